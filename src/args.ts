@@ -1,0 +1,148 @@
+// argv -> Options, or a UsageError the CLI turns into exit code 2. Node's own util.parseArgs does
+// the tokenising (short/long flags, `--opt=value`, `--` to end options); this file only adds the
+// product's vocabulary, validation and the help text.
+import { parseArgs } from 'node:util';
+import type { PrintFormat } from './core/format.js';
+import type { SortKey } from './core/query.js';
+
+/** Everything the command line can ask for. */
+export interface Options {
+  paths: string[];
+  filter: string | null;
+  query: string;
+  print: PrintFormat;
+  sort: SortKey | undefined;
+  limit: number | undefined;
+  drafts: boolean;
+  multi: boolean;
+  mouse: boolean;
+  cache: boolean;
+  maxFileSize: number | undefined;
+  debug: boolean;
+}
+
+/** What the command line asked the program to do. */
+export type Command = { kind: 'run'; options: Options } | { kind: 'help' } | { kind: 'version' };
+
+/** A command line that cannot be understood: printed with a hint, exit code 2. */
+export class UsageError extends Error {}
+
+const PRINT_FORMATS: readonly PrintFormat[] = ['path', 'title', 'json', 'markdown'];
+const SORT_KEYS: readonly SortKey[] = ['relevance', 'date', 'title', 'score'];
+
+/** The text of `--help`. */
+export const HELP = `Usage: crypto-news-tui [options] [PATH...]
+
+A terminal dashboard for folders of Markdown news articles. With no PATH it opens
+the bundled sample corpus. The UI draws on the terminal; only the chosen
+article(s) go to stdout, so it composes like fzf:  crypto-news-tui | xargs -r less
+
+Options:
+  -f, --filter QUERY     no UI: print every match and exit
+  -q, --query QUERY      start the dashboard with this query
+  -p, --print FORMAT     path | title | json | markdown        (default: path)
+  -s, --sort KEY         relevance | date | title | score
+                         (default: relevance with free words, else date)
+  -n, --limit N          print at most N results (with --filter)
+  -m, --multi            mark several articles with Space; Enter prints all
+      --drafts           include drafts (draft: true)
+      --no-mouse         do not capture the mouse
+      --no-cache         do not read or write the parsed-article cache
+      --max-file-size N  read at most N bytes per file (e.g. 4M; default 1M)
+      --debug            show stack traces for internal errors
+  -h, --help             show this help
+  -V, --version          show the version
+
+Query language (terms combine with AND, case-insensitive):
+  bitcoin etf            fuzzy words over title, description, tags, source, body
+  "spot etf"             a phrase
+  tag:mining  source:decrypt  category:btc  sentiment:negative  lang:en
+  since:2025-11-01  until:2025-11-30  since:7d  (h, d, w, m, y)
+  is:draft               drafts only
+  -term                  negate any term:  -source:decrypt  -"price prediction"
+
+Exit codes: 0 printed something, 1 no match, 2 usage error / bad query /
+unreadable path, 130 cancelled.
+`;
+
+/** Parses a size such as `4M`, `512k`, `1048576`. */
+export function parseSize(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([kmg]?)i?b?$/i.exec(text.trim());
+  if (!m) throw new UsageError(`--max-file-size: not a size: "${text}" (try 4M)`);
+  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2].toLowerCase() as '' | 'k' | 'm' | 'g'];
+  const bytes = Math.floor(Number(m[1]) * unit);
+  if (bytes < 1024) throw new UsageError(`--max-file-size: at least 1K, got "${text}"`);
+  return bytes;
+}
+
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  const v = value.toLowerCase() as T;
+  if (!allowed.includes(v)) {
+    throw new UsageError(`--${name}: "${value}" is not one of ${allowed.join(', ')}`);
+  }
+  return v;
+}
+
+/** Turns process.argv.slice(2) into a Command; throws UsageError. */
+export function parseCommandLine(argv: string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        filter: { type: 'string', short: 'f' },
+        query: { type: 'string', short: 'q' },
+        print: { type: 'string', short: 'p' },
+        sort: { type: 'string', short: 's' },
+        limit: { type: 'string', short: 'n' },
+        multi: { type: 'boolean', short: 'm' },
+        drafts: { type: 'boolean' },
+        'no-mouse': { type: 'boolean' },
+        'no-cache': { type: 'boolean' },
+        'max-file-size': { type: 'string' },
+        debug: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'V' },
+      },
+    });
+  } catch (error) {
+    // parseArgs messages are clear but long-winded; keep their first sentence.
+    const message = error instanceof Error ? error.message.split('. ')[0] : String(error);
+    throw new UsageError(message);
+  }
+  const v = parsed.values;
+  if (v.help) return { kind: 'help' };
+  if (v.version) return { kind: 'version' };
+
+  let limit: number | undefined;
+  if (v.limit !== undefined) {
+    if (!/^\d+$/.test(v.limit) || Number(v.limit) < 1) {
+      throw new UsageError(`--limit: expected a positive whole number, got "${v.limit}"`);
+    }
+    limit = Number(v.limit);
+  }
+  if (v.filter !== undefined && v.query !== undefined) {
+    throw new UsageError('--filter and --query cannot be combined (--filter has no UI)');
+  }
+
+  return {
+    kind: 'run',
+    options: {
+      paths: parsed.positionals,
+      filter: v.filter ?? null,
+      query: v.query ?? '',
+      print: oneOf('print', v.print, PRINT_FORMATS) ?? 'path',
+      sort: oneOf('sort', v.sort, SORT_KEYS),
+      limit,
+      drafts: v.drafts ?? false,
+      multi: v.multi ?? false,
+      mouse: !v['no-mouse'],
+      cache: !v['no-cache'],
+      maxFileSize: v['max-file-size'] === undefined ? undefined : parseSize(v['max-file-size']),
+      debug: v.debug ?? false,
+    },
+  };
+}

@@ -1,0 +1,68 @@
+// The compact, plain-data form of an article's metadata, shared by the parse workers (posted to
+// the main thread) and the on-disk cache. A tuple instead of an object: no key repeated 100k
+// times in JSON, and one validation function that every record from outside this thread passes
+// through before it becomes an Article. Validation is strict and by field: a cache file is
+// untrusted input (another version, another program, or someone's edit), so a record with a
+// wrong type, a non-finite number or a terminal control character is refused outright.
+
+import type { FrontMatterFormat } from './article.js';
+import type { ArticleMeta } from './lazy-article.js';
+
+/**
+ * One article's metadata as plain JSON-safe data; `bodyLength` is the byte length of its
+ * lower-cased body, `warnings` what the parse reported (so a cached run reports the same).
+ */
+export type ArticleRecord = [
+  path: string, relPath: string, title: string, description: string,
+  publishedAt: number | null, dateGuessed: boolean, updatedAt: number | null,
+  source: string, sourceKey: string, categories: string[], tags: string[],
+  sentiment: string | null, score: number | null, lang: string | null, draft: boolean, stickyWeight: number,
+  url: string | null, coverImage: string | null, format: FrontMatterFormat,
+  size: number, mtimeMs: number, notes: string[], inode: string, bodyLength: number, warnings: string[],
+];
+
+const RECORD_LENGTH = 25;
+const FORMATS: ReadonlySet<string> = new Set(['yaml', 'toml', 'json', 'none']);
+// Anything sanitizeLine would have removed: the parser never stores these, so finding one means
+// the record was not written by us and must not reach the terminal.
+const UNSAFE = /[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+/** Metadata + file identity -> record. */
+export function toRecord(a: ArticleMeta, inode: string, bodyLength: number, warnings: string[]): ArticleRecord {
+  return [
+    a.path, a.relPath, a.title, a.description, a.publishedAt, a.dateGuessed, a.updatedAt,
+    a.source, a.sourceKey, a.categories, a.tags, a.sentiment, a.score, a.lang, a.draft, a.stickyWeight,
+    a.url, a.coverImage, a.format, a.size, a.mtimeMs, a.notes, inode, bodyLength, warnings,
+  ];
+}
+
+/** Record -> metadata with the given id (the id is the article's place in this run, never stored). */
+export function fromRecord(r: ArticleRecord, id: number): ArticleMeta {
+  return {
+    id, path: r[0], relPath: r[1], title: r[2], description: r[3], publishedAt: r[4], dateGuessed: r[5], updatedAt: r[6],
+    source: r[7], sourceKey: r[8], categories: r[9], tags: r[10], sentiment: r[11], score: r[12], lang: r[13],
+    draft: r[14], stickyWeight: r[15], url: r[16], coverImage: r[17], format: r[18], size: r[19], mtimeMs: r[20], notes: r[21],
+  };
+}
+
+const isText = (v: unknown): v is string => typeof v === 'string' && !UNSAFE.test(v);
+const isTextOrNull = (v: unknown): boolean => v === null || isText(v);
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isNumberOrNull = (v: unknown): boolean => v === null || isNumber(v);
+const isTextList = (v: unknown): boolean => Array.isArray(v) && v.every(isText);
+const isCount = (v: unknown): boolean => isNumber(v) && Number.isInteger(v) && v >= 0;
+
+/** True when `v` is a well-formed record whose display strings are free of control characters. */
+export function isRecord(v: unknown): v is ArticleRecord {
+  if (!Array.isArray(v) || v.length !== RECORD_LENGTH) return false;
+  // The path is a file name, not display text: it may hold anything but NUL.
+  return (
+    typeof v[0] === 'string' && v[0] !== '' && !v[0].includes('\0') &&
+    isText(v[1]) && isText(v[2]) && isText(v[3]) &&
+    isNumberOrNull(v[4]) && typeof v[5] === 'boolean' && isNumberOrNull(v[6]) &&
+    isText(v[7]) && isText(v[8]) && isTextList(v[9]) && isTextList(v[10]) &&
+    isTextOrNull(v[11]) && isNumberOrNull(v[12]) && isTextOrNull(v[13]) && typeof v[14] === 'boolean' && isNumber(v[15]) &&
+    isTextOrNull(v[16]) && isTextOrNull(v[17]) && typeof v[18] === 'string' && FORMATS.has(v[18]) &&
+    isCount(v[19]) && isNumber(v[20]) && isTextList(v[21]) && typeof v[22] === 'string' && isCount(v[23]) && isTextList(v[24])
+  );
+}

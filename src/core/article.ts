@@ -1,0 +1,66 @@
+// The one normalised article shape every schema (seed, Jekyll, Hugo, bare Markdown) is mapped to.
+// Everything downstream (query, search, UI, output) reads only this type, never raw front matter,
+// except the inspector, which shows `frontMatter` whole.
+
+/** Which front-matter dialect a file used. */
+export type FrontMatterFormat = 'yaml' | 'toml' | 'json' | 'none';
+
+/** A parsed, normalised article. String fields are NFC-normalised and free of control bytes. */
+export interface Article {
+  /** Position in the loaded corpus; stable for one run, used as the handle everywhere. */
+  id: number;
+  /** Absolute path of the file on disk. */
+  path: string;
+  /** Path relative to the folder argument it was found under (or the file name), for display. */
+  relPath: string;
+  /** Title: front matter, else the first `# heading`, else the file name. */
+  title: string;
+  /** description | excerpt | summary, else ''. */
+  description: string;
+  /** Publication time in epoch ms, or null when nothing at all could be found. */
+  publishedAt: number | null;
+  /** True when publishedAt came from the file's modification time rather than the article. */
+  dateGuessed: boolean;
+  /** Last update in epoch ms, or null. */
+  updatedAt: number | null;
+  /** Display name of the source (source.name, a source string, author, else the folder name). */
+  source: string;
+  /** Lower-case key of the source (source.key, else a slug of the name) for `source:` filters. */
+  sourceKey: string;
+  /** Categories as written (category and/or categories). */
+  categories: string[];
+  /** Tags as written (tags and/or keywords, list or comma-separated). */
+  tags: string[];
+  /** Sentiment as written (the seed writes `NEGATIVE`), or null. */
+  sentiment: string | null;
+  /** Numeric score, or null. */
+  score: number | null;
+  /** Language code, or null. */
+  lang: string | null;
+  /** Drafts are hidden unless asked for. */
+  draft: boolean;
+  /** Higher floats to the top of the default listing; 0 when absent. */
+  stickyWeight: number;
+  /** url | canonical | link, else null. */
+  url: string | null;
+  /** coverImage.url | coverImage.full | coverImage (string) | image, else null. */
+  coverImage: string | null;
+  /** The front matter exactly as parsed (prototype-safe), for the inspector. */
+  frontMatter: Record<string, unknown>;
+  /** Which front-matter dialect the file used. */
+  format: FrontMatterFormat;
+  /** The Markdown body (front matter removed), NFC, LF line endings. May be truncated (see notes). */
+  body: string;
+  /** File size in bytes. */
+  size: number;
+  /** File modification time in epoch ms. */
+  mtimeMs: number;
+  /** Things the loader noticed, shown in the inspector: "date guessed from file time", "repaired mojibake", ... */
+  notes: string[];
+}
+
+/** A file that could not be loaded, reported on stderr as `path: reason`. */
+export interface LoadWarning {
+  path: string;
+  reason: string;
+}

@@ -1,0 +1,138 @@
+// The parsed-article cache: one metadata file and one file of lower-cased bodies per set of
+// folder arguments, under $XDG_CACHE_HOME/crypto-news-tui (else ~/.cache/crypto-news-tui).
+// Entries are keyed by path and trusted only while the file's size and mtime are unchanged.
+//
+// The files are data, never code: the metadata is JSON, read with JSON.parse and then checked
+// record by record (article-record.ts); the bodies are raw bytes that are only ever searched,
+// never shown. Anything unexpected (bad JSON, another version, a wrong field, files from two
+// different writes) makes the whole cache count as absent, and the next load rewrites it.
+
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isRecord, type ArticleRecord } from './article-record.js';
+
+/** Bump when the record layout or the parser's output changes. */
+export const CACHE_FORMAT = 1;
+const MAGIC = 'crypto-news-tui-cache';
+const GENERATION_BYTES = 16;
+// Buffers per writev call (the usual IOV_MAX).
+const WRITEV_BATCH = 1024;
+
+/** One cached article: its record and its lower-cased UTF-8 body. */
+export interface CacheEntry {
+  record: ArticleRecord;
+  lowerBody: Buffer;
+}
+
+/** Where cache files live: $XDG_CACHE_HOME/crypto-news-tui when that is absolute, else ~/.cache/crypto-news-tui. */
+export function cacheDirectory(env: NodeJS.ProcessEnv = process.env, home: string = os.homedir()): string {
+  const xdg = env.XDG_CACHE_HOME;
+  const base = xdg && path.isAbsolute(xdg) ? xdg : path.join(home, '.cache');
+  return path.join(base, 'crypto-news-tui');
+}
+
+// The parser's build: a rebuilt or upgraded parser may read the same bytes differently, so its
+// files' modification time is part of the cache's version.
+function parserStamp(): string {
+  try {
+    return String(fs.statSync(fileURLToPath(new URL('./parse.js', import.meta.url))).mtimeMs);
+  } catch {
+    return String(fs.statSync(fileURLToPath(import.meta.url)).mtimeMs);
+  }
+}
+
+/** The version string a cache must carry to be read: format, parser build and read cap. */
+export function cacheVersion(cap: number): string {
+  return `${CACHE_FORMAT}:${parserStamp()}:${cap}`;
+}
+
+/** The path (without extension) of the cache for these folder arguments. */
+export function cacheBase(dir: string, roots: readonly string[]): string {
+  const key = createHash('sha256').update(JSON.stringify(roots.map((r) => path.resolve(r)))).digest('hex').slice(0, 20);
+  return path.join(dir, key);
+}
+
+interface MetaFile {
+  magic: string;
+  version: string;
+  generation: string;
+  bodyBytes: number;
+  records: unknown[];
+}
+
+function isMeta(v: unknown): v is MetaFile {
+  if (typeof v !== 'object' || v === null) return false;
+  const m = v as Record<string, unknown>;
+  return (
+    m.magic === MAGIC && typeof m.version === 'string' && typeof m.generation === 'string' &&
+    typeof m.bodyBytes === 'number' && Number.isInteger(m.bodyBytes) && m.bodyBytes >= 0 && Array.isArray(m.records)
+  );
+}
+
+/** Reads the cache at `base`: entries by path, or null when it is missing, foreign or damaged. Never throws. */
+export function readCache(base: string, version: string): Map<string, CacheEntry> | null {
+  try {
+    const meta: unknown = JSON.parse(fs.readFileSync(`${base}.json`, 'utf8'));
+    if (!isMeta(meta) || meta.version !== version) return null;
+    let total = 0;
+    for (const r of meta.records) {
+      if (!isRecord(r)) return null;
+      total += r[23];
+    }
+    if (total !== meta.bodyBytes) return null;
+    const bodies = fs.readFileSync(`${base}.bodies`);
+    if (bodies.length !== GENERATION_BYTES + total) return null;
+    if (bodies.subarray(0, GENERATION_BYTES).toString('hex') !== meta.generation) return null;
+    const entries = new Map<string, CacheEntry>();
+    let offset = GENERATION_BYTES;
+    for (const r of meta.records as ArticleRecord[]) {
+      entries.set(r[0], { record: r, lowerBody: bodies.subarray(offset, offset + r[23]) });
+      offset += r[23];
+    }
+    return entries;
+  } catch {
+    return null;
+  }
+}
+
+async function writeAll(file: string, chunks: readonly Buffer[]): Promise<void> {
+  const handle = await fs.promises.open(file, 'w', 0o600);
+  try {
+    for (let i = 0; i < chunks.length; i += WRITEV_BATCH) await handle.writev(chunks.slice(i, i + WRITEV_BATCH));
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Writes the cache for `entries` (in load order) at `base`, replacing any old one. Resolves
+ * false instead of throwing when the cache cannot be written (read-only home, full disk).
+ */
+export async function writeCache(base: string, version: string, entries: readonly CacheEntry[]): Promise<boolean> {
+  const tmp = `.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await fs.promises.mkdir(path.dirname(base), { recursive: true, mode: 0o700 });
+    const generation = randomBytes(GENERATION_BYTES);
+    let bodyBytes = 0;
+    const records = entries.map((e) => {
+      bodyBytes += e.lowerBody.length;
+      if (e.record[23] === e.lowerBody.length) return e.record;
+      const fixed = [...e.record] as ArticleRecord;
+      fixed[23] = e.lowerBody.length;
+      return fixed;
+    });
+    const meta = JSON.stringify({ magic: MAGIC, version, generation: generation.toString('hex'), bodyBytes, records });
+    await writeAll(`${base}.bodies${tmp}`, [generation, ...entries.map((e) => e.lowerBody)]);
+    await fs.promises.writeFile(`${base}.json${tmp}`, meta, { mode: 0o600 });
+    // Bodies first: a reader between the two renames sees generations that differ and ignores both.
+    await fs.promises.rename(`${base}.bodies${tmp}`, `${base}.bodies`);
+    await fs.promises.rename(`${base}.json${tmp}`, `${base}.json`);
+    return true;
+  } catch {
+    await Promise.all([`${base}.bodies${tmp}`, `${base}.json${tmp}`].map((f) => fs.promises.rm(f, { force: true }).catch(() => undefined)));
+    return false;
+  }
+}

@@ -1,0 +1,82 @@
+// What goes to stdout for a chosen or matched article, in each --print format. Pure: the caller
+// supplies the file's raw text for `markdown` and decides where the bytes go.
+import path from 'node:path';
+import type { Article } from './article.js';
+import { sanitizeLine, sanitizeText } from './sanitize.js';
+
+/** The `--print` formats. */
+export type PrintFormat = 'path' | 'title' | 'json' | 'markdown';
+
+/**
+ * The path as a shell user wants it: relative to the current directory when the file is
+ * below it (what they typed), absolute otherwise (the bundled corpus lives in the package).
+ */
+export function displayPath(absolute: string, cwd: string): string {
+  const rel = path.relative(cwd, absolute);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : absolute;
+}
+
+function iso(ms: number | null): string | null {
+  return ms === null || !Number.isFinite(ms) ? null : new Date(ms).toISOString();
+}
+
+// JSON.stringify escapes C0 controls but lets DEL, C1 controls, bidi overrides and the two
+// Unicode line separators through verbatim; `jq -r` would then hand them to the terminal.
+const JSON_UNSAFE = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** JSON.stringify with every character that could drive a terminal written as \uXXXX. */
+export function safeJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    JSON_UNSAFE,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/** The object written per article by `--print json` (one per line: JSON Lines). */
+export function articleJson(article: Article, cwd: string): Record<string, unknown> {
+  return {
+    path: displayPath(article.path, cwd),
+    title: article.title,
+    description: article.description,
+    publishedAt: iso(article.publishedAt),
+    updatedAt: iso(article.updatedAt),
+    source: article.source,
+    category: article.categories[0] ?? null,
+    categories: article.categories,
+    tags: article.tags,
+    sentiment: article.sentiment,
+    score: article.score,
+    lang: article.lang,
+    url: article.url,
+    draft: article.draft,
+    body: article.body,
+  };
+}
+
+/** Everything needed to print one article. */
+export interface PrintContext {
+  cwd: string;
+  /** For `markdown`: reads the file's own text (the caller's I/O). */
+  readRaw: (article: Article) => string;
+  /** When stdout is a terminal, raw file text is sanitised like everything else shown there. */
+  stdoutIsTerminal: boolean;
+}
+
+/** The text for one article in one format, including its trailing newline. */
+export function formatArticle(article: Article, format: PrintFormat, ctx: PrintContext): string {
+  switch (format) {
+    case 'path':
+      return `${sanitizeLine(displayPath(article.path, ctx.cwd))}\n`;
+    case 'title':
+      return `${sanitizeLine(article.title)}\n`;
+    case 'json':
+      return `${safeJson(articleJson(article, ctx.cwd))}\n`;
+    case 'markdown': {
+      // Piped, the file is data for the next program and passes through byte for byte (like
+      // `cat`); on a terminal it is shown, so it is sanitised (like `less`).
+      const raw = ctx.readRaw(article);
+      const text = ctx.stdoutIsTerminal ? sanitizeText(raw) : raw;
+      return text.endsWith('\n') ? text : `${text}\n`;
+    }
+  }
+}

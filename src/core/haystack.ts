@@ -1,0 +1,99 @@
+// Lower-cased search text per article, built once when articles are added, so a keystroke only
+// runs `includes` over ready strings. Short fields and body are kept apart: short fields are
+// checked first (cheap, most hits), the body only when they miss.
+
+import type { Article } from './article.js';
+import { canonicalSentiment, type Sentiment } from './query.js';
+
+/** Inclusive [start, end] UTF-16 range, as in `Hit.titleMatches`. */
+export type Range = readonly [number, number];
+
+/** The lower-cased texts one article is matched against. */
+export interface Hay {
+  /** Lower-cased title. */
+  title: string;
+  /** Lower-cased title, description, tags, categories, source name and key, one per line. */
+  short: string;
+  /** Lower-cased body. */
+  body: string;
+  /** Lower-cased tags and categories, for exact field filters. */
+  tags: string[];
+  categories: string[];
+  /** Source name and key, lower-cased with everything but letters and digits removed ("the-block" = "The Block"). */
+  sourceName: string;
+  sourceKey: string;
+  /** Lower-cased language code, or ''. */
+  lang: string;
+  /** Canonical sentiment, or null. */
+  sentiment: Sentiment | null;
+}
+
+/** Lower-cases and drops everything but letters and digits, so source names compare loosely. */
+export function compact(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** Builds the haystack of one article. */
+export function makeHay(a: Article): Hay {
+  const title = a.title.toLowerCase();
+  const short = [title, a.description, a.tags.join('\n'), a.categories.join('\n'), a.source, a.sourceKey]
+    .join('\n')
+    .toLowerCase();
+  return {
+    title,
+    short,
+    body: a.body.toLowerCase(),
+    tags: a.tags.map((t) => t.toLowerCase()),
+    categories: a.categories.map((c) => c.toLowerCase()),
+    sourceName: compact(a.source),
+    sourceKey: compact(a.sourceKey),
+    lang: (a.lang ?? '').toLowerCase(),
+    sentiment: canonicalSentiment(a.sentiment),
+  };
+}
+
+/** True when every needle occurs in the short fields or (unless `withBody` is false) the body. */
+export function containsAll(hay: Hay, needles: readonly string[], withBody = true): boolean {
+  for (const n of needles) {
+    if (!hay.short.includes(n) && !(withBody && hay.body.includes(n))) return false;
+  }
+  return true;
+}
+
+/** True when some needle occurs in the short fields or (unless `withBody` is false) the body. */
+export function containsAny(hay: Hay, needles: readonly string[], withBody = true): boolean {
+  for (const n of needles) {
+    if (hay.short.includes(n) || (withBody && hay.body.includes(n))) return true;
+  }
+  return false;
+}
+
+/** Sorts and merges overlapping or touching ranges. */
+export function mergeRanges(ranges: readonly Range[]): Range[] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const out: [number, number][] = [];
+  for (const [s, e] of sorted) {
+    const last = out[out.length - 1];
+    if (last && s <= last[1] + 1) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out;
+}
+
+/** Every occurrence of every needle in `lowerText`, merged; ranges past `maxLength` are dropped. */
+export function occurrences(lowerText: string, needles: readonly string[], maxLength: number): Range[] {
+  const found: Range[] = [];
+  for (const n of needles) {
+    if (!n) continue;
+    for (let at = lowerText.indexOf(n); at >= 0; at = lowerText.indexOf(n, at + n.length)) {
+      // toLowerCase can lengthen a few characters (İ); never point past the real title.
+      if (at + n.length <= maxLength) found.push([at, at + n.length - 1]);
+    }
+  }
+  return found.length ? mergeRanges(found) : [];
+}
+
+/** Collapses runs of whitespace so "Bitcoin  ETF" equals the query "bitcoin etf". */
+export function squashSpaces(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}

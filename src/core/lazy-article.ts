@@ -1,0 +1,138 @@
+// An Article whose body and raw front matter stay on disk until something reads them. At 100k
+// files those two fields are most of the corpus (~600 MB as UTF-16 strings); only the article
+// on screen, the inspector and `--print json|markdown` ever look at them. What search needs from
+// the body is kept instead as lower-cased UTF-8 bytes (`lowerBody`), half the size, outside the JS
+// heap, matched with Buffer.includes.
+
+import path from 'node:path';
+import type { Article, FrontMatterFormat } from './article.js';
+import { parseArticle } from './parse.js';
+import { readCappedSync } from './read-sync.js';
+
+/** The fields of an Article that are kept in memory (everything but body and frontMatter). */
+export type ArticleMeta = Omit<Article, 'body' | 'frontMatter'>;
+
+interface Full {
+  body: string;
+  frontMatter: Record<string, unknown>;
+}
+
+// The few articles read back most recently; the body pane reads `body` on every frame, so a
+// re-read per access would cost a file read per keystroke.
+const RECENT_MAX = 16;
+const recent = new Map<LazyArticle, Full>();
+
+function readBack(a: LazyArticle): Full {
+  const hit = recent.get(a);
+  if (hit) {
+    recent.delete(a);
+    recent.set(a, hit);
+    return hit;
+  }
+  let full: Full = { body: '', frontMatter: Object.create(null) as Record<string, unknown> };
+  const read = readCappedSync(a.path, a.maxFileSize);
+  if (read.kind === 'read') {
+    const info = { path: a.path, relPath: a.relPath, size: read.size, mtimeMs: read.mtimeMs, folderName: path.basename(path.dirname(a.path)) };
+    const outcome = parseArticle(read.bytes, info, a.id);
+    if (outcome.ok) full = { body: outcome.article.body, frontMatter: outcome.article.frontMatter };
+  }
+  // A file deleted or broken since it was indexed shows an empty body rather than failing.
+  recent.set(a, full);
+  if (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value as LazyArticle);
+  return full;
+}
+
+/** An Article loaded from the cache or a parse worker; `body` and `frontMatter` are read from the file on first use. */
+export class LazyArticle implements Article {
+  id: number;
+  path: string;
+  relPath: string;
+  title: string;
+  description: string;
+  publishedAt: number | null;
+  dateGuessed: boolean;
+  updatedAt: number | null;
+  source: string;
+  sourceKey: string;
+  categories: string[];
+  tags: string[];
+  sentiment: string | null;
+  score: number | null;
+  lang: string | null;
+  draft: boolean;
+  stickyWeight: number;
+  url: string | null;
+  coverImage: string | null;
+  format: FrontMatterFormat;
+  size: number;
+  mtimeMs: number;
+  notes: string[];
+  /** Lower-cased UTF-8 body, for substring search only (never displayed). */
+  readonly lowerBody: Buffer;
+  /** The read cap the article was loaded with, so a read-back parses the same bytes. */
+  readonly maxFileSize: number;
+  private override: Partial<Full> | null = null;
+
+  constructor(meta: ArticleMeta, lowerBody: Buffer, maxFileSize: number) {
+    this.id = meta.id;
+    this.path = meta.path;
+    this.relPath = meta.relPath;
+    this.title = meta.title;
+    this.description = meta.description;
+    this.publishedAt = meta.publishedAt;
+    this.dateGuessed = meta.dateGuessed;
+    this.updatedAt = meta.updatedAt;
+    this.source = meta.source;
+    this.sourceKey = meta.sourceKey;
+    this.categories = meta.categories;
+    this.tags = meta.tags;
+    this.sentiment = meta.sentiment;
+    this.score = meta.score;
+    this.lang = meta.lang;
+    this.draft = meta.draft;
+    this.stickyWeight = meta.stickyWeight;
+    this.url = meta.url;
+    this.coverImage = meta.coverImage;
+    this.format = meta.format;
+    this.size = meta.size;
+    this.mtimeMs = meta.mtimeMs;
+    this.notes = meta.notes;
+    this.lowerBody = lowerBody;
+    this.maxFileSize = maxFileSize;
+  }
+
+  /** The Markdown body, read and parsed from the file when first needed. */
+  get body(): string {
+    return this.override?.body ?? readBack(this).body;
+  }
+
+  set body(value: string) {
+    this.override = { ...this.override, body: value };
+  }
+
+  /** The front matter as parsed, read from the file when first needed. */
+  get frontMatter(): Record<string, unknown> {
+    return this.override?.frontMatter ?? readBack(this).frontMatter;
+  }
+
+  set frontMatter(value: Record<string, unknown>) {
+    this.override = { ...this.override, frontMatter: value };
+  }
+
+  /** JSON.stringify skips prototype getters; this keeps `body` and `frontMatter` in its output. */
+  toJSON(): Article {
+    const { lowerBody: _bytes, maxFileSize: _cap, override: _override, ...meta } = this;
+    return { ...meta, body: this.body, frontMatter: this.frontMatter };
+  }
+}
+
+/** The lower-cased UTF-8 body of any article: kept bytes for a LazyArticle, computed for a plain one. */
+export function lowerBodyOf(a: Article): Buffer {
+  return a instanceof LazyArticle ? a.lowerBody : Buffer.from(a.body.toLowerCase(), 'utf8');
+}
+
+/** A LazyArticle for a freshly parsed article: keeps its metadata and search bytes, lets the big strings go. */
+export function toLazy(a: Article, maxFileSize: number): LazyArticle {
+  const { body, frontMatter: _fm, ...meta } = a;
+  return new LazyArticle(meta, Buffer.from(body.toLowerCase(), 'utf8'), maxFileSize);
+}

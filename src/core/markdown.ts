@@ -1,0 +1,111 @@
+// Markdown body -> terminal lines for one pane width. The body is lexed with marked (tokens, never
+// its HTML), template noise from static-site generators is removed first, and every string that
+// reaches a Span has been sanitised. Work is bounded: the source and the output are capped and the
+// result is memoised per (markdown, width), so scrolling or re-rendering a 1 MiB article is cheap.
+import { renderBlocks, type BlockContext } from './markdown-blocks.js';
+import { LinkNotes } from './markdown-inline.js';
+import { lexMarkdown } from './markdown-lexer.js';
+import { sanitizeText } from './sanitize.js';
+import type { Line, Span } from './spans.js';
+import { stripTemplateNoise } from './static-site.js';
+import { wrapSpans } from './wrap.js';
+
+export type { Line, Span } from './spans.js';
+
+/** A rendered body: its rows and the footnote URLs, [1] = links[0]. */
+export interface RenderedBody {
+  lines: Line[];
+  links: string[];
+}
+
+/** Most rows rendered for one article (a long read is a few hundred); the rest is cut off. */
+export const MAX_LINES = 4000;
+/** Most source characters lexed; beyond this the body is cut at a line boundary. */
+export const MAX_SOURCE = 256 * 1024;
+const TRUNCATED: Line = [{ role: 'dim', text: '… (truncated)' }];
+
+// A handful of articles (the one shown, its neighbours, one or two widths each) is plenty.
+const CACHE_SIZE = 24;
+const cache = new Map<string, Map<number, RenderedBody>>();
+
+function remember(markdown: string, width: number, body: RenderedBody): void {
+  let byWidth = cache.get(markdown);
+  if (!byWidth) {
+    byWidth = new Map();
+    cache.set(markdown, byWidth);
+  }
+  byWidth.set(width, body);
+  let entries = 0;
+  for (const m of cache.values()) entries += m.size;
+  // Map iteration order is insertion order, so the first key is the least recently used one.
+  while (entries > CACHE_SIZE) {
+    const [oldest, widths] = cache.entries().next().value as [string, Map<number, RenderedBody>];
+    cache.delete(oldest);
+    entries -= widths.size;
+  }
+}
+
+function recall(markdown: string, width: number): RenderedBody | undefined {
+  const byWidth = cache.get(markdown);
+  const hit = byWidth?.get(width);
+  if (byWidth && hit) {
+    cache.delete(markdown);
+    cache.set(markdown, byWidth);
+  }
+  return hit;
+}
+
+function cutSource(markdown: string): { source: string; cut: boolean } {
+  if (markdown.length <= MAX_SOURCE) return { source: markdown, cut: false };
+  const nl = markdown.lastIndexOf('\n', MAX_SOURCE);
+  return { source: markdown.slice(0, nl > MAX_SOURCE / 2 ? nl : MAX_SOURCE), cut: true };
+}
+
+function footnotes(urls: readonly string[], width: number, budget: number): Line[] {
+  const out: Line[] = [[], [{ role: 'heading', bold: true, text: 'Links' }]];
+  const numberWidth = `[${urls.length}] `.length;
+  const hanging = width - numberWidth >= 8;
+  urls.forEach((url, i) => {
+    if (out.length >= budget) return;
+    const label = `[${i + 1}]`.padEnd(numberWidth);
+    const wrapped = wrapSpans([{ role: 'link', text: url }], hanging ? width - numberWidth : width, budget - out.length);
+    if (!hanging) {
+      out.push([{ role: 'dim', text: label.trimEnd() }], ...wrapped);
+      return;
+    }
+    wrapped.forEach((l, j) => out.push([{ role: 'dim', text: j === 0 ? label : ' '.repeat(numberWidth) }, ...l]));
+  });
+  return out.slice(0, budget);
+}
+
+// Only reached if marked throws (deep nesting can exhaust the stack): show the words unformatted.
+function plainText(markdown: string, width: number): Line[] {
+  const spans: Span[] = [{ text: sanitizeText(markdown) }];
+  return wrapSpans(spans, width, MAX_LINES);
+}
+
+function render(markdown: string, width: number): RenderedBody {
+  const { source, cut } = cutSource(markdown);
+  const notes = new LinkNotes();
+  const ctx: BlockContext = { notes, remaining: MAX_LINES };
+  let lines: Line[];
+  try {
+    lines = renderBlocks(lexMarkdown(stripTemplateNoise(sanitizeText(source))), width, ctx);
+  } catch {
+    lines = plainText(source, width);
+  }
+  const truncated = cut || ctx.remaining <= 0;
+  if (notes.urls.length > 0) lines.push(...footnotes(notes.urls, width, MAX_LINES));
+  if (truncated) lines.push([], TRUNCATED.map((s) => ({ ...s })));
+  return { lines, links: notes.urls };
+}
+
+/** The body as lines no wider than `width` columns, plus its footnote URLs; memoised. */
+export function renderMarkdown(markdown: string, width: number): RenderedBody {
+  const w = Math.max(1, Math.floor(Number.isFinite(width) ? width : 1));
+  const known = recall(markdown, w);
+  if (known) return known;
+  const body = render(markdown, w);
+  remember(markdown, w, body);
+  return body;
+}

@@ -1,0 +1,110 @@
+// Spreads a cold parse over worker threads. Batches go out a few at a time per worker (so no
+// worker idles waiting for its next batch) and come back as records plus one transferred buffer
+// of bodies, in whatever order they finish; the caller puts them back in walk order. Small jobs,
+// or a build where the worker script is missing (tests run the TypeScript sources), are parsed
+// on this thread in slices that yield to the event loop, so a UI stays responsive either way.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { parseBatch, WORKER_ROLE, type BatchReply, type BatchRequest, type ParsedFile, type ParseJob } from './parse-worker.js';
+
+export type { ParseJob, ParsedFile } from './parse-worker.js';
+
+/** How to parse: worker count (0 = this thread), worker script, files per batch. */
+export interface PoolOptions {
+  workers?: number;
+  workerUrl?: URL;
+  batchSize?: number;
+}
+
+/** Called once per finished batch with the index of its first job; batches finish in any order. */
+export type BatchHandler = (start: number, files: ParsedFile[]) => void;
+
+const DEFAULT_BATCH = 256;
+const IN_FLIGHT_PER_WORKER = 2;
+// Below this many files a worker's start-up (~50 ms to load the parser) costs more than it saves.
+const MIN_JOBS_FOR_WORKERS = 2_000;
+
+/** The built worker script next to this module, or null when running from sources. */
+export function defaultWorkerUrl(): URL | null {
+  const url = new URL('./parse-worker.js', import.meta.url);
+  return fs.existsSync(fileURLToPath(url)) ? url : null;
+}
+
+/** Worker threads worth starting for this many jobs on this machine. */
+export function workerCount(jobs: number, batchSize = DEFAULT_BATCH): number {
+  if (jobs < MIN_JOBS_FOR_WORKERS) return 0;
+  return Math.max(1, Math.min(os.availableParallelism(), 4, Math.ceil(jobs / batchSize)));
+}
+
+function splitReply(reply: BatchReply): ParsedFile[] {
+  let offset = 0;
+  return reply.outcomes.map((outcome) => {
+    if (!outcome.ok) return { outcome, lowerBody: null };
+    const length = outcome.record[23];
+    const lowerBody = Buffer.from(reply.bodies, offset, length);
+    offset += length;
+    return { outcome, lowerBody };
+  });
+}
+
+const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+async function parseHere(batches: BatchRequest[], onBatch: BatchHandler, batchSize: number): Promise<void> {
+  for (const request of batches) {
+    onBatch(request.batch * batchSize, splitReply(parseBatch(request)));
+    await yieldToLoop();
+  }
+}
+
+/** Parses every job (reads included), handing results back batch by batch. Never rejects on a bad file. */
+export async function parseAll(jobs: readonly ParseJob[], cap: number, onBatch: BatchHandler, opts: PoolOptions = {}): Promise<void> {
+  const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH);
+  const batches: BatchRequest[] = [];
+  for (let start = 0; start < jobs.length; start += batchSize) {
+    batches.push({ batch: batches.length, jobs: jobs.slice(start, start + batchSize), cap });
+  }
+  const url = opts.workerUrl ?? defaultWorkerUrl();
+  const count = url ? Math.min(opts.workers ?? workerCount(jobs.length, batchSize), batches.length) : 0;
+  if (count === 0 || !url) return parseHere(batches, onBatch, batchSize);
+
+  let next = 0;
+  const orphans: BatchRequest[] = [];
+  const runWorker = (): Promise<void> =>
+    new Promise((resolve) => {
+      const worker = new Worker(url, { workerData: { role: WORKER_ROLE } });
+      const inFlight = new Map<number, BatchRequest>();
+      let settled = false;
+      const finish = (): void => {
+        if (settled) return;
+        settled = true;
+        // A worker that died leaves its batches to this thread; nothing is lost.
+        orphans.push(...inFlight.values());
+        inFlight.clear();
+        void worker.terminate();
+        resolve();
+      };
+      const feed = (): void => {
+        while (inFlight.size < IN_FLIGHT_PER_WORKER && next < batches.length) {
+          const request = batches[next++];
+          inFlight.set(request.batch, request);
+          worker.postMessage(request);
+        }
+        if (inFlight.size === 0) finish();
+      };
+      worker.on('message', (reply: BatchReply) => {
+        inFlight.delete(reply.batch);
+        onBatch(reply.batch * batchSize, splitReply(reply));
+        feed();
+      });
+      worker.on('error', finish);
+      worker.on('exit', finish);
+      feed();
+    });
+  await Promise.all(Array.from({ length: count }, runWorker));
+  // Batches no worker got to (every worker died) are parsed here too.
+  orphans.push(...batches.slice(next));
+  if (orphans.length > 0) await parseHere(orphans, onBatch, batchSize);
+}

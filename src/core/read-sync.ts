@@ -1,0 +1,44 @@
+// Synchronous twin of the loader's capped read, for the places that must not yield: a parse
+// worker (its own thread, so blocking is free) and an article's body read back on first view
+// (a 3 KB read is faster than scheduling an async one). Same rules as load.ts: never block on a
+// FIFO, never adopt a terminal, never read more than the cap, never read a non-regular file.
+
+import fs from 'node:fs';
+import { describeFsError } from './walk.js';
+
+// O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
+// O_NOCTTY: opening a terminal device must not make it our controlling terminal.
+const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOCTTY ?? 0);
+
+/** A file's first `cap` bytes with what fstat said about it, or why it was not read. */
+export type SyncRead =
+  | { kind: 'read'; bytes: Buffer; size: number; mtimeMs: number; inode: string }
+  | { kind: 'skip'; reason: string };
+
+/** Reads at most `cap` bytes of a regular file; anything else is reported, never read. Never throws. */
+export function readCappedSync(filePath: string, cap: number): SyncRead {
+  let fd: number;
+  try {
+    fd = fs.openSync(filePath, OPEN_FLAGS);
+  } catch (error) {
+    return { kind: 'skip', reason: describeFsError(error) };
+  }
+  try {
+    const st = fs.fstatSync(fd);
+    if (!st.isFile()) return { kind: 'skip', reason: 'not a regular file' };
+    const length = Math.min(st.size, cap);
+    const bytes = Buffer.allocUnsafe(length);
+    let offset = 0;
+    while (offset < length) {
+      const n = fs.readSync(fd, bytes, offset, length - offset, offset);
+      if (n === 0) break; // the file shrank since fstat: keep only what was really read
+      offset += n;
+    }
+    const inode = `${st.dev}:${st.ino}`;
+    return { kind: 'read', bytes: offset < length ? bytes.subarray(0, offset) : bytes, size: offset < length ? offset : st.size, mtimeMs: st.mtimeMs, inode };
+  } catch (error) {
+    return { kind: 'skip', reason: describeFsError(error) };
+  } finally {
+    fs.closeSync(fd);
+  }
+}

@@ -1,0 +1,240 @@
+// The search engine behind the search line, called on every keystroke. Everything expensive
+// (lower-cased haystacks, the fuse.js index records, the date order) is built once in `add`.
+// A search then: applies the exact filters; for free text, keeps the articles containing every
+// word (capped, newest first) and lets fuse.js rank only those; with no exact hit, runs a
+// typo-tolerant fuse over the newest FALLBACK_N. On a corpus of at most CAP eligible articles fuse
+// ranks all of them, so small corpora get exactly plain fuse.js's ranking (plus exact-title boost).
+
+import Fuse, { type FuseIndex, type IFuseOptions } from 'fuse.js';
+import type { Article } from './article.js';
+import { ExactScanner } from './exact-scan.js';
+import { compileFilters, filterKey } from './filters.js';
+import { containsAll, makeHay, occurrences, squashSpaces, type Hay } from './haystack.js';
+import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
+import { compareByDate, compareNewest, comparatorFor, mergeSorted } from './sort.js';
+
+export { QueryError, type SortKey } from './query.js';
+
+/** Options for one search. */
+export interface SearchOptions { sort?: SortKey; includeDrafts?: boolean; limit?: number; now?: number }
+/** One result; score is fuse-style (0 = perfect, 1 = matched exactly but not fuzzily ranked). */
+export interface Hit { id: number; score: number; titleMatches: ReadonlyArray<readonly [number, number]> }
+/** Results: total = matches before limit; sort = the sort actually used. */
+export interface SearchResult { hits: Hit[]; total: number; sort: SortKey }
+
+/** Most exact survivors fuse ranks per keystroke; also the corpus size below which fuse ranks everything. */
+export const CAP = 1000;
+/**
+ * Bodies are searched for the newest BODY_DEPTH articles only. V8 scans text at about 1 GB/s, so
+ * a word found nowhere would cost ~300 ms per keystroke across 100k bodies; older articles still
+ * match on title, description, tags, source and category.
+ */
+export const BODY_DEPTH = 10_000;
+/** How many of the newest eligible articles the typo fallback searches. */
+export const FALLBACK_N = 2000;
+
+/** The fuzzy keys: body stays out (fuse only looks ~30 chars into a field); it is matched exactly. */
+export const FUSE_KEYS = [
+  { name: 'title', weight: 3 },
+  { name: 'description', weight: 1 },
+  { name: 'tags', weight: 1 },
+  { name: 'source', weight: 0.5 },
+  { name: 'categories', weight: 0.5 },
+];
+/** Options of the main fuzzy ranking; a plain `new Fuse(articles, FUSE_OPTIONS)` is the quality baseline. */
+export const FUSE_OPTIONS: IFuseOptions<Article> = { keys: FUSE_KEYS, threshold: 0.3, includeScore: true };
+// The typo fallback looks anywhere in a field and tolerates more, so `bitconi` finds mid-title
+// "Bitcoin"; looking anywhere costs 2-4x, so it skips the long description to stay in budget.
+const FALLBACK_OPTIONS: IFuseOptions<Article> = {
+  ...FUSE_OPTIONS,
+  keys: FUSE_KEYS.filter((k) => k.name !== 'description'),
+  threshold: 0.4,
+  ignoreLocation: true,
+};
+
+// Longer words are rarer, so testing them first rejects most articles after one scan.
+const byLength = (words: readonly string[]): string[] => [...words].sort((a, b) => b.length - a.length);
+
+const EMPTY: ReadonlyArray<readonly [number, number]> = Object.freeze([]);
+
+// A match before ordering: tier 0 = title equals the query, 1 = title contains it as a phrase,
+// 2 = ranked by fuse, 3 = exact substring only (rank = 0 title, 1 short fields, 2 body).
+interface Ranked { id: number; tier: number; rank: number; score: number }
+
+/** An in-memory index over the loaded articles; `article(id)` resolves hit ids. */
+export class SearchIndex {
+  private readonly docs: Article[] = [];
+  private readonly hays: Hay[] = [];
+  private readonly fuseIndex: FuseIndex<Article> = Fuse.createIndex<Article>(FUSE_KEYS, []);
+  private dateOrder: number[] = [];
+  private readonly positions = new Map<string, Int32Array>();
+  private eligibleMemo: { key: string; ids: number[] } | null = null;
+  private readonly scanner = new ExactScanner();
+  private readonly hasBody = (id: number): boolean => this.positionsFor('date')[id] < BODY_DEPTH;
+
+  constructor(articles: readonly Article[] = []) {
+    this.add(articles);
+  }
+
+  /** Adds articles streamed in by the loader; their ids must continue the existing ones (0, 1, 2, ...). */
+  add(articles: readonly Article[]): void {
+    if (articles.length === 0) return;
+    const start = this.docs.length;
+    articles.forEach((a, k) => {
+      if (a.id !== start + k) throw new RangeError(`article id ${a.id} should be ${start + k}`);
+      this.docs.push(a);
+      this.hays.push(makeHay(a));
+      this.fuseIndex.add(a, a.id);
+    });
+    const byDate = (x: number, y: number): number => compareByDate(this.docs[x], this.docs[y]);
+    const fresh = articles.map((a) => a.id).sort(byDate);
+    this.dateOrder = mergeSorted(this.dateOrder, fresh, byDate);
+    this.positions.clear();
+    this.eligibleMemo = null;
+  }
+
+  /** Number of articles indexed. */
+  get size(): number {
+    return this.docs.length;
+  }
+
+  /** The article with this id. */
+  article(id: number): Article {
+    const a = this.docs[id];
+    if (!a) throw new RangeError(`no article with id ${id}`);
+    return a;
+  }
+
+  /** Runs a query (see query.ts for the language); throws QueryError on a malformed one. */
+  search(query: string, opts: SearchOptions = {}): SearchResult {
+    const q = parseQuery(query, opts.now ?? Date.now());
+    const includeDrafts = opts.includeDrafts ?? false;
+    const key = `${this.docs.length}|${filterKey(q, includeDrafts)}`;
+    const eligible = this.eligible(key, q, includeDrafts);
+    let ranked: Ranked[];
+    let shortRanked: Ranked[] | null = null;
+    let sort: SortKey = opts.sort ?? (q.text ? 'relevance' : 'date');
+    if (!q.text) {
+      ranked = eligible.map((id) => ({ id, tier: 0, rank: 0, score: 0 }));
+      if (sort === 'relevance') sort = 'date';
+    } else if (q.phrases.length === 0 && q.text.length <= 2) {
+      ranked = shortRanked = this.shortQuery(q.text, eligible);
+    } else {
+      ranked = this.fuzzy(q, eligible, key);
+    }
+    // Short queries and filter-only listings are built in their final order already.
+    if (sort === 'relevance') {
+      if (ranked !== shortRanked) ranked.sort((a, b) => this.byRelevance(a, b));
+    } else if (sort !== 'date' || q.text) {
+      const pos = this.positionsFor(sort);
+      ranked.sort((a, b) => pos[a.id] - pos[b.id]);
+    }
+    const total = ranked.length;
+    const limited = opts.limit !== undefined && opts.limit >= 0 ? ranked.slice(0, opts.limit) : ranked;
+    return { hits: this.toHits(limited, q), total, sort };
+  }
+
+  // Exact filters over the date order, remembered while only the free words change.
+  private eligible(key: string, q: ParsedQuery, includeDrafts: boolean): number[] {
+    if (this.eligibleMemo?.key === key) return this.eligibleMemo.ids;
+    const test = compileFilters(q, includeDrafts);
+    const ids = this.dateOrder.filter((id, pos) => test(this.docs[id], this.hays[id], pos < BODY_DEPTH));
+    this.eligibleMemo = { key, ids };
+    return ids;
+  }
+
+  // One or two characters match nearly everything fuzzily and most bodies exactly, so they list
+  // title matches, then articles with a tag starting with them (`ai`), each newest first.
+  private shortQuery(text: string, eligible: readonly number[]): Ranked[] {
+    const inTitle: Ranked[] = [];
+    const inTags: Ranked[] = [];
+    for (const id of eligible) {
+      const hay = this.hays[id];
+      if (hay.title.includes(text)) inTitle.push({ id, tier: 0, rank: 0, score: 0 });
+      else if (hay.tags.some((t) => t.startsWith(text))) inTags.push({ id, tier: 1, rank: 0, score: 0.5 });
+    }
+    return inTitle.concat(inTags);
+  }
+
+  private fuzzy(q: ParsedQuery, eligible: readonly number[], key: string): Ranked[] {
+    const small = eligible.length <= CAP;
+    const exact = small
+      ? eligible.filter((id) => containsAll(this.hays[id], q.words))
+      : q.words.length
+        ? this.scanner.scan(key, eligible, this.hays, byLength(q.words), CAP, this.hasBody)
+        : eligible.slice(0, CAP);
+    let scores = new Map<number, number>();
+    if (small || exact.length) scores = this.fuseScores(small ? eligible : exact, q.text, FUSE_OPTIONS);
+    // Three letters with one typo allowed match noise everywhere, so typos are forgiven from four.
+    if (exact.length === 0 && scores.size === 0 && q.text.length >= 4) {
+      scores = this.fuseScores(eligible.slice(0, FALLBACK_N), q.text, FALLBACK_OPTIONS);
+    }
+    const ranked: Ranked[] = [];
+    const text = q.text;
+    for (const [id, score] of scores) {
+      const title = squashSpaces(this.hays[id].title);
+      const tier = title === text ? 0 : title.includes(text) ? 1 : 2;
+      ranked.push({ id, tier, rank: 0, score });
+    }
+    for (const id of exact) {
+      if (scores.has(id)) continue;
+      const hay = this.hays[id];
+      const title = squashSpaces(hay.title);
+      const tier = title === text ? 0 : title.includes(text) ? 1 : 3;
+      const where = q.words.every((w) => hay.title.includes(w)) ? 0 : q.words.every((w) => hay.short.includes(w)) ? 1 : 2;
+      ranked.push({ id, tier, rank: tier === 3 ? where : 0, score: 1 });
+    }
+    return ranked;
+  }
+
+  // Fuse over a subset: an index made of the subset's prebuilt records, so nothing is re-tokenised.
+  // Fuse scores each document on its own, so a subset ranks exactly as it would in the whole corpus.
+  private fuseScores(ids: readonly number[], text: string, options: IFuseOptions<Article>): Map<number, number> {
+    const scores = new Map<number, number>();
+    if (ids.length === 0) return scores;
+    const records = this.fuseIndex.records;
+    const index = Fuse.parseIndex<Article>({ keys: this.fuseIndex.keys, records: ids.map((id) => records[id]) });
+    const fuse = new Fuse(this.docs, { ...options, shouldSort: false }, index);
+    for (const r of fuse.search(text)) scores.set(r.refIndex, r.score ?? 1);
+    return scores;
+  }
+
+  private byRelevance(a: Ranked, b: Ranked): number {
+    return a.tier - b.tier || a.rank - b.rank || a.score - b.score || compareNewest(this.docs[a.id], this.docs[b.id]);
+  }
+
+  // Position of each id in a full sort order, computed once per corpus version and sort key.
+  private positionsFor(sort: Exclude<SortKey, 'relevance'>): Int32Array {
+    let pos = this.positions.get(sort);
+    if (!pos) {
+      const cmp = comparatorFor(sort);
+      const order = sort === 'date' ? this.dateOrder : this.docs.map((a) => a.id).sort((x, y) => cmp(this.docs[x], this.docs[y]));
+      pos = new Int32Array(this.docs.length);
+      order.forEach((id, i) => { pos![id] = i; });
+      this.positions.set(sort, pos);
+    }
+    return pos;
+  }
+
+  // Highlights: exact occurrences of the words and phrases in the title; for a fuzzy title match
+  // without one, what fuse's matcher marks (runs of 2+ characters, so stray letters stay plain),
+  // from one small Fuse over just those titles.
+  private toHits(ranked: readonly Ranked[], q: ParsedQuery): Hit[] {
+    const needles = [...q.words, ...q.phrases];
+    const hits: Hit[] = ranked.map((r) => {
+      const title = this.docs[r.id].title;
+      const found = needles.length ? occurrences(this.hays[r.id].title, needles, title.length) : [];
+      return { id: r.id, score: r.score, titleMatches: found.length ? found : EMPTY };
+    });
+    const fuzzy = hits.filter((h, i) => h.titleMatches.length === 0 && ranked[i].tier === 2);
+    if (fuzzy.length && q.text.length > 2) {
+      const titles = fuzzy.map((h) => this.docs[h.id].title);
+      const fuse = new Fuse(titles, { threshold: 0.4, ignoreLocation: true, includeMatches: true, minMatchCharLength: 2 });
+      for (const m of fuse.search(q.text)) {
+        const indices = m.matches?.[0]?.indices ?? [];
+        if (indices.length) fuzzy[m.refIndex].titleMatches = indices.map(([s, e]) => [s, e] as const);
+      }
+    }
+    return hits;
+  }
+}

@@ -1,0 +1,84 @@
+// Jekyll and Hugo posts carry template syntax that means nothing outside the site generator:
+// Liquid tags and output (`{% include x %}`, `{{ page.title }}`), Hugo shortcodes (`{{< tweet >}}`)
+// and kramdown attribute lists (`{:.lead}`, `{: #id}`). They are removed before lexing so they
+// do not show as noise. Code is left untouched: fenced blocks, indented lines and `inline code`
+// may legitimately show template syntax (a post about Jekyll).
+
+// Every pattern excludes braces inside and is length-bounded, so a line of 1 MiB of `{{{{` costs
+// one short attempt per position instead of a scan to the end of the line.
+const LIQUID_TAG = /\{%[^{}%]{0,500}%\}/g;
+const LIQUID_OUTPUT = /\{\{[^{}]{0,500}\}\}/g;
+const KRAMDOWN_ATTRS = /\{:[^{}]{0,500}\}/g;
+const HEADING_ATTRS = /^(\s{0,3}#{1,6}\s.*?)\s*\{[#.][^{}]{0,200}\}\s*$/;
+const INLINE_CODE = /(`[^`]*`)/;
+const ONE_LINE_COMMENT = /\{%-?\s*comment\s*-?%\}[^{}]{0,2000}?\{%-?\s*endcomment\s*-?%\}/g;
+
+const FENCE_OPEN = /^\s*(`{3,}|~{3,})/;
+const INDENTED = /^(?: {4}|\t)/;
+const HIGHLIGHT_OPEN = /^\s*(?:\{%-?\s*highlight\s+([\w+#.-]*)[^{}%]*%\}|\{\{<\s*highlight\s+([\w+#.-]*)[^{}]*>\}\})\s*$/;
+const HIGHLIGHT_CLOSE = /^\s*(?:\{%-?\s*endhighlight\s*-?%\}|\{\{<\s*\/highlight\s*>\}\})\s*$/;
+const COMMENT_OPEN = /\{%-?\s*comment\s*-?%\}/;
+const COMMENT_CLOSE = /\{%-?\s*endcomment\s*-?%\}/;
+const RAW_OPEN = /\{%-?\s*raw\s*-?%\}/;
+const RAW_CLOSE = /\{%-?\s*endraw\s*-?%\}/;
+
+function closesFence(line: string, fence: string): boolean {
+  const m = /^\s*(`{3,}|~{3,})\s*$/.exec(line);
+  return !!m && m[1][0] === fence[0] && m[1].length >= fence.length;
+}
+
+/** Removes template tags from the prose parts of one line, keeping inline code spans. */
+function cleanLine(line: string, keepOutput: boolean): string {
+  const parts = line.split(INLINE_CODE);
+  for (let i = 0; i < parts.length; i += 2) {
+    let p = parts[i].replace(ONE_LINE_COMMENT, '').replace(LIQUID_TAG, '').replace(KRAMDOWN_ATTRS, '');
+    if (!keepOutput) p = p.replace(LIQUID_OUTPUT, '');
+    parts[i] = p;
+  }
+  return parts.join('').replace(HEADING_ATTRS, '$1');
+}
+
+/** The Markdown with Liquid, Hugo shortcode and kramdown noise removed outside code. */
+export function stripTemplateNoise(markdown: string): string {
+  if (!markdown.includes('{')) return markdown;
+  const out: string[] = [];
+  let fence: string | null = null;
+  let highlight = false;
+  let comment = false;
+  let raw = false;
+  for (const line of markdown.split('\n')) {
+    if (fence) {
+      out.push(line);
+      if (closesFence(line, fence)) fence = null;
+    } else if (highlight) {
+      // `{% highlight %}` blocks are code; they become a fence so they render as code.
+      if (HIGHLIGHT_CLOSE.test(line)) {
+        out.push('```');
+        highlight = false;
+      } else out.push(line);
+    } else if (comment) {
+      if (COMMENT_CLOSE.test(line)) comment = false;
+    } else if (FENCE_OPEN.test(line)) {
+      fence = FENCE_OPEN.exec(line)![1];
+      out.push(line);
+    } else if (INDENTED.test(line)) {
+      out.push(line);
+    } else if (HIGHLIGHT_OPEN.test(line)) {
+      const m = HIGHLIGHT_OPEN.exec(line)!;
+      out.push('```' + (m[1] ?? m[2] ?? ''));
+      highlight = true;
+    } else if (COMMENT_OPEN.test(line) && !COMMENT_CLOSE.test(line)) {
+      comment = true;
+    } else {
+      // Inside `{% raw %}` the author wants `{{ }}` shown literally.
+      if (RAW_OPEN.test(line)) raw = true;
+      const keep = raw;
+      if (RAW_CLOSE.test(line)) raw = false;
+      const cleaned = cleanLine(line, keep);
+      // A line that held nothing but a tag disappears, so it cannot split a paragraph in two.
+      if (cleaned.trim() === '' && line.trim() !== '') continue;
+      out.push(cleaned);
+    }
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,151 @@
+// Runs the interactive dashboard on the terminal (even when stdout is a pipe) and resolves with
+// what the user chose. Owns the lifecycle around <App/>: terminal set-up, progressive loading,
+// resize, signals and the guarantee that the terminal is restored before anything is printed.
+import type { Options } from './args.js';
+import type { Article, LoadWarning } from './core/article.js';
+import { loadCorpus, PathError } from './core/load.js';
+import { SearchIndex } from './core/search.js';
+import { chalkLevel, NoTerminalError, openTerminal, type Terminal } from './terminal.js';
+
+/** How a dashboard session ended. */
+export type DashboardOutcome =
+  | { kind: 'chosen'; articles: Article[]; warnings: LoadWarning[] }
+  | { kind: 'cancelled'; warnings: LoadWarning[] }
+  | { kind: 'no-terminal' }
+  | { kind: 'path-error'; message: string };
+
+const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+// Progress repaints are throttled: at 100k files a repaint per file would cost more than loading.
+const PROGRESS_INTERVAL_MS = 100;
+
+function installFatalHandlers(term: Terminal, debug: boolean): void {
+  const die = (error: unknown) => {
+    term.restore();
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`crypto-news-tui: internal error: ${message}\n`);
+    if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    else process.stderr.write('Run with --debug for details.\n');
+    process.exit(2);
+  };
+  process.on('uncaughtException', die);
+  process.on('unhandledRejection', die);
+  for (const [signal, code] of Object.entries(SIGNAL_EXIT_CODES)) {
+    process.on(signal, () => {
+      term.restore();
+      process.exit(code);
+    });
+  }
+}
+
+/** Opens the dashboard on `paths`; resolves once the user chose, cancelled, or it could not start. */
+export async function runDashboard(options: Options, paths: string[]): Promise<DashboardOutcome> {
+  let term: Terminal;
+  try {
+    term = openTerminal({ mouse: options.mouse });
+  } catch (error) {
+    if (error instanceof NoTerminalError) return { kind: 'no-terminal' };
+    throw error;
+  }
+  installFatalHandlers(term, options.debug);
+
+  // chalk (inside ink) decides its colour level from process.stdout when first imported; stdout
+  // may be a pipe here, so the level comes from the terminal we draw on. ink also renders
+  // nothing until exit when it believes it runs under CI; a dashboard with a terminal is never
+  // a CI log, so those variables are dropped before ink is imported.
+  process.env.FORCE_COLOR = chalkLevel(term.colorDepth);
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
+  const [{ render }, { createElement }, { App }] = await Promise.all([
+    import('ink'),
+    import('react'),
+    import('./ui/App.js'),
+  ]);
+
+  return new Promise<DashboardOutcome>((resolve, reject) => {
+    const index = new SearchIndex();
+    let version = 0;
+    let loading: { done: number; total: number } | null = { done: 0, total: 0 };
+    let warnings: LoadWarning[] = [];
+    let size = { columns: term.output.columns || 80, rows: term.output.rows || 24 };
+    let finished = false;
+
+    const finish = (outcome: DashboardOutcome) => {
+      if (finished) return;
+      finished = true;
+      instance.unmount();
+      term.restore();
+      resolve(outcome);
+    };
+
+    const element = () =>
+      createElement(App, {
+        index,
+        version,
+        initialQuery: options.query,
+        sort: options.sort,
+        includeDrafts: options.drafts,
+        multi: options.multi,
+        mouse: options.mouse,
+        warnings,
+        loading,
+        width: size.columns,
+        height: size.rows,
+        onDone: (result) =>
+          finish(
+            result.kind === 'chosen'
+              ? { kind: 'chosen', articles: result.articles, warnings }
+              : { kind: 'cancelled', warnings },
+          ),
+      });
+
+    const instance = render(element(), {
+      stdout: term.output,
+      stdin: term.input,
+      exitOnCtrlC: false,
+      patchConsole: false,
+    });
+    const update = () => {
+      if (!finished) instance.rerender(element());
+    };
+    instance.waitUntilExit().catch((error: unknown) => {
+      term.restore();
+      reject(error);
+    });
+    term.onResize((s) => {
+      size = s;
+      update();
+    });
+
+    let lastPaint = 0;
+    loadCorpus(paths, {
+      maxFileSize: options.maxFileSize,
+      onProgress: (done, total) => {
+        loading = { done, total };
+        const now = Date.now();
+        if (now - lastPaint >= PROGRESS_INTERVAL_MS) {
+          lastPaint = now;
+          update();
+        }
+      },
+    }).then(
+      (result) => {
+        index.add(result.articles);
+        warnings = result.warnings;
+        loading = null;
+        version += 1;
+        update();
+      },
+      (error: unknown) => {
+        if (error instanceof PathError) {
+          finished = true;
+          instance.unmount();
+          term.restore();
+          resolve({ kind: 'path-error', message: error.message });
+        } else {
+          term.restore();
+          reject(error);
+        }
+      },
+    );
+  });
+}

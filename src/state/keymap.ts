@@ -1,0 +1,193 @@
+// The one keymap: a table of command -> keys -> help text. Input handling (App) and the `?` help
+// overlay are both generated from it, so what the help says is what the keys do.
+
+/** Whether keys navigate (browse) or edit the search line (search). */
+export type Mode = 'browse' | 'search';
+/** The three panes that can hold focus. */
+export type PaneId = 'list' | 'body' | 'inspector';
+
+/** Everything a key can ask for; the reducer handles each one. */
+export type Command =
+  | 'down'
+  | 'up'
+  | 'top'
+  | 'bottom'
+  | 'pageDown'
+  | 'pageUp'
+  | 'halfDown'
+  | 'halfUp'
+  | 'focusNext'
+  | 'focusPrev'
+  | 'foldToggle'
+  | 'unfold'
+  | 'fold'
+  | 'mark'
+  | 'startSearch'
+  | 'deleteChar'
+  | 'deleteWord'
+  | 'clearQuery'
+  | 'endSearch'
+  | 'cycleSort'
+  | 'toggleInspector'
+  | 'choose'
+  | 'quit'
+  | 'cancel'
+  | 'help'
+  | 'warnings';
+
+/** One row of the keymap: a command, the key names that trigger it, where, and its help line. */
+export interface Binding {
+  command: Command;
+  keys: readonly string[];
+  help: string;
+  /** Modes the binding applies in; all modes when absent. */
+  modes?: readonly Mode[];
+  /** Focused panes the binding applies in; all panes when absent. */
+  panes?: readonly PaneId[];
+}
+
+const BROWSE: readonly Mode[] = ['browse'];
+const SEARCH: readonly Mode[] = ['search'];
+
+/** The keymap table. Key names are those produced by `keyNames` below. */
+export const keymap: readonly Binding[] = [
+  { command: 'down', keys: ['j', 'down'], help: 'next row / scroll down', modes: BROWSE },
+  { command: 'down', keys: ['down', 'ctrl+n'], help: 'next result', modes: SEARCH },
+  { command: 'up', keys: ['k', 'up'], help: 'previous row / scroll up', modes: BROWSE },
+  { command: 'up', keys: ['up', 'ctrl+p'], help: 'previous result', modes: SEARCH },
+  { command: 'top', keys: ['g', 'home'], help: 'first row / top', modes: BROWSE },
+  { command: 'bottom', keys: ['G', 'end'], help: 'last row / bottom', modes: BROWSE },
+  { command: 'pageDown', keys: ['pgdn'], help: 'page down' },
+  { command: 'pageUp', keys: ['pgup'], help: 'page up' },
+  { command: 'halfDown', keys: ['ctrl+d'], help: 'half page down', modes: BROWSE },
+  { command: 'halfUp', keys: ['ctrl+u'], help: 'half page up', modes: BROWSE },
+  { command: 'focusNext', keys: ['tab'], help: 'focus next pane (list, body, inspector)', modes: BROWSE },
+  { command: 'focusPrev', keys: ['shift+tab'], help: 'focus previous pane', modes: BROWSE },
+  { command: 'foldToggle', keys: ['enter', 'space'], help: 'inspector: fold / unfold', modes: BROWSE, panes: ['inspector'] },
+  { command: 'unfold', keys: ['right', 'l'], help: 'inspector: unfold', modes: BROWSE, panes: ['inspector'] },
+  { command: 'fold', keys: ['left', 'h'], help: 'inspector: fold', modes: BROWSE, panes: ['inspector'] },
+  { command: 'mark', keys: ['space'], help: 'mark / unmark row (--multi)', modes: BROWSE, panes: ['list', 'body'] },
+  { command: 'startSearch', keys: ['/'], help: 'search (type to narrow live)', modes: BROWSE },
+  { command: 'deleteChar', keys: ['backspace'], help: 'delete a character', modes: SEARCH },
+  { command: 'deleteWord', keys: ['ctrl+w'], help: 'delete a word', modes: SEARCH },
+  { command: 'clearQuery', keys: ['ctrl+u'], help: 'clear the query', modes: SEARCH },
+  { command: 'endSearch', keys: ['enter', 'esc'], help: 'leave search, keep the query', modes: SEARCH },
+  { command: 'cycleSort', keys: ['s'], help: 'cycle sort: relevance, date, title, score', modes: BROWSE },
+  { command: 'toggleInspector', keys: ['i'], help: 'show / hide the inspector', modes: BROWSE },
+  { command: 'choose', keys: ['enter'], help: 'choose: print the article (marked ones in --multi)', modes: BROWSE, panes: ['list', 'body'] },
+  { command: 'quit', keys: ['q'], help: 'quit without choosing', modes: BROWSE },
+  { command: 'cancel', keys: ['esc'], help: 'cancel', modes: BROWSE },
+  { command: 'cancel', keys: ['ctrl+c'], help: 'cancel (anywhere)' },
+  { command: 'help', keys: ['?'], help: 'toggle this help (any key closes it)', modes: BROWSE },
+  { command: 'warnings', keys: ['w'], help: 'show load warnings', modes: BROWSE },
+];
+
+/** The command bound to a key name in a mode with a pane focused, if any. */
+export function lookup(name: string, mode: Mode, pane: PaneId): Command | undefined {
+  for (const b of keymap) {
+    if (b.modes && !b.modes.includes(mode)) continue;
+    if (b.panes && !b.panes.includes(pane)) continue;
+    if (b.keys.includes(name)) return b.command;
+  }
+  return undefined;
+}
+
+/** The subset of Ink's `Key` that keyNames reads. */
+export interface InkKey {
+  upArrow?: boolean;
+  downArrow?: boolean;
+  leftArrow?: boolean;
+  rightArrow?: boolean;
+  pageUp?: boolean;
+  pageDown?: boolean;
+  home?: boolean;
+  end?: boolean;
+  return?: boolean;
+  escape?: boolean;
+  tab?: boolean;
+  backspace?: boolean;
+  delete?: boolean;
+  ctrl?: boolean;
+  shift?: boolean;
+  meta?: boolean;
+}
+
+/** One step of input: a named key, or printable text (kept whole so a pasted chunk inserts at once). */
+export type KeyToken = { name: string } | { text: string };
+
+const SPECIAL: ReadonlyArray<[keyof InkKey, string]> = [
+  ['upArrow', 'up'],
+  ['downArrow', 'down'],
+  ['leftArrow', 'left'],
+  ['rightArrow', 'right'],
+  ['pageUp', 'pgup'],
+  ['pageDown', 'pgdn'],
+  ['home', 'home'],
+  ['end', 'end'],
+  ['return', 'enter'],
+  ['escape', 'esc'],
+  // Most terminals send DEL (0x7f) for Backspace, which Ink reports as `delete`.
+  ['backspace', 'backspace'],
+  ['delete', 'backspace'],
+];
+
+function controlName(ch: string): string | null {
+  const code = ch.codePointAt(0) ?? 0;
+  if (ch === '\r' || ch === '\n') return 'enter';
+  if (ch === '\t') return 'tab';
+  if (ch === '\x7f' || ch === '\b') return 'backspace';
+  if (ch === '\x1b') return 'esc';
+  if (code > 0 && code < 0x20) return `ctrl+${String.fromCharCode(code + 0x60)}`;
+  if (code === 0 || (code >= 0x80 && code < 0xa0)) return '';
+  return null;
+}
+
+/**
+ * Turns one Ink input event into key tokens. Ink may hand over several keys as one string
+ * (a paste, `tmux send-keys bitfarms`): printable runs become one text token and embedded
+ * control characters (a trailing Enter) become their own named keys.
+ */
+export function keyNames(input: string, key: InkKey): KeyToken[] {
+  if (key.tab) return [{ name: key.shift ? 'shift+tab' : 'tab' }];
+  for (const [flag, name] of SPECIAL) if (key[flag]) return [{ name }];
+  if (key.ctrl && input.length === 1) return [{ name: `ctrl+${input.toLowerCase()}` }];
+  if (key.meta) return input ? [{ name: `alt+${input}` }] : [];
+  const tokens: KeyToken[] = [];
+  let text = '';
+  for (const ch of input) {
+    const control = controlName(ch);
+    if (control === null) {
+      text += ch;
+      continue;
+    }
+    if (text) tokens.push({ text });
+    text = '';
+    if (control) tokens.push({ name: control });
+  }
+  if (text) tokens.push({ text });
+  return tokens;
+}
+
+const PRETTY: Record<string, string> = {
+  up: '↑',
+  down: '↓',
+  left: '←',
+  right: '→',
+  pgup: 'PgUp',
+  pgdn: 'PgDn',
+  home: 'Home',
+  end: 'End',
+  enter: 'Enter',
+  esc: 'Esc',
+  tab: 'Tab',
+  'shift+tab': 'Shift-Tab',
+  space: 'Space',
+  backspace: 'Backspace',
+};
+
+/** A key name as the help overlay shows it ("ctrl+d" -> "Ctrl-d", "down" -> "↓"). */
+export function prettyKey(name: string): string {
+  if (PRETTY[name]) return PRETTY[name];
+  if (name.startsWith('ctrl+')) return `Ctrl-${name.slice(5)}`;
+  return name;
+}

@@ -1,0 +1,191 @@
+// The dashboard's whole UI state and the one pure reducer that changes it. App maps keys to
+// commands (keymap.ts) and feeds search results and measured sizes in as actions; the reducer
+// decides what every command means for the focused pane and mode.
+import type { InspectorRow } from '../core/inspector-tree.js';
+import type { Hit, SortKey } from '../core/search.js';
+import type { Command, Mode, PaneId } from './keymap.js';
+import { paneAt } from './layout.js';
+import { bodyRows, clamp, inspectorRowsVisible, layoutOf, listRows, maxBodyScroll } from './selectors.js';
+import { choose, click, cycleFocus, fixFocus, fold, mark, moveCursor, scroll, toggleInspector } from './transitions.js';
+
+/** How the session ends: the chosen article ids (in marking order) or a cancel. */
+export type Outcome = { kind: 'chosen'; ids: number[] } | { kind: 'cancelled' };
+
+/** Everything the dashboard shows that is not the corpus itself. */
+export interface AppState {
+  mode: Mode;
+  focus: PaneId;
+  overlay: 'help' | 'warnings' | null;
+  query: string;
+  /** Sort the user picked with `s`; null means the index's default for the query. */
+  sort: SortKey | null;
+  /** The sort the last search actually used (shown in the status bar). */
+  usedSort: SortKey;
+  hits: readonly Hit[];
+  total: number;
+  cursor: number;
+  listTop: number;
+  selectedId: number | null;
+  bodyScroll: number;
+  bodyLines: number;
+  inspector: readonly InspectorRow[];
+  inspectorCursor: number;
+  expanded: ReadonlySet<string>;
+  multi: boolean;
+  /** Article ids marked in multi mode, in marking order. */
+  marked: readonly number[];
+  inspectorToggled: boolean;
+  width: number;
+  height: number;
+  warningsCount: number;
+  /** A one-off notice for the status bar ("nothing to choose"); cleared by the next command. */
+  message: string | null;
+  outcome: Outcome | null;
+}
+
+/** Every change the UI can ask for. */
+export type Action =
+  | { type: 'command'; command: Command }
+  | { type: 'insert'; text: string }
+  | { type: 'results'; hits: readonly Hit[]; total: number; sort: SortKey }
+  | { type: 'measure'; bodyLines: number; inspector: readonly InspectorRow[] }
+  | { type: 'resize'; width: number; height: number }
+  | { type: 'warnings'; count: number }
+  | { type: 'click'; x: number; y: number }
+  | { type: 'wheel'; x: number; y: number; delta: number }
+  | { type: 'closeOverlay' };
+
+/** Options the initial state is built from (App props). */
+export interface InitOptions {
+  width: number;
+  height: number;
+  query?: string;
+  sort?: SortKey;
+  multi?: boolean;
+  warningsCount?: number;
+}
+
+/** The state before the first search result arrives. */
+export function initialState(o: InitOptions): AppState {
+  return {
+    mode: 'browse',
+    focus: 'list',
+    overlay: null,
+    query: o.query ?? '',
+    sort: o.sort ?? null,
+    usedSort: o.sort ?? 'date',
+    hits: [],
+    total: 0,
+    cursor: 0,
+    listTop: 0,
+    selectedId: null,
+    bodyScroll: 0,
+    bodyLines: 0,
+    inspector: [],
+    inspectorCursor: 0,
+    expanded: new Set<string>(),
+    multi: o.multi ?? false,
+    marked: [],
+    inspectorToggled: false,
+    width: o.width,
+    height: o.height,
+    warningsCount: o.warningsCount ?? 0,
+    message: null,
+    outcome: null,
+  };
+}
+
+/** Sort order `s` cycles through. */
+export const SORT_CYCLE: readonly SortKey[] = ['relevance', 'date', 'title', 'score'];
+
+/** The UI reducer. Pure; once an outcome is set the state is final. */
+export function reducer(state: AppState, action: Action): AppState {
+  if (state.outcome) return state;
+  switch (action.type) {
+    case 'command':
+      return command({ ...state, message: null }, action.command);
+    case 'insert':
+      return state.mode === 'search' ? { ...state, query: state.query + action.text, message: null } : state;
+    case 'results': {
+      const idx = state.selectedId === null ? -1 : action.hits.findIndex((h) => h.id === state.selectedId);
+      const next = { ...state, hits: action.hits, total: action.total, usedSort: action.sort };
+      return moveCursor(next, idx >= 0 ? idx : state.cursor);
+    }
+    case 'measure': {
+      const next = { ...state, bodyLines: action.bodyLines, inspector: action.inspector };
+      return {
+        ...next,
+        bodyScroll: clamp(next.bodyScroll, 0, maxBodyScroll(next)),
+        inspectorCursor: clamp(next.inspectorCursor, 0, action.inspector.length - 1),
+      };
+    }
+    case 'resize':
+      return fixFocus(moveCursor({ ...state, width: action.width, height: action.height }, state.cursor));
+    case 'warnings':
+      return { ...state, warningsCount: action.count };
+    case 'click':
+      return click(state, action.x, action.y);
+    case 'wheel': {
+      const pane = paneAt(layoutOf(state), action.x, action.y);
+      return pane ? scroll(state, pane, action.delta) : state;
+    }
+    case 'closeOverlay':
+      return { ...state, overlay: null };
+  }
+}
+
+function command(s: AppState, c: Command): AppState {
+  const pane: PaneId = s.mode === 'search' ? 'list' : s.focus;
+  const page = pane === 'list' ? listRows(s) : pane === 'body' ? bodyRows(s) : inspectorRowsVisible(s);
+  switch (c) {
+    case 'down':
+      return scroll(s, pane, 1);
+    case 'up':
+      return scroll(s, pane, -1);
+    case 'pageDown':
+      return scroll(s, pane, page);
+    case 'pageUp':
+      return scroll(s, pane, -page);
+    case 'halfDown':
+      return scroll(s, pane, Math.max(1, Math.floor(page / 2)));
+    case 'halfUp':
+      return scroll(s, pane, -Math.max(1, Math.floor(page / 2)));
+    case 'top':
+      return scroll(s, pane, -Infinity);
+    case 'bottom':
+      return scroll(s, pane, Infinity);
+    case 'focusNext':
+      return cycleFocus(s, 1);
+    case 'focusPrev':
+      return cycleFocus(s, -1);
+    case 'foldToggle':
+    case 'unfold':
+    case 'fold':
+      return fold(s, c);
+    case 'mark':
+      return mark(s);
+    case 'startSearch':
+      return { ...s, mode: 'search' };
+    case 'deleteChar':
+      return { ...s, query: Array.from(s.query).slice(0, -1).join('') };
+    case 'deleteWord':
+      return { ...s, query: s.query.replace(/\S+\s*$|\s+$/u, '') };
+    case 'clearQuery':
+      return { ...s, query: '' };
+    case 'endSearch':
+      return { ...s, mode: 'browse' };
+    case 'cycleSort':
+      return { ...s, sort: SORT_CYCLE[(SORT_CYCLE.indexOf(s.usedSort) + 1) % SORT_CYCLE.length] };
+    case 'toggleInspector':
+      return toggleInspector(s);
+    case 'choose':
+      return choose(s);
+    case 'quit':
+    case 'cancel':
+      return { ...s, outcome: { kind: 'cancelled' } };
+    case 'help':
+      return { ...s, overlay: s.overlay === 'help' ? null : 'help' };
+    case 'warnings':
+      return s.warningsCount > 0 ? { ...s, overlay: 'warnings' } : { ...s, message: 'no warnings' };
+  }
+}

@@ -1,0 +1,59 @@
+// Values derived from AppState: the layout, page sizes, the selected hit, the visible window of
+// list rows. Pure, shared by the reducer (bounds) and the views (what to draw).
+import type { Hit } from '../core/search.js';
+import type { PaneId } from './keymap.js';
+import { computeLayout, innerHeight, type Layout } from './layout.js';
+import type { AppState } from './reducer.js';
+
+/** The pane layout for the state's terminal size and inspector toggle. */
+export function layoutOf(s: Pick<AppState, 'width' | 'height' | 'inspectorToggled'>): Layout {
+  return computeLayout(s.width, s.height, s.inspectorToggled);
+}
+
+/** Panes currently on screen, in focus-cycle order. */
+export function visiblePanes(layout: Layout): PaneId[] {
+  return (['list', 'body', 'inspector'] as const).filter((p) => layout[p] !== null);
+}
+
+/** Rows of list entries visible at once (at least 1, so paging always moves). */
+export function listRows(s: AppState): number {
+  return Math.max(1, innerHeight(layoutOf(s).list));
+}
+
+/** Rows of body text visible at once. */
+export function bodyRows(s: AppState): number {
+  return Math.max(1, innerHeight(layoutOf(s).body));
+}
+
+/** Rows of the inspector visible at once. */
+export function inspectorRowsVisible(s: AppState): number {
+  return Math.max(1, innerHeight(layoutOf(s).inspector));
+}
+
+/** The hit under the cursor, or null when there are no results. */
+export function selectedHit(s: AppState): Hit | null {
+  return s.hits[s.cursor] ?? null;
+}
+
+/** The slice of hits the list pane draws: never more than its visible rows. */
+export function visibleHits(s: AppState): readonly Hit[] {
+  return s.hits.slice(s.listTop, s.listTop + listRows(s));
+}
+
+/** Largest useful body scroll offset. */
+export function maxBodyScroll(s: AppState): number {
+  return Math.max(0, s.bodyLines - bodyRows(s));
+}
+
+/** Clamps n into [lo, hi] (lo when the range is empty). */
+export function clamp(n: number, lo: number, hi: number): number {
+  return hi < lo ? lo : Math.min(hi, Math.max(lo, n));
+}
+
+/** A window top that keeps `cursor` inside a window of `rows` over `count` items. */
+export function keepInView(top: number, cursor: number, rows: number, count: number): number {
+  let t = top;
+  if (cursor < t) t = cursor;
+  if (cursor >= t + rows) t = cursor - rows + 1;
+  return Math.max(0, Math.min(t, count - rows));
+}

@@ -1,0 +1,102 @@
+// The reducer's building blocks: each takes a state and returns the next one, pure. Kept apart
+// from reducer.ts so that file reads as the table of what each action and command does.
+import type { PaneId } from './keymap.js';
+import { paneAt } from './layout.js';
+import { clamp, keepInView, layoutOf, listRows, maxBodyScroll, visiblePanes } from './selectors.js';
+import type { AppState } from './reducer.js';
+
+/** Moves whatever the pane scrolls: the list cursor, the body text, or the inspector cursor. */
+export function scroll(s: AppState, pane: PaneId, delta: number): AppState {
+  if (pane === 'list') return moveCursor(s, s.cursor + delta);
+  if (pane === 'body') return { ...s, bodyScroll: clamp(finite(s.bodyScroll + delta), 0, maxBodyScroll(s)) };
+  return { ...s, inspectorCursor: clamp(finite(s.inspectorCursor + delta), 0, s.inspector.length - 1) };
+}
+
+/** Infinity (top/bottom commands) as a usable number. */
+export function finite(n: number): number {
+  return Number.isFinite(n) ? n : n > 0 ? Number.MAX_SAFE_INTEGER : 0;
+}
+
+/** Puts the list cursor at `to` (clamped), keeps it in view, and resets the body when the article changes. */
+export function moveCursor(s: AppState, to: number): AppState {
+  const count = s.hits.length;
+  const cursor = clamp(finite(to), 0, count - 1);
+  const listTop = keepInView(s.listTop, cursor, listRows(s), count);
+  const selectedId = s.hits[cursor]?.id ?? null;
+  if (selectedId === s.selectedId) return { ...s, cursor, listTop };
+  return { ...s, cursor, listTop, selectedId, bodyScroll: 0, inspectorCursor: 0 };
+}
+
+/** Tab / Shift-Tab: the next or previous pane that can hold focus. */
+export function cycleFocus(s: AppState, dir: 1 | -1): AppState {
+  const order: PaneId[] = ['list', 'body', 'inspector'];
+  const layout = layoutOf(s);
+  // Wide: every visible pane takes a turn. Narrow: body and inspector share a slot, so landing
+  // on one of them shows it in that slot.
+  const candidates = layout.kind === 'wide' ? visiblePanes(layout) : layout.body || layout.inspector ? order : ['list' as const];
+  const at = candidates.indexOf(s.focus);
+  const focus = candidates[(at + dir + candidates.length) % candidates.length];
+  if (layout.kind === 'wide' || focus === 'list') return { ...s, focus };
+  return { ...s, focus, inspectorToggled: focus === 'inspector' };
+}
+
+/** `i`: flips the inspector from its default for this layout. */
+export function toggleInspector(s: AppState): AppState {
+  const next = { ...s, inspectorToggled: !s.inspectorToggled };
+  const layout = layoutOf(next);
+  // In a narrow layout the inspector takes the body's place, and so does the focus.
+  if (layout.kind !== 'wide' && s.focus !== 'list') return fixFocus({ ...next, focus: layout.inspector ? 'inspector' : 'body' });
+  return fixFocus(next);
+}
+
+/** Moves focus to the list when the focused pane is no longer on screen. */
+export function fixFocus(s: AppState): AppState {
+  return layoutOf(s)[s.focus] ? s : { ...s, focus: 'list' };
+}
+
+/** Inspector fold commands on the row under the inspector cursor. */
+export function fold(s: AppState, c: 'foldToggle' | 'unfold' | 'fold'): AppState {
+  const row = s.inspector[s.inspectorCursor];
+  if (!row) return s;
+  const expanded = new Set(s.expanded);
+  if (row.foldable && (c === 'unfold' || (c === 'foldToggle' && !row.expanded))) expanded.add(row.key);
+  else if (row.foldable && row.expanded) expanded.delete(row.key);
+  else if (c === 'fold') {
+    // Folding a leaf (or a folded node) jumps to its parent, as in file-tree browsers.
+    for (let i = s.inspectorCursor - 1; i >= 0; i--) {
+      if (s.inspector[i].depth < row.depth) return { ...s, inspectorCursor: i };
+    }
+    return s;
+  } else return s;
+  return { ...s, expanded };
+}
+
+/** Multi mode: marks or unmarks the selected article, then moves down. */
+export function mark(s: AppState): AppState {
+  if (!s.multi) return { ...s, message: 'marking needs --multi' };
+  if (s.selectedId === null) return { ...s, message: 'nothing to mark' };
+  const id = s.selectedId;
+  const marked = s.marked.includes(id) ? s.marked.filter((m) => m !== id) : [...s.marked, id];
+  // Marking moves down like fzf's Tab, so a run of rows can be marked quickly.
+  return moveCursor({ ...s, marked }, s.cursor + 1);
+}
+
+/** Enter: ends with the marked articles, else the selected one, else a notice. */
+export function choose(s: AppState): AppState {
+  if (s.multi && s.marked.length > 0) return { ...s, outcome: { kind: 'chosen', ids: [...s.marked] } };
+  if (s.selectedId === null) return { ...s, message: 'nothing to choose' };
+  return { ...s, outcome: { kind: 'chosen', ids: [s.selectedId] } };
+}
+
+/** A left click: focuses the pane under it and, in the list, selects the row. */
+export function click(s: AppState, x: number, y: number): AppState {
+  const layout = layoutOf(s);
+  const pane = paneAt(layout, x, y);
+  if (!pane) return s;
+  const focused = { ...s, focus: pane, message: null };
+  const rect = layout.list;
+  const row = y - rect.y - 1;
+  if (pane !== 'list' || row < 0 || row >= rect.height - 2) return focused;
+  const index = s.listTop + row;
+  return index < s.hits.length ? moveCursor(focused, index) : focused;
+}

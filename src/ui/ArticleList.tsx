@@ -1,0 +1,148 @@
+// The article list: one row per visible hit (the caller passes only the visible slice), with
+// relative date, source, a sentiment glyph and the title with matched characters highlighted.
+// Every row is cut to the pane width by grapheme and string-width, so CJK and emoji never overflow.
+import { Box, Text } from 'ink';
+import type { Article } from '../core/article.js';
+import { relativeDate } from '../core/relative-time.js';
+import { sanitizeLine } from '../core/sanitize.js';
+import type { Hit } from '../core/search.js';
+import { fitPrefix, fitWidth, padWidth } from './fit-width.js';
+import { theme, type ThemeRole } from './theme.js';
+import stringWidth from 'string-width';
+
+/** Props of ArticleList. `hits` is already the visible window; `start` is its offset in the results. */
+export interface ArticleListProps {
+  hits: readonly Hit[];
+  start: number;
+  cursor: number;
+  article: (id: number) => Article;
+  width: number;
+  height: number;
+  now: number;
+  multi: boolean;
+  marked: ReadonlySet<number>;
+  focused: boolean;
+  /** Shown dim when there are no hits ("no matches for …"). */
+  emptyMessage: string;
+}
+
+/** Glyph and colour role for a sentiment as written; the glyph carries the meaning without colour. */
+export function sentimentMark(sentiment: string | null): { glyph: string; role: ThemeRole | null } {
+  const s = (sentiment ?? '').toLowerCase();
+  if (/pos|bull/.test(s)) return { glyph: '▲', role: 'positive' };
+  if (/neg|bear/.test(s)) return { glyph: '▼', role: 'negative' };
+  if (/neu/.test(s)) return { glyph: '●', role: 'neutral' };
+  return { glyph: ' ', role: null };
+}
+
+/** The list pane's contents: at most `height` rows, each at most `width` columns. */
+export function ArticleList(p: ArticleListProps) {
+  const rows = p.hits.slice(0, Math.max(0, p.height));
+  if (rows.length === 0) {
+    return (
+      <Box height={p.height} width={p.width}>
+        <Text color={theme.dim} wrap="truncate-end">
+          {fitWidth(sanitizeLine(p.emptyMessage), p.width)}
+        </Text>
+      </Box>
+    );
+  }
+  const articles = rows.map((h) => p.article(h.id));
+  const dates = articles.map((a) => (a.publishedAt === null ? '-' : relativeDate(a.publishedAt, p.now)));
+  const dateW = Math.max(...dates.map((d) => stringWidth(d)));
+  const sourceW = p.width >= 60 ? 12 : p.width >= 32 ? 8 : 0;
+  return (
+    <Box flexDirection="column" height={p.height} width={p.width}>
+      {rows.map((hit, i) => (
+        <Row
+          key={hit.id}
+          hit={hit}
+          article={articles[i]}
+          date={dates[i]}
+          dateW={dateW}
+          sourceW={sourceW}
+          width={p.width}
+          selected={p.start + i === p.cursor}
+          marked={p.marked.has(hit.id)}
+          multi={p.multi}
+          focused={p.focused}
+        />
+      ))}
+    </Box>
+  );
+}
+
+interface RowProps {
+  hit: Hit;
+  article: Article;
+  date: string;
+  dateW: number;
+  sourceW: number;
+  width: number;
+  selected: boolean;
+  marked: boolean;
+  multi: boolean;
+  focused: boolean;
+}
+
+function Row(p: RowProps) {
+  const sentiment = sentimentMark(p.article.sentiment);
+  const cells: Array<{ text: string; color?: string }> = [
+    // Gutter: the cursor glyph (selection reads without colour or inverse), then the mark.
+    { text: p.selected ? '▶' : ' ', color: theme.accent },
+    ...(p.multi ? [{ text: p.marked ? '●' : ' ', color: theme.marked }] : []),
+    { text: ' ' },
+    { text: ' '.repeat(Math.max(0, p.dateW - stringWidth(p.date))) + p.date + ' ', color: theme.dim },
+    ...(p.sourceW > 0 ? [{ text: padWidth(sanitizeLine(p.article.source), p.sourceW) + ' ', color: theme.accent }] : []),
+    { text: sentiment.glyph + ' ', color: sentiment.role ? theme[sentiment.role] : undefined },
+  ];
+  // Columns left for the title; on a very narrow pane the fixed columns themselves are cut.
+  let used = 0;
+  const fixed = cells.map((c) => {
+    const text = fitWidth(c.text, p.width - used);
+    used += stringWidth(text);
+    return { ...c, text };
+  });
+  const title = titleSegments(p.article.title, p.hit.titleMatches, p.width - used);
+  return (
+    <Text wrap="truncate-end" inverse={p.selected} bold={p.selected && p.focused}>
+      {fixed.map((c, i) => (
+        <Text key={i} color={c.color}>
+          {c.text}
+        </Text>
+      ))}
+      {title.map((s, i) => (
+        <Text key={`t${i}`} color={s.match ? theme.match : undefined} bold={s.match} underline={s.match}>
+          {s.text}
+        </Text>
+      ))}
+    </Text>
+  );
+}
+
+/** A title cut to `width` columns and split into plain and matched runs for highlighting. */
+export function titleSegments(
+  rawTitle: string,
+  matches: ReadonlyArray<readonly [number, number]>,
+  width: number,
+): Array<{ text: string; match: boolean }> {
+  const title = sanitizeLine(rawTitle);
+  if (width <= 0) return [];
+  const fit = fitPrefix(title, width);
+  // Match ranges index the stored title; if sanitising changed it they no longer line up.
+  const ranges = title === rawTitle ? matches : [];
+  const flags = new Uint8Array(fit.length);
+  for (const [a, b] of ranges) for (let i = Math.max(0, a); i <= Math.min(b, fit.length - 1); i++) flags[i] = 1;
+  const out: Array<{ text: string; match: boolean }> = [];
+  let i = 0;
+  while (i < fit.length) {
+    let j = i + 1;
+    while (j < fit.length && flags[j] === flags[i]) j++;
+    // Never split a surrogate pair between runs.
+    if (j < fit.length && /[\udc00-\udfff]/.test(title[j])) j++;
+    out.push({ text: title.slice(i, j), match: flags[i] === 1 });
+    i = j;
+  }
+  if (fit.ellipsis) out.push({ text: '…', match: false });
+  return out;
+}

@@ -1,0 +1,45 @@
+// The one-line search bar: the query (its tail while typing, so the cursor stays visible), a
+// cursor block in search mode, and a query error in the error colour on the right.
+import { Box, Text } from 'ink';
+import stringWidth from 'string-width';
+import { sanitizeLine } from '../core/sanitize.js';
+import type { Mode } from '../state/keymap.js';
+import { fitTail, fitWidth } from './fit-width.js';
+import { theme } from './theme.js';
+
+/** Props of SearchLine. */
+export interface SearchLineProps {
+  query: string;
+  mode: Mode;
+  error: string | null;
+  width: number;
+}
+
+/** The search bar, exactly one row of at most `width` columns. */
+export function SearchLine({ query, mode, error, width }: SearchLineProps) {
+  const editing = mode === 'search';
+  const prompt = editing ? '/ ' : '  ';
+  const cursor = editing ? '█' : '';
+  const err = error ? fitWidth(`✗ ${sanitizeLine(error)}`, Math.floor(width / 2)) : '';
+  const room = Math.max(0, width - stringWidth(prompt) - stringWidth(cursor) - (err ? stringWidth(err) + 1 : 0));
+  const clean = sanitizeLine(query);
+  const shown = editing ? fitTail(clean, room) : fitWidth(clean, room);
+  const hint = !editing && clean === '' ? fitWidth('press / to search, ? for help', room) : '';
+  const used = stringWidth(prompt) + stringWidth(shown) + stringWidth(hint) + stringWidth(cursor);
+  const gap = Math.max(0, width - used - stringWidth(err));
+  if (width < 3) return <Box height={1} width={Math.max(0, width)} />;
+  return (
+    <Box height={1} width={width}>
+      <Text wrap="truncate-end">
+        <Text color={editing ? theme.accent : theme.dim} bold={editing}>
+          {prompt}
+        </Text>
+        <Text>{shown}</Text>
+        <Text color={theme.dim}>{hint}</Text>
+        <Text color={theme.accent}>{cursor}</Text>
+        <Text>{' '.repeat(gap)}</Text>
+        <Text color={theme.error}>{err}</Text>
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,87 @@
+// The one-line status bar. Pieces are dropped lowest-priority first until the line fits, so the
+// count and any notice survive on the narrowest terminal.
+import { Box, Text } from 'ink';
+import stringWidth from 'string-width';
+import type { SortKey } from '../core/search.js';
+import { sanitizeLine } from '../core/sanitize.js';
+import type { Mode, PaneId } from '../state/keymap.js';
+import { fitWidth } from './fit-width.js';
+import { theme, type ThemeRole } from './theme.js';
+
+/** Props of StatusBar. */
+export interface StatusBarProps {
+  shown: number;
+  total: number;
+  query: string;
+  sort: SortKey;
+  focus: PaneId;
+  mode: Mode;
+  loading: { done: number; total: number } | null;
+  warnings: number;
+  marked: number;
+  message: string | null;
+  width: number;
+}
+
+interface Piece {
+  text: string;
+  /** Lower numbers are dropped last. */
+  priority: number;
+  role?: ThemeRole;
+}
+
+const fmt = new Intl.NumberFormat('en-US');
+
+/** The pieces of the status line, in display order. */
+export function statusPieces(p: StatusBarProps): Piece[] {
+  const pieces: Piece[] = [{ text: `${fmt.format(p.shown)}/${fmt.format(p.total)}`, priority: 0, role: 'accent' }];
+  if (p.message) pieces.push({ text: sanitizeLine(p.message), priority: 1, role: 'warning' });
+  if (p.loading) pieces.push({ text: `loading ${fmt.format(p.loading.done)} / ${fmt.format(p.loading.total)}`, priority: 2, role: 'accent' });
+  if (p.query) pieces.push({ text: `query: ${sanitizeLine(p.query)}`, priority: 7 });
+  pieces.push({ text: `sort: ${p.sort}`, priority: 4 });
+  pieces.push({ text: p.mode === 'search' ? 'typing' : `focus: ${p.focus}`, priority: 6 });
+  if (p.marked > 0) pieces.push({ text: `${fmt.format(p.marked)} marked`, priority: 3, role: 'marked' });
+  if (p.warnings > 0) {
+    pieces.push({ text: `${fmt.format(p.warnings)} warning${p.warnings === 1 ? '' : 's'} — press w`, priority: 5, role: 'warning' });
+  }
+  return pieces;
+}
+
+const SEP = ' · ';
+const HELP = '? help';
+
+/** The status bar, exactly one row of at most `width` columns. */
+export function StatusBar(p: StatusBarProps) {
+  const pieces = statusPieces(p);
+  const budget = Math.max(0, p.width - stringWidth(HELP) - 2);
+  const lineWidth = (ps: Piece[]) => ps.reduce((n, x, i) => n + stringWidth(x.text) + (i ? SEP.length : 0), 0);
+  let kept = pieces;
+  while (kept.length > 1 && lineWidth(kept) > budget) {
+    const worst = Math.max(...kept.map((x) => x.priority));
+    kept = kept.filter((x) => x.priority !== worst);
+  }
+  const showHelp = p.width >= stringWidth(HELP) + 2 + lineWidth(kept.slice(0, 1));
+  const left = fitWidth(
+    kept.map((x) => x.text).join(SEP),
+    showHelp ? p.width - stringWidth(HELP) - 1 : p.width,
+  );
+  const gap = Math.max(0, p.width - stringWidth(left) - (showHelp ? stringWidth(HELP) : 0));
+  // Colour each piece while the joined text is whole; a cut line falls back to one colour.
+  const whole = left === kept.map((x) => x.text).join(SEP);
+  return (
+    <Box height={1} width={Math.max(0, p.width)}>
+      <Text wrap="truncate-end">
+        {whole
+          ? kept.map((x, i) => (
+              <Text key={i}>
+                {i ? <Text color={theme.dim}>{SEP}</Text> : null}
+                <Text color={x.role ? theme[x.role] : undefined}>{x.text}</Text>
+              </Text>
+            ))
+          : left}
+        {' '.repeat(gap)}
+        {showHelp ? <Text color={theme.dim}>{HELP}</Text> : null}
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,67 @@
+// Input -> actions. The pure `inputActions` walks one Ink input event token by token, applying
+// the reducer as it goes, because a chunk can change mode midway ("/bitfarms" in one write must
+// start search, then type "bitfarms"). The hook wires it to Ink's useInput.
+import { useInput, type Key } from 'ink';
+import { useRef, type Dispatch } from 'react';
+import { keyNames, lookup, type InkKey } from '../state/keymap.js';
+import { reducer, type Action, type AppState } from '../state/reducer.js';
+import { parseMouse } from './mouse.js';
+
+/** The actions one input event produces, given the state it arrives in. */
+export function inputActions(state: AppState, input: string, key: InkKey, mouse: boolean): Action[] {
+  const reports = parseMouse(input);
+  // Mouse reports are never typed text; with mouse off they are dropped.
+  if (reports) return mouse && !state.overlay ? mouseActions(reports) : [];
+  const actions: Action[] = [];
+  let s = state;
+  const push = (a: Action) => {
+    actions.push(a);
+    s = reducer(s, a);
+  };
+  for (const token of keyNames(input, key)) {
+    if (s.outcome) break;
+    if ('text' in token && s.mode === 'search' && !s.overlay) {
+      push({ type: 'insert', text: token.text });
+      continue;
+    }
+    const chars = 'name' in token ? [token.name] : Array.from(token.text);
+    for (let i = 0; i < chars.length; i++) {
+      if (s.outcome) break;
+      if ('text' in token && s.mode === 'search' && !s.overlay) {
+        // A key earlier in this chunk started search: the rest of the chunk is typed text.
+        push({ type: 'insert', text: chars.slice(i).join('') });
+        break;
+      }
+      const name = 'text' in token && chars[i] === ' ' ? 'space' : chars[i];
+      if (s.overlay && name !== 'ctrl+c') {
+        push({ type: 'closeOverlay' });
+        continue;
+      }
+      const command = lookup(name, s.mode, s.focus);
+      if (command) push({ type: 'command', command });
+    }
+  }
+  return actions;
+}
+
+function mouseActions(reports: NonNullable<ReturnType<typeof parseMouse>>): Action[] {
+  const out: Action[] = [];
+  for (const e of reports) {
+    if (e.kind === 'wheelUp' || e.kind === 'wheelDown') out.push({ type: 'wheel', x: e.x, y: e.y, delta: e.kind === 'wheelUp' ? -3 : 3 });
+    else if (e.kind === 'press' && e.button === 0) out.push({ type: 'click', x: e.x, y: e.y });
+  }
+  return out;
+}
+
+/** Reads keyboard (and mouse) input and dispatches the resulting actions. */
+export function useKeys(state: AppState, dispatch: Dispatch<Action>, mouse: boolean): void {
+  const latest = useRef(state);
+  latest.current = state;
+  useInput((input: string, key: Key) => {
+    const actions = inputActions(latest.current, input, key, mouse);
+    for (const a of actions) {
+      latest.current = reducer(latest.current, a);
+      dispatch(a);
+    }
+  });
+}

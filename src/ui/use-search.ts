@@ -1,0 +1,30 @@
+// Runs the search for the current query. The query is deferred so the search line echoes a
+// keystroke before the (heavier) search runs; results are memoised on everything they depend on.
+import { useDeferredValue, useMemo } from 'react';
+import { sanitizeLine } from '../core/sanitize.js';
+import type { SearchIndex, SearchResult, SortKey } from '../core/search.js';
+
+/** A search's result, or the message of a malformed query (the caller keeps the last good results). */
+export type SearchOutcome = { ok: true; result: SearchResult } | { ok: false; error: string };
+
+/** The search outcome for (query, sort, drafts) over the index at `version`. Never throws. */
+export function useSearch(
+  index: SearchIndex,
+  version: number,
+  query: string,
+  sort: SortKey | null,
+  includeDrafts: boolean,
+  now: number,
+): SearchOutcome {
+  const deferred = useDeferredValue(query);
+  return useMemo(() => {
+    try {
+      return { ok: true, result: index.search(deferred, { sort: sort ?? undefined, includeDrafts, now }) };
+    } catch (err) {
+      // QueryError carries a message naming the bad term; anything else must not crash the UI either.
+      return { ok: false, error: sanitizeLine(err instanceof Error ? err.message : String(err)) };
+    }
+    // version is a dependency on purpose: the index is mutated in place when articles stream in.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [index, version, deferred, sort, includeDrafts, now]);
+}

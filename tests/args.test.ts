@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommandLine, parseSize, UsageError } from '../src/args.js';
+
+function run(argv: string[]) {
+  const command = parseCommandLine(argv);
+  if (command.kind !== 'run') throw new Error(`expected run, got ${command.kind}`);
+  return command.options;
+}
+
+describe('parseCommandLine', () => {
+  it('defaults: bundled data, path format, no filter', () => {
+    const o = run([]);
+    expect(o).toMatchObject({ paths: [], filter: null, query: '', print: 'path', sort: undefined, drafts: false, mouse: true, cache: true });
+  });
+
+  it.each([
+    [['-f', 'bitcoin'], { filter: 'bitcoin' }],
+    [['--filter=tag:mining since:7d'], { filter: 'tag:mining since:7d' }],
+    [['-q', 'etf'], { query: 'etf' }],
+    [['-p', 'json'], { print: 'json' }],
+    [['--print', 'MARKDOWN'], { print: 'markdown' }],
+    [['-s', 'score'], { sort: 'score' }],
+    [['-n', '3'], { limit: 3 }],
+    [['--drafts', '--multi', '--no-mouse', '--no-cache'], { drafts: true, multi: true, mouse: false, cache: false }],
+    [['--max-file-size', '4M'], { maxFileSize: 4 * 1024 * 1024 }],
+    [['a', 'b/c', '--', '-odd-name.md'], { paths: ['a', 'b/c', '-odd-name.md'] }],
+  ])('%j', (argv, expected) => {
+    expect(run(argv)).toMatchObject(expected);
+  });
+
+  it.each([
+    [['-h'], 'help'],
+    [['--help', '-f', 'x'], 'help'],
+    [['-V'], 'version'],
+  ])('%j is %s', (argv, kind) => {
+    expect(parseCommandLine(argv).kind).toBe(kind);
+  });
+
+  it.each([
+    [['--print', 'xml'], /--print: "xml" is not one of path, title, json, markdown/],
+    [['--sort', 'random'], /--sort/],
+    [['-n', '0'], /--limit/],
+    [['-n', 'ten'], /--limit/],
+    [['--bogus'], /bogus/],
+    [['-f'], /filter/],
+    [['-f', 'a', '-q', 'b'], /cannot be combined/],
+    [['--max-file-size', 'huge'], /not a size/],
+  ])('%j is a usage error', (argv, message) => {
+    expect(() => parseCommandLine(argv)).toThrow(UsageError);
+    expect(() => parseCommandLine(argv)).toThrow(message);
+  });
+});
+
+describe('parseSize', () => {
+  it.each([
+    ['1M', 1048576],
+    ['512k', 524288],
+    ['2MiB', 2097152],
+    ['4096', 4096],
+  ])('%s', (text, bytes) => {
+    expect(parseSize(text)).toBe(bytes);
+  });
+});

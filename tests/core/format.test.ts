@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../src/core/article.js';
+import { articleJson, displayPath, formatArticle, safeJson, type PrintContext } from '../../src/core/format.js';
+
+const article: Article = {
+  id: 0,
+  path: '/home/u/news/a.md',
+  relPath: 'a.md',
+  title: 'Evil \x1b]0;pwned\x07title',
+  description: 'd',
+  publishedAt: Date.UTC(2025, 10, 14, 2, 13, 55),
+  dateGuessed: false,
+  updatedAt: null,
+  source: 'Decrypt',
+  sourceKey: 'decrypt',
+  categories: ['BTC'],
+  tags: ['BTC', 'MINING'],
+  sentiment: 'NEGATIVE',
+  score: 0,
+  lang: 'en',
+  draft: false,
+  stickyWeight: 0,
+  url: null,
+  coverImage: null,
+  frontMatter: {},
+  format: 'yaml',
+  body: 'body \u202e text \x9b',
+  size: 10,
+  mtimeMs: 0,
+  notes: [],
+};
+
+const ctx = (over: Partial<PrintContext> = {}): PrintContext => ({
+  cwd: '/home/u',
+  readRaw: () => '---\ntitle: x\n---\nraw \x1b[31mred',
+  stdoutIsTerminal: false,
+  ...over,
+});
+
+describe('displayPath', () => {
+  it.each([
+    ['/home/u/news/a.md', '/home/u', 'news/a.md'],
+    ['/opt/pkg/data/a.md', '/home/u', '/opt/pkg/data/a.md'],
+    ['/home/u/a.md', '/home/u', 'a.md'],
+  ])('%s from %s', (abs, cwd, expected) => {
+    expect(displayPath(abs, cwd)).toBe(expected);
+  });
+});
+
+describe('formatArticle', () => {
+  it('path is relative to cwd, one line', () => {
+    expect(formatArticle(article, 'path', ctx())).toBe('news/a.md\n');
+  });
+  it('title is sanitised', () => {
+    expect(formatArticle(article, 'title', ctx())).toBe('Evil title\n');
+  });
+  it('json is one line with ISO dates and escaped unsafe characters', () => {
+    const line = formatArticle(article, 'json', ctx());
+    expect(line.endsWith('\n')).toBe(true);
+    expect(line.trim().includes('\n')).toBe(false);
+    expect(line.trimEnd()).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202e]/u);
+    const parsed = JSON.parse(line);
+    expect(parsed).toMatchObject({
+      path: 'news/a.md',
+      publishedAt: '2025-11-14T02:13:55.000Z',
+      updatedAt: null,
+      source: 'Decrypt',
+      category: 'BTC',
+      tags: ['BTC', 'MINING'],
+      sentiment: 'NEGATIVE',
+      body: 'body \u202e text \x9b',
+    });
+  });
+  it('markdown passes the raw file through when piped, sanitises it on a terminal', () => {
+    expect(formatArticle(article, 'markdown', ctx())).toBe('---\ntitle: x\n---\nraw \x1b[31mred\n');
+    expect(formatArticle(article, 'markdown', ctx({ stdoutIsTerminal: true }))).toBe('---\ntitle: x\n---\nraw red\n');
+  });
+  it('articleJson has every documented field', () => {
+    expect(Object.keys(articleJson(article, '/'))).toEqual(
+      expect.arrayContaining(['path', 'title', 'description', 'publishedAt', 'updatedAt', 'source', 'category', 'tags', 'sentiment', 'score', 'lang', 'url', 'body']),
+    );
+  });
+  it('safeJson escapes DEL, C1, bidi and line separators', () => {
+    expect(safeJson('\x7f\x85\u2028\u202e')).toBe('"\\u007f\\u0085\\u2028\\u202e"');
+  });
+});

@@ -1,0 +1,109 @@
+// The dashboard in a real pseudo-terminal (tmux): open, navigate, search, choose, cancel,
+// resize, and check the screen, stdout and the exit code, and that the prompt comes back clean.
+import fs from 'node:fs';
+import path from 'node:path';
+import stringWidth from 'string-width';
+import { afterEach, describe, expect, it } from 'vitest';
+import { hasTmux, TmuxSession } from './tmux.js';
+
+const repo = path.resolve(import.meta.dirname, '..', '..');
+const cli = path.join(repo, 'dist', 'cli.js');
+
+let session: TmuxSession | undefined;
+afterEach(() => session?.close());
+
+function start(width: number, height: number, args = '', env: Record<string, string> = {}) {
+  if (!hasTmux()) throw new Error('tmux is required for the terminal end-to-end tests (.ci/run installs it)');
+  const s = new TmuxSession(width, height, repo, env);
+  session = s;
+  const out = path.join(s.dir, 'out.txt');
+  const status = path.join(s.dir, 'status.txt');
+  s.type(`node ${cli} ${args} > ${out}; echo "exit=$?" > ${status}`);
+  s.send('Enter');
+  return { s, out, status };
+}
+
+const ready = (screen: string) => screen.includes('? help') && /\d+\/\d+/.test(screen);
+
+function expectFits(screen: string, width: number, height: number) {
+  const lines = screen.split('\n');
+  expect(lines.length).toBeLessThanOrEqual(height + 1);
+  for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(width);
+}
+
+async function expectCleanPrompt(s: TmuxSession) {
+  const screen = await s.waitFor((text) => /\$ *$/.test(text.trimEnd()), 'the shell prompt');
+  expect(screen).not.toContain('? help');
+}
+
+describe('dashboard in a real terminal', () => {
+  it('80x24: browse, search /bitfarms, choose with Enter -> path on stdout, exit 0, clean prompt', async () => {
+    const { s, out, status } = start(80, 24);
+    const first = await s.waitFor(ready, 'the dashboard');
+    expectFits(first, 80, 24);
+
+    s.send('j');
+    s.send('j');
+    s.send('k');
+    s.type('/');
+    s.type('bitfarms');
+    const found = await s.waitFor((t) => t.includes('Bitfarms') && /1\/\d+/.test(t), 'the search result');
+    expectFits(found, 80, 24);
+    expect(found).toMatch(/negative/i);
+    s.send('Enter');
+    s.send('Enter');
+
+    expect(await s.waitForFile(status)).toBe('exit=0\n');
+    expect(fs.readFileSync(out, 'utf8')).toBe('data/news/bitfarms-wind-down.md\n');
+    await expectCleanPrompt(s);
+  });
+
+  it('q cancels with exit 130 and writes nothing to stdout', async () => {
+    const { s, out, status } = start(80, 24);
+    await s.waitFor(ready, 'the dashboard');
+    s.send('q');
+    expect(await s.waitForFile(status)).toBe('exit=130\n');
+    expect(fs.readFileSync(out, 'utf8')).toBe('');
+    await expectCleanPrompt(s);
+  });
+
+  it('Ctrl-C cancels with exit 130', async () => {
+    const { s, status } = start(80, 24);
+    await s.waitFor(ready, 'the dashboard');
+    s.send('C-c');
+    expect(await s.waitForFile(status)).toBe('exit=130\n');
+    await expectCleanPrompt(s);
+  });
+
+  it('200x50 shows three panes; the inspector shows front matter; resizing redraws to the new size', async () => {
+    const { s, status } = start(200, 50);
+    const wide = await s.waitFor(ready, 'the dashboard');
+    expectFits(wide, 200, 50);
+    s.type('/bitfarms');
+    const found = await s.waitFor((t) => t.includes('Bitfarms') && t.includes('coverImage'), 'the inspector');
+    expect(found).toContain('NEGATIVE');
+    s.send('Escape');
+
+    s.resize(80, 24);
+    const narrow = await s.waitFor((t) => ready(t) && t.split('\n').every((l) => stringWidth(l) <= 80), 'the redraw at 80x24');
+    expectFits(narrow, 80, 24);
+    s.send('q');
+    expect(await s.waitForFile(status)).toMatch(/^exit=(130)\n$/);
+  });
+
+  it('draws on the terminal when stdout is a pipe; --print json sends only JSON down the pipe', async () => {
+    if (!hasTmux()) throw new Error('tmux is required');
+    const s = new TmuxSession(100, 30, repo, { NO_COLOR: '1' });
+    session = s;
+    const out = path.join(s.dir, 'out.json');
+    const status = path.join(s.dir, 'status.txt');
+    s.type(`node ${cli} -p json -q bitfarms | cat > ${out}; echo "exit=\${PIPESTATUS[0]}" > ${status}`);
+    s.send('Enter');
+    await s.waitFor((t) => ready(t) && t.includes('Bitfarms'), 'the dashboard drawn on /dev/tty');
+    s.send('Enter');
+    expect(await s.waitForFile(status)).toBe('exit=0\n');
+    const lines = fs.readFileSync(out, 'utf8').trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]).title).toMatch(/^Bitfarms Will 'Wind Down'/);
+  });
+});

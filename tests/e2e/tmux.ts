@@ -1,0 +1,95 @@
+// A tiny driver for a real terminal: a private tmux server running an interactive shell, so a
+// test types into the built program exactly as a person would and reads what the screen shows.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** True when tmux is installed (.ci/run installs it). */
+export function hasTmux(): boolean {
+  try {
+    execFileSync('tmux', ['-V'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** One tmux session on a private socket, with a plain bash prompt `$ `. */
+export class TmuxSession {
+  readonly socket = `cnt-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-e2e-'));
+
+  constructor(
+    readonly width: number,
+    readonly height: number,
+    readonly cwd: string,
+    env: Record<string, string> = {},
+  ) {
+    // CI=true is set by the CI runner; ink draws nothing under CI, and the program drops it,
+    // but the shell in the pane starts without it anyway so the test is independent of that.
+    const shellEnv = Object.entries({ PS1: '$ ', TERM: 'xterm-256color', ...env })
+      .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+      .join(' ');
+    this.tmux(
+      'new-session', '-d', '-s', 'main', '-x', String(width), '-y', String(height), '-c', cwd,
+      `env -u CI ${shellEnv} bash --norc --noprofile`,
+    );
+  }
+
+  tmux(...args: string[]): string {
+    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
+  }
+
+  /** Types keys (tmux key names such as Enter, Escape, C-c, or literal text). */
+  send(...keys: string[]): void {
+    this.tmux('send-keys', '-t', 'main', ...keys);
+  }
+
+  /** Types literal text (no key-name lookup). */
+  type(text: string): void {
+    this.tmux('send-keys', '-t', 'main', '-l', text);
+  }
+
+  screen(): string {
+    return this.tmux('capture-pane', '-p', '-t', 'main');
+  }
+
+  resize(width: number, height: number): void {
+    this.tmux('resize-window', '-t', 'main', '-x', String(width), '-y', String(height));
+  }
+
+  /** Polls the screen until `predicate` holds; throws with the last screen after `timeoutMs`. */
+  async waitFor(predicate: (screen: string) => boolean, what: string, timeoutMs = 10_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    let last = '';
+    while (Date.now() < deadline) {
+      last = this.screen();
+      if (predicate(last)) return last;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`timed out waiting for ${what}; screen was:\n${last}`);
+  }
+
+  /** Polls until a file exists with content, returning the content. */
+  async waitForFile(file: string, timeoutMs = 10_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (fs.existsSync(file)) {
+        const text = fs.readFileSync(file, 'utf8');
+        if (text.length > 0) return text;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`timed out waiting for ${file}; screen was:\n${this.screen()}`);
+  }
+
+  close(): void {
+    try {
+      this.tmux('kill-server');
+    } catch {
+      // Already gone.
+    }
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,60 @@
+import { render } from 'ink-testing-library';
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { StatusBar, type StatusBarProps } from '../../src/ui/StatusBar.js';
+import { rows } from './frame.js';
+
+const base: StatusBarProps = {
+  shown: 23,
+  total: 66,
+  query: 'bitfarms',
+  sort: 'relevance',
+  focus: 'list',
+  mode: 'browse',
+  loading: null,
+  warnings: 0,
+  marked: 0,
+  message: null,
+  width: 100,
+};
+const line = (over: Partial<StatusBarProps> = {}) => rows(render(<StatusBar {...base} {...over} />).lastFrame())[0];
+
+describe('StatusBar', () => {
+  it('shows count, query, sort, focus and the help hint', () => {
+    const out = line();
+    for (const part of ['23/66', 'query: bitfarms', 'sort: relevance', 'focus: list', '? help']) expect(out).toContain(part);
+    expect(out.endsWith('? help')).toBe(true);
+  });
+
+  it('shows loading progress with thousands separators and the warnings count', () => {
+    const out = line({ loading: { done: 43_210, total: 100_000 }, warnings: 3, query: '' });
+    expect(out).toContain('loading 43,210 / 100,000');
+    expect(out).toContain('3 warnings — press w');
+  });
+
+  it('shows a notice and marked count', () => {
+    const out = line({ message: 'nothing to choose', marked: 2 });
+    expect(out).toContain('nothing to choose');
+    expect(out).toContain('2 marked');
+  });
+
+  it('says typing while in search mode', () => {
+    expect(line({ mode: 'search' })).toContain('typing');
+  });
+
+  it('sanitises the query echo', () => {
+    expect(line({ query: 'a\x1b]0;pwned\x07b' })).not.toContain('\x1b');
+  });
+
+  it.each([10, 20, 30, 45, 60, 80])('fits %d columns, keeping the count', (width) => {
+    const out = line({ width, loading: { done: 5, total: 10 }, warnings: 1, message: 'x', query: '日本語のクエリ' });
+    expect(stringWidth(out)).toBeLessThanOrEqual(width);
+    expect(out).toContain(width >= 10 ? '23/66' : '23');
+  });
+
+  it('drops the lowest-priority pieces first', () => {
+    const out = line({ width: 40, loading: { done: 5, total: 10 } });
+    expect(out).toContain('loading 5 / 10');
+    expect(out).not.toContain('query:');
+  });
+});

@@ -4,6 +4,7 @@
 // through before it becomes an Article. Validation is strict and by field: a cache file is
 // untrusted input (another version, another program, or someone's edit), so a record with a
 // wrong type, a non-finite number or a terminal control character is refused outright.
+// `coverImage`, like body and front matter, is not kept: it is read back with them (lazy-article.ts).
 
 import type { FrontMatterFormat } from './article.js';
 import type { ArticleMeta } from './lazy-article.js';
@@ -17,11 +18,13 @@ export type ArticleRecord = [
   publishedAt: number | null, dateGuessed: boolean, updatedAt: number | null,
   source: string, sourceKey: string, categories: string[], tags: string[],
   sentiment: string | null, score: number | null, lang: string | null, draft: boolean, stickyWeight: number,
-  url: string | null, coverImage: string | null, format: FrontMatterFormat,
+  url: string | null, format: FrontMatterFormat,
   size: number, mtimeMs: number, notes: string[], inode: string, bodyLength: number, warnings: string[],
 ];
 
-const RECORD_LENGTH = 25;
+/** Positions of the fields other modules read directly. */
+export const R = { path: 0, relPath: 1, source: 7, sourceKey: 8, categories: 9, tags: 10, sentiment: 11, lang: 13, format: 17, size: 18, mtimeMs: 19, inode: 21, bodyLength: 22, warnings: 23 } as const;
+const RECORD_LENGTH = 24;
 const FORMATS: ReadonlySet<string> = new Set(['yaml', 'toml', 'json', 'none']);
 // Anything sanitizeLine would have removed: the parser never stores these, so finding one means
 // the record was not written by us and must not reach the terminal.
@@ -32,7 +35,7 @@ export function toRecord(a: ArticleMeta, inode: string, bodyLength: number, warn
   return [
     a.path, a.relPath, a.title, a.description, a.publishedAt, a.dateGuessed, a.updatedAt,
     a.source, a.sourceKey, a.categories, a.tags, a.sentiment, a.score, a.lang, a.draft, a.stickyWeight,
-    a.url, a.coverImage, a.format, a.size, a.mtimeMs, a.notes, inode, bodyLength, warnings,
+    a.url, a.format, a.size, a.mtimeMs, a.notes, inode, bodyLength, warnings,
   ];
 }
 
@@ -41,7 +44,7 @@ export function fromRecord(r: ArticleRecord, id: number): ArticleMeta {
   return {
     id, path: r[0], relPath: r[1], title: r[2], description: r[3], publishedAt: r[4], dateGuessed: r[5], updatedAt: r[6],
     source: r[7], sourceKey: r[8], categories: r[9], tags: r[10], sentiment: r[11], score: r[12], lang: r[13],
-    draft: r[14], stickyWeight: r[15], url: r[16], coverImage: r[17], format: r[18], size: r[19], mtimeMs: r[20], notes: r[21],
+    draft: r[14], stickyWeight: r[15], url: r[16], format: r[17], size: r[18], mtimeMs: r[19], notes: r[20],
   };
 }
 
@@ -62,7 +65,7 @@ export function isRecord(v: unknown): v is ArticleRecord {
     isNumberOrNull(v[4]) && typeof v[5] === 'boolean' && isNumberOrNull(v[6]) &&
     isText(v[7]) && isText(v[8]) && isTextList(v[9]) && isTextList(v[10]) &&
     isTextOrNull(v[11]) && isNumberOrNull(v[12]) && isTextOrNull(v[13]) && typeof v[14] === 'boolean' && isNumber(v[15]) &&
-    isTextOrNull(v[16]) && isTextOrNull(v[17]) && typeof v[18] === 'string' && FORMATS.has(v[18]) &&
-    isCount(v[19]) && isNumber(v[20]) && isTextList(v[21]) && typeof v[22] === 'string' && isCount(v[23]) && isTextList(v[24])
+    isTextOrNull(v[16]) && typeof v[17] === 'string' && FORMATS.has(v[17]) &&
+    isCount(v[18]) && isNumber(v[19]) && isTextList(v[20]) && typeof v[21] === 'string' && isCount(v[22]) && isTextList(v[23])
   );
 }

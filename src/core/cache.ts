@@ -12,10 +12,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isRecord, type ArticleRecord } from './article-record.js';
+import { isRecord, R, type ArticleRecord } from './article-record.js';
 
 /** Bump when the record layout or the parser's output changes. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 const MAGIC = 'crypto-news-tui-cache';
 const GENERATION_BYTES = 16;
 // Buffers per writev call (the usual IOV_MAX).
@@ -60,7 +60,55 @@ interface MetaFile {
   version: string;
   generation: string;
   bodyBytes: number;
+  strings: unknown[];
   records: unknown[];
+}
+
+// Fields that repeat across most articles (source, tags, ...) are stored once in a string table
+// and referenced by index: the metadata file shrinks and JSON.parse makes each string once.
+const SHARED = [R.source, R.sourceKey, R.sentiment, R.lang, R.format] as const;
+const SHARED_LISTS = [R.categories, R.tags] as const;
+
+function pack(records: readonly ArticleRecord[]): { strings: string[]; records: unknown[][] } {
+  const strings: string[] = [];
+  const index = new Map<string, number>();
+  const ref = (s: string): number => {
+    let i = index.get(s);
+    if (i === undefined) {
+      i = strings.push(s) - 1;
+      index.set(s, i);
+    }
+    return i;
+  };
+  const packed = records.map((r) => {
+    const p: unknown[] = [...r];
+    for (const f of SHARED) p[f] = r[f] === null ? null : ref(r[f] as string);
+    for (const f of SHARED_LISTS) p[f] = r[f].map(ref);
+    return p;
+  });
+  return { strings, records: packed };
+}
+
+// Resolves string-table references in place; false when a reference is not a valid index.
+function unpack(p: unknown[], strings: readonly string[]): boolean {
+  if (!Array.isArray(p)) return false;
+  const at = (v: unknown): string | undefined => (typeof v === 'number' ? strings[v] : undefined);
+  for (const f of SHARED) {
+    if (p[f] === null) continue;
+    const s = at(p[f]);
+    if (s === undefined) return false;
+    p[f] = s;
+  }
+  for (const f of SHARED_LISTS) {
+    const list = p[f];
+    if (!Array.isArray(list)) return false;
+    for (let i = 0; i < list.length; i++) {
+      const s = at(list[i]);
+      if (s === undefined) return false;
+      list[i] = s;
+    }
+  }
+  return true;
 }
 
 function isMeta(v: unknown): v is MetaFile {
@@ -68,7 +116,8 @@ function isMeta(v: unknown): v is MetaFile {
   const m = v as Record<string, unknown>;
   return (
     m.magic === MAGIC && typeof m.version === 'string' && typeof m.generation === 'string' &&
-    typeof m.bodyBytes === 'number' && Number.isInteger(m.bodyBytes) && m.bodyBytes >= 0 && Array.isArray(m.records)
+    typeof m.bodyBytes === 'number' && Number.isInteger(m.bodyBytes) && m.bodyBytes >= 0 &&
+    Array.isArray(m.strings) && m.strings.every((s) => typeof s === 'string') && Array.isArray(m.records)
   );
 }
 
@@ -78,9 +127,10 @@ export function readCache(base: string, version: string): Map<string, CacheEntry
     const meta: unknown = JSON.parse(fs.readFileSync(`${base}.json`, 'utf8'));
     if (!isMeta(meta) || meta.version !== version) return null;
     let total = 0;
+    const strings = meta.strings as string[];
     for (const r of meta.records) {
-      if (!isRecord(r)) return null;
-      total += r[23];
+      if (!unpack(r as unknown[], strings) || !isRecord(r)) return null;
+      total += r[R.bodyLength];
     }
     if (total !== meta.bodyBytes) return null;
     const bodies = fs.readFileSync(`${base}.bodies`);
@@ -89,8 +139,8 @@ export function readCache(base: string, version: string): Map<string, CacheEntry
     const entries = new Map<string, CacheEntry>();
     let offset = GENERATION_BYTES;
     for (const r of meta.records as ArticleRecord[]) {
-      entries.set(r[0], { record: r, lowerBody: bodies.subarray(offset, offset + r[23]) });
-      offset += r[23];
+      entries.set(r[R.path], { record: r, lowerBody: bodies.subarray(offset, offset + r[R.bodyLength]) });
+      offset += r[R.bodyLength];
     }
     return entries;
   } catch {
@@ -119,12 +169,12 @@ export async function writeCache(base: string, version: string, entries: readonl
     let bodyBytes = 0;
     const records = entries.map((e) => {
       bodyBytes += e.lowerBody.length;
-      if (e.record[23] === e.lowerBody.length) return e.record;
+      if (e.record[R.bodyLength] === e.lowerBody.length) return e.record;
       const fixed = [...e.record] as ArticleRecord;
-      fixed[23] = e.lowerBody.length;
+      fixed[R.bodyLength] = e.lowerBody.length;
       return fixed;
     });
-    const meta = JSON.stringify({ magic: MAGIC, version, generation: generation.toString('hex'), bodyBytes, records });
+    const meta = JSON.stringify({ magic: MAGIC, version, generation: generation.toString('hex'), bodyBytes, ...pack(records) });
     await writeAll(`${base}.bodies${tmp}`, [generation, ...entries.map((e) => e.lowerBody)]);
     await fs.promises.writeFile(`${base}.json${tmp}`, meta, { mode: 0o600 });
     // Bodies first: a reader between the two renames sees generations that differ and ignores both.

@@ -9,12 +9,14 @@ import type { Article, FrontMatterFormat } from './article.js';
 import { parseArticle } from './parse.js';
 import { readCappedSync } from './read-sync.js';
 
-/** The fields of an Article that are kept in memory (everything but body and frontMatter). */
-export type ArticleMeta = Omit<Article, 'body' | 'frontMatter'>;
+/** The fields of an Article that are kept in memory (everything but body, frontMatter and coverImage). */
+export type ArticleMeta = Omit<Article, 'body' | 'frontMatter' | 'coverImage'>;
 
+// What is read back from the file: the big fields only the open article needs.
 interface Full {
   body: string;
   frontMatter: Record<string, unknown>;
+  coverImage: string | null;
 }
 
 // The few articles read back most recently; the body pane reads `body` on every frame, so a
@@ -29,12 +31,12 @@ function readBack(a: LazyArticle): Full {
     recent.set(a, hit);
     return hit;
   }
-  let full: Full = { body: '', frontMatter: Object.create(null) as Record<string, unknown> };
+  let full: Full = { body: '', frontMatter: Object.create(null) as Record<string, unknown>, coverImage: null };
   const read = readCappedSync(a.path, a.maxFileSize);
   if (read.kind === 'read') {
     const info = { path: a.path, relPath: a.relPath, size: read.size, mtimeMs: read.mtimeMs, folderName: path.basename(path.dirname(a.path)) };
     const outcome = parseArticle(read.bytes, info, a.id);
-    if (outcome.ok) full = { body: outcome.article.body, frontMatter: outcome.article.frontMatter };
+    if (outcome.ok) full = { body: outcome.article.body, frontMatter: outcome.article.frontMatter, coverImage: outcome.article.coverImage };
   }
   // A file deleted or broken since it was indexed shows an empty body rather than failing.
   recent.set(a, full);
@@ -42,7 +44,7 @@ function readBack(a: LazyArticle): Full {
   return full;
 }
 
-/** An Article loaded from the cache or a parse worker; `body` and `frontMatter` are read from the file on first use. */
+/** An Article loaded from the cache or a parse worker; body, front matter and cover image are read from the file on first use. */
 export class LazyArticle implements Article {
   id: number;
   path: string;
@@ -62,7 +64,6 @@ export class LazyArticle implements Article {
   draft: boolean;
   stickyWeight: number;
   url: string | null;
-  coverImage: string | null;
   format: FrontMatterFormat;
   size: number;
   mtimeMs: number;
@@ -92,7 +93,6 @@ export class LazyArticle implements Article {
     this.draft = meta.draft;
     this.stickyWeight = meta.stickyWeight;
     this.url = meta.url;
-    this.coverImage = meta.coverImage;
     this.format = meta.format;
     this.size = meta.size;
     this.mtimeMs = meta.mtimeMs;
@@ -119,10 +119,19 @@ export class LazyArticle implements Article {
     this.override = { ...this.override, frontMatter: value };
   }
 
+  /** The cover image URL, read from the file when first needed. */
+  get coverImage(): string | null {
+    return this.override && 'coverImage' in this.override ? (this.override.coverImage ?? null) : readBack(this).coverImage;
+  }
+
+  set coverImage(value: string | null) {
+    this.override = { ...this.override, coverImage: value };
+  }
+
   /** JSON.stringify skips prototype getters; this keeps `body` and `frontMatter` in its output. */
   toJSON(): Article {
     const { lowerBody: _bytes, maxFileSize: _cap, override: _override, ...meta } = this;
-    return { ...meta, body: this.body, frontMatter: this.frontMatter };
+    return { ...meta, body: this.body, frontMatter: this.frontMatter, coverImage: this.coverImage };
   }
 }
 
@@ -133,6 +142,6 @@ export function lowerBodyOf(a: Article): Buffer {
 
 /** A LazyArticle for a freshly parsed article: keeps its metadata and search bytes, lets the big strings go. */
 export function toLazy(a: Article, maxFileSize: number): LazyArticle {
-  const { body, frontMatter: _fm, ...meta } = a;
+  const { body, frontMatter: _fm, coverImage: _cover, ...meta } = a;
   return new LazyArticle(meta, Buffer.from(body.toLowerCase(), 'utf8'), maxFileSize);
 }

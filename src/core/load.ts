@@ -1,13 +1,17 @@
-// The loader's orchestration and its only file reads: walk the arguments, read each file (at most
-// the size cap, never blocking on a FIFO), parse it, and hand articles back in the walk's sorted
-// order with ids 0..n-1. Parsing is the pure `parseArticle`, so a worker pool or a cache can be
-// put in front of it later without touching this file's contract.
+// The loader's orchestration: walk the arguments, take every unchanged file from the cache,
+// parse the rest (on worker threads when there are many), and hand articles back in the walk's
+// sorted order with ids 0..n-1, streaming them as they become ready. Articles are LazyArticles:
+// body and raw front matter are read back from the file when shown, search keeps lower-cased
+// body bytes. The cache is rewritten in the background whenever anything changed.
 
 import fs from 'node:fs';
 import type { Article, LoadWarning } from './article.js';
+import { fromRecord, R, type ArticleRecord } from './article-record.js';
+import { cacheBase, cacheDirectory, cacheVersion, readCache, writeCache, type CacheEntry } from './cache.js';
+import { LazyArticle } from './lazy-article.js';
 import { LIMITS } from './limits.js';
-import { parseArticle, type ParseOutcome } from './parse.js';
-import { describeFsError, walkPaths, type WalkEntry } from './walk.js';
+import { parseAll, type ParsedFile } from './parse-pool.js';
+import { walkPaths } from './walk.js';
 
 export { PathError } from './walk.js';
 
@@ -19,6 +23,14 @@ export interface LoadOptions {
   onProgress?: (done: number, total: number) => void;
   /** Articles ready so far, in final order with final ids; lets a UI fill its list while loading. */
   onArticles?: (batch: Article[]) => void;
+  /** Use the parsed-article cache (default true); false neither reads nor writes it (`--no-cache`). */
+  cache?: boolean;
+  /** Where the cache lives (default: $XDG_CACHE_HOME/crypto-news-tui or ~/.cache/crypto-news-tui). */
+  cacheDir?: string;
+  /** Parse threads for files not in the cache: 0 parses on this thread; default depends on the count and CPUs. */
+  workers?: number;
+  /** Called once the background cache write this load started has finished (false: nothing written, or it failed). */
+  onCacheWritten?: (written: boolean) => void;
 }
 
 /** Every article that loaded (articles[i].id === i) and one warning per file that had a problem. */
@@ -27,112 +39,112 @@ export interface LoadResult {
   warnings: LoadWarning[];
 }
 
-// O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.
-// O_NOCTTY: opening a terminal device must not make it our controlling terminal.
-const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOCTTY ?? 0);
 const MAX_CAP = 1024 * 1024 * 1024;
 const PROGRESS_INTERVAL_MS = 50;
 
-type ReadResult =
-  | { kind: 'read'; bytes: Buffer; size: number; mtimeMs: number; inode: string }
-  | { kind: 'skip'; reason: string };
-type FileOutcome = { outcome: ParseOutcome; inode: string } | { outcome: { ok: false; reason: string }; inode: null };
-
-/** Reads at most `cap` bytes of a regular file; anything else is reported, never read. */
-function readCapped(filePath: string, cap: number, done: (result: ReadResult) => void): void {
-  fs.open(filePath, OPEN_FLAGS, (openError, fd) => {
-    if (openError) return done({ kind: 'skip', reason: describeFsError(openError) });
-    const finish = (result: ReadResult): void => fs.close(fd, () => done(result));
-    fs.fstat(fd, (statError, st) => {
-      if (statError) return finish({ kind: 'skip', reason: describeFsError(statError) });
-      if (!st.isFile()) return finish({ kind: 'skip', reason: 'not a regular file' });
-      const length = Math.min(st.size, cap);
-      const bytes = Buffer.allocUnsafe(length);
-      const inode = `${st.dev}:${st.ino}`;
-      const readMore = (offset: number): void => {
-        if (offset >= length) return finish({ kind: 'read', bytes, size: st.size, mtimeMs: st.mtimeMs, inode });
-        fs.read(fd, bytes, offset, length - offset, offset, (readError, n) => {
-          if (readError) return finish({ kind: 'skip', reason: describeFsError(readError) });
-          // The file shrank since fstat: keep only what was really read (never uninitialised memory).
-          if (n === 0) return finish({ kind: 'read', bytes: bytes.subarray(0, offset), size: offset, mtimeMs: st.mtimeMs, inode });
-          readMore(offset + n);
-        });
-      };
-      readMore(0);
-    });
-  });
-}
-
-function loadOne(entry: WalkEntry, cap: number, done: (result: FileOutcome) => void): void {
-  readCapped(entry.path, cap, (read) => {
-    if (read.kind === 'skip') return done({ outcome: { ok: false, reason: read.reason }, inode: null });
-    const info = { path: entry.path, relPath: entry.relPath, size: read.size, mtimeMs: read.mtimeMs, folderName: entry.folderName };
-    done({ outcome: parseArticle(read.bytes, info, 0), inode: read.inode });
-  });
-}
+// A file's result, in walk order: an article (from the cache or just parsed) or why it failed.
+type Slot =
+  | { ok: true; record: ArticleRecord; lowerBody: Buffer }
+  | { ok: false; reason: string; inode: string | null };
 
 function effectiveCap(maxFileSize: number | undefined): number {
   if (maxFileSize === undefined || !Number.isFinite(maxFileSize) || maxFileSize < 1) return LIMITS.maxFileSize;
   return Math.min(Math.floor(maxFileSize), MAX_CAP);
 }
 
+function slotOf(file: ParsedFile): Slot {
+  const { outcome } = file;
+  if (!outcome.ok) return outcome;
+  return { ok: true, record: outcome.record, lowerBody: file.lowerBody ?? Buffer.alloc(0) };
+}
+
+// An entry is reused only while the same file (inode), size and mtime are seen on disk.
+function cachedSlot(entry: CacheEntry | undefined, filePath: string): Slot | undefined {
+  if (!entry) return undefined;
+  const st = fs.statSync(filePath, { throwIfNoEntry: false });
+  const r = entry.record;
+  if (!st || !st.isFile() || st.size !== r[R.size] || st.mtimeMs !== r[R.mtimeMs] || `${st.dev}:${st.ino}` !== r[R.inode]) return undefined;
+  return { ok: true, record: r, lowerBody: entry.lowerBody };
+}
+
 /** Loads every Markdown file under the paths; throws PathError for a missing path argument. */
 export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promise<LoadResult> {
   const { files, warnings } = await walkPaths(paths);
   const cap = effectiveCap(opts.maxFileSize);
-  const articles: Article[] = [];
+  const useCache = opts.cache !== false;
+  const base = cacheBase(opts.cacheDir ?? cacheDirectory(), paths);
+  const version = cacheVersion(cap);
+  const cached = useCache ? readCache(base, version) : null;
+
   const total = files.length;
-  const results: Array<FileOutcome | undefined> = new Array(total);
+  const slots: Array<Slot | undefined> = new Array(total);
+  const misses: number[] = [];
+  for (let i = 0; i < total; i++) {
+    const slot = cachedSlot(cached?.get(files[i].path), files[i].path);
+    if (slot) slots[i] = slot;
+    else misses.push(i);
+  }
+
+  const articles: Article[] = [];
+  const entries: CacheEntry[] = [];
   const seenInodes = new Set<string>();
   let flushed = 0;
-  let done = 0;
+  let done = total - misses.length;
   let lastProgress = 0;
-  opts.onProgress?.(0, total);
+  let parsedArticles = 0;
+  opts.onProgress?.(done, total);
 
   // Results arrive out of order; they are taken strictly in walk order so ids and warnings are
-  // the same on every run.
+  // the same on every run, cached or not.
   const flush = (): void => {
     const batch: Article[] = [];
-    for (let r = results[flushed]; r !== undefined; r = results[flushed]) {
-      results[flushed] = undefined;
+    for (let slot = slots[flushed]; slot !== undefined && flushed < total; slot = slots[flushed]) {
+      slots[flushed] = undefined;
+      const entry = files[flushed];
       flushed += 1;
-      const entry = files[flushed - 1];
-      if (r.inode !== null && seenInodes.has(r.inode)) continue; // same file via a link: load once
-      if (r.inode !== null) seenInodes.add(r.inode);
-      const { outcome } = r;
-      if (!outcome.ok) {
-        warnings.push({ path: entry.path, reason: outcome.reason });
+      const inode = slot.ok ? slot.record[R.inode] : slot.inode;
+      if (inode !== null && seenInodes.has(inode)) continue; // same file via a link: load once
+      if (inode !== null) seenInodes.add(inode);
+      if (!slot.ok) {
+        warnings.push({ path: entry.path, reason: slot.reason });
         continue;
       }
-      if (outcome.warnings.length > 0) warnings.push({ path: entry.path, reason: outcome.warnings.join('; ') });
-      outcome.article.id = articles.length;
-      articles.push(outcome.article);
-      batch.push(outcome.article);
+      const fileWarnings = slot.record[R.warnings];
+      if (fileWarnings.length > 0) warnings.push({ path: entry.path, reason: fileWarnings.join('; ') });
+      const article = new LazyArticle(fromRecord(slot.record, articles.length), slot.lowerBody, cap);
+      articles.push(article);
+      batch.push(article);
+      entries.push({ record: slot.record, lowerBody: slot.lowerBody });
     }
     if (batch.length > 0) opts.onArticles?.(batch);
   };
+  flush();
 
-  await new Promise<void>((resolve) => {
-    if (total === 0) return resolve();
-    let next = 0;
-    const startNext = (): void => {
-      if (next >= total) return;
-      const index = next;
-      next += 1;
-      loadOne(files[index], cap, (result) => {
-        results[index] = result;
-        done += 1;
+  if (misses.length > 0) {
+    const jobs = misses.map((i) => files[i]);
+    await parseAll(
+      jobs,
+      cap,
+      (start, parsed) => {
+        parsed.forEach((file, k) => {
+          if (file.outcome.ok) parsedArticles += 1;
+          slots[misses[start + k]] = slotOf(file);
+        });
+        done += parsed.length;
         flush();
         const now = Date.now();
         if (done === total || now - lastProgress >= PROGRESS_INTERVAL_MS) {
           lastProgress = now;
           opts.onProgress?.(done, total);
         }
-        if (done === total) resolve();
-        else startNext();
-      });
-    };
-    for (let i = 0; i < Math.min(LIMITS.readsInFlight, total); i++) startNext();
-  });
+      },
+      { workers: opts.workers },
+    );
+  }
+  // Files that failed again cost a re-read next time but change nothing in the cache.
+  const unchanged = cached !== null && parsedArticles === 0 && cached.size === entries.length;
+  // The write runs after the articles are handed back: a UI is usable meanwhile.
+  const written = useCache && !unchanged ? writeCache(base, version, entries) : Promise.resolve(false);
+  void written.then((ok) => opts.onCacheWritten?.(ok));
   return { articles, warnings };
 }

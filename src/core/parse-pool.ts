@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { R } from './article-record.js';
 import { parseBatch, WORKER_ROLE, type BatchReply, type BatchRequest, type ParsedFile, type ParseJob } from './parse-worker.js';
 
 export type { ParseJob, ParsedFile } from './parse-worker.js';
@@ -43,7 +44,7 @@ function splitReply(reply: BatchReply): ParsedFile[] {
   let offset = 0;
   return reply.outcomes.map((outcome) => {
     if (!outcome.ok) return { outcome, lowerBody: null };
-    const length = outcome.record[23];
+    const length = outcome.record[R.bodyLength];
     const lowerBody = Buffer.from(reply.bodies, offset, length);
     offset += length;
     return { outcome, lowerBody };
@@ -52,15 +53,24 @@ function splitReply(reply: BatchReply): ParsedFile[] {
 
 const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-async function parseHere(batches: BatchRequest[], onBatch: BatchHandler, batchSize: number): Promise<void> {
+/** Where the batches were parsed: on worker threads or on this thread. */
+export interface PoolStats {
+  workerBatches: number;
+  localBatches: number;
+}
+
+async function parseHere(batches: BatchRequest[], onBatch: BatchHandler, batchSize: number, stats: PoolStats): Promise<PoolStats> {
   for (const request of batches) {
     onBatch(request.batch * batchSize, splitReply(parseBatch(request)));
+    stats.localBatches += 1;
     await yieldToLoop();
   }
+  return stats;
 }
 
 /** Parses every job (reads included), handing results back batch by batch. Never rejects on a bad file. */
-export async function parseAll(jobs: readonly ParseJob[], cap: number, onBatch: BatchHandler, opts: PoolOptions = {}): Promise<void> {
+export async function parseAll(jobs: readonly ParseJob[], cap: number, onBatch: BatchHandler, opts: PoolOptions = {}): Promise<PoolStats> {
+  const stats: PoolStats = { workerBatches: 0, localBatches: 0 };
   const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH);
   const batches: BatchRequest[] = [];
   for (let start = 0; start < jobs.length; start += batchSize) {
@@ -68,7 +78,7 @@ export async function parseAll(jobs: readonly ParseJob[], cap: number, onBatch: 
   }
   const url = opts.workerUrl ?? defaultWorkerUrl();
   const count = url ? Math.min(opts.workers ?? workerCount(jobs.length, batchSize), batches.length) : 0;
-  if (count === 0 || !url) return parseHere(batches, onBatch, batchSize);
+  if (count === 0 || !url) return parseHere(batches, onBatch, batchSize, stats);
 
   let next = 0;
   const orphans: BatchRequest[] = [];
@@ -96,6 +106,7 @@ export async function parseAll(jobs: readonly ParseJob[], cap: number, onBatch: 
       };
       worker.on('message', (reply: BatchReply) => {
         inFlight.delete(reply.batch);
+        stats.workerBatches += 1;
         onBatch(reply.batch * batchSize, splitReply(reply));
         feed();
       });
@@ -106,5 +117,5 @@ export async function parseAll(jobs: readonly ParseJob[], cap: number, onBatch: 
   await Promise.all(Array.from({ length: count }, runWorker));
   // Batches no worker got to (every worker died) are parsed here too.
   orphans.push(...batches.slice(next));
-  if (orphans.length > 0) await parseHere(orphans, onBatch, batchSize);
+  return parseHere(orphans, onBatch, batchSize, stats);
 }

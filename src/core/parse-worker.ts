@@ -33,7 +33,7 @@ export function parseFile(job: ParseJob, cap: number): ParsedFile {
   const info = { path: job.path, relPath: job.relPath, size: read.size, mtimeMs: read.mtimeMs, folderName: job.folderName };
   const parsed = parseArticle(read.bytes, info, 0);
   if (!parsed.ok) return { outcome: { ok: false, reason: parsed.reason, inode: read.inode }, lowerBody: null };
-  const { body, frontMatter: _fm, ...meta } = parsed.article;
+  const { body, frontMatter: _fm, coverImage: _cover, ...meta } = parsed.article;
   const lowerBody = Buffer.from(body.toLowerCase(), 'utf8');
   return { outcome: { ok: true, record: toRecord(meta, read.inode, lowerBody.length, parsed.warnings) }, lowerBody };
 }

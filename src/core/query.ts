@@ -156,7 +156,6 @@ export function parseQuery(input: string, now: number = Date.now()): ParsedQuery
       i = j;
       continue;
     }
-    const kind = FIELDS[prefix.toLowerCase()];
     let value = word.slice(colon + 1);
     if (value === '' && s[j] === '"') {
       // field:"quoted value"
@@ -169,7 +168,7 @@ export function parseQuery(input: string, now: number = Date.now()): ParsedQuery
     if (!Object.hasOwn(FIELDS, prefix.toLowerCase())) {
       throw new QueryError(`unknown field "${prefix}" in "${raw}" (fields: tag, source, category, sentiment, lang, since, until, is)`, raw);
     }
-    terms.push(fieldTerm(kind, value, negate, raw, now));
+    terms.push(fieldTerm(FIELDS[prefix.toLowerCase()], value, negate, raw, now));
     i = j;
   }
   const words = terms.flatMap((t) => (t.kind === 'word' && !t.negate ? [t.value] : []));

@@ -4,6 +4,9 @@
 // word (capped, newest first) and lets fuse.js rank only those; with no exact hit, runs a
 // typo-tolerant fuse over the newest FALLBACK_N. On a corpus of at most CAP eligible articles fuse
 // ranks all of them, so small corpora get exactly plain fuse.js's ranking (plus exact-title boost).
+// Ranking: title equal to the query, then title containing it, then fuse score, then exact-only
+// matches (title, short fields, body); ties newest first. Beyond CAP exact survivors (common words
+// in a large corpus) the older ones are not listed: `total` then counts what was ranked.
 
 import Fuse, { type FuseIndex, type IFuseOptions } from 'fuse.js';
 import type { Article } from './article.js';

@@ -4,7 +4,7 @@ import type { LoadWarning } from '../../src/core/article.js';
 import { SearchIndex } from '../../src/core/search.js';
 import { App, type AppProps } from '../../src/ui/App.js';
 import { makeArticle } from '../helpers/make-article.js';
-import { maxWidth, rows, tick } from './frame.js';
+import { eventually, maxWidth, rows, tick } from './frame.js';
 
 const NOW = Date.UTC(2025, 10, 14, 12);
 const corpus = () =>
@@ -51,43 +51,47 @@ describe('App', () => {
   ])('draws exactly height-1 rows within %dx%d', async (width, height) => {
     const app = setup({ width, height });
     await tick();
-    expect(app.frame()).toHaveLength(height - 1);
-    expect(maxWidth(app.lastFrame())).toBeLessThanOrEqual(width);
+    await eventually(() => expect(app.frame()).toHaveLength(height - 1));
+    await eventually(() => expect(maxWidth(app.lastFrame())).toBeLessThanOrEqual(width));
     await app.type('?');
-    expect(app.frame()).toHaveLength(height - 1);
-    expect(maxWidth(app.lastFrame())).toBeLessThanOrEqual(width);
+    await eventually(() => expect(app.frame()).toHaveLength(height - 1));
+    await eventually(() => expect(maxWidth(app.lastFrame())).toBeLessThanOrEqual(width));
   });
 
   it('narrows the list live when "/" then "bitfarms" arrive as one write', async () => {
     const app = setup();
     await tick();
-    expect(app.frame().join('\n')).toContain('30/30');
+    await eventually(() => expect(app.frame().join('\n')).toContain('30/30'));
     await app.type('/');
     await app.type('bitfarms');
+    await eventually(() => expect(app.frame().at(-1)).toContain('1/30'));
     const out = app.frame().join('\n');
     expect(out).toContain('/ bitfarms█');
     expect(out).toContain('1/30');
     expect(out).toMatch(/▶ +\d+h .*Bitfarms Will/);
     expect(out).not.toContain('Eth #1 news');
+    // The body pane names the sentiment in words; the list shows its glyph.
+    expect(out).toContain('Article · ▼ negative');
+    expect(out).toMatch(/│▶ .*▼ Bitfarms/);
   });
 
   it('moves the selection with j and arrow down', async () => {
     const app = setup();
     await tick();
     await app.type('j');
-    expect(app.frame().find((l) => l.startsWith('│▶ '))).toContain('Eth #1 news');
+    await eventually(() => expect(app.frame().find((l) => l.startsWith('│▶ '))).toContain('Eth #1 news'));
     await app.type('\u001B[B');
-    expect(app.frame().find((l) => l.startsWith('│▶ '))).toContain('Eth #2 news');
+    await eventually(() => expect(app.frame().find((l) => l.startsWith('│▶ '))).toContain('Eth #2 news'));
   });
 
   it('cycles the sort with s and shows it in the status bar', async () => {
     const app = setup();
     await tick();
-    expect(app.frame().at(-1)).toContain('sort: date');
+    await eventually(() => expect(app.frame().at(-1)).toContain('sort: date'));
     await app.type('s');
-    expect(app.frame().at(-1)).toContain('sort: title');
+    await eventually(() => expect(app.frame().at(-1)).toContain('sort: title'));
     await app.type('s');
-    expect(app.frame().at(-1)).toContain('sort: score');
+    await eventually(() => expect(app.frame().at(-1)).toContain('sort: score'));
   });
 
   it('Enter chooses the selected article, once', async () => {
@@ -96,6 +100,8 @@ describe('App', () => {
     await app.type('j');
     await app.type('\r');
     await app.type('\r');
+    await eventually(() => expect(app.onDone).toHaveBeenCalledTimes(1));
+    await tick();
     expect(app.onDone).toHaveBeenCalledTimes(1);
     expect(app.onDone.mock.calls[0][0]).toMatchObject({ kind: 'chosen', articles: [{ id: 1 }] });
   });
@@ -105,8 +111,9 @@ describe('App', () => {
     await tick();
     await app.type('q');
     await app.type('q');
+    await eventually(() => expect(app.onDone).toHaveBeenCalledWith({ kind: 'cancelled' }));
+    await tick();
     expect(app.onDone).toHaveBeenCalledTimes(1);
-    expect(app.onDone).toHaveBeenCalledWith({ kind: 'cancelled' });
   });
 
   it('Ctrl-C cancels while typing a search', async () => {
@@ -114,7 +121,7 @@ describe('App', () => {
     await tick();
     await app.type('/sol');
     await app.type('\u0003');
-    expect(app.onDone).toHaveBeenCalledWith({ kind: 'cancelled' });
+    await eventually(() => expect(app.onDone).toHaveBeenCalledWith({ kind: 'cancelled' }));
   });
 
   it('keeps the previous results and shows the error for a malformed query', async () => {
@@ -122,6 +129,7 @@ describe('App', () => {
     await tick();
     await app.type('/bitfarms');
     await app.type(' "unclosed');
+    await eventually(() => expect(app.frame()[0]).toContain('✗ unclosed quote'));
     const out = app.frame().join('\n');
     expect(out).toContain('✗ unclosed quote');
     expect(out).toContain('Bitfarms Will');
@@ -133,9 +141,9 @@ describe('App', () => {
     await tick();
     await app.type('/zzzzqqqxxx');
     await app.type('\r');
-    expect(app.frame().join('\n')).toContain('no matches for "zzzzqqqxxx"');
+    await eventually(() => expect(app.frame().join('\n')).toContain('no matches for "zzzzqqqxxx"'));
     await app.type('\r');
-    expect(app.frame().at(-1)).toContain('nothing to choose');
+    await eventually(() => expect(app.frame().at(-1)).toContain('nothing to choose'));
     expect(app.onDone).not.toHaveBeenCalled();
   });
 
@@ -147,22 +155,22 @@ describe('App', () => {
     await app.type('k');
     await app.type('k');
     await app.type(' ');
-    expect(app.frame().at(-1)).toContain('2 marked');
+    await eventually(() => expect(app.frame().at(-1)).toContain('2 marked'));
     await app.type('\r');
-    expect(app.onDone.mock.calls[0][0].articles.map((a: { id: number }) => a.id)).toEqual([2, 1]);
+    await eventually(() => expect(app.onDone.mock.calls[0][0].articles.map((a: { id: number }) => a.id)).toEqual([2, 1]));
   });
 
   it('shows loading progress and warnings in the status bar, and w lists the warnings', async () => {
     const warnings: LoadWarning[] = [{ path: 'bad.md', reason: 'not UTF-8' }];
     const app = setup({ width: 120, loading: { done: 43_210, total: 100_000 }, warnings });
-    await tick();
+    await eventually(() => expect(app.frame().at(-1)).toContain('loading'));
     const status = app.frame().at(-1) ?? '';
     expect(status).toContain('loading 43,210 / 100,000');
     expect(status).toContain('1 warning');
     await app.type('w');
-    expect(app.frame().join('\n')).toContain('bad.md: not UTF-8');
+    await eventually(() => expect(app.frame().join('\n')).toContain('bad.md: not UTF-8'));
     await app.type('x');
-    expect(app.frame().join('\n')).not.toContain('bad.md: not UTF-8');
+    await eventually(() => expect(app.frame().join('\n')).not.toContain('bad.md: not UTF-8'));
   });
 
   it('shows newly streamed articles when the version bumps', async () => {
@@ -171,10 +179,10 @@ describe('App', () => {
     app.index.add([makeArticle({ id: 30, title: 'Fresh Solana headline', publishedAt: NOW - 60_000 })]);
     app.rerender(<App {...app.props} version={2} />);
     await tick();
-    expect(app.frame()[2]).toContain('Fresh Solana');
+    await eventually(() => expect(app.frame()[2]).toContain('Fresh Solana'));
     // The selection stays on the article it was on.
-    expect(app.frame()[3]).toMatch(/^│▶ .*Eth #/);
-    expect(app.frame().at(-1)).toContain('31/31');
+    await eventually(() => expect(app.frame()[3]).toMatch(/^│▶ .*Eth #/));
+    await eventually(() => expect(app.frame().at(-1)).toContain('31/31'));
   });
 
   it('lays out again when the CLI passes a new size', async () => {
@@ -183,17 +191,17 @@ describe('App', () => {
     Object.defineProperty(app.stdout, 'columns', { get: () => 60, configurable: true });
     app.rerender(<App {...app.props} width={60} height={20} />);
     await tick();
-    expect(app.frame()).toHaveLength(19);
-    expect(maxWidth(app.lastFrame())).toBeLessThanOrEqual(60);
+    await eventually(() => expect(app.frame()).toHaveLength(19));
+    await eventually(() => expect(maxWidth(app.lastFrame())).toBeLessThanOrEqual(60));
   });
 
   it('opens help with ? (generated from the keymap) and closes it with any key', async () => {
     const app = setup({ width: 120, height: 40 });
     await tick();
     await app.type('?');
-    expect(app.frame().join('\n')).toContain('cycle sort');
+    await eventually(() => expect(app.frame().join('\n')).toContain('cycle sort'));
     await app.type('j');
-    expect(app.frame().join('\n')).not.toContain('cycle sort');
+    await eventually(() => expect(app.frame().join('\n')).not.toContain('cycle sort'));
   });
 
   it('selects a row with a mouse click and ignores reports when mouse is off', async () => {
@@ -201,21 +209,23 @@ describe('App', () => {
     await tick();
     // Row 4 of the list: y = search line (1) + top border (1) + 3, SGR is 1-based.
     await on.type('\u001B[<0;10;6M');
-    expect(on.frame().find((l) => l.startsWith('│▶ '))).toContain('Eth #3 news');
+    await eventually(() => expect(on.frame().find((l) => l.startsWith('│▶ '))).toContain('Eth #3 news'));
     on.unmount();
     const off = setup({ mouse: false });
     await tick();
     await off.type('/');
     await off.type('\u001B[<0;10;6M');
+    await tick(50);
     expect(off.frame()[0]).toBe('/ █');
+    expect(off.frame().find((l) => l.startsWith('│▶ '))).toContain('Eth #0 news');
   });
 
   it('Tab moves focus to the body and the marker follows', async () => {
     const app = setup();
     await tick();
-    expect(app.frame()[1]).toContain('▶ Articles');
+    await eventually(() => expect(app.frame()[1]).toContain('▶ Articles'));
     await app.type('\t');
-    expect(app.frame()[1]).toMatch(/▶ Article─/);
-    expect(app.frame()[1]).not.toContain('▶ Articles');
+    await eventually(() => expect(app.frame()[1]).toMatch(/▶ Article[─ ]/));
+    await eventually(() => expect(app.frame()[1]).not.toContain('▶ Articles'));
   });
 });

@@ -13,3 +13,20 @@ export function maxWidth(frame: string | undefined): number {
 
 /** Lets React commit and Ink write after input. */
 export const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Retries an assertion until it passes or `timeout` ms pass. Search results arrive in a deferred
+ * render, so on a loaded machine they can land after a fixed tick.
+ */
+export async function eventually(assert: () => void, timeout = 3000): Promise<void> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    try {
+      assert();
+      return;
+    } catch (err) {
+      if (Date.now() > end) throw err;
+      await tick(10);
+    }
+  }
+}

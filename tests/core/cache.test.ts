@@ -1,0 +1,170 @@
+// The cache must never change what a load returns: edits, additions and deletions show up on
+// the next run, and a damaged or foreign cache file is survived and rebuilt.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Article } from '../../src/core/article.js';
+import { cacheBase, cacheDirectory, cacheVersion, readCache } from '../../src/core/cache.js';
+import { loadCorpus, type LoadOptions } from '../../src/core/load.js';
+
+let root: string;
+let corpus: string;
+let cacheDir: string;
+
+function post(title: string, body = `Body of ${title}.`, extra = ''): string {
+  return `---\ntitle: ${title}\npublishedAt: '2025-11-14T02:13:55.000Z'\nsource:\n  name: Decrypt\n  key: decrypt\ntags: [BTC, MINING]\n${extra}---\n${body}\n`;
+}
+
+function put(rel: string, text: string): string {
+  const file = path.join(corpus, rel);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+// Loads with the test's cache folder and waits for the background cache write, if any.
+async function load(opts: LoadOptions = {}): Promise<{ articles: Article[]; warnings: { path: string; reason: string }[]; wrote: boolean }> {
+  let resolveWrite!: (ok: boolean) => void;
+  const written = new Promise<boolean>((resolve) => (resolveWrite = resolve));
+  const result = await loadCorpus([corpus], { cacheDir, ...opts, onCacheWritten: resolveWrite });
+  return { ...result, wrote: await written };
+}
+
+const titles = (articles: Article[]): string[] => articles.map((a) => a.title);
+const base = (): string => cacheBase(cacheDir, [corpus]);
+
+beforeEach(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-cache-'));
+  corpus = path.join(root, 'news');
+  cacheDir = path.join(root, 'cache');
+  put('a/one.md', post('One'));
+  put('a/two.md', post('Two', 'Solana validators **vote** on fees.'));
+  put('b/three.md', post('Three', 'Body three', 'coverImage:\n  full: https://example.com/c.jpg\n'));
+});
+
+afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+describe('cacheDirectory', () => {
+  it.each([
+    [{ XDG_CACHE_HOME: '/x/cache' }, '/x/cache/crypto-news-tui'],
+    [{ XDG_CACHE_HOME: 'relative/cache' }, '/home/u/.cache/crypto-news-tui'],
+    [{ XDG_CACHE_HOME: '' }, '/home/u/.cache/crypto-news-tui'],
+    [{}, '/home/u/.cache/crypto-news-tui'],
+  ])('%j -> %s', (env, expected) => {
+    expect(cacheDirectory(env, '/home/u')).toBe(expected);
+  });
+});
+
+describe('loadCorpus with the cache', () => {
+  it('writes the cache on the first run and serves the same articles from it on the second', async () => {
+    const first = await load();
+    expect(first.wrote).toBe(true);
+    expect(fs.existsSync(`${base()}.json`)).toBe(true);
+    const second = await load();
+    expect(second.wrote).toBe(false); // nothing changed, nothing rewritten
+    expect(titles(second.articles)).toEqual(titles(first.articles));
+    const strip = (a: Article) => ({ ...(a as unknown as Record<string, unknown>), lowerBody: undefined });
+    expect(second.articles.map(strip)).toEqual(first.articles.map(strip));
+    expect(second.articles.map((a) => a.body)).toEqual(['Body of One.\n', 'Solana validators **vote** on fees.\n', 'Body three\n']);
+    expect(second.articles[2].coverImage).toBe('https://example.com/c.jpg');
+    expect(second.articles[0].frontMatter).toMatchObject({ title: 'One', tags: ['BTC', 'MINING'] });
+  });
+
+  it('trusts an entry while size and mtime are unchanged (proof that the cache is read)', async () => {
+    const file = path.join(corpus, 'a/one.md');
+    const stamp = new Date('2025-01-02T03:04:05Z'); // whole seconds survive utimes exactly
+    fs.utimesSync(file, stamp, stamp);
+    await load();
+    fs.writeFileSync(file, post('Uno')); // same length as "One"
+    fs.utimesSync(file, stamp, stamp);
+    expect(titles((await load()).articles)).toContain('One');
+    expect(titles((await load({ cache: false })).articles)).toContain('Uno');
+  });
+
+  it('shows an edited file on the next run', async () => {
+    await load();
+    const file = put('a/one.md', post('One, edited', 'A new body about Bitcoin.'));
+    const later = new Date(Date.now() + 5_000);
+    fs.utimesSync(file, later, later);
+    const next = await load();
+    expect(next.wrote).toBe(true);
+    expect(titles(next.articles)).toEqual(['One, edited', 'Two', 'Three']);
+    expect(next.articles[0].body).toBe('A new body about Bitcoin.\n');
+    expect(titles((await load()).articles)).toEqual(['One, edited', 'Two', 'Three']);
+  });
+
+  it('shows an added file and drops a deleted one, with ids still 0..n-1', async () => {
+    await load();
+    put('a/zero.md', post('Zero'));
+    fs.rmSync(path.join(corpus, 'b/three.md'));
+    const next = await load();
+    expect(titles(next.articles)).toEqual(['One', 'Two', 'Zero']);
+    expect(next.articles.map((a) => a.id)).toEqual([0, 1, 2]);
+    const again = await load();
+    expect(again.wrote).toBe(false);
+    expect(titles(again.articles)).toEqual(['One', 'Two', 'Zero']);
+  });
+
+  it('keeps per-file warnings on cached runs', async () => {
+    put('big.md', post('Big', 'x'.repeat(5_000)));
+    const first = await load({ maxFileSize: 1_000 });
+    const second = await load({ maxFileSize: 1_000 });
+    expect(first.warnings).toEqual([{ path: path.join(corpus, 'big.md'), reason: 'truncated to 1000 B' }]);
+    expect(second.warnings).toEqual(first.warnings);
+  });
+
+  it('neither reads nor writes the cache with cache: false', async () => {
+    const r = await load({ cache: false });
+    expect(r.wrote).toBe(false);
+    expect(fs.existsSync(cacheDir)).toBe(false);
+    expect(titles(r.articles)).toEqual(['One', 'Two', 'Three']);
+  });
+
+  const damage: Array<[string, () => void]> = [
+    ['garbage metadata', () => fs.writeFileSync(`${base()}.json`, '\u0000\u00ff not json')],
+    ['truncated metadata', () => fs.truncateSync(`${base()}.json`, 40)],
+    ['truncated bodies', () => fs.truncateSync(`${base()}.bodies`, 20)],
+    ['bodies from another write', () => fs.writeFileSync(`${base()}.bodies`, Buffer.alloc(fs.statSync(`${base()}.bodies`).size))],
+    ['missing bodies', () => fs.rmSync(`${base()}.bodies`)],
+    ['a record of the wrong type', () => editMeta((m) => { m.records[0][2] = 42; })],
+    ['a title with an escape sequence', () => editMeta((m) => { m.records[0][2] = 'Evil \u001b]52;c;aGk=\u0007'; })],
+    ['a string-table index out of range', () => editMeta((m) => { m.records[0][7] = 9_999; })],
+    ['another format version', () => editMeta((m) => { m.version = 'other'; })],
+    ['a JSON array instead of an object', () => fs.writeFileSync(`${base()}.json`, '[1,2,3]')],
+  ];
+  it.each(damage)('survives %s: same articles, cache rebuilt', async (_name, spoil) => {
+    const first = await load();
+    spoil();
+    const next = await load();
+    expect(next.wrote).toBe(true);
+    expect(titles(next.articles)).toEqual(titles(first.articles));
+    expect(next.articles.every((a) => !/\u001b/.test(a.title))).toBe(true);
+    expect(readCache(base(), cacheVersion(1024 * 1024))?.size).toBe(3);
+  });
+});
+
+interface Meta { version: string; records: unknown[][] }
+function editMeta(edit: (m: Meta) => void): void {
+  const file = `${base()}.json`;
+  const meta = JSON.parse(fs.readFileSync(file, 'utf8')) as Meta;
+  edit(meta);
+  fs.writeFileSync(file, JSON.stringify(meta));
+}
+
+describe('readCache', () => {
+  it('returns null when there is no cache', () => {
+    expect(readCache(path.join(root, 'nothing-here'), cacheVersion(1))).toBeNull();
+  });
+
+  it('returns entries keyed by path with their lower-cased bodies', async () => {
+    await load();
+    const entries = readCache(base(), cacheVersion(1024 * 1024));
+    expect(entries?.get(path.join(corpus, 'a/two.md'))?.lowerBody.toString('utf8')).toBe('solana validators **vote** on fees.\n');
+  });
+
+  it('refuses a cache made with another read cap', async () => {
+    await load();
+    expect(readCache(base(), cacheVersion(1000))).toBeNull();
+  });
+});

@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -5,5 +7,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Tests (and the CLI they spawn) must never touch the user's real cache.
+    env: { XDG_CACHE_HOME: path.join(os.tmpdir(), `cnt-test-cache-${process.pid}`) },
   },
 });

@@ -66,6 +66,7 @@ for (const n of sizes) {
   const searchable = median(warm.map((w) => w.searchableAtMs));
   const typing = child(dir, 'warm', QUERIES);
   const keys = Object.values(typing.keystrokes).flat();
+  for (const [q, t] of Object.entries(typing.keystrokes)) process.stderr.write(`[${label}]   "${q}": ${t.map((x) => x.toFixed(1)).join(' ')} ms\n`);
   const keyMedian = median(keys);
   const keyMax = Math.max(...keys);
   const rss = Math.max(...warm.map((w) => w.maxRssBytes), typing.maxRssBytes);

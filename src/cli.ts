@@ -57,7 +57,7 @@ function checkPaths(paths: readonly string[]): boolean {
 }
 
 async function runFilter(options: Options, paths: string[]): Promise<void> {
-  const { articles, warnings } = await loadCorpus(paths, { maxFileSize: options.maxFileSize });
+  const { articles, warnings } = await loadCorpus(paths, { maxFileSize: options.maxFileSize, cache: options.cache });
   reportWarnings(warnings);
   const index = new SearchIndex(articles);
   let result;

@@ -119,6 +119,12 @@ export async function runDashboard(options: Options, paths: string[]): Promise<D
     let lastPaint = 0;
     loadCorpus(paths, {
       maxFileSize: options.maxFileSize,
+      cache: options.cache,
+      // Articles appear in the list as they stream in; the index grows in place.
+      onArticles: (batch) => {
+        index.add(batch);
+        version += 1;
+      },
       onProgress: (done, total) => {
         loading = { done, total };
         const now = Date.now();
@@ -129,7 +135,6 @@ export async function runDashboard(options: Options, paths: string[]): Promise<D
       },
     }).then(
       (result) => {
-        index.add(result.articles);
         warnings = result.warnings;
         loading = null;
         version += 1;

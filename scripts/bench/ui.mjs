@@ -17,13 +17,18 @@ export async function measureUi(repo, dir, env, typed) {
   const result = { firstFrameMs: null, listReadyMs: null, keyMs: [], error: null };
   try {
     const start = performance.now();
+    // remain-on-exit keeps a crashed dashboard's last screen (the error) for the report.
     tmux('new-session', '-d', '-s', 'm', '-x', '120', '-y', '40', command);
+    tmux('set-option', '-t', 'm', 'remain-on-exit', 'on');
     const deadline = start + 60_000;
     while (performance.now() < deadline) {
       const text = screen();
+      // A frame is drawn when pane borders are on screen; the list is filled when the status
+      // line no longer says "loading" and list rows are there.
+      const framed = /[─│╭╮┌┐]/.test(text);
       const lines = text.split('\n').filter((l) => l.trim() !== '').length;
-      if (result.firstFrameMs === null && lines >= 3) result.firstFrameMs = performance.now() - start;
-      if (result.firstFrameMs !== null && !/loading/i.test(text) && lines >= 5) {
+      if (result.firstFrameMs === null && framed) result.firstFrameMs = performance.now() - start;
+      if (result.firstFrameMs !== null && framed && !/loading/i.test(text) && lines >= 5) {
         result.listReadyMs = performance.now() - start;
         break;
       }

@@ -15,9 +15,11 @@ import { fileURLToPath } from 'node:url';
 import { isRecord, R, type ArticleRecord } from './article-record.js';
 
 /** Bump when the record layout or the parser's output changes. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 const MAGIC = 'crypto-news-tui-cache';
 const GENERATION_BYTES = 16;
+const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII_ALL = /[^\x00-\x7f]/g;
 // Buffers per writev call (the usual IOV_MAX).
 const WRITEV_BATCH = 1024;
 
@@ -124,7 +126,11 @@ function isMeta(v: unknown): v is MetaFile {
 /** Reads the cache at `base`: entries by path, or null when it is missing, foreign or damaged. Never throws. */
 export function readCache(base: string, version: string): Map<string, CacheEntry> | null {
   try {
-    const meta: unknown = JSON.parse(fs.readFileSync(`${base}.json`, 'utf8'));
+    // Written as pure ASCII (see writeCache), so latin1 decoding is a plain copy into a
+    // one-byte string; a byte above 0x7f means the file is not ours.
+    const text = fs.readFileSync(`${base}.json`, 'latin1');
+    if (NON_ASCII.test(text)) return null;
+    const meta: unknown = JSON.parse(text);
     if (!isMeta(meta) || meta.version !== version) return null;
     let total = 0;
     const strings = meta.strings as string[];
@@ -174,7 +180,12 @@ export async function writeCache(base: string, version: string, entries: readonl
       fixed[R.bodyLength] = e.lowerBody.length;
       return fixed;
     });
-    const meta = JSON.stringify({ magic: MAGIC, version, generation: generation.toString('hex'), bodyBytes, ...pack(records) });
+    // Non-ASCII characters are written as \u escapes: a pure-ASCII file is read back as a
+    // one-byte string, half the memory of the two-byte string one `…` in a title would force.
+    const meta = JSON.stringify({ magic: MAGIC, version, generation: generation.toString('hex'), bodyBytes, ...pack(records) }).replace(
+      NON_ASCII_ALL,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
     await writeAll(`${base}.bodies${tmp}`, [generation, ...entries.map((e) => e.lowerBody)]);
     await fs.promises.writeFile(`${base}.json${tmp}`, meta, { mode: 0o600 });
     // Bodies first: a reader between the two renames sees generations that differ and ignores both.

@@ -84,6 +84,10 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
     if (slot) slots[i] = slot;
     else misses.push(i);
   }
+  // Entries for a new cache are only gathered when one may be written: a warm run with nothing
+  // changed keeps no second reference to every record.
+  const mightWrite = useCache && (cached === null || misses.length > 0 || total - misses.length !== cached.size);
+  const cachedCount = cached?.size ?? -1;
 
   const articles: Article[] = [];
   const entries: CacheEntry[] = [];
@@ -114,7 +118,7 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
       const article = new LazyArticle(fromRecord(slot.record, articles.length), slot.lowerBody, cap);
       articles.push(article);
       batch.push(article);
-      entries.push({ record: slot.record, lowerBody: slot.lowerBody });
+      if (mightWrite) entries.push({ record: slot.record, lowerBody: slot.lowerBody });
     }
     if (batch.length > 0) opts.onArticles?.(batch);
   };
@@ -142,9 +146,9 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
     );
   }
   // Files that failed again cost a re-read next time but change nothing in the cache.
-  const unchanged = cached !== null && parsedArticles === 0 && cached.size === entries.length;
+  const unchanged = parsedArticles === 0 && cachedCount === articles.length;
   // The write runs after the articles are handed back: a UI is usable meanwhile.
-  const written = useCache && !unchanged ? writeCache(base, version, entries) : Promise.resolve(false);
+  const written = mightWrite && !unchanged ? writeCache(base, version, entries) : Promise.resolve(false);
   void written.then((ok) => opts.onCacheWritten?.(ok));
   return { articles, warnings };
 }

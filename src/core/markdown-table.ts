@@ -90,7 +90,8 @@ export function renderTable(table: Tokens.Table, width: number, notes: LinkNotes
   const avail = width - SEPARATOR.length * (n - 1);
   if (avail < n * MIN_COLUMN) return keyValueRows(header, rows, width, maxLines);
 
-  const natural = header.map((h, i) => Math.max(lineWidth(h), ...rows.map((r) => lineWidth(r[i]))));
+  // Measured only up to the pane width: a wider cell is cut anyway.
+  const natural = header.map((h, i) => Math.min(width, Math.max(lineWidth(h, width), ...rows.map((r) => lineWidth(r[i], width)))));
   const widths = fitColumns(natural, avail);
   const align = (i: number): Align => table.align[i] ?? null;
   const out: Line[] = [joinCells(header.map((h, i) => aligned(h, widths[i], align(i))))];

@@ -1,5 +1,5 @@
 // The search engine behind the search line, called on every keystroke. Everything expensive
-// (lower-cased haystacks, the fuse.js index records, the date order) is built once in `add`.
+// (lower-cased haystacks, the date order) is built once in `add`; fuse.js records once per article on first use.
 // A search then: applies the exact filters; for free text, keeps the articles containing every
 // word (capped, newest first) and lets fuse.js rank only those; with no exact hit, runs a
 // typo-tolerant fuse over the newest FALLBACK_N. On a corpus of at most CAP eligible articles fuse
@@ -18,6 +18,8 @@ import { compareByDate, compareNewest, comparatorFor, mergeSorted } from './sort
 
 export { QueryError, type SortKey } from './query.js';
 
+type IndexRecord = FuseIndex<Article>['records'][number];
+
 /** Options for one search. */
 export interface SearchOptions { sort?: SortKey; includeDrafts?: boolean; limit?: number; now?: number }
 /** One result; score is fuse-style (0 = perfect, 1 = matched exactly but not fuzzily ranked). */
@@ -33,6 +35,8 @@ export const CAP = 1000;
  * match on title, description, tags, source and category.
  */
 export const BODY_DEPTH = 10_000;
+/** Articles whose fuse.js records are built when added; later ones get theirs on first use. */
+export const EAGER_RECORDS = 20_000;
 /** How many of the newest eligible articles the typo fallback searches. */
 export const FALLBACK_N = 2000;
 
@@ -68,7 +72,12 @@ interface Ranked { id: number; tier: number; rank: number; score: number }
 export class SearchIndex {
   private readonly docs: Article[] = [];
   private readonly hays: Hay[] = [];
+  // Fuse records are made at load for the first EAGER_RECORDS articles and on first use for the
+  // rest: a keystroke only ever hands fuse the few thousand survivors or newest articles, so
+  // building all 100k up front cost ~0.3 s at load and ~70 MB that most sessions never touch,
+  // while building them mid-keystroke would cost a small corpus its first fuzzy search (~30 ms).
   private readonly fuseIndex: FuseIndex<Article> = Fuse.createIndex<Article>(FUSE_KEYS, []);
+  private readonly fuseRecords = new Map<number, IndexRecord>();
   private dateOrder: number[] = [];
   private readonly positions = new Map<string, Int32Array>();
   private eligibleMemo: { key: string; ids: number[] } | null = null;
@@ -87,7 +96,7 @@ export class SearchIndex {
       if (a.id !== start + k) throw new RangeError(`article id ${a.id} should be ${start + k}`);
       this.docs.push(a);
       this.hays.push(makeHay(a));
-      this.fuseIndex.add(a, a.id);
+      if (a.id < EAGER_RECORDS) this.fuseRecord(a.id);
     });
     const byDate = (x: number, y: number): number => compareByDate(this.docs[x], this.docs[y]);
     const fresh = articles.map((a) => a.id).sort(byDate);
@@ -195,11 +204,20 @@ export class SearchIndex {
   private fuseScores(ids: readonly number[], text: string, options: IFuseOptions<Article>): Map<number, number> {
     const scores = new Map<number, number>();
     if (ids.length === 0) return scores;
-    const records = this.fuseIndex.records;
-    const index = Fuse.parseIndex<Article>({ keys: this.fuseIndex.keys, records: ids.map((id) => records[id]) });
+    const index = Fuse.parseIndex<Article>({ keys: this.fuseIndex.keys, records: ids.map((id) => this.fuseRecord(id)) });
     const fuse = new Fuse(this.docs, { ...options, shouldSort: false }, index);
     for (const r of fuse.search(text)) scores.set(r.refIndex, r.score ?? 1);
     return scores;
+  }
+
+  private fuseRecord(id: number): IndexRecord {
+    let record = this.fuseRecords.get(id);
+    if (!record) {
+      this.fuseIndex.add(this.docs[id], id);
+      record = this.fuseIndex.records.pop() as IndexRecord;
+      this.fuseRecords.set(id, record);
+    }
+    return record;
   }
 
   private byRelevance(a: Ranked, b: Ranked): number {

@@ -1,7 +1,7 @@
 // The styled-text vocabulary shared by the Markdown renderer, the body header and the panes that
 // draw them: a Line is one terminal row made of Spans. Kept apart from markdown.ts so the wrapper
 // and the block renderers can use it without importing the renderer itself.
-import stringWidth from 'string-width';
+import { textWidth } from './text-width.js';
 
 /** A run of text with one style; `role` names a theme colour role. */
 export interface Span {
@@ -19,10 +19,13 @@ export type Line = Span[];
 /** A Span's style without its text, for carrying style through nested inline tokens. */
 export type SpanStyle = Omit<Span, 'text'>;
 
-/** Terminal columns taken by a line. */
-export function lineWidth(line: Line): number {
+/** Terminal columns taken by a line; counting stops once past `limit`. */
+export function lineWidth(line: Line, limit = Infinity): number {
   let w = 0;
-  for (const s of line) w += stringWidth(s.text);
+  for (const s of line) {
+    w += textWidth(s.text, limit - w);
+    if (w > limit) break;
+  }
   return w;
 }
 

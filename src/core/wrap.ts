@@ -1,17 +1,18 @@
 // Word wrapping and cutting of styled spans to a column budget. Written by hand because the
 // libraries (wrap-ansi, cli-truncate) work on ANSI strings, while the panes need structured spans
 // so Ink can style them; widths come from string-width so CJK and emoji count as two columns.
-import stringWidth from 'string-width';
 import { pushText, type Line, type Span, type SpanStyle } from './spans.js';
+import { eachGrapheme, graphemeWidth, textWidth } from './text-width.js';
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// A word this long (in UTF-16 units) is wider than any pane; it is not measured whole, only cut.
+const LONG_WORD = 2048;
 
 // Words and the whitespace between them; '\n' inside a span is a hard line break.
 const PIECES = /\n| +|[^ \n]+/g;
 
 /** Splits a string into grapheme clusters (what the user sees as one character). */
 export function graphemes(s: string): string[] {
-  return Array.from(segmenter.segment(s), (g) => g.segment);
+  return Array.from(eachGrapheme(s));
 }
 
 interface Piece {
@@ -39,7 +40,7 @@ class LineBuilder {
 
   addWord(text: string, style: SpanStyle): void {
     this.word.push({ text, style });
-    this.wordWidth += stringWidth(text);
+    this.wordWidth += text.length > LONG_WORD ? Infinity : textWidth(text);
   }
 
   addSpace(style: SpanStyle): void {
@@ -98,8 +99,8 @@ class LineBuilder {
       this.newLine();
     }
     for (const p of this.word) {
-      for (let { segment: g } of segmenter.segment(p.text)) {
-        let w = stringWidth(g);
+      for (let g of eachGrapheme(p.text)) {
+        let w = graphemeWidth(g);
         // Only a width-1 pane can meet a grapheme wider than itself; show that it was there.
         if (w > this.width) [g, w] = ['…', 1];
         if (this.used + w > this.width) this.newLine();
@@ -134,7 +135,7 @@ export function wrapSpans(spans: readonly Span[], width: number, maxLines = Infi
 export function cutSpans(spans: readonly Span[], width: number): Line {
   const budget = Math.max(0, Math.floor(width));
   let total = 0;
-  for (const s of spans) total += stringWidth(s.text);
+  for (const s of spans) total += textWidth(s.text, budget - total);
   const out: Line = [];
   if (total <= budget) {
     for (const s of spans) if (s.text) out.push({ ...s });
@@ -146,8 +147,8 @@ export function cutSpans(spans: readonly Span[], width: number): Line {
   for (const span of spans) {
     const { text, ...style } = span;
     last = style;
-    for (const { segment: g } of segmenter.segment(text)) {
-      const w = stringWidth(g);
+    for (const g of eachGrapheme(text)) {
+      const w = graphemeWidth(g);
       if (used + w > budget - 1) {
         pushText(out, '…', style);
         return out;
@@ -170,7 +171,7 @@ export function cutText(text: string, width: number): string {
 /** Pads a line with spaces to exactly `width` columns (it must already fit). */
 export function padLine(line: Line, width: number, style: SpanStyle = {}): Line {
   let used = 0;
-  for (const s of line) used += stringWidth(s.text);
+  for (const s of line) used += textWidth(s.text);
   if (used >= width) return line;
   return [...line, { ...style, text: ' '.repeat(width - used) }];
 }

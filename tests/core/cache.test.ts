@@ -71,6 +71,15 @@ describe('loadCorpus with the cache', () => {
     expect(second.articles[0].frontMatter).toMatchObject({ title: 'One', tags: ['BTC', 'MINING'] });
   });
 
+  it('round-trips non-ASCII text (stored as \\u escapes)', async () => {
+    put('c/accents.md', post('Bitcoin — ÉTF “flows” … 比特币 🚀'));
+    const first = await load();
+    const second = await load();
+    expect(second.wrote).toBe(false);
+    expect(titles(second.articles)).toEqual(titles(first.articles));
+    expect(titles(second.articles)).toContain('Bitcoin — ÉTF “flows” … 比特币 🚀');
+  });
+
   it('trusts an entry while size and mtime are unchanged (proof that the cache is read)', async () => {
     const file = path.join(corpus, 'a/one.md');
     const stamp = new Date('2025-01-02T03:04:05Z'); // whole seconds survive utimes exactly

@@ -73,8 +73,12 @@ export async function runDashboard(options: Options, paths: string[]): Promise<D
       if (finished) return;
       finished = true;
       instance.unmount();
-      term.restore();
-      resolve(outcome);
+      // Restore only once ink's last writes have reached the terminal, or they would be drawn
+      // on the main screen after we left the alternate one.
+      term.output.write('', () => {
+        term.restore();
+        resolve(outcome);
+      });
     };
 
     const element = () =>

@@ -31,9 +31,9 @@ export interface Terminal {
 /** No terminal to draw on (no TTY on stdin/stdout and no /dev/tty): the CLI suggests --filter. */
 export class NoTerminalError extends Error {}
 
-function openTtyStreams(): { input: tty.ReadStream; output: tty.WriteStream; ownStreams: boolean } {
+function openTtyStreams(): { input: tty.ReadStream; output: tty.WriteStream; outFd: number; ownStreams: boolean } {
   if (process.stdin.isTTY && process.stdout.isTTY) {
-    return { input: process.stdin, output: process.stdout, ownStreams: false };
+    return { input: process.stdin, output: process.stdout, outFd: 1, ownStreams: false };
   }
   let inFd: number;
   let outFd: number;
@@ -44,13 +44,16 @@ function openTtyStreams(): { input: tty.ReadStream; output: tty.WriteStream; own
     throw new NoTerminalError('no terminal to draw on');
   }
   if (!tty.isatty(inFd) || !tty.isatty(outFd)) throw new NoTerminalError('/dev/tty is not a terminal');
-  return { input: new tty.ReadStream(inFd), output: new tty.WriteStream(outFd), ownStreams: true };
+  const output = new tty.WriteStream(outFd);
+  // process.stdout is made blocking by Node on a TTY; a stream we open ourselves is not, and
+  // then ink's last frame could land after restore() has already left the alternate screen.
+  (output as unknown as { _handle?: { setBlocking?: (b: boolean) => void } })._handle?.setBlocking?.(true);
+  return { input: new tty.ReadStream(inFd), output, outFd, ownStreams: true };
 }
 
 /** Opens the terminal, enters the alternate screen and installs restore-on-exit handlers. */
 export function openTerminal(options: { mouse: boolean }): Terminal {
-  const { input, output, ownStreams } = openTtyStreams();
-  const fd = (output as unknown as { fd: number }).fd;
+  const { input, output, outFd: fd, ownStreams } = openTtyStreams();
   let restored = false;
 
   // Writes go straight to the file descriptor: during 'exit' or a fatal error the stream's

@@ -8,7 +8,7 @@ import { lexMarkdown } from './markdown-lexer.js';
 import { sanitizeText } from './sanitize.js';
 import type { Line, Span } from './spans.js';
 import { stripTemplateNoise } from './static-site.js';
-import { wrapSpans } from './wrap.js';
+import { cutSpans, wrapSpans } from './wrap.js';
 
 export type { Line, Span } from './spans.js';
 
@@ -62,7 +62,7 @@ function cutSource(markdown: string): { source: string; cut: boolean } {
 }
 
 function footnotes(urls: readonly string[], width: number, budget: number): Line[] {
-  const out: Line[] = [[], [{ role: 'heading', bold: true, text: 'Links' }]];
+  const out: Line[] = [[], cutSpans([{ role: 'heading', bold: true, text: 'Links' }], width)];
   const numberWidth = `[${urls.length}] `.length;
   const hanging = width - numberWidth >= 8;
   urls.forEach((url, i) => {
@@ -70,7 +70,7 @@ function footnotes(urls: readonly string[], width: number, budget: number): Line
     const label = `[${i + 1}]`.padEnd(numberWidth);
     const wrapped = wrapSpans([{ role: 'link', text: url }], hanging ? width - numberWidth : width, budget - out.length);
     if (!hanging) {
-      out.push([{ role: 'dim', text: label.trimEnd() }], ...wrapped);
+      out.push(cutSpans([{ role: 'dim', text: label.trimEnd() }], width), ...wrapped);
       return;
     }
     wrapped.forEach((l, j) => out.push([{ role: 'dim', text: j === 0 ? label : ' '.repeat(numberWidth) }, ...l]));
@@ -86,22 +86,31 @@ function plainText(markdown: string, width: number): Line[] {
 
 function render(markdown: string, width: number): RenderedBody {
   const { source, cut } = cutSource(markdown);
-  const notes = new LinkNotes();
+  let notes = new LinkNotes();
   const ctx: BlockContext = { notes, remaining: MAX_LINES };
   let lines: Line[];
   try {
     lines = renderBlocks(lexMarkdown(stripTemplateNoise(sanitizeText(source))), width, ctx);
   } catch {
     lines = plainText(source, width);
+    notes = new LinkNotes();
+    ctx.remaining = MAX_LINES - lines.length;
   }
-  const truncated = cut || ctx.remaining <= 0;
-  if (notes.urls.length > 0) lines.push(...footnotes(notes.urls, width, MAX_LINES));
-  if (truncated) lines.push([], TRUNCATED.map((s) => ({ ...s })));
+  let truncated = cut || ctx.remaining <= 0;
+  if (notes.urls.length > 0) {
+    // The footnotes share the line cap, so the whole result stays bounded.
+    const budget = Math.max(2, MAX_LINES - lines.length);
+    const notesLines = footnotes(notes.urls, width, budget);
+    if (notesLines.length >= budget) truncated = true;
+    lines.push(...notesLines);
+  }
+  if (truncated) lines.push([], cutSpans(TRUNCATED, width));
   return { lines, links: notes.urls };
 }
 
 /** The body as lines no wider than `width` columns, plus its footnote URLs; memoised. */
 export function renderMarkdown(markdown: string, width: number): RenderedBody {
+  if (typeof markdown !== 'string') markdown = '';
   const w = Math.max(1, Math.floor(Number.isFinite(width) ? width : 1));
   const known = recall(markdown, w);
   if (known) return known;

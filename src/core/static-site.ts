@@ -6,6 +6,7 @@
 
 // Every pattern excludes braces inside and is length-bounded, so a line of 1 MiB of `{{{{` costs
 // one short attempt per position instead of a scan to the end of the line.
+const SHORTCODE = /\{\{[<%][^{}]{0,500}[>%]\}\}/g;
 const LIQUID_TAG = /\{%[^{}%]{0,500}%\}/g;
 const LIQUID_OUTPUT = /\{\{[^{}]{0,500}\}\}/g;
 const KRAMDOWN_ATTRS = /\{:[^{}]{0,500}\}/g;
@@ -31,7 +32,7 @@ function closesFence(line: string, fence: string): boolean {
 function cleanLine(line: string, keepOutput: boolean): string {
   const parts = line.split(INLINE_CODE);
   for (let i = 0; i < parts.length; i += 2) {
-    let p = parts[i].replace(ONE_LINE_COMMENT, '').replace(LIQUID_TAG, '').replace(KRAMDOWN_ATTRS, '');
+    let p = parts[i].replace(SHORTCODE, '').replace(ONE_LINE_COMMENT, '').replace(LIQUID_TAG, '').replace(KRAMDOWN_ATTRS, '');
     if (!keepOutput) p = p.replace(LIQUID_OUTPUT, '');
     parts[i] = p;
   }

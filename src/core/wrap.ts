@@ -10,11 +10,6 @@ const LONG_WORD = 2048;
 // Words and the whitespace between them; '\n' inside a span is a hard line break.
 const PIECES = /\n| +|[^ \n]+/g;
 
-/** Splits a string into grapheme clusters (what the user sees as one character). */
-export function graphemes(s: string): string[] {
-  return Array.from(eachGrapheme(s));
-}
-
 interface Piece {
   text: string;
   style: SpanStyle;

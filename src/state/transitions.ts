@@ -1,5 +1,6 @@
 // The reducer's building blocks: each takes a state and returns the next one, pure. Kept apart
 // from reducer.ts so that file reads as the table of what each action and command does.
+import { toggleExpanded } from '../core/inspector-tree.js';
 import type { PaneId } from './keymap.js';
 import { paneAt } from './layout.js';
 import { clamp, keepInView, layoutOf, listRows, maxBodyScroll, visiblePanes } from './selectors.js';
@@ -58,17 +59,17 @@ export function fixFocus(s: AppState): AppState {
 export function fold(s: AppState, c: 'foldToggle' | 'unfold' | 'fold'): AppState {
   const row = s.inspector[s.inspectorCursor];
   if (!row) return s;
-  const expanded = new Set(s.expanded);
-  if (row.foldable && (c === 'unfold' || (c === 'foldToggle' && !row.expanded))) expanded.add(row.key);
-  else if (row.foldable && row.expanded) expanded.delete(row.key);
-  else if (c === 'fold') {
+  // `expanded` holds keys flipped from the tree's default (inspector-tree.ts), so every change
+  // is a toggle; the row's own `expanded` says which way it currently is.
+  const wants = c === 'foldToggle' ? !row.expanded : c === 'unfold';
+  if (row.foldable && row.expanded !== wants) return { ...s, expanded: toggleExpanded(s.expanded, row.key) };
+  if (c === 'fold') {
     // Folding a leaf (or a folded node) jumps to its parent, as in file-tree browsers.
     for (let i = s.inspectorCursor - 1; i >= 0; i--) {
       if (s.inspector[i].depth < row.depth) return { ...s, inspectorCursor: i };
     }
-    return s;
-  } else return s;
-  return { ...s, expanded };
+  }
+  return s;
 }
 
 /** Multi mode: marks or unmarks the selected article, then moves down. */

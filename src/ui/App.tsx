@@ -5,13 +5,12 @@ import { Box } from 'ink';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Article, LoadWarning } from '../core/article.js';
 import { inspectorRows } from '../core/inspector-tree.js';
-import { sanitizeLine } from '../core/sanitize.js';
 import type { SearchIndex, SortKey } from '../core/search.js';
 import { innerHeight, innerWidth } from '../state/layout.js';
 import { initialState, reducer } from '../state/reducer.js';
 import { layoutOf, visibleHits } from '../state/selectors.js';
 import { ArticleBody, bodyLineCount } from './ArticleBody.js';
-import { ArticleList, sentimentMark } from './ArticleList.js';
+import { ArticleList } from './ArticleList.js';
 import { Help } from './Help.js';
 import { Inspector } from './Inspector.js';
 import { Pane } from './Pane.js';
@@ -122,7 +121,7 @@ export function App(p: AppProps) {
               />
             </Pane>
             {layout.body ? (
-              <Pane title={bodyTitle(article)} width={layout.body.width} height={layout.body.height} focused={state.focus === 'body'} resetKey={state.selectedId}>
+              <Pane title="Article" width={layout.body.width} height={layout.body.height} focused={state.focus === 'body'} resetKey={state.selectedId}>
                 <ArticleBody article={article} width={innerWidth(layout.body)} height={innerHeight(layout.body)} scroll={state.bodyScroll} focused={state.focus === 'body'} now={now} />
               </Pane>
             ) : null}
@@ -149,13 +148,6 @@ export function App(p: AppProps) {
       />
     </Box>
   );
-}
-
-// The body pane's title names the sentiment in words: in narrow layouts the list's glyph is the
-// only other place it shows.
-function bodyTitle(article: Article | null): string {
-  if (!article?.sentiment) return 'Article';
-  return `Article · ${sentimentMark(article.sentiment).glyph} ${sanitizeLine(article.sentiment).toLowerCase()}`;
 }
 
 function orElse<T>(f: () => T, fallback: T): T {

@@ -72,6 +72,12 @@ describe('inspector folding', () => {
     expect([...reducer(s, cmd(c)).expanded]).toEqual(want);
   });
 
+  it('folding a row that is open by default records its key (the set holds flips from the default)', () => {
+    const openByDefault = { ...base, inspector: [{ ...ROWS[0], expanded: true }, ...ROWS.slice(1)] };
+    expect([...reducer(openByDefault, cmd('fold')).expanded]).toEqual(['src']);
+    expect(reducer(openByDefault, cmd('unfold')).expanded).toBe(openByDefault.expanded);
+  });
+
   it('fold on a leaf jumps to its parent', () => {
     expect(reducer({ ...base, inspectorCursor: 1 }, cmd('fold')).inspectorCursor).toBe(0);
   });

@@ -70,8 +70,8 @@ describe('App', () => {
     expect(out).toContain('1/30');
     expect(out).toMatch(/▶ +\d+h .*Bitfarms Will/);
     expect(out).not.toContain('Eth #1 news');
-    // The body pane names the sentiment in words; the list shows its glyph.
-    expect(out).toContain('Article · ▼ negative');
+    // The list shows the sentiment glyph, the body header names it.
+    expect(out).toMatch(/negative/i);
     expect(out).toMatch(/│▶ .*▼ Bitfarms/);
   });
 
@@ -218,6 +218,24 @@ describe('App', () => {
     await tick(50);
     expect(off.frame()[0]).toBe('/ █');
     expect(off.frame().find((l) => l.startsWith('│▶ '))).toContain('Eth #0 news');
+  });
+
+  it('folds and unfolds an inspector node with Enter when the inspector has focus', async () => {
+    const index = new SearchIndex([
+      makeArticle({ id: 0, title: 'Only one', frontMatter: { title: 'Only one', coverImage: { raw: 'r', full: 'f', small: 's', thumb: 't' } } }),
+    ]);
+    const app = setup({ index, width: 200, height: 30 });
+    await eventually(() => expect(app.frame().join('\n')).toContain('▸ coverImage'));
+    await app.type('\t');
+    await app.type('\t');
+    await eventually(() => expect(app.frame()[1]).toContain('▶ Inspector'));
+    await app.type('j');
+    await app.type('\r');
+    await eventually(() => expect(app.frame().join('\n')).toContain('▾ coverImage'));
+    expect(app.frame().join('\n')).toContain('thumb: t');
+    await app.type('h');
+    await eventually(() => expect(app.frame().join('\n')).toContain('▸ coverImage'));
+    expect(app.onDone).not.toHaveBeenCalled();
   });
 
   it('Tab moves focus to the body and the marker follows', async () => {

@@ -1,0 +1,52 @@
+// The reading pane: the article header, then its rendered Markdown, scrolled by `scroll` rows.
+// Only the visible slice becomes Ink elements, so a 4,000-row article scrolls as cheaply as a
+// short one. The dashboard draws the border; this draws exactly width x height of content.
+import { Box } from 'ink';
+import { useMemo } from 'react';
+import type { Article } from '../core/article.js';
+import { headerLines } from '../core/article-header.js';
+import { renderMarkdown } from '../core/markdown.js';
+import type { Line } from '../core/spans.js';
+import { cutSpans } from '../core/wrap.js';
+import { Lines } from './Lines.js';
+
+/** Props of ArticleBody; `scroll` is the first visible row (header rows included). */
+export interface ArticleBodyProps {
+  article: Article | null;
+  width: number;
+  height: number;
+  scroll: number;
+  focused: boolean;
+  now: number;
+}
+
+/** Total rows (header + body) of an article at a width, for the dashboard's scroll bounds. */
+export function bodyLineCount(article: Article, width: number): number {
+  const w = Math.max(1, Math.floor(width));
+  return headerLines(article, w, 0).length + renderMarkdown(article.body, w).lines.length;
+}
+
+/** The header and body of the selected article, exactly `height` rows of at most `width` columns. */
+export function ArticleBody({ article, width, height, scroll, now }: ArticleBodyProps) {
+  const w = Math.max(1, Math.floor(width));
+  const h = Math.max(0, Math.floor(height));
+  const header = useMemo(() => (article ? headerLines(article, w, now) : []), [article, w, now]);
+  const body = article ? renderMarkdown(article.body, w).lines : [];
+
+  const visible: Line[] = [];
+  if (!article) {
+    visible.push(cutSpans([{ role: 'dim', text: 'No article selected' }], w));
+  } else {
+    const total = header.length + body.length;
+    const top = Math.max(0, Math.min(Math.floor(scroll) || 0, total - h));
+    for (let i = top; i < Math.min(total, top + h); i++) visible.push(i < header.length ? header[i] : body[i - header.length]);
+  }
+  while (visible.length < h) visible.push([]);
+  if (visible.length > h) visible.length = h;
+
+  return (
+    <Box flexDirection="column" width={w} height={h} overflow="hidden">
+      <Lines lines={visible} width={w} />
+    </Box>
+  );
+}

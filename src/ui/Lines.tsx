@@ -1,0 +1,47 @@
+// Draws pre-wrapped Lines (from the Markdown renderer or the body header) as Ink rows. The lines
+// already fit the width; `truncate-end` is only a guard so a width disagreement between
+// string-width versions can never push a row onto a second line.
+import { Box, Text } from 'ink';
+import type { Line, Span } from '../core/spans.js';
+import { theme } from './theme.js';
+
+const ROLE_COLOUR: Record<NonNullable<Span['role']>, string> = {
+  heading: theme.heading,
+  link: theme.link,
+  code: theme.code,
+  quote: theme.quote,
+  dim: theme.dim,
+  match: theme.match,
+};
+
+/** One row of styled spans; `inverse` marks a cursor row. */
+export function LineText({ line, inverse }: { line: Line; inverse?: boolean }) {
+  if (line.length === 0) return <Text inverse={inverse}> </Text>;
+  return (
+    <Text wrap="truncate-end" inverse={inverse}>
+      {line.map((s, i) => (
+        <Text
+          key={i}
+          color={s.role ? ROLE_COLOUR[s.role] : undefined}
+          bold={s.bold}
+          italic={s.italic}
+          underline={s.underline}
+          strikethrough={s.strike}
+        >
+          {s.text}
+        </Text>
+      ))}
+    </Text>
+  );
+}
+
+/** A column of rows, one per line, `width` columns wide. */
+export function Lines({ lines, width }: { lines: readonly Line[]; width: number }) {
+  return (
+    <Box flexDirection="column" width={width} flexShrink={0}>
+      {lines.map((line, i) => (
+        <LineText key={i} line={line} />
+      ))}
+    </Box>
+  );
+}

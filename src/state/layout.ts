@@ -53,7 +53,7 @@ export function computeLayout(width: number, height: number, inspectorToggled: b
     };
   }
   if (w >= SPLIT_MIN) {
-    const listW = Math.round(w * 0.45);
+    const listW = Math.round(w * 0.5);
     const other = rect(listW, y, w - listW, paneHeight);
     return { kind: 'split', list: rect(0, y, listW, paneHeight), body: inspectorToggled ? null : other, inspector: inspectorToggled ? other : null, paneHeight };
   }

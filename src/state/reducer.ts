@@ -22,6 +22,8 @@ export interface AppState {
   /** The sort the last search actually used (shown in the status bar). */
   usedSort: SortKey;
   hits: readonly Hit[];
+  /** The query the current hits answer; a new query puts the cursor back on the best match. */
+  resultsQuery: string;
   total: number;
   cursor: number;
   listTop: number;
@@ -47,7 +49,7 @@ export interface AppState {
 export type Action =
   | { type: 'command'; command: Command }
   | { type: 'insert'; text: string }
-  | { type: 'results'; hits: readonly Hit[]; total: number; sort: SortKey }
+  | { type: 'results'; hits: readonly Hit[]; total: number; sort: SortKey; query: string }
   | { type: 'measure'; bodyLines: number; inspector: readonly InspectorRow[] }
   | { type: 'resize'; width: number; height: number }
   | { type: 'warnings'; count: number }
@@ -75,6 +77,7 @@ export function initialState(o: InitOptions): AppState {
     sort: o.sort ?? null,
     usedSort: o.sort ?? 'date',
     hits: [],
+    resultsQuery: '',
     total: 0,
     cursor: 0,
     listTop: 0,
@@ -107,8 +110,11 @@ export function reducer(state: AppState, action: Action): AppState {
     case 'insert':
       return state.mode === 'search' ? { ...state, query: state.query + action.text, message: null } : state;
     case 'results': {
+      const next = { ...state, hits: action.hits, total: action.total, usedSort: action.sort, resultsQuery: action.query };
+      // Like fzf, a new query starts again from the best match; the same query with more
+      // articles (streamed in) or another sort keeps the reader on the article they were on.
+      if (action.query !== state.resultsQuery) return moveCursor(next, 0);
       const idx = state.selectedId === null ? -1 : action.hits.findIndex((h) => h.id === state.selectedId);
-      const next = { ...state, hits: action.hits, total: action.total, usedSort: action.sort };
       return moveCursor(next, idx >= 0 ? idx : state.cursor);
     }
     case 'measure': {

@@ -58,7 +58,7 @@ export function App(p: AppProps) {
 
   const search = useSearch(p.index, p.version, state.query, state.sort, p.includeDrafts ?? false, now);
   if (search.ok && search.result.hits !== state.hits) {
-    dispatch({ type: 'results', hits: search.result.hits, total: search.result.total, sort: search.result.sort });
+    dispatch({ type: 'results', hits: search.result.hits, total: search.result.total, sort: search.result.sort, query: state.query });
   }
 
   const layout = layoutOf(state);

@@ -48,9 +48,14 @@ export function ArticleList(p: ArticleListProps) {
     );
   }
   const articles = rows.map((h) => p.article(h.id));
-  const dates = articles.map((a) => (a.publishedAt === null ? '-' : relativeDate(a.publishedAt, p.now)));
+  // A date guessed from the file's modification time is marked `~`: it is not the article's own.
+  const dates = articles.map((a) =>
+    a.publishedAt === null ? '-' : `${a.dateGuessed ? '~' : ''}${relativeDate(a.publishedAt, p.now)}`,
+  );
   const dateW = Math.max(...dates.map((d) => stringWidth(d)));
-  const sourceW = p.width >= 60 ? 12 : p.width >= 32 ? 8 : 0;
+  // The source column gives way first on narrow panes: the title is what a reader scans, and the
+  // source is repeated in the body header.
+  const sourceW = p.width >= 64 ? 12 : p.width >= 48 ? 8 : 0;
   return (
     <Box flexDirection="column" height={p.height} width={p.width}>
       {rows.map((hit, i) => (

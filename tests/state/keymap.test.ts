@@ -33,7 +33,7 @@ describe('keymap table', () => {
   it('has every command handled by the reducer (each changes some state)', () => {
     const base = reducer(
       { ...initialState({ width: 200, height: 50, multi: true, warningsCount: 2 }), bodyLines: 500 },
-      { type: 'results', hits: hits(100), total: 100, sort: 'date' },
+      { type: 'results', hits: hits(100), total: 100, sort: 'date', query: '' },
     );
     const inspector = [
       { key: 'a', depth: 0, label: 'a', value: '', foldable: true, expanded: false },

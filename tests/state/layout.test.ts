@@ -9,8 +9,8 @@ describe('computeLayout', () => {
   const cases: Array<[string, number, number, boolean, Layout['kind'], [number, number, number]]> = [
     ['wide shows three panes 35/40/25', 200, 50, false, 'wide', [70, 80, 50]],
     ['wide with the inspector hidden', 200, 50, true, 'wide', [70, 130, 0]],
-    ['80 cols: list and body side by side', 80, 24, false, 'split', [36, 44, 0]],
-    ['80 cols with i: inspector replaces the body', 80, 24, true, 'split', [36, 0, 44]],
+    ['80 cols: list and body side by side', 80, 24, false, 'split', [40, 40, 0]],
+    ['80 cols with i: inspector replaces the body', 80, 24, true, 'split', [40, 0, 40]],
     ['narrow stacks full width', 60, 30, false, 'stacked', [60, 60, 0]],
     ['narrow and short: list alone', 60, 8, false, 'stacked', [60, 0, 0]],
   ];

@@ -11,6 +11,7 @@ function make(over: Partial<AppState> = {}, n = 100): AppState {
     hits: hits(n),
     total: n,
     sort: 'date',
+    query: '',
   });
   return { ...s, ...over };
 }
@@ -160,18 +161,23 @@ describe('sort, marks, choose, overlays', () => {
 });
 
 describe('new results', () => {
-  it('keep the selection on the same article id', () => {
-    const s = run(make({ cursor: 5, selectedId: 5 }), { type: 'results', hits: [hit(9), hit(5), hit(1)], total: 3, sort: 'relevance' });
+  it('for the same query (more articles, another sort) keep the selection on the same article id', () => {
+    const s = run(make({ cursor: 5, selectedId: 5 }), { type: 'results', hits: [hit(9), hit(5), hit(1)], total: 3, sort: 'relevance', query: '' });
     expect(s).toMatchObject({ cursor: 1, selectedId: 5, usedSort: 'relevance', total: 3 });
   });
 
-  it('clamp when the selected article is gone', () => {
-    const s = run(make({ cursor: 50, listTop: 40, selectedId: 50 }), { type: 'results', hits: hits(3), total: 3, sort: 'date' });
+  it('for the same query, clamp when the selected article is gone', () => {
+    const s = run(make({ cursor: 50, listTop: 40, selectedId: 50 }), { type: 'results', hits: hits(3), total: 3, sort: 'date', query: '' });
     expect(s).toMatchObject({ cursor: 2, listTop: 0, selectedId: 2 });
   });
 
+  it('for a new query, go back to the best match (as fzf does)', () => {
+    const s = run(make({ cursor: 5, selectedId: 5 }), { type: 'results', hits: [hit(9), hit(5), hit(1)], total: 3, sort: 'relevance', query: 'btc' });
+    expect(s).toMatchObject({ cursor: 0, selectedId: 9, resultsQuery: 'btc' });
+  });
+
   it('marked ids survive a query change', () => {
-    const s = run(make({ marked: [50] }), { type: 'results', hits: hits(3), total: 3, sort: 'date' });
+    const s = run(make({ marked: [50] }), { type: 'results', hits: hits(3), total: 3, sort: 'date', query: 'x' });
     expect(s.marked).toEqual([50]);
   });
 });

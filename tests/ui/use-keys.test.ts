@@ -3,7 +3,7 @@ import { initialState, reducer, type Action, type AppState } from '../../src/sta
 import { inputActions } from '../../src/ui/use-keys.js';
 import { hits } from './factory.js';
 
-const base = reducer(initialState({ width: 80, height: 24, multi: true }), { type: 'results', hits: hits(10), total: 10, sort: 'date' });
+const base = reducer(initialState({ width: 80, height: 24, multi: true }), { type: 'results', hits: hits(10), total: 10, sort: 'date', query: '' });
 const apply = (s: AppState, input: string, key = {}, mouse = true) => inputActions(s, input, key, mouse).reduce(reducer, s);
 
 describe('inputActions', () => {

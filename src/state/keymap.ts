@@ -44,6 +44,8 @@ export interface Binding {
   modes?: readonly Mode[];
   /** Focused panes the binding applies in; all panes when absent. */
   panes?: readonly PaneId[];
+  /** Only with --multi, where it takes precedence over the same key's ordinary meaning (fzf's Tab). */
+  multiOnly?: boolean;
 }
 
 const BROWSE: readonly Mode[] = ['browse'];
@@ -61,6 +63,8 @@ export const keymap: readonly Binding[] = [
   { command: 'pageUp', keys: ['pgup'], help: 'page up' },
   { command: 'halfDown', keys: ['ctrl+d'], help: 'half page down', modes: BROWSE },
   { command: 'halfUp', keys: ['ctrl+u'], help: 'half page up', modes: BROWSE },
+  // fzf marks with Tab in multi-select mode; there the list keeps Shift-Tab for moving focus.
+  { command: 'mark', keys: ['tab'], help: 'mark / unmark row and move down (--multi)', modes: BROWSE, panes: ['list'], multiOnly: true },
   { command: 'focusNext', keys: ['tab'], help: 'focus next pane (list, body, inspector)', modes: BROWSE },
   { command: 'focusPrev', keys: ['shift+tab'], help: 'focus previous pane', modes: BROWSE },
   { command: 'foldToggle', keys: ['enter', 'space'], help: 'inspector: fold / unfold', modes: BROWSE, panes: ['inspector'] },
@@ -82,9 +86,10 @@ export const keymap: readonly Binding[] = [
   { command: 'warnings', keys: ['w'], help: 'show load warnings', modes: BROWSE },
 ];
 
-/** The command bound to a key name in a mode with a pane focused, if any. */
-export function lookup(name: string, mode: Mode, pane: PaneId): Command | undefined {
+/** The command bound to a key name in a mode with a pane focused (and --multi or not), if any. */
+export function lookup(name: string, mode: Mode, pane: PaneId, multi = false): Command | undefined {
   for (const b of keymap) {
+    if (b.multiOnly && !multi) continue;
     if (b.modes && !b.modes.includes(mode)) continue;
     if (b.panes && !b.panes.includes(pane)) continue;
     if (b.keys.includes(name)) return b.command;

@@ -37,7 +37,7 @@ export function inputActions(state: AppState, input: string, key: InkKey, mouse:
         push({ type: 'closeOverlay' });
         continue;
       }
-      const command = lookup(name, s.mode, s.focus);
+      const command = lookup(name, s.mode, s.focus, s.multi);
       if (command) push({ type: 'command', command });
     }
   }

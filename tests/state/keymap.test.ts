@@ -14,11 +14,12 @@ describe('keymap table', () => {
     }
   });
 
-  it('binds no key twice in the same mode and pane', () => {
+  it('binds no key twice in the same mode and pane (multi-only bindings apart)', () => {
     for (const mode of MODES) {
       for (const pane of PANES) {
         const seen = new Map<string, Command>();
         for (const b of keymap) {
+          if (b.multiOnly) continue;
           if (b.modes && !b.modes.includes(mode)) continue;
           if (b.panes && !b.panes.includes(pane)) continue;
           for (const k of b.keys) {
@@ -73,6 +74,13 @@ describe('keymap table', () => {
       ['?', 'search', 'list', undefined],
     ];
     for (const [name, mode, pane, want] of cases) expect(lookup(name, mode, pane), `${name} ${mode} ${pane}`).toBe(want);
+  });
+
+  it('with --multi, Tab marks in the list (as in fzf) and still moves focus elsewhere', () => {
+    expect(lookup('tab', 'browse', 'list', true)).toBe('mark');
+    expect(lookup('tab', 'browse', 'body', true)).toBe('focusNext');
+    expect(lookup('shift+tab', 'browse', 'list', true)).toBe('focusPrev');
+    expect(lookup('tab', 'browse', 'list', false)).toBe('focusNext');
   });
 });
 

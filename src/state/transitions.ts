@@ -82,10 +82,10 @@ export function mark(s: AppState): AppState {
   return moveCursor({ ...s, marked }, s.cursor + 1);
 }
 
-/** Enter: ends with the marked articles, else the selected one, else a notice. */
+/** Enter: ends with the marked articles, else the selected one, else with nothing (exit 1, as fzf). */
 export function choose(s: AppState): AppState {
   if (s.multi && s.marked.length > 0) return { ...s, outcome: { kind: 'chosen', ids: [...s.marked] } };
-  if (s.selectedId === null) return { ...s, message: 'nothing to choose' };
+  if (s.selectedId === null) return { ...s, outcome: { kind: 'chosen', ids: [] } };
   return { ...s, outcome: { kind: 'chosen', ids: [s.selectedId] } };
 }
 

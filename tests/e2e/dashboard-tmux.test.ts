@@ -67,6 +67,18 @@ describe('dashboard in a real terminal', () => {
     await expectCleanPrompt(s);
   });
 
+  it('Enter with no match ends with exit 1 and an empty stdout', async () => {
+    const { s, out, status } = start(80, 24);
+    await s.waitFor(ready, 'the dashboard');
+    s.type('/zzqxqzz');
+    await s.waitFor((t) => t.includes('no matches'), 'the empty result');
+    s.send('Enter');
+    s.send('Enter');
+    expect(await s.waitForFile(status)).toBe('exit=1\n');
+    expect(fs.readFileSync(out, 'utf8')).toBe('');
+    await expectCleanPrompt(s);
+  });
+
   it('Ctrl-C cancels with exit 130', async () => {
     const { s, status } = start(80, 24);
     await s.waitFor(ready, 'the dashboard');

@@ -1,34 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/article.js';
+import { makeArticle } from '../helpers/make-article.js';
 import { articleJson, displayPath, formatArticle, safeJson, type PrintContext } from '../../src/core/format.js';
 
-const article: Article = {
-  id: 0,
+const article: Article = makeArticle({
   path: '/home/u/news/a.md',
   relPath: 'a.md',
   title: 'Evil \x1b]0;pwned\x07title',
   description: 'd',
   publishedAt: Date.UTC(2025, 10, 14, 2, 13, 55),
-  dateGuessed: false,
-  updatedAt: null,
-  source: 'Decrypt',
-  sourceKey: 'decrypt',
   categories: ['BTC'],
   tags: ['BTC', 'MINING'],
   sentiment: 'NEGATIVE',
   score: 0,
-  lang: 'en',
-  draft: false,
-  stickyWeight: 0,
-  url: null,
-  coverImage: null,
-  frontMatter: {},
-  format: 'yaml',
   body: 'body \u202e text \x9b',
   size: 10,
-  mtimeMs: 0,
-  notes: [],
-};
+});
 
 const ctx = (over: Partial<PrintContext> = {}): PrintContext => ({
   cwd: '/home/u',

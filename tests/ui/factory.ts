@@ -1,37 +1,20 @@
 // Local test factories for the dashboard tests: articles, hits, and a fake index with the
 // SearchIndex surface App uses (article, size, search).
 import type { Article } from '../../src/core/article.js';
+import { makeArticle } from '../helpers/make-article.js';
 
-/** An article with sensible defaults; override any field. */
+/** An article with sensible defaults (an hour older per id); override any field. */
 export function article(id: number, over: Partial<Article> = {}): Article {
-  return {
+  return makeArticle({
     id,
     path: `/tmp/a${id}.md`,
     relPath: `a${id}.md`,
-    title: `Article ${id}`,
-    description: '',
     publishedAt: Date.UTC(2025, 10, 14) - id * 3_600_000,
-    dateGuessed: false,
-    updatedAt: null,
-    source: 'Decrypt',
-    sourceKey: 'decrypt',
-    categories: [],
-    tags: [],
-    sentiment: null,
-    score: null,
-    lang: 'en',
-    draft: false,
-    stickyWeight: 0,
-    url: null,
-    coverImage: null,
-    frontMatter: {},
-    format: 'yaml',
     body: `Body of article ${id}.`,
     size: 100,
     mtimeMs: 0,
-    notes: [],
     ...over,
-  };
+  });
 }
 
 /** A hit for id with optional title match ranges. */

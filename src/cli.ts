@@ -8,10 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { HELP, parseCommandLine, UsageError, type Options } from './args.js';
 import type { Article, LoadWarning } from './core/article.js';
 import { formatArticle, type PrintContext } from './core/format.js';
+import { LIMITS } from './core/limits.js';
 import { loadCorpus, PathError } from './core/load.js';
 import { QueryError } from './core/query.js';
+import { readCappedSync } from './core/read-sync.js';
 import { sanitizeLine } from './core/sanitize.js';
 import { SearchIndex } from './core/search.js';
+import { reportFatal } from './fatal.js';
 
 const NAME = 'crypto-news-tui';
 
@@ -32,11 +35,23 @@ function reportWarnings(warnings: readonly LoadWarning[]): void {
   process.stderr.write(warnings.map((w) => `${sanitizeLine(w.path)}: ${sanitizeLine(w.reason)}\n`).join(''));
 }
 
+/**
+ * The file's own text for `--print markdown`, read under the same rules as the loader: capped,
+ * and never blocking on a file that was swapped for a FIFO since it was loaded. If it can no
+ * longer be read, say so and fall back to the body that was loaded.
+ */
+function readRawText(article: Article, cap: number): string {
+  const read = readCappedSync(article.path, cap);
+  if (read.kind === 'read') return read.bytes.toString('utf8');
+  reportWarnings([{ path: article.path, reason: read.reason }]);
+  return article.body;
+}
+
 /** Writes articles to stdout in the chosen format, then lets the process end naturally so a pipe drains. */
 function printArticles(articles: readonly Article[], options: Options): void {
   const ctx: PrintContext = {
     cwd: process.cwd(),
-    readRaw: (a) => fs.readFileSync(a.path, 'utf8'),
+    readRaw: (a) => readRawText(a, options.maxFileSize ?? LIMITS.maxFileSize),
     stdoutIsTerminal: Boolean(process.stdout.isTTY),
   };
   const text = articles.map((a) => formatArticle(a, options.print, ctx)).join('');
@@ -142,9 +157,5 @@ const debug = process.argv.includes('--debug');
 main(process.argv.slice(2)).catch((error: unknown) => {
   // The dashboard has already restored the terminal (its 'exit' and error paths do) by the time
   // this prints: one short line, the stack only when asked for.
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`${NAME}: internal error: ${sanitizeLine(message)}\n`);
-  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-  else process.stderr.write(`Run with --debug for details.\n`);
-  process.exitCode = EXIT.error;
+  process.exitCode = reportFatal(error, { restore: () => {}, write: (text) => process.stderr.write(text), debug }, NAME);
 });

@@ -5,6 +5,7 @@ import type { Options } from './args.js';
 import type { Article, LoadWarning } from './core/article.js';
 import { loadCorpus, PathError } from './core/load.js';
 import { SearchIndex } from './core/search.js';
+import { reportFatal } from './fatal.js';
 import { chalkLevel, NoTerminalError, openTerminal, type Terminal } from './terminal.js';
 
 /** How a dashboard session ended. */
@@ -18,20 +19,25 @@ const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 // Progress repaints are throttled: at 100k files a repaint per file would cost more than loading.
 const PROGRESS_INTERVAL_MS = 100;
 
-function installFatalHandlers(term: Terminal, debug: boolean): void {
-  const die = (error: unknown) => {
+// ink draws a last frame when unmounted, and unmounts itself on process exit: left to that, the
+// frame lands on the user's screen after restore(). Unmounting first keeps it on the alternate one.
+function installFatalHandlers(term: Terminal, debug: boolean, ui: { unmount(): void }): void {
+  const giveBack = () => {
+    try {
+      ui.unmount();
+    } catch {
+      // A UI broken by the error being reported must not stop the restore.
+    }
     term.restore();
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`crypto-news-tui: internal error: ${message}\n`);
-    if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-    else process.stderr.write('Run with --debug for details.\n');
-    process.exit(2);
+  };
+  const die = (error: unknown) => {
+    process.exit(reportFatal(error, { restore: giveBack, write: (text) => process.stderr.write(text), debug }));
   };
   process.on('uncaughtException', die);
   process.on('unhandledRejection', die);
   for (const [signal, code] of Object.entries(SIGNAL_EXIT_CODES)) {
     process.on(signal, () => {
-      term.restore();
+      giveBack();
       process.exit(code);
     });
   }
@@ -46,7 +52,8 @@ export async function runDashboard(options: Options, paths: string[]): Promise<D
     if (error instanceof NoTerminalError) return { kind: 'no-terminal' };
     throw error;
   }
-  installFatalHandlers(term, options.debug);
+  const ui = { unmount: () => {} };
+  installFatalHandlers(term, options.debug, ui);
 
   // chalk (inside ink) decides its colour level from process.stdout when first imported; stdout
   // may be a pipe here, so the level comes from the terminal we draw on. ink also renders
@@ -108,6 +115,7 @@ export async function runDashboard(options: Options, paths: string[]): Promise<D
       exitOnCtrlC: false,
       patchConsole: false,
     });
+    ui.unmount = () => instance.unmount();
     const update = () => {
       if (!finished) instance.rerender(element());
     };

@@ -16,6 +16,7 @@ import { Inspector } from './Inspector.js';
 import { Pane } from './Pane.js';
 import { SearchLine } from './SearchLine.js';
 import { StatusBar } from './StatusBar.js';
+import { useInputGuard } from './use-input-guard.js';
 import { useKeys } from './use-keys.js';
 import { useSearch } from './use-search.js';
 import { WarningList } from './WarningList.js';
@@ -71,6 +72,7 @@ export function App(p: AppProps) {
   const bodyLines = article && bodyRect ? orElse(() => bodyLineCount(article, innerWidth(bodyRect)), 0) : 0;
   if (rows !== state.inspector || bodyLines !== state.bodyLines) dispatch({ type: 'measure', bodyLines, inspector: rows });
 
+  useInputGuard();
   useKeys(state, dispatch, p.mouse ?? false);
 
   const done = useRef(false);

@@ -118,9 +118,12 @@ describe('the hostile folder in the dashboard', () => {
     expect(bad.map(offence), `${bad.length} of ${frames.length} frames`).toEqual([]);
   });
 
-  it('every warning is listed by path, once', () => {
+  it('every warning is listed by path, once, and every file that is data all the same loads', () => {
     const paths = loaded.warnings.map((w) => path.relative(corpus.dir, w.path));
     for (const bad of corpus.mustWarn) expect(paths).toContain(bad);
     expect(new Set(paths).size).toBe(paths.length);
+    const articles = loaded.articles.map((a) => path.relative(corpus.dir, a.path));
+    for (const rel of corpus.mustLoad) expect(articles, JSON.stringify(rel)).toContain(rel);
+    for (const rel of corpus.mustNotLoad) expect(articles).not.toContain(rel);
   });
 });

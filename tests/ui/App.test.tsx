@@ -84,6 +84,18 @@ describe('App', () => {
     await eventually(() => expect(app.frame().find((l) => l.startsWith('│▶ '))).toContain('Eth #2 news'));
   });
 
+  it('ignores a key ink 6 cannot name (Ctrl+F1, a pasted colour code) instead of crashing', async () => {
+    const app = setup();
+    await tick();
+    app.stdin.write('\u001B[1;5P');
+    await tick();
+    app.stdin.write('\u001B[31m');
+    await tick();
+    app.stdin.write('j');
+    await eventually(() => expect(app.frame().find((l) => l.startsWith('│▶ '))).toContain('Eth #1 news'));
+    expect(app.onDone).not.toHaveBeenCalled();
+  });
+
   it('cycles the sort with s and shows it in the status bar', async () => {
     const app = setup();
     await tick();

@@ -1,0 +1,34 @@
+// The last thing the program does when something unexpected throws: give the terminal back
+// first (an error printed over the alternate screen would vanish with it, and a terminal left in
+// raw mode is unusable), then say what happened in one short line. The message can quote data (a
+// path, a parser's complaint about a file), so it is sanitised like everything else; the stack
+// trace is only for --debug.
+import { sanitizeLine, sanitizeText } from './core/sanitize.js';
+
+/** Exit status after an internal error (the CLI contract's "error"). */
+export const FATAL_EXIT_CODE = 2;
+
+/** What reportFatal needs from the outside world. */
+export interface FatalIo {
+  /** Restores the terminal; called before anything is written. */
+  restore(): void;
+  /** Writes to stderr. */
+  write(text: string): void;
+  /** --debug: also print the stack trace. */
+  debug: boolean;
+}
+
+/** Restores the terminal, then reports an unexpected error briefly; returns the exit status to use. */
+export function reportFatal(error: unknown, io: FatalIo, name = 'crypto-news-tui'): number {
+  try {
+    io.restore();
+  } catch {
+    // A terminal that cannot be restored (hung up) must not hide the message.
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  let text = `${name}: internal error: ${sanitizeLine(message).slice(0, 500)}\n`;
+  if (io.debug && error instanceof Error && error.stack) text += `${sanitizeText(error.stack)}\n`;
+  else text += 'Run with --debug for details.\n';
+  io.write(text);
+  return FATAL_EXIT_CODE;
+}

@@ -1,6 +1,9 @@
-// The `w` overlay: files that could not be loaded, as `path: reason`, one per row.
+// The `w` overlay: files that could not be loaded, as `path: reason`, one per row. Paths are
+// shown as the shell user would type them (relative below the current directory) so the reason
+// still fits on a narrow pane.
 import { Box, Text } from 'ink';
 import type { LoadWarning } from '../core/article.js';
+import { displayPath } from '../core/format.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import { fitWidth } from './fit-width.js';
 import { theme } from './theme.js';
@@ -18,7 +21,7 @@ export function WarningList({ warnings, width, height }: { warnings: readonly Lo
       <Text> </Text>
       {shown.map((w, i) => (
         <Text key={i} wrap="truncate-end">
-          {fitWidth(`${sanitizeLine(w.path)}: ${sanitizeLine(w.reason)}`, width)}
+          {fitWidth(`${sanitizeLine(displayPath(w.path, process.cwd()))}: ${sanitizeLine(w.reason)}`, width)}
         </Text>
       ))}
       {more > 0 ? <Text color={theme.dim}>{fitWidth(`… and ${more} more`, width)}</Text> : null}

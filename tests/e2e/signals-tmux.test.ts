@@ -69,22 +69,17 @@ describe('signals and errors restore the terminal', () => {
   });
 
   // ink 6.8 throws inside its own input handler on a modified function key it has no name for
-  // (Ctrl+F1 is ESC[1;5P; vadimdemedes/ink#901, fixed in ink 7): a real internal error, reached
-  // by a key press. Either the program survives it (a fixed ink) and still answers `q`, or the
-  // fatal path runs — and then the terminal must come back before one short message.
-  it('an internal error (Ctrl+F1 under ink 6.8) restores the terminal, then prints one line', async () => {
+  // (Ctrl+F1 is ESC[1;5P; vadimdemedes/ink#901, fixed only in ink 7). The dashboard guards against
+  // it (src/ui/use-input-guard.ts): the key is ignored and the program keeps answering. The fatal
+  // path itself (restore first, then one line) is tested in tests/fatal.test.ts.
+  it('a key ink 6.8 cannot name (Ctrl+F1) is ignored, not fatal', async () => {
     const { s, status } = await startDashboard();
     s.send('C-F1');
-    await new Promise((r) => setTimeout(r, 500));
-    if (!fs.existsSync(status)) {
-      s.send('q');
-      expect(await s.waitForFile(status)).toBe('exit=130\n');
-      await expectRestored(s);
-      return;
-    }
-    expect(await s.waitForFile(status)).toBe('exit=2\n');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(fs.existsSync(status)).toBe(false);
+    s.send('q');
+    expect(await s.waitForFile(status)).toBe('exit=130\n');
     const screen = await expectRestored(s);
-    expect(screen).toMatch(/crypto-news-tui: internal error: .+\nRun with --debug for details\.\n/);
-    expect(screen).not.toMatch(/^\s+at /m);
+    expect(screen).not.toContain('internal error');
   });
 });

@@ -9,11 +9,10 @@ import { HELP, parseCommandLine, UsageError, type Options } from './args.js';
 import type { Article, LoadWarning } from './core/article.js';
 import { formatArticle, type PrintContext } from './core/format.js';
 import { LIMITS } from './core/limits.js';
-import { loadCorpus, PathError } from './core/load.js';
+import { PathError } from './core/walk.js';
 import { QueryError } from './core/query.js';
 import { readCappedSync } from './core/read-sync.js';
 import { sanitizeLine } from './core/sanitize.js';
-import { SearchIndex } from './core/search.js';
 import { reportFatal } from './fatal.js';
 
 const NAME = 'crypto-news-tui';
@@ -72,6 +71,8 @@ function checkPaths(paths: readonly string[]): boolean {
 }
 
 async function runFilter(options: Options, paths: string[]): Promise<void> {
+  // Imported here, not at the top: the dashboard path must reach the terminal without them.
+  const [{ loadCorpus }, { SearchIndex }] = await Promise.all([import('./core/load.js'), import('./core/search.js')]);
   const { articles, warnings } = await loadCorpus(paths, { maxFileSize: options.maxFileSize, cache: options.cache });
   reportWarnings(warnings);
   const index = new SearchIndex(articles);

@@ -1,6 +1,7 @@
 // Measures the real dashboard in a terminal: tmux runs the built CLI in a 120x40 pane on a
 // private server; the screen is polled with capture-pane. Reports the time from launch to the
-// first drawn frame, to the list being filled (no "loading" left), and for each typed key the
+// first drawn frame, to the list being filled (no "loading" left), and, after `/` opens the
+// search line, for each typed key the
 // time from send-keys to the screen changing. Polling costs ~2-5 ms per look, included.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
@@ -36,6 +37,11 @@ export async function measureUi(repo, dir, env, typed) {
     }
     if (result.listReadyMs === null) throw new Error(`dashboard not ready after 60 s; screen:\n${screen()}`);
     await sleep(300);
+    // Letters only edit the query in search mode, which `/` enters (state/keymap.ts).
+    const browsing = screen();
+    tmux('send-keys', '-t', 'm', '-l', '/');
+    for (const t = performance.now(); screen() === browsing && performance.now() - t < 5_000; ) { /* poll */ }
+    await sleep(150);
     for (const ch of typed) {
       const before = screen();
       const t = performance.now();

@@ -1,7 +1,7 @@
 // The header drawn above an article's body: the title, a line of source and dates, a line of tags
 // and sentiment, then a rule. Pure, so its height can be known without drawing (scroll bounds);
 // that height depends only on the article and the width, never on the clock.
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import type { Article } from './article.js';
 import { relativeDate } from './relative-time.js';
 import { sanitizeLine } from './sanitize.js';

@@ -10,7 +10,8 @@ import { fromRecord, R, type ArticleRecord } from './article-record.js';
 import { cacheBase, cacheDirectory, cacheVersion, readCache, writeCache, type CacheEntry } from './cache.js';
 import { LazyArticle } from './lazy-article.js';
 import { LIMITS } from './limits.js';
-import { parseAll, type ParsedFile } from './parse-pool.js';
+import { parseAll, STAT_FIELDS, StatWorker, type ParsedFile } from './parse-pool.js';
+import { statPaths } from './parse-worker.js';
 import { walkPaths } from './walk.js';
 
 export { PathError } from './walk.js';
@@ -41,6 +42,8 @@ export interface LoadResult {
 
 const MAX_CAP = 1024 * 1024 * 1024;
 const PROGRESS_INTERVAL_MS = 50;
+// Below this many files, stat-ing on this thread (~3 us a file) beats starting a thread.
+const MIN_FILES_FOR_STAT_WORKER = 2_000;
 
 // A file's result, in walk order: an article (from the cache or just parsed) or why it failed.
 type Slot =
@@ -58,29 +61,55 @@ function slotOf(file: ParsedFile): Slot {
   return { ok: true, record: outcome.record, lowerBody: file.lowerBody ?? Buffer.alloc(0) };
 }
 
-// An entry is reused only while the same file (inode), size and mtime are seen on disk.
-function cachedSlot(entry: CacheEntry | undefined, filePath: string): Slot | undefined {
+// An entry is reused only while the same file (inode), size and mtime are seen on disk;
+// `stats` holds statPaths' numbers for every walked file, this one's at `i`.
+function cachedSlot(entry: CacheEntry | undefined, stats: Float64Array, i: number): Slot | undefined {
   if (!entry) return undefined;
-  const st = fs.statSync(filePath, { throwIfNoEntry: false });
+  const o = i * STAT_FIELDS;
   const r = entry.record;
-  if (!st || !st.isFile() || st.size !== r[R.size] || st.mtimeMs !== r[R.mtimeMs] || `${st.dev}:${st.ino}` !== r[R.inode]) return undefined;
+  if (stats[o] !== r[R.size] || stats[o + 1] !== r[R.mtimeMs] || `${stats[o + 2]}:${stats[o + 3]}` !== r[R.inode]) return undefined;
   return { ok: true, record: r, lowerBody: entry.lowerBody };
+}
+
+// On a warm run every file is stat-ed to validate the cache. With many files that happens on a
+// thread started before the walk, while this one reads and checks the cache.
+async function readCacheAndStat(base: string, version: string, files: readonly { path: string }[], worker: StatWorker | null): Promise<{ cached: Map<string, CacheEntry> | null; stats: Float64Array }> {
+  const paths = files.map((f) => f.path);
+  const pending = worker?.stat(paths) ?? null;
+  const cached = readCache(base, version);
+  if (cached === null) {
+    worker?.close();
+    return { cached, stats: new Float64Array(0) };
+  }
+  return { cached, stats: (await pending) ?? statPaths(paths) };
 }
 
 /** Loads every Markdown file under the paths; throws PathError for a missing path argument. */
 export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promise<LoadResult> {
-  const { files, warnings } = await walkPaths(paths);
   const cap = effectiveCap(opts.maxFileSize);
   const useCache = opts.cache !== false;
   const base = cacheBase(opts.cacheDir ?? cacheDirectory(), paths);
   const version = cacheVersion(cap);
-  const cached = useCache ? readCache(base, version) : null;
-
+  let statWorker = useCache && fs.existsSync(`${base}.json`) ? StatWorker.start() : null;
+  let walked;
+  try {
+    walked = await walkPaths(paths);
+  } catch (error) {
+    statWorker?.close();
+    throw error;
+  }
+  const { files, warnings } = walked;
   const total = files.length;
+  if (statWorker && total < MIN_FILES_FOR_STAT_WORKER) {
+    statWorker.close();
+    statWorker = null;
+  }
+  const { cached, stats } = useCache ? await readCacheAndStat(base, version, files, statWorker) : { cached: null, stats: new Float64Array(0) };
+
   const slots: Array<Slot | undefined> = new Array(total);
   const misses: number[] = [];
   for (let i = 0; i < total; i++) {
-    const slot = cachedSlot(cached?.get(files[i].path), files[i].path);
+    const slot = cached ? cachedSlot(cached.get(files[i].path), stats, i) : undefined;
     if (slot) slots[i] = slot;
     else misses.push(i);
   }

@@ -3,6 +3,7 @@
 // plain metadata records plus one transferable buffer of lower-cased bodies: posting whole
 // Article objects back cost ~3 s per 100k files (perf-notes), more than the parse itself.
 
+import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { toRecord, type ArticleRecord } from './article-record.js';
 import { parseArticle } from './parse.js';
@@ -66,6 +67,32 @@ export function parseBatch(request: BatchRequest): BatchReply {
     offset += f.lowerBody.length;
   }
   return { batch: request.batch, outcomes: files.map((f) => f.outcome), bodies };
+}
+
+/** Numbers per file in a stat reply: size, mtimeMs, dev, ino. */
+export const STAT_FIELDS = 4;
+
+/** stat() of every path, STAT_FIELDS numbers each; size is -1 for a missing or non-regular file. Never throws. (The stat thread in parse-pool.ts runs a copy of this loop.) */
+export function statPaths(paths: readonly string[]): Float64Array {
+  const out = new Float64Array(paths.length * STAT_FIELDS);
+  for (let i = 0; i < paths.length; i++) {
+    const o = i * STAT_FIELDS;
+    let st: fs.Stats | undefined;
+    try {
+      st = fs.statSync(paths[i], { throwIfNoEntry: false });
+    } catch {
+      st = undefined;
+    }
+    if (!st || !st.isFile()) {
+      out[o] = -1;
+      continue;
+    }
+    out[o] = st.size;
+    out[o + 1] = st.mtimeMs;
+    out[o + 2] = st.dev;
+    out[o + 3] = st.ino;
+  }
+  return out;
 }
 
 /** Marks the threads started by parse-pool, so importing this module anywhere else (a test runner's own worker) does nothing. */

@@ -6,7 +6,8 @@
 // the value does not start with `/`. So `12:30`, `https://x.com` and `btc/usd:1` stay free words,
 // while `foo:bar` with an unknown letters-only prefix is an error (it looks like a mistyped field).
 
-import { sub } from 'date-fns';
+// The per-function entry point: the package index costs ~60 ms of start-up to import.
+import { sub } from 'date-fns/sub';
 
 /** Sort orders offered by the search engine. */
 export type SortKey = 'relevance' | 'date' | 'title' | 'score';

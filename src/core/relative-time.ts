@@ -1,6 +1,6 @@
 // Compact publication dates for the article list: recent items read as an age ("3h", "5d"),
 // older ones as a calendar date, with the year only when it is not the current one.
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -4,8 +4,8 @@
 import { performance } from 'node:perf_hooks';
 import type { SearchIndex, SearchOptions } from './search.js';
 
-/** Milliseconds `index.search` took for each prefix of `text` (1..text.length characters). */
-export function replayTyping(index: SearchIndex, text: string, opts: SearchOptions = { limit: 200 }): number[] {
+/** Milliseconds `index.search` took for each prefix of `text` (1..text.length characters); the default limit is the dashboard's first page (use-search.ts listLimit(0)). */
+export function replayTyping(index: SearchIndex, text: string, opts: SearchOptions = { limit: 1000 }): number[] {
   const times: number[] = [];
   for (let n = 1; n <= text.length; n++) {
     const start = performance.now();

@@ -1,12 +1,14 @@
 // The search engine behind the search line, called on every keystroke. Everything expensive
 // (lower-cased haystacks, the date order) is built once in `add`; fuse.js records once per article on first use.
 // A search then: applies the exact filters; for free text, keeps the articles containing every
-// word (capped, newest first) and lets fuse.js rank only those; with no exact hit, runs a
+// word (newest first) and lets fuse.js rank the newest CAP of those; with no exact hit, runs a
 // typo-tolerant fuse over the newest FALLBACK_N. On a corpus of at most CAP eligible articles fuse
 // ranks all of them, so small corpora get exactly plain fuse.js's ranking (plus exact-title boost).
 // Ranking: title equal to the query, then title containing it, then fuse score, then exact-only
-// matches (title, short fields, body); ties newest first. Beyond CAP exact survivors (common words
-// in a large corpus) the older ones are not listed: `total` then counts what was ranked.
+// matches (title, short fields, body); ties newest first.
+// With a `limit` (the dashboard), the exact scan stops after max(CAP, limit) survivors and bodies
+// past BODY_DEPTH are not read, so a keystroke costs the same at 10k and 100k; `total` then counts
+// what was found. Without one (`--filter`), every body is searched and every match is returned.
 
 import Fuse, { type FuseIndex, type IFuseOptions } from 'fuse.js';
 import type { Article } from './article.js';
@@ -14,7 +16,7 @@ import { ExactScanner } from './exact-scan.js';
 import { compileFilters, filterKey } from './filters.js';
 import { containsAll, makeHay, occurrences, squashSpaces, type Hay } from './haystack.js';
 import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
-import { compareByDate, compareNewest, comparatorFor, mergeSorted } from './sort.js';
+import { compareByDate, compareNewest, comparatorFor, mergeSorted, sortByDate } from './sort.js';
 
 export { QueryError, type SortKey } from './query.js';
 
@@ -27,16 +29,21 @@ export interface Hit { id: number; score: number; titleMatches: ReadonlyArray<re
 /** Results: total = matches before limit; sort = the sort actually used. */
 export interface SearchResult { hits: Hit[]; total: number; sort: SortKey }
 
-/** Most exact survivors fuse ranks per keystroke; also the corpus size below which fuse ranks everything. */
+/** Most exact survivors found per keystroke; also the corpus size below which fuse ranks everything. */
 export const CAP = 1000;
+/**
+ * Beyond CAP eligible articles, how many of the newest exact survivors fuse scores. Fuse costs
+ * ~50 us per article, so all 1,000 cost a three-letter query ~60 ms at 10k; the others still
+ * rank by where the words are (title before short fields before body), titles containing the
+ * query first.
+ */
+export const FUSE_RANK = 300;
 /**
  * Bodies are searched for the newest BODY_DEPTH articles only. V8 scans text at about 1 GB/s, so
  * a word found nowhere would cost ~300 ms per keystroke across 100k bodies; older articles still
  * match on title, description, tags, source and category.
  */
 export const BODY_DEPTH = 10_000;
-/** Articles whose fuse.js records are built when added; later ones get theirs on first use. */
-export const EAGER_RECORDS = 20_000;
 /** How many of the newest eligible articles the typo fallback searches. */
 export const FALLBACK_N = 2000;
 
@@ -72,17 +79,18 @@ interface Ranked { id: number; tier: number; rank: number; score: number }
 export class SearchIndex {
   private readonly docs: Article[] = [];
   private readonly hays: Hay[] = [];
-  // Fuse records are made at load for the first EAGER_RECORDS articles and on first use for the
-  // rest: a keystroke only ever hands fuse the few thousand survivors or newest articles, so
-  // building all 100k up front cost ~0.3 s at load and ~70 MB that most sessions never touch,
-  // while building them mid-keystroke would cost a small corpus its first fuzzy search (~30 ms).
+  // Fuse records are made on first use: a keystroke only ever hands fuse the few thousand
+  // survivors or newest articles, so building all 100k up front cost ~0.3 s at load and ~70 MB
+  // that most sessions never touch; `--filter` builds only its matches'. A dashboard warms them
+  // up with `prepare()` once the list is on screen.
   private readonly fuseIndex: FuseIndex<Article> = Fuse.createIndex<Article>(FUSE_KEYS, []);
-  private readonly fuseRecords = new Map<number, IndexRecord>();
+  private readonly fuseRecords: Array<IndexRecord | undefined> = [];
   private dateOrder: number[] = [];
   private readonly positions = new Map<string, Int32Array>();
   private eligibleMemo: { key: string; ids: number[] } | null = null;
   private readonly scanner = new ExactScanner();
   private readonly hasBody = (id: number): boolean => this.positionsFor('date')[id] < BODY_DEPTH;
+  private readonly anyBody = (): boolean => true;
 
   constructor(articles: readonly Article[] = []) {
     this.add(articles);
@@ -96,10 +104,9 @@ export class SearchIndex {
       if (a.id !== start + k) throw new RangeError(`article id ${a.id} should be ${start + k}`);
       this.docs.push(a);
       this.hays.push(makeHay(a));
-      if (a.id < EAGER_RECORDS) this.fuseRecord(a.id);
     });
     const byDate = (x: number, y: number): number => compareByDate(this.docs[x], this.docs[y]);
-    const fresh = articles.map((a) => a.id).sort(byDate);
+    const fresh = sortByDate(articles);
     this.dateOrder = mergeSorted(this.dateOrder, fresh, byDate);
     this.positions.clear();
     this.eligibleMemo = null;
@@ -121,8 +128,10 @@ export class SearchIndex {
   search(query: string, opts: SearchOptions = {}): SearchResult {
     const q = parseQuery(query, opts.now ?? Date.now());
     const includeDrafts = opts.includeDrafts ?? false;
-    const key = `${this.docs.length}|${filterKey(q, includeDrafts)}`;
-    const eligible = this.eligible(key, q, includeDrafts);
+    const limit = opts.limit !== undefined && opts.limit >= 0 ? opts.limit : null;
+    const everything = limit === null;
+    const key = `${this.docs.length}|${everything}|${filterKey(q, includeDrafts)}`;
+    const eligible = this.eligible(key, q, includeDrafts, everything);
     let ranked: Ranked[];
     let shortRanked: Ranked[] | null = null;
     let sort: SortKey = opts.sort ?? (q.text ? 'relevance' : 'date');
@@ -132,7 +141,7 @@ export class SearchIndex {
     } else if (q.phrases.length === 0 && q.text.length <= 2) {
       ranked = shortRanked = this.shortQuery(q.text, eligible);
     } else {
-      ranked = this.fuzzy(q, eligible, key);
+      ranked = this.fuzzy(q, eligible, key, everything ? Infinity : Math.max(CAP, limit));
     }
     // Short queries and filter-only listings are built in their final order already.
     if (sort === 'relevance') {
@@ -142,15 +151,15 @@ export class SearchIndex {
       ranked.sort((a, b) => pos[a.id] - pos[b.id]);
     }
     const total = ranked.length;
-    const limited = opts.limit !== undefined && opts.limit >= 0 ? ranked.slice(0, opts.limit) : ranked;
+    const limited = limit === null ? ranked : ranked.slice(0, limit);
     return { hits: this.toHits(limited, q), total, sort };
   }
 
   // Exact filters over the date order, remembered while only the free words change.
-  private eligible(key: string, q: ParsedQuery, includeDrafts: boolean): number[] {
+  private eligible(key: string, q: ParsedQuery, includeDrafts: boolean, allBodies: boolean): number[] {
     if (this.eligibleMemo?.key === key) return this.eligibleMemo.ids;
     const test = compileFilters(q, includeDrafts);
-    const ids = this.dateOrder.filter((id, pos) => test(this.docs[id], this.hays[id], pos < BODY_DEPTH));
+    const ids = this.dateOrder.filter((id, pos) => test(this.docs[id], this.hays[id], allBodies || pos < BODY_DEPTH));
     this.eligibleMemo = { key, ids };
     return ids;
   }
@@ -168,15 +177,17 @@ export class SearchIndex {
     return inTitle.concat(inTags);
   }
 
-  private fuzzy(q: ParsedQuery, eligible: readonly number[], key: string): Ranked[] {
+  // `cap`: how many exact survivors to find at most (Infinity: all, and every body is read).
+  private fuzzy(q: ParsedQuery, eligible: readonly number[], key: string, cap: number): Ranked[] {
     const small = eligible.length <= CAP;
     const exact = small
       ? eligible.filter((id) => containsAll(this.hays[id], q.words))
       : q.words.length
-        ? this.scanner.scan(key, eligible, this.hays, byLength(q.words), CAP, this.hasBody)
-        : eligible.slice(0, CAP);
+        ? this.scanner.scan(key, eligible, this.hays, byLength(q.words), cap, cap === Infinity ? this.anyBody : this.hasBody)
+        : eligible.slice(0, cap);
     let scores = new Map<number, number>();
-    if (small || exact.length) scores = this.fuseScores(small ? eligible : exact, q.text, FUSE_OPTIONS);
+    // Fuse ranks the newest FUSE_RANK survivors; older ones rank as exact matches.
+    if (small || exact.length) scores = this.fuseScores(small ? eligible : exact.slice(0, FUSE_RANK), q.text, FUSE_OPTIONS);
     // Three letters with one typo allowed match noise everywhere, so typos are forgiven from four.
     if (exact.length === 0 && scores.size === 0 && q.text.length >= 4) {
       scores = this.fuseScores(eligible.slice(0, FALLBACK_N), q.text, FALLBACK_OPTIONS);
@@ -211,13 +222,27 @@ export class SearchIndex {
   }
 
   private fuseRecord(id: number): IndexRecord {
-    let record = this.fuseRecords.get(id);
+    let record = this.fuseRecords[id];
     if (!record) {
       this.fuseIndex.add(this.docs[id], id);
       record = this.fuseIndex.records.pop() as IndexRecord;
-      this.fuseRecords.set(id, record);
+      this.fuseRecords[id] = record;
     }
     return record;
+  }
+
+  /**
+   * Does, ahead of the first keystrokes, what they would otherwise do: builds the fuse records of
+   * the newest FALLBACK_N articles (what the typo fallback and small corpora rank) and runs each
+   * search path once so the JIT has compiled it (a cold first three-letter query cost ~60 ms at
+   * 10k). A UI calls it once loading is done; results never depend on it.
+   */
+  prepare(): void {
+    const order = this.dateOrder;
+    for (let i = 0; i < order.length && i < FALLBACK_N; i++) this.fuseRecord(order[i]);
+    const word = /\p{L}{4,}/u.exec(this.hays[order[0]]?.title ?? '')?.[0] ?? 'news';
+    // A prefix (exact scan + fuse), the word, and a typo of it (the fuzzy fallback).
+    for (const q of [word.slice(0, 3), word, `${word.slice(0, -1)}qx`]) this.search(q, { limit: 50 });
   }
 
   private byRelevance(a: Ranked, b: Ranked): number {

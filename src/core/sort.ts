@@ -57,3 +57,26 @@ export function mergeSorted(a: readonly number[], b: readonly number[], cmp: (x:
   while (j < b.length) out[k++] = b[j++];
   return out;
 }
+
+/**
+ * The ids of `articles` in compareByDate order. Same order as sorting with compareByDate, from
+ * numeric keys read once: the comparator's property reads made this ~3x slower at 100k.
+ */
+export function sortByDate(articles: readonly Article[]): number[] {
+  const n = articles.length;
+  const sticky = new Float64Array(n);
+  // Undated articles sort last: -Infinity is below every date, and two of them compare as NaN, i.e. equal.
+  const date = new Float64Array(n);
+  const id = new Float64Array(n);
+  const order = new Array<number>(n);
+  for (let k = 0; k < n; k++) {
+    const a = articles[k];
+    sticky[k] = a.stickyWeight;
+    date[k] = a.publishedAt ?? -Infinity;
+    id[k] = a.id;
+    order[k] = k;
+  }
+  order.sort((x, y) => sticky[y] - sticky[x] || date[y] - date[x] || id[x] - id[y]);
+  for (let k = 0; k < n; k++) order[k] = id[order[k]];
+  return order;
+}

@@ -57,7 +57,7 @@ export function App(p: AppProps) {
   if (state.width !== p.width || state.height !== p.height) dispatch({ type: 'resize', width: p.width, height: p.height });
   if (state.warningsCount !== p.warnings.length) dispatch({ type: 'warnings', count: p.warnings.length });
 
-  const search = useSearch(p.index, p.version, state.query, state.sort, p.includeDrafts ?? false, now);
+  const search = useSearch(p.index, p.version, state.query, state.sort, p.includeDrafts ?? false, now, state.cursor);
   if (search.ok && search.result.hits !== state.hits) {
     dispatch({ type: 'results', hits: search.result.hits, total: search.result.total, sort: search.result.sort, query: state.query });
   }

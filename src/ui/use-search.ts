@@ -7,7 +7,19 @@ import type { SearchIndex, SearchResult, SortKey } from '../core/search.js';
 /** A search's result, or the message of a malformed query (the caller keeps the last good results). */
 export type SearchOutcome = { ok: true; result: SearchResult } | { ok: false; error: string };
 
-/** The search outcome for (query, sort, drafts) over the index at `version`. Never throws. */
+/** Hits asked for beyond the cursor's page; the list grows a page at a time as the cursor moves down. */
+export const LIST_PAGE = 500;
+
+/**
+ * How many hits to ask for with the cursor at `cursor`: always two pages ahead of it. A search
+ * without a limit reads every body and ranks every match (right for `--filter`, ~10x slower per
+ * keystroke at 100k); a limit lets the index stop once it has enough.
+ */
+export function listLimit(cursor: number): number {
+  return (Math.floor(Math.max(0, cursor) / LIST_PAGE) + 2) * LIST_PAGE;
+}
+
+/** The search outcome for (query, sort, drafts) over the index at `version`, with hits to `cursor` and beyond. Never throws. */
 export function useSearch(
   index: SearchIndex,
   version: number,
@@ -15,16 +27,18 @@ export function useSearch(
   sort: SortKey | null,
   includeDrafts: boolean,
   now: number,
+  cursor = 0,
 ): SearchOutcome {
   const deferred = useDeferredValue(query);
+  const limit = listLimit(cursor);
   return useMemo(() => {
     try {
-      return { ok: true, result: index.search(deferred, { sort: sort ?? undefined, includeDrafts, now }) };
+      return { ok: true, result: index.search(deferred, { sort: sort ?? undefined, includeDrafts, now, limit }) };
     } catch (err) {
       // QueryError carries a message naming the bad term; anything else must not crash the UI either.
       return { ok: false, error: sanitizeLine(err instanceof Error ? err.message : String(err)) };
     }
     // version is a dependency on purpose: the index is mutated in place when articles stream in.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [index, version, deferred, sort, includeDrafts, now]);
+  }, [index, version, deferred, sort, includeDrafts, now, limit]);
 }

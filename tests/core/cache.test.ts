@@ -91,6 +91,27 @@ describe('loadCorpus with the cache', () => {
     expect(titles((await load({ cache: false })).articles)).toContain('Uno');
   });
 
+  it('validates a large warm run on the stat thread exactly as on this one', async () => {
+    // 2,000+ files: the warm run stats them on a worker thread (load.ts MIN_FILES_FOR_STAT_WORKER).
+    for (let i = 0; i < 2_050; i++) put(`many/p${String(i).padStart(4, '0')}.md`, post(`P${i}`));
+    const stamp = new Date('2025-01-02T03:04:05Z');
+    const kept = path.join(corpus, 'many/p0007.md');
+    fs.utimesSync(kept, stamp, stamp);
+    const first = await load();
+    expect(first.articles).toHaveLength(2_053);
+    fs.writeFileSync(kept, post('Q7')); // same size, mtime put back: the cache must still be trusted
+    fs.utimesSync(kept, stamp, stamp);
+    const edited = put('many/p0009.md', post('P9, edited'));
+    const later = new Date(Date.now() + 5_000);
+    fs.utimesSync(edited, later, later);
+    const second = await load();
+    expect(second.wrote).toBe(true);
+    const byPath = new Map(second.articles.map((a) => [a.relPath, a.title]));
+    expect(byPath.get(path.join('many', 'p0007.md'))).toBe('P7');
+    expect(byPath.get(path.join('many', 'p0009.md'))).toBe('P9, edited');
+    expect(second.articles.map((a) => a.id)).toEqual(first.articles.map((a) => a.id));
+  }, 30_000);
+
   it('shows an edited file on the next run', async () => {
     await load();
     const file = put('a/one.md', post('One, edited', 'A new body about Bitcoin.'));

@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseAll, workerCount, type ParsedFile, type ParseJob, type PoolStats } from '../../src/core/parse-pool.js';
+import { parseAll, StatWorker, workerCount, type ParsedFile, type ParseJob, type PoolStats } from '../../src/core/parse-pool.js';
+import { STAT_FIELDS, statPaths } from '../../src/core/parse-worker.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // Worker threads run plain JavaScript, so the worker is compiled from the current sources into
@@ -107,5 +108,25 @@ describe('workerCount', () => {
     const count = workerCount(n);
     expect(count).toBeGreaterThanOrEqual(1);
     expect(count).toBeLessThanOrEqual(Math.min(4, os.availableParallelism()));
+  });
+});
+
+describe('StatWorker', () => {
+  it('gives exactly what statPaths gives on this thread, for files, a directory and a missing path', async () => {
+    const paths = [...jobs.map((j) => j.path), root, path.join(root, 'nope.md')];
+    const worker = StatWorker.start();
+    expect(worker).not.toBeNull();
+    const stats = await worker!.stat(paths);
+    const here = statPaths(paths);
+    expect(stats).toEqual(here);
+    const first = fs.statSync(jobs[0].path);
+    expect(Array.from(here.subarray(0, STAT_FIELDS))).toEqual([first.size, first.mtimeMs, first.dev, first.ino]);
+    // The folder and the missing path are marked as not regular files.
+    expect(here[(paths.length - 2) * STAT_FIELDS]).toBe(-1);
+    expect(here[(paths.length - 1) * STAT_FIELDS]).toBe(-1);
+  });
+
+  it('answers an empty list', async () => {
+    expect(await StatWorker.start()!.stat([])).toEqual(new Float64Array(0));
   });
 });

@@ -188,6 +188,22 @@ describe('beyond the cap', () => {
   ])('finds %s', (query, expected) => {
     expect(bigIndex.search(query, { now: NOW }).hits.map((h) => h.id)).toContain(expected);
   });
+  it('returns every match without a limit, and at most the limit with one', () => {
+    const all = bigIndex.search('market', { now: NOW });
+    expect(all.total).toBe(n - 1);
+    expect(all.hits).toHaveLength(n - 1);
+    expect(new Set(all.hits.map((h) => h.id)).size).toBe(n - 1);
+    const limited = bigIndex.search('market', { now: NOW, limit: 10 });
+    expect(limited.hits.map((h) => h.id)).toEqual(all.hits.slice(0, 10).map((h) => h.id));
+    expect(limited.total).toBeLessThan(n - 1);
+  });
+  it('gives the same results after prepare() as without it', () => {
+    const prepared = new SearchIndex(big);
+    prepared.prepare();
+    for (const query of ['quasar', 'quasra', 'mar', 'market note 3', 'zephyrine']) {
+      expect(prepared.search(query, { now: NOW, limit: 30 })).toEqual(bigIndex.search(query, { now: NOW, limit: 30 }));
+    }
+  });
   it('gives the same results when typed key by key as when searched fresh', () => {
     const typed = new SearchIndex(big);
     const text = 'market note 14';

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/article.js';
-import { compareByDate, compareByScore, compareByTitle, compareNewest, comparatorFor, mergeSorted, type Compare } from '../../src/core/sort.js';
+import { compareByDate, compareByScore, compareByTitle, compareNewest, comparatorFor, mergeSorted, sortByDate, type Compare } from '../../src/core/sort.js';
 import { makeCorpus } from '../helpers/make-article.js';
 
 const d = (day: number): number => Date.UTC(2025, 10, day);
@@ -41,5 +42,23 @@ describe('mergeSorted', () => {
   ];
   it.each(cases)('%j + %j', (a, b, expected) => {
     expect(mergeSorted(a, b, num)).toEqual(expected);
+  });
+});
+
+describe('sortByDate', () => {
+  it('orders the sample like compareByDate', () => {
+    expect(sortByDate(docs)).toEqual(order(compareByDate));
+  });
+  it('orders any corpus like compareByDate (sticky ties, equal and missing dates)', () => {
+    const partial = fc.record({
+      publishedAt: fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }),
+      stickyWeight: fc.integer({ min: -1, max: 2 }),
+    });
+    fc.assert(
+      fc.property(fc.array(partial, { maxLength: 40 }), (partials) => {
+        const corpus = makeCorpus(partials);
+        expect(sortByDate(corpus)).toEqual([...corpus].sort(compareByDate).map((a) => a.id));
+      }),
+    );
   });
 });

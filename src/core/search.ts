@@ -26,8 +26,12 @@ type IndexRecord = FuseIndex<Article>['records'][number];
 export interface SearchOptions { sort?: SortKey; includeDrafts?: boolean; limit?: number; now?: number }
 /** One result; score is fuse-style (0 = perfect, 1 = matched exactly but not fuzzily ranked). */
 export interface Hit { id: number; score: number; titleMatches: ReadonlyArray<readonly [number, number]> }
-/** Results: total = matches before limit; sort = the sort actually used. */
-export interface SearchResult { hits: Hit[]; total: number; sort: SortKey }
+/**
+ * Results: total = matches before limit; sort = the sort actually used; approximate = the search
+ * stopped early (a limit was given and the scan hit its cap or left old bodies unread), so
+ * `total` is a lower bound ("1,000+").
+ */
+export interface SearchResult { hits: Hit[]; total: number; sort: SortKey; approximate?: boolean }
 
 /** Most exact survivors found per keystroke; also the corpus size below which fuse ranks everything. */
 export const CAP = 1000;
@@ -134,6 +138,7 @@ export class SearchIndex {
     const eligible = this.eligible(key, q, includeDrafts, everything);
     let ranked: Ranked[];
     let shortRanked: Ranked[] | null = null;
+    let approximate = false;
     let sort: SortKey = opts.sort ?? (q.text ? 'relevance' : 'date');
     if (!q.text) {
       ranked = eligible.map((id) => ({ id, tier: 0, rank: 0, score: 0 }));
@@ -141,7 +146,9 @@ export class SearchIndex {
     } else if (q.phrases.length === 0 && q.text.length <= 2) {
       ranked = shortRanked = this.shortQuery(q.text, eligible);
     } else {
-      ranked = this.fuzzy(q, eligible, key, everything ? Infinity : Math.max(CAP, limit));
+      const cap = everything ? Infinity : Math.max(CAP, limit);
+      ranked = this.fuzzy(q, eligible, key, cap);
+      approximate = !everything && (ranked.length >= cap || eligible.length > BODY_DEPTH);
     }
     // Short queries and filter-only listings are built in their final order already.
     if (sort === 'relevance') {
@@ -152,7 +159,7 @@ export class SearchIndex {
     }
     const total = ranked.length;
     const limited = limit === null ? ranked : ranked.slice(0, limit);
-    return { hits: this.toHits(limited, q), total, sort };
+    return { hits: this.toHits(limited, q), total, sort, approximate };
   }
 
   // Exact filters over the date order, remembered while only the free words change.

@@ -25,6 +25,8 @@ export interface AppState {
   /** The query the current hits answer; a new query puts the cursor back on the best match. */
   resultsQuery: string;
   total: number;
+  /** The search stopped early, so `total` is a lower bound. */
+  totalApproximate: boolean;
   cursor: number;
   listTop: number;
   selectedId: number | null;
@@ -49,7 +51,7 @@ export interface AppState {
 export type Action =
   | { type: 'command'; command: Command }
   | { type: 'insert'; text: string }
-  | { type: 'results'; hits: readonly Hit[]; total: number; sort: SortKey; query: string }
+  | { type: 'results'; hits: readonly Hit[]; total: number; sort: SortKey; query: string; approximate?: boolean }
   | { type: 'measure'; bodyLines: number; inspector: readonly InspectorRow[] }
   | { type: 'resize'; width: number; height: number }
   | { type: 'warnings'; count: number }
@@ -78,6 +80,7 @@ export function initialState(o: InitOptions): AppState {
     usedSort: o.sort ?? 'date',
     hits: [],
     resultsQuery: '',
+    totalApproximate: false,
     total: 0,
     cursor: 0,
     listTop: 0,
@@ -110,7 +113,14 @@ export function reducer(state: AppState, action: Action): AppState {
     case 'insert':
       return state.mode === 'search' ? { ...state, query: state.query + action.text, message: null } : state;
     case 'results': {
-      const next = { ...state, hits: action.hits, total: action.total, usedSort: action.sort, resultsQuery: action.query };
+      const next = {
+        ...state,
+        hits: action.hits,
+        total: action.total,
+        totalApproximate: action.approximate ?? false,
+        usedSort: action.sort,
+        resultsQuery: action.query,
+      };
       // Like fzf, a new query starts again from the best match; the same query with more
       // articles (streamed in) or another sort keeps the reader on the article they were on.
       if (action.query !== state.resultsQuery) return moveCursor(next, 0);

@@ -59,7 +59,14 @@ export function App(p: AppProps) {
 
   const search = useSearch(p.index, p.version, state.query, state.sort, p.includeDrafts ?? false, now, state.cursor);
   if (search.ok && search.result.hits !== state.hits) {
-    dispatch({ type: 'results', hits: search.result.hits, total: search.result.total, sort: search.result.sort, query: state.query });
+    dispatch({
+      type: 'results',
+      hits: search.result.hits,
+      total: search.result.total,
+      approximate: search.result.approximate,
+      sort: search.result.sort,
+      query: state.query,
+    });
   }
 
   const layout = layoutOf(state);
@@ -107,7 +114,7 @@ export function App(p: AppProps) {
           </Pane>
         ) : (
           <>
-            <Pane title={`Articles ${state.hits.length ? state.cursor + 1 : 0}/${state.total}`} width={layout.list.width} height={layout.list.height} focused={state.focus === 'list'}>
+            <Pane title={`Articles ${state.hits.length ? state.cursor + 1 : 0}/${state.total}${state.totalApproximate ? '+' : ''}`} width={layout.list.width} height={layout.list.height} focused={state.focus === 'list'}>
               <ArticleList
                 hits={visibleHits(state)}
                 start={state.listTop}
@@ -137,6 +144,7 @@ export function App(p: AppProps) {
       </Box>
       <StatusBar
         shown={state.total}
+        shownIsLowerBound={state.totalApproximate}
         total={p.index.size}
         query={state.query}
         sort={state.usedSort}

@@ -11,6 +11,8 @@ import { theme, type ThemeRole } from './theme.js';
 /** Props of StatusBar. */
 export interface StatusBarProps {
   shown: number;
+  /** `shown` is a lower bound: the search stopped early on a large corpus. */
+  shownIsLowerBound?: boolean;
   total: number;
   query: string;
   sort: SortKey;
@@ -34,7 +36,8 @@ const fmt = new Intl.NumberFormat('en-US');
 
 /** The pieces of the status line, in display order. */
 export function statusPieces(p: StatusBarProps): Piece[] {
-  const pieces: Piece[] = [{ text: `${fmt.format(p.shown)}/${fmt.format(p.total)}`, priority: 0, role: 'accent' }];
+  const shown = `${fmt.format(p.shown)}${p.shownIsLowerBound ? '+' : ''}`;
+  const pieces: Piece[] = [{ text: `${shown}/${fmt.format(p.total)}`, priority: 0, role: 'accent' }];
   if (p.message) pieces.push({ text: sanitizeLine(p.message), priority: 1, role: 'warning' });
   if (p.loading) pieces.push({ text: `loading ${fmt.format(p.loading.done)} / ${fmt.format(p.loading.total)}`, priority: 2, role: 'accent' });
   if (p.query) pieces.push({ text: `query: ${sanitizeLine(p.query)}`, priority: 7 });

@@ -196,6 +196,9 @@ describe('beyond the cap', () => {
     const limited = bigIndex.search('market', { now: NOW, limit: 10 });
     expect(limited.hits.map((h) => h.id)).toEqual(all.hits.slice(0, 10).map((h) => h.id));
     expect(limited.total).toBeLessThan(n - 1);
+    expect(limited.approximate).toBe(true);
+    expect(all.approximate).toBe(false);
+    expect(bigIndex.search('quasar', { now: NOW, limit: 10 }).approximate).toBe(false);
   });
   it('gives the same results after prepare() as without it', () => {
     const prepared = new SearchIndex(big);

@@ -32,6 +32,11 @@ describe('StatusBar', () => {
     expect(out).toContain('3 warnings — press w');
   });
 
+  it('marks a count that is a lower bound with +', () => {
+    expect(line({ shown: 1000, total: 100_000, shownIsLowerBound: true })).toContain('1,000+/100,000');
+    expect(line({ shown: 1000, total: 100_000 })).toContain('1,000/100,000');
+  });
+
   it('shows a notice and marked count', () => {
     const out = line({ message: 'nothing to choose', marked: 2 });
     expect(out).toContain('nothing to choose');

@@ -123,7 +123,9 @@ export function reducer(state: AppState, action: Action): AppState {
       };
       // Like fzf, a new query starts again from the best match; the same query with more
       // articles (streamed in) or another sort keeps the reader on the article they were on.
-      if (action.query !== state.resultsQuery) return moveCursor(next, 0);
+      // At the top, stay at the top: while a big corpus streams in, newer articles keep arriving
+      // above the first row, and the reader expects to see the newest.
+      if (action.query !== state.resultsQuery || state.cursor === 0) return moveCursor(next, 0);
       const idx = state.selectedId === null ? -1 : action.hits.findIndex((h) => h.id === state.selectedId);
       return moveCursor(next, idx >= 0 ? idx : state.cursor);
     }

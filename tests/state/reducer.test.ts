@@ -170,6 +170,11 @@ describe('new results', () => {
     expect(s).toMatchObject({ cursor: 2, listTop: 0, selectedId: 2 });
   });
 
+  it('at the top row, stay at the top when more articles stream in above it', () => {
+    const s = run(make({ cursor: 0, selectedId: 0 }), { type: 'results', hits: [hit(7), hit(0), hit(1)], total: 3, sort: 'date', query: '' });
+    expect(s).toMatchObject({ cursor: 0, selectedId: 7 });
+  });
+
   it('for a new query, go back to the best match (as fzf does)', () => {
     const s = run(make({ cursor: 5, selectedId: 5 }), { type: 'results', hits: [hit(9), hit(5), hit(1)], total: 3, sort: 'relevance', query: 'btc' });
     expect(s).toMatchObject({ cursor: 0, selectedId: 9, resultsQuery: 'btc' });

@@ -190,10 +190,20 @@ describe('App', () => {
     app.index.add([makeArticle({ id: 30, title: 'Fresh Solana headline', publishedAt: NOW - 60_000 })]);
     app.rerender(<App {...app.props} version={2} />);
     await tick();
-    await eventually(() => expect(app.frame()[2]).toContain('Fresh Solana'));
-    // The selection stays on the article it was on.
-    await eventually(() => expect(app.frame()[3]).toMatch(/^│▶ .*Eth #/));
+    // At the top row, the newest article (just streamed in) becomes the selection.
+    await eventually(() => expect(app.frame()[2]).toMatch(/^│▶ .*Fresh Solana/));
     await eventually(() => expect(app.frame().at(-1)).toContain('31/31'));
+  });
+
+  it('keeps the selection on its article when more stream in below the top row', async () => {
+    const app = setup();
+    await tick();
+    await app.type('j');
+    await eventually(() => expect(app.frame()[3]).toMatch(/^│▶ .*Eth #1/));
+    app.index.add([makeArticle({ id: 30, title: 'Fresh Solana headline', publishedAt: NOW - 60_000 })]);
+    app.rerender(<App {...app.props} version={2} />);
+    await eventually(() => expect(app.frame()[2]).toContain('Fresh Solana'));
+    await eventually(() => expect(app.frame()[4]).toMatch(/^│▶ .*Eth #1/));
   });
 
   it('lays out again when the CLI passes a new size', async () => {

@@ -18,10 +18,12 @@ export function formatStamp(ms: number | null | undefined): string | null {
 /** Glyph and word for a sentiment, so it reads without colour: ▲ positive / ▼ negative / ● neutral. */
 export function sentimentLabel(sentiment: string | null): string | null {
   if (!sentiment) return null;
-  const word = sanitizeLine(sentiment).trim().toLowerCase();
+  // Shown as the data writes it (the seed says NEGATIVE); the glyph is chosen case-insensitively.
+  const word = sanitizeLine(sentiment).trim();
   if (!word) return null;
-  if (/^(pos|bull|up)/.test(word)) return `▲ ${word}`;
-  if (/^(neg|bear|down)/.test(word)) return `▼ ${word}`;
+  const lower = word.toLowerCase();
+  if (/^(pos|bull|up)/.test(lower)) return `▲ ${word}`;
+  if (/^(neg|bear|down)/.test(lower)) return `▼ ${word}`;
   return `● ${word}`;
 }
 

@@ -13,7 +13,7 @@ describe('headerLines', () => {
     const rows = headerLines(article, 80, published + 3 * 3_600_000).map(lineText);
     expect(rows[0]).toBe('Bitfarms winds down');
     expect(rows[1]).toBe(`Decrypt · ${format(published, 'yyyy-MM-dd HH:mm')} · 3h ago`);
-    expect(rows[2]).toBe('#BTC #MINING · ▼\u00a0negative');
+    expect(rows[2]).toBe('#BTC #MINING · ▼\u00a0NEGATIVE');
     expect(rows[3]).toBe('─'.repeat(80));
   });
 
@@ -28,9 +28,9 @@ describe('headerLines', () => {
 
 describe('header helpers', () => {
   it.each([
-    ['POSITIVE', '▲ positive'],
+    ['POSITIVE', '▲ POSITIVE'],
     ['negative', '▼ negative'],
-    ['Neutral', '● neutral'],
+    ['Neutral', '● Neutral'],
     ['bullish', '▲ bullish'],
     ['', null],
     [null, null],

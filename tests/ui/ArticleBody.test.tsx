@@ -33,7 +33,7 @@ describe('ArticleBody', () => {
     expect(out[1]).toContain('3h ago');
     expect(out[2]).toContain('#BTC #MINING');
     expect(out[2]).toContain('▼');
-    expect(out[2]).toContain('▼ NEGATIVE');
+    expect(out[2]).toMatch(/▼\s*NEGATIVE/);
     expect(out[4]).toContain('Paragraph number 0');
   });
 

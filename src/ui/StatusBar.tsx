@@ -39,7 +39,11 @@ export function statusPieces(p: StatusBarProps): Piece[] {
   const shown = `${fmt.format(p.shown)}${p.shownIsLowerBound ? '+' : ''}`;
   const pieces: Piece[] = [{ text: `${shown}/${fmt.format(p.total)}`, priority: 0, role: 'accent' }];
   if (p.message) pieces.push({ text: sanitizeLine(p.message), priority: 1, role: 'warning' });
-  if (p.loading) pieces.push({ text: `loading ${fmt.format(p.loading.done)} / ${fmt.format(p.loading.total)}`, priority: 2, role: 'accent' });
+  if (p.loading) {
+    // Before the walk has counted the files there is no total to show yet.
+    const text = p.loading.total === 0 ? 'finding files…' : `loading ${fmt.format(p.loading.done)} / ${fmt.format(p.loading.total)}`;
+    pieces.push({ text, priority: 2, role: 'accent' });
+  }
   if (p.query) pieces.push({ text: `query: ${sanitizeLine(p.query)}`, priority: 7 });
   pieces.push({ text: `sort: ${p.sort}`, priority: 4 });
   pieces.push({ text: p.mode === 'search' ? 'typing' : `focus: ${p.focus}`, priority: 6 });

@@ -32,6 +32,10 @@ describe('StatusBar', () => {
     expect(out).toContain('3 warnings — press w');
   });
 
+  it('says it is finding files before the walk has a total', () => {
+    expect(line({ loading: { done: 0, total: 0 } })).toContain('finding files…');
+  });
+
   it('marks a count that is a lower bound with +', () => {
     expect(line({ shown: 1000, total: 100_000, shownIsLowerBound: true })).toContain('1,000+/100,000');
     expect(line({ shown: 1000, total: 100_000 })).toContain('1,000/100,000');

@@ -1,0 +1,34 @@
+// What `npm pack` ships: the built CLI with its shebang, the bundled corpus, the docs; no tests,
+// sources or benchmark corpora. (Installing the tarball elsewhere was tried by hand; this keeps
+// the file list honest without needing the registry in a test.)
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const repo = path.resolve(import.meta.dirname, '..', '..');
+
+describe('the npm package', () => {
+  const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repo, encoding: 'utf8' });
+  const files = (JSON.parse(out) as Array<{ files: Array<{ path: string }> }>)[0].files.map((f) => f.path);
+
+  it('ships the built entry point and the bundled corpus', () => {
+    expect(files).toContain('dist/cli.js');
+    expect(files).toContain('data/news/bitfarms-wind-down.md');
+    expect(files.filter((f) => f.startsWith('data/') && f.endsWith('.md')).length).toBeGreaterThanOrEqual(60);
+    expect(files).toEqual(expect.arrayContaining(['README.md', 'SECURITY.md', 'package.json']));
+  });
+
+  it('ships no tests, sources or benchmark corpora', () => {
+    for (const f of files) expect(f, f).not.toMatch(/^(tests|src|\.bench|scripts)\//);
+  });
+
+  it('has a bin with a shebang, executable, and a Node 20 floor', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
+    expect(pkg.bin['crypto-news-tui']).toBe('dist/cli.js');
+    expect(pkg.engines.node).toBe('>=20');
+    const cli = path.join(repo, 'dist', 'cli.js');
+    expect(fs.readFileSync(cli, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(fs.statSync(cli).mode & 0o111).not.toBe(0);
+  });
+});

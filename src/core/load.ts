@@ -6,7 +6,7 @@
 
 import fs from 'node:fs';
 import type { Article, LoadWarning } from './article.js';
-import { fromRecord, R, type ArticleRecord } from './article-record.js';
+import { R } from './article-record.js';
 import { cacheBase, cacheDirectory, cacheVersion, readCache, writeCache, type CacheEntry } from './cache.js';
 import { LazyArticle } from './lazy-article.js';
 import { LIMITS } from './limits.js';
@@ -46,9 +46,10 @@ const PROGRESS_INTERVAL_MS = 50;
 const MIN_FILES_FOR_STAT_WORKER = 2_000;
 
 // A file's result, in walk order: an article (from the cache or just parsed) or why it failed.
-type Slot =
-  | { ok: true; record: ArticleRecord; lowerBody: Buffer }
-  | { ok: false; reason: string; inode: string | null };
+// A cached article's slot is its cache entry itself, not a copy: one object fewer per article.
+type Failure = { reason: string; inode: string | null };
+type Slot = CacheEntry | Failure;
+const failed = (s: Slot): s is Failure => 'reason' in s;
 
 function effectiveCap(maxFileSize: number | undefined): number {
   if (maxFileSize === undefined || !Number.isFinite(maxFileSize) || maxFileSize < 1) return LIMITS.maxFileSize;
@@ -57,8 +58,8 @@ function effectiveCap(maxFileSize: number | undefined): number {
 
 function slotOf(file: ParsedFile): Slot {
   const { outcome } = file;
-  if (!outcome.ok) return outcome;
-  return { ok: true, record: outcome.record, lowerBody: file.lowerBody ?? Buffer.alloc(0) };
+  if (!outcome.ok) return { reason: outcome.reason, inode: outcome.inode };
+  return { record: outcome.record, lowerBody: file.lowerBody ?? Buffer.alloc(0) };
 }
 
 // An entry is reused only while the same file (inode), size and mtime are seen on disk;
@@ -68,7 +69,7 @@ function cachedSlot(entry: CacheEntry | undefined, stats: Float64Array, i: numbe
   const o = i * STAT_FIELDS;
   const r = entry.record;
   if (stats[o] !== r[R.size] || stats[o + 1] !== r[R.mtimeMs] || `${stats[o + 2]}:${stats[o + 3]}` !== r[R.inode]) return undefined;
-  return { ok: true, record: r, lowerBody: entry.lowerBody };
+  return entry;
 }
 
 // On a warm run every file is stat-ed to validate the cache. With many files that happens on a
@@ -135,19 +136,19 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
       slots[flushed] = undefined;
       const entry = files[flushed];
       flushed += 1;
-      const inode = slot.ok ? slot.record[R.inode] : slot.inode;
+      const inode = failed(slot) ? slot.inode : slot.record[R.inode];
       if (inode !== null && seenInodes.has(inode)) continue; // same file via a link: load once
       if (inode !== null) seenInodes.add(inode);
-      if (!slot.ok) {
+      if (failed(slot)) {
         warnings.push({ path: entry.path, reason: slot.reason });
         continue;
       }
       const fileWarnings = slot.record[R.warnings];
       if (fileWarnings.length > 0) warnings.push({ path: entry.path, reason: fileWarnings.join('; ') });
-      const article = new LazyArticle(fromRecord(slot.record, articles.length), slot.lowerBody, cap);
+      const article = new LazyArticle(slot.record, articles.length, slot.lowerBody, cap);
       articles.push(article);
       batch.push(article);
-      if (mightWrite) entries.push({ record: slot.record, lowerBody: slot.lowerBody });
+      if (mightWrite) entries.push(slot);
     }
     if (batch.length > 0) opts.onArticles?.(batch);
   };

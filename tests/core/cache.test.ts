@@ -162,6 +162,13 @@ describe('loadCorpus with the cache', () => {
     ['a string-table index out of range', () => editMeta((m) => { m.records[0][7] = 9_999; })],
     ['another format version', () => editMeta((m) => { m.version = 'other'; })],
     ['a JSON array instead of an object', () => fs.writeFileSync(`${base()}.json`, '[1,2,3]')],
+    // The reader skips the per-string check when the whole text has no escape that could make a
+    // control character; each spelling of one below must still be caught.
+    ['ESC as an upper-case \\u escape', () => editText((t) => t.replace('"One"', '"Evil \\u001B[2J"'))],
+    ['a raw DEL byte', () => editText((t) => t.replace('"One"', '"Evil \x7f"'))],
+    ['a C1 CSI as a \\u escape', () => editText((t) => t.replace('"One"', '"Evil \\u009b2J"'))],
+    ['a bidi override as a \\u escape', () => editText((t) => t.replace('"One"', '"Evil \\u202E"'))],
+    ['a newline escape in a shared string', () => editText((t) => t.replace('"Decrypt"', '"De\\ncrypt"'))],
   ];
   it.each(damage)('survives %s: same articles, cache rebuilt', async (_name, spoil) => {
     const first = await load();
@@ -169,7 +176,7 @@ describe('loadCorpus with the cache', () => {
     const next = await load();
     expect(next.wrote).toBe(true);
     expect(titles(next.articles)).toEqual(titles(first.articles));
-    expect(next.articles.every((a) => !/\u001b/.test(a.title))).toBe(true);
+    expect(next.articles.every((a) => !/[\u001b\u007f\u009b\u202e\n]/.test(a.title + a.source))).toBe(true);
     expect(readCache(base(), cacheVersion(1024 * 1024))?.size).toBe(3);
   });
 });
@@ -180,6 +187,15 @@ function editMeta(edit: (m: Meta) => void): void {
   const meta = JSON.parse(fs.readFileSync(file, 'utf8')) as Meta;
   edit(meta);
   fs.writeFileSync(file, JSON.stringify(meta));
+}
+
+// Edits the metadata file as text, for escapes JSON.stringify would never write.
+function editText(edit: (text: string) => string): void {
+  const file = `${base()}.json`;
+  const text = fs.readFileSync(file, 'latin1');
+  const edited = edit(text);
+  if (edited === text) throw new Error('the edit changed nothing');
+  fs.writeFileSync(file, edited, 'latin1');
 }
 
 describe('readCache', () => {

@@ -24,7 +24,8 @@ export type ArticleRecord = [
 
 /** Positions of the fields other modules read directly. */
 export const R = { path: 0, relPath: 1, source: 7, sourceKey: 8, categories: 9, tags: 10, sentiment: 11, lang: 13, format: 17, size: 18, mtimeMs: 19, inode: 21, bodyLength: 22, warnings: 23 } as const;
-const RECORD_LENGTH = 24;
+/** Number of fields in a record. */
+export const RECORD_LENGTH = 24;
 const FORMATS: ReadonlySet<string> = new Set(['yaml', 'toml', 'json', 'none']);
 // Anything sanitizeLine would have removed: the parser never stores these, so finding one means
 // the record was not written by us and must not reach the terminal.
@@ -62,11 +63,8 @@ function recordCheck(isText: (v: unknown) => boolean): (v: unknown) => v is Arti
   };
 }
 
-/** True when `v` is a well-formed record whose display strings are free of control characters. */
-export const isRecord = recordCheck((v) => typeof v === 'string' && !UNSAFE.test(v));
+/** True for a string free of control characters: what a record's display strings must be. */
+export const isSafeText = (v: unknown): v is string => typeof v === 'string' && !UNSAFE.test(v);
 
-/**
- * isRecord for a record whose strings are already known to be free of control characters (the
- * cache reader proves that for a whole file at once, see cache.ts): types and shape only.
- */
-export const isRecordShape = recordCheck((v) => typeof v === 'string');
+/** True when `v` is a well-formed record whose display strings are free of control characters. */
+export const isRecord = recordCheck(isSafeText);

@@ -2,8 +2,8 @@
 // folder arguments, under $XDG_CACHE_HOME/crypto-news-tui (else ~/.cache/crypto-news-tui).
 // Entries are keyed by path and trusted only while the file's size and mtime are unchanged.
 //
-// The files are data, never code: the metadata is JSON, read with JSON.parse and then checked
-// record by record (article-record.ts); the bodies are raw bytes that are only ever searched,
+// The files are data, never code: the metadata is JSON, laid out by column (cache-columns.ts),
+// read with JSON.parse and then checked column by column before anything is used; the bodies are raw bytes that are only ever searched,
 // never shown. Anything unexpected (bad JSON, another version, a wrong field, files from two
 // different writes) makes the whole cache count as absent, and the next load rewrites it.
 
@@ -12,10 +12,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isRecord, isRecordShape, R, type ArticleRecord } from './article-record.js';
+import { isSafeText, R, type ArticleRecord } from './article-record.js';
+import { CachedRecords, toColumns } from './cache-columns.js';
 
 /** Bump when the record layout or the parser's output changes. */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 const MAGIC = 'crypto-news-tui-cache';
 const GENERATION_BYTES = 16;
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -68,55 +69,7 @@ interface MetaFile {
   version: string;
   generation: string;
   bodyBytes: number;
-  strings: unknown[];
-  records: unknown[];
-}
-
-// Fields that repeat across most articles (source, tags, ...) are stored once in a string table
-// and referenced by index: the metadata file shrinks and JSON.parse makes each string once.
-const SHARED = [R.source, R.sourceKey, R.sentiment, R.lang, R.format] as const;
-const SHARED_LISTS = [R.categories, R.tags] as const;
-
-function pack(records: readonly ArticleRecord[]): { strings: string[]; records: unknown[][] } {
-  const strings: string[] = [];
-  const index = new Map<string, number>();
-  const ref = (s: string): number => {
-    let i = index.get(s);
-    if (i === undefined) {
-      i = strings.push(s) - 1;
-      index.set(s, i);
-    }
-    return i;
-  };
-  const packed = records.map((r) => {
-    const p: unknown[] = [...r];
-    for (const f of SHARED) p[f] = r[f] === null ? null : ref(r[f] as string);
-    for (const f of SHARED_LISTS) p[f] = r[f].map(ref);
-    return p;
-  });
-  return { strings, records: packed };
-}
-
-// Resolves string-table references in place; false when a reference is not a valid index.
-function unpack(p: unknown[], strings: readonly string[]): boolean {
-  if (!Array.isArray(p)) return false;
-  const at = (v: unknown): string | undefined => (typeof v === 'number' ? strings[v] : undefined);
-  for (const f of SHARED) {
-    if (p[f] === null) continue;
-    const s = at(p[f]);
-    if (s === undefined) return false;
-    p[f] = s;
-  }
-  for (const f of SHARED_LISTS) {
-    const list = p[f];
-    if (!Array.isArray(list)) return false;
-    for (let i = 0; i < list.length; i++) {
-      const s = at(list[i]);
-      if (s === undefined) return false;
-      list[i] = s;
-    }
-  }
-  return true;
+  columns: unknown;
 }
 
 function isMeta(v: unknown): v is MetaFile {
@@ -124,38 +77,60 @@ function isMeta(v: unknown): v is MetaFile {
   const m = v as Record<string, unknown>;
   return (
     m.magic === MAGIC && typeof m.version === 'string' && typeof m.generation === 'string' &&
-    typeof m.bodyBytes === 'number' && Number.isInteger(m.bodyBytes) && m.bodyBytes >= 0 &&
-    Array.isArray(m.strings) && m.strings.every((s) => typeof s === 'string') && Array.isArray(m.records)
+    typeof m.bodyBytes === 'number' && Number.isInteger(m.bodyBytes) && m.bodyBytes >= 0
   );
 }
 
-/** Reads the cache at `base`: entries by path, or null when it is missing, foreign or damaged. Never throws. */
-export function readCache(base: string, version: string): Map<string, CacheEntry> | null {
+/** A cache read back and checked: the articles' columns and their lower-cased bodies. */
+export class CacheContents {
+  constructor(
+    /** The cached metadata, by column. */
+    readonly records: CachedRecords,
+    private readonly bodies: Buffer,
+  ) {}
+
+  /** Number of cached articles. */
+  get size(): number {
+    return this.records.size;
+  }
+
+  /** Article i's lower-cased UTF-8 body: a view into the one bodies buffer, not a copy. */
+  lowerBody(i: number): Buffer {
+    const [start, end] = this.records.bodyRange(i);
+    return this.bodies.subarray(GENERATION_BYTES + start, GENERATION_BYTES + end);
+  }
+
+  /** Article i as a record and body, for a cache rewrite; undefined if it is not a valid record. */
+  entry(i: number): CacheEntry | undefined {
+    const record = this.records.record(i);
+    return record ? { record, lowerBody: this.lowerBody(i) } : undefined;
+  }
+
+  /** The entry cached for a path, if any. */
+  get(filePath: string): CacheEntry | undefined {
+    const i = this.records.indexOf(filePath);
+    return i === undefined ? undefined : this.entry(i);
+  }
+}
+
+const isString = (v: unknown): boolean => typeof v === 'string';
+
+/** Reads the cache at `base`, or null when it is missing, foreign or damaged. Never throws. */
+export function readCache(base: string, version: string): CacheContents | null {
   try {
     // Written as pure ASCII (see writeCache), so latin1 decoding is a plain copy into a
     // one-byte string; a byte above 0x7f means the file is not ours.
     const text = fs.readFileSync(`${base}.json`, 'latin1');
     if (NON_ASCII.test(text)) return null;
+    const valid = UNSAFE_ESCAPE.test(text) ? isSafeText : isString;
     const meta: unknown = JSON.parse(text);
     if (!isMeta(meta) || meta.version !== version) return null;
-    const valid = UNSAFE_ESCAPE.test(text) ? isRecord : isRecordShape;
-    let total = 0;
-    const strings = meta.strings as string[];
-    for (const r of meta.records) {
-      if (!unpack(r as unknown[], strings) || !valid(r)) return null;
-      total += r[R.bodyLength];
-    }
-    if (total !== meta.bodyBytes) return null;
+    const records = CachedRecords.from(meta.columns, valid);
+    if (records === null || records.bodyBytes !== meta.bodyBytes) return null;
     const bodies = fs.readFileSync(`${base}.bodies`);
-    if (bodies.length !== GENERATION_BYTES + total) return null;
+    if (bodies.length !== GENERATION_BYTES + meta.bodyBytes) return null;
     if (bodies.subarray(0, GENERATION_BYTES).toString('hex') !== meta.generation) return null;
-    const entries = new Map<string, CacheEntry>();
-    let offset = GENERATION_BYTES;
-    for (const r of meta.records as ArticleRecord[]) {
-      entries.set(r[R.path], { record: r, lowerBody: bodies.subarray(offset, offset + r[R.bodyLength]) });
-      offset += r[R.bodyLength];
-    }
-    return entries;
+    return new CacheContents(records, bodies);
   } catch {
     return null;
   }
@@ -189,7 +164,7 @@ export async function writeCache(base: string, version: string, entries: readonl
     });
     // Non-ASCII characters are written as \u escapes: a pure-ASCII file is read back as a
     // one-byte string, half the memory of the two-byte string one `…` in a title would force.
-    const meta = JSON.stringify({ magic: MAGIC, version, generation: generation.toString('hex'), bodyBytes, ...pack(records) }).replace(
+    const meta = JSON.stringify({ magic: MAGIC, version, generation: generation.toString('hex'), bodyBytes, columns: toColumns(records) }).replace(
       NON_ASCII_ALL,
       (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
     );

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { Article, FrontMatterFormat } from './article.js';
 import { toRecord, type ArticleRecord } from './article-record.js';
+import type { CachedRecords } from './cache-columns.js';
 import { parseArticle } from './parse.js';
 import { readCappedSync } from './read-sync.js';
 
@@ -47,61 +48,74 @@ function readBack(a: LazyArticle): Full {
 
 /** An Article loaded from the cache or a parse worker; body, front matter and cover image are read from the file on first use. */
 export class LazyArticle implements Article {
+  // Fields are set by the two factories below (from a record, or straight from the cache's
+  // columns), so a warm load makes no intermediate object per article.
   id: number;
-  path: string;
-  relPath: string;
-  title: string;
-  description: string;
-  publishedAt: number | null;
-  dateGuessed: boolean;
-  updatedAt: number | null;
-  source: string;
-  sourceKey: string;
-  categories: string[];
-  tags: string[];
-  sentiment: string | null;
-  score: number | null;
-  lang: string | null;
-  draft: boolean;
-  stickyWeight: number;
-  url: string | null;
-  format: FrontMatterFormat;
-  size: number;
-  mtimeMs: number;
-  notes: string[];
+  path!: string;
+  relPath!: string;
+  title!: string;
+  description!: string;
+  publishedAt!: number | null;
+  dateGuessed!: boolean;
+  updatedAt!: number | null;
+  source!: string;
+  sourceKey!: string;
+  categories!: string[];
+  tags!: string[];
+  sentiment!: string | null;
+  score!: number | null;
+  lang!: string | null;
+  draft!: boolean;
+  stickyWeight!: number;
+  url!: string | null;
+  format!: FrontMatterFormat;
+  size!: number;
+  mtimeMs!: number;
+  notes!: string[];
   /** Lower-cased UTF-8 body, for substring search only (never displayed). */
   readonly lowerBody: Buffer;
   /** The read cap the article was loaded with, so a read-back parses the same bytes. */
   readonly maxFileSize: number;
   private override: Partial<Full> | null = null;
 
-  // Built straight from the record (no intermediate metadata object): at 100k articles the extra
-  // object per article was ~60 ms of copying and a share of the load's garbage collection.
-  constructor(r: ArticleRecord, id: number, lowerBody: Buffer, maxFileSize: number) {
+  private constructor(id: number, lowerBody: Buffer, maxFileSize: number) {
     this.id = id;
-    this.path = r[0];
-    this.relPath = r[1];
-    this.title = r[2];
-    this.description = r[3];
-    this.publishedAt = r[4];
-    this.dateGuessed = r[5];
-    this.updatedAt = r[6];
-    this.source = r[7];
-    this.sourceKey = r[8];
-    this.categories = r[9];
-    this.tags = r[10];
-    this.sentiment = r[11];
-    this.score = r[12];
-    this.lang = r[13];
-    this.draft = r[14];
-    this.stickyWeight = r[15];
-    this.url = r[16];
-    this.format = r[17];
-    this.size = r[18];
-    this.mtimeMs = r[19];
-    this.notes = r[20];
     this.lowerBody = lowerBody;
     this.maxFileSize = maxFileSize;
+  }
+
+  /** An article from a parsed record (a parse worker's output). */
+  static fromRecord(r: ArticleRecord, id: number, lowerBody: Buffer, maxFileSize: number): LazyArticle {
+    const a = new LazyArticle(id, lowerBody, maxFileSize);
+    a.path = r[0];
+    a.relPath = r[1];
+    a.title = r[2];
+    a.description = r[3];
+    a.publishedAt = r[4];
+    a.dateGuessed = r[5];
+    a.updatedAt = r[6];
+    a.source = r[7];
+    a.sourceKey = r[8];
+    a.categories = r[9];
+    a.tags = r[10];
+    a.sentiment = r[11];
+    a.score = r[12];
+    a.lang = r[13];
+    a.draft = r[14];
+    a.stickyWeight = r[15];
+    a.url = r[16];
+    a.format = r[17];
+    a.size = r[18];
+    a.mtimeMs = r[19];
+    a.notes = r[20];
+    return a;
+  }
+
+  /** Cached article i, read from the cache's columns. */
+  static fromCache(records: CachedRecords, i: number, id: number, lowerBody: Buffer, maxFileSize: number): LazyArticle {
+    const a = new LazyArticle(id, lowerBody, maxFileSize);
+    records.fill(a, i);
+    return a;
   }
 
   /** The Markdown body, read and parsed from the file when first needed. */
@@ -146,5 +160,5 @@ export function lowerBodyOf(a: Article): Buffer {
 /** A LazyArticle for a freshly parsed article: keeps its metadata and search bytes, lets the big strings go. */
 export function toLazy(a: Article, maxFileSize: number): LazyArticle {
   const lowerBody = Buffer.from(a.body.toLowerCase(), 'utf8');
-  return new LazyArticle(toRecord(a, '', lowerBody.length, []), a.id, lowerBody, maxFileSize);
+  return LazyArticle.fromRecord(toRecord(a, '', lowerBody.length, []), a.id, lowerBody, maxFileSize);
 }

@@ -136,6 +136,16 @@ describe('loadCorpus with the cache', () => {
     expect(titles(again.articles)).toEqual(['One', 'Two', 'Zero']);
   });
 
+  it('loads a hard-linked file once, whether its names come from the cache or a fresh parse', async () => {
+    await load();
+    // a/link.md sorts before a/one.md: the new name is parsed, the old one is served from the cache.
+    fs.linkSync(path.join(corpus, 'a/one.md'), path.join(corpus, 'a/link.md'));
+    const mixed = await load();
+    expect(mixed.articles.map((a) => a.relPath)).toEqual(['a/link.md', 'a/two.md', 'b/three.md']);
+    const cached = await load();
+    expect(cached.articles.map((a) => a.relPath)).toEqual(['a/link.md', 'a/two.md', 'b/three.md']);
+  });
+
   it('keeps per-file warnings on cached runs', async () => {
     put('big.md', post('Big', 'x'.repeat(5_000)));
     const first = await load({ maxFileSize: 1_000 });
@@ -157,9 +167,15 @@ describe('loadCorpus with the cache', () => {
     ['truncated bodies', () => fs.truncateSync(`${base()}.bodies`, 20)],
     ['bodies from another write', () => fs.writeFileSync(`${base()}.bodies`, Buffer.alloc(fs.statSync(`${base()}.bodies`).size))],
     ['missing bodies', () => fs.rmSync(`${base()}.bodies`)],
-    ['a record of the wrong type', () => editMeta((m) => { m.records[0][2] = 42; })],
-    ['a title with an escape sequence', () => editMeta((m) => { m.records[0][2] = 'Evil \u001b]52;c;aGk=\u0007'; })],
-    ['a string-table index out of range', () => editMeta((m) => { m.records[0][7] = 9_999; })],
+    ['a title of the wrong type', () => editMeta((m) => { m.columns.title[0] = 42; })],
+    ['a title with an escape sequence', () => editMeta((m) => { m.columns.title[0] = 'Evil \u001b]52;c;aGk=\u0007'; })],
+    ['a string-table index out of range', () => editMeta((m) => { m.columns.source[0] = 9_999; })],
+    ['a list-table index out of range', () => editMeta((m) => { m.columns.tags[0] = 9_999; })],
+    ['a list naming a missing string', () => editMeta((m) => { m.columns.lists[0] = [9_999]; })],
+    ['a column one short', () => editMeta((m) => { m.columns.mtimeMs.pop(); })],
+    ['a null list out of range', () => editMeta((m) => { m.columns.scoreNull = [5]; })],
+    ['a body length that disagrees with the bodies', () => editMeta((m) => { m.columns.bodyLength[0] += 1; })],
+    ['a format that is not one', () => editMeta((m) => { m.columns.format[0] = m.columns.source[0]; })],
     ['another format version', () => editMeta((m) => { m.version = 'other'; })],
     ['a JSON array instead of an object', () => fs.writeFileSync(`${base()}.json`, '[1,2,3]')],
     // The reader skips the per-string check when the whole text has no escape that could make a
@@ -181,7 +197,7 @@ describe('loadCorpus with the cache', () => {
   });
 });
 
-interface Meta { version: string; records: unknown[][] }
+interface Meta { version: string; columns: Record<string, unknown[]> & { lists: unknown[][]; bodyLength: number[] } }
 function editMeta(edit: (m: Meta) => void): void {
   const file = `${base()}.json`;
   const meta = JSON.parse(fs.readFileSync(file, 'utf8')) as Meta;

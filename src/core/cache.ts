@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isSafeText, R, type ArticleRecord } from './article-record.js';
+import { BodyStore } from './body-store.js';
 import { CachedRecords, toColumns } from './cache-columns.js';
 
 /** Bump when the record layout or the parser's output changes. */
@@ -32,8 +33,8 @@ const WRITEV_BATCH = 1024;
 
 /** One cached article: its record and its lower-cased UTF-8 body. */
 export interface CacheEntry {
-  record: ArticleRecord;
-  lowerBody: Buffer;
+  readonly record: ArticleRecord;
+  readonly lowerBody: Buffer;
 }
 
 /** Where cache files live: $XDG_CACHE_HOME/crypto-news-tui when that is absolute, else ~/.cache/crypto-news-tui. */
@@ -86,7 +87,8 @@ export class CacheContents {
   constructor(
     /** The cached metadata, by column. */
     readonly records: CachedRecords,
-    private readonly bodies: Buffer,
+    /** The lower-cased bodies, read on demand. */
+    readonly bodies: BodyStore,
   ) {}
 
   /** Number of cached articles. */
@@ -94,16 +96,27 @@ export class CacheContents {
     return this.records.size;
   }
 
-  /** Article i's lower-cased UTF-8 body: a view into the one bodies buffer, not a copy. */
-  lowerBody(i: number): Buffer {
+  /** Where article i's lower-cased UTF-8 body lies in `bodies`. */
+  bodyRange(i: number): [start: number, end: number] {
     const [start, end] = this.records.bodyRange(i);
-    return this.bodies.subarray(GENERATION_BYTES + start, GENERATION_BYTES + end);
+    return [GENERATION_BYTES + start, GENERATION_BYTES + end];
   }
 
-  /** Article i as a record and body, for a cache rewrite; undefined if it is not a valid record. */
+  /** Article i's lower-cased UTF-8 body (read from the file). */
+  lowerBody(i: number): Buffer {
+    const [start, end] = this.bodyRange(i);
+    return this.bodies.read(start, end);
+  }
+
+  /**
+   * Article i as a record and body, for a cache rewrite; undefined if it is not a valid record.
+   * The body is read only when the writer asks for it, not while the load is still running.
+   */
   entry(i: number): CacheEntry | undefined {
     const record = this.records.record(i);
-    return record ? { record, lowerBody: this.lowerBody(i) } : undefined;
+    if (!record) return undefined;
+    const contents = this;
+    return { record, get lowerBody() { return contents.lowerBody(i); } };
   }
 
   /** The entry cached for a path, if any. */
@@ -127,10 +140,9 @@ export function readCache(base: string, version: string): CacheContents | null {
     if (!isMeta(meta) || meta.version !== version) return null;
     const records = CachedRecords.from(meta.columns, valid);
     if (records === null || records.bodyBytes !== meta.bodyBytes) return null;
-    const bodies = fs.readFileSync(`${base}.bodies`);
-    if (bodies.length !== GENERATION_BYTES + meta.bodyBytes) return null;
-    if (bodies.subarray(0, GENERATION_BYTES).toString('hex') !== meta.generation) return null;
-    return new CacheContents(records, bodies);
+    if (!/^[0-9a-f]{32}$/.test(meta.generation)) return null;
+    const bodies = BodyStore.open(`${base}.bodies`, GENERATION_BYTES + meta.bodyBytes, Buffer.from(meta.generation, 'hex'));
+    return bodies && new CacheContents(records, bodies);
   } catch {
     return null;
   }
@@ -155,11 +167,13 @@ export async function writeCache(base: string, version: string, entries: readonl
     await fs.promises.mkdir(path.dirname(base), { recursive: true, mode: 0o700 });
     const generation = randomBytes(GENERATION_BYTES);
     let bodyBytes = 0;
-    const records = entries.map((e) => {
-      bodyBytes += e.lowerBody.length;
-      if (e.record[R.bodyLength] === e.lowerBody.length) return e.record;
+    // Each body once: a cached entry's body is read from the old file when asked for.
+    const bodies = entries.map((e) => e.lowerBody);
+    const records = entries.map((e, i) => {
+      bodyBytes += bodies[i].length;
+      if (e.record[R.bodyLength] === bodies[i].length) return e.record;
       const fixed = [...e.record] as ArticleRecord;
-      fixed[R.bodyLength] = e.lowerBody.length;
+      fixed[R.bodyLength] = bodies[i].length;
       return fixed;
     });
     // Non-ASCII characters are written as \u escapes: a pure-ASCII file is read back as a
@@ -168,7 +182,7 @@ export async function writeCache(base: string, version: string, entries: readonl
       NON_ASCII_ALL,
       (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
     );
-    await writeAll(`${base}.bodies${tmp}`, [generation, ...entries.map((e) => e.lowerBody)]);
+    await writeAll(`${base}.bodies${tmp}`, [generation, ...bodies]);
     await fs.promises.writeFile(`${base}.json${tmp}`, meta, { mode: 0o600 });
     // Bodies first: a reader between the two renames sees generations that differ and ignores both.
     await fs.promises.rename(`${base}.bodies${tmp}`, `${base}.bodies`);

@@ -3,7 +3,7 @@
 // checked first (cheap, most hits), the body only when they miss.
 
 import type { Article } from './article.js';
-import { lowerBodyOf } from './lazy-article.js';
+import { LazyArticle, lowerBodyOf } from './lazy-article.js';
 import { canonicalSentiment, type Sentiment } from './query.js';
 
 /** Inclusive [start, end] UTF-16 range, as in `Hit.titleMatches`. */
@@ -17,9 +17,10 @@ export interface Hay {
   short: string;
   /**
    * Lower-cased body as UTF-8 bytes (Buffer.includes takes the same string needles): half the
-   * memory of a JS string, outside the heap, and for a loaded corpus already made by the loader.
+   * memory of a JS string, outside the heap. For a loaded article, the article itself, which
+   * reads them from the cache on first use (most bodies are never searched, see bodyOf).
    */
-  body: Buffer;
+  body: Buffer | LazyArticle;
   /** Lower-cased tags and categories, for exact field filters. */
   tags: string[];
   categories: string[];
@@ -75,7 +76,7 @@ export function makeHay(a: Article): Hay {
   return {
     title,
     short,
-    body: lowerBodyOf(a),
+    body: a instanceof LazyArticle ? a : lowerBodyOf(a),
     tags: lowerList(a.tags),
     categories: lowerList(a.categories),
     sourceName: compactMemo(a.source),
@@ -85,10 +86,21 @@ export function makeHay(a: Article): Hay {
   };
 }
 
+/** The body bytes of a haystack, read now if they were not yet. */
+export function bodyOf(hay: Hay): Buffer {
+  const b = hay.body;
+  return b instanceof LazyArticle ? b.lowerBody : b;
+}
+
+/** Before a scan of every body: lets lazily read bodies come from one read of their file. */
+export function expectAllBodies(hays: readonly Hay[]): void {
+  for (const hay of hays) if (hay.body instanceof LazyArticle) hay.body.expectAllBodies();
+}
+
 /** True when every needle occurs in the short fields or (unless `withBody` is false) the body. */
 export function containsAll(hay: Hay, needles: readonly string[], withBody = true): boolean {
   for (const n of needles) {
-    if (!hay.short.includes(n) && !(withBody && hay.body.includes(n))) return false;
+    if (!hay.short.includes(n) && !(withBody && bodyOf(hay).includes(n))) return false;
   }
   return true;
 }
@@ -96,7 +108,7 @@ export function containsAll(hay: Hay, needles: readonly string[], withBody = tru
 /** True when some needle occurs in the short fields or (unless `withBody` is false) the body. */
 export function containsAny(hay: Hay, needles: readonly string[], withBody = true): boolean {
   for (const n of needles) {
-    if (hay.short.includes(n) || (withBody && hay.body.includes(n))) return true;
+    if (hay.short.includes(n) || (withBody && bodyOf(hay).includes(n))) return true;
   }
   return false;
 }

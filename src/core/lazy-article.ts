@@ -7,7 +7,8 @@
 import path from 'node:path';
 import type { Article, FrontMatterFormat } from './article.js';
 import { toRecord, type ArticleRecord } from './article-record.js';
-import type { CachedRecords } from './cache-columns.js';
+import type { BodyStore } from './body-store.js';
+import type { CacheContents } from './cache.js';
 import { parseArticle } from './parse.js';
 import { readCappedSync } from './read-sync.js';
 
@@ -72,15 +73,18 @@ export class LazyArticle implements Article {
   size!: number;
   mtimeMs!: number;
   notes!: string[];
-  /** Lower-cased UTF-8 body, for substring search only (never displayed). */
-  readonly lowerBody: Buffer;
+  // The lower-cased body once read; until then, where it lies in the cache's bodies file.
+  private bytes: Buffer | null;
+  private bodyStore: BodyStore | null = null;
+  private bodyStart = 0;
+  private bodyEnd = 0;
   /** The read cap the article was loaded with, so a read-back parses the same bytes. */
   readonly maxFileSize: number;
   private override: Partial<Full> | null = null;
 
-  private constructor(id: number, lowerBody: Buffer, maxFileSize: number) {
+  private constructor(id: number, lowerBody: Buffer | null, maxFileSize: number) {
     this.id = id;
-    this.lowerBody = lowerBody;
+    this.bytes = lowerBody;
     this.maxFileSize = maxFileSize;
   }
 
@@ -111,11 +115,24 @@ export class LazyArticle implements Article {
     return a;
   }
 
-  /** Cached article i, read from the cache's columns. */
-  static fromCache(records: CachedRecords, i: number, id: number, lowerBody: Buffer, maxFileSize: number): LazyArticle {
-    const a = new LazyArticle(id, lowerBody, maxFileSize);
-    records.fill(a, i);
+  /** Cached article i, read from the cache's columns; its body stays in the file until searched. */
+  static fromCache(cache: CacheContents, i: number, id: number, maxFileSize: number): LazyArticle {
+    const a = new LazyArticle(id, null, maxFileSize);
+    cache.records.fill(a, i);
+    a.bodyStore = cache.bodies;
+    [a.bodyStart, a.bodyEnd] = cache.bodyRange(i);
     return a;
+  }
+
+  /** Tells the article's body file that every body is about to be read (one read instead of many). */
+  expectAllBodies(): void {
+    if (this.bytes === null) this.bodyStore?.readAll();
+  }
+
+  /** Lower-cased UTF-8 body, for substring search only (never displayed); read on first use. */
+  get lowerBody(): Buffer {
+    if (this.bytes === null) this.bytes = this.bodyStore?.read(this.bodyStart, this.bodyEnd) ?? Buffer.alloc(0);
+    return this.bytes;
   }
 
   /** The Markdown body, read and parsed from the file when first needed. */
@@ -147,7 +164,7 @@ export class LazyArticle implements Article {
 
   /** JSON.stringify skips prototype getters; this keeps `body` and `frontMatter` in its output. */
   toJSON(): Article {
-    const { lowerBody: _bytes, maxFileSize: _cap, override: _override, ...meta } = this;
+    const { bytes: _bytes, bodyStore: _store, bodyStart: _start, bodyEnd: _end, maxFileSize: _cap, override: _override, ...meta } = this;
     return { ...meta, body: this.body, frontMatter: this.frontMatter, coverImage: this.coverImage };
   }
 }

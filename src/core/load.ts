@@ -156,7 +156,7 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
         if (seenFiles.seen(dev, ino)) continue;
         const fileWarnings = cached!.records.warnings(slot);
         if (fileWarnings.length > 0) warnings.push({ path: entry.path, reason: fileWarnings.join('; ') });
-        article = LazyArticle.fromCache(cached!.records, slot, articles.length, cached!.lowerBody(slot), cap);
+        article = LazyArticle.fromCache(cached!, slot, articles.length, cap);
         if (mightWrite) {
           // A cached entry that does not make a valid record is left out: the next run re-parses it.
           const kept = cached!.entry(slot);

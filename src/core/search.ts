@@ -14,7 +14,7 @@ import Fuse, { type FuseIndex, type IFuseOptions } from 'fuse.js';
 import type { Article } from './article.js';
 import { ExactScanner } from './exact-scan.js';
 import { compileFilters, filterKey } from './filters.js';
-import { containsAll, makeHay, occurrences, squashSpaces, type Hay } from './haystack.js';
+import { containsAll, expectAllBodies, makeHay, occurrences, squashSpaces, type Hay } from './haystack.js';
 import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
 import { compareByDate, compareNewest, comparatorFor, mergeSorted, sortByDate } from './sort.js';
 
@@ -135,6 +135,8 @@ export class SearchIndex {
     const limit = opts.limit !== undefined && opts.limit >= 0 ? opts.limit : null;
     const everything = limit === null;
     const key = `${this.docs.length}|${everything}|${filterKey(q, includeDrafts)}`;
+    // Words and phrases are looked for in bodies; without a limit, in all of them.
+    if (everything && q.terms.some((t) => t.kind === 'word' || t.kind === 'phrase')) expectAllBodies(this.hays);
     const eligible = this.eligible(key, q, includeDrafts, everything);
     let ranked: Ranked[];
     let shortRanked: Ranked[] | null = null;

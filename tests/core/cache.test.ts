@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/article.js';
 import { cacheBase, cacheDirectory, cacheVersion, readCache } from '../../src/core/cache.js';
 import { loadCorpus, type LoadOptions } from '../../src/core/load.js';
+import { SearchIndex } from '../../src/core/search.js';
 
 let root: string;
 let corpus: string;
@@ -64,7 +65,8 @@ describe('loadCorpus with the cache', () => {
     const second = await load();
     expect(second.wrote).toBe(false); // nothing changed, nothing rewritten
     expect(titles(second.articles)).toEqual(titles(first.articles));
-    const strip = (a: Article) => ({ ...(a as unknown as Record<string, unknown>), lowerBody: undefined });
+    // Every Article field, body and front matter included (LazyArticle's toJSON reads them back).
+    const strip = (a: Article): unknown => JSON.parse(JSON.stringify(a));
     expect(second.articles.map(strip)).toEqual(first.articles.map(strip));
     expect(second.articles.map((a) => a.body)).toEqual(['Body of One.\n', 'Solana validators **vote** on fees.\n', 'Body three\n']);
     expect(second.articles[2].coverImage).toBe('https://example.com/c.jpg');
@@ -144,6 +146,17 @@ describe('loadCorpus with the cache', () => {
     expect(mixed.articles.map((a) => a.relPath)).toEqual(['a/link.md', 'a/two.md', 'b/three.md']);
     const cached = await load();
     expect(cached.articles.map((a) => a.relPath)).toEqual(['a/link.md', 'a/two.md', 'b/three.md']);
+  });
+
+  it('searches cached bodies, read from the bodies file only when searched', async () => {
+    await load();
+    const warm = await load();
+    expect(warm.wrote).toBe(false);
+    // The unread body is still only a place in the file; the search reads it.
+    expect(warm.articles.every((a) => (a as unknown as { bytes: Buffer | null }).bytes === null)).toBe(true);
+    const index = new SearchIndex(warm.articles);
+    expect(index.search('validators').hits.map((h) => warm.articles[h.id].title)).toEqual(['Two']);
+    expect(index.search('validators', { limit: 10 }).hits.map((h) => warm.articles[h.id].title)).toEqual(['Two']);
   });
 
   it('keeps per-file warnings on cached runs', async () => {

@@ -1,0 +1,57 @@
+// The bodies file is read lazily: a byte range per body, then the whole file once many are asked
+// for. Whatever the mode, a range must read the same bytes, and a file that is not the one the
+// metadata names must be refused.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BodyStore, WHOLE_AFTER } from '../../src/core/body-store.js';
+
+let dir: string;
+let file: string;
+const header = Buffer.from('0123456789abcdef');
+const content = Buffer.from('alpha beta gamma delta');
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-bodies-'));
+  file = path.join(dir, 'x.bodies');
+  fs.writeFileSync(file, Buffer.concat([header, content]));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const size = header.length + content.length;
+
+describe('BodyStore', () => {
+  it('reads byte ranges one by one, then the whole file once, with the same bytes either way', () => {
+    const store = BodyStore.open(file, size, header)!;
+    const alpha = header.length;
+    expect(store.read(alpha, alpha + 5).toString()).toBe('alpha');
+    for (let i = 0; i < WHOLE_AFTER; i++) store.read(alpha + 6, alpha + 10);
+    expect(store.wholeReads).toBe(1);
+    expect(store.read(alpha + 6, alpha + 10).toString()).toBe('beta');
+    expect(store.read(alpha + 17, size).toString()).toBe('delta');
+    expect(store.wholeReads).toBe(1);
+  });
+
+  it('keeps reading the file it opened after a rewrite renames another over it', () => {
+    const store = BodyStore.open(file, size, header)!;
+    const other = path.join(dir, 'y.bodies');
+    fs.writeFileSync(other, Buffer.concat([header, Buffer.from('ALPHA BETA GAMMA DELTA')]));
+    fs.renameSync(other, file);
+    expect(store.read(header.length, header.length + 5).toString()).toBe('alpha');
+  });
+
+  it('gives empty bytes for a range outside the file', () => {
+    const store = BodyStore.open(file, size, header)!;
+    expect(store.read(size - 2, size + 10).length).toBe(0);
+    expect(store.read(5, 5).length).toBe(0);
+  });
+
+  it.each([
+    ['another size', () => BodyStore.open(file, size + 1, header)],
+    ['another header (bodies from another write)', () => BodyStore.open(file, size, Buffer.from('fedcba9876543210'))],
+    ['no file', () => BodyStore.open(path.join(dir, 'missing'), size, header)],
+  ])('refuses %s', (_name, open) => {
+    expect(open()).toBeNull();
+  });
+});

@@ -26,10 +26,17 @@ const closer = new FinalizationRegistry<number>((fd) => {
 export class BodyStore {
   private whole: Buffer | null = null;
   private reads = 0;
+  // Which bodies contain each needle of the current full scan (see markAll), by body number.
+  private readonly marks = new Map<string, Uint8Array>();
   /** Times the whole file was read (0 or 1); for tests. */
   wholeReads = 0;
 
-  private constructor(private readonly fd: number, private readonly size: number) {
+  private constructor(
+    private readonly fd: number,
+    private readonly size: number,
+    // Where each body starts, in file order, then where the last one ends.
+    private readonly bounds: Float64Array,
+  ) {
     closer.register(this, fd);
   }
 
@@ -37,7 +44,7 @@ export class BodyStore {
    * Opens `file` when it is exactly `size` bytes long and starts with `header`; null otherwise
    * (missing, another write's file, truncated). Never throws.
    */
-  static open(file: string, size: number, header: Buffer): BodyStore | null {
+  static open(file: string, size: number, header: Buffer, bounds: Float64Array): BodyStore | null {
     let fd: number;
     try {
       fd = fs.openSync(file, 'r');
@@ -47,7 +54,7 @@ export class BodyStore {
     try {
       const head = Buffer.alloc(header.length);
       if (fs.fstatSync(fd).size === size && fs.readSync(fd, head, 0, head.length, 0) === head.length && head.equals(header)) {
-        return new BodyStore(fd, size);
+        return new BodyStore(fd, size, bounds);
       }
     } catch {
       // unreadable: treated as no cache
@@ -73,6 +80,52 @@ export class BodyStore {
   /** Reads the whole file now, when the caller knows it will want every body (a full scan). */
   readAll(): void {
     if (this.whole === null && this.wholeReads === 0) this.readWhole();
+  }
+
+  /**
+   * Before a scan of every body for these needles: reads the whole file and finds, in one pass of
+   * Buffer.indexOf per needle, which bodies contain each. A full scan asking body by body made
+   * 100k Buffer views and 100k native calls per needle (~0.2 s at 100k articles).
+   */
+  markAll(needles: readonly string[]): void {
+    this.readAll();
+    this.marks.clear();
+    if (this.whole === null) return;
+    for (const n of needles) if (!this.marks.has(n)) this.marks.set(n, this.bodiesContaining(n));
+  }
+
+  /** Whether body `k` contains `needle`, when markAll has found out; undefined otherwise. */
+  marked(needle: string, k: number): boolean | undefined {
+    const m = this.marks.get(needle);
+    return m === undefined || k < 0 || k >= m.length ? undefined : m[k] === 1;
+  }
+
+  private bodiesContaining(needle: string): Uint8Array {
+    const whole = this.whole as Buffer;
+    const bounds = this.bounds;
+    const count = bounds.length - 1;
+    const found = new Uint8Array(Math.max(0, count));
+    const bytes = Buffer.from(needle, 'utf8');
+    if (bytes.length === 0) return found.fill(1);
+    let at = count > 0 ? whole.indexOf(bytes, bounds[0]) : -1;
+    while (at >= 0 && at < bounds[count]) {
+      // The body holding `at`: the last one starting at or before it (empty bodies hold nothing).
+      let lo = 0;
+      let hi = count - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (bounds[mid] <= at) lo = mid;
+        else hi = mid - 1;
+      }
+      if (at + bytes.length <= bounds[lo + 1]) {
+        found[lo] = 1;
+        at = whole.indexOf(bytes, bounds[lo + 1]);
+      } else {
+        // Runs from one body into the next: a match in neither.
+        at = whole.indexOf(bytes, at + 1);
+      }
+    }
+    return found;
   }
 
   private readWhole(): void {

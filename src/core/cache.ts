@@ -141,7 +141,10 @@ export function readCache(base: string, version: string): CacheContents | null {
     const records = CachedRecords.from(meta.columns, valid);
     if (records === null || records.bodyBytes !== meta.bodyBytes) return null;
     if (!/^[0-9a-f]{32}$/.test(meta.generation)) return null;
-    const bodies = BodyStore.open(`${base}.bodies`, GENERATION_BYTES + meta.bodyBytes, Buffer.from(meta.generation, 'hex'));
+    const bounds = new Float64Array(records.size + 1);
+    for (let i = 0; i < records.size; i++) bounds[i] = GENERATION_BYTES + records.bodyRange(i)[0];
+    bounds[records.size] = GENERATION_BYTES + meta.bodyBytes;
+    const bodies = BodyStore.open(`${base}.bodies`, GENERATION_BYTES + meta.bodyBytes, Buffer.from(meta.generation, 'hex'), bounds);
     return bodies && new CacheContents(records, bodies);
   } catch {
     return null;

@@ -3,6 +3,7 @@
 // checked first (cheap, most hits), the body only when they miss.
 
 import type { Article } from './article.js';
+import type { BodyStore } from './body-store.js';
 import { LazyArticle, lowerBodyOf } from './lazy-article.js';
 import { canonicalSentiment, type Sentiment } from './query.js';
 
@@ -70,9 +71,8 @@ function lowerList(list: readonly string[]): string[] {
 /** Builds the haystack of one article. */
 export function makeHay(a: Article): Hay {
   const title = a.title.toLowerCase();
-  const short = [title, a.description, a.tags.join('\n'), a.categories.join('\n'), a.source, a.sourceKey]
-    .join('\n')
-    .toLowerCase();
+  // The title is lower-cased once; the rest in one call (one string, not one per field).
+  const short = `${title}\n${`${a.description}\n${a.tags.join('\n')}\n${a.categories.join('\n')}\n${a.source}\n${a.sourceKey}`.toLowerCase()}`;
   return {
     title,
     short,
@@ -92,15 +92,26 @@ export function bodyOf(hay: Hay): Buffer {
   return b instanceof LazyArticle ? b.lowerBody : b;
 }
 
-/** Before a scan of every body: lets lazily read bodies come from one read of their file. */
-export function expectAllBodies(hays: readonly Hay[]): void {
-  for (const hay of hays) if (hay.body instanceof LazyArticle) hay.body.expectAllBodies();
+/** Before a scan of every body for these needles: lets bodies still in the cache file be searched in one pass per needle. */
+export function markAllBodies(hays: readonly Hay[], needles: readonly string[]): void {
+  const stores = new Set<BodyStore>();
+  for (const hay of hays) {
+    const store = hay.body instanceof LazyArticle ? hay.body.bodyFile : null;
+    if (store) stores.add(store);
+  }
+  for (const store of stores) store.markAll(needles);
+}
+
+function bodyIncludes(hay: Hay, needle: string): boolean {
+  const b = hay.body;
+  if (!(b instanceof LazyArticle)) return b.includes(needle);
+  return b.bodyMarked(needle) ?? b.lowerBody.includes(needle);
 }
 
 /** True when every needle occurs in the short fields or (unless `withBody` is false) the body. */
 export function containsAll(hay: Hay, needles: readonly string[], withBody = true): boolean {
   for (const n of needles) {
-    if (!hay.short.includes(n) && !(withBody && bodyOf(hay).includes(n))) return false;
+    if (!hay.short.includes(n) && !(withBody && bodyIncludes(hay, n))) return false;
   }
   return true;
 }
@@ -108,7 +119,7 @@ export function containsAll(hay: Hay, needles: readonly string[], withBody = tru
 /** True when some needle occurs in the short fields or (unless `withBody` is false) the body. */
 export function containsAny(hay: Hay, needles: readonly string[], withBody = true): boolean {
   for (const n of needles) {
-    if (hay.short.includes(n) || (withBody && bodyOf(hay).includes(n))) return true;
+    if (hay.short.includes(n) || (withBody && bodyIncludes(hay, n))) return true;
   }
   return false;
 }

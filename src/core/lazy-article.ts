@@ -78,6 +78,7 @@ export class LazyArticle implements Article {
   private bodyStore: BodyStore | null = null;
   private bodyStart = 0;
   private bodyEnd = 0;
+  private bodyIndex = -1;
   /** The read cap the article was loaded with, so a read-back parses the same bytes. */
   readonly maxFileSize: number;
   private override: Partial<Full> | null = null;
@@ -121,12 +122,18 @@ export class LazyArticle implements Article {
     cache.records.fill(a, i);
     a.bodyStore = cache.bodies;
     [a.bodyStart, a.bodyEnd] = cache.bodyRange(i);
+    a.bodyIndex = i;
     return a;
   }
 
-  /** Tells the article's body file that every body is about to be read (one read instead of many). */
-  expectAllBodies(): void {
-    if (this.bytes === null) this.bodyStore?.readAll();
+  /** The store of this article's body in the cache, if it came from there. */
+  get bodyFile(): BodyStore | null {
+    return this.bodyStore;
+  }
+
+  /** Whether the body contains `needle`, when a full scan has marked it in advance (BodyStore.markAll). */
+  bodyMarked(needle: string): boolean | undefined {
+    return this.bodyStore?.marked(needle, this.bodyIndex);
   }
 
   /** Lower-cased UTF-8 body, for substring search only (never displayed); read on first use. */
@@ -164,7 +171,7 @@ export class LazyArticle implements Article {
 
   /** JSON.stringify skips prototype getters; this keeps `body` and `frontMatter` in its output. */
   toJSON(): Article {
-    const { bytes: _bytes, bodyStore: _store, bodyStart: _start, bodyEnd: _end, maxFileSize: _cap, override: _override, ...meta } = this;
+    const { bytes: _bytes, bodyStore: _store, bodyStart: _start, bodyEnd: _end, bodyIndex: _index, maxFileSize: _cap, override: _override, ...meta } = this;
     return { ...meta, body: this.body, frontMatter: this.frontMatter, coverImage: this.coverImage };
   }
 }

@@ -86,17 +86,18 @@ function cachedSlot(cached: CacheContents, filePath: string, stats: Float64Array
   return cached.records.unchanged(k, stats[o], stats[o + 1], stats[o + 2], stats[o + 3]) ? k : undefined;
 }
 
-// On a warm run every file is stat-ed to validate the cache. With many files that happens on a
-// thread started before the walk, while this one reads and checks the cache.
+// On a warm run every file is stat-ed to validate the cache. With many files that starts on a
+// thread started before the walk, while this one reads and checks the cache, then both share
+// what is left.
 async function readCacheAndStat(base: string, version: string, files: readonly { path: string }[], worker: StatWorker | null): Promise<{ cached: CacheContents | null; stats: Float64Array }> {
   const paths = files.map((f) => f.path);
-  const pending = worker?.stat(paths) ?? null;
+  const shared = worker?.share(paths) ?? null;
   const cached = readCache(base, version);
   if (cached === null) {
-    worker?.close();
+    shared?.cancel();
     return { cached, stats: new Float64Array(0) };
   }
-  return { cached, stats: (await pending) ?? statPaths(paths) };
+  return { cached, stats: shared ? await shared.finish() : statPaths(paths) };
 }
 
 /** Loads every Markdown file under the paths; throws PathError for a missing path argument. */

@@ -14,7 +14,7 @@ import Fuse, { type FuseIndex, type IFuseOptions } from 'fuse.js';
 import type { Article } from './article.js';
 import { ExactScanner } from './exact-scan.js';
 import { compileFilters, filterKey } from './filters.js';
-import { containsAll, expectAllBodies, makeHay, occurrences, squashSpaces, type Hay } from './haystack.js';
+import { bodyOf, containsAll, makeHay, markAllBodies, occurrences, squashSpaces, type Hay } from './haystack.js';
 import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
 import { compareByDate, compareNewest, comparatorFor, mergeSorted, sortByDate } from './sort.js';
 
@@ -136,7 +136,10 @@ export class SearchIndex {
     const everything = limit === null;
     const key = `${this.docs.length}|${everything}|${filterKey(q, includeDrafts)}`;
     // Words and phrases are looked for in bodies; without a limit, in all of them.
-    if (everything && q.terms.some((t) => t.kind === 'word' || t.kind === 'phrase')) expectAllBodies(this.hays);
+    if (everything) {
+      const needles = q.terms.flatMap((t) => (t.kind === 'word' || t.kind === 'phrase' ? [t.value] : []));
+      if (needles.length) markAllBodies(this.hays, needles);
+    }
     const eligible = this.eligible(key, q, includeDrafts, everything);
     let ranked: Ranked[];
     let shortRanked: Ranked[] | null = null;
@@ -249,6 +252,9 @@ export class SearchIndex {
   prepare(): void {
     const order = this.dateOrder;
     for (let i = 0; i < order.length && i < FALLBACK_N; i++) this.fuseRecord(order[i]);
+    // The bodies a limited search reads: loaded articles read them from the cache on first use,
+    // and 10k small reads in one keystroke would cost it ~40 ms.
+    for (let i = 0; i < order.length && i < BODY_DEPTH; i++) bodyOf(this.hays[order[i]]);
     const word = /\p{L}{4,}/u.exec(this.hays[order[0]]?.title ?? '')?.[0] ?? 'news';
     // A prefix (exact scan + fuse), the word, and a typo of it (the fuzzy fallback).
     for (const q of [word.slice(0, 3), word, `${word.slice(0, -1)}qx`]) this.search(q, { limit: 50 });

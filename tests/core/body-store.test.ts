@@ -20,10 +20,12 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const size = header.length + content.length;
+// Five bodies: 'alpha ', 'beta ', '' (empty), 'gamma ', 'delta'.
+const bounds = Float64Array.from([16, 22, 27, 27, 33, 38]);
 
 describe('BodyStore', () => {
   it('reads byte ranges one by one, then the whole file once, with the same bytes either way', () => {
-    const store = BodyStore.open(file, size, header)!;
+    const store = BodyStore.open(file, size, header, bounds)!;
     const alpha = header.length;
     expect(store.read(alpha, alpha + 5).toString()).toBe('alpha');
     for (let i = 0; i < WHOLE_AFTER; i++) store.read(alpha + 6, alpha + 10);
@@ -34,23 +36,40 @@ describe('BodyStore', () => {
   });
 
   it('keeps reading the file it opened after a rewrite renames another over it', () => {
-    const store = BodyStore.open(file, size, header)!;
+    const store = BodyStore.open(file, size, header, bounds)!;
     const other = path.join(dir, 'y.bodies');
     fs.writeFileSync(other, Buffer.concat([header, Buffer.from('ALPHA BETA GAMMA DELTA')]));
     fs.renameSync(other, file);
     expect(store.read(header.length, header.length + 5).toString()).toBe('alpha');
   });
 
+  it('marks, in one pass per needle, exactly the bodies that contain it', () => {
+    const store = BodyStore.open(file, size, header, bounds)!;
+    expect(store.marked('eta', 1)).toBeUndefined();
+    store.markAll(['eta', 'a', 'a b', 'delta', 'zz']);
+    const marks = (n: string): boolean[] => [0, 1, 2, 3, 4].map((k) => store.marked(n, k)!);
+    expect(marks('eta')).toEqual([false, true, false, false, false]);
+    expect(marks('a')).toEqual([true, true, false, true, true]);
+    // 'alpha ' + 'beta ' hold "a b" only across the boundary: in neither body.
+    expect(marks('a b')).toEqual([false, false, false, false, false]);
+    expect(marks('delta')).toEqual([false, false, false, false, true]);
+    expect(marks('zz')).toEqual([false, false, false, false, false]);
+    // Marks are per scan: a needle of an earlier scan is no longer known.
+    store.markAll(['beta']);
+    expect(store.marked('eta', 1)).toBeUndefined();
+    expect(store.marked('beta', 1)).toBe(true);
+  });
+
   it('gives empty bytes for a range outside the file', () => {
-    const store = BodyStore.open(file, size, header)!;
+    const store = BodyStore.open(file, size, header, bounds)!;
     expect(store.read(size - 2, size + 10).length).toBe(0);
     expect(store.read(5, 5).length).toBe(0);
   });
 
   it.each([
-    ['another size', () => BodyStore.open(file, size + 1, header)],
-    ['another header (bodies from another write)', () => BodyStore.open(file, size, Buffer.from('fedcba9876543210'))],
-    ['no file', () => BodyStore.open(path.join(dir, 'missing'), size, header)],
+    ['another size', () => BodyStore.open(file, size + 1, header, bounds)],
+    ['another header (bodies from another write)', () => BodyStore.open(file, size, Buffer.from('fedcba9876543210'), bounds)],
+    ['no file', () => BodyStore.open(path.join(dir, 'missing'), size, header, bounds)],
   ])('refuses %s', (_name, open) => {
     expect(open()).toBeNull();
   });

@@ -157,6 +157,13 @@ describe('loadCorpus with the cache', () => {
     const index = new SearchIndex(warm.articles);
     expect(index.search('validators').hits.map((h) => warm.articles[h.id].title)).toEqual(['Two']);
     expect(index.search('validators', { limit: 10 }).hits.map((h) => warm.articles[h.id].title)).toEqual(['Two']);
+    // Searches without a limit mark bodies in one pass over the file; they must find what a
+    // search over freshly parsed articles finds.
+    const fresh = new SearchIndex((await load({ cache: false })).articles);
+    for (const q of ['validators', '"vote** on"', 'body -solana', 'of one', 'three -body', 'zzz']) {
+      expect(index.search(q).hits.map((h) => h.id), q).toEqual(fresh.search(q).hits.map((h) => h.id));
+    }
+    expect(index.search('body -solana').hits.map((h) => warm.articles[h.id].title).sort()).toEqual(['One', 'Three']);
   });
 
   it('keeps per-file warnings on cached runs', async () => {

@@ -78,9 +78,10 @@ function slotOf(file: ParsedFile): CacheEntry | Failure {
 }
 
 // An entry is reused only while the same file (inode), size and mtime are seen on disk;
-// `stats` holds statPaths' numbers for every walked file, this one's at `i`.
-function cachedSlot(cached: CacheContents, filePath: string, stats: Float64Array, i: number): number | undefined {
-  const k = cached.records.indexOf(filePath);
+// `stats` holds statPaths' numbers for every walked file, this one's at `i`; `hint` is where the
+// cache probably has it.
+function cachedSlot(cached: CacheContents, filePath: string, stats: Float64Array, i: number, hint: number): number | undefined {
+  const k = cached.records.indexOf(filePath, hint);
   if (k === undefined) return undefined;
   const o = i * STAT_FIELDS;
   return cached.records.unchanged(k, stats[o], stats[o + 1], stats[o + 2], stats[o + 3]) ? k : undefined;
@@ -124,8 +125,12 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
 
   const slots: Array<Slot | undefined> = new Array(total);
   const misses: number[] = [];
+  // Where the last file was found in the cache, relative to its place in the walk: an added or
+  // deleted file shifts the rest by one, and the next guess follows.
+  let shift = 0;
   for (let i = 0; i < total; i++) {
-    const slot = cached ? cachedSlot(cached, files[i].path, stats, i) : undefined;
+    const slot = cached ? cachedSlot(cached, files[i].path, stats, i, i + shift) : undefined;
+    if (slot !== undefined) shift = slot - i;
     if (slot !== undefined) slots[i] = slot;
     else misses.push(i);
   }

@@ -12,10 +12,13 @@ export type Range = readonly [number, number];
 
 /** The lower-cased texts one article is matched against. */
 export interface Hay {
-  /** Lower-cased title. */
-  title: string;
   /** Lower-cased title, description, tags, categories, source name and key, one per line. */
   short: string;
+  /**
+   * Length of the lower-cased title at the start of `short` (see hayTitle): one string per
+   * article instead of two, ~15 MB and 100k allocations fewer at 100k articles.
+   */
+  titleLength: number;
   /**
    * Lower-cased body as UTF-8 bytes (Buffer.includes takes the same string needles): half the
    * memory of a JS string, outside the heap. For a loaded article, the article itself, which
@@ -74,8 +77,8 @@ export function makeHay(a: Article): Hay {
   // The title is lower-cased once; the rest in one call (one string, not one per field).
   const short = `${title}\n${`${a.description}\n${a.tags.join('\n')}\n${a.categories.join('\n')}\n${a.source}\n${a.sourceKey}`.toLowerCase()}`;
   return {
-    title,
     short,
+    titleLength: title.length,
     body: a instanceof LazyArticle ? a : lowerBodyOf(a),
     tags: lowerList(a.tags),
     categories: lowerList(a.categories),
@@ -84,6 +87,17 @@ export function makeHay(a: Article): Hay {
     lang: a.lang === null ? '' : lower(a.lang),
     sentiment: a.sentiment === null ? null : sentimentMemo(a.sentiment),
   };
+}
+
+/** The lower-cased title. */
+export function hayTitle(hay: Hay): string {
+  return hay.short.slice(0, hay.titleLength);
+}
+
+/** True when the lower-cased title contains `s` (the title comes first in `short`, so its first occurrence decides). */
+export function titleIncludes(hay: Hay, s: string): boolean {
+  const at = hay.short.indexOf(s);
+  return at >= 0 && at + s.length <= hay.titleLength;
 }
 
 /** The body bytes of a haystack, read now if they were not yet. */

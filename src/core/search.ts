@@ -14,7 +14,7 @@ import Fuse, { type FuseIndex, type IFuseOptions } from 'fuse.js';
 import type { Article } from './article.js';
 import { ExactScanner } from './exact-scan.js';
 import { compileFilters, filterKey } from './filters.js';
-import { bodyOf, containsAll, makeHay, markAllBodies, occurrences, squashSpaces, type Hay } from './haystack.js';
+import { bodyOf, containsAll, hayTitle, makeHay, markAllBodies, titleIncludes, occurrences, squashSpaces, type Hay } from './haystack.js';
 import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
 import { compareByDate, compareNewest, comparatorFor, mergeSorted, sortByDate } from './sort.js';
 
@@ -183,7 +183,7 @@ export class SearchIndex {
     const inTags: Ranked[] = [];
     for (const id of eligible) {
       const hay = this.hays[id];
-      if (hay.title.includes(text)) inTitle.push({ id, tier: 0, rank: 0, score: 0 });
+      if (titleIncludes(hay, text)) inTitle.push({ id, tier: 0, rank: 0, score: 0 });
       else if (hay.tags.some((t) => t.startsWith(text))) inTags.push({ id, tier: 1, rank: 0, score: 0.5 });
     }
     return inTitle.concat(inTags);
@@ -207,16 +207,16 @@ export class SearchIndex {
     const ranked: Ranked[] = [];
     const text = q.text;
     for (const [id, score] of scores) {
-      const title = squashSpaces(this.hays[id].title);
+      const title = squashSpaces(hayTitle(this.hays[id]));
       const tier = title === text ? 0 : title.includes(text) ? 1 : 2;
       ranked.push({ id, tier, rank: 0, score });
     }
     for (const id of exact) {
       if (scores.has(id)) continue;
       const hay = this.hays[id];
-      const title = squashSpaces(hay.title);
+      const title = squashSpaces(hayTitle(hay));
       const tier = title === text ? 0 : title.includes(text) ? 1 : 3;
-      const where = q.words.every((w) => hay.title.includes(w)) ? 0 : q.words.every((w) => hay.short.includes(w)) ? 1 : 2;
+      const where = q.words.every((w) => titleIncludes(hay, w)) ? 0 : q.words.every((w) => hay.short.includes(w)) ? 1 : 2;
       ranked.push({ id, tier, rank: tier === 3 ? where : 0, score: 1 });
     }
     return ranked;
@@ -255,7 +255,7 @@ export class SearchIndex {
     // The bodies a limited search reads: loaded articles read them from the cache on first use,
     // and 10k small reads in one keystroke would cost it ~40 ms.
     for (let i = 0; i < order.length && i < BODY_DEPTH; i++) bodyOf(this.hays[order[i]]);
-    const word = /\p{L}{4,}/u.exec(this.hays[order[0]]?.title ?? '')?.[0] ?? 'news';
+    const word = /\p{L}{4,}/u.exec(order.length ? hayTitle(this.hays[order[0]]) : '')?.[0] ?? 'news';
     // A prefix (exact scan + fuse), the word, and a typo of it (the fuzzy fallback).
     for (const q of [word.slice(0, 3), word, `${word.slice(0, -1)}qx`]) this.search(q, { limit: 50 });
   }
@@ -284,7 +284,7 @@ export class SearchIndex {
     const needles = [...q.words, ...q.phrases];
     const hits: Hit[] = ranked.map((r) => {
       const title = this.docs[r.id].title;
-      const found = needles.length ? occurrences(this.hays[r.id].title, needles, title.length) : [];
+      const found = needles.length ? occurrences(hayTitle(this.hays[r.id]), needles, title.length) : [];
       return { id: r.id, score: r.score, titleMatches: found.length ? found : EMPTY };
     });
     const fuzzy = hits.filter((h, i) => h.titleMatches.length === 0 && ranked[i].tier === 2);

@@ -1,7 +1,7 @@
 // makeHay shares lower-cased values between articles (memo tables, lists reused when already
 // lower-case); sharing must never hand one article another's value or skip lower-casing.
 import { describe, expect, it } from 'vitest';
-import { makeHay } from '../../src/core/haystack.js';
+import { hayTitle, makeHay, titleIncludes } from '../../src/core/haystack.js';
 import { makeArticle } from '../helpers/make-article.js';
 
 describe('makeHay', () => {
@@ -24,5 +24,17 @@ describe('makeHay', () => {
     }
     const hb = makeHay(b);
     expect([hb.sourceName, hb.sourceKey, hb.lang, hb.sentiment]).toEqual(['decrypt', 'decrypt', '', null]);
+  });
+
+  it('keeps the lower-cased title at the start of the short fields, and finds words only there', () => {
+    const a = makeArticle({ title: 'İstanbul Bitcoin ETF', description: 'Solana and ETF flows', tags: ['Mining'] });
+    const hay = makeHay(a);
+    expect(hayTitle(hay)).toBe(a.title.toLowerCase());
+    expect(titleIncludes(hay, 'bitcoin etf')).toBe(true);
+    expect(titleIncludes(hay, 'etf')).toBe(true);
+    expect(titleIncludes(hay, 'solana')).toBe(false);
+    expect(titleIncludes(hay, 'etf solana')).toBe(false);
+    expect(titleIncludes(hay, 'mining')).toBe(false);
+    expect(hay.short.includes('mining')).toBe(true);
   });
 });

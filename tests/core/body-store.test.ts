@@ -22,6 +22,7 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 const size = header.length + content.length;
 // Five bodies: 'alpha ', 'beta ', '' (empty), 'gamma ', 'delta'.
 const bounds = Float64Array.from([16, 22, 27, 27, 33, 38]);
+const NEEDLES = ['eta', 'a', 'a b', 'delta', 'gamma ', 'zz'];
 
 describe('BodyStore', () => {
   it('reads byte ranges one by one, then the whole file once, with the same bytes either way', () => {
@@ -43,16 +44,28 @@ describe('BodyStore', () => {
     expect(store.read(header.length, header.length + 5).toString()).toBe('alpha');
   });
 
-  it('marks, in one pass per needle, exactly the bodies that contain it', () => {
+  // Marks are found reading the file in chunks (here as small as 7 bytes, so that bodies are read
+  // alone, together, and one longer than a chunk), or in the whole file once it has been read.
+  it.each([
+    ['in chunks of 7 bytes', (store: BodyStore) => store.markAll(NEEDLES, 7)],
+    ['in chunks of 12 bytes', (store: BodyStore) => store.markAll(NEEDLES, 12)],
+    ['in the default chunk', (store: BodyStore) => store.markAll(NEEDLES)],
+    ['in the whole file', (store: BodyStore) => {
+      for (let i = 0; i <= WHOLE_AFTER; i++) store.read(16, 20);
+      expect(store.wholeReads).toBe(1);
+      store.markAll(NEEDLES);
+    }],
+  ])('marks exactly the bodies that contain each needle, %s', (_name, mark) => {
     const store = BodyStore.open(file, size, header, bounds)!;
     expect(store.marked('eta', 1)).toBeUndefined();
-    store.markAll(['eta', 'a', 'a b', 'delta', 'zz']);
+    mark(store);
     const marks = (n: string): boolean[] => [0, 1, 2, 3, 4].map((k) => store.marked(n, k)!);
     expect(marks('eta')).toEqual([false, true, false, false, false]);
     expect(marks('a')).toEqual([true, true, false, true, true]);
     // 'alpha ' + 'beta ' hold "a b" only across the boundary: in neither body.
     expect(marks('a b')).toEqual([false, false, false, false, false]);
     expect(marks('delta')).toEqual([false, false, false, false, true]);
+    expect(marks('gamma ')).toEqual([false, false, false, true, false]);
     expect(marks('zz')).toEqual([false, false, false, false, false]);
     // Marks are per scan: a needle of an earlier scan is no longer known.
     store.markAll(['beta']);

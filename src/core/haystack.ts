@@ -94,10 +94,11 @@ export function hayTitle(hay: Hay): string {
   return hay.short.slice(0, hay.titleLength);
 }
 
-/** True when the lower-cased title contains `s` (the title comes first in `short`, so its first occurrence decides). */
+/** True when the lower-cased title contains `s`. */
 export function titleIncludes(hay: Hay, s: string): boolean {
-  const at = hay.short.indexOf(s);
-  return at >= 0 && at + s.length <= hay.titleLength;
+  // A slice shares the characters of `short` (no copy) and bounds the search to the title; a
+  // search of `short` itself would read all its text wherever the title has no match.
+  return hay.short.slice(0, hay.titleLength).includes(s);
 }
 
 /** The body bytes of a haystack, read now if they were not yet. */

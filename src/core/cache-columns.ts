@@ -8,7 +8,7 @@
 // Everything read is checked column by column before any of it is used: a cache file is
 // untrusted input (see article-record.ts for the same rules applied to a tuple).
 
-import { isRecord, RECORD_LENGTH, type ArticleRecord } from './article-record.js';
+import type { ArticleRecord } from './article-record.js';
 import type { FrontMatterFormat } from './article.js';
 import type { ArticleMeta } from './lazy-article.js';
 
@@ -219,9 +219,14 @@ export class CachedRecords {
     return c.size[i] === size && c.mtimeMs[i] === mtimeMs && c.dev[i] === dev && c.ino[i] === ino;
   }
 
-  /** The file identity of article i. */
-  inode(i: number): [dev: number, ino: number] {
-    return [this.c.dev[i], this.c.ino[i]];
+  /** The device of article i's file (with `ino`, its identity). */
+  dev(i: number): number {
+    return this.c.dev[i];
+  }
+
+  /** The inode number of article i's file. */
+  ino(i: number): number {
+    return this.c.ino[i];
   }
 
   /** The parse warnings stored for article i. */
@@ -270,17 +275,16 @@ export class CachedRecords {
     a.notes = this.list(c.notes[i]);
   }
 
-  /** Article i as a record, for rewriting the cache; null if it would not pass isRecord. */
-  record(i: number): ArticleRecord | null {
+  /** Article i as a record, for rewriting the cache (the columns were checked when read). */
+  record(i: number): ArticleRecord {
     const c = this.c;
-    const r: unknown[] = [
+    return [
       c.path[i], c.relPath[i], c.title[i], c.description[i],
       this.nulls.publishedAt[i] ? null : c.publishedAt[i], c.dateGuessed[i], this.nulls.updatedAt[i] ? null : c.updatedAt[i],
       c.strings[c.source[i]], c.strings[c.sourceKey[i]], this.list(c.categories[i]), this.list(c.tags[i]),
       this.str(c.sentiment[i]), this.nulls.score[i] ? null : c.score[i], this.str(c.lang[i]), c.draft[i], c.stickyWeight[i],
-      c.url[i], c.strings[c.format[i]], c.size[i], c.mtimeMs[i], this.list(c.notes[i]),
+      c.url[i], c.strings[c.format[i]] as FrontMatterFormat, c.size[i], c.mtimeMs[i], this.list(c.notes[i]),
       `${c.dev[i]}:${c.ino[i]}`, c.bodyLength[i], this.warnings(i),
     ];
-    return r.length === RECORD_LENGTH && isRecord(r) ? r : null;
   }
 }

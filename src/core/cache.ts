@@ -113,14 +113,15 @@ export class CacheContents {
   }
 
   /**
-   * Article i as a record and body, for a cache rewrite; undefined if it is not a valid record.
-   * The body is read only when the writer asks for it, not while the load is still running.
+   * Article i as a record and body, for a cache rewrite. Both are made only when the writer asks
+   * for them, after the load has handed its articles back.
    */
-  entry(i: number): CacheEntry | undefined {
-    const record = this.records.record(i);
-    if (!record) return undefined;
+  entry(i: number): CacheEntry {
     const contents = this;
-    return { record, get lowerBody() { return contents.lowerBody(i); } };
+    return {
+      get record() { return contents.records.record(i); },
+      get lowerBody() { return contents.lowerBody(i); },
+    };
   }
 
   /** The entry cached for a path, if any. */

@@ -130,9 +130,12 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   let shift = 0;
   for (let i = 0; i < total; i++) {
     const slot = cached ? cachedSlot(cached, files[i].path, stats, i, i + shift) : undefined;
-    if (slot !== undefined) shift = slot - i;
-    if (slot !== undefined) slots[i] = slot;
-    else misses.push(i);
+    if (slot === undefined) {
+      misses.push(i);
+    } else {
+      slots[i] = slot;
+      shift = slot - i;
+    }
   }
   // Entries for a new cache are only gathered when one may be written: a warm run with nothing
   // changed keeps no second reference to every record.
@@ -158,16 +161,11 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
       flushed += 1;
       let article: LazyArticle;
       if (typeof slot === 'number') {
-        const [dev, ino] = cached!.records.inode(slot);
-        if (seenFiles.seen(dev, ino)) continue;
+        if (seenFiles.seen(cached!.records.dev(slot), cached!.records.ino(slot))) continue; // same file via a link: load once
         const fileWarnings = cached!.records.warnings(slot);
         if (fileWarnings.length > 0) warnings.push({ path: entry.path, reason: fileWarnings.join('; ') });
         article = LazyArticle.fromCache(cached!, slot, articles.length, cap);
-        if (mightWrite) {
-          // A cached entry that does not make a valid record is left out: the next run re-parses it.
-          const kept = cached!.entry(slot);
-          if (kept) entries.push(kept);
-        }
+        if (mightWrite) entries.push(cached!.entry(slot));
       } else {
         const inode = failed(slot) ? slot.inode : slot.record[R.inode];
         const [dev, ino] = inode === null ? [-1, -1] : splitInode(inode);

@@ -4,6 +4,10 @@
 // (one pread of a few KB); once enough have been asked for that the caller is evidently reading
 // them all (`--filter`, a cache rewrite), the rest of the file is read in one go and served as views.
 //
+// The file holds pieces: every article's lower-cased body, then every article's lower-cased short
+// text (title, description, tags, ...); `bounds` says where each starts. A full scan marks both
+// kinds per word (markAll) and so needs no haystack for an article that does not match.
+//
 // The file descriptor stays open for the store's lifetime: a cache rewrite renames a new file over
 // the old name, and this descriptor keeps reading the file that was checked when it was opened.
 
@@ -36,7 +40,7 @@ export class BodyStore {
   private constructor(
     private readonly fd: number,
     private readonly size: number,
-    // Where each body starts, in file order, then where the last one ends.
+    // Where each piece starts, in file order, then where the last one ends.
     private readonly bounds: Float64Array,
   ) {
     closer.register(this, fd);

@@ -47,6 +47,8 @@ export interface Columns {
   dev: number[];
   ino: number[];
   bodyLength: number[];
+  /** Byte length of each article's lower-cased short text (see haystack.ts lowerShortText). */
+  shortLength: number[];
 }
 
 const FORMATS: ReadonlySet<string> = new Set(['yaml', 'toml', 'json', 'none']);
@@ -59,7 +61,7 @@ export function splitInode(inode: string): [number, number] {
 }
 
 /** Records (in load order) -> columns. */
-export function toColumns(records: readonly ArticleRecord[]): Columns {
+export function toColumns(records: readonly ArticleRecord[], shortLengths: readonly number[]): Columns {
   const strings: string[] = [];
   const stringIndex = new Map<string, number>();
   const str = (s: string | null): number => {
@@ -88,6 +90,7 @@ export function toColumns(records: readonly ArticleRecord[]): Columns {
     publishedAt: [], publishedAtNull: [], updatedAt: [], updatedAtNull: [], score: [], scoreNull: [],
     dateGuessed: [], draft: [], stickyWeight: [], source: [], sourceKey: [], sentiment: [], lang: [], format: [],
     categories: [], tags: [], notes: [], warnings: [], size: [], mtimeMs: [], dev: [], ino: [], bodyLength: [],
+    shortLength: [...shortLengths],
   };
   const nullable = (values: number[], nulls: number[], v: number | null, i: number): void => {
     values.push(v ?? 0);
@@ -137,6 +140,8 @@ function nullFlags(v: unknown, n: number): Uint8Array | null {
 export class CachedRecords {
   /** Byte offset of each article's lower-cased body in the bodies file (after the generation). */
   private readonly offsets: Float64Array;
+  /** Byte offset of each article's short text after the last body. */
+  private readonly shortOffsets: Float64Array;
   // Built only when a path is not where the hint says (see indexOf).
   private byPath: Map<string, number> | null = null;
   private readonly lists: Array<string[] | undefined> = [];
@@ -148,8 +153,10 @@ export class CachedRecords {
     readonly size: number,
   ) {
     this.offsets = new Float64Array(size + 1);
+    this.shortOffsets = new Float64Array(size + 1);
     for (let i = 0; i < size; i++) {
       this.offsets[i + 1] = this.offsets[i] + c.bodyLength[i];
+      this.shortOffsets[i + 1] = this.shortOffsets[i] + c.shortLength[i];
     }
   }
 
@@ -182,7 +189,7 @@ export class CachedRecords {
       arrayOf(c.lang, n, refOrNull) && arrayOf(c.format, n, (x) => ref(x) && FORMATS.has(strings[x as number])) &&
       arrayOf(c.categories, n, listRef) && arrayOf(c.tags, n, listRef) && arrayOf(c.notes, n, listRef) && arrayOf(c.warnings, n, listRef) &&
       arrayOf(c.size, n, isCount) && arrayOf(c.mtimeMs, n, isNumber) && arrayOf(c.dev, n, isNumber) && arrayOf(c.ino, n, isNumber) &&
-      arrayOf(c.bodyLength, n, isCount);
+      arrayOf(c.bodyLength, n, isCount) && arrayOf(c.shortLength, n, isCount);
     if (!ok) return null;
     const publishedAt = nullFlags(c.publishedAtNull, n);
     const updatedAt = nullFlags(c.updatedAtNull, n);
@@ -206,6 +213,16 @@ export class CachedRecords {
   /** Total bytes of lower-cased bodies. */
   get bodyBytes(): number {
     return this.offsets[this.size];
+  }
+
+  /** Total bytes of lower-cased short texts. */
+  get shortBytes(): number {
+    return this.shortOffsets[this.size];
+  }
+
+  /** Where article i's short text starts and ends, counted from the end of the bodies. */
+  shortRange(i: number): [number, number] {
+    return [this.shortOffsets[i], this.shortOffsets[i + 1]];
   }
 
   /** Where article i's body starts and ends in the bodies (after the generation bytes). */

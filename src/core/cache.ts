@@ -15,9 +15,10 @@ import { fileURLToPath } from 'node:url';
 import { isSafeText, R, type ArticleRecord } from './article-record.js';
 import { BodyStore } from './body-store.js';
 import { CachedRecords, toColumns } from './cache-columns.js';
+import { lowerShortText } from './haystack.js';
 
 /** Bump when the record layout or the parser's output changes. */
-export const CACHE_FORMAT = 4;
+export const CACHE_FORMAT = 5;
 const MAGIC = 'crypto-news-tui-cache';
 const GENERATION_BYTES = 16;
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -74,6 +75,7 @@ interface MetaFile {
   version: string;
   generation: string;
   bodyBytes: number;
+  shortBytes: number;
   columns: unknown;
 }
 
@@ -82,7 +84,8 @@ function isMeta(v: unknown): v is MetaFile {
   const m = v as Record<string, unknown>;
   return (
     m.magic === MAGIC && typeof m.version === 'string' && typeof m.generation === 'string' &&
-    typeof m.bodyBytes === 'number' && Number.isInteger(m.bodyBytes) && m.bodyBytes >= 0
+    typeof m.bodyBytes === 'number' && Number.isInteger(m.bodyBytes) && m.bodyBytes >= 0 &&
+    typeof m.shortBytes === 'number' && Number.isInteger(m.shortBytes) && m.shortBytes >= 0
   );
 }
 
@@ -104,6 +107,11 @@ export class CacheContents {
   bodyRange(i: number): [start: number, end: number] {
     const [start, end] = this.records.bodyRange(i);
     return [GENERATION_BYTES + start, GENERATION_BYTES + end];
+  }
+
+  /** Which of the file's pieces (see BodyStore) is article i's short text. */
+  shortPiece(i: number): number {
+    return this.records.size + i;
   }
 
   /** Article i's lower-cased UTF-8 body (read from the file). */
@@ -145,12 +153,18 @@ export function readCache(base: string, version: string): CacheContents | null {
     const meta: unknown = JSON.parse(text);
     if (!isMeta(meta) || meta.version !== version) return null;
     const records = CachedRecords.from(meta.columns, valid);
-    if (records === null || records.bodyBytes !== meta.bodyBytes) return null;
+    if (records === null || records.bodyBytes !== meta.bodyBytes || records.shortBytes !== meta.shortBytes) return null;
     if (!/^[0-9a-f]{32}$/.test(meta.generation)) return null;
-    const bounds = new Float64Array(records.size + 1);
-    for (let i = 0; i < records.size; i++) bounds[i] = GENERATION_BYTES + records.bodyRange(i)[0];
-    bounds[records.size] = GENERATION_BYTES + meta.bodyBytes;
-    const bodies = BodyStore.open(`${base}.bodies`, GENERATION_BYTES + meta.bodyBytes, Buffer.from(meta.generation, 'hex'), bounds);
+    // The file holds every body, then every short text: 2n pieces, searched alike (BodyStore).
+    const n = records.size;
+    const shortsAt = GENERATION_BYTES + meta.bodyBytes;
+    const bounds = new Float64Array(2 * n + 1);
+    for (let i = 0; i < n; i++) {
+      bounds[i] = GENERATION_BYTES + records.bodyRange(i)[0];
+      bounds[n + i] = shortsAt + records.shortRange(i)[0];
+    }
+    bounds[2 * n] = shortsAt + meta.shortBytes;
+    const bodies = BodyStore.open(`${base}.bodies`, shortsAt + meta.shortBytes, Buffer.from(meta.generation, 'hex'), bounds);
     return bodies && new CacheContents(records, bodies);
   } catch {
     return null;
@@ -176,6 +190,7 @@ export async function writeCache(base: string, version: string, entries: readonl
     await fs.promises.mkdir(path.dirname(base), { recursive: true, mode: 0o700 });
     const generation = randomBytes(GENERATION_BYTES);
     let bodyBytes = 0;
+    let shortBytes = 0;
     // Each body once: a cached entry's body is read from the old file when asked for.
     const bodies = entries.map((e) => e.lowerBody);
     const records = entries.map((e, i) => {
@@ -187,11 +202,14 @@ export async function writeCache(base: string, version: string, entries: readonl
     });
     // Non-ASCII characters are written as \u escapes: a pure-ASCII file is read back as a
     // one-byte string, half the memory of the two-byte string one `…` in a title would force.
-    const meta = JSON.stringify({ magic: MAGIC, version, generation: generation.toString('hex'), bodyBytes, columns: toColumns(records) }).replace(
+    const shorts = records.map((r) => Buffer.from(lowerShortText({ title: r[2], description: r[3], tags: r[10], categories: r[9], source: r[7], sourceKey: r[8] }), 'utf8'));
+    for (const b of shorts) shortBytes += b.length;
+    const columns = toColumns(records, shorts.map((b) => b.length));
+    const meta = JSON.stringify({ magic: MAGIC, version, generation: generation.toString('hex'), bodyBytes, shortBytes, columns }).replace(
       NON_ASCII_ALL,
       (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
     );
-    await writeAll(`${base}.bodies${tmp}`, [generation, ...bodies]);
+    await writeAll(`${base}.bodies${tmp}`, [generation, ...bodies, ...shorts]);
     await fs.promises.writeFile(`${base}.json${tmp}`, meta, { mode: 0o600 });
     // Bodies first: a reader between the two renames sees generations that differ and ignores both.
     await fs.promises.rename(`${base}.bodies${tmp}`, `${base}.bodies`);

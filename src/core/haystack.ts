@@ -71,13 +71,23 @@ function lowerList(list: readonly string[]): string[] {
   return list as string[];
 }
 
+/** The fields a haystack's short text is made of. */
+export type ShortFields = Pick<Article, 'title' | 'description' | 'tags' | 'categories' | 'source' | 'sourceKey'>;
+
+/**
+ * The lower-cased short text of an article (a haystack's `short`); the cache stores it as UTF-8
+ * so that a full scan can search it without building haystacks. `lowerTitle` if already made.
+ */
+export function lowerShortText(a: ShortFields, lowerTitle = a.title.toLowerCase()): string {
+  // The title is lower-cased once; the rest in one call (one string, not one per field).
+  return `${lowerTitle}\n${`${a.description}\n${a.tags.join('\n')}\n${a.categories.join('\n')}\n${a.source}\n${a.sourceKey}`.toLowerCase()}`;
+}
+
 /** Builds the haystack of one article. */
 export function makeHay(a: Article): Hay {
   const title = a.title.toLowerCase();
-  // The title is lower-cased once; the rest in one call (one string, not one per field).
-  const short = `${title}\n${`${a.description}\n${a.tags.join('\n')}\n${a.categories.join('\n')}\n${a.source}\n${a.sourceKey}`.toLowerCase()}`;
   return {
-    short,
+    short: lowerShortText(a, title),
     titleLength: title.length,
     body: a instanceof LazyArticle ? a : lowerBodyOf(a),
     tags: lowerList(a.tags),
@@ -107,14 +117,34 @@ export function bodyOf(hay: Hay): Buffer {
   return b instanceof LazyArticle ? b.lowerBody : b;
 }
 
-/** Before a scan of every body for these needles: lets bodies still in the cache file be searched in one pass per needle. */
-export function markAllBodies(hays: readonly Hay[], needles: readonly string[]): void {
+/**
+ * Before a scan of every article for these needles: lets articles still in the cache file be
+ * searched in one pass per needle over their bodies and short texts (see BodyStore.markAll).
+ */
+export function markAll(articles: readonly Article[], needles: readonly string[]): void {
   const stores = new Set<BodyStore>();
-  for (const hay of hays) {
-    const store = hay.body instanceof LazyArticle ? hay.body.bodyFile : null;
+  for (const a of articles) {
+    const store = a instanceof LazyArticle ? a.bodyFile : null;
     if (store) stores.add(store);
   }
   for (const store of stores) store.markAll(needles);
+}
+
+/**
+ * Whether an article contains every needle in its short fields or body, answered from a full
+ * scan's marks without a haystack; undefined when the marks do not say (then use containsAll).
+ */
+export function markedAll(a: Article, needles: readonly string[]): boolean | undefined {
+  if (!(a instanceof LazyArticle)) return undefined;
+  for (const n of needles) {
+    const inShort = a.shortMarked(n);
+    if (inShort === undefined) return undefined;
+    if (inShort) continue;
+    const inBody = a.bodyMarked(n);
+    if (inBody === undefined) return undefined;
+    if (!inBody) return false;
+  }
+  return true;
 }
 
 function bodyIncludes(hay: Hay, needle: string): boolean {

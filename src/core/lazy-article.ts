@@ -79,6 +79,7 @@ export class LazyArticle implements Article {
   private bodyStart = 0;
   private bodyEnd = 0;
   private bodyIndex = -1;
+  private shortIndex = -1;
   /** The read cap the article was loaded with, so a read-back parses the same bytes. */
   readonly maxFileSize: number;
   private override: Partial<Full> | null = null;
@@ -123,12 +124,18 @@ export class LazyArticle implements Article {
     a.bodyStore = cache.bodies;
     [a.bodyStart, a.bodyEnd] = cache.bodyRange(i);
     a.bodyIndex = i;
+    a.shortIndex = cache.shortPiece(i);
     return a;
   }
 
   /** The store of this article's body in the cache, if it came from there. */
   get bodyFile(): BodyStore | null {
     return this.bodyStore;
+  }
+
+  /** Whether the lower-cased short text contains `needle`, when a full scan has marked it (BodyStore.markAll). */
+  shortMarked(needle: string): boolean | undefined {
+    return this.bodyStore?.marked(needle, this.shortIndex);
   }
 
   /** Whether the body contains `needle`, when a full scan has marked it in advance (BodyStore.markAll). */
@@ -171,7 +178,7 @@ export class LazyArticle implements Article {
 
   /** JSON.stringify skips prototype getters; this keeps `body` and `frontMatter` in its output. */
   toJSON(): Article {
-    const { bytes: _bytes, bodyStore: _store, bodyStart: _start, bodyEnd: _end, bodyIndex: _index, maxFileSize: _cap, override: _override, ...meta } = this;
+    const { bytes: _bytes, bodyStore: _store, bodyStart: _start, bodyEnd: _end, bodyIndex: _index, shortIndex: _short, maxFileSize: _cap, override: _override, ...meta } = this;
     return { ...meta, body: this.body, frontMatter: this.frontMatter, coverImage: this.coverImage };
   }
 }

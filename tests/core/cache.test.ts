@@ -157,14 +157,39 @@ describe('loadCorpus with the cache', () => {
     const index = new SearchIndex(warm.articles);
     expect(index.search('validators').hits.map((h) => warm.articles[h.id].title)).toEqual(['Two']);
     expect(index.search('validators', { limit: 10 }).hits.map((h) => warm.articles[h.id].title)).toEqual(['Two']);
-    // Searches without a limit mark bodies in one pass over the file; they must find what a
-    // search over freshly parsed articles finds.
+    // Searches without a limit mark bodies and short texts in one pass over the file and make
+    // haystacks only for matches; they must find what a search over freshly parsed articles finds.
     const fresh = new SearchIndex((await load({ cache: false })).articles);
-    for (const q of ['validators', '"vote** on"', 'body -solana', 'of one', 'three -body', 'zzz']) {
+    // Words found only in short fields (source, tags, title) come from the cached short texts' marks.
+    for (const q of ['validators', '"vote** on"', 'body -solana', 'of one', 'three -body', 'zzz', 'decrypt', 'btc mining', 'two', 'decrypt -two', 'is:draft one']) {
       expect(index.search(q).hits.map((h) => h.id), q).toEqual(fresh.search(q).hits.map((h) => h.id));
     }
     expect(index.search('body -solana').hits.map((h) => warm.articles[h.id].title).sort()).toEqual(['One', 'Three']);
   });
+
+  it('answers a full scan of more than CAP cached articles from the marks as a fresh parse does', async () => {
+    // Beyond CAP articles a search without a limit takes its matches from the cache's marks of
+    // short texts and bodies and makes haystacks only for them; below it every haystack is used.
+    const sources = ['Decrypt', 'The Block', 'CoinDesk'];
+    for (let i = 0; i < 1_200; i++) {
+      const body = i % 3 === 0 ? `Validators ${i} vote on fees.` : `Plain body ${i}.`;
+      const extra = `source:\n  name: ${sources[i % 3]}\ntags: [${i % 4 === 0 ? 'Mining' : 'Markets'}]\n`;
+      put(`bulk/b${String(i).padStart(4, '0')}.md`, `---\ntitle: Bulk ${i % 5 === 0 ? 'Solana' : 'Bitcoin'} ${i}\npublishedAt: '2025-11-14T02:13:55.000Z'\n${extra}---\n${body}\n`);
+    }
+    await load();
+    const warm = await load();
+    expect(warm.wrote).toBe(false);
+    const cached = new SearchIndex(warm.articles);
+    const fresh = new SearchIndex((await load({ cache: false })).articles);
+    const ids = (index: SearchIndex, q: string): number[] => index.search(q).hits.map((h) => h.id);
+    for (const q of ['solana', 'block', 'mining validators', 'validators -solana', '"vote on"', 'bitcoin fees', 'coindesk 12', 'zzz', 'tag:mining solana']) {
+      expect(ids(cached, q), q).toEqual(ids(fresh, q));
+    }
+    expect(ids(cached, 'solana')).toHaveLength(241); // 240 titles, and the body of a/two.md
+    expect(ids(cached, 'mining validators').length).toBeGreaterThan(0);
+    // A limited search afterwards makes every haystack and finds the same.
+    expect(cached.search('block', { limit: 2_000 }).hits.map((h) => h.id)).toEqual(ids(fresh, 'block'));
+  }, 30_000);
 
   it('keeps per-file warnings on cached runs', async () => {
     put('big.md', post('Big', 'x'.repeat(5_000)));

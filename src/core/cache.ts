@@ -141,15 +141,12 @@ export class CacheContents {
 
 const isString = (v: unknown): boolean => typeof v === 'string';
 
-/**
- * Reads the cache at `base`, or null when it is missing, foreign or damaged. Never throws.
- * `metadata`: the metadata file's bytes when the caller has already read them (see load.ts).
- */
-export function readCache(base: string, version: string, metadata?: Buffer | null): CacheContents | null {
+/** Reads the cache at `base`, or null when it is missing, foreign or damaged. Never throws. */
+export function readCache(base: string, version: string): CacheContents | null {
   try {
     // Written as pure ASCII (see writeCache), so latin1 decoding is a plain copy into a
     // one-byte string; a byte above 0x7f means the file is not ours.
-    const text = metadata ? metadata.toString('latin1') : fs.readFileSync(`${base}.json`, 'latin1');
+    const text = fs.readFileSync(`${base}.json`, 'latin1');
     const suspect = NON_ASCII_OR_UNSAFE.test(text);
     if (suspect && NON_ASCII.test(text)) return null;
     const valid = suspect && UNSAFE_ESCAPE.test(text) ? isSafeText : isString;

@@ -90,10 +90,10 @@ function cachedSlot(cached: CacheContents, filePath: string, stats: Float64Array
 // On a warm run every file is stat-ed to validate the cache. With many files that starts on a
 // thread started before the walk, while this one reads and checks the cache, then both share
 // what is left.
-async function readCacheAndStat(base: string, version: string, files: readonly { path: string }[], worker: StatWorker | null, metadata: Promise<Buffer | null> | null): Promise<{ cached: CacheContents | null; stats: Float64Array }> {
+async function readCacheAndStat(base: string, version: string, files: readonly { path: string }[], worker: StatWorker | null): Promise<{ cached: CacheContents | null; stats: Float64Array }> {
   const paths = files.map((f) => f.path);
   const shared = worker?.share(paths) ?? null;
-  const cached = readCache(base, version, await metadata);
+  const cached = readCache(base, version);
   if (cached === null) {
     shared?.cancel();
     return { cached, stats: new Float64Array(0) };
@@ -107,10 +107,7 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   const useCache = opts.cache !== false;
   const base = cacheBase(opts.cacheDir ?? cacheDirectory(), paths);
   const version = cacheVersion(cap);
-  const warm = useCache && fs.existsSync(`${base}.json`);
-  let statWorker = warm ? StatWorker.start() : null;
-  // The metadata file is read on the thread pool while this thread walks (~40 ms at 100k).
-  const metadata = warm ? fs.promises.readFile(`${base}.json`).catch(() => null) : null;
+  let statWorker = useCache && fs.existsSync(`${base}.json`) ? StatWorker.start() : null;
   let walked;
   try {
     walked = await walkPaths(paths);
@@ -124,7 +121,7 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
     statWorker.close();
     statWorker = null;
   }
-  const { cached, stats } = useCache ? await readCacheAndStat(base, version, files, statWorker, metadata) : { cached: null, stats: new Float64Array(0) };
+  const { cached, stats } = useCache ? await readCacheAndStat(base, version, files, statWorker) : { cached: null, stats: new Float64Array(0) };
 
   const slots: Array<Slot | undefined> = new Array(total);
   const misses: number[] = [];

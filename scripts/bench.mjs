@@ -55,7 +55,9 @@ for (const n of sizes) {
   const dir = ensureCorpus(repo, n);
   const bytes = corpusBytes(dir);
   process.stderr.write(`[${label}] ${(bytes / 1e6).toFixed(0)} MB; baselines ...\n`);
-  const cat = medianCommand(runs, 'sh', ['-c', `find '${dir}' -name '*.md' -exec cat {} + > /dev/null`]);
+  // The trailing slash makes find descend into a corpus folder that is a symlink (a worktree
+  // sharing another checkout's corpora) instead of listing the link itself and reading nothing.
+  const cat = medianCommand(runs, 'sh', ['-c', `find '${dir}/' -name '*.md' -exec cat {} + > /dev/null`]);
   const rg = medianCommand(runs, 'rg', ['-l', '-i', word, dir]);
 
   process.stderr.write(`[${label}] cold load (no cache yet) ...\n`);

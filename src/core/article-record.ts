@@ -24,7 +24,8 @@ export type ArticleRecord = [
 
 /** Positions of the fields other modules read directly. */
 export const R = { path: 0, relPath: 1, source: 7, sourceKey: 8, categories: 9, tags: 10, sentiment: 11, lang: 13, format: 17, size: 18, mtimeMs: 19, inode: 21, bodyLength: 22, warnings: 23 } as const;
-const RECORD_LENGTH = 24;
+/** Number of fields in a record. */
+export const RECORD_LENGTH = 24;
 const FORMATS: ReadonlySet<string> = new Set(['yaml', 'toml', 'json', 'none']);
 // Anything sanitizeLine would have removed: the parser never stores these, so finding one means
 // the record was not written by us and must not reach the terminal.
@@ -39,33 +40,31 @@ export function toRecord(a: ArticleMeta, inode: string, bodyLength: number, warn
   ];
 }
 
-/** Record -> metadata with the given id (the id is the article's place in this run, never stored). */
-export function fromRecord(r: ArticleRecord, id: number): ArticleMeta {
-  return {
-    id, path: r[0], relPath: r[1], title: r[2], description: r[3], publishedAt: r[4], dateGuessed: r[5], updatedAt: r[6],
-    source: r[7], sourceKey: r[8], categories: r[9], tags: r[10], sentiment: r[11], score: r[12], lang: r[13],
-    draft: r[14], stickyWeight: r[15], url: r[16], format: r[17], size: r[18], mtimeMs: r[19], notes: r[20],
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isNumberOrNull = (v: unknown): boolean => v === null || isNumber(v);
+const isCount = (v: unknown): boolean => isNumber(v) && Number.isInteger(v) && v >= 0;
+
+// The record check with `isText` deciding what a display string may hold.
+function recordCheck(isText: (v: unknown) => boolean): (v: unknown) => v is ArticleRecord {
+  const isTextOrNull = (v: unknown): boolean => v === null || isText(v);
+  const isTextList = (v: unknown): boolean => Array.isArray(v) && v.every(isText);
+  return (v: unknown): v is ArticleRecord => {
+    if (!Array.isArray(v) || v.length !== RECORD_LENGTH) return false;
+    // The path is a file name, not display text: it may hold anything but NUL.
+    return (
+      typeof v[0] === 'string' && v[0] !== '' && !v[0].includes('\0') &&
+      isText(v[1]) && isText(v[2]) && isText(v[3]) &&
+      isNumberOrNull(v[4]) && typeof v[5] === 'boolean' && isNumberOrNull(v[6]) &&
+      isText(v[7]) && isText(v[8]) && isTextList(v[9]) && isTextList(v[10]) &&
+      isTextOrNull(v[11]) && isNumberOrNull(v[12]) && isTextOrNull(v[13]) && typeof v[14] === 'boolean' && isNumber(v[15]) &&
+      isTextOrNull(v[16]) && typeof v[17] === 'string' && FORMATS.has(v[17]) &&
+      isCount(v[18]) && isNumber(v[19]) && isTextList(v[20]) && typeof v[21] === 'string' && isCount(v[22]) && isTextList(v[23])
+    );
   };
 }
 
-const isText = (v: unknown): v is string => typeof v === 'string' && !UNSAFE.test(v);
-const isTextOrNull = (v: unknown): boolean => v === null || isText(v);
-const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const isNumberOrNull = (v: unknown): boolean => v === null || isNumber(v);
-const isTextList = (v: unknown): boolean => Array.isArray(v) && v.every(isText);
-const isCount = (v: unknown): boolean => isNumber(v) && Number.isInteger(v) && v >= 0;
+/** True for a string free of control characters: what a record's display strings must be. */
+export const isSafeText = (v: unknown): v is string => typeof v === 'string' && !UNSAFE.test(v);
 
 /** True when `v` is a well-formed record whose display strings are free of control characters. */
-export function isRecord(v: unknown): v is ArticleRecord {
-  if (!Array.isArray(v) || v.length !== RECORD_LENGTH) return false;
-  // The path is a file name, not display text: it may hold anything but NUL.
-  return (
-    typeof v[0] === 'string' && v[0] !== '' && !v[0].includes('\0') &&
-    isText(v[1]) && isText(v[2]) && isText(v[3]) &&
-    isNumberOrNull(v[4]) && typeof v[5] === 'boolean' && isNumberOrNull(v[6]) &&
-    isText(v[7]) && isText(v[8]) && isTextList(v[9]) && isTextList(v[10]) &&
-    isTextOrNull(v[11]) && isNumberOrNull(v[12]) && isTextOrNull(v[13]) && typeof v[14] === 'boolean' && isNumber(v[15]) &&
-    isTextOrNull(v[16]) && typeof v[17] === 'string' && FORMATS.has(v[17]) &&
-    isCount(v[18]) && isNumber(v[19]) && isTextList(v[20]) && typeof v[21] === 'string' && isCount(v[22]) && isTextList(v[23])
-  );
-}
+export const isRecord = recordCheck(isSafeText);

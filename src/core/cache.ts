@@ -2,8 +2,8 @@
 // folder arguments, under $XDG_CACHE_HOME/crypto-news-tui (else ~/.cache/crypto-news-tui).
 // Entries are keyed by path and trusted only while the file's size and mtime are unchanged.
 //
-// The files are data, never code: the metadata is JSON, read with JSON.parse and then checked
-// record by record (article-record.ts); the bodies are raw bytes that are only ever searched,
+// The files are data, never code: the metadata is JSON, laid out by column (cache-columns.ts),
+// read with JSON.parse and then checked column by column before anything is used; the bodies are raw bytes that are only ever searched,
 // never shown. Anything unexpected (bad JSON, another version, a wrong field, files from two
 // different writes) makes the whole cache count as absent, and the next load rewrites it.
 
@@ -12,21 +12,34 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isRecord, R, type ArticleRecord } from './article-record.js';
+import { isSafeText, R, type ArticleRecord } from './article-record.js';
+import { BodyStore } from './body-store.js';
+import { CachedRecords, toColumns } from './cache-columns.js';
+import { lowerShortText } from './haystack.js';
 
 /** Bump when the record layout or the parser's output changes. */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 5;
 const MAGIC = 'crypto-news-tui-cache';
 const GENERATION_BYTES = 16;
 const NON_ASCII = /[^\x00-\x7f]/;
 const NON_ASCII_ALL = /[^\x00-\x7f]/g;
+// In a pure-ASCII JSON text, a string can only come to hold a character that isRecord refuses
+// (C0, DEL, C1, U+2028/9, bidi controls) through an escape (\b \f \n \r \t, or \u and the code)
+// or a raw DEL byte: JSON.parse refuses raw C0 bytes inside strings. A text without any of these
+// cannot hold one, so its records need only a shape check, not a regex per string (~0.1 s at 100k).
+// Matches may be false alarms (an escaped backslash before `n`); those just take the slow check.
+const UNSAFE_ESCAPE = /\\[bfnrt]|\\u(?:00[01][0-9a-f]|007f|00[89][0-9a-f]|202[89a-e]|206[6-9])|\x7f/i;
+// Either of the above in one pass over the text: the usual text has neither, and each pass over
+// 45 MB costs ~15 ms; only when this matches are the two told apart.
+// (No `i` flag next to a negated class: hex digits are spelled in both cases instead.)
+const NON_ASCII_OR_UNSAFE = /[^\x00-\x7e]|\\[bfnrt]|\\u(?:00[01][0-9a-fA-F]|007[fF]|00[89][0-9a-fA-F]|202[89a-eA-E]|206[6-9])/;
 // Buffers per writev call (the usual IOV_MAX).
 const WRITEV_BATCH = 1024;
 
 /** One cached article: its record and its lower-cased UTF-8 body. */
 export interface CacheEntry {
-  record: ArticleRecord;
-  lowerBody: Buffer;
+  readonly record: ArticleRecord;
+  readonly lowerBody: Buffer;
 }
 
 /** Where cache files live: $XDG_CACHE_HOME/crypto-news-tui when that is absolute, else ~/.cache/crypto-news-tui. */
@@ -62,55 +75,8 @@ interface MetaFile {
   version: string;
   generation: string;
   bodyBytes: number;
-  strings: unknown[];
-  records: unknown[];
-}
-
-// Fields that repeat across most articles (source, tags, ...) are stored once in a string table
-// and referenced by index: the metadata file shrinks and JSON.parse makes each string once.
-const SHARED = [R.source, R.sourceKey, R.sentiment, R.lang, R.format] as const;
-const SHARED_LISTS = [R.categories, R.tags] as const;
-
-function pack(records: readonly ArticleRecord[]): { strings: string[]; records: unknown[][] } {
-  const strings: string[] = [];
-  const index = new Map<string, number>();
-  const ref = (s: string): number => {
-    let i = index.get(s);
-    if (i === undefined) {
-      i = strings.push(s) - 1;
-      index.set(s, i);
-    }
-    return i;
-  };
-  const packed = records.map((r) => {
-    const p: unknown[] = [...r];
-    for (const f of SHARED) p[f] = r[f] === null ? null : ref(r[f] as string);
-    for (const f of SHARED_LISTS) p[f] = r[f].map(ref);
-    return p;
-  });
-  return { strings, records: packed };
-}
-
-// Resolves string-table references in place; false when a reference is not a valid index.
-function unpack(p: unknown[], strings: readonly string[]): boolean {
-  if (!Array.isArray(p)) return false;
-  const at = (v: unknown): string | undefined => (typeof v === 'number' ? strings[v] : undefined);
-  for (const f of SHARED) {
-    if (p[f] === null) continue;
-    const s = at(p[f]);
-    if (s === undefined) return false;
-    p[f] = s;
-  }
-  for (const f of SHARED_LISTS) {
-    const list = p[f];
-    if (!Array.isArray(list)) return false;
-    for (let i = 0; i < list.length; i++) {
-      const s = at(list[i]);
-      if (s === undefined) return false;
-      list[i] = s;
-    }
-  }
-  return true;
+  shortBytes: number;
+  columns: unknown;
 }
 
 function isMeta(v: unknown): v is MetaFile {
@@ -119,36 +85,87 @@ function isMeta(v: unknown): v is MetaFile {
   return (
     m.magic === MAGIC && typeof m.version === 'string' && typeof m.generation === 'string' &&
     typeof m.bodyBytes === 'number' && Number.isInteger(m.bodyBytes) && m.bodyBytes >= 0 &&
-    Array.isArray(m.strings) && m.strings.every((s) => typeof s === 'string') && Array.isArray(m.records)
+    typeof m.shortBytes === 'number' && Number.isInteger(m.shortBytes) && m.shortBytes >= 0
   );
 }
 
-/** Reads the cache at `base`: entries by path, or null when it is missing, foreign or damaged. Never throws. */
-export function readCache(base: string, version: string): Map<string, CacheEntry> | null {
+/** A cache read back and checked: the articles' columns and their lower-cased bodies. */
+export class CacheContents {
+  constructor(
+    /** The cached metadata, by column. */
+    readonly records: CachedRecords,
+    /** The lower-cased bodies, read on demand. */
+    readonly bodies: BodyStore,
+  ) {}
+
+  /** Number of cached articles. */
+  get size(): number {
+    return this.records.size;
+  }
+
+  /** Where article i's lower-cased UTF-8 body lies in `bodies`. */
+  bodyRange(i: number): [start: number, end: number] {
+    const [start, end] = this.records.bodyRange(i);
+    return [GENERATION_BYTES + start, GENERATION_BYTES + end];
+  }
+
+  /** Which of the file's pieces (see BodyStore) is article i's short text. */
+  shortPiece(i: number): number {
+    return this.records.size + i;
+  }
+
+  /** Article i's lower-cased UTF-8 body (read from the file). */
+  lowerBody(i: number): Buffer {
+    const [start, end] = this.bodyRange(i);
+    return this.bodies.read(start, end);
+  }
+
+  /**
+   * Article i as a record and body, for a cache rewrite. Both are made only when the writer asks
+   * for them, after the load has handed its articles back.
+   */
+  entry(i: number): CacheEntry {
+    const contents = this;
+    return {
+      get record() { return contents.records.record(i); },
+      get lowerBody() { return contents.lowerBody(i); },
+    };
+  }
+
+  /** The entry cached for a path, if any. */
+  get(filePath: string): CacheEntry | undefined {
+    const i = this.records.indexOf(filePath);
+    return i === undefined ? undefined : this.entry(i);
+  }
+}
+
+const isString = (v: unknown): boolean => typeof v === 'string';
+
+/** Reads the cache at `base`, or null when it is missing, foreign or damaged. Never throws. */
+export function readCache(base: string, version: string): CacheContents | null {
   try {
     // Written as pure ASCII (see writeCache), so latin1 decoding is a plain copy into a
     // one-byte string; a byte above 0x7f means the file is not ours.
     const text = fs.readFileSync(`${base}.json`, 'latin1');
-    if (NON_ASCII.test(text)) return null;
+    const suspect = NON_ASCII_OR_UNSAFE.test(text);
+    if (suspect && NON_ASCII.test(text)) return null;
+    const valid = suspect && UNSAFE_ESCAPE.test(text) ? isSafeText : isString;
     const meta: unknown = JSON.parse(text);
     if (!isMeta(meta) || meta.version !== version) return null;
-    let total = 0;
-    const strings = meta.strings as string[];
-    for (const r of meta.records) {
-      if (!unpack(r as unknown[], strings) || !isRecord(r)) return null;
-      total += r[R.bodyLength];
+    const records = CachedRecords.from(meta.columns, valid);
+    if (records === null || records.bodyBytes !== meta.bodyBytes || records.shortBytes !== meta.shortBytes) return null;
+    if (!/^[0-9a-f]{32}$/.test(meta.generation)) return null;
+    // The file holds every body, then every short text: 2n pieces, searched alike (BodyStore).
+    const n = records.size;
+    const shortsAt = GENERATION_BYTES + meta.bodyBytes;
+    const bounds = new Float64Array(2 * n + 1);
+    for (let i = 0; i < n; i++) {
+      bounds[i] = GENERATION_BYTES + records.bodyRange(i)[0];
+      bounds[n + i] = shortsAt + records.shortRange(i)[0];
     }
-    if (total !== meta.bodyBytes) return null;
-    const bodies = fs.readFileSync(`${base}.bodies`);
-    if (bodies.length !== GENERATION_BYTES + total) return null;
-    if (bodies.subarray(0, GENERATION_BYTES).toString('hex') !== meta.generation) return null;
-    const entries = new Map<string, CacheEntry>();
-    let offset = GENERATION_BYTES;
-    for (const r of meta.records as ArticleRecord[]) {
-      entries.set(r[R.path], { record: r, lowerBody: bodies.subarray(offset, offset + r[R.bodyLength]) });
-      offset += r[R.bodyLength];
-    }
-    return entries;
+    bounds[2 * n] = shortsAt + meta.shortBytes;
+    const bodies = BodyStore.open(`${base}.bodies`, shortsAt + meta.shortBytes, Buffer.from(meta.generation, 'hex'), bounds);
+    return bodies && new CacheContents(records, bodies);
   } catch {
     return null;
   }
@@ -173,20 +190,26 @@ export async function writeCache(base: string, version: string, entries: readonl
     await fs.promises.mkdir(path.dirname(base), { recursive: true, mode: 0o700 });
     const generation = randomBytes(GENERATION_BYTES);
     let bodyBytes = 0;
-    const records = entries.map((e) => {
-      bodyBytes += e.lowerBody.length;
-      if (e.record[R.bodyLength] === e.lowerBody.length) return e.record;
+    let shortBytes = 0;
+    // Each body once: a cached entry's body is read from the old file when asked for.
+    const bodies = entries.map((e) => e.lowerBody);
+    const records = entries.map((e, i) => {
+      bodyBytes += bodies[i].length;
+      if (e.record[R.bodyLength] === bodies[i].length) return e.record;
       const fixed = [...e.record] as ArticleRecord;
-      fixed[R.bodyLength] = e.lowerBody.length;
+      fixed[R.bodyLength] = bodies[i].length;
       return fixed;
     });
     // Non-ASCII characters are written as \u escapes: a pure-ASCII file is read back as a
     // one-byte string, half the memory of the two-byte string one `…` in a title would force.
-    const meta = JSON.stringify({ magic: MAGIC, version, generation: generation.toString('hex'), bodyBytes, ...pack(records) }).replace(
+    const shorts = records.map((r) => Buffer.from(lowerShortText({ title: r[2], description: r[3], tags: r[10], categories: r[9], source: r[7], sourceKey: r[8] }), 'utf8'));
+    for (const b of shorts) shortBytes += b.length;
+    const columns = toColumns(records, shorts.map((b) => b.length));
+    const meta = JSON.stringify({ magic: MAGIC, version, generation: generation.toString('hex'), bodyBytes, shortBytes, columns }).replace(
       NON_ASCII_ALL,
       (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
     );
-    await writeAll(`${base}.bodies${tmp}`, [generation, ...entries.map((e) => e.lowerBody)]);
+    await writeAll(`${base}.bodies${tmp}`, [generation, ...bodies, ...shorts]);
     await fs.promises.writeFile(`${base}.json${tmp}`, meta, { mode: 0o600 });
     // Bodies first: a reader between the two renames sees generations that differ and ignores both.
     await fs.promises.rename(`${base}.bodies${tmp}`, `${base}.bodies`);

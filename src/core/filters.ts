@@ -59,6 +59,11 @@ export function compileFilters(q: ParsedQuery, includeDrafts: boolean): Predicat
   };
 }
 
+/** False when compileFilters' predicate never looks at the haystack (only dates, flags and drafts). */
+export function filtersNeedHay(q: ParsedQuery): boolean {
+  return q.terms.some((t) => (t.kind === 'word' ? t.negate : t.kind !== 'since' && t.kind !== 'until' && t.kind !== 'is'));
+}
+
 /** A string that is equal for two queries exactly when compileFilters would give the same predicate. */
 export function filterKey(q: ParsedQuery, includeDrafts: boolean): string {
   const exact = q.terms.filter((t) => t.kind !== 'word' || t.negate);

@@ -6,6 +6,9 @@
 
 import path from 'node:path';
 import type { Article, FrontMatterFormat } from './article.js';
+import { toRecord, type ArticleRecord } from './article-record.js';
+import type { BodyStore } from './body-store.js';
+import type { CacheContents } from './cache.js';
 import { parseArticle } from './parse.js';
 import { readCappedSync } from './read-sync.js';
 
@@ -46,59 +49,104 @@ function readBack(a: LazyArticle): Full {
 
 /** An Article loaded from the cache or a parse worker; body, front matter and cover image are read from the file on first use. */
 export class LazyArticle implements Article {
+  // Fields are set by the two factories below (from a record, or straight from the cache's
+  // columns), so a warm load makes no intermediate object per article.
   id: number;
-  path: string;
-  relPath: string;
-  title: string;
-  description: string;
-  publishedAt: number | null;
-  dateGuessed: boolean;
-  updatedAt: number | null;
-  source: string;
-  sourceKey: string;
-  categories: string[];
-  tags: string[];
-  sentiment: string | null;
-  score: number | null;
-  lang: string | null;
-  draft: boolean;
-  stickyWeight: number;
-  url: string | null;
-  format: FrontMatterFormat;
-  size: number;
-  mtimeMs: number;
-  notes: string[];
-  /** Lower-cased UTF-8 body, for substring search only (never displayed). */
-  readonly lowerBody: Buffer;
+  path!: string;
+  relPath!: string;
+  title!: string;
+  description!: string;
+  publishedAt!: number | null;
+  dateGuessed!: boolean;
+  updatedAt!: number | null;
+  source!: string;
+  sourceKey!: string;
+  categories!: string[];
+  tags!: string[];
+  sentiment!: string | null;
+  score!: number | null;
+  lang!: string | null;
+  draft!: boolean;
+  stickyWeight!: number;
+  url!: string | null;
+  format!: FrontMatterFormat;
+  size!: number;
+  mtimeMs!: number;
+  notes!: string[];
+  // The lower-cased body once read; until then, where it lies in the cache's bodies file.
+  private bytes: Buffer | null;
+  private bodyStore: BodyStore | null = null;
+  private bodyStart = 0;
+  private bodyEnd = 0;
+  private bodyIndex = -1;
+  private shortIndex = -1;
   /** The read cap the article was loaded with, so a read-back parses the same bytes. */
   readonly maxFileSize: number;
   private override: Partial<Full> | null = null;
 
-  constructor(meta: ArticleMeta, lowerBody: Buffer, maxFileSize: number) {
-    this.id = meta.id;
-    this.path = meta.path;
-    this.relPath = meta.relPath;
-    this.title = meta.title;
-    this.description = meta.description;
-    this.publishedAt = meta.publishedAt;
-    this.dateGuessed = meta.dateGuessed;
-    this.updatedAt = meta.updatedAt;
-    this.source = meta.source;
-    this.sourceKey = meta.sourceKey;
-    this.categories = meta.categories;
-    this.tags = meta.tags;
-    this.sentiment = meta.sentiment;
-    this.score = meta.score;
-    this.lang = meta.lang;
-    this.draft = meta.draft;
-    this.stickyWeight = meta.stickyWeight;
-    this.url = meta.url;
-    this.format = meta.format;
-    this.size = meta.size;
-    this.mtimeMs = meta.mtimeMs;
-    this.notes = meta.notes;
-    this.lowerBody = lowerBody;
+  private constructor(id: number, lowerBody: Buffer | null, maxFileSize: number) {
+    this.id = id;
+    this.bytes = lowerBody;
     this.maxFileSize = maxFileSize;
+  }
+
+  /** An article from a parsed record (a parse worker's output). */
+  static fromRecord(r: ArticleRecord, id: number, lowerBody: Buffer, maxFileSize: number): LazyArticle {
+    const a = new LazyArticle(id, lowerBody, maxFileSize);
+    a.path = r[0];
+    a.relPath = r[1];
+    a.title = r[2];
+    a.description = r[3];
+    a.publishedAt = r[4];
+    a.dateGuessed = r[5];
+    a.updatedAt = r[6];
+    a.source = r[7];
+    a.sourceKey = r[8];
+    a.categories = r[9];
+    a.tags = r[10];
+    a.sentiment = r[11];
+    a.score = r[12];
+    a.lang = r[13];
+    a.draft = r[14];
+    a.stickyWeight = r[15];
+    a.url = r[16];
+    a.format = r[17];
+    a.size = r[18];
+    a.mtimeMs = r[19];
+    a.notes = r[20];
+    return a;
+  }
+
+  /** Cached article i, read from the cache's columns; its body stays in the file until searched. */
+  static fromCache(cache: CacheContents, i: number, id: number, maxFileSize: number): LazyArticle {
+    const a = new LazyArticle(id, null, maxFileSize);
+    cache.records.fill(a, i);
+    a.bodyStore = cache.bodies;
+    [a.bodyStart, a.bodyEnd] = cache.bodyRange(i);
+    a.bodyIndex = i;
+    a.shortIndex = cache.shortPiece(i);
+    return a;
+  }
+
+  /** The store of this article's body in the cache, if it came from there. */
+  get bodyFile(): BodyStore | null {
+    return this.bodyStore;
+  }
+
+  /** Whether the lower-cased short text contains `needle`, when a full scan has marked it (BodyStore.markAll). */
+  shortMarked(needle: string): boolean | undefined {
+    return this.bodyStore?.marked(needle, this.shortIndex);
+  }
+
+  /** Whether the body contains `needle`, when a full scan has marked it in advance (BodyStore.markAll). */
+  bodyMarked(needle: string): boolean | undefined {
+    return this.bodyStore?.marked(needle, this.bodyIndex);
+  }
+
+  /** Lower-cased UTF-8 body, for substring search only (never displayed); read on first use. */
+  get lowerBody(): Buffer {
+    if (this.bytes === null) this.bytes = this.bodyStore?.read(this.bodyStart, this.bodyEnd) ?? Buffer.alloc(0);
+    return this.bytes;
   }
 
   /** The Markdown body, read and parsed from the file when first needed. */
@@ -130,7 +178,7 @@ export class LazyArticle implements Article {
 
   /** JSON.stringify skips prototype getters; this keeps `body` and `frontMatter` in its output. */
   toJSON(): Article {
-    const { lowerBody: _bytes, maxFileSize: _cap, override: _override, ...meta } = this;
+    const { bytes: _bytes, bodyStore: _store, bodyStart: _start, bodyEnd: _end, bodyIndex: _index, shortIndex: _short, maxFileSize: _cap, override: _override, ...meta } = this;
     return { ...meta, body: this.body, frontMatter: this.frontMatter, coverImage: this.coverImage };
   }
 }
@@ -142,6 +190,6 @@ export function lowerBodyOf(a: Article): Buffer {
 
 /** A LazyArticle for a freshly parsed article: keeps its metadata and search bytes, lets the big strings go. */
 export function toLazy(a: Article, maxFileSize: number): LazyArticle {
-  const { body, frontMatter: _fm, coverImage: _cover, ...meta } = a;
-  return new LazyArticle(meta, Buffer.from(body.toLowerCase(), 'utf8'), maxFileSize);
+  const lowerBody = Buffer.from(a.body.toLowerCase(), 'utf8');
+  return LazyArticle.fromRecord(toRecord(a, '', lowerBody.length, []), a.id, lowerBody, maxFileSize);
 }

@@ -6,8 +6,9 @@
 
 import fs from 'node:fs';
 import type { Article, LoadWarning } from './article.js';
-import { fromRecord, R, type ArticleRecord } from './article-record.js';
-import { cacheBase, cacheDirectory, cacheVersion, readCache, writeCache, type CacheEntry } from './cache.js';
+import { R } from './article-record.js';
+import { cacheBase, cacheDirectory, cacheVersion, readCache, writeCache, type CacheContents, type CacheEntry } from './cache.js';
+import { splitInode } from './cache-columns.js';
 import { LazyArticle } from './lazy-article.js';
 import { LIMITS } from './limits.js';
 import { parseAll, STAT_FIELDS, StatWorker, type ParsedFile } from './parse-pool.js';
@@ -45,43 +46,59 @@ const PROGRESS_INTERVAL_MS = 50;
 // Below this many files, stat-ing on this thread (~3 us a file) beats starting a thread.
 const MIN_FILES_FOR_STAT_WORKER = 2_000;
 
-// A file's result, in walk order: an article (from the cache or just parsed) or why it failed.
-type Slot =
-  | { ok: true; record: ArticleRecord; lowerBody: Buffer }
-  | { ok: false; reason: string; inode: string | null };
+// A file's result, in walk order: an article's index in the cache (a number, so a warm run
+// makes no object per file), a freshly parsed article, or why the file failed.
+type Failure = { reason: string; inode: string | null };
+type Slot = number | CacheEntry | Failure;
+const failed = (s: CacheEntry | Failure): s is Failure => 'reason' in s;
+
+// The files loaded so far, by identity: the same file reached through a link loads once.
+class SeenFiles {
+  private readonly byDevice = new Map<number, Set<number>>();
+
+  /** Records (dev, ino); true when it was already there. */
+  seen(dev: number, ino: number): boolean {
+    let inodes = this.byDevice.get(dev);
+    if (!inodes) this.byDevice.set(dev, (inodes = new Set()));
+    if (inodes.has(ino)) return true;
+    inodes.add(ino);
+    return false;
+  }
+}
 
 function effectiveCap(maxFileSize: number | undefined): number {
   if (maxFileSize === undefined || !Number.isFinite(maxFileSize) || maxFileSize < 1) return LIMITS.maxFileSize;
   return Math.min(Math.floor(maxFileSize), MAX_CAP);
 }
 
-function slotOf(file: ParsedFile): Slot {
+function slotOf(file: ParsedFile): CacheEntry | Failure {
   const { outcome } = file;
-  if (!outcome.ok) return outcome;
-  return { ok: true, record: outcome.record, lowerBody: file.lowerBody ?? Buffer.alloc(0) };
+  if (!outcome.ok) return { reason: outcome.reason, inode: outcome.inode };
+  return { record: outcome.record, lowerBody: file.lowerBody ?? Buffer.alloc(0) };
 }
 
 // An entry is reused only while the same file (inode), size and mtime are seen on disk;
-// `stats` holds statPaths' numbers for every walked file, this one's at `i`.
-function cachedSlot(entry: CacheEntry | undefined, stats: Float64Array, i: number): Slot | undefined {
-  if (!entry) return undefined;
+// `stats` holds statPaths' numbers for every walked file, this one's at `i`; `hint` is where the
+// cache probably has it.
+function cachedSlot(cached: CacheContents, filePath: string, stats: Float64Array, i: number, hint: number): number | undefined {
+  const k = cached.records.indexOf(filePath, hint);
+  if (k === undefined) return undefined;
   const o = i * STAT_FIELDS;
-  const r = entry.record;
-  if (stats[o] !== r[R.size] || stats[o + 1] !== r[R.mtimeMs] || `${stats[o + 2]}:${stats[o + 3]}` !== r[R.inode]) return undefined;
-  return { ok: true, record: r, lowerBody: entry.lowerBody };
+  return cached.records.unchanged(k, stats[o], stats[o + 1], stats[o + 2], stats[o + 3]) ? k : undefined;
 }
 
-// On a warm run every file is stat-ed to validate the cache. With many files that happens on a
-// thread started before the walk, while this one reads and checks the cache.
-async function readCacheAndStat(base: string, version: string, files: readonly { path: string }[], worker: StatWorker | null): Promise<{ cached: Map<string, CacheEntry> | null; stats: Float64Array }> {
+// On a warm run every file is stat-ed to validate the cache. With many files that starts on a
+// thread started before the walk, while this one reads and checks the cache, then both share
+// what is left.
+async function readCacheAndStat(base: string, version: string, files: readonly { path: string }[], worker: StatWorker | null): Promise<{ cached: CacheContents | null; stats: Float64Array }> {
   const paths = files.map((f) => f.path);
-  const pending = worker?.stat(paths) ?? null;
+  const shared = worker?.share(paths) ?? null;
   const cached = readCache(base, version);
   if (cached === null) {
-    worker?.close();
+    shared?.cancel();
     return { cached, stats: new Float64Array(0) };
   }
-  return { cached, stats: (await pending) ?? statPaths(paths) };
+  return { cached, stats: shared ? await shared.finish() : statPaths(paths) };
 }
 
 /** Loads every Markdown file under the paths; throws PathError for a missing path argument. */
@@ -108,10 +125,17 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
 
   const slots: Array<Slot | undefined> = new Array(total);
   const misses: number[] = [];
+  // Where the last file was found in the cache, relative to its place in the walk: an added or
+  // deleted file shifts the rest by one, and the next guess follows.
+  let shift = 0;
   for (let i = 0; i < total; i++) {
-    const slot = cached ? cachedSlot(cached.get(files[i].path), stats, i) : undefined;
-    if (slot) slots[i] = slot;
-    else misses.push(i);
+    const slot = cached ? cachedSlot(cached, files[i].path, stats, i, i + shift) : undefined;
+    if (slot === undefined) {
+      misses.push(i);
+    } else {
+      slots[i] = slot;
+      shift = slot - i;
+    }
   }
   // Entries for a new cache are only gathered when one may be written: a warm run with nothing
   // changed keeps no second reference to every record.
@@ -120,7 +144,7 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
 
   const articles: Article[] = [];
   const entries: CacheEntry[] = [];
-  const seenInodes = new Set<string>();
+  const seenFiles = new SeenFiles();
   let flushed = 0;
   let done = total - misses.length;
   let lastProgress = 0;
@@ -135,19 +159,28 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
       slots[flushed] = undefined;
       const entry = files[flushed];
       flushed += 1;
-      const inode = slot.ok ? slot.record[R.inode] : slot.inode;
-      if (inode !== null && seenInodes.has(inode)) continue; // same file via a link: load once
-      if (inode !== null) seenInodes.add(inode);
-      if (!slot.ok) {
-        warnings.push({ path: entry.path, reason: slot.reason });
-        continue;
+      let article: LazyArticle;
+      if (typeof slot === 'number') {
+        if (seenFiles.seen(cached!.records.dev(slot), cached!.records.ino(slot))) continue; // same file via a link: load once
+        const fileWarnings = cached!.records.warnings(slot);
+        if (fileWarnings.length > 0) warnings.push({ path: entry.path, reason: fileWarnings.join('; ') });
+        article = LazyArticle.fromCache(cached!, slot, articles.length, cap);
+        if (mightWrite) entries.push(cached!.entry(slot));
+      } else {
+        const inode = failed(slot) ? slot.inode : slot.record[R.inode];
+        const [dev, ino] = inode === null ? [-1, -1] : splitInode(inode);
+        if (dev >= 0 && seenFiles.seen(dev, ino)) continue; // same file via a link: load once
+        if (failed(slot)) {
+          warnings.push({ path: entry.path, reason: slot.reason });
+          continue;
+        }
+        const fileWarnings = slot.record[R.warnings];
+        if (fileWarnings.length > 0) warnings.push({ path: entry.path, reason: fileWarnings.join('; ') });
+        article = LazyArticle.fromRecord(slot.record, articles.length, slot.lowerBody, cap);
+        if (mightWrite) entries.push(slot);
       }
-      const fileWarnings = slot.record[R.warnings];
-      if (fileWarnings.length > 0) warnings.push({ path: entry.path, reason: fileWarnings.join('; ') });
-      const article = new LazyArticle(fromRecord(slot.record, articles.length), slot.lowerBody, cap);
       articles.push(article);
       batch.push(article);
-      if (mightWrite) entries.push({ record: slot.record, lowerBody: slot.lowerBody });
     }
     if (batch.length > 0) opts.onArticles?.(batch);
   };

@@ -75,7 +75,13 @@ export const STAT_FIELDS = 4;
 /** stat() of every path, STAT_FIELDS numbers each; size is -1 for a missing or non-regular file. Never throws. (The stat thread in parse-pool.ts runs a copy of this loop.) */
 export function statPaths(paths: readonly string[]): Float64Array {
   const out = new Float64Array(paths.length * STAT_FIELDS);
-  for (let i = 0; i < paths.length; i++) {
+  statInto(paths, out, 0, paths.length);
+  return out;
+}
+
+/** statPaths for paths[start, end), written into `out` at their own positions. */
+export function statInto(paths: readonly string[], out: Float64Array, start: number, end: number): void {
+  for (let i = start; i < end; i++) {
     const o = i * STAT_FIELDS;
     let st: fs.Stats | undefined;
     try {
@@ -92,7 +98,6 @@ export function statPaths(paths: readonly string[]): Float64Array {
     out[o + 2] = st.dev;
     out[o + 3] = st.ino;
   }
-  return out;
 }
 
 /** Marks the threads started by parse-pool, so importing this module anywhere else (a test runner's own worker) does nothing. */

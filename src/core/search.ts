@@ -13,8 +13,8 @@
 import Fuse, { type FuseIndex, type IFuseOptions } from 'fuse.js';
 import type { Article } from './article.js';
 import { ExactScanner } from './exact-scan.js';
-import { compileFilters, filterKey } from './filters.js';
-import { containsAll, makeHay, occurrences, squashSpaces, type Hay } from './haystack.js';
+import { compileFilters, filterKey, filtersNeedHay } from './filters.js';
+import { bodyOf, containsAll, hayTitle, makeHay, markAll, markedAll, titleIncludes, occurrences, squashSpaces, type Hay } from './haystack.js';
 import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
 import { compareByDate, compareNewest, comparatorFor, mergeSorted, sortByDate } from './sort.js';
 
@@ -74,6 +74,8 @@ const FALLBACK_OPTIONS: IFuseOptions<Article> = {
 const byLength = (words: readonly string[]): string[] => [...words].sort((a, b) => b.length - a.length);
 
 const EMPTY: ReadonlyArray<readonly [number, number]> = Object.freeze([]);
+// Handed to filters that never read a haystack (filtersNeedHay), so none is made for them.
+const NO_HAY: Hay = Object.freeze({ short: '', titleLength: 0, body: Buffer.alloc(0), tags: [], categories: [], sourceName: '', sourceKey: '', lang: '', sentiment: null });
 
 // A match before ordering: tier 0 = title equals the query, 1 = title contains it as a phrase,
 // 2 = ranked by fuse, 3 = exact substring only (rank = 0 title, 1 short fields, 2 body).
@@ -82,7 +84,11 @@ interface Ranked { id: number; tier: number; rank: number; score: number }
 /** An in-memory index over the loaded articles; `article(id)` resolves hit ids. */
 export class SearchIndex {
   private readonly docs: Article[] = [];
-  private readonly hays: Hay[] = [];
+  // Haystacks are made on first use: a full scan (`--filter`) finds its matches from the cache's
+  // marks and makes haystacks only for them (8k of 100k for `solana`); a search with a limit (the
+  // dashboard) makes all of them first, so no keystroke pays for that.
+  private readonly hays: Array<Hay | undefined> = [];
+  private haysComplete = true;
   // Fuse records are made on first use: a keystroke only ever hands fuse the few thousand
   // survivors or newest articles, so building all 100k up front cost ~0.3 s at load and ~70 MB
   // that most sessions never touch; `--filter` builds only its matches'. A dashboard warms them
@@ -94,7 +100,6 @@ export class SearchIndex {
   private eligibleMemo: { key: string; ids: number[] } | null = null;
   private readonly scanner = new ExactScanner();
   private readonly hasBody = (id: number): boolean => this.positionsFor('date')[id] < BODY_DEPTH;
-  private readonly anyBody = (): boolean => true;
 
   constructor(articles: readonly Article[] = []) {
     this.add(articles);
@@ -107,8 +112,9 @@ export class SearchIndex {
     articles.forEach((a, k) => {
       if (a.id !== start + k) throw new RangeError(`article id ${a.id} should be ${start + k}`);
       this.docs.push(a);
-      this.hays.push(makeHay(a));
+      this.hays.push(undefined);
     });
+    this.haysComplete = false;
     const byDate = (x: number, y: number): number => compareByDate(this.docs[x], this.docs[y]);
     const fresh = sortByDate(articles);
     this.dateOrder = mergeSorted(this.dateOrder, fresh, byDate);
@@ -135,6 +141,13 @@ export class SearchIndex {
     const limit = opts.limit !== undefined && opts.limit >= 0 ? opts.limit : null;
     const everything = limit === null;
     const key = `${this.docs.length}|${everything}|${filterKey(q, includeDrafts)}`;
+    // Words and phrases are looked for in short fields and bodies; without a limit, in all of them.
+    if (everything) {
+      const needles = q.terms.flatMap((t) => (t.kind === 'word' || t.kind === 'phrase' ? [t.value] : []));
+      if (needles.length) markAll(this.docs, needles);
+    } else {
+      this.completeHays();
+    }
     const eligible = this.eligible(key, q, includeDrafts, everything);
     let ranked: Ranked[];
     let shortRanked: Ranked[] | null = null;
@@ -166,7 +179,8 @@ export class SearchIndex {
   private eligible(key: string, q: ParsedQuery, includeDrafts: boolean, allBodies: boolean): number[] {
     if (this.eligibleMemo?.key === key) return this.eligibleMemo.ids;
     const test = compileFilters(q, includeDrafts);
-    const ids = this.dateOrder.filter((id, pos) => test(this.docs[id], this.hays[id], allBodies || pos < BODY_DEPTH));
+    const hay = filtersNeedHay(q) ? (id: number): Hay => this.hay(id) : (): Hay => NO_HAY;
+    const ids = this.dateOrder.filter((id, pos) => test(this.docs[id], hay(id), allBodies || pos < BODY_DEPTH));
     this.eligibleMemo = { key, ids };
     return ids;
   }
@@ -177,8 +191,8 @@ export class SearchIndex {
     const inTitle: Ranked[] = [];
     const inTags: Ranked[] = [];
     for (const id of eligible) {
-      const hay = this.hays[id];
-      if (hay.title.includes(text)) inTitle.push({ id, tier: 0, rank: 0, score: 0 });
+      const hay = this.hay(id);
+      if (titleIncludes(hay, text)) inTitle.push({ id, tier: 0, rank: 0, score: 0 });
       else if (hay.tags.some((t) => t.startsWith(text))) inTags.push({ id, tier: 1, rank: 0, score: 0.5 });
     }
     return inTitle.concat(inTags);
@@ -188,10 +202,12 @@ export class SearchIndex {
   private fuzzy(q: ParsedQuery, eligible: readonly number[], key: string, cap: number): Ranked[] {
     const small = eligible.length <= CAP;
     const exact = small
-      ? eligible.filter((id) => containsAll(this.hays[id], q.words))
-      : q.words.length
-        ? this.scanner.scan(key, eligible, this.hays, byLength(q.words), cap, cap === Infinity ? this.anyBody : this.hasBody)
-        : eligible.slice(0, cap);
+      ? eligible.filter((id) => containsAll(this.hay(id), q.words))
+      : !q.words.length
+        ? eligible.slice(0, cap)
+        : cap === Infinity
+          ? eligible.filter((id) => markedAll(this.docs[id], q.words) ?? containsAll(this.hay(id), q.words))
+          : this.scanner.scan(key, eligible, this.hays as Hay[], byLength(q.words), cap, this.hasBody);
     let scores = new Map<number, number>();
     // Fuse ranks the newest FUSE_RANK survivors; older ones rank as exact matches.
     if (small || exact.length) scores = this.fuseScores(small ? eligible : exact.slice(0, FUSE_RANK), q.text, FUSE_OPTIONS);
@@ -202,16 +218,16 @@ export class SearchIndex {
     const ranked: Ranked[] = [];
     const text = q.text;
     for (const [id, score] of scores) {
-      const title = squashSpaces(this.hays[id].title);
+      const title = squashSpaces(hayTitle(this.hay(id)));
       const tier = title === text ? 0 : title.includes(text) ? 1 : 2;
       ranked.push({ id, tier, rank: 0, score });
     }
     for (const id of exact) {
       if (scores.has(id)) continue;
-      const hay = this.hays[id];
-      const title = squashSpaces(hay.title);
+      const hay = this.hay(id);
+      const title = squashSpaces(hayTitle(hay));
       const tier = title === text ? 0 : title.includes(text) ? 1 : 3;
-      const where = q.words.every((w) => hay.title.includes(w)) ? 0 : q.words.every((w) => hay.short.includes(w)) ? 1 : 2;
+      const where = q.words.every((w) => titleIncludes(hay, w)) ? 0 : q.words.every((w) => hay.short.includes(w)) ? 1 : 2;
       ranked.push({ id, tier, rank: tier === 3 ? where : 0, score: 1 });
     }
     return ranked;
@@ -246,10 +262,30 @@ export class SearchIndex {
    */
   prepare(): void {
     const order = this.dateOrder;
+    this.completeHays();
     for (let i = 0; i < order.length && i < FALLBACK_N; i++) this.fuseRecord(order[i]);
-    const word = /\p{L}{4,}/u.exec(this.hays[order[0]]?.title ?? '')?.[0] ?? 'news';
+    // The bodies a limited search reads: loaded articles read them from the cache on first use,
+    // and 10k small reads in one keystroke would cost it ~40 ms.
+    for (let i = 0; i < order.length && i < BODY_DEPTH; i++) bodyOf(this.hay(order[i]));
+    const word = /\p{L}{4,}/u.exec(order.length ? hayTitle(this.hay(order[0])) : '')?.[0] ?? 'news';
     // A prefix (exact scan + fuse), the word, and a typo of it (the fuzzy fallback).
     for (const q of [word.slice(0, 3), word, `${word.slice(0, -1)}qx`]) this.search(q, { limit: 50 });
+  }
+
+  private hay(id: number): Hay {
+    let hay = this.hays[id];
+    if (hay === undefined) {
+      hay = makeHay(this.docs[id]);
+      this.hays[id] = hay;
+    }
+    return hay;
+  }
+
+  // Every haystack, made once: the scanner of a limited search reads them as an array.
+  private completeHays(): void {
+    if (this.haysComplete) return;
+    for (let id = 0; id < this.docs.length; id++) this.hay(id);
+    this.haysComplete = true;
   }
 
   private byRelevance(a: Ranked, b: Ranked): number {
@@ -276,7 +312,7 @@ export class SearchIndex {
     const needles = [...q.words, ...q.phrases];
     const hits: Hit[] = ranked.map((r) => {
       const title = this.docs[r.id].title;
-      const found = needles.length ? occurrences(this.hays[r.id].title, needles, title.length) : [];
+      const found = needles.length ? occurrences(hayTitle(this.hay(r.id)), needles, title.length) : [];
       return { id: r.id, score: r.score, titleMatches: found.length ? found : EMPTY };
     });
     const fuzzy = hits.filter((h, i) => h.titleMatches.length === 0 && ranked[i].tier === 2);

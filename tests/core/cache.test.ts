@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/article.js';
 import { cacheBase, cacheDirectory, cacheVersion, readCache } from '../../src/core/cache.js';
 import { loadCorpus, type LoadOptions } from '../../src/core/load.js';
+import { SearchIndex } from '../../src/core/search.js';
 
 let root: string;
 let corpus: string;
@@ -64,7 +65,8 @@ describe('loadCorpus with the cache', () => {
     const second = await load();
     expect(second.wrote).toBe(false); // nothing changed, nothing rewritten
     expect(titles(second.articles)).toEqual(titles(first.articles));
-    const strip = (a: Article) => ({ ...(a as unknown as Record<string, unknown>), lowerBody: undefined });
+    // Every Article field, body and front matter included (LazyArticle's toJSON reads them back).
+    const strip = (a: Article): unknown => JSON.parse(JSON.stringify(a));
     expect(second.articles.map(strip)).toEqual(first.articles.map(strip));
     expect(second.articles.map((a) => a.body)).toEqual(['Body of One.\n', 'Solana validators **vote** on fees.\n', 'Body three\n']);
     expect(second.articles[2].coverImage).toBe('https://example.com/c.jpg');
@@ -136,6 +138,59 @@ describe('loadCorpus with the cache', () => {
     expect(titles(again.articles)).toEqual(['One', 'Two', 'Zero']);
   });
 
+  it('loads a hard-linked file once, whether its names come from the cache or a fresh parse', async () => {
+    await load();
+    // a/link.md sorts before a/one.md: the new name is parsed, the old one is served from the cache.
+    fs.linkSync(path.join(corpus, 'a/one.md'), path.join(corpus, 'a/link.md'));
+    const mixed = await load();
+    expect(mixed.articles.map((a) => a.relPath)).toEqual(['a/link.md', 'a/two.md', 'b/three.md']);
+    const cached = await load();
+    expect(cached.articles.map((a) => a.relPath)).toEqual(['a/link.md', 'a/two.md', 'b/three.md']);
+  });
+
+  it('searches cached bodies, read from the bodies file only when searched', async () => {
+    await load();
+    const warm = await load();
+    expect(warm.wrote).toBe(false);
+    // The unread body is still only a place in the file; the search reads it.
+    expect(warm.articles.every((a) => (a as unknown as { bytes: Buffer | null }).bytes === null)).toBe(true);
+    const index = new SearchIndex(warm.articles);
+    expect(index.search('validators').hits.map((h) => warm.articles[h.id].title)).toEqual(['Two']);
+    expect(index.search('validators', { limit: 10 }).hits.map((h) => warm.articles[h.id].title)).toEqual(['Two']);
+    // Searches without a limit mark bodies and short texts in one pass over the file and make
+    // haystacks only for matches; they must find what a search over freshly parsed articles finds.
+    const fresh = new SearchIndex((await load({ cache: false })).articles);
+    // Words found only in short fields (source, tags, title) come from the cached short texts' marks.
+    for (const q of ['validators', '"vote** on"', 'body -solana', 'of one', 'three -body', 'zzz', 'decrypt', 'btc mining', 'two', 'decrypt -two', 'is:draft one']) {
+      expect(index.search(q).hits.map((h) => h.id), q).toEqual(fresh.search(q).hits.map((h) => h.id));
+    }
+    expect(index.search('body -solana').hits.map((h) => warm.articles[h.id].title).sort()).toEqual(['One', 'Three']);
+  });
+
+  it('answers a full scan of more than CAP cached articles from the marks as a fresh parse does', async () => {
+    // Beyond CAP articles a search without a limit takes its matches from the cache's marks of
+    // short texts and bodies and makes haystacks only for them; below it every haystack is used.
+    const sources = ['Decrypt', 'The Block', 'CoinDesk'];
+    for (let i = 0; i < 1_200; i++) {
+      const body = i % 3 === 0 ? `Validators ${i} vote on fees.` : `Plain body ${i}.`;
+      const extra = `source:\n  name: ${sources[i % 3]}\ntags: [${i % 4 === 0 ? 'Mining' : 'Markets'}]\n`;
+      put(`bulk/b${String(i).padStart(4, '0')}.md`, `---\ntitle: Bulk ${i % 5 === 0 ? 'Solana' : 'Bitcoin'} ${i}\npublishedAt: '2025-11-14T02:13:55.000Z'\n${extra}---\n${body}\n`);
+    }
+    await load();
+    const warm = await load();
+    expect(warm.wrote).toBe(false);
+    const cached = new SearchIndex(warm.articles);
+    const fresh = new SearchIndex((await load({ cache: false })).articles);
+    const ids = (index: SearchIndex, q: string): number[] => index.search(q).hits.map((h) => h.id);
+    for (const q of ['solana', 'block', 'mining validators', 'validators -solana', '"vote on"', 'bitcoin fees', 'coindesk 12', 'zzz', 'tag:mining solana']) {
+      expect(ids(cached, q), q).toEqual(ids(fresh, q));
+    }
+    expect(ids(cached, 'solana')).toHaveLength(241); // 240 titles, and the body of a/two.md
+    expect(ids(cached, 'mining validators').length).toBeGreaterThan(0);
+    // A limited search afterwards makes every haystack and finds the same.
+    expect(cached.search('block', { limit: 2_000 }).hits.map((h) => h.id)).toEqual(ids(fresh, 'block'));
+  }, 30_000);
+
   it('keeps per-file warnings on cached runs', async () => {
     put('big.md', post('Big', 'x'.repeat(5_000)));
     const first = await load({ maxFileSize: 1_000 });
@@ -157,11 +212,24 @@ describe('loadCorpus with the cache', () => {
     ['truncated bodies', () => fs.truncateSync(`${base()}.bodies`, 20)],
     ['bodies from another write', () => fs.writeFileSync(`${base()}.bodies`, Buffer.alloc(fs.statSync(`${base()}.bodies`).size))],
     ['missing bodies', () => fs.rmSync(`${base()}.bodies`)],
-    ['a record of the wrong type', () => editMeta((m) => { m.records[0][2] = 42; })],
-    ['a title with an escape sequence', () => editMeta((m) => { m.records[0][2] = 'Evil \u001b]52;c;aGk=\u0007'; })],
-    ['a string-table index out of range', () => editMeta((m) => { m.records[0][7] = 9_999; })],
+    ['a title of the wrong type', () => editMeta((m) => { m.columns.title[0] = 42; })],
+    ['a title with an escape sequence', () => editMeta((m) => { m.columns.title[0] = 'Evil \u001b]52;c;aGk=\u0007'; })],
+    ['a string-table index out of range', () => editMeta((m) => { m.columns.source[0] = 9_999; })],
+    ['a list-table index out of range', () => editMeta((m) => { m.columns.tags[0] = 9_999; })],
+    ['a list naming a missing string', () => editMeta((m) => { m.columns.lists[0] = [9_999]; })],
+    ['a column one short', () => editMeta((m) => { m.columns.mtimeMs.pop(); })],
+    ['a null list out of range', () => editMeta((m) => { m.columns.scoreNull = [5]; })],
+    ['a body length that disagrees with the bodies', () => editMeta((m) => { m.columns.bodyLength[0] += 1; })],
+    ['a format that is not one', () => editMeta((m) => { m.columns.format[0] = m.columns.source[0]; })],
     ['another format version', () => editMeta((m) => { m.version = 'other'; })],
     ['a JSON array instead of an object', () => fs.writeFileSync(`${base()}.json`, '[1,2,3]')],
+    // The reader skips the per-string check when the whole text has no escape that could make a
+    // control character; each spelling of one below must still be caught.
+    ['ESC as an upper-case \\u escape', () => editText((t) => t.replace('"One"', '"Evil \\u001B[2J"'))],
+    ['a raw DEL byte', () => editText((t) => t.replace('"One"', '"Evil \x7f"'))],
+    ['a C1 CSI as a \\u escape', () => editText((t) => t.replace('"One"', '"Evil \\u009b2J"'))],
+    ['a bidi override as a \\u escape', () => editText((t) => t.replace('"One"', '"Evil \\u202E"'))],
+    ['a newline escape in a shared string', () => editText((t) => t.replace('"Decrypt"', '"De\\ncrypt"'))],
   ];
   it.each(damage)('survives %s: same articles, cache rebuilt', async (_name, spoil) => {
     const first = await load();
@@ -169,17 +237,26 @@ describe('loadCorpus with the cache', () => {
     const next = await load();
     expect(next.wrote).toBe(true);
     expect(titles(next.articles)).toEqual(titles(first.articles));
-    expect(next.articles.every((a) => !/\u001b/.test(a.title))).toBe(true);
+    expect(next.articles.every((a) => !/[\u001b\u007f\u009b\u202e\n]/.test(a.title + a.source))).toBe(true);
     expect(readCache(base(), cacheVersion(1024 * 1024))?.size).toBe(3);
   });
 });
 
-interface Meta { version: string; records: unknown[][] }
+interface Meta { version: string; columns: Record<string, unknown[]> & { lists: unknown[][]; bodyLength: number[] } }
 function editMeta(edit: (m: Meta) => void): void {
   const file = `${base()}.json`;
   const meta = JSON.parse(fs.readFileSync(file, 'utf8')) as Meta;
   edit(meta);
   fs.writeFileSync(file, JSON.stringify(meta));
+}
+
+// Edits the metadata file as text, for escapes JSON.stringify would never write.
+function editText(edit: (text: string) => string): void {
+  const file = `${base()}.json`;
+  const text = fs.readFileSync(file, 'latin1');
+  const edited = edit(text);
+  if (edited === text) throw new Error('the edit changed nothing');
+  fs.writeFileSync(file, edited, 'latin1');
 }
 
 describe('readCache', () => {

@@ -129,4 +129,21 @@ describe('StatWorker', () => {
   it('answers an empty list', async () => {
     expect(await StatWorker.start()!.stat([])).toEqual(new Float64Array(0));
   });
+
+  // Enough paths for several chunks, so the two threads really split them.
+  const many = (): string[] => Array.from({ length: 1_300 }, (_, i) => (i % 7 === 6 ? path.join(root, `missing-${i}.md`) : jobs[i % jobs.length].path));
+
+  it('shared with this thread, gives exactly what statPaths gives', async () => {
+    const paths = many();
+    const shared = StatWorker.start()!.share(paths);
+    expect(Array.from(await shared.finish())).toEqual(Array.from(statPaths(paths)));
+  });
+
+  it('shared, still gives every stat when the thread is gone before it could help', async () => {
+    const paths = many();
+    const worker = StatWorker.start()!;
+    worker.close();
+    const shared = worker.share(paths);
+    expect(Array.from(await shared.finish())).toEqual(Array.from(statPaths(paths)));
+  });
 });

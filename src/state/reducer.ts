@@ -104,9 +104,14 @@ export function initialState(o: InitOptions): AppState {
 /** Sort order `s` cycles through. */
 export const SORT_CYCLE: readonly SortKey[] = ['relevance', 'date', 'title', 'score'];
 
-/** The UI reducer. Pure; once an outcome is set the state is final. */
+// What the user does; once an outcome is set these are ignored. Results, measurements and sizes
+// still update: App mirrors them during render, and a mirror that could not catch up would make
+// it dispatch again on every render (React's "too many re-renders") in the frame that ends.
+const USER_ACTIONS: ReadonlySet<Action['type']> = new Set(['command', 'insert', 'click', 'wheel', 'closeOverlay']);
+
+/** The UI reducer. Pure; once an outcome is set, user input no longer changes anything. */
 export function reducer(state: AppState, action: Action): AppState {
-  if (state.outcome) return state;
+  if (state.outcome && USER_ACTIONS.has(action.type)) return state;
   switch (action.type) {
     case 'command':
       return command({ ...state, message: null }, action.command);

@@ -142,6 +142,9 @@ describe('sort, marks, choose, overlays', () => {
     ['q cancels', {}, [cmd('quit')], { outcome: { kind: 'cancelled' } }],
     ['esc cancels', {}, [cmd('cancel')], { outcome: { kind: 'cancelled' } }],
     ['the outcome is final', {}, [cmd('quit'), cmd('choose')], { outcome: { kind: 'cancelled' } }],
+    ['after the outcome, input changes nothing', { cursor: 2, selectedId: 2 }, [cmd('quit'), cmd('down'), { type: 'insert', text: 'x' }], { cursor: 2, query: '' }],
+    // App mirrors measurements during render; if the final state refused them it would dispatch forever.
+    ['after the outcome, measurements still land', {}, [cmd('quit'), { type: 'measure', bodyLines: 42, inspector: [] }], { bodyLines: 42 }],
     ['? toggles help', {}, [cmd('help')], { overlay: 'help' }],
     ['? twice closes help', {}, [cmd('help'), cmd('help')], { overlay: null }],
     ['closeOverlay', { overlay: 'help' }, [{ type: 'closeOverlay' }], { overlay: null }],

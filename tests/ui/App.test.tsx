@@ -118,6 +118,16 @@ describe('App', () => {
     expect(app.onDone.mock.calls[0][0]).toMatchObject({ kind: 'chosen', articles: [{ id: 1 }] });
   });
 
+  it('a move and Enter arriving as one chunk choose the moved-to article (no render loop)', async () => {
+    const app = setup();
+    await tick();
+    await app.type('j\r');
+    await eventually(() => expect(app.onDone).toHaveBeenCalledTimes(1));
+    const result = app.onDone.mock.calls[0][0] as { kind: string; articles: Array<{ title: string }> };
+    expect(result.kind).toBe('chosen');
+    expect(result.articles[0].title).toContain('Eth #1');
+  });
+
   it('q cancels, once', async () => {
     const app = setup();
     await tick();

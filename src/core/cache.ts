@@ -113,6 +113,11 @@ export class CacheContents {
     return this.records.size;
   }
 
+  /** Where article i's lower-cased body starts in `bodies`; it ends where article i + 1's starts (no array per call). */
+  bodyStart(i: number): number {
+    return GENERATION_BYTES + this.records.bodyStart(i);
+  }
+
   /** Where article i's lower-cased UTF-8 body lies in `bodies`. */
   bodyRange(i: number): [start: number, end: number] {
     const [start, end] = this.records.bodyRange(i);
@@ -170,8 +175,8 @@ export function readCache(base: string, version: string): CacheContents | null {
     const shortsAt = GENERATION_BYTES + meta.bodyBytes;
     const bounds = new Float64Array(2 * n + 1);
     for (let i = 0; i < n; i++) {
-      bounds[i] = GENERATION_BYTES + records.bodyRange(i)[0];
-      bounds[n + i] = shortsAt + records.shortRange(i)[0];
+      bounds[i] = GENERATION_BYTES + records.bodyStart(i);
+      bounds[n + i] = shortsAt + records.shortStart(i);
     }
     bounds[2 * n] = shortsAt + meta.shortBytes;
     const bodies = BodyStore.open(`${base}.bodies`, shortsAt + meta.shortBytes, Buffer.from(meta.generation, 'hex'), bounds);

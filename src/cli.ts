@@ -72,8 +72,12 @@ function checkPaths(paths: readonly string[]): boolean {
 
 async function runFilter(options: Options, paths: string[]): Promise<void> {
   // Imported here, not at the top: the dashboard path must reach the terminal without them.
-  const [{ loadCorpus }, { SearchIndex }] = await Promise.all([import('./core/load.js'), import('./core/search.js')]);
-  const { articles, warnings } = await loadCorpus(paths, { maxFileSize: options.maxFileSize, cache: options.cache });
+  const [{ loadCorpus }, { SearchIndex, scanNeedles }] = await Promise.all([import('./core/load.js'), import('./core/search.js')]);
+  // Without a limit every body is searched: the loader can do that pass while it checks the cache.
+  const scan = options.limit === undefined || options.limit < 0 ? scanNeedles(options.filter ?? '') : [];
+  let cacheSettled = (): void => {};
+  const cacheWritten = new Promise<void>((resolve) => { cacheSettled = resolve; });
+  const { articles, warnings } = await loadCorpus(paths, { maxFileSize: options.maxFileSize, cache: options.cache, scan, onCacheWritten: () => cacheSettled() });
   reportWarnings(warnings);
   const index = new SearchIndex(articles);
   let result;
@@ -89,10 +93,15 @@ async function runFilter(options: Options, paths: string[]): Promise<void> {
   }
   if (result.hits.length === 0) {
     process.exitCode = EXIT.noMatch;
-    return;
+  } else {
+    printArticles(result.hits.map((h) => index.article(h.id)), options);
+    process.exitCode = EXIT.ok;
   }
-  printArticles(result.hits.map((h) => index.article(h.id)), options);
-  process.exitCode = EXIT.ok;
+  // Ends once the output has drained and the cache write (if any) is done: waiting for the event
+  // loop to empty cost up to ~0.1 s more while the stat thread and its port were torn down.
+  await cacheWritten;
+  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+  process.exit();
 }
 
 async function main(argv: string[]): Promise<void> {

@@ -91,6 +91,8 @@ export class BodyStore {
    * costs neither, and the bodies do not stay in memory.
    */
   markAll(needles: readonly string[], chunk = MARK_CHUNK): void {
+    // Already marked for exactly these (the loader may have done it while the stat thread ran).
+    if (needles.length > 0 && needles.every((n) => this.marks.has(n)) && this.marks.size === new Set(needles).size) return;
     this.marks.clear();
     const distinct = [...new Set(needles)].map((n) => ({ needle: n, bytes: Buffer.from(n, 'utf8'), found: new Uint8Array(Math.max(0, this.bounds.length - 1)) }));
     const count = this.bounds.length - 1;

@@ -225,6 +225,16 @@ export class CachedRecords {
     return [this.shortOffsets[i], this.shortOffsets[i + 1]];
   }
 
+  /** Where article i's short text starts (shortRange without an array per call, for loops over every article). */
+  shortStart(i: number): number {
+    return this.shortOffsets[i];
+  }
+
+  /** Where article i's body starts; it ends where article i + 1's starts (bodyRange without an array). */
+  bodyStart(i: number): number {
+    return this.offsets[i];
+  }
+
   /** Where article i's body starts and ends in the bodies (after the generation bytes). */
   bodyRange(i: number): [number, number] {
     return [this.offsets[i], this.offsets[i + 1]];

@@ -122,7 +122,8 @@ export class LazyArticle implements Article {
     const a = new LazyArticle(id, null, maxFileSize);
     cache.records.fill(a, i);
     a.bodyStore = cache.bodies;
-    [a.bodyStart, a.bodyEnd] = cache.bodyRange(i);
+    a.bodyStart = cache.bodyStart(i);
+    a.bodyEnd = cache.bodyStart(i + 1);
     a.bodyIndex = i;
     a.shortIndex = cache.shortPiece(i);
     return a;

@@ -31,6 +31,11 @@ export interface LoadOptions {
   cacheDir?: string;
   /** Parse threads for files not in the cache: 0 parses on this thread; default depends on the count and CPUs. */
   workers?: number;
+  /**
+   * Words a full scan will look for (SearchIndex.search without a limit, see scanNeedles): the
+   * cache's bodies are marked for them while the stat thread validates the cache.
+   */
+  scan?: readonly string[];
   /** Called once the background cache write this load started has finished (false: nothing written, or it failed). */
   onCacheWritten?: (written: boolean) => void;
 }
@@ -90,7 +95,7 @@ function cachedSlot(cached: CacheContents, filePath: string, stats: Float64Array
 // On a warm run every file is stat-ed to validate the cache. With many files that starts on a
 // thread started before the walk, while this one reads and checks the cache, then both share
 // what is left.
-async function readCacheAndStat(base: string, version: string, files: readonly { path: string }[], worker: StatWorker | null): Promise<{ cached: CacheContents | null; stats: Float64Array }> {
+async function readCacheAndStat(base: string, version: string, files: readonly { path: string }[], worker: StatWorker | null, scan: readonly string[]): Promise<{ cached: CacheContents | null; stats: Float64Array }> {
   const paths = files.map((f) => f.path);
   const shared = worker?.share(paths) ?? null;
   const cached = readCache(base, version);
@@ -98,6 +103,9 @@ async function readCacheAndStat(base: string, version: string, files: readonly {
     shared?.cancel();
     return { cached, stats: new Float64Array(0) };
   }
+  // A full scan's pass over the bodies overlaps the stat thread's work rather than following it;
+  // the marks describe the file, so they stay right whichever entries turn out unchanged.
+  if (shared && scan.length > 0) cached.bodies.markAll(scan);
   return { cached, stats: shared ? await shared.finish() : statPaths(paths) };
 }
 
@@ -121,7 +129,7 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
     statWorker.close();
     statWorker = null;
   }
-  const { cached, stats } = useCache ? await readCacheAndStat(base, version, files, statWorker) : { cached: null, stats: new Float64Array(0) };
+  const { cached, stats } = useCache ? await readCacheAndStat(base, version, files, statWorker, opts.scan ?? []) : { cached: null, stats: new Float64Array(0) };
 
   const slots: Array<Slot | undefined> = new Array(total);
   const misses: number[] = [];

@@ -81,6 +81,17 @@ const NO_HAY: Hay = Object.freeze({ short: '', titleLength: 0, body: Buffer.allo
 // 2 = ranked by fuse, 3 = exact substring only (rank = 0 title, 1 short fields, 2 body).
 interface Ranked { id: number; tier: number; rank: number; score: number }
 
+const needlesOf = (q: ParsedQuery): string[] => q.terms.flatMap((t) => (t.kind === 'word' || t.kind === 'phrase' ? [t.value] : []));
+
+/** What a search without a limit for `query` looks for in every body (LoadOptions.scan); [] for a malformed query. */
+export function scanNeedles(query: string, now = Date.now()): string[] {
+  try {
+    return needlesOf(parseQuery(query, now));
+  } catch {
+    return [];
+  }
+}
+
 /** An in-memory index over the loaded articles; `article(id)` resolves hit ids. */
 export class SearchIndex {
   private readonly docs: Article[] = [];
@@ -95,7 +106,10 @@ export class SearchIndex {
   // up with `prepare()` once the list is on screen.
   private readonly fuseIndex: FuseIndex<Article> = Fuse.createIndex<Article>(FUSE_KEYS, []);
   private readonly fuseRecords: Array<IndexRecord | undefined> = [];
+  // The date order, made on first use (a `--filter` ranked by relevance sorts only its matches);
+  // docs [0, dated) are in it.
   private dateOrder: number[] = [];
+  private dated = 0;
   private readonly positions = new Map<string, Int32Array>();
   private eligibleMemo: { key: string; ids: number[] } | null = null;
   private readonly scanner = new ExactScanner();
@@ -115,11 +129,19 @@ export class SearchIndex {
       this.hays.push(undefined);
     });
     this.haysComplete = false;
-    const byDate = (x: number, y: number): number => compareByDate(this.docs[x], this.docs[y]);
-    const fresh = sortByDate(articles);
-    this.dateOrder = mergeSorted(this.dateOrder, fresh, byDate);
     this.positions.clear();
     this.eligibleMemo = null;
+  }
+
+  // Every id in compareByDate order; articles added since the last call are sorted and merged in.
+  private order(): number[] {
+    if (this.dated < this.docs.length) {
+      const byDate = (x: number, y: number): number => compareByDate(this.docs[x], this.docs[y]);
+      const fresh = sortByDate(this.docs.slice(this.dated));
+      this.dateOrder = mergeSorted(this.dateOrder, fresh, byDate);
+      this.dated = this.docs.length;
+    }
+    return this.dateOrder;
   }
 
   /** Number of articles indexed. */
@@ -143,25 +165,28 @@ export class SearchIndex {
     const key = `${this.docs.length}|${everything}|${filterKey(q, includeDrafts)}`;
     // Words and phrases are looked for in short fields and bodies; without a limit, in all of them.
     if (everything) {
-      const needles = q.terms.flatMap((t) => (t.kind === 'word' || t.kind === 'phrase' ? [t.value] : []));
+      const needles = needlesOf(q);
       if (needles.length) markAll(this.docs, needles);
     } else {
       this.completeHays();
     }
-    const eligible = this.eligible(key, q, includeDrafts, everything);
+    // A full scan for words: the matches found in id order and only they sorted by date, which
+    // spares the date order and eligible list of every article (same ids, same order).
+    const scanned = everything && q.text && q.words.length && !(q.phrases.length === 0 && q.text.length <= 2) ? this.fullScan(q, includeDrafts) : null;
+    const eligibleNow = (): number[] => this.eligible(key, q, includeDrafts, everything);
     let ranked: Ranked[];
     let shortRanked: Ranked[] | null = null;
     let approximate = false;
     let sort: SortKey = opts.sort ?? (q.text ? 'relevance' : 'date');
     if (!q.text) {
-      ranked = eligible.map((id) => ({ id, tier: 0, rank: 0, score: 0 }));
+      ranked = eligibleNow().map((id) => ({ id, tier: 0, rank: 0, score: 0 }));
       if (sort === 'relevance') sort = 'date';
     } else if (q.phrases.length === 0 && q.text.length <= 2) {
-      ranked = shortRanked = this.shortQuery(q.text, eligible);
+      ranked = shortRanked = this.shortQuery(q.text, eligibleNow());
     } else {
       const cap = everything ? Infinity : Math.max(CAP, limit);
-      ranked = this.fuzzy(q, eligible, key, cap);
-      approximate = !everything && (ranked.length >= cap || eligible.length > BODY_DEPTH);
+      ranked = scanned ? this.fuzzy(q, eligibleNow, key, cap, scanned) : this.fuzzy(q, eligibleNow(), key, cap);
+      approximate = !everything && (ranked.length >= cap || eligibleNow().length > BODY_DEPTH);
     }
     // Short queries and filter-only listings are built in their final order already.
     if (sort === 'relevance') {
@@ -175,12 +200,33 @@ export class SearchIndex {
     return { hits: this.toHits(limited, q), total, sort, approximate };
   }
 
+  // Without a limit: the ids passing the filters and containing every word, in date order, when
+  // more than CAP articles pass the filters (fuzzy's large-corpus path); `eligible` is then
+  // made on demand (the typo fallback needs it only when nothing matched exactly). Null when
+  // CAP or fewer pass: fuse then ranks all of them.
+  private fullScan(q: ParsedQuery, includeDrafts: boolean): number[] | null {
+    const test = compileFilters(q, includeDrafts);
+    const needHay = filtersNeedHay(q);
+    const docs = this.docs;
+    const words = q.words;
+    let passed = 0;
+    const found: Article[] = [];
+    for (let id = 0; id < docs.length; id++) {
+      const a = docs[id];
+      if (!test(a, needHay ? this.hay(id) : NO_HAY, true)) continue;
+      passed += 1;
+      if (markedAll(a, words) ?? containsAll(this.hay(id), words)) found.push(a);
+    }
+    if (passed <= CAP) return null;
+    return found.length > 0 ? sortByDate(found) : [];
+  }
+
   // Exact filters over the date order, remembered while only the free words change.
   private eligible(key: string, q: ParsedQuery, includeDrafts: boolean, allBodies: boolean): number[] {
     if (this.eligibleMemo?.key === key) return this.eligibleMemo.ids;
     const test = compileFilters(q, includeDrafts);
     const hay = filtersNeedHay(q) ? (id: number): Hay => this.hay(id) : (): Hay => NO_HAY;
-    const ids = this.dateOrder.filter((id, pos) => test(this.docs[id], hay(id), allBodies || pos < BODY_DEPTH));
+    const ids = this.order().filter((id, pos) => test(this.docs[id], hay(id), allBodies || pos < BODY_DEPTH));
     this.eligibleMemo = { key, ids };
     return ids;
   }
@@ -199,21 +245,25 @@ export class SearchIndex {
   }
 
   // `cap`: how many exact survivors to find at most (Infinity: all, and every body is read).
-  private fuzzy(q: ParsedQuery, eligible: readonly number[], key: string, cap: number): Ranked[] {
-    const small = eligible.length <= CAP;
-    const exact = small
+  // `eligible` may be a function making it on demand; `scanned` the exact survivors of fullScan.
+  private fuzzy(q: ParsedQuery, eligibleOrMake: readonly number[] | (() => readonly number[]), key: string, cap: number, scanned?: number[]): Ranked[] {
+    let made = typeof eligibleOrMake === 'function' ? null : eligibleOrMake;
+    const eligibleOf = (): readonly number[] => (made ??= (eligibleOrMake as () => readonly number[])());
+    const small = !scanned && eligibleOf().length <= CAP;
+    const eligible = scanned ? [] : eligibleOf();
+    const exact = scanned ?? (small
       ? eligible.filter((id) => containsAll(this.hay(id), q.words))
       : !q.words.length
         ? eligible.slice(0, cap)
         : cap === Infinity
           ? eligible.filter((id) => markedAll(this.docs[id], q.words) ?? containsAll(this.hay(id), q.words))
-          : this.scanner.scan(key, eligible, this.hays as Hay[], byLength(q.words), cap, this.hasBody);
+          : this.scanner.scan(key, eligible, this.hays as Hay[], byLength(q.words), cap, this.hasBody));
     let scores = new Map<number, number>();
     // Fuse ranks the newest FUSE_RANK survivors; older ones rank as exact matches.
     if (small || exact.length) scores = this.fuseScores(small ? eligible : exact.slice(0, FUSE_RANK), q.text, FUSE_OPTIONS);
     // Three letters with one typo allowed match noise everywhere, so typos are forgiven from four.
     if (exact.length === 0 && scores.size === 0 && q.text.length >= 4) {
-      scores = this.fuseScores(eligible.slice(0, FALLBACK_N), q.text, FALLBACK_OPTIONS);
+      scores = this.fuseScores(eligibleOf().slice(0, FALLBACK_N), q.text, FALLBACK_OPTIONS);
     }
     const ranked: Ranked[] = [];
     const text = q.text;
@@ -261,7 +311,7 @@ export class SearchIndex {
    * 10k). A UI calls it once loading is done; results never depend on it.
    */
   prepare(): void {
-    const order = this.dateOrder;
+    const order = this.order();
     this.completeHays();
     for (let i = 0; i < order.length && i < FALLBACK_N; i++) this.fuseRecord(order[i]);
     // The bodies a limited search reads: loaded articles read them from the cache on first use,
@@ -297,7 +347,7 @@ export class SearchIndex {
     let pos = this.positions.get(sort);
     if (!pos) {
       const cmp = comparatorFor(sort);
-      const order = sort === 'date' ? this.dateOrder : this.docs.map((a) => a.id).sort((x, y) => cmp(this.docs[x], this.docs[y]));
+      const order = sort === 'date' ? this.order() : this.docs.map((a) => a.id).sort((x, y) => cmp(this.docs[x], this.docs[y]));
       pos = new Int32Array(this.docs.length);
       order.forEach((id, i) => { pos![id] = i; });
       this.positions.set(sort, pos);

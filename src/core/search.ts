@@ -16,59 +16,24 @@ import { ExactScanner } from './exact-scan.js';
 import { compileFilters, filterKey, filtersNeedHay } from './filters.js';
 import { bodyOf, containsAll, hayTitle, makeHay, markAll, markedAll, titleIncludes, occurrences, squashSpaces, type Hay } from './haystack.js';
 import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
+import {
+  BODY_DEPTH,
+  CAP,
+  FALLBACK_N,
+  FALLBACK_OPTIONS,
+  FUSE_KEYS,
+  FUSE_OPTIONS,
+  FUSE_RANK,
+  type Hit,
+  type SearchOptions,
+  type SearchResult,
+} from './search-settings.js';
 import { compareByDate, compareNewest, comparatorFor, mergeSorted, sortByDate } from './sort.js';
 
 export { QueryError, type SortKey } from './query.js';
+export { BODY_DEPTH, CAP, FALLBACK_N, FUSE_KEYS, FUSE_OPTIONS, FUSE_RANK, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
 
 type IndexRecord = FuseIndex<Article>['records'][number];
-
-/** Options for one search. */
-export interface SearchOptions { sort?: SortKey; includeDrafts?: boolean; limit?: number; now?: number }
-/** One result; score is fuse-style (0 = perfect, 1 = matched exactly but not fuzzily ranked). */
-export interface Hit { id: number; score: number; titleMatches: ReadonlyArray<readonly [number, number]> }
-/**
- * Results: total = matches before limit; sort = the sort actually used; approximate = the search
- * stopped early (a limit was given and the scan hit its cap or left old bodies unread), so
- * `total` is a lower bound ("1,000+").
- */
-export interface SearchResult { hits: Hit[]; total: number; sort: SortKey; approximate?: boolean }
-
-/** Most exact survivors found per keystroke; also the corpus size below which fuse ranks everything. */
-export const CAP = 1000;
-/**
- * Beyond CAP eligible articles, how many of the newest exact survivors fuse scores. Fuse costs
- * ~50 us per article, so all 1,000 cost a three-letter query ~60 ms at 10k; the others still
- * rank by where the words are (title before short fields before body), titles containing the
- * query first.
- */
-export const FUSE_RANK = 300;
-/**
- * Bodies are searched for the newest BODY_DEPTH articles only. V8 scans text at about 1 GB/s, so
- * a word found nowhere would cost ~300 ms per keystroke across 100k bodies; older articles still
- * match on title, description, tags, source and category.
- */
-export const BODY_DEPTH = 10_000;
-/** How many of the newest eligible articles the typo fallback searches. */
-export const FALLBACK_N = 2000;
-
-/** The fuzzy keys: body stays out (fuse only looks ~30 chars into a field); it is matched exactly. */
-export const FUSE_KEYS = [
-  { name: 'title', weight: 3 },
-  { name: 'description', weight: 1 },
-  { name: 'tags', weight: 1 },
-  { name: 'source', weight: 0.5 },
-  { name: 'categories', weight: 0.5 },
-];
-/** Options of the main fuzzy ranking; a plain `new Fuse(articles, FUSE_OPTIONS)` is the quality baseline. */
-export const FUSE_OPTIONS: IFuseOptions<Article> = { keys: FUSE_KEYS, threshold: 0.3, includeScore: true };
-// The typo fallback looks anywhere in a field and tolerates more, so `bitconi` finds mid-title
-// "Bitcoin"; looking anywhere costs 2-4x, so it skips the long description to stay in budget.
-const FALLBACK_OPTIONS: IFuseOptions<Article> = {
-  ...FUSE_OPTIONS,
-  keys: FUSE_KEYS.filter((k) => k.name !== 'description'),
-  threshold: 0.4,
-  ignoreLocation: true,
-};
 
 // Longer words are rarer, so testing them first rejects most articles after one scan.
 const byLength = (words: readonly string[]): string[] => [...words].sort((a, b) => b.length - a.length);

@@ -74,7 +74,7 @@ async function runFilter(options: Options, paths: string[]): Promise<void> {
   // Imported here, not at the top: the dashboard path must reach the terminal without them.
   const [{ loadCorpus }, { SearchIndex, scanNeedles }] = await Promise.all([import('./core/load.js'), import('./core/search.js')]);
   // Without a limit every body is searched: the loader can do that pass while it checks the cache.
-  const scan = options.limit === undefined || options.limit < 0 ? scanNeedles(options.filter ?? '') : [];
+  const scan = options.limit === undefined ? scanNeedles(options.filter ?? '') : [];
   let cacheSettled = (): void => {};
   const cacheWritten = new Promise<void>((resolve) => { cacheSettled = resolve; });
   const { articles, warnings } = await loadCorpus(paths, { maxFileSize: options.maxFileSize, cache: options.cache, scan, onCacheWritten: () => cacheSettled() });

@@ -166,10 +166,7 @@ export async function runDashboard(options: Options, paths: string[]): Promise<D
       },
       (error: unknown) => {
         if (error instanceof PathError) {
-          finished = true;
-          instance.unmount();
-          term.restore();
-          resolve({ kind: 'path-error', message: error.message });
+          finish({ kind: 'path-error', message: error.message });
         } else {
           term.restore();
           reject(error);

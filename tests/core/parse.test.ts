@@ -8,7 +8,7 @@ import { cutLongLines, parseArticle, type FileInfo } from '../../src/core/parse.
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURES = path.join(ROOT, 'tests/fixtures');
-const SEED = path.join(ROOT, '../shared/seeds/bitfarms-wind-down.md');
+const SEED = path.join(ROOT, 'data/news/bitfarms-wind-down.md');
 const MTIME = Date.parse('2025-06-01T00:00:00Z');
 
 function infoFor(file: string, size?: number): FileInfo {

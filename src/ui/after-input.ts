@@ -1,0 +1,21 @@
+// Scheduling behind the keyboard. A frame is written synchronously when React commits (ink's
+// render throttle is off, see dashboard.tsx), so by the time an effect runs the keystroke's
+// frame is on the terminal. Work that may follow (a search, the selected article's body) waits
+// one more turn of the event loop: keys that arrived meanwhile are read first, and when they
+// supersede the work, its cleanup cancels it before it starts.
+
+/**
+ * Calls `fn` once input already waiting has been handled: an immediate queued from an immediate
+ * runs in the next loop iteration, after that iteration's poll phase has read the terminal.
+ * Returns a cancel function (idempotent).
+ */
+export function afterPendingInput(fn: () => void): () => void {
+  let inner: NodeJS.Immediate | undefined;
+  const outer = setImmediate(() => {
+    inner = setImmediate(fn);
+  });
+  return () => {
+    clearImmediate(outer);
+    if (inner) clearImmediate(inner);
+  };
+}

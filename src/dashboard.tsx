@@ -75,7 +75,8 @@ export async function runDashboard(options: Options, paths: string[]): Promise<D
     import('./core/load.js'),
     import('./core/search.js'),
   ]);
-  const { FrameWriter } = await import('./ui/frame-writer.js');
+  const [{ FrameWriter }, { shareInkOutputCaches }] = await Promise.all([import('./ui/frame-writer.js'), import('./ui/ink-output-cache.js')]);
+  await shareInkOutputCaches();
 
   return new Promise<DashboardOutcome>((resolve, reject) => {
     const index = new SearchIndex();

@@ -22,7 +22,7 @@ import { SearchLine } from './SearchLine.js';
 import { StatusBar } from './StatusBar.js';
 import { useInputGuard } from './use-input-guard.js';
 import { useKeys } from './use-keys.js';
-import { afterPendingInput } from './after-input.js';
+import { afterPendingInput, frameCommitted } from './after-input.js';
 import { useSearch } from './use-search.js';
 import { WarningList } from './WarningList.js';
 
@@ -100,6 +100,10 @@ export function App(p: AppProps) {
   const bodyWidth = bodyRect ? innerWidth(bodyRect) : 0;
   const bodyLines = useMemo(() => (article && bodyWidth ? orElse(() => bodyLineCount(article, bodyWidth), 0) : 0), [article, bodyWidth]);
   if (rows !== state.inspector || bodyLines !== state.bodyLines) dispatch({ type: 'measure', bodyLines, inspector: rows });
+
+  // Every commit of App is a frame written (ink draws in the commit): the clock use-search.ts
+  // reads to tell a key typed at leisure from one that queued behind a frame.
+  useLayoutEffect(frameCommitted);
 
   useInputGuard();
   useKeys(state, dispatch, p.mouse ?? false);

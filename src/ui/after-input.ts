@@ -19,3 +19,21 @@ export function afterPendingInput(fn: () => void): () => void {
     if (inner) clearImmediate(inner);
   };
 }
+
+let lastFrameAt = -Infinity;
+
+/** Notes that a frame was just committed (App calls it after every commit). */
+export function frameCommitted(): void {
+  lastFrameAt = performance.now();
+}
+
+/**
+ * A key handled within this many ms of the last frame waited in the input queue while that frame
+ * was made: the reader is ahead of the screen, and more keys may be waiting behind it.
+ */
+export const BEHIND_MS = 8;
+
+/** Whether the input being handled now arrived while the last frame was being made. */
+export function inputIsBehind(): boolean {
+  return performance.now() - lastFrameAt < BEHIND_MS;
+}

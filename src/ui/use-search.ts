@@ -1,12 +1,13 @@
-// Runs the search for the current query, behind the keyboard: the keystroke's frame (the echoed
-// query, the cursor) is drawn first; the search runs once input already waiting has been read,
-// and its result is applied only if no newer keystroke arrived while it ran. A result for a
-// query that is already stale is dropped, never drawn; the list keeps the previous results until
-// the current query's arrive (as fzf does).
+// Runs the search for the current query. A keystroke that arrives with the screen up to date is
+// answered in its own frame: query, results and cursor together. One that waited while the last
+// frame was made may have others behind it: its frame echoes the query at once, the search runs
+// once the keys already waiting have been read, and its result is applied only if no newer
+// keystroke arrived while it ran. A result for a query that is already stale is dropped, never
+// drawn; the list keeps the previous results until the current query's arrive (as fzf does).
 import { useLayoutEffect, useState } from 'react';
 import { sanitizeLine } from '../core/sanitize.js';
 import type { SearchIndex, SearchResult, SortKey } from '../core/search.js';
-import { afterPendingInput } from './after-input.js';
+import { afterPendingInput, inputIsBehind } from './after-input.js';
 
 /** A search's result, or the message of a malformed query (the caller keeps the last good results). */
 export type SearchOutcome = { ok: true; result: SearchResult } | { ok: false; error: string };
@@ -75,7 +76,12 @@ export function useSearch(
 ): AnsweredSearch {
   const request: Request = { index, version, query, sort, includeDrafts, now, limit: listLimit(cursor) };
   const [answer, setAnswer] = useState(() => ({ request, outcome: runSearch(request) }));
-  const current = sameRequest(answer.request, request);
+  let current = sameRequest(answer.request, request);
+  if (!current && !inputIsBehind()) {
+    // Updating this component's own state while rendering: React renders it again at once.
+    setAnswer({ request, outcome: runSearch(request) });
+    current = true;
+  }
   // A layout effect runs as the commit ends, after the frame is written; a passive effect could
   // wait for the next commit.
   useLayoutEffect(() => {

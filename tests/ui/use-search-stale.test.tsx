@@ -2,6 +2,7 @@ import { Text } from 'ink';
 import { render } from 'ink-testing-library';
 import { describe, expect, it, vi } from 'vitest';
 import { SearchIndex } from '../../src/core/search.js';
+import { frameCommitted } from '../../src/ui/after-input.js';
 import { useSearch } from '../../src/ui/use-search.js';
 import { makeArticle } from '../helpers/make-article.js';
 import { eventually } from './frame.js';
@@ -14,7 +15,15 @@ function Probe({ index, query }: { index: SearchIndex; query: string }) {
 }
 
 describe('useSearch', () => {
-  it('searches a query only once no newer one has arrived; a superseded query is never searched or drawn', async () => {
+  it('answers a keystroke typed with the screen up to date in the same frame', () => {
+    const index = new SearchIndex(['bitcoin etf', 'bitfarms', 'ether'].map((title, id) => makeArticle({ id, title, publishedAt: NOW - id })));
+    const r = render(<Probe index={index} query="" />);
+    r.rerender(<Probe index={index} query="ether" />);
+    expect(r.lastFrame()).toBe(`ether:${index.search('ether', { now: NOW, limit: 1000 }).total}`);
+    r.unmount();
+  });
+
+  it('for keys queued behind a frame, searches only once no newer key has arrived; a superseded query is never searched or drawn', async () => {
     const index = new SearchIndex(['bitcoin etf', 'bitfarms', 'ether'].map((title, id) => makeArticle({ id, title, publishedAt: NOW - id })));
     const search = vi.spyOn(index, 'search');
     const r = render(<Probe index={index} query="" />);
@@ -22,6 +31,8 @@ describe('useSearch', () => {
     const frames: string[] = [];
     // Three keystrokes in one turn of the event loop: only the last is current when searching starts.
     for (const q of ['b', 'bi', 'bitfarms']) {
+      // Each key is handled right after a frame was made: it had been waiting.
+      frameCommitted();
       r.rerender(<Probe index={index} query={q} />);
       frames.push(r.lastFrame() ?? '');
     }

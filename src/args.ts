@@ -17,6 +17,8 @@ export interface Options {
   multi: boolean;
   mouse: boolean;
   cache: boolean;
+  /** Delete the cache kept for these paths before loading (`--clear-cache`). */
+  clearCache: boolean;
   maxFileSize: number | undefined;
   debug: boolean;
 }
@@ -48,6 +50,8 @@ Options:
       --drafts           include drafts (draft: true)
       --no-mouse         do not capture the mouse
       --no-cache         do not read or write the parsed-article cache
+      --clear-cache      delete the cache kept for these PATHs first (rebuilt
+                         by this run unless --no-cache)
       --max-file-size N  read at most N bytes per file (e.g. 4M; default 1M)
       --debug            show stack traces for internal errors
   -h, --help             show this help
@@ -102,6 +106,7 @@ export function parseCommandLine(argv: string[]): Command {
         drafts: { type: 'boolean' },
         'no-mouse': { type: 'boolean' },
         'no-cache': { type: 'boolean' },
+        'clear-cache': { type: 'boolean' },
         'max-file-size': { type: 'string' },
         debug: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -141,6 +146,7 @@ export function parseCommandLine(argv: string[]): Command {
       multi: v.multi ?? false,
       mouse: !v['no-mouse'],
       cache: !v['no-cache'],
+      clearCache: v['clear-cache'] ?? false,
       maxFileSize: v['max-file-size'] === undefined ? undefined : parseSize(v['max-file-size']),
       debug: v.debug ?? false,
     },

@@ -77,7 +77,7 @@ async function runFilter(options: Options, paths: string[]): Promise<void> {
   const scan = options.limit === undefined ? scanNeedles(options.filter ?? '') : [];
   let cacheSettled = (): void => {};
   const cacheWritten = new Promise<void>((resolve) => { cacheSettled = resolve; });
-  const { articles, warnings } = await loadCorpus(paths, { maxFileSize: options.maxFileSize, cache: options.cache, scan, onCacheWritten: () => cacheSettled() });
+  const { articles, warnings } = await loadCorpus(paths, { maxFileSize: options.maxFileSize, cache: options.cache, clearCache: options.clearCache, scan, onCacheWritten: () => cacheSettled() });
   reportWarnings(warnings);
   const index = new SearchIndex(articles);
   let result;

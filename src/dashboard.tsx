@@ -148,6 +148,7 @@ export async function runDashboard(options: Options, paths: string[]): Promise<D
     loadCorpus(paths, {
       maxFileSize: options.maxFileSize,
       cache: options.cache,
+      clearCache: options.clearCache,
       // Articles appear in the list as they stream in; the index grows in place.
       onArticles: (batch) => {
         index.add(batch);

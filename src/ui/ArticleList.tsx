@@ -25,7 +25,16 @@ export interface ArticleListProps {
   focused: boolean;
   /** Shown dim when there are no hits ("no matches for …"). */
   emptyMessage: string;
+  /** Read and saved per article, when reading state is available; adds the ◆ / ★ column. */
+  marks?: ((article: Article) => { unread: boolean; saved: boolean }) | null;
+  /** Changes whenever marks change, so a memoised list redraws. */
+  marksVersion?: number;
 }
+
+/** The unread marker: no other column uses it (● is neutral sentiment and the --multi mark). */
+export const UNREAD_GLYPH = '◆';
+/** The saved marker. */
+export const SAVED_GLYPH = '★';
 
 /** Glyph and colour role for a sentiment as written; the glyph carries the meaning without colour. */
 export function sentimentMark(sentiment: string | null): { glyph: string; role: ThemeRole | null } {
@@ -75,6 +84,7 @@ export const ArticleList = memo(function ArticleList(p: ArticleListProps) {
           marked={p.marked.has(hit.id)}
           multi={p.multi}
           focused={p.focused}
+          reading={p.marks ? p.marks(articles[i]) : null}
         />
       ))}
     </Box>
@@ -92,6 +102,7 @@ interface RowProps {
   marked: boolean;
   multi: boolean;
   focused: boolean;
+  reading: { unread: boolean; saved: boolean } | null;
 }
 
 const Row = memo(function Row(p: RowProps) {
@@ -100,6 +111,8 @@ const Row = memo(function Row(p: RowProps) {
     // Gutter: the cursor glyph (selection reads without colour or inverse), then the mark.
     { text: p.selected ? '▶' : ' ', color: theme.accent },
     ...(p.multi ? [{ text: p.marked ? '●' : ' ', color: theme.marked }] : []),
+    // Unread and saved read without colour: their own glyphs, and unread titles are bold.
+    ...(p.reading ? [{ text: p.reading.unread ? UNREAD_GLYPH : ' ', color: theme.unread }, { text: p.reading.saved ? SAVED_GLYPH : ' ', color: theme.saved }] : []),
     { text: ' ' },
     { text: ' '.repeat(Math.max(0, p.dateW - stringWidth(p.date))) + p.date + ' ', color: theme.dim },
     ...(p.sourceW > 0 ? [{ text: padWidth(sanitizeLine(p.article.source), p.sourceW) + ' ', color: theme.accent }] : []),
@@ -121,7 +134,7 @@ const Row = memo(function Row(p: RowProps) {
         </Text>
       ))}
       {title.map((s, i) => (
-        <Text key={`t${i}`} color={s.match ? theme.match : undefined} bold={s.match} underline={s.match}>
+        <Text key={`t${i}`} color={s.match ? theme.match : undefined} bold={s.match || (p.reading?.unread ?? false)} underline={s.match}>
           {s.text}
         </Text>
       ))}

@@ -5,6 +5,8 @@
 // keystroke arrived while it ran. A result for a query that is already stale is dropped, never
 // drawn; the list keeps the previous results until the current query's arrive (as fzf does).
 import { useLayoutEffect, useState } from 'react';
+import type { Reading } from '../core/reading/reading.js';
+import { searchWithReading } from '../core/reading/reading-search.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import type { SearchIndex, SearchResult, SortKey } from '../core/search.js';
 import { afterPendingInput, inputIsBehind } from './after-input.js';
@@ -35,6 +37,9 @@ interface Request {
   includeDrafts: boolean;
   now: number;
   limit: number;
+  reading: Reading | null;
+  /** Counts changes to reading state; only queries with reading terms (`is:`) depend on it. */
+  readingVersion: number;
 }
 
 function sameRequest(a: Request, b: Request): boolean {
@@ -45,14 +50,16 @@ function sameRequest(a: Request, b: Request): boolean {
     a.sort === b.sort &&
     a.includeDrafts === b.includeDrafts &&
     a.now === b.now &&
-    a.limit === b.limit
+    a.limit === b.limit &&
+    a.reading === b.reading &&
+    a.readingVersion === b.readingVersion
   );
 }
 
 /** Runs one search; never throws. */
 export function runSearch(r: Request): AnsweredSearch {
   try {
-    const result = r.index.search(r.query, { sort: r.sort ?? undefined, includeDrafts: r.includeDrafts, now: r.now, limit: r.limit });
+    const result = searchWithReading(r.index, r.query, { sort: r.sort ?? undefined, includeDrafts: r.includeDrafts, now: r.now, limit: r.limit }, r.reading, r.readingVersion);
     return { ok: true, result, query: r.query };
   } catch (err) {
     // QueryError carries a message naming the bad term; anything else must not crash the UI either.
@@ -73,8 +80,20 @@ export function useSearch(
   includeDrafts: boolean,
   now: number,
   cursor = 0,
+  reading: Reading | null = null,
+  readingVersion = 0,
 ): AnsweredSearch {
-  const request: Request = { index, version, query, sort, includeDrafts, now, limit: listLimit(cursor) };
+  const request: Request = {
+    index,
+    version,
+    query,
+    sort,
+    includeDrafts,
+    now,
+    limit: listLimit(cursor),
+    reading,
+    readingVersion: /is:/i.test(query) ? readingVersion : 0,
+  };
   const [answer, setAnswer] = useState(() => ({ request, outcome: runSearch(request) }));
   let current = sameRequest(answer.request, request);
   if (!current && !inputIsBehind()) {
@@ -99,6 +118,6 @@ export function useSearch(
     };
     // The request's fields are the dependencies; `request` itself is a new object every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [current, index, version, query, sort, includeDrafts, now, request.limit]);
+  }, [current, index, version, query, sort, includeDrafts, now, request.limit, reading, request.readingVersion]);
   return answer.outcome;
 }

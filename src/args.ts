@@ -59,6 +59,7 @@ Query language (terms combine with AND, case-insensitive):
   tag:mining  source:decrypt  category:btc  sentiment:negative  lang:en
   since:2025-11-01  until:2025-11-30  since:7d  (h, d, w, m, y)
   is:draft  is:sticky    drafts only / pinned articles only
+  coin:btc  coin:solana  articles about a coin (ticker or name)
   -term                  negate any term:  -source:decrypt  -"price prediction"
 
 Exit codes: 0 printed something, 1 no match, 2 usage error / bad query /

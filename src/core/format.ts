@@ -2,6 +2,7 @@
 // supplies the file's raw text for `markdown` and decides where the bytes go.
 import path from 'node:path';
 import type { Article } from './article.js';
+import { articleCoinsWithBody } from './coins/index.js';
 import { sanitizeLine, sanitizeText } from './sanitize.js';
 
 /** The `--print` formats. */
@@ -44,6 +45,7 @@ export function articleJson(article: Article, cwd: string): Record<string, unkno
     category: article.categories[0] ?? null,
     categories: article.categories,
     tags: article.tags,
+    coins: articleCoinsWithBody(article).map((c) => c.symbol),
     sentiment: article.sentiment,
     score: article.score,
     lang: article.lang,

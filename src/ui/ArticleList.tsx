@@ -3,6 +3,7 @@
 // Every row is cut to the pane width by grapheme and string-width, so CJK and emoji never overflow.
 import { Box, Text } from 'ink';
 import type { Article } from '../core/article.js';
+import { assetOf, coinSymbols } from '../core/coins/index.js';
 import { relativeDate } from '../core/relative-time.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import type { Hit } from '../core/search.js';
@@ -108,7 +109,12 @@ function Row(p: RowProps) {
     used += stringWidth(text);
     return { ...c, text };
   });
-  const title = titleSegments(p.article.title, p.hit.titleMatches, p.width - used);
+  // Coin chips sit at the right end of the row; the title gives up its room to them.
+  const chips = coinChips(p.article, p.width - used);
+  const chipsW = chips.reduce((w, c) => w + c.text.length + 1, 0);
+  const title = titleSegments(p.article.title, p.hit.titleMatches, p.width - used - chipsW);
+  const titleW = title.reduce((w, s) => w + stringWidth(s.text), 0);
+  const pad = chips.length ? ' '.repeat(Math.max(0, p.width - used - chipsW - titleW)) : '';
   return (
     <Text wrap="truncate-end" inverse={p.selected} bold={p.selected && p.focused}>
       {fixed.map((c, i) => (
@@ -121,8 +127,26 @@ function Row(p: RowProps) {
           {s.text}
         </Text>
       ))}
+      {pad}
+      {chips.map((c) => (
+        <Text key={`c${c.text}`} color={c.color ?? theme.dim}>
+          {` ${c.text}`}
+        </Text>
+      ))}
     </Text>
   );
+}
+
+/** Most coin chips a row shows, by the columns left for title and chips. */
+export function chipCount(room: number): number {
+  return room >= 60 ? 3 : room >= 36 ? 2 : room >= 24 ? 1 : 0;
+}
+
+/** The coin chips of a row (`BTC`, in the asset's brand colour when it has one). */
+export function coinChips(article: Article, room: number): Array<{ text: string; color: string | null }> {
+  return coinSymbols(article)
+    .slice(0, chipCount(room))
+    .map((symbol) => ({ text: symbol, color: assetOf(symbol)?.color ?? null }));
 }
 
 /** A title cut to `width` columns and split into plain and matched runs for highlighting. */

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { HELP, parseCommandLine, UsageError, type Options } from './args.js';
 import type { Article, LoadWarning } from './core/article.js';
-import { formatArticle, type PrintContext } from './core/format.js';
+import { formatArticle, safeJson, type PrintContext } from './core/format.js';
 import { LIMITS } from './core/limits.js';
 import { PathError } from './core/walk.js';
 import { QueryError } from './core/query.js';
@@ -47,8 +47,9 @@ function readRawText(article: Article, cap: number): string {
 }
 
 /** Writes articles to stdout in the chosen format, then lets the process end naturally so a pipe drains. */
-function printArticles(articles: readonly Article[], options: Options): void {
+function printArticles(articles: readonly Article[], options: Options, storyOf?: PrintContext['storyOf']): void {
   const ctx: PrintContext = {
+    storyOf,
     cwd: process.cwd(),
     readRaw: (a) => readRawText(a, options.maxFileSize ?? LIMITS.maxFileSize),
     stdoutIsTerminal: Boolean(process.stdout.isTTY),
@@ -73,8 +74,11 @@ function checkPaths(paths: readonly string[]): boolean {
 async function runFilter(options: Options, paths: string[]): Promise<void> {
   // Imported here, not at the top: the dashboard path must reach the terminal without them.
   const [{ loadCorpus }, { SearchIndex, scanNeedles }] = await Promise.all([import('./core/load.js'), import('./core/search.js')]);
+  const hot = options.sort === 'hot';
+  // Hot orders every match (then --limit cuts), so it searches like a run without a limit.
+  const limit = hot ? undefined : options.limit;
   // Without a limit every body is searched: the loader can do that pass while it checks the cache.
-  const scan = options.limit === undefined ? scanNeedles(options.filter ?? '') : [];
+  const scan = limit === undefined ? scanNeedles(options.filter ?? '') : [];
   let cacheSettled = (): void => {};
   const cacheWritten = new Promise<void>((resolve) => { cacheSettled = resolve; });
   const { articles, warnings } = await loadCorpus(paths, { maxFileSize: options.maxFileSize, cache: options.cache, scan, onCacheWritten: () => cacheSettled() });
@@ -83,18 +87,32 @@ async function runFilter(options: Options, paths: string[]): Promise<void> {
   let result;
   try {
     result = index.search(options.filter ?? '', {
-      sort: options.sort,
+      sort: options.sort === 'hot' ? 'date' : options.sort,
       includeDrafts: options.drafts,
-      limit: options.limit,
+      limit,
     });
   } catch (error) {
     if (error instanceof QueryError) return fail(`bad query: ${error.message}`);
     throw error;
   }
-  if (result.hits.length === 0) {
+  let ids = result.hits.map((h) => h.id);
+  // Stories are grouped only when something shows them: hot's story sizes, JSON's story ids.
+  const needStories = hot || (options.print === 'json' && !options.stats);
+  const stories = needStories && ids.length ? await import('./core/stories/index.js') : null;
+  const map = stories ? stories.storyMap(articles) : null;
+  if (stories && hot) {
+    ids = stories.hotOrder(ids, (id) => articles[id], map!.size, Date.now());
+    if (options.limit !== undefined) ids = ids.slice(0, options.limit);
+  }
+  if (options.stats) {
+    const { pulseOf, pulseText, pulseJson } = await import('./core/pulse/index.js');
+    const pulse = pulseOf(ids.map((id) => index.article(id)));
+    process.stdout.write(options.print === 'json' ? `${safeJson(pulseJson(pulse))}\n` : pulseText(pulse));
+    process.exitCode = ids.length === 0 ? EXIT.noMatch : EXIT.ok;
+  } else if (ids.length === 0) {
     process.exitCode = EXIT.noMatch;
   } else {
-    printArticles(result.hits.map((h) => index.article(h.id)), options);
+    printArticles(ids.map((id) => index.article(id)), options, stories && map ? stories.storyInfoOf(map, articles) : undefined);
     process.exitCode = EXIT.ok;
   }
   // Ends once the output has drained and the cache write (if any) is done: waiting for the event
@@ -154,7 +172,7 @@ async function main(argv: string[]): Promise<void> {
     } else if (outcome.articles.length === 0) {
       process.exitCode = EXIT.noMatch;
     } else {
-      printArticles(outcome.articles, options);
+      printArticles(outcome.articles, options, outcome.storyOf);
       process.exitCode = EXIT.ok;
     }
   } catch (error) {

@@ -34,7 +34,7 @@ export function safeJson(value: unknown): string {
 }
 
 /** The object written per article by `--print json` (one per line: JSON Lines). */
-export function articleJson(article: Article, cwd: string): Record<string, unknown> {
+export function articleJson(article: Article, cwd: string, story?: { story: string; storySize: number }): Record<string, unknown> {
   return {
     path: displayPath(article.path, cwd),
     title: article.title,
@@ -51,6 +51,7 @@ export function articleJson(article: Article, cwd: string): Record<string, unkno
     lang: article.lang,
     url: article.url,
     draft: article.draft,
+    ...(story ? { story: story.story, storySize: story.storySize } : {}),
     body: article.body,
   };
 }
@@ -62,6 +63,8 @@ export interface PrintContext {
   readRaw: (article: Article) => string;
   /** When stdout is a terminal, raw file text is sanitised like everything else shown there. */
   stdoutIsTerminal: boolean;
+  /** For `json`: the article's story (id and size), when the corpus was grouped. */
+  storyOf?: (article: Article) => { story: string; storySize: number };
 }
 
 /** The text for one article in one format, including its trailing newline. */
@@ -72,7 +75,7 @@ export function formatArticle(article: Article, format: PrintFormat, ctx: PrintC
     case 'title':
       return `${sanitizeLine(article.title)}\n`;
     case 'json':
-      return `${safeJson(articleJson(article, ctx.cwd))}\n`;
+      return `${safeJson(articleJson(article, ctx.cwd, ctx.storyOf?.(article)))}\n`;
     case 'markdown': {
       // Piped, the file is data for the next program and passes through byte for byte (like
       // `cat`); on a terminal it is shown, so it is sanitised (like `less`).

@@ -1,8 +1,8 @@
 // The one keymap: a table of command -> keys -> help text. Input handling (App) and the `?` help
 // overlay are both generated from it, so what the help says is what the keys do.
 
-/** Whether keys navigate (browse) or edit the search line (search). */
-export type Mode = 'browse' | 'search';
+/** Whether keys navigate (browse), edit the search line (search) or move over the pulse strip (pulse). */
+export type Mode = 'browse' | 'search' | 'pulse';
 /** The three panes that can hold focus. */
 export type PaneId = 'list' | 'body' | 'inspector';
 
@@ -33,7 +33,13 @@ export type Command =
   | 'quit'
   | 'cancel'
   | 'help'
-  | 'warnings';
+  | 'warnings'
+  | 'focusPulse'
+  | 'pulseNext'
+  | 'pulsePrev'
+  | 'pulseAdd'
+  | 'pulseExclude'
+  | 'leavePulse';
 
 /** One row of the keymap: a command, the key names that trigger it, where, and its help line. */
 export interface Binding {
@@ -50,6 +56,7 @@ export interface Binding {
 
 const BROWSE: readonly Mode[] = ['browse'];
 const SEARCH: readonly Mode[] = ['search'];
+const PULSE: readonly Mode[] = ['pulse'];
 
 /** The keymap table. Key names are those produced by `keyNames` below. */
 export const keymap: readonly Binding[] = [
@@ -70,13 +77,21 @@ export const keymap: readonly Binding[] = [
   { command: 'foldToggle', keys: ['enter', 'space'], help: 'inspector: fold / unfold', modes: BROWSE, panes: ['inspector'] },
   { command: 'unfold', keys: ['right', 'l'], help: 'inspector: unfold', modes: BROWSE, panes: ['inspector'] },
   { command: 'fold', keys: ['left', 'h'], help: 'inspector: fold', modes: BROWSE, panes: ['inspector'] },
+  { command: 'unfold', keys: ['right', 'l'], help: 'list: unfold the story into its articles', modes: BROWSE, panes: ['list'] },
+  { command: 'fold', keys: ['left', 'h'], help: 'list: fold the story into one row', modes: BROWSE, panes: ['list'] },
   { command: 'mark', keys: ['space'], help: 'mark / unmark row (--multi)', modes: BROWSE, panes: ['list', 'body'] },
   { command: 'startSearch', keys: ['/'], help: 'search (type to narrow live)', modes: BROWSE },
   { command: 'deleteChar', keys: ['backspace'], help: 'delete a character', modes: SEARCH },
   { command: 'deleteWord', keys: ['ctrl+w'], help: 'delete a word', modes: SEARCH },
   { command: 'clearQuery', keys: ['ctrl+u'], help: 'clear the query', modes: SEARCH },
   { command: 'endSearch', keys: ['enter', 'esc'], help: 'leave search, keep the query', modes: SEARCH },
-  { command: 'cycleSort', keys: ['s'], help: 'cycle sort: relevance, date, title, score', modes: BROWSE },
+  { command: 'cycleSort', keys: ['s'], help: 'cycle sort: relevance, date, title, score, hot', modes: BROWSE },
+  { command: 'focusPulse', keys: ['f'], help: 'focus the pulse strip (sentiment, sources, tags, coins)', modes: BROWSE },
+  { command: 'pulseNext', keys: ['right', 'l', 'tab', 'down', 'j'], help: 'pulse: next entry', modes: PULSE },
+  { command: 'pulsePrev', keys: ['left', 'h', 'shift+tab', 'up', 'k'], help: 'pulse: previous entry', modes: PULSE },
+  { command: 'pulseAdd', keys: ['enter'], help: 'pulse: add the entry to the query (tag:mining)', modes: PULSE },
+  { command: 'pulseExclude', keys: ['-'], help: 'pulse: add the entry negated (-tag:mining)', modes: PULSE },
+  { command: 'leavePulse', keys: ['esc', 'f', 'q'], help: 'pulse: back to the list', modes: PULSE },
   { command: 'toggleInspector', keys: ['i'], help: 'show / hide the inspector', modes: BROWSE },
   { command: 'choose', keys: ['enter'], help: 'choose: print the article (marked ones in --multi)', modes: BROWSE, panes: ['list', 'body'] },
   { command: 'quit', keys: ['q'], help: 'quit without choosing', modes: BROWSE },

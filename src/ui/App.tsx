@@ -3,17 +3,20 @@
 // shows new results already has a valid cursor; onDone fires exactly once.
 import { Box } from 'ink';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { pulseOf } from '../core/pulse/index.js';
+import { hotOrder, type StoryMap } from '../core/stories/index.js';
 import type { Article, LoadWarning } from '../core/article.js';
 import { inspectorRows } from '../core/inspector-tree.js';
-import type { SearchIndex, SortKey } from '../core/search.js';
+import type { SearchIndex } from '../core/search.js';
 import { innerHeight, innerWidth } from '../state/layout.js';
-import { initialState, reducer } from '../state/reducer.js';
-import { layoutOf, visibleHits } from '../state/selectors.js';
-import { ArticleBody, bodyLineCount } from './ArticleBody.js';
+import { initialState, reducer, type ListSort } from '../state/reducer.js';
+import { layoutOf, listRows, pulseRows, visibleHits } from '../state/selectors.js';
+import { ArticleBody, bodyLineCount, type StoryOther } from './ArticleBody.js';
 import { ArticleList } from './ArticleList.js';
 import { Help } from './Help.js';
 import { Inspector } from './Inspector.js';
 import { Pane } from './Pane.js';
+import { PulseStrip } from './PulseStrip.js';
 import { SearchLine } from './SearchLine.js';
 import { StatusBar } from './StatusBar.js';
 import { useInputGuard } from './use-input-guard.js';
@@ -26,7 +29,9 @@ export interface AppProps {
   index: SearchIndex;
   version: number;
   initialQuery?: string;
-  sort?: SortKey;
+  sort?: ListSort;
+  /** The corpus's stories once grouped (after loading); null or absent: one row per article. */
+  stories?: StoryMap | null;
   includeDrafts?: boolean;
   multi?: boolean;
   mouse?: boolean;
@@ -57,17 +62,38 @@ export function App(p: AppProps) {
   if (state.width !== p.width || state.height !== p.height) dispatch({ type: 'resize', width: p.width, height: p.height });
   if (state.warningsCount !== p.warnings.length) dispatch({ type: 'warnings', count: p.warnings.length });
 
-  const search = useSearch(p.index, p.version, state.query, state.sort, p.includeDrafts ?? false, now, state.cursor);
-  if (search.ok && search.result.hits !== state.hits) {
+  // `hot` orders the engine's date order by hot score (core/stories/hot.ts).
+  const hot = state.sort === 'hot';
+  const search = useSearch(p.index, p.version, state.query, state.sort === 'hot' ? 'date' : state.sort, p.includeDrafts ?? false, now, state.cursor);
+  const stories = p.stories ?? null;
+  const listed = useMemo(() => {
+    if (!search.ok) return null;
+    const hits = search.result.hits;
+    if (!hot) return hits;
+    const byId = new Map(hits.map((h) => [h.id, h]));
+    return hotOrder(hits.map((h) => h.id), (id) => p.index.article(id), stories?.size ?? null, now).map((id) => byId.get(id)!);
+  }, [search, hot, stories, now, p.index]);
+  if (search.ok && listed && (listed !== state.rawHits || stories !== state.stories)) {
     dispatch({
       type: 'results',
-      hits: search.result.hits,
+      hits: listed,
       total: search.result.total,
       approximate: search.result.approximate,
-      sort: search.result.sort,
+      sort: hot ? 'hot' : search.result.sort,
       query: state.query,
+      stories,
     });
   }
+
+  // The pulse is counted after the list is drawn, never before it; a count for an older result
+  // is cancelled here or dropped by the reducer.
+  const { resultsSeq, rawHits } = state;
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      dispatch({ type: 'pulse', pulse: pulseOf(rawHits.map((h) => p.index.article(h.id))), seq: resultsSeq });
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [resultsSeq, rawHits, p.index]);
 
   const layout = layoutOf(state);
   const selectedId = state.selectedId;
@@ -76,7 +102,15 @@ export function App(p: AppProps) {
   // Measuring must not crash on odd data either; the panes' own boundaries show the failure.
   const rows = useMemo(() => (article ? orElse(() => inspectorRows(article, state.expanded), []) : []), [article, state.expanded]);
   const bodyRect = layout.body;
-  const bodyLines = article && bodyRect ? orElse(() => bodyLineCount(article, innerWidth(bodyRect)), 0) : 0;
+  // The other outlets of the selected article's story, listed in the body pane.
+  const also = useMemo<StoryOther[]>(() => {
+    if (!stories || selectedId === null || (stories.size[selectedId] ?? 1) < 2) return [];
+    return stories.members(stories.story[selectedId]).filter((id) => id !== selectedId).map((id) => {
+      const a = p.index.article(id);
+      return { source: a.source, title: a.title };
+    });
+  }, [stories, selectedId, p.index]);
+  const bodyLines = article && bodyRect ? orElse(() => bodyLineCount(article, innerWidth(bodyRect), also), 0) : 0;
   if (rows !== state.inspector || bodyLines !== state.bodyLines) dispatch({ type: 'measure', bodyLines, inspector: rows });
 
   useInputGuard();
@@ -115,13 +149,15 @@ export function App(p: AppProps) {
         ) : (
           <>
             <Pane title={`Articles ${state.hits.length ? state.cursor + 1 : 0}/${state.total}${state.totalApproximate ? '+' : ''}`} width={layout.list.width} height={layout.list.height} focused={state.focus === 'list'}>
+              <PulseStrip pulse={state.pulse} width={innerWidth(layout.list)} rows={pulseRows(state)} focused={state.mode === 'pulse'} cursor={state.pulseCursor} />
               <ArticleList
+                rowInfo={state.rowInfo}
                 hits={visibleHits(state)}
                 start={state.listTop}
                 cursor={state.cursor}
                 article={(id) => p.index.article(id)}
                 width={innerWidth(layout.list)}
-                height={innerHeight(layout.list)}
+                height={Math.min(innerHeight(layout.list), listRows(state))}
                 now={now}
                 multi={state.multi}
                 marked={marked}
@@ -131,7 +167,7 @@ export function App(p: AppProps) {
             </Pane>
             {layout.body ? (
               <Pane title="Article" width={layout.body.width} height={layout.body.height} focused={state.focus === 'body'} resetKey={state.selectedId}>
-                <ArticleBody article={article} width={innerWidth(layout.body)} height={innerHeight(layout.body)} scroll={state.bodyScroll} focused={state.focus === 'body'} now={now} />
+                <ArticleBody article={article} width={innerWidth(layout.body)} height={innerHeight(layout.body)} scroll={state.bodyScroll} focused={state.focus === 'body'} now={now} also={also} />
               </Pane>
             ) : null}
             {layout.inspector ? (

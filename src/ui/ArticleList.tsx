@@ -7,6 +7,7 @@ import { assetOf, coinSymbols } from '../core/coins/index.js';
 import { relativeDate } from '../core/relative-time.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import type { Hit } from '../core/search.js';
+import type { RowInfo } from '../state/story-rows.js';
 import { fitPrefix, fitWidth, padWidth } from './fit-width.js';
 import { theme, type ThemeRole } from './theme.js';
 import stringWidth from 'string-width';
@@ -25,6 +26,8 @@ export interface ArticleListProps {
   focused: boolean;
   /** Shown dim when there are no hits ("no matches for …"). */
   emptyMessage: string;
+  /** Rows of multi-article stories: `+3` on a folded story, its articles indented when open. */
+  rowInfo?: ReadonlyMap<number, RowInfo>;
 }
 
 /** Glyph and colour role for a sentiment as written; the glyph carries the meaning without colour. */
@@ -72,6 +75,7 @@ export function ArticleList(p: ArticleListProps) {
           marked={p.marked.has(hit.id)}
           multi={p.multi}
           focused={p.focused}
+          story={p.rowInfo?.get(hit.id)}
         />
       ))}
     </Box>
@@ -89,6 +93,14 @@ interface RowProps {
   marked: boolean;
   multi: boolean;
   focused: boolean;
+  story: RowInfo | undefined;
+}
+
+/** The story marker before a row's title: `+3` folded, `▾3` open, `└` for an article inside an open story. */
+export function storyMarker(info: RowInfo | undefined): string {
+  if (!info) return '';
+  if (info.child) return ' └ ';
+  return `${info.open ? '▾' : '+'}${info.others} `;
 }
 
 function Row(p: RowProps) {
@@ -101,6 +113,7 @@ function Row(p: RowProps) {
     { text: ' '.repeat(Math.max(0, p.dateW - stringWidth(p.date))) + p.date + ' ', color: theme.dim },
     ...(p.sourceW > 0 ? [{ text: padWidth(sanitizeLine(p.article.source), p.sourceW) + ' ', color: theme.accent }] : []),
     { text: sentiment.glyph + ' ', color: sentiment.role ? theme[sentiment.role] : undefined },
+    ...(p.story ? [{ text: storyMarker(p.story), color: theme.marked }] : []),
   ];
   // Columns left for the title; on a very narrow pane the fixed columns themselves are cut.
   let used = 0;

@@ -64,7 +64,9 @@ export function pulseParts(entries: readonly PulseEntry[], width: number, cursor
     } else {
       all.push({ text: ' ', index: null });
     }
-    all.push({ text: e.kind === 'sentiment' ? `${e.label}${e.count}` : `${e.label} ${e.count}`, index: i });
+    // The cursor's entry is marked with a glyph, so it reads without colour or inverse too.
+    const text = e.kind === 'sentiment' ? `${e.label}${e.count}` : `${e.label} ${e.count}`;
+    all.push({ text: i === cursor ? `▸${text}` : text, index: i });
   });
   // Scroll: drop whole leading parts until the cursor's entry ends within the line.
   let from = 0;

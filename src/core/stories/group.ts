@@ -3,7 +3,7 @@
 // lead paragraph; candidate pairs come from buckets keyed by each article's most distinctive terms
 // (a locality-sensitive bucketing: two reports of one event share their rare names and figures),
 // so the work is bounded by articles x TOP_TERMS x BUCKET_WINDOW, never all pairs. A pair links
-// when its cosine similarity reaches LINK_COSINE, the two come from different outlets and are at
+// when its cosine similarity reaches LINK_COSINE over at least MIN_SHARED shared terms, the two come from different outlets and are at
 // most WINDOW_MS apart. Links are applied strongest first; two groups merge only when the result
 // still spans at most WINDOW_MS and no outlet appears in both (an outlet tells a story once, so a
 // chain of look-alikes cannot weld two stories together).
@@ -34,8 +34,10 @@ export const WINDOW_MS = 72 * 3_600_000;
 export const TOP_TERMS = 8;
 /** Articles before this one in a bucket (within WINDOW_MS) that it is compared with. */
 export const BUCKET_WINDOW = 48;
+/** Terms two articles must share before their cosine counts. */
+export const MIN_SHARED = 3;
 /** Cosine similarity from which two articles are taken for one story. */
-export const LINK_COSINE = 0.25;
+export const LINK_COSINE = 0.22;
 
 type Vector = Map<string, number>;
 
@@ -67,14 +69,20 @@ function vectors(docs: readonly StoryDoc[]): Vector[] {
   });
 }
 
+// Cosine similarity of two unit vectors, 0 when they share fewer than MIN_SHARED terms: two
+// three-word titles that share one word ("Huge file", "Escape in the file name") look alike by
+// cosine alone.
 function cosine(a: Vector, b: Vector): number {
   const [small, big] = a.size <= b.size ? [a, b] : [b, a];
   let dot = 0;
+  let shared = 0;
   for (const [t, w] of small) {
     const v = big.get(t);
-    if (v !== undefined) dot += w * v;
+    if (v === undefined) continue;
+    dot += w * v;
+    shared++;
   }
-  return dot;
+  return shared >= MIN_SHARED ? dot : 0;
 }
 
 function topTerms(v: Vector): string[] {

@@ -34,7 +34,7 @@ export function safeJson(value: unknown): string {
 }
 
 /** The object written per article by `--print json` (one per line: JSON Lines). */
-export function articleJson(article: Article, cwd: string, story?: { story: string; storySize: number }): Record<string, unknown> {
+export function articleJson(article: Article, cwd: string, marks?: ReadingMarks, story?: StoryJson): Record<string, unknown> {
   return {
     path: displayPath(article.path, cwd),
     title: article.title,
@@ -51,20 +51,36 @@ export function articleJson(article: Article, cwd: string, story?: { story: stri
     lang: article.lang,
     url: article.url,
     draft: article.draft,
+    ...(marks ?? {}),
     ...(story ? { story: story.story, storySize: story.storySize } : {}),
     body: article.body,
   };
 }
 
+/** Reading state added to `--print json`. */
+export interface ReadingMarks {
+  read: boolean;
+  saved: boolean;
+  new: boolean;
+}
+
+/** An article's story in `--print json`: the story's stable id and how many articles it has. */
+export interface StoryJson {
+  story: string;
+  storySize: number;
+}
+
 /** Everything needed to print one article. */
 export interface PrintContext {
+  /** Reading state per article for `json`, when it could be read. */
+  marks?: (article: Article) => ReadingMarks;
+  /** For `json`: the article's story, when the corpus was grouped. */
+  storyOf?: (article: Article) => StoryJson;
   cwd: string;
   /** For `markdown`: reads the file's own text (the caller's I/O). */
   readRaw: (article: Article) => string;
   /** When stdout is a terminal, raw file text is sanitised like everything else shown there. */
   stdoutIsTerminal: boolean;
-  /** For `json`: the article's story (id and size), when the corpus was grouped. */
-  storyOf?: (article: Article) => { story: string; storySize: number };
 }
 
 /** The text for one article in one format, including its trailing newline. */
@@ -75,7 +91,7 @@ export function formatArticle(article: Article, format: PrintFormat, ctx: PrintC
     case 'title':
       return `${sanitizeLine(article.title)}\n`;
     case 'json':
-      return `${safeJson(articleJson(article, ctx.cwd, ctx.storyOf?.(article)))}\n`;
+      return `${safeJson(articleJson(article, ctx.cwd, ctx.marks?.(article), ctx.storyOf?.(article)))}\n`;
     case 'markdown': {
       // Piped, the file is data for the next program and passes through byte for byte (like
       // `cat`); on a terminal it is shown, so it is sanitised (like `less`).

@@ -28,7 +28,16 @@ export interface ArticleListProps {
   emptyMessage: string;
   /** Rows of multi-article stories: `+3` on a folded story, its articles indented when open. */
   rowInfo?: ReadonlyMap<number, RowInfo>;
+  /** Read and saved per article, when reading state is available; adds the ◆ / ★ column. */
+  marks?: ((article: Article) => { unread: boolean; saved: boolean }) | null;
+  /** Changes whenever marks change, so a memoised list redraws. */
+  marksVersion?: number;
 }
+
+/** The unread marker: no other column uses it (● is neutral sentiment and the --multi mark). */
+export const UNREAD_GLYPH = '◆';
+/** The saved marker. */
+export const SAVED_GLYPH = '★';
 
 /** Glyph and colour role for a sentiment as written; the glyph carries the meaning without colour. */
 export function sentimentMark(sentiment: string | null): { glyph: string; role: ThemeRole | null } {
@@ -76,6 +85,7 @@ export function ArticleList(p: ArticleListProps) {
           multi={p.multi}
           focused={p.focused}
           story={p.rowInfo?.get(hit.id)}
+          reading={p.marks ? p.marks(articles[i]) : null}
         />
       ))}
     </Box>
@@ -93,6 +103,7 @@ interface RowProps {
   marked: boolean;
   multi: boolean;
   focused: boolean;
+  reading: { unread: boolean; saved: boolean } | null;
   story: RowInfo | undefined;
 }
 
@@ -109,6 +120,8 @@ function Row(p: RowProps) {
     // Gutter: the cursor glyph (selection reads without colour or inverse), then the mark.
     { text: p.selected ? '▶' : ' ', color: theme.accent },
     ...(p.multi ? [{ text: p.marked ? '●' : ' ', color: theme.marked }] : []),
+    // Unread and saved read without colour: their own glyphs, and unread titles are bold.
+    ...(p.reading ? [{ text: p.reading.unread ? UNREAD_GLYPH : ' ', color: theme.unread }, { text: p.reading.saved ? SAVED_GLYPH : ' ', color: theme.saved }] : []),
     { text: ' ' },
     { text: ' '.repeat(Math.max(0, p.dateW - stringWidth(p.date))) + p.date + ' ', color: theme.dim },
     ...(p.sourceW > 0 ? [{ text: padWidth(sanitizeLine(p.article.source), p.sourceW) + ' ', color: theme.accent }] : []),
@@ -136,7 +149,7 @@ function Row(p: RowProps) {
         </Text>
       ))}
       {title.map((s, i) => (
-        <Text key={`t${i}`} color={s.match ? theme.match : undefined} bold={s.match} underline={s.match}>
+        <Text key={`t${i}`} color={s.match ? theme.match : undefined} bold={s.match || (p.reading?.unread ?? false)} underline={s.match}>
           {s.text}
         </Text>
       ))}

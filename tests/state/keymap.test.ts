@@ -4,7 +4,7 @@ import { keymap, keyNames, lookup, prettyKey, type Command, type Mode, type Pane
 import { initialState, reducer, type AppState } from '../../src/state/reducer.js';
 import { hits } from '../ui/factory.js';
 
-const MODES: Mode[] = ['browse', 'search'];
+const MODES: Mode[] = ['browse', 'search', 'confirm', 'link'];
 const PANES: PaneId[] = ['list', 'body', 'inspector'];
 
 describe('keymap table', () => {
@@ -58,6 +58,9 @@ describe('keymap table', () => {
       { ...base, mode: 'search', query: 'bitcoin etf' },
       { ...base, pulse: PULSE },
       { ...base, mode: 'pulse', pulse: PULSE, pulseCursor: 1 },
+      { ...base, mode: 'confirm', prompt: { kind: 'open', url: 'https://x.test/', id: 0 } },
+      { ...base, mode: 'link', prompt: { kind: 'link', digits: '12' } },
+      { ...base, views: [{ name: 'v', query: 'x' }], view: 1 },
     ];
     for (const command of new Set(keymap.map((b) => b.command))) {
       const changed = states.some((s) => JSON.stringify(strip(reducer(s, { type: 'command', command }))) !== JSON.stringify(strip(s)));

@@ -57,18 +57,21 @@ describe.each([[200, 50], [80, 24]])('the bundled data at %dx%d', (width, height
     const s = start(width, height);
     await s.waitFor((t) => t.includes('? help') && /▲ \d+/.test(t), 'the pulse strip');
     s.send('f');
-    let screen = await s.waitFor((t) => t.includes('pulse:') && t.includes('▸▲'), 'the focused pulse strip');
+    // The cursor (▸) starts on the first sentiment.
+    let screen = await s.waitFor((t) => t.includes('▸▲'), 'the focused pulse strip');
     // Move right until the cursor reaches the first tag (after 3 sentiments and up to 5 sources).
+    const under = (t: string): string => /▸(\S+ ?\d*)/.exec(t)?.[1] ?? '';
     for (let i = 0; i < 9 && !/tag ▸/.test(screen); i++) {
-      const before = screen;
+      const before = under(screen);
       s.send('l');
-      // One key at a time, each seen drawn, so a slow frame cannot make the cursor overshoot.
-      screen = await s.waitFor((t) => t !== before && t.includes('pulse:'), 'the cursor to move');
+      // One key at a time, each seen drawn (the entry under ▸ changed), so the cursor cannot overshoot.
+      screen = await s.waitFor((t) => under(t) !== '' && under(t) !== before, 'the cursor to move');
     }
     expect(screen).toMatch(/tag ▸\S+/);
     const tag = /tag ▸(\S+)/.exec(screen)![1].toLowerCase();
     s.send('Enter');
-    await s.waitFor((t) => t.includes(`tag:${tag}`) && !t.includes('pulse:'), 'the tag in the query');
+    // The query holds the tag and the strip is no longer focused (no ▸ cursor on its facets row).
+    await s.waitFor((t) => t.split('\n')[0].includes(`tag:${tag}`) && !/│[^│]*src [^│]*▸/.test(t), 'the tag in the query');
     s.send('q');
   });
 });

@@ -25,9 +25,22 @@ export function articleCoins(a: Article): readonly CoinMention[] {
   return coins;
 }
 
-/** articleCoins plus cashtags in the body (`$SOL` in a paragraph): what the inspector and `--print json` show. */
+const withBodyMemo = new WeakMap<Article, CoinMention[]>();
+/** Body text searched for cashtags: a 1 MB body costs the inspector no more than a long article. */
+export const CASHTAG_SCAN_CHARS = 64 * 1024;
+
+/**
+ * articleCoins plus cashtags in the body (`$SOL` in a paragraph; the first CASHTAG_SCAN_CHARS of
+ * it): what the inspector and `--print json` show. Memoised.
+ */
 export function articleCoinsWithBody(a: Article): CoinMention[] {
-  return detectCoins({ title: a.title, description: a.description, tags: a.tags, coinFields: a.coinFields ?? [], body: a.body });
+  let coins = withBodyMemo.get(a);
+  if (!coins) {
+    const body = a.body.length > CASHTAG_SCAN_CHARS ? a.body.slice(0, CASHTAG_SCAN_CHARS) : a.body;
+    coins = detectCoins({ title: a.title, description: a.description, tags: a.tags, coinFields: a.coinFields ?? [], body });
+    withBodyMemo.set(a, coins);
+  }
+  return coins;
 }
 
 /** The tickers of articleCoins, most trusted first. */

@@ -2,6 +2,7 @@
 // relative date, source, a sentiment glyph and the title with matched characters highlighted.
 // Every row is cut to the pane width by grapheme and string-width, so CJK and emoji never overflow.
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import type { Article } from '../core/article.js';
 import { assetOf, coinSymbols } from '../core/coins/index.js';
 import { relativeDate } from '../core/relative-time.js';
@@ -48,8 +49,11 @@ export function sentimentMark(sentiment: string | null): { glyph: string; role: 
   return { glyph: ' ', role: null };
 }
 
-/** The list pane's contents: at most `height` rows, each at most `width` columns. */
-export function ArticleList(p: ArticleListProps) {
+/**
+ * The list pane's contents: at most `height` rows, each at most `width` columns. Memoised, as are
+ * its rows: moving the cursor re-renders the two rows whose `selected` changed.
+ */
+export const ArticleList = memo(function ArticleList(p: ArticleListProps) {
   const rows = p.hits.slice(0, Math.max(0, p.height));
   if (rows.length === 0) {
     return (
@@ -90,7 +94,7 @@ export function ArticleList(p: ArticleListProps) {
       ))}
     </Box>
   );
-}
+});
 
 interface RowProps {
   hit: Hit;
@@ -114,7 +118,7 @@ export function storyMarker(info: RowInfo | undefined): string {
   return `${info.open ? '▾' : '+'}${info.others} `;
 }
 
-function Row(p: RowProps) {
+const Row = memo(function Row(p: RowProps) {
   const sentiment = sentimentMark(p.article.sentiment);
   const cells: Array<{ text: string; color?: string }> = [
     // Gutter: the cursor glyph (selection reads without colour or inverse), then the mark.
@@ -161,7 +165,7 @@ function Row(p: RowProps) {
       ))}
     </Text>
   );
-}
+});
 
 /** Most coin chips a row shows, by the columns left for title and chips. */
 export function chipCount(room: number): number {

@@ -51,7 +51,8 @@ describe.each([[80, 24], [200, 50]])('stories and the pulse at %dx%d', (width, h
     await app.type('j');
     await app.type('l');
     await eventually(() => expect(app.frame().filter((l) => l.includes('└'))).toHaveLength(2));
-    expect(app.frame().join('\n')).toContain('Also reported by 2 other outlets');
+    // The body follows the selection in a frame of its own.
+    await eventually(() => expect(app.frame().join('\n')).toContain('Also reported by 2 other outlets'));
     await app.type('j');
     await app.type('h');
     await eventually(() => expect(app.frame().filter((l) => l.includes('└'))).toHaveLength(0));

@@ -5,10 +5,10 @@ import { Box, Text } from 'ink';
 import type { Article } from '../core/article.js';
 import { relativeDate } from '../core/relative-time.js';
 import { sanitizeLine } from '../core/sanitize.js';
+import { displayText } from '../core/text/width.js';
 import type { Hit } from '../core/search.js';
-import { fitPrefix, fitWidth, padWidth } from './fit-width.js';
+import { columns, fitPrefix, fitWidth, padWidth } from './fit-width.js';
 import { theme, type ThemeRole } from './theme.js';
-import stringWidth from 'string-width';
 
 /** Props of ArticleList. `hits` is already the visible window; `start` is its offset in the results. */
 export interface ArticleListProps {
@@ -52,7 +52,7 @@ export function ArticleList(p: ArticleListProps) {
   const dates = articles.map((a) =>
     a.publishedAt === null ? '-' : `${a.dateGuessed ? '~' : ''}${relativeDate(a.publishedAt, p.now)}`,
   );
-  const dateW = Math.max(...dates.map((d) => stringWidth(d)));
+  const dateW = Math.max(...dates.map((d) => columns(d)));
   // The source column gives way first on narrow panes: the title is what a reader scans, and the
   // source is repeated in the body header.
   const sourceW = p.width >= 64 ? 12 : p.width >= 48 ? 8 : 0;
@@ -97,7 +97,7 @@ function Row(p: RowProps) {
     { text: p.selected ? '▶' : ' ', color: theme.accent },
     ...(p.multi ? [{ text: p.marked ? '●' : ' ', color: theme.marked }] : []),
     { text: ' ' },
-    { text: ' '.repeat(Math.max(0, p.dateW - stringWidth(p.date))) + p.date + ' ', color: theme.dim },
+    { text: ' '.repeat(Math.max(0, p.dateW - columns(p.date))) + p.date + ' ', color: theme.dim },
     ...(p.sourceW > 0 ? [{ text: padWidth(sanitizeLine(p.article.source), p.sourceW) + ' ', color: theme.accent }] : []),
     { text: sentiment.glyph + ' ', color: sentiment.role ? theme[sentiment.role] : undefined },
   ];
@@ -105,7 +105,7 @@ function Row(p: RowProps) {
   let used = 0;
   const fixed = cells.map((c) => {
     const text = fitWidth(c.text, p.width - used);
-    used += stringWidth(text);
+    used += columns(text);
     return { ...c, text };
   });
   const title = titleSegments(p.article.title, p.hit.titleMatches, p.width - used);
@@ -131,7 +131,8 @@ export function titleSegments(
   matches: ReadonlyArray<readonly [number, number]>,
   width: number,
 ): Array<{ text: string; match: boolean }> {
-  const title = sanitizeLine(rawTitle);
+  // Display form (core/text/width.ts): format characters and ambiguous emoji parts dropped.
+  const title = displayText(sanitizeLine(rawTitle));
   if (width <= 0) return [];
   const fit = fitPrefix(title, width);
   // Match ranges index the stored title; if sanitising changed it they no longer line up.

@@ -80,7 +80,7 @@ export function Inspector({ article, width, height, cursor, expanded, focused }:
   return (
     <Box flexDirection="column" width={w} height={h} overflow="hidden">
       {visible.map((v, i) => (
-        <LineText key={i} line={v.line} inverse={v.inverse} />
+        <LineText key={i} line={v.line} inverse={v.inverse} width={w} />
       ))}
     </Box>
   );

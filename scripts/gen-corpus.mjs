@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // Writes a large seeded corpus of fictional news articles in the seed's schema, for speed work:
-//   node scripts/gen-corpus.mjs COUNT DIR [--seed N]
+//   node scripts/gen-corpus.mjs COUNT DIR [--seed N] [--per-folder N]
 // Article i depends only on (seed, i), so a smaller corpus is a prefix of a bigger one, and file i always lands
-// at DIR/<i / 1000>/<i>-<slug>.md (1,000 files per folder keeps folders listable).
+// at DIR/<i / PER>/<i>-<slug>.md, PER = --per-folder (default 1,000, which keeps folders listable; the
+// benchmark's million is 100 folders of 10,000, the shape the scale issue measures).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const USAGE = 'usage: gen-corpus COUNT DIR [--seed N]\n  COUNT  number of articles (1..10000000)\n  DIR    output folder (created)\n  --seed integer seed (default 1)';
+const USAGE = 'usage: gen-corpus COUNT DIR [--seed N] [--per-folder N]\n  COUNT  number of articles (1..10000000)\n  DIR    output folder (created)\n  --seed integer seed (default 1)\n  --per-folder  files per subfolder (1..10000000, default 1000)';
 const PER_FOLDER = 1000;
 const END = Date.UTC(2026, 10, 20, 18, 0, 0); // fixed, not Date.now(): same seed must give the same bytes on any day
 const SPAN = 3 * 365 * 86_400_000;
@@ -66,19 +67,24 @@ const seedFor = (seed, i) => (Math.imul(seed ^ 0x5bd1e995, 0x9e3779b1) ^ i) >>> 
 function parseArgs(argv) {
   const pos = [];
   let seed = 1;
+  let perFolder = PER_FOLDER;
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k];
     if (a === '--seed' || a.startsWith('--seed=')) {
       const v = a === '--seed' ? argv[++k] : a.slice(7);
       if (v === undefined || !/^-?\d{1,10}$/.test(v)) return null;
       seed = Number(v) | 0;
+    } else if (a === '--per-folder' || a.startsWith('--per-folder=')) {
+      const v = a === '--per-folder' ? argv[++k] : a.slice(13);
+      if (v === undefined || !/^\d{1,8}$/.test(v) || Number(v) < 1) return null;
+      perFolder = Number(v);
     } else if (a.startsWith('-')) return null;
     else pos.push(a);
   }
   if (pos.length !== 2 || !/^\d{1,8}$/.test(pos[0])) return null;
   const count = Number(pos[0]);
   if (count < 1 || count > 10_000_000 || pos[1] === '') return null;
-  return { count, dir: pos[1], seed };
+  return { count, dir: pos[1], seed, perFolder };
 }
 
 // Builds article i's full file text and its file name; pure in (seed, i).
@@ -169,11 +175,11 @@ function main() {
     process.stderr.write(`${USAGE}\n`);
     process.exit(2);
   }
-  const { count, dir, seed } = args;
+  const { count, dir, seed, perFolder } = args;
   let bytes = 0;
   let folder = '';
   for (let i = 0; i < count; i++) {
-    const shard = join(dir, String(Math.floor(i / PER_FOLDER)).padStart(3, '0'));
+    const shard = join(dir, String(Math.floor(i / perFolder)).padStart(3, '0'));
     if (shard !== folder) {
       mkdirSync(shard, { recursive: true });
       folder = shard;

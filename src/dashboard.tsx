@@ -2,6 +2,8 @@
 // what the user chose. Owns the lifecycle around <App/>: terminal set-up, progressive loading,
 // resize, signals and the guarantee that the terminal is restored before anything is printed.
 import type { Options } from './args.js';
+import type { Config } from './config/load-config.js';
+import type { Binding } from './state/keymap.js';
 import type { Article, LoadWarning } from './core/article.js';
 import { PathError } from './core/walk.js';
 import { reportFatal } from './fatal.js';
@@ -43,8 +45,26 @@ function installFatalHandlers(term: Terminal, debug: boolean, ui: { unmount(): v
   }
 }
 
+/** What the configuration and the state folder bring to a dashboard session. */
+export interface DashboardSetup {
+  config: Config;
+  keymap: readonly Binding[];
+  /** The view to start on (1-based; 0 for All). */
+  view: number;
+  stateDir: string;
+}
+
+/** `12 new since Nov 28 09:14` (local time), or null when nothing is new. */
+export function newSinceMessage(count: number, since: number | null): string | null {
+  if (since === null || count === 0) return null;
+  const d = new Date(since);
+  const month = d.toLocaleString('en-US', { month: 'short' });
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${count.toLocaleString('en-US')} new since ${month} ${d.getDate()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
 /** Opens the dashboard on `paths`; resolves once the user chose, cancelled, or it could not start. */
-export async function runDashboard(options: Options, paths: string[]): Promise<DashboardOutcome> {
+export async function runDashboard(options: Options, paths: string[], setup: DashboardSetup): Promise<DashboardOutcome> {
   let term: Terminal;
   try {
     term = openTerminal({ mouse: options.mouse });
@@ -64,13 +84,33 @@ export async function runDashboard(options: Options, paths: string[]): Promise<D
   process.env.FORCE_COLOR = chalkLevel(term.colorDepth);
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  const [{ render }, { createElement }, { App }, { loadCorpus }, { SearchIndex }] = await Promise.all([
+  const [{ render }, { createElement }, { App }, { loadCorpus }, { SearchIndex }, { Reading }, { applyTheme }, { systemActions }] = await Promise.all([
     import('ink'),
     import('react'),
     import('./ui/App.js'),
     import('./core/load.js'),
     import('./core/search.js'),
+    import('./core/reading/reading.js'),
+    import('./ui/theme.js'),
+    import('./system/actions.js'),
   ]);
+  applyTheme(setup.config.theme);
+  // Reading state is a convenience: a state folder that cannot be used (read-only home, a
+  // database another program holds locked) is reported in the status line, never fatal.
+  let reading: InstanceType<typeof Reading> | null = null;
+  let startMessage: string | null = null;
+  try {
+    reading = Reading.open(setup.stateDir);
+  } catch (error) {
+    startMessage = `reading state unavailable: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  process.on('exit', () => {
+    try {
+      reading?.endSession();
+    } catch {
+      // The database went away; the marks already written are safe.
+    }
+  });
 
   return new Promise<DashboardOutcome>((resolve, reject) => {
     const index = new SearchIndex();
@@ -79,6 +119,7 @@ export async function runDashboard(options: Options, paths: string[]): Promise<D
     let warnings: LoadWarning[] = [];
     let size = { columns: term.output.columns || 80, rows: term.output.rows || 24 };
     let finished = false;
+    const system = systemActions(term, () => instance);
 
     const finish = (outcome: DashboardOutcome) => {
       if (finished) return;
@@ -105,6 +146,12 @@ export async function runDashboard(options: Options, paths: string[]): Promise<D
         loading,
         width: size.columns,
         height: size.rows,
+        reading,
+        views: setup.config.views,
+        initialView: setup.view,
+        keymap: setup.keymap,
+        system,
+        startMessage,
         onDone: (result) =>
           finish(
             result.kind === 'chosen'
@@ -136,6 +183,7 @@ export async function runDashboard(options: Options, paths: string[]): Promise<D
     loadCorpus(paths, {
       maxFileSize: options.maxFileSize,
       cache: options.cache,
+      clearCache: options.clearCache,
       // Articles appear in the list as they stream in; the index grows in place.
       onArticles: (batch) => {
         index.add(batch);
@@ -157,6 +205,14 @@ export async function runDashboard(options: Options, paths: string[]): Promise<D
         warnings = result.warnings;
         loading = null;
         version += 1;
+        if (reading) {
+          try {
+            const fresh = reading.see(result.articles);
+            startMessage = newSinceMessage(fresh, reading.previousEnd) ?? startMessage;
+          } catch (error) {
+            startMessage = `reading state unavailable: ${error instanceof Error ? error.message : String(error)}`;
+          }
+        }
         update();
         // Once idle, build the newest records and warm the JIT so the first keystrokes are as
         // fast as the rest (~0.2 s of otherwise idle time).

@@ -10,7 +10,7 @@ function run(argv: string[]) {
 describe('parseCommandLine', () => {
   it('defaults: bundled data, path format, no filter', () => {
     const o = run([]);
-    expect(o).toMatchObject({ paths: [], filter: null, query: '', print: 'path', sort: undefined, drafts: false, mouse: true, cache: true });
+    expect(o).toMatchObject({ paths: [], filter: null, query: '', print: 'path', sort: undefined, drafts: false, mouse: true, cache: true, clearCache: false });
   });
 
   it.each([
@@ -22,6 +22,7 @@ describe('parseCommandLine', () => {
     [['-s', 'score'], { sort: 'score' }],
     [['-n', '3'], { limit: 3 }],
     [['--drafts', '--multi', '--no-mouse', '--no-cache'], { drafts: true, multi: true, mouse: false, cache: false }],
+    [['--clear-cache'], { cache: true, clearCache: true }],
     [['--max-file-size', '4M'], { maxFileSize: 4 * 1024 * 1024 }],
     [['a', 'b/c', '--', '-odd-name.md'], { paths: ['a', 'b/c', '-odd-name.md'] }],
   ])('%j', (argv, expected) => {

@@ -1,6 +1,6 @@
 // Measures the real dashboard in a terminal: tmux runs the built CLI in a 120x40 pane on a
 // private server; the screen is polled with capture-pane. Reports the time from launch to the
-// first drawn frame, to the list being filled (no "loading" left), and, after `/` opens the
+// first drawn frame, to the first list rows (three rows with a sentiment glyph), to the list being filled (no "loading" left), and, after `/` opens the
 // search line, for each typed key the
 // time from send-keys to the screen changing. Polling costs ~2-5 ms per look, included.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -15,7 +15,7 @@ export async function measureUi(repo, dir, env, typed) {
   const screen = () => tmux('capture-pane', '-p', '-t', 'm');
   const vars = Object.entries({ TERM: 'xterm-256color', ...env }).map(([k, v]) => `${k}=${v}`);
   const command = ['env', '-u', 'CI', ...vars, process.execPath, `${repo}/dist/cli.js`, dir].map((a) => `'${a}'`).join(' ');
-  const result = { firstFrameMs: null, listReadyMs: null, keyMs: [], error: null };
+  const result = { firstFrameMs: null, listRowsMs: null, listReadyMs: null, keyMs: [], error: null };
   try {
     const start = performance.now();
     // remain-on-exit keeps a crashed dashboard's last screen (the error) for the report.
@@ -29,6 +29,8 @@ export async function measureUi(repo, dir, env, typed) {
       const framed = /[─│╭╮┌┐]/.test(text);
       const lines = text.split('\n').filter((l) => l.trim() !== '').length;
       if (result.firstFrameMs === null && framed) result.firstFrameMs = performance.now() - start;
+      // Every list row carries a sentiment glyph (it reads without colour); the skeleton has none.
+      if (result.listRowsMs === null && (text.match(/[▲▼●]/g) ?? []).length >= 3) result.listRowsMs = performance.now() - start;
       if (result.firstFrameMs !== null && framed && !/loading/i.test(text) && lines >= 5) {
         result.listReadyMs = performance.now() - start;
         break;

@@ -80,6 +80,11 @@ export function cacheBase(dir: string, roots: readonly string[]): string {
   return path.join(dir, key);
 }
 
+/** Deletes the cache files at `base` (see cacheBase), if there are any; never throws for a missing one. */
+export function removeCache(base: string): void {
+  for (const file of [`${base}.json`, `${base}.bodies`]) fs.rmSync(file, { force: true });
+}
+
 interface MetaFile {
   magic: string;
   version: string;

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import type { Article, LoadWarning } from './article.js';
 import { R } from './article-record.js';
-import { cacheBase, cacheDirectory, cacheVersion, readCache, writeCache, type CacheContents, type CacheEntry } from './cache.js';
+import { cacheBase, cacheDirectory, cacheVersion, readCache, removeCache, writeCache, type CacheContents, type CacheEntry } from './cache.js';
 import { splitInode } from './cache-columns.js';
 import { LazyArticle } from './lazy-article.js';
 import { LIMITS } from './limits.js';
@@ -27,6 +27,8 @@ export interface LoadOptions {
   onArticles?: (batch: Article[]) => void;
   /** Use the parsed-article cache (default true); false neither reads nor writes it (`--no-cache`). */
   cache?: boolean;
+  /** Delete the cache kept for these paths before anything is read (`--clear-cache`); with `cache` it is then rebuilt. */
+  clearCache?: boolean;
   /** Where the cache lives (default: $XDG_CACHE_HOME/crypto-news-tui or ~/.cache/crypto-news-tui). */
   cacheDir?: string;
   /** Parse threads for files not in the cache: 0 parses on this thread; default depends on the count and CPUs. */
@@ -115,6 +117,7 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   const useCache = opts.cache !== false;
   const base = cacheBase(opts.cacheDir ?? cacheDirectory(), paths);
   const version = cacheVersion(cap);
+  if (opts.clearCache) removeCache(base);
   let statWorker = useCache && fs.existsSync(`${base}.json`) ? StatWorker.start() : null;
   let walked;
   try {

@@ -117,7 +117,7 @@ export async function parseAll(jobs: readonly ParseJob[], cap: number, onBatch: 
     });
   await Promise.all(Array.from({ length: count }, runWorker));
   // Batches no worker got to (every worker died) are parsed here too.
-  orphans.push(...batches.slice(next));
+  for (let i = next; i < batches.length; i++) orphans.push(batches[i]);
   return parseHere(orphans, onBatch, batchSize, stats);
 }
 

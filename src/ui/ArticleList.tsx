@@ -24,7 +24,16 @@ export interface ArticleListProps {
   focused: boolean;
   /** Shown dim when there are no hits ("no matches for …"). */
   emptyMessage: string;
+  /** Read and saved per article, when reading state is available; adds the ◆ / ★ column. */
+  marks?: ((article: Article) => { unread: boolean; saved: boolean }) | null;
+  /** Changes whenever marks change, so a memoised list redraws. */
+  marksVersion?: number;
 }
+
+/** The unread marker: no other column uses it (● is neutral sentiment and the --multi mark). */
+export const UNREAD_GLYPH = '◆';
+/** The saved marker. */
+export const SAVED_GLYPH = '★';
 
 /** Glyph and colour role for a sentiment as written; the glyph carries the meaning without colour. */
 export function sentimentMark(sentiment: string | null): { glyph: string; role: ThemeRole | null } {
@@ -71,6 +80,7 @@ export function ArticleList(p: ArticleListProps) {
           marked={p.marked.has(hit.id)}
           multi={p.multi}
           focused={p.focused}
+          reading={p.marks ? p.marks(articles[i]) : null}
         />
       ))}
     </Box>
@@ -88,6 +98,7 @@ interface RowProps {
   marked: boolean;
   multi: boolean;
   focused: boolean;
+  reading: { unread: boolean; saved: boolean } | null;
 }
 
 function Row(p: RowProps) {
@@ -96,6 +107,8 @@ function Row(p: RowProps) {
     // Gutter: the cursor glyph (selection reads without colour or inverse), then the mark.
     { text: p.selected ? '▶' : ' ', color: theme.accent },
     ...(p.multi ? [{ text: p.marked ? '●' : ' ', color: theme.marked }] : []),
+    // Unread and saved read without colour: their own glyphs, and unread titles are bold.
+    ...(p.reading ? [{ text: p.reading.unread ? UNREAD_GLYPH : ' ', color: theme.unread }, { text: p.reading.saved ? SAVED_GLYPH : ' ', color: theme.saved }] : []),
     { text: ' ' },
     { text: ' '.repeat(Math.max(0, p.dateW - columns(p.date))) + p.date + ' ', color: theme.dim },
     ...(p.sourceW > 0 ? [{ text: padWidth(sanitizeLine(p.article.source), p.sourceW) + ' ', color: theme.accent }] : []),
@@ -117,7 +130,7 @@ function Row(p: RowProps) {
         </Text>
       ))}
       {title.map((s, i) => (
-        <Text key={`t${i}`} color={s.match ? theme.match : undefined} bold={s.match} underline={s.match}>
+        <Text key={`t${i}`} color={s.match ? theme.match : undefined} bold={s.match || (p.reading?.unread ?? false)} underline={s.match}>
           {s.text}
         </Text>
       ))}

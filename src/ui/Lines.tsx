@@ -8,14 +8,8 @@ import { hyperlinkTarget, osc8 } from '../core/text/hyperlink.js';
 import { clipLine } from '../core/wrap.js';
 import { theme } from './theme.js';
 
-const ROLE_COLOUR: Record<NonNullable<Span['role']>, string> = {
-  heading: theme.heading,
-  link: theme.link,
-  code: theme.code,
-  quote: theme.quote,
-  dim: theme.dim,
-  match: theme.match,
-};
+// Span roles are theme roles; looked up at render time so the configured theme applies.
+const colourOf = (role: NonNullable<Span['role']>): string | undefined => theme[role];
 
 // Only drawn when the UI is on a terminal, so the check is of the environment (FORCE_HYPERLINK,
 // TERM_PROGRAM, VTE_VERSION, ...), not of whichever stream happens to be stdout.
@@ -37,7 +31,7 @@ export function LineText({ line: raw, inverse, width }: { line: Line; inverse?: 
       {line.map((s, i) => (
         <Text
           key={i}
-          color={s.role ? ROLE_COLOUR[s.role] : undefined}
+          color={s.role ? colourOf(s.role) : undefined}
           bold={s.bold}
           italic={s.italic}
           underline={s.underline}

@@ -22,6 +22,12 @@ export interface StatusBarProps {
   marked: number;
   message: string | null;
   width: number;
+  /** The status line's question (`open https://… ? y/n`); shown first, never dropped. */
+  prompt?: string | null;
+  /** Unread articles among the results, when reading state is on. */
+  unread?: number | null;
+  /** Articles that arrived while open and are not yet shown. */
+  fresh?: number;
 }
 
 interface Piece {
@@ -37,6 +43,9 @@ const fmt = new Intl.NumberFormat('en-US');
 export function statusPieces(p: StatusBarProps): Piece[] {
   const shown = `${fmt.format(p.shown)}${p.shownIsLowerBound ? '+' : ''}`;
   const pieces: Piece[] = [{ text: `${shown}/${fmt.format(p.total)}`, priority: 0, role: 'accent' }];
+  if (p.prompt) return [{ text: sanitizeLine(p.prompt), priority: 0, role: 'warning' }];
+  if (p.fresh) pieces.push({ text: `${fmt.format(p.fresh)} new · r to show`, priority: 1, role: 'unread' });
+  if (p.unread !== undefined && p.unread !== null) pieces.push({ text: `${fmt.format(p.unread)}${p.shownIsLowerBound ? '+' : ''} unread`, priority: 3, role: 'unread' });
   if (p.message) pieces.push({ text: sanitizeLine(p.message), priority: 1, role: 'warning' });
   if (p.loading) {
     // Before the walk has counted the files there is no total to show yet.

@@ -2,6 +2,8 @@
 // keystroke before the (heavier) search runs; results are memoised on everything they depend on.
 import { useDeferredValue, useMemo } from 'react';
 import { sanitizeLine } from '../core/sanitize.js';
+import type { Reading } from '../core/reading/reading.js';
+import { searchWithReading } from '../core/reading/reading-search.js';
 import type { SearchIndex, SearchResult, SortKey } from '../core/search.js';
 
 /** A search's result, or the message of a malformed query (the caller keeps the last good results). */
@@ -28,17 +30,20 @@ export function useSearch(
   includeDrafts: boolean,
   now: number,
   cursor = 0,
+  reading: Reading | null = null,
+  readingVersion = 0,
 ): SearchOutcome {
   const deferred = useDeferredValue(query);
   const limit = listLimit(cursor);
   return useMemo(() => {
     try {
-      return { ok: true, result: index.search(deferred, { sort: sort ?? undefined, includeDrafts, now, limit }) };
+      return { ok: true, result: searchWithReading(index, deferred, { sort: sort ?? undefined, includeDrafts, now, limit }, reading, readingVersion) };
     } catch (err) {
       // QueryError carries a message naming the bad term; anything else must not crash the UI either.
       return { ok: false, error: sanitizeLine(err instanceof Error ? err.message : String(err)) };
     }
     // version is a dependency on purpose: the index is mutated in place when articles stream in.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [index, version, deferred, sort, includeDrafts, now, limit]);
+    // readingVersion matters only to queries with reading terms; others keep their memo.
+  }, [index, version, deferred, sort, includeDrafts, now, limit, reading, /is:/i.test(deferred) ? readingVersion : 0]);
 }

@@ -199,6 +199,20 @@ describe('loadCorpus with the cache', () => {
     expect(second.warnings).toEqual(first.warnings);
   });
 
+  it('deletes the cache first with clearCache, then rebuilds it unless cache is false', async () => {
+    await load();
+    const cached = readCache(base(), cacheVersion(1024 * 1024));
+    expect(cached?.size).toBe(3);
+    fs.writeFileSync(`${base()}.json.keep`, '');
+    const cleared = await load({ clearCache: true, cache: false });
+    expect(cleared.wrote).toBe(false);
+    expect(fs.readdirSync(cacheDir)).toEqual([`${path.basename(base())}.json.keep`]);
+    expect(titles(cleared.articles)).toEqual(['One', 'Two', 'Three']);
+    const rebuilt = await load({ clearCache: true });
+    expect(rebuilt.wrote).toBe(true);
+    expect(readCache(base(), cacheVersion(1024 * 1024))?.size).toBe(3);
+  });
+
   it('neither reads nor writes the cache with cache: false', async () => {
     const r = await load({ cache: false });
     expect(r.wrote).toBe(false);

@@ -139,3 +139,33 @@ describe('walkPaths on hostile trees', () => {
     expect(lockedLoaded !== lockedWarned).toBe(true);
   });
 });
+
+describe('walkPaths on big and deep trees', () => {
+  let root: string;
+  beforeEach(() => {
+    root = makeTempDir();
+  });
+  afterEach(() => cleanup(root));
+
+  it('walks a tree 300 folders deep, sorting files across levels by relative path', async () => {
+    let dir = '';
+    const expected: string[] = [];
+    for (let depth = 0; depth < 300; depth++) {
+      dir = path.join(dir, 'd');
+      write(root, path.join(dir, 'z.md'), article(`Z${depth}`));
+      expected.push(path.join(dir, 'z.md'));
+    }
+    const { files, warnings } = await walkPaths([root]);
+    expect(warnings).toEqual([]);
+    expect(files.map((f) => f.relPath)).toEqual([...expected].sort());
+  });
+
+  it('keeps the per-argument sort when a second argument follows a first', async () => {
+    write(root, 'one/b.md', article('B'));
+    write(root, 'one/a.md', article('A'));
+    write(root, 'two/d.md', article('D'));
+    write(root, 'two/c.md', article('C'));
+    const { files } = await walkPaths([path.join(root, 'one'), path.join(root, 'two')]);
+    expect(files.map((f) => f.relPath)).toEqual(['a.md', 'b.md', 'c.md', 'd.md']);
+  });
+});

@@ -112,6 +112,17 @@ describe('gen-corpus', () => {
     expect(readdirSync(join(dirE, '001'))).toHaveLength(1);
   });
 
+  it('shards into folders of --per-folder files, with the same articles as the default sharding', () => {
+    const dirF = join(work, 'f');
+    expect(gen('25', dirF, '--per-folder', '10').status).toBe(0);
+    expect(readdirSync(dirF).sort()).toEqual(['000', '001', '002']);
+    expect(readdirSync(join(dirF, '002'))).toHaveLength(5);
+    const dirG = join(work, 'g');
+    expect(gen('25', dirG).status).toBe(0);
+    const byName = (m: Map<string, string>) => new Map([...m].map(([k, v]) => [k.split('/')[1], v]));
+    expect(byName(readCorpus(dirF))).toEqual(byName(readCorpus(dirG)));
+  });
+
   it.each([
     ['no arguments', []],
     ['a missing folder', ['10']],
@@ -120,6 +131,8 @@ describe('gen-corpus', () => {
     ['a seed without a value', ['10', join(work, 'x'), '--seed']],
     ['a seed that is not a number', ['10', join(work, 'x'), '--seed', 'abc']],
     ['an unknown flag', ['10', join(work, 'x'), '--reuse']],
+    ['a zero --per-folder', ['10', join(work, 'x'), '--per-folder', '0']],
+    ['a --per-folder without a value', ['10', join(work, 'x'), '--per-folder']],
     ['an extra argument', ['10', join(work, 'x'), 'extra']],
   ])('exits 2 with usage on %s', (_label, args) => {
     const run = gen(...args);

@@ -1,0 +1,56 @@
+// A folder of very many files must load: the walk, the loader and the cache once spread the file
+// list into a call (`files.push(...found)`), which overflows V8's stack at around 120k arguments
+// with the default stack. Making a million files in a test is too slow, so the CLI runs here with
+// a stack small enough that the same mistake overflows at a few thousand; 30,000 files in one
+// folder (no subfolders) must then load, print every match and exit 0, cold and warm.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const repo = path.resolve(import.meta.dirname, '..', '..');
+const cli = path.join(repo, 'dist', 'cli.js');
+const COUNT = 30_000;
+// KiB: enough for the program (React and the parsers included), far too little for a spread of COUNT.
+const STACK_KIB = 150;
+let root: string;
+
+beforeAll(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-many-'));
+  fs.mkdirSync(path.join(root, 'flat'));
+  for (let i = 0; i < COUNT; i++) {
+    fs.writeFileSync(path.join(root, 'flat', `n${i}.md`), `---\ntitle: Note ${i}\nsource: wire\n---\nBody of note ${i}.\n`);
+  }
+});
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+function run(args: string[]) {
+  return spawnSync(process.execPath, [`--stack-size=${STACK_KIB}`, cli, ...args, path.join(root, 'flat')], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: path.join(root, 'cache') },
+  });
+}
+
+describe(`a folder of ${COUNT.toLocaleString('en')} files`, () => {
+  it('the stack is small enough that a spread of that many arguments overflows it', () => {
+    const r = spawnSync(process.execPath, [`--stack-size=${STACK_KIB}`, '-e', `[].push(...new Array(${COUNT}).fill(0))`], { encoding: 'utf8' });
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toContain('Maximum call stack size exceeded');
+  });
+
+  it.each([
+    ['without the cache', ['--no-cache']],
+    ['cold, writing the cache', []],
+    ['warm, from the cache', []],
+  ])('loads %s and prints every match', (_label, extra) => {
+    const r = run([...extra, '-f', 'source:wire', '-p', 'title']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const titles = r.stdout.split('\n').filter(Boolean);
+    expect(titles).toHaveLength(COUNT);
+    expect(new Set(titles).size).toBe(COUNT);
+    expect(titles).toContain(`Note ${COUNT - 1}`);
+  });
+});

@@ -37,6 +37,9 @@ function foldTable(): Map<number, string> {
     for (let code = from; code <= to; code++) {
       const ch = String.fromCharCode(code);
       let out = ch.normalize('NFD').replace(MARKS, '');
+      // A decomposition that keeps a second character used a mark of another script (Balinese
+      // U+1B06 is U+1B05 + a vowel sign): that mark changes the letter, so the letter stays.
+      if (out.length > 1) continue;
       out = STROKES[out] ?? out;
       if (out !== ch) t.set(code, out);
     }

@@ -22,6 +22,7 @@ describe('foldText', () => {
   it.each([
     ['がぎ', 'dakuten make other letters'],
     ['किताब', 'Devanagari vowel signs'],
+    ['ᬆᬈ', 'Balinese letters that decompose into a letter and a vowel sign'],
     ['straße', 'ß is not expanded'],
     ['ﬁnance', 'ligatures are not expanded'],
     ['比特币 — “etf”…', 'CJK and punctuation'],

@@ -21,10 +21,16 @@ export interface Options {
   clearCache: boolean;
   maxFileSize: number | undefined;
   debug: boolean;
+  /** `--config FILE`: read this config file instead of the default one. */
+  configFile: string | undefined;
+  /** `--no-config`: ignore the config file. */
+  noConfig: boolean;
+  /** `--view NAME`: start on this saved view. */
+  view: string | undefined;
 }
 
 /** What the command line asked the program to do. */
-export type Command = { kind: 'run'; options: Options } | { kind: 'help' } | { kind: 'version' };
+export type Command = { kind: 'run'; options: Options } | { kind: 'help' } | { kind: 'version' } | { kind: 'print-config'; options: Options };
 
 /** A command line that cannot be understood: printed with a hint, exit code 2. */
 export class UsageError extends Error {}
@@ -36,8 +42,9 @@ const SORT_KEYS: readonly SortKey[] = ['relevance', 'date', 'title', 'score'];
 export const HELP = `Usage: crypto-news-tui [options] [PATH...]
 
 A terminal dashboard for folders of Markdown news articles. With no PATH it opens
-the bundled sample corpus. The UI draws on the terminal; only the chosen
-article(s) go to stdout, so it composes like fzf:  crypto-news-tui | xargs -r less
+the config file's paths, else the bundled sample corpus. The UI draws on the
+terminal; only the chosen article(s) go to stdout, so it composes like fzf:
+crypto-news-tui | xargs -r less
 
 Options:
   -f, --filter QUERY     no UI: print every match and exit
@@ -53,6 +60,11 @@ Options:
       --clear-cache      delete the cache kept for these PATHs first (rebuilt
                          by this run unless --no-cache)
       --max-file-size N  read at most N bytes per file (e.g. 4M; default 1M)
+      --view NAME        start on this saved view (config [[views]])
+      --config FILE      read this config file (default:
+                         $XDG_CONFIG_HOME/crypto-news-tui/config.toml)
+      --no-config        ignore the config file
+      --print-config     print the configuration in force and its folders
       --debug            show stack traces for internal errors
   -h, --help             show this help
   -V, --version          show the version
@@ -63,6 +75,8 @@ Query language (terms combine with AND, case-insensitive):
   tag:mining  source:decrypt  category:btc  sentiment:negative  lang:en
   since:2025-11-01  until:2025-11-30  since:7d  (h, d, w, m, y)
   is:draft  is:sticky    drafts only / pinned articles only
+  is:unread  is:read  is:saved  is:new   reading state (new: first seen
+                         since the previous dashboard session ended)
   -term                  negate any term:  -source:decrypt  -"price prediction"
 
 Exit codes: 0 printed something, 1 no match, 2 usage error / bad query /
@@ -109,6 +123,10 @@ export function parseCommandLine(argv: string[]): Command {
         'clear-cache': { type: 'boolean' },
         'max-file-size': { type: 'string' },
         debug: { type: 'boolean' },
+        config: { type: 'string' },
+        'no-config': { type: 'boolean' },
+        'print-config': { type: 'boolean' },
+        view: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'V' },
       },
@@ -133,22 +151,24 @@ export function parseCommandLine(argv: string[]): Command {
     throw new UsageError('--filter and --query cannot be combined (--filter has no UI)');
   }
 
-  return {
-    kind: 'run',
-    options: {
-      paths: parsed.positionals,
-      filter: v.filter ?? null,
-      query: v.query ?? '',
-      print: oneOf('print', v.print, PRINT_FORMATS) ?? 'path',
-      sort: oneOf('sort', v.sort, SORT_KEYS),
-      limit,
-      drafts: v.drafts ?? false,
-      multi: v.multi ?? false,
-      mouse: !v['no-mouse'],
-      cache: !v['no-cache'],
-      clearCache: v['clear-cache'] ?? false,
-      maxFileSize: v['max-file-size'] === undefined ? undefined : parseSize(v['max-file-size']),
-      debug: v.debug ?? false,
-    },
+  if (v.config !== undefined && v['no-config']) throw new UsageError('--config and --no-config cannot be combined');
+  const options: Options = {
+    paths: parsed.positionals,
+    filter: v.filter ?? null,
+    query: v.query ?? '',
+    print: oneOf('print', v.print, PRINT_FORMATS) ?? 'path',
+    sort: oneOf('sort', v.sort, SORT_KEYS),
+    limit,
+    drafts: v.drafts ?? false,
+    multi: v.multi ?? false,
+    mouse: !v['no-mouse'],
+    cache: !v['no-cache'],
+    clearCache: v['clear-cache'] ?? false,
+    maxFileSize: v['max-file-size'] === undefined ? undefined : parseSize(v['max-file-size']),
+    debug: v.debug ?? false,
+    configFile: v.config,
+    noConfig: v['no-config'] ?? false,
+    view: v.view,
   };
+  return v['print-config'] ? { kind: 'print-config', options } : { kind: 'run', options };
 }

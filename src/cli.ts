@@ -6,6 +6,10 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { HELP, parseCommandLine, UsageError, type Options } from './args.js';
+import { ConfigError, loadConfig, stateDirectory, type Config } from './config/load-config.js';
+import { printConfig } from './config/print-config.js';
+import { cacheDirectory } from './core/cache.js';
+import { COMMANDS, isKeyName, remapKeymap } from './state/keymap-remap.js';
 import type { Article, LoadWarning } from './core/article.js';
 import { formatArticle, type PrintContext } from './core/format.js';
 import { LIMITS } from './core/limits.js';
@@ -47,8 +51,9 @@ function readRawText(article: Article, cap: number): string {
 }
 
 /** Writes articles to stdout in the chosen format, then lets the process end naturally so a pipe drains. */
-function printArticles(articles: readonly Article[], options: Options): void {
+function printArticles(articles: readonly Article[], options: Options, marks?: PrintContext['marks']): void {
   const ctx: PrintContext = {
+    marks,
     cwd: process.cwd(),
     readRaw: (a) => readRawText(a, options.maxFileSize ?? LIMITS.maxFileSize),
     stdoutIsTerminal: Boolean(process.stdout.isTTY),
@@ -70,9 +75,26 @@ function checkPaths(paths: readonly string[]): boolean {
   return true;
 }
 
+/** Opens the reading state for --filter when the query or the output needs it; null otherwise or when it cannot be opened. */
+async function filterReading(options: Options): Promise<import('./core/reading/reading.js').Reading | null> {
+  const { splitReadingTerms, Reading } = await import('./core/reading/reading.js');
+  if (options.print !== 'json' && splitReadingTerms(options.filter ?? '').terms.length === 0) return null;
+  try {
+    return Reading.open(stateDirectory());
+  } catch (error) {
+    reportWarnings([{ path: stateDirectory(), reason: `reading state unavailable: ${error instanceof Error ? error.message : String(error)}` }]);
+    return null;
+  }
+}
+
 async function runFilter(options: Options, paths: string[]): Promise<void> {
   // Imported here, not at the top: the dashboard path must reach the terminal without them.
-  const [{ loadCorpus }, { SearchIndex, scanNeedles }] = await Promise.all([import('./core/load.js'), import('./core/search.js')]);
+  const [{ loadCorpus }, { SearchIndex, scanNeedles }, { searchWithReading }] = await Promise.all([
+    import('./core/load.js'),
+    import('./core/search.js'),
+    import('./core/reading/reading-search.js'),
+  ]);
+  const reading = await filterReading(options);
   // Without a limit every body is searched: the loader can do that pass while it checks the cache.
   const scan = options.limit === undefined ? scanNeedles(options.filter ?? '') : [];
   let cacheSettled = (): void => {};
@@ -82,21 +104,21 @@ async function runFilter(options: Options, paths: string[]): Promise<void> {
   const index = new SearchIndex(articles);
   let result;
   try {
-    result = index.search(options.filter ?? '', {
-      sort: options.sort,
-      includeDrafts: options.drafts,
-      limit: options.limit,
-    });
+    result = searchWithReading(index, options.filter ?? '', { sort: options.sort, includeDrafts: options.drafts, limit: options.limit }, reading);
   } catch (error) {
     if (error instanceof QueryError) return fail(`bad query: ${error.message}`);
+    if (error instanceof Error && /need the reading state/.test(error.message)) return fail(error.message);
     throw error;
   }
   if (result.hits.length === 0) {
     process.exitCode = EXIT.noMatch;
   } else {
-    printArticles(result.hits.map((h) => index.article(h.id)), options);
+    const marks = reading ? (a: Article) => ({ read: reading.isRead(a), saved: reading.isSaved(a), new: reading.isNew(a) }) : undefined;
+    printArticles(result.hits.map((h) => index.article(h.id)), options, marks);
     process.exitCode = EXIT.ok;
   }
+  // --filter reads the state and never ends a session.
+  reading?.close();
   // Ends once the output has drained and the cache write (if any) is done: waiting for the event
   // loop to empty cost up to ~0.1 s more while the stat thread and its port were torn down.
   await cacheWritten;
@@ -129,8 +151,30 @@ async function main(argv: string[]): Promise<void> {
   }
 
   const options = command.options;
-  // The bundled corpus is found from the package, never from the current directory.
-  const paths = options.paths.length > 0 ? options.paths : [packageFile('data')];
+  let config: Config;
+  let keymap;
+  let view = 0;
+  try {
+    const loaded = loadConfig({ file: options.configFile, disabled: options.noConfig }, { commands: COMMANDS, isKeyName });
+    config = loaded.config;
+    if (command.kind === 'print-config') {
+      process.stdout.write(printConfig(config, loaded.source, { state: stateDirectory(), cache: cacheDirectory() }));
+      return;
+    }
+    keymap = remapKeymap(config.keys);
+  } catch (error) {
+    if (error instanceof ConfigError) return fail(error.message);
+    throw error;
+  }
+  if (options.view !== undefined) {
+    view = config.views.findIndex((v) => v.name.toLowerCase() === options.view!.toLowerCase()) + 1;
+    if (view === 0) {
+      const names = config.views.map((v) => `"${v.name}"`).join(', ');
+      return fail(`--view: no view named "${options.view}"`, names ? `Views in the config: ${names}` : 'The config has no [[views]].');
+    }
+  }
+  // The config's paths, else the bundled corpus, found from the package, never from the current directory.
+  const paths = options.paths.length > 0 ? options.paths : config.paths.length > 0 ? config.paths : [packageFile('data')];
   if (!checkPaths(paths)) return;
 
   try {
@@ -140,7 +184,7 @@ async function main(argv: string[]): Promise<void> {
     }
     // Loaded on demand: --filter never pays for React and ink.
     const { runDashboard } = await import('./dashboard.js');
-    const outcome = await runDashboard(options, paths);
+    const outcome = await runDashboard(options, paths, { config, keymap, view, stateDir: stateDirectory() });
     if (outcome.kind === 'no-terminal') {
       return fail(
         'no terminal to draw the dashboard on',

@@ -2,6 +2,8 @@
 // what the user chose. Owns the lifecycle around <App/>: terminal set-up, progressive loading,
 // resize, signals and the guarantee that the terminal is restored before anything is printed.
 import type { Options } from './args.js';
+import type { Config } from './config/load-config.js';
+import type { Binding } from './state/keymap.js';
 import type { Article, LoadWarning } from './core/article.js';
 import { PathError } from './core/walk.js';
 import { reportFatal } from './fatal.js';
@@ -43,8 +45,26 @@ function installFatalHandlers(term: Terminal, debug: boolean, ui: { unmount(): v
   }
 }
 
+/** What the configuration and the state folder bring to a dashboard session. */
+export interface DashboardSetup {
+  config: Config;
+  keymap: readonly Binding[];
+  /** The view to start on (1-based; 0 for All). */
+  view: number;
+  stateDir: string;
+}
+
+/** `12 new since Nov 28 09:14` (local time), or null when nothing is new. */
+export function newSinceMessage(count: number, since: number | null): string | null {
+  if (since === null || count === 0) return null;
+  const d = new Date(since);
+  const month = d.toLocaleString('en-US', { month: 'short' });
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${count.toLocaleString('en-US')} new since ${month} ${d.getDate()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
 /** Opens the dashboard on `paths`; resolves once the user chose, cancelled, or it could not start. */
-export async function runDashboard(options: Options, paths: string[]): Promise<DashboardOutcome> {
+export async function runDashboard(options: Options, paths: string[], setup: DashboardSetup): Promise<DashboardOutcome> {
   let term: Terminal;
   try {
     term = openTerminal({ mouse: options.mouse });
@@ -62,15 +82,41 @@ export async function runDashboard(options: Options, paths: string[]): Promise<D
   // nothing until exit when it believes it runs under CI; a dashboard with a terminal is never
   // a CI log, so those variables are dropped before ink is imported.
   process.env.FORCE_COLOR = chalkLevel(term.colorDepth);
+  // React and ink's reconciler load their development builds unless NODE_ENV says production:
+  // extra checks and warnings on every render, several times slower per frame. Whatever the
+  // user's shell exports, the dashboard runs the production builds (development ones with --debug).
+  process.env.NODE_ENV = options.debug ? 'development' : 'production';
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  const [{ render }, { createElement }, { App }, { loadCorpus }, { SearchIndex }] = await Promise.all([
+  const [{ render }, { createElement }, { App }, { loadCorpus }, { SearchIndex }, { Reading }, { applyTheme }, { systemActions }] = await Promise.all([
     import('ink'),
     import('react'),
     import('./ui/App.js'),
     import('./core/load.js'),
     import('./core/search.js'),
+    import('./core/reading/reading.js'),
+    import('./ui/theme.js'),
+    import('./system/actions.js'),
   ]);
+  const [{ FrameWriter }, { shareInkOutputCaches }] = await Promise.all([import('./ui/frame-writer.js'), import('./ui/ink-output-cache.js')]);
+  await shareInkOutputCaches();
+  applyTheme(setup.config.theme);
+  // Reading state is a convenience: a state folder that cannot be used (read-only home, a
+  // database another program holds locked) is reported in the status line, never fatal.
+  let reading: InstanceType<typeof Reading> | null = null;
+  let startMessage: string | null = null;
+  try {
+    reading = Reading.open(setup.stateDir);
+  } catch (error) {
+    startMessage = `reading state unavailable: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  process.on('exit', () => {
+    try {
+      reading?.endSession();
+    } catch {
+      // The database went away; the marks already written are safe.
+    }
+  });
 
   return new Promise<DashboardOutcome>((resolve, reject) => {
     const index = new SearchIndex();
@@ -79,6 +125,7 @@ export async function runDashboard(options: Options, paths: string[]): Promise<D
     let warnings: LoadWarning[] = [];
     let size = { columns: term.output.columns || 80, rows: term.output.rows || 24 };
     let finished = false;
+    const system = systemActions(term, () => instance);
 
     const finish = (outcome: DashboardOutcome) => {
       if (finished) return;
@@ -105,6 +152,12 @@ export async function runDashboard(options: Options, paths: string[]): Promise<D
         loading,
         width: size.columns,
         height: size.rows,
+        reading,
+        views: setup.config.views,
+        initialView: setup.view,
+        keymap: setup.keymap,
+        system,
+        startMessage,
         onDone: (result) =>
           finish(
             result.kind === 'chosen'
@@ -113,11 +166,17 @@ export async function runDashboard(options: Options, paths: string[]): Promise<D
           ),
       });
 
+    const frames = new FrameWriter(term.output);
     const instance = render(element(), {
-      stdout: term.output,
+      stdout: frames as unknown as NodeJS.WriteStream,
       stdin: term.input,
       exitOnCtrlC: false,
       patchConsole: false,
+      // ink's debug mode hands each whole frame to `frames`, which writes only the changed rows
+      // (ui/frame-writer.ts), and skips ink's render throttle (maxFps, default 30: a frame that
+      // followed another within ~34 ms waited for the next slot). The app spaces its own
+      // loading repaints; a keystroke makes one frame, two when its search or body follows.
+      debug: true,
     });
     ui.unmount = () => instance.unmount();
     const update = () => {
@@ -158,6 +217,14 @@ export async function runDashboard(options: Options, paths: string[]): Promise<D
         warnings = result.warnings;
         loading = null;
         version += 1;
+        if (reading) {
+          try {
+            const fresh = reading.see(result.articles);
+            startMessage = newSinceMessage(fresh, reading.previousEnd) ?? startMessage;
+          } catch (error) {
+            startMessage = `reading state unavailable: ${error instanceof Error ? error.message : String(error)}`;
+          }
+        }
         update();
         // Once idle, build the newest records and warm the JIT so the first keystrokes are as
         // fast as the rest (~0.2 s of otherwise idle time).

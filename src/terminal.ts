@@ -26,14 +26,22 @@ export interface Terminal {
   restore(): void;
   /** Calls back with the new size whenever the terminal is resized. */
   onResize(listener: (size: { columns: number; rows: number }) => void): void;
+  /** Hands the terminal to another program (editor, pager): main screen, cursor, cooked mode. */
+  suspend(): void;
+  /** Takes it back after suspend(): alternate screen, hidden cursor, raw mode, mouse. */
+  resume(): void;
+  /** Writes bytes straight to the terminal (OSC 52); never throws. */
+  writeRaw(text: string): void;
+  /** The terminal's file descriptors, for a program run on it (the editor). */
+  fds: { input: number; output: number };
 }
 
 /** No terminal to draw on (no TTY on stdin/stdout and no /dev/tty): the CLI suggests --filter. */
 export class NoTerminalError extends Error {}
 
-function openTtyStreams(): { input: tty.ReadStream; output: tty.WriteStream; outFd: number; ownStreams: boolean } {
+function openTtyStreams(): { input: tty.ReadStream; output: tty.WriteStream; inFd: number; outFd: number; ownStreams: boolean } {
   if (process.stdin.isTTY && process.stdout.isTTY) {
-    return { input: process.stdin, output: process.stdout, outFd: 1, ownStreams: false };
+    return { input: process.stdin, output: process.stdout, inFd: 0, outFd: 1, ownStreams: false };
   }
   let inFd: number;
   let outFd: number;
@@ -48,12 +56,12 @@ function openTtyStreams(): { input: tty.ReadStream; output: tty.WriteStream; out
   // process.stdout is made blocking by Node on a TTY; a stream we open ourselves is not, and
   // then ink's last frame could land after restore() has already left the alternate screen.
   (output as unknown as { _handle?: { setBlocking?: (b: boolean) => void } })._handle?.setBlocking?.(true);
-  return { input: new tty.ReadStream(inFd), output, outFd, ownStreams: true };
+  return { input: new tty.ReadStream(inFd), output, inFd, outFd, ownStreams: true };
 }
 
 /** Opens the terminal, enters the alternate screen and installs restore-on-exit handlers. */
 export function openTerminal(options: { mouse: boolean }): Terminal {
-  const { input, output, outFd: fd, ownStreams } = openTtyStreams();
+  const { input, output, inFd, outFd: fd, ownStreams } = openTtyStreams();
   let restored = false;
 
   // Writes go straight to the file descriptor: during 'exit' or a fatal error the stream's
@@ -99,12 +107,29 @@ export function openTerminal(options: { mouse: boolean }): Terminal {
   }
   output.on('resize', emitSize);
 
+  const setRaw = (on: boolean) => {
+    try {
+      if (input.isTTY) input.setRawMode(on);
+    } catch {
+      // Closed: nothing to hand over.
+    }
+  };
   return {
     input,
     output,
     colorDepth: output.getColorDepth(),
     restore,
     onResize: (listener) => listeners.push(listener),
+    suspend: () => {
+      writeNow((options.mouse ? MOUSE_OFF : '') + SHOW_CURSOR + LEAVE_ALT_SCREEN);
+      setRaw(false);
+    },
+    resume: () => {
+      setRaw(true);
+      writeNow(ENTER_ALT_SCREEN + HIDE_CURSOR + (options.mouse ? MOUSE_ON : ''));
+    },
+    writeRaw: writeNow,
+    fds: { input: inFd, output: fd },
   };
 }
 

@@ -33,7 +33,7 @@ export function safeJson(value: unknown): string {
 }
 
 /** The object written per article by `--print json` (one per line: JSON Lines). */
-export function articleJson(article: Article, cwd: string): Record<string, unknown> {
+export function articleJson(article: Article, cwd: string, marks?: ReadingMarks): Record<string, unknown> {
   return {
     path: displayPath(article.path, cwd),
     title: article.title,
@@ -49,12 +49,22 @@ export function articleJson(article: Article, cwd: string): Record<string, unkno
     lang: article.lang,
     url: article.url,
     draft: article.draft,
+    ...(marks ?? {}),
     body: article.body,
   };
 }
 
+/** Reading state added to `--print json`. */
+export interface ReadingMarks {
+  read: boolean;
+  saved: boolean;
+  new: boolean;
+}
+
 /** Everything needed to print one article. */
 export interface PrintContext {
+  /** Reading state per article for `json`, when it could be read. */
+  marks?: (article: Article) => ReadingMarks;
   cwd: string;
   /** For `markdown`: reads the file's own text (the caller's I/O). */
   readRaw: (article: Article) => string;
@@ -70,7 +80,7 @@ export function formatArticle(article: Article, format: PrintFormat, ctx: PrintC
     case 'title':
       return `${sanitizeLine(article.title)}\n`;
     case 'json':
-      return `${safeJson(articleJson(article, ctx.cwd))}\n`;
+      return `${safeJson(articleJson(article, ctx.cwd, ctx.marks?.(article)))}\n`;
     case 'markdown': {
       // Piped, the file is data for the next program and passes through byte for byte (like
       // `cat`); on a terminal it is shown, so it is sanitised (like `less`).

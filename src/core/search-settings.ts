@@ -6,7 +6,19 @@ import type { Article } from './article.js';
 import type { SortKey } from './query.js';
 
 /** Options for one search. */
-export interface SearchOptions { sort?: SortKey; includeDrafts?: boolean; limit?: number; now?: number }
+export interface SearchOptions {
+  sort?: SortKey;
+  includeDrafts?: boolean;
+  limit?: number;
+  now?: number;
+  /**
+   * A predicate over article ids applied to every candidate with the exact filters: the reading
+   * terms (`is:unread`, reading/terms.ts) arrive this way. `keepKey` names it for memoisation:
+   * two searches with the same keepKey must keep the same ids.
+   */
+  keep?: ((id: number) => boolean) | null;
+  keepKey?: string;
+}
 /** One result; score is fuse-style (0 = perfect, 1 = matched exactly but not fuzzily ranked). */
 export interface Hit { id: number; score: number; titleMatches: ReadonlyArray<readonly [number, number]> }
 /**

@@ -13,7 +13,7 @@
 import Fuse, { type FuseIndex, type IFuseOptions } from 'fuse.js';
 import type { Article } from './article.js';
 import { ExactScanner } from './exact-scan.js';
-import { compileFilters, filterKey, filtersNeedHay } from './filters.js';
+import { compileFilters, filterKey, filtersNeedHay, type Predicate } from './filters.js';
 import { bodyOf, containsAll, hayTitle, makeHay, markAll, markedAll, titleIncludes, occurrences, squashSpaces, type Hay } from './haystack.js';
 import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
 import {
@@ -47,6 +47,9 @@ const NO_HAY: Hay = Object.freeze({ short: '', titleLength: 0, body: Buffer.allo
 interface Ranked { id: number; tier: number; rank: number; score: number }
 
 const needlesOf = (q: ParsedQuery): string[] => q.terms.flatMap((t) => (t.kind === 'word' || t.kind === 'phrase' ? [t.value] : []));
+
+// The caller's id predicate (reading terms) in front of the query's own filters.
+const withKeep = (test: Predicate, keep: ((id: number) => boolean) | null): Predicate => (keep ? (a, hay, withBody) => keep(a.id) && test(a, hay, withBody) : test);
 
 /** What a search without a limit for `query` looks for in every body (LoadOptions.scan); [] for a malformed query. */
 export function scanNeedles(query: string, now = Date.now()): string[] {
@@ -127,7 +130,8 @@ export class SearchIndex {
     const includeDrafts = opts.includeDrafts ?? false;
     const limit = opts.limit !== undefined && opts.limit >= 0 ? opts.limit : null;
     const everything = limit === null;
-    const key = `${this.docs.length}|${everything}|${filterKey(q, includeDrafts)}`;
+    const keep = opts.keep ?? null;
+    const key = `${this.docs.length}|${everything}|${filterKey(q, includeDrafts)}|${keep ? (opts.keepKey ?? Math.random()) : ''}`;
     // Words and phrases are looked for in short fields and bodies; without a limit, in all of them.
     if (everything) {
       const needles = needlesOf(q);
@@ -137,8 +141,8 @@ export class SearchIndex {
     }
     // A full scan for words: the matches found in id order and only they sorted by date, which
     // spares the date order and eligible list of every article (same ids, same order).
-    const scanned = everything && q.text && q.words.length && !(q.phrases.length === 0 && q.text.length <= 2) ? this.fullScan(q, includeDrafts) : null;
-    const eligibleNow = (): number[] => this.eligible(key, q, includeDrafts, everything);
+    const scanned = everything && q.text && q.words.length && !(q.phrases.length === 0 && q.text.length <= 2) ? this.fullScan(q, includeDrafts, keep) : null;
+    const eligibleNow = (): number[] => this.eligible(key, q, includeDrafts, everything, keep);
     let ranked: Ranked[];
     let shortRanked: Ranked[] | null = null;
     let approximate = false;
@@ -169,8 +173,8 @@ export class SearchIndex {
   // more than CAP articles pass the filters (fuzzy's large-corpus path); `eligible` is then
   // made on demand (the typo fallback needs it only when nothing matched exactly). Null when
   // CAP or fewer pass: fuse then ranks all of them.
-  private fullScan(q: ParsedQuery, includeDrafts: boolean): number[] | null {
-    const test = compileFilters(q, includeDrafts);
+  private fullScan(q: ParsedQuery, includeDrafts: boolean, keep: ((id: number) => boolean) | null): number[] | null {
+    const test = withKeep(compileFilters(q, includeDrafts), keep);
     const needHay = filtersNeedHay(q);
     const docs = this.docs;
     const words = q.words;
@@ -187,9 +191,9 @@ export class SearchIndex {
   }
 
   // Exact filters over the date order, remembered while only the free words change.
-  private eligible(key: string, q: ParsedQuery, includeDrafts: boolean, allBodies: boolean): number[] {
+  private eligible(key: string, q: ParsedQuery, includeDrafts: boolean, allBodies: boolean, keep: ((id: number) => boolean) | null): number[] {
     if (this.eligibleMemo?.key === key) return this.eligibleMemo.ids;
-    const test = compileFilters(q, includeDrafts);
+    const test = withKeep(compileFilters(q, includeDrafts), keep);
     const hay = filtersNeedHay(q) ? (id: number): Hay => this.hay(id) : (): Hay => NO_HAY;
     const ids = this.order().filter((id, pos) => test(this.docs[id], hay(id), allBodies || pos < BODY_DEPTH));
     this.eligibleMemo = { key, ids };

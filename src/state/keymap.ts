@@ -1,8 +1,11 @@
 // The one keymap: a table of command -> keys -> help text. Input handling (App) and the `?` help
 // overlay are both generated from it, so what the help says is what the keys do.
 
-/** Whether keys navigate (browse) or edit the search line (search). */
-export type Mode = 'browse' | 'search';
+/**
+ * What a key means: navigate (browse), edit the search line (search), answer the status line's
+ * y/n question (confirm: `y`/Enter says yes, any other key no), or type a link number (link).
+ */
+export type Mode = 'browse' | 'search' | 'confirm' | 'link';
 /** The three panes that can hold focus. */
 export type PaneId = 'list' | 'body' | 'inspector';
 
@@ -33,7 +36,25 @@ export type Command =
   | 'quit'
   | 'cancel'
   | 'help'
-  | 'warnings';
+  | 'warnings'
+  | 'toggleRead'
+  | 'markAllRead'
+  | 'undoMarkAll'
+  | 'toggleSaved'
+  | 'open'
+  | 'openLink'
+  | 'confirmYes'
+  | 'copyUrl'
+  | 'copyLink'
+  | 'edit'
+  | 'showNew'
+  | 'historyPrev'
+  | 'historyNext'
+  | 'viewAll'
+  | ViewCommand;
+
+/** `view1` .. `view9`: switch to the Nth saved view. */
+export type ViewCommand = 'view1' | 'view2' | 'view3' | 'view4' | 'view5' | 'view6' | 'view7' | 'view8' | 'view9';
 
 /** One row of the keymap: a command, the key names that trigger it, where, and its help line. */
 export interface Binding {
@@ -50,6 +71,12 @@ export interface Binding {
 
 const BROWSE: readonly Mode[] = ['browse'];
 const SEARCH: readonly Mode[] = ['search'];
+const VIEW_KEYS: Binding[] = Array.from({ length: 9 }, (_, i) => ({
+  command: `view${i + 1}` as ViewCommand,
+  keys: [String(i + 1)],
+  help: `switch to saved view ${i + 1}`,
+  modes: BROWSE,
+}));
 
 /** The keymap table. Key names are those produced by `keyNames` below. */
 export const keymap: readonly Binding[] = [
@@ -84,11 +111,29 @@ export const keymap: readonly Binding[] = [
   { command: 'cancel', keys: ['ctrl+c'], help: 'cancel (anywhere)' },
   { command: 'help', keys: ['?'], help: 'toggle this help (any key closes it)', modes: BROWSE },
   { command: 'warnings', keys: ['w'], help: 'show load warnings', modes: BROWSE },
+  { command: 'toggleRead', keys: ['m'], help: 'toggle read (every marked one with --multi)', modes: BROWSE },
+  { command: 'markAllRead', keys: ['M'], help: 'mark the whole result read (asks above 100)', modes: BROWSE },
+  { command: 'undoMarkAll', keys: ['u'], help: 'undo the last M', modes: BROWSE },
+  { command: 'toggleSaved', keys: ['*'], help: 'save / unsave (★)', modes: BROWSE },
+  { command: 'openLink', keys: ['o'], help: 'body: open link N (o, digits, Enter)', modes: BROWSE, panes: ['body'] },
+  { command: 'open', keys: ['o'], help: 'open the article URL in the browser (asks first)', modes: BROWSE, panes: ['list', 'inspector'] },
+  { command: 'confirmYes', keys: ['y', 'enter'], help: 'yes (any other key: no)', modes: ['confirm'] },
+  { command: 'openLink', keys: ['enter'], help: 'open the link numbered', modes: ['link'] },
+  { command: 'deleteChar', keys: ['backspace'], help: 'delete a digit', modes: ['link'] },
+  { command: 'cancel', keys: ['esc'], help: 'cancel', modes: ['link'] },
+  { command: 'copyUrl', keys: ['y'], help: 'copy the URL (path when none)', modes: BROWSE },
+  { command: 'copyLink', keys: ['Y'], help: 'copy [title](url)', modes: BROWSE },
+  { command: 'edit', keys: ['e'], help: 'open the file in $EDITOR ($PAGER, less)', modes: BROWSE },
+  { command: 'showNew', keys: ['r'], help: 'show new articles (jump to the newest)', modes: BROWSE },
+  { command: 'historyPrev', keys: ['alt+p', 'ctrl+r'], help: 'previous query from history', modes: SEARCH },
+  { command: 'historyNext', keys: ['alt+n'], help: 'next query from history', modes: SEARCH },
+  { command: 'viewAll', keys: ['0'], help: 'all articles (no saved view)', modes: BROWSE },
+  ...VIEW_KEYS,
 ];
 
 /** The command bound to a key name in a mode with a pane focused (and --multi or not), if any. */
-export function lookup(name: string, mode: Mode, pane: PaneId, multi = false): Command | undefined {
-  for (const b of keymap) {
+export function lookup(name: string, mode: Mode, pane: PaneId, multi = false, table: readonly Binding[] = keymap): Command | undefined {
+  for (const b of table) {
     if (b.multiOnly && !multi) continue;
     if (b.modes && !b.modes.includes(mode)) continue;
     if (b.panes && !b.panes.includes(pane)) continue;

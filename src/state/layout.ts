@@ -32,12 +32,13 @@ export const CHROME_ROWS = 3;
 /**
  * The layout for a terminal of `width` x `height`. `inspectorToggled` flips the inspector from its
  * default: shown on wide terminals (so `i` hides it), hidden on narrow ones (so `i` shows it in
- * place of the body).
+ * place of the body). `tabs`: a row of saved-view tabs takes the row under the search line.
  */
-export function computeLayout(width: number, height: number, inspectorToggled: boolean): Layout {
+export function computeLayout(width: number, height: number, inspectorToggled: boolean, tabs = false): Layout {
   const w = Math.max(0, Math.floor(width));
-  const paneHeight = Math.max(0, Math.floor(height) - CHROME_ROWS);
-  const y = 1;
+  // With saved views, their tab row sits between the search line and the panes.
+  const paneHeight = Math.max(0, Math.floor(height) - CHROME_ROWS - (tabs ? 1 : 0));
+  const y = tabs ? 2 : 1;
   if (w >= WIDE_MIN) {
     const listW = Math.round(w * 0.35);
     if (inspectorToggled) {

@@ -3,6 +3,9 @@
 // decides what every command means for the focused pane and mode.
 import type { InspectorRow } from '../core/inspector-tree.js';
 import type { Hit, SortKey } from '../core/search.js';
+import type { View } from '../config/config.js';
+import { askOpen, dailyCommand, dismissPrompt, rememberQuery } from './daily-commands.js';
+import type { ArticleRef, Effect, Prompt } from './effects.js';
 import type { Command, Mode, PaneId } from './keymap.js';
 import { paneAt } from './layout.js';
 import { bodyRows, clamp, inspectorRowsVisible, layoutOf, listRows, maxBodyScroll } from './selectors.js';
@@ -45,6 +48,20 @@ export interface AppState {
   /** A one-off notice for the status bar ("nothing to choose"); cleared by the next command. */
   message: string | null;
   outcome: Outcome | null;
+  /** Saved views (config `[[views]]`); `view` is the active one, 1-based, 0 for "All". */
+  views: readonly View[];
+  view: number;
+  /** The status line's question or link-number entry (modes confirm and link). */
+  prompt: Prompt | null;
+  /** Side effects asked for and not yet run (see effects.ts). */
+  effects: readonly Effect[];
+  /** Past queries, oldest first; `historyAt` is the one recalled into the search line. */
+  history: readonly string[];
+  historyAt: number | null;
+  /** Articles that arrived while the dashboard was open and are not yet shown with `r`. */
+  fresh: number;
+  /** What opening and copying need of an article (App passes the index's lookup). */
+  describe: (id: number) => ArticleRef;
 }
 
 /** Every change the UI can ask for. */
@@ -57,7 +74,12 @@ export type Action =
   | { type: 'warnings'; count: number }
   | { type: 'click'; x: number; y: number }
   | { type: 'wheel'; x: number; y: number; delta: number }
-  | { type: 'closeOverlay' };
+  | { type: 'closeOverlay' }
+  | { type: 'dismissPrompt' }
+  | { type: 'effectsDone'; count: number }
+  | { type: 'notice'; message: string }
+  | { type: 'askOpen'; id: number; url: string | null }
+  | { type: 'fresh'; count: number };
 
 /** Options the initial state is built from (App props). */
 export interface InitOptions {
@@ -67,7 +89,15 @@ export interface InitOptions {
   sort?: SortKey;
   multi?: boolean;
   warningsCount?: number;
+  views?: readonly View[];
+  view?: number;
+  history?: readonly string[];
+  describe?: (id: number) => ArticleRef;
+  /** A notice to start with (`12 new since Nov 28 09:14`). */
+  message?: string | null;
 }
+
+const NO_REF = (): ArticleRef => ({ url: null, title: '', path: '' });
 
 /** The state before the first search result arrives. */
 export function initialState(o: InitOptions): AppState {
@@ -96,8 +126,16 @@ export function initialState(o: InitOptions): AppState {
     width: o.width,
     height: o.height,
     warningsCount: o.warningsCount ?? 0,
-    message: null,
+    message: o.message ?? null,
     outcome: null,
+    views: o.views ?? [],
+    view: o.view ?? 0,
+    prompt: null,
+    effects: [],
+    history: o.history ?? [],
+    historyAt: null,
+    fresh: 0,
+    describe: o.describe ?? NO_REF,
   };
 }
 
@@ -107,7 +145,7 @@ export const SORT_CYCLE: readonly SortKey[] = ['relevance', 'date', 'title', 'sc
 // What the user does; once an outcome is set these are ignored. Results, measurements and sizes
 // still update: App mirrors them during render, and a mirror that could not catch up would make
 // it dispatch again on every render (React's "too many re-renders") in the frame that ends.
-const USER_ACTIONS: ReadonlySet<Action['type']> = new Set(['command', 'insert', 'click', 'wheel', 'closeOverlay']);
+const USER_ACTIONS: ReadonlySet<Action['type']> = new Set(['command', 'insert', 'click', 'wheel', 'closeOverlay', 'dismissPrompt', 'askOpen']);
 
 /** The UI reducer. Pure; once an outcome is set, user input no longer changes anything. */
 export function reducer(state: AppState, action: Action): AppState {
@@ -116,7 +154,12 @@ export function reducer(state: AppState, action: Action): AppState {
     case 'command':
       return command({ ...state, message: null }, action.command);
     case 'insert':
-      return state.mode === 'search' ? { ...state, query: state.query + action.text, message: null } : state;
+      if (state.mode === 'link' && state.prompt?.kind === 'link') {
+        // Only digits make a link number; anything else typed there is ignored.
+        const digits = (state.prompt.digits + action.text.replace(/\D/g, '')).slice(0, 4);
+        return { ...state, prompt: { kind: 'link', digits } };
+      }
+      return state.mode === 'search' ? { ...state, query: state.query + action.text, message: null, historyAt: null } : state;
     case 'results': {
       const next = {
         ...state,
@@ -154,10 +197,27 @@ export function reducer(state: AppState, action: Action): AppState {
     }
     case 'closeOverlay':
       return { ...state, overlay: null };
+    case 'dismissPrompt':
+      return dismissPrompt(state);
+    case 'effectsDone':
+      return { ...state, effects: state.effects.slice(action.count) };
+    case 'notice':
+      return { ...state, message: action.message };
+    case 'askOpen':
+      return askOpen({ ...state, message: null }, action.id, action.url);
+    case 'fresh':
+      return { ...state, fresh: action.count };
   }
 }
 
 function command(s: AppState, c: Command): AppState {
+  const daily = dailyCommand(s, c);
+  if (daily) return daily;
+  if (s.mode === 'link') {
+    // The link-number entry: Backspace edits it, Esc leaves it; nothing else applies there.
+    if (c === 'deleteChar' && s.prompt?.kind === 'link') return { ...s, prompt: { kind: 'link', digits: s.prompt.digits.slice(0, -1) } };
+    if (c === 'cancel') return { ...s, mode: 'browse', prompt: null };
+  }
   const pane: PaneId = s.mode === 'search' ? 'list' : s.focus;
   const page = pane === 'list' ? listRows(s) : pane === 'body' ? bodyRows(s) : inspectorRowsVisible(s);
   switch (c) {
@@ -196,13 +256,17 @@ function command(s: AppState, c: Command): AppState {
     case 'clearQuery':
       return { ...s, query: '' };
     case 'endSearch':
-      return { ...s, mode: 'browse' };
+      return rememberQuery({ ...s, mode: 'browse' });
     case 'cycleSort':
       return { ...s, sort: SORT_CYCLE[(SORT_CYCLE.indexOf(s.usedSort) + 1) % SORT_CYCLE.length] };
     case 'toggleInspector':
       return toggleInspector(s);
-    case 'choose':
-      return choose(s);
+    case 'choose': {
+      // Choosing an article reads it.
+      const next = choose(s);
+      const ids = next.outcome?.kind === 'chosen' ? next.outcome.ids : [];
+      return ids.length ? { ...next, effects: [...next.effects, { kind: 'markRead', ids }] } : next;
+    }
     case 'quit':
     case 'cancel':
       return { ...s, outcome: { kind: 'cancelled' } };
@@ -210,5 +274,8 @@ function command(s: AppState, c: Command): AppState {
       return { ...s, overlay: s.overlay === 'help' ? null : 'help' };
     case 'warnings':
       return s.warningsCount > 0 ? { ...s, overlay: 'warnings' } : { ...s, message: 'no warnings' };
+    default:
+      // The daily commands (daily-commands.ts) were handled above.
+      return s;
   }
 }

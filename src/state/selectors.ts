@@ -6,8 +6,15 @@ import { computeLayout, innerHeight, type Layout } from './layout.js';
 import type { AppState } from './reducer.js';
 
 /** The pane layout for the state's terminal size and inspector toggle. */
-export function layoutOf(s: Pick<AppState, 'width' | 'height' | 'inspectorToggled'>): Layout {
-  return computeLayout(s.width, s.height, s.inspectorToggled);
+export function layoutOf(s: Pick<AppState, 'width' | 'height' | 'inspectorToggled'> & { views?: AppState['views'] }): Layout {
+  return computeLayout(s.width, s.height, s.inspectorToggled, (s.views?.length ?? 0) > 0);
+}
+
+/** The query the search runs: the active view's query AND the typed one. */
+export function effectiveQuery(s: Pick<AppState, 'views' | 'view' | 'query'>): string {
+  const view = s.view > 0 ? s.views[s.view - 1] : undefined;
+  if (!view) return s.query;
+  return s.query.trim() ? `${view.query} ${s.query}` : view.query;
 }
 
 /** Panes currently on screen, in focus-cycle order. */

@@ -5,6 +5,7 @@ import type { PaneId } from './keymap.js';
 import { paneAt } from './layout.js';
 import { clamp, keepInView, layoutOf, listRows, maxBodyScroll, visiblePanes } from './selectors.js';
 import type { AppState } from './reducer.js';
+import { tabAt } from './view-tabs.js';
 
 /** Moves whatever the pane scrolls: the list cursor, the body text, or the inspector cursor. */
 export function scroll(s: AppState, pane: PaneId, delta: number): AppState {
@@ -91,6 +92,11 @@ export function choose(s: AppState): AppState {
 
 /** A left click: focuses the pane under it and, in the list, selects the row. */
 export function click(s: AppState, x: number, y: number): AppState {
+  // The saved-view tabs sit on the row under the search line.
+  if (s.views.length > 0 && y === 1) {
+    const view = tabAt(s.views, x);
+    return view === null ? s : { ...s, view, message: null };
+  }
   const layout = layoutOf(s);
   const pane = paneAt(layout, x, y);
   if (!pane) return s;

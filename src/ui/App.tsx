@@ -1,14 +1,22 @@
 // The dashboard: the one place that reads input. Keys become reducer actions (use-keys.ts);
 // search results and measured sizes are fed into the reducer during render so the frame that
 // shows new results already has a valid cursor; onDone fires exactly once.
+// The list answers first: a keystroke's frame shows the query and the cursor; the search
+// (use-search.ts) and the newly selected article's body and inspector follow in frames of their
+// own, after any keys already waiting. Every pane is memoised and gets stable props, so a frame
+// re-renders only the panes whose input changed.
 import { Box } from 'ink';
-import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Article, LoadWarning } from '../core/article.js';
 import { inspectorRows } from '../core/inspector-tree.js';
+import type { View } from '../config/config.js';
+import type { Reading } from '../core/reading/reading.js';
 import type { SearchIndex, SortKey } from '../core/search.js';
+import type { Prompt } from '../state/effects.js';
+import { keymap as defaultKeymap, type Binding } from '../state/keymap.js';
 import { innerHeight, innerWidth } from '../state/layout.js';
 import { initialState, reducer } from '../state/reducer.js';
-import { layoutOf, visibleHits } from '../state/selectors.js';
+import { effectiveQuery, layoutOf, visibleHits } from '../state/selectors.js';
 import { ArticleBody, bodyLineCount } from './ArticleBody.js';
 import { ArticleList } from './ArticleList.js';
 import { Help } from './Help.js';
@@ -18,7 +26,10 @@ import { SearchLine } from './SearchLine.js';
 import { StatusBar } from './StatusBar.js';
 import { useInputGuard } from './use-input-guard.js';
 import { useKeys } from './use-keys.js';
+import { afterPendingInput, frameCommitted } from './after-input.js';
+import { useEffectRunner, type SystemActions } from './use-effects.js';
 import { useSearch } from './use-search.js';
+import { ViewTabs } from './ViewTabs.js';
 import { WarningList } from './WarningList.js';
 
 /** Props of App (see the CLI): the index, terminal size, options, and the exit callback. */
@@ -35,6 +46,19 @@ export interface AppProps {
   width: number;
   height: number;
   now?: number;
+  /** Read/saved/new state, or null when the state folder could not be used. */
+  reading?: Reading | null;
+  /** Saved views (tabs) and the one to start on (1-based; 0 for All). */
+  views?: readonly View[];
+  initialView?: number;
+  /** The keymap in force (the config's [keys] applied). */
+  keymap?: readonly Binding[];
+  /** Opening, copying, editing: the entry's real ones, or stubs in tests. */
+  system?: SystemActions | null;
+  /** Shown in the status line until the first key (`12 new since Nov 28 09:14`). */
+  startMessage?: string | null;
+  /** Articles that arrived while open and are not yet shown (live updates). */
+  fresh?: number;
   onDone(result: { kind: 'chosen'; articles: Article[] } | { kind: 'cancelled' }): void;
 }
 
@@ -50,14 +74,27 @@ export function App(p: AppProps) {
       sort: props.sort,
       multi: props.multi,
       warningsCount: props.warnings.length,
+      views: props.views,
+      view: props.initialView,
+      message: props.startMessage ?? null,
+      history: props.reading ? orElse(() => props.reading!.history(), []) : [],
+      describe: (id) => {
+        const a = props.index.article(id);
+        return { url: a.url, title: a.title, path: a.path };
+      },
     }),
   );
+  const reading = p.reading ?? null;
+  const table = p.keymap ?? defaultKeymap;
 
   // Props the reducer mirrors: updated during render (React re-renders at once, before commit).
   if (state.width !== p.width || state.height !== p.height) dispatch({ type: 'resize', width: p.width, height: p.height });
   if (state.warningsCount !== p.warnings.length) dispatch({ type: 'warnings', count: p.warnings.length });
+  if (state.fresh !== (p.fresh ?? 0) && p.fresh !== undefined && p.fresh > 0) dispatch({ type: 'fresh', count: p.fresh });
 
-  const search = useSearch(p.index, p.version, state.query, state.sort, p.includeDrafts ?? false, now, state.cursor);
+  const query = effectiveQuery(state);
+  const view = state.view > 0 ? state.views[state.view - 1] : undefined;
+  const search = useSearch(p.index, p.version, query, state.sort ?? view?.sort ?? null, p.includeDrafts ?? false, now, state.cursor, reading, reading?.version ?? 0);
   if (search.ok && search.result.hits !== state.hits) {
     dispatch({
       type: 'results',
@@ -65,22 +102,49 @@ export function App(p: AppProps) {
       total: search.result.total,
       approximate: search.result.approximate,
       sort: search.result.sort,
-      query: state.query,
+      query: search.query,
     });
   }
 
   const layout = layoutOf(state);
+  // The body and inspector show `shownId`, which follows the selection once the list's frame is
+  // out and no key is waiting: holding `j` moves the cursor at the keyboard's pace, and only the
+  // article it stops on is laid out.
   const selectedId = state.selectedId;
-  // Guarded: in the render that dispatches new results, selectedId can still be the old one.
-  const article = selectedId === null ? null : orElse(() => p.index.article(selectedId), null);
+  const [shownId, setShownId] = useState(selectedId);
+  // A layout effect: it runs as the commit ends (the frame is written by then); a passive one
+  // could wait for the next commit. Nothing is laid out for panes an overlay hides.
+  const { overlay } = state;
+  useLayoutEffect(
+    () => (shownId === selectedId || overlay ? undefined : afterPendingInput(() => setShownId(selectedId))),
+    [shownId, selectedId, overlay],
+  );
+  // Guarded: in the render that dispatches new results, the id can be one the index lost.
+  const article = useMemo(
+    () => (shownId === null ? null : orElse(() => p.index.article(shownId), null)),
+    // version: the index grows in place while loading.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [p.index, p.version, shownId],
+  );
   // Measuring must not crash on odd data either; the panes' own boundaries show the failure.
   const rows = useMemo(() => (article ? orElse(() => inspectorRows(article, state.expanded), []) : []), [article, state.expanded]);
   const bodyRect = layout.body;
-  const bodyLines = article && bodyRect ? orElse(() => bodyLineCount(article, innerWidth(bodyRect)), 0) : 0;
+  const bodyWidth = bodyRect ? innerWidth(bodyRect) : 0;
+  const bodyLines = useMemo(() => (article && bodyWidth ? orElse(() => bodyLineCount(article, bodyWidth), 0) : 0), [article, bodyWidth]);
   if (rows !== state.inspector || bodyLines !== state.bodyLines) dispatch({ type: 'measure', bodyLines, inspector: rows });
 
+  // Every commit of App is a frame written (ink draws in the commit): the clock use-search.ts
+  // reads to tell a key typed at leisure from one that queued behind a frame.
+  useLayoutEffect(frameCommitted);
+
   useInputGuard();
-  useKeys(state, dispatch, p.mouse ?? false);
+  useKeys(state, dispatch, p.mouse ?? false, table);
+  useEffectRunner(state.effects, dispatch, { index: p.index, reading, system: p.system ?? null, query, includeDrafts: p.includeDrafts ?? false, bodyWidth: innerWidth(layout.body) });
+
+  // The start notice can come after the load (how many are new is known only then).
+  useEffect(() => {
+    if (p.startMessage) dispatch({ type: 'notice', message: p.startMessage });
+  }, [p.startMessage]);
 
   const done = useRef(false);
   const { outcome } = state;
@@ -92,21 +156,34 @@ export function App(p: AppProps) {
   }, [outcome, p]);
 
   const marked = useMemo(() => new Set(state.marked), [state.marked]);
+  const articleOf = useCallback((id: number) => p.index.article(id), [p.index]);
+  const listRowsShown = layout.list.height;
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const hits = useMemo(() => visibleHits(state), [state.hits, state.listTop, listRowsShown]);
+  const marks = useMemo(() => (reading ? (a: Article) => ({ unread: !reading.isRead(a), saved: reading.isSaved(a) }) : null), [reading]);
+  const readingVersion = reading?.version ?? 0;
+  // Once per result set or reading change, not per frame: a cursor move must not walk every hit.
+  const unread = useMemo(
+    () => (reading ? state.hits.reduce((n, h) => n + (orElse(() => reading.isRead(p.index.article(h.id)), true) ? 0 : 1), 0) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [reading, readingVersion, state.hits, p.index],
+  );
   const width = Math.max(0, p.width);
   const frameHeight = Math.max(1, p.height - 1);
-  const emptyMessage = state.query
-    ? `no matches for "${state.query}"`
+  const emptyMessage = query
+    ? `no matches for "${query}"`
     : p.loading
       ? 'loading…'
       : 'no articles';
 
   return (
     <Box flexDirection="column" width={width} height={frameHeight} overflow="hidden">
-      <SearchLine query={state.query} mode={state.mode} error={search.ok ? null : search.error} width={width} />
+      <SearchLine query={state.query} mode={state.mode === 'search' ? 'search' : 'browse'} error={search.ok ? null : search.error} width={width} />
+      {state.views.length > 0 ? <ViewTabs views={state.views} active={state.view} width={width} /> : null}
       <Box flexDirection={layout.kind === 'stacked' ? 'column' : 'row'} height={layout.paneHeight} width={width}>
         {state.overlay === 'help' ? (
           <Pane title="Help" width={width} height={layout.paneHeight} focused>
-            <Help width={Math.max(0, width - 2)} height={Math.max(0, layout.paneHeight - 2)} />
+            <Help width={Math.max(0, width - 2)} height={Math.max(0, layout.paneHeight - 2)} keymap={table} />
           </Pane>
         ) : state.overlay === 'warnings' ? (
           <Pane title="Warnings" width={width} height={layout.paneHeight} focused>
@@ -116,10 +193,10 @@ export function App(p: AppProps) {
           <>
             <Pane title={`Articles ${state.hits.length ? state.cursor + 1 : 0}/${state.total}${state.totalApproximate ? '+' : ''}`} width={layout.list.width} height={layout.list.height} focused={state.focus === 'list'}>
               <ArticleList
-                hits={visibleHits(state)}
+                hits={hits}
                 start={state.listTop}
                 cursor={state.cursor}
-                article={(id) => p.index.article(id)}
+                article={articleOf}
                 width={innerWidth(layout.list)}
                 height={innerHeight(layout.list)}
                 now={now}
@@ -127,15 +204,17 @@ export function App(p: AppProps) {
                 marked={marked}
                 focused={state.focus === 'list'}
                 emptyMessage={emptyMessage}
+                marks={marks}
+                marksVersion={reading?.version ?? 0}
               />
             </Pane>
             {layout.body ? (
-              <Pane title="Article" width={layout.body.width} height={layout.body.height} focused={state.focus === 'body'} resetKey={state.selectedId}>
+              <Pane title="Article" width={layout.body.width} height={layout.body.height} focused={state.focus === 'body'} resetKey={shownId}>
                 <ArticleBody article={article} width={innerWidth(layout.body)} height={innerHeight(layout.body)} scroll={state.bodyScroll} focused={state.focus === 'body'} now={now} />
               </Pane>
             ) : null}
             {layout.inspector ? (
-              <Pane title="Inspector" width={layout.inspector.width} height={layout.inspector.height} focused={state.focus === 'inspector'} resetKey={state.selectedId}>
+              <Pane title="Inspector" width={layout.inspector.width} height={layout.inspector.height} focused={state.focus === 'inspector'} resetKey={shownId}>
                 <Inspector article={article} width={innerWidth(layout.inspector)} height={innerHeight(layout.inspector)} cursor={state.inspectorCursor} expanded={state.expanded} focused={state.focus === 'inspector'} />
               </Pane>
             ) : null}
@@ -155,9 +234,19 @@ export function App(p: AppProps) {
         marked={state.marked.length}
         message={state.message}
         width={width}
+        prompt={promptText(state.prompt)}
+        unread={unread}
+        fresh={state.fresh}
       />
     </Box>
   );
+}
+
+function promptText(p: Prompt | null): string | null {
+  if (!p) return null;
+  if (p.kind === 'open') return `open ${p.url} ? y/n`;
+  if (p.kind === 'markAll') return `mark ${p.count.toLocaleString('en-US')} articles read? y/n`;
+  return `open link #${p.digits}_  (Enter opens, Esc cancels)`;
 }
 
 function orElse<T>(f: () => T, fallback: T): T {

@@ -2,6 +2,7 @@
 // relative date, source, a sentiment glyph and the title with matched characters highlighted.
 // Every row is cut to the pane width by grapheme and string-width, so CJK and emoji never overflow.
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import type { Article } from '../core/article.js';
 import { relativeDate } from '../core/relative-time.js';
 import { sanitizeLine } from '../core/sanitize.js';
@@ -24,7 +25,16 @@ export interface ArticleListProps {
   focused: boolean;
   /** Shown dim when there are no hits ("no matches for …"). */
   emptyMessage: string;
+  /** Read and saved per article, when reading state is available; adds the ◆ / ★ column. */
+  marks?: ((article: Article) => { unread: boolean; saved: boolean }) | null;
+  /** Changes whenever marks change, so a memoised list redraws. */
+  marksVersion?: number;
 }
+
+/** The unread marker: no other column uses it (● is neutral sentiment and the --multi mark). */
+export const UNREAD_GLYPH = '◆';
+/** The saved marker. */
+export const SAVED_GLYPH = '★';
 
 /** Glyph and colour role for a sentiment as written; the glyph carries the meaning without colour. */
 export function sentimentMark(sentiment: string | null): { glyph: string; role: ThemeRole | null } {
@@ -35,8 +45,11 @@ export function sentimentMark(sentiment: string | null): { glyph: string; role: 
   return { glyph: ' ', role: null };
 }
 
-/** The list pane's contents: at most `height` rows, each at most `width` columns. */
-export function ArticleList(p: ArticleListProps) {
+/**
+ * The list pane's contents: at most `height` rows, each at most `width` columns. Memoised, as are
+ * its rows: moving the cursor re-renders the two rows whose `selected` changed.
+ */
+export const ArticleList = memo(function ArticleList(p: ArticleListProps) {
   const rows = p.hits.slice(0, Math.max(0, p.height));
   if (rows.length === 0) {
     return (
@@ -71,11 +84,12 @@ export function ArticleList(p: ArticleListProps) {
           marked={p.marked.has(hit.id)}
           multi={p.multi}
           focused={p.focused}
+          reading={p.marks ? p.marks(articles[i]) : null}
         />
       ))}
     </Box>
   );
-}
+});
 
 interface RowProps {
   hit: Hit;
@@ -88,14 +102,17 @@ interface RowProps {
   marked: boolean;
   multi: boolean;
   focused: boolean;
+  reading: { unread: boolean; saved: boolean } | null;
 }
 
-function Row(p: RowProps) {
+const Row = memo(function Row(p: RowProps) {
   const sentiment = sentimentMark(p.article.sentiment);
   const cells: Array<{ text: string; color?: string }> = [
     // Gutter: the cursor glyph (selection reads without colour or inverse), then the mark.
     { text: p.selected ? '▶' : ' ', color: theme.accent },
     ...(p.multi ? [{ text: p.marked ? '●' : ' ', color: theme.marked }] : []),
+    // Unread and saved read without colour: their own glyphs, and unread titles are bold.
+    ...(p.reading ? [{ text: p.reading.unread ? UNREAD_GLYPH : ' ', color: theme.unread }, { text: p.reading.saved ? SAVED_GLYPH : ' ', color: theme.saved }] : []),
     { text: ' ' },
     { text: ' '.repeat(Math.max(0, p.dateW - stringWidth(p.date))) + p.date + ' ', color: theme.dim },
     ...(p.sourceW > 0 ? [{ text: padWidth(sanitizeLine(p.article.source), p.sourceW) + ' ', color: theme.accent }] : []),
@@ -117,13 +134,13 @@ function Row(p: RowProps) {
         </Text>
       ))}
       {title.map((s, i) => (
-        <Text key={`t${i}`} color={s.match ? theme.match : undefined} bold={s.match} underline={s.match}>
+        <Text key={`t${i}`} color={s.match ? theme.match : undefined} bold={s.match || (p.reading?.unread ?? false)} underline={s.match}>
           {s.text}
         </Text>
       ))}
     </Text>
   );
-}
+});
 
 /** A title cut to `width` columns and split into plain and matched runs for highlighting. */
 export function titleSegments(

@@ -1,7 +1,7 @@
 // The `?` overlay, generated from the keymap table so it can never disagree with the keys.
 import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
-import { keymap, prettyKey } from '../state/keymap.js';
+import { keymap as defaultKeymap, prettyKey, type Binding } from '../state/keymap.js';
 import { fitWidth, padWidth } from './fit-width.js';
 import { theme } from './theme.js';
 
@@ -12,16 +12,25 @@ export interface HelpLine {
 }
 
 /** Help entries, one per keymap binding; search-mode bindings are labelled. */
-export function helpLines(): HelpLine[] {
-  return keymap.map((b) => ({
-    keys: b.keys.map(prettyKey).join(' '),
-    help: b.modes?.length === 1 && b.modes[0] === 'search' ? `${b.help} (search)` : b.help,
-  }));
+export function helpLines(keymap: readonly Binding[] = defaultKeymap): HelpLine[] {
+  const lines: HelpLine[] = [];
+  // The nine view bindings read as one line ("1 2 … 9  switch to saved view N").
+  const views = keymap.filter((b) => /^view[1-9]$/.test(b.command));
+  for (const b of keymap) {
+    if (/^view[2-9]$/.test(b.command)) continue;
+    if (b.command === 'view1') {
+      lines.push({ keys: views.flatMap((v) => v.keys).map(prettyKey).join(' '), help: 'switch to saved view N' });
+      continue;
+    }
+    const mode = b.modes?.length === 1 && b.modes[0] !== 'browse' ? ` (${b.modes[0]})` : '';
+    lines.push({ keys: b.keys.map(prettyKey).join(' '), help: `${b.help}${mode}` });
+  }
+  return lines;
 }
 
 /** The help overlay in a `width` x `height` box; columns are added when the entries do not fit. */
-export function Help({ width, height }: { width: number; height: number }) {
-  const lines = helpLines();
+export function Help({ width, height, keymap }: { width: number; height: number; keymap?: readonly Binding[] }) {
+  const lines = helpLines(keymap);
   const rows = Math.max(1, height - 2);
   const keyW = Math.max(...lines.map((l) => stringWidth(l.keys)));
   const cols = Math.ceil(lines.length / rows);

@@ -5,14 +5,8 @@ import { Box, Text } from 'ink';
 import type { Line, Span } from '../core/spans.js';
 import { theme } from './theme.js';
 
-const ROLE_COLOUR: Record<NonNullable<Span['role']>, string> = {
-  heading: theme.heading,
-  link: theme.link,
-  code: theme.code,
-  quote: theme.quote,
-  dim: theme.dim,
-  match: theme.match,
-};
+// Span roles are theme roles; looked up at render time so the configured theme applies.
+const colourOf = (role: NonNullable<Span['role']>): string | undefined => theme[role];
 
 /** One row of styled spans; `inverse` marks a cursor row. */
 export function LineText({ line, inverse }: { line: Line; inverse?: boolean }) {
@@ -22,7 +16,7 @@ export function LineText({ line, inverse }: { line: Line; inverse?: boolean }) {
       {line.map((s, i) => (
         <Text
           key={i}
-          color={s.role ? ROLE_COLOUR[s.role] : undefined}
+          color={s.role ? colourOf(s.role) : undefined}
           bold={s.bold}
           italic={s.italic}
           underline={s.underline}

@@ -1,6 +1,7 @@
 // The one-line status bar. Pieces are dropped lowest-priority first until the line fits, so the
 // count and any notice survive on the narrowest terminal.
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import stringWidth from 'string-width';
 import type { SortKey } from '../core/search.js';
 import { sanitizeLine } from '../core/sanitize.js';
@@ -23,6 +24,12 @@ export interface StatusBarProps {
   marked: number;
   message: string | null;
   width: number;
+  /** The status line's question (`open https://… ? y/n`); shown first, never dropped. */
+  prompt?: string | null;
+  /** Unread articles among the results, when reading state is on. */
+  unread?: number | null;
+  /** Articles that arrived while open and are not yet shown. */
+  fresh?: number;
 }
 
 interface Piece {
@@ -38,6 +45,9 @@ const fmt = new Intl.NumberFormat('en-US');
 export function statusPieces(p: StatusBarProps): Piece[] {
   const shown = `${fmt.format(p.shown)}${p.shownIsLowerBound ? '+' : ''}`;
   const pieces: Piece[] = [{ text: `${shown}/${fmt.format(p.total)}`, priority: 0, role: 'accent' }];
+  if (p.prompt) return [{ text: sanitizeLine(p.prompt), priority: 0, role: 'warning' }];
+  if (p.fresh) pieces.push({ text: `${fmt.format(p.fresh)} new · r to show`, priority: 1, role: 'unread' });
+  if (p.unread !== undefined && p.unread !== null) pieces.push({ text: `${fmt.format(p.unread)}${p.shownIsLowerBound ? '+' : ''} unread`, priority: 3, role: 'unread' });
   if (p.message) pieces.push({ text: sanitizeLine(p.message), priority: 1, role: 'warning' });
   if (p.loading) {
     // Before the walk has counted the files there is no total to show yet.
@@ -57,8 +67,8 @@ export function statusPieces(p: StatusBarProps): Piece[] {
 const SEP = ' · ';
 const HELP = '? help';
 
-/** The status bar, exactly one row of at most `width` columns. */
-export function StatusBar(p: StatusBarProps) {
+/** The status bar, exactly one row of at most `width` columns (memoised). */
+export const StatusBar = memo(function StatusBar(p: StatusBarProps) {
   const pieces = statusPieces(p);
   const budget = Math.max(0, p.width - stringWidth(HELP) - 2);
   const lineWidth = (ps: Piece[]) => ps.reduce((n, x, i) => n + stringWidth(x.text) + (i ? SEP.length : 0), 0);
@@ -91,4 +101,4 @@ export function StatusBar(p: StatusBarProps) {
       </Text>
     </Box>
   );
-}
+});

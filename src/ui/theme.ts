@@ -2,8 +2,8 @@
 // terminal (NO_COLOR, chalk level 0) still reads: every role that carries meaning also has a
 // glyph, weight or position that survives without colour.
 
-/** Ink colour names per role. */
-export const theme = {
+/** Ink colour names per role (the dark scheme, the default). */
+const DARK = {
   accent: 'cyan',
   focusBorder: 'cyan',
   border: 'gray',
@@ -20,7 +20,32 @@ export const theme = {
   positive: 'green',
   negative: 'red',
   neutral: 'gray',
-} as const;
+  unread: 'cyanBright',
+  saved: 'yellow',
+};
 
 /** A colour role name. */
-export type ThemeRole = keyof typeof theme;
+export type ThemeRole = keyof typeof DARK;
+
+// For light backgrounds: no bright or pale yellows and greys that vanish on white.
+const LIGHT: Record<ThemeRole, string> = {
+  ...DARK,
+  accent: 'blue',
+  focusBorder: 'blue',
+  heading: 'magenta',
+  code: 'red',
+  match: 'magenta',
+  marked: 'green',
+  unread: 'blue',
+  saved: 'red',
+  warning: 'red',
+};
+
+/** The roles in force; components read it at render time, so applyTheme before the first render. */
+export const theme: Record<ThemeRole, string | undefined> = { ...DARK };
+
+/** Switches every role to a scheme: `dark`, `light`, or `mono` (no colour; glyphs and weight carry the meaning). */
+export function applyTheme(name: 'dark' | 'light' | 'mono'): void {
+  const scheme: Record<ThemeRole, string | undefined> = name === 'light' ? LIGHT : name === 'mono' ? (Object.fromEntries(Object.keys(DARK).map((k) => [k, undefined])) as Record<ThemeRole, undefined>) : DARK;
+  Object.assign(theme, scheme);
+}

@@ -3,12 +3,12 @@
 // start search, then type "bitfarms"). The hook wires it to Ink's useInput.
 import { useInput, type Key } from 'ink';
 import { useRef, type Dispatch } from 'react';
-import { keyNames, lookup, type InkKey } from '../state/keymap.js';
+import { keymap as defaultKeymap, keyNames, lookup, type Binding, type InkKey } from '../state/keymap.js';
 import { reducer, type Action, type AppState } from '../state/reducer.js';
 import { parseMouse } from './mouse.js';
 
 /** The actions one input event produces, given the state it arrives in. */
-export function inputActions(state: AppState, input: string, key: InkKey, mouse: boolean): Action[] {
+export function inputActions(state: AppState, input: string, key: InkKey, mouse: boolean, table: readonly Binding[] = defaultKeymap): Action[] {
   const reports = parseMouse(input);
   // Mouse reports are never typed text; with mouse off they are dropped.
   if (reports) return mouse && !state.overlay ? mouseActions(reports) : [];
@@ -20,15 +20,15 @@ export function inputActions(state: AppState, input: string, key: InkKey, mouse:
   };
   for (const token of keyNames(input, key)) {
     if (s.outcome) break;
-    if ('text' in token && s.mode === 'search' && !s.overlay) {
+    if ('text' in token && (s.mode === 'search' || s.mode === 'link') && !s.overlay) {
       push({ type: 'insert', text: token.text });
       continue;
     }
     const chars = 'name' in token ? [token.name] : Array.from(token.text);
     for (let i = 0; i < chars.length; i++) {
       if (s.outcome) break;
-      if ('text' in token && s.mode === 'search' && !s.overlay) {
-        // A key earlier in this chunk started search: the rest of the chunk is typed text.
+      if ('text' in token && (s.mode === 'search' || s.mode === 'link') && !s.overlay) {
+        // A key earlier in this chunk started search (or a link number): the rest is typed text.
         push({ type: 'insert', text: chars.slice(i).join('') });
         break;
       }
@@ -37,8 +37,10 @@ export function inputActions(state: AppState, input: string, key: InkKey, mouse:
         push({ type: 'closeOverlay' });
         continue;
       }
-      const command = lookup(name, s.mode, s.focus, s.multi);
-      if (command) push({ type: 'command', command });
+      const command = lookup(name, s.mode, s.focus, s.multi, table);
+      // A question in the status line: its answer, Ctrl-C, or any other key says no.
+      if (s.mode === 'confirm' && command !== 'confirmYes' && command !== 'cancel') push({ type: 'dismissPrompt' });
+      else if (command) push({ type: 'command', command });
     }
   }
   return actions;
@@ -54,11 +56,11 @@ function mouseActions(reports: NonNullable<ReturnType<typeof parseMouse>>): Acti
 }
 
 /** Reads keyboard (and mouse) input and dispatches the resulting actions. */
-export function useKeys(state: AppState, dispatch: Dispatch<Action>, mouse: boolean): void {
+export function useKeys(state: AppState, dispatch: Dispatch<Action>, mouse: boolean, table: readonly Binding[] = defaultKeymap): void {
   const latest = useRef(state);
   latest.current = state;
   useInput((input: string, key: Key) => {
-    const actions = inputActions(latest.current, input, key, mouse);
+    const actions = inputActions(latest.current, input, key, mouse, table);
     for (const a of actions) {
       latest.current = reducer(latest.current, a);
       dispatch(a);

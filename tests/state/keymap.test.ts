@@ -3,7 +3,7 @@ import { keymap, keyNames, lookup, prettyKey, type Command, type Mode, type Pane
 import { initialState, reducer, type AppState } from '../../src/state/reducer.js';
 import { hits } from '../ui/factory.js';
 
-const MODES: Mode[] = ['browse', 'search'];
+const MODES: Mode[] = ['browse', 'search', 'confirm', 'link'];
 const PANES: PaneId[] = ['list', 'body', 'inspector'];
 
 describe('keymap table', () => {
@@ -46,6 +46,9 @@ describe('keymap table', () => {
       { ...base, focus: 'inspector', inspector, inspectorCursor: 0 },
       { ...base, focus: 'inspector', inspector, inspectorCursor: 1, expanded: new Set(['a']) },
       { ...base, mode: 'search', query: 'bitcoin etf' },
+      { ...base, mode: 'confirm', prompt: { kind: 'open', url: 'https://x.test/', id: 0 } },
+      { ...base, mode: 'link', prompt: { kind: 'link', digits: '12' } },
+      { ...base, views: [{ name: 'v', query: 'x' }], view: 1 },
     ];
     for (const command of new Set(keymap.map((b) => b.command))) {
       const changed = states.some((s) => JSON.stringify(strip(reducer(s, { type: 'command', command }))) !== JSON.stringify(strip(s)));

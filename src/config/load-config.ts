@@ -1,0 +1,59 @@
+// The config file's public face: find it, read it, parse it (TOML, through smol-toml), check it,
+// and fill in defaults. A missing file is not an error; anything wrong with one that exists is.
+import fs from 'node:fs';
+import os from 'node:os';
+import { parse, TomlError } from 'smol-toml';
+import { ConfigError, DEFAULT_CONFIG, validateConfig, type Config, type KeyVocabulary } from './config.js';
+import { defaultConfigFile, expandHome } from './folders.js';
+
+export { ConfigError, DEFAULT_CONFIG, type Config, type KeyVocabulary, type ThemeName, type View } from './config.js';
+export { defaultConfigFile, stateDirectory } from './folders.js';
+
+/** Where the configuration came from. */
+export type ConfigSource = { kind: 'file'; file: string } | { kind: 'missing'; file: string } | { kind: 'disabled' };
+
+/** How to find the file: `--config FILE`, `--no-config`, or the default place. */
+export interface ConfigRequest {
+  file?: string;
+  disabled?: boolean;
+  env?: NodeJS.ProcessEnv;
+  home?: string;
+}
+
+// A config file is a few hundred bytes; anything this big is not one.
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/**
+ * The configuration in force and where it came from. Throws ConfigError for a file that exists
+ * but cannot be read, parsed or understood; a `--config FILE` that does not exist is an error
+ * too (the user named it), the default file missing is not.
+ */
+export function loadConfig(request: ConfigRequest, vocabulary: KeyVocabulary): { config: Config; source: ConfigSource } {
+  if (request.disabled) return { config: DEFAULT_CONFIG, source: { kind: 'disabled' } };
+  const home = request.home ?? os.homedir();
+  const file = request.file ?? defaultConfigFile(request.env ?? process.env, home);
+  let source: string;
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) throw new ConfigError(file, null, 'not a regular file');
+    if (stat.size > MAX_CONFIG_BYTES) throw new ConfigError(file, null, 'too large to be a config file');
+    source = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && request.file === undefined) return { config: DEFAULT_CONFIG, source: { kind: 'missing', file } };
+    throw new ConfigError(file, null, code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read (${String(code)})`);
+  }
+  let doc: Record<string, unknown>;
+  try {
+    doc = parse(source) as Record<string, unknown>;
+  } catch (error) {
+    if (error instanceof TomlError) {
+      // smol-toml's message repeats the offending line with a caret; its first line says it all.
+      throw new ConfigError(file, error.line ?? null, `TOML syntax: ${error.message.split('\n')[0].replace(/^Invalid TOML document: /, '')}`);
+    }
+    throw error;
+  }
+  const config = validateConfig(doc, file, source, vocabulary);
+  return { config: { ...config, paths: config.paths.map((p) => expandHome(p, home)) }, source: { kind: 'file', file } };
+}

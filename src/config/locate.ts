@@ -1,0 +1,72 @@
+// Finding where a key sits in a TOML file and what the user probably meant, so a config error
+// can name the line and suggest the right key. TOML's own parser reports lines only for syntax
+// errors; for keys that parse but mean nothing, the line is found by scanning the text.
+
+/** A key's place: table names and array-of-table indexes, then the key (`['views', 1, 'sort']`). */
+export type KeyPath = ReadonlyArray<string | number>;
+
+const HEADER = /^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$/;
+
+function bare(key: string): string {
+  const t = key.trim();
+  return /^".*"$|^'.*'$/.test(t) ? t.slice(1, -1) : t;
+}
+
+/**
+ * The 1-based line where `path` is written in `source`, or null when it cannot be told
+ * (inline tables, dotted keys). Array-of-tables entries are counted (`[[views]]` index 1 is the
+ * second such header).
+ */
+export function lineOf(source: string, path: KeyPath): number | null {
+  const lines = source.split(/\r?\n/);
+  const key = path[path.length - 1];
+  const tablePath = path.slice(0, -1);
+  const table = tablePath.filter((p): p is string => typeof p === 'string').join('.');
+  const index = tablePath.find((p): p is number => typeof p === 'number') ?? 0;
+  let current = '';
+  let seen = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const header = HEADER.exec(lines[i]);
+    if (header) {
+      current = header[2].split('.').map(bare).join('.');
+      if (header[1] === '[[' && current === table) seen += 1;
+      else if (current === table) seen = 0;
+      // The header itself is where a table-valued key (`[keys]` holding the wrong type) lives.
+      if (typeof key === 'string' && current === [...tablePath.filter((p) => typeof p === 'string'), key].join('.')) return i + 1;
+      continue;
+    }
+    if (current !== table || (table !== '' && seen !== index)) continue;
+    if (typeof key === 'number') continue;
+    const m = /^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_+*?\-]+)\s*=/.exec(lines[i]);
+    if (m && bare(m[1]) === key) return i + 1;
+  }
+  return null;
+}
+
+function distance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const keep = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = keep;
+    }
+  }
+  return prev[b.length];
+}
+
+/** The candidate closest to `word` (edit distance at most a third of its length, min 2), else null. */
+export function didYouMean(word: string, candidates: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestD = Math.max(2, Math.floor(word.length / 3)) + 1;
+  for (const c of candidates) {
+    const d = distance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestD) {
+      best = c;
+      bestD = d;
+    }
+  }
+  return best;
+}

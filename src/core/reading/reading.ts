@@ -1,0 +1,111 @@
+// The reading subsystem's public face: read, saved and new for articles (not keys), the undo of
+// the last mark-all, the search history, and the session end. Everything persists through
+// ReadingStore; everything here is in memory and synchronous, so the list can ask per row.
+import type { Article } from '../article.js';
+import { articleKey } from './identity.js';
+import { ReadingStore } from './store.js';
+
+export { articleKey } from './identity.js';
+export { HISTORY_SIZE, ReadingStore, STATE_FILE } from './store.js';
+export { readingPredicate, splitReadingTerms, type ReadingLookup, type ReadingTerm } from './terms.js';
+
+type A = Pick<Article, 'url' | 'path'>;
+
+/** Reading state for a session; `version` grows with every change so views can memoise on it. */
+export class Reading {
+  version = 0;
+  private lastMarkAll: string[] | null = null;
+
+  constructor(readonly store: ReadingStore) {}
+
+  /** Opens the store in the state folder. */
+  static open(dir: string): Reading {
+    return new Reading(ReadingStore.open(dir));
+  }
+
+  isRead(a: A): boolean {
+    return this.store.isRead(articleKey(a));
+  }
+
+  isSaved(a: A): boolean {
+    return this.store.isSaved(articleKey(a));
+  }
+
+  isNew(a: A): boolean {
+    return this.store.isNew(articleKey(a));
+  }
+
+  /** Records the articles as seen (first sight at `now`); returns how many of them are new since the previous session. */
+  see(articles: readonly A[], now = Date.now()): number {
+    const keys = articles.map(articleKey);
+    this.store.see(keys, now);
+    return keys.reduce((n, k) => n + (this.store.isNew(k) ? 1 : 0), 0);
+  }
+
+  /** `m`: when any of them is unread they all become read, else all unread. Returns the new value. */
+  toggleRead(articles: readonly A[]): boolean {
+    const keys = articles.map(articleKey);
+    const read = keys.some((k) => !this.store.isRead(k));
+    this.store.setRead(keys, read);
+    this.version += 1;
+    return read;
+  }
+
+  /** `*`: saves them all unless all are saved already. Returns the new value. */
+  toggleSaved(articles: readonly A[]): boolean {
+    const keys = articles.map(articleKey);
+    const saved = keys.some((k) => !this.store.isSaved(k));
+    this.store.setSaved(keys, saved);
+    this.version += 1;
+    return saved;
+  }
+
+  /** Marks read (Enter, `o`); no undo. */
+  markRead(articles: readonly A[]): void {
+    const keys = articles.map(articleKey).filter((k) => !this.store.isRead(k));
+    if (keys.length === 0) return;
+    this.store.setRead(keys, true);
+    this.version += 1;
+  }
+
+  /** `M`: marks every one read and remembers which were unread for `undoMarkAll`. Returns how many changed. */
+  markAll(articles: readonly A[]): number {
+    const keys = [...new Set(articles.map(articleKey))].filter((k) => !this.store.isRead(k));
+    this.store.setRead(keys, true);
+    this.lastMarkAll = keys;
+    this.version += 1;
+    return keys.length;
+  }
+
+  /** `u`: the articles the last markAll changed become unread again; null when there is nothing to undo. */
+  undoMarkAll(): number | null {
+    const keys = this.lastMarkAll;
+    if (keys === null) return null;
+    this.store.setRead(keys, false);
+    this.lastMarkAll = null;
+    this.version += 1;
+    return keys.length;
+  }
+
+  get previousEnd(): number | null {
+    return this.store.previousEnd;
+  }
+
+  history(): string[] {
+    return this.store.history();
+  }
+
+  addHistory(query: string): void {
+    this.store.addHistory(query);
+  }
+
+  /** Ends the dashboard session (sets the time `is:new` counts from) and closes the database. */
+  endSession(now = Date.now()): void {
+    this.store.endSession(now);
+    this.store.close();
+  }
+
+  close(): void {
+    this.store.close();
+  }
+}

@@ -1,0 +1,153 @@
+// Read and saved marks, when each article was first seen, when dashboard sessions ended, and the
+// search history: one SQLite database in the state folder (never the cache). SQLite in WAL mode
+// with every change in a transaction is what makes the guarantees hold: a crash or `kill -9`
+// mid-write leaves the last committed state, and two dashboards writing at once each change only
+// the rows they mean to (row upserts, never a rewrite of the whole state), waiting on each other
+// through the busy timeout instead of failing.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+/** One article's stored marks. */
+export interface Marks {
+  read: boolean;
+  saved: boolean;
+  /** Epoch ms when any run first saw the article. */
+  firstSeen: number;
+}
+
+/** How many queries the search history keeps. */
+export const HISTORY_SIZE = 100;
+/** The database's file name inside the state folder. */
+export const STATE_FILE = 'state.db';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS articles (
+  key TEXT PRIMARY KEY,
+  read INTEGER NOT NULL DEFAULT 0,
+  saved INTEGER NOT NULL DEFAULT 0,
+  first_seen INTEGER NOT NULL,
+  changed INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS history (id INTEGER PRIMARY KEY AUTOINCREMENT, query TEXT NOT NULL, at INTEGER NOT NULL);
+`;
+
+type Row = { key: string; read: number; saved: number; first_seen: number };
+
+/** The reading-state database, with every row held in memory for the list's per-row lookups. */
+export class ReadingStore {
+  private readonly marks = new Map<string, Marks>();
+  /** When the previous dashboard session ended (epoch ms), or null on the very first run. */
+  readonly previousEnd: number | null;
+
+  private constructor(private readonly db: Database.Database) {
+    for (const r of db.prepare('SELECT key, read, saved, first_seen FROM articles').all() as Row[]) {
+      this.marks.set(r.key, { read: r.read === 1, saved: r.saved === 1, firstSeen: r.first_seen });
+    }
+    const end = db.prepare("SELECT value FROM meta WHERE name = 'lastEnded'").get() as { value: number } | undefined;
+    this.previousEnd = end ? end.value : null;
+  }
+
+  /** Opens (creating if needed) the database in `dir`; throws when the folder or file cannot be used. */
+  static open(dir: string): ReadingStore {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const db = new Database(path.join(dir, STATE_FILE), { timeout: 5000 });
+    db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode: a committed transaction survives the process dying; only a power cut
+    // may lose the last one, and nothing is ever left half-written.
+    db.pragma('synchronous = NORMAL');
+    db.exec(SCHEMA);
+    return new ReadingStore(db);
+  }
+
+  /** The marks stored for a key, if any. */
+  get(key: string): Marks | undefined {
+    return this.marks.get(key);
+  }
+
+  isRead(key: string): boolean {
+    return this.marks.get(key)?.read ?? false;
+  }
+
+  isSaved(key: string): boolean {
+    return this.marks.get(key)?.saved ?? false;
+  }
+
+  /** First seen after the previous dashboard session ended, or not seen yet at all (never on the first run). */
+  isNew(key: string): boolean {
+    if (this.previousEnd === null) return false;
+    const m = this.marks.get(key);
+    return m === undefined || m.firstSeen > this.previousEnd;
+  }
+
+  /** Records first sight of the keys not seen before (at `now`); returns how many were new to the store. */
+  see(keys: Iterable<string>, now: number): number {
+    const fresh: string[] = [];
+    for (const key of keys) if (!this.marks.has(key)) fresh.push(key);
+    if (fresh.length === 0) return 0;
+    const insert = this.db.prepare('INSERT INTO articles (key, first_seen, changed) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING');
+    const select = this.db.prepare('SELECT key, read, saved, first_seen FROM articles WHERE key = ?');
+    this.db.transaction(() => {
+      for (const key of fresh) {
+        insert.run(key, now, now);
+        // Another dashboard may have seen it first: keep its time and marks.
+        const r = select.get(key) as Row;
+        this.marks.set(key, { read: r.read === 1, saved: r.saved === 1, firstSeen: r.first_seen });
+      }
+    })();
+    return fresh.length;
+  }
+
+  /** Sets read on every key, in one transaction. */
+  setRead(keys: readonly string[], read: boolean, now = Date.now()): void {
+    this.setFlag('read', keys, read, now);
+  }
+
+  /** Sets saved on every key, in one transaction. */
+  setSaved(keys: readonly string[], saved: boolean, now = Date.now()): void {
+    this.setFlag('saved', keys, saved, now);
+  }
+
+  private setFlag(column: 'read' | 'saved', keys: readonly string[], value: boolean, now: number): void {
+    if (keys.length === 0) return;
+    const v = value ? 1 : 0;
+    const upsert = this.db.prepare(
+      `INSERT INTO articles (key, ${column}, first_seen, changed) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET ${column} = excluded.${column}, changed = excluded.changed`,
+    );
+    this.db.transaction(() => {
+      for (const key of keys) upsert.run(key, v, now, now);
+    })();
+    for (const key of keys) {
+      const m = this.marks.get(key) ?? { read: false, saved: false, firstSeen: now };
+      this.marks.set(key, { ...m, [column]: value });
+    }
+  }
+
+  /** Ends a dashboard session at `now`; with two open, the later end wins. */
+  endSession(now = Date.now()): void {
+    this.db
+      .prepare("INSERT INTO meta (name, value) VALUES ('lastEnded', ?) ON CONFLICT(name) DO UPDATE SET value = max(value, excluded.value)")
+      .run(now);
+  }
+
+  /** Adds a query to the history (a repeat moves to the end); keeps the last HISTORY_SIZE. */
+  addHistory(query: string, now = Date.now()): void {
+    const q = query.trim();
+    if (!q) return;
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM history WHERE query = ?').run(q);
+      this.db.prepare('INSERT INTO history (query, at) VALUES (?, ?)').run(q, now);
+      this.db.prepare('DELETE FROM history WHERE id NOT IN (SELECT id FROM history ORDER BY id DESC LIMIT ?)').run(HISTORY_SIZE);
+    })();
+  }
+
+  /** The history, oldest first. */
+  history(): string[] {
+    return (this.db.prepare('SELECT query FROM history ORDER BY id').all() as Array<{ query: string }>).map((r) => r.query);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

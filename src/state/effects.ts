@@ -1,0 +1,32 @@
+// What the reducer asks the world to do. The reducer stays pure: a command that must touch the
+// reading-state database, the browser, the clipboard or the terminal appends an Effect, and App
+// runs the effects after the frame that shows the change (ui/use-effects.ts).
+
+
+/** One side effect requested by a command. Ids are article ids of the loaded corpus. */
+export type Effect =
+  | { kind: 'toggleRead'; ids: readonly number[] }
+  | { kind: 'toggleSaved'; ids: readonly number[] }
+  | { kind: 'markRead'; ids: readonly number[] }
+  | { kind: 'markAllRead' }
+  | { kind: 'undoMarkAll' }
+  | { kind: 'open'; url: string }
+  | { kind: 'resolveLink'; id: number; n: number }
+  | { kind: 'copy'; text: string }
+  | { kind: 'edit'; id: number }
+  | { kind: 'saveHistory'; query: string };
+
+/** A question or entry in the status line; while one is up the keymap is in its mode. */
+export type Prompt =
+  | { kind: 'open'; url: string; id: number }
+  | { kind: 'markAll'; count: number }
+  | { kind: 'link'; digits: string };
+
+/** What the reducer needs to know of an article to open or copy it. */
+export interface ArticleRef {
+  url: string | null;
+  title: string;
+  path: string;
+}
+
+

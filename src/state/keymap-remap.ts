@@ -1,0 +1,37 @@
+// The `[keys]` section of the config file applied to the keymap table: which commands and key
+// names exist (for checking the file) and the table with a command's keys replaced. The help
+// overlay reads the resulting table, so `?` always shows the keys in force.
+import { keymap, type Binding, type Command } from './keymap.js';
+
+const NAMED = new Set(['up', 'down', 'left', 'right', 'pgup', 'pgdn', 'home', 'end', 'enter', 'esc', 'tab', 'shift+tab', 'space', 'backspace']);
+
+/** Every command a `[keys]` entry may remap (the keymap table's commands). */
+export const COMMANDS: readonly Command[] = [...new Set(keymap.map((b) => b.command))];
+
+/**
+ * True for the key names the input layer produces (keymap.keyNames): one printable character
+ * (`j`, `G`, `*`), a named key (`enter`, `pgdn`, `shift+tab`, `space`), `ctrl+` a letter, or
+ * `alt+` a printable character.
+ */
+export function isKeyName(name: string): boolean {
+  if (NAMED.has(name)) return true;
+  if (/^ctrl\+[a-z]$/.test(name)) return true;
+  const single = (s: string) => Array.from(s).length === 1 && !/[\p{C}\s]/u.test(s);
+  if (name.startsWith('alt+')) return single(name.slice(4));
+  return single(name);
+}
+
+/**
+ * The table with each remapped command's keys replaced. A command can have a binding per mode
+ * (`down` in browse and in search); the remap replaces the keys of its browse bindings, or of
+ * all its bindings when it has none in browse (search-only commands such as `deleteWord`).
+ */
+export function remapKeymap(remaps: Readonly<Record<string, readonly string[]>>, table: readonly Binding[] = keymap): Binding[] {
+  return table.map((b) => {
+    const keys = Object.hasOwn(remaps, b.command) ? remaps[b.command] : undefined;
+    if (!keys) return b;
+    const inBrowse = table.some((x) => x.command === b.command && (!x.modes || x.modes.includes('browse')));
+    const applies = !inBrowse || !b.modes || b.modes.includes('browse');
+    return applies ? { ...b, keys: [...keys] } : b;
+  });
+}

@@ -1,0 +1,110 @@
+// Runs the side effects the reducer asked for (state/effects.ts), in order, after the frame that
+// asked: reading marks go to the state database, URLs to the browser, text to the clipboard, the
+// terminal to the editor. Each outcome comes back as a status-line notice; none can crash the UI.
+import { useEffect, type Dispatch } from 'react';
+import type { Article } from '../core/article.js';
+import { renderMarkdown } from '../core/markdown.js';
+import { searchWithReading } from '../core/reading/reading-search.js';
+import type { Reading } from '../core/reading/reading.js';
+import type { SearchIndex } from '../core/search.js';
+import type { Effect } from '../state/effects.js';
+import type { Action } from '../state/reducer.js';
+
+/** What the dashboard lets the UI do outside itself (the entry wires the real ones; tests stub them). */
+export interface SystemActions {
+  /** Opens a checked http(s) URL in the browser. */
+  open(url: string): Promise<void>;
+  /** Copies text (OSC 52 and the local clipboard); resolves with how it went. */
+  copy(text: string): Promise<void>;
+  /** Hands the terminal to $EDITOR on the file and takes it back; an error message or null. */
+  edit(path: string): string | null;
+}
+
+/** Everything an effect may need. */
+export interface EffectContext {
+  index: SearchIndex;
+  reading: Reading | null;
+  system: SystemActions | null;
+  /** The query in force (view AND typed) and its options, for `M`. */
+  query: string;
+  includeDrafts: boolean;
+  /** The body pane's width, which numbers its links. */
+  bodyWidth: number;
+}
+
+const NO_STATE = 'reading state is unavailable (see the warning at start)';
+const plural = (n: number, what: string) => `${n.toLocaleString('en-US')} ${what}${n === 1 ? '' : 's'}`;
+
+/** Runs one effect; returns the notice for the status line, if any. */
+export async function runEffect(e: Effect, ctx: EffectContext): Promise<string | null> {
+  const articles = (ids: readonly number[]): Article[] => ids.map((id) => ctx.index.article(id));
+  switch (e.kind) {
+    case 'toggleRead': {
+      if (!ctx.reading) return NO_STATE;
+      const read = ctx.reading.toggleRead(articles(e.ids));
+      return `${e.ids.length > 1 ? plural(e.ids.length, 'article') : 'marked'} ${read ? 'read' : 'unread'}`;
+    }
+    case 'toggleSaved': {
+      if (!ctx.reading) return NO_STATE;
+      const saved = ctx.reading.toggleSaved(articles(e.ids));
+      return `${e.ids.length > 1 ? `${plural(e.ids.length, 'article')} ` : ''}${saved ? 'saved ★' : 'unsaved'}`;
+    }
+    case 'markRead':
+      ctx.reading?.markRead(articles(e.ids));
+      return null;
+    case 'markAllRead': {
+      if (!ctx.reading) return NO_STATE;
+      const result = searchWithReading(ctx.index, ctx.query, { includeDrafts: ctx.includeDrafts }, ctx.reading, ctx.reading.version);
+      const n = ctx.reading.markAll(articles(result.hits.map((h) => h.id)));
+      return `marked ${plural(n, 'article')} read · u undoes`;
+    }
+    case 'undoMarkAll': {
+      if (!ctx.reading) return NO_STATE;
+      const n = ctx.reading.undoMarkAll();
+      return n === null ? 'nothing to undo' : `${plural(n, 'article')} unread again`;
+    }
+    case 'open':
+      if (!ctx.system) return 'opening is not available here';
+      await ctx.system.open(e.url);
+      return `opened ${e.url}`;
+    case 'resolveLink': {
+      const links = renderMarkdown(ctx.index.article(e.id).body, Math.max(1, ctx.bodyWidth)).links;
+      return e.n >= 1 && e.n <= links.length ? `link:${links[e.n - 1]}` : links.length ? `no link ${e.n} (1-${links.length})` : 'this article has no links';
+    }
+    case 'copy':
+      if (!ctx.system) return 'copying is not available here';
+      await ctx.system.copy(e.text);
+      return `copied ${e.text}`;
+    case 'edit':
+      if (!ctx.system) return 'editing is not available here';
+      return ctx.system.edit(ctx.index.article(e.id).path);
+    case 'saveHistory':
+      ctx.reading?.addHistory(e.query);
+      return null;
+  }
+}
+
+/** Runs pending effects one after another and reports each outcome to the reducer. */
+export function useEffectRunner(effects: readonly Effect[], dispatch: Dispatch<Action>, ctx: EffectContext): void {
+  useEffect(() => {
+    if (effects.length === 0) return;
+    const batch = effects;
+    dispatch({ type: 'effectsDone', count: batch.length });
+    void (async () => {
+      for (const e of batch) {
+        let notice: string | null;
+        try {
+          notice = await runEffect(e, ctx);
+        } catch (error) {
+          notice = error instanceof Error ? error.message : String(error);
+        }
+        if (notice?.startsWith('link:') && e.kind === 'resolveLink') dispatch({ type: 'askOpen', id: e.id, url: notice.slice(5) });
+        else if (notice) dispatch({ type: 'notice', message: notice });
+      }
+      // Marks changed without a notice (Enter, o) still redraw the list.
+      dispatch({ type: 'effectsDone', count: 0 });
+    })();
+    // ctx is read when the effects arrive; it changing alone must not re-run anything.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [effects, dispatch]);
+}

@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config/load-config.js';
+import { didYouMean, lineOf } from '../../src/config/locate.js';
+import { COMMANDS, isKeyName, remapKeymap } from '../../src/state/keymap-remap.js';
+import { lookup } from '../../src/state/keymap.js';
+
+const vocabulary = { commands: COMMANDS, isKeyName };
+const dirs: string[] = [];
+function write(text: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-config-'));
+  dirs.push(dir);
+  const file = path.join(dir, 'config.toml');
+  fs.writeFileSync(file, text);
+  return file;
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+function errorOf(text: string): ConfigError {
+  try {
+    loadConfig({ file: write(text) }, vocabulary);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('reads paths (with ~ expanded), views, keys and theme', () => {
+    const file = write('paths = ["~/news", "/srv/feeds"]\ntheme = "light"\n[[views]]\nname = "BTC"\nquery = "tag:btc"\nsort = "date"\n[[views]]\nname = "Bad news"\nquery = "sentiment:negative"\n[keys]\ndown = ["n"]\n');
+    const { config, source } = loadConfig({ file, home: '/home/ann' }, vocabulary);
+    expect(source).toEqual({ kind: 'file', file });
+    expect(config.paths).toEqual(['/home/ann/news', '/srv/feeds']);
+    expect(config.theme).toBe('light');
+    expect(config.views).toEqual([{ name: 'BTC', query: 'tag:btc', sort: 'date' }, { name: 'Bad news', query: 'sentiment:negative' }]);
+    expect(config.keys).toEqual({ down: ['n'] });
+  });
+
+  it('finds the default file under XDG_CONFIG_HOME, and a missing one is not an error', () => {
+    const file = write('theme = "mono"\n');
+    const env = { XDG_CONFIG_HOME: path.dirname(path.dirname(file)) };
+    fs.mkdirSync(path.join(path.dirname(file), 'crypto-news-tui'));
+    fs.renameSync(file, path.join(path.dirname(file), 'crypto-news-tui', 'config.toml'));
+    expect(loadConfig({ env: { XDG_CONFIG_HOME: path.dirname(file) } }, vocabulary).config.theme).toBe('mono');
+    const missing = loadConfig({ env: { XDG_CONFIG_HOME: '/nonexistent-cnt' } }, vocabulary);
+    expect(missing.source.kind).toBe('missing');
+    expect(missing.config.paths).toEqual([]);
+    expect(env.XDG_CONFIG_HOME).toBeTruthy();
+  });
+
+  it('--no-config ignores even a broken file; --config naming a missing file is an error', () => {
+    expect(loadConfig({ disabled: true, file: write('nonsense = = =') }, vocabulary).source.kind).toBe('disabled');
+    expect(() => loadConfig({ file: '/nonexistent-cnt/config.toml' }, vocabulary)).toThrow(/no such file/);
+  });
+
+  it('an unknown key names file, line and key with a suggestion', () => {
+    const e = errorOf('theme = "dark"\npahts = ["~/news"]\n');
+    expect(e.line).toBe(2);
+    expect(e.message).toMatch(/config\.toml:2: unknown key "pahts" \(did you mean "paths"\?\)$/);
+  });
+
+  it('a TOML syntax error names its line', () => {
+    const e = errorOf('theme = "dark"\n\npaths = ["a"\n');
+    expect(e.message).toMatch(/config\.toml:\d+: TOML syntax/);
+    expect(e.line).toBeGreaterThanOrEqual(3);
+  });
+
+  it('wrong types, unknown themes, sorts, commands and key names are errors with their line', () => {
+    expect(errorOf('paths = "~/news"\n').message).toMatch(/:1: "paths" should be a list of strings, not a string/);
+    expect(errorOf('theme = "solarized"\n').message).toMatch(/:1: "theme" should be one of dark, light, mono/);
+    expect(errorOf('[[views]]\nname = "a"\nquery = "b"\n[[views]]\nname = "c"\nquery = "d"\nsort = "random"\n').message).toMatch(/:7: "views.sort"/);
+    expect(errorOf('[[views]]\nname = "a"\nqeury = "b"\n').message).toMatch(/:3: unknown key "views.qeury" \(did you mean "query"\?\)/);
+    expect(errorOf('[keys]\ndwon = ["j"]\n').message).toMatch(/:2: unknown key "keys.dwon" \(did you mean "down"\?\)/);
+    expect(errorOf('[keys]\ndown = ["ctrl+shift+meta+x"]\n').message).toMatch(/:2: "keys.down": unknown key name "ctrl\+shift\+meta\+x"/);
+    expect(errorOf('[[views]]\nname = "a"\n').message).toMatch(/view 1 has no "query"/);
+  });
+});
+
+describe('locate', () => {
+  it('finds keys in tables and arrays of tables', () => {
+    const src = 'a = 1\n[[views]]\nname = "x"\n[[views]]\n  name = "y"\n[keys]\n"down" = ["j"]\n';
+    expect(lineOf(src, ['a'])).toBe(1);
+    expect(lineOf(src, ['views', 1, 'name'])).toBe(5);
+    expect(lineOf(src, ['keys', 'down'])).toBe(7);
+    expect(lineOf(src, ['nope'])).toBeNull();
+  });
+  it('suggests close names only', () => {
+    expect(didYouMean('thme', ['paths', 'theme'])).toBe('theme');
+    expect(didYouMean('zzzzzz', ['paths', 'theme'])).toBeNull();
+  });
+});
+
+describe('remapKeymap', () => {
+  it('replaces a command browse keys and leaves its search binding alone', () => {
+    const table = remapKeymap({ down: ['n'], toggleSaved: ['S'] });
+    expect(lookup('n', 'browse', 'list', false, table)).toBe('down');
+    expect(lookup('j', 'browse', 'list', false, table)).toBeUndefined();
+    expect(lookup('ctrl+n', 'search', 'list', false, table)).toBe('down');
+    expect(lookup('S', 'browse', 'list', false, table)).toBe('toggleSaved');
+  });
+  it('knows key names', () => {
+    for (const k of ['j', 'G', '*', 'enter', 'ctrl+x', 'alt+p', 'shift+tab', 'pgdn']) expect(isKeyName(k)).toBe(true);
+    for (const k of ['', 'jj', 'ctrl+', 'hyper+x', 'ctrl+1']) expect(isKeyName(k)).toBe(false);
+  });
+});

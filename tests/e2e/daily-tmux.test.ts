@@ -1,0 +1,171 @@
+// The daily-driver features in a real terminal, as a new user meets them: a config with paths and
+// two views, a broken config, read and saved marks that survive a restart and show in --filter,
+// opening a URL through $BROWSER, and copying through OSC 52 into tmux's clipboard.
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { hasTmux, TmuxSession } from './tmux.js';
+
+const repo = path.resolve(import.meta.dirname, '..', '..');
+const cli = path.join(repo, 'dist', 'cli.js');
+
+let session: TmuxSession | undefined;
+let home: string;
+afterEach(() => {
+  session?.close();
+  // The killed program may still be finishing a cache write.
+  fs.rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+});
+
+// A private home: config, state and cache folders, and a news folder with three articles.
+function makeHome(config: string | null): { env: Record<string, string>; news: string } {
+  home = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-daily-'));
+  const news = path.join(home, 'news');
+  fs.mkdirSync(news);
+  const article = (name: string, day: number, title: string, extra: string) =>
+    fs.writeFileSync(path.join(news, `${name}.md`), `---\ntitle: ${title}\npublishedAt: '2025-11-${day}T10:00:00Z'\n${extra}---\n\nBody of ${title}. See [the site](https://example.test/${name}).\n`);
+  // Gamma is the newest, so it is the first row and selected at start.
+  article('alpha', 13, 'Alpha Bitcoin Rally', "tags: [btc]\nurl: 'https://example.test/alpha?x=1'\n");
+  article('beta', 14, 'Beta Ether Upgrade', 'tags: [eth]\nsentiment: NEGATIVE\n');
+  article('gamma', 15, 'Gamma Bitcoin Miners Sell', "tags: [btc]\nsentiment: NEGATIVE\nurl: 'https://example.test/gamma'\n");
+  const env = {
+    HOME: home,
+    // The shell must not write its history into the home being removed.
+    HISTFILE: '/dev/null',
+    XDG_CONFIG_HOME: path.join(home, 'config'),
+    XDG_STATE_HOME: path.join(home, 'state'),
+    XDG_CACHE_HOME: path.join(home, 'cache'),
+  };
+  if (config !== null) {
+    fs.mkdirSync(path.join(env.XDG_CONFIG_HOME, 'crypto-news-tui'), { recursive: true });
+    fs.writeFileSync(path.join(env.XDG_CONFIG_HOME, 'crypto-news-tui', 'config.toml'), config.replaceAll('NEWS', news));
+  }
+  return { env, news };
+}
+
+function start(env: Record<string, string>, args = '') {
+  if (!hasTmux()) throw new Error('tmux is required for the terminal end-to-end tests (.ci/run installs it)');
+  const s = new TmuxSession(120, 30, repo, env);
+  session = s;
+  const out = path.join(s.dir, 'out.txt');
+  const status = path.join(s.dir, 'status.txt');
+  s.type(`node ${cli} ${args} > ${out}; echo "exit=$?" > ${status}`);
+  s.send('Enter');
+  return { s, out, status };
+}
+
+const CONFIG = `paths = ["NEWS"]
+[[views]]
+name = "Bitcoin"
+query = "tag:btc"
+[[views]]
+name = "Gloom"
+query = "sentiment:negative"
+`;
+
+describe('daily driver in a real terminal', () => {
+  it('opens the config folder on All, and 1 / 2 / 0 switch views', async () => {
+    const { env } = makeHome(CONFIG);
+    const { s, status } = start(env);
+    const first = await s.waitFor((t) => t.includes('Gamma Bitcoin') && t.includes('3/3'), 'the config folder');
+    expect(first).toContain('[0 All]');
+    expect(first).toContain(' 1 Bitcoin ');
+    s.send('1');
+    const btc = await s.waitFor((t) => t.includes('[1 Bitcoin]') && t.includes('2/3') && !t.includes('Beta Ether'), 'view 1');
+    expect(btc).toContain('Alpha Bitcoin');
+    s.send('2');
+    const gloom = await s.waitFor((t) => t.includes('[2 Gloom]') && t.includes('Beta Ether') && !t.includes('Alpha Bitcoin'), 'view 2');
+    expect(gloom).toMatch(/Articles 1\/2/);
+    s.send('0');
+    await s.waitFor((t) => t.includes('[0 All]') && t.includes('3/3'), 'All again');
+    s.send('q');
+    expect(await s.waitForFile(status)).toBe('exit=130\n');
+  });
+
+  it('a broken config stops with one message naming file, line and key, exit 2', () => {
+    const { env } = makeHome('theme = "dark"\npahts = ["~/news"]\n');
+    const r = spawnSync(process.execPath, [cli, '--filter', 'x'], { env: { ...process.env, ...env }, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    const file = path.join(env.XDG_CONFIG_HOME, 'crypto-news-tui', 'config.toml');
+    expect(r.stderr).toBe(`crypto-news-tui: ${file}:2: unknown key "pahts" (did you mean "paths"?)\n`);
+    expect(r.stdout).toBe('');
+  });
+
+  it('read and saved marks survive a restart and show in is:unread, is:saved and --print json', async () => {
+    const { env } = makeHome(CONFIG);
+    const first = start(env);
+    await first.s.waitFor((t) => t.includes('3 unread'), 'three unread');
+    // The newest (Gamma) is selected: mark it read, then save the next one.
+    first.s.send('m');
+    await first.s.waitFor((t) => t.includes('2 unread'), 'two unread');
+    first.s.send('j');
+    first.s.send('*');
+    await first.s.waitFor((t) => t.includes('saved ★'), 'saved');
+    first.s.send('q');
+    expect(await first.s.waitForFile(first.status)).toBe('exit=130\n');
+    session?.close();
+
+    const second = start(env);
+    const screen = await second.s.waitFor((t) => t.includes('2 unread'), 'the marks after a restart');
+    // Beta (the second row) is saved: ★ in its row, and Gamma lost its unread marker.
+    const rows = screen.split('\n');
+    expect(rows.find((r) => r.includes('Beta Ether'))).toMatch(/◆★/);
+    expect(rows.find((r) => r.includes('Gamma Bitcoin'))).toMatch(/│▶  /);
+    second.s.send('q');
+    await second.s.waitForFile(second.status);
+
+    const filter = (q: string, print = 'title') =>
+      execFileSync(process.execPath, [cli, '--filter', q, '-p', print], { env: { ...process.env, ...env }, encoding: 'utf8' });
+    expect(filter('is:unread').trim().split('\n').sort()).toHaveLength(2);
+    expect(filter('is:unread')).not.toContain('Gamma');
+    expect(filter('is:read')).toBe('Gamma Bitcoin Miners Sell\n');
+    expect(filter('is:saved').trim().split('\n')).toHaveLength(1);
+    const json = filter('gamma', 'json');
+    expect(JSON.parse(json)).toMatchObject({ title: 'Gamma Bitcoin Miners Sell', read: true, saved: false, new: false });
+  });
+
+  it('o shows the URL and asks; y opens it through $BROWSER', async () => {
+    const { env } = makeHome(CONFIG);
+    const record = path.join(home, 'opened.txt');
+    const browser = path.join(home, 'browser.sh');
+    fs.writeFileSync(browser, `#!/bin/sh\nprintf '%s\\n' "$1" > '${record}'\n`, { mode: 0o755 });
+    const { s, status } = start({ ...env, BROWSER: browser });
+    await s.waitFor((t) => t.includes('Gamma Bitcoin') && t.includes('3/3'), 'the list');
+    s.send('o');
+    await s.waitFor((t) => t.includes('open https://example.test/gamma ? y/n'), 'the question');
+    expect(fs.existsSync(record)).toBe(false);
+    s.send('y');
+    expect(await s.waitForFile(record)).toBe('https://example.test/gamma\n');
+    // Opening read it.
+    await s.waitFor((t) => t.includes('2 unread'), 'marked read');
+    s.send('q');
+    await s.waitForFile(status);
+  });
+
+  it('y copies the URL to the tmux clipboard through OSC 52 (set-clipboard on)', async () => {
+    const { env } = makeHome(CONFIG);
+    const { s, status } = start(env);
+    s.tmux('set-option', '-s', 'set-clipboard', 'on');
+    await s.waitFor((t) => t.includes('Gamma Bitcoin') && t.includes('3/3'), 'the list');
+    s.send('y');
+    await s.waitFor((t) => t.includes('copied https://example.test/gamma'), 'the copy notice');
+    const deadline = Date.now() + 5000;
+    let buffer = '';
+    while (Date.now() < deadline) {
+      try {
+        buffer = s.tmux('show-buffer');
+        if (buffer) break;
+      } catch {
+        // No buffer yet.
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(buffer).toBe('https://example.test/gamma');
+    s.send('Y');
+    await s.waitFor((t) => t.includes('copied [Gamma Bitcoin Miners Sell](https://example.test/gamma)'), 'the Markdown copy');
+    s.send('q');
+    await s.waitForFile(status);
+  });
+});

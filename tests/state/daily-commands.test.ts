@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { markdownLink, MARK_ALL_ASK } from '../../src/state/daily-commands.js';
+import { initialState, reducer, type Action, type AppState } from '../../src/state/reducer.js';
+import { effectiveQuery } from '../../src/state/selectors.js';
+import { tabAt, tabSpans } from '../../src/state/view-tabs.js';
+import { inputActions } from '../../src/ui/use-keys.js';
+import { hits } from '../ui/factory.js';
+
+const refs: Record<number, { url: string | null; title: string; path: string }> = {
+  0: { url: 'https://news.test/a?x=1', title: 'First [draft]', path: '/n/a.md' },
+  1: { url: 'javascript:alert(1)', title: 'Bad', path: '/n/b.md' },
+  2: { url: null, title: 'No link', path: '/n/c.md' },
+};
+const views = [{ name: 'BTC', query: 'tag:btc' }, { name: 'Bad', query: 'sentiment:negative', sort: 'date' as const }];
+
+function base(over: Partial<Parameters<typeof initialState>[0]> = {}, n = 3): AppState {
+  const s = initialState({ width: 200, height: 50, describe: (id) => refs[id] ?? { url: null, title: '', path: '' }, views, ...over });
+  return reducer(s, { type: 'results', hits: hits(n), total: n, sort: 'date', query: '' });
+}
+const run = (s: AppState, ...actions: Action[]) => actions.reduce(reducer, s);
+const cmd = (command: Parameters<typeof reducer>[1] extends infer A ? (A extends { type: 'command'; command: infer C } ? C : never) : never): Action => ({ type: 'command', command });
+const keys = (s: AppState, input: string) => inputActions(s, input, {}, false).reduce(reducer, s);
+
+describe('read and saved commands', () => {
+  it('m and * ask to toggle the selected article; with --multi every marked one', () => {
+    expect(run(base(), cmd('toggleRead')).effects).toEqual([{ kind: 'toggleRead', ids: [0] }]);
+    expect(run(base(), cmd('toggleSaved')).effects).toEqual([{ kind: 'toggleSaved', ids: [0] }]);
+    const multi = run(base({ multi: true }), cmd('mark'), cmd('mark'), cmd('toggleRead'));
+    expect(multi.effects).toEqual([{ kind: 'toggleRead', ids: [0, 1] }]);
+  });
+  it('moving does not mark read; Enter does', () => {
+    expect(run(base(), cmd('down'), cmd('down')).effects).toEqual([]);
+    const chosen = run(base(), cmd('down'), cmd('choose'));
+    expect(chosen.effects).toEqual([{ kind: 'markRead', ids: [1] }]);
+  });
+  it(`M marks at once up to ${MARK_ALL_ASK}, asks above; y confirms, another key cancels`, () => {
+    expect(run(base(), cmd('markAllRead')).effects).toEqual([{ kind: 'markAllRead' }]);
+    const big = run(base({}, 150), cmd('markAllRead'));
+    expect(big.mode).toBe('confirm');
+    expect(big.prompt).toEqual({ kind: 'markAll', count: 150 });
+    expect(keys(big, 'y').effects).toEqual([{ kind: 'markAllRead' }]);
+    const no = keys(big, 'j');
+    expect(no.effects).toEqual([]);
+    expect(no.mode).toBe('browse');
+    expect(no.cursor).toBe(0);
+    expect(run(base(), cmd('undoMarkAll')).effects).toEqual([{ kind: 'undoMarkAll' }]);
+  });
+});
+
+describe('open and copy', () => {
+  it('o shows the URL and waits; y or Enter opens it and marks it read', () => {
+    const asked = keys(base(), 'o');
+    expect(asked.mode).toBe('confirm');
+    expect(asked.prompt).toEqual({ kind: 'open', url: 'https://news.test/a?x=1', id: 0 });
+    expect(asked.effects).toEqual([]);
+    for (const yes of ['y', '\r']) expect(keys(asked, yes).effects).toEqual([{ kind: 'open', url: 'https://news.test/a?x=1' }, { kind: 'markRead', ids: [0] }]);
+    const cancelled = keys(asked, 'n');
+    expect(cancelled.effects).toEqual([]);
+    expect(cancelled.message).toBe('not opened');
+  });
+  it('refuses anything but http(s), and says so', () => {
+    const bad = keys(run(base(), cmd('down')), 'o');
+    expect(bad.mode).toBe('browse');
+    expect(bad.message).toMatch(/refused to open a javascript: URL/);
+    const none = keys(run(base(), cmd('down'), cmd('down')), 'o');
+    expect(none.message).toBe('this article has no URL');
+  });
+  it('y copies the URL, or the path without one; Y copies a Markdown link', () => {
+    expect(keys(base(), 'y').effects).toEqual([{ kind: 'copy', text: 'https://news.test/a?x=1' }]);
+    expect(keys(base(), 'Y').effects).toEqual([{ kind: 'copy', text: '[First \\[draft\\]](https://news.test/a?x=1)' }]);
+    expect(keys(run(base(), cmd('down'), cmd('down')), 'y').effects).toEqual([{ kind: 'copy', text: '/n/c.md' }]);
+    expect(markdownLink('a (b)', 'https://x.test/p (1)')).toBe('[a (b)](https://x.test/p%20%281%29)');
+  });
+  it('in the body pane, o then a number and Enter asks for that link', () => {
+    const body = { ...base(), focus: 'body' as const };
+    const entering = keys(body, 'o12x');
+    expect(entering.mode).toBe('link');
+    expect(entering.prompt).toEqual({ kind: 'link', digits: '12' });
+    const done = keys(entering, '\r');
+    expect(done.effects).toEqual([{ kind: 'resolveLink', id: 0, n: 12 }]);
+    expect(done.mode).toBe('browse');
+    expect(keys(entering, '\x1b').outcome).toBeNull();
+  });
+  it('e asks for the editor on the selected article', () => {
+    expect(keys(base(), 'e').effects).toEqual([{ kind: 'edit', id: 0 }]);
+  });
+});
+
+describe('views and history', () => {
+  it('1-9 switch views, 0 clears, and the view query is ANDed with the typed one', () => {
+    const s = keys(base(), '2');
+    expect(s.view).toBe(2);
+    expect(effectiveQuery({ ...s, query: 'etf' })).toBe('sentiment:negative etf');
+    expect(effectiveQuery(s)).toBe('sentiment:negative');
+    expect(keys(s, '0').view).toBe(0);
+    expect(keys(s, '7').message).toMatch(/no view 7/);
+  });
+  it('tabs are clickable', () => {
+    const spans = tabSpans(views);
+    expect(spans.map((t) => t.label.trim())).toEqual(['0 All', '1 BTC', '2 Bad']);
+    expect(tabAt(views, spans[2].x + 1)).toBe(2);
+    expect(run(base(), { type: 'click', x: spans[1].x, y: 1 }).view).toBe(1);
+  });
+  it('Enter in search saves the query; alt+p / alt+n recall it', () => {
+    const typed = keys(base(), '/bitcoin\r');
+    expect(typed.history).toEqual(['bitcoin']);
+    expect(typed.effects).toEqual([{ kind: 'saveHistory', query: 'bitcoin' }]);
+    const s = run({ ...base({ history: ['old', 'newer'] }), mode: 'search' }, cmd('historyPrev'));
+    expect(s.query).toBe('newer');
+    expect(run(s, cmd('historyPrev')).query).toBe('old');
+    expect(run(s, cmd('historyNext')).query).toBe('');
+  });
+});

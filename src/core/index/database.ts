@@ -5,10 +5,11 @@
 // damaged is never read: it is renamed aside (`.broken`) and a fresh one is built in its place.
 // `--no-cache` opens a private in-memory database instead, with the same schema.
 
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+
+export { cacheDirectory, indexFile } from './location.js';
 
 /** SQLite's application_id for this program's index files: "CNTI". */
 export const APPLICATION_ID = 0x434e5449;
@@ -20,12 +21,6 @@ export interface OpenedIndex {
   db: Database.Database;
   /** The path a damaged, foreign or future-version file was renamed to, else null. */
   setAside: string | null;
-}
-
-/** The index file for these folder arguments under `dir`: a hash of the resolved paths. */
-export function indexFile(dir: string, roots: readonly string[]): string {
-  const key = createHash('sha256').update(JSON.stringify(roots.map((r) => path.resolve(r)))).digest('hex').slice(0, 20);
-  return path.join(dir, `${key}.sqlite`);
 }
 
 /** Deletes the index file at `file` with its WAL and shared-memory files; never throws for a missing one. */

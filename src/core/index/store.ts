@@ -53,6 +53,28 @@ export class ArticleStore {
     yield* this.db.prepare('SELECT id, path, size, mtime, dev, ino FROM articles ORDER BY id').iterate() as IterableIterator<StoredRow>;
   }
 
+  /**
+   * Makes the rows match `stamp` (what built them: parser build and read cap): when the stored
+   * stamp differs, every row is dropped, since the same bytes may now parse differently.
+   * Returns true when rows were dropped.
+   */
+  ensureStamp(stamp: string): boolean {
+    return this.db.transaction((): boolean => {
+      const stored = this.db.prepare("SELECT value FROM meta WHERE key = 'parser'").pluck().get() as string | undefined;
+      if (stored === stamp) return false;
+      this.db.prepare('DELETE FROM articles').run();
+      // A contentless table forgets its rows only through its own delete-all command.
+      this.db.prepare("INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')").run();
+      this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('parser', ?)").run(stamp);
+      return stored !== undefined;
+    })();
+  }
+
+  /** The stored article's JSON text with this id, or undefined. */
+  articleJson(id: number): string | undefined {
+    return this.articleOf.get(id) as string | undefined;
+  }
+
   /** Number of stored articles. */
   count(): number {
     return this.db.prepare('SELECT count(*) FROM articles').pluck().get() as number;

@@ -89,15 +89,19 @@ async function filterReading(options: Options): Promise<import('./core/reading/r
 
 async function runFilter(options: Options, paths: string[]): Promise<void> {
   // Imported here, not at the top: the dashboard path must reach the terminal without them.
-  const [{ loadCorpus }, { SearchIndex }, { searchWithReading }] = await Promise.all([
+  const [{ loadCorpus }, { SearchIndex, readsBodies, BODY_DEPTH }, { searchWithReading }, { preloadBodies }] = await Promise.all([
     import('./core/load.js'),
     import('./core/search.js'),
     import('./core/reading/reading-search.js'),
+    import('./core/body-preload.js'),
   ]);
   const reading = await filterReading(options);
   const { articles, warnings } = await loadCorpus(paths, { maxFileSize: options.maxFileSize, cache: options.cache, clearCache: options.clearCache });
   reportWarnings(warnings);
   const index = new SearchIndex(articles);
+  // Bodies stay in their files until searched: the ones this search reads (all of them, or the
+  // newest BODY_DEPTH with --limit) are read on the parse threads first, not one by one here.
+  if (readsBodies(options.filter ?? '')) await preloadBodies(options.limit === undefined ? articles : index.newest(BODY_DEPTH));
   let result;
   try {
     result = searchWithReading(index, options.filter ?? '', { sort: options.sort, includeDrafts: options.drafts, limit: options.limit }, reading);

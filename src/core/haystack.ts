@@ -1,10 +1,11 @@
-// Lower-cased search text per article, built once when articles are added, so a keystroke only
-// runs `includes` over ready strings. Short fields and body are kept apart: short fields are
+// Folded search text per article (lower-cased, accents dropped: text/fold.ts), built once when
+// articles are added, so a keystroke only runs `includes` over ready strings. Short fields and body are kept apart: short fields are
 // checked first (cheap, most hits), the body only when they miss.
 
 import type { Article } from './article.js';
 import { LazyArticle, lowerBodyOf } from './lazy-article.js';
 import { canonicalSentiment, type Sentiment } from './query.js';
+import { foldText } from './text/fold.js';
 
 /** Inclusive [start, end] UTF-16 range, as in `Hit.titleMatches`. */
 export type Range = readonly [number, number];
@@ -21,7 +22,7 @@ export interface Hay {
   /**
    * Lower-cased body as UTF-8 bytes (Buffer.includes takes the same string needles): half the
    * memory of a JS string, outside the heap. For a loaded article, the article itself, which
-   * reads them from its file on first use (most bodies are never searched, see bodyOf).
+   * reads them from its file on first use (most bodies are never searched).
    */
   body: Buffer | LazyArticle;
   /** Lower-cased tags and categories, for exact field filters. */
@@ -36,14 +37,14 @@ export interface Hay {
   sentiment: Sentiment | null;
 }
 
-/** Lower-cases and drops everything but letters and digits, so source names compare loosely. */
+/** Folds and drops everything but letters and digits, so source names compare loosely. */
 export function compact(s: string): string {
-  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return foldText(s).replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 // Sources, languages, sentiments and tags repeat across most of a corpus (a few hundred distinct
-// values among 100k articles), so each distinct value is lower-cased or compacted once: at 100k articles this
-// spares ~500k short-lived strings and arrays, whose garbage collection cost more than the work.
+// values among 100k articles), so each distinct value is lower-cased or compacted once: at 100k
+// articles this spares ~500k short-lived strings and arrays, whose garbage collection cost more than the work.
 const MEMO_MAX = 50_000;
 function memo<T>(f: (s: string) => T): (s: string) => T {
   const seen = new Map<string, T>();
@@ -58,7 +59,7 @@ function memo<T>(f: (s: string) => T): (s: string) => T {
     return v;
   };
 }
-const lower = memo((s) => s.toLowerCase());
+const lower = memo(foldText);
 const compactMemo = memo(compact);
 const sentimentMemo = memo(canonicalSentiment);
 
@@ -73,15 +74,15 @@ function lowerList(list: readonly string[]): string[] {
 /** The fields a haystack's short text is made of. */
 export type ShortFields = Pick<Article, 'title' | 'description' | 'tags' | 'categories' | 'source' | 'sourceKey'>;
 
-/** The lower-cased short text of an article (a haystack's `short`); `lowerTitle` if already made. */
-export function lowerShortText(a: ShortFields, lowerTitle = a.title.toLowerCase()): string {
-  // The title is lower-cased once; the rest in one call (one string, not one per field).
-  return `${lowerTitle}\n${`${a.description}\n${a.tags.join('\n')}\n${a.categories.join('\n')}\n${a.source}\n${a.sourceKey}`.toLowerCase()}`;
+/** The folded (text/fold.ts) short text of an article (a haystack's `short`); `lowerTitle` if already made. */
+export function lowerShortText(a: ShortFields, lowerTitle = foldText(a.title)): string {
+  // The title is folded once; the rest in one call (one string, not one per field).
+  return `${lowerTitle}\n${foldText(`${a.description}\n${a.tags.join('\n')}\n${a.categories.join('\n')}\n${a.source}\n${a.sourceKey}`)}`;
 }
 
 /** Builds the haystack of one article. */
 export function makeHay(a: Article): Hay {
-  const title = a.title.toLowerCase();
+  const title = foldText(a.title);
   return {
     short: lowerShortText(a, title),
     titleLength: title.length,
@@ -105,12 +106,6 @@ export function titleIncludes(hay: Hay, s: string): boolean {
   // A slice shares the characters of `short` (no copy) and bounds the search to the title; a
   // search of `short` itself would read all its text wherever the title has no match.
   return hay.short.slice(0, hay.titleLength).includes(s);
-}
-
-/** The body bytes of a haystack, read now if they were not yet. */
-export function bodyOf(hay: Hay): Buffer {
-  const b = hay.body;
-  return b instanceof LazyArticle ? b.lowerBody : b;
 }
 
 function bodyIncludes(hay: Hay, needle: string): boolean {

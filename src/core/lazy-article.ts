@@ -2,7 +2,7 @@
 // files those two fields are most of the corpus (~600 MB as UTF-16 strings); only the article
 // on screen, the inspector and `--print json|markdown` ever look at them. The metadata comes from
 // the on-disk index (src/core/index/) or a parse worker; what a substring search needs from the
-// body is read from the file on first use and kept as lower-cased UTF-8 bytes (`lowerBody`), half
+// body is read from the file on first use and kept as folded (text/fold.ts) UTF-8 bytes (`lowerBody`), half
 // the size, outside the JS heap, matched with Buffer.includes.
 
 import path from 'node:path';
@@ -10,6 +10,7 @@ import type { Article, FrontMatterFormat } from './article.js';
 import { toRecord, type ArticleRecord } from './article-record.js';
 import { parseArticle } from './parse.js';
 import { readCappedSync } from './read-sync.js';
+import { foldText } from './text/fold.js';
 
 /** The fields of an Article that are kept in memory (everything but body, frontMatter and coverImage). */
 export type ArticleMeta = Omit<Article, 'body' | 'frontMatter' | 'coverImage'>;
@@ -71,7 +72,7 @@ export class LazyArticle implements Article {
   size!: number;
   mtimeMs!: number;
   notes!: string[];
-  // The lower-cased body once read; null until a search asks for it.
+  // The folded body once read; null until a search asks for it.
   private bytes: Buffer | null;
   /** The read cap the article was loaded with, so a read-back parses the same bytes. */
   readonly maxFileSize: number;
@@ -110,9 +111,19 @@ export class LazyArticle implements Article {
     return a;
   }
 
-  /** Lower-cased UTF-8 body, for substring search only (never displayed); read on first use. */
+  /** Whether the folded body is in memory already (see attachLowerBody). */
+  get hasLowerBody(): boolean {
+    return this.bytes !== null;
+  }
+
+  /** Keeps a folded body read elsewhere (a parse worker read the same file), unless one is kept already. */
+  attachLowerBody(bytes: Buffer): void {
+    this.bytes ??= bytes;
+  }
+
+  /** Folded UTF-8 body, for substring search only (never displayed); read on first use. */
   get lowerBody(): Buffer {
-    if (this.bytes === null) this.bytes = Buffer.from(this.body.toLowerCase(), 'utf8');
+    if (this.bytes === null) this.bytes = Buffer.from(foldText(this.body), 'utf8');
     return this.bytes;
   }
 
@@ -150,13 +161,13 @@ export class LazyArticle implements Article {
   }
 }
 
-/** The lower-cased UTF-8 body of any article: kept bytes for a LazyArticle, computed for a plain one. */
+/** The folded (text/fold.ts) UTF-8 body of any article: kept bytes for a LazyArticle, computed for a plain one. */
 export function lowerBodyOf(a: Article): Buffer {
-  return a instanceof LazyArticle ? a.lowerBody : Buffer.from(a.body.toLowerCase(), 'utf8');
+  return a instanceof LazyArticle ? a.lowerBody : Buffer.from(foldText(a.body), 'utf8');
 }
 
 /** A LazyArticle for a freshly parsed article: keeps its metadata and search bytes, lets the big strings go. */
 export function toLazy(a: Article, maxFileSize: number): LazyArticle {
-  const lowerBody = Buffer.from(a.body.toLowerCase(), 'utf8');
+  const lowerBody = Buffer.from(foldText(a.body), 'utf8');
   return LazyArticle.fromRecord(toRecord(a, '', lowerBody.length, []), a.id, lowerBody, maxFileSize);
 }

@@ -14,7 +14,7 @@ import Fuse, { type FuseIndex, type IFuseOptions } from 'fuse.js';
 import type { Article } from './article.js';
 import { ExactScanner } from './exact-scan.js';
 import { compileFilters, filterKey, filtersNeedHay, type Predicate } from './filters.js';
-import { bodyOf, containsAll, hayTitle, makeHay, titleIncludes, occurrences, squashSpaces, type Hay } from './haystack.js';
+import { containsAll, hayTitle, makeHay, titleIncludes, occurrences, squashSpaces, type Hay } from './haystack.js';
 import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
 import {
   BODY_DEPTH,
@@ -48,6 +48,15 @@ interface Ranked { id: number; tier: number; rank: number; score: number }
 
 // The caller's id predicate (reading terms) in front of the query's own filters.
 const withKeep = (test: Predicate, keep: ((id: number) => boolean) | null): Predicate => (keep ? (a, hay, withBody) => keep(a.id) && test(a, hay, withBody) : test);
+
+/** Whether a search for `query` may read article bodies (it has words or phrases, negated or not); false for a malformed one. */
+export function readsBodies(query: string, now = Date.now()): boolean {
+  try {
+    return parseQuery(query, now).terms.some((t) => t.kind === 'word' || t.kind === 'phrase');
+  } catch {
+    return false;
+  }
+}
 
 /** An in-memory index over the loaded articles; `article(id)` resolves hit ids. */
 export class SearchIndex {
@@ -98,6 +107,14 @@ export class SearchIndex {
       this.dated = this.docs.length;
     }
     return this.dateOrder;
+  }
+
+  /**
+   * The newest `n` articles (date order): the ones whose bodies a limited search reads (n =
+   * BODY_DEPTH), for a caller to read ahead off this thread (body-preload.ts) before prepare().
+   */
+  newest(n: number): Article[] {
+    return this.order().slice(0, Math.max(0, n)).map((id) => this.docs[id]);
   }
 
   /** Number of articles indexed. */
@@ -260,15 +277,13 @@ export class SearchIndex {
    * Does, ahead of the first keystrokes, what they would otherwise do: builds the fuse records of
    * the newest FALLBACK_N articles (what the typo fallback and small corpora rank) and runs each
    * search path once so the JIT has compiled it (a cold first three-letter query cost ~60 ms at
-   * 10k). A UI calls it once loading is done; results never depend on it.
+   * 10k). A UI calls it once loading is done and the newest bodies are read ahead
+   * (body-preload.ts), so the typo fallback's scan finds them in memory; results never depend on it.
    */
   prepare(): void {
     const order = this.order();
     this.completeHays();
     for (let i = 0; i < order.length && i < FALLBACK_N; i++) this.fuseRecord(order[i]);
-    // The bodies a limited search reads: loaded articles read them from their files on first use,
-    // and 10k small reads in one keystroke would cost it ~40 ms.
-    for (let i = 0; i < order.length && i < BODY_DEPTH; i++) bodyOf(this.hay(order[i]));
     const word = /\p{L}{4,}/u.exec(order.length ? hayTitle(this.hay(order[0])) : '')?.[0] ?? 'news';
     // A prefix (exact scan + fuse), the word, and a typo of it (the fuzzy fallback).
     for (const q of [word.slice(0, 3), word, `${word.slice(0, -1)}qx`]) this.search(q, { limit: 50 });
@@ -319,7 +334,8 @@ export class SearchIndex {
     });
     const fuzzy = hits.filter((h, i) => h.titleMatches.length === 0 && ranked[i].tier === 2);
     if (fuzzy.length && q.text.length > 2) {
-      const titles = fuzzy.map((h) => this.docs[h.id].title);
+      // Folded titles (hayTitle): the same length as the titles, so positions carry over.
+      const titles = fuzzy.map((h) => hayTitle(this.hay(h.id)));
       const fuse = new Fuse(titles, { threshold: 0.4, ignoreLocation: true, includeMatches: true, minMatchCharLength: 2 });
       for (const m of fuse.search(q.text)) {
         const indices = m.matches?.[0]?.indices ?? [];

@@ -108,9 +108,14 @@ export function titleIncludes(hay: Hay, s: string): boolean {
   return hay.short.slice(0, hay.titleLength).includes(s);
 }
 
-function bodyIncludes(hay: Hay, needle: string): boolean {
+/** The body bytes of a haystack, read now if they were not yet. */
+export function bodyOf(hay: Hay): Buffer {
   const b = hay.body;
-  return (b instanceof LazyArticle ? b.lowerBody : b).includes(needle);
+  return b instanceof LazyArticle ? b.lowerBody : b;
+}
+
+function bodyIncludes(hay: Hay, needle: string): boolean {
+  return bodyOf(hay).includes(needle);
 }
 
 /** True when every needle occurs in the short fields or (unless `withBody` is false) the body. */

@@ -62,6 +62,7 @@ export class LazyArticle implements Article {
   sourceKey!: string;
   categories!: string[];
   tags!: string[];
+  coinFields!: string[];
   sentiment!: string | null;
   score!: number | null;
   lang!: string | null;
@@ -108,6 +109,7 @@ export class LazyArticle implements Article {
     a.size = r[18];
     a.mtimeMs = r[19];
     a.notes = r[20];
+    a.coinFields = r[24];
     return a;
   }
 

@@ -49,10 +49,10 @@ interface Ranked { id: number; tier: number; rank: number; score: number }
 // The caller's id predicate (reading terms) in front of the query's own filters.
 const withKeep = (test: Predicate, keep: ((id: number) => boolean) | null): Predicate => (keep ? (a, hay, withBody) => keep(a.id) && test(a, hay, withBody) : test);
 
-/** Whether a search for `query` may read article bodies (it has words or phrases, negated or not); false for a malformed one. */
+/** Whether a search for `query` may read article bodies (words, phrases or coins, negated or not); false for a malformed one. */
 export function readsBodies(query: string, now = Date.now()): boolean {
   try {
-    return parseQuery(query, now).terms.some((t) => t.kind === 'word' || t.kind === 'phrase');
+    return parseQuery(query, now).terms.some((t) => t.kind === 'word' || t.kind === 'phrase' || t.kind === 'coin');
   } catch {
     return false;
   }

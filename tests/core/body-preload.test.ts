@@ -57,6 +57,7 @@ describe('readsBodies', () => {
     ['"spot etf"', true],
     ['-miners tag:btc', true],
     ['tag:btc since:7d', false],
+    ['coin:sol', true],
     ['', false],
     ['since:', false], // malformed: the search reports it, nothing is read
   ])('%j -> %s', (q, expected) => {

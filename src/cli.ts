@@ -14,7 +14,7 @@ import type { Article, LoadWarning } from './core/article.js';
 import { formatArticle, safeJson, type PrintContext } from './core/format.js';
 import { LIMITS } from './core/limits.js';
 import { PathError } from './core/walk.js';
-import { QueryError } from './core/query.js';
+import { parseQuery, QueryError } from './core/query.js';
 import { readCappedSync } from './core/read-sync.js';
 import { sanitizeLine } from './core/sanitize.js';
 import { reportFatal } from './fatal.js';
@@ -77,6 +77,17 @@ function checkPaths(paths: readonly string[]): boolean {
 }
 
 /** Opens the reading state for --filter when the query or the output needs it; null otherwise or when it cannot be opened. */
+/** Why a view's query would be refused (checked when the config loads, so a bad view stops the program). */
+function viewQueryError(query: string): string | null {
+  try {
+    parseQuery(query);
+    return null;
+  } catch (error) {
+    if (error instanceof QueryError) return error.message;
+    throw error;
+  }
+}
+
 async function filterReading(options: Options): Promise<import('./core/reading/reading.js').Reading | null> {
   const { splitReadingTerms, Reading } = await import('./core/reading/reading.js');
   if (options.print !== 'json' && splitReadingTerms(options.filter ?? '').terms.length === 0) return null;
@@ -176,7 +187,7 @@ async function main(argv: string[]): Promise<void> {
   let keymap;
   let view = 0;
   try {
-    const loaded = loadConfig({ file: options.configFile, disabled: options.noConfig }, { commands: COMMANDS, isKeyName });
+    const loaded = loadConfig({ file: options.configFile, disabled: options.noConfig }, { commands: COMMANDS, isKeyName, queryError: viewQueryError });
     config = loaded.config;
     if (command.kind === 'print-config') {
       process.stdout.write(printConfig(config, loaded.source, { state: stateDirectory(), cache: cacheDirectory() }));

@@ -6,8 +6,8 @@ import { didYouMean, lineOf, type KeyPath } from './locate.js';
 
 /** Colour schemes: `dark` (the default), `light` (for light backgrounds), `mono` (no colour at all). */
 export type ThemeName = 'dark' | 'light' | 'mono';
-/** Sort orders a view may ask for (the search engine's SortKey). */
-export type ViewSort = 'relevance' | 'date' | 'title' | 'score';
+/** Sort orders a view may ask for: the list's sorts (the search engine's SortKey, and `hot`). */
+export type ViewSort = 'relevance' | 'date' | 'title' | 'score' | 'hot';
 
 /** A saved view: a tab above the list whose query is ANDed with the typed one. */
 export interface View {
@@ -29,10 +29,12 @@ export interface Config {
 /** The configuration when there is no file. */
 export const DEFAULT_CONFIG: Config = Object.freeze({ paths: [], views: [], keys: {}, theme: 'dark' }) as Config;
 
-/** Commands and key names the keymap knows, for checking `[keys]`. */
+/** Commands and key names the keymap knows, for checking `[keys]`; and the query language, for views. */
 export interface KeyVocabulary {
   commands: readonly string[];
   isKeyName(name: string): boolean;
+  /** Why a view's query is malformed (the query parser's message), or null when it parses. */
+  queryError?(query: string): string | null;
 }
 
 /** A config file that cannot be used: the message names the file, the line where known, and the key. */
@@ -50,7 +52,7 @@ export class ConfigError extends Error {
 const TOP_KEYS = ['paths', 'views', 'keys', 'theme'];
 const VIEW_KEYS = ['name', 'query', 'sort'];
 const THEMES: readonly ThemeName[] = ['dark', 'light', 'mono'];
-const SORTS: readonly ViewSort[] = ['relevance', 'date', 'title', 'score'];
+const SORTS: readonly ViewSort[] = ['relevance', 'date', 'title', 'score', 'hot'];
 
 const isTable = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 const typeName = (v: unknown): string => (Array.isArray(v) ? 'an array' : v instanceof Date ? 'a date' : isTable(v) ? 'a table' : typeof v === 'string' ? 'a string' : `a ${typeof v}`);
@@ -96,6 +98,8 @@ export function validateConfig(doc: Record<string, unknown>, file: string, sourc
       const name = (v.name as string).trim();
       if (!name) fail(['views', i, 'name'], `view ${i + 1} has an empty "name"`);
       if (config.views.some((x) => x.name.toLowerCase() === name.toLowerCase())) fail(['views', i, 'name'], `two views are named "${name}"`);
+      const bad = vocabulary.queryError?.(v.query as string) ?? null;
+      if (bad !== null) fail(['views', i, 'query'], `view "${name}" has a bad query: ${bad}`);
       const view: View = { name, query: v.query as string };
       if (v.sort !== undefined) {
         if (typeof v.sort !== 'string' || !SORTS.includes(v.sort as ViewSort)) fail(['views', i, 'sort'], `"views.sort" should be one of ${SORTS.join(', ')}, not ${JSON.stringify(v.sort)}`);

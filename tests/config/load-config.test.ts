@@ -6,8 +6,20 @@ import { ConfigError, loadConfig } from '../../src/config/load-config.js';
 import { didYouMean, lineOf } from '../../src/config/locate.js';
 import { COMMANDS, isKeyName, remapKeymap } from '../../src/state/keymap-remap.js';
 import { lookup } from '../../src/state/keymap.js';
+import { parseQuery } from '../../src/core/query.js';
 
-const vocabulary = { commands: COMMANDS, isKeyName };
+const vocabulary = {
+  commands: COMMANDS,
+  isKeyName,
+  queryError: (q: string): string | null => {
+    try {
+      parseQuery(q);
+      return null;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  },
+};
 const dirs: string[] = [];
 function write(text: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-config-'));
@@ -68,6 +80,13 @@ describe('loadConfig', () => {
     const e = errorOf('theme = "dark"\n\npaths = ["a"\n');
     expect(e.message).toMatch(/config\.toml:\d+: TOML syntax/);
     expect(e.line).toBeGreaterThanOrEqual(3);
+  });
+
+  it('a view whose query would be refused is an error with its line; hot is a sort a view may use', () => {
+    const e = errorOf('[[views]]\nname = "Bitcoin"\nquery = "tag:btc since:yesterday"\n');
+    expect(e.message).toMatch(/:3: view "Bitcoin" has a bad query: .*since:yesterday/);
+    const file = write('[[views]]\nname = "Hot"\nquery = ""\nsort = "hot"\n');
+    expect(loadConfig({ file }, vocabulary).config.views).toEqual([{ name: 'Hot', query: '', sort: 'hot' }]);
   });
 
   it('wrong types, unknown themes, sorts, commands and key names are errors with their line', () => {

@@ -25,6 +25,8 @@ export interface AppState {
   mode: Mode;
   focus: PaneId;
   overlay: 'help' | 'warnings' | null;
+  /** The page an overlay shows (help and warnings page when they do not fit); the overlay wraps it round. */
+  overlayPage: number;
   query: string;
   /** Sort the user picked with `s`; null means the index's default for the query. */
   sort: ListSort | null;
@@ -97,6 +99,7 @@ export type Action =
   | { type: 'click'; x: number; y: number }
   | { type: 'wheel'; x: number; y: number; delta: number }
   | { type: 'closeOverlay' }
+  | { type: 'overlayPage'; delta: 1 | -1 }
   | { type: 'dismissPrompt' }
   | { type: 'effectsDone'; count: number }
   | { type: 'notice'; message: string }
@@ -127,6 +130,7 @@ export function initialState(o: InitOptions): AppState {
     mode: 'browse',
     focus: 'list',
     overlay: null,
+    overlayPage: 0,
     query: o.query ?? '',
     sort: o.sort ?? null,
     usedSort: o.sort ?? 'date',
@@ -226,7 +230,9 @@ export function reducer(state: AppState, action: Action): AppState {
       return pane ? scroll(state, pane, action.delta) : state;
     }
     case 'closeOverlay':
-      return { ...state, overlay: null };
+      return { ...state, overlay: null, overlayPage: 0 };
+    case 'overlayPage':
+      return state.overlay ? { ...state, overlayPage: Math.max(0, state.overlayPage + action.delta) } : state;
     case 'dismissPrompt':
       return dismissPrompt(state);
     case 'effectsDone':

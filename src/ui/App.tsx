@@ -220,11 +220,11 @@ export function App(p: AppProps) {
       <Box flexDirection={layout.kind === 'stacked' ? 'column' : 'row'} height={layout.paneHeight} width={width}>
         {state.overlay === 'help' ? (
           <Pane title="Help" width={width} height={layout.paneHeight} focused>
-            <Help width={Math.max(0, width - 2)} height={Math.max(0, layout.paneHeight - 2)} keymap={table} />
+            <Help width={Math.max(0, width - 2)} height={Math.max(0, layout.paneHeight - 2)} keymap={table} page={state.overlayPage} />
           </Pane>
         ) : state.overlay === 'warnings' ? (
           <Pane title="Warnings" width={width} height={layout.paneHeight} focused>
-            <WarningList warnings={p.warnings} width={Math.max(0, width - 2)} height={Math.max(0, layout.paneHeight - 2)} />
+            <WarningList warnings={p.warnings} width={Math.max(0, width - 2)} height={Math.max(0, layout.paneHeight - 2)} page={state.overlayPage} />
           </Pane>
         ) : (
           <>

@@ -28,17 +28,27 @@ export function helpLines(keymap: readonly Binding[] = defaultKeymap): HelpLine[
   return lines;
 }
 
-/** The help overlay in a `width` x `height` box; columns are added when the entries do not fit. */
-export function Help({ width, height, keymap }: { width: number; height: number; keymap?: readonly Binding[] }) {
-  const lines = helpLines(keymap);
+
+/**
+ * The help overlay in a `width` x `height` box: as many columns as fit with every entry whole, and
+ * pages when even those do not hold every entry (`page` counts on from 0 and wraps round).
+ */
+export function Help({ width, height, keymap, page = 0 }: { width: number; height: number; keymap?: readonly Binding[]; page?: number }) {
+  const all = helpLines(keymap);
   const rows = Math.max(1, height - 2);
-  const cols = Math.ceil(lines.length / rows);
+  // A column as wide as the widest entry, so no help text is cut where the screen allows it.
+  const widest = Math.max(...all.map((l) => stringWidth(l.keys))) + 1 + Math.max(...all.map((l) => stringWidth(l.help))) + 2;
+  const cols = Math.max(1, Math.min(Math.ceil(all.length / rows), Math.floor(width / Math.min(width, widest))));
+  const pages = Math.max(1, Math.ceil(all.length / (rows * cols)));
+  const shown = page % pages;
+  const lines = all.slice(shown * rows * cols, (shown + 1) * rows * cols);
   const colW = Math.max(1, Math.floor(width / cols));
-  const columns = Array.from({ length: cols }, (_, c) => lines.slice(c * rows, (c + 1) * rows));
+  const columns = Array.from({ length: Math.ceil(lines.length / rows) }, (_, c) => lines.slice(c * rows, (c + 1) * rows));
+  const title = pages > 1 ? `Keys ${shown + 1}/${pages} — Space next page, any other key closes` : 'Keys — press any key to close';
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold color={theme.heading} wrap="truncate-end">
-        {fitWidth('Keys — press any key to close', width)}
+        {fitWidth(title, width)}
       </Text>
       <Text> </Text>
       <Box flexDirection="row" height={rows}>

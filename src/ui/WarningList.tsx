@@ -5,26 +5,32 @@ import { Box, Text } from 'ink';
 import type { LoadWarning } from '../core/article.js';
 import { displayPath } from '../core/format.js';
 import { sanitizeLine } from '../core/sanitize.js';
+import { cutRows } from '../core/wrap.js';
 import { fitWidth } from './fit-width.js';
 import { theme } from './theme.js';
 
-/** The warnings overlay in a `width` x `height` box; the rest is counted, not drawn. */
-export function WarningList({ warnings, width, height }: { warnings: readonly LoadWarning[]; width: number; height: number }) {
-  const rows = Math.max(0, height - 2);
-  const shown = warnings.length > rows ? warnings.slice(0, Math.max(0, rows - 1)) : warnings;
-  const more = warnings.length - shown.length;
+/**
+ * The warnings overlay in a `width` x `height` box: each warning wrapped over as many rows as it
+ * needs (a path cut short is no use), in pages when they do not fit (`page` wraps round).
+ */
+export function WarningList({ warnings, width, height, page = 0 }: { warnings: readonly LoadWarning[]; width: number; height: number; page?: number }) {
+  const rows = Math.max(1, height - 2);
+  const lines = warnings.flatMap((w) => cutRows({ text: `${sanitizeLine(displayPath(w.path, process.cwd()))}: ${sanitizeLine(w.reason)}` }, Math.max(1, width)));
+  const pages = Math.max(1, Math.ceil(lines.length / rows));
+  const shown = page % pages;
+  const count = `${warnings.length} warning${warnings.length === 1 ? '' : 's'}`;
+  const title = pages > 1 ? `${count} — page ${shown + 1}/${pages}, Space next page, any other key closes` : `${count} — press any key to close`;
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold color={theme.warning} wrap="truncate-end">
-        {fitWidth(`${warnings.length} warning${warnings.length === 1 ? '' : 's'} — press any key to close`, width)}
+        {fitWidth(title, width)}
       </Text>
       <Text> </Text>
-      {shown.map((w, i) => (
+      {lines.slice(shown * rows, (shown + 1) * rows).map((line, i) => (
         <Text key={i} wrap="truncate-end">
-          {fitWidth(`${sanitizeLine(displayPath(w.path, process.cwd()))}: ${sanitizeLine(w.reason)}`, width)}
+          {line.map((span) => span.text).join('')}
         </Text>
       ))}
-      {more > 0 ? <Text color={theme.dim}>{fitWidth(`… and ${more} more`, width)}</Text> : null}
     </Box>
   );
 }

@@ -7,6 +7,9 @@ import { keymap as defaultKeymap, keyNames, lookup, type Binding, type InkKey } 
 import { reducer, type Action, type AppState } from '../state/reducer.js';
 import { parseMouse } from './mouse.js';
 
+const OVERLAY_NEXT = new Set(['space', 'pgdn']);
+const OVERLAY_BACK = new Set(['pgup']);
+
 /** The actions one input event produces, given the state it arrives in. */
 export function inputActions(state: AppState, input: string, key: InkKey, mouse: boolean, table: readonly Binding[] = defaultKeymap): Action[] {
   const reports = parseMouse(input);
@@ -34,7 +37,9 @@ export function inputActions(state: AppState, input: string, key: InkKey, mouse:
       }
       const name = 'text' in token && chars[i] === ' ' ? 'space' : chars[i];
       if (s.overlay && name !== 'ctrl+c') {
-        push({ type: 'closeOverlay' });
+        // An overlay that does not fit pages: Space or PgDn onward, PgUp back; any other key closes.
+        const page = OVERLAY_NEXT.has(name) ? 1 : OVERLAY_BACK.has(name) ? -1 : 0;
+        push(page ? { type: 'overlayPage', delta: page } : { type: 'closeOverlay' });
         continue;
       }
       const command = lookup(name, s.mode, s.focus, s.multi, table);

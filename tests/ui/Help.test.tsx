@@ -28,10 +28,32 @@ describe('Help', () => {
     expect(frame).toContain('Ctrl-d');
   });
 
-  it('uses columns to fit a short screen and stays within the box', () => {
-    const frame = render(<Help width={98} height={30} />).lastFrame();
-    expect(rows(frame).length).toBeLessThanOrEqual(30);
-    expect(maxWidth(frame)).toBeLessThanOrEqual(98);
-    expect(frame).toContain('quit without choosing');
+  it('fits a short screen: every page stays within the box, and the pages show every entry', () => {
+    const frames = [0, 1, 2].map((page) => render(<Help width={98} height={30} page={page} />).lastFrame());
+    for (const frame of frames) {
+      expect(rows(frame).length).toBeLessThanOrEqual(30);
+      expect(maxWidth(frame)).toBeLessThanOrEqual(98);
+    }
+    expect(frames.join('\n')).toContain('quit without choosing');
+  });
+
+  it('uses columns where whole entries fit side by side', () => {
+    const frame = render(<Help width={200} height={40} />).lastFrame() ?? '';
+    expect(frame).toContain('Keys — press any key to close');
+    for (const l of helpLines()) expect(frame).toContain(l.help);
+  });
+});
+
+describe('Help at 80x24', () => {
+  it('pages instead of cutting every entry to a word: each page readable, all pages hold every entry', () => {
+    const all = helpLines();
+    const first = render(<Help width={78} height={20} />).lastFrame() ?? '';
+    const pages = Number(/Keys 1\/(\d+)/.exec(first)?.[1]);
+    expect(pages).toBeGreaterThan(1);
+    const text = Array.from({ length: pages }, (_, p) => render(<Help width={78} height={20} page={p} />).lastFrame() ?? '').join('\n');
+    // Every entry's help is shown whole on some page.
+    for (const l of all) expect(text, l.help).toContain(l.help);
+    // The page number wraps round.
+    expect(render(<Help width={78} height={20} page={pages} />).lastFrame()).toContain(`Keys 1/${pages}`);
   });
 });

@@ -16,6 +16,8 @@ describe('inputActions', () => {
     ['DEL deletes in search mode', { mode: 'search', query: 'abc' }, '', { delete: true }, { query: 'ab' }],
     ['any key closes help and is consumed', { overlay: 'help' }, 'j', {}, { overlay: null, cursor: 0 }],
     ['ctrl-c cancels even with help open', { overlay: 'help' }, 'c', { ctrl: true }, { outcome: { kind: 'cancelled' } }],
+    ['space pages help instead of closing it', { overlay: 'help' }, ' ', {}, { overlay: 'help', overlayPage: 1 }],
+    ['PgUp pages back, never below the first page', { overlay: 'help' }, '', { pageUp: true }, { overlay: 'help', overlayPage: 0 }],
     ['space marks in browse mode', {}, ' ', {}, { marked: [0] }],
     ['G goes to the bottom', {}, 'G', { shift: true }, { cursor: 9 }],
     ['keys after the outcome are ignored', {}, 'q/x', {}, { outcome: { kind: 'cancelled' }, mode: 'browse' }],

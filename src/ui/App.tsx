@@ -263,6 +263,7 @@ export function App(p: AppProps) {
       <StatusBar
         shown={state.total}
         shownIsLowerBound={state.totalApproximate}
+        unreadIsLowerBound={state.rawHits.length < state.total}
         total={p.index.size}
         query={state.query}
         sort={state.usedSort}

@@ -27,6 +27,8 @@ export interface StatusBarProps {
   prompt?: string | null;
   /** Unread articles among the results, when reading state is on. */
   unread?: number | null;
+  /** The unread count covers only the results in hand (the live search stops early on big folders): show it as `N+`. */
+  unreadIsLowerBound?: boolean;
   /** Articles that arrived while open and are not yet shown. */
   fresh?: number;
 }
@@ -35,6 +37,8 @@ interface Piece {
   text: string;
   /** Lower numbers are dropped last. */
   priority: number;
+  /** Never dropped for room: cut short instead (a message the user just caused must be seen). */
+  keep?: boolean;
   role?: ThemeRole;
 }
 
@@ -46,8 +50,8 @@ export function statusPieces(p: StatusBarProps): Piece[] {
   const pieces: Piece[] = [{ text: `${shown}/${fmt.format(p.total)}`, priority: 0, role: 'accent' }];
   if (p.prompt) return [{ text: sanitizeLine(p.prompt), priority: 0, role: 'warning' }];
   if (p.fresh) pieces.push({ text: `${fmt.format(p.fresh)} new · r to show`, priority: 1, role: 'unread' });
-  if (p.unread !== undefined && p.unread !== null) pieces.push({ text: `${fmt.format(p.unread)}${p.shownIsLowerBound ? '+' : ''} unread`, priority: 3, role: 'unread' });
-  if (p.message) pieces.push({ text: sanitizeLine(p.message), priority: 1, role: 'warning' });
+  if (p.unread !== undefined && p.unread !== null) pieces.push({ text: `${fmt.format(p.unread)}${p.shownIsLowerBound || p.unreadIsLowerBound ? '+' : ''} unread`, priority: 3, role: 'unread' });
+  if (p.message) pieces.push({ text: sanitizeLine(p.message), priority: 1, role: 'warning', keep: true });
   if (p.loading) {
     // Before the walk has counted the files there is no total to show yet.
     const text = p.loading.total === 0 ? 'finding files…' : `loading ${fmt.format(p.loading.done)} / ${fmt.format(p.loading.total)}`;
@@ -58,7 +62,8 @@ export function statusPieces(p: StatusBarProps): Piece[] {
   pieces.push({ text: p.mode === 'search' ? 'typing' : p.mode === 'pulse' ? 'pulse: ←/→ move, Enter add, - exclude, Esc back' : `focus: ${p.focus}`, priority: 6 });
   if (p.marked > 0) pieces.push({ text: `${fmt.format(p.marked)} marked`, priority: 3, role: 'marked' });
   if (p.warnings > 0) {
-    pieces.push({ text: `${fmt.format(p.warnings)} warning${p.warnings === 1 ? '' : 's'} — press w`, priority: 5, role: 'warning' });
+    // Files that failed to load must not go unnoticed: this outlasts the sort, the focus and the query.
+    pieces.push({ text: `${fmt.format(p.warnings)} warning${p.warnings === 1 ? '' : 's'} — press w`, priority: 2, role: 'warning' });
   }
   return pieces;
 }
@@ -73,8 +78,10 @@ export const StatusBar = memo(function StatusBar(p: StatusBarProps) {
   const lineWidth = (ps: Piece[]) => ps.reduce((n, x, i) => n + columns(x.text) + (i ? SEP.length : 0), 0);
   let kept = pieces;
   while (kept.length > 1 && lineWidth(kept) > budget) {
-    const worst = Math.max(...kept.map((x) => x.priority));
-    kept = kept.filter((x) => x.priority !== worst);
+    const droppable = kept.slice(1).filter((x) => !x.keep);
+    if (droppable.length === 0) break;
+    const worst = Math.max(...droppable.map((x) => x.priority));
+    kept = kept.filter((x, i) => i === 0 || x.keep || x.priority !== worst);
   }
   const showHelp = p.width >= columns(HELP) + 2 + lineWidth(kept.slice(0, 1));
   const left = fitWidth(

@@ -67,3 +67,21 @@ describe('StatusBar', () => {
     expect(out).not.toContain('query:');
   });
 });
+
+describe('StatusBar on a narrow terminal', () => {
+  it('cuts a long message short instead of dropping it', () => {
+    const out = line({ width: 80, query: 'coin:sol', message: 'copied /home/someone/news/2025/11/a-very-long-file-name-about-solana-fees.md' });
+    expect(out).toContain('copied /home/someone/news');
+    expect(stringWidth(out)).toBeLessThanOrEqual(80);
+  });
+
+  it('keeps the load warnings note before the sort, focus and query', () => {
+    const out = line({ width: 80, query: 'bitcoin etf', warnings: 3, unread: 2, fresh: 2 });
+    expect(out).toContain('3 warnings — press w');
+  });
+
+  it('says the unread count is a lower bound when it covers only the results in hand', () => {
+    expect(line({ unread: 1000, unreadIsLowerBound: true })).toContain('1,000+ unread');
+    expect(line({ unread: 12 })).toContain('12 unread');
+  });
+});

@@ -169,7 +169,8 @@ const Row = memo(function Row(p: RowProps) {
 
 /** Most coin chips a row shows, by the columns left for title and chips. */
 export function chipCount(room: number): number {
-  return room >= 60 ? 3 : room >= 36 ? 2 : room >= 24 ? 1 : 0;
+  // One chip even on a story row at 80 columns (about 20 columns left): the coin says what the story is about.
+  return room >= 60 ? 3 : room >= 36 ? 2 : room >= 16 ? 1 : 0;
 }
 
 /** The coin chips of a row (`BTC`, in the asset's brand colour when it has one). */

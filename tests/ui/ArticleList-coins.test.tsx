@@ -31,4 +31,8 @@ describe('ArticleList coin chips', () => {
     expect(maxWidth(frame)).toBeLessThanOrEqual(38);
     expect(chipCount(10)).toBe(0);
   });
+  it('keeps one chip where a story row at 80 columns leaves about 20 columns for title and chips', () => {
+    expect(chipCount(20)).toBe(1);
+    expect(chipCount(15)).toBe(0);
+  });
 });

@@ -44,7 +44,7 @@ export function Help({ width, height, keymap, page = 0 }: { width: number; heigh
   const lines = all.slice(shown * rows * cols, (shown + 1) * rows * cols);
   const colW = Math.max(1, Math.floor(width / cols));
   const columns = Array.from({ length: Math.ceil(lines.length / rows) }, (_, c) => lines.slice(c * rows, (c + 1) * rows));
-  const title = pages > 1 ? `Keys ${shown + 1}/${pages} — Space next page, any other key closes` : 'Keys — press any key to close';
+  const title = `Keys — press any key to close${pages > 1 ? ` · page ${shown + 1}/${pages}, Space for the next` : ''}`;
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold color={theme.heading} wrap="truncate-end">

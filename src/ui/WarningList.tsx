@@ -19,7 +19,7 @@ export function WarningList({ warnings, width, height, page = 0 }: { warnings: r
   const pages = Math.max(1, Math.ceil(lines.length / rows));
   const shown = page % pages;
   const count = `${warnings.length} warning${warnings.length === 1 ? '' : 's'}`;
-  const title = pages > 1 ? `${count} — page ${shown + 1}/${pages}, Space next page, any other key closes` : `${count} — press any key to close`;
+  const title = `${count} — press any key to close${pages > 1 ? ` · page ${shown + 1}/${pages}, Space for the next` : ''}`;
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold color={theme.warning} wrap="truncate-end">

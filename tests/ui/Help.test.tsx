@@ -48,12 +48,12 @@ describe('Help at 80x24', () => {
   it('pages instead of cutting every entry to a word: each page readable, all pages hold every entry', () => {
     const all = helpLines();
     const first = render(<Help width={78} height={20} />).lastFrame() ?? '';
-    const pages = Number(/Keys 1\/(\d+)/.exec(first)?.[1]);
+    const pages = Number(/page 1\/(\d+)/.exec(first)?.[1]);
     expect(pages).toBeGreaterThan(1);
     const text = Array.from({ length: pages }, (_, p) => render(<Help width={78} height={20} page={p} />).lastFrame() ?? '').join('\n');
     // Every entry's help is shown whole on some page.
     for (const l of all) expect(text, l.help).toContain(l.help);
     // The page number wraps round.
-    expect(render(<Help width={78} height={20} page={pages} />).lastFrame()).toContain(`Keys 1/${pages}`);
+    expect(render(<Help width={78} height={20} page={pages} />).lastFrame()).toContain(`page 1/${pages}`);
   });
 });

@@ -84,7 +84,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
   process.env.FORCE_COLOR = chalkLevel(term.colorDepth);
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  const [{ render }, { createElement }, { App }, { loadCorpus }, { SearchIndex }, { Reading }, { applyTheme }, { systemActions }] = await Promise.all([
+  const [{ render }, { createElement }, { App }, { loadCorpus }, { SearchIndex }, { Reading }, { applyTheme }, { systemActions }, { startLiveUpdates }] = await Promise.all([
     import('ink'),
     import('react'),
     import('./ui/App.js'),
@@ -93,6 +93,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     import('./core/reading/reading.js'),
     import('./ui/theme.js'),
     import('./system/actions.js'),
+    import('./live-updates.js'),
   ]);
   applyTheme(setup.config.theme);
   // Reading state is a convenience: a state folder that cannot be used (read-only home, a
@@ -120,10 +121,17 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     let size = { columns: term.output.columns || 80, rows: term.output.rows || 24 };
     let finished = false;
     const system = systemActions(term, () => instance);
+    // Live updates: article id by path, ids hidden since start, new files arrived since start.
+    const ids = new Map<string, number>();
+    let hidden: ReadonlySet<number> = new Set<number>();
+    let arrived = 0;
+    let latestArrived: number | null = null;
+    let live: { close(): Promise<void> } | null = null;
 
     const finish = (outcome: DashboardOutcome) => {
       if (finished) return;
       finished = true;
+      void live?.close();
       instance.unmount();
       // Restore only once ink's last writes have reached the terminal, or they would be drawn
       // on the main screen after we left the alternate one.
@@ -152,6 +160,9 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
         keymap: setup.keymap,
         system,
         startMessage,
+        arrived,
+        latestArrived,
+        hidden,
         onDone: (result) =>
           finish(
             result.kind === 'chosen'
@@ -187,6 +198,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
       // Articles appear in the list as they stream in; the index grows in place.
       onArticles: (batch) => {
         index.add(batch);
+        for (const a of batch) ids.set(a.path, a.id);
         version += 1;
       },
       onProgress: (done, total) => {
@@ -214,6 +226,34 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
           }
         }
         update();
+        if (!finished) {
+          const hiddenNow = new Set<number>();
+          live = startLiveUpdates({
+            paths,
+            index,
+            maxFileSize: options.maxFileSize,
+            ids,
+            hidden: hiddenNow,
+            onMerged: (added, newFiles) => {
+              if (finished) return;
+              try {
+                reading?.see(added);
+              } catch {
+                // The marks of the new articles start empty; nothing to report per article.
+              }
+              arrived += newFiles;
+              if (added.length > 0) latestArrived = added[added.length - 1].id;
+              // A new Set object: the UI memoises its search on it.
+              hidden = new Set(hiddenNow);
+              version += 1;
+              update();
+            },
+            onWarnings: (more) => {
+              warnings = [...warnings, ...more];
+              update();
+            },
+          });
+        }
         // Once idle, build the newest records and warm the JIT so the first keystrokes are as
         // fast as the rest (~0.2 s of otherwise idle time).
         setTimeout(() => {

@@ -52,8 +52,12 @@ export interface AppProps {
   system?: SystemActions | null;
   /** Shown in the status line until the first key (`12 new since Nov 28 09:14`). */
   startMessage?: string | null;
-  /** Articles that arrived while open and are not yet shown (live updates). */
-  fresh?: number;
+  /** Live updates: how many new files arrived since start (the banner counts those not yet shown with `r`). */
+  arrived?: number;
+  /** The id of the article that arrived last (`r` selects it). */
+  latestArrived?: number | null;
+  /** Ids of articles whose files were removed or replaced since start; a new Set when it changes. */
+  hidden?: ReadonlySet<number> | null;
   onDone(result: { kind: 'chosen'; articles: Article[] } | { kind: 'cancelled' }): void;
 }
 
@@ -85,11 +89,11 @@ export function App(p: AppProps) {
   // Props the reducer mirrors: updated during render (React re-renders at once, before commit).
   if (state.width !== p.width || state.height !== p.height) dispatch({ type: 'resize', width: p.width, height: p.height });
   if (state.warningsCount !== p.warnings.length) dispatch({ type: 'warnings', count: p.warnings.length });
-  if (state.fresh !== (p.fresh ?? 0) && p.fresh !== undefined && p.fresh > 0) dispatch({ type: 'fresh', count: p.fresh });
+  if (state.arrived !== (p.arrived ?? 0)) dispatch({ type: 'arrived', count: p.arrived ?? 0, latest: p.latestArrived ?? null });
 
   const query = effectiveQuery(state);
   const view = state.view > 0 ? state.views[state.view - 1] : undefined;
-  const search = useSearch(p.index, p.version, query, state.sort ?? view?.sort ?? null, p.includeDrafts ?? false, now, state.cursor, reading, reading?.version ?? 0);
+  const search = useSearch(p.index, p.version, query, state.sort ?? view?.sort ?? null, p.includeDrafts ?? false, now, state.cursor, reading, reading?.version ?? 0, p.hidden ?? null);
   if (search.ok && search.result.hits !== state.hits) {
     dispatch({
       type: 'results',
@@ -188,7 +192,7 @@ export function App(p: AppProps) {
       <StatusBar
         shown={state.total}
         shownIsLowerBound={state.totalApproximate}
-        total={p.index.size}
+        total={p.index.size - (p.hidden?.size ?? 0)}
         query={state.query}
         sort={state.usedSort}
         focus={state.focus}
@@ -200,7 +204,7 @@ export function App(p: AppProps) {
         width={width}
         prompt={promptText(state.prompt)}
         unread={unread}
-        fresh={state.fresh}
+        fresh={state.arrived - state.shownArrived}
       />
     </Box>
   );

@@ -32,12 +32,13 @@ export function useSearch(
   cursor = 0,
   reading: Reading | null = null,
   readingVersion = 0,
+  hidden: ReadonlySet<number> | null = null,
 ): SearchOutcome {
   const deferred = useDeferredValue(query);
   const limit = listLimit(cursor);
   return useMemo(() => {
     try {
-      return { ok: true, result: searchWithReading(index, deferred, { sort: sort ?? undefined, includeDrafts, now, limit }, reading, readingVersion) };
+      return { ok: true, result: searchWithReading(index, deferred, { sort: sort ?? undefined, includeDrafts, now, limit }, reading, readingVersion, hidden) };
     } catch (err) {
       // QueryError carries a message naming the bad term; anything else must not crash the UI either.
       return { ok: false, error: sanitizeLine(err instanceof Error ? err.message : String(err)) };
@@ -45,5 +46,5 @@ export function useSearch(
     // version is a dependency on purpose: the index is mutated in place when articles stream in.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     // readingVersion matters only to queries with reading terms; others keep their memo.
-  }, [index, version, deferred, sort, includeDrafts, now, limit, reading, /is:/i.test(deferred) ? readingVersion : 0]);
+  }, [index, version, deferred, sort, includeDrafts, now, limit, reading, /is:/i.test(deferred) ? readingVersion : 0, hidden]);
 }

@@ -168,4 +168,29 @@ describe('daily driver in a real terminal', () => {
     s.send('q');
     await s.waitForFile(status);
   });
+
+  it('a file copied into the folder appears within 2 s with the cursor where it was; r selects it', async () => {
+    const { env, news } = makeHome(CONFIG);
+    const { s, status } = start(env);
+    await s.waitFor((t) => t.includes('Gamma Bitcoin') && t.includes('3/3'), 'the list');
+    s.send('j');
+    await s.waitFor((t) => /▶.*Beta Ether/.test(t), 'Beta selected');
+    // Written elsewhere, then moved in whole, as a feed fetcher would.
+    const staged = path.join(home, 'delta.md');
+    fs.writeFileSync(staged, "---\ntitle: Delta Newest Story\npublishedAt: '2025-11-20T10:00:00Z'\n---\n\nBody.\n");
+    const copied = Date.now();
+    fs.copyFileSync(staged, path.join(news, 'delta.md'));
+    const screen = await s.waitFor((t) => t.includes('Delta Newest Story'), 'the new article', 2000);
+    expect(Date.now() - copied).toBeLessThan(2000);
+    expect(screen).toMatch(/▶.*Beta Ether/);
+    expect(screen).toContain('1 new · r to show');
+    expect(screen).toContain('4/4');
+    s.send('r');
+    const shown = await s.waitFor((t) => /▶.*Delta Newest/.test(t), 'r selects the new article');
+    expect(shown).not.toContain('r to show');
+    fs.rmSync(path.join(news, 'delta.md'));
+    await s.waitFor((t) => !t.includes('Delta Newest') && t.includes('3/3'), 'the removed article gone');
+    s.send('q');
+    await s.waitForFile(status);
+  });
 });

@@ -16,15 +16,14 @@ export function systemActions(term: Terminal, ui: () => { clear(): void }): Syst
     },
     edit: (file) => {
       term.suspend();
-      let error: string | null;
       try {
-        error = runEditor(file, term.fds);
+        return runEditor(file, term.fds);
       } finally {
         term.resume();
-        // The screen was the editor's: ink forgets its last frame and draws the next one whole.
+        // The screen was the editor's: ink forgets its last frame; the notice this returns
+        // changes the status line, so the next frame is drawn whole.
         ui().clear();
       }
-      return error;
     },
   };
 }

@@ -193,4 +193,25 @@ describe('daily driver in a real terminal', () => {
     s.send('q');
     await s.waitForFile(status);
   });
+
+  it('e hands the terminal to $EDITOR with the file and takes it back', async () => {
+    const { env, news } = makeHome(CONFIG);
+    const record = path.join(home, 'edited.txt');
+    const editor = path.join(home, 'editor.sh');
+    // The stub shows itself on the terminal, records its argument, and waits for a key.
+    fs.writeFileSync(editor, `#!/bin/sh\nprintf 'STUB EDITOR %s\\n' "$1"\nprintf '%s\\n' "$1" > '${record}'\nread line\n`, { mode: 0o755 });
+    const { s, status } = start({ ...env, EDITOR: editor });
+    await s.waitFor((t) => t.includes('Gamma Bitcoin') && t.includes('3/3'), 'the list');
+    s.send('e');
+    const editing = await s.waitFor((t) => t.includes('STUB EDITOR'), 'the editor on the terminal');
+    expect(editing).not.toContain('? help');
+    expect(await s.waitForFile(record)).toBe(`${path.join(news, 'gamma.md')}\n`);
+    s.send('Enter');
+    const back = await s.waitFor((t) => t.includes('back from') && t.includes('Gamma Bitcoin'), 'the dashboard again');
+    expect(back).not.toContain('STUB EDITOR');
+    s.send('j');
+    await s.waitFor((t) => /▶.*Beta Ether/.test(t), 'keys work again');
+    s.send('q');
+    expect(await s.waitForFile(status)).toBe('exit=130\n');
+  });
 });

@@ -110,6 +110,7 @@ describe('views and history', () => {
     expect(run(s, cmd('historyPrev')).query).toBe('old');
     expect(run(s, cmd('historyNext')).query).toBe('');
   });
+});
 
 describe('live updates', () => {
   it('new articles never move the selection, even at the top; r selects the newest arrival', () => {

@@ -5,12 +5,17 @@
 // prints a table of absolute times and ratios, and exits 1 when a figure misses its target.
 // Runs the BUILT app (`npm run build` first). Options: --sizes 10000,100000 (1000000 is opt-in:
 // 100 folders of 10k, ~4 GB, generated once)  --runs N  --word WORD
+// Key-to-screen is measured against fzf over the same titles, in the same run
+// (scripts/bench/keys.mjs), with a per-keystroke breakdown (scripts/bench/frame.mjs):
+// --rounds N (key-to-screen passes, default 4), --keys-only (only those figures).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { corpusBytes, du, ensureCorpus, ensureFlat } from './bench/corpora.mjs';
 import { median, medianCommand, timeCommand } from './bench/stats.mjs';
+import { measureFrames } from './bench/frame.mjs';
+import { measureKeys } from './bench/keys.mjs';
 import { memoryLimit, targetsFor } from './bench/targets.mjs';
 import { measureUi } from './bench/ui.mjs';
 
@@ -23,6 +28,9 @@ const opt = (name, fallback) => {
 const sizes = opt('sizes', '10000,100000').split(',').map(Number);
 const runs = Number(opt('runs', '5'));
 const word = opt('word', 'solana');
+const rounds = Number(opt('rounds', '4'));
+const keysOnly = argv.includes('--keys-only');
+const TYPED = 'bitcoin';
 // Typed queries for the keystroke figure: common words, a multi-word query, a field filter, a
 // typo (fuzzy fallback) and a word found nowhere (a full scan).
 const QUERIES = ['bitcoin', 'etf sec', 'solana fees', 'halcyon mining', 'tag:mining bitcoin', 'bitconi', 'zzqx', 'regulator delays decision'];
@@ -65,6 +73,8 @@ for (const n of sizes) {
   const t = targetsFor(n);
   const label = `${n / 1000}k`;
   const dir = ensureCorpus(repo, n);
+  await keyFigures(label, dir);
+  if (keysOnly) continue;
   const bytes = corpusBytes(dir);
   process.stderr.write(`[${label}] ${mb(bytes)}; baselines (machine shared with other work: ratios, not absolute times, count) ...\n`);
   // The trailing slash makes find descend into a corpus folder that is a symlink (a worktree
@@ -88,7 +98,8 @@ for (const n of sizes) {
   process.stderr.write(`[${label}] --filter ...\n`);
   const filter = medianCommand(runs, process.execPath, [cli, '--filter', word, '--print', 'path', dir], { env });
   process.stderr.write(`[${label}] dashboard in tmux ...\n`);
-  const ui = await measureUi(repo, dir, { XDG_CACHE_HOME: cacheHome }, 'bitcoin');
+  // Keys are timed against fzf in keyFigures; here only the start-up.
+  const ui = await measureUi(repo, dir, { XDG_CACHE_HOME: cacheHome }, '');
   const uiNote = ui.error ? ` (${ui.error.split('\n')[0]})` : '';
 
   row('first frame (borders and status line), warm', label, ms(ui.firstFrameMs) + uiNote, '', '', `< ${t.firstFrameMs} ms`, within(ui.firstFrameMs, t.firstFrameMs));
@@ -103,8 +114,6 @@ for (const n of sizes) {
   const keyMedian = keys.length ? median(keys) : null;
   const keyMax = keys.length ? keys.reduce((a, b) => Math.max(a, b), 0) : null;
   row(`search alone, replayTyping (${keys.length} keys)`, label, typing.failed ? typing.failed : `median ${ms(keyMedian)}, max ${ms(keyMax)}`, '', '', `median <= ${t.keyMedianMs} ms, max <= ${t.keyMaxMs} ms`, within(keyMedian, t.keyMedianMs) && within(keyMax, t.keyMaxMs));
-  const uiKeys = ui.keyMs.length ? `median ${ms(median(ui.keyMs))}, max ${ms(ui.keyMs.reduce((a, b) => Math.max(a, b), 0))}` : `n/a${uiNote}`;
-  row('key to screen change (tmux, "bitcoin")', label, uiKeys, '', '', '', null);
   const base = t.filter.base === 'floor' ? floor : rg;
   const baseText = t.filter.base === 'floor' ? `floor ${ms(floor)}` : `rg ${ms(rg)}`;
   row(`--filter ${word} --print path, warm`, label, ms(filter), baseText, ratio(filter, base), `<= ${t.filter.ratio}x ${t.filter.base === 'floor' ? 'freshness floor' : 'rg -l -i'}`, within(filter / base, t.filter.ratio));
@@ -126,6 +135,43 @@ for (const n of sizes) {
     row('a folder of all files, no subfolders (--no-cache --filter)', label, why, '', '', 'loads, no crash', ok);
   }
   if (!cold.failed && warm.length) process.stderr.write(`[${label}] phases (warm): load ${ms(median(warm.map((w) => w.loadMs)))}, index ${ms(median(warm.map((w) => w.indexMs)))}; cold: load ${ms(cold.loadMs)}\n`);
+}
+
+/** Key-to-screen against fzf (same run, alternating) and the per-keystroke breakdown. */
+async function keyFigures(label, dir) {
+  process.stderr.write(`[${label}] key-to-screen: dashboard and fzf in tmux, alternating, ${rounds} rounds ...\n`);
+  const k = await measureKeys(repo, dir, { XDG_CACHE_HOME: cacheHome }, { word: TYPED, rounds });
+  if (k.error) {
+    row('key-to-screen', label, `n/a (${k.error.split('\n')[0]})`, '', '', '', false);
+    process.stderr.write(`${k.error}\n`);
+  } else {
+    const d = k.dashboard;
+    const f = k.fzf;
+    const [tMed, tMax, fMed, fMax] = [median(d.type.ms), Math.max(...d.type.ms), median(f.type.ms), Math.max(...f.type.ms)];
+    row(`key-to-screen, typing "${TYPED}" (${d.type.ms.length} keys)`, label, `median ${ms(tMed)}, max ${ms(tMax)}`, `fzf median ${ms(fMed)}, max ${ms(fMax)}`, `${(tMed / fMed).toFixed(2)}x, max ${(tMax / fMax).toFixed(2)}x`, 'median <= fzf, max <= 2x fzf max', tMed <= fMed && tMax <= 2 * fMax);
+    const [jMed, jMax, gMed, gMax] = [median(d.move.ms), Math.max(...d.move.ms), median(f.move.ms), Math.max(...f.move.ms)];
+    row(`key-to-screen, j (fzf: Down) (${d.move.ms.length} keys)`, label, `median ${ms(jMed)}, max ${ms(jMax)}`, `fzf median ${ms(gMed)}, max ${ms(gMax)}`, `${(jMed / gMed).toFixed(2)}x`, 'median <= fzf', jMed <= gMed);
+    const kb = (xs) => `${(median(xs) / 1000).toFixed(1)} kB`;
+    row('bytes to the terminal per keystroke (median, all frames)', label, `typing ${kb(d.type.bytes)}, j ${kb(d.move.bytes)}`, `fzf typing ${kb(f.type.bytes)}, Down ${kb(f.move.bytes)}`, '', 'changed rows only', null);
+    for (const [kind, xs] of [['typing', d.type.ms], ['j', d.move.ms], ['fzf typing', f.type.ms], ['fzf Down', f.move.ms]]) {
+      process.stderr.write(`[${label}]   ${kind}: ${xs.map((x) => x.toFixed(0)).join(' ')} ms\n`);
+    }
+  }
+  const fr = measureFrames(repo, dir, { XDG_CACHE_HOME: cacheHome });
+  if (fr.error) {
+    row('keystroke breakdown', label, `n/a (${fr.error})`, '', '', '', null);
+    return;
+  }
+  for (const kind of ['typing', 'j']) {
+    const b = fr[kind];
+    const panes = Object.entries(b.panes).map(([name, p]) => `${name} ${p.renders}/${b.keys} ${ms(p.ms)}`).join(', ');
+    row(
+      `breakdown per key, ${kind} (in-process, median)`,
+      label,
+      `reducer ${ms(b.reducer)}, search ${ms(b.search)}, React ${ms(b.react)}, ink layout ${ms(b.layout)}, ink output ${ms(b.output)}, write ${ms(b.write)}; ${b.commits} frame(s), ${(b.bytes / 1000).toFixed(1)} kB of a ${(fr.fullFrameBytes / 1000).toFixed(1)} kB frame; panes rendered (keys, React ms): ${panes}`,
+      '', '', '', null,
+    );
+  }
 }
 
 const header = ['figure', 'size', 'ours', 'baseline', 'ratio', 'target', 'result'];

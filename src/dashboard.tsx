@@ -82,6 +82,10 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
   // nothing until exit when it believes it runs under CI; a dashboard with a terminal is never
   // a CI log, so those variables are dropped before ink is imported.
   process.env.FORCE_COLOR = chalkLevel(term.colorDepth);
+  // React and ink's reconciler load their development builds unless NODE_ENV says production:
+  // extra checks and warnings on every render, several times slower per frame. Whatever the
+  // user's shell exports, the dashboard runs the production builds (development ones with --debug).
+  process.env.NODE_ENV = options.debug ? 'development' : 'production';
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
   const [{ render }, { createElement }, { App }, { loadCorpus }, { SearchIndex }, { Reading }, { applyTheme }, { systemActions }, { startLiveUpdates }] = await Promise.all([
@@ -95,6 +99,8 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     import('./system/actions.js'),
     import('./live-updates.js'),
   ]);
+  const [{ FrameWriter }, { shareInkOutputCaches }] = await Promise.all([import('./ui/frame-writer.js'), import('./ui/ink-output-cache.js')]);
+  await shareInkOutputCaches();
   applyTheme(setup.config.theme);
   // Reading state is a convenience: a state folder that cannot be used (read-only home, a
   // database another program holds locked) is reported in the status line, never fatal.
@@ -171,11 +177,17 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
           ),
       });
 
+    const frames = new FrameWriter(term.output);
     const instance = render(element(), {
-      stdout: term.output,
+      stdout: frames as unknown as NodeJS.WriteStream,
       stdin: term.input,
       exitOnCtrlC: false,
       patchConsole: false,
+      // ink's debug mode hands each whole frame to `frames`, which writes only the changed rows
+      // (ui/frame-writer.ts), and skips ink's render throttle (maxFps, default 30: a frame that
+      // followed another within ~34 ms waited for the next slot). The app spaces its own
+      // loading repaints; a keystroke makes one frame, two when its search or body follows.
+      debug: true,
     });
     ui.unmount = () => instance.unmount();
     const update = () => {

@@ -1,8 +1,12 @@
 // The dashboard: the one place that reads input. Keys become reducer actions (use-keys.ts);
 // search results and measured sizes are fed into the reducer during render so the frame that
 // shows new results already has a valid cursor; onDone fires exactly once.
+// The list answers first: a keystroke's frame shows the query and the cursor; the search
+// (use-search.ts) and the newly selected article's body and inspector follow in frames of their
+// own, after any keys already waiting. Every pane is memoised and gets stable props, so a frame
+// re-renders only the panes whose input changed.
 import { Box } from 'ink';
-import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Article, LoadWarning } from '../core/article.js';
 import { inspectorRows } from '../core/inspector-tree.js';
 import type { View } from '../config/config.js';
@@ -22,6 +26,7 @@ import { SearchLine } from './SearchLine.js';
 import { StatusBar } from './StatusBar.js';
 import { useInputGuard } from './use-input-guard.js';
 import { useKeys } from './use-keys.js';
+import { afterPendingInput, frameCommitted } from './after-input.js';
 import { useEffectRunner, type SystemActions } from './use-effects.js';
 import { useSearch } from './use-search.js';
 import { ViewTabs } from './ViewTabs.js';
@@ -101,19 +106,40 @@ export function App(p: AppProps) {
       total: search.result.total,
       approximate: search.result.approximate,
       sort: search.result.sort,
-      query,
+      query: search.query,
     });
   }
 
   const layout = layoutOf(state);
+  // The body and inspector show `shownId`, which follows the selection once the list's frame is
+  // out and no key is waiting: holding `j` moves the cursor at the keyboard's pace, and only the
+  // article it stops on is laid out.
   const selectedId = state.selectedId;
-  // Guarded: in the render that dispatches new results, selectedId can still be the old one.
-  const article = selectedId === null ? null : orElse(() => p.index.article(selectedId), null);
+  const [shownId, setShownId] = useState(selectedId);
+  // A layout effect: it runs as the commit ends (the frame is written by then); a passive one
+  // could wait for the next commit. Nothing is laid out for panes an overlay hides.
+  const { overlay } = state;
+  useLayoutEffect(
+    () => (shownId === selectedId || overlay ? undefined : afterPendingInput(() => setShownId(selectedId))),
+    [shownId, selectedId, overlay],
+  );
+  // Guarded: in the render that dispatches new results, the id can be one the index lost.
+  const article = useMemo(
+    () => (shownId === null ? null : orElse(() => p.index.article(shownId), null)),
+    // version: the index grows in place while loading.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [p.index, p.version, shownId],
+  );
   // Measuring must not crash on odd data either; the panes' own boundaries show the failure.
   const rows = useMemo(() => (article ? orElse(() => inspectorRows(article, state.expanded), []) : []), [article, state.expanded]);
   const bodyRect = layout.body;
-  const bodyLines = article && bodyRect ? orElse(() => bodyLineCount(article, innerWidth(bodyRect)), 0) : 0;
+  const bodyWidth = bodyRect ? innerWidth(bodyRect) : 0;
+  const bodyLines = useMemo(() => (article && bodyWidth ? orElse(() => bodyLineCount(article, bodyWidth), 0) : 0), [article, bodyWidth]);
   if (rows !== state.inspector || bodyLines !== state.bodyLines) dispatch({ type: 'measure', bodyLines, inspector: rows });
+
+  // Every commit of App is a frame written (ink draws in the commit): the clock use-search.ts
+  // reads to tell a key typed at leisure from one that queued behind a frame.
+  useLayoutEffect(frameCommitted);
 
   useInputGuard();
   useKeys(state, dispatch, p.mouse ?? false, table);
@@ -134,8 +160,18 @@ export function App(p: AppProps) {
   }, [outcome, p]);
 
   const marked = useMemo(() => new Set(state.marked), [state.marked]);
+  const articleOf = useCallback((id: number) => p.index.article(id), [p.index]);
+  const listRowsShown = layout.list.height;
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const hits = useMemo(() => visibleHits(state), [state.hits, state.listTop, listRowsShown]);
   const marks = useMemo(() => (reading ? (a: Article) => ({ unread: !reading.isRead(a), saved: reading.isSaved(a) }) : null), [reading]);
-  const unread = reading ? state.hits.reduce((n, h) => n + (orElse(() => reading.isRead(p.index.article(h.id)), true) ? 0 : 1), 0) : null;
+  const readingVersion = reading?.version ?? 0;
+  // Once per result set or reading change, not per frame: a cursor move must not walk every hit.
+  const unread = useMemo(
+    () => (reading ? state.hits.reduce((n, h) => n + (orElse(() => reading.isRead(p.index.article(h.id)), true) ? 0 : 1), 0) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [reading, readingVersion, state.hits, p.index],
+  );
   const width = Math.max(0, p.width);
   const frameHeight = Math.max(1, p.height - 1);
   const emptyMessage = query
@@ -161,10 +197,10 @@ export function App(p: AppProps) {
           <>
             <Pane title={`Articles ${state.hits.length ? state.cursor + 1 : 0}/${state.total}${state.totalApproximate ? '+' : ''}`} width={layout.list.width} height={layout.list.height} focused={state.focus === 'list'}>
               <ArticleList
-                hits={visibleHits(state)}
+                hits={hits}
                 start={state.listTop}
                 cursor={state.cursor}
-                article={(id) => p.index.article(id)}
+                article={articleOf}
                 width={innerWidth(layout.list)}
                 height={innerHeight(layout.list)}
                 now={now}
@@ -177,12 +213,12 @@ export function App(p: AppProps) {
               />
             </Pane>
             {layout.body ? (
-              <Pane title="Article" width={layout.body.width} height={layout.body.height} focused={state.focus === 'body'} resetKey={state.selectedId}>
+              <Pane title="Article" width={layout.body.width} height={layout.body.height} focused={state.focus === 'body'} resetKey={shownId}>
                 <ArticleBody article={article} width={innerWidth(layout.body)} height={innerHeight(layout.body)} scroll={state.bodyScroll} focused={state.focus === 'body'} now={now} />
               </Pane>
             ) : null}
             {layout.inspector ? (
-              <Pane title="Inspector" width={layout.inspector.width} height={layout.inspector.height} focused={state.focus === 'inspector'} resetKey={state.selectedId}>
+              <Pane title="Inspector" width={layout.inspector.width} height={layout.inspector.height} focused={state.focus === 'inspector'} resetKey={shownId}>
                 <Inspector article={article} width={innerWidth(layout.inspector)} height={innerHeight(layout.inspector)} cursor={state.inspectorCursor} expanded={state.expanded} focused={state.focus === 'inspector'} />
               </Pane>
             ) : null}

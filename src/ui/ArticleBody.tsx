@@ -2,7 +2,7 @@
 // Only the visible slice becomes Ink elements, so a 4,000-row article scrolls as cheaply as a
 // short one. The dashboard draws the border; this draws exactly width x height of content.
 import { Box } from 'ink';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { Article } from '../core/article.js';
 import { headerLines } from '../core/article-header.js';
 import { renderMarkdown } from '../core/markdown.js';
@@ -26,8 +26,8 @@ export function bodyLineCount(article: Article, width: number): number {
   return headerLines(article, w, 0).length + renderMarkdown(article.body, w).lines.length;
 }
 
-/** The header and body of the selected article, exactly `height` rows of at most `width` columns. */
-export function ArticleBody({ article, width, height, scroll, now }: ArticleBodyProps) {
+/** The header and body of the selected article, exactly `height` rows of at most `width` columns (memoised). */
+export const ArticleBody = memo(function ArticleBody({ article, width, height, scroll, now }: ArticleBodyProps) {
   const w = Math.max(1, Math.floor(width));
   const h = Math.max(0, Math.floor(height));
   const header = useMemo(() => (article ? headerLines(article, w, now) : []), [article, w, now]);
@@ -49,4 +49,4 @@ export function ArticleBody({ article, width, height, scroll, now }: ArticleBody
       <Lines lines={visible} width={w} />
     </Box>
   );
-}
+});

@@ -2,6 +2,7 @@
 // relative date, source, a sentiment glyph and the title with matched characters highlighted.
 // Every row is cut to the pane width by grapheme and string-width, so CJK and emoji never overflow.
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import type { Article } from '../core/article.js';
 import { relativeDate } from '../core/relative-time.js';
 import { sanitizeLine } from '../core/sanitize.js';
@@ -44,8 +45,11 @@ export function sentimentMark(sentiment: string | null): { glyph: string; role: 
   return { glyph: ' ', role: null };
 }
 
-/** The list pane's contents: at most `height` rows, each at most `width` columns. */
-export function ArticleList(p: ArticleListProps) {
+/**
+ * The list pane's contents: at most `height` rows, each at most `width` columns. Memoised, as are
+ * its rows: moving the cursor re-renders the two rows whose `selected` changed.
+ */
+export const ArticleList = memo(function ArticleList(p: ArticleListProps) {
   const rows = p.hits.slice(0, Math.max(0, p.height));
   if (rows.length === 0) {
     return (
@@ -85,7 +89,7 @@ export function ArticleList(p: ArticleListProps) {
       ))}
     </Box>
   );
-}
+});
 
 interface RowProps {
   hit: Hit;
@@ -101,7 +105,7 @@ interface RowProps {
   reading: { unread: boolean; saved: boolean } | null;
 }
 
-function Row(p: RowProps) {
+const Row = memo(function Row(p: RowProps) {
   const sentiment = sentimentMark(p.article.sentiment);
   const cells: Array<{ text: string; color?: string }> = [
     // Gutter: the cursor glyph (selection reads without colour or inverse), then the mark.
@@ -136,7 +140,7 @@ function Row(p: RowProps) {
       ))}
     </Text>
   );
-}
+});
 
 /** A title cut to `width` columns and split into plain and matched runs for highlighting. */
 export function titleSegments(

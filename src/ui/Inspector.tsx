@@ -2,7 +2,7 @@
 // facts and loader notes. The cursor row is drawn inverse when the pane has focus, and the view
 // scrolls only as far as needed to keep the cursor on screen.
 import { Box } from 'ink';
-import { useMemo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import type { Article } from '../core/article.js';
 import { FILE_SECTION_KEY, inspectorRows, type InspectorRow } from '../core/inspector-tree.js';
 import type { Line } from '../core/spans.js';
@@ -64,8 +64,8 @@ export function inspectorView(
   return { top, rows: out };
 }
 
-/** The inspector pane's contents: exactly `height` rows, each at most `width` columns. */
-export function Inspector({ article, width, height, cursor, expanded, focused }: InspectorProps) {
+/** The inspector pane's contents: exactly `height` rows, each at most `width` columns (memoised). */
+export const Inspector = memo(function Inspector({ article, width, height, cursor, expanded, focused }: InspectorProps) {
   const w = Math.max(1, Math.floor(width));
   const h = Math.max(0, Math.floor(height));
   const rows = useMemo(() => (article ? inspectorRows(article, expanded) : []), [article, expanded]);
@@ -84,4 +84,4 @@ export function Inspector({ article, width, height, cursor, expanded, focused }:
       ))}
     </Box>
   );
-}
+});

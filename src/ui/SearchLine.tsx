@@ -1,6 +1,7 @@
 // The one-line search bar: the query (its tail while typing, so the cursor stays visible), a
 // cursor block in search mode, and a query error in the error colour on the right.
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import stringWidth from 'string-width';
 import { sanitizeLine } from '../core/sanitize.js';
 import type { Mode } from '../state/keymap.js';
@@ -15,8 +16,8 @@ export interface SearchLineProps {
   width: number;
 }
 
-/** The search bar, exactly one row of at most `width` columns. */
-export function SearchLine({ query, mode, error, width }: SearchLineProps) {
+/** The search bar, exactly one row of at most `width` columns (memoised). */
+export const SearchLine = memo(function SearchLine({ query, mode, error, width }: SearchLineProps) {
   const editing = mode === 'search';
   const prompt = editing ? '/ ' : '  ';
   const cursor = editing ? '█' : '';
@@ -42,4 +43,4 @@ export function SearchLine({ query, mode, error, width }: SearchLineProps) {
       </Text>
     </Box>
   );
-}
+});

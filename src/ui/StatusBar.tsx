@@ -1,6 +1,7 @@
 // The one-line status bar. Pieces are dropped lowest-priority first until the line fits, so the
 // count and any notice survive on the narrowest terminal.
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import stringWidth from 'string-width';
 import type { SortKey } from '../core/search.js';
 import { sanitizeLine } from '../core/sanitize.js';
@@ -66,8 +67,8 @@ export function statusPieces(p: StatusBarProps): Piece[] {
 const SEP = ' · ';
 const HELP = '? help';
 
-/** The status bar, exactly one row of at most `width` columns. */
-export function StatusBar(p: StatusBarProps) {
+/** The status bar, exactly one row of at most `width` columns (memoised). */
+export const StatusBar = memo(function StatusBar(p: StatusBarProps) {
   const pieces = statusPieces(p);
   const budget = Math.max(0, p.width - stringWidth(HELP) - 2);
   const lineWidth = (ps: Piece[]) => ps.reduce((n, x, i) => n + stringWidth(x.text) + (i ? SEP.length : 0), 0);
@@ -100,4 +101,4 @@ export function StatusBar(p: StatusBarProps) {
       </Text>
     </Box>
   );
-}
+});

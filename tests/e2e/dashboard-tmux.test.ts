@@ -47,7 +47,10 @@ describe('dashboard in a real terminal', () => {
     s.send('k');
     s.type('/');
     s.type('bitfarms');
-    const found = await s.waitFor((t) => t.includes('Bitfarms') && /1\/\d+/.test(t), 'the search result');
+    const listed = await s.waitFor((t) => t.includes('Bitfarms') && /1\/\d+/.test(t), 'the search result');
+    expectFits(listed, 80, 24);
+    // The list answers first; the selected article's body follows in a frame of its own.
+    const found = await s.waitFor((t) => t.includes('Bitfarms') && /1\/\d+/.test(t) && /Wind Down/i.test(t.split('\n').map((l) => l.slice(40)).join('\n')), 'the article body');
     expectFits(found, 80, 24);
     expect(found).toMatch(/negative/i);
     s.send('Enter');

@@ -70,9 +70,9 @@ describe('App', () => {
     expect(out).toContain('1/30');
     expect(out).toMatch(/▶ +\d+h .*Bitfarms Will/);
     expect(out).not.toContain('Eth #1 news');
-    // The list shows the sentiment glyph, the body header names it.
-    expect(out).toMatch(/negative/i);
     expect(out).toMatch(/│▶ .*▼ Bitfarms/);
+    // The list shows the sentiment glyph; the body header, drawn a frame after the list, names it.
+    await eventually(() => expect(app.frame().join('\n')).toMatch(/negative/i));
   });
 
   it('moves the selection with j and arrow down', async () => {

@@ -1,0 +1,208 @@
+// Where one keystroke's milliseconds go, measured inside the built dashboard: the reducer, the
+// search, React's render of each pane, ink's layout (Yoga) and output (cells to text), and the
+// write of the changed rows. A child process renders the real App with ink (debug mode into the
+// real FrameWriter, as the CLI does) over a fake 120x40 terminal, types "/bitcoin", clears it and
+// presses j, and reports medians per keystroke. React runs its production build with the
+// profiling reconciler swapped in (same code paths, plus per-fiber timings); the CLI itself runs
+// the plain production build.
+import { spawnSync } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { createRequire, Module } from 'node:module';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** Runs the breakdown in a child process on `dir` (its cache warm); returns its report. */
+export function measureFrames(repo, dir, env) {
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), repo, dir], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) return { error: (r.stderr || `exit ${r.status}`).trim().split('\n').slice(-3).join(' ') };
+  return JSON.parse(r.stdout);
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? 0 : s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const idle = (quietMs, state) =>
+  new Promise((resolve) => {
+    const check = () => (performance.now() - state.lastCommit >= quietMs ? resolve() : setTimeout(check, 5));
+    setTimeout(check, quietMs);
+  });
+
+/** Keyboard input as ink reads it (readable + read()), for a terminal that is not there. */
+class FakeStdin extends EventEmitter {
+  isTTY = true;
+  queue = [];
+  write(data) {
+    this.queue.push(data);
+    this.emit('readable');
+  }
+  read() {
+    return this.queue.shift() ?? null;
+  }
+  setEncoding() {}
+  setRawMode() {}
+  resume() {}
+  pause() {}
+  ref() {}
+  unref() {}
+}
+
+/** The terminal's output side: a size and a byte count. */
+class FakeTty extends EventEmitter {
+  columns = 120;
+  rows = 40;
+  bytes = 0;
+  write(s, cb) {
+    this.bytes += Buffer.byteLength(s);
+    cb?.();
+    return true;
+  }
+}
+
+async function child(repo, dir) {
+  // React's production build, with the profiling reconciler (fibers carry actualDuration).
+  process.env.NODE_ENV = 'production';
+  globalThis.__REACT_DEVTOOLS_GLOBAL_HOOK__ = { isDisabled: true };
+  const req = createRequire(path.join(repo, 'node_modules/ink/build/reconciler.js'));
+  const main = req.resolve('react-reconciler');
+  const profiled = new Module(main);
+  Object.assign(profiled, { filename: main, loaded: true, exports: req(req.resolve('react-reconciler/cjs/react-reconciler.profiling.js')) });
+  req.cache[main] = profiled;
+
+  const dist = (p) => pathToFileURL(path.join(repo, 'dist', p)).href;
+  const [{ render }, React, { App }, { FrameWriter }, { loadCorpus }, { SearchIndex }, { initialState, reducer }, { inputActions }, instances] = await Promise.all([
+    import(pathToFileURL(path.join(repo, 'node_modules/ink/build/index.js')).href),
+    import(pathToFileURL(req.resolve('react')).href),
+    import(dist('ui/App.js')),
+    import(dist('ui/frame-writer.js')),
+    import(dist('core/load.js')),
+    import(dist('core/search.js')),
+    import(dist('state/reducer.js')),
+    import(dist('ui/use-keys.js')),
+    import(pathToFileURL(path.join(repo, 'node_modules/ink/build/instances.js')).href),
+  ]);
+  const panes = await Promise.all(['ArticleList', 'ArticleBody', 'Inspector', 'SearchLine', 'StatusBar'].map(async (name) => [name, (await import(dist(`ui/${name}.js`)))[name]]));
+
+  if (!process.env.BENCH_NO_SHARED_CACHES) await (await import(dist('ui/ink-output-cache.js'))).shareInkOutputCaches();
+  if (process.env.BENCH_NO_CLIP) {
+    const { default: Output } = await import(pathToFileURL(path.join(repo, 'node_modules/ink/build/output.js')).href);
+    Output.prototype.clip = () => {};
+    Output.prototype.unclip = () => {};
+  }
+  const { articles } = await loadCorpus([dir], { cache: true });
+  const index = new SearchIndex(articles);
+  index.prepare();
+
+  // Per keystroke: phase times (ms), pane renders, commits.
+  let key = null;
+  const state = { lastCommit: performance.now() };
+  const newKey = () => ({ search: 0, react: 0, layout: 0, output: 0, write: 0, bytes: 0, commits: 0, panes: {} });
+  const search = index.search.bind(index);
+  index.search = (...args) => {
+    const t = performance.now();
+    try {
+      return search(...args);
+    } finally {
+      if (key) key.search += performance.now() - t;
+    }
+  };
+  const out = new FakeTty();
+  const frames = new FrameWriter(out);
+  const write = frames.write.bind(frames);
+  frames.write = (chunk, cb) => {
+    const t = performance.now();
+    const before = out.bytes;
+    const r = write(chunk, cb);
+    if (key && chunk !== '') {
+      key.write += performance.now() - t;
+      key.bytes += out.bytes - before;
+    }
+    return r;
+  };
+  const stdin = new FakeStdin();
+  const lastProps = new Map();
+  const onCommit = (_id, _phase, actualDuration) => {
+    state.lastCommit = performance.now();
+    if (!key) return;
+    key.react += actualDuration;
+    key.commits += 1;
+    // Which panes rendered in this commit: a memoised pane that bailed out keeps its props object.
+    const root = instances.default.get(frames)?.container?.current;
+    const walk = (f) => {
+      for (; f; f = f.sibling) {
+        const hit = panes.find(([, c]) => f.elementType === c);
+        if (hit && f.memoizedProps !== lastProps.get(hit[0])) {
+          lastProps.set(hit[0], f.memoizedProps);
+          key.panes[hit[0]] = (key.panes[hit[0]] ?? 0) + (f.actualDuration ?? 0);
+        }
+        walk(f.child);
+      }
+    };
+    walk(root?.child);
+  };
+  const element = React.createElement(React.Profiler, { id: 'app', onRender: onCommit }, React.createElement(App, { index, version: 1, warnings: [], loading: null, width: 120, height: 40, onDone: () => {} }));
+  const instance = render(element, {
+    stdout: frames,
+    stdin,
+    debug: true,
+    exitOnCtrlC: false,
+    patchConsole: false,
+    onRender: ({ renderTime }) => {
+      if (key) key.output += renderTime;
+    },
+  });
+  const ink = instances.default.get(frames);
+  const computeLayout = ink.rootNode.onComputeLayout;
+  ink.rootNode.onComputeLayout = () => {
+    const t = performance.now();
+    computeLayout();
+    if (key) key.layout += performance.now() - t;
+  };
+  await idle(200, state);
+
+  // The reducer alone, replayed on a state of the same shape (App's own state is inside React).
+  let model = reducer(initialState({ width: 120, height: 40 }), { type: 'results', ...index.search('', { limit: 1000 }), query: '' });
+  const reducerMs = (input) => {
+    const t = performance.now();
+    for (const a of inputActions(model, input, {}, false)) model = reducer(model, a);
+    return performance.now() - t;
+  };
+
+  const press = async (input) => {
+    const k = newKey();
+    k.reducer = reducerMs(input);
+    key = k;
+    stdin.write(input);
+    await idle(60, state);
+    key = null;
+    return k;
+  };
+  const report = {};
+  const run = async (name, inputs) => {
+    const keys = [];
+    for (const input of inputs) keys.push(await press(input));
+    const phases = ['reducer', 'search', 'react', 'layout', 'output', 'write', 'bytes', 'commits'];
+    report[name] = Object.fromEntries(phases.map((p) => [p, median(keys.map((k) => k[p]))]));
+    const names = [...new Set(keys.flatMap((k) => Object.keys(k.panes)))];
+    report[name].panes = Object.fromEntries(names.map((n) => [n, { renders: keys.filter((k) => n in k.panes).length, ms: median(keys.map((k) => k.panes[n] ?? 0)) }]));
+    report[name].keys = keys.length;
+  };
+  await press('/');
+  model = reducer(model, { type: 'command', command: 'startSearch' });
+  await run('typing', [...'bitcoin']);
+  await press('\x15');
+  await press('\r');
+  model = reducer(initialState({ width: 120, height: 40 }), { type: 'results', ...index.search('', { limit: 1000 }), query: '' });
+  await run('j', Array(8).fill('j'));
+  // A whole frame, for scale: a resize makes the writer draw every row.
+  const before = out.bytes;
+  out.emit('resize');
+  await idle(60, state);
+  report.fullFrameBytes = out.bytes - before;
+  instance.unmount();
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+  process.exit(0);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await child(process.argv[2], process.argv[3]);

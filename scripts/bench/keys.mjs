@@ -1,0 +1,207 @@
+// Key-to-screen in a real terminal, for the dashboard and for fzf over the same articles' titles,
+// in the same run and alternating. Both run in 120x40 tmux panes on a private server. A first,
+// untimed pass records what the screen settles to after each key (the "answer"); timed passes
+// then measure, per key, the time from send-keys until the screen shows that answer: the narrowed
+// list for a typed letter, the moved cursor for `j` (fzf: Down). For the dashboard only the search
+// line, the list pane and the status line count: the article body and inspector follow later on
+// purpose. tmux's pipe-pane counts the bytes each program writes to the terminal per key.
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const KEY_TIMEOUT_MS = 5_000;
+
+/** fzf on PATH, installed with apt-get when missing (the bench needs it as the baseline). */
+export function ensureFzf() {
+  if (spawnSync('fzf', ['--version'], { stdio: 'ignore' }).status === 0) return;
+  process.stderr.write('fzf is missing; apt-get install -y fzf ...\n');
+  const r = spawnSync('apt-get', ['install', '-y', 'fzf'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0 || spawnSync('fzf', ['--version'], { stdio: 'ignore' }).status !== 0) {
+    throw new Error('fzf is needed as the key-to-screen baseline and could not be installed (apt-get install -y fzf)');
+  }
+}
+
+/** The corpus's titles, one a line (what fzf is fed), written once beside the corpus. */
+export function titlesFile(repo, dir, env) {
+  const file = `${dir}.titles`;
+  if (!fs.existsSync(file)) {
+    const out = execFileSync(process.execPath, [path.join(repo, 'dist/cli.js'), '--filter', '', '--print', 'title', dir], { env, maxBuffer: 1 << 30 });
+    fs.writeFileSync(file, out);
+  }
+  return file;
+}
+
+/** One program in its own tmux window: keys in, screen and byte count out. */
+class Session {
+  constructor(tmux, name, command, region) {
+    this.tmux = tmux;
+    this.name = name;
+    this.region = region;
+    this.log = path.join(os.tmpdir(), `cnt-bench-${process.pid}-${name}.out`);
+    fs.rmSync(this.log, { force: true });
+    tmux('new-session', '-d', '-s', name, '-x', '120', '-y', '40', command);
+    tmux('set-option', '-t', name, 'remain-on-exit', 'on');
+    // -o: only what the program writes to the terminal, appended as it comes.
+    tmux('pipe-pane', '-o', '-t', name, `cat >> '${this.log}'`);
+  }
+  screen() {
+    return this.region(this.tmux('capture-pane', '-p', '-t', this.name));
+  }
+  send(key) {
+    // Names such as Down, C-u, Enter go as keys; anything else as literal text.
+    if (/^(Down|Up|Enter|Escape|C-.)$/.test(key)) this.tmux('send-keys', '-t', this.name, key);
+    else this.tmux('send-keys', '-t', this.name, '-l', key);
+  }
+  bytes() {
+    try {
+      return fs.statSync(this.log).size;
+    } catch {
+      return 0;
+    }
+  }
+  /** Waits until the screen has not changed for `quietMs`; returns it. */
+  async settle(quietMs = 300, limitMs = 20_000) {
+    let last = this.screen();
+    let since = performance.now();
+    const end = since + limitMs;
+    while (performance.now() < end) {
+      await sleep(10);
+      const now = this.screen();
+      if (now !== last) {
+        last = now;
+        since = performance.now();
+      } else if (performance.now() - since >= quietMs) break;
+    }
+    return last;
+  }
+  /** Presses each key and records the settled screen after it (the answers a timed pass waits for). */
+  async calibrate(keys) {
+    const answers = [];
+    for (const k of keys) {
+      this.send(k);
+      answers.push(await this.settle());
+    }
+    return answers;
+  }
+  /** Presses each key; per key, ms until the screen shows its answer, and bytes written meanwhile. */
+  async timed(keys, answers) {
+    const ms = [];
+    const bytes = [];
+    for (let i = 0; i < keys.length; i++) {
+      const before = this.bytes();
+      const t = performance.now();
+      this.send(keys[i]);
+      let seen = '';
+      while ((seen = this.screen()) !== answers[i] && performance.now() - t < KEY_TIMEOUT_MS) { /* poll */ }
+      ms.push(performance.now() - t);
+      if (seen !== answers[i]) {
+        // Reported, not hidden: a screen that never settles to its answer is a finding in itself.
+        const a = answers[i].split('\n');
+        const row = seen.split('\n').findIndex((l, j) => l !== a[j]);
+        process.stderr.write(`[${this.name}] key ${JSON.stringify(keys[i])} never showed its answer; row ${row}:\n  want ${a[row]}\n  got  ${seen.split('\n')[row]}\n`);
+      }
+      // Everything the key caused, including what follows the list (the body, the inspector).
+      await this.settle(150);
+      bytes.push(this.bytes() - before);
+    }
+    return { ms, bytes };
+  }
+  dispose() {
+    fs.rmSync(this.log, { force: true });
+  }
+}
+
+// The dashboard's answer to a key: the search line, the list pane's columns and the status line.
+function dashboardRegion(text) {
+  const lines = text.split('\n');
+  const border = lines.findIndex((l) => l.includes('╭'));
+  const edge = border >= 0 ? lines[border].indexOf('╮') : -1;
+  if (edge < 0) return text;
+  const last = lines.length - 1 - [...lines].reverse().findIndex((l) => l.trim() !== '');
+  return lines.map((l, i) => (i < border || i >= last ? l : l.slice(0, edge + 1))).join('\n');
+}
+
+/**
+ * Runs the dashboard and fzf side by side; `rounds` timed passes each, alternating which goes
+ * first. Returns per program { type: {ms, bytes}, move: {ms, bytes} } over all rounds.
+ */
+export async function measureKeys(repo, dir, env, { word = 'bitcoin', moves = 8, rounds = 3 } = {}) {
+  ensureFzf();
+  const titles = titlesFile(repo, dir, { ...process.env, ...env });
+  const socket = `cnt-keys-${process.pid}`;
+  const tmux = (...args) => execFileSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
+  const vars = Object.entries({ TERM: 'xterm-256color', ...env }).map(([k, v]) => `'${k}=${v}'`).join(' ');
+  const result = { dashboard: { type: { ms: [], bytes: [] }, move: { ms: [], bytes: [] } }, fzf: { type: { ms: [], bytes: [] }, move: { ms: [], bytes: [] } }, error: null };
+  const sessions = [];
+  try {
+    const dash = new Session(tmux, 'dash', `env -u CI ${vars} '${process.execPath}' '${repo}/dist/cli.js' '${dir}'`, dashboardRegion);
+    const fzf = new Session(tmux, 'fzf', `env -u CI ${vars} sh -c "fzf --layout=reverse < '${titles}'"`, (t) => t);
+    sessions.push(dash, fzf);
+    // Ready: the dashboard's status line no longer says loading; fzf has counted every title.
+    const total = fs.readFileSync(titles, 'utf8').split('\n').filter(Boolean).length;
+    const deadline = performance.now() + 120_000;
+    // (The skeleton drawn before the UI starts has neither a count nor a loading line.)
+    const dashReady = (t) => /Articles 1\/\d+/.test(t) && !/loading|finding/.test(t);
+    while (!dashReady(tmux('capture-pane', '-p', '-t', 'dash')) || !tmux('capture-pane', '-p', '-t', 'fzf').includes(`/${total}`)) {
+      if (performance.now() > deadline) throw new Error(`not ready after 120 s:\n${tmux('capture-pane', '-p', '-t', 'dash')}\n${tmux('capture-pane', '-p', '-t', 'fzf')}`);
+      await sleep(50);
+    }
+    await dash.settle(1000);
+    await fzf.settle(500);
+
+    const letters = [...word];
+    const plan = {
+      dashboard: {
+        s: dash,
+        type: { pre: ['/'], keys: letters, post: ['C-u', 'Enter'] },
+        move: { pre: [], keys: Array(moves).fill('j'), post: ['g'] },
+      },
+      fzf: {
+        s: fzf,
+        type: { pre: [], keys: letters, post: ['C-u'] },
+        move: { pre: [], keys: Array(moves).fill('Down'), post: Array(moves).fill('Up') },
+      },
+    };
+    const answers = {};
+    for (const [name, p] of Object.entries(plan)) {
+      answers[name] = {};
+      for (const kind of ['type', 'move']) {
+        const { pre, keys, post } = p[kind];
+        for (const k of pre) p.s.send(k);
+        await p.s.settle();
+        answers[name][kind] = await p.s.calibrate(keys);
+        for (const k of post) {
+          p.s.send(k);
+          await p.s.settle(150);
+        }
+      }
+    }
+    for (let r = 0; r < rounds; r++) {
+      const order = r % 2 === 0 ? ['dashboard', 'fzf'] : ['fzf', 'dashboard'];
+      for (const kind of ['type', 'move']) {
+        for (const name of order) {
+          const p = plan[name];
+          const { pre, keys, post } = p[kind];
+          for (const k of pre) p.s.send(k);
+          await p.s.settle(200);
+          const t = await p.s.timed(keys, answers[name][kind]);
+          result[name][kind].ms.push(...t.ms);
+          result[name][kind].bytes.push(...t.bytes);
+          for (const k of post) {
+            p.s.send(k);
+            await p.s.settle(150);
+          }
+        }
+      }
+    }
+  } catch (error) {
+    result.error = error instanceof Error ? error.message : String(error);
+  } finally {
+    spawnSync('tmux', ['-L', socket, 'kill-server'], { stdio: 'ignore' });
+    for (const s of sessions) s.dispose();
+  }
+  return result;
+}

@@ -1,0 +1,39 @@
+// Scheduling behind the keyboard. A frame is written synchronously when React commits (ink's
+// render throttle is off, see dashboard.tsx), so by the time an effect runs the keystroke's
+// frame is on the terminal. Work that may follow (a search, the selected article's body) waits
+// one more turn of the event loop: keys that arrived meanwhile are read first, and when they
+// supersede the work, its cleanup cancels it before it starts.
+
+/**
+ * Calls `fn` once input already waiting has been handled: an immediate queued from an immediate
+ * runs in the next loop iteration, after that iteration's poll phase has read the terminal.
+ * Returns a cancel function (idempotent).
+ */
+export function afterPendingInput(fn: () => void): () => void {
+  let inner: NodeJS.Immediate | undefined;
+  const outer = setImmediate(() => {
+    inner = setImmediate(fn);
+  });
+  return () => {
+    clearImmediate(outer);
+    if (inner) clearImmediate(inner);
+  };
+}
+
+let lastFrameAt = -Infinity;
+
+/** Notes that a frame was just committed (App calls it after every commit). */
+export function frameCommitted(): void {
+  lastFrameAt = performance.now();
+}
+
+/**
+ * A key handled within this many ms of the last frame waited in the input queue while that frame
+ * was made: the reader is ahead of the screen, and more keys may be waiting behind it.
+ */
+export const BEHIND_MS = 8;
+
+/** Whether the input being handled now arrived while the last frame was being made. */
+export function inputIsBehind(): boolean {
+  return performance.now() - lastFrameAt < BEHIND_MS;
+}

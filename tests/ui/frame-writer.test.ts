@@ -1,0 +1,74 @@
+import { EventEmitter } from 'node:events';
+import type tty from 'node:tty';
+import { describe, expect, it } from 'vitest';
+import { FrameWriter, frameUpdate } from '../../src/ui/frame-writer.js';
+
+const SYNC = /^\x1b\[\?2026h([\s\S]*)\x1b\[\?2026l$/;
+// Rows the update writes, as [row (1-based), text] pairs.
+function written(update: string): Array<[number, string]> {
+  const body = SYNC.exec(update)?.[1] ?? '';
+  return [...body.matchAll(/\x1b\[(\d+);1H\x1b\[2K([^\x1b]*)/g)].map((m) => [Number(m[1]), m[2]]);
+}
+
+describe('frameUpdate', () => {
+  it('draws every row, then clears below, when nothing is known of the screen', () => {
+    const out = frameUpdate(null, ['a', 'b']);
+    expect(written(out)).toEqual([[1, 'a'], [2, 'b']]);
+    expect(out).toContain('\x1b[3;1H\x1b[J');
+  });
+
+  it('writes only the rows that changed, at their own position', () => {
+    const out = frameUpdate(['top', '▶ one', '  two', 'status'], ['top', '  one', '▶ two', 'status']);
+    expect(written(out)).toEqual([[2, '  one'], [3, '▶ two']]);
+    expect(out).not.toContain('top');
+    expect(out).not.toContain('status');
+  });
+
+  it('writes nothing for an unchanged frame', () => {
+    expect(frameUpdate(['a', 'b'], ['a', 'b'])).toBe('');
+  });
+
+  it('erases rows a shorter frame no longer covers', () => {
+    const out = frameUpdate(['a', 'b', 'c'], ['a']);
+    expect(out).toContain('\x1b[2;1H\x1b[2K');
+    expect(out).toContain('\x1b[3;1H\x1b[2K');
+  });
+
+  it('never writes a newline (the last row must not scroll the screen)', () => {
+    expect(frameUpdate(null, ['x'.repeat(80), 'y'.repeat(80)])).not.toContain('\n');
+  });
+});
+
+class FakeTty extends EventEmitter {
+  columns = 80;
+  rows = 24;
+  chunks: string[] = [];
+  write(s: string, cb?: () => void) {
+    if (s) this.chunks.push(s);
+    cb?.();
+    return true;
+  }
+}
+
+describe('FrameWriter', () => {
+  it('turns whole frames into changed rows, counts bytes, and redraws whole after a resize', async () => {
+    const tty = new FakeTty();
+    const w = new FrameWriter(tty as unknown as tty.WriteStream);
+    let resized = 0;
+    w.on('resize', () => resized++);
+    w.write('a\nb\nc');
+    w.write('a\nB\nc');
+    expect(written(tty.chunks[1])).toEqual([[2, 'B']]);
+    w.write('a\nB\nc');
+    expect(tty.chunks).toHaveLength(2);
+    expect(w.bytesWritten).toBe(tty.chunks.reduce((n, c) => n + Buffer.byteLength(c), 0));
+    tty.columns = 60;
+    tty.emit('resize');
+    expect(resized).toBe(1);
+    expect(w.columns).toBe(60);
+    w.write('a\nB\nc');
+    expect(written(tty.chunks[2]).map(([r]) => r)).toEqual([1, 2, 3]);
+    // ink's write barrier: an empty write calls back once earlier writes are out.
+    await new Promise<void>((resolve) => w.write('', () => resolve()));
+  });
+});

@@ -126,7 +126,8 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     let warnings: LoadWarning[] = [];
     let size = { columns: term.output.columns || 80, rows: term.output.rows || 24 };
     let finished = false;
-    const system = systemActions(term, () => instance);
+    // After the editor the screen is not what the frame writer last drew: it draws the next frame whole.
+    const system = systemActions(term, () => frames.invalidate());
     // Live updates: article id by path, ids hidden since start, new files arrived since start.
     const ids = new Map<string, number>();
     let hidden: ReadonlySet<number> = new Set<number>();

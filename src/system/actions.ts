@@ -6,8 +6,8 @@ import { openInBrowser } from './browser.js';
 import { copyLocally, osc52 } from './clipboard.js';
 import { runEditor } from './editor.js';
 
-/** SystemActions on `term`; `ui` gives the ink instance to clear so it redraws after the editor. */
-export function systemActions(term: Terminal, ui: () => { clear(): void }): SystemActions {
+/** SystemActions on `term`; `redrawAll` makes the next frame draw every row (after the editor). */
+export function systemActions(term: Terminal, redrawAll: () => void): SystemActions {
   return {
     open: (url) => openInBrowser(url),
     copy: async (text) => {
@@ -20,9 +20,8 @@ export function systemActions(term: Terminal, ui: () => { clear(): void }): Syst
         return runEditor(file, term.fds);
       } finally {
         term.resume();
-        // The screen was the editor's: ink forgets its last frame; the notice this returns
-        // changes the status line, so the next frame is drawn whole.
-        ui().clear();
+        // The screen was the editor's: the next frame (the notice this returns makes one) is drawn whole.
+        redrawAll();
       }
     },
   };

@@ -81,8 +81,11 @@ class Session {
   async calibrate(keys) {
     const answers = [];
     for (const k of keys) {
+      const before = this.screen();
       this.send(k);
-      answers.push(await this.settle());
+      // Every key changes the screen; on a loaded machine the first change can take a while.
+      for (const t = performance.now(); this.screen() === before && performance.now() - t < 10_000; ) await sleep(5);
+      answers.push(await this.settle(800));
     }
     return answers;
   }

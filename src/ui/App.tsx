@@ -180,8 +180,10 @@ export function App(p: AppProps) {
       ? 'loading…'
       : 'no articles';
 
+  // Boxes clip only vertically: every row is already cut to its width by the component drawing
+  // it (truncate-end, cutSpans), and a horizontal clip makes ink slice every line of every frame.
   return (
-    <Box flexDirection="column" width={width} height={frameHeight} overflow="hidden">
+    <Box flexDirection="column" width={width} height={frameHeight} overflowY="hidden">
       <SearchLine query={state.query} mode={state.mode === 'search' ? 'search' : 'browse'} error={search.ok ? null : search.error} width={width} />
       {state.views.length > 0 ? <ViewTabs views={state.views} active={state.view} width={width} /> : null}
       <Box flexDirection={layout.kind === 'stacked' ? 'column' : 'row'} height={layout.paneHeight} width={width}>

@@ -45,7 +45,7 @@ export const ArticleBody = memo(function ArticleBody({ article, width, height, s
   if (visible.length > h) visible.length = h;
 
   return (
-    <Box flexDirection="column" width={w} height={h} overflow="hidden">
+    <Box flexDirection="column" width={w} height={h} overflowY="hidden">
       <Lines lines={visible} width={w} />
     </Box>
   );

@@ -78,7 +78,7 @@ export const Inspector = memo(function Inspector({ article, width, height, curso
   if (visible.length > h) visible.length = h;
 
   return (
-    <Box flexDirection="column" width={w} height={h} overflow="hidden">
+    <Box flexDirection="column" width={w} height={h} overflowY="hidden">
       {visible.map((v, i) => (
         <LineText key={i} line={v.line} inverse={v.inverse} />
       ))}

@@ -40,7 +40,7 @@ export function Pane({ title, width, height, focused, resetKey, children }: Pane
         width={width}
         height={height - 1}
         flexDirection="column"
-        overflow="hidden"
+        overflowY="hidden"
       >
         <PaneBoundary key={resetKey ?? undefined} width={width - 2}>
           {children}

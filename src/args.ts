@@ -102,12 +102,42 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
   return v;
 }
 
+// Options whose value is a query, and the short boolean flags that may be grouped before them (`-mq`).
+const QUERY_OPTIONS: ReadonlySet<string> = new Set(['-f', '--filter', '-q', '--query']);
+const GROUPED_QUERY = /^-[mhV]*([fq])$/;
+
+/**
+ * `-f '-source:decrypt'` and `-q -bitcoin`: a query may start with `-` (a negated term), so the
+ * argument after -f/-q is always its value, as fzf reads it. util.parseArgs would refuse a
+ * value that looks like an option, so such pairs are joined into `--filter=VALUE` first.
+ */
+export function joinQueryValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    const group = GROUPED_QUERY.exec(arg);
+    const name = QUERY_OPTIONS.has(arg) ? arg : group ? `-${group[1]}` : null;
+    if (name !== null && i + 1 < argv.length && argv[i + 1].startsWith('-') && argv[i + 1] !== '--') {
+      if (group && arg.length > 2) out.push(arg.slice(0, -1)); // the grouped boolean flags
+      out.push(`${name === '-f' || name === '--filter' ? '--filter' : '--query'}=${argv[i + 1]}`);
+      i += 1;
+      continue;
+    }
+    out.push(arg);
+  }
+  return out;
+}
+
 /** Turns process.argv.slice(2) into a Command; throws UsageError. */
 export function parseCommandLine(argv: string[]): Command {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: joinQueryValues(argv),
       allowPositionals: true,
       strict: true,
       options: {

@@ -25,6 +25,16 @@ describe('parseCommandLine', () => {
     [['--clear-cache'], { cache: true, clearCache: true }],
     [['--max-file-size', '4M'], { maxFileSize: 4 * 1024 * 1024 }],
     [['a', 'b/c', '--', '-odd-name.md'], { paths: ['a', 'b/c', '-odd-name.md'] }],
+    // A query may start with `-` (a negated term): the next argument is the value, as in fzf.
+    [['-f', '-source:decrypt', '-p', 'title'], { filter: '-source:decrypt', print: 'title' }],
+    [['-f', '-bitcoin', 'data'], { filter: '-bitcoin', paths: ['data'] }],
+    [['--filter', '-"price prediction"'], { filter: '-"price prediction"' }],
+    [['--filter=-x'], { filter: '-x' }],
+    [['-f-x'], { filter: '-x' }],
+    [['-q', '-tag:x'], { query: '-tag:x' }],
+    [['--query', '-tag:x', '-m'], { query: '-tag:x', multi: true }],
+    [['-mq', '-tag:x'], { query: '-tag:x', multi: true }],
+    [['--', '-f', '-x'], { filter: null, paths: ['-f', '-x'] }],
   ])('%j', (argv, expected) => {
     expect(run(argv)).toMatchObject(expected);
   });

@@ -19,7 +19,7 @@ import { CachedRecords, toColumns } from './cache-columns.js';
 import { lowerShortText } from './haystack.js';
 
 /** Bump when the record layout or the parser's output changes. */
-export const CACHE_FORMAT = 5;
+export const CACHE_FORMAT = 6;
 const MAGIC = 'crypto-news-tui-cache';
 const GENERATION_BYTES = 16;
 const NON_ASCII_ALL = /[^\x00-\x7f]/g;

@@ -39,6 +39,8 @@ export function articleJson(article: Article, cwd: string, marks?: ReadingMarks)
     title: article.title,
     description: article.description,
     publishedAt: iso(article.publishedAt),
+    // True when publishedAt is the file's modification time: no date, or one not understood.
+    dateGuessed: article.dateGuessed,
     updatedAt: iso(article.updatedAt),
     source: article.source,
     category: article.categories[0] ?? null,

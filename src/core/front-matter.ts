@@ -4,8 +4,8 @@
 // file it sees unless given options (+430 MB at 100k files), bundles js-yaml 3, and parsing via
 // split + js-yaml directly measured ~40% faster (perf-notes). Its delimiter rules are a few lines
 // of code, so the block is found here and handed to parsers that can only build data: js-yaml 4
-// `load` with its default (JSON-compatible, no `!!js/*`) schema, smol-toml, JSON.parse. No code
-// path here can evaluate anything, whatever language tag a file claims.
+// `load` with AS_WRITTEN (below; no `!!js/*` types), smol-toml, JSON.parse. No code path here can
+// evaluate anything, whatever language tag a file claims.
 //
 // Accepted forms: `---` (YAML, or `---yaml`/`---yml`/`---toml`/`---json`) closed by `---` (or
 // `...` for YAML); `+++` TOML (Hugo); `;;;` JSON; and Hugo's bare JSON object (`{` ... `}` lines).
@@ -93,11 +93,24 @@ function firstLine(message: string): string {
   return line.length > 120 ? `${line.slice(0, 119)}…` : line;
 }
 
+// YAML with plain scalars left as written: only `null`, `~` and empty values resolve (to null)
+// and `<<` merges. YAML's own resolution would turn `title: 2025-12-19` into a Date, `1.50` into
+// 1.5, `0o17` into 15 and `lang: no` into false; fields are converted one by one instead
+// (normalise.ts: dates, numbers, YAML 1.1 flags), so text fields keep the author's spelling.
+// Explicit tags (`!!int 3`, `!!binary`, `!!set`) still build their values; `!!js/*` and
+// `!!python/*` stay unknown tags, so such a file is refused.
+// js-yaml 4 exports its built-in types as `types`; @types/js-yaml does not declare it.
+const t = (yaml as unknown as { types: Record<'null' | 'merge' | 'str' | 'seq' | 'map' | 'bool' | 'int' | 'float' | 'timestamp' | 'binary' | 'omap' | 'pairs' | 'set', yaml.Type> }).types;
+const AS_WRITTEN = new yaml.Schema({
+  implicit: [t.null, t.merge],
+  explicit: [t.str, t.seq, t.map, t.bool, t.int, t.float, t.timestamp, t.binary, t.omap, t.pairs, t.set],
+});
+
 function parseSource(block: Block): unknown {
   switch (block.format) {
     case 'yaml':
       // `json: true` lets a repeated key override the earlier one (as Jekyll does) instead of failing.
-      return yaml.load(block.source, { json: true });
+      return yaml.load(block.source, { schema: AS_WRITTEN, json: true });
     case 'toml':
       return parseToml(block.source, { maxDepth: LIMITS.maxDepth });
     default:

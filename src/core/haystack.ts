@@ -1,11 +1,12 @@
-// Lower-cased search text per article, built once when articles are added, so a keystroke only
-// runs `includes` over ready strings. Short fields and body are kept apart: short fields are
+// Folded search text per article (lower-cased, accents dropped: text/fold.ts), built once when
+// articles are added, so a keystroke only runs `includes` over ready strings. Short fields and body are kept apart: short fields are
 // checked first (cheap, most hits), the body only when they miss.
 
 import type { Article } from './article.js';
 import type { BodyStore } from './body-store.js';
 import { LazyArticle, lowerBodyOf } from './lazy-article.js';
 import { canonicalSentiment, type Sentiment } from './query.js';
+import { foldText } from './text/fold.js';
 
 /** Inclusive [start, end] UTF-16 range, as in `Hit.titleMatches`. */
 export type Range = readonly [number, number];
@@ -37,9 +38,9 @@ export interface Hay {
   sentiment: Sentiment | null;
 }
 
-/** Lower-cases and drops everything but letters and digits, so source names compare loosely. */
+/** Folds and drops everything but letters and digits, so source names compare loosely. */
 export function compact(s: string): string {
-  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return foldText(s).replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 // Sources, languages, sentiments and tags repeat across most of a corpus (the cache even shares
@@ -59,7 +60,7 @@ function memo<T>(f: (s: string) => T): (s: string) => T {
     return v;
   };
 }
-const lower = memo((s) => s.toLowerCase());
+const lower = memo(foldText);
 const compactMemo = memo(compact);
 const sentimentMemo = memo(canonicalSentiment);
 
@@ -78,14 +79,14 @@ export type ShortFields = Pick<Article, 'title' | 'description' | 'tags' | 'cate
  * The lower-cased short text of an article (a haystack's `short`); the cache stores it as UTF-8
  * so that a full scan can search it without building haystacks. `lowerTitle` if already made.
  */
-export function lowerShortText(a: ShortFields, lowerTitle = a.title.toLowerCase()): string {
-  // The title is lower-cased once; the rest in one call (one string, not one per field).
-  return `${lowerTitle}\n${`${a.description}\n${a.tags.join('\n')}\n${a.categories.join('\n')}\n${a.source}\n${a.sourceKey}`.toLowerCase()}`;
+export function lowerShortText(a: ShortFields, lowerTitle = foldText(a.title)): string {
+  // The title is folded once; the rest in one call (one string, not one per field).
+  return `${lowerTitle}\n${foldText(`${a.description}\n${a.tags.join('\n')}\n${a.categories.join('\n')}\n${a.source}\n${a.sourceKey}`)}`;
 }
 
 /** Builds the haystack of one article. */
 export function makeHay(a: Article): Hay {
-  const title = a.title.toLowerCase();
+  const title = foldText(a.title);
   return {
     short: lowerShortText(a, title),
     titleLength: title.length,

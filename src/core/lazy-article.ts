@@ -11,6 +11,7 @@ import type { BodyStore } from './body-store.js';
 import type { CacheContents } from './cache.js';
 import { parseArticle } from './parse.js';
 import { readCappedSync } from './read-sync.js';
+import { foldText } from './text/fold.js';
 
 /** The fields of an Article that are kept in memory (everything but body, frontMatter and coverImage). */
 export type ArticleMeta = Omit<Article, 'body' | 'frontMatter' | 'coverImage'>;
@@ -184,13 +185,13 @@ export class LazyArticle implements Article {
   }
 }
 
-/** The lower-cased UTF-8 body of any article: kept bytes for a LazyArticle, computed for a plain one. */
+/** The folded (text/fold.ts) UTF-8 body of any article: kept bytes for a LazyArticle, computed for a plain one. */
 export function lowerBodyOf(a: Article): Buffer {
-  return a instanceof LazyArticle ? a.lowerBody : Buffer.from(a.body.toLowerCase(), 'utf8');
+  return a instanceof LazyArticle ? a.lowerBody : Buffer.from(foldText(a.body), 'utf8');
 }
 
 /** A LazyArticle for a freshly parsed article: keeps its metadata and search bytes, lets the big strings go. */
 export function toLazy(a: Article, maxFileSize: number): LazyArticle {
-  const lowerBody = Buffer.from(a.body.toLowerCase(), 'utf8');
+  const lowerBody = Buffer.from(foldText(a.body), 'utf8');
   return LazyArticle.fromRecord(toRecord(a, '', lowerBody.length, []), a.id, lowerBody, maxFileSize);
 }

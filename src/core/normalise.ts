@@ -5,7 +5,8 @@
 
 import path from 'node:path';
 import type { Article, FrontMatterFormat } from './article.js';
-import { dateFromFileName, parseDate } from './dates.js';
+import { isDraft } from './load/flags.js';
+import { publishedDate, updatedDate } from './load/published-date.js';
 import { repairMojibake } from './mojibake.js';
 import { sanitizeLine } from './sanitize.js';
 
@@ -26,6 +27,8 @@ export interface NormaliseInput {
   info: FileInfo;
   id: number;
   notes: string[];
+  /** Problems worth reporting on stderr (`path: reason`) are pushed here, when given. */
+  warnings?: string[];
 }
 
 type Data = Record<string, unknown>;
@@ -137,26 +140,9 @@ export function normaliseArticle(input: NormaliseInput): Article {
   const sourceKey =
     (isRecord(source) ? displayOrNull(scalarText(source.key))?.toLowerCase() : undefined) ?? slugify(sourceName);
 
-  let publishedAt: number | null = null;
-  let dateGuessed = false;
-  for (const key of ['publishedAt', 'date', 'pubDate', 'published', 'publishDate', 'created']) {
-    const value = data[key];
-    if (value === undefined || value === null || typeof value === 'boolean') continue;
-    publishedAt = parseDate(value);
-    if (publishedAt !== null) break;
-    notes.push(`${key} not understood as a date`);
-  }
-  publishedAt ??= dateFromFileName(fileName);
-  if (publishedAt === null && Number.isFinite(info.mtimeMs)) {
-    publishedAt = info.mtimeMs;
-    dateGuessed = true;
-    notes.push('date guessed from file time');
-  }
-  let updatedAt: number | null = null;
-  for (const key of ['updatedAt', 'updated', 'lastmod', 'modified']) {
-    updatedAt = parseDate(data[key]);
-    if (updatedAt !== null) break;
-  }
+  const published = publishedDate(data, fileName, info.mtimeMs);
+  notes.push(...published.notes);
+  input.warnings?.push(...published.warnings);
 
   const url = ['url', 'canonical', 'link', 'permalink']
     .map((key) => scalarText(data[key])?.trim())
@@ -167,21 +153,15 @@ export function normaliseArticle(input: NormaliseInput): Article {
     ? firstText(cover, ['url', 'full', 'regular', 'raw'])
     : (scalarText(cover) ?? (isRecord(image) ? scalarText(image.url) : scalarText(image)));
 
-  const draftValue = data.draft;
-  const draft =
-    draftValue === true ||
-    (typeof draftValue === 'string' && draftValue.trim().toLowerCase() === 'true') ||
-    data.published === false; // Jekyll marks unpublished posts this way
-
   const article: Article = {
     id: input.id,
     path: info.path,
     relPath: sanitizeLine(info.relPath.normalize('NFC')),
     title,
     description: displayOrNull(firstText(data, ['description', 'excerpt', 'summary'])) ?? '',
-    publishedAt,
-    dateGuessed,
-    updatedAt,
+    publishedAt: published.at,
+    dateGuessed: published.guessed,
+    updatedAt: updatedDate(data),
     source: sourceName,
     sourceKey,
     // `category` names one category; Jekyll's `categories` string is space-separated.
@@ -190,7 +170,7 @@ export function normaliseArticle(input: NormaliseInput): Article {
     sentiment: displayOrNull(scalarText(data.sentiment)),
     score: toNumber(data.score),
     lang: displayOrNull(scalarText(data.lang)),
-    draft,
+    draft: isDraft(data),
     stickyWeight: toNumber(data.stickyWeight) ?? 0,
     url: url === undefined ? null : display(url),
     coverImage: displayOrNull(coverImage),

@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { toRecord, type ArticleRecord } from './article-record.js';
 import { parseArticle } from './parse.js';
 import { readCappedSync } from './read-sync.js';
+import { foldText } from './text/fold.js';
 
 /** A file to parse, as the walk found it. */
 export interface ParseJob {
@@ -35,7 +36,8 @@ export function parseFile(job: ParseJob, cap: number): ParsedFile {
   const parsed = parseArticle(read.bytes, info, 0);
   if (!parsed.ok) return { outcome: { ok: false, reason: parsed.reason, inode: read.inode }, lowerBody: null };
   const { body, frontMatter: _fm, coverImage: _cover, ...meta } = parsed.article;
-  const lowerBody = Buffer.from(body.toLowerCase(), 'utf8');
+  // Folded as search compares text (text/fold.ts); the cache keeps these bytes.
+  const lowerBody = Buffer.from(foldText(body), 'utf8');
   return { outcome: { ok: true, record: toRecord(meta, read.inode, lowerBody.length, parsed.warnings) }, lowerBody };
 }
 

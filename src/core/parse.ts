@@ -58,7 +58,7 @@ export function parseArticle(raw: Buffer, info: FileInfo, id: number): ParseOutc
     }
     const { body, cut } = cutLongLines(front.body);
     if (cut) notes.push(`lines over ${LIMITS.maxLineLength.toLocaleString('en-US')} characters cut`);
-    const article = normaliseArticle({ data: front.data, format: front.format, body, info, id, notes });
+    const article = normaliseArticle({ data: front.data, format: front.format, body, info, id, notes, warnings });
     return { ok: true, article, warnings };
   } catch (error) {
     // A parser bug must cost one file, not the whole load.

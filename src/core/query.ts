@@ -1,6 +1,8 @@
 // The query language typed into the search line: free words (fuzzy), "quoted phrases" (exact),
 // field filters (tag:, source:, category:, sentiment:, lang:, since:, until:, is:), `-` to negate
-// any term; everything combines with AND and ignores case. Pure: text in, terms out.
+// any term; everything combines with AND and ignores case and accents: every word, phrase and
+// tag/category/source/lang value is folded by the one rule in text/fold.ts, the rule the
+// articles' search text is folded by. Pure: text in, terms out.
 //
 // Colon rule: a bare word `prefix:value` is a field term only when `prefix` is letters only and
 // the value does not start with `/`. So `12:30`, `https://x.com` and `btc/usd:1` stay free words,
@@ -8,6 +10,7 @@
 
 // The per-function entry point: the package index costs ~60 ms of start-up to import.
 import { sub } from 'date-fns/sub';
+import { foldText } from './text/fold.js';
 
 /** Sort orders offered by the search engine. */
 export type SortKey = 'relevance' | 'date' | 'title' | 'score';
@@ -26,9 +29,9 @@ export type Term =
 /** A parsed query: every term in input order, plus the positive free text used for ranking. */
 export interface ParsedQuery {
   terms: Term[];
-  /** Positive free words, lower-cased, in input order. */
+  /** Positive free words, folded (text/fold.ts), in input order. */
   words: string[];
-  /** Positive phrases, lower-cased, in input order. */
+  /** Positive phrases, folded, in input order. */
   phrases: string[];
   /** Positive words and phrases joined by single spaces: the fuzzy pattern and exact-title target. */
   text: string;
@@ -121,7 +124,7 @@ function fieldTerm(kind: FieldKind, value: string, negate: boolean, raw: string,
       if (v !== 'draft' && v !== 'sticky') throw new QueryError(`unknown value in "${raw}" (use is:draft or is:sticky)`, raw);
       return { kind, value: v, negate };
     default:
-      return { kind, value: v, negate };
+      return { kind, value: foldText(value.trim()), negate };
   }
 }
 
@@ -141,7 +144,7 @@ export function parseQuery(input: string, now: number = Date.now()): ParsedQuery
     if (s[i] === '"') {
       const close = s.indexOf('"', i + 1);
       if (close < 0) throw new QueryError(`unclosed quote in "${s.slice(start)}"`, s.slice(start));
-      const phrase = s.slice(i + 1, close).replace(/\s+/g, ' ').trim().toLowerCase();
+      const phrase = foldText(s.slice(i + 1, close).replace(/\s+/g, ' ').trim());
       if (phrase) terms.push({ kind: 'phrase', value: phrase, negate });
       i = close + 1;
       continue;
@@ -153,7 +156,7 @@ export function parseQuery(input: string, now: number = Date.now()): ParsedQuery
     const prefix = colon > 0 ? word.slice(0, colon) : '';
     const looksLikeField = /^[a-z]+$/i.test(prefix) && !word.startsWith('/', colon + 1);
     if (!looksLikeField) {
-      if (word) terms.push({ kind: 'word', value: word.toLowerCase(), negate });
+      if (word) terms.push({ kind: 'word', value: foldText(word), negate });
       i = j;
       continue;
     }

@@ -4,6 +4,7 @@
 import type { IFuseOptions } from 'fuse.js';
 import type { Article } from './article.js';
 import type { SortKey } from './query.js';
+import { foldText } from './text/fold.js';
 
 /** Options for one search. */
 export interface SearchOptions {
@@ -46,13 +47,17 @@ export const BODY_DEPTH = 10_000;
 /** How many of the newest eligible articles the typo fallback searches. */
 export const FALLBACK_N = 2000;
 
-/** The fuzzy keys: body stays out (fuse only looks ~30 chars into a field); it is matched exactly. */
+/**
+ * The fuzzy keys: body stays out (fuse only looks ~30 chars into a field); it is matched exactly.
+ * Fuse reads each field folded (text/fold.ts) like the query, so `sao paulo` ranks "São Paulo"
+ * as an exact match; records are built once per article, so each field is folded once.
+ */
 export const FUSE_KEYS = [
-  { name: 'title', weight: 3 },
-  { name: 'description', weight: 1 },
-  { name: 'tags', weight: 1 },
-  { name: 'source', weight: 0.5 },
-  { name: 'categories', weight: 0.5 },
+  { name: 'title', weight: 3, getFn: (a: Article): string => foldText(a.title) },
+  { name: 'description', weight: 1, getFn: (a: Article): string => foldText(a.description) },
+  { name: 'tags', weight: 1, getFn: (a: Article): string[] => a.tags.map(foldText) },
+  { name: 'source', weight: 0.5, getFn: (a: Article): string => foldText(a.source) },
+  { name: 'categories', weight: 0.5, getFn: (a: Article): string[] => a.categories.map(foldText) },
 ];
 /** Options of the main fuzzy ranking; a plain `new Fuse(articles, FUSE_OPTIONS)` is the quality baseline. */
 export const FUSE_OPTIONS: IFuseOptions<Article> = { keys: FUSE_KEYS, threshold: 0.3, includeScore: true };

@@ -336,7 +336,8 @@ export class SearchIndex {
     });
     const fuzzy = hits.filter((h, i) => h.titleMatches.length === 0 && ranked[i].tier === 2);
     if (fuzzy.length && q.text.length > 2) {
-      const titles = fuzzy.map((h) => this.docs[h.id].title);
+      // Folded titles (hayTitle): the same length as the titles, so positions carry over.
+      const titles = fuzzy.map((h) => hayTitle(this.hay(h.id)));
       const fuse = new Fuse(titles, { threshold: 0.4, ignoreLocation: true, includeMatches: true, minMatchCharLength: 2 });
       for (const m of fuse.search(q.text)) {
         const indices = m.matches?.[0]?.indices ?? [];

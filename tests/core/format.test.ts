@@ -50,6 +50,7 @@ describe('formatArticle', () => {
     expect(parsed).toMatchObject({
       path: 'news/a.md',
       publishedAt: '2025-11-14T02:13:55.000Z',
+      dateGuessed: false,
       updatedAt: null,
       source: 'Decrypt',
       category: 'BTC',
@@ -64,7 +65,7 @@ describe('formatArticle', () => {
   });
   it('articleJson has every documented field', () => {
     expect(Object.keys(articleJson(article, '/'))).toEqual(
-      expect.arrayContaining(['path', 'title', 'description', 'publishedAt', 'updatedAt', 'source', 'category', 'tags', 'sentiment', 'score', 'lang', 'url', 'body']),
+      expect.arrayContaining(['path', 'title', 'description', 'publishedAt', 'dateGuessed', 'updatedAt', 'source', 'category', 'tags', 'sentiment', 'score', 'lang', 'url', 'body']),
     );
   });
   it('safeJson escapes DEL, C1, bidi and line separators', () => {

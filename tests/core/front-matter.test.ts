@@ -27,11 +27,16 @@ describe('readFrontMatter: accepted forms', () => {
     if (out.ok) expect(out.data).toEqual(data);
   });
 
-  it('keeps YAML dates as Date objects and TOML dates as plain Dates', () => {
-    const yaml = readFrontMatter('---\ndate: 2024-01-05\n---\n');
+  it('keeps YAML scalars as written (dates, numbers, flags) and TOML dates as plain Dates', () => {
+    const yaml = readFrontMatter('---\ndate: 2024-01-05\ntitle: 0o17\nscore: 1.50\ndraft: yes\nlang: no\nempty:\ntilde: ~\nquoted: "null"\n---\n');
     const toml = readFrontMatter('+++\ndate = 2024-01-05T10:00:00Z\n+++\n');
-    expect(yaml.ok && yaml.data.date).toEqual(new Date('2024-01-05T00:00:00Z'));
+    expect(yaml.ok && { ...yaml.data }).toEqual({ date: '2024-01-05', title: '0o17', score: '1.50', draft: 'yes', lang: 'no', empty: null, tilde: null, quoted: 'null' });
     expect(toml.ok && Object.getPrototypeOf(toml.data.date)).toBe(Date.prototype);
+  });
+
+  it('still builds explicitly tagged values and follows merge keys', () => {
+    const out = readFrontMatter('---\nn: !!int 3\nf: !!float "1.5"\nb: !!bool true\nbase: &b {x: 1}\nm:\n  <<: *b\n  y: 2\n---\n');
+    expect(out.ok && JSON.parse(JSON.stringify(out.data))).toEqual({ n: 3, f: 1.5, b: true, base: { x: '1' }, m: { x: '1', y: '2' } });
   });
 });
 

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 
 const repo = path.resolve(import.meta.dirname, '..', '..');
 const cli = path.join(repo, 'dist', 'cli.js');
-const seedPath = path.resolve(repo, '..', 'shared', 'seeds', 'bitfarms-wind-down.md');
+const seedPath = path.join(repo, 'data', 'news', 'bitfarms-wind-down.md');
 
 function run(args: string[], options: { cwd?: string; input?: string } = {}) {
   const result = spawnSync(process.execPath, [cli, ...args], {

@@ -62,10 +62,14 @@ describe('the hostile folder on a real terminal', () => {
     }
     s.send('w');
     await s.waitFor((t) => /warnings — press any key/.test(t), 'the warnings overlay');
+    // Each key waits for the last one's effect: Escape and a key sent together in one read
+    // are one Alt+key to the terminal, not two keys.
     s.send('Escape');
+    await s.waitFor((t) => !/warnings — press any key/.test(t), 'the warnings overlay to close');
     s.send('?');
     await s.waitFor((t) => t.includes('Keys — press any key'), 'the help overlay');
     s.send('Escape');
+    await s.waitFor((t) => !t.includes('Keys — press any key'), 'the help overlay to close');
     s.send('q');
     expect(await s.waitForFile(status, BOUND_MS)).toBe('exit=130\n');
     await cleanPrompt(s);

@@ -1,0 +1,92 @@
+// Dates as people write them in front matter. ISO 8601 (and Jekyll's `2025-10-03 14:00:00 +0000`)
+// is read by a strict pattern of its own, the fast path every generated corpus takes. Everything
+// else goes through date-fns `parse` with an explicit list of formats (written-date-formats.ts),
+// never through `Date.parse`, whose guesses differ between engines and accept nonsense. Epoch
+// numbers are seconds below 1e11, milliseconds above. A time without a zone is read as UTC so a
+// corpus gives the same timestamps on every machine.
+//
+// A numeric day and month in either order (`11-04-2025`) is ambiguous: when both readings are
+// real, different dates the value is reported as not understood rather than guessed.
+
+import { readWrittenDate, utcDate, YEAR_MAX, YEAR_MIN } from './written-date-formats.js';
+
+/** How a date value reads: a time, or why not (`ambiguous` names both readings in epoch ms). */
+export type DateReading =
+  | { ok: true; ms: number }
+  | { ok: false; why: 'unreadable' }
+  | { ok: false; why: 'ambiguous'; readings: [number, number] };
+
+// Date, optional time (T or spaces), optional fraction, optional zone (Z, UTC, +hh:mm, +hhmm, +hh).
+const ISO_LIKE =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
+// Day and month as numbers in an order the value does not say: 11-04-2025, 11/04/2025.
+const DAY_MONTH_YEAR = /^(\d{1,2})([-/])(\d{1,2})\2(\d{4})$/;
+// Below this an epoch number is taken as seconds: 1e11 s is the year 5138, 1e11 ms is 1973.
+const SECONDS_BELOW = 1e11;
+const UNREADABLE: DateReading = { ok: false, why: 'unreadable' };
+
+function zoneOffsetMinutes(zone: string | undefined): number {
+  if (!zone || /^(z|utc|gmt)$/i.test(zone)) return 0;
+  const digits = zone.slice(1).replace(':', '');
+  const hours = Number(digits.slice(0, 2));
+  const minutes = digits.length > 2 ? Number(digits.slice(2, 4)) : 0;
+  return (zone[0] === '-' ? -1 : 1) * (hours * 60 + minutes);
+}
+
+function fromEpoch(n: number): number | null {
+  if (!Number.isFinite(n)) return null;
+  if (Number.isInteger(n) && n >= YEAR_MIN && n <= YEAR_MAX) return utcDate(n, 1, 1); // `date: 2024`
+  const ms = Math.abs(n) < SECONDS_BELOW ? n * 1000 : n;
+  return Math.abs(ms) <= 8.64e15 ? Math.round(ms) : null;
+}
+
+function fromIso(m: RegExpExecArray): number | null {
+  const fraction = m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0;
+  const base = utcDate(+m[1], +m[2], +m[3], m[4] ? +m[4] : 0, m[5] ? +m[5] : 0, m[6] ? +m[6] : 0, fraction);
+  return base === null ? null : base - zoneOffsetMinutes(m[8]) * 60_000;
+}
+
+function readString(raw: string): DateReading {
+  const s = raw.trim();
+  if (s === '' || s.length > 100) return UNREADABLE;
+  const known = (ms: number | null): DateReading => (ms === null ? UNREADABLE : { ok: true, ms });
+  if (/^-?\d+(?:\.\d+)?$/.test(s)) return known(fromEpoch(Number(s)));
+  const iso = ISO_LIKE.exec(s);
+  if (iso) return known(fromIso(iso));
+  const dmy = DAY_MONTH_YEAR.exec(s);
+  if (dmy) {
+    const dayFirst = utcDate(+dmy[4], +dmy[3], +dmy[1]);
+    const monthFirst = utcDate(+dmy[4], +dmy[1], +dmy[3]);
+    if (dayFirst !== null && monthFirst !== null && dayFirst !== monthFirst) {
+      return { ok: false, why: 'ambiguous', readings: [dayFirst, monthFirst] };
+    }
+    return known(dayFirst ?? monthFirst); // 25-12-2025 can only be day first
+  }
+  return known(readWrittenDate(s));
+}
+
+/** How any front-matter date value reads; lists, objects and booleans are unreadable. */
+export function readDate(value: unknown): DateReading {
+  if (value instanceof Date) {
+    const ms = value.getTime();
+    return Number.isFinite(ms) ? { ok: true, ms } : UNREADABLE;
+  }
+  if (typeof value === 'number') {
+    const ms = fromEpoch(value);
+    return ms === null ? UNREADABLE : { ok: true, ms };
+  }
+  if (typeof value === 'string') return readString(value);
+  return UNREADABLE;
+}
+
+/** Epoch ms from any front-matter date value, or null when it is not (unambiguously) a date. */
+export function parseDate(value: unknown): number | null {
+  const reading = readDate(value);
+  return reading.ok ? reading.ms : null;
+}
+
+/** Epoch ms (UTC midnight) from a Jekyll `YYYY-MM-DD-slug.md` file name, else null. */
+export function dateFromFileName(fileName: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})-/.exec(fileName);
+  return m ? utcDate(+m[1], +m[2], +m[3]) : null;
+}

@@ -1,0 +1,82 @@
+// Which time an article was published at, and what to say when the front matter's date cannot
+// be read. Candidates in order: the date fields, a Jekyll `YYYY-MM-DD-` file-name prefix, the
+// file's modification time. A date that is written but not understood (`next tuesday`, or the
+// ambiguous `11-04-2025`) is never guessed at: the article falls back to the file's time, is
+// marked `dateGuessed` (shown as `~` in the list), and the load reports one warning per file,
+// `date "next tuesday" not understood; using the file's time`, so the user can fix the file.
+
+import { readFlag } from './flags.js';
+import { sanitizeLine } from '../sanitize.js';
+import { dateFromFileName, readDate, type DateReading } from './dates.js';
+
+/** Front-matter keys holding the publication date, first found wins. */
+export const PUBLISHED_KEYS = ['publishedAt', 'date', 'pubDate', 'published', 'publishDate', 'created'] as const;
+/** Front-matter keys holding the last update. */
+export const UPDATED_KEYS = ['updatedAt', 'updated', 'lastmod', 'modified'] as const;
+
+/** The chosen time, whether it is a guess, and the warning and inspector notes to record. */
+export interface PublishedDate {
+  at: number | null;
+  guessed: boolean;
+  /** At most one: reported on stderr as `path: warning`. */
+  warnings: string[];
+  notes: string[];
+}
+
+const MAX_SHOWN = 60;
+
+// The value as the warning quotes it: strings as written (cut), anything else as JSON; either
+// way free of control characters (warnings reach stderr and the cache's strict record check).
+function quoted(value: unknown): string {
+  const text = sanitizeLine(typeof value === 'string' ? value.trim() : JSON.stringify(value) ?? String(value));
+  const cut = text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text;
+  return JSON.stringify(cut);
+}
+
+// Made on first need: most loads never see an ambiguous date, and parse workers start cold.
+let dayMonth: Intl.DateTimeFormat | null = null;
+const longDate = (ms: number): string =>
+  (dayMonth ??= new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })).format(ms);
+
+// The inspector note: what was used first (the row is often cut at 80 columns), then why.
+function problem(value: unknown, reading: Exclude<DateReading, { ok: true }>): string {
+  if (reading.why !== 'ambiguous') return `${quoted(value)} not understood`;
+  const [a, b] = reading.readings.map(longDate);
+  return `${quoted(value)} could be ${a} or ${b}`;
+}
+
+/** Picks the publication time from front matter, file name and file time. */
+export function publishedDate(data: Record<string, unknown>, fileName: string, mtimeMs: number): PublishedDate {
+  const notes: string[] = [];
+  let failed: { value: unknown; reading: Exclude<DateReading, { ok: true }> } | null = null;
+  for (const key of PUBLISHED_KEYS) {
+    const value = data[key];
+    if (value === undefined || value === null || typeof value === 'boolean') continue;
+    if (key === 'published' && readFlag(value) !== null) continue; // Jekyll's `published: false`
+    const reading = readDate(value);
+    if (reading.ok) {
+      if (failed) notes.push(`date from ${key}: ${problem(failed.value, failed.reading)}`);
+      return { at: reading.ms, guessed: false, warnings: [], notes };
+    }
+    failed ??= { value, reading };
+  }
+  const fromName = dateFromFileName(fileName);
+  if (fromName !== null) {
+    if (!failed) return { at: fromName, guessed: false, warnings: [], notes };
+    const warning = `date ${quoted(failed.value)} not understood; using the date in the file name`;
+    return { at: fromName, guessed: false, warnings: [warning], notes: [`date from file name: ${problem(failed.value, failed.reading)}`] };
+  }
+  if (!Number.isFinite(mtimeMs)) return { at: null, guessed: false, warnings: [], notes };
+  if (!failed) return { at: mtimeMs, guessed: true, warnings: [], notes: ['date guessed from file time'] };
+  const warning = `date ${quoted(failed.value)} not understood; using the file's time`;
+  return { at: mtimeMs, guessed: true, warnings: [warning], notes: [`date guessed from file time: ${problem(failed.value, failed.reading)}`] };
+}
+
+/** The last-update time, or null; an unreadable one only costs a note. */
+export function updatedDate(data: Record<string, unknown>): number | null {
+  for (const key of UPDATED_KEYS) {
+    const reading = readDate(data[key]);
+    if (reading.ok) return reading.ms;
+  }
+  return null;
+}

@@ -1,0 +1,99 @@
+// The date spellings other than ISO 8601 that front matter carries, read with date-fns `parse`
+// and an explicit list of formats: RFC 2822 as RSS writes it (`Tue, 04 Nov 2025 10:30:00 GMT`),
+// `4 Nov 2025`, `November 4, 2025`, `2025/11/04`, `04.11.2025`, with or without a time and zone.
+// The value is taken apart first (weekday, ordinal suffix, zone, time), so a handful of date
+// formats and time formats cover every combination and an unreadable value costs at most
+// DATE_FORMATS.length failed attempts (~4 us each). Times are read in UTC (@date-fns/utc), so
+// the result does not depend on the machine's time zone or its daylight-saving gaps.
+
+import { UTCDate } from '@date-fns/utc';
+import { isValid } from 'date-fns/isValid';
+import { parse } from 'date-fns/parse';
+
+/** Years accepted anywhere in a front-matter date. */
+export const YEAR_MIN = 1000;
+export const YEAR_MAX = 9999;
+
+/** Epoch ms for a UTC calendar time, or null when a part is out of range (Feb 30, 25:00, ...). */
+export function utcDate(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number | null {
+  if (y < YEAR_MIN || y > YEAR_MAX || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 60) return null;
+  const date = new Date(Date.UTC(y, mo - 1, d, h, mi, Math.min(s, 59), ms));
+  if (date.getUTCDate() !== d || date.getUTCMonth() !== mo - 1) return null;
+  return date.getTime();
+}
+
+// Day-month-year with dots is the European spelling only (04.11.2025); with dashes or slashes
+// the order is ambiguous and dates.ts handles it before this list is tried.
+const DATE_FORMATS = [
+  'd MMM yyyy', 'd MMMM yyyy', 'MMM d yyyy', 'MMMM d yyyy', 'MMM d, yyyy', 'MMMM d, yyyy',
+  'd MMM, yyyy', 'd MMMM, yyyy', 'd-MMM-yyyy', 'yyyy/M/d', 'yyyy.M.d', 'd.M.yyyy', 'yyyy MMM d', 'yyyy MMMM d',
+];
+const TIME_FORMATS = ['H:mm', 'H:mm:ss', 'h:mm a', 'h:mm:ss a', 'h a'];
+// RFC 2822's zone names (obsolete but still in feeds) plus the Central European ones feeds use.
+const ZONE_NAMES: Readonly<Record<string, number>> = {
+  z: 0, ut: 0, utc: 0, gmt: 0,
+  est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
+  cet: 60, cest: 120,
+};
+
+const WEEKDAY = /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+/i;
+const ORDINAL = /(\d)(?:st|nd|rd|th)\b/gi;
+const MONTH_DOT = /\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\./gi;
+const COMMENT = /\s*\([^()]*\)$/; // Date#toString's "(Central European Standard Time)", RFC 2822 comments
+const NUMERIC_ZONE = /\s(?:gmt|utc|ut)?([+-])(\d{2}):?(\d{2})$/i;
+const NAMED_ZONE = /\s([a-z]{1,4})$/i;
+const TIME = /(?:,?\s+|T)(?:at\s+)?(\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)$/i;
+// Both are UTC dates, so the fields date-fns reads are taken as UTC fields.
+const REFERENCE = new UTCDate(2000, 0, 1);
+
+function parseWith(text: string, formats: readonly string[]): Date | null {
+  for (const format of formats) {
+    const d = parse(text, format, REFERENCE);
+    if (isValid(d)) return d;
+  }
+  return null;
+}
+
+// Splits a trailing zone off; returns [rest, offset in minutes], or null for an unknown name.
+function takeZone(s: string): [string, number] | null {
+  const numeric = NUMERIC_ZONE.exec(s);
+  if (numeric) {
+    const minutes = Number(numeric[2]) * 60 + Number(numeric[3]);
+    if (Number(numeric[2]) > 14 || Number(numeric[3]) > 59) return null;
+    return [s.slice(0, numeric.index), numeric[1] === '-' ? -minutes : minutes];
+  }
+  const named = NAMED_ZONE.exec(s);
+  if (named && !/^\d/.test(named[1])) {
+    const name = named[1].toLowerCase();
+    if (Object.hasOwn(ZONE_NAMES, name)) return [s.slice(0, named.index), ZONE_NAMES[name]];
+    if (/^[a-z]{1,4}$/i.test(name) && !/^(?:am|pm|a|p)$/i.test(name) && !DATE_WORD.test(name)) return null;
+  }
+  return [s, 0];
+}
+// Words that end a date rather than name a zone ("4 Nov", "Tuesday, Nov").
+const DATE_WORD = /^(?:jan|feb|mar|apr|may|jun|june|jul|july|aug|sep|sept|oct|nov|dec)$/i;
+
+/** Epoch ms of a written (non-ISO) date, or null when no format reads it. */
+export function readWrittenDate(value: string): number | null {
+  if (!/[a-z./]/i.test(value)) return null;
+  let s = value.replace(/\s+/g, ' ').trim().replace(COMMENT, '').replace(WEEKDAY, '');
+  s = s.replace(ORDINAL, '$1').replace(MONTH_DOT, '$1').replace(/\bsept\b/i, 'Sep');
+  const zone = takeZone(s);
+  if (zone === null) return null;
+  let [rest] = zone;
+  const offset = zone[1];
+  let timeMs = 0;
+  const time = TIME.exec(rest);
+  if (time) {
+    const clock = time[1].replace(/\s*([ap])\.?m\.?$/i, ' $1M').toUpperCase();
+    const t = parseWith(clock, TIME_FORMATS);
+    if (t === null) return null;
+    timeMs = t.getTime() - REFERENCE.getTime();
+    rest = rest.slice(0, time.index);
+  }
+  const day = parseWith(rest.trim(), DATE_FORMATS);
+  if (day === null) return null;
+  const year = day.getUTCFullYear();
+  if (year < YEAR_MIN || year > YEAR_MAX) return null;
+  return day.getTime() + timeMs - offset * 60_000;
+}

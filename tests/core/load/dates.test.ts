@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { dateFromFileName, parseDate, readDate } from '../../../src/core/load/dates.js';
+
+const iso = (s: string): number => Date.parse(s);
+
+describe('parseDate', () => {
+  const cases: Array<[string, unknown, number | null]> = [
+    ['ISO string with ms and Z', '2025-11-14T02:13:55.000Z', iso('2025-11-14T02:13:55.000Z')],
+    ['ISO string with offset', '2024-02-06T14:00:00-05:00', iso('2024-02-06T19:00:00Z')],
+    ['Jekyll space and +0000', '2025-10-03 14:00:00 +0000', iso('2025-10-03T14:00:00Z')],
+    ['Jekyll space and -0130', '2025-10-03 14:00:00 -0130', iso('2025-10-03T15:30:00Z')],
+    ['date only is UTC midnight', '2024-01-05', iso('2024-01-05T00:00:00Z')],
+    ['time without zone is UTC', '2024-01-05T10:20', iso('2024-01-05T10:20:00Z')],
+    ['single-digit month and day', '2024-1-5', iso('2024-01-05T00:00:00Z')],
+    ['RFC 2822 pubDate', 'Sun, 30 Jun 2024 22:00:00 GMT', iso('2024-06-30T22:00:00Z')],
+    ['month name', 'June 30, 2024 UTC', iso('2024-06-30T00:00:00Z')],
+    ['YAML Date object', new Date('2024-01-05T00:00:00Z'), iso('2024-01-05T00:00:00Z')],
+    ['epoch seconds', 1717200000, iso('2024-06-01T00:00:00Z')],
+    ['epoch milliseconds', 1717200000000, iso('2024-06-01T00:00:00Z')],
+    ['epoch seconds as string', '1717200000', iso('2024-06-01T00:00:00Z')],
+    ['bare year number', 2024, iso('2024-01-01T00:00:00Z')],
+    ['February 30 is not a date', '2024-02-30', null],
+    ['hour 25 is not a time', '2024-02-01 25:00:00', null],
+    ['a word', 'yesterday', null],
+    ['a lone digit is not a year', '1', iso('1970-01-01T00:00:01Z')],
+    ['empty string', '', null],
+    ['invalid Date object', new Date('nope'), null],
+    ['boolean', true, null],
+    ['list', ['2024-01-01'], null],
+    ['object', { date: '2024-01-01' }, null],
+    ['NaN', Number.NaN, null],
+    ['very long string', `2024-01-01 ${'x'.repeat(100)}`, null],
+    // Written dates, through date-fns and an explicit format list.
+    ['year/month/day', '2025/11/04', iso('2025-11-04T00:00:00Z')],
+    ['year/month/day with time', '2025/11/04 09:30', iso('2025-11-04T09:30:00Z')],
+    ['day month-abbreviation year', '4 Nov 2025', iso('2025-11-04T00:00:00Z')],
+    ['day month year', '4 November 2025', iso('2025-11-04T00:00:00Z')],
+    ['month day, year', 'November 4, 2025', iso('2025-11-04T00:00:00Z')],
+    ['weekday, month day, year', 'Tuesday, November 4, 2025', iso('2025-11-04T00:00:00Z')],
+    ['abbreviation with dot and ordinal, 12-hour time', 'Nov. 4th, 2025 at 3:15 pm', iso('2025-11-04T15:15:00Z')],
+    ['Sept', 'Sept 4, 2025', iso('2025-09-04T00:00:00Z')],
+    ['any case', 'NOVEMBER 4, 2025', iso('2025-11-04T00:00:00Z')],
+    ['RFC 2822 as RSS writes it', 'Tue, 04 Nov 2025 10:30:00 GMT', iso('2025-11-04T10:30:00Z')],
+    ['RFC 2822 with an offset', 'Tue, 04 Nov 2025 10:30:00 +0100', iso('2025-11-04T09:30:00Z')],
+    ['RFC 2822 with a US zone name', 'Tue, 4 Nov 2025 10:30 EST', iso('2025-11-04T15:30:00Z')],
+    ['JavaScript Date#toString', 'Tue Nov 04 2025 10:30:00 GMT+0100 (Central European Standard Time)', iso('2025-11-04T09:30:00Z')],
+    ['day.month.year', '04.11.2025', iso('2025-11-04T00:00:00Z')],
+    ['day-month-year when only one order is a date', '25-12-2025', iso('2025-12-25T00:00:00Z')],
+    ['month/day/year when only one order is a date', '12/25/2025', iso('2025-12-25T00:00:00Z')],
+    ['same day and month', '04-04-2025', iso('2025-04-04T00:00:00Z')],
+    ['epoch seconds (2025)', '1762252200', iso('2025-11-04T10:30:00Z')],
+    ['epoch milliseconds (2025)', '1762252200000', iso('2025-11-04T10:30:00Z')],
+    ['ambiguous day and month', '11-04-2025', null],
+    ['ambiguous with slashes', '11/04/2025', null],
+    ['February 31', '31 Feb 2025', null],
+    ['relative words', 'next tuesday', null],
+    ['a weekday alone', 'Monday', null],
+    ['an unknown zone name', '4 Nov 2025 10:30 XYZ', null],
+    ['month and year only', 'May 2025', null],
+  ];
+  it.each(cases)('%s', (_name, input, expected) => {
+    expect(parseDate(input)).toBe(expected);
+  });
+});
+
+describe('readDate', () => {
+  it('says why a value is not a date, with both readings of an ambiguous one', () => {
+    expect(readDate('next tuesday')).toEqual({ ok: false, why: 'unreadable' });
+    expect(readDate('11-04-2025')).toEqual({ ok: false, why: 'ambiguous', readings: [iso('2025-04-11T00:00:00Z'), iso('2025-11-04T00:00:00Z')] });
+  });
+
+  it('does not depend on the machine time zone', () => {
+    // The zone is fixed per process, so this checks the result is UTC whatever TZ says.
+    expect(new Date(parseDate('4 Nov 2025 10:30')!).toISOString()).toBe('2025-11-04T10:30:00.000Z');
+  });
+});
+
+describe('dateFromFileName', () => {
+  const cases: Array<[string, number | null]> = [
+    ['2024-01-05-bitcoin-etf-approved.md', iso('2024-01-05T00:00:00Z')],
+    ['2023-12-24-halving.markdown', iso('2023-12-24T00:00:00Z')],
+    ['2024-13-01-bad-month.md', null],
+    ['2024-01-05.md', null],
+    ['bitcoin-2024-01-05-news.md', null],
+    ['notes.md', null],
+  ];
+  it.each(cases)('%s', (name, expected) => {
+    expect(dateFromFileName(name)).toBe(expected);
+  });
+});

@@ -1,0 +1,84 @@
+// The real-world loader cases through the built CLI, with stdout piped, exactly as their README
+// runs them: `node dist/cli.js --no-cache -f '' -p json folder/`, plus the queries it names.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const repo = path.resolve(import.meta.dirname, '..', '..');
+const cli = path.join(repo, 'dist', 'cli.js');
+const cases = 'tests/fixtures/cases';
+
+function run(args: string[]) {
+  const r = spawnSync(process.execPath, [cli, '--no-cache', ...args], { cwd: repo, encoding: 'utf8', input: '', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface Json { path: string; title: string; tags: string[]; lang: string | null; draft: boolean; publishedAt: string | null; dateGuessed: boolean }
+
+function json(folder: string, extra: string[] = []): Record<string, Json> {
+  const r = run(['-f', '', '-p', 'json', ...extra, `${cases}/${folder}/`]);
+  expect(r.code).toBe(0);
+  const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Json);
+  return Object.fromEntries(rows.map((o) => [path.basename(o.path), o]));
+}
+
+const titles = (stdout: string): string[] => stdout.split('\n').filter(Boolean).sort();
+
+describe('loader cases through the CLI', () => {
+  it('yaml-1.1-flags: drafts and Jekyll unpublished hidden, lang and tag "no" stay strings', () => {
+    const shown = json('loader/yaml-1.1-flags');
+    expect(Object.keys(shown).sort()).toEqual(['draft-off.md', 'oslo-exchange-licence.md']);
+    expect(shown['oslo-exchange-licence.md']).toMatchObject({ lang: 'no', tags: ['no', 'regulation'], draft: false });
+    const all = json('loader/yaml-1.1-flags', ['--drafts']);
+    expect(Object.values(all).filter((o) => o.draft).map((o) => path.basename(o.path)).sort()).toEqual([
+      '2025-09-15-jekyll-unpublished.md',
+      'unfinished-draft.md',
+    ]);
+  });
+
+  it('typed-scalars: titles and tags as written; -f 2025-12-19 and -f tag:2026-01-15 find them', () => {
+    const out = json('loader/typed-scalars');
+    expect(Object.values(out).map((o) => o.title).sort()).toEqual(['0o17', '1.50', '2025', '2025-12-19', 'Fork Countdown Begins']);
+    expect(out['digest-e.md'].tags).toEqual(['2026-01-15', 'upgrades', '1.50']);
+    const byDate = run(['-f', '2025-12-19', '-p', 'title', `${cases}/loader/typed-scalars`]);
+    expect([byDate.code, titles(byDate.stdout)]).toEqual([0, ['2025-12-19']]);
+    const byTag = run(['-f', 'tag:2026-01-15', '-p', 'title', `${cases}/loader/typed-scalars`]);
+    expect([byTag.code, titles(byTag.stdout)]).toEqual([0, ['Fork Countdown Begins']]);
+  });
+
+  it('written-dates: 2025/11/04 read; ambiguous and unreadable each warn once on stderr and are dateGuessed', () => {
+    const r = run(['-f', '', '-p', 'json', `${cases}/loader/written-dates/`]);
+    expect(r.code).toBe(0);
+    const rows = Object.fromEntries(r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Json).map((o) => [path.basename(o.path), o]));
+    expect(rows['slash-date.md']).toMatchObject({ publishedAt: '2025-11-04T00:00:00.000Z', dateGuessed: false });
+    expect(rows['us-order.md'].dateGuessed).toBe(true);
+    expect(rows['bad-date.md'].dateGuessed).toBe(true);
+    const warnings = r.stderr.split('\n').filter(Boolean).sort();
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(/written-dates\/bad-date\.md: date "next tuesday" not understood; using the file's time$/);
+    expect(warnings[1]).toMatch(/written-dates\/us-order\.md: date "11-04-2025" not understood; using the file's time$/);
+  });
+
+  it('accents: every kind of term typed without accents finds the accented articles', () => {
+    const find = (q: string): string[] => titles(run(['-f', q, '-p', 'title', `${cases}/loader/accents`]).stdout);
+    expect(find('"sao paulo"')).toEqual(['São Paulo Exchange Volume Doubles']);
+    expect(find('"credit agricole"')).toEqual(['Crédit Agricole Pilots Tokenised Bonds']);
+    expect(find('source:"les echos crypto"')).toEqual(['Société Générale Unit Expands Euro Stablecoin']);
+    expect(find('tag:banques')).toEqual(['Société Générale Unit Expands Euro Stablecoin']);
+    expect(find('cafe')).toEqual(['Cafe Chain Drops Crypto Payments', 'Café Owners in Lisbon Accept Lightning']);
+    expect(find('category:regulation')).toEqual([]);
+    expect(titles(run(['-f', 'category:regulation', '-p', 'title', `${cases}/loader-more/accents`]).stdout)).toEqual(['Autorité Publie Un Guide']);
+  });
+
+  it("leading-dash: -f '-source:decrypt' and -f -decrypt take the value as the query, exit 0", () => {
+    const dir = `${cases}/loader/leading-dash`;
+    for (const q of ['-source:decrypt', '-decrypt']) {
+      const r = run(['-f', q, '-p', 'title', dir]);
+      expect([r.code, r.stdout, r.stderr]).toEqual([0, 'Wire Desk Covers Exchange Outage\n', '']);
+    }
+    const joined = run([`--filter=-source:decrypt`, '-p', 'title', dir]);
+    expect([joined.code, joined.stdout]).toEqual([0, 'Wire Desk Covers Exchange Outage\n']);
+    const more = run(['-f', '-tag:x', '-p', 'title', dir, `${cases}/loader-more/leading-dash`]);
+    expect(titles(more.stdout)).toEqual(['Decrypt Desk Covers Mining Merger', 'Wire Desk Covers Exchange Outage']);
+  });
+});

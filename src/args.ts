@@ -5,13 +5,20 @@ import { parseArgs } from 'node:util';
 import type { PrintFormat } from './core/format.js';
 import type { SortKey } from './core/query.js';
 
+/** Sort orders of the list: the search engine's, plus `hot` (stories/hot.ts), applied over its date order. */
+export type ListSort = SortKey | 'hot';
+
 /** Everything the command line can ask for. */
 export interface Options {
   paths: string[];
   filter: string | null;
   query: string;
   print: PrintFormat;
-  sort: SortKey | undefined;
+  sort: ListSort | undefined;
+  /** One row per story in the dashboard (false: `--no-group`, the flat list). */
+  group: boolean;
+  /** With --filter: print the pulse (counts) instead of the articles. */
+  stats: boolean;
   limit: number | undefined;
   drafts: boolean;
   multi: boolean;
@@ -36,7 +43,7 @@ export type Command = { kind: 'run'; options: Options } | { kind: 'help' } | { k
 export class UsageError extends Error {}
 
 const PRINT_FORMATS: readonly PrintFormat[] = ['path', 'title', 'json', 'markdown'];
-const SORT_KEYS: readonly SortKey[] = ['relevance', 'date', 'title', 'score'];
+const SORT_KEYS: readonly ListSort[] = ['relevance', 'date', 'title', 'score', 'hot'];
 
 /** The text of `--help`. */
 export const HELP = `Usage: crypto-news-tui [options] [PATH...]
@@ -50,10 +57,15 @@ Options:
   -f, --filter QUERY     no UI: print every match and exit
   -q, --query QUERY      start the dashboard with this query
   -p, --print FORMAT     path | title | json | markdown        (default: path)
-  -s, --sort KEY         relevance | date | title | score
-                         (default: relevance with free words, else date)
+  -s, --sort KEY         relevance | date | title | score | hot
+                         (default: relevance with free words, else date;
+                         hot: recent stories told by many outlets first)
   -n, --limit N          print at most N results (with --filter)
   -m, --multi            mark several articles with Space; Enter prints all
+      --stats            with --filter: print counts (sentiment, per day, top
+                         sources, tags, coins) instead of articles; JSON with
+                         --print json
+      --no-group         list every article, not one row per story
       --drafts           include drafts (draft: true)
       --no-mouse         do not capture the mouse
       --no-cache         do not read or write the parsed-article cache
@@ -75,6 +87,7 @@ Query language (terms combine with AND, case-insensitive):
   tag:mining  source:decrypt  category:btc  sentiment:negative  lang:en
   since:2025-11-01  until:2025-11-30  since:7d  (h, d, w, m, y)
   is:draft  is:sticky    drafts only / pinned articles only
+  coin:btc  coin:solana  articles about a coin (ticker or name)
   is:unread  is:read  is:saved  is:new   reading state (new: first seen
                          since the previous dashboard session ended)
   -term                  negate any term:  -source:decrypt  -"price prediction"
@@ -149,6 +162,8 @@ export function parseCommandLine(argv: string[]): Command {
         multi: { type: 'boolean', short: 'm' },
         drafts: { type: 'boolean' },
         'no-mouse': { type: 'boolean' },
+        'no-group': { type: 'boolean' },
+        stats: { type: 'boolean' },
         'no-cache': { type: 'boolean' },
         'clear-cache': { type: 'boolean' },
         'max-file-size': { type: 'string' },
@@ -177,6 +192,9 @@ export function parseCommandLine(argv: string[]): Command {
     }
     limit = Number(v.limit);
   }
+  if (v.stats && v.filter === undefined) {
+    throw new UsageError('--stats needs --filter (try --filter \'\' --stats)');
+  }
   if (v.filter !== undefined && v.query !== undefined) {
     throw new UsageError('--filter and --query cannot be combined (--filter has no UI)');
   }
@@ -192,6 +210,8 @@ export function parseCommandLine(argv: string[]): Command {
     drafts: v.drafts ?? false,
     multi: v.multi ?? false,
     mouse: !v['no-mouse'],
+    group: !v['no-group'],
+    stats: v.stats ?? false,
     cache: !v['no-cache'],
     clearCache: v['clear-cache'] ?? false,
     maxFileSize: v['max-file-size'] === undefined ? undefined : parseSize(v['max-file-size']),

@@ -11,7 +11,7 @@ import { printConfig } from './config/print-config.js';
 import { cacheDirectory } from './core/cache.js';
 import { COMMANDS, isKeyName, remapKeymap } from './state/keymap-remap.js';
 import type { Article, LoadWarning } from './core/article.js';
-import { formatArticle, type PrintContext } from './core/format.js';
+import { formatArticle, safeJson, type PrintContext } from './core/format.js';
 import { LIMITS } from './core/limits.js';
 import { PathError } from './core/walk.js';
 import { QueryError } from './core/query.js';
@@ -51,9 +51,10 @@ function readRawText(article: Article, cap: number): string {
 }
 
 /** Writes articles to stdout in the chosen format, then lets the process end naturally so a pipe drains. */
-function printArticles(articles: readonly Article[], options: Options, marks?: PrintContext['marks']): void {
+function printArticles(articles: readonly Article[], options: Options, marks?: PrintContext['marks'], storyOf?: PrintContext['storyOf']): void {
   const ctx: PrintContext = {
     marks,
+    storyOf,
     cwd: process.cwd(),
     readRaw: (a) => readRawText(a, options.maxFileSize ?? LIMITS.maxFileSize),
     stdoutIsTerminal: Boolean(process.stdout.isTTY),
@@ -95,8 +96,11 @@ async function runFilter(options: Options, paths: string[]): Promise<void> {
     import('./core/reading/reading-search.js'),
   ]);
   const reading = await filterReading(options);
+  const hot = options.sort === 'hot';
+  // Hot orders every match (then --limit cuts), so it searches like a run without a limit.
+  const limit = hot ? undefined : options.limit;
   // Without a limit every body is searched: the loader can do that pass while it checks the cache.
-  const scan = options.limit === undefined ? scanNeedles(options.filter ?? '') : [];
+  const scan = limit === undefined ? scanNeedles(options.filter ?? '') : [];
   let cacheSettled = (): void => {};
   const cacheWritten = new Promise<void>((resolve) => { cacheSettled = resolve; });
   const { articles, warnings } = await loadCorpus(paths, { maxFileSize: options.maxFileSize, cache: options.cache, clearCache: options.clearCache, scan, onCacheWritten: () => cacheSettled() });
@@ -104,17 +108,31 @@ async function runFilter(options: Options, paths: string[]): Promise<void> {
   const index = new SearchIndex(articles);
   let result;
   try {
-    result = searchWithReading(index, options.filter ?? '', { sort: options.sort, includeDrafts: options.drafts, limit: options.limit }, reading);
+    result = searchWithReading(index, options.filter ?? '', { sort: options.sort === 'hot' ? 'date' : options.sort, includeDrafts: options.drafts, limit }, reading);
   } catch (error) {
     if (error instanceof QueryError) return fail(`bad query: ${error.message}`);
     if (error instanceof Error && /need the reading state/.test(error.message)) return fail(error.message);
     throw error;
   }
-  if (result.hits.length === 0) {
+  let ids = result.hits.map((h) => h.id);
+  // Stories are grouped only when something shows them: hot's story sizes, JSON's story ids.
+  const needStories = hot || (options.print === 'json' && !options.stats);
+  const stories = needStories && ids.length ? await import('./core/stories/index.js') : null;
+  const map = stories ? stories.storyMap(articles) : null;
+  if (stories && map && hot) {
+    ids = stories.hotOrder(ids, (id) => articles[id], map.size, Date.now());
+    if (options.limit !== undefined) ids = ids.slice(0, options.limit);
+  }
+  if (options.stats) {
+    const { pulseOf, pulseText, pulseJson } = await import('./core/pulse/index.js');
+    const pulse = pulseOf(ids.map((id) => index.article(id)));
+    process.stdout.write(options.print === 'json' ? `${safeJson(pulseJson(pulse))}\n` : pulseText(pulse));
+    process.exitCode = ids.length === 0 ? EXIT.noMatch : EXIT.ok;
+  } else if (ids.length === 0) {
     process.exitCode = EXIT.noMatch;
   } else {
     const marks = reading ? (a: Article) => ({ read: reading.isRead(a), saved: reading.isSaved(a), new: reading.isNew(a) }) : undefined;
-    printArticles(result.hits.map((h) => index.article(h.id)), options, marks);
+    printArticles(ids.map((id) => index.article(id)), options, marks, stories && map ? stories.storyInfoOf(map, articles) : undefined);
     process.exitCode = EXIT.ok;
   }
   // --filter reads the state and never ends a session.
@@ -198,7 +216,7 @@ async function main(argv: string[]): Promise<void> {
     } else if (outcome.articles.length === 0) {
       process.exitCode = EXIT.noMatch;
     } else {
-      printArticles(outcome.articles, options);
+      printArticles(outcome.articles, options, undefined, outcome.storyOf);
       process.exitCode = EXIT.ok;
     }
   } catch (error) {

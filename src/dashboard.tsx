@@ -5,6 +5,7 @@ import type { Options } from './args.js';
 import type { Config } from './config/load-config.js';
 import type { Binding } from './state/keymap.js';
 import type { Article, LoadWarning } from './core/article.js';
+import type { StoryInfo, StoryMap } from './core/stories/index.js';
 import { PathError } from './core/walk.js';
 import { reportFatal } from './fatal.js';
 import { skeletonBytes } from './skeleton.js';
@@ -12,7 +13,7 @@ import { chalkLevel, NoTerminalError, openTerminal, type Terminal } from './term
 
 /** How a dashboard session ended. */
 export type DashboardOutcome =
-  | { kind: 'chosen'; articles: Article[]; warnings: LoadWarning[] }
+  | { kind: 'chosen'; articles: Article[]; warnings: LoadWarning[]; storyOf?: (a: Article) => StoryInfo }
   | { kind: 'cancelled'; warnings: LoadWarning[] }
   | { kind: 'no-terminal' }
   | { kind: 'path-error'; message: string };
@@ -124,6 +125,8 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     let version = 0;
     let loading: { done: number; total: number } | null = { done: 0, total: 0 };
     let warnings: LoadWarning[] = [];
+    let stories: StoryMap | null = null;
+    let storyOf: ((a: Article) => StoryInfo) | undefined;
     let size = { columns: term.output.columns || 80, rows: term.output.rows || 24 };
     let finished = false;
     // After the editor the screen is not what the frame writer last drew: it draws the next frame whole.
@@ -154,6 +157,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
         version,
         initialQuery: options.query,
         sort: options.sort,
+        stories,
         includeDrafts: options.drafts,
         multi: options.multi,
         mouse: options.mouse,
@@ -173,7 +177,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
         onDone: (result) =>
           finish(
             result.kind === 'chosen'
-              ? { kind: 'chosen', articles: result.articles, warnings }
+              ? { kind: 'chosen', articles: result.articles, warnings, storyOf }
               : { kind: 'cancelled', warnings },
           ),
       });
@@ -272,6 +276,17 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
         setTimeout(() => {
           if (!finished) index.prepare();
         }, 0);
+        // Stories are grouped once, after loading, off the first frame's path; the list folds
+        // into one row per story when they arrive.
+        if (options.group) {
+          void import('./core/stories/index.js').then(({ storyMap, storyInfoOf }) => {
+            if (finished) return;
+            const all = Array.from({ length: index.size }, (_, id) => index.article(id));
+            stories = storyMap(all);
+            storyOf = storyInfoOf(stories, all);
+            update();
+          });
+        }
       },
       (error: unknown) => {
         if (error instanceof PathError) {

@@ -31,6 +31,11 @@ export interface Article {
   categories: string[];
   /** Tags as written (tags and/or keywords, list or comma-separated). */
   tags: string[];
+  /**
+   * Values of the front-matter coin fields (`currencies`, `coins`, `tickers`, `assets`) as written;
+   * a list of `{code|symbol|ticker|name|title}` objects (CryptoPanic's shape) gives its codes.
+   */
+  coinFields: string[];
   /** Sentiment as written (the seed writes `NEGATIVE`), or null. */
   sentiment: string | null;
   /** Numeric score, or null. */

@@ -42,6 +42,7 @@ export interface Columns {
   tags: number[];
   notes: number[];
   warnings: number[];
+  coinFields: number[];
   size: number[];
   mtimeMs: number[];
   dev: number[];
@@ -89,7 +90,7 @@ export function toColumns(records: readonly ArticleRecord[], shortLengths: reado
     strings, lists, path: [], relPath: [], title: [], description: [], url: [],
     publishedAt: [], publishedAtNull: [], updatedAt: [], updatedAtNull: [], score: [], scoreNull: [],
     dateGuessed: [], draft: [], stickyWeight: [], source: [], sourceKey: [], sentiment: [], lang: [], format: [],
-    categories: [], tags: [], notes: [], warnings: [], size: [], mtimeMs: [], dev: [], ino: [], bodyLength: [],
+    categories: [], tags: [], notes: [], warnings: [], coinFields: [], size: [], mtimeMs: [], dev: [], ino: [], bodyLength: [],
     shortLength: [...shortLengths],
   };
   const nullable = (values: number[], nulls: number[], v: number | null, i: number): void => {
@@ -109,7 +110,7 @@ export function toColumns(records: readonly ArticleRecord[], shortLengths: reado
     c.format.push(str(r[17])); c.size.push(r[18]); c.mtimeMs.push(r[19]); c.notes.push(list(r[20]));
     const [dev, ino] = splitInode(r[21]);
     c.dev.push(dev); c.ino.push(ino);
-    c.bodyLength.push(r[22]); c.warnings.push(list(r[23]));
+    c.bodyLength.push(r[22]); c.warnings.push(list(r[23])); c.coinFields.push(list(r[24]));
   });
   return c;
 }
@@ -187,7 +188,7 @@ export class CachedRecords {
       arrayOf(c.dateGuessed, n, bool) && arrayOf(c.draft, n, bool) && arrayOf(c.stickyWeight, n, isNumber) &&
       arrayOf(c.source, n, ref) && arrayOf(c.sourceKey, n, ref) && arrayOf(c.sentiment, n, refOrNull) &&
       arrayOf(c.lang, n, refOrNull) && arrayOf(c.format, n, (x) => ref(x) && FORMATS.has(strings[x as number])) &&
-      arrayOf(c.categories, n, listRef) && arrayOf(c.tags, n, listRef) && arrayOf(c.notes, n, listRef) && arrayOf(c.warnings, n, listRef) &&
+      arrayOf(c.categories, n, listRef) && arrayOf(c.tags, n, listRef) && arrayOf(c.notes, n, listRef) && arrayOf(c.warnings, n, listRef) && arrayOf(c.coinFields, n, listRef) &&
       arrayOf(c.size, n, isCount) && arrayOf(c.mtimeMs, n, isNumber) && arrayOf(c.dev, n, isNumber) && arrayOf(c.ino, n, isNumber) &&
       arrayOf(c.bodyLength, n, isCount) && arrayOf(c.shortLength, n, isCount);
     if (!ok) return null;
@@ -300,6 +301,7 @@ export class CachedRecords {
     a.size = c.size[i];
     a.mtimeMs = c.mtimeMs[i];
     a.notes = this.list(c.notes[i]);
+    a.coinFields = this.list(c.coinFields[i]);
   }
 
   /** Article i as a record, for rewriting the cache (the columns were checked when read). */
@@ -311,7 +313,7 @@ export class CachedRecords {
       c.strings[c.source[i]], c.strings[c.sourceKey[i]], this.list(c.categories[i]), this.list(c.tags[i]),
       this.str(c.sentiment[i]), this.nulls.score[i] ? null : c.score[i], this.str(c.lang[i]), c.draft[i], c.stickyWeight[i],
       c.url[i], c.strings[c.format[i]] as FrontMatterFormat, c.size[i], c.mtimeMs[i], this.list(c.notes[i]),
-      `${c.dev[i]}:${c.ino[i]}`, c.bodyLength[i], this.warnings(i),
+      `${c.dev[i]}:${c.ino[i]}`, c.bodyLength[i], this.warnings(i), this.list(c.coinFields[i]),
     ];
   }
 }

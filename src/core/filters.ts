@@ -3,7 +3,8 @@
 // haystack built when the article was added.
 
 import type { Article } from './article.js';
-import { compact, containsAll, containsAny, type Hay } from './haystack.js';
+import { bodyHasCashtag, coinSymbols } from './coins/index.js';
+import { bodyOf, compact, containsAll, containsAny, type Hay } from './haystack.js';
 import type { ParsedQuery, Term } from './query.js';
 
 /** A compiled filter: true when the article stays in the result; `withBody` false skips the body. */
@@ -34,6 +35,9 @@ function termTest(t: Term): Predicate {
       return (a) => a.publishedAt !== null && a.publishedAt >= t.at;
     case 'until':
       return (a) => a.publishedAt !== null && a.publishedAt <= t.at;
+    case 'coin':
+      // In memory first (front matter, tags, title, description); a `$SOL` in the body when bodies are searched.
+      return (a, hay, withBody) => coinSymbols(a).includes(t.value) || (withBody && bodyHasCashtag(bodyOf(hay), t.value));
     case 'is':
       return t.value === 'draft' ? (a) => a.draft : (a) => a.stickyWeight > 0;
   }

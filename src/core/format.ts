@@ -2,6 +2,7 @@
 // supplies the file's raw text for `markdown` and decides where the bytes go.
 import path from 'node:path';
 import type { Article } from './article.js';
+import { articleCoinsWithBody } from './coins/index.js';
 import { sanitizeLine, sanitizeText } from './sanitize.js';
 
 /** The `--print` formats. */
@@ -33,7 +34,7 @@ export function safeJson(value: unknown): string {
 }
 
 /** The object written per article by `--print json` (one per line: JSON Lines). */
-export function articleJson(article: Article, cwd: string, marks?: ReadingMarks): Record<string, unknown> {
+export function articleJson(article: Article, cwd: string, marks?: ReadingMarks, story?: StoryJson): Record<string, unknown> {
   return {
     path: displayPath(article.path, cwd),
     title: article.title,
@@ -46,12 +47,14 @@ export function articleJson(article: Article, cwd: string, marks?: ReadingMarks)
     category: article.categories[0] ?? null,
     categories: article.categories,
     tags: article.tags,
+    coins: articleCoinsWithBody(article).map((c) => c.symbol),
     sentiment: article.sentiment,
     score: article.score,
     lang: article.lang,
     url: article.url,
     draft: article.draft,
     ...(marks ?? {}),
+    ...(story ? { story: story.story, storySize: story.storySize } : {}),
     body: article.body,
   };
 }
@@ -63,10 +66,18 @@ export interface ReadingMarks {
   new: boolean;
 }
 
+/** An article's story in `--print json`: the story's stable id and how many articles it has. */
+export interface StoryJson {
+  story: string;
+  storySize: number;
+}
+
 /** Everything needed to print one article. */
 export interface PrintContext {
   /** Reading state per article for `json`, when it could be read. */
   marks?: (article: Article) => ReadingMarks;
+  /** For `json`: the article's story, when the corpus was grouped. */
+  storyOf?: (article: Article) => StoryJson;
   cwd: string;
   /** For `markdown`: reads the file's own text (the caller's I/O). */
   readRaw: (article: Article) => string;
@@ -82,7 +93,7 @@ export function formatArticle(article: Article, format: PrintFormat, ctx: PrintC
     case 'title':
       return `${sanitizeLine(article.title)}\n`;
     case 'json':
-      return `${safeJson(articleJson(article, ctx.cwd, ctx.marks?.(article)))}\n`;
+      return `${safeJson(articleJson(article, ctx.cwd, ctx.marks?.(article), ctx.storyOf?.(article)))}\n`;
     case 'markdown': {
       // Piped, the file is data for the next program and passes through byte for byte (like
       // `cat`); on a terminal it is shown, so it is sanitised (like `less`).

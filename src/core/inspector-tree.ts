@@ -7,6 +7,7 @@
 // toggling a row is "add its key if absent, delete it if present" (toggleExpanded).
 import type { Article } from './article.js';
 import { formatStamp } from './article-header.js';
+import { articleCoinsWithBody, assetOf } from './coins/index.js';
 import { sanitizeLine } from './sanitize.js';
 
 /** One inspector row; `key` is a stable path such as `source.name` or `tags[1]`. */
@@ -119,6 +120,21 @@ class RowBuilder {
   }
 }
 
+/** Key of the row that heads the coins the article is about. */
+export const COINS_SECTION_KEY = '@coins';
+
+// The coins and where each was found ("Solana · cashtag, title"), so a reader can see why a
+// `coin:` filter matched; nothing when the article names no coin.
+function coinRows(article: Article): InspectorRow[] {
+  const coins = articleCoinsWithBody(article);
+  if (coins.length === 0) return [];
+  const row = (key: string, label: string, value: string): InspectorRow => ({ key, depth: 0, label, value, foldable: false, expanded: false });
+  return [
+    row(COINS_SECTION_KEY, 'coins', ''),
+    ...coins.map((c) => row(`${COINS_SECTION_KEY}.${c.symbol}`, c.symbol, `${assetOf(c.symbol)?.name ?? c.symbol} · ${c.where.join(', ')}`)),
+  ];
+}
+
 function fileRows(article: Article): InspectorRow[] {
   const row = (key: string, label: string, value: string): InspectorRow => ({
     key,
@@ -155,7 +171,7 @@ export function inspectorRows(article: Article, expanded: ReadonlySet<string>): 
   if (builder.omitted) {
     rows.push({ key: '@omitted', depth: 0, label: '…', value: `more rows not shown (limit ${MAX_ROWS})`, foldable: false, expanded: false });
   }
-  rows.push(...fileRows(article));
+  rows.push(...coinRows(article), ...fileRows(article));
   memo.set(article, { expanded, size: expanded.size, rows });
   return rows;
 }

@@ -64,6 +64,7 @@ export class LazyArticle implements Article {
   sourceKey!: string;
   categories!: string[];
   tags!: string[];
+  coinFields!: string[];
   sentiment!: string | null;
   score!: number | null;
   lang!: string | null;
@@ -115,6 +116,7 @@ export class LazyArticle implements Article {
     a.size = r[18];
     a.mtimeMs = r[19];
     a.notes = r[20];
+    a.coinFields = r[24];
     return a;
   }
 

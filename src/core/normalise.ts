@@ -52,6 +52,12 @@ function firstText(data: Data, keys: readonly string[]): string | null {
   return null;
 }
 
+// A coin field's values: a list or a comma-separated string as it is; objects give their code.
+function coinValues(v: unknown): unknown {
+  if (!Array.isArray(v)) return isRecord(v) ? coinValues([v]) : v;
+  return v.map((item) => (isRecord(item) ? (['code', 'symbol', 'ticker', 'name', 'title'].map((k) => scalarText(item[k])).find((t) => t) ?? null) : item));
+}
+
 function toNumber(v: unknown): number | null {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (typeof v === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i.test(v)) return Number(v);
@@ -167,6 +173,7 @@ export function normaliseArticle(input: NormaliseInput): Article {
     // `category` names one category; Jekyll's `categories` string is space-separated.
     categories: list([typeof data.category === 'string' ? [data.category] : data.category, data.categories], /\s+/),
     tags: list([data.tags, data.keywords], /,/),
+    coinFields: list(['currencies', 'coins', 'tickers', 'assets'].map((k) => coinValues(data[k])), /,/),
     sentiment: displayOrNull(scalarText(data.sentiment)),
     score: toNumber(data.score),
     lang: displayOrNull(scalarText(data.lang)),

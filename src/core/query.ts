@@ -1,5 +1,5 @@
 // The query language typed into the search line: free words (fuzzy), "quoted phrases" (exact),
-// field filters (tag:, source:, category:, sentiment:, lang:, since:, until:, is:), `-` to negate
+// field filters (tag:, source:, category:, sentiment:, lang:, since:, until:, is:, coin:), `-` to negate
 // any term; everything combines with AND and ignores case and accents: every word, phrase and
 // tag/category/source/lang value is folded by the one rule in text/fold.ts, the rule the
 // articles' search text is folded by. Pure: text in, terms out.
@@ -10,6 +10,7 @@
 
 // The per-function entry point: the package index costs ~60 ms of start-up to import.
 import { sub } from 'date-fns/sub';
+import { resolveCoin } from './coins/index.js';
 import { foldText } from './text/fold.js';
 
 /** Sort orders offered by the search engine. */
@@ -24,7 +25,9 @@ export type Term =
   | { kind: 'tag' | 'category' | 'source' | 'lang'; value: string; negate: boolean }
   | { kind: 'sentiment'; value: Sentiment; negate: boolean }
   | { kind: 'since' | 'until'; at: number; negate: boolean }
-  | { kind: 'is'; value: 'draft' | 'sticky'; negate: boolean };
+  | { kind: 'is'; value: 'draft' | 'sticky'; negate: boolean }
+  /** `coin:` with the ticker it resolved to (`coin:bitcoin` -> BTC). */
+  | { kind: 'coin'; value: string; negate: boolean };
 
 /** A parsed query: every term in input order, plus the positive free text used for ranking. */
 export interface ParsedQuery {
@@ -49,7 +52,7 @@ export class QueryError extends Error {
   }
 }
 
-type FieldKind = 'tag' | 'category' | 'source' | 'lang' | 'sentiment' | 'since' | 'until' | 'is';
+type FieldKind = 'tag' | 'category' | 'source' | 'lang' | 'sentiment' | 'since' | 'until' | 'is' | 'coin';
 
 // Field names and the few plural/short aliases people type anyway.
 const FIELDS: Readonly<Record<string, FieldKind>> = {
@@ -60,6 +63,7 @@ const FIELDS: Readonly<Record<string, FieldKind>> = {
   lang: 'lang', language: 'lang',
   since: 'since', until: 'until',
   is: 'is',
+  coin: 'coin', coins: 'coin', ticker: 'coin',
 };
 
 const SENTIMENTS: Readonly<Record<string, Sentiment>> = {
@@ -120,6 +124,11 @@ function fieldTerm(kind: FieldKind, value: string, negate: boolean, raw: string,
       if (at === null) throw new QueryError(`bad date in "${raw}" (use 2025-11-01, 2025-11-01T09:30Z or 24h, 7d, 2w, 3m, 1y)`, raw);
       return { kind, at, negate };
     }
+    case 'coin': {
+      const symbol = resolveCoin(v);
+      if (!symbol) throw new QueryError(`unknown coin in "${raw}" (use a ticker or name: coin:btc, coin:solana)`, raw);
+      return { kind, value: symbol, negate };
+    }
     case 'is':
       if (v !== 'draft' && v !== 'sticky') throw new QueryError(`unknown value in "${raw}" (use is:draft or is:sticky)`, raw);
       return { kind, value: v, negate };
@@ -170,7 +179,7 @@ export function parseQuery(input: string, now: number = Date.now()): ParsedQuery
     }
     const raw = s.slice(start, j);
     if (!Object.hasOwn(FIELDS, prefix.toLowerCase())) {
-      throw new QueryError(`unknown field "${prefix}" in "${raw}" (fields: tag, source, category, sentiment, lang, since, until, is)`, raw);
+      throw new QueryError(`unknown field "${prefix}" in "${raw}" (fields: tag, source, category, sentiment, lang, since, until, is, coin)`, raw);
     }
     terms.push(fieldTerm(FIELDS[prefix.toLowerCase()], value, negate, raw, now));
     i = j;

@@ -3,9 +3,10 @@
 
 /**
  * What a key means: navigate (browse), edit the search line (search), answer the status line's
- * y/n question (confirm: `y`/Enter says yes, any other key no), or type a link number (link).
+ * y/n question (confirm: `y`/Enter says yes, any other key no), type a link number (link), or
+ * move over the pulse strip's entries (pulse).
  */
-export type Mode = 'browse' | 'search' | 'confirm' | 'link';
+export type Mode = 'browse' | 'search' | 'confirm' | 'link' | 'pulse';
 /** The three panes that can hold focus. */
 export type PaneId = 'list' | 'body' | 'inspector';
 
@@ -51,6 +52,12 @@ export type Command =
   | 'historyPrev'
   | 'historyNext'
   | 'viewAll'
+  | 'focusPulse'
+  | 'pulseNext'
+  | 'pulsePrev'
+  | 'pulseAdd'
+  | 'pulseExclude'
+  | 'leavePulse'
   | ViewCommand;
 
 /** `view1` .. `view9`: switch to the Nth saved view. */
@@ -71,6 +78,7 @@ export interface Binding {
 
 const BROWSE: readonly Mode[] = ['browse'];
 const SEARCH: readonly Mode[] = ['search'];
+const PULSE: readonly Mode[] = ['pulse'];
 const VIEW_KEYS: Binding[] = Array.from({ length: 9 }, (_, i) => ({
   command: `view${i + 1}` as ViewCommand,
   keys: [String(i + 1)],
@@ -95,18 +103,24 @@ export const keymap: readonly Binding[] = [
   { command: 'focusNext', keys: ['tab'], help: 'focus next pane (list, body, inspector)', modes: BROWSE },
   { command: 'focusPrev', keys: ['shift+tab'], help: 'focus previous pane', modes: BROWSE },
   { command: 'foldToggle', keys: ['enter', 'space'], help: 'inspector: fold / unfold', modes: BROWSE, panes: ['inspector'] },
-  { command: 'unfold', keys: ['right', 'l'], help: 'inspector: unfold', modes: BROWSE, panes: ['inspector'] },
-  { command: 'fold', keys: ['left', 'h'], help: 'inspector: fold', modes: BROWSE, panes: ['inspector'] },
+  { command: 'unfold', keys: ['right', 'l'], help: 'unfold: list story, inspector node', modes: BROWSE, panes: ['inspector', 'list'] },
+  { command: 'fold', keys: ['left', 'h'], help: 'fold: list story, inspector node', modes: BROWSE, panes: ['inspector', 'list'] },
   { command: 'mark', keys: ['space'], help: 'mark / unmark row (--multi)', modes: BROWSE, panes: ['list', 'body'] },
   { command: 'startSearch', keys: ['/'], help: 'search (type to narrow live)', modes: BROWSE },
   { command: 'deleteChar', keys: ['backspace'], help: 'delete a character', modes: SEARCH },
   { command: 'deleteWord', keys: ['ctrl+w'], help: 'delete a word', modes: SEARCH },
   { command: 'clearQuery', keys: ['ctrl+u'], help: 'clear the query', modes: SEARCH },
   { command: 'endSearch', keys: ['enter', 'esc'], help: 'leave search, keep the query', modes: SEARCH },
-  { command: 'cycleSort', keys: ['s'], help: 'cycle sort: relevance, date, title, score', modes: BROWSE },
+  { command: 'cycleSort', keys: ['s'], help: 'cycle sort: relevance, date, title, score, hot', modes: BROWSE },
+  { command: 'focusPulse', keys: ['f'], help: 'focus the pulse strip (counts above the list)', modes: BROWSE },
+  { command: 'pulseNext', keys: ['right', 'l'], help: 'pulse: next entry', modes: PULSE },
+  { command: 'pulsePrev', keys: ['left', 'h'], help: 'pulse: previous entry', modes: PULSE },
+  { command: 'pulseAdd', keys: ['enter'], help: 'pulse: add entry to the query', modes: PULSE },
+  { command: 'pulseExclude', keys: ['-'], help: 'pulse: add entry negated', modes: PULSE },
+  { command: 'leavePulse', keys: ['esc', 'f'], help: 'pulse: back to the list', modes: PULSE },
   { command: 'toggleInspector', keys: ['i'], help: 'show / hide the inspector', modes: BROWSE },
   { command: 'choose', keys: ['enter'], help: 'choose: print the article (marked ones in --multi)', modes: BROWSE, panes: ['list', 'body'] },
-  { command: 'quit', keys: ['q'], help: 'quit without choosing', modes: BROWSE },
+  { command: 'quit', keys: ['q'], help: 'quit without choosing', modes: ['browse', 'pulse'] },
   { command: 'cancel', keys: ['esc'], help: 'cancel', modes: BROWSE },
   { command: 'cancel', keys: ['ctrl+c'], help: 'cancel (anywhere)' },
   { command: 'help', keys: ['?'], help: 'toggle this help (any key closes it)', modes: BROWSE },

@@ -2,6 +2,7 @@
 // commands (keymap.ts) and feeds search results and measured sizes in as actions; the reducer
 // decides what every command means for the focused pane and mode.
 import type { InspectorRow } from '../core/inspector-tree.js';
+import type { Pulse } from '../core/pulse/index.js';
 import type { Hit, SortKey } from '../core/search.js';
 import type { View } from '../config/config.js';
 import { askOpen, dailyCommand, dismissPrompt, rememberQuery } from './daily-commands.js';
@@ -9,7 +10,12 @@ import type { ArticleRef, Effect, Prompt } from './effects.js';
 import type { Command, Mode, PaneId } from './keymap.js';
 import { paneAt } from './layout.js';
 import { bodyRows, clamp, inspectorRowsVisible, layoutOf, listRows, maxBodyScroll } from './selectors.js';
+import { foldStory, pulseCommand, withResults } from './story-transitions.js';
+import type { RowInfo, StoryView } from './story-rows.js';
 import { choose, click, cycleFocus, fixFocus, fold, mark, moveCursor, scroll, toggleInspector } from './transitions.js';
+
+/** Sort orders of the list: the search engine's plus `hot` (applied over its date order). */
+export type ListSort = SortKey | 'hot';
 
 /** How the session ends: the chosen article ids (in marking order) or a cancel. */
 export type Outcome = { kind: 'chosen'; ids: number[] } | { kind: 'cancelled' };
@@ -21,10 +27,25 @@ export interface AppState {
   overlay: 'help' | 'warnings' | null;
   query: string;
   /** Sort the user picked with `s`; null means the index's default for the query. */
-  sort: SortKey | null;
+  sort: ListSort | null;
   /** The sort the last search actually used (shown in the status bar). */
-  usedSort: SortKey;
+  usedSort: ListSort;
+  /** The rows the list shows: the search's hits folded one row per story (story-rows.ts). */
   hits: readonly Hit[];
+  /** The search's hits as they came, one per article. */
+  rawHits: readonly Hit[];
+  /** The corpus's stories, once grouped after loading; null before, or with --no-group. */
+  stories: StoryView | null;
+  /** What each row of a multi-article story is (its `+N`, open, a child row). */
+  rowInfo: ReadonlyMap<number, RowInfo>;
+  /** Stories (by id) shown unfolded. */
+  unfolded: ReadonlySet<number>;
+  /** Counts over the current result, drawn in the pulse strip; null until counted. */
+  pulse: Pulse | null;
+  /** Which result the pulse counts (a pulse for an older result is dropped). */
+  resultsSeq: number;
+  /** The pulse entry under the cursor while the strip is focused. */
+  pulseCursor: number;
   /** The query the current hits answer; a new query puts the cursor back on the best match. */
   resultsQuery: string;
   total: number;
@@ -71,7 +92,8 @@ export interface AppState {
 export type Action =
   | { type: 'command'; command: Command }
   | { type: 'insert'; text: string }
-  | { type: 'results'; hits: readonly Hit[]; total: number; sort: SortKey; query: string; approximate?: boolean }
+  | { type: 'results'; hits: readonly Hit[]; total: number; sort: ListSort; query: string; approximate?: boolean; stories?: StoryView | null }
+  | { type: 'pulse'; pulse: Pulse; seq: number }
   | { type: 'measure'; bodyLines: number; inspector: readonly InspectorRow[] }
   | { type: 'resize'; width: number; height: number }
   | { type: 'warnings'; count: number }
@@ -89,7 +111,7 @@ export interface InitOptions {
   width: number;
   height: number;
   query?: string;
-  sort?: SortKey;
+  sort?: ListSort;
   multi?: boolean;
   warningsCount?: number;
   views?: readonly View[];
@@ -112,6 +134,13 @@ export function initialState(o: InitOptions): AppState {
     sort: o.sort ?? null,
     usedSort: o.sort ?? 'date',
     hits: [],
+    rawHits: [],
+    stories: null,
+    rowInfo: new Map(),
+    unfolded: new Set<number>(),
+    pulse: null,
+    resultsSeq: 0,
+    pulseCursor: 0,
     resultsQuery: '',
     totalApproximate: false,
     total: 0,
@@ -145,7 +174,7 @@ export function initialState(o: InitOptions): AppState {
 }
 
 /** Sort order `s` cycles through. */
-export const SORT_CYCLE: readonly SortKey[] = ['relevance', 'date', 'title', 'score'];
+export const SORT_CYCLE: readonly ListSort[] = ['relevance', 'date', 'title', 'score', 'hot'];
 
 // What the user does; once an outcome is set these are ignored. Results, measurements and sizes
 // still update: App mirrors them during render, and a mirror that could not catch up would make
@@ -166,14 +195,12 @@ export function reducer(state: AppState, action: Action): AppState {
       }
       return state.mode === 'search' ? { ...state, query: state.query + action.text, message: null, historyAt: null } : state;
     case 'results': {
-      const next = {
-        ...state,
-        hits: action.hits,
+      const next = withResults(state, action.hits, action.stories === undefined ? state.stories : action.stories, {
         total: action.total,
         totalApproximate: action.approximate ?? false,
         usedSort: action.sort,
         resultsQuery: action.query,
-      };
+      });
       // Like fzf, a new query starts again from the best match; the same query with more
       // articles (streamed in) or another sort keeps the reader on the article they were on.
       // At the top, stay at the top: while a big corpus streams in, newer articles keep arriving
@@ -181,7 +208,7 @@ export function reducer(state: AppState, action: Action): AppState {
       // Articles that arrived while open (live updates) never move the reader: they wait for `r`.
       const live = state.arrived > state.shownArrived;
       if (action.query !== state.resultsQuery || (state.cursor === 0 && !live)) return moveCursor(next, 0);
-      const idx = state.selectedId === null ? -1 : action.hits.findIndex((h) => h.id === state.selectedId);
+      const idx = state.selectedId === null ? -1 : next.hits.findIndex((h) => h.id === state.selectedId);
       return moveCursor(next, idx >= 0 ? idx : state.cursor);
     }
     case 'measure': {
@@ -196,6 +223,9 @@ export function reducer(state: AppState, action: Action): AppState {
       return fixFocus(moveCursor({ ...state, width: action.width, height: action.height }, state.cursor));
     case 'warnings':
       return { ...state, warningsCount: action.count };
+    case 'pulse':
+      // A pulse counted for an older result arrives late: drop it.
+      return action.seq === state.resultsSeq ? { ...state, pulse: action.pulse } : state;
     case 'click':
       return click(state, action.x, action.y);
     case 'wheel': {
@@ -248,10 +278,18 @@ function command(s: AppState, c: Command): AppState {
       return cycleFocus(s, 1);
     case 'focusPrev':
       return cycleFocus(s, -1);
-    case 'foldToggle':
     case 'unfold':
     case 'fold':
+      return pane === 'list' ? foldStory(s, c) : fold(s, c);
+    case 'foldToggle':
       return fold(s, c);
+    case 'focusPulse':
+    case 'pulseNext':
+    case 'pulsePrev':
+    case 'pulseAdd':
+    case 'pulseExclude':
+    case 'leavePulse':
+      return pulseCommand(s, c);
     case 'mark':
       return mark(s);
     case 'startSearch':

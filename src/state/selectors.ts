@@ -22,9 +22,22 @@ export function visiblePanes(layout: Layout): PaneId[] {
   return (['list', 'body', 'inspector'] as const).filter((p) => layout[p] !== null);
 }
 
+/** Terminal width from which the pulse strip shows its facets line without being focused. */
+export const PULSE_FACETS_MIN = 140;
+
+/**
+ * Rows the pulse strip takes at the top of the list pane: one (sentiment bar and sparkline), two
+ * with the facets line (when focused or from PULSE_FACETS_MIN columns), none in a pane too short.
+ */
+export function pulseRows(s: Pick<AppState, 'width' | 'height' | 'inspectorToggled' | 'mode'> & { views?: AppState['views'] }): number {
+  const inner = innerHeight(layoutOf(s).list);
+  if (inner < 4) return 0;
+  return s.mode === 'pulse' || s.width >= PULSE_FACETS_MIN ? 2 : 1;
+}
+
 /** Rows of list entries visible at once (at least 1, so paging always moves). */
 export function listRows(s: AppState): number {
-  return Math.max(1, innerHeight(layoutOf(s).list));
+  return Math.max(1, innerHeight(layoutOf(s).list) - pulseRows(s));
 }
 
 /** Rows of body text visible at once. */

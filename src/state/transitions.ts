@@ -3,7 +3,10 @@
 import { toggleExpanded } from '../core/inspector-tree.js';
 import type { PaneId } from './keymap.js';
 import { paneAt } from './layout.js';
-import { clamp, keepInView, layoutOf, listRows, maxBodyScroll, visiblePanes } from './selectors.js';
+import { innerWidth } from './layout.js';
+import { entryAt, pulseEntries, pulseParts } from './pulse-line.js';
+import { clamp, keepInView, layoutOf, listRows, maxBodyScroll, pulseRows, visiblePanes } from './selectors.js';
+import { applyEntry } from './story-transitions.js';
 import type { AppState } from './reducer.js';
 import { tabAt } from './view-tabs.js';
 
@@ -102,8 +105,14 @@ export function click(s: AppState, x: number, y: number): AppState {
   if (!pane) return s;
   const focused = { ...s, focus: pane, message: null };
   const rect = layout.list;
-  const row = y - rect.y - 1;
-  if (pane !== 'list' || row < 0 || row >= rect.height - 2) return focused;
+  const strip = pulseRows(s);
+  const row = y - rect.y - 1 - strip;
+  // A click on an entry of the pulse strip's facets line acts as Enter on it.
+  if (pane === 'list' && strip === 2 && row === -1) {
+    const index = entryAt(pulseParts(pulseEntries(s.pulse), innerWidth(rect), s.mode === 'pulse' ? s.pulseCursor : -1), x - rect.x - 1);
+    return index === null ? focused : applyEntry(focused, index, false);
+  }
+  if (pane !== 'list' || row < 0 || row >= rect.height - 2 - strip) return focused;
   const index = s.listTop + row;
   return index < s.hits.length ? moveCursor(focused, index) : focused;
 }

@@ -7,21 +7,24 @@
 // re-renders only the panes whose input changed.
 import { Box } from 'ink';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { pulseOf } from '../core/pulse/index.js';
+import { hotOrder, type StoryMap } from '../core/stories/index.js';
 import type { Article, LoadWarning } from '../core/article.js';
 import { inspectorRows } from '../core/inspector-tree.js';
 import type { View } from '../config/config.js';
 import type { Reading } from '../core/reading/reading.js';
-import type { SearchIndex, SortKey } from '../core/search.js';
+import type { SearchIndex } from '../core/search.js';
 import type { Prompt } from '../state/effects.js';
 import { keymap as defaultKeymap, type Binding } from '../state/keymap.js';
 import { innerHeight, innerWidth } from '../state/layout.js';
-import { initialState, reducer } from '../state/reducer.js';
-import { effectiveQuery, layoutOf, visibleHits } from '../state/selectors.js';
-import { ArticleBody, bodyLineCount } from './ArticleBody.js';
+import { initialState, reducer, type ListSort } from '../state/reducer.js';
+import { effectiveQuery, layoutOf, listRows, pulseRows, visibleHits } from '../state/selectors.js';
+import { ArticleBody, bodyLineCount, type StoryOther } from './ArticleBody.js';
 import { ArticleList } from './ArticleList.js';
 import { Help } from './Help.js';
 import { Inspector } from './Inspector.js';
 import { Pane } from './Pane.js';
+import { PulseStrip } from './PulseStrip.js';
 import { SearchLine } from './SearchLine.js';
 import { StatusBar } from './StatusBar.js';
 import { useInputGuard } from './use-input-guard.js';
@@ -37,7 +40,9 @@ export interface AppProps {
   index: SearchIndex;
   version: number;
   initialQuery?: string;
-  sort?: SortKey;
+  sort?: ListSort;
+  /** The corpus's stories once grouped (after loading); null or absent: one row per article. */
+  stories?: StoryMap | null;
   includeDrafts?: boolean;
   multi?: boolean;
   mouse?: boolean;
@@ -98,17 +103,39 @@ export function App(p: AppProps) {
 
   const query = effectiveQuery(state);
   const view = state.view > 0 ? state.views[state.view - 1] : undefined;
-  const search = useSearch(p.index, p.version, query, state.sort ?? view?.sort ?? null, p.includeDrafts ?? false, now, state.cursor, reading, reading?.version ?? 0, p.hidden ?? null);
-  if (search.ok && search.result.hits !== state.hits) {
+  const sort: ListSort | null = state.sort ?? view?.sort ?? null;
+  // `hot` orders the engine's date order by hot score (core/stories/hot.ts).
+  const hot = sort === 'hot';
+  const search = useSearch(p.index, p.version, query, sort === 'hot' ? 'date' : sort, p.includeDrafts ?? false, now, state.cursor, reading, reading?.version ?? 0, p.hidden ?? null);
+  const stories = p.stories ?? null;
+  const listed = useMemo(() => {
+    if (!search.ok) return null;
+    const hits = search.result.hits;
+    if (!hot) return hits;
+    const byId = new Map(hits.map((h) => [h.id, h]));
+    return hotOrder(hits.map((h) => h.id), (id) => p.index.article(id), stories?.size ?? null, now).map((id) => byId.get(id)!);
+  }, [search, hot, stories, now, p.index]);
+  if (search.ok && listed && (listed !== state.rawHits || stories !== state.stories)) {
     dispatch({
       type: 'results',
-      hits: search.result.hits,
+      hits: listed,
       total: search.result.total,
       approximate: search.result.approximate,
-      sort: search.result.sort,
+      sort: hot ? 'hot' : search.result.sort,
       query: search.query,
+      stories,
     });
   }
+
+  // The pulse is counted after the list is drawn, never before it; a count for an older result
+  // is cancelled here or dropped by the reducer.
+  const { resultsSeq, rawHits } = state;
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      dispatch({ type: 'pulse', pulse: pulseOf(rawHits.map((h) => p.index.article(h.id))), seq: resultsSeq });
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [resultsSeq, rawHits, p.index]);
 
   const layout = layoutOf(state);
   // The body and inspector show `shownId`, which follows the selection once the list's frame is
@@ -133,8 +160,16 @@ export function App(p: AppProps) {
   // Measuring must not crash on odd data either; the panes' own boundaries show the failure.
   const rows = useMemo(() => (article ? orElse(() => inspectorRows(article, state.expanded), []) : []), [article, state.expanded]);
   const bodyRect = layout.body;
+  // The other outlets of the shown article's story, listed in the body pane.
+  const also = useMemo<StoryOther[]>(() => {
+    if (!stories || shownId === null || (stories.size[shownId] ?? 1) < 2) return [];
+    return stories.members(stories.story[shownId]).filter((id) => id !== shownId).map((id) => {
+      const a = p.index.article(id);
+      return { source: a.source, title: a.title };
+    });
+  }, [stories, shownId, p.index]);
   const bodyWidth = bodyRect ? innerWidth(bodyRect) : 0;
-  const bodyLines = useMemo(() => (article && bodyWidth ? orElse(() => bodyLineCount(article, bodyWidth), 0) : 0), [article, bodyWidth]);
+  const bodyLines = useMemo(() => (article && bodyWidth ? orElse(() => bodyLineCount(article, bodyWidth, also), 0) : 0), [article, bodyWidth, also]);
   if (rows !== state.inspector || bodyLines !== state.bodyLines) dispatch({ type: 'measure', bodyLines, inspector: rows });
 
   // Every commit of App is a frame written (ink draws in the commit): the clock use-search.ts
@@ -163,14 +198,14 @@ export function App(p: AppProps) {
   const articleOf = useCallback((id: number) => p.index.article(id), [p.index]);
   const listRowsShown = layout.list.height;
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const hits = useMemo(() => visibleHits(state), [state.hits, state.listTop, listRowsShown]);
+  const hits = useMemo(() => visibleHits(state), [state.hits, state.listTop, listRowsShown, state.mode]);
   const marks = useMemo(() => (reading ? (a: Article) => ({ unread: !reading.isRead(a), saved: reading.isSaved(a) }) : null), [reading]);
   const readingVersion = reading?.version ?? 0;
   // Once per result set or reading change, not per frame: a cursor move must not walk every hit.
   const unread = useMemo(
-    () => (reading ? state.hits.reduce((n, h) => n + (orElse(() => reading.isRead(p.index.article(h.id)), true) ? 0 : 1), 0) : null),
+    () => (reading ? state.rawHits.reduce((n, h) => n + (orElse(() => reading.isRead(p.index.article(h.id)), true) ? 0 : 1), 0) : null),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [reading, readingVersion, state.hits, p.index],
+    [reading, readingVersion, state.rawHits, p.index],
   );
   const width = Math.max(0, p.width);
   const frameHeight = Math.max(1, p.height - 1);
@@ -198,13 +233,15 @@ export function App(p: AppProps) {
         ) : (
           <>
             <Pane title={`Articles ${state.hits.length ? state.cursor + 1 : 0}/${state.total}${state.totalApproximate ? '+' : ''}`} width={layout.list.width} height={layout.list.height} focused={state.focus === 'list'}>
+              <PulseStrip pulse={state.pulse} width={innerWidth(layout.list)} rows={pulseRows(state)} focused={state.mode === 'pulse'} cursor={state.pulseCursor} />
               <ArticleList
+                rowInfo={state.rowInfo}
                 hits={hits}
                 start={state.listTop}
                 cursor={state.cursor}
                 article={articleOf}
                 width={innerWidth(layout.list)}
-                height={innerHeight(layout.list)}
+                height={Math.min(innerHeight(layout.list), listRows(state))}
                 now={now}
                 multi={state.multi}
                 marked={marked}
@@ -216,7 +253,7 @@ export function App(p: AppProps) {
             </Pane>
             {layout.body ? (
               <Pane title="Article" width={layout.body.width} height={layout.body.height} focused={state.focus === 'body'} resetKey={shownId}>
-                <ArticleBody article={article} width={innerWidth(layout.body)} height={innerHeight(layout.body)} scroll={state.bodyScroll} focused={state.focus === 'body'} now={now} />
+                <ArticleBody article={article} width={innerWidth(layout.body)} height={innerHeight(layout.body)} scroll={state.bodyScroll} focused={state.focus === 'body'} now={now} also={also} />
               </Pane>
             ) : null}
             {layout.inspector ? (

@@ -7,6 +7,7 @@ import type { Article } from '../core/article.js';
 import { headerLines } from '../core/article-header.js';
 import { renderMarkdown } from '../core/markdown.js';
 import type { Line } from '../core/spans.js';
+import { sanitizeLine } from '../core/sanitize.js';
 import { cutSpans } from '../core/wrap.js';
 import { Lines } from './Lines.js';
 
@@ -18,19 +19,37 @@ export interface ArticleBodyProps {
   scroll: number;
   focused: boolean;
   now: number;
+  /** The other articles of the selected article's story (outlet and title), listed under the header. */
+  also?: readonly StoryOther[];
+}
+
+/** Another outlet's article of the same story. */
+export interface StoryOther {
+  source: string;
+  title: string;
+}
+
+/** The "also reported by" lines under the header; none when the story is the article alone. */
+export function alsoLines(also: readonly StoryOther[] | undefined, width: number): Line[] {
+  if (!also || also.length === 0) return [];
+  return [
+    cutSpans([{ role: 'dim', text: `Also reported by ${also.length} other outlet${also.length === 1 ? '' : 's'}:` }], width),
+    ...also.map((o) => cutSpans([{ role: 'dim', text: '  · ' }, { bold: true, text: sanitizeLine(o.source) }, { role: 'dim', text: ' — ' }, { text: sanitizeLine(o.title) }], width)),
+    [],
+  ];
 }
 
 /** Total rows (header + body) of an article at a width, for the dashboard's scroll bounds. */
-export function bodyLineCount(article: Article, width: number): number {
+export function bodyLineCount(article: Article, width: number, also?: readonly StoryOther[]): number {
   const w = Math.max(1, Math.floor(width));
-  return headerLines(article, w, 0).length + renderMarkdown(article.body, w).lines.length;
+  return headerLines(article, w, 0).length + alsoLines(also, w).length + renderMarkdown(article.body, w).lines.length;
 }
 
 /** The header and body of the selected article, exactly `height` rows of at most `width` columns (memoised). */
-export const ArticleBody = memo(function ArticleBody({ article, width, height, scroll, now }: ArticleBodyProps) {
+export const ArticleBody = memo(function ArticleBody({ article, width, height, scroll, now, also }: ArticleBodyProps) {
   const w = Math.max(1, Math.floor(width));
   const h = Math.max(0, Math.floor(height));
-  const header = useMemo(() => (article ? headerLines(article, w, now) : []), [article, w, now]);
+  const header = useMemo(() => (article ? [...headerLines(article, w, now), ...alsoLines(also, w)] : []), [article, w, now, also]);
   const body = article ? renderMarkdown(article.body, w).lines : [];
 
   const visible: Line[] = [];

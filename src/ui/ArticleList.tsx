@@ -4,9 +4,11 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { Article } from '../core/article.js';
+import { assetOf, coinSymbols } from '../core/coins/index.js';
 import { relativeDate } from '../core/relative-time.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import type { Hit } from '../core/search.js';
+import type { RowInfo } from '../state/story-rows.js';
 import { fitPrefix, fitWidth, padWidth } from './fit-width.js';
 import { theme, type ThemeRole } from './theme.js';
 import stringWidth from 'string-width';
@@ -25,6 +27,8 @@ export interface ArticleListProps {
   focused: boolean;
   /** Shown dim when there are no hits ("no matches for …"). */
   emptyMessage: string;
+  /** Rows of multi-article stories: `+3` on a folded story, its articles indented when open. */
+  rowInfo?: ReadonlyMap<number, RowInfo>;
   /** Read and saved per article, when reading state is available; adds the ◆ / ★ column. */
   marks?: ((article: Article) => { unread: boolean; saved: boolean }) | null;
   /** Changes whenever marks change, so a memoised list redraws. */
@@ -84,6 +88,7 @@ export const ArticleList = memo(function ArticleList(p: ArticleListProps) {
           marked={p.marked.has(hit.id)}
           multi={p.multi}
           focused={p.focused}
+          story={p.rowInfo?.get(hit.id)}
           reading={p.marks ? p.marks(articles[i]) : null}
         />
       ))}
@@ -103,6 +108,14 @@ interface RowProps {
   multi: boolean;
   focused: boolean;
   reading: { unread: boolean; saved: boolean } | null;
+  story: RowInfo | undefined;
+}
+
+/** The story marker before a row's title: `+3` folded, `▾3` open, `└` for an article inside an open story. */
+export function storyMarker(info: RowInfo | undefined): string {
+  if (!info) return '';
+  if (info.child) return ' └ ';
+  return `${info.open ? '▾' : '+'}${info.others} `;
 }
 
 const Row = memo(function Row(p: RowProps) {
@@ -117,6 +130,7 @@ const Row = memo(function Row(p: RowProps) {
     { text: ' '.repeat(Math.max(0, p.dateW - stringWidth(p.date))) + p.date + ' ', color: theme.dim },
     ...(p.sourceW > 0 ? [{ text: padWidth(sanitizeLine(p.article.source), p.sourceW) + ' ', color: theme.accent }] : []),
     { text: sentiment.glyph + ' ', color: sentiment.role ? theme[sentiment.role] : undefined },
+    ...(p.story ? [{ text: storyMarker(p.story), color: theme.marked }] : []),
   ];
   // Columns left for the title; on a very narrow pane the fixed columns themselves are cut.
   let used = 0;
@@ -125,7 +139,12 @@ const Row = memo(function Row(p: RowProps) {
     used += stringWidth(text);
     return { ...c, text };
   });
-  const title = titleSegments(p.article.title, p.hit.titleMatches, p.width - used);
+  // Coin chips sit at the right end of the row; the title gives up its room to them.
+  const chips = coinChips(p.article, p.width - used);
+  const chipsW = chips.reduce((w, c) => w + c.text.length + 1, 0);
+  const title = titleSegments(p.article.title, p.hit.titleMatches, p.width - used - chipsW);
+  const titleW = title.reduce((w, s) => w + stringWidth(s.text), 0);
+  const pad = chips.length ? ' '.repeat(Math.max(0, p.width - used - chipsW - titleW)) : '';
   return (
     <Text wrap="truncate-end" inverse={p.selected} bold={p.selected && p.focused}>
       {fixed.map((c, i) => (
@@ -138,9 +157,27 @@ const Row = memo(function Row(p: RowProps) {
           {s.text}
         </Text>
       ))}
+      {pad}
+      {chips.map((c) => (
+        <Text key={`c${c.text}`} color={c.color ?? theme.dim}>
+          {` ${c.text}`}
+        </Text>
+      ))}
     </Text>
   );
 });
+
+/** Most coin chips a row shows, by the columns left for title and chips. */
+export function chipCount(room: number): number {
+  return room >= 60 ? 3 : room >= 36 ? 2 : room >= 24 ? 1 : 0;
+}
+
+/** The coin chips of a row (`BTC`, in the asset's brand colour when it has one). */
+export function coinChips(article: Article, room: number): Array<{ text: string; color: string | null }> {
+  return coinSymbols(article)
+    .slice(0, chipCount(room))
+    .map((symbol) => ({ text: symbol, color: assetOf(symbol)?.color ?? null }));
+}
 
 /** A title cut to `width` columns and split into plain and matched runs for highlighting. */
 export function titleSegments(

@@ -32,7 +32,6 @@ export function helpLines(keymap: readonly Binding[] = defaultKeymap): HelpLine[
 export function Help({ width, height, keymap }: { width: number; height: number; keymap?: readonly Binding[] }) {
   const lines = helpLines(keymap);
   const rows = Math.max(1, height - 2);
-  const keyW = Math.max(...lines.map((l) => stringWidth(l.keys)));
   const cols = Math.ceil(lines.length / rows);
   const colW = Math.max(1, Math.floor(width / cols));
   const columns = Array.from({ length: cols }, (_, c) => lines.slice(c * rows, (c + 1) * rows));
@@ -43,16 +42,20 @@ export function Help({ width, height, keymap }: { width: number; height: number;
       </Text>
       <Text> </Text>
       <Box flexDirection="row" height={rows}>
-        {columns.map((col, c) => (
+        {columns.map((col, c) => {
+          // Each column's keys are as wide as its own widest, so a long key elsewhere costs no room here.
+          const keyW = Math.max(...col.map((l) => stringWidth(l.keys)));
+          return (
           <Box key={c} flexDirection="column" width={colW}>
             {col.map((l, i) => (
               <Text key={i} wrap="truncate-end">
                 <Text color={theme.accent}>{padWidth(l.keys, Math.min(keyW, Math.floor(colW / 2)))}</Text>
-                <Text>{fitWidth(`  ${l.help}`, colW - Math.min(keyW, Math.floor(colW / 2)) - 1)}</Text>
+                <Text>{fitWidth(` ${l.help}`, colW - Math.min(keyW, Math.floor(colW / 2)) - 1)}</Text>
               </Text>
             ))}
           </Box>
-        ))}
+          );
+        })}
       </Box>
     </Box>
   );

@@ -4,7 +4,7 @@
 import { Box } from 'ink';
 import { memo, useMemo, useRef } from 'react';
 import type { Article } from '../core/article.js';
-import { FILE_SECTION_KEY, inspectorRows, type InspectorRow } from '../core/inspector-tree.js';
+import { COINS_SECTION_KEY, FILE_SECTION_KEY, inspectorRows, type InspectorRow } from '../core/inspector-tree.js';
 import type { Line } from '../core/spans.js';
 import { cutSpans, padLine } from '../core/wrap.js';
 import { LineText } from './Lines.js';
@@ -21,7 +21,7 @@ export interface InspectorProps {
 
 /** The styled, width-cut text of one inspector row. */
 export function rowLine(row: InspectorRow, width: number): Line {
-  if (row.key === FILE_SECTION_KEY) {
+  if (row.key === FILE_SECTION_KEY || row.key === COINS_SECTION_KEY) {
     const title = `── ${row.label} `;
     return cutSpans([{ role: 'dim', text: title + '─'.repeat(Math.max(0, width - title.length)) }], width);
   }

@@ -3,7 +3,6 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import stringWidth from 'string-width';
-import type { SortKey } from '../core/search.js';
 import { sanitizeLine } from '../core/sanitize.js';
 import type { Mode, PaneId } from '../state/keymap.js';
 import { fitWidth } from './fit-width.js';
@@ -16,7 +15,8 @@ export interface StatusBarProps {
   shownIsLowerBound?: boolean;
   total: number;
   query: string;
-  sort: SortKey;
+  /** The list's sort (the engine's, or `hot`). */
+  sort: string;
   focus: PaneId;
   mode: Mode;
   loading: { done: number; total: number } | null;
@@ -56,7 +56,7 @@ export function statusPieces(p: StatusBarProps): Piece[] {
   }
   if (p.query) pieces.push({ text: `query: ${sanitizeLine(p.query)}`, priority: 7 });
   pieces.push({ text: `sort: ${p.sort}`, priority: 4 });
-  pieces.push({ text: p.mode === 'search' ? 'typing' : `focus: ${p.focus}`, priority: 6 });
+  pieces.push({ text: p.mode === 'search' ? 'typing' : p.mode === 'pulse' ? 'pulse: ←/→ move, Enter add, - exclude, Esc back' : `focus: ${p.focus}`, priority: 6 });
   if (p.marked > 0) pieces.push({ text: `${fmt.format(p.marked)} marked`, priority: 3, role: 'marked' });
   if (p.warnings > 0) {
     pieces.push({ text: `${fmt.format(p.warnings)} warning${p.warnings === 1 ? '' : 's'} — press w`, priority: 5, role: 'warning' });

@@ -19,6 +19,7 @@ export function makeArticle(partial: Partial<Article> = {}): Article {
     sourceKey: 'decrypt',
     categories: [],
     tags: [],
+    coinFields: [],
     sentiment: null,
     score: null,
     lang: 'en',

@@ -1,3 +1,4 @@
+import type { Pulse } from '../../src/core/pulse/index.js';
 import { describe, expect, it } from 'vitest';
 import { keymap, keyNames, lookup, prettyKey, type Command, type Mode, type PaneId } from '../../src/state/keymap.js';
 import { initialState, reducer, type AppState } from '../../src/state/reducer.js';
@@ -31,6 +32,15 @@ describe('keymap table', () => {
     }
   });
 
+  const PULSE: Pulse = {
+    total: 3,
+    sentiment: { positive: 1, neutral: 1, negative: 1, none: 0 },
+    days: [{ day: '2026-11-01', count: 3 }],
+    sources: [{ value: 'decrypt', label: 'Decrypt', count: 3 }],
+    tags: [{ value: 'mining', label: 'MINING', count: 2 }],
+    coins: [{ value: 'BTC', label: 'BTC', count: 1 }],
+  };
+
   it('has every command handled by the reducer (each changes some state)', () => {
     const base = reducer(
       { ...initialState({ width: 200, height: 50, multi: true, warningsCount: 2 }), bodyLines: 500 },
@@ -46,6 +56,8 @@ describe('keymap table', () => {
       { ...base, focus: 'inspector', inspector, inspectorCursor: 0 },
       { ...base, focus: 'inspector', inspector, inspectorCursor: 1, expanded: new Set(['a']) },
       { ...base, mode: 'search', query: 'bitcoin etf' },
+      { ...base, pulse: PULSE },
+      { ...base, mode: 'pulse', pulse: PULSE, pulseCursor: 1 },
       { ...base, mode: 'confirm', prompt: { kind: 'open', url: 'https://x.test/', id: 0 } },
       { ...base, mode: 'link', prompt: { kind: 'link', digits: '12' } },
       { ...base, views: [{ name: 'v', query: 'x' }], view: 1 },

@@ -28,12 +28,12 @@ describe('list movement', () => {
   const cases: Array<[string, Partial<AppState>, Action[], Partial<AppState>]> = [
     ['down moves the cursor', {}, [cmd('down')], { cursor: 1, selectedId: 1 }],
     ['up at the top stays', {}, [cmd('up')], { cursor: 0 }],
-    ['bottom goes to the last row and scrolls it into view', {}, [cmd('bottom')], { cursor: 99, listTop: 81 }],
+    ['bottom goes to the last row and scrolls it into view', {}, [cmd('bottom')], { cursor: 99, listTop: 82 }],
     ['top from the bottom', { cursor: 99, listTop: 80, selectedId: 99 }, [cmd('top')], { cursor: 0, listTop: 0 }],
-    ['page down moves by visible rows', {}, [cmd('pageDown')], { cursor: 19, listTop: 1 }],
+    ['page down moves by visible rows', {}, [cmd('pageDown')], { cursor: 18, listTop: 1 }],
     ['half page down', {}, [cmd('halfDown')], { cursor: 9, listTop: 0 }],
     ['half page up clamps at 0', { cursor: 3, selectedId: 3 }, [cmd('halfUp')], { cursor: 0 }],
-    ['page up', { cursor: 50, listTop: 40, selectedId: 50 }, [cmd('pageUp')], { cursor: 31, listTop: 31 }],
+    ['page up', { cursor: 50, listTop: 40, selectedId: 50 }, [cmd('pageUp')], { cursor: 32, listTop: 32 }],
     ['search mode moves the list whatever has focus', { mode: 'search', focus: 'body' }, [cmd('down')], { cursor: 1 }],
   ];
   it.each(cases)('%s', (_l, over, actions, want) => {
@@ -133,7 +133,8 @@ describe('search editing', () => {
 describe('sort, marks, choose, overlays', () => {
   const cases: Array<[string, Partial<AppState>, Action[], Partial<AppState>]> = [
     ['s cycles from the sort in use', { usedSort: 'date' }, [cmd('cycleSort')], { sort: 'title' }],
-    ['s wraps score -> relevance', { usedSort: 'score' }, [cmd('cycleSort')], { sort: 'relevance' }],
+    ['s goes score -> hot', { usedSort: 'score' }, [cmd('cycleSort')], { sort: 'hot' }],
+    ['s wraps hot -> relevance', { usedSort: 'hot' }, [cmd('cycleSort')], { sort: 'relevance' }],
     ['space marks and moves down', {}, [cmd('mark')], { marked: [0], cursor: 1 }],
     ['space again unmarks', { marked: [3], cursor: 3, selectedId: 3 }, [cmd('mark')], { marked: [] }],
     ['marking needs multi', { multi: false }, [cmd('mark')], { marked: [], message: 'marking needs --multi' }],
@@ -192,7 +193,8 @@ describe('new results', () => {
 describe('mouse', () => {
   // 80x24 split: list x 0..35, rows start at y=2 (search line, then the pane's top border).
   it('a click on a list row selects it and focuses the list', () => {
-    const s = run(make({ focus: 'body' }), { type: 'click', x: 5, y: 2 + 4 });
+    // y: search line, top border, the pulse strip's row, then row 4.
+    const s = run(make({ focus: 'body' }), { type: 'click', x: 5, y: 3 + 4 });
     expect(s).toMatchObject({ cursor: 4, focus: 'list' });
   });
   it('a click on the body focuses it', () => {

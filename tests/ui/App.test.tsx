@@ -200,8 +200,8 @@ describe('App', () => {
     app.index.add([makeArticle({ id: 30, title: 'Fresh Solana headline', publishedAt: NOW - 60_000 })]);
     app.rerender(<App {...app.props} version={2} />);
     await tick();
-    // At the top row, the newest article (just streamed in) becomes the selection.
-    await eventually(() => expect(app.frame()[2]).toMatch(/^│▶ .*Fresh Solana/));
+    // At the top row (under the pulse strip), the newest article (just streamed in) becomes the selection.
+    await eventually(() => expect(app.frame()[3]).toMatch(/^│▶ .*Fresh Solana/));
     await eventually(() => expect(app.frame().at(-1)).toContain('31/31'));
   });
 
@@ -209,11 +209,11 @@ describe('App', () => {
     const app = setup();
     await tick();
     await app.type('j');
-    await eventually(() => expect(app.frame()[3]).toMatch(/^│▶ .*Eth #1/));
+    await eventually(() => expect(app.frame()[4]).toMatch(/^│▶ .*Eth #1/));
     app.index.add([makeArticle({ id: 30, title: 'Fresh Solana headline', publishedAt: NOW - 60_000 })]);
     app.rerender(<App {...app.props} version={2} />);
-    await eventually(() => expect(app.frame()[2]).toContain('Fresh Solana'));
-    await eventually(() => expect(app.frame()[4]).toMatch(/^│▶ .*Eth #1/));
+    await eventually(() => expect(app.frame()[3]).toContain('Fresh Solana'));
+    await eventually(() => expect(app.frame()[5]).toMatch(/^│▶ .*Eth #1/));
   });
 
   it('lays out again when the CLI passes a new size', async () => {
@@ -238,8 +238,8 @@ describe('App', () => {
   it('selects a row with a mouse click and ignores reports when mouse is off', async () => {
     const on = setup({ mouse: true });
     await tick();
-    // Row 4 of the list: y = search line (1) + top border (1) + 3, SGR is 1-based.
-    await on.type('\u001B[<0;10;6M');
+    // Row 4 of the list: y = search line (1) + top border (1) + pulse strip (1) + 3, SGR is 1-based.
+    await on.type('\u001B[<0;10;7M');
     await eventually(() => expect(on.frame().find((l) => l.startsWith('│▶ '))).toContain('Eth #3 news'));
     on.unmount();
     const off = setup({ mouse: false });

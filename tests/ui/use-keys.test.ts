@@ -19,7 +19,8 @@ describe('inputActions', () => {
     ['space marks in browse mode', {}, ' ', {}, { marked: [0] }],
     ['G goes to the bottom', {}, 'G', { shift: true }, { cursor: 9 }],
     ['keys after the outcome are ignored', {}, 'q/x', {}, { outcome: { kind: 'cancelled' }, mode: 'browse' }],
-    ['a mouse click selects a row', {}, '[<0;3;6M', {}, { cursor: 3 }],
+    // Row 6 (1-based): search line, top border, pulse strip, then list row 3 (0-based 2).
+    ['a mouse click selects a row', {}, '[<0;3;6M', {}, { cursor: 2 }],
     ['a mouse report in search mode is not typed', { mode: 'search' }, '[<0;3;6M', {}, { query: '' }],
   ];
   it.each(cases)('%s', (_l, over, input, key, want) => {

@@ -1,0 +1,124 @@
+// The asset table coins are detected against: the `cryptocurrency-icons` manifest (symbol, name,
+// brand colour; ~480 assets, the package's version is pinned exactly in package.json and its date
+// is in the README) plus the project's own short list of aliases and of assets the manifest
+// predates. Loaded once, on first use, from the installed package: no network, ever.
+import { createRequire } from 'node:module';
+
+/** One asset: upper-case ticker, display name, brand colour (`#rrggbb`) or null. */
+export interface Asset {
+  symbol: string;
+  name: string;
+  color: string | null;
+}
+
+/** The lookup tables detection uses. */
+export interface AssetTable {
+  /** Upper-case ticker -> asset (aliases such as XBT resolve to their asset). */
+  bySymbol: ReadonlyMap<string, Asset>;
+  /** Lower-case name or alias ("ether", "bitcoin cash") -> ticker. */
+  byName: ReadonlyMap<string, string>;
+  /** Most words in any name, so a scan knows how far to look ahead. */
+  longestName: number;
+}
+
+// Entries of the manifest that are not crypto assets (fiat currencies, a placeholder icon, a bank,
+// an exchange) or whose tickers would turn everyday text into coins.
+const NOT_ASSETS: ReadonlySet<string> = new Set(['USD', 'EUR', 'GBP', 'JPY', 'CNY', 'RUB', 'GENERIC', 'HTML', 'SBERBANK', 'QIWI', 'EXMO', 'D', 'R', 'X']);
+
+// Assets the manifest (last published 2024-12) has no icon for but crypto news names daily.
+const EXTRA_ASSETS: readonly Asset[] = [
+  { symbol: 'TON', name: 'Toncoin', color: '#0098ea' },
+  { symbol: 'NEAR', name: 'NEAR Protocol', color: null },
+  { symbol: 'SUI', name: 'Sui', color: '#4da2ff' },
+  { symbol: 'ARB', name: 'Arbitrum', color: '#28a0f0' },
+  { symbol: 'OP', name: 'Optimism', color: '#ff0420' },
+  { symbol: 'APT', name: 'Aptos', color: null },
+  { symbol: 'SHIB', name: 'Shiba Inu', color: '#ffa409' },
+  { symbol: 'PEPE', name: 'Pepe', color: '#4c9641' },
+  { symbol: 'TIA', name: 'Celestia', color: '#7b2bf9' },
+  { symbol: 'INJ', name: 'Injective', color: null },
+  { symbol: 'HYPE', name: 'Hyperliquid', color: null },
+  { symbol: 'ACE', name: 'Fusionist', color: null },
+  { symbol: 'SUN', name: 'Sun Token', color: null },
+  { symbol: 'PYUSD', name: 'PayPal USD', color: null },
+];
+
+// The project's own aliases: other names and tickers people write for an asset.
+const ALIASES: Readonly<Record<string, string>> = {
+  ether: 'ETH',
+  xbt: 'BTC',
+  ripple: 'XRP',
+  chainlink: 'LINK',
+  'binance coin': 'BNB',
+  polkadot: 'DOT',
+  tether: 'USDT',
+  tron: 'TRX',
+  stellar: 'XLM',
+  litecoin: 'LTC',
+  dogecoin: 'DOGE',
+  monero: 'XMR',
+  harmony: 'ONE',
+  toncoin: 'TON',
+  'the open network': 'TON',
+  'usd coin': 'USDC',
+  'bnb chain': 'BNB',
+  polygon: 'MATIC',
+};
+
+/** Ticker aliases (written upper-case in text): XBT is how some exchanges write Bitcoin. */
+export const TICKER_ALIASES: Readonly<Record<string, string>> = { XBT: 'BTC', POL: 'MATIC' };
+
+interface ManifestEntry {
+  symbol?: unknown;
+  name?: unknown;
+  color?: unknown;
+}
+
+let table: AssetTable | null = null;
+
+/** The asset table, built on first use from the installed manifest. */
+export function assetTable(): AssetTable {
+  if (table) return table;
+  const require = createRequire(import.meta.url);
+  const manifest = require('cryptocurrency-icons/manifest.json') as ManifestEntry[];
+  const bySymbol = new Map<string, Asset>();
+  const byName = new Map<string, string>();
+  const add = (a: Asset): void => {
+    if (NOT_ASSETS.has(a.symbol) || bySymbol.has(a.symbol)) return;
+    bySymbol.set(a.symbol, a);
+    const name = a.name.toLowerCase().replace(/\s*\[.*\]$/, '');
+    if (!byName.has(name)) byName.set(name, a.symbol);
+  };
+  for (const e of manifest) {
+    if (typeof e.symbol !== 'string' || typeof e.name !== 'string' || !/^[A-Z0-9]{1,10}$/.test(e.symbol)) continue;
+    const color = typeof e.color === 'string' && /^#[0-9a-f]{6}$/i.test(e.color) ? e.color.toLowerCase() : null;
+    add({ symbol: e.symbol, name: e.name, color });
+  }
+  for (const a of EXTRA_ASSETS) add(a);
+  for (const [alias, symbol] of Object.entries(ALIASES)) if (bySymbol.has(symbol)) byName.set(alias, symbol);
+  for (const [alias, symbol] of Object.entries(TICKER_ALIASES)) {
+    const asset = bySymbol.get(symbol);
+    if (asset && !bySymbol.has(alias)) bySymbol.set(alias, asset);
+  }
+  let longestName = 1;
+  for (const name of byName.keys()) longestName = Math.max(longestName, name.split(' ').length);
+  table = { bySymbol, byName, longestName };
+  return table;
+}
+
+/** The asset for a ticker (any case), or undefined. */
+export function assetOf(symbol: string): Asset | undefined {
+  return assetTable().bySymbol.get(symbol.toUpperCase());
+}
+
+/**
+ * The ticker a query or front-matter value names: a ticker (`btc`, `XBT`), a name (`bitcoin`,
+ * `Bitcoin Cash`) or an alias (`ether`), case-insensitive; null when it names no asset.
+ */
+export function resolveCoin(value: string): string | null {
+  const t = assetTable();
+  const v = value.trim().replace(/^\$/, '');
+  const bySymbol = t.bySymbol.get(v.toUpperCase());
+  if (bySymbol) return bySymbol.symbol;
+  return t.byName.get(v.toLowerCase().replace(/\s+/g, ' ')) ?? null;
+}

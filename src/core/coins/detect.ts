@@ -1,0 +1,142 @@
+// Which coins an article is about, and where each was found. Pure: strings in, mentions out.
+// Order of trust (the order mentions are listed in): front-matter fields (`currencies`, `coins`,
+// `tickers`, `assets`), tags that name an asset, cashtags (`$SOL`) anywhere in the text, then
+// tickers and names in the title and description.
+// The word/ticker line: a ticker that is also a word (`ONE`, `LINK`, `GAS`; words.ts) counts in
+// prose only written upper-case within a few words of a price or of another coin; a name that is
+// a word (`Maker`, `Stellar`) the same, capitalised. Other tickers count written upper-case
+// (`SOL`, not `sol`), other names in any case (`Solana`, `solana`).
+import { assetTable } from './assets.js';
+import { isWordTicker, WORD_NAMES } from './words.js';
+
+/** Where a coin was found, most trusted first. */
+export type CoinSource = 'front matter' | 'tag' | 'cashtag' | 'title' | 'description';
+
+/** One coin an article is about: its ticker and every place it was found (in trust order). */
+export interface CoinMention {
+  symbol: string;
+  where: CoinSource[];
+}
+
+/** The parts of an article coins are detected in. */
+export interface CoinInput {
+  title: string;
+  description: string;
+  tags: readonly string[];
+  /** Values of the front-matter coin fields, as written (normalise.ts `coinFields`). */
+  coinFields: readonly string[];
+  /** Body text to look for cashtags in (any case); '' to skip. */
+  body?: string;
+}
+
+const CASHTAG = /(?<![\p{L}\p{N}$])\$([A-Za-z][A-Za-z0-9]{1,9})(?![\p{L}\p{N}])/gu;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}.]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
+// "$64,000", "12%", "3.2B", "1,000 BTC": a figure within reach makes a word-ticker a ticker.
+const FIGURE = /[$€£]\s?\d|\d/;
+// How far (in characters) "next to" reaches on either side.
+const NEAR = 24;
+
+interface Token { text: string; start: number; end: number }
+interface Span { symbol: string; start: number; end: number; ticker: boolean }
+// What may stand between two tickers of one list: "BTC, ETH and LINK", "SOL/LINK".
+const LIST_GAP = /^\s*(?:,|\/|&|\+|and|or|vs\.?)?\s*$/i;
+
+/** The tickers (upper-case, deduplicated, in order) found by cashtag in `text`. */
+export function cashtags(text: string): string[] {
+  const t = assetTable();
+  const out: string[] = [];
+  for (const m of text.matchAll(CASHTAG)) {
+    const asset = t.bySymbol.get(m[1].toUpperCase());
+    if (asset && !out.includes(asset.symbol)) out.push(asset.symbol);
+  }
+  return out;
+}
+
+// A front-matter value or tag: a ticker or a name or alias, any case (they are data, not prose).
+function valueCoin(value: string): string | null {
+  const t = assetTable();
+  const v = value.trim().replace(/^\$/, '');
+  return t.bySymbol.get(v.toUpperCase())?.symbol ?? t.byName.get(v.toLowerCase().replace(/[\s_-]+/g, ' ')) ?? null;
+}
+
+// A front-matter value may hold several tickers ("BTC ETH"): the whole value, else each word.
+function valueCoins(value: string): string[] {
+  const whole = valueCoin(value);
+  if (whole) return [whole];
+  return value.split(/\s+/).flatMap((w) => valueCoin(w) ?? []);
+}
+
+// A tag names a coin when it is a ticker that is not also a word (a `gas` tag is about fees), or
+// a name that is not a word; written upper-case, a word-ticker counts too (`LINK`).
+function tagCoin(tag: string): string | null {
+  const t = assetTable();
+  const v = tag.trim().replace(/^\$/, '');
+  const asset = t.bySymbol.get(v.toUpperCase());
+  if (asset && (!isWordTicker(asset.symbol) || v === v.toUpperCase())) return asset.symbol;
+  const name = v.toLowerCase().replace(/[\s_-]+/g, ' ');
+  return WORD_NAMES.has(name) ? null : t.byName.get(name) ?? null;
+}
+
+/** Coins mentioned in one piece of prose (a title or description), in order of appearance. */
+export function proseCoins(text: string): string[] {
+  const t = assetTable();
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(WORD)) tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  // `ticker`: written as a ticker or cashtag (what "next to another coin" means: a list of tickers).
+  const sure: Span[] = [];
+  const maybe: Span[] = [];
+  for (const m of text.matchAll(CASHTAG)) {
+    const asset = t.bySymbol.get(m[1].toUpperCase());
+    if (asset) sure.push({ symbol: asset.symbol, start: m.index, end: m.index + m[0].length, ticker: true });
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    // Longest name first: "Bitcoin Cash" is BCH, not BTC.
+    let matched = 0;
+    for (let n = Math.min(t.longestName, tokens.length - i); n >= 1 && !matched; n--) {
+      const words = tokens.slice(i, i + n);
+      const name = words.map((w) => w.text).join(' ').toLowerCase();
+      const symbol = t.byName.get(name);
+      if (!symbol) continue;
+      const span = { symbol, start: words[0].start, end: words[n - 1].end, ticker: false };
+      if (!WORD_NAMES.has(name)) sure.push(span);
+      else if (/^\p{Lu}/u.test(words[0].text)) maybe.push(span);
+      matched = n;
+    }
+    if (matched) {
+      i += matched - 1;
+      continue;
+    }
+    const tok = tokens[i];
+    if (tok.text !== tok.text.toUpperCase() || !/\p{L}/u.test(tok.text)) continue;
+    const asset = t.bySymbol.get(tok.text);
+    if (!asset) continue;
+    // XBT is the asset's own ticker in another spelling; word-tickers wait for context.
+    (isWordTicker(tok.text) ? maybe : sure).push({ symbol: asset.symbol, start: tok.start, end: tok.end, ticker: true });
+  }
+  for (const m of maybe) {
+    const around = `${text.slice(Math.max(0, m.start - NEAR), m.start)} ${text.slice(m.end, m.end + NEAR)}`;
+    const listed = sure.some((s) => s.ticker && s.symbol !== m.symbol && LIST_GAP.test(s.end <= m.start ? text.slice(s.end, m.start) : text.slice(m.end, s.start)));
+    if (FIGURE.test(around) || (m.ticker && listed)) sure.push(m);
+  }
+  sure.sort((a, b) => a.start - b.start);
+  const out: string[] = [];
+  for (const s of sure) if (!out.includes(s.symbol)) out.push(s.symbol);
+  return out;
+}
+
+/** Every coin an article is about, most trusted first, each with the places it was found. */
+export function detectCoins(input: CoinInput): CoinMention[] {
+  const found = new Map<string, CoinSource[]>();
+  const note = (symbol: string | null, where: CoinSource): void => {
+    if (!symbol) return;
+    const list = found.get(symbol);
+    if (!list) found.set(symbol, [where]);
+    else if (!list.includes(where)) list.push(where);
+  };
+  for (const v of input.coinFields) for (const s of valueCoins(v)) note(s, 'front matter');
+  for (const tag of input.tags) note(tagCoin(tag), 'tag');
+  for (const s of cashtags(`${input.title}\n${input.description}\n${input.body ?? ''}`)) note(s, 'cashtag');
+  for (const s of proseCoins(input.title)) note(s, 'title');
+  for (const s of proseCoins(input.description)) note(s, 'description');
+  return [...found].map(([symbol, where]) => ({ symbol, where }));
+}

@@ -1,0 +1,30 @@
+// Tickers and asset names that are also everyday English (or everyday newsroom) words. In prose
+// they are not coins by themselves: "one", "link", "gas", "sun" or "Maker" count only as a cashtag,
+// a front-matter value, or written as a ticker next to a price or another coin (detect.ts).
+// Curated by reading the manifest's ~480 symbols and names; tickers of one or two letters are
+// treated the same way without being listed.
+
+/** Upper-case tickers that read as words. */
+export const WORD_TICKERS: ReadonlySet<string> = new Set(
+  ('ACE ACT ADD AMP ANT APE ARK ATLAS ATM AUTO BAND BAT BAY BEAM BLOCK BOOTY CALL CHAIN CHAT CHIPS CLAM CLOAK COMP CRED ' +
+    'DASH DAT DATA DENT DEW DOCK DOT DROP EDG ELF ELLA EON EXP FAIR FLUX FUEL FUN GAME GAS GIN GOLD GRIN HODL HOT HUSH HYPE ' +
+    'ICON ILK INK INS ION KIN LEND LEO LINK LOOM MANA MAX MED MOD MUSIC NANO NEAR NEU OMG OMNI ONE PART PAY PEPE PINK POL POLY POT ' +
+    'PRE RAP RAY REN REP RISE SAFE SALT SAN SAND SER SHIFT SIN SKY SMART SOC SPANK START STORM SUB SUMO SUN SUSHI TAU TEL TEN TERN ' +
+    'TON TRIG UNI UNITY VIA VIBE WAX WINGS').split(' '),
+);
+
+/** Lower-case names (and aliases) that read as words. */
+export const WORD_NAMES: ReadonlySet<string> = new Set([
+  'ark', 'augur', 'beam', 'blox', 'booty', 'bread', 'capital', 'civic', 'clams', 'comet', 'compound', 'crown', 'cube', 'dash',
+  'dent', 'dock', 'ethos', 'flux', 'gas', 'grin', 'harmony', 'icon', 'ink', 'kin', 'maker', 'melon', 'metal', 'nano', 'omni',
+  'oyster', 'pepe', 'pillar', 'quant', 'request', 'rise', 'safe', 'salt', 'shift', 'status', 'storm', 'stellar', 'verify',
+  'wings', 'waves', 'ripple', 'stacks', 'sui', 'ren', 'wax', 'dai', 'sun token', 'optimism', 'xp', 'data', 'burst', 'ion',
+  'verge', 'orchid', 'oxygen', 'zest', 'handshake', 'rapture', 'triggers', 'myriad', 'proton', 'balancer', 'populous', 'guppy',
+  'serum', 'elixir', 'emblem', 'enigma', 'expanse', 'cortex', 'datum', 'mainframe', 'nexus', 'radium', 'counterparty',
+  'crypto.com', 'metaverse etp', 'cosmos', 'polygon', 'avalanche', 'exchange union', 'dynamic trading rights',
+]);
+
+/** True when a ticker needs context in prose: a listed word or one or two characters long. */
+export function isWordTicker(symbol: string): boolean {
+  return symbol.length <= 2 || WORD_TICKERS.has(symbol);
+}

@@ -1,0 +1,71 @@
+// The pulse: the shape of a set of articles at a glance. Sentiment split, articles per day, and
+// the top sources, tags and coins with counts. Pure: articles in, counts out; the strip
+// (ui/PulseStrip.tsx) and `--stats` (format.ts) draw it.
+import type { Article } from '../article.js';
+import { coinSymbols } from '../coins/index.js';
+import { canonicalSentiment } from '../query.js';
+
+/** One facet value and how many articles have it. */
+export interface FacetCount {
+  /** What a query term needs (`decrypt` for source:, `mining` for tag:, `BTC` for coin:). */
+  value: string;
+  /** How it is shown (`Decrypt`, `MINING`, `BTC`). */
+  label: string;
+  count: number;
+}
+
+/** Counts over a set of articles. */
+export interface Pulse {
+  total: number;
+  sentiment: { positive: number; neutral: number; negative: number; none: number };
+  /** Articles per UTC day, every day from the first to the last (at most MAX_DAYS, the newest). */
+  days: Array<{ day: string; count: number }>;
+  sources: FacetCount[];
+  tags: FacetCount[];
+  coins: FacetCount[];
+}
+
+/** Most days the per-day counts cover (the newest ones). */
+export const MAX_DAYS = 90;
+/** Entries kept per facet. */
+export const TOP_N = 10;
+const DAY = 86_400_000;
+
+function top(counts: Map<string, FacetCount>, n: number): FacetCount[] {
+  return [...counts.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)).slice(0, n);
+}
+
+function bump(counts: Map<string, FacetCount>, value: string, label: string): void {
+  const c = counts.get(value);
+  if (c) c.count++;
+  else counts.set(value, { value, label, count: 1 });
+}
+
+/** The pulse of `articles`; facets keep the `topN` biggest entries. */
+export function pulseOf(articles: Iterable<Article>, topN = TOP_N): Pulse {
+  const sentiment = { positive: 0, neutral: 0, negative: 0, none: 0 };
+  const perDay = new Map<number, number>();
+  const sources = new Map<string, FacetCount>();
+  const tags = new Map<string, FacetCount>();
+  const coins = new Map<string, FacetCount>();
+  let total = 0;
+  for (const a of articles) {
+    total++;
+    const s = canonicalSentiment(a.sentiment);
+    sentiment[s ?? 'none']++;
+    if (a.publishedAt !== null) {
+      const day = Math.floor(a.publishedAt / DAY);
+      perDay.set(day, (perDay.get(day) ?? 0) + 1);
+    }
+    bump(sources, a.sourceKey, a.source);
+    for (const t of new Set(a.tags.map((x) => x.toLowerCase()))) bump(tags, t, a.tags.find((x) => x.toLowerCase() === t) ?? t);
+    for (const c of coinSymbols(a)) bump(coins, c, c);
+  }
+  const days: Pulse['days'] = [];
+  if (perDay.size) {
+    const last = Math.max(...perDay.keys());
+    const first = Math.max(Math.min(...perDay.keys()), last - MAX_DAYS + 1);
+    for (let d = first; d <= last; d++) days.push({ day: new Date(d * DAY).toISOString().slice(0, 10), count: perDay.get(d) ?? 0 });
+  }
+  return { total, sentiment, days, sources: top(sources, topN), tags: top(tags, topN), coins: top(coins, topN) };
+}

@@ -1,0 +1,91 @@
+// The pulse strip's interactive line as data: its entries (sentiments, then the top sources, tags
+// and coins), the query term each adds, and where each sits on the line, so the reducer (keys,
+// mouse clicks) and the strip (drawing) agree on what is where. Pure.
+import stringWidth from 'string-width';
+import type { Pulse } from '../core/pulse/index.js';
+
+/** One entry of the strip a reader can move over and add to the query. */
+export interface PulseEntry {
+  kind: 'sentiment' | 'source' | 'tag' | 'coin';
+  /** The query value (`positive`, `decrypt`, `mining`, `btc`). */
+  value: string;
+  label: string;
+  count: number;
+}
+
+/** A piece of the line: an entry (its index) or the text between entries (index null). */
+export interface PulsePart {
+  text: string;
+  index: number | null;
+  start: number;
+}
+
+const GLYPH = { positive: '▲', neutral: '●', negative: '▼' } as const;
+const GROUP_LABEL = { source: 'src', tag: 'tag', coin: 'coin' } as const;
+/** Entries per facet the line offers. */
+export const ENTRIES_PER_FACET = 5;
+
+/** The entries of a pulse, in line order; none for no pulse. */
+export function pulseEntries(p: Pulse | null): PulseEntry[] {
+  if (!p) return [];
+  const out: PulseEntry[] = [];
+  for (const s of ['positive', 'neutral', 'negative'] as const) out.push({ kind: 'sentiment', value: s, label: GLYPH[s], count: p.sentiment[s] });
+  for (const f of p.sources.slice(0, ENTRIES_PER_FACET)) out.push({ kind: 'source', value: f.value, label: f.label, count: f.count });
+  for (const f of p.tags.slice(0, ENTRIES_PER_FACET)) out.push({ kind: 'tag', value: f.value.toLowerCase(), label: f.label, count: f.count });
+  for (const f of p.coins.slice(0, ENTRIES_PER_FACET)) out.push({ kind: 'coin', value: f.value.toLowerCase(), label: f.label, count: f.count });
+  return out;
+}
+
+/** The query term an entry stands for (`tag:mining`, `-source:decrypt`, `tag:"layer 2"`). */
+export function entryTerm(e: PulseEntry, negate = false): string {
+  const v = /^[^\s"]+$/.test(e.value) ? e.value : `"${e.value.replace(/"/g, '')}"`;
+  return `${negate ? '-' : ''}${e.kind}:${v}`;
+}
+
+/** The query with an entry's term added (once). */
+export function addTerm(query: string, e: PulseEntry, negate: boolean): string {
+  const term = entryTerm(e, negate);
+  const words = query.trim().split(/\s+/).filter(Boolean);
+  return words.includes(term) ? query : [...words, term].join(' ');
+}
+
+/**
+ * The line's parts from entry `first` on (a line scrolled so the cursor's entry shows), with
+ * their start columns; parts past `width` are dropped.
+ */
+export function pulseParts(entries: readonly PulseEntry[], width: number, cursor = -1): PulsePart[] {
+  const all: Array<{ text: string; index: number | null }> = [];
+  let group: PulseEntry['kind'] | null = null;
+  entries.forEach((e, i) => {
+    if (e.kind !== group) {
+      if (group !== null) all.push({ text: ' │ ', index: null });
+      if (e.kind !== 'sentiment') all.push({ text: `${GROUP_LABEL[e.kind]} `, index: null });
+      group = e.kind;
+    } else {
+      all.push({ text: ' ', index: null });
+    }
+    // The cursor's entry is marked with a glyph, so it reads without colour or inverse too.
+    const text = e.kind === 'sentiment' ? `${e.label}${e.count}` : `${e.label} ${e.count}`;
+    all.push({ text: i === cursor ? `▸${text}` : text, index: i });
+  });
+  // Scroll: drop whole leading parts until the cursor's entry ends within the line.
+  let from = 0;
+  const widthOf = (k: number, to: number): number => all.slice(k, to + 1).reduce((w, p) => w + stringWidth(p.text), 0);
+  const at = all.findIndex((p) => p.index === cursor);
+  while (at >= 0 && from < at && widthOf(from, at) > width) from++;
+  const out: PulsePart[] = [];
+  let col = 0;
+  for (const p of all.slice(from)) {
+    const w = stringWidth(p.text);
+    if (col + w > width) break;
+    out.push({ ...p, start: col });
+    col += w;
+  }
+  return out;
+}
+
+/** The entry drawn at column `x` of the line, or null. */
+export function entryAt(parts: readonly PulsePart[], x: number): number | null {
+  for (const p of parts) if (p.index !== null && x >= p.start && x < p.start + stringWidth(p.text)) return p.index;
+  return null;
+}

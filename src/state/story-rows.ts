@@ -1,0 +1,65 @@
+// One row per story: the search's hits folded so that the articles of one story share a row (its
+// earliest article in the result, the scoop, at the place of the story's best-ranked article),
+// unfolded stories followed by their other articles. Pure; the reducer applies it to each result.
+import type { Hit } from '../core/search.js';
+
+/** The story of each article id (`story[id]` names the story by its earliest article) and its size. */
+export interface StoryView {
+  story: ArrayLike<number>;
+  size: ArrayLike<number>;
+}
+
+/** What a list row is, besides its hit: a folded or open story, or an article inside an open one. */
+export interface RowInfo {
+  story: number;
+  /** Other articles of the story in this result (the row's `+N`); 0 for a child row. */
+  others: number;
+  open: boolean;
+  child: boolean;
+}
+
+/** The rows to show and what each is; `info` has an entry only for rows of multi-article stories. */
+export interface FoldedRows {
+  hits: readonly Hit[];
+  info: ReadonlyMap<number, RowInfo>;
+}
+
+const NO_INFO: ReadonlyMap<number, RowInfo> = new Map();
+
+/** Folds `hits` by story; stories in `unfolded` list their articles below their row. */
+export function foldRows(hits: readonly Hit[], stories: StoryView | null, unfolded: ReadonlySet<number>): FoldedRows {
+  if (!stories) return { hits, info: NO_INFO };
+  const groups = new Map<number, Hit[]>();
+  const order: number[] = [];
+  for (const h of hits) {
+    const s = (stories.size[h.id] ?? 1) > 1 ? stories.story[h.id] : -1 - h.id;
+    const g = groups.get(s);
+    if (g) g.push(h);
+    else {
+      groups.set(s, [h]);
+      order.push(s);
+    }
+  }
+  if (order.length === hits.length) return { hits, info: NO_INFO };
+  const out: Hit[] = [];
+  const info = new Map<number, RowInfo>();
+  for (const s of order) {
+    const g = groups.get(s)!;
+    if (g.length === 1) {
+      out.push(g[0]);
+      continue;
+    }
+    // The scoop: the story's earliest article when it is in the result, else its best-ranked one.
+    const lead = g.find((h) => h.id === s) ?? g[0];
+    const open = unfolded.has(s);
+    out.push(lead);
+    info.set(lead.id, { story: s, others: g.length - 1, open, child: false });
+    if (!open) continue;
+    for (const h of g) {
+      if (h === lead) continue;
+      out.push(h);
+      info.set(h.id, { story: s, others: 0, open, child: true });
+    }
+  }
+  return { hits: out, info };
+}

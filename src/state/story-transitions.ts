@@ -1,0 +1,67 @@
+// The reducer's steps for stories and the pulse: folding results into one row per story,
+// unfolding and folding a story in the list, and the focused pulse strip's commands. Pure.
+import type { Hit } from '../core/search.js';
+import type { Command } from './keymap.js';
+import { addTerm, pulseEntries } from './pulse-line.js';
+import type { AppState } from './reducer.js';
+import { foldRows, type StoryView } from './story-rows.js';
+import { clamp } from './selectors.js';
+import { moveCursor } from './transitions.js';
+
+/** The state with a new search result: raw hits kept, rows folded by story, the pulse marked stale. */
+export function withResults(s: AppState, raw: readonly Hit[], stories: StoryView | null, rest: Partial<AppState>): AppState {
+  const folded = foldRows(raw, stories, s.unfolded);
+  return { ...s, ...rest, rawHits: raw, stories, hits: folded.hits, rowInfo: folded.info, resultsSeq: s.resultsSeq + 1 };
+}
+
+// Re-folds the current result after `unfolded` changed, keeping the cursor on `keepId`.
+function refold(s: AppState, unfolded: ReadonlySet<number>, keepId: number | null): AppState {
+  const folded = foldRows(s.rawHits, s.stories, unfolded);
+  const next = { ...s, unfolded, hits: folded.hits, rowInfo: folded.info };
+  const at = keepId === null ? -1 : folded.hits.findIndex((h) => h.id === keepId);
+  return moveCursor(next, at >= 0 ? at : s.cursor);
+}
+
+/** `→`/`l` on a story row unfolds it; `←`/`h` folds it (from its row or any of its articles). */
+export function foldStory(s: AppState, c: 'unfold' | 'fold'): AppState {
+  const id = s.selectedId;
+  const info = id === null ? undefined : s.rowInfo.get(id);
+  if (!info) return s;
+  if (c === 'unfold') {
+    if (info.open || info.child) return s;
+    return refold(s, new Set(s.unfolded).add(info.story), id);
+  }
+  if (!info.open) return s;
+  const unfolded = new Set(s.unfolded);
+  unfolded.delete(info.story);
+  // Folding from inside the story puts the cursor on the story's row.
+  const lead = s.hits.find((h) => s.rowInfo.get(h.id)?.story === info.story && !s.rowInfo.get(h.id)?.child);
+  return refold(s, unfolded, lead?.id ?? id);
+}
+
+/** `f` and the keys of the focused pulse strip. */
+export function pulseCommand(s: AppState, c: Command): AppState {
+  const entries = pulseEntries(s.pulse);
+  switch (c) {
+    case 'focusPulse':
+      return entries.length ? { ...s, mode: 'pulse', pulseCursor: clamp(s.pulseCursor, 0, entries.length - 1) } : { ...s, message: 'nothing to count yet' };
+    case 'pulseNext':
+      return { ...s, pulseCursor: clamp(s.pulseCursor + 1, 0, entries.length - 1) };
+    case 'pulsePrev':
+      return { ...s, pulseCursor: clamp(s.pulseCursor - 1, 0, entries.length - 1) };
+    case 'pulseAdd':
+    case 'pulseExclude':
+      return applyEntry(s, s.pulseCursor, c === 'pulseExclude');
+    case 'leavePulse':
+      return { ...s, mode: 'browse' };
+    default:
+      return s;
+  }
+}
+
+/** Adds pulse entry `index` (negated or not) to the query and goes back to the list. */
+export function applyEntry(s: AppState, index: number, negate: boolean): AppState {
+  const entry = pulseEntries(s.pulse)[index];
+  if (!entry) return s;
+  return { ...s, mode: 'browse', focus: 'list', query: addTerm(s.query, entry, negate) };
+}

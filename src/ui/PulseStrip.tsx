@@ -1,0 +1,68 @@
+// The pulse strip at the top of the list pane: the shape of the current result. Row one: the
+// sentiment split as counts and a proportional bar, then articles per day as a sparkline. Row two
+// (when focused, or on wide terminals): the top sources, tags and coins with counts, the entry
+// under the cursor in inverse. Props only; counting happens elsewhere (core/pulse) and arrives late.
+import { Box, Text } from 'ink';
+import { memo } from 'react';
+import { barWidths, sentimentCounts, sparkline, type Pulse } from '../core/pulse/index.js';
+import { sanitizeLine } from '../core/sanitize.js';
+import { pulseEntries, pulseParts } from '../state/pulse-line.js';
+import { fitWidth } from './fit-width.js';
+import { theme } from './theme.js';
+
+/** Props of PulseStrip. */
+export interface PulseStripProps {
+  pulse: Pulse | null;
+  width: number;
+  /** 1: the summary row; 2: plus the facets row. */
+  rows: number;
+  focused: boolean;
+  cursor: number;
+}
+
+// Columns for the bar: a fifth of the row, between 6 and 20.
+const barColumns = (width: number): number => Math.max(6, Math.min(20, Math.floor(width / 5)));
+
+/** Draws the strip: exactly `rows` rows of at most `width` columns. */
+export const PulseStrip = memo(function PulseStrip({ pulse, width, rows, focused, cursor }: PulseStripProps) {
+  if (rows <= 0) return null;
+  if (!pulse) {
+    return (
+      <Box flexDirection="column" height={rows} width={width}>
+        <Text color={theme.dim}>{fitWidth('counting…', width)}</Text>
+      </Box>
+    );
+  }
+  const counts = sentimentCounts(pulse);
+  const barW = width >= counts.length + 1 + 6 + 4 ? barColumns(width) : 0;
+  const [pos, neu, neg] = barWidths(pulse.sentiment.positive, pulse.sentiment.neutral, pulse.sentiment.negative, barW);
+  const used = counts.length + (barW ? barW + 2 : 1);
+  const spark = sparkline(pulse.days.map((d) => d.count), Math.max(0, width - used));
+  const parts = rows > 1 ? pulseParts(pulseEntries(pulse), width, focused ? cursor : -1) : [];
+  return (
+    <Box flexDirection="column" height={rows} width={width}>
+      <Text wrap="truncate-end">
+        <Text>{fitWidth(counts, width)}</Text>
+        {barW ? (
+          <>
+            <Text> </Text>
+            {/* Three glyphs, so the split reads without colour too. */}
+            <Text color={theme.positive}>{'█'.repeat(pos)}</Text>
+            <Text color={theme.neutral}>{'▒'.repeat(neu)}</Text>
+            <Text color={theme.negative}>{'░'.repeat(neg)}</Text>
+          </>
+        ) : null}
+        {spark && width > used ? <Text color={theme.accent}>{` ${spark}`}</Text> : null}
+      </Text>
+      {rows > 1 ? (
+        <Text wrap="truncate-end">
+          {parts.length === 0 ? ' ' : parts.map((p, i) => (
+            <Text key={i} color={p.index === null ? theme.dim : undefined} inverse={focused && p.index === cursor}>
+              {sanitizeLine(p.text)}
+            </Text>
+          ))}
+        </Text>
+      ) : null}
+    </Box>
+  );
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { barWidths, pulseJson, pulseOf, pulseText, sparkline } from '../../../src/core/pulse/index.js';
+import { makeCorpus } from '../../helpers/make-article.js';
+
+const DAY = 86_400_000;
+const T = Date.UTC(2026, 10, 10, 9);
+const corpus = makeCorpus([
+  { sentiment: 'POSITIVE', publishedAt: T, source: 'Decrypt', sourceKey: 'decrypt', tags: ['MINING', 'BTC'] },
+  { sentiment: 'positive', publishedAt: T + 60_000, source: 'Decrypt', sourceKey: 'decrypt', tags: ['mining'] },
+  { sentiment: 'NEGATIVE', publishedAt: T + 2 * DAY, source: 'The Block', sourceKey: 'theblock', title: 'Solana halts' },
+  { sentiment: null, publishedAt: null, source: 'CoinDesk', sourceKey: 'coindesk' },
+]);
+
+describe('pulseOf', () => {
+  const p = pulseOf(corpus);
+  it('counts sentiments in any case, and articles without one', () => {
+    expect(p.total).toBe(4);
+    expect(p.sentiment).toEqual({ positive: 2, neutral: 0, negative: 1, none: 1 });
+  });
+  it('counts articles per day over every day of the period, empty days included', () => {
+    expect(p.days).toEqual([
+      { day: '2026-11-10', count: 2 },
+      { day: '2026-11-11', count: 0 },
+      { day: '2026-11-12', count: 1 },
+    ]);
+  });
+  it('ranks sources, tags (case-folded) and coins by count', () => {
+    expect(p.sources.map((f) => [f.value, f.count])).toEqual([['decrypt', 2], ['coindesk', 1], ['theblock', 1]]);
+    expect(p.tags.map((f) => [f.value, f.count])).toEqual([['mining', 2], ['btc', 1]]);
+    expect(p.coins.map((f) => [f.value, f.count])).toEqual([['BTC', 1], ['SOL', 1]]);
+  });
+  it('prints as text and JSON with the same counts', () => {
+    const text = pulseText(p);
+    expect(text).toContain('articles: 4');
+    expect(text).toContain('sentiment: positive 2, neutral 0, negative 1, none 1');
+    expect(text).toContain('sources: Decrypt 2, CoinDesk 1, The Block 1');
+    expect(text).toContain('  2026-11-12 1');
+    expect(pulseJson(p)).toMatchObject({ total: 4, sentiment: { positive: 2 }, coins: [{ value: 'BTC', count: 1 }, { value: 'SOL', count: 1 }] });
+  });
+  it('is empty for no articles', () => {
+    expect(pulseOf([])).toMatchObject({ total: 0, days: [], sources: [] });
+  });
+});
+
+describe('drawing', () => {
+  it('scales a sparkline to its highest count', () => {
+    expect(sparkline([0, 1, 2, 4])).toBe('▁▃▅█');
+    expect(sparkline([5, 0, 5], 2)).toBe('▁█');
+    expect(sparkline([0, 0])).toBe('▁▁');
+  });
+  it('splits a bar in proportion, filling it exactly', () => {
+    expect(barWidths(34, 51, 15, 20)).toEqual([7, 10, 3]);
+    expect(barWidths(1, 0, 99, 10).reduce((a, b) => a + b)).toBe(10);
+    expect(barWidths(0, 0, 0, 10)).toEqual([0, 0, 0]);
+  });
+});

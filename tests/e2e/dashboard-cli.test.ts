@@ -1,0 +1,85 @@
+// The crypto-news dashboard's command-line side, through the built CLI with stdout piped: coins
+// (`coin:` and JSON), stories (JSON ids and sizes, `--sort hot`) and the pulse (`--stats`).
+// Expected answers are counted from data/ with js-yaml, not through the loader.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import yaml from 'js-yaml';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const repo = path.resolve(import.meta.dirname, '..', '..');
+const cli = path.join(repo, 'dist', 'cli.js');
+const cacheHome = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-dash-cli-'));
+afterAll(() => fs.rmSync(cacheHome, { recursive: true, force: true }));
+
+function run(args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: cacheHome } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface Front { title: string; sentiment: string; draft?: boolean; source: { name: string } }
+const news = fs.readdirSync(path.join(repo, 'data', 'news')).filter((f) => f.endsWith('.md')).map((f) => {
+  const text = fs.readFileSync(path.join(repo, 'data', 'news', f), 'utf8');
+  return yaml.load(text.split('\n---\n')[0].replace(/^---\n/, '')) as Front;
+});
+const live = news.filter((n) => n.draft !== true);
+const count = (s: string) => live.filter((n) => n.sentiment === s).length;
+
+describe('--stats', () => {
+  it("prints the pulse of --filter '' as text: sentiment counts, top sources, per-day counts", () => {
+    const r = run(['--filter', '', '--stats', 'data/news']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain(`articles: ${live.length}\n`);
+    expect(r.stdout).toContain(`sentiment: positive ${count('POSITIVE')}, neutral ${count('NEUTRAL')}, negative ${count('NEGATIVE')}, none 0\n`);
+    expect(r.stdout).toMatch(/^sources: \S/m);
+    expect(r.stdout).toMatch(/^coins: .*BTC \d+/m);
+    expect(r.stdout).toMatch(/^ {2}2026-11-14 \d+$/m);
+  });
+  it('prints it as one JSON object with --print json, and exits 1 on no match', () => {
+    const r = run(['--filter', 'coin:sol', '--stats', '--print', 'json', 'data/news']);
+    expect(r.code).toBe(0);
+    const stats = JSON.parse(r.stdout) as { total: number; coins: Array<{ value: string; count: number }> };
+    expect(stats.coins[0]).toEqual({ value: 'SOL', label: 'SOL', count: stats.total });
+    expect(run(['--filter', 'zzqqxx', '--stats', 'data/news']).code).toBe(1);
+  });
+  it('needs --filter', () => {
+    const r = run(['--stats']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--stats needs --filter');
+  });
+});
+
+describe('coins and stories in --print json', () => {
+  const lines = run(['--filter', '', '--print', 'json', 'data/news']).stdout.trim().split('\n').map((l) => JSON.parse(l) as { title: string; coins: string[]; story: string; storySize: number });
+  it('gives every article its coins, a story id and the story size', () => {
+    expect(lines).toHaveLength(live.length);
+    for (const l of lines) {
+      expect(Array.isArray(l.coins)).toBe(true);
+      expect(l.story).toMatch(/^[0-9a-f]{12}$/);
+      expect(l.storySize).toBe(lines.filter((o) => o.story === l.story).length);
+    }
+  });
+  it('groups the bundled multi-outlet stories, and only them', () => {
+    const ostrava = lines.filter((l) => /Ostrava/.test(l.title));
+    expect(ostrava).toHaveLength(3);
+    expect(new Set(ostrava.map((l) => l.story)).size).toBe(1);
+    expect(lines.filter((l) => l.storySize > 1)).toHaveLength(8);
+  });
+  it('narrows to Solana news with coin:sol', () => {
+    const sol = run(['--filter', 'coin:solana', '--print', 'title', 'data/news']).stdout.trim().split('\n');
+    expect(sol.length).toBeGreaterThanOrEqual(5);
+    expect(sol.every((t) => lines.find((l) => l.title === t)?.coins.includes('SOL'))).toBe(true);
+    expect(run(['--filter', 'coin:notacoin', 'data/news']).code).toBe(2);
+  });
+});
+
+describe('--sort hot', () => {
+  it('puts the biggest recent story first', () => {
+    const r = run(['--filter', '', '--sort', 'hot', '--print', 'json', '-n', '3', 'data/news']);
+    const top = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { storySize: number; title: string });
+    expect(top).toHaveLength(3);
+    expect(top[0].storySize).toBe(3);
+  });
+});

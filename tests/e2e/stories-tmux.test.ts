@@ -1,0 +1,77 @@
+// The crypto-news dashboard in a real terminal (tmux) on the bundled data: stories folded into one
+// row each, the pulse strip, coin chips, `coin:sol`, `f` then Enter on a tag, unfolding a story.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import stringWidth from 'string-width';
+import { afterEach, describe, expect, it } from 'vitest';
+import { hasTmux, TmuxSession } from './tmux.js';
+
+const repo = path.resolve(import.meta.dirname, '..', '..');
+const cli = path.join(repo, 'dist', 'cli.js');
+
+let session: TmuxSession | undefined;
+afterEach(() => session?.close());
+
+function start(width: number, height: number) {
+  if (!hasTmux()) throw new Error('tmux is required for the terminal end-to-end tests (.ci/run installs it)');
+  const s = new TmuxSession(width, height, repo, {});
+  session = s;
+  s.type(`XDG_CACHE_HOME=${path.join(s.dir, 'cache')} node ${cli} > /dev/null`);
+  s.send('Enter');
+  return s;
+}
+
+function expectFits(screen: string, width: number) {
+  for (const line of screen.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(width);
+}
+
+describe.each([[200, 50], [80, 24]])('the bundled data at %dx%d', (width, height) => {
+  it('opens with stories folded, a pulse strip and coin chips; a story unfolds and folds; coin:sol narrows', async () => {
+    const s = start(width, height);
+    // The sticky Ostrava story is first: one row, +2 for its other outlets.
+    const first = await s.waitFor((t) => t.includes('? help') && /▶.*\+2 /.test(t) && /▲ \d+ ● \d+ ▼ \d+ [█▒░]+ [▁▂▃▄▅▆▇█]+/.test(t), 'the folded stories and the pulse strip');
+    expectFits(first, width);
+    expect(first).toMatch(/ (BTC|ETH|SOL)(?: [A-Z]+)*│/);
+    // The list pane is the first bordered column of each row.
+    const listRows = first.split('\n').filter((l) => l.startsWith('│')).map((l) => l.slice(1, l.indexOf('│', 1)));
+    expect(listRows.filter((l) => l.includes('Ostrava'))).toHaveLength(1);
+
+    s.send('l');
+    const open = await s.waitFor((t) => (t.match(/ └ /g) ?? []).length === 2, 'the unfolded story');
+    expect(open).toContain('Also reported by 2 other outlets');
+    s.send('j');
+    s.send('h');
+    await s.waitFor((t) => !t.includes(' └ ') && /▶.*\+2 /.test(t), 'the folded story again');
+
+    s.type('/coin:sol');
+    s.send('Enter');
+    const sol = await s.waitFor((t) => /Articles 1\/[1-9]\b/.test(t) && /query: coin:sol/.test(t), 'the coin:sol result');
+    expectFits(sol, width);
+    // As many articles as the same query finds without the UI.
+    const expected = spawnSync(process.execPath, [cli, '--filter', 'coin:sol'], { cwd: repo, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: path.join(s.dir, 'cache') } });
+    expect(sol).toContain(`Articles 1/${expected.stdout.trim().split('\n').length}`);
+    s.send('q');
+  });
+
+  it('f then Enter on a tag adds it to the query', async () => {
+    const s = start(width, height);
+    await s.waitFor((t) => t.includes('? help') && /▲ \d+/.test(t), 'the pulse strip');
+    s.send('f');
+    // The cursor (▸) starts on the first sentiment.
+    let screen = await s.waitFor((t) => t.includes('▸▲'), 'the focused pulse strip');
+    // Move right until the cursor reaches the first tag (after 3 sentiments and up to 5 sources).
+    const under = (t: string): string => /▸(\S+ ?\d*)/.exec(t)?.[1] ?? '';
+    for (let i = 0; i < 9 && !/tag ▸/.test(screen); i++) {
+      const before = under(screen);
+      s.send('l');
+      // One key at a time, each seen drawn (the entry under ▸ changed), so the cursor cannot overshoot.
+      screen = await s.waitFor((t) => under(t) !== '' && under(t) !== before, 'the cursor to move');
+    }
+    expect(screen).toMatch(/tag ▸\S+/);
+    const tag = /tag ▸(\S+)/.exec(screen)![1].toLowerCase();
+    s.send('Enter');
+    // The query holds the tag and the strip is no longer focused (no ▸ cursor on its facets row).
+    await s.waitFor((t) => t.split('\n')[0].includes(`tag:${tag}`) && !/│[^│]*src [^│]*▸/.test(t), 'the tag in the query');
+    s.send('q');
+  });
+});

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { Pulse } from '../../src/core/pulse/index.js';
+import type { Hit } from '../../src/core/search.js';
+import { addTerm, entryAt, entryTerm, pulseEntries, pulseParts } from '../../src/state/pulse-line.js';
+import { initialState, reducer, type AppState } from '../../src/state/reducer.js';
+import { foldRows, type StoryView } from '../../src/state/story-rows.js';
+
+const hit = (id: number): Hit => ({ id, score: 0, titleMatches: [] });
+// Articles 0..5: 1, 3 and 4 are one story (named by 3, its earliest); 2 and 5 another (named 5).
+const stories: StoryView = { story: [0, 3, 5, 3, 3, 5], size: [1, 3, 2, 3, 3, 2] };
+const raw = [0, 1, 2, 3, 4, 5].map(hit);
+
+describe('foldRows', () => {
+  it('gives a story one row, its earliest article, where its best-ranked article was', () => {
+    const f = foldRows(raw, stories, new Set());
+    expect(f.hits.map((h) => h.id)).toEqual([0, 3, 5]);
+    expect(f.info.get(3)).toEqual({ story: 3, others: 2, open: false, child: false });
+    expect(f.info.has(0)).toBe(false);
+  });
+  it('lists an unfolded story’s other articles under its row', () => {
+    const f = foldRows(raw, stories, new Set([3]));
+    expect(f.hits.map((h) => h.id)).toEqual([0, 3, 1, 4, 5]);
+    expect(f.info.get(1)).toMatchObject({ child: true, story: 3 });
+  });
+  it('counts only the story’s articles in the result, and leaves the flat list without stories', () => {
+    expect(foldRows([hit(1), hit(4)], stories, new Set()).info.get(1)).toMatchObject({ others: 1 });
+    expect(foldRows(raw, null, new Set()).hits).toBe(raw);
+  });
+});
+
+function withResults(over: Partial<AppState> = {}): AppState {
+  const s = reducer({ ...initialState({ width: 80, height: 24 }), ...over }, { type: 'results', hits: raw, total: 6, sort: 'date', query: '', stories });
+  return s;
+}
+
+describe('story folding in the list', () => {
+  it('unfolds with → on a story row and folds back with ← from one of its articles', () => {
+    let s = withResults();
+    expect(s.hits.map((h) => h.id)).toEqual([0, 3, 5]);
+    s = reducer(s, { type: 'command', command: 'down' });
+    s = reducer(s, { type: 'command', command: 'unfold' });
+    expect(s.hits.map((h) => h.id)).toEqual([0, 3, 1, 4, 5]);
+    expect(s.selectedId).toBe(3);
+    s = reducer(s, { type: 'command', command: 'down' });
+    expect(s.selectedId).toBe(1);
+    s = reducer(s, { type: 'command', command: 'fold' });
+    expect(s.hits.map((h) => h.id)).toEqual([0, 3, 5]);
+    expect(s.selectedId).toBe(3);
+  });
+  it('keeps a story unfolded across new results and ignores fold keys on a lone article', () => {
+    let s = reducer(withResults(), { type: 'command', command: 'down' });
+    s = reducer(s, { type: 'command', command: 'unfold' });
+    s = reducer(s, { type: 'results', hits: [...raw].reverse(), total: 6, sort: 'date', query: 'x', stories });
+    expect(s.hits.map((h) => h.id)).toEqual([5, 3, 4, 1, 0]);
+    const top = reducer(withResults(), { type: 'command', command: 'unfold' });
+    expect(top.hits.map((h) => h.id)).toEqual([0, 3, 5]);
+  });
+});
+
+const PULSE: Pulse = {
+  total: 6,
+  sentiment: { positive: 3, neutral: 2, negative: 1, none: 0 },
+  days: [{ day: '2026-11-01', count: 6 }],
+  sources: [{ value: 'the-block', label: 'The Block', count: 4 }],
+  tags: [{ value: 'layer 2', label: 'Layer 2', count: 2 }, { value: 'mining', label: 'MINING', count: 1 }],
+  coins: [{ value: 'BTC', label: 'BTC', count: 2 }],
+};
+
+describe('the pulse strip', () => {
+  it('offers sentiments, sources, tags and coins as query terms', () => {
+    const entries = pulseEntries(PULSE);
+    expect(entries.map((e) => entryTerm(e))).toEqual(['sentiment:positive', 'sentiment:neutral', 'sentiment:negative', 'source:the-block', 'tag:"layer 2"', 'tag:mining', 'coin:btc']);
+    expect(addTerm('bitcoin', entries[5], true)).toBe('bitcoin -tag:mining');
+    expect(addTerm('tag:mining', entries[5], false)).toBe('tag:mining');
+  });
+  it('lays entries out on one line and finds the one under a column', () => {
+    const parts = pulseParts(pulseEntries(PULSE), 80);
+    const mining = parts.find((p) => p.text.startsWith('MINING'))!;
+    expect(entryAt(parts, mining.start)).toBe(5);
+    expect(entryAt(parts, 0)).toBe(0);
+    expect(parts.reduce((w, p) => w + p.text.length, 0)).toBeLessThanOrEqual(80);
+    // Scrolled so the cursor's entry shows on a narrow line.
+    expect(pulseParts(pulseEntries(PULSE), 20, 6).some((p) => p.index === 6)).toBe(true);
+  });
+  it('f focuses it, → moves, Enter adds the entry, - its negation; a stale pulse is dropped', () => {
+    let s = withResults();
+    s = reducer(s, { type: 'pulse', pulse: PULSE, seq: s.resultsSeq - 1 });
+    expect(s.pulse).toBeNull();
+    s = reducer(s, { type: 'pulse', pulse: PULSE, seq: s.resultsSeq });
+    s = reducer(s, { type: 'command', command: 'focusPulse' });
+    expect(s.mode).toBe('pulse');
+    for (let i = 0; i < 5; i++) s = reducer(s, { type: 'command', command: 'pulseNext' });
+    s = reducer(s, { type: 'command', command: 'pulseAdd' });
+    expect(s).toMatchObject({ mode: 'browse', query: 'tag:mining' });
+    s = reducer(reducer(s, { type: 'command', command: 'focusPulse' }), { type: 'command', command: 'pulseExclude' });
+    expect(s.query).toBe('tag:mining -tag:mining');
+  });
+  it('a click on an entry acts as Enter on it (the facets line shows from 140 columns)', () => {
+    let s = withResults({ width: 200, height: 50 });
+    s = reducer(s, { type: 'pulse', pulse: PULSE, seq: s.resultsSeq });
+    const parts = pulseParts(pulseEntries(PULSE), 68);
+    const mining = parts.find((p) => p.text.startsWith('MINING'))!;
+    // Row 3 of the screen (0-based y 2... the list pane starts at y 1: border, summary, facets).
+    s = reducer(s, { type: 'click', x: 1 + mining.start, y: 3 });
+    expect(s.query).toBe('tag:mining');
+  });
+});

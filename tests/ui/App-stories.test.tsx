@@ -1,0 +1,80 @@
+import { render } from 'ink-testing-library';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SearchIndex } from '../../src/core/search.js';
+import { storyMap } from '../../src/core/stories/index.js';
+import { App, type AppProps } from '../../src/ui/App.js';
+import { makeCorpus } from '../helpers/make-article.js';
+import { eventually, maxWidth, rows, tick } from './frame.js';
+
+const NOW = Date.UTC(2026, 2, 3, 12);
+const H = 3_600_000;
+const articles = makeCorpus([
+  { title: 'Quarry bridge exploited for $21M via forged withdrawal proofs', source: 'The Block', sourceKey: 'theblock', publishedAt: NOW - 9 * H, sentiment: 'NEGATIVE', tags: ['HACK'] },
+  { title: 'Quarry cross-chain bridge drained of $21 million with forged proofs', source: 'CoinDesk', sourceKey: 'coindesk', publishedAt: NOW - 6 * H, sentiment: 'NEGATIVE', tags: ['HACK'] },
+  { title: 'Forged withdrawal proofs cost Quarry bridge $21M', source: 'Decrypt', sourceKey: 'decrypt', publishedAt: NOW - 3 * H, sentiment: 'NEUTRAL', tags: ['HACK'] },
+  { title: 'Solana validators ship a client update', source: 'Decrypt', sourceKey: 'decrypt', publishedAt: NOW - H, sentiment: 'POSITIVE', tags: ['SOL'] },
+]);
+
+let unmount: (() => void) | null = null;
+afterEach(() => {
+  unmount?.();
+  unmount = null;
+});
+
+function setup(width: number, height: number, over: Partial<AppProps> = {}) {
+  const props: AppProps = {
+    index: new SearchIndex(articles), version: 1, warnings: [], loading: null, width, height, now: NOW,
+    onDone: vi.fn(), stories: storyMap(articles), ...over,
+  };
+  const r = render(<App {...props} />);
+  Object.defineProperty(r.stdout, 'columns', { get: () => width, configurable: true });
+  r.stdout.emit('resize');
+  unmount = r.unmount;
+  return { ...r, type: async (s: string) => { r.stdin.write(s); await tick(); }, frame: () => rows(r.lastFrame()) };
+}
+
+describe.each([[80, 24], [200, 50]])('stories and the pulse at %dx%d', (width, height) => {
+  it('shows one row per story with +N, the pulse strip above, within the frame', async () => {
+    const app = setup(width, height);
+    await eventually(() => expect(app.frame().join('\n')).toContain('+2'));
+    const text = app.frame().join('\n');
+    expect(text).toContain('Articles 1/4');
+    expect(app.frame().filter((l) => /Quarry|Forged/.test(l) && l.startsWith('│'))).toHaveLength(1);
+    await eventually(() => expect(app.frame()[2]).toContain('▲ 1 ● 1 ▼ 2'));
+    expect(maxWidth(app.lastFrame())).toBeLessThanOrEqual(width);
+    expect(app.frame()).toHaveLength(height - 1);
+  });
+
+  it('unfolds a story with l, lists its other outlets in the body, and folds it with h', async () => {
+    const app = setup(width, height);
+    await eventually(() => expect(app.frame().join('\n')).toContain('+2'));
+    await app.type('j');
+    await app.type('l');
+    await eventually(() => expect(app.frame().filter((l) => l.includes('└'))).toHaveLength(2));
+    // The body follows the selection in a frame of its own.
+    await eventually(() => expect(app.frame().join('\n')).toContain('Also reported by 2 other outlets'));
+    await app.type('j');
+    await app.type('h');
+    await eventually(() => expect(app.frame().filter((l) => l.includes('└'))).toHaveLength(0));
+    expect(app.frame().join('\n')).toContain('+2');
+  });
+
+  it('lists every article with stories off (--no-group)', async () => {
+    const app = setup(width, height, { stories: null });
+    await eventually(() => expect(app.frame().filter((l) => /Quarry|Forged/.test(l) && l.startsWith('│'))).toHaveLength(3));
+  });
+});
+
+describe('the pulse strip in the dashboard', () => {
+  it('f then Enter on a tag adds it to the query', async () => {
+    const app = setup(200, 50);
+    await eventually(() => expect(app.frame()[3]).toContain('tag HACK 3'));
+    await app.type('f');
+    // Entries: three sentiments, three sources, then the tags.
+    for (let i = 0; i < 6; i++) await app.type('l');
+    await eventually(() => expect(app.frame()[3]).toContain('▸HACK 3'));
+    await app.type('\r');
+    await eventually(() => expect(app.frame()[0]).toContain('tag:hack'));
+    await eventually(() => expect(app.frame().join('\n')).toContain('Articles 1/3'));
+  });
+});

@@ -1,0 +1,36 @@
+import { render } from 'ink-testing-library';
+import { describe, expect, it } from 'vitest';
+import type { Pulse } from '../../src/core/pulse/index.js';
+import { PulseStrip } from '../../src/ui/PulseStrip.js';
+import { maxWidth, rows } from './frame.js';
+
+const PULSE: Pulse = {
+  total: 100,
+  sentiment: { positive: 34, neutral: 51, negative: 15, none: 0 },
+  days: [1, 2, 5, 8, 3].map((count, i) => ({ day: `2026-11-0${i + 1}`, count })),
+  sources: [{ value: 'decrypt', label: 'Decrypt', count: 40 }],
+  tags: [{ value: 'mining', label: 'MINING', count: 12 }],
+  coins: [{ value: 'BTC', label: 'BTC', count: 30 }],
+};
+
+describe('PulseStrip', () => {
+  // The list pane's inner width at an 80-column terminal (38) and at 200 columns (68).
+  it.each([38, 68])('draws the sentiment counts, bar and sparkline on one row within %d columns', (width) => {
+    const frame = render(<PulseStrip pulse={PULSE} width={width} rows={1} focused={false} cursor={0} />).lastFrame();
+    const [line] = rows(frame);
+    expect(rows(frame)).toHaveLength(1);
+    expect(line).toContain('▲ 34 ● 51 ▼ 15');
+    expect(line).toMatch(/█+▒+░+/);
+    expect(line).toContain('▂▃▅█▄');
+    expect(maxWidth(frame)).toBeLessThanOrEqual(width);
+  });
+  it('adds the facets row with counts, the focused entry marked', () => {
+    const frame = render(<PulseStrip pulse={PULSE} width={68} rows={2} focused cursor={4} />).lastFrame();
+    expect(rows(frame)[1]).toContain('src Decrypt 40');
+    expect(rows(frame)[1]).toContain('coin BTC 30');
+    expect(rows(frame)[1]).toContain('▸MINING 12');
+  });
+  it('says it is counting before the first pulse arrives', () => {
+    expect(rows(render(<PulseStrip pulse={null} width={38} rows={1} focused={false} cursor={0} />).lastFrame())[0]).toContain('counting…');
+  });
+});

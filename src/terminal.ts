@@ -99,7 +99,14 @@ export function openTerminal(options: { mouse: boolean }): Terminal {
   if (ownStreams) {
     // Node refreshes columns/rows only for process.stdout; a stream opened on /dev/tty must be
     // refreshed on SIGWINCH by hand, and ink listens for 'resize' on the stream it was given.
+    // getWindowSize() only returns those cached fields; _refreshSize() asks the terminal (the
+    // call Node makes for process.stdout) and emits 'resize' when the size changed.
     process.on('SIGWINCH', () => {
+      const refresh = (output as unknown as { _refreshSize?: () => void })._refreshSize;
+      if (typeof refresh === 'function') {
+        refresh.call(output);
+        return;
+      }
       const [columns, rows] = output.getWindowSize();
       Object.assign(output, { columns, rows });
       output.emit('resize');

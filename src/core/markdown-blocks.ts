@@ -3,9 +3,11 @@
 // composes and no line can exceed the pane. A shared line budget stops the work early on huge
 // bodies.
 import type { Token, Tokens } from 'marked';
-import { htmlToText } from './html-text.js';
-import { inlineSpans, type LinkNotes } from './markdown-inline.js';
+import type { LinkNotes } from './link-notes.js';
+import { inlineSpans } from './markdown-inline.js';
 import { renderTable } from './markdown-table.js';
+import { codeLineRows } from './render/code-block.js';
+import { htmlSpans } from './render/html-spans.js';
 import { sanitizeLine, sanitizeText } from './sanitize.js';
 import { lineWidth, withDefaultRole, type Line, type Span } from './spans.js';
 import { cutSpans, wrapSpans } from './wrap.js';
@@ -27,6 +29,8 @@ function spend(ctx: BlockContext, lines: Line[]): Line[] {
 }
 
 function paragraph(spans: Span[], width: number, ctx: BlockContext): Line[] {
+  // A paragraph of nothing visible (only an inline <script>, say) takes no rows.
+  if (spans.every((s) => s.text.trim() === '')) return [];
   return spend(ctx, wrapSpans(spans, width, ctx.remaining));
 }
 
@@ -47,14 +51,13 @@ function prefixed(lines: Line[], first: Span[], rest: Span[], ctx: BlockContext)
   return spend(ctx, lines.map((l, i) => [...(i === 0 ? first : rest).map((s) => ({ ...s })), ...l]));
 }
 
-// Code is not reflowed (that would change its meaning); long lines are cut with '…'.
+// Code is not reflowed (that would change its meaning); long lines wrap with a continuation mark.
 function code(token: Tokens.Code, width: number, ctx: BlockContext): Line[] {
   const indent = width >= MIN_INNER + 2 ? 2 : 0;
   const out: Line[] = [];
   for (const raw of sanitizeText(token.text ?? '').split('\n')) {
     if (out.length >= ctx.remaining) break;
-    const cut = cutSpans([{ role: 'code', text: raw }], width - indent);
-    out.push(indent && cut.length ? [{ text: ' '.repeat(indent) }, ...cut] : cut);
+    out.push(...codeLineRows(raw, width, indent, ctx.remaining - out.length));
   }
   return spend(ctx, out);
 }
@@ -91,22 +94,20 @@ function list(token: Tokens.List, width: number, ctx: BlockContext, depth: numbe
   return out;
 }
 
+// An HTML block, read by a real parser (render/html-spans.ts); '\n\n' in its spans is a blank line.
 function html(token: Tokens.HTML, width: number, ctx: BlockContext): Line[] {
-  const text = htmlToText(token.text ?? '').trim();
-  if (!text) return [];
-  const out: Line[] = [];
-  for (const para of text.split(/\n\s*\n/)) {
-    if (out.length > 0) out.push(...spend(ctx, [[]]));
-    const spans = para.split('\n').flatMap((l, i) => [...(i > 0 ? [{ text: '\n' }] : []), { role: 'dim' as const, text: sanitizeLine(l.trim()) }]);
-    out.push(...paragraph(spans, width, ctx));
-  }
-  return out;
+  const spans = htmlSpans(token.text ?? '', ctx.notes);
+  if (spans.every((s) => s.text.trim() === '')) return [];
+  return paragraph(spans, width, ctx);
 }
 
 function block(token: Token, width: number, ctx: BlockContext, depth: number): Line[] {
   switch (token.type) {
     case 'space':
     case 'def':
+    case 'footnote':
+    case 'footnotes':
+      // Footnote definitions are listed after the body (render/footnotes.ts).
       return [];
     case 'paragraph':
     case 'text':
@@ -146,7 +147,7 @@ export function renderBlocks(tokens: readonly Token[], width: number, ctx: Block
   let prev: Token | null = null;
   for (const t of tokens) {
     if (ctx.remaining <= 0) break;
-    if (t.type === 'space' || t.type === 'def') continue;
+    if (t.type === 'space' || t.type === 'def' || t.type === 'footnote' || t.type === 'footnotes') continue;
     const before = ctx.remaining;
     const gap = prev !== null && needsGap(prev, t) && ctx.remaining > 1;
     if (gap) ctx.remaining--;

@@ -2,14 +2,18 @@
 // characters of `*a *a ...` takes 1.5 s, 32k takes 6 s), and an article body may be 1 MiB. So
 // long inline runs are lexed in chunks, and once a time budget is spent the remaining inline text
 // is kept as plain text: the reader still sees every word, only late formatting is lost.
-import { Lexer, type Token, type TokensList } from 'marked';
+import { Lexer, Marked, type MarkedOptions, type Token, type TokensList } from 'marked';
+import markedFootnote from 'marked-footnote';
 
 /** Longest inline source lexed in one piece; longer runs are split at whitespace. */
 const INLINE_CHUNK = 2000;
 
 class BoundedLexer extends Lexer {
-  constructor(private readonly deadline: number) {
-    super({ gfm: true });
+  constructor(
+    private readonly deadline: number,
+    options: MarkedOptions,
+  ) {
+    super(options);
   }
 
   override inlineTokens(src: string, tokens: Token[] = []): Token[] {
@@ -34,7 +38,14 @@ class BoundedLexer extends Lexer {
   }
 }
 
+// GFM footnotes come from marked-footnote. Its extension keeps per-document state (the footnotes
+// token it puts first in the list), so every document gets a fresh instance; its `footnotes` token
+// then holds the referenced definitions in order of first reference, and `rawItems` all of them.
+function options(): MarkedOptions {
+  return new Marked({ gfm: true }).use(markedFootnote()).defaults;
+}
+
 /** Lexes Markdown into marked tokens, spending at most about `budgetMs` on inline formatting. */
 export function lexMarkdown(markdown: string, budgetMs = 150): TokensList {
-  return new BoundedLexer(performance.now() + budgetMs).lex(markdown);
+  return new BoundedLexer(performance.now() + budgetMs, options()).lex(markdown);
 }

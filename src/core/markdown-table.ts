@@ -1,55 +1,77 @@
-// GFM tables fitted to the pane: columns keep their natural width when everything fits, shrink in
-// proportion when not (cells cut with '…'), and when even three columns per cell cannot fit the
-// table becomes `header: value` rows, which read fine at any width.
+// GFM tables fitted to the pane. Columns keep their natural width when everything fits; when not,
+// they shrink towards a floor and cells wrap inside their column (a dim rule then separates the
+// rows). The floor of a column is its widest unbreakable piece: a number or any word without
+// letters (`12,345,678`, `+2%`) or a short word, which are never cut; longer words and CJK runs may
+// break between graphemes. When even the floors cannot fit, the table becomes one record per row
+// of `Header: value` lines, which read at any width. Nothing in a cell is ever cut off.
 import type { Tokens } from 'marked';
-import { inlineSpans, type LinkNotes } from './markdown-inline.js';
+import type { LinkNotes } from './link-notes.js';
+import { inlineSpans } from './markdown-inline.js';
 import { lineWidth, type Line, type Span } from './spans.js';
-import { cutSpans, wrapSpans } from './wrap.js';
+import { displayText, textWidth } from './text/width.js';
+import { wrapSpans } from './wrap.js';
 
 const SEPARATOR = ' │ ';
-const MIN_COLUMN = 3;
+/** Words up to this many columns are never broken inside a cell. */
+const SHORT_WORD = 16;
 
 type Align = 'left' | 'right' | 'center' | null;
 
 function cellSpans(cell: Tokens.TableCell, bold: boolean, notes: LinkNotes): Span[] {
-  // A table cell is one row: hard breaks inside it become spaces.
+  // A table cell is one row of source: hard breaks inside it become spaces.
   return inlineSpans(cell.tokens ?? [], bold ? { bold: true } : {}, notes).map((s) =>
     s.text === '\n' ? { ...s, text: ' ' } : s,
   );
 }
 
-/** Column widths that sum to at most `avail`, shrinking wide columns first in proportion. */
-export function fitColumns(natural: readonly number[], avail: number): number[] {
-  const sum = natural.reduce((a, b) => a + b, 0);
-  if (sum <= avail) return natural.map((w) => Math.max(1, w));
-  const widths = natural.map((w) => Math.max(Math.min(w, MIN_COLUMN), Math.floor((w * avail) / sum)));
-  let total = widths.reduce((a, b) => a + b, 0);
-  // Rounding leaves a few columns to hand back or take away; wide columns give, narrow ones get.
-  while (total > avail) {
-    let widest = 0;
-    for (let i = 1; i < widths.length; i++) if (widths[i] > widths[widest]) widest = i;
-    if (widths[widest] <= 1) break;
-    widths[widest]--;
-    total--;
+const NO_LETTERS = /^[^\p{L}]+$/u;
+
+/** The widest piece of a cell that must not be broken: a number, a symbol run or a short word. */
+export function unbreakableWidth(spans: readonly Span[]): number {
+  let widest = 0;
+  for (const piece of spans.map((s) => s.text).join('').split(/[\s\u200b\u00ad]+/)) {
+    const word = displayText(piece);
+    if (!word) continue;
+    const w = textWidth(word);
+    if (w <= SHORT_WORD || NO_LETTERS.test(word)) widest = Math.max(widest, w);
   }
-  for (let i = 0; total < avail && i < widths.length; i++) {
-    const give = Math.min(avail - total, natural[i] - widths[i]);
-    if (give > 0) {
-      widths[i] += give;
-      total += give;
+  return widest;
+}
+
+/**
+ * Column widths summing to at most `avail`: the natural widths when they fit, else each column's
+ * floor plus a share of the rest in proportion to how much more it wants. Null when the floors
+ * alone do not fit.
+ */
+export function fitColumns(natural: readonly number[], floor: readonly number[], avail: number): number[] | null {
+  const want = natural.map((w, i) => Math.max(1, w, floor[i]));
+  const total = want.reduce((a, b) => a + b, 0);
+  if (total <= avail) return want;
+  const base = want.map((_, i) => Math.max(1, Math.min(want[i], floor[i])));
+  const baseSum = base.reduce((a, b) => a + b, 0);
+  if (baseSum > avail) return null;
+  const extra = avail - baseSum;
+  const hunger = want.map((w, i) => w - base[i]);
+  const hungerSum = hunger.reduce((a, b) => a + b, 0);
+  const widths = base.map((b, i) => b + Math.floor((extra * hunger[i]) / Math.max(1, hungerSum)));
+  let left = avail - widths.reduce((a, b) => a + b, 0);
+  for (let i = 0; left > 0 && i < widths.length * 2; i++) {
+    const c = i % widths.length;
+    if (widths[c] < want[c]) {
+      widths[c]++;
+      left--;
     }
   }
   return widths;
 }
 
-function aligned(spans: Span[], width: number, align: Align): Line {
-  const cut = cutSpans(spans, width);
-  const free = width - lineWidth(cut);
+function aligned(line: Line, width: number, align: Align): Line {
+  const free = Math.max(0, width - lineWidth(line));
   const left = align === 'right' ? free : align === 'center' ? Math.floor(free / 2) : 0;
-  const line: Line = left > 0 ? [{ text: ' '.repeat(left) }] : [];
-  line.push(...cut);
-  if (free - left > 0) line.push({ text: ' '.repeat(free - left) });
-  return line;
+  const out: Line = left > 0 ? [{ text: ' '.repeat(left) }] : [];
+  out.push(...line);
+  if (free - left > 0) out.push({ text: ' '.repeat(free - left) });
+  return out;
 }
 
 function joinCells(cells: Line[]): Line {
@@ -62,6 +84,15 @@ function joinCells(cells: Line[]): Line {
   const last = line[line.length - 1];
   if (last && !last.role && last.text.trim() === '') line.pop();
   return line;
+}
+
+// One table row, its cells wrapped to their columns, as many terminal rows as its tallest cell.
+function rowLines(cells: Span[][], widths: readonly number[], align: (i: number) => Align): Line[] {
+  const wrapped = cells.map((c, i) => (c.length === 0 ? [[]] : wrapSpans(c, widths[i])));
+  const height = Math.max(...wrapped.map((w) => w.length));
+  const out: Line[] = [];
+  for (let r = 0; r < height; r++) out.push(joinCells(wrapped.map((w, i) => aligned(w[r] ?? [], widths[i], align(i)))));
+  return out;
 }
 
 function keyValueRows(header: Span[][], rows: Span[][][], width: number, maxLines: number): Line[] {
@@ -87,18 +118,22 @@ export function renderTable(table: Tokens.Table, width: number, notes: LinkNotes
     if (rows.length >= maxLines) break;
     rows.push(Array.from({ length: n }, (_, i) => (r[i] ? cellSpans(r[i], false, notes) : [])));
   }
+  const all = [header, ...rows];
   const avail = width - SEPARATOR.length * (n - 1);
-  if (avail < n * MIN_COLUMN) return keyValueRows(header, rows, width, maxLines);
+  // Measured only up to the pane width: a wider cell wraps anyway.
+  const natural = header.map((_, i) => Math.min(width, Math.max(...all.map((r) => lineWidth(r[i], width)))));
+  const floor = header.map((_, i) => Math.max(...all.map((r) => unbreakableWidth(r[i]))));
+  const widths = avail > 0 ? fitColumns(natural, floor, avail) : null;
+  if (!widths) return keyValueRows(header, rows, width, maxLines);
 
-  // Measured only up to the pane width: a wider cell is cut anyway.
-  const natural = header.map((h, i) => Math.min(width, Math.max(lineWidth(h, width), ...rows.map((r) => lineWidth(r[i], width)))));
-  const widths = fitColumns(natural, avail);
   const align = (i: number): Align => table.align[i] ?? null;
-  const out: Line[] = [joinCells(header.map((h, i) => aligned(h, widths[i], align(i))))];
-  out.push([{ role: 'dim', text: widths.map((w) => '─'.repeat(w)).join('─┼─') }]);
-  for (const r of rows) {
-    if (out.length >= maxLines) break;
-    out.push(joinCells(r.map((c, i) => aligned(c, widths[i], align(i)))));
-  }
-  return out;
+  const rule: Line = [{ role: 'dim', text: widths.map((w) => '─'.repeat(w)).join('─┼─') }];
+  const body = rows.map((r) => rowLines(r, widths, align));
+  const between = body.some((b) => b.length > 1);
+  const out: Line[] = [...rowLines(header, widths, align), rule];
+  body.forEach((b, i) => {
+    if (i > 0 && between) out.push(rule);
+    out.push(...b);
+  });
+  return out.slice(0, maxLines);
 }

@@ -3,12 +3,13 @@
 // reaches a Span has been sanitised. Work is bounded: the source and the output are capped and the
 // result is memoised per (markdown, width), so scrolling or re-rendering a 1 MiB article is cheap.
 import { renderBlocks, type BlockContext } from './markdown-blocks.js';
-import { LinkNotes } from './markdown-inline.js';
+import { LinkNotes } from './link-notes.js';
 import { lexMarkdown } from './markdown-lexer.js';
+import { footnoteLines } from './render/footnotes.js';
 import { sanitizeText } from './sanitize.js';
-import type { Line, Span } from './spans.js';
+import { lineWidth, type Line, type Span } from './spans.js';
 import { stripTemplateNoise } from './static-site.js';
-import { cutSpans, wrapSpans } from './wrap.js';
+import { cutRows, cutSpans, wrapSpans } from './wrap.js';
 
 export type { Line, Span } from './spans.js';
 
@@ -61,19 +62,21 @@ function cutSource(markdown: string): { source: string; cut: boolean } {
   return { source: markdown.slice(0, nl > MAX_SOURCE / 2 ? nl : MAX_SOURCE), cut: true };
 }
 
-function footnotes(urls: readonly string[], width: number, budget: number): Line[] {
+// The Links list. A URL that fits after its number shares the number's row; one that does not
+// starts on the row below and fills whole rows with no indentation, so selecting the rows in the
+// terminal copies the URL whole, with nothing added inside it.
+function linkList(urls: readonly string[], width: number, budget: number): Line[] {
   const out: Line[] = [[], cutSpans([{ role: 'heading', bold: true, text: 'Links' }], width)];
-  const numberWidth = `[${urls.length}] `.length;
-  const hanging = width - numberWidth >= 8;
   urls.forEach((url, i) => {
     if (out.length >= budget) return;
-    const label = `[${i + 1}]`.padEnd(numberWidth);
-    const wrapped = wrapSpans([{ role: 'link', text: url }], hanging ? width - numberWidth : width, budget - out.length);
-    if (!hanging) {
-      out.push(cutSpans([{ role: 'dim', text: label.trimEnd() }], width), ...wrapped);
+    const label = `[${i + 1}] `;
+    const span = { role: 'link' as const, text: url, href: url };
+    if (label.length + lineWidth([span]) <= width) {
+      out.push([{ role: 'dim', text: label }, span]);
       return;
     }
-    wrapped.forEach((l, j) => out.push([{ role: 'dim', text: j === 0 ? label : ' '.repeat(numberWidth) }, ...l]));
+    out.push(cutSpans([{ role: 'dim', text: label.trimEnd() }], width));
+    out.push(...cutRows(span, width, budget - out.length));
   });
   return out.slice(0, budget);
 }
@@ -90,7 +93,9 @@ function render(markdown: string, width: number): RenderedBody {
   const ctx: BlockContext = { notes, remaining: MAX_LINES };
   let lines: Line[];
   try {
-    lines = renderBlocks(lexMarkdown(stripTemplateNoise(sanitizeText(source))), width, ctx);
+    const tokens = lexMarkdown(stripTemplateNoise(sanitizeText(source)));
+    lines = renderBlocks(tokens, width, ctx);
+    lines.push(...footnoteLines(tokens, width, ctx));
   } catch {
     lines = plainText(source, width);
     notes = new LinkNotes();
@@ -100,7 +105,7 @@ function render(markdown: string, width: number): RenderedBody {
   if (notes.urls.length > 0) {
     // The footnotes share the line cap, so the whole result stays bounded.
     const budget = Math.max(2, MAX_LINES - lines.length);
-    const notesLines = footnotes(notes.urls, width, budget);
+    const notesLines = linkList(notes.urls, width, budget);
     if (notesLines.length >= budget) truncated = true;
     lines.push(...notesLines);
   }

@@ -1,7 +1,7 @@
 // The styled-text vocabulary shared by the Markdown renderer, the body header and the panes that
 // draw them: a Line is one terminal row made of Spans. Kept apart from markdown.ts so the wrapper
 // and the block renderers can use it without importing the renderer itself.
-import { textWidth } from './text-width.js';
+import { displayText, textWidth } from './text/width.js';
 
 /** A run of text with one style; `role` names a theme colour role. */
 export interface Span {
@@ -11,6 +11,8 @@ export interface Span {
   italic?: boolean;
   underline?: boolean;
   strike?: boolean;
+  /** A link's target as written (sanitised); drawn as an OSC 8 hyperlink where that is allowed. */
+  href?: string;
 }
 
 /** One terminal row; the total string-width of its spans never exceeds the width it was made for. */
@@ -19,11 +21,11 @@ export type Line = Span[];
 /** A Span's style without its text, for carrying style through nested inline tokens. */
 export type SpanStyle = Omit<Span, 'text'>;
 
-/** Terminal columns taken by a line; counting stops once past `limit`. */
+/** Terminal columns a line takes once drawn (in display form); counting stops once past `limit`. */
 export function lineWidth(line: Line, limit = Infinity): number {
   let w = 0;
   for (const s of line) {
-    w += textWidth(s.text, limit - w);
+    w += textWidth(displayText(s.text), limit - w);
     if (w > limit) break;
   }
   return w;
@@ -41,7 +43,8 @@ export function sameStyle(a: SpanStyle, b: SpanStyle): boolean {
     !!a.bold === !!b.bold &&
     !!a.italic === !!b.italic &&
     !!a.underline === !!b.underline &&
-    !!a.strike === !!b.strike
+    !!a.strike === !!b.strike &&
+    a.href === b.href
   );
 }
 

@@ -7,11 +7,11 @@ import type { Article } from '../core/article.js';
 import { assetOf, coinSymbols } from '../core/coins/index.js';
 import { relativeDate } from '../core/relative-time.js';
 import { sanitizeLine } from '../core/sanitize.js';
+import { displayText } from '../core/text/width.js';
 import type { Hit } from '../core/search.js';
 import type { RowInfo } from '../state/story-rows.js';
-import { fitPrefix, fitWidth, padWidth } from './fit-width.js';
+import { columns, fitPrefix, fitWidth, padWidth } from './fit-width.js';
 import { theme, type ThemeRole } from './theme.js';
-import stringWidth from 'string-width';
 
 /** Props of ArticleList. `hits` is already the visible window; `start` is its offset in the results. */
 export interface ArticleListProps {
@@ -69,7 +69,7 @@ export const ArticleList = memo(function ArticleList(p: ArticleListProps) {
   const dates = articles.map((a) =>
     a.publishedAt === null ? '-' : `${a.dateGuessed ? '~' : ''}${relativeDate(a.publishedAt, p.now)}`,
   );
-  const dateW = Math.max(...dates.map((d) => stringWidth(d)));
+  const dateW = Math.max(...dates.map((d) => columns(d)));
   // The source column gives way first on narrow panes: the title is what a reader scans, and the
   // source is repeated in the body header.
   const sourceW = p.width >= 64 ? 12 : p.width >= 48 ? 8 : 0;
@@ -127,7 +127,7 @@ const Row = memo(function Row(p: RowProps) {
     // Unread and saved read without colour: their own glyphs, and unread titles are bold.
     ...(p.reading ? [{ text: p.reading.unread ? UNREAD_GLYPH : ' ', color: theme.unread }, { text: p.reading.saved ? SAVED_GLYPH : ' ', color: theme.saved }] : []),
     { text: ' ' },
-    { text: ' '.repeat(Math.max(0, p.dateW - stringWidth(p.date))) + p.date + ' ', color: theme.dim },
+    { text: ' '.repeat(Math.max(0, p.dateW - columns(p.date))) + p.date + ' ', color: theme.dim },
     ...(p.sourceW > 0 ? [{ text: padWidth(sanitizeLine(p.article.source), p.sourceW) + ' ', color: theme.accent }] : []),
     { text: sentiment.glyph + ' ', color: sentiment.role ? theme[sentiment.role] : undefined },
     ...(p.story ? [{ text: storyMarker(p.story), color: theme.marked }] : []),
@@ -136,14 +136,14 @@ const Row = memo(function Row(p: RowProps) {
   let used = 0;
   const fixed = cells.map((c) => {
     const text = fitWidth(c.text, p.width - used);
-    used += stringWidth(text);
+    used += columns(text);
     return { ...c, text };
   });
   // Coin chips sit at the right end of the row; the title gives up its room to them.
   const chips = coinChips(p.article, p.width - used);
   const chipsW = chips.reduce((w, c) => w + c.text.length + 1, 0);
   const title = titleSegments(p.article.title, p.hit.titleMatches, p.width - used - chipsW);
-  const titleW = title.reduce((w, s) => w + stringWidth(s.text), 0);
+  const titleW = title.reduce((w, s) => w + columns(s.text), 0);
   const pad = chips.length ? ' '.repeat(Math.max(0, p.width - used - chipsW - titleW)) : '';
   return (
     <Text wrap="truncate-end" inverse={p.selected} bold={p.selected && p.focused}>
@@ -185,7 +185,8 @@ export function titleSegments(
   matches: ReadonlyArray<readonly [number, number]>,
   width: number,
 ): Array<{ text: string; match: boolean }> {
-  const title = sanitizeLine(rawTitle);
+  // Display form (core/text/width.ts): format characters and ambiguous emoji parts dropped.
+  const title = displayText(sanitizeLine(rawTitle));
   if (width <= 0) return [];
   const fit = fitPrefix(title, width);
   // Match ranges index the stored title; if sanitising changed it they no longer line up.

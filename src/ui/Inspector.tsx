@@ -80,7 +80,7 @@ export const Inspector = memo(function Inspector({ article, width, height, curso
   return (
     <Box flexDirection="column" width={w} height={h} overflowY="hidden">
       {visible.map((v, i) => (
-        <LineText key={i} line={v.line} inverse={v.inverse} />
+        <LineText key={i} line={v.line} inverse={v.inverse} width={w} />
       ))}
     </Box>
   );

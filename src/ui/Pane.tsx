@@ -3,9 +3,8 @@
 import { Box, Text } from 'ink';
 import { Component, type ReactNode } from 'react';
 import { sanitizeLine } from '../core/sanitize.js';
-import { fitWidth } from './fit-width.js';
+import { columns, fitWidth } from './fit-width.js';
 import { theme } from './theme.js';
-import stringWidth from 'string-width';
 
 /** Props of Pane: its outer size; children get (width - 2) x (height - 2). */
 export interface PaneProps {
@@ -23,7 +22,7 @@ export function Pane({ title, width, height, focused, resetKey, children }: Pane
   const color = focused ? theme.focusBorder : theme.border;
   if (width < 4 || height < 2) return <Box width={Math.max(0, width)} height={Math.max(0, height)} />;
   const label = fitWidth(`${focused ? '▶ ' : ''}${title}`, width - 4);
-  const rest = Math.max(0, width - 3 - stringWidth(label));
+  const rest = Math.max(0, width - 3 - columns(label));
   return (
     <Box flexDirection="column" width={width} height={height} flexShrink={0}>
       <Text wrap="truncate-end">

@@ -2,10 +2,9 @@
 // cursor block in search mode, and a query error in the error colour on the right.
 import { Box, Text } from 'ink';
 import { memo } from 'react';
-import stringWidth from 'string-width';
 import { sanitizeLine } from '../core/sanitize.js';
 import type { Mode } from '../state/keymap.js';
-import { fitTail, fitWidth } from './fit-width.js';
+import { columns, fitTail, fitWidth } from './fit-width.js';
 import { theme } from './theme.js';
 
 /** Props of SearchLine. */
@@ -22,12 +21,12 @@ export const SearchLine = memo(function SearchLine({ query, mode, error, width }
   const prompt = editing ? '/ ' : '  ';
   const cursor = editing ? '█' : '';
   const err = error ? fitWidth(`✗ ${sanitizeLine(error)}`, Math.floor(width / 2)) : '';
-  const room = Math.max(0, width - stringWidth(prompt) - stringWidth(cursor) - (err ? stringWidth(err) + 1 : 0));
+  const room = Math.max(0, width - columns(prompt) - columns(cursor) - (err ? columns(err) + 1 : 0));
   const clean = sanitizeLine(query);
   const shown = editing ? fitTail(clean, room) : fitWidth(clean, room);
   const hint = !editing && clean === '' ? fitWidth('press / to search, ? for help', room) : '';
-  const used = stringWidth(prompt) + stringWidth(shown) + stringWidth(hint) + stringWidth(cursor);
-  const gap = Math.max(0, width - used - stringWidth(err));
+  const used = columns(prompt) + columns(shown) + columns(hint) + columns(cursor);
+  const gap = Math.max(0, width - used - columns(err));
   if (width < 3) return <Box height={1} width={Math.max(0, width)} />;
   return (
     <Box height={1} width={width}>

@@ -2,10 +2,9 @@
 // count and any notice survive on the narrowest terminal.
 import { Box, Text } from 'ink';
 import { memo } from 'react';
-import stringWidth from 'string-width';
 import { sanitizeLine } from '../core/sanitize.js';
 import type { Mode, PaneId } from '../state/keymap.js';
-import { fitWidth } from './fit-width.js';
+import { columns, fitWidth } from './fit-width.js';
 import { theme, type ThemeRole } from './theme.js';
 
 /** Props of StatusBar. */
@@ -70,19 +69,19 @@ const HELP = '? help';
 /** The status bar, exactly one row of at most `width` columns (memoised). */
 export const StatusBar = memo(function StatusBar(p: StatusBarProps) {
   const pieces = statusPieces(p);
-  const budget = Math.max(0, p.width - stringWidth(HELP) - 2);
-  const lineWidth = (ps: Piece[]) => ps.reduce((n, x, i) => n + stringWidth(x.text) + (i ? SEP.length : 0), 0);
+  const budget = Math.max(0, p.width - columns(HELP) - 2);
+  const lineWidth = (ps: Piece[]) => ps.reduce((n, x, i) => n + columns(x.text) + (i ? SEP.length : 0), 0);
   let kept = pieces;
   while (kept.length > 1 && lineWidth(kept) > budget) {
     const worst = Math.max(...kept.map((x) => x.priority));
     kept = kept.filter((x) => x.priority !== worst);
   }
-  const showHelp = p.width >= stringWidth(HELP) + 2 + lineWidth(kept.slice(0, 1));
+  const showHelp = p.width >= columns(HELP) + 2 + lineWidth(kept.slice(0, 1));
   const left = fitWidth(
     kept.map((x) => x.text).join(SEP),
-    showHelp ? p.width - stringWidth(HELP) - 1 : p.width,
+    showHelp ? p.width - columns(HELP) - 1 : p.width,
   );
-  const gap = Math.max(0, p.width - stringWidth(left) - (showHelp ? stringWidth(HELP) : 0));
+  const gap = Math.max(0, p.width - columns(left) - (showHelp ? columns(HELP) : 0));
   // Colour each piece while the joined text is whole; a cut line falls back to one colour.
   const whole = left === kept.map((x) => x.text).join(SEP);
   return (

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, htmlToText } from '../../src/core/html-text.js';
+import { LinkNotes } from '../../src/core/link-notes.js';
+import { htmlSpans } from '../../src/core/render/html-spans.js';
+import { decodeEntities } from '../../src/core/text/entities.js';
 import { stripTemplateNoise } from '../../src/core/static-site.js';
 
 describe('stripTemplateNoise', () => {
@@ -35,13 +37,15 @@ describe('html text', () => {
   it.each([
     ['&amp;&lt;&gt;&quot;&#39;', '&<>"\''],
     ['&#x20AC; &#8364; &euro;', '€ € €'],
-    ['&#0; &#xD800; &#99999999;', '\ufffd \ufffd &#99999999;'],
+    ['&#0; &#xD800;', '\ufffd \ufffd'],
+    ['&copy &copy; &CounterClockwiseContourIntegral; &amp;amp;', '&copy © ∳ &amp;'],
     ['&unknown; &constructor;', '&unknown; &constructor;'],
   ])('decodes %s', (input, expected) => {
     expect(decodeEntities(input)).toBe(expected);
   });
 
   it('strips tags, comments and scripts', () => {
-    expect(htmlToText('<p>Hi <b>you</b></p><!-- x --><script>alert(1)</script><style>p{}</style>done')).toBe('Hi you\ndone');
+    const spans = htmlSpans('<p>Hi <b>you</b></p><!-- x --><script>alert(1)</script><style>p{}</style>done', new LinkNotes());
+    expect(spans.map((s) => s.text).join('')).toBe('Hi you\n\ndone');
   });
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { lineText, lineWidth } from '../../src/core/spans.js';
-import { eachGrapheme, textWidth } from '../../src/core/text-width.js';
+import { eachGrapheme, textWidth } from '../../src/core/text/width.js';
 import { cutSpans, cutText, padLine, wrapSpans } from '../../src/core/wrap.js';
 
 describe('wrapSpans', () => {
@@ -71,8 +71,12 @@ describe('text width helpers', () => {
     expect(Array.from(eachGrapheme(s))).toEqual(expected);
   });
 
-  it('measures like string-width', () => {
-    for (const s of ['abc', '日本語', '😀 ok', 'e\u0301', '👨‍👩‍👧', 'ｱｲｳ', '']) expect(textWidth(s)).toBe(stringWidth(s));
+  it('measures plain text like string-width', () => {
+    for (const s of ['abc', '日本語', '😀 ok', 'e\u0301', 'ｱｲｳ', '']) expect(textWidth(s)).toBe(stringWidth(s));
+  });
+
+  it('measures a ZWJ sequence at its widest reading (tmux draws each part)', () => {
+    expect(textWidth('👨‍👩‍👧')).toBe(6);
   });
 
   it('stops counting past the limit', () => {

@@ -106,6 +106,17 @@ describe('dashboard in a real terminal', () => {
     expect(await s.waitForFile(status)).toMatch(/^exit=(130)\n$/);
   });
 
+  it('drawing on /dev/tty (stdout redirected), growing the terminal redraws at the new size', async () => {
+    const { s, status } = start(80, 24);
+    await s.waitFor(ready, 'the dashboard');
+    s.resize(160, 40);
+    const wide = await s.waitFor((t) => ready(t) && t.split('\n').some((l) => stringWidth(l) > 100), 'the redraw at 160x40');
+    expectFits(wide, 160, 40);
+    expect(wide.split('\n').filter((l) => l.trim() !== '').length).toBeGreaterThan(30);
+    s.send('q');
+    expect(await s.waitForFile(status)).toMatch(/^exit=(130)\n$/);
+  });
+
   it('draws on the terminal when stdout is a pipe; --print json sends only JSON down the pipe', async () => {
     if (!hasTmux()) throw new Error('tmux is required');
     const s = new TmuxSession(100, 30, repo, { NO_COLOR: '1' });

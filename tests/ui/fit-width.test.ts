@@ -19,7 +19,12 @@ describe('fitWidth', () => {
   });
 
   it('keeps grapheme clusters whole', () => {
-    expect(fitWidth('👩‍👩‍👧 family', 3)).toBe('👩‍👩‍👧…');
+    expect(fitWidth('e\u0301te\u0301 ok', 4)).toBe('e\u0301te\u0301…');
+  });
+
+  it('draws a ZWJ sequence as its parts, each counted', () => {
+    expect(fitWidth('👩‍👩‍👧 family', 3)).toBe('👩…');
+    expect(fitWidth('👩‍👩‍👧 family', 7)).toBe('👩👩👧…');
   });
 });
 

@@ -1,0 +1,237 @@
+// HTML inside Markdown is shown, never interpreted: htmlparser2 (a real, forgiving HTML parser)
+// reads it, and its structure becomes styled spans: table cells stay apart, list items and
+// paragraphs get their own lines, `<img alt>` shows as `[image: alt]`, `<a href>` gets a link note
+// like a Markdown link, `<details>`/`<summary>` show their text, `<script>`/`<style>` vanish.
+// Text is sanitised here, because an entity such as `&#27;` decodes to a control character.
+import { Parser } from 'htmlparser2';
+import type { LinkNotes } from '../link-notes.js';
+import { sanitizeLine } from '../sanitize.js';
+import type { Span, SpanStyle } from '../spans.js';
+
+// Their content is never shown (code, styling, metadata).
+const HIDDEN = new Set(['script', 'style', 'template', 'head', 'title', 'noscript', 'iframe', 'object', 'svg', 'math']);
+// A blank line before and after.
+const BLOCK = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'ul', 'ol', 'blockquote', 'pre', 'figure', 'details', 'section', 'article', 'aside', 'header', 'footer', 'dl', 'hr', 'center']);
+// A line of their own.
+const LINE = new Set(['div', 'summary', 'li', 'tr', 'dt', 'dd', 'figcaption', 'caption', 'thead', 'tbody', 'tfoot', 'address']);
+
+const CELL_SEPARATOR = ' │ ';
+
+/** Builds spans from parser events; '\n' is a line break, '\n\n' a blank line. */
+class SpanWriter {
+  readonly spans: Span[] = [];
+  private hidden = 0;
+  private pre = 0;
+  private readonly styles: SpanStyle[] = [{}];
+  private readonly links: Array<string | null> = [];
+  private readonly lists: Array<{ ordered: boolean; next: number }> = [];
+  private cellInRow = 0;
+
+  constructor(
+    private readonly notes: LinkNotes,
+    base: SpanStyle,
+  ) {
+    this.styles[0] = base;
+  }
+
+  private get style(): SpanStyle {
+    return this.styles[this.styles.length - 1];
+  }
+
+  private atLineStart(): boolean {
+    const last = this.spans[this.spans.length - 1];
+    return !last || last.text === '\n';
+  }
+
+  private push(text: string, style: SpanStyle = this.style): void {
+    // Whitespace between tags at the start of a line is layout of the source, not text.
+    if (text.trim() === '' && this.atLineStart()) return;
+    if (text) this.spans.push({ ...style, text });
+  }
+
+  // Breaks never pile up: at most one blank line, none at the very start.
+  private breakLine(blank: boolean): void {
+    while (this.spans.length > 0 && this.spans[this.spans.length - 1].text !== '\n' && this.spans[this.spans.length - 1].text.trim() === '') this.spans.pop();
+    let trailing = 0;
+    for (let i = this.spans.length - 1; i >= 0 && this.spans[i].text === '\n'; i--) trailing++;
+    if (this.spans.length === trailing) return;
+    for (let i = trailing; i < (blank ? 2 : 1); i++) this.spans.push({ text: '\n' });
+  }
+
+  open(name: string, attribs: Record<string, string>): void {
+    if (HIDDEN.has(name)) this.hidden++;
+    if (this.hidden > 0) return;
+    if (BLOCK.has(name)) this.breakLine(true);
+    else if (LINE.has(name)) this.breakLine(false);
+    const style = this.style;
+    switch (name) {
+      case 'br':
+        this.spans.push({ text: '\n' });
+        return;
+      case 'img': {
+        const alt = sanitizeLine(attribs.alt ?? '').trim();
+        this.push(alt ? `[image: ${alt}]` : '[image]', { ...style, role: 'dim' });
+        return;
+      }
+      case 'hr':
+        this.push('───', { role: 'dim' });
+        return;
+      case 'ul':
+      case 'ol':
+        this.lists.push({ ordered: name === 'ol', next: Number.parseInt(attribs.start ?? '1', 10) || 1 });
+        return;
+      case 'li': {
+        const list = this.lists[this.lists.length - 1];
+        const indent = '  '.repeat(Math.max(0, this.lists.length - 1));
+        this.push(`${indent}${list?.ordered ? `${list.next++}.` : '•'} `, {});
+        return;
+      }
+      case 'tr':
+        this.cellInRow = 0;
+        return;
+      case 'td':
+      case 'th':
+        if (this.cellInRow++ > 0) this.push(CELL_SEPARATOR, { role: 'dim' });
+        this.styles.push(name === 'th' ? { ...style, bold: true } : style);
+        return;
+      case 'pre':
+        this.pre++;
+        this.styles.push({ ...style, role: 'code' });
+        return;
+      case 'a': {
+        const href = sanitizeLine(attribs.href ?? '').trim();
+        this.links.push(href && !href.startsWith('#') ? href : null);
+        this.styles.push(href ? { ...style, role: 'link', underline: true, href } : style);
+        return;
+      }
+    }
+    const extra = inlineStyle(name);
+    if (extra) this.styles.push({ ...style, ...extra });
+  }
+
+  close(name: string): void {
+    if (HIDDEN.has(name)) {
+      this.hidden = Math.max(0, this.hidden - 1);
+      return;
+    }
+    if (this.hidden > 0) return;
+    switch (name) {
+      case 'ul':
+      case 'ol':
+        this.lists.pop();
+        break;
+      case 'td':
+      case 'th':
+        this.styles.pop();
+        break;
+      case 'pre':
+        this.pre = Math.max(0, this.pre - 1);
+        this.styles.pop();
+        break;
+      case 'a': {
+        this.styles.pop();
+        const href = this.links.pop();
+        const n = href ? this.notes.number(href) : null;
+        if (n !== null) this.push(`[${n}]`, { role: 'dim' });
+        break;
+      }
+      default:
+        if (inlineStyle(name) && this.styles.length > 1) this.styles.pop();
+    }
+    if (BLOCK.has(name)) this.breakLine(true);
+    else if (LINE.has(name)) this.breakLine(false);
+  }
+
+  text(raw: string): void {
+    if (this.hidden > 0) return;
+    if (this.pre > 0) {
+      for (const [i, line] of raw.split('\n').entries()) {
+        if (i > 0) this.spans.push({ text: '\n' });
+        this.push(sanitizeLine(line));
+      }
+      return;
+    }
+    this.push(sanitizeLine(raw.replace(/\s+/g, ' ')));
+  }
+
+  finish(): Span[] {
+    while (this.spans.length > 0 && this.spans[this.spans.length - 1].text === '\n') this.spans.pop();
+    return this.spans;
+  }
+}
+
+function inlineStyle(name: string): SpanStyle | null {
+  switch (name) {
+    case 'b':
+    case 'strong':
+      return { bold: true };
+    case 'i':
+    case 'em':
+    case 'cite':
+      return { italic: true };
+    case 's':
+    case 'del':
+    case 'strike':
+      return { strike: true };
+    case 'u':
+    case 'ins':
+      return { underline: true };
+    case 'code':
+    case 'kbd':
+    case 'samp':
+    case 'tt':
+      return { role: 'code' };
+    default:
+      return null;
+  }
+}
+
+/** Styled spans for an HTML fragment; '\n' spans are line breaks. Link targets go to `notes`. */
+export function htmlSpans(html: string, notes: LinkNotes, base: SpanStyle = {}): Span[] {
+  const writer = new SpanWriter(notes, base);
+  const parser = new Parser(
+    {
+      onopentag: (name, attribs) => writer.open(name, attribs),
+      onclosetag: (name) => writer.close(name),
+      ontext: (text) => writer.text(text),
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
+  );
+  parser.write(html);
+  parser.end();
+  return writer.finish();
+}
+
+/** One tag as written inline in Markdown (`<a href=…>`, `</a>`, `<br/>`): its name and attributes. */
+export interface InlineTag {
+  name: string;
+  closing: boolean;
+  attribs: Record<string, string>;
+}
+
+const CLOSING_TAG = /^<\/\s*([a-zA-Z][a-zA-Z0-9-]*)\s*>$/;
+
+/** Reads a single inline tag with the same parser; null for comments and anything else. */
+export function parseInlineTag(html: string): InlineTag | null {
+  const t = html.trim();
+  // The parser reports an end tag only for an element it saw open; inline, the opening tag was
+  // an earlier token, so an end tag is read by its name alone.
+  const end = CLOSING_TAG.exec(t);
+  if (end) return { name: end[1].toLowerCase(), closing: true, attribs: {} };
+  const closing = false;
+  let found: InlineTag | null = null;
+  const parser = new Parser(
+    {
+      onopentag: (name, attribs) => {
+        if (!found) found = { name, closing: false, attribs };
+      },
+      onclosetag: (name) => {
+        if (!found && closing) found = { name, closing: true, attribs: {} };
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
+  );
+  parser.write(t);
+  parser.end();
+  return found;
+}

@@ -1,0 +1,131 @@
+// The one place that decides how many terminal columns text takes, and the form text is drawn in.
+//
+// Terminals disagree with each other and with Unicode about some characters, and Ink positions a
+// pane's right border by string-width's count, so any row the terminal draws wider or narrower
+// than that count moves the frame. The rule here: text is first put in a *display form* that every
+// terminal draws at one width, then measured at its widest reading.
+// - Format characters (Unicode Cf: soft hyphen, zero-width space/non-joiner/joiner, word joiner,
+//   LRM/RLM/ALM, U+2061-2064, a BOM inside text, tag characters) draw nothing, but Ink counts one
+//   standing alone as a column; they are removed (the wrapper uses soft hyphen and zero-width
+//   space as break points first).
+// - Emoji sequences: a ZWJ sequence (👩‍🔬) is 2 columns in kitty and 4 in tmux 3.3 and xterm, a
+//   skin-tone modifier makes 👍🏽 2 or 4, VS16 makes ❤️ 1 or 2, a keycap 1️⃣ 1 or 2. Without the
+//   joiner the parts are separate emoji every terminal draws at 2 each; the modifier, the variation
+//   selectors and the keycap mark are dropped so the base character keeps its one width.
+// - A combining mark with no base (after a space, or first in a span) gets U+25CC as its base,
+//   the usual way to show one, instead of merging into whatever cell precedes it on screen.
+// - Each grapheme is then measured as the larger of string-width and the per-code-point wcwidth sum
+//   that tmux uses, never less than 1.
+// Intl.Segmenter's iterator is quadratic in the string's length on this V8, so long strings are
+// segmented in short overlapping chunks, and grapheme widths are cached.
+import { eastAsianWidth } from 'get-east-asian-width';
+import stringWidth from 'string-width';
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const CACHE_LIMIT = 50_000;
+const cache = new Map<string, number>();
+
+const FORMAT = /\p{Cf}/gu;
+const MODIFIER_AFTER_BASE = /(\p{Emoji_Modifier_Base})\p{Emoji_Modifier}/gu;
+const VARIATION = /[\ufe0e\ufe0f]/g;
+const KEYCAP = /([0-9#*])\u20e3/g;
+const LONE_MARK = /(^|\s)(\p{M})/gu;
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\u1160-\u11ff\ud7b0-\ud7ff]$/u;
+
+/** Text in the form every terminal draws at one width (see the rule at the top of this file). */
+export function displayText(s: string): string {
+  if (PRINTABLE_ASCII.test(s)) return s;
+  return s
+    .replace(FORMAT, '')
+    .replace(MODIFIER_AFTER_BASE, '$1')
+    .replace(VARIATION, '')
+    .replace(KEYCAP, '$1')
+    .replace(LONE_MARK, '$1\u25cc$2');
+}
+
+function codePointWidth(ch: string): number {
+  if (ZERO_WIDTH.test(ch)) return 0;
+  return eastAsianWidth(ch.codePointAt(0) ?? 0);
+}
+
+/** Columns one grapheme cluster of display text takes at its widest terminal reading (>= 1). */
+export function graphemeWidth(g: string): number {
+  if (g.length === 1) {
+    const c = g.charCodeAt(0);
+    if (c >= 0x20 && c < 0x7f) return 1;
+  }
+  let w = cache.get(g);
+  if (w === undefined) {
+    let perCodePoint = 0;
+    for (const ch of g) perCodePoint += codePointWidth(ch);
+    w = Math.max(1, stringWidth(g), perCodePoint);
+    if (cache.size < CACHE_LIMIT) cache.set(g, w);
+  }
+  return w;
+}
+
+/** Columns taken by display text; stops counting once past `limit` (the result is then > limit). */
+export function textWidth(s: string, limit = Infinity): number {
+  if (PRINTABLE_ASCII.test(s)) return s.length;
+  let w = 0;
+  for (const segment of eachGrapheme(s)) {
+    w += graphemeWidth(segment);
+    if (w > limit) return w;
+  }
+  return w;
+}
+
+/** How much of a display string fits a width: its UTF-16 prefix length and that prefix's width. */
+export interface Prefix {
+  length: number;
+  width: number;
+  /** False when the whole string fit. */
+  cut: boolean;
+}
+
+/** The longest grapheme prefix of display text no wider than `width` columns. */
+export function prefixWithin(s: string, width: number): Prefix {
+  const budget = Math.max(0, Math.floor(width));
+  let used = 0;
+  let length = 0;
+  for (const g of eachGrapheme(s)) {
+    const w = graphemeWidth(g);
+    if (used + w > budget) return { length, width: used, cut: true };
+    used += w;
+    length += g.length;
+  }
+  return { length, width: used, cut: false };
+}
+
+const CHUNK = 256;
+
+/** The grapheme clusters of a string, lazily, in time linear in its length. */
+export function* eachGrapheme(s: string): Generator<string> {
+  if (s.length <= CHUNK && PRINTABLE_ASCII.test(s)) {
+    for (let i = 0; i < s.length; i++) yield s[i];
+    return;
+  }
+  if (s.length <= CHUNK) {
+    for (const { segment } of segmenter.segment(s)) yield segment;
+    return;
+  }
+  // The last cluster of each chunk may continue in the next one (a base letter and its accent, a
+  // surrogate pair cut in two), so it is carried over and segmented again with what follows.
+  let carry = '';
+  for (let i = 0; i < s.length; i += CHUNK) {
+    const end = i + CHUNK >= s.length;
+    let prev: string | null = null;
+    for (const { segment } of segmenter.segment(carry + s.slice(i, i + CHUNK))) {
+      if (prev !== null) yield prev;
+      prev = segment;
+    }
+    carry = prev ?? '';
+    // A single "cluster" longer than a chunk is pathological (thousands of combining marks); it
+    // is let go rather than carried on forever.
+    if (end || carry.length > CHUNK) {
+      if (carry) yield carry;
+      carry = '';
+    }
+  }
+}

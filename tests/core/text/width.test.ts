@@ -1,0 +1,117 @@
+import fc from 'fast-check';
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../../src/core/markdown.js';
+import { lineText } from '../../../src/core/spans.js';
+import { displayText, graphemeWidth, prefixWithin, textWidth } from '../../../src/core/text/width.js';
+import { clipLine, wrapSpans } from '../../../src/core/wrap.js';
+import { tmuxWidth } from '../../helpers/wcwidth.js';
+
+const FORMAT_CHARACTERS = ['\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\u200e', '\u200f', '\u061c', '\u2061', '\u2062', '\u2063', '\u2064', '\ufeff'];
+
+describe('displayText', () => {
+  it.each(FORMAT_CHARACTERS.map((c) => [c.codePointAt(0)!.toString(16), c]))('drops format character U+%s', (_, c) => {
+    expect(displayText(`ab${c}cd`)).toBe('abcd');
+  });
+
+  it('splits ZWJ sequences into their parts and drops modifiers, variation selectors and keycap marks', () => {
+    expect(displayText('👩\u200d🔬')).toBe('👩🔬');
+    expect(displayText('👍🏽')).toBe('👍');
+    expect(displayText('❤\ufe0f')).toBe('❤');
+    expect(displayText('1\ufe0f\u20e3')).toBe('1');
+  });
+
+  it('keeps flags, CJK, Arabic and accents as written', () => {
+    for (const s of ['🇯🇵', '日本語', 'مرحبا', 'café', 'e\u0301', '한국']) expect(displayText(s)).toBe(s);
+  });
+
+  it('gives a combining mark with no base the dotted circle', () => {
+    expect(displayText('\u0301x')).toBe('\u25cc\u0301x');
+    expect(displayText('a \u0301')).toBe('a \u25cc\u0301');
+  });
+
+  it('measures display text identically to tmux and string-width for the ambiguous cases', () => {
+    for (const s of ['👩\u200d🔬 ok', '👍🏽👍🏽', 'heart ❤️', 'key 1️⃣', '🇯🇵🇺🇸', 'tag 🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}']) {
+      const d = displayText(s);
+      expect(textWidth(d), s).toBe(tmuxWidth(d));
+      expect(textWidth(d), s).toBe(stringWidth(d));
+    }
+  });
+
+  it('measures a raw cluster at its widest reading', () => {
+    expect(graphemeWidth('👍🏽')).toBe(4);
+    expect(graphemeWidth('👩\u200d🔬')).toBe(4);
+    expect(graphemeWidth('\u200b')).toBe(1);
+  });
+
+  it('finds the longest prefix within a width', () => {
+    expect(prefixWithin('日本語', 5)).toEqual({ length: 2, width: 4, cut: true });
+    expect(prefixWithin('abc', 5)).toEqual({ length: 3, width: 3, cut: false });
+  });
+});
+
+describe('soft break points', () => {
+  const text = (s: string, w: number) => wrapSpans([{ text: s }], w).map(lineText);
+
+  it('breaks at a soft hyphen and shows "-" there, and nowhere else', () => {
+    expect(text('inter\u00adoper\u00adability rocks', 13)).toEqual(['interoper-', 'ability rocks']);
+    expect(text('inter\u00adoper\u00adability', 40)).toEqual(['interoperability']);
+  });
+
+  it('breaks at a zero-width space without showing anything', () => {
+    expect(text('alpha\u200bbeta\u200bgamma', 11)).toEqual(['alphabeta', 'gamma']);
+  });
+
+  it('does not break at a word joiner', () => {
+    expect(text('no\u2060break here', 8)).toEqual(['nobreak', 'here']);
+  });
+});
+
+// Pieces of text from many scripts, and the characters terminals disagree about.
+const PIECES = [
+  'word', 'Bitcoin', '12,345', ' ', ' ', '\n', '日本語', '比特币', '한국어', 'مرحبا', 'שלום', 'e\u0301', '\u0301', 'a\u0308\u0323',
+  '😀', '👍🏽', '👩\u200d🔬', '👨\u200d👩\u200d👧\u200d👦', '🇯🇵', '❤\ufe0f', '1\ufe0f\u20e3', '✅', '🚀',
+  ...FORMAT_CHARACTERS, 'ｆｕｌｌ', '…', '─', '\u0e01\u0e34', 'क्ष',
+];
+const mixedText = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((a) => a.join(''));
+
+describe('no row is wider than its pane (property)', () => {
+  it('wrapped paragraphs, measured as tmux does and by string-width', () => {
+    fc.assert(
+      fc.property(mixedText, fc.integer({ min: 1, max: 50 }), (s, width) => {
+        for (const line of wrapSpans([{ text: s }], width)) {
+          const t = lineText(line);
+          expect(tmuxWidth(t)).toBeLessThanOrEqual(width);
+          expect(stringWidth(t)).toBeLessThanOrEqual(width);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('whole rendered bodies (tables, code, lists, quotes)', () => {
+    const block = fc.constantFrom('', '- ', '> ', '# ', '    ', '| ', '1. ');
+    const doc = fc.array(fc.tuple(block, mixedText), { maxLength: 8 }).map((parts) => parts.map(([b, t]) => b + t.replace(/\n/g, ' ')).join('\n\n'));
+    fc.assert(
+      fc.property(doc, fc.integer({ min: 1, max: 60 }), (md, width) => {
+        for (const line of renderMarkdown(md, width).lines) {
+          const t = lineText(line);
+          expect(tmuxWidth(t), JSON.stringify(t)).toBeLessThanOrEqual(width);
+          expect(stringWidth(t), JSON.stringify(t)).toBeLessThanOrEqual(width);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('clipLine cuts any line, however it was built, to the width', () => {
+    fc.assert(
+      fc.property(fc.array(mixedText, { maxLength: 5 }), fc.integer({ min: 0, max: 40 }), (texts, width) => {
+        const t = lineText(clipLine(texts.map((text, i) => ({ text: text.replace(/\n/g, ' '), bold: i % 2 === 0 })), width));
+        expect(tmuxWidth(t)).toBeLessThanOrEqual(width);
+        expect(stringWidth(t)).toBeLessThanOrEqual(width);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

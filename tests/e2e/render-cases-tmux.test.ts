@@ -1,0 +1,165 @@
+// The render cases in the real program on a real terminal (tmux 80x24 with NO_COLOR, and
+// 120x40): every article is opened, Tab moves to the body, PgDn pages through it. On every screen
+// the frame stays put (each frame row exactly the terminal's width as tmux counts it, the pane
+// borders in their columns) and, over all its pages, every word of the article is on screen.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tmuxWidth, wcwidth } from '../helpers/wcwidth.js';
+import { hasTmux, TmuxSession } from './tmux.js';
+
+const repo = path.resolve(import.meta.dirname, '..', '..');
+const cli = path.join(repo, 'dist', 'cli.js');
+const folder = 'tests/fixtures/cases/render';
+const files = fs.readdirSync(path.join(repo, folder)).filter((f) => f.endsWith('.md') && f !== 'README.md');
+
+let session: TmuxSession | undefined;
+afterEach(() => session?.close());
+
+/** Words of four or more ASCII letters that the article's prose and code show. */
+function wordsOf(file: string): string[] {
+  const body = fs.readFileSync(path.join(repo, folder, file), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
+  const text = body
+    .replace(/^\s*(```|~~~).*$/gm, ' ')
+    .replace(/<(script|style|noscript)\b[^>]*>[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/^\[[^\]]+\]:\s*\S+/gm, ' ')
+    .replace(/\]\([^)]*\)/g, '] ')
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/&[a-zA-Z0-9#]+;/g, ' ');
+  return [...new Set(text.match(/[A-Za-z]{4,}/g) ?? [])];
+}
+
+interface Box {
+  left: number;
+  right: number;
+  title: string;
+}
+
+/** The characters of a captured row with the column tmux puts each at. */
+function cells(row: string): Array<{ ch: string; col: number }> {
+  const out: Array<{ ch: string; col: number }> = [];
+  let col = 0;
+  for (const ch of row) {
+    out.push({ ch, col });
+    col += wcwidth(ch);
+  }
+  return out;
+}
+
+/** The panes of a screen, from the top border row (row 1; row 0 is the hint line). */
+function panes(screen: string): Box[] {
+  const top = cells(screen.split('\n')[1] ?? '');
+  const boxes: Box[] = [];
+  let open: { col: number; at: number } | null = null;
+  top.forEach((c, i) => {
+    if (c.ch === '╭') open = { col: c.col, at: i };
+    if (c.ch === '╮' && open) {
+      boxes.push({ left: open.col, right: c.col, title: top.slice(open.at, i).map((x) => x.ch).join('') });
+      open = null;
+    }
+  });
+  return boxes;
+}
+
+/** Asserts the frame: rows 1..h-3 (top to bottom border) are exactly `width` columns with every pane border in place. */
+function expectFrame(screen: string, width: number, height: number, expected: Box[]) {
+  const rows = screen.split('\n');
+  expect(rows.length).toBeLessThanOrEqual(height + 1);
+  const now = panes(screen);
+  expect(now.map((b) => [b.left, b.right])).toEqual(expected.map((b) => [b.left, b.right]));
+  const last = height - 3;
+  for (let r = 1; r <= last; r++) {
+    const row = rows[r] ?? '';
+    expect(tmuxWidth(row), `row ${r}: ${row}`).toBe(width);
+    const at = new Map(cells(row).map((c) => [c.col, c.ch]));
+    for (const b of expected) {
+      const [l, rr] = r === 1 ? ['╭', '╮'] : r === last ? ['╰', '╯'] : ['│', '│'];
+      expect(at.get(b.left), `row ${r} left border at ${b.left}: ${row}`).toBe(l);
+      expect(at.get(b.right), `row ${r} right border at ${b.right}: ${row}`).toBe(rr);
+    }
+  }
+}
+
+/** The text inside a pane on a screen, row by row, right-trimmed. */
+function paneText(screen: string, box: Box, height: number): string[] {
+  return screen
+    .split('\n')
+    .slice(2, height - 3)
+    .map((row) =>
+      cells(row)
+        .filter((c) => c.col > box.left && c.col < box.right)
+        .map((c) => c.ch)
+        .join('')
+        .trimEnd(),
+    );
+}
+
+async function changed(s: TmuxSession, before: string, timeoutMs: number): Promise<string | null> {
+  try {
+    return await s.waitFor((t) => t !== before, 'the screen to change', timeoutMs);
+  } catch {
+    return null;
+  }
+}
+
+async function readAll(width: number, height: number, env: Record<string, string>) {
+  if (!hasTmux()) throw new Error('tmux is required for the terminal end-to-end tests (.ci/run installs it)');
+  const s = new TmuxSession(width, height, repo, env);
+  session = s;
+  s.type(`node ${cli} --no-cache ${folder}`);
+  s.send('Enter');
+  const count = `${files.length}/${files.length}`;
+  let screen = await s.waitFor((t) => t.includes('? help') && t.includes(count) && t.includes('focus: list'), 'the dashboard', 20_000);
+  const frame = panes(screen);
+  const body = frame.find((b) => /Article(?!s)/.test(b.title));
+  expect(body, screen).toBeDefined();
+  expectFrame(screen, width, height, frame);
+  s.send('g');
+  const texts: string[] = [];
+  for (let i = 0; i < files.length; i++) {
+    s.send('Tab');
+    screen = await s.waitFor((t) => t.includes('focus: body'), 'body focus');
+    const rows: string[] = [];
+    for (let page = 0; page < 40; page++) {
+      expectFrame(screen, width, height, frame);
+      rows.push(...paneText(screen, body!, height));
+      s.send('PgDn');
+      const next = await changed(s, screen, 1500);
+      if (next === null) break;
+      screen = next;
+    }
+    const spaced = rows.join(' ');
+    const unwrapped = rows.map((r) => r.replace(/^↪ ?/, '').replace(/-$/, '')).join('');
+    texts.push(`${spaced}\n${unwrapped}`);
+    s.send('BTab');
+    screen = await s.waitFor((t) => t.includes('focus: list'), 'list focus');
+    s.send('j');
+    screen = (await changed(s, screen, 1500)) ?? screen;
+  }
+  return texts;
+}
+
+function expectEveryWord(texts: string[]) {
+  for (const file of files) {
+    const words = wordsOf(file);
+    const best = texts
+      .map((t) => ({ t, found: words.filter((w) => t.includes(w)).length }))
+      .sort((a, b) => b.found - a.found)[0];
+    const missing = words.filter((w) => !best.t.includes(w));
+    expect(missing, `${file}: missing ${missing.join(', ')}\n${best.t}`).toEqual([]);
+  }
+}
+
+describe('render cases in a real terminal', () => {
+  it('80x24 with NO_COLOR: the frame never moves, every word is on screen, strikethrough reads', async () => {
+    const texts = await readAll(80, 24, { NO_COLOR: '1' });
+    expectEveryWord(texts);
+    expect(texts.join('\n')).toContain('~~Withdrawals');
+  }, 300_000);
+
+  it('120x40: the frame never moves, every word is on screen', async () => {
+    expectEveryWord(await readAll(120, 40, {}));
+  }, 300_000);
+});

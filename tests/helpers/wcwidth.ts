@@ -1,0 +1,20 @@
+// Terminal column counts the way tmux 3.3 makes them: libc wcwidth() per code point, summed, with
+// no grapheme clustering (a ZWJ sequence is its parts, a skin-tone modifier is 2 more columns, a
+// soft hyphen is 1). Used to check that no row is wider on screen than the app measured it.
+import { eastAsianWidth } from 'get-east-asian-width';
+
+const ZERO = /^[\p{Mn}\p{Me}\p{Cf}\u1160-\u11ff]$/u;
+
+/** wcwidth of one code point (glibc's rule: 0 for marks and format characters except U+00AD). */
+export function wcwidth(ch: string): number {
+  if (ch === '\u00ad') return 1;
+  if (ZERO.test(ch)) return 0;
+  return eastAsianWidth(ch.codePointAt(0) ?? 0);
+}
+
+/** Columns a string takes in tmux: the sum of its code points' wcwidth. */
+export function tmuxWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += wcwidth(ch);
+  return w;
+}

@@ -250,6 +250,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
             index,
             maxFileSize: options.maxFileSize,
             ids,
+            skipped: new Set(result.warnings.map((w) => w.path)),
             hidden: hiddenNow,
             onMerged: (added, newFiles) => {
               if (finished) return;

@@ -21,6 +21,8 @@ export interface LiveOptions {
   /** After each merged batch: the articles added (new files and new versions of changed ones) and how many files were new. */
   onMerged(articles: readonly Article[], newFiles: number): void;
   onWarnings(warnings: readonly LoadWarning[]): void;
+  /** Absolute paths the load reported as broken or skipped: not new when the watch starts. */
+  skipped: ReadonlySet<string>;
 }
 
 /** Starts watching; the returned watch's close() stops it. */
@@ -48,7 +50,15 @@ export function startLiveUpdates(o: LiveOptions): FolderWatch {
     const added = new Set(batch.added);
     o.onMerged(articles, articles.filter((a) => added.has(a.path)).length);
   };
-  return watchFolders(o.paths, (batch) => {
-    queue = queue.then(() => merge(batch)).catch(() => {});
-  });
+  // A file that lands between the load's walk and the watch being in place is still news: the
+  // watch reports every file found then that the load neither loaded nor skipped.
+  const known = (file: string) => o.ids.has(file) || o.skipped.has(file);
+  return watchFolders(
+    o.paths,
+    (batch) => {
+      queue = queue.then(() => merge(batch)).catch(() => {});
+    },
+    undefined,
+    known,
+  );
 }

@@ -4,7 +4,7 @@
 // BATCH_MAX_MS has passed), so a burst of thousands of files is one batch, not thousands of reloads.
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
-import { isMarkdownName } from '../walk.js';
+import { isMarkdownName, walkPaths } from '../walk.js';
 
 /** One batch of changes, as absolute paths; a path is in at most one list. */
 export interface WatchBatch {
@@ -35,15 +35,28 @@ export interface FolderWatch {
   close(): Promise<void>;
 }
 
-/** Watches `paths` (folders or files) and calls `onBatch` with what changed since the watch began. */
-export function watchFolders(paths: readonly string[], onBatch: (batch: WatchBatch) => void, onError: (error: Error) => void = () => {}): FolderWatch {
+/**
+ * Watches `paths` (folders or files) and calls `onBatch` with what changed since the watch began.
+ * `known` (absolute path → already shown) closes the gap between the caller's own walk and the
+ * watch being in place: chokidar reads each folder before it starts watching it, so a file that
+ * lands in between is never reported. Once the watch is ready, the folders are walked once more
+ * and every Markdown file neither known nor already reported is reported as added.
+ */
+export function watchFolders(
+  paths: readonly string[],
+  onBatch: (batch: WatchBatch) => void,
+  onError: (error: Error) => void = () => {},
+  known?: (file: string) => boolean,
+): FolderWatch {
   const roots = paths.map((p) => path.resolve(p));
+  const reported = new Set<string>();
   const watcher: FSWatcher = watch(roots, {
     ignoreInitial: true,
     ignored: (file: string) => ignored(file, roots),
     awaitWriteFinish: { stabilityThreshold: SETTLE_MS, pollInterval: 50 },
     followSymlinks: true,
   });
+  let closed = false;
   const pending = new Map<string, 'added' | 'changed' | 'removed'>();
   let quiet: NodeJS.Timeout | null = null;
   let first = 0;
@@ -58,6 +71,7 @@ export function watchFolders(paths: readonly string[], onBatch: (batch: WatchBat
   const note = (kind: 'added' | 'changed' | 'removed') => (file: string) => {
     if (!isMarkdownName(path.basename(file))) return;
     const abs = path.resolve(file);
+    if (kind === 'added') reported.add(abs);
     const before = pending.get(abs);
     // Added then changed is still new; added then removed is nothing; removed then added is a change.
     if (before === 'added' && kind === 'changed') return;
@@ -69,9 +83,25 @@ export function watchFolders(paths: readonly string[], onBatch: (batch: WatchBat
     quiet = setTimeout(flush, now - first >= BATCH_MAX_MS ? 0 : BATCH_QUIET_MS);
   };
   watcher.on('add', note('added')).on('change', note('changed')).on('unlink', note('removed'));
+  watcher.on('ready', () => {
+    if (!known) return;
+    walkPaths(roots).then(
+      ({ files }) => {
+        if (closed) return;
+        const missed = files.map((f) => f.path).filter((file) => !known(file) && !reported.has(file));
+        if (missed.length === 0) return;
+        // chokidar never saw these: it must track them, or their later changes and removal go unheard.
+        watcher.add(missed);
+        for (const file of missed) note('added')(file);
+      },
+      // A root removed meanwhile: the watch reports what it can; nothing to reconcile.
+      () => {},
+    );
+  });
   watcher.on('error', (error) => onError(error instanceof Error ? error : new Error(String(error))));
   return {
     close: async () => {
+      closed = true;
       if (quiet) clearTimeout(quiet);
       pending.clear();
       await watcher.close();

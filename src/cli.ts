@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { HELP, parseCommandLine, UsageError, type Options } from './args.js';
 import { ConfigError, loadConfig, stateDirectory, type Config } from './config/load-config.js';
 import { printConfig } from './config/print-config.js';
-import { cacheDirectory } from './core/cache.js';
+import { cacheDirectory } from './core/index/location.js';
 import { COMMANDS, isKeyName, remapKeymap } from './state/keymap-remap.js';
 import type { Article, LoadWarning } from './core/article.js';
 import { formatArticle, safeJson, type PrintContext } from './core/format.js';
@@ -90,22 +90,22 @@ async function filterReading(options: Options): Promise<import('./core/reading/r
 
 async function runFilter(options: Options, paths: string[]): Promise<void> {
   // Imported here, not at the top: the dashboard path must reach the terminal without them.
-  const [{ loadCorpus }, { SearchIndex, scanNeedles }, { searchWithReading }] = await Promise.all([
+  const [{ loadCorpus }, { SearchIndex, readsBodies, BODY_DEPTH }, { searchWithReading }, { preloadBodies }] = await Promise.all([
     import('./core/load.js'),
     import('./core/search.js'),
     import('./core/reading/reading-search.js'),
+    import('./core/body-preload.js'),
   ]);
   const reading = await filterReading(options);
   const hot = options.sort === 'hot';
   // Hot orders every match (then --limit cuts), so it searches like a run without a limit.
   const limit = hot ? undefined : options.limit;
-  // Without a limit every body is searched: the loader can do that pass while it checks the cache.
-  const scan = limit === undefined ? scanNeedles(options.filter ?? '') : [];
-  let cacheSettled = (): void => {};
-  const cacheWritten = new Promise<void>((resolve) => { cacheSettled = resolve; });
-  const { articles, warnings } = await loadCorpus(paths, { maxFileSize: options.maxFileSize, cache: options.cache, clearCache: options.clearCache, scan, onCacheWritten: () => cacheSettled() });
+  const { articles, warnings } = await loadCorpus(paths, { maxFileSize: options.maxFileSize, cache: options.cache, clearCache: options.clearCache });
   reportWarnings(warnings);
   const index = new SearchIndex(articles);
+  // Bodies stay in their files until searched: the ones this search reads (all of them, or the
+  // newest BODY_DEPTH with --limit) are read on the parse threads first, not one by one here.
+  if (readsBodies(options.filter ?? '')) await preloadBodies(limit === undefined ? articles : index.newest(BODY_DEPTH));
   let result;
   try {
     result = searchWithReading(index, options.filter ?? '', { sort: options.sort === 'hot' ? 'date' : options.sort, includeDrafts: options.drafts, limit }, reading);
@@ -137,9 +137,8 @@ async function runFilter(options: Options, paths: string[]): Promise<void> {
   }
   // --filter reads the state and never ends a session.
   reading?.close();
-  // Ends once the output has drained and the cache write (if any) is done: waiting for the event
-  // loop to empty cost up to ~0.1 s more while the stat thread and its port were torn down.
-  await cacheWritten;
+  // Ends once the output has drained: waiting for the event loop to empty cost up to ~0.1 s
+  // more while the stat thread and its port were torn down.
   await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
   process.exit();
 }

@@ -1,7 +1,7 @@
 // The compact, plain-data form of an article's metadata, shared by the parse workers (posted to
-// the main thread) and the on-disk cache. A tuple instead of an object: no key repeated 100k
+// the main thread) and the on-disk index's rows. A tuple instead of an object: no key repeated 100k
 // times in JSON, and one validation function that every record from outside this thread passes
-// through before it becomes an Article. Validation is strict and by field: a cache file is
+// through before it becomes an Article. Validation is strict and by field: an index file is
 // untrusted input (another version, another program, or someone's edit), so a record with a
 // wrong type, a non-finite number or a terminal control character is refused outright.
 // `coverImage`, like body and front matter, is not kept: it is read back with them (lazy-article.ts).
@@ -11,7 +11,7 @@ import type { ArticleMeta } from './lazy-article.js';
 
 /**
  * One article's metadata as plain JSON-safe data; `bodyLength` is the byte length of its
- * lower-cased body, `warnings` what the parse reported (so a cached run reports the same).
+ * lower-cased body, `warnings` what the parse reported (so an indexed run reports the same).
  */
 export type ArticleRecord = [
   path: string, relPath: string, title: string, description: string,
@@ -69,3 +69,10 @@ export const isSafeText = (v: unknown): v is string => typeof v === 'string' && 
 
 /** True when `v` is a well-formed record whose display strings are free of control characters. */
 export const isRecord = recordCheck(isSafeText);
+
+/** A record's `inode` ("dev:ino", from read-sync.ts) as numbers; [-1, -1] when it is not one. */
+export function splitInode(inode: string): [number, number] {
+  const parts = inode.split(':');
+  const [dev, ino] = parts.map(Number);
+  return parts.length === 2 && dev >= 0 && ino >= 0 ? [dev, ino] : [-1, -1];
+}

@@ -3,7 +3,6 @@
 // checked first (cheap, most hits), the body only when they miss.
 
 import type { Article } from './article.js';
-import type { BodyStore } from './body-store.js';
 import { LazyArticle, lowerBodyOf } from './lazy-article.js';
 import { canonicalSentiment, type Sentiment } from './query.js';
 import { foldText } from './text/fold.js';
@@ -23,7 +22,7 @@ export interface Hay {
   /**
    * Lower-cased body as UTF-8 bytes (Buffer.includes takes the same string needles): half the
    * memory of a JS string, outside the heap. For a loaded article, the article itself, which
-   * reads them from the cache on first use (most bodies are never searched, see bodyOf).
+   * reads them from its file on first use (most bodies are never searched).
    */
   body: Buffer | LazyArticle;
   /** Lower-cased tags and categories, for exact field filters. */
@@ -43,9 +42,9 @@ export function compact(s: string): string {
   return foldText(s).replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-// Sources, languages, sentiments and tags repeat across most of a corpus (the cache even shares
-// their strings), so each distinct value is lower-cased or compacted once: at 100k articles this
-// spares ~500k short-lived strings and arrays, whose garbage collection cost more than the work.
+// Sources, languages, sentiments and tags repeat across most of a corpus (a few hundred distinct
+// values among 100k articles), so each distinct value is lower-cased or compacted once: at 100k
+// articles this spares ~500k short-lived strings and arrays, whose garbage collection cost more than the work.
 const MEMO_MAX = 50_000;
 function memo<T>(f: (s: string) => T): (s: string) => T {
   const seen = new Map<string, T>();
@@ -75,10 +74,7 @@ function lowerList(list: readonly string[]): string[] {
 /** The fields a haystack's short text is made of. */
 export type ShortFields = Pick<Article, 'title' | 'description' | 'tags' | 'categories' | 'source' | 'sourceKey'>;
 
-/**
- * The lower-cased short text of an article (a haystack's `short`); the cache stores it as UTF-8
- * so that a full scan can search it without building haystacks. `lowerTitle` if already made.
- */
+/** The folded (text/fold.ts) short text of an article (a haystack's `short`); `lowerTitle` if already made. */
 export function lowerShortText(a: ShortFields, lowerTitle = foldText(a.title)): string {
   // The title is folded once; the rest in one call (one string, not one per field).
   return `${lowerTitle}\n${foldText(`${a.description}\n${a.tags.join('\n')}\n${a.categories.join('\n')}\n${a.source}\n${a.sourceKey}`)}`;
@@ -118,40 +114,8 @@ export function bodyOf(hay: Hay): Buffer {
   return b instanceof LazyArticle ? b.lowerBody : b;
 }
 
-/**
- * Before a scan of every article for these needles: lets articles still in the cache file be
- * searched in one pass per needle over their bodies and short texts (see BodyStore.markAll).
- */
-export function markAll(articles: readonly Article[], needles: readonly string[]): void {
-  const stores = new Set<BodyStore>();
-  for (const a of articles) {
-    const store = a instanceof LazyArticle ? a.bodyFile : null;
-    if (store) stores.add(store);
-  }
-  for (const store of stores) store.markAll(needles);
-}
-
-/**
- * Whether an article contains every needle in its short fields or body, answered from a full
- * scan's marks without a haystack; undefined when the marks do not say (then use containsAll).
- */
-export function markedAll(a: Article, needles: readonly string[]): boolean | undefined {
-  if (!(a instanceof LazyArticle)) return undefined;
-  for (const n of needles) {
-    const inShort = a.shortMarked(n);
-    if (inShort === undefined) return undefined;
-    if (inShort) continue;
-    const inBody = a.bodyMarked(n);
-    if (inBody === undefined) return undefined;
-    if (!inBody) return false;
-  }
-  return true;
-}
-
 function bodyIncludes(hay: Hay, needle: string): boolean {
-  const b = hay.body;
-  if (!(b instanceof LazyArticle)) return b.includes(needle);
-  return b.bodyMarked(needle) ?? b.lowerBody.includes(needle);
+  return bodyOf(hay).includes(needle);
 }
 
 /** True when every needle occurs in the short fields or (unless `withBody` is false) the body. */

@@ -1,14 +1,13 @@
 // An Article whose body and raw front matter stay on disk until something reads them. At 100k
 // files those two fields are most of the corpus (~600 MB as UTF-16 strings); only the article
-// on screen, the inspector and `--print json|markdown` ever look at them. What search needs from
-// the body is kept instead as lower-cased UTF-8 bytes (`lowerBody`), half the size, outside the JS
-// heap, matched with Buffer.includes.
+// on screen, the inspector and `--print json|markdown` ever look at them. The metadata comes from
+// the on-disk index (src/core/index/) or a parse worker; what a substring search needs from the
+// body is read from the file on first use and kept as folded (text/fold.ts) UTF-8 bytes (`lowerBody`), half
+// the size, outside the JS heap, matched with Buffer.includes.
 
 import path from 'node:path';
 import type { Article, FrontMatterFormat } from './article.js';
 import { toRecord, type ArticleRecord } from './article-record.js';
-import type { BodyStore } from './body-store.js';
-import type { CacheContents } from './cache.js';
 import { parseArticle } from './parse.js';
 import { readCappedSync } from './read-sync.js';
 import { foldText } from './text/fold.js';
@@ -48,10 +47,9 @@ function readBack(a: LazyArticle): Full {
   return full;
 }
 
-/** An Article loaded from the cache or a parse worker; body, front matter and cover image are read from the file on first use. */
+/** An Article loaded from the index or a parse worker; body, front matter and cover image are read from the file on first use. */
 export class LazyArticle implements Article {
-  // Fields are set by the two factories below (from a record, or straight from the cache's
-  // columns), so a warm load makes no intermediate object per article.
+  // Fields are set by fromRecord below, so a load makes no intermediate object per article.
   id: number;
   path!: string;
   relPath!: string;
@@ -75,13 +73,8 @@ export class LazyArticle implements Article {
   size!: number;
   mtimeMs!: number;
   notes!: string[];
-  // The lower-cased body once read; until then, where it lies in the cache's bodies file.
+  // The folded body once read; null until a search asks for it.
   private bytes: Buffer | null;
-  private bodyStore: BodyStore | null = null;
-  private bodyStart = 0;
-  private bodyEnd = 0;
-  private bodyIndex = -1;
-  private shortIndex = -1;
   /** The read cap the article was loaded with, so a read-back parses the same bytes. */
   readonly maxFileSize: number;
   private override: Partial<Full> | null = null;
@@ -92,8 +85,8 @@ export class LazyArticle implements Article {
     this.maxFileSize = maxFileSize;
   }
 
-  /** An article from a parsed record (a parse worker's output). */
-  static fromRecord(r: ArticleRecord, id: number, lowerBody: Buffer, maxFileSize: number): LazyArticle {
+  /** An article from a record (a parse worker's output or an index row); `lowerBody` if already at hand. */
+  static fromRecord(r: ArticleRecord, id: number, lowerBody: Buffer | null, maxFileSize: number): LazyArticle {
     const a = new LazyArticle(id, lowerBody, maxFileSize);
     a.path = r[0];
     a.relPath = r[1];
@@ -120,36 +113,19 @@ export class LazyArticle implements Article {
     return a;
   }
 
-  /** Cached article i, read from the cache's columns; its body stays in the file until searched. */
-  static fromCache(cache: CacheContents, i: number, id: number, maxFileSize: number): LazyArticle {
-    const a = new LazyArticle(id, null, maxFileSize);
-    cache.records.fill(a, i);
-    a.bodyStore = cache.bodies;
-    a.bodyStart = cache.bodyStart(i);
-    a.bodyEnd = cache.bodyStart(i + 1);
-    a.bodyIndex = i;
-    a.shortIndex = cache.shortPiece(i);
-    return a;
+  /** Whether the folded body is in memory already (see attachLowerBody). */
+  get hasLowerBody(): boolean {
+    return this.bytes !== null;
   }
 
-  /** The store of this article's body in the cache, if it came from there. */
-  get bodyFile(): BodyStore | null {
-    return this.bodyStore;
+  /** Keeps a folded body read elsewhere (a parse worker read the same file), unless one is kept already. */
+  attachLowerBody(bytes: Buffer): void {
+    this.bytes ??= bytes;
   }
 
-  /** Whether the lower-cased short text contains `needle`, when a full scan has marked it (BodyStore.markAll). */
-  shortMarked(needle: string): boolean | undefined {
-    return this.bodyStore?.marked(needle, this.shortIndex);
-  }
-
-  /** Whether the body contains `needle`, when a full scan has marked it in advance (BodyStore.markAll). */
-  bodyMarked(needle: string): boolean | undefined {
-    return this.bodyStore?.marked(needle, this.bodyIndex);
-  }
-
-  /** Lower-cased UTF-8 body, for substring search only (never displayed); read on first use. */
+  /** Folded UTF-8 body, for substring search only (never displayed); read on first use. */
   get lowerBody(): Buffer {
-    if (this.bytes === null) this.bytes = this.bodyStore?.read(this.bodyStart, this.bodyEnd) ?? Buffer.alloc(0);
+    if (this.bytes === null) this.bytes = Buffer.from(foldText(this.body), 'utf8');
     return this.bytes;
   }
 
@@ -182,7 +158,7 @@ export class LazyArticle implements Article {
 
   /** JSON.stringify skips prototype getters; this keeps `body` and `frontMatter` in its output. */
   toJSON(): Article {
-    const { bytes: _bytes, bodyStore: _store, bodyStart: _start, bodyEnd: _end, bodyIndex: _index, shortIndex: _short, maxFileSize: _cap, override: _override, ...meta } = this;
+    const { bytes: _bytes, maxFileSize: _cap, override: _override, ...meta } = this;
     return { ...meta, body: this.body, frontMatter: this.frontMatter, coverImage: this.coverImage };
   }
 }

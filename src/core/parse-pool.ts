@@ -127,7 +127,7 @@ const STAT_CHUNK = 512;
 // The stat thread's whole program. It is inline, not a module, so that the thread loads nothing
 // (the parse worker module pulls in every parser: ~50 MB of resident memory for a stat loop).
 // It must compute exactly what statPaths does; tests compare the two. It claims chunks of paths
-// from a shared counter, so the main thread can take chunks too once it has read the cache.
+// from a shared counter, so the main thread can take chunks too once it has read the index's rows.
 const STAT_PROGRAM = `
 const fs = require('node:fs');
 const { parentPort } = require('node:worker_threads');
@@ -163,7 +163,7 @@ export interface SharedStat {
 
 /**
  * Stats files on a worker thread, so that on a warm run the ~0.3 s of stat calls per 100k files
- * overlap the main thread's cache read. Started before the walk so its start-up overlaps that too.
+ * overlap the main thread's read of the index. Started before the walk so its start-up overlaps that too.
  */
 export class StatWorker {
   private constructor(private readonly worker: Worker) {

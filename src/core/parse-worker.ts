@@ -36,7 +36,7 @@ export function parseFile(job: ParseJob, cap: number): ParsedFile {
   const parsed = parseArticle(read.bytes, info, 0);
   if (!parsed.ok) return { outcome: { ok: false, reason: parsed.reason, inode: read.inode }, lowerBody: null };
   const { body, frontMatter: _fm, coverImage: _cover, ...meta } = parsed.article;
-  // Folded as search compares text (text/fold.ts); the cache keeps these bytes.
+  // Folded as search compares text (text/fold.ts); the index tokenises these bytes for FTS.
   const lowerBody = Buffer.from(foldText(body), 'utf8');
   return { outcome: { ok: true, record: toRecord(meta, read.inode, lowerBody.length, parsed.warnings) }, lowerBody };
 }

@@ -14,7 +14,7 @@ import Fuse, { type FuseIndex, type IFuseOptions } from 'fuse.js';
 import type { Article } from './article.js';
 import { ExactScanner } from './exact-scan.js';
 import { compileFilters, filterKey, filtersNeedHay, type Predicate } from './filters.js';
-import { bodyOf, containsAll, hayTitle, makeHay, markAll, markedAll, titleIncludes, occurrences, squashSpaces, type Hay } from './haystack.js';
+import { containsAll, hayTitle, makeHay, titleIncludes, occurrences, squashSpaces, type Hay } from './haystack.js';
 import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
 import {
   BODY_DEPTH,
@@ -46,26 +46,23 @@ const NO_HAY: Hay = Object.freeze({ short: '', titleLength: 0, body: Buffer.allo
 // 2 = ranked by fuse, 3 = exact substring only (rank = 0 title, 1 short fields, 2 body).
 interface Ranked { id: number; tier: number; rank: number; score: number }
 
-const needlesOf = (q: ParsedQuery): string[] => q.terms.flatMap((t) => (t.kind === 'word' || t.kind === 'phrase' ? [t.value] : []));
-
 // The caller's id predicate (reading terms) in front of the query's own filters.
 const withKeep = (test: Predicate, keep: ((id: number) => boolean) | null): Predicate => (keep ? (a, hay, withBody) => keep(a.id) && test(a, hay, withBody) : test);
 
-/** What a search without a limit for `query` looks for in every body (LoadOptions.scan); [] for a malformed query. */
-export function scanNeedles(query: string, now = Date.now()): string[] {
+/** Whether a search for `query` may read article bodies (words, phrases or coins, negated or not); false for a malformed one. */
+export function readsBodies(query: string, now = Date.now()): boolean {
   try {
-    return needlesOf(parseQuery(query, now));
+    return parseQuery(query, now).terms.some((t) => t.kind === 'word' || t.kind === 'phrase' || t.kind === 'coin');
   } catch {
-    return [];
+    return false;
   }
 }
 
 /** An in-memory index over the loaded articles; `article(id)` resolves hit ids. */
 export class SearchIndex {
   private readonly docs: Article[] = [];
-  // Haystacks are made on first use: a full scan (`--filter`) finds its matches from the cache's
-  // marks and makes haystacks only for them (8k of 100k for `solana`); a search with a limit (the
-  // dashboard) makes all of them first, so no keystroke pays for that.
+  // Haystacks are made on first use: a search with a limit (the dashboard) makes all of them
+  // first, so no keystroke pays for that.
   private readonly hays: Array<Hay | undefined> = [];
   private haysComplete = true;
   // Fuse records are made on first use: a keystroke only ever hands fuse the few thousand
@@ -112,6 +109,14 @@ export class SearchIndex {
     return this.dateOrder;
   }
 
+  /**
+   * The newest `n` articles (date order): the ones whose bodies a limited search reads (n =
+   * BODY_DEPTH), for a caller to read ahead off this thread (body-preload.ts) before prepare().
+   */
+  newest(n: number): Article[] {
+    return this.order().slice(0, Math.max(0, n)).map((id) => this.docs[id]);
+  }
+
   /** Number of articles indexed. */
   get size(): number {
     return this.docs.length;
@@ -133,12 +138,7 @@ export class SearchIndex {
     const keep = opts.keep ?? null;
     const key = `${this.docs.length}|${everything}|${filterKey(q, includeDrafts)}|${keep ? (opts.keepKey ?? Math.random()) : ''}`;
     // Words and phrases are looked for in short fields and bodies; without a limit, in all of them.
-    if (everything) {
-      const needles = needlesOf(q);
-      if (needles.length) markAll(this.docs, needles);
-    } else {
-      this.completeHays();
-    }
+    if (!everything) this.completeHays();
     // A full scan for words: the matches found in id order and only they sorted by date, which
     // spares the date order and eligible list of every article (same ids, same order).
     const scanned = everything && q.text && q.words.length && !(q.phrases.length === 0 && q.text.length <= 2) ? this.fullScan(q, includeDrafts, keep) : null;
@@ -184,7 +184,7 @@ export class SearchIndex {
       const a = docs[id];
       if (!test(a, needHay ? this.hay(id) : NO_HAY, true)) continue;
       passed += 1;
-      if (markedAll(a, words) ?? containsAll(this.hay(id), words)) found.push(a);
+      if (containsAll(this.hay(id), words)) found.push(a);
     }
     if (passed <= CAP) return null;
     return found.length > 0 ? sortByDate(found) : [];
@@ -225,7 +225,7 @@ export class SearchIndex {
       : !q.words.length
         ? eligible.slice(0, cap)
         : cap === Infinity
-          ? eligible.filter((id) => markedAll(this.docs[id], q.words) ?? containsAll(this.hay(id), q.words))
+          ? eligible.filter((id) => containsAll(this.hay(id), q.words))
           : this.scanner.scan(key, eligible, this.hays as Hay[], byLength(q.words), cap, this.hasBody));
     let scores = new Map<number, number>();
     // Fuse ranks the newest FUSE_RANK survivors; older ones rank as exact matches.
@@ -277,15 +277,13 @@ export class SearchIndex {
    * Does, ahead of the first keystrokes, what they would otherwise do: builds the fuse records of
    * the newest FALLBACK_N articles (what the typo fallback and small corpora rank) and runs each
    * search path once so the JIT has compiled it (a cold first three-letter query cost ~60 ms at
-   * 10k). A UI calls it once loading is done; results never depend on it.
+   * 10k). A UI calls it once loading is done and the newest bodies are read ahead
+   * (body-preload.ts), so the typo fallback's scan finds them in memory; results never depend on it.
    */
   prepare(): void {
     const order = this.order();
     this.completeHays();
     for (let i = 0; i < order.length && i < FALLBACK_N; i++) this.fuseRecord(order[i]);
-    // The bodies a limited search reads: loaded articles read them from the cache on first use,
-    // and 10k small reads in one keystroke would cost it ~40 ms.
-    for (let i = 0; i < order.length && i < BODY_DEPTH; i++) bodyOf(this.hay(order[i]));
     const word = /\p{L}{4,}/u.exec(order.length ? hayTitle(this.hay(order[0])) : '')?.[0] ?? 'news';
     // A prefix (exact scan + fuse), the word, and a typo of it (the fuzzy fallback).
     for (const q of [word.slice(0, 3), word, `${word.slice(0, -1)}qx`]) this.search(q, { limit: 50 });

@@ -1,7 +1,7 @@
 // The one rule by which search compares text: case and accents are ignored, so `sao paulo`
 // finds "São Paulo", `tag:regulation` finds "Régulation" and `source:"les echos"` finds
 // "Les Échos". Every kind of query term and every searched field goes through `foldText`, the
-// article's side once when it is indexed (haystacks, the cache's lower-cased bodies) and the
+// article's side once when it is indexed (haystacks, the bodies read for search) and the
 // query's side once when it is parsed, so the two always agree.
 //
 // The rule, character by character (so a string folds the same wherever it appears):

@@ -1,0 +1,44 @@
+// The bodies a limited search reads (the newest BODY_DEPTH, search-settings.ts), read ahead after a
+// load on the parse worker threads. A loaded article's body stays in its file until searched, and
+// reading it on the UI thread means a full parse of the file (~0.5 ms): 10k of them in the first
+// keystroke, or in SearchIndex.prepare, froze the dashboard for seconds. The workers read and fold
+// them in the background instead; a body is kept only when the file is still the one the article
+// was loaded from (same path, size and mtime).
+
+import type { Article } from './article.js';
+import { R } from './article-record.js';
+import { LazyArticle } from './lazy-article.js';
+import { parseAll, type ParseJob } from './parse-pool.js';
+import path from 'node:path';
+
+/**
+ * Reads and keeps the folded bodies of these articles that have none in memory yet; resolves with
+ * how many were kept. `shouldStop` is asked between batches (the dashboard closing). Never rejects.
+ */
+export async function preloadBodies(articles: readonly Article[], shouldStop: () => boolean = () => false, workers?: number): Promise<number> {
+  const lazy = articles.filter((a): a is LazyArticle => a instanceof LazyArticle && !a.hasLowerBody);
+  if (lazy.length === 0) return 0;
+  const jobs: ParseJob[] = lazy.map((a) => ({ path: a.path, relPath: a.relPath, folderName: path.basename(path.dirname(a.path)) }));
+  let kept = 0;
+  try {
+    await parseAll(
+      jobs,
+      lazy[0].maxFileSize,
+      (start, files) => {
+        if (shouldStop()) return;
+        files.forEach((f, k) => {
+          const a = lazy[start + k];
+          if (!f.outcome.ok || f.lowerBody === null) return;
+          const r = f.outcome.record;
+          if (r[R.path] !== a.path || r[R.size] !== a.size || r[R.mtimeMs] !== a.mtimeMs) return;
+          a.attachLowerBody(f.lowerBody);
+          kept += 1;
+        });
+      },
+      { workers },
+    );
+  } catch {
+    // Bodies not read ahead are read on first use instead.
+  }
+  return kept;
+}

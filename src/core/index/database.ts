@@ -1,0 +1,141 @@
+// The on-disk index's SQLite file: where it lives, how it is opened, and what makes it trusted.
+// One database per set of folder arguments under $XDG_CACHE_HOME/crypto-news-tui (WAL mode, so a
+// second reader never blocks on a writer). A file this program did not write (another
+// application_id), one written by a newer version (user_version above ours), or one SQLite calls
+// damaged is never read: it is renamed aside (`.broken`) and a fresh one is built in its place.
+// `--no-cache` opens a private in-memory database instead, with the same schema.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+export { cacheDirectory, indexFile } from './location.js';
+
+/** SQLite's application_id for this program's index files: "CNTI". */
+export const APPLICATION_ID = 0x434e5449;
+/** Bump when the schema or what is stored per article changes; older files are rebuilt. */
+export const INDEX_FORMAT = 1;
+
+/** An open index database and, when a bad file was found, where it was moved. */
+export interface OpenedIndex {
+  db: Database.Database;
+  /** The path a damaged, foreign or future-version file was renamed to, else null. */
+  setAside: string | null;
+}
+
+/** Deletes the index file at `file` with its WAL and shared-memory files; never throws for a missing one. */
+export function removeIndex(file: string): void {
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+}
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+  CREATE TABLE IF NOT EXISTS articles (
+    -- AUTOINCREMENT: an id is never reused, so one held across an update cannot name another article.
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    path TEXT NOT NULL UNIQUE,
+    size INTEGER NOT NULL,
+    mtime REAL NOT NULL,
+    dev INTEGER NOT NULL,
+    ino INTEGER NOT NULL,
+    published INTEGER,
+    article TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX IF NOT EXISTS articles_published ON articles (published);
+  CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (
+    title, description, tags, source, category, body,
+    content = '', contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '2 3'
+  );
+  CREATE VIRTUAL TABLE IF NOT EXISTS articles_vocab USING fts5vocab (articles_fts, 'row');
+`;
+
+// What makes a file untrustworthy before anything is read from it.
+function verdict(db: Database.Database): 'fresh' | 'ours' | 'old' | 'foreign' | 'future' {
+  const app = db.pragma('application_id', { simple: true }) as number;
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const tables = db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() as number;
+  if (app === 0 && version === 0 && tables === 0) return 'fresh';
+  if (app !== APPLICATION_ID) return 'foreign';
+  if (version > INDEX_FORMAT) return 'future';
+  return version === INDEX_FORMAT ? 'ours' : 'old';
+}
+
+function create(db: Database.Database): void {
+  db.exec(SCHEMA);
+  db.pragma(`application_id = ${APPLICATION_ID}`);
+  db.pragma(`user_version = ${INDEX_FORMAT}`);
+}
+
+function tune(db: Database.Database, onDisk: boolean): void {
+  if (onDisk) db.pragma('journal_mode = WAL');
+  // The index can always be rebuilt from the files: a crash may lose the last transaction, never
+  // the file's consistency (WAL), so fsync per commit buys nothing here.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('temp_store = MEMORY');
+}
+
+function setAside(file: string): string {
+  const aside = `${file}.broken`;
+  removeIndex(aside);
+  for (const suffix of ['', '-wal', '-shm']) {
+    try {
+      fs.renameSync(file + suffix, aside + suffix);
+    } catch {
+      fs.rmSync(file + suffix, { force: true });
+    }
+  }
+  return aside;
+}
+
+/**
+ * Opens (creating when missing) the index at `file`, or a private in-memory one for null.
+ * Throws only when a fresh file cannot be created either (read-only cache folder); callers fall
+ * back to an in-memory index then.
+ */
+export function openIndex(file: string | null): OpenedIndex {
+  if (file === null) {
+    const db = new Database(':memory:');
+    tune(db, false);
+    create(db);
+    return { db, setAside: null };
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  let aside: string | null = null;
+  try {
+    const db = new Database(file, { fileMustExist: false });
+    try {
+      const v = verdict(db);
+      if (v === 'fresh' || v === 'ours' || v === 'old') {
+        if (v === 'old') {
+          // An older layout: its rows cannot be read as today's; start over in the same file.
+          db.close();
+          removeIndex(file);
+          return openIndex(file);
+        }
+        tune(db, true);
+        if (v === 'fresh') create(db);
+        return { db, setAside: null };
+      }
+      db.close();
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    aside = setAside(file);
+  } catch (error) {
+    if (!isDamage(error)) throw error;
+    aside = setAside(file);
+  }
+  const db = new Database(file);
+  tune(db, true);
+  create(db);
+  return { db, setAside: aside };
+}
+
+/** True for the errors SQLite gives for a file that is not a database or is damaged. */
+export function isDamage(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT'));
+}

@@ -1,0 +1,65 @@
+// Free words against the FTS5 table: the articles whose text holds every word (the last one as a
+// prefix while it is being typed), and for a word found nowhere, the indexed words one or two
+// edits away (`bitconi` -> `bitcoin`), read from the table's own vocabulary (fts5vocab).
+// Words reach SQLite only as quoted FTS5 strings bound as parameters, never as query syntax.
+
+import type Database from 'better-sqlite3';
+
+/** A word as an FTS5 string: quoted, inner quotes doubled, so `AND`, `*`, `:` and `"` are plain text. */
+export function ftsString(word: string): string {
+  return `"${word.replace(/"/g, '""')}"`;
+}
+
+/** The MATCH expression for words that must all occur; `prefixLast` lets the last match as a prefix. */
+export function matchExpression(words: readonly string[], prefixLast: boolean): string {
+  return words.map((w, i) => (prefixLast && i === words.length - 1 ? `${ftsString(w)}*` : ftsString(w))).join(' AND ');
+}
+
+/** Ids of the articles whose indexed text holds every word, ascending; [] for no words. */
+export function matchingIds(db: Database.Database, words: readonly string[], prefixLast: boolean): number[] {
+  if (words.length === 0) return [];
+  return db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid').pluck().all(matchExpression(words, prefixLast)) as number[];
+}
+
+// Optimal string alignment distance (Damerau-Levenshtein with adjacent swaps), stopping early once
+// every cell of a row exceeds `max`.
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      row.push(v);
+      if (v < best) best = v;
+    }
+    if (best > max) return max + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+/**
+ * Indexed words within `max` edits of `word` that share its first letter (a typo in the first
+ * letter is rare and reading the whole vocabulary per keystroke is not affordable), most
+ * frequent first, at most `limit` of them.
+ */
+export function nearWords(db: Database.Database, word: string, max = word.length >= 7 ? 2 : 1, limit = 8): string[] {
+  if (word.length < 4) return [];
+  const first = String.fromCodePoint(word.codePointAt(0)!);
+  const next = String.fromCodePoint(first.codePointAt(0)! + 1);
+  const rows = db
+    .prepare('SELECT term, doc FROM articles_vocab WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?')
+    .all(first, next, word.length - max, word.length + max) as Array<{ term: string; doc: number }>;
+  return rows
+    .map((r) => ({ term: r.term, doc: r.doc, d: editDistance(word, r.term, max) }))
+    .filter((r) => r.d <= max && r.term !== word)
+    .sort((a, b) => a.d - b.d || b.doc - a.doc || (a.term < b.term ? -1 : 1))
+    .slice(0, limit)
+    .map((r) => r.term);
+}

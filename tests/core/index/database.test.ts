@@ -1,0 +1,111 @@
+// The index file is trusted only when this program wrote it at this format: anything else is set
+// aside and a fresh one built; a fresh or reopened file keeps what was written.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { APPLICATION_ID, INDEX_FORMAT, indexFile, openIndex, removeIndex } from '../../../src/core/index/database.js';
+import { ArticleStore, type IndexedArticle } from '../../../src/core/index/store.js';
+
+let dir: string;
+let file: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-index-'));
+  file = path.join(dir, 'cache', 'x.sqlite');
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const item = (p: string): IndexedArticle => ({
+  path: p, size: 10, mtime: 1, dev: 1, ino: 2, published: 0, article: { title: p },
+  text: { title: p, description: '', tags: '', source: '', category: '', body: 'body text' },
+});
+
+function writeOne(): void {
+  const { db } = openIndex(file);
+  new ArticleStore(db).put([item('/a.md')]);
+  db.close();
+}
+
+describe('indexFile', () => {
+  it('is one file per set of folder arguments, the same for the same set', () => {
+    expect(indexFile('/c', ['/news'])).toBe(indexFile('/c', ['/news/']));
+    expect(indexFile('/c', ['/news'])).not.toBe(indexFile('/c', ['/news', '/more']));
+    expect(indexFile('/c', ['/news'])).toMatch(/^\/c\/[0-9a-f]{20}\.sqlite$/);
+  });
+});
+
+describe('openIndex', () => {
+  it('creates a WAL database marked as ours, and reopens it with its rows', () => {
+    writeOne();
+    const { db, setAside } = openIndex(file);
+    expect(setAside).toBeNull();
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(db.pragma('user_version', { simple: true })).toBe(INDEX_FORMAT);
+    expect(new ArticleStore(db).count()).toBe(1);
+    db.close();
+  });
+
+  it('opens a private in-memory index for null (--no-cache), writing no file', () => {
+    const { db } = openIndex(null);
+    new ArticleStore(db).put([item('/a.md')]);
+    expect(new ArticleStore(db).count()).toBe(1);
+    db.close();
+    expect(fs.existsSync(path.dirname(file))).toBe(false);
+  });
+
+  const bad: Array<[string, () => void]> = [
+    ['a file that is not a database', () => fs.writeFileSync(file, 'not a database at all, just text '.repeat(200))],
+    ['another program\'s database', () => {
+      const other = new Database(file);
+      other.exec('CREATE TABLE notes (x TEXT); INSERT INTO notes VALUES (1)');
+      other.close();
+    }],
+    ['a database from a newer version', () => {
+      writeOne();
+      const db = new Database(file);
+      db.pragma(`user_version = ${INDEX_FORMAT + 1}`);
+      db.close();
+    }],
+    ['a damaged page', () => {
+      writeOne();
+      const bytes = fs.readFileSync(file);
+      bytes.fill(0xa5, 100, Math.min(bytes.length, 8192));
+      fs.writeFileSync(file, bytes);
+    }],
+  ];
+  it.each(bad)('sets aside %s and builds a fresh index', (_label, make) => {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    make();
+    const before = fs.readFileSync(file);
+    const { db, setAside } = openIndex(file);
+    expect(setAside).toBe(`${file}.broken`);
+    expect(fs.readFileSync(`${file}.broken`).equals(before)).toBe(true);
+    expect(new ArticleStore(db).count()).toBe(0);
+    new ArticleStore(db).put([item('/b.md')]);
+    db.close();
+    const again = openIndex(file);
+    expect(again.setAside).toBeNull();
+    expect(new ArticleStore(again.db).count()).toBe(1);
+    again.db.close();
+  });
+
+  it('starts over, in place, from an index of an older format', () => {
+    writeOne();
+    const old = new Database(file);
+    old.pragma(`user_version = ${INDEX_FORMAT - 1}`);
+    old.close();
+    const { db, setAside } = openIndex(file);
+    expect(setAside).toBeNull();
+    expect(new ArticleStore(db).count()).toBe(0);
+    db.close();
+  });
+
+  it('removeIndex deletes the file with its WAL files and ignores a missing one', () => {
+    writeOne();
+    removeIndex(file);
+    expect(fs.readdirSync(path.dirname(file))).toEqual([]);
+    expect(() => removeIndex(file)).not.toThrow();
+  });
+});

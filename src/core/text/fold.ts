@@ -38,7 +38,9 @@ function foldTable(): Map<number, string> {
       const ch = String.fromCharCode(code);
       let out = ch.normalize('NFD').replace(MARKS, '');
       out = STROKES[out] ?? out;
-      if (out !== ch) t.set(code, out);
+      // A character whose decomposition keeps a mark of another script (Balinese ᬆ = ᬅ + U+1B35,
+      // inside U+1AB0-1FFF) changes the letter rather than accents it: kept whole, one unit.
+      if (out !== ch && out.length <= 1) t.set(code, out);
     }
   }
   return t;

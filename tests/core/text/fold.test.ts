@@ -36,6 +36,11 @@ describe('foldText', () => {
     fc.assert(fc.property(text, text, (a, b) => foldText(a + b) === foldText(a) + foldText(b)));
   });
 
+  it('keeps a letter whose decomposition holds another script\'s mark (Balinese ᬆ = ᬅ + U+1B35) whole', () => {
+    expect(foldText('\u1b06')).toBe('\u1b06');
+    expect(foldText('\u1b05\u1b35')).toBe('\u1b05\u1b35');
+  });
+
   it('is idempotent and keeps the length of NFC text without separate combining marks', () => {
     fc.assert(
       fc.property(text, (s) => {

@@ -90,7 +90,7 @@ async function filterReading(options: Options): Promise<import('./core/reading/r
 
 async function runFilter(options: Options, paths: string[]): Promise<void> {
   // Imported here, not at the top: the dashboard path must reach the terminal without them.
-  const [{ loadCorpus }, { SearchIndex, readsBodies, BODY_DEPTH }, { searchWithReading }, { preloadBodies }] = await Promise.all([
+  const [{ loadCorpus }, { SearchIndex, readsBodies, BODY_DEPTH }, { searchWithReading }, { preloadBodies, answerBodiesFromIndex }] = await Promise.all([
     import('./core/load.js'),
     import('./core/search.js'),
     import('./core/reading/reading-search.js'),
@@ -105,7 +105,11 @@ async function runFilter(options: Options, paths: string[]): Promise<void> {
   const index = new SearchIndex(articles);
   // Bodies stay in their files until searched: the ones this search reads (all of them, or the
   // newest BODY_DEPTH with --limit) are read on the parse threads first, not one by one here.
-  if (readsBodies(options.filter ?? '')) await preloadBodies(limit === undefined ? articles : index.newest(BODY_DEPTH));
+  // Which bodies hold plain words the index can say without reading them; other terms read them.
+  if (readsBodies(options.filter ?? '')) {
+    const pool = limit === undefined ? articles : index.newest(BODY_DEPTH);
+    if (!options.cache || !answerBodiesFromIndex(pool, options.filter ?? '', paths, articles.length)) await preloadBodies(pool);
+  }
   let result;
   try {
     result = searchWithReading(index, options.filter ?? '', { sort: options.sort === 'hot' ? 'date' : options.sort, includeDrafts: options.drafts, limit }, reading);

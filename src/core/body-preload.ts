@@ -10,6 +10,9 @@ import { R } from './article-record.js';
 import { LazyArticle } from './lazy-article.js';
 import { parseAll, type ParseJob } from './parse-pool.js';
 import path from 'node:path';
+import { bodyWordsByPath } from './index/body-candidates.js';
+import { cacheDirectory, indexFile } from './index/location.js';
+import { bodyWords } from './search.js';
 
 /**
  * Reads and keeps the folded bodies of these articles that have none in memory yet; resolves with
@@ -41,4 +44,27 @@ export async function preloadBodies(articles: readonly Article[], shouldStop: ()
     // Bodies not read ahead are read on first use instead.
   }
   return kept;
+}
+
+const NO_BODY = Buffer.alloc(0);
+
+/**
+ * For a search of `query` over a load of `paths` whose index (at its usual place) holds `total`
+ * articles: gives every article of `articles` a stand-in folded body made of the query's words its
+ * real body holds, as the index says (see bodyWordsByPath), so the search's substring tests give
+ * the answers the real bodies would, and no file is read. Returns false, having changed nothing,
+ * when the index cannot answer; the caller then reads the bodies (preloadBodies).
+ */
+export function answerBodiesFromIndex(articles: readonly Article[], query: string, paths: readonly string[], total: number, cacheDir = cacheDirectory()): boolean {
+  const words = bodyWords(query);
+  if (!words || words.length === 0) return false;
+  const held = bodyWordsByPath(indexFile(cacheDir, paths), words, total);
+  if (!held) return false;
+  for (const a of articles) {
+    if (!(a instanceof LazyArticle) || a.hasLowerBody) continue;
+    const found = held.get(a.path);
+    // Words joined by a newline: no word (letters and digits only) can match across the join.
+    a.attachLowerBody(found ? Buffer.from(found.join('\n'), 'utf8') : NO_BODY);
+  }
+  return true;
 }

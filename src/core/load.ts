@@ -114,6 +114,8 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   const useCache = opts.cache !== false;
   const file = indexFile(opts.cacheDir ?? cacheDirectory(), paths);
   if (opts.clearCache) removeIndex(file);
+  // The files of the cache the index replaced (same key, `.json` metadata and `.bodies`) are dead weight.
+  if (useCache) for (const legacy of ['.json', '.bodies']) fs.rmSync(file.replace(/\.sqlite$/, legacy), { force: true });
   let statWorker = useCache && fs.existsSync(file) ? StatWorker.start() : null;
   let walked;
   try {

@@ -58,6 +58,20 @@ export function readsBodies(query: string, now = Date.now()): boolean {
   }
 }
 
+/**
+ * The folded words a search for `query` tests bodies for, when words are all it tests them for;
+ * null when a phrase or a coin term also reads bodies, or the query is malformed.
+ */
+export function bodyWords(query: string, now = Date.now()): string[] | null {
+  try {
+    const terms = parseQuery(query, now).terms;
+    if (terms.some((t) => t.kind === 'phrase' || t.kind === 'coin')) return null;
+    return terms.flatMap((t) => (t.kind === 'word' ? [t.value] : []));
+  } catch {
+    return null;
+  }
+}
+
 /** An in-memory index over the loaded articles; `article(id)` resolves hit ids. */
 export class SearchIndex {
   private readonly docs: Article[] = [];

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { preloadBodies } from '../../src/core/body-preload.js';
+import { answerBodiesFromIndex, preloadBodies } from '../../src/core/body-preload.js';
 import type { LazyArticle } from '../../src/core/lazy-article.js';
 import { loadCorpus } from '../../src/core/load.js';
 import { readsBodies, SearchIndex } from '../../src/core/search.js';
@@ -62,5 +62,33 @@ describe('readsBodies', () => {
     ['since:', false], // malformed: the search reports it, nothing is read
   ])('%j -> %s', (q, expected) => {
     expect(readsBodies(q)).toBe(expected);
+  });
+});
+
+describe('answerBodiesFromIndex', () => {
+  const search = (articles: LazyArticle[], q: string) => new SearchIndex(articles).search(q, {}).hits.map((h) => articles[h.id].title).sort();
+
+  it('answers plain words from the index exactly as the bodies do, without reading a file', async () => {
+    fs.writeFileSync(path.join(corpus, 'd.md'), post('Delta', 'Revalidators and sub-miners; Crédit Agricole.'));
+    await load();
+    const paths = [corpus];
+    for (const q of ['validators', 'miners', '-miners', 'validators miners', 'credit', 'agricole -nothing', 'zzz', 'val']) {
+      const truth = search(await load(), q);
+      const articles = await load();
+      expect(answerBodiesFromIndex(articles, q, paths, articles.length, path.join(root, 'cache'))).toBe(true);
+      // Every article got its stand-in body: the search below reads no file.
+      expect(articles.every((a) => a.hasLowerBody)).toBe(true);
+      expect(search(articles, q)).toEqual(truth);
+    }
+  });
+
+  it('leaves phrases, coins, a missing index and a row count that disagrees to the bodies', async () => {
+    const articles = await load();
+    const cache = path.join(root, 'cache');
+    expect(answerBodiesFromIndex(articles, '"sao paulo"', [corpus], articles.length, cache)).toBe(false);
+    expect(answerBodiesFromIndex(articles, 'coin:btc', [corpus], articles.length, cache)).toBe(false);
+    expect(answerBodiesFromIndex(articles, 'validators', [corpus], articles.length + 1, cache)).toBe(false);
+    expect(answerBodiesFromIndex(articles, 'validators', [corpus], articles.length, path.join(root, 'nowhere'))).toBe(false);
+    expect(articles.some((a) => a.hasLowerBody)).toBe(false);
   });
 });

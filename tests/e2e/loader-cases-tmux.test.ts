@@ -36,8 +36,7 @@ describe('loader cases in the dashboard (80x24)', () => {
   it('unreadable and ambiguous dates: ~ in the list, a note in the inspector, warnings listed', async () => {
     const s = start(`${cases}/written-dates`);
     const list = await s.waitFor((t) => ready(t) && ['Custodian Adds', 'Regulator Delays', 'Payments Firm'].every((w) => t.includes(w)), 'the dashboard');
-    // The list pane's part of each line: the body pane beside it may show the same title (on the
-    // pulse row's line) once its deferred frame is drawn.
+    // The list pane only (left of the `││` between panes): the body pane beside it shows a title too.
     const row = (title: string): string => list.split('\n').map((l) => l.split('││')[0]).find((l) => l.includes(title)) ?? '';
     expect(row('Custodian Adds')).toMatch(/~\S+\s+Custodian Adds/);
     expect(row('Regulator Delays')).toMatch(/~\S+\s+Regulator Delays/);

@@ -19,6 +19,8 @@ export type DateReading =
 // Date, optional time (T or spaces), optional fraction, optional zone (Z, UTC, +hh:mm, +hhmm, +hh).
 const ISO_LIKE =
   /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
+// ISO 8601's basic format: 20251104, 20251104T1030, 20251104T103000Z, 20251104103000.
+const ISO_BASIC = /^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 // Day and month as numbers in an order the value does not say: 11-04-2025, 11/04/2025.
 const DAY_MONTH_YEAR = /^(\d{1,2})([-/])(\d{1,2})\2(\d{4})$/;
 // Below this an epoch number is taken as seconds: 1e11 s is the year 5138, 1e11 ms is 1973.
@@ -50,6 +52,14 @@ function readString(raw: string): DateReading {
   const s = raw.trim();
   if (s === '' || s.length > 100) return UNREADABLE;
   const known = (ms: number | null): DateReading => (ms === null ? UNREADABLE : { ok: true, ms });
+  // Eight or fourteen digits that spell a date are that date (as epoch numbers they would be
+  // 1970 in seconds or the year 2611 in ms, which nobody means); other numbers are epochs.
+  const basic = /^\d{8}$|^\d{14}$|T|Z|[+-]\d/i.test(s) ? ISO_BASIC.exec(s) : null;
+  if (basic) {
+    const base = utcDate(+basic[1], +basic[2], +basic[3], basic[4] ? +basic[4] : 0, basic[5] ? +basic[5] : 0, basic[6] ? +basic[6] : 0);
+    const ms = base === null ? null : base - zoneOffsetMinutes(basic[7]) * 60_000;
+    if (ms !== null || !/^\d+$/.test(s)) return known(ms);
+  }
   if (/^-?\d+(?:\.\d+)?$/.test(s)) return known(fromEpoch(Number(s)));
   const iso = ISO_LIKE.exec(s);
   if (iso) return known(fromIso(iso));

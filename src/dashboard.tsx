@@ -89,7 +89,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
   process.env.NODE_ENV = options.debug ? 'development' : 'production';
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  const [{ render }, { createElement }, { App }, { loadCorpus }, { SearchIndex, BODY_DEPTH }, { Reading }, { applyTheme }, { systemActions }, { preloadBodies }] = await Promise.all([
+  const [{ render }, { createElement }, { App }, { loadCorpus }, { SearchIndex, BODY_DEPTH }, { Reading }, { applyTheme }, { systemActions }, { preloadBodies }, { startLiveUpdates }] = await Promise.all([
     import('ink'),
     import('react'),
     import('./ui/App.js'),
@@ -99,6 +99,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     import('./ui/theme.js'),
     import('./system/actions.js'),
     import('./core/body-preload.js'),
+    import('./live-updates.js'),
   ]);
   const [{ FrameWriter }, { shareInkOutputCaches }] = await Promise.all([import('./ui/frame-writer.js'), import('./ui/ink-output-cache.js')]);
   await shareInkOutputCaches();
@@ -129,11 +130,19 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     let storyOf: ((a: Article) => StoryInfo) | undefined;
     let size = { columns: term.output.columns || 80, rows: term.output.rows || 24 };
     let finished = false;
-    const system = systemActions(term, () => instance);
+    // After the editor the screen is not what the frame writer last drew: it draws the next frame whole.
+    const system = systemActions(term, () => frames.invalidate());
+    // Live updates: article id by path, ids hidden since start, new files arrived since start.
+    const ids = new Map<string, number>();
+    let hidden: ReadonlySet<number> = new Set<number>();
+    let arrived = 0;
+    let latestArrived: number | null = null;
+    let live: { close(): Promise<void> } | null = null;
 
     const finish = (outcome: DashboardOutcome) => {
       if (finished) return;
       finished = true;
+      void live?.close();
       instance.unmount();
       // Restore only once ink's last writes have reached the terminal, or they would be drawn
       // on the main screen after we left the alternate one.
@@ -163,6 +172,9 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
         keymap: setup.keymap,
         system,
         startMessage,
+        arrived,
+        latestArrived,
+        hidden,
         onDone: (result) =>
           finish(
             result.kind === 'chosen'
@@ -204,6 +216,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
       // Articles appear in the list as they stream in; the index grows in place.
       onArticles: (batch) => {
         index.add(batch);
+        for (const a of batch) ids.set(a.path, a.id);
         version += 1;
       },
       onProgress: (done, total) => {
@@ -231,6 +244,35 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
           }
         }
         update();
+        if (!finished) {
+          const hiddenNow = new Set<number>();
+          live = startLiveUpdates({
+            paths,
+            index,
+            maxFileSize: options.maxFileSize,
+            ids,
+            skipped: new Set(result.warnings.map((w) => w.path)),
+            hidden: hiddenNow,
+            onMerged: (added, newFiles) => {
+              if (finished) return;
+              try {
+                reading?.see(added);
+              } catch {
+                // The marks of the new articles start empty; nothing to report per article.
+              }
+              arrived += newFiles;
+              if (added.length > 0) latestArrived = added[added.length - 1].id;
+              // A new Set object: the UI memoises its search on it.
+              hidden = new Set(hiddenNow);
+              version += 1;
+              update();
+            },
+            onWarnings: (more) => {
+              warnings = [...warnings, ...more];
+              update();
+            },
+          });
+        }
         // Once idle, read the bodies a keystroke searches on the parse threads (a body not read
         // yet costs a parse of its file on this one), then build the newest records and warm the
         // JIT so the first keystrokes are as fast as the rest (~0.2 s of otherwise idle time).

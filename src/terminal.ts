@@ -133,7 +133,8 @@ export function openTerminal(options: { mouse: boolean }): Terminal {
     },
     resume: () => {
       setRaw(true);
-      writeNow(ENTER_ALT_SCREEN + HIDE_CURSOR + (options.mouse ? MOUSE_ON : ''));
+      // A blank alternate screen with the cursor home, where the next frame is drawn whole.
+      writeNow(ENTER_ALT_SCREEN + '\x1b[H\x1b[2J' + HIDE_CURSOR + (options.mouse ? MOUSE_ON : ''));
     },
     writeRaw: writeNow,
     fds: { input: inFd, output: fd },

@@ -85,7 +85,11 @@ export function dailyCommand(s: AppState, c: Command): AppState | undefined {
     case 'edit':
       return s.selectedId === null ? { ...s, message: 'nothing to edit' } : withEffect(s, { kind: 'edit', id: s.selectedId });
     case 'showNew':
-      return moveCursor({ ...s, fresh: 0, sort: null }, 0);
+    {
+      // The article that arrived last, where the result has it; else the top of the list.
+      const at = s.latestArrived === null ? -1 : s.hits.findIndex((h) => h.id === s.latestArrived);
+      return moveCursor({ ...s, shownArrived: s.arrived }, Math.max(0, at));
+    }
     case 'historyPrev':
       return recall(s, -1);
     case 'historyNext':

@@ -81,8 +81,11 @@ export interface AppState {
   /** Past queries, oldest first; `historyAt` is the one recalled into the search line. */
   history: readonly string[];
   historyAt: number | null;
-  /** Articles that arrived while the dashboard was open and are not yet shown with `r`. */
-  fresh: number;
+  /** New files that arrived while the dashboard was open, and how many of them `r` has shown. */
+  arrived: number;
+  shownArrived: number;
+  /** The article id that arrived last, which `r` selects. */
+  latestArrived: number | null;
   /** What opening and copying need of an article (App passes the index's lookup). */
   describe: (id: number) => ArticleRef;
 }
@@ -104,7 +107,7 @@ export type Action =
   | { type: 'effectsDone'; count: number }
   | { type: 'notice'; message: string }
   | { type: 'askOpen'; id: number; url: string | null }
-  | { type: 'fresh'; count: number };
+  | { type: 'arrived'; count: number; latest: number | null };
 
 /** Options the initial state is built from (App props). */
 export interface InitOptions {
@@ -167,7 +170,9 @@ export function initialState(o: InitOptions): AppState {
     effects: [],
     history: o.history ?? [],
     historyAt: null,
-    fresh: 0,
+    arrived: 0,
+    shownArrived: 0,
+    latestArrived: null,
     describe: o.describe ?? NO_REF,
   };
 }
@@ -204,7 +209,9 @@ export function reducer(state: AppState, action: Action): AppState {
       // articles (streamed in) or another sort keeps the reader on the article they were on.
       // At the top, stay at the top: while a big corpus streams in, newer articles keep arriving
       // above the first row, and the reader expects to see the newest.
-      if (action.query !== state.resultsQuery || state.cursor === 0) return moveCursor(next, 0);
+      // Articles that arrived while open (live updates) never move the reader: they wait for `r`.
+      const live = state.arrived > state.shownArrived;
+      if (action.query !== state.resultsQuery || (state.cursor === 0 && !live)) return moveCursor(next, 0);
       const idx = state.selectedId === null ? -1 : next.hits.findIndex((h) => h.id === state.selectedId);
       return moveCursor(next, idx >= 0 ? idx : state.cursor);
     }
@@ -241,8 +248,8 @@ export function reducer(state: AppState, action: Action): AppState {
       return { ...state, message: action.message };
     case 'askOpen':
       return askOpen({ ...state, message: null }, action.id, action.url);
-    case 'fresh':
-      return { ...state, fresh: action.count };
+    case 'arrived':
+      return { ...state, arrived: action.count, latestArrived: action.latest };
   }
 }
 

@@ -6,8 +6,8 @@ import { openInBrowser } from './browser.js';
 import { copyLocally, osc52 } from './clipboard.js';
 import { runEditor } from './editor.js';
 
-/** SystemActions on `term`; `ui` gives the ink instance to clear so it redraws after the editor. */
-export function systemActions(term: Terminal, ui: () => { clear(): void }): SystemActions {
+/** SystemActions on `term`; `redrawAll` makes the next frame draw every row (after the editor). */
+export function systemActions(term: Terminal, redrawAll: () => void): SystemActions {
   return {
     open: (url) => openInBrowser(url),
     copy: async (text) => {
@@ -16,15 +16,13 @@ export function systemActions(term: Terminal, ui: () => { clear(): void }): Syst
     },
     edit: (file) => {
       term.suspend();
-      let error: string | null;
       try {
-        error = runEditor(file, term.fds);
+        return runEditor(file, term.fds);
       } finally {
         term.resume();
-        // The screen was the editor's: ink forgets its last frame and draws the next one whole.
-        ui().clear();
+        // The screen was the editor's: the next frame (the notice this returns makes one) is drawn whole.
+        redrawAll();
       }
-      return error;
     },
   };
 }

@@ -13,10 +13,10 @@ export function editorCommand(file: string, env: NodeJS.ProcessEnv = process.env
   return ['less', file];
 }
 
-/** Runs the editor on the given terminal descriptors and waits; returns an error message or null. */
-export function runEditor(file: string, fds: { input: number; output: number }, env: NodeJS.ProcessEnv = process.env): string | null {
+/** Runs the editor on the given terminal descriptors and waits; returns what happened, for the status line. */
+export function runEditor(file: string, fds: { input: number; output: number }, env: NodeJS.ProcessEnv = process.env): string {
   const argv = editorCommand(file, env);
   const result = spawnSync(argv[0], argv.slice(1), { stdio: [fds.input, fds.output, fds.output], env });
   if (result.error) return `${argv[0]}: ${(result.error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : result.error.message}`;
-  return null;
+  return `back from ${argv[0]}`;
 }

@@ -62,8 +62,12 @@ export interface AppProps {
   system?: SystemActions | null;
   /** Shown in the status line until the first key (`12 new since Nov 28 09:14`). */
   startMessage?: string | null;
-  /** Articles that arrived while open and are not yet shown (live updates). */
-  fresh?: number;
+  /** Live updates: how many new files arrived since start (the banner counts those not yet shown with `r`). */
+  arrived?: number;
+  /** The id of the article that arrived last (`r` selects it). */
+  latestArrived?: number | null;
+  /** Ids of articles whose files were removed or replaced since start; a new Set when it changes. */
+  hidden?: ReadonlySet<number> | null;
   onDone(result: { kind: 'chosen'; articles: Article[] } | { kind: 'cancelled' }): void;
 }
 
@@ -95,14 +99,14 @@ export function App(p: AppProps) {
   // Props the reducer mirrors: updated during render (React re-renders at once, before commit).
   if (state.width !== p.width || state.height !== p.height) dispatch({ type: 'resize', width: p.width, height: p.height });
   if (state.warningsCount !== p.warnings.length) dispatch({ type: 'warnings', count: p.warnings.length });
-  if (state.fresh !== (p.fresh ?? 0) && p.fresh !== undefined && p.fresh > 0) dispatch({ type: 'fresh', count: p.fresh });
+  if (state.arrived !== (p.arrived ?? 0)) dispatch({ type: 'arrived', count: p.arrived ?? 0, latest: p.latestArrived ?? null });
 
   const query = effectiveQuery(state);
   const view = state.view > 0 ? state.views[state.view - 1] : undefined;
   const sort: ListSort | null = state.sort ?? view?.sort ?? null;
   // `hot` orders the engine's date order by hot score (core/stories/hot.ts).
   const hot = sort === 'hot';
-  const search = useSearch(p.index, p.version, query, sort === 'hot' ? 'date' : sort, p.includeDrafts ?? false, now, state.cursor, reading, reading?.version ?? 0);
+  const search = useSearch(p.index, p.version, query, sort === 'hot' ? 'date' : sort, p.includeDrafts ?? false, now, state.cursor, reading, reading?.version ?? 0, p.hidden ?? null);
   const stories = p.stories ?? null;
   const listed = useMemo(() => {
     if (!search.ok) return null;
@@ -264,7 +268,7 @@ export function App(p: AppProps) {
         shown={state.total}
         shownIsLowerBound={state.totalApproximate}
         unreadIsLowerBound={state.rawHits.length < state.total}
-        total={p.index.size}
+        total={p.index.size - (p.hidden?.size ?? 0)}
         query={state.query}
         sort={state.usedSort}
         focus={state.focus}
@@ -276,7 +280,7 @@ export function App(p: AppProps) {
         width={width}
         prompt={promptText(state.prompt)}
         unread={unread}
-        fresh={state.fresh}
+        fresh={state.arrived - state.shownArrived}
       />
     </Box>
   );

@@ -16,8 +16,8 @@ export interface SystemActions {
   open(url: string): Promise<void>;
   /** Copies text (OSC 52 and the local clipboard); resolves with how it went. */
   copy(text: string): Promise<void>;
-  /** Hands the terminal to $EDITOR on the file and takes it back; an error message or null. */
-  edit(path: string): string | null;
+  /** Hands the terminal to $EDITOR on the file and takes it back; what happened, for the status line. */
+  edit(path: string): string;
 }
 
 /** Everything an effect may need. */

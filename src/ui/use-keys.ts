@@ -3,7 +3,7 @@
 // start search, then type "bitfarms"). The hook wires it to Ink's useInput.
 import { useInput, type Key } from 'ink';
 import { useRef, type Dispatch } from 'react';
-import { keymap as defaultKeymap, keyNames, lookup, type Binding, type InkKey } from '../state/keymap.js';
+import { keymap as defaultKeymap, keyNames, lookup, type Binding, type InkKey, type KeyToken } from '../state/keymap.js';
 import { reducer, type Action, type AppState } from '../state/reducer.js';
 import { parseMouse } from './mouse.js';
 
@@ -21,7 +21,7 @@ export function inputActions(state: AppState, input: string, key: InkKey, mouse:
     actions.push(a);
     s = reducer(s, a);
   };
-  for (const token of keyNames(input, key)) {
+  for (const token of splitUnboundAlt(keyNames(input, key), (name) => lookup(name, s.mode, s.focus, s.multi, table) !== undefined)) {
     if (s.outcome) break;
     if ('text' in token && (s.mode === 'search' || s.mode === 'link') && !s.overlay) {
       push({ type: 'insert', text: token.text });
@@ -49,6 +49,18 @@ export function inputActions(state: AppState, input: string, key: InkKey, mouse:
     }
   }
   return actions;
+}
+
+/**
+ * Esc and a key read in one chunk (a slow frame, `tmux send-keys Escape q`) arrive as `alt+q`:
+ * when nothing is bound to that alt key, it is the two keys it was typed as.
+ */
+export function splitUnboundAlt(tokens: KeyToken[], isBound: (name: string) => boolean): KeyToken[] {
+  return tokens.flatMap((t): KeyToken[] => {
+    if (!('name' in t) || !t.name.startsWith('alt+') || t.name.length < 5 || isBound(t.name)) return [t];
+    const rest = t.name.slice(4);
+    return [{ name: 'esc' }, rest.length === 1 || /^[^a-z]/.test(rest) ? { text: rest } : { name: rest }];
+  });
 }
 
 function mouseActions(reports: NonNullable<ReturnType<typeof parseMouse>>): Action[] {

@@ -40,6 +40,8 @@ interface Request {
   reading: Reading | null;
   /** Counts changes to reading state; only queries with reading terms (`is:`) depend on it. */
   readingVersion: number;
+  /** Articles whose files were removed or replaced while open (live updates); a new Set per change. */
+  hidden: ReadonlySet<number> | null;
 }
 
 function sameRequest(a: Request, b: Request): boolean {
@@ -52,14 +54,15 @@ function sameRequest(a: Request, b: Request): boolean {
     a.now === b.now &&
     a.limit === b.limit &&
     a.reading === b.reading &&
-    a.readingVersion === b.readingVersion
+    a.readingVersion === b.readingVersion &&
+    a.hidden === b.hidden
   );
 }
 
 /** Runs one search; never throws. */
 export function runSearch(r: Request): AnsweredSearch {
   try {
-    const result = searchWithReading(r.index, r.query, { sort: r.sort ?? undefined, includeDrafts: r.includeDrafts, now: r.now, limit: r.limit }, r.reading, r.readingVersion);
+    const result = searchWithReading(r.index, r.query, { sort: r.sort ?? undefined, includeDrafts: r.includeDrafts, now: r.now, limit: r.limit }, r.reading, r.readingVersion, r.hidden);
     return { ok: true, result, query: r.query };
   } catch (err) {
     // QueryError carries a message naming the bad term; anything else must not crash the UI either.
@@ -82,6 +85,7 @@ export function useSearch(
   cursor = 0,
   reading: Reading | null = null,
   readingVersion = 0,
+  hidden: ReadonlySet<number> | null = null,
 ): AnsweredSearch {
   const request: Request = {
     index,
@@ -93,6 +97,7 @@ export function useSearch(
     limit: listLimit(cursor),
     reading,
     readingVersion: /is:/i.test(query) ? readingVersion : 0,
+    hidden,
   };
   const [answer, setAnswer] = useState(() => ({ request, outcome: runSearch(request) }));
   let current = sameRequest(answer.request, request);
@@ -118,6 +123,6 @@ export function useSearch(
     };
     // The request's fields are the dependencies; `request` itself is a new object every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [current, index, version, query, sort, includeDrafts, now, request.limit, reading, request.readingVersion]);
+  }, [current, index, version, query, sort, includeDrafts, now, request.limit, reading, request.readingVersion, hidden]);
   return answer.outcome;
 }

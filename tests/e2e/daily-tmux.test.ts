@@ -169,4 +169,50 @@ describe('daily driver in a real terminal', () => {
     s.send('q');
     await s.waitForFile(status);
   });
+
+  it('a file copied into the folder appears within 2 s with the cursor where it was; r selects it', async () => {
+    const { env, news } = makeHome(CONFIG);
+    const { s, status } = start(env);
+    await s.waitFor((t) => t.includes('Gamma Bitcoin') && t.includes('3/3'), 'the list');
+    s.send('j');
+    await s.waitFor((t) => /▶.*Beta Ether/.test(t), 'Beta selected');
+    // Written elsewhere, then moved in whole, as a feed fetcher would.
+    const staged = path.join(home, 'delta.md');
+    fs.writeFileSync(staged, "---\ntitle: Delta Newest Story\npublishedAt: '2025-11-20T10:00:00Z'\n---\n\nBody.\n");
+    const copied = Date.now();
+    fs.copyFileSync(staged, path.join(news, 'delta.md'));
+    const screen = await s.waitFor((t) => t.includes('Delta Newest Story'), 'the new article', 2000);
+    expect(Date.now() - copied).toBeLessThan(2000);
+    expect(screen).toMatch(/▶.*Beta Ether/);
+    expect(screen).toContain('1 new · r to show');
+    expect(screen).toContain('4/4');
+    s.send('r');
+    const shown = await s.waitFor((t) => /▶.*Delta Newest/.test(t), 'r selects the new article');
+    expect(shown).not.toContain('r to show');
+    fs.rmSync(path.join(news, 'delta.md'));
+    await s.waitFor((t) => !t.includes('Delta Newest') && t.includes('3/3'), 'the removed article gone');
+    s.send('q');
+    await s.waitForFile(status);
+  });
+
+  it('e hands the terminal to $EDITOR with the file and takes it back', async () => {
+    const { env, news } = makeHome(CONFIG);
+    const record = path.join(home, 'edited.txt');
+    const editor = path.join(home, 'editor.sh');
+    // The stub shows itself on the terminal, records its argument, and waits for a key.
+    fs.writeFileSync(editor, `#!/bin/sh\nprintf 'STUB EDITOR %s\\n' "$1"\nprintf '%s\\n' "$1" > '${record}'\nread line\n`, { mode: 0o755 });
+    const { s, status } = start({ ...env, EDITOR: editor });
+    await s.waitFor((t) => t.includes('Gamma Bitcoin') && t.includes('3/3'), 'the list');
+    s.send('e');
+    const editing = await s.waitFor((t) => t.includes('STUB EDITOR'), 'the editor on the terminal');
+    expect(editing).not.toContain('? help');
+    expect(await s.waitForFile(record)).toBe(`${path.join(news, 'gamma.md')}\n`);
+    s.send('Enter');
+    const back = await s.waitFor((t) => t.includes('back from') && t.includes('Gamma Bitcoin'), 'the dashboard again');
+    expect(back).not.toContain('STUB EDITOR');
+    s.send('j');
+    await s.waitFor((t) => /▶.*Beta Ether/.test(t), 'keys work again');
+    s.send('q');
+    expect(await s.waitForFile(status)).toBe('exit=130\n');
+  });
 });

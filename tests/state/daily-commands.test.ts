@@ -111,3 +111,22 @@ describe('views and history', () => {
     expect(run(s, cmd('historyNext')).query).toBe('');
   });
 });
+
+describe('live updates', () => {
+  it('new articles never move the selection, even at the top; r selects the newest arrival', () => {
+    const s0 = base();
+    expect(s0.selectedId).toBe(0);
+    // Article 3 arrives and sorts first.
+    const grown = run(s0, { type: 'arrived', count: 1, latest: 3 }, { type: 'results', hits: [3, 0, 1, 2].map((id) => ({ id, score: 0, titleMatches: [] })), total: 4, sort: 'date', query: '' });
+    expect(grown.selectedId).toBe(0);
+    expect(grown.cursor).toBe(1);
+    expect(grown.arrived - grown.shownArrived).toBe(1);
+    const shown = run(grown, cmd('showNew'));
+    expect(shown.selectedId).toBe(3);
+    expect(shown.arrived - shown.shownArrived).toBe(0);
+  });
+  it('without live arrivals, a streaming load keeps the top row selected', () => {
+    const grown = run(base(), { type: 'results', hits: [3, 0, 1, 2].map((id) => ({ id, score: 0, titleMatches: [] })), total: 4, sort: 'date', query: '' });
+    expect(grown.selectedId).toBe(3);
+  });
+});

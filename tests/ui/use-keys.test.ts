@@ -35,3 +35,11 @@ describe('inputActions', () => {
     expect(actions).toEqual([]);
   });
 });
+
+describe('Esc and a key in one chunk', () => {
+  it('an unbound alt+key is Esc then the key; a bound one stays', async () => {
+    const { splitUnboundAlt } = await import('../../src/ui/use-keys.js');
+    expect(splitUnboundAlt([{ name: 'alt+?' }], () => false)).toEqual([{ name: 'esc' }, { text: '?' }]);
+    expect(splitUnboundAlt([{ name: 'alt+p' }], (n) => n === 'alt+p')).toEqual([{ name: 'alt+p' }]);
+  });
+});

@@ -5,7 +5,8 @@ import type { Reading } from './reading.js';
 import { readingPredicate, splitReadingTerms } from './terms.js';
 
 /**
- * Runs `query` on the index with its reading terms (`is:unread` ...) applied as an id predicate.
+ * Runs `query` on the index with its reading terms (`is:unread` ...) applied as an id predicate,
+ * leaving out the `hidden` ids.
  * Throws QueryError for a malformed query, and an Error when reading terms are used without state.
  */
 export function searchWithReading(
@@ -14,6 +15,7 @@ export function searchWithReading(
   opts: { sort?: SortKey; includeDrafts?: boolean; now?: number; limit?: number },
   reading: Reading | null,
   readingVersion = 0,
+  hidden: ReadonlySet<number> | null = null,
 ): SearchResult {
   const { rest, terms } = splitReadingTerms(query);
   if (terms.length && !reading) throw new Error('is:read, is:unread, is:saved and is:new need the reading state, which could not be opened');
@@ -24,5 +26,7 @@ export function searchWithReading(
         isNew: (id) => reading.isNew(index.article(id)),
       })
     : null;
-  return index.search(rest, { ...opts, keep, keepKey: `${JSON.stringify(terms)}|${readingVersion}` });
+  // Articles whose files were removed or replaced while the dashboard was open (live updates).
+  const shown = hidden && hidden.size > 0 ? (id: number) => !hidden.has(id) && (keep === null || keep(id)) : keep;
+  return index.search(rest, { ...opts, keep: shown, keepKey: `${JSON.stringify(terms)}|${readingVersion}|${hidden?.size ?? 0}` });
 }

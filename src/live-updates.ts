@@ -1,0 +1,64 @@
+// Merges what the folder watcher reports into the open dashboard's index: new and changed files
+// are parsed off the main thread (the loader's parse pool) and appended with fresh ids; removed
+// and replaced articles are hidden. Batches are merged one at a time, in order, so ids always
+// continue the index. Nothing here moves the cursor: the UI keeps its selection (see App's
+// `arrived` prop and the reducer's results rule).
+import fs from 'node:fs';
+import type { Article, LoadWarning } from './core/article.js';
+import { loadCorpus } from './core/load.js';
+import type { SearchIndex } from './core/search.js';
+import { watchFolders, type FolderWatch, type WatchBatch } from './core/watch/watcher.js';
+
+/** What the dashboard hands the live updater. */
+export interface LiveOptions {
+  paths: readonly string[];
+  index: SearchIndex;
+  maxFileSize: number | undefined;
+  /** Article id by absolute path, for every article in the index (kept up to date here). */
+  ids: Map<string, number>;
+  /** Ids no longer shown (removed or replaced files); grows here. */
+  hidden: Set<number>;
+  /** After each merged batch: the articles added (new files and new versions of changed ones) and how many files were new. */
+  onMerged(articles: readonly Article[], newFiles: number): void;
+  onWarnings(warnings: readonly LoadWarning[]): void;
+  /** Absolute paths the load reported as broken or skipped: not new when the watch starts. */
+  skipped: ReadonlySet<string>;
+}
+
+/** Starts watching; the returned watch's close() stops it. */
+export function startLiveUpdates(o: LiveOptions): FolderWatch {
+  let queue = Promise.resolve();
+  const merge = async (batch: WatchBatch) => {
+    for (const file of [...batch.removed, ...batch.changed]) {
+      const id = o.ids.get(file);
+      if (id !== undefined) {
+        o.hidden.add(id);
+        o.ids.delete(file);
+      }
+    }
+    const files = [...batch.added, ...batch.changed].filter((f) => fs.existsSync(f));
+    let articles: Article[] = [];
+    if (files.length > 0) {
+      // A file can vanish between the event and the read: the loader reports it as a warning.
+      const result = await loadCorpus(files, { maxFileSize: o.maxFileSize, cache: false }).catch(() => ({ articles: [] as Article[], warnings: [] as LoadWarning[] }));
+      const start = o.index.size;
+      articles = result.articles.map((a, k) => Object.assign(a, { id: start + k }));
+      o.index.add(articles);
+      for (const a of articles) o.ids.set(a.path, a.id);
+      if (result.warnings.length) o.onWarnings(result.warnings);
+    }
+    const added = new Set(batch.added);
+    o.onMerged(articles, articles.filter((a) => added.has(a.path)).length);
+  };
+  // A file that lands between the load's walk and the watch being in place is still news: the
+  // watch reports every file found then that the load neither loaded nor skipped.
+  const known = (file: string) => o.ids.has(file) || o.skipped.has(file);
+  return watchFolders(
+    o.paths,
+    (batch) => {
+      queue = queue.then(() => merge(batch)).catch(() => {});
+    },
+    undefined,
+    known,
+  );
+}

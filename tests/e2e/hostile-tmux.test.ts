@@ -43,7 +43,7 @@ function start(width: number, height: number) {
 }
 
 describe('the hostile folder on a real terminal', () => {
-  it('browsing it changes no title, clipboard or colour and writes only to the cache', async () => {
+  it('browsing it changes no title, clipboard or colour and writes only to the cache and its state folder', async () => {
     const before = snapshot(corpus.dir);
     const started = Date.now();
     const { s, cache, status, out } = start(160, 40);
@@ -77,12 +77,13 @@ describe('the hostile folder on a real terminal', () => {
     expect(paneState(s)).toEqual(UNTOUCHED);
     expect(await plainAfterwards(s)).toBe('after-the-program');
     expect(fs.readFileSync(out, 'utf8')).toBe('');
-    // Nothing written outside the cache: the corpus is as it was, no code left its marker, and
-    // the session folder holds only what the shell itself redirected.
+    // Nothing written outside the cache and the state folder (read marks): the corpus is as it
+    // was, no code left its marker, and the session folder holds only those and what the shell
+    // itself redirected.
     expect(snapshot(corpus.dir)).toEqual(before);
     expect(fs.existsSync(corpus.marker)).toBe(false);
     expect(fs.readdirSync(s.dir).sort()).toEqual(expect.arrayContaining(['out.txt', 'status.txt']));
-    expect(fs.readdirSync(s.dir).filter((f) => !['out.txt', 'status.txt', 'cache'].includes(f))).toEqual([]);
+    expect(fs.readdirSync(s.dir).filter((f) => !['out.txt', 'status.txt', 'cache', 'state'].includes(f))).toEqual([]);
   }, BOUND_MS + 30_000);
 
   it.each(['path', 'title', 'json', 'markdown'])('--filter --print %s straight to the terminal leaves it untouched', async (format) => {

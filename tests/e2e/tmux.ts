@@ -28,7 +28,9 @@ export class TmuxSession {
   ) {
     // CI=true is set by the CI runner; ink draws nothing under CI, and the program drops it,
     // but the shell in the pane starts without it anyway so the test is independent of that.
-    const shellEnv = Object.entries({ PS1: '$ ', TERM: 'xterm-256color', ...env })
+    // Each session keeps its read marks and session times in its own state folder (unless the
+    // test gives one): nothing reaches the runner's ~/.local/state, and no test sees another's marks.
+    const shellEnv = Object.entries({ PS1: '$ ', TERM: 'xterm-256color', XDG_STATE_HOME: path.join(this.dir, 'state'), ...env })
       .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
       .join(' ');
     this.tmux(

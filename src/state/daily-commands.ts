@@ -5,6 +5,7 @@ import { checkOpenable } from '../system/url-policy.js';
 import type { Effect, Prompt } from './effects.js';
 import type { Command } from './keymap.js';
 import type { AppState } from './reducer.js';
+import { foldedMembers } from './story-rows.js';
 import { moveCursor } from './transitions.js';
 
 /** Above this many articles, `M` asks before marking the whole result read. */
@@ -13,10 +14,15 @@ export const MARK_ALL_ASK = 100;
 const withEffect = (s: AppState, ...effects: Effect[]): AppState => ({ ...s, effects: [...s.effects, ...effects] });
 const ask = (s: AppState, prompt: Prompt): AppState => ({ ...s, prompt, mode: prompt.kind === 'link' ? 'link' : 'confirm' });
 
-/** The ids `m` and `*` act on: every marked one with --multi, else the selected one. */
+/**
+ * The ids `m` and `*` act on: every marked one with --multi, else the selected one; a folded
+ * story row stands for every article of its story in the result.
+ */
 export function targetIds(s: AppState): number[] {
-  if (s.multi && s.marked.length > 0) return [...s.marked];
-  return s.selectedId === null ? [] : [s.selectedId];
+  const rows = s.multi && s.marked.length > 0 ? s.marked : s.selectedId === null ? [] : [s.selectedId];
+  if (!rows.some((id) => s.rowInfo.has(id))) return [...rows];
+  const members = foldedMembers(s.rawHits, s.stories, s.rowInfo);
+  return [...new Set(rows.flatMap((id) => members.get(id) ?? [id]))];
 }
 
 /** `[title](url)` with the title's brackets escaped so the link stays one Markdown link. */

@@ -63,3 +63,26 @@ export function foldRows(hits: readonly Hit[], stories: StoryView | null, unfold
   }
   return { hits: out, info };
 }
+
+/**
+ * The articles behind each folded row: lead id -> every article id of its story in `hits` (the
+ * raw, unfolded result), lead first. Open stories and single articles have no entry: their rows
+ * stand for themselves. `m`, `*` and the row's ◆ / ★ act on these (issue "Read and saved").
+ */
+export function foldedMembers(hits: readonly Hit[], stories: StoryView | null, info: ReadonlyMap<number, RowInfo>): ReadonlyMap<number, readonly number[]> {
+  const out = new Map<number, number[]>();
+  if (!stories || info.size === 0) return out;
+  const leadOf = new Map<number, number>();
+  for (const [id, row] of info) {
+    if (row.child || row.open) continue;
+    leadOf.set(row.story, id);
+    out.set(id, [id]);
+  }
+  if (leadOf.size === 0) return out;
+  for (const h of hits) {
+    if ((stories.size[h.id] ?? 1) <= 1) continue;
+    const lead = leadOf.get(stories.story[h.id]);
+    if (lead !== undefined && lead !== h.id) out.get(lead)!.push(h.id);
+  }
+  return out;
+}

@@ -29,6 +29,7 @@ import { SearchLine } from './SearchLine.js';
 import { StatusBar } from './StatusBar.js';
 import { useInputGuard } from './use-input-guard.js';
 import { useKeys } from './use-keys.js';
+import { useRowMarks } from './row-marks.js';
 import { afterPendingInput, frameCommitted } from './after-input.js';
 import { useEffectRunner, type SystemActions } from './use-effects.js';
 import { useSearch } from './use-search.js';
@@ -199,7 +200,7 @@ export function App(p: AppProps) {
   const listRowsShown = layout.list.height;
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const hits = useMemo(() => visibleHits(state), [state.hits, state.listTop, listRowsShown, state.mode]);
-  const marks = useMemo(() => (reading ? (a: Article) => ({ unread: !reading.isRead(a), saved: reading.isSaved(a) }) : null), [reading]);
+  const marks = useRowMarks(reading, state, p.index);
   const readingVersion = reading?.version ?? 0;
   // Once per result set or reading change, not per frame: a cursor move must not walk every hit.
   const unread = useMemo(

@@ -29,8 +29,8 @@ export interface ArticleListProps {
   emptyMessage: string;
   /** Rows of multi-article stories: `+3` on a folded story, its articles indented when open. */
   rowInfo?: ReadonlyMap<number, RowInfo>;
-  /** Read and saved per article, when reading state is available; adds the ◆ / ★ column. */
-  marks?: ((article: Article) => { unread: boolean; saved: boolean }) | null;
+  /** Read and saved per row (its article, or a folded story's articles), when reading state is available; adds the ◆ / ★ column. */
+  marks?: ((article: Article, id: number) => { unread: boolean; saved: boolean }) | null;
   /** Changes whenever marks change, so a memoised list redraws. */
   marksVersion?: number;
 }
@@ -89,7 +89,7 @@ export const ArticleList = memo(function ArticleList(p: ArticleListProps) {
           multi={p.multi}
           focused={p.focused}
           story={p.rowInfo?.get(hit.id)}
-          reading={p.marks ? p.marks(articles[i]) : null}
+          reading={p.marks ? p.marks(articles[i], hit.id) : null}
         />
       ))}
     </Box>

@@ -3,7 +3,7 @@ import type { Pulse } from '../../src/core/pulse/index.js';
 import type { Hit } from '../../src/core/search.js';
 import { addTerm, entryAt, entryTerm, pulseEntries, pulseParts } from '../../src/state/pulse-line.js';
 import { initialState, reducer, type AppState } from '../../src/state/reducer.js';
-import { foldRows, type StoryView } from '../../src/state/story-rows.js';
+import { foldedMembers, foldRows, type StoryView } from '../../src/state/story-rows.js';
 
 const hit = (id: number): Hit => ({ id, score: 0, titleMatches: [] });
 // Articles 0..5: 1, 3 and 4 are one story (named by 3, its earliest); 2 and 5 another (named 5).
@@ -103,5 +103,36 @@ describe('the pulse strip', () => {
     // Row 3 of the screen (0-based y 2... the list pane starts at y 1: border, summary, facets).
     s = reducer(s, { type: 'click', x: 1 + mining.start, y: 3 });
     expect(s.query).toBe('tag:mining');
+  });
+});
+
+describe('m and * on a folded story row', () => {
+  const effectOf = (s: AppState, command: 'toggleRead' | 'toggleSaved') => reducer(s, { type: 'command', command }).effects;
+  it('act on every article of the story in the result, lead first', () => {
+    const s = reducer(withResults(), { type: 'command', command: 'down' });
+    expect(s.selectedId).toBe(3);
+    expect(effectOf(s, 'toggleRead')).toEqual([{ kind: 'toggleRead', ids: [3, 1, 4] }]);
+    expect(effectOf(s, 'toggleSaved')).toEqual([{ kind: 'toggleSaved', ids: [3, 1, 4] }]);
+  });
+  it('act on one article once the story is open, and on a lone article alone', () => {
+    let s = reducer(withResults(), { type: 'command', command: 'down' });
+    s = reducer(s, { type: 'command', command: 'unfold' });
+    expect(effectOf(s, 'toggleRead')).toEqual([{ kind: 'toggleRead', ids: [3] }]);
+    expect(effectOf(reducer(s, { type: 'command', command: 'down' }), 'toggleRead')).toEqual([{ kind: 'toggleRead', ids: [1] }]);
+    expect(effectOf(withResults(), 'toggleRead')).toEqual([{ kind: 'toggleRead', ids: [0] }]);
+  });
+  it('with --multi a marked folded row brings its whole story', () => {
+    let s = withResults({ multi: true });
+    s = reducer(s, { type: 'command', command: 'mark' });
+    s = reducer(s, { type: 'command', command: 'mark' });
+    expect(effectOf(s, 'toggleRead')).toEqual([{ kind: 'toggleRead', ids: [0, 3, 1, 4] }]);
+  });
+  it('Enter on a folded row chooses the lead article', () => {
+    const s = reducer(reducer(withResults(), { type: 'command', command: 'down' }), { type: 'command', command: 'choose' });
+    expect(s.effects).toEqual([{ kind: 'markRead', ids: [3] }]);
+  });
+  it('foldedMembers counts only the story’s articles in the result', () => {
+    const f = foldRows([hit(1), hit(4), hit(0)], stories, new Set());
+    expect(foldedMembers([hit(1), hit(4), hit(0)], stories, f.info)).toEqual(new Map([[1, [1, 4]]]));
   });
 });

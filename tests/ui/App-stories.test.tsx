@@ -1,8 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Reading } from '../../src/core/reading/reading.js';
 import { SearchIndex } from '../../src/core/search.js';
 import { storyMap } from '../../src/core/stories/index.js';
 import { App, type AppProps } from '../../src/ui/App.js';
+import { SAVED_GLYPH, UNREAD_GLYPH } from '../../src/ui/ArticleList.js';
 import { makeCorpus } from '../helpers/make-article.js';
 import { eventually, maxWidth, rows, tick } from './frame.js';
 
@@ -76,5 +81,47 @@ describe('the pulse strip in the dashboard', () => {
     await app.type('\r');
     await eventually(() => expect(app.frame()[0]).toContain('tag:hack'));
     await eventually(() => expect(app.frame().join('\n')).toContain('Articles 1/3'));
+  });
+});
+
+describe('read marks on a folded story row', () => {
+  let dir = '';
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = '';
+  });
+  // The list's story row (the body pane may show the same title): the one with the +2 marker.
+  const storyRow = (frame: string[]) => frame.find((l) => l.includes('+2')) ?? '';
+
+  it('shows ◆ while any of its articles is unread; m on the folded row marks them all', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'cnt-fold-'));
+    const reading = Reading.open(dir);
+    const app = setup(120, 30, { reading });
+    await eventually(() => expect(app.frame().join('\n')).toContain('+2'));
+    expect(storyRow(app.frame())).toContain(UNREAD_GLYPH);
+    // One article of the story read from inside the open story: the folded row stays unread.
+    await app.type('j');
+    await app.type('l');
+    await eventually(() => expect(app.frame().filter((l) => l.includes('└'))).toHaveLength(2));
+    await app.type('j');
+    await app.type('m');
+    await app.type('h');
+    await eventually(() => expect(app.frame().filter((l) => l.includes('└'))).toHaveLength(0));
+    expect(articles.filter((a) => reading.isRead(a))).toHaveLength(1);
+    expect(storyRow(app.frame())).toContain(UNREAD_GLYPH);
+    // m on the folded row: some were unread, so all become read and the ◆ goes.
+    await app.type('m');
+    await eventually(() => expect(storyRow(app.frame())).not.toContain(UNREAD_GLYPH));
+    expect(articles.slice(0, 3).every((a) => reading.isRead(a))).toBe(true);
+    expect(reading.isRead(articles[3])).toBe(false);
+    // Again: all were read, so all become unread.
+    await app.type('m');
+    await eventually(() => expect(storyRow(app.frame())).toContain(UNREAD_GLYPH));
+    expect(articles.some((a) => reading.isRead(a))).toBe(false);
+    // * saves the whole story; the row shows ★.
+    await app.type('*');
+    await eventually(() => expect(storyRow(app.frame())).toContain(SAVED_GLYPH));
+    expect(articles.slice(0, 3).every((a) => reading.isSaved(a))).toBe(true);
+    reading.store.close();
   });
 });

@@ -8,7 +8,8 @@ import type { Article, LoadWarning } from './core/article.js';
 import type { StoryInfo, StoryMap } from './core/stories/index.js';
 import { PathError } from './core/walk.js';
 import { reportFatal } from './fatal.js';
-import { skeletonBytes } from './skeleton.js';
+import { skeletonBytes, warmRows } from './skeleton.js';
+import { computeLayout } from './state/layout.js';
 import { chalkLevel, NoTerminalError, openTerminal, type Terminal } from './terminal.js';
 
 /** How a dashboard session ended. */
@@ -64,6 +65,19 @@ export function newSinceMessage(count: number, since: number | null): string | n
   return `${count.toLocaleString('en-US')} new since ${month} ${d.getDate()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+// Rows read from the index for the warm start: two pages of the list (use-search.ts's LIST_PAGE).
+const WARM_ROWS = 1000;
+
+// Whether the first screen is the list's default order of everything (no query, no view query,
+// date order): the one the index's first page is, so the warm start can show it.
+function warmQuery(options: Options, setup: DashboardSetup): boolean {
+  if (!options.cache || options.clearCache || (options.query ?? '').trim() !== '') return false;
+  const view = setup.view > 0 ? setup.config.views[setup.view - 1] : undefined;
+  if (view && view.query.trim() !== '') return false;
+  const sort = options.sort ?? view?.sort;
+  return sort === undefined || sort === 'date' || sort === 'relevance';
+}
+
 /** Opens the dashboard on `paths`; resolves once the user chose, cancelled, or it could not start. */
 export async function runDashboard(options: Options, paths: string[], setup: DashboardSetup): Promise<DashboardOutcome> {
   let term: Terminal;
@@ -76,7 +90,19 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
   const ui = { unmount: () => {} };
   installFatalHandlers(term, options.debug, ui);
   // Something on screen at once: importing React and ink alone takes ~0.3 s.
-  term.output.write(skeletonBytes(term.output.columns || 80, term.output.rows || 24));
+  const screen = { columns: term.output.columns || 80, rows: term.output.rows || 24 };
+  term.output.write(skeletonBytes(screen.columns, screen.rows));
+  // Warm start: the first page the index held last time, drawn into the skeleton before React and
+  // ink load (they take 0.3-1 s) and shown by the dashboard until the load, which checks every
+  // file, gives the real list.
+  const warm = warmQuery(options, setup) ? (await import('./core/load.js')).warmStart(paths, WARM_ROWS, { maxFileSize: options.maxFileSize, includeDrafts: options.drafts }) : null;
+  // Not after a resize meanwhile: ink's first frame, at the new size, is near.
+  if (warm && (term.output.columns || 80) === screen.columns && (term.output.rows || 24) === screen.rows) {
+    const tabs = setup.config.views.length > 0;
+    const listWidth = computeLayout(screen.columns, screen.rows, false, tabs).list.width - 2;
+    const rows = warmRows(warm.articles.slice(0, screen.rows), listWidth, Date.now());
+    term.output.write(skeletonBytes(screen.columns, screen.rows, { rows }, tabs));
+  }
 
   // chalk (inside ink) decides its colour level from process.stdout when first imported; stdout
   // may be a pipe here, so the level comes from the terminal we draw on. ink also renders
@@ -89,7 +115,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
   process.env.NODE_ENV = options.debug ? 'development' : 'production';
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  const [{ render }, { createElement }, { App }, { loadCorpus }, { SearchIndex, BODY_DEPTH }, { Reading }, { applyTheme }, { systemActions }, { preloadBodies }, { startLiveUpdates }] = await Promise.all([
+  const [{ render }, { createElement }, { App }, { loadCorpus }, { SearchIndex, BODY_DEPTH }, { Reading }, { applyTheme }, { systemActions }, { preloadBodies }, { startLiveUpdates }, { WordIndex }] = await Promise.all([
     import('ink'),
     import('react'),
     import('./ui/App.js'),
@@ -100,6 +126,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     import('./system/actions.js'),
     import('./core/body-preload.js'),
     import('./live-updates.js'),
+    import('./core/index/word-index.js'),
   ]);
   const [{ FrameWriter }, { shareInkOutputCaches }] = await Promise.all([import('./ui/frame-writer.js'), import('./ui/ink-output-cache.js')]);
   await shareInkOutputCaches();
@@ -123,6 +150,9 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
 
   return new Promise<DashboardOutcome>((resolve, reject) => {
     const index = new SearchIndex();
+    // The warm start's first page is listed until the loaded index replaces it.
+    let shown = warm ? new SearchIndex(warm.articles) : index;
+    let warmTotal = warm ? { listed: warm.listed, total: warm.total } : null;
     let version = 0;
     let loading: { done: number; total: number } | null = { done: 0, total: 0 };
     let warnings: LoadWarning[] = [];
@@ -154,7 +184,8 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
 
     const element = () =>
       createElement(App, {
-        index,
+        index: shown,
+        warmTotal,
         version,
         initialQuery: options.query,
         sort: options.sort,
@@ -234,6 +265,8 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
       (result) => {
         warnings = result.warnings;
         loading = null;
+        shown = index;
+        warmTotal = null;
         version += 1;
         if (reading) {
           try {
@@ -244,6 +277,18 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
           }
         }
         update();
+        // Free words from the on-disk index once its vocabulary is read (off this thread): every
+        // body searched at every keystroke, exact counts. Until then the search reads bodies itself.
+        if (result.indexIds) {
+          void WordIndex.forLoad(paths, result.indexIds).then((words) => {
+            if (!words) return;
+            if (finished) return words.close();
+            index.useWords(words);
+            process.on('exit', () => words.close());
+            version += 1;
+            update();
+          });
+        }
         if (!finished) {
           const hiddenNow = new Set<number>();
           live = startLiveUpdates({

@@ -1,24 +1,61 @@
 // The frame drawn the instant the terminal is ours, before React and ink are even imported
-// (~0.3 s): the list pane's outline and a loading line, so the first frame appears at once on
-// any corpus size. ink's own first frame replaces it. Plain text: no article data is involved.
+// (~0.3 s quiet, over 1 s on a busy machine): the list pane's outline and a loading line, so the
+// first frame appears at once on any corpus size. On a warm start it is drawn a second time with
+// the first rows the on-disk index gave (the list's default order) in the list pane, at the
+// place and width the dashboard's layout gives that pane. ink's own first frame replaces it.
+import type { Article } from './core/article.js';
+import { relativeDate } from './core/relative-time.js';
+import { sanitizeLine } from './core/sanitize.js';
+import { computeLayout } from './state/layout.js';
+import { columns, fitWidth, padWidth } from './ui/fit-width.js';
+import { sentimentMark } from './ui/sentiment-mark.js';
 
-/** A `rows - 1`-line frame of `columns` columns: search line, empty list pane, status line. */
-export function skeletonFrame(columns: number, rows: number): string[] {
+/** The warm start's list: its rows' text (see warmRows). */
+export interface SkeletonList {
+  rows: readonly string[];
+}
+
+/**
+ * A `rows - 1`-line frame of `columns` columns: search line, list pane, status line. Without
+ * `list` the pane is empty and as wide as the screen; with it, the pane has the dashboard's list
+ * width and height (`tabs`: saved views take a row) and shows those rows.
+ */
+export function skeletonFrame(columns: number, rows: number, list?: SkeletonList, tabs = false): string[] {
   const width = Math.max(10, columns);
   const height = Math.max(4, rows - 1);
-  const inner = width - 2;
+  const rect = list ? computeLayout(width, rows, false, tabs).list : null;
+  const paneW = rect ? Math.max(10, rect.width) : width;
+  const inner = paneW - 2;
   const title = '─▶ Articles ';
   const top = `╭${title}${'─'.repeat(Math.max(0, inner - title.length))}╮`;
   const bottom = `╰${'─'.repeat(inner)}╯`;
-  const empty = `│${' '.repeat(inner)}│`;
-  const paneRows = Array.from({ length: Math.max(0, height - 4) }, () => empty);
+  const innerRows = rect ? Math.max(0, rect.height - 2) : Math.max(0, height - 4);
+  const paneRows = Array.from({ length: innerRows }, (_, i) => `│${padWidth(list?.rows[i] ?? '', inner)}│`);
   const status = 'loading…';
   const hint = '? help';
   const statusLine = `${status}${' '.repeat(Math.max(1, width - status.length - hint.length))}${hint}`;
-  return ['  press / to search, ? for help'.slice(0, width), top.slice(0, width), ...paneRows, bottom.slice(0, width), statusLine.slice(0, width)];
+  const tabRow = rect && tabs ? [''] : [];
+  const pane = [top.slice(0, width), ...paneRows, bottom.slice(0, width)];
+  const filler = Array.from({ length: Math.max(0, height - 2 - tabRow.length - pane.length) }, () => '');
+  return ['  press / to search, ? for help'.slice(0, width), ...tabRow, ...pane, ...filler, statusLine.slice(0, width)];
+}
+
+/**
+ * The list rows of `articles` as ArticleList draws them, without colour, cursor or marks: date,
+ * source, sentiment glyph, title, cut to `width` columns (the pane's inside).
+ */
+export function warmRows(articles: readonly Article[], width: number, now: number): string[] {
+  const dates = articles.map((a) => (a.publishedAt === null ? '-' : `${a.dateGuessed ? '~' : ''}${relativeDate(a.publishedAt, now)}`));
+  const dateW = Math.max(0, ...dates.map((d) => columns(d)));
+  const sourceW = width >= 64 ? 12 : width >= 48 ? 8 : 0;
+  return articles.map((a, i) => {
+    const source = sourceW > 0 ? `${padWidth(sanitizeLine(a.source), sourceW)} ` : '';
+    const line = `    ${' '.repeat(dateW - columns(dates[i]))}${dates[i]} ${source}${sentimentMark(a.sentiment).glyph} ${sanitizeLine(a.title)}`;
+    return fitWidth(line, width);
+  });
 }
 
 /** The bytes that draw the skeleton: clear, home, the frame, home again for ink to draw over. */
-export function skeletonBytes(columns: number, rows: number): string {
-  return `\x1b[2J\x1b[H${skeletonFrame(columns, rows).join('\r\n')}\x1b[H`;
+export function skeletonBytes(columns: number, rows: number, list?: SkeletonList, tabs = false): string {
+  return `\x1b[2J\x1b[H${skeletonFrame(columns, rows, list, tabs).join('\r\n')}\x1b[H`;
 }

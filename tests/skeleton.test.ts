@@ -1,6 +1,8 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { skeletonBytes, skeletonFrame } from '../src/skeleton.js';
+import type { Article } from '../src/core/article.js';
+import { skeletonBytes, skeletonFrame, warmRows } from '../src/skeleton.js';
+import { computeLayout } from '../src/state/layout.js';
 
 describe('skeletonFrame', () => {
   it.each([
@@ -19,5 +21,38 @@ describe('skeletonFrame', () => {
     const bytes = skeletonBytes(80, 24);
     expect(bytes.startsWith('\x1b[2J\x1b[H')).toBe(true);
     expect(bytes.endsWith('\x1b[H')).toBe(true);
+  });
+
+  it.each([
+    [120, 35],
+    [200, 50],
+    [60, 20],
+  ])('%dx%d warm start: the rows in the list pane at the layout width, the rest of the frame the same', (columns, rows) => {
+    const list = computeLayout(columns, rows, false).list;
+    const rowText = ['first row', 'second row'];
+    const lines = skeletonFrame(columns, rows, { rows: rowText });
+    expect(lines).toHaveLength(rows - 1);
+    // No count: `N/M` on screen is what tells a reader (and the terminal tests) that the dashboard is live.
+    expect(lines[1]).toMatch(/^╭─▶ Articles ─*╮$/);
+    expect(stringWidth(lines[1])).toBe(list.width);
+    expect(lines[2]).toBe(`│first row${' '.repeat(list.width - 11)}│`);
+    expect(lines[3]).toContain('second row');
+    expect(lines[list.height]).toMatch(/^╰─*╯$/);
+    expect(lines.at(-1)).toMatch(/^loading….*\? help$/);
+  });
+});
+
+describe('warmRows', () => {
+  const article = (title: string, sentiment: string | null, publishedAt: number | null): Article =>
+    ({ title, sentiment, publishedAt, dateGuessed: false, source: 'CoinDesk' }) as Article;
+
+  it("draws date, source, sentiment glyph and title, cut to the pane's width, control characters removed", () => {
+    const now = Date.UTC(2025, 10, 20);
+    const rows = warmRows([article('Bitcoin rallies\x1b[2J', 'positive', Date.UTC(2025, 10, 19)), article('x'.repeat(200), 'negative', null)], 70, now);
+    expect(rows[0]).toMatch(/CoinDesk +▲ Bitcoin rallies$/);
+    expect(rows[0]).not.toContain('\x1b');
+    expect(rows[1]).toContain('▼ xxx');
+    expect(stringWidth(rows[1])).toBe(70);
+    expect(rows[1].endsWith('…')).toBe(true);
   });
 });

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Article, LoadWarning } from './article.js';
 import { R, splitInode, type ArticleRecord } from './article-record.js';
 import { cacheDirectory, indexFile, removeIndex } from './index/database.js';
+import { IndexReader } from './index/reader.js';
 import { IndexSession } from './index/session.js';
 import { LazyArticle } from './lazy-article.js';
 import { LIMITS } from './limits.js';
@@ -43,6 +44,11 @@ export interface LoadOptions {
 export interface LoadResult {
   articles: Article[];
   warnings: LoadWarning[];
+  /**
+   * The on-disk index's row id of each article (indexIds[id], -1 for one it holds no row for),
+   * so that the index's answers (row ids) can be read as article ids; null without an on-disk index.
+   */
+  indexIds?: Int32Array | null;
 }
 
 const MAX_CAP = 1024 * 1024 * 1024;
@@ -92,6 +98,29 @@ function parserStamp(cap: number): string {
     built = String(fs.statSync(fileURLToPath(import.meta.url)).mtimeMs);
   }
   return `${built}:${cap}`;
+}
+
+/**
+ * The warm start: the first `limit` articles of the list's default order (sticky, newest first;
+ * no drafts unless `includeDrafts`) with ids 0..n-1, how many of the index's articles that list
+ * holds (`listed`) and how many it holds in all (`total`, drafts too), read from the index kept
+ * for `paths` before any file is walked. Null when there is no usable index (none yet, another
+ * format or parser build, damaged). It is what the last run saw: the caller shows it until
+ * loadCorpus, which checks every file, gives the real list.
+ */
+export function warmStart(paths: string[], limit: number, opts: Pick<LoadOptions, 'maxFileSize' | 'cacheDir'> & { includeDrafts?: boolean } = {}): { articles: Article[]; listed: number; total: number } | null {
+  const cap = effectiveCap(opts.maxFileSize);
+  const reader = IndexReader.open(indexFile(opts.cacheDir ?? cacheDirectory(), paths), parserStamp(cap));
+  if (!reader) return null;
+  try {
+    const includeDrafts = opts.includeDrafts ?? false;
+    const articles = reader.firstPage(limit, includeDrafts).map((r, id) => LazyArticle.fromRecord(r, id, null, cap));
+    return articles.length ? { articles, listed: reader.count(includeDrafts), total: reader.count(true) } : null;
+  } catch {
+    return null;
+  } finally {
+    reader.close();
+  }
 }
 
 // On a warm run every file is stat-ed to check the index's rows. With many files that starts on
@@ -200,5 +229,5 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   }
   const written = index.finish();
   opts.onCacheWritten?.(useCache && written);
-  return { articles, warnings };
+  return { articles, warnings, indexIds: useCache ? index.rowIds(articles.map((a) => a.path)) : null };
 }

@@ -29,6 +29,7 @@ import {
   type SearchResult,
 } from './search-settings.js';
 import { compareByDate, compareNewest, comparatorFor, mergeSorted, sortByDate } from './sort.js';
+import type { WordSource } from './index/word-index.js';
 
 export { QueryError, type SortKey } from './query.js';
 export { BODY_DEPTH, CAP, FALLBACK_N, FUSE_KEYS, FUSE_OPTIONS, FUSE_RANK, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
@@ -92,6 +93,8 @@ export class SearchIndex {
   private readonly positions = new Map<string, Int32Array>();
   private eligibleMemo: { key: string; ids: number[] } | null = null;
   private readonly scanner = new ExactScanner();
+  // Free words answered by the on-disk index (index/word-index.ts), once one is attached.
+  private words: WordSource | null = null;
   private readonly hasBody = (id: number): boolean => this.positionsFor('date')[id] < BODY_DEPTH;
 
   constructor(articles: readonly Article[] = []) {
@@ -131,6 +134,26 @@ export class SearchIndex {
     return this.order().slice(0, Math.max(0, n)).map((id) => this.docs[id]);
   }
 
+  /**
+   * Lets the on-disk index answer free words (`source.covered` first ids): every body is then
+   * searched at every keystroke, and counts are exact. Null detaches it. Results are the same
+   * either way (the index answers with the in-memory meaning of a match); only the cost changes.
+   */
+  useWords(source: WordSource | null): void {
+    this.words = source;
+  }
+
+  // Which articles hold every free word of `q`, from the index: a test per id, or null when the
+  // index cannot answer (none attached, a phrase, a word it does not hold as such).
+  private indexedWords(q: ParsedQuery): ((id: number) => boolean) | null {
+    const source = this.words;
+    if (!source || q.words.length === 0 || q.phrases.length > 0) return null;
+    const marks = source.containing(q.words);
+    if (!marks) return null;
+    const covered = source.covered;
+    return (id) => (id < covered ? marks[id] === 1 : containsAll(this.hay(id), q.words));
+  }
+
   /** Number of articles indexed. */
   get size(): number {
     return this.docs.length;
@@ -155,17 +178,33 @@ export class SearchIndex {
     if (!everything) this.completeHays();
     // A full scan for words: the matches found in id order and only they sorted by date, which
     // spares the date order and eligible list of every article (same ids, same order).
-    const scanned = everything && q.text && q.words.length && !(q.phrases.length === 0 && q.text.length <= 2) ? this.fullScan(q, includeDrafts, keep) : null;
+    const short = q.phrases.length === 0 && q.text.length <= 2;
+    const indexed = q.text && !short ? this.indexedWords(q) : null;
+    const scanned = !indexed && everything && q.text && q.words.length && !short ? this.fullScan(q, includeDrafts, keep) : null;
     const eligibleNow = (): number[] => this.eligible(key, q, includeDrafts, everything, keep);
     let ranked: Ranked[];
     let shortRanked: Ranked[] | null = null;
     let approximate = false;
+    // Matches counted in full while only the newest `cap` of them are ranked (the index's answer).
+    let counted: number | null = null;
     let sort: SortKey = opts.sort ?? (q.text ? 'relevance' : 'date');
     if (!q.text) {
       ranked = eligibleNow().map((id) => ({ id, tier: 0, rank: 0, score: 0 }));
       if (sort === 'relevance') sort = 'date';
-    } else if (q.phrases.length === 0 && q.text.length <= 2) {
+    } else if (short) {
       ranked = shortRanked = this.shortQuery(q.text, eligibleNow());
+    } else if (indexed) {
+      const cap = everything ? Infinity : Math.max(CAP, limit);
+      const eligible = eligibleNow();
+      if (eligible.length <= CAP) {
+        ranked = this.fuzzy(q, eligible, key, cap, undefined, indexed);
+      } else {
+        const exact = eligible.filter(indexed);
+        counted = exact.length;
+        ranked = this.fuzzy(q, eligible, key, cap, cap < exact.length ? exact.slice(0, cap) : exact);
+        // No exact match: the typo fallback's hits are all there is.
+        if (exact.length === 0) counted = ranked.length;
+      }
     } else {
       const cap = everything ? Infinity : Math.max(CAP, limit);
       ranked = scanned ? this.fuzzy(q, eligibleNow, key, cap, scanned) : this.fuzzy(q, eligibleNow(), key, cap);
@@ -178,7 +217,7 @@ export class SearchIndex {
       const pos = this.positionsFor(sort);
       ranked.sort((a, b) => pos[a.id] - pos[b.id]);
     }
-    const total = ranked.length;
+    const total = counted ?? ranked.length;
     const limited = limit === null ? ranked : ranked.slice(0, limit);
     return { hits: this.toHits(limited, q), total, sort, approximate };
   }
@@ -229,13 +268,14 @@ export class SearchIndex {
 
   // `cap`: how many exact survivors to find at most (Infinity: all, and every body is read).
   // `eligible` may be a function making it on demand; `scanned` the exact survivors of fullScan.
-  private fuzzy(q: ParsedQuery, eligibleOrMake: readonly number[] | (() => readonly number[]), key: string, cap: number, scanned?: number[]): Ranked[] {
+  // `has`: the index's test for the free words, instead of reading haystacks and bodies.
+  private fuzzy(q: ParsedQuery, eligibleOrMake: readonly number[] | (() => readonly number[]), key: string, cap: number, scanned?: number[], has?: (id: number) => boolean): Ranked[] {
     let made = typeof eligibleOrMake === 'function' ? null : eligibleOrMake;
     const eligibleOf = (): readonly number[] => (made ??= (eligibleOrMake as () => readonly number[])());
     const small = !scanned && eligibleOf().length <= CAP;
     const eligible = scanned ? [] : eligibleOf();
     const exact = scanned ?? (small
-      ? eligible.filter((id) => containsAll(this.hay(id), q.words))
+      ? eligible.filter(has ?? ((id) => containsAll(this.hay(id), q.words)))
       : !q.words.length
         ? eligible.slice(0, cap)
         : cap === Infinity

@@ -95,6 +95,8 @@ export type Action =
   | { type: 'command'; command: Command }
   | { type: 'insert'; text: string }
   | { type: 'results'; hits: readonly Hit[]; total: number; sort: ListSort; query: string; approximate?: boolean; stories?: StoryView | null }
+  /** The index was replaced (the warm start's first page by the loaded one): `map` gives an old id's new id, or null. */
+  | { type: 'reindex'; map: (id: number) => number | null }
   | { type: 'pulse'; pulse: Pulse; seq: number }
   | { type: 'measure'; bodyLines: number; inspector: readonly InspectorRow[] }
   | { type: 'resize'; width: number; height: number }
@@ -250,6 +252,10 @@ export function reducer(state: AppState, action: Action): AppState {
       return askOpen({ ...state, message: null }, action.id, action.url);
     case 'arrived':
       return { ...state, arrived: action.count, latestArrived: action.latest };
+    case 'reindex': {
+      const selectedId = state.selectedId === null ? null : action.map(state.selectedId);
+      return { ...state, selectedId, marked: state.marked.flatMap((id) => action.map(id) ?? []) };
+    }
   }
 }
 

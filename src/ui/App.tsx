@@ -32,6 +32,7 @@ import { useKeys } from './use-keys.js';
 import { useRowMarks } from './row-marks.js';
 import { afterPendingInput, frameCommitted } from './after-input.js';
 import { useEffectRunner, type SystemActions } from './use-effects.js';
+import { idsByPath } from './index-swap.js';
 import { useSearch } from './use-search.js';
 import { ViewTabs } from './ViewTabs.js';
 import { WarningList } from './WarningList.js';
@@ -39,6 +40,11 @@ import { WarningList } from './WarningList.js';
 /** Props of App (see the CLI): the index, terminal size, options, and the exit callback. */
 export interface AppProps {
   index: SearchIndex;
+  /**
+   * Warm start: `index` holds only the first page the on-disk index gave before loading; these are
+   * the counts the index gave (articles listed, all articles); null once the loaded index is passed.
+   */
+  warmTotal?: { listed: number; total: number } | null;
   version: number;
   initialQuery?: string;
   sort?: ListSort;
@@ -75,6 +81,10 @@ export interface AppProps {
 /** The interactive dashboard; renders exactly `height - 1` rows of at most `width` columns. */
 export function App(p: AppProps) {
   const [mountedAt] = useState(() => Date.now());
+  // The index can be replaced (the warm start's first page by the loaded one): what reads it from
+  // a closure made once reads the current one.
+  const indexRef = useRef(p.index);
+  indexRef.current = p.index;
   const now = p.now ?? mountedAt;
   const [state, dispatch] = useReducer(reducer, p, (props) =>
     initialState({
@@ -89,7 +99,7 @@ export function App(p: AppProps) {
       message: props.startMessage ?? null,
       history: props.reading ? orElse(() => props.reading!.history(), []) : [],
       describe: (id) => {
-        const a = props.index.article(id);
+        const a = indexRef.current.article(id);
         return { url: a.url, title: a.title, path: a.path };
       },
     }),
@@ -116,11 +126,18 @@ export function App(p: AppProps) {
     const byId = new Map(hits.map((h) => [h.id, h]));
     return hotOrder(hits.map((h) => h.id), (id) => p.index.article(id), stories?.size ?? null, now).map((id) => byId.get(id)!);
   }, [search, hot, stories, now, p.index]);
+  // A replaced index (the warm start's by the loaded one) names articles by other ids: the
+  // selection and marks follow their articles by path.
+  const shownIndex = useRef(p.index);
+  if (shownIndex.current !== p.index) {
+    dispatch({ type: 'reindex', map: idsByPath(shownIndex.current, p.index) });
+    shownIndex.current = p.index;
+  }
   if (search.ok && listed && (listed !== state.rawHits || stories !== state.stories)) {
     dispatch({
       type: 'results',
       hits: listed,
-      total: search.result.total,
+      total: p.warmTotal?.listed ?? search.result.total,
       approximate: search.result.approximate,
       sort: hot ? 'hot' : search.result.sort,
       query: search.query,
@@ -269,7 +286,7 @@ export function App(p: AppProps) {
         shown={state.total}
         shownIsLowerBound={state.totalApproximate}
         unreadIsLowerBound={state.rawHits.length < state.total}
-        total={p.index.size - (p.hidden?.size ?? 0)}
+        total={p.warmTotal?.total ?? p.index.size - (p.hidden?.size ?? 0)}
         query={state.query}
         sort={state.usedSort}
         focus={state.focus}

@@ -11,7 +11,10 @@ import { displayText } from '../core/text/width.js';
 import type { Hit } from '../core/search.js';
 import type { RowInfo } from '../state/story-rows.js';
 import { columns, fitPrefix, fitWidth, padWidth } from './fit-width.js';
-import { theme, type ThemeRole } from './theme.js';
+import { sentimentMark } from './sentiment-mark.js';
+import { theme } from './theme.js';
+
+export { sentimentMark } from './sentiment-mark.js';
 
 /** Props of ArticleList. `hits` is already the visible window; `start` is its offset in the results. */
 export interface ArticleListProps {
@@ -39,15 +42,6 @@ export interface ArticleListProps {
 export const UNREAD_GLYPH = '◆';
 /** The saved marker. */
 export const SAVED_GLYPH = '★';
-
-/** Glyph and colour role for a sentiment as written; the glyph carries the meaning without colour. */
-export function sentimentMark(sentiment: string | null): { glyph: string; role: ThemeRole | null } {
-  const s = (sentiment ?? '').toLowerCase();
-  if (/pos|bull/.test(s)) return { glyph: '▲', role: 'positive' };
-  if (/neg|bear/.test(s)) return { glyph: '▼', role: 'negative' };
-  if (/neu/.test(s)) return { glyph: '●', role: 'neutral' };
-  return { glyph: ' ', role: null };
-}
 
 /**
  * The list pane's contents: at most `height` rows, each at most `width` columns. Memoised, as are

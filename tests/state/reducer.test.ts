@@ -179,6 +179,13 @@ describe('new results', () => {
     expect(s).toMatchObject({ cursor: 0, selectedId: 7 });
   });
 
+  it('after the index is replaced (warm start), the selection and marks follow their articles to their new ids', () => {
+    // Old id k is new id k + 100; old id 3's article is gone.
+    const map = (id: number) => (id === 3 ? null : id + 100);
+    const s = run(make({ cursor: 5, selectedId: 5, marked: [2, 3, 5] }), { type: 'reindex', map }, { type: 'results', hits: [hit(104), hit(105), hit(102)], total: 3, sort: 'date', query: '' });
+    expect(s).toMatchObject({ cursor: 1, selectedId: 105, marked: [102, 105] });
+  });
+
   it('for a new query, go back to the best match (as fzf does)', () => {
     const s = run(make({ cursor: 5, selectedId: 5 }), { type: 'results', hits: [hit(9), hit(5), hit(1)], total: 3, sort: 'relevance', query: 'btc' });
     expect(s).toMatchObject({ cursor: 0, selectedId: 9, resultsQuery: 'btc' });

@@ -14,7 +14,7 @@ export { cacheDirectory, indexFile } from './location.js';
 /** SQLite's application_id for this program's index files: "CNTI". */
 export const APPLICATION_ID = 0x434e5449;
 /** Bump when the schema or what is stored per article changes; older files are rebuilt. */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
 /** An open index database and, when a bad file was found, where it was moved. */
 export interface OpenedIndex {
@@ -39,9 +39,16 @@ const SCHEMA = `
     dev INTEGER NOT NULL,
     ino INTEGER NOT NULL,
     published INTEGER,
-    article TEXT NOT NULL
+    article TEXT NOT NULL,
+    -- Read from the stored article (ArticleRecord positions 14 and 15), never stored twice: what
+    -- the list's default order (sticky first, newest first) and the draft filter need in SQL.
+    -- A row that is not JSON (a damaged or edited file) reads as NULL here, never as an error.
+    draft INTEGER GENERATED ALWAYS AS (iif(json_valid(article), json_extract(article, '$[14]'), NULL)) VIRTUAL,
+    sticky REAL GENERATED ALWAYS AS (iif(json_valid(article), json_extract(article, '$[15]'), NULL)) VIRTUAL
   ) STRICT;
   CREATE INDEX IF NOT EXISTS articles_published ON articles (published);
+  -- The list's first page and its count without reading every row (the warm start, index/reader.ts).
+  CREATE INDEX IF NOT EXISTS articles_list ON articles (draft, sticky DESC, published DESC);
   CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (
     title, description, tags, source, category, body,
     content = '', contentless_delete = 1,

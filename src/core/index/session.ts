@@ -23,6 +23,8 @@ interface Row {
 /** The index as one load sees it; `finish()` must be called once the load is done. */
 export class IndexSession {
   private readonly rows = new Map<string, Row>();
+  // Row id of every file this load took from the index or wrote to it, by path.
+  private readonly kept = new Map<string, number>();
   private pending: IndexedArticle[] = [];
   private writable = true;
   private wrote = false;
@@ -92,6 +94,7 @@ export class IndexSession {
     if (!isRecord(record) || record[R.path] !== filePath) return null;
     // Kept: not among the rows removed by finish().
     this.rows.delete(filePath);
+    this.kept.set(filePath, row.id);
     return record;
   }
 
@@ -120,6 +123,18 @@ export class IndexSession {
     if (this.pending.length >= WRITE_BATCH) this.flush();
   }
 
+  /**
+   * The index row id of each path (as the index's searches name articles), after finish(): -1
+   * for a file that has no row (a failed parse, or a write to the index that failed).
+   */
+  rowIds(paths: readonly string[]): Int32Array {
+    const ids = new Int32Array(paths.length);
+    paths.forEach((p, k) => {
+      ids[k] = this.kept.get(p) ?? -1;
+    });
+    return ids;
+  }
+
   /** Writes what is queued, removes the rows of files not seen again, closes; true when anything was written. */
   finish(): boolean {
     this.flush();
@@ -142,10 +157,13 @@ export class IndexSession {
     this.pending = [];
     if (!this.writable) return;
     try {
-      this.store.put(batch);
+      const ids = this.store.put(batch);
       this.wrote = true;
       // A re-parsed file's old row was replaced by path: it is not a row of a file gone.
-      for (const it of batch) this.rows.delete(it.path);
+      batch.forEach((it, k) => {
+        this.rows.delete(it.path);
+        this.kept.set(it.path, ids[k]);
+      });
     } catch {
       this.writable = false;
     }

@@ -1,0 +1,66 @@
+// The read side of the on-disk index: what a run asks of it before (or instead of) loading every
+// article. Opened read-only, so a second dashboard or a `--filter` never waits on a writer (WAL)
+// and nothing here can damage the file. Like the loader, it trusts nothing it reads: a file of
+// another program, format or parser build answers nothing (`open` gives null), and every stored
+// article must pass isRecord before it is handed out.
+
+import Database from 'better-sqlite3';
+import { isRecord, type ArticleRecord } from '../article-record.js';
+import { APPLICATION_ID, INDEX_FORMAT } from './database.js';
+
+/** A read-only view of one index file; `close()` when done. Methods throw only on SQLite errors. */
+export class IndexReader {
+  private constructor(private readonly db: Database.Database) {}
+
+  /**
+   * Opens `file` read-only when it is this program's index in the current format, built by the
+   * parser named by `stamp` (see the loader's parserStamp); null otherwise or on any error
+   * (missing, damaged, locked): the caller then loads as if there were no index.
+   */
+  static open(file: string, stamp: string): IndexReader | null {
+    let db: Database.Database | null = null;
+    try {
+      db = new Database(file, { readonly: true, fileMustExist: true });
+      const ok =
+        db.pragma('application_id', { simple: true }) === APPLICATION_ID &&
+        db.pragma('user_version', { simple: true }) === INDEX_FORMAT &&
+        db.prepare("SELECT value FROM meta WHERE key = 'parser'").pluck().get() === stamp;
+      if (ok) return new IndexReader(db);
+    } catch {
+      // fall through: no usable index
+    }
+    db?.close();
+    return null;
+  }
+
+  /** Number of indexed articles, drafts only with `includeDrafts`: COUNT(*), exact. */
+  count(includeDrafts: boolean): number {
+    const sql = includeDrafts ? 'SELECT count(*) FROM articles' : 'SELECT count(*) FROM articles WHERE draft = 0';
+    return this.db.prepare(sql).pluck().get() as number;
+  }
+
+  /**
+   * The first `limit` articles in the list's default order (sticky weight, then newest first,
+   * undated last, then index id), without drafts unless `includeDrafts`. Rows that fail the
+   * record check are left out. Reads only those rows (the articles_list index), whatever the size.
+   */
+  firstPage(limit: number, includeDrafts: boolean): ArticleRecord[] {
+    const where = includeDrafts ? '' : 'WHERE draft = 0';
+    const rows = this.db.prepare(`SELECT article FROM articles ${where} ORDER BY sticky DESC, published DESC, id LIMIT ?`).pluck().all(Math.max(0, Math.floor(limit))) as string[];
+    const out: ArticleRecord[] = [];
+    for (const json of rows) {
+      try {
+        const record: unknown = JSON.parse(json);
+        if (isRecord(record)) out.push(record);
+      } catch {
+        // A row that does not parse is not shown; the load re-reads its file.
+      }
+    }
+    return out;
+  }
+
+  /** Closes the file. */
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,121 @@
+// Free words answered by the on-disk index, with the search's own meaning of a match: an article
+// matches a word when its folded text (title, description, tags, categories, source, body; see
+// text/fold.ts) contains the word. Every column of the FTS5 table holds that text split by
+// unicode61 (remove_diacritics 2) at each character that is not a letter or digit, so for a word
+// of ASCII letters and digits the text contains it exactly when one of its tokens does: the
+// vocabulary names those tokens (vocabulary.ts) and FTS5 the articles holding one of them. The
+// same answer as reading every body, for all of them, at any corpus size; other words (accents,
+// punctuation, other scripts) are left to the in-memory search (`containing` gives null).
+// Words reach SQLite only as quoted FTS5 strings bound as a parameter.
+
+import { createRequire } from 'node:module';
+import Database from 'better-sqlite3';
+import { APPLICATION_ID, INDEX_FORMAT } from './database.js';
+import { ftsString } from './fts.js';
+import { cacheDirectory, indexFile } from './location.js';
+import { readVocabulary, tokensContaining } from './vocabulary.js';
+
+/** Words this index answers for: ASCII letters and digits, already folded. */
+export const INDEX_WORD = /^[a-z0-9]+$/;
+
+// Past this many tokens for one word (a short, common fragment), the in-memory scan, which stops
+// at the first thousand matches, is cheaper than FTS5 listing every article.
+const MAX_TOKENS = 500;
+
+/** What the search asks of an index for free words; `covered` ids (0..covered-1) are answered for. */
+export interface WordSource {
+  /** Articles ids 0..covered-1 are the ones the index answers for; later ones (live updates) are not. */
+  readonly covered: number;
+  /**
+   * Marks (1) the ids below `covered` of the articles whose text contains every word, or gives
+   * null when the index cannot answer for these words (the caller searches in memory instead).
+   */
+  containing(words: readonly string[]): Uint8Array | null;
+}
+
+/** The on-disk index's answer to free words, for one load's articles. `close()` when done. */
+export class WordIndex implements WordSource {
+  private readonly match: Database.Statement;
+  // Article id of each index row id (-1: not an article of this load).
+  private readonly articleOf: Int32Array;
+  private memo: { key: string; marks: Uint8Array | null } | null = null;
+
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly vocabulary: string,
+    indexIds: Int32Array,
+  ) {
+    this.covered = indexIds.length;
+    let max = -1;
+    for (const id of indexIds) if (id > max) max = id;
+    this.articleOf = new Int32Array(max + 1).fill(-1);
+    indexIds.forEach((row, id) => {
+      if (row >= 0) this.articleOf[row] = id;
+    });
+    this.match = db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?').pluck();
+  }
+
+  readonly covered: number;
+
+  /**
+   * Opens the index at `file` for the load that gave `indexIds` (LoadResult.indexIds), reading its
+   * vocabulary off this thread; resolves with null when the index cannot serve (missing, not this
+   * program's current format, unreadable) or some article has no row in it. Never rejects.
+   */
+  static async open(file: string, indexIds: Int32Array): Promise<WordIndex | null> {
+    if (indexIds.some((id) => id < 0)) return null;
+    const vocabulary = await readVocabulary(file, createRequire(import.meta.url).resolve('better-sqlite3'));
+    if (vocabulary === null) return null;
+    let db: Database.Database | null = null;
+    try {
+      db = new Database(file, { readonly: true, fileMustExist: true });
+      if (db.pragma('application_id', { simple: true }) === APPLICATION_ID && db.pragma('user_version', { simple: true }) === INDEX_FORMAT) {
+        return new WordIndex(db, vocabulary, indexIds);
+      }
+    } catch {
+      // fall through: no index
+    }
+    db?.close();
+    return null;
+  }
+
+  /** WordIndex.open on the index kept for `paths` under `cacheDir` (default: the user's cache folder). */
+  static forLoad(paths: readonly string[], indexIds: Int32Array, cacheDir = cacheDirectory()): Promise<WordIndex | null> {
+    return WordIndex.open(indexFile(cacheDir, paths), indexIds);
+  }
+
+  containing(words: readonly string[]): Uint8Array | null {
+    const key = [...words].sort().join(' ');
+    if (this.memo?.key === key) return this.memo.marks;
+    const marks = this.ask(words);
+    this.memo = { key, marks };
+    return marks;
+  }
+
+  private ask(words: readonly string[]): Uint8Array | null {
+    if (words.length === 0 || !words.every((w) => INDEX_WORD.test(w))) return null;
+    const marks = new Uint8Array(this.covered);
+    const groups: string[] = [];
+    for (const word of new Set(words)) {
+      const tokens = tokensContaining(this.vocabulary, word, MAX_TOKENS);
+      if (tokens === null) return null;
+      // A word no token holds: nothing matches.
+      if (tokens.length === 0) return marks;
+      groups.push(`(${tokens.map(ftsString).join(' OR ')})`);
+    }
+    try {
+      for (const row of this.match.all(groups.join(' AND ')) as number[]) {
+        const id = row < this.articleOf.length ? this.articleOf[row] : -1;
+        if (id >= 0) marks[id] = 1;
+      }
+    } catch {
+      return null;
+    }
+    return marks;
+  }
+
+  /** Closes the database. */
+  close(): void {
+    this.db.close();
+  }
+}

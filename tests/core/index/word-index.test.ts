@@ -1,0 +1,90 @@
+// Free words answered by the on-disk index must give exactly what the in-memory search gives by
+// reading every body: the same hits in the same order and, with a limit, the exact count (the
+// in-memory search stops counting at its cap). Checked on a generated corpus larger than the cap,
+// plus the bundled articles (accents, non-ASCII text) and a hostile folder.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Article } from '../../../src/core/article.js';
+import { indexFile } from '../../../src/core/index/database.js';
+import { tokensContaining } from '../../../src/core/index/vocabulary.js';
+import { WordIndex } from '../../../src/core/index/word-index.js';
+import { loadCorpus } from '../../../src/core/load.js';
+import { SearchIndex } from '../../../src/core/search.js';
+import { writeHostileCorpus } from '../../helpers/hostile-corpus.js';
+import { makeArticle } from '../../helpers/make-article.js';
+
+const repo = path.resolve(import.meta.dirname, '..', '..', '..');
+let root: string;
+let hostile: string;
+let articles: Article[];
+let words: WordIndex;
+
+beforeAll(async () => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-words-'));
+  const corpus = path.join(root, 'news');
+  const made = spawnSync(process.execPath, [path.join(repo, 'scripts', 'gen-corpus.mjs'), '1500', path.join(corpus, 'generated')], { encoding: 'utf8' });
+  expect(made.status).toBe(0);
+  fs.cpSync(path.join(repo, 'data', 'news'), path.join(corpus, 'bundled'), { recursive: true });
+  hostile = writeHostileCorpus().dir;
+  const roots = [corpus, hostile];
+  const cacheDir = path.join(root, 'cache');
+  await loadCorpus(roots, { cacheDir });
+  // The second load is a warm one: rows from the index, as a later run sees them.
+  const loaded = await loadCorpus(roots, { cacheDir });
+  articles = loaded.articles;
+  expect(loaded.indexIds?.length).toBe(articles.length);
+  words = (await WordIndex.open(indexFile(cacheDir, roots), loaded.indexIds!))!;
+  expect(words).not.toBeNull();
+}, 60_000);
+afterAll(() => {
+  words?.close();
+  fs.rmSync(root, { recursive: true, force: true });
+  fs.rmSync(hostile, { recursive: true, force: true });
+});
+
+const QUERIES = [
+  'bitcoin', 'coin', 'etf sec', 'solana fees', 'halcyon mining', 'tag:mining bitcoin', 'bitcoin -etf', 'zzqx', 'bitconi',
+  'regulator delays decision', 'mining since:2025-06-01', 'sao paulo', 'validators', 'fork', 'sentiment:negative exchange', '2025',
+];
+
+describe('free words from the index', () => {
+  it.each(QUERIES)('%s: the same hits as reading every body, and the exact count', (query) => {
+    const memory = new SearchIndex(articles);
+    const indexed = new SearchIndex(articles);
+    indexed.useWords(words);
+    const all = memory.search(query);
+    expect(indexed.search(query)).toEqual(all);
+    const limited = indexed.search(query, { limit: 50 });
+    expect(limited.hits).toEqual(memory.search(query, { limit: 50 }).hits);
+    expect(limited.total).toBe(all.total);
+    expect(limited.approximate).toBe(false);
+  });
+
+  it('answers for ASCII words only; other words are left to the in-memory search', () => {
+    expect(words.containing(['bitcoin'])).not.toBeNull();
+    expect(words.containing(['são'])).toBeNull();
+    expect(words.containing(['btc/usd'])).toBeNull();
+  });
+
+  it('leaves articles past the ones it covers (live updates) to the in-memory search', () => {
+    const indexed = new SearchIndex(articles);
+    indexed.useWords(words);
+    const extra = makeArticle({ id: articles.length, path: '/x/new.md', title: 'Zzqxword surfaces' });
+    indexed.add([extra]);
+    expect(indexed.search('zzqxword').hits.map((h) => h.id)).toEqual([articles.length]);
+  });
+});
+
+describe('tokensContaining', () => {
+  const vocabulary = ['bit', 'bitcoin', 'coinbase', 'orbit', 'solana'].join('\n');
+  it.each([
+    ['coin', ['bitcoin', 'coinbase']],
+    ['bit', ['bit', 'bitcoin', 'orbit']],
+    ['solana', ['solana']],
+    ['zz', []],
+  ])('%s -> %j', (word, tokens) => expect(tokensContaining(vocabulary, word, 10)).toEqual(tokens));
+  it('gives null past the most tokens asked for', () => expect(tokensContaining(vocabulary, 'b', 2)).toBeNull());
+});

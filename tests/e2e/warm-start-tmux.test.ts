@@ -1,0 +1,64 @@
+// The warm start in a real terminal: a second run draws the list the index held last time before
+// the files are checked, then the list the load found. An edited title, a deleted and an added
+// file all show once the load is done, and the count is exact.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { hasTmux, TmuxSession } from './tmux.js';
+
+const repo = path.resolve(import.meta.dirname, '..', '..');
+const cli = path.join(repo, 'dist', 'cli.js');
+
+let session: TmuxSession | undefined;
+let root: string;
+let corpus: string;
+beforeEach(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-warm-e2e-'));
+  corpus = path.join(root, 'news');
+  fs.cpSync(path.join(repo, 'data', 'news'), corpus, { recursive: true });
+});
+afterEach(() => {
+  session?.close();
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+const loaded = (t: string) => t.includes('? help') && /Articles 1\/\d+/.test(t) && !/loading|finding files/.test(t);
+
+async function run(width: number, height: number): Promise<string> {
+  if (!hasTmux()) throw new Error('tmux is required for the terminal end-to-end tests (.ci/run installs it)');
+  session?.close();
+  session = undefined;
+  const s = new TmuxSession(width, height, repo, { XDG_CACHE_HOME: path.join(root, 'cache'), XDG_CONFIG_HOME: path.join(root, 'config') });
+  session = s;
+  s.type(`node ${cli} ${corpus}`);
+  s.send('Enter');
+  return s.waitFor(loaded, 'the loaded list', 20_000);
+}
+
+async function search(text: string): Promise<string> {
+  const s = session!;
+  s.type('/');
+  s.type(text);
+  return s.waitFor((t) => t.includes(`/ ${text}`) && /▶.*Warmstart Edited Headline/.test(t), `the results for ${text}`);
+}
+
+describe('warm start', () => {
+  it('a second run lists what changed since the first: edited, deleted and added files, exact count', async () => {
+    const first = await run(120, 35);
+    const count = Number(/Articles 1\/(\d+)/.exec(first)![1]);
+    // Edit a title, delete a listed article, add one dated in the future (the list's first row).
+    const edited = path.join(corpus, 'bitfarms-wind-down.md');
+    fs.writeFileSync(edited, fs.readFileSync(edited, 'utf8').replace(/^title: .*$/m, 'title: Warmstart Edited Headline'));
+    fs.rmSync(path.join(corpus, 'anchorline-dollar-depeg.md'));
+    fs.writeFileSync(path.join(corpus, 'zz-added.md'), "---\ntitle: Warmstart Added Story\npublishedAt: '2030-01-01T00:00:00Z'\nsource: Decrypt\n---\nBody.\n");
+
+    const second = await run(120, 35);
+    expect(second).toMatch(new RegExp(`Articles 1/${count}\\b`));
+    expect(second).toContain('Warmstart Added Story');
+    expect(second).toMatch(new RegExp(`${count}/${count + 3}\\b`));
+    // The edited article, found by its new title.
+    const found = await search('Warmstart Edited');
+    expect(found).toContain('Warmstart Edited Headline');
+  });
+});

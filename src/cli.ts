@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { HELP, parseCommandLine, UsageError, type Options } from './args.js';
 import { ConfigError, loadConfig, stateDirectory, type Config } from './config/load-config.js';
 import { printConfig } from './config/print-config.js';
-import { cacheDirectory } from './core/index/location.js';
+import { cacheDirectory, indexFile } from './core/index/location.js';
 import { COMMANDS, isKeyName, remapKeymap } from './state/keymap-remap.js';
 import type { Article, LoadWarning } from './core/article.js';
 import { formatArticle, safeJson, type PrintContext } from './core/format.js';
@@ -101,23 +101,29 @@ async function filterReading(options: Options): Promise<import('./core/reading/r
 
 async function runFilter(options: Options, paths: string[]): Promise<void> {
   // Imported here, not at the top: the dashboard path must reach the terminal without them.
-  const [{ loadCorpus }, { SearchIndex, readsBodies, BODY_DEPTH }, { searchWithReading }, { preloadBodies, answerBodiesFromIndex }] = await Promise.all([
+  const [{ loadCorpus }, { SearchIndex, readsBodies, indexAnswers, BODY_DEPTH }, { searchWithReading }, { preloadBodies, answerBodiesFromIndex }, { WordIndex, startVocabulary }] = await Promise.all([
     import('./core/load.js'),
     import('./core/search.js'),
     import('./core/reading/reading-search.js'),
     import('./core/body-preload.js'),
+    import('./core/index/word-index.js'),
   ]);
   const reading = await filterReading(options);
   const hot = options.sort === 'hot';
   // Hot orders every match (then --limit cuts), so it searches like a run without a limit.
   const limit = hot ? undefined : options.limit;
-  const { articles, warnings } = await loadCorpus(paths, { maxFileSize: options.maxFileSize, cache: options.cache, clearCache: options.clearCache });
+  // Free words answered by the index: its vocabulary is read on a thread while the load runs.
+  const byIndex = options.cache && indexAnswers(options.filter ?? '');
+  const early = byIndex && !options.clearCache ? startVocabulary(indexFile(cacheDirectory(), paths)) : undefined;
+  const { articles, warnings, indexIds } = await loadCorpus(paths, { maxFileSize: options.maxFileSize, cache: options.cache, clearCache: options.clearCache });
   reportWarnings(warnings);
   const index = new SearchIndex(articles);
+  const words = byIndex && indexIds ? await WordIndex.forLoad(paths, indexIds, early) : null;
+  index.useWords(words);
   // Bodies stay in their files until searched: the ones this search reads (all of them, or the
   // newest BODY_DEPTH with --limit) are read on the parse threads first, not one by one here.
   // Which bodies hold plain words the index can say without reading them; other terms read them.
-  if (readsBodies(options.filter ?? '')) {
+  if (!words && readsBodies(options.filter ?? '')) {
     const pool = limit === undefined ? articles : index.newest(BODY_DEPTH);
     if (!options.cache || !answerBodiesFromIndex(pool, options.filter ?? '', paths, articles.length)) await preloadBodies(pool);
   }

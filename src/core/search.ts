@@ -29,7 +29,7 @@ import {
   type SearchResult,
 } from './search-settings.js';
 import { compareByDate, compareNewest, comparatorFor, mergeSorted, sortByDate } from './sort.js';
-import type { WordSource } from './index/word-index.js';
+import { INDEX_WORD, type WordSource } from './index/word-index.js';
 
 export { QueryError, type SortKey } from './query.js';
 export { BODY_DEPTH, CAP, FALLBACK_N, FUSE_KEYS, FUSE_OPTIONS, FUSE_RANK, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
@@ -70,6 +70,20 @@ export function bodyWords(query: string, now = Date.now()): string[] | null {
     return terms.flatMap((t) => (t.kind === 'word' ? [t.value] : []));
   } catch {
     return null;
+  }
+}
+
+/**
+ * Whether the on-disk index's answer for free words (SearchIndex.useWords) is all a search for
+ * `query` needs of bodies: it has words, and its only terms that read bodies are positive words
+ * of ASCII letters and digits (index/word-index.ts). False for a malformed query.
+ */
+export function indexAnswers(query: string, now = Date.now()): boolean {
+  try {
+    const terms = parseQuery(query, now).terms;
+    return terms.some((t) => t.kind === 'word') && terms.every((t) => (t.kind === 'word' ? !t.negate && INDEX_WORD.test(t.value) : t.kind !== 'phrase' && t.kind !== 'coin'));
+  } catch {
+    return false;
   }
 }
 

@@ -1,20 +1,37 @@
-// The index's vocabulary (every distinct token of the full-text table), read once per session on
-// a worker thread: fts5vocab walks the whole full-text index to list it (~0.5 s at 100k articles
-// on a quiet machine, seconds on a busy one), which must not hold up the thread drawing the UI.
-// Kept as one newline-joined string (~0.6 MB at 100k), so finding the tokens that contain a word is
-// one indexOf loop.
+// The index's vocabulary (every distinct token of the full-text table). fts5vocab walks the whole
+// full-text index to list it (~0.5 s at 100k articles on a quiet machine, seconds on a busy one),
+// so it is read on a worker thread, never the one drawing the UI, and kept in the index's meta
+// table for the next run, stamped with the row count and the highest row id: ids are never reused
+// (AUTOINCREMENT) and rows and their text are written in the same transaction, so an unchanged
+// stamp means unchanged text. Kept as one newline-joined string (~0.6 MB at 100k), so finding the
+// tokens that contain a word is one indexOf loop.
 
 import { Worker } from 'node:worker_threads';
 
-// The worker: opens the file read-only, lists the tokens, posts them joined (or null on any error).
+// The worker: the stored vocabulary when its stamp is current, else the listed one, stored for
+// next time when the file can be written (read-only or busy: just not stored); null on any error.
 const PROGRAM = `
 const { parentPort, workerData } = require('node:worker_threads');
 let out = null;
 try {
   const Database = require(workerData.module);
-  const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
+  let db;
   try {
-    out = db.prepare('SELECT term FROM articles_vocab').pluck().all().join('\\n');
+    db = new Database(workerData.file, { fileMustExist: true, timeout: 200 });
+  } catch {
+    db = new Database(workerData.file, { readonly: true, fileMustExist: true });
+  }
+  try {
+    const stamp = db.prepare(workerData.stampSql).pluck().get();
+    const kept = db.prepare("SELECT value FROM meta WHERE key = 'vocabulary'").pluck().get();
+    if (typeof kept === 'string' && kept.startsWith(stamp)) {
+      out = { stamp, text: kept.slice(stamp.length) };
+    } else {
+      out = { stamp, text: db.prepare('SELECT term FROM articles_vocab').pluck().all().join('\\n') };
+      try {
+        db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('vocabulary', ?)").run(stamp + out.text);
+      } catch {}
+    }
   } finally {
     db.close();
   }
@@ -39,21 +56,32 @@ export function tokensContaining(vocabulary: string, word: string, max: number):
   return found;
 }
 
+/** A vocabulary and the stamp of the rows it was listed from (see vocabularyStamp). */
+export interface Vocabulary {
+  stamp: string;
+  /** The tokens, joined by newlines. */
+  text: string;
+}
+
+/** The SQL giving the stamp a vocabulary is valid for: row count and highest row id, then a newline. */
+export const STAMP_SQL = "SELECT count(*) || ':' || coalesce(max(id), 0) || char(10) FROM articles";
+
 /**
- * Reads the vocabulary of the index at `file` on a worker thread; resolves with the tokens
- * joined by newlines, or null when it cannot be read (no file, not an index, threads
- * unavailable). Never rejects. `sqliteModule`: how the worker requires better-sqlite3.
+ * Reads the vocabulary of the index at `file` on a worker thread; resolves with it, or null when
+ * it cannot be read (no file, not an index, threads unavailable). Never rejects.
+ * `sqliteModule`: the path the worker requires better-sqlite3 from.
  */
-export function readVocabulary(file: string, sqliteModule: string): Promise<string | null> {
+export function readVocabulary(file: string, sqliteModule: string): Promise<Vocabulary | null> {
   return new Promise((resolve) => {
     let worker: Worker;
     try {
-      worker = new Worker(PROGRAM, { eval: true, workerData: { file, module: sqliteModule } });
+      worker = new Worker(PROGRAM, { eval: true, workerData: { file, module: sqliteModule, stampSql: STAMP_SQL } });
     } catch {
       resolve(null);
       return;
     }
-    worker.once('message', (text: unknown) => resolve(typeof text === 'string' ? text : null));
+    const valid = (v: unknown): v is Vocabulary => typeof v === 'object' && v !== null && typeof (v as Vocabulary).stamp === 'string' && typeof (v as Vocabulary).text === 'string';
+    worker.once('message', (v: unknown) => resolve(valid(v) ? v : null));
     worker.once('error', () => resolve(null));
     // The thread ends by itself once it has posted (a program waiting on it stays alive until then).
     worker.once('exit', () => resolve(null));

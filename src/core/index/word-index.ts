@@ -13,7 +13,15 @@ import Database from 'better-sqlite3';
 import { APPLICATION_ID, INDEX_FORMAT } from './database.js';
 import { ftsString } from './fts.js';
 import { cacheDirectory, indexFile } from './location.js';
-import { readVocabulary, tokensContaining } from './vocabulary.js';
+import { readVocabulary, STAMP_SQL, tokensContaining, type Vocabulary } from './vocabulary.js';
+
+/**
+ * Starts reading the vocabulary of the index at `file` (or the one kept for `paths`) off this
+ * thread, so it can overlap a load; hand the promise to WordIndex.open.
+ */
+export function startVocabulary(file: string): Promise<Vocabulary | null> {
+  return readVocabulary(file, createRequire(import.meta.url).resolve('better-sqlite3'));
+}
 
 /** Words this index answers for: ASCII letters and digits, already folded. */
 export const INDEX_WORD = /^[a-z0-9]+$/;
@@ -58,19 +66,21 @@ export class WordIndex implements WordSource {
   readonly covered: number;
 
   /**
-   * Opens the index at `file` for the load that gave `indexIds` (LoadResult.indexIds), reading its
-   * vocabulary off this thread; resolves with null when the index cannot serve (missing, not this
-   * program's current format, unreadable) or some article has no row in it. Never rejects.
+   * Opens the index at `file` for the load that gave `indexIds` (LoadResult.indexIds); resolves
+   * with null when the index cannot serve (missing, not this program's current format,
+   * unreadable) or some article has no row in it. Never rejects. `early`: a vocabulary read
+   * while the load ran (startVocabulary), used when no row changed since; else it is read again.
    */
-  static async open(file: string, indexIds: Int32Array): Promise<WordIndex | null> {
+  static async open(file: string, indexIds: Int32Array, early?: Promise<Vocabulary | null>): Promise<WordIndex | null> {
     if (indexIds.some((id) => id < 0)) return null;
-    const vocabulary = await readVocabulary(file, createRequire(import.meta.url).resolve('better-sqlite3'));
-    if (vocabulary === null) return null;
     let db: Database.Database | null = null;
     try {
       db = new Database(file, { readonly: true, fileMustExist: true });
       if (db.pragma('application_id', { simple: true }) === APPLICATION_ID && db.pragma('user_version', { simple: true }) === INDEX_FORMAT) {
-        return new WordIndex(db, vocabulary, indexIds);
+        const stamp = db.prepare(STAMP_SQL).pluck().get() as string;
+        let vocabulary = early ? await early : null;
+        if (vocabulary?.stamp !== stamp) vocabulary = await startVocabulary(file);
+        if (vocabulary?.stamp === stamp) return new WordIndex(db, vocabulary.text, indexIds);
       }
     } catch {
       // fall through: no index
@@ -80,8 +90,8 @@ export class WordIndex implements WordSource {
   }
 
   /** WordIndex.open on the index kept for `paths` under `cacheDir` (default: the user's cache folder). */
-  static forLoad(paths: readonly string[], indexIds: Int32Array, cacheDir = cacheDirectory()): Promise<WordIndex | null> {
-    return WordIndex.open(indexFile(cacheDir, paths), indexIds);
+  static forLoad(paths: readonly string[], indexIds: Int32Array, early?: Promise<Vocabulary | null>, cacheDir = cacheDirectory()): Promise<WordIndex | null> {
+    return WordIndex.open(indexFile(cacheDir, paths), indexIds, early);
   }
 
   containing(words: readonly string[]): Uint8Array | null {

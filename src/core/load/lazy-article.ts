@@ -7,7 +7,7 @@
 
 import path from 'node:path';
 import type { Article, FrontMatterFormat } from '../article.js';
-import { toRecord, type ArticleRecord } from './article-record.js';
+import { toRecord, type ArticleRecord } from '../index/article-record.js';
 import { parseArticle } from './parse.js';
 import { readCappedSync } from './read-sync.js';
 import { foldText } from '../text/fold.js';

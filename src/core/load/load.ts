@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Article, LoadWarning } from '../article.js';
-import { R, splitInode, type ArticleRecord } from './article-record.js';
+import { R, splitInode, type ArticleRecord } from '../index/article-record.js';
 import { cacheDirectory, indexFile, removeIndex } from '../index/database.js';
 import { IndexSession } from '../index/session.js';
 import { LazyArticle } from './lazy-article.js';

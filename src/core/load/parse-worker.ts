@@ -5,7 +5,7 @@
 
 import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { toRecord, type ArticleRecord } from './article-record.js';
+import { toRecord, type ArticleRecord } from '../index/article-record.js';
 import { parseArticle } from './parse.js';
 import { readCappedSync } from './read-sync.js';
 import { foldText } from '../text/fold.js';

@@ -6,7 +6,7 @@
 // was loaded from (same path, size and mtime).
 
 import type { Article } from '../article.js';
-import { R } from '../load/article-record.js';
+import { R } from '../index/article-record.js';
 import { LazyArticle } from '../load/lazy-article.js';
 import { parseAll, type ParseJob } from '../load/parse-pool.js';
 import path from 'node:path';

@@ -6,7 +6,7 @@ import type { Config } from './config/load-config.js';
 import type { Binding } from './state/keymap.js';
 import type { Article, LoadWarning } from './core/article.js';
 import type { StoryInfo, StoryMap } from './core/stories/index.js';
-import { PathError } from './core/walk.js';
+import { PathError } from './core/load/walk.js';
 import { reportFatal } from './fatal.js';
 import { skeletonBytes, warmRows } from './skeleton.js';
 import { computeLayout } from './state/layout.js';
@@ -95,7 +95,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
   // Warm start: the first page the index held last time, drawn into the skeleton before React and
   // ink load (they take 0.3-1 s) and shown by the dashboard until the load, which checks every
   // file, gives the real list.
-  const warm = warmQuery(options, setup) ? (await import('./core/load.js')).warmStart(paths, WARM_ROWS, { maxFileSize: options.maxFileSize, includeDrafts: options.drafts }) : null;
+  const warm = warmQuery(options, setup) ? (await import('./core/load/load.js')).warmStart(paths, WARM_ROWS, { maxFileSize: options.maxFileSize, includeDrafts: options.drafts }) : null;
   // Not after a resize meanwhile: ink's first frame, at the new size, is near.
   if (warm && (term.output.columns || 80) === screen.columns && (term.output.rows || 24) === screen.rows) {
     const tabs = setup.config.views.length > 0;
@@ -119,12 +119,12 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     import('ink'),
     import('react'),
     import('./ui/App.js'),
-    import('./core/load.js'),
-    import('./core/search.js'),
+    import('./core/load/load.js'),
+    import('./core/search/search.js'),
     import('./core/reading/reading.js'),
     import('./ui/theme.js'),
     import('./system/actions.js'),
-    import('./core/body-preload.js'),
+    import('./core/search/body-preload.js'),
     import('./live-updates.js'),
     import('./core/index/word-index.js'),
   ]);

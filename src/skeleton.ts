@@ -4,8 +4,8 @@
 // the first rows the on-disk index gave (the list's default order) in the list pane, at the
 // place and width the dashboard's layout gives that pane. ink's own first frame replaces it.
 import type { Article } from './core/article.js';
-import { relativeDate } from './core/relative-time.js';
-import { sanitizeLine } from './core/sanitize.js';
+import { relativeDate } from './core/render/relative-time.js';
+import { sanitizeLine } from './core/text/sanitize.js';
 import { computeLayout } from './state/layout.js';
 import { columns, fitWidth, padWidth } from './ui/fit-width.js';
 import { sentimentMark } from './ui/sentiment-mark.js';

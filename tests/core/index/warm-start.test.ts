@@ -8,8 +8,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { indexFile } from '../../../src/core/index/database.js';
-import { loadCorpus, warmStart } from '../../../src/core/load.js';
-import { SearchIndex } from '../../../src/core/search.js';
+import { loadCorpus, warmStart } from '../../../src/core/load/load.js';
+import { SearchIndex } from '../../../src/core/search/search.js';
 
 let root: string;
 let corpus: string;

@@ -11,8 +11,8 @@ import type { Article } from '../../../src/core/article.js';
 import { indexFile } from '../../../src/core/index/database.js';
 import { tokensContaining } from '../../../src/core/index/vocabulary.js';
 import { WordIndex } from '../../../src/core/index/word-index.js';
-import { loadCorpus } from '../../../src/core/load.js';
-import { SearchIndex } from '../../../src/core/search.js';
+import { loadCorpus } from '../../../src/core/load/load.js';
+import { SearchIndex } from '../../../src/core/search/search.js';
 import { writeHostileCorpus } from '../../helpers/hostile-corpus.js';
 import { makeArticle } from '../../helpers/make-article.js';
 

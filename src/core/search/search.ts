@@ -6,86 +6,45 @@
 // ranks all of them, so small corpora get exactly plain fuse.js's ranking (plus exact-title boost).
 // Ranking: title equal to the query, then title containing it, then fuse score, then exact-only
 // matches (title, short fields, body); ties newest first.
-// With a `limit` (the dashboard), the exact scan stops after max(CAP, limit) survivors and bodies
-// past BODY_DEPTH are not read, so a keystroke costs the same at 10k and 100k; `total` then counts
-// what was found. Without one (`--filter`), every body is searched and every match is returned.
+// Free words: with the on-disk index attached (useWords), the index names the articles holding
+// them (every body, at any size) and `total` is exact; a limited search ranks the newest
+// max(CAP, limit) of them. Without it, a limited search (the dashboard) scans until that many
+// survivors and reads no body past BODY_DEPTH, so `total` is a lower bound (`approximate`);
+// without a limit (`--filter`), every body is searched and every match is returned.
 
-import Fuse, { type FuseIndex, type IFuseOptions } from 'fuse.js';
+import type { IFuseOptions } from 'fuse.js';
 import type { Article } from '../article.js';
 import { ExactScanner } from './exact-scan.js';
 import { compileFilters, filterKey, filtersNeedHay, type Predicate } from './filters.js';
-import { containsAll, hayTitle, makeHay, titleIncludes, occurrences, squashSpaces, type Hay } from './haystack.js';
+import { containsAll, hayTitle, makeHay, titleIncludes, squashSpaces, type Hay } from './haystack.js';
 import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
 import {
   BODY_DEPTH,
   CAP,
   FALLBACK_N,
   FALLBACK_OPTIONS,
-  FUSE_KEYS,
   FUSE_OPTIONS,
   FUSE_RANK,
   type Hit,
   type SearchOptions,
   type SearchResult,
 } from './search-settings.js';
-import { compareByDate, compareNewest, comparatorFor, mergeSorted, sortByDate } from './sort.js';
-import { INDEX_WORD, type WordSource } from '../index/word-index.js';
+import { ListOrders } from './list-orders.js';
+import { fullScan, NO_HAY, shortQuery, type Ranked } from './scans.js';
+import { compareNewest } from './sort.js';
+import { FuseRanker } from './fuse-ranker.js';
+import { titleHits } from './title-highlights.js';
+import type { WordSource } from '../index/word-index.js';
 
 export { QueryError, type SortKey } from './query.js';
+export { bodyWords, indexAnswers, readsBodies } from './query-reads.js';
 export { BODY_DEPTH, CAP, FALLBACK_N, FUSE_KEYS, FUSE_OPTIONS, FUSE_RANK, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
-
-type IndexRecord = FuseIndex<Article>['records'][number];
 
 // Longer words are rarer, so testing them first rejects most articles after one scan.
 const byLength = (words: readonly string[]): string[] => [...words].sort((a, b) => b.length - a.length);
 
-const EMPTY: ReadonlyArray<readonly [number, number]> = Object.freeze([]);
-// Handed to filters that never read a haystack (filtersNeedHay), so none is made for them.
-const NO_HAY: Hay = Object.freeze({ short: '', titleLength: 0, body: Buffer.alloc(0), tags: [], categories: [], sourceName: '', sourceKey: '', lang: '', sentiment: null });
-
-// A match before ordering: tier 0 = title equals the query, 1 = title contains it as a phrase,
-// 2 = ranked by fuse, 3 = exact substring only (rank = 0 title, 1 short fields, 2 body).
-interface Ranked { id: number; tier: number; rank: number; score: number }
-
 // The caller's id predicate (reading terms) in front of the query's own filters.
 const withKeep = (test: Predicate, keep: ((id: number) => boolean) | null): Predicate => (keep ? (a, hay, withBody) => keep(a.id) && test(a, hay, withBody) : test);
-
-/** Whether a search for `query` may read article bodies (words, phrases or coins, negated or not); false for a malformed one. */
-export function readsBodies(query: string, now = Date.now()): boolean {
-  try {
-    return parseQuery(query, now).terms.some((t) => t.kind === 'word' || t.kind === 'phrase' || t.kind === 'coin');
-  } catch {
-    return false;
-  }
-}
-
-/**
- * The folded words a search for `query` tests bodies for, when words are all it tests them for;
- * null when a phrase or a coin term also reads bodies, or the query is malformed.
- */
-export function bodyWords(query: string, now = Date.now()): string[] | null {
-  try {
-    const terms = parseQuery(query, now).terms;
-    if (terms.some((t) => t.kind === 'phrase' || t.kind === 'coin')) return null;
-    return terms.flatMap((t) => (t.kind === 'word' ? [t.value] : []));
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Whether the on-disk index's answer for free words (SearchIndex.useWords) is all a search for
- * `query` needs of bodies: it has words, and its only terms that read bodies are positive words
- * of ASCII letters and digits (index/word-index.ts). False for a malformed query.
- */
-export function indexAnswers(query: string, now = Date.now()): boolean {
-  try {
-    const terms = parseQuery(query, now).terms;
-    return terms.some((t) => t.kind === 'word') && terms.every((t) => (t.kind === 'word' ? !t.negate && INDEX_WORD.test(t.value) : t.kind !== 'phrase' && t.kind !== 'coin'));
-  } catch {
-    return false;
-  }
-}
 
 /** An in-memory index over the loaded articles; `article(id)` resolves hit ids. */
 export class SearchIndex {
@@ -94,17 +53,10 @@ export class SearchIndex {
   // first, so no keystroke pays for that.
   private readonly hays: Array<Hay | undefined> = [];
   private haysComplete = true;
-  // Fuse records are made on first use: a keystroke only ever hands fuse the few thousand
-  // survivors or newest articles, so building all 100k up front cost ~0.3 s at load and ~70 MB
-  // that most sessions never touch; `--filter` builds only its matches'. A dashboard warms them
-  // up with `prepare()` once the list is on screen.
-  private readonly fuseIndex: FuseIndex<Article> = Fuse.createIndex<Article>(FUSE_KEYS, []);
-  private readonly fuseRecords: Array<IndexRecord | undefined> = [];
-  // The date order, made on first use (a `--filter` ranked by relevance sorts only its matches);
-  // docs [0, dated) are in it.
-  private dateOrder: number[] = [];
-  private dated = 0;
-  private readonly positions = new Map<string, Int32Array>();
+  // fuse.js records of the articles, made on first use (fuse-ranker.ts).
+  private readonly ranker = new FuseRanker(this.docs);
+  // The list orders (date order made on first use: a `--filter` ranked by relevance sorts only its matches).
+  private readonly orders = new ListOrders(this.docs);
   private eligibleMemo: { key: string; ids: number[] } | null = null;
   private readonly scanner = new ExactScanner();
   // Free words answered by the on-disk index (index/word-index.ts), once one is attached.
@@ -125,19 +77,12 @@ export class SearchIndex {
       this.hays.push(undefined);
     });
     this.haysComplete = false;
-    this.positions.clear();
+    this.orders.grown();
     this.eligibleMemo = null;
   }
 
-  // Every id in compareByDate order; articles added since the last call are sorted and merged in.
   private order(): number[] {
-    if (this.dated < this.docs.length) {
-      const byDate = (x: number, y: number): number => compareByDate(this.docs[x], this.docs[y]);
-      const fresh = sortByDate(this.docs.slice(this.dated));
-      this.dateOrder = mergeSorted(this.dateOrder, fresh, byDate);
-      this.dated = this.docs.length;
-    }
-    return this.dateOrder;
+    return this.orders.byDate();
   }
 
   /**
@@ -194,7 +139,7 @@ export class SearchIndex {
     // spares the date order and eligible list of every article (same ids, same order).
     const short = q.phrases.length === 0 && q.text.length <= 2;
     const indexed = q.text && !short ? this.indexedWords(q) : null;
-    const scanned = !indexed && everything && q.text && q.words.length && !short ? this.fullScan(q, includeDrafts, keep) : null;
+    const scanned = !indexed && everything && q.text && q.words.length && !short ? fullScan(this.docs, withKeep(compileFilters(q, includeDrafts), keep), filtersNeedHay(q), q.words, (id) => this.hay(id)) : null;
     const eligibleNow = (): number[] => this.eligible(key, q, includeDrafts, everything, keep);
     let ranked: Ranked[];
     let shortRanked: Ranked[] | null = null;
@@ -206,7 +151,7 @@ export class SearchIndex {
       ranked = eligibleNow().map((id) => ({ id, tier: 0, rank: 0, score: 0 }));
       if (sort === 'relevance') sort = 'date';
     } else if (short) {
-      ranked = shortRanked = this.shortQuery(q.text, eligibleNow());
+      ranked = shortRanked = shortQuery(q.text, eligibleNow(), (id) => this.hay(id));
     } else if (indexed) {
       const cap = everything ? Infinity : Math.max(CAP, limit);
       const eligible = eligibleNow();
@@ -236,27 +181,6 @@ export class SearchIndex {
     return { hits: this.toHits(limited, q), total, sort, approximate };
   }
 
-  // Without a limit: the ids passing the filters and containing every word, in date order, when
-  // more than CAP articles pass the filters (fuzzy's large-corpus path); `eligible` is then
-  // made on demand (the typo fallback needs it only when nothing matched exactly). Null when
-  // CAP or fewer pass: fuse then ranks all of them.
-  private fullScan(q: ParsedQuery, includeDrafts: boolean, keep: ((id: number) => boolean) | null): number[] | null {
-    const test = withKeep(compileFilters(q, includeDrafts), keep);
-    const needHay = filtersNeedHay(q);
-    const docs = this.docs;
-    const words = q.words;
-    let passed = 0;
-    const found: Article[] = [];
-    for (let id = 0; id < docs.length; id++) {
-      const a = docs[id];
-      if (!test(a, needHay ? this.hay(id) : NO_HAY, true)) continue;
-      passed += 1;
-      if (containsAll(this.hay(id), words)) found.push(a);
-    }
-    if (passed <= CAP) return null;
-    return found.length > 0 ? sortByDate(found) : [];
-  }
-
   // Exact filters over the date order, remembered while only the free words change.
   private eligible(key: string, q: ParsedQuery, includeDrafts: boolean, allBodies: boolean, keep: ((id: number) => boolean) | null): number[] {
     if (this.eligibleMemo?.key === key) return this.eligibleMemo.ids;
@@ -265,19 +189,6 @@ export class SearchIndex {
     const ids = this.order().filter((id, pos) => test(this.docs[id], hay(id), allBodies || pos < BODY_DEPTH));
     this.eligibleMemo = { key, ids };
     return ids;
-  }
-
-  // One or two characters match nearly everything fuzzily and most bodies exactly, so they list
-  // title matches, then articles with a tag starting with them (`ai`), each newest first.
-  private shortQuery(text: string, eligible: readonly number[]): Ranked[] {
-    const inTitle: Ranked[] = [];
-    const inTags: Ranked[] = [];
-    for (const id of eligible) {
-      const hay = this.hay(id);
-      if (titleIncludes(hay, text)) inTitle.push({ id, tier: 0, rank: 0, score: 0 });
-      else if (hay.tags.some((t) => t.startsWith(text))) inTags.push({ id, tier: 1, rank: 0, score: 0.5 });
-    }
-    return inTitle.concat(inTags);
   }
 
   // `cap`: how many exact survivors to find at most (Infinity: all, and every body is read).
@@ -320,25 +231,8 @@ export class SearchIndex {
     return ranked;
   }
 
-  // Fuse over a subset: an index made of the subset's prebuilt records, so nothing is re-tokenised.
-  // Fuse scores each document on its own, so a subset ranks exactly as it would in the whole corpus.
   private fuseScores(ids: readonly number[], text: string, options: IFuseOptions<Article>): Map<number, number> {
-    const scores = new Map<number, number>();
-    if (ids.length === 0) return scores;
-    const index = Fuse.parseIndex<Article>({ keys: this.fuseIndex.keys, records: ids.map((id) => this.fuseRecord(id)) });
-    const fuse = new Fuse(this.docs, { ...options, shouldSort: false }, index);
-    for (const r of fuse.search(text)) scores.set(r.refIndex, r.score ?? 1);
-    return scores;
-  }
-
-  private fuseRecord(id: number): IndexRecord {
-    let record = this.fuseRecords[id];
-    if (!record) {
-      this.fuseIndex.add(this.docs[id], id);
-      record = this.fuseIndex.records.pop() as IndexRecord;
-      this.fuseRecords[id] = record;
-    }
-    return record;
+    return this.ranker.scores(ids, text, options);
   }
 
   /**
@@ -351,7 +245,7 @@ export class SearchIndex {
   prepare(): void {
     const order = this.order();
     this.completeHays();
-    for (let i = 0; i < order.length && i < FALLBACK_N; i++) this.fuseRecord(order[i]);
+    for (let i = 0; i < order.length && i < FALLBACK_N; i++) this.ranker.record(order[i]);
     const word = /\p{L}{4,}/u.exec(order.length ? hayTitle(this.hay(order[0])) : '')?.[0] ?? 'news';
     // A prefix (exact scan + fuse), the word, and a typo of it (the fuzzy fallback).
     for (const q of [word.slice(0, 3), word, `${word.slice(0, -1)}qx`]) this.search(q, { limit: 50 });
@@ -377,39 +271,11 @@ export class SearchIndex {
     return a.tier - b.tier || a.rank - b.rank || a.score - b.score || compareNewest(this.docs[a.id], this.docs[b.id]);
   }
 
-  // Position of each id in a full sort order, computed once per corpus version and sort key.
   private positionsFor(sort: Exclude<SortKey, 'relevance'>): Int32Array {
-    let pos = this.positions.get(sort);
-    if (!pos) {
-      const cmp = comparatorFor(sort);
-      const order = sort === 'date' ? this.order() : this.docs.map((a) => a.id).sort((x, y) => cmp(this.docs[x], this.docs[y]));
-      pos = new Int32Array(this.docs.length);
-      order.forEach((id, i) => { pos![id] = i; });
-      this.positions.set(sort, pos);
-    }
-    return pos;
+    return this.orders.positions(sort);
   }
 
-  // Highlights: exact occurrences of the words and phrases in the title; for a fuzzy title match
-  // without one, what fuse's matcher marks (runs of 2+ characters, so stray letters stay plain),
-  // from one small Fuse over just those titles.
   private toHits(ranked: readonly Ranked[], q: ParsedQuery): Hit[] {
-    const needles = [...q.words, ...q.phrases];
-    const hits: Hit[] = ranked.map((r) => {
-      const title = this.docs[r.id].title;
-      const found = needles.length ? occurrences(hayTitle(this.hay(r.id)), needles, title.length) : [];
-      return { id: r.id, score: r.score, titleMatches: found.length ? found : EMPTY };
-    });
-    const fuzzy = hits.filter((h, i) => h.titleMatches.length === 0 && ranked[i].tier === 2);
-    if (fuzzy.length && q.text.length > 2) {
-      // Folded titles (hayTitle): the same length as the titles, so positions carry over.
-      const titles = fuzzy.map((h) => hayTitle(this.hay(h.id)));
-      const fuse = new Fuse(titles, { threshold: 0.4, ignoreLocation: true, includeMatches: true, minMatchCharLength: 2 });
-      for (const m of fuse.search(q.text)) {
-        const indices = m.matches?.[0]?.indices ?? [];
-        if (indices.length) fuzzy[m.refIndex].titleMatches = indices.map(([s, e]) => [s, e] as const);
-      }
-    }
-    return hits;
+    return titleHits(ranked, q, (id) => hayTitle(this.hay(id)), (id) => this.docs[id].title.length);
   }
 }

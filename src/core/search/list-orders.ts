@@ -1,0 +1,48 @@
+// The list's orders over a growing article array: the date order (sort.ts's compareByDate), kept
+// up to date by sorting only the articles added since and merging them in, and each order's
+// position per id, made once per corpus version and sort key, for sorting results by it.
+import type { Article } from '../article.js';
+import type { SortKey } from './query.js';
+import { compareByDate, comparatorFor, mergeSorted, sortByDate } from './sort.js';
+
+/** Orders over `docs` (article id = position), which may grow (call grown() after it does). */
+export class ListOrders {
+  private dateOrder: number[] = [];
+  // docs [0, dated) are in dateOrder.
+  private dated = 0;
+  private readonly positionsBy = new Map<string, Int32Array>();
+
+  /** `docs` is read, never copied. */
+  constructor(private readonly docs: readonly Article[]) {}
+
+  /** Every id in compareByDate order. */
+  byDate(): number[] {
+    if (this.dated < this.docs.length) {
+      const byDate = (x: number, y: number): number => compareByDate(this.docs[x], this.docs[y]);
+      const fresh = sortByDate(this.docs.slice(this.dated));
+      this.dateOrder = mergeSorted(this.dateOrder, fresh, byDate);
+      this.dated = this.docs.length;
+    }
+    return this.dateOrder;
+  }
+
+  /** The position of each id in the order of `sort`. */
+  positions(sort: Exclude<SortKey, 'relevance'>): Int32Array {
+    let pos = this.positionsBy.get(sort);
+    if (!pos) {
+      const cmp = comparatorFor(sort);
+      const order = sort === 'date' ? this.byDate() : this.docs.map((a) => a.id).sort((x, y) => cmp(this.docs[x], this.docs[y]));
+      pos = new Int32Array(this.docs.length);
+      order.forEach((id, i) => {
+        pos![id] = i;
+      });
+      this.positionsBy.set(sort, pos);
+    }
+    return pos;
+  }
+
+  /** Articles were added: positions are made again on next use. */
+  grown(): void {
+    this.positionsBy.clear();
+  }
+}

@@ -1,0 +1,49 @@
+// The two passes of the search that read every eligible article's haystack: the one- and
+// two-character listing and the full scan of a search without a limit (`--filter`).
+import type { Article } from '../article.js';
+import type { Predicate } from './filters.js';
+import { containsAll, titleIncludes, type Hay } from './haystack.js';
+import { CAP } from './search-settings.js';
+import { sortByDate } from './sort.js';
+
+/**
+ * A match before ordering: tier 0 = title equals the query, 1 = title contains it as a phrase,
+ * 2 = ranked by fuse, 3 = exact substring only (rank = 0 title, 1 short fields, 2 body).
+ */
+export interface Ranked { id: number; tier: number; rank: number; score: number }
+
+/** Handed to filters that never read a haystack (filtersNeedHay), so none is made for them. */
+export const NO_HAY: Hay = Object.freeze({ short: '', titleLength: 0, body: Buffer.alloc(0), tags: [], categories: [], sourceName: '', sourceKey: '', lang: '', sentiment: null });
+
+/**
+ * One or two characters match nearly everything fuzzily and most bodies exactly, so they list
+ * title matches, then articles with a tag starting with them (`ai`), each in `eligible`'s order.
+ */
+export function shortQuery(text: string, eligible: readonly number[], hayOf: (id: number) => Hay): Ranked[] {
+  const inTitle: Ranked[] = [];
+  const inTags: Ranked[] = [];
+  for (const id of eligible) {
+    const hay = hayOf(id);
+    if (titleIncludes(hay, text)) inTitle.push({ id, tier: 0, rank: 0, score: 0 });
+    else if (hay.tags.some((t) => t.startsWith(text))) inTags.push({ id, tier: 1, rank: 0, score: 0.5 });
+  }
+  return inTitle.concat(inTags);
+}
+
+/**
+ * Without a limit: the ids of `docs` passing `test` and containing every word, in date order,
+ * when more than CAP articles pass (the search's large-corpus path; its eligible list is then
+ * made only if the typo fallback needs it). Null when CAP or fewer pass: fuse then ranks all of them.
+ */
+export function fullScan(docs: readonly Article[], test: Predicate, needHay: boolean, words: readonly string[], hayOf: (id: number) => Hay): number[] | null {
+  let passed = 0;
+  const found: Article[] = [];
+  for (let id = 0; id < docs.length; id++) {
+    const a = docs[id];
+    if (!test(a, needHay ? hayOf(id) : NO_HAY, true)) continue;
+    passed += 1;
+    if (containsAll(hayOf(id), words)) found.push(a);
+  }
+  if (passed <= CAP) return null;
+  return found.length > 0 ? sortByDate(found) : [];
+}

@@ -7,7 +7,8 @@
 // 100 folders of 10k, ~4 GB, generated once)  --runs N  --word WORD
 // Key-to-screen is measured against fzf over the same titles, in the same run
 // (scripts/bench/keys.mjs), with a per-keystroke breakdown (scripts/bench/frame.mjs):
-// --rounds N (key-to-screen passes, default 4), --keys-only (only those figures).
+// --rounds N (key-to-screen passes, default 4), --keys-only (only those figures), --no-keys (all
+// but those: the scale rows alone). --help prints this.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +31,19 @@ const runs = Number(opt('runs', '5'));
 const word = opt('word', 'solana');
 const rounds = Number(opt('rounds', '4'));
 const keysOnly = argv.includes('--keys-only');
+const noKeys = argv.includes('--no-keys');
+if (argv.includes('--help')) {
+  process.stdout.write(`usage: npm run bench -- [--sizes 10000,100000[,1000000]] [--runs N] [--word WORD]
+                        [--rounds N] [--keys-only | --no-keys]
+  --sizes     corpus sizes (1000000 is opt-in: 100 folders of 10k, generated once)
+  --runs      median of N for each timed figure (default 5)
+  --word      the word --filter and rg look for (default solana)
+  --rounds    key-to-screen passes against fzf (default 4)
+  --keys-only only the key-to-screen figures and their breakdown
+  --no-keys   every figure but those (the scale rows alone)
+`);
+  process.exit(0);
+}
 const TYPED = 'bitcoin';
 // Typed queries for the keystroke figure: common words, a multi-word query, a field filter, a
 // typo (fuzzy fallback) and a word found nowhere (a full scan).
@@ -73,7 +87,7 @@ for (const n of sizes) {
   const t = targetsFor(n);
   const label = `${n / 1000}k`;
   const dir = ensureCorpus(repo, n);
-  await keyFigures(label, dir);
+  if (!noKeys) await keyFigures(label, dir);
   if (keysOnly) continue;
   const bytes = corpusBytes(dir);
   process.stderr.write(`[${label}] ${mb(bytes)}; baselines (machine shared with other work: ratios, not absolute times, count) ...\n`);

@@ -25,12 +25,13 @@ const searchable = performance.now();
 index.prepare();
 const prepareMs = performance.now() - searchable;
 // And, as the dashboard does once the load is done, free words answered by the on-disk index.
-const words = indexIds ? await WordIndex.forLoad([dir], indexIds) : null;
+const queries = JSON.parse(queriesJson);
+const words = indexIds && queries.length ? await WordIndex.forLoad([dir], indexIds) : null;
 index.useWords(words);
 const wordsMs = performance.now() - searchable - prepareMs;
 
 const keystrokes = {};
-for (const q of JSON.parse(queriesJson)) keystrokes[q] = replayTyping(index, q, { limit: 1000 });
+for (const q of queries) keystrokes[q] = replayTyping(index, q, { limit: 1000 });
 const out = {
   articles: articles.length,
   startupMs: t0,

@@ -11,7 +11,7 @@
 import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import { APPLICATION_ID, INDEX_FORMAT } from './database.js';
-import { ftsString } from './fts.js';
+import { editDistance, ftsString } from './fts.js';
 import { cacheDirectory, indexFile } from './location.js';
 import { readVocabulary, STAMP_SQL, tokensContaining, type Vocabulary } from './vocabulary.js';
 
@@ -39,6 +39,38 @@ export interface WordSource {
    * null when the index cannot answer for these words (the caller searches in memory instead).
    */
   containing(words: readonly string[]): Uint8Array | null;
+  /**
+   * The typo pass: marks the articles holding, for every word, a token that contains it or is a
+   * typo away from it (see nearTokens); null when the index cannot answer.
+   */
+  nearly(words: readonly string[]): Uint8Array | null;
+}
+
+/**
+ * Tokens of the sorted vocabulary a typo away from `word`: within one edit (two from seven
+ * letters; a swap of neighbours is one), sharing its first letter (a typo there is rare, and the
+ * shared letter bounds the scan to one stretch of the vocabulary). None below four letters: three
+ * letters with a typo allowed match noise everywhere.
+ */
+export function nearTokens(sorted: readonly string[], word: string, limit = 16): string[] {
+  if (word.length < 4) return [];
+  const max = word.length >= 7 ? 2 : 1;
+  const first = word[0];
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < first) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: Array<{ token: string; d: number }> = [];
+  for (let i = lo; i < sorted.length && sorted[i].startsWith(first); i++) {
+    const t = sorted[i];
+    if (Math.abs(t.length - word.length) > max || t === word) continue;
+    const d = editDistance(word, t, max);
+    if (d <= max) found.push({ token: t, d });
+  }
+  return found.sort((a, b) => a.d - b.d || (a.token < b.token ? -1 : 1)).slice(0, limit).map((f) => f.token);
 }
 
 /** The on-disk index's answer to free words, for one load's articles. `close()` when done. */
@@ -47,6 +79,8 @@ export class WordIndex implements WordSource {
   // Article id of each index row id (-1: not an article of this load).
   private readonly articleOf: Int32Array;
   private memo: { key: string; marks: Uint8Array | null } | null = null;
+  // The vocabulary as an array (fts5vocab lists it sorted), split on the first typo pass.
+  private sorted: string[] | null = null;
 
   private constructor(
     private readonly db: Database.Database,
@@ -97,17 +131,22 @@ export class WordIndex implements WordSource {
   containing(words: readonly string[]): Uint8Array | null {
     const key = [...words].sort().join(' ');
     if (this.memo?.key === key) return this.memo.marks;
-    const marks = this.ask(words);
+    const marks = this.ask(words, false);
     this.memo = { key, marks };
     return marks;
   }
 
-  private ask(words: readonly string[]): Uint8Array | null {
+  nearly(words: readonly string[]): Uint8Array | null {
+    return this.ask(words, true);
+  }
+
+  private ask(words: readonly string[], typos: boolean): Uint8Array | null {
     if (words.length === 0 || !words.every((w) => INDEX_WORD.test(w))) return null;
     const marks = new Uint8Array(this.covered);
     const groups: string[] = [];
     for (const word of new Set(words)) {
-      const tokens = tokensContaining(this.vocabulary, word, MAX_TOKENS);
+      let tokens = tokensContaining(this.vocabulary, word, MAX_TOKENS);
+      if (tokens !== null && typos) tokens = [...new Set([...tokens, ...nearTokens((this.sorted ??= this.vocabulary.split('\n')), word)])];
       if (tokens === null) return null;
       // A word no token holds: nothing matches.
       if (tokens.length === 0) return marks;

@@ -211,7 +211,12 @@ export class SearchIndex {
     if (small || exact.length) scores = this.fuseScores(small ? eligible : exact.slice(0, FUSE_RANK), q.text, FUSE_OPTIONS);
     // Three letters with one typo allowed match noise everywhere, so typos are forgiven from four.
     if (exact.length === 0 && scores.size === 0 && q.text.length >= 4) {
-      scores = this.fuseScores(eligibleOf().slice(0, FALLBACK_N), q.text, FALLBACK_OPTIONS);
+      // With the index, the typo pass first: the articles holding a near token (`bitconi` ->
+      // bitcoin) anywhere in the corpus, not only among the newest.
+      const near = this.words && q.phrases.length === 0 ? this.words.nearly(q.words) : null;
+      const covered = this.words?.covered ?? 0;
+      if (near) scores = this.fuseScores(eligibleOf().filter((id) => id < covered && near[id] === 1).slice(0, FALLBACK_N), q.text, FALLBACK_OPTIONS);
+      if (scores.size === 0) scores = this.fuseScores(eligibleOf().slice(0, FALLBACK_N), q.text, FALLBACK_OPTIONS);
     }
     const ranked: Ranked[] = [];
     const text = q.text;

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/core/article.js';
 import { indexFile } from '../../../src/core/index/database.js';
 import { tokensContaining } from '../../../src/core/index/vocabulary.js';
-import { WordIndex } from '../../../src/core/index/word-index.js';
+import { nearTokens, WordIndex } from '../../../src/core/index/word-index.js';
 import { loadCorpus } from '../../../src/core/load/load.js';
 import { SearchIndex } from '../../../src/core/search/search.js';
 import { writeHostileCorpus } from '../../helpers/hostile-corpus.js';
@@ -76,6 +76,28 @@ describe('free words from the index', () => {
     indexed.add([extra]);
     expect(indexed.search('zzqxword').hits.map((h) => h.id)).toEqual([articles.length]);
   });
+});
+
+describe('the typo pass', () => {
+  it('finds by a typo only articles holding a token near each word, ranked by fuse', () => {
+    const indexed = new SearchIndex(articles);
+    indexed.useWords(words);
+    const near = words.nearly(['bitconi'])!;
+    const hits = indexed.search('bitconi').hits;
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((h) => near[h.id] === 1)).toBe(true);
+    expect(articles[hits[0].id].title.toLowerCase()).toContain('bitcoin');
+    expect(words.nearly(['zzqxv'])!.every((m) => m === 0)).toBe(true);
+  });
+
+  const sorted = ['bitcoin', 'bitcoins', 'bitcorn', 'bitfarms', 'cobalt', 'solana', 'solano'];
+  it.each([
+    ['bitconi', ['bitcoin', 'bitcoins', 'bitcorn']],
+    ['solnaa', ['solana']],
+    ['cobalt', []],
+    ['sol', []],
+    ['zitcoin', []],
+  ])('%s -> %j', (word, tokens) => expect(nearTokens(sorted, word)).toEqual(tokens));
 });
 
 describe('tokensContaining', () => {

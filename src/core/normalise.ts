@@ -159,6 +159,7 @@ export function normaliseArticle(input: NormaliseInput): Article {
   const url = ['url', 'canonical', 'link', 'permalink']
     .map((key) => scalarText(data[key])?.trim())
     .find((u): u is string => u !== undefined && /^https?:\/\/\S+$/i.test(u));
+  const externalId = scalarText(data.externalId);
   const cover = data.coverImage;
   const image = data.image;
   const coverImage = isRecord(cover)
@@ -186,6 +187,8 @@ export function normaliseArticle(input: NormaliseInput): Article {
     draft: isDraft(data),
     stickyWeight: toNumber(data.stickyWeight) ?? 0,
     url: url === undefined ? null : display(url, false),
+    // An identifier, compared byte for byte: only made safe to show, never repaired or decoded.
+    externalId: externalId === null ? null : sanitizeLine(externalId.normalize('NFC')).trim() || null,
     coverImage: displayOrNull(coverImage, false),
     frontMatter: data,
     format: input.format,

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/core/article.js';
 import { indexFile } from '../../../src/core/index/location.js';
-import { loadCorpus } from '../../../src/core/load.js';
+import { loadCorpus } from '../../../src/core/load/load.js';
 import { Reading } from '../../../src/core/reading/reading.js';
 
 const dirs: string[] = [];

@@ -69,6 +69,9 @@ export interface Article {
   notes: string[];
 }
 
+/** The fields of an Article a loaded corpus keeps in memory (all but body, frontMatter and coverImage, read back from the file). */
+export type ArticleMeta = Omit<Article, 'body' | 'frontMatter' | 'coverImage'>;
+
 /** A file that could not be loaded, reported on stderr as `path: reason`. */
 export interface LoadWarning {
   path: string;

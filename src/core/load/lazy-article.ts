@@ -12,9 +12,6 @@ import { parseArticle } from './parse.js';
 import { readCappedSync } from './read-sync.js';
 import { foldText } from '../text/fold.js';
 
-/** The fields of an Article that are kept in memory (everything but body, frontMatter and coverImage). */
-export type ArticleMeta = Omit<Article, 'body' | 'frontMatter' | 'coverImage'>;
-
 // What is read back from the file: the big fields only the open article needs.
 interface Full {
   body: string;

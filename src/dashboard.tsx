@@ -6,10 +6,10 @@ import type { Config } from './config/load-config.js';
 import type { Binding } from './state/keymap.js';
 import type { Article, LoadWarning } from './core/article.js';
 import type { StoryInfo, StoryMap } from './core/stories/index.js';
+import { newSinceMessage } from './core/reading/new-since.js';
 import { PathError } from './core/load/walk.js';
-import { reportFatal } from './fatal.js';
-import { skeletonBytes, warmRows } from './skeleton.js';
-import { computeLayout } from './state/layout.js';
+import { installFatalHandlers } from './fatal.js';
+import { drawSkeleton } from './warm-start.js';
 import { chalkLevel, NoTerminalError, openTerminal, type Terminal } from './terminal.js';
 
 /** How a dashboard session ended. */
@@ -19,33 +19,8 @@ export type DashboardOutcome =
   | { kind: 'no-terminal' }
   | { kind: 'path-error'; message: string };
 
-const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 // Progress repaints are throttled: at 100k files a repaint per file would cost more than loading.
 const PROGRESS_INTERVAL_MS = 100;
-
-// ink draws a last frame when unmounted, and unmounts itself on process exit: left to that, the
-// frame lands on the user's screen after restore(). Unmounting first keeps it on the alternate one.
-function installFatalHandlers(term: Terminal, debug: boolean, ui: { unmount(): void }): void {
-  const giveBack = () => {
-    try {
-      ui.unmount();
-    } catch {
-      // A UI broken by the error being reported must not stop the restore.
-    }
-    term.restore();
-  };
-  const die = (error: unknown) => {
-    process.exit(reportFatal(error, { restore: giveBack, write: (text) => process.stderr.write(text), debug }));
-  };
-  process.on('uncaughtException', die);
-  process.on('unhandledRejection', die);
-  for (const [signal, code] of Object.entries(SIGNAL_EXIT_CODES)) {
-    process.on(signal, () => {
-      giveBack();
-      process.exit(code);
-    });
-  }
-}
 
 /** What the configuration and the state folder bring to a dashboard session. */
 export interface DashboardSetup {
@@ -54,28 +29,6 @@ export interface DashboardSetup {
   /** The view to start on (1-based; 0 for All). */
   view: number;
   stateDir: string;
-}
-
-/** `12 new since Nov 28 09:14` (local time), or null when nothing is new. */
-export function newSinceMessage(count: number, since: number | null): string | null {
-  if (since === null || count === 0) return null;
-  const d = new Date(since);
-  const month = d.toLocaleString('en-US', { month: 'short' });
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${count.toLocaleString('en-US')} new since ${month} ${d.getDate()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-// Rows read from the index for the warm start: two pages of the list (use-search.ts's LIST_PAGE).
-const WARM_ROWS = 1000;
-
-// Whether the first screen is the list's default order of everything (no query, no view query,
-// date order): the one the index's first page is, so the warm start can show it.
-function warmQuery(options: Options, setup: DashboardSetup): boolean {
-  if (!options.cache || options.clearCache || (options.query ?? '').trim() !== '') return false;
-  const view = setup.view > 0 ? setup.config.views[setup.view - 1] : undefined;
-  if (view && view.query.trim() !== '') return false;
-  const sort = options.sort ?? view?.sort;
-  return sort === undefined || sort === 'date' || sort === 'relevance';
 }
 
 /** Opens the dashboard on `paths`; resolves once the user chose, cancelled, or it could not start. */
@@ -89,20 +42,9 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
   }
   const ui = { unmount: () => {} };
   installFatalHandlers(term, options.debug, ui);
-  // Something on screen at once: importing React and ink alone takes ~0.3 s.
-  const screen = { columns: term.output.columns || 80, rows: term.output.rows || 24 };
-  term.output.write(skeletonBytes(screen.columns, screen.rows));
-  // Warm start: the first page the index held last time, drawn into the skeleton before React and
-  // ink load (they take 0.3-1 s) and shown by the dashboard until the load, which checks every
-  // file, gives the real list.
-  const warm = warmQuery(options, setup) ? (await import('./core/load/load.js')).warmStart(paths, WARM_ROWS, { maxFileSize: options.maxFileSize, includeDrafts: options.drafts }) : null;
-  // Not after a resize meanwhile: ink's first frame, at the new size, is near.
-  if (warm && (term.output.columns || 80) === screen.columns && (term.output.rows || 24) === screen.rows) {
-    const tabs = setup.config.views.length > 0;
-    const listWidth = computeLayout(screen.columns, screen.rows, false, tabs).list.width - 2;
-    const rows = warmRows(warm.articles.slice(0, screen.rows), listWidth, Date.now());
-    term.output.write(skeletonBytes(screen.columns, screen.rows, { rows }, tabs));
-  }
+  // Something on screen at once (importing React and ink alone takes ~0.3 s), with the warm
+  // start's rows when the index has them.
+  const warm = await drawSkeleton(term, options, setup, paths);
 
   // chalk (inside ink) decides its colour level from process.stdout when first imported; stdout
   // may be a pipe here, so the level comes from the terminal we draw on. ink also renders

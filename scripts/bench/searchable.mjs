@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 
 const [dir, mode = 'warm', queriesJson = '[]'] = process.argv.slice(2);
-const dist = new URL('../../dist/core/', import.meta.url);
+const dist = new URL(process.env.BENCH_DIST ?? '../../dist/core/', import.meta.url);
 const { loadCorpus } = await import(new URL('load/load.js', dist).href);
 const { SearchIndex } = await import(new URL('search/search.js', dist).href);
 const { replayTyping } = await import(new URL('search/search-timing.js', dist).href);

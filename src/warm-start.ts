@@ -1,0 +1,55 @@
+// The dashboard's first frames: the skeleton at once, then, on a warm start, the same skeleton
+// with the first page of the list the on-disk index held last time, before React and ink load
+// (0.3-1 s). The dashboard lists those articles until the load, which checks every file, gives
+// the real list (edited, added and deleted files show then).
+import type { Options } from './args.js';
+import type { Article } from './core/article.js';
+import type { View } from './config/config.js';
+import { skeletonBytes, warmRows } from './skeleton.js';
+import { computeLayout } from './state/layout.js';
+import type { Terminal } from './terminal.js';
+
+// Rows read from the index for the warm start: two pages of the list (use-search.ts's LIST_PAGE).
+const WARM_ROWS = 1000;
+
+/** What of the dashboard's setup decides the first screen: the saved views and the one to start on. */
+export interface FirstView {
+  view: number;
+  config: { views: readonly View[] };
+}
+
+/** What the warm start read: the first page (ids 0..n-1), and the index's counts (listed, all). */
+export interface WarmStart {
+  articles: Article[];
+  listed: number;
+  total: number;
+}
+
+/**
+ * Whether the first screen is the list's default order of everything (no query, no view query,
+ * date order): the one the index's first page is, so the warm start can show it.
+ */
+export function warmQuery(options: Options, setup: FirstView): boolean {
+  if (!options.cache || options.clearCache || (options.query ?? '').trim() !== '') return false;
+  const view = setup.view > 0 ? setup.config.views[setup.view - 1] : undefined;
+  if (view && view.query.trim() !== '') return false;
+  const sort = options.sort ?? view?.sort;
+  return sort === undefined || sort === 'date' || sort === 'relevance';
+}
+
+/** Draws the skeleton, then its warm-start rows when the index has them; resolves with what it read. */
+export async function drawSkeleton(term: Terminal, options: Options, setup: FirstView, paths: string[]): Promise<WarmStart | null> {
+  const screen = { columns: term.output.columns || 80, rows: term.output.rows || 24 };
+  term.output.write(skeletonBytes(screen.columns, screen.rows));
+  if (!warmQuery(options, setup)) return null;
+  const { warmStart } = await import('./core/load/load.js');
+  const warm = warmStart(paths, WARM_ROWS, { maxFileSize: options.maxFileSize, includeDrafts: options.drafts });
+  // Not after a resize meanwhile: ink's first frame, at the new size, is near.
+  if (warm && (term.output.columns || 80) === screen.columns && (term.output.rows || 24) === screen.rows) {
+    const tabs = setup.config.views.length > 0;
+    const listWidth = computeLayout(screen.columns, screen.rows, false, tabs).list.width - 2;
+    const rows = warmRows(warm.articles.slice(0, screen.rows), listWidth, Date.now());
+    term.output.write(skeletonBytes(screen.columns, screen.rows, { rows }, tabs));
+  }
+  return warm;
+}

@@ -8,7 +8,7 @@ import { relativeDate } from './core/render/relative-time.js';
 import { sanitizeLine } from './core/text/sanitize.js';
 import { computeLayout } from './state/layout.js';
 import { columns, fitWidth, padWidth } from './ui/fit-width.js';
-import { sentimentMark } from './ui/sentiment-mark.js';
+import { sentimentMark } from './core/render/sentiment-mark.js';
 
 /** The warm start's list: its rows' text (see warmRows). */
 export interface SkeletonList {

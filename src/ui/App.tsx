@@ -27,7 +27,7 @@ import { useKeys } from './input/use-keys.js';
 import { useRowMarks } from './row-marks.js';
 import { afterPendingInput, frameCommitted } from './input/after-input.js';
 import { useEffectRunner } from './use-effects.js';
-import { idsByPath } from './index-swap.js';
+import { idsByPath } from '../state/index-swap.js';
 import { useSearch } from './use-search.js';
 import { ViewTabs } from './ViewTabs.js';
 import { WarningList } from './WarningList.js';

@@ -11,10 +11,10 @@ import { displayText } from '../core/text/width.js';
 import type { Hit } from '../core/search/search.js';
 import type { RowInfo } from '../state/story-rows.js';
 import { columns, fitPrefix, fitWidth, padWidth } from './fit-width.js';
-import { sentimentMark } from './sentiment-mark.js';
+import { sentimentMark } from '../core/render/sentiment-mark.js';
 import { theme } from './theme.js';
 
-export { sentimentMark } from './sentiment-mark.js';
+export { sentimentMark } from '../core/render/sentiment-mark.js';
 
 /** Props of ArticleList. `hits` is already the visible window; `start` is its offset in the results. */
 export interface ArticleListProps {

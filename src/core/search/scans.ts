@@ -2,7 +2,7 @@
 // two-character listing and the full scan of a search without a limit (`--filter`).
 import type { Article } from '../article.js';
 import type { Predicate } from './filters.js';
-import { containsAll, titleIncludes, type Hay } from './haystack.js';
+import { titleIncludes, type Hay } from './haystack.js';
 import { CAP } from './search-settings.js';
 import { sortByDate } from './sort.js';
 
@@ -31,18 +31,19 @@ export function shortQuery(text: string, eligible: readonly number[], hayOf: (id
 }
 
 /**
- * Without a limit: the ids of `docs` passing `test` and containing every word, in date order,
+ * Without a limit: the ids of `docs` passing `test` and holding every free word (`has`: the
+ * index's answer, or the haystacks read), in date order,
  * when more than CAP articles pass (the search's large-corpus path; its eligible list is then
  * made only if the typo fallback needs it). Null when CAP or fewer pass: fuse then ranks all of them.
  */
-export function fullScan(docs: readonly Article[], test: Predicate, needHay: boolean, words: readonly string[], hayOf: (id: number) => Hay): number[] | null {
+export function fullScan(docs: readonly Article[], test: Predicate, needHay: boolean, has: (id: number) => boolean, hayOf: (id: number) => Hay): number[] | null {
   let passed = 0;
   const found: Article[] = [];
   for (let id = 0; id < docs.length; id++) {
     const a = docs[id];
     if (!test(a, needHay ? hayOf(id) : NO_HAY, true)) continue;
     passed += 1;
-    if (containsAll(hayOf(id), words)) found.push(a);
+    if (has(id)) found.push(a);
   }
   if (passed <= CAP) return null;
   return found.length > 0 ? sortByDate(found) : [];

@@ -139,7 +139,8 @@ export class SearchIndex {
     // spares the date order and eligible list of every article (same ids, same order).
     const short = q.phrases.length === 0 && q.text.length <= 2;
     const indexed = q.text && !short ? this.indexedWords(q) : null;
-    const scanned = !indexed && everything && q.text && q.words.length && !short ? fullScan(this.docs, withKeep(compileFilters(q, includeDrafts), keep), filtersNeedHay(q), q.words, (id) => this.hay(id)) : null;
+    const has = indexed ?? ((id: number) => containsAll(this.hay(id), q.words));
+    const scanned = everything && q.text && q.words.length && !short ? fullScan(this.docs, withKeep(compileFilters(q, includeDrafts), keep), filtersNeedHay(q), has, (id) => this.hay(id)) : null;
     const eligibleNow = (): number[] => this.eligible(key, q, includeDrafts, everything, keep);
     let ranked: Ranked[];
     let shortRanked: Ranked[] | null = null;
@@ -152,7 +153,7 @@ export class SearchIndex {
       if (sort === 'relevance') sort = 'date';
     } else if (short) {
       ranked = shortRanked = shortQuery(q.text, eligibleNow(), (id) => this.hay(id));
-    } else if (indexed) {
+    } else if (indexed && !scanned) {
       const cap = everything ? Infinity : Math.max(CAP, limit);
       const eligible = eligibleNow();
       if (eligible.length <= CAP) {

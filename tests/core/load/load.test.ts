@@ -169,7 +169,7 @@ describe('loadCorpus on generated trees', () => {
   it('loads an empty folder as an empty corpus', async () => {
     const progress: Array<[number, number]> = [];
     const result = await loadCorpus([root], { onProgress: (d, t) => progress.push([d, t]) });
-    expect(result).toEqual({ articles: [], warnings: [] });
+    expect(result).toEqual({ articles: [], warnings: [], indexIds: new Int32Array(0) });
     expect(progress).toEqual([[0, 0]]);
   });
 });

@@ -5,9 +5,9 @@
 // placed rows (placed-rows.ts): ink's per-frame work no longer grows with what the pane shows.
 import { Box, Text } from 'ink';
 import { createSupportsHyperlinks } from 'supports-hyperlinks';
-import type { Line, Span } from '../core/spans.js';
+import type { Line, Span } from '../core/render/spans.js';
 import { hyperlinkTarget, osc8 } from '../core/text/hyperlink.js';
-import { clipLine } from '../core/wrap.js';
+import { clipLine } from '../core/render/wrap.js';
 import { paint } from './paint.js';
 import { rowRef, rowRefsOn } from './placed-rows.js';
 import { theme } from './theme.js';

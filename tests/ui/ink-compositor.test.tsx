@@ -2,7 +2,7 @@ import chalk from 'chalk';
 import { Box, Text } from 'ink';
 import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SearchIndex } from '../../src/core/search.js';
+import { SearchIndex } from '../../src/core/search/search.js';
 import { App } from '../../src/ui/App.js';
 import { compositorStats, installCompositor, setCompositorActive } from '../../src/ui/ink-compositor.js';
 import { PaintedRows } from '../../src/ui/Lines.js';

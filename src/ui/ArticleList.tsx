@@ -12,7 +12,7 @@ import type { Hit } from '../core/search/search.js';
 import type { RowInfo } from '../state/story-rows.js';
 import { columns, fitPrefix, fitWidth, padWidth } from './fit-width.js';
 import { PaintedRows } from './Lines.js';
-import { paint } from './paint.js';
+import { paint } from './frame/paint.js';
 import { theme, type ThemeRole } from './theme.js';
 
 /** Props of ArticleList. `hits` is already the visible window; `start` is its offset in the results. */

@@ -8,8 +8,8 @@ import { createSupportsHyperlinks } from 'supports-hyperlinks';
 import type { Line, Span } from '../core/render/spans.js';
 import { hyperlinkTarget, osc8 } from '../core/text/hyperlink.js';
 import { clipLine } from '../core/render/wrap.js';
-import { paint } from './paint.js';
-import { rowRef, rowRefsOn } from './placed-rows.js';
+import { paint } from './frame/paint.js';
+import { rowRef, rowRefsOn } from './frame/placed-rows.js';
 import { theme } from './theme.js';
 
 // Span roles are theme roles; looked up at paint time so the configured theme applies.

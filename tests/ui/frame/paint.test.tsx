@@ -2,8 +2,8 @@ import chalk from 'chalk';
 import { Text } from 'ink';
 import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { paint, type Paint } from '../../src/ui/paint.js';
-import { cells } from './frame.js';
+import { paint, type Paint } from '../../../src/ui/frame/paint.js';
+import { cells } from '../frame.js';
 
 let level: typeof chalk.level;
 beforeAll(() => {

@@ -5,7 +5,8 @@
 // of ASCII letters and digits the text contains it exactly when one of its tokens does: the
 // vocabulary names those tokens (vocabulary.ts) and FTS5 the articles holding one of them. The
 // same answer as reading every body, for all of them, at any corpus size; other words (accents,
-// punctuation, other scripts) are left to the in-memory search (`containing` gives null).
+// punctuation, other scripts) and words too short to narrow anything are left to the in-memory
+// search, which then reads only the articles the index kept (`containing`'s `rest`).
 // Words reach SQLite only as quoted FTS5 strings bound as a parameter.
 
 import { createRequire } from 'node:module';
@@ -26,19 +27,29 @@ export function startVocabulary(file: string): Promise<Vocabulary | null> {
 /** Words this index answers for: ASCII letters and digits, already folded. */
 export const INDEX_WORD = /^[a-z0-9]+$/;
 
-// Past this many tokens for one word (a short, common fragment), the in-memory scan, which stops
-// at the first thousand matches, is cheaper than FTS5 listing every article.
-const MAX_TOKENS = 500;
+// Past this many tokens for one word (a common fragment), FTS5 merging every token's list of
+// articles costs more than checking the word in memory on the articles the other words leave
+// (`s`: 344 tokens, 1.4 s at 100k on a busy machine). Words of one or two letters are always left
+// to memory: hundreds of tokens hold them.
+const MAX_TOKENS = 64;
+const MIN_LENGTH = 3;
+
+/** The index's answer for free words: the articles holding those it answers for, and the rest. */
+export interface WordAnswer {
+  marks: Uint8Array;
+  rest: string[];
+}
 
 /** What the search asks of an index for free words; `covered` ids (0..covered-1) are answered for. */
 export interface WordSource {
   /** Articles ids 0..covered-1 are the ones the index answers for; later ones (live updates) are not. */
   readonly covered: number;
   /**
-   * Marks (1) the ids below `covered` of the articles whose text contains every word, or gives
-   * null when the index cannot answer for these words (the caller searches in memory instead).
+   * Marks (1) the ids below `covered` of the articles whose text contains every word the index
+   * answers for, and names the `rest` it leaves to the caller (a word with accents or punctuation,
+   * or one so short that hundreds of tokens hold it); null when it answers for none of them.
    */
-  containing(words: readonly string[]): Uint8Array | null;
+  containing(words: readonly string[]): WordAnswer | null;
   /**
    * The typo pass: marks the articles holding, for every word, a token that contains it or is a
    * typo away from it (see nearTokens); null when the index cannot answer.
@@ -78,7 +89,7 @@ export class WordIndex implements WordSource {
   private readonly match: Database.Statement;
   // Article id of each index row id (-1: not an article of this load).
   private readonly articleOf: Int32Array;
-  private memo: { key: string; marks: Uint8Array | null } | null = null;
+  private memo: { key: string; answer: WordAnswer | null } | null = null;
   // The vocabulary as an array (fts5vocab lists it sorted), split on the first typo pass.
   private sorted: string[] | null = null;
 
@@ -128,30 +139,35 @@ export class WordIndex implements WordSource {
     return WordIndex.open(indexFile(cacheDir, paths), indexIds, early);
   }
 
-  containing(words: readonly string[]): Uint8Array | null {
+  containing(words: readonly string[]): WordAnswer | null {
     const key = [...words].sort().join(' ');
-    if (this.memo?.key === key) return this.memo.marks;
-    const marks = this.ask(words, false);
-    this.memo = { key, marks };
-    return marks;
+    if (this.memo?.key === key) return this.memo.answer;
+    const answer = this.ask(words, false);
+    this.memo = { key, answer };
+    return answer;
   }
 
   nearly(words: readonly string[]): Uint8Array | null {
-    return this.ask(words, true);
+    const answer = this.ask(words, true);
+    return answer && answer.rest.length === 0 ? answer.marks : null;
   }
 
-  private ask(words: readonly string[], typos: boolean): Uint8Array | null {
-    if (words.length === 0 || !words.every((w) => INDEX_WORD.test(w))) return null;
+  private ask(words: readonly string[], typos: boolean): WordAnswer | null {
     const marks = new Uint8Array(this.covered);
     const groups: string[] = [];
+    const rest: string[] = [];
     for (const word of new Set(words)) {
-      let tokens = tokensContaining(this.vocabulary, word, MAX_TOKENS);
+      let tokens = word.length >= MIN_LENGTH && INDEX_WORD.test(word) ? tokensContaining(this.vocabulary, word, MAX_TOKENS) : null;
       if (tokens !== null && typos) tokens = [...new Set([...tokens, ...nearTokens((this.sorted ??= this.vocabulary.split('\n')), word)])];
-      if (tokens === null) return null;
+      if (tokens === null) {
+        rest.push(word);
+        continue;
+      }
       // A word no token holds: nothing matches.
-      if (tokens.length === 0) return marks;
+      if (tokens.length === 0) return { marks, rest: [] };
       groups.push(`(${tokens.map(ftsString).join(' OR ')})`);
     }
+    if (groups.length === 0) return null;
     try {
       for (const row of this.match.all(groups.join(' AND ')) as number[]) {
         const id = row < this.articleOf.length ? this.articleOf[row] : -1;
@@ -160,7 +176,7 @@ export class WordIndex implements WordSource {
     } catch {
       return null;
     }
-    return marks;
+    return { marks, rest };
   }
 
   /** Closes the database. */

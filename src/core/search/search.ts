@@ -107,8 +107,11 @@ export class SearchIndex {
   private indexedWords(q: ParsedQuery): ((id: number) => boolean) | null {
     const source = this.words;
     if (!source || q.words.length === 0 || q.phrases.length > 0) return null;
-    const marks = source.containing(q.words);
-    if (!marks) return null;
+    const answer = source.containing(q.words);
+    // A word the index leaves to memory would read the bodies of every article the others keep
+    // (from their files, where not read ahead): the capped in-memory scan costs less.
+    if (!answer || answer.rest.length > 0) return null;
+    const { marks } = answer;
     const covered = source.covered;
     return (id) => (id < covered ? marks[id] === 1 : containsAll(this.hay(id), q.words));
   }

@@ -48,6 +48,7 @@ afterAll(() => {
 const QUERIES = [
   'bitcoin', 'coin', 'etf sec', 'solana fees', 'halcyon mining', 'tag:mining bitcoin', 'bitcoin -etf', 'zzqx', 'bitconi',
   'regulator delays decision', 'mining since:2025-06-01', 'sao paulo', 'validators', 'fork', 'sentiment:negative exchange', '2025',
+  'regulator d', 'etf s', 'bitcoin são', 'mining e', 'ana',
 ];
 
 describe('free words from the index', () => {
@@ -63,10 +64,12 @@ describe('free words from the index', () => {
     expect(limited.approximate).toBe(false);
   });
 
-  it('answers for ASCII words only; other words are left to the in-memory search', () => {
-    expect(words.containing(['bitcoin'])).not.toBeNull();
+  it('answers for ASCII words only; other words, and words too short to narrow anything, are left to the in-memory search', () => {
+    expect(words.containing(['bitcoin'])?.rest).toEqual([]);
     expect(words.containing(['são'])).toBeNull();
     expect(words.containing(['btc/usd'])).toBeNull();
+    expect(words.containing(['e'])).toBeNull();
+    expect(words.containing(['bitcoin', 'são', 'e'])?.rest).toEqual(['são', 'e']);
   });
 
   it('leaves articles past the ones it covers (live updates) to the in-memory search', () => {

@@ -26,7 +26,7 @@ import { Inspector } from './Inspector.js';
 import { Pane } from './Pane.js';
 import { PulseStrip } from './PulseStrip.js';
 import { SearchLine } from './SearchLine.js';
-import { StatusBar } from './StatusBar.js';
+import { StatusBar, type LoadProgress } from './StatusBar.js';
 import { useInputGuard } from './use-input-guard.js';
 import { useKeys } from './use-keys.js';
 import { useRowMarks } from './row-marks.js';
@@ -48,7 +48,7 @@ export interface AppProps {
   multi?: boolean;
   mouse?: boolean;
   warnings: LoadWarning[];
-  loading: { done: number; total: number } | null;
+  loading: LoadProgress | null;
   width: number;
   height: number;
   now?: number;
@@ -212,7 +212,7 @@ export function App(p: AppProps) {
   const frameHeight = Math.max(1, p.height - 1);
   const emptyMessage = query
     ? `no matches for "${query}"`
-    : p.loading
+    : p.loading && p.loading.what !== 'text'
       ? 'loading…'
       : 'no articles';
 

@@ -81,16 +81,17 @@ type Parsed = { record: ArticleRecord; lead: string; lowerBody: Buffer | null };
 type Slot = ArticleRecord | Parsed | Failure;
 const failed = (s: Parsed | Failure): s is Failure => 'reason' in s;
 
-// The files loaded so far, by identity: the same file reached through a link loads once.
+// The files loaded so far, by identity ("dev:ino", as records hold it): the same file reached
+// through a link loads once. Keyed by the string the record already holds: sets of inode numbers
+// (most above 2^31, so heap numbers, not small integers) cost ~0.4 s per 100k files.
 class SeenFiles {
-  private readonly byDevice = new Map<number, Set<number>>();
+  private readonly inodes = new Set<string>();
 
-  /** Records (dev, ino); true when it was already there. */
-  seen(dev: number, ino: number): boolean {
-    let inodes = this.byDevice.get(dev);
-    if (!inodes) this.byDevice.set(dev, (inodes = new Set()));
-    if (inodes.has(ino)) return true;
-    inodes.add(ino);
+  /** Records the identity; true when it was already there. An unknown identity ("", or -1) is never a duplicate. */
+  seen(inode: string): boolean {
+    if (splitInode(inode)[0] < 0) return false;
+    if (this.inodes.has(inode)) return true;
+    this.inodes.add(inode);
     return false;
   }
 }
@@ -174,9 +175,9 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
 
   const slots: Array<Slot | undefined> = new Array(total);
   const misses: number[] = [];
+  const fresh = index.freshAll(files.map((f) => f.path), stats, STAT_FIELDS);
   for (let i = 0; i < total; i++) {
-    const o = i * STAT_FIELDS;
-    const record = stats.length > 0 && stats[o] >= 0 ? index.fresh(files[i].path, stats[o], stats[o + 1], stats[o + 2], stats[o + 3]) : null;
+    const record = fresh[i];
     if (record === null) misses.push(i);
     else slots[i] = record;
   }
@@ -197,14 +198,12 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
       const entry = files[flushed];
       flushed += 1;
       if (!Array.isArray(slot) && failed(slot)) {
-        const [dev, ino] = slot.inode === null ? [-1, -1] : splitInode(slot.inode);
-        if (dev >= 0 && seenFiles.seen(dev, ino)) continue; // same file via a link: load once
+        if (slot.inode !== null && seenFiles.seen(slot.inode)) continue; // same file via a link: load once
         warnings.push({ path: entry.path, reason: slot.reason });
         continue;
       }
       const record = Array.isArray(slot) ? slot : slot.record;
-      const [dev, ino] = splitInode(record[R.inode]);
-      if (dev >= 0 && seenFiles.seen(dev, ino)) continue; // same file via a link: load once
+      if (seenFiles.seen(record[R.inode])) continue; // same file via a link: load once
       const fileWarnings = record[R.warnings];
       if (fileWarnings.length > 0) warnings.push({ path: entry.path, reason: fileWarnings.join('; ') });
       // The parsed body goes to the index, not into memory: a search reads it back from the file.

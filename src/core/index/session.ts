@@ -63,8 +63,11 @@ export class IndexSession {
       const store = new ArticleStore(opened.db);
       store.ensureStamp(stamp);
       const session = new IndexSession(opened, store, onDisk);
-      const rows = only ? store.rowsOfPaths(only) : store.rows();
-      for (const r of rows) session.rows.set(r.path, { id: r.id, size: r.size, mtime: r.mtime, dev: r.dev, ino: r.ino });
+      if (only) {
+        for (const r of store.rowsOfPaths(only)) session.rows.set(r.path, { id: r.id, size: r.size, mtime: r.mtime, dev: r.dev, ino: r.ino });
+      } else {
+        for (const [id, p, size, mtime, dev, ino] of store.rowTuples()) session.rows.set(p, { id, size, mtime, dev, ino });
+      }
       return session;
     } catch (error) {
       opened.db.close();
@@ -89,14 +92,46 @@ export class IndexSession {
   fresh(filePath: string, size: number, mtime: number, dev: number, ino: number): ArticleRecord | null {
     const row = this.rows.get(filePath);
     if (row === undefined || row.size !== size || row.mtime !== mtime || row.dev !== dev || row.ino !== ino) return null;
+    return this.take(filePath, this.store.articleJson(row.id));
+  }
+
+  /**
+   * fresh() for every path at once, `stats` holding STAT_FIELDS numbers per path (statPaths);
+   * out[i] is the record of paths[i] or null. When most rows are wanted (a warm load) their
+   * JSON is read in one sequential pass over the table, not by a lookup per row: at 100k the
+   * lookups alone took over a second.
+   */
+  freshAll(paths: readonly string[], stats: Float64Array, fields: number): Array<ArticleRecord | null> {
+    const out: Array<ArticleRecord | null> = new Array<ArticleRecord | null>(paths.length).fill(null);
+    if (stats.length === 0) return out;
+    const wanted = new Map<number, number>();
+    for (let i = 0; i < paths.length; i++) {
+      const o = i * fields;
+      const row = this.rows.get(paths[i]);
+      if (row === undefined || stats[o] < 0) continue;
+      if (row.size === stats[o] && row.mtime === stats[o + 1] && row.dev === stats[o + 2] && row.ino === stats[o + 3]) wanted.set(row.id, i);
+    }
+    if (wanted.size * 4 < this.rows.size) {
+      for (const [id, i] of wanted) out[i] = this.take(paths[i], this.store.articleJson(id));
+      return out;
+    }
+    for (const [id, json] of this.store.articleTuples()) {
+      const i = wanted.get(id);
+      if (i !== undefined) out[i] = this.take(paths[i], json);
+    }
+    return out;
+  }
+
+  // The record in `json` when it is well formed and names `filePath`; the row is then kept (not
+  // among those finish() removes).
+  private take(filePath: string, json: string | undefined): ArticleRecord | null {
     let record: unknown;
     try {
-      record = JSON.parse(this.store.articleJson(row.id) ?? 'null');
+      record = JSON.parse(json ?? 'null');
     } catch {
       return null;
     }
     if (!isRecord(record) || record[R.path] !== filePath) return null;
-    // Kept: not among the rows removed by finish().
     this.rows.delete(filePath);
     return record;
   }

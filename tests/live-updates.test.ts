@@ -8,8 +8,8 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Article } from '../src/core/article.js';
 import { indexFile } from '../src/core/index/location.js';
-import { loadCorpus } from '../src/core/load.js';
-import { SearchIndex } from '../src/core/search.js';
+import { loadCorpus } from '../src/core/load/load.js';
+import { SearchIndex } from '../src/core/search/search.js';
 import type { FolderWatch } from '../src/core/watch/watcher.js';
 import { startLiveUpdates } from '../src/live-updates.js';
 

@@ -5,7 +5,7 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { barWidths, sentimentCounts, sparkline, type Pulse } from '../core/pulse/index.js';
-import { sanitizeLine } from '../core/sanitize.js';
+import { sanitizeLine } from '../core/text/sanitize.js';
 import { pulseEntries, pulseParts } from '../state/pulse-line.js';
 import { fitWidth } from './fit-width.js';
 import { theme } from './theme.js';

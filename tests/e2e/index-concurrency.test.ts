@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const repo = path.resolve(import.meta.dirname, '..', '..');
-const loader = path.join(repo, 'dist', 'core', 'load.js');
+const loader = path.join(repo, 'dist', 'core', 'load', 'load.js');
 const locator = path.join(repo, 'dist', 'core', 'index', 'location.js');
 // Enough files for the parse threads and several write transactions each.
 const COUNT = 3_000;

@@ -2,7 +2,7 @@
 // stable id for `--print json`, its members, and the hot score that `--sort hot` orders by.
 import { createHash } from 'node:crypto';
 import type { Article } from '../article.js';
-import { LazyArticle } from '../lazy-article.js';
+import { LazyArticle } from '../load/lazy-article.js';
 import { leadParagraph } from '../text/lead.js';
 import { groupStories, type Stories, type StoryDoc } from './group.js';
 

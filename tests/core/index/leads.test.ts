@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { leadsFromIndex } from '../../../src/core/index/leads.js';
 import { indexFile } from '../../../src/core/index/location.js';
-import { loadCorpus } from '../../../src/core/load.js';
+import { loadCorpus } from '../../../src/core/load/load.js';
 import { leadParagraph } from '../../../src/core/text/lead.js';
 
 let root: string;

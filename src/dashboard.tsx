@@ -7,8 +7,9 @@ import type { Binding } from './state/keymap.js';
 import type { Article, LoadWarning } from './core/article.js';
 import type { StoryInfo, StoryMap } from './core/stories/index.js';
 import type { LoadProgress } from './ui/StatusBar.js';
+import { newSinceMessage } from './core/reading/new-since.js';
 import { PathError } from './core/load/walk.js';
-import { reportFatal } from './fatal.js';
+import { installFatalHandlers } from './fatal.js';
 import { skeletonBytes } from './skeleton.js';
 import { chalkLevel, NoTerminalError, openTerminal, type Terminal } from './terminal.js';
 
@@ -19,33 +20,8 @@ export type DashboardOutcome =
   | { kind: 'no-terminal' }
   | { kind: 'path-error'; message: string };
 
-const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 // Progress repaints are throttled: at 100k files a repaint per file would cost more than loading.
 const PROGRESS_INTERVAL_MS = 100;
-
-// ink draws a last frame when unmounted, and unmounts itself on process exit: left to that, the
-// frame lands on the user's screen after restore(). Unmounting first keeps it on the alternate one.
-function installFatalHandlers(term: Terminal, debug: boolean, ui: { unmount(): void }): void {
-  const giveBack = () => {
-    try {
-      ui.unmount();
-    } catch {
-      // A UI broken by the error being reported must not stop the restore.
-    }
-    term.restore();
-  };
-  const die = (error: unknown) => {
-    process.exit(reportFatal(error, { restore: giveBack, write: (text) => process.stderr.write(text), debug }));
-  };
-  process.on('uncaughtException', die);
-  process.on('unhandledRejection', die);
-  for (const [signal, code] of Object.entries(SIGNAL_EXIT_CODES)) {
-    process.on(signal, () => {
-      giveBack();
-      process.exit(code);
-    });
-  }
-}
 
 /** What the configuration and the state folder bring to a dashboard session. */
 export interface DashboardSetup {
@@ -54,15 +30,6 @@ export interface DashboardSetup {
   /** The view to start on (1-based; 0 for All). */
   view: number;
   stateDir: string;
-}
-
-/** `12 new since Nov 28 09:14` (local time), or null when nothing is new. */
-export function newSinceMessage(count: number, since: number | null): string | null {
-  if (since === null || count === 0) return null;
-  const d = new Date(since);
-  const month = d.toLocaleString('en-US', { month: 'short' });
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${count.toLocaleString('en-US')} new since ${month} ${d.getDate()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 /** Opens the dashboard on `paths`; resolves once the user chose, cancelled, or it could not start. */

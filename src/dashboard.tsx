@@ -6,6 +6,7 @@ import type { Config } from './config/load-config.js';
 import type { Binding } from './state/keymap.js';
 import type { Article, LoadWarning } from './core/article.js';
 import type { StoryInfo, StoryMap } from './core/stories/index.js';
+import type { LoadProgress } from './ui/StatusBar.js';
 import { newSinceMessage } from './core/reading/new-since.js';
 import { PathError } from './core/load/walk.js';
 import { installFatalHandlers } from './fatal.js';
@@ -99,7 +100,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     let shown = warm ? new SearchIndex(warm.articles) : index;
     let warmTotal = warm ? { listed: warm.listed, total: warm.total } : null;
     let version = 0;
-    let loading: { done: number; total: number } | null = { done: 0, total: 0 };
+    let loading: LoadProgress | null = { done: 0, total: 0 };
     let warnings: LoadWarning[] = [];
     let stories: StoryMap | null = null;
     let storyOf: ((a: Article) => StoryInfo) | undefined;
@@ -195,6 +196,16 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
         for (const a of batch) ids.set(a.path, a.id);
         version += 1;
       },
+      // The full text is indexed after the list, on its own thread; its progress takes the
+      // status line's loading slot until it is done.
+      onTextProgress: (done, total) => {
+        if (finished) return;
+        loading = done < total ? { done, total, what: 'text' } : null;
+        const now = performance.now();
+        if (loading !== null && now < nextPaint) return;
+        nextPaint = now + PROGRESS_INTERVAL_MS;
+        update();
+      },
       onProgress: (done, total) => {
         loading = { done, total };
         const now = performance.now();
@@ -222,10 +233,12 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
           }
         }
         update();
-        // Free words from the on-disk index once its vocabulary is read (off this thread): every
-        // body searched at every keystroke, exact counts. Until then the search reads bodies itself.
-        if (result.indexIds) {
-          void WordIndex.forLoad(paths, result.indexIds).then((words) => {
+        // Free words from the on-disk index once its full text is built and its vocabulary read
+        // (off this thread): every body searched at every keystroke, exact counts. Until then the
+        // search reads bodies itself.
+        const indexIds = result.indexIds;
+        if (indexIds) {
+          void result.fullText.then((complete) => (complete && !finished ? WordIndex.forLoad(paths, indexIds) : null)).then((words) => {
             if (!words) return;
             if (finished) return words.close();
             index.useWords(words);
@@ -240,6 +253,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
             paths,
             index,
             maxFileSize: options.maxFileSize,
+            cache: options.cache,
             ids,
             skipped: new Set(result.warnings.map((w) => w.path)),
             hidden: hiddenNow,

@@ -1,9 +1,8 @@
 // The index's vocabulary (every distinct token of the full-text table). fts5vocab walks the whole
 // full-text index to list it (~0.5 s at 100k articles on a quiet machine, seconds on a busy one),
 // so it is read on a worker thread, never the one drawing the UI, and kept in the index's meta
-// table for the next run, stamped with the row count and the highest row id: ids are never reused
-// (AUTOINCREMENT) and rows and their text are written in the same transaction, so an unchanged
-// stamp means unchanged text. Kept as one newline-joined string (~0.6 MB at 100k), so finding the
+// table for the next run, stamped with the row count, the highest row id and the rows still waiting
+// for their text: ids are never reused (AUTOINCREMENT), so an unchanged stamp means unchanged text. Kept as one newline-joined string (~0.6 MB at 100k), so finding the
 // tokens that contain a word is one indexOf loop.
 
 import { Worker } from 'node:worker_threads';
@@ -63,8 +62,11 @@ export interface Vocabulary {
   text: string;
 }
 
-/** The SQL giving the stamp a vocabulary is valid for: row count and highest row id, then a newline. */
-export const STAMP_SQL = "SELECT count(*) || ':' || coalesce(max(id), 0) || char(10) FROM articles";
+/**
+ * The SQL giving the stamp a vocabulary is valid for: row count, highest row id and how many rows
+ * still wait for their text (the full text is built after the rows), then a newline.
+ */
+export const STAMP_SQL = "SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || (SELECT count(*) FROM text_pending) || char(10) FROM articles";
 
 /**
  * Reads the vocabulary of the index at `file` on a worker thread; resolves with it, or null when

@@ -113,7 +113,7 @@ export class WordIndex implements WordSource {
   /**
    * Opens the index at `file` for the load that gave `indexIds` (LoadResult.indexIds); resolves
    * with null when the index cannot serve (missing, not this program's current format,
-   * unreadable) or some article has no row in it. Never rejects. `early`: a vocabulary read
+   * unreadable, its full text not all built yet) or some article has no row in it. Never rejects. `early`: a vocabulary read
    * while the load ran (startVocabulary), used when no row changed since; else it is read again.
    */
   static async open(file: string, indexIds: Int32Array, early?: Promise<Vocabulary | null>): Promise<WordIndex | null> {
@@ -121,7 +121,9 @@ export class WordIndex implements WordSource {
     let db: Database.Database | null = null;
     try {
       db = new Database(file, { readonly: true, fileMustExist: true });
-      if (db.pragma('application_id', { simple: true }) === APPLICATION_ID && db.pragma('user_version', { simple: true }) === INDEX_FORMAT) {
+      // While rows wait for their text (built after the list), FTS5 cannot answer for them.
+      const ours = db.pragma('application_id', { simple: true }) === APPLICATION_ID && db.pragma('user_version', { simple: true }) === INDEX_FORMAT;
+      if (ours && db.prepare('SELECT count(*) FROM text_pending').pluck().get() === 0) {
         const stamp = db.prepare(STAMP_SQL).pluck().get() as string;
         let vocabulary = early ? await early : null;
         if (vocabulary?.stamp !== stamp) vocabulary = await startVocabulary(file);

@@ -31,9 +31,11 @@ beforeAll(async () => {
   hostile = writeHostileCorpus().dir;
   const roots = [corpus, hostile];
   const cacheDir = path.join(root, 'cache');
-  await loadCorpus(roots, { cacheDir });
+  // The full text is built after the rows, on a thread: the word index answers once it is done.
+  expect(await (await loadCorpus(roots, { cacheDir })).fullText).toBe(true);
   // The second load is a warm one: rows from the index, as a later run sees them.
   const loaded = await loadCorpus(roots, { cacheDir });
+  expect(await loaded.fullText).toBe(true);
   articles = loaded.articles;
   expect(loaded.indexIds?.length).toBe(articles.length);
   words = (await WordIndex.open(indexFile(cacheDir, roots), loaded.indexIds!))!;

@@ -169,7 +169,9 @@ describe('loadCorpus on generated trees', () => {
   it('loads an empty folder as an empty corpus', async () => {
     const progress: Array<[number, number]> = [];
     const result = await loadCorpus([root], { onProgress: (d, t) => progress.push([d, t]) });
-    expect(result).toEqual({ articles: [], warnings: [], indexIds: new Int32Array(0) });
+    expect(result.articles).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    expect(result.indexIds).toEqual(new Int32Array(0));
     expect(progress).toEqual([[0, 0]]);
   });
 });

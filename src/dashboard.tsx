@@ -43,10 +43,8 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
   }
   const ui = { unmount: () => {} };
   installFatalHandlers(term, options.debug, ui);
-  // Something on screen at once (importing React and ink alone takes ~0.3 s), with the warm
-  // start's rows when the index has them.
+  // Something on screen at once (React and ink take ~0.3 s to import): warm-start.ts.
   const warm = await drawSkeleton(term, options, setup, paths);
-
   // chalk (inside ink) decides its colour level from process.stdout when first imported; stdout
   // may be a pipe here, so the level comes from the terminal we draw on. ink also renders
   // nothing until exit when it believes it runs under CI; a dashboard with a terminal is never
@@ -58,7 +56,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
   process.env.NODE_ENV = options.debug ? 'development' : 'production';
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  const [{ render }, { createElement }, { App }, { loadCorpus }, { SearchIndex, BODY_DEPTH }, { Reading }, { applyTheme }, { systemActions }, { preloadBodies }, { startLiveUpdates }, { WordIndex }] = await Promise.all([
+  const [{ render }, { createElement }, { App }, { loadCorpus }, { SearchIndex, BODY_DEPTH }, { Reading }, { applyTheme }, { systemActions }, { preloadBodies }, { startLiveUpdates }, { attachWords }] = await Promise.all([
     import('ink'),
     import('react'),
     import('./ui/App.js'),
@@ -69,7 +67,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     import('./system/actions.js'),
     import('./core/search/body-preload.js'),
     import('./live-updates.js'),
-    import('./core/index/word-index.js'),
+    import('./index-words.js'),
   ]);
   const [{ FrameWriter }, { shareInkOutputCaches }, { installCompositor }] = await Promise.all([import('./ui/frame/frame-writer.js'), import('./ui/frame/ink-output-cache.js'), import('./ui/frame/ink-compositor.js')]);
   // ink's own frame building is the fallback for frames the compositor does not take; it keeps
@@ -233,20 +231,11 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
           }
         }
         update();
-        // Free words from the on-disk index once its full text is built and its vocabulary read
-        // (off this thread): every body searched at every keystroke, exact counts. Until then the
-        // search reads bodies itself.
-        const indexIds = result.indexIds;
-        if (indexIds) {
-          void result.fullText.then((complete) => (complete && !finished ? WordIndex.forLoad(paths, indexIds) : null)).then((words) => {
-            if (!words) return;
-            if (finished) return words.close();
-            index.useWords(words);
-            process.on('exit', () => words.close());
-            version += 1;
-            update();
-          });
-        }
+        // Free words from the on-disk index once its full text is built (warm-start.ts).
+        attachWords(index, paths, result, () => finished, () => {
+          version += 1;
+          update();
+        });
         if (!finished) {
           const hiddenNow = new Set<number>();
           live = startLiveUpdates({

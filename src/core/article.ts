@@ -48,6 +48,11 @@ export interface Article {
   stickyWeight: number;
   /** url | canonical | link, else null. */
   url: string | null;
+  /**
+   * The feed's own id for the story (front matter `externalId`, as written), else null: what
+   * reading state is keyed by first (reading/identity.ts), since it survives renames and copies.
+   */
+  externalId: string | null;
   /** coverImage.url | coverImage.full | coverImage (string) | image, else null. */
   coverImage: string | null;
   /** The front matter exactly as parsed (prototype-safe), for the inspector. */

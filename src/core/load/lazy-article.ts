@@ -66,6 +66,7 @@ export class LazyArticle implements Article {
   draft!: boolean;
   stickyWeight!: number;
   url!: string | null;
+  externalId!: string | null;
   format!: FrontMatterFormat;
   size!: number;
   mtimeMs!: number;
@@ -107,6 +108,7 @@ export class LazyArticle implements Article {
     a.mtimeMs = r[19];
     a.notes = r[20];
     a.coinFields = r[24];
+    a.externalId = r[25];
     return a;
   }
 

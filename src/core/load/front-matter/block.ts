@@ -4,9 +4,9 @@
 // Accepted forms: `---` (YAML, or `---yaml`/`---yml`/`---toml`/`---json`) closed by `---` (or
 // `...` for YAML); `+++` TOML (Hugo); `;;;` JSON; and Hugo's bare JSON object (`{` ... `}` lines).
 
-import type { FrontMatterFormat } from '../article.js';
-import { CODE_LANGUAGES } from './front-matter-engines.js';
-import { LIMITS, formatBytes } from './limits.js';
+import type { FrontMatterFormat } from '../../article.js';
+import { CODE_LANGUAGES } from './engines.js';
+import { LIMITS, formatBytes } from '../limits.js';
 
 /** A located block: its format, its source (between the delimiters) and the body after it. */
 export interface Block {

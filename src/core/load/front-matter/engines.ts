@@ -5,8 +5,8 @@
 
 import yaml from 'js-yaml';
 import { parse as parseToml } from 'smol-toml';
-import type { FrontMatterFormat } from '../article.js';
-import { LIMITS } from './limits.js';
+import type { FrontMatterFormat } from '../../article.js';
+import { LIMITS } from '../limits.js';
 import { rootScalarsAsWritten } from './toml-as-written.js';
 
 /** Language tags front-matter tooling would execute (gray-matter evaluates `---js` by default). */
@@ -32,7 +32,7 @@ export function parseFrontMatterSource(format: FrontMatterFormat, source: string
       // `json: true` lets a repeated key override the earlier one (as Jekyll does) instead of failing.
       return yaml.load(source, { schema: AS_WRITTEN, json: true });
     case 'toml': {
-      // Scalars as written, as the YAML schema above leaves them (load/toml-as-written.ts).
+      // Scalars as written, as the YAML schema above leaves them (toml-as-written.ts).
       const table = parseToml(source, { maxDepth: LIMITS.maxDepth });
       rootScalarsAsWritten(source, table);
       return table;

@@ -1,17 +1,17 @@
 // Front matter: find the block, refuse anything that is not data, parse it safely.
 //
-// The block is found by the delimiter rules in front-matter-block.ts and handed to parsers that
-// can only build data (front-matter-engines.ts). Not gray-matter: measured on a cold load of 100k
+// The block is found by the delimiter rules in block.ts and handed to parsers that
+// can only build data (engines.ts). Not gray-matter: measured on a cold load of 100k
 // files it cost about 22% more CPU time (README, design notes), over the 10% allowed for it;
 // and it evaluates `---js` blocks by default (CVE-2022-25863) and caches every file it sees unless
 // given options. No code path here can evaluate anything, whatever language tag a file claims.
 
-import type { FrontMatterFormat } from '../article.js';
-import { findBlock } from './front-matter-block.js';
-import { describeParseError, parseFrontMatterSource } from './front-matter-engines.js';
-import { LIMITS } from './limits.js';
+import type { FrontMatterFormat } from '../../article.js';
+import { findBlock } from './block.js';
+import { describeParseError, parseFrontMatterSource } from './engines.js';
+import { LIMITS } from '../limits.js';
 import { FrontMatterLimitError, safeCopy } from './safe-data.js';
-import { sanitizeLine } from '../text/sanitize.js';
+import { sanitizeLine } from '../../text/sanitize.js';
 
 /** Parsed front matter plus the body after it, or why the file was refused. */
 export type FrontMatterOutcome =

@@ -38,7 +38,7 @@ interface Box {
 }
 
 // Emoji sequences whose width differs between terminals (a joiner or a skin-tone modifier inside)
-// are kept whole and placed at their widest width (ui/frame-writer.ts); this tmux's grid width for
+// are kept whole and placed at their widest width (ui/frame/frame-writer.ts); this tmux's grid width for
 // each, measured once, is what its captured rows are counted with. Everything else: wcwidth per
 // code point, as tmux counts it.
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });

@@ -15,7 +15,7 @@ export function wcwidth(ch: string): number {
 /**
  * Columns a row of the app takes in tmux: the sum of its code points' wcwidth. WIDE_PAD marks
  * (U+FDD0) never reach the terminal: the frame writer turns them into cursor moves past the
- * emoji before them (ui/frame-writer.ts), which tmux draws at the width they stand in for.
+ * emoji before them (ui/frame/frame-writer.ts), which tmux draws at the width they stand in for.
  */
 export function tmuxWidth(s: string): number {
   let w = 0;

@@ -12,7 +12,7 @@
 //   3.3 and xterm, a ZWJ sequence (👩‍🔬) 2 in kitty and tmux 3.3a, 4 in xterm and older tmux.
 //   Such a cluster is measured at its widest reading (4) and followed by WIDE_PAD marks for the
 //   columns string-width does not count, so Ink's layout reserves the widest width too. The marks
-//   never reach the terminal: the frame writer (ui/frame-writer.ts) blanks the reserved cells,
+//   never reach the terminal: the frame writer (ui/frame/frame-writer.ts) blanks the reserved cells,
 //   draws the emoji at the first, and moves the cursor past the last, so the rest of the row
 //   starts at the same column in every terminal, whatever width it gave the emoji.
 // - VS16 makes ❤️ 1 or 2 columns and a keycap 1️⃣ 1 or 2: the variation selectors and the keycap

@@ -8,7 +8,7 @@
 import { EventEmitter } from 'node:events';
 import type tty from 'node:tty';
 import stringWidth from 'string-width';
-import { WIDE_PAD } from '../core/text/width.js';
+import { WIDE_PAD } from '../../core/text/width.js';
 
 const SYNC_BEGIN = '\x1b[?2026h';
 const SYNC_END = '\x1b[?2026l';

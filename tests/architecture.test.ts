@@ -1,4 +1,4 @@
-// The house rules of src/ (STYLE.md, issue "The house"), checked on the import graph so they stay
+// The house rules of src/ (issue 11 "The house"; the README draws the layout), checked on the import graph so they stay
 // kept: no import cycles (type-only and dynamic imports included), arrows one way between the
 // subsystems, no source file over 300 lines, no folder over 20 source files, and no dependency
 // that nothing imports. Imports are read with the TypeScript compiler's own pre-processor, so

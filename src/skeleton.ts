@@ -7,7 +7,7 @@ import type { Article } from './core/article.js';
 import { relativeDate } from './core/render/relative-time.js';
 import { sanitizeLine } from './core/text/sanitize.js';
 import { computeLayout } from './state/layout.js';
-import { columns, fitWidth, padWidth } from './ui/fit-width.js';
+import { columns, fitWidth, padWidth } from './core/text/fit.js';
 import { sentimentMark } from './core/render/sentiment-mark.js';
 
 /** The warm start's list: its rows' text (see warmRows). */

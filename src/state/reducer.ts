@@ -10,7 +10,7 @@ import type { ArticleRef, Effect, Prompt } from './effects.js';
 import type { Command, Mode, PaneId } from './keymap.js';
 import { paneAt } from './layout.js';
 import { bodyRows, clamp, inspectorRowsVisible, layoutOf, listRows, maxBodyScroll } from './selectors.js';
-import { foldStory, pulseCommand, withResults } from './story-transitions.js';
+import { foldStory, pulseCommand, pulseGoBack, withResults } from './story-transitions.js';
 import type { RowInfo, StoryView } from './story-rows.js';
 import { choose, click, cycleFocus, fixFocus, fold, mark, moveCursor, scroll, toggleInspector } from './transitions.js';
 
@@ -48,6 +48,8 @@ export interface AppState {
   resultsSeq: number;
   /** The pulse entry under the cursor while the strip is focused. */
   pulseCursor: number;
+  /** Where Esc goes back to after a pulse entry was added: the query before it and the entry; null when there is nothing to go back to. */
+  pulseBack: { before: string; after: string; cursor: number } | null;
   /** The query the current hits answer; a new query puts the cursor back on the best match. */
   resultsQuery: string;
   total: number;
@@ -145,6 +147,7 @@ export function initialState(o: InitOptions): AppState {
     pulse: null,
     resultsSeq: 0,
     pulseCursor: 0,
+    pulseBack: null,
     resultsQuery: '',
     totalApproximate: false,
     total: 0,
@@ -318,6 +321,10 @@ function command(s: AppState, c: Command): AppState {
       const ids = next.outcome?.kind === 'chosen' ? next.outcome.ids : [];
       return ids.length ? { ...next, effects: [...next.effects, { kind: 'markRead', ids }] } : next;
     }
+    case 'back':
+      // Esc right after adding a pulse entry goes back to the strip, not out of the program.
+      if (s.pulseBack && s.pulseBack.after === s.query) return pulseGoBack(s);
+      return { ...s, outcome: { kind: 'cancelled' } };
     case 'quit':
     case 'cancel':
       return { ...s, outcome: { kind: 'cancelled' } };

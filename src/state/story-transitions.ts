@@ -59,9 +59,16 @@ export function pulseCommand(s: AppState, c: Command): AppState {
   }
 }
 
-/** Adds pulse entry `index` (negated or not) to the query and goes back to the list. */
+/** Adds pulse entry `index` (negated or not) to the query and goes back to the list; Esc then undoes it (pulseGoBack). */
 export function applyEntry(s: AppState, index: number, negate: boolean): AppState {
   const entry = pulseEntries(s.pulse)[index];
   if (!entry) return s;
-  return { ...s, mode: 'browse', focus: 'list', query: addTerm(s.query, entry, negate) };
+  const query = addTerm(s.query, entry, negate);
+  return { ...s, mode: 'browse', focus: 'list', query, pulseBack: { before: s.query, after: query, cursor: index } };
+}
+
+/** Esc after an entry was added: the query before it, the strip focused on that entry again. */
+export function pulseGoBack(s: AppState): AppState {
+  if (!s.pulseBack) return s;
+  return { ...s, query: s.pulseBack.before, mode: 'pulse', focus: 'list', pulseCursor: s.pulseBack.cursor, pulseBack: null };
 }

@@ -107,9 +107,11 @@ export function click(s: AppState, x: number, y: number): AppState {
   const rect = layout.list;
   const strip = pulseRows(s);
   const row = y - rect.y - 1 - strip;
-  // A click on an entry of the pulse strip's facets line acts as Enter on it.
-  if (pane === 'list' && strip === 2 && row === -1) {
-    const index = entryAt(pulseParts(pulseEntries(s.pulse), innerWidth(rect), s.mode === 'pulse' ? s.pulseCursor : -1), x - rect.x - 1);
+  // A click on an entry of the pulse strip (a sentiment count on its summary line, a source, tag
+  // or coin on its facets line) acts as Enter on it.
+  if (pane === 'list' && row < 0 && row >= -strip) {
+    const line = row === -strip ? 'summary' : 'facets';
+    const index = entryAt(pulseParts(pulseEntries(s.pulse), innerWidth(rect), s.mode === 'pulse' ? s.pulseCursor : -1, line), x - rect.x - 1);
     return index === null ? focused : applyEntry(focused, index, false);
   }
   if (pane !== 'list' || row < 0 || row >= rect.height - 2 - strip) return focused;

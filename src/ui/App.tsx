@@ -233,7 +233,7 @@ export function App(p: AppProps) {
           </Pane>
         ) : (
           <>
-            <Pane title={`Articles ${state.hits.length ? state.cursor + 1 : 0}/${state.total}${state.totalApproximate ? '+' : ''}`} width={layout.list.width} height={layout.list.height} focused={state.focus === 'list'}>
+            <Pane title={listTitle(state.hits.length ? state.cursor + 1 : 0, state.total, state.totalApproximate)} width={layout.list.width} height={layout.list.height} focused={state.focus === 'list'}>
               <PulseStrip pulse={state.pulse} width={innerWidth(layout.list)} rows={pulseRows(state)} focused={state.mode === 'pulse'} cursor={state.pulseCursor} />
               <ArticleList
                 rowInfo={state.rowInfo}
@@ -285,6 +285,11 @@ export function App(p: AppProps) {
       />
     </Box>
   );
+}
+
+/** The list pane's title: `Articles 1/9,889` (`+` when the total is a lower bound). */
+export function listTitle(position: number, total: number, approximate: boolean): string {
+  return `Articles ${position.toLocaleString('en-US')}/${total.toLocaleString('en-US')}${approximate ? '+' : ''}`;
 }
 
 function promptText(p: Prompt | null): string | null {

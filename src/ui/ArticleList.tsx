@@ -39,6 +39,8 @@ export interface ArticleListProps {
 export const UNREAD_GLYPH = '◆';
 /** The saved marker. */
 export const SAVED_GLYPH = '★';
+/** The pinned marker, before the date of an article with a `stickyWeight` above 0. */
+export const STICKY_GLYPH = '↑';
 
 /** Glyph and colour role for a sentiment as written; the glyph carries the meaning without colour. */
 export function sentimentMark(sentiment: string | null): { glyph: string; role: ThemeRole | null } {
@@ -66,8 +68,10 @@ export const ArticleList = memo(function ArticleList(p: ArticleListProps) {
   }
   const articles = rows.map((h) => p.article(h.id));
   // A date guessed from the file's modification time is marked `~`: it is not the article's own.
-  const dates = articles.map((a) =>
-    a.publishedAt === null ? '-' : `${a.dateGuessed ? '~' : ''}${relativeDate(a.publishedAt, p.now)}`,
+  // A pinned (sticky) article is marked STICKY_GLYPH: it heads the list whatever its date, and
+  // unmarked it looked like a broken date order.
+  const dates = articles.map(
+    (a) => `${a.stickyWeight > 0 ? STICKY_GLYPH : ''}${a.publishedAt === null ? '-' : `${a.dateGuessed ? '~' : ''}${relativeDate(a.publishedAt, p.now)}`}`,
   );
   const dateW = Math.max(...dates.map((d) => columns(d)));
   // The source column gives way first on narrow panes: the title is what a reader scans, and the

@@ -5,9 +5,10 @@ import type { Options } from './args.js';
 import type { Config } from './config/load-config.js';
 import type { Binding } from './state/keymap.js';
 import type { Article, LoadWarning } from './core/article.js';
-import type { StoryInfo, StoryMap } from './core/stories/index.js';
+import type { Facts, StoryInfo, StoryMap } from './core/stories/index.js';
 import { PathError } from './core/walk.js';
-import { reportFatal } from './fatal.js';
+import { factsRunner } from './dashboard-facts.js';
+import { installFatalHandlers } from './fatal-handlers.js';
 import { skeletonBytes } from './skeleton.js';
 import { chalkLevel, NoTerminalError, openTerminal, type Terminal } from './terminal.js';
 
@@ -18,33 +19,8 @@ export type DashboardOutcome =
   | { kind: 'no-terminal' }
   | { kind: 'path-error'; message: string };
 
-const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 // Progress repaints are throttled: at 100k files a repaint per file would cost more than loading.
 const PROGRESS_INTERVAL_MS = 100;
-
-// ink draws a last frame when unmounted, and unmounts itself on process exit: left to that, the
-// frame lands on the user's screen after restore(). Unmounting first keeps it on the alternate one.
-function installFatalHandlers(term: Terminal, debug: boolean, ui: { unmount(): void }): void {
-  const giveBack = () => {
-    try {
-      ui.unmount();
-    } catch {
-      // A UI broken by the error being reported must not stop the restore.
-    }
-    term.restore();
-  };
-  const die = (error: unknown) => {
-    process.exit(reportFatal(error, { restore: giveBack, write: (text) => process.stderr.write(text), debug }));
-  };
-  process.on('uncaughtException', die);
-  process.on('unhandledRejection', die);
-  for (const [signal, code] of Object.entries(SIGNAL_EXIT_CODES)) {
-    process.on(signal, () => {
-      giveBack();
-      process.exit(code);
-    });
-  }
-}
 
 /** What the configuration and the state folder bring to a dashboard session. */
 export interface DashboardSetup {
@@ -127,6 +103,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     let loading: { done: number; total: number } | null = { done: 0, total: 0 };
     let warnings: LoadWarning[] = [];
     let stories: StoryMap | null = null;
+    let facts: Facts | null = null;
     let storyOf: ((a: Article) => StoryInfo) | undefined;
     let size = { columns: term.output.columns || 80, rows: term.output.rows || 24 };
     let finished = false;
@@ -159,6 +136,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
         initialQuery: options.query,
         sort: options.sort,
         stories,
+        facts,
         includeDrafts: options.drafts,
         multi: options.multi,
         mouse: options.mouse,
@@ -206,6 +184,22 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     term.onResize((s) => {
       size = s;
       update();
+    });
+
+    // Coins, stories and the pulse's codes, computed on a worker after loading and again after
+    // live updates added articles (dashboard-facts.ts).
+    const computeFacts = factsRunner({
+      index,
+      group: options.group,
+      finished: () => finished,
+      onFacts: (computed) => {
+        facts = computed.facts;
+        if (computed.stories) {
+          stories = computed.stories;
+          storyOf = computed.storyOf;
+        }
+        update();
+      },
     });
 
     let nextPaint = 0;
@@ -266,6 +260,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
               hidden = new Set(hiddenNow);
               version += 1;
               update();
+              if (added.length > 0) computeFacts();
             },
             onWarnings: (more) => {
               warnings = [...warnings, ...more];
@@ -282,17 +277,10 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
             if (!finished) index.prepare();
           });
         }, 0);
-        // Stories are grouped once, after loading, off the first frame's path; the list folds
-        // into one row per story when they arrive.
-        if (options.group) {
-          void import('./core/stories/index.js').then(({ storyMap, storyInfoOf }) => {
-            if (finished) return;
-            const all = Array.from({ length: index.size }, (_, id) => index.article(id));
-            stories = storyMap(all);
-            storyOf = storyInfoOf(stories, all);
-            update();
-          });
-        }
+        // Coins, stories and the pulse's codes are computed once, after loading, on a worker
+        // thread (core/stories/facts-background.ts): the list folds into one row per story and
+        // the pulse counts every match when they arrive; the UI thread only posts the inputs.
+        computeFacts();
       },
       (error: unknown) => {
         if (error instanceof PathError) {

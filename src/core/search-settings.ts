@@ -19,6 +19,12 @@ export interface SearchOptions {
    */
   keep?: ((id: number) => boolean) | null;
   keepKey?: string;
+  /**
+   * Every match's id and nothing more: hits in no particular order, without highlights, for
+   * counting (the dashboard's pulse and hot order over all matches). With `limit: Infinity` it
+   * finds what a list scrolled to its end would hold.
+   */
+  idsOnly?: boolean;
 }
 /** One result; score is fuse-style (0 = perfect, 1 = matched exactly but not fuzzily ranked). */
 export interface Hit { id: number; score: number; titleMatches: ReadonlyArray<readonly [number, number]> }

@@ -171,6 +171,7 @@ export class SearchIndex {
       ranked = scanned ? this.fuzzy(q, eligibleNow, key, cap, scanned) : this.fuzzy(q, eligibleNow(), key, cap);
       approximate = !everything && (ranked.length >= cap || eligibleNow().length > BODY_DEPTH);
     }
+    if (opts.idsOnly) return { hits: ranked.map((r) => ({ id: r.id, score: r.score, titleMatches: EMPTY })), total: ranked.length, sort, approximate };
     // Short queries and filter-only listings are built in their final order already.
     if (sort === 'relevance') {
       if (ranked !== shortRanked) ranked.sort((a, b) => this.byRelevance(a, b));

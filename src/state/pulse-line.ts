@@ -77,7 +77,7 @@ export function pulseParts(entries: readonly PulseEntry[], width: number, cursor
       all.push({ text: ' ', index: null });
     }
     // The cursor's entry is marked with a glyph, so it reads without colour or inverse too.
-    const text = `${e.label} ${e.count}`;
+    const text = `${e.label} ${e.count.toLocaleString('en-US')}`;
     all.push({ text: i === cursor ? `▸${text}` : text, index: i });
   });
   // Scroll: drop whole leading parts until the cursor's entry ends within the line.

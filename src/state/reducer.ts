@@ -97,7 +97,7 @@ export type Action =
   | { type: 'command'; command: Command }
   | { type: 'insert'; text: string }
   | { type: 'results'; hits: readonly Hit[]; total: number; sort: ListSort; query: string; approximate?: boolean; stories?: StoryView | null }
-  | { type: 'pulse'; pulse: Pulse; seq: number }
+  | { type: 'pulse'; pulse: Pulse | null; seq: number }
   | { type: 'measure'; bodyLines: number; inspector: readonly InspectorRow[] }
   | { type: 'resize'; width: number; height: number }
   | { type: 'warnings'; count: number }

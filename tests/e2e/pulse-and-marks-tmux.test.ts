@@ -1,7 +1,8 @@
 // The dashboard's small promises in a real terminal (tmux), at 200x50 and 80x24: the pulse's
 // facets row never repeats its summary row; Esc right after adding a pulse entry goes back instead
 // of quitting; a pinned (sticky) article is marked; minutes read `min` (never `m`, which the query
-// language reads as months); the list's title writes thousands with separators.
+// language reads as months); the list's title writes thousands with separators; the pulse counts
+// every match, beyond the 1,000 the list holds.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -67,7 +68,9 @@ describe.each([[200, 50], [80, 24]])('at %dx%d', (width, height) => {
     const now = Date.now();
     article(dir, 'pinned', { title: 'Pinned Exchange Notice', publishedAt: new Date(now - 3 * 86_400_000).toISOString(), stickyWeight: 5, source: 'Decrypt' });
     article(dir, 'fresh', { title: 'Fresh Minutes Story', publishedAt: new Date(now - 7 * 60_000).toISOString(), source: 'CoinDesk' });
-    for (let i = 0; i < 1_200; i++) article(dir, `old-${i}`, { title: `Archive note ${i}`, publishedAt: new Date(now - (10 + i) * 86_400_000).toISOString(), source: 'The Block' });
+    for (let i = 0; i < 1_200; i++) {
+      article(dir, `old-${i}`, { title: `Archive note ${i}`, publishedAt: new Date(now - (10 + i) * 86_400_000).toISOString(), source: 'The Block', sentiment: i % 2 ? 'positive' : 'negative' });
+    }
     try {
       const s = start(width, height, `--no-group ${dir}`);
       const screen = await s.waitFor((t) => t.includes('? help') && t.includes('Articles 1/1,202'), 'the list of 1,202', 20_000);
@@ -76,6 +79,8 @@ describe.each([[200, 50], [80, 24]])('at %dx%d', (width, height) => {
       expect(rows.find((l) => l.includes('Pinned Exchange'))).toMatch(/↑3d /);
       expect(rows.find((l) => l.includes('Fresh Minutes'))).toMatch(/ 7min /);
       expect(rows.find((l) => l.includes('Fresh Minutes'))).not.toContain('↑');
+      // The pulse counts every match, not the first 1,000 the list holds.
+      await s.waitFor((t) => /▲ 600 ● 0 ▼ 600/.test(t), 'the pulse over all 1,202 articles', 20_000);
       // And the query language agrees: 30min back finds the fresh one only.
       s.type('/since:30min');
       s.send('Enter');

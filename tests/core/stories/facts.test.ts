@@ -1,0 +1,92 @@
+// The facts the dashboard computes once per load (coins, stories, the pulse's codes) must give
+// exactly what the per-article functions give: the pulse of any set of ids, each article's coins,
+// each article's story. Checked on the bundled data, on this thread and on the built worker.
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Article } from '../../../src/core/article.js';
+import { articleCoins } from '../../../src/core/coins/index.js';
+import { loadCorpus } from '../../../src/core/load.js';
+import { pulseOf, pulseOfFacts } from '../../../src/core/pulse/index.js';
+import { SearchIndex } from '../../../src/core/search.js';
+import { coinMentionsOf, computeFacts, type Facts } from '../../../src/core/stories/facts.js';
+import { factsInBackground, factsInput } from '../../../src/core/stories/facts-background.js';
+import { groupStories, hotOrder, hotScore, storyDoc, storyMapOf } from '../../../src/core/stories/index.js';
+
+const data = fileURLToPath(new URL('../../../data', import.meta.url));
+let articles: Article[];
+let facts: Facts;
+
+beforeAll(async () => {
+  articles = (await loadCorpus([data], { cache: false })).articles;
+  facts = computeFacts(articles.map(factsInput));
+});
+
+describe('computeFacts on the bundled data', () => {
+  it('counts any set of ids exactly as pulseOf counts those articles', () => {
+    const sets = [articles.map((a) => a.id), articles.filter((a) => a.id % 3 === 0).map((a) => a.id), articles.filter((a) => /bitcoin/i.test(a.title)).map((a) => a.id), []];
+    for (const ids of sets) expect(pulseOfFacts(ids, facts)).toEqual(pulseOf(ids.map((id) => articles[id])));
+    // Small top-N too: the cut falls inside a run of equal counts.
+    expect(pulseOfFacts(sets[0], facts, 2)).toEqual(pulseOf(articles, 2));
+  });
+  it('holds each article’s coins as articleCoins finds them, and groups as groupStories does', () => {
+    for (const a of articles) expect(coinMentionsOf(facts, a.id)).toEqual(articleCoins(a));
+    const grouped = groupStories(articles.map(storyDoc));
+    expect([...facts.story]).toEqual([...grouped.story]);
+    expect([...facts.size]).toEqual([...grouped.size]);
+    // The bundled data tells some stories through several outlets.
+    expect(Math.max(...facts.size)).toBeGreaterThanOrEqual(3);
+  });
+  it('leaves every article its own story without grouping (--no-group)', () => {
+    const flat = computeFacts(articles.map(factsInput), false);
+    expect([...flat.size].every((s) => s === 1)).toBe(true);
+    expect(pulseOfFacts([0, 1, 2], flat)).toEqual(pulseOfFacts([0, 1, 2], facts));
+  });
+  it('lists a story’s members earliest first, made on first use', () => {
+    const map = storyMapOf(facts, (id) => articles[id]);
+    const lead = facts.story.findIndex((s, i) => s === i && facts.size[i] > 2);
+    const members = map.members(lead);
+    expect(members).toHaveLength(facts.size[lead]);
+    expect(members[0]).toBe(lead);
+    const dates = members.map((id) => articles[id].publishedAt ?? 0);
+    expect(dates).toEqual([...dates].sort((x, y) => x - y));
+  });
+});
+
+describe('factsInBackground', () => {
+  it('computes the same facts on this thread, in chunks', async () => {
+    const here = await factsInBackground((id) => articles[id], articles.length, { worker: null });
+    expect(here).toEqual(facts);
+  });
+  it('computes the same facts on the built worker thread', async () => {
+    const url = new URL('../../../dist/core/stories/facts-worker.js', import.meta.url);
+    if (!fs.existsSync(fileURLToPath(url))) throw new Error('run `npm run build` first: this test starts the built worker');
+    const there = await factsInBackground((id) => articles[id], articles.length, { worker: url });
+    expect(there).toEqual(facts);
+  });
+  it('stops between chunks when asked', async () => {
+    expect(await factsInBackground((id) => articles[id], articles.length, { worker: null, shouldStop: () => true })).toBeNull();
+  });
+});
+
+describe('counting every match', () => {
+  it('a search with idsOnly finds the same ids as the full search, in any order', () => {
+    const index = new SearchIndex(articles);
+    for (const q of ['', 'bitcoin', 'tag:mining', 'coin:sol -sentiment:negative', 'solana fee']) {
+      const all = index.search(q, { limit: Infinity, idsOnly: true });
+      const full = index.search(q, { limit: Infinity });
+      expect(all.hits.map((h) => h.id).sort((x, y) => x - y)).toEqual(full.hits.map((h) => h.id).sort((x, y) => x - y));
+      expect(all.total).toBe(full.total);
+    }
+  });
+  it('hot order over every match: each article once, hottest first, a story’s size counted', () => {
+    const now = Math.max(...articles.map((a) => a.publishedAt ?? 0));
+    const order = hotOrder(articles.map((a) => a.id), (id) => articles[id], facts.size, now);
+    expect(new Set(order).size).toBe(articles.length);
+    const scores = order.map((id) => hotScore(articles[id], facts.size[id], now));
+    expect(scores).toEqual([...scores].sort((x, y) => y - x));
+    // Without story sizes a multi-outlet story's articles score lower.
+    const story = order.find((id) => facts.size[id] > 1)!;
+    expect(hotScore(articles[story], facts.size[story], now)).toBeGreaterThan(hotScore(articles[story], 1, now));
+  });
+});

@@ -12,11 +12,11 @@ import { cacheDirectory } from './core/index/location.js';
 import { COMMANDS, isKeyName, remapKeymap } from './state/keymap-remap.js';
 import type { Article, LoadWarning } from './core/article.js';
 import { formatArticle, safeJson, type PrintContext } from './core/format.js';
-import { LIMITS } from './core/limits.js';
-import { PathError } from './core/walk.js';
-import { parseQuery, QueryError } from './core/query.js';
-import { readCappedSync } from './core/read-sync.js';
-import { sanitizeLine } from './core/sanitize.js';
+import { LIMITS } from './core/load/limits.js';
+import { PathError } from './core/load/walk.js';
+import { parseQuery, QueryError } from './core/search/query.js';
+import { readCappedSync } from './core/load/read-sync.js';
+import { sanitizeLine } from './core/text/sanitize.js';
 import { reportFatal } from './fatal.js';
 
 const NAME = 'crypto-news-tui';
@@ -102,10 +102,10 @@ async function filterReading(options: Options): Promise<import('./core/reading/r
 async function runFilter(options: Options, paths: string[]): Promise<void> {
   // Imported here, not at the top: the dashboard path must reach the terminal without them.
   const [{ loadCorpus }, { SearchIndex, readsBodies, BODY_DEPTH }, { searchWithReading }, { preloadBodies, answerBodiesFromIndex }] = await Promise.all([
-    import('./core/load.js'),
-    import('./core/search.js'),
+    import('./core/load/load.js'),
+    import('./core/search/search.js'),
     import('./core/reading/reading-search.js'),
-    import('./core/body-preload.js'),
+    import('./core/search/body-preload.js'),
   ]);
   const reading = await filterReading(options);
   const hot = options.sort === 'hot';

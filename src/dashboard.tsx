@@ -6,7 +6,7 @@ import type { Config } from './config/load-config.js';
 import type { Binding } from './state/keymap.js';
 import type { Article, LoadWarning } from './core/article.js';
 import type { Facts, StoryInfo, StoryMap } from './core/stories/index.js';
-import { PathError } from './core/walk.js';
+import { PathError } from './core/load/walk.js';
 import { factsRunner } from './dashboard-facts.js';
 import { installFatalHandlers } from './fatal-handlers.js';
 import { skeletonBytes } from './skeleton.js';
@@ -69,12 +69,12 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     import('ink'),
     import('react'),
     import('./ui/App.js'),
-    import('./core/load.js'),
-    import('./core/search.js'),
+    import('./core/load/load.js'),
+    import('./core/search/search.js'),
     import('./core/reading/reading.js'),
     import('./ui/theme.js'),
     import('./system/actions.js'),
-    import('./core/body-preload.js'),
+    import('./core/search/body-preload.js'),
     import('./live-updates.js'),
   ]);
   const [{ FrameWriter }, { shareInkOutputCaches }] = await Promise.all([import('./ui/frame-writer.js'), import('./ui/ink-output-cache.js')]);

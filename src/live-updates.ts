@@ -5,8 +5,8 @@
 // `arrived` prop and the reducer's results rule).
 import fs from 'node:fs';
 import type { Article, LoadWarning } from './core/article.js';
-import { loadCorpus } from './core/load.js';
-import type { SearchIndex } from './core/search.js';
+import { loadCorpus } from './core/load/load.js';
+import type { SearchIndex } from './core/search/search.js';
 import { watchFolders, type FolderWatch, type WatchBatch } from './core/watch/watcher.js';
 
 /** What the dashboard hands the live updater. */

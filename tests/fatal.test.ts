@@ -1,7 +1,7 @@
 // The fatal-error report: the terminal is restored before anything is written, the message is one
 // sanitised line, and the stack trace appears only with --debug.
 import { describe, expect, it } from 'vitest';
-import { isTerminalSafe } from '../src/core/sanitize.js';
+import { isTerminalSafe } from '../src/core/text/sanitize.js';
 import { FATAL_EXIT_CODE, reportFatal } from '../src/fatal.js';
 
 function run(error: unknown, debug = false, restoreThrows = false) {

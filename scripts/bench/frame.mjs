@@ -76,10 +76,10 @@ async function child(repo, dir) {
     import(pathToFileURL(req.resolve('react')).href),
     import(dist('ui/App.js')),
     import(dist('ui/frame-writer.js')),
-    import(dist('core/load.js')),
-    import(dist('core/search.js')),
+    import(dist('core/load/load.js')),
+    import(dist('core/search/search.js')),
     import(dist('state/reducer.js')),
-    import(dist('ui/use-keys.js')),
+    import(dist('ui/input/use-keys.js')),
     import(pathToFileURL(path.join(repo, 'node_modules/ink/build/instances.js')).href),
   ]);
   const panes = await Promise.all(['ArticleList', 'ArticleBody', 'Inspector', 'SearchLine', 'StatusBar'].map(async (name) => [name, (await import(dist(`ui/${name}.js`)))[name]]));

@@ -8,9 +8,9 @@ import { performance } from 'node:perf_hooks';
 
 const [dir, mode = 'warm', queriesJson = '[]'] = process.argv.slice(2);
 const dist = new URL('../../dist/core/', import.meta.url);
-const { loadCorpus } = await import(new URL('load.js', dist).href);
-const { SearchIndex } = await import(new URL('search.js', dist).href);
-const { replayTyping } = await import(new URL('search-timing.js', dist).href);
+const { loadCorpus } = await import(new URL('load/load.js', dist).href);
+const { SearchIndex } = await import(new URL('search/search.js', dist).href);
+const { replayTyping } = await import(new URL('search/search-timing.js', dist).href);
 
 const t0 = performance.now();
 // A cold run writes the cache in the background; the process lives until that write is done.

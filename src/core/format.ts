@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { Article } from './article.js';
 import { articleCoinsWithBody } from './coins/index.js';
-import { sanitizeLine, sanitizeText } from './sanitize.js';
+import { sanitizeLine, sanitizeText } from './text/sanitize.js';
 
 /** The `--print` formats. */
 export type PrintFormat = 'path' | 'title' | 'json' | 'markdown';

@@ -1,9 +1,9 @@
 // The dashboard's whole UI state and the one pure reducer that changes it. App maps keys to
 // commands (keymap.ts) and feeds search results and measured sizes in as actions; the reducer
 // decides what every command means for the focused pane and mode.
-import type { InspectorRow } from '../core/inspector-tree.js';
+import type { InspectorRow } from '../core/render/inspector-tree.js';
 import type { Pulse } from '../core/pulse/index.js';
-import type { Hit, SortKey } from '../core/search.js';
+import type { Hit, SortKey } from '../core/search/search.js';
 import type { View } from '../config/config.js';
 import { askOpen, dailyCommand, dismissPrompt, rememberQuery } from './daily-commands.js';
 import type { ArticleRef, Effect, Prompt } from './effects.js';

@@ -1,6 +1,6 @@
 // The reducer's steps for stories and the pulse: folding results into one row per story,
 // unfolding and folding a story in the list, and the focused pulse strip's commands. Pure.
-import type { Hit } from '../core/search.js';
+import type { Hit } from '../core/search/search.js';
 import type { Command } from './keymap.js';
 import { addTerm, pulseEntries } from './pulse-line.js';
 import type { AppState } from './reducer.js';

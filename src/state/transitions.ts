@@ -1,6 +1,6 @@
 // The reducer's building blocks: each takes a state and returns the next one, pure. Kept apart
 // from reducer.ts so that file reads as the table of what each action and command does.
-import { toggleExpanded } from '../core/inspector-tree.js';
+import { toggleExpanded } from '../core/render/inspector-tree.js';
 import type { PaneId } from './keymap.js';
 import { paneAt } from './layout.js';
 import { innerWidth } from './layout.js';

@@ -4,11 +4,11 @@
 import { Box } from 'ink';
 import { memo, useMemo } from 'react';
 import type { Article } from '../core/article.js';
-import { headerLines } from '../core/article-header.js';
-import { renderMarkdown } from '../core/markdown.js';
-import type { Line } from '../core/spans.js';
-import { sanitizeLine } from '../core/sanitize.js';
-import { cutSpans } from '../core/wrap.js';
+import { headerLines } from '../core/render/article-header.js';
+import { renderMarkdown } from '../core/render/markdown.js';
+import type { Line } from '../core/render/spans.js';
+import { sanitizeLine } from '../core/text/sanitize.js';
+import { cutSpans } from '../core/render/wrap.js';
 import { Lines } from './Lines.js';
 
 /** Props of ArticleBody; `scroll` is the first visible row (header rows included). */

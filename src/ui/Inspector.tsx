@@ -4,9 +4,9 @@
 import { Box } from 'ink';
 import { memo, useMemo, useRef } from 'react';
 import type { Article } from '../core/article.js';
-import { COINS_SECTION_KEY, FILE_SECTION_KEY, inspectorRows, type InspectorRow } from '../core/inspector-tree.js';
-import type { Line } from '../core/spans.js';
-import { cutSpans, padLine } from '../core/wrap.js';
+import { COINS_SECTION_KEY, FILE_SECTION_KEY, inspectorRows, type InspectorRow } from '../core/render/inspector-tree.js';
+import type { Line } from '../core/render/spans.js';
+import { cutSpans, padLine } from '../core/render/wrap.js';
 import { LineText } from './Lines.js';
 
 /** Props of Inspector; `expanded` holds the keys whose fold state the user toggled. */

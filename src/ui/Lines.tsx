@@ -3,9 +3,9 @@
 // reading (core/text/width.ts), so no row can overflow its pane whatever Ink computes.
 import { Box, Text } from 'ink';
 import { createSupportsHyperlinks } from 'supports-hyperlinks';
-import type { Line, Span } from '../core/spans.js';
+import type { Line, Span } from '../core/render/spans.js';
 import { hyperlinkTarget, osc8 } from '../core/text/hyperlink.js';
-import { clipLine } from '../core/wrap.js';
+import { clipLine } from '../core/render/wrap.js';
 import { theme } from './theme.js';
 
 // Span roles are theme roles; looked up at render time so the configured theme applies.

@@ -2,7 +2,7 @@
 // without colour: the border colour, a bold title, and a `▶` marker before the title.
 import { Box, Text } from 'ink';
 import { Component, type ReactNode } from 'react';
-import { sanitizeLine } from '../core/sanitize.js';
+import { sanitizeLine } from '../core/text/sanitize.js';
 import { columns, fitWidth } from './fit-width.js';
 import { theme } from './theme.js';
 

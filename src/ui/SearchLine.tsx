@@ -2,7 +2,7 @@
 // cursor block in search mode, and a query error in the error colour on the right.
 import { Box, Text } from 'ink';
 import { memo } from 'react';
-import { sanitizeLine } from '../core/sanitize.js';
+import { sanitizeLine } from '../core/text/sanitize.js';
 import type { Mode } from '../state/keymap.js';
 import { columns, fitTail, fitWidth } from './fit-width.js';
 import { theme } from './theme.js';

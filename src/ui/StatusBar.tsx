@@ -2,7 +2,7 @@
 // count and any notice survive on the narrowest terminal.
 import { Box, Text } from 'ink';
 import { memo } from 'react';
-import { sanitizeLine } from '../core/sanitize.js';
+import { sanitizeLine } from '../core/text/sanitize.js';
 import type { Mode, PaneId } from '../state/keymap.js';
 import { columns, fitWidth } from './fit-width.js';
 import { theme, type ThemeRole } from './theme.js';

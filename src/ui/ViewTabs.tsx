@@ -4,7 +4,7 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { View } from '../config/config.js';
-import { sanitizeLine } from '../core/sanitize.js';
+import { sanitizeLine } from '../core/text/sanitize.js';
 import { tabSpans } from '../state/view-tabs.js';
 import { fitWidth } from './fit-width.js';
 import { theme } from './theme.js';

@@ -4,8 +4,8 @@
 import { Box, Text } from 'ink';
 import type { LoadWarning } from '../core/article.js';
 import { displayPath } from '../core/format.js';
-import { sanitizeLine } from '../core/sanitize.js';
-import { cutRows } from '../core/wrap.js';
+import { sanitizeLine } from '../core/text/sanitize.js';
+import { cutRows } from '../core/render/wrap.js';
 import { fitWidth } from './fit-width.js';
 import { theme } from './theme.js';
 

@@ -4,7 +4,7 @@
 import { useMemo } from 'react';
 import type { Article } from '../core/article.js';
 import type { Reading } from '../core/reading/reading.js';
-import type { SearchIndex } from '../core/search.js';
+import type { SearchIndex } from '../core/search/search.js';
 import type { AppState } from '../state/reducer.js';
 import { foldedMembers } from '../state/story-rows.js';
 

@@ -10,9 +10,9 @@ import { pulseOf, pulseOfFacts, type Pulse } from '../core/pulse/index.js';
 import type { Reading } from '../core/reading/reading.js';
 import { searchWithReading } from '../core/reading/reading-search.js';
 import type { Article } from '../core/article.js';
-import type { Hit, SearchIndex, SortKey } from '../core/search.js';
+import type { Hit, SearchIndex, SortKey } from '../core/search/search.js';
 import { hotOrder, type Facts } from '../core/stories/index.js';
-import { afterPendingInput } from './after-input.js';
+import { afterPendingInput } from './input/after-input.js';
 import type { SearchOutcome } from './use-search.js';
 
 /** Quiet time after the list's frame before the aggregate runs (a typist's next key usually comes sooner). */

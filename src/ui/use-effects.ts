@@ -3,10 +3,10 @@
 // terminal to the editor. Each outcome comes back as a status-line notice; none can crash the UI.
 import { useEffect, type Dispatch } from 'react';
 import type { Article } from '../core/article.js';
-import { renderMarkdown } from '../core/markdown.js';
+import { renderMarkdown } from '../core/render/markdown.js';
 import { searchWithReading } from '../core/reading/reading-search.js';
 import type { Reading } from '../core/reading/reading.js';
-import type { SearchIndex } from '../core/search.js';
+import type { SearchIndex } from '../core/search/search.js';
 import type { Effect } from '../state/effects.js';
 import type { Action } from '../state/reducer.js';
 

@@ -7,9 +7,9 @@
 import { useLayoutEffect, useState } from 'react';
 import type { Reading } from '../core/reading/reading.js';
 import { searchWithReading } from '../core/reading/reading-search.js';
-import { sanitizeLine } from '../core/sanitize.js';
-import type { SearchIndex, SearchResult, SortKey } from '../core/search.js';
-import { afterPendingInput, inputIsBehind } from './after-input.js';
+import { sanitizeLine } from '../core/text/sanitize.js';
+import type { SearchIndex, SearchResult, SortKey } from '../core/search/search.js';
+import { afterPendingInput, inputIsBehind } from './input/after-input.js';
 
 /** A search's result, or the message of a malformed query (the caller keeps the last good results). */
 export type SearchOutcome = { ok: true; result: SearchResult } | { ok: false; error: string };

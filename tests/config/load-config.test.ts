@@ -6,7 +6,7 @@ import { ConfigError, loadConfig } from '../../src/config/load-config.js';
 import { didYouMean, lineOf } from '../../src/config/locate.js';
 import { COMMANDS, isKeyName, remapKeymap } from '../../src/state/keymap-remap.js';
 import { lookup } from '../../src/state/keymap.js';
-import { parseQuery } from '../../src/core/query.js';
+import { parseQuery } from '../../src/core/search/query.js';
 
 const vocabulary = {
   commands: COMMANDS,

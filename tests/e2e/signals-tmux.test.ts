@@ -70,7 +70,7 @@ describe('signals and errors restore the terminal', () => {
 
   // ink 6.8 throws inside its own input handler on a modified function key it has no name for
   // (Ctrl+F1 is ESC[1;5P; vadimdemedes/ink#901, fixed only in ink 7). The dashboard guards against
-  // it (src/ui/use-input-guard.ts): the key is ignored and the program keeps answering. The fatal
+  // it (src/ui/input/use-input-guard.ts): the key is ignored and the program keeps answering. The fatal
   // path itself (restore first, then one line) is tested in tests/fatal.test.ts.
   it('a key ink 6.8 cannot name (Ctrl+F1) is ignored, not fatal', async () => {
     const { s, status } = await startDashboard();

@@ -6,8 +6,8 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/article.js';
-import { loadCorpus, type LoadResult } from '../../src/core/load.js';
-import { isTerminalSafe } from '../../src/core/sanitize.js';
+import { loadCorpus, type LoadResult } from '../../src/core/load/load.js';
+import { isTerminalSafe } from '../../src/core/text/sanitize.js';
 import { writeHostileCorpus, type HostileCorpus } from '../helpers/hostile-corpus.js';
 
 const repo = path.resolve(import.meta.dirname, '..', '..');

@@ -2,8 +2,8 @@
 // and whatever it returns is safe to show on a terminal.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseArticle } from '../../src/core/parse.js';
-import { isTerminalSafe } from '../../src/core/sanitize.js';
+import { parseArticle } from '../../src/core/load/parse.js';
+import { isTerminalSafe } from '../../src/core/text/sanitize.js';
 
 const info = { path: '/tmp/x/2025-01-02-some-file.md', relPath: '2025-01-02-some-file.md', size: 0, mtimeMs: 0, folderName: 'x' };
 

@@ -3,7 +3,7 @@ import { markdownLink, MARK_ALL_ASK } from '../../src/state/daily-commands.js';
 import { initialState, reducer, type Action, type AppState } from '../../src/state/reducer.js';
 import { effectiveQuery } from '../../src/state/selectors.js';
 import { tabAt, tabSpans } from '../../src/state/view-tabs.js';
-import { inputActions } from '../../src/ui/use-keys.js';
+import { inputActions } from '../../src/ui/input/use-keys.js';
 import { hits } from '../ui/factory.js';
 
 const refs: Record<number, { url: string | null; title: string; path: string }> = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Pulse } from '../../src/core/pulse/index.js';
-import type { Hit } from '../../src/core/search.js';
+import type { Hit } from '../../src/core/search/search.js';
 import { addTerm, entryAt, entryTerm, pulseEntries, pulseParts } from '../../src/state/pulse-line.js';
 import { initialState, reducer, type AppState } from '../../src/state/reducer.js';
 import { foldedMembers, foldRows, type StoryView } from '../../src/state/story-rows.js';

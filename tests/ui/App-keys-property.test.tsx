@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { render } from 'ink-testing-library';
 import { describe, expect, it, vi } from 'vitest';
-import { SearchIndex } from '../../src/core/search.js';
+import { SearchIndex } from '../../src/core/search/search.js';
 import { App } from '../../src/ui/App.js';
 import { makeArticle } from '../helpers/make-article.js';
 import { maxWidth, rows, tick } from './frame.js';

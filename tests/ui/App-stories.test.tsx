@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Reading } from '../../src/core/reading/reading.js';
-import { SearchIndex } from '../../src/core/search.js';
+import { SearchIndex } from '../../src/core/search/search.js';
 import { storyMap } from '../../src/core/stories/index.js';
 import { App, type AppProps } from '../../src/ui/App.js';
 import { SAVED_GLYPH, UNREAD_GLYPH } from '../../src/ui/ArticleList.js';

@@ -1,7 +1,7 @@
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LoadWarning } from '../../src/core/article.js';
-import { SearchIndex } from '../../src/core/search.js';
+import { SearchIndex } from '../../src/core/search/search.js';
 import { App, type AppProps } from '../../src/ui/App.js';
 import { makeArticle } from '../helpers/make-article.js';
 import { eventually, maxWidth, rows, tick } from './frame.js';

@@ -1,8 +1,8 @@
 import { render } from 'ink-testing-library';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { headerLines } from '../../src/core/article-header.js';
-import { renderMarkdown } from '../../src/core/markdown.js';
+import { headerLines } from '../../src/core/render/article-header.js';
+import { renderMarkdown } from '../../src/core/render/markdown.js';
 import { ArticleBody, bodyLineCount } from '../../src/ui/ArticleBody.js';
 import { makeArticle } from '../helpers/make-article.js';
 import { rows } from './frame.js';

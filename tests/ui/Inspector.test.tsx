@@ -1,8 +1,8 @@
 import { render } from 'ink-testing-library';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { inspectorRows } from '../../src/core/inspector-tree.js';
-import { lineWidth } from '../../src/core/spans.js';
+import { inspectorRows } from '../../src/core/render/inspector-tree.js';
+import { lineWidth } from '../../src/core/render/spans.js';
 import { Inspector, inspectorView } from '../../src/ui/Inspector.js';
 import { makeArticle } from '../helpers/make-article.js';
 import { rows } from './frame.js';

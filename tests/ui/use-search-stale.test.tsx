@@ -1,8 +1,8 @@
 import { Text } from 'ink';
 import { render } from 'ink-testing-library';
 import { describe, expect, it, vi } from 'vitest';
-import { SearchIndex } from '../../src/core/search.js';
-import { frameCommitted } from '../../src/ui/after-input.js';
+import { SearchIndex } from '../../src/core/search/search.js';
+import { frameCommitted } from '../../src/ui/input/after-input.js';
 import { useSearch } from '../../src/ui/use-search.js';
 import { makeArticle } from '../helpers/make-article.js';
 import { eventually } from './frame.js';

@@ -3,7 +3,7 @@
 // (ui/PulseStrip.tsx) and `--stats` (format.ts) draw it.
 import type { Article } from '../article.js';
 import { coinSymbols } from '../coins/index.js';
-import { canonicalSentiment } from '../query.js';
+import { canonicalSentiment } from '../search/query.js';
 
 /** One facet value and how many articles have it. */
 export interface FacetCount {

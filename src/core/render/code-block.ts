@@ -2,7 +2,7 @@
 // a line wider than the pane is cut into rows of exactly the room there is, by grapheme, and each
 // continuation row starts with a dim `↪`, so a reader can tell a wrapped line from a new one.
 // Tabs were already expanded to 4-column stops by the sanitiser, before any cutting.
-import type { Line } from '../spans.js';
+import type { Line } from './spans.js';
 import { displayText, eachGrapheme, graphemeWidth } from '../text/width.js';
 
 /** Marks a row that continues the code line above it. */

@@ -2,9 +2,9 @@
 // order of first reference like GitHub does), its text wrapped with a hanging indent. A definition
 // nobody references is still listed, under its own label, so no text of the article is lost.
 import type { Token, Tokens } from 'marked';
-import { renderBlocks, type BlockContext } from '../markdown-blocks.js';
-import type { Line } from '../spans.js';
-import { cutSpans } from '../wrap.js';
+import { renderBlocks, type BlockContext } from './markdown-blocks.js';
+import type { Line } from './spans.js';
+import { cutSpans } from './wrap.js';
 
 interface Footnote {
   label: string;

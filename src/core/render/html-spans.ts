@@ -4,9 +4,9 @@
 // like a Markdown link, `<details>`/`<summary>` show their text, `<script>`/`<style>` vanish.
 // Text is sanitised here, because an entity such as `&#27;` decodes to a control character.
 import { Parser } from 'htmlparser2';
-import type { LinkNotes } from '../link-notes.js';
-import { sanitizeLine } from '../sanitize.js';
-import type { Span, SpanStyle } from '../spans.js';
+import type { LinkNotes } from './link-notes.js';
+import { sanitizeLine } from '../text/sanitize.js';
+import type { Span, SpanStyle } from './spans.js';
 
 // Their content is never shown (code, styling, metadata).
 const HIDDEN = new Set(['script', 'style', 'template', 'head', 'title', 'noscript', 'iframe', 'object', 'svg', 'math']);

@@ -1,7 +1,7 @@
 // What grouping reads of an article (group.ts's StoryDoc): its date, outlet, title, description
 // and lead paragraph.
 import type { Article } from '../article.js';
-import { LazyArticle } from '../lazy-article.js';
+import { LazyArticle } from '../load/lazy-article.js';
 import type { StoryDoc } from './group.js';
 
 // The first paragraph of a body in memory; a body still on disk (a loaded article) is not read

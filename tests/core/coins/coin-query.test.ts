@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleJson } from '../../../src/core/format.js';
-import { parseQuery, QueryError } from '../../../src/core/query.js';
-import { SearchIndex } from '../../../src/core/search.js';
+import { parseQuery, QueryError } from '../../../src/core/search/query.js';
+import { SearchIndex } from '../../../src/core/search/search.js';
 import { makeCorpus } from '../../helpers/make-article.js';
 
 const corpus = makeCorpus([

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { indexFile } from '../../../src/core/index/location.js';
-import { loadCorpus } from '../../../src/core/load.js';
+import { loadCorpus } from '../../../src/core/load/load.js';
 
 it('removes the old cache format files of the folder it opens, and only those', async () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-legacy-'));

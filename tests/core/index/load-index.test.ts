@@ -10,8 +10,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/core/article.js';
 import { APPLICATION_ID, INDEX_FORMAT, indexFile } from '../../../src/core/index/database.js';
 import { cacheDirectory } from '../../../src/core/index/location.js';
-import { loadCorpus, type LoadOptions } from '../../../src/core/load.js';
-import { SearchIndex } from '../../../src/core/search.js';
+import { loadCorpus, type LoadOptions } from '../../../src/core/load/load.js';
+import { SearchIndex } from '../../../src/core/search/search.js';
 import { writeHostileCorpus } from '../../helpers/hostile-corpus.js';
 
 let root: string;

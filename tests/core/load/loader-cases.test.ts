@@ -6,8 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Article, LoadWarning } from '../../../src/core/article.js';
-import { loadCorpus } from '../../../src/core/load.js';
-import { SearchIndex } from '../../../src/core/search.js';
+import { loadCorpus } from '../../../src/core/load/load.js';
+import { SearchIndex } from '../../../src/core/search/search.js';
 
 const CASES = path.resolve(import.meta.dirname, '../../fixtures/cases');
 const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-cases-cache-'));

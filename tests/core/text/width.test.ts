@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../../src/core/markdown.js';
-import { lineText } from '../../../src/core/spans.js';
+import { renderMarkdown } from '../../../src/core/render/markdown.js';
+import { lineText } from '../../../src/core/render/spans.js';
 import { displayText, graphemeWidth, prefixWithin, textWidth } from '../../../src/core/text/width.js';
-import { clipLine, wrapSpans } from '../../../src/core/wrap.js';
+import { clipLine, wrapSpans } from '../../../src/core/render/wrap.js';
 import { tmuxWidth } from '../../helpers/wcwidth.js';
 
 const FORMAT_CHARACTERS = ['\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\u200e', '\u200f', '\u061c', '\u2061', '\u2062', '\u2063', '\u2064', '\ufeff'];

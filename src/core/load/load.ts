@@ -1,0 +1,204 @@
+// The loader's orchestration: walk the arguments, take every unchanged file from the on-disk
+// index (src/core/index/), parse the rest (on worker threads when there are many), and hand
+// articles back in the walk's sorted order with ids 0..n-1, streaming them as they become ready.
+// Articles are LazyArticles: body and raw front matter are read back from the file when shown.
+// Parsed files are written to the index in large transactions as they arrive; rows of files that
+// are gone are removed at the end. `--no-cache` builds the same index in memory and drops it.
+
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Article, LoadWarning } from '../article.js';
+import { R, splitInode, type ArticleRecord } from '../index/article-record.js';
+import { cacheDirectory, indexFile, removeIndex } from '../index/database.js';
+import { IndexSession } from '../index/session.js';
+import { LazyArticle } from './lazy-article.js';
+import { LIMITS } from './limits.js';
+import { parseAll, STAT_FIELDS, StatWorker, type ParsedFile } from './parse-pool.js';
+import { statPaths } from './parse-worker.js';
+import { walkPaths } from './walk.js';
+
+export { PathError } from './walk.js';
+
+/** Options for loadCorpus. */
+export interface LoadOptions {
+  /** Bytes read per file (default LIMITS.maxFileSize, 1 MiB); larger files load truncated. */
+  maxFileSize?: number;
+  /** Files finished so far; called at most every 50 ms, and always once with done === total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Articles ready so far, in final order with final ids; lets a UI fill its list while loading. */
+  onArticles?: (batch: Article[]) => void;
+  /** Keep the index on disk (default true); false builds it in memory and keeps nothing (`--no-cache`). */
+  cache?: boolean;
+  /** Delete the index kept for these paths before anything is read (`--clear-cache`); with `cache` it is then rebuilt. */
+  clearCache?: boolean;
+  /** Where index files live (default: $XDG_CACHE_HOME/crypto-news-tui or ~/.cache/crypto-news-tui). */
+  cacheDir?: string;
+  /** Parse threads for files not in the index: 0 parses on this thread; default depends on the count and CPUs. */
+  workers?: number;
+  /** Called once this load's index writes are done (false: nothing changed, or the index could not be written). */
+  onCacheWritten?: (written: boolean) => void;
+}
+
+/** Every article that loaded (articles[i].id === i) and one warning per file that had a problem. */
+export interface LoadResult {
+  articles: Article[];
+  warnings: LoadWarning[];
+}
+
+const MAX_CAP = 1024 * 1024 * 1024;
+const PROGRESS_INTERVAL_MS = 50;
+// Below this many files, stat-ing on this thread (~3 us a file) beats starting a thread.
+const MIN_FILES_FOR_STAT_WORKER = 2_000;
+
+// A file's result, in walk order: the record the index still holds for it, a freshly parsed
+// article, or why the file failed.
+type Failure = { reason: string; inode: string | null };
+type Parsed = { record: ArticleRecord; lowerBody: Buffer };
+type Slot = ArticleRecord | Parsed | Failure;
+const failed = (s: Parsed | Failure): s is Failure => 'reason' in s;
+
+// The files loaded so far, by identity: the same file reached through a link loads once.
+class SeenFiles {
+  private readonly byDevice = new Map<number, Set<number>>();
+
+  /** Records (dev, ino); true when it was already there. */
+  seen(dev: number, ino: number): boolean {
+    let inodes = this.byDevice.get(dev);
+    if (!inodes) this.byDevice.set(dev, (inodes = new Set()));
+    if (inodes.has(ino)) return true;
+    inodes.add(ino);
+    return false;
+  }
+}
+
+function effectiveCap(maxFileSize: number | undefined): number {
+  if (maxFileSize === undefined || !Number.isFinite(maxFileSize) || maxFileSize < 1) return LIMITS.maxFileSize;
+  return Math.min(Math.floor(maxFileSize), MAX_CAP);
+}
+
+function slotOf(file: ParsedFile): Parsed | Failure {
+  const { outcome } = file;
+  if (!outcome.ok) return { reason: outcome.reason, inode: outcome.inode };
+  return { record: outcome.record, lowerBody: file.lowerBody ?? Buffer.alloc(0) };
+}
+
+// The parser's build: a rebuilt or upgraded parser may read the same bytes differently, so its
+// file's modification time and the read cap name what built the index's rows.
+function parserStamp(cap: number): string {
+  let built: string;
+  try {
+    built = String(fs.statSync(fileURLToPath(new URL('./parse.js', import.meta.url))).mtimeMs);
+  } catch {
+    built = String(fs.statSync(fileURLToPath(import.meta.url)).mtimeMs);
+  }
+  return `${built}:${cap}`;
+}
+
+// On a warm run every file is stat-ed to check the index's rows. With many files that starts on
+// a thread started before the walk, while this one opens the index and reads its rows, then both
+// share what is left.
+async function openAndStat(file: string | null, stamp: string, files: readonly { path: string }[], worker: StatWorker | null): Promise<{ index: IndexSession; stats: Float64Array }> {
+  const paths = files.map((f) => f.path);
+  const shared = worker?.share(paths) ?? null;
+  const index = IndexSession.open(file, stamp);
+  if (!index.hasRows) {
+    shared?.cancel();
+    return { index, stats: new Float64Array(0) };
+  }
+  return { index, stats: shared ? await shared.finish() : statPaths(paths) };
+}
+
+/** Loads every Markdown file under the paths; throws PathError for a missing path argument. */
+export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promise<LoadResult> {
+  const cap = effectiveCap(opts.maxFileSize);
+  const useCache = opts.cache !== false;
+  const file = indexFile(opts.cacheDir ?? cacheDirectory(), paths);
+  if (opts.clearCache) removeIndex(file);
+  // The files of the cache the index replaced (same key, `.json` metadata and `.bodies`) are dead weight.
+  if (useCache) for (const legacy of ['.json', '.bodies']) fs.rmSync(file.replace(/\.sqlite$/, legacy), { force: true });
+  let statWorker = useCache && fs.existsSync(file) ? StatWorker.start() : null;
+  let walked;
+  try {
+    walked = await walkPaths(paths);
+  } catch (error) {
+    statWorker?.close();
+    throw error;
+  }
+  const { files, warnings } = walked;
+  const total = files.length;
+  if (statWorker && total < MIN_FILES_FOR_STAT_WORKER) {
+    statWorker.close();
+    statWorker = null;
+  }
+  const { index, stats } = await openAndStat(useCache ? file : null, parserStamp(cap), files, statWorker);
+
+  const slots: Array<Slot | undefined> = new Array(total);
+  const misses: number[] = [];
+  for (let i = 0; i < total; i++) {
+    const o = i * STAT_FIELDS;
+    const record = stats.length > 0 && stats[o] >= 0 ? index.fresh(files[i].path, stats[o], stats[o + 1], stats[o + 2], stats[o + 3]) : null;
+    if (record === null) misses.push(i);
+    else slots[i] = record;
+  }
+
+  const articles: Article[] = [];
+  const seenFiles = new SeenFiles();
+  let flushed = 0;
+  let done = total - misses.length;
+  let lastProgress = 0;
+  opts.onProgress?.(done, total);
+
+  // Results arrive out of order; they are taken strictly in walk order so ids and warnings are
+  // the same on every run, indexed or not.
+  const flush = (): void => {
+    const batch: Article[] = [];
+    for (let slot = slots[flushed]; slot !== undefined && flushed < total; slot = slots[flushed]) {
+      slots[flushed] = undefined;
+      const entry = files[flushed];
+      flushed += 1;
+      if (!Array.isArray(slot) && failed(slot)) {
+        const [dev, ino] = slot.inode === null ? [-1, -1] : splitInode(slot.inode);
+        if (dev >= 0 && seenFiles.seen(dev, ino)) continue; // same file via a link: load once
+        warnings.push({ path: entry.path, reason: slot.reason });
+        continue;
+      }
+      const record = Array.isArray(slot) ? slot : slot.record;
+      const [dev, ino] = splitInode(record[R.inode]);
+      if (dev >= 0 && seenFiles.seen(dev, ino)) continue; // same file via a link: load once
+      const fileWarnings = record[R.warnings];
+      if (fileWarnings.length > 0) warnings.push({ path: entry.path, reason: fileWarnings.join('; ') });
+      // The parsed body goes to the index, not into memory: a search reads it back from the file.
+      const article = LazyArticle.fromRecord(record, articles.length, null, cap);
+      articles.push(article);
+      batch.push(article);
+    }
+    if (batch.length > 0) opts.onArticles?.(batch);
+  };
+  flush();
+
+  if (misses.length > 0) {
+    const jobs = misses.map((i) => files[i]);
+    await parseAll(
+      jobs,
+      cap,
+      (start, parsed) => {
+        parsed.forEach((f, k) => {
+          const slot = slotOf(f);
+          if (!failed(slot)) index.add(slot.record, slot.lowerBody);
+          slots[misses[start + k]] = slot;
+        });
+        done += parsed.length;
+        flush();
+        const now = Date.now();
+        if (done === total || now - lastProgress >= PROGRESS_INTERVAL_MS) {
+          lastProgress = now;
+          opts.onProgress?.(done, total);
+        }
+      },
+      { workers: opts.workers },
+    );
+  }
+  const written = index.finish();
+  opts.onCacheWritten?.(useCache && written);
+  return { articles, warnings };
+}

@@ -1,0 +1,198 @@
+// Front matter of any schema (the seed's crypto-feed shape, Jekyll, Hugo, bare Markdown) ->
+// the one Article shape. Every field tolerates every type: a wrong type falls through to the
+// next candidate instead of throwing. Display strings are repaired (mojibake), NFC-normalised
+// and sanitised here, once, so nothing downstream has to remember to.
+
+import path from 'node:path';
+import type { Article, FrontMatterFormat } from '../article.js';
+import { isDraft } from './flags.js';
+import { publishedDate, updatedDate } from './published-date.js';
+import { repairMojibake } from './mojibake.js';
+import { sanitizeLine } from '../text/sanitize.js';
+
+/** Where a file was found, as the loader saw it on disk (contract shared with load.ts). */
+export interface FileInfo {
+  path: string;
+  relPath: string;
+  size: number;
+  mtimeMs: number;
+  folderName: string;
+}
+
+/** Parsed pieces of one file that normalisation turns into an Article. */
+export interface NormaliseInput {
+  data: Record<string, unknown>;
+  format: FrontMatterFormat;
+  body: string;
+  info: FileInfo;
+  id: number;
+  notes: string[];
+  /** Problems worth reporting on stderr (`path: reason`) are pushed here, when given. */
+  warnings?: string[];
+}
+
+type Data = Record<string, unknown>;
+
+function isRecord(v: unknown): v is Data {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+}
+
+/** A scalar as text; objects, lists and empty strings are "absent". */
+function scalarText(v: unknown): string | null {
+  if (typeof v === 'string') return v.trim() === '' ? null : v;
+  if ((typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean') return String(v);
+  return null;
+}
+
+function firstText(data: Data, keys: readonly string[]): string | null {
+  for (const key of keys) {
+    const text = scalarText(data[key]);
+    if (text !== null) return text;
+  }
+  return null;
+}
+
+// A coin field's values: a list or a comma-separated string as it is; objects give their code.
+function coinValues(v: unknown): unknown {
+  if (!Array.isArray(v)) return isRecord(v) ? coinValues([v]) : v;
+  return v.map((item) => (isRecord(item) ? (['code', 'symbol', 'ticker', 'name', 'title'].map((k) => scalarText(item[k])).find((t) => t) ?? null) : item));
+}
+
+function toNumber(v: unknown): number | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i.test(v)) return Number(v);
+  return null;
+}
+
+/** Lower-case slug for `source:` filters: letters and digits of any script, dashes between. */
+export function slugify(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Title from a file name: extension and Jekyll date prefix dropped, dashes and underscores to spaces. */
+export function titleFromFileName(fileName: string): string {
+  const stem = fileName.replace(/\.[^.]+$/, '');
+  const words = stem.replace(/^\d{4}-\d{2}-\d{2}-/, '').replace(/[-_]+/g, ' ').trim();
+  return words === '' ? stem : words;
+}
+
+/** Text of the first `# heading` outside code fences, with inline Markdown markers removed. */
+export function firstHeading(body: string): string | null {
+  let fence: string | null = null;
+  for (const line of body.slice(0, 64 * 1024).split('\n')) {
+    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fenceMatch) {
+      if (fence === null) fence = fenceMatch[1][0];
+      else if (fenceMatch[1][0] === fence) fence = null;
+      continue;
+    }
+    if (fence !== null) continue;
+    const m = /^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/.exec(line);
+    if (!m) continue;
+    const text = m[1]
+      .replace(/\s*\{:?[^}]*\}\s*$/, '') // kramdown `{#id .class}` / `{:.class}` attribute lists
+      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/[*_`~]+/g, '')
+      .trim();
+    if (text !== '') return text;
+  }
+  return null;
+}
+
+/** The folder that names a file's source; Jekyll's `_posts` stands for the site above it. */
+function sourceFolder(info: FileInfo): string {
+  if (info.folderName !== '_posts') return info.folderName;
+  return path.basename(path.dirname(path.dirname(info.path))) || info.folderName;
+}
+
+/** Builds the normalised Article from parsed front matter and body. */
+export function normaliseArticle(input: NormaliseInput): Article {
+  const { data, info } = input;
+  const notes = [...input.notes];
+  let repaired = false;
+  const display = (s: string): string => {
+    const fixed = repairMojibake(s);
+    if (fixed !== s) repaired = true;
+    return sanitizeLine(fixed.normalize('NFC')).trim();
+  };
+  const displayOrNull = (s: string | null): string | null => (s === null ? null : display(s) || null);
+  const list = (values: unknown[], split: RegExp): string[] => {
+    const out = new Set<string>();
+    for (const v of values) {
+      const items = Array.isArray(v) ? v : typeof v === 'string' ? v.split(split) : [v];
+      for (const item of items) {
+        const text = displayOrNull(scalarText(item));
+        if (text) out.add(text);
+      }
+    }
+    return [...out];
+  };
+
+  const fileName = path.basename(info.path);
+  const title =
+    displayOrNull(scalarText(data.title)) ??
+    displayOrNull(firstHeading(input.body)) ??
+    display(titleFromFileName(fileName));
+
+  const source = data.source;
+  const author = Array.isArray(data.author) ? data.author[0] : data.author;
+  const sourceName =
+    displayOrNull(isRecord(source) ? scalarText(source.name) : scalarText(source)) ??
+    displayOrNull(isRecord(author) ? scalarText(author.name) : scalarText(author)) ??
+    display(sourceFolder(info));
+  const sourceKey =
+    (isRecord(source) ? displayOrNull(scalarText(source.key))?.toLowerCase() : undefined) ?? slugify(sourceName);
+
+  const published = publishedDate(data, fileName, info.mtimeMs);
+  notes.push(...published.notes);
+  input.warnings?.push(...published.warnings);
+
+  const url = ['url', 'canonical', 'link', 'permalink']
+    .map((key) => scalarText(data[key])?.trim())
+    .find((u): u is string => u !== undefined && /^https?:\/\/\S+$/i.test(u));
+  const cover = data.coverImage;
+  const image = data.image;
+  const coverImage = isRecord(cover)
+    ? firstText(cover, ['url', 'full', 'regular', 'raw'])
+    : (scalarText(cover) ?? (isRecord(image) ? scalarText(image.url) : scalarText(image)));
+
+  const article: Article = {
+    id: input.id,
+    path: info.path,
+    relPath: sanitizeLine(info.relPath.normalize('NFC')),
+    title,
+    description: displayOrNull(firstText(data, ['description', 'excerpt', 'summary'])) ?? '',
+    publishedAt: published.at,
+    dateGuessed: published.guessed,
+    updatedAt: updatedDate(data),
+    source: sourceName,
+    sourceKey,
+    // `category` names one category; Jekyll's `categories` string is space-separated.
+    categories: list([typeof data.category === 'string' ? [data.category] : data.category, data.categories], /\s+/),
+    tags: list([data.tags, data.keywords], /,/),
+    coinFields: list(['currencies', 'coins', 'tickers', 'assets'].map((k) => coinValues(data[k])), /,/),
+    sentiment: displayOrNull(scalarText(data.sentiment)),
+    score: toNumber(data.score),
+    lang: displayOrNull(scalarText(data.lang)),
+    draft: isDraft(data),
+    stickyWeight: toNumber(data.stickyWeight) ?? 0,
+    url: url === undefined ? null : display(url),
+    coverImage: displayOrNull(coverImage),
+    frontMatter: data,
+    format: input.format,
+    body: input.body,
+    size: info.size,
+    mtimeMs: info.mtimeMs,
+    notes,
+  };
+  const body = repairMojibake(input.body);
+  if (body !== input.body) {
+    article.body = body.normalize('NFC');
+    repaired = true;
+  }
+  if (repaired) notes.push('repaired mojibake');
+  return article;
+}

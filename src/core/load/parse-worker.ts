@@ -1,0 +1,114 @@
+// One parse worker thread, and the per-file work it does (also run on the main thread when no
+// worker is worth starting). A worker reads and parses a batch of files and posts back only
+// plain metadata records plus one transferable buffer of lower-cased bodies: posting whole
+// Article objects back cost ~3 s per 100k files (perf-notes), more than the parse itself.
+
+import fs from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import { toRecord, type ArticleRecord } from '../index/article-record.js';
+import { parseArticle } from './parse.js';
+import { readCappedSync } from './read-sync.js';
+import { foldText } from '../text/fold.js';
+
+/** A file to parse, as the walk found it. */
+export interface ParseJob {
+  path: string;
+  relPath: string;
+  folderName: string;
+}
+
+/** What became of one file: a record (its inode and body length inside) or why it was skipped. */
+export type FileOutcome =
+  | { ok: true; record: ArticleRecord }
+  | { ok: false; reason: string; inode: string | null };
+
+/** One file parsed, with its lower-cased UTF-8 body when it is an article. */
+export interface ParsedFile {
+  outcome: FileOutcome;
+  lowerBody: Buffer | null;
+}
+
+/** Reads and parses one file synchronously. Never throws. */
+export function parseFile(job: ParseJob, cap: number): ParsedFile {
+  const read = readCappedSync(job.path, cap);
+  if (read.kind === 'skip') return { outcome: { ok: false, reason: read.reason, inode: null }, lowerBody: null };
+  const info = { path: job.path, relPath: job.relPath, size: read.size, mtimeMs: read.mtimeMs, folderName: job.folderName };
+  const parsed = parseArticle(read.bytes, info, 0);
+  if (!parsed.ok) return { outcome: { ok: false, reason: parsed.reason, inode: read.inode }, lowerBody: null };
+  const { body, frontMatter: _fm, coverImage: _cover, ...meta } = parsed.article;
+  // Folded as search compares text (text/fold.ts); the index tokenises these bytes for FTS.
+  const lowerBody = Buffer.from(foldText(body), 'utf8');
+  return { outcome: { ok: true, record: toRecord(meta, read.inode, lowerBody.length, parsed.warnings) }, lowerBody };
+}
+
+/** Request to a worker: parse these files. */
+export interface BatchRequest {
+  batch: number;
+  jobs: ParseJob[];
+  cap: number;
+}
+
+/** Reply from a worker: outcomes in job order; bodies of the articles concatenated in that order. */
+export interface BatchReply {
+  batch: number;
+  outcomes: FileOutcome[];
+  bodies: ArrayBuffer;
+}
+
+/** Parses a batch into outcomes and one buffer holding every article's body, back to back. */
+export function parseBatch(request: BatchRequest): BatchReply {
+  const files = request.jobs.map((job) => parseFile(job, request.cap));
+  const total = files.reduce((sum, f) => sum + (f.lowerBody?.length ?? 0), 0);
+  // A fresh ArrayBuffer, not Node's shared pool, so it can be transferred without copying.
+  const bodies = new ArrayBuffer(total);
+  const view = new Uint8Array(bodies);
+  let offset = 0;
+  for (const f of files) {
+    if (!f.lowerBody) continue;
+    view.set(f.lowerBody, offset);
+    offset += f.lowerBody.length;
+  }
+  return { batch: request.batch, outcomes: files.map((f) => f.outcome), bodies };
+}
+
+/** Numbers per file in a stat reply: size, mtimeMs, dev, ino. */
+export const STAT_FIELDS = 4;
+
+/** stat() of every path, STAT_FIELDS numbers each; size is -1 for a missing or non-regular file. Never throws. (The stat thread in parse-pool.ts runs a copy of this loop.) */
+export function statPaths(paths: readonly string[]): Float64Array {
+  const out = new Float64Array(paths.length * STAT_FIELDS);
+  statInto(paths, out, 0, paths.length);
+  return out;
+}
+
+/** statPaths for paths[start, end), written into `out` at their own positions. */
+export function statInto(paths: readonly string[], out: Float64Array, start: number, end: number): void {
+  for (let i = start; i < end; i++) {
+    const o = i * STAT_FIELDS;
+    let st: fs.Stats | undefined;
+    try {
+      st = fs.statSync(paths[i], { throwIfNoEntry: false });
+    } catch {
+      st = undefined;
+    }
+    if (!st || !st.isFile()) {
+      out[o] = -1;
+      continue;
+    }
+    out[o] = st.size;
+    out[o + 1] = st.mtimeMs;
+    out[o + 2] = st.dev;
+    out[o + 3] = st.ino;
+  }
+}
+
+/** Marks the threads started by parse-pool, so importing this module anywhere else (a test runner's own worker) does nothing. */
+export const WORKER_ROLE = 'crypto-news-tui:parse';
+
+if (parentPort && (workerData as { role?: unknown } | null)?.role === WORKER_ROLE) {
+  const port = parentPort;
+  port.on('message', (request: BatchRequest) => {
+    const reply = parseBatch(request);
+    port.postMessage(reply, [reply.bodies]);
+  });
+}

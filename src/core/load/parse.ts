@@ -1,0 +1,68 @@
+// One file's bytes -> one Article, with no I/O: the load orchestration (and later a worker pool
+// or a cache) calls this per file. It never throws: every failure becomes a reason string.
+
+import type { Article } from '../article.js';
+import { decodeArticleBytes } from './decode.js';
+import { readFrontMatter } from './front-matter.js';
+import { LIMITS, formatBytes } from './limits.js';
+import { normaliseArticle, type FileInfo } from './normalise.js';
+import { sanitizeLine } from '../text/sanitize.js';
+
+export type { FileInfo } from './normalise.js';
+
+/** An article (with warnings worth reporting, e.g. truncation) or the reason a file was skipped. */
+export type ParseOutcome = { ok: true; article: Article; warnings: string[] } | { ok: false; reason: string };
+
+/** Cuts body lines longer than the limit, without splitting a surrogate pair. */
+export function cutLongLines(body: string, max: number = LIMITS.maxLineLength): { body: string; cut: boolean } {
+  // Cheap scan first: most bodies have no long line and are returned untouched.
+  let start = 0;
+  let found = false;
+  while (start <= body.length) {
+    const nl = body.indexOf('\n', start);
+    const end = nl === -1 ? body.length : nl;
+    if (end - start > max) {
+      found = true;
+      break;
+    }
+    if (nl === -1) break;
+    start = nl + 1;
+  }
+  if (!found) return { body, cut: false };
+  const lines = body.split('\n').map((line) => {
+    if (line.length <= max) return line;
+    const high = line.charCodeAt(max - 1);
+    const end = high >= 0xd800 && high <= 0xdbff ? max - 1 : max;
+    return `${line.slice(0, end)}…`;
+  });
+  return { body: lines.join('\n'), cut: true };
+}
+
+/**
+ * Parses one file. `raw` may be shorter than `info.size` when the loader capped the read; the
+ * article then loads truncated with a warning. Never throws.
+ */
+export function parseArticle(raw: Buffer, info: FileInfo, id: number): ParseOutcome {
+  try {
+    const truncated = info.size > raw.length;
+    const decoded = decodeArticleBytes(raw, truncated);
+    if (!decoded.ok) return decoded;
+    const front = readFrontMatter(decoded.text);
+    if (!front.ok) return front;
+    const notes = [...decoded.notes, ...front.notes];
+    const warnings: string[] = [];
+    if (truncated) {
+      const reason = `truncated to ${formatBytes(raw.length)}`;
+      warnings.push(reason);
+      notes.push(reason);
+    }
+    const { body, cut } = cutLongLines(front.body);
+    if (cut) notes.push(`lines over ${LIMITS.maxLineLength.toLocaleString('en-US')} characters cut`);
+    const article = normaliseArticle({ data: front.data, format: front.format, body, info, id, notes, warnings });
+    return { ok: true, article, warnings };
+  } catch (error) {
+    // A parser bug must cost one file, not the whole load.
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, reason: sanitizeLine(`could not parse: ${message}`).slice(0, 200) };
+  }
+}

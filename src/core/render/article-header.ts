@@ -1,0 +1,79 @@
+// The header drawn above an article's body: the title, a line of source and dates, a line of tags
+// and sentiment, then a rule. Pure, so its height can be known without drawing (scroll bounds);
+// that height depends only on the article and the width, never on the clock.
+import { format } from 'date-fns/format';
+import type { Article } from '../article.js';
+import { relativeDate } from './relative-time.js';
+import { sanitizeLine } from '../text/sanitize.js';
+import type { Line, Span } from './spans.js';
+import { cutSpans, wrapSpans } from './wrap.js';
+
+/** `2025-11-14 02:13` in local time, or null when the time is missing or not a real date. */
+export function formatStamp(ms: number | null | undefined): string | null {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return null;
+  const d = new Date(ms);
+  return Number.isNaN(d.getTime()) ? null : format(d, 'yyyy-MM-dd HH:mm');
+}
+
+/** Glyph and word for a sentiment, so it reads without colour: ▲ positive / ▼ negative / ● neutral. */
+export function sentimentLabel(sentiment: string | null): string | null {
+  if (!sentiment) return null;
+  // Shown as the data writes it (the seed says NEGATIVE); the glyph is chosen case-insensitively.
+  const word = sanitizeLine(sentiment).trim();
+  if (!word) return null;
+  const lower = word.toLowerCase();
+  if (/^(pos|bull|up)/.test(lower)) return `▲ ${word}`;
+  if (/^(neg|bear|down)/.test(lower)) return `▼ ${word}`;
+  return `● ${word}`;
+}
+
+// Recent dates read as an age; older ones would repeat the absolute date, so they are left out.
+function age(ms: number, now: number): string | null {
+  const r = relativeDate(ms, now);
+  if (r === 'now') return 'just now';
+  return /^\d+[mhd]$/.test(r) ? `${r} ago` : null;
+}
+
+function metaLine(article: Article, width: number, now: number): Line {
+  const dot: Span = { role: 'dim', text: ' · ' };
+  const spans: Span[] = [{ bold: true, text: sanitizeLine(article.source) || 'unknown source' }];
+  const published = formatStamp(article.publishedAt);
+  spans.push({ ...dot }, { text: published ?? 'undated' });
+  if (published && article.dateGuessed) spans.push({ role: 'dim', text: ' (file date)' });
+  const ago = published && article.publishedAt !== null ? age(article.publishedAt, now) : null;
+  if (ago) spans.push({ ...dot }, { role: 'dim', text: ago });
+  const updated = formatStamp(article.updatedAt);
+  if (updated && updated !== published) spans.push({ ...dot }, { role: 'dim', text: `updated ${updated}` });
+  if (article.draft) spans.push({ ...dot }, { bold: true, text: 'DRAFT' });
+  // One row whatever the clock says, so the header's height does not change as time passes.
+  return cutSpans(spans, width);
+}
+
+function tagLine(article: Article, width: number): Line[] {
+  const spans: Span[] = [];
+  for (const tag of article.tags) {
+    // A tag with spaces stays one unbreakable word (no-break spaces) so wrapping keeps it whole.
+    const text = sanitizeLine(String(tag)).trim().replace(/ +/g, '\u00a0');
+    if (!text) continue;
+    if (spans.length > 0) spans.push({ text: ' ' });
+    spans.push({ role: 'link', text: `#${text}` });
+  }
+  const sentiment = sentimentLabel(article.sentiment);
+  if (sentiment) {
+    if (spans.length > 0) spans.push({ role: 'dim', text: ' · ' });
+    spans.push({ bold: true, text: sentiment.replace(' ', '\u00a0') });
+  }
+  return spans.length > 0 ? wrapSpans(spans, width) : [];
+}
+
+/** The header rows for an article at a width; `now` only changes the text of the dates row. */
+export function headerLines(article: Article, width: number, now: number): Line[] {
+  const w = Math.max(1, Math.floor(width));
+  const title = sanitizeLine(article.title).trim() || sanitizeLine(article.relPath);
+  return [
+    ...wrapSpans([{ role: 'heading', bold: true, text: title }], w),
+    metaLine(article, w, now),
+    ...tagLine(article, w),
+    [{ role: 'dim', text: '─'.repeat(w) }],
+  ];
+}

@@ -1,0 +1,149 @@
+// Inline Markdown tokens (emphasis, code, links, images, inline HTML, footnote references) to
+// styled spans. Links keep their text in the link role and get a numbered note; the URL itself is
+// listed at the end of the article, where it can be copied whole. Entities are decoded the way
+// CommonMark says: in text and link targets, never in code spans.
+import type { Token, Tokens } from 'marked';
+import { LinkNotes } from './link-notes.js';
+import { parseInlineTag } from './html-spans.js';
+import { sanitizeLine } from '../text/sanitize.js';
+import type { Span, SpanStyle } from './spans.js';
+import { decodeEntities } from '../text/entities.js';
+
+export { LinkNotes };
+
+/** Text from the file made safe and single-line: entities decoded, soft breaks as spaces. */
+export function cleanInline(text: string): string {
+  return sanitizeLine(decodeEntities(text));
+}
+
+// `[text][]` and `[text][ref]` whose definition lives in a file the reader never sees (Jekyll
+// includes): marked leaves them as text; the reader gets the link text without the brackets.
+const UNRESOLVED_REFERENCE = /\[([^\[\]\n]+)\]\[([^\[\]\n]*)\]/g;
+
+function textSpan(text: string, style: SpanStyle): Span {
+  return { ...style, text: cleanInline(text.replace(UNRESOLVED_REFERENCE, '$1')) };
+}
+
+// A bare URL or <autolink> whose text is the address itself needs no footnote.
+function isBareLink(text: string, href: string): boolean {
+  const t = text.trim();
+  return t === href || `mailto:${t}` === href || `http://${t}` === href || `https://${t}` === href;
+}
+
+/** The link target as the reader should see and copy it: entities decoded, made single-line. */
+export function linkTarget(raw: string): string {
+  return cleanInline(raw).trim();
+}
+
+/** What inline HTML tags opened so far in this run of tokens (`<a href>`, `<b>`, ...). */
+interface InlineState {
+  notes: LinkNotes;
+  anchors: Array<string | null>;
+  extra: SpanStyle[];
+  /** Inside `<script>`, `<style>`, ... written inline: their text is not shown. */
+  hidden: number;
+}
+
+const HIDDEN_INLINE = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'iframe', 'svg']);
+
+function linkSpans(link: Tokens.Link, style: SpanStyle, state: InlineState): Span[] {
+  const href = linkTarget(link.href ?? '');
+  const inner = spansOf(link.tokens ?? [], { ...style, role: 'link', underline: true, ...(href ? { href } : {}) }, state);
+  if (!href || isBareLink(link.text, href) || isBareLink(link.text, link.href ?? '')) return inner;
+  const n = state.notes.number(href);
+  return n === null ? inner : [...inner, { role: 'dim', text: `[${n}]` }];
+}
+
+const TAG_STYLE: Record<string, SpanStyle> = {
+  b: { bold: true }, strong: { bold: true }, i: { italic: true }, em: { italic: true },
+  s: { strike: true }, del: { strike: true }, strike: { strike: true }, u: { underline: true },
+  code: { role: 'code' }, kbd: { role: 'code' }, samp: { role: 'code' },
+};
+
+function htmlTagSpans(html: string, style: SpanStyle, state: InlineState): Span[] {
+  const tag = parseInlineTag(html);
+  if (!tag) return [];
+  if (HIDDEN_INLINE.has(tag.name)) {
+    state.hidden = Math.max(0, state.hidden + (tag.closing ? -1 : 1));
+    return [];
+  }
+  if (state.hidden > 0) return [];
+  if (tag.name === 'br') return [{ text: '\n' }];
+  if (tag.name === 'img' && !tag.closing) {
+    const alt = sanitizeLine(tag.attribs.alt ?? '').trim();
+    return [{ ...style, role: 'dim', text: alt ? `[image: ${alt}]` : '[image]' }];
+  }
+  if (tag.name === 'a') {
+    if (!tag.closing) {
+      const href = sanitizeLine(tag.attribs.href ?? '').trim();
+      state.anchors.push(href && !href.startsWith('#') ? href : null);
+      state.extra.push(href ? { role: 'link', underline: true, href } : {});
+      return [];
+    }
+    if (state.anchors.length === 0) return [];
+    state.extra.pop();
+    const href = state.anchors.pop();
+    const n = href ? state.notes.number(href) : null;
+    return n === null ? [] : [{ role: 'dim', text: `[${n}]` }];
+  }
+  const extra = TAG_STYLE[tag.name];
+  if (extra) {
+    if (!tag.closing) state.extra.push(extra);
+    else if (state.extra.length > 0) state.extra.pop();
+  }
+  return [];
+}
+
+function tokenSpans(token: Token, base: SpanStyle, state: InlineState): Span[] {
+  const style: SpanStyle = Object.assign({}, base, ...state.extra);
+  if (state.hidden > 0 && token.type !== 'html') return [];
+  switch (token.type) {
+    case 'text':
+      if ('tokens' in token && token.tokens && token.tokens.length > 0) return spansOf(token.tokens, style, state);
+      return [textSpan(String(token.text ?? ''), style)];
+    case 'escape':
+      return [{ ...style, text: sanitizeLine(String(token.text ?? '')) }];
+    case 'strong':
+      return spansOf(token.tokens ?? [], { ...style, bold: true }, state);
+    case 'em':
+      return spansOf(token.tokens ?? [], { ...style, italic: true }, state);
+    case 'del':
+      // `~~` stays visible, so struck words read as struck without colour or strikethrough.
+      return [
+        { ...style, role: 'dim', text: '~~' },
+        ...spansOf(token.tokens ?? [], { ...style, strike: true }, state),
+        { ...style, role: 'dim', text: '~~' },
+      ];
+    case 'codespan':
+      // CommonMark: entities are literal in code spans.
+      return [{ ...style, role: 'code', text: sanitizeLine(String(token.text ?? '')) }];
+    case 'br':
+      return [{ text: '\n' }];
+    case 'link':
+      return linkSpans(token as Tokens.Link, style, state);
+    case 'image': {
+      const alt = cleanInline(String(token.text ?? '')).trim();
+      return [{ ...style, role: 'dim', text: alt ? `[image: ${alt}]` : '[image]' }];
+    }
+    case 'html':
+      return htmlTagSpans(String(token.text ?? ''), style, state);
+    case 'footnoteRef':
+      return [{ ...style, role: 'dim', text: `[^${String((token as Tokens.Generic).id ?? '')}]` }];
+    default: {
+      const g = token as Tokens.Generic;
+      if (Array.isArray(g.tokens)) return spansOf(g.tokens, style, state);
+      return typeof g.text === 'string' ? [textSpan(g.text, style)] : [];
+    }
+  }
+}
+
+function spansOf(tokens: readonly Token[], style: SpanStyle, state: InlineState): Span[] {
+  const out: Span[] = [];
+  for (const t of tokens) for (const s of tokenSpans(t, style, state)) if (s.text !== '') out.push(s);
+  return out;
+}
+
+/** Styled spans for a run of inline tokens; '\n' spans mark hard line breaks. */
+export function inlineSpans(tokens: readonly Token[], style: SpanStyle, notes: LinkNotes): Span[] {
+  return spansOf(tokens, style, { notes, anchors: [], extra: [], hidden: 0 });
+}

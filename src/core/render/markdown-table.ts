@@ -1,0 +1,139 @@
+// GFM tables fitted to the pane. Columns keep their natural width when everything fits; when not,
+// they shrink towards a floor and cells wrap inside their column (a dim rule then separates the
+// rows). The floor of a column is its widest unbreakable piece: a number or any word without
+// letters (`12,345,678`, `+2%`) or a short word, which are never cut; longer words and CJK runs may
+// break between graphemes. When even the floors cannot fit, the table becomes one record per row
+// of `Header: value` lines, which read at any width. Nothing in a cell is ever cut off.
+import type { Tokens } from 'marked';
+import type { LinkNotes } from './link-notes.js';
+import { inlineSpans } from './markdown-inline.js';
+import { lineWidth, type Line, type Span } from './spans.js';
+import { displayText, textWidth } from '../text/width.js';
+import { wrapSpans } from './wrap.js';
+
+const SEPARATOR = ' │ ';
+/** Words up to this many columns are never broken inside a cell. */
+const SHORT_WORD = 16;
+
+type Align = 'left' | 'right' | 'center' | null;
+
+function cellSpans(cell: Tokens.TableCell, bold: boolean, notes: LinkNotes): Span[] {
+  // A table cell is one row of source: hard breaks inside it become spaces.
+  return inlineSpans(cell.tokens ?? [], bold ? { bold: true } : {}, notes).map((s) =>
+    s.text === '\n' ? { ...s, text: ' ' } : s,
+  );
+}
+
+const NO_LETTERS = /^[^\p{L}]+$/u;
+
+/** The widest piece of a cell that must not be broken: a number, a symbol run or a short word. */
+export function unbreakableWidth(spans: readonly Span[]): number {
+  let widest = 0;
+  for (const piece of spans.map((s) => s.text).join('').split(/[\s\u200b\u00ad]+/)) {
+    const word = displayText(piece);
+    if (!word) continue;
+    const w = textWidth(word);
+    if (w <= SHORT_WORD || NO_LETTERS.test(word)) widest = Math.max(widest, w);
+  }
+  return widest;
+}
+
+/**
+ * Column widths summing to at most `avail`: the natural widths when they fit, else each column's
+ * floor plus a share of the rest in proportion to how much more it wants. Null when the floors
+ * alone do not fit.
+ */
+export function fitColumns(natural: readonly number[], floor: readonly number[], avail: number): number[] | null {
+  const want = natural.map((w, i) => Math.max(1, w, floor[i]));
+  const total = want.reduce((a, b) => a + b, 0);
+  if (total <= avail) return want;
+  const base = want.map((_, i) => Math.max(1, Math.min(want[i], floor[i])));
+  const baseSum = base.reduce((a, b) => a + b, 0);
+  if (baseSum > avail) return null;
+  const extra = avail - baseSum;
+  const hunger = want.map((w, i) => w - base[i]);
+  const hungerSum = hunger.reduce((a, b) => a + b, 0);
+  const widths = base.map((b, i) => b + Math.floor((extra * hunger[i]) / Math.max(1, hungerSum)));
+  let left = avail - widths.reduce((a, b) => a + b, 0);
+  for (let i = 0; left > 0 && i < widths.length * 2; i++) {
+    const c = i % widths.length;
+    if (widths[c] < want[c]) {
+      widths[c]++;
+      left--;
+    }
+  }
+  return widths;
+}
+
+function aligned(line: Line, width: number, align: Align): Line {
+  const free = Math.max(0, width - lineWidth(line));
+  const left = align === 'right' ? free : align === 'center' ? Math.floor(free / 2) : 0;
+  const out: Line = left > 0 ? [{ text: ' '.repeat(left) }] : [];
+  out.push(...line);
+  if (free - left > 0) out.push({ text: ' '.repeat(free - left) });
+  return out;
+}
+
+function joinCells(cells: Line[]): Line {
+  const line: Line = [];
+  cells.forEach((c, i) => {
+    if (i > 0) line.push({ role: 'dim', text: SEPARATOR });
+    line.push(...c);
+  });
+  // Trailing padding would only make lines look wider than their content when copied.
+  const last = line[line.length - 1];
+  if (last && !last.role && last.text.trim() === '') line.pop();
+  return line;
+}
+
+// One table row, its cells wrapped to their columns, as many terminal rows as its tallest cell.
+function rowLines(cells: Span[][], widths: readonly number[], align: (i: number) => Align): Line[] {
+  const wrapped = cells.map((c, i) => (c.length === 0 ? [[]] : wrapSpans(c, widths[i])));
+  const height = Math.max(...wrapped.map((w) => w.length));
+  const out: Line[] = [];
+  for (let r = 0; r < height; r++) out.push(joinCells(wrapped.map((w, i) => aligned(w[r] ?? [], widths[i], align(i)))));
+  return out;
+}
+
+function keyValueRows(header: Span[][], rows: Span[][][], width: number, maxLines: number): Line[] {
+  const out: Line[] = [];
+  for (const row of rows) {
+    if (out.length > 0) out.push([]);
+    row.forEach((cell, i) => {
+      const key = header[i]?.map((s) => s.text).join('') || `${i + 1}`;
+      out.push(...wrapSpans([{ bold: true, text: `${key}: ` }, ...cell], width, maxLines - out.length));
+    });
+    if (out.length >= maxLines) break;
+  }
+  return out.slice(0, maxLines);
+}
+
+/** A table as lines no wider than `width`, at most `maxLines` of them. */
+export function renderTable(table: Tokens.Table, width: number, notes: LinkNotes, maxLines: number): Line[] {
+  const header = table.header.map((c) => cellSpans(c, true, notes));
+  const n = header.length;
+  if (n === 0) return [];
+  const rows: Span[][][] = [];
+  for (const r of table.rows) {
+    if (rows.length >= maxLines) break;
+    rows.push(Array.from({ length: n }, (_, i) => (r[i] ? cellSpans(r[i], false, notes) : [])));
+  }
+  const all = [header, ...rows];
+  const avail = width - SEPARATOR.length * (n - 1);
+  // Measured only up to the pane width: a wider cell wraps anyway.
+  const natural = header.map((_, i) => Math.min(width, Math.max(...all.map((r) => lineWidth(r[i], width)))));
+  const floor = header.map((_, i) => Math.max(...all.map((r) => unbreakableWidth(r[i]))));
+  const widths = avail > 0 ? fitColumns(natural, floor, avail) : null;
+  if (!widths) return keyValueRows(header, rows, width, maxLines);
+
+  const align = (i: number): Align => table.align[i] ?? null;
+  const rule: Line = [{ role: 'dim', text: widths.map((w) => '─'.repeat(w)).join('─┼─') }];
+  const body = rows.map((r) => rowLines(r, widths, align));
+  const between = body.some((b) => b.length > 1);
+  const out: Line[] = [...rowLines(header, widths, align), rule];
+  body.forEach((b, i) => {
+    if (i > 0 && between) out.push(rule);
+    out.push(...b);
+  });
+  return out.slice(0, maxLines);
+}

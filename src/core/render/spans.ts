@@ -1,0 +1,62 @@
+// The styled-text vocabulary shared by the Markdown renderer, the body header and the panes that
+// draw them: a Line is one terminal row made of Spans. Kept apart from markdown.ts so the wrapper
+// and the block renderers can use it without importing the renderer itself.
+import { displayText, textWidth } from '../text/width.js';
+
+/** A run of text with one style; `role` names a theme colour role. */
+export interface Span {
+  text: string;
+  role?: 'heading' | 'link' | 'code' | 'quote' | 'dim' | 'match';
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  strike?: boolean;
+  /** A link's target as written (sanitised); drawn as an OSC 8 hyperlink where that is allowed. */
+  href?: string;
+}
+
+/** One terminal row; the total string-width of its spans never exceeds the width it was made for. */
+export type Line = Span[];
+
+/** A Span's style without its text, for carrying style through nested inline tokens. */
+export type SpanStyle = Omit<Span, 'text'>;
+
+/** Terminal columns a line takes once drawn (in display form); counting stops once past `limit`. */
+export function lineWidth(line: Line, limit = Infinity): number {
+  let w = 0;
+  for (const s of line) {
+    w += textWidth(displayText(s.text), limit - w);
+    if (w > limit) break;
+  }
+  return w;
+}
+
+/** The plain text of a line (tests, search, copying). */
+export function lineText(line: Line): string {
+  return line.map((s) => s.text).join('');
+}
+
+/** True when two spans would be drawn identically apart from their text. */
+export function sameStyle(a: SpanStyle, b: SpanStyle): boolean {
+  return (
+    a.role === b.role &&
+    !!a.bold === !!b.bold &&
+    !!a.italic === !!b.italic &&
+    !!a.underline === !!b.underline &&
+    !!a.strike === !!b.strike &&
+    a.href === b.href
+  );
+}
+
+/** Appends text in a style to a line, merging with the last span when the style matches. */
+export function pushText(line: Line, text: string, style: SpanStyle): void {
+  if (text === '') return;
+  const last = line[line.length - 1];
+  if (last && sameStyle(last, style)) last.text += text;
+  else line.push({ ...style, text });
+}
+
+/** The line with `role` given to every span that has none (quotes colour their plain text). */
+export function withDefaultRole(line: Line, role: NonNullable<Span['role']>): Line {
+  return line.map((s) => (s.role ? s : { ...s, role }));
+}

@@ -1,0 +1,75 @@
+// Turns the exact terms of a parsed query (field filters, phrases, negated words, draft visibility)
+// into one predicate. These run before any fuzzy work, so they are plain comparisons over the
+// haystack built when the article was added.
+
+import type { Article } from '../article.js';
+import { bodyHasCashtag, coinSymbols } from '../coins/index.js';
+import { bodyOf, compact, containsAll, containsAny, type Hay } from './haystack.js';
+import type { ParsedQuery, Term } from './query.js';
+
+/** A compiled filter: true when the article stays in the result; `withBody` false skips the body. */
+export type Predicate = (a: Article, hay: Hay, withBody: boolean) => boolean;
+
+function termTest(t: Term): Predicate {
+  switch (t.kind) {
+    case 'word':
+    case 'phrase':
+      return (_a, hay, withBody) => containsAll(hay, [t.value], withBody);
+    case 'tag':
+      return (_a, hay) => hay.tags.includes(t.value);
+    case 'category':
+      return (_a, hay) => hay.categories.includes(t.value);
+    case 'source': {
+      // Substring of the name or key, ignoring case, spaces and punctuation: `decrypt`,
+      // `Decrypt`, `"the block"` and `the-block` all find The Block / the-block.
+      const v = compact(t.value);
+      return (_a, hay) => v !== '' && (hay.sourceName.includes(v) || hay.sourceKey.includes(v));
+    }
+    case 'lang':
+      // `lang:en` also finds `en-US` / `en_GB`.
+      return (_a, hay) =>
+        hay.lang === t.value || hay.lang.startsWith(`${t.value}-`) || hay.lang.startsWith(`${t.value}_`);
+    case 'sentiment':
+      return (_a, hay) => hay.sentiment === t.value;
+    case 'since':
+      return (a) => a.publishedAt !== null && a.publishedAt >= t.at;
+    case 'until':
+      return (a) => a.publishedAt !== null && a.publishedAt <= t.at;
+    case 'coin':
+      // In memory first (front matter, tags, title, description); a `$SOL` in the body when bodies are searched.
+      return (a, hay, withBody) => coinSymbols(a).includes(t.value) || (withBody && bodyHasCashtag(bodyOf(hay), t.value));
+    case 'is':
+      return t.value === 'draft' ? (a) => a.draft : (a) => a.stickyWeight > 0;
+  }
+}
+
+/** Every term except positive free words (those are ranked, not filtered), as one AND predicate. */
+export function compileFilters(q: ParsedQuery, includeDrafts: boolean): Predicate {
+  const tests: Predicate[] = [];
+  const negatedWords: string[] = [];
+  for (const t of q.terms) {
+    if (t.kind === 'word') {
+      if (t.negate) negatedWords.push(t.value);
+      continue;
+    }
+    const test = termTest(t);
+    tests.push(t.negate ? (a, hay, withBody) => !test(a, hay, withBody) : test);
+  }
+  if (negatedWords.length) tests.push((_a, hay, withBody) => !containsAny(hay, negatedWords, withBody));
+  if (!includeDrafts && !q.draftsOnly) tests.unshift((a) => !a.draft);
+  return (a, hay, withBody) => {
+    for (const test of tests) if (!test(a, hay, withBody)) return false;
+    return true;
+  };
+}
+
+/** False when compileFilters' predicate never looks at the haystack (only dates, flags and drafts). */
+export function filtersNeedHay(q: ParsedQuery): boolean {
+  return q.terms.some((t) => (t.kind === 'word' ? t.negate : t.kind !== 'since' && t.kind !== 'until' && t.kind !== 'is'));
+}
+
+/** A string that is equal for two queries exactly when compileFilters would give the same predicate. */
+export function filterKey(q: ParsedQuery, includeDrafts: boolean): string {
+  const exact = q.terms.filter((t) => t.kind !== 'word' || t.negate);
+  return JSON.stringify([includeDrafts || q.draftsOnly, exact]);
+}

@@ -1,0 +1,196 @@
+// The query language typed into the search line: free words (fuzzy), "quoted phrases" (exact),
+// field filters (tag:, source:, category:, sentiment:, lang:, since:, until:, is:, coin:), `-` to negate
+// any term; everything combines with AND and ignores case and accents: every word, phrase and
+// tag/category/source/lang value is folded by the one rule in text/fold.ts, the rule the
+// articles' search text is folded by. Pure: text in, terms out.
+//
+// Colon rule: a bare word `prefix:value` is a field term only when `prefix` is letters only and
+// the value does not start with `/`. So `12:30`, `https://x.com` and `btc/usd:1` stay free words,
+// while `foo:bar` with an unknown letters-only prefix is an error (it looks like a mistyped field).
+
+// The per-function entry point: the package index costs ~60 ms of start-up to import.
+import { sub } from 'date-fns/sub';
+import { resolveCoin } from '../coins/index.js';
+import { foldText } from '../text/fold.js';
+
+/** Sort orders offered by the search engine. */
+export type SortKey = 'relevance' | 'date' | 'title' | 'score';
+
+/** Canonical sentiment values; the data may write them in any case. */
+export type Sentiment = 'positive' | 'negative' | 'neutral';
+
+/** One parsed query term. `negate` is true for terms written with a leading `-`. */
+export type Term =
+  | { kind: 'word' | 'phrase'; value: string; negate: boolean }
+  | { kind: 'tag' | 'category' | 'source' | 'lang'; value: string; negate: boolean }
+  | { kind: 'sentiment'; value: Sentiment; negate: boolean }
+  | { kind: 'since' | 'until'; at: number; negate: boolean }
+  | { kind: 'is'; value: 'draft' | 'sticky'; negate: boolean }
+  /** `coin:` with the ticker it resolved to (`coin:bitcoin` -> BTC). */
+  | { kind: 'coin'; value: string; negate: boolean };
+
+/** A parsed query: every term in input order, plus the positive free text used for ranking. */
+export interface ParsedQuery {
+  terms: Term[];
+  /** Positive free words, folded (text/fold.ts), in input order. */
+  words: string[];
+  /** Positive phrases, folded, in input order. */
+  phrases: string[];
+  /** Positive words and phrases joined by single spaces: the fuzzy pattern and exact-title target. */
+  text: string;
+  /** True when `is:draft` asks for drafts only. */
+  draftsOnly: boolean;
+}
+
+/** A malformed query; `term` is the offending term as typed and the message names it. */
+export class QueryError extends Error {
+  readonly term: string;
+  constructor(message: string, term: string) {
+    super(message);
+    this.name = 'QueryError';
+    this.term = term;
+  }
+}
+
+type FieldKind = 'tag' | 'category' | 'source' | 'lang' | 'sentiment' | 'since' | 'until' | 'is' | 'coin';
+
+// Field names and the few plural/short aliases people type anyway.
+const FIELDS: Readonly<Record<string, FieldKind>> = {
+  tag: 'tag', tags: 'tag',
+  source: 'source', src: 'source',
+  category: 'category', categories: 'category', cat: 'category',
+  sentiment: 'sentiment',
+  lang: 'lang', language: 'lang',
+  since: 'since', until: 'until',
+  is: 'is',
+  coin: 'coin', coins: 'coin', ticker: 'coin',
+};
+
+const SENTIMENTS: Readonly<Record<string, Sentiment>> = {
+  positive: 'positive', pos: 'positive',
+  negative: 'negative', neg: 'negative',
+  neutral: 'neutral', neu: 'neutral',
+};
+
+/** Maps a sentiment as written in data or a query (`NEGATIVE`, `neg`) to its canonical value, else null. */
+export function canonicalSentiment(s: string | null): Sentiment | null {
+  if (s === null) return null;
+  return Object.hasOwn(SENTIMENTS, s.toLowerCase()) ? SENTIMENTS[s.toLowerCase()] : null;
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+// Relative ages: `min` minutes, `h` hours, `d` days, `w` weeks, `m` or `mo` months, `y` years.
+// A bare `m` stays months (as documented from the start); minutes need `min`, the unit the list's
+// dates are written in, so `3min` on screen and `since:3min` mean the same thing.
+const RELATIVE = /^(\d{1,4})(min|mo|[hdwmy])$/i;
+const DAY_MS = 86_400_000;
+
+// Dates without a zone are read as UTC, like the ISO timestamps the articles carry, so a query
+// means the same thing on every machine. `until:` with a bare date includes that whole day.
+function parseDate(value: string, field: 'since' | 'until', now: number): number | null {
+  const rel = RELATIVE.exec(value);
+  if (rel) {
+    const n = Number(rel[1]);
+    const unit = rel[2].toLowerCase();
+    if (unit === 'min') return now - n * 60_000;
+    if (unit === 'h') return now - n * 3_600_000;
+    const key = ({ d: 'days', w: 'weeks', m: 'months', mo: 'months', y: 'years' } as const)[unit as 'd' | 'w' | 'm' | 'mo' | 'y'];
+    return sub(now, { [key]: n }).getTime();
+  }
+  const m = ISO.exec(value);
+  if (!m) return null;
+  const [y, mo, d, h = '0', mi = '0', s = '0', ms = '0', zone] = m.slice(1);
+  const t = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s, +ms.padEnd(3, '0'));
+  const back = new Date(t);
+  // Date.UTC rolls 2025-02-30 over into March; reject instead of guessing.
+  if (back.getUTCMonth() !== +mo - 1 || back.getUTCDate() !== +d || +h > 23 || +mi > 59 || +s > 59) return null;
+  let offset = 0;
+  if (zone && zone.toUpperCase() !== 'Z') {
+    const zm = /^([+-])(\d{2}):?(\d{2})$/.exec(zone)!;
+    offset = (zm[1] === '-' ? -1 : 1) * (+zm[2] * 60 + +zm[3]) * 60_000;
+  }
+  if (field === 'until' && m[4] === undefined) return t + DAY_MS - 1;
+  return t - offset;
+}
+
+function fieldTerm(kind: FieldKind, value: string, negate: boolean, raw: string, now: number): Term {
+  if (value.trim() === '') throw new QueryError(`empty value in "${raw}"`, raw);
+  const v = value.trim().toLowerCase();
+  switch (kind) {
+    case 'sentiment': {
+      const s = canonicalSentiment(v);
+      if (!s) throw new QueryError(`unknown sentiment in "${raw}" (use positive, negative or neutral)`, raw);
+      return { kind, value: s, negate };
+    }
+    case 'since':
+    case 'until': {
+      const at = parseDate(v, kind, now);
+      if (at === null) throw new QueryError(`bad date in "${raw}" (use 2025-11-01, 2025-11-01T09:30Z or 30min, 24h, 7d, 2w, 3mo, 1y)`, raw);
+      return { kind, at, negate };
+    }
+    case 'coin': {
+      const symbol = resolveCoin(v);
+      if (!symbol) throw new QueryError(`unknown coin in "${raw}" (use a ticker or name: coin:btc, coin:solana)`, raw);
+      return { kind, value: symbol, negate };
+    }
+    case 'is':
+      if (v !== 'draft' && v !== 'sticky') throw new QueryError(`unknown value in "${raw}" (use is:draft or is:sticky)`, raw);
+      return { kind, value: v, negate };
+    default:
+      return { kind, value: foldText(value.trim()), negate };
+  }
+}
+
+const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u3000';
+
+/** Parses the search line into terms; `now` anchors relative dates. Throws QueryError naming the bad term. */
+export function parseQuery(input: string, now: number = Date.now()): ParsedQuery {
+  const s = input.normalize('NFC');
+  const terms: Term[] = [];
+  let i = 0;
+  while (i < s.length) {
+    if (isSpace(s[i])) { i++; continue; }
+    const start = i;
+    let negate = false;
+    if (s[i] === '-' && i + 1 < s.length && !isSpace(s[i + 1])) { negate = true; i++; }
+    else if (s[i] === '-') { i++; continue; } // a lone `-` is a negation still being typed
+    if (s[i] === '"') {
+      const close = s.indexOf('"', i + 1);
+      if (close < 0) throw new QueryError(`unclosed quote in "${s.slice(start)}"`, s.slice(start));
+      const phrase = foldText(s.slice(i + 1, close).replace(/\s+/g, ' ').trim());
+      if (phrase) terms.push({ kind: 'phrase', value: phrase, negate });
+      i = close + 1;
+      continue;
+    }
+    let j = i;
+    while (j < s.length && !isSpace(s[j]) && s[j] !== '"') j++;
+    const word = s.slice(i, j);
+    const colon = word.indexOf(':');
+    const prefix = colon > 0 ? word.slice(0, colon) : '';
+    const looksLikeField = /^[a-z]+$/i.test(prefix) && !word.startsWith('/', colon + 1);
+    if (!looksLikeField) {
+      if (word) terms.push({ kind: 'word', value: foldText(word), negate });
+      i = j;
+      continue;
+    }
+    let value = word.slice(colon + 1);
+    if (value === '' && s[j] === '"') {
+      // field:"quoted value"
+      const close = s.indexOf('"', j + 1);
+      if (close < 0) throw new QueryError(`unclosed quote in "${s.slice(start)}"`, s.slice(start));
+      value = s.slice(j + 1, close).replace(/\s+/g, ' ');
+      j = close + 1;
+    }
+    const raw = s.slice(start, j);
+    if (!Object.hasOwn(FIELDS, prefix.toLowerCase())) {
+      throw new QueryError(`unknown field "${prefix}" in "${raw}" (fields: tag, source, category, sentiment, lang, since, until, is, coin)`, raw);
+    }
+    terms.push(fieldTerm(FIELDS[prefix.toLowerCase()], value, negate, raw, now));
+    i = j;
+  }
+  const words = terms.flatMap((t) => (t.kind === 'word' && !t.negate ? [t.value] : []));
+  const phrases = terms.flatMap((t) => (t.kind === 'phrase' && !t.negate ? [t.value] : []));
+  const text = terms.flatMap((t) => ((t.kind === 'word' || t.kind === 'phrase') && !t.negate ? [t.value] : [])).join(' ');
+  const draftsOnly = terms.some((t) => t.kind === 'is' && t.value === 'draft' && !t.negate);
+  return { terms, words, phrases, text, draftsOnly };
+}

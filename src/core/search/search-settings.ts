@@ -1,0 +1,77 @@
+// The search engine's public result types and its tuning: how much work one keystroke may do
+// and how fuse.js is configured. Kept apart from the engine (search.ts) so the numbers that set
+// the speed/recall trade-off read in one place, next to why they are what they are.
+import type { IFuseOptions } from 'fuse.js';
+import type { Article } from '../article.js';
+import type { SortKey } from './query.js';
+import { foldText } from '../text/fold.js';
+
+/** Options for one search. */
+export interface SearchOptions {
+  sort?: SortKey;
+  includeDrafts?: boolean;
+  limit?: number;
+  now?: number;
+  /**
+   * A predicate over article ids applied to every candidate with the exact filters: the reading
+   * terms (`is:unread`, reading/terms.ts) arrive this way. `keepKey` names it for memoisation:
+   * two searches with the same keepKey must keep the same ids.
+   */
+  keep?: ((id: number) => boolean) | null;
+  keepKey?: string;
+  /**
+   * Every match's id and nothing more: hits in no particular order, without highlights, for
+   * counting (the dashboard's pulse and hot order over all matches). With `limit: Infinity` it
+   * finds what a list scrolled to its end would hold.
+   */
+  idsOnly?: boolean;
+}
+/** One result; score is fuse-style (0 = perfect, 1 = matched exactly but not fuzzily ranked). */
+export interface Hit { id: number; score: number; titleMatches: ReadonlyArray<readonly [number, number]> }
+/**
+ * Results: total = matches before limit; sort = the sort actually used; approximate = the search
+ * stopped early (a limit was given and the scan hit its cap or left old bodies unread), so
+ * `total` is a lower bound ("1,000+").
+ */
+export interface SearchResult { hits: Hit[]; total: number; sort: SortKey; approximate?: boolean }
+
+/** Most exact survivors found per keystroke; also the corpus size below which fuse ranks everything. */
+export const CAP = 1000;
+/**
+ * Beyond CAP eligible articles, how many of the newest exact survivors fuse scores. Fuse costs
+ * ~50 us per article, so all 1,000 cost a three-letter query ~60 ms at 10k; the others still
+ * rank by where the words are (title before short fields before body), titles containing the
+ * query first.
+ */
+export const FUSE_RANK = 300;
+/**
+ * Bodies are searched for the newest BODY_DEPTH articles only. V8 scans text at about 1 GB/s, so
+ * a word found nowhere would cost ~300 ms per keystroke across 100k bodies; older articles still
+ * match on title, description, tags, source and category.
+ */
+export const BODY_DEPTH = 10_000;
+/** How many of the newest eligible articles the typo fallback searches. */
+export const FALLBACK_N = 2000;
+
+/**
+ * The fuzzy keys: body stays out (fuse only looks ~30 chars into a field); it is matched exactly.
+ * Fuse reads each field folded (text/fold.ts) like the query, so `sao paulo` ranks "São Paulo"
+ * as an exact match; records are built once per article, so each field is folded once.
+ */
+export const FUSE_KEYS = [
+  { name: 'title', weight: 3, getFn: (a: Article): string => foldText(a.title) },
+  { name: 'description', weight: 1, getFn: (a: Article): string => foldText(a.description) },
+  { name: 'tags', weight: 1, getFn: (a: Article): string[] => a.tags.map(foldText) },
+  { name: 'source', weight: 0.5, getFn: (a: Article): string => foldText(a.source) },
+  { name: 'categories', weight: 0.5, getFn: (a: Article): string[] => a.categories.map(foldText) },
+];
+/** Options of the main fuzzy ranking; a plain `new Fuse(articles, FUSE_OPTIONS)` is the quality baseline. */
+export const FUSE_OPTIONS: IFuseOptions<Article> = { keys: FUSE_KEYS, threshold: 0.3, includeScore: true };
+// The typo fallback looks anywhere in a field and tolerates more, so `bitconi` finds mid-title
+// "Bitcoin"; looking anywhere costs 2-4x, so it skips the long description to stay in budget.
+export const FALLBACK_OPTIONS: IFuseOptions<Article> = {
+  ...FUSE_OPTIONS,
+  keys: FUSE_KEYS.filter((k) => k.name !== 'description'),
+  threshold: 0.4,
+  ignoreLocation: true,
+};

@@ -1,0 +1,86 @@
+// Input -> actions. The pure `inputActions` walks one Ink input event token by token, applying
+// the reducer as it goes, because a chunk can change mode midway ("/bitfarms" in one write must
+// start search, then type "bitfarms"). The hook wires it to Ink's useInput.
+import { useInput, type Key } from 'ink';
+import { useRef, type Dispatch } from 'react';
+import { keymap as defaultKeymap, keyNames, lookup, type Binding, type InkKey, type KeyToken } from '../../state/keymap.js';
+import { reducer, type Action, type AppState } from '../../state/reducer.js';
+import { parseMouse } from './mouse.js';
+
+const OVERLAY_NEXT = new Set(['space', 'pgdn']);
+const OVERLAY_BACK = new Set(['pgup']);
+
+/** The actions one input event produces, given the state it arrives in. */
+export function inputActions(state: AppState, input: string, key: InkKey, mouse: boolean, table: readonly Binding[] = defaultKeymap): Action[] {
+  const reports = parseMouse(input);
+  // Mouse reports are never typed text; with mouse off they are dropped.
+  if (reports) return mouse && !state.overlay ? mouseActions(reports) : [];
+  const actions: Action[] = [];
+  let s = state;
+  const push = (a: Action) => {
+    actions.push(a);
+    s = reducer(s, a);
+  };
+  for (const token of splitUnboundAlt(keyNames(input, key), (name) => lookup(name, s.mode, s.focus, s.multi, table) !== undefined)) {
+    if (s.outcome) break;
+    if ('text' in token && (s.mode === 'search' || s.mode === 'link') && !s.overlay) {
+      push({ type: 'insert', text: token.text });
+      continue;
+    }
+    const chars = 'name' in token ? [token.name] : Array.from(token.text);
+    for (let i = 0; i < chars.length; i++) {
+      if (s.outcome) break;
+      if ('text' in token && (s.mode === 'search' || s.mode === 'link') && !s.overlay) {
+        // A key earlier in this chunk started search (or a link number): the rest is typed text.
+        push({ type: 'insert', text: chars.slice(i).join('') });
+        break;
+      }
+      const name = 'text' in token && chars[i] === ' ' ? 'space' : chars[i];
+      if (s.overlay && name !== 'ctrl+c') {
+        // An overlay that does not fit pages: Space or PgDn onward, PgUp back; any other key closes.
+        const page = OVERLAY_NEXT.has(name) ? 1 : OVERLAY_BACK.has(name) ? -1 : 0;
+        push(page ? { type: 'overlayPage', delta: page } : { type: 'closeOverlay' });
+        continue;
+      }
+      const command = lookup(name, s.mode, s.focus, s.multi, table);
+      // A question in the status line: its answer, Ctrl-C, or any other key says no.
+      if (s.mode === 'confirm' && command !== 'confirmYes' && command !== 'cancel') push({ type: 'dismissPrompt' });
+      else if (command) push({ type: 'command', command });
+    }
+  }
+  return actions;
+}
+
+/**
+ * Esc and a key read in one chunk (a slow frame, `tmux send-keys Escape q`) arrive as `alt+q`:
+ * when nothing is bound to that alt key, it is the two keys it was typed as.
+ */
+export function splitUnboundAlt(tokens: KeyToken[], isBound: (name: string) => boolean): KeyToken[] {
+  return tokens.flatMap((t): KeyToken[] => {
+    if (!('name' in t) || !t.name.startsWith('alt+') || t.name.length < 5 || isBound(t.name)) return [t];
+    const rest = t.name.slice(4);
+    return [{ name: 'esc' }, rest.length === 1 || /^[^a-z]/.test(rest) ? { text: rest } : { name: rest }];
+  });
+}
+
+function mouseActions(reports: NonNullable<ReturnType<typeof parseMouse>>): Action[] {
+  const out: Action[] = [];
+  for (const e of reports) {
+    if (e.kind === 'wheelUp' || e.kind === 'wheelDown') out.push({ type: 'wheel', x: e.x, y: e.y, delta: e.kind === 'wheelUp' ? -3 : 3 });
+    else if (e.kind === 'press' && e.button === 0) out.push({ type: 'click', x: e.x, y: e.y });
+  }
+  return out;
+}
+
+/** Reads keyboard (and mouse) input and dispatches the resulting actions. */
+export function useKeys(state: AppState, dispatch: Dispatch<Action>, mouse: boolean, table: readonly Binding[] = defaultKeymap): void {
+  const latest = useRef(state);
+  latest.current = state;
+  useInput((input: string, key: Key) => {
+    const actions = inputActions(latest.current, input, key, mouse, table);
+    for (const a of actions) {
+      latest.current = reducer(latest.current, a);
+      dispatch(a);
+    }
+  });
+}

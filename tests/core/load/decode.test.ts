@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { decodeArticleBytes } from '../../../src/core/load/decode.js';
+
+const bytes = (...parts: Array<string | number[]>): Uint8Array =>
+  Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
+
+describe('decodeArticleBytes', () => {
+  const loads: Array<[string, Uint8Array, string, string[]]> = [
+    ['plain UTF-8', bytes('# Hi\n'), '# Hi\n', []],
+    ['BOM stripped', bytes([0xef, 0xbb, 0xbf], 'a\n'), 'a\n', []],
+    ['CRLF and lone CR to LF', bytes('a\r\nb\rc\n'), 'a\nb\nc\n', []],
+    ['NFD to NFC', bytes('Cafe\u0301'), 'Caf\u00e9', []],
+    ['Windows-1252 file', bytes('Caf', [0xe9], ' ', [0x93], 'q', [0x94]), 'Café “q”', ['decoded as Windows-1252']],
+    ['mostly UTF-8 with one stray byte', bytes('Café ', [0xff], ' ok'), 'Café \ufffd ok', ['invalid UTF-8 bytes replaced']],
+    ['cp1252-undefined byte is not cp1252', bytes('a', [0x81], 'b'), 'a\ufffdb', ['invalid UTF-8 bytes replaced']],
+    ['UTF-16LE with BOM', Uint8Array.from(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Hé\n', 'utf16le')])), 'Hé\n', ['decoded as UTF-16LE']],
+  ];
+  it.each(loads)('%s', (_name, input, text, notes) => {
+    expect(decodeArticleBytes(input, false)).toEqual({ ok: true, text, notes });
+  });
+
+  const refused: Array<[string, Uint8Array, string]> = [
+    ['empty', bytes(''), 'empty file'],
+    ['BOM only', bytes([0xef, 0xbb, 0xbf]), 'empty file'],
+    ['whitespace only', bytes(' \n\t\r\n'), 'empty file'],
+    ['NUL byte', bytes('---\ntitle: x\n---\n', [0, 1, 2]), 'binary file'],
+  ];
+  it.each(refused)('%s', (_name, input, reason) => {
+    expect(decodeArticleBytes(input, false)).toEqual({ ok: false, reason });
+  });
+
+  it('looks for NUL bytes only in the first 8 KiB', () => {
+    const input = bytes('a'.repeat(9000), [0]);
+    expect(decodeArticleBytes(input, false).ok).toBe(true);
+  });
+
+  it('drops a character cut in half by truncation instead of calling the file Windows-1252', () => {
+    const full = Buffer.from('price… ', 'utf8');
+    const cut = full.subarray(0, full.indexOf(0xe2) + 2); // E2 80 of E2 80 A6
+    expect(decodeArticleBytes(cut, true)).toEqual({ ok: true, text: 'price', notes: [] });
+    // Without the flag the same bytes look like a legacy file: exactly the damage the flag avoids.
+    expect(decodeArticleBytes(cut, false)).toEqual({ ok: true, text: 'priceâ€', notes: ['decoded as Windows-1252'] });
+  });
+});

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { readFrontMatter } from '../../../src/core/load/front-matter.js';
+import { LIMITS, formatBytes } from '../../../src/core/load/limits.js';
+
+describe('readFrontMatter: accepted forms', () => {
+  const cases: Array<[string, string, string, Record<string, unknown>, string]> = [
+    ['YAML', '---\ntitle: A\n---\nbody\n', 'yaml', { title: 'A' }, 'body\n'],
+    ['YAML closed by ...', '---\ntitle: A\n...\nbody', 'yaml', { title: 'A' }, 'body'],
+    ['---yaml tag', '---yaml\ntitle: A\n---\nbody', 'yaml', { title: 'A' }, 'body'],
+    ['--- yml tag with spaces', '--- yml  \ntitle: A\n---  \nbody', 'yaml', { title: 'A' }, 'body'],
+    ['empty YAML block', '---\n---\nbody', 'yaml', {}, 'body'],
+    ['YAML with no body', '---\ntitle: A\n---', 'yaml', { title: 'A' }, ''],
+    ['duplicate YAML key: last wins', '---\ntitle: A\ntitle: B\n---\n', 'yaml', { title: 'B' }, ''],
+    ['Hugo TOML', '+++\ntitle = "A"\n[source]\nname = "S"\n+++\nbody', 'toml', { title: 'A', source: { name: 'S' } }, 'body'],
+    ['---toml tag', '---toml\ntitle = "A"\n---\nbody', 'toml', { title: 'A' }, 'body'],
+    ['---json tag', '---json\n{"title": "A"}\n---\nbody', 'json', { title: 'A' }, 'body'],
+    [';;; JSON', ';;;\n{"title": "A"}\n;;;\nbody', 'json', { title: 'A' }, 'body'],
+    ['Hugo bare JSON object', '{\n  "title": "A"\n}\nbody', 'json', { title: 'A' }, 'body'],
+    ['no front matter', '# Title\n\ntext', 'none', {}, '# Title\n\ntext'],
+    ['thematic break is not front matter', '----\ntext\n----\n', 'none', {}, '----\ntext\n----\n'],
+    ['a brace block that is not JSON is body text', '{\n  not json\n}\nbody', 'none', {}, '{\n  not json\n}\nbody'],
+    ['Liquid tag at the start is not JSON', '{% include x.html %}\ntext\n}\n', 'none', {}, '{% include x.html %}\ntext\n}\n'],
+  ];
+  it.each(cases)('%s', (_name, text, format, data, body) => {
+    const out = readFrontMatter(text);
+    expect(out).toMatchObject({ ok: true, format, body });
+    if (out.ok) expect(out.data).toEqual(data);
+  });
+
+  it('keeps YAML scalars as written (dates, numbers, flags) and TOML dates as plain Dates', () => {
+    const yaml = readFrontMatter('---\ndate: 2024-01-05\ntitle: 0o17\nscore: 1.50\ndraft: yes\nlang: no\nempty:\ntilde: ~\nquoted: "null"\n---\n');
+    const toml = readFrontMatter('+++\ndate = 2024-01-05T10:00:00Z\n+++\n');
+    expect(yaml.ok && { ...yaml.data }).toEqual({ date: '2024-01-05', title: '0o17', score: '1.50', draft: 'yes', lang: 'no', empty: null, tilde: null, quoted: 'null' });
+    expect(toml.ok && Object.getPrototypeOf(toml.data.date)).toBe(Date.prototype);
+  });
+
+  it('still builds explicitly tagged values and follows merge keys', () => {
+    const out = readFrontMatter('---\nn: !!int 3\nf: !!float "1.5"\nb: !!bool true\nbase: &b {x: 1}\nm:\n  <<: *b\n  y: 2\n---\n');
+    expect(out.ok && JSON.parse(JSON.stringify(out.data))).toEqual({ n: 3, f: 1.5, b: true, base: { x: '1' }, m: { x: '1', y: '2' } });
+  });
+});
+
+describe('readFrontMatter: refusals', () => {
+  const nested = (depth: number): string => `---\nx: ${'['.repeat(depth)}${']'.repeat(depth)}\n---\n`;
+  const manyKeys = (n: number): string => `---\n${Array.from({ length: n }, (_, i) => `k${i}: ${i}`).join('\n')}\n---\n`;
+  const aliases = (n: number): string => `---\na: &a [1]\nb: [${Array(n).fill('*a').join(', ')}]\n---\n`;
+  const cases: Array<[string, string, string | RegExp]> = [
+    ['---js', '---js\n{ title: "x" }\n---\n', 'front matter in javascript refused (code execution)'],
+    ['---javascript', '---javascript\n{}\n---\n', 'front matter in javascript refused (code execution)'],
+    ['---coffee', '---coffee\ntitle: "x"\n---\n', 'front matter in coffee refused (code execution)'],
+    ['---xml', '---xml\n<a/>\n---\n', 'front matter in xml refused (unsupported language)'],
+    ['not closed', '---\ntitle: A\nbody', 'front matter not closed'],
+    ['!!js/function', "---\nf: !!js/function 'function(){}'\n---\n", 'invalid YAML at line 2: unknown tag !!js/function'],
+    ['!!js/regexp', '---\nr: !!js/regexp /a/\n---\n', 'invalid YAML at line 2: unknown tag !!js/regexp'],
+    ['!!python/object', '---\na: 1\no: !!python/object:os.system {}\n---\n', /^invalid YAML at line 3: unknown tag !!python\/object/],
+    ['bad YAML names the line', '---\ntitle: A\ntags: [a, b\nx: 1\n---\n', /^invalid YAML at line 4: /],
+    ['bad TOML', '+++\ntitle = \n+++\n', /^invalid TOML: /],
+    ['bad JSON', ';;;\n{"a": }\n;;;\n', /^invalid JSON: /],
+    ['a list is not a mapping', '---\n- a\n---\n', 'front matter is not a key: value mapping'],
+    ['a string is not a mapping', '---\njust text\n---\n', 'front matter is not a key: value mapping'],
+    ['too deep', nested(LIMITS.maxDepth + 5), `front matter nested too deeply (over ${LIMITS.maxDepth} levels)`],
+    ['very deep does not overflow the stack', nested(20_000), /nest/],
+    ['too deep TOML', `+++\nx = ${'['.repeat(40)}${']'.repeat(40)}\n+++\n`, /^invalid TOML: /],
+    ['too many keys', manyKeys(LIMITS.maxKeys + 1), 'front matter has too many keys (over 2,000)'],
+    ['too many aliases', aliases(LIMITS.maxAliases + 1), `front matter has too many aliases (over ${LIMITS.maxAliases})`],
+    ['recursive alias', '---\nloop: &l [*l]\n---\n', 'front matter has a recursive alias'],
+    ['too large', `---\nx: "${'a'.repeat(LIMITS.maxFrontMatterChars)}"\n---\n`, `front matter too large (over ${formatBytes(LIMITS.maxFrontMatterChars)})`],
+  ];
+  it.each(cases)('%s', (_name, text, reason) => {
+    const out = readFrontMatter(text);
+    expect(out.ok).toBe(false);
+    if (!out.ok) expect(out.reason).toMatch(typeof reason === 'string' ? new RegExp(`^${escape(reason)}$`) : reason);
+  });
+
+  it('accepts limits exactly at the bound', () => {
+    expect(readFrontMatter(nested(LIMITS.maxDepth - 1)).ok).toBe(true);
+    expect(readFrontMatter(manyKeys(LIMITS.maxKeys)).ok).toBe(true);
+    expect(readFrontMatter(aliases(LIMITS.maxAliases)).ok).toBe(true);
+  });
+
+  it('refuses a billion-laughs document quickly', () => {
+    const levels = ['a: &a [x,x,x,x,x,x,x,x,x,x]'];
+    for (let i = 1; i < 9; i++) {
+      const prev = String.fromCharCode(96 + i);
+      levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${prev}`).join(',')}]`);
+    }
+    const started = performance.now();
+    const out = readFrontMatter(`---\n${levels.join('\n')}\n---\n`);
+    expect(out.ok).toBe(false);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});
+
+describe('readFrontMatter: prototype safety', () => {
+  it('drops prototype keys at every level and returns null-prototype objects', () => {
+    const out = readFrontMatter('---\n__proto__: {polluted: 1}\nconstructor: {prototype: {polluted: 2}}\nn: {__proto__: {polluted: 3}, ok: 1}\n---\n');
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.keys(out.data)).toEqual(['n']);
+    expect(Object.keys(out.data.n as object)).toEqual(['ok']);
+    expect(Object.getPrototypeOf(out.data)).toBeNull();
+    expect(out.notes).toEqual(['dropped unsafe front-matter key "__proto__"', 'dropped unsafe front-matter key "constructor"']);
+  });
+
+  it('drops prototype keys from TOML and JSON too', () => {
+    const toml = readFrontMatter('+++\n[__proto__]\npolluted = 1\n+++\n');
+    const json = readFrontMatter(';;;\n{"__proto__": {"polluted": 1}, "a": 1}\n;;;\n');
+    expect(toml.ok && Object.keys(toml.data)).toEqual([]);
+    expect(json.ok && Object.keys(json.data)).toEqual(['a']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

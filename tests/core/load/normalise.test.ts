@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../../src/core/article.js';
+import { firstHeading, normaliseArticle, slugify, titleFromFileName, type FileInfo } from '../../../src/core/load/normalise.js';
+import { isTerminalSafe } from '../../../src/core/text/sanitize.js';
+
+const MTIME = Date.parse('2025-01-01T12:00:00Z');
+
+function norm(data: Record<string, unknown>, body = '', info: Partial<FileInfo> = {}): Article {
+  const file: FileInfo = {
+    path: '/news/coindesk/some-post.md',
+    relPath: 'coindesk/some-post.md',
+    size: 100,
+    mtimeMs: MTIME,
+    folderName: 'coindesk',
+    ...info,
+  };
+  return normaliseArticle({ data, format: 'yaml', body, info: file, id: 7, notes: [] });
+}
+
+const utc = (s: string): number => Date.parse(s);
+
+describe('normaliseArticle field mapping', () => {
+  const cases: Array<[string, Record<string, unknown>, Partial<Article>, string?, Partial<FileInfo>?]> = [
+    ['title from front matter', { title: 'Hello' }, { title: 'Hello' }],
+    ['number title becomes text', { title: 42 }, { title: '42' }],
+    ['object title falls back to heading', { title: { a: 1 } }, { title: 'Heading' }, '# Heading\n'],
+    ['blank title falls back to file name', { title: '  ' }, { title: 'some post' }],
+    ['title from file name without date prefix', {}, { title: 'etf day' }, '', { path: '/n/_posts/2024-01-05-etf-day.md' }],
+    ['publishedAt wins over date', { publishedAt: '2025-01-02T00:00:00Z', date: '2020-01-01' }, { publishedAt: utc('2025-01-02T00:00:00Z'), dateGuessed: false }],
+    ['date', { date: new Date('2024-03-01T00:00:00Z') }, { publishedAt: utc('2024-03-01T00:00:00Z') }],
+    ['pubDate RFC 2822', { pubDate: 'Sun, 30 Jun 2024 22:00:00 GMT' }, { publishedAt: utc('2024-06-30T22:00:00Z') }],
+    ['published', { published: '2024-02-02' }, { publishedAt: utc('2024-02-02T00:00:00Z'), draft: false }],
+    ['created epoch', { created: 1717200000 }, { publishedAt: utc('2024-06-01T00:00:00Z') }],
+    ['file-name date', {}, { publishedAt: utc('2024-01-05T00:00:00Z'), dateGuessed: false }, '', { path: '/n/2024-01-05-x.md' }],
+    ['mtime fallback', {}, { publishedAt: MTIME, dateGuessed: true, notes: ['date guessed from file time'] }],
+    ['unparseable date noted then guessed', { date: 'soon' }, { publishedAt: MTIME, dateGuessed: true, notes: ['date guessed from file time: "soon" not understood'] }],
+    ['unreadable date, then a readable one', { date: 'soon', pubDate: 'Tue, 04 Nov 2025 10:30:00 GMT' }, { publishedAt: utc('2025-11-04T10:30:00Z'), dateGuessed: false, notes: ['date from pubDate: "soon" not understood'] }],
+    ['updatedAt keys', { lastmod: '2024-01-02' }, { updatedAt: utc('2024-01-02T00:00:00Z') }],
+    ['no update', {}, { updatedAt: null }],
+    ['description', { description: 'D' }, { description: 'D' }],
+    ['excerpt', { excerpt: 'E' }, { description: 'E' }],
+    ['summary', { summary: 'S' }, { description: 'S' }],
+    ['no description', {}, { description: '' }],
+    ['source object', { source: { name: 'Decrypt', key: 'decrypt' } }, { source: 'Decrypt', sourceKey: 'decrypt' }],
+    ['source string', { source: 'The Block' }, { source: 'The Block', sourceKey: 'the-block' }],
+    ['source object without key', { source: { name: 'Bitcoin Magazine' } }, { source: 'Bitcoin Magazine', sourceKey: 'bitcoin-magazine' }],
+    ['author string', { author: 'Jane Doe' }, { source: 'Jane Doe', sourceKey: 'jane-doe' }],
+    ['author object', { author: { name: 'Whale Alert' } }, { source: 'Whale Alert' }],
+    ['author list', { author: ['First', 'Second'] }, { source: 'First' }],
+    ['folder name', {}, { source: 'coindesk', sourceKey: 'coindesk' }],
+    ['Jekyll _posts uses the site folder', {}, { source: 'myblog' }, '', { path: '/sites/myblog/_posts/a.md', folderName: '_posts' }],
+    ['category string is one category', { category: 'Crypto News' }, { categories: ['Crypto News'] }],
+    ['categories list', { categories: ['a', 'b'] }, { categories: ['a', 'b'] }],
+    ['Jekyll categories string', { categories: 'markets regulation' }, { categories: ['markets', 'regulation'] }],
+    ['category and categories merged', { category: 'BTC', categories: ['BTC', 'ETH'] }, { categories: ['BTC', 'ETH'] }],
+    ['tags list', { tags: ['BTC', 'MINING'] }, { tags: ['BTC', 'MINING'] }],
+    ['tags comma string', { tags: 'a, b ,c' }, { tags: ['a', 'b', 'c'] }],
+    ['keywords merged', { tags: ['a'], keywords: 'b, a' }, { tags: ['a', 'b'] }],
+    ['tag number', { tags: 42 }, { tags: ['42'] }],
+    ['tags object ignored', { tags: { a: 1 } }, { tags: [] }],
+    ['sentiment', { sentiment: 'NEGATIVE' }, { sentiment: 'NEGATIVE' }],
+    ['score number', { score: 0 }, { score: 0 }],
+    ['score numeric string', { score: '7.5' }, { score: 7.5 }],
+    ['score junk', { score: 'high' }, { score: null }],
+    ['lang', { lang: 'en' }, { lang: 'en' }],
+    ['draft true', { draft: true }, { draft: true }],
+    ['draft "true"', { draft: 'True' }, { draft: true }],
+    ['draft "yes" (YAML 1.1) is a draft', { draft: 'yes' }, { draft: true }],
+    ['draft "on" is a draft', { draft: 'On' }, { draft: true }],
+    ['draft "no" is not', { draft: 'no' }, { draft: false }],
+    ['draft "off" is not', { draft: 'off' }, { draft: false }],
+    ['draft "maybe" is not a flag', { draft: 'maybe' }, { draft: false }],
+    ['Jekyll published: no', { published: 'no' }, { draft: true }],
+    ['published: yes is not hidden', { published: 'yes' }, { draft: false }],
+    ['published as a date', { published: '2025-11-04' }, { draft: false, publishedAt: utc('2025-11-04T00:00:00Z') }],
+    ['lang: no stays Norwegian', { lang: 'no', tags: ['no', 'regulation'] }, { lang: 'no', tags: ['no', 'regulation'] }],
+    ['title as written', { title: '0o17', tags: ['2026-01-15', '1.50'] }, { title: '0o17', tags: ['2026-01-15', '1.50'] }],
+    ['Jekyll published: false', { published: false }, { draft: true }],
+    ['stickyWeight', { stickyWeight: '3' }, { stickyWeight: 3 }],
+    ['stickyWeight absent', {}, { stickyWeight: 0 }],
+    ['url', { url: 'https://a.example/x' }, { url: 'https://a.example/x' }],
+    ['relative url ignored, canonical used', { url: '/x', canonical: 'https://c.example/' }, { url: 'https://c.example/' }],
+    ['link', { link: 'http://l.example' }, { url: 'http://l.example' }],
+    ['relative permalink ignored', { permalink: '/2024/01/x/' }, { url: null }],
+    ['javascript: url ignored', { url: 'javascript:alert(1)' }, { url: null }],
+    ['coverImage.url', { coverImage: { url: 'u', full: 'f' } }, { coverImage: 'u' }],
+    ['coverImage.full before regular', { coverImage: { regular: 'r', full: 'f' } }, { coverImage: 'f' }],
+    ['coverImage.raw', { coverImage: { raw: 'raw' } }, { coverImage: 'raw' }],
+    ['coverImage string', { coverImage: 'c.png' }, { coverImage: 'c.png' }],
+    ['image', { image: 'i.png' }, { coverImage: 'i.png' }],
+    ['image object', { image: { url: 'i.png' } }, { coverImage: 'i.png' }],
+    ['no image', {}, { coverImage: null }],
+  ];
+  it.each(cases)('%s', (_name, data, expected, body = '', info = {}) => {
+    expect(norm(data, body, info)).toMatchObject(expected);
+  });
+
+  it('keeps the raw front matter, id, body and file facts', () => {
+    const data = { title: 'T', extra: { nested: [1, 2] } };
+    const a = norm(data, 'body\n');
+    expect(a).toMatchObject({ id: 7, frontMatter: data, body: 'body\n', size: 100, mtimeMs: MTIME, format: 'yaml' });
+  });
+
+  it('repairs mojibake in display fields and body but not in frontMatter', () => {
+    const a = norm({ title: 'Itâ€™s', tags: ['DÃ©Fi'] }, 'wowâ€¦');
+    expect(a.title).toBe('It’s');
+    expect(a.tags).toEqual(['DéFi']);
+    expect(a.body).toBe('wow…');
+    expect(a.frontMatter.title).toBe('Itâ€™s');
+    expect(a.notes).toContain('repaired mojibake');
+  });
+
+  it('sanitises every display string', () => {
+    const evil = 'A\u001b]52;c;ZXZpbA==\u0007B\u001b[2J\u202eC\nD\u0007';
+    const a = norm({ title: evil, description: evil, source: { name: evil }, tags: [evil], categories: [evil], sentiment: evil, lang: evil, url: `https://x.example/${evil}`, coverImage: evil }, '', { relPath: `dir/${evil}.md` });
+    const strings = [a.title, a.description, a.source, a.sourceKey, ...a.tags, ...a.categories, a.sentiment, a.lang, a.coverImage, a.relPath];
+    for (const s of strings) expect(isTerminalSafe(s ?? '')).toBe(true);
+    expect(a.title).toBe('ABC D␇');
+    expect(a.url).toBeNull(); // whitespace inside makes it no URL
+  });
+});
+
+describe('helpers', () => {
+  const headings: Array<[string, string | null]> = [
+    ['# Plain', 'Plain'],
+    ['text\n\n# Later heading #', 'Later heading'],
+    ['## Level two only', null],
+    ['```\n# in a fence\n```\n# After fence', 'After fence'],
+    ['~~~md\n# tilde fence\n~~~', null],
+    ['# **Bold** and [link](http://x) `code`', 'Bold and link code'],
+    ['# Kramdown title {#id .class}', 'Kramdown title'],
+    ['#NoSpace', null],
+  ];
+  it.each(headings)('firstHeading(%j)', (body, expected) => {
+    expect(firstHeading(body)).toBe(expected);
+  });
+
+  const names: Array<[string, string]> = [
+    ['2024-01-05-bitcoin-etf-approved.md', 'bitcoin etf approved'],
+    ['market_wrap.markdown', 'market wrap'],
+    ['2024-01-05-.md', '2024-01-05-'],
+    ['README', 'README'],
+  ];
+  it.each(names)('titleFromFileName(%j)', (name, expected) => {
+    expect(titleFromFileName(name)).toBe(expected);
+  });
+
+  const slugs: Array<[string, string]> = [
+    ['The Block', 'the-block'],
+    ['  CoinDesk!! News ', 'coindesk-news'],
+    ['Крипто Новости', 'крипто-новости'],
+    ['***', ''],
+  ];
+  it.each(slugs)('slugify(%j)', (name, expected) => {
+    expect(slugify(name)).toBe(expected);
+  });
+});

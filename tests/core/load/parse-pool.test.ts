@@ -1,0 +1,150 @@
+// The worker pool must give exactly what parsing on this thread gives, in any batch order, and
+// must finish the job even when its workers die.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseAll, StatWorker, workerCount, type ParsedFile, type ParseJob, type PoolStats } from '../../../src/core/load/parse-pool.js';
+import { STAT_FIELDS, statPaths } from '../../../src/core/load/parse-worker.js';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+// Worker threads run plain JavaScript, so the worker is compiled from the current sources into
+// a folder under node_modules (where its imports of js-yaml etc. resolve).
+const built = path.join(repo, 'node_modules/.cache/crypto-news-tui-test/parse-worker');
+let workerUrl: URL;
+let root: string;
+let jobs: ParseJob[];
+
+type Row = { outcome: unknown; body: string | null };
+let lastStats: PoolStats | null = null;
+
+function collect(run: (onBatch: (start: number, files: ParsedFile[]) => void) => Promise<PoolStats>): Promise<Row[]> {
+  const out: Array<{ outcome: unknown; body: string | null }> = new Array(jobs.length);
+  return run((start, files) => {
+    files.forEach((f, k) => {
+      expect(out[start + k]).toBeUndefined(); // every file is reported once
+      out[start + k] = { outcome: f.outcome, body: f.lowerBody?.toString('utf8') ?? null };
+    });
+  }).then((stats) => {
+    lastStats = stats;
+    return out;
+  });
+}
+
+beforeAll(() => {
+  fs.rmSync(built, { recursive: true, force: true });
+  const tsc = path.join(repo, 'node_modules/typescript/bin/tsc');
+  const args = ['src/core/load/parse-worker.ts', '--rootDir', 'src/core', '--outDir', built, '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--strict', '--skipLibCheck', '--types', 'node'];
+  execFileSync(process.execPath, [tsc, ...args], { cwd: repo, stdio: 'pipe' });
+  fs.writeFileSync(path.join(built, 'package.json'), '{"type":"module"}');
+  workerUrl = pathToFileURL(path.join(built, 'load', 'parse-worker.js'));
+
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-pool-'));
+  jobs = [];
+  const add = (name: string, content: string | Buffer): void => {
+    const file = path.join(root, name);
+    fs.writeFileSync(file, content);
+    jobs.push({ path: file, relPath: name, folderName: path.basename(root) });
+  };
+  for (let i = 0; i < 40; i++) {
+    add(`p${i}.md`, `---\ntitle: Post ${i} — Bitcoin\ntags: [BTC]\ndate: 2025-01-${String((i % 28) + 1).padStart(2, '0')}\n---\n# Heading\n\nBody ${i} mentions ÉTF and Solana.\n`);
+  }
+  add('binary.md', Buffer.from([0x2d, 0x00, 0x01, 0x02]));
+  add('empty.md', '');
+  jobs.push({ path: path.join(root, 'missing.md'), relPath: 'missing.md', folderName: 'x' });
+  add('bad-yaml.md', '---\ntitle: [unclosed\n---\nbody\n');
+});
+
+afterAll(() => {
+  if (root) fs.rmSync(root, { recursive: true, force: true });
+  fs.rmSync(built, { recursive: true, force: true });
+});
+
+describe('parseAll', () => {
+  it('gives the same outcomes and bodies on worker threads as on this thread', async () => {
+    const here = await collect((cb) => parseAll(jobs, 1 << 20, cb, { workers: 0, batchSize: 5 }));
+    expect(lastStats).toEqual({ workerBatches: 0, localBatches: 9 });
+    const threads = await collect((cb) => parseAll(jobs, 1 << 20, cb, { workers: 2, batchSize: 3, workerUrl }));
+    expect(lastStats).toEqual({ workerBatches: 15, localBatches: 0 });
+    expect(threads).toEqual(here);
+    expect(here.filter((r) => (r.outcome as { ok: boolean }).ok)).toHaveLength(40);
+    // The search bytes: folded as search compares text (étf -> etf, text/fold.ts).
+    expect(here[3].body).toBe('# heading\n\nbody 3 mentions etf and solana.\n');
+    const failures = here.slice(40).map((r) => (r.outcome as { reason: string }).reason);
+    expect(failures[0]).toBe('binary file');
+    expect(failures[1]).toBe('empty file');
+    expect(failures[2]).toBe('no such file or directory');
+    expect(failures[3]).toMatch(/^invalid YAML/);
+  });
+
+  it('finishes every file on this thread when the workers die', async () => {
+    const crashing = path.join(root, 'crash.mjs');
+    fs.writeFileSync(crashing, 'throw new Error("worker down");\n');
+    const here = await collect((cb) => parseAll(jobs, 1 << 20, cb, { workers: 0 }));
+    const survived = await collect((cb) => parseAll(jobs, 1 << 20, cb, { workers: 2, batchSize: 4, workerUrl: pathToFileURL(crashing) }));
+    expect(lastStats).toEqual({ workerBatches: 0, localBatches: 11 });
+    expect(survived).toEqual(here);
+  });
+
+  it('reports nothing for no jobs', async () => {
+    let calls = 0;
+    const stats = await parseAll([], 1 << 20, () => (calls += 1), { workers: 2, workerUrl });
+    expect(calls).toBe(0);
+    expect(stats).toEqual({ workerBatches: 0, localBatches: 0 });
+  });
+});
+
+describe('workerCount', () => {
+  it.each([
+    [0, 0],
+    [100, 0],
+    [1_999, 0],
+  ])('%i jobs -> %i workers (starting one costs more than it saves)', (n, expected) => {
+    expect(workerCount(n)).toBe(expected);
+  });
+
+  it.each([2_000, 10_000, 100_000])('%i jobs -> between 1 and 4 workers', (n) => {
+    const count = workerCount(n);
+    expect(count).toBeGreaterThanOrEqual(1);
+    expect(count).toBeLessThanOrEqual(Math.min(4, os.availableParallelism()));
+  });
+});
+
+describe('StatWorker', () => {
+  it('gives exactly what statPaths gives on this thread, for files, a directory and a missing path', async () => {
+    const paths = [...jobs.map((j) => j.path), root, path.join(root, 'nope.md')];
+    const worker = StatWorker.start();
+    expect(worker).not.toBeNull();
+    const stats = await worker!.stat(paths);
+    const here = statPaths(paths);
+    expect(stats).toEqual(here);
+    const first = fs.statSync(jobs[0].path);
+    expect(Array.from(here.subarray(0, STAT_FIELDS))).toEqual([first.size, first.mtimeMs, first.dev, first.ino]);
+    // The folder and the missing path are marked as not regular files.
+    expect(here[(paths.length - 2) * STAT_FIELDS]).toBe(-1);
+    expect(here[(paths.length - 1) * STAT_FIELDS]).toBe(-1);
+  });
+
+  it('answers an empty list', async () => {
+    expect(await StatWorker.start()!.stat([])).toEqual(new Float64Array(0));
+  });
+
+  // Enough paths for several chunks, so the two threads really split them.
+  const many = (): string[] => Array.from({ length: 1_300 }, (_, i) => (i % 7 === 6 ? path.join(root, `missing-${i}.md`) : jobs[i % jobs.length].path));
+
+  it('shared with this thread, gives exactly what statPaths gives', async () => {
+    const paths = many();
+    const shared = StatWorker.start()!.share(paths);
+    expect(Array.from(await shared.finish())).toEqual(Array.from(statPaths(paths)));
+  });
+
+  it('shared, still gives every stat when the thread is gone before it could help', async () => {
+    const paths = many();
+    const worker = StatWorker.start()!;
+    worker.close();
+    const shared = worker.share(paths);
+    expect(Array.from(await shared.finish())).toEqual(Array.from(statPaths(paths)));
+  });
+});

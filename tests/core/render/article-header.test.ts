@@ -1,0 +1,44 @@
+import { format } from 'date-fns';
+import { describe, expect, it } from 'vitest';
+import { formatStamp, headerLines, sentimentLabel } from '../../../src/core/render/article-header.js';
+import { lineText, lineWidth } from '../../../src/core/render/spans.js';
+import { makeArticle } from '../../helpers/make-article.js';
+
+const published = Date.UTC(2025, 10, 14, 2, 13);
+
+describe('headerLines', () => {
+  const article = makeArticle({ title: 'Bitfarms winds down', source: 'Decrypt', publishedAt: published, tags: ['BTC', 'MINING'], sentiment: 'NEGATIVE' });
+
+  it('shows title, source, dates, tags and sentiment, then a rule', () => {
+    const rows = headerLines(article, 80, published + 3 * 3_600_000).map(lineText);
+    expect(rows[0]).toBe('Bitfarms winds down');
+    expect(rows[1]).toBe(`Decrypt · ${format(published, 'yyyy-MM-dd HH:mm')} · 3h ago`);
+    expect(rows[2]).toBe('#BTC #MINING · ▼\u00a0NEGATIVE');
+    expect(rows[3]).toBe('─'.repeat(80));
+  });
+
+  it('has a height that does not depend on the clock, and fits narrow widths', () => {
+    const long = makeArticle({ ...article, title: '日本語のタイトル 🚀 '.repeat(5), updatedAt: published + 1000 * 3_600_000, draft: true });
+    const a = headerLines(long, 20, published + 60_000);
+    const b = headerLines(long, 20, published + 400 * 86_400_000);
+    expect(a.length).toBe(b.length);
+    for (const l of [...a, ...b]) expect(lineWidth(l)).toBeLessThanOrEqual(20);
+  });
+});
+
+describe('header helpers', () => {
+  it.each([
+    ['POSITIVE', '▲ POSITIVE'],
+    ['negative', '▼ negative'],
+    ['Neutral', '● Neutral'],
+    ['bullish', '▲ bullish'],
+    ['', null],
+    [null, null],
+  ])('sentimentLabel(%j)', (input, expected) => {
+    expect(sentimentLabel(input)).toBe(expected);
+  });
+
+  it.each([[null], [Number.NaN], [1e20]])('formatStamp(%j) is null', (ms) => {
+    expect(formatStamp(ms)).toBeNull();
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { LinkNotes } from '../../../src/core/render/link-notes.js';
+import { htmlSpans } from '../../../src/core/render/html-spans.js';
+import { decodeEntities } from '../../../src/core/text/entities.js';
+import { stripTemplateNoise } from '../../../src/core/render/static-site.js';
+
+describe('stripTemplateNoise', () => {
+  it.each([
+    ['no braces', 'plain text', 'plain text'],
+    ['liquid tag inline', 'a {% if x %}b{% endif %} c', 'a b c'],
+    ['tag-only line disappears', 'a\n{% include x.html %}\nb', 'a\nb'],
+    ['liquid output', 'by {{ page.author | upcase }}', 'by '],
+    ['hugo shortcodes', '{{< figure src="a.png" >}}\ntext {{% note %}}', 'text '],
+    ['kramdown IAL line', 'para\n{: .lead #intro}', 'para'],
+    ['kramdown suffix', 'para{:.x}', 'para'],
+    ['heading attributes', '## Title {#t .big}', '## Title'],
+    ['comment block', 'a\n{% comment %}\nhidden\n{% endcomment %}\nb', 'a\nb'],
+    ['comment on one line', 'a {% comment %}hidden{% endcomment %} b', 'a  b'],
+    ['raw keeps output tags', '{% raw %}{{ shown }}{% endraw %}', '{{ shown }}'],
+    ['fenced code untouched', '```\n{{ x }} {% y %}\n```', '```\n{{ x }} {% y %}\n```'],
+    ['indented code untouched', '    {{ x }}', '    {{ x }}'],
+    ['inline code untouched', 'use `{{ x }}` {{ y }}', 'use `{{ x }}` '],
+    ['highlight becomes a fence', '{% highlight go %}\nfmt.Println()\n{% endhighlight %}', '```go\nfmt.Println()\n```'],
+    ['unbalanced braces stay', '{{{{ {% oops', '{{{{ {% oops'],
+  ])('%s', (_n, input, expected) => {
+    expect(stripTemplateNoise(input)).toBe(expected);
+  });
+
+  it('is fast on a megabyte of braces', () => {
+    const started = performance.now();
+    stripTemplateNoise('{{{%{:'.repeat(200_000));
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('html text', () => {
+  it.each([
+    ['&amp;&lt;&gt;&quot;&#39;', '&<>"\''],
+    ['&#x20AC; &#8364; &euro;', '€ € €'],
+    ['&#0; &#xD800;', '\ufffd \ufffd'],
+    ['&copy &copy; &CounterClockwiseContourIntegral; &amp;amp;', '&copy © ∳ &amp;'],
+    ['&unknown; &constructor;', '&unknown; &constructor;'],
+  ])('decodes %s', (input, expected) => {
+    expect(decodeEntities(input)).toBe(expected);
+  });
+
+  it('strips tags, comments and scripts', () => {
+    const spans = htmlSpans('<p>Hi <b>you</b></p><!-- x --><script>alert(1)</script><style>p{}</style>done', new LinkNotes());
+    expect(spans.map((s) => s.text).join('')).toBe('Hi you\n\ndone');
+  });
+});

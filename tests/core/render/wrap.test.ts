@@ -1,0 +1,85 @@
+import fc from 'fast-check';
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { lineText, lineWidth } from '../../../src/core/render/spans.js';
+import { eachGrapheme, textWidth } from '../../../src/core/text/width.js';
+import { cutSpans, cutText, padLine, wrapSpans } from '../../../src/core/render/wrap.js';
+
+describe('wrapSpans', () => {
+  it.each([
+    ['fits on one line', 'a b c', 10, ['a b c']],
+    ['breaks at spaces', 'aaa bbb ccc', 7, ['aaa bbb', 'ccc']],
+    ['collapses runs of spaces', 'a    b', 10, ['a b']],
+    ['drops leading spaces of a line', 'aaaa   bbbb', 4, ['aaaa', 'bbbb']],
+    ['hard break on newline', 'a\nb', 10, ['a', 'b']],
+    ['fills the rest of a line before breaking a long word', 'ab cdefghij', 5, ['ab cd', 'efghi', 'j']],
+    ['CJK as two columns', '日本語テキスト', 6, ['日本語', 'テキス', 'ト']],
+    ['emoji as two columns', '😀😀😀', 4, ['😀😀', '😀']],
+    ['a wide grapheme in a one-column pane', '日', 1, ['…']],
+    ['empty input gives one empty line', '', 5, ['']],
+  ])('%s', (_name, input, width, expected) => {
+    const lines = wrapSpans([{ text: input }], width);
+    expect(lines.map(lineText)).toEqual(expected);
+    for (const l of lines) expect(lineWidth(l)).toBeLessThanOrEqual(width);
+  });
+
+  it('keeps styles across a word made of several spans', () => {
+    const lines = wrapSpans([{ text: 'plain ' }, { text: 'bo', bold: true }, { text: 'ld' }], 6);
+    expect(lines.map(lineText)).toEqual(['plain', 'bold']);
+    expect(lines[1][0]).toEqual({ text: 'bo', bold: true });
+  });
+
+  it('stops at maxLines', () => {
+    expect(wrapSpans([{ text: 'a b c d e f' }], 1, 3)).toHaveLength(3);
+  });
+
+  it('never exceeds the width on random text', () => {
+    const alphabet = fc.constantFrom('a', 'b', ' ', '日', '😀', 'e\u0301', '\n', '👩‍💻', 'ｱ');
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 200 }), fc.integer({ min: 1, max: 30 }), (chars, width) =>
+        wrapSpans([{ text: chars.join('') }], width).every((l) => lineWidth(l) <= width),
+      ),
+    );
+  });
+});
+
+describe('cutSpans and friends', () => {
+  it.each([
+    ['short stays', 'abc', 5, 'abc'],
+    ['long gets an ellipsis', 'abcdef', 4, 'abc…'],
+    ['wide char at the cut', '日本語', 4, '日…'],
+    ['zero width', 'abc', 0, ''],
+  ])('%s', (_n, input, width, expected) => {
+    expect(cutText(input, width)).toBe(expected);
+    expect(stringWidth(cutText(input, width))).toBeLessThanOrEqual(width);
+  });
+
+  it('keeps the style of the span where the cut falls', () => {
+    const line = cutSpans([{ text: 'ab' }, { text: 'cdef', role: 'code' }], 4);
+    expect(line).toEqual([{ text: 'ab' }, { text: 'c…', role: 'code' }]);
+  });
+
+  it('pads a line to the width', () => {
+    expect(lineText(padLine([{ text: 'ab' }], 5))).toBe('ab   ');
+  });
+});
+
+describe('text width helpers', () => {
+  it('segments long strings exactly like Intl.Segmenter, even across chunk boundaries', () => {
+    const s = ('abc e\u0301 日本 👨‍👩‍👧 ' + 'x'.repeat(250) + 'e\u0301\u0301').repeat(20);
+    const expected = Array.from(new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(s), (g) => g.segment);
+    expect(Array.from(eachGrapheme(s))).toEqual(expected);
+  });
+
+  it('measures plain text like string-width', () => {
+    for (const s of ['abc', '日本語', '😀 ok', 'e\u0301', 'ｱｲｳ', '']) expect(textWidth(s)).toBe(stringWidth(s));
+  });
+
+  it('measures a ZWJ sequence at its widest reading (tmux draws each part)', () => {
+    expect(textWidth('👨‍👩‍👧')).toBe(6);
+  });
+
+  it('stops counting past the limit', () => {
+    expect(textWidth('日'.repeat(10_000), 10)).toBeLessThan(20);
+  });
+});

@@ -1,0 +1,42 @@
+// makeHay shares lower-cased values between articles (memo tables, lists reused when already
+// lower-case); sharing must never hand one article another's value or skip lower-casing.
+import { describe, expect, it } from 'vitest';
+import { hayTitle, makeHay, titleIncludes } from '../../../src/core/search/haystack.js';
+import { makeArticle } from '../../helpers/make-article.js';
+
+describe('makeHay', () => {
+  it('lower-cases tags and categories, reusing a list that already is', () => {
+    const mixed = makeArticle({ tags: ['BTC', 'mining'], categories: ['Markets'] });
+    const lower = makeArticle({ tags: ['btc', 'mining'], categories: [] });
+    expect(makeHay(mixed).tags).toEqual(['btc', 'mining']);
+    expect(makeHay(mixed).categories).toEqual(['markets']);
+    expect(mixed.tags).toEqual(['BTC', 'mining']);
+    expect(makeHay(lower).tags).toBe(lower.tags);
+  });
+
+  it('keeps each article its own source, language and sentiment when values repeat', () => {
+    const a = makeArticle({ source: 'The Block', sourceKey: 'the-block', lang: 'EN-us', sentiment: 'NEGATIVE' });
+    const b = makeArticle({ source: 'Decrypt', sourceKey: 'decrypt', lang: null, sentiment: null });
+    const again = makeArticle({ source: 'The Block', sourceKey: 'the-block', lang: 'EN-us', sentiment: 'NEGATIVE' });
+    for (const x of [a, again]) {
+      const hay = makeHay(x);
+      expect([hay.sourceName, hay.sourceKey, hay.lang, hay.sentiment]).toEqual(['theblock', 'theblock', 'en-us', 'negative']);
+    }
+    const hb = makeHay(b);
+    expect([hb.sourceName, hb.sourceKey, hb.lang, hb.sentiment]).toEqual(['decrypt', 'decrypt', '', null]);
+  });
+
+  it('keeps the folded title at the start of the short fields, and finds words only there', () => {
+    const a = makeArticle({ title: 'İstanbul Bitcoin ETF', description: 'Solana and ETF flows', tags: ['Mining'] });
+    const hay = makeHay(a);
+    // Folded (text/fold.ts): lower-cased and without the dot above, so the length is the title's.
+    expect(hayTitle(hay)).toBe('istanbul bitcoin etf');
+    expect(hayTitle(hay)).toHaveLength(a.title.length);
+    expect(titleIncludes(hay, 'bitcoin etf')).toBe(true);
+    expect(titleIncludes(hay, 'etf')).toBe(true);
+    expect(titleIncludes(hay, 'solana')).toBe(false);
+    expect(titleIncludes(hay, 'etf solana')).toBe(false);
+    expect(titleIncludes(hay, 'mining')).toBe(false);
+    expect(hay.short.includes('mining')).toBe(true);
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { initialState, reducer, type Action, type AppState } from '../../../src/state/reducer.js';
+import { inputActions } from '../../../src/ui/input/use-keys.js';
+import { hits } from '../factory.js';
+
+const base = reducer(initialState({ width: 80, height: 24, multi: true }), { type: 'results', hits: hits(10), total: 10, sort: 'date', query: '' });
+const apply = (s: AppState, input: string, key = {}, mouse = true) => inputActions(s, input, key, mouse).reduce(reducer, s);
+
+describe('inputActions', () => {
+  const cases: Array<[string, Partial<AppState>, string, Record<string, boolean>, Partial<AppState>]> = [
+    ['"/bitfarms" in one chunk starts search and types the rest', {}, '/bitfarms', {}, { mode: 'search', query: 'bitfarms' }],
+    ['a chunk in search mode is inserted whole', { mode: 'search' }, 'etf sec', {}, { query: 'etf sec' }],
+    ['"jjk" in browse moves twice down, once up', {}, 'jjk', {}, { cursor: 1 }],
+    ['search keys are text: j types j', { mode: 'search' }, 'j', {}, { query: 'j', cursor: 0 }],
+    ['text then Enter in one chunk ends search', { mode: 'search' }, 'btc\r', {}, { mode: 'browse', query: 'btc' }],
+    ['DEL deletes in search mode', { mode: 'search', query: 'abc' }, '', { delete: true }, { query: 'ab' }],
+    ['any key closes help and is consumed', { overlay: 'help' }, 'j', {}, { overlay: null, cursor: 0 }],
+    ['ctrl-c cancels even with help open', { overlay: 'help' }, 'c', { ctrl: true }, { outcome: { kind: 'cancelled' } }],
+    ['space pages help instead of closing it', { overlay: 'help' }, ' ', {}, { overlay: 'help', overlayPage: 1 }],
+    ['PgUp pages back, never below the first page', { overlay: 'help' }, '', { pageUp: true }, { overlay: 'help', overlayPage: 0 }],
+    ['space marks in browse mode', {}, ' ', {}, { marked: [0] }],
+    ['G goes to the bottom', {}, 'G', { shift: true }, { cursor: 9 }],
+    ['keys after the outcome are ignored', {}, 'q/x', {}, { outcome: { kind: 'cancelled' }, mode: 'browse' }],
+    // Row 6 (1-based): search line, top border, pulse strip, then list row 3 (0-based 2).
+    ['a mouse click selects a row', {}, '[<0;3;6M', {}, { cursor: 2 }],
+    ['a mouse report in search mode is not typed', { mode: 'search' }, '[<0;3;6M', {}, { query: '' }],
+  ];
+  it.each(cases)('%s', (_l, over, input, key, want) => {
+    expect(apply({ ...base, ...over }, input, key)).toMatchObject(want);
+  });
+
+  it('with mouse off, reports are dropped, not typed', () => {
+    const s = { ...base, mode: 'search' as const };
+    const actions: Action[] = inputActions(s, '[<0;3;6M', {}, false);
+    expect(actions).toEqual([]);
+  });
+});
+
+describe('Esc and a key in one chunk', () => {
+  it('an unbound alt+key is Esc then the key; a bound one stays', async () => {
+    const { splitUnboundAlt } = await import('../../../src/ui/input/use-keys.js');
+    expect(splitUnboundAlt([{ name: 'alt+?' }], () => false)).toEqual([{ name: 'esc' }, { text: '?' }]);
+    expect(splitUnboundAlt([{ name: 'alt+p' }], (n) => n === 'alt+p')).toEqual([{ name: 'alt+p' }]);
+  });
+});

@@ -10,6 +10,8 @@ import { computeFacts, type Facts, type FactsInput } from './facts.js';
 import { FACTS_WORKER_ROLE, type FactsReply, type FactsRequest } from './facts-worker.js';
 import { storyDoc } from './story-doc.js';
 
+/** Below this many articles the facts are computed on the calling thread. */
+export const MIN_FOR_WORKER = 500;
 /** Inputs posted per message: ~1-2 MB to serialise, a few ms of the UI thread each. */
 export const FACTS_CHUNK = 4_000;
 
@@ -43,7 +45,9 @@ export interface BackgroundOptions {
  */
 export async function factsInBackground(article: (id: number) => Article, n: number, opts: BackgroundOptions = {}): Promise<Facts | null> {
   const stop = opts.shouldStop ?? (() => false);
-  const url = opts.worker === undefined ? workerUrl() : opts.worker;
+  // A small corpus is done here at once (~0.1 ms an article): a worker's start-up costs more, and
+  // the first frame already shows its stories.
+  const url = opts.worker === undefined ? (n < MIN_FOR_WORKER ? null : workerUrl()) : opts.worker;
   if (!url) {
     const inputs: FactsInput[] = [];
     for (let start = 0; start < n; start += FACTS_CHUNK) {
@@ -62,6 +66,8 @@ export async function factsInBackground(article: (id: number) => Article, n: num
       worker.once('error', reject);
       worker.once('exit', (code) => reject(new Error(`the facts worker exited (${code})`)));
     });
+    // Stopped before the answer, the worker is terminated and its exit rejects this: nobody waits then.
+    reply.catch(() => undefined);
     for (let start = 0; start < n; start += FACTS_CHUNK) {
       const inputs: FactsInput[] = [];
       for (let id = start; id < Math.min(n, start + FACTS_CHUNK); id++) inputs.push(factsInput(article(id)));

@@ -90,3 +90,21 @@ describe('counting every match', () => {
     expect(hotScore(articles[story], facts.size[story], now)).toBeGreaterThan(hotScore(articles[story], 1, now));
   });
 });
+
+describe('factsInBackground on the worker, stopped midway', () => {
+  it('resolves null and leaves no unhandled rejection behind when the worker is terminated', async () => {
+    const url = new URL('../../../dist/core/stories/facts-worker.js', import.meta.url);
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      let asked = 0;
+      const many = Array.from({ length: 9_000 }, (_, i) => articles[i % articles.length]);
+      expect(await factsInBackground((id) => many[id], many.length, { worker: url, shouldStop: () => ++asked > 1 })).toBeNull();
+      await new Promise((r) => setTimeout(r, 300));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+});

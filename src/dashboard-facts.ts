@@ -1,5 +1,5 @@
 // The dashboard's facts (core/stories/facts.ts: coins, stories, the pulse's codes), computed on a
-// worker thread once the corpus is loaded, and again when live updates add articles: at most one
+// worker thread once the corpus is loaded (or read back from the index when no file changed), and again when live updates add articles: at most one
 // computation runs at a time, and one more is queued while it runs. What the worker found is
 // handed over in slices between keys (the coins of 100k articles, for `coin:` filters).
 import type { Article } from './core/article.js';
@@ -18,6 +18,8 @@ export interface FactsRunnerOptions {
   index: SearchIndex;
   /** Group stories (false: `--no-group`; the pulse still counts every match). */
   group: boolean;
+  /** The on-disk index the facts are kept in between runs; null with `--no-cache`. */
+  cacheFile: string | null;
   /** True once the dashboard closed: work stops and nothing more is handed over. */
   finished: () => boolean;
   onFacts: (computed: ComputedFacts) => void;
@@ -35,7 +37,7 @@ export function factsRunner(o: FactsRunnerOptions): () => void {
     const { primeArticleCoins } = await import('./core/coins/index.js');
     const n = o.index.size;
     const article = (id: number): Article => o.index.article(id);
-    const facts = await factsInBackground(article, n, { shouldStop: o.finished, group: o.group });
+    const facts = await factsInBackground(article, n, { shouldStop: o.finished, group: o.group, cacheFile: o.cacheFile });
     if (!facts || o.finished()) return;
     for (let start = 0; start < n; start += SLICE) {
       for (let id = start; id < Math.min(n, start + SLICE); id++) primeArticleCoins(article(id), coinMentionsOf(facts, id));

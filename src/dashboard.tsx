@@ -7,6 +7,7 @@ import type { Binding } from './state/keymap.js';
 import type { Article, LoadWarning } from './core/article.js';
 import type { Facts, StoryInfo, StoryMap } from './core/stories/index.js';
 import { PathError } from './core/load/walk.js';
+import { cacheDirectory, indexFile } from './core/index/location.js';
 import { factsRunner } from './dashboard-facts.js';
 import { installFatalHandlers } from './fatal-handlers.js';
 import { skeletonBytes } from './skeleton.js';
@@ -191,6 +192,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     const computeFacts = factsRunner({
       index,
       group: options.group,
+      cacheFile: options.cache ? indexFile(cacheDirectory(), paths) : null,
       finished: () => finished,
       onFacts: (computed) => {
         facts = computed.facts;

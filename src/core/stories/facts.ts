@@ -152,7 +152,38 @@ export function coinMentionsOf(f: Facts, i: number): CoinMention[] {
   return out;
 }
 
-/** The typed arrays of `facts`, for a postMessage transfer list. */
+const isNames = (v: unknown): v is FacetName[] =>
+  Array.isArray(v) && v.every((x) => typeof x === 'object' && x !== null && typeof (x as FacetName).value === 'string' && typeof (x as FacetName).label === 'string');
+const within = (a: ArrayLike<number>, lo: number, hi: number): boolean => {
+  for (let i = 0; i < a.length; i++) if (!(a[i] >= lo && a[i] < hi)) return false;
+  return true;
+};
+// CSR offsets: n + 1 of them, from 0, never decreasing, ending at the list's length.
+const isStarts = (starts: Int32Array, n: number, length: number): boolean => {
+  if (starts.length !== n + 1 || starts[0] !== 0 || starts[n] !== length) return false;
+  for (let i = 0; i < n; i++) if (starts[i + 1] < starts[i]) return false;
+  return true;
+};
+
+/**
+ * Whether `v` (read back from disk, so never trusted) is the facts of an `n`-article corpus: every
+ * array of the right type and length, every code naming an entry that exists.
+ */
+export function isFacts(v: unknown, n: number): v is Facts {
+  if (typeof v !== 'object' || v === null) return false;
+  const f = v as Facts;
+  if (f.n !== n || !isNames(f.sources) || !isNames(f.tags) || !Array.isArray(f.coins) || !f.coins.every((c) => typeof c === 'string')) return false;
+  const typed = [f.story, f.size, f.day, f.source, f.tagStart, f.tagIds, f.coinStart, f.coinIds].every((a) => a instanceof Int32Array);
+  if (!typed || !(f.sentiment instanceof Uint8Array) || !(f.coinWhere instanceof Uint8Array)) return false;
+  if ([f.story, f.size, f.sentiment, f.day, f.source].some((a) => a.length !== n) || f.coinWhere.length !== f.coinIds.length) return false;
+  return (
+    within(f.story, 0, n) && within(f.size, 1, n + 1) && within(f.sentiment, 0, 4) && within(f.source, 0, f.sources.length) &&
+    isStarts(f.tagStart, n, f.tagIds.length) && within(f.tagIds, 0, f.tags.length) &&
+    isStarts(f.coinStart, n, f.coinIds.length) && within(f.coinIds, 0, f.coins.length)
+  );
+}
+
+/** The buffers under the typed arrays of `facts`, each once (facts read back from disk share one), for a postMessage transfer list. */
 export function factsBuffers(f: Facts): ArrayBuffer[] {
-  return [f.story, f.size, f.sentiment, f.day, f.source, f.tagStart, f.tagIds, f.coinStart, f.coinIds, f.coinWhere].map((a) => a.buffer as ArrayBuffer);
+  return [...new Set([f.story, f.size, f.sentiment, f.day, f.source, f.tagStart, f.tagIds, f.coinStart, f.coinIds, f.coinWhere].map((a) => a.buffer as ArrayBuffer))];
 }

@@ -2,14 +2,19 @@
 // exactly what the per-article functions give: the pulse of any set of ids, each article's coins,
 // each article's story. Checked on the bundled data, on this thread and on the built worker.
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/core/article.js';
 import { articleCoins } from '../../../src/core/coins/index.js';
 import { loadCorpus } from '../../../src/core/load/load.js';
 import { pulseOf, pulseOfFacts } from '../../../src/core/pulse/index.js';
 import { SearchIndex } from '../../../src/core/search/search.js';
-import { coinMentionsOf, computeFacts, type Facts } from '../../../src/core/stories/facts.js';
+import { openIndex } from '../../../src/core/index/database.js';
+import { readStoredFacts, writeStoredFacts } from '../../../src/core/index/stories-table.js';
+import { coinMentionsOf, computeFacts, isFacts, type Facts } from '../../../src/core/stories/facts.js';
 import { factsInBackground, factsInput } from '../../../src/core/stories/facts-background.js';
 import { groupStories, hotOrder, hotScore, storyDoc, storyMapOf } from '../../../src/core/stories/index.js';
 
@@ -105,6 +110,62 @@ describe('factsInBackground on the worker, stopped midway', () => {
       expect(unhandled).toEqual([]);
     } finally {
       process.off('unhandledRejection', onUnhandled);
+    }
+  });
+});
+
+describe('facts kept in the on-disk index', () => {
+  const worker = new URL('../../../dist/core/stories/facts-worker.js', import.meta.url);
+  it('are read back on the next start when no file changed, recomputed when one did', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-facts-'));
+    try {
+      const file = path.join(dir, 'index.sqlite');
+      openIndex(file).db.close();
+      const many = Array.from({ length: 600 }, (_, i) => articles[i % articles.length]);
+      const first = await factsInBackground((id) => many[id], many.length, { worker, cacheFile: file });
+      const rows = (): number => {
+        const db = new Database(file, { readonly: true });
+        try {
+          return db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'story_facts'").pluck().get() ? (db.prepare('SELECT count(*) FROM story_facts').pluck().get() as number) : 0;
+        } finally {
+          db.close();
+        }
+      };
+      for (let i = 0; i < 100 && rows() === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(rows()).toBe(1);
+      // Read back: nothing but the file stamps is asked of the articles (their titles would throw).
+      const stampsOnly = many.map((a) => ({ path: a.path, size: a.size, mtimeMs: a.mtimeMs, get title(): string { throw new Error('read the inputs'); } }) as unknown as Article);
+      const second = await factsInBackground((id) => stampsOnly[id], many.length, { worker, cacheFile: file });
+      expect(second).toEqual(first);
+      // One file changed: its stamp differs, so the facts are computed again.
+      const changed = [...many];
+      changed[5] = Object.assign(Object.create(Object.getPrototypeOf(many[5]) as object) as Article, many[5], { size: many[5].size + 1 });
+      await expect(factsInBackground((id) => (id === 5 ? changed[5] : stampsOnly[id]), many.length, { worker, cacheFile: file })).rejects.toThrow();
+      expect(await factsInBackground((id) => changed[id], many.length, { worker, cacheFile: file })).toEqual(first);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('never trusts what it reads back: wrong lengths or codes out of range are refused', () => {
+    const good = structuredClone(facts);
+    expect(isFacts(good, articles.length)).toBe(true);
+    expect(isFacts(good, articles.length + 1)).toBe(false);
+    expect(isFacts({ ...good, story: good.story.slice(1) }, articles.length)).toBe(false);
+    expect(isFacts({ ...good, source: good.source.map(() => good.sources.length) }, articles.length)).toBe(false);
+    expect(isFacts({ ...good, coinStart: good.coinStart.map((c, i) => (i === 1 ? -1 : c)) }, articles.length)).toBe(false);
+    expect(isFacts('not facts', articles.length)).toBe(false);
+  });
+  it('a file that is not this program’s index is neither read nor written', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-facts-'));
+    try {
+      const file = path.join(dir, 'other.sqlite');
+      new Database(file).exec('CREATE TABLE t (x)');
+      expect(writeStoredFacts(file, 'grouped', 'fp', facts)).toBe(false);
+      expect(readStoredFacts(file, 'grouped', 'fp')).toBeNull();
+      expect(readStoredFacts(path.join(dir, 'missing.sqlite'), 'grouped', 'fp')).toBeNull();
+      expect(fs.existsSync(path.join(dir, 'missing.sqlite'))).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

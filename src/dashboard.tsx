@@ -6,10 +6,11 @@ import type { Config } from './config/load-config.js';
 import type { Binding } from './state/keymap.js';
 import type { Article, LoadWarning } from './core/article.js';
 import type { Facts, StoryInfo, StoryMap } from './core/stories/index.js';
+import { newSinceMessage } from './core/reading/new-since.js';
 import { PathError } from './core/load/walk.js';
 import { cacheDirectory, indexFile } from './core/index/location.js';
 import { factsRunner } from './dashboard-facts.js';
-import { installFatalHandlers } from './fatal-handlers.js';
+import { installFatalHandlers } from './fatal.js';
 import { skeletonBytes } from './skeleton.js';
 import { chalkLevel, NoTerminalError, openTerminal, type Terminal } from './terminal.js';
 
@@ -30,15 +31,6 @@ export interface DashboardSetup {
   /** The view to start on (1-based; 0 for All). */
   view: number;
   stateDir: string;
-}
-
-/** `12 new since Nov 28 09:14` (local time), or null when nothing is new. */
-export function newSinceMessage(count: number, since: number | null): string | null {
-  if (since === null || count === 0) return null;
-  const d = new Date(since);
-  const month = d.toLocaleString('en-US', { month: 'short' });
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${count.toLocaleString('en-US')} new since ${month} ${d.getDate()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
 /** Opens the dashboard on `paths`; resolves once the user chose, cancelled, or it could not start. */

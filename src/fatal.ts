@@ -4,6 +4,7 @@
 // path, a parser's complaint about a file), so it is sanitised like everything else; the stack
 // trace is only for --debug.
 import { sanitizeLine, sanitizeText } from './core/text/sanitize.js';
+import type { Terminal } from './terminal.js';
 
 /** Exit status after an internal error (the CLI contract's "error"). */
 export const FATAL_EXIT_CODE = 2;
@@ -31,4 +32,31 @@ export function reportFatal(error: unknown, io: FatalIo, name = 'crypto-news-tui
   else text += 'Run with --debug for details.\n';
   io.write(text);
   return FATAL_EXIT_CODE;
+}
+
+const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+
+// ink draws a last frame when unmounted, and unmounts itself on process exit: left to that, the
+// frame lands on the user's screen after restore(). Unmounting first keeps it on the alternate one.
+/** Restores the terminal and exits with the contract's code on an uncaught error or a signal (130 for SIGINT). */
+export function installFatalHandlers(term: Terminal, debug: boolean, ui: { unmount(): void }): void {
+  const giveBack = () => {
+    try {
+      ui.unmount();
+    } catch {
+      // A UI broken by the error being reported must not stop the restore.
+    }
+    term.restore();
+  };
+  const die = (error: unknown) => {
+    process.exit(reportFatal(error, { restore: giveBack, write: (text) => process.stderr.write(text), debug }));
+  };
+  process.on('uncaughtException', die);
+  process.on('unhandledRejection', die);
+  for (const [signal, code] of Object.entries(SIGNAL_EXIT_CODES)) {
+    process.on(signal, () => {
+      giveBack();
+      process.exit(code);
+    });
+  }
 }

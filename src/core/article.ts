@@ -48,6 +48,11 @@ export interface Article {
   stickyWeight: number;
   /** url | canonical | link, else null. */
   url: string | null;
+  /**
+   * The feed's own id for the story (front matter `externalId`, as written), else null: what
+   * reading state is keyed by first (reading/identity.ts), since it survives renames and copies.
+   */
+  externalId: string | null;
   /** coverImage.url | coverImage.full | coverImage (string) | image, else null. */
   coverImage: string | null;
   /** The front matter exactly as parsed (prototype-safe), for the inspector. */
@@ -63,6 +68,9 @@ export interface Article {
   /** Things the loader noticed, shown in the inspector: "date guessed from file time", "repaired mojibake", ... */
   notes: string[];
 }
+
+/** The fields of an Article a loaded corpus keeps in memory (all but body, frontMatter and coverImage, read back from the file). */
+export type ArticleMeta = Omit<Article, 'body' | 'frontMatter' | 'coverImage'>;
 
 /** A file that could not be loaded, reported on stderr as `path: reason`. */
 export interface LoadWarning {

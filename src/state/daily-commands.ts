@@ -4,7 +4,7 @@
 import { checkOpenable } from '../system/url-policy.js';
 import type { Effect, Prompt } from './effects.js';
 import type { Command } from './keymap.js';
-import type { AppState } from './reducer.js';
+import type { AppState } from './app-state.js';
 import { foldedMembers } from './story-rows.js';
 import { moveCursor } from './transitions.js';
 

@@ -3,7 +3,7 @@
 import type { Hit } from '../core/search/search.js';
 import type { PaneId } from './keymap.js';
 import { computeLayout, innerHeight, type Layout } from './layout.js';
-import type { AppState } from './reducer.js';
+import type { AppState } from './app-state.js';
 
 /** The pane layout for the state's terminal size and inspector toggle. */
 export function layoutOf(s: Pick<AppState, 'width' | 'height' | 'inspectorToggled'> & { views?: AppState['views'] }): Layout {

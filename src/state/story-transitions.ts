@@ -2,11 +2,11 @@
 // unfolding and folding a story in the list, and the focused pulse strip's commands. Pure.
 import type { Hit } from '../core/search/search.js';
 import type { Command } from './keymap.js';
-import { addTerm, pulseEntries } from './pulse-line.js';
-import type { AppState } from './reducer.js';
+import { pulseEntries } from './pulse-line.js';
+import type { AppState } from './app-state.js';
 import { foldRows, type StoryView } from './story-rows.js';
 import { clamp } from './selectors.js';
-import { moveCursor } from './transitions.js';
+import { applyEntry, moveCursor } from './transitions.js';
 
 /** The state with a new search result: raw hits kept, rows folded by story, the pulse marked stale. */
 export function withResults(s: AppState, raw: readonly Hit[], stories: StoryView | null, rest: Partial<AppState>): AppState {
@@ -57,14 +57,6 @@ export function pulseCommand(s: AppState, c: Command): AppState {
     default:
       return s;
   }
-}
-
-/** Adds pulse entry `index` (negated or not) to the query and goes back to the list; Esc then undoes it (pulseGoBack). */
-export function applyEntry(s: AppState, index: number, negate: boolean): AppState {
-  const entry = pulseEntries(s.pulse)[index];
-  if (!entry) return s;
-  const query = addTerm(s.query, entry, negate);
-  return { ...s, mode: 'browse', focus: 'list', query, pulseBack: { before: s.query, after: query, cursor: index } };
 }
 
 /** Esc after an entry was added: the query before it, the strip focused on that entry again. */

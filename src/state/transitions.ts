@@ -4,10 +4,9 @@ import { toggleExpanded } from '../core/render/inspector-tree.js';
 import type { PaneId } from './keymap.js';
 import { paneAt } from './layout.js';
 import { innerWidth } from './layout.js';
-import { entryAt, pulseEntries, pulseParts } from './pulse-line.js';
+import { addTerm, entryAt, pulseEntries, pulseParts } from './pulse-line.js';
 import { clamp, keepInView, layoutOf, listRows, maxBodyScroll, pulseRows, visiblePanes } from './selectors.js';
-import { applyEntry } from './story-transitions.js';
-import type { AppState } from './reducer.js';
+import type { AppState } from './app-state.js';
 import { tabAt } from './view-tabs.js';
 
 /** Moves whatever the pane scrolls: the list cursor, the body text, or the inspector cursor. */
@@ -117,4 +116,12 @@ export function click(s: AppState, x: number, y: number): AppState {
   if (pane !== 'list' || row < 0 || row >= rect.height - 2 - strip) return focused;
   const index = s.listTop + row;
   return index < s.hits.length ? moveCursor(focused, index) : focused;
+}
+
+/** Adds pulse entry `index` (negated or not) to the query and goes back to the list; Esc then undoes it (pulseGoBack). */
+export function applyEntry(s: AppState, index: number, negate: boolean): AppState {
+  const entry = pulseEntries(s.pulse)[index];
+  if (!entry) return s;
+  const query = addTerm(s.query, entry, negate);
+  return { ...s, mode: 'browse', focus: 'list', query, pulseBack: { before: s.query, after: query, cursor: index } };
 }

@@ -7,13 +7,8 @@
 // re-renders only the panes whose input changed.
 import { Box } from 'ink';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { Facts, StoryMap } from '../core/stories/index.js';
-import type { Article, LoadWarning } from '../core/article.js';
 import { inspectorRows } from '../core/render/inspector-tree.js';
-import type { View } from '../config/config.js';
-import type { Reading } from '../core/reading/reading.js';
-import type { SearchIndex } from '../core/search/search.js';
-import { keymap as defaultKeymap, type Binding } from '../state/keymap.js';
+import { keymap as defaultKeymap } from '../state/keymap.js';
 import { innerHeight, innerWidth } from '../state/layout.js';
 import { initialState, reducer, type ListSort } from '../state/reducer.js';
 import { effectiveQuery, layoutOf, listRows, pulseRows, visibleHits } from '../state/selectors.js';
@@ -24,55 +19,20 @@ import { Inspector } from './Inspector.js';
 import { Pane } from './Pane.js';
 import { PulseStrip } from './PulseStrip.js';
 import { SearchLine } from './SearchLine.js';
-import { StatusBar } from './StatusBar.js';
+import { promptText, StatusBar } from './StatusBar.js';
 import { useInputGuard } from './input/use-input-guard.js';
 import { useKeys } from './input/use-keys.js';
 import { useRowMarks } from './row-marks.js';
 import { afterPendingInput, frameCommitted } from './input/after-input.js';
-import { useEffectRunner, type SystemActions } from './use-effects.js';
+import { useEffectRunner } from './use-effects.js';
 import { listedHits, useAggregate } from './use-aggregate.js';
 import { listLimit, useSearch } from './use-search.js';
-import { listTitle, promptText } from './status-text.js';
+import { listTitle } from './status-text.js';
 import { ViewTabs } from './ViewTabs.js';
 import { WarningList } from './WarningList.js';
+import type { AppProps } from './app-props.js';
 
-/** Props of App (see the CLI): the index, terminal size, options, and the exit callback. */
-export interface AppProps {
-  index: SearchIndex;
-  version: number;
-  initialQuery?: string;
-  sort?: ListSort;
-  /** The corpus's stories once grouped (after loading); null or absent: one row per article. */
-  stories?: StoryMap | null;
-  /** The corpus's coins, stories and pulse codes (computed on a worker after loading); null until then. */
-  facts?: Facts | null;
-  includeDrafts?: boolean;
-  multi?: boolean;
-  mouse?: boolean;
-  warnings: LoadWarning[];
-  loading: { done: number; total: number } | null;
-  width: number;
-  height: number;
-  now?: number;
-  /** Read/saved/new state, or null when the state folder could not be used. */
-  reading?: Reading | null;
-  /** Saved views (tabs) and the one to start on (1-based; 0 for All). */
-  views?: readonly View[];
-  initialView?: number;
-  /** The keymap in force (the config's [keys] applied). */
-  keymap?: readonly Binding[];
-  /** Opening, copying, editing: the entry's real ones, or stubs in tests. */
-  system?: SystemActions | null;
-  /** Shown in the status line until the first key (`12 new since Nov 28 09:14`). */
-  startMessage?: string | null;
-  /** Live updates: how many new files arrived since start (the banner counts those not yet shown with `r`). */
-  arrived?: number;
-  /** The id of the article that arrived last (`r` selects it). */
-  latestArrived?: number | null;
-  /** Ids of articles whose files were removed or replaced since start; a new Set when it changes. */
-  hidden?: ReadonlySet<number> | null;
-  onDone(result: { kind: 'chosen'; articles: Article[] } | { kind: 'cancelled' }): void;
-}
+export type { AppProps } from './app-props.js';
 
 /** The interactive dashboard; renders exactly `height - 1` rows of at most `width` columns. */
 export function App(p: AppProps) {

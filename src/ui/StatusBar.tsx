@@ -3,6 +3,7 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { sanitizeLine } from '../core/text/sanitize.js';
+import type { Prompt } from '../state/effects.js';
 import type { Mode, PaneId } from '../state/keymap.js';
 import { columns, fitWidth } from './fit-width.js';
 import { theme, type ThemeRole } from './theme.js';
@@ -108,3 +109,11 @@ export const StatusBar = memo(function StatusBar(p: StatusBarProps) {
     </Box>
   );
 });
+
+/** The status line's text for a prompt (`open https://… ? y/n`), or null when none is up. */
+export function promptText(p: Prompt | null): string | null {
+  if (!p) return null;
+  if (p.kind === 'open') return `open ${p.url} ? y/n`;
+  if (p.kind === 'markAll') return `mark ${p.count.toLocaleString('en-US')} articles read? y/n`;
+  return `open link #${p.digits}_  (Enter opens, Esc cancels)`;
+}

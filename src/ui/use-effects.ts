@@ -7,18 +7,10 @@ import { renderMarkdown } from '../core/render/markdown.js';
 import { searchWithReading } from '../core/reading/reading-search.js';
 import type { Reading } from '../core/reading/reading.js';
 import type { SearchIndex } from '../core/search/search.js';
-import type { Effect } from '../state/effects.js';
-import type { Action } from '../state/reducer.js';
+import type { Effect, SystemActions } from '../state/effects.js';
 
-/** What the dashboard lets the UI do outside itself (the entry wires the real ones; tests stub them). */
-export interface SystemActions {
-  /** Opens a checked http(s) URL in the browser. */
-  open(url: string): Promise<void>;
-  /** Copies text (OSC 52 and the local clipboard); resolves with how it went. */
-  copy(text: string): Promise<void>;
-  /** Hands the terminal to $EDITOR on the file and takes it back; what happened, for the status line. */
-  edit(path: string): string;
-}
+export type { SystemActions } from '../state/effects.js';
+import type { Action } from '../state/reducer.js';
 
 /** Everything an effect may need. */
 export interface EffectContext {

@@ -27,7 +27,9 @@ function start(): TmuxSession {
   return s;
 }
 
-const ready = (screen: string): boolean => screen.includes('? help') && /\d+\/\d+/.test(screen);
+// Loaded: a count of at least one article, not the `0/0 · finding files…` of a start still loading
+// (a key pressed then acts on an empty list: `y` says "nothing to copy").
+const ready = (screen: string): boolean => screen.includes('? help') && /\b[1-9][\d,]*\/[\d,]+/.test(screen) && !/finding files|loading/.test(screen);
 
 describe('overlays and the status line at 80x24', () => {
   it('? pages through whole help entries with Space; any other key closes it', async () => {

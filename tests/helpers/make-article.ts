@@ -26,6 +26,7 @@ export function makeArticle(partial: Partial<Article> = {}): Article {
     draft: false,
     stickyWeight: 0,
     url: null,
+    externalId: null,
     coverImage: null,
     frontMatter: {},
     format: 'yaml',

@@ -6,8 +6,7 @@
 // wrong type, a non-finite number or a terminal control character is refused outright.
 // `coverImage`, like body and front matter, is not kept: it is read back with them (lazy-article.ts).
 
-import type { FrontMatterFormat } from '../article.js';
-import type { ArticleMeta } from '../load/lazy-article.js';
+import type { ArticleMeta, FrontMatterFormat } from '../article.js';
 
 /**
  * One article's metadata as plain JSON-safe data; `bodyLength` is the byte length of its
@@ -20,13 +19,13 @@ export type ArticleRecord = [
   sentiment: string | null, score: number | null, lang: string | null, draft: boolean, stickyWeight: number,
   url: string | null, format: FrontMatterFormat,
   size: number, mtimeMs: number, notes: string[], inode: string, bodyLength: number, warnings: string[],
-  coinFields: string[],
+  coinFields: string[], externalId: string | null,
 ];
 
 /** Positions of the fields other modules read directly. */
-export const R = { path: 0, relPath: 1, source: 7, sourceKey: 8, categories: 9, tags: 10, sentiment: 11, lang: 13, format: 17, size: 18, mtimeMs: 19, inode: 21, bodyLength: 22, warnings: 23, coinFields: 24 } as const;
+export const R = { path: 0, relPath: 1, source: 7, sourceKey: 8, categories: 9, tags: 10, sentiment: 11, lang: 13, format: 17, size: 18, mtimeMs: 19, inode: 21, bodyLength: 22, warnings: 23, coinFields: 24, externalId: 25 } as const;
 /** Number of fields in a record. */
-export const RECORD_LENGTH = 25;
+export const RECORD_LENGTH = 26;
 const FORMATS: ReadonlySet<string> = new Set(['yaml', 'toml', 'json', 'none']);
 // Anything sanitizeLine would have removed: the parser never stores these, so finding one means
 // the record was not written by us and must not reach the terminal.
@@ -37,7 +36,7 @@ export function toRecord(a: ArticleMeta, inode: string, bodyLength: number, warn
   return [
     a.path, a.relPath, a.title, a.description, a.publishedAt, a.dateGuessed, a.updatedAt,
     a.source, a.sourceKey, a.categories, a.tags, a.sentiment, a.score, a.lang, a.draft, a.stickyWeight,
-    a.url, a.format, a.size, a.mtimeMs, a.notes, inode, bodyLength, warnings, a.coinFields,
+    a.url, a.format, a.size, a.mtimeMs, a.notes, inode, bodyLength, warnings, a.coinFields, a.externalId,
   ];
 }
 
@@ -59,7 +58,8 @@ function recordCheck(isText: (v: unknown) => boolean): (v: unknown) => v is Arti
       isText(v[7]) && isText(v[8]) && isTextList(v[9]) && isTextList(v[10]) &&
       isTextOrNull(v[11]) && isNumberOrNull(v[12]) && isTextOrNull(v[13]) && typeof v[14] === 'boolean' && isNumber(v[15]) &&
       isTextOrNull(v[16]) && typeof v[17] === 'string' && FORMATS.has(v[17]) &&
-      isCount(v[18]) && isNumber(v[19]) && isTextList(v[20]) && typeof v[21] === 'string' && isCount(v[22]) && isTextList(v[23]) && isTextList(v[24])
+      isCount(v[18]) && isNumber(v[19]) && isTextList(v[20]) && typeof v[21] === 'string' && isCount(v[22]) && isTextList(v[23]) && isTextList(v[24]) &&
+      isTextOrNull(v[25])
     );
   };
 }

@@ -13,6 +13,7 @@
 import yaml from 'js-yaml';
 import { parse as parseToml } from 'smol-toml';
 import type { FrontMatterFormat } from '../article.js';
+import { rootScalarsAsWritten } from './toml-as-written.js';
 import { LIMITS, formatBytes } from './limits.js';
 import { FrontMatterLimitError, safeCopy } from './safe-data.js';
 import { sanitizeLine } from '../text/sanitize.js';
@@ -111,8 +112,12 @@ function parseSource(block: Block): unknown {
     case 'yaml':
       // `json: true` lets a repeated key override the earlier one (as Jekyll does) instead of failing.
       return yaml.load(block.source, { schema: AS_WRITTEN, json: true });
-    case 'toml':
-      return parseToml(block.source, { maxDepth: LIMITS.maxDepth });
+    case 'toml': {
+      // Scalars as written, as the YAML schema above leaves them (load/toml-as-written.ts).
+      const table = parseToml(block.source, { maxDepth: LIMITS.maxDepth });
+      rootScalarsAsWritten(block.source, table);
+      return table;
+    }
     default:
       return JSON.parse(block.source);
   }

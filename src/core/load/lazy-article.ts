@@ -12,9 +12,6 @@ import { parseArticle } from './parse.js';
 import { readCappedSync } from './read-sync.js';
 import { foldText } from '../text/fold.js';
 
-/** The fields of an Article that are kept in memory (everything but body, frontMatter and coverImage). */
-export type ArticleMeta = Omit<Article, 'body' | 'frontMatter' | 'coverImage'>;
-
 // What is read back from the file: the big fields only the open article needs.
 interface Full {
   body: string;
@@ -69,6 +66,7 @@ export class LazyArticle implements Article {
   draft!: boolean;
   stickyWeight!: number;
   url!: string | null;
+  externalId!: string | null;
   format!: FrontMatterFormat;
   size!: number;
   mtimeMs!: number;
@@ -110,6 +108,7 @@ export class LazyArticle implements Article {
     a.mtimeMs = r[19];
     a.notes = r[20];
     a.coinFields = r[24];
+    a.externalId = r[25];
     return a;
   }
 

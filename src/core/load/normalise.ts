@@ -9,6 +9,7 @@ import { isDraft } from './flags.js';
 import { publishedDate, updatedDate } from './published-date.js';
 import { repairMojibake } from './mojibake.js';
 import { sanitizeLine } from '../text/sanitize.js';
+import { decodeEntities } from '../text/entities.js';
 
 /** Where a file was found, as the loader saw it on disk (contract shared with load.ts). */
 export interface FileInfo {
@@ -113,12 +114,17 @@ export function normaliseArticle(input: NormaliseInput): Article {
   const { data, info } = input;
   const notes = [...input.notes];
   let repaired = false;
-  const display = (s: string): string => {
+  // Text fields as a reader sees them. Feeds copy titles out of HTML, so `S&amp;P 500` is common:
+  // character references are decoded once (`&amp;amp;` stays `&amp;`), after the mojibake repair
+  // (that undoes a byte-level misreading, which happened before the text was HTML-escaped) and
+  // before sanitising (a decoded `&#27;` is a control character). Names that come from the file
+  // system and URLs are not HTML text: `entities: false` leaves them as they are.
+  const display = (s: string, entities = true): string => {
     const fixed = repairMojibake(s);
     if (fixed !== s) repaired = true;
-    return sanitizeLine(fixed.normalize('NFC')).trim();
+    return sanitizeLine((entities ? decodeEntities(fixed) : fixed).normalize('NFC')).trim();
   };
-  const displayOrNull = (s: string | null): string | null => (s === null ? null : display(s) || null);
+  const displayOrNull = (s: string | null, entities = true): string | null => (s === null ? null : display(s, entities) || null);
   const list = (values: unknown[], split: RegExp): string[] => {
     const out = new Set<string>();
     for (const v of values) {
@@ -135,14 +141,14 @@ export function normaliseArticle(input: NormaliseInput): Article {
   const title =
     displayOrNull(scalarText(data.title)) ??
     displayOrNull(firstHeading(input.body)) ??
-    display(titleFromFileName(fileName));
+    display(titleFromFileName(fileName), false);
 
   const source = data.source;
   const author = Array.isArray(data.author) ? data.author[0] : data.author;
   const sourceName =
     displayOrNull(isRecord(source) ? scalarText(source.name) : scalarText(source)) ??
     displayOrNull(isRecord(author) ? scalarText(author.name) : scalarText(author)) ??
-    display(sourceFolder(info));
+    display(sourceFolder(info), false);
   const sourceKey =
     (isRecord(source) ? displayOrNull(scalarText(source.key))?.toLowerCase() : undefined) ?? slugify(sourceName);
 
@@ -153,6 +159,7 @@ export function normaliseArticle(input: NormaliseInput): Article {
   const url = ['url', 'canonical', 'link', 'permalink']
     .map((key) => scalarText(data[key])?.trim())
     .find((u): u is string => u !== undefined && /^https?:\/\/\S+$/i.test(u));
+  const externalId = scalarText(data.externalId);
   const cover = data.coverImage;
   const image = data.image;
   const coverImage = isRecord(cover)
@@ -179,8 +186,10 @@ export function normaliseArticle(input: NormaliseInput): Article {
     lang: displayOrNull(scalarText(data.lang)),
     draft: isDraft(data),
     stickyWeight: toNumber(data.stickyWeight) ?? 0,
-    url: url === undefined ? null : display(url),
-    coverImage: displayOrNull(coverImage),
+    url: url === undefined ? null : display(url, false),
+    // An identifier, compared byte for byte: only made safe to show, never repaired or decoded.
+    externalId: externalId === null ? null : sanitizeLine(externalId.normalize('NFC')).trim() || null,
+    coverImage: displayOrNull(coverImage, false),
     frontMatter: data,
     format: input.format,
     body: input.body,

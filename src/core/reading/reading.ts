@@ -2,14 +2,14 @@
 // the last mark-all, the search history, and the session end. Everything persists through
 // ReadingStore; everything here is in memory and synchronous, so the list can ask per row.
 import type { Article } from '../article.js';
-import { articleKey } from './identity.js';
+import { articleKey, earlierKeys, type Identified } from './identity.js';
 import { ReadingStore } from './store.js';
 
 export { articleKey } from './identity.js';
 export { HISTORY_SIZE, ReadingStore, STATE_FILE } from './store.js';
 export { readingPredicate, splitReadingTerms, type ReadingLookup, type ReadingTerm } from './terms.js';
 
-type A = Pick<Article, 'url' | 'path'>;
+type A = Identified;
 
 /** Reading state for a session; `version` grows with every change so views can memoise on it. */
 export class Reading {
@@ -24,27 +24,26 @@ export class Reading {
   }
 
   isRead(a: A): boolean {
-    return this.store.isRead(articleKey(a));
+    return this.store.isRead(this.keyOf(a));
   }
 
   isSaved(a: A): boolean {
-    return this.store.isSaved(articleKey(a));
+    return this.store.isSaved(this.keyOf(a));
   }
 
   isNew(a: A): boolean {
-    return this.store.isNew(articleKey(a));
+    return this.store.isNew(this.keyOf(a));
   }
 
   /** Records the articles as seen (first sight at `now`); returns how many of them are new since the previous session. */
   see(articles: readonly A[], now = Date.now()): number {
-    const keys = articles.map(articleKey);
-    this.store.see(keys, now);
+    const keys = this.own(articles, now);
     return keys.reduce((n, k) => n + (this.store.isNew(k) ? 1 : 0), 0);
   }
 
   /** `m`: when any of them is unread they all become read, else all unread. Returns the new value. */
   toggleRead(articles: readonly A[]): boolean {
-    const keys = articles.map(articleKey);
+    const keys = this.own(articles);
     const read = keys.some((k) => !this.store.isRead(k));
     this.store.setRead(keys, read);
     this.version += 1;
@@ -53,7 +52,7 @@ export class Reading {
 
   /** `*`: saves them all unless all are saved already. Returns the new value. */
   toggleSaved(articles: readonly A[]): boolean {
-    const keys = articles.map(articleKey);
+    const keys = this.own(articles);
     const saved = keys.some((k) => !this.store.isSaved(k));
     this.store.setSaved(keys, saved);
     this.version += 1;
@@ -62,7 +61,7 @@ export class Reading {
 
   /** Marks read (Enter, `o`); no undo. */
   markRead(articles: readonly A[]): void {
-    const keys = articles.map(articleKey).filter((k) => !this.store.isRead(k));
+    const keys = this.own(articles).filter((k) => !this.store.isRead(k));
     if (keys.length === 0) return;
     this.store.setRead(keys, true);
     this.version += 1;
@@ -70,7 +69,7 @@ export class Reading {
 
   /** `M`: marks every one read and remembers which were unread for `undoMarkAll`. Returns how many changed. */
   markAll(articles: readonly A[]): number {
-    const keys = [...new Set(articles.map(articleKey))].filter((k) => !this.store.isRead(k));
+    const keys = [...new Set(this.own(articles))].filter((k) => !this.store.isRead(k));
     this.store.setRead(keys, true);
     this.lastMarkAll = keys;
     this.version += 1;
@@ -107,5 +106,21 @@ export class Reading {
 
   close(): void {
     this.store.close();
+  }
+
+  // The key whose marks an article has now: its own when stored, else the first key an earlier
+  // build stored it under (identity.ts), so `--filter is:read` sees those marks without writing.
+  private keyOf(a: A): string {
+    const key = articleKey(a);
+    if (this.store.get(key) !== undefined) return key;
+    return earlierKeys(a).find((k) => this.store.get(k) !== undefined) ?? key;
+  }
+
+  // The articles' own keys, each given a row first (taking over marks stored under an earlier
+  // key), so a change written to it keeps the other mark.
+  private own(articles: readonly A[], now = Date.now()): string[] {
+    const keys = articles.map(articleKey);
+    this.store.see(articles.map((a, i) => ({ key: keys[i], earlier: earlierKeys(a) })), now);
+    return keys;
   }
 }

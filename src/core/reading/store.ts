@@ -81,16 +81,25 @@ export class ReadingStore {
     return m === undefined || m.firstSeen > this.previousEnd;
   }
 
-  /** Records first sight of the keys not seen before (at `now`); returns how many were new to the store. */
-  see(keys: Iterable<string>, now: number): number {
-    const fresh: string[] = [];
-    for (const key of keys) if (!this.marks.has(key)) fresh.push(key);
+  /**
+   * Records first sight of the keys not seen before (at `now`); returns how many were new to the
+   * store. A key given with `earlier` keys (what the article was stored under before, identity.ts)
+   * starts from the first of them that has a row: its read and saved marks and first sight.
+   */
+  see(keys: Iterable<string | { key: string; earlier: readonly string[] }>, now: number): number {
+    const fresh: { key: string; from: Marks | undefined }[] = [];
+    for (const k of keys) {
+      const { key, earlier } = typeof k === 'string' ? { key: k, earlier: [] } : k;
+      if (this.marks.has(key)) continue;
+      const from = earlier.map((e) => this.marks.get(e)).find((m) => m !== undefined);
+      fresh.push({ key, from });
+    }
     if (fresh.length === 0) return 0;
-    const insert = this.db.prepare('INSERT INTO articles (key, first_seen, changed) VALUES (?, ?, ?) ON CONFLICT(key) DO NOTHING');
+    const insert = this.db.prepare('INSERT INTO articles (key, read, saved, first_seen, changed) VALUES (?, ?, ?, ?, ?) ON CONFLICT(key) DO NOTHING');
     const select = this.db.prepare('SELECT key, read, saved, first_seen FROM articles WHERE key = ?');
     this.db.transaction(() => {
-      for (const key of fresh) {
-        insert.run(key, now, now);
+      for (const { key, from } of fresh) {
+        insert.run(key, from?.read ? 1 : 0, from?.saved ? 1 : 0, from?.firstSeen ?? now, now);
         // Another dashboard may have seen it first: keep its time and marks.
         const r = select.get(key) as Row;
         this.marks.set(key, { read: r.read === 1, saved: r.saved === 1, firstSeen: r.first_seen });

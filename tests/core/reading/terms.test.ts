@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readingPredicate, splitReadingTerms } from '../../../src/core/reading/terms.js';
-import { articleKey } from '../../../src/core/reading/identity.js';
+import { articleKey, earlierKeys } from '../../../src/core/reading/identity.js';
 
 describe('splitReadingTerms', () => {
   it('takes reading terms out and keeps the rest', () => {
@@ -31,8 +31,16 @@ describe('readingPredicate', () => {
 });
 
 describe('articleKey', () => {
-  it('uses the URL, else the path', () => {
-    expect(articleKey({ url: 'https://x.test/a', path: '/n/a.md' })).toBe('url:https://x.test/a');
-    expect(articleKey({ url: null, path: '/n/a.md' })).toBe('path:/n/a.md');
+  it('uses the externalId, else the URL, else the path', () => {
+    expect(articleKey({ externalId: 'feed-42', url: 'https://x.test/a', path: '/n/a.md' })).toBe('id:feed-42');
+    expect(articleKey({ externalId: null, url: 'https://x.test/a', path: '/n/a.md' })).toBe('url:https://x.test/a');
+    expect(articleKey({ externalId: null, url: null, path: '/n/a.md' })).toBe('path:/n/a.md');
+  });
+
+  it('names the keys earlier builds stored the marks under', () => {
+    expect(earlierKeys({ externalId: 'feed-42', url: 'https://x.test/a', path: '/n/a.md' })).toEqual(['url:https://x.test/a', 'path:/n/a.md']);
+    expect(earlierKeys({ externalId: 'feed-42', url: null, path: '/n/a.md' })).toEqual(['path:/n/a.md']);
+    expect(earlierKeys({ externalId: null, url: 'https://x.test/a', path: '/n/a.md' })).toEqual(['path:/n/a.md']);
+    expect(earlierKeys({ externalId: null, url: null, path: '/n/a.md' })).toEqual([]);
   });
 });

@@ -1,0 +1,177 @@
+// The dashboard's whole UI state, every action that changes it, and the state it starts in. The
+// reducer (reducer.ts) and its steps (transitions.ts, story-transitions.ts, daily-commands.ts,
+// selectors.ts) all import these from here, so none of them imports another in a circle.
+import type { InspectorRow } from '../core/render/inspector-tree.js';
+import type { Pulse } from '../core/pulse/index.js';
+import type { Hit, SortKey } from '../core/search/search.js';
+import type { View } from '../config/config.js';
+import type { ArticleRef, Effect, Prompt } from './effects.js';
+import type { Command, Mode, PaneId } from './keymap.js';
+import type { RowInfo, StoryView } from './story-rows.js';
+
+/** Sort orders of the list: the search engine's plus `hot` (applied over its date order). */
+export type ListSort = SortKey | 'hot';
+
+/** How the session ends: the chosen article ids (in marking order) or a cancel. */
+export type Outcome = { kind: 'chosen'; ids: number[] } | { kind: 'cancelled' };
+
+/** Everything the dashboard shows that is not the corpus itself. */
+export interface AppState {
+  mode: Mode;
+  focus: PaneId;
+  overlay: 'help' | 'warnings' | null;
+  /** The page an overlay shows (help and warnings page when they do not fit); the overlay wraps it round. */
+  overlayPage: number;
+  query: string;
+  /** Sort the user picked with `s`; null means the index's default for the query. */
+  sort: ListSort | null;
+  /** The sort the last search actually used (shown in the status bar). */
+  usedSort: ListSort;
+  /** The rows the list shows: the search's hits folded one row per story (story-rows.ts). */
+  hits: readonly Hit[];
+  /** The search's hits as they came, one per article. */
+  rawHits: readonly Hit[];
+  /** The corpus's stories, once grouped after loading; null before, or with --no-group. */
+  stories: StoryView | null;
+  /** What each row of a multi-article story is (its `+N`, open, a child row). */
+  rowInfo: ReadonlyMap<number, RowInfo>;
+  /** Stories (by id) shown unfolded. */
+  unfolded: ReadonlySet<number>;
+  /** Counts over the current result, drawn in the pulse strip; null until counted. */
+  pulse: Pulse | null;
+  /** Which result the pulse counts (a pulse for an older result is dropped). */
+  resultsSeq: number;
+  /** The pulse entry under the cursor while the strip is focused. */
+  pulseCursor: number;
+  /** Where Esc goes back to after a pulse entry was added: the query before it and the entry; null when there is nothing to go back to. */
+  pulseBack: { before: string; after: string; cursor: number } | null;
+  /** The query the current hits answer; a new query puts the cursor back on the best match. */
+  resultsQuery: string;
+  total: number;
+  /** The search stopped early, so `total` is a lower bound. */
+  totalApproximate: boolean;
+  cursor: number;
+  listTop: number;
+  selectedId: number | null;
+  bodyScroll: number;
+  bodyLines: number;
+  inspector: readonly InspectorRow[];
+  inspectorCursor: number;
+  expanded: ReadonlySet<string>;
+  multi: boolean;
+  /** Article ids marked in multi mode, in marking order. */
+  marked: readonly number[];
+  inspectorToggled: boolean;
+  width: number;
+  height: number;
+  warningsCount: number;
+  /** A one-off notice for the status bar ("nothing to choose"); cleared by the next command. */
+  message: string | null;
+  outcome: Outcome | null;
+  /** Saved views (config `[[views]]`); `view` is the active one, 1-based, 0 for "All". */
+  views: readonly View[];
+  view: number;
+  /** The status line's question or link-number entry (modes confirm and link). */
+  prompt: Prompt | null;
+  /** Side effects asked for and not yet run (see effects.ts). */
+  effects: readonly Effect[];
+  /** Past queries, oldest first; `historyAt` is the one recalled into the search line. */
+  history: readonly string[];
+  historyAt: number | null;
+  /** New files that arrived while the dashboard was open, and how many of them `r` has shown. */
+  arrived: number;
+  shownArrived: number;
+  /** The article id that arrived last, which `r` selects. */
+  latestArrived: number | null;
+  /** What opening and copying need of an article (App passes the index's lookup). */
+  describe: (id: number) => ArticleRef;
+}
+
+/** Every change the UI can ask for. */
+export type Action =
+  | { type: 'command'; command: Command }
+  | { type: 'insert'; text: string }
+  | { type: 'results'; hits: readonly Hit[]; total: number; sort: ListSort; query: string; approximate?: boolean; stories?: StoryView | null }
+  | { type: 'pulse'; pulse: Pulse | null; seq: number }
+  | { type: 'measure'; bodyLines: number; inspector: readonly InspectorRow[] }
+  | { type: 'resize'; width: number; height: number }
+  | { type: 'warnings'; count: number }
+  | { type: 'click'; x: number; y: number }
+  | { type: 'wheel'; x: number; y: number; delta: number }
+  | { type: 'closeOverlay' }
+  | { type: 'overlayPage'; delta: 1 | -1 }
+  | { type: 'dismissPrompt' }
+  | { type: 'effectsDone'; count: number }
+  | { type: 'notice'; message: string }
+  | { type: 'askOpen'; id: number; url: string | null }
+  | { type: 'arrived'; count: number; latest: number | null };
+
+/** Options the initial state is built from (App props). */
+export interface InitOptions {
+  width: number;
+  height: number;
+  query?: string;
+  sort?: ListSort;
+  multi?: boolean;
+  warningsCount?: number;
+  views?: readonly View[];
+  view?: number;
+  history?: readonly string[];
+  describe?: (id: number) => ArticleRef;
+  /** A notice to start with (`12 new since Nov 28 09:14`). */
+  message?: string | null;
+}
+
+const NO_REF = (): ArticleRef => ({ url: null, title: '', path: '' });
+
+/** The state before the first search result arrives. */
+export function initialState(o: InitOptions): AppState {
+  return {
+    mode: 'browse',
+    focus: 'list',
+    overlay: null,
+    overlayPage: 0,
+    query: o.query ?? '',
+    sort: o.sort ?? null,
+    usedSort: o.sort ?? 'date',
+    hits: [],
+    rawHits: [],
+    stories: null,
+    rowInfo: new Map(),
+    unfolded: new Set<number>(),
+    pulse: null,
+    resultsSeq: 0,
+    pulseCursor: 0,
+    pulseBack: null,
+    resultsQuery: '',
+    totalApproximate: false,
+    total: 0,
+    cursor: 0,
+    listTop: 0,
+    selectedId: null,
+    bodyScroll: 0,
+    bodyLines: 0,
+    inspector: [],
+    inspectorCursor: 0,
+    expanded: new Set<string>(),
+    multi: o.multi ?? false,
+    marked: [],
+    inspectorToggled: false,
+    width: o.width,
+    height: o.height,
+    warningsCount: o.warningsCount ?? 0,
+    message: o.message ?? null,
+    outcome: null,
+    views: o.views ?? [],
+    view: o.view ?? 0,
+    prompt: null,
+    effects: [],
+    history: o.history ?? [],
+    historyAt: null,
+    arrived: 0,
+    shownArrived: 0,
+    latestArrived: null,
+    describe: o.describe ?? NO_REF,
+  };
+}
+

@@ -1,0 +1,48 @@
+// The props the entry (dashboard.tsx) and the tests give App: the index, the terminal size, the
+// session's options and services, and the exit callback.
+import type { Facts, StoryMap } from '../core/stories/index.js';
+import type { Article, LoadWarning } from '../core/article.js';
+import type { View } from '../config/config.js';
+import type { Reading } from '../core/reading/reading.js';
+import type { SearchIndex } from '../core/search/search.js';
+import type { SystemActions } from '../state/effects.js';
+import type { Binding } from '../state/keymap.js';
+import type { ListSort } from '../state/reducer.js';
+
+/** Props of App (see dashboard.tsx): the index, terminal size, options, and the exit callback. */
+export interface AppProps {
+  index: SearchIndex;
+  version: number;
+  initialQuery?: string;
+  sort?: ListSort;
+  /** The corpus's stories once grouped (after loading); null or absent: one row per article. */
+  stories?: StoryMap | null;
+  /** The corpus's coins, stories and pulse codes (computed on a worker after loading); null until then. */
+  facts?: Facts | null;
+  includeDrafts?: boolean;
+  multi?: boolean;
+  mouse?: boolean;
+  warnings: LoadWarning[];
+  loading: { done: number; total: number } | null;
+  width: number;
+  height: number;
+  now?: number;
+  /** Read/saved/new state, or null when the state folder could not be used. */
+  reading?: Reading | null;
+  /** Saved views (tabs) and the one to start on (1-based; 0 for All). */
+  views?: readonly View[];
+  initialView?: number;
+  /** The keymap in force (the config's [keys] applied). */
+  keymap?: readonly Binding[];
+  /** Opening, copying, editing: the entry's real ones, or stubs in tests. */
+  system?: SystemActions | null;
+  /** Shown in the status line until the first key (`12 new since Nov 28 09:14`). */
+  startMessage?: string | null;
+  /** Live updates: how many new files arrived since start (the banner counts those not yet shown with `r`). */
+  arrived?: number;
+  /** The id of the article that arrived last (`r` selects it). */
+  latestArrived?: number | null;
+  /** Ids of articles whose files were removed or replaced since start; a new Set when it changes. */
+  hidden?: ReadonlySet<number> | null;
+  onDone(result: { kind: 'chosen'; articles: Article[] } | { kind: 'cancelled' }): void;
+}

@@ -1,0 +1,212 @@
+// More of the daily driver in a real terminal, each as a person would do it: opening a link of the
+// body by its number, recalling past searches (also after a restart), switching saved views by
+// clicking their tabs and by 1-9/0, and marking a folded story row read and saved (all of its
+// articles, checked afterwards with --filter against the same state).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { hasTmux, TmuxSession } from './tmux.js';
+
+const repo = path.resolve(import.meta.dirname, '..', '..');
+const cli = path.join(repo, 'dist', 'cli.js');
+
+let session: TmuxSession | undefined;
+let home: string;
+afterEach(() => {
+  session?.close();
+  session = undefined;
+  fs.rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+});
+
+const BODY = `Regulators [approved the filing](https://example.test/filing) on Monday. Analysts at
+[the desk](https://example.test/desk?a=1&amp;b=2) expect inflows; [write to us](mailto:desk@example.test).
+`;
+
+// A private home (config, state, cache) with a news folder of three articles and a $BROWSER stub.
+function makeHome(config: string): { env: Record<string, string>; news: string; opened: string } {
+  home = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-daily-keys-'));
+  const news = path.join(home, 'news');
+  fs.mkdirSync(news);
+  const article = (name: string, day: number, title: string, extra: string, body: string) =>
+    fs.writeFileSync(path.join(news, `${name}.md`), `---\ntitle: ${title}\npublishedAt: '2025-11-${day}T10:00:00Z'\n${extra}---\n\n${body}`);
+  article('alpha', 13, 'Alpha Bitcoin Rally', 'tags: [btc]\n', 'Plain body, no links.\n');
+  article('beta', 14, 'Beta Ether Upgrade', 'tags: [eth]\nsentiment: NEGATIVE\n', 'Another plain body.\n');
+  article('gamma', 15, 'Gamma Bitcoin ETF Filing', "tags: [btc]\nurl: 'https://example.test/gamma'\n", BODY);
+  const opened = path.join(home, 'opened.txt');
+  const browser = path.join(home, 'browser.sh');
+  fs.writeFileSync(browser, `#!/bin/sh\nprintf '%s\\n' "$1" >> '${opened}'\n`, { mode: 0o755 });
+  const env = {
+    HOME: home,
+    HISTFILE: '/dev/null',
+    BROWSER: browser,
+    XDG_CONFIG_HOME: path.join(home, 'config'),
+    XDG_STATE_HOME: path.join(home, 'state'),
+    XDG_CACHE_HOME: path.join(home, 'cache'),
+  };
+  fs.mkdirSync(path.join(env.XDG_CONFIG_HOME, 'crypto-news-tui'), { recursive: true });
+  fs.writeFileSync(path.join(env.XDG_CONFIG_HOME, 'crypto-news-tui', 'config.toml'), config.replaceAll('NEWS', news));
+  return { env, news, opened };
+}
+
+function start(env: Record<string, string>, width = 120, height = 30, args = '') {
+  if (!hasTmux()) throw new Error('tmux is required for the terminal end-to-end tests (.ci/run installs it)');
+  const s = new TmuxSession(width, height, repo, env);
+  session = s;
+  const status = path.join(s.dir, 'status.txt');
+  s.type(`node ${cli} ${args} > /dev/null; echo "exit=$?" > ${status}`);
+  s.send('Enter');
+  return { s, status };
+}
+
+async function quit(s: TmuxSession, status: string): Promise<void> {
+  s.send('q');
+  expect(await s.waitForFile(status)).toBe('exit=130\n');
+}
+
+// The search line is the screen's first row.
+const searchLine = (t: string): string => t.split('\n')[0];
+
+const CONFIG = `paths = ["NEWS"]
+[[views]]
+name = "Bitcoin"
+query = "tag:btc"
+[[views]]
+name = "Gloom"
+query = "sentiment:negative"
+`;
+
+describe('daily driver keys in a real terminal', () => {
+  it('body pane: o, a link number and Enter asks to open that link; y opens it; bad numbers and mailto are refused', async () => {
+    const { env, opened } = makeHome(CONFIG);
+    const { s, status } = start(env);
+    // The numbered links in the body and the Links list under it.
+    const body = await s.waitFor((t) => t.includes('Links') && t.includes('[3]'), 'the body with its links');
+    expect(body).toMatch(/approved the filing.?\[1\]/);
+    expect(body).toContain('https://example.test/desk?a=1&b=2');
+    s.send('Tab');
+    await s.waitFor((t) => t.includes('focus: body'), 'the body pane focused');
+    s.send('o');
+    await s.waitFor((t) => t.includes('open link #_'), 'the link-number prompt');
+    s.type('2');
+    await s.waitFor((t) => t.includes('open link #2_'), 'the digit typed');
+    s.send('Enter');
+    await s.waitFor((t) => t.includes('open https://example.test/desk?a=1&b=2 ? y/n'), 'the question with the URL first');
+    expect(fs.existsSync(opened)).toBe(false);
+    s.send('y');
+    expect(await s.waitForFile(opened)).toBe('https://example.test/desk?a=1&b=2\n');
+
+    // A number past the list, then a mailto link: a message, nothing opened.
+    s.send('o');
+    s.type('9');
+    s.send('Enter');
+    await s.waitFor((t) => t.includes('no link 9 (1-3)'), 'the out-of-range message');
+    s.send('o');
+    s.type('3');
+    s.send('Enter');
+    await s.waitFor((t) => t.includes('refused to open a mailto: URL (only http and https)'), 'mailto refused');
+    // Backspace edits the number; Esc leaves without opening.
+    s.send('o');
+    s.type('12');
+    s.send('BSpace');
+    await s.waitFor((t) => t.includes('open link #1_'), 'the digit deleted');
+    s.send('Escape');
+    await s.waitFor((t) => !t.includes('open link #'), 'the prompt gone');
+    expect(fs.readFileSync(opened, 'utf8')).toBe('https://example.test/desk?a=1&b=2\n');
+    await quit(s, status);
+  });
+
+  it('search history: Ctrl-R / Alt-P recall older queries, Alt-N newer ones, and the history survives a restart', async () => {
+    const { env } = makeHome(CONFIG);
+    let { s, status } = start(env);
+    await s.waitFor((t) => t.includes('3/3'), 'the list');
+    for (const q of ['bitcoin', 'ether']) {
+      s.send('/');
+      s.send('C-u');
+      s.type(q);
+      s.send('Enter');
+      await s.waitFor((t) => searchLine(t).includes(q) && /Articles \d\/[12]\b/.test(t), `the results of ${q}`);
+    }
+    s.send('/');
+    s.send('C-u');
+    await s.waitFor((t) => t.includes('3/3'), 'the query cleared');
+    s.send('C-r');
+    await s.waitFor((t) => searchLine(t).includes('ether'), 'the last query recalled');
+    s.send('M-p');
+    await s.waitFor((t) => searchLine(t).includes('bitcoin') && t.includes('Gamma Bitcoin'), 'the one before, with its results');
+    s.send('M-n');
+    await s.waitFor((t) => searchLine(t).includes('ether') && t.includes('Beta Ether') && !t.includes('Gamma Bitcoin'), 'forward again');
+    s.send('Escape');
+    await quit(s, status);
+    session?.close();
+
+    ({ s, status } = start(env));
+    await s.waitFor((t) => t.includes('3/3'), 'the list after a restart');
+    s.send('/');
+    s.send('C-r');
+    await s.waitFor((t) => searchLine(t).includes('ether') && t.includes('Beta Ether'), 'the history kept in the state folder');
+    s.send('C-r');
+    await s.waitFor((t) => searchLine(t).includes('bitcoin'), 'and the one before');
+    s.send('C-r');
+    await s.waitFor((t) => t.includes('oldest query'), 'the end of the history said');
+    s.send('Escape');
+    await quit(s, status);
+  });
+
+  it.each([[120, 30], [80, 24]])('view tabs at %dx%d: a mouse click on a tab switches to it, as 1-9 and 0 do', async (width, height) => {
+    const { env } = makeHome(CONFIG);
+    const { s, status } = start(env, width, height);
+    const first = await s.waitFor((t) => t.includes('[0 All]') && t.includes('3/3'), 'the tabs');
+    // The tab row is the screen's second row: click the middle of each label where it is drawn.
+    const tabRow = first.split('\n')[1];
+    const click = (label: string) => {
+      const x = tabRow.indexOf(label) + Math.floor(label.length / 2);
+      expect(x).toBeGreaterThan(0);
+      // An SGR mouse press and release (1-based column and row), as the terminal sends a click.
+      s.type(`\x1b[<0;${x + 1};2M\x1b[<0;${x + 1};2m`);
+    };
+    click('2 Gloom');
+    await s.waitFor((t) => t.includes('[2 Gloom]') && t.includes('Beta Ether') && !t.includes('Alpha Bitcoin'), 'the Gloom tab by click');
+    click('1 Bitcoin');
+    await s.waitFor((t) => t.includes('[1 Bitcoin]') && t.includes('2/3') && !t.includes('Beta Ether'), 'the Bitcoin tab by click');
+    click('0 All');
+    await s.waitFor((t) => t.includes('[0 All]') && t.includes('3/3'), 'All by click');
+    s.send('2');
+    await s.waitFor((t) => t.includes('[2 Gloom]') && t.includes('1/1'), 'view 2 by key');
+    s.send('3');
+    await s.waitFor((t) => t.includes('no view 3 (there are 2)'), 'a view that does not exist');
+    s.send('0');
+    await s.waitFor((t) => t.includes('[0 All]') && t.includes('3/3'), 'All by 0');
+    await quit(s, status);
+  });
+});
+
+describe('a folded story row in a real terminal (bundled data)', () => {
+  it('m marks every article of the story read and * saves them all; the row and --filter agree', async () => {
+    home = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-story-marks-'));
+    const env = { HOME: home, HISTFILE: '/dev/null', XDG_CONFIG_HOME: path.join(home, 'config'), XDG_STATE_HOME: path.join(home, 'state'), XDG_CACHE_HOME: path.join(home, 'cache') };
+    const filter = (q: string): string[] =>
+      execFileSync(process.execPath, [cli, '--filter', q, '-p', 'title'], { env: { ...process.env, ...env }, encoding: 'utf8' }).trim().split('\n').filter(Boolean).sort();
+    const { s, status } = start(env, 120, 30);
+    // The sticky story is first and selected: one row, +2 for its other outlets, unread (◆).
+    const first = await s.waitFor((t) => /▶.*\+2 /.test(t) && /\d+ unread/.test(t), 'the folded story row');
+    const unread = (t: string): number => Number(/([\d,]+)\+? unread/.exec(t)![1].replace(',', ''));
+    const before = unread(first);
+    const row = (t: string): string => t.split('\n').find((l) => /^│▶/.test(l))!;
+    expect(row(first)).toContain('◆');
+    s.send('m');
+    const read = await s.waitFor((t) => unread(t) === before - 3, 'three fewer unread');
+    expect(row(read)).not.toContain('◆');
+    s.send('*');
+    const saved = await s.waitFor((t) => row(t).includes('★'), 'the row saved');
+    expect(saved).toContain('saved');
+    await quit(s, status);
+
+    const story = filter('is:read');
+    expect(story).toHaveLength(3);
+    expect(filter('is:saved')).toEqual(story);
+    // The three are one story: the first row's title is one of them.
+    expect(story.some((title) => row(first).includes(title.slice(0, 20)))).toBe(true);
+  });
+});

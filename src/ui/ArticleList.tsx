@@ -35,6 +35,11 @@ export interface ArticleListProps {
   marksVersion?: number;
 }
 
+/** The list pane's title: `Articles 1/9,889` (`+` when the total is a lower bound). */
+export function listTitle(position: number, total: number, approximate: boolean): string {
+  return `Articles ${position.toLocaleString('en-US')}/${total.toLocaleString('en-US')}${approximate ? '+' : ''}`;
+}
+
 /** The unread marker: no other column uses it (● is neutral sentiment and the --multi mark). */
 export const UNREAD_GLYPH = '◆';
 /** The saved marker. */

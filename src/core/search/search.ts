@@ -31,7 +31,7 @@ import {
 import { compareByDate, compareNewest, comparatorFor, mergeSorted, sortByDate } from './sort.js';
 
 export { QueryError, type SortKey } from './query.js';
-export { BODY_DEPTH, CAP, FALLBACK_N, FUSE_KEYS, FUSE_OPTIONS, FUSE_RANK, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
+export { BODY_DEPTH, CAP, EVERY_MATCH, FALLBACK_N, FUSE_KEYS, FUSE_OPTIONS, FUSE_RANK, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
 
 type IndexRecord = FuseIndex<Article>['records'][number];
 

@@ -11,7 +11,7 @@ import type { Article } from '../../../src/core/article.js';
 import { articleCoins } from '../../../src/core/coins/index.js';
 import { loadCorpus } from '../../../src/core/load/load.js';
 import { pulseOf, pulseOfFacts } from '../../../src/core/pulse/index.js';
-import { SearchIndex } from '../../../src/core/search/search.js';
+import { EVERY_MATCH, SearchIndex } from '../../../src/core/search/search.js';
 import { openIndex } from '../../../src/core/index/database.js';
 import { readStoredFacts, writeStoredFacts } from '../../../src/core/index/stories-table.js';
 import { coinMentionsOf, computeFacts, isFacts, type Facts } from '../../../src/core/stories/facts.js';
@@ -78,8 +78,8 @@ describe('counting every match', () => {
   it('a search with idsOnly finds the same ids as the full search, in any order', () => {
     const index = new SearchIndex(articles);
     for (const q of ['', 'bitcoin', 'tag:mining', 'coin:sol -sentiment:negative', 'solana fee']) {
-      const all = index.search(q, { limit: Infinity, idsOnly: true });
-      const full = index.search(q, { limit: Infinity });
+      const all = index.search(q, { limit: EVERY_MATCH, idsOnly: true });
+      const full = index.search(q, { limit: EVERY_MATCH });
       expect(all.hits.map((h) => h.id).sort((x, y) => x - y)).toEqual(full.hits.map((h) => h.id).sort((x, y) => x - y));
       expect(all.total).toBe(full.total);
     }

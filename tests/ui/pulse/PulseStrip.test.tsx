@@ -1,8 +1,8 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
-import type { Pulse } from '../../src/core/pulse/index.js';
-import { PulseStrip } from '../../src/ui/PulseStrip.js';
-import { maxWidth, rows } from './frame.js';
+import type { Pulse } from '../../../src/core/pulse/index.js';
+import { PulseStrip } from '../../../src/ui/pulse/PulseStrip.js';
+import { maxWidth, rows } from '../frame.js';
 
 const PULSE: Pulse = {
   total: 100,

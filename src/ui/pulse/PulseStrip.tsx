@@ -5,11 +5,11 @@
 // Props only; counting happens elsewhere (core/pulse) and arrives late.
 import { Box, Text } from 'ink';
 import { memo } from 'react';
-import { barWidths, sparkline, type Pulse } from '../core/pulse/index.js';
-import { sanitizeLine } from '../core/text/sanitize.js';
-import { pulseEntries, pulseParts, type PulsePart } from '../state/pulse-line.js';
-import { columns, fitWidth } from './fit-width.js';
-import { theme } from './theme.js';
+import { barWidths, sparkline, type Pulse } from '../../core/pulse/index.js';
+import { sanitizeLine } from '../../core/text/sanitize.js';
+import { pulseEntries, pulseParts, type PulsePart } from '../../state/pulse-line.js';
+import { columns, fitWidth } from '../fit-width.js';
+import { theme } from '../theme.js';
 
 /** Props of PulseStrip. */
 export interface PulseStripProps {

@@ -6,14 +6,14 @@
 // cancelled before it starts or ignored when it arrives. Until the facts exist (they are computed
 // on a worker after loading) the pulse counts the list's hits when those are every match.
 import { useEffect, useState } from 'react';
-import { pulseOf, pulseOfFacts, type Pulse } from '../core/pulse/index.js';
-import type { Reading } from '../core/reading/reading.js';
-import { searchWithReading } from '../core/reading/reading-search.js';
-import type { Article } from '../core/article.js';
-import type { Hit, SearchIndex, SortKey } from '../core/search/search.js';
-import { hotOrder, type Facts } from '../core/stories/index.js';
-import { afterPendingInput } from './input/after-input.js';
-import type { SearchOutcome } from './use-search.js';
+import { pulseOf, pulseOfFacts, type Pulse } from '../../core/pulse/index.js';
+import type { Reading } from '../../core/reading/reading.js';
+import { searchWithReading } from '../../core/reading/reading-search.js';
+import type { Article } from '../../core/article.js';
+import { EVERY_MATCH, type Hit, type SearchIndex, type SortKey } from '../../core/search/search.js';
+import { hotOrder, type Facts } from '../../core/stories/index.js';
+import { afterPendingInput } from '../input/after-input.js';
+import type { SearchOutcome } from '../use-search.js';
 
 /** Quiet time after the list's frame before the aggregate runs (a typist's next key usually comes sooner). */
 export const AGGREGATE_IDLE_MS = 40;
@@ -63,7 +63,7 @@ export function useAggregate(r: AggregateRequest): Aggregate | null {
       timer = setTimeout(() => {
         let all;
         try {
-          all = searchWithReading(index, query, { sort: sort ?? undefined, includeDrafts, now, limit: Infinity, idsOnly: true }, reading, readingVersion, hidden);
+          all = searchWithReading(index, query, { sort: sort ?? undefined, includeDrafts, now, limit: EVERY_MATCH, idsOnly: true }, reading, readingVersion, hidden);
         } catch {
           return;
         }

@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     testTimeout: 30_000,
+    setupFiles: ['tests/setup/compositor.ts'],
     hookTimeout: 60_000,
     // Tests (and the CLI they spawn) must never touch the user's real cache, nor write read marks
     // and session times into the runner's ~/.local/state.

@@ -70,8 +70,11 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     import('./core/search/body-preload.js'),
     import('./live-updates.js'),
   ]);
-  const [{ FrameWriter }, { shareInkOutputCaches }] = await Promise.all([import('./ui/frame-writer.js'), import('./ui/ink-output-cache.js')]);
+  const [{ FrameWriter }, { shareInkOutputCaches }, { installCompositor }] = await Promise.all([import('./ui/frame/frame-writer.js'), import('./ui/frame/ink-output-cache.js'), import('./ui/frame/ink-compositor.js')]);
+  // ink's own frame building is the fallback for frames the compositor does not take; it keeps
+  // its line caches across frames too.
   await shareInkOutputCaches();
+  await installCompositor();
   applyTheme(setup.config.theme);
   // Reading state is a convenience: a state folder that cannot be used (read-only home, a
   // database another program holds locked) is reported in the status line, never fatal.

@@ -75,7 +75,7 @@ async function child(repo, dir) {
     import(pathToFileURL(path.join(repo, 'node_modules/ink/build/index.js')).href),
     import(pathToFileURL(req.resolve('react')).href),
     import(dist('ui/App.js')),
-    import(dist('ui/frame-writer.js')),
+    import(dist('ui/frame/frame-writer.js')),
     import(dist('core/load/load.js')),
     import(dist('core/search/search.js')),
     import(dist('state/reducer.js')),
@@ -84,7 +84,8 @@ async function child(repo, dir) {
   ]);
   const panes = await Promise.all(['ArticleList', 'ArticleBody', 'Inspector', 'SearchLine', 'StatusBar'].map(async (name) => [name, (await import(dist(`ui/${name}.js`)))[name]]));
 
-  if (!process.env.BENCH_NO_SHARED_CACHES) await (await import(dist('ui/ink-output-cache.js'))).shareInkOutputCaches();
+  if (!process.env.BENCH_NO_SHARED_CACHES) await (await import(dist('ui/frame/ink-output-cache.js'))).shareInkOutputCaches();
+  if (!process.env.BENCH_NO_COMPOSITOR) await (await import(dist('ui/frame/ink-compositor.js'))).installCompositor();
   if (process.env.BENCH_NO_CLIP) {
     const { default: Output } = await import(pathToFileURL(path.join(repo, 'node_modules/ink/build/output.js')).href);
     Output.prototype.clip = () => {};

@@ -11,6 +11,8 @@ import { displayText } from '../core/text/width.js';
 import type { Hit } from '../core/search/search.js';
 import type { RowInfo } from '../state/story-rows.js';
 import { columns, fitPrefix, fitWidth, padWidth } from './fit-width.js';
+import { PaintedRows } from './Lines.js';
+import { paint } from './frame/paint.js';
 import { theme, type ThemeRole } from './theme.js';
 
 /** Props of ArticleList. `hits` is already the visible window; `start` is its offset in the results. */
@@ -57,8 +59,9 @@ export function sentimentMark(sentiment: string | null): { glyph: string; role: 
 }
 
 /**
- * The list pane's contents: at most `height` rows, each at most `width` columns. Memoised, as are
- * its rows: moving the cursor re-renders the two rows whose `selected` changed.
+ * The list pane's contents: at most `height` rows, each at most `width` columns. Memoised, and
+ * its rows are painted once per look (rowText): moving the cursor paints the two rows whose
+ * `selected` changed.
  */
 export const ArticleList = memo(function ArticleList(p: ArticleListProps) {
   const rows = p.hits.slice(0, Math.max(0, p.height));
@@ -72,40 +75,36 @@ export const ArticleList = memo(function ArticleList(p: ArticleListProps) {
     );
   }
   const articles = rows.map((h) => p.article(h.id));
-  // A date guessed from the file's modification time is marked `~`: it is not the article's own.
-  // A pinned (sticky) article is marked STICKY_GLYPH: it heads the list whatever its date, and
-  // unmarked it looked like a broken date order.
-  const dates = articles.map(
-    (a) => `${a.stickyWeight > 0 ? STICKY_GLYPH : ''}${a.publishedAt === null ? '-' : `${a.dateGuessed ? '~' : ''}${relativeDate(a.publishedAt, p.now)}`}`,
-  );
+  const dates = articles.map((a) => rowDate(a, p.now));
   const dateW = Math.max(...dates.map((d) => columns(d)));
   // The source column gives way first on narrow panes: the title is what a reader scans, and the
   // source is repeated in the body header.
   const sourceW = p.width >= 64 ? 12 : p.width >= 48 ? 8 : 0;
+  const painted = rows.map((hit, i) =>
+    rowText({
+      hit,
+      article: articles[i],
+      date: dates[i],
+      dateW,
+      sourceW,
+      width: p.width,
+      selected: p.start + i === p.cursor,
+      marked: p.marked.has(hit.id),
+      multi: p.multi,
+      focused: p.focused,
+      story: p.rowInfo?.get(hit.id),
+      reading: p.marks ? p.marks(articles[i], hit.id) : null,
+    }),
+  );
   return (
     <Box flexDirection="column" height={p.height} width={p.width}>
-      {rows.map((hit, i) => (
-        <Row
-          key={hit.id}
-          hit={hit}
-          article={articles[i]}
-          date={dates[i]}
-          dateW={dateW}
-          sourceW={sourceW}
-          width={p.width}
-          selected={p.start + i === p.cursor}
-          marked={p.marked.has(hit.id)}
-          multi={p.multi}
-          focused={p.focused}
-          story={p.rowInfo?.get(hit.id)}
-          reading={p.marks ? p.marks(articles[i], hit.id) : null}
-        />
-      ))}
+      <PaintedRows rows={painted} width={p.width} />
     </Box>
   );
 });
 
-interface RowProps {
+/** What one list row shows. */
+export interface RowProps {
   hit: Hit;
   article: Article;
   date: string;
@@ -127,7 +126,53 @@ export function storyMarker(info: RowInfo | undefined): string {
   return `${info.open ? '▾' : '+'}${info.others} `;
 }
 
-const Row = memo(function Row(p: RowProps) {
+// Painted rows by article, then by everything else the row shows: a keystroke's new hits are new
+// objects, but a row whose article, highlights and marks did not change is not painted again.
+const paintedRows = new WeakMap<Article, Map<string, string>>();
+
+// date-fns formats a calendar date in ~0.05-0.1 ms; a list shows the same rows frame after frame.
+const dateMemo = new WeakMap<Article, { now: number; text: string }>();
+
+/** A row's date column: relative to `now`; a date guessed from the file's mtime is marked `~` (it is not the article's own). */
+export function rowDate(a: Article, now: number): string {
+  const known = dateMemo.get(a);
+  if (known && known.now === now) return known.text;
+  // A date guessed from the file's modification time is marked `~`: it is not the article's own.
+  // A pinned (sticky) article is marked STICKY_GLYPH: it heads the list whatever its date, and
+  // unmarked it looked like a broken date order.
+  const date = a.publishedAt === null ? '-' : `${a.dateGuessed ? '~' : ''}${relativeDate(a.publishedAt, now)}`;
+  const text = `${a.stickyWeight > 0 ? STICKY_GLYPH : ''}${date}`;
+  dateMemo.set(a, { now, text });
+  return text;
+}
+
+/** One list row painted as a string of at most `width` columns (memoised per article and look). */
+export function rowText(p: RowProps): string {
+  const key = [
+    p.selected ? 1 : 0,
+    p.focused ? 1 : 0,
+    p.multi ? (p.marked ? 2 : 1) : 0,
+    p.reading ? (p.reading.unread ? 2 : 1) + (p.reading.saved ? 4 : 0) : 0,
+    p.story ? storyMarker(p.story) : '',
+    p.date,
+    p.dateW,
+    p.sourceW,
+    p.width,
+    p.hit.titleMatches.join(' '),
+  ].join('|');
+  let known = paintedRows.get(p.article);
+  const hit = known?.get(key);
+  if (hit !== undefined) return hit;
+  const text = paintRow(p);
+  if (!known) paintedRows.set(p.article, (known = new Map()));
+  // An article is drawn in a handful of looks (cursor on or off, a few highlights); more is a
+  // long session of different queries, not worth keeping.
+  if (known.size >= 16) known.clear();
+  known.set(key, text);
+  return text;
+}
+
+function paintRow(p: RowProps): string {
   const sentiment = sentimentMark(p.article.sentiment);
   const cells: Array<{ text: string; color?: string }> = [
     // Gutter: the cursor glyph (selection reads without colour or inverse), then the mark.
@@ -143,38 +188,24 @@ const Row = memo(function Row(p: RowProps) {
   ];
   // Columns left for the title; on a very narrow pane the fixed columns themselves are cut.
   let used = 0;
-  const fixed = cells.map((c) => {
-    const text = fitWidth(c.text, p.width - used);
-    used += columns(text);
-    return { ...c, text };
-  });
+  let text = '';
+  for (const c of cells) {
+    const cut = fitWidth(c.text, p.width - used);
+    used += columns(cut);
+    text += paint(cut, { color: c.color });
+  }
   // Coin chips sit at the right end of the row; the title gives up its room to them.
   const chips = coinChips(p.article, p.width - used);
   const chipsW = chips.reduce((w, c) => w + c.text.length + 1, 0);
   const title = titleSegments(p.article.title, p.hit.titleMatches, p.width - used - chipsW);
   const titleW = title.reduce((w, s) => w + columns(s.text), 0);
-  const pad = chips.length ? ' '.repeat(Math.max(0, p.width - used - chipsW - titleW)) : '';
-  return (
-    <Text wrap="truncate-end" inverse={p.selected} bold={p.selected && p.focused}>
-      {fixed.map((c, i) => (
-        <Text key={i} color={c.color}>
-          {c.text}
-        </Text>
-      ))}
-      {title.map((s, i) => (
-        <Text key={`t${i}`} color={s.match ? theme.match : undefined} bold={s.match || (p.reading?.unread ?? false)} underline={s.match}>
-          {s.text}
-        </Text>
-      ))}
-      {pad}
-      {chips.map((c) => (
-        <Text key={`c${c.text}`} color={c.color ?? theme.dim}>
-          {` ${c.text}`}
-        </Text>
-      ))}
-    </Text>
-  );
-});
+  for (const s of title) {
+    text += paint(s.text, { color: s.match ? theme.match : undefined, bold: s.match || (p.reading?.unread ?? false), underline: s.match });
+  }
+  if (chips.length) text += ' '.repeat(Math.max(0, p.width - used - chipsW - titleW));
+  for (const c of chips) text += paint(` ${c.text}`, { color: c.color ?? theme.dim });
+  return paint(text, { inverse: p.selected, bold: p.selected && p.focused });
+}
 
 /** Most coin chips a row shows, by the columns left for title and chips. */
 export function chipCount(room: number): number {

@@ -7,7 +7,7 @@ import type { Article } from '../core/article.js';
 import { COINS_SECTION_KEY, FILE_SECTION_KEY, inspectorRows, type InspectorRow } from '../core/render/inspector-tree.js';
 import type { Line } from '../core/render/spans.js';
 import { cutSpans, padLine } from '../core/render/wrap.js';
-import { LineText } from './Lines.js';
+import { paintLine, PaintedRows } from './Lines.js';
 
 /** Props of Inspector; `expanded` holds the keys whose fold state the user toggled. */
 export interface InspectorProps {
@@ -79,9 +79,7 @@ export const Inspector = memo(function Inspector({ article, width, height, curso
 
   return (
     <Box flexDirection="column" width={w} height={h} overflowY="hidden">
-      {visible.map((v, i) => (
-        <LineText key={i} line={v.line} inverse={v.inverse} width={w} />
-      ))}
+      <PaintedRows rows={visible.map((v) => paintLine(v.line, w, v.inverse))} width={w} />
     </Box>
   );
 });

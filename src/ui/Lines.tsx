@@ -1,14 +1,18 @@
 // Draws pre-wrapped Lines (from the Markdown renderer or the body header) as Ink rows. The lines
 // already fit the width; each row is still clipped here, in the app, at its widest terminal
-// reading (core/text/width.ts), so no row can overflow its pane whatever Ink computes.
+// reading (core/text/width.ts), so no row can overflow its pane whatever Ink computes. Each row
+// is painted once into a string (paint.ts) and a pane's rows reach ink as one text node of
+// placed rows (placed-rows.ts): ink's per-frame work no longer grows with what the pane shows.
 import { Box, Text } from 'ink';
 import { createSupportsHyperlinks } from 'supports-hyperlinks';
 import type { Line, Span } from '../core/render/spans.js';
 import { hyperlinkTarget, osc8 } from '../core/text/hyperlink.js';
 import { clipLine } from '../core/render/wrap.js';
+import { paint } from './frame/paint.js';
+import { rowRef, rowRefsOn } from './frame/placed-rows.js';
 import { theme } from './theme.js';
 
-// Span roles are theme roles; looked up at render time so the configured theme applies.
+// Span roles are theme roles; looked up at paint time so the configured theme applies.
 const colourOf = (role: NonNullable<Span['role']>): string | undefined => theme[role];
 
 // Only drawn when the UI is on a terminal, so the check is of the environment (FORCE_HYPERLINK,
@@ -22,35 +26,62 @@ function spanText(s: Span): string {
   return target ? osc8(target, s.text) : s.text;
 }
 
-/** One row of styled spans, clipped to `width` columns; `inverse` marks a cursor row. */
-export function LineText({ line: raw, inverse, width }: { line: Line; inverse?: boolean; width: number }) {
+// Rendered bodies are memoised (core/markdown.ts), so the same Line objects come back on every
+// frame: each is painted once per width and highlight.
+const painted = new WeakMap<Line, Map<string, string>>();
+
+/** A Line painted as one string, clipped to `width` columns; `inverse` marks a cursor row. '' for an empty line. */
+export function paintLine(raw: Line, width: number, inverse = false): string {
+  const key = `${width}:${inverse ? 1 : 0}`;
+  let known = painted.get(raw);
+  const hit = known?.get(key);
+  if (hit !== undefined) return hit;
   const line = clipLine(raw, width);
-  if (line.length === 0) return <Text inverse={inverse}> </Text>;
+  let text = '';
+  for (const s of line) {
+    text += paint(spanText(s), {
+      color: s.role ? colourOf(s.role) : undefined,
+      bold: s.bold,
+      italic: s.italic,
+      underline: s.underline,
+      strikethrough: s.strike,
+    });
+  }
+  if (inverse) text = paint(text === '' ? ' ' : text, { inverse: true });
+  if (!known) painted.set(raw, (known = new Map()));
+  known.set(key, text);
+  return text;
+}
+
+/**
+ * A column of painted rows (each at most `width` columns): one ink text node of placed rows, or,
+ * with placed rows off, one <Text> per row as ink expects.
+ */
+export function PaintedRows({ rows, width }: { rows: readonly string[]; width: number }) {
+  if (rowRefsOn()) {
+    return (
+      <Box flexDirection="column" width={width} flexShrink={0}>
+        <Text>{rows.map((r) => (r === '' ? ' ' : rowRef(r, width))).join('\n')}</Text>
+      </Box>
+    );
+  }
   return (
-    <Text wrap="truncate-end" inverse={inverse}>
-      {line.map((s, i) => (
-        <Text
-          key={i}
-          color={s.role ? colourOf(s.role) : undefined}
-          bold={s.bold}
-          italic={s.italic}
-          underline={s.underline}
-          strikethrough={s.strike}
-        >
-          {spanText(s)}
+    <Box flexDirection="column" width={width} flexShrink={0}>
+      {rows.map((r, i) => (
+        <Text key={i} wrap="truncate-end">
+          {r === '' ? ' ' : r}
         </Text>
       ))}
-    </Text>
+    </Box>
   );
+}
+
+/** One row of styled spans, clipped to `width` columns; `inverse` marks a cursor row. */
+export function LineText({ line, inverse, width }: { line: Line; inverse?: boolean; width: number }) {
+  return <PaintedRows rows={[paintLine(line, width, inverse)]} width={width} />;
 }
 
 /** A column of rows, one per line, `width` columns wide. */
 export function Lines({ lines, width }: { lines: readonly Line[]; width: number }) {
-  return (
-    <Box flexDirection="column" width={width} flexShrink={0}>
-      {lines.map((line, i) => (
-        <LineText key={i} line={line} width={width} />
-      ))}
-    </Box>
-  );
+  return <PaintedRows rows={lines.map((l) => paintLine(l, width))} width={width} />;
 }

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type tty from 'node:tty';
 import { describe, expect, it } from 'vitest';
-import { FrameWriter, frameUpdate } from '../../src/ui/frame-writer.js';
+import { FrameWriter, frameUpdate } from '../../../src/ui/frame/frame-writer.js';
 
 const SYNC = /^\x1b\[\?2026h([\s\S]*)\x1b\[\?2026l$/;
 // Rows the update writes, as [row (1-based), text] pairs.

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
-import { shareInkOutputCaches } from '../../src/ui/ink-output-cache.js';
+import { shareInkOutputCaches } from '../../../src/ui/frame/ink-output-cache.js';
 
 function Rows({ rows }: { rows: string[] }) {
   return (

@@ -1,0 +1,157 @@
+// ink 6.8 builds every frame as a grid of cell objects (one per column and row, 4,800 at 120x40),
+// tokenises every written line into styled cells, then turns each row of cells back into text:
+// O(screen) work per frame, whatever changed. The panes here write rows that never overlap (each
+// row is cut to its pane by the component drawing it), so a row of the frame is its written
+// pieces side by side with spaces between: this builds that string directly from the same write
+// operations, with string-width's widths (ink's measure) kept across frames. It also puts placed rows (placed-rows.ts) back
+// in place of their references. When a frame is not of that simple shape (a horizontal clip, two
+// pieces overlapping on a row), it hands the frame to ink's own code with the references
+// expanded. It wraps Output.prototype.get in ink's build: it checks the shape it expects and
+// does nothing when a different ink does not match (a test pins it).
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import stringWidth from 'string-width';
+import { expandRefs, setRowRefs } from './placed-rows.js';
+
+interface Clip {
+  x1?: number;
+  x2?: number;
+  y1?: number;
+  y2?: number;
+}
+type Operation =
+  | { type: 'write'; x: number; y: number; text: string; transformers: Array<(line: string, index: number) => string> }
+  | { type: 'clip'; clip: Clip }
+  | { type: 'unclip' };
+interface OutputLike {
+  width: number;
+  height: number;
+  operations: Operation[];
+}
+type Get = (this: OutputLike) => { output: string; height: number };
+
+let active = false;
+
+/**
+ * Turns the installed compositor on or off (off: ink builds every frame itself and rows are
+ * handed to it as text), so its frames can be compared with ink's own.
+ */
+export function setCompositorActive(on: boolean): void {
+  active = on;
+  setRowRefs(on && process.env.INK_SCREEN_READER !== 'true');
+}
+
+/** Frames handed to ink's own code since start (a frame shape the fast path does not take). */
+export const compositorStats = { fast: 0, handedBack: 0 };
+
+// Columns of each line written, kept across frames (most lines of a frame were in the last one).
+const widths = new Map<string, number>();
+/** Lines whose width is kept; beyond it the cache starts again. */
+export const KEPT_WIDTHS = 8_000;
+function width(text: string): number {
+  let w = widths.get(text);
+  if (w === undefined) {
+    if (widths.size >= KEPT_WIDTHS) widths.clear();
+    w = stringWidth(text);
+    widths.set(text, w);
+  }
+  return w;
+}
+
+interface Piece {
+  x: number;
+  end: number;
+  text: string;
+}
+
+/** One frame's rows from its write operations, or null when it is not of the simple shape. */
+function compose(o: OutputLike): string[] | null {
+  const rows: Piece[][] = Array.from({ length: o.height }, () => []);
+  const clips: Clip[] = [];
+  for (const op of o.operations) {
+    if (op.type === 'clip') {
+      if (typeof op.clip.x1 === 'number' && typeof op.clip.x2 === 'number') return null;
+      clips.push(op.clip);
+      continue;
+    }
+    if (op.type === 'unclip') {
+      clips.pop();
+      continue;
+    }
+    if (!op.text) continue;
+    let { y } = op;
+    let lines = op.text.split('\n');
+    // ink's vertical clip, as Output.get does it.
+    const clip = clips.at(-1);
+    if (clip && typeof clip.y1 === 'number' && typeof clip.y2 === 'number') {
+      if (y + lines.length < clip.y1 || y > clip.y2) continue;
+      const from = y < clip.y1 ? clip.y1 - y : 0;
+      const to = y + lines.length > clip.y2 ? clip.y2 - y : lines.length;
+      lines = lines.slice(from, to);
+      if (y < clip.y1) y = clip.y1;
+    }
+    for (let i = 0; i < lines.length; i++) {
+      const row = rows[y + i];
+      if (!row) break;
+      let line = lines[i];
+      for (const transform of op.transformers) line = transform(line, i);
+      line = expandRefs(line, width);
+      const w = width(line);
+      if (w === 0) continue;
+      row.push({ x: op.x, end: op.x + w, text: line });
+    }
+  }
+  const out: string[] = [];
+  for (const row of rows) {
+    // Borders are written before the content between them: order by column.
+    row.sort((a, b) => a.x - b.x);
+    let text = '';
+    let at = 0;
+    for (const piece of row) {
+      if (piece.x < at) return null;
+      text += ' '.repeat(piece.x - at) + piece.text;
+      at = piece.end;
+    }
+    out.push(text.trimEnd());
+  }
+  return out;
+}
+
+function handBack(o: OutputLike, get: Get): { output: string; height: number } {
+  compositorStats.handedBack += 1;
+  for (const op of o.operations) {
+    if (op.type === 'write') op.text = op.text.split('\n').map((l) => expandRefs(l, width)).join('\n');
+  }
+  return get.call(o);
+}
+
+/**
+ * Installs the compositor on the installed ink's Output (idempotent) and turns placed rows on;
+ * resolves false, changing nothing, when ink's Output is not of the expected shape. Rows stay off
+ * under ink's screen-reader mode, which reads the tree instead of the frame.
+ */
+export async function installCompositor(): Promise<boolean> {
+  let Output: { prototype: { get?: unknown; composed?: true } } | undefined;
+  try {
+    // Not in ink's export map: resolved next to its entry point, the same module ink uses.
+    const url = new URL('./output.js', pathToFileURL(createRequire(import.meta.url).resolve('ink')));
+    Output = ((await import(url.href)) as { default?: typeof Output }).default;
+  } catch {
+    return false;
+  }
+  const proto = Output?.prototype;
+  if (!proto || typeof proto.get !== 'function') return false;
+  if (!proto.composed) {
+    const get = proto.get as Get;
+    proto.get = function (this: OutputLike) {
+      if (!active || !Array.isArray(this.operations) || typeof this.height !== 'number') return get.call(this);
+      const rows = compose(this);
+      if (rows === null) return handBack(this, get);
+      compositorStats.fast += 1;
+      return { output: rows.join('\n'), height: rows.length };
+    };
+    proto.composed = true;
+  }
+  setCompositorActive(true);
+  return true;
+}

@@ -18,7 +18,7 @@ export const FACTS_CHUNK = 4_000;
 
 /** The facts input of one article. */
 export function factsInput(a: Article): FactsInput {
-  return { ...storyDoc(a), sourceLabel: a.source, tags: a.tags, coinFields: a.coinFields ?? [], sentiment: a.sentiment };
+  return { ...storyDoc(a), path: a.path, sourceLabel: a.source, tags: a.tags, coinFields: a.coinFields ?? [], sentiment: a.sentiment };
 }
 
 /** The built worker script next to this module, or null when running from sources. */

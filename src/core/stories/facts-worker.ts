@@ -1,6 +1,6 @@
 // The worker thread that computes a corpus's facts (facts.ts) off the UI thread. It first looks
 // them up in the on-disk index (index/stories-table.ts) under the corpus's fingerprint; on a miss
-// it takes the inputs in chunks (so the UI thread serialises a few thousand articles at a time,
+// it takes the inputs in chunks, adds the lead paragraphs the index keeps (index/leads.ts) (so the UI thread serialises a few thousand articles at a time,
 // between keystrokes), computes once they are all in, hands the typed arrays back by transfer,
 // and then stores them in the index for the next start.
 import fs from 'node:fs';
@@ -56,6 +56,12 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
         if (isFacts(stored, request.n)) port.postMessage({ kind: 'facts', facts: stored, stored: true } satisfies FactsReply, factsBuffers(stored));
         else port.postMessage({ kind: 'miss' } satisfies FactsReply);
         return;
+      }
+      // A loaded article's body stays in its file, so its lead comes from the index, which keeps it.
+      if (request.store && request.group && inputs.some((i) => i.lead === '')) {
+        const { leadsFromIndex } = await import('../index/leads.js');
+        const leads = leadsFromIndex(request.store.file, inputs.map((i) => i.path));
+        if (leads) inputs.forEach((input, k) => (input.lead ||= leads[k]));
       }
       const facts = computeFacts(inputs, request.group);
       inputs = [];

@@ -10,6 +10,8 @@ import { groupStories, type StoryDoc } from './group.js';
 
 /** What the facts are computed from, per article: the grouping input plus what the pulse counts. */
 export interface FactsInput extends StoryDoc {
+  /** The article's file, by which the index keeps its lead paragraph (index/leads.ts). */
+  path: string;
   /** Outlet name as shown (`The Block`); `source` is its key. */
   sourceLabel: string;
   tags: readonly string[];

@@ -2,14 +2,14 @@
 // and lead paragraph.
 import type { Article } from '../article.js';
 import { LazyArticle } from '../load/lazy-article.js';
+import { leadParagraph } from '../text/lead.js';
 import type { StoryDoc } from './group.js';
 
 // The first paragraph of a body in memory; a body still on disk (a loaded article) is not read
 // for this: grouping 100k articles must not mean 100k file reads.
 function leadOf(a: Article): string {
   if (a instanceof LazyArticle) return '';
-  const para = a.body.split(/\n\s*\n/).find((p) => /\p{L}/u.test(p) && !/^\s*(#|!\[|```|\||>)/.test(p));
-  return para ? para.slice(0, 1000) : '';
+  return leadParagraph(a.body);
 }
 
 /** The grouping input for one article. */

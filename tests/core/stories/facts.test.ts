@@ -12,7 +12,8 @@ import { articleCoins } from '../../../src/core/coins/index.js';
 import { loadCorpus } from '../../../src/core/load/load.js';
 import { pulseOf, pulseOfFacts } from '../../../src/core/pulse/index.js';
 import { EVERY_MATCH, SearchIndex } from '../../../src/core/search/search.js';
-import { openIndex } from '../../../src/core/index/database.js';
+import { indexFile, openIndex } from '../../../src/core/index/database.js';
+import { leadParagraph } from '../../../src/core/text/lead.js';
 import { readStoredFacts, writeStoredFacts } from '../../../src/core/index/stories-table.js';
 import { coinMentionsOf, computeFacts, isFacts, type Facts } from '../../../src/core/stories/facts.js';
 import { factsInBackground, factsInput } from '../../../src/core/stories/facts-background.js';
@@ -164,6 +165,23 @@ describe('facts kept in the on-disk index', () => {
       expect(readStoredFacts(file, 'grouped', 'fp')).toBeNull();
       expect(readStoredFacts(path.join(dir, 'missing.sqlite'), 'grouped', 'fp')).toBeNull();
       expect(fs.existsSync(path.join(dir, 'missing.sqlite'))).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('grouping a loaded corpus', () => {
+  it('uses the lead paragraphs the index keeps, grouping as if the bodies were in memory', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-leads-'));
+    try {
+      const loaded = (await loadCorpus([data], { cache: true, cacheDir: dir })).articles;
+      const worker = new URL('../../../dist/core/stories/facts-worker.js', import.meta.url);
+      const fromIndex = await factsInBackground((id) => loaded[id], loaded.length, { worker, cacheFile: indexFile(dir, [data]) });
+      const withBodies = groupStories(loaded.map((a) => ({ ...storyDoc(a), lead: leadParagraph(a.body) })));
+      expect([...fromIndex!.story]).toEqual([...withBodies.story]);
+      // Some article has a lead that matters: without leads the grouping would be computed on less.
+      expect(loaded.some((a) => leadParagraph(a.body) !== '')).toBe(true);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

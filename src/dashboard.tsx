@@ -22,8 +22,7 @@ export type DashboardOutcome =
   | { kind: 'no-terminal' }
   | { kind: 'path-error'; message: string };
 
-// Progress repaints are throttled: at 100k files a repaint per file would cost more than loading.
-const PROGRESS_INTERVAL_MS = 100;
+const PROGRESS_INTERVAL_MS = 100; // progress repaints at most this often: one per file would cost more than loading
 
 /** What the configuration and the state folder bring to a dashboard session. */
 export interface DashboardSetup {
@@ -191,11 +190,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
       cacheFile: options.cache ? indexFile(cacheDirectory(), paths) : null,
       finished: () => finished,
       onFacts: (computed) => {
-        facts = computed.facts;
-        if (computed.stories) {
-          stories = computed.stories;
-          storyOf = computed.storyOf;
-        }
+        ({ facts, stories, storyOf } = computed);
         update();
       },
     });

@@ -8,7 +8,7 @@ import { memo } from 'react';
 import { barWidths, sparkline, type Pulse } from '../../core/pulse/index.js';
 import { sanitizeLine } from '../../core/text/sanitize.js';
 import { pulseEntries, pulseParts, type PulsePart } from '../../state/pulse-line.js';
-import { columns, fitWidth } from '../fit-width.js';
+import { columns, fitWidth } from '../../core/text/fit.js';
 import { theme } from '../theme.js';
 
 /** Props of PulseStrip. */

@@ -5,10 +5,12 @@ import type { Options } from './args.js';
 import type { Config } from './config/load-config.js';
 import type { Binding } from './state/keymap.js';
 import type { Article, LoadWarning } from './core/article.js';
-import type { StoryInfo, StoryMap } from './core/stories/index.js';
+import type { Facts, StoryInfo, StoryMap } from './core/stories/index.js';
 import type { LoadProgress } from './ui/StatusBar.js';
 import { newSinceMessage } from './core/reading/new-since.js';
 import { PathError } from './core/load/walk.js';
+import { cacheDirectory, indexFile } from './core/index/location.js';
+import { factsRunner } from './dashboard-facts.js';
 import { installFatalHandlers } from './fatal.js';
 import { drawSkeleton } from './warm-start.js';
 import { chalkLevel, NoTerminalError, openTerminal, type Terminal } from './terminal.js';
@@ -20,8 +22,7 @@ export type DashboardOutcome =
   | { kind: 'no-terminal' }
   | { kind: 'path-error'; message: string };
 
-// Progress repaints are throttled: at 100k files a repaint per file would cost more than loading.
-const PROGRESS_INTERVAL_MS = 100;
+const PROGRESS_INTERVAL_MS = 100; // progress repaints at most this often: one per file would cost more than loading
 
 /** What the configuration and the state folder bring to a dashboard session. */
 export interface DashboardSetup {
@@ -43,8 +44,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
   }
   const ui = { unmount: () => {} };
   installFatalHandlers(term, options.debug, ui);
-  // Something on screen at once (React and ink take ~0.3 s to import): warm-start.ts.
-  const warm = await drawSkeleton(term, options, setup, paths);
+  let warm = await drawSkeleton(term, options, setup, paths); // on screen at once, before React and ink load
   // chalk (inside ink) decides its colour level from process.stdout when first imported; stdout
   // may be a pipe here, so the level comes from the terminal we draw on. ink also renders
   // nothing until exit when it believes it runs under CI; a dashboard with a terminal is never
@@ -94,13 +94,11 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
 
   return new Promise<DashboardOutcome>((resolve, reject) => {
     const index = new SearchIndex();
-    // The warm start's first page is listed until the loaded index replaces it.
-    let shown = warm ? new SearchIndex(warm.articles) : index;
-    let warmTotal = warm ? { listed: warm.listed, total: warm.total } : null;
     let version = 0;
     let loading: LoadProgress | null = { done: 0, total: 0 };
     let warnings: LoadWarning[] = [];
     let stories: StoryMap | null = null;
+    let facts: Facts | null = null;
     let storyOf: ((a: Article) => StoryInfo) | undefined;
     let size = { columns: term.output.columns || 80, rows: term.output.rows || 24 };
     let finished = false;
@@ -128,12 +126,12 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
 
     const element = () =>
       createElement(App, {
-        index: shown,
-        warmTotal,
+        index: warm?.index ?? index, warmTotal: warm,
         version,
         initialQuery: options.query,
         sort: options.sort,
         stories,
+        facts,
         includeDrafts: options.drafts,
         multi: options.multi,
         mouse: options.mouse,
@@ -183,6 +181,19 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
       update();
     });
 
+    // Coins, stories and the pulse's codes, computed on a worker after loading and again after
+    // live updates added articles (dashboard-facts.ts).
+    const computeFacts = factsRunner({
+      index,
+      group: options.group,
+      cacheFile: options.cache ? indexFile(cacheDirectory(), paths) : null,
+      finished: () => finished,
+      onFacts: (computed) => {
+        ({ facts, stories, storyOf } = computed);
+        update();
+      },
+    });
+
     let nextPaint = 0;
     loadCorpus(paths, {
       maxFileSize: options.maxFileSize,
@@ -219,8 +230,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
       (result) => {
         warnings = result.warnings;
         loading = null;
-        shown = index;
-        warmTotal = null;
+        warm = null; // the loaded index replaces the warm start's first page
         version += 1;
         if (reading) {
           try {
@@ -231,11 +241,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
           }
         }
         update();
-        // Free words from the on-disk index once its full text is built (warm-start.ts).
-        attachWords(index, paths, result, () => finished, () => {
-          version += 1;
-          update();
-        });
+        attachWords(index, paths, result, () => finished, () => ((version += 1), update())); // free words from the index (index-words.ts)
         if (!finished) {
           const hiddenNow = new Set<number>();
           live = startLiveUpdates({
@@ -259,6 +265,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
               hidden = new Set(hiddenNow);
               version += 1;
               update();
+              if (added.length > 0) computeFacts();
             },
             onWarnings: (more) => {
               warnings = [...warnings, ...more];
@@ -275,17 +282,10 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
             if (!finished) index.prepare();
           });
         }, 0);
-        // Stories are grouped once, after loading, off the first frame's path; the list folds
-        // into one row per story when they arrive.
-        if (options.group) {
-          void import('./core/stories/index.js').then(({ storyMap, storyInfoOf }) => {
-            if (finished) return;
-            const all = Array.from({ length: index.size }, (_, id) => index.article(id));
-            stories = storyMap(all);
-            storyOf = storyInfoOf(stories, all);
-            update();
-          });
-        }
+        // Coins, stories and the pulse's codes are computed once, after loading, on a worker
+        // thread (core/stories/facts-background.ts): the list folds into one row per story and
+        // the pulse counts every match when they arrive; the UI thread only posts the inputs.
+        computeFacts();
       },
       (error: unknown) => {
         if (error instanceof PathError) {

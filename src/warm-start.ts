@@ -3,7 +3,7 @@
 // (0.3-1 s). The dashboard lists those articles until the load, which checks every file, gives
 // the real list (edited, added and deleted files show then).
 import type { Options } from './args.js';
-import type { Article } from './core/article.js';
+import { SearchIndex } from './core/search/search.js';
 import type { View } from './config/config.js';
 import { skeletonBytes, warmRows } from './skeleton.js';
 import { computeLayout } from './state/layout.js';
@@ -18,9 +18,9 @@ export interface FirstView {
   config: { views: readonly View[] };
 }
 
-/** What the warm start read: the first page (ids 0..n-1), and the index's counts (listed, all). */
+/** What the warm start read: the first page as a search index (ids 0..n-1), and the index's counts (listed, all). */
 export interface WarmStart {
-  articles: Article[];
+  index: SearchIndex;
   listed: number;
   total: number;
 }
@@ -51,5 +51,5 @@ export async function drawSkeleton(term: Terminal, options: Options, setup: Firs
     const rows = warmRows(warm.articles.slice(0, screen.rows), listWidth, Date.now());
     term.output.write(skeletonBytes(screen.columns, screen.rows, { rows }, tabs));
   }
-  return warm;
+  return warm ? { index: new SearchIndex(warm.articles), listed: warm.listed, total: warm.total } : null;
 }

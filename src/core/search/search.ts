@@ -38,7 +38,9 @@ import type { WordSource } from '../index/word-index.js';
 
 export { QueryError, type SortKey } from './query.js';
 export { bodyWords, indexAnswers, readsBodies } from './query-reads.js';
-export { BODY_DEPTH, CAP, FALLBACK_N, FUSE_KEYS, FUSE_OPTIONS, FUSE_RANK, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
+export { BODY_DEPTH, CAP, EVERY_MATCH, FALLBACK_N, FUSE_KEYS, FUSE_OPTIONS, FUSE_RANK, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
+
+const EMPTY: ReadonlyArray<readonly [number, number]> = Object.freeze([]);
 
 // Longer words are rarer, so testing them first rejects most articles after one scan.
 const byLength = (words: readonly string[]): string[] => [...words].sort((a, b) => b.length - a.length);
@@ -173,6 +175,7 @@ export class SearchIndex {
       ranked = scanned ? this.fuzzy(q, eligibleNow, key, cap, scanned) : this.fuzzy(q, eligibleNow(), key, cap);
       approximate = !everything && (ranked.length >= cap || eligibleNow().length > BODY_DEPTH);
     }
+    if (opts.idsOnly) return { hits: ranked.map((r) => ({ id: r.id, score: r.score, titleMatches: EMPTY })), total: ranked.length, sort, approximate };
     // Short queries and filter-only listings are built in their final order already.
     if (sort === 'relevance') {
       if (ranked !== shortRanked) ranked.sort((a, b) => this.byRelevance(a, b));

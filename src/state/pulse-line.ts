@@ -1,8 +1,8 @@
 // The pulse strip's interactive line as data: its entries (sentiments, then the top sources, tags
 // and coins), the query term each adds, and where each sits on the line, so the reducer (keys,
 // mouse clicks) and the strip (drawing) agree on what is where. Pure.
-import stringWidth from 'string-width';
 import type { Pulse } from '../core/pulse/index.js';
+import { columns } from '../core/text/fit.js';
 
 /** One entry of the strip a reader can move over and add to the query. */
 export interface PulseEntry {
@@ -70,13 +70,13 @@ export function pulseParts(entries: readonly PulseEntry[], width: number, cursor
   });
   // Scroll: drop whole leading parts until the cursor's entry ends within the line.
   let from = 0;
-  const widthOf = (k: number, to: number): number => all.slice(k, to + 1).reduce((w, p) => w + stringWidth(p.text), 0);
+  const widthOf = (k: number, to: number): number => all.slice(k, to + 1).reduce((w, p) => w + columns(p.text), 0);
   const at = all.findIndex((p) => p.index === cursor);
   while (at >= 0 && from < at && widthOf(from, at) > width) from++;
   const out: PulsePart[] = [];
   let col = 0;
   for (const p of all.slice(from)) {
-    const w = stringWidth(p.text);
+    const w = columns(p.text);
     if (col + w > width) break;
     out.push({ ...p, start: col });
     col += w;
@@ -86,6 +86,6 @@ export function pulseParts(entries: readonly PulseEntry[], width: number, cursor
 
 /** The entry drawn at column `x` of the line, or null. */
 export function entryAt(parts: readonly PulsePart[], x: number): number | null {
-  for (const p of parts) if (p.index !== null && x >= p.start && x < p.start + stringWidth(p.text)) return p.index;
+  for (const p of parts) if (p.index !== null && x >= p.start && x < p.start + columns(p.text)) return p.index;
   return null;
 }

@@ -10,7 +10,7 @@ import { sanitizeLine } from '../core/text/sanitize.js';
 import { displayText } from '../core/text/width.js';
 import type { Hit } from '../core/search/search.js';
 import type { RowInfo } from '../state/story-rows.js';
-import { columns, fitPrefix, fitWidth, padWidth } from './fit-width.js';
+import { columns, fitPrefix, fitWidth, padWidth } from '../core/text/fit.js';
 import { PaintedRows } from './Lines.js';
 import { paint } from './frame/paint.js';
 import { theme, type ThemeRole } from './theme.js';

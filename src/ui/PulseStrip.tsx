@@ -7,7 +7,7 @@ import { memo } from 'react';
 import { barWidths, sentimentCounts, sparkline, type Pulse } from '../core/pulse/index.js';
 import { sanitizeLine } from '../core/text/sanitize.js';
 import { pulseEntries, pulseParts } from '../state/pulse-line.js';
-import { fitWidth } from './fit-width.js';
+import { fitWidth } from '../core/text/fit.js';
 import { theme } from './theme.js';
 
 /** Props of PulseStrip. */

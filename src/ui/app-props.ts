@@ -5,7 +5,7 @@ import type { Article, LoadWarning } from '../core/article.js';
 import type { View } from '../config/config.js';
 import type { Reading } from '../core/reading/reading.js';
 import type { SearchIndex } from '../core/search/search.js';
-import type { SystemActions } from '../state/effects.js';
+import type { SystemActions } from '../system/system-actions.js';
 import type { Binding } from '../state/keymap.js';
 import type { ListSort } from '../state/reducer.js';
 import type { LoadProgress } from './StatusBar.js';

@@ -25,6 +25,17 @@ const GROUP_LABEL = { source: 'src', tag: 'tag', coin: 'coin' } as const;
 /** Entries per facet the line offers. */
 export const ENTRIES_PER_FACET = 5;
 
+/**
+ * The strip's two lines: the summary line holds the sentiment entries (beside the bar and the
+ * sparkline), the facets line the sources, tags and coins. Each entry is on one of them only.
+ */
+export type PulseLine = 'summary' | 'facets';
+
+/** The line an entry is drawn on. */
+export function lineOf(e: PulseEntry): PulseLine {
+  return e.kind === 'sentiment' ? 'summary' : 'facets';
+}
+
 /** The entries of a pulse, in line order; none for no pulse. */
 export function pulseEntries(p: Pulse | null): PulseEntry[] {
   if (!p) return [];
@@ -50,13 +61,14 @@ export function addTerm(query: string, e: PulseEntry, negate: boolean): string {
 }
 
 /**
- * The line's parts from entry `first` on (a line scrolled so the cursor's entry shows), with
- * their start columns; parts past `width` are dropped.
+ * The parts of one line of the strip (its entries keep their index in `entries`), scrolled so
+ * the cursor's entry shows, with their start columns; parts past `width` are dropped.
  */
-export function pulseParts(entries: readonly PulseEntry[], width: number, cursor = -1): PulsePart[] {
+export function pulseParts(entries: readonly PulseEntry[], width: number, cursor = -1, line: PulseLine = 'facets'): PulsePart[] {
   const all: Array<{ text: string; index: number | null }> = [];
   let group: PulseEntry['kind'] | null = null;
   entries.forEach((e, i) => {
+    if (lineOf(e) !== line) return;
     if (e.kind !== group) {
       if (group !== null) all.push({ text: ' │ ', index: null });
       if (e.kind !== 'sentiment') all.push({ text: `${GROUP_LABEL[e.kind]} `, index: null });
@@ -65,7 +77,7 @@ export function pulseParts(entries: readonly PulseEntry[], width: number, cursor
       all.push({ text: ' ', index: null });
     }
     // The cursor's entry is marked with a glyph, so it reads without colour or inverse too.
-    const text = e.kind === 'sentiment' ? `${e.label}${e.count}` : `${e.label} ${e.count}`;
+    const text = `${e.label} ${e.count.toLocaleString('en-US')}`;
     all.push({ text: i === cursor ? `▸${text}` : text, index: i });
   });
   // Scroll: drop whole leading parts until the cursor's entry ends within the line.

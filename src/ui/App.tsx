@@ -7,7 +7,6 @@
 // re-renders only the panes whose input changed.
 import { Box } from 'ink';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { pulseOf } from '../core/pulse/index.js';
 import { hotOrder } from '../core/stories/index.js';
 import { inspectorRows } from '../core/render/inspector-tree.js';
 import { keymap as defaultKeymap } from '../state/keymap.js';
@@ -27,6 +26,7 @@ import { useKeys } from './input/use-keys.js';
 import { useRowMarks } from './row-marks.js';
 import { afterPendingInput, frameCommitted } from './input/after-input.js';
 import { useEffectRunner } from './use-effects.js';
+import { usePulse } from './use-pulse.js';
 import { useSearch } from './use-search.js';
 import { ViewTabs } from './ViewTabs.js';
 import { WarningList } from './WarningList.js';
@@ -90,15 +90,8 @@ export function App(p: AppProps) {
     });
   }
 
-  // The pulse is counted after the list is drawn, never before it; a count for an older result
-  // is cancelled here or dropped by the reducer.
-  const { resultsSeq, rawHits } = state;
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      dispatch({ type: 'pulse', pulse: pulseOf(rawHits.map((h) => p.index.article(h.id))), seq: resultsSeq });
-    }, 0);
-    return () => clearTimeout(timer);
-  }, [resultsSeq, rawHits, p.index]);
+  const articleOf = useCallback((id: number) => p.index.article(id), [p.index]);
+  usePulse(state, articleOf, dispatch);
 
   const layout = layoutOf(state);
   // The body and inspector show `shownId`, which follows the selection once the list's frame is
@@ -158,7 +151,6 @@ export function App(p: AppProps) {
   }, [outcome, p]);
 
   const marked = useMemo(() => new Set(state.marked), [state.marked]);
-  const articleOf = useCallback((id: number) => p.index.article(id), [p.index]);
   const listRowsShown = layout.list.height;
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const hits = useMemo(() => visibleHits(state), [state.hits, state.listTop, listRowsShown, state.mode]);

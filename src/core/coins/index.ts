@@ -25,6 +25,11 @@ export function articleCoins(a: Article): readonly CoinMention[] {
   return coins;
 }
 
+/** Whether articleCoins(a) is memoised already, so asking again costs a lookup (the list's frame counts the pulse only then). */
+export function coinsKnown(a: Article): boolean {
+  return memo.has(a);
+}
+
 const withBodyMemo = new WeakMap<Article, CoinMention[]>();
 /** Body text searched for cashtags: a 1 MB body costs the inspector no more than a long article. */
 export const CASHTAG_SCAN_CHARS = 64 * 1024;

@@ -105,12 +105,14 @@ for (const n of sizes) {
   row('first frame (borders and status line), warm', label, ms(ui.firstFrameMs) + uiNote, '', '', `< ${t.firstFrameMs} ms`, within(ui.firstFrameMs, t.firstFrameMs));
   row('list rows visible, warm', label, ms(ui.listRowsMs), '', '', `< ${t.listRowsMs} ms`, within(ui.listRowsMs, t.listRowsMs));
   row('list filled, no "loading" left, warm (tmux)', label, ms(ui.listReadyMs), '', '', '', null);
-  // Today's loader makes the list, field filters and full text usable at the same moment: the
-  // end of the cold load. The two rows are kept apart because the targets are.
+  // The list and field filters are usable once the loader has written every row; the full text
+  // follows on its own thread (the index's text build).
   const coldMs = cold.failed ? null : cold.searchableAtMs;
   const coldNote = cold.failed ? ` (${cold.failed})` : '';
+  const fullMs = cold.failed || !cold.fullTextOk ? null : cold.fullTextAtMs;
+  const fullNote = cold.failed ? coldNote : cold.fullTextOk ? '' : ' (the text build did not complete)';
   row('cold start: list and field filters usable', label, ms(coldMs) + coldNote, `cat ${ms(cat)}`, ratio(coldMs, cat), `<= ${t.coldListVsCat}x cat`, within(coldMs / cat, t.coldListVsCat));
-  row('cold start: full text searchable', label, ms(coldMs), `cat ${ms(cat)}`, ratio(coldMs, cat), `<= ${t.coldFullVsCat}x cat`, within(coldMs / cat, t.coldFullVsCat));
+  row('cold start: full text searchable', label, ms(fullMs) + fullNote, `cat ${ms(cat)}`, ratio(fullMs, cat), `<= ${t.coldFullVsCat}x cat`, within(fullMs / cat, t.coldFullVsCat));
   const keyMedian = keys.length ? median(keys) : null;
   const keyMax = keys.length ? keys.reduce((a, b) => Math.max(a, b), 0) : null;
   row(`search alone, replayTyping (${keys.length} keys)`, label, typing.failed ? typing.failed : `median ${ms(keyMedian)}, max ${ms(keyMax)}`, '', '', `median <= ${t.keyMedianMs} ms, max <= ${t.keyMaxMs} ms`, within(keyMedian, t.keyMedianMs) && within(keyMax, t.keyMaxMs));

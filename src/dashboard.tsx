@@ -6,6 +6,7 @@ import type { Config } from './config/load-config.js';
 import type { Binding } from './state/keymap.js';
 import type { Article, LoadWarning } from './core/article.js';
 import type { StoryInfo, StoryMap } from './core/stories/index.js';
+import type { LoadProgress } from './ui/StatusBar.js';
 import { newSinceMessage } from './core/reading/new-since.js';
 import { PathError } from './core/load/walk.js';
 import { installFatalHandlers } from './fatal.js';
@@ -94,7 +95,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
   return new Promise<DashboardOutcome>((resolve, reject) => {
     const index = new SearchIndex();
     let version = 0;
-    let loading: { done: number; total: number } | null = { done: 0, total: 0 };
+    let loading: LoadProgress | null = { done: 0, total: 0 };
     let warnings: LoadWarning[] = [];
     let stories: StoryMap | null = null;
     let storyOf: ((a: Article) => StoryInfo) | undefined;
@@ -189,6 +190,16 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
         for (const a of batch) ids.set(a.path, a.id);
         version += 1;
       },
+      // The full text is indexed after the list, on its own thread; its progress takes the
+      // status line's loading slot until it is done.
+      onTextProgress: (done, total) => {
+        if (finished) return;
+        loading = done < total ? { done, total, what: 'text' } : null;
+        const now = performance.now();
+        if (loading !== null && now < nextPaint) return;
+        nextPaint = now + PROGRESS_INTERVAL_MS;
+        update();
+      },
       onProgress: (done, total) => {
         loading = { done, total };
         const now = performance.now();
@@ -220,6 +231,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
             paths,
             index,
             maxFileSize: options.maxFileSize,
+            cache: options.cache,
             ids,
             skipped: new Set(result.warnings.map((w) => w.path)),
             hidden: hiddenNow,

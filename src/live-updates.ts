@@ -2,7 +2,9 @@
 // are parsed off the main thread (the loader's parse pool) and appended with fresh ids; removed
 // and replaced articles are hidden. Batches are merged one at a time, in order, so ids always
 // continue the index. Nothing here moves the cursor: the UI keeps its selection (see App's
-// `arrived` prop and the reducer's results rule).
+// `arrived` prop and the reducer's results rule). The on-disk index kept for the folders is
+// updated too (rows and text of new and changed files written, rows of removed ones deleted), so
+// the next run starts warm with what changed while this one ran.
 import fs from 'node:fs';
 import type { Article, LoadWarning } from './core/article.js';
 import { loadCorpus } from './core/load/load.js';
@@ -14,6 +16,9 @@ export interface LiveOptions {
   paths: readonly string[];
   index: SearchIndex;
   maxFileSize: number | undefined;
+  /** Whether the on-disk index is kept (false: `--no-cache`); where it lives (default: the loader's). */
+  cache?: boolean;
+  cacheDir?: string;
   /** Article id by absolute path, for every article in the index (kept up to date here). */
   ids: Map<string, number>;
   /** Ids no longer shown (removed or replaced files); grows here. */
@@ -37,10 +42,15 @@ export function startLiveUpdates(o: LiveOptions): FolderWatch {
       }
     }
     const files = [...batch.added, ...batch.changed].filter((f) => fs.existsSync(f));
+    const present = new Set(files);
+    const gone = [...batch.removed, ...batch.added, ...batch.changed].filter((f) => !present.has(f));
     let articles: Article[] = [];
-    if (files.length > 0) {
+    if (files.length > 0 || (gone.length > 0 && o.cache !== false)) {
       // A file can vanish between the event and the read: the loader reports it as a warning.
-      const result = await loadCorpus(files, { maxFileSize: o.maxFileSize, cache: false }).catch(() => ({ articles: [] as Article[], warnings: [] as LoadWarning[] }));
+      const result = await loadCorpus(files, { maxFileSize: o.maxFileSize, cache: o.cache, cacheDir: o.cacheDir, indexFor: o.paths, removed: gone }).catch(() => ({
+        articles: [] as Article[],
+        warnings: [] as LoadWarning[],
+      }));
       const start = o.index.size;
       articles = result.articles.map((a, k) => Object.assign(a, { id: start + k }));
       o.index.add(articles);

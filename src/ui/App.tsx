@@ -166,7 +166,7 @@ export function App(p: AppProps) {
   const frameHeight = Math.max(1, p.height - 1);
   const emptyMessage = query
     ? `no matches for "${query}"`
-    : p.loading
+    : p.loading && p.loading.what !== 'text'
       ? 'loading…'
       : 'no articles';
 

@@ -8,6 +8,13 @@ import type { Mode, PaneId } from '../state/keymap.js';
 import { columns, fitWidth } from './fit-width.js';
 import { theme, type ThemeRole } from './theme.js';
 
+/** Progress of the load (files read), or with `what: 'text'`, of the index's full text built after it. */
+export interface LoadProgress {
+  done: number;
+  total: number;
+  what?: 'files' | 'text';
+}
+
 /** Props of StatusBar. */
 export interface StatusBarProps {
   shown: number;
@@ -19,7 +26,7 @@ export interface StatusBarProps {
   sort: string;
   focus: PaneId;
   mode: Mode;
-  loading: { done: number; total: number } | null;
+  loading: LoadProgress | null;
   warnings: number;
   marked: number;
   message: string | null;
@@ -55,7 +62,8 @@ export function statusPieces(p: StatusBarProps): Piece[] {
   if (p.message) pieces.push({ text: sanitizeLine(p.message), priority: 1, role: 'warning', keep: true });
   if (p.loading) {
     // Before the walk has counted the files there is no total to show yet.
-    const text = p.loading.total === 0 ? 'finding files…' : `loading ${fmt.format(p.loading.done)} / ${fmt.format(p.loading.total)}`;
+    const counts = `${fmt.format(p.loading.done)} / ${fmt.format(p.loading.total)}`;
+    const text = p.loading.what === 'text' ? `indexing text ${counts}` : p.loading.total === 0 ? 'finding files…' : `loading ${counts}`;
     pieces.push({ text, priority: 2, role: 'accent' });
   }
   if (p.query) pieces.push({ text: `query: ${sanitizeLine(p.query)}`, priority: 7 });

@@ -8,6 +8,7 @@ import type { SearchIndex } from '../core/search/search.js';
 import type { SystemActions } from '../state/effects.js';
 import type { Binding } from '../state/keymap.js';
 import type { ListSort } from '../state/reducer.js';
+import type { LoadProgress } from './StatusBar.js';
 
 /** Props of App (see dashboard.tsx): the index, terminal size, options, and the exit callback. */
 export interface AppProps {
@@ -21,7 +22,7 @@ export interface AppProps {
   multi?: boolean;
   mouse?: boolean;
   warnings: LoadWarning[];
-  loading: { done: number; total: number } | null;
+  loading: LoadProgress | null;
   width: number;
   height: number;
   now?: number;

@@ -32,6 +32,12 @@ describe('StatusBar', () => {
     expect(out).toContain('3 warnings — press w');
   });
 
+  it('shows the full-text indexing that follows the load as its own progress', () => {
+    const out = line({ loading: { done: 2_048, total: 100_000, what: 'text' }, query: '' });
+    expect(out).toContain('indexing text 2,048 / 100,000');
+    expect(out).not.toContain('loading');
+  });
+
   it('says it is finding files before the walk has a total', () => {
     expect(line({ loading: { done: 0, total: 0 } })).toContain('finding files…');
   });

@@ -19,7 +19,7 @@ const MAX_TOKENS = 2000;
  * For each indexed article whose body holds at least one of `words` (each matching CANDIDATE_WORD),
  * its path -> the words its body holds; or null when the index cannot answer: no file, not this
  * program's current format, a row count other than `expected` (the load did not write every
- * article), too broad a word, or any SQLite error. Opens the file read-only and closes it.
+ * article), rows still waiting for their text, too broad a word, or any SQLite error. Opens the file read-only and closes it.
  */
 export function bodyWordsByPath(file: string, words: readonly string[], expected: number): Map<string, string[]> | null {
   if (words.length === 0 || !words.every((w) => CANDIDATE_WORD.test(w))) return null;
@@ -29,6 +29,8 @@ export function bodyWordsByPath(file: string, words: readonly string[], expected
     if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) return null;
     if (db.pragma('user_version', { simple: true }) !== INDEX_FORMAT) return null;
     if (db.prepare('SELECT count(*) FROM articles').pluck().get() !== expected) return null;
+    // Rows whose text the background build has not written yet: FTS5 cannot speak for them.
+    if (db.prepare('SELECT EXISTS (SELECT 1 FROM text_pending)').pluck().get() !== 0) return null;
     const tokens = db.prepare('SELECT term FROM articles_vocab WHERE instr(term, ?) > 0').pluck();
     const paths = db.prepare('SELECT path FROM articles WHERE id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)').pluck();
     const out = new Map<string, string[]>();

@@ -10,15 +10,31 @@ export function ftsString(word: string): string {
   return `"${word.replace(/"/g, '""')}"`;
 }
 
-/** The MATCH expression for words that must all occur; `prefixLast` lets the last match as a prefix. */
-export function matchExpression(words: readonly string[], prefixLast: boolean): string {
-  return words.map((w, i) => (prefixLast && i === words.length - 1 ? `${ftsString(w)}*` : ftsString(w))).join(' AND ');
+// The characters unicode61 keeps in a token (its default categories, L* N* Co); every other one
+// separates tokens.
+const TOKEN = /[\p{L}\p{N}\p{Co}]+/gu;
+
+/** A word's tokens as unicode61 splits it: `u.s.` -> u, s; `a"b` -> a, b. */
+export function ftsTokens(word: string): string[] {
+  return word.match(TOKEN) ?? [];
 }
 
-/** Ids of the articles whose indexed text holds every word, ascending; [] for no words. */
+/**
+ * The MATCH expression for words that must all occur; `prefixLast` lets the last match as a
+ * prefix. A word of several tokens becomes its tokens, each required: the table keeps no
+ * positions (detail = column), so FTS5 cannot match a phrase; the caller checks adjacency in the
+ * text when it matters. '' when the words hold no token.
+ */
+export function matchExpression(words: readonly string[], prefixLast: boolean): string {
+  const tokens = words.flatMap(ftsTokens);
+  return tokens.map((w, i) => (prefixLast && i === tokens.length - 1 ? `${ftsString(w)}*` : ftsString(w))).join(' AND ');
+}
+
+/** Ids of the articles whose indexed text holds every word, ascending; [] for no words (or none with a token). */
 export function matchingIds(db: Database.Database, words: readonly string[], prefixLast: boolean): number[] {
-  if (words.length === 0) return [];
-  return db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid').pluck().all(matchExpression(words, prefixLast)) as number[];
+  const expression = matchExpression(words, prefixLast);
+  if (expression === '') return [];
+  return db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid').pluck().all(expression) as number[];
 }
 
 // Optimal string alignment distance (Damerau-Levenshtein with adjacent swaps), stopping early once

@@ -8,6 +8,7 @@
 import { isRecord, R, splitInode, type ArticleRecord } from './article-record.js';
 import { isDamage, openIndex, removeIndex, type OpenedIndex } from './database.js';
 import { ArticleStore, type IndexedArticle } from './store.js';
+import { articleText } from './text-build.js';
 
 // Articles per write transaction: one WAL commit per few MB of text, not one per file.
 const WRITE_BATCH = 2_000;
@@ -26,39 +27,47 @@ export class IndexSession {
   private pending: IndexedArticle[] = [];
   private writable = true;
   private wrote = false;
+  private textPending = false;
 
   private constructor(
     private readonly opened: OpenedIndex,
     private readonly store: ArticleStore,
+    private readonly onDisk: boolean,
   ) {}
 
   /**
    * Opens the index at `file` (null: in memory) and reads its rows' stamps. `stamp` names what
    * built the rows (parser build, read cap): rows built by anything else are dropped first.
+   * With `only`, the session covers those paths alone (a load of a few files into the index of
+   * a whole folder): finish() then removes the rows of those of them the load did not see.
    */
-  static open(file: string | null, stamp: string): IndexSession {
+  static open(file: string | null, stamp: string, only?: readonly string[]): IndexSession {
     try {
-      return IndexSession.start(openIndex(file), stamp);
+      return IndexSession.start(openIndex(file), stamp, only, file !== null);
     } catch (error) {
       if (file !== null && isDamage(error)) {
         // Damage found past the header (a corrupt page read while listing rows): start over.
         removeIndex(file);
         try {
-          return IndexSession.start(openIndex(file), stamp);
+          return IndexSession.start(openIndex(file), stamp, only, true);
         } catch {
           // fall through to memory
         }
       }
-      return IndexSession.start(openIndex(null), stamp);
+      return IndexSession.start(openIndex(null), stamp, only, false);
     }
   }
 
-  private static start(opened: OpenedIndex, stamp: string): IndexSession {
+  private static start(opened: OpenedIndex, stamp: string, only: readonly string[] | undefined, onDisk: boolean): IndexSession {
     try {
       const store = new ArticleStore(opened.db);
       store.ensureStamp(stamp);
-      const session = new IndexSession(opened, store);
-      for (const r of store.rows()) session.rows.set(r.path, { id: r.id, size: r.size, mtime: r.mtime, dev: r.dev, ino: r.ino });
+      const session = new IndexSession(opened, store, onDisk);
+      if (only) {
+        for (const r of store.rowsOfPaths(only)) session.rows.set(r.path, { id: r.id, size: r.size, mtime: r.mtime, dev: r.dev, ino: r.ino });
+      } else {
+        for (const [id, p, size, mtime, dev, ino] of store.rowTuples()) session.rows.set(p, { id, size, mtime, dev, ino });
+      }
       return session;
     } catch (error) {
       opened.db.close();
@@ -83,21 +92,59 @@ export class IndexSession {
   fresh(filePath: string, size: number, mtime: number, dev: number, ino: number): ArticleRecord | null {
     const row = this.rows.get(filePath);
     if (row === undefined || row.size !== size || row.mtime !== mtime || row.dev !== dev || row.ino !== ino) return null;
+    return this.take(filePath, this.store.articleJson(row.id));
+  }
+
+  /**
+   * fresh() for every path at once, `stats` holding STAT_FIELDS numbers per path (statPaths);
+   * out[i] is the record of paths[i] or null. When most rows are wanted (a warm load) their
+   * JSON is read in one sequential pass over the table, not by a lookup per row: at 100k the
+   * lookups alone took over a second.
+   */
+  freshAll(paths: readonly string[], stats: Float64Array, fields: number): Array<ArticleRecord | null> {
+    const out: Array<ArticleRecord | null> = new Array<ArticleRecord | null>(paths.length).fill(null);
+    if (stats.length === 0) return out;
+    const wanted = new Map<number, number>();
+    for (let i = 0; i < paths.length; i++) {
+      const o = i * fields;
+      const row = this.rows.get(paths[i]);
+      if (row === undefined || stats[o] < 0) continue;
+      if (row.size === stats[o] && row.mtime === stats[o + 1] && row.dev === stats[o + 2] && row.ino === stats[o + 3]) wanted.set(row.id, i);
+    }
+    if (wanted.size * 4 < this.rows.size) {
+      for (const [id, i] of wanted) out[i] = this.take(paths[i], this.store.articleJson(id));
+      return out;
+    }
+    for (const [id, json] of this.store.articleTuples()) {
+      const i = wanted.get(id);
+      if (i !== undefined) out[i] = this.take(paths[i], json);
+    }
+    return out;
+  }
+
+  // The record in `json` when it is well formed and names `filePath`; the row is then kept (not
+  // among those finish() removes).
+  private take(filePath: string, json: string | undefined): ArticleRecord | null {
     let record: unknown;
     try {
-      record = JSON.parse(this.store.articleJson(row.id) ?? 'null');
+      record = JSON.parse(json ?? 'null');
     } catch {
       return null;
     }
     if (!isRecord(record) || record[R.path] !== filePath) return null;
-    // Kept: not among the rows removed by finish().
     this.rows.delete(filePath);
     return record;
   }
 
-  /** Queues a freshly parsed article for writing; `lowerBody` is its lower-cased body, for FTS. */
-  add(record: ArticleRecord, lowerBody: Buffer): void {
-    if (!this.writable) return;
+  /**
+   * Queues a freshly parsed article for writing, with its lead paragraph; `lowerBody` is its
+   * folded body for FTS, or null to leave its text to the background build (text-build.ts).
+   */
+  add(record: ArticleRecord, lead: string, lowerBody: Buffer | null): void {
+    // An index in memory (`--no-cache`, or a cache folder that cannot be written) is closed at
+    // the end of the load with nothing reading it: its rows would cost memory (~0.6 GB per
+    // million articles) and time for nothing.
+    if (!this.writable || !this.onDisk) return;
     const [dev, ino] = splitInode(record[R.inode]);
     this.pending.push({
       path: record[R.path],
@@ -108,22 +155,19 @@ export class IndexSession {
       // A date guessed from the file time has a fraction of a millisecond; the column holds whole ms.
       published: record[4] === null ? null : Math.floor(record[4]),
       article: record,
-      text: {
-        title: record[2],
-        description: record[3],
-        tags: record[R.tags].join('\n'),
-        source: `${record[R.source]}\n${record[R.sourceKey]}`,
-        category: record[R.categories].join('\n'),
-        body: lowerBody.toString('utf8'),
-      },
+      lead,
+      text: lowerBody === null ? null : articleText(record, lowerBody.toString('utf8')),
     });
     if (this.pending.length >= WRITE_BATCH) this.flush();
   }
 
-  /** Writes what is queued, removes the rows of files not seen again, closes; true when anything was written. */
-  finish(): boolean {
+  /**
+   * Writes what is queued, removes the rows of files not seen again (unless `keepUnseen`: a load
+   * of some files only, the live updater's), closes; true when anything was written.
+   */
+  finish(keepUnseen = false): boolean {
     this.flush();
-    if (this.writable && this.rows.size > 0) {
+    if (this.writable && this.rows.size > 0 && !keepUnseen) {
       try {
         this.store.remove([...this.rows.values()].map((r) => r.id));
         this.wrote = true;
@@ -131,9 +175,37 @@ export class IndexSession {
         this.writable = false;
       }
     }
+    try {
+      this.textPending = this.writable && this.store.pendingCount() > 0;
+    } catch {
+      this.textPending = false;
+    }
     this.rows.clear();
     this.opened.db.close();
     return this.wrote && this.writable;
+  }
+
+  /** After finish(): whether rows on disk wait for their text (start the text build, text-thread.ts). */
+  get needsText(): boolean {
+    return this.onDisk && this.textPending;
+  }
+
+  /** After finish(): whether the index on disk holds every row and every row's text. */
+  get complete(): boolean {
+    return this.onDisk && this.writable && !this.textPending;
+  }
+
+  /** Removes the row of a file that is gone (the live updater's removals); false when it could not be written. */
+  removeFile(filePath: string): boolean {
+    if (!this.writable) return false;
+    try {
+      if (this.store.removePath(filePath)) this.wrote = true;
+      this.rows.delete(filePath);
+      return true;
+    } catch {
+      this.writable = false;
+      return false;
+    }
   }
 
   private flush(): void {

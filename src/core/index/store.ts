@@ -2,7 +2,11 @@
 // mtime and inode are what was recorded, plus the article's searchable text in the contentless
 // FTS5 table (the body is tokenised, never stored: the UI reads the one on screen from its file).
 // The whole normalised article except the body is stored as JSON, so fields other parts of the
-// loader add flow through without a schema change.
+// loader add flow through without a schema change. A row is written first and its text later
+// (text_pending lists the rows still without text; index/text-build.ts fills them in).
+// Every write is an IMMEDIATE transaction: it takes the write lock before reading, so a second
+// process writing the same file waits for it (busy timeout) instead of failing half-way with
+// SQLITE_BUSY, which is what a read lock upgraded to a write lock gets when another wrote between.
 
 import type Database from 'better-sqlite3';
 
@@ -14,14 +18,33 @@ export interface FileStamp {
   ino: number;
 }
 
-/** One article to write: the file's stamp, the article as JSON-able data, and its searchable text. */
+/** The searchable text of one article, one string per FTS5 column, already folded (text/fold.ts) where it is the body. */
+export interface ArticleText {
+  title: string;
+  description: string;
+  tags: string;
+  source: string;
+  category: string;
+  body: string;
+}
+
+/** One article to write: the file's stamp, the article as JSON-able data, its lead paragraph, and its text when already at hand. */
 export interface IndexedArticle extends FileStamp {
   path: string;
   /** Milliseconds since the epoch, or null when the article has no date. */
   published: number | null;
-  /** The normalised article without its body, as stored JSON (front matter included). */
+  /** The normalised article without its body or front matter, as stored JSON. */
   article: unknown;
-  text: { title: string; description: string; tags: string; source: string; category: string; body: string };
+  /** The body's lead paragraph (text/lead.ts), '' for none. */
+  lead: string;
+  /** The FTS5 text; null leaves the row in text_pending for the background text build. */
+  text: ArticleText | null;
+}
+
+/** A row still without text, as the text build needs it: where to read it and what file it was. */
+export interface PendingRow extends FileStamp {
+  id: number;
+  path: string;
 }
 
 /** A stored row as read back for the freshness check. */
@@ -38,19 +61,46 @@ export class ArticleStore {
   private readonly deleteText: Database.Statement;
   private readonly byPath: Database.Statement;
   private readonly articleOf: Database.Statement;
+  private readonly insertPending: Database.Statement;
+  private readonly deletePending: Database.Statement;
+  private readonly isPending: Database.Statement;
 
   constructor(private readonly db: Database.Database) {
-    this.insertRow = db.prepare('INSERT INTO articles (path, size, mtime, dev, ino, published, article) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    this.insertRow = db.prepare('INSERT INTO articles (path, size, mtime, dev, ino, published, article, lead) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     this.insertText = db.prepare('INSERT INTO articles_fts (rowid, title, description, tags, source, category, body) VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.deleteRow = db.prepare('DELETE FROM articles WHERE id = ?');
     this.deleteText = db.prepare('DELETE FROM articles_fts WHERE rowid = ?');
     this.byPath = db.prepare('SELECT id FROM articles WHERE path = ?').pluck();
     this.articleOf = db.prepare('SELECT article FROM articles WHERE id = ?').pluck();
+    this.insertPending = db.prepare('INSERT INTO text_pending (id) VALUES (?)');
+    this.deletePending = db.prepare('DELETE FROM text_pending WHERE id = ?');
+    this.isPending = db.prepare('SELECT 1 FROM text_pending WHERE id = ?').pluck();
   }
 
   /** Every stored file with its stamp, in id order; iterated, never all materialised by the store. */
   *rows(): IterableIterator<StoredRow> {
     yield* this.db.prepare('SELECT id, path, size, mtime, dev, ino FROM articles ORDER BY id').iterate() as IterableIterator<StoredRow>;
+  }
+
+  /** rows() as arrays [id, path, size, mtime, dev, ino]: no object per row (a warm load reads every row). */
+  rowTuples(): IterableIterator<[number, string, number, number, number, number]> {
+    return this.db.prepare('SELECT id, path, size, mtime, dev, ino FROM articles').raw().iterate() as IterableIterator<[number, string, number, number, number, number]>;
+  }
+
+  /** Every row's [id, article JSON], in the table's order: one sequential read instead of a lookup per row. */
+  articleTuples(): IterableIterator<[number, string]> {
+    return this.db.prepare('SELECT id, article FROM articles').raw().iterate() as IterableIterator<[number, string]>;
+  }
+
+  /** The stored rows of these paths (those that have one), with their stamps. */
+  rowsOfPaths(paths: readonly string[]): StoredRow[] {
+    const one = this.db.prepare('SELECT id, path, size, mtime, dev, ino FROM articles WHERE path = ?');
+    const out: StoredRow[] = [];
+    for (const p of paths) {
+      const row = one.get(p) as StoredRow | undefined;
+      if (row) out.push(row);
+    }
+    return out;
   }
 
   /**
@@ -59,15 +109,18 @@ export class ArticleStore {
    * Returns true when rows were dropped.
    */
   ensureStamp(stamp: string): boolean {
+    const stored = this.db.prepare("SELECT value FROM meta WHERE key = 'parser'").pluck().get() as string | undefined;
+    if (stored === stamp) return false;
     return this.db.transaction((): boolean => {
       const stored = this.db.prepare("SELECT value FROM meta WHERE key = 'parser'").pluck().get() as string | undefined;
       if (stored === stamp) return false;
       this.db.prepare('DELETE FROM articles').run();
       // A contentless table forgets its rows only through its own delete-all command.
       this.db.prepare("INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')").run();
+      this.db.prepare('DELETE FROM text_pending').run();
       this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('parser', ?)").run(stamp);
       return stored !== undefined;
-    })();
+    }).immediate();
   }
 
   /** The stored article's JSON text with this id, or undefined. */
@@ -88,7 +141,8 @@ export class ArticleStore {
 
   /**
    * Writes articles in one transaction, replacing any row with the same path; returns their ids.
-   * Callers batch thousands per call: a transaction per file costs a WAL commit each.
+   * An article without text is listed in text_pending. Callers batch thousands per call: a
+   * transaction per file costs a WAL commit each.
    */
   put(items: readonly IndexedArticle[]): number[] {
     return this.db.transaction((batch: readonly IndexedArticle[]) => {
@@ -96,24 +150,78 @@ export class ArticleStore {
       for (const it of batch) {
         const old = this.byPath.get(it.path) as number | undefined;
         if (old !== undefined) this.removeOne(old);
-        const id = Number(this.insertRow.run(it.path, it.size, it.mtime, it.dev, it.ino, it.published, JSON.stringify(it.article)).lastInsertRowid);
-        const t = it.text;
-        this.insertText.run(id, t.title, t.description, t.tags, t.source, t.category, t.body);
+        const id = Number(this.insertRow.run(it.path, it.size, it.mtime, it.dev, it.ino, it.published, JSON.stringify(it.article), it.lead).lastInsertRowid);
+        if (it.text) this.insertFts(id, it.text);
+        else this.insertPending.run(id);
         ids.push(id);
       }
       return ids;
-    })(items);
+    }).immediate(items);
   }
 
   /** Removes the rows with these ids (files gone or changed), in one transaction. */
   remove(ids: readonly number[]): void {
     this.db.transaction((list: readonly number[]) => {
       for (const id of list) this.removeOne(id);
-    })(ids);
+    }).immediate(ids);
+  }
+
+  /** Removes the row of this path, if any; true when there was one. */
+  removePath(filePath: string): boolean {
+    return this.db.transaction((p: string): boolean => {
+      const id = this.byPath.get(p) as number | undefined;
+      if (id === undefined) return false;
+      this.removeOne(id);
+      return true;
+    }).immediate(filePath);
+  }
+
+  /** Ids of the rows still without text, newest first (what a reader looks for first). */
+  pendingIds(): number[] {
+    return this.db.prepare('SELECT p.id FROM text_pending p JOIN articles a ON a.id = p.id ORDER BY a.published DESC, a.id').pluck().all() as number[];
+  }
+
+  /** The rows with these ids (those still there), for the text build to read their files. */
+  rowsOf(ids: readonly number[]): PendingRow[] {
+    const one = this.db.prepare('SELECT id, path, size, mtime, dev, ino FROM articles WHERE id = ?');
+    const out: PendingRow[] = [];
+    for (const id of ids) {
+      const row = one.get(id) as PendingRow | undefined;
+      if (row) out.push(row);
+    }
+    return out;
+  }
+
+  /** How many rows are still without text. */
+  pendingCount(): number {
+    return this.db.prepare('SELECT count(*) FROM text_pending').pluck().get() as number;
+  }
+
+  /**
+   * Writes the text of rows still pending, in one transaction, and takes them off text_pending;
+   * a row no longer pending (removed, replaced, or done by another process meanwhile) is
+   * skipped, so no text is ever written twice. Returns how many were written.
+   */
+  putText(items: ReadonlyArray<{ id: number; text: ArticleText }>): number {
+    return this.db.transaction((batch: ReadonlyArray<{ id: number; text: ArticleText }>) => {
+      let done = 0;
+      for (const { id, text } of batch) {
+        if (this.isPending.get(id) === undefined) continue;
+        this.insertFts(id, text);
+        this.deletePending.run(id);
+        done += 1;
+      }
+      return done;
+    }).immediate(items);
+  }
+
+  private insertFts(id: number, t: ArticleText): void {
+    this.insertText.run(id, t.title, t.description, t.tags, t.source, t.category, t.body);
   }
 
   private removeOne(id: number): void {
     this.deleteRow.run(id);
     this.deleteText.run(id);
+    this.deletePending.run(id);
   }
 }

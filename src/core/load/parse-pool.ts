@@ -14,11 +14,12 @@ import { parseBatch, STAT_FIELDS, statInto, WORKER_ROLE, type BatchReply, type B
 export type { ParseJob, ParsedFile } from './parse-worker.js';
 export { STAT_FIELDS } from './parse-worker.js';
 
-/** How to parse: worker count (0 = this thread), worker script, files per batch. */
+/** How to parse: worker count (0 = this thread), worker script, files per batch, whether bodies come back (default true). */
 export interface PoolOptions {
   workers?: number;
   workerUrl?: URL;
   batchSize?: number;
+  withBody?: boolean;
 }
 
 /** Called once per finished batch with the index of its first job; batches finish in any order. */
@@ -44,7 +45,7 @@ export function workerCount(jobs: number, batchSize = DEFAULT_BATCH): number {
 function splitReply(reply: BatchReply): ParsedFile[] {
   let offset = 0;
   return reply.outcomes.map((outcome) => {
-    if (!outcome.ok) return { outcome, lowerBody: null };
+    if (!outcome.ok || !reply.withBody) return { outcome, lowerBody: null };
     const length = outcome.record[R.bodyLength];
     const lowerBody = Buffer.from(reply.bodies, offset, length);
     offset += length;
@@ -75,7 +76,7 @@ export async function parseAll(jobs: readonly ParseJob[], cap: number, onBatch: 
   const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH);
   const batches: BatchRequest[] = [];
   for (let start = 0; start < jobs.length; start += batchSize) {
-    batches.push({ batch: batches.length, jobs: jobs.slice(start, start + batchSize), cap });
+    batches.push({ batch: batches.length, jobs: jobs.slice(start, start + batchSize), cap, withBody: opts.withBody ?? true });
   }
   const url = opts.workerUrl ?? defaultWorkerUrl();
   const count = url ? Math.min(opts.workers ?? workerCount(jobs.length, batchSize), batches.length) : 0;

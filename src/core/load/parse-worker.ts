@@ -9,6 +9,7 @@ import { toRecord, type ArticleRecord } from '../index/article-record.js';
 import { parseArticle } from './parse.js';
 import { readCappedSync } from './read-sync.js';
 import { foldText } from '../text/fold.js';
+import { leadParagraph } from '../text/lead.js';
 
 /** A file to parse, as the walk found it. */
 export interface ParseJob {
@@ -17,47 +18,55 @@ export interface ParseJob {
   folderName: string;
 }
 
-/** What became of one file: a record (its inode and body length inside) or why it was skipped. */
+/** What became of one file: a record (its inode and body length inside) and lead paragraph, or why it was skipped. */
 export type FileOutcome =
-  | { ok: true; record: ArticleRecord }
+  | { ok: true; record: ArticleRecord; lead: string }
   | { ok: false; reason: string; inode: string | null };
 
-/** One file parsed, with its lower-cased UTF-8 body when it is an article. */
+/** One file parsed, with its folded UTF-8 body when it is an article and the body was asked for. */
 export interface ParsedFile {
   outcome: FileOutcome;
   lowerBody: Buffer | null;
 }
 
-/** Reads and parses one file synchronously. Never throws. */
-export function parseFile(job: ParseJob, cap: number): ParsedFile {
+/**
+ * Reads and parses one file synchronously; with `withBody` false the body is not folded nor
+ * returned (the record's bodyLength is then 0): a load writing the list first needs only the
+ * metadata and the lead. Never throws.
+ */
+export function parseFile(job: ParseJob, cap: number, withBody = true): ParsedFile {
   const read = readCappedSync(job.path, cap);
   if (read.kind === 'skip') return { outcome: { ok: false, reason: read.reason, inode: null }, lowerBody: null };
   const info = { path: job.path, relPath: job.relPath, size: read.size, mtimeMs: read.mtimeMs, folderName: job.folderName };
   const parsed = parseArticle(read.bytes, info, 0);
   if (!parsed.ok) return { outcome: { ok: false, reason: parsed.reason, inode: read.inode }, lowerBody: null };
   const { body, frontMatter: _fm, coverImage: _cover, ...meta } = parsed.article;
+  const lead = leadParagraph(body);
+  if (!withBody) return { outcome: { ok: true, record: toRecord(meta, read.inode, 0, parsed.warnings), lead }, lowerBody: null };
   // Folded as search compares text (text/fold.ts); the index tokenises these bytes for FTS.
   const lowerBody = Buffer.from(foldText(body), 'utf8');
-  return { outcome: { ok: true, record: toRecord(meta, read.inode, lowerBody.length, parsed.warnings) }, lowerBody };
+  return { outcome: { ok: true, record: toRecord(meta, read.inode, lowerBody.length, parsed.warnings), lead }, lowerBody };
 }
 
-/** Request to a worker: parse these files. */
+/** Request to a worker: parse these files; `withBody` false leaves the bodies out (see parseFile). */
 export interface BatchRequest {
   batch: number;
   jobs: ParseJob[];
   cap: number;
+  withBody?: boolean;
 }
 
-/** Reply from a worker: outcomes in job order; bodies of the articles concatenated in that order. */
+/** Reply from a worker: outcomes in job order; bodies of the articles concatenated in that order (none when not asked for). */
 export interface BatchReply {
   batch: number;
   outcomes: FileOutcome[];
   bodies: ArrayBuffer;
+  withBody: boolean;
 }
 
 /** Parses a batch into outcomes and one buffer holding every article's body, back to back. */
 export function parseBatch(request: BatchRequest): BatchReply {
-  const files = request.jobs.map((job) => parseFile(job, request.cap));
+  const files = request.jobs.map((job) => parseFile(job, request.cap, request.withBody ?? true));
   const total = files.reduce((sum, f) => sum + (f.lowerBody?.length ?? 0), 0);
   // A fresh ArrayBuffer, not Node's shared pool, so it can be transferred without copying.
   const bodies = new ArrayBuffer(total);
@@ -68,7 +77,7 @@ export function parseBatch(request: BatchRequest): BatchReply {
     view.set(f.lowerBody, offset);
     offset += f.lowerBody.length;
   }
-  return { batch: request.batch, outcomes: files.map((f) => f.outcome), bodies };
+  return { batch: request.batch, outcomes: files.map((f) => f.outcome), bodies, withBody: request.withBody ?? true };
 }
 
 /** Numbers per file in a stat reply: size, mtimeMs, dev, ino. */

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Article } from '../article.js';
 import { LazyArticle } from '../load/lazy-article.js';
+import { leadParagraph } from '../text/lead.js';
 import { groupStories, type Stories, type StoryDoc } from './group.js';
 
 export { groupStories, LINK_COSINE, WINDOW_MS, type Stories, type StoryDoc } from './group.js';
@@ -19,8 +20,7 @@ export interface StoryMap extends Stories {
 // for this: grouping 100k articles must not mean 100k file reads.
 function leadOf(a: Article): string {
   if (a instanceof LazyArticle) return '';
-  const para = a.body.split(/\n\s*\n/).find((p) => /\p{L}/u.test(p) && !/^\s*(#|!\[|```|\||>)/.test(p));
-  return para ? para.slice(0, 1000) : '';
+  return leadParagraph(a.body);
 }
 
 /** The grouping input for one article. */

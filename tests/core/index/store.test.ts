@@ -17,6 +17,7 @@ afterEach(() => db.close());
 const item = (p: string, title: string, body: string, extra: Partial<IndexedArticle> = {}): IndexedArticle => ({
   path: p, size: body.length, mtime: 1, dev: 1, ino: p.length, published: null,
   article: { title, dateGuessed: true, frontMatter: { nested: { ok: 1 } } },
+  lead: '',
   text: { title, description: '', tags: 'BTC ETF', source: 'Decrypt decrypt', category: 'MARKETS', body },
   ...extra,
 });
@@ -79,8 +80,10 @@ describe('free words through FTS5', () => {
     expect(() => matchingIds(db, [w], true)).not.toThrow();
   });
 
-  it('quotes every word in the expression', () => {
-    expect(matchExpression(['a"b', 'c'], true)).toBe('"a""b" AND "c"*');
+  it('quotes every token in the expression, a word of several tokens as each of them (no positions: detail = column)', () => {
+    expect(matchExpression(['a"b', 'c'], true)).toBe('"a" AND "b" AND "c"*');
+    expect(matchExpression(['"'], true)).toBe('');
+    expect(matchingIds(db, ['"'], true)).toEqual([]);
   });
 
   it('suggests indexed words a typo away, most frequent first', () => {

@@ -24,7 +24,12 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
-const load = async () => (await loadCorpus([corpus], { cacheDir: path.join(root, 'cache') })).articles as LazyArticle[];
+// The index's full text is built after the list; these tests ask it questions, so they wait for it.
+const load = async () => {
+  const result = await loadCorpus([corpus], { cacheDir: path.join(root, 'cache') });
+  await result.fullText;
+  return result.articles as LazyArticle[];
+};
 
 describe('preloadBodies', () => {
   it('keeps the folded bodies a search would read, and the same search answers the same', async () => {
@@ -78,7 +83,7 @@ describe('answerBodiesFromIndex', () => {
       expect(answerBodiesFromIndex(articles, q, paths, articles.length, path.join(root, 'cache'))).toBe(true);
       // Every article got its stand-in body: the search below reads no file.
       expect(articles.every((a) => a.hasLowerBody)).toBe(true);
-      expect(search(articles, q)).toEqual(truth);
+      expect(search(articles, q), q).toEqual(truth);
     }
   });
 
@@ -90,5 +95,17 @@ describe('answerBodiesFromIndex', () => {
     expect(answerBodiesFromIndex(articles, 'validators', [corpus], articles.length + 1, cache)).toBe(false);
     expect(answerBodiesFromIndex(articles, 'validators', [corpus], articles.length, path.join(root, 'nowhere'))).toBe(false);
     expect(articles.some((a) => a.hasLowerBody)).toBe(false);
+  });
+
+  it('leaves the bodies to the files while the index is still building its text', async () => {
+    const cache = path.join(root, 'cache');
+    const cold = await loadCorpus([corpus], { cacheDir: cache });
+    cold.stopText(); // stopped before its first batch: every row still waits for its text
+    expect(await cold.fullText).toBe(false);
+    expect(answerBodiesFromIndex(cold.articles, 'validators', [corpus], cold.articles.length, cache)).toBe(false);
+    // The next load finishes the text, and then the index answers.
+    const warm = await loadCorpus([corpus], { cacheDir: cache });
+    expect(await warm.fullText).toBe(true);
+    expect(answerBodiesFromIndex(warm.articles, 'validators', [corpus], warm.articles.length, cache)).toBe(true);
   });
 });

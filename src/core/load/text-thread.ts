@@ -1,0 +1,83 @@
+// Starts the background build of the index's full text (index/text-build.ts) on its own thread, or, in
+// a build without the worker script (tests run the TypeScript sources), on this thread in slices
+// that yield to the event loop. The caller gets progress, a promise of the result, and stop().
+
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { BUSY_TIMEOUT_MS } from '../index/database.js';
+import { buildText, isOurIndex, type TextBuildResult, type TextProgress } from '../index/text-build.js';
+import { bodyFromFile, TEXT_ROLE, type TextJob, type TextMessage } from './text-worker.js';
+
+export type { TextBuildResult, TextProgress } from '../index/text-build.js';
+
+/** A text build under way. */
+export interface TextBuild {
+  /** Settles once the build ends: complete, stopped, or failed (then `complete` is false). Never rejects. */
+  done: Promise<TextBuildResult>;
+  /** Asks the build to stop after the batch it is writing; what it wrote stays written. */
+  stop(): void;
+}
+
+const FAILED: TextBuildResult = { written: 0, left: -1, complete: false };
+
+function workerUrl(): URL | null {
+  const url = new URL('./text-worker.js', import.meta.url);
+  return fs.existsSync(fileURLToPath(url)) ? url : null;
+}
+
+function onThisThread(file: string, cap: number, onProgress: TextProgress): TextBuild {
+  let stopped = false;
+  const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+  const done = (async (): Promise<TextBuildResult> => {
+    let db: Database.Database | null = null;
+    // Nothing before the caller's own continuation: it may stop the build at once.
+    await yieldToLoop();
+    if (stopped) return { ...FAILED, left: -1 };
+    try {
+      db = new Database(file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+      if (!isOurIndex(db)) return FAILED;
+      return await buildText(db, bodyFromFile(cap), onProgress, () => stopped, yieldToLoop);
+    } catch {
+      return FAILED;
+    } finally {
+      db?.close();
+    }
+  })();
+  return { done, stop: () => void (stopped = true) };
+}
+
+/**
+ * Builds the full text of the rows pending in the index at `file` (read cap `cap`, as the load
+ * parsed them). The thread does not keep the process alive once stop() was called; until then
+ * a one-shot run waits for it, so its next run starts with the text complete.
+ */
+export function startTextBuild(file: string, cap: number, onProgress: TextProgress = () => {}): TextBuild {
+  const url = workerUrl();
+  if (!url) return onThisThread(file, cap, onProgress);
+  const stopFlag = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
+  let worker: Worker;
+  try {
+    const job: TextJob = { role: TEXT_ROLE, file, cap, stop: stopFlag };
+    worker = new Worker(url, { workerData: job });
+  } catch {
+    return onThisThread(file, cap, onProgress);
+  }
+  const done = new Promise<TextBuildResult>((resolve) => {
+    let result: TextBuildResult = FAILED;
+    worker.on('message', (m: TextMessage) => {
+      if (m.kind === 'progress') onProgress(m.done, m.total);
+      else if (m.kind === 'result') result = m.result;
+    });
+    worker.on('error', () => resolve(FAILED));
+    worker.on('exit', () => resolve(result));
+  });
+  return {
+    done,
+    stop: () => {
+      Atomics.store(new Int32Array(stopFlag), 0, 1);
+      worker.unref();
+    },
+  };
+}

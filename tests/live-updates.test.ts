@@ -1,0 +1,101 @@
+// Files added, changed and removed while the dashboard runs reach the on-disk index as well as
+// the open list: the next run starts warm with them (nothing to parse) and its index answers
+// for their words.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Article } from '../src/core/article.js';
+import { indexFile } from '../src/core/index/location.js';
+import { loadCorpus } from '../src/core/load/load.js';
+import { SearchIndex } from '../src/core/search/search.js';
+import type { FolderWatch } from '../src/core/watch/watcher.js';
+import { startLiveUpdates } from '../src/live-updates.js';
+
+let root: string;
+let live: FolderWatch | undefined;
+afterEach(async () => {
+  await live?.close();
+  live = undefined;
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+const post = (title: string, body: string): string => `---\ntitle: ${title}\npublishedAt: '2025-11-14T02:13:55.000Z'\n---\n${body}\n`;
+
+// What the index file says: each row's path with the body words FTS5 finds for it.
+function indexed(file: string, words: readonly string[]): { rows: string[]; pending: number; found: Record<string, string[]> } {
+  const db = new Database(file, { readonly: true });
+  try {
+    const rows = (db.prepare('SELECT path FROM articles ORDER BY path').pluck().all() as string[]).map((p) => path.basename(p));
+    const pending = db.prepare('SELECT count(*) FROM text_pending').pluck().get() as number;
+    const found: Record<string, string[]> = {};
+    for (const w of words) {
+      found[w] = (db.prepare("SELECT a.path FROM articles a WHERE a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) ORDER BY a.path").pluck().all(`body : "${w}"`) as string[]).map((p) => path.basename(p));
+    }
+    return { rows, pending, found };
+  } finally {
+    db.close();
+  }
+}
+
+describe('live updates and the on-disk index', () => {
+  it('writes added and changed files to the index and removes deleted ones; the next run is warm', async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-live-index-'));
+    const corpus = path.join(root, 'news');
+    const cacheDir = path.join(root, 'cache');
+    fs.mkdirSync(path.join(corpus, 'sub'), { recursive: true });
+    fs.writeFileSync(path.join(corpus, 'a.md'), post('Alpha', 'Validators vote.'));
+    fs.writeFileSync(path.join(corpus, 'b.md'), post('Beta', 'Miners sell.'));
+    fs.writeFileSync(path.join(corpus, 'sub', 'c.md'), post('Gamma', 'Nothing here.'));
+    const first = await loadCorpus([corpus], { cacheDir });
+    expect(await first.fullText).toBe(true);
+
+    const index = new SearchIndex(first.articles);
+    const ids = new Map(first.articles.map((a) => [a.path, a.id]));
+    const hidden = new Set<number>();
+    const merged: Article[] = [];
+    let settle = () => {};
+    live = startLiveUpdates({
+      paths: [corpus],
+      index,
+      maxFileSize: undefined,
+      cacheDir,
+      ids,
+      hidden,
+      skipped: new Set(),
+      onMerged: (added) => {
+        merged.push(...added);
+        settle();
+      },
+      onWarnings: () => {},
+    });
+    // Wait for the watch to be ready (its first, empty reconciliation) before changing anything.
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    const done = new Promise<void>((resolve) => {
+      settle = () => {
+        if (hidden.size >= 2 && merged.length >= 2) resolve();
+      };
+    });
+    fs.writeFileSync(path.join(corpus, 'sub', 'd.md'), post('Delta', 'Stakers arrive.'));
+    fs.writeFileSync(path.join(corpus, 'a.md'), post('Alpha', 'Validators revolt loudly.'));
+    fs.rmSync(path.join(corpus, 'b.md'));
+    await done;
+
+    const file = indexFile(cacheDir, [corpus]);
+    expect(indexed(file, ['revolt', 'vote', 'stakers', 'miners'])).toEqual({
+      rows: ['a.md', 'c.md', 'd.md'],
+      pending: 0,
+      found: { revolt: ['a.md'], vote: [], stakers: ['d.md'], miners: [] },
+    });
+    // The new file's row names it as a whole load would (its path under the folder argument).
+    expect(merged.find((a) => a.title === 'Delta')?.relPath).toBe(path.join('sub', 'd.md'));
+
+    // The next run parses nothing: every file's row is fresh.
+    const progress: Array<[number, number]> = [];
+    const next = await loadCorpus([corpus], { cacheDir, onProgress: (d, t) => progress.push([d, t]) });
+    expect(progress[0]).toEqual([3, 3]);
+    expect(next.articles.map((a) => a.title).sort()).toEqual(['Alpha', 'Delta', 'Gamma']);
+    expect(next.articles.find((a) => a.title === 'Delta')?.relPath).toBe(path.join('sub', 'd.md'));
+  }, 20_000);
+});

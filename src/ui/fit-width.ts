@@ -1,7 +1,7 @@
 // Cutting plain strings (titles, status text, the query) to a column budget, for the panes that
 // draw strings rather than styled lines. The width rule and the display form come from
 // core/text/width.ts, the one place that measures; this only adds the '…' and the padding.
-import { displayText, eachGrapheme, graphemeWidth, prefixWithin, textWidth } from '../core/text/width.js';
+import { displayText, eachGrapheme, graphemeWidth, prefixWithin, textWidth, WIDE_PAD } from '../core/text/width.js';
 
 /** How much of a string fits: its UTF-16 prefix length and whether an ellipsis follows. */
 export interface Fit {
@@ -48,6 +48,8 @@ export function fitTail(raw: string, width: number): string {
     start--;
     used += graphemeWidth(graphemes[start]);
   }
+  // The columns a cut-off cluster reserved go with it.
+  while (graphemes[start] === WIDE_PAD) start++;
   return '…' + graphemes.slice(start).join('');
 }
 

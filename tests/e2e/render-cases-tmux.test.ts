@@ -4,9 +4,9 @@
 // borders in their columns) and, over all its pages, every word of the article is on screen.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tmuxWidth, wcwidth } from '../helpers/wcwidth.js';
-import { hasTmux, TmuxSession } from './tmux.js';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { wcwidth } from '../helpers/wcwidth.js';
+import { drawnWidths, hasTmux, TmuxSession } from './tmux.js';
 
 const repo = path.resolve(import.meta.dirname, '..', '..');
 const cli = path.join(repo, 'dist', 'cli.js');
@@ -37,15 +37,55 @@ interface Box {
   title: string;
 }
 
-/** The characters of a captured row with the column tmux puts each at. */
+// Emoji sequences whose width differs between terminals (a joiner or a skin-tone modifier inside)
+// are kept whole and placed at their widest width (ui/frame/frame-writer.ts); this tmux's grid width for
+// each, measured once, is what its captured rows are counted with. Everything else: wcwidth per
+// code point, as tmux counts it.
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const WIDENS = /\u200d|\p{Emoji_Modifier}/u;
+let drawn = new Map<string, number>();
+beforeAll(async () => {
+  const clusters = new Set<string>();
+  for (const f of files) {
+    for (const { segment } of segmenter.segment(fs.readFileSync(path.join(repo, folder, f), 'utf8'))) {
+      if (WIDENS.test(segment) && segment.length > 1) clusters.add(segment.replace(/[\ufe0e\ufe0f]/g, ''));
+    }
+  }
+  drawn = await drawnWidths([...clusters]);
+}, 60_000);
+
+/** The characters (emoji sequences whole) of a captured row with the column tmux puts each at. */
 function cells(row: string): Array<{ ch: string; col: number }> {
   const out: Array<{ ch: string; col: number }> = [];
   let col = 0;
-  for (const ch of row) {
-    out.push({ ch, col });
-    col += wcwidth(ch);
+  for (const { segment } of segmenter.segment(row)) {
+    const measured = drawnWidth(segment);
+    if (measured !== undefined) {
+      out.push({ ch: segment, col });
+      col += measured;
+      continue;
+    }
+    for (const ch of segment) {
+      out.push({ ch, col });
+      col += wcwidth(ch);
+    }
   }
   return out;
+}
+
+// A measured cluster's width; tmux keeps a limited number of bytes per cell, so a long sequence
+// (a family of four) comes back from capture-pane cut short: a cut joined sequence is the one it starts.
+function drawnWidth(segment: string): number | undefined {
+  const whole = drawn.get(segment);
+  if (whole !== undefined || !segment.includes('\u200d')) return whole;
+  return [...drawn].find(([cluster]) => cluster.startsWith(segment))?.[1];
+}
+
+/** Columns a captured row takes in this tmux. */
+function rowWidth(row: string): number {
+  const c = cells(row);
+  const last = c[c.length - 1];
+  return last ? last.col + (drawnWidth(last.ch) ?? wcwidth(last.ch)) : 0;
 }
 
 /** The panes of a screen, from the top border row (row 1; row 0 is the hint line). */
@@ -72,7 +112,7 @@ function expectFrame(screen: string, width: number, height: number, expected: Bo
   const last = height - 3;
   for (let r = 1; r <= last; r++) {
     const row = rows[r] ?? '';
-    expect(tmuxWidth(row), `row ${r}: ${row}`).toBe(width);
+    expect(rowWidth(row), `row ${r}: ${row}`).toBe(width);
     const at = new Map(cells(row).map((c) => [c.col, c.ch]));
     for (const b of expected) {
       const [l, rr] = r === 1 ? ['╭', '╮'] : r === last ? ['╰', '╯'] : ['│', '│'];
@@ -157,6 +197,9 @@ describe('render cases in a real terminal', () => {
     const texts = await readAll(80, 24, { NO_COLOR: '1' });
     expectEveryWord(texts);
     expect(texts.join('\n')).toContain('~~Withdrawals');
+    // Emoji sequences shown whole, the skin tone and the joiner kept, with the frame in place.
+    expect(texts.join('\n')).toContain('👍\u{1f3fd}');
+    expect(texts.join('\n')).toContain('👩\u200d🔬');
   }, 300_000);
 
   it('120x40: the frame never moves, every word is on screen', async () => {

@@ -95,3 +95,27 @@ export class TmuxSession {
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * The columns this tmux's grid gives each text when drawn (the cursor's move after printing it),
+ * which for emoji sequences differs between tmux versions and from its own `#{w:}` count (tmux
+ * 3.3a draws a ZWJ sequence in 2 columns, a skin-toned emoji in 4).
+ */
+export async function drawnWidths(texts: readonly string[]): Promise<Map<string, number>> {
+  const s = new TmuxSession(200, 5, os.tmpdir());
+  const widths = new Map<string, number>();
+  try {
+    for (const [i, text] of texts.entries()) {
+      const marker = `m${i}`;
+      // The cursor stops after the text while `read` waits; the marker says the line was printed.
+      s.type(`clear; printf '${marker}\\n%s' '${text.replaceAll("'", "'\\''")}'; read _`);
+      s.send('Enter');
+      await s.waitFor((t) => t.split('\n').some((l) => l.trim() === marker), `"${text}" printed`);
+      widths.set(text, Number(s.tmux('display', '-p', '-t', 'main', '#{cursor_x}').trim()));
+      s.send('Enter');
+    }
+  } finally {
+    s.close();
+  }
+  return widths;
+}

@@ -12,9 +12,13 @@ export function wcwidth(ch: string): number {
   return eastAsianWidth(ch.codePointAt(0) ?? 0);
 }
 
-/** Columns a string takes in tmux: the sum of its code points' wcwidth. */
+/**
+ * Columns a row of the app takes in tmux: the sum of its code points' wcwidth. WIDE_PAD marks
+ * (U+FDD0) never reach the terminal: the frame writer turns them into cursor moves past the
+ * emoji before them (ui/frame/frame-writer.ts), which tmux draws at the width they stand in for.
+ */
 export function tmuxWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += wcwidth(ch);
+  for (const ch of s) if (ch !== '\ufdd0') w += wcwidth(ch);
   return w;
 }

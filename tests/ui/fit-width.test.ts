@@ -1,5 +1,6 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
+import { WIDE_PAD } from '../../src/core/text/width.js';
 import { fitTail, fitWidth, padWidth } from '../../src/ui/fit-width.js';
 
 const SAMPLES = ['hello world', '日本語のタイトル', 'ab😀cd😀ef', 'e\u0301te\u0301', '👩‍👩‍👧 family', 'Ｆｕｌｌｗｉｄｔｈ'];
@@ -22,9 +23,10 @@ describe('fitWidth', () => {
     expect(fitWidth('e\u0301te\u0301 ok', 4)).toBe('e\u0301te\u0301…');
   });
 
-  it('draws a ZWJ sequence as its parts, each counted', () => {
-    expect(fitWidth('👩‍👩‍👧 family', 3)).toBe('👩…');
-    expect(fitWidth('👩‍👩‍👧 family', 7)).toBe('👩👩👧…');
+  it('keeps a ZWJ sequence whole at its widest width (padded for ink), or leaves it out whole', () => {
+    expect(fitWidth('👩‍👩‍👧 family', 3)).toBe('…');
+    expect(fitWidth('👩‍👩‍👧 family', 7)).toBe(`👩‍👩‍👧${WIDE_PAD.repeat(4)}…`);
+    expect(stringWidth(fitWidth('👩‍👩‍👧 family', 7))).toBe(7);
   });
 });
 

@@ -3,7 +3,7 @@
 // continuation row starts with a dim `↪`, so a reader can tell a wrapped line from a new one.
 // Tabs were already expanded to 4-column stops by the sanitiser, before any cutting.
 import type { Line } from './spans.js';
-import { displayText, eachGrapheme, graphemeWidth } from '../text/width.js';
+import { displayText, eachGrapheme, graphemeWidth, WIDE_PAD } from '../text/width.js';
 
 /** Marks a row that continues the code line above it. */
 export const CONTINUATION = '↪';
@@ -26,14 +26,19 @@ export function codeLineRows(raw: string, width: number, indent: number, maxRows
     used = 0;
     room = rest;
   };
+  let shortened = false;
   for (const g of eachGrapheme(text)) {
     const w = graphemeWidth(g);
+    // The columns a cluster reserves go with it (text/width.ts).
+    if (g === WIDE_PAD && shortened) continue;
+    shortened = false;
     if (used + w > room && used > 0) {
       flush();
       if (rows.length >= maxRows) return rows;
     }
     // Only a pane narrower than one wide character meets one wider than the room.
     if (w > room) {
+      shortened = true;
       row += '…';
       used += 1;
       continue;

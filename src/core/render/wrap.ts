@@ -3,7 +3,7 @@
 // so Ink can style them. Text is put in its display form and measured by text/width.ts; a soft
 // hyphen or zero-width space is a break point (a soft-hyphen break shows `-`), then dropped.
 import { pushText, type Line, type Span, type SpanStyle } from './spans.js';
-import { displayText, eachGrapheme, graphemeWidth, textWidth } from '../text/width.js';
+import { displayText, eachGrapheme, graphemeWidth, textWidth, WIDE_PAD } from '../text/width.js';
 
 // A word this long (in UTF-16 units) is wider than any pane; it is not measured whole, only cut.
 const LONG_WORD = 2048;
@@ -124,11 +124,15 @@ class LineBuilder {
     } else if (this.used > 0) {
       this.newLine();
     }
+    let shortened = false;
     for (const p of this.word) {
       for (let g of eachGrapheme(p.text)) {
         let w = graphemeWidth(g);
+        // The columns a cluster reserves go with it (text/width.ts).
+        if (g === WIDE_PAD && shortened) continue;
         // Only a width-1 pane can meet a grapheme wider than itself; show that it was there.
-        if (w > this.width) [g, w] = ['…', 1];
+        shortened = w > this.width;
+        if (shortened) [g, w] = ['…', 1];
         if (this.used + w > this.width) this.newLine();
         if (this.full) return;
         pushText(this.line, g, p.style);
@@ -226,8 +230,11 @@ export function cutRows(span: Span, width: number, maxRows = Infinity): Line[] {
   let row = '';
   let used = 0;
   const w = Math.max(1, Math.floor(width));
+  let shortened = false;
   for (const g of eachGrapheme(displayText(text))) {
     const gw = graphemeWidth(g);
+    if (g === WIDE_PAD && shortened) continue;
+    shortened = gw > w;
     if (used + gw > w && used > 0) {
       rows.push([{ ...style, text: row }]);
       if (rows.length >= maxRows) return rows;

@@ -2,16 +2,21 @@
 //
 // Terminals disagree with each other and with Unicode about some characters, and Ink positions a
 // pane's right border by string-width's count, so any row the terminal draws wider or narrower
-// than that count moves the frame. The rule here: text is first put in a *display form* that every
-// terminal draws at one width, then measured at its widest reading.
+// than that count moves the frame. The rule here: text is first put in a *display form*, then
+// measured at its widest reading, and Ink is told that width.
 // - Format characters (Unicode Cf: soft hyphen, zero-width space/non-joiner/joiner, word joiner,
 //   LRM/RLM/ALM, U+2061-2064, a BOM inside text, tag characters) draw nothing, but Ink counts one
 //   standing alone as a column; they are removed (the wrapper uses soft hyphen and zero-width
-//   space as break points first).
-// - Emoji sequences: a ZWJ sequence (👩‍🔬) is 2 columns in kitty and 4 in tmux 3.3 and xterm, a
-//   skin-tone modifier makes 👍🏽 2 or 4, VS16 makes ❤️ 1 or 2, a keycap 1️⃣ 1 or 2. Without the
-//   joiner the parts are separate emoji every terminal draws at 2 each; the modifier, the variation
-//   selectors and the keycap mark are dropped so the base character keeps its one width.
+//   space as break points first). A joiner inside an emoji ZWJ sequence is part of the emoji and stays.
+// - Emoji sequences are kept whole: a skin-tone modifier makes 👍🏽 2 columns in kitty and 4 in tmux
+//   3.3 and xterm, a ZWJ sequence (👩‍🔬) 2 in kitty and tmux 3.3a, 4 in xterm and older tmux.
+//   Such a cluster is measured at its widest reading (4) and followed by WIDE_PAD marks for the
+//   columns string-width does not count, so Ink's layout reserves the widest width too. The marks
+//   never reach the terminal: the frame writer (ui/frame/frame-writer.ts) blanks the reserved cells,
+//   draws the emoji at the first, and moves the cursor past the last, so the rest of the row
+//   starts at the same column in every terminal, whatever width it gave the emoji.
+// - VS16 makes ❤️ 1 or 2 columns and a keycap 1️⃣ 1 or 2: the variation selectors and the keycap
+//   mark are dropped so the base character keeps its one width everywhere.
 // - A combining mark with no base (after a space, or first in a span) gets U+25CC as its base,
 //   the usual way to show one, instead of merging into whatever cell precedes it on screen.
 // - Each grapheme is then measured as the larger of string-width and the per-code-point wcwidth sum
@@ -26,22 +31,42 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const CACHE_LIMIT = 50_000;
 const cache = new Map<string, number>();
 
-const FORMAT = /\p{Cf}/gu;
-const MODIFIER_AFTER_BASE = /(\p{Emoji_Modifier_Base})\p{Emoji_Modifier}/gu;
+/**
+ * Stands, in display text, for one column of the cluster before it that the widest terminal
+ * draws and string-width does not count (a noncharacter: never in text to be shown, string-width
+ * counts it as 1, this module as 0). The frame writer turns it into cursor movement.
+ */
+export const WIDE_PAD = '\ufdd0';
+const PADS = /\ufdd0/g;
+// Format characters, except a joiner between two pictographs (an emoji ZWJ sequence).
+const FORMAT = /(?<!\p{Extended_Pictographic}\p{Emoji_Modifier}?)\u200d|\u200d(?!\p{Extended_Pictographic})|[^\P{Cf}\u200d]/gu;
+// Where a cluster may be wider on screen than string-width says: a joiner or a skin-tone modifier.
+const MAY_WIDEN = /\u200d|\p{Emoji_Modifier}/u;
 const VARIATION = /[\ufe0e\ufe0f]/g;
 const KEYCAP = /([0-9#*])\u20e3/g;
 const LONE_MARK = /(^|\s)(\p{M})/gu;
 const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\u1160-\u11ff\ud7b0-\ud7ff]$/u;
 
-/** Text in the form every terminal draws at one width (see the rule at the top of this file). */
+/** Text in the form drawn and measured (see the rule at the top of this file); applying it twice changes nothing. */
 export function displayText(s: string): string {
   if (PRINTABLE_ASCII.test(s)) return s;
-  return s
+  const text = s
+    .replace(PADS, '')
     .replace(FORMAT, '')
-    .replace(MODIFIER_AFTER_BASE, '$1')
     .replace(VARIATION, '')
     .replace(KEYCAP, '$1')
     .replace(LONE_MARK, '$1\u25cc$2');
+  return MAY_WIDEN.test(text) ? padWide(text) : text;
+}
+
+// Each cluster the widest terminal draws wider than string-width counts gets a WIDE_PAD per column.
+function padWide(s: string): string {
+  let out = '';
+  for (const g of eachGrapheme(s)) {
+    out += g;
+    if (g.length > 1 && MAY_WIDEN.test(g)) out += WIDE_PAD.repeat(Math.max(0, graphemeWidth(g) - stringWidth(g)));
+  }
+  return out;
 }
 
 function codePointWidth(ch: string): number {
@@ -54,6 +79,7 @@ export function graphemeWidth(g: string): number {
   if (g.length === 1) {
     const c = g.charCodeAt(0);
     if (c >= 0x20 && c < 0x7f) return 1;
+    if (g === WIDE_PAD) return 0;
   }
   let w = cache.get(g);
   if (w === undefined) {

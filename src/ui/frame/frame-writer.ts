@@ -7,12 +7,72 @@
 // synchronized-output write (DEC mode 2026), so nothing flickers and a cursor move costs two rows.
 import { EventEmitter } from 'node:events';
 import type tty from 'node:tty';
+import stringWidth from 'string-width';
+import { WIDE_PAD } from '../../core/text/width.js';
 
 const SYNC_BEGIN = '\x1b[?2026h';
 const SYNC_END = '\x1b[?2026l';
 const ERASE_LINE = '\x1b[2K';
 const ERASE_BELOW = '\x1b[J';
 const at = (row: number) => `\x1b[${row + 1};1H`;
+
+// Emoji drawn at the width the layout reserved for them, in every terminal. Display text
+// (core/text/width.ts) follows a cluster that terminals draw at different widths (👍🏽: 2 columns in
+// kitty, 4 in tmux and xterm) with WIDE_PAD marks, one per column string-width does not count, so
+// Ink lays the row out with the widest width. Here, on the way to the terminal, each such cluster
+// becomes: blanks over all its reserved cells, the cursor back to the first, the cluster, and the
+// cursor to just past the last reserved cell (CHA, `ESC [ n G`). A terminal that draws it narrower
+// leaves blank cells after it; one that draws it at the widest fills them; either way the text after
+// it, and the pane border, start at the column Ink chose. The marks themselves never reach the terminal.
+
+// CSI and OSC sequences (colours, OSC 8 hyperlinks) and two-byte escapes: zero columns.
+const ESCAPE = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])/y;
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const column = (n: number): string => `\x1b[${n + 1}G`;
+
+/** One row of a frame as Ink drew it (from column 0) -> the bytes that draw it with wide clusters placed; unchanged without WIDE_PAD. */
+export function placeWideClusters(row: string): string {
+  if (!row.includes(WIDE_PAD)) return row;
+  let out = '';
+  let col = 0;
+  let i = 0;
+  while (i < row.length) {
+    ESCAPE.lastIndex = i;
+    const esc = row.charCodeAt(i) === 0x1b ? ESCAPE.exec(row) : null;
+    if (esc) {
+      out += esc[0];
+      i += esc[0].length;
+      continue;
+    }
+    let end = row.indexOf('\x1b', i + 1);
+    if (end === -1) end = row.length;
+    const graphemes = Array.from(segmenter.segment(row.slice(i, end)), (s) => s.segment);
+    for (let g = 0; g < graphemes.length; g++) {
+      const cluster = graphemes[g];
+      if (cluster === WIDE_PAD) {
+        // A mark whose cluster is not right before it (a style change between them): hold its column.
+        out += ' ';
+        col += 1;
+        continue;
+      }
+      let pads = 0;
+      while (graphemes[g + 1 + pads] === WIDE_PAD) pads += 1;
+      // Ink's own count for a cell (its output grid): string-width, at least 1.
+      const width = Math.max(1, stringWidth(cluster));
+      if (pads === 0) {
+        out += cluster;
+      } else {
+        const reserved = width + pads;
+        out += ' '.repeat(reserved) + column(col) + cluster + column(col + reserved);
+        g += pads;
+        col += pads;
+      }
+      col += width;
+    }
+    i = end;
+  }
+  return out;
+}
 
 /**
  * The bytes that turn the screen showing `previous` (null: unknown, redraw everything) into
@@ -23,7 +83,7 @@ export function frameUpdate(previous: readonly string[] | null, next: readonly s
   let out = '';
   for (let i = 0; i < next.length; i++) {
     if (previous && previous[i] === next[i]) continue;
-    out += at(i) + ERASE_LINE + next[i];
+    out += at(i) + ERASE_LINE + placeWideClusters(next[i]);
   }
   if (!previous) out += at(next.length) + ERASE_BELOW;
   else for (let i = next.length; i < previous.length; i++) out += at(i) + ERASE_LINE;

@@ -3,7 +3,7 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../../src/core/render/markdown.js';
 import { lineText } from '../../../src/core/render/spans.js';
-import { displayText, graphemeWidth, prefixWithin, textWidth } from '../../../src/core/text/width.js';
+import { displayText, graphemeWidth, prefixWithin, textWidth, WIDE_PAD } from '../../../src/core/text/width.js';
 import { clipLine, wrapSpans } from '../../../src/core/render/wrap.js';
 import { tmuxWidth } from '../../helpers/wcwidth.js';
 
@@ -14,11 +14,27 @@ describe('displayText', () => {
     expect(displayText(`ab${c}cd`)).toBe('abcd');
   });
 
-  it('splits ZWJ sequences into their parts and drops modifiers, variation selectors and keycap marks', () => {
-    expect(displayText('👩\u200d🔬')).toBe('👩🔬');
-    expect(displayText('👍🏽')).toBe('👍');
+  it('keeps ZWJ sequences and skin tones whole, padded to their widest width; drops variation selectors and keycap marks', () => {
+    expect(displayText('👩\u200d🔬')).toBe(`👩\u200d🔬${WIDE_PAD}${WIDE_PAD}`);
+    expect(displayText('👍🏽 up')).toBe(`👍🏽${WIDE_PAD}${WIDE_PAD} up`);
+    expect(displayText('👨\u200d👩\u200d👧')).toBe(`👨\u200d👩\u200d👧${WIDE_PAD.repeat(4)}`);
     expect(displayText('❤\ufe0f')).toBe('❤');
     expect(displayText('1\ufe0f\u20e3')).toBe('1');
+    // A joiner that joins no emoji is a format character like any other.
+    expect(displayText('a\u200db 👩\u200d')).toBe('ab 👩');
+  });
+
+  it('is idempotent, and a WIDE_PAD in the text itself is dropped', () => {
+    for (const s of ['👍🏽 up', '👩\u200d🔬', `x${WIDE_PAD}y`, 'plain']) expect(displayText(displayText(s))).toBe(displayText(s));
+    expect(displayText(`x${WIDE_PAD}y ü`)).toBe('xy ü');
+  });
+
+  it('counts a padded cluster at its widest width, as string-width counts cluster and pads', () => {
+    for (const s of ['👍🏽', '👩\u200d🔬', '👨\u200d👩\u200d👧', '🏳\ufe0f\u200d🌈']) {
+      const d = displayText(s);
+      expect(textWidth(d), s).toBe(graphemeWidth(s.replace(/\ufe0f/g, '')));
+      expect(stringWidth(d), s).toBe(textWidth(d));
+    }
   });
 
   it('keeps flags, CJK, Arabic and accents as written', () => {

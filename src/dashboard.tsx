@@ -5,10 +5,12 @@ import type { Options } from './args.js';
 import type { Config } from './config/load-config.js';
 import type { Binding } from './state/keymap.js';
 import type { Article, LoadWarning } from './core/article.js';
-import type { StoryInfo, StoryMap } from './core/stories/index.js';
+import type { Facts, StoryInfo, StoryMap } from './core/stories/index.js';
 import type { LoadProgress } from './ui/StatusBar.js';
 import { newSinceMessage } from './core/reading/new-since.js';
 import { PathError } from './core/load/walk.js';
+import { cacheDirectory, indexFile } from './core/index/location.js';
+import { factsRunner } from './dashboard-facts.js';
 import { installFatalHandlers } from './fatal.js';
 import { skeletonBytes } from './skeleton.js';
 import { chalkLevel, NoTerminalError, openTerminal, type Terminal } from './terminal.js';
@@ -20,8 +22,7 @@ export type DashboardOutcome =
   | { kind: 'no-terminal' }
   | { kind: 'path-error'; message: string };
 
-// Progress repaints are throttled: at 100k files a repaint per file would cost more than loading.
-const PROGRESS_INTERVAL_MS = 100;
+const PROGRESS_INTERVAL_MS = 100; // progress repaints at most this often: one per file would cost more than loading
 
 /** What the configuration and the state folder bring to a dashboard session. */
 export interface DashboardSetup {
@@ -98,6 +99,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     let loading: LoadProgress | null = { done: 0, total: 0 };
     let warnings: LoadWarning[] = [];
     let stories: StoryMap | null = null;
+    let facts: Facts | null = null;
     let storyOf: ((a: Article) => StoryInfo) | undefined;
     let size = { columns: term.output.columns || 80, rows: term.output.rows || 24 };
     let finished = false;
@@ -130,6 +132,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
         initialQuery: options.query,
         sort: options.sort,
         stories,
+        facts,
         includeDrafts: options.drafts,
         multi: options.multi,
         mouse: options.mouse,
@@ -177,6 +180,19 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     term.onResize((s) => {
       size = s;
       update();
+    });
+
+    // Coins, stories and the pulse's codes, computed on a worker after loading and again after
+    // live updates added articles (dashboard-facts.ts).
+    const computeFacts = factsRunner({
+      index,
+      group: options.group,
+      cacheFile: options.cache ? indexFile(cacheDirectory(), paths) : null,
+      finished: () => finished,
+      onFacts: (computed) => {
+        ({ facts, stories, storyOf } = computed);
+        update();
+      },
     });
 
     let nextPaint = 0;
@@ -248,6 +264,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
               hidden = new Set(hiddenNow);
               version += 1;
               update();
+              if (added.length > 0) computeFacts();
             },
             onWarnings: (more) => {
               warnings = [...warnings, ...more];
@@ -264,17 +281,10 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
             if (!finished) index.prepare();
           });
         }, 0);
-        // Stories are grouped once, after loading, off the first frame's path; the list folds
-        // into one row per story when they arrive.
-        if (options.group) {
-          void import('./core/stories/index.js').then(({ storyMap, storyInfoOf }) => {
-            if (finished) return;
-            const all = Array.from({ length: index.size }, (_, id) => index.article(id));
-            stories = storyMap(all);
-            storyOf = storyInfoOf(stories, all);
-            update();
-          });
-        }
+        // Coins, stories and the pulse's codes are computed once, after loading, on a worker
+        // thread (core/stories/facts-background.ts): the list folds into one row per story and
+        // the pulse counts every match when they arrive; the UI thread only posts the inputs.
+        computeFacts();
       },
       (error: unknown) => {
         if (error instanceof PathError) {

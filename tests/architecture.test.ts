@@ -1,7 +1,8 @@
-// The house rules of src/ (STYLE.md, issue "The house"), checked on the import graph so they stay
+// The house rules of src/ (issue 11 "The house"; the README draws the layout), checked on the import graph so they stay
 // kept: no import cycles (type-only and dynamic imports included), arrows one way between the
-// subsystems, no source file over 300 lines and no folder over 20 source files. Imports are read
-// with the TypeScript compiler's own pre-processor, so comments and strings never count.
+// subsystems, no source file over 300 lines, no folder over 20 source files, and no dependency
+// that nothing imports. Imports are read with the TypeScript compiler's own pre-processor, so
+// comments and strings never count.
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
@@ -51,7 +52,7 @@ function room(file: string): string {
 const FORBIDDEN: Array<[RegExp, RegExp, string]> = [
   [/^core/, /^(state|ui(\/.*)?|system|)$/, 'core is pure logic: no UI state, no Ink, no entry, no side effects on the system'],
   [/^state$/, /^(ui(\/.*)?|)$/, 'state holds the reducer and keymap: it never reaches into the views or the entry'],
-  [/^system$/, /^ui/, 'the browser, clipboard and editor actions meet the UI only through the interface state/effects.ts declares'],
+  [/^system$/, /^(state|ui(\/.*)?)$/, 'the browser, clipboard and editor actions meet the UI only through the interface system-actions.ts declares'],
   [/^ui/, /^$/, 'the views never import the entry that wires them'],
   [/^config$/, /^(state|ui(\/.*)?|)$/, 'the config reader knows no views'],
   [/^core\/text$/, /^core\/(?!text$)/, 'text is the bottom: the small tools every other subsystem shares'],
@@ -161,5 +162,33 @@ describe('the size of the house', () => {
     for (const f of files) perFolder.set(path.posix.dirname(f), (perFolder.get(path.posix.dirname(f)) ?? 0) + 1);
     const crowded = [...perFolder].filter(([, n]) => n > MAX_FILES_PER_FOLDER).map(([d, n]) => `src/${d}: ${n} files`);
     expect(crowded).toEqual([]);
+  });
+});
+
+describe('the dependencies', () => {
+  // Every package in package.json's dependencies is imported by the program or its scripts: one
+  // that nothing imports is either dead weight in every install or a job done by hand beside it.
+  const ROOT = path.resolve(SRC, '..');
+  const packageOf = (specifier: string): string => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+  const used = new Set<string>();
+  const scripts = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? scripts(path.join(dir, e.name)) : /\.m?js$/.test(e.name) ? [path.join(dir, e.name)] : []));
+  for (const file of [...files.map((f) => path.join(SRC, f)), ...scripts(path.join(ROOT, 'scripts'))]) {
+    const text = fs.readFileSync(file, 'utf8');
+    for (const { fileName } of ts.preProcessFile(text, true, true).importedFiles) if (!fileName.startsWith('.') && !fileName.startsWith('node:')) used.add(packageOf(fileName));
+    // createRequire(...)('pkg/file.json') reads a package's data file.
+    for (const m of text.matchAll(/\brequire\(\s*'([^'.][^']*)'\s*\)/g)) used.add(packageOf(m[1]));
+  }
+  const declared = Object.keys((JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies);
+
+  it('imports every dependency somewhere in src/ or scripts/', () => {
+    expect(declared.length).toBeGreaterThan(5);
+    expect(declared.filter((d) => !used.has(d))).toEqual([]);
+  });
+
+  it('reads scoped and sub-path imports as their package', () => {
+    expect(packageOf('@date-fns/utc')).toBe('@date-fns/utc');
+    expect(packageOf('date-fns/format')).toBe('date-fns');
+    expect(used.has('ink')).toBe(true);
   });
 });

@@ -94,6 +94,11 @@ async function child(repo, dir) {
   const { articles } = await loadCorpus([dir], { cache: true });
   const index = new SearchIndex(articles);
   index.prepare();
+  // Grouping and the pulse on, as in the dashboard: its facts (coins, stories, the pulse's codes)
+  // computed here up front rather than on its worker thread.
+  const [{ computeFacts }, { factsInput, storyMapOf }] = await Promise.all([import(dist('core/stories/facts.js')), import(dist('core/stories/index.js'))]);
+  const facts = computeFacts(articles.map(factsInput));
+  const stories = storyMapOf(facts, (id) => articles[id]);
 
   // Per keystroke: phase times (ms), pane renders, commits.
   let key = null;
@@ -151,7 +156,7 @@ async function child(repo, dir) {
     };
     walk(root?.child);
   };
-  const element = React.createElement(React.Profiler, { id: 'app', onRender: onCommit }, React.createElement(App, { index, version: 1, warnings: [], loading: null, width: 120, height: 40, onDone: () => {} }));
+  const element = React.createElement(React.Profiler, { id: 'app', onRender: onCommit }, React.createElement(App, { index, version: 1, stories, facts, warnings: [], loading: null, width: 120, height: 40, onDone: () => {} }));
   const instance = render(element, {
     stdout: frames,
     stdin,

@@ -168,7 +168,8 @@ export async function measureKeys(repo, dir, env, { word = 'bitcoin', moves = 8,
     const total = fs.readFileSync(titles, 'utf8').split('\n').filter(Boolean).length;
     const deadline = performance.now() + 120_000;
     // (The skeleton drawn before the UI starts has neither a count nor a loading line.)
-    const dashReady = (t) => /Articles 1\/\d+/.test(t) && !/loading|finding/.test(t);
+    // Grouping and the pulse are on: ready once the facts worker is done too (no `counting…`).
+    const dashReady = (t) => /Articles 1\/[\d,]+/.test(t) && !/loading|finding|counting…/.test(t);
     while (!dashReady(tmux('capture-pane', '-p', '-t', 'dash')) || !tmux('capture-pane', '-p', '-t', 'fzf').includes(`/${total}`)) {
       if (performance.now() > deadline) throw new Error(`not ready after 120 s:\n${tmux('capture-pane', '-p', '-t', 'dash')}\n${tmux('capture-pane', '-p', '-t', 'fzf')}`);
       await sleep(50);

@@ -43,6 +43,8 @@ export interface AppState {
   resultsSeq: number;
   /** The pulse entry under the cursor while the strip is focused. */
   pulseCursor: number;
+  /** Where Esc goes back to after a pulse entry was added: the query before it and the entry; null when there is nothing to go back to. */
+  pulseBack: { before: string; after: string; cursor: number } | null;
   /** The query the current hits answer; a new query puts the cursor back on the best match. */
   resultsQuery: string;
   total: number;
@@ -90,7 +92,7 @@ export type Action =
   | { type: 'command'; command: Command }
   | { type: 'insert'; text: string }
   | { type: 'results'; hits: readonly Hit[]; total: number; sort: ListSort; query: string; approximate?: boolean; stories?: StoryView | null }
-  | { type: 'pulse'; pulse: Pulse; seq: number }
+  | { type: 'pulse'; pulse: Pulse | null; seq: number }
   | { type: 'measure'; bodyLines: number; inspector: readonly InspectorRow[] }
   | { type: 'resize'; width: number; height: number }
   | { type: 'warnings'; count: number }
@@ -140,6 +142,7 @@ export function initialState(o: InitOptions): AppState {
     pulse: null,
     resultsSeq: 0,
     pulseCursor: 0,
+    pulseBack: null,
     resultsQuery: '',
     totalApproximate: false,
     total: 0,

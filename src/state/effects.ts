@@ -1,7 +1,7 @@
 // What the reducer asks the world to do. The reducer stays pure: a command that must touch the
 // reading-state database, the browser, the clipboard or the terminal appends an Effect, and App
 // runs the effects after the frame that shows the change (ui/use-effects.ts), through SystemActions
-// for whatever leaves the process (the entry wires the real ones, system/actions.ts).
+// (system/system-actions.ts) for whatever leaves the process.
 
 /** One side effect requested by a command. Ids are article ids of the loaded corpus. */
 export type Effect =
@@ -27,14 +27,4 @@ export interface ArticleRef {
   url: string | null;
   title: string;
   path: string;
-}
-
-/** What the dashboard lets the UI do outside itself (the entry wires the real ones; tests stub them). */
-export interface SystemActions {
-  /** Opens a checked http(s) URL in the browser. */
-  open(url: string): Promise<void>;
-  /** Copies text (OSC 52 and the local clipboard); resolves with how it went. */
-  copy(text: string): Promise<void>;
-  /** Hands the terminal to $EDITOR on the file and takes it back; what happened, for the status line. */
-  edit(path: string): string;
 }

@@ -36,6 +36,7 @@ export type Command =
   | 'choose'
   | 'quit'
   | 'cancel'
+  | 'back'
   | 'help'
   | 'warnings'
   | 'toggleRead'
@@ -121,7 +122,8 @@ export const keymap: readonly Binding[] = [
   { command: 'toggleInspector', keys: ['i'], help: 'show / hide the inspector', modes: BROWSE },
   { command: 'choose', keys: ['enter'], help: 'choose: print the article (marked ones in --multi)', modes: BROWSE, panes: ['list', 'body'] },
   { command: 'quit', keys: ['q'], help: 'quit without choosing', modes: ['browse', 'pulse'] },
-  { command: 'cancel', keys: ['esc'], help: 'cancel', modes: BROWSE },
+  // Esc backs out one step: right after a pulse entry was added, back to the strip; else cancel.
+  { command: 'back', keys: ['esc'], help: 'cancel (just after a pulse entry was added: back to the strip)', modes: BROWSE },
   { command: 'cancel', keys: ['ctrl+c'], help: 'cancel (anywhere)' },
   { command: 'help', keys: ['?'], help: 'toggle this help (any key closes it)', modes: BROWSE },
   { command: 'warnings', keys: ['w'], help: 'show load warnings', modes: BROWSE },

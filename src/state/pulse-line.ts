@@ -1,8 +1,8 @@
 // The pulse strip's interactive line as data: its entries (sentiments, then the top sources, tags
 // and coins), the query term each adds, and where each sits on the line, so the reducer (keys,
 // mouse clicks) and the strip (drawing) agree on what is where. Pure.
-import stringWidth from 'string-width';
 import type { Pulse } from '../core/pulse/index.js';
+import { columns } from '../core/text/fit.js';
 
 /** One entry of the strip a reader can move over and add to the query. */
 export interface PulseEntry {
@@ -24,6 +24,17 @@ const GLYPH = { positive: '▲', neutral: '●', negative: '▼' } as const;
 const GROUP_LABEL = { source: 'src', tag: 'tag', coin: 'coin' } as const;
 /** Entries per facet the line offers. */
 export const ENTRIES_PER_FACET = 5;
+
+/**
+ * The strip's two lines: the summary line holds the sentiment entries (beside the bar and the
+ * sparkline), the facets line the sources, tags and coins. Each entry is on one of them only.
+ */
+export type PulseLine = 'summary' | 'facets';
+
+/** The line an entry is drawn on. */
+export function lineOf(e: PulseEntry): PulseLine {
+  return e.kind === 'sentiment' ? 'summary' : 'facets';
+}
 
 /** The entries of a pulse, in line order; none for no pulse. */
 export function pulseEntries(p: Pulse | null): PulseEntry[] {
@@ -50,13 +61,14 @@ export function addTerm(query: string, e: PulseEntry, negate: boolean): string {
 }
 
 /**
- * The line's parts from entry `first` on (a line scrolled so the cursor's entry shows), with
- * their start columns; parts past `width` are dropped.
+ * The parts of one line of the strip (its entries keep their index in `entries`), scrolled so
+ * the cursor's entry shows, with their start columns; parts past `width` are dropped.
  */
-export function pulseParts(entries: readonly PulseEntry[], width: number, cursor = -1): PulsePart[] {
+export function pulseParts(entries: readonly PulseEntry[], width: number, cursor = -1, line: PulseLine = 'facets'): PulsePart[] {
   const all: Array<{ text: string; index: number | null }> = [];
   let group: PulseEntry['kind'] | null = null;
   entries.forEach((e, i) => {
+    if (lineOf(e) !== line) return;
     if (e.kind !== group) {
       if (group !== null) all.push({ text: ' │ ', index: null });
       if (e.kind !== 'sentiment') all.push({ text: `${GROUP_LABEL[e.kind]} `, index: null });
@@ -65,18 +77,18 @@ export function pulseParts(entries: readonly PulseEntry[], width: number, cursor
       all.push({ text: ' ', index: null });
     }
     // The cursor's entry is marked with a glyph, so it reads without colour or inverse too.
-    const text = e.kind === 'sentiment' ? `${e.label}${e.count}` : `${e.label} ${e.count}`;
+    const text = `${e.label} ${e.count.toLocaleString('en-US')}`;
     all.push({ text: i === cursor ? `▸${text}` : text, index: i });
   });
   // Scroll: drop whole leading parts until the cursor's entry ends within the line.
   let from = 0;
-  const widthOf = (k: number, to: number): number => all.slice(k, to + 1).reduce((w, p) => w + stringWidth(p.text), 0);
+  const widthOf = (k: number, to: number): number => all.slice(k, to + 1).reduce((w, p) => w + columns(p.text), 0);
   const at = all.findIndex((p) => p.index === cursor);
   while (at >= 0 && from < at && widthOf(from, at) > width) from++;
   const out: PulsePart[] = [];
   let col = 0;
   for (const p of all.slice(from)) {
-    const w = stringWidth(p.text);
+    const w = columns(p.text);
     if (col + w > width) break;
     out.push({ ...p, start: col });
     col += w;
@@ -86,6 +98,6 @@ export function pulseParts(entries: readonly PulseEntry[], width: number, cursor
 
 /** The entry drawn at column `x` of the line, or null. */
 export function entryAt(parts: readonly PulsePart[], x: number): number | null {
-  for (const p of parts) if (p.index !== null && x >= p.start && x < p.start + stringWidth(p.text)) return p.index;
+  for (const p of parts) if (p.index !== null && x >= p.start && x < p.start + columns(p.text)) return p.index;
   return null;
 }

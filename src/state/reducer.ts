@@ -6,7 +6,7 @@ import { askOpen, dailyCommand, dismissPrompt, rememberQuery } from './daily-com
 import type { Command, PaneId } from './keymap.js';
 import { paneAt } from './layout.js';
 import { bodyRows, clamp, inspectorRowsVisible, layoutOf, listRows, maxBodyScroll } from './selectors.js';
-import { foldStory, pulseCommand, withResults } from './story-transitions.js';
+import { foldStory, pulseCommand, pulseGoBack, withResults } from './story-transitions.js';
 import { choose, click, cycleFocus, fixFocus, fold, mark, moveCursor, scroll, toggleInspector } from './transitions.js';
 
 export { initialState, type Action, type AppState, type InitOptions, type ListSort, type Outcome } from './app-state.js';
@@ -152,6 +152,10 @@ function command(s: AppState, c: Command): AppState {
       const ids = next.outcome?.kind === 'chosen' ? next.outcome.ids : [];
       return ids.length ? { ...next, effects: [...next.effects, { kind: 'markRead', ids }] } : next;
     }
+    case 'back':
+      // Esc right after adding a pulse entry goes back to the strip, not out of the program.
+      if (s.pulseBack && s.pulseBack.after === s.query) return pulseGoBack(s);
+      return { ...s, outcome: { kind: 'cancelled' } };
     case 'quit':
     case 'cancel':
       return { ...s, outcome: { kind: 'cancelled' } };

@@ -58,3 +58,9 @@ export function pulseCommand(s: AppState, c: Command): AppState {
       return s;
   }
 }
+
+/** Esc after an entry was added: the query before it, the strip focused on that entry again. */
+export function pulseGoBack(s: AppState): AppState {
+  if (!s.pulseBack) return s;
+  return { ...s, query: s.pulseBack.before, mode: 'pulse', focus: 'list', pulseCursor: s.pulseBack.cursor, pulseBack: null };
+}

@@ -106,9 +106,11 @@ export function click(s: AppState, x: number, y: number): AppState {
   const rect = layout.list;
   const strip = pulseRows(s);
   const row = y - rect.y - 1 - strip;
-  // A click on an entry of the pulse strip's facets line acts as Enter on it.
-  if (pane === 'list' && strip === 2 && row === -1) {
-    const index = entryAt(pulseParts(pulseEntries(s.pulse), innerWidth(rect), s.mode === 'pulse' ? s.pulseCursor : -1), x - rect.x - 1);
+  // A click on an entry of the pulse strip (a sentiment count on its summary line, a source, tag
+  // or coin on its facets line) acts as Enter on it.
+  if (pane === 'list' && row < 0 && row >= -strip) {
+    const line = row === -strip ? 'summary' : 'facets';
+    const index = entryAt(pulseParts(pulseEntries(s.pulse), innerWidth(rect), s.mode === 'pulse' ? s.pulseCursor : -1, line), x - rect.x - 1);
     return index === null ? focused : applyEntry(focused, index, false);
   }
   if (pane !== 'list' || row < 0 || row >= rect.height - 2 - strip) return focused;
@@ -116,9 +118,10 @@ export function click(s: AppState, x: number, y: number): AppState {
   return index < s.hits.length ? moveCursor(focused, index) : focused;
 }
 
-/** Adds pulse entry `index` (negated or not) to the query and goes back to the list. */
+/** Adds pulse entry `index` (negated or not) to the query and goes back to the list; Esc then undoes it (pulseGoBack). */
 export function applyEntry(s: AppState, index: number, negate: boolean): AppState {
   const entry = pulseEntries(s.pulse)[index];
   if (!entry) return s;
-  return { ...s, mode: 'browse', focus: 'list', query: addTerm(s.query, entry, negate) };
+  const query = addTerm(s.query, entry, negate);
+  return { ...s, mode: 'browse', focus: 'list', query, pulseBack: { before: s.query, after: query, cursor: index } };
 }

@@ -1,7 +1,7 @@
 // The dashboard's real SystemActions: the browser, the clipboard and the editor, wired to the
 // terminal the UI draws on. Kept apart so the UI only ever sees the SystemActions interface.
 import type { Terminal } from '../terminal.js';
-import type { SystemActions } from '../state/effects.js';
+import type { SystemActions } from './system-actions.js';
 import { openInBrowser } from './browser.js';
 import { copyLocally, osc52 } from './clipboard.js';
 import { runEditor } from './editor.js';

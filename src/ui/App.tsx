@@ -7,18 +7,17 @@
 // re-renders only the panes whose input changed.
 import { Box } from 'ink';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { hotOrder } from '../core/stories/index.js';
 import { inspectorRows } from '../core/render/inspector-tree.js';
 import { keymap as defaultKeymap } from '../state/keymap.js';
 import { innerHeight, innerWidth } from '../state/layout.js';
 import { initialState, reducer, type ListSort } from '../state/reducer.js';
 import { effectiveQuery, layoutOf, listRows, pulseRows, visibleHits } from '../state/selectors.js';
 import { ArticleBody, bodyLineCount, type StoryOther } from './ArticleBody.js';
-import { ArticleList } from './ArticleList.js';
+import { ArticleList, listTitle } from './ArticleList.js';
 import { Help } from './Help.js';
 import { Inspector } from './Inspector.js';
 import { Pane } from './Pane.js';
-import { PulseStrip } from './PulseStrip.js';
+import { PulseStrip } from './pulse/PulseStrip.js';
 import { SearchLine } from './SearchLine.js';
 import { promptText, StatusBar } from './StatusBar.js';
 import { useInputGuard } from './input/use-input-guard.js';
@@ -26,8 +25,8 @@ import { useKeys } from './input/use-keys.js';
 import { useRowMarks } from './row-marks.js';
 import { afterPendingInput, frameCommitted } from './input/after-input.js';
 import { useEffectRunner } from './use-effects.js';
-import { usePulse } from './use-pulse.js';
-import { useSearch } from './use-search.js';
+import { listedHits, useAggregate } from './pulse/use-aggregate.js';
+import { listLimit, useSearch } from './use-search.js';
 import { ViewTabs } from './ViewTabs.js';
 import { WarningList } from './WarningList.js';
 import type { AppProps } from './app-props.js';
@@ -69,29 +68,39 @@ export function App(p: AppProps) {
   const sort: ListSort | null = state.sort ?? view?.sort ?? null;
   // `hot` orders the engine's date order by hot score (core/stories/hot.ts).
   const hot = sort === 'hot';
-  const search = useSearch(p.index, p.version, query, sort === 'hot' ? 'date' : sort, p.includeDrafts ?? false, now, state.cursor, reading, reading?.version ?? 0, p.hidden ?? null);
+  const engineSort = sort === 'hot' ? 'date' : sort;
+  const includeDrafts = p.includeDrafts ?? false;
+  const readingVersion = reading?.version ?? 0;
+  const search = useSearch(p.index, p.version, query, engineSort, includeDrafts, now, state.cursor, reading, readingVersion, p.hidden ?? null);
   const stories = p.stories ?? null;
-  const listed = useMemo(() => {
-    if (!search.ok) return null;
-    const hits = search.result.hits;
-    if (!hot) return hits;
-    const byId = new Map(hits.map((h) => [h.id, h]));
-    return hotOrder(hits.map((h) => h.id), (id) => p.index.article(id), stories?.size ?? null, now).map((id) => byId.get(id)!);
-  }, [search, hot, stories, now, p.index]);
-  if (search.ok && listed && (listed !== state.rawHits || stories !== state.stories)) {
+  // The pulse, the hot order and the count over every match, after the list (use-aggregate.ts).
+  const aggregate = useAggregate({
+    index: p.index, search, query, sort: engineSort, hot, includeDrafts, now, reading,
+    readingVersion: /is:/i.test(query) ? readingVersion : 0, hidden: p.hidden ?? null, facts: p.facts ?? null,
+  });
+  const pageLimit = listLimit(state.cursor);
+  const listed = useMemo(
+    () => listedHits(search, hot, aggregate, pageLimit, (id) => p.index.article(id), stories?.size ?? null, now),
+    [search, hot, stories, now, p.index, aggregate, pageLimit],
+  );
+  const total = aggregate ? aggregate.total : search.ok ? search.result.total : 0;
+  const approximate = aggregate ? aggregate.approximate : search.ok && (search.result.approximate ?? false);
+  if (search.ok && listed && (listed !== state.rawHits || stories !== state.stories || total !== state.total)) {
     dispatch({
       type: 'results',
       hits: listed,
-      total: search.result.total,
-      approximate: search.result.approximate,
+      total,
+      approximate,
       sort: hot ? 'hot' : search.result.sort,
       query: search.query,
       stories,
     });
   }
-
-  const articleOf = useCallback((id: number) => p.index.article(id), [p.index]);
-  usePulse(state, articleOf, dispatch);
+  // The pulse is drawn once counted; a count for an older result never reaches the reducer. Until
+  // the facts exist a result bigger than the list's hits cannot be counted: the strip says so.
+  const uncountable = !p.facts && search.ok && (search.result.approximate || search.result.hits.length < search.result.total);
+  const pulse = aggregate ? aggregate.pulse : uncountable ? null : state.pulse;
+  if (pulse !== state.pulse) dispatch({ type: 'pulse', pulse, seq: state.resultsSeq });
 
   const layout = layoutOf(state);
   // The body and inspector show `shownId`, which follows the selection once the list's frame is
@@ -151,11 +160,11 @@ export function App(p: AppProps) {
   }, [outcome, p]);
 
   const marked = useMemo(() => new Set(state.marked), [state.marked]);
+  const articleOf = useCallback((id: number) => p.index.article(id), [p.index]);
   const listRowsShown = layout.list.height;
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const hits = useMemo(() => visibleHits(state), [state.hits, state.listTop, listRowsShown, state.mode]);
   const marks = useRowMarks(reading, state, p.index);
-  const readingVersion = reading?.version ?? 0;
   // Once per result set or reading change, not per frame: a cursor move must not walk every hit.
   const unread = useMemo(
     () => (reading ? state.rawHits.reduce((n, h) => n + (orElse(() => reading.isRead(p.index.article(h.id)), true) ? 0 : 1), 0) : null),
@@ -187,7 +196,7 @@ export function App(p: AppProps) {
           </Pane>
         ) : (
           <>
-            <Pane title={`Articles ${state.hits.length ? state.cursor + 1 : 0}/${state.total}${state.totalApproximate ? '+' : ''}`} width={layout.list.width} height={layout.list.height} focused={state.focus === 'list'}>
+            <Pane title={listTitle(state.hits.length ? state.cursor + 1 : 0, state.total, state.totalApproximate)} width={layout.list.width} height={layout.list.height} focused={state.focus === 'list'}>
               <PulseStrip pulse={state.pulse} width={innerWidth(layout.list)} rows={pulseRows(state)} focused={state.mode === 'pulse'} cursor={state.pulseCursor} />
               <ArticleList
                 rowInfo={state.rowInfo}

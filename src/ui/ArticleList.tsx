@@ -10,7 +10,7 @@ import { sanitizeLine } from '../core/text/sanitize.js';
 import { displayText } from '../core/text/width.js';
 import type { Hit } from '../core/search/search.js';
 import type { RowInfo } from '../state/story-rows.js';
-import { columns, fitPrefix, fitWidth, padWidth } from './fit-width.js';
+import { columns, fitPrefix, fitWidth, padWidth } from '../core/text/fit.js';
 import { PaintedRows } from './Lines.js';
 import { paint } from './frame/paint.js';
 import { theme, type ThemeRole } from './theme.js';
@@ -37,10 +37,17 @@ export interface ArticleListProps {
   marksVersion?: number;
 }
 
+/** The list pane's title: `Articles 1/9,889` (`+` when the total is a lower bound). */
+export function listTitle(position: number, total: number, approximate: boolean): string {
+  return `Articles ${position.toLocaleString('en-US')}/${total.toLocaleString('en-US')}${approximate ? '+' : ''}`;
+}
+
 /** The unread marker: no other column uses it (● is neutral sentiment and the --multi mark). */
 export const UNREAD_GLYPH = '◆';
 /** The saved marker. */
 export const SAVED_GLYPH = '★';
+/** The pinned marker, before the date of an article with a `stickyWeight` above 0. */
+export const STICKY_GLYPH = '↑';
 
 /** Glyph and colour role for a sentiment as written; the glyph carries the meaning without colour. */
 export function sentimentMark(sentiment: string | null): { glyph: string; role: ThemeRole | null } {
@@ -130,7 +137,11 @@ const dateMemo = new WeakMap<Article, { now: number; text: string }>();
 export function rowDate(a: Article, now: number): string {
   const known = dateMemo.get(a);
   if (known && known.now === now) return known.text;
-  const text = a.publishedAt === null ? '-' : `${a.dateGuessed ? '~' : ''}${relativeDate(a.publishedAt, now)}`;
+  // A date guessed from the file's modification time is marked `~`: it is not the article's own.
+  // A pinned (sticky) article is marked STICKY_GLYPH: it heads the list whatever its date, and
+  // unmarked it looked like a broken date order.
+  const date = a.publishedAt === null ? '-' : `${a.dateGuessed ? '~' : ''}${relativeDate(a.publishedAt, now)}`;
+  const text = `${a.stickyWeight > 0 ? STICKY_GLYPH : ''}${date}`;
   dateMemo.set(a, { now, text });
   return text;
 }

@@ -1,8 +1,7 @@
 // The `?` overlay, generated from the keymap table so it can never disagree with the keys.
 import { Box, Text } from 'ink';
-import stringWidth from 'string-width';
 import { keymap as defaultKeymap, prettyKey, type Binding } from '../state/keymap.js';
-import { fitWidth, padWidth } from './fit-width.js';
+import { columns as widthOf, fitWidth, padWidth } from '../core/text/fit.js';
 import { theme } from './theme.js';
 
 /** One help entry: the keys as shown, and what they do. */
@@ -37,7 +36,7 @@ export function Help({ width, height, keymap, page = 0 }: { width: number; heigh
   const all = helpLines(keymap);
   const rows = Math.max(1, height - 2);
   // A column as wide as the widest entry, so no help text is cut where the screen allows it.
-  const widest = Math.max(...all.map((l) => stringWidth(l.keys))) + 1 + Math.max(...all.map((l) => stringWidth(l.help))) + 2;
+  const widest = Math.max(...all.map((l) => widthOf(l.keys))) + 1 + Math.max(...all.map((l) => widthOf(l.help))) + 2;
   const cols = Math.max(1, Math.min(Math.ceil(all.length / rows), Math.floor(width / Math.min(width, widest))));
   const pages = Math.max(1, Math.ceil(all.length / (rows * cols)));
   const shown = page % pages;
@@ -54,7 +53,7 @@ export function Help({ width, height, keymap, page = 0 }: { width: number; heigh
       <Box flexDirection="row" height={rows}>
         {columns.map((col, c) => {
           // Each column's keys are as wide as its own widest, so a long key elsewhere costs no room here.
-          const keyW = Math.max(...col.map((l) => stringWidth(l.keys)));
+          const keyW = Math.max(...col.map((l) => widthOf(l.keys)));
           return (
           <Box key={c} flexDirection="column" width={colW}>
             {col.map((l, i) => (

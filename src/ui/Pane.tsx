@@ -3,7 +3,7 @@
 import { Box, Text } from 'ink';
 import { Component, type ReactNode } from 'react';
 import { sanitizeLine } from '../core/text/sanitize.js';
-import { columns, fitWidth } from './fit-width.js';
+import { columns, fitWidth } from '../core/text/fit.js';
 import { theme } from './theme.js';
 
 /** Props of Pane: its outer size; children get (width - 2) x (height - 2). */

@@ -4,7 +4,7 @@ import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { sanitizeLine } from '../core/text/sanitize.js';
 import type { Mode } from '../state/keymap.js';
-import { columns, fitTail, fitWidth } from './fit-width.js';
+import { columns, fitTail, fitWidth } from '../core/text/fit.js';
 import { theme } from './theme.js';
 
 /** Props of SearchLine. */

@@ -5,7 +5,7 @@ import { memo } from 'react';
 import { sanitizeLine } from '../core/text/sanitize.js';
 import type { Prompt } from '../state/effects.js';
 import type { Mode, PaneId } from '../state/keymap.js';
-import { columns, fitWidth } from './fit-width.js';
+import { columns, fitWidth } from '../core/text/fit.js';
 import { theme, type ThemeRole } from './theme.js';
 
 /** Progress of the load (files read), or with `what: 'text'`, of the index's full text built after it. */

@@ -6,7 +6,7 @@ import { memo } from 'react';
 import type { View } from '../config/config.js';
 import { sanitizeLine } from '../core/text/sanitize.js';
 import { tabSpans } from '../state/view-tabs.js';
-import { fitWidth } from './fit-width.js';
+import { fitWidth } from '../core/text/fit.js';
 import { theme } from './theme.js';
 
 /** Props of ViewTabs. */

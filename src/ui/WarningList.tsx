@@ -6,7 +6,7 @@ import type { LoadWarning } from '../core/article.js';
 import { displayPath } from '../core/format.js';
 import { sanitizeLine } from '../core/text/sanitize.js';
 import { cutRows } from '../core/render/wrap.js';
-import { fitWidth } from './fit-width.js';
+import { fitWidth } from '../core/text/fit.js';
 import { theme } from './theme.js';
 
 /**

@@ -1,11 +1,11 @@
 // The props the entry (dashboard.tsx) and the tests give App: the index, the terminal size, the
 // session's options and services, and the exit callback.
-import type { StoryMap } from '../core/stories/index.js';
+import type { Facts, StoryMap } from '../core/stories/index.js';
 import type { Article, LoadWarning } from '../core/article.js';
 import type { View } from '../config/config.js';
 import type { Reading } from '../core/reading/reading.js';
 import type { SearchIndex } from '../core/search/search.js';
-import type { SystemActions } from '../state/effects.js';
+import type { SystemActions } from '../system/system-actions.js';
 import type { Binding } from '../state/keymap.js';
 import type { ListSort } from '../state/reducer.js';
 import type { LoadProgress } from './StatusBar.js';
@@ -18,6 +18,8 @@ export interface AppProps {
   sort?: ListSort;
   /** The corpus's stories once grouped (after loading); null or absent: one row per article. */
   stories?: StoryMap | null;
+  /** The corpus's coins, stories and pulse codes (computed on a worker after loading); null until then. */
+  facts?: Facts | null;
   includeDrafts?: boolean;
   multi?: boolean;
   mouse?: boolean;

@@ -7,9 +7,10 @@ import { renderMarkdown } from '../core/render/markdown.js';
 import { searchWithReading } from '../core/reading/reading-search.js';
 import type { Reading } from '../core/reading/reading.js';
 import type { SearchIndex } from '../core/search/search.js';
-import type { Effect, SystemActions } from '../state/effects.js';
+import type { Effect } from '../state/effects.js';
+import type { SystemActions } from '../system/system-actions.js';
 
-export type { SystemActions } from '../state/effects.js';
+export type { SystemActions } from '../system/system-actions.js';
 import type { Action } from '../state/reducer.js';
 
 /** Everything an effect may need. */

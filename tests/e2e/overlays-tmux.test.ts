@@ -54,7 +54,8 @@ describe('overlays and the status line at 80x24', () => {
     await s.waitFor(ready, 'the dashboard');
     s.type('/coin:sol');
     s.send('Enter');
-    await s.waitFor((t) => /query: coin:sol|coin:sol/.test(t) && ready(t), 'the narrowed list');
+    // The list's count, not just the typed query: `y` must land once coin:sol's results are in.
+    await s.waitFor((t) => /coin:sol/.test(t) && /Articles 1\/[1-9]/.test(t) && ready(t), 'the narrowed list');
     s.type('y');
     const copied = await s.waitFor((t) => t.split('\n').some((l) => /^\S.*copied /.test(l)), 'the copy message');
     expect(copied).toMatch(/copied (https:\/\/news\.example\.com|\S*data\/news)/);

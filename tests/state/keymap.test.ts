@@ -76,7 +76,7 @@ describe('keymap table', () => {
       ['enter', 'browse', 'list', 'choose'],
       ['enter', 'browse', 'inspector', 'foldToggle'],
       ['enter', 'search', 'list', 'endSearch'],
-      ['esc', 'browse', 'list', 'cancel'],
+      ['esc', 'browse', 'list', 'back'],
       ['esc', 'search', 'list', 'endSearch'],
       ['ctrl+u', 'browse', 'body', 'halfUp'],
       ['ctrl+u', 'search', 'list', 'clearQuery'],

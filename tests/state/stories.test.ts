@@ -73,11 +73,18 @@ describe('the pulse strip', () => {
     expect(addTerm('bitcoin', entries[5], true)).toBe('bitcoin -tag:mining');
     expect(addTerm('tag:mining', entries[5], false)).toBe('tag:mining');
   });
-  it('lays entries out on one line and finds the one under a column', () => {
+  it('lays entries out on their lines and finds the one under a column', () => {
     const parts = pulseParts(pulseEntries(PULSE), 80);
     const mining = parts.find((p) => p.text.startsWith('MINING'))!;
     expect(entryAt(parts, mining.start)).toBe(5);
-    expect(entryAt(parts, 0)).toBe(0);
+    // The facets line starts with the sources; the sentiments are on the summary line only.
+    expect(entryAt(parts, 0)).toBe(null);
+    expect(parts.find((p) => p.index !== null)?.index).toBe(3);
+    expect(parts.some((p) => p.index !== null && p.index < 3)).toBe(false);
+    const summary = pulseParts(pulseEntries(PULSE), 80, -1, 'summary');
+    expect(summary.map((p) => p.text).join('')).toBe('▲ 3 ● 2 ▼ 1');
+    expect(entryAt(summary, 0)).toBe(0);
+    expect(entryAt(summary, summary.find((p) => p.text === '▼ 1')!.start)).toBe(2);
     expect(parts.reduce((w, p) => w + p.text.length, 0)).toBeLessThanOrEqual(80);
     // Scrolled so the cursor's entry shows on a narrow line.
     expect(pulseParts(pulseEntries(PULSE), 20, 6).some((p) => p.index === 6)).toBe(true);
@@ -103,6 +110,35 @@ describe('the pulse strip', () => {
     // Row 3 of the screen (0-based y 2... the list pane starts at y 1: border, summary, facets).
     s = reducer(s, { type: 'click', x: 1 + mining.start, y: 3 });
     expect(s.query).toBe('tag:mining');
+    // A click on a sentiment count of the summary line (y 2) adds it too.
+    s = reducer(s, { type: 'pulse', pulse: PULSE, seq: s.resultsSeq });
+    const neutral = pulseParts(pulseEntries(PULSE), 68, -1, 'summary').find((p) => p.text === '● 2')!;
+    s = reducer(s, { type: 'click', x: 1 + neutral.start, y: 2 });
+    expect(s.query).toBe('tag:mining sentiment:neutral');
+  });
+  it('Esc after adding an entry goes back: the query before it, the strip focused on that entry', () => {
+    let s = withResults({ query: 'bitcoin' });
+    s = reducer(s, { type: 'pulse', pulse: PULSE, seq: s.resultsSeq });
+    s = reducer(s, { type: 'command', command: 'focusPulse' });
+    for (let i = 0; i < 5; i++) s = reducer(s, { type: 'command', command: 'pulseNext' });
+    s = reducer(s, { type: 'command', command: 'pulseAdd' });
+    expect(s).toMatchObject({ mode: 'browse', query: 'bitcoin tag:mining' });
+    s = reducer(s, { type: 'command', command: 'back' });
+    expect(s).toMatchObject({ mode: 'pulse', query: 'bitcoin', pulseCursor: 5, outcome: null });
+    // Esc again leaves the strip, and once more (nothing to go back to) cancels as always.
+    s = reducer(s, { type: 'command', command: 'leavePulse' });
+    expect(s.mode).toBe('browse');
+    s = reducer(s, { type: 'command', command: 'back' });
+    expect(s.outcome).toEqual({ kind: 'cancelled' });
+  });
+  it('Esc cancels as usual once the query was edited after adding an entry', () => {
+    let s = withResults();
+    s = reducer(s, { type: 'pulse', pulse: PULSE, seq: s.resultsSeq });
+    s = reducer(reducer(s, { type: 'command', command: 'focusPulse' }), { type: 'command', command: 'pulseAdd' });
+    expect(s.query).toBe('sentiment:positive');
+    s = reducer(s, { type: 'command', command: 'clearQuery' });
+    s = reducer(s, { type: 'command', command: 'back' });
+    expect(s.outcome).toEqual({ kind: 'cancelled' });
   });
 });
 

@@ -34,6 +34,13 @@ function props(over: Partial<ArticleListProps> = {}): ArticleListProps {
 }
 
 describe('ArticleList', () => {
+  it('marks a pinned (sticky) article ↑ before its date, and writes minutes as min, never m (since:3m is months)', () => {
+    const pinned = [article(0, { title: 'Pinned notice', stickyWeight: 5 }), article(1, { title: 'Fresh', publishedAt: NOW - 7 * 60_000 })];
+    const out = rows(render(<ArticleList {...props({ hits: [hit(0), hit(1)], article: (id) => pinned[id] })} />).lastFrame());
+    expect(out[0]).toMatch(/↑12h .*Pinned notice/);
+    expect(out[1]).toMatch(/ 7min .*Fresh/);
+    expect(out[1]).not.toContain('↑');
+  });
   it('draws date, source, sentiment glyph and title per row, cursor marked with ▶', () => {
     const out = rows(render(<ArticleList {...props()} />).lastFrame());
     expect(out[0]).toMatch(/^▶ 12h Decrypt\s+▼ Bitfarms Will Wind Down/);

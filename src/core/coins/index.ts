@@ -25,9 +25,12 @@ export function articleCoins(a: Article): readonly CoinMention[] {
   return coins;
 }
 
-/** Whether articleCoins(a) is memoised already, so asking again costs a lookup (the list's frame counts the pulse only then). */
-export function coinsKnown(a: Article): boolean {
-  return memo.has(a);
+/**
+ * Gives articleCoins the coins of `a` found elsewhere (the dashboard's facts worker ran the same
+ * detection), so a `coin:` filter over 100k articles does not detect them again on the UI thread.
+ */
+export function primeArticleCoins(a: Article, coins: readonly CoinMention[]): void {
+  if (!memo.has(a)) memo.set(a, coins.length ? coins : NONE);
 }
 
 const withBodyMemo = new WeakMap<Article, CoinMention[]>();

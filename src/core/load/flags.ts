@@ -1,7 +1,7 @@
 // Front-matter flags (`draft`, Jekyll's `published`) in the spellings YAML 1.1 gives booleans:
 // Jekyll reads front matter with Ruby's YAML 1.1 parser and Hugo's older releases did too, so
 // `draft: yes` and `draft: on` mean true there, `no` and `off` false. The YAML parser here leaves
-// scalars as written (front-matter.ts), so only the fields that are flags read these words: a
+// scalars as written (front-matter/index.ts), so only the fields that are flags read these words: a
 // `lang: no` (Norwegian) or a tag `no` stays the string "no".
 
 // YAML 1.1's bool type (yaml.org/type/bool.html), compared without case.

@@ -3,7 +3,7 @@
 
 import type { Article } from '../article.js';
 import { decodeArticleBytes } from './decode.js';
-import { readFrontMatter } from './front-matter.js';
+import { readFrontMatter } from './front-matter/index.js';
 import { LIMITS, formatBytes } from './limits.js';
 import { normaliseArticle, type FileInfo } from './normalise.js';
 import { sanitizeLine } from '../text/sanitize.js';

@@ -1,6 +1,6 @@
 // The pulse: the shape of a set of articles at a glance. Sentiment split, articles per day, and
 // the top sources, tags and coins with counts. Pure: articles in, counts out; the strip
-// (ui/PulseStrip.tsx) and `--stats` (format.ts) draw it.
+// (ui/pulse/PulseStrip.tsx) and `--stats` (format.ts) draw it.
 import type { Article } from '../article.js';
 import { coinSymbols } from '../coins/index.js';
 import { canonicalSentiment } from '../search/query.js';

@@ -24,11 +24,6 @@ export function barWidths(pos: number, neu: number, neg: number, width: number):
   return out;
 }
 
-/** `▲ 34 ● 51 ▼ 15`. */
-export function sentimentCounts(p: Pulse): string {
-  return `▲ ${p.sentiment.positive} ● ${p.sentiment.neutral} ▼ ${p.sentiment.negative}`;
-}
-
 /** The pulse as text for `--stats`: one fact per line, for scripts and cron mails. */
 export function pulseText(p: Pulse): string {
   const facet = (name: string, list: Pulse['sources']): string =>

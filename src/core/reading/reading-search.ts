@@ -12,7 +12,7 @@ import { readingPredicate, splitReadingTerms } from './terms.js';
 export function searchWithReading(
   index: SearchIndex,
   query: string,
-  opts: { sort?: SortKey; includeDrafts?: boolean; now?: number; limit?: number },
+  opts: { sort?: SortKey; includeDrafts?: boolean; now?: number; limit?: number; idsOnly?: boolean },
   reading: Reading | null,
   readingVersion = 0,
   hidden: ReadonlySet<number> | null = null,

@@ -193,13 +193,6 @@ export function cutSpans(input: readonly Span[], width: number): Line {
   return out;
 }
 
-/** Cuts a plain string to `width` columns with '…' (one-line values in the panes). */
-export function cutText(text: string, width: number): string {
-  return cutSpans([{ text }], width)
-    .map((s) => s.text)
-    .join('');
-}
-
 /** Pads a line with spaces to exactly `width` columns (it must already fit). */
 export function padLine(line: Line, width: number, style: SpanStyle = {}): Line {
   let used = 0;

@@ -79,7 +79,10 @@ export function canonicalSentiment(s: string | null): Sentiment | null {
 }
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
-const RELATIVE = /^(\d{1,4})([hdwmy])$/i;
+// Relative ages: `min` minutes, `h` hours, `d` days, `w` weeks, `m` or `mo` months, `y` years.
+// A bare `m` stays months (as documented from the start); minutes need `min`, the unit the list's
+// dates are written in, so `3min` on screen and `since:3min` mean the same thing.
+const RELATIVE = /^(\d{1,4})(min|mo|[hdwmy])$/i;
 const DAY_MS = 86_400_000;
 
 // Dates without a zone are read as UTC, like the ISO timestamps the articles carry, so a query
@@ -89,8 +92,9 @@ function parseDate(value: string, field: 'since' | 'until', now: number): number
   if (rel) {
     const n = Number(rel[1]);
     const unit = rel[2].toLowerCase();
+    if (unit === 'min') return now - n * 60_000;
     if (unit === 'h') return now - n * 3_600_000;
-    const key = ({ d: 'days', w: 'weeks', m: 'months', y: 'years' } as const)[unit as 'd' | 'w' | 'm' | 'y'];
+    const key = ({ d: 'days', w: 'weeks', m: 'months', mo: 'months', y: 'years' } as const)[unit as 'd' | 'w' | 'm' | 'mo' | 'y'];
     return sub(now, { [key]: n }).getTime();
   }
   const m = ISO.exec(value);
@@ -121,7 +125,7 @@ function fieldTerm(kind: FieldKind, value: string, negate: boolean, raw: string,
     case 'since':
     case 'until': {
       const at = parseDate(v, kind, now);
-      if (at === null) throw new QueryError(`bad date in "${raw}" (use 2025-11-01, 2025-11-01T09:30Z or 24h, 7d, 2w, 3m, 1y)`, raw);
+      if (at === null) throw new QueryError(`bad date in "${raw}" (use 2025-11-01, 2025-11-01T09:30Z or 30min, 24h, 7d, 2w, 3mo, 1y)`, raw);
       return { kind, at, negate };
     }
     case 'coin': {

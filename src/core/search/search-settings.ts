@@ -19,6 +19,13 @@ export interface SearchOptions {
    */
   keep?: ((id: number) => boolean) | null;
   keepKey?: string;
+  /**
+   * Every match's id and nothing more: hits in no particular order, without highlights, for
+   * counting (the dashboard's pulse and hot order over all matches). With a finite limit above the
+   * corpus size (EVERY_MATCH) it finds what a list scrolled to its end would hold, reading bodies
+   * to the same depth; `limit: Infinity` would read every body, as `--filter` does.
+   */
+  idsOnly?: boolean;
 }
 /** One result; score is fuse-style (0 = perfect, 1 = matched exactly but not fuzzily ranked). */
 export interface Hit { id: number; score: number; titleMatches: ReadonlyArray<readonly [number, number]> }
@@ -28,6 +35,9 @@ export interface Hit { id: number; score: number; titleMatches: ReadonlyArray<re
  * `total` is a lower bound ("1,000+").
  */
 export interface SearchResult { hits: Hit[]; total: number; sort: SortKey; approximate?: boolean }
+
+/** A limit no corpus reaches: every match, bodies searched only to BODY_DEPTH (see idsOnly). */
+export const EVERY_MATCH = 0x7fffffff;
 
 /** Most exact survivors found per keystroke; also the corpus size below which fuse ranks everything. */
 export const CAP = 1000;

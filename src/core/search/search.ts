@@ -31,7 +31,7 @@ import {
 import { compareByDate, compareNewest, comparatorFor, mergeSorted, sortByDate } from './sort.js';
 
 export { QueryError, type SortKey } from './query.js';
-export { BODY_DEPTH, CAP, FALLBACK_N, FUSE_KEYS, FUSE_OPTIONS, FUSE_RANK, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
+export { BODY_DEPTH, CAP, EVERY_MATCH, FALLBACK_N, FUSE_KEYS, FUSE_OPTIONS, FUSE_RANK, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
 
 type IndexRecord = FuseIndex<Article>['records'][number];
 
@@ -171,6 +171,7 @@ export class SearchIndex {
       ranked = scanned ? this.fuzzy(q, eligibleNow, key, cap, scanned) : this.fuzzy(q, eligibleNow(), key, cap);
       approximate = !everything && (ranked.length >= cap || eligibleNow().length > BODY_DEPTH);
     }
+    if (opts.idsOnly) return { hits: ranked.map((r) => ({ id: r.id, score: r.score, titleMatches: EMPTY })), total: ranked.length, sort, approximate };
     // Short queries and filter-only listings are built in their final order already.
     if (sort === 'relevance') {
       if (ranked !== shortRanked) ranked.sort((a, b) => this.byRelevance(a, b));

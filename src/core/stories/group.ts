@@ -39,94 +39,168 @@ export const MIN_SHARED = 3;
 /** Cosine similarity from which two articles are taken for one story. */
 export const LINK_COSINE = 0.22;
 
-type Vector = Map<string, number>;
+// The corpus's TF-IDF vectors in flat arrays (CSR): article i's terms are `term[start[i] ..
+// start[i+1])`, sorted by term id, with unit-length weights in `weight`. At 1M articles a Map per
+// article cost gigabytes; these cost ~12 bytes a term.
+interface Vectors {
+  start: Int32Array;
+  term: Int32Array;
+  weight: Float64Array;
+  /** Term id -> the term, for ties broken by the term's text. */
+  words: string[];
+}
 
-function vectors(docs: readonly StoryDoc[]): Vector[] {
-  const tfs = docs.map((d) => {
-    const tf: Vector = new Map();
-    const add = (terms: string[], weight: number): void => {
-      for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + weight);
+function vectors(docs: readonly StoryDoc[]): Vectors {
+  const ids = new Map<string, number>();
+  const words: string[] = [];
+  const df: number[] = [];
+  const n = docs.length;
+  const start = new Int32Array(n + 1);
+  let term = new Int32Array(Math.max(16, n * 16));
+  let weight = new Float64Array(term.length);
+  let used = 0;
+  for (let i = 0; i < n; i++) {
+    const d = docs[i];
+    const tf = new Map<number, number>();
+    const add = (terms: string[], w: number): void => {
+      for (const t of terms) {
+        let id = ids.get(t);
+        if (id === undefined) {
+          id = words.length;
+          ids.set(t, id);
+          words.push(t);
+          df.push(0);
+        }
+        tf.set(id, (tf.get(id) ?? 0) + w);
+      }
     };
     add(storyTerms(d.title), 2);
     add(storyTerms(d.description), 1);
     add(storyTerms(d.lead), 1);
-    return tf;
-  });
-  const df = new Map<string, number>();
-  for (const tf of tfs) for (const t of tf.keys()) df.set(t, (df.get(t) ?? 0) + 1);
-  const n = docs.length;
-  return tfs.map((tf) => {
+    if (used + tf.size > term.length) {
+      const size = Math.max(term.length * 2, used + tf.size);
+      const t2 = new Int32Array(size);
+      t2.set(term);
+      const w2 = new Float64Array(size);
+      w2.set(weight);
+      term = t2;
+      weight = w2;
+    }
+    start[i] = used;
+    for (const id of [...tf.keys()].sort((x, y) => x - y)) {
+      term[used] = id;
+      weight[used] = tf.get(id)!;
+      df[id]++;
+      used++;
+    }
+  }
+  start[n] = used;
+  for (let i = 0; i < n; i++) {
     let norm = 0;
-    for (const [t, f] of tf) {
+    for (let k = start[i]; k < start[i + 1]; k++) {
       // Smoothed IDF: still positive for a term every article has, so tiny corpora group too.
-      const w = (1 + Math.log(f)) * (Math.log((n + 1) / ((df.get(t) ?? 0) + 1)) + 1);
-      tf.set(t, w);
+      const w = (1 + Math.log(weight[k])) * (Math.log((n + 1) / (df[term[k]] + 1)) + 1);
+      weight[k] = w;
       norm += w * w;
     }
     norm = Math.sqrt(norm) || 1;
-    for (const [t, w] of tf) tf.set(t, w / norm);
-    return tf;
-  });
+    for (let k = start[i]; k < start[i + 1]; k++) weight[k] /= norm;
+  }
+  return { start, term: term.subarray(0, used), weight: weight.subarray(0, used), words };
 }
 
-// Cosine similarity of two unit vectors, 0 when they share fewer than MIN_SHARED terms: two
-// three-word titles that share one word ("Huge file", "Escape in the file name") look alike by
-// cosine alone.
-function cosine(a: Vector, b: Vector): number {
-  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
+// Cosine similarity of two unit vectors (a merge of their sorted terms), 0 when they share fewer
+// than MIN_SHARED terms: two three-word titles that share one word ("Huge file", "Escape in the
+// file name") look alike by cosine alone.
+function cosine(v: Vectors, a: number, b: number): number {
+  let x = v.start[a];
+  let y = v.start[b];
+  const xEnd = v.start[a + 1];
+  const yEnd = v.start[b + 1];
   let dot = 0;
   let shared = 0;
-  for (const [t, w] of small) {
-    const v = big.get(t);
-    if (v === undefined) continue;
-    dot += w * v;
-    shared++;
+  while (x < xEnd && y < yEnd) {
+    const tx = v.term[x];
+    const ty = v.term[y];
+    if (tx === ty) {
+      dot += v.weight[x++] * v.weight[y++];
+      shared++;
+    } else if (tx < ty) x++;
+    else y++;
   }
   return shared >= MIN_SHARED ? dot : 0;
 }
 
-function topTerms(v: Vector): string[] {
-  return [...v].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, TOP_TERMS).map(([t]) => t);
+// The TOP_TERMS heaviest terms of article i (ties: by the term's text).
+function topTerms(v: Vectors, i: number): number[] {
+  const ks = Array.from({ length: v.start[i + 1] - v.start[i] }, (_, k) => v.start[i] + k);
+  ks.sort((p, q) => v.weight[q] - v.weight[p] || (v.words[v.term[p]] < v.words[v.term[q]] ? -1 : 1));
+  return ks.slice(0, TOP_TERMS).map((k) => v.term[k]);
+}
+
+// Candidate links, strongest first: pairs (a earlier, b later) in flat arrays, ordered by score.
+interface Links {
+  a: Int32Array;
+  b: Int32Array;
+  order: Uint32Array;
+}
+
+function findLinks(docs: readonly StoryDoc[], vecs: Vectors, time: (i: number) => number, linkCosine: number): Links {
+  const n = docs.length;
+  // Buckets: term -> dated articles, in time order, each compared with the BUCKET_WINDOW before
+  // it in each of its buckets as it arrives (so no pair set over the whole corpus is kept).
+  const order = [...Array(n).keys()].filter((i) => Number.isFinite(time(i))).sort((x, y) => time(x) - time(y) || x - y);
+  const buckets = new Map<number, number[]>();
+  let a = new Int32Array(1024);
+  let b = new Int32Array(1024);
+  let score = new Float64Array(1024);
+  let count = 0;
+  for (const j of order) {
+    const tops = topTerms(vecs, j);
+    const seen = new Set<number>();
+    for (const t of tops) {
+      const bucket = buckets.get(t);
+      if (!bucket) continue;
+      for (let m = bucket.length - 1; m >= 0 && m >= bucket.length - BUCKET_WINDOW; m--) {
+        const i = bucket[m];
+        if (time(j) - time(i) > WINDOW_MS) break;
+        if (docs[i].source === docs[j].source || seen.has(i)) continue;
+        seen.add(i);
+        const s = cosine(vecs, i, j);
+        if (s < linkCosine) continue;
+        if (count === a.length) {
+          const grow = <T extends Int32Array | Float64Array>(x: T, y: T): T => (y.set(x), y);
+          a = grow(a, new Int32Array(count * 2));
+          b = grow(b, new Int32Array(count * 2));
+          score = grow(score, new Float64Array(count * 2));
+        }
+        a[count] = i;
+        b[count] = j;
+        score[count] = s;
+        count++;
+      }
+    }
+    for (const t of tops) {
+      const bucket = buckets.get(t);
+      if (bucket) bucket.push(j);
+      else buckets.set(t, [j]);
+    }
+  }
+  const byStrength = Uint32Array.from({ length: count }, (_, k) => k).sort((x, y) => score[y] - score[x] || a[x] - a[y] || b[x] - b[y]);
+  return { a, b, order: byStrength };
 }
 
 /** Groups `docs` into stories (see the file comment for the rule). */
 export function groupStories(docs: readonly StoryDoc[], linkCosine = LINK_COSINE): Stories {
   const n = docs.length;
-  const vecs = vectors(docs);
   const time = (i: number): number => docs[i].publishedAt ?? Number.NaN;
-  // Buckets: term -> dated articles, in time order.
-  const order = [...Array(n).keys()].filter((i) => Number.isFinite(time(i))).sort((x, y) => time(x) - time(y) || x - y);
-  const buckets = new Map<string, number[]>();
-  for (const i of order) {
-    for (const t of topTerms(vecs[i])) {
-      const b = buckets.get(t);
-      if (b) b.push(i);
-      else buckets.set(t, [i]);
-    }
-  }
-  const seen = new Set<number>();
-  const links: Array<{ a: number; b: number; score: number }> = [];
-  for (const bucket of buckets.values()) {
-    for (let k = 1; k < bucket.length; k++) {
-      const j = bucket[k];
-      for (let m = k - 1; m >= 0 && m >= k - BUCKET_WINDOW; m--) {
-        const i = bucket[m];
-        if (time(j) - time(i) > WINDOW_MS) break;
-        if (docs[i].source === docs[j].source) continue;
-        const key = i < j ? i * n + j : j * n + i;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const score = cosine(vecs[i], vecs[j]);
-        if (score >= linkCosine) links.push({ a: i, b: j, score });
-      }
-    }
-  }
-  links.sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b);
-  // Union-find whose roots carry the group's time span and outlets.
+  const links = findLinks(docs, vectors(docs), time, linkCosine);
+  // Union-find whose roots carry the group's time span and outlets (a set only once a group has two).
   const parent = Int32Array.from({ length: n }, (_, i) => i);
   const first = Float64Array.from({ length: n }, (_, i) => time(i));
   const last = Float64Array.from(first);
-  const outlets: Array<Set<string> | null> = docs.map((d) => new Set([d.source]));
+  const outlets: Array<Set<string> | undefined> = new Array(n);
+  const outletsOf = (r: number): Set<string> => (outlets[r] ??= new Set([docs[r].source]));
   const root = (i: number): number => {
     while (parent[i] !== i) {
       parent[i] = parent[parent[i]];
@@ -134,37 +208,37 @@ export function groupStories(docs: readonly StoryDoc[], linkCosine = LINK_COSINE
     }
     return i;
   };
-  for (const { a, b } of links) {
-    const ra = root(a);
-    const rb = root(b);
+  for (const k of links.order) {
+    const ra = root(links.a[k]);
+    const rb = root(links.b[k]);
     if (ra === rb) continue;
     const from = Math.min(first[ra], first[rb]);
     const to = Math.max(last[ra], last[rb]);
     if (to - from > WINDOW_MS) continue;
-    const oa = outlets[ra]!;
-    const ob = outlets[rb]!;
+    const oa = outletsOf(ra);
+    const ob = outletsOf(rb);
     if ([...ob].some((s) => oa.has(s))) continue;
     parent[rb] = ra;
     first[ra] = from;
     last[ra] = to;
     for (const s of ob) oa.add(s);
-    outlets[rb] = null;
+    outlets[rb] = undefined;
   }
   // Name each story by its earliest article (ties: lowest index).
-  const earliest = new Map<number, number>();
-  const count = new Map<number, number>();
+  const earliest = new Int32Array(n).fill(-1);
+  const count = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const r = root(i);
-    const e = earliest.get(r);
-    if (e === undefined || time(i) < time(e) || (time(i) === time(e) && i < e)) earliest.set(r, i);
-    count.set(r, (count.get(r) ?? 0) + 1);
+    const e = earliest[r];
+    if (e < 0 || time(i) < time(e) || (time(i) === time(e) && i < e)) earliest[r] = i;
+    count[r]++;
   }
   const story = new Int32Array(n);
   const size = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const r = root(i);
-    story[i] = earliest.get(r)!;
-    size[i] = count.get(r)!;
+    story[i] = earliest[r];
+    size[i] = count[r];
   }
   return { story, size };
 }

@@ -10,7 +10,7 @@ const D = 24 * H;
 describe('relativeDate', () => {
   it.each([
     ['under a minute', now - 30_000, 'now'],
-    ['minutes', now - 12 * MIN, '12m'],
+    ['minutes', now - 12 * MIN, '12min'],
     ['hours', now - 3 * H, '3h'],
     ['days', now - 5 * D, '5d'],
     ['a week or more, same year', new Date(2025, 10, 1).getTime(), 'Nov 1'],

@@ -3,7 +3,8 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { lineText, lineWidth } from '../../../src/core/render/spans.js';
 import { eachGrapheme, textWidth } from '../../../src/core/text/width.js';
-import { cutSpans, cutText, padLine, wrapSpans } from '../../../src/core/render/wrap.js';
+import { cutSpans, padLine, wrapSpans } from '../../../src/core/render/wrap.js';
+import { fitWidth } from '../../../src/core/text/fit.js';
 
 describe('wrapSpans', () => {
   it.each([
@@ -49,9 +50,12 @@ describe('cutSpans and friends', () => {
     ['long gets an ellipsis', 'abcdef', 4, 'abc…'],
     ['wide char at the cut', '日本語', 4, '日…'],
     ['zero width', 'abc', 0, ''],
-  ])('%s', (_n, input, width, expected) => {
-    expect(cutText(input, width)).toBe(expected);
-    expect(stringWidth(cutText(input, width))).toBeLessThanOrEqual(width);
+    ['format characters dropped before measuring', 'a\u00adb\u200bcdef', 4, 'abc…'],
+  ])('%s, as fitWidth cuts the same string', (_n, input, width, expected) => {
+    const cut = cutSpans([{ text: input }], width).map((s) => s.text).join('');
+    expect(cut).toBe(expected);
+    expect(fitWidth(input, width)).toBe(expected);
+    expect(stringWidth(cut)).toBeLessThanOrEqual(width);
   });
 
   it('keeps the style of the span where the cut falls', () => {

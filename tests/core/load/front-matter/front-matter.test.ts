@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readFrontMatter } from '../../../src/core/load/front-matter.js';
-import { LIMITS, formatBytes } from '../../../src/core/load/limits.js';
+import { readFrontMatter } from '../../../../src/core/load/front-matter/index.js';
+import { LIMITS, formatBytes } from '../../../../src/core/load/limits.js';
 
 describe('readFrontMatter: accepted forms', () => {
   const cases: Array<[string, string, string, Record<string, unknown>, string]> = [

@@ -1,8 +1,8 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
-import type { Pulse } from '../../src/core/pulse/index.js';
-import { PulseStrip } from '../../src/ui/PulseStrip.js';
-import { maxWidth, rows } from './frame.js';
+import type { Pulse } from '../../../src/core/pulse/index.js';
+import { PulseStrip } from '../../../src/ui/pulse/PulseStrip.js';
+import { maxWidth, rows } from '../frame.js';
 
 const PULSE: Pulse = {
   total: 100,
@@ -29,6 +29,14 @@ describe('PulseStrip', () => {
     expect(rows(frame)[1]).toContain('src Decrypt 40');
     expect(rows(frame)[1]).toContain('coin BTC 30');
     expect(rows(frame)[1]).toContain('▸MINING 12');
+  });
+  it('never repeats the sentiment counts on the facets row; the cursor on a sentiment marks it on the first row', () => {
+    const frame = render(<PulseStrip pulse={PULSE} width={68} rows={2} focused cursor={1} />).lastFrame();
+    const [summary, facets] = rows(frame);
+    expect(facets).not.toMatch(/[▲●▼]/);
+    expect(facets.trimStart().startsWith('src Decrypt 40')).toBe(true);
+    expect(summary).toContain('▲ 34 ▸● 51 ▼ 15');
+    expect(maxWidth(frame)).toBeLessThanOrEqual(68);
   });
   it('says it is counting before the first pulse arrives', () => {
     expect(rows(render(<PulseStrip pulse={null} width={38} rows={1} focused={false} cursor={0} />).lastFrame())[0]).toContain('counting…');

@@ -1,14 +1,15 @@
 // The pulse strip at the top of the list pane: the shape of the current result. Row one: the
-// sentiment split as counts and a proportional bar, then articles per day as a sparkline. Row two
-// (when focused, or on wide terminals): the top sources, tags and coins with counts, the entry
-// under the cursor in inverse. Props only; counting happens elsewhere (core/pulse) and arrives late.
+// sentiment counts (entries the cursor can stand on) with a proportional bar, then articles per
+// day as a sparkline. Row two (when focused, or on wide terminals): the top sources, tags and coins
+// with counts. The entry under the cursor is marked ▸ and drawn inverse, on whichever row it is.
+// Props only; counting happens elsewhere (core/pulse) and arrives late.
 import { Box, Text } from 'ink';
 import { memo } from 'react';
-import { barWidths, sentimentCounts, sparkline, type Pulse } from '../core/pulse/index.js';
-import { sanitizeLine } from '../core/text/sanitize.js';
-import { pulseEntries, pulseParts } from '../state/pulse-line.js';
-import { fitWidth } from './fit-width.js';
-import { theme } from './theme.js';
+import { barWidths, sparkline, type Pulse } from '../../core/pulse/index.js';
+import { sanitizeLine } from '../../core/text/sanitize.js';
+import { pulseEntries, pulseParts, type PulsePart } from '../../state/pulse-line.js';
+import { columns, fitWidth } from '../../core/text/fit.js';
+import { theme } from '../theme.js';
 
 /** Props of PulseStrip. */
 export interface PulseStripProps {
@@ -33,16 +34,19 @@ export const PulseStrip = memo(function PulseStrip({ pulse, width, rows, focused
       </Box>
     );
   }
-  const counts = sentimentCounts(pulse);
-  const barW = width >= counts.length + 1 + 6 + 4 ? barColumns(width) : 0;
+  const entries = pulseEntries(pulse);
+  const at = focused ? cursor : -1;
+  const counts = pulseParts(entries, width, at, 'summary');
+  const countsW = counts.reduce((w, p) => w + columns(p.text), 0);
+  const barW = width >= countsW + 1 + 6 + 4 ? barColumns(width) : 0;
   const [pos, neu, neg] = barWidths(pulse.sentiment.positive, pulse.sentiment.neutral, pulse.sentiment.negative, barW);
-  const used = counts.length + (barW ? barW + 2 : 1);
+  const used = countsW + (barW ? barW + 2 : 1);
   const spark = sparkline(pulse.days.map((d) => d.count), Math.max(0, width - used));
-  const parts = rows > 1 ? pulseParts(pulseEntries(pulse), width, focused ? cursor : -1) : [];
+  const facets = rows > 1 ? pulseParts(entries, width, at, 'facets') : [];
   return (
     <Box flexDirection="column" height={rows} width={width}>
       <Text wrap="truncate-end">
-        <Text>{fitWidth(counts, width)}</Text>
+        <Parts parts={counts} focused={focused} cursor={cursor} plain />
         {barW ? (
           <>
             <Text> </Text>
@@ -55,14 +59,21 @@ export const PulseStrip = memo(function PulseStrip({ pulse, width, rows, focused
         {spark && width > used ? <Text color={theme.accent}>{` ${spark}`}</Text> : null}
       </Text>
       {rows > 1 ? (
-        <Text wrap="truncate-end">
-          {parts.length === 0 ? ' ' : parts.map((p, i) => (
-            <Text key={i} color={p.index === null ? theme.dim : undefined} inverse={focused && p.index === cursor}>
-              {sanitizeLine(p.text)}
-            </Text>
-          ))}
-        </Text>
+        <Text wrap="truncate-end">{facets.length === 0 ? ' ' : <Parts parts={facets} focused={focused} cursor={cursor} />}</Text>
       ) : null}
     </Box>
   );
 });
+
+// One line's parts; the text between entries dim unless `plain`.
+function Parts({ parts, focused, cursor, plain = false }: { parts: readonly PulsePart[]; focused: boolean; cursor: number; plain?: boolean }) {
+  return (
+    <>
+      {parts.map((p, i) => (
+        <Text key={i} color={p.index === null && !plain ? theme.dim : undefined} inverse={focused && p.index === cursor}>
+          {sanitizeLine(p.text)}
+        </Text>
+      ))}
+    </>
+  );
+}

@@ -2,7 +2,7 @@
 // writes `title = 2025-11-04T10:30:00Z` or `tags = [2026-01-15, 1.50]`, and smol-toml hands back
 // a Date and the number 1.5, so the title is lost and the tag loses its zero. YAML front matter is
 // read with a schema that leaves plain scalars as written and each field converts its own value
-// (front-matter.ts, normalise.ts); this gives TOML's root table the same shape: every non-string
+// (engines.ts, normalise.ts); this gives TOML's root table the same shape: every non-string
 // scalar at the top level, alone or in an array, is replaced by its source text. Date fields
 // then read `2025-11-04T10:30:00Z` as text (load/dates.ts), numeric fields read `0.7`, flags
 // read `true` (load/flags.ts), and text fields keep `2025-11-04T10:30:00Z` and `1.50`.

@@ -1,7 +1,7 @@
 import { parse } from 'smol-toml';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rootScalarsAsWritten } from '../../../src/core/load/toml-as-written.js';
+import { rootScalarsAsWritten } from '../../../../src/core/load/front-matter/toml-as-written.js';
 
 function read(source: string): Record<string, unknown> {
   const table = parse(source) as Record<string, unknown>;

@@ -6,7 +6,7 @@
 // (`__proto__`, `constructor`, `prototype`) are dropped, so no later `Object.assign` or spread
 // can pollute anything.
 
-import { LIMITS, formatBytes } from './limits.js';
+import { LIMITS, formatBytes } from '../limits.js';
 
 /** Thrown when front matter exceeds a limit; its message is the warning reason. */
 export class FrontMatterLimitError extends Error {}

@@ -1,7 +1,8 @@
 // Cutting plain strings (titles, status text, the query) to a column budget, for the panes that
 // draw strings rather than styled lines. The width rule and the display form come from
-// core/text/width.ts, the one place that measures; this only adds the '…' and the padding.
-import { displayText, eachGrapheme, graphemeWidth, prefixWithin, textWidth, WIDE_PAD } from '../core/text/width.js';
+// width.ts, the one place that measures; this only adds the '…' and the padding. Styled spans are
+// cut the same way by render/wrap.ts.
+import { displayText, eachGrapheme, graphemeWidth, prefixWithin, textWidth, WIDE_PAD } from './width.js';
 
 /** How much of a string fits: its UTF-16 prefix length and whether an ellipsis follows. */
 export interface Fit {

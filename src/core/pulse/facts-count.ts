@@ -1,0 +1,58 @@
+// The pulse of any set of article ids from the corpus's precomputed facts (stories/facts.ts):
+// the same counts as pulseOf (count.ts) gives for those articles, as a loop over integer codes,
+// so the dashboard can count every match of a query at 100k articles in milliseconds.
+import { NO_DAY, SENTIMENT_CODES, type FacetName, type Facts } from '../stories/facts.js';
+import { MAX_DAYS, TOP_N, type FacetCount, type Pulse } from './count.js';
+
+const DAY = 86_400_000;
+
+// The `n` biggest counts, ties by label: the order count.ts's top() gives. Only the candidates
+// at or above the n-th biggest count are sorted with the (slow) label comparison.
+function top(counts: Int32Array, names: readonly FacetName[], n: number): FacetCount[] {
+  const nonZero = counts.filter((c) => c > 0).sort();
+  if (nonZero.length === 0 || n <= 0) return [];
+  const floor = nonZero[Math.max(0, nonZero.length - n)];
+  const out: FacetCount[] = [];
+  for (let code = 0; code < counts.length; code++) {
+    if (counts[code] >= floor) out.push({ value: names[code].value, label: names[code].label, count: counts[code] });
+  }
+  return out.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)).slice(0, n);
+}
+
+/** The pulse of the articles `ids` (ids of `facts`' corpus); facets keep the `topN` biggest entries. */
+export function pulseOfFacts(ids: ArrayLike<number>, f: Facts, topN = TOP_N): Pulse {
+  const sentiment = new Int32Array(4);
+  const sources = new Int32Array(f.sources.length);
+  const tags = new Int32Array(f.tags.length);
+  const coins = new Int32Array(f.coins.length);
+  const perDay = new Map<number, number>();
+  let first = Infinity;
+  let last = -Infinity;
+  for (let k = 0; k < ids.length; k++) {
+    const i = ids[k];
+    sentiment[f.sentiment[i]]++;
+    const d = f.day[i];
+    if (d !== NO_DAY) {
+      perDay.set(d, (perDay.get(d) ?? 0) + 1);
+      if (d < first) first = d;
+      if (d > last) last = d;
+    }
+    sources[f.source[i]]++;
+    for (let t = f.tagStart[i]; t < f.tagStart[i + 1]; t++) tags[f.tagIds[t]]++;
+    for (let c = f.coinStart[i]; c < f.coinStart[i + 1]; c++) coins[f.coinIds[c]]++;
+  }
+  const days: Pulse['days'] = [];
+  if (perDay.size) {
+    for (let d = Math.max(first, last - MAX_DAYS + 1); d <= last; d++) days.push({ day: new Date(d * DAY).toISOString().slice(0, 10), count: perDay.get(d) ?? 0 });
+  }
+  const [positive, neutral, negative, none] = SENTIMENT_CODES.map((_, code) => sentiment[code]);
+  const coinNames = f.coins.map((c) => ({ value: c, label: c }));
+  return {
+    total: ids.length,
+    sentiment: { positive, neutral, negative, none },
+    days,
+    sources: top(sources, f.sources, topN),
+    tags: top(tags, f.tags, topN),
+    coins: top(coins, coinNames, topN),
+  };
+}

@@ -1,0 +1,189 @@
+// The facts the dashboard computes once per load (coins, stories, the pulse's codes) must give
+// exactly what the per-article functions give: the pulse of any set of ids, each article's coins,
+// each article's story. Checked on the bundled data, on this thread and on the built worker.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Article } from '../../../src/core/article.js';
+import { articleCoins } from '../../../src/core/coins/index.js';
+import { loadCorpus } from '../../../src/core/load/load.js';
+import { pulseOf, pulseOfFacts } from '../../../src/core/pulse/index.js';
+import { EVERY_MATCH, SearchIndex } from '../../../src/core/search/search.js';
+import { indexFile, openIndex } from '../../../src/core/index/database.js';
+import { leadParagraph } from '../../../src/core/text/lead.js';
+import { readStoredFacts, writeStoredFacts } from '../../../src/core/index/stories-table.js';
+import { coinMentionsOf, computeFacts, isFacts, type Facts } from '../../../src/core/stories/facts.js';
+import { factsInBackground, factsInput } from '../../../src/core/stories/facts-background.js';
+import { groupStories, hotOrder, hotScore, storyDoc, storyMapOf } from '../../../src/core/stories/index.js';
+
+const data = fileURLToPath(new URL('../../../data', import.meta.url));
+let articles: Article[];
+let facts: Facts;
+
+beforeAll(async () => {
+  articles = (await loadCorpus([data], { cache: false })).articles;
+  facts = computeFacts(articles.map(factsInput));
+});
+
+describe('computeFacts on the bundled data', () => {
+  it('counts any set of ids exactly as pulseOf counts those articles', () => {
+    const sets = [articles.map((a) => a.id), articles.filter((a) => a.id % 3 === 0).map((a) => a.id), articles.filter((a) => /bitcoin/i.test(a.title)).map((a) => a.id), []];
+    for (const ids of sets) expect(pulseOfFacts(ids, facts)).toEqual(pulseOf(ids.map((id) => articles[id])));
+    // Small top-N too: the cut falls inside a run of equal counts.
+    expect(pulseOfFacts(sets[0], facts, 2)).toEqual(pulseOf(articles, 2));
+  });
+  it('holds each article’s coins as articleCoins finds them, and groups as groupStories does', () => {
+    for (const a of articles) expect(coinMentionsOf(facts, a.id)).toEqual(articleCoins(a));
+    const grouped = groupStories(articles.map(storyDoc));
+    expect([...facts.story]).toEqual([...grouped.story]);
+    expect([...facts.size]).toEqual([...grouped.size]);
+    // The bundled data tells some stories through several outlets.
+    expect(Math.max(...facts.size)).toBeGreaterThanOrEqual(3);
+  });
+  it('leaves every article its own story without grouping (--no-group)', () => {
+    const flat = computeFacts(articles.map(factsInput), false);
+    expect([...flat.size].every((s) => s === 1)).toBe(true);
+    expect(pulseOfFacts([0, 1, 2], flat)).toEqual(pulseOfFacts([0, 1, 2], facts));
+  });
+  it('lists a story’s members earliest first, made on first use', () => {
+    const map = storyMapOf(facts, (id) => articles[id]);
+    const lead = facts.story.findIndex((s, i) => s === i && facts.size[i] > 2);
+    const members = map.members(lead);
+    expect(members).toHaveLength(facts.size[lead]);
+    expect(members[0]).toBe(lead);
+    const dates = members.map((id) => articles[id].publishedAt ?? 0);
+    expect(dates).toEqual([...dates].sort((x, y) => x - y));
+  });
+});
+
+describe('factsInBackground', () => {
+  it('computes the same facts on this thread, in chunks', async () => {
+    const here = await factsInBackground((id) => articles[id], articles.length, { worker: null });
+    expect(here).toEqual(facts);
+  });
+  it('computes the same facts on the built worker thread', async () => {
+    const url = new URL('../../../dist/core/stories/facts-worker.js', import.meta.url);
+    if (!fs.existsSync(fileURLToPath(url))) throw new Error('run `npm run build` first: this test starts the built worker');
+    const there = await factsInBackground((id) => articles[id], articles.length, { worker: url });
+    expect(there).toEqual(facts);
+  });
+  it('stops between chunks when asked', async () => {
+    expect(await factsInBackground((id) => articles[id], articles.length, { worker: null, shouldStop: () => true })).toBeNull();
+  });
+});
+
+describe('counting every match', () => {
+  it('a search with idsOnly finds the same ids as the full search, in any order', () => {
+    const index = new SearchIndex(articles);
+    for (const q of ['', 'bitcoin', 'tag:mining', 'coin:sol -sentiment:negative', 'solana fee']) {
+      const all = index.search(q, { limit: EVERY_MATCH, idsOnly: true });
+      const full = index.search(q, { limit: EVERY_MATCH });
+      expect(all.hits.map((h) => h.id).sort((x, y) => x - y)).toEqual(full.hits.map((h) => h.id).sort((x, y) => x - y));
+      expect(all.total).toBe(full.total);
+    }
+  });
+  it('hot order over every match: each article once, hottest first, a story’s size counted', () => {
+    const now = Math.max(...articles.map((a) => a.publishedAt ?? 0));
+    const order = hotOrder(articles.map((a) => a.id), (id) => articles[id], facts.size, now);
+    expect(new Set(order).size).toBe(articles.length);
+    const scores = order.map((id) => hotScore(articles[id], facts.size[id], now));
+    expect(scores).toEqual([...scores].sort((x, y) => y - x));
+    // Without story sizes a multi-outlet story's articles score lower.
+    const story = order.find((id) => facts.size[id] > 1)!;
+    expect(hotScore(articles[story], facts.size[story], now)).toBeGreaterThan(hotScore(articles[story], 1, now));
+  });
+});
+
+describe('factsInBackground on the worker, stopped midway', () => {
+  it('resolves null and leaves no unhandled rejection behind when the worker is terminated', async () => {
+    const url = new URL('../../../dist/core/stories/facts-worker.js', import.meta.url);
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      let asked = 0;
+      const many = Array.from({ length: 9_000 }, (_, i) => articles[i % articles.length]);
+      expect(await factsInBackground((id) => many[id], many.length, { worker: url, shouldStop: () => ++asked > 1 })).toBeNull();
+      await new Promise((r) => setTimeout(r, 300));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+});
+
+describe('facts kept in the on-disk index', () => {
+  const worker = new URL('../../../dist/core/stories/facts-worker.js', import.meta.url);
+  it('are read back on the next start when no file changed, recomputed when one did', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-facts-'));
+    try {
+      const file = path.join(dir, 'index.sqlite');
+      openIndex(file).db.close();
+      const many = Array.from({ length: 600 }, (_, i) => articles[i % articles.length]);
+      const first = await factsInBackground((id) => many[id], many.length, { worker, cacheFile: file });
+      const rows = (): number => {
+        const db = new Database(file, { readonly: true });
+        try {
+          return db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'story_facts'").pluck().get() ? (db.prepare('SELECT count(*) FROM story_facts').pluck().get() as number) : 0;
+        } finally {
+          db.close();
+        }
+      };
+      for (let i = 0; i < 100 && rows() === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(rows()).toBe(1);
+      // Read back: nothing but the file stamps is asked of the articles (their titles would throw).
+      const stampsOnly = many.map((a) => ({ path: a.path, size: a.size, mtimeMs: a.mtimeMs, get title(): string { throw new Error('read the inputs'); } }) as unknown as Article);
+      const second = await factsInBackground((id) => stampsOnly[id], many.length, { worker, cacheFile: file });
+      expect(second).toEqual(first);
+      // One file changed: its stamp differs, so the facts are computed again.
+      const changed = [...many];
+      changed[5] = Object.assign(Object.create(Object.getPrototypeOf(many[5]) as object) as Article, many[5], { size: many[5].size + 1 });
+      await expect(factsInBackground((id) => (id === 5 ? changed[5] : stampsOnly[id]), many.length, { worker, cacheFile: file })).rejects.toThrow();
+      expect(await factsInBackground((id) => changed[id], many.length, { worker, cacheFile: file })).toEqual(first);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('never trusts what it reads back: wrong lengths or codes out of range are refused', () => {
+    const good = structuredClone(facts);
+    expect(isFacts(good, articles.length)).toBe(true);
+    expect(isFacts(good, articles.length + 1)).toBe(false);
+    expect(isFacts({ ...good, story: good.story.slice(1) }, articles.length)).toBe(false);
+    expect(isFacts({ ...good, source: good.source.map(() => good.sources.length) }, articles.length)).toBe(false);
+    expect(isFacts({ ...good, coinStart: good.coinStart.map((c, i) => (i === 1 ? -1 : c)) }, articles.length)).toBe(false);
+    expect(isFacts('not facts', articles.length)).toBe(false);
+  });
+  it('a file that is not this program’s index is neither read nor written', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-facts-'));
+    try {
+      const file = path.join(dir, 'other.sqlite');
+      new Database(file).exec('CREATE TABLE t (x)');
+      expect(writeStoredFacts(file, 'grouped', 'fp', facts)).toBe(false);
+      expect(readStoredFacts(file, 'grouped', 'fp')).toBeNull();
+      expect(readStoredFacts(path.join(dir, 'missing.sqlite'), 'grouped', 'fp')).toBeNull();
+      expect(fs.existsSync(path.join(dir, 'missing.sqlite'))).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('grouping a loaded corpus', () => {
+  it('uses the lead paragraphs the index keeps, grouping as if the bodies were in memory', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-leads-'));
+    try {
+      const loaded = (await loadCorpus([data], { cache: true, cacheDir: dir })).articles;
+      const worker = new URL('../../../dist/core/stories/facts-worker.js', import.meta.url);
+      const fromIndex = await factsInBackground((id) => loaded[id], loaded.length, { worker, cacheFile: indexFile(dir, [data]) });
+      const withBodies = groupStories(loaded.map((a) => ({ ...storyDoc(a), lead: leadParagraph(a.body) })));
+      expect([...fromIndex!.story]).toEqual([...withBodies.story]);
+      // Some article has a lead that matters: without leads the grouping would be computed on less.
+      expect(loaded.some((a) => leadParagraph(a.body) !== '')).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

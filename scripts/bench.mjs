@@ -155,6 +155,12 @@ for (const n of sizes) {
 
 /** Key-to-screen against fzf (same run, alternating) and the per-keystroke breakdown. */
 async function keyFigures(label, dir) {
+  // Keys are timed on a warm start: the index built, its full text included. A cold start would
+  // be building the text while keys are timed, and its progress in the status line would change
+  // the screen each key is waited for.
+  process.stderr.write(`[${label}] index for the key timing (full text included) ...\n`);
+  const ready = child(dir, 'warm');
+  if (ready.failed || !ready.fullTextOk) process.stderr.write(`[${label}] the index is not complete: ${ready.failed ?? 'text build incomplete'}\n`);
   process.stderr.write(`[${label}] key-to-screen: dashboard and fzf in tmux, alternating, ${rounds} rounds ...\n`);
   const k = await measureKeys(repo, dir, { XDG_CACHE_HOME: cacheHome }, { word: TYPED, rounds });
   if (k.error) {

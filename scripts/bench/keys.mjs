@@ -77,6 +77,18 @@ class Session {
     }
     return last;
   }
+  /**
+   * Presses `keys` (set-up, not timed) and waits until the screen has answered them: a program
+   * still busy after loading (the dashboard warms its search once idle) must not carry them into
+   * the first timed key.
+   */
+  async apply(keys, quietMs = 300) {
+    if (keys.length === 0) return;
+    const before = this.screen();
+    for (const k of keys) this.send(k);
+    for (const t = performance.now(); this.screen() === before && performance.now() - t < 60_000; ) await sleep(10);
+    await this.settle(quietMs);
+  }
   /** Presses each key and records the settled screen after it (the answers a timed pass waits for). */
   async calibrate(keys) {
     const answers = [];
@@ -85,7 +97,16 @@ class Session {
       this.send(k);
       // Every key changes the screen; on a loaded machine the first change can take a while.
       for (const t = performance.now(); this.screen() === before && performance.now() - t < 10_000; ) await sleep(5);
-      answers.push(await this.settle(800));
+      // Work that follows a key (the pulse's first count of articles never seen, at startup up to
+      // ~1 s on a loaded machine) leaves the screen still while it runs: an answer counts once it
+      // is the same twice, 1.5 s apart.
+      let answer = await this.settle(800);
+      for (let again = ''; ; answer = again) {
+        await sleep(1500);
+        again = await this.settle(800);
+        if (again === answer) break;
+      }
+      answers.push(answer);
     }
     return answers;
   }
@@ -174,13 +195,9 @@ export async function measureKeys(repo, dir, env, { word = 'bitcoin', moves = 8,
       answers[name] = {};
       for (const kind of ['type', 'move']) {
         const { pre, keys, post } = p[kind];
-        for (const k of pre) p.s.send(k);
-        await p.s.settle();
+        await p.s.apply(pre);
         answers[name][kind] = await p.s.calibrate(keys);
-        for (const k of post) {
-          p.s.send(k);
-          await p.s.settle(150);
-        }
+        for (const k of post) await p.s.apply([k], 150);
       }
     }
     for (let r = 0; r < rounds; r++) {
@@ -189,15 +206,11 @@ export async function measureKeys(repo, dir, env, { word = 'bitcoin', moves = 8,
         for (const name of order) {
           const p = plan[name];
           const { pre, keys, post } = p[kind];
-          for (const k of pre) p.s.send(k);
-          await p.s.settle(200);
+          await p.s.apply(pre, 200);
           const t = await p.s.timed(keys, answers[name][kind]);
           result[name][kind].ms.push(...t.ms);
           result[name][kind].bytes.push(...t.bytes);
-          for (const k of post) {
-            p.s.send(k);
-            await p.s.settle(150);
-          }
+          for (const k of post) await p.s.apply([k], 150);
         }
       }
     }

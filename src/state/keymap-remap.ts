@@ -25,13 +25,26 @@ export function isKeyName(name: string): boolean {
  * The table with each remapped command's keys replaced. A command can have a binding per mode
  * (`down` in browse and in search); the remap replaces the keys of its browse bindings, or of
  * all its bindings when it has none in browse (search-only commands such as `deleteWord`).
+ * A key given to a command is taken from every other binding that shares a mode with it (the
+ * user's choice wins): without this, `quit = ["j"]` would lose to `down`'s `j`, which comes
+ * first in the table, and `?` would list the key under both commands. A binding left with no
+ * key is dropped, so `?` does not list it.
  */
 export function remapKeymap(remaps: Readonly<Record<string, readonly string[]>>, table: readonly Binding[] = keymap): Binding[] {
-  return table.map((b) => {
+  const remapped = new Set<Binding>();
+  const replaced = table.map((b) => {
     const keys = Object.hasOwn(remaps, b.command) ? remaps[b.command] : undefined;
     if (!keys) return b;
     const inBrowse = table.some((x) => x.command === b.command && (!x.modes || x.modes.includes('browse')));
     const applies = !inBrowse || !b.modes || b.modes.includes('browse');
-    return applies ? { ...b, keys: [...keys] } : b;
+    if (!applies) return b;
+    const next = { ...b, keys: [...keys] };
+    remapped.add(next);
+    return next;
   });
+  const shareMode = (a: Binding, b: Binding) => !a.modes || !b.modes || a.modes.some((m) => b.modes!.includes(m));
+  const claimed = (key: string, b: Binding) => [...remapped].some((r) => r.command !== b.command && r.keys.includes(key) && shareMode(r, b));
+  return replaced
+    .map((b) => (remapped.has(b) ? b : { ...b, keys: b.keys.filter((k) => !claimed(k, b)) }))
+    .filter((b) => b.keys.length > 0);
 }

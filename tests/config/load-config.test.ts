@@ -122,6 +122,13 @@ describe('remapKeymap', () => {
     expect(lookup('ctrl+n', 'search', 'list', false, table)).toBe('down');
     expect(lookup('S', 'browse', 'list', false, table)).toBe('toggleSaved');
   });
+  it('takes a remapped key from the command that had it, so the user choice wins and ? lists it once', () => {
+    const table = remapKeymap({ quit: ['j'] });
+    expect(lookup('j', 'browse', 'list', false, table)).toBe('quit');
+    expect(lookup('down', 'browse', 'list', false, table)).toBe('down');
+    expect(table.filter((b) => b.keys.includes('j')).map((b) => b.command)).toEqual(['quit']);
+    expect(lookup('q', 'browse', 'list', false, table)).toBeUndefined();
+  });
   it('knows key names', () => {
     for (const k of ['j', 'G', '*', 'enter', 'ctrl+x', 'alt+p', 'shift+tab', 'pgdn']) expect(isKeyName(k)).toBe(true);
     for (const k of ['', 'jj', 'ctrl+', 'hyper+x', 'ctrl+1']) expect(isKeyName(k)).toBe(false);

@@ -117,6 +117,29 @@ describe('daily driver keys in a real terminal', () => {
     await quit(s, status);
   });
 
+  it('[keys] quit = ["j"]: j quits (it is no longer down), and ? lists j only under quit', async () => {
+    const { env } = makeHome(`${CONFIG}[keys]\nquit = ["j"]\n`);
+    const { s, status } = start(env, 120, 30);
+    await s.waitFor((t) => t.includes('3/3'), 'the list');
+    // Page through ? collecting every page: j is quit's key, down keeps only the arrow.
+    s.send('?');
+    let help = await s.waitFor((t) => t.includes('page 1/'), 'the help overlay');
+    const pages = Number(/page 1\/(\d+)/.exec(help)![1]);
+    for (let p = 2; p <= pages; p++) {
+      s.send('Space');
+      help += await s.waitFor((t) => t.includes(`page ${p}/`), `help page ${p}`);
+    }
+    const rows = help.split('\n');
+    const keysOf = (what: string) => rows.filter((r) => r.includes(what)).map((r) => r.slice(0, r.indexOf(what)));
+    expect(keysOf('quit without choosing').join('')).toMatch(/(^|[\s│])j\s/);
+    expect(keysOf('quit without choosing').join('')).not.toMatch(/(^|[\s│])q\s/);
+    expect(keysOf('next row / scroll down').join('')).not.toMatch(/(^|[\s│])j\s/);
+    s.send('x');
+    await s.waitFor((t) => !t.includes('page 1/') && t.includes('3/3'), 'the help closed');
+    s.send('j');
+    expect(await s.waitForFile(status)).toBe('exit=130\n');
+  });
+
   it('search history: Ctrl-R / Alt-P recall older queries, Alt-N newer ones, and the history survives a restart', async () => {
     const { env } = makeHome(CONFIG);
     let { s, status } = start(env);

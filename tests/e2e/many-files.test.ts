@@ -15,6 +15,10 @@ const COUNT = 30_000;
 // KiB: enough for the program (React and the parsers included), far too little for a spread of COUNT.
 const STACK_KIB = 150;
 let root: string;
+// Making and deleting 30,000 files takes seconds on an idle machine and over a minute on a loaded
+// one (the suite's default hook timeout): the hooks get their own bound so a busy CI box does not
+// fail a suite whose tests passed.
+const TREE_MS = 300_000;
 
 beforeAll(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-many-'));
@@ -22,8 +26,9 @@ beforeAll(() => {
   for (let i = 0; i < COUNT; i++) {
     fs.writeFileSync(path.join(root, 'flat', `n${i}.md`), `---\ntitle: Note ${i}\nsource: wire\n---\nBody of note ${i}.\n`);
   }
-});
-afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+}, TREE_MS);
+// Asynchronous, so the worker stays free to answer the runner while the tree goes.
+afterAll(() => fs.promises.rm(root, { recursive: true, force: true }), TREE_MS);
 
 function run(args: string[]) {
   return spawnSync(process.execPath, [`--stack-size=${STACK_KIB}`, cli, ...args, path.join(root, 'flat')], {

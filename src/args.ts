@@ -68,7 +68,7 @@ Options:
       --no-group         list every article, not one row per story
       --drafts           include drafts (draft: true)
       --no-mouse         do not capture the mouse
-      --no-cache         do not read or write the parsed-article cache
+      --no-cache         do not read or write the on-disk index
       --clear-cache      delete the cache kept for these PATHs first (rebuilt
                          by this run unless --no-cache)
       --max-file-size N  read at most N bytes per file (e.g. 4M; default 1M)

@@ -184,20 +184,18 @@ describe('renderMarkdown safety and bounds', () => {
     expect(text(lines).join('\n')).toContain('red');
   });
 
-  it('caps a huge body and marks it truncated, quickly', () => {
+  // Speed lives in the benchmark; the timeout here only turns a hang (catastrophic backtracking,
+  // an unbounded layout) into a failure instead of a stuck suite.
+  it('caps a huge body and marks it truncated', { timeout: 60_000 }, () => {
     const md = ('A paragraph with **some** words. '.repeat(40) + '\n\n').repeat(2000);
-    const started = performance.now();
     const { lines } = renderMarkdown(md, 60);
-    expect(performance.now() - started).toBeLessThan(3000);
     expect(lines.length).toBeLessThanOrEqual(MAX_LINES + 2);
     expect(lineText(lines[lines.length - 1])).toBe('… (truncated)');
   });
 
-  it('stays fast on pathological emphasis and a 1 MiB single word', () => {
+  it('lays out pathological emphasis and a 1 MiB single word without hanging', { timeout: 60_000 }, () => {
     for (const md of ['*a _b '.repeat(40_000), 'x'.repeat(1 << 20), '日本'.repeat(200_000), '>'.repeat(20_000) + ' deep']) {
-      const started = performance.now();
       const { lines } = renderMarkdown(md, 50);
-      expect(performance.now() - started).toBeLessThan(3000);
       expectFits(lines, 50);
     }
   });

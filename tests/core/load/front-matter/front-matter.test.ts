@@ -79,16 +79,15 @@ describe('readFrontMatter: refusals', () => {
     expect(readFrontMatter(aliases(LIMITS.maxAliases)).ok).toBe(true);
   });
 
-  it('refuses a billion-laughs document quickly', () => {
+  // The timeout only turns an expansion hang into a failure; speed lives in the benchmark.
+  it('refuses a billion-laughs document', { timeout: 30_000 }, () => {
     const levels = ['a: &a [x,x,x,x,x,x,x,x,x,x]'];
     for (let i = 1; i < 9; i++) {
       const prev = String.fromCharCode(96 + i);
       levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${prev}`).join(',')}]`);
     }
-    const started = performance.now();
     const out = readFrontMatter(`---\n${levels.join('\n')}\n---\n`);
     expect(out.ok).toBe(false);
-    expect(performance.now() - started).toBeLessThan(500);
   });
 });
 

@@ -8,10 +8,9 @@
 // pieces overlapping on a row), it hands the frame to ink's own code with the references
 // expanded. It wraps Output.prototype.get in ink's build: it checks the shape it expects and
 // does nothing when a different ink does not match (a test pins it).
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import stringWidth from 'string-width';
 import { expandRefs, setRowRefs } from './placed-rows.js';
+import { inkOutputPrototype } from './ink-output-class.js';
 
 interface Clip {
   x1?: number;
@@ -131,16 +130,8 @@ function handBack(o: OutputLike, get: Get): { output: string; height: number } {
  * under ink's screen-reader mode, which reads the tree instead of the frame.
  */
 export async function installCompositor(): Promise<boolean> {
-  let Output: { prototype: { get?: unknown; composed?: true } } | undefined;
-  try {
-    // Not in ink's export map: resolved next to its entry point, the same module ink uses.
-    const url = new URL('./output.js', pathToFileURL(createRequire(import.meta.url).resolve('ink')));
-    Output = ((await import(url.href)) as { default?: typeof Output }).default;
-  } catch {
-    return false;
-  }
-  const proto = Output?.prototype;
-  if (!proto || typeof proto.get !== 'function') return false;
+  const proto = await inkOutputPrototype<{ get?: unknown; composed?: true }>();
+  if (!proto) return false;
   if (!proto.composed) {
     const get = proto.get as Get;
     proto.get = function (this: OutputLike) {

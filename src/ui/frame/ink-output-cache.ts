@@ -4,8 +4,7 @@
 // (bounded), by wrapping Output.prototype.get. It reaches into ink's build, so it checks the
 // shape it expects and does nothing when a different ink does not match (a test pins it).
 
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { inkOutputPrototype } from './ink-output-class.js';
 
 interface OutputCaches {
   widths: Map<string, number>;
@@ -29,16 +28,8 @@ function isCaches(c: unknown): c is OutputCaches {
  * shape and is now wrapped (idempotent), false when it was left alone.
  */
 export async function shareInkOutputCaches(): Promise<boolean> {
-  let Output: { prototype: { get?: unknown; sharedCaches?: true } } | undefined;
-  try {
-    // Not in ink's export map: resolved next to its entry point, the same module ink uses.
-    const url = new URL('./output.js', pathToFileURL(createRequire(import.meta.url).resolve('ink')));
-    Output = ((await import(url.href)) as { default?: typeof Output }).default;
-  } catch {
-    return false;
-  }
-  const proto = Output?.prototype;
-  if (!proto || typeof proto.get !== 'function') return false;
+  const proto = await inkOutputPrototype<{ get?: unknown; sharedCaches?: true }>();
+  if (!proto) return false;
   if (proto.sharedCaches) return true;
   const get = proto.get as (this: OutputLike) => unknown;
   let shared: OutputCaches | null = null;

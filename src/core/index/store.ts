@@ -94,10 +94,15 @@ export class ArticleStore {
 
   /** The stored rows of these paths (those that have one), with their stamps. */
   rowsOfPaths(paths: readonly string[]): StoredRow[] {
-    const one = this.db.prepare('SELECT id, path, size, mtime, dev, ino FROM articles WHERE path = ?');
+    return this.rowsWhere('path', paths);
+  }
+
+  /** The stored rows whose `column` is one of `keys` (those that have one), in the keys' order. */
+  private rowsWhere(column: 'id' | 'path', keys: readonly (number | string)[]): StoredRow[] {
+    const one = this.db.prepare(`SELECT id, path, size, mtime, dev, ino FROM articles WHERE ${column} = ?`);
     const out: StoredRow[] = [];
-    for (const p of paths) {
-      const row = one.get(p) as StoredRow | undefined;
+    for (const key of keys) {
+      const row = one.get(key) as StoredRow | undefined;
       if (row) out.push(row);
     }
     return out;
@@ -183,13 +188,7 @@ export class ArticleStore {
 
   /** The rows with these ids (those still there), for the text build to read their files. */
   rowsOf(ids: readonly number[]): PendingRow[] {
-    const one = this.db.prepare('SELECT id, path, size, mtime, dev, ino FROM articles WHERE id = ?');
-    const out: PendingRow[] = [];
-    for (const id of ids) {
-      const row = one.get(id) as PendingRow | undefined;
-      if (row) out.push(row);
-    }
-    return out;
+    return this.rowsWhere('id', ids);
   }
 
   /** How many rows are still without text. */

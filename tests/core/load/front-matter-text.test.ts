@@ -1,25 +1,11 @@
 // Front-matter text as the author meant it, beyond YAML: HTML character references in text fields
 // (feeds copy titles out of HTML), TOML's typed scalars kept as written, and epoch numbers in
 // JSON and TOML date fields. Fixtures: tests/fixtures/cases/loader-more/{entities,toml-scalars,epoch-numbers}.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import type { Article, LoadWarning } from '../../../src/core/article.js';
-import { loadCorpus } from '../../../src/core/load/load.js';
-import { SearchIndex } from '../../../src/core/search/search.js';
+import { describe, expect, it } from 'vitest';
+import { fixtureLoader, type Loaded } from './fixture-loader.js';
 
-const CASES = path.resolve(import.meta.dirname, '../../fixtures/cases/loader-more');
-const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-fm-text-cache-'));
-afterAll(() => fs.rmSync(cacheDir, { recursive: true, force: true }));
-
-interface Loaded { articles: Article[]; warnings: LoadWarning[]; byFile: Record<string, Article>; index: SearchIndex }
-
-async function load(rel: string, cache = false): Promise<Loaded> {
-  const { articles, warnings } = await loadCorpus([path.join(CASES, rel)], { cache, cacheDir, workers: 0 });
-  const byFile = Object.fromEntries(articles.map((a) => [path.basename(a.path), a]));
-  return { articles, warnings, byFile, index: new SearchIndex(articles) };
-}
+const load = fixtureLoader(path.resolve(import.meta.dirname, '../../fixtures/cases/loader-more'));
 
 const titles = (l: Loaded, query: string): string[] =>
   l.index.search(query, { includeDrafts: true }).hits.map((h) => l.index.article(h.id).title).sort();

@@ -1,25 +1,11 @@
 // The real-world loader cases (tests/fixtures/cases/loader, copied from the cases, and
 // loader-more, further files of the same kinds) through the real loader and search index: what
 // each case's README line says it must give, plus the same for the other files of its kind.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import type { Article, LoadWarning } from '../../../src/core/article.js';
-import { loadCorpus } from '../../../src/core/load/load.js';
-import { SearchIndex } from '../../../src/core/search/search.js';
+import { describe, expect, it } from 'vitest';
+import { fixtureLoader, type Loaded } from './fixture-loader.js';
 
-const CASES = path.resolve(import.meta.dirname, '../../fixtures/cases');
-const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-cases-cache-'));
-afterAll(() => fs.rmSync(cacheDir, { recursive: true, force: true }));
-
-interface Loaded { articles: Article[]; warnings: LoadWarning[]; byFile: Record<string, Article>; index: SearchIndex }
-
-async function load(rel: string, cache = false): Promise<Loaded> {
-  const { articles, warnings } = await loadCorpus([path.join(CASES, rel)], { cache, cacheDir, workers: 0 });
-  const byFile = Object.fromEntries(articles.map((a) => [path.basename(a.path), a]));
-  return { articles, warnings, byFile, index: new SearchIndex(articles) };
-}
+const load = fixtureLoader(path.resolve(import.meta.dirname, '../../fixtures/cases'));
 
 function titles(l: Loaded, query: string, includeDrafts = false): string[] {
   return l.index.search(query, { includeDrafts }).hits.map((h) => l.index.article(h.id).title).sort();

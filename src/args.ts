@@ -3,7 +3,7 @@
 // product's vocabulary, validation and the help text.
 import { parseArgs } from 'node:util';
 import type { PrintFormat } from './core/format.js';
-import type { SortKey } from './core/search/query.js';
+import type { SortKey } from './core/search/index.js';
 
 /** Sort orders of the list: the search engine's, plus `hot` (stories/hot.ts), applied over its date order. */
 export type ListSort = SortKey | 'hot';

@@ -8,15 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { HELP, parseCommandLine, UsageError, type Options } from './args.js';
 import { ConfigError, loadConfig, stateDirectory, type Config } from './config/load-config.js';
 import { printConfig } from './config/print-config.js';
-import { cacheDirectory, indexFile } from './core/index/location.js';
 import { COMMANDS, isKeyName, remapKeymap } from './state/keymap-remap.js';
 import type { Article, LoadWarning } from './core/article.js';
 import { formatArticle, safeJson, type PrintContext } from './core/format.js';
-import { LIMITS } from './core/load/limits.js';
-import { PathError } from './core/load/walk.js';
-import { parseQuery, QueryError } from './core/search/query.js';
-import { readCappedSync } from './core/load/read-sync.js';
-import { sanitizeLine } from './core/text/sanitize.js';
+import { parseQuery, QueryError } from './core/search/index.js';
+import { sanitizeLine } from './core/text/index.js';
 import { reportFatal } from './fatal.js';
 
 const NAME = 'crypto-news-tui';
@@ -43,20 +39,25 @@ function reportWarnings(warnings: readonly LoadWarning[]): void {
  * and never blocking on a file that was swapped for a FIFO since it was loaded. If it can no
  * longer be read, say so and fall back to the body that was loaded.
  */
-function readRawText(article: Article, cap: number): string {
+function readRawText(article: Article, cap: number, readCappedSync: Loader['readCappedSync']): string {
   const read = readCappedSync(article.path, cap);
   if (read.kind === 'read') return read.bytes.toString('utf8');
   reportWarnings([{ path: article.path, reason: read.reason }]);
   return article.body;
 }
 
+// The loader's face, imported once a corpus is loaded (the CLI's own start never waits for it).
+type Loader = typeof import('./core/load/index.js');
+const importLoader = (): Promise<Loader> => import('./core/load/index.js');
+
 /** Writes articles to stdout in the chosen format, then lets the process end naturally so a pipe drains. */
-function printArticles(articles: readonly Article[], options: Options, marks?: PrintContext['marks'], storyOf?: PrintContext['storyOf']): void {
+async function printArticles(articles: readonly Article[], options: Options, marks?: PrintContext['marks'], storyOf?: PrintContext['storyOf']): Promise<void> {
+  const { LIMITS, readCappedSync } = await importLoader();
   const ctx: PrintContext = {
     marks,
     storyOf,
     cwd: process.cwd(),
-    readRaw: (a) => readRawText(a, options.maxFileSize ?? LIMITS.maxFileSize),
+    readRaw: (a) => readRawText(a, options.maxFileSize ?? LIMITS.maxFileSize, readCappedSync),
     stdoutIsTerminal: Boolean(process.stdout.isTTY),
   };
   const text = articles.map((a) => formatArticle(a, options.print, ctx)).join('');
@@ -88,8 +89,8 @@ function viewQueryError(query: string): string | null {
   }
 }
 
-async function filterReading(options: Options): Promise<import('./core/reading/reading.js').Reading | null> {
-  const { splitReadingTerms, Reading } = await import('./core/reading/reading.js');
+async function filterReading(options: Options): Promise<import('./core/reading/index.js').Reading | null> {
+  const { splitReadingTerms, Reading } = await import('./core/reading/index.js');
   if (options.print !== 'json' && splitReadingTerms(options.filter ?? '').terms.length === 0) return null;
   try {
     return Reading.open(stateDirectory());
@@ -101,12 +102,13 @@ async function filterReading(options: Options): Promise<import('./core/reading/r
 
 async function runFilter(options: Options, paths: string[]): Promise<void> {
   // Imported here, not at the top: the dashboard path must reach the terminal without them.
-  const [{ loadCorpus }, { SearchIndex, readsBodies, indexAnswers, BODY_DEPTH }, { searchWithReading }, { preloadBodies, answerBodiesFromIndex }, { WordIndex, startVocabulary }] = await Promise.all([
-    import('./core/load/load.js'),
-    import('./core/search/search.js'),
-    import('./core/reading/reading-search.js'),
-    import('./core/search/body-preload.js'),
-    import('./core/index/word-index.js'),
+  const { importBodyPreload, importSearchEngine } = await import('./core/search/index.js');
+  const [{ loadCorpus }, { SearchIndex, readsBodies, indexAnswers, BODY_DEPTH }, { searchWithReading }, { preloadBodies, answerBodiesFromIndex }, { WordIndex, startVocabulary, cacheDirectory, indexFile }] = await Promise.all([
+    importLoader(),
+    importSearchEngine(),
+    import('./core/reading/index.js'),
+    importBodyPreload(),
+    import('./core/index/index.js'),
   ]);
   const reading = await filterReading(options);
   const hot = options.sort === 'hot';
@@ -153,7 +155,7 @@ async function runFilter(options: Options, paths: string[]): Promise<void> {
     process.exitCode = EXIT.noMatch;
   } else {
     const marks = reading ? (a: Article) => ({ read: reading.isRead(a), saved: reading.isSaved(a), new: reading.isNew(a) }) : undefined;
-    printArticles(ids.map((id) => index.article(id)), options, marks, stories && map ? stories.storyInfoOf(map, articles) : undefined);
+    await printArticles(ids.map((id) => index.article(id)), options, marks, stories && map ? stories.storyInfoOf(map, articles) : undefined);
     process.exitCode = EXIT.ok;
   }
   // --filter reads the state and never ends a session.
@@ -196,6 +198,7 @@ async function main(argv: string[]): Promise<void> {
     const loaded = loadConfig({ file: options.configFile, disabled: options.noConfig }, { commands: COMMANDS, isKeyName, queryError: viewQueryError });
     config = loaded.config;
     if (command.kind === 'print-config') {
+      const { cacheDirectory } = await import('./core/index/index.js');
       process.stdout.write(printConfig(config, loaded.source, { state: stateDirectory(), cache: cacheDirectory() }));
       return;
     }
@@ -236,10 +239,12 @@ async function main(argv: string[]): Promise<void> {
     } else if (outcome.articles.length === 0) {
       process.exitCode = EXIT.noMatch;
     } else {
-      printArticles(outcome.articles, options, undefined, outcome.storyOf);
+      await printArticles(outcome.articles, options, undefined, outcome.storyOf);
       process.exitCode = EXIT.ok;
     }
   } catch (error) {
+    // A PathError comes from the loader, so its face is loaded by now.
+    const { PathError } = await importLoader();
     if (error instanceof PathError) return fail(error.message);
     throw error;
   }

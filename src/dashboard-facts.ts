@@ -3,7 +3,7 @@
 // computation runs at a time, and one more is queued while it runs. What the worker found is
 // handed over in slices between keys (the coins of 100k articles, for `coin:` filters).
 import type { Article } from './core/article.js';
-import type { SearchIndex } from './core/search/search.js';
+import type { SearchIndex } from './core/search/index.js';
 import type { Facts, StoryInfo, StoryMap } from './core/stories/index.js';
 
 /** What one computation gives the dashboard: the facts, and the stories unless grouping is off. */

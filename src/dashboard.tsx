@@ -7,9 +7,7 @@ import type { Binding } from './state/keymap.js';
 import type { Article, LoadWarning } from './core/article.js';
 import type { Facts, StoryInfo, StoryMap } from './core/stories/index.js';
 import type { LoadProgress } from './ui/StatusBar.js';
-import { newSinceMessage } from './core/reading/new-since.js';
-import { PathError } from './core/load/walk.js';
-import { cacheDirectory, indexFile } from './core/index/location.js';
+import { importBodyPreload, importSearchEngine } from './core/search/index.js';
 import { factsRunner } from './dashboard-facts.js';
 import { installFatalHandlers } from './fatal.js';
 import { drawSkeleton } from './warm-start.js';
@@ -56,18 +54,19 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
   process.env.NODE_ENV = options.debug ? 'development' : 'production';
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  const [{ render }, { createElement }, { App }, { loadCorpus }, { SearchIndex, BODY_DEPTH }, { Reading }, { applyTheme }, { systemActions }, { preloadBodies }, { startLiveUpdates }, { attachWords }] = await Promise.all([
+  const [{ render }, { createElement }, { App }, { loadCorpus, PathError }, { SearchIndex, BODY_DEPTH }, { Reading, newSinceMessage }, { applyTheme }, { systemActions }, { preloadBodies }, { startLiveUpdates }, { attachWords }, { cacheDirectory, indexFile }] = await Promise.all([
     import('ink'),
     import('react'),
     import('./ui/App.js'),
-    import('./core/load/load.js'),
-    import('./core/search/search.js'),
-    import('./core/reading/reading.js'),
+    import('./core/load/index.js'),
+    importSearchEngine(),
+    import('./core/reading/index.js'),
     import('./ui/theme.js'),
     import('./system/actions.js'),
-    import('./core/search/body-preload.js'),
+    importBodyPreload(),
     import('./live-updates.js'),
     import('./index-words.js'),
+    import('./core/index/index.js'),
   ]);
   const [{ FrameWriter }, { shareInkOutputCaches }, { installCompositor }] = await Promise.all([import('./ui/frame/frame-writer.js'), import('./ui/frame/ink-output-cache.js'), import('./ui/frame/ink-compositor.js')]);
   // ink's own frame building is the fallback for frames the compositor does not take; it keeps

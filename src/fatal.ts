@@ -3,7 +3,7 @@
 // raw mode is unusable), then say what happened in one short line. The message can quote data (a
 // path, a parser's complaint about a file), so it is sanitised like everything else; the stack
 // trace is only for --debug.
-import { sanitizeLine, sanitizeText } from './core/text/sanitize.js';
+import { sanitizeLine, sanitizeText } from './core/text/index.js';
 import type { Terminal } from './terminal.js';
 
 /** Exit status after an internal error (the CLI contract's "error"). */

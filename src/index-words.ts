@@ -1,9 +1,9 @@
 // The dashboard's free words from the on-disk index: once the load's full text is built and the
 // index's vocabulary read (off the UI thread), every body is searched at every keystroke and the
 // counts are exact. Until then, and when the index cannot serve, the search reads bodies itself.
-import type { LoadResult } from './core/load/load.js';
-import { WordIndex } from './core/index/word-index.js';
-import type { SearchIndex } from './core/search/search.js';
+import type { LoadResult } from './core/load/index.js';
+import { WordIndex } from './core/index/index.js';
+import type { SearchIndex } from './core/search/index.js';
 
 /** Attaches the word index to `index` when it can serve; `attached` runs then (redraw). Never rejects. */
 export function attachWords(index: SearchIndex, paths: readonly string[], result: Pick<LoadResult, 'indexIds' | 'fullText'>, finished: () => boolean, attached: () => void): void {

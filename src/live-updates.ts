@@ -7,9 +7,9 @@
 // the next run starts warm with what changed while this one ran.
 import fs from 'node:fs';
 import type { Article, LoadWarning } from './core/article.js';
-import { loadCorpus } from './core/load/load.js';
-import type { SearchIndex } from './core/search/search.js';
-import { watchFolders, type FolderWatch, type WatchBatch } from './core/watch/watcher.js';
+import { loadCorpus } from './core/load/index.js';
+import type { SearchIndex } from './core/search/index.js';
+import { watchFolders, type FolderWatch, type WatchBatch } from './core/watch/index.js';
 
 /** What the dashboard hands the live updater. */
 export interface LiveOptions {

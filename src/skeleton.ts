@@ -3,14 +3,10 @@
 // first frame appears at once on any corpus size. On a warm start it is drawn a second time with
 // the first rows the on-disk index gave (the list's default order) in the list pane, at the
 // place and width the dashboard's layout gives that pane. ink's own first frame replaces it.
-import type { Article } from './core/article.js';
-import { relativeDate } from './core/render/relative-time.js';
-import { sanitizeLine } from './core/text/sanitize.js';
 import { computeLayout } from './state/layout.js';
-import { columns, fitWidth, padWidth } from './core/text/fit.js';
-import { sentimentMark } from './core/render/sentiment-mark.js';
+import { padWidth } from './core/width/index.js';
 
-/** The warm start's list: its rows' text (see warmRows). */
+/** The warm start's list: its rows' text (see warm-rows.ts). */
 export interface SkeletonList {
   rows: readonly string[];
 }
@@ -38,21 +34,6 @@ export function skeletonFrame(columns: number, rows: number, list?: SkeletonList
   const pane = [top.slice(0, width), ...paneRows, bottom.slice(0, width)];
   const filler = Array.from({ length: Math.max(0, height - 2 - tabRow.length - pane.length) }, () => '');
   return ['  press / to search, ? for help'.slice(0, width), ...tabRow, ...pane, ...filler, statusLine.slice(0, width)];
-}
-
-/**
- * The list rows of `articles` as ArticleList draws them, without colour, cursor or marks: date,
- * source, sentiment glyph, title, cut to `width` columns (the pane's inside).
- */
-export function warmRows(articles: readonly Article[], width: number, now: number): string[] {
-  const dates = articles.map((a) => (a.publishedAt === null ? '-' : `${a.dateGuessed ? '~' : ''}${relativeDate(a.publishedAt, now)}`));
-  const dateW = Math.max(0, ...dates.map((d) => columns(d)));
-  const sourceW = width >= 64 ? 12 : width >= 48 ? 8 : 0;
-  return articles.map((a, i) => {
-    const source = sourceW > 0 ? `${padWidth(sanitizeLine(a.source), sourceW)} ` : '';
-    const line = `    ${' '.repeat(dateW - columns(dates[i]))}${dates[i]} ${source}${sentimentMark(a.sentiment).glyph} ${sanitizeLine(a.title)}`;
-    return fitWidth(line, width);
-  });
 }
 
 /** The bytes that draw the skeleton: clear, home, the frame, home again for ink to draw over. */

@@ -3,9 +3,9 @@
 // (0.3-1 s). The dashboard lists those articles until the load, which checks every file, gives
 // the real list (edited, added and deleted files show then).
 import type { Options } from './args.js';
-import { SearchIndex } from './core/search/search.js';
+import { importSearchEngine, type SearchIndex } from './core/search/index.js';
 import type { View } from './config/config.js';
-import { skeletonBytes, warmRows } from './skeleton.js';
+import { skeletonBytes } from './skeleton.js';
 import { computeLayout } from './state/layout.js';
 import type { Terminal } from './terminal.js';
 
@@ -42,7 +42,7 @@ export async function drawSkeleton(term: Terminal, options: Options, setup: Firs
   const screen = { columns: term.output.columns || 80, rows: term.output.rows || 24 };
   term.output.write(skeletonBytes(screen.columns, screen.rows));
   if (!warmQuery(options, setup)) return null;
-  const { warmStart } = await import('./core/load/load.js');
+  const [{ warmStart }, { SearchIndex }, { warmRows }] = await Promise.all([import('./core/load/index.js'), importSearchEngine(), import('./warm-rows.js')]);
   const warm = warmStart(paths, WARM_ROWS, { maxFileSize: options.maxFileSize, includeDrafts: options.drafts });
   // Not after a resize meanwhile: ink's first frame, at the new size, is near.
   if (warm && (term.output.columns || 80) === screen.columns && (term.output.rows || 24) === screen.rows) {

@@ -1,6 +1,7 @@
 // The house rules of src/ (issue 11 "The house"; the README draws the layout), checked on the import graph so they stay
 // kept: no import cycles (type-only and dynamic imports included), arrows one way between the
-// subsystems, no source file over 300 lines, no folder over 20 source files, and no dependency
+// subsystems, each core subsystem reached from outside only through its public face (its
+// index.ts), no source file over 300 lines, no folder over 20 source files, and no dependency
 // that nothing imports. Imports are read with the TypeScript compiler's own pre-processor, so
 // comments and strings never count.
 import fs from 'node:fs';
@@ -50,6 +51,7 @@ function room(file: string): string {
 const FORBIDDEN: Array<[RegExp, RegExp, string]> = [
   [/^core/, /^(state|ui(\/.*)?|system|)$/, 'core is pure logic: no UI state, no Ink, no entry, no side effects on the system'],
   [/^state$/, /^(ui(\/.*)?|)$/, 'state holds the reducer and keymap: it never reaches into the views or the entry'],
+  [/^state$/, /^system$/, 'state describes what to do (effects); system does it: the reducer never opens, copies or runs anything'],
   [/^system$/, /^(state|ui(\/.*)?)$/, 'the browser, clipboard and editor actions meet the UI only through the interface system-actions.ts declares'],
   [/^ui/, /^$/, 'the views never import the entry that wires them'],
   [/^config$/, /^(state|ui(\/.*)?|)$/, 'the config reader knows no views'],
@@ -58,6 +60,30 @@ const FORBIDDEN: Array<[RegExp, RegExp, string]> = [
   [/^core\/render$/, /^core\/(load|search|index)$/, 'render lays out an article given to it; it neither loads nor searches'],
   [/^core\/index$/, /^core\/(load|search|render)$/, 'search uses index, never the other way round'],
 ];
+
+/** The core subsystem a file is part of ('core/load' for core/load/front-matter/block.ts), or null outside one. */
+function subsystem(file: string): string | null {
+  const parts = file.split('/');
+  return parts[0] === 'core' && parts.length > 2 ? `core/${parts[1]}` : null;
+}
+
+/**
+ * Every import that enters a core subsystem from outside it anywhere but its face, the folder's
+ * index.ts, as `from -> to`. Type-only and dynamic imports count too: a type reached past the face
+ * ties the importer to the subsystem's inside just the same, and the face can name it (a face's
+ * `export type` costs nothing at run time). Where a module must be loaded only on demand, the face
+ * offers it as a function that imports it (search/index.ts's importSearchEngine).
+ */
+function pastFaces(graph: ReadonlyMap<string, readonly string[]>): string[] {
+  const wrong: string[] = [];
+  for (const [from, to] of graph) {
+    for (const target of to) {
+      const sub = subsystem(target);
+      if (sub && subsystem(from) !== sub && target !== `${sub}/index.ts`) wrong.push(`${from} -> ${target}`);
+    }
+  }
+  return wrong;
+}
 
 const files = sourceFiles();
 const known = new Set(files);
@@ -123,6 +149,26 @@ describe('the import graph of src/', () => {
 
   it('points one way between rooms', () => {
     expect(violations(graph)).toEqual([]);
+  });
+
+  it('enters each core subsystem from outside only through its face (index.ts)', () => {
+    expect(pastFaces(graph)).toEqual([]);
+  });
+
+  it('gives every core subsystem that others import a face', () => {
+    const imported = new Set([...graph].flatMap(([from, to]) => to.map(subsystem).filter((s): s is string => s !== null && s !== subsystem(from))));
+    expect(imported.size).toBeGreaterThan(8);
+    expect([...imported].filter((s) => !known.has(`${s}/index.ts`))).toEqual([]);
+  });
+
+  it('finds an import past a face when there is one (the check can fail)', () => {
+    const bad = new Map([
+      ['ui/App.tsx', ['core/search/index.ts', 'core/search/query.ts']],
+      ['core/stories/facts.ts', ['core/search/query.ts', 'core/stories/group.ts']],
+      ['core/load/load.ts', ['core/load/front-matter/block.ts', 'core/text/sanitize.ts']],
+      ['state/reducer.ts', ['core/render/index.ts']],
+    ]);
+    expect(pastFaces(bad)).toEqual(['ui/App.tsx -> core/search/query.ts', 'core/stories/facts.ts -> core/search/query.ts', 'core/load/load.ts -> core/text/sanitize.ts']);
   });
 
   it('finds a cycle and a forbidden arrow when there is one (the checks can fail)', () => {

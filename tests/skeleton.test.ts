@@ -1,7 +1,8 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../src/core/article.js';
-import { skeletonBytes, skeletonFrame, warmRows } from '../src/skeleton.js';
+import { skeletonBytes, skeletonFrame } from '../src/skeleton.js';
+import { warmRows } from '../src/warm-rows.js';
 import { computeLayout } from '../src/state/layout.js';
 
 describe('skeletonFrame', () => {

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { Article } from './article.js';
 import { articleCoinsWithBody } from './coins/index.js';
-import { sanitizeLine, sanitizeText } from './text/sanitize.js';
+import { sanitizeLine, sanitizeText } from './text/index.js';
 
 /** The `--print` formats. */
 export type PrintFormat = 'path' | 'title' | 'json' | 'markdown';

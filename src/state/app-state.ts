@@ -1,9 +1,9 @@
 // The dashboard's whole UI state, every action that changes it, and the state it starts in. The
 // reducer (reducer.ts) and its steps (transitions.ts, story-transitions.ts, daily-commands.ts,
 // selectors.ts) all import these from here, so none of them imports another in a circle.
-import type { InspectorRow } from '../core/render/inspector-tree.js';
+import type { InspectorRow } from '../core/render/index.js';
 import type { Pulse } from '../core/pulse/index.js';
-import type { Hit, SortKey } from '../core/search/search.js';
+import type { Hit, SortKey } from '../core/search/index.js';
 import type { View } from '../config/config.js';
 import type { ArticleRef, Effect, Prompt } from './effects.js';
 import type { Command, Mode, PaneId } from './keymap.js';

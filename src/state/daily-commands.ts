@@ -1,7 +1,7 @@
 // The reducer's daily-reading commands: read and saved marks, opening and copying, saved views,
 // search history. Each is pure (AppState in, AppState out); what must happen outside (the state
 // database, a browser, the clipboard) is appended to `effects` for App to run.
-import { checkOpenable } from '../system/url-policy.js';
+import { checkOpenable } from '../core/text/index.js';
 import type { Effect, Prompt } from './effects.js';
 import type { Command } from './keymap.js';
 import type { AppState } from './app-state.js';

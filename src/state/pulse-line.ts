@@ -2,7 +2,7 @@
 // and coins), the query term each adds, and where each sits on the line, so the reducer (keys,
 // mouse clicks) and the strip (drawing) agree on what is where. Pure.
 import type { Pulse } from '../core/pulse/index.js';
-import { columns } from '../core/text/fit.js';
+import { columns } from '../core/width/index.js';
 
 /** One entry of the strip a reader can move over and add to the query. */
 export interface PulseEntry {

@@ -1,6 +1,6 @@
 // Values derived from AppState: the layout, page sizes, the selected hit, the visible window of
 // list rows. Pure, shared by the reducer (bounds) and the views (what to draw).
-import type { Hit } from '../core/search/search.js';
+import type { Hit } from '../core/search/index.js';
 import type { PaneId } from './keymap.js';
 import { computeLayout, innerHeight, type Layout } from './layout.js';
 import type { AppState } from './app-state.js';

@@ -1,7 +1,7 @@
 // One row per story: the search's hits folded so that the articles of one story share a row (its
 // earliest article in the result, the scoop, at the place of the story's best-ranked article),
 // unfolded stories followed by their other articles. Pure; the reducer applies it to each result.
-import type { Hit } from '../core/search/search.js';
+import type { Hit } from '../core/search/index.js';
 
 /** The story of each article id (`story[id]` names the story by its earliest article) and its size. */
 export interface StoryView {

@@ -1,6 +1,6 @@
 // The reducer's steps for stories and the pulse: folding results into one row per story,
 // unfolding and folding a story in the list, and the focused pulse strip's commands. Pure.
-import type { Hit } from '../core/search/search.js';
+import type { Hit } from '../core/search/index.js';
 import type { Command } from './keymap.js';
 import { pulseEntries } from './pulse-line.js';
 import type { AppState } from './app-state.js';

@@ -1,9 +1,8 @@
 // The reducer's building blocks: each takes a state and returns the next one, pure. Kept apart
 // from reducer.ts so that file reads as the table of what each action and command does.
-import { toggleExpanded } from '../core/render/inspector-tree.js';
+import { toggleExpanded } from '../core/render/index.js';
 import type { PaneId } from './keymap.js';
-import { paneAt } from './layout.js';
-import { innerWidth } from './layout.js';
+import { paneAt, innerWidth } from './layout.js';
 import { addTerm, entryAt, pulseEntries, pulseParts } from './pulse-line.js';
 import { clamp, keepInView, layoutOf, listRows, maxBodyScroll, pulseRows, visiblePanes } from './selectors.js';
 import type { AppState } from './app-state.js';

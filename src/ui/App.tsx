@@ -7,7 +7,7 @@
 // re-renders only the panes whose input changed.
 import { Box } from 'ink';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { inspectorRows } from '../core/render/inspector-tree.js';
+import { inspectorRows } from '../core/render/index.js';
 import { keymap as defaultKeymap } from '../state/keymap.js';
 import { innerHeight, innerWidth } from '../state/layout.js';
 import { initialState, reducer, type ListSort } from '../state/reducer.js';

@@ -4,11 +4,8 @@
 import { Box } from 'ink';
 import { memo, useMemo } from 'react';
 import type { Article } from '../core/article.js';
-import { headerLines } from '../core/render/article-header.js';
-import { renderMarkdown } from '../core/render/markdown.js';
-import type { Line } from '../core/render/spans.js';
-import { sanitizeLine } from '../core/text/sanitize.js';
-import { cutSpans } from '../core/render/wrap.js';
+import { headerLines, renderMarkdown, type Line, cutSpans } from '../core/render/index.js';
+import { sanitizeLine } from '../core/text/index.js';
 import { Lines } from './Lines.js';
 
 /** Props of ArticleBody; `scroll` is the first visible row (header rows included). */

@@ -5,18 +5,16 @@ import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { Article } from '../core/article.js';
 import { assetOf, coinSymbols } from '../core/coins/index.js';
-import { relativeDate } from '../core/render/relative-time.js';
-import { sanitizeLine } from '../core/text/sanitize.js';
-import { displayText } from '../core/text/width.js';
-import type { Hit } from '../core/search/search.js';
+import { relativeDate, sentimentMark } from '../core/render/index.js';
+import { sanitizeLine } from '../core/text/index.js';
+import { displayText, columns, fitPrefix, fitWidth, padWidth } from '../core/width/index.js';
+import type { Hit } from '../core/search/index.js';
 import type { RowInfo } from '../state/story-rows.js';
-import { columns, fitPrefix, fitWidth, padWidth } from '../core/text/fit.js';
-import { sentimentMark } from '../core/render/sentiment-mark.js';
 import { PaintedRows } from './Lines.js';
 import { paint } from './frame/paint.js';
 import { theme } from './theme.js';
 
-export { sentimentMark } from '../core/render/sentiment-mark.js';
+export { sentimentMark } from '../core/render/index.js';
 
 /** Props of ArticleList. `hits` is already the visible window; `start` is its offset in the results. */
 export interface ArticleListProps {
@@ -220,7 +218,7 @@ export function titleSegments(
   matches: ReadonlyArray<readonly [number, number]>,
   width: number,
 ): Array<{ text: string; match: boolean }> {
-  // Display form (core/text/width.ts): format characters and ambiguous emoji parts dropped.
+  // Display form (core/width/width.ts): format characters and ambiguous emoji parts dropped.
   const title = displayText(sanitizeLine(rawTitle));
   if (width <= 0) return [];
   const fit = fitPrefix(title, width);

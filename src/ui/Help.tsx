@@ -1,7 +1,7 @@
 // The `?` overlay, generated from the keymap table so it can never disagree with the keys.
 import { Box, Text } from 'ink';
 import { keymap as defaultKeymap, prettyKey, type Binding } from '../state/keymap.js';
-import { columns as widthOf, fitWidth, padWidth } from '../core/text/fit.js';
+import { columns as widthOf, fitWidth, padWidth } from '../core/width/index.js';
 import { theme } from './theme.js';
 
 /** One help entry: the keys as shown, and what they do. */

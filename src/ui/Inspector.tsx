@@ -4,9 +4,7 @@
 import { Box } from 'ink';
 import { memo, useMemo, useRef } from 'react';
 import type { Article } from '../core/article.js';
-import { COINS_SECTION_KEY, FILE_SECTION_KEY, inspectorRows, type InspectorRow } from '../core/render/inspector-tree.js';
-import type { Line } from '../core/render/spans.js';
-import { cutSpans, padLine } from '../core/render/wrap.js';
+import { COINS_SECTION_KEY, FILE_SECTION_KEY, inspectorRows, type InspectorRow, type Line, cutSpans, padLine } from '../core/render/index.js';
 import { paintLine, PaintedRows } from './Lines.js';
 
 /** Props of Inspector; `expanded` holds the keys whose fold state the user toggled. */

@@ -1,13 +1,12 @@
 // Draws pre-wrapped Lines (from the Markdown renderer or the body header) as Ink rows. The lines
 // already fit the width; each row is still clipped here, in the app, at its widest terminal
-// reading (core/text/width.ts), so no row can overflow its pane whatever Ink computes. Each row
+// reading (core/width/width.ts), so no row can overflow its pane whatever Ink computes. Each row
 // is painted once into a string (paint.ts) and a pane's rows reach ink as one text node of
 // placed rows (placed-rows.ts): ink's per-frame work no longer grows with what the pane shows.
 import { Box, Text } from 'ink';
 import { createSupportsHyperlinks } from 'supports-hyperlinks';
-import type { Line, Span } from '../core/render/spans.js';
-import { hyperlinkTarget, osc8 } from '../core/text/hyperlink.js';
-import { clipLine } from '../core/render/wrap.js';
+import { type Line, type Span, clipLine } from '../core/render/index.js';
+import { hyperlinkTarget, osc8 } from '../core/text/index.js';
 import { paint } from './frame/paint.js';
 import { rowRef, rowRefsOn } from './frame/placed-rows.js';
 import { theme } from './theme.js';

@@ -2,8 +2,8 @@
 // without colour: the border colour, a bold title, and a `▶` marker before the title.
 import { Box, Text } from 'ink';
 import { Component, type ReactNode } from 'react';
-import { sanitizeLine } from '../core/text/sanitize.js';
-import { columns, fitWidth } from '../core/text/fit.js';
+import { sanitizeLine } from '../core/text/index.js';
+import { columns, fitWidth } from '../core/width/index.js';
 import { theme } from './theme.js';
 
 /** Props of Pane: its outer size; children get (width - 2) x (height - 2). */

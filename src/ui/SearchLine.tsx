@@ -2,9 +2,9 @@
 // cursor block in search mode, and a query error in the error colour on the right.
 import { Box, Text } from 'ink';
 import { memo } from 'react';
-import { sanitizeLine } from '../core/text/sanitize.js';
+import { sanitizeLine } from '../core/text/index.js';
 import type { Mode } from '../state/keymap.js';
-import { columns, fitTail, fitWidth } from '../core/text/fit.js';
+import { columns, fitTail, fitWidth } from '../core/width/index.js';
 import { theme } from './theme.js';
 
 /** Props of SearchLine. */

@@ -2,10 +2,10 @@
 // count and any notice survive on the narrowest terminal.
 import { Box, Text } from 'ink';
 import { memo } from 'react';
-import { sanitizeLine } from '../core/text/sanitize.js';
+import { sanitizeLine } from '../core/text/index.js';
 import type { Prompt } from '../state/effects.js';
 import type { Mode, PaneId } from '../state/keymap.js';
-import { columns, fitWidth } from '../core/text/fit.js';
+import { columns, fitWidth } from '../core/width/index.js';
 import { theme, type ThemeRole } from './theme.js';
 
 /** Progress of the load (files read), or with `what: 'text'`, of the index's full text built after it. */

@@ -4,9 +4,9 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { View } from '../config/config.js';
-import { sanitizeLine } from '../core/text/sanitize.js';
+import { sanitizeLine } from '../core/text/index.js';
 import { tabSpans } from '../state/view-tabs.js';
-import { fitWidth } from '../core/text/fit.js';
+import { fitWidth } from '../core/width/index.js';
 import { theme } from './theme.js';
 
 /** Props of ViewTabs. */

@@ -4,9 +4,9 @@
 import { Box, Text } from 'ink';
 import type { LoadWarning } from '../core/article.js';
 import { displayPath } from '../core/format.js';
-import { sanitizeLine } from '../core/text/sanitize.js';
-import { cutRows } from '../core/render/wrap.js';
-import { fitWidth } from '../core/text/fit.js';
+import { sanitizeLine } from '../core/text/index.js';
+import { cutRows } from '../core/render/index.js';
+import { fitWidth } from '../core/width/index.js';
 import { theme } from './theme.js';
 
 /**

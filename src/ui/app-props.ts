@@ -3,8 +3,8 @@
 import type { Facts, StoryMap } from '../core/stories/index.js';
 import type { Article, LoadWarning } from '../core/article.js';
 import type { View } from '../config/config.js';
-import type { Reading } from '../core/reading/reading.js';
-import type { SearchIndex } from '../core/search/search.js';
+import type { Reading } from '../core/reading/index.js';
+import type { SearchIndex } from '../core/search/index.js';
 import type { SystemActions } from '../system/system-actions.js';
 import type { Binding } from '../state/keymap.js';
 import type { ListSort } from '../state/reducer.js';

@@ -3,8 +3,8 @@
 // row (which marks them all, daily-commands.ts) is what clears its ◆.
 import { useMemo } from 'react';
 import type { Article } from '../core/article.js';
-import type { Reading } from '../core/reading/reading.js';
-import type { SearchIndex } from '../core/search/search.js';
+import type { Reading } from '../core/reading/index.js';
+import type { SearchIndex } from '../core/search/index.js';
 import type { AppState } from '../state/reducer.js';
 import { foldedMembers } from '../state/story-rows.js';
 

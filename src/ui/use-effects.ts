@@ -3,10 +3,9 @@
 // terminal to the editor. Each outcome comes back as a status-line notice; none can crash the UI.
 import { useEffect, type Dispatch } from 'react';
 import type { Article } from '../core/article.js';
-import { renderMarkdown } from '../core/render/markdown.js';
-import { searchWithReading } from '../core/reading/reading-search.js';
-import type { Reading } from '../core/reading/reading.js';
-import type { SearchIndex } from '../core/search/search.js';
+import { renderMarkdown } from '../core/render/index.js';
+import { searchWithReading, type Reading } from '../core/reading/index.js';
+import type { SearchIndex } from '../core/search/index.js';
 import type { Effect } from '../state/effects.js';
 import type { SystemActions } from '../system/system-actions.js';
 

@@ -5,10 +5,9 @@
 // keystroke arrived while it ran. A result for a query that is already stale is dropped, never
 // drawn; the list keeps the previous results until the current query's arrive (as fzf does).
 import { useLayoutEffect, useState } from 'react';
-import type { Reading } from '../core/reading/reading.js';
-import { searchWithReading } from '../core/reading/reading-search.js';
-import { sanitizeLine } from '../core/text/sanitize.js';
-import type { SearchIndex, SearchResult, SortKey } from '../core/search/search.js';
+import { type Reading, searchWithReading } from '../core/reading/index.js';
+import { sanitizeLine } from '../core/text/index.js';
+import type { SearchIndex, SearchResult, SortKey } from '../core/search/index.js';
 import { afterPendingInput, inputIsBehind } from './input/after-input.js';
 
 /** A search's result, or the message of a malformed query (the caller keeps the last good results). */

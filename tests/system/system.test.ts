@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hasLocalClipboard, osc52 } from '../../src/system/clipboard.js';
 import { commandFor, splitCommand } from '../../src/system/command-line.js';
 import { editorCommand } from '../../src/system/editor.js';
-import { checkOpenable } from '../../src/system/url-policy.js';
+import { checkOpenable } from '../../src/core/text/url-policy.js';
 
 describe('checkOpenable', () => {
   it('allows http and https only', () => {

@@ -7,6 +7,7 @@ import { detectCoins, type CoinMention } from './detect.js';
 
 export { assetOf, resolveCoin, type Asset } from './assets.js';
 export { cashtags, detectCoins, proseCoins, type CoinInput, type CoinMention, type CoinSource } from './detect.js';
+export { isWordTicker, WORD_NAMES } from './words.js';
 
 const memo = new WeakMap<Article, readonly CoinMention[]>();
 const NONE: readonly CoinMention[] = Object.freeze([]);

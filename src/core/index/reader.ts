@@ -5,7 +5,7 @@
 // article must pass isRecord before it is handed out.
 
 import Database from 'better-sqlite3';
-import { isRecord, type ArticleRecord } from './article-record.js';
+import { isRecord, type ArticleRecord } from '../article-record.js';
 import { APPLICATION_ID, INDEX_FORMAT } from './database.js';
 
 /** A read-only view of one index file; `close()` when done. Methods throw only on SQLite errors. */

@@ -5,7 +5,7 @@
 // again. An index that cannot be opened or written (read-only or full disk) costs speed only: the
 // load goes on in memory and the next run starts cold.
 
-import { isRecord, R, splitInode, type ArticleRecord } from './article-record.js';
+import { isRecord, R, splitInode, type ArticleRecord } from '../article-record.js';
 import { isDamage, openIndex, removeIndex, type OpenedIndex } from './database.js';
 import { ArticleStore, type IndexedArticle } from './store.js';
 import { articleText } from './text-build.js';

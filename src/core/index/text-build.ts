@@ -10,7 +10,7 @@
 // most one batch.
 
 import type Database from 'better-sqlite3';
-import { isRecord, R, type ArticleRecord } from './article-record.js';
+import { isRecord, R, type ArticleRecord } from '../article-record.js';
 import { APPLICATION_ID, INDEX_FORMAT } from './database.js';
 import { ArticleStore, type ArticleText, type PendingRow } from './store.js';
 

@@ -7,10 +7,10 @@
 
 import path from 'node:path';
 import type { Article, FrontMatterFormat } from '../article.js';
-import { toRecord, type ArticleRecord } from '../index/article-record.js';
+import { toRecord, type ArticleRecord } from '../article-record.js';
 import { parseArticle } from './parse.js';
 import { readCappedSync } from './read-sync.js';
-import { foldText } from '../text/fold.js';
+import { foldText } from '../text/index.js';
 
 // What is read back from the file: the big fields only the open article needs.
 interface Full {

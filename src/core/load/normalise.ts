@@ -8,8 +8,7 @@ import type { Article, FrontMatterFormat } from '../article.js';
 import { isDraft } from './flags.js';
 import { publishedDate, updatedDate } from './published-date.js';
 import { repairMojibake } from './mojibake.js';
-import { sanitizeLine } from '../text/sanitize.js';
-import { decodeEntities } from '../text/entities.js';
+import { sanitizeLine, decodeEntities } from '../text/index.js';
 
 /** Where a file was found, as the loader saw it on disk (contract shared with load.ts). */
 export interface FileInfo {

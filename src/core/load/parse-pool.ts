@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { R } from '../index/article-record.js';
+import { R } from '../article-record.js';
 import { parseBatch, STAT_FIELDS, statInto, WORKER_ROLE, type BatchReply, type BatchRequest, type ParsedFile, type ParseJob } from './parse-worker.js';
 
 export type { ParseJob, ParsedFile } from './parse-worker.js';

@@ -5,11 +5,10 @@
 
 import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { toRecord, type ArticleRecord } from '../index/article-record.js';
+import { toRecord, type ArticleRecord } from '../article-record.js';
 import { parseArticle } from './parse.js';
 import { readCappedSync } from './read-sync.js';
-import { foldText } from '../text/fold.js';
-import { leadParagraph } from '../text/lead.js';
+import { foldText, leadParagraph } from '../text/index.js';
 
 /** A file to parse, as the walk found it. */
 export interface ParseJob {

@@ -6,7 +6,7 @@ import { decodeArticleBytes } from './decode.js';
 import { readFrontMatter } from './front-matter/index.js';
 import { LIMITS, formatBytes } from './limits.js';
 import { normaliseArticle, type FileInfo } from './normalise.js';
-import { sanitizeLine } from '../text/sanitize.js';
+import { sanitizeLine } from '../text/index.js';
 
 export type { FileInfo } from './normalise.js';
 

@@ -6,7 +6,7 @@
 // `date "next tuesday" not understood; using the file's time`, so the user can fix the file.
 
 import { readFlag } from './flags.js';
-import { sanitizeLine } from '../text/sanitize.js';
+import { sanitizeLine } from '../text/index.js';
 import { dateFromFileName, readDate, type DateReading } from './dates.js';
 
 /** Front-matter keys holding the publication date, first found wins. */

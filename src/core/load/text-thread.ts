@@ -6,11 +6,10 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { BUSY_TIMEOUT_MS } from '../index/database.js';
-import { buildText, isOurIndex, type TextBuildResult, type TextProgress } from '../index/text-build.js';
+import { BUSY_TIMEOUT_MS, buildText, isOurIndex, type TextBuildResult, type TextProgress } from '../index/index.js';
 import { bodyFromFile, TEXT_ROLE, type TextJob, type TextMessage } from './text-worker.js';
 
-export type { TextBuildResult, TextProgress } from '../index/text-build.js';
+export type { TextBuildResult, TextProgress } from '../index/index.js';
 
 /** A text build under way. */
 export interface TextBuild {

@@ -6,9 +6,8 @@
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { R, splitInode } from '../index/article-record.js';
-import { BUSY_TIMEOUT_MS } from '../index/database.js';
-import { buildText, isOurIndex, type BodyReader, type TextBuildResult } from '../index/text-build.js';
+import { R, splitInode } from '../article-record.js';
+import { BUSY_TIMEOUT_MS, buildText, isOurIndex, type BodyReader, type TextBuildResult } from '../index/index.js';
 import { parseFile } from './parse-worker.js';
 
 /** Reads a pending row's body from its file with the load's read cap `cap` (see BodyReader). */

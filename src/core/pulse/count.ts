@@ -3,7 +3,7 @@
 // (ui/pulse/PulseStrip.tsx) and `--stats` (format.ts) draw it.
 import type { Article } from '../article.js';
 import { coinSymbols } from '../coins/index.js';
-import { canonicalSentiment } from '../search/query.js';
+import { canonicalSentiment } from '../search/index.js';
 
 /** One facet value and how many articles have it. */
 export interface FacetCount {

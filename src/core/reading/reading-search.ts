@@ -1,6 +1,6 @@
 // The search engine with the reading terms applied: the one way both the dashboard and --filter
 // run a query, so `is:unread` means the same in both.
-import type { SearchIndex, SearchResult, SortKey } from '../search/search.js';
+import type { SearchIndex, SearchResult, SortKey } from '../search/index.js';
 import type { Reading } from './reading.js';
 import { readingPredicate, splitReadingTerms } from './terms.js';
 

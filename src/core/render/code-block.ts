@@ -3,7 +3,7 @@
 // continuation row starts with a dim `↪`, so a reader can tell a wrapped line from a new one.
 // Tabs were already expanded to 4-column stops by the sanitiser, before any cutting.
 import type { Line } from './spans.js';
-import { displayText, eachGrapheme, graphemeWidth, WIDE_PAD } from '../text/width.js';
+import { displayText, eachGrapheme, graphemeWidth, WIDE_PAD } from '../width/index.js';
 
 /** Marks a row that continues the code line above it. */
 export const CONTINUATION = '↪';
@@ -29,7 +29,7 @@ export function codeLineRows(raw: string, width: number, indent: number, maxRows
   let shortened = false;
   for (const g of eachGrapheme(text)) {
     const w = graphemeWidth(g);
-    // The columns a cluster reserves go with it (text/width.ts).
+    // The columns a cluster reserves go with it (width/width.ts).
     if (g === WIDE_PAD && shortened) continue;
     shortened = false;
     if (used + w > room && used > 0) {

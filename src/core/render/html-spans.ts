@@ -5,7 +5,7 @@
 // Text is sanitised here, because an entity such as `&#27;` decodes to a control character.
 import { Parser } from 'htmlparser2';
 import type { LinkNotes } from './link-notes.js';
-import { sanitizeLine } from '../text/sanitize.js';
+import { sanitizeLine } from '../text/index.js';
 import type { Span, SpanStyle } from './spans.js';
 
 // Their content is never shown (code, styling, metadata).

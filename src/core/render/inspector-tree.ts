@@ -8,7 +8,7 @@
 import type { Article } from '../article.js';
 import { formatStamp } from './article-header.js';
 import { articleCoinsWithBody, assetOf } from '../coins/index.js';
-import { sanitizeLine } from '../text/sanitize.js';
+import { sanitizeLine } from '../text/index.js';
 
 /** One inspector row; `key` is a stable path such as `source.name` or `tags[1]`. */
 export interface InspectorRow {

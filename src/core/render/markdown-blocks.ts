@@ -8,7 +8,7 @@ import { inlineSpans } from './markdown-inline.js';
 import { renderTable } from './markdown-table.js';
 import { codeLineRows } from './code-block.js';
 import { htmlSpans } from './html-spans.js';
-import { sanitizeLine, sanitizeText } from '../text/sanitize.js';
+import { sanitizeLine, sanitizeText } from '../text/index.js';
 import { lineWidth, withDefaultRole, type Line, type Span } from './spans.js';
 import { cutSpans, wrapSpans } from './wrap.js';
 

@@ -5,9 +5,8 @@
 import type { Token, Tokens } from 'marked';
 import { LinkNotes } from './link-notes.js';
 import { parseInlineTag } from './html-spans.js';
-import { sanitizeLine } from '../text/sanitize.js';
+import { sanitizeLine, decodeEntities } from '../text/index.js';
 import type { Span, SpanStyle } from './spans.js';
-import { decodeEntities } from '../text/entities.js';
 
 export { LinkNotes };
 

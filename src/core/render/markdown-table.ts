@@ -8,7 +8,7 @@ import type { Tokens } from 'marked';
 import type { LinkNotes } from './link-notes.js';
 import { inlineSpans } from './markdown-inline.js';
 import { lineWidth, type Line, type Span } from './spans.js';
-import { displayText, textWidth } from '../text/width.js';
+import { displayText, textWidth } from '../width/index.js';
 import { wrapSpans } from './wrap.js';
 
 const SEPARATOR = ' │ ';

@@ -6,7 +6,7 @@ import { renderBlocks, type BlockContext } from './markdown-blocks.js';
 import { LinkNotes } from './link-notes.js';
 import { lexMarkdown } from './markdown-lexer.js';
 import { footnoteLines } from './footnotes.js';
-import { sanitizeText } from '../text/sanitize.js';
+import { sanitizeText } from '../text/index.js';
 import { lineWidth, type Line, type Span } from './spans.js';
 import { stripTemplateNoise } from './static-site.js';
 import { cutRows, cutSpans, wrapSpans } from './wrap.js';

@@ -1,7 +1,7 @@
 // The styled-text vocabulary shared by the Markdown renderer, the body header and the panes that
 // draw them: a Line is one terminal row made of Spans. Kept apart from markdown.ts so the wrapper
 // and the block renderers can use it without importing the renderer itself.
-import { displayText, textWidth } from '../text/width.js';
+import { displayText, textWidth } from '../width/index.js';
 
 /** A run of text with one style; `role` names a theme colour role. */
 export interface Span {

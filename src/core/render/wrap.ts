@@ -1,9 +1,9 @@
 // Word wrapping and cutting of styled spans to a column budget. Written by hand because the
 // libraries (wrap-ansi, cli-truncate) work on ANSI strings, while the panes need structured spans
-// so Ink can style them. Text is put in its display form and measured by text/width.ts; a soft
+// so Ink can style them. Text is put in its display form and measured by width/width.ts; a soft
 // hyphen or zero-width space is a break point (a soft-hyphen break shows `-`), then dropped.
 import { pushText, type Line, type Span, type SpanStyle } from './spans.js';
-import { displayText, eachGrapheme, graphemeWidth, textWidth, WIDE_PAD } from '../text/width.js';
+import { displayText, eachGrapheme, graphemeWidth, textWidth, WIDE_PAD } from '../width/index.js';
 
 // A word this long (in UTF-16 units) is wider than any pane; it is not measured whole, only cut.
 const LONG_WORD = 2048;
@@ -128,7 +128,7 @@ class LineBuilder {
     for (const p of this.word) {
       for (let g of eachGrapheme(p.text)) {
         let w = graphemeWidth(g);
-        // The columns a cluster reserves go with it (text/width.ts).
+        // The columns a cluster reserves go with it (width/width.ts).
         if (g === WIDE_PAD && shortened) continue;
         // Only a width-1 pane can meet a grapheme wider than itself; show that it was there.
         shortened = w > this.width;

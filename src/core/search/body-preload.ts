@@ -6,12 +6,10 @@
 // was loaded from (same path, size and mtime).
 
 import type { Article } from '../article.js';
-import { R } from '../index/article-record.js';
-import { LazyArticle } from '../load/lazy-article.js';
-import { parseAll, type ParseJob } from '../load/parse-pool.js';
+import { R } from '../article-record.js';
+import { LazyArticle, parseAll, type ParseJob } from '../load/index.js';
 import path from 'node:path';
-import { bodyWordsByPath } from '../index/body-candidates.js';
-import { cacheDirectory, indexFile } from '../index/location.js';
+import { bodyWordsByPath, cacheDirectory, indexFile } from '../index/index.js';
 import { bodyWords } from './search.js';
 
 /**

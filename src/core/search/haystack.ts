@@ -3,9 +3,9 @@
 // checked first (cheap, most hits), the body only when they miss.
 
 import type { Article } from '../article.js';
-import { LazyArticle, lowerBodyOf } from '../load/lazy-article.js';
+import { LazyArticle, lowerBodyOf } from '../load/index.js';
 import { canonicalSentiment, type Sentiment } from './query.js';
-import { foldText } from '../text/fold.js';
+import { foldText } from '../text/index.js';
 
 /** Inclusive [start, end] UTF-16 range, as in `Hit.titleMatches`. */
 export type Range = readonly [number, number];

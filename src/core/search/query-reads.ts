@@ -1,7 +1,7 @@
 // What a query asks of article bodies, decided before searching: whether it reads them at all,
 // which words it tests them for, and whether the on-disk index's answer for free words covers
 // everything it needs of them. The CLI and the body read-ahead ask these to read only what is needed.
-import { INDEX_WORD } from '../index/word-index.js';
+import { INDEX_WORD } from '../index/index.js';
 import { parseQuery } from './query.js';
 
 /** Whether a search for `query` may read article bodies (words, phrases or coins, negated or not); false for a malformed one. */

@@ -11,7 +11,7 @@
 // The per-function entry point: the package index costs ~60 ms of start-up to import.
 import { sub } from 'date-fns/sub';
 import { resolveCoin } from '../coins/index.js';
-import { foldText } from '../text/fold.js';
+import { foldText } from '../text/index.js';
 
 /** Sort orders offered by the search engine. */
 export type SortKey = 'relevance' | 'date' | 'title' | 'score';

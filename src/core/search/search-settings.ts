@@ -4,7 +4,7 @@
 import type { IFuseOptions } from 'fuse.js';
 import type { Article } from '../article.js';
 import type { SortKey } from './query.js';
-import { foldText } from '../text/fold.js';
+import { foldText } from '../text/index.js';
 
 /** Options for one search. */
 export interface SearchOptions {

@@ -34,7 +34,7 @@ import { fullScan, NO_HAY, shortQuery, type Ranked } from './scans.js';
 import { compareNewest } from './sort.js';
 import { FuseRanker } from './fuse-ranker.js';
 import { titleHits } from './title-highlights.js';
-import type { WordSource } from '../index/word-index.js';
+import type { WordSource } from '../index/index.js';
 
 export { QueryError, type SortKey } from './query.js';
 export { bodyWords, indexAnswers, readsBodies } from './query-reads.js';

@@ -50,7 +50,7 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
         return;
       }
       // SQLite's module loads only when there is an index to use.
-      const table = await import('../index/stories-table.js');
+      const table = await import('../index/index.js');
       if (request.kind === 'lookup') {
         const stored = table.readStoredFacts(request.store.file, request.store.mode, key(request.store));
         if (isFacts(stored, request.n)) port.postMessage({ kind: 'facts', facts: stored, stored: true } satisfies FactsReply, factsBuffers(stored));
@@ -59,7 +59,7 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
       }
       // A loaded article's body stays in its file, so its lead comes from the index, which keeps it.
       if (request.store && request.group && inputs.some((i) => i.lead === '')) {
-        const { leadsFromIndex } = await import('../index/leads.js');
+        const { leadsFromIndex } = await import('../index/index.js');
         const leads = leadsFromIndex(request.store.file, inputs.map((i) => i.path));
         if (leads) inputs.forEach((input, k) => (input.lead ||= leads[k]));
       }

@@ -5,7 +5,7 @@
 // (facts-worker.ts); with them, counting the pulse or ordering by hot over every match of a query
 // is a loop over integers (pulse/facts-count.ts). Pure: inputs in, facts out.
 import { detectCoins, type CoinMention, type CoinSource } from '../coins/index.js';
-import { canonicalSentiment } from '../search/query.js';
+import { canonicalSentiment } from '../search/index.js';
 import { groupStories, type StoryDoc } from './group.js';
 
 /** What the facts are computed from, per article: the grouping input plus what the pulse counts. */

@@ -8,7 +8,7 @@ export { groupStories, LINK_COSINE, WINDOW_MS, type Stories, type StoryDoc } fro
 export { storyDoc } from './story-doc.js';
 export { storyMap, storyMapOf, type StoryMap } from './story-map.js';
 export { factsInBackground, factsInput } from './facts-background.js';
-export { coinMentionsOf, type Facts, type FactsInput } from './facts.js';
+export { coinMentionsOf, NO_DAY, SENTIMENT_CODES, type FacetName, type Facts, type FactsInput } from './facts.js';
 import { hotScore } from './hot.js';
 export { hotScore, HOT_GRAVITY } from './hot.js';
 

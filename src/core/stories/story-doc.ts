@@ -1,8 +1,8 @@
 // What grouping reads of an article (group.ts's StoryDoc): its date, outlet, title, description
 // and lead paragraph.
 import type { Article } from '../article.js';
-import { LazyArticle } from '../load/lazy-article.js';
-import { leadParagraph } from '../text/lead.js';
+import { LazyArticle } from '../load/index.js';
+import { leadParagraph } from '../text/index.js';
 import type { StoryDoc } from './group.js';
 
 // The first paragraph of a body in memory; a body still on disk (a loaded article) is not read

@@ -2,8 +2,7 @@
 // trimmed, amounts written one way ("$63M", "$63 million" and "63 mln" are all `63m`) and
 // coins written one way ("Bitcoin", "BTC" and "XBT" are all `btc`), so two outlets' paraphrases
 // of one event share their terms. Pure.
-import { resolveCoin } from '../coins/index.js';
-import { isWordTicker, WORD_NAMES } from '../coins/words.js';
+import { resolveCoin, isWordTicker, WORD_NAMES } from '../coins/index.js';
 
 // Function words and the newsroom words every crypto headline uses; they say nothing about
 // which event an article reports.

@@ -7,8 +7,7 @@
 // synchronized-output write (DEC mode 2026), so nothing flickers and a cursor move costs two rows.
 import { EventEmitter } from 'node:events';
 import type tty from 'node:tty';
-import stringWidth from 'string-width';
-import { WIDE_PAD } from '../../core/text/width.js';
+import { inkWidth, WIDE_PAD } from '../../core/width/index.js';
 
 const SYNC_BEGIN = '\x1b[?2026h';
 const SYNC_END = '\x1b[?2026l';
@@ -17,7 +16,7 @@ const ERASE_BELOW = '\x1b[J';
 const at = (row: number) => `\x1b[${row + 1};1H`;
 
 // Emoji drawn at the width the layout reserved for them, in every terminal. Display text
-// (core/text/width.ts) follows a cluster that terminals draw at different widths (👍🏽: 2 columns in
+// (core/width/width.ts) follows a cluster that terminals draw at different widths (👍🏽: 2 columns in
 // kitty, 4 in tmux and xterm) with WIDE_PAD marks, one per column string-width does not count, so
 // Ink lays the row out with the widest width. Here, on the way to the terminal, each such cluster
 // becomes: blanks over all its reserved cells, the cursor back to the first, the cluster, and the
@@ -57,8 +56,8 @@ export function placeWideClusters(row: string): string {
       }
       let pads = 0;
       while (graphemes[g + 1 + pads] === WIDE_PAD) pads += 1;
-      // Ink's own count for a cell (its output grid): string-width, at least 1.
-      const width = Math.max(1, stringWidth(cluster));
+      // Ink's own count for a cell (its output grid), at least 1.
+      const width = Math.max(1, inkWidth(cluster));
       if (pads === 0) {
         out += cluster;
       } else {

@@ -3,12 +3,12 @@
 // O(screen) work per frame, whatever changed. The panes here write rows that never overlap (each
 // row is cut to its pane by the component drawing it), so a row of the frame is its written
 // pieces side by side with spaces between: this builds that string directly from the same write
-// operations, with string-width's widths (ink's measure) kept across frames. It also puts placed rows (placed-rows.ts) back
+// operations, with ink's own widths (inkWidth in core/width) kept across frames. It also puts placed rows (placed-rows.ts) back
 // in place of their references. When a frame is not of that simple shape (a horizontal clip, two
 // pieces overlapping on a row), it hands the frame to ink's own code with the references
 // expanded. It wraps Output.prototype.get in ink's build: it checks the shape it expects and
 // does nothing when a different ink does not match (a test pins it).
-import stringWidth from 'string-width';
+import { inkWidth } from '../../core/width/index.js';
 import { expandRefs, setRowRefs } from './placed-rows.js';
 import { inkOutputPrototype } from './ink-output-class.js';
 
@@ -51,7 +51,7 @@ function width(text: string): number {
   let w = widths.get(text);
   if (w === undefined) {
     if (widths.size >= KEPT_WIDTHS) widths.clear();
-    w = stringWidth(text);
+    w = inkWidth(text);
     widths.set(text, w);
   }
   return w;

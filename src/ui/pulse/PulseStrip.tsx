@@ -6,9 +6,9 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { barWidths, sparkline, type Pulse } from '../../core/pulse/index.js';
-import { sanitizeLine } from '../../core/text/sanitize.js';
+import { sanitizeLine } from '../../core/text/index.js';
 import { pulseEntries, pulseParts, type PulsePart } from '../../state/pulse-line.js';
-import { columns, fitWidth } from '../../core/text/fit.js';
+import { columns, fitWidth } from '../../core/width/index.js';
 import { theme } from '../theme.js';
 
 /** Props of PulseStrip. */

@@ -7,10 +7,9 @@
 // on a worker after loading) the pulse counts the list's hits when those are every match.
 import { useEffect, useState } from 'react';
 import { pulseOf, pulseOfFacts, type Pulse } from '../../core/pulse/index.js';
-import type { Reading } from '../../core/reading/reading.js';
-import { searchWithReading } from '../../core/reading/reading-search.js';
+import { type Reading, searchWithReading } from '../../core/reading/index.js';
 import type { Article } from '../../core/article.js';
-import { EVERY_MATCH, type Hit, type SearchIndex, type SortKey } from '../../core/search/search.js';
+import { EVERY_MATCH, type Hit, type SearchIndex, type SortKey } from '../../core/search/index.js';
 import { hotOrder, type Facts } from '../../core/stories/index.js';
 import { afterPendingInput } from '../input/after-input.js';
 import type { SearchOutcome } from '../use-search.js';

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { lineText, lineWidth } from '../../../src/core/render/spans.js';
-import { eachGrapheme, textWidth } from '../../../src/core/text/width.js';
+import { eachGrapheme, textWidth } from '../../../src/core/width/width.js';
 import { cutSpans, padLine, wrapSpans } from '../../../src/core/render/wrap.js';
-import { fitWidth } from '../../../src/core/text/fit.js';
+import { fitWidth } from '../../../src/core/width/fit.js';
 
 describe('wrapSpans', () => {
   it.each([

@@ -4,7 +4,7 @@
 // in both, the one ink laid them out at.
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { displayText, WIDE_PAD } from '../../../src/core/text/width.js';
+import { displayText, WIDE_PAD } from '../../../src/core/width/width.js';
 import { frameUpdate, placeWideClusters } from '../../../src/ui/frame/frame-writer.js';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });

@@ -11,7 +11,7 @@ import { findBlock } from './block.js';
 import { describeParseError, parseFrontMatterSource } from './engines.js';
 import { LIMITS } from '../limits.js';
 import { FrontMatterLimitError, safeCopy } from './safe-data.js';
-import { sanitizeLine } from '../../text/sanitize.js';
+import { sanitizeLine } from '../../text/index.js';
 
 /** Parsed front matter plus the body after it, or why the file was refused. */
 export type FrontMatterOutcome =

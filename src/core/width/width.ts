@@ -124,6 +124,18 @@ export function prefixWithin(s: string, width: number): Prefix {
   return { length, width: used, cut: false };
 }
 
+/**
+ * Columns ink gives text in its layout: string-width's count, which is not this module's rule.
+ * Ink places every box by this count, so code that mirrors ink's output grid (the frame writer's
+ * cells, the compositor's cached line widths in ui/frame/) must measure with it to land where ink
+ * laid things out; everything the product itself measures (cutting, wrapping, padding) uses
+ * textWidth, which reads each cluster at its widest terminal width and tells ink the difference
+ * with WIDE_PAD marks. For one grapheme cluster ink's cell is max(1, inkWidth(cluster)).
+ */
+export function inkWidth(text: string): number {
+  return stringWidth(text);
+}
+
 const CHUNK = 256;
 
 /** The grapheme clusters of a string, lazily, in time linear in its length. */

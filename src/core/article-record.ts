@@ -6,7 +6,7 @@
 // wrong type, a non-finite number or a terminal control character is refused outright.
 // `coverImage`, like body and front matter, is not kept: it is read back with them (lazy-article.ts).
 
-import type { ArticleMeta, FrontMatterFormat } from '../article.js';
+import type { ArticleMeta, FrontMatterFormat } from './article.js';
 
 /**
  * One article's metadata as plain JSON-safe data; `bodyLength` is the byte length of its

@@ -1,7 +1,7 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { WIDE_PAD } from '../../../src/core/text/width.js';
-import { fitTail, fitWidth, padWidth } from '../../../src/core/text/fit.js';
+import { WIDE_PAD } from '../../../src/core/width/width.js';
+import { fitTail, fitWidth, padWidth } from '../../../src/core/width/fit.js';
 
 const SAMPLES = ['hello world', '日本語のタイトル', 'ab😀cd😀ef', 'e\u0301te\u0301', '👩‍👩‍👧 family', 'Ｆｕｌｌｗｉｄｔｈ'];
 

@@ -3,7 +3,7 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../../src/core/render/markdown.js';
 import { lineText } from '../../../src/core/render/spans.js';
-import { displayText, graphemeWidth, prefixWithin, textWidth, WIDE_PAD } from '../../../src/core/text/width.js';
+import { displayText, graphemeWidth, inkWidth, prefixWithin, textWidth, WIDE_PAD } from '../../../src/core/width/width.js';
 import { clipLine, wrapSpans } from '../../../src/core/render/wrap.js';
 import { tmuxWidth } from '../../helpers/wcwidth.js';
 
@@ -129,5 +129,19 @@ describe('no row is wider than its pane (property)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('inkWidth (ink\'s own count, for code that mirrors ink\'s grid)', () => {
+  it('counts as ink lays out, which is narrower than the product rule for clusters terminals widen', () => {
+    const thumbs = displayText('👍🏽').replaceAll(WIDE_PAD, '');
+    expect(inkWidth(thumbs)).toBe(2);
+    expect(textWidth(thumbs)).toBe(4);
+    // The difference is what the WIDE_PAD marks after the cluster stand for.
+    expect(displayText('👍🏽').split(WIDE_PAD).length - 1).toBe(textWidth(thumbs) - inkWidth(thumbs));
+  });
+
+  it('agrees with the product rule on plain text and CJK', () => {
+    for (const s of ['bitcoin', 'ビットコイン', 'Ä café']) expect(inkWidth(s)).toBe(textWidth(displayText(s)));
   });
 });

@@ -1,0 +1,14 @@
+// The on-disk index's public face: where index files live, opening and writing one (the session
+// the loader drives, the reader of a warm start's first page), the full-text build, and what the
+// search engine and the facts worker read back (words, body candidates, leads, stored facts).
+// Everything here but location.ts loads better-sqlite3's native module: an importer that must
+// start without it (the CLI's first lines, the skeleton) imports this face with import().
+export { cacheDirectory, indexFile } from './location.js';
+export { APPLICATION_ID, BUSY_TIMEOUT_MS, INDEX_FORMAT, removeIndex } from './database.js';
+export { IndexReader } from './reader.js';
+export { IndexSession } from './session.js';
+export { buildText, isOurIndex, type BodyReader, type TextBuildResult, type TextProgress } from './text-build.js';
+export { INDEX_WORD, startVocabulary, WordIndex, type WordAnswer, type WordSource } from './word-index.js';
+export { bodyWordsByPath } from './body-candidates.js';
+export { leadsFromIndex } from './leads.js';
+export { readStoredFacts, writeStoredFacts } from './stories-table.js';

@@ -1,0 +1,5 @@
+// Reading state's public face: the read, saved and new marks kept in the state folder (Reading),
+// the is:unread/is:read/is:saved/is:new query terms, searching with them, and the start message.
+export { Reading, splitReadingTerms, type ReadingTerm } from './reading.js';
+export { searchWithReading } from './reading-search.js';
+export { newSinceMessage } from './new-since.js';

@@ -1,0 +1,9 @@
+// text's public face: the small text tools every other subsystem shares. Sanitising what reaches
+// the terminal, accent folding for search, HTML entities, an article's lead paragraph, which URLs
+// may be opened, and OSC 8 hyperlinks. Terminal width is width/'s.
+export { sanitizeLine, sanitizeText } from './sanitize.js';
+export { foldText } from './fold.js';
+export { decodeEntities } from './entities.js';
+export { leadParagraph } from './lead.js';
+export { checkOpenable, type UrlCheck } from './url-policy.js';
+export { hyperlinkTarget, osc8 } from './hyperlink.js';

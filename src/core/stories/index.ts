@@ -28,7 +28,7 @@ export function storyInfoOf(map: StoryMap, articles: readonly Article[]): (a: Ar
   return (a) => ({ story: storyKey(articles[map.story[a.id]] ?? a), storySize: map.size[a.id] ?? 1 });
 }
 
-/** Ids ordered by hot score (ties: newest first, then id), each scored with its story's size. */
+/** Ids ordered by hot score (ties: newest first, undated and guessed dates last, then id), each scored with its story's size. */
 export function hotOrder(ids: ArrayLike<number>, article: (id: number) => Article, size: ArrayLike<number> | null, now: number): number[] {
   // Scores and dates in flat arrays, sorted as positions: at 100k ids a Map-keyed sort cost ~0.3 s.
   const n = ids.length;
@@ -37,7 +37,7 @@ export function hotOrder(ids: ArrayLike<number>, article: (id: number) => Articl
   for (let k = 0; k < n; k++) {
     const a = article(ids[k]);
     score[k] = hotScore(a, size ? size[ids[k]] ?? 1 : 1, now);
-    date[k] = a.publishedAt ?? 0;
+    date[k] = a.dateGuessed ? 0 : a.publishedAt ?? 0;
   }
   const order = Array.from({ length: n }, (_, k) => k);
   order.sort((x, y) => score[y] - score[x] || date[y] - date[x] || ids[x] - ids[y]);

@@ -7,12 +7,12 @@ const H = 3_600_000;
 
 describe('hot score', () => {
   it('follows the documented formula', () => {
-    const a = { publishedAt: NOW - 10 * H, score: 0.5, stickyWeight: 0 };
+    const a = { publishedAt: NOW - 10 * H, dateGuessed: false, score: 0.5, stickyWeight: 0 };
     expect(hotScore(a, 4, NOW)).toBeCloseTo((1 + 2 * 2 + 0.5) / 12 ** 1.5, 10);
-    expect(hotScore({ publishedAt: null, score: 1, stickyWeight: 1 }, 8, NOW)).toBe(0);
+    expect(hotScore({ publishedAt: null, dateGuessed: false, score: 1, stickyWeight: 1 }, 8, NOW)).toBe(0);
   });
   it('puts a story told by eight outlets above a lone report of the same age, and a fresh report above a stale big story', () => {
-    const base = { publishedAt: NOW - 5 * H, score: null, stickyWeight: 0 };
+    const base = { publishedAt: NOW - 5 * H, dateGuessed: false, score: null, stickyWeight: 0 };
     expect(hotScore(base, 8, NOW)).toBeGreaterThan(hotScore(base, 1, NOW));
     expect(hotScore({ ...base, publishedAt: NOW - H }, 1, NOW)).toBeGreaterThan(hotScore({ ...base, publishedAt: NOW - 96 * H }, 8, NOW));
     expect(hotScore({ ...base, score: -1 }, 1, NOW)).toBe(hotScore(base, 1, NOW));
@@ -25,5 +25,19 @@ describe('hot score', () => {
     ]);
     expect(hotOrder([0, 1, 2], (id) => corpus[id], [1, 6, 1], NOW)).toEqual([1, 0, 2]);
     expect(hotOrder([0, 1, 2], (id) => corpus[id], null, NOW)).toEqual([0, 1, 2]);
+  });
+
+  it('gives an article dated only by its file time no freshness: it scores as undated and ranks after every dated one', () => {
+    // A file copied a minute ago, in a big story, against a real report from four days ago.
+    const guessed = { publishedAt: NOW - 60_000, dateGuessed: true, score: 3, stickyWeight: 1 };
+    expect(hotScore(guessed, 8, NOW)).toBe(0);
+    const corpus = makeCorpus([
+      { publishedAt: NOW - 96 * H },
+      { publishedAt: NOW - 60_000, dateGuessed: true },
+      { publishedAt: null },
+      { publishedAt: NOW - 200 * 24 * H },
+    ]);
+    const order = hotOrder([0, 1, 2, 3], (id) => corpus[id], [1, 8, 1, 1], NOW);
+    expect(order).toEqual([0, 3, 1, 2]);
   });
 });

@@ -8,6 +8,7 @@ import type { Article, LoadWarning } from './core/article.js';
 import type { Facts, StoryInfo, StoryMap } from './core/stories/index.js';
 import type { LoadProgress } from './ui/StatusBar.js';
 import { importBodyPreload, importSearchEngine } from './core/search/index.js';
+import { readBodiesAhead } from './body-read-ahead.js';
 import { factsRunner } from './dashboard-facts.js';
 import { installFatalHandlers } from './fatal.js';
 import { drawSkeleton } from './warm-start.js';
@@ -54,7 +55,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
   process.env.NODE_ENV = options.debug ? 'development' : 'production';
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  const [{ render }, { createElement }, { App }, { loadCorpus, PathError }, { SearchIndex, BODY_DEPTH }, { Reading, newSinceMessage }, { applyTheme }, { systemActions }, { preloadBodies }, { startLiveUpdates }, { attachWords }, { cacheDirectory, indexFile }] = await Promise.all([
+  const [{ render }, { createElement }, { App }, { loadCorpus, PathError }, { SearchIndex, indexAnswers }, { Reading, newSinceMessage }, { applyTheme }, { systemActions }, { preloadBodies }, { startLiveUpdates }, { attachWords }, { cacheDirectory, indexFile }] = await Promise.all([
     import('ink'),
     import('react'),
     import('./ui/App.js'),
@@ -240,7 +241,11 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
           }
         }
         update();
-        attachWords(index, paths, result, () => finished, () => ((version += 1), update())); // free words from the index (index-words.ts)
+        // Bodies read ahead now, or when a search needs one the index's words do not answer
+        // (body-read-ahead.ts); free words from the index (index-words.ts).
+        const searchAgain = (): void => ((version += 1), update());
+        const readAhead = readBodiesAhead({ index, wordsComing: result.textReady, preload: preloadBodies, indexAnswers, finished: () => finished, searchAgain });
+        attachWords(index, paths, result, () => finished, readAhead.attached, readAhead.start);
         if (!finished) {
           const hiddenNow = new Set<number>();
           live = startLiveUpdates({
@@ -272,15 +277,6 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
             },
           });
         }
-        // Once idle, read the bodies a keystroke searches on the parse threads (a body not read
-        // yet costs a parse of its file on this one), then build the newest records and warm the
-        // JIT so the first keystrokes are as fast as the rest (~0.2 s of otherwise idle time).
-        setTimeout(() => {
-          if (finished) return;
-          void preloadBodies(index.newest(BODY_DEPTH), () => finished).then(() => {
-            if (!finished) index.prepare();
-          });
-        }, 0);
         // Coins, stories and the pulse's codes are computed once, after loading, on a worker
         // thread (core/stories/facts-background.ts): the list folds into one row per story and
         // the pulse counts every match when they arrive; the UI thread only posts the inputs.

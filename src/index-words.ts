@@ -5,18 +5,21 @@ import type { LoadResult } from './core/load/index.js';
 import { WordIndex } from './core/index/index.js';
 import type { SearchIndex } from './core/search/index.js';
 
-/** Attaches the word index to `index` when it can serve; `attached` runs then (redraw). Never rejects. */
-export function attachWords(index: SearchIndex, paths: readonly string[], result: Pick<LoadResult, 'indexIds' | 'fullText'>, finished: () => boolean, attached: () => void): void {
+/**
+ * Attaches the word index to `index` when it can serve; `attached` runs then (redraw), `unavailable`
+ * when it cannot (no index, its text incomplete, or unreadable). Never rejects.
+ */
+export function attachWords(index: SearchIndex, paths: readonly string[], result: Pick<LoadResult, 'indexIds' | 'fullText'>, finished: () => boolean, attached: () => void, unavailable: () => void): void {
   const indexIds = result.indexIds;
-  if (!indexIds) return;
+  if (!indexIds) return unavailable();
   void result.fullText
     .then((complete) => (complete && !finished() ? WordIndex.forLoad(paths, indexIds) : null))
     .then((words) => {
-      if (!words) return;
+      if (!words) return unavailable();
       if (finished()) return words.close();
       index.useWords(words);
       process.on('exit', () => words.close());
       attached();
     })
-    .catch(() => {});
+    .catch(() => unavailable());
 }

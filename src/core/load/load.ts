@@ -69,6 +69,8 @@ export interface LoadResult {
    * index on disk. Never rejects.
    */
   fullText: Promise<boolean>;
+  /** True when the index held every article's text already (a warm start): fullText is true at once. */
+  textReady: boolean;
   /** Stops the full-text build after its current batch (what it wrote stays; the next load goes on). */
   stopText(): void;
 }
@@ -270,5 +272,6 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   opts.onCacheWritten?.(useCache && written);
   const build: TextBuild | null = useCache && index.needsText ? startTextBuild(file, cap, opts.onTextProgress) : null;
   const fullText = build ? build.done.then((r) => r.complete && r.left === 0) : Promise.resolve(index.complete);
-  return { articles, warnings, fullText, stopText: () => build?.stop(), indexIds: useCache ? index.rowIds(articles.map((a) => a.path)) : null };
+  const textReady = useCache && !build && index.complete;
+  return { articles, warnings, fullText, textReady, stopText: () => build?.stop(), indexIds: useCache ? index.rowIds(articles.map((a) => a.path)) : null };
 }

@@ -26,7 +26,9 @@ export class ExactScanner {
   private last: LastScan | null = null;
 
   /** `key` must change whenever `eligible` or the haystacks change; it guards the memory. */
-  scan(key: string, eligible: readonly number[], hays: readonly Hay[], needles: readonly string[], cap: number, hasBody: (id: number) => boolean): number[] {
+  scan(key: string, eligible: readonly number[], hays: readonly Hay[], words: readonly string[], cap: number, hasBody: (id: number) => boolean): number[] {
+    // Longer words are rarer, so testing them first rejects most articles after one test.
+    const needles = [...words].sort((a, b) => b.length - a.length);
     const found: number[] = [];
     let from = 0;
     const prev = this.last;

@@ -73,3 +73,6 @@ export function filterKey(q: ParsedQuery, includeDrafts: boolean): string {
   const exact = q.terms.filter((t) => t.kind !== 'word' || t.negate);
   return JSON.stringify([includeDrafts || q.draftsOnly, exact]);
 }
+
+/** The caller's id predicate (reading terms) in front of the query's own filters. */
+export const withKeep = (test: Predicate, keep: ((id: number) => boolean) | null): Predicate => (keep ? (a, hay, withBody) => keep(a.id) && test(a, hay, withBody) : test);

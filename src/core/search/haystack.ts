@@ -108,10 +108,32 @@ export function titleIncludes(hay: Hay, s: string): boolean {
   return hay.short.slice(0, hay.titleLength).includes(s);
 }
 
-/** The body bytes of a haystack, read now if they were not yet. */
+// A body not in memory is read from its file on first use, on this thread. While a search runs
+// with that deferred (SearchIndex.deferBodies), `unread` is told instead and the body is searched
+// as empty: the dashboard then reads bodies ahead on the parse threads and searches again.
+let unread: (() => void) | null = null;
+const UNREAD = Buffer.alloc(0);
+
+/** Runs `search` with bodies not yet in memory left unread, calling `onUnread` for each one met. */
+export function withUnreadBodies<T>(onUnread: () => void, search: () => T): T {
+  const outer = unread;
+  unread = onUnread;
+  try {
+    return search();
+  } finally {
+    unread = outer;
+  }
+}
+
+/** The body bytes of a haystack, read now if they were not yet (unless withUnreadBodies says not to). */
 export function bodyOf(hay: Hay): Buffer {
   const b = hay.body;
-  return b instanceof LazyArticle ? b.lowerBody : b;
+  if (!(b instanceof LazyArticle)) return b;
+  if (unread !== null && !b.hasLowerBody) {
+    unread();
+    return UNREAD;
+  }
+  return b.lowerBody;
 }
 
 function bodyIncludes(hay: Hay, needle: string): boolean {

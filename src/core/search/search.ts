@@ -10,25 +10,17 @@
 // them (every body, at any size) and `total` is exact; a limited search ranks the newest
 // max(CAP, limit) of them. Without it, a limited search (the dashboard) scans until that many
 // survivors and reads no body past BODY_DEPTH, so `total` is a lower bound (`approximate`);
-// without a limit (`--filter`), every body is searched and every match is returned.
+// without a limit (`--filter`), every body is searched and every match is returned. A body not in
+// memory is read on first use, unless deferBodies says to leave it (the result is then approximate).
 
 import type { IFuseOptions } from 'fuse.js';
 import type { Article } from '../article.js';
 import { ExactScanner } from './exact-scan.js';
-import { compileFilters, filterKey, filtersNeedHay, type Predicate } from './filters.js';
-import { containsAll, hayTitle, makeHay, titleIncludes, squashSpaces, type Hay } from './haystack.js';
+import { compileFilters, filterKey, filtersNeedHay, withKeep } from './filters.js';
+import { containsAll, hayTitle, makeHay, titleIncludes, squashSpaces, withUnreadBodies, type Hay } from './haystack.js';
 import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
-import {
-  BODY_DEPTH,
-  CAP,
-  FALLBACK_N,
-  FALLBACK_OPTIONS,
-  FUSE_OPTIONS,
-  FUSE_RANK,
-  type Hit,
-  type SearchOptions,
-  type SearchResult,
-} from './search-settings.js';
+import { indexedWords } from './query-reads.js';
+import { BODY_DEPTH, CAP, FALLBACK_N, FALLBACK_OPTIONS, FUSE_OPTIONS, FUSE_RANK, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
 import { ListOrders } from './list-orders.js';
 import { fullScan, NO_HAY, shortQuery, type Ranked } from './scans.js';
 import { compareNewest } from './sort.js';
@@ -41,12 +33,6 @@ export { bodyWords, indexAnswers, readsBodies } from './query-reads.js';
 export { BODY_DEPTH, CAP, EVERY_MATCH, FALLBACK_N, FUSE_KEYS, FUSE_OPTIONS, FUSE_RANK, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
 
 const EMPTY: ReadonlyArray<readonly [number, number]> = Object.freeze([]);
-
-// Longer words are rarer, so testing them first rejects most articles after one scan.
-const byLength = (words: readonly string[]): string[] => [...words].sort((a, b) => b.length - a.length);
-
-// The caller's id predicate (reading terms) in front of the query's own filters.
-const withKeep = (test: Predicate, keep: ((id: number) => boolean) | null): Predicate => (keep ? (a, hay, withBody) => keep(a.id) && test(a, hay, withBody) : test);
 
 /** An in-memory index over the loaded articles; `article(id)` resolves hit ids. */
 export class SearchIndex {
@@ -63,6 +49,7 @@ export class SearchIndex {
   private readonly scanner = new ExactScanner();
   // Free words answered by the on-disk index (index/word-index.ts), once one is attached.
   private words: WordSource | null = null;
+  private bodiesWanted: ((query: string) => void) | null = null;
   private readonly hasBody = (id: number): boolean => this.positionsFor('date')[id] < BODY_DEPTH;
 
   constructor(articles: readonly Article[] = []) {
@@ -104,20 +91,6 @@ export class SearchIndex {
     this.words = source;
   }
 
-  // Which articles hold every free word of `q`, from the index: a test per id, or null when the
-  // index cannot answer (none attached, a phrase, a word it does not hold as such).
-  private indexedWords(q: ParsedQuery): ((id: number) => boolean) | null {
-    const source = this.words;
-    if (!source || q.words.length === 0 || q.phrases.length > 0) return null;
-    const answer = source.containing(q.words);
-    // A word the index leaves to memory would read the bodies of every article the others keep
-    // (from their files, where not read ahead): the capped in-memory scan costs less.
-    if (!answer || answer.rest.length > 0) return null;
-    const { marks } = answer;
-    const covered = source.covered;
-    return (id) => (id < covered ? marks[id] === 1 : containsAll(this.hay(id), q.words));
-  }
-
   /** Number of articles indexed. */
   get size(): number {
     return this.docs.length;
@@ -130,20 +103,40 @@ export class SearchIndex {
     return a;
   }
 
+  /**
+   * While set, a search leaves bodies not in memory unread (searched as empty, result approximate)
+   * and calls `wanted(query)` instead of reading files on this thread; the dashboard then reads them
+   * ahead off the thread and clears it. Results with it cleared are as if it had never been set.
+   */
+  deferBodies(wanted: ((query: string) => void) | null): void {
+    this.bodiesWanted = wanted;
+  }
+
   /** Runs a query (see query.ts for the language); throws QueryError on a malformed one. */
   search(query: string, opts: SearchOptions = {}): SearchResult {
+    const wanted = this.bodiesWanted;
+    if (!wanted) return this.run(query, opts, '');
+    let missed = false;
+    const result = withUnreadBodies(() => (missed = true), () => this.run(query, opts, 'unread'));
+    if (!missed) return result;
+    wanted(query);
+    return { ...result, approximate: true };
+  }
+
+  // `mode` keeps the scanner's and the eligible list's memory of deferred searches apart.
+  private run(query: string, opts: SearchOptions, mode: string): SearchResult {
     const q = parseQuery(query, opts.now ?? Date.now());
     const includeDrafts = opts.includeDrafts ?? false;
     const limit = opts.limit !== undefined && opts.limit >= 0 ? opts.limit : null;
     const everything = limit === null;
     const keep = opts.keep ?? null;
-    const key = `${this.docs.length}|${everything}|${filterKey(q, includeDrafts)}|${keep ? (opts.keepKey ?? Math.random()) : ''}`;
+    const key = `${mode}|${this.docs.length}|${everything}|${filterKey(q, includeDrafts)}|${keep ? (opts.keepKey ?? Math.random()) : ''}`;
     // Words and phrases are looked for in short fields and bodies; without a limit, in all of them.
     if (!everything) this.completeHays();
     // A full scan for words: the matches found in id order and only they sorted by date, which
     // spares the date order and eligible list of every article (same ids, same order).
     const short = q.phrases.length === 0 && q.text.length <= 2;
-    const indexed = q.text && !short ? this.indexedWords(q) : null;
+    const indexed = q.text && !short ? indexedWords(this.words, q, (id) => containsAll(this.hay(id), q.words)) : null;
     const has = indexed ?? ((id: number) => containsAll(this.hay(id), q.words));
     const scanned = everything && q.text && q.words.length && !short ? fullScan(this.docs, withKeep(compileFilters(q, includeDrafts), keep), filtersNeedHay(q), has, (id) => this.hay(id)) : null;
     const eligibleNow = (): number[] => this.eligible(key, q, includeDrafts, everything, keep);
@@ -212,7 +205,7 @@ export class SearchIndex {
         ? eligible.slice(0, cap)
         : cap === Infinity
           ? eligible.filter((id) => containsAll(this.hay(id), q.words))
-          : this.scanner.scan(key, eligible, this.hays as Hay[], byLength(q.words), cap, this.hasBody));
+          : this.scanner.scan(key, eligible, this.hays as Hay[], q.words, cap, this.hasBody));
     let scores = new Map<number, number>();
     // Fuse ranks the newest FUSE_RANK survivors; older ones rank as exact matches.
     if (small || exact.length) scores = this.fuseScores(small ? eligible : exact.slice(0, FUSE_RANK), q.text, FUSE_OPTIONS);
@@ -255,6 +248,16 @@ export class SearchIndex {
    * (body-preload.ts), so the typo fallback's scan finds them in memory; results never depend on it.
    */
   prepare(): void {
+    const wanted = this.bodiesWanted;
+    this.bodiesWanted = wanted && ((): void => {}); // its searches never ask for bodies to be read ahead
+    try {
+      this.warm();
+    } finally {
+      this.bodiesWanted = wanted;
+    }
+  }
+
+  private warm(): void {
     const order = this.order();
     this.completeHays();
     for (let i = 0; i < order.length && i < FALLBACK_N; i++) this.ranker.record(order[i]);

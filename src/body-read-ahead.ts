@@ -1,0 +1,63 @@
+// The dashboard's read-ahead of article bodies. A dashboard search reads the bodies of the newest
+// BODY_DEPTH articles (search-settings.ts); a body not in memory is read from its file on first
+// use, on the UI thread (a parse per file). Without the index's full text every word query reads
+// them, so they are read ahead on the parse threads as soon as the list is loaded, as before.
+// When the index already holds the full text (a warm start), it answers free words and only
+// phrases, coins, negated or non-ASCII words read bodies: then nothing is read until a search
+// needs a body. Such a search leaves the unread ones out instead of reading files on the UI
+// thread (SearchIndex.deferBodies: its count shows as a lower bound), which starts the read-ahead,
+// and runs again, complete, once it is done. A free-word search made before the index's words
+// are attached (a fraction of a second) waits for them rather than starting it.
+import type { Article } from './core/article.js';
+import { BODY_DEPTH, type SearchIndex } from './core/search/index.js';
+
+/** What the read-ahead needs from the dashboard (the search engine's functions come from its module). */
+export interface ReadAheadSetup {
+  index: SearchIndex;
+  /** The index's full text was complete at load: its words will answer free words. */
+  wordsComing: boolean;
+  /** body-preload.ts's preloadBodies. */
+  preload: (articles: readonly Article[], shouldStop: () => boolean) => Promise<number>;
+  /** query-reads.ts's indexAnswers: the index's words are all this query needs of bodies. */
+  indexAnswers: (query: string) => boolean;
+  finished: () => boolean;
+  /** Runs the live search again (the bodies it left out are read now). */
+  searchAgain: () => void;
+}
+
+/**
+ * Starts the read-ahead now or on demand (see above). Tell it when the index's words are attached
+ * (`attached`: searches again with them) or will not come (`start`: reads ahead at once).
+ */
+export function readBodiesAhead(s: ReadAheadSetup): { start: () => void; attached: () => void } {
+  let started = false;
+  let wordsPending = s.wordsComing;
+  const start = (): void => {
+    wordsPending = false;
+    if (started || s.finished()) return;
+    started = true;
+    void s.preload(s.index.newest(BODY_DEPTH), s.finished).then(() => {
+      if (s.finished()) return;
+      if (s.wordsComing) {
+        s.index.deferBodies(null);
+        s.searchAgain();
+      } else {
+        s.index.prepare(); // the JIT warmed with the bodies in memory, as the first keystrokes will find them
+      }
+    });
+  };
+  const attached = (): void => {
+    wordsPending = false; // from now on a body a search misses is one the words do not answer
+    s.searchAgain();
+  };
+  if (!s.wordsComing) {
+    setTimeout(start, 0); // once idle: the list is drawn first
+    return { start, attached };
+  }
+  s.index.deferBodies((query) => {
+    if (!(wordsPending && s.indexAnswers(query))) start();
+  });
+  // The JIT warmed now, without reading bodies (prepare's searches never ask for them).
+  setTimeout(() => s.finished() || s.index.prepare(), 0);
+  return { start, attached };
+}

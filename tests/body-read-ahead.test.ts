@@ -1,0 +1,72 @@
+// The dashboard's body read-ahead (src/body-read-ahead.ts): at once without the index's full text;
+// on a warm start only when a search needs a body the index's words do not answer.
+import { describe, expect, it, vi } from 'vitest';
+import { readBodiesAhead, type ReadAheadSetup } from '../src/body-read-ahead.js';
+import type { SearchIndex } from '../src/core/search/index.js';
+
+function setup(wordsComing: boolean) {
+  const calls: string[] = [];
+  let wanted: ((q: string) => void) | null = null;
+  const index = {
+    deferBodies: (w: ((q: string) => void) | null) => {
+      wanted = w;
+      calls.push(w ? 'defer' : 'undefer');
+    },
+    newest: (n: number) => (calls.push(`newest ${n}`), []),
+    prepare: () => calls.push('prepare'),
+  } as unknown as SearchIndex;
+  const s: ReadAheadSetup = {
+    index,
+    wordsComing,
+    preload: vi.fn(async () => (calls.push('preload'), 0)),
+    indexAnswers: (q) => /^[a-z ]+$/.test(q),
+    finished: () => false,
+    searchAgain: () => calls.push('search again'),
+  };
+  return { s, calls, ask: (q: string) => wanted?.(q) };
+}
+const idle = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+describe('readBodiesAhead', () => {
+  it('without the index\'s full text: reads the newest bodies at once, then warms the search', async () => {
+    const { s, calls } = setup(false);
+    readBodiesAhead(s);
+    await idle();
+    expect(calls).toEqual(['newest 10000', 'preload', 'prepare']);
+  });
+
+  it('on a warm start: reads nothing until a search needs a body the words do not answer, then searches again', async () => {
+    const { s, calls, ask } = setup(true);
+    readBodiesAhead(s);
+    await idle();
+    expect(calls).toEqual(['defer', 'prepare']);
+    ask('bitcoin etf'); // the index's words will answer this: no read-ahead for it
+    await idle();
+    expect(s.preload).not.toHaveBeenCalled();
+    ask('"sao paulo"');
+    ask('"sao paulo" fees');
+    await idle();
+    expect(s.preload).toHaveBeenCalledTimes(1);
+    expect(calls.slice(2)).toEqual(['newest 10000', 'preload', 'undefer', 'search again']);
+  });
+
+  it('on a warm start, once the words are attached: a free-word search that still misses a body starts it', async () => {
+    const { s, calls, ask } = setup(true);
+    const ahead = readBodiesAhead(s);
+    ahead.attached();
+    expect(calls).toContain('search again');
+    ask('bitcoin');
+    await idle();
+    expect(s.preload).toHaveBeenCalledTimes(1);
+  });
+
+  it('on a warm start whose words cannot be attached: reads ahead when told, and once', async () => {
+    const { s, calls } = setup(true);
+    const ahead = readBodiesAhead(s);
+    ahead.start();
+    ahead.start();
+    await idle();
+    expect(s.preload).toHaveBeenCalledTimes(1);
+    expect(calls).toContain('search again');
+  });
+});

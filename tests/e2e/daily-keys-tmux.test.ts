@@ -4,21 +4,12 @@
 // articles, checked afterwards with --filter against the same state).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { hasTmux, TmuxSession } from './tmux.js';
+import { describe, expect, it } from 'vitest';
+import { cli, CONFIG, dailyHarness } from './daily-home.js';
+import type { TmuxSession } from './tmux.js';
 
-const repo = path.resolve(import.meta.dirname, '..', '..');
-const cli = path.join(repo, 'dist', 'cli.js');
-
-let session: TmuxSession | undefined;
-let home: string;
-afterEach(() => {
-  session?.close();
-  session = undefined;
-  fs.rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
-});
+const daily = dailyHarness('cnt-daily-keys-');
 
 const BODY = `Regulators [approved the filing](https://example.test/filing) on Monday. Analysts at
 [the desk](https://example.test/desk?a=1&amp;b=2) expect inflows; [write to us](mailto:desk@example.test).
@@ -26,56 +17,23 @@ const BODY = `Regulators [approved the filing](https://example.test/filing) on M
 
 // A private home (config, state, cache) with a news folder of three articles and a $BROWSER stub.
 function makeHome(config: string): { env: Record<string, string>; news: string; opened: string } {
-  home = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-daily-keys-'));
-  const news = path.join(home, 'news');
-  fs.mkdirSync(news);
-  const article = (name: string, day: number, title: string, extra: string, body: string) =>
-    fs.writeFileSync(path.join(news, `${name}.md`), `---\ntitle: ${title}\npublishedAt: '2025-11-${day}T10:00:00Z'\n${extra}---\n\n${body}`);
-  article('alpha', 13, 'Alpha Bitcoin Rally', 'tags: [btc]\n', 'Plain body, no links.\n');
-  article('beta', 14, 'Beta Ether Upgrade', 'tags: [eth]\nsentiment: NEGATIVE\n', 'Another plain body.\n');
-  article('gamma', 15, 'Gamma Bitcoin ETF Filing', "tags: [btc]\nurl: 'https://example.test/gamma'\n", BODY);
+  const { home, env, news } = daily.makeHome(config, [
+    { name: 'alpha', day: 13, title: 'Alpha Bitcoin Rally', extra: 'tags: [btc]\n', body: 'Plain body, no links.\n' },
+    { name: 'beta', day: 14, title: 'Beta Ether Upgrade', extra: 'tags: [eth]\nsentiment: NEGATIVE\n', body: 'Another plain body.\n' },
+    { name: 'gamma', day: 15, title: 'Gamma Bitcoin ETF Filing', extra: "tags: [btc]\nurl: 'https://example.test/gamma'\n", body: BODY },
+  ]);
   const opened = path.join(home, 'opened.txt');
   const browser = path.join(home, 'browser.sh');
   fs.writeFileSync(browser, `#!/bin/sh\nprintf '%s\\n' "$1" >> '${opened}'\n`, { mode: 0o755 });
-  const env = {
-    HOME: home,
-    HISTFILE: '/dev/null',
-    BROWSER: browser,
-    XDG_CONFIG_HOME: path.join(home, 'config'),
-    XDG_STATE_HOME: path.join(home, 'state'),
-    XDG_CACHE_HOME: path.join(home, 'cache'),
-  };
-  fs.mkdirSync(path.join(env.XDG_CONFIG_HOME, 'crypto-news-tui'), { recursive: true });
-  fs.writeFileSync(path.join(env.XDG_CONFIG_HOME, 'crypto-news-tui', 'config.toml'), config.replaceAll('NEWS', news));
-  return { env, news, opened };
+  return { env: { ...env, BROWSER: browser }, news, opened };
 }
 
-function start(env: Record<string, string>, width = 120, height = 30, args = '') {
-  if (!hasTmux()) throw new Error('tmux is required for the terminal end-to-end tests (.ci/run installs it)');
-  const s = new TmuxSession(width, height, repo, env);
-  session = s;
-  const status = path.join(s.dir, 'status.txt');
-  s.type(`node ${cli} ${args} > /dev/null; echo "exit=$?" > ${status}`);
-  s.send('Enter');
-  return { s, status };
-}
-
-async function quit(s: TmuxSession, status: string): Promise<void> {
-  s.send('q');
-  expect(await s.waitForFile(status)).toBe('exit=130\n');
-}
+const start = (env: Record<string, string>, width = 120, height = 30) => daily.start(env, { width, height });
+const quit = (s: TmuxSession, status: string): Promise<void> => daily.quit({ s, status });
 
 // The search line is the screen's first row.
 const searchLine = (t: string): string => t.split('\n')[0];
 
-const CONFIG = `paths = ["NEWS"]
-[[views]]
-name = "Bitcoin"
-query = "tag:btc"
-[[views]]
-name = "Gloom"
-query = "sentiment:negative"
-`;
 
 describe('daily driver keys in a real terminal', () => {
   it('body pane: o, a link number and Enter asks to open that link; y opens it; bad numbers and mailto are refused', async () => {
@@ -162,7 +120,6 @@ describe('daily driver keys in a real terminal', () => {
     await s.waitFor((t) => searchLine(t).includes('ether') && t.includes('Beta Ether') && !t.includes('Gamma Bitcoin'), 'forward again');
     s.send('Escape');
     await quit(s, status);
-    session?.close();
 
     ({ s, status } = start(env));
     await s.waitFor((t) => t.includes('3/3'), 'the list after a restart');
@@ -207,8 +164,7 @@ describe('daily driver keys in a real terminal', () => {
 
 describe('a folded story row in a real terminal (bundled data)', () => {
   it('m marks every article of the story read and * saves them all; the row and --filter agree', async () => {
-    home = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-story-marks-'));
-    const env = { HOME: home, HISTFILE: '/dev/null', XDG_CONFIG_HOME: path.join(home, 'config'), XDG_STATE_HOME: path.join(home, 'state'), XDG_CACHE_HOME: path.join(home, 'cache') };
+    const { env } = daily.makeHome(null, []);
     const filter = (q: string): string[] =>
       execFileSync(process.execPath, [cli, '--filter', q, '-p', 'title'], { env: { ...process.env, ...env }, encoding: 'utf8' }).trim().split('\n').filter(Boolean).sort();
     const { s, status } = start(env, 120, 30);

@@ -3,67 +3,21 @@
 // opening a URL through $BROWSER, and copying through OSC 52 into tmux's clipboard.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { hasTmux, TmuxSession } from './tmux.js';
+import { describe, expect, it } from 'vitest';
+import { cli, CONFIG, dailyHarness, type DailyArticle } from './daily-home.js';
 
-const repo = path.resolve(import.meta.dirname, '..', '..');
-const cli = path.join(repo, 'dist', 'cli.js');
+const daily = dailyHarness('cnt-daily-');
+const body = (name: string, title: string): string => `Body of ${title}. See [the site](https://example.test/${name}).\n`;
+// Gamma is the newest, so it is the first row and selected at start.
+const ARTICLES: DailyArticle[] = [
+  { name: 'alpha', day: 13, title: 'Alpha Bitcoin Rally', extra: "tags: [btc]\nurl: 'https://example.test/alpha?x=1'\n", body: body('alpha', 'Alpha Bitcoin Rally') },
+  { name: 'beta', day: 14, title: 'Beta Ether Upgrade', extra: 'tags: [eth]\nsentiment: NEGATIVE\n', body: body('beta', 'Beta Ether Upgrade') },
+  { name: 'gamma', day: 15, title: 'Gamma Bitcoin Miners Sell', extra: "tags: [btc]\nsentiment: NEGATIVE\nurl: 'https://example.test/gamma'\n", body: body('gamma', 'Gamma Bitcoin Miners Sell') },
+];
+const makeHome = (config: string | null) => daily.makeHome(config, ARTICLES);
+const start = (env: Record<string, string>, args = '') => daily.start(env, { args });
 
-let session: TmuxSession | undefined;
-let home: string;
-afterEach(() => {
-  session?.close();
-  // The killed program may still be finishing a cache write.
-  fs.rmSync(home, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
-});
-
-// A private home: config, state and cache folders, and a news folder with three articles.
-function makeHome(config: string | null): { env: Record<string, string>; news: string } {
-  home = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-daily-'));
-  const news = path.join(home, 'news');
-  fs.mkdirSync(news);
-  const article = (name: string, day: number, title: string, extra: string) =>
-    fs.writeFileSync(path.join(news, `${name}.md`), `---\ntitle: ${title}\npublishedAt: '2025-11-${day}T10:00:00Z'\n${extra}---\n\nBody of ${title}. See [the site](https://example.test/${name}).\n`);
-  // Gamma is the newest, so it is the first row and selected at start.
-  article('alpha', 13, 'Alpha Bitcoin Rally', "tags: [btc]\nurl: 'https://example.test/alpha?x=1'\n");
-  article('beta', 14, 'Beta Ether Upgrade', 'tags: [eth]\nsentiment: NEGATIVE\n');
-  article('gamma', 15, 'Gamma Bitcoin Miners Sell', "tags: [btc]\nsentiment: NEGATIVE\nurl: 'https://example.test/gamma'\n");
-  const env = {
-    HOME: home,
-    // The shell must not write its history into the home being removed.
-    HISTFILE: '/dev/null',
-    XDG_CONFIG_HOME: path.join(home, 'config'),
-    XDG_STATE_HOME: path.join(home, 'state'),
-    XDG_CACHE_HOME: path.join(home, 'cache'),
-  };
-  if (config !== null) {
-    fs.mkdirSync(path.join(env.XDG_CONFIG_HOME, 'crypto-news-tui'), { recursive: true });
-    fs.writeFileSync(path.join(env.XDG_CONFIG_HOME, 'crypto-news-tui', 'config.toml'), config.replaceAll('NEWS', news));
-  }
-  return { env, news };
-}
-
-function start(env: Record<string, string>, args = '') {
-  if (!hasTmux()) throw new Error('tmux is required for the terminal end-to-end tests (.ci/run installs it)');
-  const s = new TmuxSession(120, 30, repo, env);
-  session = s;
-  const out = path.join(s.dir, 'out.txt');
-  const status = path.join(s.dir, 'status.txt');
-  s.type(`node ${cli} ${args} > ${out}; echo "exit=$?" > ${status}`);
-  s.send('Enter');
-  return { s, out, status };
-}
-
-const CONFIG = `paths = ["NEWS"]
-[[views]]
-name = "Bitcoin"
-query = "tag:btc"
-[[views]]
-name = "Gloom"
-query = "sentiment:negative"
-`;
 
 describe('daily driver in a real terminal', () => {
   it('opens the config folder on All, and 1 / 2 / 0 switch views', async () => {
@@ -103,9 +57,7 @@ describe('daily driver in a real terminal', () => {
     first.s.send('j');
     first.s.send('*');
     await first.s.waitFor((t) => t.includes('saved ★'), 'saved');
-    first.s.send('q');
-    expect(await first.s.waitForFile(first.status)).toBe('exit=130\n');
-    session?.close();
+    await daily.quit(first);
 
     const second = start(env);
     const screen = await second.s.waitFor((t) => t.includes('2 unread'), 'the marks after a restart');
@@ -128,7 +80,7 @@ describe('daily driver in a real terminal', () => {
   });
 
   it('o shows the URL and asks; y opens it through $BROWSER', async () => {
-    const { env } = makeHome(CONFIG);
+    const { env, home } = makeHome(CONFIG);
     const record = path.join(home, 'opened.txt');
     const browser = path.join(home, 'browser.sh');
     fs.writeFileSync(browser, `#!/bin/sh\nprintf '%s\\n' "$1" > '${record}'\n`, { mode: 0o755 });
@@ -171,7 +123,7 @@ describe('daily driver in a real terminal', () => {
   });
 
   it('a file copied into the folder appears within 2 s with the cursor where it was; r selects it', async () => {
-    const { env, news } = makeHome(CONFIG);
+    const { env, news, home } = makeHome(CONFIG);
     const { s, status } = start(env);
     await s.waitFor((t) => t.includes('Gamma Bitcoin') && t.includes('3/3'), 'the list');
     s.send('j');
@@ -196,7 +148,7 @@ describe('daily driver in a real terminal', () => {
   });
 
   it('e hands the terminal to $EDITOR with the file and takes it back', async () => {
-    const { env, news } = makeHome(CONFIG);
+    const { env, news, home } = makeHome(CONFIG);
     const record = path.join(home, 'edited.txt');
     const editor = path.join(home, 'editor.sh');
     // The stub shows itself on the terminal, records its argument, and waits for a key.

@@ -4,23 +4,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hasTmux, TmuxSession } from './tmux.js';
+import { cli, hasTmux, startCli, TmuxSession } from './tmux.js';
 
 const repo = path.resolve(import.meta.dirname, '..', '..');
-const cli = path.join(repo, 'dist', 'cli.js');
 
 let session: TmuxSession | undefined;
 afterEach(() => session?.close());
 
 function start(width: number, height: number, args = '', env: Record<string, string> = {}) {
-  if (!hasTmux()) throw new Error('tmux is required for the terminal end-to-end tests (.ci/run installs it)');
-  const s = new TmuxSession(width, height, repo, env);
-  session = s;
-  const out = path.join(s.dir, 'out.txt');
-  const status = path.join(s.dir, 'status.txt');
-  s.type(`node ${cli} ${args} > ${out}; echo "exit=$?" > ${status}`);
-  s.send('Enter');
-  return { s, out, status };
+  const started = startCli(width, height, args, env);
+  session = started.s;
+  return started;
 }
 
 const ready = (screen: string) => screen.includes('? help') && /\d+\/\d+/.test(screen);

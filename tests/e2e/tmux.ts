@@ -119,3 +119,25 @@ export async function drawnWidths(texts: readonly string[]): Promise<Map<string,
   }
   return widths;
 }
+
+const repo = path.resolve(import.meta.dirname, '..', '..');
+/** The built program. */
+export const cli = path.join(repo, 'dist', 'cli.js');
+
+/** A program started in tmux: the session, and the files its stdout and `exit=N` go to. */
+export interface Started {
+  s: TmuxSession;
+  out: string;
+  status: string;
+}
+
+/** Starts the built program with `args` in a new session of `width` x `height`, typed as a person would. */
+export function startCli(width: number, height: number, args = '', env: Record<string, string> = {}): Started {
+  if (!hasTmux()) throw new Error('tmux is required for the terminal end-to-end tests (.ci/run installs it)');
+  const s = new TmuxSession(width, height, repo, env);
+  const out = path.join(s.dir, 'out.txt');
+  const status = path.join(s.dir, 'status.txt');
+  s.type(`node ${cli} ${args} > ${out}; echo "exit=$?" > ${status}`);
+  s.send('Enter');
+  return { s, out, status };
+}

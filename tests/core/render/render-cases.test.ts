@@ -69,22 +69,10 @@ describe('format characters', () => {
     for (const r of hyphenated) expect(['Kryptowährungshandelsplattform-', 'betreiberhaftungsgesetzentwurf-', 'Kryptowährungs-', 'handels-', 'plattform-', 'betreiber-', 'haftungs-', 'gesetz-', 'entwurf-', 'in-', 'inter-', 'interop-', 'interoper-', 'interoperabil-', 'interoperabili-', 'acknowledge-'].some((e) => r.endsWith(e))).toBe(true);
   });
 
-  it('shows no hyphen where the line is not broken', () => {
-    const text = render('format-characters.md', 200).join('\n');
-    expect(text).toContain('interoperability');
-    expect(text).toContain('acknowledgements');
-    expect(text).toContain('nobreakhere');
-  });
-
   it('breaks at zero-width spaces without losing a character', () => {
     const rows = render('format-characters.md', 38);
     expect(joined(rows)).toContain('transactionidentifierhashvalueforthewithdrawal');
     expect(rows.some((r) => r.startsWith('identifier') || r.endsWith('transaction'))).toBe(true);
-  });
-
-  it('keeps the text around bidi marks and invisible operators', () => {
-    const text = render('more-bidi-invisible.md', 58).join(' ');
-    for (const w of ['price rose', 'السوق', 'f(x)', 'BOMinside', 'Nonjoiner', 'joinerhere', 'withwordjoinerseverywhereinit']) expect(text).toContain(w);
   });
 });
 
@@ -108,34 +96,6 @@ describe('code blocks', () => {
   it('wraps wide characters in code by columns', () => {
     const rows = render('more-code-cjk.md', 38);
     expect(rows.map((r) => r.replace(/^↪ /, '')).join('')).toContain('日本最大級の暗号資産取引所で、この行は端末の幅を超えるほど長いコメントを含んでいます');
-  });
-});
-
-describe('entities', () => {
-  it('decodes prose and link URLs, keeps code literal', () => {
-    const { lines, links } = renderMarkdown(body('entities.md'), 58);
-    const text = rowsOf(lines).join(' ').replace(/ +/g, ' ');
-    expect(text).toContain('AT&T & Verizon both said "no comment" —');
-    expect(text).toContain('€100, or €100, or €100');
-    expect(text).toContain('&foo; stays as written');
-    expect(text).toContain('Less-than: <tag>.');
-    expect(text).toContain('literal: &amp; and a < b && c > d and <script>');
-    expect(text).toContain('return "&amp;";');
-    expect(text).toContain('&lt;b&gt; and &#39; and &nbsp;');
-    expect(text).toContain('Fees & rebates');
-    expect(links).toEqual(['https://example.com/?a=1&b=2']);
-    expect(text).toContain('[1] https://example.com/?a=1&b=2');
-  });
-
-  it('decodes every HTML5 name, only with its semicolon, and in reference definitions', () => {
-    const { lines, links } = renderMarkdown(body('more-entities.md'), 58);
-    const text = rowsOf(lines).join('\n');
-    expect(text).toContain('∳ ★');
-    expect(text).toContain('½ → ✓');
-    expect(text).toContain('&copy stays');
-    expect(text).toContain('&lt;code&gt; stays literal');
-    expect(text).toContain('&#x41;');
-    expect(links).toEqual(['https://example.com/fees?tier=1&region=eu&lang=en']);
   });
 });
 
@@ -184,44 +144,6 @@ describe('footnotes and strikethrough', () => {
     expect(rowsOf(lines).join('\n')).toContain('~~Withdrawals are paused~~ Withdrawals resumed');
     expect(lines.flat().some((s) => s.strike && s.text.includes('Withdrawals'))).toBe(true);
   });
-
-  it('numbers a twice-referenced note once and still lists an unreferenced definition', () => {
-    const rows = render('more-footnotes.md', 58);
-    const text = rows.join('\n');
-    expect(text).toContain('claim[^1] is repeated[^1]');
-    expect(text).toContain('[^orphan] A definition nobody references is still shown.');
-    expect(text).toContain('~~are~~ reopened');
-    expect(text).toContain('[2] https://example.com/in-note');
-  });
-});
-
-describe('HTML', () => {
-  it('html-blocks.md: cells apart, images, link notes, details, no script or style', () => {
-    const { lines, links } = renderMarkdown(body('html-blocks.md'), 58);
-    const text = rowsOf(lines).join('\n');
-    expect(text).toContain('[image: Listing banner]');
-    expect(text).toContain('[image: Exchange logo]');
-    expect(text).toContain('Trading pairs: ABC/USDT & ABC/BTC');
-    expect(text).toContain('Fee schedule (click to expand)');
-    expect(text).toContain('Pair │ Min order');
-    expect(text).toContain('ABC/USDT │ 10 USDT');
-    expect(text).toContain('Deposits open at 10:00\u00a0UTC.\nWithdrawals open at 12:00\u00a0UTC.');
-    expect(text).toContain('terms link[1]');
-    expect(links).toEqual(['https://example.org/terms']);
-    for (const gone of ['alert', 'tracking', 'color: red', 'editor note', '<']) expect(text).not.toContain(gone);
-  });
-
-  it('more-html.md: list items on their own lines, numbered from start, scripts inline gone', () => {
-    const rows = render('more-html.md', 58);
-    expect(rows).toContain('• First listed item');
-    expect(rows).toContain('• Second listed item with the desk[1]');
-    expect(rows).toContain('3. Third');
-    expect(rows).toContain('4. Fourth');
-    expect(rows).toContain('BTC │ 97,000 │ new high');
-    expect(rows.join('\n')).toContain('Inline [image: inline icon] and a bad link[2]');
-    expect(rows.join('\n')).not.toContain('tracker');
-    expect(rows.join('\n')).not.toContain('Enable scripts');
-  });
 });
 
 describe('links', () => {
@@ -253,13 +175,80 @@ describe('links', () => {
     const desk = lines.flat().find((s) => s.text === 'the desk');
     expect(desk?.href).toMatch(/^mailto:very\.long\.address/);
   });
+});
 
-  it('shows unresolved reference links as their text', () => {
-    const text = render('more-unresolved-refs.md', 58).join(' ');
-    expect(text).toContain('describes BIP125 replacement');
-    expect(text).toContain('proposal for package relay,');
-    expect(text).toContain('update to Bitcoin Core #12345.');
-    expect(text).toContain('A defined link[1] works');
-    expect(text).not.toContain('][');
+// What a case's README row promises as text, one row a case: rendered at `width`, its rows joined
+// by `join` (runs of spaces squashed to one where `squash`), the text holds every `shows`, none of
+// `hides`, and has every one of `rows` as a whole row; `links` is its Links list.
+interface Shows {
+  what: string;
+  file: string;
+  width: number;
+  join: ' ' | '\n';
+  squash?: boolean;
+  shows: readonly string[];
+  hides?: readonly string[];
+  rows?: readonly string[];
+  links?: readonly string[];
+}
+const SHOWS: readonly Shows[] = [
+  {
+    what: 'bidi marks and invisible operators keep the text around them',
+    file: 'more-bidi-invisible.md', width: 58, join: ' ',
+    shows: ['price rose', 'السوق', 'f(x)', 'BOMinside', 'Nonjoiner', 'joinerhere', 'withwordjoinerseverywhereinit'],
+  },
+  {
+    what: 'soft hyphens show no hyphen where the line is not broken',
+    file: 'format-characters.md', width: 200, join: '\n',
+    shows: ['interoperability', 'acknowledgements', 'nobreakhere'],
+  },
+  {
+    what: 'entities in prose and link URLs are decoded, code stays literal',
+    file: 'entities.md', width: 58, join: ' ', squash: true,
+    shows: ['AT&T & Verizon both said "no comment" —', '€100, or €100, or €100', '&foo; stays as written', 'Less-than: <tag>.', 'literal: &amp; and a < b && c > d and <script>', 'return "&amp;";', '&lt;b&gt; and &#39; and &nbsp;', 'Fees & rebates', '[1] https://example.com/?a=1&b=2'],
+    links: ['https://example.com/?a=1&b=2'],
+  },
+  {
+    what: 'every HTML5 name is decoded, only with its semicolon, and in reference definitions',
+    file: 'more-entities.md', width: 58, join: '\n',
+    shows: ['∳ ★', '½ → ✓', '&copy stays', '&lt;code&gt; stays literal', '&#x41;'],
+    links: ['https://example.com/fees?tier=1&region=eu&lang=en'],
+  },
+  {
+    what: 'a twice-referenced note is numbered once and an unreferenced definition still listed',
+    file: 'more-footnotes.md', width: 58, join: '\n',
+    shows: ['claim[^1] is repeated[^1]', '[^orphan] A definition nobody references is still shown.', '~~are~~ reopened', '[2] https://example.com/in-note'],
+  },
+  {
+    what: 'HTML blocks: cells apart, images, link notes, details, no script or style',
+    file: 'html-blocks.md', width: 58, join: '\n',
+    shows: ['[image: Listing banner]', '[image: Exchange logo]', 'Trading pairs: ABC/USDT & ABC/BTC', 'Fee schedule (click to expand)', 'Pair │ Min order', 'ABC/USDT │ 10 USDT', 'Deposits open at 10:00\u00a0UTC.\nWithdrawals open at 12:00\u00a0UTC.', 'terms link[1]'],
+    hides: ['alert', 'tracking', 'color: red', 'editor note', '<'],
+    links: ['https://example.org/terms'],
+  },
+  {
+    what: 'HTML lists: items on their own lines, numbered from start; inline scripts gone',
+    file: 'more-html.md', width: 58, join: '\n',
+    shows: ['Inline [image: inline icon] and a bad link[2]'],
+    hides: ['tracker', 'Enable scripts'],
+    rows: ['• First listed item', '• Second listed item with the desk[1]', '3. Third', '4. Fourth', 'BTC │ 97,000 │ new high'],
+  },
+  {
+    what: 'unresolved reference links show as their text',
+    file: 'more-unresolved-refs.md', width: 58, join: ' ',
+    shows: ['describes BIP125 replacement', 'proposal for package relay,', 'update to Bitcoin Core #12345.', 'A defined link[1] works'],
+    hides: [']['],
+  },
+];
+
+describe('what each case shows', () => {
+  it.each(SHOWS)('$file: $what', ({ file, width, join, squash, shows, hides = [], rows = [], links }) => {
+    const out = renderMarkdown(body(file), width);
+    const lines = rowsOf(out.lines);
+    const text = squash ? lines.join(join).replace(/ +/g, ' ') : lines.join(join);
+    for (const t of shows) expect(text).toContain(t);
+    for (const t of hides) expect(text).not.toContain(t);
+    for (const r of rows) expect(lines).toContain(r);
+    if (links) expect(out.links).toEqual(links);
   });
 });

@@ -107,7 +107,8 @@ async function filterFromIndex(options: Options, paths: string[]): Promise<boole
   const query = options.filter ?? '';
   const needsAll = options.sort === 'hot' || (options.print === 'json' && !options.stats);
   if (!options.cache || options.clearCache || options.limit !== undefined || needsAll) return false;
-  const [{ filterFromIndex: fromIndex }, { splitReadingTerms }] = await Promise.all([import('./core/search/index-filter.js'), import('./core/reading/terms.js')]);
+  const { importIndexFilter } = await import('./core/search/index.js');
+  const [{ filterFromIndex: fromIndex }, { splitReadingTerms }] = await Promise.all([importIndexFilter(), import('./core/reading/index.js')]);
   if (splitReadingTerms(query).terms.length > 0) return false;
   let found;
   try {
@@ -126,7 +127,7 @@ async function filterFromIndex(options: Options, paths: string[]): Promise<boole
     const pulse = pulseOf(found.articles);
     process.stdout.write(options.print === 'json' ? `${safeJson(pulseJson(pulse))}\n` : pulseText(pulse));
   } else if (found.articles.length > 0) {
-    printArticles(found.articles, options);
+    await printArticles(found.articles, options);
   }
   process.exitCode = found.articles.length === 0 ? EXIT.noMatch : EXIT.ok;
   await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));

@@ -8,7 +8,10 @@ export { APPLICATION_ID, BUSY_TIMEOUT_MS, INDEX_FORMAT, removeIndex } from './da
 export { IndexReader } from './reader.js';
 export { IndexSession } from './session.js';
 export { buildText, isOurIndex, type BodyReader, type TextBuildResult, type TextProgress } from './text-build.js';
-export { INDEX_WORD, startVocabulary, WordIndex, type WordAnswer, type WordSource } from './word-index.js';
+export { INDEX_WORD, MAX_TOKENS, MIN_LENGTH, startVocabulary, WordIndex, type WordAnswer, type WordSource } from './word-index.js';
+export { ftsString } from './fts.js';
+export { tokensContaining } from './vocabulary.js';
+export { checkFreshness, type Freshness, type StampRow } from './freshness.js';
 export { bodyWordsByPath } from './body-candidates.js';
 export { leadsFromIndex } from './leads.js';
 export { readStoredFacts, writeStoredFacts } from './stories-table.js';

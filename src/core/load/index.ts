@@ -9,3 +9,4 @@ export { readCappedSync } from './read-sync.js';
 export { loadCorpus, warmStart, type LoadOptions, type LoadResult } from './load.js';
 export { LazyArticle, lowerBodyOf } from './lazy-article.js';
 export { parseAll, type ParseJob } from './parse-pool.js';
+export { refreshIndex, type Refreshed } from './refresh.js';

@@ -7,9 +7,7 @@
 
 import fs from 'node:fs';
 import type { LoadWarning } from '../article.js';
-import { cacheDirectory, indexFile } from '../index/location.js';
-import { checkFreshness } from '../index/freshness.js';
-import { IndexReader } from '../index/reader.js';
+import { cacheDirectory, indexFile, checkFreshness, IndexReader } from '../index/index.js';
 import { effectiveCap, loadCorpus, parserStamp } from './load.js';
 import { STAT_FIELDS, StatWorker } from './parse-pool.js';
 import { statPaths } from './parse-worker.js';

@@ -10,12 +10,9 @@
 // match at all (the typo fallback looks at the newest articles of the whole corpus).
 
 import type { Article, LoadWarning } from '../article.js';
-import { isRecord, R, type ArticleRecord } from '../index/article-record.js';
-import { ftsString } from '../index/fts.js';
-import { tokensContaining } from '../index/vocabulary.js';
-import { INDEX_WORD, MAX_TOKENS, MIN_LENGTH, startVocabulary, type WordSource } from '../index/word-index.js';
-import { LazyArticle } from '../load/lazy-article.js';
-import { refreshIndex, type Refreshed } from '../load/refresh.js';
+import { isRecord, R, type ArticleRecord } from '../article-record.js';
+import { ftsString, tokensContaining, INDEX_WORD, MAX_TOKENS, MIN_LENGTH, startVocabulary, type WordSource } from '../index/index.js';
+import { LazyArticle, refreshIndex, type Refreshed } from '../load/index.js';
 import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
 import { SearchIndex } from './search.js';
 import { CAP } from './search-settings.js';

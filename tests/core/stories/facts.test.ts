@@ -15,7 +15,8 @@ import { EVERY_MATCH, SearchIndex } from '../../../src/core/search/search.js';
 import { indexFile, openIndex } from '../../../src/core/index/database.js';
 import { leadParagraph } from '../../../src/core/text/lead.js';
 import { readStoredFacts, writeStoredFacts } from '../../../src/core/index/stories-table.js';
-import { coinMentionsOf, computeFacts, isFacts, type Facts } from '../../../src/core/stories/facts.js';
+import { coinMentionsOf, isFacts, type Facts } from '../../../src/core/stories/facts.js';
+import { computeFacts } from '../../../src/core/stories/facts-builder.js';
 import { factsInBackground, factsInput } from '../../../src/core/stories/facts-background.js';
 import { groupStories, hotOrder, hotScore, storyDoc, storyMapOf } from '../../../src/core/stories/index.js';
 

@@ -102,7 +102,7 @@ export function dashboardFacts(o: FactsRunnerOptions): DashboardFacts {
   function changeSince(from: number, hidden: readonly number[], input: (a: Article) => FactsChange['added'][number]): FactsChange {
     const n = o.index.size;
     const added = Array.from({ length: n - from }, (_, k) => input(article(from + k)));
-    const goneNow = hidden.map((id) => ({ id, publishedAt: article(id).publishedAt }));
+    const goneNow = hidden.map((id) => ({ id, path: article(id).path, publishedAt: article(id).publishedAt }));
     const context: FactsChange['context'][number][] = [];
     if (o.group) {
       const near = nearAny([...added.map((a) => a.publishedAt ?? Number.NaN), ...goneNow.map((g) => g.publishedAt ?? Number.NaN)], 2 * WINDOW_MS);

@@ -5,26 +5,27 @@
 // an answer superseded by a newer question resolves null) and hands it live updates. A small
 // corpus, or one where the built worker script is missing (tests run the TypeScript sources), is
 // served on this thread by the same engine; so is one whose worker failed, from the last facts.
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Article } from '../article.js';
-import { type Facts, type FactsInput } from './facts.js';
+import { fileStamp, type Facts, type FactsInput } from './facts.js';
 import { FactsEngine, type Counted, type FactsChange } from './facts-engine.js';
-import { FACTS_WORKER_ROLE, type FactsReply, type FactsRequest, type FactsStore, type FactsWorkerData } from './facts-worker.js';
+import { FACTS_WORKER_ROLE, type FactsReply, type FactsRequest, type FactsWorkerData } from './facts-worker.js';
 import { storyDoc } from './story-doc.js';
 
 /** Below this many articles the facts are computed on the calling thread. */
 export const MIN_FOR_WORKER = 500;
 /** Inputs posted per message: ~1-2 MB to serialise, a few ms of the UI thread each. */
 export const FACTS_CHUNK = 4_000;
+/** File stamps posted per message (path, size and mtime: ~100 bytes each). */
+const STAMP_CHUNK = 20_000;
 // A closed worker still storing its facts is given this long, then stopped.
 const STORE_GRACE_MS = 30_000;
 
 /** The facts input of one article. */
 export function factsInput(a: Article): FactsInput {
-  return { ...storyDoc(a), path: a.path, sourceLabel: a.source, tags: a.tags, coinFields: a.coinFields ?? [], sentiment: a.sentiment, score: a.score ?? null, stickyWeight: a.stickyWeight };
+  return { ...storyDoc(a), path: a.path, sourceLabel: a.source, tags: a.tags, coinFields: a.coinFields ?? [], sentiment: a.sentiment, score: a.score ?? null, stickyWeight: a.stickyWeight, stamp: fileStamp(a.size, a.mtimeMs) };
 }
 
 /** The built worker script next to this module, or null when running from sources. */
@@ -36,23 +37,6 @@ function workerUrl(): URL | null {
 // Two turns of the event loop: input that arrived meanwhile is read in between (after-input.ts's rule).
 const yieldToInput = (): Promise<void> => new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 
-/**
- * A fingerprint of the corpus as loaded: every article's path, size and mtime in id order
- * (sha-1, hex). Hashed in chunks between keys; null when stopped.
- */
-export async function corpusFingerprint(article: (id: number) => Article, n: number, stop: () => boolean = () => false): Promise<string | null> {
-  const hash = createHash('sha1').update(`${n}\n`);
-  for (let start = 0; start < n; start += 20_000) {
-    for (let id = start; id < Math.min(n, start + 20_000); id++) {
-      const a = article(id);
-      hash.update(`${a.path}\0${a.size}\0${a.mtimeMs}\n`);
-    }
-    await yieldToInput();
-    if (stop()) return null;
-  }
-  return hash.digest('hex');
-}
-
 /** Options of a FactsService. */
 export interface BackgroundOptions {
   /** Asked between chunks; true stops the work (the dashboard closed) and load resolves null. */
@@ -61,7 +45,7 @@ export interface BackgroundOptions {
   worker?: URL | null;
   /** Group stories (default true); false leaves every article its own story (`--no-group`). */
   group?: boolean;
-  /** The on-disk index to keep the facts in between runs (index/stories-table.ts); null or absent: none. */
+  /** The on-disk index whose per-article facts are used and kept up to date (index/stories-table.ts); null or absent: none. */
   cacheFile?: string | null;
 }
 
@@ -150,24 +134,39 @@ export class FactsService {
       return (this.latest = this.engine.compute(inputs));
     }
     this.start(url);
-    let store: FactsStore | null = null;
     if (this.opts.cacheFile) {
-      const fingerprint = await corpusFingerprint(article, n, this.stop);
-      if (fingerprint === null) return null;
-      store = { file: this.opts.cacheFile, mode: this.group ? 'grouped' : 'flat', fingerprint };
-      this.post({ kind: 'lookup', store, n });
-      const found = await this.next();
-      if (found.kind === 'facts') return this.took(found);
-      if (this.stop()) return null;
+      // The files in id order; the worker asks for the inputs of only the articles it must compute or regroup.
+      for (let start = 0; start < n; start += STAMP_CHUNK) {
+        const stamps: Array<[string, string]> = [];
+        for (let id = start; id < Math.min(n, start + STAMP_CHUNK); id++) {
+          const a = article(id);
+          stamps.push([a.path, fileStamp(a.size, a.mtimeMs)]);
+        }
+        this.post({ kind: 'stamps', stamps });
+        await yieldToInput();
+        if (this.stop()) return null;
+      }
+      this.post({ kind: 'reconcile', file: this.opts.cacheFile });
+      for (let r = await this.next(); ; r = await this.next()) {
+        if (r.kind === 'miss') break;
+        if (r.kind !== 'need') return this.took(r);
+        for (let start = 0; start < r.ids.length; start += FACTS_CHUNK) {
+          const ids = r.ids.slice(start, start + FACTS_CHUNK);
+          this.post({ kind: 'inputs', ids, inputs: Array.from(ids, (id) => factsInput(article(id))) });
+          await yieldToInput();
+          if (this.stop()) return null;
+        }
+        this.post({ kind: 'continue' });
+      }
     }
     for (let start = 0; start < n; start += FACTS_CHUNK) {
       const inputs: FactsInput[] = [];
       for (let id = start; id < Math.min(n, start + FACTS_CHUNK); id++) inputs.push(factsInput(article(id)));
-      this.post({ kind: 'inputs', inputs });
+      this.post({ kind: 'inputs', inputs, ids: null });
       await yieldToInput();
       if (this.stop()) return null;
     }
-    this.post({ kind: 'compute', store });
+    this.post({ kind: 'compute' });
     return this.took(await this.next());
   }
 

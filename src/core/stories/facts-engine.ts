@@ -40,7 +40,7 @@ export interface FactsChange {
   /** The new articles, ids continuing the corpus (the first is `n`). */
   added: readonly FactsInput[];
   /** Ids no longer shown (removed files, old versions of changed ones), with their dates (epoch ms or null). */
-  gone: ReadonlyArray<{ id: number; publishedAt: number | null }>;
+  gone: ReadonlyArray<{ id: number; path: string; publishedAt: number | null }>;
   /** Grouping input of the other articles within 2 x WINDOW_MS of an added or gone one, by id (regroup.ts). */
   context: ReadonlyArray<{ id: number; input: FactsInput }>;
 }
@@ -82,10 +82,22 @@ export class FactsEngine {
 
   /** Takes per-article facts (and stories, null: each its own) found elsewhere: stored in the index, or computed there. */
   adopt(articles: readonly ArticleFacts[], stories: { story: Int32Array; size: Int32Array } | null): Facts {
+    return this.adoptEach(articles.length, (id) => articles[id], stories);
+  }
+
+  /** adopt, an article at a time: `factsOf(id)` for ids 0..n-1 (no array of a million objects at once). */
+  adoptEach(n: number, factsOf: (id: number) => ArticleFacts, stories: { story: Int32Array; size: Int32Array } | null): Facts {
     this.builder = new FactsBuilder();
-    for (const a of articles) this.builder.push(a);
+    for (let id = 0; id < n; id++) this.builder.push(factsOf(id));
     if (stories) ({ story: this.builder.story, size: this.builder.size } = stories);
     this.goneIds.clear();
+    return this.refresh();
+  }
+
+  /** Groups the articles `ids` (ascending; `docs[k]` is ids[k]'s) among themselves, every other story kept (regroup.ts). */
+  regroup(ids: readonly number[], docs: readonly StoryDoc[]): Facts {
+    const { story, size } = this.builder.stories();
+    if (this.group && ids.length) regroupAmong(ids, docs, story, size);
     return this.refresh();
   }
 

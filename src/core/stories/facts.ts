@@ -22,7 +22,12 @@ export interface FactsInput extends StoryDoc {
   /** Front-matter `score` and `stickyWeight` (hot.ts). */
   score: number | null;
   stickyWeight: number;
+  /** The file's size and mtime as fileStamp writes them: what the index keeps its facts under. */
+  stamp: string;
 }
+
+/** A file's stamp (size and mtime): stored facts are used only while the file's stamp is the same. */
+export const fileStamp = (size: number, mtimeMs: number): string => `${size}:${mtimeMs}`;
 
 /** A facet value (`decrypt`, `mining`) and how it is shown (`Decrypt`, `MINING`: the first spelling met). */
 export interface FacetName {
@@ -110,7 +115,15 @@ export function articleFacts(a: FactsInput): ArticleFacts {
 const isName = (x: unknown): x is FacetName => typeof x === 'object' && x !== null && typeof (x as FacetName).value === 'string' && typeof (x as FacetName).label === 'string';
 const isNames = (v: unknown): v is FacetName[] => Array.isArray(v) && v.every(isName);
 
-/** Whether `v` (read back from disk, so never trusted) is an ArticleFacts. */
+/** `v` read back from disk (JSON: an undated article's time is null) as ArticleFacts, or null when it is not one (never trusted). */
+export function storedArticleFacts(v: unknown): ArticleFacts | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const f = { ...(v as ArticleFacts) };
+  if ((f.time as number | null) === null) f.time = Number.NaN;
+  return isArticleFacts(f) ? f : null;
+}
+
+/** Whether `v` is an ArticleFacts. */
 export function isArticleFacts(v: unknown): v is ArticleFacts {
   if (typeof v !== 'object' || v === null) return false;
   const f = v as ArticleFacts;

@@ -119,7 +119,7 @@ describe('live updates', () => {
     const goneId = order.length - 1;
     const gone = order[goneId];
     const touched = touchedStories([gone.publishedAt!], before.time, before.story, (id) => id === goneId);
-    engine.apply({ added: [], gone: [{ id: goneId, publishedAt: gone.publishedAt }], context: contextOf(order, order.length, [gone.publishedAt!]).filter((c) => c.id !== goneId) });
+    engine.apply({ added: [], gone: [{ id: goneId, path: gone.path, publishedAt: gone.publishedAt }], context: contextOf(order, order.length, [gone.publishedAt!]).filter((c) => c.id !== goneId) });
     const after = engine.facts;
     expect(after.story[goneId]).toBe(goneId);
     expect(after.size[goneId]).toBe(1);

@@ -49,6 +49,7 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
 export function dashboardFacts(o: FactsRunnerOptions): DashboardFacts {
   let service: FactsService | null = null;
   let known = 0;
+  let loaded = false;
   let gone: number[] = [];
   let queue: Promise<void> = Promise.resolve();
   const article = (id: number): Article => o.index.article(id);
@@ -68,6 +69,7 @@ export function dashboardFacts(o: FactsRunnerOptions): DashboardFacts {
     const stories = o.group ? storyMapOf(facts, article) : null;
     const storyOf = stories ? storyInfoOf(stories, Array.from({ length: facts.n }, (_, id) => article(id))) : undefined;
     known = facts.n;
+    loaded = true;
     o.onFacts({ facts, stories, storyOf });
   };
   const counter: FactsCounter = { count: (ids, hot, now) => service?.count(ids, hot, now) ?? Promise.resolve(null) };
@@ -79,22 +81,26 @@ export function dashboardFacts(o: FactsRunnerOptions): DashboardFacts {
         service = new FactsService({ shouldStop: o.finished, group: o.group, cacheFile: o.cacheFile });
         const facts = await service.load(article, o.index.size);
         if (facts && !o.finished()) await deliver(facts, 0);
+        // Articles that arrived while loading are counted now.
+        if (facts && (o.index.size > facts.n || gone.length)) changed([]);
       }),
-    changed: (ids) => {
-      gone.push(...ids);
-      later(async () => {
-        if (!service || known === 0 || o.finished()) return;
-        const { factsInput } = await import('./core/stories/index.js');
-        const change = changeSince(known, gone, factsInput);
-        gone = [];
-        if (change.added.length === 0 && change.gone.length === 0) return;
-        const from = known;
-        const facts = await service.change(change);
-        if (facts && !o.finished()) await deliver(facts, from);
-      });
-    },
+    changed,
     close: () => service?.close(),
   };
+
+  function changed(ids: readonly number[]): void {
+    gone.push(...ids);
+    later(async () => {
+      if (!service || !loaded || o.finished()) return;
+      const { factsInput } = await import('./core/stories/index.js');
+      const change = changeSince(known, gone, factsInput);
+      gone = [];
+      if (change.added.length === 0 && change.gone.length === 0) return;
+      const from = known;
+      const facts = await service.change(change);
+      if (facts && !o.finished()) await deliver(facts, from);
+    });
+  }
 
   // The update since the facts last covered `from` articles: the new articles, the hidden ones
   // with their dates, and the grouping input of every other article near enough to share a story

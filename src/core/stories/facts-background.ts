@@ -25,7 +25,7 @@ const STORE_GRACE_MS = 30_000;
 
 /** The facts input of one article. */
 export function factsInput(a: Article): FactsInput {
-  return { ...storyDoc(a), path: a.path, sourceLabel: a.source, tags: a.tags, coinFields: a.coinFields ?? [], sentiment: a.sentiment, score: a.score ?? null, stickyWeight: a.stickyWeight, stamp: fileStamp(a.size, a.mtimeMs) };
+  return { ...storyDoc(a), path: a.path, sourceLabel: a.source, tags: a.tags, coinFields: a.coinFields ?? [], sentiment: a.sentiment, score: a.score ?? null, stickyWeight: a.stickyWeight, dateGuessed: a.dateGuessed, stamp: fileStamp(a.size, a.mtimeMs) };
 }
 
 /** The built worker script next to this module, or null when running from sources. */

@@ -22,6 +22,8 @@ export interface FactsInput extends StoryDoc {
   /** Front-matter `score` and `stickyWeight` (hot.ts). */
   score: number | null;
   stickyWeight: number;
+  /** The date is the file's time, not one the article gives. */
+  dateGuessed: boolean;
   /** The file's size and mtime as fileStamp writes them: what the index keeps its facts under. */
   stamp: string;
 }
@@ -41,7 +43,7 @@ export interface ArticleFacts {
   sentiment: number;
   /** Publication date (epoch ms), NaN when undated. */
   time: number;
-  /** The hot score's points from the article itself: max(0, score) + (sticky ? 1 : 0). */
+  /** The hot score's points from the article itself: max(0, score) + (sticky ? 1 : 0); -1 when the date is only the file's time (hot.ts: no age, no score). */
   points: number;
   source: FacetName;
   /** Tags, lower-cased value and first spelling, each once. */
@@ -105,7 +107,7 @@ export function articleFacts(a: FactsInput): ArticleFacts {
   return {
     sentiment: s === null ? 3 : SENTIMENT_CODES.indexOf(s),
     time: a.publishedAt ?? Number.NaN,
-    points: Math.max(0, a.score ?? 0) + (a.stickyWeight > 0 ? 1 : 0),
+    points: a.dateGuessed ? -1 : Math.max(0, a.score ?? 0) + (a.stickyWeight > 0 ? 1 : 0),
     source: { value: a.source, label: a.sourceLabel },
     tags,
     coins,
@@ -128,7 +130,7 @@ export function isArticleFacts(v: unknown): v is ArticleFacts {
   if (typeof v !== 'object' || v === null) return false;
   const f = v as ArticleFacts;
   return (
-    Number.isInteger(f.sentiment) && f.sentiment >= 0 && f.sentiment < 4 && typeof f.time === 'number' && Number.isFinite(f.points) &&
+    Number.isInteger(f.sentiment) && f.sentiment >= 0 && f.sentiment < 4 && typeof f.time === 'number' && Number.isFinite(f.points) && f.points >= -1 &&
     isName(f.source) && isNames(f.tags) &&
     Array.isArray(f.coins) && f.coins.every((c) => Array.isArray(c) && typeof c[0] === 'string' && Number.isInteger(c[1]) && c[1] >= 0 && c[1] < 1 << COIN_SOURCES.length)
   );

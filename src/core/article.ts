@@ -61,6 +61,11 @@ export interface Article {
   format: FrontMatterFormat;
   /** The Markdown body (front matter removed), NFC, LF line endings. May be truncated (see notes). */
   body: string;
+  /**
+   * True when reading `body` reads the file (a loaded article keeps only its metadata: load/lazy-article.ts);
+   * what wants a body only when it is in memory (a story's lead paragraph) asks this first.
+   */
+  readonly bodyOnDisk?: boolean;
   /** File size in bytes. */
   size: number;
   /** File modification time in epoch ms. */

@@ -14,4 +14,4 @@ export { tokensContaining } from './vocabulary.js';
 export { checkFreshness, type Freshness, type StampRow } from './freshness.js';
 export { bodyWordsByPath } from './body-candidates.js';
 export { leadsFromIndex } from './leads.js';
-export { readStoredFacts, writeStoredFacts } from './stories-table.js';
+export { FactsTable, type RowWrite, type StoredRow } from './stories-table.js';

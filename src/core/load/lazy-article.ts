@@ -128,6 +128,11 @@ export class LazyArticle implements Article {
     return this.bytes;
   }
 
+  /** True until a body is set here: reading `body` reads the file. */
+  get bodyOnDisk(): boolean {
+    return this.override?.body === undefined;
+  }
+
   /** The Markdown body, read and parsed from the file when first needed. */
   get body(): string {
     return this.override?.body ?? readBack(this).body;

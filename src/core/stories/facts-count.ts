@@ -1,8 +1,8 @@
-// The pulse of any set of article ids from the corpus's precomputed facts (stories/facts.ts):
-// the same counts as pulseOf (count.ts) gives for those articles, as a loop over integer codes,
+// The pulse of any set of article ids from the corpus's precomputed facts (facts.ts): the same
+// counts as pulse/'s pulseOf gives for those articles, as a loop over integer codes,
 // so the dashboard can count every match of a query at 100k articles in milliseconds.
-import { NO_DAY, SENTIMENT_CODES, type FacetName, type Facts } from '../stories/index.js';
-import { MAX_DAYS, TOP_N, type FacetCount, type Pulse } from './count.js';
+import { NO_DAY, SENTIMENT_CODES, type FacetName, type Facts } from './facts.js';
+import { MAX_DAYS, TOP_N, type FacetCount, type Pulse } from '../pulse/index.js';
 
 const DAY = 86_400_000;
 

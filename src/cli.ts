@@ -277,6 +277,10 @@ async function main(argv: string[]): Promise<void> {
       await printArticles(outcome.articles, options, undefined, outcome.storyOf);
       process.exitCode = EXIT.ok;
     }
+    // A load, a text build or a facts worker may still be under way: the user is done, so the
+    // process ends once the output has drained instead of when they would.
+    await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+    process.exit();
   } catch (error) {
     // A PathError comes from the loader, so its face is loaded by now.
     const { PathError } = await importLoader();

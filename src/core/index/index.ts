@@ -6,9 +6,11 @@
 export { cacheDirectory, indexFile } from './location.js';
 export { APPLICATION_ID, BUSY_TIMEOUT_MS, INDEX_FORMAT, removeIndex } from './database.js';
 export { IndexReader } from './reader.js';
-export { IndexSession } from './session.js';
+export { IndexSession, type Pause } from './session.js';
 export { buildText, isOurIndex, type BodyReader, type TextBuildResult, type TextProgress } from './text-build.js';
-export { INDEX_WORD, MAX_TOKENS, MIN_LENGTH, startVocabulary, WordIndex, type WordAnswer, type WordSource } from './word-index.js';
+export { MIN_LENGTH, nearTokens, startVocabulary, WordIndex, type WordAnswer, type WordSource } from './word-index.js';
+export { INDEX_WORD, MAX_TOKENS, MIN_WORD, planQuery, wordGroup, type QueryPlan } from './query-plan.js';
+export type { ArticleIndex, Candidates, IndexedRow, IndexQuery, IndexTerm } from './article-index.js';
 export { ftsString } from './fts.js';
 export { tokensContaining } from './vocabulary.js';
 export { checkFreshness, type Freshness, type StampRow } from './freshness.js';

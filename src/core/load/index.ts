@@ -10,3 +10,4 @@ export { loadCorpus, warmStart, type LoadOptions, type LoadResult } from './load
 export { LazyArticle, lowerBodyOf } from './lazy-article.js';
 export { parseAll, type ParseJob } from './parse-pool.js';
 export { refreshIndex, type Refreshed } from './refresh.js';
+export { answersWord, LocalIndex } from './local-index.js';

@@ -11,6 +11,7 @@ import { printConfig } from './config/print-config.js';
 import { COMMANDS, isKeyName, remapKeymap } from './state/keymap-remap.js';
 import type { Article, LoadWarning } from './core/article.js';
 import { formatArticle, safeJson, type PrintContext } from './core/format.js';
+import { PathError, readCappedSync } from './core/files/index.js';
 import { parseQuery, QueryError } from './core/search/index.js';
 import { sanitizeLine } from './core/text/index.js';
 import { reportFatal } from './fatal.js';
@@ -39,7 +40,7 @@ function reportWarnings(warnings: readonly LoadWarning[]): void {
  * and never blocking on a file that was swapped for a FIFO since it was loaded. If it can no
  * longer be read, say so and fall back to the body that was loaded.
  */
-function readRawText(article: Article, cap: number, readCappedSync: Loader['readCappedSync']): string {
+function readRawText(article: Article, cap: number): string {
   const read = readCappedSync(article.path, cap);
   if (read.kind === 'read') return read.bytes.toString('utf8');
   reportWarnings([{ path: article.path, reason: read.reason }]);
@@ -52,12 +53,12 @@ const importLoader = (): Promise<Loader> => import('./core/load/index.js');
 
 /** Writes articles to stdout in the chosen format, then lets the process end naturally so a pipe drains. */
 async function printArticles(articles: readonly Article[], options: Options, marks?: PrintContext['marks'], storyOf?: PrintContext['storyOf']): Promise<void> {
-  const { LIMITS, readCappedSync } = await importLoader();
+  const { LIMITS } = await importLoader();
   const ctx: PrintContext = {
     marks,
     storyOf,
     cwd: process.cwd(),
-    readRaw: (a) => readRawText(a, options.maxFileSize ?? LIMITS.maxFileSize, readCappedSync),
+    readRaw: (a) => readRawText(a, options.maxFileSize ?? LIMITS.maxFileSize),
     stdoutIsTerminal: Boolean(process.stdout.isTTY),
   };
   const text = articles.map((a) => formatArticle(a, options.print, ctx)).join('');
@@ -282,8 +283,6 @@ async function main(argv: string[]): Promise<void> {
     await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
     process.exit();
   } catch (error) {
-    // A PathError comes from the loader, so its face is loaded by now.
-    const { PathError } = await importLoader();
     if (error instanceof PathError) return fail(error.message);
     throw error;
   }

@@ -7,6 +7,7 @@ import type { Binding } from './state/keymap.js';
 import type { Article, LoadWarning } from './core/article.js';
 import type { Facts, StoryInfo, StoryMap } from './core/stories/index.js';
 import type { LoadProgress } from './ui/StatusBar.js';
+import { PathError } from './core/files/index.js';
 import { importBodyPreload, importSearchEngine } from './core/search/index.js';
 import { readBodiesAhead } from './body-read-ahead.js';
 import { dashboardFacts } from './dashboard-facts.js';
@@ -55,7 +56,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
   process.env.NODE_ENV = options.debug ? 'development' : 'production';
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  const [{ render }, { createElement }, { App }, { loadCorpus, PathError }, { SearchIndex, indexAnswers }, { Reading, newSinceMessage }, { applyTheme }, { systemActions }, { preloadBodies }, { startLiveUpdates }, { attachWords }, { cacheDirectory, indexFile }] = await Promise.all([
+  const [{ render }, { createElement }, { App }, { loadCorpus }, { SearchIndex, indexAnswers }, { Reading, newSinceMessage }, { applyTheme }, { systemActions }, { preloadBodies }, { startLiveUpdates }, { attachWords }, { cacheDirectory, indexFile }] = await Promise.all([
     import('ink'),
     import('react'),
     import('./ui/App.js'),

@@ -16,7 +16,7 @@ const MAX_FILES_PER_FOLDER = 20;
 // the index); the last size test fails on a stale entry.
 const OVER_LIMIT_FOR_NOW: Readonly<Record<string, string>> = {};
 
-/** Source files under src/, as paths relative to it ('core/load/walk.ts'). */
+/** Source files under src/, as paths relative to it ('core/files/walk.ts'). */
 function sourceFiles(dir = SRC): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const full = path.join(dir, e.name);

@@ -70,7 +70,7 @@ export const isSafeText = (v: unknown): v is string => typeof v === 'string' && 
 /** True when `v` is a well-formed record whose display strings are free of control characters. */
 export const isRecord = recordCheck(isSafeText);
 
-/** A record's `inode` ("dev:ino", from read-sync.ts) as numbers; [-1, -1] when it is not one. */
+/** A record's `inode` ("dev:ino", from files/read-sync.ts) as numbers; [-1, -1] when it is not one. */
 export function splitInode(inode: string): [number, number] {
   const parts = inode.split(':');
   const [dev, ino] = parts.map(Number);

@@ -1,11 +1,8 @@
-// The loader's public face: walking path arguments to Markdown files (and the PathError for one
-// that is missing), the size limits, capped reads, loading a corpus (through the on-disk index
-// when there is one) and a warm start's first page, an article whose body stays on disk until
-// read, and the parse threads that read bodies in bulk. Its closure holds the index and the
+// The loader's public face: the size limits, loading a corpus (through the on-disk index when
+// there is one; files/ walks and reads) and a warm start's first page, an article whose body
+// stays on disk until read, and the parse threads that read bodies in bulk. Its closure holds the index and the
 // front-matter parsers: the CLI and the skeleton import it with import(), once they need it.
 export { LIMITS } from './limits.js';
-export { isMarkdownName, PathError, walkPaths } from './walk.js';
-export { readCappedSync } from './read-sync.js';
 export { loadCorpus, warmStart, type LoadOptions, type LoadResult } from './load.js';
 export { LazyArticle, lowerBodyOf } from './lazy-article.js';
 export { parseAll, type ParseJob } from './parse-pool.js';

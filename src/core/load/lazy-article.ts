@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Article, FrontMatterFormat } from '../article.js';
 import { toRecord, type ArticleRecord } from '../article-record.js';
 import { parseArticle } from './parse.js';
-import { readCappedSync } from './read-sync.js';
+import { readCappedSync } from '../files/index.js';
 import { foldText } from '../text/index.js';
 
 // What is read back from the file: the big fields only the open article needs.

@@ -17,9 +17,9 @@ import { LIMITS } from './limits.js';
 import { parseAll, STAT_FIELDS, StatWorker, type ParsedFile } from './parse-pool.js';
 import { statPaths } from './parse-worker.js';
 import { timeSlices } from './slices.js';
-import { walkPaths } from './walk.js';
+import { walkPaths } from '../files/index.js';
 
-export { PathError } from './walk.js';
+export { PathError } from '../files/index.js';
 
 /** Options for loadCorpus. */
 export interface LoadOptions {

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { toRecord, type ArticleRecord } from '../article-record.js';
 import { parseArticle } from './parse.js';
-import { readCappedSync } from './read-sync.js';
+import { readCappedSync } from '../files/index.js';
 import { foldText, leadParagraph } from '../text/index.js';
 
 /** A file to parse, as the walk found it. */

@@ -11,7 +11,7 @@ import { cacheDirectory, indexFile, checkFreshness, IndexReader } from '../index
 import { effectiveCap, loadCorpus, parserStamp } from './load.js';
 import { STAT_FIELDS, StatWorker } from './parse-pool.js';
 import { statPaths } from './parse-worker.js';
-import { walkPaths, type WalkEntry } from './walk.js';
+import { walkPaths, type WalkEntry } from '../files/index.js';
 
 // Below this many files, stat-ing on this thread beats starting a thread (as load.ts).
 const MIN_FILES_FOR_STAT_WORKER = 2_000;

@@ -6,7 +6,7 @@
 // BATCH_MAX_MS has passed), so a burst of thousands of files is one batch, not thousands of reloads.
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
-import { isMarkdownName, walkPaths } from '../load/index.js';
+import { isMarkdownName, walkPaths } from '../files/index.js';
 
 /** One batch of changes, as absolute paths; a path is in at most one list. */
 export interface WatchBatch {

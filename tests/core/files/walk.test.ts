@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PathError, walkPaths } from '../../../src/core/load/walk.js';
-import { article, cleanup, makeTempDir, mkfifo, mksocket, write } from './loader-fs.js';
+import { PathError, walkPaths } from '../../../src/core/files/walk.js';
+import { article, cleanup, makeTempDir, mkfifo, mksocket, write } from '../load/loader-fs.js';
 
 const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures');
 

@@ -4,8 +4,10 @@
 // behind it), over the corpus's precomputed facts (core/stories/facts.ts): a search for the match
 // ids without ranking, then a loop over integer codes. An aggregate for an older search is
 // cancelled before it starts or ignored when it arrives. Until the facts exist (they are computed
-// on a worker after loading) the pulse counts the list's hits when those are every match.
-import { useEffect, useState } from 'react';
+// on a worker after loading) the pulse counts the list's hits when those are every match. When
+// the list's own search names every match (most searches: the index's answer, short queries, the
+// empty query), the pulse is counted in the same render as the list instead (aggregateNow).
+import { useEffect, useMemo, useState } from 'react';
 import { pulseOf, pulseOfFacts, type Pulse } from '../../core/pulse/index.js';
 import type { Reading } from '../../core/reading/reading.js';
 import { searchWithReading } from '../../core/reading/reading-search.js';
@@ -45,12 +47,26 @@ export interface AggregateRequest {
   facts: Facts | null;
 }
 
+/**
+ * The aggregate of a search that names every match (SearchResult.matches), counted at once: a
+ * loop over the facts' integer codes (a few ms at 100k matches), so the list, its count and the
+ * pulse share one frame. Null when the search does not name them all, or the hot order is asked
+ * for (it sorts every match), or the facts are not there yet.
+ */
+export function aggregateNow(search: SearchOutcome, facts: Facts | null, hot: boolean): Aggregate | null {
+  if (!facts || hot || !search.ok || !search.result.matches) return null;
+  const { matches, total, approximate } = search.result;
+  const known = matches.filter((id) => id < facts.n);
+  return { search, pulse: pulseOfFacts(known, facts), total, approximate: approximate ?? false, hot: null };
+}
+
 /** The aggregate of the current search once counted, else null (the previous one stays drawn meanwhile). */
 export function useAggregate(r: AggregateRequest): Aggregate | null {
   const [aggregate, setAggregate] = useState<Aggregate | null>(null);
   const { index, search, query, sort, hot, includeDrafts, now, reading, readingVersion, hidden, facts } = r;
+  const immediate = useMemo(() => aggregateNow(search, facts, hot), [search, facts, hot]);
   useEffect(() => {
-    if (!search.ok) return undefined;
+    if (!search.ok || immediate) return undefined;
     const result = search.result;
     // Without facts: exact only when the list holds every match; otherwise wait for them.
     if (!facts) {
@@ -83,8 +99,8 @@ export function useAggregate(r: AggregateRequest): Aggregate | null {
       cancel();
       clearTimeout(timer);
     };
-  }, [search, facts, hot, index, query, sort, includeDrafts, now, reading, readingVersion, hidden]);
-  return aggregate && aggregate.search === search ? aggregate : null;
+  }, [search, immediate, facts, hot, index, query, sort, includeDrafts, now, reading, readingVersion, hidden]);
+  return immediate ?? (aggregate && aggregate.search === search ? aggregate : null);
 }
 
 /**

@@ -102,7 +102,7 @@ async function child(repo, dir) {
   index.useWords(words);
   // Grouping and the pulse on, as in the dashboard: its facts (coins, stories, the pulse's codes)
   // computed here up front rather than on its worker thread.
-  const [{ computeFacts }, { factsInput, storyMapOf }] = await Promise.all([import(dist('core/stories/facts.js')), import(dist('core/stories/index.js'))]);
+  const [{ computeFacts }, { factsInput, storyMapOf }] = await Promise.all([import(dist('core/stories/facts-builder.js')), import(dist('core/stories/index.js'))]);
   const facts = computeFacts(articles.map(factsInput));
   const stories = storyMapOf(facts, (id) => articles[id]);
 

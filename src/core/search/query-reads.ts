@@ -1,8 +1,8 @@
 // What a query asks of article bodies, decided before searching: whether it reads them at all,
 // which words it tests them for, and whether the on-disk index's answer for free words covers
 // everything it needs of them. The CLI and the body read-ahead ask these to read only what is needed.
-import { INDEX_WORD, type WordSource } from '../index/index.js';
-import { parseQuery, type ParsedQuery } from './query.js';
+import { INDEX_WORD } from '../index/index.js';
+import { parseQuery } from './query.js';
 
 /** Whether a search for `query` may read article bodies (words, phrases or coins, negated or not); false for a malformed one. */
 export function readsBodies(query: string, now = Date.now()): boolean {
@@ -39,20 +39,4 @@ export function indexAnswers(query: string, now = Date.now()): boolean {
   } catch {
     return false;
   }
-}
-
-/**
- * Which articles hold every free word of `q`, from the index: a test per id (ids the index does not
- * cover yet, live additions, are tested with `inMemory`), or null when it cannot answer (none
- * attached, a phrase, a word it does not hold as such).
- */
-export function indexedWords(source: WordSource | null, q: ParsedQuery, inMemory: (id: number) => boolean): ((id: number) => boolean) | null {
-  if (!source || q.words.length === 0 || q.phrases.length > 0) return null;
-  const answer = source.containing(q.words);
-  // A word the index leaves to memory would read the bodies of every article the others keep
-  // (from their files, where not read ahead): the capped in-memory scan costs less.
-  if (!answer || answer.rest.length > 0) return null;
-  const { marks } = answer;
-  const covered = source.covered;
-  return (id) => (id < covered ? marks[id] === 1 : inMemory(id));
 }

@@ -1,27 +1,13 @@
-// The thread that builds the index's full text (index/text-build.ts), and the body reader it
-// gives the build: each pending row's file parsed again. It opens the index file itself (SQLite
+// The thread that builds the index's full text (index/text-build.ts), with a second thread reading
+// the pending rows' bodies for it (body-reader.ts). It opens the index file itself (SQLite
 // connections do not cross threads), posts progress after each batch, and a last message with
 // the result; it never throws across the thread boundary.
 
-import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { R, splitInode } from '../index/article-record.js';
 import { BUSY_TIMEOUT_MS } from '../index/database.js';
-import { buildText, isOurIndex, type BodyReader, type TextBuildResult } from '../index/text-build.js';
-import { parseFile } from './parse-worker.js';
-
-/** Reads a pending row's body from its file with the load's read cap `cap` (see BodyReader). */
-export function bodyFromFile(cap: number): BodyReader {
-  return (row, record) => {
-    const parsed = parseFile({ path: row.path, relPath: record[R.relPath], folderName: path.basename(path.dirname(row.path)) }, cap, true);
-    if (!parsed.outcome.ok || parsed.lowerBody === null) return null;
-    const fresh = parsed.outcome.record;
-    const [dev, ino] = splitInode(fresh[R.inode]);
-    if (fresh[R.size] !== row.size || fresh[R.mtimeMs] !== row.mtime || dev !== row.dev || ino !== row.ino) return null;
-    return parsed.lowerBody.toString('utf8');
-  };
-}
+import { buildText, isOurIndex, type TextBuildResult } from '../index/text-build.js';
+import { threadBodies, type BodySource } from './body-reader.js';
 
 /** Marks the threads started by text-thread.ts, so importing this module anywhere else does nothing. */
 export const TEXT_ROLE = 'crypto-news-tui:text';
@@ -47,15 +33,18 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === TEXT_ROLE)
   const stop = new Int32Array(job.stop);
   const post = (m: TextMessage): void => port.postMessage(m);
   let db: Database.Database | null = null;
+  let bodies: BodySource | null = null;
   try {
     db = new Database(job.file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
     if (!isOurIndex(db)) throw new Error('not this program\'s index');
     db.pragma('synchronous = NORMAL');
-    const result = await buildText(db, bodyFromFile(job.cap), (done, total) => post({ kind: 'progress', done, total }), () => Atomics.load(stop, 0) !== 0);
+    bodies = threadBodies(job.cap);
+    const result = await buildText(db, bodies.read, (done, total) => post({ kind: 'progress', done, total }), () => Atomics.load(stop, 0) !== 0);
     post({ kind: 'result', result });
   } catch (error) {
     post({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });
   } finally {
+    bodies?.close();
     db?.close();
   }
 }

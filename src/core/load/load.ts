@@ -271,6 +271,13 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   const written = index.finish();
   opts.onCacheWritten?.(useCache && written);
   const build: TextBuild | null = useCache && index.needsText ? startTextBuild(file, cap, opts.onTextProgress) : null;
-  const fullText = build ? build.done.then((r) => r.complete && r.left === 0) : Promise.resolve(index.complete);
-  return { articles, warnings, fullText, stopText: () => build?.stop(), indexIds: useCache ? index.rowIds(articles.map((a) => a.path)) : null };
+  return loaded(articles, warnings, build, index.complete, useCache ? index.rowIds(articles.map((a) => a.path)) : null);
+}
+
+// The result, built outside loadCorpus: a closure made there would share its scope, and so keep
+// the walk's list, the slots and the index session (every path twice more) alive as long as the
+// caller keeps the result.
+function loaded(articles: Article[], warnings: LoadWarning[], build: TextBuild | null, complete: boolean, indexIds: Int32Array | null): LoadResult {
+  const fullText = build ? build.done.then((r) => r.complete && r.left === 0) : Promise.resolve(complete);
+  return { articles, warnings, fullText, stopText: () => build?.stop(), indexIds };
 }

@@ -99,7 +99,41 @@ async function filterReading(options: Options): Promise<import('./core/reading/r
   }
 }
 
+// `--filter` from the on-disk index, reading only the matching rows (search/index-filter.ts):
+// for the outputs that need no other article (not hot's story sizes, not JSON's story ids) and
+// no reading state; false when the index cannot answer, and the caller loads as before.
+async function filterFromIndex(options: Options, paths: string[]): Promise<boolean> {
+  const query = options.filter ?? '';
+  const needsAll = options.sort === 'hot' || (options.print === 'json' && !options.stats);
+  if (!options.cache || options.clearCache || options.limit !== undefined || needsAll) return false;
+  const [{ filterFromIndex: fromIndex }, { splitReadingTerms }] = await Promise.all([import('./core/search/index-filter.js'), import('./core/reading/terms.js')]);
+  if (splitReadingTerms(query).terms.length > 0) return false;
+  let found;
+  try {
+    found = await fromIndex(paths, query, { sort: options.sort === 'hot' ? 'date' : options.sort, includeDrafts: options.drafts, maxFileSize: options.maxFileSize });
+  } catch (error) {
+    if (error instanceof QueryError) {
+      fail(`bad query: ${error.message}`);
+      return true;
+    }
+    throw error;
+  }
+  if (!found) return false;
+  reportWarnings(found.warnings);
+  if (options.stats) {
+    const { pulseOf, pulseText, pulseJson } = await import('./core/pulse/index.js');
+    const pulse = pulseOf(found.articles);
+    process.stdout.write(options.print === 'json' ? `${safeJson(pulseJson(pulse))}\n` : pulseText(pulse));
+  } else if (found.articles.length > 0) {
+    printArticles(found.articles, options);
+  }
+  process.exitCode = found.articles.length === 0 ? EXIT.noMatch : EXIT.ok;
+  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+  process.exit();
+}
+
 async function runFilter(options: Options, paths: string[]): Promise<void> {
+  if (await filterFromIndex(options, paths)) return;
   // Imported here, not at the top: the dashboard path must reach the terminal without them.
   const [{ loadCorpus }, { SearchIndex, readsBodies, indexAnswers, BODY_DEPTH }, { searchWithReading }, { preloadBodies, answerBodiesFromIndex }, { WordIndex, startVocabulary }] = await Promise.all([
     import('./core/load/load.js'),

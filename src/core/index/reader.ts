@@ -7,6 +7,8 @@
 import Database from 'better-sqlite3';
 import { isRecord, type ArticleRecord } from './article-record.js';
 import { APPLICATION_ID, INDEX_FORMAT } from './database.js';
+import type { StampRow } from './freshness.js';
+import { STAMP_SQL, type Vocabulary } from './vocabulary.js';
 
 /** A read-only view of one index file; `close()` when done. Methods throw only on SQLite errors. */
 export class IndexReader {
@@ -57,6 +59,42 @@ export class IndexReader {
       }
     }
     return out;
+  }
+
+  /** Every row's stamp [id, path, size, mtime, dev, ino], iterated in the table's order (freshness.ts); no article JSON is read. */
+  stamps(): IterableIterator<StampRow> {
+    return this.db.prepare('SELECT id, path, size, mtime, dev, ino FROM articles').raw().iterate() as IterableIterator<StampRow>;
+  }
+
+  /** How many rows still wait for their full text (built after the list); FTS5 answers for all rows only at 0. */
+  pendingText(): number {
+    return this.db.prepare('SELECT count(*) FROM text_pending').pluck().get() as number;
+  }
+
+  /** The vocabulary kept in the index (vocabulary.ts) when it is current, else null (then read it on a thread: startVocabulary). */
+  storedVocabulary(): Vocabulary | null {
+    const stamp = this.db.prepare(STAMP_SQL).pluck().get() as string;
+    const kept = this.db.prepare("SELECT value FROM meta WHERE key = 'vocabulary'").pluck().get();
+    return typeof kept === 'string' && kept.startsWith(stamp) ? { stamp, text: kept.slice(stamp.length) } : null;
+  }
+
+  /** Row ids the FTS5 table gives for a MATCH `expression` (built from quoted strings: fts.ts), ascending. */
+  matching(expression: string): number[] {
+    return this.db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid').pluck().all(expression) as number[];
+  }
+
+  /** [id, article JSON] of the rows with these ids (those still there), in id order: one statement, the ids bound as a JSON array. */
+  articles(ids: readonly number[]): Array<[number, string]> {
+    return this.db.prepare('SELECT id, article FROM articles WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').raw().all(JSON.stringify(ids)) as Array<[number, string]>;
+  }
+
+  /**
+   * [id, warnings JSON] of every row whose stored article carries load warnings (ArticleRecord
+   * position 23), so a run that reads only its matches still reports them as a full load does.
+   * The JSON is looked at inside SQLite, one pass; rows that are not valid JSON are skipped.
+   */
+  warned(): Array<[number, string]> {
+    return this.db.prepare("SELECT id, json_extract(article, '$[23]') FROM articles WHERE json_valid(article) AND json_array_length(article, '$[23]') > 0").raw().all() as Array<[number, string]>;
   }
 
   /** Closes the file. */

@@ -31,8 +31,10 @@ export const INDEX_WORD = /^[a-z0-9]+$/;
 // articles costs more than checking the word in memory on the articles the other words leave
 // (`s`: 344 tokens, 1.4 s at 100k on a busy machine). Words of one or two letters are always left
 // to memory: hundreds of tokens hold them.
-const MAX_TOKENS = 64;
-const MIN_LENGTH = 3;
+/** Most tokens one word may be answered through (see above). */
+export const MAX_TOKENS = 64;
+/** Shortest word the index answers for. */
+export const MIN_LENGTH = 3;
 
 /** The index's answer for free words: the articles holding those it answers for, and the rest. */
 export interface WordAnswer {

@@ -102,7 +102,8 @@ class SeenFiles {
   }
 }
 
-function effectiveCap(maxFileSize: number | undefined): number {
+/** The read cap in force for `maxFileSize` (LIMITS.maxFileSize when unset or not a positive number). */
+export function effectiveCap(maxFileSize: number | undefined): number {
   if (maxFileSize === undefined || !Number.isFinite(maxFileSize) || maxFileSize < 1) return LIMITS.maxFileSize;
   return Math.min(Math.floor(maxFileSize), MAX_CAP);
 }
@@ -115,7 +116,7 @@ function slotOf(file: ParsedFile): Parsed | Failure {
 
 // The parser's build: a rebuilt or upgraded parser may read the same bytes differently, so its
 // file's modification time and the read cap name what built the index's rows.
-function parserStamp(cap: number): string {
+export function parserStamp(cap: number): string {
   let built: string;
   try {
     built = String(fs.statSync(fileURLToPath(new URL('./parse.js', import.meta.url))).mtimeMs);

@@ -35,8 +35,9 @@ export function shortQuery(text: string, eligible: readonly number[], hayOf: (id
  * index's answer, or the haystacks read), in date order,
  * when more than CAP articles pass (the search's large-corpus path; its eligible list is then
  * made only if the typo fallback needs it). Null when CAP or fewer pass: fuse then ranks all of them.
+ * `corpusEligible`: how many pass in the whole corpus when `docs` is a part of it (SearchOptions).
  */
-export function fullScan(docs: readonly Article[], test: Predicate, needHay: boolean, has: (id: number) => boolean, hayOf: (id: number) => Hay): number[] | null {
+export function fullScan(docs: readonly Article[], test: Predicate, needHay: boolean, has: (id: number) => boolean, hayOf: (id: number) => Hay, corpusEligible = 0): number[] | null {
   let passed = 0;
   const found: Article[] = [];
   for (let id = 0; id < docs.length; id++) {
@@ -45,6 +46,6 @@ export function fullScan(docs: readonly Article[], test: Predicate, needHay: boo
     passed += 1;
     if (has(id)) found.push(a);
   }
-  if (passed <= CAP) return null;
+  if (Math.max(passed, corpusEligible) <= CAP) return null;
   return found.length > 0 ? sortByDate(found) : [];
 }

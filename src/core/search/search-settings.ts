@@ -26,6 +26,13 @@ export interface SearchOptions {
    * to the same depth; `limit: Infinity` would read every body, as `--filter` does.
    */
   idsOnly?: boolean;
+  /**
+   * For an index holding only part of a corpus (the on-disk index's candidates for this query,
+   * search/index-filter.ts): how many articles of the whole corpus pass the query's filters, so
+   * the search takes the path it takes over the whole corpus (fuse ranks everything only when
+   * CAP or fewer pass).
+   */
+  corpusEligible?: number;
 }
 /** One result; score is fuse-style (0 = perfect, 1 = matched exactly but not fuzzily ranked). */
 export interface Hit { id: number; score: number; titleMatches: ReadonlyArray<readonly [number, number]> }

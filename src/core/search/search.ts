@@ -145,7 +145,7 @@ export class SearchIndex {
     const short = q.phrases.length === 0 && q.text.length <= 2;
     const indexed = q.text && !short ? this.indexedWords(q) : null;
     const has = indexed ?? ((id: number) => containsAll(this.hay(id), q.words));
-    const scanned = everything && q.text && q.words.length && !short ? fullScan(this.docs, withKeep(compileFilters(q, includeDrafts), keep), filtersNeedHay(q), has, (id) => this.hay(id)) : null;
+    const scanned = everything && q.text && q.words.length && !short ? fullScan(this.docs, withKeep(compileFilters(q, includeDrafts), keep), filtersNeedHay(q), has, (id) => this.hay(id), opts.corpusEligible ?? 0) : null;
     const eligibleNow = (): number[] => this.eligible(key, q, includeDrafts, everything, keep);
     let ranked: Ranked[];
     let shortRanked: Ranked[] | null = null;

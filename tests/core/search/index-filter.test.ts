@@ -1,0 +1,121 @@
+// `--filter` answered from the on-disk index (reading only the matching rows) must print exactly
+// what a run without the index prints: the same articles in the same order, the same warnings in
+// the same order, after files were changed, added and deleted since the index was written, and
+// over a hostile folder and links that make one file appear twice. The corpus is generated past
+// the search's CAP (below it fuse ranks every article and the index path steps aside).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../../src/core/load/load.js';
+import { preloadBodies } from '../../../src/core/search/body-preload.js';
+import { filterFromIndex } from '../../../src/core/search/index-filter.js';
+import { SearchIndex, type SortKey } from '../../../src/core/search/search.js';
+import { writeHostileCorpus, type HostileCorpus } from '../../helpers/hostile-corpus.js';
+
+const repo = path.resolve(import.meta.dirname, '..', '..', '..');
+let root: string;
+let corpus: string;
+let hostile: HostileCorpus;
+let roots: string[];
+let cacheDir: string;
+const NOW = Date.UTC(2026, 10, 21);
+
+// The folders loaded without the index (every file parsed, every body read), once per state of the files.
+let reference: Promise<{ index: SearchIndex; warnings: unknown[] }> | null = null;
+function loadReference(): Promise<{ index: SearchIndex; warnings: unknown[] }> {
+  reference ??= (async () => {
+    const { articles, warnings } = await loadCorpus(roots, { cache: false });
+    await preloadBodies(articles);
+    return { index: new SearchIndex(articles), warnings };
+  })();
+  return reference;
+}
+
+// What `--filter QUERY` prints without the index.
+async function withoutIndex(query: string, sort?: SortKey, includeDrafts = false): Promise<{ paths: string[]; warnings: unknown[] }> {
+  const { index, warnings } = await loadReference();
+  const hits = index.search(query, { sort, includeDrafts, now: NOW }).hits;
+  return { paths: hits.map((h) => index.article(h.id).path), warnings };
+}
+
+async function fromIndex(query: string, sort?: SortKey, includeDrafts = false): Promise<{ paths: string[]; warnings: unknown[] } | null> {
+  const found = await filterFromIndex(roots, query, { cacheDir, sort, includeDrafts, now: NOW });
+  return found && { paths: found.articles.map((a) => a.path), warnings: found.warnings };
+}
+
+const generated = (name: string): string => path.join(corpus, 'generated', name);
+
+beforeAll(async () => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-index-filter-'));
+  corpus = path.join(root, 'news');
+  const made = spawnSync(process.execPath, [path.join(repo, 'scripts', 'gen-corpus.mjs'), '1300', path.join(corpus, 'generated')], { encoding: 'utf8' });
+  expect(made.status).toBe(0);
+  fs.cpSync(path.join(repo, 'data', 'news'), path.join(corpus, 'bundled'), { recursive: true });
+  // One file reached three times: a hard link and a symbolic link load it once, at its first path.
+  const first = path.join(generated('000'), fs.readdirSync(generated('000')).sort()[0]);
+  fs.linkSync(first, path.join(corpus, 'bundled', 'zz-hard-link.md'));
+  fs.symlinkSync(first, path.join(corpus, 'bundled', 'zz-symlink.md'));
+  // A date the loader cannot read: a warning stored with the row.
+  fs.writeFileSync(path.join(corpus, 'bundled', 'guessed-date.md'), '---\ntitle: Solana validators meet\ndate: next tuesday\n---\nSolana body.\n');
+  hostile = writeHostileCorpus();
+  roots = [corpus, hostile.dir];
+  cacheDir = path.join(root, 'cache');
+  expect(await (await loadCorpus(roots, { cacheDir })).fullText).toBe(true);
+}, 120_000);
+
+afterAll(() => {
+  fs.rmSync(root, { recursive: true, force: true });
+  hostile?.cleanup();
+});
+
+describe('--filter from the index', () => {
+  it('gives the full load’s output after files were changed, added and deleted', async () => {
+    const [a, b] = fs.readdirSync(generated('001')).sort().map((f) => path.join(generated('001'), f));
+    // Changed: a word no article held, in its body (the text is rewritten with the row).
+    fs.appendFileSync(a, '\nThe solana quokkaberry rally.\n');
+    // Deleted, and added.
+    fs.rmSync(b);
+    fs.writeFileSync(path.join(corpus, 'bundled', 'added.md'), '---\ntitle: Quokkaberry and Solana\ndate: 2026-11-01\n---\nSolana news.\n');
+    // A file that no longer parses: its warning comes from the parse, in walk order.
+    fs.writeFileSync(path.join(corpus, 'bundled', 'broken.md'), '---\ntitle: [never closed\n---\nbody\n');
+    reference = null;
+    const got = await fromIndex('quokkaberry');
+    expect(got).not.toBeNull();
+    const want = await withoutIndex('quokkaberry');
+    expect(want.paths.length).toBe(2);
+    // Warnings stored with unchanged rows (the guessed date), from the parse (the broken file) and the walk's.
+    const warned = (want.warnings as Array<{ path: string }>).map((w) => path.basename(w.path));
+    expect(warned).toEqual(expect.arrayContaining(['guessed-date.md', 'broken.md']));
+    expect(warned.length).toBeGreaterThan(hostile.mustWarn.length);
+    expect(got).toEqual(want);
+    expect(got!.paths).not.toContain(b);
+    const solana = await fromIndex('solana');
+    expect(solana).toEqual(await withoutIndex('solana'));
+    expect(solana!.paths).toContain(path.join(corpus, 'bundled', 'added.md'));
+  }, 120_000);
+
+  const QUERIES = ['solana', 'bitcoin etf', 'sol', 'validators', 'etf sec', 'ether', 'fees', 'halcyon mining', 'regulators', '2025', 'xyz', 'ana'];
+  it.each(QUERIES)('%s: same articles, order and warnings by relevance, date and title', async (query) => {
+    for (const sort of [undefined, 'date', 'title', 'score'] as const) {
+      const got = await fromIndex(query, sort);
+      expect(got, `${query} ${sort}`).not.toBeNull();
+      expect(got, `${query} ${sort}`).toEqual(await withoutIndex(query, sort));
+    }
+    const drafts = await fromIndex(query, undefined, true);
+    expect(drafts).toEqual(await withoutIndex(query, undefined, true));
+  }, 120_000);
+
+  it('the same file through links is listed once, at its first path', async () => {
+    const got = (await fromIndex('bitcoin'))!;
+    const linked = got.paths.filter((p) => /zz-(hard|sym)link\.md$/.test(p));
+    expect(linked).toEqual([]);
+    expect(got).toEqual(await withoutIndex('bitcoin'));
+  }, 60_000);
+
+  it('steps aside for what it cannot answer exactly: field terms, phrases, a typo pass, a missing index', async () => {
+    for (const query of ['tag:btc solana', '"solana fees"', 'solana -etf', 'bitconi', 'zzqqxx']) expect(await fromIndex(query), query).toBeNull();
+    expect(await filterFromIndex(roots, 'solana', { cacheDir: path.join(root, 'no-cache-here') })).toBeNull();
+  }, 60_000);
+});

@@ -273,6 +273,10 @@ async function main(argv: string[]): Promise<void> {
       printArticles(outcome.articles, options, undefined, outcome.storyOf);
       process.exitCode = EXIT.ok;
     }
+    // A load, a text build or a facts worker may still be under way: the user is done, so the
+    // process ends once the output has drained instead of when they would.
+    await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+    process.exit();
   } catch (error) {
     if (error instanceof PathError) return fail(error.message);
     throw error;

@@ -1,10 +1,15 @@
-// The dashboard's facts (core/stories/facts.ts: coins, stories, the pulse's codes), computed on a
-// worker thread once the corpus is loaded (or read back from the index when no file changed), and again when live updates add articles: at most one
-// computation runs at a time, and one more is queued while it runs. What the worker found is
-// handed over in slices between keys (the coins of 100k articles, for `coin:` filters).
+// The dashboard's facts (core/stories/facts.ts: coins, stories, the pulse's and hot order's
+// codes), held by a FactsService (core/stories/facts-background.ts) on the facts worker for the
+// whole session: loaded once the corpus is (read back from the index when no file changed), then
+// kept up to date by live updates (the articles added, and the stories they touch, counted at
+// once; no recompute of the corpus), and asked for each result's aggregate (ui/pulse/use-aggregate.ts).
+// What the worker found is handed over in slices between keys (the coins of 100k articles, for
+// `coin:` filters). Updates run one at a time, in order.
 import type { Article } from './core/article.js';
 import type { SearchIndex } from './core/search/search.js';
-import type { Facts, StoryInfo, StoryMap } from './core/stories/index.js';
+import type { Facts, FactsChange, FactsCounter, FactsService, StoryInfo, StoryMap } from './core/stories/index.js';
+import { WINDOW_MS } from './core/stories/group.js';
+import { nearAny } from './core/stories/regroup.js';
 
 /** What one computation gives the dashboard: the facts, and the stories unless grouping is off. */
 export interface ComputedFacts {
@@ -25,46 +30,94 @@ export interface FactsRunnerOptions {
   onFacts: (computed: ComputedFacts) => void;
 }
 
+/** The dashboard's handle on its facts. */
+export interface DashboardFacts {
+  /** Counts each result's aggregate on the facts worker (stable for the session). */
+  counter: FactsCounter;
+  /** Loads the facts of every article in the index now (once, after loading). */
+  load(): void;
+  /** A live update was merged: the articles appended since the last call, and the ids hidden now. */
+  changed(gone: readonly number[]): void;
+  /** Ends the worker (after it stored what it computed). */
+  close(): void;
+}
+
 const SLICE = 10_000;
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** A function that (re)computes the facts of every article in the index now. Never throws. */
-export function factsRunner(o: FactsRunnerOptions): () => void {
-  let running = false;
-  let again = false;
-  const run = async (): Promise<void> => {
-    const { factsInBackground, storyMapOf, storyInfoOf, coinMentionsOf } = await import('./core/stories/index.js');
+/** The facts of the dashboard's index, loaded and updated on the facts worker. Never throws. */
+export function dashboardFacts(o: FactsRunnerOptions): DashboardFacts {
+  let service: FactsService | null = null;
+  let known = 0;
+  let loaded = false;
+  let gone: number[] = [];
+  let queue: Promise<void> = Promise.resolve();
+  const article = (id: number): Article => o.index.article(id);
+  const later = (work: () => Promise<void>): void => {
+    // Without facts the list stays flat and the pulse counts the list's own hits.
+    queue = queue.then(work).catch(() => {});
+  };
+  // Hands facts over: coins of the articles new to them primed in slices, then the stories.
+  const deliver = async (facts: Facts, from: number): Promise<void> => {
+    const { storyMapOf, storyInfoOf, coinMentionsOf } = await import('./core/stories/index.js');
     const { primeArticleCoins } = await import('./core/coins/index.js');
-    const n = o.index.size;
-    const article = (id: number): Article => o.index.article(id);
-    const facts = await factsInBackground(article, n, { shouldStop: o.finished, group: o.group, cacheFile: o.cacheFile });
-    if (!facts || o.finished()) return;
-    for (let start = 0; start < n; start += SLICE) {
-      for (let id = start; id < Math.min(n, start + SLICE); id++) primeArticleCoins(article(id), coinMentionsOf(facts, id));
+    for (let start = from; start < facts.n; start += SLICE) {
+      for (let id = start; id < Math.min(facts.n, start + SLICE); id++) primeArticleCoins(article(id), coinMentionsOf(facts, id));
       await nextTurn();
       if (o.finished()) return;
     }
     const stories = o.group ? storyMapOf(facts, article) : null;
-    const storyOf = stories ? storyInfoOf(stories, Array.from({ length: n }, (_, id) => article(id))) : undefined;
+    const storyOf = stories ? storyInfoOf(stories, Array.from({ length: facts.n }, (_, id) => article(id))) : undefined;
+    known = facts.n;
+    loaded = true;
     o.onFacts({ facts, stories, storyOf });
   };
-  const start = (): void => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    run()
-      .catch(() => {
-        // Without facts the list stays flat and the pulse counts the list's own hits.
-      })
-      .finally(() => {
-        running = false;
-        if (again && !o.finished()) {
-          again = false;
-          start();
-        }
-      });
+  const counter: FactsCounter = { count: (ids, hot, now) => service?.count(ids, hot, now) ?? Promise.resolve(null) };
+  return {
+    counter,
+    load: () =>
+      later(async () => {
+        const { FactsService } = await import('./core/stories/index.js');
+        service = new FactsService({ shouldStop: o.finished, group: o.group, cacheFile: o.cacheFile });
+        const facts = await service.load(article, o.index.size);
+        if (facts && !o.finished()) await deliver(facts, 0);
+        // Articles that arrived while loading are counted now.
+        if (facts && (o.index.size > facts.n || gone.length)) changed([]);
+      }),
+    changed,
+    close: () => service?.close(),
   };
-  return start;
+
+  function changed(ids: readonly number[]): void {
+    gone.push(...ids);
+    later(async () => {
+      if (!service || !loaded || o.finished()) return;
+      const { factsInput } = await import('./core/stories/index.js');
+      const change = changeSince(known, gone, factsInput);
+      gone = [];
+      if (change.added.length === 0 && change.gone.length === 0) return;
+      const from = known;
+      const facts = await service.change(change);
+      if (facts && !o.finished()) await deliver(facts, from);
+    });
+  }
+
+  // The update since the facts last covered `from` articles: the new articles, the hidden ones
+  // with their dates, and the grouping input of every other article near enough to share a story
+  // with one of them (two story windows: core/stories/regroup.ts).
+  function changeSince(from: number, hidden: readonly number[], input: (a: Article) => FactsChange['added'][number]): FactsChange {
+    const n = o.index.size;
+    const added = Array.from({ length: n - from }, (_, k) => input(article(from + k)));
+    const goneNow = hidden.map((id) => ({ id, path: article(id).path, publishedAt: article(id).publishedAt }));
+    const context: FactsChange['context'][number][] = [];
+    if (o.group) {
+      const near = nearAny([...added.map((a) => a.publishedAt ?? Number.NaN), ...goneNow.map((g) => g.publishedAt ?? Number.NaN)], 2 * WINDOW_MS);
+      const skip = new Set(hidden);
+      for (let id = 0; id < from; id++) {
+        const t = article(id).publishedAt;
+        if (t !== null && near(t) && !skip.has(id)) context.push({ id, input: input(article(id)) });
+      }
+    }
+    return { added, gone: goneNow, context };
+  }
 }

@@ -10,7 +10,7 @@ import type { LoadProgress } from './ui/StatusBar.js';
 import { newSinceMessage } from './core/reading/new-since.js';
 import { PathError } from './core/load/walk.js';
 import { cacheDirectory, indexFile } from './core/index/location.js';
-import { factsRunner } from './dashboard-facts.js';
+import { dashboardFacts } from './dashboard-facts.js';
 import { installFatalHandlers } from './fatal.js';
 import { drawSkeleton } from './warm-start.js';
 import { chalkLevel, NoTerminalError, openTerminal, type Terminal } from './terminal.js';
@@ -111,10 +111,23 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     let latestArrived: number | null = null;
     let live: { close(): Promise<void> } | null = null;
 
+    // Coins, stories and the pulse's codes on the facts worker: loaded, kept up to date, counting (dashboard-facts.ts).
+    const factsOf = dashboardFacts({
+      index,
+      group: options.group,
+      cacheFile: options.cache ? indexFile(cacheDirectory(), paths) : null,
+      finished: () => finished,
+      onFacts: (computed) => {
+        ({ facts, stories, storyOf } = computed);
+        update();
+      },
+    });
+
     const finish = (outcome: DashboardOutcome) => {
       if (finished) return;
       finished = true;
       void live?.close();
+      factsOf.close();
       instance.unmount();
       // Restore only once ink's last writes have reached the terminal, or they would be drawn
       // on the main screen after we left the alternate one.
@@ -132,6 +145,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
         sort: options.sort,
         stories,
         facts,
+        counter: factsOf.counter,
         includeDrafts: options.drafts,
         multi: options.multi,
         mouse: options.mouse,
@@ -179,19 +193,6 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     term.onResize((s) => {
       size = s;
       update();
-    });
-
-    // Coins, stories and the pulse's codes, computed on a worker after loading and again after
-    // live updates added articles (dashboard-facts.ts).
-    const computeFacts = factsRunner({
-      index,
-      group: options.group,
-      cacheFile: options.cache ? indexFile(cacheDirectory(), paths) : null,
-      finished: () => finished,
-      onFacts: (computed) => {
-        ({ facts, stories, storyOf } = computed);
-        update();
-      },
     });
 
     let nextPaint = 0;
@@ -261,11 +262,12 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
               }
               arrived += newFiles;
               if (added.length > 0) latestArrived = added[added.length - 1].id;
+              const gone = [...hiddenNow].filter((id) => !hidden.has(id));
               // A new Set object: the UI memoises its search on it.
               hidden = new Set(hiddenNow);
               version += 1;
               update();
-              if (added.length > 0) computeFacts();
+              factsOf.changed(gone); // counted at once: only the new articles' facts and stories are computed
             },
             onWarnings: (more) => {
               warnings = [...warnings, ...more];
@@ -282,10 +284,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
             if (!finished) index.prepare();
           });
         }, 0);
-        // Coins, stories and the pulse's codes are computed once, after loading, on a worker
-        // thread (core/stories/facts-background.ts): the list folds into one row per story and
-        // the pulse counts every match when they arrive; the UI thread only posts the inputs.
-        computeFacts();
+        factsOf.load(); // the list folds into stories and the pulse counts every match when they arrive
       },
       (error: unknown) => {
         if (error instanceof PathError) {

@@ -36,10 +36,11 @@ export function titlesFile(repo, dir, env) {
 
 /** One program in its own tmux window: keys in, screen and byte count out. */
 class Session {
-  constructor(tmux, name, command, region) {
+  constructor(tmux, name, command, region, pulseRegion = null) {
     this.tmux = tmux;
     this.name = name;
     this.region = region;
+    this.pulseRegion = pulseRegion;
     this.log = path.join(os.tmpdir(), `cnt-bench-${process.pid}-${name}.out`);
     fs.rmSync(this.log, { force: true });
     tmux('new-session', '-d', '-s', name, '-x', '120', '-y', '40', command);
@@ -49,6 +50,11 @@ class Session {
   }
   screen() {
     return this.region(this.tmux('capture-pane', '-p', '-t', this.name));
+  }
+  /** The list's answer and the pulse strip's, from one capture (the pulse: '' for a program without one). */
+  both() {
+    const text = this.tmux('capture-pane', '-p', '-t', this.name);
+    return { list: this.region(text), pulse: this.pulseRegion ? this.pulseRegion(text) : '' };
   }
   send(key) {
     // Names such as Down, C-u, Enter go as keys; anything else as literal text.
@@ -92,6 +98,7 @@ class Session {
   /** Presses each key and records the settled screen after it (the answers a timed pass waits for). */
   async calibrate(keys) {
     const answers = [];
+    const pulses = [];
     for (const k of keys) {
       const before = this.screen();
       this.send(k);
@@ -107,45 +114,96 @@ class Session {
         if (again === answer) break;
       }
       answers.push(answer);
+      pulses.push(this.both().pulse);
     }
-    return answers;
+    return { answers, pulses };
   }
-  /** Presses each key; per key, ms until the screen shows its answer, and bytes written meanwhile. */
-  async timed(keys, answers) {
+  /**
+   * Presses each key; per key, ms until the list shows its answer, ms from then until the pulse
+   * strip shows its own (the aggregate, drawn after the list), and bytes written meanwhile.
+   */
+  async timed(keys, { answers, pulses }) {
     const ms = [];
+    const pulseMs = [];
     const bytes = [];
     for (let i = 0; i < keys.length; i++) {
       const before = this.bytes();
       const t = performance.now();
       this.send(keys[i]);
-      let seen = '';
-      while ((seen = this.screen()) !== answers[i] && performance.now() - t < KEY_TIMEOUT_MS) { /* poll */ }
-      ms.push(performance.now() - t);
-      if (seen !== answers[i]) {
+      let seen = this.both();
+      let listAt = null;
+      let pulseAt = null;
+      while (performance.now() - t < KEY_TIMEOUT_MS) {
+        const now = performance.now();
+        if (listAt === null && seen.list === answers[i]) listAt = now;
+        if (pulseAt === null && seen.pulse === pulses[i]) pulseAt = now;
+        if (listAt !== null && pulseAt !== null) break;
+        seen = this.both();
+      }
+      ms.push((listAt ?? performance.now()) - t);
+      if (this.pulseRegion) pulseMs.push(pulseAt === null ? Infinity : Math.max(0, pulseAt - (listAt ?? t)));
+      if (listAt === null) {
         // Reported, not hidden: a screen that never settles to its answer is a finding in itself.
         const a = answers[i].split('\n');
-        const row = seen.split('\n').findIndex((l, j) => l !== a[j]);
-        process.stderr.write(`[${this.name}] key ${JSON.stringify(keys[i])} never showed its answer; row ${row}:\n  want ${a[row]}\n  got  ${seen.split('\n')[row]}\n`);
+        const row = seen.list.split('\n').findIndex((l, j) => l !== a[j]);
+        process.stderr.write(`[${this.name}] key ${JSON.stringify(keys[i])} never showed its answer; row ${row}:\n  want ${a[row]}\n  got  ${seen.list.split('\n')[row]}\n`);
+      } else if (this.pulseRegion && pulseAt === null) {
+        process.stderr.write(`[${this.name}] key ${JSON.stringify(keys[i])}: the pulse never showed its answer:\n  want ${pulses[i]}\n  got  ${seen.pulse}\n`);
       }
       // Everything the key caused, including what follows the list (the body, the inspector).
       await this.settle(150);
       bytes.push(this.bytes() - before);
     }
-    return { ms, bytes };
+    return { ms, pulseMs, bytes };
+  }
+  /**
+   * A word typed at once (every letter in one write, as a fast typist's burst reaches the
+   * program): ms until the list shows the word's answer, and from then until the pulse shows the
+   * word's (the counts of the letters before it are dropped, not drawn in turn).
+   */
+  async burst(word, answer, pulse) {
+    const t = performance.now();
+    this.tmux('send-keys', '-t', this.name, '-l', word);
+    let listAt = null;
+    let pulseAt = null;
+    while (performance.now() - t < KEY_TIMEOUT_MS && (listAt === null || pulseAt === null)) {
+      const seen = this.both();
+      const now = performance.now();
+      if (listAt === null && seen.list === answer) listAt = now;
+      if (pulseAt === null && seen.pulse === pulse) pulseAt = now;
+    }
+    return { listMs: listAt === null ? Infinity : listAt - t, pulseMs: pulseAt === null ? Infinity : Math.max(0, pulseAt - (listAt ?? t)) };
   }
   dispose() {
     fs.rmSync(this.log, { force: true });
   }
 }
 
-// The dashboard's answer to a key: the search line, the list pane's columns and the status line.
+// The dashboard's answer to a key: the search line, the list pane's columns and the status line,
+// less what the aggregate draws after the list (scale issue: counts and the pulse follow the
+// list): the pulse strip (the list pane's first row at 120 columns) and the match counts in the
+// pane's title and the status line, whose digits are masked here and kept in pulseRegion.
+const COUNT = /\d[\d,]*\+?/g;
 function dashboardRegion(text) {
   const lines = text.split('\n');
   const border = lines.findIndex((l) => l.includes('╭'));
   const edge = border >= 0 ? lines[border].indexOf('╮') : -1;
   if (edge < 0) return text;
   const last = lines.length - 1 - [...lines].reverse().findIndex((l) => l.trim() !== '');
-  return lines.map((l, i) => (i < border || i >= last ? l : l.slice(0, edge + 1))).join('\n');
+  return lines
+    .map((l, i) => (i < border || i > last ? l : i === last ? l.replace(COUNT, '#') : i === border ? l.slice(0, edge + 1).replace(/\/[\d,]+\+?/, '/#') : i === border + 1 ? '' : l.slice(0, edge + 1)))
+    .join('\n');
+}
+
+// What the aggregate draws after the list: the pulse strip's row (sentiment counts, bar,
+// sparkline), the title's match count and the status line's counts.
+function pulseRegion(text) {
+  const lines = text.split('\n');
+  const border = lines.findIndex((l) => l.includes('╭'));
+  const edge = border >= 0 ? lines[border].indexOf('╮') : -1;
+  if (edge < 0) return '';
+  const last = lines.length - 1 - [...lines].reverse().findIndex((l) => l.trim() !== '');
+  return [lines[border].slice(0, edge + 1), (lines[border + 1] ?? '').slice(0, edge + 1), lines[last]].join('\n');
 }
 
 /**
@@ -158,10 +216,11 @@ export async function measureKeys(repo, dir, env, { word = 'bitcoin', moves = 8,
   const socket = `cnt-keys-${process.pid}`;
   const tmux = (...args) => execFileSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
   const vars = Object.entries({ TERM: 'xterm-256color', ...env }).map(([k, v]) => `'${k}=${v}'`).join(' ');
-  const result = { dashboard: { type: { ms: [], bytes: [] }, move: { ms: [], bytes: [] } }, fzf: { type: { ms: [], bytes: [] }, move: { ms: [], bytes: [] } }, error: null };
+  const blank = () => ({ type: { ms: [], pulseMs: [], bytes: [] }, move: { ms: [], pulseMs: [], bytes: [] } });
+  const result = { dashboard: blank(), fzf: blank(), burst: { listMs: [], pulseMs: [] }, error: null };
   const sessions = [];
   try {
-    const dash = new Session(tmux, 'dash', `env -u CI ${vars} '${process.execPath}' '${repo}/dist/cli.js' '${dir}'`, dashboardRegion);
+    const dash = new Session(tmux, 'dash', `env -u CI ${vars} '${process.execPath}' '${repo}/dist/cli.js' '${dir}'`, dashboardRegion, pulseRegion);
     const fzf = new Session(tmux, 'fzf', `env -u CI ${vars} sh -c "fzf --layout=reverse < '${titles}'"`, (t) => t);
     sessions.push(dash, fzf);
     // Ready: the dashboard's status line no longer says loading; fzf has counted every title.
@@ -209,10 +268,18 @@ export async function measureKeys(repo, dir, env, { word = 'bitcoin', moves = 8,
           await p.s.apply(pre, 200);
           const t = await p.s.timed(keys, answers[name][kind]);
           result[name][kind].ms.push(...t.ms);
+          result[name][kind].pulseMs.push(...t.pulseMs);
           result[name][kind].bytes.push(...t.bytes);
           for (const k of post) await p.s.apply([k], 150);
         }
       }
+      // The whole word at once: the dashboard's last typed answer is the word's.
+      const typed = answers.dashboard.type;
+      await dash.apply(['/'], 200);
+      const b = await dash.burst(word, typed.answers.at(-1), typed.pulses.at(-1));
+      result.burst.listMs.push(b.listMs);
+      result.burst.pulseMs.push(b.pulseMs);
+      for (const k of ['C-u', 'Enter']) await dash.apply([k], 150);
     }
   } catch (error) {
     result.error = error instanceof Error ? error.message : String(error);

@@ -81,7 +81,7 @@ export function App(p: AppProps) {
   // The pulse, the hot order and the count over every match, after the list (use-aggregate.ts).
   const aggregate = useAggregate({
     index: p.index, search, query, sort: engineSort, hot, includeDrafts, now, reading,
-    readingVersion: /is:/i.test(query) ? readingVersion : 0, hidden: p.hidden ?? null, facts: p.facts ?? null,
+    readingVersion: /is:/i.test(query) ? readingVersion : 0, hidden: p.hidden ?? null, facts: p.facts ?? null, counter: p.counter ?? null,
   });
   const pageLimit = listLimit(state.cursor);
   const listed = useMemo(

@@ -1,6 +1,6 @@
 // The props the entry (dashboard.tsx) and the tests give App: the index, the terminal size, the
 // session's options and services, and the exit callback.
-import type { Facts, StoryMap } from '../core/stories/index.js';
+import type { Facts, FactsCounter, StoryMap } from '../core/stories/index.js';
 import type { Article, LoadWarning } from '../core/article.js';
 import type { View } from '../config/config.js';
 import type { Reading } from '../core/reading/reading.js';
@@ -25,6 +25,8 @@ export interface AppProps {
   stories?: StoryMap | null;
   /** The corpus's coins, stories and pulse codes (computed on a worker after loading); null until then. */
   facts?: Facts | null;
+  /** Counts each result's pulse and hot order over those facts, off the UI thread (the facts worker); absent: counted here. */
+  counter?: FactsCounter | null;
   includeDrafts?: boolean;
   multi?: boolean;
   mouse?: boolean;

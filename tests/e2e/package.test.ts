@@ -17,6 +17,13 @@ describe('the npm package', () => {
     expect(files).toContain('data/news/bitfarms-wind-down.md');
     expect(files.filter((f) => f.startsWith('data/') && f.endsWith('.md')).length).toBeGreaterThanOrEqual(60);
     expect(files).toEqual(expect.arrayContaining(['README.md', 'SECURITY.md', 'package.json']));
+    // The pinned asset list the coin detection reads, beside its built module.
+    expect(files).toContain('dist/core/coins/asset-manifest.json');
+  });
+
+  it('depends on no package it only takes data from at build time (the asset list is pinned)', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
+    expect(Object.keys(pkg.dependencies)).not.toContain('cryptocurrency-icons');
   });
 
   it('ships no tests, sources or benchmark corpora', () => {

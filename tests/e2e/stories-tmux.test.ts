@@ -1,6 +1,7 @@
 // The crypto-news dashboard in a real terminal (tmux) on the bundled data: stories folded into one
 // row each, the pulse strip, coin chips, `coin:sol`, `f` then Enter on a tag, unfolding a story.
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -72,6 +73,40 @@ describe.each([[200, 50], [80, 24]])('the bundled data at %dx%d', (width, height
     s.send('Enter');
     // The query holds the tag and the strip is no longer focused (no ▸ cursor on its facets row).
     await s.waitFor((t) => t.split('\n')[0].includes(`tag:${tag}`) && !/│[^│]*src [^│]*▸/.test(t), 'the tag in the query');
+    s.send('q');
+  });
+});
+
+describe('an article that arrives while the dashboard is open', () => {
+  it('is counted in the pulse and joins its story at once, no recompute of the folder', async () => {
+    if (!hasTmux()) throw new Error('tmux is required for the terminal end-to-end tests (.ci/run installs it)');
+    const s = new TmuxSession(120, 30, repo, {});
+    session = s;
+    const folder = path.join(s.dir, 'news');
+    fs.cpSync(path.join(repo, 'data'), folder, { recursive: true });
+    s.type(`XDG_CACHE_HOME=${path.join(s.dir, 'cache')} NO_COLOR=1 node ${cli} ${folder} > /dev/null`);
+    s.send('Enter');
+    const before = await s.waitFor((t) => t.includes('? help') && /▶.*\+2 Ostrava/.test(t) && /▼ \d+/.test(t), 'the folded Ostrava story and the pulse');
+    const negative = Number(/▼ (\d+)/.exec(before)![1]);
+    // A fourth outlet's report of the Ostrava breach, the morning after.
+    fs.writeFileSync(
+      path.join(folder, 'news', 'zz-ostrava-fourth-outlet.md'),
+      [
+        '---',
+        'title: "Ostrava Markets Hack: $63M Drained From Hot Wallets, Withdrawals Halted"',
+        'source: Blockworks',
+        'sourceKey: blockworks',
+        'publishedAt: 2026-11-14T09:00:00Z',
+        'sentiment: NEGATIVE',
+        'tags: [HACK, EXCHANGE]',
+        'description: "Ostrava Markets lost $63 million after attackers took control of its hot wallet signing server; withdrawals paused."',
+        '---',
+        'Ostrava Markets, a crypto exchange, has lost about $63 million after attackers gained control of a server that signs transactions for its hot wallets.',
+        '',
+      ].join('\n'),
+    );
+    const after = await s.waitFor((t) => new RegExp(`▼ ${negative + 1}\\b`).test(t) && /▶.*\+3 Ostrava/.test(t), 'the new article counted and in its story');
+    expect(after).toContain('1 new');
     s.send('q');
   });
 });

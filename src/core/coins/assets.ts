@@ -1,7 +1,8 @@
-// The asset table coins are detected against: the `cryptocurrency-icons` manifest (symbol, name,
-// brand colour; ~480 assets, the package's version is pinned exactly in package.json and its date
-// is in the README) plus the project's own short list of aliases and of assets the manifest
-// predates. Loaded once, on first use, from the installed package: no network, ever.
+// The asset table coins are detected against: a pinned copy of the `cryptocurrency-icons`
+// manifest (symbol, name, brand colour; 487 assets; asset-manifest.json, written by
+// scripts/pin-assets.mjs from one exact version of the package, whose version, date and SHA-256
+// its header records) plus the project's own short list of aliases and of assets the manifest
+// predates. Loaded once, on first use, from the file beside this module: no network, ever.
 import { createRequire } from 'node:module';
 
 /** One asset: upper-case ticker, display name, brand colour (`#rrggbb`) or null. */
@@ -68,10 +69,28 @@ const ALIASES: Readonly<Record<string, string>> = {
 /** Ticker aliases (written upper-case in text): XBT is how some exchanges write Bitcoin. */
 export const TICKER_ALIASES: Readonly<Record<string, string>> = { XBT: 'BTC', POL: 'MATIC' };
 
-interface ManifestEntry {
-  symbol?: unknown;
-  name?: unknown;
-  color?: unknown;
+/** Where the pinned list came from: asset-manifest.json's header. */
+export interface AssetSource {
+  package: string;
+  version: string;
+  /** The version's publication date (YYYY-MM-DD). */
+  published: string;
+  license: string;
+  file: string;
+  /** SHA-256 (hex) of the package's file the list was taken from. */
+  sha256: string;
+  generatedBy: string;
+}
+
+/** asset-manifest.json: its header and one [symbol, name, colour or null] per asset. */
+export interface PinnedManifest {
+  source: AssetSource;
+  assets: Array<[unknown, unknown, unknown]>;
+}
+
+/** The pinned manifest as stored beside this module. */
+export function pinnedManifest(): PinnedManifest {
+  return createRequire(import.meta.url)('./asset-manifest.json') as PinnedManifest;
 }
 
 let table: AssetTable | null = null;
@@ -79,8 +98,7 @@ let table: AssetTable | null = null;
 /** The asset table, built on first use from the installed manifest. */
 export function assetTable(): AssetTable {
   if (table) return table;
-  const require = createRequire(import.meta.url);
-  const manifest = require('cryptocurrency-icons/manifest.json') as ManifestEntry[];
+  const manifest = pinnedManifest().assets;
   const bySymbol = new Map<string, Asset>();
   const byName = new Map<string, string>();
   const add = (a: Asset): void => {
@@ -89,10 +107,10 @@ export function assetTable(): AssetTable {
     const name = a.name.toLowerCase().replace(/\s*\[.*\]$/, '');
     if (!byName.has(name)) byName.set(name, a.symbol);
   };
-  for (const e of manifest) {
-    if (typeof e.symbol !== 'string' || typeof e.name !== 'string' || !/^[A-Z0-9]{1,10}$/.test(e.symbol)) continue;
-    const color = typeof e.color === 'string' && /^#[0-9a-f]{6}$/i.test(e.color) ? e.color.toLowerCase() : null;
-    add({ symbol: e.symbol, name: e.name, color });
+  for (const [symbol, name, colour] of manifest) {
+    if (typeof symbol !== 'string' || typeof name !== 'string' || !/^[A-Z0-9]{1,10}$/.test(symbol)) continue;
+    const color = typeof colour === 'string' && /^#[0-9a-f]{6}$/i.test(colour) ? colour.toLowerCase() : null;
+    add({ symbol, name, color });
   }
   for (const a of EXTRA_ASSETS) add(a);
   for (const [alias, symbol] of Object.entries(ALIASES)) if (bySymbol.has(symbol)) byName.set(alias, symbol);

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { isRecord, type ArticleRecord } from './article-record.js';
 import { APPLICATION_ID, INDEX_FORMAT } from './database.js';
 import type { StampRow } from './freshness.js';
+import type { QueryPlan } from './query-plan.js';
 import { STAMP_SQL, type Vocabulary } from './vocabulary.js';
 
 /** A read-only view of one index file; `close()` when done. Methods throw only on SQLite errors. */
@@ -83,6 +84,16 @@ export class IndexReader {
     return this.db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid').pluck().all(expression) as number[];
   }
 
+  /** Ids (ascending) of the rows a plan (query-plan.ts) selects. */
+  planned(plan: QueryPlan): number[] {
+    return this.db.prepare(`SELECT id FROM articles ${planWhere(plan)} ORDER BY id`).pluck().all(...planParams(plan)) as number[];
+  }
+
+  /** How many rows a plan selects: COUNT(*). */
+  plannedCount(plan: QueryPlan): number {
+    return this.db.prepare(`SELECT count(*) FROM articles ${planWhere(plan)}`).pluck().get(...planParams(plan)) as number;
+  }
+
   /** [id, article JSON] of the rows with these ids (those still there), in id order: one statement, the ids bound as a JSON array. */
   articles(ids: readonly number[]): Array<[number, string]> {
     return this.db.prepare('SELECT id, article FROM articles WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').raw().all(JSON.stringify(ids)) as Array<[number, string]>;
@@ -101,4 +112,14 @@ export class IndexReader {
   close(): void {
     this.db.close();
   }
+}
+
+// A plan's conditions as a WHERE clause: the FTS5 match first (its rowids), then the columns.
+function planWhere(plan: QueryPlan): string {
+  const where = plan.match === null ? plan.where : ['id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)', ...plan.where];
+  return where.length ? `WHERE ${where.join(' AND ')}` : '';
+}
+
+function planParams(plan: QueryPlan): Array<string | number> {
+  return plan.match === null ? plan.params : [plan.match, ...plan.params];
 }

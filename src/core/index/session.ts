@@ -13,6 +13,16 @@ import { articleText } from './text-build.js';
 // Articles per write transaction: one WAL commit per few MB of text, not one per file.
 const WRITE_BATCH = 2_000;
 
+/**
+ * Lets the event loop run during a long loop: the caller's policy (load/slices.ts yields once a
+ * slice of time has passed). At 100k rows the stamp and record loops take seconds on a busy
+ * machine; a UI reading keys on the same thread must get turns meanwhile.
+ */
+export type Pause = () => Promise<void> | void;
+const noPause: Pause = () => {};
+// Rows between two calls of `pause` (a power of two less one: a mask).
+const PAUSE_EVERY = 511;
+
 interface Row {
   id: number;
   size: number;
@@ -42,25 +52,26 @@ export class IndexSession {
    * built the rows (parser build, read cap): rows built by anything else are dropped first.
    * With `only`, the session covers those paths alone (a load of a few files into the index of
    * a whole folder): finish() then removes the rows of those of them the load did not see.
+   * `pause` lets the event loop run during the long loops (see Pause).
    */
-  static open(file: string | null, stamp: string, only?: readonly string[]): IndexSession {
+  static async open(file: string | null, stamp: string, only?: readonly string[], pause: Pause = noPause): Promise<IndexSession> {
     try {
-      return IndexSession.start(openIndex(file), stamp, only, file !== null);
+      return await IndexSession.start(openIndex(file), stamp, only, file !== null, pause);
     } catch (error) {
       if (file !== null && isDamage(error)) {
         // Damage found past the header (a corrupt page read while listing rows): start over.
         removeIndex(file);
         try {
-          return IndexSession.start(openIndex(file), stamp, only, true);
+          return await IndexSession.start(openIndex(file), stamp, only, true, pause);
         } catch {
           // fall through to memory
         }
       }
-      return IndexSession.start(openIndex(null), stamp, only, false);
+      return IndexSession.start(openIndex(null), stamp, only, false, pause);
     }
   }
 
-  private static start(opened: OpenedIndex, stamp: string, only: readonly string[] | undefined, onDisk: boolean): IndexSession {
+  private static async start(opened: OpenedIndex, stamp: string, only: readonly string[] | undefined, onDisk: boolean, pause: Pause): Promise<IndexSession> {
     try {
       const store = new ArticleStore(opened.db);
       store.ensureStamp(stamp);
@@ -68,7 +79,11 @@ export class IndexSession {
       if (only) {
         for (const r of store.rowsOfPaths(only)) session.rows.set(r.path, { id: r.id, size: r.size, mtime: r.mtime, dev: r.dev, ino: r.ino });
       } else {
-        for (const [id, p, size, mtime, dev, ino] of store.rowTuples()) session.rows.set(p, { id, size, mtime, dev, ino });
+        let n = 0;
+        for (const [id, p, size, mtime, dev, ino] of store.rowTuples()) {
+          session.rows.set(p, { id, size, mtime, dev, ino });
+          if ((++n & PAUSE_EVERY) === 0) await pause();
+        }
       }
       return session;
     } catch (error) {
@@ -103,11 +118,12 @@ export class IndexSession {
    * JSON is read in one sequential pass over the table, not by a lookup per row: at 100k the
    * lookups alone took over a second.
    */
-  freshAll(paths: readonly string[], stats: Float64Array, fields: number): Array<ArticleRecord | null> {
+  async freshAll(paths: readonly string[], stats: Float64Array, fields: number, pause: Pause = noPause): Promise<Array<ArticleRecord | null>> {
     const out: Array<ArticleRecord | null> = new Array<ArticleRecord | null>(paths.length).fill(null);
     if (stats.length === 0) return out;
     const wanted = new Map<number, number>();
     for (let i = 0; i < paths.length; i++) {
+      if ((i & PAUSE_EVERY) === PAUSE_EVERY) await pause();
       const o = i * fields;
       const row = this.rows.get(paths[i]);
       if (row === undefined || stats[o] < 0) continue;
@@ -117,9 +133,11 @@ export class IndexSession {
       for (const [id, i] of wanted) out[i] = this.take(paths[i], this.store.articleJson(id), id);
       return out;
     }
+    let n = 0;
     for (const [id, json] of this.store.articleTuples()) {
       const i = wanted.get(id);
       if (i !== undefined) out[i] = this.take(paths[i], json, id);
+      if ((++n & PAUSE_EVERY) === 0) await pause();
     }
     return out;
   }

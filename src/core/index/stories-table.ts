@@ -1,64 +1,142 @@
-// The dashboard's facts (core/stories/facts.ts: coins, stories, the pulse's codes) kept in the
-// on-disk index beside the articles, so a warm start with no changed file reads them back (a
-// few MB, ~0.1 s) instead of computing them again (~15 s of a worker at 100k articles). One row
-// per grouping mode, named by a fingerprint of what they were computed from (every article's path,
-// size and mtime in load order, and the build of the code that computed them): any changed, added
-// or removed file makes a new fingerprint, and the facts are computed again and replace the row.
+// The dashboard's facts (core/stories/facts.ts: coins, sentiment, date, source, tags, and the
+// story) kept in the on-disk index one row per article file, so that a start after some files
+// changed computes only those files' facts and regroups only the stories they touch (a start
+// after nothing changed computes nothing). A row is named by the file's path and stamped with
+// the size and mtime its facts were computed from; the build of the code that computed them is
+// kept once per table (`facts_meta`), and rows of another build are never used. The facts are
+// JSON, validated by the reader before use (core/stories/facts.ts isArticleFacts): this module
+// neither knows nor trusts their shape. A story is kept as the path of its earliest article and
+// its size, so a member that went away shows as a size that no longer adds up.
 // Used from the facts worker thread only. Never creates an index file, never writes into a file
 // that is not this program's index, and never throws: a cache that cannot be used costs time only.
-import { serialize, deserialize } from 'node:v8';
 import Database from 'better-sqlite3';
 import { APPLICATION_ID } from './database.js';
 
-const TABLE = `CREATE TABLE IF NOT EXISTS story_facts (
-  mode TEXT PRIMARY KEY,
-  fingerprint TEXT NOT NULL,
-  facts BLOB NOT NULL
-) STRICT`;
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS article_facts (
+  path TEXT PRIMARY KEY,
+  stamp TEXT NOT NULL,
+  facts TEXT NOT NULL,
+  story TEXT,
+  story_size INTEGER
+) STRICT;
+CREATE TABLE IF NOT EXISTS facts_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+DROP TABLE IF EXISTS story_facts;`;
 
-// The index file, when it exists and is this program's.
-function open(file: string): Database.Database | null {
-  let db: Database.Database | null = null;
-  try {
-    db = new Database(file, { fileMustExist: true, timeout: 2_000 });
-    if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) {
-      db.close();
+/** One article's stored row: facts (unvalidated JSON value), story (earliest member's path, null when never grouped) and size. */
+export interface StoredRow {
+  facts: unknown;
+  story: string | null;
+  storySize: number;
+}
+
+/** A row to write: facts replaced when given; the story replaced when `story` is given (undefined: kept). */
+export interface RowWrite {
+  path: string;
+  stamp: string;
+  facts?: unknown;
+  story?: { path: string; size: number } | null;
+}
+
+/** The per-article facts of one index file, open for a session of reads and writes. */
+export class FactsTable {
+  private readonly stampOf: Database.Statement;
+  private readonly rowOf: Database.Statement;
+
+  private constructor(private readonly db: Database.Database, private readonly code: string) {
+    this.stampOf = db.prepare('SELECT stamp FROM article_facts WHERE path = ?').pluck();
+    this.rowOf = db.prepare('SELECT facts, story, story_size FROM article_facts WHERE path = ?').raw();
+  }
+
+  /** The table in the index at `file` (made when missing), for facts computed by the build `code`; null when there is no usable index. */
+  static open(file: string, code: string): FactsTable | null {
+    let db: Database.Database | null = null;
+    try {
+      db = new Database(file, { fileMustExist: true, timeout: 10_000 });
+      if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) {
+        db.close();
+        return null;
+      }
+      db.exec(SCHEMA);
+      const stored = db.prepare("SELECT value FROM facts_meta WHERE key = 'code'").pluck().get() as string | undefined;
+      if (stored !== code) {
+        // Facts of another build may differ from this one's: none of them is used again.
+        db.transaction(() => {
+          db!.exec('DELETE FROM article_facts');
+          db!.prepare("INSERT OR REPLACE INTO facts_meta (key, value) VALUES ('code', ?)").run(code);
+        }).immediate();
+      }
+      return new FactsTable(db, code);
+    } catch {
+      db?.close();
       return null;
     }
-    return db;
-  } catch {
-    db?.close();
-    return null;
   }
-}
 
-/** The stored value for `mode` when its fingerprint is `fingerprint`, else null. */
-export function readStoredFacts(file: string, mode: string, fingerprint: string): unknown {
-  const db = open(file);
-  if (!db) return null;
-  try {
-    const exists = db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'story_facts'").pluck().get() as number;
-    if (!exists) return null;
-    const row = db.prepare('SELECT fingerprint, facts FROM story_facts WHERE mode = ?').get(mode) as { fingerprint: string; facts: Buffer } | undefined;
-    return row && row.fingerprint === fingerprint ? deserialize(row.facts) : null;
-  } catch {
-    return null;
-  } finally {
-    db.close();
+  /** Whether the stored facts of `path` were computed from the file as stamped now. */
+  isFresh(path: string, stamp: string): boolean {
+    try {
+      return this.stampOf.get(path) === stamp;
+    } catch {
+      return false;
+    }
   }
-}
 
-/** Stores `value` for `mode` under `fingerprint`, replacing what was there; false when it could not. */
-export function writeStoredFacts(file: string, mode: string, fingerprint: string, value: unknown): boolean {
-  const db = open(file);
-  if (!db) return false;
-  try {
-    db.exec(TABLE);
-    db.prepare('INSERT OR REPLACE INTO story_facts (mode, fingerprint, facts) VALUES (?, ?, ?)').run(mode, fingerprint, serialize(value));
-    return true;
-  } catch {
-    return false;
-  } finally {
-    db.close();
+  /** The stored row of `path`, or null. */
+  row(path: string): StoredRow | null {
+    try {
+      const r = this.rowOf.get(path) as [string, string | null, number | null] | undefined;
+      return r ? { facts: JSON.parse(r[0]) as unknown, story: r[1], storySize: r[2] ?? 1 } : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Writes rows and deletes the rows of `removed` paths, in one transaction; false when it could not. */
+  write(rows: readonly RowWrite[], removed: readonly string[] = []): boolean {
+    try {
+      const del = this.db.prepare('DELETE FROM article_facts WHERE path = ?');
+      const put = this.db.prepare('INSERT INTO article_facts (path, stamp, facts, story, story_size) VALUES (?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET stamp = excluded.stamp, facts = excluded.facts, story = excluded.story, story_size = excluded.story_size');
+      const story = this.db.prepare('UPDATE article_facts SET story = ?, story_size = ? WHERE path = ? AND stamp = ?');
+      this.db.transaction(() => {
+        for (const p of removed) del.run(p);
+        for (const r of rows) {
+          if (r.facts !== undefined) put.run(r.path, r.stamp, JSON.stringify(r.facts), r.story?.path ?? null, r.story?.size ?? null);
+          else if (r.story !== undefined) story.run(r.story?.path ?? null, r.story?.size ?? null, r.path, r.stamp);
+        }
+      }).immediate();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Deletes the rows of files not among `paths` (gone since they were stored), when there are such rows. */
+  keepOnly(paths: readonly string[]): void {
+    try {
+      const count = this.db.prepare('SELECT count(*) FROM article_facts').pluck().get() as number;
+      if (count <= paths.length) return;
+      this.db.transaction(() => {
+        this.db.exec('CREATE TEMP TABLE IF NOT EXISTS kept (path TEXT PRIMARY KEY) STRICT; DELETE FROM kept');
+        const add = this.db.prepare('INSERT OR IGNORE INTO kept (path) VALUES (?)');
+        for (const p of paths) add.run(p);
+        this.db.exec('DELETE FROM article_facts WHERE path NOT IN (SELECT path FROM kept); DROP TABLE kept');
+      }).immediate();
+    } catch {
+      // Stale rows cost disk only; they are never used for another file.
+    }
+  }
+
+  /** The build stamp this table's rows are of. */
+  get build(): string {
+    return this.code;
+  }
+
+  close(): void {
+    try {
+      this.db.close();
+    } catch {
+      // Already closed.
+    }
   }
 }

@@ -2,7 +2,7 @@
 // and field filters need only those) and leaves the row in text_pending; this fills in the FTS5
 // text of those rows, newest first. The load side (load/text-worker.ts) runs it on a thread of its
 // own, so a UI on the main thread never waits on it, and gives it each batch's folded bodies read
-// from their files again (the page cache still holds them; load/body-reader.ts reads the next
+// from their files again (the page cache still holds them; load/text-worker.ts reads the next
 // batch on a second thread while this one is written): keeping every body of a cold load in memory
 // until the text is written would cost the corpus's size in RAM. The short fields come from the
 // stored row, so the text always describes the row it belongs to; a file that changed since its

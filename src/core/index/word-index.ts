@@ -14,6 +14,7 @@ import Database from 'better-sqlite3';
 import { APPLICATION_ID, INDEX_FORMAT } from './database.js';
 import { editDistance, ftsString } from './fts.js';
 import { cacheDirectory, indexFile } from './location.js';
+import { INDEX_WORD, MAX_TOKENS, MIN_WORD as MIN_LENGTH } from './query-plan.js';
 import { readVocabulary, STAMP_SQL, tokensContaining, type Vocabulary } from './vocabulary.js';
 
 /**
@@ -24,17 +25,12 @@ export function startVocabulary(file: string): Promise<Vocabulary | null> {
   return readVocabulary(file, createRequire(import.meta.url).resolve('better-sqlite3'));
 }
 
-/** Words this index answers for: ASCII letters and digits, already folded. */
-export const INDEX_WORD = /^[a-z0-9]+$/;
+export { INDEX_WORD, MAX_TOKENS, MIN_LENGTH };
 
-// Past this many tokens for one word (a common fragment), FTS5 merging every token's list of
+// Past MAX_TOKENS tokens for one word (a common fragment), FTS5 merging every token's list of
 // articles costs more than checking the word in memory on the articles the other words leave
 // (`s`: 344 tokens, 1.4 s at 100k on a busy machine). Words of one or two letters are always left
 // to memory: hundreds of tokens hold them.
-/** Most tokens one word may be answered through (see above). */
-export const MAX_TOKENS = 64;
-/** Shortest word the index answers for. */
-export const MIN_LENGTH = 3;
 
 /** The index's answer for free words: the articles holding those it answers for, and the rest. */
 export interface WordAnswer {

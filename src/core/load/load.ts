@@ -12,12 +12,13 @@ import type { Article, LoadWarning } from '../article.js';
 import { R, splitInode, type ArticleRecord } from '../index/article-record.js';
 import { cacheDirectory, indexFile, removeIndex } from '../index/database.js';
 import { IndexReader } from '../index/reader.js';
-import { IndexSession } from '../index/session.js';
+import { IndexSession, type Pause } from '../index/session.js';
 import { startTextBuild, type TextBuild } from './text-thread.js';
 import { LazyArticle } from './lazy-article.js';
 import { LIMITS } from './limits.js';
 import { parseAll, STAT_FIELDS, StatWorker, type ParsedFile } from './parse-pool.js';
 import { statPaths } from './parse-worker.js';
+import { timeSlices } from './slices.js';
 import { walkPaths, type WalkEntry } from './walk.js';
 
 export { PathError } from './walk.js';
@@ -76,6 +77,8 @@ export interface LoadResult {
 }
 
 const MAX_CAP = 1024 * 1024 * 1024;
+// Articles made per slice of a warm load's first flush (a few ms of work each).
+const FLUSH_SLICE = 2_000;
 const PROGRESS_INTERVAL_MS = 50;
 // Below this many files, stat-ing on this thread (~3 us a file) beats starting a thread.
 const MIN_FILES_FOR_STAT_WORKER = 2_000;
@@ -154,15 +157,15 @@ export function warmStart(paths: string[], limit: number, opts: Pick<LoadOptions
 // On a warm run every file is stat-ed to check the index's rows. With many files that starts on
 // a thread started before the walk, while this one opens the index and reads its rows, then both
 // share what is left.
-async function openAndStat(file: string | null, stamp: string, files: readonly { path: string }[], worker: StatWorker | null, only?: readonly string[]): Promise<{ index: IndexSession; stats: Float64Array }> {
+async function openAndStat(file: string | null, stamp: string, files: readonly { path: string }[], worker: StatWorker | null, only: readonly string[] | undefined, pause: Pause): Promise<{ index: IndexSession; stats: Float64Array }> {
   const paths = files.map((f) => f.path);
   const shared = worker?.share(paths) ?? null;
-  const index = IndexSession.open(file, stamp, only);
+  const index = await IndexSession.open(file, stamp, only, pause);
   if (!index.hasRows) {
     shared?.cancel();
     return { index, stats: new Float64Array(0) };
   }
-  return { index, stats: shared ? await shared.finish() : statPaths(paths) };
+  return { index, stats: shared ? await shared.finish(pause) : statPaths(paths) };
 }
 
 // `file`'s path relative to the first folder argument holding it (the walk's relPath), else `fallback`.
@@ -177,6 +180,7 @@ function relativeToRoots(file: string, roots: readonly string[], fallback: strin
 /** Loads every Markdown file under the paths; throws PathError for a missing path argument. */
 export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promise<LoadResult> {
   const cap = effectiveCap(opts.maxFileSize);
+  const pause = timeSlices();
   const useCache = opts.cache !== false;
   const partial = opts.indexFor !== undefined;
   const file = indexFile(opts.cacheDir ?? cacheDirectory(), partial ? [...(opts.indexFor ?? [])] : paths);
@@ -203,11 +207,11 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   // A partial load covers its own files and the removed ones; their paths as the walk of the
   // folder arguments wrote them (absolute).
   const only = partial ? [...files.map((f) => f.path), ...(opts.removed ?? []).map((p) => path.resolve(p))] : undefined;
-  const { index, stats } = await openAndStat(useCache ? file : null, parserStamp(cap), files, statWorker, only);
+  const { index, stats } = await openAndStat(useCache ? file : null, parserStamp(cap), files, statWorker, only, pause);
 
   const slots: Array<Slot | undefined> = new Array(total);
   const misses: number[] = [];
-  const fresh = index.freshAll(files.map((f) => f.path), stats, STAT_FIELDS);
+  const fresh = await index.freshAll(files.map((f) => f.path), stats, STAT_FIELDS, pause);
   for (let i = 0; i < total; i++) {
     const record = fresh[i];
     if (record === null) misses.push(i);
@@ -222,10 +226,11 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   opts.onProgress?.(done, total);
 
   // Results arrive out of order; they are taken strictly in walk order so ids and warnings are
-  // the same on every run, indexed or not.
-  const flush = (): void => {
+  // the same on every run, indexed or not. At most `max` files per call.
+  const flush = (max = Infinity): void => {
     const batch: Article[] = [];
-    for (let slot = slots[flushed]; slot !== undefined && flushed < total; slot = slots[flushed]) {
+    const end = Math.min(total, flushed + max);
+    for (let slot = slots[flushed]; slot !== undefined && flushed < end; slot = slots[flushed]) {
       slots[flushed] = undefined;
       const entry = files[flushed];
       // Taken: the entry is not needed again, and at a million files the walk's list is ~150 MB.
@@ -247,7 +252,11 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
     }
     if (batch.length > 0) opts.onArticles?.(batch);
   };
-  flush();
+  // A warm load has every article ready here: they are made in slices, the event loop running between.
+  while (flushed < total && slots[flushed] !== undefined) {
+    flush(FLUSH_SLICE);
+    await pause();
+  }
 
   if (misses.length > 0) {
     await parseAll(

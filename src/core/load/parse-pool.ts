@@ -161,8 +161,8 @@ parentPort.on('message', ({ joined, out, next, done }) => {
 
 /** Stat calls under way on the stat thread, which this thread can join (see StatWorker.share). */
 export interface SharedStat {
-  /** Stats the chunks the thread has not taken yet here, waits for the rest; the stats of every path (see statPaths). */
-  finish(): Promise<Float64Array>;
+  /** Stats the chunks the thread has not taken yet here (`pause` between chunks), waits for the rest; the stats of every path (see statPaths). */
+  finish(pause?: () => Promise<void> | void): Promise<Float64Array>;
   /** Ends the thread; the stats are no longer wanted. */
   cancel(): void;
 }
@@ -215,10 +215,11 @@ export class StatWorker {
       return true;
     };
     return {
-      finish: async () => {
+      finish: async (pause) => {
         for (let start = Atomics.add(claim, 0, STAT_CHUNK); start < n; start = Atomics.add(claim, 0, STAT_CHUNK)) {
           statInto(paths, stats, start, Math.min(start + STAT_CHUNK, n));
           Atomics.store(finished, start / STAT_CHUNK, 1);
+          await pause?.();
         }
         if (!allFinished()) await threadDone;
         for (let c = 0; c < chunks; c++) {

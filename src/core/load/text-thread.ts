@@ -8,8 +8,7 @@ import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { BUSY_TIMEOUT_MS } from '../index/database.js';
 import { buildText, isOurIndex, type TextBuildResult, type TextProgress } from '../index/text-build.js';
-import { localBodies } from './body-reader.js';
-import { TEXT_ROLE, type TextJob, type TextMessage } from './text-worker.js';
+import { localBodies, TEXT_ROLE, type TextJob, type TextMessage } from './text-worker.js';
 
 export type { TextBuildResult, TextProgress } from '../index/text-build.js';
 

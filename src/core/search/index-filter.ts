@@ -1,22 +1,25 @@
-// `--filter` answered from the on-disk index instead of a full load: the index is brought up to
-// date from the walk and the files' stats alone (load/refresh.ts), FTS5 names the articles
-// holding the query's words, and only those rows are read and ranked, by the same engine, in an
-// index holding just them (search.ts, told how many articles outside it pass the filters). The
-// output is the full load's, byte for byte: same matches, same order (ids follow the walk's order,
-// which every tie-break of the ranking ends on), same warnings in the same order.
-// Queries it cannot answer this way give null and the caller loads as before: no index yet or
-// one that needs a full load, words the index does not answer for (see index/word-index.ts),
-// terms other than free words, a corpus small enough that fuse ranks every article, or no exact
-// match at all (the typo fallback looks at the newest articles of the whole corpus).
+// `--filter` answered from an article index (index/article-index.ts; the one kept on disk is
+// load/local-index.ts) instead of a full load: the index is brought up to date from the walk and
+// the files' stats alone, then asked for candidates, and only their rows are read and ranked by
+// the same engine, in a SearchIndex holding just them. The output is the full load's, byte for
+// byte: same matches, same order (ids follow the walk's order, which every tie-break of the
+// ranking ends on), same warnings in the same order. Two ways, by what the index decides:
+// - exactly (free words through FTS5, and only the drafts rule, `since:` and `is:` besides): the
+//   candidates are the matches, and COUNT(*) of the articles passing the filters tells the
+//   engine which path the whole corpus would take (fuse ranks everything only under CAP);
+// - as a superset (phrases, tags, categories and the rest, checked in memory): every article
+//   that may pass the filters is read, and the index answers for the free words within them, so
+//   the engine sees every article that could matter, typo fallback included.
+// Null (the caller loads as before) when there is no usable index, or the second way finds
+// nothing in the query to narrow by.
 
 import type { Article, LoadWarning } from '../article.js';
-import { isRecord, R, type ArticleRecord } from '../index/article-record.js';
-import { ftsString } from '../index/fts.js';
-import { tokensContaining } from '../index/vocabulary.js';
-import { INDEX_WORD, MAX_TOKENS, MIN_LENGTH, startVocabulary, type WordSource } from '../index/word-index.js';
+import type { ArticleIndex, IndexQuery } from '../index/article-index.js';
+import type { WordSource } from '../index/word-index.js';
 import { LazyArticle } from '../load/lazy-article.js';
-import { refreshIndex, type Refreshed } from '../load/refresh.js';
+import { answersWord, LocalIndex } from '../load/local-index.js';
 import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
+import { preloadBodies } from './body-preload.js';
 import { SearchIndex } from './search.js';
 import { CAP } from './search-settings.js';
 
@@ -35,111 +38,100 @@ export interface IndexFilterOptions {
   now?: number;
 }
 
-/** Whether the index can answer `q` (see the header): positive free words it holds tokens for, nothing else. */
-function answerable(q: ParsedQuery): boolean {
-  if (q.words.length === 0 || q.phrases.length > 0) return false;
-  return q.terms.every((t) => t.kind === 'word' && !t.negate && t.value.length >= MIN_LENGTH && INDEX_WORD.test(t.value));
-}
-
-// The FTS5 expression for the words: per word the tokens containing it, ORed; null when a word
-// is held by too many tokens (then the full load's scan is the cheaper answer), '' when a word is
-// held by none (nothing matches).
-function expressionFor(words: readonly string[], vocabulary: string): string | null {
-  const groups: string[] = [];
-  for (const word of new Set(words)) {
-    const tokens = tokensContaining(vocabulary, word, MAX_TOKENS);
-    if (tokens === null) return null;
-    if (tokens.length === 0) return '';
-    groups.push(`(${tokens.map(ftsString).join(' OR ')})`);
-  }
-  return groups.join(' AND ');
-}
-
 /**
  * Runs `query` (reading terms already split off: none allowed here) over the folders `paths`
  * from their on-disk index, as `--filter` without a limit does over a full load. Null when the
- * index cannot answer it exactly (see the header). Throws QueryError for a malformed query and
+ * index cannot answer it (see the header). Throws QueryError for a malformed query and
  * PathError for a missing path argument.
  */
 export async function filterFromIndex(paths: string[], query: string, opts: IndexFilterOptions = {}): Promise<IndexFilterResult | null> {
   const now = opts.now ?? Date.now();
   const q = parseQuery(query, now);
-  if (!answerable(q)) return null;
-  const refreshed = await refreshIndex(paths, { maxFileSize: opts.maxFileSize, cacheDir: opts.cacheDir });
-  if (!refreshed) return null;
+  const index = new LocalIndex(paths, { maxFileSize: opts.maxFileSize, cacheDir: opts.cacheDir });
+  if (!(await index.update())) return null;
   try {
-    return await answer(refreshed, q, query, opts, now);
+    const articles = exactly(index, q, query, opts, now) ?? (await superset(index, q, query, opts, now));
+    return articles && { articles, warnings: index.warnings() };
   } finally {
-    refreshed.reader.close();
+    index.close();
   }
 }
 
-async function answer(r: Refreshed, q: ParsedQuery, query: string, opts: IndexFilterOptions, now: number): Promise<IndexFilterResult | null> {
+// The rows of `ids` as articles with ids 0..n-1 in walk order, or null when one does not read back well.
+function articlesOf(index: LocalIndex, ids: readonly number[]): { articles: LazyArticle[]; rowIds: number[] } | null {
+  const rows = index.rows(ids);
+  if (!rows) return null;
+  return { articles: rows.map((r, k) => LazyArticle.fromRecord(r.record, k, null, index.cap)), rowIds: rows.map((r) => r.id) };
+}
+
+// The first way (see the header): positive free words the index answers, filters it decides.
+function exactly(index: ArticleIndex & { cap: number }, q: ParsedQuery, query: string, opts: IndexFilterOptions, now: number): Article[] | null {
+  const short = q.phrases.length === 0 && q.text.length <= 2;
+  if (short || q.words.length === 0 || !q.words.some(answersWord)) return null;
   const includeDrafts = opts.includeDrafts ?? false;
-  const duplicate = r.duplicate;
-  // fuse ranks every eligible article of a corpus of CAP or fewer (fuzzy matches too): only a
-  // full load knows those. Duplicates (links) load once, so they do not count.
-  const eligible = r.reader.count(includeDrafts) - duplicate.size;
-  if (eligible <= CAP) return null;
-  const vocabulary = r.reader.storedVocabulary() ?? (await startVocabulary(r.file));
-  if (!vocabulary) return null;
-  const expression = expressionFor(q.words, vocabulary.text);
-  if (expression === null) return null;
-  const positionOf = new Map<number, number>();
-  r.rowOf.forEach((id, i) => {
-    if (id >= 0 && !duplicate.has(i)) positionOf.set(id, i);
-  });
-  const matches: Array<{ at: number; record: ArticleRecord }> = [];
-  if (expression !== '') {
-    for (const [id, json] of r.reader.articles(r.reader.matching(expression))) {
-      const at = positionOf.get(id);
-      if (at === undefined) continue;
-      let record: unknown;
-      try {
-        record = JSON.parse(json);
-      } catch {
-        return null;
-      }
-      // A row that does not read back well is parsed again by a full load.
-      if (!isRecord(record) || record[R.path] !== r.files[at].path) return null;
-      matches.push({ at, record });
-    }
-  }
-  matches.sort((a, b) => a.at - b.at);
-  const articles = matches.map((m, id) => LazyArticle.fromRecord(m.record, id, null, r.cap));
-  // No exact match: the typo fallback ranks the newest articles of the whole corpus (from four letters on).
-  if (!articles.some((a) => includeDrafts || q.draftsOnly || !a.draft)) {
-    if (q.text.length >= 4) return null;
-    return { articles: [], warnings: warningsOf(r, duplicate) };
-  }
-  const index = new SearchIndex(articles);
+  const candidates = index.query({ terms: q.terms, includeDrafts });
+  // Under CAP passing, fuse ranks every one of them (fuzzy matches too): the second way reads them all.
+  if (!candidates || candidates.passing === null || candidates.passing <= CAP) return null;
+  const answered = index.words(q.words, false);
+  // A word the index leaves to memory would make the candidates a superset: the second way.
+  if (!answered || answered.rest.length > 0) return null;
+  // No exact match: the typo fallback ranks the newest articles passing the filters (the second way).
+  if (candidates.ids.length === 0) return q.text.length >= 4 ? null : [];
+  const made = articlesOf(index as LocalIndex, candidates.ids);
+  if (!made) return null;
+  const { articles } = made;
+  const search = new SearchIndex(articles);
   // FTS5 named exactly the articles holding every word: nothing to read from their bodies.
   const every = new Uint8Array(articles.length).fill(1);
-  const source: WordSource = { covered: articles.length, containing: () => ({ marks: every, rest: [] }), nearly: () => null };
-  index.useWords(source);
-  const result = index.search(query, { sort: opts.sort, includeDrafts, now, corpusEligible: eligible });
-  return { articles: result.hits.map((h) => index.article(h.id)), warnings: warningsOf(r, duplicate) };
+  search.useWords({ covered: articles.length, containing: () => ({ marks: every, rest: [] }), nearly: () => null });
+  return ranked(search, query, opts, now, candidates.passing);
 }
 
-// The warnings of a full load, in its order: the walk's, then each file's in walk order (stored
-// with its row, or reported by the parse of a changed file); a duplicate (link) reports nothing.
-function warningsOf(r: Refreshed, duplicate: ReadonlySet<number>): LoadWarning[] {
-  const positionOf = new Map<number, number>();
-  r.rowOf.forEach((id, i) => {
-    if (id >= 0) positionOf.set(id, i);
-  });
-  const perFile = r.fileWarnings.slice();
-  for (const [id, json] of r.reader.warned()) {
-    const at = positionOf.get(id);
-    if (at === undefined || duplicate.has(at)) continue;
-    let list: unknown;
-    try {
-      list = JSON.parse(json);
-    } catch {
-      continue;
+// The second way (see the header): every article that may pass the filters, the words answered within them.
+async function superset(index: LocalIndex, q: ParsedQuery, query: string, opts: IndexFilterOptions, now: number): Promise<Article[] | null> {
+  const includeDrafts = opts.includeDrafts ?? false;
+  const filters: IndexQuery = { terms: q.terms.filter((t) => t.kind !== 'word' || t.negate), includeDrafts };
+  const candidates = index.query(filters);
+  if (!candidates) return null;
+  const made = articlesOf(index, candidates.ids);
+  if (!made) return null;
+  const search = new SearchIndex(made.articles);
+  const words = wordSource(index, made.rowIds);
+  search.useWords(words);
+  // Terms the index does not answer read bodies (phrases, negations, coins, words it leaves to
+  // memory): read on the parse threads first, as a full load's --filter does, not one by one here.
+  const answered = q.words.length === 0 || words.containing(q.words)?.rest.length === 0;
+  const bodyTerms = q.terms.some((t) => t.kind === 'phrase' || t.kind === 'coin' || (t.kind === 'word' && t.negate));
+  if (bodyTerms || !answered) await preloadBodies(made.articles);
+  return ranked(search, query, opts, now);
+}
+
+// The index's answer for free words over the articles of `rowIds` (article id = position).
+function wordSource(index: ArticleIndex, rowIds: readonly number[]): WordSource {
+  const articleOf = new Map<number, number>();
+  rowIds.forEach((row, id) => articleOf.set(row, id));
+  const marksOf = (ids: readonly number[]): Uint8Array => {
+    const marks = new Uint8Array(rowIds.length);
+    for (const row of ids) {
+      const id = articleOf.get(row);
+      if (id !== undefined) marks[id] = 1;
     }
-    if (Array.isArray(list) && list.length > 0) perFile.push({ at, warning: { path: r.files[at].path, reason: list.map(String).join('; ') } });
-  }
-  perFile.sort((a, b) => a.at - b.at);
-  return [...r.walkWarnings, ...perFile.map((w) => w.warning)];
+    return marks;
+  };
+  return {
+    covered: rowIds.length,
+    containing: (words) => {
+      const answer = index.words(words, false);
+      return answer && { marks: marksOf(answer.ids), rest: answer.rest };
+    },
+    nearly: (words) => {
+      const answer = index.words(words, true);
+      return answer && answer.rest.length === 0 ? marksOf(answer.ids) : null;
+    },
+  };
+}
+
+function ranked(search: SearchIndex, query: string, opts: IndexFilterOptions, now: number, corpusEligible?: number): Article[] {
+  const result = search.search(query, { sort: opts.sort, includeDrafts: opts.includeDrafts ?? false, now, corpusEligible });
+  return result.hits.map((h) => search.article(h.id));
 }

@@ -1,24 +1,31 @@
-// Computing a loaded corpus's facts (facts.ts) without holding up the UI thread: the inputs go to
-// a worker thread a chunk at a time, each chunk after any waiting input has been read, and the
-// worker does the seconds of coin detection and grouping. Where the built worker script is
-// missing (tests run the TypeScript sources) the facts are computed here instead.
-import { createHash } from 'node:crypto';
+// The corpus's facts (facts.ts) kept off the UI thread: a FactsService owns the facts worker
+// (facts-worker.ts) for the dashboard's session. It hands the worker the inputs a chunk at a time
+// (each chunk after any waiting input has been read), gets the facts back (looked up in the index
+// or computed), and from then on asks it for the aggregate of each result (pulse and hot order:
+// an answer superseded by a newer question resolves null) and hands it live updates. A small
+// corpus, or one where the built worker script is missing (tests run the TypeScript sources), is
+// served on this thread by the same engine; so is one whose worker failed, from the last facts.
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Article } from '../article.js';
-import { computeFacts, type Facts, type FactsInput } from './facts.js';
-import { FACTS_WORKER_ROLE, type FactsReply, type FactsRequest, type FactsStore } from './facts-worker.js';
+import { fileStamp, type Facts, type FactsInput } from './facts.js';
+import { FactsEngine, type Counted, type FactsChange } from './facts-engine.js';
+import { FACTS_WORKER_ROLE, type FactsReply, type FactsRequest, type FactsWorkerData } from './facts-worker.js';
 import { storyDoc } from './story-doc.js';
 
 /** Below this many articles the facts are computed on the calling thread. */
 export const MIN_FOR_WORKER = 500;
 /** Inputs posted per message: ~1-2 MB to serialise, a few ms of the UI thread each. */
 export const FACTS_CHUNK = 4_000;
+/** File stamps posted per message (path, size and mtime: ~100 bytes each). */
+const STAMP_CHUNK = 20_000;
+// A closed worker still storing its facts is given this long, then stopped.
+const STORE_GRACE_MS = 30_000;
 
 /** The facts input of one article. */
 export function factsInput(a: Article): FactsInput {
-  return { ...storyDoc(a), path: a.path, sourceLabel: a.source, tags: a.tags, coinFields: a.coinFields ?? [], sentiment: a.sentiment };
+  return { ...storyDoc(a), path: a.path, sourceLabel: a.source, tags: a.tags, coinFields: a.coinFields ?? [], sentiment: a.sentiment, score: a.score ?? null, stickyWeight: a.stickyWeight, dateGuessed: a.dateGuessed, stamp: fileStamp(a.size, a.mtimeMs) };
 }
 
 /** The built worker script next to this module, or null when running from sources. */
@@ -27,114 +34,207 @@ function workerUrl(): URL | null {
   return fs.existsSync(fileURLToPath(url)) ? url : null;
 }
 
-// Workers left running to store their facts in the index; each is terminated once it has.
-const storing = new Set<Worker>();
-const STORE_GRACE_MS = 30_000;
-function keepForStore(worker: Worker): void {
-  storing.add(worker);
-  // Storing is a few MB written by SQLite; past the grace time something is wrong: stop it.
-  const timer = setTimeout(() => void worker.terminate(), STORE_GRACE_MS);
-  timer.unref();
-  worker.once('exit', () => {
-    clearTimeout(timer);
-    storing.delete(worker);
-  });
-}
-
-/**
- * A fingerprint of the corpus as loaded: every article's path, size and mtime in id order
- * (sha-1, hex). Hashed in chunks between keys; null when stopped.
- */
-export async function corpusFingerprint(article: (id: number) => Article, n: number, stop: () => boolean = () => false): Promise<string | null> {
-  const hash = createHash('sha1').update(`${n}\n`);
-  for (let start = 0; start < n; start += 20_000) {
-    for (let id = start; id < Math.min(n, start + 20_000); id++) {
-      const a = article(id);
-      hash.update(`${a.path}\0${a.size}\0${a.mtimeMs}\n`);
-    }
-    await yieldToInput();
-    if (stop()) return null;
-  }
-  return hash.digest('hex');
-}
-
 // Two turns of the event loop: input that arrived meanwhile is read in between (after-input.ts's rule).
 const yieldToInput = (): Promise<void> => new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 
-/** Options of factsInBackground. */
+/** Options of a FactsService. */
 export interface BackgroundOptions {
-  /** Asked between chunks; true stops the work (the dashboard closed) and resolves null. */
+  /** Asked between chunks; true stops the work (the dashboard closed) and load resolves null. */
   shouldStop?: () => boolean;
-  /** The worker script; null computes on this thread. Defaults to the built one when present. */
+  /** The worker script; null serves on this thread. Defaults to the built one when present (and the corpus is not small). */
   worker?: URL | null;
   /** Group stories (default true); false leaves every article its own story (`--no-group`). */
   group?: boolean;
-  /** The on-disk index to keep the facts in between runs (index/stories-table.ts); null or absent: none. */
+  /** The on-disk index whose per-article facts are used and kept up to date (index/stories-table.ts); null or absent: none. */
   cacheFile?: string | null;
 }
 
-/**
- * The facts of articles 0..n-1 (`article(id)`), computed on a worker thread. Resolves null when
- * stopped; rejects when the worker fails (the caller then does without the facts).
- */
-export async function factsInBackground(article: (id: number) => Article, n: number, opts: BackgroundOptions = {}): Promise<Facts | null> {
-  const stop = opts.shouldStop ?? (() => false);
-  // A small corpus is done here at once (~0.1 ms an article): a worker's start-up costs more, and
-  // the first frame already shows its stories.
-  const url = opts.worker === undefined ? (n < MIN_FOR_WORKER ? null : workerUrl()) : opts.worker;
-  if (!url) {
-    const inputs: FactsInput[] = [];
-    for (let start = 0; start < n; start += FACTS_CHUNK) {
-      for (let id = start; id < Math.min(n, start + FACTS_CHUNK); id++) inputs.push(factsInput(article(id)));
-      await yieldToInput();
-      if (stop()) return null;
-    }
-    return computeFacts(inputs, opts.group ?? true);
+/** A corpus's facts for one session, held on a worker thread (or this one). */
+export class FactsService {
+  private worker: Worker | null = null;
+  private engine: FactsEngine | null = null;
+  private latest: Facts | null = null;
+  private failed: unknown = null;
+  // Replies other than counts, in order, to the one operation awaiting them (operations run one at a time).
+  private readonly replies: FactsReply[] = [];
+  private waiting: { resolve: (r: FactsReply) => void; reject: (e: unknown) => void } | null = null;
+  private readonly counts = new Map<number, (c: Counted | null) => void>();
+  private seq = 0;
+  private chain: Promise<unknown> = Promise.resolve();
+  private readonly stop: () => boolean;
+  private readonly group: boolean;
+
+  constructor(private readonly opts: BackgroundOptions = {}) {
+    this.stop = opts.shouldStop ?? (() => false);
+    this.group = opts.group ?? true;
   }
-  const worker = new Worker(url, { workerData: { role: FACTS_WORKER_ROLE } });
-  // The worker never keeps the program alive: a dashboard that ends mid-computation just exits.
-  worker.unref();
-  // Replies in order; a worker that fails or exits rejects what is awaited (and, stopped midway,
-  // what nobody awaits any more is not an unhandled rejection).
-  const replies: FactsReply[] = [];
-  let waiting: { resolve: (r: FactsReply) => void; reject: (e: unknown) => void } | null = null;
-  let failed: unknown = null;
-  worker.on('message', (r: FactsReply) => (waiting ? (waiting.resolve(r), (waiting = null)) : replies.push(r)));
-  const fail = (error: unknown): void => {
-    failed ??= error;
-    waiting?.reject(error);
-    waiting = null;
-  };
-  worker.once('error', fail);
-  worker.once('exit', (code) => fail(new Error(`the facts worker exited (${code})`)));
-  const next = (): Promise<FactsReply> =>
-    replies.length ? Promise.resolve(replies.shift()!) : failed ? Promise.reject(failed) : new Promise((resolve, reject) => (waiting = { resolve, reject }));
-  try {
-    let store: FactsStore | null = null;
-    if (opts.cacheFile) {
-      const fingerprint = await corpusFingerprint(article, n, stop);
-      if (fingerprint === null) return null;
-      store = { file: opts.cacheFile, mode: opts.group === false ? 'flat' : 'grouped', fingerprint };
-      worker.postMessage({ kind: 'lookup', store, n } satisfies FactsRequest);
-      const found = await next();
-      if (found.kind === 'facts') return found.facts;
-      if (stop()) return null;
+
+  /** The facts of articles 0..n-1 (`article(id)`): looked up in the index or computed. Null when stopped; rejects when they could not be had. */
+  load(article: (id: number) => Article, n: number): Promise<Facts | null> {
+    return this.serial(() => this.loadNow(article, n));
+  }
+
+  /** The pulse and (with `hot`) hot order of the result `ids`; null when a newer count superseded it or there are no facts. Never rejects. */
+  count(ids: Int32Array, hot: boolean, now: number): Promise<Counted | null> {
+    if (!this.worker) return Promise.resolve(this.engine ? this.engine.count(ids, hot, now) : null);
+    const seq = ++this.seq;
+    return new Promise((resolve) => {
+      this.counts.set(seq, resolve);
+      this.worker!.postMessage({ kind: 'count', seq, ids, hot, now } satisfies FactsRequest, [ids.buffer as ArrayBuffer]);
+    });
+  }
+
+  /** Applies a live update; resolves the updated facts (null once stopped or without facts). */
+  change(change: FactsChange): Promise<Facts | null> {
+    return this.serial(async () => {
+      if (this.stop()) return null;
+      if (this.worker) {
+        try {
+          this.worker.postMessage({ kind: 'change', change } satisfies FactsRequest);
+          return this.took(await this.next());
+        } catch {
+          this.fallBack();
+        }
+      }
+      if (!this.engine) return null;
+      this.engine.apply(change);
+      return (this.latest = this.engine.snapshot());
+    });
+  }
+
+  /** Ends the session: the worker finishes storing what it computed (within a grace time), then ends. */
+  close(): void {
+    const worker = this.worker;
+    if (!worker) return;
+    this.worker = null;
+    worker.postMessage({ kind: 'close' } satisfies FactsRequest);
+    setTimeout(() => void worker.terminate(), STORE_GRACE_MS).unref();
+    for (const resolve of this.counts.values()) resolve(null);
+    this.counts.clear();
+  }
+
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(work, work);
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  private async loadNow(article: (id: number) => Article, n: number): Promise<Facts | null> {
+    // A small corpus is done here at once (~0.1 ms an article): a worker's start-up costs more, and
+    // the first frame already shows its stories.
+    const url = this.opts.worker === undefined ? (n < MIN_FOR_WORKER ? null : workerUrl()) : this.opts.worker;
+    if (!url) {
+      const inputs: FactsInput[] = [];
+      for (let start = 0; start < n; start += FACTS_CHUNK) {
+        for (let id = start; id < Math.min(n, start + FACTS_CHUNK); id++) inputs.push(factsInput(article(id)));
+        await yieldToInput();
+        if (this.stop()) return null;
+      }
+      this.engine = new FactsEngine(this.group);
+      return (this.latest = this.engine.compute(inputs));
+    }
+    this.start(url);
+    if (this.opts.cacheFile) {
+      // The files in id order; the worker asks for the inputs of only the articles it must compute or regroup.
+      for (let start = 0; start < n; start += STAMP_CHUNK) {
+        const stamps: Array<[string, string]> = [];
+        for (let id = start; id < Math.min(n, start + STAMP_CHUNK); id++) {
+          const a = article(id);
+          stamps.push([a.path, fileStamp(a.size, a.mtimeMs)]);
+        }
+        this.post({ kind: 'stamps', stamps });
+        await yieldToInput();
+        if (this.stop()) return null;
+      }
+      this.post({ kind: 'reconcile', file: this.opts.cacheFile });
+      for (let r = await this.next(); ; r = await this.next()) {
+        if (r.kind === 'miss') break;
+        if (r.kind !== 'need') return this.took(r);
+        for (let start = 0; start < r.ids.length; start += FACTS_CHUNK) {
+          const ids = r.ids.slice(start, start + FACTS_CHUNK);
+          this.post({ kind: 'inputs', ids, inputs: Array.from(ids, (id) => factsInput(article(id))) });
+          await yieldToInput();
+          if (this.stop()) return null;
+        }
+        this.post({ kind: 'continue' });
+      }
     }
     for (let start = 0; start < n; start += FACTS_CHUNK) {
       const inputs: FactsInput[] = [];
       for (let id = start; id < Math.min(n, start + FACTS_CHUNK); id++) inputs.push(factsInput(article(id)));
-      worker.postMessage({ kind: 'inputs', inputs } satisfies FactsRequest);
+      this.post({ kind: 'inputs', inputs, ids: null });
       await yieldToInput();
-      if (stop()) return null;
+      if (this.stop()) return null;
     }
-    worker.postMessage({ kind: 'compute', group: opts.group ?? true, store } satisfies FactsRequest);
-    const answer = await next();
-    if (answer.kind !== 'facts') throw new Error(answer.kind === 'error' ? answer.message : 'the facts worker had no answer');
-    // The worker goes on to store what it computed: it is left to finish (it ends itself), and
-    // being unref'ed it never holds the program open.
-    if (store) keepForStore(worker);
-    return answer.facts;
+    this.post({ kind: 'compute' });
+    return this.took(await this.next());
+  }
+
+  private start(url: URL): void {
+    const worker = new Worker(url, { workerData: { role: FACTS_WORKER_ROLE, group: this.group } satisfies FactsWorkerData });
+    // The worker never keeps the program alive: a dashboard that ends mid-computation just exits.
+    worker.unref();
+    this.worker = worker;
+    worker.on('message', (r: FactsReply) => {
+      if (r.kind === 'counted') {
+        // Every count asked before this one was superseded (the worker answers only the newest).
+        for (const [seq, resolve] of this.counts) {
+          if (seq > r.seq) continue;
+          this.counts.delete(seq);
+          resolve(seq === r.seq ? r.counted : null);
+        }
+      } else if (this.waiting) {
+        this.waiting.resolve(r);
+        this.waiting = null;
+      } else this.replies.push(r);
+    });
+    const fail = (error: unknown): void => {
+      if (this.worker !== worker) return;
+      this.failed ??= error;
+      this.waiting?.reject(error);
+      this.waiting = null;
+      for (const resolve of this.counts.values()) resolve(null);
+      this.counts.clear();
+      // Counting and live updates go on here, from the last facts the worker handed over.
+      this.fallBack();
+    };
+    worker.once('error', fail);
+    worker.once('exit', (code) => fail(new Error(`the facts worker exited (${code})`)));
+  }
+
+  private fallBack(): void {
+    const worker = this.worker;
+    this.worker = null;
+    void worker?.terminate();
+    if (this.latest && !this.engine) {
+      this.engine = new FactsEngine(this.group);
+      this.engine.adoptFacts(this.latest);
+    }
+  }
+
+  private post(request: FactsRequest): void {
+    if (!this.worker) throw (this.failed ?? new Error('the facts worker is not running'));
+    this.worker.postMessage(request);
+  }
+
+  private next(): Promise<FactsReply> {
+    if (this.replies.length) return Promise.resolve(this.replies.shift()!);
+    if (this.failed) return Promise.reject(this.failed);
+    return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
+  }
+
+  private took(r: FactsReply): Facts {
+    if (r.kind !== 'facts') throw new Error(r.kind === 'error' ? r.message : 'the facts worker had no answer');
+    return (this.latest = r.facts);
+  }
+}
+
+/** The facts of articles 0..n-1 for one use (`--filter`, tests): a service loaded, then closed. Null when stopped. */
+export async function factsInBackground(article: (id: number) => Article, n: number, opts: BackgroundOptions = {}): Promise<Facts | null> {
+  const service = new FactsService(opts);
+  try {
+    return await service.load(article, n);
   } finally {
-    if (!storing.has(worker)) void worker.terminate();
+    service.close();
   }
 }

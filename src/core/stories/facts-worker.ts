@@ -1,36 +1,55 @@
-// The worker thread that computes a corpus's facts (facts.ts) off the UI thread. It first looks
-// them up in the on-disk index (index/stories-table.ts) under the corpus's fingerprint; on a miss
-// it takes the inputs in chunks, adds the lead paragraphs the index keeps (index/leads.ts) (so the UI thread serialises a few thousand articles at a time,
-// between keystrokes), computes once they are all in, hands the typed arrays back by transfer,
-// and then stores them in the index for the next start.
+// The facts worker: the thread that holds a corpus's facts (facts-engine.ts) for the dashboard's
+// whole session, so neither computing them nor counting over them ever runs on the UI thread. With
+// an on-disk index it reconciles the corpus with the facts kept there per article file
+// (facts-store.ts): it asks the UI thread for the inputs of only the articles whose facts are
+// missing or stale, and of those whose stories must be grouped again, adds the lead paragraphs
+// the index keeps (index/leads.ts), hands a copy of the facts back by transfer and writes what
+// changed. Without one it takes every article's inputs in chunks and computes. Then it answers,
+// until closed: the pulse and hot order of a result (only the newest request waiting is answered:
+// an older one is superseded), and live updates (articles added and gone: their facts computed,
+// the stories they touch regrouped, their rows written), after which it hands the facts back.
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
-import { computeFacts, factsBuffers, isFacts, type Facts, type FactsInput } from './facts.js';
+import { articleFacts, factsBuffers, type ArticleFacts, type Facts, type FactsInput } from './facts.js';
+import { FactsEngine, type Counted, type FactsChange } from './facts-engine.js';
+import { assemble, rowsToWrite, staleIds, type Stamp } from './facts-store.js';
 
 /** workerData.role of this worker, so importing the module elsewhere starts nothing. */
 export const FACTS_WORKER_ROLE = 'crypto-news-tui:facts';
 
-/** Where the facts are kept: the index file, the grouping mode's row, and the corpus's fingerprint. */
-export interface FactsStore {
-  file: string;
-  mode: string;
-  fingerprint: string;
+/** workerData of the facts worker. */
+export interface FactsWorkerData {
+  role: typeof FACTS_WORKER_ROLE;
+  /** Group stories (false: `--no-group`). */
+  group: boolean;
 }
 
 /**
- * UI thread -> worker: look the facts of `n` articles up; more inputs (ids continue the previous
- * chunk's); compute now (and store when `store` is given).
+ * UI thread -> worker: the corpus's files in id order (chunks); reconcile them with the index at
+ * `file`; inputs (of the `ids` asked for, or continuing the previous chunk's when null); done
+ * sending what was asked; compute from the inputs (no index); count a result; apply a live
+ * update; close (after what is under way, writing included).
  */
 export type FactsRequest =
-  | { kind: 'lookup'; store: FactsStore; n: number }
-  | { kind: 'inputs'; inputs: FactsInput[] }
-  | { kind: 'compute'; group: boolean; store: FactsStore | null };
-/** Worker -> UI thread: the facts (looked up or computed), a miss, or why there are none. */
-export type FactsReply = { kind: 'facts'; facts: Facts; stored: boolean } | { kind: 'miss' } | { kind: 'error'; message: string };
+  | { kind: 'stamps'; stamps: Stamp[] }
+  | { kind: 'reconcile'; file: string }
+  | { kind: 'inputs'; inputs: FactsInput[]; ids: Int32Array | null }
+  | { kind: 'continue' }
+  | { kind: 'compute' }
+  | { kind: 'count'; seq: number; ids: Int32Array; hot: boolean; now: number }
+  | { kind: 'change'; change: FactsChange }
+  | { kind: 'close' };
+/** Worker -> UI thread: the facts, no usable index (send every input and compute), the inputs it needs, why there are none, or a count. */
+export type FactsReply =
+  | { kind: 'facts'; facts: Facts; stored: boolean }
+  | { kind: 'miss' }
+  | { kind: 'need'; ids: Int32Array }
+  | { kind: 'error'; message: string }
+  | { kind: 'counted'; seq: number; counted: Counted };
 
 // The build of the code that computes the facts: rebuilt code may compute other facts from the
-// same files, so it is part of what names a stored row.
+// same files, so rows of another build are not used.
 function codeStamp(): string {
   try {
     return String(fs.statSync(fileURLToPath(new URL('./facts.js', import.meta.url))).mtimeMs);
@@ -39,42 +58,146 @@ function codeStamp(): string {
   }
 }
 
+// A loaded article's body stays in its file, so its lead comes from the index, which keeps it.
+async function withLeads(file: string, inputs: FactsInput[]): Promise<void> {
+  if (!inputs.some((i) => i.lead === '')) return;
+  const { leadsFromIndex } = await import('../index/leads.js');
+  const leads = leadsFromIndex(file, inputs.map((i) => i.path));
+  if (leads) inputs.forEach((input, k) => (input.lead ||= leads[k]));
+}
+
 if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORKER_ROLE) {
   const port = parentPort;
+  const engine = new FactsEngine((workerData as FactsWorkerData).group);
+  let stamps: Stamp[] = [];
   let inputs: FactsInput[] = [];
-  const key = (store: FactsStore): string => `${store.fingerprint}:${codeStamp()}`;
-  port.on('message', (request: FactsRequest) => {
-    void (async () => {
-      if (request.kind === 'inputs') {
-        for (const input of request.inputs) inputs.push(input);
+  // Inputs asked for by id, and the reconciliation waiting for them.
+  let asked = new Map<number, FactsInput>();
+  let answered: (() => void) | null = null;
+  // The newest count asked for and not answered yet; an older one waiting is dropped.
+  let counting: Extract<FactsRequest, { kind: 'count' }> | null = null;
+  // The index the facts were reconciled with: where live updates' leads are read and rows written.
+  let indexFile: string | null = null;
+  const send = (facts: Facts, stored: boolean): void => port.postMessage({ kind: 'facts', facts, stored } satisfies FactsReply, factsBuffers(facts));
+  const answerCount = (): void => {
+    const request = counting;
+    counting = null;
+    if (!request) return;
+    const counted = engine.count(request.ids, request.hot, request.now);
+    port.postMessage({ kind: 'counted', seq: request.seq, counted } satisfies FactsReply, counted.hot ? [counted.hot.buffer as ArrayBuffer] : []);
+  };
+  // The inputs of `ids` from the UI thread (which sends them, then 'continue').
+  const need = (ids: readonly number[]): Promise<Map<number, FactsInput>> => {
+    if (ids.length === 0) return Promise.resolve(new Map());
+    asked = new Map();
+    port.postMessage({ kind: 'need', ids: Int32Array.from(ids) } satisfies FactsReply);
+    return new Promise((resolve) => (answered = () => resolve(asked)));
+  };
+  const reconcile = async (file: string): Promise<void> => {
+    const { FactsTable } = await import('../index/stories-table.js');
+    const table = FactsTable.open(file, codeStamp());
+    if (!table) return port.postMessage({ kind: 'miss' } satisfies FactsReply);
+    indexFile = file;
+    try {
+      const stale = staleIds(table, stamps);
+      const got = await need(stale);
+      const computed = new Map<number, ArticleFacts>();
+      const compute = (more: Map<number, FactsInput>): void => more.forEach((input, id) => (got.set(id, input), computed.set(id, articleFacts(input))));
+      compute(got);
+      let assembled = assemble(table, stamps, computed, engine);
+      while ('unreadable' in assembled) {
+        compute(await need(assembled.unreadable));
+        assembled = assemble(table, stamps, computed, engine);
+      }
+      const regroup = assembled.regroup;
+      if (regroup.length) {
+        (await need(regroup.filter((id) => !got.has(id)))).forEach((input, id) => got.set(id, input));
+        const docs = regroup.map((id) => got.get(id)!);
+        await withLeads(file, docs);
+        engine.regroup(regroup, docs);
+      }
+      send(engine.snapshot(), stale.length === 0);
+      table.write(rowsToWrite(engine.facts, stamps, computed, regroup, engine.grouping));
+      table.keepOnly(stamps.map((s) => s[0]));
+    } finally {
+      table.close();
+      stamps = [];
+    }
+  };
+  // A live update's rows: the added articles' facts and stories, the regrouped ones' stories, removed files' rows deleted.
+  const writeChange = async (change: FactsChange, touched: readonly number[], first: number): Promise<void> => {
+    if (!indexFile) return;
+    const { FactsTable } = await import('../index/stories-table.js');
+    const table = FactsTable.open(indexFile, codeStamp());
+    if (!table) return;
+    try {
+      const byId = new Map<number, FactsInput>(change.context.map((c) => [c.id, c.input]));
+      change.added.forEach((input, k) => byId.set(first + k, input));
+      const f = engine.facts;
+      const storyOf = (id: number) => {
+        const root = byId.get(f.story[id]);
+        return engine.grouping && root ? { path: root.path, size: f.size[id] } : undefined;
+      };
+      const rows = touched.flatMap((id) => {
+        const input = byId.get(id);
+        if (!input) return [];
+        return [{ path: input.path, stamp: input.stamp, facts: id >= first ? articleFacts(input) : undefined, story: storyOf(id) }];
+      });
+      const kept = new Set(change.added.map((a) => a.path));
+      table.write(rows, change.gone.map((g) => g.path).filter((p) => !kept.has(p)));
+    } finally {
+      table.close();
+    }
+  };
+  const handle = async (request: FactsRequest): Promise<void> => {
+    switch (request.kind) {
+      case 'stamps':
+        for (const stamp of request.stamps) stamps.push(stamp);
         return;
+      case 'reconcile':
+        return reconcile(request.file);
+      case 'compute':
+        engine.compute(inputs);
+        inputs = [];
+        return send(engine.snapshot(), false);
+      case 'change': {
+        const first = engine.facts.n;
+        if (indexFile && engine.grouping) await withLeads(indexFile, [...request.change.added, ...request.change.context.map((c) => c.input)]);
+        const touched = engine.apply(request.change);
+        send(engine.snapshot(), false);
+        return writeChange(request.change, touched, first);
       }
-      // SQLite's module loads only when there is an index to use.
-      const table = await import('../index/stories-table.js');
-      if (request.kind === 'lookup') {
-        const stored = table.readStoredFacts(request.store.file, request.store.mode, key(request.store));
-        if (isFacts(stored, request.n)) port.postMessage({ kind: 'facts', facts: stored, stored: true } satisfies FactsReply, factsBuffers(stored));
-        else port.postMessage({ kind: 'miss' } satisfies FactsReply);
-        return;
-      }
-      // A loaded article's body stays in its file, so its lead comes from the index, which keeps it.
-      if (request.store && request.group && inputs.some((i) => i.lead === '')) {
-        const { leadsFromIndex } = await import('../index/leads.js');
-        const leads = leadsFromIndex(request.store.file, inputs.map((i) => i.path));
-        if (leads) inputs.forEach((input, k) => (input.lead ||= leads[k]));
-      }
-      const facts = computeFacts(inputs, request.group);
-      inputs = [];
-      // Stored from a copy: the arrays themselves are transferred away with the reply.
-      const copy = request.store ? structuredClone(facts) : null;
-      port.postMessage({ kind: 'facts', facts, stored: false } satisfies FactsReply, factsBuffers(facts));
-      if (request.store && copy) {
-        table.writeStoredFacts(request.store.file, request.store.mode, key(request.store), copy);
-        // Its work is done: closing the port lets the thread end.
+      case 'close':
         port.close();
-      }
-    })().catch((error: unknown) => {
-      port.postMessage({ kind: 'error', message: error instanceof Error ? error.message : String(error) } satisfies FactsReply);
-    });
+        return;
+      default:
+        return;
+    }
+  };
+  // Requests are handled one at a time, in order; inputs, their end and counts are taken at once
+  // (a reconciliation waits for the inputs it asked for).
+  let queue = Promise.resolve();
+  port.on('message', (request: FactsRequest) => {
+    if (request.kind === 'inputs') {
+      if (request.ids) request.inputs.forEach((input, k) => asked.set(request.ids![k], input));
+      else for (const input of request.inputs) inputs.push(input);
+      return;
+    }
+    if (request.kind === 'continue') {
+      answered?.();
+      answered = null;
+      return;
+    }
+    if (request.kind === 'count') {
+      // Answered once the messages already waiting are read: a newer count among them wins.
+      if (!counting) setImmediate(answerCount);
+      counting = request;
+      return;
+    }
+    queue = queue
+      .then(() => handle(request))
+      .catch((error: unknown) => {
+        port.postMessage({ kind: 'error', message: error instanceof Error ? error.message : String(error) } satisfies FactsReply);
+      });
   });
 }

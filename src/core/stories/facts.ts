@@ -1,16 +1,17 @@
-// What the dashboard derives from every article once per load, beside the list: its coins, its
-// story (groupStories) and the codes the pulse counts by (sentiment, UTC day, source, tags), all in
-// flat typed arrays indexed by article id. Computing them costs seconds at 100k articles (coin
-// detection ~35 us and grouping ~100 us an article), so the dashboard does it on a worker thread
-// (facts-worker.ts); with them, counting the pulse or ordering by hot over every match of a query
-// is a loop over integers (pulse/facts-count.ts). Pure: inputs in, facts out.
+// What the dashboard derives from every article, beside the list: its coins, its story
+// (groupStories) and what the pulse and the hot order count by (sentiment, UTC day, source, tags,
+// date, points), all in flat typed arrays indexed by article id. Computing them costs seconds at
+// 100k articles (coin detection ~35 us and grouping ~100 us an article), so the dashboard does it
+// on a worker thread (facts-worker.ts), which also counts the pulse and orders by hot over every
+// match (facts-engine.ts). Per article they are an ArticleFacts (what the index keeps per file,
+// index/stories-table.ts); FactsBuilder (facts-builder.ts) lays those out as Facts. Pure.
 import { detectCoins, type CoinMention, type CoinSource } from '../coins/index.js';
 import { canonicalSentiment } from '../search/query.js';
-import { groupStories, type StoryDoc } from './group.js';
+import type { StoryDoc } from './group.js';
 
-/** What the facts are computed from, per article: the grouping input plus what the pulse counts. */
+/** What the facts are computed from, per article: the grouping input plus what the pulse and hot order count. */
 export interface FactsInput extends StoryDoc {
-  /** The article's file, by which the index keeps its lead paragraph (index/leads.ts). */
+  /** The article's file, by which the index keeps its lead paragraph (index/leads.ts) and its facts. */
   path: string;
   /** Outlet name as shown (`The Block`); `source` is its key. */
   sourceLabel: string;
@@ -18,12 +19,37 @@ export interface FactsInput extends StoryDoc {
   /** Front-matter coin field values, as written (normalise.ts `coinFields`). */
   coinFields: readonly string[];
   sentiment: string | null;
+  /** Front-matter `score` and `stickyWeight` (hot.ts). */
+  score: number | null;
+  stickyWeight: number;
+  /** The date is the file's time, not one the article gives. */
+  dateGuessed: boolean;
+  /** The file's size and mtime as fileStamp writes them: what the index keeps its facts under. */
+  stamp: string;
 }
+
+/** A file's stamp (size and mtime): stored facts are used only while the file's stamp is the same. */
+export const fileStamp = (size: number, mtimeMs: number): string => `${size}:${mtimeMs}`;
 
 /** A facet value (`decrypt`, `mining`) and how it is shown (`Decrypt`, `MINING`: the first spelling met). */
 export interface FacetName {
   value: string;
   label: string;
+}
+
+/** The facts of one article, story aside: what the index keeps per file. */
+export interface ArticleFacts {
+  /** SENTIMENT_CODES index. */
+  sentiment: number;
+  /** Publication date (epoch ms), NaN when undated. */
+  time: number;
+  /** The hot score's points from the article itself: max(0, score) + (sticky ? 1 : 0); -1 when the date is only the file's time (hot.ts: no age, no score). */
+  points: number;
+  source: FacetName;
+  /** Tags, lower-cased value and first spelling, each once. */
+  tags: FacetName[];
+  /** Tickers most trusted first, with COIN_SOURCES bits of where each was found. */
+  coins: Array<[symbol: string, where: number]>;
 }
 
 /** Per-article facts, indexed by article id 0..n-1. Lists (tags, coins) are CSR: `tagIds[tagStart[i] .. tagStart[i+1])`. */
@@ -36,6 +62,10 @@ export interface Facts {
   sentiment: Uint8Array;
   /** Days since the epoch (UTC) of the publication date, NO_DAY when undated. */
   day: Int32Array;
+  /** Publication date (epoch ms), NaN when undated. */
+  time: Float64Array;
+  /** ArticleFacts.points. */
+  points: Float64Array;
   source: Int32Array;
   sources: FacetName[];
   tagStart: Int32Array;
@@ -57,105 +87,55 @@ export const NO_DAY = -0x80000000;
 export const COIN_SOURCES: readonly CoinSource[] = ['front matter', 'tag', 'cashtag', 'title', 'description'];
 const DAY_MS = 86_400_000;
 
-// Interns facet values: value -> code, keeping the first label met.
-class Names {
-  readonly list: FacetName[] = [];
-  private readonly codes = new Map<string, number>();
-  code(value: string, label: string): number {
-    let c = this.codes.get(value);
-    if (c === undefined) {
-      c = this.list.length;
-      this.codes.set(value, c);
-      this.list.push({ value, label });
-    }
-    return c;
-  }
-}
+/** The UTC day code of a date (epoch ms, NaN when undated). */
+export const dayOf = (time: number): number => (Number.isNaN(time) ? NO_DAY : Math.floor(time / DAY_MS));
 
-// A growable Int32Array, for the CSR lists.
-class Ints {
-  data = new Int32Array(1024);
-  length = 0;
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
+/** The facts of one article (coin detection: ~35 us). */
+export function articleFacts(a: FactsInput): ArticleFacts {
+  const s = canonicalSentiment(a.sentiment);
+  const tags: FacetName[] = [];
+  const seen = new Set<string>();
+  for (const t of a.tags) {
+    const value = t.toLowerCase();
+    if (seen.has(value)) continue;
+    seen.add(value);
+    tags.push({ value, label: t });
   }
-  done(): Int32Array {
-    return this.data.slice(0, this.length);
-  }
-}
-
-/** The facts of articles 0..n-1 (`inputs[i]` is article i's); with `group` false every article is its own story. */
-export function computeFacts(inputs: readonly FactsInput[], group = true): Facts {
-  const n = inputs.length;
-  const sentiment = new Uint8Array(n);
-  const day = new Int32Array(n);
-  const source = new Int32Array(n);
-  const tagStart = new Int32Array(n + 1);
-  const coinStart = new Int32Array(n + 1);
-  const tagIds = new Ints();
-  const coinIds = new Ints();
-  const where: number[] = [];
-  const sources = new Names();
-  const tags = new Names();
-  const coins = new Names();
-  for (let i = 0; i < n; i++) {
-    const a = inputs[i];
-    const s = canonicalSentiment(a.sentiment);
-    sentiment[i] = s === null ? 3 : SENTIMENT_CODES.indexOf(s);
-    day[i] = a.publishedAt === null ? NO_DAY : Math.floor(a.publishedAt / DAY_MS);
-    source[i] = sources.code(a.source, a.sourceLabel);
-    tagStart[i] = tagIds.length;
-    const seen = new Set<string>();
-    for (const t of a.tags) {
-      const value = t.toLowerCase();
-      if (seen.has(value)) continue;
-      seen.add(value);
-      tagIds.push(tags.code(value, t));
-    }
-    coinStart[i] = coinIds.length;
-    for (const m of detectCoins({ title: a.title, description: a.description, tags: a.tags, coinFields: a.coinFields })) {
-      coinIds.push(coins.code(m.symbol, m.symbol));
-      where.push(m.where.reduce((bits, w) => bits | (1 << COIN_SOURCES.indexOf(w)), 0));
-    }
-  }
-  tagStart[n] = tagIds.length;
-  coinStart[n] = coinIds.length;
-  const { story, size } = group ? groupStories(inputs) : { story: Int32Array.from({ length: n }, (_, i) => i), size: new Int32Array(n).fill(1) };
+  const coins = detectCoins({ title: a.title, description: a.description, tags: a.tags, coinFields: a.coinFields }).map(
+    (m): [string, number] => [m.symbol, m.where.reduce((bits, w) => bits | (1 << COIN_SOURCES.indexOf(w)), 0)],
+  );
   return {
-    n,
-    story,
-    size,
-    sentiment,
-    day,
-    source,
-    sources: sources.list,
-    tagStart,
-    tagIds: tagIds.done(),
-    tags: tags.list,
-    coinStart,
-    coinIds: coinIds.done(),
-    coinWhere: Uint8Array.from(where),
-    coins: coins.list.map((c) => c.value),
+    sentiment: s === null ? 3 : SENTIMENT_CODES.indexOf(s),
+    time: a.publishedAt ?? Number.NaN,
+    points: a.dateGuessed ? -1 : Math.max(0, a.score ?? 0) + (a.stickyWeight > 0 ? 1 : 0),
+    source: { value: a.source, label: a.sourceLabel },
+    tags,
+    coins,
   };
 }
 
-/** Article i's coins as articleCoins (coins/index.ts) gives them: tickers, most trusted first, with where each was found. */
-export function coinMentionsOf(f: Facts, i: number): CoinMention[] {
-  const out: CoinMention[] = [];
-  for (let c = f.coinStart[i]; c < f.coinStart[i + 1]; c++) {
-    const bits = f.coinWhere[c];
-    out.push({ symbol: f.coins[f.coinIds[c]], where: COIN_SOURCES.filter((_, k) => bits & (1 << k)) });
-  }
-  return out;
+const isName = (x: unknown): x is FacetName => typeof x === 'object' && x !== null && typeof (x as FacetName).value === 'string' && typeof (x as FacetName).label === 'string';
+const isNames = (v: unknown): v is FacetName[] => Array.isArray(v) && v.every(isName);
+
+/** `v` read back from disk (JSON: an undated article's time is null) as ArticleFacts, or null when it is not one (never trusted). */
+export function storedArticleFacts(v: unknown): ArticleFacts | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const f = { ...(v as ArticleFacts) };
+  if ((f.time as number | null) === null) f.time = Number.NaN;
+  return isArticleFacts(f) ? f : null;
 }
 
-const isNames = (v: unknown): v is FacetName[] =>
-  Array.isArray(v) && v.every((x) => typeof x === 'object' && x !== null && typeof (x as FacetName).value === 'string' && typeof (x as FacetName).label === 'string');
+/** Whether `v` is an ArticleFacts. */
+export function isArticleFacts(v: unknown): v is ArticleFacts {
+  if (typeof v !== 'object' || v === null) return false;
+  const f = v as ArticleFacts;
+  return (
+    Number.isInteger(f.sentiment) && f.sentiment >= 0 && f.sentiment < 4 && typeof f.time === 'number' && Number.isFinite(f.points) && f.points >= -1 &&
+    isName(f.source) && isNames(f.tags) &&
+    Array.isArray(f.coins) && f.coins.every((c) => Array.isArray(c) && typeof c[0] === 'string' && Number.isInteger(c[1]) && c[1] >= 0 && c[1] < 1 << COIN_SOURCES.length)
+  );
+}
+
 const within = (a: ArrayLike<number>, lo: number, hi: number): boolean => {
   for (let i = 0; i < a.length; i++) if (!(a[i] >= lo && a[i] < hi)) return false;
   return true;
@@ -168,7 +148,7 @@ const isStarts = (starts: Int32Array, n: number, length: number): boolean => {
 };
 
 /**
- * Whether `v` (read back from disk, so never trusted) is the facts of an `n`-article corpus: every
+ * Whether `v` (from another thread or from disk) is the facts of an `n`-article corpus: every
  * array of the right type and length, every code naming an entry that exists.
  */
 export function isFacts(v: unknown, n: number): v is Facts {
@@ -176,8 +156,8 @@ export function isFacts(v: unknown, n: number): v is Facts {
   const f = v as Facts;
   if (f.n !== n || !isNames(f.sources) || !isNames(f.tags) || !Array.isArray(f.coins) || !f.coins.every((c) => typeof c === 'string')) return false;
   const typed = [f.story, f.size, f.day, f.source, f.tagStart, f.tagIds, f.coinStart, f.coinIds].every((a) => a instanceof Int32Array);
-  if (!typed || !(f.sentiment instanceof Uint8Array) || !(f.coinWhere instanceof Uint8Array)) return false;
-  if ([f.story, f.size, f.sentiment, f.day, f.source].some((a) => a.length !== n) || f.coinWhere.length !== f.coinIds.length) return false;
+  if (!typed || !(f.sentiment instanceof Uint8Array) || !(f.coinWhere instanceof Uint8Array) || !(f.time instanceof Float64Array) || !(f.points instanceof Float64Array)) return false;
+  if ([f.story, f.size, f.sentiment, f.day, f.source, f.time, f.points].some((a) => a.length !== n) || f.coinWhere.length !== f.coinIds.length) return false;
   return (
     within(f.story, 0, n) && within(f.size, 1, n + 1) && within(f.sentiment, 0, 4) && within(f.source, 0, f.sources.length) &&
     isStarts(f.tagStart, n, f.tagIds.length) && within(f.tagIds, 0, f.tags.length) &&
@@ -185,7 +165,17 @@ export function isFacts(v: unknown, n: number): v is Facts {
   );
 }
 
-/** The buffers under the typed arrays of `facts`, each once (facts read back from disk share one), for a postMessage transfer list. */
+/** The buffers under the typed arrays of `facts`, each once, for a postMessage transfer list. */
 export function factsBuffers(f: Facts): ArrayBuffer[] {
-  return [...new Set([f.story, f.size, f.sentiment, f.day, f.source, f.tagStart, f.tagIds, f.coinStart, f.coinIds, f.coinWhere].map((a) => a.buffer as ArrayBuffer))];
+  return [...new Set([f.story, f.size, f.sentiment, f.day, f.time, f.points, f.source, f.tagStart, f.tagIds, f.coinStart, f.coinIds, f.coinWhere].map((a) => a.buffer as ArrayBuffer))];
+}
+
+/** Article i's coins as articleCoins (coins/index.ts) gives them: tickers, most trusted first, with where each was found. */
+export function coinMentionsOf(f: Facts, i: number): CoinMention[] {
+  const out: CoinMention[] = [];
+  for (let c = f.coinStart[i]; c < f.coinStart[i + 1]; c++) {
+    const bits = f.coinWhere[c];
+    out.push({ symbol: f.coins[f.coinIds[c]], where: COIN_SOURCES.filter((_, k) => bits & (1 << k)) });
+  }
+  return out;
 }

@@ -7,10 +7,11 @@ import type { StoryMap } from './story-map.js';
 export { groupStories, LINK_COSINE, WINDOW_MS, type Stories, type StoryDoc } from './group.js';
 export { storyDoc } from './story-doc.js';
 export { storyMap, storyMapOf, type StoryMap } from './story-map.js';
-export { factsInBackground, factsInput } from './facts-background.js';
+export { factsInBackground, factsInput, FactsService } from './facts-background.js';
 export { coinMentionsOf, type Facts, type FactsInput } from './facts.js';
+export { countFacts, type Counted, type FactsChange, type FactsCounter } from './facts-engine.js';
 import { hotScore } from './hot.js';
-export { hotScore, HOT_GRAVITY } from './hot.js';
+export { hotOrderOfFacts, hotScore, HOT_GRAVITY } from './hot.js';
 
 /** A story id that stays the same between runs: a hash of its earliest article's path (12 hex digits). */
 export function storyKey(earliest: Article): string {

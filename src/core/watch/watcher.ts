@@ -1,46 +1,28 @@
-// Live updates: the folders the dashboard shows are watched (chokidar) and what changed arrives
-// in batches. A file still being written is reported once its size has stopped changing
-// (awaitWriteFinish); events are gathered until the folder has been quiet for BATCH_QUIET_MS (or
-// BATCH_MAX_MS has passed), so a burst of thousands of files is one batch, not thousands of reloads.
+// Live updates: the folders the dashboard shows are watched and what changed arrives in batches
+// (watch-here.ts says how). The watch runs on a worker thread when the built worker is there:
+// chokidar stats every file it finds and keeps a watch per file, which at 100k files kept the
+// dashboard's thread busy for tens of seconds after the list showed (keys, resize and Ctrl-C
+// waited), and closing it took seconds more. From sources (tests) it runs on this thread.
+import fs from 'node:fs';
 import path from 'node:path';
-import { watch, type FSWatcher } from 'chokidar';
-import { isMarkdownName, walkPaths } from '../load/walk.js';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { watchHere, type FolderWatch, type WatchBatch } from './watch-here.js';
+import { WATCH_ROLE, type MissedMessage, type WatchJob, type WatchMessage } from './watch-worker.js';
 
-/** One batch of changes, as absolute paths; a path is in at most one list. */
-export interface WatchBatch {
-  added: string[];
-  changed: string[];
-  removed: string[];
-}
+export { BATCH_MAX_MS, BATCH_QUIET_MS, SETTLE_MS, type FolderWatch, type WatchBatch } from './watch-here.js';
 
-/** Quiet time that ends a batch, in ms. */
-export const BATCH_QUIET_MS = 250;
-/** Longest a batch is held while events keep coming, in ms. */
-export const BATCH_MAX_MS = 1000;
-/** How long a file's size must stay the same before it counts as written, in ms. */
-export const SETTLE_MS = 300;
-
-// Hidden folders and node_modules are skipped, as the walk skips them.
-function ignored(file: string, roots: readonly string[]): boolean {
-  for (const root of roots) {
-    const rel = path.relative(root, file);
-    if (rel === '' || rel.startsWith('..')) continue;
-    return rel.split(path.sep).some((part) => part.startsWith('.') || part === 'node_modules');
-  }
-  return false;
-}
-
-/** A running watch; close() stops it and drops any batch not yet delivered. */
-export interface FolderWatch {
-  close(): Promise<void>;
+/** The built watch worker next to this module, or null when running from sources. */
+function workerUrl(): URL | null {
+  const url = new URL('./watch-worker.js', import.meta.url);
+  return fs.existsSync(fileURLToPath(url)) ? url : null;
 }
 
 /**
  * Watches `paths` (folders or files) and calls `onBatch` with what changed since the watch began.
- * `known` (absolute path → already shown) closes the gap between the caller's own walk and the
- * watch being in place: chokidar reads each folder before it starts watching it, so a file that
- * lands in between is never reported. Once the watch is ready, the folders are walked once more
- * and every Markdown file neither known nor already reported is reported as added.
+ * `known` (absolute path -> already shown) closes the gap between the caller's own walk and the
+ * watch being in place: once the watch is ready, every Markdown file under the folders neither
+ * known nor already reported is reported as added.
  */
 export function watchFolders(
   paths: readonly string[],
@@ -48,63 +30,31 @@ export function watchFolders(
   onError: (error: Error) => void = () => {},
   known?: (file: string) => boolean,
 ): FolderWatch {
-  const roots = paths.map((p) => path.resolve(p));
-  const reported = new Set<string>();
-  const watcher: FSWatcher = watch(roots, {
-    ignoreInitial: true,
-    ignored: (file: string) => ignored(file, roots),
-    awaitWriteFinish: { stabilityThreshold: SETTLE_MS, pollInterval: 50 },
-    followSymlinks: true,
-  });
+  const url = workerUrl();
+  const reconcile = known ? async (files: string[]) => files.filter((file) => !known(file)) : undefined;
+  if (!url) return watchHere(paths, onBatch, onError, reconcile);
+  let worker: Worker;
+  try {
+    worker = new Worker(url, { workerData: { role: WATCH_ROLE, paths: paths.map((p) => path.resolve(p)), reconcile: known !== undefined } satisfies WatchJob });
+  } catch {
+    return watchHere(paths, onBatch, onError, reconcile);
+  }
+  // The watch never keeps the process alive on its own (the dashboard's terminal does).
+  worker.unref();
   let closed = false;
-  const pending = new Map<string, 'added' | 'changed' | 'removed'>();
-  let quiet: NodeJS.Timeout | null = null;
-  let first = 0;
-  const flush = () => {
-    quiet = null;
-    if (pending.size === 0) return;
-    const batch: WatchBatch = { added: [], changed: [], removed: [] };
-    for (const [file, kind] of pending) batch[kind].push(file);
-    pending.clear();
-    onBatch(batch);
-  };
-  const note = (kind: 'added' | 'changed' | 'removed') => (file: string) => {
-    if (!isMarkdownName(path.basename(file))) return;
-    const abs = path.resolve(file);
-    if (kind === 'added') reported.add(abs);
-    const before = pending.get(abs);
-    // Added then changed is still new; added then removed is nothing; removed then added is a change.
-    if (before === 'added' && kind === 'changed') return;
-    if (before === 'added' && kind === 'removed') pending.delete(abs);
-    else pending.set(abs, before === 'removed' && kind === 'added' ? 'changed' : kind);
-    const now = Date.now();
-    if (quiet === null) first = now;
-    else clearTimeout(quiet);
-    quiet = setTimeout(flush, now - first >= BATCH_MAX_MS ? 0 : BATCH_QUIET_MS);
-  };
-  watcher.on('add', note('added')).on('change', note('changed')).on('unlink', note('removed'));
-  watcher.on('ready', () => {
-    if (!known) return;
-    walkPaths(roots).then(
-      ({ files }) => {
-        if (closed) return;
-        const missed = files.map((f) => f.path).filter((file) => !known(file) && !reported.has(file));
-        if (missed.length === 0) return;
-        // chokidar never saw these: it must track them, or their later changes and removal go unheard.
-        watcher.add(missed);
-        for (const file of missed) note('added')(file);
-      },
-      // A root removed meanwhile: the watch reports what it can; nothing to reconcile.
-      () => {},
-    );
+  worker.on('message', (m: WatchMessage) => {
+    if (closed) return;
+    if (m.kind === 'batch') onBatch(m.batch);
+    else if (m.kind === 'error') onError(new Error(m.message));
+    else if (m.kind === 'candidates') worker.postMessage({ kind: 'missed', files: known ? m.files.filter((file) => !known(file)) : [] } satisfies MissedMessage);
   });
-  watcher.on('error', (error) => onError(error instanceof Error ? error : new Error(String(error))));
+  worker.on('error', (error) => {
+    if (!closed) onError(error);
+  });
   return {
     close: async () => {
       closed = true;
-      if (quiet) clearTimeout(quiet);
-      pending.clear();
-      await watcher.close();
+      await worker.terminate();
     },
   };
 }

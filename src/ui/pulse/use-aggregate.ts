@@ -1,17 +1,19 @@
 // What the dashboard counts over every match of the query, not just the hits the list holds (the
 // first 1,000 on a big folder): the pulse, and with `--sort hot` the hot order. It runs after the
 // list's frame, once no key has arrived for AGGREGATE_IDLE_MS (keys typed in a burst never wait
-// behind it), over the corpus's precomputed facts (core/stories/facts.ts): a search for the match
-// ids without ranking, then a loop over integer codes. An aggregate for an older search is
-// cancelled before it starts or ignored when it arrives. Until the facts exist (they are computed
-// on a worker after loading) the pulse counts the list's hits when those are every match.
+// behind it): a search for the match ids without ranking here (none when the list already holds
+// every match), then the counting and the hot
+// order on the facts worker (core/stories/facts-engine.ts), whose answer arrives later. An
+// aggregate for an older search is cancelled before it starts, superseded on the worker by a
+// newer one, or ignored when it arrives. Until the facts exist (they are computed on the worker
+// after loading) the pulse counts the list's hits when those are every match.
 import { useEffect, useState } from 'react';
-import { pulseOf, pulseOfFacts, type Pulse } from '../../core/pulse/index.js';
+import { pulseOf, type Pulse } from '../../core/pulse/index.js';
 import type { Reading } from '../../core/reading/reading.js';
 import { searchWithReading } from '../../core/reading/reading-search.js';
 import type { Article } from '../../core/article.js';
 import { EVERY_MATCH, type Hit, type SearchIndex, type SortKey } from '../../core/search/search.js';
-import { hotOrder, type Facts } from '../../core/stories/index.js';
+import { countFacts, hotOrder, type Facts, type FactsCounter } from '../../core/stories/index.js';
 import { afterPendingInput } from '../input/after-input.js';
 import type { SearchOutcome } from '../use-search.js';
 
@@ -27,7 +29,7 @@ export interface Aggregate {
   total: number;
   approximate: boolean;
   /** Every match in hot order, when the list sorts by hot; null otherwise. */
-  hot: number[] | null;
+  hot: Int32Array | null;
 }
 
 /** What the aggregate is of: the search the list shows, run again without a limit. */
@@ -43,12 +45,14 @@ export interface AggregateRequest {
   readingVersion: number;
   hidden: ReadonlySet<number> | null;
   facts: Facts | null;
+  /** Where the counting runs (the facts worker); null: here, over `facts`. */
+  counter: FactsCounter | null;
 }
 
 /** The aggregate of the current search once counted, else null (the previous one stays drawn meanwhile). */
 export function useAggregate(r: AggregateRequest): Aggregate | null {
   const [aggregate, setAggregate] = useState<Aggregate | null>(null);
-  const { index, search, query, sort, hot, includeDrafts, now, reading, readingVersion, hidden, facts } = r;
+  const { index, search, query, sort, hot, includeDrafts, now, reading, readingVersion, hidden, facts, counter } = r;
   useEffect(() => {
     if (!search.ok) return undefined;
     const result = search.result;
@@ -59,31 +63,34 @@ export function useAggregate(r: AggregateRequest): Aggregate | null {
       return () => clearTimeout(timer);
     }
     let timer: NodeJS.Timeout | undefined;
+    let stale = false;
     const cancel = afterPendingInput(() => {
       timer = setTimeout(() => {
-        let all;
-        try {
-          all = searchWithReading(index, query, { sort: sort ?? undefined, includeDrafts, now, limit: EVERY_MATCH, idsOnly: true }, reading, readingVersion, hidden);
-        } catch {
-          return;
+        let all: { hits: readonly Hit[]; total: number; approximate?: boolean };
+        // A list that holds every match needs no second search: its ids are the result.
+        if (!result.approximate && result.hits.length >= result.total) all = result;
+        else {
+          try {
+            all = searchWithReading(index, query, { sort: sort ?? undefined, includeDrafts, now, limit: EVERY_MATCH, idsOnly: true }, reading, readingVersion, hidden);
+          } catch {
+            return;
+          }
         }
-        const ids = all.hits.map((h) => h.id);
-        // Articles that arrived after the facts were computed are counted once they are recomputed.
-        const known = ids.filter((id) => id < facts.n);
-        setAggregate({
-          search,
-          pulse: pulseOfFacts(known, facts),
-          total: all.total,
-          approximate: all.approximate ?? false,
-          hot: hot ? hotOrder(ids, (id) => index.article(id), facts.size, now) : null,
+        const ids = Int32Array.from(all.hits, (h) => h.id);
+        const { total, approximate = false } = all;
+        // Articles that arrived after the facts were last updated are counted once the worker has them.
+        const counted = counter ? counter.count(ids, hot, now) : Promise.resolve(countFacts(facts, ids, hot, now));
+        void counted.then((c) => {
+          if (!stale && c) setAggregate({ search, pulse: c.pulse, total, approximate, hot: c.hot });
         });
       }, AGGREGATE_IDLE_MS);
     });
     return () => {
+      stale = true;
       cancel();
       clearTimeout(timer);
     };
-  }, [search, facts, hot, index, query, sort, includeDrafts, now, reading, readingVersion, hidden]);
+  }, [search, facts, counter, hot, index, query, sort, includeDrafts, now, reading, readingVersion, hidden]);
   return aggregate && aggregate.search === search ? aggregate : null;
 }
 
@@ -105,6 +112,6 @@ export function listedHits(
   const hits = search.result.hits;
   if (!hot) return hits;
   const byId = new Map(hits.map((h) => [h.id, h]));
-  const order = aggregate?.hot ? aggregate.hot.slice(0, limit) : hotOrder(hits.map((h) => h.id), article, storySize, now);
+  const order = aggregate?.hot ? Array.from(aggregate.hot.subarray(0, limit)) : hotOrder(hits.map((h) => h.id), article, storySize, now);
   return order.map((id) => byId.get(id) ?? { id, score: 1, titleMatches: [] });
 }

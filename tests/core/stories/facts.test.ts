@@ -14,9 +14,10 @@ import { pulseOf, pulseOfFacts } from '../../../src/core/pulse/index.js';
 import { EVERY_MATCH, SearchIndex } from '../../../src/core/search/search.js';
 import { indexFile, openIndex } from '../../../src/core/index/database.js';
 import { leadParagraph } from '../../../src/core/text/lead.js';
-import { readStoredFacts, writeStoredFacts } from '../../../src/core/index/stories-table.js';
-import { coinMentionsOf, computeFacts, isFacts, type Facts } from '../../../src/core/stories/facts.js';
-import { factsInBackground, factsInput } from '../../../src/core/stories/facts-background.js';
+import { FactsTable } from '../../../src/core/index/stories-table.js';
+import { articleFacts, coinMentionsOf, isFacts, storedArticleFacts, type Facts } from '../../../src/core/stories/facts.js';
+import { computeFacts } from '../../../src/core/stories/facts-builder.js';
+import { factsInBackground, factsInput, FactsService } from '../../../src/core/stories/facts-background.js';
 import { groupStories, hotOrder, hotScore, storyDoc, storyMapOf } from '../../../src/core/stories/index.js';
 
 const data = fileURLToPath(new URL('../../../data', import.meta.url));
@@ -115,39 +116,101 @@ describe('factsInBackground on the worker, stopped midway', () => {
   });
 });
 
-describe('facts kept in the on-disk index', () => {
+describe('facts kept in the on-disk index, per article file', () => {
   const worker = new URL('../../../dist/core/stories/facts-worker.js', import.meta.url);
-  it('are read back on the next start when no file changed, recomputed when one did', async () => {
+  const rows = (file: string): number => {
+    const db = new Database(file, { readonly: true });
+    try {
+      return db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'article_facts'").pluck().get() ? (db.prepare('SELECT count(*) FROM article_facts').pluck().get() as number) : 0;
+    } finally {
+      db.close();
+    }
+  };
+  // The articles as the service sees them, counting how many of them had their inputs read.
+  const counted = (list: readonly Article[]) => {
+    const read = new Set<number>();
+    const view = list.map((a, id) => new Proxy(a, { get: (t, k, r) => (k === 'title' && read.add(id), Reflect.get(t, k, r) as unknown) }));
+    return { article: (id: number) => view[id], read };
+  };
+  const partition = (f: Facts): string => JSON.stringify(Array.from(f.story, (s, i) => [i, s, f.size[i]]));
+
+  it('are read back when no file changed (no input read), and only a changed file and its story window are computed again', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-facts-'));
     try {
       const file = path.join(dir, 'index.sqlite');
       openIndex(file).db.close();
-      const many = Array.from({ length: 600 }, (_, i) => articles[i % articles.length]);
+      const many = Array.from({ length: 600 }, (_, i) => Object.assign(Object.create(Object.getPrototypeOf(articles[i % articles.length]) as object) as Article, articles[i % articles.length], { id: i, path: `/news/${i}.md` }));
       const first = await factsInBackground((id) => many[id], many.length, { worker, cacheFile: file });
-      const rows = (): number => {
-        const db = new Database(file, { readonly: true });
-        try {
-          return db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'story_facts'").pluck().get() ? (db.prepare('SELECT count(*) FROM story_facts').pluck().get() as number) : 0;
-        } finally {
-          db.close();
-        }
-      };
-      for (let i = 0; i < 100 && rows() === 0; i++) await new Promise((r) => setTimeout(r, 50));
-      expect(rows()).toBe(1);
-      // Read back: nothing but the file stamps is asked of the articles (their titles would throw).
-      const stampsOnly = many.map((a) => ({ path: a.path, size: a.size, mtimeMs: a.mtimeMs, get title(): string { throw new Error('read the inputs'); } }) as unknown as Article);
-      const second = await factsInBackground((id) => stampsOnly[id], many.length, { worker, cacheFile: file });
-      expect(second).toEqual(first);
-      // One file changed: its stamp differs, so the facts are computed again.
+      expect(first).toEqual(computeFacts(many.map(factsInput)));
+      for (let i = 0; i < 100 && rows(file) < many.length; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(rows(file)).toBe(many.length);
+      const again = counted(many);
+      expect(await factsInBackground(again.article, many.length, { worker, cacheFile: file })).toEqual(first);
+      expect(again.read.size).toBe(0);
+      // One file changed: its stamp differs; its facts are computed again, its story window regrouped.
       const changed = [...many];
       changed[5] = Object.assign(Object.create(Object.getPrototypeOf(many[5]) as object) as Article, many[5], { size: many[5].size + 1 });
-      await expect(factsInBackground((id) => (id === 5 ? changed[5] : stampsOnly[id]), many.length, { worker, cacheFile: file })).rejects.toThrow();
-      expect(await factsInBackground((id) => changed[id], many.length, { worker, cacheFile: file })).toEqual(first);
+      const after = counted(changed);
+      const third = await factsInBackground(after.article, changed.length, { worker, cacheFile: file });
+      expect(after.read.has(5)).toBe(true);
+      expect(after.read.size).toBeLessThan(changed.length);
+      expect(partition(third!)).toBe(partition(first!));
+      expect(coinMentionsOf(third!, 5)).toEqual(coinMentionsOf(first!, 5));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
-  it('never trusts what it reads back: wrong lengths or codes out of range are refused', () => {
+
+  it('a removed file leaves its story and its row; the rest is read back', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-facts-'));
+    try {
+      const file = path.join(dir, 'index.sqlite');
+      openIndex(file).db.close();
+      const many = Array.from({ length: 600 }, (_, i) => Object.assign(Object.create(Object.getPrototypeOf(articles[i % articles.length]) as object) as Article, articles[i % articles.length], { id: i, path: `/news/${i}.md` }));
+      const first = (await factsInBackground((id) => many[id], many.length, { worker, cacheFile: file }))!;
+      for (let i = 0; i < 100 && rows(file) < many.length; i++) await new Promise((r) => setTimeout(r, 50));
+      // The earliest article of a story of several is removed: the loader's ids close up behind it.
+      const gone = first.story.findIndex((s, i) => s === i && first.size[i] >= 3);
+      const rest = many.filter((_, i) => i !== gone);
+      const view = counted(rest);
+      const facts = (await factsInBackground(view.article, rest.length, { worker, cacheFile: file }))!;
+      expect(view.read.size).toBeLessThan(rest.length);
+      const want = computeFacts(rest.map(factsInput));
+      expect(partition(facts)).toBe(partition(want));
+      expect(pulseOfFacts(rest.map((_, i) => i), facts)).toEqual(pulseOf(rest));
+      for (let i = 0; i < 100 && rows(file) > rest.length; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(rows(file)).toBe(rest.length);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a live update writes the added article’s row: the next start reads everything back', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-facts-'));
+    try {
+      const file = path.join(dir, 'index.sqlite');
+      openIndex(file).db.close();
+      const many = Array.from({ length: 601 }, (_, i) => Object.assign(Object.create(Object.getPrototypeOf(articles[i % articles.length]) as object) as Article, articles[i % articles.length], { id: i, path: `/news/${i}.md` }));
+      const service = new FactsService({ worker, cacheFile: file });
+      try {
+        await service.load((id) => many[id], 600);
+        const updated = await service.change({ added: [factsInput(many[600])], gone: [], context: many.slice(0, 600).map((a, id) => ({ id, input: factsInput(a) })) });
+        expect(updated!.n).toBe(601);
+      } finally {
+        service.close();
+      }
+      for (let i = 0; i < 100 && rows(file) < 601; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(rows(file)).toBe(601);
+      const view = counted(many);
+      const facts = await factsInBackground(view.article, many.length, { worker, cacheFile: file });
+      expect(view.read.size).toBe(0);
+      expect(pulseOfFacts(many.map((_, i) => i), facts!)).toEqual(pulseOf(many));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('never trusts what it reads back: wrong lengths, codes or shapes are refused', () => {
     const good = structuredClone(facts);
     expect(isFacts(good, articles.length)).toBe(true);
     expect(isFacts(good, articles.length + 1)).toBe(false);
@@ -155,15 +218,30 @@ describe('facts kept in the on-disk index', () => {
     expect(isFacts({ ...good, source: good.source.map(() => good.sources.length) }, articles.length)).toBe(false);
     expect(isFacts({ ...good, coinStart: good.coinStart.map((c, i) => (i === 1 ? -1 : c)) }, articles.length)).toBe(false);
     expect(isFacts('not facts', articles.length)).toBe(false);
+    const one = articleFacts(factsInput(articles[0]));
+    expect(storedArticleFacts(JSON.parse(JSON.stringify(one)))).toEqual(one);
+    expect(storedArticleFacts({ ...one, sentiment: 9 })).toBeNull();
+    expect(storedArticleFacts({ ...one, coins: [['BTC', 'title']] })).toBeNull();
+    expect(storedArticleFacts(null)).toBeNull();
   });
-  it('a file that is not this program’s index is neither read nor written', () => {
+
+  it('rows of another build are not used; a file that is not this program’s index is neither read nor written', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-facts-'));
     try {
-      const file = path.join(dir, 'other.sqlite');
-      new Database(file).exec('CREATE TABLE t (x)');
-      expect(writeStoredFacts(file, 'grouped', 'fp', facts)).toBe(false);
-      expect(readStoredFacts(file, 'grouped', 'fp')).toBeNull();
-      expect(readStoredFacts(path.join(dir, 'missing.sqlite'), 'grouped', 'fp')).toBeNull();
+      const file = path.join(dir, 'index.sqlite');
+      openIndex(file).db.close();
+      const table = FactsTable.open(file, 'build-1')!;
+      expect(table.write([{ path: '/a.md', stamp: '1:2', facts: { x: 1 }, story: { path: '/a.md', size: 1 } }])).toBe(true);
+      expect(table.isFresh('/a.md', '1:2')).toBe(true);
+      expect(table.isFresh('/a.md', '1:3')).toBe(false);
+      table.close();
+      const other = FactsTable.open(file, 'build-2')!;
+      expect(other.isFresh('/a.md', '1:2')).toBe(false);
+      other.close();
+      const foreign = path.join(dir, 'other.sqlite');
+      new Database(foreign).exec('CREATE TABLE t (x)');
+      expect(FactsTable.open(foreign, 'build-1')).toBeNull();
+      expect(FactsTable.open(path.join(dir, 'missing.sqlite'), 'build-1')).toBeNull();
       expect(fs.existsSync(path.join(dir, 'missing.sqlite'))).toBe(false);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -27,3 +27,11 @@ describe('hot score', () => {
     expect(hotOrder([0, 1, 2], (id) => corpus[id], null, NOW)).toEqual([0, 1, 2]);
   });
 });
+
+describe('an article dated only by its file', () => {
+  it('scores 0 like an undated one: its age is not known', () => {
+    const now = Date.UTC(2026, 10, 30);
+    expect(hotScore({ publishedAt: now - 60_000, score: null, stickyWeight: 0, dateGuessed: true }, 1, now)).toBe(0);
+    expect(hotScore({ publishedAt: now - 60_000, score: null, stickyWeight: 0, dateGuessed: false }, 1, now)).toBeGreaterThan(0);
+  });
+});

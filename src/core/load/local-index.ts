@@ -1,0 +1,132 @@
+// The SQLite index kept on disk for a set of folders, behind the search's ArticleIndex interface
+// (index/article-index.ts): updated from the walk and the files' stats (refresh.ts), queried
+// through plans (index/query-plan.ts) and FTS5, its rows read only when asked for.
+
+import type { LoadWarning } from '../article.js';
+import type { ArticleIndex, Candidates, IndexedRow, IndexQuery } from '../index/article-index.js';
+import { isRecord, R } from '../index/article-record.js';
+import { ftsString } from '../index/fts.js';
+import { planQuery, wordGroup, MIN_WORD, INDEX_WORD, MAX_TOKENS } from '../index/query-plan.js';
+import { tokensContaining } from '../index/vocabulary.js';
+import { nearTokens, startVocabulary } from '../index/word-index.js';
+import { LazyArticle } from './lazy-article.js';
+import { refreshIndex, type Refreshed } from './refresh.js';
+
+/** The on-disk index of some folders as an ArticleIndex; `update()` before anything else. */
+export class LocalIndex implements ArticleIndex {
+  private state: { r: Refreshed; vocabulary: string; positionOf: Map<number, number>; sorted: string[] | null } | null = null;
+
+  constructor(
+    private readonly paths: string[],
+    private readonly opts: { maxFileSize?: number; cacheDir?: string } = {},
+  ) {}
+
+  async update(): Promise<boolean> {
+    const r = await refreshIndex(this.paths, this.opts);
+    if (!r) return false;
+    const vocabulary = r.reader.storedVocabulary() ?? (await startVocabulary(r.file));
+    if (!vocabulary) {
+      r.reader.close();
+      return false;
+    }
+    // Row id -> walk position, for the rows a full load would load (a link's second path does not).
+    const positionOf = new Map<number, number>();
+    r.rowOf.forEach((id, i) => {
+      if (id >= 0 && !r.duplicate.has(i)) positionOf.set(id, i);
+    });
+    this.state = { r, vocabulary: vocabulary.text, positionOf, sorted: null };
+    return true;
+  }
+
+  private get s(): NonNullable<LocalIndex['state']> {
+    if (!this.state) throw new Error('LocalIndex: update() first');
+    return this.state;
+  }
+
+  query(query: IndexQuery): Candidates | null {
+    const { r, vocabulary } = this.s;
+    const plan = planQuery(query, vocabulary, true);
+    if (plan === null) return { ids: [], passing: null };
+    const filters = planQuery({ ...query, terms: query.terms.filter((t) => t.kind !== 'word' || t.negate) }, vocabulary, false);
+    // Links load once: the rows of their second paths pass in SQL but not in a full load.
+    const passing = filters?.exact ? Math.max(0, r.reader.plannedCount(filters) - r.duplicate.size) : null;
+    return { ids: r.reader.planned(plan), passing };
+  }
+
+  words(words: readonly string[], typos: boolean): { ids: number[]; rest: string[] } | null {
+    const s = this.s;
+    const groups: string[] = [];
+    const rest: string[] = [];
+    for (const word of new Set(words)) {
+      let group = wordGroup(s.vocabulary, word);
+      if (group !== null && typos) {
+        const tokens = new Set([...(tokensContaining(s.vocabulary, word, MAX_TOKENS) ?? []), ...nearTokens((s.sorted ??= s.vocabulary.split('\n')), word)]);
+        group = tokens.size === 0 ? '' : `(${[...tokens].map(ftsString).join(' OR ')})`;
+      }
+      if (group === null) rest.push(word);
+      else if (group === '') return { ids: [], rest: [] };
+      else groups.push(group);
+    }
+    if (groups.length === 0) return null;
+    return { ids: s.r.reader.matching(groups.join(' AND ')), rest };
+  }
+
+  count(includeDrafts: boolean): number {
+    return Math.max(0, this.s.r.reader.count(includeDrafts) - this.s.r.duplicate.size);
+  }
+
+  rows(ids: readonly number[]): IndexedRow[] | null {
+    const { r, positionOf } = this.s;
+    const out: Array<IndexedRow & { at: number }> = [];
+    for (const [id, json] of r.reader.articles(ids)) {
+      const at = positionOf.get(id);
+      if (at === undefined) continue;
+      let record: unknown;
+      try {
+        record = JSON.parse(json);
+      } catch {
+        return null;
+      }
+      // A row that does not read back well: only a full load (which parses the file again) can say.
+      if (!isRecord(record) || record[R.path] !== r.files[at].path) return null;
+      out.push({ id, record, at });
+    }
+    return out.sort((a, b) => a.at - b.at).map(({ id, record }) => ({ id, record }));
+  }
+
+  readBody(id: number): string {
+    const row = this.rows([id])?.[0];
+    return row ? LazyArticle.fromRecord(row.record, 0, null, this.s.r.cap).body : '';
+  }
+
+  /** The read cap the rows were built with (for articles made from them). */
+  get cap(): number {
+    return this.s.r.cap;
+  }
+
+  warnings(): LoadWarning[] {
+    const { r, positionOf } = this.s;
+    const perFile = r.fileWarnings.slice();
+    for (const [id, json] of r.reader.warned()) {
+      const at = positionOf.get(id);
+      if (at === undefined) continue;
+      let list: unknown;
+      try {
+        list = JSON.parse(json);
+      } catch {
+        continue;
+      }
+      if (Array.isArray(list) && list.length > 0) perFile.push({ at, warning: { path: r.files[at].path, reason: list.map(String).join('; ') } });
+    }
+    perFile.sort((a, b) => a.at - b.at);
+    return [...r.walkWarnings, ...perFile.map((w) => w.warning)];
+  }
+
+  close(): void {
+    this.state?.r.reader.close();
+    this.state = null;
+  }
+}
+
+/** Whether the index answers for `word` at all (see query-plan.ts): long enough and plain ASCII. */
+export const answersWord = (word: string): boolean => word.length >= MIN_WORD && INDEX_WORD.test(word);

@@ -1,0 +1,167 @@
+// Lays per-article facts (facts.ts ArticleFacts) out as the flat Facts the pulse and the list read,
+// and keeps doing so as articles are appended (live updates): codes for sources, tags and coins
+// are interned once, the arrays grow by doubling. A snapshot is a copy, so one can be handed to
+// another thread while the builder goes on.
+import { groupStories } from './group.js';
+import { articleFacts, dayOf, type ArticleFacts, type FacetName, type Facts, type FactsInput } from './facts.js';
+
+// Interns facet values: value -> code, keeping the first label met.
+class Names {
+  readonly list: FacetName[] = [];
+  private readonly codes = new Map<string, number>();
+  constructor(list: readonly FacetName[] = []) {
+    for (const name of list) this.code(name.value, name.label);
+  }
+  code(value: string, label: string): number {
+    let c = this.codes.get(value);
+    if (c === undefined) {
+      c = this.list.length;
+      this.codes.set(value, c);
+      this.list.push({ value, label });
+    }
+    return c;
+  }
+}
+
+type Typed = Int32Array | Uint8Array | Float64Array;
+// A growable typed array.
+class Grow<T extends Typed> {
+  length = 0;
+  constructor(public data: T) {}
+  static of<T extends Typed>(a: T): Grow<T> {
+    const g = new Grow(a.slice() as T);
+    g.length = a.length;
+    return g;
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new (this.data.constructor as new (n: number) => T)(Math.max(1024, this.data.length * 2));
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  done(): T {
+    return this.data.slice(0, this.length) as T;
+  }
+}
+
+/** Facts built an article at a time, ids 0, 1, 2, ... in push order. */
+export class FactsBuilder {
+  private readonly sentiment: Grow<Uint8Array>;
+  private readonly day: Grow<Int32Array>;
+  private readonly time: Grow<Float64Array>;
+  private readonly points: Grow<Float64Array>;
+  private readonly source: Grow<Int32Array>;
+  private readonly tagStart: Grow<Int32Array>;
+  private readonly tagIds: Grow<Int32Array>;
+  private readonly coinStart: Grow<Int32Array>;
+  private readonly coinIds: Grow<Int32Array>;
+  private readonly coinWhere: Grow<Uint8Array>;
+  private readonly sources: Names;
+  private readonly tags: Names;
+  private readonly coins: Names;
+  /** Each article's story and the story's size (groupStories' meaning); an appended article starts alone. */
+  story: Int32Array;
+  size: Int32Array;
+
+  /** A builder holding `from`'s articles (none when absent), to append to. */
+  constructor(from?: Facts) {
+    const f = from;
+    this.sentiment = f ? Grow.of(f.sentiment) : new Grow(new Uint8Array(1024));
+    this.day = f ? Grow.of(f.day) : new Grow(new Int32Array(1024));
+    this.time = f ? Grow.of(f.time) : new Grow(new Float64Array(1024));
+    this.points = f ? Grow.of(f.points) : new Grow(new Float64Array(1024));
+    this.source = f ? Grow.of(f.source) : new Grow(new Int32Array(1024));
+    // The CSR offsets keep their closing entry only in a snapshot.
+    this.tagStart = f ? Grow.of(f.tagStart.subarray(0, f.n)) : new Grow(new Int32Array(1024));
+    this.tagIds = f ? Grow.of(f.tagIds) : new Grow(new Int32Array(1024));
+    this.coinStart = f ? Grow.of(f.coinStart.subarray(0, f.n)) : new Grow(new Int32Array(1024));
+    this.coinIds = f ? Grow.of(f.coinIds) : new Grow(new Int32Array(1024));
+    this.coinWhere = f ? Grow.of(f.coinWhere) : new Grow(new Uint8Array(1024));
+    this.sources = new Names(f?.sources);
+    this.tags = new Names(f?.tags);
+    this.coins = new Names(f?.coins.map((c) => ({ value: c, label: c })));
+    this.story = f ? f.story.slice() : new Int32Array(0);
+    this.size = f ? f.size.slice() : new Int32Array(0);
+  }
+
+  /** Each article's date (epoch ms, NaN undated), a view valid until the next push. */
+  get times(): Float64Array {
+    return this.time.data.subarray(0, this.time.length);
+  }
+
+  /** Articles held. */
+  get n(): number {
+    return this.sentiment.length;
+  }
+
+  /** Appends an article's facts; it is its own story until grouped. Returns its id. */
+  push(a: ArticleFacts): number {
+    const id = this.n;
+    this.sentiment.push(a.sentiment);
+    this.time.push(a.time);
+    this.day.push(dayOf(a.time));
+    this.points.push(a.points);
+    this.source.push(this.sources.code(a.source.value, a.source.label));
+    this.tagStart.push(this.tagIds.length);
+    for (const t of a.tags) this.tagIds.push(this.tags.code(t.value, t.label));
+    this.coinStart.push(this.coinIds.length);
+    for (const [symbol, where] of a.coins) {
+      this.coinIds.push(this.coins.code(symbol, symbol));
+      this.coinWhere.push(where);
+    }
+    return id;
+  }
+
+  /** Story arrays sized to every article held: new articles alone. */
+  stories(): { story: Int32Array; size: Int32Array } {
+    const n = this.n;
+    if (this.story.length !== n) {
+      const story = Int32Array.from({ length: n }, (_, i) => i);
+      const size = new Int32Array(n).fill(1);
+      story.set(this.story.subarray(0, Math.min(n, this.story.length)));
+      size.set(this.size.subarray(0, Math.min(n, this.size.length)));
+      this.story = story;
+      this.size = size;
+    }
+    return { story: this.story, size: this.size };
+  }
+
+  /** The facts of every article held, as copies. */
+  snapshot(): Facts {
+    const { story, size } = this.stories();
+    const withEnd = (starts: Grow<Int32Array>, end: number): Int32Array => {
+      const out = new Int32Array(starts.length + 1);
+      out.set(starts.data.subarray(0, starts.length));
+      out[starts.length] = end;
+      return out;
+    };
+    return {
+      n: this.n,
+      story: story.slice(),
+      size: size.slice(),
+      sentiment: this.sentiment.done(),
+      day: this.day.done(),
+      time: this.time.done(),
+      points: this.points.done(),
+      source: this.source.done(),
+      sources: this.sources.list.slice(),
+      tagStart: withEnd(this.tagStart, this.tagIds.length),
+      tagIds: this.tagIds.done(),
+      tags: this.tags.list.slice(),
+      coinStart: withEnd(this.coinStart, this.coinIds.length),
+      coinIds: this.coinIds.done(),
+      coinWhere: this.coinWhere.done(),
+      coins: this.coins.list.map((c) => c.value),
+    };
+  }
+}
+
+/** The facts of articles 0..n-1 (`inputs[i]` is article i's); with `group` false every article is its own story. */
+export function computeFacts(inputs: readonly FactsInput[], group = true): Facts {
+  const b = new FactsBuilder();
+  for (const input of inputs) b.push(articleFacts(input));
+  if (group) ({ story: b.story, size: b.size } = groupStories(inputs));
+  return b.snapshot();
+}

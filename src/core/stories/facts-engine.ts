@@ -1,0 +1,136 @@
+// The facts of a corpus kept up to date and counted: what the facts worker (facts-worker.ts) runs,
+// and what the UI thread runs itself for a small corpus or where no built worker exists. It holds
+// the facts (facts-builder.ts), computes them for a whole corpus or adopts stored ones, appends
+// articles added while the dashboard is open (their stories regrouped within the window they can
+// touch, regroup.ts), and answers the aggregate of a result: the pulse of any set of ids and their
+// hot order. Pure computation; messages and storage are the worker's business.
+import { pulseOfFacts, type Pulse } from '../pulse/index.js';
+import { articleFacts, type ArticleFacts, type Facts, type FactsInput } from './facts.js';
+import { FactsBuilder } from './facts-builder.js';
+import { groupStories, type StoryDoc } from './group.js';
+import { hotOrderOfFacts } from './hot.js';
+import { regroupAmong, touchedStories } from './regroup.js';
+
+/** The aggregate of one result: its pulse, and its ids in hot order when asked. */
+export interface Counted {
+  pulse: Pulse;
+  hot: Int32Array | null;
+}
+
+/** What counts a result's aggregate (a FactsService: on the facts worker). */
+export interface FactsCounter {
+  /** The pulse and (with `hot`) hot order of the result `ids`; null when superseded by a newer count or without facts. Never rejects. */
+  count(ids: Int32Array, hot: boolean, now: number): Promise<Counted | null>;
+}
+
+/** The pulse of `ids` (those the facts hold: ids >= f.n arrived since and are left out) and, with `hot`, their hot order at `now`. */
+export function countFacts(f: Facts, ids: Int32Array, hot: boolean, now: number): Counted {
+  let known = ids;
+  for (let k = 0; k < ids.length; k++) {
+    if (ids[k] >= f.n) {
+      known = ids.filter((id) => id < f.n);
+      break;
+    }
+  }
+  return { pulse: pulseOfFacts(known, f), hot: hot ? hotOrderOfFacts(ids, f, now) : null };
+}
+
+/** Articles added and taken away in one live update. */
+export interface FactsChange {
+  /** The new articles, ids continuing the corpus (the first is `n`). */
+  added: readonly FactsInput[];
+  /** Ids no longer shown (removed files, old versions of changed ones), with their dates (epoch ms or null). */
+  gone: ReadonlyArray<{ id: number; path: string; publishedAt: number | null }>;
+  /** Grouping input of the other articles within 2 x WINDOW_MS of an added or gone one, by id (regroup.ts). */
+  context: ReadonlyArray<{ id: number; input: FactsInput }>;
+}
+
+/** A corpus's facts, held and updated. */
+export class FactsEngine {
+  private builder = new FactsBuilder();
+  private current: Facts = this.builder.snapshot();
+  private readonly goneIds = new Set<number>();
+
+  constructor(private readonly group = true) {}
+
+  /** Whether stories are grouped (false: `--no-group`, every article its own story). */
+  get grouping(): boolean {
+    return this.group;
+  }
+
+  /** The facts as they stand (do not transfer: snapshot() gives a copy to hand over). */
+  get facts(): Facts {
+    return this.current;
+  }
+
+  /** A copy of the facts as they stand. */
+  snapshot(): Facts {
+    return this.builder.snapshot();
+  }
+
+  /** Computes the facts of a whole corpus (`inputs[i]` is article i's). */
+  compute(inputs: readonly FactsInput[]): Facts {
+    return this.adopt(inputs.map(articleFacts), this.group ? groupStories(inputs) : null);
+  }
+
+  /** Takes facts computed or stored elsewhere, to count and update from here on. */
+  adoptFacts(facts: Facts): Facts {
+    this.builder = new FactsBuilder(facts);
+    this.goneIds.clear();
+    return this.refresh();
+  }
+
+  /** Takes per-article facts (and stories, null: each its own) found elsewhere: stored in the index, or computed there. */
+  adopt(articles: readonly ArticleFacts[], stories: { story: Int32Array; size: Int32Array } | null): Facts {
+    return this.adoptEach(articles.length, (id) => articles[id], stories);
+  }
+
+  /** adopt, an article at a time: `factsOf(id)` for ids 0..n-1 (no array of a million objects at once). */
+  adoptEach(n: number, factsOf: (id: number) => ArticleFacts, stories: { story: Int32Array; size: Int32Array } | null): Facts {
+    this.builder = new FactsBuilder();
+    for (let id = 0; id < n; id++) this.builder.push(factsOf(id));
+    if (stories) ({ story: this.builder.story, size: this.builder.size } = stories);
+    this.goneIds.clear();
+    return this.refresh();
+  }
+
+  /** Groups the articles `ids` (ascending; `docs[k]` is ids[k]'s) among themselves, every other story kept (regroup.ts). */
+  regroup(ids: readonly number[], docs: readonly StoryDoc[]): Facts {
+    const { story, size } = this.builder.stories();
+    if (this.group && ids.length) regroupAmong(ids, docs, story, size);
+    return this.refresh();
+  }
+
+  /**
+   * Applies a live update: appends the added articles' facts and regroups the stories they (and
+   * the gone ones) can touch. Returns the ids whose story changed or was made (the added included).
+   */
+  apply(change: FactsChange): number[] {
+    const firstNew = this.builder.n;
+    for (const input of change.added) this.builder.push(articleFacts(input));
+    for (const g of change.gone) this.goneIds.add(g.id);
+    const { story, size } = this.builder.stories();
+    let touched: number[] = change.added.map((_, k) => firstNew + k);
+    if (this.group) {
+      const changed = [...change.added.map((a) => a.publishedAt ?? Number.NaN), ...change.gone.map((g) => g.publishedAt ?? Number.NaN)];
+      const docs = new Map<number, StoryDoc>(change.context.map((c) => [c.id, c.input]));
+      change.added.forEach((a, k) => docs.set(firstNew + k, a));
+      // Only the articles whose grouping input came along can be grouped again.
+      const ids = touchedStories(changed, this.builder.times, story, (id) => this.goneIds.has(id)).filter((id) => docs.has(id));
+      regroupAmong(ids, ids.map((id) => docs.get(id)!), story, size, change.gone.map((g) => g.id));
+      touched = [...new Set([...touched, ...ids])];
+    }
+    this.refresh();
+    return touched;
+  }
+
+  /** The pulse of `ids` and, with `hot`, their hot order at `now` (countFacts over the facts as they stand). */
+  count(ids: Int32Array, hot: boolean, now: number): Counted {
+    return countFacts(this.current, ids, hot, now);
+  }
+
+  private refresh(): Facts {
+    this.current = this.builder.snapshot();
+    return this.current;
+  }
+}

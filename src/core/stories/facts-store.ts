@@ -1,0 +1,91 @@
+// The corpus's facts against what the index keeps per article file (index/stories-table.ts): which
+// articles' stored facts are missing or of another version of their file, the facts of the
+// corpus assembled from the stored rows and those computed now, and which stories must be grouped
+// again: those of the articles computed now (added or edited files) and those that lost a member
+// (a removed file shows as a story whose stored size no longer adds up), each with every article
+// within the story window of them (regroup.ts). A start after nothing changed computes nothing; one
+// file changed costs its own facts and the grouping of a few hundred articles, not the corpus.
+// Runs on the facts worker.
+import type { FactsTable, RowWrite } from '../index/stories-table.js';
+import { storedArticleFacts, type ArticleFacts, type Facts } from './facts.js';
+import type { FactsEngine } from './facts-engine.js';
+import { touchedStories } from './regroup.js';
+
+/** An article's file as the corpus has it now: [path, stamp]. */
+export type Stamp = readonly [path: string, stamp: string];
+
+/** Ids whose stored facts are missing or were computed from another version of their file. */
+export function staleIds(table: FactsTable, stamps: readonly Stamp[]): number[] {
+  const out: number[] = [];
+  for (let id = 0; id < stamps.length; id++) if (!table.isFresh(stamps[id][0], stamps[id][1])) out.push(id);
+  return out;
+}
+
+/** What assembling gave: ids whose stored rows proved unusable (their inputs are needed), or the ids to group again. */
+export type Assembled = { unreadable: number[] } | { regroup: number[] };
+
+/**
+ * Loads the engine with the facts of articles 0..n-1: `computed` ones (computed now), the others
+ * from their stored rows. With grouping, stories come from the rows (the earliest member's path)
+ * and the ids to group again are returned.
+ */
+export function assemble(table: FactsTable, stamps: readonly Stamp[], computed: ReadonlyMap<number, ArticleFacts>, engine: FactsEngine): Assembled {
+  const n = stamps.length;
+  const unreadable: number[] = [];
+  const storyPath: Array<string | null> = new Array(n).fill(null);
+  const storedSize = new Int32Array(n);
+  const fromRows = new Map<number, ArticleFacts>();
+  // Read first (a row may be unreadable), then laid out in id order.
+  const factsOf = (id: number): ArticleFacts => computed.get(id) ?? fromRows.get(id)!;
+  for (let id = 0; id < n; id++) {
+    if (computed.has(id)) continue;
+    const row = table.row(stamps[id][0]);
+    const facts = row ? storedArticleFacts(row.facts) : null;
+    if (!row || !facts) {
+      unreadable.push(id);
+      continue;
+    }
+    fromRows.set(id, facts);
+    storyPath[id] = row.story;
+    storedSize[id] = row.storySize;
+  }
+  if (unreadable.length) return { unreadable };
+  if (!engine.grouping) {
+    engine.adoptEach(n, factsOf, null);
+    return { regroup: [] };
+  }
+  const idOf = new Map<string, number>();
+  for (let id = 0; id < n; id++) idOf.set(stamps[id][0], id);
+  const story = Int32Array.from({ length: n }, (_, id) => id);
+  const touched = new Set<number>(computed.keys());
+  for (let id = 0; id < n; id++) {
+    if (computed.has(id)) continue;
+    const root = storyPath[id] === null ? undefined : idOf.get(storyPath[id]!);
+    // A story whose earliest article is gone, or never grouped: grouped again.
+    if (root === undefined || computed.has(root)) touched.add(id);
+    else story[id] = root;
+  }
+  const size = new Int32Array(n);
+  for (let id = 0; id < n; id++) size[story[id]]++;
+  for (let id = 0; id < n; id++) {
+    // A member went away (or the row names a root that is not its own root): grouped again.
+    if (!touched.has(id) && (story[story[id]] !== story[id] || size[story[id]] !== storedSize[id])) touched.add(id);
+  }
+  for (let id = 0; id < n; id++) size[id] = size[story[id]];
+  engine.adoptEach(n, factsOf, { story, size });
+  if (touched.size === 0) return { regroup: [] };
+  const f = engine.facts;
+  const regroup = new Set(touchedStories([...touched].map((id) => f.time[id]), f.time, f.story, () => false));
+  // Undated articles never join a story; touched ones are set alone again.
+  for (const id of touched) regroup.add(id);
+  return { regroup: [...regroup].sort((a, b) => a - b) };
+}
+
+/** The rows to write after assembling: facts of the `computed` ids, stories of the `regrouped` ones (every row when `all`). */
+export function rowsToWrite(facts: Facts, stamps: readonly Stamp[], computed: ReadonlyMap<number, ArticleFacts>, regrouped: readonly number[], grouped: boolean): RowWrite[] {
+  const storyOf = (id: number): RowWrite['story'] => (grouped ? { path: stamps[facts.story[id]][0], size: facts.size[id] } : undefined);
+  const rows: RowWrite[] = [];
+  for (const [id, f] of computed) rows.push({ path: stamps[id][0], stamp: stamps[id][1], facts: f, story: storyOf(id) ?? null });
+  if (grouped) for (const id of regrouped) if (!computed.has(id)) rows.push({ path: stamps[id][0], stamp: stamps[id][1], story: storyOf(id) });
+  return rows;
+}

@@ -1,0 +1,87 @@
+// A big folder loading must not take the terminal hostage: while the warm load checks every file
+// (and after it, while the folder watch sets itself up), the dashboard answers keys, a resize and
+// Ctrl-C at once, and Ctrl-C gives the terminal back with exit 130 without waiting for the load.
+// At 100k files the main thread was once blocked for seconds at a time (the load's loops, then
+// chokidar stat-ing every file on it), and Ctrl-C waited for all of it. The corpus is generated
+// here, big enough that the warm load is still under way when the first page shows.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cleanPrompt, observableSession, paneState, plainAfterwards, UNTOUCHED } from './pane-state.js';
+import type { TmuxSession } from './tmux.js';
+
+const repo = path.resolve(import.meta.dirname, '..', '..');
+const cli = path.join(repo, 'dist', 'cli.js');
+const FILES = 20_000;
+
+let root: string;
+let corpus: string;
+let env: string;
+let session: TmuxSession | undefined;
+
+beforeAll(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-responsive-'));
+  corpus = path.join(root, 'news');
+  const made = spawnSync(process.execPath, [path.join(repo, 'scripts', 'gen-corpus.mjs'), String(FILES), corpus], { encoding: 'utf8' });
+  expect(made.status).toBe(0);
+  const dirs = { XDG_CACHE_HOME: path.join(root, 'cache'), XDG_STATE_HOME: path.join(root, 'state'), XDG_CONFIG_HOME: path.join(root, 'config') };
+  env = Object.entries(dirs).map(([k, v]) => `${k}=${v}`).join(' ');
+  // A first run writes the index's rows: the dashboard runs below start warm.
+  const first = spawnSync(process.execPath, [cli, '--filter', 'zzqqxxnothing', '--print', 'path', corpus], { encoding: 'utf8', env: { ...process.env, ...dirs } });
+  expect(first.status).toBe(1);
+}, 600_000);
+
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+afterEach(() => session?.close());
+
+const loading = (screen: string) => /finding files|loading \d/.test(screen);
+const listed = (screen: string) => /Articles \d/.test(screen) && /[▲▼●]/.test(screen);
+
+async function startWarm(): Promise<{ s: TmuxSession; status: string }> {
+  const s = observableSession(120, 35, repo);
+  session = s;
+  const status = path.join(s.dir, 'status.txt');
+  s.type(`${env} node ${cli} ${corpus}; echo "exit=$?" > ${status}`);
+  s.send('Enter');
+  // The warm start's first page, drawn while the load still checks the files.
+  await s.waitFor((t) => listed(t) && loading(t), 'the first page while loading', 20_000);
+  return { s, status };
+}
+
+describe('a 20,000-file folder loading', () => {
+  it('answers a key and a resize while the warm load runs', async () => {
+    const { s, status } = await startWarm();
+    s.send('?');
+    const help = await s.waitFor((t) => t.includes('Keys — press any key'), 'the help overlay during the load', 3_000);
+    expect(help).toContain('Keys');
+    s.send('Escape');
+    await s.waitFor((t) => !t.includes('Keys — press any key'), 'the help overlay to close', 3_000);
+    s.resize(90, 28);
+    await s.waitFor((t) => t.split('\n').every((line) => line.length <= 90) && /Articles \d/.test(t), 'the list redrawn at 90 columns', 3_000);
+    s.send('q');
+    expect(await s.waitForFile(status, 5_000)).toBe('exit=130\n');
+  }, 60_000);
+
+  it('Ctrl-C during the warm load exits 130 at once and gives the terminal back', async () => {
+    const { s, status } = await startWarm();
+    expect(paneState(s)).toMatchObject({ alternateScreen: true });
+    s.send('C-c');
+    // Not when the load is done: within the hang guard of a few seconds.
+    expect(await s.waitForFile(status, 3_000)).toBe('exit=130\n');
+    const screen = await cleanPrompt(s);
+    expect(screen).not.toMatch(/Articles \d+\/\d+/);
+    expect(paneState(s)).toEqual(UNTOUCHED);
+    expect(await plainAfterwards(s)).toBe('after-the-program');
+  }, 60_000);
+
+  it('Ctrl-C after the list is filled, while the folder watch starts, exits at once too', async () => {
+    const { s, status } = await startWarm();
+    await s.waitFor((t) => listed(t) && !loading(t), 'the load to finish', 60_000);
+    s.send('C-c');
+    expect(await s.waitForFile(status, 3_000)).toBe('exit=130\n');
+    await cleanPrompt(s);
+    expect(paneState(s)).toEqual(UNTOUCHED);
+  }, 90_000);
+});

@@ -1,0 +1,84 @@
+// The pulse over every match is counted off the UI thread (the facts worker, behind a
+// FactsCounter): the list draws first, the strip says `counting…` until the count arrives, and a
+// count for a query that was typed over never reaches the screen. Driven through App with a
+// counter whose answers the test releases by hand.
+import { render } from 'ink-testing-library';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SearchIndex } from '../../../src/core/search/search.js';
+import { computeFacts } from '../../../src/core/stories/facts-builder.js';
+import { factsInput } from '../../../src/core/stories/facts-background.js';
+import { countFacts, storyMap, type Counted, type FactsCounter } from '../../../src/core/stories/index.js';
+import { App, type AppProps } from '../../../src/ui/App.js';
+import { makeCorpus } from '../../helpers/make-article.js';
+import { eventually, rows, tick } from '../frame.js';
+
+const NOW = Date.UTC(2026, 2, 3, 12);
+const H = 3_600_000;
+const articles = makeCorpus([
+  { title: 'Solana validators ship a client update', source: 'Decrypt', sourceKey: 'decrypt', publishedAt: NOW - H, sentiment: 'POSITIVE', tags: ['SOL'] },
+  { title: 'Bitcoin miners sell reserves', source: 'CoinDesk', sourceKey: 'coindesk', publishedAt: NOW - 2 * H, sentiment: 'NEGATIVE', tags: ['BTC'] },
+  { title: 'Bitcoin fees fall to a yearly low', source: 'The Block', sourceKey: 'theblock', publishedAt: NOW - 3 * H, sentiment: 'NEUTRAL', tags: ['BTC'] },
+  { title: 'Ether staking queue empties', source: 'Decrypt', sourceKey: 'decrypt', publishedAt: NOW - 4 * H, sentiment: 'POSITIVE', tags: ['ETH'] },
+]);
+const facts = computeFacts(articles.map(factsInput));
+
+/** A counter whose answers wait until the test releases them. */
+function heldCounter() {
+  const calls: Array<{ ids: number[]; release: () => void }> = [];
+  const counter: FactsCounter = {
+    count: (ids, hot, now) =>
+      new Promise<Counted | null>((resolve) => {
+        const copy = Array.from(ids);
+        calls.push({ ids: copy, release: () => resolve(countFacts(facts, Int32Array.from(copy), hot, now)) });
+      }),
+  };
+  return { counter, calls };
+}
+
+let unmount: (() => void) | null = null;
+afterEach(() => {
+  unmount?.();
+  unmount = null;
+});
+
+function setup(counter: FactsCounter, width = 100, height = 20) {
+  const props: AppProps = {
+    index: new SearchIndex(articles), version: 1, warnings: [], loading: null, width, height, now: NOW,
+    onDone: vi.fn(), stories: storyMap(articles), facts, counter,
+  };
+  const r = render(<App {...props} />);
+  unmount = r.unmount;
+  return { ...r, type: async (s: string) => { r.stdin.write(s); await tick(); }, text: () => rows(r.lastFrame()).join('\n') };
+}
+
+describe('the aggregate, counted off the UI thread', () => {
+  it('draws the list first, then the pulse once the counter answers', async () => {
+    const { counter, calls } = heldCounter();
+    const app = setup(counter);
+    await eventually(() => expect(calls).toHaveLength(1));
+    expect(app.text()).toContain('Solana validators');
+    expect(app.text()).toContain('counting…');
+    expect(calls[0].ids.sort()).toEqual([0, 1, 2, 3]);
+    calls[0].release();
+    await eventually(() => expect(app.text()).toContain('▲ 2 ● 1 ▼ 1'));
+  });
+
+  it('drops a count for a query typed over: only the newest result’s pulse is drawn', async () => {
+    const { counter, calls } = heldCounter();
+    const app = setup(counter);
+    await eventually(() => expect(calls).toHaveLength(1));
+    calls[0].release();
+    await eventually(() => expect(app.text()).toContain('▲ 2 ● 1 ▼ 1'));
+    await app.type('/');
+    for (const ch of 'bitcoin') await app.type(ch);
+    await eventually(() => expect(calls.at(-1)!.ids.sort()).toEqual([1, 2]));
+    const newest = calls.at(-1)!;
+    // Released newest first, then every older one: the older answers arrive last and are ignored.
+    newest.release();
+    await eventually(() => expect(app.text()).toContain('▲ 0 ● 1 ▼ 1'));
+    for (const c of calls.slice(1, -1)) c.release();
+    await tick(100);
+    expect(app.text()).toContain('▲ 0 ● 1 ▼ 1');
+    expect(app.text()).toContain('Articles 1/2');
+  });
+});

@@ -91,9 +91,15 @@ async function child(repo, dir) {
     Output.prototype.clip = () => {};
     Output.prototype.unclip = () => {};
   }
-  const { articles } = await loadCorpus([dir], { cache: true });
+  const { articles, fullText, indexIds } = await loadCorpus([dir], { cache: true });
   const index = new SearchIndex(articles);
+  // As the dashboard once loaded (dashboard.tsx, index-words.ts): the newest bodies read ahead on
+  // the parse threads, the search warmed up, and free words answered by the on-disk index.
+  const [{ preloadBodies }, { WordIndex }, { BODY_DEPTH }] = await Promise.all([import(dist('core/search/body-preload.js')), import(dist('core/index/word-index.js')), import(dist('core/search/search-settings.js'))]);
+  await preloadBodies(index.newest(BODY_DEPTH));
   index.prepare();
+  const words = indexIds && (await fullText) ? await WordIndex.forLoad([dir], indexIds) : null;
+  index.useWords(words);
   // Grouping and the pulse on, as in the dashboard: its facts (coins, stories, the pulse's codes)
   // held on the facts worker, which counts each result's pulse off this thread.
   const { FactsService, storyMapOf } = await import(dist('core/stories/index.js'));
@@ -217,6 +223,7 @@ async function child(repo, dir) {
   await idle(60, state);
   report.fullFrameBytes = out.bytes - before;
   instance.unmount();
+  words?.close();
   process.stdout.write(`${JSON.stringify(report)}\n`);
   process.exit(0);
 }

@@ -91,12 +91,18 @@ async function child(repo, dir) {
     Output.prototype.clip = () => {};
     Output.prototype.unclip = () => {};
   }
-  const { articles } = await loadCorpus([dir], { cache: true });
+  const { articles, fullText, indexIds } = await loadCorpus([dir], { cache: true });
   const index = new SearchIndex(articles);
+  // As the dashboard once loaded (dashboard.tsx, index-words.ts): the newest bodies read ahead on
+  // the parse threads, the search warmed up, and free words answered by the on-disk index.
+  const [{ preloadBodies }, { WordIndex }, { BODY_DEPTH }] = await Promise.all([import(dist('core/search/body-preload.js')), import(dist('core/index/word-index.js')), import(dist('core/search/search-settings.js'))]);
+  await preloadBodies(index.newest(BODY_DEPTH));
   index.prepare();
+  const words = indexIds && (await fullText) ? await WordIndex.forLoad([dir], indexIds) : null;
+  index.useWords(words);
   // Grouping and the pulse on, as in the dashboard: its facts (coins, stories, the pulse's codes)
   // computed here up front rather than on its worker thread.
-  const [{ computeFacts }, { factsInput, storyMapOf }] = await Promise.all([import(dist('core/stories/facts.js')), import(dist('core/stories/index.js'))]);
+  const [{ computeFacts }, { factsInput, storyMapOf }] = await Promise.all([import(dist('core/stories/facts-builder.js')), import(dist('core/stories/index.js'))]);
   const facts = computeFacts(articles.map(factsInput));
   const stories = storyMapOf(facts, (id) => articles[id]);
 
@@ -216,6 +222,7 @@ async function child(repo, dir) {
   await idle(60, state);
   report.fullFrameBytes = out.bytes - before;
   instance.unmount();
+  words?.close();
   process.stdout.write(`${JSON.stringify(report)}\n`);
   process.exit(0);
 }

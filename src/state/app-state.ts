@@ -91,7 +91,8 @@ export interface AppState {
 export type Action =
   | { type: 'command'; command: Command }
   | { type: 'insert'; text: string }
-  | { type: 'results'; hits: readonly Hit[]; total: number; sort: ListSort; query: string; approximate?: boolean; stories?: StoryView | null }
+  /** `pulse`: the pulse of these results when it is counted in the same step (else a `pulse` action follows). */
+  | { type: 'results'; hits: readonly Hit[]; total: number; sort: ListSort; query: string; approximate?: boolean; stories?: StoryView | null; pulse?: Pulse | null }
   /** The index was replaced (the warm start's first page by the loaded one): `map` gives an old id's new id, or null. */
   | { type: 'reindex'; map: (id: number) => number | null }
   | { type: 'pulse'; pulse: Pulse | null; seq: number }

@@ -38,6 +38,7 @@ export function reducer(state: AppState, action: Action): AppState {
         totalApproximate: action.approximate ?? false,
         usedSort: action.sort,
         resultsQuery: action.query,
+        ...(action.pulse === undefined ? {} : { pulse: action.pulse }),
       });
       // Like fzf, a new query starts again from the best match; the same query with more
       // articles (streamed in) or another sort keeps the reader on the article they were on.

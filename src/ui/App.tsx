@@ -97,7 +97,12 @@ export function App(p: AppProps) {
     dispatch({ type: 'reindex', map: idsByPath(shownIndex.current, p.index) });
     shownIndex.current = p.index;
   }
+  // The pulse is drawn once counted; a count for an older result never reaches the reducer. Until
+  // the facts exist a result bigger than the list's hits cannot be counted: the strip says so.
+  const uncountable = !p.facts && search.ok && (search.result.approximate || search.result.hits.length < search.result.total);
+  const pulse = aggregate ? aggregate.pulse : uncountable ? null : state.pulse;
   if (search.ok && listed && (listed !== state.rawHits || stories !== state.stories || total !== state.total)) {
+    // One step for the result and its pulse (counted with it when the search named every match).
     dispatch({
       type: 'results',
       hits: listed,
@@ -106,13 +111,11 @@ export function App(p: AppProps) {
       sort: hot ? 'hot' : search.result.sort,
       query: search.query,
       stories,
+      pulse,
     });
+  } else if (pulse !== state.pulse) {
+    dispatch({ type: 'pulse', pulse, seq: state.resultsSeq });
   }
-  // The pulse is drawn once counted; a count for an older result never reaches the reducer. Until
-  // the facts exist a result bigger than the list's hits cannot be counted: the strip says so.
-  const uncountable = !p.facts && search.ok && (search.result.approximate || search.result.hits.length < search.result.total);
-  const pulse = aggregate ? aggregate.pulse : uncountable ? null : state.pulse;
-  if (pulse !== state.pulse) dispatch({ type: 'pulse', pulse, seq: state.resultsSeq });
 
   const layout = layoutOf(state);
   // The body and inspector show `shownId`, which follows the selection once the list's frame is

@@ -1,8 +1,9 @@
-// The two passes of the search that read every eligible article's haystack: the one- and
-// two-character listing and the full scan of a search without a limit (`--filter`).
+// The one- and two-character listing's ranks (its matches come from short-index.ts) and the full
+// scan of a search without a limit (`--filter`), which reads every article's haystack.
 import type { Article } from '../article.js';
 import type { Predicate } from './filters.js';
-import { titleIncludes, type Hay } from './haystack.js';
+import type { Hay } from './haystack.js';
+import type { ShortMatches } from './short-index.js';
 import { CAP } from './search-settings.js';
 import { sortByDate } from './sort.js';
 
@@ -16,18 +17,15 @@ export interface Ranked { id: number; tier: number; rank: number; score: number 
 export const NO_HAY: Hay = Object.freeze({ short: '', titleLength: 0, body: Buffer.alloc(0), tags: [], categories: [], sourceName: '', sourceKey: '', lang: '', sentiment: null });
 
 /**
- * One or two characters match nearly everything fuzzily and most bodies exactly, so they list
- * title matches, then articles with a tag starting with them (`ai`), each in `eligible`'s order.
+ * The ranks of a one- or two-character query's matches (short-index.ts), at most `n` of them:
+ * title matches first (tier 0), then tag matches (tier 1), each in the order found. One or two
+ * characters match nearly everything fuzzily and most bodies exactly, so they list only these.
  */
-export function shortQuery(text: string, eligible: readonly number[], hayOf: (id: number) => Hay): Ranked[] {
-  const inTitle: Ranked[] = [];
-  const inTags: Ranked[] = [];
-  for (const id of eligible) {
-    const hay = hayOf(id);
-    if (titleIncludes(hay, text)) inTitle.push({ id, tier: 0, rank: 0, score: 0 });
-    else if (hay.tags.some((t) => t.startsWith(text))) inTags.push({ id, tier: 1, rank: 0, score: 0.5 });
-  }
-  return inTitle.concat(inTags);
+export function shortRanks(found: ShortMatches, n: number): Ranked[] {
+  const out: Ranked[] = [];
+  for (let i = 0; i < found.inTitle.length && out.length < n; i++) out.push({ id: found.inTitle[i], tier: 0, rank: 0, score: 0 });
+  for (let i = 0; i < found.inTags.length && out.length < n; i++) out.push({ id: found.inTags[i], tier: 1, rank: 0, score: 0.5 });
+  return out;
 }
 
 /**

@@ -41,7 +41,18 @@ export interface Hit { id: number; score: number; titleMatches: ReadonlyArray<re
  * stopped early (a limit was given and the scan hit its cap or left old bodies unread), so
  * `total` is a lower bound ("1,000+").
  */
-export interface SearchResult { hits: Hit[]; total: number; sort: SortKey; approximate?: boolean }
+export interface SearchResult {
+  hits: Hit[];
+  total: number;
+  sort: SortKey;
+  approximate?: boolean;
+  /**
+   * Every match's id, in no particular order, when the search found them all (never when
+   * `approximate`): what the dashboard's pulse counts without searching again. Shared with the
+   * engine: never modify it.
+   */
+  matches?: readonly number[];
+}
 
 /** A limit no corpus reaches: every match, bodies searched only to BODY_DEPTH (see idsOnly). */
 export const EVERY_MATCH = 0x7fffffff;

@@ -16,7 +16,7 @@ import type { IFuseOptions } from 'fuse.js';
 import type { Article } from '../article.js';
 import { ExactScanner } from './exact-scan.js';
 import { compileFilters, filterKey, filtersNeedHay, type Predicate } from './filters.js';
-import { containsAll, hayTitle, makeHay, titleIncludes, squashSpaces, type Hay } from './haystack.js';
+import { containsAll, hayTitle, makeHay, type Hay } from './haystack.js';
 import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
 import {
   BODY_DEPTH,
@@ -30,7 +30,9 @@ import {
   type SearchResult,
 } from './search-settings.js';
 import { ListOrders } from './list-orders.js';
-import { fullScan, NO_HAY, shortQuery, type Ranked } from './scans.js';
+import { fullScan, NO_HAY, shortRanks, type Ranked } from './scans.js';
+import { indexTest, rankTiers } from './tiers.js';
+import { ShortIndex } from './short-index.js';
 import { compareNewest } from './sort.js';
 import { FuseRanker } from './fuse-ranker.js';
 import { titleHits } from './title-highlights.js';
@@ -61,6 +63,8 @@ export class SearchIndex {
   private readonly orders = new ListOrders(this.docs);
   private eligibleMemo: { key: string; ids: number[] } | null = null;
   private readonly scanner = new ExactScanner();
+  // Bit masks of titles and tags that answer one- and two-character queries (short-index.ts).
+  private readonly shorts = new ShortIndex();
   // Free words answered by the on-disk index (index/word-index.ts), once one is attached.
   private words: WordSource | null = null;
   private readonly hasBody = (id: number): boolean => this.positionsFor('date')[id] < BODY_DEPTH;
@@ -104,20 +108,6 @@ export class SearchIndex {
     this.words = source;
   }
 
-  // Which articles hold every free word of `q`, from the index: a test per id, or null when the
-  // index cannot answer (none attached, a phrase, a word it does not hold as such).
-  private indexedWords(q: ParsedQuery): ((id: number) => boolean) | null {
-    const source = this.words;
-    if (!source || q.words.length === 0 || q.phrases.length > 0) return null;
-    const answer = source.containing(q.words);
-    // A word the index leaves to memory would read the bodies of every article the others keep
-    // (from their files, where not read ahead): the capped in-memory scan costs less.
-    if (!answer || answer.rest.length > 0) return null;
-    const { marks } = answer;
-    const covered = source.covered;
-    return (id) => (id < covered ? marks[id] === 1 : containsAll(this.hay(id), q.words));
-  }
-
   /** Number of articles indexed. */
   get size(): number {
     return this.docs.length;
@@ -143,7 +133,7 @@ export class SearchIndex {
     // A full scan for words: the matches found in id order and only they sorted by date, which
     // spares the date order and eligible list of every article (same ids, same order).
     const short = q.phrases.length === 0 && q.text.length <= 2;
-    const indexed = q.text && !short ? this.indexedWords(q) : null;
+    const indexed = q.text && !short ? indexTest(this.words, q, (id) => this.hay(id)) : null;
     const has = indexed ?? ((id: number) => containsAll(this.hay(id), q.words));
     const scanned = everything && q.text && q.words.length && !short ? fullScan(this.docs, withKeep(compileFilters(q, includeDrafts), keep), filtersNeedHay(q), has, (id) => this.hay(id), opts.corpusEligible ?? 0) : null;
     const eligibleNow = (): number[] => this.eligible(key, q, includeDrafts, everything, keep);
@@ -152,12 +142,19 @@ export class SearchIndex {
     let approximate = false;
     // Matches counted in full while only the newest `cap` of them are ranked (the index's answer).
     let counted: number | null = null;
+    // Every match's id, when a path knows them beyond the ones it ranks.
+    let allIds: readonly number[] | null = null;
     let sort: SortKey = opts.sort ?? (q.text ? 'relevance' : 'date');
     if (!q.text) {
-      ranked = eligibleNow().map((id) => ({ id, tier: 0, rank: 0, score: 0 }));
+      allIds = eligibleNow();
+      ranked = opts.idsOnly ? [] : allIds.map((id) => ({ id, tier: 0, rank: 0, score: 0 }));
       if (sort === 'relevance') sort = 'date';
     } else if (short) {
-      ranked = shortRanked = shortQuery(q.text, eligibleNow(), (id) => this.hay(id));
+      const found = this.shorts.find(q.text, eligibleNow(), this.docs.length, (id) => this.hay(id));
+      counted = found.inTitle.length + found.inTags.length;
+      allIds = found.inTitle.concat(found.inTags);
+      // In relevance order the list is built final already: only the hits shown are made.
+      ranked = shortRanked = shortRanks(found, opts.idsOnly ? 0 : sort === 'relevance' && limit !== null ? limit : Infinity);
     } else if (indexed && !scanned) {
       const cap = everything ? Infinity : Math.max(CAP, limit);
       const eligible = eligibleNow();
@@ -166,7 +163,9 @@ export class SearchIndex {
       } else {
         const exact = eligible.filter(indexed);
         counted = exact.length;
-        ranked = this.fuzzy(q, eligible, key, cap, cap < exact.length ? exact.slice(0, cap) : exact);
+        // Fuse ranks only exact matches here, so they are every match (unless none: the typo pass).
+        if (exact.length > 0) allIds = exact;
+        ranked = opts.idsOnly && allIds ? [] : this.fuzzy(q, eligible, key, cap, cap < exact.length ? exact.slice(0, cap) : exact);
         // No exact match: the typo fallback's hits are all there is.
         if (exact.length === 0) counted = ranked.length;
       }
@@ -175,7 +174,10 @@ export class SearchIndex {
       ranked = scanned ? this.fuzzy(q, eligibleNow, key, cap, scanned) : this.fuzzy(q, eligibleNow(), key, cap);
       approximate = !everything && (ranked.length >= cap || eligibleNow().length > BODY_DEPTH);
     }
-    if (opts.idsOnly) return { hits: ranked.map((r) => ({ id: r.id, score: r.score, titleMatches: EMPTY })), total: ranked.length, sort, approximate };
+    if (opts.idsOnly) {
+      const ids = allIds ?? ranked.map((r) => r.id);
+      return { hits: ids.map((id) => ({ id, score: 1, titleMatches: EMPTY })), total: counted ?? ids.length, sort, approximate, matches: ids };
+    }
     // Short queries and filter-only listings are built in their final order already.
     if (sort === 'relevance') {
       if (ranked !== shortRanked) ranked.sort((a, b) => this.byRelevance(a, b));
@@ -184,8 +186,10 @@ export class SearchIndex {
       ranked.sort((a, b) => pos[a.id] - pos[b.id]);
     }
     const total = counted ?? ranked.length;
+    // A search that stopped early (approximate) knows only what it ranked.
+    const matches = allIds ?? (approximate ? undefined : ranked.map((r) => r.id));
     const limited = limit === null ? ranked : ranked.slice(0, limit);
-    return { hits: this.toHits(limited, q), total, sort, approximate };
+    return { hits: this.toHits(limited, q), total, sort, approximate, matches };
   }
 
   // Exact filters over the date order, remembered while only the free words change.
@@ -225,22 +229,7 @@ export class SearchIndex {
       if (near) scores = this.fuseScores(eligibleOf().filter((id) => id < covered && near[id] === 1).slice(0, FALLBACK_N), q.text, FALLBACK_OPTIONS);
       if (scores.size === 0) scores = this.fuseScores(eligibleOf().slice(0, FALLBACK_N), q.text, FALLBACK_OPTIONS);
     }
-    const ranked: Ranked[] = [];
-    const text = q.text;
-    for (const [id, score] of scores) {
-      const title = squashSpaces(hayTitle(this.hay(id)));
-      const tier = title === text ? 0 : title.includes(text) ? 1 : 2;
-      ranked.push({ id, tier, rank: 0, score });
-    }
-    for (const id of exact) {
-      if (scores.has(id)) continue;
-      const hay = this.hay(id);
-      const title = squashSpaces(hayTitle(hay));
-      const tier = title === text ? 0 : title.includes(text) ? 1 : 3;
-      const where = q.words.every((w) => titleIncludes(hay, w)) ? 0 : q.words.every((w) => hay.short.includes(w)) ? 1 : 2;
-      ranked.push({ id, tier, rank: tier === 3 ? where : 0, score: 1 });
-    }
-    return ranked;
+    return rankTiers(scores, exact, q, (id) => this.hay(id));
   }
 
   private fuseScores(ids: readonly number[], text: string, options: IFuseOptions<Article>): Map<number, number> {
@@ -257,6 +246,7 @@ export class SearchIndex {
   prepare(): void {
     const order = this.order();
     this.completeHays();
+    this.shorts.cover(this.docs.length, (id) => this.hay(id));
     for (let i = 0; i < order.length && i < FALLBACK_N; i++) this.ranker.record(order[i]);
     const word = /\p{L}{4,}/u.exec(order.length ? hayTitle(this.hay(order[0])) : '')?.[0] ?? 'news';
     // A prefix (exact scan + fuse), the word, and a typo of it (the fuzzy fallback).

@@ -27,7 +27,12 @@ import { eastAsianWidth } from 'get-east-asian-width';
 import stringWidth from 'string-width';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+// Text whose every UTF-16 unit is a grapheme of its own, one column wide in every terminal, and
+// unchanged by the display form: printable ASCII, Latin-1 and Latin Extended (no soft hyphen),
+// spacing modifiers, Greek and Cyrillic letters, and the dashes, quotes, ellipsis and other
+// punctuation of U+2010-2027 and U+2030-205E. Most titles are only these ("Bitcoin — ETF…"), so
+// they are measured and cut by length; a test checks each unit against the full rule.
+const SIMPLE = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e]*$/;
 const CACHE_LIMIT = 50_000;
 const cache = new Map<string, number>();
 
@@ -49,7 +54,7 @@ const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\u1160-\u11ff\ud7b0-\ud7ff]$/u;
 
 /** Text in the form drawn and measured (see the rule at the top of this file); applying it twice changes nothing. */
 export function displayText(s: string): string {
-  if (PRINTABLE_ASCII.test(s)) return s;
+  if (SIMPLE.test(s)) return s;
   const text = s
     .replace(PADS, '')
     .replace(FORMAT, '')
@@ -93,7 +98,7 @@ export function graphemeWidth(g: string): number {
 
 /** Columns taken by display text; stops counting once past `limit` (the result is then > limit). */
 export function textWidth(s: string, limit = Infinity): number {
-  if (PRINTABLE_ASCII.test(s)) return s.length;
+  if (SIMPLE.test(s)) return s.length;
   let w = 0;
   for (const segment of eachGrapheme(s)) {
     w += graphemeWidth(segment);
@@ -113,6 +118,7 @@ export interface Prefix {
 /** The longest grapheme prefix of display text no wider than `width` columns. */
 export function prefixWithin(s: string, width: number): Prefix {
   const budget = Math.max(0, Math.floor(width));
+  if (SIMPLE.test(s)) return s.length <= budget ? { length: s.length, width: s.length, cut: false } : { length: budget, width: budget, cut: true };
   let used = 0;
   let length = 0;
   for (const g of eachGrapheme(s)) {
@@ -128,7 +134,7 @@ const CHUNK = 256;
 
 /** The grapheme clusters of a string, lazily, in time linear in its length. */
 export function* eachGrapheme(s: string): Generator<string> {
-  if (s.length <= CHUNK && PRINTABLE_ASCII.test(s)) {
+  if (s.length <= CHUNK && SIMPLE.test(s)) {
     for (let i = 0; i < s.length; i++) yield s[i];
     return;
   }

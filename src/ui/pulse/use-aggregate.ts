@@ -1,8 +1,8 @@
 // What the dashboard counts over every match of the query, not just the hits the list holds (the
 // first 1,000 on a big folder): the pulse, and with `--sort hot` the hot order. It runs after the
 // list's frame, once no key has arrived for AGGREGATE_IDLE_MS (keys typed in a burst never wait
-// behind it): a search for the match ids without ranking here (none when the list already holds
-// every match), then the counting and the hot
+// behind it): a search for the match ids without ranking here (none when the list's search named
+// every match or its list holds them all), then the counting and the hot
 // order on the facts worker (core/stories/facts-engine.ts), whose answer arrives later. An
 // aggregate for an older search is cancelled before it starts, superseded on the worker by a
 // newer one, or ignored when it arrives. Until the facts exist (they are computed on the worker
@@ -66,17 +66,20 @@ export function useAggregate(r: AggregateRequest): Aggregate | null {
     let stale = false;
     const cancel = afterPendingInput(() => {
       timer = setTimeout(() => {
-        let all: { hits: readonly Hit[]; total: number; approximate?: boolean };
-        // A list that holds every match needs no second search: its ids are the result.
-        if (!result.approximate && result.hits.length >= result.total) all = result;
+        let all: { ids: ArrayLike<number>; total: number; approximate?: boolean };
+        // A search that names every match (SearchResult.matches: the index's answer, short
+        // queries, the empty query), or a list that holds them all, needs no second search.
+        if (result.matches) all = { ids: result.matches, total: result.total };
+        else if (!result.approximate && result.hits.length >= result.total) all = { ids: result.hits.map((h) => h.id), total: result.total };
         else {
           try {
-            all = searchWithReading(index, query, { sort: sort ?? undefined, includeDrafts, now, limit: EVERY_MATCH, idsOnly: true }, reading, readingVersion, hidden);
+            const every = searchWithReading(index, query, { sort: sort ?? undefined, includeDrafts, now, limit: EVERY_MATCH, idsOnly: true }, reading, readingVersion, hidden);
+            all = { ids: every.matches ?? every.hits.map((h) => h.id), total: every.total, approximate: every.approximate };
           } catch {
             return;
           }
         }
-        const ids = Int32Array.from(all.hits, (h) => h.id);
+        const ids = Int32Array.from(all.ids);
         const { total, approximate = false } = all;
         // Articles that arrived after the facts were last updated are counted once the worker has them.
         const counted = counter ? counter.count(ids, hot, now) : Promise.resolve(countFacts(facts, ids, hot, now));

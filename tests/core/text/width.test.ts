@@ -131,3 +131,29 @@ describe('no row is wider than its pane (property)', () => {
     );
   });
 });
+
+// Titles made only of these units are measured and cut by length (width.ts SIMPLE): each must be
+// a grapheme of its own, one column for this module, string-width and tmux, and unchanged by the
+// display form.
+describe('the one-unit, one-column fast path', () => {
+  const RANGES: Array<[number, number]> = [[0x20, 0x7e], [0xa0, 0xac], [0xae, 0x2ff], [0x370, 0x482], [0x48a, 0x52f], [0x2010, 0x2027], [0x2030, 0x205e]];
+  const units = RANGES.flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, k) => String.fromCharCode(a + k)));
+  const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+  it('holds for every unit it covers', () => {
+    const wrong = units.filter((u) => {
+      const segments = [...segmenter.segment(`a${u}${u}a`)].length;
+      return displayText(u) !== u || graphemeWidth(u) !== 1 || stringWidth(u) !== 1 || tmuxWidth(u) !== 1 || segments !== 4;
+    });
+    expect(wrong.map((u) => u.charCodeAt(0).toString(16))).toEqual([]);
+  });
+
+  it('cuts and measures such text as the grapheme walk does', () => {
+    const title = 'Bitcoin — ETF “approved” … Ñandú Δελτίο Привет';
+    expect(textWidth(title)).toBe(title.length);
+    expect(prefixWithin(title, 10)).toEqual({ length: 10, width: 10, cut: true });
+    expect(prefixWithin(title, 100)).toEqual({ length: title.length, width: title.length, cut: false });
+    // One unit outside (an emoji) and the walk measures as before.
+    expect(textWidth(`${title} 🚀`)).toBe(title.length + 3);
+  });
+});

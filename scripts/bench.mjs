@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
-import { corpusBytes, du, ensureCorpus, ensureFlat } from './bench/corpora.mjs';
+import { corpusBytes, du, ensureCorpus, ensureFlat, labelOf } from './bench/corpora.mjs';
 import { median, medianCommand, timeCommand } from './bench/stats.mjs';
 import { measureFrames } from './bench/frame.mjs';
 import { measureKeys } from './bench/keys.mjs';
@@ -86,7 +86,7 @@ const within = (x, limit) => x !== null && x !== undefined && Number.isFinite(x)
 
 for (const n of sizes) {
   const t = targetsFor(n);
-  const label = `${n / 1000}k`;
+  const label = labelOf(n);
   const dir = ensureCorpus(repo, n);
   if (!noKeys) await keyFigures(label, dir, t);
   if (keysOnly) continue;

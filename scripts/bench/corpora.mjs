@@ -7,7 +7,8 @@ import path from 'node:path';
 // 10k); below, the generator's default 1,000 files per folder.
 const perFolder = (n) => (n >= 1_000_000 ? Math.ceil(n / 100) : 1000);
 
-const labelOf = (n) => (n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n));
+/** A size as the corpora are named: 1m, 100k, 10k, else the number. */
+export const labelOf = (n) => (n >= 1_000_000 && n % 1_000_000 === 0 ? `${n / 1_000_000}m` : n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n));
 
 /** Folder of a corpus of `n` articles under `.bench/`, generated when missing or incomplete. */
 export function ensureCorpus(repo, n) {

@@ -1,8 +1,9 @@
 // The index's full text, built after the list: a load writes every article's row first (the list
 // and field filters need only those) and leaves the row in text_pending; this fills in the FTS5
 // text of those rows, newest first. The load side (load/text-worker.ts) runs it on a thread of its
-// own, so a UI on the main thread never waits on it, and gives it each article's folded body read
-// from its file again (the page cache still holds it): keeping every body of a cold load in memory
+// own, so a UI on the main thread never waits on it, and gives it each batch's folded bodies read
+// from their files again (the page cache still holds them; load/text-worker.ts reads the next
+// batch on a second thread while this one is written): keeping every body of a cold load in memory
 // until the text is written would cost the corpus's size in RAM. The short fields come from the
 // stored row, so the text always describes the row it belongs to; a file that changed since its
 // row was written stays pending (the next load parses it again and replaces the row). Writes are
@@ -15,11 +16,12 @@ import { APPLICATION_ID, INDEX_FORMAT } from './database.js';
 import { ArticleStore, type ArticleText, type PendingRow } from './store.js';
 
 /**
- * The folded body (text/fold.ts) of the file a pending row describes, read and parsed again;
- * null when the file is no longer the one the row was written from (size, mtime, device, inode)
- * or no longer parses.
+ * The folded bodies (text/fold.ts) of the files a batch of pending rows describe, read again, in
+ * the rows' order; null for a file that is no longer the one its row was written from (size,
+ * mtime, device, inode) or no longer parses. It may work on another thread: the build asks for
+ * the next batch before writing this one.
  */
-export type BodyReader = (row: PendingRow, record: ArticleRecord) => string | null;
+export type BodyReader = (rows: readonly PendingRow[]) => Promise<ReadonlyArray<string | null>>;
 
 /** Articles per text transaction (~0.1-0.3 s of work: short enough for another writer to wait on). */
 export const TEXT_BATCH = 256;
@@ -51,9 +53,10 @@ export function isOurIndex(db: Database.Database): boolean {
   return db.pragma('application_id', { simple: true }) === APPLICATION_ID && db.pragma('user_version', { simple: true }) === INDEX_FORMAT;
 }
 
-// The text of one pending row when its stored record reads back well and its file still is the
-// one the row describes; else null.
-function textOf(store: ArticleStore, row: PendingRow, readBody: BodyReader): { id: number; text: ArticleText } | null {
+// The text of one pending row when its stored record reads back well and its body was read
+// (its file still is the one the row describes); else null.
+function textOf(store: ArticleStore, row: PendingRow, body: string | null): { id: number; text: ArticleText } | null {
+  if (body === null) return null;
   let record: unknown;
   try {
     record = JSON.parse(store.articleJson(row.id) ?? 'null');
@@ -61,9 +64,12 @@ function textOf(store: ArticleStore, row: PendingRow, readBody: BodyReader): { i
     return null;
   }
   if (!isRecord(record) || record[R.path] !== row.path) return null;
-  const body = readBody(row, record);
-  return body === null ? null : { id: row.id, text: articleText(record, body) };
+  return { id: row.id, text: articleText(record, body) };
 }
+
+// Batches asked of the body reader ahead of the one being written: the reader (another thread)
+// reads the next while this one is written, and never waits for the writer.
+const READ_AHEAD = 2;
 
 /**
  * Writes the text of every row pending in `db` (bodies from `readBody`), TEXT_BATCH per transaction, calling `onProgress`
@@ -73,7 +79,7 @@ function textOf(store: ArticleStore, row: PendingRow, readBody: BodyReader): { i
  * file changed since they were written are left pending. Stops early, incomplete, when
  * `stopped()` says so. Throws on SQLite errors (the caller reports the build as incomplete).
  */
-export async function buildText(db: Database.Database, readBody: BodyReader, onProgress: TextProgress = () => {}, stopped: () => boolean = () => false, yieldBetween?: () => Promise<void>): Promise<TextBuildResult> {
+export async function buildText(db: Database.Database, readBodies: BodyReader, onProgress: TextProgress = () => {}, stopped: () => boolean = () => false, yieldBetween?: () => Promise<void>): Promise<TextBuildResult> {
   const store = new ArticleStore(db);
   const skipped = new Set<number>();
   let written = 0;
@@ -81,17 +87,27 @@ export async function buildText(db: Database.Database, readBody: BodyReader, onP
   let total = 0;
   for (let ids = store.pendingIds(); ids.length > 0; ids = store.pendingIds().filter((id) => !skipped.has(id))) {
     total += ids.length;
-    for (let start = 0; start < ids.length; start += TEXT_BATCH) {
+    const ahead: Array<{ count: number; rows: PendingRow[]; bodies: Promise<ReadonlyArray<string | null>> }> = [];
+    let next = 0;
+    while (next < ids.length || ahead.length > 0) {
       if (stopped()) return { written, left: store.pendingCount(), complete: false };
-      const rows = store.rowsOf(ids.slice(start, start + TEXT_BATCH));
+      while (ahead.length < READ_AHEAD && next < ids.length) {
+        const slice = ids.slice(next, next + TEXT_BATCH);
+        next += slice.length;
+        const rows = store.rowsOf(slice);
+        ahead.push({ count: slice.length, rows, bodies: readBodies(rows) });
+      }
+      const batch = ahead.shift() as (typeof ahead)[number];
+      const bodies = await batch.bodies;
+      if (stopped()) return { written, left: store.pendingCount(), complete: false };
       const texts = [];
-      for (const row of rows) {
-        const t = textOf(store, row, readBody);
+      for (let k = 0; k < batch.rows.length; k++) {
+        const t = textOf(store, batch.rows[k], bodies[k] ?? null);
         if (t) texts.push(t);
-        else skipped.add(row.id);
+        else skipped.add(batch.rows[k].id);
       }
       written += store.putText(texts);
-      done += Math.min(TEXT_BATCH, ids.length - start);
+      done += batch.count;
       onProgress(done, total);
       if (yieldBetween) await yieldBetween();
     }

@@ -44,6 +44,40 @@ function readBack(a: LazyArticle): Full {
   return full;
 }
 
+// Strings many articles repeat (source names, categories, tags, coins, language) are kept once:
+// every record arrives as its own copy (JSON.parse of an index row, or a worker's message), and
+// at 100k articles those copies were about a third of the heap's strings. Only short strings,
+// and at most MAX_SHARED of them, so a corpus of unique tags cannot grow the table without bound.
+const MAX_SHARED = 65_536;
+const MAX_SHARED_LENGTH = 64;
+const shared = new Map<string, string>();
+
+function share(s: string): string;
+function share(s: string | null): string | null;
+function share(s: string | null): string | null {
+  if (s === null || s.length > MAX_SHARED_LENGTH) return s;
+  const known = shared.get(s);
+  if (known !== undefined) return known;
+  if (shared.size < MAX_SHARED) shared.set(s, s);
+  return s;
+}
+
+// One empty list for every article that has none (most have no notes and many no coin fields);
+// frozen, since it is shared. Nothing edits an article's lists in place.
+const NONE: string[] = Object.freeze([]) as unknown as string[];
+
+function shareList(list: string[]): string[] {
+  if (list.length === 0) return NONE;
+  for (let i = 0; i < list.length; i++) list[i] = share(list[i]);
+  return list;
+}
+
+// The path relative to its folder argument is the path's tail: kept as a slice of the path
+// (V8 shares the characters) instead of a second copy of them.
+function tailOf(full: string, rel: string): string {
+  return rel.length > 0 && rel.length < full.length && full.endsWith(rel) ? full.slice(full.length - rel.length) : rel;
+}
+
 /** An Article loaded from the index or a parse worker; body, front matter and cover image are read from the file on first use. */
 export class LazyArticle implements Article {
   // Fields are set by fromRecord below, so a load makes no intermediate object per article.
@@ -87,27 +121,27 @@ export class LazyArticle implements Article {
   static fromRecord(r: ArticleRecord, id: number, lowerBody: Buffer | null, maxFileSize: number): LazyArticle {
     const a = new LazyArticle(id, lowerBody, maxFileSize);
     a.path = r[0];
-    a.relPath = r[1];
+    a.relPath = tailOf(r[0], r[1]);
     a.title = r[2];
     a.description = r[3];
     a.publishedAt = r[4];
     a.dateGuessed = r[5];
     a.updatedAt = r[6];
-    a.source = r[7];
-    a.sourceKey = r[8];
-    a.categories = r[9];
-    a.tags = r[10];
-    a.sentiment = r[11];
+    a.source = share(r[7]);
+    a.sourceKey = share(r[8]);
+    a.categories = shareList(r[9]);
+    a.tags = shareList(r[10]);
+    a.sentiment = share(r[11]);
     a.score = r[12];
-    a.lang = r[13];
+    a.lang = share(r[13]);
     a.draft = r[14];
     a.stickyWeight = r[15];
     a.url = r[16];
-    a.format = r[17];
+    a.format = share(r[17]) as FrontMatterFormat;
     a.size = r[18];
     a.mtimeMs = r[19];
-    a.notes = r[20];
-    a.coinFields = r[24];
+    a.notes = shareList(r[20]);
+    a.coinFields = shareList(r[24]);
     a.externalId = r[25];
     return a;
   }

@@ -19,7 +19,7 @@ import { LIMITS } from './limits.js';
 import { parseAll, STAT_FIELDS, StatWorker, type ParsedFile } from './parse-pool.js';
 import { statPaths } from './parse-worker.js';
 import { timeSlices } from './slices.js';
-import { walkPaths } from './walk.js';
+import { walkPaths, type WalkEntry } from './walk.js';
 
 export { PathError } from './walk.js';
 
@@ -89,6 +89,8 @@ type Failure = { reason: string; inode: string | null };
 type Parsed = { record: ArticleRecord; lead: string; lowerBody: Buffer | null };
 type Slot = ArticleRecord | Parsed | Failure;
 const failed = (s: Parsed | Failure): s is Failure => 'reason' in s;
+// What stands in the walk's list for an entry already loaded (see flush in loadCorpus).
+const TAKEN: WalkEntry = Object.freeze({ path: '', relPath: '', folderName: '' });
 
 // The files loaded so far, by identity ("dev:ino", as records hold it): the same file reached
 // through a link loads once. Keyed by the string the record already holds: sets of inode numbers
@@ -231,6 +233,8 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
     for (let slot = slots[flushed]; slot !== undefined && flushed < end; slot = slots[flushed]) {
       slots[flushed] = undefined;
       const entry = files[flushed];
+      // Taken: the entry is not needed again, and at a million files the walk's list is ~150 MB.
+      files[flushed] = TAKEN;
       flushed += 1;
       if (!Array.isArray(slot) && failed(slot)) {
         if (slot.inode !== null && seenFiles.seen(slot.inode)) continue; // same file via a link: load once
@@ -255,9 +259,8 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   }
 
   if (misses.length > 0) {
-    const jobs = misses.map((i) => files[i]);
     await parseAll(
-      jobs,
+      misses.map((i) => files[i]),
       cap,
       (start, parsed) => {
         parsed.forEach((f, k) => {
@@ -281,6 +284,13 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   const written = index.finish();
   opts.onCacheWritten?.(useCache && written);
   const build: TextBuild | null = useCache && index.needsText ? startTextBuild(file, cap, opts.onTextProgress) : null;
-  const fullText = build ? build.done.then((r) => r.complete && r.left === 0) : Promise.resolve(index.complete);
-  return { articles, warnings, fullText, stopText: () => build?.stop(), indexIds: useCache ? index.rowIds(articles.map((a) => a.path)) : null };
+  return loaded(articles, warnings, build, index.complete, useCache ? index.rowIds(articles.map((a) => a.path)) : null);
+}
+
+// The result, built outside loadCorpus: a closure made there would share its scope, and so keep
+// the walk's list, the slots and the index session (every path twice more) alive as long as the
+// caller keeps the result.
+function loaded(articles: Article[], warnings: LoadWarning[], build: TextBuild | null, complete: boolean, indexIds: Int32Array | null): LoadResult {
+  const fullText = build ? build.done.then((r) => r.complete && r.left === 0) : Promise.resolve(complete);
+  return { articles, warnings, fullText, stopText: () => build?.stop(), indexIds };
 }

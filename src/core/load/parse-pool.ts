@@ -74,13 +74,15 @@ async function parseHere(batches: BatchRequest[], onBatch: BatchHandler, batchSi
 export async function parseAll(jobs: readonly ParseJob[], cap: number, onBatch: BatchHandler, opts: PoolOptions = {}): Promise<PoolStats> {
   const stats: PoolStats = { workerBatches: 0, localBatches: 0 };
   const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH);
-  const batches: BatchRequest[] = [];
+  const batches: Array<BatchRequest | null> = [];
   for (let start = 0; start < jobs.length; start += batchSize) {
     batches.push({ batch: batches.length, jobs: jobs.slice(start, start + batchSize), cap, withBody: opts.withBody ?? true });
   }
   const url = opts.workerUrl ?? defaultWorkerUrl();
   const count = url ? Math.min(opts.workers ?? workerCount(jobs.length, batchSize), batches.length) : 0;
-  if (count === 0 || !url) return parseHere(batches, onBatch, batchSize, stats);
+  // The batches hold every job now; the caller's list need not live as long as the parse.
+  jobs = [];
+  if (count === 0 || !url) return parseHere(batches as BatchRequest[], onBatch, batchSize, stats);
 
   let next = 0;
   const orphans: BatchRequest[] = [];
@@ -100,7 +102,10 @@ export async function parseAll(jobs: readonly ParseJob[], cap: number, onBatch: 
       };
       const feed = (): void => {
         while (inFlight.size < IN_FLIGHT_PER_WORKER && next < batches.length) {
-          const request = batches[next++];
+          const request = batches[next] as BatchRequest;
+          // Held by inFlight until answered, then by nothing: at a million files the requests'
+          // job lists (and the walk entries they name) would otherwise outlive their parse.
+          batches[next++] = null;
           inFlight.set(request.batch, request);
           worker.postMessage(request);
         }
@@ -118,7 +123,7 @@ export async function parseAll(jobs: readonly ParseJob[], cap: number, onBatch: 
     });
   await Promise.all(Array.from({ length: count }, runWorker));
   // Batches no worker got to (every worker died) are parsed here too.
-  for (let i = next; i < batches.length; i++) orphans.push(batches[i]);
+  for (let i = next; i < batches.length; i++) orphans.push(batches[i] as BatchRequest);
   return parseHere(orphans, onBatch, batchSize, stats);
 }
 

@@ -4,9 +4,10 @@
 // Article objects back cost ~3 s per 100k files (perf-notes), more than the parse itself.
 
 import fs from 'node:fs';
+import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { toRecord, type ArticleRecord } from '../index/article-record.js';
-import { parseArticle } from './parse.js';
+import { splitInode, toRecord, type ArticleRecord } from '../index/article-record.js';
+import { parseArticle, parseBody } from './parse.js';
 import { readCappedSync } from './read-sync.js';
 import { foldText } from '../text/fold.js';
 import { leadParagraph } from '../text/lead.js';
@@ -80,6 +81,81 @@ export function parseBatch(request: BatchRequest): BatchReply {
   return { batch: request.batch, outcomes: files.map((f) => f.outcome), bodies, withBody: request.withBody ?? true };
 }
 
+/** A file the index holds a row for, with the stamp the row recorded (index/store.ts's FileStamp). */
+export interface BodyJob {
+  path: string;
+  size: number;
+  mtime: number;
+  dev: number;
+  ino: number;
+}
+
+/**
+ * The folded body (text/fold.ts) of the file `job` names, read with the cap `cap`; null when the
+ * file is no longer the one its row recorded (size, mtime, device, inode) or no longer parses.
+ * The front matter is not parsed again (parse.ts's parseBody) unless only a full parse can tell
+ * where the body starts. Never throws.
+ */
+export function foldedBodyOf(job: BodyJob, cap: number): string | null {
+  const read = readCappedSync(job.path, cap);
+  if (read.kind === 'skip') return null;
+  const [dev, ino] = splitInode(read.inode);
+  if (read.size !== job.size || read.mtimeMs !== job.mtime || dev !== job.dev || ino !== job.ino) return null;
+  let body = parseBody(read.bytes, read.size);
+  if (body === null) {
+    const info = { path: job.path, relPath: path.basename(job.path), size: read.size, mtimeMs: read.mtimeMs, folderName: path.basename(path.dirname(job.path)) };
+    const parsed = parseArticle(read.bytes, info, 0);
+    if (!parsed.ok) return null;
+    body = parsed.article.body;
+  }
+  return foldText(body);
+}
+
+/** Request to a worker: the folded bodies of these files (see foldedBodyOf). */
+export interface BodiesRequest {
+  batch: number;
+  bodies: BodyJob[];
+  cap: number;
+}
+
+/** Reply: each job's body length in UTF-8 bytes (-1: null), the bodies back to back in one transferable buffer. */
+export interface BodiesReply {
+  batch: number;
+  lengths: Int32Array;
+  bytes: ArrayBuffer;
+}
+
+/** foldedBodyOf for every job of a request, packed for posting (see BodiesReply). */
+export function readBodies(request: BodiesRequest): BodiesReply {
+  const encoded = request.bodies.map((job) => {
+    const body = foldedBodyOf(job, request.cap);
+    return body === null ? null : Buffer.from(body, 'utf8');
+  });
+  const lengths = new Int32Array(encoded.length);
+  const bytes = new ArrayBuffer(encoded.reduce((sum, b) => sum + (b?.length ?? 0), 0));
+  const view = new Uint8Array(bytes);
+  let offset = 0;
+  encoded.forEach((b, k) => {
+    lengths[k] = b === null ? -1 : b.length;
+    if (b === null) return;
+    view.set(b, offset);
+    offset += b.length;
+  });
+  return { batch: request.batch, lengths, bytes };
+}
+
+/** The bodies of a BodiesReply as strings, in job order (null where lengths says -1). */
+export function unpackBodies(reply: BodiesReply): Array<string | null> {
+  const all = Buffer.from(reply.bytes);
+  let offset = 0;
+  return Array.from(reply.lengths, (length) => {
+    if (length < 0) return null;
+    const body = all.toString('utf8', offset, offset + length);
+    offset += length;
+    return body;
+  });
+}
+
 /** Numbers per file in a stat reply: size, mtimeMs, dev, ino. */
 export const STAT_FIELDS = 4;
 
@@ -116,7 +192,12 @@ export const WORKER_ROLE = 'crypto-news-tui:parse';
 
 if (parentPort && (workerData as { role?: unknown } | null)?.role === WORKER_ROLE) {
   const port = parentPort;
-  port.on('message', (request: BatchRequest) => {
+  port.on('message', (request: BatchRequest | BodiesRequest) => {
+    if ('bodies' in request) {
+      const reply = readBodies(request);
+      port.postMessage(reply, [reply.bytes, reply.lengths.buffer as ArrayBuffer]);
+      return;
+    }
     const reply = parseBatch(request);
     port.postMessage(reply, [reply.bodies]);
   });

@@ -3,8 +3,10 @@
 
 import type { Article } from '../article.js';
 import { decodeArticleBytes } from './decode.js';
+import { findBlock } from './front-matter/block.js';
 import { readFrontMatter } from './front-matter/index.js';
 import { LIMITS, formatBytes } from './limits.js';
+import { repairMojibake } from './mojibake.js';
 import { normaliseArticle, type FileInfo } from './normalise.js';
 import { sanitizeLine } from '../text/sanitize.js';
 
@@ -64,5 +66,28 @@ export function parseArticle(raw: Buffer, info: FileInfo, id: number): ParseOutc
     // A parser bug must cost one file, not the whole load.
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, reason: sanitizeLine(`could not parse: ${message}`).slice(0, 200) };
+  }
+}
+
+/**
+ * The body parseArticle gives for the same bytes (`size`: the file's size, as for FileInfo),
+ * without parsing the front matter: the block's end is found by its closing delimiter alone,
+ * then the body gets the same treatment (long lines cut, mojibake repaired). For re-reading a
+ * file whose front matter the index already holds (the full-text build): about a quarter of a
+ * full parse's work. Null when only a full parse can tell: Hugo's bare `{` form (its body
+ * depends on whether the JSON parses) or a file parseArticle refuses. Never throws.
+ */
+export function parseBody(raw: Buffer, size: number): string | null {
+  try {
+    const decoded = decodeArticleBytes(raw, size > raw.length);
+    if (!decoded.ok) return null;
+    const block = findBlock(decoded.text);
+    if (typeof block === 'string' || block?.guessed) return null;
+    const { body } = cutLongLines(block === null ? decoded.text : block.body);
+    // As normaliseArticle does: a repaired body is normalised again, an intact one is kept as is.
+    const repaired = repairMojibake(body);
+    return repaired === body ? body : repaired.normalize('NFC');
+  } catch {
+    return null;
   }
 }

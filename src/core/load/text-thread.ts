@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { BUSY_TIMEOUT_MS } from '../index/database.js';
 import { buildText, isOurIndex, type TextBuildResult, type TextProgress } from '../index/text-build.js';
-import { bodyFromFile, TEXT_ROLE, type TextJob, type TextMessage } from './text-worker.js';
+import { localBodies, TEXT_ROLE, type TextJob, type TextMessage } from './text-worker.js';
 
 export type { TextBuildResult, TextProgress } from '../index/text-build.js';
 
@@ -38,7 +38,7 @@ function onThisThread(file: string, cap: number, onProgress: TextProgress): Text
     try {
       db = new Database(file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
       if (!isOurIndex(db)) return FAILED;
-      return await buildText(db, bodyFromFile(cap), onProgress, () => stopped, yieldToLoop);
+      return await buildText(db, localBodies(cap).read, onProgress, () => stopped, yieldToLoop);
     } catch {
       return FAILED;
     } finally {

@@ -1,25 +1,85 @@
-// The thread that builds the index's full text (index/text-build.ts), and the body reader it
-// gives the build: each pending row's file parsed again. It opens the index file itself (SQLite
+// The thread that builds the index's full text (index/text-build.ts), with a second thread reading
+// the pending rows' bodies for it (threadBodies below). It opens the index file itself (SQLite
 // connections do not cross threads), posts progress after each batch, and a last message with
 // the result; it never throws across the thread boundary.
 
-import path from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parentPort, Worker, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { R, splitInode } from '../index/article-record.js';
 import { BUSY_TIMEOUT_MS } from '../index/database.js';
 import { buildText, isOurIndex, type BodyReader, type TextBuildResult } from '../index/text-build.js';
-import { parseFile } from './parse-worker.js';
+import { foldedBodyOf, unpackBodies, WORKER_ROLE, type BodiesReply, type BodyJob } from './parse-worker.js';
 
-/** Reads a pending row's body from its file with the load's read cap `cap` (see BodyReader). */
-export function bodyFromFile(cap: number): BodyReader {
-  return (row, record) => {
-    const parsed = parseFile({ path: row.path, relPath: record[R.relPath], folderName: path.basename(path.dirname(row.path)) }, cap, true);
-    if (!parsed.outcome.ok || parsed.lowerBody === null) return null;
-    const fresh = parsed.outcome.record;
-    const [dev, ino] = splitInode(fresh[R.inode]);
-    if (fresh[R.size] !== row.size || fresh[R.mtimeMs] !== row.mtime || dev !== row.dev || ino !== row.ino) return null;
-    return parsed.lowerBody.toString('utf8');
+// Where the build gets its bodies: the files of a batch of rows read again and folded, on a parse
+// worker thread of its own when one can be started, so that reading and folding the next batch
+// overlaps the FTS5 insert of this one (two threads where the build used to be one), else on the
+// calling thread. A worker that dies costs nothing but speed: its batches are read here.
+
+/** A BodyReader that also owns a thread: `close()` ends it. */
+export interface BodySource {
+  read: BodyReader;
+  close(): void;
+}
+
+const jobsOf = (rows: readonly BodyJob[]): BodyJob[] => rows.map(({ path, size, mtime, dev, ino }) => ({ path, size, mtime, dev, ino }));
+
+/** Bodies read on the calling thread, with the read cap `cap`. */
+export function localBodies(cap: number): BodySource {
+  return {
+    read: async (rows) => rows.map((row) => foldedBodyOf(row, cap)),
+    close: () => {},
+  };
+}
+
+/**
+ * Bodies read on a parse worker thread (the built parse-worker.js next to this module); the
+ * local reader when there is no built worker or it cannot be started.
+ */
+export function threadBodies(cap: number): BodySource {
+  const url = new URL('./parse-worker.js', import.meta.url);
+  if (!fs.existsSync(fileURLToPath(url))) return localBodies(cap);
+  let worker: Worker | null;
+  try {
+    worker = new Worker(url, { workerData: { role: WORKER_ROLE } });
+  } catch {
+    return localBodies(cap);
+  }
+  const waiting = new Map<number, { rows: BodyJob[]; resolve: (bodies: Array<string | null>) => void }>();
+  let next = 0;
+  // Every batch the thread had not answered is read here; later ones are read here too.
+  const lost = (): void => {
+    worker = null;
+    for (const { rows, resolve } of waiting.values()) resolve(rows.map((row) => foldedBodyOf(row, cap)));
+    waiting.clear();
+  };
+  worker.on('message', (reply: BodiesReply) => {
+    const entry = waiting.get(reply.batch);
+    waiting.delete(reply.batch);
+    entry?.resolve(unpackBodies(reply));
+  });
+  worker.on('error', lost);
+  worker.on('exit', lost);
+  return {
+    read: (rows) =>
+      new Promise((resolve) => {
+        const jobs = jobsOf(rows);
+        if (worker === null) {
+          resolve(jobs.map((job) => foldedBodyOf(job, cap)));
+          return;
+        }
+        const batch = next++;
+        waiting.set(batch, { rows: jobs, resolve });
+        worker.postMessage({ batch, bodies: jobs, cap });
+      }),
+    close: () => {
+      const w = worker;
+      worker = null;
+      // Nobody waits for these any more (the build has ended); settle them all the same.
+      for (const { rows, resolve } of waiting.values()) resolve(rows.map(() => null));
+      waiting.clear();
+      void w?.terminate();
+    },
   };
 }
 
@@ -47,15 +107,18 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === TEXT_ROLE)
   const stop = new Int32Array(job.stop);
   const post = (m: TextMessage): void => port.postMessage(m);
   let db: Database.Database | null = null;
+  let bodies: BodySource | null = null;
   try {
     db = new Database(job.file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
     if (!isOurIndex(db)) throw new Error('not this program\'s index');
     db.pragma('synchronous = NORMAL');
-    const result = await buildText(db, bodyFromFile(job.cap), (done, total) => post({ kind: 'progress', done, total }), () => Atomics.load(stop, 0) !== 0);
+    bodies = threadBodies(job.cap);
+    const result = await buildText(db, bodies.read, (done, total) => post({ kind: 'progress', done, total }), () => Atomics.load(stop, 0) !== 0);
     post({ kind: 'result', result });
   } catch (error) {
     post({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });
   } finally {
+    bodies?.close();
     db?.close();
   }
 }

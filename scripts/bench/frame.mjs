@@ -101,9 +101,10 @@ async function child(repo, dir) {
   const words = indexIds && (await fullText) ? await WordIndex.forLoad([dir], indexIds) : null;
   index.useWords(words);
   // Grouping and the pulse on, as in the dashboard: its facts (coins, stories, the pulse's codes)
-  // computed here up front rather than on its worker thread.
-  const [{ computeFacts }, { factsInput, storyMapOf }] = await Promise.all([import(dist('core/stories/facts-builder.js')), import(dist('core/stories/index.js'))]);
-  const facts = computeFacts(articles.map(factsInput));
+  // held on the facts worker, which counts each result's pulse off this thread.
+  const { FactsService, storyMapOf } = await import(dist('core/stories/index.js'));
+  const counter = new FactsService({ worker: new URL(dist('core/stories/facts-worker.js')) });
+  const facts = await counter.load((id) => articles[id], articles.length);
   const stories = storyMapOf(facts, (id) => articles[id]);
 
   // Per keystroke: phase times (ms), pane renders, commits.
@@ -162,7 +163,7 @@ async function child(repo, dir) {
     };
     walk(root?.child);
   };
-  const element = React.createElement(React.Profiler, { id: 'app', onRender: onCommit }, React.createElement(App, { index, version: 1, stories, facts, warnings: [], loading: null, width: 120, height: 40, onDone: () => {} }));
+  const element = React.createElement(React.Profiler, { id: 'app', onRender: onCommit }, React.createElement(App, { index, version: 1, stories, facts, counter, warnings: [], loading: null, width: 120, height: 40, onDone: () => {} }));
   const instance = render(element, {
     stdout: frames,
     stdin,

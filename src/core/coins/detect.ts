@@ -3,8 +3,8 @@
 // `tickers`, `assets`), tags that name an asset, cashtags (`$SOL`) anywhere in the text, then
 // tickers and names in the title and description.
 // The word/ticker line: a ticker that is also a word (`ONE`, `LINK`, `GAS`; words.ts) counts in
-// prose only written upper-case within a few words of a price or of another coin; a name that is
-// a word (`Maker`, `Stellar`) the same, capitalised. Other tickers count written upper-case
+// prose only written upper-case within a few words of a figure or of another coin; a name that is
+// a word (`Maker`, `Stellar`) only capitalised within a few words of a price or a move (`$`, `%`). Other tickers count written upper-case
 // (`SOL`, not `sol`), other names in any case (`Solana`, `solana`).
 import { assetTable } from './assets.js';
 import { isWordTicker, WORD_NAMES } from './words.js';
@@ -33,6 +33,9 @@ const CASHTAG = /(?<![\p{L}\p{N}$])\$([A-Za-z][A-Za-z0-9]{1,9})(?![\p{L}\p{N}])/
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}.]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
 // "$64,000", "12%", "3.2B", "1,000 BTC": a figure within reach makes a word-ticker a ticker.
 const FIGURE = /[$€£]\s?\d|\d/;
+// A name that is a word needs a price or a move ("Maker rises 12%", "Stellar at $0.12"): a bare
+// number near a capitalised word is most often a company's ("Cortex Agents, 14 of 20 traders").
+const PRICE = /[$€£]\s?\d|\d\s?%|\d\s?(?:percent|per cent)\b/i;
 // How far (in characters) "next to" reaches on either side.
 const NEAR = 24;
 
@@ -116,7 +119,7 @@ export function proseCoins(text: string): string[] {
   for (const m of maybe) {
     const around = `${text.slice(Math.max(0, m.start - NEAR), m.start)} ${text.slice(m.end, m.end + NEAR)}`;
     const listed = sure.some((s) => s.ticker && s.symbol !== m.symbol && LIST_GAP.test(s.end <= m.start ? text.slice(s.end, m.start) : text.slice(m.end, s.start)));
-    if (FIGURE.test(around) || (m.ticker && listed)) sure.push(m);
+    if ((m.ticker ? FIGURE : PRICE).test(around) || (m.ticker && listed)) sure.push(m);
   }
   sure.sort((a, b) => a.start - b.start);
   const out: string[] = [];

@@ -14,11 +14,25 @@ import { touchedStories } from './regroup.js';
 /** An article's file as the corpus has it now: [path, stamp]. */
 export type Stamp = readonly [path: string, stamp: string];
 
-/** Ids whose stored facts are missing or were computed from another version of their file. */
-export function staleIds(table: FactsTable, stamps: readonly Stamp[]): number[] {
-  const out: number[] = [];
-  for (let id = 0; id < stamps.length; id++) if (!table.isFresh(stamps[id][0], stamps[id][1])) out.push(id);
-  return out;
+/** A fresh stored row: facts (JSON text, parsed when assembled), story path and size. */
+export type StoredRow = readonly [factsJson: string, story: string | null, storySize: number];
+
+/**
+ * The stored rows of the corpus's files in one pass over the table: the fresh ones (stamp as the
+ * file's now) by id, and the ids whose stored facts are missing or were computed from another
+ * version of their file.
+ */
+export function readStored(table: FactsTable, stamps: readonly Stamp[]): { stale: number[]; rows: Map<number, StoredRow> } {
+  const idOf = new Map<string, number>();
+  for (let id = 0; id < stamps.length; id++) idOf.set(stamps[id][0], id);
+  const rows = new Map<number, StoredRow>();
+  table.eachRow((path, stamp, json, story, size) => {
+    const id = idOf.get(path);
+    if (id !== undefined && stamp === stamps[id][1]) rows.set(id, [json, story, size]);
+  });
+  const stale: number[] = [];
+  for (let id = 0; id < stamps.length; id++) if (!rows.has(id)) stale.push(id);
+  return { stale, rows };
 }
 
 /** What assembling gave: ids whose stored rows proved unusable (their inputs are needed), or the ids to group again. */
@@ -26,28 +40,33 @@ export type Assembled = { unreadable: number[] } | { regroup: number[] };
 
 /**
  * Loads the engine with the facts of articles 0..n-1: `computed` ones (computed now), the others
- * from their stored rows. With grouping, stories come from the rows (the earliest member's path)
+ * from their fresh stored rows (readStored). With grouping, stories come from the rows (the earliest member's path)
  * and the ids to group again are returned.
  */
-export function assemble(table: FactsTable, stamps: readonly Stamp[], computed: ReadonlyMap<number, ArticleFacts>, engine: FactsEngine): Assembled {
+export function assemble(rows: ReadonlyMap<number, StoredRow>, stamps: readonly Stamp[], computed: ReadonlyMap<number, ArticleFacts>, engine: FactsEngine): Assembled {
   const n = stamps.length;
   const unreadable: number[] = [];
   const storyPath: Array<string | null> = new Array(n).fill(null);
   const storedSize = new Int32Array(n);
   const fromRows = new Map<number, ArticleFacts>();
-  // Read first (a row may be unreadable), then laid out in id order.
+  // Parsed first (a row may be unreadable), then laid out in id order.
   const factsOf = (id: number): ArticleFacts => computed.get(id) ?? fromRows.get(id)!;
   for (let id = 0; id < n; id++) {
     if (computed.has(id)) continue;
-    const row = table.row(stamps[id][0]);
-    const facts = row ? storedArticleFacts(row.facts) : null;
+    const row = rows.get(id);
+    let facts: ArticleFacts | null = null;
+    try {
+      facts = row ? storedArticleFacts(JSON.parse(row[0])) : null;
+    } catch {
+      // Unreadable: computed again.
+    }
     if (!row || !facts) {
       unreadable.push(id);
       continue;
     }
     fromRows.set(id, facts);
-    storyPath[id] = row.story;
-    storedSize[id] = row.storySize;
+    storyPath[id] = row[1];
+    storedSize[id] = row[2];
   }
   if (unreadable.length) return { unreadable };
   if (!engine.grouping) {

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import { articleFacts, factsBuffers, type ArticleFacts, type Facts, type FactsInput } from './facts.js';
 import { FactsEngine, type Counted, type FactsChange } from './facts-engine.js';
-import { assemble, rowsToWrite, staleIds, type Stamp } from './facts-store.js';
+import { assemble, readStored, rowsToWrite, type Stamp } from './facts-store.js';
 
 /** workerData.role of this worker, so importing the module elsewhere starts nothing. */
 export const FACTS_WORKER_ROLE = 'crypto-news-tui:facts';
@@ -99,15 +99,15 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
     if (!table) return port.postMessage({ kind: 'miss' } satisfies FactsReply);
     indexFile = file;
     try {
-      const stale = staleIds(table, stamps);
+      const { stale, rows } = readStored(table, stamps);
       const got = await need(stale);
       const computed = new Map<number, ArticleFacts>();
       const compute = (more: Map<number, FactsInput>): void => more.forEach((input, id) => (got.set(id, input), computed.set(id, articleFacts(input))));
       compute(got);
-      let assembled = assemble(table, stamps, computed, engine);
+      let assembled = assemble(rows, stamps, computed, engine);
       while ('unreadable' in assembled) {
         compute(await need(assembled.unreadable));
-        assembled = assemble(table, stamps, computed, engine);
+        assembled = assemble(rows, stamps, computed, engine);
       }
       const regroup = assembled.regroup;
       if (regroup.length) {

@@ -52,6 +52,14 @@ const KEYCAP = /([0-9#*])\u20e3/g;
 const LONE_MARK = /(^|\s)(\p{M})/gu;
 const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\u1160-\u11ff\ud7b0-\ud7ff]$/u;
 
+/**
+ * Whether every UTF-16 unit of `s` is a grapheme of its own, one column wide for this module,
+ * string-width and tmux alike (the fast path above): its width is then its length.
+ */
+export function isOneColumnText(s: string): boolean {
+  return SIMPLE.test(s);
+}
+
 /** Text in the form drawn and measured (see the rule at the top of this file); applying it twice changes nothing. */
 export function displayText(s: string): string {
   if (SIMPLE.test(s)) return s;

@@ -1,7 +1,8 @@
 // makeHay shares lower-cased values between articles (memo tables, lists reused when already
 // lower-case); sharing must never hand one article another's value or skip lower-casing.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hayTitle, makeHay, titleIncludes } from '../../../src/core/search/haystack.js';
+import { hayTitle, makeHay, squashSpaces, titleIncludes } from '../../../src/core/search/haystack.js';
 import { makeArticle } from '../../helpers/make-article.js';
 
 describe('makeHay', () => {
@@ -38,5 +39,13 @@ describe('makeHay', () => {
     expect(titleIncludes(hay, 'etf solana')).toBe(false);
     expect(titleIncludes(hay, 'mining')).toBe(false);
     expect(hay.short.includes('mining')).toBe(true);
+  });
+});
+
+describe('squashSpaces', () => {
+  it('collapses every run of whitespace and trims, leaving single-spaced text as it is', () => {
+    const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
+    fc.assert(fc.property(fc.stringMatching(/^[ a-z\t\n\u00a0\u3000é]{0,12}$/), (s) => squashSpaces(s) === squash(s)));
+    expect(squashSpaces('Bitcoin  ETF\u00a0 news ')).toBe('Bitcoin ETF news');
   });
 });

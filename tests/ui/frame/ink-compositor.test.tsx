@@ -4,10 +4,11 @@ import { render } from 'ink-testing-library';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SearchIndex } from '../../../src/core/search/search.js';
 import { App } from '../../../src/ui/App.js';
-import { compositorStats, installCompositor, setCompositorActive } from '../../../src/ui/frame/ink-compositor.js';
+import { compositorStats, installCompositor, lineColumns, setCompositorActive } from '../../../src/ui/frame/ink-compositor.js';
+import stringWidth from 'string-width';
 import { PaintedRows } from '../../../src/ui/Lines.js';
 import { paint } from '../../../src/ui/frame/paint.js';
-import { rowRefsOn } from '../../../src/ui/frame/placed-rows.js';
+import { rowRef, rowRefsOn } from '../../../src/ui/frame/placed-rows.js';
 import { makeArticle } from '../../helpers/make-article.js';
 import { cells, rows, tick } from '../frame.js';
 
@@ -114,5 +115,15 @@ describe('the ink compositor', () => {
     expect(compositorStats.handedBack).toBeGreaterThan(before);
     expect(rows(r.lastFrame())[0]).toBe('a row wider');
     r.unmount();
+  });
+});
+
+describe('lineColumns', () => {
+  it('counts every written line as string-width does, by length where its units are one column each', () => {
+    const lines = [
+      'plain ascii', chalk.bold.red('Bitcoin — ETF “approved” …'), `${chalk.inverse('▶')} Ñandú ${chalk.underline('Δελτίο')}`,
+      '\x1b]8;;https://example.com\x07link\x1b]8;;\x07 text', `│${rowRef('row', 12)}│`, 'ビットコイン 🚀', chalk.green('👩\u200d🔬 lab'), 'tab\there', '\x1b[2Kerased', '',
+    ];
+    for (const l of lines) expect([l, lineColumns(l)]).toEqual([l, stringWidth(l)]);
   });
 });

@@ -71,8 +71,15 @@ describe('the aggregate, counted off the UI thread', () => {
     await eventually(() => expect(app.text()).toContain('▲ 2 ● 1 ▼ 1'));
     await app.type('/');
     for (const ch of 'bitcoin') await app.type(ch);
-    await eventually(() => expect(calls.at(-1)!.ids.sort()).toEqual([1, 2]));
+    await eventually(() => expect(app.text()).toContain('/ bitcoin'));
+    // The last word's count is the newest once no more are asked for (`bitcoi` matches the same two).
+    let asked = -1;
+    while (asked !== calls.length) {
+      asked = calls.length;
+      await tick(300);
+    }
     const newest = calls.at(-1)!;
+    expect([...newest.ids].sort()).toEqual([1, 2]);
     // Released newest first, then every older one: the older answers arrive last and are ignored.
     newest.release();
     await eventually(() => expect(app.text()).toContain('▲ 0 ● 1 ▼ 1'));

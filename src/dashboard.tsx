@@ -216,6 +216,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
         nextPaint = now + PROGRESS_INTERVAL_MS;
         update();
       },
+      onWalk: (found) => void ((loading = { done: 0, total: 0, found }), update()), // walk's count
       onProgress: (done, total) => {
         loading = { done, total };
         const now = performance.now();

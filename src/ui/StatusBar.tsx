@@ -13,6 +13,8 @@ export interface LoadProgress {
   done: number;
   total: number;
   what?: 'files' | 'text';
+  /** Files the walk has found so far, while `total` is still 0. */
+  found?: number;
 }
 
 /** Props of StatusBar. */
@@ -63,7 +65,8 @@ export function statusPieces(p: StatusBarProps): Piece[] {
   if (p.loading) {
     // Before the walk has counted the files there is no total to show yet.
     const counts = `${fmt.format(p.loading.done)} / ${fmt.format(p.loading.total)}`;
-    const text = p.loading.what === 'text' ? `indexing text ${counts}` : p.loading.total === 0 ? 'finding files…' : `loading ${counts}`;
+    const finding = p.loading.found ? `finding files… ${fmt.format(p.loading.found)}` : 'finding files…';
+    const text = p.loading.what === 'text' ? `indexing text ${counts}` : p.loading.total === 0 ? finding : `loading ${counts}`;
     pieces.push({ text, priority: 2, role: 'accent' });
   }
   if (p.query) pieces.push({ text: `query: ${sanitizeLine(p.query)}`, priority: 7 });

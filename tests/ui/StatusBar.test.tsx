@@ -42,6 +42,10 @@ describe('StatusBar', () => {
     expect(line({ loading: { done: 0, total: 0 } })).toContain('finding files…');
   });
 
+  it('counts the files found while a big tree is walked', () => {
+    expect(line({ loading: { done: 0, total: 0, found: 245_760 } })).toContain('finding files… 245,760');
+  });
+
   it('marks a count that is a lower bound with +', () => {
     expect(line({ shown: 1000, total: 100_000, shownIsLowerBound: true })).toContain('1,000+/100,000');
     expect(line({ shown: 1000, total: 100_000 })).toContain('1,000/100,000');

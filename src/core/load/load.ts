@@ -29,6 +29,8 @@ export interface LoadOptions {
   maxFileSize?: number;
   /** Files finished so far; called at most every 50 ms, and always once with done === total. */
   onProgress?: (done: number, total: number) => void;
+  /** Files the walk has found so far, before there is a total (every few thousand directory entries). */
+  onWalk?: (found: number) => void;
   /** Articles ready so far, in final order with final ids; lets a UI fill its list while loading. */
   onArticles?: (batch: Article[]) => void;
   /** Keep the index on disk (default true); false builds it in memory and keeps nothing (`--no-cache`). */
@@ -190,7 +192,7 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   let statWorker = useCache && !partial && fs.existsSync(file) ? StatWorker.start() : null;
   let walked;
   try {
-    walked = await walkPaths(paths);
+    walked = await walkPaths(paths, opts.onWalk);
   } catch (error) {
     statWorker?.close();
     throw error;

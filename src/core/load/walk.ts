@@ -71,14 +71,22 @@ interface Frame {
   chain: Set<string>;
 }
 
+// Entries looked at between two reports of the count found so far (and two turns of the event
+// loop): a folder of a million files is one listing, walked here in about a second, during which a
+// UI would otherwise show nothing move.
+const REPORT_EVERY = 8_192;
+
+const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 class Walker {
   readonly warnings: LoadWarning[] = [];
+  private seen = 0;
   private readonly seenDirs = new Set<string>();
   // Paths already listed. One directory argument cannot list a path twice (each directory is
   // walked once), so the set is only kept for several arguments: hashing 100k paths cost ~0.1 s.
   private readonly seenFiles: Set<string> | null;
 
-  constructor(dedupe: boolean) {
+  constructor(dedupe: boolean, private readonly onFound?: (found: number) => void) {
     this.seenFiles = dedupe ? new Set() : null;
   }
 
@@ -124,6 +132,10 @@ class Walker {
         continue;
       }
       const entry = frame.entries[frame.next++];
+      if (++this.seen % REPORT_EVERY === 0) {
+        this.onFound?.(out.length);
+        await yieldToLoop();
+      }
       const name = entry.name;
       const full = frame.dirPrefix + name;
       const rel = frame.relPrefix + name;
@@ -200,9 +212,13 @@ function sortTail(out: WalkEntry[], from: number): void {
   for (let i = 0; i < tail.length; i++) out[from + i] = tail[i];
 }
 
-/** Resolves path arguments to Markdown files; throws PathError for an argument that is missing. */
-export async function walkPaths(args: readonly string[]): Promise<WalkResult> {
-  const walker = new Walker(args.length > 1);
+/**
+ * Resolves path arguments to Markdown files; throws PathError for an argument that is missing.
+ * `onFound` hears how many files were found so far, every few thousand directory entries, with the
+ * event loop turning in between (a UI can show the count while a big tree is walked).
+ */
+export async function walkPaths(args: readonly string[], onFound?: (found: number) => void): Promise<WalkResult> {
+  const walker = new Walker(args.length > 1, onFound);
   const files: WalkEntry[] = [];
   for (const arg of args) {
     const abs = path.resolve(arg);

@@ -160,6 +160,25 @@ describe('walkPaths on big and deep trees', () => {
     expect(files.map((f) => f.relPath)).toEqual([...expected].sort());
   });
 
+  it('reports the count found so far while walking one big folder, and lets the event loop run', async () => {
+    const n = 20_000;
+    fs.mkdirSync(path.join(root, 'flat'));
+    for (let i = 0; i < n; i++) fs.writeFileSync(path.join(root, 'flat', `${String(i).padStart(5, '0')}.md`), '');
+    const counts: number[] = [];
+    let turns = 0;
+    const timer = setInterval(() => (turns += 1), 0);
+    const { files } = await walkPaths([root], (found) => counts.push(found));
+    clearInterval(timer);
+    expect(files).toHaveLength(n);
+    // One report per 8,192 entries looked at: two for 20,000 files, counts rising.
+    expect(counts.length).toBe(2);
+    expect(counts[0]).toBeGreaterThan(0);
+    expect(counts[1]).toBeGreaterThan(counts[0]);
+    expect(counts[1]).toBeLessThanOrEqual(n);
+    // A timer fired during the walk: the listing of one folder did not hold the thread throughout.
+    expect(turns).toBeGreaterThan(0);
+  });
+
   it('keeps the per-argument sort when a second argument follows a first', async () => {
     write(root, 'one/b.md', article('B'));
     write(root, 'one/a.md', article('A'));

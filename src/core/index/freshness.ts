@@ -20,19 +20,30 @@ export interface Freshness {
 /**
  * Compares `paths` (the walk's files) and their `stats` (`fields` numbers per path: size, mtime,
  * dev, ino; size -1 for a file that could not be stat-ed) with the index's stamp `rows`.
- * Cost: one Map of the walked paths and one look-up per row.
+ * Cost: one string comparison per row when the rows follow the walk's order (a Map of the
+ * walked paths otherwise).
  */
 export function checkFreshness(paths: readonly string[], stats: Float64Array, fields: number, rows: Iterable<StampRow>): Freshness {
-  const position = new Map<string, number>();
-  for (let i = 0; i < paths.length; i++) position.set(paths[i], i);
+  // Rows written by one load follow its walk, so the next walked path is nearly always the row's
+  // own: compared first, the Map of every path (and a hash per row) is made only on a miss.
+  let position: Map<string, number> | null = null;
+  let next = 0;
   const rowOf = new Int32Array(paths.length).fill(-1);
   const gone: string[] = [];
   for (const [id, p, size, mtime, dev, ino] of rows) {
-    const i = position.get(p);
+    let i: number | undefined = next;
+    if (paths[next] !== p) {
+      if (position === null) {
+        position = new Map<string, number>();
+        for (let k = 0; k < paths.length; k++) position.set(paths[k], k);
+      }
+      i = position.get(p);
+    }
     if (i === undefined) {
       gone.push(p);
       continue;
     }
+    next = i + 1;
     const o = i * fields;
     if (stats[o] >= 0 && stats[o] === size && stats[o + 1] === mtime && stats[o + 2] === dev && stats[o + 3] === ino) rowOf[i] = id;
   }

@@ -64,7 +64,7 @@ export class IndexReader {
 
   /** Every row's stamp [id, path, size, mtime, dev, ino], iterated in the table's order (freshness.ts); no article JSON is read. */
   stamps(): IterableIterator<StampRow> {
-    return this.db.prepare('SELECT id, path, size, mtime, dev, ino FROM articles').raw().iterate() as IterableIterator<StampRow>;
+    return this.db.prepare('SELECT id, path, size, mtime, dev, ino FROM articles ORDER BY id').raw().iterate() as IterableIterator<StampRow>;
   }
 
   /** How many rows still wait for their full text (built after the list); FTS5 answers for all rows only at 0. */

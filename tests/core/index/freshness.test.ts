@@ -1,0 +1,33 @@
+// The freshness check decides from the stamp columns alone which walked files the index still
+// describes: same path, size, mtime, device and inode. Rows in walk order take the fast path,
+// rows out of order (files added later, rows replaced) the Map; both must give the same answer.
+import { describe, expect, it } from 'vitest';
+import { checkFreshness, type StampRow } from '../../../src/core/index/freshness.js';
+
+const FIELDS = 4;
+const paths = ['/n/a.md', '/n/b.md', '/n/c.md', '/n/d.md'];
+// size, mtime, dev, ino per path; c.md could not be stat-ed (-1).
+const stats = Float64Array.from([10, 1000, 1, 11, 20, 2000, 1, 12, -1, 0, 0, 0, 40, 4000, 1, 14]);
+const row = (id: number, p: string, size: number, mtime: number, ino: number): StampRow => [id, p, size, mtime, 1, ino];
+
+describe('checkFreshness', () => {
+  const rows = [row(1, '/n/a.md', 10, 1000, 11), row(2, '/n/b.md', 20, 2001, 12), row(3, '/n/c.md', 30, 3000, 13), row(4, '/n/gone.md', 5, 5, 99), row(5, '/n/d.md', 40, 4000, 14)];
+
+  it('keeps rows whose stamp matches, parses the rest again, and names rows whose file is gone', () => {
+    const got = checkFreshness(paths, stats, FIELDS, rows);
+    expect([...got.rowOf]).toEqual([1, -1, -1, 5]);
+    expect(got.stale).toEqual([1, 2]);
+    expect(got.gone).toEqual(['/n/gone.md']);
+  });
+
+  it('gives the same answer whatever order the rows come in', () => {
+    const reversed = checkFreshness(paths, stats, FIELDS, [...rows].reverse());
+    expect(reversed).toEqual(checkFreshness(paths, stats, FIELDS, rows));
+  });
+
+  it('a renamed file (same inode, size and mtime under another path) is not fresh', () => {
+    const got = checkFreshness(['/n/renamed.md'], Float64Array.from([10, 1000, 1, 11]), FIELDS, [row(1, '/n/a.md', 10, 1000, 11)]);
+    expect([...got.rowOf]).toEqual([-1]);
+    expect(got.gone).toEqual(['/n/a.md']);
+  });
+});

@@ -134,13 +134,25 @@ describe('facts kept in the on-disk index, per article file', () => {
     return { article: (id: number) => view[id], read };
   };
   const partition = (f: Facts): string => JSON.stringify(Array.from(f.story, (s, i) => [i, s, f.size[i]]));
-
-  it('are read back when no file changed (no input read), and only a changed file and its story window are computed again', async () => {
+  // `n` articles cycled from the bundled ones, each with its own id and path (prototype kept: the
+  // loader's articles read their body lazily through it).
+  const copies = (n: number): Article[] =>
+    Array.from({ length: n }, (_, i) => Object.assign(Object.create(Object.getPrototypeOf(articles[i % articles.length]) as object) as Article, articles[i % articles.length], { id: i, path: `/news/${i}.md` }));
+  // An empty index file of this program's in a temporary folder, removed after `body`.
+  const withIndex = async (body: (file: string, dir: string) => unknown): Promise<void> => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-facts-'));
     try {
       const file = path.join(dir, 'index.sqlite');
       openIndex(file).db.close();
-      const many = Array.from({ length: 600 }, (_, i) => Object.assign(Object.create(Object.getPrototypeOf(articles[i % articles.length]) as object) as Article, articles[i % articles.length], { id: i, path: `/news/${i}.md` }));
+      await body(file, dir);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('are read back when no file changed (no input read), and only a changed file and its story window are computed again', () =>
+    withIndex(async (file) => {
+      const many = copies(600);
       const first = await factsInBackground((id) => many[id], many.length, { worker, cacheFile: file });
       expect(first).toEqual(computeFacts(many.map(factsInput)));
       for (let i = 0; i < 100 && rows(file) < many.length; i++) await new Promise((r) => setTimeout(r, 50));
@@ -157,17 +169,11 @@ describe('facts kept in the on-disk index, per article file', () => {
       expect(after.read.size).toBeLessThan(changed.length);
       expect(partition(third!)).toBe(partition(first!));
       expect(coinMentionsOf(third!, 5)).toEqual(coinMentionsOf(first!, 5));
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    }));
 
-  it('a removed file leaves its story and its row; the rest is read back', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-facts-'));
-    try {
-      const file = path.join(dir, 'index.sqlite');
-      openIndex(file).db.close();
-      const many = Array.from({ length: 600 }, (_, i) => Object.assign(Object.create(Object.getPrototypeOf(articles[i % articles.length]) as object) as Article, articles[i % articles.length], { id: i, path: `/news/${i}.md` }));
+  it('a removed file leaves its story and its row; the rest is read back', () =>
+    withIndex(async (file) => {
+      const many = copies(600);
       const first = (await factsInBackground((id) => many[id], many.length, { worker, cacheFile: file }))!;
       for (let i = 0; i < 100 && rows(file) < many.length; i++) await new Promise((r) => setTimeout(r, 50));
       // The earliest article of a story of several is removed: the loader's ids close up behind it.
@@ -181,17 +187,11 @@ describe('facts kept in the on-disk index, per article file', () => {
       expect(pulseOfFacts(rest.map((_, i) => i), facts)).toEqual(pulseOf(rest));
       for (let i = 0; i < 100 && rows(file) > rest.length; i++) await new Promise((r) => setTimeout(r, 50));
       expect(rows(file)).toBe(rest.length);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    }));
 
-  it('a live update writes the added article’s row: the next start reads everything back', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-facts-'));
-    try {
-      const file = path.join(dir, 'index.sqlite');
-      openIndex(file).db.close();
-      const many = Array.from({ length: 601 }, (_, i) => Object.assign(Object.create(Object.getPrototypeOf(articles[i % articles.length]) as object) as Article, articles[i % articles.length], { id: i, path: `/news/${i}.md` }));
+  it('a live update writes the added article’s row: the next start reads everything back', () =>
+    withIndex(async (file) => {
+      const many = copies(601);
       const service = new FactsService({ worker, cacheFile: file });
       try {
         await service.load((id) => many[id], 600);
@@ -206,10 +206,7 @@ describe('facts kept in the on-disk index, per article file', () => {
       const facts = await factsInBackground(view.article, many.length, { worker, cacheFile: file });
       expect(view.read.size).toBe(0);
       expect(pulseOfFacts(many.map((_, i) => i), facts!)).toEqual(pulseOf(many));
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    }));
 
   it('never trusts what it reads back: wrong lengths, codes or shapes are refused', () => {
     const good = structuredClone(facts);
@@ -226,11 +223,8 @@ describe('facts kept in the on-disk index, per article file', () => {
     expect(storedArticleFacts(null)).toBeNull();
   });
 
-  it('rows of another build are not used; a file that is not this program’s index is neither read nor written', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-facts-'));
-    try {
-      const file = path.join(dir, 'index.sqlite');
-      openIndex(file).db.close();
+  it('rows of another build are not used; a file that is not this program’s index is neither read nor written', () =>
+    withIndex(async (file, dir) => {
       const table = FactsTable.open(file, 'build-1')!;
       expect(table.write([{ path: '/a.md', stamp: '1:2', facts: { x: 1 }, story: { path: '/a.md', size: 1 } }])).toBe(true);
       expect(table.isFresh('/a.md', '1:2')).toBe(true);
@@ -244,10 +238,7 @@ describe('facts kept in the on-disk index, per article file', () => {
       expect(FactsTable.open(foreign, 'build-1')).toBeNull();
       expect(FactsTable.open(path.join(dir, 'missing.sqlite'), 'build-1')).toBeNull();
       expect(fs.existsSync(path.join(dir, 'missing.sqlite'))).toBe(false);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    }));
 });
 
 describe('grouping a loaded corpus', () => {

@@ -60,11 +60,17 @@ describe('daily driver in a real terminal', () => {
     await daily.quit(first);
 
     const second = start(env);
-    const screen = await second.s.waitFor((t) => t.includes('2 unread'), 'the marks after a restart');
+    // The list row (the body pane's title may share a screen row with the pulse strip).
+    const listRow = (t: string, title: string) => t.split('\n').find((r) => /^│[▶ ]/.test(r) && r.includes(title)) ?? '';
+    // Wait for the whole frame: a capture taken while the terminal is between two frames' rows can
+    // show the status line already updated and the cursor row not yet drawn.
+    const screen = await second.s.waitFor(
+      (t) => t.includes('2 unread') && listRow(t, 'Gamma Bitcoin').startsWith('│▶') && listRow(t, 'Beta Ether') !== '',
+      'the marks after a restart',
+    );
     // Beta (the second row) is saved: ★ in its row, and Gamma lost its unread marker.
     const rows = screen.split('\n');
     expect(rows.find((r) => /^│[▶ ]/.test(r) && r.includes('Beta Ether'))).toMatch(/◆★/);
-    // The list row (the body pane's title may share a screen row with the pulse strip).
     expect(rows.find((r) => /^│[▶ ]/.test(r) && r.includes('Gamma Bitcoin'))).toMatch(/│▶  /);
     second.s.send('q');
     await second.s.waitForFile(second.status);

@@ -32,9 +32,9 @@ function closure(roots) {
 }
 
 // A stamp names the code that computes a kind of stored data: a SHA-256 over the package version
-// and the bytes of every module that code reaches. npm unpacks packages with one fixed file time,
-// so a file's mtime would not change on an upgrade; equal bytes, on the other hand, compute the
-// same data, so a rebuild that changed nothing keeps the stored data.
+// and the bytes of every module that code reaches. Equal bytes compute the same data, so a
+// reinstall or a rebuild that changed nothing keeps the stored data, and a change to any module
+// the part uses drops it.
 function stamp(roots) {
   const hash = createHash('sha256');
   hash.update(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version);

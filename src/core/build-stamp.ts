@@ -1,7 +1,9 @@
 // What names the code that computed stored data (the index's rows, the stored facts), so data
-// computed by other code is not used: npm's build step (scripts/postbuild.mjs) writes
-// dist/build-stamps.json with a hash of each part's modules. A file's modification time cannot
-// serve: npm unpacks every package with one fixed time, so an upgrade would keep it.
+// computed by other code is not used: the build (scripts/postbuild.mjs) writes
+// dist/build-stamps.json with a hash of each part's modules. A built file's modification time
+// served before and was both too much and too little: every reinstall or rebuild of the same code
+// changed it (dropping an index of a million rows), and it was one file's time, not that of the
+// modules the part uses.
 
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -1,6 +1,6 @@
 // What names the code behind stored data: the build writes a hash per part (parser, facts) over
-// the modules that part reaches, so an upgrade that changes them drops the stored rows even though
-// npm unpacks every file with one fixed time, and a rebuild that changes nothing keeps them.
+// the modules that part reaches, so an upgrade that changes them drops the stored rows, and a
+// reinstall or rebuild that changes nothing keeps them.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

@@ -122,15 +122,17 @@ function slotOf(file: ParsedFile): Parsed | Failure {
 }
 
 // The parser's build: a rebuilt or upgraded parser may read the same bytes differently, so its
-// file's modification time and the read cap name what built the index's rows.
+// file's modification time and the read cap name what built the index's rows; the coin
+// detector's too, since the rows keep the coins it found (index/columns.ts).
 export function parserStamp(cap: number): string {
-  let built: string;
-  try {
-    built = String(fs.statSync(fileURLToPath(new URL('./parse.js', import.meta.url))).mtimeMs);
-  } catch {
-    built = String(fs.statSync(fileURLToPath(import.meta.url)).mtimeMs);
-  }
-  return `${built}:${cap}`;
+  const built = (file: string): string => {
+    try {
+      return String(fs.statSync(fileURLToPath(new URL(file, import.meta.url))).mtimeMs);
+    } catch {
+      return String(fs.statSync(fileURLToPath(import.meta.url)).mtimeMs);
+    }
+  };
+  return `${built('./parse.js')}+${built('../coins/detect.js')}:${cap}`;
 }
 
 /**

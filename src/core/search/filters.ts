@@ -76,3 +76,13 @@ export function filterKey(q: ParsedQuery, includeDrafts: boolean): string {
 
 /** The caller's id predicate (reading terms) in front of the query's own filters. */
 export const withKeep = (test: Predicate, keep: ((id: number) => boolean) | null): Predicate => (keep ? (a, hay, withBody) => keep(a.id) && test(a, hay, withBody) : test);
+
+/**
+ * `q` without the filter terms an index decided for every article searched (SearchOptions.decided,
+ * same positions as q.terms): they are not checked again. Positive words and phrases stay: they rank.
+ */
+export function withoutDecided(q: ParsedQuery, decided: readonly boolean[] | undefined): ParsedQuery {
+  if (!decided) return q;
+  const terms = q.terms.filter((t, i) => decided[i] !== true || ((t.kind === 'word' || t.kind === 'phrase') && !t.negate));
+  return terms.length === q.terms.length ? q : { ...q, terms };
+}

@@ -16,7 +16,7 @@
 import type { IFuseOptions } from 'fuse.js';
 import type { Article } from '../article.js';
 import { ExactScanner } from './exact-scan.js';
-import { compileFilters, filterKey, filtersNeedHay, withKeep } from './filters.js';
+import { compileFilters, filterKey, filtersNeedHay, withKeep, withoutDecided } from './filters.js';
 import { containsAll, hayTitle, makeHay, withUnreadBodies, type Hay } from './haystack.js';
 import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
 import { BODY_DEPTH, CAP, FALLBACK_N, FALLBACK_OPTIONS, FUSE_OPTIONS, FUSE_RANK, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
@@ -128,7 +128,7 @@ export class SearchIndex {
 
   // `mode` keeps the scanner's and the eligible list's memory of deferred searches apart.
   private run(query: string, opts: SearchOptions, mode: string): SearchResult {
-    const q = parseQuery(query, opts.now ?? Date.now());
+    const q = withoutDecided(parseQuery(query, opts.now ?? Date.now()), opts.decided);
     const includeDrafts = opts.includeDrafts ?? false;
     const limit = opts.limit !== undefined && opts.limit >= 0 ? opts.limit : null;
     const everything = limit === null;

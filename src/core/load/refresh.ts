@@ -7,7 +7,7 @@
 
 import fs from 'node:fs';
 import type { LoadWarning } from '../article.js';
-import { cacheDirectory, indexFile, checkFreshness, IndexReader } from '../index/index.js';
+import { cacheDirectory, indexFile, compareStamps, matchStamps, IndexReader } from '../index/index.js';
 import { effectiveCap, loadCorpus, parserStamp } from './load.js';
 import { STAT_FIELDS, StatWorker } from './parse-pool.js';
 import { statPaths } from './parse-worker.js';
@@ -75,8 +75,10 @@ export async function refreshIndex(paths: string[], opts: { maxFileSize?: number
   }
   try {
     if (reader.pendingText() > 0) throw new Unusable();
+    // The stored stamps are matched to the walk while the stat thread works, then compared.
+    const matched = matchStamps(filePaths, reader.stamps());
     const stats = shared ? await shared.finish() : statPaths(filePaths);
-    const { rowOf, stale, gone } = checkFreshness(filePaths, stats, STAT_FIELDS, reader.stamps());
+    const { rowOf, stale, gone } = compareStamps(matched, stats, STAT_FIELDS);
     if (stale.length > MAX_STALE) throw new Unusable();
     const fileWarnings: Refreshed['fileWarnings'] = [];
     if (stale.length > 0 || gone.length > 0) {

@@ -93,6 +93,8 @@ const SCHEMA = `
   -- field filters), the full text follows in the background (index/text-build.ts). While an id is
   -- here, the FTS table cannot say anything about that article.
   CREATE TABLE IF NOT EXISTS text_pending (id INTEGER PRIMARY KEY) STRICT;
+  -- Every row's stamp in one row (index/stamp-snapshot.ts), valid while \`stamp\` is current.
+  CREATE TABLE IF NOT EXISTS stamp_snapshot (stamp TEXT NOT NULL, paths TEXT NOT NULL, numbers BLOB NOT NULL) STRICT;
 `;
 
 // What makes a file untrustworthy before anything is read from it.

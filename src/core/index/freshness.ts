@@ -104,3 +104,13 @@ export function compareStamps(m: MatchedStamps, stats: Float64Array, fields: num
 export function checkFreshness(paths: readonly string[], stats: Float64Array, fields: number, rows: Iterable<StampRow>): Freshness {
   return compareStamps(matchStamps(paths, rows), stats, fields);
 }
+
+/** The matched rows as stamp rows again (for a snapshot: stamp-snapshot.ts), in the order read. */
+export function matchedRows(m: MatchedStamps, paths: readonly string[]): StampRow[] {
+  const out: StampRow[] = [];
+  for (let k = 0; k < m.count; k++) {
+    const n = k * 4;
+    out.push([m.ids[k], paths[m.positions[k]], m.numbers[n], m.numbers[n + 1], m.numbers[n + 2], m.numbers[n + 3]]);
+  }
+  return out;
+}

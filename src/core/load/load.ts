@@ -7,9 +7,9 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Article, LoadWarning } from '../article.js';
 import { R, splitInode, type ArticleRecord } from '../article-record.js';
+import { buildStamp } from '../build-stamp.js';
 import { cacheDirectory, indexFile, removeIndex, IndexReader, IndexSession, type Pause } from '../index/index.js';
 import { startTextBuild, type TextBuild } from './text-thread.js';
 import { LazyArticle } from './lazy-article.js';
@@ -121,18 +121,10 @@ function slotOf(file: ParsedFile): Parsed | Failure {
   return { record: outcome.record, lead: outcome.lead, lowerBody: file.lowerBody };
 }
 
-// The parser's build: a rebuilt or upgraded parser may read the same bytes differently, so its
-// file's modification time and the read cap name what built the index's rows; the coin
-// detector's too, since the rows keep the coins it found (index/columns.ts).
+// The parser's build (core/build-stamp.ts) and the read cap name what built the index's rows: an
+// upgraded parser may read the same bytes differently.
 export function parserStamp(cap: number): string {
-  const built = (file: string): string => {
-    try {
-      return String(fs.statSync(fileURLToPath(new URL(file, import.meta.url))).mtimeMs);
-    } catch {
-      return String(fs.statSync(fileURLToPath(import.meta.url)).mtimeMs);
-    }
-  };
-  return `${built('./parse.js')}+${built('../coins/detect.js')}:${cap}`;
+  return `${buildStamp('parser', new URL(import.meta.url))}:${cap}`;
 }
 
 /**

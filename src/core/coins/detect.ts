@@ -53,6 +53,16 @@ const sentenceHead = (after: string): string => {
 };
 
 interface Token { text: string; start: number; end: number }
+
+// In a headline written in Title Case every word is capitalised, so a capital says nothing: there
+// a name that is a word counts only where it opens the headline or a clause ("Maker Slips to
+// $1,480", "Bitcoin, Stellar Jump 5%"), not as its verb or noun ("Solana Fees Rise 49%",
+// "Emberly Capital Cuts 58% of Staff", "a Higher Gas Limit").
+const CLAUSE_START = /(?:^|[:;,.!?(\u2014\u2013]|\s[-\u2013\u2014])\s*["'\u2018\u201c]?$/;
+function isTitleCase(tokens: readonly Token[]): boolean {
+  const long = tokens.slice(1).filter((t) => t.text.length >= 4 && /^\p{L}/u.test(t.text));
+  return long.length >= 2 && long.filter((t) => /^\p{Lu}/u.test(t.text)).length * 4 >= long.length * 3;
+}
 interface Span { symbol: string; start: number; end: number; ticker: boolean }
 // What may stand between two tickers of one list: "BTC, ETH and LINK", "SOL/LINK".
 const LIST_GAP = /^\s*(?:,|\/|&|\+|and|or|vs\.?)?\s*$/i;
@@ -101,6 +111,7 @@ export function proseCoins(text: string): string[] {
   // `ticker`: written as a ticker or cashtag (what "next to another coin" means: a list of tickers).
   const sure: Span[] = [];
   const maybe: Span[] = [];
+  const titleCase = isTitleCase(tokens);
   for (const m of text.matchAll(CASHTAG)) {
     const asset = t.bySymbol.get(m[1].toUpperCase());
     if (asset) sure.push({ symbol: asset.symbol, start: m.index, end: m.index + m[0].length, ticker: true });
@@ -115,7 +126,9 @@ export function proseCoins(text: string): string[] {
       if (!symbol) continue;
       const span = { symbol, start: words[0].start, end: words[n - 1].end, ticker: false };
       if (!WORD_NAMES.has(name)) sure.push(span);
-      else if (/^\p{Lu}/u.test(words[0].text)) maybe.push(span);
+      else if (/^\p{Lu}/u.test(words[0].text) && (!titleCase || CLAUSE_START.test(text.slice(0, span.start)))) maybe.push(span);
+      // Not the name here; written in capitals it may still be the ticker (`DAI`): the ticker rules decide.
+      else if (n === 1 && words[0].text === words[0].text.toUpperCase()) continue;
       matched = n;
     }
     if (matched) {

@@ -1,6 +1,7 @@
 // What a fresh pair of eyes broke by following the README literally and feeding the program
 // unusual files, each checked as a person sees it in a real terminal (tmux): the README's own
-// example config, the saved-view tabs past the right edge, and headings in wide scripts.
+// example config, the saved-view tabs past the right edge, headings in wide scripts, and coins
+// read into everyday words of headlines.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +57,20 @@ describe('found by trying it as a new user', () => {
     expect(rows[at + 1]).toContain('━'.repeat(10));
     const h2 = rows.findIndex((r) => r.includes('概要 🚀'));
     expect(rows[h2 + 1]).toMatch(/─{6,}/);
+    await daily.quit({ s, status });
+  });
+
+  it('headline verbs and nouns are not coins: no RISE, GAS, CALL or DTA chips or pulse entries', async () => {
+    const { env } = daily.makeHome('paths = ["NEWS"]\n', [
+      { name: 'fees', day: 13, title: 'Solana Fees Rise 49% as Launchpads Roar', extra: 'description: Fees were cut by roughly 13% for most users. Data for the period come from public records.\n', body: 'Body.\n' },
+      { name: 'gas', day: 14, title: 'Ether Falls 13% After a Higher Gas Limit Vote', extra: '', body: 'Body.\n' },
+      { name: 'staff', day: 15, title: 'Emberly Capital Cuts 58% of Staff', extra: '', body: 'Body.\n' },
+    ]);
+    const { s, status } = daily.start(env, { width: 200, height: 40 });
+    // From 140 columns the pulse's second row lists the top coins.
+    const screen = await s.waitFor((t) => /Articles 1\/3/.test(t) && /coins? .*SOL/.test(t), 'the list and the pulse with its coins');
+    expect(screen).toContain('ETH');
+    for (const wrong of ['RISE', 'GAS', 'CALL', 'DTA']) expect(screen, wrong).not.toMatch(new RegExp(`\\b${wrong}\\b`));
     await daily.quit({ s, status });
   });
 });

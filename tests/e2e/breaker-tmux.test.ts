@@ -73,4 +73,17 @@ describe('found by trying it as a new user', () => {
     for (const wrong of ['RISE', 'GAS', 'CALL', 'DTA']) expect(screen, wrong).not.toMatch(new RegExp(`\\b${wrong}\\b`));
     await daily.quit({ s, status });
   });
+
+  it('an article whose front matter holds raw control bytes loads, showing them as pictures, with no warning', async () => {
+    const { env } = daily.makeHome('paths = ["NEWS"]\n', [
+      { name: 'ctl', day: 13, title: '"Feed Bell\x07 Ctrl\x01 Title\x1b[2J Here"', extra: 'source: "Wire\x1b]0;pwned\x07 Desk"\n', body: 'Body words.\n' },
+      { name: 'plain', day: 12, title: 'A Plain Neighbour', extra: '', body: 'Body.\n' },
+    ]);
+    const { s, status } = daily.start(env, { width: 120, height: 24 });
+    const screen = await s.waitFor((t) => /Articles 1\/2/.test(t) && t.includes('Wire Desk'), 'both articles, the first one shown');
+    expect(screen).toContain('Feed Bell␇ Ctrl␁ Title Here');
+    expect(screen).not.toMatch(/warning/);
+    await daily.quit({ s, status });
+    expect(s.tmux('display', '-p', '#{pane_title}')).not.toContain('pwned');
+  });
 });

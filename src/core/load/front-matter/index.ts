@@ -11,7 +11,7 @@ import { findBlock } from './block.js';
 import { describeParseError, parseFrontMatterSource } from './engines.js';
 import { LIMITS } from '../limits.js';
 import { FrontMatterLimitError, safeCopy } from './safe-data.js';
-import { sanitizeLine } from '../../text/index.js';
+import { sanitizeLine, sanitizeText } from '../../text/index.js';
 
 /** Parsed front matter plus the body after it, or why the file was refused. */
 export type FrontMatterOutcome =
@@ -22,18 +22,37 @@ function refuse(reason: string): { ok: false; reason: string } {
   return { ok: false, reason: sanitizeLine(reason) };
 }
 
+// YAML, TOML and JSON all refuse raw control characters, but feeds copy them into titles (a stray
+// ESC, BEL or backspace from a scraped page), and refusing the file would lose the article for a
+// byte the screen would never show anyway. On a block that failed and holds one, the parse is
+// tried again on its sanitised text (what the screen would show: escape sequences removed, other
+// controls as control pictures); a block that still fails is refused with the first error.
+const CONTROLS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/;
+function withoutControls(format: FrontMatterFormat, source: string): unknown {
+  if (!CONTROLS.test(source)) return undefined;
+  try {
+    return parseFrontMatterSource(format, sanitizeText(source)) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Splits text into front matter and body and parses the front matter as data only. */
 export function readFrontMatter(text: string): FrontMatterOutcome {
   const block = findBlock(text);
   if (block === null) return { ok: true, format: 'none', data: Object.create(null), body: text, notes: [] };
   if (typeof block === 'string') return refuse(block);
   let parsed: unknown;
+  const notes: string[] = [];
   try {
     parsed = parseFrontMatterSource(block.format, block.source);
   } catch (error) {
     // Hugo's bare `{` form that does not parse was body text, not front matter.
     if (block.guessed) return { ok: true, format: 'none', data: Object.create(null), body: text, notes: [] };
-    return refuse(describeParseError(block.format, error));
+    const retried = withoutControls(block.format, block.source);
+    if (retried === undefined) return refuse(describeParseError(block.format, error));
+    parsed = retried;
+    notes.push('control characters in the front matter: escape sequences removed, the rest shown as pictures');
   }
   if (parsed === null || parsed === undefined) {
     return { ok: true, format: block.format, data: Object.create(null), body: block.body, notes: [] };
@@ -41,7 +60,7 @@ export function readFrontMatter(text: string): FrontMatterOutcome {
   if (typeof parsed !== 'object' || Array.isArray(parsed)) return refuse('front matter is not a key: value mapping');
   try {
     const { data, droppedKeys } = safeCopy(parsed as Record<string, unknown>);
-    const notes = droppedKeys.map((key) => `dropped unsafe front-matter key "${key}"`);
+    for (const key of droppedKeys) notes.push(`dropped unsafe front-matter key "${key}"`);
     return { ok: true, format: block.format, data, body: block.body, notes };
   } catch (error) {
     if (error instanceof FrontMatterLimitError) return refuse(error.message);

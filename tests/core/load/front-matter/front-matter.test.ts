@@ -2,6 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { readFrontMatter } from '../../../../src/core/load/front-matter/index.js';
 import { LIMITS, formatBytes } from '../../../../src/core/load/limits.js';
 
+describe('readFrontMatter: control characters a feed copied into the front matter', () => {
+  // Each parser refuses raw controls; the article still loads, with what the screen would show.
+  it.each([
+    ['YAML, double-quoted', '---\ntitle: "Bell\x07 and \x1b[2Jclear \x1b]0;pwned\x07osc"\ntags: [a\x08b]\n---\nbody', 'yaml', { title: 'Bell␇ and clear osc', tags: ['a␈b'] }],
+    ['YAML, plain, C1', '---\ntitle: C1 \u009b31m here\nsource: src\x1b[5mblink\n---\nbody', 'yaml', { title: 'C1  here', source: 'srcblink' }],
+    ['TOML', '+++\ntitle = "Esc \x1b[31mred"\n+++\nbody', 'toml', { title: 'Esc red' }],
+    ['JSON', ';;;\n{"title": "Tab\x01 ctl"}\n;;;\nbody', 'json', { title: 'Tab␁ ctl' }],
+  ])('%s', (_name, text, format, data) => {
+    const out = readFrontMatter(text);
+    expect(out).toMatchObject({ ok: true, format, body: 'body' });
+    if (!out.ok) return;
+    expect(out.data).toEqual(data);
+    expect(out.notes.join(' ')).toMatch(/control characters/);
+  });
+  it('still refuses a block that is broken for another reason', () => {
+    expect(readFrontMatter('---\ntitle: [unclosed \x07\n---\nbody')).toMatchObject({ ok: false });
+  });
+});
+
 describe('readFrontMatter: accepted forms', () => {
   const cases: Array<[string, string, string, Record<string, unknown>, string]> = [
     ['YAML', '---\ntitle: A\n---\nbody\n', 'yaml', { title: 'A' }, 'body\n'],

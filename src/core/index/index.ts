@@ -15,5 +15,5 @@ export { ftsString } from './fts.js';
 export { tokensContaining } from './vocabulary.js';
 export { checkFreshness, type Freshness, type StampRow } from './freshness.js';
 export { bodyWordsByPath } from './body-candidates.js';
-export { leadsFromIndex } from './leads.js';
+export { articleRows, leadsFromIndex, type ArticleRowText } from './leads.js';
 export { FactsTable, type RowWrite, type StoredRow } from './stories-table.js';

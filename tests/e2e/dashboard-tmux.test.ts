@@ -89,7 +89,9 @@ describe('dashboard in a real terminal', () => {
     const wide = await s.waitFor(ready, 'the dashboard');
     expectFits(wide, 200, 50);
     s.type('/bitfarms');
-    const found = await s.waitFor((t) => t.includes('Bitfarms') && t.includes('coverImage'), 'the inspector');
+    // The inspector follows the list (on purpose, a frame later): wait for the found article's own
+    // front matter, not the list's row beside the previous article's inspector.
+    const found = await s.waitFor((t) => t.includes('Bitfarms') && t.includes('coverImage') && t.includes('54371037'), 'the inspector');
     expect(found).toContain('NEGATIVE');
     s.send('Escape');
 

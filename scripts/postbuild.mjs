@@ -1,6 +1,49 @@
 // Finishes the build: makes the built entry point executable (tsc keeps the shebang but not the
-// mode bit) and copies the data files the program reads beside its modules (tsc emits only what
-// is imported as code).
-import { chmodSync, copyFileSync } from 'node:fs';
-chmodSync(new URL('../dist/cli.js', import.meta.url), 0o755);
-for (const file of ['core/coins/asset-manifest.json']) copyFileSync(new URL(`../src/${file}`, import.meta.url), new URL(`../dist/${file}`, import.meta.url));
+// mode bit), copies the data files the program reads beside its modules (tsc emits only what
+// is imported as code), and writes dist/build-stamps.json (see src/core/build-stamp.ts).
+import { chmodSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+const STAMPS = path.join(dist, 'build-stamps.json');
+chmodSync(path.join(dist, 'cli.js'), 0o755);
+for (const file of ['core/coins/asset-manifest.json']) copyFileSync(new URL(`../src/${file}`, import.meta.url), path.join(dist, file));
+
+// Relative module references in emitted JS: static and dynamic imports, re-exports, the
+// `new URL('./x.js', import.meta.url)` a worker is started from, and data read through
+// `createRequire(import.meta.url)('./x.json')`.
+const REFERENCE = /(?:\bfrom\s*|\bimport\s*\(\s*|\bnew URL\(\s*|\)\(\s*)['"](\.{1,2}\/[^'"]+\.(?:js|json))['"]/g;
+
+/** The emitted files `roots` reach through relative references (themselves included), sorted. */
+function closure(roots) {
+  const seen = new Set();
+  const todo = roots.map((r) => path.join(dist, r));
+  while (todo.length > 0) {
+    const file = todo.pop();
+    // The stamps themselves are not code (core/build-stamp.js reads them).
+    if (seen.has(file) || file === STAMPS) continue;
+    seen.add(file);
+    if (!file.endsWith('.js')) continue;
+    for (const m of readFileSync(file, 'utf8').matchAll(REFERENCE)) todo.push(path.resolve(path.dirname(file), m[1]));
+  }
+  return [...seen].sort();
+}
+
+// A stamp names the code that computes a kind of stored data: a SHA-256 over the package version
+// and the bytes of every module that code reaches. Equal bytes compute the same data, so a
+// reinstall or a rebuild that changed nothing keeps the stored data, and a change to any module
+// the part uses drops it.
+function stamp(roots) {
+  const hash = createHash('sha256');
+  hash.update(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version);
+  for (const file of closure(roots)) hash.update(`\0${path.relative(dist, file)}\0`).update(readFileSync(file));
+  return hash.digest('hex').slice(0, 16);
+}
+
+const stamps = {
+  parser: stamp(['core/load/parse-worker.js']),
+  facts: stamp(['core/stories/facts.js']),
+};
+writeFileSync(STAMPS, `${JSON.stringify(stamps, null, 2)}\n`);

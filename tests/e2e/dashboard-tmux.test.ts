@@ -89,8 +89,10 @@ describe('dashboard in a real terminal', () => {
     const wide = await s.waitFor(ready, 'the dashboard');
     expectFits(wide, 200, 50);
     s.type('/bitfarms');
-    const found = await s.waitFor((t) => t.includes('Bitfarms') && t.includes('coverImage'), 'the inspector');
-    expect(found).toContain('NEGATIVE');
+    // The list moves first and the body and inspector follow (the cursor never waits for them):
+    // wait for the inspector of the article found, not of the one selected before.
+    const found = await s.waitFor((t) => t.includes('Bitfarms') && t.includes('coverImage') && t.includes('sentiment: NEGATIVE'), 'the inspector of the article found');
+    expect(found).toMatch(/title: Bitfarms/);
     s.send('Escape');
 
     s.resize(80, 24);

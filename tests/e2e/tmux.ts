@@ -65,11 +65,23 @@ export class TmuxSession {
   async waitFor(predicate: (screen: string) => boolean, what: string, timeoutMs = 10_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     let last = '';
+    // A capture can fall between two rows of one frame's write (the status line already new, the
+    // list not yet): a screen that satisfies the predicate is captured again until two captures in
+    // a row are the same. A screen that stops satisfying it meanwhile (a passing state, such as a
+    // load's progress) or keeps changing until time runs out is taken as first seen.
+    let candidate: string | null = null;
     while (Date.now() < deadline) {
       last = this.screen();
-      if (predicate(last)) return last;
+      if (predicate(last)) {
+        if (last === candidate) return last;
+        candidate = last;
+        await new Promise((r) => setTimeout(r, 40));
+        continue;
+      }
+      if (candidate !== null) return candidate;
       await new Promise((r) => setTimeout(r, 100));
     }
+    if (candidate !== null) return candidate;
     throw new Error(`timed out waiting for ${what}; screen was:\n${last}`);
   }
 

@@ -38,7 +38,10 @@ export function articleText(record: ArticleRecord, foldedBody: string): ArticleT
   };
 }
 
-/** How a text build ended: rows given their text, rows left pending (changed files), and whether it ran to the end. */
+/**
+ * How a text build ended: rows given their text; rows left pending (when complete: rows whose file
+ * changed since the row was written; when stopped: every pending row); whether it ran to the end.
+ */
 export interface TextBuildResult {
   written: number;
   left: number;
@@ -112,5 +115,8 @@ export async function buildText(db: Database.Database, readBodies: BodyReader, o
       if (yieldBetween) await yieldBetween();
     }
   }
-  return { written, left: store.pendingCount(), complete: true };
+  // Left: the rows this build found pending and could not do (their files changed), if still
+  // pending. Rows a second instance adds after the last look are its own build's to do; counting
+  // them here made a finished build report itself unfinished when two instances loaded at once.
+  return { written, left: store.pendingIds().filter((id) => skipped.has(id)).length, complete: true };
 }

@@ -7,9 +7,9 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Article, LoadWarning } from '../article.js';
 import { R, splitInode, type ArticleRecord } from '../article-record.js';
+import { buildStamp } from '../build-stamp.js';
 import { cacheDirectory, indexFile, removeIndex, IndexReader, IndexSession, type Pause } from '../index/index.js';
 import { startTextBuild, type TextBuild } from './text-thread.js';
 import { LazyArticle } from './lazy-article.js';
@@ -121,16 +121,10 @@ function slotOf(file: ParsedFile): Parsed | Failure {
   return { record: outcome.record, lead: outcome.lead, lowerBody: file.lowerBody };
 }
 
-// The parser's build: a rebuilt or upgraded parser may read the same bytes differently, so its
-// file's modification time and the read cap name what built the index's rows.
+// The parser's build (core/build-stamp.ts) and the read cap name what built the index's rows: an
+// upgraded parser may read the same bytes differently.
 export function parserStamp(cap: number): string {
-  let built: string;
-  try {
-    built = String(fs.statSync(fileURLToPath(new URL('./parse.js', import.meta.url))).mtimeMs);
-  } catch {
-    built = String(fs.statSync(fileURLToPath(import.meta.url)).mtimeMs);
-  }
-  return `${built}:${cap}`;
+  return `${buildStamp('parser', new URL(import.meta.url))}:${cap}`;
 }
 
 /**

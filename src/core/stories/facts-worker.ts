@@ -8,9 +8,8 @@
 // until closed: the pulse and hot order of a result (only the newest request waiting is answered:
 // an older one is superseded), and live updates (articles added and gone: their facts computed,
 // the stories they touch regrouped, their rows written), after which it hands the facts back.
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
+import { buildStamp } from '../build-stamp.js';
 import { articleFacts, factsBuffers, type ArticleFacts, type Facts, type FactsInput } from './facts.js';
 import { FactsEngine, type Counted, type FactsChange } from './facts-engine.js';
 import { assemble, readStored, rowsToWrite, type Stamp } from './facts-store.js';
@@ -48,15 +47,9 @@ export type FactsReply =
   | { kind: 'error'; message: string }
   | { kind: 'counted'; seq: number; counted: Counted };
 
-// The build of the code that computes the facts: rebuilt code may compute other facts from the
-// same files, so rows of another build are not used.
-function codeStamp(): string {
-  try {
-    return String(fs.statSync(fileURLToPath(new URL('./facts.js', import.meta.url))).mtimeMs);
-  } catch {
-    return 'unknown';
-  }
-}
+// The build of the code that computes the facts (core/build-stamp.ts): other code may compute
+// other facts from the same files, so rows of another build are not used.
+const codeStamp = (): string => buildStamp('facts', new URL('./facts.js', import.meta.url));
 
 // A loaded article's body stays in its file, so its lead comes from the index, which keeps it.
 async function withLeads(file: string, inputs: FactsInput[]): Promise<void> {

@@ -8,6 +8,7 @@ import { parse as parseToml } from 'smol-toml';
 import type { FrontMatterFormat } from '../../article.js';
 import { LIMITS } from '../limits.js';
 import { rootScalarsAsWritten } from './toml-as-written.js';
+import { parseSimpleYaml } from './simple-yaml.js';
 
 /** Language tags front-matter tooling would execute (gray-matter evaluates `---js` by default). */
 export const CODE_LANGUAGES: ReadonlySet<string> = new Set(['js', 'javascript', 'coffee', 'coffeescript', 'cson', 'ts', 'typescript', 'eval']);
@@ -25,12 +26,21 @@ const AS_WRITTEN = new yaml.Schema({
   explicit: [t.str, t.seq, t.map, t.bool, t.int, t.float, t.timestamp, t.binary, t.omap, t.pairs, t.set],
 });
 
+/** js-yaml alone, with the schema above: what parseSimpleYaml must equal wherever it answers (its tests compare them). */
+export function parseYamlFully(source: string): unknown {
+  // `json: true` lets a repeated key override the earlier one (as Jekyll does) instead of failing.
+  return yaml.load(source, { schema: AS_WRITTEN, json: true });
+}
+
 /** Parses a front-matter block's source (the lines between the delimiters) as `format`; throws on invalid input. */
 export function parseFrontMatterSource(format: FrontMatterFormat, source: string): unknown {
   switch (format) {
-    case 'yaml':
-      // `json: true` lets a repeated key override the earlier one (as Jekyll does) instead of failing.
-      return yaml.load(source, { schema: AS_WRITTEN, json: true });
+    case 'yaml': {
+      // The common flat shapes without js-yaml, to the same result (simple-yaml.ts).
+      const simple = parseSimpleYaml(source);
+      if (simple !== undefined) return simple;
+      return parseYamlFully(source);
+    }
     case 'toml': {
       // Scalars as written, as the YAML schema above leaves them (toml-as-written.ts).
       const table = parseToml(source, { maxDepth: LIMITS.maxDepth });

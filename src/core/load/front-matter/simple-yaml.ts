@@ -1,0 +1,211 @@
+// A fast path for the YAML front matter nearly every feed writes: `key: value` lines, nested
+// maps by indentation, block lists of scalars, one-line flow lists, and one-line quoted strings.
+// js-yaml reads such a block in 25-30 us; this reads it in a few, which is a quarter of a cold
+// load's parse (BENCHMARKS.md, cold start).
+//
+// It gives exactly what js-yaml's `load` with the AS_WRITTEN schema of engines.ts gives, or
+// nothing: plain scalars stay strings as written, `~`/`null`/`Null`/`NULL` and empty values are
+// null, a repeated key replaces the earlier value (`json: true`). Anything outside the shapes above
+// (anchors, aliases, tags, block scalars, multi-line scalars, escapes in double quotes, flow maps,
+// comments after a value, tabs, trailing spaces, control characters, deep nesting, keys other than
+// plain words) returns undefined and the caller hands the block to js-yaml, so a file's fields
+// never depend on which path read them. tests/core/load/front-matter/simple-yaml.test.ts holds the
+// two paths equal over every fixture, the generated corpus's shape and generated documents.
+
+/** A non-blank, non-comment line: its indentation (spaces) and the text after it. */
+interface Line {
+  indent: number;
+  text: string;
+}
+
+interface Cursor {
+  lines: Line[];
+  pos: number;
+}
+
+/** Returned by the readers below when the full parser must decide. */
+const GIVE_UP: unique symbol = Symbol('give up');
+type Value = string | null | Value[] | { [key: string]: Value };
+
+// Characters js-yaml refuses or treats specially (control characters, BOM, a lone surrogate,
+// tabs, CR and the Unicode line breaks): any of them sends the block to js-yaml. A surrogate
+// pair (an emoji in a title) is an ordinary character.
+// eslint-disable-next-line no-control-regex
+const UNSAFE_CHARS = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
+const SURROGATE = /[\ud800-\udfff]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const KEY = /^[A-Za-z_][A-Za-z0-9_-]{0,127}$/;
+// A plain scalar may not start with an indicator (YAML 1.2, 7.3.3); `-` is allowed before a non-space.
+const INDICATOR_START = /^(?:[?:,[\]{}#&*!|>'"%@`]|-(?: |$))/;
+// Deeper than the loader accepts anyway (LIMITS.maxDepth): let js-yaml and safeCopy refuse it.
+const MAX_DEPTH = 32;
+
+/** The block parsed, when it is one of the simple shapes; undefined when js-yaml must read it. */
+export function parseSimpleYaml(source: string): Record<string, Value> | undefined {
+  if (UNSAFE_CHARS.test(source) || (SURROGATE.test(source) && LONE_SURROGATE.test(source))) return undefined;
+  const lines: Line[] = [];
+  let start = 0;
+  while (start < source.length) {
+    let end = source.indexOf('\n', start);
+    if (end === -1) end = source.length;
+    let i = start;
+    while (i < end && source.charCodeAt(i) === 32) i++;
+    if (i < end && source.charCodeAt(i) !== 35 /* # */) {
+      // Trailing spaces: plain scalars drop them, quoted ones may not; not worth the cases.
+      if (source.charCodeAt(end - 1) === 32) return undefined;
+      lines.push({ indent: i - start, text: source.slice(i, end) });
+    }
+    start = end + 1;
+  }
+  if (lines.length === 0 || lines[0].indent !== 0) return undefined;
+  const cursor: Cursor = { lines, pos: 0 };
+  const map = readMapping(cursor, 0, 0);
+  if (map === GIVE_UP || cursor.pos !== lines.length) return undefined;
+  return map;
+}
+
+function readMapping(c: Cursor, indent: number, depth: number): { [key: string]: Value } | typeof GIVE_UP {
+  if (depth > MAX_DEPTH) return GIVE_UP;
+  const out: { [key: string]: Value } = Object.create(null);
+  while (c.pos < c.lines.length) {
+    const line = c.lines[c.pos];
+    if (line.indent < indent) break;
+    if (line.indent > indent) return GIVE_UP;
+    const colon = line.text.indexOf(':');
+    if (colon <= 0) return GIVE_UP;
+    const key = line.text.slice(0, colon);
+    if (!KEY.test(key) || key === '__proto__') return GIVE_UP;
+    c.pos++;
+    let value: Value | typeof GIVE_UP;
+    if (colon === line.text.length - 1) {
+      value = readNested(c, indent, depth);
+    } else {
+      if (line.text.charCodeAt(colon + 1) !== 32) return GIVE_UP;
+      let from = colon + 2;
+      while (line.text.charCodeAt(from) === 32) from++;
+      value = readScalarOrFlow(line.text.slice(from));
+    }
+    if (value === GIVE_UP) return GIVE_UP;
+    out[key] = value;
+  }
+  return out;
+}
+
+// The value of `key:` with nothing after it: a block list (which may sit at the key's own
+// indentation), a nested map (deeper), or null.
+function readNested(c: Cursor, parentIndent: number, depth: number): Value | typeof GIVE_UP {
+  const next = c.lines[c.pos];
+  if (next === undefined) return null;
+  const item = next.text === '-' || next.text.startsWith('- ');
+  if (item && next.indent >= parentIndent) return readSequence(c, next.indent, depth + 1);
+  if (next.indent > parentIndent) return readMapping(c, next.indent, depth + 1);
+  return null;
+}
+
+function readSequence(c: Cursor, indent: number, depth: number): Value[] | typeof GIVE_UP {
+  if (depth > MAX_DEPTH) return GIVE_UP;
+  const out: Value[] = [];
+  while (c.pos < c.lines.length) {
+    const line = c.lines[c.pos];
+    if (line.indent < indent) break;
+    if (line.indent > indent) return GIVE_UP;
+    if (line.text === '-') return GIVE_UP;
+    if (!line.text.startsWith('- ')) break;
+    let from = 2;
+    while (line.text.charCodeAt(from) === 32) from++;
+    const value = readScalarOrFlow(line.text.slice(from));
+    if (value === GIVE_UP) return GIVE_UP;
+    out.push(value);
+    c.pos++;
+  }
+  return out;
+}
+
+// A value on one line: a one-line flow list, a quoted string or a plain scalar.
+function readScalarOrFlow(text: string): Value | typeof GIVE_UP {
+  if (text.charCodeAt(0) === 91 /* [ */) return readFlowList(text);
+  return readScalar(text, false);
+}
+
+function readScalar(text: string, inFlow: boolean): Value | typeof GIVE_UP {
+  const first = text.charCodeAt(0);
+  if (first === 39 /* ' */) return singleQuoted(text);
+  if (first === 34 /* " */) return doubleQuoted(text);
+  if (text === '' || INDICATOR_START.test(text)) return GIVE_UP;
+  // `: ` would make a mapping, ` #` a comment; a trailing `:` a key.
+  if (text.includes(': ') || text.includes(' #') || text.endsWith(':')) return GIVE_UP;
+  if (inFlow && /[[\]{},:]/.test(text)) return GIVE_UP;
+  // The only implicit type the AS_WRITTEN schema resolves besides merge keys.
+  if (text === '~' || text === 'null' || text === 'Null' || text === 'NULL') return null;
+  return text;
+}
+
+// 'text' with '' for a quote, closed at the end of the line.
+function singleQuoted(text: string): string | typeof GIVE_UP {
+  if (text.length < 2 || text.charCodeAt(text.length - 1) !== 39) return GIVE_UP;
+  const inner = text.slice(1, -1);
+  let at = inner.indexOf("'");
+  if (at === -1) return inner;
+  while (at !== -1) {
+    if (inner.charCodeAt(at + 1) !== 39) return GIVE_UP;
+    at = inner.indexOf("'", at + 2);
+  }
+  return inner.replaceAll("''", "'");
+}
+
+// "text" without escapes, closed at the end of the line.
+function doubleQuoted(text: string): string | typeof GIVE_UP {
+  if (text.length < 2 || text.charCodeAt(text.length - 1) !== 34) return GIVE_UP;
+  const inner = text.slice(1, -1);
+  if (inner.includes('"') || inner.includes('\\')) return GIVE_UP;
+  return inner;
+}
+
+// `[a, 'b', "c"]` on one line: scalars only, no empty item, no trailing comma.
+function readFlowList(text: string): Value[] | typeof GIVE_UP {
+  if (text.charCodeAt(text.length - 1) !== 93 /* ] */) return GIVE_UP;
+  const out: Value[] = [];
+  const end = text.length - 1;
+  let p = 1;
+  const skipSpaces = (): void => {
+    while (text.charCodeAt(p) === 32) p++;
+  };
+  skipSpaces();
+  if (p === end) return out;
+  for (;;) {
+    let itemEnd: number;
+    const q = text.charCodeAt(p);
+    if (q === 39 || q === 34) {
+      itemEnd = quotedEnd(text, p, end);
+      if (itemEnd === -1) return GIVE_UP;
+    } else {
+      itemEnd = text.indexOf(',', p);
+      if (itemEnd === -1 || itemEnd > end) itemEnd = end;
+      while (itemEnd > p && text.charCodeAt(itemEnd - 1) === 32) itemEnd--;
+    }
+    const value = readScalar(text.slice(p, itemEnd), true);
+    if (value === GIVE_UP) return GIVE_UP;
+    out.push(value);
+    p = itemEnd;
+    skipSpaces();
+    if (p === end) return out;
+    if (text.charCodeAt(p) !== 44 /* , */) return GIVE_UP;
+    p++;
+    skipSpaces();
+    if (p >= end) return GIVE_UP;
+  }
+}
+
+// The index after the quoted item starting at `p` (before `end`), or -1.
+function quotedEnd(text: string, p: number, end: number): number {
+  const q = text.charCodeAt(p);
+  for (let i = p + 1; i < end; i++) {
+    if (text.charCodeAt(i) !== q) continue;
+    if (q === 39 && text.charCodeAt(i + 1) === 39) {
+      i++;
+      continue;
+    }
+    return i + 1;
+  }
+  return -1;
+}

@@ -1,0 +1,63 @@
+// What names the code behind stored data: the build writes a hash per part (parser, facts) over
+// the modules that part reaches, so an upgrade that changes them drops the stored rows, and a
+// reinstall or rebuild that changes nothing keeps them.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const repo = path.resolve(import.meta.dirname, '..', '..');
+let root: string;
+
+// A copy of the built program with its build script, so the test can change built files.
+beforeAll(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-stamp-'));
+  fs.cpSync(path.join(repo, 'dist'), path.join(root, 'dist'), { recursive: true });
+  fs.cpSync(path.join(repo, 'scripts', 'postbuild.mjs'), path.join(root, 'scripts', 'postbuild.mjs'));
+  fs.cpSync(path.join(repo, 'src', 'core', 'coins', 'asset-manifest.json'), path.join(root, 'src', 'core', 'coins', 'asset-manifest.json'));
+  fs.cpSync(path.join(repo, 'package.json'), path.join(root, 'package.json'));
+});
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+function stamps(): { parser: string; facts: string } {
+  execFileSync(process.execPath, [path.join(root, 'scripts', 'postbuild.mjs')]);
+  return JSON.parse(fs.readFileSync(path.join(root, 'dist', 'build-stamps.json'), 'utf8'));
+}
+const touch = (rel: string, text: string) => fs.appendFileSync(path.join(root, 'dist', rel), text);
+
+describe('build stamps', () => {
+  it('names each part with 16 hex digits, the same for the same bytes', () => {
+    const first = stamps();
+    expect(first.parser).toMatch(/^[0-9a-f]{16}$/);
+    expect(first.facts).toMatch(/^[0-9a-f]{16}$/);
+    expect(first.parser).not.toBe(first.facts);
+    // Files rewritten with the same bytes and a new time: nothing stored is dropped.
+    const now = new Date();
+    fs.utimesSync(path.join(root, 'dist', 'core', 'load', 'parse.js'), now, now);
+    expect(stamps()).toEqual(first);
+  });
+
+  it('changes a stamp when a module its part reaches changes, and only then', () => {
+    const before = stamps();
+    touch('ui/App.js', '\n// a change to the UI only\n');
+    expect(stamps()).toEqual(before);
+    // Coin detection feeds the facts, not the parser.
+    // (The build copies the asset list from the sources.)
+    fs.appendFileSync(path.join(root, 'src', 'core', 'coins', 'asset-manifest.json'), ' ');
+    const coins = stamps();
+    expect(coins.facts).not.toBe(before.facts);
+    expect(coins.parser).toBe(before.parser);
+    // The parser: its rows are dropped, and the facts computed from them too.
+    touch('core/load/normalise.js', '\n// a parser change\n');
+    const parser = stamps();
+    expect(parser.parser).not.toBe(coins.parser);
+    expect(parser.facts).not.toBe(coins.facts);
+  });
+
+  it('is what the built loader names its index rows with', async () => {
+    const { parserStamp } = (await import(path.join(repo, 'dist', 'core', 'load', 'load.js'))) as typeof import('../../src/core/load/load.js');
+    const built = JSON.parse(fs.readFileSync(path.join(repo, 'dist', 'build-stamps.json'), 'utf8'));
+    expect(parserStamp(4096)).toBe(`${built.parser}:4096`);
+  });
+});

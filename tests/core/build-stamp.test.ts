@@ -42,17 +42,22 @@ describe('build stamps', () => {
     const before = stamps();
     touch('ui/App.js', '\n// a change to the UI only\n');
     expect(stamps()).toEqual(before);
-    // Coin detection feeds the facts, not the parser.
+    // Coin detection feeds the facts, and the index's rows too (their coins answer coin:).
     // (The build copies the asset list from the sources.)
     fs.appendFileSync(path.join(root, 'src', 'core', 'coins', 'asset-manifest.json'), ' ');
     const coins = stamps();
     expect(coins.facts).not.toBe(before.facts);
-    expect(coins.parser).toBe(before.parser);
+    expect(coins.parser).not.toBe(before.parser);
+    // The story grouping feeds the facts only.
+    touch('core/stories/facts.js', '\n// a facts change\n');
+    const facts = stamps();
+    expect(facts.facts).not.toBe(coins.facts);
+    expect(facts.parser).toBe(coins.parser);
     // The parser: its rows are dropped, and the facts computed from them too.
     touch('core/load/normalise.js', '\n// a parser change\n');
     const parser = stamps();
-    expect(parser.parser).not.toBe(coins.parser);
-    expect(parser.facts).not.toBe(coins.facts);
+    expect(parser.parser).not.toBe(facts.parser);
+    expect(parser.facts).not.toBe(facts.facts);
   });
 
   it('is what the built loader names its index rows with', async () => {

@@ -77,6 +77,46 @@ export function bodyHasCashtag(lowerBody: Buffer, symbol: string): boolean {
   return false;
 }
 
+// Cashtag spellings of every asset (`$sol` -> SOL, `$xbt` -> BTC): those of letters and digits
+// only by the spelling, the others (a manifest ticker such as `$PAC`) apart.
+let spellingTable: { plain: Map<string, string[]>; odd: Array<[string, string]> } | null = null;
+function allSpellings(): NonNullable<typeof spellingTable> {
+  if (spellingTable) return spellingTable;
+  const plain = new Map<string, string[]>();
+  const odd: Array<[string, string]> = [];
+  for (const symbol of new Set([...assetTable().bySymbol.values()].map((a) => a.symbol))) {
+    for (const tag of spellings(symbol)) {
+      if (!/^\$[0-9a-z]+$/.test(tag)) odd.push([tag, symbol]);
+      else if (!plain.get(tag)?.push(symbol)) plain.set(tag, [symbol]);
+    }
+  }
+  return (spellingTable = { plain, odd });
+}
+
+// isWordByte for a UTF-16 unit of the same text: a character at or past 0x80 is all bytes past 0x80 in UTF-8.
+const isWordUnit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || c >= 0x80;
+
+/**
+ * Every asset whose cashtag a folded body holds: exactly the symbols S for which
+ * bodyHasCashtag(Buffer.from(foldedBody), S) is true, found in one pass over the body's `$`
+ * signs instead of one search per asset. What the on-disk index stores so `coin:` needs no body.
+ */
+export function bodyCashtagSymbols(foldedBody: string): string[] {
+  const { plain, odd } = allSpellings();
+  const out = new Set<string>();
+  for (let at = foldedBody.indexOf('$'); at >= 0; at = foldedBody.indexOf('$', at + 1)) {
+    if (at > 0 && isWordUnit(foldedBody.charCodeAt(at - 1))) continue;
+    let end = at + 1;
+    while (end < foldedBody.length && isWordUnit(foldedBody.charCodeAt(end))) end++;
+    for (const symbol of plain.get(foldedBody.slice(at, end)) ?? []) out.add(symbol);
+  }
+  if (odd.length > 0 && foldedBody.includes('$')) {
+    const bytes = Buffer.from(foldedBody, 'utf8');
+    for (const [, symbol] of odd) if (!out.has(symbol) && bodyHasCashtag(bytes, symbol)) out.add(symbol);
+  }
+  return [...out];
+}
+
 /** True when `symbol` is a known ticker (after resolveCoin). */
 export function isKnownCoin(symbol: string): boolean {
   return assetTable().bySymbol.has(symbol);

@@ -23,6 +23,8 @@ export interface IndexQuery {
   terms: readonly IndexTerm[];
   /** Drafts are listed (`--drafts`, or `is:draft` among the terms). */
   includeDrafts: boolean;
+  /** The positive free words do not narrow: every article passing the other terms is a candidate. */
+  filtersOnly?: boolean;
 }
 
 /** Which rows may match a query. */
@@ -34,6 +36,12 @@ export interface Candidates {
    * them (COUNT(*)); null when only the caller's exact check of `ids` can say.
    */
   passing: number | null;
+  /**
+   * Per term of the query (same positions): true when every candidate passes it, decided by the
+   * index with the search's own meaning (the caller need not check it again: a negated word or a
+   * coin would otherwise read bodies).
+   */
+  decided: readonly boolean[];
 }
 
 /** An article as the index holds it: its row id, where its file is, and its metadata record. */

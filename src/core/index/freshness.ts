@@ -18,17 +18,33 @@ export interface Freshness {
 }
 
 /**
- * Compares `paths` (the walk's files) and their `stats` (`fields` numbers per path: size, mtime,
- * dev, ino; size -1 for a file that could not be stat-ed) with the index's stamp `rows`.
- * Cost: one string comparison per row when the rows follow the walk's order (a Map of the
- * walked paths otherwise).
+ * The stored rows matched to the walked paths, before any file is stat-ed: per row, the walk
+ * position of its path and its stamp numbers (no string kept), and the paths of rows not walked.
+ * Made while another thread stats the files (refresh.ts), then compared with compareStamps.
  */
-export function checkFreshness(paths: readonly string[], stats: Float64Array, fields: number, rows: Iterable<StampRow>): Freshness {
+export interface MatchedStamps {
+  walked: number;
+  count: number;
+  /** Per matched row: its id, its walk position, and size, mtime, dev, ino at [4k .. 4k+3]. */
+  ids: Int32Array;
+  positions: Int32Array;
+  numbers: Float64Array;
+  gone: string[];
+}
+
+/**
+ * Matches the index's stamp `rows` to `paths` (the walk's files). Cost: one string comparison per
+ * row when the rows follow the walk's order (a Map of the walked paths otherwise).
+ */
+export function matchStamps(paths: readonly string[], rows: Iterable<StampRow>): MatchedStamps {
   // Rows written by one load follow its walk, so the next walked path is nearly always the row's
   // own: compared first, the Map of every path (and a hash per row) is made only on a miss.
   let position: Map<string, number> | null = null;
   let next = 0;
-  const rowOf = new Int32Array(paths.length).fill(-1);
+  let ids = new Int32Array(Math.max(16, paths.length));
+  let positions = new Int32Array(ids.length);
+  let numbers = new Float64Array(ids.length * 4);
+  let count = 0;
   const gone: string[] = [];
   for (const [id, p, size, mtime, dev, ino] of rows) {
     let i: number | undefined = next;
@@ -44,10 +60,57 @@ export function checkFreshness(paths: readonly string[], stats: Float64Array, fi
       continue;
     }
     next = i + 1;
-    const o = i * fields;
-    if (stats[o] >= 0 && stats[o] === size && stats[o + 1] === mtime && stats[o + 2] === dev && stats[o + 3] === ino) rowOf[i] = id;
+    if (count === ids.length) {
+      // More rows than walked files (a path stored twice cannot be, but stay safe): grow.
+      ids = grow(ids, Int32Array) as Int32Array<ArrayBuffer>;
+      positions = grow(positions, Int32Array) as Int32Array<ArrayBuffer>;
+      numbers = grow(numbers, Float64Array) as Float64Array<ArrayBuffer>;
+    }
+    ids[count] = id;
+    positions[count] = i;
+    const n = count * 4;
+    numbers[n] = size;
+    numbers[n + 1] = mtime;
+    numbers[n + 2] = dev;
+    numbers[n + 3] = ino;
+    count += 1;
+  }
+  return { walked: paths.length, count, ids, positions, numbers, gone };
+}
+
+function grow(a: Int32Array | Float64Array, Kind: Int32ArrayConstructor | Float64ArrayConstructor): Int32Array | Float64Array {
+  const out = new Kind(a.length * 2);
+  out.set(a);
+  return out;
+}
+
+/**
+ * Compares matched rows (matchStamps) with the walked files' `stats` (`fields` numbers per path:
+ * size, mtime, dev, ino; size -1 for a file that could not be stat-ed).
+ */
+export function compareStamps(m: MatchedStamps, stats: Float64Array, fields: number): Freshness {
+  const rowOf = new Int32Array(m.walked).fill(-1);
+  for (let k = 0; k < m.count; k++) {
+    const o = m.positions[k] * fields;
+    const n = k * 4;
+    if (stats[o] >= 0 && stats[o] === m.numbers[n] && stats[o + 1] === m.numbers[n + 1] && stats[o + 2] === m.numbers[n + 2] && stats[o + 3] === m.numbers[n + 3]) rowOf[m.positions[k]] = m.ids[k];
   }
   const stale: number[] = [];
   for (let i = 0; i < rowOf.length; i++) if (rowOf[i] < 0) stale.push(i);
-  return { rowOf, stale, gone };
+  return { rowOf, stale, gone: m.gone };
+}
+
+/** matchStamps then compareStamps: the walked files against the index's stamp rows in one call. */
+export function checkFreshness(paths: readonly string[], stats: Float64Array, fields: number, rows: Iterable<StampRow>): Freshness {
+  return compareStamps(matchStamps(paths, rows), stats, fields);
+}
+
+/** The matched rows as stamp rows again (for a snapshot: stamp-snapshot.ts), in the order read. */
+export function matchedRows(m: MatchedStamps, paths: readonly string[]): StampRow[] {
+  const out: StampRow[] = [];
+  for (let k = 0; k < m.count; k++) {
+    const n = k * 4;
+    out.push([m.ids[k], paths[m.positions[k]], m.numbers[n], m.numbers[n + 1], m.numbers[n + 2], m.numbers[n + 3]]);
+  }
+  return out;
 }

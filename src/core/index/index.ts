@@ -13,7 +13,8 @@ export { INDEX_WORD, MAX_TOKENS, MIN_WORD, planQuery, wordGroup, type QueryPlan 
 export type { ArticleIndex, Candidates, IndexedRow, IndexQuery, IndexTerm } from './article-index.js';
 export { ftsString } from './fts.js';
 export { tokensContaining } from './vocabulary.js';
-export { checkFreshness, type Freshness, type StampRow } from './freshness.js';
+export { checkFreshness, compareStamps, matchedRows, matchStamps, type Freshness, type MatchedStamps, type StampRow } from './freshness.js';
+export { writeSnapshot } from './stamp-snapshot.js';
 export { bodyWordsByPath } from './body-candidates.js';
 export { leadsFromIndex } from './leads.js';
 export { FactsTable, type RowWrite, type StoredRow } from './stories-table.js';

@@ -1,13 +1,16 @@
 // A parsed query (article-index.ts's IndexQuery) as SQL over the index: an FTS5 MATCH for the
 // terms the full-text table can narrow, conditions on the article columns for the others. Built
 // from quoted FTS5 strings and bound parameters only; nothing the user typed becomes SQL.
-// What the query language means by a match is decided by the search (exact checks in memory), so
-// a plan may only ever narrow to a superset of the matches; `exact` says when it decides the
-// filters on its own (the drafts rule, `since:` and `is:`), so COUNT(*) is the number passing.
+// A plan narrows to a superset of the matches; the terms it decides exactly (`decided`: the
+// drafts rule, `since:`, `is:`, `source:`, `lang:`, `sentiment:`, `coin:` and negated words the
+// vocabulary answers for, each with the in-memory search's own rule: search/filters.ts) need no
+// check in memory, and when it decides every filter (`exact`), COUNT(*) is the number passing.
+// Phrases, tags and categories only narrow (FTS5 keeps no positions, tags compare whole values).
 
 import type { IndexQuery, IndexTerm } from './article-index.js';
 import { ftsString, ftsTokens } from './fts.js';
 import { tokensContaining } from './vocabulary.js';
+import { compactText } from '../text/index.js';
 
 /** Words the index answers for: ASCII letters and digits (word-index.ts's rule), at least MIN_WORD long. */
 export const INDEX_WORD = /^[a-z0-9]+$/;
@@ -20,9 +23,11 @@ export const MAX_TOKENS = 64;
 export interface QueryPlan {
   match: string | null;
   where: string[];
-  params: number[];
+  params: Array<string | number>;
   /** Whether the conditions decide the query's filters exactly (not only narrow them). */
   exact: boolean;
+  /** Per term of the query (same positions): whether every row the plan selects passes it, as the search would decide. */
+  decided: boolean[];
 }
 
 /**
@@ -39,21 +44,52 @@ export function wordGroup(vocabulary: string, word: string, column?: string): st
   return column ? `${column} : ${group}` : group;
 }
 
-// Date and flag terms: the conditions that decide them exactly. `published` holds whole ms (a date
-// guessed from a file's time is floored), and `since:` is always a whole ms, so `>=` is exact;
-// `until:` is only a bound (the floored value of a later time can equal it).
-function columnTerm(t: IndexTerm): { sql: string; params: number[]; exact: boolean } | null {
+// A term's condition when SQL decides it exactly: `sql` selects the articles that hold the term
+// (negation is the caller's), or `all`/`none` when every or no article does. `exact` false: a
+// bound only (the rows selected include every match), decided in memory.
+type Condition = { sql: string; params: Array<string | number>; exact: boolean } | 'all' | 'none';
+
+// Date and flag terms. `published` holds whole ms (a date guessed from a file's time is floored),
+// and `since:` is always a whole ms, so `>=` is exact; `until:` is only a bound (the floored value
+// of a later time can equal it), and so is a negated `since:` at a fraction of a ms.
+function dateOrFlag(t: Extract<IndexTerm, { kind: 'since' | 'until' | 'is' }>): Condition | null {
   if (t.kind === 'since') {
     const exact = Number.isInteger(t.at);
-    const at = Math.ceil(t.at);
-    return t.negate ? (exact ? { sql: '(published IS NULL OR published < ?)', params: [at], exact } : null) : { sql: 'published >= ?', params: [Math.floor(t.at)], exact };
+    if (t.negate) return exact ? { sql: 'published IS NOT NULL AND published >= ?', params: [t.at], exact } : null;
+    return { sql: 'published >= ?', params: [Math.floor(t.at)], exact };
   }
   if (t.kind === 'until') return t.negate ? null : { sql: 'published <= ?', params: [Math.floor(t.at)], exact: false };
-  if (t.kind === 'is') {
-    const sql = t.value === 'draft' ? 'draft = 1' : 'sticky > 0';
-    return { sql: t.negate ? `NOT (${sql})` : sql, params: [], exact: true };
+  return t.kind === 'is' ? { sql: t.value === 'draft' ? 'draft = 1' : 'sticky > 0', params: [], exact: true } : null;
+}
+
+// The field terms, with the in-memory rules (search/filters.ts): a source is a substring of the
+// compacted name or key, a language equals the code or starts it before `-` or `_`, a sentiment
+// is the canonical value, a coin one the row's article_coins list.
+function field(t: IndexTerm, vocabulary: string): Condition | null {
+  switch (t.kind) {
+    case 'source': {
+      const v = compactText(t.value);
+      return v === '' ? 'none' : { sql: 'instr(source_match, ?) > 0', params: [v], exact: true };
+    }
+    case 'lang':
+      return { sql: '(lang = ? OR instr(lang, ?) = 1 OR instr(lang, ?) = 1)', params: [t.value, `${t.value}-`, `${t.value}_`], exact: true };
+    case 'sentiment':
+      return { sql: 'sentiment = ?', params: [t.value], exact: true };
+    case 'coin':
+      return { sql: 'id IN (SELECT id FROM article_coins WHERE symbol = ?)', params: [t.value], exact: true };
+    case 'word': {
+      // Negated only (positive words are the caller's): held when a token containing it is.
+      const group = wordGroup(vocabulary, t.value);
+      if (group === null) return null;
+      return group === '' ? 'none' : { sql: 'id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)', params: [group], exact: true };
+    }
+    case 'since':
+    case 'until':
+    case 'is':
+      return dateOrFlag(t);
+    default:
+      return null;
   }
-  return null;
 }
 
 // FTS5 groups for a text term's tokens (a phrase, a tag or a category: every one of its tokens is
@@ -71,25 +107,17 @@ function tokenGroups(vocabulary: string, text: string, column?: string): string[
 /**
  * Plans `query` against an index whose vocabulary (newline-joined tokens) is `vocabulary`.
  * `withWords`: the positive free words narrow too (else they are left to the caller). Null when
- * a term rules out every article (a word or token held by no token): nothing matches.
+ * a term rules out every article (a word or token held by no token, a value nothing can hold):
+ * nothing matches.
  */
 export function planQuery(query: IndexQuery, vocabulary: string, withWords: boolean): QueryPlan | null {
   const groups: string[] = [];
   const where: string[] = [];
-  const params: number[] = [];
-  let exact = true;
+  const params: Array<string | number> = [];
+  const decided = query.terms.map(() => false);
   const draftsOnly = query.terms.some((t) => t.kind === 'is' && t.value === 'draft' && !t.negate);
   if (!query.includeDrafts && !draftsOnly) where.push('draft = 0');
-  for (const t of query.terms) {
-    if (t.kind === 'since' || t.kind === 'until' || t.kind === 'is') {
-      const c = columnTerm(t);
-      if (c) {
-        where.push(c.sql);
-        params.push(...c.params);
-      }
-      exact &&= c?.exact ?? false;
-      continue;
-    }
+  for (const [i, t] of query.terms.entries()) {
     if (t.kind === 'word' && !t.negate) {
       if (!withWords) continue;
       const group = wordGroup(vocabulary, t.value);
@@ -97,12 +125,25 @@ export function planQuery(query: IndexQuery, vocabulary: string, withWords: bool
       if (group !== null) groups.push(group);
       continue;
     }
-    // Every other term is decided by the caller; positive phrases, tags and categories narrow.
-    exact = false;
+    const c = field(t, vocabulary);
+    if (c === 'none' || c === 'all') {
+      // A term no article holds: a negation passes every article, a positive one none.
+      if ((c === 'none') !== t.negate) return null;
+      decided[i] = true;
+      continue;
+    }
+    if (c !== null) {
+      where.push(t.negate ? `NOT (${c.sql})` : c.sql);
+      params.push(...c.params);
+      decided[i] = c.exact;
+      continue;
+    }
+    // Positive phrases, tags and categories narrow through their tokens; the rest only in memory.
     if (t.negate || (t.kind !== 'phrase' && t.kind !== 'tag' && t.kind !== 'category')) continue;
     const more = tokenGroups(vocabulary, t.value, t.kind === 'tag' ? 'tags' : t.kind === 'category' ? 'category' : undefined);
     if (more === '') return null;
     groups.push(...more);
   }
-  return { match: groups.length > 0 ? groups.join(' AND ') : null, where, params, exact };
+  const exact = query.terms.every((t, i) => decided[i] || (t.kind === 'word' && !t.negate));
+  return { match: groups.length > 0 ? groups.join(' AND ') : null, where, params, exact, decided };
 }

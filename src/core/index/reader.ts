@@ -10,6 +10,7 @@ import { APPLICATION_ID, INDEX_FORMAT } from './database.js';
 import type { StampRow } from './freshness.js';
 import type { QueryPlan } from './query-plan.js';
 import { STAMP_SQL, type Vocabulary } from './vocabulary.js';
+import { readSnapshot } from './stamp-snapshot.js';
 
 /** A read-only view of one index file; `close()` when done. Methods throw only on SQLite errors. */
 export class IndexReader {
@@ -65,6 +66,16 @@ export class IndexReader {
   /** Every row's stamp [id, path, size, mtime, dev, ino], iterated in the table's order (freshness.ts); no article JSON is read. */
   stamps(): IterableIterator<StampRow> {
     return this.db.prepare('SELECT id, path, size, mtime, dev, ino FROM articles ORDER BY id').raw().iterate() as IterableIterator<StampRow>;
+  }
+
+  /** The rows' stamp (vocabulary.ts STAMP_SQL): equal twice, no row changed between. */
+  rowsStamp(): string {
+    return this.db.prepare(STAMP_SQL).pluck().get() as string;
+  }
+
+  /** Every row's stamp from the snapshot kept for them (stamp-snapshot.ts) when it is current, else null (then read stamps()). */
+  snapshot(): StampRow[] | null {
+    return readSnapshot(this.db);
   }
 
   /** How many rows still wait for their full text (built after the list); FTS5 answers for all rows only at 0. */

@@ -9,6 +9,7 @@ import { isRecord, R, splitInode, type ArticleRecord } from '../article-record.j
 import { isDamage, openIndex, removeIndex, type OpenedIndex } from './database.js';
 import { ArticleStore, type IndexedArticle } from './store.js';
 import { articleText } from './text-build.js';
+import { articleFields } from './columns.js';
 
 // Articles per write transaction: one WAL commit per few MB of text, not one per file.
 const WRITE_BATCH = 2_000;
@@ -177,6 +178,7 @@ export class IndexSession {
       published: record[4] === null ? null : Math.floor(record[4]),
       article: record,
       lead,
+      fields: articleFields(record),
       text: lowerBody === null ? null : articleText(record, lowerBody.toString('utf8')),
     });
     if (this.pending.length >= WRITE_BATCH) this.flush();

@@ -9,6 +9,7 @@
 // SQLITE_BUSY, which is what a read lock upgraded to a write lock gets when another wrote between.
 
 import type Database from 'better-sqlite3';
+import type { ArticleFields } from './columns.js';
 
 /** What the freshness check compares with the file on disk. */
 export interface FileStamp {
@@ -26,6 +27,8 @@ export interface ArticleText {
   source: string;
   category: string;
   body: string;
+  /** The coins `coin:` finds the article by (columns.ts articleCoinSymbols), kept in article_coins. */
+  coins: readonly string[];
 }
 
 /** One article to write: the file's stamp, the article as JSON-able data, its lead paragraph, and its text when already at hand. */
@@ -37,6 +40,8 @@ export interface IndexedArticle extends FileStamp {
   article: unknown;
   /** The body's lead paragraph (text/lead.ts), '' for none. */
   lead: string;
+  /** The field filters' columns (columns.ts articleFields). */
+  fields: ArticleFields;
   /** The FTS5 text; null leaves the row in text_pending for the background text build. */
   text: ArticleText | null;
 }
@@ -64,9 +69,11 @@ export class ArticleStore {
   private readonly insertPending: Database.Statement;
   private readonly deletePending: Database.Statement;
   private readonly isPending: Database.Statement;
+  private readonly insertCoin: Database.Statement;
+  private readonly deleteCoins: Database.Statement;
 
   constructor(private readonly db: Database.Database) {
-    this.insertRow = db.prepare('INSERT INTO articles (path, size, mtime, dev, ino, published, article, lead) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    this.insertRow = db.prepare('INSERT INTO articles (path, size, mtime, dev, ino, published, article, lead, source_match, lang, sentiment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
     this.insertText = db.prepare('INSERT INTO articles_fts (rowid, title, description, tags, source, category, body) VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.deleteRow = db.prepare('DELETE FROM articles WHERE id = ?');
     this.deleteText = db.prepare('DELETE FROM articles_fts WHERE rowid = ?');
@@ -75,6 +82,8 @@ export class ArticleStore {
     this.insertPending = db.prepare('INSERT INTO text_pending (id) VALUES (?)');
     this.deletePending = db.prepare('DELETE FROM text_pending WHERE id = ?');
     this.isPending = db.prepare('SELECT 1 FROM text_pending WHERE id = ?').pluck();
+    this.insertCoin = db.prepare('INSERT OR IGNORE INTO article_coins (symbol, id) VALUES (?, ?)');
+    this.deleteCoins = db.prepare('DELETE FROM article_coins WHERE id = ?');
   }
 
   /** Every stored file with its stamp, in id order; iterated, never all materialised by the store. */
@@ -123,6 +132,7 @@ export class ArticleStore {
       // A contentless table forgets its rows only through its own delete-all command.
       this.db.prepare("INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')").run();
       this.db.prepare('DELETE FROM text_pending').run();
+      this.db.prepare('DELETE FROM article_coins').run();
       this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('parser', ?)").run(stamp);
       return stored !== undefined;
     }).immediate();
@@ -155,7 +165,8 @@ export class ArticleStore {
       for (const it of batch) {
         const old = this.byPath.get(it.path) as number | undefined;
         if (old !== undefined) this.removeOne(old);
-        const id = Number(this.insertRow.run(it.path, it.size, it.mtime, it.dev, it.ino, it.published, JSON.stringify(it.article), it.lead).lastInsertRowid);
+        const f = it.fields;
+        const id = Number(this.insertRow.run(it.path, it.size, it.mtime, it.dev, it.ino, it.published, JSON.stringify(it.article), it.lead, f.source, f.lang, f.sentiment).lastInsertRowid);
         if (it.text) this.insertFts(id, it.text);
         else this.insertPending.run(id);
         ids.push(id);
@@ -216,11 +227,13 @@ export class ArticleStore {
 
   private insertFts(id: number, t: ArticleText): void {
     this.insertText.run(id, t.title, t.description, t.tags, t.source, t.category, t.body);
+    for (const symbol of t.coins) this.insertCoin.run(symbol, id);
   }
 
   private removeOne(id: number): void {
     this.deleteRow.run(id);
     this.deleteText.run(id);
     this.deletePending.run(id);
+    this.deleteCoins.run(id);
   }
 }

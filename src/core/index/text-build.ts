@@ -14,6 +14,7 @@ import type Database from 'better-sqlite3';
 import { isRecord, R, type ArticleRecord } from '../article-record.js';
 import { APPLICATION_ID, INDEX_FORMAT } from './database.js';
 import { ArticleStore, type ArticleText, type PendingRow } from './store.js';
+import { articleCoinSymbols } from './columns.js';
 
 /**
  * The folded bodies (text/fold.ts) of the files a batch of pending rows describe, read again, in
@@ -26,7 +27,7 @@ export type BodyReader = (rows: readonly PendingRow[]) => Promise<ReadonlyArray<
 /** Articles per text transaction (~0.1-0.3 s of work: short enough for another writer to wait on). */
 export const TEXT_BATCH = 256;
 
-/** The FTS5 text of an article: its short fields as stored, and its folded body. */
+/** The FTS5 text of an article (its short fields as stored, and its folded body) and its coins. */
 export function articleText(record: ArticleRecord, foldedBody: string): ArticleText {
   return {
     title: record[2],
@@ -35,6 +36,7 @@ export function articleText(record: ArticleRecord, foldedBody: string): ArticleT
     source: `${record[R.source]}\n${record[R.sourceKey]}`,
     category: record[R.categories].join('\n'),
     body: foldedBody,
+    coins: articleCoinSymbols(record, foldedBody),
   };
 }
 

@@ -53,6 +53,13 @@ export interface WordSource {
    * typo away from it (see nearTokens); null when the index cannot answer.
    */
   nearly(words: readonly string[]): Uint8Array | null;
+  /**
+   * For a filter term that would read bodies in memory: marks (1) the ids below `covered` of the
+   * articles holding it (a free word, or a coin by its metadata or a cashtag in its body:
+   * index/columns.ts), so the filter decides every article without a body read; null when the
+   * index cannot say (a word it leaves to memory).
+   */
+  holding?(term: { kind: 'word' | 'coin'; value: string }): Uint8Array | null;
 }
 
 /**
@@ -104,7 +111,11 @@ export class WordIndex implements WordSource {
       if (row >= 0) this.articleOf[row] = id;
     });
     this.match = db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?').pluck();
+    this.coin = db.prepare('SELECT id FROM article_coins WHERE symbol = ?').pluck();
   }
+
+  private readonly coin: Database.Statement;
+  private held: { key: string; marks: Uint8Array | null } | null = null;
 
   readonly covered: number;
 
@@ -152,6 +163,33 @@ export class WordIndex implements WordSource {
     return answer && answer.rest.length === 0 ? answer.marks : null;
   }
 
+  holding(term: { kind: 'word' | 'coin'; value: string }): Uint8Array | null {
+    const key = `${term.kind}:${term.value}`;
+    if (this.held?.key === key) return this.held.marks;
+    let marks: Uint8Array | null = null;
+    if (term.kind === 'word') {
+      const answer = this.ask([term.value], false);
+      marks = answer && answer.rest.length === 0 ? answer.marks : null;
+    } else {
+      try {
+        marks = this.mark(this.coin.all(term.value) as number[]);
+      } catch {
+        marks = null;
+      }
+    }
+    this.held = { key, marks };
+    return marks;
+  }
+
+  // Marks of the articles of these index rows.
+  private mark(rows: readonly number[], marks = new Uint8Array(this.covered)): Uint8Array {
+    for (const row of rows) {
+      const id = row < this.articleOf.length ? this.articleOf[row] : -1;
+      if (id >= 0) marks[id] = 1;
+    }
+    return marks;
+  }
+
   private ask(words: readonly string[], typos: boolean): WordAnswer | null {
     const marks = new Uint8Array(this.covered);
     const groups: string[] = [];
@@ -169,10 +207,7 @@ export class WordIndex implements WordSource {
     }
     if (groups.length === 0) return null;
     try {
-      for (const row of this.match.all(groups.join(' AND ')) as number[]) {
-        const id = row < this.articleOf.length ? this.articleOf[row] : -1;
-        if (id >= 0) marks[id] = 1;
-      }
+      this.mark(this.match.all(groups.join(' AND ')) as number[], marks);
     } catch {
       return null;
     }

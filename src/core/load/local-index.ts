@@ -41,12 +41,12 @@ export class LocalIndex implements ArticleIndex {
 
   query(query: IndexQuery): Candidates | null {
     const { r, vocabulary } = this.s;
-    const plan = planQuery(query, vocabulary, true);
-    if (plan === null) return { ids: [], passing: null };
-    const filters = planQuery({ ...query, terms: query.terms.filter((t) => t.kind !== 'word' || t.negate) }, vocabulary, false);
+    const plan = planQuery(query, vocabulary, !query.filtersOnly);
+    if (plan === null) return { ids: [], passing: null, decided: query.terms.map(() => true) };
+    const filters = query.filtersOnly ? plan : planQuery(query, vocabulary, false);
     // Links load once: the rows of their second paths pass in SQL but not in a full load.
     const passing = filters?.exact ? Math.max(0, r.reader.plannedCount(filters) - r.duplicate.size) : null;
-    return { ids: r.reader.planned(plan), passing };
+    return { ids: r.reader.planned(plan), passing, decided: plan.decided };
   }
 
   words(words: readonly string[], typos: boolean): { ids: number[]; rest: string[] } | null {

@@ -7,7 +7,7 @@
 
 import fs from 'node:fs';
 import type { LoadWarning } from '../article.js';
-import { cacheDirectory, indexFile, checkFreshness, IndexReader } from '../index/index.js';
+import { cacheDirectory, indexFile, compareStamps, matchedRows, matchStamps, writeSnapshot, IndexReader } from '../index/index.js';
 import { effectiveCap, loadCorpus, parserStamp } from './load.js';
 import { STAT_FIELDS, StatWorker } from './parse-pool.js';
 import { statPaths } from './parse-worker.js';
@@ -75,8 +75,15 @@ export async function refreshIndex(paths: string[], opts: { maxFileSize?: number
   }
   try {
     if (reader.pendingText() > 0) throw new Unusable();
+    // The stored stamps (their snapshot when current) are matched to the walk while the stat
+    // thread works, then compared.
+    const before = reader.rowsStamp();
+    const snapshot = reader.snapshot();
+    const matched = matchStamps(filePaths, snapshot ?? reader.stamps());
     const stats = shared ? await shared.finish() : statPaths(filePaths);
-    const { rowOf, stale, gone } = checkFreshness(filePaths, stats, STAT_FIELDS, reader.stamps());
+    const { rowOf, stale, gone } = compareStamps(matched, stats, STAT_FIELDS);
+    // Nothing changed and every row was read one by one: keep them for the next run in one piece.
+    if (!snapshot && stale.length === 0 && gone.length === 0) writeSnapshot(file, before, matchedRows(matched, filePaths));
     if (stale.length > MAX_STALE) throw new Unusable();
     const fileWarnings: Refreshed['fileWarnings'] = [];
     if (stale.length > 0 || gone.length > 0) {

@@ -10,7 +10,8 @@ import type { ParsedQuery, Term } from './query.js';
 /** A compiled filter: true when the article stays in the result; `withBody` false skips the body. */
 export type Predicate = (a: Article, hay: Hay, withBody: boolean) => boolean;
 
-function termTest(t: Term): Predicate {
+/** The in-memory test of one term (whether the article holds it; negation is the caller's). */
+export function termTest(t: Term): Predicate {
   switch (t.kind) {
     case 'word':
     case 'phrase':
@@ -43,11 +44,25 @@ function termTest(t: Term): Predicate {
   }
 }
 
-/** Every term except positive free words (those are ranked, not filtered), as one AND predicate. */
-export function compileFilters(q: ParsedQuery, includeDrafts: boolean): Predicate {
+/**
+ * An index's answer for a filter term that would read bodies (a negated word, a coin): whether the
+ * article with this id holds the term, or null when the index cannot say (search/index-terms.ts).
+ */
+export type TermHolder = (t: Term) => ((id: number) => boolean) | null;
+
+/**
+ * Every term except positive free words (those are ranked, not filtered), as one AND predicate.
+ * `holder`: terms an index answers are decided by it (every body, none read) instead of the haystack.
+ */
+export function compileFilters(q: ParsedQuery, includeDrafts: boolean, holder: TermHolder | null = null): Predicate {
   const tests: Predicate[] = [];
   const negatedWords: string[] = [];
   for (const t of q.terms) {
+    const held = (t.kind === 'word' && t.negate) || t.kind === 'coin' ? holder?.(t) : null;
+    if (held) {
+      tests.push(t.negate ? (a) => !held(a.id) : (a) => held(a.id));
+      continue;
+    }
     if (t.kind === 'word') {
       if (t.negate) negatedWords.push(t.value);
       continue;
@@ -76,3 +91,13 @@ export function filterKey(q: ParsedQuery, includeDrafts: boolean): string {
 
 /** The caller's id predicate (reading terms) in front of the query's own filters. */
 export const withKeep = (test: Predicate, keep: ((id: number) => boolean) | null): Predicate => (keep ? (a, hay, withBody) => keep(a.id) && test(a, hay, withBody) : test);
+
+/**
+ * `q` without the filter terms an index decided for every article searched (SearchOptions.decided,
+ * same positions as q.terms): they are not checked again. Positive words and phrases stay: they rank.
+ */
+export function withoutDecided(q: ParsedQuery, decided: readonly boolean[] | undefined): ParsedQuery {
+  if (!decided) return q;
+  const terms = q.terms.filter((t, i) => decided[i] !== true || ((t.kind === 'word' || t.kind === 'phrase') && !t.negate));
+  return terms.length === q.terms.length ? q : { ...q, terms };
+}

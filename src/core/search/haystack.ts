@@ -4,8 +4,7 @@
 
 import type { Article } from '../article.js';
 import { LazyArticle, lowerBodyOf } from '../load/index.js';
-import { canonicalSentiment, type Sentiment } from './query.js';
-import { foldText } from '../text/index.js';
+import { canonicalSentiment, compactText, foldText, type Sentiment } from '../text/index.js';
 
 /** Inclusive [start, end] UTF-16 range, as in `Hit.titleMatches`. */
 export type Range = readonly [number, number];
@@ -37,10 +36,8 @@ export interface Hay {
   sentiment: Sentiment | null;
 }
 
-/** Folds and drops everything but letters and digits, so source names compare loosely. */
-export function compact(s: string): string {
-  return foldText(s).replace(/[^\p{L}\p{N}]+/gu, '');
-}
+/** Folds and drops everything but letters and digits, so source names compare loosely (text/fields.ts). */
+export const compact = compactText;
 
 // Sources, languages, sentiments and tags repeat across most of a corpus (a few hundred distinct
 // values among 100k articles), so each distinct value is lower-cased or compacted once: at 100k

@@ -4,12 +4,15 @@
 // the same engine, in a SearchIndex holding just them. The output is the full load's, byte for
 // byte: same matches, same order (ids follow the walk's order, which every tie-break of the
 // ranking ends on), same warnings in the same order. Two ways, by what the index decides:
-// - exactly (free words through FTS5, and only the drafts rule, `since:` and `is:` besides): the
+// - exactly (free words through FTS5, and filters SQL decides besides: the drafts rule, dates,
+//   `is:`, `source:`, `lang:`, `sentiment:`, `coin:`, negated words; index/query-plan.ts): the
 //   candidates are the matches, and COUNT(*) of the articles passing the filters tells the
 //   engine which path the whole corpus would take (fuse ranks everything only under CAP);
-// - as a superset (phrases, tags, categories and the rest, checked in memory): every article
+// - as a superset (phrases, tags, categories, words the index leaves to memory): every article
 //   that may pass the filters is read, and the index answers for the free words within them, so
 //   the engine sees every article that could matter, typo fallback included.
+// Either way the filters the index decided are not checked again (SearchOptions.decided), so a
+// negated word or a coin reads no body; only terms left to memory read them.
 // Null (the caller loads as before) when there is no usable index, or the second way finds
 // nothing in the query to narrow by.
 
@@ -82,13 +85,13 @@ function exactly(index: ArticleIndex & { cap: number }, q: ParsedQuery, query: s
   // FTS5 named exactly the articles holding every word: nothing to read from their bodies.
   const every = new Uint8Array(articles.length).fill(1);
   search.useWords({ covered: articles.length, containing: () => ({ marks: every, rest: [] }), nearly: () => null });
-  return ranked(search, query, opts, now, candidates.passing);
+  return ranked(search, query, opts, now, candidates.passing, candidates.decided);
 }
 
 // The second way (see the header): every article that may pass the filters, the words answered within them.
 async function superset(index: LocalIndex, q: ParsedQuery, query: string, opts: IndexFilterOptions, now: number): Promise<Article[] | null> {
   const includeDrafts = opts.includeDrafts ?? false;
-  const filters: IndexQuery = { terms: q.terms.filter((t) => t.kind !== 'word' || t.negate), includeDrafts };
+  const filters: IndexQuery = { terms: q.terms, includeDrafts, filtersOnly: true };
   const candidates = index.query(filters);
   if (!candidates) return null;
   const made = articlesOf(index, candidates.ids);
@@ -96,12 +99,13 @@ async function superset(index: LocalIndex, q: ParsedQuery, query: string, opts: 
   const search = new SearchIndex(made.articles);
   const words = wordSource(index, made.rowIds);
   search.useWords(words);
-  // Terms the index does not answer read bodies (phrases, negations, coins, words it leaves to
-  // memory): read on the parse threads first, as a full load's --filter does, not one by one here.
+  // Terms the index does not decide read bodies (phrases, negated words and free words it leaves
+  // to memory): read on the parse threads first, as a full load's --filter does, not one by one here.
   const answered = q.words.length === 0 || words.containing(q.words)?.rest.length === 0;
-  const bodyTerms = q.terms.some((t) => t.kind === 'phrase' || t.kind === 'coin' || (t.kind === 'word' && t.negate));
+  const { decided } = candidates;
+  const bodyTerms = q.terms.some((t, i) => !decided[i] && (t.kind === 'phrase' || t.kind === 'coin' || (t.kind === 'word' && t.negate)));
   if (bodyTerms || !answered) await preloadBodies(made.articles);
-  return ranked(search, query, opts, now);
+  return ranked(search, query, opts, now, undefined, decided);
 }
 
 // The index's answer for free words over the articles of `rowIds` (article id = position).
@@ -129,7 +133,7 @@ function wordSource(index: ArticleIndex, rowIds: readonly number[]): WordSource 
   };
 }
 
-function ranked(search: SearchIndex, query: string, opts: IndexFilterOptions, now: number, corpusEligible?: number): Article[] {
-  const result = search.search(query, { sort: opts.sort, includeDrafts: opts.includeDrafts ?? false, now, corpusEligible });
+function ranked(search: SearchIndex, query: string, opts: IndexFilterOptions, now: number, corpusEligible: number | undefined, decided: readonly boolean[]): Article[] {
+  const result = search.search(query, { sort: opts.sort, includeDrafts: opts.includeDrafts ?? false, now, corpusEligible, decided });
   return result.hits.map((h) => search.article(h.id));
 }

@@ -1,7 +1,7 @@
 // What a query asks of article bodies, decided before searching: whether it reads them at all,
 // which words it tests them for, and whether the on-disk index's answer for free words covers
 // everything it needs of them. The CLI and the body read-ahead ask these to read only what is needed.
-import { INDEX_WORD } from '../index/index.js';
+import { INDEX_WORD, MIN_WORD } from '../index/index.js';
 import { parseQuery } from './query.js';
 
 /** Whether a search for `query` may read article bodies (words, phrases or coins, negated or not); false for a malformed one. */
@@ -28,14 +28,17 @@ export function bodyWords(query: string, now = Date.now()): string[] | null {
 }
 
 /**
- * Whether the on-disk index's answer for free words (SearchIndex.useWords) is all a search for
- * `query` needs of bodies: it has words, and its only terms that read bodies are positive words
- * of ASCII letters and digits (index/word-index.ts). False for a malformed query.
+ * Whether the on-disk index's answers (SearchIndex.useWords) are all a search for `query` needs
+ * of bodies: it has words or coins, and its only terms that read bodies are words of ASCII
+ * letters and digits (negated ones at least MIN_WORD long: index/query-plan.ts) and coins
+ * (search/index-terms.ts). False for a malformed query.
  */
 export function indexAnswers(query: string, now = Date.now()): boolean {
   try {
     const terms = parseQuery(query, now).terms;
-    return terms.some((t) => t.kind === 'word') && terms.every((t) => (t.kind === 'word' ? !t.negate && INDEX_WORD.test(t.value) : t.kind !== 'phrase' && t.kind !== 'coin'));
+    const answered = (t: (typeof terms)[number]): boolean =>
+      t.kind === 'word' ? INDEX_WORD.test(t.value) && (!t.negate || t.value.length >= MIN_WORD) : t.kind !== 'phrase';
+    return terms.some((t) => t.kind === 'word' || t.kind === 'coin') && terms.every(answered);
   } catch {
     return false;
   }

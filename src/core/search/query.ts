@@ -11,13 +11,12 @@
 // The per-function entry point: the package index costs ~60 ms of start-up to import.
 import { sub } from 'date-fns/sub';
 import { resolveCoin } from '../coins/index.js';
-import { foldText } from '../text/index.js';
+import { canonicalSentiment, foldText, type Sentiment } from '../text/index.js';
+
+export { canonicalSentiment, type Sentiment };
 
 /** Sort orders offered by the search engine. */
 export type SortKey = 'relevance' | 'date' | 'title' | 'score';
-
-/** Canonical sentiment values; the data may write them in any case. */
-export type Sentiment = 'positive' | 'negative' | 'neutral';
 
 /** One parsed query term. `negate` is true for terms written with a leading `-`. */
 export type Term =
@@ -65,18 +64,6 @@ const FIELDS: Readonly<Record<string, FieldKind>> = {
   is: 'is',
   coin: 'coin', coins: 'coin', ticker: 'coin',
 };
-
-const SENTIMENTS: Readonly<Record<string, Sentiment>> = {
-  positive: 'positive', pos: 'positive',
-  negative: 'negative', neg: 'negative',
-  neutral: 'neutral', neu: 'neutral',
-};
-
-/** Maps a sentiment as written in data or a query (`NEGATIVE`, `neg`) to its canonical value, else null. */
-export function canonicalSentiment(s: string | null): Sentiment | null {
-  if (s === null) return null;
-  return Object.hasOwn(SENTIMENTS, s.toLowerCase()) ? SENTIMENTS[s.toLowerCase()] : null;
-}
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 // Relative ages: `min` minutes, `h` hours, `d` days, `w` weeks, `m` or `mo` months, `y` years.

@@ -33,6 +33,11 @@ export interface SearchOptions {
    * CAP or fewer pass).
    */
   corpusEligible?: number;
+  /**
+   * For an index holding only an on-disk index's candidates: per term of the query, whether every
+   * one of them passes it (Candidates.decided); those filter terms are not checked again.
+   */
+  decided?: readonly boolean[];
 }
 /** One result; score is fuse-style (0 = perfect, 1 = matched exactly but not fuzzily ranked). */
 export interface Hit { id: number; score: number; titleMatches: ReadonlyArray<readonly [number, number]> }

@@ -1,28 +1,27 @@
-// The search engine behind the search line, called on every keystroke. Everything expensive
-// (lower-cased haystacks, the date order) is built once in `add`; fuse.js records once per article on first use.
-// A search then: applies the exact filters; for free text, keeps the articles containing every
-// word (newest first) and lets fuse.js rank the newest CAP of those; with no exact hit, runs a
-// typo-tolerant fuse over the newest FALLBACK_N. On a corpus of at most CAP eligible articles fuse
-// ranks all of them, so small corpora get exactly plain fuse.js's ranking (plus exact-title boost).
-// Ranking: title equal to the query, then title containing it, then fuse score, then exact-only
-// matches (title, short fields, body); ties newest first.
-// Free words: with the on-disk index attached (useWords), the index names the articles holding
-// them (every body, at any size) and `total` is exact; a limited search ranks the newest
-// max(CAP, limit) of them. Without it, a limited search (the dashboard) scans until that many
-// survivors and reads no body past BODY_DEPTH, so `total` is a lower bound (`approximate`);
-// without a limit (`--filter`), every body is searched and every match is returned. A body not in
-// memory is read on first use, unless deferBodies says to leave it (the result is then approximate).
+// The search engine behind the search line, called on every keystroke. Haystacks and the date
+// order are built once; fuse.js records once per article on first use. A search applies the exact
+// filters; for free text keeps the articles containing every word (newest first) and lets fuse.js
+// rank the newest CAP of them, or with no exact hit runs a typo-tolerant fuse over the newest
+// FALLBACK_N (a corpus of at most CAP eligible articles: fuse ranks all, plain fuse.js's ranking).
+// Ranking: title equal to the query, title containing it, fuse score, exact-only matches (title,
+// short fields, body); ties newest first. With the on-disk index attached (useWords) it names the
+// articles holding the words it answers for and decides negated words and coins (every body,
+// index-terms.ts), so `total` is exact. Without it a limited search (the dashboard) stops after
+// max(CAP, limit) survivors and reads no body past BODY_DEPTH (`approximate`: a lower bound);
+// without a limit (`--filter`) every body is searched. A body not in memory is read on first use,
+// unless deferBodies says to leave it (the result is then approximate).
 
 import type { IFuseOptions } from 'fuse.js';
 import type { Article } from '../article.js';
 import { ExactScanner } from './exact-scan.js';
-import { compileFilters, filterKey, filtersNeedHay, withKeep } from './filters.js';
+import { compileFilters, filterKey, filtersNeedHay, termTest, withKeep, withoutDecided, type TermHolder } from './filters.js';
 import { containsAll, hayTitle, makeHay, withUnreadBodies, type Hay } from './haystack.js';
 import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
 import { BODY_DEPTH, CAP, FALLBACK_N, FALLBACK_OPTIONS, FUSE_OPTIONS, FUSE_RANK, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
 import { ListOrders } from './list-orders.js';
 import { fullScan, NO_HAY, shortRanks, type Ranked } from './scans.js';
-import { indexTest, rankTiers } from './tiers.js';
+import { rankTiers } from './tiers.js';
+import { indexHolder, indexTest } from './index-terms.js';
 import { ShortIndex } from './short-index.js';
 import { compareNewest } from './sort.js';
 import { FuseRanker } from './fuse-ranker.js';
@@ -73,9 +72,7 @@ export class SearchIndex {
     this.eligibleMemo = null;
   }
 
-  private order(): number[] {
-    return this.orders.byDate();
-  }
+  private readonly order = (): number[] => this.orders.byDate();
 
   /**
    * The newest `n` articles (date order): the ones whose bodies a limited search reads (n =
@@ -86,9 +83,9 @@ export class SearchIndex {
   }
 
   /**
-   * Lets the on-disk index answer free words (`source.covered` first ids): every body is then
-   * searched at every keystroke, and counts are exact. Null detaches it. Results are the same
-   * either way (the index answers with the in-memory meaning of a match); only the cost changes.
+   * Lets the on-disk index answer free words, negated words and coins (`source.covered` first ids,
+   * with the in-memory meaning of a match): every body then counts at every keystroke, not only
+   * the newest BODY_DEPTH, and counts are exact. Null detaches it.
    */
   useWords(source: WordSource | null): void {
     this.words = source;
@@ -128,12 +125,12 @@ export class SearchIndex {
 
   // `mode` keeps the scanner's and the eligible list's memory of deferred searches apart.
   private run(query: string, opts: SearchOptions, mode: string): SearchResult {
-    const q = parseQuery(query, opts.now ?? Date.now());
+    const q = withoutDecided(parseQuery(query, opts.now ?? Date.now()), opts.decided);
     const includeDrafts = opts.includeDrafts ?? false;
     const limit = opts.limit !== undefined && opts.limit >= 0 ? opts.limit : null;
     const everything = limit === null;
     const keep = opts.keep ?? null;
-    const key = `${mode}|${this.docs.length}|${everything}|${filterKey(q, includeDrafts)}|${keep ? (opts.keepKey ?? Math.random()) : ''}`;
+    const key = `${mode}|${this.docs.length}|${this.words?.covered ?? -1}|${everything}|${filterKey(q, includeDrafts)}|${keep ? (opts.keepKey ?? Math.random()) : ''}`;
     // Words and phrases are looked for in short fields and bodies; without a limit, in all of them.
     if (!everything) this.completeHays();
     // A full scan for words: the matches found in id order and only they sorted by date, which
@@ -141,7 +138,7 @@ export class SearchIndex {
     const short = q.phrases.length === 0 && q.text.length <= 2;
     const indexed = q.text && !short ? indexTest(this.words, q, (id) => this.hay(id)) : null;
     const has = indexed ?? ((id: number) => containsAll(this.hay(id), q.words));
-    const scanned = everything && q.text && q.words.length && !short ? fullScan(this.docs, withKeep(compileFilters(q, includeDrafts), keep), filtersNeedHay(q), has, (id) => this.hay(id), opts.corpusEligible ?? 0) : null;
+    const scanned = everything && q.text && q.words.length && !short ? fullScan(this.docs, withKeep(compileFilters(q, includeDrafts, this.holder()), keep), filtersNeedHay(q), has, (id) => this.hay(id), opts.corpusEligible ?? 0) : null;
     const eligibleNow = (): number[] => this.eligible(key, q, includeDrafts, everything, keep);
     let ranked: Ranked[];
     let shortRanked: Ranked[] | null = null;
@@ -201,7 +198,7 @@ export class SearchIndex {
   // Exact filters over the date order, remembered while only the free words change.
   private eligible(key: string, q: ParsedQuery, includeDrafts: boolean, allBodies: boolean, keep: ((id: number) => boolean) | null): number[] {
     if (this.eligibleMemo?.key === key) return this.eligibleMemo.ids;
-    const test = withKeep(compileFilters(q, includeDrafts), keep);
+    const test = withKeep(compileFilters(q, includeDrafts, this.holder()), keep);
     const hay = filtersNeedHay(q) ? (id: number): Hay => this.hay(id) : (): Hay => NO_HAY;
     const ids = this.order().filter((id, pos) => test(this.docs[id], hay(id), allBodies || pos < BODY_DEPTH));
     this.eligibleMemo = { key, ids };
@@ -268,6 +265,9 @@ export class SearchIndex {
     // A prefix (exact scan + fuse), the word, and a typo of it (the fuzzy fallback).
     for (const q of [word.slice(0, 3), word, `${word.slice(0, -1)}qx`]) this.search(q, { limit: 50 });
   }
+
+  // The attached index's answers for negated words and coins (index-terms.ts), else null.
+  private readonly holder = (): TermHolder | null => indexHolder(this.words, (t, id) => termTest(t)(this.docs[id], this.hay(id), true));
 
   private hay(id: number): Hay {
     let hay = this.hays[id];

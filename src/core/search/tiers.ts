@@ -1,25 +1,8 @@
-// Two steps of a search with free words, apart from the engine (search.ts): the on-disk index's
-// answer as a test per article, and the tiers that order exact and fuzzy matches.
-import type { WordSource } from '../index/index.js';
-import { containsAll, hayTitle, squashSpaces, titleIncludes, type Hay } from './haystack.js';
+// A step of a search with free words, apart from the engine (search.ts): the tiers that order
+// exact and fuzzy matches.
+import { hayTitle, squashSpaces, titleIncludes, type Hay } from './haystack.js';
 import type { ParsedQuery } from './query.js';
 import type { Ranked } from './scans.js';
-
-/**
- * Which articles hold every free word of `q`, from the index: a test per id, or null when the
- * index cannot answer (none attached, a phrase, a word it does not hold as such). Ids past what
- * the index covers (live updates) are tested on their haystacks.
- */
-export function indexTest(source: WordSource | null, q: ParsedQuery, hayOf: (id: number) => Hay): ((id: number) => boolean) | null {
-  if (!source || q.words.length === 0 || q.phrases.length > 0) return null;
-  const answer = source.containing(q.words);
-  // A word the index leaves to memory would read the bodies of every article the others keep
-  // (from their files, where not read ahead): the capped in-memory scan costs less.
-  if (!answer || answer.rest.length > 0) return null;
-  const { marks } = answer;
-  const covered = source.covered;
-  return (id) => (id < covered ? marks[id] === 1 : containsAll(hayOf(id), q.words));
-}
 
 /**
  * Ranks of the fuzzy matches (`scores`, fuse's) and the exact ones fuse did not score: tier 0

@@ -7,3 +7,4 @@ export { decodeEntities } from './entities.js';
 export { leadParagraph } from './lead.js';
 export { checkOpenable, type UrlCheck } from './url-policy.js';
 export { hyperlinkTarget, osc8 } from './hyperlink.js';
+export { canonicalSentiment, compactText, type Sentiment } from './fields.js';

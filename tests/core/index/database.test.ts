@@ -18,7 +18,8 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const item = (p: string): IndexedArticle => ({
   path: p, size: 10, mtime: 1, dev: 1, ino: 2, published: 0, article: { title: p }, lead: '',
-  text: { title: p, description: '', tags: '', source: '', category: '', body: 'body text' },
+  fields: { source: '', lang: '', sentiment: '' },
+  text: { title: p, description: '', tags: '', source: '', category: '', body: 'body text', coins: [] },
 });
 
 function writeOne(): void {

@@ -18,7 +18,8 @@ const item = (p: string, title: string, body: string, extra: Partial<IndexedArti
   path: p, size: body.length, mtime: 1, dev: 1, ino: p.length, published: null,
   article: { title, dateGuessed: true, frontMatter: { nested: { ok: 1 } } },
   lead: '',
-  text: { title, description: '', tags: 'BTC ETF', source: 'Decrypt decrypt', category: 'MARKETS', body },
+  fields: { source: 'decrypt\ndecrypt', lang: 'en', sentiment: '' },
+  text: { title, description: '', tags: 'BTC ETF', source: 'Decrypt decrypt', category: 'MARKETS', body, coins: ['BTC'] },
   ...extra,
 });
 

@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { toRecord, type ArticleRecord } from '../../../src/core/article-record.js';
 import { openIndex } from '../../../src/core/index/database.js';
 import { matchingIds } from '../../../src/core/index/fts.js';
+import { articleFields } from '../../../src/core/index/columns.js';
 import { ArticleStore, type IndexedArticle, type PendingRow } from '../../../src/core/index/store.js';
 import { buildText, TEXT_BATCH } from '../../../src/core/index/text-build.js';
 import type { ArticleMeta } from '../../../src/core/article.js';
@@ -30,6 +31,7 @@ function record(p: string, title: string): ArticleRecord {
 // A row without text, as a cold load writes it (the text build fills it in).
 const pending = (p: string, title: string): IndexedArticle => ({
   path: p, size: 10, mtime: 1, dev: 1, ino: p.length, published: null, article: record(p, title), lead: '', text: null,
+  fields: articleFields(record(p, title)),
 });
 
 const bodyOf = (row: PendingRow): string => `body of ${row.path.slice(1)} about validators`;

@@ -21,6 +21,7 @@ let root: string;
 let hostile: string;
 let articles: Article[];
 let words: WordIndex;
+let reload: () => Promise<{ articles: Article[]; words: WordIndex }>;
 
 beforeAll(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-words-'));
@@ -40,6 +41,11 @@ beforeAll(async () => {
   expect(loaded.indexIds?.length).toBe(articles.length);
   words = (await WordIndex.open(indexFile(cacheDir, roots), loaded.indexIds!))!;
   expect(words).not.toBeNull();
+  // Another warm load: articles whose bodies no search has read yet.
+  reload = async () => {
+    const again = await loadCorpus(roots, { cacheDir });
+    return { articles: again.articles, words: (await WordIndex.open(indexFile(cacheDir, roots), again.indexIds!))! };
+  };
 }, 60_000);
 afterAll(() => {
   words?.close();
@@ -51,6 +57,9 @@ const QUERIES = [
   'bitcoin', 'coin', 'etf sec', 'solana fees', 'halcyon mining', 'tag:mining bitcoin', 'bitcoin -etf', 'zzqx', 'bitconi',
   'regulator delays decision', 'mining since:2025-06-01', 'sao paulo', 'validators', 'fork', 'sentiment:negative exchange', '2025',
   'regulator d', 'etf s', 'bitcoin são', 'mining e', 'ana',
+  // Negated words and coins decided by the index (index-terms.ts), beside words and fields.
+  '-etf', 'bitcoin -etf -sec', 'coin:btc', 'coin:sol', '-coin:eth solana', 'coin:sol -etf', '-sentiment:positive -etf',
+  'solana -et', '-zzqx bitcoin', 'source:decrypt -bitcoin', '-"spot etf" bitcoin',
 ];
 
 describe('free words from the index', () => {
@@ -72,6 +81,28 @@ describe('free words from the index', () => {
     expect(words.containing(['btc/usd'])).toBeNull();
     expect(words.containing(['e'])).toBeNull();
     expect(words.containing(['bitcoin', 'são', 'e'])?.rest).toEqual(['são', 'e']);
+  });
+
+  it('decides negated words and coins without reading a body, every article counted', async () => {
+    const fresh = await reload();
+    try {
+      const indexed = new SearchIndex(fresh.articles);
+      indexed.useWords(fresh.words);
+      const wanted: string[] = [];
+      indexed.deferBodies((query) => wanted.push(query));
+      const reference = new SearchIndex(articles);
+      for (const query of ['-etf', 'coin:sol', 'bitcoin -etf -sec', '-coin:btc mining', 'source:decrypt -bitcoin']) {
+        const got = indexed.search(query, { limit: 50 });
+        expect(got.approximate, query).toBe(false);
+        expect(got.total, query).toBe(reference.search(query).total);
+      }
+      expect(wanted).toEqual([]);
+      // A phrase is looked for in the bodies themselves: those not read yet are asked for.
+      expect(indexed.search('"spot etf" -solana', { limit: 50 }).approximate).toBe(true);
+      expect(wanted).toEqual(['"spot etf" -solana']);
+    } finally {
+      fresh.words.close();
+    }
   });
 
   it('leaves articles past the ones it covers (live updates) to the in-memory search', () => {

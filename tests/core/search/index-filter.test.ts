@@ -59,6 +59,12 @@ beforeAll(async () => {
   fs.symlinkSync(first, path.join(corpus, 'bundled', 'zz-symlink.md'));
   // A date the loader cannot read: a warning stored with the row.
   fs.writeFileSync(path.join(corpus, 'bundled', 'guessed-date.md'), '---\ntitle: Solana validators meet\ndate: next tuesday\n---\nSolana body.\n');
+  // Field values and cashtags the generated corpus lacks: the filters SQL decides must meet them.
+  const bundled = (name: string, text: string): void => fs.writeFileSync(path.join(corpus, 'bundled', name), text);
+  bundled('fields-1.md', '---\ntitle: Solana desk note\ndate: 2025-03-01\nlang: en-US\nsentiment: neg\nsource:\n  name: Café Crème News\n  key: the-block\n---\nTraders bought $SOL and $xbt, not $solar or x$eth.\n');
+  bundled('fields-2.md', '---\ntitle: Mercado de bitcoin\ndate: 2025-04-01\nlang: pt_BR\nsentiment: Positive\nsource: Decrypt\ncoins: [ETH]\n---\nO ETF de bitcoin e $PAC5 e $$PAC.\n');
+  bundled('fields-3.md', '---\ntitle: Marktbericht Solana ETF\ndate: 2025-05-01\nlang: de\nsentiment: bullish\nsource: The Block\ntags: [SOL]\n---\nKein Cashtag hier, nur $5 und $.\n');
+  bundled('fields-4.md', '---\ntitle: Ether fees fall\ndate: 2025-06-01\nsentiment: NEUTRAL\n---\nSpot etf flows and $eth.\n');
   hostile = writeHostileCorpus();
   roots = [corpus, hostile.dir];
   cacheDir = path.join(root, 'cache');
@@ -103,6 +109,13 @@ describe('--filter from the index', () => {
     // Filters, phrases, negations and typos: a superset from the index, decided in memory.
     'tag:btc', 'tag:btc solana', 'category:regulation', 'source:decrypt solana', 'sentiment:negative exchange', 'coin:sol',
     '"solana fees"', 'solana -etf', 'bitconi', 'zzqqxx', 'until:2025-06-01 bitcoin', 'lang:en mining', 'since:2026-01-01', 'ab', '',
+    // Field filters and negations SQL decides (index/query-plan.ts), alone, negated and mixed.
+    'lang:en', '-lang:en', 'lang:pt', 'lang:de solana', '-lang:en solana', 'sentiment:positive', '-sentiment:neutral bitcoin',
+    'sentiment:negative -etf', 'source:"the block"', 'source:cafe', '-source:decrypt', '-source:decrypt solana', 'source:"--"', '-source:"--" solana',
+    'coin:btc', 'coin:xbt', 'coin:eth', '-coin:btc', 'coin:eth bitcoin', '-coin:sol solana', 'coin:sol',
+    '-etf', 'solana -etf -sec', '-bitcoin -solana', 'bitcoin -zzqqxx', '-since:2025-05-01 solana', 'is:sticky -bitcoin',
+    // Left to memory beside them: short or accented negated words, negated phrases, negated tags.
+    'bitcoin -et', 'solana -café', 'solana -比特币', '-"bitcoin etf"', 'solana -"spot etf"', '"spot etf" -solana', 'tag:btc -tag:eth', '-category:markets solana',
   ];
   it.each(QUERIES)('%s: same articles, order and warnings by relevance, date and title', async (query) => {
     for (const sort of [undefined, 'date', 'title', 'score'] as const) {

@@ -1,0 +1,35 @@
+// What the index stores beside an article's record so that SQL decides the query language's
+// field filters exactly, with the in-memory search's own rules (search/filters.ts): the source
+// compacted (text/fields.ts), the language folded, the sentiment made canonical, and the coins
+// (`coin:`): those the in-memory filter finds in the metadata (coins/ articleCoins) and those
+// whose cashtag the body holds (coins/ bodyCashtagSymbols). The coins come with the full text,
+// since the body is read only then (text-build.ts).
+import { R, type ArticleRecord } from '../article-record.js';
+import { bodyCashtagSymbols, detectCoins } from '../coins/index.js';
+import { canonicalSentiment, compactText, foldText } from '../text/index.js';
+
+/** The filter columns of an article row, in the form the filters compare them. */
+export interface ArticleFields {
+  /** Source name and key, each compacted, joined by a newline (no compacted value holds one). */
+  source: string;
+  /** The language code folded, '' for none. */
+  lang: string;
+  /** The canonical sentiment, '' for none or one not understood. */
+  sentiment: string;
+}
+
+/** The filter columns of a record. */
+export function articleFields(record: ArticleRecord): ArticleFields {
+  const lang = record[R.lang];
+  return {
+    source: `${compactText(record[R.source])}\n${compactText(record[R.sourceKey])}`,
+    lang: lang === null ? '' : foldText(lang),
+    sentiment: canonicalSentiment(record[R.sentiment]) ?? '',
+  };
+}
+
+/** The coins `coin:` finds an article by: its metadata's and its folded body's cashtags, each once. */
+export function articleCoinSymbols(record: ArticleRecord, foldedBody: string): string[] {
+  const found = detectCoins({ title: record[2], description: record[3], tags: record[R.tags], coinFields: record[R.coinFields] });
+  return [...new Set([...found.map((c) => c.symbol), ...bodyCashtagSymbols(foldedBody)])];
+}

@@ -1,0 +1,44 @@
+// The on-disk index's answers inside the in-memory search (the dashboard's live search, once the
+// index's words are attached: SearchIndex.useWords): filter terms that would read bodies (negated
+// words, coins) decided for every article without reading one, and free words narrowed to the
+// articles the index says hold the ones it answers for, before the rest are looked for in memory.
+// Same meaning of a match as reading every body (what --filter does), so counts are exact.
+import type { WordSource } from '../index/index.js';
+import { containsAll, type Hay } from './haystack.js';
+import type { TermHolder } from './filters.js';
+import type { ParsedQuery } from './query.js';
+
+/**
+ * The index's holder of negated words and coins (filters.ts TermHolder) over the ids it covers;
+ * later ids (live updates) fall back to `inMemory`, the in-memory test of the same term. Null
+ * without an index that answers terms.
+ */
+export function indexHolder(source: WordSource | null, inMemory: (t: Parameters<TermHolder>[0], id: number) => boolean): TermHolder | null {
+  if (!source?.holding) return null;
+  const holding = source.holding.bind(source);
+  return (t) => {
+    if (t.kind !== 'word' && t.kind !== 'coin') return null;
+    const marks = holding({ kind: t.kind, value: t.value });
+    if (!marks) return null;
+    const covered = source.covered;
+    return (id) => (id < covered ? marks[id] === 1 : inMemory(t, id));
+  };
+}
+
+/**
+ * Which articles hold every free word of `q`: the index's marks for the words it answers for,
+ * then, only on the articles it marked, the words it leaves to memory (too short, not ASCII, held
+ * by too many tokens) looked for in their text, every body included. Null when the index answers
+ * for none of them, none is attached, or `q` has a phrase (a phrase is looked for in bodies only
+ * as deep as the in-memory search reads them: its count stays a lower bound). Ids past what the
+ * index covers (live updates) are tested on their haystacks alone.
+ */
+export function indexTest(source: WordSource | null, q: ParsedQuery, hayOf: (id: number) => Hay): ((id: number) => boolean) | null {
+  if (!source || q.words.length === 0 || q.phrases.length > 0) return null;
+  const answer = source.containing(q.words);
+  if (!answer) return null;
+  const { marks, rest } = answer;
+  const covered = source.covered;
+  if (rest.length === 0) return (id) => (id < covered ? marks[id] === 1 : containsAll(hayOf(id), q.words));
+  return (id) => (id < covered ? marks[id] === 1 && containsAll(hayOf(id), rest) : containsAll(hayOf(id), q.words));
+}

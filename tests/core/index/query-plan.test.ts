@@ -1,0 +1,55 @@
+// Which terms a query plan decides in SQL (so the search checks them no more and reads no body for
+// them) and which it leaves to memory; the equivalence of the answers with the in-memory search is
+// tests/core/search/index-filter.test.ts's.
+import { describe, expect, it } from 'vitest';
+import { planQuery } from '../../../src/core/index/query-plan.js';
+import { parseQuery } from '../../../src/core/search/query.js';
+
+const VOCABULARY = ['bitcoin', 'btc', 'etf', 'etfs', 'markets', 'solana', 'spot'].join('\n');
+const NOW = Date.UTC(2026, 10, 21);
+const plan = (query: string, includeDrafts = false) => planQuery({ terms: parseQuery(query, NOW).terms, includeDrafts }, VOCABULARY, true);
+
+describe('planQuery', () => {
+  it.each([
+    ['source:decrypt', [true]],
+    ['-lang:en', [true]],
+    ['sentiment:neg', [true]],
+    ['-coin:btc', [true]],
+    ['-etf', [true]],
+    ['since:2025-01-01', [true]],
+    ['-since:2025-01-01', [true]],
+    ['until:2025-01-01', [false]],
+    ['is:sticky', [true]],
+    // Positive words narrow through FTS5 and rank: never "decided" as filters.
+    ['solana -etf', [false, true]],
+    // Left to memory: a negated word too short or not plain ASCII, phrases, tags, categories.
+    ['-et', [false]],
+    ['-比特币', [false]],
+    ['-"spot etf"', [false]],
+    ['"spot etf"', [false]],
+    ['tag:btc', [false]],
+    ['-category:markets', [false]],
+  ] as const)('%s decides %j', (query, decided) => {
+    expect(plan(query)?.decided).toEqual(decided);
+  });
+
+  it('is exact when every filter is decided, so COUNT(*) is the number passing', () => {
+    expect(plan('solana -etf source:decrypt coin:sol lang:en -sentiment:positive')?.exact).toBe(true);
+    expect(plan('solana -etf tag:btc')?.exact).toBe(false);
+  });
+
+  it('a negated word no token holds passes every article; a positive one rules all out', () => {
+    const p = plan('solana -zzqq');
+    expect(p?.decided).toEqual([false, true]);
+    expect(p?.where).toEqual(['draft = 0']);
+    expect(plan('solana zzqq')).toBeNull();
+    expect(plan('source:"--"')).toBeNull();
+    expect(plan('-source:"--"')?.where).toEqual(['draft = 0']);
+  });
+
+  it('binds every value as a parameter, never as SQL', () => {
+    const p = plan(`source:"x' OR 1=1 --" lang:"en'"`)!;
+    expect(p.where.join(' ')).not.toContain("'");
+    expect(p.params).toEqual(expect.arrayContaining(['xor11', "en'"]));
+  });
+});

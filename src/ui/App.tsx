@@ -23,8 +23,9 @@ import { promptText, StatusBar } from './StatusBar.js';
 import { useInputGuard } from './input/use-input-guard.js';
 import { useKeys } from './input/use-keys.js';
 import { useRowMarks } from './row-marks.js';
-import { afterPendingInput, frameCommitted } from './input/after-input.js';
+import { afterQuiet, BODY_FOLLOW_MS, frameCommitted } from './input/after-input.js';
 import { useEffectRunner } from './use-effects.js';
+import { useUnreadCount } from './use-unread-count.js';
 import { idsByPath } from '../state/index-swap.js';
 import { listedHits, useAggregate } from './pulse/use-aggregate.js';
 import { listLimit, useSearch } from './use-search.js';
@@ -118,16 +119,17 @@ export function App(p: AppProps) {
   }
 
   const layout = layoutOf(state);
-  // The body and inspector show `shownId`, which follows the selection once the list's frame is
-  // out and no key is waiting: holding `j` moves the cursor at the keyboard's pace, and only the
-  // article it stops on is laid out.
+  // The body and inspector show `shownId`, which follows the selection BODY_FOLLOW_MS after the
+  // list's frame is out, once no key is waiting: holding `j` moves the cursor at the keyboard's
+  // pace, only the article it stops on is laid out, and the terminal shows the moved cursor while
+  // this process is idle rather than busy laying out the body.
   const selectedId = state.selectedId;
   const [shownId, setShownId] = useState(selectedId);
   // A layout effect: it runs as the commit ends (the frame is written by then); a passive one
   // could wait for the next commit. Nothing is laid out for panes an overlay hides.
   const { overlay } = state;
   useLayoutEffect(
-    () => (shownId === selectedId || overlay ? undefined : afterPendingInput(() => setShownId(selectedId))),
+    () => (shownId === selectedId || overlay ? undefined : afterQuiet(BODY_FOLLOW_MS, () => setShownId(selectedId))),
     [shownId, selectedId, overlay],
   );
   // Guarded: in the render that dispatches new results, the id can be one the index lost.
@@ -180,12 +182,8 @@ export function App(p: AppProps) {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const hits = useMemo(() => visibleHits(state), [state.hits, state.listTop, listRowsShown, state.mode]);
   const marks = useRowMarks(reading, state, p.index);
-  // Once per result set or reading change, not per frame: a cursor move must not walk every hit.
-  const unread = useMemo(
-    () => (reading ? state.rawHits.reduce((n, h) => n + (orElse(() => reading.isRead(p.index.article(h.id)), true) ? 0 : 1), 0) : null),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [reading, readingVersion, state.rawHits, p.index],
-  );
+  // Once per result set or reading change, after the frame that shows them (use-unread-count.ts).
+  const unread = useUnreadCount(reading, readingVersion, state.rawHits, articleOf);
   const width = Math.max(0, p.width);
   const frameHeight = Math.max(1, p.height - 1);
   const emptyMessage = query

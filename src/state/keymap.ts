@@ -251,9 +251,11 @@ const PRETTY: Record<string, string> = {
   backspace: 'Backspace',
 };
 
-/** A key name as the help overlay shows it ("ctrl+d" -> "Ctrl-d", "down" -> "↓"). */
+/** A key name as the help overlay shows it ("ctrl+d" -> "Ctrl-d", "alt+p" -> "Alt-p", "down" -> "↓"). */
 export function prettyKey(name: string): string {
   if (PRETTY[name]) return PRETTY[name];
   if (name.startsWith('ctrl+')) return `Ctrl-${name.slice(5)}`;
+  // As the README writes it (Alt-p), beside Ctrl-r on the same help row.
+  if (name.startsWith('alt+')) return `Alt-${name.slice(4)}`;
   return name;
 }

@@ -95,7 +95,7 @@ export function choose(s: AppState): AppState {
 export function click(s: AppState, x: number, y: number): AppState {
   // The saved-view tabs sit on the row under the search line.
   if (s.views.length > 0 && y === 1) {
-    const view = tabAt(s.views, x);
+    const view = tabAt(s.views, x, s.width, s.view);
     return view === null ? s : { ...s, view, message: null };
   }
   const layout = layoutOf(s);

@@ -1,8 +1,12 @@
 // Where each saved-view tab sits on its row, shared by the tab row (what to draw) and the mouse
-// (which tab a click hits). Tab 0 is "All"; tab N is view N, labelled with its key.
+// (which tab a click hits), so the two always agree. Tab 0 is "All"; tab N is view N, labelled
+// with its key. Positions are terminal columns (a CJK or emoji name takes two per character) of
+// the sanitised name, the text actually drawn.
 import type { View } from '../config/config.js';
+import { columns, fitWidth } from '../core/width/index.js';
+import { sanitizeLine } from '../core/text/index.js';
 
-/** One tab: its label, first column, width in columns, and the view number it selects. */
+/** One tab as drawn: its label (cut to fit), first column, width in columns, and the view it selects. */
 export interface TabSpan {
   label: string;
   x: number;
@@ -11,21 +15,44 @@ export interface TabSpan {
 }
 
 const GAP = 1;
+/** Drawn at the left when tabs before the first one shown are scrolled off. */
+export const TABS_BEFORE = '‹ ';
 
-/** The tabs in order; labels are `0 All`, `1 Name`, ... and run off the right edge when many. */
-export function tabSpans(views: readonly View[]): TabSpan[] {
+// A tab's label: ` 1 Name ` (views past 9 have no key), and `[1 Name]` when it is the active one,
+// so the active tab reads without colour.
+function label(name: string, view: number, active: boolean): string {
+  const text = `${view <= 9 ? `${view} ` : ''}${sanitizeLine(name)}`;
+  return active ? `[${text}]` : ` ${text} `;
+}
+
+/**
+ * The tabs that fit `width` columns, in order, with `active` always among them: when the tabs up
+ * to it would run past the right edge, the row starts at a later tab (after `‹ `) so that the
+ * view in force is on screen. A tab cut at the right edge ends in `…`.
+ */
+export function tabSpans(views: readonly View[], width: number, active: number): TabSpan[] {
+  const labels = ['All', ...views.map((v) => v.name)].map((name, view) => label(name, view, view === active));
+  const widths = labels.map((l) => columns(l));
+  // The first tab shown: the earliest from which the active tab still ends inside the row.
+  let first = 0;
+  const endOfActive = (from: number): number => {
+    let x = from > 0 ? TABS_BEFORE.length : 0;
+    for (let v = from; v < active; v++) x += widths[v] + GAP;
+    return x + widths[Math.min(active, widths.length - 1)];
+  };
+  while (first < active && endOfActive(first) > width) first++;
   const spans: TabSpan[] = [];
-  let x = 0;
-  ['All', ...views.map((v) => v.name)].forEach((name, view) => {
-    const label = ` ${view <= 9 ? `${view} ` : ''}${name} `;
-    const width = Array.from(label).length;
-    spans.push({ label, x, width, view });
-    x += width + GAP;
-  });
+  let x = first > 0 ? TABS_BEFORE.length : 0;
+  for (let view = first; view < labels.length && x < width; view++) {
+    const text = fitWidth(labels[view], width - x);
+    const w = columns(text);
+    spans.push({ label: text, x, width: w, view });
+    x += w + GAP;
+  }
   return spans;
 }
 
-/** The view number of the tab at column `x`, or null between or past the tabs. */
-export function tabAt(views: readonly View[], x: number): number | null {
-  return tabSpans(views).find((t) => x >= t.x && x < t.x + t.width)?.view ?? null;
+/** The view number of the tab at column `x` (the row as tabSpans lays it out), or null between or past the tabs. */
+export function tabAt(views: readonly View[], x: number, width: number, active: number): number | null {
+  return tabSpans(views, width, active).find((t) => x >= t.x && x < t.x + t.width)?.view ?? null;
 }

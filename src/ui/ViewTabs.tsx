@@ -1,12 +1,10 @@
 // The saved-view tabs above the list: `0 All`, `1 Name`, ... with the active one inverse and
 // bracketed-bold so it reads without colour. Positions come from state/view-tabs.ts, which the
-// mouse uses too.
+// mouse uses too; when they do not all fit, the row scrolls so the active tab is on it.
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { View } from '../config/config.js';
-import { sanitizeLine } from '../core/text/index.js';
-import { tabSpans } from '../state/view-tabs.js';
-import { fitWidth } from '../core/width/index.js';
+import { TABS_BEFORE, tabSpans } from '../state/view-tabs.js';
 import { theme } from './theme.js';
 
 /** Props of ViewTabs. */
@@ -16,22 +14,14 @@ export interface ViewTabsProps {
   width: number;
 }
 
-/** One row of tabs, at most `width` columns. */
+/** One row of tabs, at most `width` columns, the active one always on it (state/view-tabs.ts lays it out). */
 export const ViewTabs = memo(function ViewTabs({ views, active, width }: ViewTabsProps) {
-  const spans = tabSpans(views.map((v) => ({ ...v, name: sanitizeLine(v.name) })));
-  let used = 0;
+  const spans = tabSpans(views, width, active);
   const shown: Array<{ text: string; active: boolean }> = [];
-  for (const t of spans) {
-    if (used >= width) break;
-    // The active tab is bracketed as well as inverse, so it reads without colour.
-    const label = t.view === active ? `[${t.label.slice(1, -1)}]` : t.label;
-    const text = fitWidth(label, width - used);
-    shown.push({ text, active: t.view === active });
-    used += Array.from(text).length;
-    if (used < width) {
-      shown.push({ text: ' ', active: false });
-      used += 1;
-    }
+  if (spans.length > 0 && spans[0].x > 0) shown.push({ text: TABS_BEFORE, active: false });
+  for (const [i, t] of spans.entries()) {
+    shown.push({ text: t.label, active: t.view === active });
+    if (i < spans.length - 1) shown.push({ text: ' ', active: false });
   }
   return (
     <Box height={1} width={Math.max(0, width)}>

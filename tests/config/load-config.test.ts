@@ -89,6 +89,16 @@ describe('loadConfig', () => {
     expect(loadConfig({ file }, vocabulary).config.views).toEqual([{ name: 'Hot', query: '', sort: 'hot' }]);
   });
 
+  it("the README's example config loads as written, its is:unread view included", () => {
+    const readme = fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+    const example = /```toml\n([\s\S]*?)```/.exec(readme)![1];
+    const { views } = loadConfig({ file: write(example) }, vocabulary).config;
+    expect(views).toEqual([
+      { name: 'Bitcoin', query: 'tag:btc' },
+      { name: 'Unread gloom', query: 'is:unread sentiment:negative', sort: 'date' },
+    ]);
+  });
+
   it('wrong types, unknown themes, sorts, commands and key names are errors with their line', () => {
     expect(errorOf('paths = "~/news"\n').message).toMatch(/:1: "paths" should be a list of strings, not a string/);
     expect(errorOf('theme = "solarized"\n').message).toMatch(/:1: "theme" should be one of dark, light, mono/);

@@ -91,7 +91,8 @@ describe('dashboard in a real terminal', () => {
     s.type('/bitfarms');
     // The list moves first and the body and inspector follow (the cursor never waits for them):
     // wait for the inspector of the article found, not of the one selected before.
-    const found = await s.waitFor((t) => t.includes('Bitfarms') && t.includes('coverImage') && t.includes('sentiment: NEGATIVE'), 'the inspector of the article found');
+    // The article before it (Anchorline) is negative and has a coverImage too: wait for the title.
+    const found = await s.waitFor((t) => t.includes('title: Bitfarms') && t.includes('coverImage') && t.includes('sentiment: NEGATIVE'), 'the inspector of the article found');
     expect(found).toMatch(/title: Bitfarms/);
     s.send('Escape');
 

@@ -53,12 +53,14 @@ const pinned: Array<[string, string[], string[]]> = [
   [
     'bitcoin etf',
     [],
+    // The two articles that hold both words first (tagged ETF, Bitcoin in the title); fuse's near
+    // misses (Bitcoin titles with no ETF anywhere) after them. They once came first (tiers.ts).
     [
+      'data/news/cobalt-bitcoin-fund-inflows.md',
+      'data/news/castellan-etf-review.md',
       'data/news/august-flash-crash-liquidations.md',
       'data/news/lightning-routing-fees-study.md',
       'data/news/copperleaf-lightning-pilot.md',
-      'data/news/aurora-basin-mining-flood.md',
-      'data/news/highplain-immersion-cooling.md',
     ],
   ],
   [

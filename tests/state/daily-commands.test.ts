@@ -96,10 +96,32 @@ describe('views and history', () => {
     expect(keys(s, '7').message).toMatch(/no view 7/);
   });
   it('tabs are clickable', () => {
-    const spans = tabSpans(views);
-    expect(spans.map((t) => t.label.trim())).toEqual(['0 All', '1 BTC', '2 Bad']);
-    expect(tabAt(views, spans[2].x + 1)).toBe(2);
+    const spans = tabSpans(views, 200, 0);
+    expect(spans.map((t) => t.label.trim())).toEqual(['[0 All]', '1 BTC', '2 Bad']);
+    expect(tabAt(views, spans[2].x + 1, 200, 0)).toBe(2);
     expect(run(base(), { type: 'click', x: spans[1].x, y: 1 }).view).toBe(1);
+  });
+  it('tab columns count wide names in columns and sanitised, so a click lands on the tab drawn there', () => {
+    const wide = [{ name: 'ビットコイン', query: 'tag:btc' }, { name: 'Evil \x1b[2J', query: 'tag:x' }, { name: 'Gloom', query: 'sentiment:negative' }];
+    const spans = tabSpans(wide, 200, 0);
+    // ` 1 ビットコイン ` is 4 + 12 columns; ` 2 Evil  ` once the escape sequence is gone.
+    expect(spans.map((t) => [t.x, t.width])).toEqual([[0, 7], [8, 16], [25, 9], [35, 9]]);
+    expect(spans[2].label).toBe(' 2 Evil  ');
+    expect(tabAt(wide, 37, 200, 0)).toBe(3);
+    expect(run(base({ views: wide }), { type: 'click', x: 37, y: 1 }).view).toBe(3);
+  });
+  it('the active tab is always on the row: tabs scroll off to the left of it', () => {
+    const many = Array.from({ length: 10 }, (_, i) => ({ name: `View number ${i + 1}`, query: 'tag:x' }));
+    for (const active of [0, 4, 9, 10]) {
+      const spans = tabSpans(many, 80, active);
+      const tab = spans.find((t) => t.view === active)!;
+      expect(tab, `view ${active}`).toBeDefined();
+      expect(tab.label).not.toContain('…');
+      expect(tab.x + tab.width).toBeLessThanOrEqual(80);
+      expect(spans.at(-1)!.x + spans.at(-1)!.width).toBeLessThanOrEqual(80);
+    }
+    expect(tabSpans(many, 80, 0)[0].x).toBe(0);
+    expect(tabSpans(many, 80, 9)[0].x).toBeGreaterThan(0);
   });
   it('Enter in search saves the query; alt+p / alt+n recall it', () => {
     const typed = keys(base(), '/bitcoin\r');

@@ -126,6 +126,7 @@ describe('keyNames', () => {
 describe('prettyKey', () => {
   it.each([
     ['ctrl+d', 'Ctrl-d'],
+    ['alt+p', 'Alt-p'],
     ['down', '↓'],
     ['pgdn', 'PgDn'],
     ['G', 'G'],

@@ -19,7 +19,7 @@ describe('Help', () => {
 
   it('shows the keys in force after a [keys] remap', () => {
     const lines = helpLines(remapKeymap({ toggleSaved: ['S', 'alt+s'] }));
-    expect(lines.find((l) => l.help.startsWith('save / unsave'))?.keys).toBe('S alt+s');
+    expect(lines.find((l) => l.help.startsWith('save / unsave'))?.keys).toBe('S Alt-s');
   });
 
   it('renders every command help when there is room', () => {

@@ -61,6 +61,13 @@ describe('ViewTabs', () => {
     expect(out).toContain(' 1 Bitcoin ');
     expect(out).toContain('[2 Bad news]');
   });
+  it('keeps the active tab on the row when the tabs run past it, with ‹ for the ones scrolled off', () => {
+    const many = Array.from({ length: 9 }, (_, i) => ({ name: `ビュー ${i + 1}`, query: 'tag:x' }));
+    const frame = render(<ViewTabs views={many} active={8} width={60} />).lastFrame() ?? '';
+    expect(rows(frame)[0]).toContain('[8 ビュー 8]');
+    expect(rows(frame)[0].startsWith('‹ ')).toBe(true);
+    expect(maxWidth(frame)).toBeLessThanOrEqual(60);
+  });
   it('fits a narrow width', () => {
     expect(maxWidth(render(<ViewTabs views={views} active={0} width={12} />).lastFrame() ?? '')).toBeLessThanOrEqual(12);
   });

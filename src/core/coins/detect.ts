@@ -39,6 +39,19 @@ const PRICE = /[$€£]\s?\d|\d\s?%|\d\s?(?:percent|per cent)\b/i;
 // How far (in characters) "next to" reaches on either side.
 const NEAR = 24;
 
+// "Next to" stays inside the sentence: in "Fees were cut by 13% for most users. Data for the
+// period come from ..." the figure is the fees', and `Data` opens a sentence of its own.
+const SENTENCE_END = /[.!?;](?:\s|$)/g;
+const sentenceTail = (before: string): string => {
+  let from = 0;
+  for (const m of before.matchAll(SENTENCE_END)) from = m.index + m[0].length;
+  return before.slice(from);
+};
+const sentenceHead = (after: string): string => {
+  const end = after.search(/[.!?;](?:\s|$)/);
+  return end < 0 ? after : after.slice(0, end);
+};
+
 interface Token { text: string; start: number; end: number }
 interface Span { symbol: string; start: number; end: number; ticker: boolean }
 // What may stand between two tickers of one list: "BTC, ETH and LINK", "SOL/LINK".
@@ -117,7 +130,7 @@ export function proseCoins(text: string): string[] {
     (isWordTicker(tok.text) ? maybe : sure).push({ symbol: asset.symbol, start: tok.start, end: tok.end, ticker: true });
   }
   for (const m of maybe) {
-    const around = `${text.slice(Math.max(0, m.start - NEAR), m.start)} ${text.slice(m.end, m.end + NEAR)}`;
+    const around = `${sentenceTail(text.slice(Math.max(0, m.start - NEAR), m.start))} ${sentenceHead(text.slice(m.end, m.end + NEAR))}`;
     const listed = sure.some((s) => s.ticker && s.symbol !== m.symbol && LIST_GAP.test(s.end <= m.start ? text.slice(s.end, m.start) : text.slice(m.end, s.start)));
     if ((m.ticker ? FIGURE : PRICE).test(around) || (m.ticker && listed)) sure.push(m);
   }

@@ -22,6 +22,9 @@ export const WORD_NAMES: ReadonlySet<string> = new Set([
   'verge', 'orchid', 'oxygen', 'zest', 'handshake', 'rapture', 'triggers', 'myriad', 'proton', 'balancer', 'populous', 'guppy',
   'serum', 'elixir', 'emblem', 'enigma', 'expanse', 'cortex', 'datum', 'mainframe', 'nexus', 'radium', 'counterparty',
   'crypto.com', 'metaverse etp', 'cosmos', 'polygon', 'avalanche', 'exchange union', 'dynamic trading rights',
+  // Everyday words in mining and markets news ("AI chips", "carbon credits", "nuclear fusion",
+  // "not one iota") and a given name (Uma).
+  'chips', 'credits', 'fusion', 'vibe', 'iota', 'uma', 'generic',
 ]);
 
 /** True when a ticker needs context in prose: a listed word or one or two characters long. */

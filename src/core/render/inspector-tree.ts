@@ -56,6 +56,9 @@ function isoDate(d: Date): string {
   return Number.isNaN(d.getTime()) ? 'Invalid Date' : d.toISOString();
 }
 
+// `1 item`, `3 items`: a branch's size as its summary reads.
+const counted = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 /** A leaf value as shown: strings bare unless empty or space-padded, dates as ISO. */
 export function leafText(value: unknown): string {
   let text: string;
@@ -65,7 +68,7 @@ export function leafText(value: unknown): string {
   } else if (value instanceof Date) text = isoDate(value);
   else if (value === null) text = 'null';
   else if (value === undefined) text = 'undefined';
-  else if (typeof value === 'object') text = Array.isArray(value) ? `[${value.length} items]` : `{${Object.keys(value).length} keys}`;
+  else if (typeof value === 'object') text = Array.isArray(value) ? `[${counted(value.length, 'item')}]` : `{${counted(Object.keys(value).length, 'key')}}`;
   else if (typeof value === 'function') text = '[function]';
   else text = String(value);
   return sanitizeLine(text);
@@ -105,7 +108,7 @@ class RowBuilder {
     const count = names ? names.length : (value as unknown[]).length;
     const byDefault = depth <= 1 && count <= DEFAULT_OPEN_CHILDREN;
     const open = count > 0 && byDefault !== this.expanded.has(key);
-    const summary = names ? `{${count} keys}` : `[${count} items]`;
+    const summary = names ? `{${counted(count, 'key')}}` : `[${counted(count, 'item')}]`;
     this.rows.push({ key, depth, label, value: summary, foldable: count > 0, expanded: open });
     if (!open) return;
     // Children are visited lazily so a folded or capped 1M-item array costs nothing extra.

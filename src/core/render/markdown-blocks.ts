@@ -39,7 +39,9 @@ function heading(token: Tokens.Heading, width: number, ctx: BlockContext): Line[
   const spans = inlineSpans(token.tokens ?? [], { role: 'heading', bold: true }, ctx.notes);
   if (token.depth <= 2) {
     const lines = wrapSpans(spans, width, ctx.remaining);
-    const rule = Math.max(1, ...lines.map(lineWidth));
+    // Not `.map(lineWidth)`: map's index would arrive as lineWidth's `limit`, which stops counting
+    // a non-ASCII heading after its first character (a 2-column rule under `# 見出し`).
+    const rule = Math.max(1, ...lines.map((line) => lineWidth(line)));
     return spend(ctx, [...lines, [{ role: 'heading', text: (token.depth === 1 ? '━' : '─').repeat(Math.min(rule, width)) }]]);
   }
   const marker = '#'.repeat(Math.min(6, token.depth)) + ' ';

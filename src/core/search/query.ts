@@ -100,7 +100,13 @@ function parseDate(value: string, field: 'since' | 'until', now: number): number
   return t - offset;
 }
 
-function fieldTerm(kind: FieldKind, value: string, negate: boolean, raw: string, now: number): Term {
+// The reading state's `is:` values. core/reading takes those terms out of the query and applies
+// them itself (reading/terms.ts) before the engine sees it; here they are known words of the
+// language, so a query that holds one (a config view's `is:unread sentiment:negative`) parses,
+// and they yield no term of the engine's.
+const READING_VALUES: ReadonlySet<string> = new Set(['unread', 'read', 'saved', 'new']);
+
+function fieldTerm(kind: FieldKind, value: string, negate: boolean, raw: string, now: number): Term | null {
   if (value.trim() === '') throw new QueryError(`empty value in "${raw}"`, raw);
   const v = value.trim().toLowerCase();
   switch (kind) {
@@ -121,7 +127,8 @@ function fieldTerm(kind: FieldKind, value: string, negate: boolean, raw: string,
       return { kind, value: symbol, negate };
     }
     case 'is':
-      if (v !== 'draft' && v !== 'sticky') throw new QueryError(`unknown value in "${raw}" (use is:draft or is:sticky)`, raw);
+      if (READING_VALUES.has(v)) return null;
+      if (v !== 'draft' && v !== 'sticky') throw new QueryError(`unknown value in "${raw}" (use is:draft, is:sticky, is:unread, is:read, is:saved or is:new)`, raw);
       return { kind, value: v, negate };
     default:
       return { kind, value: foldText(value.trim()), negate };
@@ -172,7 +179,8 @@ export function parseQuery(input: string, now: number = Date.now()): ParsedQuery
     if (!Object.hasOwn(FIELDS, prefix.toLowerCase())) {
       throw new QueryError(`unknown field "${prefix}" in "${raw}" (fields: tag, source, category, sentiment, lang, since, until, is, coin)`, raw);
     }
-    terms.push(fieldTerm(FIELDS[prefix.toLowerCase()], value, negate, raw, now));
+    const term = fieldTerm(FIELDS[prefix.toLowerCase()], value, negate, raw, now);
+    if (term) terms.push(term);
     i = j;
   }
   const words = terms.flatMap((t) => (t.kind === 'word' && !t.negate ? [t.value] : []));

@@ -9,7 +9,8 @@ import { sortByDate } from './sort.js';
 
 /**
  * A match before ordering: tier 0 = title equals the query, 1 = title contains it as a phrase,
- * 2 = ranked by fuse, 3 = exact substring only (rank = 0 title, 1 short fields, 2 body).
+ * 2 = ranked by fuse and holding every word, 3 = exact substring only (rank = 0 title, 1 short
+ * fields, 2 body), 4 = ranked by fuse but missing a word (tiers.ts).
  */
 export interface Ranked { id: number; tier: number; rank: number; score: number }
 

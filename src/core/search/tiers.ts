@@ -6,15 +6,19 @@ import type { Ranked } from './scans.js';
 
 /**
  * Ranks of the fuzzy matches (`scores`, fuse's) and the exact ones fuse did not score: tier 0
- * when the title equals the query, 1 when it contains it, 2 for fuse's, 3 for exact-only (rank 0
- * when every word is in the title, 1 in the short fields, 2 the body).
+ * when the title equals the query, 1 when it contains it, 2 for fuse's that hold every word, 3 for
+ * exact-only (rank 0 when every word is in the title, 1 in the short fields, 2 the body), 4 for
+ * fuse's that miss a word. A small corpus has fuse score every article, and fuse matches a
+ * multi-word query as one string, so it scores `Bitcoin Flash Crash` for `bitcoin etf` and not
+ * the articles tagged ETF with Bitcoin in the title: a near miss must not rank above them.
  */
 export function rankTiers(scores: ReadonlyMap<number, number>, exact: readonly number[], q: ParsedQuery, hayOf: (id: number) => Hay): Ranked[] {
   const ranked: Ranked[] = [];
   const text = q.text;
+  const holdsEvery = new Set(exact);
   for (const [id, score] of scores) {
     const title = squashSpaces(hayTitle(hayOf(id)));
-    const tier = title === text ? 0 : title.includes(text) ? 1 : 2;
+    const tier = title === text ? 0 : title.includes(text) ? 1 : holdsEvery.has(id) || holdsEvery.size === 0 ? 2 : 4;
     ranked.push({ id, tier, rank: 0, score });
   }
   for (const id of exact) {

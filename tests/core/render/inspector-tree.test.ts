@@ -67,6 +67,12 @@ describe('inspectorRows', () => {
     ]);
   });
 
+  it('counts a branch of one as `1 item` / `1 key`, not `1 items`', () => {
+    const rows = inspectorRows(makeArticle({ frontMatter: { one: ['a'], three: ['a', 'b', 'c'], obj: { k: 1 }, empty: [] } }), none);
+    const value = (label: string) => rows.find((r) => r.label === label)?.value;
+    expect([value('one'), value('three'), value('obj'), value('empty')]).toEqual(['[1 item]', '[3 items]', '{1 key}', '[0 items]']);
+  });
+
   it('keys are unique and weird names are quoted', () => {
     const a = makeArticle({ frontMatter: { 'a.b': 1, a: { b: 2 }, '@file': 3 } });
     const rows = inspectorRows(a, none);

@@ -19,6 +19,9 @@ function expectSafe(lines: Line[]) {
 const constructs: Array<{ name: string; md: string; shows: string[]; has?: (l: Line[]) => boolean }> = [
   { name: 'h1', md: '# Big news', shows: ['Big news', '━'], has: (l) => spansOf(l).some((s) => s.role === 'heading' && s.bold) },
   { name: 'h2', md: '## Overview', shows: ['Overview', '────────'] },
+  // The rule is as wide as the heading whatever its script (a non-ASCII heading once got a 1-2 column rule).
+  { name: 'h1 CJK', md: '# 見出し', shows: ['見出し', '━━━━━━'], has: (l) => !text(l).includes('━━━━━━━') },
+  { name: 'h2 accented', md: '## Qué pasó', shows: ['Qué pasó', '────────'], has: (l) => !text(l).includes('─────────') },
   { name: 'h3', md: '### Detail', shows: ['### Detail'], has: (l) => spansOf(l).some((s) => s.role === 'dim' && s.text === '### ') },
   { name: 'strong/em/strike', md: 'a **b** _c_ ~~d~~', shows: ['a b c ~~d~~'], has: (l) => spansOf(l).some((s) => s.bold) && spansOf(l).some((s) => s.italic) && spansOf(l).some((s) => s.strike) },
   { name: 'inline code', md: 'run `npm test` now', shows: ['run npm test now'], has: (l) => spansOf(l).some((s) => s.role === 'code' && s.text === 'npm test') },

@@ -42,6 +42,8 @@ describe('parseQuery terms', () => {
     ['-until:1y', [{ kind: 'until', at: local((d) => d.setFullYear(d.getFullYear() - 1)), negate: true }]],
     ['is:draft', [{ kind: 'is', value: 'draft', negate: false }]],
     ['is:Sticky', [{ kind: 'is', value: 'sticky', negate: false }]],
+    // Reading terms are the reading state's (core/reading applies them): known, parsed, no engine term.
+    ['is:unread -is:Saved is:read is:NEW tag:x', [{ kind: 'tag', value: 'x', negate: false }]],
     ['12:30', [{ kind: 'word', value: '12:30', negate: false }]],
     ['https://decrypt.co/x', [{ kind: 'word', value: 'https://decrypt.co/x', negate: false }]],
     ['bitcoin -', [{ kind: 'word', value: 'bitcoin', negate: false }]],
@@ -80,6 +82,7 @@ describe('parseQuery errors name the bad term', () => {
     ['since:3mins', 'bad date in "since:3mins"', 'since:3mins'],
     ['sentiment:great', 'unknown sentiment in "sentiment:great"', 'sentiment:great'],
     ['is:hot', 'unknown value in "is:hot"', 'is:hot'],
+    ['is:unred', 'use is:draft, is:sticky, is:unread, is:read, is:saved or is:new', 'is:unred'],
     ['etf "spot bitcoin', 'unclosed quote in ""spot bitcoin"', '"spot bitcoin'],
     ['source:"the block', 'unclosed quote in "source:"the block"', 'source:"the block'],
   ];

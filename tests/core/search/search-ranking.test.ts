@@ -58,4 +58,15 @@ describe('ranking matches plain fuse.js on a small corpus', () => {
     expect(plain.search('mining').slice(0, 3).map((r) => r.refIndex)).toEqual([10, 4, 25]);
     expect(index.search('mining').hits.slice(0, 3).map((h) => h.id)).toEqual([10, 25, 4]);
   });
+
+  // The second: an article holding every word ranks above one fuse scores on a near miss. Fuse
+  // matches "bitcoin etf" as one string, so it scores Bitcoin titles without ETF anywhere (and
+  // not every article tagged ETF); those came first in the bundled data's `bitcoin etf`.
+  it('ranks articles holding every word above fuzzy near misses', () => {
+    // Only "Bitcoin Climbs Above $100,000 as ETF Inflows Surge" (0) holds both words.
+    expect(corpus.filter((a) => /bitcoin/i.test(a.title) && a.tags.includes('ETF')).map((a) => a.id)).toEqual([0]);
+    const ids = index.search('bitcoin etf').hits.map((h) => h.id);
+    expect(ids[0]).toBe(0);
+    expect(ids.length).toBeGreaterThan(1);
+  });
 });

@@ -190,8 +190,10 @@ export function App(p: AppProps) {
   const unread = useMemo(() => {
     if (!reading) return null;
     const isUnread = (id: number): number => (orElse(() => reading.isRead(p.index.article(id)), true) ? 0 : 1);
-    if (everyMatch) return everyMatch.reduce((n, id) => n + isUnread(id), 0);
-    return state.rawHits.reduce((n, h) => n + isUnread(h.id), 0);
+    if (!everyMatch) return state.rawHits.reduce((n, h) => n + isUnread(h.id), 0);
+    let n = 0;
+    for (let k = 0; k < everyMatch.length; k++) n += isUnread(everyMatch[k]);
+    return n;
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [reading, readingVersion, state.rawHits, p.index, everyMatch]);
   const width = Math.max(0, p.width);

@@ -101,7 +101,8 @@ describe('the aggregate, counted off the UI thread', () => {
     try {
       reading.toggleRead(many.slice(0, 100));
       const manyFacts = computeFacts(many.map(factsInput));
-      const immediate: FactsCounter = { count: (ids, hot, now) => Promise.resolve(countFacts(manyFacts, ids, hot, now)) };
+      // Like the facts worker's counter, it takes the ids' buffer (transferred: detached here).
+      const immediate: FactsCounter = { count: (ids, hot, now) => Promise.resolve(countFacts(manyFacts, structuredClone(ids, { transfer: [ids.buffer as ArrayBuffer] }), hot, now)) };
       const props: AppProps = {
         index: new SearchIndex(many), version: 1, warnings: [], loading: null, width: 120, height: 20, now: NOW,
         onDone: vi.fn(), stories: storyMap(many), facts: manyFacts, counter: immediate, reading,

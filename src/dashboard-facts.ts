@@ -32,8 +32,12 @@ export interface FactsRunnerOptions {
 export interface DashboardFacts {
   /** Counts each result's aggregate on the facts worker (stable for the session). */
   counter: FactsCounter;
-  /** Loads the facts of every article in the index now (once, after loading). */
-  load(): void;
+  /**
+   * Loads the facts of every article in the index now (once, after loading). `rowIds` (the load's
+   * indexIds) lets the facts worker read the articles from the on-disk index instead of this
+   * thread building and posting their inputs.
+   */
+  load(rowIds?: Int32Array | null): void;
   /** A live update was merged: the articles appended since the last call, and the ids hidden now. */
   changed(gone: readonly number[]): void;
   /** Ends the worker (after it stored what it computed). */
@@ -73,11 +77,11 @@ export function dashboardFacts(o: FactsRunnerOptions): DashboardFacts {
   const counter: FactsCounter = { count: (ids, hot, now) => service?.count(ids, hot, now) ?? Promise.resolve(null) };
   return {
     counter,
-    load: () =>
+    load: (rowIds = null) =>
       later(async () => {
         const { FactsService } = await import('./core/stories/index.js');
         service = new FactsService({ shouldStop: o.finished, group: o.group, cacheFile: o.cacheFile });
-        const facts = await service.load(article, o.index.size);
+        const facts = await service.load(article, o.index.size, rowIds);
         if (facts && !o.finished()) await deliver(facts, 0);
         // Articles that arrived while loading are counted now.
         if (facts && (o.index.size > facts.n || gone.length)) changed([]);

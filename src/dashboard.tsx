@@ -235,15 +235,12 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
         loading = null;
         warm = null; // the loaded index replaces the warm start's first page
         version += 1;
-        if (reading) {
-          try {
-            const fresh = reading.see(result.articles);
-            startMessage = newSinceMessage(fresh, reading.previousEnd) ?? startMessage;
-          } catch (error) {
-            startMessage = `reading state unavailable: ${error instanceof Error ? error.message : String(error)}`;
-          }
-        }
         update();
+        // Seen after the list is drawn, in slices between keys (Reading.seeInSlices); then the "N new" message.
+        reading?.seeInSlices(result.articles, () => new Promise((r) => setImmediate(r))).then(
+          (fresh) => ((startMessage = newSinceMessage(fresh, reading!.previousEnd) ?? startMessage), update()),
+          (error: unknown) => ((startMessage = `reading state unavailable: ${error instanceof Error ? error.message : String(error)}`), update()),
+        );
         // Bodies read ahead now, or when a search needs one the index's words do not answer
         // (body-read-ahead.ts); free words from the index (index-words.ts).
         const searchAgain = (): void => ((version += 1), update());
@@ -281,7 +278,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
             },
           });
         }
-        factsOf.load(); // the list folds into stories and the pulse counts every match when they arrive
+        factsOf.load(result.indexIds); // the list folds into stories and the pulse counts every match when they arrive
       },
       (error: unknown) => {
         if (error instanceof PathError) {

@@ -1,7 +1,7 @@
 // The dashboard's body read-ahead (src/body-read-ahead.ts): at once without the index's full text;
 // on a warm start only when a search needs a body the index's words do not answer.
 import { describe, expect, it, vi } from 'vitest';
-import { readBodiesAhead, type ReadAheadSetup } from '../src/body-read-ahead.js';
+import { prepareInTurns, readBodiesAhead, type ReadAheadSetup } from '../src/body-read-ahead.js';
 import type { SearchIndex } from '../src/core/search/index.js';
 
 function setup(wordsComing: boolean) {
@@ -13,7 +13,7 @@ function setup(wordsComing: boolean) {
       calls.push(w ? 'defer' : 'undefer');
     },
     newest: (n: number) => (calls.push(`newest ${n}`), []),
-    prepare: () => calls.push('prepare'),
+    prepareSteps: () => [() => calls.push('prepare 1'), () => calls.push('prepare 2')],
   } as unknown as SearchIndex;
   const s: ReadAheadSetup = {
     index,
@@ -26,20 +26,22 @@ function setup(wordsComing: boolean) {
   return { s, calls, ask: (q: string) => wanted?.(q) };
 }
 const idle = () => new Promise((resolve) => setTimeout(resolve, 5));
+// The search warmed in two steps (prepareInTurns), a turn apart.
+const PREPARED = ['prepare 1', 'prepare 2'];
 
 describe('readBodiesAhead', () => {
   it('without the index\'s full text: reads the newest bodies at once, then warms the search', async () => {
     const { s, calls } = setup(false);
     readBodiesAhead(s);
     await idle();
-    expect(calls).toEqual(['newest 10000', 'preload', 'prepare']);
+    expect(calls).toEqual(['newest 10000', 'preload', ...PREPARED]);
   });
 
   it('on a warm start: reads nothing until a search needs a body the words do not answer, then searches again', async () => {
     const { s, calls, ask } = setup(true);
     readBodiesAhead(s);
     await idle();
-    expect(calls).toEqual(['defer', 'prepare']);
+    expect(calls).toEqual(['defer', ...PREPARED]);
     ask('bitcoin etf'); // the index's words will answer this: no read-ahead for it
     await idle();
     expect(s.preload).not.toHaveBeenCalled();
@@ -47,7 +49,7 @@ describe('readBodiesAhead', () => {
     ask('"sao paulo" fees');
     await idle();
     expect(s.preload).toHaveBeenCalledTimes(1);
-    expect(calls.slice(2)).toEqual(['newest 10000', 'preload', 'undefer', 'search again']);
+    expect(calls.slice(3)).toEqual(['newest 10000', 'preload', 'undefer', 'search again']);
   });
 
   it('on a warm start, once the words are attached: a free-word search that still misses a body starts it', async () => {
@@ -68,5 +70,17 @@ describe('readBodiesAhead', () => {
     await idle();
     expect(s.preload).toHaveBeenCalledTimes(1);
     expect(calls).toContain('search again');
+  });
+});
+
+describe('prepareInTurns', () => {
+  it('runs one step per turn, so input waiting between steps is read before the next; stops once finished', async () => {
+    const order: string[] = [];
+    let done = false;
+    const index = { prepareSteps: () => [1, 2, 3].map((k) => () => (order.push(`step ${k}`), k === 2 && (done = true))) } as unknown as SearchIndex;
+    prepareInTurns(index, () => done);
+    setImmediate(() => order.push('key'));
+    await idle();
+    expect(order).toEqual(['step 1', 'key', 'step 2']);
   });
 });

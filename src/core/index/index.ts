@@ -16,5 +16,5 @@ export { tokensContaining } from './vocabulary.js';
 export { checkFreshness, compareStamps, matchedRows, matchStamps, type Freshness, type MatchedStamps, type StampRow } from './freshness.js';
 export { writeSnapshot } from './stamp-snapshot.js';
 export { bodyWordsByPath } from './body-candidates.js';
-export { leadsFromIndex } from './leads.js';
+export { articleRows, leadsFromIndex, type ArticleRowText } from './leads.js';
 export { FactsTable, type RowWrite, type StoredRow } from './stories-table.js';

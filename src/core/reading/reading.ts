@@ -41,6 +41,20 @@ export class Reading {
     return keys.reduce((n, k) => n + (this.store.isNew(k) ? 1 : 0), 0);
   }
 
+  /**
+   * see(), `slice` articles at a time with `pause()` awaited between slices, so a UI reads keys
+   * meanwhile (a warm start's 100k articles are ~0.2 s of keys and lookups in one piece). The
+   * marks read the same before and after (an article not seen yet is unread, unsaved and new).
+   */
+  async seeInSlices(articles: readonly A[], pause: () => Promise<void>, slice = 5_000, now = Date.now()): Promise<number> {
+    let fresh = 0;
+    for (let start = 0; start < articles.length; start += slice) {
+      if (start > 0) await pause();
+      fresh += this.see(articles.slice(start, start + slice), now);
+    }
+    return fresh;
+  }
+
   /** `m`: when any of them is unread they all become read, else all unread. Returns the new value. */
   toggleRead(articles: readonly A[]): boolean {
     const keys = this.own(articles);

@@ -34,6 +34,8 @@ export { bodyWords, indexAnswers, readsBodies } from './query-reads.js';
 export { BODY_DEPTH, CAP, EVERY_MATCH, FALLBACK_N, FUSE_KEYS, FUSE_OPTIONS, FUSE_RANK, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
 
 const EMPTY: ReadonlyArray<readonly [number, number]> = Object.freeze([]);
+// Articles made ready per step of prepareSteps (haystack and short-index bits: ~10-30 ms).
+const PREPARE_CHUNK = 10_000;
 
 /** An in-memory index over the loaded articles; `article(id)` resolves hit ids. */
 export class SearchIndex {
@@ -239,30 +241,29 @@ export class SearchIndex {
   }
 
   /**
-   * Does, ahead of the first keystrokes, what they would otherwise do: builds the fuse records of
-   * the newest FALLBACK_N articles (what the typo fallback and small corpora rank) and runs each
-   * search path once so the JIT has compiled it (a cold first three-letter query cost ~60 ms at
-   * 10k). A UI calls it once loading is done and the newest bodies are read ahead
-   * (body-preload.ts), so the typo fallback's scan finds them in memory; results never depend on it.
+   * Does, ahead of the first keystrokes, what they would otherwise do: the haystacks, the short
+   * index, the fuse records of the newest FALLBACK_N articles (what the typo fallback and small
+   * corpora rank), and each search path once so the JIT has compiled it (a cold first three-letter
+   * query cost ~60 ms at 10k). A UI calls it once loading is done and the newest bodies are read
+   * ahead (body-preload.ts), so the typo fallback's scan finds them in memory; results never depend on it.
    */
   prepare(): void {
-    const wanted = this.bodiesWanted;
-    this.bodiesWanted = wanted && ((): void => {}); // its searches never ask for bodies to be read ahead
-    try {
-      this.warm();
-    } finally {
-      this.bodiesWanted = wanted;
-    }
+    for (const step of this.prepareSteps()) step();
   }
 
-  private warm(): void {
+  /** prepare() as steps of at most PREPARE_CHUNK articles or one search (tens of ms at 100k), for a UI to run one per turn between keys. */
+  prepareSteps(): Array<() => void> {
     const order = this.order();
-    this.completeHays();
-    this.shorts.cover(this.docs.length, (id) => this.hay(id));
-    for (let i = 0; i < order.length && i < FALLBACK_N; i++) this.ranker.record(order[i]);
-    const word = /\p{L}{4,}/u.exec(order.length ? hayTitle(this.hay(order[0])) : '')?.[0] ?? 'news';
-    // A prefix (exact scan + fuse), the word, and a typo of it (the fuzzy fallback).
-    for (const q of [word.slice(0, 3), word, `${word.slice(0, -1)}qx`]) this.search(q, { limit: 50 });
+    const word = (): string => /\p{L}{4,}/u.exec(order.length ? hayTitle(this.hay(order[0])) : '')?.[0] ?? 'news';
+    // A prefix (exact scan + fuse), the word, and a typo of it (the fuzzy fallback); never asking for bodies to be read ahead.
+    const searches = [(w: string) => w.slice(0, 3), (w: string) => w, (w: string) => `${w.slice(0, -1)}qx`].map((q) => (): void => {
+      const wanted = this.bodiesWanted;
+      this.bodiesWanted = wanted && ((): void => {});
+      try { this.search(q(word()), { limit: 50 }); } finally { this.bodiesWanted = wanted; }
+    });
+    const ends = Array.from({ length: Math.ceil(this.docs.length / PREPARE_CHUNK) }, (_, k) => Math.min(this.docs.length, (k + 1) * PREPARE_CHUNK));
+    const hays = ends.map((end) => (): void => void this.shorts.cover(end, (id) => this.hay(id)));
+    return [...hays, () => this.completeHays(), () => order.slice(0, FALLBACK_N).forEach((id) => this.ranker.record(id)), ...searches];
   }
 
   // The attached index's answers for negated words and coins (index-terms.ts), else null.

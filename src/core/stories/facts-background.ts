@@ -69,9 +69,14 @@ export class FactsService {
     this.group = opts.group ?? true;
   }
 
-  /** The facts of articles 0..n-1 (`article(id)`): looked up in the index or computed. Null when stopped; rejects when they could not be had. */
-  load(article: (id: number) => Article, n: number): Promise<Facts | null> {
-    return this.serial(() => this.loadNow(article, n));
+  /**
+   * The facts of articles 0..n-1 (`article(id)`): looked up in the index or computed. With
+   * `rowIds` (each article's row in the on-disk index, -1 for none: LoadResult.indexIds) the
+   * worker reads the articles' files and inputs from the index itself, and this thread sends
+   * only those of articles without a row. Null when stopped; rejects when they could not be had.
+   */
+  load(article: (id: number) => Article, n: number, rowIds: Int32Array | null = null): Promise<Facts | null> {
+    return this.serial(() => this.loadNow(article, n, rowIds));
   }
 
   /** The pulse and (with `hot`) hot order of the result `ids`; null when a newer count superseded it or there are no facts. Never rejects. */
@@ -119,7 +124,7 @@ export class FactsService {
     return run;
   }
 
-  private async loadNow(article: (id: number) => Article, n: number): Promise<Facts | null> {
+  private async loadNow(article: (id: number) => Article, n: number, rowIds: Int32Array | null): Promise<Facts | null> {
     // A small corpus is done here at once (~0.1 ms an article): a worker's start-up costs more, and
     // the first frame already shows its stories.
     const url = this.opts.worker === undefined ? (n < MIN_FOR_WORKER ? null : workerUrl()) : this.opts.worker;
@@ -134,7 +139,16 @@ export class FactsService {
       return (this.latest = this.engine.compute(inputs));
     }
     this.start(url);
-    if (this.opts.cacheFile) {
+    if (this.opts.cacheFile && rowIds && rowIds.length >= n) {
+      // The worker reads the files and inputs from the index; only articles without a row are sent.
+      const sent: Array<[number, [string, string]]> = [];
+      for (let id = 0; id < n; id++) {
+        if (rowIds[id] >= 0) continue;
+        const a = article(id);
+        sent.push([id, [a.path, fileStamp(a.size, a.mtimeMs)]]);
+      }
+      this.post({ kind: 'rows', rowIds: rowIds.slice(0, n), sent });
+    } else if (this.opts.cacheFile) {
       // The files in id order; the worker asks for the inputs of only the articles it must compute or regroup.
       for (let start = 0; start < n; start += STAMP_CHUNK) {
         const stamps: Array<[string, string]> = [];
@@ -146,6 +160,8 @@ export class FactsService {
         await yieldToInput();
         if (this.stop()) return null;
       }
+    }
+    if (this.opts.cacheFile) {
       this.post({ kind: 'reconcile', file: this.opts.cacheFile });
       for (let r = await this.next(); ; r = await this.next()) {
         if (r.kind === 'miss') break;
@@ -230,10 +246,10 @@ export class FactsService {
 }
 
 /** The facts of articles 0..n-1 for one use (`--filter`, tests): a service loaded, then closed. Null when stopped. */
-export async function factsInBackground(article: (id: number) => Article, n: number, opts: BackgroundOptions = {}): Promise<Facts | null> {
+export async function factsInBackground(article: (id: number) => Article, n: number, opts: BackgroundOptions = {}, rowIds: Int32Array | null = null): Promise<Facts | null> {
   const service = new FactsService(opts);
   try {
-    return await service.load(article, n);
+    return await service.load(article, n, rowIds);
   } finally {
     service.close();
   }

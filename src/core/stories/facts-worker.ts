@@ -1,8 +1,9 @@
 // The facts worker: the thread that holds a corpus's facts (facts-engine.ts) for the dashboard's
 // whole session, so neither computing them nor counting over them ever runs on the UI thread. With
 // an on-disk index it reconciles the corpus with the facts kept there per article file
-// (facts-store.ts): it asks the UI thread for the inputs of only the articles whose facts are
-// missing or stale, and of those whose stories must be grouped again, adds the lead paragraphs
+// (facts-store.ts): it reads from the index (indexed-inputs.ts), or asks the UI thread for, the
+// inputs of only the articles whose facts are missing or stale, and of those whose stories must
+// be grouped again, adds the lead paragraphs
 // the index keeps (index/leads.ts), hands a copy of the facts back by transfer and writes what
 // changed. Without one it takes every article's inputs in chunks and computes. Then it answers,
 // until closed: the pulse and hot order of a result (only the newest request waiting is answered:
@@ -13,6 +14,7 @@ import { buildStamp } from '../build-stamp.js';
 import { articleFacts, factsBuffers, type ArticleFacts, type Facts, type FactsInput } from './facts.js';
 import { FactsEngine, type Counted, type FactsChange } from './facts-engine.js';
 import { assemble, readStored, rowsToWrite, type Stamp } from './facts-store.js';
+import { inputsFromIndex, stampsFromIndex } from './indexed-inputs.js';
 
 /** workerData.role of this worker, so importing the module elsewhere starts nothing. */
 export const FACTS_WORKER_ROLE = 'crypto-news-tui:facts';
@@ -25,13 +27,15 @@ export interface FactsWorkerData {
 }
 
 /**
- * UI thread -> worker: the corpus's files in id order (chunks); reconcile them with the index at
- * `file`; inputs (of the `ids` asked for, or continuing the previous chunk's when null); done
+ * UI thread -> worker: the corpus's files in id order (chunks), or the articles' index rows (the
+ * worker reads their files, stamps and inputs from the index; `sent` holds the stamps of those
+ * without a row); reconcile them with the index at `file`; inputs (of the `ids` asked for, or continuing the previous chunk's when null); done
  * sending what was asked; compute from the inputs (no index); count a result; apply a live
  * update; close (after what is under way, writing included).
  */
 export type FactsRequest =
   | { kind: 'stamps'; stamps: Stamp[] }
+  | { kind: 'rows'; rowIds: Int32Array; sent: Array<[id: number, stamp: Stamp]> }
   | { kind: 'reconcile'; file: string }
   | { kind: 'inputs'; inputs: FactsInput[]; ids: Int32Array | null }
   | { kind: 'continue' }
@@ -63,6 +67,8 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
   const port = parentPort;
   const engine = new FactsEngine((workerData as FactsWorkerData).group);
   let stamps: Stamp[] = [];
+  // The articles' index rows when the UI thread sent them instead of stamps ('rows').
+  let indexed: { rowIds: Int32Array; sent: Map<number, Stamp> } | null = null;
   let inputs: FactsInput[] = [];
   // Inputs asked for by id, and the reconciliation waiting for them.
   let asked = new Map<number, FactsInput>();
@@ -80,31 +86,45 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
     port.postMessage({ kind: 'counted', seq: request.seq, counted } satisfies FactsReply, counted.hot ? [counted.hot.buffer as ArrayBuffer] : []);
   };
   // The inputs of `ids` from the UI thread (which sends them, then 'continue').
-  const need = (ids: readonly number[]): Promise<Map<number, FactsInput>> => {
+  const needFromUi = (ids: readonly number[]): Promise<Map<number, FactsInput>> => {
     if (ids.length === 0) return Promise.resolve(new Map());
     asked = new Map();
     port.postMessage({ kind: 'need', ids: Int32Array.from(ids) } satisfies FactsReply);
     return new Promise((resolve) => (answered = () => resolve(asked)));
   };
+  // The inputs of `ids`: read from the index when the articles' rows are known, the rest from the UI thread.
+  const need = async (ids: readonly number[], file: string): Promise<Map<number, FactsInput>> => {
+    if (!indexed) return needFromUi(ids);
+    const got = inputsFromIndex(file, indexed.rowIds, ids);
+    const rest = ids.filter((id) => !got.has(id));
+    if (rest.length) (await needFromUi(rest)).forEach((input, id) => got.set(id, input));
+    return got;
+  };
   const reconcile = async (file: string): Promise<void> => {
     const { FactsTable } = await import('../index/index.js');
     const table = FactsTable.open(file, codeStamp());
-    if (!table) return port.postMessage({ kind: 'miss' } satisfies FactsReply);
+    if (indexed) stamps = stampsFromIndex(file, indexed.rowIds, indexed.sent) ?? [];
+    // Without the stamps of every article (no usable index), the UI thread sends every input.
+    if (!table || (indexed && stamps.length !== indexed.rowIds.length)) {
+      table?.close();
+      indexed = null;
+      return port.postMessage({ kind: 'miss' } satisfies FactsReply);
+    }
     indexFile = file;
     try {
-      const { stale, rows } = readStored(table, stamps);
-      const got = await need(stale);
+      const { stale, rows: stored } = readStored(table, stamps);
+      const got = await need(stale, file);
       const computed = new Map<number, ArticleFacts>();
       const compute = (more: Map<number, FactsInput>): void => more.forEach((input, id) => (got.set(id, input), computed.set(id, articleFacts(input))));
       compute(got);
-      let assembled = assemble(rows, stamps, computed, engine);
+      let assembled = assemble(stored, stamps, computed, engine);
       while ('unreadable' in assembled) {
-        compute(await need(assembled.unreadable));
-        assembled = assemble(rows, stamps, computed, engine);
+        compute(await need(assembled.unreadable, file));
+        assembled = assemble(stored, stamps, computed, engine);
       }
       const regroup = assembled.regroup;
       if (regroup.length) {
-        (await need(regroup.filter((id) => !got.has(id)))).forEach((input, id) => got.set(id, input));
+        (await need(regroup.filter((id) => !got.has(id)), file)).forEach((input, id) => got.set(id, input));
         const docs = regroup.map((id) => got.get(id)!);
         await withLeads(file, docs);
         engine.regroup(regroup, docs);
@@ -115,6 +135,7 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
     } finally {
       table.close();
       stamps = [];
+      indexed = null;
     }
   };
   // A live update's rows: the added articles' facts and stories, the regrouped ones' stories, removed files' rows deleted.
@@ -146,6 +167,9 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
     switch (request.kind) {
       case 'stamps':
         for (const stamp of request.stamps) stamps.push(stamp);
+        return;
+      case 'rows':
+        indexed = { rowIds: request.rowIds, sent: new Map(request.sent) };
         return;
       case 'reconcile':
         return reconcile(request.file);

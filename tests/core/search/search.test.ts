@@ -207,6 +207,19 @@ describe('beyond the cap', () => {
       expect(prepared.search(query, { now: NOW, limit: 30 })).toEqual(bigIndex.search(query, { now: NOW, limit: 30 }));
     }
   });
+  it('gives the same results with prepareSteps() run part of the way, in turns, as without it', () => {
+    const stepped = new SearchIndex(big);
+    const steps = stepped.prepareSteps();
+    // One step per chunk of articles, then the fuse records and the three warming searches.
+    expect(steps.length).toBeGreaterThanOrEqual(5);
+    for (const [k, step] of steps.entries()) {
+      step();
+      if (k % 2) expect(stepped.search('b', { now: NOW, limit: 30 })).toEqual(bigIndex.search('b', { now: NOW, limit: 30 }));
+    }
+    for (const query of ['quasar', 'quasra', 'ma', 'market note 3']) {
+      expect(stepped.search(query, { now: NOW, limit: 30 })).toEqual(bigIndex.search(query, { now: NOW, limit: 30 }));
+    }
+  });
   it('gives the same results when typed key by key as when searched fresh', () => {
     const typed = new SearchIndex(big);
     const text = 'market note 14';

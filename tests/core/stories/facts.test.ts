@@ -256,4 +256,33 @@ describe('grouping a loaded corpus', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('with the load\'s index rows, the worker reads every input from the index: this thread builds none, the facts are the same', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-rows-'));
+    try {
+      const load = await loadCorpus([data], { cache: true, cacheDir: dir });
+      const loaded = load.articles;
+      const rowIds = load.indexIds!;
+      expect(rowIds.every((id) => id >= 0)).toBe(true);
+      const worker = new URL('../../../dist/core/stories/facts-worker.js', import.meta.url);
+      const want = computeFacts(loaded.map((a) => ({ ...factsInput(a), lead: leadParagraph(a.body) })));
+      // Titles read on this thread: what building an input costs (the counting view of the test above).
+      const reads = new Set<number>();
+      const view = loaded.map((a, id) => new Proxy(a, { get: (t, k, r) => (k === 'title' && reads.add(id), Reflect.get(t, k, r) as unknown) }));
+      const cacheFile = indexFile(dir, [data]);
+      const facts = await factsInBackground((id) => view[id], loaded.length, { worker, cacheFile }, rowIds);
+      expect(reads.size).toBe(0);
+      expect(facts).toEqual(want);
+      // An article the index holds no row for is the one this thread still sends.
+      fs.rmSync(dir, { recursive: true, force: true });
+      const again = await loadCorpus([data], { cache: true, cacheDir: dir });
+      const partial = Int32Array.from(again.indexIds!, (id, k) => (k === 7 ? -1 : id));
+      reads.clear();
+      const facts2 = await factsInBackground((id) => view[id], loaded.length, { worker, cacheFile }, partial);
+      expect([...reads]).toEqual([7]);
+      expect(facts2).toEqual(want);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

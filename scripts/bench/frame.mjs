@@ -6,6 +6,8 @@
 // profiling reconciler swapped in (same code paths, plus per-fiber timings); the CLI itself runs
 // the plain production build.
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import { EventEmitter } from 'node:events';
 import { createRequire, Module } from 'node:module';
 import path from 'node:path';
@@ -14,7 +16,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** Runs the breakdown in a child process on `dir` (its cache warm); returns its report. */
 export function measureFrames(repo, dir, env) {
-  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), repo, dir], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 26 });
+  // Colours as in the 256-colour terminal the key-to-screen panes have (this child's stdout is a
+  // pipe, where chalk would paint nothing: no highlight would change a row).
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), repo, dir], { env: { FORCE_COLOR: '2', ...process.env, ...env }, encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) return { error: (r.stderr || `exit ${r.status}`).trim().split('\n').slice(-3).join(' ') };
   return JSON.parse(r.stdout);
 }
@@ -106,6 +110,12 @@ async function child(repo, dir) {
   const counter = new FactsService({ worker: new URL(dist('core/stories/facts-worker.js')) });
   const facts = await counter.load((id) => articles[id], articles.length);
   const stories = storyMapOf(facts, (id) => articles[id]);
+  // Reading state, as the dashboard keeps it (every article seen at load; marks shown per row and
+  // the unread count per result), in a state folder of its own.
+  const { Reading } = await import(dist('core/reading/index.js'));
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-bench-state-'));
+  const reading = Reading.open(stateDir);
+  reading.see(articles);
 
   // Per keystroke: phase times (ms), pane renders, commits.
   let key = null;
@@ -163,7 +173,7 @@ async function child(repo, dir) {
     };
     walk(root?.child);
   };
-  const element = React.createElement(React.Profiler, { id: 'app', onRender: onCommit }, React.createElement(App, { index, version: 1, stories, facts, counter, warnings: [], loading: null, width: 120, height: 40, onDone: () => {} }));
+  const element = React.createElement(React.Profiler, { id: 'app', onRender: onCommit }, React.createElement(App, { index, version: 1, stories, facts, counter, reading, warnings: [], loading: null, width: 120, height: 40, onDone: () => {} }));
   const instance = render(element, {
     stdout: frames,
     stdin,
@@ -224,6 +234,8 @@ async function child(repo, dir) {
   report.fullFrameBytes = out.bytes - before;
   instance.unmount();
   words?.close();
+  reading.close();
+  fs.rmSync(stateDir, { recursive: true, force: true });
   process.stdout.write(`${JSON.stringify(report)}\n`);
   process.exit(0);
 }

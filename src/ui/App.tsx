@@ -8,6 +8,7 @@
 import { Box } from 'ink';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { inspectorRows } from '../core/render/index.js';
+import type { Hit } from '../core/search/index.js';
 import { keymap as defaultKeymap } from '../state/keymap.js';
 import { innerHeight, innerWidth } from '../state/layout.js';
 import { initialState, reducer, type ListSort } from '../state/reducer.js';
@@ -23,8 +24,9 @@ import { promptText, StatusBar } from './StatusBar.js';
 import { useInputGuard } from './input/use-input-guard.js';
 import { useKeys } from './input/use-keys.js';
 import { useRowMarks } from './row-marks.js';
-import { afterPendingInput, frameCommitted } from './input/after-input.js';
+import { afterQuiet, BODY_FOLLOW_MS, frameCommitted } from './input/after-input.js';
 import { useEffectRunner } from './use-effects.js';
+import { useUnreadCount } from './use-unread-count.js';
 import { idsByPath } from '../state/index-swap.js';
 import { listedHits, useAggregate } from './pulse/use-aggregate.js';
 import { listLimit, useSearch } from './use-search.js';
@@ -34,6 +36,7 @@ import type { AppProps } from './app-props.js';
 
 /** Most matches the status line's unread count is counted over (see `unread` in App). */
 const EXACT_UNREAD_MAX = 200_000;
+const NO_RANGES: Hit['titleMatches'] = Object.freeze([]);
 
 export type { AppProps } from './app-props.js';
 
@@ -121,16 +124,17 @@ export function App(p: AppProps) {
   }
 
   const layout = layoutOf(state);
-  // The body and inspector show `shownId`, which follows the selection once the list's frame is
-  // out and no key is waiting: holding `j` moves the cursor at the keyboard's pace, and only the
-  // article it stops on is laid out.
+  // The body and inspector show `shownId`, which follows the selection BODY_FOLLOW_MS after the
+  // list's frame is out, once no key is waiting: holding `j` moves the cursor at the keyboard's
+  // pace, only the article it stops on is laid out, and the terminal shows the moved cursor while
+  // this process is idle rather than busy laying out the body.
   const selectedId = state.selectedId;
   const [shownId, setShownId] = useState(selectedId);
   // A layout effect: it runs as the commit ends (the frame is written by then); a passive one
   // could wait for the next commit. Nothing is laid out for panes an overlay hides.
   const { overlay } = state;
   useLayoutEffect(
-    () => (shownId === selectedId || overlay ? undefined : afterPendingInput(() => setShownId(selectedId))),
+    () => (shownId === selectedId || overlay ? undefined : afterQuiet(BODY_FOLLOW_MS, () => setShownId(selectedId))),
     [shownId, selectedId, overlay],
   );
   // Guarded: in the render that dispatches new results, the id can be one the index lost.
@@ -183,19 +187,12 @@ export function App(p: AppProps) {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const hits = useMemo(() => visibleHits(state), [state.hits, state.listTop, listRowsShown, state.mode]);
   const marks = useRowMarks(reading, state, p.index);
-  // Once per result set or reading change, not per frame: a cursor move must not walk every hit.
   // Over every match once the aggregate has them (exact), else over the hits in hand (`N+`); past
   // EXACT_UNREAD_MAX matches the hits in hand (a look-up per match costs ~0.5 us: 0.1 s at 200k).
   const everyMatch = aggregate && !aggregate.approximate && aggregate.ids && aggregate.ids.length <= EXACT_UNREAD_MAX ? aggregate.ids : null;
-  const unread = useMemo(() => {
-    if (!reading) return null;
-    const isUnread = (id: number): number => (orElse(() => reading.isRead(p.index.article(id)), true) ? 0 : 1);
-    if (!everyMatch) return state.rawHits.reduce((n, h) => n + isUnread(h.id), 0);
-    let n = 0;
-    for (let k = 0; k < everyMatch.length; k++) n += isUnread(everyMatch[k]);
-    return n;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [reading, readingVersion, state.rawHits, p.index, everyMatch]);
+  const everyHit = useMemo(() => (everyMatch ? Array.from(everyMatch, (id): Hit => ({ id, score: 1, titleMatches: NO_RANGES })) : null), [everyMatch]);
+  // Once per result set or reading change, after the frame that shows them (use-unread-count.ts).
+  const unread = useUnreadCount(reading, readingVersion, everyHit ?? state.rawHits, articleOf);
   const width = Math.max(0, p.width);
   const frameHeight = Math.max(1, p.height - 1);
   const emptyMessage = query

@@ -1,9 +1,13 @@
 // A bordered pane whose top border carries its title. Focus shows three ways so it reads with or
-// without colour: the border colour, a bold title, and a `▶` marker before the title.
+// without colour: the border colour, a bold title, and a `▶` marker before the title. The title
+// row is painted once and placed (Lines.tsx): its count changes with every keystroke, and ink
+// would measure a new `╭─▶ Articles …╮` grapheme by grapheme on every frame.
 import { Box, Text } from 'ink';
 import { Component, type ReactNode } from 'react';
 import { sanitizeLine } from '../core/text/index.js';
 import { columns, fitWidth } from '../core/width/index.js';
+import { paint } from './frame/paint.js';
+import { PaintedRows } from './Lines.js';
 import { theme } from './theme.js';
 
 /** Props of Pane: its outer size; children get (width - 2) x (height - 2). */
@@ -25,13 +29,7 @@ export function Pane({ title, width, height, focused, resetKey, children }: Pane
   const rest = Math.max(0, width - 3 - columns(label));
   return (
     <Box flexDirection="column" width={width} height={height} flexShrink={0}>
-      <Text wrap="truncate-end">
-        <Text color={color}>╭─</Text>
-        <Text bold={focused} color={focused ? theme.focusBorder : undefined}>
-          {label}
-        </Text>
-        <Text color={color}>{'─'.repeat(rest)}╮</Text>
-      </Text>
+      <PaintedRows rows={[paint('╭─', { color }) + paint(label, { bold: focused, color: focused ? theme.focusBorder : undefined }) + paint(`${'─'.repeat(rest)}╮`, { color })]} width={width} />
       <Box
         borderStyle="round"
         borderTop={false}

@@ -1,10 +1,12 @@
 // The one-line search bar: the query (its tail while typing, so the cursor stays visible), a
 // cursor block in search mode, and a query error in the error colour on the right.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { memo } from 'react';
 import { sanitizeLine } from '../core/text/index.js';
 import type { Mode } from '../state/keymap.js';
 import { columns, fitTail, fitWidth } from '../core/width/index.js';
+import { paint } from './frame/paint.js';
+import { PaintedRows } from './Lines.js';
 import { theme } from './theme.js';
 
 /** Props of SearchLine. */
@@ -26,20 +28,21 @@ export const SearchLine = memo(function SearchLine({ query, mode, error, width }
   const shown = editing ? fitTail(clean, room) : fitWidth(clean, room);
   const hint = !editing && clean === '' ? fitWidth('press / to search, ? for help', room) : '';
   const used = columns(prompt) + columns(shown) + columns(hint) + columns(cursor);
-  const gap = Math.max(0, width - used - columns(err));
+  // On the narrowest lines the error gives way: the row is never cut after painting.
+  const shownErr = used + columns(err) <= width ? err : '';
+  const gap = Math.max(0, width - used - columns(shownErr));
   if (width < 3) return <Box height={1} width={Math.max(0, width)} />;
+  // One painted, placed row (Lines.tsx): ink would measure the new `█` row on every keystroke.
+  const row =
+    paint(prompt, { color: editing ? theme.accent : theme.dim, bold: editing }) +
+    shown +
+    paint(hint, { color: theme.dim }) +
+    paint(cursor, { color: theme.accent }) +
+    ' '.repeat(gap) +
+    paint(shownErr, { color: theme.error });
   return (
     <Box height={1} width={width}>
-      <Text wrap="truncate-end">
-        <Text color={editing ? theme.accent : theme.dim} bold={editing}>
-          {prompt}
-        </Text>
-        <Text>{shown}</Text>
-        <Text color={theme.dim}>{hint}</Text>
-        <Text color={theme.accent}>{cursor}</Text>
-        <Text>{' '.repeat(gap)}</Text>
-        <Text color={theme.error}>{err}</Text>
-      </Text>
+      <PaintedRows rows={[row]} width={width} />
     </Box>
   );
 });

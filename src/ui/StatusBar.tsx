@@ -1,11 +1,13 @@
 // The one-line status bar. Pieces are dropped lowest-priority first until the line fits, so the
 // count and any notice survive on the narrowest terminal.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { memo } from 'react';
 import { sanitizeLine } from '../core/text/index.js';
 import type { Prompt } from '../state/effects.js';
 import type { Mode, PaneId } from '../state/keymap.js';
 import { columns, fitWidth } from '../core/width/index.js';
+import { paint } from './frame/paint.js';
+import { PaintedRows } from './Lines.js';
 import { theme, type ThemeRole } from './theme.js';
 
 /** Progress of the load (files read), or with `what: 'text'`, of the index's full text built after it. */
@@ -103,20 +105,15 @@ export const StatusBar = memo(function StatusBar(p: StatusBarProps) {
   const gap = Math.max(0, p.width - columns(left) - (showHelp ? columns(HELP) : 0));
   // Colour each piece while the joined text is whole; a cut line falls back to one colour.
   const whole = left === kept.map((x) => x.text).join(SEP);
+  // One painted, placed row (Lines.tsx): its counts change with every keystroke, and ink would
+  // measure each new `·`-separated line grapheme by grapheme.
+  const row =
+    (whole ? kept.map((x, i) => (i ? paint(SEP, { color: theme.dim }) : '') + paint(x.text, { color: x.role ? theme[x.role] : undefined })).join('') : left) +
+    ' '.repeat(gap) +
+    (showHelp ? paint(HELP, { color: theme.dim }) : '');
   return (
     <Box height={1} width={Math.max(0, p.width)}>
-      <Text wrap="truncate-end">
-        {whole
-          ? kept.map((x, i) => (
-              <Text key={i}>
-                {i ? <Text color={theme.dim}>{SEP}</Text> : null}
-                <Text color={x.role ? theme[x.role] : undefined}>{x.text}</Text>
-              </Text>
-            ))
-          : left}
-        {' '.repeat(gap)}
-        {showHelp ? <Text color={theme.dim}>{HELP}</Text> : null}
-      </Text>
+      {p.width > 0 ? <PaintedRows rows={[row]} width={p.width} /> : null}
     </Box>
   );
 });

@@ -144,6 +144,14 @@ async function changed(s: TmuxSession, before: string, timeoutMs: number): Promi
   }
 }
 
+// The list answers a key first and the selected article's body follows a moment later (a frame of
+// its own): after a move, wait until the screen has stopped changing.
+async function settled(s: TmuxSession, before: string, timeoutMs: number): Promise<string | null> {
+  let screen = await changed(s, before, timeoutMs);
+  for (let next = screen; next !== null; next = await changed(s, next, 300)) screen = next;
+  return screen;
+}
+
 async function readAll(width: number, height: number, env: Record<string, string>) {
   if (!hasTmux()) throw new Error('tmux is required for the terminal end-to-end tests (.ci/run installs it)');
   const s = new TmuxSession(width, height, repo, env);
@@ -176,7 +184,7 @@ async function readAll(width: number, height: number, env: Record<string, string
     s.send('BTab');
     screen = await s.waitFor((t) => t.includes('focus: list'), 'list focus');
     s.send('j');
-    screen = (await changed(s, screen, 1500)) ?? screen;
+    screen = (await settled(s, screen, 1500)) ?? screen;
   }
   return texts;
 }

@@ -1,34 +1,52 @@
 // The title highlights of a result list: exact occurrences of the query's words and phrases in
 // each title; for a title fuse.js matched fuzzily without one, what fuse's matcher marks (runs of
-// 2+ characters, so stray letters stay plain), from one small Fuse over just those titles.
+// 2+ characters, so stray letters stay plain). A limited search returns up to 1,000 hits while a
+// list shows ~35 of them, so each hit's highlights are made when first read (the rows drawn),
+// never for the rest. Fuse scores each title on its own (a string list's score and match indices
+// depend only on that string and the pattern), so one title at a time marks exactly what one
+// Fuse over all the fuzzy titles would (a test compares the two).
 import Fuse from 'fuse.js';
 import { occurrences } from './haystack.js';
 import type { ParsedQuery } from './query.js';
 import type { Hit } from './search-settings.js';
 
-const EMPTY: ReadonlyArray<readonly [number, number]> = Object.freeze([]);
+type Ranges = ReadonlyArray<readonly [number, number]>;
+const EMPTY: Ranges = Object.freeze([]);
+
+/** How fuse.js marks a fuzzily matched title (see the header). */
+export const FUZZY_TITLE_OPTIONS = { threshold: 0.4, ignoreLocation: true, includeMatches: true, minMatchCharLength: 2 } as const;
 
 /** A ranked match: `tier` 2 means fuse.js ranked it (see search.ts). */
 export interface RankedMatch { id: number; tier: number; score: number }
 
+/** The highlights of one title: exact occurrences, else (for a fuse-ranked title) fuse's marks. */
+export function titleRanges(folded: string, titleLength: number, q: ParsedQuery, needles: readonly string[], fuseRanked: boolean): Ranges {
+  const found = needles.length ? occurrences(folded, needles, titleLength) : [];
+  if (found.length) return found;
+  if (!fuseRanked || q.text.length <= 2) return EMPTY;
+  const [m] = new Fuse([folded], FUZZY_TITLE_OPTIONS).search(q.text);
+  const indices = m?.matches?.[0]?.indices ?? [];
+  return indices.length ? indices.map(([s, e]) => [s, e] as const) : EMPTY;
+}
+
 /**
- * Hits for `ranked`, in its order, with title highlights; `foldedTitle(id)` is the folded title
- * (the same length as the title, so positions carry over), `titleLength(id)` the title's length.
+ * Hits for `ranked`, in its order; each hit's `titleMatches` is made on first read and kept.
+ * `foldedTitle(id)` is the folded title (the same length as the title, so positions carry over),
+ * `titleLength(id)` the title's length.
  */
 export function titleHits(ranked: readonly RankedMatch[], q: ParsedQuery, foldedTitle: (id: number) => string, titleLength: (id: number) => number): Hit[] {
   const needles = [...q.words, ...q.phrases];
-  const hits: Hit[] = ranked.map((r) => {
-    const found = needles.length ? occurrences(foldedTitle(r.id), needles, titleLength(r.id)) : [];
-    return { id: r.id, score: r.score, titleMatches: found.length ? found : EMPTY };
-  });
-  const fuzzy = hits.filter((h, i) => h.titleMatches.length === 0 && ranked[i].tier === 2);
-  if (fuzzy.length && q.text.length > 2) {
-    const titles = fuzzy.map((h) => foldedTitle(h.id));
-    const fuse = new Fuse(titles, { threshold: 0.4, ignoreLocation: true, includeMatches: true, minMatchCharLength: 2 });
-    for (const m of fuse.search(q.text)) {
-      const indices = m.matches?.[0]?.indices ?? [];
-      if (indices.length) fuzzy[m.refIndex].titleMatches = indices.map(([s, e]) => [s, e] as const);
-    }
+  const hits = new Array<Hit>(ranked.length);
+  for (let i = 0; i < ranked.length; i++) {
+    const { id, score, tier } = ranked[i];
+    let ranges: Ranges | null = null;
+    hits[i] = {
+      id,
+      score,
+      get titleMatches(): Ranges {
+        return (ranges ??= titleRanges(foldedTitle(id), titleLength(id), q, needles, tier === 2));
+      },
+    };
   }
   return hits;
 }

@@ -2,5 +2,5 @@
 // product's rule, and ink's own count where code must mirror ink's layout) and cuts or pads text
 // to a width. A subsystem of its own, apart from text/, because its rule needs string-width and
 // Unicode tables: what only sanitises or folds text (the CLI's start, --filter) does not load them.
-export { displayText, eachGrapheme, graphemeWidth, inkWidth, isOneColumnText, prefixWithin, textWidth, WIDE_PAD, type Prefix } from './width.js';
+export { displayText, eachGrapheme, graphemeWidth, inkWidth, isOneColumnText, prefixWithin, steadyWidth, textWidth, WIDE_PAD, type Prefix } from './width.js';
 export { columns, fitPrefix, fitTail, fitWidth, padWidth } from './fit.js';

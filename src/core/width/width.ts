@@ -60,6 +60,26 @@ export function isOneColumnText(s: string): boolean {
   return SIMPLE.test(s);
 }
 
+// Text every terminal, string-width and tmux draw at one width each, known without segmenting:
+// the one-column text above, arrows, box drawing, block elements and geometric shapes (less the
+// two emoji among them, U+25FD-25FE), ★, and the two-column CJK ideographs, kana, Hangul
+// syllables and fullwidth forms (a test checks every unit against string-width and this module).
+const STEADY = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u25fc\u25ff\u2605\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff\uac00-\ud7a3\uff01-\uff60]*$/;
+const STEADY_WIDE = /[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff\uac00-\ud7a3\uff01-\uff60]/g;
+
+/**
+ * Columns of `s` (no escapes) when each of its UTF-16 units is a steady character (above), by
+ * counting: the same as string-width's, this module's and tmux's count; null for other text.
+ */
+export function steadyWidth(s: string): number | null {
+  if (SIMPLE.test(s)) return s.length;
+  if (!STEADY.test(s)) return null;
+  STEADY_WIDE.lastIndex = 0;
+  let w = s.length;
+  while (STEADY_WIDE.exec(s)) w += 1;
+  return w;
+}
+
 /** Text in the form drawn and measured (see the rule at the top of this file); applying it twice changes nothing. */
 export function displayText(s: string): string {
   if (SIMPLE.test(s)) return s;

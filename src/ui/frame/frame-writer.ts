@@ -3,11 +3,13 @@
 // frame ended; for a frame shorter than the screen that ends with a newline, that is one row off
 // per frame and the screen scrolls. In `debug` mode ink instead hands stdout each whole frame,
 // unthrottled and without escapes of its own; this stream stands in for the terminal there and
-// writes only the rows that differ from the frame before, each at its absolute position, in one
-// synchronized-output write (DEC mode 2026), so nothing flickers and a cursor move costs two rows.
+// writes only what differs from the frame before (changed rows, from their first changed cell),
+// each at its absolute position, in one synchronized-output write (DEC mode 2026), so nothing
+// flickers and a cursor move costs two list rows' cells.
 import { EventEmitter } from 'node:events';
 import type tty from 'node:tty';
 import { inkWidth, WIDE_PAD } from '../../core/width/index.js';
+import { rowChange } from './row-diff.js';
 
 const SYNC_BEGIN = '\x1b[?2026h';
 const SYNC_END = '\x1b[?2026l';
@@ -75,14 +77,18 @@ export function placeWideClusters(row: string): string {
 
 /**
  * The bytes that turn the screen showing `previous` (null: unknown, redraw everything) into
- * `next`, both as lists of rows from the top of the screen; '' when nothing changed. A row is
- * erased before it is written: erasing after a row that fills the width would eat its last cell.
+ * `next`, both as lists of rows from the top of the screen; '' when nothing changed. A changed
+ * row is written from its first changed column (row-diff.ts), or whole (a row with WIDE_PAD
+ * marks, or one with nothing in common at its start). A whole row is erased before it is
+ * written: erasing after a row that fills the width would eat its last cell.
  */
 export function frameUpdate(previous: readonly string[] | null, next: readonly string[]): string {
   let out = '';
   for (let i = 0; i < next.length; i++) {
-    if (previous && previous[i] === next[i]) continue;
-    out += at(i) + ERASE_LINE + placeWideClusters(next[i]);
+    const before = previous?.[i];
+    if (before === next[i]) continue;
+    const change = before === undefined || before.includes(WIDE_PAD) || next[i].includes(WIDE_PAD) ? null : rowChange(i, before, next[i]);
+    out += change ?? at(i) + ERASE_LINE + placeWideClusters(next[i]);
   }
   if (!previous) out += at(next.length) + ERASE_BELOW;
   else for (let i = next.length; i < previous.length; i++) out += at(i) + ERASE_LINE;

@@ -8,7 +8,7 @@
 // pieces overlapping on a row), it hands the frame to ink's own code with the references
 // expanded. It wraps Output.prototype.get in ink's build: it checks the shape it expects and
 // does nothing when a different ink does not match (a test pins it).
-import { inkWidth, isOneColumnText } from '../../core/width/index.js';
+import { inkWidth, steadyWidth } from '../../core/width/index.js';
 import { expandRefs, setRowRefs } from './placed-rows.js';
 import { inkOutputPrototype } from './ink-output-class.js';
 
@@ -59,7 +59,7 @@ export function lineColumns(text: string): number {
     // one-column units, whose width is their length once the escapes are out (ink's count
     // segments every grapheme: ~0.1 ms a row under load).
     const plain = text.includes('\x1b') ? text.replace(ESCAPES, '') : text;
-    w = isOneColumnText(plain) ? plain.length : inkWidth(text);
+    w = steadyWidth(plain) ?? inkWidth(text);
     widths.set(text, w);
   }
   return w;

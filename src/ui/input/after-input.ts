@@ -20,6 +20,25 @@ export function afterPendingInput(fn: () => void): () => void {
   };
 }
 
+/**
+ * How long after the list's frame the selected article's body and inspector are laid out (ms):
+ * below what a reader notices, and long enough for the terminal to show the moved cursor while
+ * this process is idle (laying out a body takes ~5-15 ms of the CPU the terminal also needs).
+ */
+export const BODY_FOLLOW_MS = 16;
+
+/** Calls `fn` after `ms` and then once input already waiting has been handled; returns a cancel function. */
+export function afterQuiet(ms: number, fn: () => void): () => void {
+  let cancel = (): void => {};
+  const timer = setTimeout(() => {
+    cancel = afterPendingInput(fn);
+  }, ms);
+  return () => {
+    clearTimeout(timer);
+    cancel();
+  };
+}
+
 let lastFrameAt = -Infinity;
 
 /** Notes that a frame was just committed (App calls it after every commit). */

@@ -9,6 +9,8 @@ import { barWidths, sparkline, type Pulse } from '../../core/pulse/index.js';
 import { sanitizeLine } from '../../core/text/index.js';
 import { pulseEntries, pulseParts, type PulsePart } from '../../state/pulse-line.js';
 import { columns, fitWidth } from '../../core/width/index.js';
+import { paint } from '../frame/paint.js';
+import { PaintedRows } from '../Lines.js';
 import { theme } from '../theme.js';
 
 /** Props of PulseStrip. */
@@ -43,37 +45,22 @@ export const PulseStrip = memo(function PulseStrip({ pulse, width, rows, focused
   const used = countsW + (barW ? barW + 2 : 1);
   const spark = sparkline(pulse.days.map((d) => d.count), Math.max(0, width - used));
   const facets = rows > 1 ? pulseParts(entries, width, at, 'facets') : [];
+  // Painted, placed rows (ui/Lines.tsx): the counts change with every keystroke, and ink would
+  // measure each new row of bars and sparks grapheme by grapheme.
+  const summary =
+    paintParts(counts, focused, cursor, true) +
+    (barW ? ` ${paint('█'.repeat(pos), { color: theme.positive })}${paint('▒'.repeat(neu), { color: theme.neutral })}${paint('░'.repeat(neg), { color: theme.negative })}` : '') +
+    (spark && width > used ? paint(` ${spark}`, { color: theme.accent }) : '');
+  const painted = rows > 1 ? [summary, facets.length === 0 ? ' ' : paintParts(facets, focused, cursor, false)] : [summary];
   return (
     <Box flexDirection="column" height={rows} width={width}>
-      <Text wrap="truncate-end">
-        <Parts parts={counts} focused={focused} cursor={cursor} plain />
-        {barW ? (
-          <>
-            <Text> </Text>
-            {/* Three glyphs, so the split reads without colour too. */}
-            <Text color={theme.positive}>{'█'.repeat(pos)}</Text>
-            <Text color={theme.neutral}>{'▒'.repeat(neu)}</Text>
-            <Text color={theme.negative}>{'░'.repeat(neg)}</Text>
-          </>
-        ) : null}
-        {spark && width > used ? <Text color={theme.accent}>{` ${spark}`}</Text> : null}
-      </Text>
-      {rows > 1 ? (
-        <Text wrap="truncate-end">{facets.length === 0 ? ' ' : <Parts parts={facets} focused={focused} cursor={cursor} />}</Text>
-      ) : null}
+      <PaintedRows rows={painted} width={width} />
     </Box>
   );
 });
 
-// One line's parts; the text between entries dim unless `plain`.
-function Parts({ parts, focused, cursor, plain = false }: { parts: readonly PulsePart[]; focused: boolean; cursor: number; plain?: boolean }) {
-  return (
-    <>
-      {parts.map((p, i) => (
-        <Text key={i} color={p.index === null && !plain ? theme.dim : undefined} inverse={focused && p.index === cursor}>
-          {sanitizeLine(p.text)}
-        </Text>
-      ))}
-    </>
-  );
+// One line's parts as painted text; the text between entries dim unless `plain`. (Three glyphs
+// in the bar, so the split reads without colour too.)
+function paintParts(parts: readonly PulsePart[], focused: boolean, cursor: number, plain: boolean): string {
+  return parts.map((p) => paint(sanitizeLine(p.text), { color: p.index === null && !plain ? theme.dim : undefined, inverse: focused && p.index === cursor })).join('');
 }

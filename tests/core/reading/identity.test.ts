@@ -112,3 +112,23 @@ describe('article identity', () => {
     again.close();
   });
 });
+
+describe('the key an article is looked up by', () => {
+  it('follows the marks from an earlier key to the article’s own, and keeps it once it has a row', () => {
+    const state = tmp('state');
+    const a = { externalId: 'cp-7', url: 'https://x.test/7', path: '/n/7.md' };
+    const r = Reading.open(state);
+    // An earlier build keyed the marks by URL: read through it, asked many times.
+    r.store.setRead(['url:https://x.test/7'], true);
+    for (let i = 0; i < 3; i++) expect(r.isRead(a)).toBe(true);
+    // The article gets its own row (its marks carried over), then changes through it.
+    r.see([a]);
+    expect(r.store.get('id:cp-7')?.read).toBe(true);
+    r.toggleRead([a]);
+    expect(r.isRead(a)).toBe(false);
+    expect(r.store.isRead('url:https://x.test/7')).toBe(true);
+    r.toggleRead([a]);
+    expect(r.isRead(a)).toBe(true);
+    r.close();
+  });
+});

@@ -3,7 +3,7 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../../src/core/render/markdown.js';
 import { lineText } from '../../../src/core/render/spans.js';
-import { displayText, graphemeWidth, inkWidth, prefixWithin, textWidth, WIDE_PAD } from '../../../src/core/width/width.js';
+import { displayText, graphemeWidth, inkWidth, prefixWithin, steadyWidth, textWidth, WIDE_PAD } from '../../../src/core/width/width.js';
 import { clipLine, wrapSpans } from '../../../src/core/render/wrap.js';
 import { tmuxWidth } from '../../helpers/wcwidth.js';
 
@@ -169,5 +169,33 @@ describe('the one-unit, one-column fast path', () => {
     expect(prefixWithin(title, 100)).toEqual({ length: title.length, width: title.length, cut: false });
     // One unit outside (an emoji) and the walk measures as before.
     expect(textWidth(`${title} 🚀`)).toBe(title.length + 3);
+  });
+});
+
+// Rows of box drawing, the list's cursor and marks and CJK text are measured by counting
+// (steadyWidth: the compositor's line widths, the frame writer's cursor placement): each unit
+// must be a grapheme of its own at the same width for string-width, this module and tmux.
+describe('steady text, measured by counting', () => {
+  const RANGES: Array<[number, number, number]> = [
+    [0x2190, 0x21ff, 1], [0x2500, 0x25fc, 1], [0x25ff, 0x25ff, 1], [0x2605, 0x2605, 1],
+    [0x3041, 0x3096, 2], [0x30a1, 0x30fa, 2], [0x4e00, 0x9fff, 2], [0xac00, 0xd7a3, 2], [0xff01, 0xff60, 2],
+  ];
+  const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+  it('holds for every unit it covers', () => {
+    const wrong = RANGES.flatMap(([a, b, w]) =>
+      Array.from({ length: b - a + 1 }, (_, k) => String.fromCharCode(a + k)).filter(
+        (u) => steadyWidth(u) !== w || stringWidth(u) !== w || graphemeWidth(u) !== w || tmuxWidth(u) !== w || displayText(u) !== u || [...segmenter.segment(`a${u}${u}a`)].length !== 4,
+      ),
+    );
+    expect(wrong.map((u) => u.charCodeAt(0).toString(16))).toEqual([]);
+  });
+
+  it('counts mixed rows and refuses emoji', () => {
+    const row = '│▶◆ Nov 14 ● 中文 ビット — ok ▁▆█ ★';
+    expect(steadyWidth(row)).toBe(stringWidth(row));
+    expect(steadyWidth('│ ◽ x')).toBeNull();
+    expect(steadyWidth('ok 👍')).toBeNull();
+    expect(steadyWidth('plain')).toBe(5);
   });
 });

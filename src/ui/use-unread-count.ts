@@ -1,0 +1,42 @@
+// The status line's unread count over the results in hand (up to 1,000 hits), counted after the
+// frame that shows them, as the pulse and the match counts are (use-aggregate.ts): a keystroke's
+// list never waits for a count. Until the count for the current results is in, the last one stays
+// on screen; a count for results already replaced is dropped, never drawn.
+import { useLayoutEffect, useState } from 'react';
+import type { Article } from '../core/article.js';
+import type { Reading } from '../core/reading/index.js';
+import type { Hit } from '../core/search/index.js';
+import { afterPendingInput } from './input/after-input.js';
+
+/** How many of `hits` are unread, or null without reading state; counted once per hits/version. */
+export function countUnread(reading: Reading, hits: readonly Hit[], article: (id: number) => Article): number {
+  let n = 0;
+  for (const h of hits) {
+    try {
+      if (!reading.isRead(article(h.id))) n += 1;
+    } catch {
+      // An id the index lost (a replaced index) counts as read: it is not shown.
+    }
+  }
+  return n;
+}
+
+interface Counted {
+  hits: readonly Hit[];
+  version: number;
+  reading: Reading;
+  n: number;
+}
+
+/** The unread count of `hits` (null without reading state), made after the frame that shows them. */
+export function useUnreadCount(reading: Reading | null, version: number, hits: readonly Hit[], article: (id: number) => Article): number | null {
+  // The first frame has its count at once (nothing was on screen to stand in for it).
+  const [counted, setCounted] = useState<Counted | null>(() => (reading ? { hits, version, reading, n: countUnread(reading, hits, article) } : null));
+  const current = counted !== null && counted.hits === hits && counted.version === version && counted.reading === reading;
+  useLayoutEffect(() => {
+    if (!reading || current) return undefined;
+    return afterPendingInput(() => setCounted({ hits, version, reading, n: countUnread(reading, hits, article) }));
+  }, [reading, version, hits, article, current]);
+  if (!reading) return null;
+  return counted && counted.reading === reading ? counted.n : null;
+}

@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Text } from 'ink';
+import { render } from 'ink-testing-library';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Article } from '../../src/core/article.js';
+import { Reading } from '../../src/core/reading/reading.js';
+import type { Hit } from '../../src/core/search/index.js';
+import { useUnreadCount } from '../../src/ui/use-unread-count.js';
+import { makeArticle } from '../helpers/make-article.js';
+import { eventually } from './frame.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+const articles: Article[] = Array.from({ length: 6 }, (_, id) => makeArticle({ id, title: `Story ${id}` }));
+const article = (id: number): Article => articles[id];
+const hitsOf = (ids: number[]): Hit[] => ids.map((id) => ({ id, score: 0, titleMatches: [] }));
+
+function Probe({ reading, version, hits }: { reading: Reading | null; version: number; hits: readonly Hit[] }) {
+  const n = useUnreadCount(reading, version, hits, article);
+  return <Text>{`${hits.length} hits, ${n ?? '-'} unread`}</Text>;
+}
+
+describe('useUnreadCount', () => {
+  it('has the first frame’s count at once, and each later count after the frame that shows its hits', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-unread-'));
+    dirs.push(dir);
+    const reading = Reading.open(dir);
+    reading.see(articles);
+    reading.toggleRead([articles[0], articles[1]]);
+    const isRead = vi.spyOn(reading, 'isRead');
+    const r = render(<Probe reading={reading} version={reading.version} hits={hitsOf([0, 1, 2])} />);
+    expect(r.lastFrame()).toBe('3 hits, 1 unread');
+    // New hits: their frame keeps the last count (no hit is looked up while it is made) ...
+    isRead.mockClear();
+    r.rerender(<Probe reading={reading} version={reading.version} hits={hitsOf([0, 3, 4, 5])} />);
+    expect(r.lastFrame()).toBe('4 hits, 1 unread');
+    expect(isRead).not.toHaveBeenCalled();
+    // ... and the count for them follows.
+    await eventually(() => expect(r.lastFrame()).toBe('4 hits, 3 unread'));
+    // A change of marks counts again.
+    reading.toggleRead([articles[3]]);
+    r.rerender(<Probe reading={reading} version={reading.version} hits={hitsOf([0, 3, 4, 5])} />);
+    await eventually(() => expect(r.lastFrame()).toBe('4 hits, 2 unread'));
+    r.unmount();
+    reading.close();
+  });
+
+  it('drops the count of hits replaced before it was made', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-unread-'));
+    dirs.push(dir);
+    const reading = Reading.open(dir);
+    reading.see(articles);
+    const counted: number[][] = [];
+    const isRead = vi.spyOn(reading, 'isRead').mockImplementation((a) => {
+      counted.push([(a as Article).id]);
+      return false;
+    });
+    const r = render(<Probe reading={reading} version={0} hits={hitsOf([0])} />);
+    counted.length = 0;
+    // Two result sets in one turn: only the last is ever counted.
+    r.rerender(<Probe reading={reading} version={0} hits={hitsOf([1, 2])} />);
+    r.rerender(<Probe reading={reading} version={0} hits={hitsOf([3, 4, 5])} />);
+    await eventually(() => expect(r.lastFrame()).toBe('3 hits, 3 unread'));
+    expect(counted.flat()).toEqual([3, 4, 5]);
+    isRead.mockRestore();
+    r.unmount();
+    reading.close();
+  });
+
+  it('is null without reading state', () => {
+    const r = render(<Probe reading={null} version={0} hits={hitsOf([0, 1])} />);
+    expect(r.lastFrame()).toBe('2 hits, - unread');
+    r.unmount();
+  });
+});

@@ -129,8 +129,12 @@ export function graphemeWidth(g: string): number {
 /** Columns taken by display text; stops counting once past `limit` (the result is then > limit). */
 export function textWidth(s: string, limit = Infinity): number {
   if (SIMPLE.test(s)) return s.length;
-  const steady = steadyWidth(s);
-  if (steady !== null) return steady;
+  // Steady text by counting, stopping past the limit as the walk below does.
+  if (STEADY.test(s)) {
+    let w = 0;
+    for (let i = 0; i < s.length && w <= limit; i++) w += isSteadyWide(s.charCodeAt(i)) ? 2 : 1;
+    return w;
+  }
   let w = 0;
   for (const segment of eachGrapheme(s)) {
     w += graphemeWidth(segment);

@@ -13,10 +13,15 @@ import { STAMP_SQL } from './vocabulary.js';
 // Per row in the blob: id, size, mtime, dev, ino as float64.
 const NUMBERS = 5;
 
-/** The stamp rows of the snapshot in `db` when it was made from the rows there now, else null. */
+/** The stamp rows of the snapshot in `db` when it was made from the rows there now, else null (none, stale, unreadable). */
 export function readSnapshot(db: Database.Database): StampRow[] | null {
-  const row = db.prepare('SELECT s.stamp, s.paths, s.numbers FROM stamp_snapshot s WHERE s.stamp = (' + STAMP_SQL + ')').raw().get() as [string, string, Buffer] | undefined;
-  if (!row) return null;
+  let row: [string, string, Buffer] | undefined;
+  try {
+    row = db.prepare('SELECT s.stamp, s.paths, s.numbers FROM stamp_snapshot s WHERE s.stamp = (' + STAMP_SQL + ')').raw().get() as typeof row;
+  } catch {
+    return null;
+  }
+  if (!row || typeof row[1] !== 'string' || !Buffer.isBuffer(row[2])) return null;
   const [, joined, blob] = row;
   const paths = joined === '' ? [] : joined.split('\0');
   if (blob.byteLength !== paths.length * NUMBERS * 8) return null;

@@ -28,17 +28,26 @@ export function indexHolder(source: WordSource | null, inMemory: (t: Parameters<
 /**
  * Which articles hold every free word of `q`: the index's marks for the words it answers for,
  * then, only on the articles it marked, the words it leaves to memory (too short, not ASCII, held
- * by too many tokens) looked for in their text, every body included. Null when the index answers
- * for none of them, none is attached, or `q` has a phrase (a phrase is looked for in bodies only
- * as deep as the in-memory search reads them: its count stays a lower bound). Ids past what the
- * index covers (live updates) are tested on their haystacks alone.
+ * by too many tokens) looked for in their text. `hasBody` (a limited search's BODY_DEPTH, null:
+ * every body) says whose bodies may be read for those: another article whose short fields lack
+ * them counts as not holding them and `skips.n` grows (the result is then a lower bound), so a
+ * keystroke never reads thousands of old bodies from their files. Null when the index answers for
+ * none of the words, none is attached, or `q` has a phrase (looked for in bodies only as deep as
+ * the in-memory search reads them). Ids past what the index covers (live updates) are tested on
+ * their haystacks alone.
  */
-export function indexTest(source: WordSource | null, q: ParsedQuery, hayOf: (id: number) => Hay): ((id: number) => boolean) | null {
+export function indexTest(source: WordSource | null, q: ParsedQuery, hayOf: (id: number) => Hay, hasBody: ((id: number) => boolean) | null = null, skips = { n: 0 }): ((id: number) => boolean) | null {
   if (!source || q.words.length === 0 || q.phrases.length > 0) return null;
   const answer = source.containing(q.words);
   if (!answer) return null;
   const { marks, rest } = answer;
   const covered = source.covered;
   if (rest.length === 0) return (id) => (id < covered ? marks[id] === 1 : containsAll(hayOf(id), q.words));
-  return (id) => (id < covered ? marks[id] === 1 && containsAll(hayOf(id), rest) : containsAll(hayOf(id), q.words));
+  const restHeld = (id: number): boolean => {
+    if (!hasBody || hasBody(id)) return containsAll(hayOf(id), rest);
+    if (containsAll(hayOf(id), rest, false)) return true;
+    skips.n += 1;
+    return false;
+  };
+  return (id) => (id < covered ? marks[id] === 1 && restHeld(id) : containsAll(hayOf(id), q.words));
 }

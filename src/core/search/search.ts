@@ -6,7 +6,8 @@
 // Ranking: title equal to the query, title containing it, fuse score, exact-only matches (title,
 // short fields, body); ties newest first. With the on-disk index attached (useWords) it names the
 // articles holding the words it answers for and decides negated words and coins (every body,
-// index-terms.ts), so `total` is exact. Without it a limited search (the dashboard) stops after
+// index-terms.ts), so `total` is exact (but for a word it leaves to memory, looked for in bodies
+// only to BODY_DEPTH: then a lower bound). Without it a limited search (the dashboard) stops after
 // max(CAP, limit) survivors and reads no body past BODY_DEPTH (`approximate`: a lower bound);
 // without a limit (`--filter`) every body is searched. A body not in memory is read on first use,
 // unless deferBodies says to leave it (the result is then approximate).
@@ -84,11 +85,7 @@ export class SearchIndex {
     return this.order().slice(0, Math.max(0, n)).map((id) => this.docs[id]);
   }
 
-  /**
-   * Lets the on-disk index answer free words, negated words and coins (`source.covered` first ids,
-   * with the in-memory meaning of a match): every body then counts at every keystroke, not only
-   * the newest BODY_DEPTH, and counts are exact. Null detaches it.
-   */
+  /** Lets the on-disk index answer free words, negated words and coins (index-terms.ts); null detaches it. */
   useWords(source: WordSource | null): void {
     this.words = source;
   }
@@ -135,10 +132,11 @@ export class SearchIndex {
     const key = `${mode}|${this.docs.length}|${this.words?.covered ?? -1}|${everything}|${filterKey(q, includeDrafts)}|${keep ? (opts.keepKey ?? Math.random()) : ''}`;
     // Words and phrases are looked for in short fields and bodies; without a limit, in all of them.
     if (!everything) this.completeHays();
-    // A full scan for words: the matches found in id order and only they sorted by date, which
-    // spares the date order and eligible list of every article (same ids, same order).
     const short = q.phrases.length === 0 && q.text.length <= 2;
-    const indexed = q.text && !short ? indexTest(this.words, q, (id) => this.hay(id)) : null;
+    // With a limit, bodies past BODY_DEPTH are not read for words the index leaves to memory (`skips`).
+    const skips = { n: 0 };
+    const indexed = q.text && !short ? indexTest(this.words, q, (id) => this.hay(id), everything ? null : this.hasBody, skips) : null;
+    // A full scan: matches found in id order, only they sorted by date (same ids, same order).
     const has = indexed ?? ((id: number) => containsAll(this.hay(id), q.words));
     const scanned = everything && q.text && q.words.length && !short ? fullScan(this.docs, withKeep(compileFilters(q, includeDrafts, this.holder()), keep), filtersNeedHay(q), has, (id) => this.hay(id), opts.corpusEligible ?? 0) : null;
     const eligibleNow = (): number[] => this.eligible(key, q, includeDrafts, everything, keep);
@@ -168,12 +166,13 @@ export class SearchIndex {
       } else {
         const exact = eligible.filter(indexed);
         counted = exact.length;
-        // Fuse ranks only exact matches here, so they are every match (unless none: the typo pass).
-        if (exact.length > 0) allIds = exact;
+        // Fuse ranks only exact matches here, so they are every match (unless bodies were skipped, or
+        // none matched: the typo fallback's hits are all there is then).
+        if (exact.length > 0 && skips.n === 0) allIds = exact;
         ranked = opts.idsOnly && allIds ? [] : this.fuzzy(q, eligible, key, cap, cap < exact.length ? exact.slice(0, cap) : exact);
-        // No exact match: the typo fallback's hits are all there is.
         if (exact.length === 0) counted = ranked.length;
       }
+      approximate = skips.n > 0;
     } else {
       const cap = everything ? Infinity : Math.max(CAP, limit);
       ranked = scanned ? this.fuzzy(q, eligibleNow, key, cap, scanned) : this.fuzzy(q, eligibleNow(), key, cap);

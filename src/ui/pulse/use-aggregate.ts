@@ -29,6 +29,11 @@ export interface Aggregate {
   approximate: boolean;
   /** Every match in hot order, when the list sorts by hot; null otherwise. */
   hot: Int32Array | null;
+  /**
+   * Every match's id (no order), when counted over them all; null when the list's hits were all.
+   * Not the array handed to the counter: that one may be transferred to its thread.
+   */
+  ids: ArrayLike<number> | null;
 }
 
 /** What the aggregate is of: the search the list shows, run again without a limit. */
@@ -58,7 +63,7 @@ export function useAggregate(r: AggregateRequest): Aggregate | null {
     // Without facts: exact only when the list holds every match; otherwise wait for them.
     if (!facts) {
       if (result.approximate || result.hits.length < result.total) return undefined;
-      const timer = setTimeout(() => setAggregate({ search, pulse: pulseOf(result.hits.map((h) => index.article(h.id))), total: result.total, approximate: false, hot: null }), 0);
+      const timer = setTimeout(() => setAggregate({ search, pulse: pulseOf(result.hits.map((h) => index.article(h.id))), total: result.total, approximate: false, hot: null, ids: null }), 0);
       return () => clearTimeout(timer);
     }
     let timer: NodeJS.Timeout | undefined;
@@ -83,7 +88,7 @@ export function useAggregate(r: AggregateRequest): Aggregate | null {
         // Articles that arrived after the facts were last updated are counted once the worker has them.
         const counted = counter ? counter.count(ids, hot, now) : Promise.resolve(countFacts(facts, ids, hot, now));
         void counted.then((c) => {
-          if (!stale && c) setAggregate({ search, pulse: c.pulse, total, approximate, hot: c.hot });
+          if (!stale && c) setAggregate({ search, pulse: c.pulse, total, approximate, hot: c.hot, ids: all.ids });
         });
       }, AGGREGATE_IDLE_MS);
     });

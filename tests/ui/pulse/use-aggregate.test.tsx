@@ -2,7 +2,11 @@
 // FactsCounter): the list draws first, the strip says `counting…` until the count arrives, and a
 // count for a query that was typed over never reaches the screen. Driven through App with a
 // counter whose answers the test releases by hand.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { render } from 'ink-testing-library';
+import { Reading } from '../../../src/core/reading/index.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SearchIndex } from '../../../src/core/search/search.js';
 import { computeFacts } from '../../../src/core/stories/facts-builder.js';
@@ -87,5 +91,30 @@ describe('the aggregate, counted off the UI thread', () => {
     await tick(100);
     expect(app.text()).toContain('▲ 0 ● 1 ▼ 1');
     expect(app.text()).toContain('Articles 1/2');
+  });
+
+  it('counts unread over every match once counted (exact), over the hits in hand before (N+)', async () => {
+    // More matches than the list fetches (1,000): the list's hits are not every match.
+    const many = makeCorpus(Array.from({ length: 1300 }, (_, i) => ({ title: `Ledger note ${i}`, publishedAt: NOW - i * H })));
+    const dir = mkdtempSync(join(tmpdir(), 'cnt-unread-'));
+    const reading = Reading.open(dir);
+    try {
+      reading.toggleRead(many.slice(0, 100));
+      const manyFacts = computeFacts(many.map(factsInput));
+      // Like the facts worker's counter, it takes the ids' buffer (transferred: detached here).
+      const immediate: FactsCounter = { count: (ids, hot, now) => Promise.resolve(countFacts(manyFacts, structuredClone(ids, { transfer: [ids.buffer as ArrayBuffer] }), hot, now)) };
+      const props: AppProps = {
+        index: new SearchIndex(many), version: 1, warnings: [], loading: null, width: 120, height: 20, now: NOW,
+        onDone: vi.fn(), stories: storyMap(many), facts: manyFacts, counter: immediate, reading,
+      };
+      const r = render(<App {...props} />);
+      unmount = r.unmount;
+      // The hits in hand are the newest 1,000, 100 of them read: 900+ until every match is counted.
+      await eventually(() => expect(rows(r.lastFrame()).join('\n')).toContain('1,200 unread'));
+      expect(rows(r.lastFrame()).join('\n')).toContain('1,300/1,300');
+    } finally {
+      reading.store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,0 +1,61 @@
+// The index's answers inside the live search (index-terms.ts): a word the index leaves to memory is
+// looked for among the articles it marked for the others, reading bodies only to BODY_DEPTH with a
+// limit (older ones whose short fields lack it make the count a lower bound, labelled), every body
+// without one; negated words and coins decided by its marks for every article.
+import { describe, expect, it } from 'vitest';
+import type { WordSource } from '../../../src/core/index/index.js';
+import { SearchIndex } from '../../../src/core/search/search.js';
+import { BODY_DEPTH } from '../../../src/core/search/search-settings.js';
+import { makeCorpus } from '../../helpers/make-article.js';
+
+const N = BODY_DEPTH + 200;
+const T0 = Date.UTC(2026, 0, 1);
+// Every article holds "regulator" in its title; every tenth holds "zq" in its body only.
+const articles = makeCorpus(Array.from({ length: N }, (_, i) => ({ title: `Regulator note ${i}`, body: i % 10 === 0 ? 'a zq b' : 'plain', publishedAt: T0 - i * 60_000, tags: i % 3 === 0 ? ['SOL'] : [] })));
+
+// An index over all of them: "regulator" held by every article, other words left to memory; the
+// negated word "plain" held by the articles whose body says so; the coin SOL by the tagged ones.
+const source: WordSource = {
+  covered: N,
+  containing: (words) => (words.includes('regulator') ? { marks: new Uint8Array(N).fill(1), rest: words.filter((w) => w !== 'regulator') } : null),
+  nearly: () => null,
+  holding: (t) => {
+    const marks = new Uint8Array(N);
+    articles.forEach((a, i) => {
+      if (t.kind === 'word' && t.value === 'plain' && a.body === 'plain') marks[i] = 1;
+      if (t.kind === 'coin' && t.value === 'SOL' && a.tags.includes('SOL')) marks[i] = 1;
+    });
+    return marks;
+  },
+};
+
+describe('the index inside the live search', () => {
+  it('reads no body past BODY_DEPTH for a word left to memory, and says the count is a lower bound', () => {
+    const index = new SearchIndex(articles);
+    index.useWords(source);
+    const limited = index.search('regulator zq', { limit: 50 });
+    expect(limited.approximate).toBe(true);
+    expect(limited.total).toBe(BODY_DEPTH / 10);
+    const every = index.search('regulator zq');
+    expect(every.approximate).toBe(false);
+    expect(every.total).toBe(N / 10);
+  });
+
+  it('is exact when no body past the depth was needed', () => {
+    const index = new SearchIndex(articles);
+    index.useWords(source);
+    const r = index.search('regulator note', { limit: 50 });
+    expect(r.approximate).toBe(false);
+    expect(r.total).toBe(N);
+  });
+
+  it('decides negated words and coins from the index for every article, the oldest too', () => {
+    const index = new SearchIndex(articles);
+    index.useWords(source);
+    expect(index.search('-plain', { limit: 50 }).total).toBe(N / 10);
+    expect(index.search('coin:sol', { limit: 50 }).total).toBe(Math.ceil(N / 3));
+    // Without the index, bodies past the depth are not read for the negation.
+    const memory = new SearchIndex(articles);
+    expect(memory.search('-plain', { limit: 50 }).total).toBeGreaterThan(N / 10);
+  });
+});

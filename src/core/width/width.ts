@@ -66,6 +66,8 @@ export function isOneColumnText(s: string): boolean {
 // syllables and fullwidth forms (a test checks every unit against string-width and this module).
 const STEADY = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u25fc\u25ff\u2605\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff\uac00-\ud7a3\uff01-\uff60]*$/;
 const STEADY_WIDE = /[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff\uac00-\ud7a3\uff01-\uff60]/g;
+const isSteadyWide = (c: number): boolean =>
+  (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fa) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xff01 && c <= 0xff60);
 
 /**
  * Columns of `s` (no escapes) when each of its UTF-16 units is a steady character (above), by
@@ -127,6 +129,12 @@ export function graphemeWidth(g: string): number {
 /** Columns taken by display text; stops counting once past `limit` (the result is then > limit). */
 export function textWidth(s: string, limit = Infinity): number {
   if (SIMPLE.test(s)) return s.length;
+  // Steady text by counting, stopping past the limit as the walk below does.
+  if (STEADY.test(s)) {
+    let w = 0;
+    for (let i = 0; i < s.length && w <= limit; i++) w += isSteadyWide(s.charCodeAt(i)) ? 2 : 1;
+    return w;
+  }
   let w = 0;
   for (const segment of eachGrapheme(s)) {
     w += graphemeWidth(segment);
@@ -147,6 +155,16 @@ export interface Prefix {
 export function prefixWithin(s: string, width: number): Prefix {
   const budget = Math.max(0, Math.floor(width));
   if (SIMPLE.test(s)) return s.length <= budget ? { length: s.length, width: s.length, cut: false } : { length: budget, width: budget, cut: true };
+  // Steady text (the list's glyphs, box drawing, CJK): each unit its own grapheme of 1 or 2 columns.
+  if (STEADY.test(s)) {
+    let used = 0;
+    for (let i = 0; i < s.length; i++) {
+      const w = isSteadyWide(s.charCodeAt(i)) ? 2 : 1;
+      if (used + w > budget) return { length: i, width: used, cut: true };
+      used += w;
+    }
+    return { length: s.length, width: used, cut: false };
+  }
   let used = 0;
   let length = 0;
   for (const g of eachGrapheme(s)) {

@@ -118,11 +118,14 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
 // Options whose value is a query, and the short boolean flags that may be grouped before them (`-mq`).
 const QUERY_OPTIONS: ReadonlySet<string> = new Set(['-f', '--filter', '-q', '--query']);
 const GROUPED_QUERY = /^-[mhV]*([fq])$/;
+// The options whose value is a number, by each spelling, with their long name.
+const NUMERIC_OPTIONS: ReadonlyMap<string, string> = new Map([['-n', '--limit'], ['--limit', '--limit'], ['--max-file-size', '--max-file-size']]);
 
 /**
  * `-f '-source:decrypt'` and `-q -bitcoin`: a query may start with `-` (a negated term), so the
  * argument after -f/-q is always its value, as fzf reads it. util.parseArgs would refuse a
- * value that looks like an option, so such pairs are joined into `--filter=VALUE` first.
+ * value that looks like an option, so such pairs are joined into `--filter=VALUE` first; so is a
+ * negative number after a numeric option (`-n -1` -> `--limit=-1`), for that option's own message.
  */
 export function joinQueryValues(argv: readonly string[]): string[] {
   const out: string[] = [];
@@ -134,6 +137,14 @@ export function joinQueryValues(argv: readonly string[]): string[] {
     }
     const group = GROUPED_QUERY.exec(arg);
     const name = QUERY_OPTIONS.has(arg) ? arg : group ? `-${group[1]}` : null;
+    // A negative number after a numeric option (`-n -1`) is its value, refused with the option's
+    // own message, not util.parseArgs' "argument is ambiguous".
+    const numeric = NUMERIC_OPTIONS.get(arg);
+    if (numeric !== undefined && i + 1 < argv.length && /^-\d/.test(argv[i + 1])) {
+      out.push(`${numeric}=${argv[i + 1]}`);
+      i += 1;
+      continue;
+    }
     if (name !== null && i + 1 < argv.length && argv[i + 1].startsWith('-') && argv[i + 1] !== '--') {
       if (group && arg.length > 2) out.push(arg.slice(0, -1)); // the grouped boolean flags
       out.push(`${name === '-f' || name === '--filter' ? '--filter' : '--query'}=${argv[i + 1]}`);
@@ -178,7 +189,7 @@ export function parseCommandLine(argv: string[]): Command {
     });
   } catch (error) {
     // parseArgs messages are clear but long-winded; keep their first sentence.
-    const message = error instanceof Error ? error.message.split('. ')[0] : String(error);
+    const message = error instanceof Error ? error.message.split(/\.\s/)[0] : String(error);
     throw new UsageError(message);
   }
   const v = parsed.values;

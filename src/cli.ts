@@ -65,13 +65,15 @@ async function printArticles(articles: readonly Article[], options: Options, mar
   process.stdout.write(text);
 }
 
-function checkPaths(paths: readonly string[]): boolean {
+// `origin` says where the paths came from when the user did not type them (the config's `paths`).
+function checkPaths(paths: readonly string[], origin: string | null): boolean {
   for (const p of paths) {
     try {
       fs.statSync(p);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      fail(`${p}: ${code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : String(code)}`);
+      const reason = code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : String(code);
+      fail(`${p}: ${reason}${origin === null ? '' : ` (${origin})`}`);
       return false;
     }
   }
@@ -228,11 +230,13 @@ async function main(argv: string[]): Promise<void> {
 
   const options = command.options;
   let config: Config;
+  let configFile: string | null = null;
   let keymap;
   let view = 0;
   try {
     const loaded = loadConfig({ file: options.configFile, disabled: options.noConfig }, { commands: COMMANDS, isKeyName, queryError: viewQueryError });
     config = loaded.config;
+    if (loaded.source.kind === 'file') configFile = loaded.source.file;
     if (command.kind === 'print-config') {
       const { cacheDirectory } = await import('./core/index/index.js');
       process.stdout.write(printConfig(config, loaded.source, { state: stateDirectory(), cache: cacheDirectory() }));
@@ -251,8 +255,9 @@ async function main(argv: string[]): Promise<void> {
     }
   }
   // The config's paths, else the bundled corpus, found from the package, never from the current directory.
-  const paths = options.paths.length > 0 ? options.paths : config.paths.length > 0 ? config.paths : [packageFile('data')];
-  if (!checkPaths(paths)) return;
+  const fromConfig = options.paths.length === 0 && config.paths.length > 0;
+  const paths = options.paths.length > 0 ? options.paths : fromConfig ? config.paths : [packageFile('data')];
+  if (!checkPaths(paths, fromConfig ? `in paths of ${configFile ?? 'the config'}` : null)) return;
 
   try {
     if (options.filter !== null) {

@@ -52,6 +52,12 @@ describe('parseCommandLine', () => {
     [['--sort', 'random'], /--sort/],
     [['-n', '0'], /--limit/],
     [['-n', 'ten'], /--limit/],
+    // A negative number is the option's value, refused in the option's own words.
+    [['-n', '-1'], /^--limit: expected a positive whole number, got "-1"$/],
+    [['--limit', '-5'], /^--limit: expected a positive whole number, got "-5"$/],
+    [['--max-file-size', '-1K'], /^--max-file-size: not a size: "-1K"/],
+    // util.parseArgs' own message, cut to its first sentence.
+    [['-p', '-x'], /^Option '-p' argument is ambiguous$/],
     [['--bogus'], /bogus/],
     [['-f'], /filter/],
     [['-f', 'a', '-q', 'b'], /cannot be combined/],

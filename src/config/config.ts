@@ -84,7 +84,7 @@ export function validateConfig(doc: Record<string, unknown>, file: string, sourc
   if (doc.paths !== undefined) config.paths = stringList(['paths'], doc.paths);
   if (doc.theme !== undefined) {
     if (typeof doc.theme !== 'string') wrongType(['theme'], 'a string', doc.theme);
-    if (!THEMES.includes(doc.theme as ThemeName)) fail(['theme'], `"theme" should be one of ${THEMES.join(', ')}, not "${String(doc.theme)}"`);
+    if (!THEMES.includes(doc.theme as ThemeName)) fail(['theme'], `"theme" should be one of ${THEMES.join(', ')}, not ${JSON.stringify(doc.theme)}`);
     config.theme = doc.theme as ThemeName;
   }
   if (doc.views !== undefined) {
@@ -114,7 +114,7 @@ export function validateConfig(doc: Record<string, unknown>, file: string, sourc
       if (!vocabulary.commands.includes(command)) unknown(['keys', command], command, vocabulary.commands);
       const keys = typeof value === 'string' ? [value] : stringList(['keys', command], value);
       if (keys.length === 0) fail(['keys', command], `"keys.${command}" needs at least one key`);
-      for (const k of keys) if (!vocabulary.isKeyName(k)) fail(['keys', command], `"keys.${command}": unknown key name "${k}" (use a character, or e.g. ctrl+x, alt+x, enter, esc, tab, space, up, pgdn)`);
+      for (const k of keys) if (!vocabulary.isKeyName(k)) fail(['keys', command], `"keys.${command}": unknown key name ${JSON.stringify(k)} (use a character, or e.g. ctrl+x, alt+x, enter, esc, tab, space, up, pgdn)`);
       config.keys[command] = keys;
     }
   }

@@ -108,6 +108,11 @@ describe('loadConfig', () => {
     expect(errorOf('[keys]\ndown = ["ctrl+shift+meta+x"]\n').message).toMatch(/:2: "keys.down": unknown key name "ctrl\+shift\+meta\+x"/);
     expect(errorOf('[[views]]\nname = "a"\n').message).toMatch(/view 1 has no "query"/);
   });
+
+  it('a key name or theme holding control characters is shown escaped, not blanked by the sanitiser', () => {
+    expect(errorOf('[keys]\ndown = ["\\u001b[2J"]\n').message).toContain('"keys.down": unknown key name "\\u001b[2J"');
+    expect(errorOf('theme = "da\\u0007rk"\n').message).toContain('not "da\\u0007rk"');
+  });
 });
 
 describe('locate', () => {

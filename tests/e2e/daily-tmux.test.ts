@@ -47,6 +47,15 @@ describe('daily driver in a real terminal', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('a config path that does not exist is named with the config it came from, exit 2', () => {
+    const { env, home } = makeHome('paths = ["~/gone"]\n');
+    const r = spawnSync(process.execPath, [cli, '--filter', 'x'], { env: { ...process.env, ...env }, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    const file = path.join(env.XDG_CONFIG_HOME, 'crypto-news-tui', 'config.toml');
+    expect(r.stderr).toBe(`crypto-news-tui: ${path.join(home, 'gone')}: no such file or directory (in paths of ${file})\n`);
+    expect(r.stdout).toBe('');
+  });
+
   it('read and saved marks survive a restart and show in is:unread, is:saved and --print json', async () => {
     const { env } = makeHome(CONFIG);
     const first = start(env);

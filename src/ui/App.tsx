@@ -192,7 +192,7 @@ export function App(p: AppProps) {
   const everyMatch = aggregate && !aggregate.approximate && aggregate.ids && aggregate.ids.length <= EXACT_UNREAD_MAX ? aggregate.ids : null;
   const everyHit = useMemo(() => (everyMatch ? Array.from(everyMatch, (id): Hit => ({ id, score: 1, titleMatches: NO_RANGES })) : null), [everyMatch]);
   // Once per result set or reading change, after the frame that shows them (use-unread-count.ts).
-  const unread = useUnreadCount(reading, readingVersion, everyHit ?? state.rawHits, articleOf);
+  const unread = useUnreadCount(reading, readingVersion, everyHit ?? state.rawHits, articleOf, !everyMatch && state.rawHits.length < state.total);
   const width = Math.max(0, p.width);
   const frameHeight = Math.max(1, p.height - 1);
   const emptyMessage = query
@@ -253,7 +253,7 @@ export function App(p: AppProps) {
       <StatusBar
         shown={state.total}
         shownIsLowerBound={state.totalApproximate}
-        unreadIsLowerBound={!everyMatch && state.rawHits.length < state.total}
+        unreadIsLowerBound={unread?.lowerBound ?? false}
         total={p.warmTotal?.total ?? p.index.size - (p.hidden?.size ?? 0)}
         query={state.query}
         sort={state.usedSort}
@@ -265,7 +265,7 @@ export function App(p: AppProps) {
         message={state.message}
         width={width}
         prompt={promptText(state.prompt)}
-        unread={unread}
+        unread={unread?.n ?? null}
         fresh={state.arrived - state.shownArrived}
       />
     </Box>

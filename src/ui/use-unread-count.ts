@@ -21,22 +21,32 @@ export function countUnread(reading: Reading, hits: readonly Hit[], article: (id
   return n;
 }
 
-interface Counted {
+/** An unread count and whether it covers only part of the matches (drawn as `N+`). */
+export interface UnreadCount {
+  n: number;
+  lowerBound: boolean;
+}
+
+interface Counted extends UnreadCount {
   hits: readonly Hit[];
   version: number;
   reading: Reading;
-  n: number;
 }
 
-/** The unread count of `hits` (null without reading state), made after the frame that shows them. */
-export function useUnreadCount(reading: Reading | null, version: number, hits: readonly Hit[], article: (id: number) => Article): number | null {
+/**
+ * The unread count of `hits` (null without reading state), made after the frame that shows them.
+ * `lowerBound` (the hits are only part of the matches) travels with the count it was given for:
+ * while a count stands in for the next one, it keeps its own mark, so the screen never shows a
+ * count over the first 1,000 hits as if it were over every match.
+ */
+export function useUnreadCount(reading: Reading | null, version: number, hits: readonly Hit[], article: (id: number) => Article, lowerBound = false): UnreadCount | null {
   // The first frame has its count at once (nothing was on screen to stand in for it).
-  const [counted, setCounted] = useState<Counted | null>(() => (reading ? { hits, version, reading, n: countUnread(reading, hits, article) } : null));
-  const current = counted !== null && counted.hits === hits && counted.version === version && counted.reading === reading;
+  const [counted, setCounted] = useState<Counted | null>(() => (reading ? { hits, version, reading, lowerBound, n: countUnread(reading, hits, article) } : null));
+  const current = counted !== null && counted.hits === hits && counted.version === version && counted.reading === reading && counted.lowerBound === lowerBound;
   useLayoutEffect(() => {
     if (!reading || current) return undefined;
-    return afterPendingInput(() => setCounted({ hits, version, reading, n: countUnread(reading, hits, article) }));
-  }, [reading, version, hits, article, current]);
-  if (!reading) return null;
-  return counted && counted.reading === reading ? counted.n : null;
+    return afterPendingInput(() => setCounted({ hits, version, reading, lowerBound, n: countUnread(reading, hits, article) }));
+  }, [reading, version, hits, article, lowerBound, current]);
+  if (!reading || !counted || counted.reading !== reading) return null;
+  return { n: counted.n, lowerBound: counted.lowerBound };
 }

@@ -20,9 +20,9 @@ const articles: Article[] = Array.from({ length: 6 }, (_, id) => makeArticle({ i
 const article = (id: number): Article => articles[id];
 const hitsOf = (ids: number[]): Hit[] => ids.map((id) => ({ id, score: 0, titleMatches: [] }));
 
-function Probe({ reading, version, hits }: { reading: Reading | null; version: number; hits: readonly Hit[] }) {
-  const n = useUnreadCount(reading, version, hits, article);
-  return <Text>{`${hits.length} hits, ${n ?? '-'} unread`}</Text>;
+function Probe({ reading, version, hits, part = false }: { reading: Reading | null; version: number; hits: readonly Hit[]; part?: boolean }) {
+  const u = useUnreadCount(reading, version, hits, article, part);
+  return <Text>{`${hits.length} hits, ${u ? `${u.n}${u.lowerBound ? '+' : ''}` : '-'} unread`}</Text>;
 }
 
 describe('useUnreadCount', () => {
@@ -68,6 +68,28 @@ describe('useUnreadCount', () => {
     await eventually(() => expect(r.lastFrame()).toBe('3 hits, 3 unread'));
     expect(counted.flat()).toEqual([3, 4, 5]);
     isRead.mockRestore();
+    r.unmount();
+    reading.close();
+  });
+
+  it('keeps the lower-bound mark of the count on screen until the next count replaces it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-unread-'));
+    dirs.push(dir);
+    const reading = Reading.open(dir);
+    reading.see(articles);
+    // The hits in hand are part of the matches: `2+`.
+    const r = render(<Probe reading={reading} version={0} hits={hitsOf([0, 1])} part />);
+    expect(r.lastFrame()).toBe('2 hits, 2+ unread');
+    // Every match arrives: until it is counted, the count on screen is still the partial one, `2+`
+    // (never `2`, which would claim the partial count covers every match) ...
+    r.rerender(<Probe reading={reading} version={0} hits={hitsOf([0, 1, 2, 3, 4])} />);
+    expect(r.lastFrame()).toBe('5 hits, 2+ unread');
+    // ... then the exact count.
+    await eventually(() => expect(r.lastFrame()).toBe('5 hits, 5 unread'));
+    // And a partial count for new results keeps the exact one, unmarked, until it is made.
+    r.rerender(<Probe reading={reading} version={0} hits={hitsOf([5])} part />);
+    expect(r.lastFrame()).toBe('1 hits, 5 unread');
+    await eventually(() => expect(r.lastFrame()).toBe('1 hits, 1+ unread'));
     r.unmount();
     reading.close();
   });

@@ -72,8 +72,7 @@ function checkPaths(paths: readonly string[], origin: string | null): boolean {
       fs.statSync(p);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const reason = code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : String(code);
-      fail(`${p}: ${reason}${origin === null ? '' : ` (${origin})`}`);
+      fail(`${p}: ${code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : String(code)}${origin === null ? '' : ` (${origin})`}`);
       return false;
     }
   }

@@ -20,6 +20,15 @@ const articles: Article[] = Array.from({ length: 6 }, (_, id) => makeArticle({ i
 const article = (id: number): Article => articles[id];
 const hitsOf = (ids: number[]): Hit[] => ids.map((id) => ({ id, score: 0, titleMatches: [] }));
 
+/** Reading state in a folder of its own (removed after the test) that has seen every article. */
+function openReading(): Reading {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-unread-'));
+  dirs.push(dir);
+  const reading = Reading.open(dir);
+  reading.see(articles);
+  return reading;
+}
+
 function Probe({ reading, version, hits, part = false }: { reading: Reading | null; version: number; hits: readonly Hit[]; part?: boolean }) {
   const u = useUnreadCount(reading, version, hits, article, part);
   return <Text>{`${hits.length} hits, ${u ? `${u.n}${u.lowerBound ? '+' : ''}` : '-'} unread`}</Text>;
@@ -27,10 +36,7 @@ function Probe({ reading, version, hits, part = false }: { reading: Reading | nu
 
 describe('useUnreadCount', () => {
   it('has the first frame’s count at once, and each later count after the frame that shows its hits', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-unread-'));
-    dirs.push(dir);
-    const reading = Reading.open(dir);
-    reading.see(articles);
+    const reading = openReading();
     reading.toggleRead([articles[0], articles[1]]);
     const isRead = vi.spyOn(reading, 'isRead');
     const r = render(<Probe reading={reading} version={reading.version} hits={hitsOf([0, 1, 2])} />);
@@ -51,10 +57,7 @@ describe('useUnreadCount', () => {
   });
 
   it('drops the count of hits replaced before it was made', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-unread-'));
-    dirs.push(dir);
-    const reading = Reading.open(dir);
-    reading.see(articles);
+    const reading = openReading();
     const counted: number[][] = [];
     const isRead = vi.spyOn(reading, 'isRead').mockImplementation((a) => {
       counted.push([(a as Article).id]);
@@ -73,10 +76,7 @@ describe('useUnreadCount', () => {
   });
 
   it('keeps the lower-bound mark of the count on screen until the next count replaces it', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-unread-'));
-    dirs.push(dir);
-    const reading = Reading.open(dir);
-    reading.see(articles);
+    const reading = openReading();
     // The hits in hand are part of the matches: `2+`.
     const r = render(<Probe reading={reading} version={0} hits={hitsOf([0, 1])} part />);
     expect(r.lastFrame()).toBe('2 hits, 2+ unread');

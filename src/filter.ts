@@ -5,7 +5,7 @@
 import type { Options } from './args.js';
 import type { Article } from './core/article.js';
 import { QueryError } from './core/search/index.js';
-import { drained, EXIT, fail, importFormat, printArticles, printPaths, reportWarnings } from './output.js';
+import { drained, EXIT, fail, importFormat, NAME, printArticles, printPaths, reportWarnings } from './output.js';
 
 /** Opens the reading state for --filter when the query or the output needs it; null otherwise or when it cannot be opened. */
 async function filterReading(options: Options, stateDir: string): Promise<import('./core/reading/index.js').Reading | null> {
@@ -79,7 +79,7 @@ export async function runFilter(options: Options, paths: string[], stateDir: str
   // Free words answered by the index: its vocabulary is read on a thread while the load runs.
   const byIndex = options.cache && indexAnswers(options.filter ?? '');
   const early = byIndex && !options.clearCache ? startVocabulary(indexFile(cacheDirectory(), paths)) : undefined;
-  const { articles, warnings, indexIds } = await loadCorpus(paths, { maxFileSize: options.maxFileSize, cache: options.cache, clearCache: options.clearCache });
+  const { articles, warnings, indexIds, fullText, textReady } = await loadCorpus(paths, { maxFileSize: options.maxFileSize, cache: options.cache, clearCache: options.clearCache });
   reportWarnings(warnings);
   const index = new SearchIndex(articles);
   const words = byIndex && indexIds ? await WordIndex.forLoad(paths, indexIds, early) : null;
@@ -125,5 +125,12 @@ export async function runFilter(options: Options, paths: string[], stateDir: str
   // Ends once the output has drained: waiting for the event loop to empty cost up to ~0.1 s
   // more while the stat thread and its port were torn down.
   await drained();
+  // A cold run's index gets its full text after the list, on a thread of its own. Ending before
+  // it is done left the index without its text, and so every later --filter loaded every file
+  // again, never warm: the output is out already, so the run finishes the index for the next one.
+  if (!textReady) {
+    if (process.stderr.isTTY) process.stderr.write(`${NAME}: indexing the full text for the next run (Ctrl-C skips it)...\n`);
+    await fullText;
+  }
   process.exit();
 }

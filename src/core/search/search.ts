@@ -222,9 +222,8 @@ export class SearchIndex {
           ? eligible.filter((id) => containsAll(this.hay(id), q.words))
           : this.scanner.scan(key, eligible, this.hays as Hay[], q.words, cap, this.hasBody));
     let scores = new Map<number, number>();
-    // Fuse ranks the newest FUSE_RANK survivors; older ones rank as exact matches. A small corpus
-    // follows the same rule as a big one (and the index's --filter): when some articles hold every
-    // word, they are the result; fuse over every article put `Bitcoin Flash Crash` under `bitcoin etf`.
+    // Fuse ranks the newest FUSE_RANK survivors, older ones rank as exact matches: at any corpus
+    // size (fuse over a small one's every article put `Bitcoin Flash Crash` under `bitcoin etf`).
     if (exact.length) scores = this.fuseScores(exact.slice(0, FUSE_RANK), q.text, FUSE_OPTIONS);
     // Three letters with one typo allowed match noise everywhere, so typos are forgiven from four.
     if (exact.length === 0 && scores.size === 0 && q.text.length >= 4) {

@@ -13,9 +13,19 @@ export type PrintFormat = 'path' | 'title' | 'json' | 'markdown';
  * below it (what they typed), absolute otherwise (the bundled corpus lives in the package).
  */
 export function displayPath(absolute: string, cwd: string): string {
+  // A normalised path below a normalised cwd (what the walk and process.cwd() give) is its tail:
+  // taken as a slice, path.relative's resolving of both was most of --print path at 100k matches.
+  const prefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
+  if (path.sep === '/' && absolute.startsWith(prefix) && path.isAbsolute(cwd)) {
+    const tail = absolute.slice(prefix.length);
+    if (tail !== '' && !tail.startsWith('..') && !DOT_SEGMENT.test(tail) && !tail.includes(`${path.sep}${path.sep}`)) return tail;
+  }
   const rel = path.relative(cwd, absolute);
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : absolute;
 }
+
+// A `.` or `..` segment, or a trailing separator: a tail that path.relative would normalise.
+const DOT_SEGMENT = /(?:^|\/)\.{1,2}(?:\/|$)|\/$/;
 
 function iso(ms: number | null): string | null {
   return ms === null || !Number.isFinite(ms) ? null : new Date(ms).toISOString();

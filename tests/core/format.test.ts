@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/article.js';
 import { makeArticle } from '../helpers/make-article.js';
@@ -29,8 +30,17 @@ describe('displayPath', () => {
     ['/home/u/news/a.md', '/home/u', 'news/a.md'],
     ['/opt/pkg/data/a.md', '/home/u', '/opt/pkg/data/a.md'],
     ['/home/u/a.md', '/home/u', 'a.md'],
+    ['/home/u/a.md', '/home/u/', 'a.md'],
+    ['/home/u/news/../a.md', '/home/u', 'a.md'],
+    ['/home/u/./news//a.md', '/home/u', 'news/a.md'],
+    ['/home/uu/a.md', '/home/u', '/home/uu/a.md'],
+    ['/home/u/..a.md', '/home/u', '/home/u/..a.md'],
+    ['/a.md', '/', 'a.md'],
   ])('%s from %s', (abs, cwd, expected) => {
     expect(displayPath(abs, cwd)).toBe(expected);
+    // The quick tail must agree with path.relative's answer everywhere.
+    const rel = path.relative(cwd, abs);
+    expect(displayPath(abs, cwd)).toBe(rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs);
   });
 });
 

@@ -61,6 +61,12 @@ export class LocalIndex implements ArticleIndex {
     return { ids: s.r.reader.matching(groups.join(' AND ')), rest };
   }
 
+  /** The words of `words` the index has no answer for (words() leaves them in `rest`), without running the match. */
+  leftToMemory(words: readonly string[]): string[] {
+    const { vocabulary } = this.s;
+    return [...new Set(words)].filter((word) => wordGroup(vocabulary, word) === null);
+  }
+
   count(includeDrafts: boolean): number {
     return Math.max(0, this.s.r.reader.count(includeDrafts) - this.s.r.duplicate.size);
   }

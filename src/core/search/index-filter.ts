@@ -83,9 +83,8 @@ async function exactly(index: LocalIndex, q: ParsedQuery, query: string, opts: I
   const candidates = index.query({ terms: q.terms, includeDrafts });
   // Under CAP passing the search takes its one-pass path over them all: the second way reads them all.
   if (!candidates || candidates.passing === null || candidates.passing <= CAP) return null;
-  const answered = index.words(q.words, false);
   // A word the index leaves to memory would make the candidates a superset: the second way.
-  if (!answered || answered.rest.length > 0) return null;
+  if (index.leftToMemory(q.words).length > 0) return null;
   // No exact match: the typo fallback ranks the newest articles passing the filters (the second way).
   if (candidates.ids.length === 0) return q.text.length >= 4 ? null : [];
   // Ranking reads no body here (every candidate holds the words), so rows for ranking alone do when only paths are printed.

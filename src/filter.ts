@@ -27,8 +27,11 @@ async function filterFromIndex(options: Options, paths: string[]): Promise<boole
   const needsAll = options.sort === 'hot' || (options.print === 'json' && !options.stats);
   if (!options.cache || options.clearCache || options.limit !== undefined || needsAll) return false;
   const { importIndexFilter } = await import('./core/search/index.js');
-  const [{ filterFromIndex: fromIndex }, { splitReadingTerms }] = await Promise.all([importIndexFilter(), import('./core/reading/index.js')]);
-  if (splitReadingTerms(query).terms.length > 0) return false;
+  // A reading term (is:unread, is:read, is:saved, is:new) needs the reading state: a full load.
+  // Every one is written `is:`, so a query without it does not load the reading module to ask.
+  const readingTerms = /is:/i.test(query) ? (await import('./core/reading/index.js')).splitReadingTerms(query).terms.length : 0;
+  if (readingTerms > 0) return false;
+  const { filterFromIndex: fromIndex } = await importIndexFilter();
   // `--print path` needs nothing of the matches but their paths: the index ranks its rows without loading the loader.
   const pathsOnly = options.print === 'path' && !options.stats;
   let found;

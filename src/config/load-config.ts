@@ -1,8 +1,8 @@
 // The config file's public face: find it, read it, parse it (TOML, through smol-toml), check it,
 // and fill in defaults. A missing file is not an error; anything wrong with one that exists is.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
-import { parse, TomlError } from 'smol-toml';
 import { ConfigError, DEFAULT_CONFIG, validateConfig, type Config, type KeyVocabulary } from './config.js';
 import { defaultConfigFile, expandHome } from './folders.js';
 
@@ -19,6 +19,12 @@ export interface ConfigRequest {
   env?: NodeJS.ProcessEnv;
   home?: string;
 }
+
+// smol-toml is loaded only when there is a file to parse: most runs have none, and its nine ES
+// modules were a tenth of a warm --filter's module loading. Its CommonJS build is one file,
+// loaded synchronously here (the parse and its error class come from the same build).
+let toml: typeof import('smol-toml') | null = null;
+const smolToml = (): typeof import('smol-toml') => (toml ??= createRequire(import.meta.url)('smol-toml') as typeof import('smol-toml'));
 
 // A config file is a few hundred bytes; anything this big is not one.
 const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -45,6 +51,7 @@ export function loadConfig(request: ConfigRequest, vocabulary: KeyVocabulary): {
     throw new ConfigError(file, null, code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : `cannot read (${String(code)})`);
   }
   let doc: Record<string, unknown>;
+  const { parse, TomlError } = smolToml();
   try {
     doc = parse(source) as Record<string, unknown>;
   } catch (error) {

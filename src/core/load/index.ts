@@ -5,6 +5,7 @@
 export { LIMITS } from './limits.js';
 export { loadCorpus, warmStart, type LoadOptions, type LoadResult } from './load.js';
 export { LazyArticle, lowerBodyOf } from './lazy-article.js';
+export { ArticleTable } from './article-table.js';
 export { parseAll, type ParseJob } from './parse-pool.js';
 export { refreshIndex, type Refreshed } from './refresh.js';
 export { answersWord, LocalIndex } from './local-index.js';

@@ -60,12 +60,23 @@ const lower = memo(foldText);
 const compactMemo = memo(compact);
 const sentimentMemo = memo(canonicalSentiment);
 
-// The lower-cased list; the list itself when it already is (the usual case), so no copy is kept.
+// The lower-cased list; the list itself when it already is, so no copy is kept. A loaded
+// corpus shares one frozen list among the articles holding the same tags (load/article-table.ts):
+// its lower-cased copy is made once and shared too (`MARKETS, BTC` tags, upper-case as many
+// feeds write them, made a new pair of arrays per article: ~200 bytes each at a million).
+const lowered = new WeakMap<readonly string[], string[]>();
 function lowerList(list: readonly string[]): string[] {
+  const known = lowered.get(list);
+  if (known !== undefined) return known;
+  let out = list as string[];
   for (let i = 0; i < list.length; i++) {
-    if (lower(list[i]) !== list[i]) return list.map(lower);
+    if (lower(list[i]) !== list[i]) {
+      out = list.map(lower);
+      break;
+    }
   }
-  return list as string[];
+  if (Object.isFrozen(list)) lowered.set(list, out);
+  return out;
 }
 
 /** The fields a haystack's short text is made of. */

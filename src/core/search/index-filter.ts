@@ -18,7 +18,7 @@
 
 import type { Article, LoadWarning } from '../article.js';
 import type { ArticleIndex, IndexQuery, WordSource } from '../index/index.js';
-import { LazyArticle, answersWord, LocalIndex } from '../load/index.js';
+import { ArticleTable, LazyArticle, answersWord, LocalIndex } from '../load/index.js';
 import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
 import { preloadBodies } from './body-preload.js';
 import { SearchIndex } from './search.js';
@@ -62,7 +62,8 @@ export async function filterFromIndex(paths: string[], query: string, opts: Inde
 function articlesOf(index: LocalIndex, ids: readonly number[]): { articles: LazyArticle[]; rowIds: number[] } | null {
   const rows = index.rows(ids);
   if (!rows) return null;
-  return { articles: rows.map((r, k) => LazyArticle.fromRecord(r.record, k, null, index.cap)), rowIds: rows.map((r) => r.id) };
+  const table = new ArticleTable(index.cap, rows.length);
+  return { articles: rows.map((r, k) => LazyArticle.fromRecord(r.record, k, null, index.cap, table)), rowIds: rows.map((r) => r.id) };
 }
 
 // The first way (see the header): positive free words the index answers, filters it decides.

@@ -12,7 +12,10 @@ export interface StoryView {
 /** What a list row is, besides its hit: a folded or open story, or an article inside an open one. */
 export interface RowInfo {
   story: number;
-  /** Other articles of the story in this result (the row's `+N`); 0 for a child row. */
+  /**
+   * The story's other articles (the row's `+N`): its size as grouped at load, whatever the query
+   * matches or the list window holds, so a story's badge never changes as rows load; 0 for a child row.
+   */
   others: number;
   open: boolean;
   child: boolean;
@@ -40,20 +43,25 @@ export function foldRows(hits: readonly Hit[], stories: StoryView | null, unfold
       order.push(s);
     }
   }
-  if (order.length === hits.length) return { hits, info: NO_INFO };
+  // Nothing folds and no row belongs to a bigger story: the hits stand as they are.
+  if (order.length === hits.length && !hits.some((h) => (stories.size[h.id] ?? 1) > 1)) return { hits, info: NO_INFO };
   const out: Hit[] = [];
   const info = new Map<number, RowInfo>();
   for (const s of order) {
     const g = groups.get(s)!;
-    if (g.length === 1) {
-      out.push(g[0]);
+    const lead0 = g[0];
+    const size = stories.size[lead0.id] ?? 1;
+    if (size <= 1) {
+      out.push(lead0);
       continue;
     }
     // The scoop: the story's earliest article when it is in the result, else its best-ranked one.
-    const lead = g.find((h) => h.id === s) ?? g[0];
+    const lead = g.find((h) => h.id === s) ?? lead0;
     const open = unfolded.has(s);
     out.push(lead);
-    info.set(lead.id, { story: s, others: g.length - 1, open, child: false });
+    // The badge counts the story as grouped, not the hits: with the list's window of the newest
+    // 1,000 matches, counting hits gave a story +1 or +3 depending on how far one had scrolled.
+    info.set(lead.id, { story: s, others: Math.max(size, g.length) - 1, open, child: false });
     if (!open) continue;
     for (const h of g) {
       if (h === lead) continue;

@@ -22,8 +22,13 @@ describe('foldRows', () => {
     expect(f.hits.map((h) => h.id)).toEqual([0, 3, 1, 4, 5]);
     expect(f.info.get(1)).toMatchObject({ child: true, story: 3 });
   });
-  it('counts only the story’s articles in the result, and leaves the flat list without stories', () => {
-    expect(foldRows([hit(1), hit(4)], stories, new Set()).info.get(1)).toMatchObject({ others: 1 });
+  it('gives a story the same +N whatever part of it the loaded rows hold, and leaves the flat list without stories', () => {
+    // The list holds a window of the matches: the whole story, two of its three articles, or one.
+    const whole = foldRows(raw, stories, new Set()).info.get(3)!.others;
+    expect(whole).toBe(2);
+    expect(foldRows([hit(1), hit(4)], stories, new Set()).info.get(1)).toMatchObject({ others: whole });
+    expect(foldRows([hit(0), hit(4)], stories, new Set()).info.get(4)).toMatchObject({ others: whole, open: false, child: false });
+    expect(foldRows([hit(0)], stories, new Set()).info.size).toBe(0);
     expect(foldRows(raw, null, new Set()).hits).toBe(raw);
   });
 });
@@ -47,6 +52,15 @@ describe('story folding in the list', () => {
     expect(s.hits.map((h) => h.id)).toEqual([0, 3, 5]);
     expect(s.selectedId).toBe(3);
   });
+  it('does not unfold a story none of whose other articles is in the result, and says why', () => {
+    let s = reducer(initialState({ width: 80, height: 24 }), { type: 'results', hits: [hit(0), hit(4)], total: 2, sort: 'date', query: 'x', stories });
+    s = reducer(s, { type: 'command', command: 'down' });
+    expect(s.selectedId).toBe(4);
+    s = reducer(s, { type: 'command', command: 'unfold' });
+    expect(s.hits.map((h) => h.id)).toEqual([0, 4]);
+    expect(s.rowInfo.get(4)).toMatchObject({ open: false, others: 2 });
+    expect(s.message).toMatch(/other 2 articles are not in this result/);
+  });
   it('keeps a story unfolded across new results and ignores fold keys on a lone article', () => {
     let s = reducer(withResults(), { type: 'command', command: 'down' });
     s = reducer(s, { type: 'command', command: 'unfold' });
@@ -61,6 +75,7 @@ const PULSE: Pulse = {
   total: 6,
   sentiment: { positive: 3, neutral: 2, negative: 1, none: 0 },
   days: [{ day: '2026-11-01', count: 6 }],
+  undated: 0,
   sources: [{ value: 'the-block', label: 'The Block', count: 4 }],
   tags: [{ value: 'layer 2', label: 'Layer 2', count: 2 }, { value: 'mining', label: 'MINING', count: 1 }],
   coins: [{ value: 'BTC', label: 'BTC', count: 2 }],

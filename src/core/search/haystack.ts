@@ -2,8 +2,7 @@
 // articles are added, so a keystroke only runs `includes` over ready strings. Short fields and body are kept apart: short fields are
 // checked first (cheap, most hits), the body only when they miss.
 
-import type { Article } from '../article.js';
-import { LazyArticle, lowerBodyOf } from '../load/index.js';
+import { keepsBodyOnDisk, type Article, type FoldedBodyOnDisk } from '../article.js';
 import { canonicalSentiment, compactText, foldText, type Sentiment } from '../text/index.js';
 
 /** Inclusive [start, end] UTF-16 range, as in `Hit.titleMatches`. */
@@ -47,7 +46,7 @@ export class Hay {
      * memory of a JS string, outside the heap. For a loaded article, the article itself, which
      * reads them from its file on first use (most bodies are never searched).
      */
-    readonly body: Buffer | LazyArticle,
+    readonly body: Buffer | FoldedBodyOnDisk,
     readonly lists: HayLists,
     readonly meta: HayMeta,
   ) {}
@@ -165,7 +164,7 @@ export function makeHay(a: Article): Hay {
   // title is what comes before the first one.
   const short = foldText(`${a.title}\n${a.description}`);
   const titleLength = a.title.includes('\n') ? foldText(a.title).length : short.indexOf('\n');
-  return new Hay(short, titleLength, a instanceof LazyArticle ? a : lowerBodyOf(a), hayLists(a.tags, a.categories), hayMeta(a));
+  return new Hay(short, titleLength, keepsBodyOnDisk(a) ? a : Buffer.from(foldText(a.body), 'utf8'), hayLists(a.tags, a.categories), hayMeta(a));
 }
 
 /** True when the short fields (title, description, tags, categories, source name and key) contain `needle`. */
@@ -205,7 +204,7 @@ export function withUnreadBodies<T>(onUnread: () => void, search: () => T): T {
 /** The body bytes of a haystack, read now if they were not yet (unless withUnreadBodies says not to). */
 export function bodyOf(hay: Hay): Buffer {
   const b = hay.body;
-  if (!(b instanceof LazyArticle)) return b;
+  if (Buffer.isBuffer(b)) return b;
   if (unread !== null && !b.hasLowerBody) {
     unread();
     return UNREAD;

@@ -1,6 +1,6 @@
 // A step of a search with free words, apart from the engine (search.ts): the tiers that order
 // exact and fuzzy matches.
-import { hayTitle, squashSpaces, titleIncludes, type Hay } from './haystack.js';
+import { hayTitle, shortIncludes, squashSpaces, titleIncludes, type Hay } from './haystack.js';
 import type { ParsedQuery } from './query.js';
 import type { Ranked } from './scans.js';
 
@@ -26,7 +26,7 @@ export function rankTiers(scores: ReadonlyMap<number, number>, exact: readonly n
     const hay = hayOf(id);
     const title = squashSpaces(hayTitle(hay));
     const tier = title === text ? 0 : title.includes(text) ? 1 : 3;
-    const where = q.words.every((w) => titleIncludes(hay, w)) ? 0 : q.words.every((w) => hay.short.includes(w)) ? 1 : 2;
+    const where = q.words.every((w) => titleIncludes(hay, w)) ? 0 : q.words.every((w) => shortIncludes(hay, w)) ? 1 : 2;
     ranked.push({ id, tier, rank: tier === 3 ? where : 0, score: 1 });
   }
   return ranked;

@@ -37,16 +37,18 @@ interface Counted extends UnreadCount {
  * The unread count of `hits` (null without reading state), made after the frame that shows them.
  * `lowerBound` (the hits are only part of the matches) travels with the count it was given for:
  * while a count stands in for the next one, it keeps its own mark, so the screen never shows a
- * count over the first 1,000 hits as if it were over every match.
+ * count over the first 1,000 hits as if it were over every match. `hold`: a count over every
+ * match is on its way (App: the aggregate's ids), so the hits in hand are not counted meanwhile:
+ * the last count stays instead of a lower bound drawn for a frame or two before the exact one.
  */
-export function useUnreadCount(reading: Reading | null, version: number, hits: readonly Hit[], article: (id: number) => Article, lowerBound = false): UnreadCount | null {
+export function useUnreadCount(reading: Reading | null, version: number, hits: readonly Hit[], article: (id: number) => Article, lowerBound = false, hold = false): UnreadCount | null {
   // The first frame has its count at once (nothing was on screen to stand in for it).
   const [counted, setCounted] = useState<Counted | null>(() => (reading ? { hits, version, reading, lowerBound, n: countUnread(reading, hits, article) } : null));
   const current = counted !== null && counted.hits === hits && counted.version === version && counted.reading === reading && counted.lowerBound === lowerBound;
   useLayoutEffect(() => {
-    if (!reading || current) return undefined;
+    if (!reading || current || hold) return undefined;
     return afterPendingInput(() => setCounted({ hits, version, reading, lowerBound, n: countUnread(reading, hits, article) }));
-  }, [reading, version, hits, article, lowerBound, current]);
+  }, [reading, version, hits, article, lowerBound, current, hold]);
   if (!reading || !counted || counted.reading !== reading) return null;
   return { n: counted.n, lowerBound: counted.lowerBound };
 }

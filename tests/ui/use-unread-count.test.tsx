@@ -29,8 +29,8 @@ function openReading(): Reading {
   return reading;
 }
 
-function Probe({ reading, version, hits, part = false }: { reading: Reading | null; version: number; hits: readonly Hit[]; part?: boolean }) {
-  const u = useUnreadCount(reading, version, hits, article, part);
+function Probe({ reading, version, hits, part = false, hold = false }: { reading: Reading | null; version: number; hits: readonly Hit[]; part?: boolean; hold?: boolean }) {
+  const u = useUnreadCount(reading, version, hits, article, part, hold);
   return <Text>{`${hits.length} hits, ${u ? `${u.n}${u.lowerBound ? '+' : ''}` : '-'} unread`}</Text>;
 }
 
@@ -90,6 +90,25 @@ describe('useUnreadCount', () => {
     r.rerender(<Probe reading={reading} version={0} hits={hitsOf([5])} part />);
     expect(r.lastFrame()).toBe('1 hits, 5 unread');
     await eventually(() => expect(r.lastFrame()).toBe('1 hits, 1+ unread'));
+    r.unmount();
+    reading.close();
+  });
+
+  it('while a count over every match is on its way, keeps the last count instead of counting the hits in hand', async () => {
+    const reading = openReading();
+    reading.toggleRead([articles[0]]);
+    const r = render(<Probe reading={reading} version={reading.version} hits={hitsOf([0, 1, 2, 3, 4, 5])} />);
+    expect(r.lastFrame()).toBe('6 hits, 5 unread');
+    const isRead = vi.spyOn(reading, 'isRead');
+    // New results, only part of their matches in hand, and every match's count coming: no `N+` in between.
+    r.rerender(<Probe reading={reading} version={reading.version} hits={hitsOf([0, 1])} part hold />);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(r.lastFrame()).toBe('2 hits, 5 unread');
+    expect(isRead).not.toHaveBeenCalled();
+    // Every match arrives: counted once, exact.
+    r.rerender(<Probe reading={reading} version={reading.version} hits={hitsOf([0, 1, 2])} />);
+    await eventually(() => expect(r.lastFrame()).toBe('3 hits, 2 unread'));
+    isRead.mockRestore();
     r.unmount();
     reading.close();
   });

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../src/core/article.js';
 import { Reading } from '../../src/core/reading/reading.js';
 import type { Hit } from '../../src/core/search/index.js';
-import { useUnreadCount } from '../../src/ui/use-unread-count.js';
+import { countUnread, useUnreadCount } from '../../src/ui/use-unread-count.js';
 import { makeArticle } from '../helpers/make-article.js';
 import { eventually } from './frame.js';
 
@@ -110,6 +110,26 @@ describe('useUnreadCount', () => {
     await eventually(() => expect(r.lastFrame()).toBe('3 hits, 2 unread'));
     isRead.mockRestore();
     r.unmount();
+    reading.close();
+  });
+
+  it('looks each article up once per reading version and index: the next query’s count reads only its new matches', () => {
+    const reading = openReading();
+    reading.toggleRead([articles[1]]);
+    const isRead = vi.spyOn(reading, 'isRead');
+    expect(countUnread(reading, hitsOf([0, 1, 2]), article)).toBe(2);
+    expect(isRead).toHaveBeenCalledTimes(3);
+    expect(countUnread(reading, hitsOf([1, 2, 3, 4]), article)).toBe(3);
+    expect(isRead).toHaveBeenCalledTimes(5);
+    // A change of marks: every answer is looked up again.
+    reading.toggleRead([articles[2]]);
+    expect(countUnread(reading, hitsOf([1, 2, 3, 4]), article)).toBe(2);
+    expect(isRead).toHaveBeenCalledTimes(9);
+    // Another index (other articles under the same ids): looked up again.
+    const other = (id: number): Article => ({ ...articles[id] });
+    expect(countUnread(reading, hitsOf([1, 2]), other)).toBe(0);
+    expect(isRead).toHaveBeenCalledTimes(11);
+    isRead.mockRestore();
     reading.close();
   });
 

@@ -29,36 +29,42 @@ const NO_INFO: ReadonlyMap<number, RowInfo> = new Map();
 /** Folds `hits` by story; stories in `unfolded` list their articles below their row. */
 export function foldRows(hits: readonly Hit[], stories: StoryView | null, unfolded: ReadonlySet<number>): FoldedRows {
   if (!stories) return { hits, info: NO_INFO };
-  const groups = new Map<number, Hit[]>();
-  const order: number[] = [];
+  // Articles of multi-article stories, by story, in result order. Most hits are alone in the
+  // result (their story has one article, or one in this result): no group is made for them,
+  // since this runs on every result of every keystroke (1,000 hits).
+  let groups: Map<number, Hit[]> | null = null;
+  let folds = false;
   for (const h of hits) {
-    const s = (stories.size[h.id] ?? 1) > 1 ? stories.story[h.id] : -1 - h.id;
-    const g = groups.get(s);
-    if (g) g.push(h);
-    else {
-      groups.set(s, [h]);
-      order.push(s);
-    }
+    if ((stories.size[h.id] ?? 1) <= 1) continue;
+    const s = stories.story[h.id];
+    const g = (groups ??= new Map()).get(s);
+    if (g) {
+      g.push(h);
+      folds = true;
+    } else groups.set(s, [h]);
   }
-  if (order.length === hits.length) return { hits, info: NO_INFO };
+  if (!groups || !folds) return { hits, info: NO_INFO };
   const out: Hit[] = [];
   const info = new Map<number, RowInfo>();
-  for (const s of order) {
-    const g = groups.get(s)!;
-    if (g.length === 1) {
-      out.push(g[0]);
+  for (const h of hits) {
+    const g = (stories.size[h.id] ?? 1) > 1 ? groups.get(stories.story[h.id])! : null;
+    if (!g || g.length === 1) {
+      out.push(h);
       continue;
     }
+    // A story's row stands where its first article in the result is.
+    if (g[0] !== h) continue;
+    const s = stories.story[h.id];
     // The scoop: the story's earliest article when it is in the result, else its best-ranked one.
-    const lead = g.find((h) => h.id === s) ?? g[0];
+    const lead = g.find((m) => m.id === s) ?? g[0];
     const open = unfolded.has(s);
     out.push(lead);
     info.set(lead.id, { story: s, others: g.length - 1, open, child: false });
     if (!open) continue;
-    for (const h of g) {
-      if (h === lead) continue;
-      out.push(h);
-      info.set(h.id, { story: s, others: 0, open, child: true });
+    for (const m of g) {
+      if (m === lead) continue;
+      out.push(m);
+      info.set(m.id, { story: s, others: 0, open, child: true });
     }
   }
   return { hits: out, info };

@@ -143,9 +143,9 @@ export function rowDate(a: Article, now: number): string {
 
 /** One list row painted as a string of at most `width` columns (memoised per article and look). */
 export function rowText(p: RowProps): string {
-  const key = [
-    p.selected ? 1 : 0,
-    p.focused ? 1 : 0,
+  // Everything but the cursor (the gutter's glyph and the row's inverse) is the row's body: the
+  // cursor moving onto or off a row paints only the gutter and the wrap around the body.
+  const look = [
     p.multi ? (p.marked ? 2 : 1) : 0,
     p.reading ? (p.reading.unread ? 2 : 1) + (p.reading.saved ? 4 : 0) : 0,
     p.story ? storyMarker(p.story) : '',
@@ -155,25 +155,32 @@ export function rowText(p: RowProps): string {
     p.width,
     p.hit.titleMatches.join(' '),
   ].join('|');
+  const key = `${p.selected ? 1 : 0}${p.focused ? 1 : 0}|${look}`;
   let known = paintedRows.get(p.article);
   const hit = known?.get(key);
   if (hit !== undefined) return hit;
-  const text = paintRow(p);
   if (!known) paintedRows.set(p.article, (known = new Map()));
   // An article is drawn in a handful of looks (cursor on or off, a few highlights); more is a
   // long session of different queries, not worth keeping.
   if (known.size >= 16) known.clear();
+  const gutter = fitWidth(p.selected ? '▶' : ' ', p.width);
+  const bodyKey = `body|${look}`;
+  let body = known.get(bodyKey);
+  if (body === undefined) {
+    body = paintBody(p, columns(gutter));
+    known.set(bodyKey, body);
+  }
+  const text = paint(paint(gutter, { color: theme.accent }) + body, { inverse: p.selected, bold: p.selected && p.focused });
   known.set(key, text);
   return text;
 }
 
-function paintRow(p: RowProps): string {
+// A row after its gutter: `used` columns are taken by the gutter.
+function paintBody(p: RowProps, used: number): string {
   const sentiment = sentimentMark(p.article.sentiment);
   const cells: Array<{ text: string; color?: string }> = [
-    // Gutter: the cursor glyph (selection reads without colour or inverse), then the mark.
-    { text: p.selected ? '▶' : ' ', color: theme.accent },
+    // The mark; unread and saved read without colour: their own glyphs, and unread titles are bold.
     ...(p.multi ? [{ text: p.marked ? '●' : ' ', color: theme.marked }] : []),
-    // Unread and saved read without colour: their own glyphs, and unread titles are bold.
     ...(p.reading ? [{ text: p.reading.unread ? UNREAD_GLYPH : ' ', color: theme.unread }, { text: p.reading.saved ? SAVED_GLYPH : ' ', color: theme.saved }] : []),
     { text: ' ' },
     { text: ' '.repeat(Math.max(0, p.dateW - columns(p.date))) + p.date + ' ', color: theme.dim },
@@ -182,7 +189,6 @@ function paintRow(p: RowProps): string {
     ...(p.story ? [{ text: storyMarker(p.story), color: theme.marked }] : []),
   ];
   // Columns left for the title; on a very narrow pane the fixed columns themselves are cut.
-  let used = 0;
   let text = '';
   for (const c of cells) {
     const cut = fitWidth(c.text, p.width - used);
@@ -199,7 +205,7 @@ function paintRow(p: RowProps): string {
   }
   if (chips.length) text += ' '.repeat(Math.max(0, p.width - used - chipsW - titleW));
   for (const c of chips) text += paint(` ${c.text}`, { color: c.color ?? theme.dim });
-  return paint(text, { inverse: p.selected, bold: p.selected && p.focused });
+  return text;
 }
 
 /** Most coin chips a row shows, by the columns left for title and chips. */

@@ -70,5 +70,10 @@ export function startLiveUpdates(o: LiveOptions): FolderWatch {
     },
     undefined,
     known,
+    // A link made into a loop while the dashboard runs is reported as the load reports one at
+    // start-up (`w`), not followed; one the load already reported is not reported twice.
+    (warning) => {
+      if (!o.skipped.has(warning.path)) o.onWarnings([warning]);
+    },
   );
 }

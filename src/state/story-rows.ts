@@ -12,7 +12,10 @@ export interface StoryView {
 /** What a list row is, besides its hit: a folded or open story, or an article inside an open one. */
 export interface RowInfo {
   story: number;
-  /** Other articles of the story in this result (the row's `+N`); 0 for a child row. */
+  /**
+   * The story's other articles (the row's `+N`): its size as grouped at load, whatever the query
+   * matches or the list window holds, so a story's badge never changes as rows load; 0 for a child row.
+   */
   others: number;
   open: boolean;
   child: boolean;
@@ -29,37 +32,37 @@ const NO_INFO: ReadonlyMap<number, RowInfo> = new Map();
 /** Folds `hits` by story; stories in `unfolded` list their articles below their row. */
 export function foldRows(hits: readonly Hit[], stories: StoryView | null, unfolded: ReadonlySet<number>): FoldedRows {
   if (!stories) return { hits, info: NO_INFO };
-  // Articles of multi-article stories, by story, in result order. Most hits are alone in the
-  // result (their story has one article, or one in this result): no group is made for them,
-  // since this runs on every result of every keystroke (1,000 hits).
+  // The articles of multi-article stories, by story, in result order. An article alone in its
+  // story gets no group: this runs on every result of every keystroke (1,000 hits).
   let groups: Map<number, Hit[]> | null = null;
-  let folds = false;
   for (const h of hits) {
     if ((stories.size[h.id] ?? 1) <= 1) continue;
     const s = stories.story[h.id];
     const g = (groups ??= new Map()).get(s);
-    if (g) {
-      g.push(h);
-      folds = true;
-    } else groups.set(s, [h]);
+    if (g) g.push(h);
+    else groups.set(s, [h]);
   }
-  if (!groups || !folds) return { hits, info: NO_INFO };
+  // No row belongs to a bigger story: the hits stand as they are.
+  if (!groups) return { hits, info: NO_INFO };
   const out: Hit[] = [];
   const info = new Map<number, RowInfo>();
   for (const h of hits) {
-    const g = (stories.size[h.id] ?? 1) > 1 ? groups.get(stories.story[h.id])! : null;
-    if (!g || g.length === 1) {
+    const size = stories.size[h.id] ?? 1;
+    if (size <= 1) {
       out.push(h);
       continue;
     }
+    const s = stories.story[h.id];
+    const g = groups.get(s)!;
     // A story's row stands where its first article in the result is.
     if (g[0] !== h) continue;
-    const s = stories.story[h.id];
     // The scoop: the story's earliest article when it is in the result, else its best-ranked one.
-    const lead = g.find((m) => m.id === s) ?? g[0];
+    const lead = g.find((m) => m.id === s) ?? h;
     const open = unfolded.has(s);
     out.push(lead);
-    info.set(lead.id, { story: s, others: g.length - 1, open, child: false });
+    // The badge counts the story as grouped, not the hits: with the list's window of the newest
+    // 1,000 matches, counting hits gave a story +1 or +3 depending on how far one had scrolled.
+    info.set(lead.id, { story: s, others: Math.max(size, g.length) - 1, open, child: false });
     if (!open) continue;
     for (const m of g) {
       if (m === lead) continue;

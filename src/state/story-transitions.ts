@@ -29,6 +29,12 @@ export function foldStory(s: AppState, c: 'unfold' | 'fold'): AppState {
   if (!info) return s;
   if (c === 'unfold') {
     if (info.open || info.child) return s;
+    // A story whose other articles the query does not match (or the list has not loaded yet) has
+    // nothing to unfold into; its badge still counts them, and the body pane lists them.
+    const story = s.stories?.story;
+    if (story && !s.rawHits.some((h) => h.id !== id && story[h.id] === info.story)) {
+      return { ...s, message: `the story's other ${info.others === 1 ? 'article is' : `${info.others} articles are`} not in this result (the body lists them)` };
+    }
     return refold(s, new Set(s.unfolded).add(info.story), id);
   }
   if (!info.open) return s;

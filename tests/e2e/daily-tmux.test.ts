@@ -162,6 +162,27 @@ describe('daily driver in a real terminal', () => {
     await s.waitForFile(status);
   });
 
+  it('a symlink loop made while the dashboard runs is reported like one found at start-up, and nothing loads twice', async () => {
+    const { env, news } = makeHome(CONFIG);
+    fs.mkdirSync(path.join(news, 'sub'));
+    fs.symlinkSync('..', path.join(news, 'sub', 'old-loop'));
+    const { s, status } = start(env);
+    await s.waitFor((t) => t.includes('Gamma Bitcoin') && t.includes('3/3') && t.includes('1 warning'), 'the list with the start-up loop warned');
+    fs.symlinkSync('../..', path.join(news, 'sub', 'new-loop'));
+    fs.writeFileSync(path.join(news, 'sub', 'delta.md'), "---\ntitle: Delta Inside Sub\npublishedAt: '2025-11-20T10:00:00Z'\n---\n\nBody.\n");
+    const screen = await s.waitFor((t) => t.includes('2 warnings') && t.includes('Delta Inside Sub'), 'the new loop warned', 5000);
+    // The new file once, not again at sub/new-loop/news/sub/... as the watch went round the loop.
+    expect(screen).toContain('4/4');
+    s.send('w');
+    const list = await s.waitFor((t) => t.includes('new-loop: symlink loop'), 'the warnings list');
+    expect(list).toContain('old-loop: symlink loop');
+    expect(list.match(/symlink loop/g)).toHaveLength(2);
+    s.send('Escape');
+    s.send('q');
+    await s.waitForFile(status);
+    expect(fs.readFileSync(status, 'utf8')).toContain('exit=130');
+  });
+
   it('e hands the terminal to $EDITOR with the file and takes it back', async () => {
     const { env, news, home } = makeHome(CONFIG);
     const record = path.join(home, 'edited.txt');

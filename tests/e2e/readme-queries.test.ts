@@ -53,15 +53,10 @@ const pinned: Array<[string, string[], string[]]> = [
   [
     'bitcoin etf',
     [],
-    // The two articles that hold both words first (tagged ETF, Bitcoin in the title); fuse's near
-    // misses (Bitcoin titles with no ETF anywhere) after them. They once came first (tiers.ts).
-    [
-      'data/news/cobalt-bitcoin-fund-inflows.md',
-      'data/news/castellan-etf-review.md',
-      'data/news/august-flash-crash-liquidations.md',
-      'data/news/lightning-routing-fees-study.md',
-      'data/news/copperleaf-lightning-pilot.md',
-    ],
+    // Only the two articles that hold both words (tagged ETF, Bitcoin in the title). Fuse's near
+    // misses (Bitcoin titles with no ETF anywhere) once followed them, and before that came first:
+    // a folder this small now follows the rule a big one does (the index's path), words held or no match.
+    ['data/news/cobalt-bitcoin-fund-inflows.md', 'data/news/castellan-etf-review.md'],
   ],
   [
     'ethereum',

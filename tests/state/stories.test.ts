@@ -24,8 +24,9 @@ describe('foldRows', () => {
     expect(f.info.get(1)).toMatchObject({ child: true, story: 3 });
   });
   it('folds any result as grouping every hit by story in result order would', () => {
-    // The plain statement of the rule: a group per story (a lone article is its own), in the order
-    // each group first appears; a group of several is one row, its scoop, with its articles below when open.
+    // The plain statement of the rule: a group per story (an article alone in its story is its
+    // own), in the order each group first appears; an article of a bigger story is a row for the
+    // story (its scoop, +N for the story's other articles), with its articles below when open.
     const reference = (hits: readonly Hit[], view: StoryView, unfolded: ReadonlySet<number>) => {
       const groups = new Map<number, Hit[]>();
       for (const h of hits) {
@@ -35,14 +36,15 @@ describe('foldRows', () => {
       const ids: number[] = [];
       const info: Array<[number, { story: number; others: number; open: boolean; child: boolean }]> = [];
       for (const [key, g] of groups) {
-        if (g.length === 1) {
+        const size = view.size[g[0].id] ?? 1;
+        if (size <= 1) {
           ids.push(g[0].id);
           continue;
         }
         const lead = g.find((h) => h.id === key) ?? g[0];
         const open = unfolded.has(key);
         ids.push(lead.id);
-        info.push([lead.id, { story: key, others: g.length - 1, open, child: false }]);
+        info.push([lead.id, { story: key, others: Math.max(size, g.length) - 1, open, child: false }]);
         if (open) for (const h of g.filter((m) => m !== lead)) (ids.push(h.id), info.push([h.id, { story: key, others: 0, open, child: true }]));
       }
       return { ids, info: new Map(info) };
@@ -64,8 +66,13 @@ describe('foldRows', () => {
       { numRuns: 2000 },
     );
   });
-  it('counts only the story’s articles in the result, and leaves the flat list without stories', () => {
-    expect(foldRows([hit(1), hit(4)], stories, new Set()).info.get(1)).toMatchObject({ others: 1 });
+  it('gives a story the same +N whatever part of it the loaded rows hold, and leaves the flat list without stories', () => {
+    // The list holds a window of the matches: the whole story, two of its three articles, or one.
+    const whole = foldRows(raw, stories, new Set()).info.get(3)!.others;
+    expect(whole).toBe(2);
+    expect(foldRows([hit(1), hit(4)], stories, new Set()).info.get(1)).toMatchObject({ others: whole });
+    expect(foldRows([hit(0), hit(4)], stories, new Set()).info.get(4)).toMatchObject({ others: whole, open: false, child: false });
+    expect(foldRows([hit(0)], stories, new Set()).info.size).toBe(0);
     expect(foldRows(raw, null, new Set()).hits).toBe(raw);
   });
 });
@@ -89,6 +96,15 @@ describe('story folding in the list', () => {
     expect(s.hits.map((h) => h.id)).toEqual([0, 3, 5]);
     expect(s.selectedId).toBe(3);
   });
+  it('does not unfold a story none of whose other articles is in the result, and says why', () => {
+    let s = reducer(initialState({ width: 80, height: 24 }), { type: 'results', hits: [hit(0), hit(4)], total: 2, sort: 'date', query: 'x', stories });
+    s = reducer(s, { type: 'command', command: 'down' });
+    expect(s.selectedId).toBe(4);
+    s = reducer(s, { type: 'command', command: 'unfold' });
+    expect(s.hits.map((h) => h.id)).toEqual([0, 4]);
+    expect(s.rowInfo.get(4)).toMatchObject({ open: false, others: 2 });
+    expect(s.message).toMatch(/other 2 articles are not in this result/);
+  });
   it('keeps a story unfolded across new results and ignores fold keys on a lone article', () => {
     let s = reducer(withResults(), { type: 'command', command: 'down' });
     s = reducer(s, { type: 'command', command: 'unfold' });
@@ -103,6 +119,7 @@ const PULSE: Pulse = {
   total: 6,
   sentiment: { positive: 3, neutral: 2, negative: 1, none: 0 },
   days: [{ day: '2026-11-01', count: 6 }],
+  undated: 0,
   sources: [{ value: 'the-block', label: 'The Block', count: 4 }],
   tags: [{ value: 'layer 2', label: 'Layer 2', count: 2 }, { value: 'mining', label: 'MINING', count: 1 }],
   coins: [{ value: 'BTC', label: 'BTC', count: 2 }],

@@ -18,8 +18,14 @@ export interface FacetCount {
 export interface Pulse {
   total: number;
   sentiment: { positive: number; neutral: number; negative: number; none: number };
-  /** Articles per UTC day, every day from the first to the last (at most MAX_DAYS, the newest). */
+  /**
+   * Articles per UTC day, every day from the first to the last (at most MAX_DAYS, the newest).
+   * Only articles with a date of their own: one dated by its file's time (`dateGuessed`: a copy
+   * or checkout gives every file today's time) would put a spike on the day the files were copied.
+   */
   days: Array<{ day: string; count: number }>;
+  /** Articles left out of `days`: no date, or only the file's time (`dateGuessed`; issue "Fidelity"). */
+  undated: number;
   sources: FacetCount[];
   tags: FacetCount[];
   coins: FacetCount[];
@@ -49,14 +55,15 @@ export function pulseOf(articles: Iterable<Article>, topN = TOP_N): Pulse {
   const tags = new Map<string, FacetCount>();
   const coins = new Map<string, FacetCount>();
   let total = 0;
+  let undated = 0;
   for (const a of articles) {
     total++;
     const s = canonicalSentiment(a.sentiment);
     sentiment[s ?? 'none']++;
-    if (a.publishedAt !== null) {
+    if (a.publishedAt !== null && !a.dateGuessed) {
       const day = Math.floor(a.publishedAt / DAY);
       perDay.set(day, (perDay.get(day) ?? 0) + 1);
-    }
+    } else undated++;
     bump(sources, a.sourceKey, a.source);
     for (const t of new Set(a.tags.map((x) => x.toLowerCase()))) bump(tags, t, a.tags.find((x) => x.toLowerCase() === t) ?? t);
     for (const c of coinSymbols(a)) bump(coins, c, c);
@@ -67,5 +74,5 @@ export function pulseOf(articles: Iterable<Article>, topN = TOP_N): Pulse {
     const first = Math.max(Math.min(...perDay.keys()), last - MAX_DAYS + 1);
     for (let d = first; d <= last; d++) days.push({ day: new Date(d * DAY).toISOString().slice(0, 10), count: perDay.get(d) ?? 0 });
   }
-  return { total, sentiment, days, sources: top(sources, topN), tags: top(tags, topN), coins: top(coins, topN) };
+  return { total, sentiment, days, undated, sources: top(sources, topN), tags: top(tags, topN), coins: top(coins, topN) };
 }

@@ -7,7 +7,7 @@
 // - exactly (free words through FTS5, and filters SQL decides besides: the drafts rule, dates,
 //   `is:`, `source:`, `lang:`, `sentiment:`, `coin:`, negated words; index/query-plan.ts): the
 //   candidates are the matches, and COUNT(*) of the articles passing the filters tells the
-//   engine which path the whole corpus would take (fuse ranks everything only under CAP);
+//   engine which path the whole corpus would take (one pass over everything under CAP);
 // - as a superset (phrases, tags, categories, words the index leaves to memory): every article
 //   that may pass the filters is read, and the index answers for the free words within them, so
 //   the engine sees every article that could matter, typo fallback included.
@@ -71,7 +71,7 @@ function exactly(index: ArticleIndex & { cap: number }, q: ParsedQuery, query: s
   if (short || q.words.length === 0 || !q.words.some(answersWord)) return null;
   const includeDrafts = opts.includeDrafts ?? false;
   const candidates = index.query({ terms: q.terms, includeDrafts });
-  // Under CAP passing, fuse ranks every one of them (fuzzy matches too): the second way reads them all.
+  // Under CAP passing the search takes its one-pass path over them all: the second way reads them all.
   if (!candidates || candidates.passing === null || candidates.passing <= CAP) return null;
   const answered = index.words(q.words, false);
   // A word the index leaves to memory would make the candidates a superset: the second way.

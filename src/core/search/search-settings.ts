@@ -29,8 +29,8 @@ export interface SearchOptions {
   /**
    * For an index holding only part of a corpus (the on-disk index's candidates for this query,
    * search/index-filter.ts): how many articles of the whole corpus pass the query's filters, so
-   * the search takes the path it takes over the whole corpus (fuse ranks everything only when
-   * CAP or fewer pass).
+   * the search takes the path it takes over the whole corpus (one pass over every eligible
+   * article when CAP or fewer pass; the result is the same either way).
    */
   corpusEligible?: number;
   /**
@@ -62,10 +62,10 @@ export interface SearchResult {
 /** A limit no corpus reaches: every match, bodies searched only to BODY_DEPTH (see idsOnly). */
 export const EVERY_MATCH = 0x7fffffff;
 
-/** Most exact survivors found per keystroke; also the corpus size below which fuse ranks everything. */
+/** Most exact survivors found per keystroke; up to this many eligible articles are checked for the words in one pass. */
 export const CAP = 1000;
 /**
- * Beyond CAP eligible articles, how many of the newest exact survivors fuse scores. Fuse costs
+ * How many of the newest exact survivors fuse scores. Fuse costs
  * ~50 us per article, so all 1,000 cost a three-letter query ~60 ms at 10k; the others still
  * rank by where the words are (title before short fields before body), titles containing the
  * query first.

@@ -1,8 +1,8 @@
 // The search engine behind the search line, called on every keystroke. Haystacks and the date
 // order are built once; fuse.js records once per article on first use. A search applies the exact
 // filters; for free text keeps the articles containing every word (newest first) and lets fuse.js
-// rank the newest CAP of them, or with no exact hit runs a typo-tolerant fuse over the newest
-// FALLBACK_N (a corpus of at most CAP eligible articles: fuse ranks all, plain fuse.js's ranking).
+// rank the newest FUSE_RANK of them, or with no exact hit runs a typo-tolerant fuse over the newest
+// FALLBACK_N (the same rule at every corpus size, so a small folder never lists near misses).
 // Ranking: title equal to the query, title containing it, fuse score, exact-only matches (title,
 // short fields, body); ties newest first. With the on-disk index attached (useWords) it names the
 // articles holding the words it answers for and decides negated words and coins (every body,
@@ -225,8 +225,9 @@ export class SearchIndex {
           ? eligible.filter((id) => containsAll(this.hay(id), q.words))
           : this.scanner.scan(key, eligible, this.hays as Hay[], q.words, cap, this.hasBody));
     let scores = new Map<number, number>();
-    // Fuse ranks the newest FUSE_RANK survivors; older ones rank as exact matches.
-    if (small || exact.length) scores = this.fuseScores(small ? eligible : exact.slice(0, FUSE_RANK), q.text, FUSE_OPTIONS);
+    // Fuse ranks the newest FUSE_RANK survivors, older ones rank as exact matches: at any corpus
+    // size (fuse over a small one's every article put `Bitcoin Flash Crash` under `bitcoin etf`).
+    if (exact.length) scores = this.fuseScores(exact.slice(0, FUSE_RANK), q.text, FUSE_OPTIONS);
     // Three letters with one typo allowed match noise everywhere, so typos are forgiven from four.
     if (exact.length === 0 && scores.size === 0 && q.text.length >= 4) {
       // With the index, the typo pass first: the articles holding a near token (`bitconi` ->

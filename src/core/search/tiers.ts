@@ -8,15 +8,14 @@ import type { Ranked } from './scans.js';
  * Ranks of the fuzzy matches (`scores`, fuse's) and the exact ones fuse did not score: tier 0
  * when the title equals the query, 1 when it contains it, 2 for fuse's that hold every word, 3 for
  * exact-only (rank 0 when every word is in the title, 1 in the short fields, 2 the body), 4 for
- * fuse's that miss a word. A small corpus has fuse score every article, and fuse matches a
- * multi-word query as one string, so it scores `Bitcoin Flash Crash` for `bitcoin etf` and not
- * the articles tagged ETF with Bitcoin in the title: a near miss must not rank above them.
+ * fuse's that miss a word (only the typo fallback's, when no article holds every word: fuse
+ * matches a multi-word query as one string, so it would score `Bitcoin Flash Crash` for
+ * `bitcoin etf`, and a near miss must never rank above an article that holds the words).
  */
 export function rankTiers(scores: ReadonlyMap<number, number>, exact: readonly number[], q: ParsedQuery, hayOf: (id: number) => Hay): Ranked[] {
   const ranked: Ranked[] = [];
   const text = q.text;
-  // Fuse ranks exact matches on a large corpus (every one holds every word); only a small one's
-  // fuse matches need looking up.
+  // Looked up only for a fuse match whose title does not settle its tier, and made then.
   let holdsEvery: Set<number> | null = null;
   for (const [id, score] of scores) {
     const title = titleTier(hayOf(id), text);

@@ -1,7 +1,7 @@
 // The pulse of any set of article ids from the corpus's precomputed facts (facts.ts): the same
 // counts as pulse/'s pulseOf gives for those articles, as a loop over integer codes,
 // so the dashboard can count every match of a query at 100k articles in milliseconds.
-import { NO_DAY, SENTIMENT_CODES, type FacetName, type Facts } from './facts.js';
+import { dateGuessed, NO_DAY, SENTIMENT_CODES, type FacetName, type Facts } from './facts.js';
 import { MAX_DAYS, TOP_N, type FacetCount, type Pulse } from '../pulse/index.js';
 
 const DAY = 86_400_000;
@@ -28,15 +28,17 @@ export function pulseOfFacts(ids: ArrayLike<number>, f: Facts, topN = TOP_N): Pu
   const perDay = new Map<number, number>();
   let first = Infinity;
   let last = -Infinity;
+  let undated = 0;
   for (let k = 0; k < ids.length; k++) {
     const i = ids[k];
     sentiment[f.sentiment[i]]++;
     const d = f.day[i];
-    if (d !== NO_DAY) {
+    // A date that is only the file's time is not counted by day (pulse/count.ts says why).
+    if (d !== NO_DAY && !dateGuessed(f, i)) {
       perDay.set(d, (perDay.get(d) ?? 0) + 1);
       if (d < first) first = d;
       if (d > last) last = d;
-    }
+    } else undated++;
     sources[f.source[i]]++;
     for (let t = f.tagStart[i]; t < f.tagStart[i + 1]; t++) tags[f.tagIds[t]]++;
     for (let c = f.coinStart[i]; c < f.coinStart[i + 1]; c++) coins[f.coinIds[c]]++;
@@ -51,6 +53,7 @@ export function pulseOfFacts(ids: ArrayLike<number>, f: Facts, topN = TOP_N): Pu
     total: ids.length,
     sentiment: { positive, neutral, negative, none },
     days,
+    undated,
     sources: top(sources, f.sources, topN),
     tags: top(tags, f.tags, topN),
     coins: top(coins, coinNames, topN),

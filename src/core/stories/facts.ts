@@ -87,6 +87,9 @@ export const NO_DAY = -0x80000000;
 export const COIN_SOURCES: readonly CoinSource[] = ['front matter', 'tag', 'cashtag', 'title', 'description'];
 const DAY_MS = 86_400_000;
 
+/** Whether article i's date is only its file's time (`dateGuessed`): its `points` are -1 (articleFacts). */
+export const dateGuessed = (f: Pick<Facts, 'points'>, i: number): boolean => f.points[i] < 0;
+
 /** The UTC day code of a date (epoch ms, NaN when undated). */
 export const dayOf = (time: number): number => (Number.isNaN(time) ? NO_DAY : Math.floor(time / DAY_MS));
 

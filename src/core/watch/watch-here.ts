@@ -4,9 +4,10 @@
 // in batches. A file still being written is reported once its size has stopped changing
 // (awaitWriteFinish); events are gathered until the folder has been quiet for BATCH_QUIET_MS (or
 // BATCH_MAX_MS has passed), so a burst of thousands of files is one batch, not thousands of reloads.
+import fs, { type Stats } from 'node:fs';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
-import { isMarkdownName, walkPaths } from '../files/index.js';
+import { describeFsError, isMarkdownName, walkPaths } from '../files/index.js';
 
 /** One batch of changes, as absolute paths; a path is in at most one list. */
 export interface WatchBatch {
@@ -32,6 +33,38 @@ function ignored(file: string, roots: readonly string[]): boolean {
   return false;
 }
 
+/** A file or folder the watch will not follow, reported as the start-up walk reports it: `path: reason`. */
+export interface WatchWarning {
+  path: string;
+  reason: string;
+}
+
+// The real path of `p`, or the error that stopped it (ELOOP for a link that leads to itself).
+function realOrError(p: string): string | NodeJS.ErrnoException {
+  try {
+    return fs.realpathSync(p);
+  } catch (error) {
+    return error as NodeJS.ErrnoException;
+  }
+}
+
+/**
+ * Whether the folder (or link to one) at `file` leads back to itself or to one of its own
+ * folders: a symbolic link created under a watched folder while the watch runs (`ln -s .. loop`).
+ * chokidar follows links and has no loop test of its own: it walked `loop/sub/loop/...` forty
+ * levels deep, reporting every file again at each level, until the kernel's ELOOP stopped it.
+ * The walk at start-up refuses the same links (files/walk.ts: a link to an ancestor's inode).
+ * Only folders are checked (`stats` tells), so a watch of 100k files resolves a few hundred paths.
+ */
+export function leadsIntoItself(file: string, stats: Stats | undefined): NodeJS.ErrnoException | 'ancestor' | null {
+  if (!stats || !(stats.isDirectory() || stats.isSymbolicLink())) return null;
+  const target = realOrError(file);
+  if (typeof target !== 'string') return target.code === 'ELOOP' ? target : null;
+  const parent = realOrError(path.dirname(file));
+  if (typeof parent !== 'string') return null;
+  return parent === target || parent.startsWith(target.endsWith(path.sep) ? target : target + path.sep) ? 'ancestor' : null;
+}
+
 /** A running watch; close() stops it and drops any batch not yet delivered. */
 export interface FolderWatch {
   close(): Promise<void>;
@@ -43,19 +76,32 @@ export interface FolderWatch {
  * chokidar reads each folder before it starts watching it, so a file that lands in between is
  * never reported. Once the watch is ready, the folders are walked once more and every Markdown
  * file not already reported goes to `reconcile`, which answers with those the caller did not
- * know (reported as added).
+ * know (reported as added). A link that would make the watch go round in a loop is not followed
+ * and goes to `onWarning` once (`symlink loop`), as do the paths chokidar cannot read.
  */
 export function watchHere(
   paths: readonly string[],
   onBatch: (batch: WatchBatch) => void,
   onError: (error: Error) => void = () => {},
   reconcile?: (files: string[]) => Promise<string[]>,
+  onWarning: (warning: WatchWarning) => void = () => {},
 ): FolderWatch {
   const roots = paths.map((p) => path.resolve(p));
   const reported = new Set<string>();
+  const warned = new Set<string>();
+  const warn = (file: string, reason: string): void => {
+    if (warned.has(file)) return;
+    warned.add(file);
+    onWarning({ path: file, reason });
+  };
+  const loops = (file: string, stats: Stats | undefined): boolean => {
+    const loop = leadsIntoItself(file, stats);
+    if (loop) warn(file, loop === 'ancestor' ? 'symlink loop' : describeFsError(loop));
+    return loop !== null;
+  };
   const watcher: FSWatcher = watch(roots, {
     ignoreInitial: true,
-    ignored: (file: string) => ignored(file, roots),
+    ignored: (file: string, stats?: Stats) => ignored(file, roots) || loops(path.resolve(file), stats),
     awaitWriteFinish: { stabilityThreshold: SETTLE_MS, pollInterval: 50 },
     followSymlinks: true,
   });
@@ -101,7 +147,13 @@ export function watchHere(
         () => {},
       );
   });
-  watcher.on('error', (error) => onError(error instanceof Error ? error : new Error(String(error))));
+  watcher.on('error', (error) => {
+    // A path that cannot be read (a link to itself, a folder made unreadable) is that path's
+    // warning, as at start-up; anything else is the watch's own error.
+    const failed = error as NodeJS.ErrnoException;
+    if (failed && typeof failed.path === 'string' && failed.code) warn(path.resolve(failed.path), describeFsError(failed));
+    else onError(error instanceof Error ? error : new Error(String(error)));
+  });
   return {
     close: async () => {
       closed = true;

@@ -1,13 +1,14 @@
 // The folder watch on a worker thread (see watcher.ts): runs watchHere for the folders it is
-// given and posts each batch, each error and the reconcile walk's files to the thread that
+// given and posts each batch, each error and warning and the reconcile walk's files to the thread that
 // started it, which answers with the files it did not know.
 import { parentPort, workerData } from 'node:worker_threads';
-import { watchHere, type WatchBatch } from './watch-here.js';
+import { watchHere, type WatchBatch, type WatchWarning } from './watch-here.js';
 
 /** Messages from the watch thread. */
 export type WatchMessage =
   | { kind: 'batch'; batch: WatchBatch }
   | { kind: 'error'; message: string }
+  | { kind: 'warning'; warning: WatchWarning }
   | { kind: 'candidates'; files: string[] };
 
 /** Messages to the watch thread: the reconcile answer. */
@@ -45,5 +46,6 @@ if (parentPort && job?.role === WATCH_ROLE) {
             port.postMessage({ kind: 'candidates', files } satisfies WatchMessage);
           })
       : undefined,
+    (warning) => port.postMessage({ kind: 'warning', warning } satisfies WatchMessage),
   );
 }

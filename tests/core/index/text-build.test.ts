@@ -1,23 +1,16 @@
 // The background full-text build: every pending row gets its text, newest first; a row whose file
 // changed is left pending and counted as left; rows another writer adds while the build runs are
 // taken too, and the build reports itself whole when only those were ever pending.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
 import { toRecord, type ArticleRecord } from '../../../src/core/article-record.js';
-import { openIndex } from '../../../src/core/index/database.js';
 import { matchingIds } from '../../../src/core/index/fts.js';
 import { articleFields } from '../../../src/core/index/columns.js';
-import { ArticleStore, type IndexedArticle, type PendingRow } from '../../../src/core/index/store.js';
+import type { IndexedArticle, PendingRow } from '../../../src/core/index/store.js';
 import { buildText, TEXT_BATCH } from '../../../src/core/index/text-build.js';
 import type { ArticleMeta } from '../../../src/core/article.js';
+import { memoryIndex } from '../../helpers/memory-index.js';
 
-let db: Database.Database;
-let store: ArticleStore;
-beforeEach(() => {
-  db = openIndex(null).db;
-  store = new ArticleStore(db);
-});
-afterEach(() => db.close());
+const mem = memoryIndex();
 
 function record(p: string, title: string): ArticleRecord {
   const meta = {
@@ -39,41 +32,41 @@ const bodyOf = (row: PendingRow): string => `body of ${row.path.slice(1)} about 
 describe('buildText', () => {
   it('writes the text of every pending row, in batches, and ends whole', async () => {
     const count = TEXT_BATCH * 2 + 7;
-    store.put(Array.from({ length: count }, (_, i) => pending(`/n${i}.md`, `Note ${i}`)));
+    mem.store.put(Array.from({ length: count }, (_, i) => pending(`/n${i}.md`, `Note ${i}`)));
     const progress: number[] = [];
-    const r = await buildText(db, async (rows) => rows.map(bodyOf), (done) => progress.push(done));
+    const r = await buildText(mem.db, async (rows) => rows.map(bodyOf), (done) => progress.push(done));
     expect(r).toEqual({ written: count, left: 0, complete: true });
     expect(progress).toEqual([TEXT_BATCH, TEXT_BATCH * 2, count]);
-    expect(store.pendingCount()).toBe(0);
-    expect(matchingIds(db, ['validators'], false)).toHaveLength(count);
+    expect(mem.store.pendingCount()).toBe(0);
+    expect(matchingIds(mem.db, ['validators'], false)).toHaveLength(count);
   });
 
   it('leaves a row whose file changed pending, and counts it as left', async () => {
-    store.put([pending('/a.md', 'A'), pending('/b.md', 'B'), pending('/c.md', 'C')]);
-    const r = await buildText(db, async (rows) => rows.map((row) => (row.path === '/b.md' ? null : bodyOf(row))));
+    mem.store.put([pending('/a.md', 'A'), pending('/b.md', 'B'), pending('/c.md', 'C')]);
+    const r = await buildText(mem.db, async (rows) => rows.map((row) => (row.path === '/b.md' ? null : bodyOf(row))));
     expect(r).toEqual({ written: 2, left: 1, complete: true });
-    expect(store.pendingCount()).toBe(1);
+    expect(mem.store.pendingCount()).toBe(1);
   });
 
   it('takes rows a second writer adds while it runs, and is whole when they are done', async () => {
-    store.put([pending('/a.md', 'A')]);
+    mem.store.put([pending('/a.md', 'A')]);
     let added = false;
-    const r = await buildText(db, async (rows) => {
+    const r = await buildText(mem.db, async (rows) => {
       if (!added) {
         // Another instance's load writes its rows between this build's batches.
-        store.put([pending('/x.md', 'X'), pending('/y.md', 'Y')]);
+        mem.store.put([pending('/x.md', 'X'), pending('/y.md', 'Y')]);
         added = true;
       }
       return rows.map(bodyOf);
     });
     expect(r).toEqual({ written: 3, left: 0, complete: true });
-    expect(store.pendingCount()).toBe(0);
+    expect(mem.store.pendingCount()).toBe(0);
   });
 
   it('stops early when told, counting every row still pending as left', async () => {
-    store.put(Array.from({ length: TEXT_BATCH * 3 }, (_, i) => pending(`/n${i}.md`, `Note ${i}`)));
+    mem.store.put(Array.from({ length: TEXT_BATCH * 3 }, (_, i) => pending(`/n${i}.md`, `Note ${i}`)));
     let batches = 0;
-    const r = await buildText(db, async (rows) => rows.map(bodyOf), () => batches++, () => batches >= 1);
+    const r = await buildText(mem.db, async (rows) => rows.map(bodyOf), () => batches++, () => batches >= 1);
     expect(r.complete).toBe(false);
     expect(r.written).toBe(TEXT_BATCH);
     expect(r.left).toBe(TEXT_BATCH * 2);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { barWidths, pulseJson, pulseOf, pulseText, sparkline } from '../../../src/core/pulse/index.js';
+import { computeFacts } from '../../../src/core/stories/facts-builder.js';
+import { factsInput, pulseOfFacts } from '../../../src/core/stories/index.js';
 import { makeCorpus } from '../../helpers/make-article.js';
 
 const DAY = 86_400_000;
@@ -39,6 +41,30 @@ describe('pulseOf', () => {
   });
   it('is empty for no articles', () => {
     expect(pulseOf([])).toMatchObject({ total: 0, days: [], sources: [] });
+  });
+});
+
+describe('articles dated only by their file’s time', () => {
+  // Two articles whose date could not be read, loaded with their files' time: a checkout or copy
+  // gives every such file the same day, which once stood out as the busiest day of the period.
+  const guessed = makeCorpus([
+    ...corpus.map((a) => ({ ...a })),
+    { sentiment: 'neutral', publishedAt: T + 9 * DAY, dateGuessed: true, source: 'Decrypt', sourceKey: 'decrypt' },
+    { sentiment: 'neutral', publishedAt: T + 9 * DAY + 60_000, dateGuessed: true, source: 'Decrypt', sourceKey: 'decrypt' },
+  ]);
+  const p = pulseOf(guessed);
+  it('are not counted by day, but apart, with the undated ones', () => {
+    expect(p.total).toBe(6);
+    expect(p.days).toEqual(pulseOf(corpus).days);
+    expect(p.days.reduce((n, d) => n + d.count, 0) + p.undated).toBe(p.total);
+    expect(p.undated).toBe(3);
+    expect(pulseText(p)).toContain("not counted by day: 3 (no date, or only the file's time)");
+    expect(pulseText(p)).not.toContain('2026-11-19');
+    expect(pulseJson(p)).toMatchObject({ total: 6, undated: 3 });
+  });
+  it('count the same from the precomputed facts the dashboard’s strip uses', () => {
+    const facts = computeFacts(guessed.map(factsInput), false);
+    expect(pulseOfFacts(guessed.map((a) => a.id), facts)).toEqual(p);
   });
 });
 

@@ -55,3 +55,35 @@ describe('watchFolders', () => {
     expect(got).toEqual([{ added: [path.join(root, 'c.md')], changed: [], removed: [] }]);
   });
 });
+
+describe('a symlink loop made while the watch runs', () => {
+  it('is reported once as `symlink loop` (file and reason) and not followed: no file is reported again from inside it', async () => {
+    const root = folder(['a.md']);
+    fs.mkdirSync(path.join(root, 'sub'));
+    const batches: WatchBatch[] = [];
+    const warnings: Array<{ path: string; reason: string }> = [];
+    let wake = () => {};
+    const next = () => new Promise<void>((resolve) => (wake = resolve));
+    const ready = next();
+    running = watchFolders([root], (b) => {
+      batches.push(b);
+      wake();
+    }, undefined, () => false, (w) => warnings.push(w));
+    await ready; // the reconcile batch: a.md
+    const arrived = next();
+    // A link to its own parent, a link to itself, a `.md` link to the watched folder.
+    fs.symlinkSync('..', path.join(root, 'sub', 'loop'));
+    fs.symlinkSync('self', path.join(root, 'self'));
+    fs.symlinkSync(root, path.join(root, 'root.md'));
+    fs.writeFileSync(path.join(root, 'sub', 'b.md'), '---\ntitle: b\n---\n');
+    await arrived;
+    await new Promise((r) => setTimeout(r, 500));
+    const reported = batches.flatMap((b) => [...b.added, ...b.changed]).map((f) => path.relative(root, f));
+    expect(reported.sort()).toEqual(['a.md', path.join('sub', 'b.md')]);
+    expect(warnings.sort((x, y) => x.path.localeCompare(y.path))).toEqual([
+      { path: path.join(root, 'root.md'), reason: 'symlink loop' },
+      { path: path.join(root, 'self'), reason: 'symlink loop' },
+      { path: path.join(root, 'sub', 'loop'), reason: 'symlink loop' },
+    ]);
+  });
+});

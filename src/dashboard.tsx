@@ -60,7 +60,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     import('ink'),
     import('react'),
     import('./ui/App.js'),
-    import('./core/load/index.js'),
+    import('./core/load/index.js').then((face) => face.importLoader()),
     importSearchEngine(),
     import('./core/reading/index.js'),
     import('./ui/theme.js'),

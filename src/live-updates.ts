@@ -7,7 +7,7 @@
 // the next run starts warm with what changed while this one ran.
 import fs from 'node:fs';
 import type { Article, LoadWarning } from './core/article.js';
-import { loadCorpus } from './core/load/index.js';
+import { importLoader } from './core/load/index.js';
 import type { SearchIndex } from './core/search/index.js';
 import { watchFolders, type FolderWatch, type WatchBatch } from './core/watch/index.js';
 
@@ -47,6 +47,7 @@ export function startLiveUpdates(o: LiveOptions): FolderWatch {
     let articles: Article[] = [];
     if (files.length > 0 || (gone.length > 0 && o.cache !== false)) {
       // A file can vanish between the event and the read: the loader reports it as a warning.
+      const { loadCorpus } = await importLoader();
       const result = await loadCorpus(files, { maxFileSize: o.maxFileSize, cache: o.cache, cacheDir: o.cacheDir, indexFor: o.paths, removed: gone }).catch(() => ({
         articles: [] as Article[],
         warnings: [] as LoadWarning[],

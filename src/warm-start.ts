@@ -42,7 +42,7 @@ export async function drawSkeleton(term: Terminal, options: Options, setup: Firs
   const screen = { columns: term.output.columns || 80, rows: term.output.rows || 24 };
   term.output.write(skeletonBytes(screen.columns, screen.rows));
   if (!warmQuery(options, setup)) return null;
-  const [{ warmStart }, { SearchIndex }, { warmRows }] = await Promise.all([import('./core/load/index.js'), importSearchEngine(), import('./warm-rows.js')]);
+  const [{ warmStart }, { SearchIndex }, { warmRows }] = await Promise.all([import('./core/load/index.js').then((face) => face.importLoader()), importSearchEngine(), import('./warm-rows.js')]);
   const warm = warmStart(paths, WARM_ROWS, { maxFileSize: options.maxFileSize, includeDrafts: options.drafts });
   // Not after a resize meanwhile: ink's first frame, at the new size, is near.
   if (warm && (term.output.columns || 80) === screen.columns && (term.output.rows || 24) === screen.rows) {

@@ -82,3 +82,21 @@ export interface LoadWarning {
   path: string;
   reason: string;
 }
+
+/**
+ * A loaded article whose body stays in its file (load/lazy-article.ts's LazyArticle), as search
+ * uses it: the folded body (text/fold.ts) as UTF-8 bytes, read from the file on first use, or
+ * attached when read elsewhere (the parse threads). Told apart by shape, not by class, so that
+ * search does not load the loader (and its parsers) to ask.
+ */
+export interface FoldedBodyOnDisk extends Article {
+  readonly hasLowerBody: boolean;
+  readonly lowerBody: Buffer;
+  readonly maxFileSize: number;
+  attachLowerBody(bytes: Buffer): void;
+}
+
+/** Whether `a` keeps its body in its file (see FoldedBodyOnDisk). */
+export function keepsBodyOnDisk(a: Article): a is FoldedBodyOnDisk {
+  return 'hasLowerBody' in a && typeof (a as Partial<FoldedBodyOnDisk>).attachLowerBody === 'function';
+}

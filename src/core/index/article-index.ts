@@ -73,8 +73,8 @@ export interface ArticleIndex {
   count(includeDrafts: boolean): number;
   /** The rows with these ids, in the order the folders' files are walked (a full load's order). */
   rows(ids: readonly number[]): IndexedRow[] | null;
-  /** The body of the article in row `id`, read from its file ('' when it can no longer be read). */
-  readBody(id: number): string;
+  /** The body of the article in row `id`, read from its file ('' when it can no longer be read); a promise, as a server-backed index's would be. */
+  readBody(id: number): Promise<string>;
   /** What loading these folders reports (unreadable files, guessed dates), in a full load's order. */
   warnings(): LoadWarning[];
   /** Closes the index. */

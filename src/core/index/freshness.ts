@@ -30,6 +30,8 @@ export interface MatchedStamps {
   positions: Int32Array;
   numbers: Float64Array;
   gone: string[];
+  /** Whether the rows came one per walked path, in the walk's order (a snapshot that needs no rewriting). */
+  walkOrder: boolean;
 }
 
 /**
@@ -45,10 +47,12 @@ export function matchStamps(paths: readonly string[], rows: Iterable<StampRow>):
   let positions = new Int32Array(ids.length);
   let numbers = new Float64Array(ids.length * 4);
   let count = 0;
+  let inOrder = true;
   const gone: string[] = [];
   for (const [id, p, size, mtime, dev, ino] of rows) {
     let i: number | undefined = next;
     if (paths[next] !== p) {
+      inOrder = false;
       if (position === null) {
         position = new Map<string, number>();
         for (let k = 0; k < paths.length; k++) position.set(paths[k], k);
@@ -75,7 +79,7 @@ export function matchStamps(paths: readonly string[], rows: Iterable<StampRow>):
     numbers[n + 3] = ino;
     count += 1;
   }
-  return { walked: paths.length, count, ids, positions, numbers, gone };
+  return { walked: paths.length, count, ids, positions, numbers, gone, walkOrder: inOrder && count === paths.length };
 }
 
 function grow(a: Int32Array | Float64Array, Kind: Int32ArrayConstructor | Float64ArrayConstructor): Int32Array | Float64Array {
@@ -105,12 +109,19 @@ export function checkFreshness(paths: readonly string[], stats: Float64Array, fi
   return compareStamps(matchStamps(paths, rows), stats, fields);
 }
 
-/** The matched rows as stamp rows again (for a snapshot: stamp-snapshot.ts), in the order read. */
+/**
+ * The matched rows as stamp rows again, in the walk's order (for a snapshot: stamp-snapshot.ts,
+ * whose next run then finds the walk's paths in it as one string).
+ */
 export function matchedRows(m: MatchedStamps, paths: readonly string[]): StampRow[] {
+  const byPosition = new Int32Array(m.walked).fill(-1);
+  for (let k = 0; k < m.count; k++) byPosition[m.positions[k]] = k;
   const out: StampRow[] = [];
-  for (let k = 0; k < m.count; k++) {
+  for (let i = 0; i < m.walked; i++) {
+    const k = byPosition[i];
+    if (k < 0) continue;
     const n = k * 4;
-    out.push([m.ids[k], paths[m.positions[k]], m.numbers[n], m.numbers[n + 1], m.numbers[n + 2], m.numbers[n + 3]]);
+    out.push([m.ids[k], paths[i], m.numbers[n], m.numbers[n + 1], m.numbers[n + 2], m.numbers[n + 3]]);
   }
   return out;
 }

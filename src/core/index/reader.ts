@@ -7,10 +7,10 @@
 import Database from 'better-sqlite3';
 import { isRecord, type ArticleRecord } from '../article-record.js';
 import { APPLICATION_ID, INDEX_FORMAT } from './database.js';
-import type { StampRow } from './freshness.js';
+import type { MatchedStamps, StampRow } from './freshness.js';
 import type { QueryPlan } from './query-plan.js';
 import { STAMP_SQL, type Vocabulary } from './vocabulary.js';
-import { readSnapshot } from './stamp-snapshot.js';
+import { matchSnapshot, readSnapshot, readSnapshotRaw } from './stamp-snapshot.js';
 
 /** A read-only view of one index file; `close()` when done. Methods throw only on SQLite errors. */
 export class IndexReader {
@@ -76,6 +76,15 @@ export class IndexReader {
   /** Every row's stamp from the snapshot kept for them (stamp-snapshot.ts) when it is current, else null (then read stamps()). */
   snapshot(): StampRow[] | null {
     return readSnapshot(this.db);
+  }
+
+  /**
+   * The snapshot's stamps matched to the walked `paths` (`joined`: them joined by NUL) when it is
+   * current (stamp-snapshot.ts matchSnapshot), else null (then match stamps()). `stamp`: rowsStamp(), just read.
+   */
+  snapshotMatched(paths: readonly string[], joined: string, stamp: string): MatchedStamps | null {
+    const s = readSnapshotRaw(this.db, stamp);
+    return s && matchSnapshot(paths, joined, s);
   }
 
   /** How many rows still wait for their full text (built after the list); FTS5 answers for all rows only at 0. */

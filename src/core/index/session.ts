@@ -6,7 +6,7 @@
 // load goes on in memory and the next run starts cold.
 
 import { isRecord, R, splitInode, type ArticleRecord } from '../article-record.js';
-import { isDamage, openIndex, removeIndex, type OpenedIndex } from './database.js';
+import { dropSecondaryIndexes, ensureSecondaryIndexes, isDamage, openIndex, removeIndex, type OpenedIndex } from './database.js';
 import { ArticleStore, type IndexedArticle } from './store.js';
 import { articleText } from './text-build.js';
 import { articleFields } from './columns.js';
@@ -41,6 +41,8 @@ export class IndexSession {
   private writable = true;
   private wrote = false;
   private textPending = false;
+  // The secondary indexes were dropped for this load's bulk write (see start).
+  private bulk = false;
 
   private constructor(
     private readonly opened: OpenedIndex,
@@ -84,6 +86,12 @@ export class IndexSession {
         for (const [id, p, size, mtime, dev, ino] of store.rowTuples()) {
           session.rows.set(p, { id, size, mtime, dev, ino });
           if ((++n & PAUSE_EVERY) === 0) await pause();
+        }
+        // A cold load into an empty table: its rows go in without the secondary indexes, which
+        // the text build (or finish(), when no text follows) builds again in one pass.
+        if (n === 0 && onDisk) {
+          dropSecondaryIndexes(opened.db);
+          session.bulk = true;
         }
       }
       return session;
@@ -214,6 +222,14 @@ export class IndexSession {
       this.textPending = this.writable && this.store.pendingCount() > 0;
     } catch {
       this.textPending = false;
+    }
+    // With text to build, the text build makes the indexes first, off this thread (text-build.ts).
+    if (this.bulk && !this.textPending) {
+      try {
+        ensureSecondaryIndexes(this.opened.db);
+      } catch {
+        // The next writer to open the file builds them (database.ts openIndex).
+      }
     }
     this.rows.clear();
     this.opened.db.close();

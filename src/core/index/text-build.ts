@@ -12,7 +12,7 @@
 
 import type Database from 'better-sqlite3';
 import { isRecord, R, type ArticleRecord } from '../article-record.js';
-import { APPLICATION_ID, INDEX_FORMAT } from './database.js';
+import { APPLICATION_ID, ensureSecondaryIndexes, INDEX_FORMAT } from './database.js';
 import { ArticleStore, type ArticleText, type PendingRow } from './store.js';
 import { articleCoinSymbols } from './columns.js';
 
@@ -85,6 +85,9 @@ const READ_AHEAD = 2;
  * `stopped()` says so. Throws on SQLite errors (the caller reports the build as incomplete).
  */
 export async function buildText(db: Database.Database, readBodies: BodyReader, onProgress: TextProgress = () => {}, stopped: () => boolean = () => false, yieldBetween?: () => Promise<void>): Promise<TextBuildResult> {
+  // A cold load writes its rows without the secondary indexes (database.ts): built here first, in
+  // one pass, off the load's thread (a no-op when they are there).
+  ensureSecondaryIndexes(db);
   const store = new ArticleStore(db);
   const skipped = new Set<number>();
   let written = 0;

@@ -2,6 +2,8 @@
 // (a 4 GiB log renamed .md, a YAML "billion laughs", 100k nested brackets); each limit below keeps
 // one file's cost small and predictable so no file can hang the load or exhaust memory.
 
+import { buildStamp } from '../build-stamp.js';
+
 /** The loader's resource limits and their defaults. */
 export const LIMITS = {
   /** Bytes read per file; larger files load truncated with a warning. `LoadOptions.maxFileSize` raises it. */
@@ -35,4 +37,21 @@ export function formatBytes(n: number): string {
   }
   const text = Number.isInteger(value) ? String(value) : value.toFixed(1).replace(/\.0$/, '');
   return `${text} ${units[unit]}`;
+}
+
+const MAX_CAP = 1024 * 1024 * 1024;
+
+/** The read cap in force for `maxFileSize` (LIMITS.maxFileSize when unset or not a positive number). */
+export function effectiveCap(maxFileSize: number | undefined): number {
+  if (maxFileSize === undefined || !Number.isFinite(maxFileSize) || maxFileSize < 1) return LIMITS.maxFileSize;
+  return Math.min(Math.floor(maxFileSize), MAX_CAP);
+}
+
+/**
+ * What built the index's rows: the parser's build (core/build-stamp.ts) and the read cap (an
+ * upgraded parser may read the same bytes differently). Here, not beside the parser, so that a
+ * run that only checks the index (a warm `--filter`) does not load the parser to name it.
+ */
+export function parserStamp(cap: number): string {
+  return `${buildStamp('parser', new URL('./parse-worker.js', import.meta.url))}:${cap}`;
 }

@@ -9,17 +9,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Article, LoadWarning } from '../article.js';
 import { R, splitInode, type ArticleRecord } from '../article-record.js';
-import { buildStamp } from '../build-stamp.js';
 import { cacheDirectory, indexFile, removeIndex, IndexReader, IndexSession, type Pause } from '../index/index.js';
 import { startTextBuild, type TextBuild } from './text-thread.js';
 import { LazyArticle } from './lazy-article.js';
-import { LIMITS } from './limits.js';
-import { parseAll, STAT_FIELDS, StatWorker, type ParsedFile } from './parse-pool.js';
-import { statPaths } from './parse-worker.js';
+import { effectiveCap, parserStamp } from './limits.js';
+import { parseAll, type ParsedFile } from './parse-pool.js';
 import { timeSlices } from './slices.js';
-import { walkPaths, type WalkEntry } from '../files/index.js';
+import { STAT_FIELDS, statPaths, StatWorker, walkPaths, type WalkEntry } from '../files/index.js';
 
 export { PathError } from '../files/index.js';
+export { effectiveCap, parserStamp } from './limits.js';
+// The rest of the loader, for those who import it on demand (the face's importLoader).
+export { LazyArticle, lowerBodyOf } from './lazy-article.js';
+export { parseAll, type ParseJob } from './parse-pool.js';
 
 /** Options for loadCorpus. */
 export interface LoadOptions {
@@ -78,7 +80,6 @@ export interface LoadResult {
   stopText(): void;
 }
 
-const MAX_CAP = 1024 * 1024 * 1024;
 // Articles made per slice of a warm load's first flush (a few ms of work each).
 const FLUSH_SLICE = 2_000;
 const PROGRESS_INTERVAL_MS = 50;
@@ -109,22 +110,10 @@ class SeenFiles {
   }
 }
 
-/** The read cap in force for `maxFileSize` (LIMITS.maxFileSize when unset or not a positive number). */
-export function effectiveCap(maxFileSize: number | undefined): number {
-  if (maxFileSize === undefined || !Number.isFinite(maxFileSize) || maxFileSize < 1) return LIMITS.maxFileSize;
-  return Math.min(Math.floor(maxFileSize), MAX_CAP);
-}
-
 function slotOf(file: ParsedFile): Parsed | Failure {
   const { outcome } = file;
   if (!outcome.ok) return { reason: outcome.reason, inode: outcome.inode };
   return { record: outcome.record, lead: outcome.lead, lowerBody: file.lowerBody };
-}
-
-// The parser's build (core/build-stamp.ts) and the read cap name what built the index's rows: an
-// upgraded parser may read the same bytes differently.
-export function parserStamp(cap: number): string {
-  return `${buildStamp('parser', new URL(import.meta.url))}:${cap}`;
 }
 
 /**

@@ -3,12 +3,13 @@
 // plain metadata records plus one transferable buffer of lower-cased bodies: posting whole
 // Article objects back cost ~3 s per 100k files (perf-notes), more than the parse itself.
 
-import fs from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { splitInode, toRecord, type ArticleRecord } from '../article-record.js';
 import { parseArticle, parseBody } from './parse.js';
 import { readCappedSync } from '../files/index.js';
+
+export { STAT_FIELDS, statInto, statPaths } from '../files/index.js';
 import { foldText, leadParagraph } from '../text/index.js';
 
 /** A file to parse, as the walk found it. */
@@ -153,37 +154,6 @@ export function unpackBodies(reply: BodiesReply): Array<string | null> {
     offset += length;
     return body;
   });
-}
-
-/** Numbers per file in a stat reply: size, mtimeMs, dev, ino. */
-export const STAT_FIELDS = 4;
-
-/** stat() of every path, STAT_FIELDS numbers each; size is -1 for a missing or non-regular file. Never throws. (The stat thread in parse-pool.ts runs a copy of this loop.) */
-export function statPaths(paths: readonly string[]): Float64Array {
-  const out = new Float64Array(paths.length * STAT_FIELDS);
-  statInto(paths, out, 0, paths.length);
-  return out;
-}
-
-/** statPaths for paths[start, end), written into `out` at their own positions. */
-export function statInto(paths: readonly string[], out: Float64Array, start: number, end: number): void {
-  for (let i = start; i < end; i++) {
-    const o = i * STAT_FIELDS;
-    let st: fs.Stats | undefined;
-    try {
-      st = fs.statSync(paths[i], { throwIfNoEntry: false });
-    } catch {
-      st = undefined;
-    }
-    if (!st || !st.isFile()) {
-      out[o] = -1;
-      continue;
-    }
-    out[o] = st.size;
-    out[o + 1] = st.mtimeMs;
-    out[o + 2] = st.dev;
-    out[o + 3] = st.ino;
-  }
 }
 
 /** Marks the threads started by parse-pool, so importing this module anywhere else (a test runner's own worker) does nothing. */

@@ -8,10 +8,8 @@
 import fs from 'node:fs';
 import type { LoadWarning } from '../article.js';
 import { cacheDirectory, indexFile, compareStamps, matchedRows, matchStamps, writeSnapshot, IndexReader } from '../index/index.js';
-import { effectiveCap, loadCorpus, parserStamp } from './load.js';
-import { STAT_FIELDS, StatWorker } from './parse-pool.js';
-import { statPaths } from './parse-worker.js';
-import { walkPaths, type WalkEntry } from '../files/index.js';
+import { effectiveCap, parserStamp } from './limits.js';
+import { STAT_FIELDS, statPaths, StatWorker, walkPaths, type WalkEntry } from '../files/index.js';
 
 // Below this many files, stat-ing on this thread beats starting a thread (as load.ts).
 const MIN_FILES_FOR_STAT_WORKER = 2_000;
@@ -67,7 +65,9 @@ export async function refreshIndex(paths: string[], opts: { maxFileSize?: number
     statWorker.close();
     statWorker = null;
   }
-  const shared = statWorker?.share(filePaths) ?? null;
+  // Joined once: the stat thread takes the paths as one string, and a current snapshot compares as one.
+  const joined = filePaths.join('\0');
+  const shared = statWorker?.share(filePaths, joined) ?? null;
   const reader = IndexReader.open(file, parserStamp(cap));
   if (!reader) {
     shared?.cancel();
@@ -78,15 +78,18 @@ export async function refreshIndex(paths: string[], opts: { maxFileSize?: number
     // The stored stamps (their snapshot when current) are matched to the walk while the stat
     // thread works, then compared.
     const before = reader.rowsStamp();
-    const snapshot = reader.snapshot();
-    const matched = matchStamps(filePaths, snapshot ?? reader.stamps());
+    const snapshot = reader.snapshotMatched(filePaths, joined, before);
+    const matched = snapshot ?? matchStamps(filePaths, reader.stamps());
     const stats = shared ? await shared.finish() : statPaths(filePaths);
     const { rowOf, stale, gone } = compareStamps(matched, stats, STAT_FIELDS);
-    // Nothing changed and every row was read one by one: keep them for the next run in one piece.
-    if (!snapshot && stale.length === 0 && gone.length === 0) writeSnapshot(file, before, matchedRows(matched, filePaths));
+    // Nothing changed: keep the stamps for the next run in one piece, in the walk's order, unless
+    // the snapshot holds them so already.
+    if (!(snapshot && snapshot.walkOrder) && stale.length === 0 && gone.length === 0) writeSnapshot(file, before, matchedRows(matched, filePaths));
     if (stale.length > MAX_STALE) throw new Unusable();
     const fileWarnings: Refreshed['fileWarnings'] = [];
     if (stale.length > 0 || gone.length > 0) {
+      // The loader (and its parsers) only when there is something to parse: an unchanged run never loads them.
+      const { loadCorpus } = await import('./load.js');
       const parsed = await loadCorpus(stale.map((i) => filePaths[i]), { indexFor: paths, removed: gone, maxFileSize: opts.maxFileSize, cacheDir: opts.cacheDir });
       const ids = parsed.indexIds;
       if (!ids || ids.some((id) => id < 0)) throw new Unusable();

@@ -5,9 +5,9 @@
 // them in the background instead; a body is kept only when the file is still the one the article
 // was loaded from (same path, size and mtime).
 
-import type { Article } from '../article.js';
+import { keepsBodyOnDisk, type Article, type FoldedBodyOnDisk } from '../article.js';
 import { R } from '../article-record.js';
-import { LazyArticle, parseAll, type ParseJob } from '../load/index.js';
+import { importLoader, type ParseJob } from '../load/index.js';
 import path from 'node:path';
 import { bodyWordsByPath, cacheDirectory, indexFile } from '../index/index.js';
 import { bodyWords } from './search.js';
@@ -17,11 +17,12 @@ import { bodyWords } from './search.js';
  * how many were kept. `shouldStop` is asked between batches (the dashboard closing). Never rejects.
  */
 export async function preloadBodies(articles: readonly Article[], shouldStop: () => boolean = () => false, workers?: number): Promise<number> {
-  const lazy = articles.filter((a): a is LazyArticle => a instanceof LazyArticle && !a.hasLowerBody);
+  const lazy = articles.filter((a) => keepsBodyOnDisk(a) && !a.hasLowerBody) as FoldedBodyOnDisk[];
   if (lazy.length === 0) return 0;
   const jobs: ParseJob[] = lazy.map((a) => ({ path: a.path, relPath: a.relPath, folderName: path.basename(path.dirname(a.path)) }));
   let kept = 0;
   try {
+    const { parseAll } = await importLoader();
     await parseAll(
       jobs,
       lazy[0].maxFileSize,
@@ -59,7 +60,7 @@ export function answerBodiesFromIndex(articles: readonly Article[], query: strin
   const held = bodyWordsByPath(indexFile(cacheDir, paths), words, total);
   if (!held) return false;
   for (const a of articles) {
-    if (!(a instanceof LazyArticle) || a.hasLowerBody) continue;
+    if (!keepsBodyOnDisk(a) || a.hasLowerBody) continue;
     const found = held.get(a.path);
     // Words joined by a newline: no word (letters and digits only) can match across the join.
     a.attachLowerBody(found ? Buffer.from(found.join('\n'), 'utf8') : NO_BODY);

@@ -2,8 +2,7 @@
 // articles are added, so a keystroke only runs `includes` over ready strings. Short fields and body are kept apart: short fields are
 // checked first (cheap, most hits), the body only when they miss.
 
-import type { Article } from '../article.js';
-import { LazyArticle, lowerBodyOf } from '../load/index.js';
+import { keepsBodyOnDisk, type Article, type FoldedBodyOnDisk } from '../article.js';
 import { canonicalSentiment, compactText, foldText, type Sentiment } from '../text/index.js';
 
 /** Inclusive [start, end] UTF-16 range, as in `Hit.titleMatches`. */
@@ -23,7 +22,7 @@ export interface Hay {
    * memory of a JS string, outside the heap. For a loaded article, the article itself, which
    * reads them from its file on first use (most bodies are never searched).
    */
-  body: Buffer | LazyArticle;
+  body: Buffer | FoldedBodyOnDisk;
   /** Lower-cased tags and categories, for exact field filters. */
   tags: string[];
   categories: string[];
@@ -83,7 +82,7 @@ export function makeHay(a: Article): Hay {
   return {
     short: lowerShortText(a, title),
     titleLength: title.length,
-    body: a instanceof LazyArticle ? a : lowerBodyOf(a),
+    body: keepsBodyOnDisk(a) ? a : Buffer.from(foldText(a.body), 'utf8'),
     tags: lowerList(a.tags),
     categories: lowerList(a.categories),
     sourceName: compactMemo(a.source),
@@ -126,7 +125,7 @@ export function withUnreadBodies<T>(onUnread: () => void, search: () => T): T {
 /** The body bytes of a haystack, read now if they were not yet (unless withUnreadBodies says not to). */
 export function bodyOf(hay: Hay): Buffer {
   const b = hay.body;
-  if (!(b instanceof LazyArticle)) return b;
+  if (Buffer.isBuffer(b)) return b;
   if (unread !== null && !b.hasLowerBody) {
     unread();
     return UNREAD;

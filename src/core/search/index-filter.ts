@@ -15,28 +15,34 @@
 // negated word or a coin reads no body; only terms left to memory read them.
 // Null (the caller loads as before) when there is no usable index, or the second way finds
 // nothing in the query to narrow by.
+// With `pathsOnly` (`--print path`) the first way ranks rows read for ranking alone (IndexRow:
+// the stored metadata, no loader, no parser), and only the paths are handed back.
 
-import type { Article, LoadWarning } from '../article.js';
+import type { Article, FoldedBodyOnDisk, FrontMatterFormat, LoadWarning } from '../article.js';
+import type { ArticleRecord } from '../article-record.js';
 import type { ArticleIndex, IndexQuery, WordSource } from '../index/index.js';
-import { LazyArticle, answersWord, LocalIndex } from '../load/index.js';
+import { answersWord, importLoader, LocalIndex } from '../load/index.js';
 import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
-import { preloadBodies } from './body-preload.js';
 import { SearchIndex } from './search.js';
 import { CAP } from './search-settings.js';
 
-/** What `--filter` prints: the matching articles in order, and the warnings a full load would report. */
+/** What `--filter` prints: the matching files and articles in order, and the warnings a full load would report. */
 export interface IndexFilterResult {
-  articles: Article[];
+  /** The matching files' paths, in order. */
+  paths: string[];
+  /** The matching articles, in order (bodies read from their files on use); null with `pathsOnly`. */
+  articles: Article[] | null;
   warnings: LoadWarning[];
 }
 
-/** Options of filterFromIndex: the search's, and the load's read cap and cache folder. */
+/** Options of filterFromIndex: the search's, the load's read cap and cache folder, and whether only paths are wanted. */
 export interface IndexFilterOptions {
   sort?: SortKey;
   includeDrafts?: boolean;
   maxFileSize?: number;
   cacheDir?: string;
   now?: number;
+  pathsOnly?: boolean;
 }
 
 /**
@@ -51,22 +57,26 @@ export async function filterFromIndex(paths: string[], query: string, opts: Inde
   const index = new LocalIndex(paths, { maxFileSize: opts.maxFileSize, cacheDir: opts.cacheDir });
   if (!(await index.update())) return null;
   try {
-    const articles = exactly(index, q, query, opts, now) ?? (await superset(index, q, query, opts, now));
-    return articles && { articles, warnings: index.warnings() };
+    const articles = (await exactly(index, q, query, opts, now)) ?? (await superset(index, q, query, opts, now));
+    return articles && { paths: articles.map((a) => a.path), articles: opts.pathsOnly ? null : articles, warnings: index.warnings() };
   } finally {
     index.close();
   }
 }
 
-// The rows of `ids` as articles with ids 0..n-1 in walk order, or null when one does not read back well.
-function articlesOf(index: LocalIndex, ids: readonly number[]): { articles: LazyArticle[]; rowIds: number[] } | null {
+// The rows of `ids` as articles with ids 0..n-1 in walk order (for ranking alone: IndexRows, else
+// the loader's articles), or null when one does not read back well.
+async function articlesOf(index: LocalIndex, ids: readonly number[], forRanking = false): Promise<{ articles: Article[]; rowIds: number[] } | null> {
   const rows = index.rows(ids);
   if (!rows) return null;
-  return { articles: rows.map((r, k) => LazyArticle.fromRecord(r.record, k, null, index.cap)), rowIds: rows.map((r) => r.id) };
+  const rowIds = rows.map((r) => r.id);
+  if (forRanking) return { articles: rows.map((r, k) => new IndexRow(r.record, k)), rowIds };
+  const { LazyArticle } = await importLoader();
+  return { articles: rows.map((r, k) => LazyArticle.fromRecord(r.record, k, null, index.cap)), rowIds };
 }
 
 // The first way (see the header): positive free words the index answers, filters it decides.
-function exactly(index: ArticleIndex & { cap: number }, q: ParsedQuery, query: string, opts: IndexFilterOptions, now: number): Article[] | null {
+async function exactly(index: LocalIndex, q: ParsedQuery, query: string, opts: IndexFilterOptions, now: number): Promise<Article[] | null> {
   const short = q.phrases.length === 0 && q.text.length <= 2;
   if (short || q.words.length === 0 || !q.words.some(answersWord)) return null;
   const includeDrafts = opts.includeDrafts ?? false;
@@ -78,7 +88,8 @@ function exactly(index: ArticleIndex & { cap: number }, q: ParsedQuery, query: s
   if (!answered || answered.rest.length > 0) return null;
   // No exact match: the typo fallback ranks the newest articles passing the filters (the second way).
   if (candidates.ids.length === 0) return q.text.length >= 4 ? null : [];
-  const made = articlesOf(index as LocalIndex, candidates.ids);
+  // Ranking reads no body here (every candidate holds the words), so rows for ranking alone do when only paths are printed.
+  const made = await articlesOf(index, candidates.ids, opts.pathsOnly);
   if (!made) return null;
   const { articles } = made;
   const search = new SearchIndex(articles);
@@ -94,7 +105,7 @@ async function superset(index: LocalIndex, q: ParsedQuery, query: string, opts: 
   const filters: IndexQuery = { terms: q.terms, includeDrafts, filtersOnly: true };
   const candidates = index.query(filters);
   if (!candidates) return null;
-  const made = articlesOf(index, candidates.ids);
+  const made = await articlesOf(index, candidates.ids);
   if (!made) return null;
   const search = new SearchIndex(made.articles);
   const words = wordSource(index, made.rowIds);
@@ -104,7 +115,10 @@ async function superset(index: LocalIndex, q: ParsedQuery, query: string, opts: 
   const answered = q.words.length === 0 || words.containing(q.words)?.rest.length === 0;
   const { decided } = candidates;
   const bodyTerms = q.terms.some((t, i) => !decided[i] && (t.kind === 'phrase' || t.kind === 'coin' || (t.kind === 'word' && t.negate)));
-  if (bodyTerms || !answered) await preloadBodies(made.articles);
+  if (bodyTerms || !answered) {
+    const { preloadBodies } = await import('./body-preload.js');
+    await preloadBodies(made.articles);
+  }
   return ranked(search, query, opts, now, undefined, decided);
 }
 
@@ -136,4 +150,67 @@ function wordSource(index: ArticleIndex, rowIds: readonly number[]): WordSource 
 function ranked(search: SearchIndex, query: string, opts: IndexFilterOptions, now: number, corpusEligible: number | undefined, decided: readonly boolean[]): Article[] {
   const result = search.search(query, { sort: opts.sort, includeDrafts: opts.includeDrafts ?? false, now, corpusEligible, decided });
   return result.hits.map((h) => search.article(h.id));
+}
+
+// An article row read for ranking alone (see the header): the stored metadata, which LocalIndex.rows
+// has checked as every stored record is (isRecord, its own path), without the loader. Its body is
+// never read (the index answered the words): a search that tried would fail loudly rather than
+// rank on an empty body.
+class IndexRow implements FoldedBodyOnDisk {
+  readonly path: string;
+  readonly relPath: string;
+  readonly title: string;
+  readonly description: string;
+  readonly publishedAt: number | null;
+  readonly dateGuessed: boolean;
+  readonly updatedAt: number | null;
+  readonly source: string;
+  readonly sourceKey: string;
+  readonly categories: string[];
+  readonly tags: string[];
+  readonly sentiment: string | null;
+  readonly score: number | null;
+  readonly lang: string | null;
+  readonly draft: boolean;
+  readonly stickyWeight: number;
+  readonly url: string | null;
+  readonly format: FrontMatterFormat;
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly notes: string[];
+  readonly coinFields: string[];
+  readonly externalId: string | null;
+  readonly hasLowerBody = false;
+  readonly maxFileSize = 0;
+
+  constructor(
+    r: ArticleRecord,
+    readonly id: number,
+  ) {
+    [this.path, this.relPath, this.title, this.description, this.publishedAt, this.dateGuessed, this.updatedAt, this.source, this.sourceKey, this.categories, this.tags, this.sentiment, this.score, this.lang, this.draft, this.stickyWeight, this.url, this.format, this.size, this.mtimeMs, this.notes] = r;
+    this.coinFields = r[24];
+    this.externalId = r[25];
+  }
+
+  private unread(): never {
+    throw new Error(`${this.path}: read for ranking only, its body was not loaded`);
+  }
+
+  get lowerBody(): Buffer {
+    return this.unread();
+  }
+
+  get body(): string {
+    return this.unread();
+  }
+
+  get frontMatter(): Record<string, unknown> {
+    return this.unread();
+  }
+
+  get coverImage(): string | null {
+    return this.unread();
+  }
+
+  attachLowerBody(): void {}
 }

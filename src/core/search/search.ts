@@ -129,8 +129,8 @@ export class SearchIndex {
     const everything = limit === null;
     const keep = opts.keep ?? null;
     const key = `${mode}|${this.docs.length}|${this.words?.covered ?? -1}|${everything}|${filterKey(q, includeDrafts)}|${keep ? (opts.keepKey ?? Math.random()) : ''}`;
-    // Words and phrases are looked for in short fields and bodies; without a limit, in all of them.
-    if (!everything) this.completeHays();
+    // Words and phrases are looked for in short fields and bodies (no words: no haystack needed, prepare() makes them).
+    if (!everything && q.text) this.completeHays();
     const short = q.phrases.length === 0 && q.text.length <= 2;
     // With a limit, bodies past BODY_DEPTH are not read for words the index leaves to memory (`skips`).
     const skips = { n: 0 };

@@ -228,6 +228,33 @@ describe('loadCorpus with the index', () => {
     expect(rowCount()).toBe(3);
   });
 
+  it('writes a cold load without the secondary indexes and builds them again: with the text, or when a writer next opens the file', async () => {
+    for (let i = 0; i < 5; i++) put(`bulk-${i}.md`, post(`Bulk ${i}`));
+    const names = (): string[] => {
+      const db = new Database(file(), { readonly: true });
+      try {
+        return db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND name LIKE 'articles_%' ORDER BY name").pluck().all() as string[];
+      } finally {
+        db.close();
+      }
+    };
+    const all = ['articles_list', 'articles_published', 'articles_warned'];
+    // The text build stopped before it began (a load that ended at once): the rows are there, the indexes not yet.
+    const cold = await loadCorpus([corpus], { cacheDir });
+    cold.stopText();
+    expect(await cold.fullText).toBe(false);
+    expect(names()).toEqual([]);
+    // The next load (a writer) builds them first, and its text build leaves them in place.
+    const warm = await loadCorpus([corpus], { cacheDir });
+    expect(names()).toEqual(all);
+    expect(await warm.fullText).toBe(true);
+    expect(titles(warm.articles)).toEqual(titles(cold.articles));
+    // A cold load whose text is built: the build makes them before the text.
+    fs.rmSync(cacheDir, { recursive: true, force: true });
+    expect(await (await loadCorpus([corpus], { cacheDir })).fullText).toBe(true);
+    expect(names()).toEqual(all);
+  });
+
   it('neither reads nor writes an index file with cache: false', async () => {
     const r = await load({ cache: false });
     expect(r.wrote).toBe(false);

@@ -7,9 +7,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { openIndex } from '../../../src/core/index/database.js';
 import { IndexReader } from '../../../src/core/index/reader.js';
-import { readSnapshot, writeSnapshot } from '../../../src/core/index/stamp-snapshot.js';
+import { matchSnapshot, readSnapshot, readSnapshotRaw, writeSnapshot } from '../../../src/core/index/stamp-snapshot.js';
 import { ArticleStore, type IndexedArticle } from '../../../src/core/index/store.js';
-import type { StampRow } from '../../../src/core/index/freshness.js';
+import { compareStamps, matchedRows, matchStamps, type StampRow } from '../../../src/core/index/freshness.js';
 
 let dir: string;
 let file: string;
@@ -65,6 +65,36 @@ describe('stamp snapshot', () => {
       store.put([item('/n/b.md', 1)]);
       writeSnapshot(file, stamp, read);
       expect(reader.snapshot()).toBeNull();
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('matched to the walk, gives what matching its rows one by one gives: in the walk’s order at once, otherwise row by row', () => {
+    store.put([item('/n/b.md', 2), item('/n/a.md', 1), item('/n/c.md', 3)]);
+    const walk = ['/n/a.md', '/n/b.md', '/n/c.md'];
+    const reader = IndexReader.open(file, 'parser')!;
+    try {
+      const stamp = reader.rowsStamp();
+      // Rows read by id come in the order written (b, a, c): not the walk's.
+      const byRows = matchStamps(walk, rowsNow());
+      expect(byRows.walkOrder).toBe(false);
+      // Written in the walk's order, the snapshot's paths are the walk's joined: taken as they are.
+      writeSnapshot(file, stamp, matchedRows(byRows, walk));
+      expect(readSnapshotRaw(db)!.paths).toBe(walk.join('\0'));
+      const fast = reader.snapshotMatched(walk, walk.join('\0'), stamp)!;
+      expect(fast.walkOrder).toBe(true);
+      const stats = Float64Array.from([10, 1, 7, 7, 10, 2, 7, 7, 10, 9, 7, 7]);
+      expect(compareStamps(fast, stats, 4)).toEqual(compareStamps(byRows, stats, 4));
+      // Another walk (a file added, one gone, another order): matched row by row, same answer as the rows give.
+      const other = ['/n/0.md', '/n/c.md', '/n/a.md'];
+      const slow = matchSnapshot(other, other.join('\0'), readSnapshotRaw(db)!)!;
+      expect(slow.walkOrder).toBe(false);
+      expect(slow.gone).toEqual(['/n/b.md']);
+      const otherStats = Float64Array.from([1, 1, 7, 7, 10, 3, 7, 7, 10, 1, 7, 7]);
+      expect(compareStamps(slow, otherStats, 4)).toEqual(compareStamps(matchStamps(other, rowsNow()), otherStats, 4));
+      // A stale stamp: no snapshot.
+      expect(reader.snapshotMatched(walk, walk.join('\0'), 'another stamp')).toBeNull();
     } finally {
       reader.close();
     }

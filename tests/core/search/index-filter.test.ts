@@ -40,9 +40,17 @@ async function withoutIndex(query: string, sort?: SortKey, includeDrafts = false
   return { paths: hits.map((h) => index.article(h.id).path), warnings };
 }
 
+// What `--filter QUERY` prints from the index: the articles' paths, and for `--print path` the
+// paths of the rows ranked without the loader (pathsOnly); both must be the full load's.
 async function fromIndex(query: string, sort?: SortKey, includeDrafts = false): Promise<{ paths: string[]; warnings: unknown[] } | null> {
   const found = await filterFromIndex(roots, query, { cacheDir, sort, includeDrafts, now: NOW });
-  return found && { paths: found.articles.map((a) => a.path), warnings: found.warnings };
+  const pathsOnly = await filterFromIndex(roots, query, { cacheDir, sort, includeDrafts, now: NOW, pathsOnly: true });
+  expect(pathsOnly === null).toBe(found === null);
+  if (!found || !pathsOnly) return null;
+  expect(pathsOnly.articles).toBeNull();
+  expect(found.paths).toEqual(found.articles!.map((a) => a.path));
+  expect(pathsOnly).toEqual({ ...found, articles: null });
+  return { paths: found.paths, warnings: found.warnings };
 }
 
 const generated = (name: string): string => path.join(corpus, 'generated', name);
@@ -133,6 +141,25 @@ describe('--filter from the index', () => {
     expect(linked).toEqual([]);
     expect(got).toEqual(await withoutIndex('bitcoin'));
   }, 60_000);
+
+  it('sees a file changed, added or deleted after a run that kept the stamps in one piece (the walk-order snapshot)', async () => {
+    // Two unchanged runs: the first writes the snapshot in the walk's order, the second takes it as it is.
+    expect(await fromIndex('solana')).toEqual(await withoutIndex('solana'));
+    expect(await fromIndex('solana')).toEqual(await withoutIndex('solana'));
+    const [c, d] = fs.readdirSync(generated('000')).sort().slice(-2).map((f) => path.join(generated('000'), f));
+    // Same size, new mtime and a word no article holds; one file deleted; one added.
+    fs.writeFileSync(c, fs.readFileSync(c, 'utf8').replace(/^title: .*$/m, (line) => `${line.slice(0, -5)}Zqxwv`));
+    fs.utimesSync(c, new Date(), new Date(Date.now() + 5_000));
+    fs.rmSync(d);
+    fs.writeFileSync(path.join(corpus, 'bundled', 'added-later.md'), '---\ntitle: Zqxwv Solana added later\ndate: 2026-11-02\n---\nSolana.\n');
+    reference = null;
+    const got = await fromIndex('zqxwv');
+    expect(got!.paths.map((p) => path.basename(p)).sort()).toEqual([path.basename(c), 'added-later.md'].sort());
+    expect(got).toEqual(await withoutIndex('zqxwv'));
+    const solana = await fromIndex('solana');
+    expect(solana).toEqual(await withoutIndex('solana'));
+    expect(solana!.paths).not.toContain(d);
+  }, 120_000);
 
   it('steps aside without an index', async () => {
     expect(await filterFromIndex(roots, 'solana', { cacheDir: path.join(root, 'no-cache-here') })).toBeNull();

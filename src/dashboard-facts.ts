@@ -91,7 +91,8 @@ export function dashboardFacts(o: FactsRunnerOptions): DashboardFacts {
   };
 
   function changed(ids: readonly number[]): void {
-    gone.push(...ids);
+    // One by one: a live update that removes a whole folder can bring more ids than a spread takes as arguments.
+    for (const id of ids) gone.push(id);
     later(async () => {
       if (!service || !loaded || o.finished()) return;
       const { factsInput } = await import('./core/stories/index.js');

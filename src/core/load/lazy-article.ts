@@ -6,7 +6,8 @@
 // the size, outside the JS heap, matched with Buffer.includes.
 
 import path from 'node:path';
-import type { Article, FrontMatterFormat } from '../article.js';
+import type { Article, ArticleMeta, FrontMatterFormat } from '../article.js';
+import { ArticleTable } from './article-table.js';
 import { toRecord, type ArticleRecord } from '../article-record.js';
 import { parseArticle } from './parse.js';
 import { readCappedSync } from '../files/index.js';
@@ -23,6 +24,7 @@ interface Full {
 // re-read per access would cost a file read per keystroke.
 const RECENT_MAX = 16;
 const recent = new Map<LazyArticle, Full>();
+const overrides = new WeakMap<LazyArticle, Partial<Full>>();
 
 function readBack(a: LazyArticle): Full {
   const hit = recent.get(a);
@@ -44,106 +46,128 @@ function readBack(a: LazyArticle): Full {
   return full;
 }
 
-// Strings many articles repeat (source names, categories, tags, coins, language) are kept once:
-// every record arrives as its own copy (JSON.parse of an index row, or a worker's message), and
-// at 100k articles those copies were about a third of the heap's strings. Only short strings,
-// and at most MAX_SHARED of them, so a corpus of unique tags cannot grow the table without bound.
-const MAX_SHARED = 65_536;
-const MAX_SHARED_LENGTH = 64;
-const shared = new Map<string, string>();
-
-function share(s: string): string;
-function share(s: string | null): string | null;
-function share(s: string | null): string | null {
-  if (s === null || s.length > MAX_SHARED_LENGTH) return s;
-  const known = shared.get(s);
-  if (known !== undefined) return known;
-  if (shared.size < MAX_SHARED) shared.set(s, s);
-  return s;
-}
-
-// One empty list for every article that has none (most have no notes and many no coin fields);
-// frozen, since it is shared. Nothing edits an article's lists in place.
-const NONE: string[] = Object.freeze([]) as unknown as string[];
-
-function shareList(list: string[]): string[] {
-  if (list.length === 0) return NONE;
-  for (let i = 0; i < list.length; i++) list[i] = share(list[i]);
-  return list;
-}
-
-// The path relative to its folder argument is the path's tail: kept as a slice of the path
-// (V8 shares the characters) instead of a second copy of them.
-function tailOf(full: string, rel: string): string {
-  return rel.length > 0 && rel.length < full.length && full.endsWith(rel) ? full.slice(full.length - rel.length) : rel;
-}
-
-/** An Article loaded from the index or a parse worker; body, front matter and cover image are read from the file on first use. */
+/**
+ * An article loaded from the index or a parse worker: a row of an ArticleTable (article-table.ts),
+ * whose columns its getters read; body, front matter and cover image are read from the file on first use.
+ */
 export class LazyArticle implements Article {
-  // Fields are set by fromRecord below, so a load makes no intermediate object per article.
   id: number;
-  path!: string;
-  relPath!: string;
-  title!: string;
-  description!: string;
-  publishedAt!: number | null;
-  dateGuessed!: boolean;
-  updatedAt!: number | null;
-  source!: string;
-  sourceKey!: string;
-  categories!: string[];
-  tags!: string[];
-  coinFields!: string[];
-  sentiment!: string | null;
-  score!: number | null;
-  lang!: string | null;
-  draft!: boolean;
-  stickyWeight!: number;
-  url!: string | null;
-  externalId!: string | null;
-  format!: FrontMatterFormat;
-  size!: number;
-  mtimeMs!: number;
-  notes!: string[];
   // The folded body once read; null until a search asks for it.
   private bytes: Buffer | null;
-  /** The read cap the article was loaded with, so a read-back parses the same bytes. */
-  readonly maxFileSize: number;
-  private override: Partial<Full> | null = null;
 
-  private constructor(id: number, lowerBody: Buffer | null, maxFileSize: number) {
+  private constructor(
+    private readonly table: ArticleTable,
+    private readonly row: number,
+    id: number,
+    lowerBody: Buffer | null,
+  ) {
     this.id = id;
     this.bytes = lowerBody;
-    this.maxFileSize = maxFileSize;
   }
 
-  /** An article from a record (a parse worker's output or an index row); `lowerBody` if already at hand. */
-  static fromRecord(r: ArticleRecord, id: number, lowerBody: Buffer | null, maxFileSize: number): LazyArticle {
-    const a = new LazyArticle(id, lowerBody, maxFileSize);
-    a.path = r[0];
-    a.relPath = tailOf(r[0], r[1]);
-    a.title = r[2];
-    a.description = r[3];
-    a.publishedAt = r[4];
-    a.dateGuessed = r[5];
-    a.updatedAt = r[6];
-    a.source = share(r[7]);
-    a.sourceKey = share(r[8]);
-    a.categories = shareList(r[9]);
-    a.tags = shareList(r[10]);
-    a.sentiment = share(r[11]);
-    a.score = r[12];
-    a.lang = share(r[13]);
-    a.draft = r[14];
-    a.stickyWeight = r[15];
-    a.url = r[16];
-    a.format = share(r[17]) as FrontMatterFormat;
-    a.size = r[18];
-    a.mtimeMs = r[19];
-    a.notes = shareList(r[20]);
-    a.coinFields = shareList(r[24]);
-    a.externalId = r[25];
-    return a;
+  /**
+   * An article from a record (a parse worker's output or an index row), added as a row of
+   * `table` (the load's table; a table of its own when none is given); `lowerBody` if already at hand.
+   */
+  static fromRecord(r: ArticleRecord, id: number, lowerBody: Buffer | null, maxFileSize: number, table = new ArticleTable(maxFileSize, 1)): LazyArticle {
+    return new LazyArticle(table, table.add(r), id, lowerBody);
+  }
+
+  get path(): string {
+    return this.table.path(this.row);
+  }
+
+  get relPath(): string {
+    return this.table.relPath(this.row);
+  }
+
+  get title(): string {
+    return this.table.title(this.row);
+  }
+
+  get description(): string {
+    return this.table.description(this.row);
+  }
+
+  get publishedAt(): number | null {
+    return this.table.publishedAt(this.row);
+  }
+
+  get dateGuessed(): boolean {
+    return this.table.dateGuessed(this.row);
+  }
+
+  get updatedAt(): number | null {
+    return this.table.updatedAt(this.row);
+  }
+
+  get source(): string {
+    return this.table.source(this.row);
+  }
+
+  get sourceKey(): string {
+    return this.table.sourceKey(this.row);
+  }
+
+  get categories(): string[] {
+    return this.table.categories(this.row);
+  }
+
+  get tags(): string[] {
+    return this.table.tags(this.row);
+  }
+
+  get coinFields(): string[] {
+    return this.table.coinFields(this.row);
+  }
+
+  get sentiment(): string | null {
+    return this.table.sentiment(this.row);
+  }
+
+  get score(): number | null {
+    return this.table.score(this.row);
+  }
+
+  get lang(): string | null {
+    return this.table.lang(this.row);
+  }
+
+  get draft(): boolean {
+    return this.table.draft(this.row);
+  }
+
+  get stickyWeight(): number {
+    return this.table.stickyWeight(this.row);
+  }
+
+  get url(): string | null {
+    return this.table.url(this.row);
+  }
+
+  get externalId(): string | null {
+    return this.table.externalId(this.row);
+  }
+
+  get format(): FrontMatterFormat {
+    return this.table.format(this.row);
+  }
+
+  get size(): number {
+    return this.table.fileSize(this.row);
+  }
+
+  get mtimeMs(): number {
+    return this.table.mtimeMs(this.row);
+  }
+
+  get notes(): string[] {
+    return this.table.notes(this.row);
+  }
+
+  /** The read cap the article was loaded with, so a read-back parses the same bytes. */
+  get maxFileSize(): number {
+    return this.table.maxFileSize;
   }
 
   /** Whether the folded body is in memory already (see attachLowerBody). */
@@ -160,6 +184,16 @@ export class LazyArticle implements Article {
   get lowerBody(): Buffer {
     if (this.bytes === null) this.bytes = Buffer.from(foldText(this.body), 'utf8');
     return this.bytes;
+  }
+
+  // A body, front matter or cover image set on the article (tests, a caller that has them), kept
+  // beside it rather than in a field every article would carry.
+  private get override(): Partial<Full> | undefined {
+    return overrides.get(this);
+  }
+
+  private set override(value: Partial<Full>) {
+    overrides.set(this, value);
   }
 
   /** True until a body is set here: reading `body` reads the file. */
@@ -194,10 +228,20 @@ export class LazyArticle implements Article {
     this.override = { ...this.override, coverImage: value };
   }
 
-  /** JSON.stringify skips prototype getters; this keeps `body` and `frontMatter` in its output. */
+  /** Every field of the Article as a plain object (JSON.stringify and spreads skip prototype getters). */
   toJSON(): Article {
-    const { bytes: _bytes, maxFileSize: _cap, override: _override, ...meta } = this;
-    return { ...meta, body: this.body, frontMatter: this.frontMatter, coverImage: this.coverImage };
+    return { ...this.meta(), body: this.body, frontMatter: this.frontMatter, coverImage: this.coverImage };
+  }
+
+  /** The metadata fields as a plain object. */
+  meta(): ArticleMeta {
+    return {
+      id: this.id, path: this.path, relPath: this.relPath, title: this.title, description: this.description,
+      publishedAt: this.publishedAt, dateGuessed: this.dateGuessed, updatedAt: this.updatedAt, source: this.source,
+      sourceKey: this.sourceKey, categories: this.categories, tags: this.tags, coinFields: this.coinFields,
+      sentiment: this.sentiment, score: this.score, lang: this.lang, draft: this.draft, stickyWeight: this.stickyWeight,
+      url: this.url, externalId: this.externalId, format: this.format, size: this.size, mtimeMs: this.mtimeMs, notes: this.notes,
+    };
   }
 }
 

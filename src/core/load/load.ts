@@ -12,6 +12,7 @@ import { R, splitInode, type ArticleRecord } from '../article-record.js';
 import { cacheDirectory, indexFile, removeIndex, IndexReader, IndexSession, type Pause } from '../index/index.js';
 import { startTextBuild, type TextBuild } from './text-thread.js';
 import { LazyArticle } from './lazy-article.js';
+import { ArticleTable } from './article-table.js';
 import { effectiveCap, parserStamp } from './limits.js';
 import { parseAll, type ParsedFile } from './parse-pool.js';
 import { timeSlices } from './slices.js';
@@ -21,6 +22,7 @@ export { PathError } from '../files/index.js';
 export { effectiveCap, parserStamp } from './limits.js';
 // The rest of the loader, for those who import it on demand (the face's importLoader).
 export { LazyArticle, lowerBodyOf } from './lazy-article.js';
+export { ArticleTable } from './article-table.js';
 export { parseAll, type ParseJob } from './parse-pool.js';
 
 /** Options for loadCorpus. */
@@ -130,7 +132,8 @@ export function warmStart(paths: string[], limit: number, opts: Pick<LoadOptions
   if (!reader) return null;
   try {
     const includeDrafts = opts.includeDrafts ?? false;
-    const articles = reader.firstPage(limit, includeDrafts).map((r, id) => LazyArticle.fromRecord(r, id, null, cap));
+    const table = new ArticleTable(cap, limit);
+    const articles = reader.firstPage(limit, includeDrafts).map((r, id) => LazyArticle.fromRecord(r, id, null, cap, table));
     return articles.length ? { articles, listed: reader.count(includeDrafts), total: reader.count(true) } : null;
   } catch {
     return null;
@@ -204,6 +207,8 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   }
 
   const articles: Article[] = [];
+  // The articles' metadata in columns, one table for the load (article-table.ts).
+  const table = new ArticleTable(cap, total);
   const seenFiles = new SeenFiles();
   let flushed = 0;
   let done = total - misses.length;
@@ -231,7 +236,7 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
       const fileWarnings = record[R.warnings];
       if (fileWarnings.length > 0) warnings.push({ path: entry.path, reason: fileWarnings.join('; ') });
       // The parsed body goes to the index, not into memory: a search reads it back from the file.
-      const article = LazyArticle.fromRecord(record, articles.length, null, cap);
+      const article = LazyArticle.fromRecord(record, articles.length, null, cap, table);
       articles.push(article);
       batch.push(article);
     }

@@ -70,8 +70,15 @@ export function pulseOf(articles: Iterable<Article>, topN = TOP_N): Pulse {
   }
   const days: Pulse['days'] = [];
   if (perDay.size) {
-    const last = Math.max(...perDay.keys());
-    const first = Math.max(Math.min(...perDay.keys()), last - MAX_DAYS + 1);
+    // A loop, not Math.max(...keys): a corpus dated over a million distinct days would pass a
+    // million arguments (RangeError: Maximum call stack size exceeded).
+    let last = -Infinity;
+    let earliest = Infinity;
+    for (const d of perDay.keys()) {
+      if (d > last) last = d;
+      if (d < earliest) earliest = d;
+    }
+    const first = Math.max(earliest, last - MAX_DAYS + 1);
     for (let d = first; d <= last; d++) days.push({ day: new Date(d * DAY).toISOString().slice(0, 10), count: perDay.get(d) ?? 0 });
   }
   return { total, sentiment, days, undated, sources: top(sources, topN), tags: top(tags, topN), coins: top(coins, topN) };

@@ -131,11 +131,11 @@ export class Reading {
     const known = this.ownKeys.get(a);
     if (known !== undefined) return known;
     const key = articleKey(a);
-    if (this.store.get(key) !== undefined) {
+    if (this.store.has(key)) {
       this.ownKeys.set(a, key);
       return key;
     }
-    return earlierKeys(a).find((k) => this.store.get(k) !== undefined) ?? key;
+    return earlierKeys(a).find((k) => this.store.has(k)) ?? key;
   }
 
   private readonly ownKeys = new WeakMap<A, string>();

@@ -8,31 +8,73 @@ import { canonicalSentiment, compactText, foldText, type Sentiment } from '../te
 /** Inclusive [start, end] UTF-16 range, as in `Hit.titleMatches`. */
 export type Range = readonly [number, number];
 
-/** The lower-cased texts one article is matched against. */
-export interface Hay {
-  /** Lower-cased title, description, tags, categories, source name and key, one per line. */
-  short: string;
-  /**
-   * Length of the lower-cased title at the start of `short` (see hayTitle): one string per
-   * article instead of two, ~15 MB and 100k allocations fewer at 100k articles.
-   */
-  titleLength: number;
-  /**
-   * Lower-cased body as UTF-8 bytes (Buffer.includes takes the same string needles): half the
-   * memory of a JS string, outside the heap. For a loaded article, the article itself, which
-   * reads them from its file on first use (most bodies are never searched).
-   */
-  body: Buffer | FoldedBodyOnDisk;
-  /** Lower-cased tags and categories, for exact field filters. */
-  tags: string[];
-  categories: string[];
+/** An article's tags and categories lower-cased, and their folded text: shared by the articles holding the same lists. */
+export interface HayLists {
+  readonly tags: string[];
+  readonly categories: string[];
+  /** Folded tags, then categories, one per line. */
+  readonly text: string;
+}
+
+/** An article's source, language and sentiment as filters compare them: shared by the articles holding the same ones. */
+export interface HayMeta {
   /** Source name and key, lower-cased with everything but letters and digits removed ("the-block" = "The Block"). */
-  sourceName: string;
-  sourceKey: string;
+  readonly sourceName: string;
+  readonly sourceKey: string;
   /** Lower-cased language code, or ''. */
-  lang: string;
+  readonly lang: string;
   /** Canonical sentiment, or null. */
-  sentiment: Sentiment | null;
+  readonly sentiment: Sentiment | null;
+  /** Folded source name, then key, one per line. */
+  readonly text: string;
+}
+
+/**
+ * The lower-cased texts one article is matched against. What many articles repeat (tags,
+ * categories, source, language, sentiment) is held once in shared parts (`lists`, `meta`)
+ * rather than per article: at a million articles, five fields and ~40 characters of short text
+ * fewer per haystack (~90 MB).
+ */
+export class Hay {
+  constructor(
+    /** Folded title, then description, one per line (tags, categories and source: `lists.text`, `meta.text`). */
+    readonly short: string,
+    /** Length of the folded title at the start of `short` (see hayTitle): one string per article instead of two. */
+    readonly titleLength: number,
+    /**
+     * Lower-cased body as UTF-8 bytes (Buffer.includes takes the same string needles): half the
+     * memory of a JS string, outside the heap. For a loaded article, the article itself, which
+     * reads them from its file on first use (most bodies are never searched).
+     */
+    readonly body: Buffer | FoldedBodyOnDisk,
+    readonly lists: HayLists,
+    readonly meta: HayMeta,
+  ) {}
+
+  /** Lower-cased tags and categories, for exact field filters. */
+  get tags(): string[] {
+    return this.lists.tags;
+  }
+
+  get categories(): string[] {
+    return this.lists.categories;
+  }
+
+  get sourceName(): string {
+    return this.meta.sourceName;
+  }
+
+  get sourceKey(): string {
+    return this.meta.sourceKey;
+  }
+
+  get lang(): string {
+    return this.meta.lang;
+  }
+
+  get sentiment(): Sentiment | null {
+    return this.meta.sentiment;
+  }
 }
 
 /** Folds and drops everything but letters and digits, so source names compare loosely (text/fields.ts). */
@@ -59,37 +101,75 @@ const lower = memo(foldText);
 const compactMemo = memo(compact);
 const sentimentMemo = memo(canonicalSentiment);
 
-// The lower-cased list; the list itself when it already is (the usual case), so no copy is kept.
+// The lower-cased list; the list itself when it already is, so no copy is kept. A loaded
+// corpus shares one frozen list among the articles holding the same tags (load/article-table.ts):
+// its lower-cased copy is made once and shared too (`MARKETS, BTC` tags, upper-case as many
+// feeds write them, made a new pair of arrays per article: ~200 bytes each at a million).
+const lowered = new WeakMap<readonly string[], string[]>();
 function lowerList(list: readonly string[]): string[] {
+  const known = lowered.get(list);
+  if (known !== undefined) return known;
+  let out = list as string[];
   for (let i = 0; i < list.length; i++) {
-    if (lower(list[i]) !== list[i]) return list.map(lower);
+    if (lower(list[i]) !== list[i]) {
+      out = list.map(lower);
+      break;
+    }
   }
-  return list as string[];
+  if (Object.isFrozen(list)) lowered.set(list, out);
+  return out;
 }
 
-/** The fields a haystack's short text is made of. */
-export type ShortFields = Pick<Article, 'title' | 'description' | 'tags' | 'categories' | 'source' | 'sourceKey'>;
+// The shared parts: by identity of the lists for a loaded corpus's shared, frozen lists
+// (load/article-table.ts), by value for source, language and sentiment.
+const listsMemo = new WeakMap<readonly string[], WeakMap<readonly string[], HayLists>>();
+const metaMemo = new Map<string, HayMeta>();
 
-/** The folded (text/fold.ts) short text of an article (a haystack's `short`); `lowerTitle` if already made. */
-export function lowerShortText(a: ShortFields, lowerTitle = foldText(a.title)): string {
-  // The title is folded once; the rest in one call (one string, not one per field).
-  return `${lowerTitle}\n${foldText(`${a.description}\n${a.tags.join('\n')}\n${a.categories.join('\n')}\n${a.source}\n${a.sourceKey}`)}`;
+function hayLists(tags: readonly string[], categories: readonly string[]): HayLists {
+  const shared = Object.isFrozen(tags) && Object.isFrozen(categories);
+  const known = shared ? listsMemo.get(tags)?.get(categories) : undefined;
+  if (known !== undefined) return known;
+  const made: HayLists = { tags: lowerList(tags), categories: lowerList(categories), text: foldText(`${tags.join('\n')}\n${categories.join('\n')}`) };
+  if (shared) {
+    let byCategories = listsMemo.get(tags);
+    if (byCategories === undefined) listsMemo.set(tags, (byCategories = new WeakMap()));
+    byCategories.set(categories, made);
+  }
+  return made;
+}
+
+function hayMeta(a: Pick<Article, 'source' | 'sourceKey' | 'lang' | 'sentiment'>): HayMeta {
+  const key = `${a.source}\0${a.sourceKey}\0${a.lang ?? '\u0001'}\0${a.sentiment ?? '\u0001'}`;
+  let meta = metaMemo.get(key);
+  if (meta === undefined) {
+    meta = {
+      sourceName: compactMemo(a.source),
+      sourceKey: compactMemo(a.sourceKey),
+      lang: a.lang === null ? '' : lower(a.lang),
+      sentiment: a.sentiment === null ? null : sentimentMemo(a.sentiment),
+      text: foldText(`${a.source}\n${a.sourceKey}`),
+    };
+    // A hostile corpus of all-distinct sources must not grow the table without bound.
+    if (metaMemo.size >= MEMO_MAX) metaMemo.clear();
+    metaMemo.set(key, meta);
+  }
+  return meta;
 }
 
 /** Builds the haystack of one article. */
 export function makeHay(a: Article): Hay {
-  const title = foldText(a.title);
-  return {
-    short: lowerShortText(a, title),
-    titleLength: title.length,
-    body: keepsBodyOnDisk(a) ? a : Buffer.from(foldText(a.body), 'utf8'),
-    tags: lowerList(a.tags),
-    categories: lowerList(a.categories),
-    sourceName: compactMemo(a.source),
-    sourceKey: compactMemo(a.sourceKey),
-    lang: a.lang === null ? '' : lower(a.lang),
-    sentiment: a.sentiment === null ? null : sentimentMemo(a.sentiment),
-  };
+  // Folded in one call, so `short` is one flat string: two folds joined were kept as a pair of
+  // concatenations over the two parts (~100 bytes more a haystack). Folding maps character by
+  // character and never makes a line break, and a loaded title holds none (sanitised), so the
+  // title is what comes before the first one.
+  const short = foldText(`${a.title}\n${a.description}`);
+  const titleLength = a.title.includes('\n') ? foldText(a.title).length : short.indexOf('\n');
+  return new Hay(short, titleLength, keepsBodyOnDisk(a) ? a : Buffer.from(foldText(a.body), 'utf8'), hayLists(a.tags, a.categories), hayMeta(a));
+}
+
+/** True when the short fields (title, description, tags, categories, source name and key) contain `needle`. */
+export function shortIncludes(hay: Hay, needle: string): boolean {
+  return hay.short.includes(needle) || hay.lists.text.includes(needle) || hay.meta.text.includes(needle);
 }
 
 /** The lower-cased title. */
@@ -140,7 +220,7 @@ function bodyIncludes(hay: Hay, needle: string): boolean {
 /** True when every needle occurs in the short fields or (unless `withBody` is false) the body. */
 export function containsAll(hay: Hay, needles: readonly string[], withBody = true): boolean {
   for (const n of needles) {
-    if (!hay.short.includes(n) && !(withBody && bodyIncludes(hay, n))) return false;
+    if (!shortIncludes(hay, n) && !(withBody && bodyIncludes(hay, n))) return false;
   }
   return true;
 }
@@ -148,7 +228,7 @@ export function containsAll(hay: Hay, needles: readonly string[], withBody = tru
 /** True when some needle occurs in the short fields or (unless `withBody` is false) the body. */
 export function containsAny(hay: Hay, needles: readonly string[], withBody = true): boolean {
   for (const n of needles) {
-    if (hay.short.includes(n) || (withBody && bodyIncludes(hay, n))) return true;
+    if (shortIncludes(hay, n) || (withBody && bodyIncludes(hay, n))) return true;
   }
   return false;
 }

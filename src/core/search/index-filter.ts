@@ -71,8 +71,9 @@ async function articlesOf(index: LocalIndex, ids: readonly number[], forRanking 
   if (!rows) return null;
   const rowIds = rows.map((r) => r.id);
   if (forRanking) return { articles: rows.map((r, k) => new IndexRow(r.record, k)), rowIds };
-  const { LazyArticle } = await importLoader();
-  return { articles: rows.map((r, k) => LazyArticle.fromRecord(r.record, k, null, index.cap)), rowIds };
+  const { ArticleTable, LazyArticle } = await importLoader();
+  const table = new ArticleTable(index.cap, rows.length);
+  return { articles: rows.map((r, k) => LazyArticle.fromRecord(r.record, k, null, index.cap, table)), rowIds };
 }
 
 // The first way (see the header): positive free words the index answers, filters it decides.

@@ -2,7 +2,7 @@
 // scan of a search without a limit (`--filter`), which reads every article's haystack.
 import type { Article } from '../article.js';
 import type { Predicate } from './filters.js';
-import type { Hay } from './haystack.js';
+import { Hay } from './haystack.js';
 import type { ShortMatches } from './short-index.js';
 import { CAP } from './search-settings.js';
 import { sortByDate } from './sort.js';
@@ -15,7 +15,9 @@ import { sortByDate } from './sort.js';
 export interface Ranked { id: number; tier: number; rank: number; score: number }
 
 /** Handed to filters that never read a haystack (filtersNeedHay), so none is made for them. */
-export const NO_HAY: Hay = Object.freeze({ short: '', titleLength: 0, body: Buffer.alloc(0), tags: [], categories: [], sourceName: '', sourceKey: '', lang: '', sentiment: null });
+export const NO_HAY: Hay = Object.freeze(
+  new Hay('', 0, Buffer.alloc(0), { tags: [], categories: [], text: '' }, { sourceName: '', sourceKey: '', lang: '', sentiment: null, text: '' }),
+);
 
 /**
  * The ranks of a one- or two-character query's matches (short-index.ts), at most `n` of them:

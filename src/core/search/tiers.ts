@@ -1,6 +1,6 @@
 // A step of a search with free words, apart from the engine (search.ts): the tiers that order
 // exact and fuzzy matches.
-import { squashSpaces, titleIncludes, type Hay } from './haystack.js';
+import { shortIncludes, squashSpaces, titleIncludes, type Hay } from './haystack.js';
 import type { ParsedQuery } from './query.js';
 import type { Ranked } from './scans.js';
 
@@ -30,7 +30,7 @@ export function rankTiers(scores: ReadonlyMap<number, number>, exact: readonly n
       ranked.push({ id, tier: title, rank: 0, score: 1 });
       continue;
     }
-    const where = q.words.every((w) => titleIncludes(hay, w)) ? 0 : q.words.every((w) => hay.short.includes(w)) ? 1 : 2;
+    const where = q.words.every((w) => titleIncludes(hay, w)) ? 0 : q.words.every((w) => shortIncludes(hay, w)) ? 1 : 2;
     ranked.push({ id, tier: 3, rank: where, score: 1 });
   }
   return ranked;

@@ -42,6 +42,15 @@ describe('pulseOf', () => {
   it('is empty for no articles', () => {
     expect(pulseOf([])).toMatchObject({ total: 0, days: [], sources: [] });
   });
+  it('takes a corpus dated over more distinct days than a call takes arguments (no spread of them)', () => {
+    // 300k articles, each on a day of its own, the newest on 2026-11-10: the last MAX_DAYS days are drawn.
+    const base = { ...corpus[0], tags: [] as string[], coinFields: [] as string[], title: '', description: '' };
+    const many = Array.from({ length: 300_000 }, (_, i) => ({ ...base, id: i, publishedAt: T - i * DAY }));
+    const p = pulseOf(many);
+    expect(p.total).toBe(300_000);
+    expect(p.days).toHaveLength(90);
+    expect(p.days[89]).toEqual({ day: '2026-11-10', count: 1 });
+  });
 });
 
 describe('articles dated only by their file’s time', () => {

@@ -63,6 +63,28 @@ describe('ReadingStore', () => {
     b.close();
   });
 
+  it('keeps each key\'s read and saved marks and first sight apart, in memory and after reopen', () => {
+    const dir = tmp();
+    const a = ReadingStore.open(dir);
+    a.see(['old'], 1_700_000_000_000);
+    a.see(['new'], 1_800_000_000_123);
+    a.setRead(['old', 'new'], true);
+    a.setSaved(['new', 'unseen'], true, 1_900_000_000_000);
+    a.setRead(['new'], false);
+    const marks = (s: ReadingStore) => ['old', 'new', 'unseen'].map((k) => s.get(k));
+    const expected = [
+      { read: true, saved: false, firstSeen: 1_700_000_000_000 },
+      { read: false, saved: true, firstSeen: 1_800_000_000_123 },
+      { read: false, saved: true, firstSeen: 1_900_000_000_000 },
+    ];
+    expect(marks(a)).toEqual(expected);
+    expect([a.isRead('old'), a.isSaved('old'), a.isRead('new'), a.isSaved('new'), a.get('nothing')]).toEqual([true, false, false, true, undefined]);
+    a.close();
+    const b = ReadingStore.open(dir);
+    expect(marks(b)).toEqual(expected);
+    b.close();
+  });
+
   it('the later session end wins', () => {
     const dir = tmp();
     const a = ReadingStore.open(dir);

@@ -2,7 +2,7 @@
 // lower-case); sharing must never hand one article another's value or skip lower-casing.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hayTitle, makeHay, squashSpaces, titleIncludes } from '../../../src/core/search/haystack.js';
+import { hayTitle, makeHay, shortIncludes, squashSpaces, titleIncludes } from '../../../src/core/search/haystack.js';
 import { makeArticle } from '../../helpers/make-article.js';
 
 describe('makeHay', () => {
@@ -38,7 +38,9 @@ describe('makeHay', () => {
     expect(titleIncludes(hay, 'solana')).toBe(false);
     expect(titleIncludes(hay, 'etf solana')).toBe(false);
     expect(titleIncludes(hay, 'mining')).toBe(false);
-    expect(hay.short.includes('mining')).toBe(true);
+    expect(shortIncludes(hay, 'mining')).toBe(true);
+    expect(shortIncludes(hay, 'flows')).toBe(true);
+    expect(shortIncludes(hay, 'decrypt')).toBe(true);
   });
 });
 

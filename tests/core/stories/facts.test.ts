@@ -134,10 +134,11 @@ describe('facts kept in the on-disk index, per article file', () => {
     return { article: (id: number) => view[id], read };
   };
   const partition = (f: Facts): string => JSON.stringify(Array.from(f.story, (s, i) => [i, s, f.size[i]]));
-  // `n` articles cycled from the bundled ones, each with its own id and path (prototype kept: the
-  // loader's articles read their body lazily through it).
+  // `n` articles cycled from the bundled ones, each with its own id and path (the loaded article
+  // as prototype: its metadata getters, and its body read lazily, are the loader's).
+  const own = (value: unknown): PropertyDescriptor => ({ value, writable: true, enumerable: true });
   const copies = (n: number): Article[] =>
-    Array.from({ length: n }, (_, i) => Object.assign(Object.create(Object.getPrototypeOf(articles[i % articles.length]) as object) as Article, articles[i % articles.length], { id: i, path: `/news/${i}.md` }));
+    Array.from({ length: n }, (_, i) => Object.create(articles[i % articles.length], { id: own(i), path: own(`/news/${i}.md`) }) as Article);
   // An empty index file of this program's in a temporary folder, removed after `body`.
   const withIndex = async (body: (file: string, dir: string) => unknown): Promise<void> => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-facts-'));
@@ -162,7 +163,7 @@ describe('facts kept in the on-disk index, per article file', () => {
       expect(again.read.size).toBe(0);
       // One file changed: its stamp differs; its facts are computed again, its story window regrouped.
       const changed = [...many];
-      changed[5] = Object.assign(Object.create(Object.getPrototypeOf(many[5]) as object) as Article, many[5], { size: many[5].size + 1 });
+      changed[5] = Object.create(many[5], { size: own(many[5].size + 1) }) as Article;
       const after = counted(changed);
       const third = await factsInBackground(after.article, changed.length, { worker, cacheFile: file });
       expect(after.read.has(5)).toBe(true);

@@ -1,0 +1,247 @@
+// The metadata of a loaded corpus as columns, one row per article: what a LazyArticle
+// (lazy-article.ts) reads through its getters. At a million articles one JS object per article
+// with 26 fields, its numbers boxed and its lists each an array of their own, cost ~880 bytes of
+// heap an article (BENCHMARKS.md, the load side's third round); here the numbers and flags are
+// typed arrays, the values many articles repeat (source, sentiment, language) and whole lists
+// (tags, categories, coins, notes) are stored once and referred to by number, and only the text
+// that is each article's own (path, title, description, URL, external id) stays a string.
+
+import type { FrontMatterFormat } from '../article.js';
+import type { ArticleRecord } from '../article-record.js';
+
+// Number columns, NaN for null (a record's numbers are finite: article-record.ts refuses others).
+const PUBLISHED = 0;
+const UPDATED = 1;
+const SCORE = 2;
+const STICKY = 3;
+const SIZE = 4;
+const MTIME = 5;
+const NUMBERS = 6;
+// Reference columns: an index into `values` or `lists`, and the relPath's length.
+const SOURCE = 0;
+const SOURCE_KEY = 1;
+const SENTIMENT = 2;
+const LANG = 3;
+const CATEGORIES = 4;
+const TAGS = 5;
+const NOTES = 6;
+const COINS = 7;
+const REL_LENGTH = 8;
+const REFS = 9;
+// Flag bits; the format takes the two lowest.
+const FORMATS: readonly FrontMatterFormat[] = ['yaml', 'toml', 'json', 'none'];
+const GUESSED = 4;
+const DRAFT = 8;
+// A relPath that is not its path's tail (a file named on its own) is kept whole, in `odd`.
+const NOT_A_TAIL = -1;
+
+const NONE: readonly string[] = Object.freeze([]);
+
+/** Rows of article metadata; `add` appends one, the getters read one by row number. */
+export class ArticleTable {
+  private rows = 0;
+  private capacity: number;
+  private numbers: Float64Array;
+  private refs: Int32Array;
+  private flags: Uint8Array;
+  private readonly paths: string[] = [];
+  private readonly titles: string[] = [];
+  private readonly descriptions: string[] = [];
+  private readonly urls: Array<string | null> = [];
+  private readonly externalIds: Array<string | null> = [];
+  // Each distinct value once; 0 is null. Distinct lists once, keyed by their joined items.
+  private readonly values: Array<string | null> = [null];
+  private readonly valueIds = new Map<string, number>();
+  private readonly lists: Array<readonly string[]> = [NONE];
+  private readonly listIds = new Map<string, number>();
+  private readonly odd = new Map<number, string>();
+
+  /** `maxFileSize`: the read cap the rows were made with, so a read-back parses the same bytes. */
+  constructor(readonly maxFileSize: number, capacity = 1024) {
+    this.capacity = Math.max(1, capacity);
+    this.numbers = new Float64Array(this.capacity * NUMBERS);
+    this.refs = new Int32Array(this.capacity * REFS);
+    this.flags = new Uint8Array(this.capacity);
+  }
+
+  /** Number of rows. */
+  get size(): number {
+    return this.rows;
+  }
+
+  /** Appends the record's metadata; returns its row. */
+  add(r: ArticleRecord): number {
+    const row = this.rows;
+    if (row === this.capacity) this.grow();
+    this.rows += 1;
+    const n = row * NUMBERS;
+    this.numbers[n + PUBLISHED] = r[4] ?? NaN;
+    this.numbers[n + UPDATED] = r[6] ?? NaN;
+    this.numbers[n + SCORE] = r[12] ?? NaN;
+    this.numbers[n + STICKY] = r[15];
+    this.numbers[n + SIZE] = r[18];
+    this.numbers[n + MTIME] = r[19];
+    const k = row * REFS;
+    this.refs[k + SOURCE] = this.value(r[7]);
+    this.refs[k + SOURCE_KEY] = this.value(r[8]);
+    this.refs[k + SENTIMENT] = this.value(r[11]);
+    this.refs[k + LANG] = this.value(r[13]);
+    this.refs[k + CATEGORIES] = this.list(r[9]);
+    this.refs[k + TAGS] = this.list(r[10]);
+    this.refs[k + NOTES] = this.list(r[20]);
+    this.refs[k + COINS] = this.list(r[24]);
+    const [full, rel] = [r[0], r[1]];
+    const tail = rel.length > 0 && rel.length < full.length && full.endsWith(rel);
+    this.refs[k + REL_LENGTH] = tail ? rel.length : NOT_A_TAIL;
+    if (!tail) this.odd.set(row, rel);
+    this.flags[row] = Math.max(0, FORMATS.indexOf(r[17])) | (r[5] ? GUESSED : 0) | (r[14] ? DRAFT : 0);
+    this.paths.push(full);
+    this.titles.push(r[2]);
+    this.descriptions.push(r[3]);
+    this.urls.push(r[16]);
+    this.externalIds.push(r[25]);
+    return row;
+  }
+
+  // Doubling keeps appends amortised O(1); the old arrays are garbage at once.
+  private grow(): void {
+    this.capacity *= 2;
+    const numbers = new Float64Array(this.capacity * NUMBERS);
+    numbers.set(this.numbers);
+    this.numbers = numbers;
+    const refs = new Int32Array(this.capacity * REFS);
+    refs.set(this.refs);
+    this.refs = refs;
+    const flags = new Uint8Array(this.capacity);
+    flags.set(this.flags);
+    this.flags = flags;
+  }
+
+  private value(s: string | null): number {
+    if (s === null) return 0;
+    let id = this.valueIds.get(s);
+    if (id === undefined) {
+      id = this.values.length;
+      this.values.push(s);
+      this.valueIds.set(s, id);
+    }
+    return id;
+  }
+
+  private list(items: readonly string[]): number {
+    if (items.length === 0) return 0;
+    // Items are display text, free of control characters (article-record.ts), so NUL separates them.
+    const key = `${items.length}\0${items.join('\0')}`;
+    let id = this.listIds.get(key);
+    if (id === undefined) {
+      id = this.lists.length;
+      // Shared by every article holding the same list: frozen, so no one edits them all by editing one.
+      this.lists.push(Object.freeze(items.slice()));
+      this.listIds.set(key, id);
+    }
+    return id;
+  }
+
+  private num(row: number, column: number): number | null {
+    const v = this.numbers[row * NUMBERS + column];
+    return Number.isNaN(v) ? null : v;
+  }
+
+  private ref(row: number, column: number): number {
+    return this.refs[row * REFS + column];
+  }
+
+  path(row: number): string {
+    return this.paths[row];
+  }
+
+  relPath(row: number): string {
+    const length = this.ref(row, REL_LENGTH);
+    return length === NOT_A_TAIL ? (this.odd.get(row) ?? '') : this.paths[row].slice(this.paths[row].length - length);
+  }
+
+  title(row: number): string {
+    return this.titles[row];
+  }
+
+  description(row: number): string {
+    return this.descriptions[row];
+  }
+
+  url(row: number): string | null {
+    return this.urls[row];
+  }
+
+  externalId(row: number): string | null {
+    return this.externalIds[row];
+  }
+
+  publishedAt(row: number): number | null {
+    return this.num(row, PUBLISHED);
+  }
+
+  updatedAt(row: number): number | null {
+    return this.num(row, UPDATED);
+  }
+
+  score(row: number): number | null {
+    return this.num(row, SCORE);
+  }
+
+  stickyWeight(row: number): number {
+    return this.numbers[row * NUMBERS + STICKY];
+  }
+
+  fileSize(row: number): number {
+    return this.numbers[row * NUMBERS + SIZE];
+  }
+
+  mtimeMs(row: number): number {
+    return this.numbers[row * NUMBERS + MTIME];
+  }
+
+  source(row: number): string {
+    return this.values[this.ref(row, SOURCE)] ?? '';
+  }
+
+  sourceKey(row: number): string {
+    return this.values[this.ref(row, SOURCE_KEY)] ?? '';
+  }
+
+  sentiment(row: number): string | null {
+    return this.values[this.ref(row, SENTIMENT)];
+  }
+
+  lang(row: number): string | null {
+    return this.values[this.ref(row, LANG)];
+  }
+
+  // Lists are typed mutable in Article, as a parse makes them; these are shared and frozen.
+  categories(row: number): string[] {
+    return this.lists[this.ref(row, CATEGORIES)] as string[];
+  }
+
+  tags(row: number): string[] {
+    return this.lists[this.ref(row, TAGS)] as string[];
+  }
+
+  notes(row: number): string[] {
+    return this.lists[this.ref(row, NOTES)] as string[];
+  }
+
+  coinFields(row: number): string[] {
+    return this.lists[this.ref(row, COINS)] as string[];
+  }
+
+  format(row: number): FrontMatterFormat {
+    return FORMATS[this.flags[row] & 3];
+  }
+
+  dateGuessed(row: number): boolean {
+    return (this.flags[row] & GUESSED) !== 0;
+  }
+
+  draft(row: number): boolean {
+    return (this.flags[row] & DRAFT) !== 0;
+  }
+}

@@ -1,0 +1,62 @@
+// The loaded corpus's metadata lives in columns (load/article-table.ts) that LazyArticle reads
+// through getters: every field reads back as the record gave it, nulls included, and what many
+// articles repeat is held once.
+import { describe, expect, it } from 'vitest';
+import { toRecord, type ArticleRecord } from '../../../src/core/article-record.js';
+import { ArticleTable } from '../../../src/core/load/article-table.js';
+import { LazyArticle } from '../../../src/core/load/lazy-article.js';
+import { makeArticle } from '../../helpers/make-article.js';
+
+const CAP = 1024 * 1024;
+const recordOf = (partial: Parameters<typeof makeArticle>[0]): ArticleRecord => toRecord(makeArticle(partial), '1:2', 10, []);
+
+describe('ArticleTable behind LazyArticle', () => {
+  it('reads every metadata field back as the record holds it', () => {
+    const full = {
+      id: 0, path: '/news/feed/2026/a.md', relPath: 'feed/2026/a.md', title: 'Ether — up 5%', description: 'Café ünïcode',
+      publishedAt: 1_762_000_000_123, dateGuessed: true, updatedAt: 1_762_000_100_000, source: 'The Block', sourceKey: 'theblock',
+      categories: ['MARKETS'], tags: ['ETH', 'defi'], coinFields: ['ETH'], sentiment: 'NEGATIVE', score: -0.25, lang: 'en-GB',
+      draft: true, stickyWeight: 2.5, url: 'https://example.com/a', externalId: 'feed-1', format: 'toml' as const,
+      size: 4096, mtimeMs: 1_762_000_200_000.5, notes: ['date guessed from file time'],
+    };
+    const a = LazyArticle.fromRecord(recordOf(full), 7, null, CAP, new ArticleTable(CAP));
+    expect(a.meta()).toEqual({ ...full, id: 7 });
+    expect(a.maxFileSize).toBe(CAP);
+  });
+
+  it('keeps nulls and false apart from zeros, and a relPath that is not the path\'s tail', () => {
+    const a = LazyArticle.fromRecord(
+      recordOf({ publishedAt: null, updatedAt: null, score: null, sentiment: null, lang: null, url: null, externalId: null, stickyWeight: 0, path: '/x/one.md', relPath: 'other.md', format: 'none' }),
+      0, null, CAP,
+    );
+    expect([a.publishedAt, a.updatedAt, a.score, a.sentiment, a.lang, a.url, a.externalId]).toEqual([null, null, null, null, null, null, null]);
+    expect([a.stickyWeight, a.dateGuessed, a.draft, a.format]).toEqual([0, false, false, 'none']);
+    expect(a.relPath).toBe('other.md');
+    expect(a.path).toBe('/x/one.md');
+  });
+
+  it('holds a repeated value or list once, shared and frozen, and grows past its first capacity', () => {
+    const table = new ArticleTable(CAP, 2);
+    const articles = Array.from({ length: 100 }, (_, i) =>
+      LazyArticle.fromRecord(recordOf({ id: i, path: `/n/${i}.md`, relPath: `${i}.md`, tags: i % 2 ? ['BTC', 'ETF'] : ['SOL'], source: 'Decrypt', publishedAt: i * 1000 }), i, null, CAP, table),
+    );
+    expect(table.size).toBe(100);
+    expect(articles[1].tags).toBe(articles[99].tags);
+    expect(articles[1].tags).toEqual(['BTC', 'ETF']);
+    expect(articles[0].tags).not.toBe(articles[1].tags);
+    expect(Object.isFrozen(articles[3].tags)).toBe(true);
+    expect(articles.map((a) => a.publishedAt)).toEqual(articles.map((_, i) => i * 1000));
+    expect(articles.map((a) => a.relPath)).toEqual(articles.map((_, i) => `${i}.md`));
+    expect(new Set(articles.map((a) => a.source))).toEqual(new Set(['Decrypt']));
+  });
+
+  it('serialises every field (JSON, print json) though they are getters', () => {
+    const a = LazyArticle.fromRecord(recordOf({ title: 'T', tags: ['x'] }), 3, null, CAP);
+    a.body = 'the body';
+    a.frontMatter = { title: 'T' };
+    a.coverImage = null;
+    const json = JSON.parse(JSON.stringify(a)) as Record<string, unknown>;
+    expect(json).toMatchObject({ id: 3, title: 'T', tags: ['x'], body: 'the body', frontMatter: { title: 'T' }, coverImage: null, format: 'yaml' });
+    expect(Object.keys(json)).toHaveLength(27);
+  });
+});

@@ -82,7 +82,8 @@ Options:
   -V, --version          show the version
 
 Query language (terms combine with AND, case-insensitive):
-  bitcoin etf            fuzzy words over title, description, tags, source, body
+  bitcoin etf            articles holding every word (title, description, tags,
+                         source, body), ranked fuzzily; near spellings if none
   "spot etf"             a phrase
   tag:mining  source:decrypt  category:btc  sentiment:negative  lang:en
   since:2025-11-01  until:2025-11-30  since:7d  (h, d, w, m, y)

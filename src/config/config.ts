@@ -111,7 +111,11 @@ export function validateConfig(doc: Record<string, unknown>, file: string, sourc
   if (doc.keys !== undefined) {
     if (!isTable(doc.keys)) wrongType(['keys'], 'a table ([keys])', doc.keys);
     for (const [command, value] of Object.entries(doc.keys as Record<string, unknown>)) {
-      if (!vocabulary.commands.includes(command)) unknown(['keys', command], command, vocabulary.commands);
+      // A [keys] name is a command, not a key: saying "unknown key" there read as a keyboard key.
+      if (!vocabulary.commands.includes(command)) {
+        const guess = didYouMean(command, vocabulary.commands);
+        fail(['keys', command], `unknown command "${command}" in [keys] (${guess ? `did you mean "${guess}"? ` : ''}the commands are the names \`?\` lists)`);
+      }
       const keys = typeof value === 'string' ? [value] : stringList(['keys', command], value);
       if (keys.length === 0) fail(['keys', command], `"keys.${command}" needs at least one key`);
       for (const k of keys) if (!vocabulary.isKeyName(k)) fail(['keys', command], `"keys.${command}": unknown key name ${JSON.stringify(k)} (use a character, or e.g. ctrl+x, alt+x, enter, esc, tab, space, up, pgdn)`);

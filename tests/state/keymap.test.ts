@@ -37,6 +37,7 @@ describe('keymap table', () => {
     sentiment: { positive: 1, neutral: 1, negative: 1, none: 0 },
     days: [{ day: '2026-11-01', count: 3 }],
     undated: 0,
+    earlier: 0,
     sources: [{ value: 'decrypt', label: 'Decrypt', count: 3 }],
     tags: [{ value: 'mining', label: 'MINING', count: 2 }],
     coins: [{ value: 'BTC', label: 'BTC', count: 1 }],

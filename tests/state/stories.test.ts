@@ -76,6 +76,7 @@ const PULSE: Pulse = {
   sentiment: { positive: 3, neutral: 2, negative: 1, none: 0 },
   days: [{ day: '2026-11-01', count: 6 }],
   undated: 0,
+  earlier: 0,
   sources: [{ value: 'the-block', label: 'The Block', count: 4 }],
   tags: [{ value: 'layer 2', label: 'Layer 2', count: 2 }, { value: 'mining', label: 'MINING', count: 1 }],
   coins: [{ value: 'BTC', label: 'BTC', count: 2 }],

@@ -94,6 +94,17 @@ describe('useUnreadCount', () => {
     reading.close();
   });
 
+  it('shows no count, not 0, while the first results of a load wait for theirs', async () => {
+    const reading = openReading();
+    const r = render(<Probe reading={reading} version={0} hits={hitsOf([])} />);
+    expect(r.lastFrame()).toBe('0 hits, 0 unread');
+    r.rerender(<Probe reading={reading} version={0} hits={hitsOf([0, 1, 2])} />);
+    expect(r.lastFrame()).toBe('3 hits, - unread');
+    await eventually(() => expect(r.lastFrame()).toBe('3 hits, 3 unread'));
+    r.unmount();
+    reading.close();
+  });
+
   it('is null without reading state', () => {
     const r = render(<Probe reading={null} version={0} hits={hitsOf([0, 1])} />);
     expect(r.lastFrame()).toBe('2 hits, - unread');

@@ -102,10 +102,15 @@ export function firstHeading(body: string): string | null {
   return null;
 }
 
-/** The folder that names a file's source; Jekyll's `_posts` stands for the site above it. */
+/** The folder that names a file's source; Jekyll's `_posts` and `_drafts` stand for the site above them. */
 function sourceFolder(info: FileInfo): string {
-  if (info.folderName !== '_posts') return info.folderName;
+  if (info.folderName !== '_posts' && info.folderName !== '_drafts') return info.folderName;
   return path.basename(path.dirname(path.dirname(info.path))) || info.folderName;
+}
+
+/** Whether the file is in a Jekyll `_drafts` folder: a draft whatever its front matter says (Jekyll publishes it only with --drafts). */
+function inDraftsFolder(info: FileInfo): boolean {
+  return info.folderName === '_drafts';
 }
 
 /** Builds the normalised Article from parsed front matter and body. */
@@ -183,7 +188,7 @@ export function normaliseArticle(input: NormaliseInput): Article {
     sentiment: displayOrNull(scalarText(data.sentiment)),
     score: toNumber(data.score),
     lang: displayOrNull(scalarText(data.lang)),
-    draft: isDraft(data),
+    draft: isDraft(data) || inDraftsFolder(info),
     stickyWeight: toNumber(data.stickyWeight) ?? 0,
     url: url === undefined ? null : display(url, false),
     // An identifier, compared byte for byte: only made safe to show, never repaired or decoded.

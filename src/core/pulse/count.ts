@@ -26,6 +26,8 @@ export interface Pulse {
   days: Array<{ day: string; count: number }>;
   /** Articles left out of `days`: no date, or only the file's time (`dateGuessed`; issue "Fidelity"). */
   undated: number;
+  /** Dated articles before the first of `days` (a period longer than MAX_DAYS), so `days`, `earlier` and `undated` add up to `total`. */
+  earlier: number;
   sources: FacetCount[];
   tags: FacetCount[];
   coins: FacetCount[];
@@ -45,6 +47,22 @@ function bump(counts: Map<string, FacetCount>, value: string, label: string): vo
   const c = counts.get(value);
   if (c) c.count++;
   else counts.set(value, { value, label, count: 1 });
+}
+
+/** Pulse.days from counts per day code (days since the epoch), and how many fall before them. */
+export function dayCounts(perDay: ReadonlyMap<number, number>): Pick<Pulse, 'days' | 'earlier'> {
+  const days: Pulse['days'] = [];
+  let earlier = 0;
+  if (perDay.size === 0) return { days, earlier };
+  let last = -Infinity;
+  for (const d of perDay.keys()) if (d > last) last = d;
+  let first = last;
+  for (const [d, n] of perDay) {
+    if (d <= last - MAX_DAYS) earlier += n;
+    else if (d < first) first = d;
+  }
+  for (let d = first; d <= last; d++) days.push({ day: new Date(d * DAY).toISOString().slice(0, 10), count: perDay.get(d) ?? 0 });
+  return { days, earlier };
 }
 
 /** The pulse of `articles`; facets keep the `topN` biggest entries. */
@@ -68,18 +86,6 @@ export function pulseOf(articles: Iterable<Article>, topN = TOP_N): Pulse {
     for (const t of new Set(a.tags.map((x) => x.toLowerCase()))) bump(tags, t, a.tags.find((x) => x.toLowerCase() === t) ?? t);
     for (const c of coinSymbols(a)) bump(coins, c, c);
   }
-  const days: Pulse['days'] = [];
-  if (perDay.size) {
-    // A loop, not Math.max(...keys): a corpus dated over a million distinct days would pass a
-    // million arguments (RangeError: Maximum call stack size exceeded).
-    let last = -Infinity;
-    let earliest = Infinity;
-    for (const d of perDay.keys()) {
-      if (d > last) last = d;
-      if (d < earliest) earliest = d;
-    }
-    const first = Math.max(earliest, last - MAX_DAYS + 1);
-    for (let d = first; d <= last; d++) days.push({ day: new Date(d * DAY).toISOString().slice(0, 10), count: perDay.get(d) ?? 0 });
-  }
-  return { total, sentiment, days, undated, sources: top(sources, topN), tags: top(tags, topN), coins: top(coins, topN) };
+  const { days, earlier } = dayCounts(perDay);
+  return { total, sentiment, days, undated, earlier, sources: top(sources, topN), tags: top(tags, topN), coins: top(coins, topN) };
 }

@@ -36,7 +36,8 @@ export function pulseText(p: Pulse): string {
     facet('coins', p.coins),
     `per day (${p.days.length ? `${p.days[0].day} to ${p.days[p.days.length - 1].day}` : 'no dates'}): ${sparkline(p.days.map((d) => d.count))}`,
     ...p.days.filter((d) => d.count > 0).map((d) => `  ${d.day} ${d.count}`),
-    // Shown apart, so the days above still add up with it to `articles`.
+    // Shown apart, so that with the days above they add up to `articles`.
+    ...(p.earlier > 0 ? [`earlier: ${p.earlier} (before ${p.days[0].day})`] : []),
     ...(p.undated > 0 ? [`not counted by day: ${p.undated} (no date, or only the file's time)`] : []),
   ];
   return `${lines.join('\n')}\n`;
@@ -45,5 +46,5 @@ export function pulseText(p: Pulse): string {
 /** The pulse as one JSON-ready object for `--stats --print json`. */
 export function pulseJson(p: Pulse): Record<string, unknown> {
   const facet = (list: Pulse['sources']) => list.map((f) => ({ value: f.value, label: f.label, count: f.count }));
-  return { total: p.total, sentiment: p.sentiment, days: p.days, undated: p.undated, sources: facet(p.sources), tags: facet(p.tags), coins: facet(p.coins) };
+  return { total: p.total, sentiment: p.sentiment, days: p.days, earlier: p.earlier, undated: p.undated, sources: facet(p.sources), tags: facet(p.tags), coins: facet(p.coins) };
 }

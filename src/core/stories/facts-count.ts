@@ -2,9 +2,7 @@
 // counts as pulse/'s pulseOf gives for those articles, as a loop over integer codes,
 // so the dashboard can count every match of a query at 100k articles in milliseconds.
 import { dateGuessed, NO_DAY, SENTIMENT_CODES, type FacetName, type Facts } from './facts.js';
-import { MAX_DAYS, TOP_N, type FacetCount, type Pulse } from '../pulse/index.js';
-
-const DAY = 86_400_000;
+import { dayCounts, TOP_N, type FacetCount, type Pulse } from '../pulse/index.js';
 
 // The `n` biggest counts, ties by label: the order count.ts's top() gives. Only the candidates
 // at or above the n-th biggest count are sorted with the (slow) label comparison.
@@ -26,27 +24,19 @@ export function pulseOfFacts(ids: ArrayLike<number>, f: Facts, topN = TOP_N): Pu
   const tags = new Int32Array(f.tags.length);
   const coins = new Int32Array(f.coins.length);
   const perDay = new Map<number, number>();
-  let first = Infinity;
-  let last = -Infinity;
   let undated = 0;
   for (let k = 0; k < ids.length; k++) {
     const i = ids[k];
     sentiment[f.sentiment[i]]++;
     const d = f.day[i];
     // A date that is only the file's time is not counted by day (pulse/count.ts says why).
-    if (d !== NO_DAY && !dateGuessed(f, i)) {
-      perDay.set(d, (perDay.get(d) ?? 0) + 1);
-      if (d < first) first = d;
-      if (d > last) last = d;
-    } else undated++;
+    if (d !== NO_DAY && !dateGuessed(f, i)) perDay.set(d, (perDay.get(d) ?? 0) + 1);
+    else undated++;
     sources[f.source[i]]++;
     for (let t = f.tagStart[i]; t < f.tagStart[i + 1]; t++) tags[f.tagIds[t]]++;
     for (let c = f.coinStart[i]; c < f.coinStart[i + 1]; c++) coins[f.coinIds[c]]++;
   }
-  const days: Pulse['days'] = [];
-  if (perDay.size) {
-    for (let d = Math.max(first, last - MAX_DAYS + 1); d <= last; d++) days.push({ day: new Date(d * DAY).toISOString().slice(0, 10), count: perDay.get(d) ?? 0 });
-  }
+  const { days, earlier } = dayCounts(perDay);
   const [positive, neutral, negative, none] = SENTIMENT_CODES.map((_, code) => sentiment[code]);
   const coinNames = f.coins.map((c) => ({ value: c, label: c }));
   return {
@@ -54,6 +44,7 @@ export function pulseOfFacts(ids: ArrayLike<number>, f: Facts, topN = TOP_N): Pu
     sentiment: { positive, neutral, negative, none },
     days,
     undated,
+    earlier,
     sources: top(sources, f.sources, topN),
     tags: top(tags, f.tags, topN),
     coins: top(coins, coinNames, topN),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barWidths, pulseJson, pulseOf, pulseText, sparkline } from '../../../src/core/pulse/index.js';
+import { barWidths, MAX_DAYS, pulseJson, pulseOf, pulseText, sparkline } from '../../../src/core/pulse/index.js';
 import { computeFacts } from '../../../src/core/stories/facts-builder.js';
 import { factsInput, pulseOfFacts } from '../../../src/core/stories/index.js';
 import { makeCorpus } from '../../helpers/make-article.js';
@@ -74,6 +74,20 @@ describe('articles dated only by their file’s time', () => {
   it('count the same from the precomputed facts the dashboard’s strip uses', () => {
     const facts = computeFacts(guessed.map(factsInput), false);
     expect(pulseOfFacts(guessed.map((a) => a.id), facts)).toEqual(p);
+  });
+});
+
+describe('a period longer than the days counted', () => {
+  // MAX_DAYS + 30 days with one article each: the oldest 30 fall before the days shown.
+  const long = makeCorpus(Array.from({ length: MAX_DAYS + 30 }, (_, k) => ({ publishedAt: T - k * DAY })));
+  const p = pulseOf(long);
+  it('counts the articles before the first day shown apart, so nothing goes uncounted', () => {
+    expect(p.days).toHaveLength(MAX_DAYS);
+    expect(p.earlier).toBe(30);
+    expect(p.days.reduce((n, d) => n + d.count, 0) + p.earlier + p.undated).toBe(p.total);
+    expect(pulseText(p)).toContain(`earlier: 30 (before ${p.days[0].day})`);
+    expect(pulseJson(p)).toMatchObject({ earlier: 30, undated: 0 });
+    expect(pulseOfFacts(long.map((a) => a.id), computeFacts(long.map(factsInput), false))).toEqual(p);
   });
 });
 

@@ -9,6 +9,7 @@ const PULSE: Pulse = {
   sentiment: { positive: 34, neutral: 51, negative: 15, none: 0 },
   days: [1, 2, 5, 8, 3].map((count, i) => ({ day: `2026-11-0${i + 1}`, count })),
   undated: 0,
+  earlier: 0,
   sources: [{ value: 'decrypt', label: 'Decrypt', count: 40 }],
   tags: [{ value: 'mining', label: 'MINING', count: 12 }],
   coins: [{ value: 'BTC', label: 'BTC', count: 30 }],

@@ -3,16 +3,30 @@
 // untimed pass records what the screen settles to after each key (the "answer"); timed passes
 // then measure, per key, the time from send-keys until the screen shows that answer: the narrowed
 // list for a typed letter, the moved cursor for `j` (fzf: Down). For the dashboard only the search
-// line, the list pane and the status line count: the article body and inspector follow later on
-// purpose. tmux's pipe-pane counts the bytes each program writes to the terminal per key.
+// line, the list pane and the status line count, with their counts masked (key-regions.mjs): the
+// article body and inspector follow later on purpose, and the counts, the pulse and the unread
+// count are aggregates, each timed from the list's answer. tmux's pipe-pane counts the bytes each
+// program writes to the terminal per key.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { countsRegion, dashboardRegion, unreadRegion } from './key-regions.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const KEY_TIMEOUT_MS = 5_000;
+// BENCH_KEYS_TRACE=1: per timed key, each look at the screen that differed from the one before,
+// with the rows that still differ from the key's answer (to find what a slow key waited for).
+const TRACE = process.env.BENCH_KEYS_TRACE === '1';
+function traceKey(name, key, trace, answer) {
+  const want = answer.split('\n');
+  const out = trace.map(({ at, list }) => {
+    const rows = list.split('\n').map((l, j) => (l === want[j] ? null : j)).filter((j) => j !== null);
+    return `${at.toFixed(0)}ms${rows.length ? ` (rows ${rows.slice(0, 6).join(',')}${rows.length > 6 ? '…' : ''} differ: ${JSON.stringify(list.split('\n')[rows[0]]?.trim().slice(0, 60))})` : ' answer'}`;
+  });
+  process.stderr.write(`[${name}] ${JSON.stringify(key)}: ${out.join(' | ')}\n`);
+}
 
 /** fzf on PATH, installed with apt-get when missing (the bench needs it as the baseline). */
 export function ensureFzf() {
@@ -34,13 +48,16 @@ export function titlesFile(repo, dir, env) {
   return file;
 }
 
-/** One program in its own tmux window: keys in, screen and byte count out. */
+/**
+ * One program in its own tmux window: keys in, screen and byte count out. `region` cuts the key's
+ * answer out of the screen; `aggregates` (name -> region) what is drawn after it and timed from it.
+ */
 class Session {
-  constructor(tmux, name, command, region, pulseRegion = null) {
+  constructor(tmux, name, command, region, aggregates = {}) {
     this.tmux = tmux;
     this.name = name;
     this.region = region;
-    this.pulseRegion = pulseRegion;
+    this.aggregates = aggregates;
     this.log = path.join(os.tmpdir(), `cnt-bench-${process.pid}-${name}.out`);
     fs.rmSync(this.log, { force: true });
     tmux('new-session', '-d', '-s', name, '-x', '120', '-y', '40', command);
@@ -51,10 +68,10 @@ class Session {
   screen() {
     return this.region(this.tmux('capture-pane', '-p', '-t', this.name));
   }
-  /** The list's answer and the pulse strip's, from one capture (the pulse: '' for a program without one). */
+  /** The list's answer and each aggregate's, from one capture. */
   both() {
     const text = this.tmux('capture-pane', '-p', '-t', this.name);
-    return { list: this.region(text), pulse: this.pulseRegion ? this.pulseRegion(text) : '' };
+    return { list: this.region(text), ...Object.fromEntries(Object.entries(this.aggregates).map(([k, f]) => [k, f(text)])) };
   }
   send(key) {
     // Names such as Down, C-u, Enter go as keys; anything else as literal text.
@@ -95,10 +112,13 @@ class Session {
     for (const t = performance.now(); this.screen() === before && performance.now() - t < 60_000; ) await sleep(10);
     await this.settle(quietMs);
   }
-  /** Presses each key and records the settled screen after it (the answers a timed pass waits for). */
+  /**
+   * Presses each key and records the settled screen after it: per key, the list's answer and each
+   * aggregate's (what a timed pass waits for).
+   */
   async calibrate(keys) {
     const answers = [];
-    const pulses = [];
+    const aggregates = Object.fromEntries(Object.keys(this.aggregates).map((k) => [k, []]));
     for (const k of keys) {
       const before = this.screen();
       this.send(k);
@@ -114,17 +134,19 @@ class Session {
         if (again === answer) break;
       }
       answers.push(answer);
-      pulses.push(this.both().pulse);
+      const seen = this.both();
+      for (const name of Object.keys(aggregates)) aggregates[name].push(seen[name]);
     }
-    return { answers, pulses };
+    return { answers, aggregates };
   }
   /**
-   * Presses each key; per key, ms until the list shows its answer, ms from then until the pulse
-   * strip shows its own (the aggregate, drawn after the list), and bytes written meanwhile.
+   * Presses each key; per key, ms until the list shows its answer, per aggregate ms from then
+   * until it shows its own (drawn after the list), and bytes written meanwhile.
    */
-  async timed(keys, { answers, pulses }) {
+  async timed(keys, { answers, aggregates }) {
+    const names = Object.keys(this.aggregates);
     const ms = [];
-    const pulseMs = [];
+    const after = Object.fromEntries(names.map((n) => [n, []]));
     const bytes = [];
     for (let i = 0; i < keys.length; i++) {
       const before = this.bytes();
@@ -132,83 +154,64 @@ class Session {
       this.send(keys[i]);
       let seen = this.both();
       let listAt = null;
-      let pulseAt = null;
+      const at = Object.fromEntries(names.map((n) => [n, null]));
+      const trace = TRACE ? [] : null;
       while (performance.now() - t < KEY_TIMEOUT_MS) {
         const now = performance.now();
+        if (trace && (trace.length === 0 || trace.at(-1).list !== seen.list)) trace.push({ at: now - t, list: seen.list });
         if (listAt === null && seen.list === answers[i]) listAt = now;
-        if (pulseAt === null && seen.pulse === pulses[i]) pulseAt = now;
-        if (listAt !== null && pulseAt !== null) break;
+        for (const n of names) if (at[n] === null && seen[n] === aggregates[n][i]) at[n] = now;
+        if (listAt !== null && names.every((n) => at[n] !== null)) break;
         seen = this.both();
       }
       ms.push((listAt ?? performance.now()) - t);
-      if (this.pulseRegion) pulseMs.push(pulseAt === null ? Infinity : Math.max(0, pulseAt - (listAt ?? t)));
+      if (trace) traceKey(this.name, keys[i], trace, answers[i]);
+      // An aggregate drawn before the list (a count that did not change) is on screen with it: 0 ms after.
+      for (const n of names) after[n].push(at[n] === null ? Infinity : Math.max(0, at[n] - (listAt ?? t)));
       if (listAt === null) {
         // Reported, not hidden: a screen that never settles to its answer is a finding in itself.
         const a = answers[i].split('\n');
         const row = seen.list.split('\n').findIndex((l, j) => l !== a[j]);
         process.stderr.write(`[${this.name}] key ${JSON.stringify(keys[i])} never showed its answer; row ${row}:\n  want ${a[row]}\n  got  ${seen.list.split('\n')[row]}\n`);
-      } else if (this.pulseRegion && pulseAt === null) {
-        process.stderr.write(`[${this.name}] key ${JSON.stringify(keys[i])}: the pulse never showed its answer:\n  want ${pulses[i]}\n  got  ${seen.pulse}\n`);
+      }
+      for (const n of names.filter((x) => at[x] === null)) {
+        process.stderr.write(`[${this.name}] key ${JSON.stringify(keys[i])}: the ${n} never showed its answer:\n  want ${aggregates[n][i]}\n  got  ${seen[n]}\n`);
       }
       // Everything the key caused, including what follows the list (the body, the inspector).
       await this.settle(150);
       bytes.push(this.bytes() - before);
     }
-    return { ms, pulseMs, bytes };
+    return { ms, after, bytes };
   }
   /**
    * A word typed at once (every letter in one write, as a fast typist's burst reaches the
-   * program): ms until the list shows the word's answer, and from then until the pulse shows the
-   * word's (the counts of the letters before it are dropped, not drawn in turn).
+   * program): ms until the list shows the word's answer, and per aggregate from then until it
+   * shows the word's (the counts of the letters before it are dropped, not drawn in turn).
    */
-  async burst(word, answer, pulse) {
+  async burst(word, answer, aggregates) {
+    const names = Object.keys(this.aggregates);
     const t = performance.now();
     this.tmux('send-keys', '-t', this.name, '-l', word);
     let listAt = null;
-    let pulseAt = null;
-    while (performance.now() - t < KEY_TIMEOUT_MS && (listAt === null || pulseAt === null)) {
+    const at = Object.fromEntries(names.map((n) => [n, null]));
+    while (performance.now() - t < KEY_TIMEOUT_MS && (listAt === null || names.some((n) => at[n] === null))) {
       const seen = this.both();
       const now = performance.now();
       if (listAt === null && seen.list === answer) listAt = now;
-      if (pulseAt === null && seen.pulse === pulse) pulseAt = now;
+      for (const n of names) if (at[n] === null && seen[n] === aggregates[n]) at[n] = now;
     }
-    return { listMs: listAt === null ? Infinity : listAt - t, pulseMs: pulseAt === null ? Infinity : Math.max(0, pulseAt - (listAt ?? t)) };
+    return { listMs: listAt === null ? Infinity : listAt - t, after: Object.fromEntries(names.map((n) => [n, at[n] === null ? Infinity : Math.max(0, at[n] - (listAt ?? t))])) };
   }
   dispose() {
     fs.rmSync(this.log, { force: true });
   }
 }
 
-// The dashboard's answer to a key: the search line, the list pane's columns and the status line,
-// less what the aggregate draws after the list (scale issue: counts and the pulse follow the
-// list): the pulse strip (the list pane's first row at 120 columns) and the match counts in the
-// pane's title and the status line, whose digits are masked here and kept in pulseRegion.
-const COUNT = /\d[\d,]*\+?/g;
-function dashboardRegion(text) {
-  const lines = text.split('\n');
-  const border = lines.findIndex((l) => l.includes('╭'));
-  const edge = border >= 0 ? lines[border].indexOf('╮') : -1;
-  if (edge < 0) return text;
-  const last = lines.length - 1 - [...lines].reverse().findIndex((l) => l.trim() !== '');
-  return lines
-    .map((l, i) => (i < border || i > last ? l : i === last ? l.replace(COUNT, '#') : i === border ? l.slice(0, edge + 1).replace(/\/[\d,]+\+?/, '/#') : i === border + 1 ? '' : l.slice(0, edge + 1)))
-    .join('\n');
-}
-
-// What the aggregate draws after the list: the pulse strip's row (sentiment counts, bar,
-// sparkline), the title's match count and the status line's counts.
-function pulseRegion(text) {
-  const lines = text.split('\n');
-  const border = lines.findIndex((l) => l.includes('╭'));
-  const edge = border >= 0 ? lines[border].indexOf('╮') : -1;
-  if (edge < 0) return '';
-  const last = lines.length - 1 - [...lines].reverse().findIndex((l) => l.trim() !== '');
-  return [lines[border].slice(0, edge + 1), (lines[border + 1] ?? '').slice(0, edge + 1), lines[last]].join('\n');
-}
-
 /**
  * Runs the dashboard and fzf side by side; `rounds` timed passes each, alternating which goes
- * first. Returns per program { type: {ms, bytes}, move: {ms, bytes} } over all rounds.
+ * first. Returns per program { type, move }, each { ms, bytes, pulseMs, unreadMs } over all rounds
+ * (pulseMs: the counts and the pulse after the list; unreadMs: the unread count after the list;
+ * both empty for fzf), and `burst` { listMs, pulseMs, unreadMs } for the word typed at once.
  */
 export async function measureKeys(repo, dir, env, { word = 'bitcoin', moves = 8, rounds = 3 } = {}) {
   ensureFzf();
@@ -216,11 +219,14 @@ export async function measureKeys(repo, dir, env, { word = 'bitcoin', moves = 8,
   const socket = `cnt-keys-${process.pid}`;
   const tmux = (...args) => execFileSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
   const vars = Object.entries({ TERM: 'xterm-256color', ...env }).map(([k, v]) => `'${k}=${v}'`).join(' ');
-  const blank = () => ({ type: { ms: [], pulseMs: [], bytes: [] }, move: { ms: [], pulseMs: [], bytes: [] } });
-  const result = { dashboard: blank(), fzf: blank(), burst: { listMs: [], pulseMs: [] }, error: null };
+  // What the dashboard draws after the list, each timed from it: the counts with the pulse, and the unread count.
+  const AGGREGATES = { pulseMs: countsRegion, unreadMs: unreadRegion };
+  const kind = () => ({ ms: [], bytes: [], ...Object.fromEntries(Object.keys(AGGREGATES).map((n) => [n, []])) });
+  const blank = () => ({ type: kind(), move: kind() });
+  const result = { dashboard: blank(), fzf: blank(), burst: { listMs: [], ...Object.fromEntries(Object.keys(AGGREGATES).map((n) => [n, []])) }, error: null };
   const sessions = [];
   try {
-    const dash = new Session(tmux, 'dash', `env -u CI ${vars} '${process.execPath}' '${repo}/dist/cli.js' '${dir}'`, dashboardRegion, pulseRegion);
+    const dash = new Session(tmux, 'dash', `env -u CI ${vars} '${process.execPath}' '${repo}/dist/cli.js' '${dir}'`, dashboardRegion, AGGREGATES);
     const fzf = new Session(tmux, 'fzf', `env -u CI ${vars} sh -c "fzf --layout=reverse < '${titles}'"`, (t) => t);
     sessions.push(dash, fzf);
     // Ready: the dashboard's status line no longer says loading; fzf has counted every title.
@@ -268,7 +274,7 @@ export async function measureKeys(repo, dir, env, { word = 'bitcoin', moves = 8,
           await p.s.apply(pre, 200);
           const t = await p.s.timed(keys, answers[name][kind]);
           result[name][kind].ms.push(...t.ms);
-          result[name][kind].pulseMs.push(...t.pulseMs);
+          for (const [n, xs] of Object.entries(t.after)) result[name][kind][n].push(...xs);
           result[name][kind].bytes.push(...t.bytes);
           for (const k of post) await p.s.apply([k], 150);
         }
@@ -276,9 +282,9 @@ export async function measureKeys(repo, dir, env, { word = 'bitcoin', moves = 8,
       // The whole word at once: the dashboard's last typed answer is the word's.
       const typed = answers.dashboard.type;
       await dash.apply(['/'], 200);
-      const b = await dash.burst(word, typed.answers.at(-1), typed.pulses.at(-1));
+      const b = await dash.burst(word, typed.answers.at(-1), Object.fromEntries(Object.entries(typed.aggregates).map(([n, xs]) => [n, xs.at(-1)])));
       result.burst.listMs.push(b.listMs);
-      result.burst.pulseMs.push(b.pulseMs);
+      for (const [n, x] of Object.entries(b.after)) result.burst[n].push(x);
       for (const k of ['C-u', 'Enter']) await dash.apply([k], 150);
     }
   } catch (error) {

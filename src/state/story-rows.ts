@@ -32,41 +32,42 @@ const NO_INFO: ReadonlyMap<number, RowInfo> = new Map();
 /** Folds `hits` by story; stories in `unfolded` list their articles below their row. */
 export function foldRows(hits: readonly Hit[], stories: StoryView | null, unfolded: ReadonlySet<number>): FoldedRows {
   if (!stories) return { hits, info: NO_INFO };
-  const groups = new Map<number, Hit[]>();
-  const order: number[] = [];
+  // The articles of multi-article stories, by story, in result order. An article alone in its
+  // story gets no group: this runs on every result of every keystroke (1,000 hits).
+  let groups: Map<number, Hit[]> | null = null;
   for (const h of hits) {
-    const s = (stories.size[h.id] ?? 1) > 1 ? stories.story[h.id] : -1 - h.id;
-    const g = groups.get(s);
+    if ((stories.size[h.id] ?? 1) <= 1) continue;
+    const s = stories.story[h.id];
+    const g = (groups ??= new Map()).get(s);
     if (g) g.push(h);
-    else {
-      groups.set(s, [h]);
-      order.push(s);
-    }
+    else groups.set(s, [h]);
   }
-  // Nothing folds and no row belongs to a bigger story: the hits stand as they are.
-  if (order.length === hits.length && !hits.some((h) => (stories.size[h.id] ?? 1) > 1)) return { hits, info: NO_INFO };
+  // No row belongs to a bigger story: the hits stand as they are.
+  if (!groups) return { hits, info: NO_INFO };
   const out: Hit[] = [];
   const info = new Map<number, RowInfo>();
-  for (const s of order) {
-    const g = groups.get(s)!;
-    const lead0 = g[0];
-    const size = stories.size[lead0.id] ?? 1;
+  for (const h of hits) {
+    const size = stories.size[h.id] ?? 1;
     if (size <= 1) {
-      out.push(lead0);
+      out.push(h);
       continue;
     }
+    const s = stories.story[h.id];
+    const g = groups.get(s)!;
+    // A story's row stands where its first article in the result is.
+    if (g[0] !== h) continue;
     // The scoop: the story's earliest article when it is in the result, else its best-ranked one.
-    const lead = g.find((h) => h.id === s) ?? lead0;
+    const lead = g.find((m) => m.id === s) ?? h;
     const open = unfolded.has(s);
     out.push(lead);
     // The badge counts the story as grouped, not the hits: with the list's window of the newest
     // 1,000 matches, counting hits gave a story +1 or +3 depending on how far one had scrolled.
     info.set(lead.id, { story: s, others: Math.max(size, g.length) - 1, open, child: false });
     if (!open) continue;
-    for (const h of g) {
-      if (h === lead) continue;
-      out.push(h);
-      info.set(h.id, { story: s, others: 0, open, child: true });
+    for (const m of g) {
+      if (m === lead) continue;
+      out.push(m);
+      info.set(m.id, { story: s, others: 0, open, child: true });
     }
   }
   return { hits: out, info };

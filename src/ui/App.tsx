@@ -192,7 +192,11 @@ export function App(p: AppProps) {
   const everyMatch = aggregate && !aggregate.approximate && aggregate.ids && aggregate.ids.length <= EXACT_UNREAD_MAX ? aggregate.ids : null;
   const everyHit = useMemo(() => (everyMatch ? Array.from(everyMatch, (id): Hit => ({ id, score: 1, titleMatches: NO_RANGES })) : null), [everyMatch]);
   // Once per result set or reading change, after the frame that shows them (use-unread-count.ts).
-  const unread = useUnreadCount(reading, readingVersion, everyHit ?? state.rawHits, articleOf, !everyMatch && state.rawHits.length < state.total);
+  // While the aggregate of a result bigger than its hits is on its way (the facts are there to
+  // count it), the last count stays rather than a lower bound over the hits for a frame or two.
+  const partial = !everyMatch && state.rawHits.length < state.total;
+  const countComing = partial && !!p.facts && search.ok && aggregate === null;
+  const unread = useUnreadCount(reading, readingVersion, everyHit ?? state.rawHits, articleOf, partial, countComing);
   const width = Math.max(0, p.width);
   const frameHeight = Math.max(1, p.height - 1);
   const emptyMessage = query

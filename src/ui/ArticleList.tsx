@@ -2,7 +2,7 @@
 // relative date, source, a sentiment glyph and the title with matched characters highlighted.
 // Every row is cut to the pane width by grapheme and string-width, so CJK and emoji never overflow.
 import { Box, Text } from 'ink';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { Article } from '../core/article.js';
 import { assetOf, coinSymbols } from '../core/coins/index.js';
 import { relativeDate, sentimentMark } from '../core/render/index.js';
@@ -55,12 +55,22 @@ export const STICKY_GLYPH = '↑';
 
 /**
  * The list pane's contents: at most `height` rows, each at most `width` columns. Memoised, and
- * its rows are painted once per look (rowText): moving the cursor paints the two rows whose
- * `selected` changed.
+ * its rows are painted once per look (rowText). What a row shows besides the cursor is made once
+ * per window of hits: moving the cursor only looks up the painted rows again, and paints the two
+ * whose `selected` changed.
  */
 export const ArticleList = memo(function ArticleList(p: ArticleListProps) {
-  const rows = p.hits.slice(0, Math.max(0, p.height));
-  if (rows.length === 0) {
+  const looks = useMemo(
+    () => rowLooks(p),
+    // The props a row's look is made of; the cursor and focus are applied below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [p.hits, p.height, p.article, p.now, p.width, p.multi, p.marked, p.rowInfo, p.marks, p.marksVersion],
+  );
+  const painted = useMemo(
+    () => looks.map((r, i) => rowText({ ...r, selected: p.start + i === p.cursor, focused: p.focused })),
+    [looks, p.start, p.cursor, p.focused],
+  );
+  if (looks.length === 0) {
     return (
       <Box height={p.height} width={p.width}>
         <Text color={theme.dim} wrap="truncate-end">
@@ -69,34 +79,39 @@ export const ArticleList = memo(function ArticleList(p: ArticleListProps) {
       </Box>
     );
   }
-  const articles = rows.map((h) => p.article(h.id));
-  const dates = articles.map((a) => rowDate(a, p.now));
-  const dateW = Math.max(...dates.map((d) => columns(d)));
-  // The source column gives way first on narrow panes: the title is what a reader scans, and the
-  // source is repeated in the body header.
-  const sourceW = p.width >= 64 ? 12 : p.width >= 48 ? 8 : 0;
-  const painted = rows.map((hit, i) =>
-    rowText({
-      hit,
-      article: articles[i],
-      date: dates[i],
-      dateW,
-      sourceW,
-      width: p.width,
-      selected: p.start + i === p.cursor,
-      marked: p.marked.has(hit.id),
-      multi: p.multi,
-      focused: p.focused,
-      story: p.rowInfo?.get(hit.id),
-      reading: p.marks ? p.marks(articles[i], hit.id) : null,
-    }),
-  );
   return (
     <Box flexDirection="column" height={p.height} width={p.width}>
       <PaintedRows rows={painted} width={p.width} />
     </Box>
   );
 });
+
+// Each visible row's props but the cursor and focus, with its look key made once.
+function rowLooks(p: ArticleListProps): Array<Omit<RowProps, 'selected' | 'focused'>> {
+  const rows = p.hits.slice(0, Math.max(0, p.height));
+  if (rows.length === 0) return [];
+  const articles = rows.map((h) => p.article(h.id));
+  const dates = articles.map((a) => rowDate(a, p.now));
+  const dateW = Math.max(...dates.map((d) => columns(d)));
+  // The source column gives way first on narrow panes: the title is what a reader scans, and the
+  // source is repeated in the body header.
+  const sourceW = p.width >= 64 ? 12 : p.width >= 48 ? 8 : 0;
+  return rows.map((hit, i) => {
+    const row = {
+      hit,
+      article: articles[i],
+      date: dates[i],
+      dateW,
+      sourceW,
+      width: p.width,
+      marked: p.marked.has(hit.id),
+      multi: p.multi,
+      story: p.rowInfo?.get(hit.id),
+      reading: p.marks ? p.marks(articles[i], hit.id) : null,
+    };
+    return { ...row, look: lookOf(row) };
+  });
+}
 
 /** What one list row shows. */
 export interface RowProps {
@@ -112,6 +127,8 @@ export interface RowProps {
   focused: boolean;
   reading: { unread: boolean; saved: boolean } | null;
   story: RowInfo | undefined;
+  /** lookOf(this row), when already made. */
+  look?: string;
 }
 
 /** The story marker before a row's title: `+3` folded, `▾3` open, `└` for an article inside an open story. */
@@ -141,11 +158,9 @@ export function rowDate(a: Article, now: number): string {
   return text;
 }
 
-/** One list row painted as a string of at most `width` columns (memoised per article and look). */
-export function rowText(p: RowProps): string {
-  const key = [
-    p.selected ? 1 : 0,
-    p.focused ? 1 : 0,
+/** What a row shows besides the cursor and focus, as a key (the article aside). */
+function lookOf(p: Omit<RowProps, 'selected' | 'focused'>): string {
+  return [
     p.multi ? (p.marked ? 2 : 1) : 0,
     p.reading ? (p.reading.unread ? 2 : 1) + (p.reading.saved ? 4 : 0) : 0,
     p.story ? storyMarker(p.story) : '',
@@ -155,25 +170,39 @@ export function rowText(p: RowProps): string {
     p.width,
     p.hit.titleMatches.join(' '),
   ].join('|');
+}
+
+/** One list row painted as a string of at most `width` columns (memoised per article and look). */
+export function rowText(p: RowProps): string {
+  // Everything but the cursor (the gutter's glyph and the row's inverse) is the row's body: the
+  // cursor moving onto or off a row paints only the gutter and the wrap around the body.
+  const look = p.look ?? lookOf(p);
+  const key = `${p.selected ? 1 : 0}${p.focused ? 1 : 0}|${look}`;
   let known = paintedRows.get(p.article);
   const hit = known?.get(key);
   if (hit !== undefined) return hit;
-  const text = paintRow(p);
   if (!known) paintedRows.set(p.article, (known = new Map()));
   // An article is drawn in a handful of looks (cursor on or off, a few highlights); more is a
   // long session of different queries, not worth keeping.
   if (known.size >= 16) known.clear();
+  const gutter = fitWidth(p.selected ? '▶' : ' ', p.width);
+  const bodyKey = `body|${look}`;
+  let body = known.get(bodyKey);
+  if (body === undefined) {
+    body = paintBody(p, columns(gutter));
+    known.set(bodyKey, body);
+  }
+  const text = paint(paint(gutter, { color: theme.accent }) + body, { inverse: p.selected, bold: p.selected && p.focused });
   known.set(key, text);
   return text;
 }
 
-function paintRow(p: RowProps): string {
+// A row after its gutter: `used` columns are taken by the gutter.
+function paintBody(p: RowProps, used: number): string {
   const sentiment = sentimentMark(p.article.sentiment);
   const cells: Array<{ text: string; color?: string }> = [
-    // Gutter: the cursor glyph (selection reads without colour or inverse), then the mark.
-    { text: p.selected ? '▶' : ' ', color: theme.accent },
+    // The mark; unread and saved read without colour: their own glyphs, and unread titles are bold.
     ...(p.multi ? [{ text: p.marked ? '●' : ' ', color: theme.marked }] : []),
-    // Unread and saved read without colour: their own glyphs, and unread titles are bold.
     ...(p.reading ? [{ text: p.reading.unread ? UNREAD_GLYPH : ' ', color: theme.unread }, { text: p.reading.saved ? SAVED_GLYPH : ' ', color: theme.saved }] : []),
     { text: ' ' },
     { text: ' '.repeat(Math.max(0, p.dateW - columns(p.date))) + p.date + ' ', color: theme.dim },
@@ -182,7 +211,6 @@ function paintRow(p: RowProps): string {
     ...(p.story ? [{ text: storyMarker(p.story), color: theme.marked }] : []),
   ];
   // Columns left for the title; on a very narrow pane the fixed columns themselves are cut.
-  let used = 0;
   let text = '';
   for (const c of cells) {
     const cut = fitWidth(c.text, p.width - used);
@@ -199,7 +227,7 @@ function paintRow(p: RowProps): string {
   }
   if (chips.length) text += ' '.repeat(Math.max(0, p.width - used - chipsW - titleW));
   for (const c of chips) text += paint(` ${c.text}`, { color: c.color ?? theme.dim });
-  return paint(text, { inverse: p.selected, bold: p.selected && p.focused });
+  return text;
 }
 
 /** Most coin chips a row shows, by the columns left for title and chips. */

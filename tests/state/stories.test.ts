@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Pulse } from '../../src/core/pulse/index.js';
 import type { Hit } from '../../src/core/search/search.js';
@@ -21,6 +22,49 @@ describe('foldRows', () => {
     const f = foldRows(raw, stories, new Set([3]));
     expect(f.hits.map((h) => h.id)).toEqual([0, 3, 1, 4, 5]);
     expect(f.info.get(1)).toMatchObject({ child: true, story: 3 });
+  });
+  it('folds any result as grouping every hit by story in result order would', () => {
+    // The plain statement of the rule: a group per story (an article alone in its story is its
+    // own), in the order each group first appears; an article of a bigger story is a row for the
+    // story (its scoop, +N for the story's other articles), with its articles below when open.
+    const reference = (hits: readonly Hit[], view: StoryView, unfolded: ReadonlySet<number>) => {
+      const groups = new Map<number, Hit[]>();
+      for (const h of hits) {
+        const key = (view.size[h.id] ?? 1) > 1 ? view.story[h.id] : -1 - h.id;
+        groups.set(key, [...(groups.get(key) ?? []), h]);
+      }
+      const ids: number[] = [];
+      const info: Array<[number, { story: number; others: number; open: boolean; child: boolean }]> = [];
+      for (const [key, g] of groups) {
+        const size = view.size[g[0].id] ?? 1;
+        if (size <= 1) {
+          ids.push(g[0].id);
+          continue;
+        }
+        const lead = g.find((h) => h.id === key) ?? g[0];
+        const open = unfolded.has(key);
+        ids.push(lead.id);
+        info.push([lead.id, { story: key, others: Math.max(size, g.length) - 1, open, child: false }]);
+        if (open) for (const h of g.filter((m) => m !== lead)) (ids.push(h.id), info.push([h.id, { story: key, others: 0, open, child: true }]));
+      }
+      return { ids, info: new Map(info) };
+    };
+    const n = 12;
+    const view = fc.array(fc.integer({ min: 0, max: n - 1 }), { minLength: n, maxLength: n }).map((of): StoryView => {
+      // Each article's story is named by its earliest member; sizes count the members.
+      const story = of.map((s, id) => Math.min(id, of.findIndex((t) => t === s)));
+      return { story, size: story.map((s) => story.filter((t) => t === s).length) };
+    });
+    fc.assert(
+      fc.property(view, fc.shuffledSubarray([...Array(n).keys()]), fc.subarray([...Array(n).keys()]), (v, ids, open) => {
+        const hits = ids.map(hit);
+        const f = foldRows(hits, v, new Set(open));
+        const r = reference(hits, v, new Set(open));
+        expect(f.hits.map((h) => h.id)).toEqual(r.ids);
+        expect(f.info).toEqual(r.info);
+      }),
+      { numRuns: 2000 },
+    );
   });
   it('gives a story the same +N whatever part of it the loaded rows hold, and leaves the flat list without stories', () => {
     // The list holds a window of the matches: the whole story, two of its three articles, or one.

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../src/core/article.js';
 import { Reading } from '../../src/core/reading/reading.js';
 import type { Hit } from '../../src/core/search/index.js';
-import { useUnreadCount } from '../../src/ui/use-unread-count.js';
+import { countUnread, useUnreadCount } from '../../src/ui/use-unread-count.js';
 import { makeArticle } from '../helpers/make-article.js';
 import { eventually } from './frame.js';
 
@@ -29,8 +29,8 @@ function openReading(): Reading {
   return reading;
 }
 
-function Probe({ reading, version, hits, part = false }: { reading: Reading | null; version: number; hits: readonly Hit[]; part?: boolean }) {
-  const u = useUnreadCount(reading, version, hits, article, part);
+function Probe({ reading, version, hits, part = false, hold = false }: { reading: Reading | null; version: number; hits: readonly Hit[]; part?: boolean; hold?: boolean }) {
+  const u = useUnreadCount(reading, version, hits, article, part, hold);
   return <Text>{`${hits.length} hits, ${u ? `${u.n}${u.lowerBound ? '+' : ''}` : '-'} unread`}</Text>;
 }
 
@@ -94,6 +94,25 @@ describe('useUnreadCount', () => {
     reading.close();
   });
 
+  it('while a count over every match is on its way, keeps the last count instead of counting the hits in hand', async () => {
+    const reading = openReading();
+    reading.toggleRead([articles[0]]);
+    const r = render(<Probe reading={reading} version={reading.version} hits={hitsOf([0, 1, 2, 3, 4, 5])} />);
+    expect(r.lastFrame()).toBe('6 hits, 5 unread');
+    const isRead = vi.spyOn(reading, 'isRead');
+    // New results, only part of their matches in hand, and every match's count coming: no `N+` in between.
+    r.rerender(<Probe reading={reading} version={reading.version} hits={hitsOf([0, 1])} part hold />);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(r.lastFrame()).toBe('2 hits, 5 unread');
+    expect(isRead).not.toHaveBeenCalled();
+    // Every match arrives: counted once, exact.
+    r.rerender(<Probe reading={reading} version={reading.version} hits={hitsOf([0, 1, 2])} />);
+    await eventually(() => expect(r.lastFrame()).toBe('3 hits, 2 unread'));
+    isRead.mockRestore();
+    r.unmount();
+    reading.close();
+  });
+
   it('shows no count, not 0, while the first results of a load wait for theirs', async () => {
     const reading = openReading();
     const r = render(<Probe reading={reading} version={0} hits={hitsOf([])} />);
@@ -102,6 +121,26 @@ describe('useUnreadCount', () => {
     expect(r.lastFrame()).toBe('3 hits, - unread');
     await eventually(() => expect(r.lastFrame()).toBe('3 hits, 3 unread'));
     r.unmount();
+    reading.close();
+  });
+
+  it('looks each article up once per reading version and index: the next query’s count reads only its new matches', () => {
+    const reading = openReading();
+    reading.toggleRead([articles[1]]);
+    const isRead = vi.spyOn(reading, 'isRead');
+    expect(countUnread(reading, hitsOf([0, 1, 2]), article)).toBe(2);
+    expect(isRead).toHaveBeenCalledTimes(3);
+    expect(countUnread(reading, hitsOf([1, 2, 3, 4]), article)).toBe(3);
+    expect(isRead).toHaveBeenCalledTimes(5);
+    // A change of marks: every answer is looked up again.
+    reading.toggleRead([articles[2]]);
+    expect(countUnread(reading, hitsOf([1, 2, 3, 4]), article)).toBe(2);
+    expect(isRead).toHaveBeenCalledTimes(9);
+    // Another index (other articles under the same ids): looked up again.
+    const other = (id: number): Article => ({ ...articles[id] });
+    expect(countUnread(reading, hitsOf([1, 2]), other)).toBe(0);
+    expect(isRead).toHaveBeenCalledTimes(11);
+    isRead.mockRestore();
     reading.close();
   });
 

@@ -3,7 +3,7 @@
 // position per id, made once per corpus version and sort key, for sorting results by it.
 import type { Article } from '../article.js';
 import type { SortKey } from './query.js';
-import { compareByDate, comparatorFor, mergeSorted, sortByDate } from './sort.js';
+import { compareByDate, comparatorFor, mergeSorted, sortByDate, sortByNewest } from './sort.js';
 
 /** Orders over `docs` (article id = position), which may grow (call grown() after it does). */
 export class ListOrders {
@@ -37,6 +37,21 @@ export class ListOrders {
         pos![id] = i;
       });
       this.positionsBy.set(sort, pos);
+    }
+    return pos;
+  }
+
+  /**
+   * The position of each id in compareNewest order (newest first, undated last, then id): the
+   * relevance sort's tie-break as one array read per side instead of two articles' fields.
+   */
+  newest(): Int32Array {
+    let pos = this.positionsBy.get('newest');
+    if (!pos) {
+      pos = new Int32Array(this.docs.length);
+      const order = sortByNewest(this.docs);
+      for (let i = 0; i < order.length; i++) pos[order[i]] = i;
+      this.positionsBy.set('newest', pos);
     }
     return pos;
   }

@@ -24,7 +24,6 @@ import { fullScan, NO_HAY, shortRanks, type Ranked } from './scans.js';
 import { rankTiers } from './tiers.js';
 import { indexHolder, indexTest } from './index-terms.js';
 import { ShortIndex } from './short-index.js';
-import { compareNewest } from './sort.js';
 import { FuseRanker } from './fuse-ranker.js';
 import { titleHits } from './title-highlights.js';
 import type { WordSource } from '../index/index.js';
@@ -184,7 +183,11 @@ export class SearchIndex {
     }
     // Short queries and filter-only listings are built in their final order already.
     if (sort === 'relevance') {
-      if (ranked !== shortRanked) ranked.sort((a, b) => this.byRelevance(a, b));
+      if (ranked !== shortRanked) {
+        // Ties newest first (compareNewest), read from a position table.
+        const newest = this.orders.newest();
+        ranked.sort((a, b) => a.tier - b.tier || a.rank - b.rank || a.score - b.score || newest[a.id] - newest[b.id]);
+      }
     } else if (sort !== 'date' || q.text) {
       const pos = this.positionsFor(sort);
       ranked.sort((a, b) => pos[a.id] - pos[b.id]);
@@ -284,10 +287,6 @@ export class SearchIndex {
     if (this.haysComplete) return;
     for (let id = 0; id < this.docs.length; id++) this.hay(id);
     this.haysComplete = true;
-  }
-
-  private byRelevance(a: Ranked, b: Ranked): number {
-    return a.tier - b.tier || a.rank - b.rank || a.score - b.score || compareNewest(this.docs[a.id], this.docs[b.id]);
   }
 
   private positionsFor(sort: Exclude<SortKey, 'relevance'>): Int32Array {

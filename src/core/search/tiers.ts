@@ -1,6 +1,6 @@
 // A step of a search with free words, apart from the engine (search.ts): the tiers that order
 // exact and fuzzy matches.
-import { hayTitle, shortIncludes, squashSpaces, titleIncludes, type Hay } from './haystack.js';
+import { shortIncludes, squashSpaces, titleIncludes, type Hay } from './haystack.js';
 import type { ParsedQuery } from './query.js';
 import type { Ranked } from './scans.js';
 
@@ -15,19 +15,65 @@ import type { Ranked } from './scans.js';
 export function rankTiers(scores: ReadonlyMap<number, number>, exact: readonly number[], q: ParsedQuery, hayOf: (id: number) => Hay): Ranked[] {
   const ranked: Ranked[] = [];
   const text = q.text;
-  const holdsEvery = new Set(exact);
+  // Looked up only for a fuse match whose title does not settle its tier, and made then.
+  let holdsEvery: Set<number> | null = null;
   for (const [id, score] of scores) {
-    const title = squashSpaces(hayTitle(hayOf(id)));
-    const tier = title === text ? 0 : title.includes(text) ? 1 : holdsEvery.has(id) || holdsEvery.size === 0 ? 2 : 4;
+    const title = titleTier(hayOf(id), text);
+    const tier = title < 2 ? title : exact.length === 0 || (holdsEvery ??= new Set(exact)).has(id) ? 2 : 4;
     ranked.push({ id, tier, rank: 0, score });
   }
   for (const id of exact) {
     if (scores.has(id)) continue;
     const hay = hayOf(id);
-    const title = squashSpaces(hayTitle(hay));
-    const tier = title === text ? 0 : title.includes(text) ? 1 : 3;
+    const title = titleTier(hay, text);
+    if (title < 2) {
+      ranked.push({ id, tier: title, rank: 0, score: 1 });
+      continue;
+    }
     const where = q.words.every((w) => titleIncludes(hay, w)) ? 0 : q.words.every((w) => shortIncludes(hay, w)) ? 1 : 2;
-    ranked.push({ id, tier, rank: tier === 3 ? where : 0, score: 1 });
+    ranked.push({ id, tier: 3, rank: where, score: 1 });
   }
   return ranked;
+}
+
+/**
+ * 0 when the title, its whitespace squashed, equals `text` (a squashed query), 1 when it contains
+ * it, else 2. A title with nothing to squash (nearly all) is read where it lies in the haystack,
+ * with no string made for it: ~1,000 titles a keystroke.
+ */
+export function titleTier(hay: Hay, text: string): number {
+  const n = hay.titleLength;
+  const short = hay.short;
+  if (!plainSpaces(short, n)) {
+    const title = squashSpaces(short.slice(0, n));
+    return title === text ? 0 : title.includes(text) ? 1 : 2;
+  }
+  if (n === text.length && short.startsWith(text)) return 0;
+  return titleIncludes(hay, text) ? 1 : 2;
+}
+
+// Whether s[0, n) has no whitespace but single plain spaces between other characters (what
+// squashSpaces leaves as it is), checked in place.
+function plainSpaces(s: string, n: number): boolean {
+  let prevSpace = true;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 32 && c < 0x85) {
+      prevSpace = false;
+      continue;
+    }
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+      continue;
+    }
+    if (isSpace(c)) return false;
+    prevSpace = false;
+  }
+  return !prevSpace || n === 0;
+}
+
+// The characters JavaScript's \s matches (ECMAScript WhiteSpace and LineTerminator).
+function isSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/core/article.js';
-import { compareByDate, compareByScore, compareByTitle, compareNewest, comparatorFor, mergeSorted, sortByDate, type Compare } from '../../../src/core/search/sort.js';
+import { compareByDate, compareByScore, compareByTitle, compareNewest, comparatorFor, mergeSorted, sortByDate, sortByNewest, type Compare } from '../../../src/core/search/sort.js';
 import { makeCorpus } from '../../helpers/make-article.js';
 
 const d = (day: number): number => Date.UTC(2025, 10, day);
@@ -58,6 +58,22 @@ describe('sortByDate', () => {
       fc.property(fc.array(partial, { maxLength: 40 }), (partials) => {
         const corpus = makeCorpus(partials);
         expect(sortByDate(corpus)).toEqual([...corpus].sort(compareByDate).map((a) => a.id));
+      }),
+    );
+  });
+});
+
+describe('sortByNewest', () => {
+  it('orders any corpus like compareNewest (sticky ignored, equal and missing dates)', () => {
+    expect(sortByNewest(docs)).toEqual(order(compareNewest));
+    const partial = fc.record({
+      publishedAt: fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }),
+      stickyWeight: fc.integer({ min: -1, max: 2 }),
+    });
+    fc.assert(
+      fc.property(fc.array(partial, { maxLength: 40 }), (partials) => {
+        const corpus = makeCorpus(partials);
+        expect(sortByNewest(corpus)).toEqual([...corpus].sort(compareNewest).map((a) => a.id));
       }),
     );
   });

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { HELP, parseCommandLine, UsageError, type Options } from './args.js';
 import { ConfigError, loadConfig, stateDirectory, type Config } from './config/load-config.js';
-import { COMMANDS, isKeyName, remapKeymap } from './state/keymap-remap.js';
+import { COMMANDS, commandKeys, isKeyName, remapKeymap } from './state/keymap-remap.js';
 import { PathError } from './core/files/index.js';
 import { parseQuery, QueryError } from './core/search/index.js';
 import { reportFatal } from './fatal.js';
@@ -79,7 +79,7 @@ async function main(argv: string[]): Promise<void> {
     if (loaded.source.kind === 'file') configFile = loaded.source.file;
     if (command.kind === 'print-config') {
       const [{ cacheDirectory }, { printConfig }] = await Promise.all([import('./core/index/index.js'), import('./config/print-config.js')]);
-      process.stdout.write(printConfig(config, loaded.source, { state: stateDirectory(), cache: cacheDirectory() }));
+      process.stdout.write(printConfig(config, loaded.source, { state: stateDirectory(), cache: cacheDirectory() }, commandKeys(remapKeymap(config.keys))));
       return;
     }
     keymap = remapKeymap(config.keys);

@@ -48,3 +48,20 @@ export function remapKeymap(remaps: Readonly<Record<string, readonly string[]>>,
     .map((b) => (remapped.has(b) ? b : { ...b, keys: b.keys.filter((k) => !claimed(k, b)) }))
     .filter((b) => b.keys.length > 0);
 }
+
+/** A command a `[keys]` entry may remap, the keys it has in force (those a remap replaces) and its help line. */
+export interface CommandKeys {
+  command: string;
+  keys: readonly string[];
+  help: string;
+}
+
+/** Every command of `table` in table order with its keys as remapKeymap would replace them: the browse bindings', else all of them. */
+export function commandKeys(table: readonly Binding[] = keymap): CommandKeys[] {
+  return COMMANDS.map((command) => {
+    const bindings = table.filter((b) => b.command === command);
+    const browse = bindings.filter((b) => !b.modes || b.modes.includes('browse'));
+    const shown = browse.length ? browse : bindings;
+    return { command, keys: [...new Set(shown.flatMap((b) => b.keys))], help: shown[0]?.help ?? '' };
+  });
+}

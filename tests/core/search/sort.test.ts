@@ -45,15 +45,17 @@ describe('mergeSorted', () => {
   });
 });
 
+/** Articles with equal, missing and sticky dates: the cases where the two orders differ. */
+const partial = fc.record({
+  publishedAt: fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }),
+  stickyWeight: fc.integer({ min: -1, max: 2 }),
+});
+
 describe('sortByDate', () => {
   it('orders the sample like compareByDate', () => {
     expect(sortByDate(docs)).toEqual(order(compareByDate));
   });
   it('orders any corpus like compareByDate (sticky ties, equal and missing dates)', () => {
-    const partial = fc.record({
-      publishedAt: fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }),
-      stickyWeight: fc.integer({ min: -1, max: 2 }),
-    });
     fc.assert(
       fc.property(fc.array(partial, { maxLength: 40 }), (partials) => {
         const corpus = makeCorpus(partials);
@@ -66,10 +68,6 @@ describe('sortByDate', () => {
 describe('sortByNewest', () => {
   it('orders any corpus like compareNewest (sticky ignored, equal and missing dates)', () => {
     expect(sortByNewest(docs)).toEqual(order(compareNewest));
-    const partial = fc.record({
-      publishedAt: fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }),
-      stickyWeight: fc.integer({ min: -1, max: 2 }),
-    });
     fc.assert(
       fc.property(fc.array(partial, { maxLength: 40 }), (partials) => {
         const corpus = makeCorpus(partials);

@@ -207,6 +207,10 @@ export function parseCommandLine(argv: string[]): Command {
   if (v.stats && v.filter === undefined) {
     throw new UsageError('--stats needs --filter (try --filter \'\' --stats)');
   }
+  // --stats prints counts, not articles: a path or title format would be silently dropped.
+  if (v.stats && v.print !== undefined && v.print !== 'json') {
+    throw new UsageError(`--stats prints counts as text, or as JSON with --print json (not --print ${v.print})`);
+  }
   if (v.filter !== undefined && v.query !== undefined) {
     throw new UsageError('--filter and --query cannot be combined (--filter has no UI)');
   }

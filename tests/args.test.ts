@@ -62,6 +62,7 @@ describe('parseCommandLine', () => {
     [['-f'], /filter/],
     [['-f', 'a', '-q', 'b'], /cannot be combined/],
     [['--max-file-size', 'huge'], /not a size/],
+    [['-f', 'x', '--stats', '-p', 'title'], /^--stats prints counts as text, or as JSON with --print json \(not --print title\)$/],
   ])('%j is a usage error', (argv, message) => {
     expect(() => parseCommandLine(argv)).toThrow(UsageError);
     expect(() => parseCommandLine(argv)).toThrow(message);

@@ -49,6 +49,12 @@ describe('--stats', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--stats needs --filter');
   });
+  it('refuses a print format it would ignore', () => {
+    const r = run(['--filter', '', '--stats', '--print', 'title', 'data/news']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('--stats prints counts as text, or as JSON with --print json (not --print title)');
+  });
 });
 
 describe('coins and stories in --print json', () => {

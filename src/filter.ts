@@ -19,6 +19,13 @@ async function filterReading(options: Options, stateDir: string): Promise<import
   }
 }
 
+/** `--stats`: the pulse of the matches as text, or as one JSON object with `--print json`. */
+async function printStats(articles: readonly Article[], options: Options): Promise<void> {
+  const [{ pulseOf, pulseText, pulseJson }, { safeJson }] = await Promise.all([import('./core/pulse/index.js'), importFormat()]);
+  const pulse = pulseOf(articles);
+  process.stdout.write(options.print === 'json' ? `${safeJson(pulseJson(pulse))}\n` : pulseText(pulse));
+}
+
 // `--filter` from the on-disk index, reading only the matching rows (search/index-filter.ts):
 // for the outputs that need no other article (not hot's story sizes, not JSON's story ids) and
 // no reading state; false when the index cannot answer, and the caller loads as before.
@@ -47,9 +54,7 @@ async function filterFromIndex(options: Options, paths: string[]): Promise<boole
   if (!found) return false;
   reportWarnings(found.warnings);
   if (options.stats && found.articles) {
-    const [{ pulseOf, pulseText, pulseJson }, { safeJson }] = await Promise.all([import('./core/pulse/index.js'), importFormat()]);
-    const pulse = pulseOf(found.articles);
-    process.stdout.write(options.print === 'json' ? `${safeJson(pulseJson(pulse))}\n` : pulseText(pulse));
+    await printStats(found.articles, options);
   } else if (found.articles) {
     if (found.articles.length > 0) await printArticles(found.articles, options);
   } else {
@@ -112,9 +117,7 @@ export async function runFilter(options: Options, paths: string[], stateDir: str
     if (options.limit !== undefined) ids = ids.slice(0, options.limit);
   }
   if (options.stats) {
-    const [{ pulseOf, pulseText, pulseJson }, { safeJson }] = await Promise.all([import('./core/pulse/index.js'), importFormat()]);
-    const pulse = pulseOf(ids.map((id) => index.article(id)));
-    process.stdout.write(options.print === 'json' ? `${safeJson(pulseJson(pulse))}\n` : pulseText(pulse));
+    await printStats(ids.map((id) => index.article(id)), options);
     process.exitCode = ids.length === 0 ? EXIT.noMatch : EXIT.ok;
   } else if (ids.length === 0) {
     process.exitCode = EXIT.noMatch;

@@ -46,10 +46,11 @@ export interface IndexedArticle extends FileStamp {
   text: ArticleText | null;
 }
 
-/** A row still without text, as the text build needs it: where to read it and what file it was. */
+/** A row still without text, as the text build needs it: where to read it, what file it was, and its stored article JSON. */
 export interface PendingRow extends FileStamp {
   id: number;
   path: string;
+  article: string;
 }
 
 /** A stored row as read back for the freshness check. */
@@ -197,9 +198,15 @@ export class ArticleStore {
     return this.db.prepare('SELECT p.id FROM text_pending p JOIN articles a ON a.id = p.id ORDER BY a.published DESC, a.id').pluck().all() as number[];
   }
 
-  /** The rows with these ids (those still there), for the text build to read their files. */
+  /** The rows with these ids (those still there), with their article JSON, for the text build to read their files. */
   rowsOf(ids: readonly number[]): PendingRow[] {
-    return this.rowsWhere('id', ids);
+    const one = this.db.prepare('SELECT id, path, size, mtime, dev, ino, article FROM articles WHERE id = ?');
+    const out: PendingRow[] = [];
+    for (const id of ids) {
+      const row = one.get(id) as PendingRow | undefined;
+      if (row) out.push(row);
+    }
+    return out;
   }
 
   /** How many rows are still without text. */
@@ -211,8 +218,16 @@ export class ArticleStore {
    * Writes the text of rows still pending, in one transaction, and takes them off text_pending;
    * a row no longer pending (removed, replaced, or done by another process meanwhile) is
    * skipped, so no text is ever written twice. Returns how many were written.
+   *
+   * Written in ascending id order whatever the order given: FTS5 keeps a transaction's terms in
+   * memory and writes them out as one segment at commit, but only while each rowid is larger
+   * than the last; a smaller one makes it write out what it holds first. Rows taken newest first
+   * come in no id order, so each row became a segment of its own, and merging those segments
+   * was most of the insert's cost (10k rows: 1.6 s of FTS5 time in 256-row batches, 0.3-0.5 s
+   * sorted).
    */
   putText(items: ReadonlyArray<{ id: number; text: ArticleText }>): number {
+    const ascending = [...items].sort((a, b) => a.id - b.id);
     return this.db.transaction((batch: ReadonlyArray<{ id: number; text: ArticleText }>) => {
       let done = 0;
       for (const { id, text } of batch) {
@@ -222,7 +237,7 @@ export class ArticleStore {
         done += 1;
       }
       return done;
-    }).immediate(items);
+    }).immediate(ascending);
   }
 
   private insertFts(id: number, t: ArticleText): void {

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { BUSY_TIMEOUT_MS, buildText, isOurIndex, type TextBuildResult, type TextProgress } from '../index/index.js';
-import { localBodies, TEXT_ROLE, type TextJob, type TextMessage } from './text-worker.js';
+import { localBodies, TEXT_ROLE, TEXT_THREAD_LIMITS, type TextJob, type TextMessage } from './text-worker.js';
 
 export type { TextBuildResult, TextProgress } from '../index/index.js';
 
@@ -59,7 +59,7 @@ export function startTextBuild(file: string, cap: number, onProgress: TextProgre
   let worker: Worker;
   try {
     const job: TextJob = { role: TEXT_ROLE, file, cap, stop: stopFlag };
-    worker = new Worker(url, { workerData: job });
+    worker = new Worker(url, { workerData: job, resourceLimits: TEXT_THREAD_LIMITS });
   } catch {
     return onThisThread(file, cap, onProgress);
   }

@@ -63,6 +63,27 @@ describe('buildText', () => {
     expect(mem.store.pendingCount()).toBe(0);
   });
 
+  it('writes a batch as one FTS5 segment even when its rows come in no id order', async () => {
+    // Rows are taken newest first, which is no id order: written as given, FTS5 wrote a segment
+    // per row (it flushes whenever a rowid is not larger than the last) and merging them was most
+    // of the build's time.
+    const ids = mem.store.put(Array.from({ length: 200 }, (_, i) => pending(`/n${i}.md`, `Note ${i}`)));
+    const shuffled = ids.map((id, k) => ({ id, key: (k * 7919) % 200 })).sort((a, b) => a.key - b.key);
+    const text = { title: 'T', description: '', tags: '', source: 'wire', category: '', body: 'validators staking', coins: [] };
+    // No merging, so every segment written stays to be counted.
+    mem.db.exec("INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 0); INSERT INTO articles_fts (articles_fts, rank) VALUES ('crisismerge', 1000);");
+    expect(mem.store.putText(shuffled.map(({ id }) => ({ id, text })))).toBe(200);
+    expect(mem.db.prepare('SELECT count(DISTINCT segid) FROM articles_fts_idx').pluck().get()).toBe(1);
+    expect(matchingIds(mem.db, ['staking'], false)).toEqual([...ids].sort((a, b) => a - b));
+  });
+
+  it('lets segments pile up to 16 a level before merging them', async () => {
+    mem.store.put([pending('/a.md', 'A')]);
+    await buildText(mem.db, async (rows) => rows.map(bodyOf));
+    const config = (k: string): unknown => mem.db.prepare('SELECT v FROM articles_fts_config WHERE k = ?').pluck().get(k);
+    expect([config('automerge'), config('crisismerge')]).toEqual([16, 64]);
+  });
+
   it('stops early when told, counting every row still pending as left', async () => {
     mem.store.put(Array.from({ length: TEXT_BATCH * 3 }, (_, i) => pending(`/n${i}.md`, `Note ${i}`)));
     let batches = 0;

@@ -8,7 +8,7 @@
 import { isRecord, R, splitInode, type ArticleRecord } from '../article-record.js';
 import { dropSecondaryIndexes, ensureSecondaryIndexes, isDamage, openIndex, removeIndex, type OpenedIndex } from './database.js';
 import { ArticleStore, type IndexedArticle } from './store.js';
-import { articleText } from './text-build.js';
+import { articleText } from './article-text.js';
 import { articleFields } from './columns.js';
 
 // Articles per write transaction: one WAL commit per few MB of text, not one per file.

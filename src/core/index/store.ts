@@ -26,7 +26,8 @@ export interface ArticleText {
   tags: string;
   source: string;
   category: string;
-  body: string;
+  /** The folded body, as a string or as its UTF-8 bytes (bound as a BLOB, which SQLite reads as the same text). */
+  body: string | Uint8Array;
   /** The coins `coin:` finds the article by (columns.ts articleCoinSymbols), kept in article_coins. */
   coins: readonly string[];
 }

@@ -1,28 +1,26 @@
 // The index's full text, built after the list: a load writes every article's row first (the list
 // and field filters need only those) and leaves the row in text_pending; this fills in the FTS5
 // text of those rows, newest first. The load side (load/text-worker.ts) runs it on a thread of its
-// own, so a UI on the main thread never waits on it, and gives it each batch's folded bodies read
-// from their files again (the page cache still holds them; load/text-worker.ts reads the next
-// batch on a second thread while this one is written): keeping every body of a cold load in memory
-// until the text is written would cost the corpus's size in RAM. The short fields come from the
-// stored row, so the text always describes the row it belongs to; a file that changed since its
-// row was written stays pending (the next load parses it again and replaces the row). Writes are
+// own, so a UI on the main thread never waits on it, and gives it each batch's texts made from
+// their files read again (the page cache still holds them) on a second thread, which makes the
+// next batch while this one is written: keeping every body of a cold load in memory until the
+// text is written would cost the corpus's size in RAM. The short fields come from the stored row,
+// so the text always describes the row it belongs to; a file that changed since its row was
+// written stays pending (the next load parses it again and replaces the row). Writes are
 // IMMEDIATE transactions of TEXT_BATCH articles: a second process, or the live updater, waits at
 // most one batch.
 
 import type Database from 'better-sqlite3';
-import { isRecord, R, type ArticleRecord } from '../article-record.js';
 import { APPLICATION_ID, ensureSecondaryIndexes, INDEX_FORMAT } from './database.js';
 import { ArticleStore, type ArticleText, type PendingRow } from './store.js';
-import { articleCoinSymbols } from './columns.js';
 
 /**
- * The folded bodies (text/fold.ts) of the files a batch of pending rows describe, read again, in
- * the rows' order; null for a file that is no longer the one its row was written from (size,
- * mtime, device, inode) or no longer parses. It may work on another thread: the build asks for
- * the next batch before writing this one.
+ * The FTS5 texts (article-text.ts's pendingText) of a batch of pending rows, made from their
+ * files read again, in the rows' order; null for a row whose file is no longer the one it was
+ * written from (size, mtime, device, inode), no longer parses, or whose stored JSON does not read
+ * back. It may work on another thread: the build asks for the next batch before writing this one.
  */
-export type BodyReader = (rows: readonly PendingRow[]) => Promise<ReadonlyArray<string | null>>;
+export type TextReader = (rows: readonly PendingRow[]) => Promise<ReadonlyArray<ArticleText | null>>;
 
 /**
  * Articles per text transaction (~0.05 s of work: short enough for another writer to wait on).
@@ -31,19 +29,6 @@ export type BodyReader = (rows: readonly PendingRow[]) => Promise<ReadonlyArray<
  * ahead and the one being written).
  */
 export const TEXT_BATCH = 512;
-
-/** The FTS5 text of an article (its short fields as stored, and its folded body) and its coins. */
-export function articleText(record: ArticleRecord, foldedBody: string): ArticleText {
-  return {
-    title: record[2],
-    description: record[3],
-    tags: record[R.tags].join('\n'),
-    source: `${record[R.source]}\n${record[R.sourceKey]}`,
-    category: record[R.categories].join('\n'),
-    body: foldedBody,
-    coins: articleCoinSymbols(record, foldedBody),
-  };
-}
 
 /**
  * How a text build ended: rows given their text; rows left pending (when complete: rows whose file
@@ -63,20 +48,6 @@ export function isOurIndex(db: Database.Database): boolean {
   return db.pragma('application_id', { simple: true }) === APPLICATION_ID && db.pragma('user_version', { simple: true }) === INDEX_FORMAT;
 }
 
-// The text of one pending row when its stored record reads back well and its body was read
-// (its file still is the one the row describes); else null.
-function textOf(row: PendingRow, body: string | null): { id: number; text: ArticleText } | null {
-  if (body === null) return null;
-  let record: unknown;
-  try {
-    record = JSON.parse(row.article);
-  } catch {
-    return null;
-  }
-  if (!isRecord(record) || record[R.path] !== row.path) return null;
-  return { id: row.id, text: articleText(record, body) };
-}
-
 // FTS5 merges its segments as they pile up: by default once 4 share a level (automerge), and at
 // once, within the writing transaction, at 16 (crisismerge). A build writes a segment per ~1 MB
 // of text, so at 100k those merges rewrote the index several times over; merging at 16 a level
@@ -87,19 +58,19 @@ function mergeLess(db: Database.Database): void {
   db.exec("INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 16); INSERT INTO articles_fts (articles_fts, rank) VALUES ('crisismerge', 64);");
 }
 
-// Batches asked of the body reader ahead of the one being written: the reader (another thread)
-// reads the next while this one is written, and never waits for the writer.
+// Batches asked of the text reader ahead of the one being written: the reader (another thread)
+// makes the next while this one is written, and never waits for the writer.
 const READ_AHEAD = 2;
 
 /**
- * Writes the text of every row pending in `db` (bodies from `readBody`), TEXT_BATCH per transaction, calling `onProgress`
+ * Writes the text of every row pending in `db` (texts from `readTexts`), TEXT_BATCH per transaction, calling `onProgress`
  * after each batch and `yieldBetween` (when given) between batches, so it can run in slices on a
  * thread that has other work. Rows another process adds meanwhile (a second instance loading the
  * same folders) are taken too, so every instance's build ends with the whole index done; rows whose
  * file changed since they were written are left pending. Stops early, incomplete, when
  * `stopped()` says so. Throws on SQLite errors (the caller reports the build as incomplete).
  */
-export async function buildText(db: Database.Database, readBodies: BodyReader, onProgress: TextProgress = () => {}, stopped: () => boolean = () => false, yieldBetween?: () => Promise<void>): Promise<TextBuildResult> {
+export async function buildText(db: Database.Database, readTexts: TextReader, onProgress: TextProgress = () => {}, stopped: () => boolean = () => false, yieldBetween?: () => Promise<void>): Promise<TextBuildResult> {
   // A cold load writes its rows without the secondary indexes (database.ts): built here first, in
   // one pass, off the load's thread (a no-op when they are there).
   ensureSecondaryIndexes(db);
@@ -111,7 +82,7 @@ export async function buildText(db: Database.Database, readBodies: BodyReader, o
   let total = 0;
   for (let ids = store.pendingIds(); ids.length > 0; ids = store.pendingIds().filter((id) => !skipped.has(id))) {
     total += ids.length;
-    const ahead: Array<{ count: number; rows: PendingRow[]; bodies: Promise<ReadonlyArray<string | null>> }> = [];
+    const ahead: Array<{ count: number; rows: PendingRow[]; texts: Promise<ReadonlyArray<ArticleText | null>> }> = [];
     let next = 0;
     while (next < ids.length || ahead.length > 0) {
       if (stopped()) return { written, left: store.pendingCount(), complete: false };
@@ -119,15 +90,15 @@ export async function buildText(db: Database.Database, readBodies: BodyReader, o
         const slice = ids.slice(next, next + TEXT_BATCH);
         next += slice.length;
         const rows = store.rowsOf(slice);
-        ahead.push({ count: slice.length, rows, bodies: readBodies(rows) });
+        ahead.push({ count: slice.length, rows, texts: readTexts(rows) });
       }
       const batch = ahead.shift() as (typeof ahead)[number];
-      const bodies = await batch.bodies;
+      const made = await batch.texts;
       if (stopped()) return { written, left: store.pendingCount(), complete: false };
       const texts = [];
       for (let k = 0; k < batch.rows.length; k++) {
-        const t = textOf(batch.rows[k], bodies[k] ?? null);
-        if (t) texts.push(t);
+        const text = made[k] ?? null;
+        if (text) texts.push({ id: batch.rows[k].id, text });
         else skipped.add(batch.rows[k].id);
       }
       written += store.putText(texts);

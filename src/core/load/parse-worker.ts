@@ -11,6 +11,7 @@ import { readCappedSync } from '../files/index.js';
 
 export { STAT_FIELDS, statInto, statPaths } from '../files/index.js';
 import { foldText, leadParagraph } from '../text/index.js';
+import type { PackedTexts } from '../index/index.js';
 
 /** A file to parse, as the walk found it. */
 export interface ParseJob {
@@ -111,49 +112,21 @@ export function foldedBodyOf(job: BodyJob, cap: number): string | null {
   return foldText(body);
 }
 
-/** Request to a worker: the folded bodies of these files (see foldedBodyOf). */
-export interface BodiesRequest {
+/** A pending row of the index, for its text: the file's stamp and the row's stored article JSON. */
+export interface PendingJob extends BodyJob {
+  article: string;
+}
+
+/** Request to a worker: the FTS5 texts of these pending rows (foldedBodyOf, then the index's pendingText). */
+export interface TextsRequest {
   batch: number;
-  bodies: BodyJob[];
+  texts: PendingJob[];
   cap: number;
 }
 
-/** Reply: each job's body length in UTF-8 bytes (-1: null), the bodies back to back in one transferable buffer. */
-export interface BodiesReply {
+/** Reply: the texts in job order, packed (the index's PackedTexts; null: no text). */
+export interface TextsReply extends PackedTexts {
   batch: number;
-  lengths: Int32Array;
-  bytes: ArrayBuffer;
-}
-
-/** foldedBodyOf for every job of a request, packed for posting (see BodiesReply). */
-export function readBodies(request: BodiesRequest): BodiesReply {
-  const encoded = request.bodies.map((job) => {
-    const body = foldedBodyOf(job, request.cap);
-    return body === null ? null : Buffer.from(body, 'utf8');
-  });
-  const lengths = new Int32Array(encoded.length);
-  const bytes = new ArrayBuffer(encoded.reduce((sum, b) => sum + (b?.length ?? 0), 0));
-  const view = new Uint8Array(bytes);
-  let offset = 0;
-  encoded.forEach((b, k) => {
-    lengths[k] = b === null ? -1 : b.length;
-    if (b === null) return;
-    view.set(b, offset);
-    offset += b.length;
-  });
-  return { batch: request.batch, lengths, bytes };
-}
-
-/** The bodies of a BodiesReply as strings, in job order (null where lengths says -1). */
-export function unpackBodies(reply: BodiesReply): Array<string | null> {
-  const all = Buffer.from(reply.bytes);
-  let offset = 0;
-  return Array.from(reply.lengths, (length) => {
-    if (length < 0) return null;
-    const body = all.toString('utf8', offset, offset + length);
-    offset += length;
-    return body;
-  });
 }
 
 /** Marks the threads started by parse-pool, so importing this module anywhere else (a test runner's own worker) does nothing. */
@@ -161,10 +134,18 @@ export const WORKER_ROLE = 'crypto-news-tui:parse';
 
 if (parentPort && (workerData as { role?: unknown } | null)?.role === WORKER_ROLE) {
   const port = parentPort;
-  port.on('message', (request: BatchRequest | BodiesRequest) => {
-    if ('bodies' in request) {
-      const reply = readBodies(request);
-      port.postMessage(reply, [reply.bytes, reply.lengths.buffer as ArrayBuffer]);
+  // The index face (SQLite, the coin tables) is loaded at the first texts request only: a thread
+  // parsing a cold load's files never needs it. A failure to load it ends the thread (an
+  // unhandled rejection), and the text build makes the batches on its own thread (text-worker.ts).
+  let texts: Promise<typeof import('../index/index.js')> | null = null;
+  port.on('message', (request: BatchRequest | TextsRequest) => {
+    if ('texts' in request) {
+      texts ??= import('../index/index.js');
+      void texts.then(({ packTexts, pendingText }) => {
+        const packed = packTexts(request.texts.map((job) => pendingText(job, foldedBodyOf(job, request.cap))));
+        const reply: TextsReply = { batch: request.batch, ...packed };
+        port.postMessage(reply, [reply.bytes, reply.lengths.buffer as ArrayBuffer]);
+      });
       return;
     }
     const reply = parseBatch(request);

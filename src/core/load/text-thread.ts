@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { BUSY_TIMEOUT_MS, buildText, isOurIndex, type TextBuildResult, type TextProgress } from '../index/index.js';
-import { localBodies, TEXT_ROLE, TEXT_THREAD_LIMITS, type TextJob, type TextMessage } from './text-worker.js';
+import { localTexts, TEXT_ROLE, TEXT_THREAD_LIMITS, type TextJob, type TextMessage } from './text-worker.js';
 
 export type { TextBuildResult, TextProgress } from '../index/index.js';
 
@@ -37,7 +37,7 @@ function onThisThread(file: string, cap: number, onProgress: TextProgress): Text
     try {
       db = new Database(file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
       if (!isOurIndex(db)) return FAILED;
-      return await buildText(db, localBodies(cap).read, onProgress, () => stopped, yieldToLoop);
+      return await buildText(db, localTexts(cap).read, onProgress, () => stopped, yieldToLoop);
     } catch {
       return FAILED;
     } finally {

@@ -1,5 +1,5 @@
-// The thread that builds the index's full text (index/text-build.ts), with a second thread reading
-// the pending rows' bodies for it (threadBodies below). It opens the index file itself (SQLite
+// The thread that builds the index's full text (index/text-build.ts), with a second thread making
+// the pending rows' texts for it (threadTexts below). It opens the index file itself (SQLite
 // connections do not cross threads), posts progress after each batch, and a last message with
 // the result; it never throws across the thread boundary.
 
@@ -7,17 +7,18 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { BUSY_TIMEOUT_MS, buildText, isOurIndex, type BodyReader, type TextBuildResult } from '../index/index.js';
-import { foldedBodyOf, unpackBodies, WORKER_ROLE, type BodiesReply, type BodyJob } from './parse-worker.js';
+import { BUSY_TIMEOUT_MS, buildText, isOurIndex, pendingText, unpackTexts, type ArticleText, type PendingRow, type TextBuildResult, type TextReader } from '../index/index.js';
+import { foldedBodyOf, WORKER_ROLE, type PendingJob, type TextsReply, type TextsRequest } from './parse-worker.js';
 
-// Where the build gets its bodies: the files of a batch of rows read again and folded, on a parse
-// worker thread of its own when one can be started, so that reading and folding the next batch
-// overlaps the FTS5 insert of this one (two threads where the build used to be one), else on the
-// calling thread. A worker that dies costs nothing but speed: its batches are read here.
+// Where the build gets its texts: the files of a batch of rows read again, folded, and made into
+// FTS5 text with their coins (index/article-text.ts), on a parse worker thread of its own when one
+// can be started, so that all of that for the next batch overlaps the FTS5 insert of this one (two
+// threads where the build used to be one), else on the calling thread. A worker that dies costs
+// nothing but speed: its batches are read here.
 
-/** A BodyReader that also owns a thread: `close()` ends it. */
-export interface BodySource {
-  read: BodyReader;
+/** A TextReader that also owns a thread: `close()` ends it. */
+export interface TextSource {
+  read: TextReader;
   close(): void;
 }
 
@@ -29,41 +30,42 @@ export interface BodySource {
  */
 export const TEXT_THREAD_LIMITS = { maxYoungGenerationSizeMb: 8 } as const;
 
-const jobsOf = (rows: readonly BodyJob[]): BodyJob[] => rows.map(({ path, size, mtime, dev, ino }) => ({ path, size, mtime, dev, ino }));
+const jobsOf = (rows: readonly PendingRow[]): PendingJob[] => rows.map(({ path, size, mtime, dev, ino, article }) => ({ path, size, mtime, dev, ino, article }));
+const textHere = (job: PendingJob, cap: number): ArticleText | null => pendingText(job, foldedBodyOf(job, cap));
 
-/** Bodies read on the calling thread, with the read cap `cap`. */
-export function localBodies(cap: number): BodySource {
+/** Texts made on the calling thread, with the read cap `cap`. */
+export function localTexts(cap: number): TextSource {
   return {
-    read: async (rows) => rows.map((row) => foldedBodyOf(row, cap)),
+    read: async (rows) => rows.map((row) => textHere(row, cap)),
     close: () => {},
   };
 }
 
 /**
- * Bodies read on a parse worker thread (the built parse-worker.js next to this module); the
+ * Texts made on a parse worker thread (the built parse-worker.js next to this module); the
  * local reader when there is no built worker or it cannot be started.
  */
-export function threadBodies(cap: number): BodySource {
+export function threadTexts(cap: number): TextSource {
   const url = new URL('./parse-worker.js', import.meta.url);
-  if (!fs.existsSync(fileURLToPath(url))) return localBodies(cap);
+  if (!fs.existsSync(fileURLToPath(url))) return localTexts(cap);
   let worker: Worker | null;
   try {
     worker = new Worker(url, { workerData: { role: WORKER_ROLE }, resourceLimits: TEXT_THREAD_LIMITS });
   } catch {
-    return localBodies(cap);
+    return localTexts(cap);
   }
-  const waiting = new Map<number, { rows: BodyJob[]; resolve: (bodies: Array<string | null>) => void }>();
+  const waiting = new Map<number, { jobs: PendingJob[]; resolve: (texts: Array<ArticleText | null>) => void }>();
   let next = 0;
   // Every batch the thread had not answered is read here; later ones are read here too.
   const lost = (): void => {
     worker = null;
-    for (const { rows, resolve } of waiting.values()) resolve(rows.map((row) => foldedBodyOf(row, cap)));
+    for (const { jobs, resolve } of waiting.values()) resolve(jobs.map((job) => textHere(job, cap)));
     waiting.clear();
   };
-  worker.on('message', (reply: BodiesReply) => {
+  worker.on('message', (reply: TextsReply) => {
     const entry = waiting.get(reply.batch);
     waiting.delete(reply.batch);
-    entry?.resolve(unpackBodies(reply));
+    entry?.resolve(unpackTexts(reply));
   });
   worker.on('error', lost);
   worker.on('exit', lost);
@@ -72,18 +74,19 @@ export function threadBodies(cap: number): BodySource {
       new Promise((resolve) => {
         const jobs = jobsOf(rows);
         if (worker === null) {
-          resolve(jobs.map((job) => foldedBodyOf(job, cap)));
+          resolve(jobs.map((job) => textHere(job, cap)));
           return;
         }
         const batch = next++;
-        waiting.set(batch, { rows: jobs, resolve });
-        worker.postMessage({ batch, bodies: jobs, cap });
+        waiting.set(batch, { jobs, resolve });
+        const request: TextsRequest = { batch, texts: jobs, cap };
+        worker.postMessage(request);
       }),
     close: () => {
       const w = worker;
       worker = null;
       // Nobody waits for these any more (the build has ended); settle them all the same.
-      for (const { rows, resolve } of waiting.values()) resolve(rows.map(() => null));
+      for (const { jobs, resolve } of waiting.values()) resolve(jobs.map(() => null));
       waiting.clear();
       void w?.terminate();
     },
@@ -114,18 +117,18 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === TEXT_ROLE)
   const stop = new Int32Array(job.stop);
   const post = (m: TextMessage): void => port.postMessage(m);
   let db: Database.Database | null = null;
-  let bodies: BodySource | null = null;
+  let texts: TextSource | null = null;
   try {
     db = new Database(job.file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
     if (!isOurIndex(db)) throw new Error('not this program\'s index');
     db.pragma('synchronous = NORMAL');
-    bodies = threadBodies(job.cap);
-    const result = await buildText(db, bodies.read, (done, total) => post({ kind: 'progress', done, total }), () => Atomics.load(stop, 0) !== 0);
+    texts = threadTexts(job.cap);
+    const result = await buildText(db, texts.read, (done, total) => post({ kind: 'progress', done, total }), () => Atomics.load(stop, 0) !== 0);
     post({ kind: 'result', result });
   } catch (error) {
     post({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });
   } finally {
-    bodies?.close();
+    texts?.close();
     db?.close();
   }
 }

@@ -7,6 +7,7 @@ import { matchingIds } from '../../../src/core/index/fts.js';
 import { articleFields } from '../../../src/core/index/columns.js';
 import type { IndexedArticle, PendingRow } from '../../../src/core/index/store.js';
 import { buildText, TEXT_BATCH } from '../../../src/core/index/text-build.js';
+import { pendingText } from '../../../src/core/index/article-text.js';
 import type { ArticleMeta } from '../../../src/core/article.js';
 import { memoryIndex } from '../../helpers/memory-index.js';
 
@@ -28,13 +29,14 @@ const pending = (p: string, title: string): IndexedArticle => ({
 });
 
 const bodyOf = (row: PendingRow): string => `body of ${row.path.slice(1)} about validators`;
+const textsOf = async (rows: readonly PendingRow[]) => rows.map((row) => pendingText(row, bodyOf(row)));
 
 describe('buildText', () => {
   it('writes the text of every pending row, in batches, and ends whole', async () => {
     const count = TEXT_BATCH * 2 + 7;
     mem.store.put(Array.from({ length: count }, (_, i) => pending(`/n${i}.md`, `Note ${i}`)));
     const progress: number[] = [];
-    const r = await buildText(mem.db, async (rows) => rows.map(bodyOf), (done) => progress.push(done));
+    const r = await buildText(mem.db, textsOf, (done) => progress.push(done));
     expect(r).toEqual({ written: count, left: 0, complete: true });
     expect(progress).toEqual([TEXT_BATCH, TEXT_BATCH * 2, count]);
     expect(mem.store.pendingCount()).toBe(0);
@@ -43,7 +45,7 @@ describe('buildText', () => {
 
   it('leaves a row whose file changed pending, and counts it as left', async () => {
     mem.store.put([pending('/a.md', 'A'), pending('/b.md', 'B'), pending('/c.md', 'C')]);
-    const r = await buildText(mem.db, async (rows) => rows.map((row) => (row.path === '/b.md' ? null : bodyOf(row))));
+    const r = await buildText(mem.db, async (rows) => rows.map((row) => pendingText(row, row.path === '/b.md' ? null : bodyOf(row))));
     expect(r).toEqual({ written: 2, left: 1, complete: true });
     expect(mem.store.pendingCount()).toBe(1);
   });
@@ -57,7 +59,7 @@ describe('buildText', () => {
         mem.store.put([pending('/x.md', 'X'), pending('/y.md', 'Y')]);
         added = true;
       }
-      return rows.map(bodyOf);
+      return textsOf(rows);
     });
     expect(r).toEqual({ written: 3, left: 0, complete: true });
     expect(mem.store.pendingCount()).toBe(0);
@@ -79,7 +81,7 @@ describe('buildText', () => {
 
   it('lets segments pile up to 16 a level before merging them', async () => {
     mem.store.put([pending('/a.md', 'A')]);
-    await buildText(mem.db, async (rows) => rows.map(bodyOf));
+    await buildText(mem.db, textsOf);
     const config = (k: string): unknown => mem.db.prepare('SELECT v FROM articles_fts_config WHERE k = ?').pluck().get(k);
     expect([config('automerge'), config('crisismerge')]).toEqual([16, 64]);
   });
@@ -87,7 +89,7 @@ describe('buildText', () => {
   it('stops early when told, counting every row still pending as left', async () => {
     mem.store.put(Array.from({ length: TEXT_BATCH * 3 }, (_, i) => pending(`/n${i}.md`, `Note ${i}`)));
     let batches = 0;
-    const r = await buildText(mem.db, async (rows) => rows.map(bodyOf), () => batches++, () => batches >= 1);
+    const r = await buildText(mem.db, textsOf, () => batches++, () => batches >= 1);
     expect(r.complete).toBe(false);
     expect(r.written).toBe(TEXT_BATCH);
     expect(r.left).toBe(TEXT_BATCH * 2);

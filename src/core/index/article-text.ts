@@ -1,0 +1,80 @@
+// The FTS5 text of an article: its short fields as its stored row holds them, its folded body and
+// the coins `coin:` finds it by. The text build makes it where the body is read (a thread of its
+// own, load/text-worker.ts), so the thread writing the index only inserts; and it carries the body
+// there as UTF-8 bytes, which the insert binds as they are (SQLite reads a BLOB's bytes as UTF-8
+// text), so the writing thread never decodes a body into a string nor encodes it back. Nothing here
+// opens SQLite: a parse thread can load this module.
+
+import { isRecord, R, type ArticleRecord } from '../article-record.js';
+import { articleCoinSymbols } from './columns.js';
+import type { ArticleText } from './store.js';
+
+/** The FTS5 text of an article (its short fields as stored, and its folded body) and its coins. */
+export function articleText(record: ArticleRecord, foldedBody: string): ArticleText {
+  return {
+    title: record[2],
+    description: record[3],
+    tags: record[R.tags].join('\n'),
+    source: `${record[R.source]}\n${record[R.sourceKey]}`,
+    category: record[R.categories].join('\n'),
+    body: foldedBody,
+    coins: articleCoinSymbols(record, foldedBody),
+  };
+}
+
+/**
+ * The text of a pending row (its stored article JSON, the path it was written for) with its
+ * folded body; null when the body is null (the file changed or no longer parses) or the stored
+ * JSON does not read back as this path's record (a row is data from disk, never trusted).
+ */
+export function pendingText(row: { path: string; article: string }, foldedBody: string | null): ArticleText | null {
+  if (foldedBody === null) return null;
+  let record: unknown;
+  try {
+    record = JSON.parse(row.article);
+  } catch {
+    return null;
+  }
+  if (!isRecord(record) || record[R.path] !== row.path) return null;
+  return articleText(record, foldedBody);
+}
+
+/** A batch of texts as posted between threads: the short fields per row (null: no text), the bodies as UTF-8 back to back. */
+export interface PackedTexts {
+  texts: Array<Omit<ArticleText, 'body'> | null>;
+  /** Each body's length in bytes, in row order (0 for a null text). */
+  lengths: Int32Array;
+  /** Transferable: the bodies' bytes. */
+  bytes: ArrayBuffer;
+}
+
+/** Packs texts for posting (see PackedTexts); bodies given as strings are encoded once, here. */
+export function packTexts(texts: ReadonlyArray<ArticleText | null>): PackedTexts {
+  const lengths = new Int32Array(texts.length);
+  texts.forEach((t, k) => {
+    lengths[k] = t === null ? 0 : typeof t.body === 'string' ? Buffer.byteLength(t.body, 'utf8') : t.body.length;
+  });
+  const bytes = new ArrayBuffer(lengths.reduce((sum, n) => sum + n, 0));
+  const out = Buffer.from(bytes);
+  let offset = 0;
+  const short = texts.map((t, k) => {
+    if (t === null) return null;
+    const { body, ...rest } = t;
+    if (typeof body === 'string') out.write(body, offset, 'utf8');
+    else out.set(body, offset);
+    offset += lengths[k];
+    return rest;
+  });
+  return { texts: short, lengths, bytes };
+}
+
+/** The texts of a PackedTexts, each body a view of the received bytes (no copy, no string). */
+export function unpackTexts(packed: PackedTexts): Array<ArticleText | null> {
+  let offset = 0;
+  return packed.texts.map((t, k) => {
+    const length = packed.lengths[k];
+    const body = Buffer.from(packed.bytes, offset, length);
+    offset += length;
+    return t === null ? null : { ...t, body };
+  });
+}

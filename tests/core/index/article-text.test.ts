@@ -1,0 +1,64 @@
+// The FTS5 text of a pending row: made from the stored JSON only when it reads back as the row's
+// own record; packed for posting between threads with the bodies as UTF-8 bytes; and a body
+// written as those bytes is indexed exactly as the same body written as a string.
+import { describe, expect, it } from 'vitest';
+import { toRecord, type ArticleRecord } from '../../../src/core/article-record.js';
+import type { ArticleMeta } from '../../../src/core/article.js';
+import { articleText, packTexts, pendingText, unpackTexts } from '../../../src/core/index/article-text.js';
+import { articleFields } from '../../../src/core/index/columns.js';
+import { matchingIds } from '../../../src/core/index/fts.js';
+import type { ArticleText } from '../../../src/core/index/store.js';
+import { memoryIndex } from '../../helpers/memory-index.js';
+
+const mem = memoryIndex();
+
+function record(p: string, title: string): ArticleRecord {
+  const meta = {
+    path: p, relPath: p.slice(1), title, description: 'Ethereum fees fall', publishedAt: null, dateGuessed: true, updatedAt: null,
+    source: 'Wire', sourceKey: 'wire', categories: ['markets'], tags: ['staking'], sentiment: null, score: null, lang: null, draft: false,
+    stickyWeight: 0, url: null, format: 'yaml', size: 10, mtimeMs: 1, notes: [], coinFields: [], externalId: null,
+  } as unknown as ArticleMeta;
+  return toRecord(meta, '1:1', 10, []);
+}
+
+describe('pendingText', () => {
+  const row = { path: '/a.md', article: JSON.stringify(record('/a.md', 'Solana validators')) };
+
+  it('makes the text of a row whose stored JSON is its own record', () => {
+    const t = pendingText(row, 'the body mentions $btc');
+    expect(t).toEqual(articleText(record('/a.md', 'Solana validators'), 'the body mentions $btc'));
+    expect(t?.source).toBe('Wire\nwire');
+    expect(t?.coins).toEqual(expect.arrayContaining(['SOL', 'ETH', 'BTC']));
+  });
+
+  it('gives null for no body, JSON that does not parse, or a record of another path', () => {
+    expect(pendingText(row, null)).toBeNull();
+    expect(pendingText({ ...row, article: '{"not": json' }, 'b')).toBeNull();
+    expect(pendingText({ ...row, path: '/b.md' }, 'b')).toBeNull();
+  });
+});
+
+describe('packTexts / unpackTexts', () => {
+  it('carries the short fields as they are and each body as its UTF-8 bytes, nulls in place', () => {
+    const a = articleText(record('/a.md', 'Café'), 'crème brûlée — naïve');
+    const b = articleText(record('/b.md', 'B'), '');
+    const c = articleText(record('/c.md', 'C'), 'plain');
+    const out = unpackTexts(packTexts([a, null, b, c]));
+    expect(out.map((t) => (t === null ? null : Buffer.from(t.body as Uint8Array).toString('utf8')))).toEqual([a.body, null, '', 'plain']);
+    expect(out.map((t) => t && { ...t, body: '' })).toEqual([a, null, b, c].map((t) => t && { ...t, body: '' }));
+  });
+});
+
+describe('a body written as bytes', () => {
+  it('is indexed exactly as the same body written as a string', () => {
+    const ids = mem.store.put(['/s.md', '/b.md'].map((p) => ({
+      path: p, size: 10, mtime: 1, dev: 1, ino: p.length, published: null, article: record(p, 'T'), lead: '', text: null, fields: articleFields(record(p, 'T')),
+    })));
+    const body = 'crème brûlée, naïve café; état-major 2026';
+    const text = (b: ArticleText['body']): ArticleText => ({ title: 'T', description: '', tags: '', source: 'wire', category: '', body: b, coins: [] });
+    expect(mem.store.putText([{ id: ids[0], text: text(body) }, { id: ids[1], text: text(Buffer.from(body, 'utf8')) }])).toBe(2);
+    for (const word of ['creme', 'brulee', 'naive', 'cafe', 'etat', 'major', '2026']) expect(matchingIds(mem.db, [word], false)).toEqual(ids);
+    const vocab = mem.db.prepare('SELECT term, doc FROM articles_vocab WHERE term IN (\'creme\', \'etat\')').all();
+    expect(vocab).toEqual([{ term: 'creme', doc: 2 }, { term: 'etat', doc: 2 }]);
+  });
+});

@@ -122,14 +122,16 @@ export class IndexSession {
   }
 
   /**
-   * fresh() for every path at once, `stats` holding STAT_FIELDS numbers per path (statPaths);
-   * out[i] is the record of paths[i] or null. When most rows are wanted (a warm load) their
-   * JSON is read in one sequential pass over the table, not by a lookup per row: at 100k the
-   * lookups alone took over a second.
+   * fresh() for every path at once, `stats` holding STAT_FIELDS numbers per path (statPaths):
+   * calls `each(i, record)` for every paths[i] whose row still describes its file, in no
+   * particular order, and never holds more than one record itself (a warm load keeps what it needs
+   * of each as it comes: at 100k, holding every record until the last was read peaked ~130 MB
+   * of heap above what the load keeps). When most rows are wanted their JSON is read in one
+   * sequential pass over the table, not by a lookup per row: at 100k the lookups alone took over
+   * a second.
    */
-  async freshAll(paths: readonly string[], stats: Float64Array, fields: number, pause: Pause = noPause): Promise<Array<ArticleRecord | null>> {
-    const out: Array<ArticleRecord | null> = new Array<ArticleRecord | null>(paths.length).fill(null);
-    if (stats.length === 0) return out;
+  async freshEach(paths: readonly string[], stats: Float64Array, fields: number, each: (i: number, record: ArticleRecord) => void, pause: Pause = noPause): Promise<void> {
+    if (stats.length === 0) return;
     const wanted = new Map<number, number>();
     for (let i = 0; i < paths.length; i++) {
       if ((i & PAUSE_EVERY) === PAUSE_EVERY) await pause();
@@ -138,17 +140,20 @@ export class IndexSession {
       if (row === undefined || stats[o] < 0) continue;
       if (row.size === stats[o] && row.mtime === stats[o + 1] && row.dev === stats[o + 2] && row.ino === stats[o + 3]) wanted.set(row.id, i);
     }
+    const found = (i: number, id: number, json: string | undefined): void => {
+      const record = this.take(paths[i], json, id);
+      if (record !== null) each(i, record);
+    };
     if (wanted.size * 4 < this.rows.size) {
-      for (const [id, i] of wanted) out[i] = this.take(paths[i], this.store.articleJson(id), id);
-      return out;
+      for (const [id, i] of wanted) found(i, id, this.store.articleJson(id));
+      return;
     }
     let n = 0;
     for (const [id, json] of this.store.articleTuples()) {
       const i = wanted.get(id);
-      if (i !== undefined) out[i] = this.take(paths[i], json, id);
+      if (i !== undefined) found(i, id, json);
       if ((++n & PAUSE_EVERY) === 0) await pause();
     }
-    return out;
   }
 
   // The record in `json` when it is well formed and names `filePath`; the row is then kept (not

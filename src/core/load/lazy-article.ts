@@ -73,6 +73,11 @@ export class LazyArticle implements Article {
     return new LazyArticle(table, table.add(r), id, lowerBody);
   }
 
+  /** The article of a row already in `table` (added by the load as its record was read). */
+  static ofRow(table: ArticleTable, row: number, id: number): LazyArticle {
+    return new LazyArticle(table, row, id, null);
+  }
+
   get path(): string {
     return this.table.path(this.row);
   }

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Article, LoadWarning } from '../article.js';
 import { R, splitInode, type ArticleRecord } from '../article-record.js';
 import { cacheDirectory, indexFile, removeIndex, IndexReader, IndexSession, type Pause } from '../index/index.js';
-import { startTextBuild, type TextBuild } from './text-thread.js';
+import { prepareTextBuild, startTextBuild, type TextBuild, type TextThreads } from './text-thread.js';
 import { LazyArticle } from './lazy-article.js';
 import { ArticleTable } from './article-table.js';
 import { effectiveCap, parserStamp } from './limits.js';
@@ -87,13 +87,20 @@ const FLUSH_SLICE = 2_000;
 const PROGRESS_INTERVAL_MS = 50;
 // Below this many files, stat-ing on this thread (~3 us a file) beats starting a thread.
 const MIN_FILES_FOR_STAT_WORKER = 2_000;
+// From this many files to parse, the text build's threads start with the parse (text-thread.ts):
+// at 10k under load their start-up and first batch took ~1 s after the list.
+const MIN_PARSES_FOR_EARLY_TEXT = 2_000;
 
 // A file's result, in walk order: the record the index still holds for it, a freshly parsed
 // article, or why the file failed.
 type Failure = { reason: string; inode: string | null };
 type Parsed = { record: ArticleRecord; lead: string; lowerBody: Buffer | null };
-type Slot = ArticleRecord | Parsed | Failure;
+// A record the index still held, already a row of the load's table: only what the walk-order
+// pass needs is kept of it (the same file reached twice, its warnings).
+type Held = { row: number; inode: string; warnings: readonly string[] };
+type Slot = Held | Parsed | Failure;
 const failed = (s: Parsed | Failure): s is Failure => 'reason' in s;
+const held = (s: Slot): s is Held => 'row' in s;
 // What stands in the walk's list for an entry already loaded (see flush in loadCorpus).
 const TAKEN: WalkEntry = Object.freeze({ path: '', relPath: '', folderName: '' });
 
@@ -199,16 +206,14 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
 
   const slots: Array<Slot | undefined> = new Array(total);
   const misses: number[] = [];
-  const fresh = await index.freshAll(files.map((f) => f.path), stats, STAT_FIELDS, pause);
-  for (let i = 0; i < total; i++) {
-    const record = fresh[i];
-    if (record === null) misses.push(i);
-    else slots[i] = record;
-  }
+  // The articles' metadata in columns, one table for the load (article-table.ts). A record the
+  // index holds becomes a row as it is read (in the table's order, not the walk's).
+  const table = new ArticleTable(cap, total);
+  await index.freshEach(files.map((f) => f.path), stats, STAT_FIELDS, (i, r) => void (slots[i] = { row: table.add(r), inode: r[R.inode], warnings: r[R.warnings] }), pause);
+  for (let i = 0; i < total; i++) if (slots[i] === undefined) misses.push(i);
+  const early: TextThreads | null = useCache && !partial && misses.length >= MIN_PARSES_FOR_EARLY_TEXT ? prepareTextBuild(file, cap) : null;
 
   const articles: Article[] = [];
-  // The articles' metadata in columns, one table for the load (article-table.ts).
-  const table = new ArticleTable(cap, total);
   const seenFiles = new SeenFiles();
   let flushed = 0;
   let done = total - misses.length;
@@ -226,17 +231,16 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
       // Taken: the entry is not needed again, and at a million files the walk's list is ~150 MB.
       files[flushed] = TAKEN;
       flushed += 1;
-      if (!Array.isArray(slot) && failed(slot)) {
+      if (!held(slot) && failed(slot)) {
         if (slot.inode !== null && seenFiles.seen(slot.inode)) continue; // same file via a link: load once
         warnings.push({ path: entry.path, reason: slot.reason });
         continue;
       }
-      const record = Array.isArray(slot) ? slot : slot.record;
-      if (seenFiles.seen(record[R.inode])) continue; // same file via a link: load once
-      const fileWarnings = record[R.warnings];
+      if (seenFiles.seen(held(slot) ? slot.inode : slot.record[R.inode])) continue; // same file via a link: load once
+      const fileWarnings = held(slot) ? slot.warnings : slot.record[R.warnings];
       if (fileWarnings.length > 0) warnings.push({ path: entry.path, reason: fileWarnings.join('; ') });
       // The parsed body goes to the index, not into memory: a search reads it back from the file.
-      const article = LazyArticle.fromRecord(record, articles.length, null, cap, table);
+      const article = held(slot) ? LazyArticle.ofRow(table, slot.row, articles.length) : LazyArticle.fromRecord(slot.record, articles.length, null, cap, table);
       articles.push(article);
       batch.push(article);
     }
@@ -273,7 +277,8 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   }
   const written = index.finish();
   opts.onCacheWritten?.(useCache && written);
-  const build: TextBuild | null = useCache && index.needsText ? startTextBuild(file, cap, opts.onTextProgress) : null;
+  const build: TextBuild | null = useCache && index.needsText ? (early?.go(opts.onTextProgress) ?? startTextBuild(file, cap, opts.onTextProgress)) : null;
+  if (!build) early?.cancel();
   return loaded(articles, warnings, build, index.complete, useCache ? index.rowIds(articles.map((a) => a.path)) : null);
 }
 

@@ -69,6 +69,8 @@ export function threadTexts(cap: number): TextSource {
   });
   worker.on('error', lost);
   worker.on('exit', lost);
+  // An empty batch first: the thread loads the index's modules now, before the first rows come.
+  worker.postMessage({ batch: -1, texts: [], cap } satisfies TextsRequest);
   return {
     read: (rows) =>
       new Promise((resolve) => {
@@ -103,7 +105,12 @@ export interface TextJob {
   cap: number;
   /** Int32Array over a SharedArrayBuffer: non-zero asks the thread to stop after its batch. */
   stop: SharedArrayBuffer;
+  /** Started ahead of the rows (text-thread.ts prepareTextBuild): get ready, then wait for TEXT_GO. */
+  early: boolean;
 }
+
+/** The message that starts an early thread's build (the load's rows are written). */
+export const TEXT_GO = 'go';
 
 /** What the thread posts: progress, then exactly one result (or failure). */
 export type TextMessage =
@@ -119,10 +126,11 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === TEXT_ROLE)
   let db: Database.Database | null = null;
   let texts: TextSource | null = null;
   try {
+    texts = threadTexts(job.cap);
+    if (job.early) await new Promise<void>((resolve) => port.once('message', () => resolve()));
     db = new Database(job.file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
     if (!isOurIndex(db)) throw new Error('not this program\'s index');
     db.pragma('synchronous = NORMAL');
-    texts = threadTexts(job.cap);
     const result = await buildText(db, texts.read, (done, total) => post({ kind: 'progress', done, total }), () => Atomics.load(stop, 0) !== 0);
     post({ kind: 'result', result });
   } catch (error) {

@@ -1,0 +1,101 @@
+// The text build on its own threads, as a built program runs it: started ahead of the rows
+// (prepareTextBuild, as a cold load does while it parses), it waits, then builds every pending
+// row's text when told to go; cancelled, it ends without writing anything. Worker threads run
+// plain JavaScript, so the modules are compiled from the current sources into a folder under
+// node_modules (where better-sqlite3 resolves).
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toRecord } from '../../../src/core/article-record.js';
+import type { ArticleMeta } from '../../../src/core/article.js';
+import { articleFields } from '../../../src/core/index/columns.js';
+import { openIndex } from '../../../src/core/index/database.js';
+import { matchingIds } from '../../../src/core/index/fts.js';
+import { ArticleStore } from '../../../src/core/index/store.js';
+import type * as TextThread from '../../../src/core/load/text-thread.js';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const built = path.join(repo, 'node_modules/.cache/crypto-news-tui-test/text-thread');
+const CAP = 1 << 20;
+let threads: typeof TextThread;
+let root: string;
+
+beforeAll(async () => {
+  fs.rmSync(built, { recursive: true, force: true });
+  const tsc = path.join(repo, 'node_modules/typescript/bin/tsc');
+  const args = ['src/core/load/text-thread.ts', '--rootDir', 'src/core', '--outDir', built, '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--strict', '--skipLibCheck', '--types', 'node', '--resolveJsonModule'];
+  execFileSync(process.execPath, [tsc, ...args], { cwd: repo, stdio: 'pipe' });
+  fs.copyFileSync(path.join(repo, 'src/core/coins/asset-manifest.json'), path.join(built, 'coins/asset-manifest.json'));
+  fs.writeFileSync(path.join(built, 'package.json'), '{"type":"module"}');
+  threads = (await import(pathToFileURL(path.join(built, 'load', 'text-thread.js')).href)) as typeof TextThread;
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-text-thread-'));
+}, 120_000);
+
+afterAll(() => {
+  if (root) fs.rmSync(root, { recursive: true, force: true });
+  fs.rmSync(built, { recursive: true, force: true });
+});
+
+// An index file with one pending row per article file written under a fresh folder.
+function pendingIndex(name: string, bodies: readonly string[]): string {
+  const dir = fs.mkdtempSync(path.join(root, `${name}-`));
+  const file = path.join(dir, 'index.sqlite');
+  const { db } = openIndex(file);
+  const store = new ArticleStore(db);
+  store.put(bodies.map((body, i) => {
+    const p = path.join(dir, `a${i}.md`);
+    fs.writeFileSync(p, `---\ntitle: Article ${i}\n---\n${body}\n`);
+    const st = fs.statSync(p);
+    const meta = {
+      path: p, relPath: `a${i}.md`, title: `Article ${i}`, description: '', publishedAt: null, dateGuessed: true, updatedAt: null,
+      source: 'wire', sourceKey: 'wire', categories: [], tags: [], sentiment: null, score: null, lang: null, draft: false,
+      stickyWeight: 0, url: null, format: 'yaml', size: st.size, mtimeMs: st.mtimeMs, notes: [], coinFields: [], externalId: null,
+    } as unknown as ArticleMeta;
+    const record = toRecord(meta, `${st.dev}:${st.ino}`, 0, []);
+    return { path: p, size: st.size, mtime: st.mtimeMs, dev: st.dev, ino: st.ino, published: null, article: record, lead: '', text: null, fields: articleFields(record) };
+  }));
+  db.close();
+  return file;
+}
+
+function pendingCount(file: string): number {
+  const { db } = openIndex(file);
+  try {
+    return new ArticleStore(db).pendingCount();
+  } finally {
+    db.close();
+  }
+}
+
+describe('prepareTextBuild', () => {
+  it('starts its threads at once and builds every pending row\'s text when told to go', async () => {
+    const file = pendingIndex('go', ['Validators café staking', 'Crème brûlée validators', 'Nothing here']);
+    const prepared = threads.prepareTextBuild(file, CAP);
+    // Ready and waiting: nothing is written before go.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(pendingCount(file)).toBe(3);
+    const progress: number[] = [];
+    const result = await prepared.go((done) => progress.push(done)).done;
+    expect(result).toEqual({ written: 3, left: 0, complete: true });
+    expect(progress.at(-1)).toBe(3);
+    const { db } = openIndex(file);
+    try {
+      expect(matchingIds(db, ['validators'], false)).toHaveLength(2);
+      expect(matchingIds(db, ['creme', 'brulee'], false)).toHaveLength(1);
+    } finally {
+      db.close();
+    }
+  }, 60_000);
+
+  it('writes nothing when cancelled, and leaves the rows for the next build', async () => {
+    const file = pendingIndex('cancel', ['Validators']);
+    threads.prepareTextBuild(file, CAP).cancel();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(pendingCount(file)).toBe(1);
+    expect(await threads.startTextBuild(file, CAP).done).toEqual({ written: 1, left: 0, complete: true });
+    expect(pendingCount(file)).toBe(0);
+  }, 60_000);
+});

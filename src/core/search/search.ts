@@ -24,7 +24,7 @@ import { fullScan, NO_HAY, shortRanks, type Ranked } from './scans.js';
 import { rankTiers } from './tiers.js';
 import { indexHolder, indexTest } from './index-terms.js';
 import { ShortIndex } from './short-index.js';
-import { FuseRanker } from './fuse-ranker.js';
+import { FuseRanker } from './fuzzy/fuse-ranker.js';
 import { titleHits } from './title-highlights.js';
 import type { WordSource } from '../index/index.js';
 
@@ -43,7 +43,7 @@ export class SearchIndex {
   // first, so no keystroke pays for that.
   private readonly hays: Array<Hay | undefined> = [];
   private haysComplete = true;
-  // fuse.js records of the articles, made on first use (fuse-ranker.ts).
+  // fuse.js records of the articles, made on first use (fuzzy/fuse-ranker.ts).
   private readonly ranker = new FuseRanker(this.docs);
   // The list orders (date order made on first use: a `--filter` ranked by relevance sorts only its matches).
   private readonly orders = new ListOrders(this.docs);

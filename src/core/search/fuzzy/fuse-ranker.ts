@@ -8,7 +8,7 @@
 import Fuse, { type FuseIndex, type IFuseOptions } from 'fuse.js';
 import type { Article } from '../../article.js';
 import { FUSE_KEYS } from '../search-settings.js';
-import { BitapPattern } from './bitap.js';
+import { BitapPattern, warmBitap } from './bitap.js';
 import { keyWeights, recordFields, recordScore, type RecordFields, type WeightedKey } from './record-scores.js';
 
 type IndexRecord = FuseIndex<Article>['records'][number];
@@ -64,6 +64,16 @@ export class FuseRanker {
     const fuse = new Fuse(this.docs, { ...options, shouldSort: false }, index);
     for (const r of fuse.search(text)) scores.set(r.refIndex, r.score ?? 1);
     return scores;
+  }
+
+  /**
+   * Compiles the scorer ahead of the first keystrokes (warmBitap), then scores the articles `ids`
+   * (a few of the newest) under each of `options` with queries of every length a word takes:
+   * no score is kept.
+   */
+  warm(ids: readonly number[], options: ReadonlyArray<IFuseOptions<Article>>): void {
+    warmBitap();
+    for (const o of options) for (const q of ['b', 'bit', 'bitcoin', 'bitconi', 'zzqx', 'the sec delays', 'a'.repeat(40)]) this.scores(ids, q, o);
   }
 
   /** The fuse record of article `id`, made now if it was not yet. */

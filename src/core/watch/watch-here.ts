@@ -7,7 +7,7 @@
 import fs, { type Stats } from 'node:fs';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
-import { describeFsError, isMarkdownName, walkPaths } from '../files/index.js';
+import { describeFsError, isMarkdownName, isSectionPage, keepsSiteEntry, siteKindOfFolder, walkPaths, type SiteKind } from '../files/index.js';
 
 /** One batch of changes, as absolute paths; a path is in at most one list. */
 export interface WatchBatch {
@@ -23,12 +23,25 @@ export const BATCH_MAX_MS = 1000;
 /** How long a file's size must stay the same before it counts as written, in ms. */
 export const SETTLE_MS = 300;
 
-// Hidden folders and node_modules are skipped, as the walk skips them.
-function ignored(file: string, roots: readonly string[]): boolean {
+// What the walk skips, the watch skips: hidden folders, node_modules, a static site's machinery
+// (files/site-layout.ts) and section pages. `siteKinds` remembers each folder's kind, so a burst of
+// events under one folder costs its few stat calls once.
+function ignored(file: string, roots: readonly string[], siteKinds: Map<string, SiteKind>, lastIsFolder: boolean): boolean {
   for (const root of roots) {
     const rel = path.relative(root, file);
     if (rel === '' || rel.startsWith('..')) continue;
-    return rel.split(path.sep).some((part) => part.startsWith('.') || part === 'node_modules');
+    const parts = rel.split(path.sep);
+    let dir = root;
+    for (let i = 0; i < parts.length; i++) {
+      const name = parts[i];
+      if (name.startsWith('.') || name === 'node_modules') return true;
+      let kind = siteKinds.get(dir);
+      if (kind === undefined) siteKinds.set(dir, (kind = siteKindOfFolder(dir)));
+      const folder = i < parts.length - 1 || lastIsFolder;
+      if (kind !== null && !keepsSiteEntry(kind, { name, isDirectory: () => folder, isSymbolicLink: () => false })) return true;
+      dir = path.join(dir, name);
+    }
+    return false;
   }
   return false;
 }
@@ -99,9 +112,12 @@ export function watchHere(
     if (loop) warn(file, loop === 'ancestor' ? 'symlink loop' : describeFsError(loop));
     return loop !== null;
   };
+  const siteKinds = new Map<string, SiteKind>();
   const watcher: FSWatcher = watch(roots, {
     ignoreInitial: true,
-    ignored: (file: string, stats?: Stats) => ignored(file, roots) || loops(path.resolve(file), stats),
+    // Without stats chokidar may be asking about a folder, so the last part is taken as one; file
+    // events are checked again as files in note().
+    ignored: (file: string, stats?: Stats) => ignored(path.resolve(file), roots, siteKinds, stats === undefined || stats.isDirectory()) || loops(path.resolve(file), stats),
     awaitWriteFinish: { stabilityThreshold: SETTLE_MS, pollInterval: 50 },
     followSymlinks: true,
   });
@@ -118,8 +134,9 @@ export function watchHere(
     onBatch(batch);
   };
   const note = (kind: 'added' | 'changed' | 'removed') => (file: string) => {
-    if (!isMarkdownName(path.basename(file))) return;
+    const name = path.basename(file);
     const abs = path.resolve(file);
+    if (!isMarkdownName(name) || isSectionPage(name) || ignored(abs, roots, siteKinds, false)) return;
     if (kind === 'added') reported.add(abs);
     const before = pending.get(abs);
     // Added then changed is still new; added then removed is nothing; removed then added is a change.

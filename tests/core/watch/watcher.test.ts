@@ -87,3 +87,29 @@ describe('a symlink loop made while the watch runs', () => {
     ]);
   });
 });
+
+describe('a static site root under watch', () => {
+  it('reports a post written into content/ and nothing written into archetypes/, themes/ or a section page', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-watch-'));
+    const root = dir;
+    for (const sub of ['content/posts', 'archetypes', 'themes/t']) fs.mkdirSync(path.join(root, sub), { recursive: true });
+    fs.writeFileSync(path.join(root, 'hugo.toml'), 'title = "x"\n');
+    const got: WatchBatch[] = [];
+    const arrived = new Promise<void>((resolve) => {
+      running = watchFolders([root], (b) => {
+        got.push(b);
+        resolve();
+      });
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    fs.writeFileSync(path.join(root, 'archetypes/news.md'), '---\ndate: {{ .Date }}\n---\n');
+    fs.writeFileSync(path.join(root, 'themes/t/README.md'), '# theme\n');
+    fs.writeFileSync(path.join(root, 'README.md'), '# site\n');
+    fs.writeFileSync(path.join(root, 'content/posts/_index.md'), '---\ntitle: Posts\n---\n');
+    fs.writeFileSync(path.join(root, 'content/posts/new.md'), '---\ntitle: New\n---\n');
+    await arrived;
+    // Any batch that came later would name the ignored files too: wait out one more batch time.
+    await new Promise((r) => setTimeout(r, 700));
+    expect(got.flatMap((b) => [...b.added, ...b.changed])).toEqual([path.join(root, 'content/posts/new.md')]);
+  });
+});

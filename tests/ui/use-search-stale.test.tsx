@@ -3,14 +3,14 @@ import { render } from 'ink-testing-library';
 import { describe, expect, it, vi } from 'vitest';
 import { SearchIndex } from '../../src/core/search/search.js';
 import { frameCommitted } from '../../src/ui/input/after-input.js';
-import { useSearch } from '../../src/ui/use-search.js';
+import { searchRequest, useSearch } from '../../src/ui/use-search.js';
 import { makeArticle } from '../helpers/make-article.js';
 import { eventually } from './frame.js';
 
 const NOW = Date.UTC(2025, 10, 14, 12);
 
 function Probe({ index, query }: { index: SearchIndex; query: string }) {
-  const s = useSearch(index, 1, query, null, false, NOW);
+  const s = useSearch(searchRequest({ index, version: 1, query, sort: null, includeDrafts: false, now: NOW }));
   return <Text>{`${s.query}:${s.ok ? s.result.total : 'error'}`}</Text>;
 }
 

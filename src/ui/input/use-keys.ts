@@ -73,11 +73,14 @@ function mouseActions(reports: NonNullable<ReturnType<typeof parseMouse>>): Acti
 }
 
 /**
+
  * Reads keyboard (and mouse) input and dispatches the resulting actions. `latest` holds the state
  * as of the last render; it is advanced here as actions are dispatched, so keys read before the
- * next render see their predecessors' effect. `after(state)` may add one action once a chunk's
- * actions are applied (App: the results of the query they typed), dispatched in the same batch so
- * that App renders once for both. The handler given to ink stays the same object across renders:
+ * next render see their predecessors' effect. `after(state)` may add one action once the keys
+ * read together are applied (App: the results of the query they typed): it runs once per turn of
+ * the event loop, in a microtask after ink has handed over every key it read (a paste or a
+ * burst of arrow keys is several input events), before React renders them, so App renders once
+ * for the keys and their results. The handler given to ink stays the same object across renders:
  * ink subscribes it again whenever it changes.
  */
 export function useKeys(
@@ -89,18 +92,24 @@ export function useKeys(
 ): void {
   const now = useRef({ dispatch, mouse, table, after });
   now.current = { dispatch, mouse, table, after };
+  const afterQueued = useRef(false);
   const handler = useCallback((input: string, key: Key) => {
-    const { dispatch: send, mouse: withMouse, table: keys, after: then } = now.current;
+    const { dispatch: send, mouse: withMouse, table: keys } = now.current;
     const actions = inputActions(latest.current, input, key, withMouse, keys);
     for (const a of actions) {
       latest.current = reducer(latest.current, a);
       send(a);
     }
-    const more = actions.length > 0 && then ? then(latest.current) : null;
-    if (more) {
+    if (actions.length === 0 || afterQueued.current) return;
+    afterQueued.current = true;
+    queueMicrotask(() => {
+      afterQueued.current = false;
+      const { dispatch: sendNow, after: then } = now.current;
+      const more = then ? then(latest.current) : null;
+      if (!more) return;
       latest.current = reducer(latest.current, more);
-      send(more);
-    }
+      sendNow(more);
+    });
   }, [latest]);
   useInput(handler);
 }

@@ -4,6 +4,7 @@
 // load and the same search the dashboard runs. Imported by the CLI only for --filter.
 import type { Options } from './args.js';
 import type { Article } from './core/article.js';
+import { WalkThread } from './core/files/index.js';
 import { QueryError } from './core/search/index.js';
 import { drained, EXIT, fail, importFormat, NAME, printArticles, printPaths, reportWarnings } from './output.js';
 
@@ -38,20 +39,27 @@ async function filterFromIndex(options: Options, paths: string[]): Promise<boole
   // Every one is written `is:`, so a query without it does not load the reading module to ask.
   const readingTerms = /is:/i.test(query) ? (await import('./core/reading/index.js')).splitReadingTerms(query).terms.length : 0;
   if (readingTerms > 0) return false;
+  // The walk and the files' stat calls start now on a thread of their own, beside the loading of
+  // the index's and the search's modules (~40 ms at 10k files, a third of the warm run).
+  const walk = WalkThread.start(paths);
   const { filterFromIndex: fromIndex } = await importIndexFilter();
   // `--print path` needs nothing of the matches but their paths: the index ranks its rows without loading the loader.
   const pathsOnly = options.print === 'path' && !options.stats;
   let found;
   try {
-    found = await fromIndex(paths, query, { sort: options.sort === 'hot' ? 'date' : options.sort, includeDrafts: options.drafts, maxFileSize: options.maxFileSize, pathsOnly });
+    found = await fromIndex(paths, query, { sort: options.sort === 'hot' ? 'date' : options.sort, includeDrafts: options.drafts, maxFileSize: options.maxFileSize, pathsOnly, walk });
   } catch (error) {
+    walk?.cancel();
     if (error instanceof QueryError) {
       fail(`bad query: ${error.message}`);
       return true;
     }
     throw error;
   }
-  if (!found) return false;
+  if (!found) {
+    walk?.cancel();
+    return false;
+  }
   reportWarnings(found.warnings);
   if (options.stats && found.articles) {
     await printStats(found.articles, options);

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { ConfigError, DEFAULT_CONFIG, validateConfig, type Config, type KeyVocabulary } from './config.js';
 import { defaultConfigFile, expandHome } from './folders.js';
+import { keyAtError } from './toml-error-key.js';
 
 export { ConfigError, DEFAULT_CONFIG, type Config, type KeyVocabulary, type ThemeName, type View } from './config.js';
 export { defaultConfigFile, stateDirectory } from './folders.js';
@@ -57,7 +58,12 @@ export function loadConfig(request: ConfigRequest, vocabulary: KeyVocabulary): {
   } catch (error) {
     if (error instanceof TomlError) {
       // smol-toml's message repeats the offending line with a caret; its first line says it all.
-      throw new ConfigError(file, error.line ?? null, `TOML syntax: ${error.message.split('\n')[0].replace(/^Invalid TOML document: /, '')}`);
+      const reason = `TOML syntax: ${error.message.split('\n')[0].replace(/^Invalid TOML document: /, '')}`;
+      const at = error.line ?? null;
+      const key = at === null ? null : keyAtError(source, at);
+      // A value left open is reported where its key starts, with the line where parsing stopped.
+      if (key && key.line !== at) throw new ConfigError(file, key.line, `"${key.key}": value not closed (${reason}, line ${at})`);
+      throw new ConfigError(file, at, key ? `"${key.key}": ${reason}` : reason);
     }
     throw error;
   }

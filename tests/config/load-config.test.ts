@@ -76,10 +76,31 @@ describe('loadConfig', () => {
     expect(e.message).toMatch(/config\.toml:2: unknown key "pahts" \(did you mean "paths"\?\)$/);
   });
 
-  it('a TOML syntax error names its line', () => {
+  it('a TOML syntax error names its line and the key whose value it is in', () => {
     const e = errorOf('theme = "dark"\n\npaths = ["a"\n');
-    expect(e.message).toMatch(/config\.toml:\d+: TOML syntax/);
-    expect(e.line).toBeGreaterThanOrEqual(3);
+    expect(e.message).toMatch(/config\.toml:3: "paths": value not closed \(TOML syntax: .*, line 4\)$/);
+  });
+
+  it('a value left open is reported at its key, with the line where parsing stopped', () => {
+    expect(errorOf('paths = [').message).toMatch(/config\.toml:1: "paths": TOML syntax: unfinished array$/);
+    const eof = errorOf('theme = "dark"\npaths = [\n');
+    expect([eof.line, eof.detail]).toEqual([2, '"paths": value not closed (TOML syntax: invalid value, line 3)']);
+    // The next key's line is where smol-toml stops; the key to fix is the open array's.
+    const next = errorOf('theme = "dark"\npaths = ["a",\n  "b"  # the feeds ]\nsort = 3\n');
+    expect(next.line).toBe(2);
+    expect(next.detail).toMatch(/^"paths": value not closed \(TOML syntax: .*, line 4\)$/);
+    const table = errorOf('[keys]\n"j" = ["down"\n');
+    expect([table.line, table.detail.startsWith('"keys.j": value not closed')]).toEqual([2, true]);
+    const views = errorOf('[[views]]\nname = "x"\nquery = """tag:btc\n');
+    expect(views.message).toMatch(/:3: "views\.query": TOML syntax: unfinished string$/);
+  });
+
+  it('a syntax error on a line with no key names only the line; a bracket inside a string opens nothing', () => {
+    const e = errorOf('theme = "dark"\ngarbage here\n');
+    expect([e.line, e.detail]).toEqual([2, 'TOML syntax: illegal character in key']);
+    const s = errorOf('paths = ["a[b", "c{"]\ntheme = "dark" x\n');
+    expect(s.line).toBe(2);
+    expect(s.detail).toMatch(/^"theme": TOML syntax/);
   });
 
   it('a view whose query would be refused is an error with its line; hot is a sort a view may use', () => {

@@ -70,12 +70,81 @@ parentPort.on('message', ({ joined, out, next, done }) => {
 });
 `;
 
-/** Stat calls under way on the stat thread, which this thread can join (see StatWorker.share). */
+/** Stat calls under way on a thread (the stat thread, the walk thread), which this thread can join. */
 export interface SharedStat {
   /** Stats the chunks the thread has not taken yet here (`pause` between chunks), waits for the rest; the stats of every path (see statPaths). */
   finish(pause?: () => Promise<void> | void): Promise<Float64Array>;
   /** Ends the thread; the stats are no longer wanted. */
   cancel(): void;
+}
+
+/**
+ * The memory two threads share while they stat the same paths: the stats (STAT_FIELDS float64s
+ * per path), the next unclaimed path (one int32, advanced by STAT_CHUNK), and a flag per chunk
+ * set once its stats are written.
+ */
+export interface StatBuffers {
+  out: SharedArrayBuffer;
+  next: SharedArrayBuffer;
+  done: SharedArrayBuffer;
+}
+
+/** Fresh StatBuffers for `n` paths. */
+export function statBuffers(n: number): StatBuffers {
+  return {
+    out: new SharedArrayBuffer(n * STAT_FIELDS * Float64Array.BYTES_PER_ELEMENT),
+    next: new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT),
+    done: new SharedArrayBuffer(Math.max(1, Math.ceil(n / STAT_CHUNK)) * Int32Array.BYTES_PER_ELEMENT),
+  };
+}
+
+/**
+ * Claims chunks of `paths` from `b` and stats them until none is left (what each thread sharing
+ * them runs; the stat thread's inline program is a copy of this loop).
+ */
+export function statClaimed(paths: readonly string[], b: StatBuffers): void {
+  const stats = new Float64Array(b.out);
+  const claim = new Int32Array(b.next);
+  const finished = new Int32Array(b.done);
+  for (let start = Atomics.add(claim, 0, STAT_CHUNK); start < paths.length; start = Atomics.add(claim, 0, STAT_CHUNK)) {
+    statInto(paths, stats, start, Math.min(start + STAT_CHUNK, paths.length));
+    Atomics.store(finished, start / STAT_CHUNK, 1);
+  }
+}
+
+/**
+ * This thread's side of stat calls shared through `b` with a thread (see SharedStat); `end` ends
+ * that thread. finish() takes the chunks still unclaimed (once this thread has nothing better to
+ * do), so neither thread idles while the other works, and again any chunk the thread has not
+ * finished: waiting for a thread the scheduler has not run cost a warm --filter up to a second on
+ * a busy machine (0.2 s at 10k files), while a chunk takes a few ms. Stat-ing a file twice is
+ * harmless; the thread may still write into the shared buffer until it ends, so a copy is returned.
+ */
+export function joinStat(paths: readonly string[], b: StatBuffers, end: () => void): SharedStat {
+  const n = paths.length;
+  const chunks = Math.ceil(n / STAT_CHUNK);
+  const stats = new Float64Array(b.out);
+  const claim = new Int32Array(b.next);
+  const finished = new Int32Array(b.done);
+  return {
+    finish: async (pause) => {
+      for (let start = Atomics.add(claim, 0, STAT_CHUNK); start < n; start = Atomics.add(claim, 0, STAT_CHUNK)) {
+        statInto(paths, stats, start, Math.min(start + STAT_CHUNK, n));
+        Atomics.store(finished, start / STAT_CHUNK, 1);
+        await pause?.();
+      }
+      for (let c = 0; c < chunks; c++) {
+        if (Atomics.load(finished, c) === 0) statInto(paths, stats, c * STAT_CHUNK, Math.min((c + 1) * STAT_CHUNK, n));
+      }
+      end();
+      return stats.slice();
+    },
+    cancel: () => {
+      // Claims everything left, so the thread stops after its current chunk.
+      Atomics.store(claim, 0, n);
+      end();
+    },
+  };
 }
 
 /**
@@ -104,42 +173,13 @@ export class StatWorker {
    * `joined`: the paths joined by NUL, when the caller has made that string already.
    */
   share(paths: readonly string[], joined = paths.join('\0')): SharedStat {
-    const n = paths.length;
-    const chunks = Math.ceil(n / STAT_CHUNK);
-    const out = new SharedArrayBuffer(n * STAT_FIELDS * Float64Array.BYTES_PER_ELEMENT);
-    const next = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
-    const done = new SharedArrayBuffer(Math.max(1, chunks) * Int32Array.BYTES_PER_ELEMENT);
-    const stats = new Float64Array(out);
-    const claim = new Int32Array(next);
-    const finished = new Int32Array(done);
+    const buffers = statBuffers(paths.length);
     try {
-      this.worker.postMessage({ joined, out, next, done });
+      this.worker.postMessage({ joined, ...buffers });
     } catch {
       // The thread is gone: finish() does everything here.
     }
-    return {
-      finish: async (pause) => {
-        for (let start = Atomics.add(claim, 0, STAT_CHUNK); start < n; start = Atomics.add(claim, 0, STAT_CHUNK)) {
-          statInto(paths, stats, start, Math.min(start + STAT_CHUNK, n));
-          Atomics.store(finished, start / STAT_CHUNK, 1);
-          await pause?.();
-        }
-        // A chunk the thread has claimed and not finished is stat-ed here too, at once: waiting for
-        // a thread the scheduler has not run cost a warm --filter up to a second on a busy machine
-        // (0.2 s at 10k files), while a chunk takes a few ms. Stat-ing a file twice is harmless;
-        // the thread may still write into the shared buffer until it ends, so a copy is returned.
-        for (let c = 0; c < chunks; c++) {
-          if (Atomics.load(finished, c) === 0) statInto(paths, stats, c * STAT_CHUNK, Math.min((c + 1) * STAT_CHUNK, n));
-        }
-        void this.worker.terminate();
-        return stats.slice();
-      },
-      cancel: () => {
-        // Claims everything left, so the thread stops after its current chunk.
-        Atomics.store(claim, 0, n);
-        void this.worker.terminate();
-      },
-    };
+    return joinStat(paths, buffers, () => void this.worker.terminate());
   }
 
   /** The stats of `paths` (see statPaths), all taken on the thread. Ends the thread. */

@@ -5,6 +5,7 @@
 import { constants, promises as fs, readdirSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { LoadWarning } from '../article.js';
+import { isSectionPage, keepsSiteEntry, siteKind } from './site-layout.js';
 
 /** A path argument that does not exist or cannot be read; the CLI exits with status 2. */
 export class PathError extends Error {
@@ -22,6 +23,8 @@ export interface WalkEntry {
 export interface WalkResult {
   files: WalkEntry[];
   warnings: LoadWarning[];
+  /** Symbolic links to folders the walk followed, as paths under the arguments (a folder watch follows them too). */
+  links: string[];
 }
 
 const MARKDOWN = /\.(?:md|markdown|mdx)$/i;
@@ -80,6 +83,7 @@ const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(r
 
 class Walker {
   readonly warnings: LoadWarning[] = [];
+  readonly links: string[] = [];
   private seen = 0;
   private readonly seenDirs = new Set<string>();
   // Paths already listed. One directory argument cannot list a path twice (each directory is
@@ -152,13 +156,16 @@ class Walker {
           if (frame.chain.has(inodeKey(target))) this.warnings.push({ path: full, reason: 'symlink loop' });
           else {
             const child = this.open(full, rel, target, frame.chain, false);
-            if (child) stack.push(child);
+            if (child) {
+              this.links.push(full);
+              stack.push(child);
+            }
           }
-        } else if (isMarkdownName(name)) {
+        } else if (isMarkdownName(name) && !(name.charCodeAt(0) === UNDERSCORE && isSectionPage(name))) {
           if (target.isFile()) this.addFile(full, rel, out, frame.folderName);
           else this.warnings.push({ path: full, reason: 'not a regular file' });
         }
-      } else if (isMarkdownName(name)) {
+      } else if (isMarkdownName(name) && !(name.charCodeAt(0) === UNDERSCORE && isSectionPage(name))) {
         if (entry.isFile()) this.addFile(full, rel, out, frame.folderName);
         else this.warnings.push({ path: full, reason: 'not a regular file' });
       }
@@ -180,6 +187,7 @@ class Walker {
       this.warnings.push({ path: dir, reason: describeFsError(error) });
       return null;
     }
+    entries = siteContent(entries);
     return {
       entries,
       next: 0,
@@ -198,6 +206,15 @@ class Walker {
       return null;
     }
   }
+}
+
+const UNDERSCORE = 0x5f;
+
+// A static-site root's listing cut to the entries that hold articles (site-layout.ts); an
+// ordinary folder's listing is returned as it is, without a copy.
+function siteContent(entries: Dirent[]): Dirent[] {
+  const kind = siteKind(entries);
+  return kind === null ? entries : entries.filter((entry) => keepsSiteEntry(kind, entry));
 }
 
 const byRelPath = (a: WalkEntry, b: WalkEntry): number => (a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0);
@@ -233,5 +250,5 @@ export async function walkPaths(args: readonly string[], onFound?: (found: numbe
     else if (st.isFile()) walker.addFile(abs, path.basename(abs), files);
     else walker.warnings.push({ path: abs, reason: 'not a regular file' });
   }
-  return { files, warnings: walker.warnings };
+  return { files, warnings: walker.warnings, links: walker.links };
 }

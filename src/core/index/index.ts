@@ -14,7 +14,7 @@ export type { ArticleIndex, Candidates, IndexedRow, IndexQuery, IndexTerm } from
 export { ftsString } from './fts.js';
 export { tokensContaining } from './vocabulary.js';
 export { checkFreshness, compareStamps, matchedRows, matchStamps, type Freshness, type MatchedStamps, type StampRow } from './freshness.js';
-export { writeSnapshot } from './stamp-snapshot.js';
+export { matchSnapshot, writeSnapshot, type Snapshot } from './stamp-snapshot.js';
 export { bodyWordsByPath } from './body-candidates.js';
 export { articleRows, leadsFromIndex, type ArticleRowText } from './leads.js';
 export { FactsTable, type RowWrite, type StoredRow } from './stories-table.js';

@@ -5,7 +5,7 @@
 import type { LoadWarning } from '../article.js';
 import { type ArticleIndex, type Candidates, type IndexedRow, type IndexQuery, ftsString, planQuery, wordGroup, MIN_WORD, INDEX_WORD, MAX_TOKENS, tokensContaining, nearTokens, startVocabulary } from '../index/index.js';
 import { isRecord, R } from '../article-record.js';
-import { refreshIndex, type Refreshed } from './refresh.js';
+import { refreshIndex, type Refreshed, type RefreshOptions } from './refresh.js';
 
 /** The on-disk index of some folders as an ArticleIndex; `update()` before anything else. */
 export class LocalIndex implements ArticleIndex {
@@ -13,13 +13,13 @@ export class LocalIndex implements ArticleIndex {
 
   constructor(
     private readonly paths: string[],
-    private readonly opts: { maxFileSize?: number; cacheDir?: string } = {},
+    private readonly opts: RefreshOptions = {},
   ) {}
 
   async update(): Promise<boolean> {
     const r = await refreshIndex(this.paths, this.opts);
     if (!r) return false;
-    const vocabulary = r.reader.storedVocabulary() ?? (await startVocabulary(r.file));
+    const vocabulary = r.reader.storedVocabulary(r.changed ? undefined : r.rowsStamp) ?? (await startVocabulary(r.file));
     if (!vocabulary) {
       r.reader.close();
       return false;
@@ -84,7 +84,7 @@ export class LocalIndex implements ArticleIndex {
         return null;
       }
       // A row that does not read back well: only a full load (which parses the file again) can say.
-      if (!isRecord(record) || record[R.path] !== r.files[at].path) return null;
+      if (!isRecord(record) || record[R.path] !== r.paths[at]) return null;
       out.push({ id, record, at });
     }
     return out.sort((a, b) => a.at - b.at).map(({ id, record }) => ({ id, record }));
@@ -115,7 +115,7 @@ export class LocalIndex implements ArticleIndex {
       } catch {
         continue;
       }
-      if (Array.isArray(list) && list.length > 0) perFile.push({ at, warning: { path: r.files[at].path, reason: list.map(String).join('; ') } });
+      if (Array.isArray(list) && list.length > 0) perFile.push({ at, warning: { path: r.paths[at], reason: list.map(String).join('; ') } });
     }
     perFile.sort((a, b) => a.at - b.at);
     return [...r.walkWarnings, ...perFile.map((w) => w.warning)];

@@ -102,10 +102,23 @@ export function firstHeading(body: string): string | null {
   return null;
 }
 
-/** The folder that names a file's source; Jekyll's `_posts` and `_drafts` stand for the site above them. */
+// A page bundle (Hugo, Eleventy, Gatsby: `posts/halving/index.md`) is named by its folder, the
+// article's slug; the folder that holds the bundles names the source, as it does for plain files.
+const BUNDLE_PAGE = /^index\.(?:md|markdown|mdx)$/i;
+
+/**
+ * The folder that names a file's source: its own folder, except that Jekyll's `_posts` and
+ * `_drafts` stand for the site above them and a page bundle's folder for the folder above it.
+ */
 function sourceFolder(info: FileInfo): string {
-  if (info.folderName !== '_posts' && info.folderName !== '_drafts') return info.folderName;
-  return path.basename(path.dirname(path.dirname(info.path))) || info.folderName;
+  let folder = info.folderName;
+  let dir = path.dirname(info.path);
+  if (BUNDLE_PAGE.test(path.basename(info.path))) {
+    dir = path.dirname(dir);
+    folder = path.basename(dir) || folder;
+  }
+  if (folder !== '_posts' && folder !== '_drafts') return folder;
+  return path.basename(path.dirname(dir)) || folder;
 }
 
 /** Whether the file is in a Jekyll `_drafts` folder: a draft whatever its front matter says (Jekyll publishes it only with --drafts). */

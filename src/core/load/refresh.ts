@@ -7,9 +7,9 @@
 
 import fs from 'node:fs';
 import type { LoadWarning } from '../article.js';
-import { cacheDirectory, indexFile, compareStamps, matchedRows, matchStamps, writeSnapshot, IndexReader } from '../index/index.js';
+import { cacheDirectory, indexFile, compareStamps, matchedRows, matchSnapshot, matchStamps, writeSnapshot, IndexReader, type Snapshot } from '../index/index.js';
 import { effectiveCap, parserStamp } from './limits.js';
-import { STAT_FIELDS, statPaths, StatWorker, walkPaths, type WalkEntry } from '../files/index.js';
+import { STAT_FIELDS, statPaths, StatWorker, walkPaths, type SharedStat, type WalkThread } from '../files/index.js';
 
 // Below this many files, stat-ing on this thread beats starting a thread (as load.ts).
 const MIN_FILES_FOR_STAT_WORKER = 2_000;
@@ -21,8 +21,8 @@ const MAX_STALE = 2_000;
 export interface Refreshed {
   /** The index, open read-only; the caller closes it. */
   reader: IndexReader;
-  /** The walk's files, in the walk's order (a full load's article order). */
-  files: WalkEntry[];
+  /** The walk's files' paths, in the walk's order (a full load's article order). */
+  paths: string[];
   /** Per file: its row id in the index, -1 for a file that did not load (its warning is in `warnings`). */
   rowOf: Int32Array;
   /** Per file, STAT_FIELDS numbers (size, mtime, dev, ino): statPaths'. */
@@ -39,18 +39,34 @@ export interface Refreshed {
   cap: number;
   /** The index file. */
   file: string;
+  /** The rows' stamp (IndexReader.rowsStamp) as read before any change: current when `changed` is false. */
+  rowsStamp: string;
 }
 
-/**
- * Brings the index kept for `paths` up to date as loadCorpus would, without reading unchanged
- * rows. Null when it cannot (no index yet, another parser build or format, rows still waiting
- * for their full text, too many changes, the index not writable): the caller then runs the full
- * load, which handles all of those. Throws PathError for a missing path argument.
- */
-export async function refreshIndex(paths: string[], opts: { maxFileSize?: number; cacheDir?: string } = {}): Promise<Refreshed | null> {
-  const cap = effectiveCap(opts.maxFileSize);
-  const file = indexFile(opts.cacheDir ?? cacheDirectory(), paths);
-  if (!fs.existsSync(file)) return null;
+/** Options of refreshIndex: the load's read cap and cache folder, and a walk already under way. */
+export interface RefreshOptions {
+  maxFileSize?: number;
+  cacheDir?: string;
+  /**
+   * The walk of the same path arguments, started on its thread before the caller loaded this
+   * module (files/ WalkThread): the index is opened and its stamps read while it runs. Ended here
+   * when refreshIndex gives null.
+   */
+  walk?: WalkThread | null;
+}
+
+// The walk's files, their paths joined by NUL, its warnings, and their stat calls under way
+// (null: stat them here).
+interface Found {
+  paths: string[];
+  joined: string;
+  warnings: LoadWarning[];
+  shared: SharedStat | null;
+}
+
+// The walk done here, with the stat thread started before it (so its start-up overlaps the walk)
+// when there are enough files to pay for it.
+async function walkHere(paths: readonly string[]): Promise<Found> {
   let statWorker = StatWorker.start();
   let walked;
   try {
@@ -59,16 +75,55 @@ export async function refreshIndex(paths: string[], opts: { maxFileSize?: number
     statWorker?.close();
     throw error;
   }
-  const { files, warnings } = walked;
-  const filePaths = files.map((f) => f.path);
-  if (statWorker && files.length < MIN_FILES_FOR_STAT_WORKER) {
+  const filePaths = walked.files.map((f) => f.path);
+  if (statWorker && filePaths.length < MIN_FILES_FOR_STAT_WORKER) {
     statWorker.close();
     statWorker = null;
   }
   // Joined once: the stat thread takes the paths as one string, and a current snapshot compares as one.
   const joined = filePaths.join('\0');
-  const shared = statWorker?.share(filePaths, joined) ?? null;
-  const reader = IndexReader.open(file, parserStamp(cap));
+  return { paths: filePaths, joined, warnings: walked.warnings, shared: statWorker?.share(filePaths, joined) ?? null };
+}
+
+/**
+ * Brings the index kept for `paths` up to date as loadCorpus would, without reading unchanged
+ * rows. Null when it cannot (no index yet, another parser build or format, rows still waiting
+ * for their full text, too many changes, the index not writable): the caller then runs the full
+ * load, which handles all of those. Throws PathError for a missing path argument.
+ */
+export async function refreshIndex(paths: string[], opts: RefreshOptions = {}): Promise<Refreshed | null> {
+  const cap = effectiveCap(opts.maxFileSize);
+  const file = indexFile(opts.cacheDir ?? cacheDirectory(), paths);
+  const thread = opts.walk ?? null;
+  if (!fs.existsSync(file)) {
+    thread?.cancel();
+    return null;
+  }
+  let found: Found;
+  let reader: IndexReader | null;
+  let stored: Snapshot | null = null;
+  let before = '';
+  if (thread) {
+    // The thread walks while this thread opens the index and reads its stamps (the snapshot as
+    // stored), then the two share the stat calls.
+    const opened = openWithStamps(file, parserStamp(cap));
+    if (!opened) {
+      thread.cancel();
+      return null;
+    }
+    ({ reader, before, stored } = opened);
+    try {
+      const walked = await thread.walked();
+      found = walked ? { paths: walked.paths, joined: walked.joined, warnings: walked.warnings, shared: walked.stats } : await walkHere(paths);
+    } catch (error) {
+      reader.close();
+      throw error;
+    }
+  } else {
+    found = await walkHere(paths);
+    reader = IndexReader.open(file, parserStamp(cap));
+  }
+  const { paths: filePaths, joined, warnings, shared } = found;
   if (!reader) {
     shared?.cancel();
     return null;
@@ -77,8 +132,8 @@ export async function refreshIndex(paths: string[], opts: { maxFileSize?: number
     if (reader.pendingText() > 0) throw new Unusable();
     // The stored stamps (their snapshot when current) are matched to the walk while the stat
     // thread works, then compared.
-    const before = reader.rowsStamp();
-    const snapshot = reader.snapshotMatched(filePaths, joined, before);
+    if (!thread) before = reader.rowsStamp();
+    const snapshot = thread ? stored && matchSnapshot(filePaths, joined, stored) : reader.snapshotMatched(filePaths, joined, before);
     const matched = snapshot ?? matchStamps(filePaths, reader.stamps());
     const stats = shared ? await shared.finish() : statPaths(filePaths);
     const { rowOf, stale, gone } = compareStamps(matched, stats, STAT_FIELDS);
@@ -102,13 +157,31 @@ export async function refreshIndex(paths: string[], opts: { maxFileSize?: number
       for (const warning of parsed.warnings) fileWarnings.push({ at: position.get(warning.path) ?? -1, warning });
       if (reader.pendingText() > 0) throw new Unusable();
     }
-    return { reader, files, rowOf, stats, duplicate: duplicatePositions(stats, rowOf), walkWarnings: warnings, fileWarnings, changed: stale.length > 0 || gone.length > 0, cap, file };
+    return { reader, paths: filePaths, rowOf, stats, duplicate: duplicatePositions(stats, rowOf), walkWarnings: warnings, fileWarnings, changed: stale.length > 0 || gone.length > 0, cap, file, rowsStamp: before };
   } catch {
+    shared?.cancel();
     // Unusable, or a file that vanished between the walk and the partial load, a busy or
     // read-only index: the full load copes with every one of them.
     reader.close();
     return null;
   }
+}
+
+// The index opened with its rows' stamp and the stamp snapshot as stored; null when it cannot
+// answer (not ours, another parser build, rows still waiting for their text, unreadable).
+function openWithStamps(file: string, parser: string): { reader: IndexReader; before: string; stored: Snapshot | null } | null {
+  const reader = IndexReader.open(file, parser);
+  if (!reader) return null;
+  try {
+    if (reader.pendingText() === 0) {
+      const before = reader.rowsStamp();
+      return { reader, before, stored: reader.storedSnapshot(before) };
+    }
+  } catch {
+    // fall through: unusable
+  }
+  reader.close();
+  return null;
 }
 
 /**

@@ -21,6 +21,7 @@
 import type { Article, FoldedBodyOnDisk, FrontMatterFormat, LoadWarning } from '../article.js';
 import type { ArticleRecord } from '../article-record.js';
 import type { ArticleIndex, IndexQuery, WordSource } from '../index/index.js';
+import type { WalkThread } from '../files/index.js';
 import { answersWord, importLoader, LocalIndex } from '../load/index.js';
 import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
 import { SearchIndex } from './search.js';
@@ -43,6 +44,8 @@ export interface IndexFilterOptions {
   cacheDir?: string;
   now?: number;
   pathsOnly?: boolean;
+  /** The walk of `paths` already under way on its thread (files/ WalkThread); ended when the index cannot answer. */
+  walk?: WalkThread | null;
 }
 
 /**
@@ -54,7 +57,7 @@ export interface IndexFilterOptions {
 export async function filterFromIndex(paths: string[], query: string, opts: IndexFilterOptions = {}): Promise<IndexFilterResult | null> {
   const now = opts.now ?? Date.now();
   const q = parseQuery(query, now);
-  const index = new LocalIndex(paths, { maxFileSize: opts.maxFileSize, cacheDir: opts.cacheDir });
+  const index = new LocalIndex(paths, { maxFileSize: opts.maxFileSize, cacheDir: opts.cacheDir, walk: opts.walk });
   if (!(await index.update())) return null;
   try {
     const articles = (await exactly(index, q, query, opts, now)) ?? (await superset(index, q, query, opts, now));

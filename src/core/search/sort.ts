@@ -25,11 +25,13 @@ export const compareNewest: Compare = (a, b) => {
   return a.id - b.id;
 };
 
-// Base sensitivity ignores case and accents; numeric puts "Top 9" before "Top 10".
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+// Base sensitivity ignores case and accents; numeric puts "Top 9" before "Top 10". Made on the
+// first title sort: making it loads ICU's collation data, 10-18 ms that every start (a warm
+// `--filter`, the dashboard's first frame) paid at module load for an order few runs use.
+let collator: Intl.Collator | null = null;
 
 /** Title order: locale-aware, case-insensitive; equal titles by date. */
-export const compareByTitle: Compare = (a, b) => collator.compare(a.title, b.title) || compareByDate(a, b);
+export const compareByTitle: Compare = (a, b) => (collator ??= new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })).compare(a.title, b.title) || compareByDate(a, b);
 
 /** Score order: highest first, articles without a score last; equal scores by date. */
 export const compareByScore: Compare = (a, b) => {

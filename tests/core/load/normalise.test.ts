@@ -49,6 +49,8 @@ describe('normaliseArticle field mapping', () => {
     ['author list', { author: ['First', 'Second'] }, { source: 'First' }],
     ['folder name', {}, { source: 'coindesk', sourceKey: 'coindesk' }],
     ['Jekyll _posts uses the site folder', {}, { source: 'myblog' }, '', { path: '/sites/myblog/_posts/a.md', folderName: '_posts' }],
+    ['a page bundle is named by the folder above it', {}, { source: 'posts' }, '', { path: '/site/content/posts/halving/index.md', folderName: 'halving' }],
+    ['any Markdown extension and case of index makes a bundle', {}, { source: 'news' }, '', { path: '/news/eth/INDEX.markdown', folderName: 'eth' }],
     ['Jekyll _drafts: a draft of the site', {}, { source: 'myblog', draft: true }, '', { path: '/sites/myblog/_drafts/a.md', folderName: '_drafts' }],
     ['Jekyll _drafts even with draft: false', { draft: false }, { draft: true }, '', { path: '/sites/myblog/_drafts/a.md', folderName: '_drafts' }],
     ['category string is one category', { category: 'Crypto News' }, { categories: ['Crypto News'] }],

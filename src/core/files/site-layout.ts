@@ -1,0 +1,88 @@
+// Static-site roots: which of a site's folders hold articles. Pointed at the root of a Hugo, Zola
+// or Jekyll site (the usual thing to do with a blog's repository), the walk would otherwise read the
+// generator's machinery as news: archetype templates whose front matter is Go template code
+// (`date: {{ .Date }}`, an invalid-YAML warning per file), every theme's README and example site,
+// the repository's README, Jekyll's includes and layouts. The rules are the generators' own:
+// - Hugo (https://gohugo.io/getting-started/directory-structure/) and Zola
+//   (https://www.getzola.org/documentation/getting-started/directory-structure/): a root holds a
+//   config file and `content/`; only `content/` is content.
+// - Jekyll (https://jekyllrb.com/docs/structure/): a root holds `_config.yml`; folders whose name
+//   starts with `_` are not content except `_posts` and `_drafts`, and Markdown files at the root
+//   are pages (index, about, README), not posts.
+// - `_index.md` is a Hugo or Zola section's list page (its title and intro), never an article.
+// A folder passed on the command line is walked whole whatever it is named (`site/_news`), so a
+// Jekyll collection or a theme's example site is one argument away.
+
+import { statSync } from 'node:fs';
+import path from 'node:path';
+
+/** The generator whose root a folder is, told from its entries; null for an ordinary folder. */
+export type SiteKind = 'hugo' | 'jekyll' | null;
+
+// Hugo's config file names (hugo.* since 0.110, config.* before) and Zola's config.toml.
+const HUGO_CONFIGS = new Set(['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json']);
+const JEKYLL_CONFIGS = new Set(['_config.yml', '_config.yaml', '_config.toml']);
+const JEKYLL_CONTENT = new Set(['_posts', '_drafts']);
+
+/** One entry of a folder listing (a `fs.Dirent` is one); a symbolic link counts as a folder, as the walk follows it. */
+export interface ListedEntry {
+  name: string;
+  isDirectory(): boolean;
+  isSymbolicLink(): boolean;
+}
+
+const folderLike = (entry: ListedEntry): boolean => entry.isDirectory() || entry.isSymbolicLink();
+
+/** Whether a folder with these entries is a Hugo/Zola site root, a Jekyll site root, or neither. */
+export function siteKind(entries: readonly ListedEntry[]): SiteKind {
+  let hugoConfig = false;
+  let content = false;
+  for (const entry of entries) {
+    if (folderLike(entry)) {
+      if (entry.name === 'content') content = true;
+    } else if (JEKYLL_CONFIGS.has(entry.name)) return 'jekyll';
+    else if (HUGO_CONFIGS.has(entry.name)) hugoConfig = true;
+  }
+  return hugoConfig && content ? 'hugo' : null;
+}
+
+/**
+ * Whether the walk takes an entry of a site root of the given kind: for Hugo/Zola only the
+ * `content` folder; for Jekyll every folder but `_`-folders other than `_posts`/`_drafts` (and
+ * `vendor`, where Bundler installs gems with their READMEs), and no Markdown page at the root.
+ */
+export function keepsSiteEntry(kind: SiteKind, entry: ListedEntry): boolean {
+  const name = entry.name;
+  if (kind === 'hugo') return name === 'content' && folderLike(entry);
+  if (kind === 'jekyll') {
+    if (!folderLike(entry)) return false;
+    if (name === 'vendor') return false;
+    return !name.startsWith('_') || JEKYLL_CONTENT.has(name);
+  }
+  return true;
+}
+
+/** Whether a file name is a Hugo/Zola section page (`_index.md`), which is never an article. */
+export function isSectionPage(name: string): boolean {
+  return /^_index\.(?:md|markdown)$/i.test(name);
+}
+
+/**
+ * The site kind of a folder on disk, from a few stat calls rather than a listing (the folder
+ * watch asks this of each folder above a changed file, and a listing of a 1M-file folder is a
+ * second). Unreadable folders are ordinary folders.
+ */
+export function siteKindOfFolder(dir: string): SiteKind {
+  const is = (name: string, folder: boolean): boolean => {
+    try {
+      const st = statSync(path.join(dir, name), { throwIfNoEntry: false });
+      return st !== undefined && (folder ? st.isDirectory() : st.isFile());
+    } catch {
+      return false;
+    }
+  };
+  for (const name of JEKYLL_CONFIGS) if (is(name, false)) return 'jekyll';
+  if (!is('content', true)) return null;
+  for (const name of HUGO_CONFIGS) if (is(name, false)) return 'hugo';
+  return null;
+}

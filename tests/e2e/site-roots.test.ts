@@ -1,0 +1,42 @@
+// A blog's repository passed at its root, as a new user does (`crypto-news-tui ~/src/my-hugo-site`):
+// the site's articles load, and none of its machinery (archetype templates, themes, the README,
+// section pages, Jekyll includes and pages) shows up as news or as a warning.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const repo = path.resolve(import.meta.dirname, '..', '..');
+const cli = path.join(repo, 'dist', 'cli.js');
+const sites = 'tests/fixtures/sites';
+
+function run(args: string[]) {
+  const r = spawnSync(process.execPath, [cli, '--no-cache', ...args], { cwd: repo, encoding: 'utf8', input: '', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface Row { path: string; title: string; source: string }
+const rows = (stdout: string): Row[] => stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Row);
+
+describe('a static site passed at its root', () => {
+  it('Hugo: the posts under content/, each named by its section; no template, theme or README, no warning', () => {
+    const r = run(['-f', '', '-p', 'json', `${sites}/hugo-blog`]);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(rows(r.stdout).map((o) => [o.title, o.source]).sort()).toEqual([
+      ['Miners Brace for the Next Halving', 'posts'],
+      ['Validator Exit Queue Clears After Two Weeks', 'posts'],
+    ]);
+  });
+
+  it("Hugo: the theme's example site is one argument away", () => {
+    const r = run(['-f', '', '-p', 'title', `${sites}/hugo-blog/themes/ananke/exampleSite/content`]);
+    expect([r.code, r.stdout]).toEqual([0, 'Chapter I: The Grand Hall\n']);
+  });
+
+  it('Jekyll: posts at any depth and drafts with --drafts; no page, include or README', () => {
+    const shown = run(['-f', '', '-p', 'title', `${sites}/jekyll-blog`]);
+    expect([shown.code, shown.stderr]).toEqual([0, '']);
+    expect(shown.stdout.split('\n').filter(Boolean).sort()).toEqual(['Boletín #41: RBF', 'Node Weekly #41: fee bumping']);
+    const drafts = run(['-f', 'is:draft', '-p', 'title', '--drafts', `${sites}/jekyll-blog`]);
+    expect(drafts.stdout).toBe('Node Weekly #42 (draft)\n');
+  });
+});

@@ -35,6 +35,8 @@ export interface AppState {
   stories: StoryView | null;
   /** What each row of a multi-article story is (its `+N`, open, a child row). */
   rowInfo: ReadonlyMap<number, RowInfo>;
+  /** Per row, the place of its first article among the result's articles (story-rows.ts); null when rows are articles. */
+  rowOrdinals: Int32Array | null;
   /** Stories (by id) shown unfolded. */
   unfolded: ReadonlySet<number>;
   /** Counts over the current result, drawn in the pulse strip; null until counted. */
@@ -141,6 +143,7 @@ export function initialState(o: InitOptions): AppState {
     rawHits: [],
     stories: null,
     rowInfo: new Map(),
+    rowOrdinals: null,
     unfolded: new Set<number>(),
     pulse: null,
     resultsSeq: 0,

@@ -65,6 +65,16 @@ export function maxBodyScroll(s: AppState): number {
   return Math.max(0, s.bodyLines - bodyRows(s));
 }
 
+/**
+ * The cursor's place for the list's title, counted in articles (the title's total counts
+ * articles): the place of the selected row's first article, so with a folded story of three on
+ * top the second row is the 4th article and the last row ends at the total; 0 with no rows.
+ */
+export function listPosition(s: Pick<AppState, 'hits' | 'cursor' | 'rowOrdinals'>): number {
+  if (s.hits.length === 0) return 0;
+  return s.rowOrdinals ? s.rowOrdinals[s.cursor] ?? s.cursor + 1 : s.cursor + 1;
+}
+
 /** Clamps n into [lo, hi] (lo when the range is empty). */
 export function clamp(n: number, lo: number, hi: number): number {
   return hi < lo ? lo : Math.min(hi, Math.max(lo, n));

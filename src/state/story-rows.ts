@@ -25,13 +25,19 @@ export interface RowInfo {
 export interface FoldedRows {
   hits: readonly Hit[];
   info: ReadonlyMap<number, RowInfo>;
+  /**
+   * Per row, the 1-based place of its first article among the result's articles, for the list's
+   * `Articles 4/75` (a folded row stands for its story's articles in the result, so the row after
+   * a folded story of three is the fourth article); null when every row is one article.
+   */
+  ordinals: Int32Array | null;
 }
 
 const NO_INFO: ReadonlyMap<number, RowInfo> = new Map();
 
 /** Folds `hits` by story; stories in `unfolded` list their articles below their row. */
 export function foldRows(hits: readonly Hit[], stories: StoryView | null, unfolded: ReadonlySet<number>): FoldedRows {
-  if (!stories) return { hits, info: NO_INFO };
+  if (!stories) return { hits, info: NO_INFO, ordinals: null };
   // The articles of multi-article stories, by story, in result order. An article alone in its
   // story gets no group: this runs on every result of every keystroke (1,000 hits).
   let groups: Map<number, Hit[]> | null = null;
@@ -43,12 +49,16 @@ export function foldRows(hits: readonly Hit[], stories: StoryView | null, unfold
     else groups.set(s, [h]);
   }
   // No row belongs to a bigger story: the hits stand as they are.
-  if (!groups) return { hits, info: NO_INFO };
+  if (!groups) return { hits, info: NO_INFO, ordinals: null };
   const out: Hit[] = [];
   const info = new Map<number, RowInfo>();
+  // At most one entry per hit; trimmed to the rows below.
+  const ordinals = new Int32Array(hits.length);
+  let articles = 0;
   for (const h of hits) {
     const size = stories.size[h.id] ?? 1;
     if (size <= 1) {
+      ordinals[out.length] = ++articles;
       out.push(h);
       continue;
     }
@@ -59,6 +69,9 @@ export function foldRows(hits: readonly Hit[], stories: StoryView | null, unfold
     // The scoop: the story's earliest article when it is in the result, else its best-ranked one.
     const lead = g.find((m) => m.id === s) ?? h;
     const open = unfolded.has(s);
+    ordinals[out.length] = articles + 1;
+    // A folded row stands for all of its story's articles in the result; an open one for its lead.
+    articles += open ? 1 : g.length;
     out.push(lead);
     // The badge counts the story as grouped, not the hits: with the list's window of the newest
     // 1,000 matches, counting hits gave a story +1 or +3 depending on how far one had scrolled.
@@ -66,11 +79,12 @@ export function foldRows(hits: readonly Hit[], stories: StoryView | null, unfold
     if (!open) continue;
     for (const m of g) {
       if (m === lead) continue;
+      ordinals[out.length] = ++articles;
       out.push(m);
       info.set(m.id, { story: s, others: 0, open, child: true });
     }
   }
-  return { hits: out, info };
+  return { hits: out, info, ordinals: out.length === hits.length ? null : ordinals.subarray(0, out.length) };
 }
 
 /**

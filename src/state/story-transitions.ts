@@ -11,13 +11,13 @@ import { applyEntry, moveCursor } from './transitions.js';
 /** The state with a new search result: raw hits kept, rows folded by story, the pulse marked stale. */
 export function withResults(s: AppState, raw: readonly Hit[], stories: StoryView | null, rest: Partial<AppState>): AppState {
   const folded = foldRows(raw, stories, s.unfolded);
-  return { ...s, ...rest, rawHits: raw, stories, hits: folded.hits, rowInfo: folded.info, resultsSeq: s.resultsSeq + 1 };
+  return { ...s, ...rest, rawHits: raw, stories, hits: folded.hits, rowInfo: folded.info, rowOrdinals: folded.ordinals, resultsSeq: s.resultsSeq + 1 };
 }
 
 // Re-folds the current result after `unfolded` changed, keeping the cursor on `keepId`.
 function refold(s: AppState, unfolded: ReadonlySet<number>, keepId: number | null): AppState {
   const folded = foldRows(s.rawHits, s.stories, unfolded);
-  const next = { ...s, unfolded, hits: folded.hits, rowInfo: folded.info };
+  const next = { ...s, unfolded, hits: folded.hits, rowInfo: folded.info, rowOrdinals: folded.ordinals };
   const at = keepId === null ? -1 : folded.hits.findIndex((h) => h.id === keepId);
   return moveCursor(next, at >= 0 ? at : s.cursor);
 }

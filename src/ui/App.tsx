@@ -12,7 +12,7 @@ import type { Hit } from '../core/search/index.js';
 import { keymap as defaultKeymap } from '../state/keymap.js';
 import { innerHeight, innerWidth } from '../state/layout.js';
 import { initialState, reducer, type ListSort } from '../state/reducer.js';
-import { effectiveQuery, layoutOf, listRows, pulseRows, visibleHits } from '../state/selectors.js';
+import { effectiveQuery, layoutOf, listPosition, listRows, pulseRows, visibleHits } from '../state/selectors.js';
 import { ArticleBody, bodyLineCount, type StoryOther } from './ArticleBody.js';
 import { ArticleList, listTitle } from './ArticleList.js';
 import { Help } from './Help.js';
@@ -222,7 +222,7 @@ export function App(p: AppProps) {
           </Pane>
         ) : (
           <>
-            <Pane title={listTitle(state.hits.length ? state.cursor + 1 : 0, state.total, state.totalApproximate)} width={layout.list.width} height={layout.list.height} focused={state.focus === 'list'}>
+            <Pane title={listTitle(listPosition(state), state.total, state.totalApproximate)} width={layout.list.width} height={layout.list.height} focused={state.focus === 'list'}>
               <PulseStrip pulse={state.pulse} width={innerWidth(layout.list)} rows={pulseRows(state)} focused={state.mode === 'pulse'} cursor={state.pulseCursor} />
               <ArticleList
                 rowInfo={state.rowInfo}

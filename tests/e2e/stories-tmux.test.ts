@@ -44,6 +44,19 @@ describe.each([[200, 50], [80, 24]])('the bundled data at %dx%d', (width, height
     s.send('h');
     await s.waitFor((t) => !t.includes(' └ ') && /▶.*\+2 /.test(t), 'the folded story again');
 
+    // The title counts articles: the row under the folded story of three is the 4th, and the
+    // last row ends at the total (it said `70/75` when the cursor counted rows).
+    s.send('j');
+    await s.waitFor((t) => /Articles 4\/\d+/.test(t), 'the second row as the 4th article');
+    s.send('G');
+    const last = await s.waitFor((t) => /Articles \d+\/\d+/.test(t) && /^│▶/m.test(t) && !/Articles 4\//.test(t), 'the last row');
+    const [, at, total] = /Articles (\d+)\/(\d+)/.exec(last)!;
+    const lastRow = last.split('\n').find((l) => l.startsWith('│▶'))!;
+    const others = Number(/ \+(\d+) /.exec(lastRow.slice(0, lastRow.indexOf('│', 1)))?.[1] ?? 0);
+    expect(Number(at) + others).toBe(Number(total));
+    s.send('g');
+    await s.waitFor((t) => /Articles 1\//.test(t), 'the first row again');
+
     s.type('/coin:sol');
     s.send('Enter');
     const sol = await s.waitFor((t) => /Articles 1\/[1-9]\b/.test(t) && /query: coin:sol/.test(t), 'the coin:sol result');

@@ -4,6 +4,7 @@ import type { Pulse } from '../../src/core/pulse/index.js';
 import type { Hit } from '../../src/core/search/search.js';
 import { addTerm, entryAt, entryTerm, pulseEntries, pulseParts } from '../../src/state/pulse-line.js';
 import { initialState, reducer, type AppState } from '../../src/state/reducer.js';
+import { listPosition } from '../../src/state/selectors.js';
 import { foldedMembers, foldRows, type StoryView } from '../../src/state/story-rows.js';
 
 const hit = (id: number): Hit => ({ id, score: 0, titleMatches: [] });
@@ -17,6 +18,11 @@ describe('foldRows', () => {
     expect(f.hits.map((h) => h.id)).toEqual([0, 3, 5]);
     expect(f.info.get(3)).toEqual({ story: 3, others: 2, open: false, child: false });
     expect(f.info.has(0)).toBe(false);
+    // The row after the folded story of three stands at the fifth of the six articles.
+    expect([...f.ordinals!]).toEqual([1, 2, 5]);
+    expect(listPosition({ hits: f.hits, cursor: 2, rowOrdinals: f.ordinals })).toBe(5);
+    expect(listPosition({ hits: raw, cursor: 2, rowOrdinals: null })).toBe(3);
+    expect(listPosition({ hits: [], cursor: 0, rowOrdinals: null })).toBe(0);
   });
   it('lists an unfolded story’s other articles under its row', () => {
     const f = foldRows(raw, stories, new Set([3]));
@@ -34,20 +40,25 @@ describe('foldRows', () => {
         groups.set(key, [...(groups.get(key) ?? []), h]);
       }
       const ids: number[] = [];
+      const ordinals: number[] = [];
+      let articles = 0;
       const info: Array<[number, { story: number; others: number; open: boolean; child: boolean }]> = [];
       for (const [key, g] of groups) {
         const size = view.size[g[0].id] ?? 1;
         if (size <= 1) {
           ids.push(g[0].id);
+          ordinals.push(++articles);
           continue;
         }
         const lead = g.find((h) => h.id === key) ?? g[0];
         const open = unfolded.has(key);
         ids.push(lead.id);
+        ordinals.push(articles + 1);
+        articles += open ? 1 : g.length;
         info.push([lead.id, { story: key, others: Math.max(size, g.length) - 1, open, child: false }]);
-        if (open) for (const h of g.filter((m) => m !== lead)) (ids.push(h.id), info.push([h.id, { story: key, others: 0, open, child: true }]));
+        if (open) for (const h of g.filter((m) => m !== lead)) (ids.push(h.id), ordinals.push(++articles), info.push([h.id, { story: key, others: 0, open, child: true }]));
       }
-      return { ids, info: new Map(info) };
+      return { ids, info: new Map(info), ordinals, articles };
     };
     const n = 12;
     const view = fc.array(fc.integer({ min: 0, max: n - 1 }), { minLength: n, maxLength: n }).map((of): StoryView => {
@@ -62,6 +73,9 @@ describe('foldRows', () => {
         const r = reference(hits, v, new Set(open));
         expect(f.hits.map((h) => h.id)).toEqual(r.ids);
         expect(f.info).toEqual(r.info);
+        // Every article of the result is counted once: the rows' places end at the result's size.
+        expect(r.articles).toBe(hits.length);
+        expect(f.ordinals ? [...f.ordinals] : r.ids.map((_, i) => i + 1)).toEqual(r.ordinals);
       }),
       { numRuns: 2000 },
     );

@@ -23,6 +23,8 @@ export interface WalkEntry {
 export interface WalkResult {
   files: WalkEntry[];
   warnings: LoadWarning[];
+  /** Symbolic links to folders the walk followed, as paths under the arguments (a folder watch follows them too). */
+  links: string[];
 }
 
 const MARKDOWN = /\.(?:md|markdown|mdx)$/i;
@@ -81,6 +83,7 @@ const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(r
 
 class Walker {
   readonly warnings: LoadWarning[] = [];
+  readonly links: string[] = [];
   private seen = 0;
   private readonly seenDirs = new Set<string>();
   // Paths already listed. One directory argument cannot list a path twice (each directory is
@@ -153,7 +156,10 @@ class Walker {
           if (frame.chain.has(inodeKey(target))) this.warnings.push({ path: full, reason: 'symlink loop' });
           else {
             const child = this.open(full, rel, target, frame.chain, false);
-            if (child) stack.push(child);
+            if (child) {
+              this.links.push(full);
+              stack.push(child);
+            }
           }
         } else if (isMarkdownName(name) && !(name.charCodeAt(0) === UNDERSCORE && isSectionPage(name))) {
           if (target.isFile()) this.addFile(full, rel, out, frame.folderName);
@@ -244,5 +250,5 @@ export async function walkPaths(args: readonly string[], onFound?: (found: numbe
     else if (st.isFile()) walker.addFile(abs, path.basename(abs), files);
     else walker.warnings.push({ path: abs, reason: 'not a regular file' });
   }
-  return { files, warnings: walker.warnings };
+  return { files, warnings: walker.warnings, links: walker.links };
 }

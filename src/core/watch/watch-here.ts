@@ -1,13 +1,18 @@
-// The folder watch itself (chokidar), on whichever thread runs it: the dashboard runs it on a
-// worker (watcher.ts), since chokidar stats and watches every file it finds, at 100k files tens
-// of seconds of work that would otherwise share the thread reading keys. What changed arrives
-// in batches. A file still being written is reported once its size has stopped changing
-// (awaitWriteFinish); events are gathered until the folder has been quiet for BATCH_QUIET_MS (or
-// BATCH_MAX_MS has passed), so a burst of thousands of files is one batch, not thousands of reloads.
+// The folder watch itself, through @parcel/watcher: one inotify watch per folder (FSEvents,
+// ReadDirectoryChangesW elsewhere), where chokidar kept a watch and a stat per file (768 MB and 17 s
+// for 100k files, and past Linux's default 192k inotify watches it could not watch 1M at all).
+// It runs on the calling thread: its crawl and its events are native threads, and a native addon
+// torn down with a worker thread can take the process with it (parcel-bundler/watcher#264), while
+// on the main thread exit codes stay as the fzf contract wants. What changed arrives in batches:
+// events are gathered until the folder has been quiet for BATCH_QUIET_MS (or BATCH_MAX_MS has
+// passed), so a burst of thousands of files is one batch, and a file with an event less than
+// SETTLE_MS ago waits for the next round (chokidar's awaitWriteFinish rule, without a stat per
+// file: every write is an event), so one still being written is read whole.
 import fs, { type Stats } from 'node:fs';
 import path from 'node:path';
-import { watch, type FSWatcher } from 'chokidar';
-import { describeFsError, isMarkdownName, isSectionPage, keepsSiteEntry, siteKindOfFolder, walkPaths, type SiteKind } from '../files/index.js';
+import parcel, { type AsyncSubscription, type Event } from '@parcel/watcher';
+import { describeFsError, type SiteKind } from '../files/index.js';
+import { IGNORED_GLOBS, ignoredPath, isArticleName, leadsIntoItself } from './watch-filter.js';
 
 /** One batch of changes, as absolute paths; a path is in at most one list. */
 export interface WatchBatch {
@@ -20,31 +25,8 @@ export interface WatchBatch {
 export const BATCH_QUIET_MS = 250;
 /** Longest a batch is held while events keep coming, in ms. */
 export const BATCH_MAX_MS = 1000;
-/** How long a file's size must stay the same before it counts as written, in ms. */
+/** How long a file must go without an event before it counts as written, in ms. */
 export const SETTLE_MS = 300;
-
-// What the walk skips, the watch skips: hidden folders, node_modules, a static site's machinery
-// (files/site-layout.ts) and section pages. `siteKinds` remembers each folder's kind, so a burst of
-// events under one folder costs its few stat calls once.
-function ignored(file: string, roots: readonly string[], siteKinds: Map<string, SiteKind>, lastIsFolder: boolean): boolean {
-  for (const root of roots) {
-    const rel = path.relative(root, file);
-    if (rel === '' || rel.startsWith('..')) continue;
-    const parts = rel.split(path.sep);
-    let dir = root;
-    for (let i = 0; i < parts.length; i++) {
-      const name = parts[i];
-      if (name.startsWith('.') || name === 'node_modules') return true;
-      let kind = siteKinds.get(dir);
-      if (kind === undefined) siteKinds.set(dir, (kind = siteKindOfFolder(dir)));
-      const folder = i < parts.length - 1 || lastIsFolder;
-      if (kind !== null && !keepsSiteEntry(kind, { name, isDirectory: () => folder, isSymbolicLink: () => false })) return true;
-      dir = path.join(dir, name);
-    }
-    return false;
-  }
-  return false;
-}
 
 /** A file or folder the watch will not follow, reported as the start-up walk reports it: `path: reason`. */
 export interface WatchWarning {
@@ -52,54 +34,51 @@ export interface WatchWarning {
   reason: string;
 }
 
-// The real path of `p`, or the error that stopped it (ELOOP for a link that leads to itself).
-function realOrError(p: string): string | NodeJS.ErrnoException {
-  try {
-    return fs.realpathSync(p);
-  } catch (error) {
-    return error as NodeJS.ErrnoException;
-  }
-}
-
-/**
- * Whether the folder (or link to one) at `file` leads back to itself or to one of its own
- * folders: a symbolic link created under a watched folder while the watch runs (`ln -s .. loop`).
- * chokidar follows links and has no loop test of its own: it walked `loop/sub/loop/...` forty
- * levels deep, reporting every file again at each level, until the kernel's ELOOP stopped it.
- * The walk at start-up refuses the same links (files/walk.ts: a link to an ancestor's inode).
- * Only folders are checked (`stats` tells), so a watch of 100k files resolves a few hundred paths.
- */
-export function leadsIntoItself(file: string, stats: Stats | undefined): NodeJS.ErrnoException | 'ancestor' | null {
-  if (!stats || !(stats.isDirectory() || stats.isSymbolicLink())) return null;
-  const target = realOrError(file);
-  if (typeof target !== 'string') return target.code === 'ELOOP' ? target : null;
-  const parent = realOrError(path.dirname(file));
-  if (typeof parent !== 'string') return null;
-  return parent === target || parent.startsWith(target.endsWith(path.sep) ? target : target + path.sep) ? 'ancestor' : null;
-}
-
 /** A running watch; close() stops it and drops any batch not yet delivered. */
 export interface FolderWatch {
   close(): Promise<void>;
 }
 
+/** The Markdown files under some folders and the folder links followed on the way (files/walk.ts). */
+export type Walk = (roots: readonly string[]) => Promise<{ files: string[]; links: string[] }>;
+
+type Kind = 'added' | 'changed' | 'removed';
+
+const lstatOrNull = (file: string): Stats | null => {
+  try {
+    return fs.lstatSync(file);
+  } catch {
+    return null;
+  }
+};
+
+const statOrNull = (file: string): Stats | null => {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return null;
+  }
+};
+
 /**
  * Watches `paths` (folders or files) and calls `onBatch` with what changed since the watch began.
- * `reconcile` closes the gap between the caller's own walk and the watch being in place:
- * chokidar reads each folder before it starts watching it, so a file that lands in between is
- * never reported. Once the watch is ready, the folders are walked once more and every Markdown
- * file not already reported goes to `reconcile`, which answers with those the caller did not
- * know (reported as added). A link that would make the watch go round in a loop is not followed
- * and goes to `onWarning` once (`symlink loop`), as do the paths chokidar cannot read.
+ * Once the watch is in place, `walk` lists the folders again: every Markdown file not already
+ * reported goes to `reconcile` (the gap between the caller's own walk and the watch), which
+ * answers with those the caller did not know (reported as added), and each folder link it
+ * followed is watched through the link. A link made while the watch runs is followed the same
+ * way unless it leads back into its own folder (`symlink loop`, reported once to `onWarning`, as
+ * are the paths that cannot be watched).
  */
 export function watchHere(
   paths: readonly string[],
   onBatch: (batch: WatchBatch) => void,
-  onError: (error: Error) => void = () => {},
+  onError: (error: Error) => void,
+  walk: Walk,
   reconcile?: (files: string[]) => Promise<string[]>,
   onWarning: (warning: WatchWarning) => void = () => {},
 ): FolderWatch {
   const roots = paths.map((p) => path.resolve(p));
+  const siteKinds = new Map<string, SiteKind>();
   const reported = new Set<string>();
   const warned = new Set<string>();
   const warn = (file: string, reason: string): void => {
@@ -107,76 +86,172 @@ export function watchHere(
     warned.add(file);
     onWarning({ path: file, reason });
   };
-  const loops = (file: string, stats: Stats | undefined): boolean => {
-    const loop = leadsIntoItself(file, stats);
-    if (loop) warn(file, loop === 'ancestor' ? 'symlink loop' : describeFsError(loop));
-    return loop !== null;
-  };
-  const siteKinds = new Map<string, SiteKind>();
-  const watcher: FSWatcher = watch(roots, {
-    ignoreInitial: true,
-    // Without stats chokidar may be asking about a folder, so the last part is taken as one; file
-    // events are checked again as files in note().
-    ignored: (file: string, stats?: Stats) => ignored(path.resolve(file), roots, siteKinds, stats === undefined || stats.isDirectory()) || loops(path.resolve(file), stats),
-    awaitWriteFinish: { stabilityThreshold: SETTLE_MS, pollInterval: 50 },
-    followSymlinks: true,
-  });
   let closed = false;
-  const pending = new Map<string, 'added' | 'changed' | 'removed'>();
-  let quiet: NodeJS.Timeout | null = null;
+  const subscriptions: AsyncSubscription[] = [];
+  // Folders watched through a link: the link's path, so events come back under the path shown.
+  const throughLinks = new Set<string>();
+
+  // What each file did since the last batch, and when its last event came (Date.now()).
+  const pending = new Map<string, Kind>();
+  const lastEvent = new Map<string, number>();
+  let timer: NodeJS.Timeout | null = null;
   let first = 0;
-  const flush = () => {
-    quiet = null;
-    if (pending.size === 0) return;
-    const batch: WatchBatch = { added: [], changed: [], removed: [] };
-    for (const [file, kind] of pending) batch[kind].push(file);
-    pending.clear();
-    onBatch(batch);
+  const schedule = (delay: number): void => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(flush, delay);
   };
-  const note = (kind: 'added' | 'changed' | 'removed') => (file: string) => {
-    const name = path.basename(file);
-    const abs = path.resolve(file);
-    if (!isMarkdownName(name) || isSectionPage(name) || ignored(abs, roots, siteKinds, false)) return;
+  const flush = (): void => {
+    timer = null;
+    const batch: WatchBatch = { added: [], changed: [], removed: [] };
+    const now = Date.now();
+    let held = false;
+    for (const [file, kind] of pending) {
+      // Written a moment ago: it may still be growing (a download, an editor's slow save).
+      if (kind !== 'removed' && now - (lastEvent.get(file) ?? 0) < SETTLE_MS) {
+        held = true;
+        continue;
+      }
+      batch[kind].push(file);
+      pending.delete(file);
+      lastEvent.delete(file);
+    }
+    if (held) {
+      first = now;
+      schedule(SETTLE_MS);
+    }
+    if (batch.added.length + batch.changed.length + batch.removed.length > 0) onBatch(batch);
+  };
+  // `quietAgain` false: the caller notes many files at once and restarts the quiet time once.
+  const note = (kind: Kind, abs: string, quietAgain = true): void => {
+    if (closed) return;
     if (kind === 'added') reported.add(abs);
     const before = pending.get(abs);
     // Added then changed is still new; added then removed is nothing; removed then added is a change.
+    const now = Date.now();
+    lastEvent.set(abs, now);
     if (before === 'added' && kind === 'changed') return;
     if (before === 'added' && kind === 'removed') pending.delete(abs);
     else pending.set(abs, before === 'removed' && kind === 'added' ? 'changed' : kind);
-    const now = Date.now();
-    if (quiet === null) first = now;
-    else clearTimeout(quiet);
-    quiet = setTimeout(flush, now - first >= BATCH_MAX_MS ? 0 : BATCH_QUIET_MS);
+    if (timer === null) first = now;
+    if (quietAgain || timer === null) schedule(now - first >= BATCH_MAX_MS ? 0 : BATCH_QUIET_MS);
   };
-  watcher.on('add', note('added')).on('change', note('changed')).on('unlink', note('removed'));
-  watcher.on('ready', () => {
-    if (!reconcile) return;
-    walkPaths(roots)
-      .then(({ files }) => (closed ? [] : reconcile(files.map((f) => f.path).filter((file) => !reported.has(file)))))
-      .then(
-        (missed) => {
-          if (closed || missed.length === 0) return;
-          // chokidar never saw these: it must track them, or their later changes and removal go unheard.
-          watcher.add(missed);
-          for (const file of missed) note('added')(file);
+
+  // Files found by a walk of a folder that appeared (made, moved in, or reached through a new
+  // link): its files may have landed before its own watch was in place.
+  const walkNew = (dir: string): void => {
+    walk([dir]).then(
+      ({ files, links }) => {
+        if (closed) return;
+        for (const file of files) if (!ignoredPath(file, roots, siteKinds, false)) note('added', file, false);
+        for (const link of links) void watchThrough(link);
+      },
+      () => {},
+    );
+  };
+
+  const onEvent = (file: string, type: Event['type']): void => {
+    const name = path.basename(file);
+    if (type === 'delete') {
+      if (isArticleName(name) && !ignoredPath(file, roots, siteKinds, false)) note('removed', file);
+      return;
+    }
+    const st = lstatOrNull(file);
+    if (!st) return; // gone again; its delete event follows
+    if (st.isSymbolicLink()) {
+      const loop = leadsIntoItself(file, st);
+      if (loop) return warn(file, loop === 'ancestor' ? 'symlink loop' : describeFsError(loop));
+      let target: Stats;
+      try {
+        target = fs.statSync(file);
+      } catch (error) {
+        if (isArticleName(name)) warn(file, describeFsError(error, true));
+        return;
+      }
+      if (target.isDirectory()) {
+        if (!ignoredPath(file, roots, siteKinds, true) && !throughLinks.has(file)) {
+          void watchThrough(file);
+          walkNew(file);
+        }
+        return;
+      }
+      if (!target.isFile()) return;
+    } else if (st.isDirectory()) {
+      if (type === 'create' && !ignoredPath(file, roots, siteKinds, true)) walkNew(file);
+      return;
+    }
+    if (!isArticleName(name) || ignoredPath(file, roots, siteKinds, false)) return;
+    note(type === 'create' ? 'added' : 'changed', file);
+  };
+
+  const subscribe = async (dir: string, shownAs: string, only: ReadonlySet<string> | null): Promise<void> => {
+    const translate = dir === shownAs ? (p: string) => p : (p: string) => shownAs + p.slice(dir.length);
+    try {
+      const sub = await parcel.subscribe(
+        dir,
+        (error, events) => {
+          if (closed) return;
+          if (error) return onError(error);
+          for (const event of events) {
+            const file = translate(event.path);
+            if (only === null || only.has(file)) onEvent(file, event.type);
+          }
         },
-        // A root removed meanwhile: the watch reports what it can; nothing to reconcile.
-        () => {},
+        { ignore: [...IGNORED_GLOBS] },
       );
-  });
-  watcher.on('error', (error) => {
-    // A path that cannot be read (a link to itself, a folder made unreadable) is that path's
-    // warning, as at start-up; anything else is the watch's own error.
-    const failed = error as NodeJS.ErrnoException;
-    if (failed && typeof failed.path === 'string' && failed.code) warn(path.resolve(failed.path), describeFsError(failed));
-    else onError(error instanceof Error ? error : new Error(String(error)));
-  });
+      if (closed) await sub.unsubscribe();
+      else subscriptions.push(sub);
+    } catch (error) {
+      // A folder that cannot be watched (unreadable, gone, the system's watch limit reached) is
+      // that folder's warning, as an unreadable one is at start-up.
+      const code = (error as NodeJS.ErrnoException | null)?.code;
+      warn(shownAs, code ? describeFsError(error) : `not watched (${error instanceof Error ? error.message : String(error)})`);
+    }
+  };
+  const watchThrough = (link: string): Promise<void> => {
+    if (throughLinks.has(link)) return Promise.resolve();
+    throughLinks.add(link);
+    let real: string;
+    try {
+      real = fs.realpathSync(link);
+    } catch {
+      return Promise.resolve();
+    }
+    return subscribe(real, link, null);
+  };
+
+  // Folder arguments are watched whole; a file argument through its folder, for its own events only.
+  const files = new Map<string, Set<string>>();
+  const started: Promise<void>[] = [];
+  for (const root of roots) {
+    if (statOrNull(root)?.isFile()) {
+      const dir = path.dirname(root);
+      if (!files.has(dir)) files.set(dir, new Set());
+      files.get(dir)!.add(root);
+    } else if (lstatOrNull(root)?.isSymbolicLink()) started.push(watchThrough(root));
+    else started.push(subscribe(root, root, null));
+  }
+  for (const [dir, only] of files) started.push(subscribe(dir, dir, only));
+
+  void Promise.all(started)
+    .then(() => (closed ? null : walk(roots)))
+    .then(async (found) => {
+      if (!found || closed) return;
+      for (const link of found.links) void watchThrough(link);
+      if (!reconcile) return;
+      const missed = await reconcile(found.files.filter((file) => !reported.has(file)));
+      for (const file of missed) note('added', file, false);
+    })
+    // A root removed meanwhile: the watch reports what it can; nothing to reconcile.
+    .catch(() => {});
+
   return {
     close: async () => {
       closed = true;
-      if (quiet) clearTimeout(quiet);
+      if (timer) clearTimeout(timer);
       pending.clear();
-      await watcher.close();
+      lastEvent.clear();
+      await Promise.allSettled(started);
+      await Promise.allSettled(subscriptions.map((sub) => sub.unsubscribe()));
     },
   };
 }

@@ -1,51 +1,27 @@
-// The folder watch on a worker thread (see watcher.ts): runs watchHere for the folders it is
-// given and posts each batch, each error and warning and the reconcile walk's files to the thread that
-// started it, which answers with the files it did not know.
+// The folder watch's walk on a worker thread (see watcher.ts): lists the Markdown files under the
+// watched folders and the folder links followed on the way, once the watch is in place, and posts
+// them back. At 100k files the walk is a second of work that would otherwise share the thread
+// reading keys; the watch itself (native) stays on the calling thread.
 import { parentPort, workerData } from 'node:worker_threads';
-import { watchHere, type WatchBatch, type WatchWarning } from './watch-here.js';
+import { walkPaths } from '../files/index.js';
 
-/** Messages from the watch thread. */
-export type WatchMessage =
-  | { kind: 'batch'; batch: WatchBatch }
-  | { kind: 'error'; message: string }
-  | { kind: 'warning'; warning: WatchWarning }
-  | { kind: 'candidates'; files: string[] };
+/** What the walk thread posts back: the files and links found, or why it could not walk. */
+export type WalkMessage = { kind: 'walked'; files: string[]; links: string[] } | { kind: 'error'; message: string };
 
-/** Messages to the watch thread: the reconcile answer. */
-export interface MissedMessage {
-  kind: 'missed';
-  files: string[];
-}
-
-/** What the watch thread is started with. */
-export interface WatchJob {
-  role: typeof WATCH_ROLE;
+/** What the walk thread is started with. */
+export interface WalkJob {
+  role: typeof WATCH_WALK_ROLE;
   paths: string[];
-  /** Whether the starting thread wants the reconcile walk's files (it has a `known` test). */
-  reconcile: boolean;
 }
 
-/** Marks a worker started for the folder watch. */
-export const WATCH_ROLE = 'crypto-news-tui:watch';
+/** Marks a worker started for the folder watch's walk. */
+export const WATCH_WALK_ROLE = 'crypto-news-tui:watch-walk';
 
-const job = workerData as WatchJob | undefined;
-if (parentPort && job?.role === WATCH_ROLE) {
+const job = workerData as WalkJob | undefined;
+if (parentPort && job?.role === WATCH_WALK_ROLE) {
   const port = parentPort;
-  let answer: ((files: string[]) => void) | null = null;
-  port.on('message', (m: MissedMessage) => {
-    if (m.kind === 'missed') answer?.(m.files);
-  });
-  watchHere(
-    job.paths,
-    (batch) => port.postMessage({ kind: 'batch', batch } satisfies WatchMessage),
-    (error) => port.postMessage({ kind: 'error', message: error.message } satisfies WatchMessage),
-    job.reconcile
-      ? (files) =>
-          new Promise<string[]>((resolve) => {
-            answer = resolve;
-            port.postMessage({ kind: 'candidates', files } satisfies WatchMessage);
-          })
-      : undefined,
-    (warning) => port.postMessage({ kind: 'warning', warning } satisfies WatchMessage),
+  walkPaths(job.paths).then(
+    ({ files, links }) => port.postMessage({ kind: 'walked', files: files.map((f) => f.path), links } satisfies WalkMessage),
+    (error: unknown) => port.postMessage({ kind: 'error', message: error instanceof Error ? error.message : String(error) } satisfies WalkMessage),
   );
 }

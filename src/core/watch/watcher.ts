@@ -1,21 +1,57 @@
 // Live updates: the folders the dashboard shows are watched and what changed arrives in batches
-// (watch-here.ts says how). The watch runs on a worker thread when the built worker is there:
-// chokidar stats every file it finds and keeps a watch per file, which at 100k files kept the
-// dashboard's thread busy for tens of seconds after the list showed (keys, resize and Ctrl-C
-// waited), and closing it took seconds more. From sources (tests) it runs on this thread.
+// (watch-here.ts says how). The watch is native and runs on this thread; the walk it does once
+// it is in place (to catch files that landed before it was, and to find folder links to follow)
+// runs on a worker thread when the built worker is there, since at 100k files it is a second of
+// work that would otherwise share the thread reading keys. From sources (tests) it runs here.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { watchHere, type FolderWatch, type WatchBatch, type WatchWarning } from './watch-here.js';
-import { WATCH_ROLE, type MissedMessage, type WatchJob, type WatchMessage } from './watch-worker.js';
+import { walkPaths } from '../files/index.js';
+import { watchHere, type FolderWatch, type Walk, type WatchBatch, type WatchWarning } from './watch-here.js';
+import { WATCH_WALK_ROLE, type WalkJob, type WalkMessage } from './watch-worker.js';
 
 export { BATCH_MAX_MS, BATCH_QUIET_MS, SETTLE_MS, type FolderWatch, type WatchBatch, type WatchWarning } from './watch-here.js';
 
-/** The built watch worker next to this module, or null when running from sources. */
+/** The built walk worker next to this module, or null when running from sources. */
 function workerUrl(): URL | null {
   const url = new URL('./watch-worker.js', import.meta.url);
   return fs.existsSync(fileURLToPath(url)) ? url : null;
+}
+
+const walkHere: Walk = async (roots) => {
+  const { files, links } = await walkPaths(roots);
+  return { files: files.map((f) => f.path), links };
+};
+
+// The walk on a thread of its own, ended as soon as it answers; on this thread when no worker can start.
+function walkOnWorker(url: URL, workers: Set<Worker>): Walk {
+  return (roots) =>
+    new Promise((resolve, reject) => {
+      let worker: Worker;
+      try {
+        worker = new Worker(url, { workerData: { role: WATCH_WALK_ROLE, paths: roots.map((p) => path.resolve(p)) } satisfies WalkJob });
+      } catch {
+        walkHere(roots).then(resolve, reject);
+        return;
+      }
+      // The walk never keeps the process alive on its own (the dashboard's terminal does).
+      worker.unref();
+      workers.add(worker);
+      const done = (): void => {
+        workers.delete(worker);
+        void worker.terminate();
+      };
+      worker.once('message', (m: WalkMessage) => {
+        done();
+        if (m.kind === 'walked') resolve({ files: m.files, links: m.links });
+        else reject(new Error(m.message));
+      });
+      worker.once('error', (error) => {
+        done();
+        reject(error);
+      });
+    });
 }
 
 /**
@@ -23,7 +59,7 @@ function workerUrl(): URL | null {
  * `known` (absolute path -> already shown) closes the gap between the caller's own walk and the
  * watch being in place: once the watch is ready, every Markdown file under the folders neither
  * known nor already reported is reported as added. `onWarning` hears of the links it will not
- * follow (a symlink loop made while it runs) and the paths it cannot read, once each.
+ * follow (a symlink loop made while it runs) and the paths it cannot watch, once each.
  */
 export function watchFolders(
   paths: readonly string[],
@@ -33,31 +69,13 @@ export function watchFolders(
   onWarning: (warning: WatchWarning) => void = () => {},
 ): FolderWatch {
   const url = workerUrl();
+  const workers = new Set<Worker>();
+  const walk = url ? walkOnWorker(url, workers) : walkHere;
   const reconcile = known ? async (files: string[]) => files.filter((file) => !known(file)) : undefined;
-  if (!url) return watchHere(paths, onBatch, onError, reconcile, onWarning);
-  let worker: Worker;
-  try {
-    worker = new Worker(url, { workerData: { role: WATCH_ROLE, paths: paths.map((p) => path.resolve(p)), reconcile: known !== undefined } satisfies WatchJob });
-  } catch {
-    return watchHere(paths, onBatch, onError, reconcile, onWarning);
-  }
-  // The watch never keeps the process alive on its own (the dashboard's terminal does).
-  worker.unref();
-  let closed = false;
-  worker.on('message', (m: WatchMessage) => {
-    if (closed) return;
-    if (m.kind === 'batch') onBatch(m.batch);
-    else if (m.kind === 'error') onError(new Error(m.message));
-    else if (m.kind === 'warning') onWarning(m.warning);
-    else if (m.kind === 'candidates') worker.postMessage({ kind: 'missed', files: known ? m.files.filter((file) => !known(file)) : [] } satisfies MissedMessage);
-  });
-  worker.on('error', (error) => {
-    if (!closed) onError(error);
-  });
+  const watch = watchHere(paths, onBatch, onError, walk, reconcile, onWarning);
   return {
     close: async () => {
-      closed = true;
-      await worker.terminate();
+      await Promise.all([watch.close(), ...[...workers].map((w) => w.terminate())]);
     },
   };
 }

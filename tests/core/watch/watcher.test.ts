@@ -113,3 +113,75 @@ describe('a static site root under watch', () => {
     expect(got.flatMap((b) => [...b.added, ...b.changed])).toEqual([path.join(root, 'content/posts/new.md')]);
   });
 });
+
+describe('folders that appear and links to folders', () => {
+  const outside: string[] = [];
+  afterEach(() => {
+    for (const d of outside.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  });
+  const collect = () => {
+    const got: WatchBatch[] = [];
+    let wake = () => {};
+    const next = () => new Promise<void>((resolve) => (wake = resolve));
+    return { got, next, onBatch: (b: WatchBatch) => (got.push(b), wake()) };
+  };
+  const settle = () => new Promise((r) => setTimeout(r, 700));
+  const shown = (got: WatchBatch[], kind: keyof WatchBatch) => got.flatMap((b) => b[kind]).map((f) => path.relative(dir, f)).sort();
+
+  it('reports the files of a folder moved in whole, and hears changes through a link that was there at the start', async () => {
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-watch-out-'));
+    outside.push(elsewhere);
+    fs.writeFileSync(path.join(elsewhere, 'linked.md'), '---\ntitle: linked\n---\n');
+    const root = folder([]);
+    fs.symlinkSync(elsewhere, path.join(root, 'feeds'));
+    const c = collect();
+    const ready = c.next();
+    running = watchFolders([root], c.onBatch, undefined, () => false);
+    await ready; // the reconcile batch: feeds/linked.md, found through the link
+    expect(shown(c.got, 'added')).toEqual([path.join('feeds', 'linked.md')]);
+    // A folder made elsewhere, filled, then moved in: its files never had a create event here.
+    const staging = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-watch-stage-'));
+    fs.mkdirSync(path.join(staging, 'deep'));
+    fs.writeFileSync(path.join(staging, 'deep', 'moved.md'), '---\ntitle: moved\n---\n');
+    const more = c.next();
+    fs.renameSync(staging, path.join(root, 'batch'));
+    fs.appendFileSync(path.join(elsewhere, 'linked.md'), 'an update\n');
+    await more;
+    await settle();
+    expect(shown(c.got, 'added')).toEqual([path.join('batch', 'deep', 'moved.md'), path.join('feeds', 'linked.md')]);
+    expect(shown(c.got, 'changed')).toEqual([path.join('feeds', 'linked.md')]);
+  });
+
+  it('holds a file still being written until it has not changed for a moment', async () => {
+    const root = folder([]);
+    const c = collect();
+    running = watchFolders([root], c.onBatch);
+    await new Promise((r) => setTimeout(r, 300));
+    const file = path.join(root, 'slow.md');
+    fs.writeFileSync(file, '---\ntitle: slow\n---\n');
+    // Appends every 150 ms for ~1.2 s: past the batch's quiet time each time, within the settle time.
+    const started = Date.now();
+    for (let i = 0; i < 8; i++) {
+      await new Promise((r) => setTimeout(r, 150));
+      fs.appendFileSync(file, `line ${i}\n`);
+    }
+    const lastWrite = Date.now();
+    await c.next();
+    expect(c.got[0].added).toEqual([file]);
+    expect(Date.now() - lastWrite).toBeGreaterThanOrEqual(250);
+    expect(Date.now() - started).toBeGreaterThan(1200);
+  });
+
+  it('watches a file argument and nothing else of its folder', async () => {
+    const root = folder(['watched.md', 'other.md']);
+    const c = collect();
+    running = watchFolders([path.join(root, 'watched.md')], c.onBatch);
+    await new Promise((r) => setTimeout(r, 300));
+    const arrived = c.next();
+    fs.appendFileSync(path.join(root, 'other.md'), 'x\n');
+    fs.appendFileSync(path.join(root, 'watched.md'), 'x\n');
+    await arrived;
+    await settle();
+    expect(shown(c.got, 'changed')).toEqual(['watched.md']);
+  });
+});

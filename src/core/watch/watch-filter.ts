@@ -1,0 +1,64 @@
+// What the folder watch leaves out, by the walk's rules (files/walk.ts), so that a file the
+// start-up walk would not load is not loaded when it changes either: hidden folders and
+// node_modules, a static site's machinery (files/site-layout.ts), section pages, and links that
+// lead back into their own folder.
+import fs, { type Stats } from 'node:fs';
+import path from 'node:path';
+import { isMarkdownName, isSectionPage, keepsSiteEntry, siteKindOfFolder, type SiteKind } from '../files/index.js';
+
+/** Globs for @parcel/watcher's `ignore`: folders never watched at all (no inotify watch spent on them). */
+export const IGNORED_GLOBS: readonly string[] = ['**/.*', '**/node_modules'];
+
+/**
+ * Whether `file` (absolute) under one of `roots` is outside what the walk takes. `siteKinds`
+ * remembers each folder's site kind, so a burst of events under one folder costs its few stat
+ * calls once; `lastIsFolder` says whether the path itself is a folder.
+ */
+export function ignoredPath(file: string, roots: readonly string[], siteKinds: Map<string, SiteKind>, lastIsFolder: boolean): boolean {
+  for (const root of roots) {
+    const rel = path.relative(root, file);
+    if (rel === '' || rel.startsWith('..')) continue;
+    const parts = rel.split(path.sep);
+    let dir = root;
+    for (let i = 0; i < parts.length; i++) {
+      const name = parts[i];
+      if (name.startsWith('.') || name === 'node_modules') return true;
+      let kind = siteKinds.get(dir);
+      if (kind === undefined) siteKinds.set(dir, (kind = siteKindOfFolder(dir)));
+      const folder = i < parts.length - 1 || lastIsFolder;
+      if (kind !== null && !keepsSiteEntry(kind, { name, isDirectory: () => folder, isSymbolicLink: () => false })) return true;
+      dir = path.join(dir, name);
+    }
+    return false;
+  }
+  return false;
+}
+
+/** Whether a file name is one the walk loads: Markdown, and not a section page. */
+export function isArticleName(name: string): boolean {
+  return isMarkdownName(name) && !isSectionPage(name);
+}
+
+// The real path of `p`, or the error that stopped it (ELOOP for a link that leads to itself).
+function realOrError(p: string): string | NodeJS.ErrnoException {
+  try {
+    return fs.realpathSync(p);
+  } catch (error) {
+    return error as NodeJS.ErrnoException;
+  }
+}
+
+/**
+ * Whether the folder (or link to one) at `file` leads back to itself or to one of its own
+ * folders: a symbolic link created under a watched folder while the watch runs (`ln -s .. loop`).
+ * The walk at start-up refuses the same links (files/walk.ts: a link to an ancestor's inode).
+ * Only folders and links are checked (`stats`, from lstat, tells).
+ */
+export function leadsIntoItself(file: string, stats: Stats | undefined): NodeJS.ErrnoException | 'ancestor' | null {
+  if (!stats || !(stats.isDirectory() || stats.isSymbolicLink())) return null;
+  const target = realOrError(file);
+  if (typeof target !== 'string') return target.code === 'ELOOP' ? target : null;
+  const parent = realOrError(path.dirname(file));
+  if (typeof parent !== 'string') return null;
+  return parent === target || parent.startsWith(target.endsWith(path.sep) ? target : target + path.sep) ? 'ancestor' : null;
+}

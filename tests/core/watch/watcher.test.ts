@@ -20,6 +20,14 @@ function folder(files: string[]): string {
   return dir;
 }
 
+// Batches as they come; next() resolves at the next one.
+function collect() {
+  const got: WatchBatch[] = [];
+  let wake = () => {};
+  const next = () => new Promise<void>((resolve) => (wake = resolve));
+  return { got, next, onBatch: (b: WatchBatch) => (got.push(b), wake()) };
+}
+
 describe('watchFolders', () => {
   it('reports a file present at the start but unknown to the caller as added, and known ones not at all', async () => {
     const root = folder(['a.md', 'b.md', 'notes.txt']);
@@ -42,17 +50,13 @@ describe('watchFolders', () => {
 
   it('without `known`, files present at the start are not reported; a file copied in later is', async () => {
     const root = folder(['a.md']);
-    const got: WatchBatch[] = [];
-    const arrived = new Promise<void>((resolve) => {
-      running = watchFolders([root], (b) => {
-        got.push(b);
-        resolve();
-      });
-    });
+    const c = collect();
+    const arrived = c.next();
+    running = watchFolders([root], c.onBatch);
     await new Promise((r) => setTimeout(r, 300));
     fs.writeFileSync(path.join(root, 'c.md'), '---\ntitle: c\n---\n');
     await arrived;
-    expect(got).toEqual([{ added: [path.join(root, 'c.md')], changed: [], removed: [] }]);
+    expect(c.got).toEqual([{ added: [path.join(root, 'c.md')], changed: [], removed: [] }]);
   });
 });
 
@@ -94,13 +98,9 @@ describe('a static site root under watch', () => {
     const root = dir;
     for (const sub of ['content/posts', 'archetypes', 'themes/t']) fs.mkdirSync(path.join(root, sub), { recursive: true });
     fs.writeFileSync(path.join(root, 'hugo.toml'), 'title = "x"\n');
-    const got: WatchBatch[] = [];
-    const arrived = new Promise<void>((resolve) => {
-      running = watchFolders([root], (b) => {
-        got.push(b);
-        resolve();
-      });
-    });
+    const c = collect();
+    const arrived = c.next();
+    running = watchFolders([root], c.onBatch);
     await new Promise((r) => setTimeout(r, 300));
     fs.writeFileSync(path.join(root, 'archetypes/news.md'), '---\ndate: {{ .Date }}\n---\n');
     fs.writeFileSync(path.join(root, 'themes/t/README.md'), '# theme\n');
@@ -110,7 +110,7 @@ describe('a static site root under watch', () => {
     await arrived;
     // Any batch that came later would name the ignored files too: wait out one more batch time.
     await new Promise((r) => setTimeout(r, 700));
-    expect(got.flatMap((b) => [...b.added, ...b.changed])).toEqual([path.join(root, 'content/posts/new.md')]);
+    expect(c.got.flatMap((b) => [...b.added, ...b.changed])).toEqual([path.join(root, 'content/posts/new.md')]);
   });
 });
 
@@ -119,12 +119,6 @@ describe('folders that appear and links to folders', () => {
   afterEach(() => {
     for (const d of outside.splice(0)) fs.rmSync(d, { recursive: true, force: true });
   });
-  const collect = () => {
-    const got: WatchBatch[] = [];
-    let wake = () => {};
-    const next = () => new Promise<void>((resolve) => (wake = resolve));
-    return { got, next, onBatch: (b: WatchBatch) => (got.push(b), wake()) };
-  };
   const settle = () => new Promise((r) => setTimeout(r, 700));
   const shown = (got: WatchBatch[], kind: keyof WatchBatch) => got.flatMap((b) => b[kind]).map((f) => path.relative(dir, f)).sort();
 

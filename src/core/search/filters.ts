@@ -101,3 +101,28 @@ export function withoutDecided(q: ParsedQuery, decided: readonly boolean[] | und
   const terms = q.terms.filter((t, i) => decided[i] !== true || ((t.kind === 'word' || t.kind === 'phrase') && !t.negate));
   return terms.length === q.terms.length ? q : { ...q, terms };
 }
+
+/**
+ * The eligible lists (exact filters over the date order, by search key) of the last query with
+ * filter terms and of the last one without (`plain`: most queries): a new query's first letter
+ * after a `tag:` query found the plain list gone and walked every article again (~30 ms at 100k).
+ */
+export class EligibleMemo {
+  private last: { key: string; ids: number[] } | null = null;
+  private plain: { key: string; ids: number[] } | null = null;
+
+  get(key: string): number[] | null {
+    if (this.last?.key === key) return this.last.ids;
+    return this.plain?.key === key ? this.plain.ids : null;
+  }
+
+  set(key: string, ids: number[], plain: boolean): void {
+    if (plain) this.plain = { key, ids };
+    else this.last = { key, ids };
+  }
+
+  clear(): void {
+    this.last = null;
+    this.plain = null;
+  }
+}

@@ -12,10 +12,9 @@
 // without a limit (`--filter`) every body is searched. A body not in memory is read on first use,
 // unless deferBodies says to leave it (the result is then approximate).
 
-import type { IFuseOptions } from 'fuse.js';
 import type { Article } from '../article.js';
 import { ExactScanner } from './exact-scan.js';
-import { compileFilters, filterKey, filtersNeedHay, termTest, withKeep, withoutDecided, type TermHolder } from './filters.js';
+import { compileFilters, EligibleMemo, filterKey, filtersNeedHay, termTest, withKeep, withoutDecided, type TermHolder } from './filters.js';
 import { containsAll, hayTitle, makeHay, withUnreadBodies, type Hay } from './haystack.js';
 import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
 import { BODY_DEPTH, CAP, FALLBACK_N, FALLBACK_OPTIONS, FUSE_OPTIONS, FUSE_RANK, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
@@ -24,7 +23,7 @@ import { fullScan, NO_HAY, shortRanks, type Ranked } from './scans.js';
 import { rankTiers } from './tiers.js';
 import { indexHolder, indexTest } from './index-terms.js';
 import { ShortIndex } from './short-index.js';
-import { FuseRanker } from './fuse-ranker.js';
+import { FuseRanker } from './fuzzy/fuse-ranker.js';
 import { titleHits } from './title-highlights.js';
 import type { WordSource } from '../index/index.js';
 
@@ -43,11 +42,11 @@ export class SearchIndex {
   // first, so no keystroke pays for that.
   private readonly hays: Array<Hay | undefined> = [];
   private haysComplete = true;
-  // fuse.js records of the articles, made on first use (fuse-ranker.ts).
+  // fuse.js records of the articles, made on first use (fuzzy/fuse-ranker.ts).
   private readonly ranker = new FuseRanker(this.docs);
   // The list orders (date order made on first use: a `--filter` ranked by relevance sorts only its matches).
   private readonly orders = new ListOrders(this.docs);
-  private eligibleMemo: { key: string; ids: number[] } | null = null;
+  private readonly eligibleMemo = new EligibleMemo();
   private readonly scanner = new ExactScanner();
   // Bit masks of titles and tags that answer one- and two-character queries (short-index.ts).
   private readonly shorts = new ShortIndex();
@@ -71,7 +70,7 @@ export class SearchIndex {
     });
     this.haysComplete = false;
     this.orders.grown();
-    this.eligibleMemo = null;
+    this.eligibleMemo.clear();
   }
 
   private readonly order = (): number[] => this.orders.byDate();
@@ -201,11 +200,12 @@ export class SearchIndex {
 
   // Exact filters over the date order, remembered while only the free words change.
   private eligible(key: string, q: ParsedQuery, includeDrafts: boolean, allBodies: boolean, keep: ((id: number) => boolean) | null): number[] {
-    if (this.eligibleMemo?.key === key) return this.eligibleMemo.ids;
+    const known = this.eligibleMemo.get(key);
+    if (known) return known;
     const test = withKeep(compileFilters(q, includeDrafts, this.holder()), keep);
     const hay = filtersNeedHay(q) ? (id: number): Hay => this.hay(id) : (): Hay => NO_HAY;
     const ids = this.order().filter((id, pos) => test(this.docs[id], hay(id), allBodies || pos < BODY_DEPTH));
-    this.eligibleMemo = { key, ids };
+    this.eligibleMemo.set(key, ids, q.terms.every((t) => t.kind === 'word' && !t.negate));
     return ids;
   }
 
@@ -227,27 +227,24 @@ export class SearchIndex {
     let scores = new Map<number, number>();
     // Fuse ranks the newest FUSE_RANK survivors, older ones rank as exact matches: at any corpus
     // size (fuse over a small one's every article put `Bitcoin Flash Crash` under `bitcoin etf`).
-    if (exact.length) scores = this.fuseScores(exact.slice(0, FUSE_RANK), q.text, FUSE_OPTIONS);
+    if (exact.length) scores = this.ranker.scores(exact.slice(0, FUSE_RANK), q.text, FUSE_OPTIONS);
     // Three letters with one typo allowed match noise everywhere, so typos are forgiven from four.
     if (exact.length === 0 && scores.size === 0 && q.text.length >= 4) {
       // With the index, the typo pass first: the articles holding a near token (`bitconi` ->
       // bitcoin) anywhere in the corpus, not only among the newest.
       const near = this.words && q.phrases.length === 0 ? this.words.nearly(q.words) : null;
       const covered = this.words?.covered ?? 0;
-      if (near) scores = this.fuseScores(eligibleOf().filter((id) => id < covered && near[id] === 1).slice(0, FALLBACK_N), q.text, FALLBACK_OPTIONS);
-      if (scores.size === 0) scores = this.fuseScores(eligibleOf().slice(0, FALLBACK_N), q.text, FALLBACK_OPTIONS);
+      if (near) scores = this.ranker.scores(eligibleOf().filter((id) => id < covered && near[id] === 1).slice(0, FALLBACK_N), q.text, FALLBACK_OPTIONS);
+      if (scores.size === 0) scores = this.ranker.scores(eligibleOf().slice(0, FALLBACK_N), q.text, FALLBACK_OPTIONS);
     }
     return rankTiers(scores, exact, q, (id) => this.hay(id));
-  }
-
-  private fuseScores(ids: readonly number[], text: string, options: IFuseOptions<Article>): Map<number, number> {
-    return this.ranker.scores(ids, text, options);
   }
 
   /**
    * Does, ahead of the first keystrokes, what they would otherwise do: the haystacks, the short
    * index, the fuse records of the newest FALLBACK_N articles (what the typo fallback and small
-   * corpora rank), and each search path once so the JIT has compiled it (a cold first three-letter
+   * corpora rank), the fuzzy scorer compiled for every kind of field (FuseRanker.warm), and each
+   * search path once so the JIT has compiled it (a cold first three-letter
    * query cost ~60 ms at 10k). A UI calls it once loading is done and the newest bodies are read
    * ahead (body-preload.ts), so the typo fallback's scan finds them in memory; results never depend on it.
    */
@@ -267,7 +264,8 @@ export class SearchIndex {
     });
     const ends = Array.from({ length: Math.ceil(this.docs.length / PREPARE_CHUNK) }, (_, k) => Math.min(this.docs.length, (k + 1) * PREPARE_CHUNK));
     const hays = ends.map((end) => (): void => void this.shorts.cover(end, (id) => this.hay(id)));
-    return [...hays, () => this.completeHays(), () => order.slice(0, FALLBACK_N).forEach((id) => this.ranker.record(id)), ...searches];
+    const warm = (): void => this.ranker.warm(order.slice(0, 100), [FUSE_OPTIONS, FALLBACK_OPTIONS]);
+    return [...hays, () => this.completeHays(), () => order.slice(0, FALLBACK_N).forEach((id) => this.ranker.record(id)), warm, ...searches];
   }
 
   // The attached index's answers for negated words and coins (index-terms.ts), else null.

@@ -208,7 +208,7 @@ async function keyFigures(label, dir, t) {
     row(
       `breakdown per key, ${kind} (in-process, median)`,
       label,
-      `reducer ${ms(b.reducer)}, search ${ms(b.search)}, React (search excluded) ${ms(b.react)}, ink layout ${ms(b.layout)}, ink output ${ms(b.output)}, write ${ms(b.write)}; ${b.commits} frame(s) writing ${(b.bytes / 1000).toFixed(1)} kB (the first, the list's: ${((b.firstBytes ?? 0) / 1000).toFixed(1)} kB) where a whole frame is ${(fr.fullFrameBytes / 1000).toFixed(1)} kB; panes rendered (keys, React ms): ${panes}`,
+      `first frame ${ms(b.firstMs)} after the key (App rendered ${b.firstRenders}x for it); all frames: reducer ${ms(b.reducer)}, search ${ms(b.search)}, React (search excluded) ${ms(b.react)}, ink layout ${ms(b.layout)}, ink output ${ms(b.output)}, write ${ms(b.write)}; ${b.commits} frame(s) (App rendered ${b.renders}x) writing ${(b.bytes / 1000).toFixed(1)} kB (the first, the list's: ${((b.firstBytes ?? 0) / 1000).toFixed(1)} kB) where a whole frame is ${(fr.fullFrameBytes / 1000).toFixed(1)} kB; panes rendered (keys, React ms): ${panes}`,
       '', '', '', null,
     );
   }

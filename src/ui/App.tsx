@@ -7,13 +7,12 @@
 // re-renders only the panes whose input changed.
 import { Box } from 'ink';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { inspectorRows } from '../core/render/index.js';
 import type { Hit } from '../core/search/index.js';
 import { keymap as defaultKeymap } from '../state/keymap.js';
 import { innerHeight, innerWidth } from '../state/layout.js';
-import { initialState, reducer, type ListSort } from '../state/reducer.js';
-import { effectiveQuery, layoutOf, listPosition, listRows, pulseRows, visibleHits } from '../state/selectors.js';
-import { ArticleBody, bodyLineCount, type StoryOther } from './ArticleBody.js';
+import { initialState, reducer, type Action, type AppState } from '../state/reducer.js';
+import { layoutOf, listPosition, listRows, pulseRows, visibleHits } from '../state/selectors.js';
+import { ArticleBody } from './ArticleBody.js';
 import { ArticleList, listTitle } from './ArticleList.js';
 import { Help } from './Help.js';
 import { Inspector } from './Inspector.js';
@@ -24,12 +23,14 @@ import { promptText, StatusBar } from './StatusBar.js';
 import { useInputGuard } from './input/use-input-guard.js';
 import { useKeys } from './input/use-keys.js';
 import { useRowMarks } from './row-marks.js';
-import { afterQuiet, BODY_FOLLOW_MS, frameCommitted } from './input/after-input.js';
+import { frameCommitted, inputIsBehind } from './input/after-input.js';
+import { useShownArticle } from './use-shown-article.js';
 import { useEffectRunner } from './use-effects.js';
 import { useUnreadCount } from './use-unread-count.js';
 import { idsByPath } from '../state/index-swap.js';
-import { listedHits, useAggregate } from './pulse/use-aggregate.js';
-import { listLimit, useSearch } from './use-search.js';
+import { listedHits, useAggregate, type Aggregate } from './pulse/use-aggregate.js';
+import { listSearch, resultsStep, type ListedAnswer } from './list/list-results.js';
+import { listLimit, SearchCache, useSearch, type AnsweredSearch } from './use-search.js';
 import { ViewTabs } from './ViewTabs.js';
 import { WarningList } from './WarningList.js';
 import type { AppProps } from './app-props.js';
@@ -74,28 +75,41 @@ export function App(p: AppProps) {
   if (state.warningsCount !== p.warnings.length) dispatch({ type: 'warnings', count: p.warnings.length });
   if (state.arrived !== (p.arrived ?? 0)) dispatch({ type: 'arrived', count: p.arrived ?? 0, latest: p.latestArrived ?? null });
 
-  const query = effectiveQuery(state);
-  const view = state.view > 0 ? state.views[state.view - 1] : undefined;
-  const sort: ListSort | null = state.sort ?? view?.sort ?? null;
-  // `hot` orders the engine's date order by hot score (core/stories/hot.ts).
-  const hot = sort === 'hot';
-  const engineSort = sort === 'hot' ? 'date' : sort;
+  const { request, query, hot, engineSort } = listSearch(p, state, now);
   const includeDrafts = p.includeDrafts ?? false;
   const readingVersion = reading?.version ?? 0;
-  const search = useSearch(p.index, p.version, query, engineSort, includeDrafts, now, state.cursor, reading, readingVersion, p.hidden ?? null);
+  // The latest state and props for the key handler, which runs between renders.
+  const latest = useRef(state);
+  latest.current = state;
+  const props = useRef(p);
+  props.current = p;
+  const [answers] = useState(() => new SearchCache());
+  // A deferred search's answer arrives as one reducer step (one render), or as a redraw when it
+  // changes no list (a malformed query's message).
+  const [, redraw] = useReducer((n: number) => n + 1, 0);
+  const answered = (outcome: AnsweredSearch) => {
+    const step = resultsStep(latest.current, listedAnswer(props.current, outcome, null, false));
+    if (step) dispatch(step);
+    else redraw();
+  };
+  const search = useSearch(request, answers, answered);
   const stories = p.stories ?? null;
   // The pulse, the hot order and the count over every match, after the list (use-aggregate.ts).
   const aggregate = useAggregate({
     index: p.index, search, query, sort: engineSort, hot, includeDrafts, now, reading,
     readingVersion: /is:/i.test(query) ? readingVersion : 0, hidden: p.hidden ?? null, facts: p.facts ?? null, counter: p.counter ?? null,
+    // The counts reach the reducer with the aggregate (the hot order is listedHits' business: it follows in the render).
+    // An aggregate of a search a key has already replaced (its render still pending) is left to that render.
+    onCounted: (a) => {
+      const step = hot || a.search !== answers.last() ? null : resultsStep(latest.current, listedAnswer(props.current, a.search as AnsweredSearch, a, false));
+      if (step) dispatch(step);
+    },
   });
   const pageLimit = listLimit(state.cursor);
   const listed = useMemo(
     () => listedHits(search, hot, aggregate, pageLimit, (id) => p.index.article(id), stories?.size ?? null, now),
     [search, hot, stories, now, p.index, aggregate, pageLimit],
   );
-  const total = p.warmTotal?.listed ?? (aggregate ? aggregate.total : search.ok ? search.result.total : 0);
-  const approximate = aggregate ? aggregate.approximate : search.ok && (search.result.approximate ?? false);
   // A replaced index (the warm start's by the loaded one) names articles by other ids: the
   // selection and marks follow their articles by path.
   const shownIndex = useRef(p.index);
@@ -103,69 +117,56 @@ export function App(p: AppProps) {
     dispatch({ type: 'reindex', map: idsByPath(shownIndex.current, p.index) });
     shownIndex.current = p.index;
   }
-  // The pulse is drawn once counted; a count for an older result never reaches the reducer. Until
-  // the facts exist a result bigger than the list's hits cannot be counted: the strip says so.
-  const uncountable = !p.facts && search.ok && (search.result.approximate || search.result.hits.length < search.result.total);
-  const pulse = aggregate ? aggregate.pulse : uncountable ? null : state.pulse;
-  if (search.ok && listed && (listed !== state.rawHits || stories !== state.stories || total !== state.total)) {
-    // One step for the result and its pulse (counted with it when the search named every match).
-    dispatch({
-      type: 'results',
-      hits: listed,
-      total,
-      approximate,
-      sort: hot ? 'hot' : search.result.sort,
-      query: search.query,
-      stories,
-      pulse,
-    });
-  } else if (pulse !== state.pulse) {
-    dispatch({ type: 'pulse', pulse, seq: state.resultsSeq });
-  }
+  // New results (and their pulse when counted with them), or a pulse counted since; usually the
+  // key handler has already put them in the state (keyStep below) and this finds nothing to do.
+  const step = resultsStep(state, { ...listedAnswer(p, search, aggregate, hot), listed });
+  if (step) dispatch(step);
 
   const layout = layoutOf(state);
-  // The body and inspector show `shownId`, which follows the selection BODY_FOLLOW_MS after the
-  // list's frame is out, once no key is waiting: holding `j` moves the cursor at the keyboard's
-  // pace, only the article it stops on is laid out, and the terminal shows the moved cursor while
-  // this process is idle rather than busy laying out the body.
-  const selectedId = state.selectedId;
-  const [shownId, setShownId] = useState(selectedId);
-  // A layout effect: it runs as the commit ends (the frame is written by then); a passive one
-  // could wait for the next commit. Nothing is laid out for panes an overlay hides.
-  const { overlay } = state;
-  useLayoutEffect(
-    () => (shownId === selectedId || overlay ? undefined : afterQuiet(BODY_FOLLOW_MS, () => setShownId(selectedId))),
-    [shownId, selectedId, overlay],
-  );
-  // Guarded: in the render that dispatches new results, the id can be one the index lost.
-  const article = useMemo(
-    () => (shownId === null ? null : orElse(() => p.index.article(shownId), null)),
-    // version: the index grows in place while loading.
+  // What the body and inspector show: the selection, BODY_FOLLOW_MS after the list's frame (use-shown-article.ts).
+  const bodyWidth = layout.body ? innerWidth(layout.body) : 0;
+  const shown = useShownArticle(state, latest, dispatch, { index: p.index, version: p.version, stories, expanded: state.expanded, bodyWidth });
+  const { id: shownId, article, also } = shown;
+  // The body and inspector panes as elements made again only when what they show changes: a
+  // keystroke that moves the list or types a query does not render them (nor their borders) at all.
+  const [bodyRect, inspectorRect, focus] = [layout.body, layout.inspector, state.focus];
+  const bodyPane = useMemo(
+    () =>
+      bodyRect ? (
+        <Pane title="Article" width={bodyRect.width} height={bodyRect.height} focused={focus === 'body'} resetKey={shownId}>
+          <ArticleBody article={article} width={innerWidth(bodyRect)} height={innerHeight(bodyRect)} scroll={state.bodyScroll} focused={focus === 'body'} now={now} also={also} />
+        </Pane>
+      ) : null,
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [p.index, p.version, shownId],
+    [bodyRect?.width, bodyRect?.height, focus === 'body', shownId, article, state.bodyScroll, now, also],
   );
-  // Measuring must not crash on odd data either; the panes' own boundaries show the failure.
-  const rows = useMemo(() => (article ? orElse(() => inspectorRows(article, state.expanded), []) : []), [article, state.expanded]);
-  const bodyRect = layout.body;
-  // The other outlets of the shown article's story, listed in the body pane.
-  const also = useMemo<StoryOther[]>(() => {
-    if (!stories || shownId === null || (stories.size[shownId] ?? 1) < 2) return [];
-    return stories.members(stories.story[shownId]).filter((id) => id !== shownId).map((id) => {
-      const a = p.index.article(id);
-      return { source: a.source, title: a.title };
-    });
-  }, [stories, shownId, p.index]);
-  const bodyWidth = bodyRect ? innerWidth(bodyRect) : 0;
-  const bodyLines = useMemo(() => (article && bodyWidth ? orElse(() => bodyLineCount(article, bodyWidth, also), 0) : 0), [article, bodyWidth, also]);
-  if (rows !== state.inspector || bodyLines !== state.bodyLines) dispatch({ type: 'measure', bodyLines, inspector: rows });
+  const inspectorPane = useMemo(
+    () =>
+      inspectorRect ? (
+        <Pane title="Inspector" width={inspectorRect.width} height={inspectorRect.height} focused={focus === 'inspector'} resetKey={shownId}>
+          <Inspector article={article} width={innerWidth(inspectorRect)} height={innerHeight(inspectorRect)} cursor={state.inspectorCursor} expanded={state.expanded} focused={focus === 'inspector'} />
+        </Pane>
+      ) : null,
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [inspectorRect?.width, inspectorRect?.height, focus === 'inspector', shownId, article, state.inspectorCursor, state.expanded],
+  );
 
   // Every commit of App is a frame written (ink draws in the commit): the clock use-search.ts
   // reads to tell a key typed at leisure from one that queued behind a frame.
   useLayoutEffect(frameCommitted);
 
   useInputGuard();
-  useKeys(state, dispatch, p.mouse ?? false, table);
-  useEffectRunner(state.effects, dispatch, { index: p.index, reading, system: p.system ?? null, query, includeDrafts: p.includeDrafts ?? false, bodyWidth: innerWidth(layout.body) });
+  // A key that changes the search is searched as it is read, when the screen is up to date: its
+  // results reach the reducer with the key's own actions, and App renders once for both.
+  const keyStep = (next: AppState): Action | null => {
+    if (inputIsBehind()) return null;
+    const ask = listSearch(props.current, next, now);
+    // The hot order waits for the aggregate; a request already answered changes nothing.
+    if (ask.hot || answers.held(ask.request)) return null;
+    return resultsStep(next, listedAnswer(props.current, answers.answer(ask.request), null, false));
+  };
+  useKeys(latest, dispatch, p.mouse ?? false, table, keyStep);
+  useEffectRunner(state.effects, dispatch, { index: p.index, reading, system: p.system ?? null, query, includeDrafts: p.includeDrafts ?? false, bodyWidth });
 
   // The start notice can come after the load (how many are new is known only then).
   useEffect(() => {
@@ -241,16 +242,8 @@ export function App(p: AppProps) {
                 marksVersion={reading?.version ?? 0}
               />
             </Pane>
-            {layout.body ? (
-              <Pane title="Article" width={layout.body.width} height={layout.body.height} focused={state.focus === 'body'} resetKey={shownId}>
-                <ArticleBody article={article} width={innerWidth(layout.body)} height={innerHeight(layout.body)} scroll={state.bodyScroll} focused={state.focus === 'body'} now={now} also={also} />
-              </Pane>
-            ) : null}
-            {layout.inspector ? (
-              <Pane title="Inspector" width={layout.inspector.width} height={layout.inspector.height} focused={state.focus === 'inspector'} resetKey={shownId}>
-                <Inspector article={article} width={innerWidth(layout.inspector)} height={innerHeight(layout.inspector)} cursor={state.inspectorCursor} expanded={state.expanded} focused={state.focus === 'inspector'} />
-              </Pane>
-            ) : null}
+            {bodyPane}
+            {inspectorPane}
           </>
         )}
       </Box>
@@ -274,6 +267,11 @@ export function App(p: AppProps) {
       />
     </Box>
   );
+}
+
+// What the list shows for `search` with App's props (no hot order: that is listedHits' business).
+function listedAnswer(p: AppProps, search: AnsweredSearch, aggregate: Aggregate | null, hot: boolean): ListedAnswer {
+  return { search, listed: search.ok ? search.result.hits : null, aggregate, hot, stories: p.stories ?? null, facts: !!p.facts, warmListed: p.warmTotal?.listed ?? null };
 }
 
 function orElse<T>(f: () => T, fallback: T): T {

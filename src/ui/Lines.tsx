@@ -2,13 +2,15 @@
 // already fit the width; each row is still clipped here, in the app, at its widest terminal
 // reading (core/width/width.ts), so no row can overflow its pane whatever Ink computes. Each row
 // is painted once into a string (paint.ts) and a pane's rows reach ink as one text node of
-// placed rows (placed-rows.ts): ink's per-frame work no longer grows with what the pane shows.
+// placed rows (placed-rows.ts), each row by its position: ink's per-frame work no longer grows
+// with what the pane shows, and a frame that changes only what rows show changes no ink text.
 import { Box, Text } from 'ink';
 import { createSupportsHyperlinks } from 'supports-hyperlinks';
 import { type Line, type Span, clipLine } from '../core/render/index.js';
 import { hyperlinkTarget, osc8 } from '../core/text/index.js';
 import { paint } from './frame/paint.js';
-import { rowRef, rowRefsOn } from './frame/placed-rows.js';
+import { useEffect, useState } from 'react';
+import { releaseSlots, rowRefsOn, slotBlock, slotRef } from './frame/placed-rows.js';
 import { theme } from './theme.js';
 
 // Span roles are theme roles; looked up at paint time so the configured theme applies.
@@ -57,10 +59,14 @@ export function paintLine(raw: Line, width: number, inverse = false): string {
  * with placed rows off, one <Text> per row as ink expects.
  */
 export function PaintedRows({ rows, width }: { rows: readonly string[]; width: number }) {
+  // Row N of this column is always the same slot: a frame that changes only what rows show hands
+  // ink the same text as the last (placed-rows.ts).
+  const [block] = useState(slotBlock);
+  useEffect(() => () => releaseSlots(block), [block]);
   if (rowRefsOn()) {
     return (
       <Box flexDirection="column" width={width} flexShrink={0}>
-        <Text>{rows.map((r) => (r === '' ? ' ' : rowRef(r, width))).join('\n')}</Text>
+        <Text>{rows.map((r, i) => (r === '' ? ' ' : slotRef(block, i, r, width))).join('\n')}</Text>
       </Box>
     );
   }

@@ -4,7 +4,7 @@
 // once the keys already waiting have been read, and its result is applied only if no newer
 // keystroke arrived while it ran. A result for a query that is already stale is dropped, never
 // drawn; the list keeps the previous results until the current query's arrive (as fzf does).
-import { useLayoutEffect, useState } from 'react';
+import { useLayoutEffect, useReducer, useRef, useState } from 'react';
 import { type Reading, searchWithReading } from '../core/reading/index.js';
 import { sanitizeLine } from '../core/text/index.js';
 import type { SearchIndex, SearchResult, SortKey } from '../core/search/index.js';
@@ -28,7 +28,8 @@ export function listLimit(cursor: number): number {
   return (Math.floor(Math.max(0, cursor) / LIST_PAGE) + 2) * LIST_PAGE;
 }
 
-interface Request {
+/** What one search of the list asks for: the query and everything its answer depends on. */
+export interface SearchRequest {
   index: SearchIndex;
   version: number;
   query: string;
@@ -43,7 +44,23 @@ interface Request {
   hidden: ReadonlySet<number> | null;
 }
 
-function sameRequest(a: Request, b: Request): boolean {
+/** A request for `query` with hits to `cursor` and beyond; `readingVersion` counts only for `is:` queries. */
+export function searchRequest(r: Omit<SearchRequest, 'limit' | 'reading' | 'readingVersion' | 'hidden'> & { cursor?: number; reading?: Reading | null; readingVersion?: number; hidden?: ReadonlySet<number> | null }): SearchRequest {
+  return {
+    index: r.index,
+    version: r.version,
+    query: r.query,
+    sort: r.sort,
+    includeDrafts: r.includeDrafts,
+    now: r.now,
+    limit: listLimit(r.cursor ?? 0),
+    reading: r.reading ?? null,
+    readingVersion: /is:/i.test(r.query) ? (r.readingVersion ?? 0) : 0,
+    hidden: r.hidden ?? null,
+  };
+}
+
+function sameRequest(a: SearchRequest, b: SearchRequest): boolean {
   return (
     a.index === b.index &&
     a.version === b.version &&
@@ -59,7 +76,7 @@ function sameRequest(a: Request, b: Request): boolean {
 }
 
 /** Runs one search; never throws. */
-export function runSearch(r: Request): AnsweredSearch {
+export function runSearch(r: SearchRequest): AnsweredSearch {
   try {
     const result = searchWithReading(r.index, r.query, { sort: r.sort ?? undefined, includeDrafts: r.includeDrafts, now: r.now, limit: r.limit }, r.reading, r.readingVersion, r.hidden);
     return { ok: true, result, query: r.query };
@@ -70,41 +87,56 @@ export function runSearch(r: Request): AnsweredSearch {
 }
 
 /**
- * The latest search outcome for (query, sort, drafts) over the index at `version`, with hits to
- * `cursor` and beyond. The first render searches at once (the first frame has results); later
- * changes search after the frame that shows them. `version` counts in-place growth of the index.
+ * The last search answered for one list, shared by the key handler and the render: a key that
+ * changes the query is searched where it is read (App's useKeys step), and the render that
+ * follows finds the answer here instead of searching again or updating state to hold it, so one
+ * keystroke's result costs one render of App.
  */
-export function useSearch(
-  index: SearchIndex,
-  version: number,
-  query: string,
-  sort: SortKey | null,
-  includeDrafts: boolean,
-  now: number,
-  cursor = 0,
-  reading: Reading | null = null,
-  readingVersion = 0,
-  hidden: ReadonlySet<number> | null = null,
-): AnsweredSearch {
-  const request: Request = {
-    index,
-    version,
-    query,
-    sort,
-    includeDrafts,
-    now,
-    limit: listLimit(cursor),
-    reading,
-    readingVersion: /is:/i.test(query) ? readingVersion : 0,
-    hidden,
-  };
-  const [answer, setAnswer] = useState(() => ({ request, outcome: runSearch(request) }));
-  let current = sameRequest(answer.request, request);
-  if (!current && !inputIsBehind()) {
-    // Updating this component's own state while rendering: React renders it again at once.
-    setAnswer({ request, outcome: runSearch(request) });
-    current = true;
+export class SearchCache {
+  private request: SearchRequest | null = null;
+  private outcome: AnsweredSearch | null = null;
+
+  /** The answer to `request` if it is the one held, else null. */
+  held(request: SearchRequest): AnsweredSearch | null {
+    return this.request && sameRequest(this.request, request) ? this.outcome : null;
   }
+
+  /** The answer to `request`: the one held, or searched now and held. */
+  answer(request: SearchRequest): AnsweredSearch {
+    return this.held(request) ?? this.hold(request, runSearch(request));
+  }
+
+  /** Holds `outcome` as the answer to `request`; returns it. */
+  hold(request: SearchRequest, outcome: AnsweredSearch): AnsweredSearch {
+    this.request = request;
+    this.outcome = outcome;
+    return outcome;
+  }
+
+  /** The last answer held, whatever it was for (null before the first). */
+  last(): AnsweredSearch | null {
+    return this.outcome;
+  }
+}
+
+/**
+ * The latest search outcome for `request`. The first render searches at once (the first frame
+ * has results); a request already answered in `cache` (by the key handler) is used as it is; a
+ * new one is searched during the render when the screen is up to date, else after the frame that
+ * shows the query (see the top of this file). A deferred answer is handed to `onAnswer`, which
+ * makes the render that shows it (App: one reducer step with the results); without one, this
+ * hook's own state does.
+ */
+export function useSearch(request: SearchRequest, cache?: SearchCache, onAnswer?: (answer: AnsweredSearch) => void): AnsweredSearch {
+  const [own] = useState(() => new SearchCache());
+  const answers = cache ?? own;
+  const [, redraw] = useReducer((n: number) => n + 1, 0);
+  let answer = answers.held(request);
+  const last = answers.last();
+  if (!answer && (last === null || !inputIsBehind())) answer = answers.hold(request, runSearch(request));
+  const current = answer !== null;
+  const apply = useRef(onAnswer);
+  apply.current = onAnswer;
   // A layout effect runs as the commit ends, after the frame is written; a passive effect could
   // wait for the next commit.
   useLayoutEffect(() => {
@@ -114,7 +146,11 @@ export function useSearch(
       const outcome = runSearch(request);
       // Keys typed while the search ran are read before the result is applied; if they change
       // the request, this effect's cleanup runs and the result is dropped.
-      cancelApply = afterPendingInput(() => setAnswer({ request, outcome }));
+      cancelApply = afterPendingInput(() => {
+        answers.hold(request, outcome);
+        if (apply.current) apply.current(outcome);
+        else redraw();
+      });
     });
     return () => {
       cancelSearch();
@@ -122,6 +158,6 @@ export function useSearch(
     };
     // The request's fields are the dependencies; `request` itself is a new object every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [current, index, version, query, sort, includeDrafts, now, request.limit, reading, request.readingVersion, hidden]);
-  return answer.outcome;
+  }, [current, request.index, request.version, request.query, request.sort, request.includeDrafts, request.now, request.limit, request.reading, request.readingVersion, request.hidden]);
+  return answer ?? last!;
 }

@@ -7,7 +7,12 @@
 // the reference never reaches the terminal. Without the compositor, refs are off and a row is
 // handed to ink as itself.
 
-// OSC 7457 is assigned to nothing; the payload is `id;width`.
+// Rows placed by position (slotRef) go further: a pane's row N is always the same reference, and
+// the slot it names holds the row's current text. When a keystroke changes what a pane shows but
+// not its shape, the text ink holds does not change at all: React updates no text node, Yoga lays
+// out nothing again, and only the slots' contents (read when the frame is composed) differ.
+
+// OSC 7457 is assigned to nothing; the payload is `id;width` (`s` before the id: a slot).
 const OPEN = '\x1b]7457;';
 const CLOSE = '\x07';
 
@@ -54,7 +59,41 @@ export function rowRef(text: string, width: number): string {
   return `${OPEN}${id};${width}${CLOSE}${' '.repeat(width)}`;
 }
 
-function lookup(id: number): string | undefined {
+// Slot contents by slot number: a PaintedRows instance's rows (slotBase) plus the row's index.
+const slots = new Map<number, string>();
+// Per block, one past the highest row it has held (what releaseSlots clears).
+const blockRows = new Map<number, number>();
+let nextBlock = 1;
+/** Rows one block of slots holds; a longer column of rows gives the rows past it text refs. */
+export const SLOT_ROWS = 4096;
+
+/** A new block of SLOT_ROWS slots for one column of rows (one per mounted PaintedRows). */
+export function slotBlock(): number {
+  return nextBlock++ * SLOT_ROWS;
+}
+
+/** Forgets the contents of a block's slots (its rows are no longer drawn). */
+export function releaseSlots(block: number): void {
+  const n = blockRows.get(block) ?? 0;
+  for (let i = 0; i < n; i++) slots.delete(block + i);
+  blockRows.delete(block);
+}
+
+/**
+ * What to give ink for row `row` of the column of rows `block` (slotBlock), now showing `text`
+ * (at most `width` columns): a reference to the slot, the same string whatever the row shows, when
+ * refs are on; else as rowRef. The slot holds `text` until the row is drawn again.
+ */
+export function slotRef(block: number, row: number, text: string, width: number): string {
+  if (!enabled || text.includes(CLOSE) || row >= SLOT_ROWS) return rowRef(text, width);
+  slots.set(block + row, text);
+  if ((blockRows.get(block) ?? 0) <= row) blockRows.set(block, row + 1);
+  return `${OPEN}s${block + row};${width}${CLOSE}${' '.repeat(width)}`;
+}
+
+function lookup(idText: string): string | undefined {
+  if (idText.charCodeAt(0) === 0x73 /* s */) return slots.get(Number(idText.slice(1)));
+  const id = Number(idText);
   const mine = current.byId.get(id);
   if (mine !== undefined) return mine;
   const old = previous.byId.get(id);
@@ -76,7 +115,7 @@ export function expandRefs(line: string, measure: (text: string) => number): str
     if (end < 0) break;
     const [idText, widthText] = line.slice(at + OPEN.length, end).split(';');
     const width = Number(widthText);
-    const row = lookup(Number(idText)) ?? '';
+    const row = lookup(idText) ?? '';
     const pad = Math.max(0, width - measure(row));
     out += line.slice(from, at) + row + ' '.repeat(pad);
     // The reference's own spaces.

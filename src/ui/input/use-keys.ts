@@ -2,7 +2,7 @@
 // the reducer as it goes, because a chunk can change mode midway ("/bitfarms" in one write must
 // start search, then type "bitfarms"). The hook wires it to Ink's useInput.
 import { useInput, type Key } from 'ink';
-import { useRef, type Dispatch } from 'react';
+import { useCallback, useRef, type Dispatch, type MutableRefObject } from 'react';
 import { keymap as defaultKeymap, keyNames, lookup, type Binding, type InkKey, type KeyToken } from '../../state/keymap.js';
 import { reducer, type Action, type AppState } from '../../state/reducer.js';
 import { parseMouse } from './mouse.js';
@@ -72,15 +72,44 @@ function mouseActions(reports: NonNullable<ReturnType<typeof parseMouse>>): Acti
   return out;
 }
 
-/** Reads keyboard (and mouse) input and dispatches the resulting actions. */
-export function useKeys(state: AppState, dispatch: Dispatch<Action>, mouse: boolean, table: readonly Binding[] = defaultKeymap): void {
-  const latest = useRef(state);
-  latest.current = state;
-  useInput((input: string, key: Key) => {
-    const actions = inputActions(latest.current, input, key, mouse, table);
+/**
+
+ * Reads keyboard (and mouse) input and dispatches the resulting actions. `latest` holds the state
+ * as of the last render; it is advanced here as actions are dispatched, so keys read before the
+ * next render see their predecessors' effect. `after(state)` may add one action once the keys
+ * read together are applied (App: the results of the query they typed): it runs once per turn of
+ * the event loop, in a microtask after ink has handed over every key it read (a paste or a
+ * burst of arrow keys is several input events), before React renders them, so App renders once
+ * for the keys and their results. The handler given to ink stays the same object across renders:
+ * ink subscribes it again whenever it changes.
+ */
+export function useKeys(
+  latest: MutableRefObject<AppState>,
+  dispatch: Dispatch<Action>,
+  mouse: boolean,
+  table: readonly Binding[] = defaultKeymap,
+  after?: (state: AppState) => Action | null,
+): void {
+  const now = useRef({ dispatch, mouse, table, after });
+  now.current = { dispatch, mouse, table, after };
+  const afterQueued = useRef(false);
+  const handler = useCallback((input: string, key: Key) => {
+    const { dispatch: send, mouse: withMouse, table: keys } = now.current;
+    const actions = inputActions(latest.current, input, key, withMouse, keys);
     for (const a of actions) {
       latest.current = reducer(latest.current, a);
-      dispatch(a);
+      send(a);
     }
-  });
+    if (actions.length === 0 || afterQueued.current) return;
+    afterQueued.current = true;
+    queueMicrotask(() => {
+      afterQueued.current = false;
+      const { dispatch: sendNow, after: then } = now.current;
+      const more = then ? then(latest.current) : null;
+      if (!more) return;
+      latest.current = reducer(latest.current, more);
+      sendNow(more);
+    });
+  }, [latest]);
+  useInput(handler);
 }

@@ -7,7 +7,7 @@
 // aggregate for an older search is cancelled before it starts, superseded on the worker by a
 // newer one, or ignored when it arrives. Until the facts exist (they are computed on the worker
 // after loading) the pulse counts the list's hits when those are every match.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { pulseOf, type Pulse } from '../../core/pulse/index.js';
 import { type Reading, searchWithReading } from '../../core/reading/index.js';
 import type { Article } from '../../core/article.js';
@@ -51,12 +51,23 @@ export interface AggregateRequest {
   facts: Facts | null;
   /** Where the counting runs (the facts worker); null: here, over `facts`. */
   counter: FactsCounter | null;
+  /**
+   * Called with each aggregate as it is taken in, in the same turn of the event loop: App puts
+   * its counts in the reducer then, so that the aggregate costs one render, not two.
+   */
+  onCounted?: (aggregate: Aggregate) => void;
 }
 
 /** The aggregate of the current search once counted, else null (the previous one stays drawn meanwhile). */
 export function useAggregate(r: AggregateRequest): Aggregate | null {
-  const [aggregate, setAggregate] = useState<Aggregate | null>(null);
+  const [aggregate, keep] = useState<Aggregate | null>(null);
   const { index, search, query, sort, hot, includeDrafts, now, reading, readingVersion, hidden, facts, counter } = r;
+  const counted = useRef(r.onCounted);
+  counted.current = r.onCounted;
+  const setAggregate = (a: Aggregate) => {
+    keep(a);
+    counted.current?.(a);
+  };
   useEffect(() => {
     if (!search.ok) return undefined;
     const result = search.result;
@@ -86,8 +97,8 @@ export function useAggregate(r: AggregateRequest): Aggregate | null {
         const ids = Int32Array.from(all.ids);
         const { total, approximate = false } = all;
         // Articles that arrived after the facts were last updated are counted once the worker has them.
-        const counted = counter ? counter.count(ids, hot, now) : Promise.resolve(countFacts(facts, ids, hot, now));
-        void counted.then((c) => {
+        const answer = counter ? counter.count(ids, hot, now) : Promise.resolve(countFacts(facts, ids, hot, now));
+        void answer.then((c) => {
           if (!stale && c) setAggregate({ search, pulse: c.pulse, total, approximate, hot: c.hot, ids: all.ids });
         });
       }, AGGREGATE_IDLE_MS);

@@ -5,6 +5,9 @@
 // alphabet is a table by code unit, and the bit rows live in two reused Int32Arrays. Every branch,
 // bound and float operation is fuse's, in fuse's order, so the score is the same number
 // (tests/core/search/fuzzy-scores.test.ts compares the two on random text).
+//
+// A derivative of fuse.js, Copyright 2017 Kirollos Risk, under the Apache License 2.0
+// (https://www.apache.org/licenses/LICENSE-2.0); changed as said above.
 
 /** The subset of fuse.js options that change a Bitap score. */
 export interface BitapOptions {

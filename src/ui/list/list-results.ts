@@ -1,0 +1,76 @@
+// The reducer step that puts a search's answer in the list: the same step whether the key handler
+// searched as it read the key (one render of App per keystroke) or the render found an answer the
+// state does not hold yet (the index grew, a deferred search came back).
+import type { Hit, SortKey } from '../../core/search/index.js';
+import type { Action, AppState, ListSort } from '../../state/reducer.js';
+import { effectiveQuery } from '../../state/selectors.js';
+import type { StoryView } from '../../state/story-rows.js';
+import type { AppProps } from '../app-props.js';
+import type { Aggregate } from '../pulse/use-aggregate.js';
+import { searchRequest, type AnsweredSearch, type SearchRequest } from '../use-search.js';
+
+/** What the list searches for in `state`: the request, and whether the list is in hot order. */
+export interface ListSearch {
+  request: SearchRequest;
+  /** The query with the active view's (what the search line and the aggregate use). */
+  query: string;
+  /** `hot` orders the engine's date order by hot score (core/stories/hot.ts). */
+  hot: boolean;
+  engineSort: SortKey | null;
+}
+
+/** The list's search in `state` with App's props `p`; `now` is the clock the session reads dates by. */
+export function listSearch(p: AppProps, state: AppState, now: number): ListSearch {
+  const query = effectiveQuery(state);
+  const view = state.view > 0 ? state.views[state.view - 1] : undefined;
+  const sort: ListSort | null = state.sort ?? view?.sort ?? null;
+  const hot = sort === 'hot';
+  const engineSort = sort === 'hot' ? 'date' : sort;
+  const request = searchRequest({
+    index: p.index,
+    version: p.version,
+    query,
+    sort: engineSort,
+    includeDrafts: p.includeDrafts ?? false,
+    now,
+    cursor: state.cursor,
+    reading: p.reading ?? null,
+    readingVersion: p.reading?.version ?? 0,
+    hidden: p.hidden ?? null,
+  });
+  return { request, query, hot, engineSort };
+}
+
+/** What the list shows for one search answer. */
+export interface ListedAnswer {
+  search: AnsweredSearch;
+  /** The rows' hits in list order (listedHits); null when there are none to show (a failed search). */
+  listed: readonly Hit[] | null;
+  /** The counts over every match for this answer, once in; null before. */
+  aggregate: Aggregate | null;
+  hot: boolean;
+  stories: StoryView | null;
+  /** Whether the corpus's facts are in (without them a result bigger than its hits cannot be counted). */
+  facts: boolean;
+  /** Warm start: the articles the on-disk index listed, which stands for the total until loaded. */
+  warmListed: number | null;
+}
+
+/**
+ * The action that brings `state` up to date with `a`, or null when it already is: `results` for
+ * new hits, stories or total (with the pulse when it is counted with them), else `pulse` for a
+ * pulse counted since. A pulse for an older result never reaches the reducer.
+ */
+export function resultsStep(state: AppState, a: ListedAnswer): Action | null {
+  const { search, listed, aggregate } = a;
+  const total = a.warmListed ?? (aggregate ? aggregate.total : search.ok ? search.result.total : 0);
+  const approximate = aggregate ? aggregate.approximate : search.ok && (search.result.approximate ?? false);
+  // Until the facts exist a result bigger than the list's hits cannot be counted: the strip says so.
+  const uncountable = !a.facts && search.ok && (search.result.approximate || search.result.hits.length < search.result.total);
+  const pulse = aggregate ? aggregate.pulse : uncountable ? null : state.pulse;
+  if (search.ok && listed && (listed !== state.rawHits || a.stories !== state.stories || total !== state.total)) {
+    return { type: 'results', hits: listed, total, approximate, sort: a.hot ? 'hot' : search.result.sort, query: search.query, stories: a.stories, pulse };
+  }
+  if (pulse !== state.pulse) return { type: 'pulse', pulse, seq: state.resultsSeq };
+  return null;
+}

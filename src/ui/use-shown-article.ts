@@ -1,0 +1,115 @@
+// The article the body and inspector show. It follows the list's selection BODY_FOLLOW_MS after
+// the list's frame is out, once no key is waiting: holding `j` moves the cursor at the keyboard's
+// pace, only the article it stops on is laid out, and the terminal shows the moved cursor while
+// this process is idle rather than busy laying out the body. When it follows, the new article's
+// measurements (body rows, inspector rows: the reducer's scroll bounds) reach the reducer in the
+// same step, so following costs one render of App, not one to show and one to measure.
+import { useLayoutEffect, useRef, useState, type Dispatch } from 'react';
+import type { Article } from '../core/article.js';
+import { inspectorRows, type InspectorRow } from '../core/render/index.js';
+import type { SearchIndex } from '../core/search/index.js';
+import type { StoryMap } from '../core/stories/index.js';
+import type { Action, AppState } from '../state/reducer.js';
+import { bodyLineCount, type StoryOther } from './ArticleBody.js';
+import { afterQuiet, BODY_FOLLOW_MS } from './input/after-input.js';
+
+/** What the body and inspector panes show, and the measurements the reducer holds of it. */
+export interface ShownArticle {
+  id: number | null;
+  article: Article | null;
+  /** The other outlets of the article's story, listed in the body pane. */
+  also: readonly StoryOther[];
+  rows: readonly InspectorRow[];
+  bodyLines: number;
+}
+
+interface Inputs {
+  index: SearchIndex;
+  /** Counts in-place growth of the index (an id unknown a moment ago may resolve now). */
+  version: number;
+  stories: StoryMap | null;
+  expanded: ReadonlySet<string>;
+  bodyWidth: number;
+}
+
+const NO_OTHERS: readonly StoryOther[] = Object.freeze([]);
+const NO_ROWS: readonly InspectorRow[] = Object.freeze([]);
+
+// The last value made by `make` for `key` (compared field by field): the render and the follow
+// step ask for the same article's measurements, and must get the same objects.
+function lastOf<K extends unknown[], V>(make: (...key: K) => V): (...key: K) => V {
+  let last: { key: K; value: V } | null = null;
+  return (...key: K) => {
+    if (last && last.key.length === key.length && last.key.every((k, i) => k === key[i])) return last.value;
+    const value = make(...key);
+    last = { key, value };
+    return value;
+  };
+}
+
+function orElse<T>(f: () => T, fallback: T): T {
+  try {
+    return f();
+  } catch {
+    return fallback;
+  }
+}
+
+/** The measuring functions of one App (each keeps its last answer). */
+function measurers() {
+  // Guarded: in the render that dispatches new results, the id can be one the index lost.
+  const article = lastOf((index: SearchIndex, _version: number, id: number | null) => (id === null ? null : orElse(() => index.article(id), null)));
+  const also = lastOf((stories: StoryMap | null, index: SearchIndex, id: number | null): readonly StoryOther[] => {
+    if (!stories || id === null || (stories.size[id] ?? 1) < 2) return NO_OTHERS;
+    return stories.members(stories.story[id]).filter((m) => m !== id).map((m) => {
+      const a = index.article(m);
+      return { source: a.source, title: a.title };
+    });
+  });
+  // Measuring must not crash on odd data either; the panes' own boundaries show the failure.
+  const rows = lastOf((a: Article | null, expanded: ReadonlySet<string>) => (a ? orElse(() => inspectorRows(a, expanded), NO_ROWS) : NO_ROWS));
+  const bodyLines = lastOf((a: Article | null, width: number, others: readonly StoryOther[]) => (a && width ? orElse(() => bodyLineCount(a, width, others), 0) : 0));
+  return (i: Inputs, id: number | null): ShownArticle => {
+    const a = article(i.index, i.version, id);
+    const others = also(i.stories, i.index, id);
+    return { id, article: a, also: others, rows: rows(a, i.expanded), bodyLines: bodyLines(a, i.bodyWidth, others) };
+  };
+}
+
+// The measure step for `shown`, or null when the state already holds it.
+function measureStep(state: AppState, shown: ShownArticle): Action | null {
+  if (shown.rows === state.inspector && shown.bodyLines === state.bodyLines) return null;
+  return { type: 'measure', bodyLines: shown.bodyLines, inspector: shown.rows };
+}
+
+/**
+ * The shown article for `state` (App's reducer state; `latest` holds it between renders). Nothing
+ * follows the selection while an overlay hides the panes.
+ */
+export function useShownArticle(state: AppState, latest: { current: AppState }, dispatch: Dispatch<Action>, inputs: Inputs): ShownArticle {
+  const [measure] = useState(measurers);
+  const [shownId, setShownId] = useState(state.selectedId);
+  const now = useRef(inputs);
+  now.current = inputs;
+  const selectedId = state.selectedId;
+  const { overlay } = state;
+  // A layout effect: it runs as the commit ends (the frame is written by then); a passive one
+  // could wait for the next commit.
+  useLayoutEffect(
+    () =>
+      shownId === selectedId || overlay
+        ? undefined
+        : afterQuiet(BODY_FOLLOW_MS, () => {
+            // Both updates in one turn of the event loop: React renders App once for them.
+            const step = measureStep(latest.current, measure(now.current, selectedId));
+            if (step) dispatch(step);
+            setShownId(selectedId);
+          }),
+    [shownId, selectedId, overlay, latest, dispatch, measure],
+  );
+  const shown = measure(inputs, shownId);
+  // A width or expansion change measures again here (the follow step measured the usual case).
+  const step = measureStep(state, shown);
+  if (step) dispatch(step);
+  return shown;
+}

@@ -104,6 +104,23 @@ export function compareStamps(m: MatchedStamps, stats: Float64Array, fields: num
   return { rowOf, stale, gone: m.gone };
 }
 
+/**
+ * What compareStamps gives when every matched row's stamp is what stat() says now, without the
+ * stats: the rows' positions, and their stored stamps standing in for the stats (`fields` numbers
+ * per walked path; -1 where no row matched). A caller answers from it while the real stats are
+ * taken, then keeps the answer only if compareStamps finds nothing stale or gone.
+ */
+export function assumeUnchanged(m: MatchedStamps, fields: number): { rowOf: Int32Array; stats: Float64Array } {
+  const rowOf = new Int32Array(m.walked).fill(-1);
+  const stats = new Float64Array(m.walked * fields).fill(-1);
+  for (let k = 0; k < m.count; k++) {
+    const at = m.positions[k];
+    rowOf[at] = m.ids[k];
+    stats.set(m.numbers.subarray(k * 4, k * 4 + 4), at * fields);
+  }
+  return { rowOf, stats };
+}
+
 /** matchStamps then compareStamps: the walked files against the index's stamp rows in one call. */
 export function checkFreshness(paths: readonly string[], stats: Float64Array, fields: number, rows: Iterable<StampRow>): Freshness {
   return compareStamps(matchStamps(paths, rows), stats, fields);

@@ -5,7 +5,7 @@
 import type { LoadWarning } from '../article.js';
 import { type ArticleIndex, type Candidates, type IndexedRow, type IndexQuery, ftsString, planQuery, wordGroup, MIN_WORD, INDEX_WORD, MAX_TOKENS, tokensContaining, nearTokens, startVocabulary } from '../index/index.js';
 import { isRecord, R } from '../article-record.js';
-import { refreshIndex, type Refreshed, type RefreshOptions } from './refresh.js';
+import { beginRefresh, type Refreshed, type RefreshOptions } from './refresh.js';
 
 /** The on-disk index of some folders as an ArticleIndex; `update()` before anything else. */
 export class LocalIndex implements ArticleIndex {
@@ -17,13 +17,50 @@ export class LocalIndex implements ArticleIndex {
   ) {}
 
   async update(): Promise<boolean> {
-    const r = await refreshIndex(this.paths, this.opts);
-    if (!r) return false;
-    const vocabulary = r.reader.storedVocabulary(r.changed ? undefined : r.rowsStamp) ?? (await startVocabulary(r.file));
-    if (!vocabulary) {
-      r.reader.close();
-      return false;
+    const begun = await this.begin();
+    return begun !== null && (await begun.settle()) !== 'unusable';
+  }
+
+  /**
+   * update() in two steps (load/refresh.ts beginRefresh): once the walk is matched to the index,
+   * the index answers as if no file changed (`provisional`) while the files are stat-ed; settle()
+   * then says whether that answer stands ('same'), the index was brought up to date and must be
+   * asked again ('changed'), or it cannot answer ('unusable', closed). Null: no usable index.
+   * Without `provisional` the index answers only after settle(). cancel() instead of settle()
+   * drops the check and closes the index.
+   */
+  async begin(): Promise<{ provisional: boolean; settle: () => Promise<'same' | 'changed' | 'unusable'>; cancel: () => void } | null> {
+    const checking = await beginRefresh(this.paths, this.opts);
+    if (!checking) return null;
+    if (checking.provisional && !(await this.use(checking.provisional))) {
+      checking.cancel();
+      return null;
     }
+    return {
+      provisional: checking.provisional !== null,
+      settle: async () => {
+        const r = await checking.settle();
+        if (!r) {
+          this.state = null;
+          return 'unusable';
+        }
+        if (r === checking.provisional) return 'same';
+        if (await this.use(r)) return 'changed';
+        r.reader.close();
+        this.state = null;
+        return 'unusable';
+      },
+      cancel: () => {
+        checking.cancel();
+        this.state = null;
+      },
+    };
+  }
+
+  // Answers from `r` from now on; false when its vocabulary cannot be read.
+  private async use(r: Refreshed): Promise<boolean> {
+    const vocabulary = r.reader.storedVocabulary(r.changed ? undefined : r.rowsStamp) ?? (await startVocabulary(r.file));
+    if (!vocabulary) return false;
     this.state = { r, vocabulary: vocabulary.text, positionOf: positions(r.rowOf, r.duplicate), sorted: null };
     return true;
   }

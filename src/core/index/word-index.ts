@@ -116,6 +116,8 @@ export class WordIndex implements WordSource {
 
   private readonly coin: Database.Statement;
   private held: { key: string; marks: Uint8Array | null } | null = null;
+  // The last FTS5 MATCH expression asked and the articles it marked (never modified once made).
+  private lastMatch: { expression: string; marks: Uint8Array } | null = null;
 
   readonly covered: number;
 
@@ -206,11 +208,16 @@ export class WordIndex implements WordSource {
       groups.push(`(${tokens.map(ftsString).join(' OR ')})`);
     }
     if (groups.length === 0) return null;
+    // A letter more often leaves the tokens as they were (`bitcoi`, `bitcoin`): the same MATCH
+    // expression, so the same articles, without asking FTS5 again (10-20 ms at 100k).
+    const expression = groups.join(' AND ');
+    if (this.lastMatch?.expression === expression) return { marks: this.lastMatch.marks, rest };
     try {
-      this.mark(this.match.all(groups.join(' AND ')) as number[], marks);
+      this.mark(this.match.all(expression) as number[], marks);
     } catch {
       return null;
     }
+    this.lastMatch = { expression, marks };
     return { marks, rest };
   }
 

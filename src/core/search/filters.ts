@@ -78,6 +78,53 @@ export function compileFilters(q: ParsedQuery, includeDrafts: boolean, holder: T
   };
 }
 
+/**
+ * compileFilters split for a pass over article ids: `byId` holds what is decided by id (the
+ * caller's `keep`, the drafts rule, terms the index holds, terms `columns` holds: filter-columns.ts),
+ * `rest` what needs the article and its haystack (words, phrases, coins the index does not hold),
+ * or null when nothing does. An article passes when both do: the same articles as compileFilters'
+ * predicate, whatever the order the terms are tested in.
+ */
+export function compileIdFilters(
+  q: ParsedQuery,
+  includeDrafts: boolean,
+  holder: TermHolder | null,
+  columns: (t: Term) => ((id: number) => boolean) | null,
+  keep: ((id: number) => boolean) | null,
+): { byId: (id: number) => boolean; rest: Predicate | null } {
+  const byId: Array<(id: number) => boolean> = keep ? [keep] : [];
+  const tests: Predicate[] = [];
+  const negatedWords: string[] = [];
+  if (!includeDrafts && !q.draftsOnly) {
+    const draft = columns({ kind: 'is', value: 'draft', negate: false });
+    if (draft) byId.push((id) => !draft(id));
+    else tests.push((a) => !a.draft);
+  }
+  for (const t of q.terms) {
+    const held = (t.kind === 'word' && t.negate) || t.kind === 'coin' ? holder?.(t) : t.kind === 'word' || t.kind === 'phrase' ? null : columns(t);
+    if (held) {
+      byId.push(t.negate ? (id) => !held(id) : held);
+      continue;
+    }
+    if (t.kind === 'word') {
+      if (t.negate) negatedWords.push(t.value);
+      continue;
+    }
+    const test = termTest(t);
+    tests.push(t.negate ? (a, hay, withBody) => !test(a, hay, withBody) : test);
+  }
+  if (negatedWords.length) tests.push((_a, hay, withBody) => !containsAny(hay, negatedWords, withBody));
+  const rest: Predicate | null = tests.length === 0 ? null : (a, hay, withBody) => {
+    for (const test of tests) if (!test(a, hay, withBody)) return false;
+    return true;
+  };
+  const all = (id: number): boolean => {
+    for (const test of byId) if (!test(id)) return false;
+    return true;
+  };
+  return { byId: byId.length === 1 ? byId[0] : all, rest };
+}
+
 /** False when compileFilters' predicate never looks at the haystack (only dates, flags and drafts). */
 export function filtersNeedHay(q: ParsedQuery): boolean {
   return q.terms.some((t) => (t.kind === 'word' ? t.negate : t.kind !== 'since' && t.kind !== 'until' && t.kind !== 'is'));

@@ -14,11 +14,12 @@
 
 import type { Article } from '../article.js';
 import { ExactScanner } from './exact-scan.js';
-import { compileFilters, EligibleMemo, filterKey, filtersNeedHay, termTest, withKeep, withoutDecided, type TermHolder } from './filters.js';
+import { compileFilters, compileIdFilters, EligibleMemo, filterKey, filtersNeedHay, termTest, withKeep, withoutDecided, type TermHolder } from './filters.js';
 import { containsAll, hayTitle, makeHay, withUnreadBodies, type Hay } from './haystack.js';
 import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
 import { BODY_DEPTH, CAP, FALLBACK_N, FALLBACK_OPTIONS, FUSE_OPTIONS, FUSE_RANK, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
 import { ListOrders } from './list-orders.js';
+import { FilterColumns, passing } from './filter-columns.js';
 import { fullScan, NO_HAY, shortRanks, type Ranked } from './scans.js';
 import { rankTiers } from './tiers.js';
 import { indexHolder, indexTest } from './index-terms.js';
@@ -47,6 +48,8 @@ export class SearchIndex {
   // The list orders (date order made on first use: a `--filter` ranked by relevance sorts only its matches).
   private readonly orders = new ListOrders(this.docs);
   private readonly eligibleMemo = new EligibleMemo();
+  // Field filters by article id (filter-columns.ts).
+  private readonly columns = new FilterColumns(this.docs, (id) => this.hay(id));
   private readonly scanner = new ExactScanner();
   // Bit masks of titles and tags that answer one- and two-character queries (short-index.ts).
   private readonly shorts = new ShortIndex();
@@ -202,9 +205,9 @@ export class SearchIndex {
   private eligible(key: string, q: ParsedQuery, includeDrafts: boolean, allBodies: boolean, keep: ((id: number) => boolean) | null): number[] {
     const known = this.eligibleMemo.get(key);
     if (known) return known;
-    const test = withKeep(compileFilters(q, includeDrafts, this.holder()), keep);
+    const { byId, rest } = compileIdFilters(q, includeDrafts, this.holder(), (t) => this.columns.holds(t), keep);
     const hay = filtersNeedHay(q) ? (id: number): Hay => this.hay(id) : (): Hay => NO_HAY;
-    const ids = this.order().filter((id, pos) => test(this.docs[id], hay(id), allBodies || pos < BODY_DEPTH));
+    const ids = passing(this.order(), byId, rest, this.docs, hay, allBodies, BODY_DEPTH);
     this.eligibleMemo.set(key, ids, q.terms.every((t) => t.kind === 'word' && !t.negate));
     return ids;
   }
@@ -265,7 +268,7 @@ export class SearchIndex {
     const ends = Array.from({ length: Math.ceil(this.docs.length / PREPARE_CHUNK) }, (_, k) => Math.min(this.docs.length, (k + 1) * PREPARE_CHUNK));
     const hays = ends.map((end) => (): void => void this.shorts.cover(end, (id) => this.hay(id)));
     const warm = (): void => this.ranker.warm(order.slice(0, 100), [FUSE_OPTIONS, FALLBACK_OPTIONS]);
-    return [...hays, () => this.completeHays(), () => order.slice(0, FALLBACK_N).forEach((id) => this.ranker.record(id)), warm, ...searches];
+    return [...hays, () => this.completeHays(), () => this.columns.cover(), () => order.slice(0, FALLBACK_N).forEach((id) => this.ranker.record(id)), warm, ...searches];
   }
 
   // The attached index's answers for negated words and coins (index-terms.ts), else null.

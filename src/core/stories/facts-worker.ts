@@ -14,6 +14,7 @@ import { buildStamp } from '../build-stamp.js';
 import { articleFacts, factsBuffers, type ArticleFacts, type Facts, type FactsInput } from './facts.js';
 import { FactsEngine, type Counted, type FactsChange } from './facts-engine.js';
 import { assemble, readStored, rowsToWrite, type Stamp } from './facts-store.js';
+import { assembleSnapshot, decodeSnapshot, encodeSnapshot, positionsOf, type FactsSnapshot } from './facts-snapshot.js';
 import { inputsFromIndex, stampsFromIndex } from './indexed-inputs.js';
 
 /** workerData.role of this worker, so importing the module elsewhere starts nothing. */
@@ -100,9 +101,43 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
     if (rest.length) (await needFromUi(rest)).forEach((input, id) => got.set(id, input));
     return got;
   };
+  // The articles' index rows and the snapshot of the facts by row (facts-snapshot.ts): only the
+  // articles it does not hold are computed, only the stories that changed are grouped again, and
+  // no per-file row or stamp is read (at 1M articles those took minutes and gigabytes).
+  const fromSnapshot = async (snap: FactsSnapshot, rowIds: Int32Array, file: string): Promise<Uint8Array | null> => {
+    const n = rowIds.length;
+    const pos = positionsOf(snap, rowIds, n);
+    const stale: number[] = [];
+    for (let id = 0; id < n; id++) if (pos[id] < 0) stale.push(id);
+    const got = await need(stale, file);
+    const computed = new Map<number, ArticleFacts>();
+    got.forEach((input, id) => computed.set(id, articleFacts(input)));
+    const regroup = assembleSnapshot(snap, pos, computed, engine);
+    if (regroup.length) {
+      (await need(regroup.filter((id) => !got.has(id)), file)).forEach((input, id) => got.set(id, input));
+      const docs = regroup.map((id) => got.get(id)!);
+      await withLeads(file, docs);
+      engine.regroup(regroup, docs);
+    }
+    send(engine.snapshot(), stale.length === 0);
+    return stale.length || regroup.length || snap.rows.length !== n ? encodeSnapshot(engine.facts, rowIds) : null;
+  };
   const reconcile = async (file: string): Promise<void> => {
     const { FactsTable } = await import('../index/index.js');
     const table = FactsTable.open(file, codeStamp());
+    const snap = table && indexed ? decodeSnapshot(table.snapshot()) : null;
+    if (table && indexed && snap) {
+      const rowIds = indexed.rowIds;
+      indexFile = file;
+      try {
+        const data = await fromSnapshot(snap, rowIds, file);
+        if (data) table.writeSnapshot(data);
+      } finally {
+        table.close();
+        indexed = null;
+      }
+      return;
+    }
     if (indexed) stamps = stampsFromIndex(file, indexed.rowIds, indexed.sent) ?? [];
     // Without the stamps of every article (no usable index), the UI thread sends every input.
     if (!table || (indexed && stamps.length !== indexed.rowIds.length)) {
@@ -132,6 +167,8 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
       send(engine.snapshot(), stale.length === 0);
       table.write(rowsToWrite(engine.facts, stamps, computed, regroup, engine.grouping));
       table.keepOnly(stamps.map((s) => s[0]));
+      // With the articles' rows known, the next start reads the facts back from one snapshot.
+      if (indexed) table.writeSnapshot(encodeSnapshot(engine.facts, indexed.rowIds));
     } finally {
       table.close();
       stamps = [];

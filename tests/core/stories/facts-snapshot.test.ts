@@ -1,0 +1,124 @@
+// The facts snapshot (core/stories/facts-snapshot.ts): every article's facts and story kept in the
+// index by row id, read back in one piece at the next start. What it gives must be what computing
+// the facts gives: the same facts when nothing changed, and after files were added, edited and
+// removed the same stories, pulse and coins as a computation over the new corpus. And it is
+// never trusted: a blob that is not a snapshot is not used.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import v8 from 'node:v8';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../../src/core/article.js';
+import { indexFile } from '../../../src/core/index/database.js';
+import { loadCorpus } from '../../../src/core/load/load.js';
+import { leadParagraph } from '../../../src/core/text/lead.js';
+import { computeFacts } from '../../../src/core/stories/facts-builder.js';
+import { factsInBackground, factsInput } from '../../../src/core/stories/facts-background.js';
+import { coinMentionsOf, type Facts } from '../../../src/core/stories/facts.js';
+import { decodeSnapshot, encodeSnapshot, positionsOf } from '../../../src/core/stories/facts-snapshot.js';
+import { pulseOfFacts } from '../../../src/core/stories/index.js';
+
+const data = fileURLToPath(new URL('../../../data', import.meta.url));
+const worker = new URL('../../../dist/core/stories/facts-worker.js', import.meta.url);
+
+// The facts a computation over the loaded articles gives, leads as the index keeps them.
+const computed = (loaded: readonly Article[]): Facts => computeFacts(loaded.map((a) => ({ ...factsInput(a), lead: leadParagraph(a.body) })));
+const partition = (f: Facts): string => JSON.stringify(Array.from(f.story, (s, i) => [i, s, f.size[i]]));
+const count = (file: string, sql: string): number => {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare(sql).pluck().get() as number;
+  } finally {
+    db.close();
+  }
+};
+
+async function withCopy(run: (root: string, cacheDir: string) => Promise<void>): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-snap-'));
+  try {
+    const root = path.join(dir, 'news');
+    fs.cpSync(data, root, { recursive: true });
+    await run(root, path.join(dir, 'cache'));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('the facts snapshot', () => {
+  it('is read back at the next start instead of the per-file rows: the same facts, no row written', () =>
+    withCopy(async (root, cacheDir) => {
+      if (!fs.existsSync(fileURLToPath(worker))) throw new Error('run `npm run build` first: this test starts the built worker');
+      const cacheFile = indexFile(cacheDir, [root]);
+      const first = await loadCorpus([root], { cache: true, cacheDir });
+      const want = computed(first.articles);
+      const once = await factsInBackground((id) => first.articles[id], first.articles.length, { worker, cacheFile }, first.indexIds);
+      expect(once).toEqual(want);
+      expect(count(cacheFile, 'SELECT count(*) FROM facts_snapshot')).toBe(1);
+      // The per-file rows go: only the snapshot can give the facts now, and it writes none back.
+      const db = new Database(cacheFile);
+      db.exec('DELETE FROM article_facts');
+      db.close();
+      const again = await loadCorpus([root], { cache: true, cacheDir });
+      const twice = await factsInBackground((id) => again.articles[id], again.articles.length, { worker, cacheFile }, again.indexIds);
+      expect(twice).toEqual(want);
+      expect(count(cacheFile, 'SELECT count(*) FROM article_facts')).toBe(0);
+    }));
+
+  it('after files were added, edited and removed: computes those, regroups what they touch, and gives what a computation gives', () =>
+    withCopy(async (root, cacheDir) => {
+      const cacheFile = indexFile(cacheDir, [root]);
+      const first = await loadCorpus([root], { cache: true, cacheDir });
+      const before = (await factsInBackground((id) => first.articles[id], first.articles.length, { worker, cacheFile }, first.indexIds))!;
+      // The earliest article of a story of three or more goes; another is edited; a copy of a third is added.
+      const lead = before.story.findIndex((s, i) => s === i && before.size[i] >= 3);
+      expect(lead).toBeGreaterThanOrEqual(0);
+      fs.rmSync(first.articles[lead].path);
+      const edited = first.articles.find((a, id) => before.size[id] === 1 && id !== lead)!;
+      fs.appendFileSync(edited.path, '\nOne more line about Solana and $ETH.\n');
+      const source = first.articles.find((a) => a.path !== edited.path && a.id !== lead)!;
+      fs.writeFileSync(path.join(path.dirname(source.path), 'zz-added-copy.md'), fs.readFileSync(source.path));
+      const snapshotBefore = count(cacheFile, 'SELECT length(data) FROM facts_snapshot');
+
+      const next = await loadCorpus([root], { cache: true, cacheDir });
+      const after = (await factsInBackground((id) => next.articles[id], next.articles.length, { worker, cacheFile }, next.indexIds))!;
+      const want = computed(next.articles);
+      expect(after.n).toBe(next.articles.length);
+      expect(partition(after)).toBe(partition(want));
+      const all = next.articles.map((a) => a.id);
+      expect(pulseOfFacts(all, after)).toEqual(pulseOfFacts(all, want));
+      for (const a of next.articles) expect(coinMentionsOf(after, a.id)).toEqual(coinMentionsOf(want, a.id));
+      // The snapshot was written again for the new rows.
+      const snap = decodeSnapshot(new Database(cacheFile, { readonly: true }).prepare('SELECT data FROM facts_snapshot').pluck().get() as Buffer)!;
+      expect(snap.rows.length).toBe(next.articles.length);
+      expect(count(cacheFile, 'SELECT length(data) FROM facts_snapshot')).not.toBe(snapshotBefore);
+    }));
+
+  it('finds each article by its row, leaves out articles without one, and refuses what is not a snapshot', async () => {
+    const loaded = (await loadCorpus([data], { cache: false })).articles;
+    const facts = computeFacts(loaded.map(factsInput));
+    const n = facts.n;
+    // Rows in another order than the ids, one article without a row.
+    const rowIds = Int32Array.from({ length: n }, (_, id) => (id === 3 ? -1 : 1000 + ((id * 7) % n) * 2));
+    const snap = decodeSnapshot(encodeSnapshot(facts, rowIds))!;
+    expect(snap.rows.length).toBe(n - 1);
+    const pos = positionsOf(snap, rowIds, n);
+    expect(pos[3]).toBe(-1);
+    for (let id = 0; id < n; id++) {
+      if (id === 3) continue;
+      expect(snap.rows[pos[id]]).toBe(rowIds[id]);
+      expect(coinMentionsOf(snap.facts, pos[id])).toEqual(coinMentionsOf(facts, id));
+      expect(snap.facts.time[pos[id]]).toBe(facts.time[id]);
+      const root = facts.story[id];
+      if (root !== 3) expect(snap.rows[snap.facts.story[pos[id]]]).toBe(rowIds[root]);
+    }
+    expect(decodeSnapshot(null)).toBeNull();
+    expect(decodeSnapshot(Buffer.from('not a snapshot'))).toBeNull();
+    const good = v8.deserialize(encodeSnapshot(facts, rowIds)) as { version: number; rows: Int32Array; facts: Facts };
+    expect(decodeSnapshot(v8.serialize({ ...good, version: 99 }))).toBeNull();
+    expect(decodeSnapshot(v8.serialize({ ...good, rows: good.rows.slice().reverse() }))).toBeNull();
+    expect(decodeSnapshot(v8.serialize({ ...good, rows: good.rows.slice(1) }))).toBeNull();
+    expect(decodeSnapshot(v8.serialize({ ...good, facts: { ...good.facts, story: good.facts.story.map(() => n + 5) } }))).toBeNull();
+  });
+});

@@ -47,6 +47,8 @@ export interface BackgroundOptions {
   group?: boolean;
   /** The on-disk index whose per-article facts are used and kept up to date (index/stories-table.ts); null or absent: none. */
   cacheFile?: string | null;
+  /** From this many articles on, the worker's first computation from the index goes a chunk at a time (facts-stream.ts; tests lower it). */
+  streamFrom?: number;
 }
 
 /** A corpus's facts for one session, held on a worker thread (or this one). */
@@ -187,7 +189,7 @@ export class FactsService {
   }
 
   private start(url: URL): void {
-    const worker = new Worker(url, { workerData: { role: FACTS_WORKER_ROLE, group: this.group } satisfies FactsWorkerData });
+    const worker = new Worker(url, { workerData: { role: FACTS_WORKER_ROLE, group: this.group, streamFrom: this.opts.streamFrom } satisfies FactsWorkerData });
     // The worker never keeps the program alive: a dashboard that ends mid-computation just exits.
     worker.unref();
     this.worker = worker;

@@ -15,6 +15,7 @@ import { articleFacts, factsBuffers, type ArticleFacts, type Facts, type FactsIn
 import { FactsEngine, type Counted, type FactsChange } from './facts-engine.js';
 import { assemble, readStored, rowsToWrite, type Stamp } from './facts-store.js';
 import { assembleSnapshot, decodeSnapshot, encodeSnapshot, positionsOf, type FactsSnapshot } from './facts-snapshot.js';
+import { computeInChunks, STREAM_FROM } from './facts-stream.js';
 import { inputsFromIndex, stampsFromIndex } from './indexed-inputs.js';
 
 /** workerData.role of this worker, so importing the module elsewhere starts nothing. */
@@ -25,6 +26,8 @@ export interface FactsWorkerData {
   role: typeof FACTS_WORKER_ROLE;
   /** Group stories (false: `--no-group`). */
   group: boolean;
+  /** From this many articles on, a first computation goes a chunk at a time (default STREAM_FROM). */
+  streamFrom?: number;
 }
 
 /**
@@ -98,7 +101,12 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
     if (!indexed) return needFromUi(ids);
     const got = inputsFromIndex(file, indexed.rowIds, ids);
     const rest = ids.filter((id) => !got.has(id));
-    if (rest.length) (await needFromUi(rest)).forEach((input, id) => got.set(id, input));
+    if (rest.length) {
+      const sent = await needFromUi(rest);
+      // What the UI thread sends has no lead (the body stays in its file): the index's, as for the others.
+      await withLeads(file, [...sent.values()]);
+      sent.forEach((input, id) => got.set(id, input));
+    }
     return got;
   };
   // The articles' index rows and the snapshot of the facts by row (facts-snapshot.ts): only the
@@ -132,6 +140,22 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
       try {
         const data = await fromSnapshot(snap, rowIds, file);
         if (data) table.writeSnapshot(data);
+      } finally {
+        table.close();
+        indexed = null;
+      }
+      return;
+    }
+    if (table && indexed && indexed.rowIds.length >= ((workerData as FactsWorkerData).streamFrom ?? STREAM_FROM)) {
+      // No snapshot yet over a big folder: computed a chunk at a time (facts-stream.ts), every
+      // input read from the index, and kept as a snapshot only (a million per-file rows would
+      // take longer to write and to read back than to compute).
+      const rowIds = indexed.rowIds;
+      indexFile = file;
+      try {
+        await computeInChunks(engine, rowIds.length, (ids) => need(ids, file), () => new Promise((resolve) => setImmediate(resolve)));
+        send(engine.snapshot(), false);
+        table.writeSnapshot(encodeSnapshot(engine.facts, rowIds));
       } finally {
         table.close();
         indexed = null;

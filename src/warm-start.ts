@@ -18,9 +18,10 @@ export interface FirstView {
   config: { views: readonly View[] };
 }
 
-/** What the warm start read: the first page as a search index (ids 0..n-1), and the index's counts (listed, all). */
+/** What the warm start read: the first page as a search index (ids 0..n-1), each article's index row, and the index's counts (listed, all). */
 export interface WarmStart {
   index: SearchIndex;
+  rowIds: Int32Array;
   listed: number;
   total: number;
 }
@@ -57,5 +58,5 @@ export async function drawSkeleton(term: Terminal, options: Options, setup: Firs
     term.output.write(skeletonBytes(screen.columns, screen.rows, { rows }, tabs));
   }
   const warm = warmStart(paths, WARM_ROWS, read);
-  return warm ? { index: new SearchIndex(warm.articles), listed: warm.listed, total: warm.total } : null;
+  return warm ? { index: new SearchIndex(warm.articles), rowIds: warm.rowIds, listed: warm.listed, total: warm.total } : null;
 }

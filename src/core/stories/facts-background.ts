@@ -81,6 +81,27 @@ export class FactsService {
     return this.serial(() => this.loadNow(article, n, rowIds));
   }
 
+  /**
+   * The facts of the warm start's page (articles 0..n-1 at index rows `rowIds`) from the facts
+   * snapshot kept in the index (facts-warm.ts), on the worker; null when there is none, the
+   * worker cannot start, or it stopped. Never rejects. Run before load(), whose reconciliation
+   * then uses the snapshot read here.
+   */
+  warm(rowIds: Int32Array): Promise<Facts | null> {
+    return this.serial(async () => {
+      const url = this.opts.worker === undefined ? workerUrl() : this.opts.worker;
+      if (!url || !this.opts.cacheFile || this.stop()) return null;
+      try {
+        if (!this.worker) this.start(url);
+        this.post({ kind: 'warm', file: this.opts.cacheFile, rowIds });
+        const r = await this.next();
+        return r.kind === 'facts' ? r.facts : null;
+      } catch {
+        return null;
+      }
+    });
+  }
+
   /** The pulse and (with `hot`) hot order of the result `ids`; null when a newer count superseded it or there are no facts. Never rejects. */
   count(ids: Int32Array, hot: boolean, now: number): Promise<Counted | null> {
     if (!this.worker) return Promise.resolve(this.engine ? this.engine.count(ids, hot, now) : null);
@@ -140,7 +161,7 @@ export class FactsService {
       this.engine = new FactsEngine(this.group);
       return (this.latest = this.engine.compute(inputs));
     }
-    this.start(url);
+    if (!this.worker) this.start(url);
     if (this.opts.cacheFile && rowIds && rowIds.length >= n) {
       // The worker reads the files and inputs from the index; only articles without a row are sent.
       const sent: Array<[number, [string, string]]> = [];
@@ -189,6 +210,7 @@ export class FactsService {
   }
 
   private start(url: URL): void {
+    this.failed = null; // a new worker: an earlier one's failure is not this one's
     const worker = new Worker(url, { workerData: { role: FACTS_WORKER_ROLE, group: this.group, streamFrom: this.opts.streamFrom } satisfies FactsWorkerData });
     // The worker never keeps the program alive: a dashboard that ends mid-computation just exits.
     worker.unref();

@@ -16,6 +16,7 @@ import { FactsEngine, type Counted, type FactsChange } from './facts-engine.js';
 import { assemble, readStored, rowsToWrite, type Stamp } from './facts-store.js';
 import { assembleSnapshot, decodeSnapshot, encodeSnapshot, positionsOf, type FactsSnapshot } from './facts-snapshot.js';
 import { computeInChunks, STREAM_FROM } from './facts-stream.js';
+import { pageFacts } from './facts-warm.js';
 import { inputsFromIndex, stampsFromIndex } from './indexed-inputs.js';
 
 /** workerData.role of this worker, so importing the module elsewhere starts nothing. */
@@ -33,7 +34,7 @@ export interface FactsWorkerData {
 /**
  * UI thread -> worker: the corpus's files in id order (chunks), or the articles' index rows (the
  * worker reads their files, stamps and inputs from the index; `sent` holds the stamps of those
- * without a row); reconcile them with the index at `file`; inputs (of the `ids` asked for, or continuing the previous chunk's when null); done
+ * without a row); reconcile them with the index at `file`; the facts of the warm start's page (facts-warm.ts); inputs (of the `ids` asked for, or continuing the previous chunk's when null); done
  * sending what was asked; compute from the inputs (no index); count a result; apply a live
  * update; close (after what is under way, writing included).
  */
@@ -41,6 +42,7 @@ export type FactsRequest =
   | { kind: 'stamps'; stamps: Stamp[] }
   | { kind: 'rows'; rowIds: Int32Array; sent: Array<[id: number, stamp: Stamp]> }
   | { kind: 'reconcile'; file: string }
+  | { kind: 'warm'; file: string; rowIds: Int32Array }
   | { kind: 'inputs'; inputs: FactsInput[]; ids: Int32Array | null }
   | { kind: 'continue' }
   | { kind: 'compute' }
@@ -81,6 +83,8 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
   let counting: Extract<FactsRequest, { kind: 'count' }> | null = null;
   // The index the facts were reconciled with: where live updates' leads are read and rows written.
   let indexFile: string | null = null;
+  // The snapshot the warm start's page was read from, for the load's reconciliation that follows.
+  let warmSnap: FactsSnapshot | null = null;
   const send = (facts: Facts, stored: boolean): void => port.postMessage({ kind: 'facts', facts, stored } satisfies FactsReply, factsBuffers(facts));
   const answerCount = (): void => {
     const request = counting;
@@ -133,7 +137,8 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
   const reconcile = async (file: string): Promise<void> => {
     const { FactsTable } = await import('../index/index.js');
     const table = FactsTable.open(file, codeStamp());
-    const snap = table && indexed ? decodeSnapshot(table.snapshot()) : null;
+    const snap = table && indexed ? (warmSnap ?? decodeSnapshot(table.snapshot())) : null;
+    warmSnap = null;
     if (table && indexed && snap) {
       const rowIds = indexed.rowIds;
       indexFile = file;
@@ -234,6 +239,12 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
         return;
       case 'reconcile':
         return reconcile(request.file);
+      case 'warm': {
+        const page = pageFacts(request.file, codeStamp(), request.rowIds);
+        warmSnap = page.snap;
+        if (page.facts) return send(page.facts, true);
+        return port.postMessage({ kind: 'error', message: 'no facts kept for the page' } satisfies FactsReply);
+      }
       case 'compute':
         engine.compute(inputs);
         inputs = [];

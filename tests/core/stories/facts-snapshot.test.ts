@@ -12,10 +12,10 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/core/article.js';
 import { indexFile } from '../../../src/core/index/database.js';
-import { loadCorpus } from '../../../src/core/load/load.js';
+import { loadCorpus, warmStart } from '../../../src/core/load/load.js';
 import { leadParagraph } from '../../../src/core/text/lead.js';
 import { computeFacts } from '../../../src/core/stories/facts-builder.js';
-import { factsInBackground, factsInput } from '../../../src/core/stories/facts-background.js';
+import { factsInBackground, factsInput, FactsService } from '../../../src/core/stories/facts-background.js';
 import { coinMentionsOf, type Facts } from '../../../src/core/stories/facts.js';
 import { decodeSnapshot, encodeSnapshot, positionsOf } from '../../../src/core/stories/facts-snapshot.js';
 import { pulseOfFacts } from '../../../src/core/stories/index.js';
@@ -121,4 +121,46 @@ describe('the facts snapshot', () => {
     expect(decodeSnapshot(v8.serialize({ ...good, rows: good.rows.slice(1) }))).toBeNull();
     expect(decodeSnapshot(v8.serialize({ ...good, facts: { ...good.facts, story: good.facts.story.map(() => n + 5) } }))).toBeNull();
   });
+});
+
+describe("the warm start's page from the snapshot", () => {
+  it('gives each page article its coins and time, and the stories cut to the page, before any file is checked', () =>
+    withCopy(async (root, cacheDir) => {
+      const cacheFile = indexFile(cacheDir, [root]);
+      const load = await loadCorpus([root], { cache: true, cacheDir });
+      const full = (await factsInBackground((id) => load.articles[id], load.articles.length, { worker, cacheFile }, load.indexIds))!;
+      const page = warmStart([root], 40, { cacheDir })!;
+      const service = new FactsService({ worker, cacheFile });
+      let facts: Facts | null;
+      try {
+        facts = await service.warm(page.rowIds);
+      } finally {
+        service.close();
+      }
+      expect(facts!.n).toBe(40);
+      // The page's article k is the loaded article on the same row.
+      const loadedOf = (k: number) => load.indexIds!.indexOf(page.rowIds[k]);
+      for (let k = 0; k < 40; k++) {
+        const id = loadedOf(k);
+        expect(load.articles[id].path).toBe(page.articles[k].path);
+        expect(coinMentionsOf(facts!, k)).toEqual(coinMentionsOf(full, id));
+        expect(facts!.time[k]).toBe(full.time[id]);
+      }
+      // Two page articles share a story exactly when they do in the whole corpus; a story's size is its members on the page.
+      for (let x = 0; x < 40; x++) {
+        for (let y = 0; y < 40; y++) expect(facts!.story[x] === facts!.story[y]).toBe(full.story[loadedOf(x)] === full.story[loadedOf(y)]);
+        expect(facts!.size[x]).toBe(Array.from(facts!.story).filter((s) => s === facts!.story[x]).length);
+      }
+      expect(Math.max(...facts!.size)).toBeGreaterThanOrEqual(2);
+      // Without a snapshot there is nothing to give.
+      const db = new Database(cacheFile);
+      db.exec('DELETE FROM facts_snapshot');
+      db.close();
+      const none = new FactsService({ worker, cacheFile });
+      try {
+        expect(await none.warm(page.rowIds)).toBeNull();
+      } finally {
+        none.close();
+      }
+    }));
 });

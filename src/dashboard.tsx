@@ -123,11 +123,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
         update();
       },
       // The warm page's coins, stories and pulse, from the facts the index keeps, while that page is shown.
-      onWarmFacts: (computed) => {
-        if (!warm || finished) return;
-        ({ facts, stories } = computed);
-        update();
-      },
+      onWarmFacts: (computed) => void (warm && !finished && (({ facts, stories } = computed), update())),
     });
     if (warm) factsOf.warm(warm.index, warm.rowIds);
 
@@ -241,9 +237,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
         warnings = result.warnings;
         loading = null;
         warm = null; // the loaded index replaces the warm start's first page
-        // The page's facts name the page's ids: dropped until the loaded list's own arrive.
-        facts = null;
-        stories = null;
+        [facts, stories] = [null, null]; // the page's facts name the page's ids: dropped until the loaded list's own arrive
         version += 1;
         update();
         // Seen after the list is drawn, in slices between keys (Reading.seeInSlices); then the "N new" message.

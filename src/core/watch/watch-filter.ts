@@ -1,7 +1,7 @@
 // What the folder watch leaves out, by the walk's rules (files/walk.ts), so that a file the
 // start-up walk would not load is not loaded when it changes either: hidden folders and
-// node_modules (the walk's own skippedFolder), a static site's machinery (files/site-layout.ts), and links that
-// lead back into their own folder.
+// node_modules (the walk's own skippedFolder), a static site's machinery
+// (files/site-layout.ts), and links that lead back into their own folder.
 import fs, { type Stats } from 'node:fs';
 import path from 'node:path';
 import { keepsSiteEntry, siteKindOfFolder, skippedFolder, type SiteKind } from '../files/index.js';

@@ -28,6 +28,25 @@ export interface FactsRunnerOptions {
   onFacts: (computed: ComputedFacts) => void;
   /** The facts of the warm start's page (warm()), for as long as that page is shown. */
   onWarmFacts?: (computed: ComputedFacts) => void;
+  /** The warm page's facts asked for before the UI loaded (readWarmFacts): its service is the session's. */
+  early?: Promise<EarlyFacts> | null;
+}
+
+/** A FactsService started early and its answer for the warm page. */
+export interface EarlyFacts {
+  service: FactsService;
+  facts: Facts | null;
+}
+
+/**
+ * Starts the facts worker and asks it for the warm page's facts (`rowIds`: the page's index rows)
+ * at once, while React and ink load on this thread: the worker's start and the snapshot's read
+ * then overlap them, and the facts are there by the UI's first frame. `finished`: as dashboardFacts'.
+ */
+export async function readWarmFacts(cacheFile: string, rowIds: Int32Array, group: boolean, finished: () => boolean): Promise<EarlyFacts> {
+  const { FactsService } = await import('./core/stories/index.js');
+  const service = new FactsService({ shouldStop: finished, group, cacheFile });
+  return { service, facts: await service.warm(rowIds) };
 }
 
 /** The dashboard's handle on its facts. */
@@ -96,6 +115,7 @@ export function dashboardFacts(o: FactsRunnerOptions): DashboardFacts {
     },
   };
   const startService = async (): Promise<FactsService> => {
+    if (o.early) service ??= (await o.early).service;
     if (service) return service;
     const { FactsService } = await import('./core/stories/index.js');
     return (service = new FactsService({ shouldStop: o.finished, group: o.group, cacheFile: o.cacheFile }));
@@ -105,7 +125,7 @@ export function dashboardFacts(o: FactsRunnerOptions): DashboardFacts {
     warm: (index, rowIds) =>
       later(async () => {
         if (!o.cacheFile || loadAsked || o.finished()) return;
-        const facts = await (await startService()).warm(rowIds);
+        const facts = o.early ? (await o.early).facts : await (await startService()).warm(rowIds);
         if (!facts || loadAsked || o.finished()) return;
         const { storyMapOf } = await import('./core/stories/index.js');
         const { primeArticleCoins } = await import('./core/coins/index.js');

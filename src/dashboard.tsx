@@ -10,7 +10,8 @@ import type { LoadProgress } from './ui/StatusBar.js';
 import { PathError } from './core/files/index.js';
 import { importBodyPreload, importSearchEngine } from './core/search/index.js';
 import { readBodiesAhead } from './body-read-ahead.js';
-import { dashboardFacts } from './dashboard-facts.js';
+import { dashboardFacts, readWarmFacts } from './dashboard-facts.js';
+import { cacheDirectory as cacheDir, indexFile as indexFileOf } from './core/index/location.js';
 import { installFatalHandlers } from './fatal.js';
 import { drawSkeleton } from './warm-start.js';
 import { chalkLevel, NoTerminalError, openTerminal, type Terminal } from './terminal.js';
@@ -45,6 +46,8 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
   const ui = { unmount: () => {} };
   installFatalHandlers(term, options.debug, ui);
   let warm = await drawSkeleton(term, options, setup, paths); // on screen at once, before React and ink load
+  const session = { finished: false }; // the warm page's facts are read on the facts worker while the UI loads
+  const early = warm && options.cache ? readWarmFacts(indexFileOf(cacheDir(), paths), warm.rowIds, options.group, () => session.finished) : null;
   // chalk (inside ink) decides its colour level from process.stdout when first imported; stdout
   // may be a pipe here, so the level comes from the terminal we draw on. ink also renders
   // nothing until exit when it believes it runs under CI; a dashboard with a terminal is never
@@ -116,7 +119,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     const factsOf = dashboardFacts({
       index,
       group: options.group,
-      cacheFile: options.cache ? indexFile(cacheDirectory(), paths) : null,
+      cacheFile: options.cache ? indexFile(cacheDirectory(), paths) : null, early,
       finished: () => finished,
       onFacts: (computed) => {
         ({ facts, stories, storyOf } = computed);
@@ -129,7 +132,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
 
     const finish = (outcome: DashboardOutcome) => {
       if (finished) return;
-      finished = true;
+      finished = session.finished = true;
       void live?.close();
       factsOf.close();
       instance.unmount();

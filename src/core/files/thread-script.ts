@@ -1,5 +1,5 @@
 // Which file a thread starts from. The build bundles each thread's entry module with everything
-// it reaches into NAME.bundle.js beside NAME.js (scripts/bundle-threads.mjs): a new thread is an
+// it reaches into NAME.bundle.js beside NAME.js (scripts/bundle.mjs): a new thread is an
 // isolate with an empty module map, and one file compiles in about half the CPU that resolving,
 // reading and compiling the ~65 emitted modules of a parse thread takes. Run from the TypeScript
 // sources (the tests) there is neither file, and the caller does the work on its own thread.

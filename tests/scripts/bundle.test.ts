@@ -1,16 +1,17 @@
-// The build bundles each thread's entry (scripts/bundle-threads.mjs): the bundle must stand on
-// its own (no relative import left but the on-demand ones), keep what its modules find relative
-// to themselves, and do on a thread exactly what the emitted modules do. Uses dist/, which
-// `npm test` builds first.
+// The build bundles each thread's entry and the CLI (scripts/bundle.mjs): a bundle must stand on
+// its own (no relative import left but the on-demand ones and the CLI's chunks), keep what its
+// modules find relative to themselves, and do exactly what the emitted modules do (a parse thread
+// here; the CLI in every end-to-end test). Uses dist/, which `npm test` builds first.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ESM script of the build, without type declarations.
-import { bundleOf as bundleOfUntyped, THREAD_ENTRIES as ENTRIES } from '../../scripts/bundle-threads.mjs';
+import { bundleOf as bundleOfUntyped, isCliChunk as isCliChunkUntyped, THREAD_ENTRIES as ENTRIES } from '../../scripts/bundle.mjs';
 
 const bundleOf = bundleOfUntyped as (file: string) => string;
+const isCliChunk = isCliChunkUntyped as (name: string) => boolean;
 const THREAD_ENTRIES = ENTRIES as Array<{ entry: string; dynamic: boolean }>;
 
 const dist = path.resolve(import.meta.dirname, '..', '..', 'dist');
@@ -34,6 +35,17 @@ describe('thread bundles', () => {
     for (const m of text.matchAll(/new URL\("([^"]+)", import\.meta\.url\)\.href/g)) {
       expect(fs.existsSync(path.resolve(path.dirname(path.join(dist, entry)), m[1]))).toBe(true);
     }
+  });
+
+  it('builds the CLI as one entry and chunks beside it, importing packages and its chunks only', () => {
+    const outputs = ['cli.js', ...fs.readdirSync(dist).filter(isCliChunk)];
+    expect(outputs.length).toBeGreaterThan(1);
+    for (const out of outputs) {
+      const text = fs.readFileSync(path.join(dist, out), 'utf8');
+      for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*)["'](\.{1,2}\/[^"']+)["']/g)) expect(isCliChunk(path.basename(m[1])) && !m[1].startsWith('../'), `${out}: ${m[1]}`).toBe(true);
+      for (const m of text.matchAll(/new URL\("([^"]+)", import\.meta\.url\)\.href/g)) expect(fs.existsSync(path.resolve(dist, m[1])), `${out}: ${m[1]}`).toBe(true);
+    }
+    expect(fs.readFileSync(path.join(dist, 'cli.js'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
 
   it('parses on a bundled thread exactly as on a thread of the emitted modules', async () => {

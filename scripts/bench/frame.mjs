@@ -2,7 +2,8 @@
 // search, React's render of each pane, ink's layout (Yoga) and output (cells to text), and the
 // write of the changed rows. A child process renders the real App with ink (debug mode into the
 // real FrameWriter, as the CLI does) over a fake 120x40 terminal, types "/bitcoin", clears it and
-// presses j (each sequence once untimed first), and reports medians per keystroke. React runs its production build with the
+// presses j (each sequence once untimed first; the word's first typing is reported on its own),
+// and reports medians per keystroke. React runs its production build with the
 // profiling reconciler swapped in (same code paths, plus per-fiber timings); the CLI itself runs
 // the plain production build.
 import { spawnSync } from 'node:child_process';
@@ -237,8 +238,9 @@ async function child(repo, dir) {
   for (const timed of [false, true]) {
     await press('/');
     model = reducer(model, { type: 'command', command: 'startSearch' });
-    if (timed) await run('typing', [...'bitcoin']);
-    else for (const c of 'bitcoin') await press(c);
+    // The untimed pass is the word typed for the first time (every query searched); the timed one
+    // types it again, as the key-to-screen bench does (queries answered from the recent ones).
+    await run(timed ? 'typing' : 'typingFirst', [...'bitcoin']);
     await press('\x15');
     await press('\r');
     model = fresh();

@@ -159,11 +159,13 @@ export function App(p: AppProps) {
   // A key that changes the search is searched as it is read, when the screen is up to date: its
   // results reach the reducer with the key's own actions, and App renders once for both.
   const keyStep = (next: AppState): Action | null => {
-    if (inputIsBehind()) return null;
     const ask = listSearch(props.current, next, now);
     // The hot order waits for the aggregate; a request already answered changes nothing.
     if (ask.hot || answers.held(ask.request)) return null;
-    return resultsStep(next, listedAnswer(props.current, answers.answer(ask.request), null, false));
+    // A recent answer (a backspace, a query typed again) is taken even with keys waiting: it costs nothing.
+    const known = answers.recall(ask.request);
+    if (!known && inputIsBehind()) return null;
+    return resultsStep(next, listedAnswer(props.current, known ?? answers.answer(ask.request), null, false));
   };
   useKeys(latest, dispatch, p.mouse ?? false, table, keyStep);
   useEffectRunner(state.effects, dispatch, { index: p.index, reading, system: p.system ?? null, query, includeDrafts: p.includeDrafts ?? false, bodyWidth });

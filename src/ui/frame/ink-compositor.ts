@@ -9,7 +9,7 @@
 // expanded. It wraps Output.prototype.get in ink's build: it checks the shape it expects and
 // does nothing when a different ink does not match (a test pins it).
 import { inkWidth, steadyWidth } from '../../core/width/index.js';
-import { expandRefs, setRowRefs } from './placed-rows.js';
+import { expandMeasured, expandRefs, setRowRefs } from './placed-rows.js';
 import { inkOutputPrototype } from './ink-output-class.js';
 
 interface Clip {
@@ -102,8 +102,9 @@ function compose(o: OutputLike): string[] | null {
       if (!row) break;
       let line = lines[i];
       for (const transform of op.transformers) line = transform(line, i);
-      line = expandRefs(line, lineColumns);
-      const w = lineColumns(line);
+      const placed = expandMeasured(line, lineColumns);
+      if (placed) line = placed.text;
+      const w = placed ? placed.width : lineColumns(line);
       if (w === 0) continue;
       row.push({ x: op.x, end: op.x + w, text: line });
     }

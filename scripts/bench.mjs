@@ -206,7 +206,7 @@ async function keyFigures(label, dir, t) {
     const b = fr[kind];
     if (kind === 'typingFirst') {
       // The word typed for the first time: every query searched (the timed passes type it again).
-      row('breakdown per key, typing for the first time (in-process, median)', label, `first frame ${ms(b.firstMs)} after the key; search ${ms(b.search)}, React (search excluded) ${ms(b.react)}`, '', '', '', null);
+      row('breakdown per key, "solana" typed for the first time (in-process, median)', label, `first frame ${ms(b.firstMs)} after the key; search ${ms(b.search)}, React (search excluded) ${ms(b.react)}`, '', '', '', null);
       continue;
     }
     const panes = Object.entries(b.panes).map(([name, p]) => `${name} ${p.renders}/${b.keys} ${ms(p.ms)}`).join(', ');

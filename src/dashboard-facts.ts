@@ -40,12 +40,13 @@ export interface EarlyFacts {
 
 /**
  * Starts the facts worker and asks it for the warm page's facts (`rowIds`: the page's index rows)
- * at once, while React and ink load on this thread: the worker's start and the snapshot's read
- * then overlap them, and the facts are there by the UI's first frame. `finished`: as dashboardFacts'.
+ * in the index kept for `paths` at once, while React and ink load on this thread: the worker's
+ * start and the snapshot's read then overlap them, and the facts are there by the UI's first
+ * frame. `finished`: as dashboardFacts'.
  */
-export async function readWarmFacts(cacheFile: string, rowIds: Int32Array, group: boolean, finished: () => boolean): Promise<EarlyFacts> {
-  const { FactsService } = await import('./core/stories/index.js');
-  const service = new FactsService({ shouldStop: finished, group, cacheFile });
+export async function readWarmFacts(paths: readonly string[], rowIds: Int32Array, group: boolean, finished: () => boolean): Promise<EarlyFacts> {
+  const [{ FactsService }, { cacheDirectory, indexFile }] = await Promise.all([import('./core/stories/index.js'), import('./core/index/index.js')]);
+  const service = new FactsService({ shouldStop: finished, group, cacheFile: indexFile(cacheDirectory(), paths) });
   return { service, facts: await service.warm(rowIds) };
 }
 

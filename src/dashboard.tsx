@@ -11,7 +11,6 @@ import { PathError } from './core/files/index.js';
 import { importBodyPreload, importSearchEngine } from './core/search/index.js';
 import { readBodiesAhead } from './body-read-ahead.js';
 import { dashboardFacts, readWarmFacts } from './dashboard-facts.js';
-import { cacheDirectory as cacheDir, indexFile as indexFileOf } from './core/index/location.js';
 import { installFatalHandlers } from './fatal.js';
 import { drawSkeleton } from './warm-start.js';
 import { chalkLevel, NoTerminalError, openTerminal, type Terminal } from './terminal.js';
@@ -46,8 +45,8 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
   const ui = { unmount: () => {} };
   installFatalHandlers(term, options.debug, ui);
   let warm = await drawSkeleton(term, options, setup, paths); // on screen at once, before React and ink load
-  const session = { finished: false }; // the warm page's facts are read on the facts worker while the UI loads
-  const early = warm && options.cache ? readWarmFacts(indexFileOf(cacheDir(), paths), warm.rowIds, options.group, () => session.finished) : null;
+  let finished = false;
+  const early = warm && options.cache ? readWarmFacts(paths, warm.rowIds, options.group, () => finished) : null; // read while the UI loads
   // chalk (inside ink) decides its colour level from process.stdout when first imported; stdout
   // may be a pipe here, so the level comes from the terminal we draw on. ink also renders
   // nothing until exit when it believes it runs under CI; a dashboard with a terminal is never
@@ -73,7 +72,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     import('./index-words.js'),
     import('./core/index/index.js'),
   ]);
-  const [{ FrameWriter }, { shareInkOutputCaches }, { installCompositor }] = await Promise.all([import('./ui/frame/frame-writer.js'), import('./ui/frame/ink-output-cache.js'), import('./ui/frame/ink-compositor.js')]);
+  const [{ FrameWriter }, { shareInkOutputCaches }, { installCompositor }, { drawFastFramesTo }] = await Promise.all([import('./ui/frame/frame-writer.js'), import('./ui/frame/ink-output-cache.js'), import('./ui/frame/ink-compositor.js'), import('./ui/frame/fast-frame.js')]);
   // ink's own frame building is the fallback for frames the compositor does not take; it keeps
   // its line caches across frames too.
   await shareInkOutputCaches();
@@ -105,7 +104,6 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     let facts: Facts | null = null;
     let storyOf: ((a: Article) => StoryInfo) | undefined;
     let size = { columns: term.output.columns || 80, rows: term.output.rows || 24 };
-    let finished = false;
     // After the editor the screen is not what the frame writer last drew: it draws the next frame whole.
     const system = systemActions(term, () => frames.invalidate());
     // Live updates: article id by path, ids hidden since start, new files arrived since start.
@@ -125,14 +123,14 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
         ({ facts, stories, storyOf } = computed);
         update();
       },
-      // The warm page's coins, stories and pulse, from the facts the index keeps, while that page is shown.
-      onWarmFacts: (computed) => void (warm && !finished && (({ facts, stories } = computed), update())),
+      onWarmFacts: (computed) => void (warm && !finished && (({ facts, stories } = computed), update())), // while the warm page is shown
     });
     if (warm) factsOf.warm(warm.index, warm.rowIds);
 
     const finish = (outcome: DashboardOutcome) => {
       if (finished) return;
-      finished = session.finished = true;
+      finished = true;
+      drawFastFramesTo(null);
       void live?.close();
       factsOf.close();
       instance.unmount();
@@ -178,6 +176,8 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
       });
 
     const frames = new FrameWriter(term.output);
+    // A cursor move's list rows reach the terminal before React renders the key (ui/frame/fast-frame.ts).
+    drawFastFramesTo(frames);
     const instance = render(element(), {
       stdout: frames as unknown as NodeJS.WriteStream,
       stdin: term.input,

@@ -115,7 +115,9 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
   };
   // The articles' index rows and the snapshot of the facts by row (facts-snapshot.ts): only the
   // articles it does not hold are computed, only the stories that changed are grouped again, and
-  // no per-file row or stamp is read (at 1M articles those took minutes and gigabytes).
+  // no per-file row or stamp is read (at 1M articles those took minutes and gigabytes). Only a run
+  // that groups writes one (`--no-group` reads a grouped one and ignores its stories), so every
+  // snapshot's stories are groupings.
   const fromSnapshot = async (snap: FactsSnapshot, rowIds: Int32Array, file: string): Promise<Uint8Array | null> => {
     const n = rowIds.length;
     const pos = positionsOf(snap, rowIds, n);
@@ -132,7 +134,7 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
       engine.regroup(regroup, docs);
     }
     send(engine.snapshot(), stale.length === 0);
-    return stale.length || regroup.length || snap.rows.length !== n ? encodeSnapshot(engine.facts, rowIds) : null;
+    return engine.grouping && (stale.length || regroup.length || snap.rows.length !== n) ? encodeSnapshot(engine.facts, rowIds) : null;
   };
   const reconcile = async (file: string): Promise<void> => {
     const { FactsTable } = await import('../index/index.js');
@@ -160,7 +162,7 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
       try {
         await computeInChunks(engine, rowIds.length, (ids) => need(ids, file), () => new Promise((resolve) => setImmediate(resolve)));
         send(engine.snapshot(), false);
-        table.writeSnapshot(encodeSnapshot(engine.facts, rowIds));
+        if (engine.grouping) table.writeSnapshot(encodeSnapshot(engine.facts, rowIds));
       } finally {
         table.close();
         indexed = null;
@@ -197,7 +199,7 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
       table.write(rowsToWrite(engine.facts, stamps, computed, regroup, engine.grouping));
       table.keepOnly(stamps.map((s) => s[0]));
       // With the articles' rows known, the next start reads the facts back from one snapshot.
-      if (indexed) table.writeSnapshot(encodeSnapshot(engine.facts, indexed.rowIds));
+      if (indexed && engine.grouping) table.writeSnapshot(encodeSnapshot(engine.facts, indexed.rowIds));
     } finally {
       table.close();
       stamps = [];

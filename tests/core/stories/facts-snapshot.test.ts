@@ -164,3 +164,24 @@ describe("the warm start's page from the snapshot", () => {
       }
     }));
 });
+
+describe('the snapshot and --no-group', () => {
+  it('a run without grouping writes none and reads a grouped one without its stories; the next grouped run still groups', () =>
+    withCopy(async (root, cacheDir) => {
+      const cacheFile = indexFile(cacheDir, [root]);
+      const load = await loadCorpus([root], { cache: true, cacheDir });
+      const run = (group: boolean) => factsInBackground((id) => load.articles[id], load.articles.length, { worker, cacheFile, group }, load.indexIds);
+      const flat = (await run(false))!;
+      expect([...flat.size].every((s) => s === 1)).toBe(true);
+      expect(count(cacheFile, 'SELECT count(*) FROM facts_snapshot')).toBe(0);
+      const want = computed(load.articles);
+      expect(await run(true)).toEqual(want);
+      expect(count(cacheFile, 'SELECT count(*) FROM facts_snapshot')).toBe(1);
+      const before = count(cacheFile, 'SELECT length(data) FROM facts_snapshot');
+      const flatAgain = (await run(false))!;
+      expect([...flatAgain.size].every((s) => s === 1)).toBe(true);
+      expect(pulseOfFacts(load.articles.map((a) => a.id), flatAgain)).toEqual(pulseOfFacts(load.articles.map((a) => a.id), want));
+      expect(count(cacheFile, 'SELECT length(data) FROM facts_snapshot')).toBe(before);
+      expect(await run(true)).toEqual(want);
+    }));
+});

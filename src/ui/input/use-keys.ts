@@ -2,7 +2,7 @@
 // the reducer as it goes, because a chunk can change mode midway ("/bitfarms" in one write must
 // start search, then type "bitfarms"). The hook wires it to Ink's useInput.
 import { useInput, type Key } from 'ink';
-import { useCallback, useRef, type Dispatch, type MutableRefObject } from 'react';
+import { useCallback, useEffect, useRef, type Dispatch, type MutableRefObject } from 'react';
 import { keymap as defaultKeymap, keyNames, lookup, type Binding, type InkKey, type KeyToken } from '../../state/keymap.js';
 import { reducer, type Action, type AppState } from '../../state/reducer.js';
 import { parseMouse } from './mouse.js';
@@ -81,7 +81,8 @@ function mouseActions(reports: NonNullable<ReturnType<typeof parseMouse>>): Acti
  * the event loop, in a microtask after ink has handed over every key it read (a paste or a
  * burst of arrow keys is several input events), before React renders them, so App renders once
  * for the keys and their results. The handler given to ink stays the same object across renders:
- * ink subscribes it again whenever it changes.
+ * ink subscribes it again whenever it changes. While `notYet(state)` holds (by default: no answer
+ * yet) keys are held, and applied in order after the first render where it no longer does.
  */
 export function useKeys(
   latest: MutableRefObject<AppState>,
@@ -89,11 +90,22 @@ export function useKeys(
   mouse: boolean,
   table: readonly Binding[] = defaultKeymap,
   after?: (state: AppState) => Action | null,
+  notYet: (state: AppState) => boolean = (state) => state.resultsSeq === 0,
 ): void {
   const now = useRef({ dispatch, mouse, table, after });
   now.current = { dispatch, mouse, table, after };
   const afterQueued = useRef(false);
+  const typedAhead = useRef<Array<[string, Key]>>([]);
   const handler = useCallback((input: string, key: Key) => {
+    // Keys read before the list has anything to act on (`notYet`: type-ahead, typed while the
+    // program started and read once ink puts the terminal in raw mode) wait for it, Ctrl-C
+    // excepted: `j Enter` typed ahead then moves and chooses over the list the user is about to
+    // see, as it would a moment later, instead of moving over nothing and choosing nothing (exit 1
+    // with no screen).
+    if (notYet(latest.current) && !(key.ctrl && input === 'c')) {
+      typedAhead.current.push([input, key]);
+      return;
+    }
     const { dispatch: send, mouse: withMouse, table: keys } = now.current;
     const actions = inputActions(latest.current, input, key, withMouse, keys);
     for (const a of actions) {
@@ -112,4 +124,11 @@ export function useKeys(
     });
   }, [latest]);
   useInput(handler);
+  // After every render: once the first answer is in, the keys typed ahead are applied in order.
+  useEffect(() => {
+    if (typedAhead.current.length === 0 || notYet(latest.current)) return;
+    const keys = typedAhead.current;
+    typedAhead.current = [];
+    for (const [input, key] of keys) handler(input, key);
+  });
 }

@@ -80,9 +80,11 @@ function mouseActions(reports: NonNullable<ReturnType<typeof parseMouse>>): Acti
  * read together are applied (App: the results of the query they typed): it runs once per turn of
  * the event loop, in a microtask after ink has handed over every key it read (a paste or a
  * burst of arrow keys is several input events), before React renders them, so App renders once
- * for the keys and their results. The handler given to ink stays the same object across renders:
- * ink subscribes it again whenever it changes. While `notYet(state)` holds (by default: no answer
- * yet) keys are held, and applied in order after the first render where it no longer does.
+ * for the keys and their results. `drawn(before, state)` then gets the state before those keys and
+ * after them (App draws a cursor move's rows at once, fast-frame.ts). The handler given to ink
+ * stays the same object across renders: ink subscribes it again whenever it changes. While
+ * `notYet(state)` holds (by default: no answer yet) keys are held, and applied in order after the
+ * first render where it no longer does.
  */
 export function useKeys(
   latest: MutableRefObject<AppState>,
@@ -90,11 +92,13 @@ export function useKeys(
   mouse: boolean,
   table: readonly Binding[] = defaultKeymap,
   after?: (state: AppState) => Action | null,
+  drawn?: (before: AppState, state: AppState) => void,
   notYet: (state: AppState) => boolean = (state) => state.resultsSeq === 0,
 ): void {
-  const now = useRef({ dispatch, mouse, table, after });
-  now.current = { dispatch, mouse, table, after };
-  const afterQueued = useRef(false);
+  const now = useRef({ dispatch, mouse, table, after, drawn, notYet });
+  now.current = { dispatch, mouse, table, after, drawn, notYet };
+  // The state before this turn's first key, while its microtask is queued.
+  const turn = useRef<AppState | null>(null);
   const typedAhead = useRef<Array<[string, Key]>>([]);
   const handler = useCallback((input: string, key: Key) => {
     // Keys read before the list has anything to act on (`notYet`: type-ahead, typed while the
@@ -102,31 +106,35 @@ export function useKeys(
     // excepted: `j Enter` typed ahead then moves and chooses over the list the user is about to
     // see, as it would a moment later, instead of moving over nothing and choosing nothing (exit 1
     // with no screen).
-    if (notYet(latest.current) && !(key.ctrl && input === 'c')) {
+    if (now.current.notYet(latest.current) && !(key.ctrl && input === 'c')) {
       typedAhead.current.push([input, key]);
       return;
     }
     const { dispatch: send, mouse: withMouse, table: keys } = now.current;
-    const actions = inputActions(latest.current, input, key, withMouse, keys);
+    const before = latest.current;
+    const actions = inputActions(before, input, key, withMouse, keys);
     for (const a of actions) {
       latest.current = reducer(latest.current, a);
       send(a);
     }
-    if (actions.length === 0 || afterQueued.current) return;
-    afterQueued.current = true;
+    if (actions.length === 0 || turn.current) return;
+    turn.current = before;
     queueMicrotask(() => {
-      afterQueued.current = false;
-      const { dispatch: sendNow, after: then } = now.current;
+      const start = turn.current!;
+      turn.current = null;
+      const { dispatch: sendNow, after: then, drawn: draw } = now.current;
       const more = then ? then(latest.current) : null;
-      if (!more) return;
-      latest.current = reducer(latest.current, more);
-      sendNow(more);
+      if (more) {
+        latest.current = reducer(latest.current, more);
+        sendNow(more);
+      }
+      draw?.(start, latest.current);
     });
   }, [latest]);
   useInput(handler);
-  // After every render: once the first answer is in, the keys typed ahead are applied in order.
+  // After every render: once there is a list to act on, the keys typed ahead are applied in order.
   useEffect(() => {
-    if (typedAhead.current.length === 0 || notYet(latest.current)) return;
+    if (typedAhead.current.length === 0 || now.current.notYet(latest.current)) return;
     const keys = typedAhead.current;
     typedAhead.current = [];
     for (const [input, key] of keys) handler(input, key);

@@ -35,6 +35,12 @@ const count = (file: string, sql: string): number => {
   }
 };
 
+// The worker stores after it answers: waits (up to 5 s) until `sql` gives `want`, then gives what it gives.
+async function eventually(file: string, sql: string, want: (v: number) => boolean): Promise<number> {
+  for (let i = 0; i < 100 && !want(count(file, sql)); i++) await new Promise((r) => setTimeout(r, 50));
+  return count(file, sql);
+}
+
 async function withCopy(run: (root: string, cacheDir: string) => Promise<void>): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-snap-'));
   try {
@@ -55,7 +61,7 @@ describe('the facts snapshot', () => {
       const want = computed(first.articles);
       const once = await factsInBackground((id) => first.articles[id], first.articles.length, { worker, cacheFile }, first.indexIds);
       expect(once).toEqual(want);
-      expect(count(cacheFile, 'SELECT count(*) FROM facts_snapshot')).toBe(1);
+      expect(await eventually(cacheFile, 'SELECT count(*) FROM facts_snapshot', (v) => v === 1)).toBe(1);
       // The per-file rows go: only the snapshot can give the facts now, and it writes none back.
       const db = new Database(cacheFile);
       db.exec('DELETE FROM article_facts');
@@ -71,6 +77,7 @@ describe('the facts snapshot', () => {
       const cacheFile = indexFile(cacheDir, [root]);
       const first = await loadCorpus([root], { cache: true, cacheDir });
       const before = (await factsInBackground((id) => first.articles[id], first.articles.length, { worker, cacheFile }, first.indexIds))!;
+      await eventually(cacheFile, 'SELECT count(*) FROM facts_snapshot', (v) => v === 1);
       // The earliest article of a story of three or more goes; another is edited; a copy of a third is added.
       const lead = before.story.findIndex((s, i) => s === i && before.size[i] >= 3);
       expect(lead).toBeGreaterThanOrEqual(0);
@@ -80,6 +87,7 @@ describe('the facts snapshot', () => {
       const source = first.articles.find((a) => a.path !== edited.path && a.id !== lead)!;
       fs.writeFileSync(path.join(path.dirname(source.path), 'zz-added-copy.md'), fs.readFileSync(source.path));
       const snapshotBefore = count(cacheFile, 'SELECT length(data) FROM facts_snapshot');
+      expect(snapshotBefore).toBeGreaterThan(0);
 
       const next = await loadCorpus([root], { cache: true, cacheDir });
       const after = (await factsInBackground((id) => next.articles[id], next.articles.length, { worker, cacheFile }, next.indexIds))!;
@@ -90,9 +98,9 @@ describe('the facts snapshot', () => {
       expect(pulseOfFacts(all, after)).toEqual(pulseOfFacts(all, want));
       for (const a of next.articles) expect(coinMentionsOf(after, a.id)).toEqual(coinMentionsOf(want, a.id));
       // The snapshot was written again for the new rows.
+      expect(await eventually(cacheFile, 'SELECT length(data) FROM facts_snapshot', (v) => v !== snapshotBefore)).not.toBe(snapshotBefore);
       const snap = decodeSnapshot(new Database(cacheFile, { readonly: true }).prepare('SELECT data FROM facts_snapshot').pluck().get() as Buffer)!;
       expect(snap.rows.length).toBe(next.articles.length);
-      expect(count(cacheFile, 'SELECT length(data) FROM facts_snapshot')).not.toBe(snapshotBefore);
     }));
 
   it('finds each article by its row, leaves out articles without one, and refuses what is not a snapshot', async () => {
@@ -129,6 +137,7 @@ describe("the warm start's page from the snapshot", () => {
       const cacheFile = indexFile(cacheDir, [root]);
       const load = await loadCorpus([root], { cache: true, cacheDir });
       const full = (await factsInBackground((id) => load.articles[id], load.articles.length, { worker, cacheFile }, load.indexIds))!;
+      await eventually(cacheFile, 'SELECT count(*) FROM facts_snapshot', (v) => v === 1);
       const page = warmStart([root], 40, { cacheDir })!;
       const service = new FactsService({ worker, cacheFile });
       let facts: Facts | null;
@@ -173,10 +182,12 @@ describe('the snapshot and --no-group', () => {
       const run = (group: boolean) => factsInBackground((id) => load.articles[id], load.articles.length, { worker, cacheFile, group }, load.indexIds);
       const flat = (await run(false))!;
       expect([...flat.size].every((s) => s === 1)).toBe(true);
+      // Its per-file rows are stored where a snapshot would be, just before: once they are in, none came.
+      await eventually(cacheFile, 'SELECT count(*) FROM article_facts', (v) => v === load.articles.length);
       expect(count(cacheFile, 'SELECT count(*) FROM facts_snapshot')).toBe(0);
       const want = computed(load.articles);
       expect(await run(true)).toEqual(want);
-      expect(count(cacheFile, 'SELECT count(*) FROM facts_snapshot')).toBe(1);
+      expect(await eventually(cacheFile, 'SELECT count(*) FROM facts_snapshot', (v) => v === 1)).toBe(1);
       const before = count(cacheFile, 'SELECT length(data) FROM facts_snapshot');
       const flatAgain = (await run(false))!;
       expect([...flatAgain.size].every((s) => s === 1)).toBe(true);

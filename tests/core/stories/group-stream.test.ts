@@ -95,10 +95,18 @@ describe('grouping a chunk at a time', () => {
       const facts = await factsInBackground((id) => load.articles[id], load.articles.length, { worker, cacheFile, streamFrom: 10 }, load.indexIds);
       expect(facts).toEqual(want);
       // Kept as a snapshot only: no per-file row was computed and written (the all-at-once path writes one per article).
-      const db = new Database(cacheFile, { readonly: true });
-      expect(db.prepare('SELECT count(*) FROM article_facts').pluck().get()).toBe(0);
-      expect(db.prepare('SELECT count(*) FROM facts_snapshot').pluck().get()).toBe(1);
-      db.close();
+      const stored = (sql: string): unknown => {
+        const db = new Database(cacheFile, { readonly: true });
+        try {
+          return db.prepare(sql).pluck().get();
+        } finally {
+          db.close();
+        }
+      };
+      // The worker stores after it answers: waited for, up to 5 s.
+      for (let i = 0; i < 100 && stored('SELECT count(*) FROM facts_snapshot') !== 1; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(stored('SELECT count(*) FROM facts_snapshot')).toBe(1);
+      expect(stored('SELECT count(*) FROM article_facts')).toBe(0);
       // Read back from the snapshot the next time: the same.
       const again = await factsInBackground((id) => load.articles[id], load.articles.length, { worker, cacheFile, streamFrom: 10 }, load.indexIds);
       expect(again).toEqual(want);

@@ -1,6 +1,7 @@
 // The list's answer to a key, drawn before React renders it. A cursor move changes two list rows
-// and the list's title; React re-running App's hooks, ink laying out and walking the whole tree,
-// and the compositor building every row cost ~1 ms before those three rows reach the terminal.
+// and the list's title (a typed key the search line, the list and the status line); React
+// re-running App's hooks, ink laying out and walking the whole tree, and the compositor building
+// every row cost ~1-2 ms before those rows reach the terminal (list/list-lane.ts says which keys).
 // Each of them is a placed row (placed-rows.ts): here its slot gets the new text, the compositor
 // builds again only the screen rows that show those slots (recompose), and the frame writer
 // writes what differs (patch). React's frame for the same key follows in the same turn and finds

@@ -79,12 +79,41 @@ describe('a cursor move drawn before React renders it', () => {
     r.unmount();
   });
 
-  it('leaves every other key to React: a scroll of the window, a typed query, a pane switch', async () => {
+  it('draws a typed key’s search line, title, rows and status line that its own frame then shows', async () => {
     const patches: Array<Map<number, string>> = [];
     drawFastFramesTo({ patch: (rows) => (patches.push(new Map(rows)), true) });
     const r = dashboard();
     await settle(r);
-    for (const key of ['G', 'g', '\t', '/', 'b', 'i', '\r']) {
+    r.stdin.write('/');
+    await settle(r);
+    // `e` and `et` keep the pane full (every title holds them); a backspace is answered from the recent answers.
+    for (const key of ['e', 't', '\x7f', 't']) {
+      const framesBefore = r.frames.length;
+      const patchesBefore = patches.length;
+      r.stdin.write(key);
+      await Promise.resolve();
+      expect(patches).toHaveLength(patchesBefore + 1);
+      expect(r.frames).toHaveLength(framesBefore);
+      await settle(r);
+      const keyFrame = (r.frames[framesBefore] ?? '').split('\n');
+      const before = (r.frames[framesBefore - 1] ?? '').split('\n');
+      const patch = patches.at(-1)!;
+      for (const [y, text] of patch) expect([y, text]).toEqual([y, keyFrame[y]]);
+      // The search line, the title and the status line are among the rows drawn.
+      expect([...patch.keys()]).toEqual(expect.arrayContaining([0, 1, keyFrame.length - 1]));
+      // Whatever else the key's frame changed is the pulse strip's row (a count, drawn after the list).
+      const left = keyFrame.map((row, y) => (row === before[y] || patch.has(y) ? null : y)).filter((y) => y !== null);
+      expect(left.every((y) => y === 2)).toBe(true);
+    }
+    r.unmount();
+  });
+
+  it('leaves every other key to React: a scroll of the window, a pane switch, a mode change', async () => {
+    const patches: Array<Map<number, string>> = [];
+    drawFastFramesTo({ patch: (rows) => (patches.push(new Map(rows)), true) });
+    const r = dashboard();
+    await settle(r);
+    for (const key of ['G', 'g', '\t', '\t', '\t', '/', '\r']) {
       r.stdin.write(key);
       await settle(r);
     }

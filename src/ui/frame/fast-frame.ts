@@ -9,7 +9,7 @@
 // comes sooner. Without a writer (tests with ink-testing-library, a frame handed back to ink,
 // placed rows off) nothing is drawn here and React's frame does it all, as before.
 import { recompose } from './ink-compositor.js';
-import { placeInSlot } from './placed-rows.js';
+import { placeInSlot, slotText } from './placed-rows.js';
 
 /** Where the rows go: the FrameWriter the dashboard hands ink. */
 export interface RowPatcher {
@@ -38,7 +38,10 @@ export interface PlacedRow {
  */
 export function drawPlaced(rows: readonly PlacedRow[]): boolean {
   if (!writer || rows.length === 0) return false;
-  for (const r of rows) if (!placeInSlot(r.block, r.row, r.text)) return false;
-  const screen = recompose(rows.map((r) => r.block + r.row));
+  // Only the rows whose text changed are built again (a cursor move: two rows and the title of 35).
+  const changed = rows.filter((r) => slotText(r.block + r.row) !== r.text);
+  for (const r of changed) if (!placeInSlot(r.block, r.row, r.text)) return false;
+  if (changed.length === 0) return true;
+  const screen = recompose(changed.map((r) => r.block + r.row));
   return screen !== null && writer.patch(screen);
 }

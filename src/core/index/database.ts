@@ -149,8 +149,26 @@ function verdictOrCreate(db: Database.Database): ReturnType<typeof verdict> {
     .immediate();
 }
 
+// Switching a new file from its rollback journal to WAL deletes the journal; another instance
+// making the same switch at the same moment may have deleted it first (SQLITE_IOERR_DELETE_NOENT)
+// or hold the lock the switch needs (SQLITE_BUSY). Both pass: the switch is tried again for up to
+// the busy timeout, and once one instance made it the file is in WAL for every connection.
+function toWal(db: Database.Database): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      if (db.pragma('journal_mode = WAL', { simple: true }) === 'wal') return;
+    } catch (error) {
+      const code = String((error as { code?: unknown } | null)?.code ?? '');
+      if (!code.startsWith('SQLITE_IOERR') && !code.startsWith('SQLITE_BUSY')) throw error;
+    }
+    if (Date.now() > deadline) throw new Error('the index could not be switched to WAL mode (another process holds it)');
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+  }
+}
+
 function tune(db: Database.Database, onDisk: boolean): void {
-  if (onDisk) db.pragma('journal_mode = WAL');
+  if (onDisk) toWal(db);
   // The index can always be rebuilt from the files: a crash may lose the last transaction, never
   // the file's consistency (WAL), so fsync per commit buys nothing here.
   db.pragma('synchronous = NORMAL');

@@ -165,8 +165,9 @@ export class SearchIndex {
       const exact = this.indexedMatches(key, q, includeDrafts, everything, keep, indexed);
       counted = exact.length;
       // Fuse ranks only exact matches here, so they are every match (unless bodies were skipped, or
-      // none matched: the typo fallback's hits, over the eligible list made then, are all there is).
-      if (exact.length > 0 && skips.n === 0) allIds = exact;
+      // none matched: the typo fallback's hits are all there is). Without a limit this path sees at most CAP
+      // (more went to fullScan), and the matches are the ranked ones, in their order, as fullScan's are.
+      if (exact.length > 0 && skips.n === 0 && !everything) allIds = exact;
       ranked = opts.idsOnly && allIds ? [] : this.fuzzy(q, [], firstEligible, key, cap, cap < exact.length ? exact.slice(0, cap) : exact);
       if (exact.length === 0) counted = ranked.length;
       approximate = skips.n > 0;

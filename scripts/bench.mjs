@@ -202,8 +202,13 @@ async function keyFigures(label, dir, t) {
     row('keystroke breakdown', label, `n/a (${fr.error})`, '', '', '', null);
     return;
   }
-  for (const kind of ['typing', 'j']) {
+  for (const kind of ['typingFirst', 'typing', 'j']) {
     const b = fr[kind];
+    if (kind === 'typingFirst') {
+      // The word typed for the first time: every query searched (the timed passes type it again).
+      row('breakdown per key, "solana" typed for the first time (in-process, median)', label, `first frame ${ms(b.firstMs)} after the key; search ${ms(b.search)}, React (search excluded) ${ms(b.react)}`, '', '', '', null);
+      continue;
+    }
     const panes = Object.entries(b.panes).map(([name, p]) => `${name} ${p.renders}/${b.keys} ${ms(p.ms)}`).join(', ');
     row(
       `breakdown per key, ${kind} (in-process, median)`,

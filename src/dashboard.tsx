@@ -70,7 +70,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     import('./index-words.js'),
     import('./core/index/index.js'),
   ]);
-  const [{ FrameWriter }, { shareInkOutputCaches }, { installCompositor }] = await Promise.all([import('./ui/frame/frame-writer.js'), import('./ui/frame/ink-output-cache.js'), import('./ui/frame/ink-compositor.js')]);
+  const [{ FrameWriter }, { shareInkOutputCaches }, { installCompositor }, { drawFastFramesTo }] = await Promise.all([import('./ui/frame/frame-writer.js'), import('./ui/frame/ink-output-cache.js'), import('./ui/frame/ink-compositor.js'), import('./ui/frame/fast-frame.js')]);
   // ink's own frame building is the fallback for frames the compositor does not take; it keeps
   // its line caches across frames too.
   await shareInkOutputCaches();
@@ -127,6 +127,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     const finish = (outcome: DashboardOutcome) => {
       if (finished) return;
       finished = true;
+      drawFastFramesTo(null);
       void live?.close();
       factsOf.close();
       instance.unmount();
@@ -172,6 +173,8 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
       });
 
     const frames = new FrameWriter(term.output);
+    // A cursor move's list rows reach the terminal before React renders the key (ui/frame/fast-frame.ts).
+    drawFastFramesTo(frames);
     const instance = render(element(), {
       stdout: frames as unknown as NodeJS.WriteStream,
       stdin: term.input,

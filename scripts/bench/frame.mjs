@@ -2,7 +2,8 @@
 // search, React's render of each pane, ink's layout (Yoga) and output (cells to text), and the
 // write of the changed rows. A child process renders the real App with ink (debug mode into the
 // real FrameWriter, as the CLI does) over a fake 120x40 terminal, types "/bitcoin", clears it and
-// presses j (each sequence once untimed first), and reports medians per keystroke. React runs its production build with the
+// presses j (each sequence once untimed first, and "solana" typed for the first time reported on
+// its own), and reports medians per keystroke. React runs its production build with the
 // profiling reconciler swapped in (same code paths, plus per-fiber timings); the CLI itself runs
 // the plain production build.
 import { spawnSync } from 'node:child_process';
@@ -138,12 +139,17 @@ async function child(repo, dir) {
   };
   const out = new FakeTty();
   const frames = new FrameWriter(out);
+  // A cursor move's rows drawn before React renders the key go through patch (ui/frame/fast-frame.ts), as in the CLI.
+  (await import(dist('ui/frame/fast-frame.js'))).drawFastFramesTo(frames);
   const write = frames.write.bind(frames);
-  frames.write = (chunk, cb) => {
+  const patch = frames.patch.bind(frames);
+  frames.patch = (rows) => timedWrite(() => patch(rows), (drawn) => drawn);
+  frames.write = (chunk, cb) => timedWrite(() => write(chunk, cb), () => chunk !== '');
+  const timedWrite = (writeNow, counted) => {
     const t = performance.now();
     const before = out.bytes;
-    const r = write(chunk, cb);
-    if (key && chunk !== '') {
+    const r = writeNow();
+    if (key && counted(r)) {
       key.write += performance.now() - t;
       key.bytes += out.bytes - before;
       // The key's first frame: the list's answer, before the body follows.
@@ -237,8 +243,13 @@ async function child(repo, dir) {
   for (const timed of [false, true]) {
     await press('/');
     model = reducer(model, { type: 'command', command: 'startSearch' });
-    if (timed) await run('typing', [...'bitcoin']);
-    else for (const c of 'bitcoin') await press(c);
+    if (timed) {
+      // A word typed for the first time (every query searched), then the word of the untimed pass
+      // typed again, as the key-to-screen bench does (its queries answered from the recent ones).
+      await run('typingFirst', [...'solana']);
+      await press('\x15');
+      await run('typing', [...'bitcoin']);
+    } else for (const c of 'bitcoin') await press(c);
     await press('\x15');
     await press('\r');
     model = fresh();

@@ -5,9 +5,18 @@ import type { PaneId } from './keymap.js';
 import { computeLayout, innerHeight, type Layout } from './layout.js';
 import type { AppState } from './app-state.js';
 
-/** The pane layout for the state's terminal size and inspector toggle. */
+// The last layout made: a keystroke asks for it a dozen times (paging, the list's rows, every
+// pane's size) and the terminal's size rarely changes.
+let lastLayout: { width: number; height: number; inspector: boolean; tabs: boolean; layout: Layout } | null = null;
+
+/** The pane layout for the state's terminal size and inspector toggle (the same object while they stay the same: never modify it). */
 export function layoutOf(s: Pick<AppState, 'width' | 'height' | 'inspectorToggled'> & { views?: AppState['views'] }): Layout {
-  return computeLayout(s.width, s.height, s.inspectorToggled, (s.views?.length ?? 0) > 0);
+  const tabs = (s.views?.length ?? 0) > 0;
+  const l = lastLayout;
+  if (l && l.width === s.width && l.height === s.height && l.inspector === s.inspectorToggled && l.tabs === tabs) return l.layout;
+  const layout = computeLayout(s.width, s.height, s.inspectorToggled, tabs);
+  lastLayout = { width: s.width, height: s.height, inspector: s.inspectorToggled, tabs, layout };
+  return layout;
 }
 
 /** The query the search runs: the active view's query AND the typed one. */

@@ -35,8 +35,20 @@ export interface FoldedRows {
 
 const NO_INFO: ReadonlyMap<number, RowInfo> = new Map();
 
-/** Folds `hits` by story; stories in `unfolded` list their articles below their row. */
+// The last fold made: a result is folded where the key is read and again when React applies the
+// same action (1,000 hits, ~0.1-0.2 ms each time).
+let lastFold: { hits: readonly Hit[]; stories: StoryView | null; unfolded: ReadonlySet<number>; rows: FoldedRows } | null = null;
+
+/** Folds `hits` by story; stories in `unfolded` list their articles below their row (the same object for the same three arguments). */
 export function foldRows(hits: readonly Hit[], stories: StoryView | null, unfolded: ReadonlySet<number>): FoldedRows {
+  const last = lastFold;
+  if (last && last.hits === hits && last.stories === stories && last.unfolded === unfolded) return last.rows;
+  const rows = fold(hits, stories, unfolded);
+  lastFold = { hits, stories, unfolded, rows };
+  return rows;
+}
+
+function fold(hits: readonly Hit[], stories: StoryView | null, unfolded: ReadonlySet<number>): FoldedRows {
   if (!stories) return { hits, info: NO_INFO, ordinals: null };
   // The articles of multi-article stories, by story, in result order. An article alone in its
   // story gets no group: this runs on every result of every keystroke (1,000 hits).

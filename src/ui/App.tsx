@@ -11,7 +11,7 @@ import type { Hit } from '../core/search/index.js';
 import { keymap as defaultKeymap } from '../state/keymap.js';
 import { innerHeight, innerWidth } from '../state/layout.js';
 import { initialState, reducer, type Action, type AppState } from '../state/reducer.js';
-import { layoutOf, listPosition, listRows, pulseRows, visibleHits } from '../state/selectors.js';
+import { layoutOf, listRows, pulseRows, visibleHits } from '../state/selectors.js';
 import { ArticleBody } from './ArticleBody.js';
 import { ArticleList, listTitle } from './ArticleList.js';
 import { Help } from './Help.js';
@@ -30,6 +30,7 @@ import { useUnreadCount } from './use-unread-count.js';
 import { idsByPath } from '../state/index-swap.js';
 import { listedHits, useAggregate, type Aggregate } from './pulse/use-aggregate.js';
 import { listSearch, resultsStep, type ListedAnswer } from './list/list-results.js';
+import { drawCursorMove, laneTitle, useListLane } from './list/list-lane.js';
 import { listLimit, SearchCache, useSearch, type AnsweredSearch } from './use-search.js';
 import { ViewTabs } from './ViewTabs.js';
 import { WarningList } from './WarningList.js';
@@ -84,6 +85,10 @@ export function App(p: AppProps) {
   const props = useRef(p);
   props.current = p;
   const [answers] = useState(() => new SearchCache());
+  // A cursor move's rows and title drawn before this renders it (list/list-lane.ts).
+  const lane = useListLane();
+  lane.rendered = state;
+  lane.titleOf ??= laneTitle(listTitle);
   // A deferred search's answer arrives as one reducer step (one render), or as a redraw when it
   // changes no list (a malformed query's message).
   const [, redraw] = useReducer((n: number) => n + 1, 0);
@@ -159,13 +164,15 @@ export function App(p: AppProps) {
   // A key that changes the search is searched as it is read, when the screen is up to date: its
   // results reach the reducer with the key's own actions, and App renders once for both.
   const keyStep = (next: AppState): Action | null => {
-    if (inputIsBehind()) return null;
     const ask = listSearch(props.current, next, now);
     // The hot order waits for the aggregate; a request already answered changes nothing.
     if (ask.hot || answers.held(ask.request)) return null;
-    return resultsStep(next, listedAnswer(props.current, answers.answer(ask.request), null, false));
+    // A recent answer (a backspace, a query typed again) is taken even with keys waiting: it costs nothing.
+    const known = answers.recall(ask.request);
+    if (!known && inputIsBehind()) return null;
+    return resultsStep(next, listedAnswer(props.current, known ?? answers.answer(ask.request), null, false));
   };
-  useKeys(latest, dispatch, p.mouse ?? false, table, keyStep);
+  useKeys(latest, dispatch, p.mouse ?? false, table, keyStep, (before, next) => drawCursorMove(lane, before, next));
   useEffectRunner(state.effects, dispatch, { index: p.index, reading, system: p.system ?? null, query, includeDrafts: p.includeDrafts ?? false, bodyWidth });
 
   // The start notice can come after the load (how many are new is known only then).
@@ -223,7 +230,7 @@ export function App(p: AppProps) {
           </Pane>
         ) : (
           <>
-            <Pane title={listTitle(listPosition(state), state.total, state.totalApproximate)} width={layout.list.width} height={layout.list.height} focused={state.focus === 'list'}>
+            <Pane title={lane.titleOf(state)} width={layout.list.width} height={layout.list.height} focused={state.focus === 'list'} lane={lane}>
               <PulseStrip pulse={state.pulse} width={innerWidth(layout.list)} rows={pulseRows(state)} focused={state.mode === 'pulse'} cursor={state.pulseCursor} />
               <ArticleList
                 rowInfo={state.rowInfo}
@@ -240,6 +247,7 @@ export function App(p: AppProps) {
                 emptyMessage={emptyMessage}
                 marks={marks}
                 marksVersion={reading?.version ?? 0}
+                lane={lane}
               />
             </Pane>
             {bodyPane}

@@ -2,13 +2,14 @@
 // relative date, source, a sentiment glyph and the title with matched characters highlighted.
 // Every row is cut to the pane width by grapheme and string-width, so CJK and emoji never overflow.
 import { Box, Text } from 'ink';
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo } from 'react';
 import type { Article } from '../core/article.js';
 import { sanitizeLine } from '../core/text/index.js';
 import { columns, fitWidth } from '../core/width/index.js';
 import type { Hit } from '../core/search/index.js';
 import type { RowInfo } from '../state/story-rows.js';
-import { PaintedRows } from './Lines.js';
+import { PaintedRows, useSlotBlock } from './Lines.js';
+import type { ListLane } from './list/list-lane.js';
 import { lookOf, rowDate, rowText, type RowProps } from './list/row-paint.js';
 import { theme } from './theme.js';
 
@@ -35,6 +36,8 @@ export interface ArticleListProps {
   marks?: ((article: Article, id: number) => { unread: boolean; saved: boolean }) | null;
   /** Changes whenever marks change, so a memoised list redraws. */
   marksVersion?: number;
+  /** Where the list registers how it paints its rows, for a cursor move drawn before React renders it (list/list-lane.ts). */
+  lane?: ListLane;
 }
 
 // One formatter for every frame: Number#toLocaleString makes a new one on each call (~0.1 ms).
@@ -58,10 +61,15 @@ export const ArticleList = memo(function ArticleList(p: ArticleListProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [p.hits, p.height, p.article, p.now, p.width, p.multi, p.marked, p.rowInfo, p.marks, p.marksVersion],
   );
-  const painted = useMemo(
-    () => looks.map((r, i) => rowText({ ...r, selected: p.start + i === p.cursor, focused: p.focused })),
-    [looks, p.start, p.cursor, p.focused],
-  );
+  const paintRows = useMemo(() => {
+    const start = p.start;
+    return (cursor: number, focused: boolean) => looks.map((r, i) => rowText({ ...r, selected: start + i === cursor, focused }));
+  }, [looks, p.start]);
+  const painted = useMemo(() => paintRows(p.cursor, p.focused), [paintRows, p.cursor, p.focused]);
+  const block = useSlotBlock();
+  const { lane } = p;
+  if (lane) lane.rows = looks.length ? { block, start: p.start, count: looks.length, paint: paintRows } : null;
+  useEffect(() => () => void (lane && (lane.rows = null)), [lane]);
   if (looks.length === 0) {
     return (
       <Box height={p.height} width={p.width}>
@@ -73,7 +81,7 @@ export const ArticleList = memo(function ArticleList(p: ArticleListProps) {
   }
   return (
     <Box flexDirection="column" height={p.height} width={p.width}>
-      <PaintedRows rows={painted} width={p.width} />
+      <PaintedRows rows={painted} width={p.width} block={block} />
     </Box>
   );
 });

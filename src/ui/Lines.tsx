@@ -54,15 +54,23 @@ export function paintLine(raw: Line, width: number, inverse = false): string {
   return text;
 }
 
-/**
- * A column of painted rows (each at most `width` columns): one ink text node of placed rows, or,
- * with placed rows off, one <Text> per row as ink expects.
- */
-export function PaintedRows({ rows, width }: { rows: readonly string[]; width: number }) {
-  // Row N of this column is always the same slot: a frame that changes only what rows show hands
-  // ink the same text as the last (placed-rows.ts).
+/** A block of slots for one column of placed rows, held while the component is mounted. */
+export function useSlotBlock(): number {
   const [block] = useState(slotBlock);
   useEffect(() => () => releaseSlots(block), [block]);
+  return block;
+}
+
+/**
+ * A column of painted rows (each at most `width` columns): one ink text node of placed rows, or,
+ * with placed rows off, one <Text> per row as ink expects. `block`: the slots to place them in,
+ * when the caller draws into them itself too (fast-frame.ts); else the column's own.
+ */
+export function PaintedRows({ rows, width, block: given }: { rows: readonly string[]; width: number; block?: number }) {
+  // Row N of this column is always the same slot: a frame that changes only what rows show hands
+  // ink the same text as the last (placed-rows.ts).
+  const own = useSlotBlock();
+  const block = given ?? own;
   if (rowRefsOn()) {
     return (
       <Box flexDirection="column" width={width} flexShrink={0}>

@@ -86,30 +86,53 @@ export function runSearch(r: SearchRequest): AnsweredSearch {
   }
 }
 
+/** Answers a list keeps besides the one on screen: the last few queries typed, for a backspace or a word typed again. */
+export const RECENT_ANSWERS = 24;
+
 /**
- * The last search answered for one list, shared by the key handler and the render: a key that
+ * The searches answered for one list, shared by the key handler and the render: a key that
  * changes the query is searched where it is read (App's useKeys step), and the render that
  * follows finds the answer here instead of searching again or updating state to hold it, so one
- * keystroke's result costs one render of App.
+ * keystroke's result costs one render of App. Besides the answer held (the one the list shows or
+ * is about to), it keeps the last RECENT_ANSWERS answers over the same index and version, as fzf
+ * keeps its matches per query: a backspace, or a query typed again, is answered without a search
+ * (at 10k a search of a word takes 1.5-3 ms, the whole budget of a keystroke's frame). A new
+ * version (articles added, the index's words attached, bodies read ahead) forgets them all.
  */
 export class SearchCache {
   private request: SearchRequest | null = null;
   private outcome: AnsweredSearch | null = null;
+  // Most recent last; every entry is over the held request's index and version.
+  private recent: Array<{ request: SearchRequest; outcome: AnsweredSearch }> = [];
 
   /** The answer to `request` if it is the one held, else null. */
   held(request: SearchRequest): AnsweredSearch | null {
     return this.request && sameRequest(this.request, request) ? this.outcome : null;
   }
 
-  /** The answer to `request`: the one held, or searched now and held. */
+  /** The answer to `request` if it is held or one of the recent ones (then held from now on), else null. */
+  recall(request: SearchRequest): AnsweredSearch | null {
+    const held = this.held(request);
+    if (held) return held;
+    for (let i = this.recent.length - 1; i >= 0; i--) {
+      const r = this.recent[i];
+      if (sameRequest(r.request, request)) return this.hold(r.request, r.outcome);
+    }
+    return null;
+  }
+
+  /** The answer to `request`: the one held or a recent one, or searched now and held. */
   answer(request: SearchRequest): AnsweredSearch {
-    return this.held(request) ?? this.hold(request, runSearch(request));
+    return this.recall(request) ?? this.hold(request, runSearch(request));
   }
 
   /** Holds `outcome` as the answer to `request`; returns it. */
   hold(request: SearchRequest, outcome: AnsweredSearch): AnsweredSearch {
     this.request = request;
     this.outcome = outcome;
+    const kept = this.recent.filter((r) => r.request.index === request.index && r.request.version === request.version && !sameRequest(r.request, request));
+    kept.push({ request, outcome });
+    this.recent = kept.length > RECENT_ANSWERS ? kept.slice(kept.length - RECENT_ANSWERS) : kept;
     return outcome;
   }
 
@@ -131,7 +154,8 @@ export function useSearch(request: SearchRequest, cache?: SearchCache, onAnswer?
   const [own] = useState(() => new SearchCache());
   const answers = cache ?? own;
   const [, redraw] = useReducer((n: number) => n + 1, 0);
-  let answer = answers.held(request);
+  // A recent answer costs nothing: used at once, even with keys waiting.
+  let answer = answers.recall(request);
   const last = answers.last();
   if (!answer && (last === null || !inputIsBehind())) answer = answers.hold(request, runSearch(request));
   const current = answer !== null;

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const repo = path.resolve(import.meta.dirname, '..', '..');
 const loader = path.join(repo, 'dist', 'core', 'load', 'load.js');
 const locator = path.join(repo, 'dist', 'core', 'index', 'location.js');
+const database = path.join(repo, 'dist', 'core', 'index', 'database.js');
 // Enough files for the parse threads and several write transactions each.
 const COUNT = 3_000;
 let root: string;
@@ -67,5 +68,40 @@ describe('two instances on one index', () => {
     }
     // A third instance starts warm from it and sees the same.
     expect(JSON.parse((await instance()).out)).toEqual({ articles: COUNT, warnings: 0, fullText: true });
+  }, 120_000);
+});
+
+// Several processes opening one new index file at the same moment: each must find the schema
+// either absent (and make it) or whole. Made in separate statements, another process saw tables
+// without the application_id in between, called the file foreign and set it aside under the
+// first one's feet (about one round in fifteen of eight processes, before the schema was made
+// under one write lock).
+describe('a new index opened by several processes at once', () => {
+  it('is made once and never set aside', async () => {
+    const script = path.join(root, 'open.mjs');
+    fs.writeFileSync(script, `const { openIndex } = await import(${JSON.stringify(database)});
+const wait = Number(process.argv[3]) - Date.now();
+if (wait > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, wait);
+const r = openIndex(process.argv[2]);
+console.log(JSON.stringify({ aside: r.setAside, app: r.db.pragma('application_id', { simple: true }) }));
+r.db.close();`);
+    const run = (file: string, at: number): Promise<string> =>
+      new Promise((resolve) => {
+        const child = spawn(process.execPath, [script, file, String(at)]);
+        let out = '';
+        child.stdout.on('data', (d) => (out += d));
+        child.stderr.on('data', (d) => (out += d));
+        child.on('close', () => resolve(out.trim()));
+      });
+    const { APPLICATION_ID } = (await import(database)) as typeof import('../../src/core/index/database.js');
+    for (let round = 0; round < 8; round++) {
+      const file = path.join(root, `race-${round}`, 'index.sqlite');
+      fs.mkdirSync(path.dirname(file));
+      // Every process starts its open at the same wall-clock moment, after its modules loaded.
+      const at = Date.now() + 800;
+      const outs = await Promise.all(Array.from({ length: 6 }, () => run(file, at)));
+      for (const out of outs) expect(JSON.parse(out), out).toEqual({ aside: null, app: APPLICATION_ID });
+      expect(fs.existsSync(`${file}.broken`)).toBe(false);
+    }
   }, 120_000);
 });

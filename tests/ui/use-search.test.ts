@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { LIST_PAGE, listLimit } from '../../src/ui/use-search.js';
+import { describe, expect, it, vi } from 'vitest';
+import { SearchIndex } from '../../src/core/search/search.js';
+import { LIST_PAGE, listLimit, RECENT_ANSWERS, SearchCache, searchRequest } from '../../src/ui/use-search.js';
+import { makeArticle } from '../helpers/make-article.js';
 
 describe('listLimit', () => {
   const cases: Array<[number, number]> = [
@@ -14,5 +16,51 @@ describe('listLimit', () => {
   });
   it('always reaches at least a page past the cursor', () => {
     for (let cursor = 0; cursor < 5 * LIST_PAGE; cursor += 37) expect(listLimit(cursor)).toBeGreaterThanOrEqual(cursor + LIST_PAGE);
+  });
+});
+
+describe('SearchCache', () => {
+  const NOW = Date.UTC(2025, 10, 14, 12);
+  const corpus = () => new SearchIndex(['bitcoin etf', 'bitfarms', 'ether', 'bitcoin miners'].map((title, id) => makeArticle({ id, title, publishedAt: NOW - id })));
+  const ask = (index: SearchIndex, query: string, version = 1) => searchRequest({ index, version, query, sort: null, includeDrafts: false, now: NOW });
+
+  it('answers a query typed again (a backspace) from its recent answers without searching', () => {
+    const index = corpus();
+    const search = vi.spyOn(index, 'search');
+    const cache = new SearchCache();
+    const first = ['b', 'bi', 'bit', 'bitc'].map((q) => cache.answer(ask(index, q)));
+    expect(search).toHaveBeenCalledTimes(4);
+    // Backspace to `bit`, then `bitc` again: the very answers, no search.
+    expect(cache.answer(ask(index, 'bit'))).toBe(first[2]);
+    expect(cache.held(ask(index, 'bit'))).toBe(first[2]);
+    expect(cache.last()).toBe(first[2]);
+    expect(cache.recall(ask(index, 'bitc'))).toBe(first[3]);
+    expect(cache.last()).toBe(first[3]);
+    expect(search).toHaveBeenCalledTimes(4);
+    // Equal answers to a fresh search of the same query.
+    const fresh = index.search('bit', { now: NOW, limit: listLimit(0) });
+    expect(first[2].ok && first[2].result.hits.map((h) => [h.id, h.score, h.titleMatches])).toEqual(fresh.hits.map((h) => [h.id, h.score, h.titleMatches]));
+  });
+
+  it('recalls nothing it was not asked for, and forgets every answer of an older version', () => {
+    const index = corpus();
+    const cache = new SearchCache();
+    expect(cache.recall(ask(index, 'bit'))).toBeNull();
+    const old = cache.answer(ask(index, 'bit'));
+    cache.answer(ask(index, 'ether'));
+    expect(cache.recall(ask(index, 'bit'))).toBe(old);
+    // Articles added (a new version): the old answers may be wrong, none is recalled.
+    cache.answer(ask(index, 'ether', 2));
+    expect(cache.recall(ask(index, 'bit', 2))).toBeNull();
+    expect(cache.recall(ask(index, 'bit', 1))).toBeNull();
+  });
+
+  it(`keeps at most ${RECENT_ANSWERS} recent answers, the oldest going first`, () => {
+    const index = corpus();
+    const cache = new SearchCache();
+    const queries = Array.from({ length: RECENT_ANSWERS + 1 }, (_, i) => `q${i}`);
+    for (const q of queries) cache.answer(ask(index, q));
+    expect(cache.recall(ask(index, queries[0]))).toBeNull();
+    for (const q of queries.slice(1)) expect(cache.recall(ask(index, q))).not.toBeNull();
   });
 });

@@ -4,7 +4,7 @@
 // their own too, or walked and stat-ed there: WalkThread) for the index's freshness check.
 // Apart from load/ so that what only walks or reads (the folder watch's worker, the CLI's
 // --print markdown) does not load the parsers and the index with it.
-export { describeFsError, isMarkdownName, PathError, walkPaths, type WalkEntry, type WalkResult } from './walk.js';
+export { describeFsError, isArticleName, isMarkdownName, PathError, skippedFolder, walkPaths, type WalkEntry, type WalkResult } from './walk.js';
 export { isSectionPage, keepsSiteEntry, siteKind, siteKindOfFolder, type ListedEntry, type SiteKind } from './site-layout.js';
 export { readCappedSync, type SyncRead } from './read-sync.js';
 export { STAT_FIELDS, statInto, statPaths, StatWorker, type SharedStat } from './stat-thread.js';

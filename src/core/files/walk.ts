@@ -29,13 +29,23 @@ export interface WalkResult {
 
 const MARKDOWN = /\.(?:md|markdown|mdx)$/i;
 
+const UNDERSCORE = 0x5f;
+
+/**
+ * Whether a file name is one the walk loads: a Markdown extension, and not a section page
+ * (site-layout.ts). The first character is looked at before the pattern: this runs per file.
+ */
+export function isArticleName(name: string): boolean {
+  return isMarkdownName(name) && !(name.charCodeAt(0) === UNDERSCORE && isSectionPage(name));
+}
+
 /** Whether a file name has a Markdown extension the walk collects. */
 export function isMarkdownName(name: string): boolean {
   return MARKDOWN.test(name);
 }
 
-/** Folders never descended into: hidden ones and dependency trees. */
-function skippedFolder(name: string): boolean {
+/** Folders never descended into: hidden ones and dependency trees (the folder watch skips them too). */
+export function skippedFolder(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
 }
 
@@ -161,11 +171,11 @@ class Walker {
               stack.push(child);
             }
           }
-        } else if (isMarkdownName(name) && !(name.charCodeAt(0) === UNDERSCORE && isSectionPage(name))) {
+        } else if (isArticleName(name)) {
           if (target.isFile()) this.addFile(full, rel, out, frame.folderName);
           else this.warnings.push({ path: full, reason: 'not a regular file' });
         }
-      } else if (isMarkdownName(name) && !(name.charCodeAt(0) === UNDERSCORE && isSectionPage(name))) {
+      } else if (isArticleName(name)) {
         if (entry.isFile()) this.addFile(full, rel, out, frame.folderName);
         else this.warnings.push({ path: full, reason: 'not a regular file' });
       }
@@ -208,7 +218,6 @@ class Walker {
   }
 }
 
-const UNDERSCORE = 0x5f;
 
 // A static-site root's listing cut to the entries that hold articles (site-layout.ts); an
 // ordinary folder's listing is returned as it is, without a copy.

@@ -134,6 +134,21 @@ function create(db: Database.Database): void {
   db.pragma(`user_version = ${INDEX_FORMAT}`);
 }
 
+// The verdict, and for a fresh file its schema, under one write lock (BEGIN IMMEDIATE): two
+// instances opening a new index at the same moment must not see each other's half-made schema
+// (tables, no application_id yet), which reads as a foreign file and was set aside and rebuilt
+// under the first instance's feet. The second waits for the first's schema (busy timeout), then
+// finds it whole.
+function verdictOrCreate(db: Database.Database): ReturnType<typeof verdict> {
+  return db
+    .transaction((): ReturnType<typeof verdict> => {
+      const v = verdict(db);
+      if (v === 'fresh') create(db);
+      return v;
+    })
+    .immediate();
+}
+
 function tune(db: Database.Database, onDisk: boolean): void {
   if (onDisk) db.pragma('journal_mode = WAL');
   // The index can always be rebuilt from the files: a crash may lose the last transaction, never
@@ -172,7 +187,7 @@ export function openIndex(file: string | null): OpenedIndex {
   try {
     const db = new Database(file, { fileMustExist: false, timeout: BUSY_TIMEOUT_MS });
     try {
-      const v = verdict(db);
+      const v = verdictOrCreate(db);
       if (v === 'fresh' || v === 'ours' || v === 'old') {
         if (v === 'old') {
           // An older layout: its rows cannot be read as today's; start over in the same file.
@@ -181,8 +196,7 @@ export function openIndex(file: string | null): OpenedIndex {
           return openIndex(file);
         }
         tune(db, true);
-        if (v === 'fresh') create(db);
-        else ensureSecondaryIndexes(db);
+        if (v === 'ours') ensureSecondaryIndexes(db);
         return { db, setAside: null };
       }
       db.close();
@@ -196,8 +210,8 @@ export function openIndex(file: string | null): OpenedIndex {
     aside = setAside(file);
   }
   const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+  verdictOrCreate(db);
   tune(db, true);
-  create(db);
   return { db, setAside: aside };
 }
 

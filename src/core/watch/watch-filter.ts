@@ -1,10 +1,10 @@
 // What the folder watch leaves out, by the walk's rules (files/walk.ts), so that a file the
 // start-up walk would not load is not loaded when it changes either: hidden folders and
-// node_modules, a static site's machinery (files/site-layout.ts), section pages, and links that
-// lead back into their own folder.
+// node_modules (the walk's own skippedFolder), a static site's machinery
+// (files/site-layout.ts), and links that lead back into their own folder.
 import fs, { type Stats } from 'node:fs';
 import path from 'node:path';
-import { isMarkdownName, isSectionPage, keepsSiteEntry, siteKindOfFolder, type SiteKind } from '../files/index.js';
+import { keepsSiteEntry, siteKindOfFolder, skippedFolder, type SiteKind } from '../files/index.js';
 
 /** Globs for @parcel/watcher's `ignore`: folders never watched at all (no inotify watch spent on them). */
 export const IGNORED_GLOBS: readonly string[] = ['**/.*', '**/node_modules'];
@@ -22,7 +22,7 @@ export function ignoredPath(file: string, roots: readonly string[], siteKinds: M
     let dir = root;
     for (let i = 0; i < parts.length; i++) {
       const name = parts[i];
-      if (name.startsWith('.') || name === 'node_modules') return true;
+      if (skippedFolder(name)) return true;
       let kind = siteKinds.get(dir);
       if (kind === undefined) siteKinds.set(dir, (kind = siteKindOfFolder(dir)));
       const folder = i < parts.length - 1 || lastIsFolder;
@@ -32,11 +32,6 @@ export function ignoredPath(file: string, roots: readonly string[], siteKinds: M
     return false;
   }
   return false;
-}
-
-/** Whether a file name is one the walk loads: Markdown, and not a section page. */
-export function isArticleName(name: string): boolean {
-  return isMarkdownName(name) && !isSectionPage(name);
 }
 
 // The real path of `p`, or the error that stopped it (ELOOP for a link that leads to itself).

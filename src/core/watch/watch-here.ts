@@ -11,8 +11,8 @@
 import fs, { type Stats } from 'node:fs';
 import path from 'node:path';
 import parcel, { type AsyncSubscription, type Event } from '@parcel/watcher';
-import { describeFsError, type SiteKind } from '../files/index.js';
-import { IGNORED_GLOBS, ignoredPath, isArticleName, leadsIntoItself } from './watch-filter.js';
+import { describeFsError, isArticleName, type SiteKind } from '../files/index.js';
+import { IGNORED_GLOBS, ignoredPath, leadsIntoItself } from './watch-filter.js';
 
 /** One batch of changes, as absolute paths; a path is in at most one list. */
 export interface WatchBatch {

@@ -137,6 +137,27 @@ export class FrameWriter extends EventEmitter {
     return this.out.write(bytes, callback);
   }
 
+  /**
+   * Draws `rows` (row index -> row text, as the next whole frame would hold them) over the frame
+   * on screen, ahead of that frame: what a key changes in the list reaches the terminal before
+   * React and ink have made the rest (fast-frame.ts). When that frame comes, those rows are
+   * already the same and are not written again. False, writing nothing, when the screen is not
+   * known (nothing drawn yet, or after a resize) or a row is not in it.
+   */
+  patch(rows: ReadonlyMap<number, string>): boolean {
+    const previous = this.previous;
+    if (!previous) return false;
+    for (const y of rows.keys()) if (y >= previous.length) return false;
+    const next = previous.slice();
+    for (const [y, text] of rows) next[y] = text;
+    const bytes = frameUpdate(previous, next);
+    this.previous = next;
+    if (bytes === '') return true;
+    this.bytesWritten += Buffer.byteLength(bytes);
+    this.out.write(bytes);
+    return true;
+  }
+
   /** Forget what is on screen: the next frame is drawn whole (after something else drew on it). */
   invalidate(): void {
     this.previous = null;

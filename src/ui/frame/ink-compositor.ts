@@ -9,7 +9,7 @@
 // expanded. It wraps Output.prototype.get in ink's build: it checks the shape it expects and
 // does nothing when a different ink does not match (a test pins it).
 import { inkWidth, steadyWidth } from '../../core/width/index.js';
-import { expandRefs, setRowRefs } from './placed-rows.js';
+import { expandMeasured, expandRefs, setRowRefs } from './placed-rows.js';
 import { inkOutputPrototype } from './ink-output-class.js';
 
 interface Clip {
@@ -69,11 +69,20 @@ interface Piece {
   x: number;
   end: number;
   text: string;
+  /** The line as written, its references not yet expanded (only for a line holding slots). */
+  placed?: string;
 }
+
+// The last frame composed, kept so that rows whose slots changed can be built again without ink
+// (recompose): each row's pieces, and the rows each slot is drawn in. Null after a frame handed
+// back to ink.
+let last: { rows: Piece[][]; slotRows: Map<number, number[]> } | null = null;
 
 /** One frame's rows from its write operations, or null when it is not of the simple shape. */
 function compose(o: OutputLike): string[] | null {
+  last = null;
   const rows: Piece[][] = Array.from({ length: o.height }, () => []);
+  const slotRows = new Map<number, number[]>();
   const clips: Clip[] = [];
   for (const op of o.operations) {
     if (op.type === 'clip') {
@@ -102,25 +111,74 @@ function compose(o: OutputLike): string[] | null {
       if (!row) break;
       let line = lines[i];
       for (const transform of op.transformers) line = transform(line, i);
-      line = expandRefs(line, lineColumns);
-      const w = lineColumns(line);
+      const written = line;
+      let slotted = false;
+      const placed = expandMeasured(line, lineColumns, (slot) => {
+        slotted = true;
+        const at = slotRows.get(slot);
+        if (at) at.push(y + i);
+        else slotRows.set(slot, [y + i]);
+      });
+      if (placed) line = placed.text;
+      const w = placed ? placed.width : lineColumns(line);
       if (w === 0) continue;
-      row.push({ x: op.x, end: op.x + w, text: line });
+      row.push({ x: op.x, end: op.x + w, text: line, ...(slotted ? { placed: written } : {}) });
     }
   }
   const out: string[] = [];
   for (const row of rows) {
     // Borders are written before the content between them: order by column.
     row.sort((a, b) => a.x - b.x);
-    let text = '';
-    let at = 0;
-    for (const piece of row) {
-      if (piece.x < at) return null;
-      text += ' '.repeat(piece.x - at) + piece.text;
-      at = piece.end;
-    }
-    out.push(text.trimEnd());
+    const text = rowText(row);
+    if (text === null) return null;
+    out.push(text);
   }
+  last = { rows, slotRows };
+  return out;
+}
+
+// A row of the frame from its pieces (ordered by column), or null when two overlap.
+function rowText(row: readonly Piece[]): string | null {
+  let text = '';
+  let at = 0;
+  for (const piece of row) {
+    if (piece.x < at) return null;
+    text += ' '.repeat(piece.x - at) + piece.text;
+    at = piece.end;
+  }
+  return text.trimEnd();
+}
+
+/**
+ * The rows of the last frame composed that show any of `slots`, built again with what the slots
+ * hold now (placeInSlot): row index -> row text, as the next whole frame would compose them while
+ * nothing else in it changes. Null when there is no such frame to build on (none yet, or the last
+ * was handed back to ink), a slot is not in it, or a row no longer fits its pieces.
+ */
+export function recompose(slots: Iterable<number>): Map<number, string> | null {
+  if (!active || !last) return null;
+  const frame = last;
+  const redo = new Set<number>();
+  for (const slot of slots) {
+    const at = frame.slotRows.get(slot);
+    if (!at) return null;
+    for (const y of at) redo.add(y);
+  }
+  const out = new Map<number, string>();
+  const rebuilt = new Map<number, Piece[]>();
+  for (const y of redo) {
+    const row = frame.rows[y].map((p) => {
+      if (p.placed === undefined) return p;
+      const placed = expandMeasured(p.placed, lineColumns)!;
+      return { ...p, end: p.x + placed.width, text: placed.text };
+    });
+    const text = rowText(row);
+    if (text === null) return null;
+    out.set(y, text);
+    rebuilt.set(y, row);
+  }
+  // Kept only once every row is built: a failed attempt leaves the last frame as it was.
+  for (const [y, row] of rebuilt) frame.rows[y] = row;
   return out;
 }
 

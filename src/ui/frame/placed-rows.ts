@@ -91,6 +91,18 @@ export function slotRef(block: number, row: number, text: string, width: number)
   return `${OPEN}s${block + row};${width}${CLOSE}${' '.repeat(width)}`;
 }
 
+/**
+ * Puts `text` in slot `row` of `block` with no new reference: the row already placed there shows
+ * it from the next frame composed (fast-frame.ts draws it at once). False, changing nothing, when
+ * it cannot be placed so (refs off, a BEL in it, past the block).
+ */
+export function placeInSlot(block: number, row: number, text: string): boolean {
+  if (!enabled || text.includes(CLOSE) || row >= SLOT_ROWS) return false;
+  slots.set(block + row, text);
+  if ((blockRows.get(block) ?? 0) <= row) blockRows.set(block, row + 1);
+  return true;
+}
+
 function lookup(idText: string): string | undefined {
   if (idText.charCodeAt(0) === 0x73 /* s */) return slots.get(Number(idText.slice(1)));
   const id = Number(idText);
@@ -106,21 +118,40 @@ function lookup(idText: string): string | undefined {
  * (`measure` gives a row's columns); a line without references is returned as it is.
  */
 export function expandRefs(line: string, measure: (text: string) => number): string {
+  return expandMeasured(line, measure)?.text ?? line;
+}
+
+/**
+ * `line` expanded as by expandRefs and its columns (`measure` of each piece: the text between
+ * references and each row, a row padded to its reference's width), or null when it holds no
+ * reference; `onSlot` is told each slot it places. The compositor takes the width from here: measuring the expanded line whole would
+ * look up (and hash) a new string per placed row on every frame.
+ */
+export function expandMeasured(line: string, measure: (text: string) => number, onSlot?: (slot: number) => void): { text: string; width: number } | null {
   let at = line.indexOf(OPEN);
-  if (at < 0) return line;
+  if (at < 0) return null;
   let out = '';
+  let width = 0;
   let from = 0;
   while (at >= 0) {
     const end = line.indexOf(CLOSE, at);
     if (end < 0) break;
-    const [idText, widthText] = line.slice(at + OPEN.length, end).split(';');
-    const width = Number(widthText);
+    const payload = line.slice(at + OPEN.length, end);
+    const semi = payload.indexOf(';');
+    const refWidth = Number(payload.slice(semi + 1));
+    const idText = payload.slice(0, semi);
+    if (onSlot && idText.charCodeAt(0) === 0x73 /* s */) onSlot(Number(idText.slice(1)));
     const row = lookup(idText) ?? '';
-    const pad = Math.max(0, width - measure(row));
-    out += line.slice(from, at) + row + ' '.repeat(pad);
+    const rowWidth = measure(row);
+    const head = line.slice(from, at);
+    if (head !== '') width += measure(head);
+    width += Math.max(refWidth, rowWidth);
+    out += head + row + ' '.repeat(Math.max(0, refWidth - rowWidth));
     // The reference's own spaces.
-    from = Math.min(line.length, end + CLOSE.length + width);
+    from = Math.min(line.length, end + CLOSE.length + refWidth);
     at = line.indexOf(OPEN, from);
   }
-  return out + line.slice(from);
+  const tail = line.slice(from);
+  if (tail !== '') width += measure(tail);
+  return { text: out + tail, width };
 }

@@ -80,8 +80,9 @@ function mouseActions(reports: NonNullable<ReturnType<typeof parseMouse>>): Acti
  * read together are applied (App: the results of the query they typed): it runs once per turn of
  * the event loop, in a microtask after ink has handed over every key it read (a paste or a
  * burst of arrow keys is several input events), before React renders them, so App renders once
- * for the keys and their results. The handler given to ink stays the same object across renders:
- * ink subscribes it again whenever it changes.
+ * for the keys and their results. `drawn(before, state)` then gets the state before those keys and
+ * after them (App draws a cursor move's rows at once, fast-frame.ts). The handler given to ink
+ * stays the same object across renders: ink subscribes it again whenever it changes.
  */
 export function useKeys(
   latest: MutableRefObject<AppState>,
@@ -89,26 +90,32 @@ export function useKeys(
   mouse: boolean,
   table: readonly Binding[] = defaultKeymap,
   after?: (state: AppState) => Action | null,
+  drawn?: (before: AppState, state: AppState) => void,
 ): void {
-  const now = useRef({ dispatch, mouse, table, after });
-  now.current = { dispatch, mouse, table, after };
-  const afterQueued = useRef(false);
+  const now = useRef({ dispatch, mouse, table, after, drawn });
+  now.current = { dispatch, mouse, table, after, drawn };
+  // The state before this turn's first key, while its microtask is queued.
+  const turn = useRef<AppState | null>(null);
   const handler = useCallback((input: string, key: Key) => {
     const { dispatch: send, mouse: withMouse, table: keys } = now.current;
-    const actions = inputActions(latest.current, input, key, withMouse, keys);
+    const before = latest.current;
+    const actions = inputActions(before, input, key, withMouse, keys);
     for (const a of actions) {
       latest.current = reducer(latest.current, a);
       send(a);
     }
-    if (actions.length === 0 || afterQueued.current) return;
-    afterQueued.current = true;
+    if (actions.length === 0 || turn.current) return;
+    turn.current = before;
     queueMicrotask(() => {
-      afterQueued.current = false;
-      const { dispatch: sendNow, after: then } = now.current;
+      const start = turn.current!;
+      turn.current = null;
+      const { dispatch: sendNow, after: then, drawn: draw } = now.current;
       const more = then ? then(latest.current) : null;
-      if (!more) return;
-      latest.current = reducer(latest.current, more);
-      sendNow(more);
+      if (more) {
+        latest.current = reducer(latest.current, more);
+        sendNow(more);
+      }
+      draw?.(start, latest.current);
     });
   }, [latest]);
   useInput(handler);

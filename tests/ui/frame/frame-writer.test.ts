@@ -72,3 +72,31 @@ describe('FrameWriter', () => {
     await new Promise<void>((resolve) => w.write('', () => resolve()));
   });
 });
+
+describe('FrameWriter.patch', () => {
+  it('draws rows ahead of the frame that holds them, which then writes nothing for them', () => {
+    const tty = new FakeTty();
+    const w = new FrameWriter(tty as unknown as tty.WriteStream);
+    // Nothing on screen yet: nothing to draw over.
+    expect(w.patch(new Map([[0, 'x']]))).toBe(false);
+    expect(tty.chunks).toHaveLength(0);
+    w.write('top\n▶ one\n  two\nstatus');
+    expect(w.patch(new Map([[1, '  one'], [2, '▶ two']]))).toBe(true);
+    expect(written(tty.chunks[1])).toEqual([[2, '  one'], [3, '▶ two']]);
+    // The frame that follows holds the same rows and one more change: only that one is written.
+    w.write('top\n  one\n▶ two\nstatus 2');
+    expect(tty.chunks[2]).toContain('\x1b[4;');
+    expect(tty.chunks[2]).not.toMatch(/one|two|\x1b\[[23];/);
+    expect(w.bytesWritten).toBe(tty.chunks.reduce((n, c) => n + Buffer.byteLength(c), 0));
+  });
+
+  it('draws nothing for a row the screen does not have, or after a resize', () => {
+    const tty = new FakeTty();
+    const w = new FrameWriter(tty as unknown as tty.WriteStream);
+    w.write('a\nb');
+    expect(w.patch(new Map([[1, 'B'], [2, 'c']]))).toBe(false);
+    tty.emit('resize');
+    expect(w.patch(new Map([[1, 'B']]))).toBe(false);
+    expect(tty.chunks).toHaveLength(1);
+  });
+});

@@ -8,7 +8,7 @@ import { compositorStats, installCompositor, lineColumns, setCompositorActive } 
 import stringWidth from 'string-width';
 import { PaintedRows } from '../../../src/ui/Lines.js';
 import { paint } from '../../../src/ui/frame/paint.js';
-import { rowRef, rowRefsOn } from '../../../src/ui/frame/placed-rows.js';
+import { expandMeasured, expandRefs, rowRef, rowRefsOn, slotBlock, slotRef } from '../../../src/ui/frame/placed-rows.js';
 import { makeArticle } from '../../helpers/make-article.js';
 import { cells, rows, tick } from '../frame.js';
 
@@ -125,5 +125,24 @@ describe('lineColumns', () => {
       '\x1b]8;;https://example.com\x07link\x1b]8;;\x07 text', `│${rowRef('row', 12)}│`, 'ビットコイン 🚀', chalk.green('👩\u200d🔬 lab'), 'tab\there', '\x1b[2Kerased', '',
     ];
     for (const l of lines) expect([l, lineColumns(l)]).toEqual([l, stringWidth(l)]);
+  });
+});
+
+describe('expandMeasured', () => {
+  it('gives the expanded line of placed rows and the columns lineColumns counts for it', () => {
+    setCompositorActive(true);
+    const block = slotBlock();
+    const rowsShown = ['plain row', chalk.bold.red('Bitcoin — ETF “approved” …'), 'ビットコイン 🚀', chalk.green('👩\u200d🔬 lab'), '', 'a row wider than its ref'];
+    const lines = [
+      ...rowsShown.map((r, i) => slotRef(block, i, r, 16)),
+      `│${rowRef('row', 12)}│`,
+      `${chalk.dim('│')} ${slotRef(block, 9, chalk.inverse('▶ x'), 8)}${rowRef('Δελτίο', 10)} tail`,
+    ];
+    for (const l of lines) {
+      const placed = expandMeasured(l, lineColumns);
+      expect(placed?.text).toBe(expandRefs(l, lineColumns));
+      expect([placed?.text, placed?.width]).toEqual([placed?.text, lineColumns(placed!.text)]);
+    }
+    expect(expandMeasured('no refs here', lineColumns)).toBeNull();
   });
 });

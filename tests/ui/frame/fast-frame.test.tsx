@@ -1,0 +1,104 @@
+import chalk from 'chalk';
+import { render } from 'ink-testing-library';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { SearchIndex } from '../../../src/core/search/search.js';
+import { App } from '../../../src/ui/App.js';
+import { drawFastFramesTo } from '../../../src/ui/frame/fast-frame.js';
+import { installCompositor, setCompositorActive } from '../../../src/ui/frame/ink-compositor.js';
+import { makeArticle } from '../../helpers/make-article.js';
+import { tick } from '../frame.js';
+
+const NOW = Date.UTC(2025, 10, 14, 12);
+let level: typeof chalk.level;
+beforeAll(async () => {
+  expect(await installCompositor()).toBe(true);
+  setCompositorActive(true);
+  level = chalk.level;
+  chalk.level = 3;
+});
+afterAll(() => {
+  drawFastFramesTo(null);
+  chalk.level = level;
+});
+
+function dashboard() {
+  const articles = Array.from({ length: 60 }, (_, i) =>
+    makeArticle({
+      id: i,
+      title: i === 3 ? 'Bitfarms — 日本語 winds down Bitcoin mining 🚀' : `Ether #${i} rallies as ETF flows return`,
+      publishedAt: NOW - (i + 1) * 3_600_000,
+      source: i % 2 ? 'CoinDesk' : 'Decrypt',
+      sentiment: i % 3 === 0 ? 'positive' : i % 3 === 1 ? 'negative' : null,
+      tags: ['btc', 'markets'],
+      body: `# Heading ${i}\n\nSome **bold** text.`,
+    }),
+  );
+  const r = render(<App index={new SearchIndex(articles)} version={1} warnings={[]} loading={null} width={120} height={30} now={NOW} onDone={vi.fn()} />);
+  Object.defineProperty(r.stdout, 'columns', { get: () => 120, configurable: true });
+  r.stdout.emit('resize');
+  return r;
+}
+
+// Waits until the screen holds still (the body follows the list in a later frame).
+async function settle(r: ReturnType<typeof render>): Promise<void> {
+  let last = '';
+  for (let still = 0; still < 3; ) {
+    await tick(25);
+    const now = r.lastFrame() ?? '';
+    still = now === last ? still + 1 : 0;
+    last = now;
+  }
+}
+
+describe('a cursor move drawn before React renders it', () => {
+  it('draws the two list rows and the title that the key’s own frame then shows, and nothing else', async () => {
+    const patches: Array<Map<number, string>> = [];
+    drawFastFramesTo({ patch: (rows) => (patches.push(new Map(rows)), true) });
+    const r = dashboard();
+    await settle(r);
+    for (const key of ['j', 'j', 'k', 'j']) {
+      const framesBefore = r.frames.length;
+      const patchesBefore = patches.length;
+      r.stdin.write(key);
+      // Drawn in the turn the key is read, before React's frame for it.
+      await Promise.resolve();
+      expect(patches).toHaveLength(patchesBefore + 1);
+      expect(r.frames).toHaveLength(framesBefore);
+      await settle(r);
+      const keyFrame = (r.frames[framesBefore] ?? '').split('\n');
+      const patch = patches.at(-1)!;
+      // The title and the rows the cursor left and reached: rows of the key's own frame, byte for byte.
+      expect([...patch.keys()]).toContain(1);
+      for (const [y, text] of patch) expect([y, text]).toEqual([y, keyFrame[y]]);
+      // Every row the key's frame changed (title, the row left, the row reached) is in the patch.
+      const before = (r.frames[framesBefore - 1] ?? '').split('\n');
+      const changed = keyFrame.map((row, y) => (row === before[y] ? null : y)).filter((y) => y !== null);
+      expect(changed).toHaveLength(3);
+      expect([...patch].filter(([y, text]) => text !== before[y]).map(([y]) => y).sort((a, b) => a - b)).toEqual(changed);
+    }
+    r.unmount();
+  });
+
+  it('leaves every other key to React: a scroll of the window, a typed query, a pane switch', async () => {
+    const patches: Array<Map<number, string>> = [];
+    drawFastFramesTo({ patch: (rows) => (patches.push(new Map(rows)), true) });
+    const r = dashboard();
+    await settle(r);
+    for (const key of ['G', 'g', '\t', '/', 'b', 'i', '\r']) {
+      r.stdin.write(key);
+      await settle(r);
+    }
+    expect(patches).toHaveLength(0);
+    r.unmount();
+  });
+
+  it('without a writer draws nothing and the keys work as before', async () => {
+    drawFastFramesTo(null);
+    const r = dashboard();
+    await settle(r);
+    r.stdin.write('j');
+    await settle(r);
+    expect(r.lastFrame()).toMatch(/Articles 2\/60/);
+    r.unmount();
+  });
+});

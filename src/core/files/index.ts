@@ -9,3 +9,4 @@ export { isSectionPage, keepsSiteEntry, siteKind, siteKindOfFolder, type ListedE
 export { readCappedSync, type SyncRead } from './read-sync.js';
 export { STAT_FIELDS, statInto, statPaths, StatWorker, type SharedStat } from './stat-thread.js';
 export { WalkThread, type WalkedFiles } from './walk-thread.js';
+export { threadScript } from './thread-script.js';

@@ -6,11 +6,10 @@
 // soon as it is done, then stats the files in chunks this thread can join (stat-thread.ts
 // joinStat), so neither thread idles while the other works.
 
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { LoadWarning } from '../article.js';
 import { joinStat, type SharedStat, type StatBuffers } from './stat-thread.js';
+import { threadScript } from './thread-script.js';
 
 /** workerData.role of the walk thread (walk-worker.ts runs only under it). */
 export const WALK_ROLE = 'crypto-news-tui:walk';
@@ -41,10 +40,10 @@ export class WalkThread {
    * the thread's module is not built (the program run from its TypeScript sources): walk here then.
    */
   static start(args: readonly string[]): WalkThread | null {
-    const url = new URL('./walk-worker.js', import.meta.url);
+    const url = threadScript(new URL('./walk-worker.js', import.meta.url));
     let worker: Worker;
     try {
-      if (!fs.existsSync(fileURLToPath(url))) return null;
+      if (!url) return null;
       worker = new Worker(url, { workerData: { role: WALK_ROLE, args: [...args] } });
     } catch {
       return null;

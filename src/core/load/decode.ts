@@ -24,11 +24,8 @@ function completeUtf8Length(bytes: Uint8Array): number {
   return n;
 }
 
-function hasNul(bytes: Uint8Array): boolean {
-  const end = Math.min(bytes.length, LIMITS.binarySniffBytes);
-  for (let i = 0; i < end; i++) if (bytes[i] === 0) return true;
-  return false;
-}
+// The typed array's own search (a native scan): a loop here cost ~10 us a file on a cold JIT.
+const hasNul = (bytes: Uint8Array): boolean => bytes.subarray(0, LIMITS.binarySniffBytes).indexOf(0) !== -1;
 
 /** Decodes non-UTF-8 bytes the least damaging way, with a note saying which way. */
 function decodeInvalidUtf8(bytes: Uint8Array): { text: string; note: string } {

@@ -14,7 +14,7 @@ import { prepareTextBuild, startTextBuild, type TextBuild, type TextThreads } fr
 import { LazyArticle } from './lazy-article.js';
 import { ArticleTable } from './article-table.js';
 import { effectiveCap, parserStamp } from './limits.js';
-import { parseAll, type ParsedFile } from './parse-pool.js';
+import { parseAll, ParseThreads, type ParsedFile } from './parse-pool.js';
 import { timeSlices } from './slices.js';
 import { STAT_FIELDS, statPaths, StatWorker, walkPaths, type WalkEntry } from '../files/index.js';
 
@@ -182,15 +182,18 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   if (opts.clearCache) removeIndex(file);
   // The files of the cache the index replaced (same key, `.json` metadata and `.bodies`) are dead weight.
   if (useCache && !partial) for (const legacy of ['.json', '.bodies']) fs.rmSync(file.replace(/\.sqlite$/, legacy), { force: true });
-  let statWorker = useCache && !partial && fs.existsSync(file) ? StatWorker.start() : null;
-  let walked;
-  try {
-    walked = await walkPaths(paths, opts.onWalk);
-  } catch (error) {
+  const indexed = useCache && !partial && fs.existsSync(file);
+  let statWorker = indexed ? StatWorker.start() : null;
+  // With no index every file is parsed: the parse threads start once the walk has found enough
+  // files for them, and load their modules while the walk ends and the index is made.
+  let threads = null as ParseThreads | null;
+  const startThreads = (found: number): void => void (!indexed && !partial && opts.workers === undefined && !threads && (threads = ParseThreads.start(found)));
+  const { files, warnings } = await walkPaths(paths, (found) => (startThreads(found), opts.onWalk?.(found))).catch((error: unknown) => {
     statWorker?.close();
+    threads?.close();
     throw error;
-  }
-  const { files, warnings } = walked;
+  });
+  startThreads(files.length);
   // A file loaded on its own is named as the walk of its folder argument names it, so its row
   // reads the same as one a whole load writes.
   if (partial) for (const f of files) f.relPath = relativeToRoots(f.path, opts.indexFor ?? [], f.relPath);
@@ -211,7 +214,7 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   const table = new ArticleTable(cap, total);
   await index.freshEach(files.map((f) => f.path), stats, STAT_FIELDS, (i, r) => void (slots[i] = { row: table.add(r), inode: r[R.inode], warnings: r[R.warnings] }), pause);
   for (let i = 0; i < total; i++) if (slots[i] === undefined) misses.push(i);
-  const early: TextThreads | null = useCache && !partial && misses.length >= MIN_PARSES_FOR_EARLY_TEXT ? prepareTextBuild(file, cap) : null;
+  const earlyText: TextThreads | null = useCache && !partial && misses.length >= MIN_PARSES_FOR_EARLY_TEXT ? prepareTextBuild(file, cap) : null;
 
   const articles: Article[] = [];
   const seenFiles = new SeenFiles();
@@ -272,13 +275,14 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
       },
       // The list needs no body: the full text is built after it (text-thread.ts), except for
       // the few files of a partial load, written whole at once.
-      { workers: opts.workers, withBody: partial },
+      { workers: opts.workers, withBody: partial, threads },
     );
   }
+  threads?.close();
   const written = index.finish();
   opts.onCacheWritten?.(useCache && written);
-  const build: TextBuild | null = useCache && index.needsText ? (early?.go(opts.onTextProgress) ?? startTextBuild(file, cap, opts.onTextProgress)) : null;
-  if (!build) early?.cancel();
+  const build: TextBuild | null = useCache && index.needsText ? (earlyText?.go(opts.onTextProgress) ?? startTextBuild(file, cap, opts.onTextProgress)) : null;
+  if (!build) earlyText?.cancel();
   return loaded(articles, warnings, build, index.complete, useCache ? index.rowIds(articles.map((a) => a.path)) : null);
 }
 

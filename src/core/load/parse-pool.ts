@@ -4,20 +4,21 @@
 // or a build where the worker script is missing (tests run the TypeScript sources), are parsed
 // on this thread in slices that yield to the event loop, so a UI stays responsive either way.
 
-import fs from 'node:fs';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { R } from '../article-record.js';
+import { threadScript } from '../files/index.js';
 import { parseBatch, WORKER_ROLE, type BatchReply, type BatchRequest, type ParsedFile, type ParseJob } from './parse-worker.js';
 
 export type { ParseJob, ParsedFile } from './parse-worker.js';
 // The stat thread lives with the walk (files/); re-exported for the loader's modules and tests.
 export { STAT_FIELDS, StatWorker, type SharedStat } from '../files/index.js';
 
-/** How to parse: worker count (0 = this thread), worker script, files per batch, whether bodies come back (default true). */
+/** How to parse: worker count (0 = this thread), worker script, files per batch, whether bodies come back (default true), threads started ahead. */
 export interface PoolOptions {
   workers?: number;
+  /** Threads already started (ParseThreads): used before any new one is started; those left over are ended. */
+  threads?: ParseThreads | null;
   workerUrl?: URL;
   batchSize?: number;
   withBody?: boolean;
@@ -31,16 +32,60 @@ const IN_FLIGHT_PER_WORKER = 2;
 // Below this many files a worker's start-up (~50 ms to load the parser) costs more than it saves.
 const MIN_JOBS_FOR_WORKERS = 2_000;
 
-/** The built worker script next to this module, or null when running from sources. */
+/** The built worker script next to this module (its bundle when built), or null when running from sources. */
 export function defaultWorkerUrl(): URL | null {
-  const url = new URL('./parse-worker.js', import.meta.url);
-  return fs.existsSync(fileURLToPath(url)) ? url : null;
+  return threadScript(new URL('./parse-worker.js', import.meta.url));
 }
 
 /** Worker threads worth starting for this many jobs on this machine. */
 export function workerCount(jobs: number, batchSize = DEFAULT_BATCH): number {
   if (jobs < MIN_JOBS_FOR_WORKERS) return 0;
   return Math.max(1, Math.min(os.availableParallelism(), 4, Math.ceil(jobs / batchSize)));
+}
+
+/**
+ * Parse threads started before their jobs are known: a cold load starts them as soon as its walk
+ * has found enough files (load.ts), so that their start-up (an isolate and the parser's modules,
+ * ~50 ms of CPU each, more before the first batches run warm) overlaps the rest of the walk and
+ * the index's creation instead of following them. parseAll takes them (`threads`) and ends those
+ * it does not need.
+ */
+export class ParseThreads {
+  private constructor(private readonly workers: Worker[]) {}
+
+  /** As many threads as workerCount gives for `jobs` files; null when there are none to start (too few files, no built script). */
+  static start(jobs: number, url: URL | null = defaultWorkerUrl()): ParseThreads | null {
+    const count = url ? workerCount(jobs) : 0;
+    if (!url || count === 0) return null;
+    const workers: Worker[] = [];
+    try {
+      for (let i = 0; i < count; i++) {
+        const worker = new Worker(url, { workerData: { role: WORKER_ROLE } });
+        // Until parseAll listens, a thread that fails is only left out (take skips it), and one
+        // never taken (the load failed first) keeps no process alive.
+        worker.on('error', () => {});
+        worker.unref();
+        workers.push(worker);
+      }
+    } catch {
+      // Threads that cannot be started now will not be started by parseAll either; it parses here.
+    }
+    return workers.length > 0 ? new ParseThreads(workers) : null;
+  }
+
+  /** A started thread still running, for parseAll, or null when none is left. */
+  take(): Worker | null {
+    for (let w = this.workers.pop(); w !== undefined; w = this.workers.pop()) {
+      // threadId is -1 once the thread has stopped, before its 'exit' event (which parseAll would miss).
+      if (w.threadId !== -1) return w.ref(), w;
+    }
+    return null;
+  }
+
+  /** Ends the threads not taken. */
+  close(): void {
+    for (const w of this.workers.splice(0)) void w.terminate();
+  }
 }
 
 function splitReply(reply: BatchReply): ParsedFile[] {
@@ -83,13 +128,20 @@ export async function parseAll(jobs: readonly ParseJob[], cap: number, onBatch: 
   const count = url ? Math.min(opts.workers ?? workerCount(jobs.length, batchSize), batches.length) : 0;
   // The batches hold every job now; the caller's list need not live as long as the parse.
   jobs = [];
+  const started: Worker[] = [];
+  while (started.length < count) {
+    const worker = opts.threads?.take();
+    if (!worker) break;
+    started.push(worker);
+  }
+  opts.threads?.close();
   if (count === 0 || !url) return parseHere(batches as BatchRequest[], onBatch, batchSize, stats);
 
   let next = 0;
   const orphans: BatchRequest[] = [];
   const runWorker = (): Promise<void> =>
     new Promise((resolve) => {
-      const worker = new Worker(url, { workerData: { role: WORKER_ROLE } });
+      const worker = started.pop() ?? new Worker(url, { workerData: { role: WORKER_ROLE } });
       const inFlight = new Map<number, BatchRequest>();
       let settled = false;
       const finish = (): void => {

@@ -5,10 +5,9 @@
 // isolates, SQLite and the index's modules, ~0.1-0.3 s of CPU) then overlaps the parse instead
 // of delaying the text after the list.
 
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { threadScript } from '../files/index.js';
 import { BUSY_TIMEOUT_MS, buildText, isOurIndex, type TextBuildResult, type TextProgress } from '../index/index.js';
 import { localTexts, TEXT_GO, TEXT_ROLE, TEXT_THREAD_LIMITS, type TextJob, type TextMessage } from './text-worker.js';
 
@@ -32,10 +31,7 @@ export interface TextThreads {
 
 const FAILED: TextBuildResult = { written: 0, left: -1, complete: false };
 
-function workerUrl(): URL | null {
-  const url = new URL('./text-worker.js', import.meta.url);
-  return fs.existsSync(fileURLToPath(url)) ? url : null;
-}
+const workerUrl = (): URL | null => threadScript(new URL('./text-worker.js', import.meta.url));
 
 function onThisThread(file: string, cap: number, onProgress: TextProgress): TextBuild {
   let stopped = false;

@@ -3,10 +3,9 @@
 // connections do not cross threads), posts progress after each batch, and a last message with
 // the result; it never throws across the thread boundary.
 
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { threadScript } from '../files/index.js';
 import { BUSY_TIMEOUT_MS, buildText, isOurIndex, pendingText, unpackTexts, type ArticleText, type PendingRow, type TextBuildResult, type TextReader } from '../index/index.js';
 import { foldedBodyOf, WORKER_ROLE, type PendingJob, type TextsReply, type TextsRequest } from './parse-worker.js';
 
@@ -42,12 +41,13 @@ export function localTexts(cap: number): TextSource {
 }
 
 /**
- * Texts made on a parse worker thread (the built parse-worker.js next to this module); the
+ * Texts made on a parse worker thread (parse-worker.ts's thread, started from this module's
+ * script, which imports it, so that its bundle brings the index's modules the texts need); the
  * local reader when there is no built worker or it cannot be started.
  */
 export function threadTexts(cap: number): TextSource {
-  const url = new URL('./parse-worker.js', import.meta.url);
-  if (!fs.existsSync(fileURLToPath(url))) return localTexts(cap);
+  const url = threadScript(new URL('./text-worker.js', import.meta.url));
+  if (!url) return localTexts(cap);
   let worker: Worker | null;
   try {
     worker = new Worker(url, { workerData: { role: WORKER_ROLE }, resourceLimits: TEXT_THREAD_LIMITS });

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseAll, StatWorker, workerCount, type ParsedFile, type ParseJob, type PoolStats } from '../../../src/core/load/parse-pool.js';
+import { parseAll, ParseThreads, StatWorker, workerCount, type ParsedFile, type ParseJob, type PoolStats } from '../../../src/core/load/parse-pool.js';
 import { STAT_FIELDS, statPaths } from '../../../src/core/load/parse-worker.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -93,6 +93,36 @@ describe('parseAll', () => {
     const stats = await parseAll([], 1 << 20, () => (calls += 1), { workers: 2, workerUrl });
     expect(calls).toBe(0);
     expect(stats).toEqual({ workerBatches: 0, localBatches: 0 });
+  });
+});
+
+describe('ParseThreads (started before the jobs are known)', () => {
+  it('are taken by parseAll, which gives what this thread gives and ends the threads it does not need', async () => {
+    const here = await collect((cb) => parseAll(jobs, 1 << 20, cb, { workers: 0, batchSize: 5 }));
+    const threads = ParseThreads.start(10_000, workerUrl);
+    expect(threads).not.toBeNull();
+    const early = await collect((cb) => parseAll(jobs, 1 << 20, cb, { workers: 1, batchSize: 3, workerUrl, threads }));
+    expect(lastStats).toEqual({ workerBatches: 15, localBatches: 0 });
+    expect(early).toEqual(here);
+    // Every thread was taken or ended: none is left for another parse.
+    expect(threads!.take()).toBeNull();
+  });
+
+  it('start none for fewer files than threads pay for, nor without a built script', () => {
+    expect(ParseThreads.start(1_999, workerUrl)).toBeNull();
+    expect(ParseThreads.start(10_000, null)).toBeNull();
+  });
+
+  it('that died before they were taken are skipped, and the files parsed all the same', async () => {
+    const crashing = pathToFileURL(path.join(root, 'crash-early.mjs'));
+    fs.writeFileSync(crashing, 'throw new Error("worker down");\n');
+    const threads = ParseThreads.start(10_000, crashing)!;
+    // Give them the time to die.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const here = await collect((cb) => parseAll(jobs, 1 << 20, cb, { workers: 0 }));
+    const survived = await collect((cb) => parseAll(jobs, 1 << 20, cb, { workers: 2, batchSize: 4, workerUrl: crashing, threads }));
+    expect(survived).toEqual(here);
+    expect(threads.take()).toBeNull();
   });
 });
 

@@ -1,0 +1,108 @@
+// Bundles the built program (dist/, as tsc emits it) with esbuild, the last step of `npm run build`:
+//
+// - Each thread's entry into one file beside it, NAME.bundle.js next to NAME.js, which the program
+//   starts its threads from (src/core/files/thread-script.ts), packages included but the native
+//   ones. A thread is a fresh V8 isolate with an empty module map: from the modules tsc emits it
+//   resolves, reads and compiles every module its entry reaches (a parse thread ~65 of them, with
+//   date-fns' parser's 60 more) before its first file; from one file it compiles once. Two parse
+//   threads from their start to their first batch: ~105 instead of ~210 ms of CPU.
+// - The CLI (dist/cli.js, replaced in place) with the modules it reaches, split where it imports
+//   on demand (the filter, the dashboard, the loader...) into chunks beside it in dist/; packages
+//   stay imports of node_modules (ink's output class is reached by path, react must be one copy).
+//   Every process pays the ESM loader for each of ~80 emitted modules before a warm `--filter`
+//   answers: ~30-40 ms of CPU less of it at 10k files.
+//
+// Each bundled module keeps its own `import.meta.url` (rewritten to the URL of the module as
+// emitted, which stays in dist/), so what a module finds relative to itself (a worker script, the
+// build stamps, data/, a package through createRequire) is found as before. The emitted modules
+// stay for everything else: the tests and the benchmark import them, and the build stamps
+// (postbuild.mjs) hash them.
+import { chmodSync, readdirSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+/** Thread entries, relative to dist/, and whether their dynamic imports are bundled too. */
+export const THREAD_ENTRIES = [
+  // A parse thread of a cold load only parses: the index's modules it loads for texts (the text
+  // build's own thread, below, has them bundled) stay an on-demand import of the emitted modules.
+  { entry: 'core/load/parse-worker.js', dynamic: false },
+  { entry: 'core/load/text-worker.js', dynamic: true },
+  { entry: 'core/files/walk-worker.js', dynamic: true },
+];
+
+/** Packages with native code, never bundled. */
+const NATIVE = ['better-sqlite3', '@parcel/watcher'];
+
+/** The bundle's file for an entry file (`x.js` -> `x.bundle.js`). */
+export const bundleOf = (file) => file.replace(/\.js$/, '.bundle.js');
+
+/** The CLI's chunks in dist/ (esbuild's `[name]-[hash]`), told apart from emitted modules by the hash. */
+export const isCliChunk = (name) => /-[A-Z0-9]{8}\.js$/.test(name);
+
+// `import.meta.url` of every module read from `outdir`'s outputs (all in that one folder) stays the
+// module's own URL as emitted.
+function keepImportMetaUrl(outdir) {
+  return {
+    name: 'keep-import-meta-url',
+    setup(b) {
+      b.onLoad({ filter: /\.m?js$/ }, async (args) => {
+        const text = await readFile(args.path, 'utf8');
+        if (!text.includes('import.meta.url')) return undefined;
+        const rel = path.relative(outdir, args.path).split(path.sep).join('/');
+        const own = `new URL(${JSON.stringify(rel.startsWith('.') ? rel : `./${rel}`)}, import.meta.url).href`;
+        return { contents: text.replaceAll('import.meta.url', own), loader: 'js', resolveDir: path.dirname(args.path) };
+      });
+    },
+  };
+}
+
+const dynamicExternal = {
+  name: 'dynamic-imports-external',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
+  },
+};
+
+const COMMON = { bundle: true, platform: 'node', target: 'node20', format: 'esm', logLevel: 'warning' };
+
+/** Writes the bundle of every thread entry under `dist` (an absolute folder). */
+export async function bundleThreads(dist) {
+  await Promise.all(
+    THREAD_ENTRIES.map(({ entry, dynamic }) => {
+      const outfile = path.join(dist, bundleOf(entry));
+      return build({
+        ...COMMON,
+        entryPoints: [path.join(dist, entry)],
+        outfile,
+        external: NATIVE,
+        // A CommonJS package inside the bundle asks for `require`, which an ES module has not.
+        banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
+        plugins: dynamic ? [keepImportMetaUrl(path.dirname(outfile))] : [dynamicExternal, keepImportMetaUrl(path.dirname(outfile))],
+      });
+    }),
+  );
+}
+
+/** Replaces dist/cli.js with its bundle, its on-demand parts as chunks beside it (the last build's removed first). */
+export async function bundleCli(dist) {
+  for (const name of readdirSync(dist)) if (isCliChunk(name)) rmSync(path.join(dist, name));
+  await build({
+    ...COMMON,
+    entryPoints: { cli: path.join(dist, 'cli.js') },
+    outdir: dist,
+    allowOverwrite: true,
+    splitting: true,
+    chunkNames: '[name]-[hash]',
+    packages: 'external',
+    plugins: [keepImportMetaUrl(dist)],
+  });
+  chmodSync(path.join(dist, 'cli.js'), 0o755);
+}
+
+// `npm run build` runs this after tsc and postbuild.mjs; a test imports the parts alone.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+  await Promise.all([bundleThreads(dist), bundleCli(dist)]);
+}

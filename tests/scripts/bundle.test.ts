@@ -1,0 +1,66 @@
+// The build bundles each thread's entry and the CLI (scripts/bundle.mjs): a bundle must stand on
+// its own (no relative import left but the on-demand ones and the CLI's chunks), keep what its
+// modules find relative to themselves, and do exactly what the emitted modules do (a parse thread
+// here; the CLI in every end-to-end test). Uses dist/, which `npm test` builds first.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain ESM script of the build, without type declarations.
+import { bundleOf as bundleOfUntyped, isCliChunk as isCliChunkUntyped, THREAD_ENTRIES as ENTRIES } from '../../scripts/bundle.mjs';
+
+const bundleOf = bundleOfUntyped as (file: string) => string;
+const isCliChunk = isCliChunkUntyped as (name: string) => boolean;
+const THREAD_ENTRIES = ENTRIES as Array<{ entry: string; dynamic: boolean }>;
+
+const dist = path.resolve(import.meta.dirname, '..', '..', 'dist');
+let root: string;
+beforeAll(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-bundle-'));
+  for (let i = 0; i < 30; i++) fs.writeFileSync(path.join(root, `a${i}.md`), `---\ntitle: Post ${i} — Ether\ndate: 2025-03-${String((i % 28) + 1).padStart(2, '0')}\ntags: [ETH, "${i}"]\n---\nBody ${i} with &amp; an entity and ÉTF.\n`);
+  fs.writeFileSync(path.join(root, 'bad.md'), '---\ntitle: [unclosed\n---\nbody\n');
+});
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+describe('thread bundles', () => {
+  it.each(THREAD_ENTRIES.map((e): [string, boolean] => [e.entry, e.dynamic]))('%s is built as one file', (entry, dynamic) => {
+    const text = fs.readFileSync(path.join(dist, bundleOf(entry)), 'utf8');
+    // Static imports: node's own modules and native packages only.
+    const statics = [...text.matchAll(/^import .* from ["']([^"']+)["'];?$/gm)].map((m) => m[1]);
+    expect(statics.filter((s) => !s.startsWith('node:') && s !== 'better-sqlite3')).toEqual([]);
+    const dynamics = [...text.matchAll(/\bimport\(["']([^"']+)["']\)/g)].map((m) => m[1]);
+    if (dynamic) expect(dynamics).toEqual([]);
+    // Every import.meta.url is a module's own, as emitted beside the bundle.
+    for (const m of text.matchAll(/new URL\("([^"]+)", import\.meta\.url\)\.href/g)) {
+      expect(fs.existsSync(path.resolve(path.dirname(path.join(dist, entry)), m[1]))).toBe(true);
+    }
+  });
+
+  it('builds the CLI as one entry and chunks beside it, importing packages and its chunks only', () => {
+    const outputs = ['cli.js', ...fs.readdirSync(dist).filter(isCliChunk)];
+    expect(outputs.length).toBeGreaterThan(1);
+    for (const out of outputs) {
+      const text = fs.readFileSync(path.join(dist, out), 'utf8');
+      for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*)["'](\.{1,2}\/[^"']+)["']/g)) expect(isCliChunk(path.basename(m[1])) && !m[1].startsWith('../'), `${out}: ${m[1]}`).toBe(true);
+      for (const m of text.matchAll(/new URL\("([^"]+)", import\.meta\.url\)\.href/g)) expect(fs.existsSync(path.resolve(dist, m[1])), `${out}: ${m[1]}`).toBe(true);
+    }
+    expect(fs.readFileSync(path.join(dist, 'cli.js'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+
+  it('parses on a bundled thread exactly as on a thread of the emitted modules', async () => {
+    const { parseAll } = await import(pathToFileURL(path.join(dist, 'core/load/parse-pool.js')).href);
+    const jobs = fs.readdirSync(root).sort().map((name) => ({ path: path.join(root, name), relPath: name, folderName: 'x' }));
+    const run = async (file: string): Promise<unknown[]> => {
+      const out: unknown[] = [];
+      const stats = await parseAll(jobs, 1 << 20, (start: number, files: Array<{ outcome: unknown; lowerBody: Buffer | null }>) => {
+        files.forEach((f, k) => (out[start + k] = { outcome: f.outcome, body: f.lowerBody?.toString('utf8') }));
+      }, { workers: 2, batchSize: 8, workerUrl: pathToFileURL(path.join(dist, file)) });
+      expect(stats.workerBatches).toBe(4);
+      return out;
+    };
+    const bundled = await run(bundleOf('core/load/parse-worker.js'));
+    expect(bundled).toEqual(await run('core/load/parse-worker.js'));
+    expect(bundled.filter((r) => (r as { outcome: { ok: boolean } }).outcome.ok)).toHaveLength(30);
+  });
+});

@@ -172,7 +172,10 @@ export function App(p: AppProps) {
     if (!known && inputIsBehind()) return null;
     return resultsStep(next, listedAnswer(props.current, known ?? answers.answer(ask.request), null, false));
   };
-  useKeys(latest, dispatch, p.mouse ?? false, table, keyStep, (before, next) => drawCursorMove(lane, before, next));
+  // Keys typed ahead wait for a list to act on: the first answer, and while the articles are
+  // still loading, a non-empty one (a start-up answer can come before the first articles).
+  const notYet = (s: AppState): boolean => s.resultsSeq === 0 || (s.hits.length === 0 && props.current.loading !== null && props.current.loading.what !== 'text');
+  useKeys(latest, dispatch, p.mouse ?? false, table, keyStep, (before, next) => drawCursorMove(lane, before, next), notYet);
   useEffectRunner(state.effects, dispatch, { index: p.index, reading, system: p.system ?? null, query, includeDrafts: p.includeDrafts ?? false, bodyWidth });
 
   // The start notice can come after the load (how many are new is known only then).

@@ -2,7 +2,7 @@
 // the reducer as it goes, because a chunk can change mode midway ("/bitfarms" in one write must
 // start search, then type "bitfarms"). The hook wires it to Ink's useInput.
 import { useInput, type Key } from 'ink';
-import { useCallback, useRef, type Dispatch, type MutableRefObject } from 'react';
+import { useCallback, useEffect, useRef, type Dispatch, type MutableRefObject } from 'react';
 import { keymap as defaultKeymap, keyNames, lookup, type Binding, type InkKey, type KeyToken } from '../../state/keymap.js';
 import { reducer, type Action, type AppState } from '../../state/reducer.js';
 import { parseMouse } from './mouse.js';
@@ -82,7 +82,9 @@ function mouseActions(reports: NonNullable<ReturnType<typeof parseMouse>>): Acti
  * burst of arrow keys is several input events), before React renders them, so App renders once
  * for the keys and their results. `drawn(before, state)` then gets the state before those keys and
  * after them (App draws a cursor move's rows at once, fast-frame.ts). The handler given to ink
- * stays the same object across renders: ink subscribes it again whenever it changes.
+ * stays the same object across renders: ink subscribes it again whenever it changes. While
+ * `notYet(state)` holds (by default: no answer yet) keys are held, and applied in order after the
+ * first render where it no longer does.
  */
 export function useKeys(
   latest: MutableRefObject<AppState>,
@@ -91,12 +93,23 @@ export function useKeys(
   table: readonly Binding[] = defaultKeymap,
   after?: (state: AppState) => Action | null,
   drawn?: (before: AppState, state: AppState) => void,
+  notYet: (state: AppState) => boolean = (state) => state.resultsSeq === 0,
 ): void {
-  const now = useRef({ dispatch, mouse, table, after, drawn });
-  now.current = { dispatch, mouse, table, after, drawn };
+  const now = useRef({ dispatch, mouse, table, after, drawn, notYet });
+  now.current = { dispatch, mouse, table, after, drawn, notYet };
   // The state before this turn's first key, while its microtask is queued.
   const turn = useRef<AppState | null>(null);
+  const typedAhead = useRef<Array<[string, Key]>>([]);
   const handler = useCallback((input: string, key: Key) => {
+    // Keys read before the list has anything to act on (`notYet`: type-ahead, typed while the
+    // program started and read once ink puts the terminal in raw mode) wait for it, Ctrl-C
+    // excepted: `j Enter` typed ahead then moves and chooses over the list the user is about to
+    // see, as it would a moment later, instead of moving over nothing and choosing nothing (exit 1
+    // with no screen).
+    if (now.current.notYet(latest.current) && !(key.ctrl && input === 'c')) {
+      typedAhead.current.push([input, key]);
+      return;
+    }
     const { dispatch: send, mouse: withMouse, table: keys } = now.current;
     const before = latest.current;
     const actions = inputActions(before, input, key, withMouse, keys);
@@ -119,4 +132,11 @@ export function useKeys(
     });
   }, [latest]);
   useInput(handler);
+  // After every render: once there is a list to act on, the keys typed ahead are applied in order.
+  useEffect(() => {
+    if (typedAhead.current.length === 0 || now.current.notYet(latest.current)) return;
+    const keys = typedAhead.current;
+    typedAhead.current = [];
+    for (const [input, key] of keys) handler(input, key);
+  });
 }

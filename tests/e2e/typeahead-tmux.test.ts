@@ -1,0 +1,56 @@
+// Keys typed before the dashboard is on screen (type-ahead: typed while the shell starts it, read
+// once it puts the terminal in raw mode) act on the list the user is about to see, as the same
+// keys typed a moment later would: `j Enter` typed ahead chooses the second row, never "nothing"
+// (which exited 1 with no screen at all).
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TmuxSession } from './tmux.js';
+
+const repo = path.resolve(import.meta.dirname, '..', '..');
+const cli = path.join(repo, 'dist', 'cli.js');
+
+let session: TmuxSession | undefined;
+afterEach(() => session?.close());
+
+const ready = (screen: string) => screen.includes('? help') && /\d+\/\d+/.test(screen);
+
+async function finished(file: string): Promise<string> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    if (fs.existsSync(file)) {
+      const text = fs.readFileSync(file, 'utf8');
+      if (text.endsWith('\n')) return text.trim();
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`${file} was not written`);
+}
+
+describe('type-ahead', () => {
+  it('j Enter typed before the first frame chooses what j Enter typed after it does', async () => {
+    const s = new TmuxSession(100, 30, repo);
+    session = s;
+    const cache = path.join(s.dir, 'cache');
+    const run = (name: string, delay: string) =>
+      `sleep ${delay}; XDG_CACHE_HOME=${cache} node ${cli} > ${path.join(s.dir, `${name}.out`)}; echo "exit=$?" > ${path.join(s.dir, `${name}.status`)}`;
+
+    // Typed after the dashboard is up: the reference answer (and a warm index for the next run).
+    s.type(run('after', '0'));
+    s.send('Enter');
+    await s.waitFor(ready, 'the dashboard');
+    s.send('j');
+    s.send('Enter');
+    expect(await finished(path.join(s.dir, 'after.status'))).toBe('exit=0');
+    const chosen = fs.readFileSync(path.join(s.dir, 'after.out'), 'utf8').trim();
+    expect(chosen).toMatch(/^data\/news\/.+\.md$/);
+
+    // Typed while the shell still sleeps: the tty holds "j\n" until the program reads it.
+    s.type(run('ahead', '1'));
+    s.send('Enter');
+    s.send('j');
+    s.send('Enter');
+    expect(await finished(path.join(s.dir, 'ahead.status'))).toBe('exit=0');
+    expect(fs.readFileSync(path.join(s.dir, 'ahead.out'), 'utf8').trim()).toBe(chosen);
+  }, 60_000);
+});

@@ -19,10 +19,10 @@ import { Inspector } from './Inspector.js';
 import { Pane } from './Pane.js';
 import { PulseStrip } from './pulse/PulseStrip.js';
 import { SearchLine } from './SearchLine.js';
-import { promptText, StatusBar } from './StatusBar.js';
+import { StatusBar, statusOf } from './StatusBar.js';
 import { useInputGuard } from './input/use-input-guard.js';
 import { useKeys } from './input/use-keys.js';
-import { useRowMarks } from './row-marks.js';
+import { rowMarksOf, useRowMarks } from './row-marks.js';
 import { frameCommitted, inputIsBehind } from './input/after-input.js';
 import { useShownArticle } from './use-shown-article.js';
 import { useEffectRunner } from './use-effects.js';
@@ -30,7 +30,7 @@ import { useUnreadCount } from './use-unread-count.js';
 import { idsByPath } from '../state/index-swap.js';
 import { listedHits, useAggregate, type Aggregate } from './pulse/use-aggregate.js';
 import { listSearch, resultsStep, type ListedAnswer } from './list/list-results.js';
-import { drawCursorMove, laneTitle, useListLane } from './list/list-lane.js';
+import { drawCursorMove, drawTyped, laneTitle, useListLane } from './list/list-lane.js';
 import { listLimit, SearchCache, useSearch, type AnsweredSearch } from './use-search.js';
 import { ViewTabs } from './ViewTabs.js';
 import { WarningList } from './WarningList.js';
@@ -89,6 +89,7 @@ export function App(p: AppProps) {
   const lane = useListLane();
   lane.rendered = state;
   lane.titleOf ??= laneTitle(listTitle);
+  lane.marksFor = (s) => rowMarksOf(reading, s, p.index);
   // A deferred search's answer arrives as one reducer step (one render), or as a redraw when it
   // changes no list (a malformed query's message).
   const [, redraw] = useReducer((n: number) => n + 1, 0);
@@ -175,7 +176,7 @@ export function App(p: AppProps) {
   // Keys typed ahead wait for a list to act on: the first answer, and while the articles are
   // still loading, a non-empty one (a start-up answer can come before the first articles).
   const notYet = (s: AppState): boolean => s.resultsSeq === 0 || (s.hits.length === 0 && props.current.loading !== null && props.current.loading.what !== 'text');
-  useKeys(latest, dispatch, p.mouse ?? false, table, keyStep, (before, next) => drawCursorMove(lane, before, next), notYet);
+  useKeys(latest, dispatch, p.mouse ?? false, table, keyStep, (before, next) => drawCursorMove(lane, before, next) || drawTyped(lane, before, next), notYet);
   useEffectRunner(state.effects, dispatch, { index: p.index, reading, system: p.system ?? null, query, includeDrafts: p.includeDrafts ?? false, bodyWidth });
 
   // The start notice can come after the load (how many are new is known only then).
@@ -220,7 +221,7 @@ export function App(p: AppProps) {
   // it (truncate-end, cutSpans), and a horizontal clip makes ink slice every line of every frame.
   return (
     <Box flexDirection="column" width={width} height={frameHeight} overflowY="hidden">
-      <SearchLine query={state.query} mode={state.mode === 'search' ? 'search' : 'browse'} error={search.ok ? null : search.error} width={width} />
+      <SearchLine query={state.query} mode={state.mode === 'search' ? 'search' : 'browse'} error={search.ok ? null : search.error} width={width} lane={lane} />
       {state.views.length > 0 ? <ViewTabs views={state.views} active={state.view} width={width} /> : null}
       <Box flexDirection={layout.kind === 'stacked' ? 'column' : 'row'} height={layout.paneHeight} width={width}>
         {state.overlay === 'help' ? (
@@ -259,22 +260,14 @@ export function App(p: AppProps) {
         )}
       </Box>
       <StatusBar
-        shown={state.total}
-        shownIsLowerBound={state.totalApproximate}
+        {...statusOf(state)}
         unreadIsLowerBound={unread?.lowerBound ?? false}
         total={p.warmTotal?.total ?? p.index.size - (p.hidden?.size ?? 0)}
-        query={state.query}
-        sort={state.usedSort}
-        focus={state.focus}
-        mode={state.mode}
         loading={p.loading}
         warnings={p.warnings.length}
-        marked={state.marked.length}
-        message={state.message}
         width={width}
-        prompt={promptText(state.prompt)}
         unread={unread?.n ?? null}
-        fresh={state.arrived - state.shownArrived}
+        lane={lane}
       />
     </Box>
   );

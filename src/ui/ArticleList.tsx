@@ -68,7 +68,13 @@ export const ArticleList = memo(function ArticleList(p: ArticleListProps) {
   const painted = useMemo(() => paintRows(p.cursor, p.focused), [paintRows, p.cursor, p.focused]);
   const block = useSlotBlock();
   const { lane } = p;
-  if (lane) lane.rows = looks.length ? { block, start: p.start, count: looks.length, paint: paintRows } : null;
+  if (lane) {
+    const paintWith = (changes: Partial<ArticleListProps>): string[] => {
+      const q = { ...p, ...changes };
+      return rowLooks(q).map((r, i) => rowText({ ...r, selected: q.start + i === q.cursor, focused: q.focused }));
+    };
+    lane.rows = looks.length ? { block, start: p.start, count: looks.length, height: p.height, paint: paintRows, paintWith } : null;
+  }
   useEffect(() => () => void (lane && (lane.rows = null)), [lane]);
   if (looks.length === 0) {
     return (

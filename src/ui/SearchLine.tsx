@@ -1,12 +1,13 @@
 // The one-line search bar: the query (its tail while typing, so the cursor stays visible), a
 // cursor block in search mode, and a query error in the error colour on the right.
 import { Box } from 'ink';
-import { memo } from 'react';
+import { memo, useEffect } from 'react';
 import { sanitizeLine } from '../core/text/index.js';
 import type { Mode } from '../state/keymap.js';
 import { columns, fitTail, fitWidth } from '../core/width/index.js';
 import { paint } from './frame/paint.js';
-import { PaintedRows } from './Lines.js';
+import { PaintedRows, useSlotBlock } from './Lines.js';
+import type { ListLane } from './list/list-lane.js';
 import { theme } from './theme.js';
 
 /** Props of SearchLine. */
@@ -15,10 +16,26 @@ export interface SearchLineProps {
   mode: Mode;
   error: string | null;
   width: number;
+  /** Where the search line registers how it paints itself, for a typed key drawn before React renders it (list/list-lane.ts). */
+  lane?: ListLane;
 }
 
 /** The search bar, exactly one row of at most `width` columns (memoised). */
-export const SearchLine = memo(function SearchLine({ query, mode, error, width }: SearchLineProps) {
+export const SearchLine = memo(function SearchLine(p: SearchLineProps) {
+  const block = useSlotBlock();
+  const { lane, width } = p;
+  if (lane) lane.search = width >= 3 ? { block, paint: (query) => searchRow({ ...p, query, mode: 'search', error: null }) } : null;
+  useEffect(() => () => void (lane && (lane.search = null)), [lane]);
+  if (width < 3) return <Box height={1} width={Math.max(0, width)} />;
+  return (
+    <Box height={1} width={width}>
+      <PaintedRows rows={[searchRow(p)]} width={width} block={block} />
+    </Box>
+  );
+});
+
+/** The search line painted as one row of `width` (at least 3) columns. */
+export function searchRow({ query, mode, error, width }: SearchLineProps): string {
   const editing = mode === 'search';
   const prompt = editing ? '/ ' : '  ';
   const cursor = editing ? '█' : '';
@@ -31,18 +48,13 @@ export const SearchLine = memo(function SearchLine({ query, mode, error, width }
   // On the narrowest lines the error gives way: the row is never cut after painting.
   const shownErr = used + columns(err) <= width ? err : '';
   const gap = Math.max(0, width - used - columns(shownErr));
-  if (width < 3) return <Box height={1} width={Math.max(0, width)} />;
   // One painted, placed row (Lines.tsx): ink would measure the new `█` row on every keystroke.
-  const row =
+  return (
     paint(prompt, { color: editing ? theme.accent : theme.dim, bold: editing }) +
     shown +
     paint(hint, { color: theme.dim }) +
     paint(cursor, { color: theme.accent }) +
     ' '.repeat(gap) +
-    paint(shownErr, { color: theme.error });
-  return (
-    <Box height={1} width={width}>
-      <PaintedRows rows={[row]} width={width} />
-    </Box>
+    paint(shownErr, { color: theme.error })
   );
-});
+}

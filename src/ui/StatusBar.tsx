@@ -1,13 +1,15 @@
 // The one-line status bar. Pieces are dropped lowest-priority first until the line fits, so the
 // count and any notice survive on the narrowest terminal.
 import { Box } from 'ink';
-import { memo } from 'react';
+import { memo, useEffect } from 'react';
 import { sanitizeLine } from '../core/text/index.js';
 import type { Prompt } from '../state/effects.js';
+import type { AppState } from '../state/reducer.js';
 import type { Mode, PaneId } from '../state/keymap.js';
 import { columns, fitWidth } from '../core/width/index.js';
 import { paint } from './frame/paint.js';
-import { PaintedRows } from './Lines.js';
+import { PaintedRows, useSlotBlock } from './Lines.js';
+import type { ListLane } from './list/list-lane.js';
 import { theme, type ThemeRole } from './theme.js';
 
 /** Progress of the load (files read), or with `what: 'text'`, of the index's full text built after it. */
@@ -43,6 +45,13 @@ export interface StatusBarProps {
   unreadIsLowerBound?: boolean;
   /** Articles that arrived while open and are not yet shown. */
   fresh?: number;
+  /** Where the status line registers how it paints itself, for a typed key drawn before React renders it (list/list-lane.ts). */
+  lane?: ListLane;
+}
+
+/** The status line's props that come from the UI state (App adds the counts, the load and the size). */
+export function statusOf(s: AppState): Pick<StatusBarProps, 'shown' | 'shownIsLowerBound' | 'query' | 'sort' | 'focus' | 'mode' | 'marked' | 'message' | 'prompt' | 'fresh'> {
+  return { shown: s.total, shownIsLowerBound: s.totalApproximate, query: s.query, sort: s.usedSort, focus: s.focus, mode: s.mode, marked: s.marked.length, message: s.message, prompt: promptText(s.prompt), fresh: s.arrived - s.shownArrived };
 }
 
 interface Piece {
@@ -87,6 +96,19 @@ const HELP = '? help';
 
 /** The status bar, exactly one row of at most `width` columns (memoised). */
 export const StatusBar = memo(function StatusBar(p: StatusBarProps) {
+  const block = useSlotBlock();
+  const { lane } = p;
+  if (lane) lane.status = p.width > 0 ? { block, paint: (s) => statusRow({ ...p, ...statusOf(s) }) } : null;
+  useEffect(() => () => void (lane && (lane.status = null)), [lane]);
+  return (
+    <Box height={1} width={Math.max(0, p.width)}>
+      {p.width > 0 ? <PaintedRows rows={[statusRow(p)]} width={p.width} block={block} /> : null}
+    </Box>
+  );
+});
+
+/** The status line painted as one row of `p.width` columns. */
+export function statusRow(p: StatusBarProps): string {
   const pieces = statusPieces(p);
   const budget = Math.max(0, p.width - columns(HELP) - 2);
   const lineWidth = (ps: Piece[]) => ps.reduce((n, x, i) => n + columns(x.text) + (i ? SEP.length : 0), 0);
@@ -107,16 +129,12 @@ export const StatusBar = memo(function StatusBar(p: StatusBarProps) {
   const whole = left === kept.map((x) => x.text).join(SEP);
   // One painted, placed row (Lines.tsx): its counts change with every keystroke, and ink would
   // measure each new `·`-separated line grapheme by grapheme.
-  const row =
+  return (
     (whole ? kept.map((x, i) => (i ? paint(SEP, { color: theme.dim }) : '') + paint(x.text, { color: x.role ? theme[x.role] : undefined })).join('') : left) +
     ' '.repeat(gap) +
-    (showHelp ? paint(HELP, { color: theme.dim }) : '');
-  return (
-    <Box height={1} width={Math.max(0, p.width)}>
-      {p.width > 0 ? <PaintedRows rows={[row]} width={p.width} /> : null}
-    </Box>
+    (showHelp ? paint(HELP, { color: theme.dim }) : '')
   );
-});
+}
 
 /** The status line's text for a prompt (`open https://… ? y/n`), or null when none is up. */
 export function promptText(p: Prompt | null): string | null {

@@ -13,14 +13,18 @@ export type RowMarks = ((article: Article, id: number) => { unread: boolean; sav
 
 /** The marks function for the list, rebuilt once per result (not per frame or cursor move). */
 export function useRowMarks(reading: Reading | null, s: Pick<AppState, 'rawHits' | 'stories' | 'rowInfo'>, index: SearchIndex): RowMarks {
-  return useMemo(() => {
-    if (!reading) return null;
-    const members = foldedMembers(s.rawHits, s.stories, s.rowInfo);
-    return (a: Article, id: number) => {
-      const ids = members.get(id);
-      if (!ids || ids.length < 2) return { unread: !reading.isRead(a), saved: reading.isSaved(a) };
-      const all = ids.map((m) => (m === id ? a : index.article(m)));
-      return { unread: all.some((m) => !reading.isRead(m)), saved: all.some((m) => reading.isSaved(m)) };
-    };
-  }, [reading, s.rawHits, s.stories, s.rowInfo, index]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => rowMarksOf(reading, s, index), [reading, s.rawHits, s.stories, s.rowInfo, index]);
+}
+
+/** The marks function for a state's result (what useRowMarks keeps per result). */
+export function rowMarksOf(reading: Reading | null, s: Pick<AppState, 'rawHits' | 'stories' | 'rowInfo'>, index: SearchIndex): RowMarks {
+  if (!reading) return null;
+  const members = foldedMembers(s.rawHits, s.stories, s.rowInfo);
+  return (a: Article, id: number) => {
+    const ids = members.get(id);
+    if (!ids || ids.length < 2) return { unread: !reading.isRead(a), saved: reading.isSaved(a) };
+    const all = ids.map((m) => (m === id ? a : index.article(m)));
+    return { unread: all.some((m) => !reading.isRead(m)), saved: all.some((m) => reading.isSaved(m)) };
+  };
 }

@@ -1,6 +1,7 @@
 // The list's answer to a key, drawn before React renders it. A cursor move changes two list rows
-// and the list's title; React re-running App's hooks, ink laying out and walking the whole tree,
-// and the compositor building every row cost ~1 ms before those three rows reach the terminal.
+// and the list's title (a typed key the search line, the list and the status line); React
+// re-running App's hooks, ink laying out and walking the whole tree, and the compositor building
+// every row cost ~1-2 ms before those rows reach the terminal (list/list-lane.ts says which keys).
 // Each of them is a placed row (placed-rows.ts): here its slot gets the new text, the compositor
 // builds again only the screen rows that show those slots (recompose), and the frame writer
 // writes what differs (patch). React's frame for the same key follows in the same turn and finds
@@ -8,7 +9,7 @@
 // comes sooner. Without a writer (tests with ink-testing-library, a frame handed back to ink,
 // placed rows off) nothing is drawn here and React's frame does it all, as before.
 import { recompose } from './ink-compositor.js';
-import { placeInSlot } from './placed-rows.js';
+import { placeInSlot, slotText } from './placed-rows.js';
 
 /** Where the rows go: the FrameWriter the dashboard hands ink. */
 export interface RowPatcher {
@@ -37,7 +38,10 @@ export interface PlacedRow {
  */
 export function drawPlaced(rows: readonly PlacedRow[]): boolean {
   if (!writer || rows.length === 0) return false;
-  for (const r of rows) if (!placeInSlot(r.block, r.row, r.text)) return false;
-  const screen = recompose(rows.map((r) => r.block + r.row));
+  // Only the rows whose text changed are built again (a cursor move: two rows and the title of 35).
+  const changed = rows.filter((r) => slotText(r.block + r.row) !== r.text);
+  for (const r of changed) if (!placeInSlot(r.block, r.row, r.text)) return false;
+  if (changed.length === 0) return true;
+  const screen = recompose(changed.map((r) => r.block + r.row));
   return screen !== null && writer.patch(screen);
 }

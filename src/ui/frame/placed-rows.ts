@@ -103,6 +103,11 @@ export function placeInSlot(block: number, row: number, text: string): boolean {
   return true;
 }
 
+/** What slot `slot` (a block plus a row) holds now; undefined when nothing was placed there. */
+export function slotText(slot: number): string | undefined {
+  return slots.get(slot);
+}
+
 function lookup(idText: string): string | undefined {
   if (idText.charCodeAt(0) === 0x73 /* s */) return slots.get(Number(idText.slice(1)));
   const id = Number(idText);

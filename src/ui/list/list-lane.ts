@@ -1,20 +1,35 @@
-// A cursor move in the list drawn before React renders it (frame/fast-frame.ts). The list pane
-// and its title register how they paint their rows (the same functions their render uses) each
-// time they render; a key that only moves the cursor within the rows shown has its two rows and
-// the title drawn from them at once, and App's render for the key follows and draws the rest
-// (the body and inspector come later anyway). Anything else a key changes is left to React.
+// The list's answer to a key drawn before React renders it (frame/fast-frame.ts). The list pane,
+// its title, the search line and the status line register how they paint their rows (the same
+// functions their render uses) each time they render. A key that only moves the cursor within
+// the rows shown has its two rows and the title drawn from them at once; a typed key whose
+// results were searched as it was read has the search line, the title, the rows and the status
+// line drawn. App's render for the key follows and draws the rest (the pulse strip and the body
+// and inspector come later anyway). Anything else a key changes is left to React.
 import { useRef } from 'react';
+import type { Article } from '../../core/article.js';
 import type { AppState } from '../../state/reducer.js';
+import type { Hit } from '../../core/search/index.js';
 import { listPosition } from '../../state/selectors.js';
 import { drawPlaced } from '../frame/fast-frame.js';
 
-/** The list pane's rows as last rendered: their slot block, where they start in the hits, and their paint for a cursor. */
+/** The list pane's rows as last rendered: their slot block, where they start in the hits, their paint for a cursor, and for other props. */
 export interface LaneRows {
   block: number;
   start: number;
   count: number;
+  /** Rows the pane holds (its `height` prop). */
+  height: number;
   paint(cursor: number, focused: boolean): string[];
+  paintWith(changes: { hits: readonly Hit[]; start: number; cursor: number; focused: boolean; rowInfo: AppState['rowInfo']; marks: RowMarks }): string[];
 }
+
+/** One painted row of its own (the search line, the status line) as last rendered, and its paint for a state. */
+export interface LaneRow<T> {
+  block: number;
+  paint(what: T): string;
+}
+
+type RowMarks = ((article: Article, id: number) => { unread: boolean; saved: boolean }) | null;
 
 /** The list pane's title row as last rendered: its slot block and its paint for a title. */
 export interface LaneTitle {
@@ -30,11 +45,15 @@ export interface ListLane {
   rendered: AppState | null;
   /** The title's text for a state (ArticleList's listTitle). */
   titleOf: ((s: AppState) => string) | null;
+  search: LaneRow<string> | null;
+  status: LaneRow<AppState> | null;
+  /** The list's marks function for a state's result (row-marks.ts). */
+  marksFor: ((s: AppState) => RowMarks) | null;
 }
 
 /** One lane per App, the same object across renders. */
 export function useListLane(): ListLane {
-  return useRef<ListLane>({ rows: null, title: null, rendered: null, titleOf: null }).current;
+  return useRef<ListLane>({ rows: null, title: null, rendered: null, titleOf: null, search: null, status: null, marksFor: null }).current;
 }
 
 // What a cursor move changes in the state besides the cursor (moveCursor): the body and inspector
@@ -54,6 +73,32 @@ export function drawCursorMove(lane: ListLane, before: AppState, after: AppState
   const focused = after.focus === 'list';
   const painted = rows.paint(after.cursor, focused);
   return drawPlaced([...painted.map((text, row) => ({ block: rows.block, row, text })), { block: title.block, row: 0, text: title.paint(titleOf(after), focused) }]);
+}
+
+// What a typed key changes in the state besides the query: its results, and the cursor back on the first.
+const TYPED: ReadonlySet<string> = new Set([...MOVES, 'query', 'message', 'historyAt', 'rawHits', 'hits', 'rowInfo', 'rowOrdinals', 'resultsSeq', 'total', 'totalApproximate', 'usedSort', 'resultsQuery', 'pulse', 'stories', 'listTop']);
+
+/**
+ * Draws the search line, the list's title and rows, and the status line for `after` at once when
+ * the keys since `before` (the state App last rendered) changed the query in search mode and its
+ * results are in the state (searched as the key was read), and the rows fill the pane as before;
+ * true when drawn. The pulse strip, the counts that follow and the body are left to React.
+ */
+export function drawTyped(lane: ListLane, before: AppState, after: AppState): boolean {
+  const { rows, title, titleOf, search, status, marksFor } = lane;
+  if (!rows || !title || !titleOf || !search || !status || !marksFor || before !== lane.rendered || after.overlay) return false;
+  if (after.mode !== 'search' || before.mode !== 'search' || after.query === before.query || after.rawHits === before.rawHits || after.resultsQuery !== after.query) return false;
+  for (const k of Object.keys(after) as Array<keyof AppState>) if (after[k] !== before[k] && !TYPED.has(k)) return false;
+  const window = after.hits.slice(after.listTop, after.listTop + rows.height);
+  if (window.length !== rows.count) return false;
+  const focused = after.focus === 'list';
+  const painted = rows.paintWith({ hits: window, start: after.listTop, cursor: after.cursor, focused, rowInfo: after.rowInfo, marks: marksFor(after) });
+  return drawPlaced([
+    { block: search.block, row: 0, text: search.paint(after.query) },
+    { block: title.block, row: 0, text: title.paint(titleOf(after), focused) },
+    ...painted.map((text, row) => ({ block: rows.block, row, text })),
+    { block: status.block, row: 0, text: status.paint(after) },
+  ]);
 }
 
 /** The list title's text for `s`, given the title function (ArticleList's listTitle). */

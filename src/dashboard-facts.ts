@@ -26,6 +26,28 @@ export interface FactsRunnerOptions {
   /** True once the dashboard closed: work stops and nothing more is handed over. */
   finished: () => boolean;
   onFacts: (computed: ComputedFacts) => void;
+  /** The facts of the warm start's page (warm()), for as long as that page is shown. */
+  onWarmFacts?: (computed: ComputedFacts) => void;
+  /** The warm page's facts asked for before the UI loaded (readWarmFacts): its service is the session's. */
+  early?: Promise<EarlyFacts> | null;
+}
+
+/** A FactsService started early and its answer for the warm page. */
+export interface EarlyFacts {
+  service: FactsService;
+  facts: Facts | null;
+}
+
+/**
+ * Starts the facts worker and asks it for the warm page's facts (`rowIds`: the page's index rows)
+ * in the index kept for `paths` at once, while React and ink load on this thread: the worker's
+ * start and the snapshot's read then overlap them, and the facts are there by the UI's first
+ * frame. `finished`: as dashboardFacts'.
+ */
+export async function readWarmFacts(paths: readonly string[], rowIds: Int32Array, group: boolean, finished: () => boolean): Promise<EarlyFacts> {
+  const [{ FactsService }, { cacheDirectory, indexFile }] = await Promise.all([import('./core/stories/index.js'), import('./core/index/index.js')]);
+  const service = new FactsService({ shouldStop: finished, group, cacheFile: indexFile(cacheDirectory(), paths) });
+  return { service, facts: await service.warm(rowIds) };
 }
 
 /** The dashboard's handle on its facts. */
@@ -38,6 +60,13 @@ export interface DashboardFacts {
    * thread building and posting their inputs.
    */
   load(rowIds?: Int32Array | null): void;
+  /**
+   * Reads the facts of the warm start's page (`index`, its articles' index rows `rowIds`) from the
+   * facts snapshot kept in the index, on the facts worker, and hands them to onWarmFacts (not when
+   * there are none, or load() was called meanwhile: the page is gone then). Counts over the page
+   * are made here until load()'s facts arrive.
+   */
+  warm(index: SearchIndex, rowIds: Int32Array): void;
   /** A live update was merged: the articles appended since the last call, and the ids hidden now. */
   changed(gone: readonly number[]): void;
   /** Ends the worker (after it stored what it computed). */
@@ -74,18 +103,48 @@ export function dashboardFacts(o: FactsRunnerOptions): DashboardFacts {
     loaded = true;
     o.onFacts({ facts, stories, storyOf });
   };
-  const counter: FactsCounter = { count: (ids, hot, now) => service?.count(ids, hot, now) ?? Promise.resolve(null) };
+  // The warm page's facts, counted on this thread (a page: a thousand articles) until the load's arrive.
+  let pageFacts: Facts | null = null;
+  let loadAsked = false;
+  const counter: FactsCounter = {
+    count: async (ids, hot, now) => {
+      if (!loaded && pageFacts) {
+        const { countFacts } = await import('./core/stories/index.js');
+        return countFacts(pageFacts, ids, hot, now);
+      }
+      return service?.count(ids, hot, now) ?? null;
+    },
+  };
+  const startService = async (): Promise<FactsService> => {
+    if (o.early) service ??= (await o.early).service;
+    if (service) return service;
+    const { FactsService } = await import('./core/stories/index.js');
+    return (service = new FactsService({ shouldStop: o.finished, group: o.group, cacheFile: o.cacheFile }));
+  };
   return {
     counter,
-    load: (rowIds = null) =>
+    warm: (index, rowIds) =>
       later(async () => {
-        const { FactsService } = await import('./core/stories/index.js');
-        service = new FactsService({ shouldStop: o.finished, group: o.group, cacheFile: o.cacheFile });
-        const facts = await service.load(article, o.index.size, rowIds);
+        if (!o.cacheFile || loadAsked || o.finished()) return;
+        const facts = o.early ? (await o.early).facts : await (await startService()).warm(rowIds);
+        if (!facts || loadAsked || o.finished()) return;
+        const { storyMapOf } = await import('./core/stories/index.js');
+        const { primeArticleCoins } = await import('./core/coins/index.js');
+        const { coinMentionsOf } = await import('./core/stories/index.js');
+        for (let id = 0; id < facts.n; id++) primeArticleCoins(index.article(id), coinMentionsOf(facts, id));
+        pageFacts = facts;
+        o.onWarmFacts?.({ facts, stories: o.group ? storyMapOf(facts, (id) => index.article(id)) : null, storyOf: undefined });
+      }),
+    load: (rowIds = null) => {
+      loadAsked = true;
+      pageFacts = null;
+      later(async () => {
+        const facts = await (await startService()).load(article, o.index.size, rowIds);
         if (facts && !o.finished()) await deliver(facts, 0);
         // Articles that arrived while loading are counted now.
         if (facts && (o.index.size > facts.n || gone.length)) changed([]);
-      }),
+      });
+    },
     changed,
     close: () => service?.close(),
   };

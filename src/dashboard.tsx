@@ -10,7 +10,7 @@ import type { LoadProgress } from './ui/StatusBar.js';
 import { PathError } from './core/files/index.js';
 import { importBodyPreload, importSearchEngine } from './core/search/index.js';
 import { readBodiesAhead } from './body-read-ahead.js';
-import { dashboardFacts } from './dashboard-facts.js';
+import { dashboardFacts, readWarmFacts } from './dashboard-facts.js';
 import { installFatalHandlers } from './fatal.js';
 import { drawSkeleton } from './warm-start.js';
 import { chalkLevel, NoTerminalError, openTerminal, type Terminal } from './terminal.js';
@@ -45,6 +45,8 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
   const ui = { unmount: () => {} };
   installFatalHandlers(term, options.debug, ui);
   let warm = await drawSkeleton(term, options, setup, paths); // on screen at once, before React and ink load
+  let finished = false;
+  const early = warm && options.cache ? readWarmFacts(paths, warm.rowIds, options.group, () => finished) : null; // read while the UI loads
   // chalk (inside ink) decides its colour level from process.stdout when first imported; stdout
   // may be a pipe here, so the level comes from the terminal we draw on. ink also renders
   // nothing until exit when it believes it runs under CI; a dashboard with a terminal is never
@@ -102,7 +104,6 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     let facts: Facts | null = null;
     let storyOf: ((a: Article) => StoryInfo) | undefined;
     let size = { columns: term.output.columns || 80, rows: term.output.rows || 24 };
-    let finished = false;
     // After the editor the screen is not what the frame writer last drew: it draws the next frame whole.
     const system = systemActions(term, () => frames.invalidate());
     // Live updates: article id by path, ids hidden since start, new files arrived since start.
@@ -116,13 +117,15 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     const factsOf = dashboardFacts({
       index,
       group: options.group,
-      cacheFile: options.cache ? indexFile(cacheDirectory(), paths) : null,
+      cacheFile: options.cache ? indexFile(cacheDirectory(), paths) : null, early,
       finished: () => finished,
       onFacts: (computed) => {
         ({ facts, stories, storyOf } = computed);
         update();
       },
+      onWarmFacts: (computed) => void (warm && !finished && (({ facts, stories } = computed), update())), // while the warm page is shown
     });
+    if (warm) factsOf.warm(warm.index, warm.rowIds);
 
     const finish = (outcome: DashboardOutcome) => {
       if (finished) return;
@@ -237,6 +240,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
         warnings = result.warnings;
         loading = null;
         warm = null; // the loaded index replaces the warm start's first page
+        [facts, stories] = [null, null]; // the page's facts name the page's ids: dropped until the loaded list's own arrive
         version += 1;
         update();
         // Seen after the list is drawn, in slices between keys (Reading.seeInSlices); then the "N new" message.

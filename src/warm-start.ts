@@ -18,9 +18,10 @@ export interface FirstView {
   config: { views: readonly View[] };
 }
 
-/** What the warm start read: the first page as a search index (ids 0..n-1), and the index's counts (listed, all). */
+/** What the warm start read: the first page as a search index (ids 0..n-1), each article's index row, and the index's counts (listed, all). */
 export interface WarmStart {
   index: SearchIndex;
+  rowIds: Int32Array;
   listed: number;
   total: number;
 }
@@ -43,13 +44,19 @@ export async function drawSkeleton(term: Terminal, options: Options, setup: Firs
   term.output.write(skeletonBytes(screen.columns, screen.rows));
   if (!warmQuery(options, setup)) return null;
   const [{ warmStart }, { SearchIndex }, { warmRows }] = await Promise.all([import('./core/load/index.js').then((face) => face.importLoader()), importSearchEngine(), import('./warm-rows.js')]);
-  const warm = warmStart(paths, WARM_ROWS, { maxFileSize: options.maxFileSize, includeDrafts: options.drafts });
+  const read = { maxFileSize: options.maxFileSize, includeDrafts: options.drafts };
+  // The screen's rows first, drawn before anything else is read: the two pages the dashboard
+  // lists and the counts (each a walk over an index of every row: seconds at a million articles
+  // when its pages are not in memory) come after them.
+  const page = warmStart(paths, screen.rows, { ...read, counts: false });
+  if (!page) return null;
   // Not after a resize meanwhile: ink's first frame, at the new size, is near.
-  if (warm && (term.output.columns || 80) === screen.columns && (term.output.rows || 24) === screen.rows) {
+  if ((term.output.columns || 80) === screen.columns && (term.output.rows || 24) === screen.rows) {
     const tabs = setup.config.views.length > 0;
     const listWidth = computeLayout(screen.columns, screen.rows, false, tabs).list.width - 2;
-    const rows = warmRows(warm.articles.slice(0, screen.rows), listWidth, Date.now());
+    const rows = warmRows(page.articles, listWidth, Date.now());
     term.output.write(skeletonBytes(screen.columns, screen.rows, { rows }, tabs));
   }
-  return warm ? { index: new SearchIndex(warm.articles), listed: warm.listed, total: warm.total } : null;
+  const warm = warmStart(paths, WARM_ROWS, read);
+  return warm ? { index: new SearchIndex(warm.articles), rowIds: warm.rowIds, listed: warm.listed, total: warm.total } : null;
 }

@@ -213,7 +213,7 @@ class Session {
  * (pulseMs: the counts and the pulse after the list; unreadMs: the unread count after the list;
  * both empty for fzf), and `burst` { listMs, pulseMs, unreadMs } for the word typed at once.
  */
-export async function measureKeys(repo, dir, env, { word = 'bitcoin', moves = 8, rounds = 3 } = {}) {
+export async function measureKeys(repo, dir, env, { word = 'bitcoin', moves = 8, rounds = 3, readyMs = 120_000 } = {}) {
   ensureFzf();
   const titles = titlesFile(repo, dir, { ...process.env, ...env });
   const socket = `cnt-keys-${process.pid}`;
@@ -231,12 +231,12 @@ export async function measureKeys(repo, dir, env, { word = 'bitcoin', moves = 8,
     sessions.push(dash, fzf);
     // Ready: the dashboard's status line no longer says loading; fzf has counted every title.
     const total = fs.readFileSync(titles, 'utf8').split('\n').filter(Boolean).length;
-    const deadline = performance.now() + 120_000;
+    const deadline = performance.now() + readyMs;
     // (The skeleton drawn before the UI starts has neither a count nor a loading line.)
     // Grouping and the pulse are on: ready once the facts worker is done too (no `counting…`).
     const dashReady = (t) => /Articles 1\/[\d,]+/.test(t) && !/loading|finding|counting…/.test(t);
     while (!dashReady(tmux('capture-pane', '-p', '-t', 'dash')) || !tmux('capture-pane', '-p', '-t', 'fzf').includes(`/${total}`)) {
-      if (performance.now() > deadline) throw new Error(`not ready after 120 s:\n${tmux('capture-pane', '-p', '-t', 'dash')}\n${tmux('capture-pane', '-p', '-t', 'fzf')}`);
+      if (performance.now() > deadline) throw new Error(`not ready after ${readyMs / 1000} s:\n${tmux('capture-pane', '-p', '-t', 'dash')}\n${tmux('capture-pane', '-p', '-t', 'fzf')}`);
       await sleep(50);
     }
     await dash.settle(1000);

@@ -21,6 +21,9 @@ CREATE TABLE IF NOT EXISTS article_facts (
   story_size INTEGER
 ) STRICT;
 CREATE TABLE IF NOT EXISTS facts_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+-- Every article's facts and story in one row (core/stories/facts-snapshot.ts), by article row id:
+-- read back in one piece where a million rows above take minutes and gigabytes.
+CREATE TABLE IF NOT EXISTS facts_snapshot (one INTEGER PRIMARY KEY CHECK (one = 1), data BLOB NOT NULL) STRICT;
 DROP TABLE IF EXISTS story_facts;`;
 
 /** One article's stored row: facts (unvalidated JSON value), story (earliest member's path, null when never grouped) and size. */
@@ -62,7 +65,7 @@ export class FactsTable {
       if (stored !== code) {
         // Facts of another build may differ from this one's: none of them is used again.
         db.transaction(() => {
-          db!.exec('DELETE FROM article_facts');
+          db!.exec('DELETE FROM article_facts; DELETE FROM facts_snapshot');
           db!.prepare("INSERT OR REPLACE INTO facts_meta (key, value) VALUES ('code', ?)").run(code);
         }).immediate();
       }
@@ -146,6 +149,26 @@ export class FactsTable {
       }).immediate();
     } catch {
       // Stale rows cost disk only; they are never used for another file.
+    }
+  }
+
+  /** The stored snapshot of every article's facts (an opaque blob, validated by its reader), or null. */
+  snapshot(): Buffer | null {
+    try {
+      const data = this.db.prepare('SELECT data FROM facts_snapshot WHERE one = 1').pluck().get();
+      return Buffer.isBuffer(data) ? data : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Replaces the stored snapshot; false when it could not be written. */
+  writeSnapshot(data: Uint8Array): boolean {
+    try {
+      this.db.prepare('INSERT OR REPLACE INTO facts_snapshot (one, data) VALUES (1, ?)').run(data);
+      return true;
+    } catch {
+      return false;
     }
   }
 

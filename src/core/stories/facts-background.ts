@@ -47,6 +47,8 @@ export interface BackgroundOptions {
   group?: boolean;
   /** The on-disk index whose per-article facts are used and kept up to date (index/stories-table.ts); null or absent: none. */
   cacheFile?: string | null;
+  /** From this many articles on, the worker's first computation from the index goes a chunk at a time (facts-stream.ts; tests lower it). */
+  streamFrom?: number;
 }
 
 /** A corpus's facts for one session, held on a worker thread (or this one). */
@@ -77,6 +79,27 @@ export class FactsService {
    */
   load(article: (id: number) => Article, n: number, rowIds: Int32Array | null = null): Promise<Facts | null> {
     return this.serial(() => this.loadNow(article, n, rowIds));
+  }
+
+  /**
+   * The facts of the warm start's page (articles 0..n-1 at index rows `rowIds`) from the facts
+   * snapshot kept in the index (facts-warm.ts), on the worker; null when there is none, the
+   * worker cannot start, or it stopped. Never rejects. Run before load(), whose reconciliation
+   * then uses the snapshot read here.
+   */
+  warm(rowIds: Int32Array): Promise<Facts | null> {
+    return this.serial(async () => {
+      const url = this.opts.worker === undefined ? workerUrl() : this.opts.worker;
+      if (!url || !this.opts.cacheFile || this.stop()) return null;
+      try {
+        if (!this.worker) this.start(url);
+        this.post({ kind: 'warm', file: this.opts.cacheFile, rowIds });
+        const r = await this.next();
+        return r.kind === 'facts' ? r.facts : null;
+      } catch {
+        return null;
+      }
+    });
   }
 
   /** The pulse and (with `hot`) hot order of the result `ids`; null when a newer count superseded it or there are no facts. Never rejects. */
@@ -138,7 +161,7 @@ export class FactsService {
       this.engine = new FactsEngine(this.group);
       return (this.latest = this.engine.compute(inputs));
     }
-    this.start(url);
+    if (!this.worker) this.start(url);
     if (this.opts.cacheFile && rowIds && rowIds.length >= n) {
       // The worker reads the files and inputs from the index; only articles without a row are sent.
       const sent: Array<[number, [string, string]]> = [];
@@ -187,7 +210,8 @@ export class FactsService {
   }
 
   private start(url: URL): void {
-    const worker = new Worker(url, { workerData: { role: FACTS_WORKER_ROLE, group: this.group } satisfies FactsWorkerData });
+    this.failed = null; // a new worker: an earlier one's failure is not this one's
+    const worker = new Worker(url, { workerData: { role: FACTS_WORKER_ROLE, group: this.group, streamFrom: this.opts.streamFrom } satisfies FactsWorkerData });
     // The worker never keeps the program alive: a dashboard that ends mid-computation just exits.
     worker.unref();
     this.worker = worker;

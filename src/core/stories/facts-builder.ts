@@ -65,9 +65,12 @@ export class FactsBuilder {
   story: Int32Array;
   size: Int32Array;
 
-  /** A builder holding `from`'s articles (none when absent), to append to. */
-  constructor(from?: Facts) {
-    const f = from;
+  /**
+   * A builder holding `from`'s articles (none when absent), to append to; with `namesOnly`, none
+   * of its articles but its names with their codes, so pushFrom can copy its articles by code.
+   */
+  constructor(from?: Facts, namesOnly = false) {
+    const f = namesOnly ? undefined : from;
     this.sentiment = f ? Grow.of(f.sentiment) : new Grow(new Uint8Array(1024));
     this.day = f ? Grow.of(f.day) : new Grow(new Int32Array(1024));
     this.time = f ? Grow.of(f.time) : new Grow(new Float64Array(1024));
@@ -79,9 +82,9 @@ export class FactsBuilder {
     this.coinStart = f ? Grow.of(f.coinStart.subarray(0, f.n)) : new Grow(new Int32Array(1024));
     this.coinIds = f ? Grow.of(f.coinIds) : new Grow(new Int32Array(1024));
     this.coinWhere = f ? Grow.of(f.coinWhere) : new Grow(new Uint8Array(1024));
-    this.sources = new Names(f?.sources);
-    this.tags = new Names(f?.tags);
-    this.coins = new Names(f?.coins.map((c) => ({ value: c, label: c })));
+    this.sources = new Names(from?.sources);
+    this.tags = new Names(from?.tags);
+    this.coins = new Names(from?.coins.map((c) => ({ value: c, label: c })));
     this.story = f ? f.story.slice() : new Int32Array(0);
     this.size = f ? f.size.slice() : new Int32Array(0);
   }
@@ -110,6 +113,27 @@ export class FactsBuilder {
     for (const [symbol, where] of a.coins) {
       this.coinIds.push(this.coins.code(symbol, symbol));
       this.coinWhere.push(where);
+    }
+    return id;
+  }
+
+  /**
+   * Appends article `i` of `f` by its codes, which must be this builder's (a builder made from `f`
+   * with `namesOnly`: its names, in their order, are the first ones here). Returns the new id.
+   */
+  pushFrom(f: Facts, i: number): number {
+    const id = this.n;
+    this.sentiment.push(f.sentiment[i]);
+    this.time.push(f.time[i]);
+    this.day.push(f.day[i]);
+    this.points.push(f.points[i]);
+    this.source.push(f.source[i]);
+    this.tagStart.push(this.tagIds.length);
+    for (let t = f.tagStart[i]; t < f.tagStart[i + 1]; t++) this.tagIds.push(f.tagIds[t]);
+    this.coinStart.push(this.coinIds.length);
+    for (let c = f.coinStart[i]; c < f.coinStart[i + 1]; c++) {
+      this.coinIds.push(f.coinIds[c]);
+      this.coinWhere.push(f.coinWhere[c]);
     }
     return id;
   }

@@ -95,6 +95,14 @@ export class FactsEngine {
     return this.refresh();
   }
 
+  /** Takes a builder filled elsewhere (a snapshot's articles copied by code, the rest computed), with its stories (null: each its own). */
+  adoptBuilder(builder: FactsBuilder, stories: { story: Int32Array; size: Int32Array } | null): Facts {
+    this.builder = builder;
+    if (stories) ({ story: this.builder.story, size: this.builder.size } = stories);
+    this.goneIds.clear();
+    return this.refresh();
+  }
+
   /** Groups the articles `ids` (ascending; `docs[k]` is ids[k]'s) among themselves, every other story kept (regroup.ts). */
   regroup(ids: readonly number[], docs: readonly StoryDoc[]): Facts {
     const { story, size } = this.builder.stories();

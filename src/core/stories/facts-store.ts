@@ -75,13 +75,25 @@ export function assemble(rows: ReadonlyMap<number, StoredRow>, stamps: readonly 
   }
   const idOf = new Map<string, number>();
   for (let id = 0; id < n; id++) idOf.set(stamps[id][0], id);
+  const stories = checkedStories(n, (id) => (storyPath[id] === null ? -1 : idOf.get(storyPath[id]!) ?? -1), storedSize, computed);
+  engine.adoptEach(n, factsOf, stories);
+  return { regroup: regroupIds(engine, stories.touched) };
+}
+
+/**
+ * The stories of articles 0..n-1 as stored (`rootOf(id)`: the stored earliest member's id, -1
+ * when it is not among them; `storedSize[id]`: the stored story size), and which articles must be
+ * grouped again: the `computed` ones, those whose story's earliest member is gone or computed,
+ * and those whose story no longer holds as many members as stored (a member went away).
+ */
+export function checkedStories(n: number, rootOf: (id: number) => number, storedSize: Int32Array, computed: ReadonlyMap<number, unknown>): { story: Int32Array; size: Int32Array; touched: Set<number> } {
   const story = Int32Array.from({ length: n }, (_, id) => id);
   const touched = new Set<number>(computed.keys());
   for (let id = 0; id < n; id++) {
     if (computed.has(id)) continue;
-    const root = storyPath[id] === null ? undefined : idOf.get(storyPath[id]!);
+    const root = rootOf(id);
     // A story whose earliest article is gone, or never grouped: grouped again.
-    if (root === undefined || computed.has(root)) touched.add(id);
+    if (root < 0 || computed.has(root)) touched.add(id);
     else story[id] = root;
   }
   const size = new Int32Array(n);
@@ -91,13 +103,17 @@ export function assemble(rows: ReadonlyMap<number, StoredRow>, stamps: readonly 
     if (!touched.has(id) && (story[story[id]] !== story[id] || size[story[id]] !== storedSize[id])) touched.add(id);
   }
   for (let id = 0; id < n; id++) size[id] = size[story[id]];
-  engine.adoptEach(n, factsOf, { story, size });
-  if (touched.size === 0) return { regroup: [] };
+  return { story, size, touched };
+}
+
+/** The ids to group again (ascending) once the engine holds checkedStories' stories: the touched ones and every article within the story window of them (regroup.ts). */
+export function regroupIds(engine: FactsEngine, touched: ReadonlySet<number>): number[] {
+  if (touched.size === 0) return [];
   const f = engine.facts;
   const regroup = new Set(touchedStories([...touched].map((id) => f.time[id]), f.time, f.story, () => false));
   // Undated articles never join a story; touched ones are set alone again.
   for (const id of touched) regroup.add(id);
-  return { regroup: [...regroup].sort((a, b) => a - b) };
+  return [...regroup].sort((a, b) => a - b);
 }
 
 /** The rows to write after assembling: facts of the `computed` ids, stories of the `regrouped` ones (every row when `all`). */

@@ -14,6 +14,9 @@ import { buildStamp } from '../build-stamp.js';
 import { articleFacts, factsBuffers, type ArticleFacts, type Facts, type FactsInput } from './facts.js';
 import { FactsEngine, type Counted, type FactsChange } from './facts-engine.js';
 import { assemble, readStored, rowsToWrite, type Stamp } from './facts-store.js';
+import { assembleSnapshot, decodeSnapshot, encodeSnapshot, positionsOf, type FactsSnapshot } from './facts-snapshot.js';
+import { computeInChunks, STREAM_FROM } from './facts-stream.js';
+import { pageFacts } from './facts-warm.js';
 import { inputsFromIndex, stampsFromIndex } from './indexed-inputs.js';
 
 /** workerData.role of this worker, so importing the module elsewhere starts nothing. */
@@ -24,12 +27,14 @@ export interface FactsWorkerData {
   role: typeof FACTS_WORKER_ROLE;
   /** Group stories (false: `--no-group`). */
   group: boolean;
+  /** From this many articles on, a first computation goes a chunk at a time (default STREAM_FROM). */
+  streamFrom?: number;
 }
 
 /**
  * UI thread -> worker: the corpus's files in id order (chunks), or the articles' index rows (the
  * worker reads their files, stamps and inputs from the index; `sent` holds the stamps of those
- * without a row); reconcile them with the index at `file`; inputs (of the `ids` asked for, or continuing the previous chunk's when null); done
+ * without a row); reconcile them with the index at `file`; the facts of the warm start's page (facts-warm.ts); inputs (of the `ids` asked for, or continuing the previous chunk's when null); done
  * sending what was asked; compute from the inputs (no index); count a result; apply a live
  * update; close (after what is under way, writing included).
  */
@@ -37,6 +42,7 @@ export type FactsRequest =
   | { kind: 'stamps'; stamps: Stamp[] }
   | { kind: 'rows'; rowIds: Int32Array; sent: Array<[id: number, stamp: Stamp]> }
   | { kind: 'reconcile'; file: string }
+  | { kind: 'warm'; file: string; rowIds: Int32Array }
   | { kind: 'inputs'; inputs: FactsInput[]; ids: Int32Array | null }
   | { kind: 'continue' }
   | { kind: 'compute' }
@@ -77,6 +83,8 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
   let counting: Extract<FactsRequest, { kind: 'count' }> | null = null;
   // The index the facts were reconciled with: where live updates' leads are read and rows written.
   let indexFile: string | null = null;
+  // The snapshot the warm start's page was read from, for the load's reconciliation that follows.
+  let warmSnap: FactsSnapshot | null = null;
   const send = (facts: Facts, stored: boolean): void => port.postMessage({ kind: 'facts', facts, stored } satisfies FactsReply, factsBuffers(facts));
   const answerCount = (): void => {
     const request = counting;
@@ -97,12 +105,70 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
     if (!indexed) return needFromUi(ids);
     const got = inputsFromIndex(file, indexed.rowIds, ids);
     const rest = ids.filter((id) => !got.has(id));
-    if (rest.length) (await needFromUi(rest)).forEach((input, id) => got.set(id, input));
+    if (rest.length) {
+      const sent = await needFromUi(rest);
+      // What the UI thread sends has no lead (the body stays in its file): the index's, as for the others.
+      await withLeads(file, [...sent.values()]);
+      sent.forEach((input, id) => got.set(id, input));
+    }
     return got;
+  };
+  // The articles' index rows and the snapshot of the facts by row (facts-snapshot.ts): only the
+  // articles it does not hold are computed, only the stories that changed are grouped again, and
+  // no per-file row or stamp is read (at 1M articles those took minutes and gigabytes). Only a run
+  // that groups writes one (`--no-group` reads a grouped one and ignores its stories), so every
+  // snapshot's stories are groupings.
+  const fromSnapshot = async (snap: FactsSnapshot, rowIds: Int32Array, file: string): Promise<Uint8Array | null> => {
+    const n = rowIds.length;
+    const pos = positionsOf(snap, rowIds, n);
+    const stale: number[] = [];
+    for (let id = 0; id < n; id++) if (pos[id] < 0) stale.push(id);
+    const got = await need(stale, file);
+    const computed = new Map<number, ArticleFacts>();
+    got.forEach((input, id) => computed.set(id, articleFacts(input)));
+    const regroup = assembleSnapshot(snap, pos, computed, engine);
+    if (regroup.length) {
+      (await need(regroup.filter((id) => !got.has(id)), file)).forEach((input, id) => got.set(id, input));
+      const docs = regroup.map((id) => got.get(id)!);
+      await withLeads(file, docs);
+      engine.regroup(regroup, docs);
+    }
+    send(engine.snapshot(), stale.length === 0);
+    return engine.grouping && (stale.length || regroup.length || snap.rows.length !== n) ? encodeSnapshot(engine.facts, rowIds) : null;
   };
   const reconcile = async (file: string): Promise<void> => {
     const { FactsTable } = await import('../index/index.js');
     const table = FactsTable.open(file, codeStamp());
+    const snap = table && indexed ? (warmSnap ?? decodeSnapshot(table.snapshot())) : null;
+    warmSnap = null;
+    if (table && indexed && snap) {
+      const rowIds = indexed.rowIds;
+      indexFile = file;
+      try {
+        const data = await fromSnapshot(snap, rowIds, file);
+        if (data) table.writeSnapshot(data);
+      } finally {
+        table.close();
+        indexed = null;
+      }
+      return;
+    }
+    if (table && indexed && indexed.rowIds.length >= ((workerData as FactsWorkerData).streamFrom ?? STREAM_FROM)) {
+      // No snapshot yet over a big folder: computed a chunk at a time (facts-stream.ts), every
+      // input read from the index, and kept as a snapshot only (a million per-file rows would
+      // take longer to write and to read back than to compute).
+      const rowIds = indexed.rowIds;
+      indexFile = file;
+      try {
+        await computeInChunks(engine, rowIds.length, (ids) => need(ids, file), () => new Promise((resolve) => setImmediate(resolve)));
+        send(engine.snapshot(), false);
+        if (engine.grouping) table.writeSnapshot(encodeSnapshot(engine.facts, rowIds));
+      } finally {
+        table.close();
+        indexed = null;
+      }
+      return;
+    }
     if (indexed) stamps = stampsFromIndex(file, indexed.rowIds, indexed.sent) ?? [];
     // Without the stamps of every article (no usable index), the UI thread sends every input.
     if (!table || (indexed && stamps.length !== indexed.rowIds.length)) {
@@ -132,6 +198,8 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
       send(engine.snapshot(), stale.length === 0);
       table.write(rowsToWrite(engine.facts, stamps, computed, regroup, engine.grouping));
       table.keepOnly(stamps.map((s) => s[0]));
+      // With the articles' rows known, the next start reads the facts back from one snapshot.
+      if (indexed && engine.grouping) table.writeSnapshot(encodeSnapshot(engine.facts, indexed.rowIds));
     } finally {
       table.close();
       stamps = [];
@@ -173,6 +241,12 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
         return;
       case 'reconcile':
         return reconcile(request.file);
+      case 'warm': {
+        const page = pageFacts(request.file, codeStamp(), request.rowIds);
+        warmSnap = page.snap;
+        if (page.facts) return send(page.facts, true);
+        return port.postMessage({ kind: 'error', message: 'no facts kept for the page' } satisfies FactsReply);
+      }
       case 'compute':
         engine.compute(inputs);
         inputs = [];

@@ -138,8 +138,8 @@ function topTerms(v: Vectors, i: number): number[] {
   return ks.slice(0, TOP_TERMS).map((k) => v.term[k]);
 }
 
-// Candidate links, strongest first: pairs (a earlier, b later) in flat arrays, ordered by score.
-interface Links {
+/** Candidate links, strongest first: pairs (a earlier, b later) in flat arrays, `order` their positions by score. */
+export interface Links {
   a: Int32Array;
   b: Int32Array;
   order: Uint32Array;
@@ -192,15 +192,21 @@ function findLinks(docs: readonly StoryDoc[], vecs: Vectors, time: (i: number) =
 
 /** Groups `docs` into stories (see the file comment for the rule). */
 export function groupStories(docs: readonly StoryDoc[], linkCosine = LINK_COSINE): Stories {
-  const n = docs.length;
   const time = (i: number): number => docs[i].publishedAt ?? Number.NaN;
-  const links = findLinks(docs, vectors(docs), time, linkCosine);
+  return storiesOfLinks(docs.length, time, (i) => docs[i].source, findLinks(docs, vectors(docs), time, linkCosine));
+}
+
+/**
+ * The stories of articles 0..n-1 from their candidate links (strongest first), by the file
+ * comment's merge rule; `time(i)` is article i's date (NaN undated), `source(i)` its outlet.
+ */
+export function storiesOfLinks(n: number, time: (i: number) => number, source: (i: number) => string | number, links: Links): Stories {
   // Union-find whose roots carry the group's time span and outlets (a set only once a group has two).
   const parent = Int32Array.from({ length: n }, (_, i) => i);
   const first = Float64Array.from({ length: n }, (_, i) => time(i));
   const last = Float64Array.from(first);
-  const outlets: Array<Set<string> | undefined> = new Array(n);
-  const outletsOf = (r: number): Set<string> => (outlets[r] ??= new Set([docs[r].source]));
+  const outlets: Array<Set<string | number> | undefined> = new Array(n);
+  const outletsOf = (r: number): Set<string | number> => (outlets[r] ??= new Set([source(r)]));
   const root = (i: number): number => {
     while (parent[i] !== i) {
       parent[i] = parent[parent[i]];

@@ -63,6 +63,15 @@ describe('warmStart', () => {
     expect(drafts?.listed).toBe(6);
   });
 
+  it('without counts gives the same rows and no count (the skeleton\'s first screen, drawn before the counts are read)', async () => {
+    await loadCorpus([corpus], { cacheDir });
+    const rows = warmStart([corpus], 3, { cacheDir, counts: false });
+    expect(rows?.articles.map((a) => a.title)).toEqual(['Pinned', 'Newest', 'Middle']);
+    expect(rows?.listed).toBeNaN();
+    expect(rows?.total).toBeNaN();
+    expect(warmStart([corpus], 3, { cacheDir })?.listed).toBe(5);
+  });
+
   it('reads no index built by another read cap (parser stamp)', async () => {
     await loadCorpus([corpus], { cacheDir });
     expect(warmStart([corpus], 10, { cacheDir, maxFileSize: 4096 })).toBeNull();

@@ -1,0 +1,52 @@
+// The facts of a whole corpus computed a chunk of articles at a time (the first start over a big
+// folder, when the index holds no facts snapshot yet): each chunk's inputs are read, their facts
+// laid out and their story terms counted, then dropped; the stories follow from a second pass in
+// date order (group-stream.ts). The same facts and stories as computing over every input at once
+// (FactsEngine.compute), in memory bounded by a chunk and the story window instead of every
+// article's text: at a million articles the all-at-once computation took ~6 GB and a quarter of
+// an hour. Runs on the facts worker.
+import { articleFacts, type FactsInput } from './facts.js';
+import { FactsBuilder } from './facts-builder.js';
+import type { FactsEngine } from './facts-engine.js';
+import { groupStream, StoryTermCounts } from './group-stream.js';
+
+/** From this many articles on, a first computation with the index's rows goes a chunk at a time. */
+export const STREAM_FROM = 20_000;
+/** Articles read per chunk: below index/leads.ts's SCAN_FROM, so a chunk is read row by row, never by a scan of the table. */
+export const STREAM_CHUNK = 1_999;
+
+/**
+ * Loads `engine` with the facts of articles 0..n-1, whose inputs `inputsOf(ids)` gives (every id
+ * asked for must be in its answer), asked `chunk` ids at a time: in id order, then (with grouping)
+ * in date order. `pause` is awaited between chunks (messages waiting on the thread are read then).
+ */
+export async function computeInChunks(engine: FactsEngine, n: number, inputsOf: (ids: number[]) => Promise<Map<number, FactsInput>>, pause: () => Promise<void>, chunk = STREAM_CHUNK): Promise<void> {
+  const b = new FactsBuilder();
+  const counts = new StoryTermCounts();
+  const codes = new Map<string, number>();
+  const source = new Int32Array(n);
+  for (let start = 0; start < n; start += chunk) {
+    const ids = Array.from({ length: Math.min(chunk, n - start) }, (_, k) => start + k);
+    const got = await inputsOf(ids);
+    for (const id of ids) {
+      const input = got.get(id)!;
+      b.push(articleFacts(input));
+      if (!engine.grouping) continue;
+      counts.add(input);
+      let code = codes.get(input.source);
+      if (code === undefined) codes.set(input.source, (code = codes.size));
+      source[id] = code;
+    }
+    await pause();
+  }
+  if (!engine.grouping) {
+    engine.adoptBuilder(b, null);
+    return;
+  }
+  const docsOf = async (ids: number[]) => {
+    const got = await inputsOf(ids);
+    await pause();
+    return ids.map((id) => got.get(id)!);
+  };
+  engine.adoptBuilder(b, await groupStream(counts, b.times.slice(), source, docsOf, chunk));
+}

@@ -1,0 +1,117 @@
+// Grouping a chunk at a time (group-stream.ts, facts-stream.ts) must give exactly what grouping
+// everything at once gives (groupStories, computeFacts): on the bundled data, on a corpus where
+// the window's eviction and the buckets' trimming come into play, and on the facts worker reading
+// its inputs from the index.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../../src/core/load/load.js';
+import { indexFile } from '../../../src/core/index/database.js';
+import { leadParagraph } from '../../../src/core/text/lead.js';
+import { computeFacts } from '../../../src/core/stories/facts-builder.js';
+import { factsInBackground, factsInput } from '../../../src/core/stories/facts-background.js';
+import { FactsEngine } from '../../../src/core/stories/facts-engine.js';
+import { computeInChunks } from '../../../src/core/stories/facts-stream.js';
+import type { FactsInput } from '../../../src/core/stories/facts.js';
+import { BUCKET_WINDOW, groupStories, WINDOW_MS } from '../../../src/core/stories/group.js';
+import { groupStream, StoryTermCounts } from '../../../src/core/stories/group-stream.js';
+
+const data = fileURLToPath(new URL('../../../data', import.meta.url));
+const HOUR = 3_600_000;
+
+// Streams `docs` through both passes, `chunk` at a time.
+async function streamed(docs: readonly FactsInput[], chunk: number) {
+  const counts = new StoryTermCounts();
+  for (const d of docs) counts.add(d);
+  const time = Float64Array.from(docs, (d) => d.publishedAt ?? Number.NaN);
+  const codes = new Map<string, number>();
+  const source = Int32Array.from(docs, (d) => codes.get(d.source) ?? (codes.set(d.source, codes.size), codes.size - 1));
+  let asked = 0;
+  const stories = await groupStream(counts, time, source, async (ids) => ((asked = Math.max(asked, ids.length)), ids.map((id) => docs[id])), chunk);
+  return { stories, asked };
+}
+
+// The bundled articles again and again, each copy a few days later and with outlets renamed per
+// copy: many stories, buckets of far more than BUCKET_WINDOW articles, and vectors that leave the window.
+async function manyInputs(copies: number): Promise<FactsInput[]> {
+  const loaded = (await loadCorpus([data], { cache: false })).articles;
+  const base = loaded.map((a) => ({ ...factsInput(a), lead: leadParagraph(a.body) }));
+  const out: FactsInput[] = [];
+  for (let c = 0; c < copies; c++) {
+    for (const d of base) {
+      out.push({ ...d, path: `${d.path}#${c}`, source: `${d.source}-${c % 3}`, publishedAt: d.publishedAt === null ? null : d.publishedAt + c * 40 * HOUR });
+    }
+  }
+  return out;
+}
+
+describe('grouping a chunk at a time', () => {
+  it('gives groupStories\' stories on the bundled data, whatever the chunk', async () => {
+    const docs = await manyInputs(1);
+    const want = groupStories(docs);
+    for (const chunk of [1, 7, 1000]) {
+      const { stories, asked } = await streamed(docs, chunk);
+      expect(asked).toBeLessThanOrEqual(chunk);
+      expect([...stories.story]).toEqual([...want.story]);
+      expect([...stories.size]).toEqual([...want.size]);
+    }
+    expect(Math.max(...want.size)).toBeGreaterThanOrEqual(3);
+  });
+
+  it('gives the same stories where buckets outgrow their window and vectors leave it', async () => {
+    const docs = await manyInputs(40);
+    const dated = docs.map((d) => d.publishedAt).filter((t): t is number => t !== null);
+    // The corpus spans many story windows, and one term's bucket sees far more than BUCKET_WINDOW articles.
+    expect(Math.max(...dated) - Math.min(...dated)).toBeGreaterThan(10 * WINDOW_MS);
+    expect(docs.length).toBeGreaterThan(20 * BUCKET_WINDOW);
+    const want = groupStories(docs);
+    const { stories } = await streamed(docs, 97);
+    expect([...stories.story]).toEqual([...want.story]);
+    expect([...stories.size]).toEqual([...want.size]);
+    expect(new Set(want.story).size).toBeLessThan(docs.length * 0.9);
+  });
+
+  it('computes the facts computeFacts computes, with and without grouping', async () => {
+    const docs = await manyInputs(5);
+    for (const group of [true, false]) {
+      const engine = new FactsEngine(group);
+      let turns = 0;
+      await computeInChunks(engine, docs.length, async (ids) => new Map(ids.map((id) => [id, docs[id]])), async () => void turns++, 50);
+      expect(engine.snapshot()).toEqual(computeFacts(docs, group));
+      expect(turns).toBeGreaterThan(docs.length / 50);
+    }
+  });
+
+  it('on the facts worker, a first start over the index computes in chunks: the facts computeFacts gives, kept as a snapshot', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-stream-'));
+    try {
+      const load = await loadCorpus([data], { cache: true, cacheDir: dir });
+      const worker = new URL('../../../dist/core/stories/facts-worker.js', import.meta.url);
+      const want = computeFacts(load.articles.map((a) => ({ ...factsInput(a), lead: leadParagraph(a.body) })));
+      const cacheFile = indexFile(dir, [data]);
+      const facts = await factsInBackground((id) => load.articles[id], load.articles.length, { worker, cacheFile, streamFrom: 10 }, load.indexIds);
+      expect(facts).toEqual(want);
+      // Kept as a snapshot only: no per-file row was computed and written (the all-at-once path writes one per article).
+      const stored = (sql: string): unknown => {
+        const db = new Database(cacheFile, { readonly: true });
+        try {
+          return db.prepare(sql).pluck().get();
+        } finally {
+          db.close();
+        }
+      };
+      // The worker stores after it answers: waited for, up to 5 s.
+      for (let i = 0; i < 100 && stored('SELECT count(*) FROM facts_snapshot') !== 1; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(stored('SELECT count(*) FROM facts_snapshot')).toBe(1);
+      expect(stored('SELECT count(*) FROM article_facts')).toBe(0);
+      // Read back from the snapshot the next time: the same.
+      const again = await factsInBackground((id) => load.articles[id], load.articles.length, { worker, cacheFile, streamFrom: 10 }, load.indexIds);
+      expect(again).toEqual(want);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

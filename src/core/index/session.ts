@@ -5,6 +5,7 @@
 // again. An index that cannot be opened or written (read-only or full disk) costs speed only: the
 // load goes on in memory and the next run starts cold.
 
+import { collectLoadGarbage } from './load-garbage.js';
 import { isRecord, R, splitInode, type ArticleRecord } from '../article-record.js';
 import { dropSecondaryIndexes, ensureSecondaryIndexes, isDamage, openIndex, removeIndex, type OpenedIndex } from './database.js';
 import { ArticleStore, type IndexedArticle } from './store.js';
@@ -238,6 +239,8 @@ export class IndexSession {
     }
     this.rows.clear();
     this.opened.db.close();
+    // A cold load's parse garbage would sit beside the text build's threads (load-garbage.ts).
+    if (this.bulk && this.wrote) collectLoadGarbage();
     return this.wrote && this.writable;
   }
 

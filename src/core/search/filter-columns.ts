@@ -120,10 +120,11 @@ const EMPTY_META: HayMeta = Object.freeze({ sourceName: '', sourceKey: '', lang:
  * The ids of `order` that pass `byId` and then `rest` (compileIdFilters), in order. `rest` is
  * given the article, its haystack (NO_HAY-like `noHay` when `needHay` is false) and whether its
  * body may be read: always with `allBodies`, else for the first `bodyDepth` positions only.
+ * Stops once `limit` have passed.
  */
-export function passing(order: readonly number[], byId: (id: number) => boolean, rest: Predicate | null, docs: readonly Article[], hayOf: (id: number) => Hay, allBodies: boolean, bodyDepth: number): number[] {
+export function passing(order: readonly number[], byId: (id: number) => boolean, rest: Predicate | null, docs: readonly Article[], hayOf: (id: number) => Hay, allBodies: boolean, bodyDepth: number, limit = Infinity): number[] {
   const ids: number[] = [];
-  for (let pos = 0; pos < order.length; pos++) {
+  for (let pos = 0; pos < order.length && ids.length < limit; pos++) {
     const id = order[pos];
     if (!byId(id)) continue;
     if (rest !== null && !rest(docs[id], hayOf(id), allBodies || pos < bodyDepth)) continue;

@@ -5,6 +5,7 @@
 import type { Article } from '../article.js';
 import { bodyHasCashtag, coinSymbols } from '../coins/index.js';
 import { bodyOf, compact, containsAll, containsAny, type Hay } from './haystack.js';
+import { letterBits, type HayMasks } from './hay-masks.js';
 import type { ParsedQuery, Term } from './query.js';
 
 /** A compiled filter: true when the article stays in the result; `withBody` false skips the body. */
@@ -91,6 +92,7 @@ export function compileIdFilters(
   holder: TermHolder | null,
   columns: (t: Term) => ((id: number) => boolean) | null,
   keep: ((id: number) => boolean) | null,
+  masks: HayMasks | null = null,
 ): { byId: (id: number) => boolean; rest: Predicate | null } {
   const byId: Array<(id: number) => boolean> = keep ? [keep] : [];
   const tests: Predicate[] = [];
@@ -114,6 +116,10 @@ export function compileIdFilters(
     tests.push(t.negate ? (a, hay, withBody) => !test(a, hay, withBody) : test);
   }
   if (negatedWords.length) tests.push((_a, hay, withBody) => !containsAny(hay, negatedWords, withBody));
+  // A negated letter held by the short fields (`solana -e`: nearly every article) fails by id,
+  // before the haystack is read (the same answer: containsAny would find it there).
+  const letters = masks ? letterBits(negatedWords.filter((w) => w.length === 1)) : 0;
+  if (masks && letters) byId.push((id) => !masks.holdsAny(id, letters));
   const rest: Predicate | null = tests.length === 0 ? null : (a, hay, withBody) => {
     for (const test of tests) if (!test(a, hay, withBody)) return false;
     return true;

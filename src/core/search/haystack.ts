@@ -4,6 +4,7 @@
 
 import { keepsBodyOnDisk, type Article, type FoldedBodyOnDisk } from '../article.js';
 import { canonicalSentiment, compactText, foldText, type Sentiment } from '../text/index.js';
+import { charMask, LETTER_BITS, needleMask, partMask } from './hay-masks.js';
 
 /** Inclusive [start, end] UTF-16 range, as in `Hit.titleMatches`. */
 export type Range = readonly [number, number];
@@ -49,7 +50,12 @@ export class Hay {
     readonly body: Buffer | FoldedBodyOnDisk,
     readonly lists: HayLists,
     readonly meta: HayMeta,
-  ) {}
+  ) {
+    this.mask = charMask(short) | partMask(lists) | partMask(meta);
+  }
+
+  /** charMask of every short field (title, description, tags, categories, source): what the short fields cannot hold, at a glance. */
+  readonly mask: number;
 
   /** Lower-cased tags and categories, for exact field filters. */
   get tags(): string[] {
@@ -169,6 +175,10 @@ export function makeHay(a: Article): Hay {
 
 /** True when the short fields (title, description, tags, categories, source name and key) contain `needle`. */
 export function shortIncludes(hay: Hay, needle: string): boolean {
+  const need = needleMask(needle);
+  if ((need & ~hay.mask) !== 0) return false;
+  // One letter a-z: its bit says it exactly (a digit's bit is shared by two digits).
+  if (needle.length === 1 && (need & LETTER_BITS) === need && need !== 0) return true;
   return hay.short.includes(needle) || hay.lists.text.includes(needle) || hay.meta.text.includes(needle);
 }
 

@@ -5,6 +5,7 @@
 // Same meaning of a match as reading every body (what --filter does), so counts are exact.
 import type { WordSource } from '../index/index.js';
 import { containsAll, type Hay } from './haystack.js';
+import { letterBits, type HayMasks } from './hay-masks.js';
 import type { TermHolder } from './filters.js';
 import type { ParsedQuery } from './query.js';
 
@@ -36,18 +37,34 @@ export function indexHolder(source: WordSource | null, inMemory: (t: Parameters<
  * the in-memory search reads them). Ids past what the index covers (live updates) are tested on
  * their haystacks alone.
  */
-export function indexTest(source: WordSource | null, q: ParsedQuery, hayOf: (id: number) => Hay, hasBody: ((id: number) => boolean) | null = null, skips = { n: 0 }): ((id: number) => boolean) | null {
+export function indexTest(source: WordSource | null, q: ParsedQuery, hayOf: (id: number) => Hay, hasBody: ((id: number) => boolean) | null = null, skips = { n: 0 }, masks: HayMasks | null = null): ((id: number) => boolean) | null {
   if (!source || q.words.length === 0 || q.phrases.length > 0) return null;
   const answer = source.containing(q.words);
   if (!answer) return null;
   const { marks, rest } = answer;
   const covered = source.covered;
   if (rest.length === 0) return (id) => (id < covered ? marks[id] === 1 : containsAll(hayOf(id), q.words));
+  // One-letter words (`regulator d`) are answered by the short fields' masks for nearly every article.
+  const letters = masks ? letterBits(rest) : 0;
   const restHeld = (id: number): boolean => {
+    if (letters !== 0 && masks?.holdsAll(id, letters)) return true;
     if (!hasBody || hasBody(id)) return containsAll(hayOf(id), rest);
     if (containsAll(hayOf(id), rest, false)) return true;
     skips.n += 1;
     return false;
   };
   return (id) => (id < covered ? marks[id] === 1 && restHeld(id) : containsAll(hayOf(id), q.words));
+}
+
+/**
+ * The articles the index marked for `q`'s free words (ids it does not cover: all), a cheap test
+ * to put in front of indexTest's and of filter terms that read text; null where indexTest is null.
+ */
+export function indexMarked(source: WordSource | null, q: ParsedQuery): ((id: number) => boolean) | null {
+  if (!source || q.words.length === 0 || q.phrases.length > 0) return null;
+  const answer = source.containing(q.words);
+  if (!answer) return null;
+  const { marks } = answer;
+  const covered = source.covered;
+  return (id) => id >= covered || marks[id] === 1;
 }

@@ -16,13 +16,14 @@ import type { Article } from '../article.js';
 import { ExactScanner } from './exact-scan.js';
 import { compileFilters, compileIdFilters, EligibleMemo, filterKey, filtersNeedHay, termTest, withKeep, withoutDecided, type TermHolder } from './filters.js';
 import { containsAll, hayTitle, makeHay, withUnreadBodies, type Hay } from './haystack.js';
+import { HayMasks } from './hay-masks.js';
 import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
 import { BODY_DEPTH, CAP, FALLBACK_N, FALLBACK_OPTIONS, FUSE_OPTIONS, FUSE_RANK, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
 import { ListOrders } from './list-orders.js';
 import { FilterColumns, passing } from './filter-columns.js';
 import { fullScan, NO_HAY, shortRanks, type Ranked } from './scans.js';
 import { rankTiers } from './tiers.js';
-import { indexHolder, indexTest } from './index-terms.js';
+import { indexHolder, indexMarked, indexTest } from './index-terms.js';
 import { ShortIndex } from './short-index.js';
 import { FuseRanker } from './fuzzy/fuse-ranker.js';
 import { titleHits } from './title-highlights.js';
@@ -32,6 +33,7 @@ export { QueryError, type SortKey } from './query.js';
 export { bodyWords, indexAnswers, readsBodies } from './query-reads.js';
 export { BODY_DEPTH, CAP, EVERY_MATCH, FALLBACK_N, FUSE_KEYS, FUSE_OPTIONS, FUSE_RANK, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
 
+type FirstEligible = (pre: ((id: number) => boolean) | null, n: number) => number[];
 const EMPTY: ReadonlyArray<readonly [number, number]> = Object.freeze([]);
 // Articles made ready per step of prepareSteps (haystack and short-index bits: ~10-30 ms).
 const PREPARE_CHUNK = 10_000;
@@ -42,6 +44,7 @@ export class SearchIndex {
   // Haystacks are made on first use: a search with a limit (the dashboard) makes all of them
   // first, so no keystroke pays for that.
   private readonly hays: Array<Hay | undefined> = [];
+  private readonly masks = new HayMasks();
   private haysComplete = true;
   // fuse.js records of the articles, made on first use (fuzzy/fuse-ranker.ts).
   private readonly ranker = new FuseRanker(this.docs);
@@ -56,7 +59,7 @@ export class SearchIndex {
   // Free words answered by the on-disk index (index/word-index.ts), once one is attached.
   private words: WordSource | null = null;
   private bodiesWanted: ((query: string) => void) | null = null;
-  private readonly hasBody = (id: number): boolean => this.positionsFor('date')[id] < BODY_DEPTH;
+  private readonly hasBody = (id: number): boolean => this.orders.positions('date')[id] < BODY_DEPTH;
 
   constructor(articles: readonly Article[] = []) {
     this.add(articles);
@@ -78,10 +81,7 @@ export class SearchIndex {
 
   private readonly order = (): number[] => this.orders.byDate();
 
-  /**
-   * The newest `n` articles (date order): the ones whose bodies a limited search reads (n =
-   * BODY_DEPTH), for a caller to read ahead off this thread (body-preload.ts) before prepare().
-   */
+  /** The newest `n` articles (date order): the bodies a limited search reads (n = BODY_DEPTH), to read ahead (body-preload.ts). */
   newest(n: number): Article[] {
     return this.order().slice(0, Math.max(0, n)).map((id) => this.docs[id]);
   }
@@ -136,11 +136,12 @@ export class SearchIndex {
     const short = q.phrases.length === 0 && q.text.length <= 2;
     // With a limit, bodies past BODY_DEPTH are not read for words the index leaves to memory (`skips`).
     const skips = { n: 0 };
-    const indexed = q.text && !short ? indexTest(this.words, q, (id) => this.hay(id), everything ? null : this.hasBody, skips) : null;
+    const indexed = q.text && !short ? indexTest(this.words, q, (id) => this.hay(id), everything ? null : this.hasBody, skips, this.masks) : null;
     // A full scan: matches found in id order, only they sorted by date (same ids, same order).
     const has = indexed ?? ((id: number) => containsAll(this.hay(id), q.words));
     const scanned = everything && q.text && q.words.length && !short ? fullScan(this.docs, withKeep(compileFilters(q, includeDrafts, this.holder()), keep), filtersNeedHay(q), has, (id) => this.hay(id), opts.corpusEligible ?? 0) : null;
     const eligibleNow = (): number[] => this.eligible(key, q, includeDrafts, everything, keep);
+    const firstEligible: FirstEligible = (pre, n) => this.firstEligible(key, q, includeDrafts, everything, keep, pre, n);
     let ranked: Ranked[];
     let shortRanked: Ranked[] | null = null;
     let approximate = false;
@@ -161,22 +162,18 @@ export class SearchIndex {
       ranked = shortRanked = shortRanks(found, opts.idsOnly ? 0 : sort === 'relevance' && limit !== null ? limit : Infinity);
     } else if (indexed && !scanned) {
       const cap = everything ? Infinity : Math.max(CAP, limit);
-      const eligible = eligibleNow();
-      if (eligible.length <= CAP) {
-        ranked = this.fuzzy(q, eligible, key, cap, undefined, indexed);
-      } else {
-        const exact = eligible.filter(indexed);
-        counted = exact.length;
-        // Fuse ranks only exact matches here, so they are every match (unless bodies were skipped, or
-        // none matched: the typo fallback's hits are all there is then).
-        if (exact.length > 0 && skips.n === 0) allIds = exact;
-        ranked = opts.idsOnly && allIds ? [] : this.fuzzy(q, eligible, key, cap, cap < exact.length ? exact.slice(0, cap) : exact);
-        if (exact.length === 0) counted = ranked.length;
-      }
+      const exact = this.indexedMatches(key, q, includeDrafts, everything, keep, indexed);
+      counted = exact.length;
+      // Fuse ranks only exact matches here, so they are every match (unless bodies were skipped, or
+      // none matched: the typo fallback's hits are all there is). Without a limit this path sees at most CAP
+      // (more went to fullScan), and the matches are the ranked ones, in their order, as fullScan's are.
+      if (exact.length > 0 && skips.n === 0 && !everything) allIds = exact;
+      ranked = opts.idsOnly && allIds ? [] : this.fuzzy(q, [], firstEligible, key, cap, cap < exact.length ? exact.slice(0, cap) : exact);
+      if (exact.length === 0) counted = ranked.length;
       approximate = skips.n > 0;
     } else {
       const cap = everything ? Infinity : Math.max(CAP, limit);
-      ranked = scanned ? this.fuzzy(q, eligibleNow, key, cap, scanned) : this.fuzzy(q, eligibleNow(), key, cap);
+      ranked = this.fuzzy(q, scanned ? [] : eligibleNow(), firstEligible, key, cap, scanned ?? undefined);
       approximate = !everything && (ranked.length >= cap || eligibleNow().length > BODY_DEPTH);
     }
     if (opts.idsOnly) {
@@ -191,7 +188,7 @@ export class SearchIndex {
         ranked.sort((a, b) => a.tier - b.tier || a.rank - b.rank || a.score - b.score || newest[a.id] - newest[b.id]);
       }
     } else if (sort !== 'date' || q.text) {
-      const pos = this.positionsFor(sort);
+      const pos = this.orders.positions(sort);
       ranked.sort((a, b) => pos[a.id] - pos[b.id]);
     }
     const total = counted ?? ranked.length;
@@ -202,31 +199,44 @@ export class SearchIndex {
   }
 
   // Exact filters over the date order, remembered while only the free words change.
-  private eligible(key: string, q: ParsedQuery, includeDrafts: boolean, allBodies: boolean, keep: ((id: number) => boolean) | null): number[] {
+  private eligible(key: string, q: ParsedQuery, includeDrafts: boolean, allBodies: boolean, keep: ((id: number) => boolean) | null, filters = this.idFilters(q, includeDrafts, keep)): number[] {
     const known = this.eligibleMemo.get(key);
     if (known) return known;
-    const { byId, rest } = compileIdFilters(q, includeDrafts, this.holder(), (t) => this.columns.holds(t), keep);
-    const hay = filtersNeedHay(q) ? (id: number): Hay => this.hay(id) : (): Hay => NO_HAY;
-    const ids = passing(this.order(), byId, rest, this.docs, hay, allBodies, BODY_DEPTH);
+    const ids = passing(this.order(), filters.byId, filters.rest, this.docs, this.filterHay(q), allBodies, BODY_DEPTH);
     this.eligibleMemo.set(key, ids, q.terms.every((t) => t.kind === 'word' && !t.negate));
     return ids;
   }
 
-  // `cap`: how many exact survivors to find at most (Infinity: all, and every body is read).
-  // `eligible` may be a function making it on demand; `scanned` the exact survivors of fullScan.
-  // `has`: the index's test for the free words, instead of reading haystacks and bodies.
-  private fuzzy(q: ParsedQuery, eligibleOrMake: readonly number[] | (() => readonly number[]), key: string, cap: number, scanned?: number[], has?: (id: number) => boolean): Ranked[] {
-    let made = typeof eligibleOrMake === 'function' ? null : eligibleOrMake;
-    const eligibleOf = (): readonly number[] => (made ??= (eligibleOrMake as () => readonly number[])());
-    const small = !scanned && eligibleOf().length <= CAP;
-    const eligible = scanned ? [] : eligibleOf();
-    const exact = scanned ?? (small
-      ? eligible.filter(has ?? ((id) => containsAll(this.hay(id), q.words)))
+  // The eligible articles holding the free words (`indexed`), in date order. Filter terms that read text (`solana -e`)
+  // are tested only on the articles the index marked, not on every eligible one: the same ids, 100k haystacks fewer.
+  private indexedMatches(key: string, q: ParsedQuery, includeDrafts: boolean, allBodies: boolean, keep: ((id: number) => boolean) | null, indexed: (id: number) => boolean): number[] {
+    const filters = this.idFilters(q, includeDrafts, keep);
+    const marked = filters.rest && !this.eligibleMemo.get(key) ? indexMarked(this.words, q) : null;
+    if (!marked) return this.eligible(key, q, includeDrafts, allBodies, keep, filters).filter(indexed);
+    const { byId, rest } = filters;
+    return passing(this.order(), (id) => marked(id) && byId(id), rest, this.docs, this.filterHay(q), allBodies, BODY_DEPTH).filter(indexed);
+  }
+
+  // The first `n` eligible articles that `pre` keeps too. Without the eligible list at hand, text filters are tested only on
+  // those, until `n` pass (`solana -e`'s typo fallback read 100k haystacks for a list it takes 2,000 of).
+  private firstEligible(key: string, q: ParsedQuery, includeDrafts: boolean, allBodies: boolean, keep: ((id: number) => boolean) | null, pre: ((id: number) => boolean) | null, n: number): number[] {
+    const filters = this.idFilters(q, includeDrafts, keep);
+    const known = filters.rest ? this.eligibleMemo.get(key) : this.eligible(key, q, includeDrafts, allBodies, keep, filters);
+    if (known) return passing(known, pre ?? (() => true), null, this.docs, () => NO_HAY, allBodies, 0, n);
+    const { byId, rest } = filters;
+    return passing(this.order(), pre ? (id) => pre(id) && byId(id) : byId, rest, this.docs, this.filterHay(q), allBodies, BODY_DEPTH, n);
+  }
+
+  private readonly idFilters = (q: ParsedQuery, includeDrafts: boolean, keep: ((id: number) => boolean) | null): ReturnType<typeof compileIdFilters> => compileIdFilters(q, includeDrafts, this.holder(), (t) => this.columns.holds(t), keep, this.masks);
+  private readonly filterHay = (q: ParsedQuery): ((id: number) => Hay) => (filtersNeedHay(q) ? (id) => this.hay(id) : () => NO_HAY);
+
+  // `cap`: exact survivors to find at most (Infinity: all, every body read); `scanned`: the exact survivors already found.
+  private fuzzy(q: ParsedQuery, eligible: readonly number[], firstEligible: FirstEligible, key: string, cap: number, scanned?: number[]): Ranked[] {
+    const exact = scanned ?? (q.words.length && (eligible.length <= CAP || cap === Infinity)
+      ? eligible.filter((id) => containsAll(this.hay(id), q.words))
       : !q.words.length
         ? eligible.slice(0, cap)
-        : cap === Infinity
-          ? eligible.filter((id) => containsAll(this.hay(id), q.words))
-          : this.scanner.scan(key, eligible, this.hays as Hay[], q.words, cap, this.hasBody));
+        : this.scanner.scan(key, eligible, this.hays as Hay[], q.words, cap, this.hasBody));
     let scores = new Map<number, number>();
     // Fuse ranks the newest FUSE_RANK survivors, older ones rank as exact matches: at any corpus
     // size (fuse over a small one's every article put `Bitcoin Flash Crash` under `bitcoin etf`).
@@ -237,8 +247,8 @@ export class SearchIndex {
       // bitcoin) anywhere in the corpus, not only among the newest.
       const near = this.words && q.phrases.length === 0 ? this.words.nearly(q.words) : null;
       const covered = this.words?.covered ?? 0;
-      if (near) scores = this.ranker.scores(eligibleOf().filter((id) => id < covered && near[id] === 1).slice(0, FALLBACK_N), q.text, FALLBACK_OPTIONS);
-      if (scores.size === 0) scores = this.ranker.scores(eligibleOf().slice(0, FALLBACK_N), q.text, FALLBACK_OPTIONS);
+      if (near) scores = this.ranker.scores(firstEligible((id) => id < covered && near[id] === 1, FALLBACK_N), q.text, FALLBACK_OPTIONS);
+      if (scores.size === 0) scores = this.ranker.scores(firstEligible(null, FALLBACK_N), q.text, FALLBACK_OPTIONS);
     }
     return rankTiers(scores, exact, q, (id) => this.hay(id));
   }
@@ -246,10 +256,9 @@ export class SearchIndex {
   /**
    * Does, ahead of the first keystrokes, what they would otherwise do: the haystacks, the short
    * index, the fuse records of the newest FALLBACK_N articles (what the typo fallback and small
-   * corpora rank), the fuzzy scorer compiled for every kind of field (FuseRanker.warm), and each
-   * search path once so the JIT has compiled it (a cold first three-letter
-   * query cost ~60 ms at 10k). A UI calls it once loading is done and the newest bodies are read
-   * ahead (body-preload.ts), so the typo fallback's scan finds them in memory; results never depend on it.
+   * corpora rank), the fuzzy scorer compiled (FuseRanker.warm), and each search path once for the
+   * JIT (a cold first three-letter query cost ~60 ms at 10k). A UI calls it once loading is done
+   * and the newest bodies are read ahead (body-preload.ts); results never depend on it.
    */
   prepare(): void {
     for (const step of this.prepareSteps()) step();
@@ -275,12 +284,7 @@ export class SearchIndex {
   private readonly holder = (): TermHolder | null => indexHolder(this.words, (t, id) => termTest(t)(this.docs[id], this.hay(id), true));
 
   private hay(id: number): Hay {
-    let hay = this.hays[id];
-    if (hay === undefined) {
-      hay = makeHay(this.docs[id]);
-      this.hays[id] = hay;
-    }
-    return hay;
+    return this.hays[id] ?? (this.hays[id] = this.masks.keep(id, makeHay(this.docs[id])));
   }
 
   // Every haystack, made once: the scanner of a limited search reads them as an array.
@@ -288,10 +292,6 @@ export class SearchIndex {
     if (this.haysComplete) return;
     for (let id = 0; id < this.docs.length; id++) this.hay(id);
     this.haysComplete = true;
-  }
-
-  private positionsFor(sort: Exclude<SortKey, 'relevance'>): Int32Array {
-    return this.orders.positions(sort);
   }
 
   private toHits(ranked: readonly Ranked[], q: ParsedQuery): Hit[] {

@@ -118,6 +118,14 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
   // no per-file row or stamp is read (at 1M articles those took minutes and gigabytes). Only a run
   // that groups writes one (`--no-group` reads a grouped one and ignores its stories), so every
   // snapshot's stories are groupings.
+  // Groups again the stories of `ids`, from their inputs: those in `got`, the rest read (and added to it).
+  const regroupStories = async (ids: readonly number[], got: Map<number, FactsInput>, file: string): Promise<void> => {
+    if (ids.length === 0) return;
+    (await need(ids.filter((id) => !got.has(id)), file)).forEach((input, id) => got.set(id, input));
+    const docs = ids.map((id) => got.get(id)!);
+    await withLeads(file, docs);
+    engine.regroup(ids, docs);
+  };
   const fromSnapshot = async (snap: FactsSnapshot, rowIds: Int32Array, file: string): Promise<Uint8Array | null> => {
     const n = rowIds.length;
     const pos = positionsOf(snap, rowIds, n);
@@ -127,12 +135,7 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
     const computed = new Map<number, ArticleFacts>();
     got.forEach((input, id) => computed.set(id, articleFacts(input)));
     const regroup = assembleSnapshot(snap, pos, computed, engine);
-    if (regroup.length) {
-      (await need(regroup.filter((id) => !got.has(id)), file)).forEach((input, id) => got.set(id, input));
-      const docs = regroup.map((id) => got.get(id)!);
-      await withLeads(file, docs);
-      engine.regroup(regroup, docs);
-    }
+    await regroupStories(regroup, got, file);
     send(engine.snapshot(), stale.length === 0);
     return engine.grouping && (stale.length || regroup.length || snap.rows.length !== n) ? encodeSnapshot(engine.facts, rowIds) : null;
   };
@@ -189,12 +192,7 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
         assembled = assemble(stored, stamps, computed, engine);
       }
       const regroup = assembled.regroup;
-      if (regroup.length) {
-        (await need(regroup.filter((id) => !got.has(id)), file)).forEach((input, id) => got.set(id, input));
-        const docs = regroup.map((id) => got.get(id)!);
-        await withLeads(file, docs);
-        engine.regroup(regroup, docs);
-      }
+      await regroupStories(regroup, got, file);
       send(engine.snapshot(), stale.length === 0);
       table.write(rowsToWrite(engine.facts, stamps, computed, regroup, engine.grouping));
       table.keepOnly(stamps.map((s) => s[0]));

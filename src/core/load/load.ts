@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Article, LoadWarning } from '../article.js';
 import { R, splitInode, type ArticleRecord } from '../article-record.js';
-import { cacheDirectory, indexFile, removeIndex, IndexReader, IndexSession, type Pause } from '../index/index.js';
+import { cacheDirectory, indexFile, removeIndex, IndexReader, IndexSession, ROWS_HELD, type Pause } from '../index/index.js';
 import { prepareTextBuild, startTextBuild, type TextBuild, type TextThreads } from './text-thread.js';
 import { LazyArticle } from './lazy-article.js';
 import { ArticleTable } from './article-table.js';
@@ -216,8 +216,8 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   await index.freshEach(files.map((f) => f.path), stats, STAT_FIELDS, (i, r) => void (slots[i] = { row: table.add(r), inode: r[R.inode], warnings: r[R.warnings] }), pause);
   for (let i = 0; i < total; i++) if (slots[i] === undefined) misses.push(i);
   const earlyText: TextThreads | null = useCache && !partial && misses.length >= MIN_PARSES_FOR_EARLY_TEXT ? prepareTextBuild(file, cap) : null;
-  // A cold load's rows go to that thread, which writes them once the parse is done (index/text-build.ts).
-  const handed = earlyText?.rows ? index.handOff(misses.length, earlyText.rows) : false;
+  // A cold load's rows go to that thread, written after the parse (index/text-build.ts); more than it holds would queue there (100k: +85 MB).
+  const handed = earlyText?.rows && misses.length <= ROWS_HELD ? index.handOff(misses.length, earlyText.rows) : false;
 
   const articles: Article[] = [];
   const seen = seenFiles();

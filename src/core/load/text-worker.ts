@@ -127,7 +127,7 @@ export type TextMessage =
 // An early thread's wait for TEXT_GO, writing the rows the load hands over meanwhile (held while
 // the parse runs, written past ROWS_HELD, the rest at TEXT_GO); posts whether they were written.
 // Throws when they could not be: their text must not be built as if they were there.
-async function writeHandedRows(port: NonNullable<typeof parentPort>, open: () => Database.Database, post: (m: TextMessage) => void): Promise<void> {
+async function writeHandedRows(port: NonNullable<typeof parentPort>, open: () => Database.Database, post: (m: TextMessage) => void, onGo: () => void): Promise<void> {
   const writer = new RowWriter(open, ROWS_HELD);
   let handed = false;
   let failed: unknown = null;
@@ -147,6 +147,7 @@ async function writeHandedRows(port: NonNullable<typeof parentPort>, open: () =>
     };
     port.on('message', onMessage);
   });
+  onGo();
   if (!handed) return;
   try {
     if (failed === null) writer.flush();
@@ -173,8 +174,10 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === TEXT_ROLE)
     return opened;
   };
   try {
-    texts = threadTexts(job.cap);
-    if (job.early) await writeHandedRows(port, open, post);
+    // An early thread starts its texts' thread at TEXT_GO, so that its start-up overlaps the
+    // handed rows' writes instead of the load's parse (which has both cores' work to do).
+    if (job.early) await writeHandedRows(port, open, post, () => void (texts = threadTexts(job.cap)));
+    texts ??= threadTexts(job.cap);
     const result = await buildText(open(), texts.read, (done, total) => post({ kind: 'progress', done, total }), () => Atomics.load(stop, 0) !== 0);
     post({ kind: 'result', result });
   } catch (error) {

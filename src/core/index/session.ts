@@ -8,15 +8,13 @@
 import { collectLoadGarbage } from './load-garbage.js';
 import { isRecord, R, splitInode, type ArticleRecord } from '../article-record.js';
 import { dropSecondaryIndexes, ensureSecondaryIndexes, isDamage, openIndex, removeIndex, type OpenedIndex } from './database.js';
-import { ArticleStore, type HandedRow, type IndexedArticle } from './store.js';
+import { ArticleStore, type HandedBatch, type IndexedArticle } from './store.js';
 import { reserveRowIds } from './text-build.js';
 import { articleText } from './article-text.js';
 import { articleFields } from './columns.js';
 
 // Articles per write transaction: one WAL commit per few MB of text, not one per file.
 const WRITE_BATCH = 2_000;
-// Rows per message to the thread that writes them (handOff).
-const HAND_BATCH = 1_000;
 
 /**
  * Lets the event loop run during a long loop: the caller's policy (load/slices.ts yields once a
@@ -48,8 +46,8 @@ export class IndexSession {
   // The secondary indexes were dropped for this load's bulk write (see start).
   private bulk = false;
   // Rows handed to another thread instead of written here (handOff): the next reserved id, the
-  // end of the reservation, where the rows go, and those not handed yet.
-  private handed: { next: number; end: number; sink: (rows: HandedRow[]) => void; rows: HandedRow[] } | null = null;
+  // end of the reservation, and where the rows go.
+  private handed: { next: number; end: number; sink: (batch: HandedBatch) => void } | null = null;
 
   private constructor(
     private readonly opened: OpenedIndex,
@@ -109,19 +107,38 @@ export class IndexSession {
   }
 
   /**
-   * From now on, rows are handed to `sink` (in batches) for another thread to write, under ids
+   * From now on, rows are handed to `sink` (hand()) for another thread to write, under ids
    * reserved here for `count` articles (text-build.ts), instead of written by this session. Only
    * for a cold load into an empty index on disk; false (nothing changes) otherwise.
    */
-  handOff(count: number, sink: (rows: HandedRow[]) => void): boolean {
+  handOff(count: number, sink: (batch: HandedBatch) => void): boolean {
     if (!this.bulk || !this.writable || this.handed || count <= 0) return false;
     try {
       const first = reserveRowIds(this.opened.db, count);
-      this.handed = { next: first, end: first + count, sink, rows: [] };
+      this.handed = { next: first, end: first + count, sink };
       return true;
     } catch {
       return false;
     }
+  }
+
+  /**
+   * After handOff, a batch of parse outcomes for the other thread: `json` the outcomes as JSON
+   * (load/parse-worker.ts), `records` each one's record (null for a file that failed), each
+   * given the next reserved id. False without handOff: then add() each.
+   */
+  hand(json: string, records: ReadonlyArray<ArticleRecord | null>): boolean {
+    const h = this.handed;
+    if (!h) return false;
+    const ids = new Int32Array(records.length).fill(-1);
+    records.forEach((r, k) => {
+      if (r === null || h.next >= h.end) return;
+      ids[k] = h.next++;
+      this.kept.set(r[R.path], ids[k]);
+    });
+    h.sink({ json, ids });
+    this.wrote = true;
+    return true;
   }
 
   /** Whether the index holds any rows (a cold run needs no stat of the walked files). */
@@ -189,22 +206,14 @@ export class IndexSession {
     // million articles) and time for nothing.
     if (!this.writable || !this.onDisk) return;
     const [dev, ino] = splitInode(record[R.inode]);
-    // A date guessed from the file time has a fraction of a millisecond; the column holds whole ms.
-    const published = record[4] === null ? null : Math.floor(record[4]);
-    const h = this.handed;
-    if (h && h.next < h.end) {
-      this.kept.set(record[R.path], h.next);
-      h.rows.push({ id: h.next++, path: record[R.path], size: record[R.size], mtime: record[R.mtimeMs], dev, ino, published, record, lead });
-      if (h.rows.length >= HAND_BATCH) this.flush();
-      return;
-    }
     this.pending.push({
       path: record[R.path],
       size: record[R.size],
       mtime: record[R.mtimeMs],
       dev,
       ino,
-      published,
+      // A date guessed from the file time has a fraction of a millisecond; the column holds whole ms.
+      published: record[4] === null ? null : Math.floor(record[4]),
       article: record,
       lead,
       fields: articleFields(record),
@@ -271,13 +280,6 @@ export class IndexSession {
   }
 
   private flush(): void {
-    const h = this.handed;
-    if (h && h.rows.length > 0) {
-      const rows = h.rows;
-      h.rows = [];
-      h.sink(rows);
-      this.wrote = true;
-    }
     if (this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];

@@ -58,6 +58,16 @@ export interface HandedRow extends FileStamp {
   lead: string;
 }
 
+/**
+ * A batch of a cold load's rows as it is handed over: the parse outcomes as JSON (load's
+ * FileOutcome: `{ok: true, record, lead}` or `{ok: false, ...}`) and each one's reserved row id,
+ * -1 for none (text-build.ts handedRows).
+ */
+export interface HandedBatch {
+  json: string;
+  ids: Int32Array;
+}
+
 /** A row still without text, as the text build needs it: where to read it, what file it was, and its stored article JSON. */
 export interface PendingRow extends FileStamp {
   id: number;

@@ -12,7 +12,8 @@
 
 import type Database from 'better-sqlite3';
 import { APPLICATION_ID, ensureSecondaryIndexes, INDEX_FORMAT } from './database.js';
-import { ArticleStore, type ArticleText, type HandedRow, type PendingRow } from './store.js';
+import { R, splitInode, type ArticleRecord } from '../article-record.js';
+import { ArticleStore, type ArticleText, type HandedBatch, type HandedRow, type PendingRow } from './store.js';
 
 /**
  * The FTS5 texts (article-text.ts's pendingText) of a batch of pending rows, made from their
@@ -141,13 +142,33 @@ export function reserveRowIds(db: Database.Database, count: number): number {
     .immediate();
 }
 
+/** The rows of a handed batch: each outcome that is an article and has a reserved id, in order. */
+export function handedRows(batch: HandedBatch): HandedRow[] {
+  const outcomes = JSON.parse(batch.json) as Array<{ ok: boolean; record?: ArticleRecord; lead?: string }>;
+  const rows: HandedRow[] = [];
+  outcomes.forEach((o, k) => {
+    const id = batch.ids[k];
+    if (id < 0 || !o.ok || !o.record) return;
+    const r = o.record;
+    const [dev, ino] = splitInode(r[R.inode]);
+    // A date guessed from the file time has a fraction of a millisecond; the column holds whole ms.
+    rows.push({ id, path: r[R.path], size: r[R.size], mtime: r[R.mtimeMs], dev, ino, published: r[4] === null ? null : Math.floor(r[4]), record: r, lead: o.lead ?? '' });
+  });
+  return rows;
+}
+
+// Rows per transaction of a RowWriter's flush: one WAL commit per few MB, not one per parse batch.
+const WRITE_BATCH = 2_000;
+const rowCount = (batch: HandedBatch): number => batch.ids.reduce((n, id) => (id >= 0 ? n + 1 : n), 0);
+
 /**
- * Rows held for writing on the index's thread: up to `hold` rows wait (while the load's parse
- * has the cores), past it they are written as they come, 2,000 a transaction; flush() writes
- * the rest. Throws SQLite's errors (the caller reports its rows as not written).
+ * Batches held for writing on the index's thread: up to `hold` rows wait (while the load's parse
+ * has the cores), past it the oldest are written as they come; flush() writes the rest, about
+ * WRITE_BATCH rows a transaction. Throws SQLite's errors (the caller reports its rows as not written).
  */
 export class RowWriter {
-  private held: HandedRow[] = [];
+  private held: HandedBatch[] = [];
+  private heldRows = 0;
   private store: ArticleStore | null = null;
   written = 0;
 
@@ -156,24 +177,31 @@ export class RowWriter {
     private readonly hold: number,
   ) {}
 
-  add(rows: readonly HandedRow[]): void {
-    for (const r of rows) this.held.push(r);
-    while (this.held.length > this.hold) this.write(this.held.splice(0, Math.min(WRITE_BATCH, this.held.length - this.hold)));
+  add(batch: HandedBatch): void {
+    this.held.push(batch);
+    this.heldRows += rowCount(batch);
+    while (this.heldRows > this.hold) this.write(1);
   }
 
   /** Writes every row held. */
   flush(): void {
-    while (this.held.length > 0) this.write(this.held.splice(0, WRITE_BATCH));
+    while (this.held.length > 0) this.write(WRITE_BATCH);
   }
 
-  private write(rows: HandedRow[]): void {
+  // Writes the oldest held batches, at least one, until `rows` rows are taken.
+  private write(rows: number): void {
+    const out: HandedRow[] = [];
+    do {
+      const batch = this.held.shift() as HandedBatch;
+      this.heldRows -= rowCount(batch);
+      for (const row of handedRows(batch)) out.push(row);
+    } while (this.held.length > 0 && out.length + rowCount(this.held[0]) <= rows);
     this.store ??= new ArticleStore(this.open());
-    this.store.putHanded(rows);
-    this.written += rows.length;
+    this.store.putHanded(out);
+    this.written += out.length;
   }
 }
 
-const WRITE_BATCH = 2_000;
 
 /**
  * Rows an early text thread holds before it writes any (RowWriter's `hold`), and the most a load

@@ -45,10 +45,7 @@ export interface LoadOptions {
   workers?: number;
   /** Called once this load's index writes are done (false: nothing changed, or the index could not be written). */
   onCacheWritten?: (written: boolean) => void;
-  /**
-   * Progress of the index's full text, built after the list on a thread of its own: rows done of
-   * those waiting for their text. Called after each batch of a few hundred articles.
-   */
+  /** Progress of the index's full text, built after the list on a thread of its own: rows done of those waiting for their text, after each batch of a few hundred. */
   onTextProgress?: (done: number, total: number) => void;
   /**
    * Load only the files `paths` names (no folders), into the index kept for the folder
@@ -262,10 +259,12 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
     await parseAll(
       misses.map((i) => files[i]),
       cap,
-      (start, parsed) => {
+      (start, parsed, json) => {
+        // Handed rows go on as the batch's JSON (index/text-build.ts), not one by one.
+        const rowsHanded = handed && index.hand(json ?? JSON.stringify(parsed.map((f) => f.outcome)), parsed.map((f) => (f.outcome.ok ? f.outcome.record : null)));
         parsed.forEach((f, k) => {
           const slot = slotOf(f);
-          if (!failed(slot)) index.add(slot.record, slot.lead, slot.lowerBody);
+          if (!failed(slot) && !rowsHanded) index.add(slot.record, slot.lead, slot.lowerBody);
           slots[misses[start + k]] = slot;
         });
         done += parsed.length;

@@ -8,7 +8,7 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { R } from '../article-record.js';
 import { threadScript } from '../files/index.js';
-import { parseBatch, WORKER_ROLE, type BatchReply, type BatchRequest, type ParsedFile, type ParseJob } from './parse-worker.js';
+import { parseBatch, WORKER_ROLE, type BatchReply, type BatchRequest, type FileOutcome, type ParsedFile, type ParseJob } from './parse-worker.js';
 
 export type { ParseJob, ParsedFile } from './parse-worker.js';
 // The stat thread lives with the walk (files/); re-exported for the loader's modules and tests.
@@ -24,8 +24,8 @@ export interface PoolOptions {
   withBody?: boolean;
 }
 
-/** Called once per finished batch with the index of its first job; batches finish in any order. */
-export type BatchHandler = (start: number, files: ParsedFile[]) => void;
+/** Called once per finished batch with the index of its first job (and the outcomes as JSON when a thread parsed them); batches finish in any order. */
+export type BatchHandler = (start: number, files: ParsedFile[], json: string | null) => void;
 
 const DEFAULT_BATCH = 256;
 const IN_FLIGHT_PER_WORKER = 2;
@@ -90,7 +90,8 @@ export class ParseThreads {
 
 function splitReply(reply: BatchReply): ParsedFile[] {
   let offset = 0;
-  return reply.outcomes.map((outcome) => {
+  const outcomes = reply.json === undefined ? reply.outcomes : (JSON.parse(reply.json) as FileOutcome[]);
+  return outcomes.map((outcome) => {
     if (!outcome.ok || !reply.withBody) return { outcome, lowerBody: null };
     const length = outcome.record[R.bodyLength];
     const lowerBody = Buffer.from(reply.bodies, offset, length);
@@ -109,7 +110,7 @@ export interface PoolStats {
 
 async function parseHere(batches: BatchRequest[], onBatch: BatchHandler, batchSize: number, stats: PoolStats): Promise<PoolStats> {
   for (const request of batches) {
-    onBatch(request.batch * batchSize, splitReply(parseBatch(request)));
+    onBatch(request.batch * batchSize, splitReply(parseBatch(request)), null);
     stats.localBatches += 1;
     await yieldToLoop();
   }
@@ -167,7 +168,7 @@ export async function parseAll(jobs: readonly ParseJob[], cap: number, onBatch: 
       worker.on('message', (reply: BatchReply) => {
         inFlight.delete(reply.batch);
         stats.workerBatches += 1;
-        onBatch(reply.batch * batchSize, splitReply(reply));
+        onBatch(reply.batch * batchSize, splitReply(reply), reply.json ?? null);
         feed();
       });
       worker.on('error', finish);

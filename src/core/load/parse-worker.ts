@@ -62,6 +62,12 @@ export interface BatchRequest {
 export interface BatchReply {
   batch: number;
   outcomes: FileOutcome[];
+  /**
+   * The outcomes as JSON, in place of `outcomes` (then empty) when the reply crosses threads:
+   * one string is copied, where a structured clone copies every value of every record, and the
+   * receiver can hand the same string on (a cold load's rows, index/text-build.ts).
+   */
+  json?: string;
   bodies: ArrayBuffer;
   withBody: boolean;
 }
@@ -149,6 +155,6 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === WORKER_ROL
       return;
     }
     const reply = parseBatch(request);
-    port.postMessage(reply, [reply.bodies]);
+    port.postMessage({ ...reply, outcomes: [], json: JSON.stringify(reply.outcomes) } satisfies BatchReply, [reply.bodies]);
   });
 }

@@ -8,7 +8,7 @@
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { threadScript } from '../files/index.js';
-import { BUSY_TIMEOUT_MS, buildText, isOurIndex, type HandedRow, type TextBuildResult, type TextProgress } from '../index/index.js';
+import { BUSY_TIMEOUT_MS, buildText, isOurIndex, type HandedBatch, type TextBuildResult, type TextProgress } from '../index/index.js';
 import { localTexts, TEXT_GO, TEXT_ROLE, TEXT_THREAD_LIMITS, type TextJob, type TextMessage, type TextRows } from './text-worker.js';
 
 export type { TextBuildResult, TextProgress } from '../index/index.js';
@@ -33,7 +33,7 @@ export interface TextThreads {
    * Hands a cold load's rows to the thread, which writes them (index/text-build.ts) before it
    * builds their text; null when the build runs on the calling thread (nothing to hand them to).
    */
-  rows: ((batch: HandedRow[]) => void) | null;
+  rows: ((batch: HandedBatch) => void) | null;
 }
 
 const FAILED: TextBuildResult = { written: 0, left: -1, complete: false };
@@ -133,7 +133,7 @@ export function prepareTextBuild(file: string, cap: number): TextThreads {
   return {
     rows: (batch) => {
       handed = true;
-      t.worker.postMessage({ rows: batch } satisfies TextRows);
+      t.worker.postMessage({ handed: batch } satisfies TextRows);
     },
     go: (onProgress = () => {}) => {
       // A thread that died while it waited is replaced, not reported as a failed build, unless

@@ -6,7 +6,7 @@
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { threadScript } from '../files/index.js';
-import { BUSY_TIMEOUT_MS, buildText, isOurIndex, pendingText, RowWriter, ROWS_HELD, unpackTexts, type ArticleText, type HandedRow, type PendingRow, type TextBuildResult, type TextReader } from '../index/index.js';
+import { BUSY_TIMEOUT_MS, buildText, isOurIndex, pendingText, RowWriter, ROWS_HELD, unpackTexts, type ArticleText, type HandedBatch, type PendingRow, type TextBuildResult, type TextReader } from '../index/index.js';
 import { foldedBodyOf, WORKER_ROLE, type PendingJob, type TextsReply, type TextsRequest } from './parse-worker.js';
 
 // Where the build gets its texts: the files of a batch of rows read again, folded, and made into
@@ -114,7 +114,7 @@ export const TEXT_GO = 'go';
 
 /** A batch of a cold load's rows for an early thread to write (index/text-build.ts), before TEXT_GO. */
 export interface TextRows {
-  rows: HandedRow[];
+  handed: HandedBatch;
 }
 
 /** What the thread posts: whether the rows handed to it were written (only when some were), progress, then exactly one result (or failure). */
@@ -140,7 +140,7 @@ async function writeHandedRows(port: NonNullable<typeof parentPort>, open: () =>
       }
       handed = true;
       try {
-        if (failed === null) writer.add(m.rows);
+        if (failed === null) writer.add(m.handed);
       } catch (error) {
         failed = error;
       }

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openIndex } from '../../../src/core/index/database.js';
 import { reserveRowIds, RowWriter } from '../../../src/core/index/text-build.js';
-import type { HandedRow } from '../../../src/core/index/store.js';
+import type { HandedBatch } from '../../../src/core/index/store.js';
 import { cleanup, makeTempDir, write } from '../load/loader-fs.js';
 
 type Loader = typeof import('../../../src/core/load/load.js');
@@ -107,16 +107,11 @@ describe('the row writer (sources)', () => {
     file = path.join(root, 'index.sqlite');
   });
 
-  const row = (id: number, i: number): HandedRow => ({
-    id,
-    path: `/n/${i}.md`,
-    size: 10,
-    mtime: 1,
-    dev: 1,
-    ino: i,
-    published: 1_700_000_000_000,
-    lead: 'lead',
-    record: [`/n/${i}.md`, `${i}.md`, `T${i}`, '', 1_700_000_000_000, false, null, 'S', 's', [], [], null, null, null, false, 0, null, 'yaml', 10, 1, [], `1:${i}`, 0, [], [], null],
+  const record = (i: number): unknown[] => [`/n/${i}.md`, `${i}.md`, `T${i}`, '', 1_700_000_000_000.5, false, null, 'S', 's', [], [], null, null, null, false, 0, null, 'yaml', 10, 1, [], `1:${i}`, 0, [], [], null];
+  // A parse batch as a thread hands it: outcomes as JSON (a failed file among them) and each one's id.
+  const batch = (...items: Array<[id: number, i: number]>): HandedBatch => ({
+    json: JSON.stringify(items.map(([id, i]) => (id < 0 ? { ok: false, reason: 'binary file', inode: null } : { ok: true, record: record(i), lead: `lead ${i}` }))),
+    ids: Int32Array.from(items.map(([id]) => id)),
   });
 
   it('reserves disjoint id ranges above every id given out, across connections', () => {
@@ -144,19 +139,21 @@ describe('the row writer (sources)', () => {
     const writer = new RowWriter(() => (opens++, db), 3);
     const count = (): number => db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
     try {
-      writer.add([row(1, 1), row(2, 2)]);
-      writer.add([row(3, 3)]);
+      writer.add(batch([1, 1], [-1, 0], [2, 2]));
+      writer.add(batch([3, 3]));
       expect(count()).toBe(0);
       expect(opens).toBe(0);
-      writer.add([row(4, 4), row(5, 5)]);
+      writer.add(batch([4, 4], [5, 5]));
+      // Past the bound the oldest batch is written: the failed file has no row.
       expect(count()).toBe(2);
       writer.flush();
       expect(count()).toBe(5);
       expect(writer.written).toBe(5);
       expect(db.prepare('SELECT id FROM articles ORDER BY id').pluck().all()).toEqual([1, 2, 3, 4, 5]);
       expect(db.prepare('SELECT count(*) FROM text_pending').pluck().get()).toBe(5);
+      expect(db.prepare('SELECT lead, published FROM articles WHERE id = 4').get()).toEqual({ lead: 'lead 4', published: 1_700_000_000_000 });
       // A row of the same path written meanwhile (another instance) is replaced, not doubled.
-      writer.add([row(9, 1)]);
+      writer.add(batch([9, 1]));
       writer.flush();
       expect(db.prepare("SELECT id FROM articles WHERE path = '/n/1.md'").pluck().all()).toEqual([9]);
     } finally {

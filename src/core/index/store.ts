@@ -104,7 +104,8 @@ export class ArticleStore {
     this.deleteText = db.prepare('DELETE FROM articles_fts WHERE rowid = ?');
     this.byPath = db.prepare('SELECT id FROM articles WHERE path = ?').pluck();
     this.articleOf = db.prepare('SELECT article FROM articles WHERE id = ?').pluck();
-    this.insertPending = db.prepare('INSERT INTO text_pending (id) VALUES (?)');
+    // OR IGNORE: a handed row's id is listed from its reservation on (text-build.ts reserveRowIds).
+    this.insertPending = db.prepare('INSERT OR IGNORE INTO text_pending (id) VALUES (?)');
     this.deletePending = db.prepare('DELETE FROM text_pending WHERE id = ?');
     this.isPending = db.prepare('SELECT 1 FROM text_pending WHERE id = ?').pluck();
     this.insertCoin = db.prepare('INSERT OR IGNORE INTO article_coins (symbol, id) VALUES (?, ?)');

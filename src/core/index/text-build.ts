@@ -76,6 +76,9 @@ export async function buildText(db: Database.Database, readTexts: TextReader, on
   // one pass, off the load's thread (a no-op when they are there).
   ensureSecondaryIndexes(db);
   mergeLess(db);
+  // Reserved ids no row took (a file that failed to parse, a load that ended before its rows
+  // were written) would keep the index incomplete for ever.
+  db.prepare('DELETE FROM text_pending WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = text_pending.id)').run();
   const store = new ArticleStore(db);
   const skipped = new Set<number>();
   let written = 0;
@@ -127,7 +130,10 @@ export async function buildText(db: Database.Database, readTexts: TextReader, on
  * Reserves `count` row ids in the articles table's AUTOINCREMENT sequence, in one IMMEDIATE
  * transaction, and returns the first: ids first..first+count-1 are then this caller's (SQLite
  * never gives out an id at or below the sequence, and another process reserving meanwhile gets
- * the next range).
+ * the next range). Each reserved id is listed in text_pending at once, before its row exists:
+ * until the rows are written and their text built, nothing may read the index as complete (a
+ * first `--filter` asked the full text for words right after the load, found nothing pending and
+ * an empty vocabulary, and printed no match). Ids no row took are cleared by buildText.
  */
 export function reserveRowIds(db: Database.Database, count: number): number {
   return db
@@ -137,6 +143,7 @@ export function reserveRowIds(db: Database.Database, count: number): number {
       const first = Math.max(seq ?? 0, max) + 1;
       if (seq === undefined) db.prepare("INSERT INTO sqlite_sequence (name, seq) VALUES ('articles', ?)").run(first + count - 1);
       else db.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'articles'").run(first + count - 1);
+      db.prepare('WITH RECURSIVE r(i) AS (SELECT ? UNION ALL SELECT i + 1 FROM r WHERE i < ?) INSERT OR IGNORE INTO text_pending (id) SELECT i FROM r').run(first, first + count - 1);
       return first;
     })
     .immediate();

@@ -1,6 +1,7 @@
 // A cold load of many files hands its rows to the text build's thread, which writes them after
 // the list (index/text-build.ts). The threads run the built bundles, so the loads here drive the
 // built loader (dist/, built by `npm test`); the writer's pieces are also tested from the sources.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -73,6 +74,33 @@ describe('a cold load hands its rows to the text build thread (built loader)', (
     expect(Array.from(warm.indexIds!)).toEqual(Array.from(cold.indexIds!));
   });
 
+  it('no one reads the index as complete before the handed rows and their text are in (a first --filter asks it right after the load)', { timeout: 120_000 }, async () => {
+    const { loadCorpus } = await built();
+    const { WordIndex } = await builtIndex();
+    const cold = await loadCorpus([corpus], { cacheDir });
+    // Asked at once, as a first `--filter about` does: no answer (the words are then read from
+    // the bodies), never an empty one.
+    expect(await WordIndex.forLoad([corpus], cold.indexIds!, undefined, cacheDir)).toBeNull();
+    expect(await cold.fullText).toBe(true);
+    const words = await WordIndex.forLoad([corpus], cold.indexIds!, undefined, cacheDir);
+    expect(words).not.toBeNull();
+    // A word only the bodies hold: every article's text is in.
+    const answer = words!.containing(['about']);
+    expect(answer?.rest).toEqual([]);
+    expect(cold.articles.filter((a) => answer!.marks[a.id] === 1)).toHaveLength(FILES);
+    words!.close();
+  });
+
+  it('a first --filter with a free word prints every match (the built CLI)', { timeout: 120_000 }, () => {
+    const cli = new URL('../../../dist/cli.js', import.meta.url).pathname;
+    const env = { ...process.env, XDG_CACHE_HOME: cacheDir, XDG_STATE_HOME: path.join(root, 'state'), XDG_CONFIG_HOME: path.join(root, 'config') };
+    for (const run of ['cold', 'warm']) {
+      const out = spawnSync(process.execPath, [cli, '--filter', 'about', '--print', 'path', corpus], { encoding: 'utf8', env });
+      expect({ run, status: out.status }).toEqual({ run, status: 0 });
+      expect(out.stdout.trim().split('\n')).toHaveLength(FILES);
+    }
+  });
+
   it('an edited, an added and a deleted file show up on the next run', { timeout: 120_000 }, async () => {
     const { loadCorpus } = await built();
     const cold = await loadCorpus([corpus], { cacheDir });
@@ -122,6 +150,8 @@ describe('the row writer (sources)', () => {
       const second = reserveRowIds(b, 50);
       expect(first).toBe(1);
       expect(second).toBe(101);
+      // Every reserved id waits for its text from the start: the index is not complete before its rows are there.
+      expect(a.prepare('SELECT min(id), max(id), count(*) FROM text_pending').raw().get()).toEqual([1, 150, 150]);
       // An ordinary insert after both takes the next id: nothing reserved is given out again.
       a.prepare("INSERT INTO articles (path, size, mtime, dev, ino, article) VALUES ('/x.md', 1, 1, 1, 1, '[]')").run();
       expect(a.prepare("SELECT id FROM articles WHERE path = '/x.md'").pluck().get()).toBe(151);

@@ -12,6 +12,7 @@ import { PathError } from './core/files/index.js';
 import { parseQuery, QueryError } from './core/search/index.js';
 import { reportFatal } from './fatal.js';
 import { drained, EXIT, fail, NAME, printArticles, reportWarnings } from './output.js';
+import { limitHeapGrowth } from './heap-growth.js';
 
 export { EXIT } from './output.js';
 
@@ -45,6 +46,8 @@ function viewQueryError(query: string): string | null {
 }
 
 async function main(argv: string[]): Promise<void> {
+  // Before anything is loaded: the heap's growth between collections sets the peak RSS.
+  limitHeapGrowth();
   // A reader that goes away (`| head -1`) is not an error: stop quietly.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);

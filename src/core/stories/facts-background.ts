@@ -149,9 +149,12 @@ export class FactsService {
 
   private async loadNow(article: (id: number) => Article, n: number, rowIds: Int32Array | null): Promise<Facts | null> {
     // A small corpus is done here at once (~0.1 ms an article): a worker's start-up costs more, and
-    // the first frame already shows its stories.
-    const url = this.opts.worker === undefined ? (n < MIN_FOR_WORKER ? null : workerUrl()) : this.opts.worker;
-    if (!url) {
+    // the first frame already shows its stories. A worker the warm page already started is used
+    // whatever the size: once there is a worker, counts and live updates go to it (count(),
+    // change()), so the facts must be the ones it holds.
+    const url = this.worker ? null : this.opts.worker === undefined ? (n < MIN_FOR_WORKER ? null : workerUrl()) : this.opts.worker;
+    if (url) this.start(url);
+    if (!this.worker) {
       const inputs: FactsInput[] = [];
       for (let start = 0; start < n; start += FACTS_CHUNK) {
         for (let id = start; id < Math.min(n, start + FACTS_CHUNK); id++) inputs.push(factsInput(article(id)));
@@ -161,7 +164,6 @@ export class FactsService {
       this.engine = new FactsEngine(this.group);
       return (this.latest = this.engine.compute(inputs));
     }
-    if (!this.worker) this.start(url);
     if (this.opts.cacheFile && rowIds && rowIds.length >= n) {
       // The worker reads the files and inputs from the index; only articles without a row are sent.
       const sent: Array<[number, [string, string]]> = [];

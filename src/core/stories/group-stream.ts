@@ -7,7 +7,8 @@
 // article being compared (no link spans more) and buckets only their last BUCKET_WINDOW entries (no
 // comparison looks further back). The links are then merged as groupStories merges them. Memory:
 // the term table, a few numbers per article, and the window's vectors.
-import { BUCKET_WINDOW, LINK_COSINE, MIN_SHARED, storiesOfLinks, TOP_TERMS, WINDOW_MS, type Links, type StoryDoc, type Stories } from './group.js';
+import { BUCKET_WINDOW, LINK_COSINE, MIN_SHARED, storiesOfLinks, TOP_TERMS, WINDOW_MS, type StoryDoc, type Stories } from './group.js';
+import { LinkFinder } from './links.js';
 import { storyTerms } from './terms.js';
 
 /** One article's TF-IDF vector: terms ascending by id, unit-length weights. */
@@ -111,13 +112,9 @@ export async function groupStream(counts: StoryTermCounts, time: Float64Array, s
   const order: number[] = [];
   for (let i = 0; i < n; i++) if (Number.isFinite(time[i])) order.push(i);
   order.sort((x, y) => time[x] - time[y] || x - y);
-  const buckets = new Map<number, number[]>();
   const vectors = new Map<number, Vector>();
   let oldest = 0; // order[oldest..] still hold vectors
-  let a = new Int32Array(1024);
-  let b = new Int32Array(1024);
-  let score = new Float64Array(1024);
-  let count = 0;
+  const finder = new LinkFinder({ time: (i) => time[i], source: (i) => source[i], linkCosine, windowMs: WINDOW_MS, bucketWindow: BUCKET_WINDOW });
   for (let start = 0; start < order.length; start += chunk) {
     const ids = order.slice(start, start + chunk);
     const docs = await docsOf(ids);
@@ -126,47 +123,10 @@ export async function groupStream(counts: StoryTermCounts, time: Float64Array, s
       while (time[j] - time[order[oldest]] > WINDOW_MS) vectors.delete(order[oldest++]);
       const vj = counts.vector(docs[k]);
       vectors.set(j, vj);
-      const tops = topTerms(vj, counts);
-      const seen = new Set<number>();
-      for (const t of tops) {
-        const bucket = buckets.get(t);
-        if (!bucket) continue;
-        for (let m = bucket.length - 1; m >= 0 && m >= bucket.length - BUCKET_WINDOW; m--) {
-          const i = bucket[m];
-          if (time[j] - time[i] > WINDOW_MS) break;
-          if (source[i] === source[j] || seen.has(i)) continue;
-          seen.add(i);
-          const s = cosine(vectors.get(i)!, vj);
-          if (s < linkCosine) continue;
-          if (count === a.length) {
-            const grow = <T extends Int32Array | Float64Array>(x: T, y: T): T => (y.set(x), y);
-            a = grow(a, new Int32Array(count * 2));
-            b = grow(b, new Int32Array(count * 2));
-            score = grow(score, new Float64Array(count * 2));
-          }
-          a[count] = i;
-          b[count] = j;
-          score[count] = s;
-          count++;
-        }
-      }
-      for (const t of tops) {
-        const bucket = buckets.get(t);
-        if (!bucket) buckets.set(t, [j]);
-        else {
-          bucket.push(j);
-          // Only the last BUCKET_WINDOW entries are ever compared with.
-          if (bucket.length > 2 * BUCKET_WINDOW) bucket.splice(0, bucket.length - BUCKET_WINDOW);
-        }
-      }
+      finder.arrive(j, topTerms(vj, counts), (i) => cosine(vectors.get(i)!, vj));
     }
-    // Buckets whose newest entry is out of the window answer nothing any more.
-    if (start % (chunk * 25) === 0) {
-      const now = time[ids[ids.length - 1]];
-      for (const [t, bucket] of buckets) if (now - time[bucket[bucket.length - 1]] > WINDOW_MS) buckets.delete(t);
-    }
+    if (start % (chunk * 25) === 0) finder.dropStale(time[ids[ids.length - 1]]);
   }
-  const byStrength = Uint32Array.from({ length: count }, (_, k) => k).sort((x, y) => score[y] - score[x] || a[x] - a[y] || b[x] - b[y]);
-  const links: Links = { a, b, order: byStrength };
+  const links = finder.links();
   return storiesOfLinks(n, (i) => time[i], (i) => source[i], links);
 }

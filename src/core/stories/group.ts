@@ -7,6 +7,7 @@
 // most WINDOW_MS apart. Links are applied strongest first; two groups merge only when the result
 // still spans at most WINDOW_MS and no outlet appears in both (an outlet tells a story once, so a
 // chain of look-alikes cannot weld two stories together).
+import { LinkFinder, type Links } from './links.js';
 import { storyTerms } from './terms.js';
 
 /** What grouping reads of an article. */
@@ -138,56 +139,12 @@ function topTerms(v: Vectors, i: number): number[] {
   return ks.slice(0, TOP_TERMS).map((k) => v.term[k]);
 }
 
-/** Candidate links, strongest first: pairs (a earlier, b later) in flat arrays, `order` their positions by score. */
-export interface Links {
-  a: Int32Array;
-  b: Int32Array;
-  order: Uint32Array;
-}
-
 function findLinks(docs: readonly StoryDoc[], vecs: Vectors, time: (i: number) => number, linkCosine: number): Links {
-  const n = docs.length;
-  // Buckets: term -> dated articles, in time order, each compared with the BUCKET_WINDOW before
-  // it in each of its buckets as it arrives (so no pair set over the whole corpus is kept).
-  const order = [...Array(n).keys()].filter((i) => Number.isFinite(time(i))).sort((x, y) => time(x) - time(y) || x - y);
-  const buckets = new Map<number, number[]>();
-  let a = new Int32Array(1024);
-  let b = new Int32Array(1024);
-  let score = new Float64Array(1024);
-  let count = 0;
-  for (const j of order) {
-    const tops = topTerms(vecs, j);
-    const seen = new Set<number>();
-    for (const t of tops) {
-      const bucket = buckets.get(t);
-      if (!bucket) continue;
-      for (let m = bucket.length - 1; m >= 0 && m >= bucket.length - BUCKET_WINDOW; m--) {
-        const i = bucket[m];
-        if (time(j) - time(i) > WINDOW_MS) break;
-        if (docs[i].source === docs[j].source || seen.has(i)) continue;
-        seen.add(i);
-        const s = cosine(vecs, i, j);
-        if (s < linkCosine) continue;
-        if (count === a.length) {
-          const grow = <T extends Int32Array | Float64Array>(x: T, y: T): T => (y.set(x), y);
-          a = grow(a, new Int32Array(count * 2));
-          b = grow(b, new Int32Array(count * 2));
-          score = grow(score, new Float64Array(count * 2));
-        }
-        a[count] = i;
-        b[count] = j;
-        score[count] = s;
-        count++;
-      }
-    }
-    for (const t of tops) {
-      const bucket = buckets.get(t);
-      if (bucket) bucket.push(j);
-      else buckets.set(t, [j]);
-    }
-  }
-  const byStrength = Uint32Array.from({ length: count }, (_, k) => k).sort((x, y) => score[y] - score[x] || a[x] - a[y] || b[x] - b[y]);
-  return { a, b, order: byStrength };
+  // Dated articles in time order, each compared as it arrives (so no pair set over the whole corpus is kept).
+  const order = [...Array(docs.length).keys()].filter((i) => Number.isFinite(time(i))).sort((x, y) => time(x) - time(y) || x - y);
+  const finder = new LinkFinder({ time, source: (i) => docs[i].source, linkCosine, windowMs: WINDOW_MS, bucketWindow: BUCKET_WINDOW });
+  for (const j of order) finder.arrive(j, topTerms(vecs, j), (i) => cosine(vecs, i, j));
+  return finder.links();
 }
 
 /** Groups `docs` into stories (see the file comment for the rule). */

@@ -174,6 +174,35 @@ describe("the warm start's page from the snapshot", () => {
     }));
 });
 
+describe('a small folder whose warm page started the worker', () => {
+  it('loads its facts on that worker, so counts and live updates see every article (the pulse was all zeros)', () =>
+    withCopy(async (root, cacheDir) => {
+      const cacheFile = indexFile(cacheDir, [root]);
+      const load = await loadCorpus([root], { cache: true, cacheDir });
+      (await factsInBackground((id) => load.articles[id], load.articles.length, { worker, cacheFile }, load.indexIds))!;
+      await eventually(cacheFile, 'SELECT count(*) FROM facts_snapshot', (v) => v === 1);
+      const page = warmStart([root], 40, { cacheDir })!;
+      // As the dashboard does: the warm page's facts first (this starts the worker), then the load.
+      // The folder is below MIN_FOR_WORKER, where a load without a worker computes on this thread.
+      // The built module, as the program runs it: only there does it find its worker by itself.
+      const built = new URL('../../../dist/core/stories/facts-background.js', import.meta.url).href;
+      const { FactsService: BuiltService } = (await import(built)) as typeof import('../../../src/core/stories/facts-background.js');
+      const service = new BuiltService({ cacheFile });
+      try {
+        expect(await service.warm(page.rowIds)).not.toBeNull();
+        const next = await loadCorpus([root], { cache: true, cacheDir });
+        const facts = (await service.load((id) => next.articles[id], next.articles.length, next.indexIds))!;
+        expect(facts.n).toBe(next.articles.length);
+        const ids = Int32Array.from(next.articles, (a) => a.id);
+        const counted = await service.count(ids.slice(), false, Date.now());
+        expect(counted!.pulse.total).toBe(next.articles.length);
+        expect(counted!.pulse).toEqual(pulseOfFacts(ids, computed(next.articles)));
+      } finally {
+        service.close();
+      }
+    }));
+});
+
 describe('the snapshot and --no-group', () => {
   it('a run without grouping writes none and reads a grouped one without its stories; the next grouped run still groups', () =>
     withCopy(async (root, cacheDir) => {

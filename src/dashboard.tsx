@@ -52,9 +52,8 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
   // nothing until exit when it believes it runs under CI; a dashboard with a terminal is never
   // a CI log, so those variables are dropped before ink is imported.
   process.env.FORCE_COLOR = chalkLevel(term.colorDepth);
-  // React and ink's reconciler load their development builds unless NODE_ENV says production:
-  // extra checks and warnings on every render, several times slower per frame. Whatever the
-  // user's shell exports, the dashboard runs the production builds (development ones with --debug).
+  // React and ink's reconciler load their development builds (extra checks, several times slower
+  // per frame) unless NODE_ENV says production: whatever the shell exports, production here (not with --debug).
   process.env.NODE_ENV = options.debug ? 'development' : 'production';
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
@@ -285,7 +284,8 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
             },
           });
         }
-        factsOf.load(result.indexIds); // the list folds into stories and the pulse counts every match when they arrive
+        // Stories and the pulse's counts, from the index's rows (a cold load writes them after the list).
+        void result.rowsWritten.then((ok) => factsOf.load(ok ? result.indexIds : null));
       },
       (error: unknown) => {
         if (error instanceof PathError) {

@@ -8,12 +8,15 @@
 import { collectLoadGarbage } from './load-garbage.js';
 import { isRecord, R, splitInode, type ArticleRecord } from '../article-record.js';
 import { dropSecondaryIndexes, ensureSecondaryIndexes, isDamage, openIndex, removeIndex, type OpenedIndex } from './database.js';
-import { ArticleStore, type IndexedArticle } from './store.js';
+import { ArticleStore, type HandedRow, type IndexedArticle } from './store.js';
+import { reserveRowIds } from './text-build.js';
 import { articleText } from './article-text.js';
 import { articleFields } from './columns.js';
 
 // Articles per write transaction: one WAL commit per few MB of text, not one per file.
 const WRITE_BATCH = 2_000;
+// Rows per message to the thread that writes them (handOff).
+const HAND_BATCH = 1_000;
 
 /**
  * Lets the event loop run during a long loop: the caller's policy (load/slices.ts yields once a
@@ -44,6 +47,9 @@ export class IndexSession {
   private textPending = false;
   // The secondary indexes were dropped for this load's bulk write (see start).
   private bulk = false;
+  // Rows handed to another thread instead of written here (handOff): the next reserved id, the
+  // end of the reservation, where the rows go, and those not handed yet.
+  private handed: { next: number; end: number; sink: (rows: HandedRow[]) => void; rows: HandedRow[] } | null = null;
 
   private constructor(
     private readonly opened: OpenedIndex,
@@ -102,24 +108,25 @@ export class IndexSession {
     }
   }
 
+  /**
+   * From now on, rows are handed to `sink` (in batches) for another thread to write, under ids
+   * reserved here for `count` articles (text-build.ts), instead of written by this session. Only
+   * for a cold load into an empty index on disk; false (nothing changes) otherwise.
+   */
+  handOff(count: number, sink: (rows: HandedRow[]) => void): boolean {
+    if (!this.bulk || !this.writable || this.handed || count <= 0) return false;
+    try {
+      const first = reserveRowIds(this.opened.db, count);
+      this.handed = { next: first, end: first + count, sink, rows: [] };
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** Whether the index holds any rows (a cold run needs no stat of the walked files). */
   get hasRows(): boolean {
     return this.rows.size > 0;
-  }
-
-  /** Where a damaged, foreign or future-version file was moved to when opening, else null. */
-  get setAside(): string | null {
-    return this.opened.setAside;
-  }
-
-  /**
-   * The stored record of `filePath` when the file on disk still has this size, mtime, device and
-   * inode (statPaths' numbers) and its row reads back well; null otherwise (then parse the file).
-   */
-  fresh(filePath: string, size: number, mtime: number, dev: number, ino: number): ArticleRecord | null {
-    const row = this.rows.get(filePath);
-    if (row === undefined || row.size !== size || row.mtime !== mtime || row.dev !== dev || row.ino !== ino) return null;
-    return this.take(filePath, this.store.articleJson(row.id), row.id);
   }
 
   /**
@@ -182,14 +189,22 @@ export class IndexSession {
     // million articles) and time for nothing.
     if (!this.writable || !this.onDisk) return;
     const [dev, ino] = splitInode(record[R.inode]);
+    // A date guessed from the file time has a fraction of a millisecond; the column holds whole ms.
+    const published = record[4] === null ? null : Math.floor(record[4]);
+    const h = this.handed;
+    if (h && h.next < h.end) {
+      this.kept.set(record[R.path], h.next);
+      h.rows.push({ id: h.next++, path: record[R.path], size: record[R.size], mtime: record[R.mtimeMs], dev, ino, published, record, lead });
+      if (h.rows.length >= HAND_BATCH) this.flush();
+      return;
+    }
     this.pending.push({
       path: record[R.path],
       size: record[R.size],
       mtime: record[R.mtimeMs],
       dev,
       ino,
-      // A date guessed from the file time has a fraction of a millisecond; the column holds whole ms.
-      published: record[4] === null ? null : Math.floor(record[4]),
+      published,
       article: record,
       lead,
       fields: articleFields(record),
@@ -225,7 +240,8 @@ export class IndexSession {
       }
     }
     try {
-      this.textPending = this.writable && this.store.pendingCount() > 0;
+      // Handed rows are on their way to the text build's thread, which writes them, then their text.
+      this.textPending = this.handed ? this.wrote : this.writable && this.store.pendingCount() > 0;
     } catch {
       this.textPending = false;
     }
@@ -254,20 +270,14 @@ export class IndexSession {
     return this.onDisk && this.writable && !this.textPending;
   }
 
-  /** Removes the row of a file that is gone (the live updater's removals); false when it could not be written. */
-  removeFile(filePath: string): boolean {
-    if (!this.writable) return false;
-    try {
-      if (this.store.removePath(filePath)) this.wrote = true;
-      this.rows.delete(filePath);
-      return true;
-    } catch {
-      this.writable = false;
-      return false;
-    }
-  }
-
   private flush(): void {
+    const h = this.handed;
+    if (h && h.rows.length > 0) {
+      const rows = h.rows;
+      h.rows = [];
+      h.sink(rows);
+      this.wrote = true;
+    }
     if (this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];

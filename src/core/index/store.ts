@@ -9,7 +9,8 @@
 // SQLITE_BUSY, which is what a read lock upgraded to a write lock gets when another wrote between.
 
 import type Database from 'better-sqlite3';
-import type { ArticleFields } from './columns.js';
+import { articleFields, type ArticleFields } from './columns.js';
+import type { ArticleRecord } from '../article-record.js';
 
 /** What the freshness check compares with the file on disk. */
 export interface FileStamp {
@@ -47,6 +48,16 @@ export interface IndexedArticle extends FileStamp {
   text: ArticleText | null;
 }
 
+/** One article row as a cold load hands it to the index's thread (text-build.ts): its reserved id, the file's stamp, the record and the lead paragraph. */
+export interface HandedRow extends FileStamp {
+  id: number;
+  path: string;
+  /** Milliseconds since the epoch (whole), or null. */
+  published: number | null;
+  record: ArticleRecord;
+  lead: string;
+}
+
 /** A row still without text, as the text build needs it: where to read it, what file it was, and its stored article JSON. */
 export interface PendingRow extends FileStamp {
   id: number;
@@ -63,6 +74,7 @@ export interface StoredRow extends FileStamp {
 /** Reads and writes the article rows of one open index database. */
 export class ArticleStore {
   private readonly insertRow: Database.Statement;
+  private readonly insertRowAt: Database.Statement;
   private readonly insertText: Database.Statement;
   private readonly deleteRow: Database.Statement;
   private readonly deleteText: Database.Statement;
@@ -76,6 +88,7 @@ export class ArticleStore {
 
   constructor(private readonly db: Database.Database) {
     this.insertRow = db.prepare('INSERT INTO articles (path, size, mtime, dev, ino, published, article, lead, source_match, lang, sentiment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    this.insertRowAt = db.prepare('INSERT INTO articles (id, path, size, mtime, dev, ino, published, article, lead, source_match, lang, sentiment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
     this.insertText = db.prepare('INSERT INTO articles_fts (rowid, title, description, tags, source, category, body) VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.deleteRow = db.prepare('DELETE FROM articles WHERE id = ?');
     this.deleteText = db.prepare('DELETE FROM articles_fts WHERE rowid = ?');
@@ -175,6 +188,23 @@ export class ArticleStore {
       }
       return ids;
     }).immediate(items);
+  }
+
+  /**
+   * Writes rows handed over by a load's thread (text-build.ts) under the ids it reserved for
+   * them, in one transaction, each listed in text_pending; a row of the same path written
+   * meanwhile (a second instance loading the same folders) is replaced, as put() does.
+   */
+  putHanded(rows: readonly HandedRow[]): void {
+    this.db.transaction((batch: readonly HandedRow[]) => {
+      for (const r of batch) {
+        const old = this.byPath.get(r.path) as number | undefined;
+        if (old !== undefined) this.removeOne(old);
+        const f = articleFields(r.record);
+        this.insertRowAt.run(r.id, r.path, r.size, r.mtime, r.dev, r.ino, r.published, JSON.stringify(r.record), r.lead, f.source, f.lang, f.sentiment);
+        this.insertPending.run(r.id);
+      }
+    }).immediate(rows);
   }
 
   /** Removes the rows with these ids (files gone or changed), in one transaction. */

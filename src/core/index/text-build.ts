@@ -12,7 +12,7 @@
 
 import type Database from 'better-sqlite3';
 import { APPLICATION_ID, ensureSecondaryIndexes, INDEX_FORMAT } from './database.js';
-import { ArticleStore, type ArticleText, type PendingRow } from './store.js';
+import { ArticleStore, type ArticleText, type HandedRow, type PendingRow } from './store.js';
 
 /**
  * The FTS5 texts (article-text.ts's pendingText) of a batch of pending rows, made from their
@@ -112,3 +112,73 @@ export async function buildText(db: Database.Database, readTexts: TextReader, on
   // them here made a finished build report itself unfinished when two instances loaded at once.
   return { written, left: store.pendingIds().filter((id) => skipped.has(id)).length, complete: true };
 }
+
+// A cold load's rows, written by the index's own thread instead of the load's. The list needs
+// the articles in memory, not on disk: writing 10k rows on the load's thread took ~0.3-0.4 s of
+// CPU (the JSON, the filter columns, SQLite's inserts) while the parse threads had both cores'
+// work to do, and the list waited for it. The load's session (session.ts handOff) reserves the
+// rows' ids in the table's AUTOINCREMENT sequence, so each article's row id is known at once
+// (the load's indexIds) and no other writer can take it, and hands the rows to the text build's
+// thread (load/text-worker.ts), which holds them while the parse runs and writes them (a
+// RowWriter) before it builds their full text, or as it goes past a bound on what it holds.
+
+/**
+ * Reserves `count` row ids in the articles table's AUTOINCREMENT sequence, in one IMMEDIATE
+ * transaction, and returns the first: ids first..first+count-1 are then this caller's (SQLite
+ * never gives out an id at or below the sequence, and another process reserving meanwhile gets
+ * the next range).
+ */
+export function reserveRowIds(db: Database.Database, count: number): number {
+  return db
+    .transaction((): number => {
+      const seq = db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'articles'").pluck().get() as number | undefined;
+      const max = (db.prepare('SELECT max(id) FROM articles').pluck().get() as number | null) ?? 0;
+      const first = Math.max(seq ?? 0, max) + 1;
+      if (seq === undefined) db.prepare("INSERT INTO sqlite_sequence (name, seq) VALUES ('articles', ?)").run(first + count - 1);
+      else db.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'articles'").run(first + count - 1);
+      return first;
+    })
+    .immediate();
+}
+
+/**
+ * Rows held for writing on the index's thread: up to `hold` rows wait (while the load's parse
+ * has the cores), past it they are written as they come, 2,000 a transaction; flush() writes
+ * the rest. Throws SQLite's errors (the caller reports its rows as not written).
+ */
+export class RowWriter {
+  private held: HandedRow[] = [];
+  private store: ArticleStore | null = null;
+  written = 0;
+
+  constructor(
+    private readonly open: () => Database.Database,
+    private readonly hold: number,
+  ) {}
+
+  add(rows: readonly HandedRow[]): void {
+    for (const r of rows) this.held.push(r);
+    while (this.held.length > this.hold) this.write(this.held.splice(0, Math.min(WRITE_BATCH, this.held.length - this.hold)));
+  }
+
+  /** Writes every row held. */
+  flush(): void {
+    while (this.held.length > 0) this.write(this.held.splice(0, WRITE_BATCH));
+  }
+
+  private write(rows: HandedRow[]): void {
+    this.store ??= new ArticleStore(this.open());
+    this.store.putHanded(rows);
+    this.written += rows.length;
+  }
+}
+
+const WRITE_BATCH = 2_000;
+
+/**
+ * Rows an early text thread holds before it writes any (RowWriter's `hold`), and the most a load
+ * hands it: a 10k folder's rows (~15 MB on that thread) wait for the end of the parse in full.
+ * A larger load writes its rows itself: handed over as they come, they queued on the writer's
+ * port faster than one thread wrote them (a cold 100k load peaked 85 MB higher).
+ */
+export const ROWS_HELD = 12_000;

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Article, LoadWarning } from '../article.js';
 import { R, splitInode, type ArticleRecord } from '../article-record.js';
-import { cacheDirectory, indexFile, removeIndex, IndexReader, IndexSession, type Pause } from '../index/index.js';
+import { cacheDirectory, indexFile, removeIndex, IndexReader, IndexSession, ROWS_HELD, type Pause } from '../index/index.js';
 import { prepareTextBuild, startTextBuild, type TextBuild, type TextThreads } from './text-thread.js';
 import { LazyArticle } from './lazy-article.js';
 import { ArticleTable } from './article-table.js';
@@ -78,6 +78,8 @@ export interface LoadResult {
   fullText: Promise<boolean>;
   /** True when the index held every article's text already (a warm start): fullText is true at once. */
   textReady: boolean;
+  /** Settles once the index on disk holds this load's rows, which `indexIds` name (true; at once unless a cold load handed them to the text build's thread to write after the list), or cannot (false). */
+  rowsWritten: Promise<boolean>;
   /** Stops the full-text build after its current batch (what it wrote stays; the next load goes on). */
   stopText(): void;
 }
@@ -107,16 +109,10 @@ const TAKEN: WalkEntry = Object.freeze({ path: '', relPath: '', folderName: '' }
 // The files loaded so far, by identity ("dev:ino", as records hold it): the same file reached
 // through a link loads once. Keyed by the string the record already holds: sets of inode numbers
 // (most above 2^31, so heap numbers, not small integers) cost ~0.4 s per 100k files.
-class SeenFiles {
-  private readonly inodes = new Set<string>();
-
-  /** Records the identity; true when it was already there. An unknown identity ("", or -1) is never a duplicate. */
-  seen(inode: string): boolean {
-    if (splitInode(inode)[0] < 0) return false;
-    if (this.inodes.has(inode)) return true;
-    this.inodes.add(inode);
-    return false;
-  }
+// Records an identity; true when it was already there. An unknown one ("", or -1) is never a duplicate.
+function seenFiles(): (inode: string) => boolean {
+  const inodes = new Set<string>();
+  return (inode) => splitInode(inode)[0] >= 0 && (inodes.has(inode) || (inodes.add(inode), false));
 }
 
 function slotOf(file: ParsedFile): Parsed | Failure {
@@ -220,9 +216,11 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   await index.freshEach(files.map((f) => f.path), stats, STAT_FIELDS, (i, r) => void (slots[i] = { row: table.add(r), inode: r[R.inode], warnings: r[R.warnings] }), pause);
   for (let i = 0; i < total; i++) if (slots[i] === undefined) misses.push(i);
   const earlyText: TextThreads | null = useCache && !partial && misses.length >= MIN_PARSES_FOR_EARLY_TEXT ? prepareTextBuild(file, cap) : null;
+  // A cold load's rows go to that thread, written after the parse (index/text-build.ts); more than it holds would queue there (100k: +85 MB).
+  const handed = earlyText?.rows && misses.length <= ROWS_HELD ? index.handOff(misses.length, earlyText.rows) : false;
 
   const articles: Article[] = [];
-  const seenFiles = new SeenFiles();
+  const seen = seenFiles();
   let flushed = 0;
   let done = total - misses.length;
   let lastProgress = 0;
@@ -240,11 +238,11 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
       files[flushed] = TAKEN;
       flushed += 1;
       if (!held(slot) && failed(slot)) {
-        if (slot.inode !== null && seenFiles.seen(slot.inode)) continue; // same file via a link: load once
+        if (slot.inode !== null && seen(slot.inode)) continue; // same file via a link: load once
         warnings.push({ path: entry.path, reason: slot.reason });
         continue;
       }
-      if (seenFiles.seen(held(slot) ? slot.inode : slot.record[R.inode])) continue; // same file via a link: load once
+      if (seen(held(slot) ? slot.inode : slot.record[R.inode])) continue; // same file via a link: load once
       const fileWarnings = held(slot) ? slot.warnings : slot.record[R.warnings];
       if (fileWarnings.length > 0) warnings.push({ path: entry.path, reason: fileWarnings.join('; ') });
       // The parsed body goes to the index, not into memory: a search reads it back from the file.
@@ -285,16 +283,18 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   }
   threads?.close();
   const written = index.finish();
-  opts.onCacheWritten?.(useCache && written);
   const build: TextBuild | null = useCache && index.needsText ? (earlyText?.go(opts.onTextProgress) ?? startTextBuild(file, cap, opts.onTextProgress)) : null;
   if (!build) earlyText?.cancel();
-  return loaded(articles, warnings, build, index.complete, useCache ? index.rowIds(articles.map((a) => a.path)) : null);
+  const rowsWritten = handed && build ? build.rowsWritten : Promise.resolve(useCache && (index.complete || index.needsText));
+  if (handed) void rowsWritten.then((ok) => opts.onCacheWritten?.(written && ok));
+  else opts.onCacheWritten?.(useCache && written);
+  return loaded(articles, warnings, build, index.complete, useCache ? index.rowIds(articles.map((a) => a.path)) : null, rowsWritten);
 }
 
 // The result, built outside loadCorpus: a closure made there would share its scope, and so keep
 // the walk's list, the slots and the index session (every path twice more) alive as long as the
 // caller keeps the result.
-function loaded(articles: Article[], warnings: LoadWarning[], build: TextBuild | null, complete: boolean, indexIds: Int32Array | null): LoadResult {
-  const fullText = build ? build.done.then((r) => r.complete && r.left === 0) : Promise.resolve(complete);
-  return { articles, warnings, fullText, textReady: indexIds !== null && !build && complete, stopText: () => build?.stop(), indexIds };
+function loaded(articles: Article[], warnings: LoadWarning[], build: TextBuild | null, complete: boolean, indexIds: Int32Array | null, rowsWritten: Promise<boolean>): LoadResult {
+  const fullText = build ? Promise.all([build.done, build.rowsWritten]).then(([r, rows]) => rows && r.complete && r.left === 0) : Promise.resolve(complete);
+  return { articles, warnings, fullText, textReady: indexIds !== null && !build && complete, stopText: () => build?.stop(), indexIds, rowsWritten };
 }

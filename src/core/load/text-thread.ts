@@ -8,8 +8,8 @@
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { threadScript } from '../files/index.js';
-import { BUSY_TIMEOUT_MS, buildText, isOurIndex, type TextBuildResult, type TextProgress } from '../index/index.js';
-import { localTexts, TEXT_GO, TEXT_ROLE, TEXT_THREAD_LIMITS, type TextJob, type TextMessage } from './text-worker.js';
+import { BUSY_TIMEOUT_MS, buildText, isOurIndex, type HandedRow, type TextBuildResult, type TextProgress } from '../index/index.js';
+import { localTexts, TEXT_GO, TEXT_ROLE, TEXT_THREAD_LIMITS, type TextJob, type TextMessage, type TextRows } from './text-worker.js';
 
 export type { TextBuildResult, TextProgress } from '../index/index.js';
 
@@ -19,6 +19,8 @@ export interface TextBuild {
   done: Promise<TextBuildResult>;
   /** Asks the build to stop after the batch it is writing; what it wrote stays written. */
   stop(): void;
+  /** Settles once the rows handed to the thread (TextThreads.rows) are written (true) or cannot be (false); true when none were. */
+  rowsWritten: Promise<boolean>;
 }
 
 /** A text build's threads, started before the rows they are to write are there. */
@@ -27,6 +29,11 @@ export interface TextThreads {
   go(onProgress?: TextProgress): TextBuild;
   /** Ends the threads without building anything (nothing was left pending). */
   cancel(): void;
+  /**
+   * Hands a cold load's rows to the thread, which writes them (index/text-build.ts) before it
+   * builds their text; null when the build runs on the calling thread (nothing to hand them to).
+   */
+  rows: ((batch: HandedRow[]) => void) | null;
 }
 
 const FAILED: TextBuildResult = { written: 0, left: -1, complete: false };
@@ -51,12 +58,12 @@ function onThisThread(file: string, cap: number, onProgress: TextProgress): Text
       db?.close();
     }
   })();
-  return { done, stop: () => void (stopped = true) };
+  return { done, stop: () => void (stopped = true), rowsWritten: Promise.resolve(true) };
 }
 
 // The text thread for `file`; with `early`, it gets ready and waits for TEXT_GO before it opens
 // the file. Null when it cannot be started (then the build runs on this thread).
-function textThread(file: string, cap: number, early: boolean): { worker: Worker; stopFlag: SharedArrayBuffer; done: Promise<TextBuildResult>; progress: { to: TextProgress }; ended: () => boolean } | null {
+function textThread(file: string, cap: number, early: boolean): { worker: Worker; stopFlag: SharedArrayBuffer; done: Promise<TextBuildResult>; rowsWritten: Promise<boolean>; progress: { to: TextProgress }; ended: () => boolean } | null {
   const url = workerUrl();
   if (!url) return null;
   const stopFlag = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
@@ -70,24 +77,34 @@ function textThread(file: string, cap: number, early: boolean): { worker: Worker
   const progress = { to: (() => {}) as TextProgress };
   let ended = false;
   worker.on('exit', () => void (ended = true));
+  let rowsSaid: (written: boolean) => void = () => {};
+  // Without a 'rows' message none were handed over: true once the thread is done.
+  const rowsWritten = new Promise<boolean>((resolve) => (rowsSaid = resolve));
   const done = new Promise<TextBuildResult>((resolve) => {
     let result: TextBuildResult = FAILED;
     worker.on('message', (m: TextMessage) => {
       if (m.kind === 'progress') progress.to(m.done, m.total);
+      else if (m.kind === 'rows') rowsSaid(m.written);
       else if (m.kind === 'result') result = m.result;
     });
     worker.on('error', () => resolve(FAILED));
     worker.on('exit', () => resolve(result));
   });
-  return { worker, stopFlag, done, progress, ended: () => ended };
+  // A thread that ended without saying had not written them.
+  void done.then(() => rowsSaid(false));
+  return { worker, stopFlag, done, rowsWritten, progress, ended: () => ended };
 }
 
-function running(t: NonNullable<ReturnType<typeof textThread>>): TextBuild {
+function running(t: NonNullable<ReturnType<typeof textThread>>, handed = false): TextBuild {
   return {
     done: t.done,
+    rowsWritten: handed ? t.rowsWritten : Promise.resolve(true),
     stop: () => {
       Atomics.store(new Int32Array(t.stopFlag), 0, 1);
-      t.worker.unref();
+      // Rows handed over are the index's, not its text: the process waits for them (a second at
+      // 10k), so the next run does not start cold again.
+      if (handed) void t.rowsWritten.then(() => t.worker.unref());
+      else t.worker.unref();
     },
   };
 }
@@ -110,16 +127,23 @@ export function startTextBuild(file: string, cap: number, onProgress: TextProgre
  */
 export function prepareTextBuild(file: string, cap: number): TextThreads {
   const t = textThread(file, cap, true);
-  if (!t) return { go: (onProgress = () => {}) => onThisThread(file, cap, onProgress), cancel: () => {} };
+  if (!t) return { go: (onProgress = () => {}) => onThisThread(file, cap, onProgress), cancel: () => {}, rows: null };
   t.worker.unref();
+  let handed = false;
   return {
+    rows: (batch) => {
+      handed = true;
+      t.worker.postMessage({ rows: batch } satisfies TextRows);
+    },
     go: (onProgress = () => {}) => {
-      // A thread that died while it waited is replaced, not reported as a failed build.
+      // A thread that died while it waited is replaced, not reported as a failed build, unless
+      // it took rows with it: those are not in the index, and their text cannot be built.
+      if (t.ended() && handed) return { done: Promise.resolve(FAILED), stop: () => {}, rowsWritten: Promise.resolve(false) };
       if (t.ended()) return startTextBuild(file, cap, onProgress);
       t.progress.to = onProgress;
       t.worker.ref();
       t.worker.postMessage(TEXT_GO);
-      return running(t);
+      return running(t, handed);
     },
     cancel: () => void t.worker.terminate(),
   };

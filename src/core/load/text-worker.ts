@@ -6,7 +6,7 @@
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { threadScript } from '../files/index.js';
-import { BUSY_TIMEOUT_MS, buildText, isOurIndex, pendingText, unpackTexts, type ArticleText, type PendingRow, type TextBuildResult, type TextReader } from '../index/index.js';
+import { BUSY_TIMEOUT_MS, buildText, isOurIndex, pendingText, RowWriter, ROWS_HELD, unpackTexts, type ArticleText, type HandedRow, type PendingRow, type TextBuildResult, type TextReader } from '../index/index.js';
 import { foldedBodyOf, WORKER_ROLE, type PendingJob, type TextsReply, type TextsRequest } from './parse-worker.js';
 
 // Where the build gets its texts: the files of a batch of rows read again, folded, and made into
@@ -109,34 +109,81 @@ export interface TextJob {
   early: boolean;
 }
 
-/** The message that starts an early thread's build (the load's rows are written). */
+/** The message that starts an early thread's build (the load's rows are handed over or written). */
 export const TEXT_GO = 'go';
 
-/** What the thread posts: progress, then exactly one result (or failure). */
+/** A batch of a cold load's rows for an early thread to write (index/text-build.ts), before TEXT_GO. */
+export interface TextRows {
+  rows: HandedRow[];
+}
+
+/** What the thread posts: whether the rows handed to it were written (only when some were), progress, then exactly one result (or failure). */
 export type TextMessage =
+  | { kind: 'rows'; written: boolean }
   | { kind: 'progress'; done: number; total: number }
   | { kind: 'result'; result: TextBuildResult }
   | { kind: 'failed'; reason: string };
+
+// An early thread's wait for TEXT_GO, writing the rows the load hands over meanwhile (held while
+// the parse runs, written past ROWS_HELD, the rest at TEXT_GO); posts whether they were written.
+// Throws when they could not be: their text must not be built as if they were there.
+async function writeHandedRows(port: NonNullable<typeof parentPort>, open: () => Database.Database, post: (m: TextMessage) => void, onGo: () => void): Promise<void> {
+  const writer = new RowWriter(open, ROWS_HELD);
+  let handed = false;
+  let failed: unknown = null;
+  await new Promise<void>((resolve) => {
+    const onMessage = (m: TextRows | typeof TEXT_GO): void => {
+      if (m === TEXT_GO) {
+        port.off('message', onMessage);
+        resolve();
+        return;
+      }
+      handed = true;
+      try {
+        if (failed === null) writer.add(m.rows);
+      } catch (error) {
+        failed = error;
+      }
+    };
+    port.on('message', onMessage);
+  });
+  onGo();
+  if (!handed) return;
+  try {
+    if (failed === null) writer.flush();
+  } catch (error) {
+    failed = error;
+  }
+  post({ kind: 'rows', written: failed === null });
+  if (failed !== null) throw failed;
+}
 
 if (parentPort && (workerData as { role?: unknown } | null)?.role === TEXT_ROLE) {
   const port = parentPort;
   const job = workerData as TextJob;
   const stop = new Int32Array(job.stop);
   const post = (m: TextMessage): void => port.postMessage(m);
-  let db: Database.Database | null = null;
+  const conn: { db: Database.Database | null } = { db: null };
   let texts: TextSource | null = null;
+  const open = (): Database.Database => {
+    if (conn.db) return conn.db;
+    const opened = new Database(job.file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+    conn.db = opened;
+    if (!isOurIndex(opened)) throw new Error('not this program\'s index');
+    opened.pragma('synchronous = NORMAL');
+    return opened;
+  };
   try {
-    texts = threadTexts(job.cap);
-    if (job.early) await new Promise<void>((resolve) => port.once('message', () => resolve()));
-    db = new Database(job.file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
-    if (!isOurIndex(db)) throw new Error('not this program\'s index');
-    db.pragma('synchronous = NORMAL');
-    const result = await buildText(db, texts.read, (done, total) => post({ kind: 'progress', done, total }), () => Atomics.load(stop, 0) !== 0);
+    // An early thread starts its texts' thread at TEXT_GO, so that its start-up overlaps the
+    // handed rows' writes instead of the load's parse (which has both cores' work to do).
+    if (job.early) await writeHandedRows(port, open, post, () => void (texts = threadTexts(job.cap)));
+    texts ??= threadTexts(job.cap);
+    const result = await buildText(open(), texts.read, (done, total) => post({ kind: 'progress', done, total }), () => Atomics.load(stop, 0) !== 0);
     post({ kind: 'result', result });
   } catch (error) {
     post({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });
   } finally {
     texts?.close();
-    db?.close();
+    conn.db?.close();
   }
 }

@@ -21,7 +21,25 @@ interface Line {
 interface Cursor {
   lines: Line[];
   pos: number;
+  shape: SimpleShape;
 }
+
+/**
+ * What safe-data.ts's safeCopy counts in a document, as parseSimpleYaml found it: values
+ * (`nodes`, the root mapping included), keys across all maps, the deepest container (the root
+ * mapping is 0), and whether a key is one safeCopy drops (`constructor`, `prototype`; `__proto__`
+ * is never read here). The simple shapes have no aliases, so within the limits and without such a
+ * key safeCopy would return the same data.
+ */
+export interface SimpleShape {
+  nodes: number;
+  keys: number;
+  depth: number;
+  protoKey: boolean;
+}
+
+/** A fresh SimpleShape to pass to parseSimpleYaml. */
+export const emptyShape = (): SimpleShape => ({ nodes: 0, keys: 0, depth: 0, protoKey: false });
 
 /** Returned by the readers below when the full parser must decide. */
 const GIVE_UP: unique symbol = Symbol('give up');
@@ -41,7 +59,7 @@ const INDICATOR_START = /^(?:[?:,[\]{}#&*!|>'"%@`]|-(?: |$))/;
 const MAX_DEPTH = 32;
 
 /** The block parsed, when it is one of the simple shapes; undefined when js-yaml must read it. */
-export function parseSimpleYaml(source: string): Record<string, Value> | undefined {
+export function parseSimpleYaml(source: string, shape: SimpleShape = emptyShape()): Record<string, Value> | undefined {
   if (UNSAFE_CHARS.test(source) || (SURROGATE.test(source) && LONE_SURROGATE.test(source))) return undefined;
   const lines: Line[] = [];
   let start = 0;
@@ -58,7 +76,7 @@ export function parseSimpleYaml(source: string): Record<string, Value> | undefin
     start = end + 1;
   }
   if (lines.length === 0 || lines[0].indent !== 0) return undefined;
-  const cursor: Cursor = { lines, pos: 0 };
+  const cursor: Cursor = { lines, pos: 0, shape };
   const map = readMapping(cursor, 0, 0);
   if (map === GIVE_UP || cursor.pos !== lines.length) return undefined;
   return map;
@@ -66,6 +84,7 @@ export function parseSimpleYaml(source: string): Record<string, Value> | undefin
 
 function readMapping(c: Cursor, indent: number, depth: number): { [key: string]: Value } | typeof GIVE_UP {
   if (depth > MAX_DEPTH) return GIVE_UP;
+  container(c.shape, depth);
   const out: { [key: string]: Value } = Object.create(null);
   while (c.pos < c.lines.length) {
     const line = c.lines[c.pos];
@@ -75,6 +94,8 @@ function readMapping(c: Cursor, indent: number, depth: number): { [key: string]:
     if (colon <= 0) return GIVE_UP;
     const key = line.text.slice(0, colon);
     if (!KEY.test(key) || key === '__proto__') return GIVE_UP;
+    c.shape.keys += 1;
+    if (key === 'constructor' || key === 'prototype') c.shape.protoKey = true;
     c.pos++;
     let value: Value | typeof GIVE_UP;
     if (colon === line.text.length - 1) {
@@ -83,7 +104,7 @@ function readMapping(c: Cursor, indent: number, depth: number): { [key: string]:
       if (line.text.charCodeAt(colon + 1) !== 32) return GIVE_UP;
       let from = colon + 2;
       while (line.text.charCodeAt(from) === 32) from++;
-      value = readScalarOrFlow(line.text.slice(from));
+      value = readScalarOrFlow(line.text.slice(from), c.shape, depth + 1);
     }
     if (value === GIVE_UP) return GIVE_UP;
     out[key] = value;
@@ -95,15 +116,16 @@ function readMapping(c: Cursor, indent: number, depth: number): { [key: string]:
 // indentation), a nested map (deeper), or null.
 function readNested(c: Cursor, parentIndent: number, depth: number): Value | typeof GIVE_UP {
   const next = c.lines[c.pos];
-  if (next === undefined) return null;
+  if (next === undefined) return scalarNode(c.shape, null);
   const item = next.text === '-' || next.text.startsWith('- ');
   if (item && next.indent >= parentIndent) return readSequence(c, next.indent, depth + 1);
   if (next.indent > parentIndent) return readMapping(c, next.indent, depth + 1);
-  return null;
+  return scalarNode(c.shape, null);
 }
 
 function readSequence(c: Cursor, indent: number, depth: number): Value[] | typeof GIVE_UP {
   if (depth > MAX_DEPTH) return GIVE_UP;
+  container(c.shape, depth);
   const out: Value[] = [];
   while (c.pos < c.lines.length) {
     const line = c.lines[c.pos];
@@ -113,7 +135,7 @@ function readSequence(c: Cursor, indent: number, depth: number): Value[] | typeo
     if (!line.text.startsWith('- ')) break;
     let from = 2;
     while (line.text.charCodeAt(from) === 32) from++;
-    const value = readScalarOrFlow(line.text.slice(from));
+    const value = readScalarOrFlow(line.text.slice(from), c.shape, depth + 1);
     if (value === GIVE_UP) return GIVE_UP;
     out.push(value);
     c.pos++;
@@ -121,10 +143,27 @@ function readSequence(c: Cursor, indent: number, depth: number): Value[] | typeo
   return out;
 }
 
-// A value on one line: a one-line flow list, a quoted string or a plain scalar.
-function readScalarOrFlow(text: string): Value | typeof GIVE_UP {
-  if (text.charCodeAt(0) === 91 /* [ */) return readFlowList(text);
-  return readScalar(text, false);
+// A container at `depth` counted as one value (safeCopy counts every value it copies).
+function container(shape: SimpleShape, depth: number): void {
+  shape.nodes += 1;
+  if (depth > shape.depth) shape.depth = depth;
+}
+
+// A scalar counted as one value, as itself.
+function scalarNode<T>(shape: SimpleShape, value: T): T {
+  shape.nodes += 1;
+  return value;
+}
+
+// A value on one line at `depth`: a one-line flow list, a quoted string or a plain scalar.
+function readScalarOrFlow(text: string, shape: SimpleShape, depth: number): Value | typeof GIVE_UP {
+  if (text.charCodeAt(0) === 91 /* [ */) {
+    container(shape, depth);
+    const list = readFlowList(text);
+    if (list !== GIVE_UP) shape.nodes += list.length;
+    return list;
+  }
+  return scalarNode(shape, readScalar(text, false));
 }
 
 function readScalar(text: string, inFlow: boolean): Value | typeof GIVE_UP {

@@ -110,6 +110,40 @@ describe('readFrontMatter: refusals', () => {
   });
 });
 
+// The simple shapes skip the safe copy (simple-yaml.ts): the limits and the dropped keys must
+// hold the same for them as for what js-yaml reads.
+describe('readFrontMatter: the simple YAML shapes keep the limits and the dropped keys', () => {
+  const blockNested = (depth: number): string => `---\n${Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n')} x\n---\n`;
+  it('refuses block maps nested past the depth limit, accepts them below it', () => {
+    const deep = readFrontMatter(blockNested(LIMITS.maxDepth + 1));
+    expect(deep.ok).toBe(false);
+    if (!deep.ok) expect(deep.reason).toBe(`front matter nested too deeply (over ${LIMITS.maxDepth} levels)`);
+    expect(readFrontMatter(blockNested(LIMITS.maxDepth - 1)).ok).toBe(true);
+  });
+
+  it('refuses a flow list of more values than the limit', () => {
+    const out = readFrontMatter(`---\ntags: [${Array(LIMITS.maxFrontMatterNodes).fill('t').join(', ')}]\n---\n`);
+    expect(out.ok).toBe(false);
+    if (!out.ok) expect(out.reason).toBe(`front matter expands to too many values (over ${LIMITS.maxFrontMatterNodes.toLocaleString('en-US')})`);
+  });
+
+  it('drops constructor and prototype keys written as plain block keys, with the note', () => {
+    const out = readFrontMatter('---\ntitle: A\nconstructor:\n  prototype: x\n  ok: y\nn:\n  prototype: z\n  ok: w\n---\nbody');
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    expect(Object.keys(out.data)).toEqual(['title', 'n']);
+    expect({ ...(out.data.n as object) }).toEqual({ ok: 'w' });
+    expect(out.notes).toEqual(['dropped unsafe front-matter key "constructor"', 'dropped unsafe front-matter key "prototype"']);
+  });
+
+  it('gives null-prototype maps for the simple shapes', () => {
+    const out = readFrontMatter('---\ntitle: A\nsource:\n  name: B\ntags: [x, y]\n---\nbody');
+    expect(out.ok && Object.getPrototypeOf(out.data)).toBeNull();
+    expect(out.ok && Object.getPrototypeOf(out.data.source)).toBeNull();
+    expect(out.ok && { ...out.data, source: { ...(out.data.source as object) } }).toEqual({ title: 'A', source: { name: 'B' }, tags: ['x', 'y'] });
+  });
+});
+
 describe('readFrontMatter: prototype safety', () => {
   it('drops prototype keys at every level and returns null-prototype objects', () => {
     const out = readFrontMatter('---\n__proto__: {polluted: 1}\nconstructor: {prototype: {polluted: 2}}\nn: {__proto__: {polluted: 3}, ok: 1}\n---\n');

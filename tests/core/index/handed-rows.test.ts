@@ -1,0 +1,166 @@
+// A cold load of many files hands its rows to the text build's thread, which writes them after
+// the list (index/text-build.ts). The threads run the built bundles, so the loads here drive the
+// built loader (dist/, built by `npm test`); the writer's pieces are also tested from the sources.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openIndex } from '../../../src/core/index/database.js';
+import { reserveRowIds, RowWriter } from '../../../src/core/index/text-build.js';
+import type { HandedRow } from '../../../src/core/index/store.js';
+import { cleanup, makeTempDir, write } from '../load/loader-fs.js';
+
+type Loader = typeof import('../../../src/core/load/load.js');
+const built = (): Promise<Loader> => import(new URL('../../../dist/core/load/load.js', import.meta.url).href) as Promise<Loader>;
+type IndexFace = typeof import('../../../src/core/index/index.js');
+const builtIndex = (): Promise<IndexFace> => import(new URL('../../../dist/core/index/index.js', import.meta.url).href) as Promise<IndexFace>;
+
+// More files than a cold load needs before it starts the text build's threads with the parse (load.ts).
+const FILES = 2_400;
+
+const post = (i: number, title = `Story number ${i}`): string =>
+  `---\ntitle: ${title}\npublishedAt: '2025-11-${String(1 + (i % 28)).padStart(2, '0')}T02:13:55.000Z'\nsource:\n  name: Decrypt\n  key: decrypt\ntags: [BTC, t${i % 13}]\n---\nBody of story ${i} about zyxwordw${i}.\n`;
+
+let root: string;
+let corpus: string;
+let cacheDir: string;
+beforeEach(() => {
+  root = makeTempDir();
+  corpus = path.join(root, 'news');
+  cacheDir = path.join(root, 'cache');
+  for (let i = 0; i < FILES; i++) write(corpus, `f${i % 4}/a-${String(i).padStart(5, '0')}.md`, post(i));
+});
+afterEach(() => cleanup(root));
+
+function rowsOnDisk(file: string): { ids: Map<string, number>; pending: number; texts: number } {
+  const db = new Database(file, { readonly: true });
+  try {
+    const rows = db.prepare('SELECT path, id FROM articles').raw().all() as Array<[string, number]>;
+    return {
+      ids: new Map(rows),
+      pending: db.prepare('SELECT count(*) FROM text_pending').pluck().get() as number,
+      texts: db.prepare("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'body:zyxwordw*'").pluck().get() as number,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+describe('a cold load hands its rows to the text build thread (built loader)', () => {
+  it('writes every row under the id the load gave it, then the full text; the next run starts warm', { timeout: 120_000 }, async () => {
+    const { loadCorpus } = await built();
+    const { indexFile } = await builtIndex();
+    let wroteSaid: boolean | null = null;
+    const cold = await loadCorpus([corpus], { cacheDir, onCacheWritten: (ok) => (wroteSaid = ok) });
+    expect(cold.articles).toHaveLength(FILES);
+    expect(cold.textReady).toBe(false);
+    // The list came before the rows were written: the thread says so only after loadCorpus returned.
+    expect(wroteSaid).toBeNull();
+    expect(await cold.rowsWritten).toBe(true);
+    expect(await cold.fullText).toBe(true);
+    expect(wroteSaid).toBe(true);
+    const disk = rowsOnDisk(indexFile(cacheDir, [corpus]));
+    expect(disk.ids.size).toBe(FILES);
+    // indexIds, known when the list was, name the rows written after it.
+    expect(cold.articles.map((a) => disk.ids.get(a.path))).toEqual(Array.from(cold.indexIds!));
+    expect(disk.pending).toBe(0);
+    expect(disk.texts).toBe(FILES);
+
+    const warm = await loadCorpus([corpus], { cacheDir });
+    expect(warm.textReady).toBe(true);
+    expect(await warm.rowsWritten).toBe(true);
+    expect(warm.articles.map((a) => a.title)).toEqual(cold.articles.map((a) => a.title));
+    expect(Array.from(warm.indexIds!)).toEqual(Array.from(cold.indexIds!));
+  });
+
+  it('an edited, an added and a deleted file show up on the next run', { timeout: 120_000 }, async () => {
+    const { loadCorpus } = await built();
+    const cold = await loadCorpus([corpus], { cacheDir });
+    expect(await cold.fullText).toBe(true);
+    const edited = path.join(corpus, 'f1', 'a-00001.md');
+    fs.writeFileSync(edited, post(1, 'An edited title'));
+    fs.utimesSync(edited, new Date(), new Date(Date.now() + 5_000));
+    write(corpus, 'f9/new.md', post(FILES, 'A new story'));
+    fs.rmSync(path.join(corpus, 'f2', 'a-00002.md'));
+    const next = await loadCorpus([corpus], { cacheDir });
+    expect(await next.fullText).toBe(true);
+    const titles = next.articles.map((a) => a.title);
+    expect(titles).toContain('An edited title');
+    expect(titles).not.toContain('Story number 1');
+    expect(titles).toContain('A new story');
+    expect(titles).not.toContain('Story number 2');
+    expect(next.articles).toHaveLength(FILES);
+  });
+
+  it('loads the same articles as a load without the index', { timeout: 120_000 }, async () => {
+    const { loadCorpus } = await built();
+    const cold = await loadCorpus([corpus], { cacheDir });
+    const none = await loadCorpus([corpus], { cache: false });
+    expect(await cold.fullText).toBe(true);
+    expect(cold.articles.map((a) => [a.path, a.title, a.publishedAt, a.tags])).toEqual(none.articles.map((a) => [a.path, a.title, a.publishedAt, a.tags]));
+  });
+});
+
+describe('the row writer (sources)', () => {
+  let file: string;
+  beforeEach(() => {
+    file = path.join(root, 'index.sqlite');
+  });
+
+  const row = (id: number, i: number): HandedRow => ({
+    id,
+    path: `/n/${i}.md`,
+    size: 10,
+    mtime: 1,
+    dev: 1,
+    ino: i,
+    published: 1_700_000_000_000,
+    lead: 'lead',
+    record: [`/n/${i}.md`, `${i}.md`, `T${i}`, '', 1_700_000_000_000, false, null, 'S', 's', [], [], null, null, null, false, 0, null, 'yaml', 10, 1, [], `1:${i}`, 0, [], [], null],
+  });
+
+  it('reserves disjoint id ranges above every id given out, across connections', () => {
+    const a = openIndex(file).db;
+    const b = openIndex(file).db;
+    try {
+      const first = reserveRowIds(a, 100);
+      const second = reserveRowIds(b, 50);
+      expect(first).toBe(1);
+      expect(second).toBe(101);
+      // An ordinary insert after both takes the next id: nothing reserved is given out again.
+      a.prepare("INSERT INTO articles (path, size, mtime, dev, ino, article) VALUES ('/x.md', 1, 1, 1, 1, '[]')").run();
+      expect(a.prepare("SELECT id FROM articles WHERE path = '/x.md'").pluck().get()).toBe(151);
+      expect(reserveRowIds(b, 1)).toBe(152);
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
+  it('holds rows up to its bound, writes past it, and writes the rest on flush, each pending its text', () => {
+    const opened = openIndex(file);
+    const db = opened.db;
+    let opens = 0;
+    const writer = new RowWriter(() => (opens++, db), 3);
+    const count = (): number => db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
+    try {
+      writer.add([row(1, 1), row(2, 2)]);
+      writer.add([row(3, 3)]);
+      expect(count()).toBe(0);
+      expect(opens).toBe(0);
+      writer.add([row(4, 4), row(5, 5)]);
+      expect(count()).toBe(2);
+      writer.flush();
+      expect(count()).toBe(5);
+      expect(writer.written).toBe(5);
+      expect(db.prepare('SELECT id FROM articles ORDER BY id').pluck().all()).toEqual([1, 2, 3, 4, 5]);
+      expect(db.prepare('SELECT count(*) FROM text_pending').pluck().get()).toBe(5);
+      // A row of the same path written meanwhile (another instance) is replaced, not doubled.
+      writer.add([row(9, 1)]);
+      writer.flush();
+      expect(db.prepare("SELECT id FROM articles WHERE path = '/n/1.md'").pluck().all()).toEqual([9]);
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -157,6 +157,17 @@ export function joinQueryValues(argv: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * Whether a `--filter` run may be answered from the on-disk index (filter.ts) rather than a full
+ * load: the cache in use, no --limit, and an output that needs no other article than the matches
+ * (not hot's story sizes, not JSON's story ids). A reading term (`is:`) needs a full load too,
+ * which the filter tells from the parsed query.
+ */
+export function indexMayAnswer(o: Options): boolean {
+  const needsAll = o.sort === 'hot' || (o.print === 'json' && !o.stats);
+  return o.filter !== null && o.cache && !o.clearCache && o.limit === undefined && !needsAll;
+}
+
 /** Turns process.argv.slice(2) into a Command; throws UsageError. */
 export function parseCommandLine(argv: string[]): Command {
   let parsed;

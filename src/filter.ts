@@ -2,7 +2,7 @@
 // contract's exit codes (output.ts). Answered from the on-disk index when it can (reading only the
 // matching rows; for `--print path` without loading the loader or its parsers), else by a full
 // load and the same search the dashboard runs. Imported by the CLI only for --filter.
-import type { Options } from './args.js';
+import { indexMayAnswer, type Options } from './args.js';
 import type { Article } from './core/article.js';
 import { WalkThread } from './core/files/index.js';
 import { QueryError } from './core/search/index.js';
@@ -30,18 +30,18 @@ async function printStats(articles: readonly Article[], options: Options): Promi
 // `--filter` from the on-disk index, reading only the matching rows (search/index-filter.ts):
 // for the outputs that need no other article (not hot's story sizes, not JSON's story ids) and
 // no reading state; false when the index cannot answer, and the caller loads as before.
-async function filterFromIndex(options: Options, paths: string[]): Promise<boolean> {
+async function filterFromIndex(options: Options, paths: string[], started: WalkThread | null): Promise<boolean> {
   const query = options.filter ?? '';
-  const needsAll = options.sort === 'hot' || (options.print === 'json' && !options.stats);
-  if (!options.cache || options.clearCache || options.limit !== undefined || needsAll) return false;
+  if (!indexMayAnswer(options)) return false;
   const { importIndexFilter } = await import('./core/search/index.js');
   // A reading term (is:unread, is:read, is:saved, is:new) needs the reading state: a full load.
   // Every one is written `is:`, so a query without it does not load the reading module to ask.
   const readingTerms = /is:/i.test(query) ? (await import('./core/reading/index.js')).splitReadingTerms(query).terms.length : 0;
   if (readingTerms > 0) return false;
-  // The walk and the files' stat calls start now on a thread of their own, beside the loading of
-  // the index's and the search's modules (~40 ms at 10k files, a third of the warm run).
-  const walk = WalkThread.start(paths);
+  // The walk and the files' stat calls run on a thread of their own, beside the loading of the
+  // index's and the search's modules (~40 ms at 10k files, a third of the warm run): started by
+  // the CLI's first lines for folders named on the command line (cli.ts), else now.
+  const walk = started ?? WalkThread.start(paths);
   const { filterFromIndex: fromIndex } = await importIndexFilter();
   // `--print path` needs nothing of the matches but their paths: the index ranks its rows without loading the loader.
   const pathsOnly = options.print === 'path' && !options.stats;
@@ -76,9 +76,11 @@ async function filterFromIndex(options: Options, paths: string[]): Promise<boole
 /**
  * `--filter`: prints the matches of the query over `paths` in the --print format and ends the
  * process with the contract's exit code (from the index when it can answer, else a full load).
+ * `walk`: the walk of `paths` the CLI started on its thread (WalkThread), taken or ended here.
  */
-export async function runFilter(options: Options, paths: string[], stateDir: string): Promise<void> {
-  if (await filterFromIndex(options, paths)) return;
+export async function runFilter(options: Options, paths: string[], stateDir: string, walk: WalkThread | null = null): Promise<void> {
+  if (await filterFromIndex(options, paths, walk)) return;
+  walk?.cancel();
   // Imported here, not at the top: the dashboard path must reach the terminal without them.
   const { importBodyPreload, importSearchEngine } = await import('./core/search/index.js');
   const [{ loadCorpus }, { SearchIndex, readsBodies, indexAnswers, BODY_DEPTH }, { searchWithReading }, { preloadBodies, answerBodiesFromIndex }, { WordIndex, startVocabulary, cacheDirectory, indexFile }] = await Promise.all([

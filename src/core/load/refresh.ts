@@ -7,7 +7,7 @@
 
 import fs from 'node:fs';
 import type { LoadWarning } from '../article.js';
-import { assumeUnchanged, cacheDirectory, indexFile, compareStamps, matchedRows, matchSnapshot, matchStamps, writeSnapshot, IndexReader, type MatchedStamps, type Snapshot } from '../index/index.js';
+import { assumeUnchanged, duplicatePositions, cacheDirectory, indexFile, compareStamps, matchedRows, matchSnapshot, matchStamps, writeSnapshot, IndexReader, type MatchedStamps, type Snapshot } from '../index/index.js';
 import { effectiveCap, parserStamp } from './limits.js';
 import { STAT_FIELDS, statPaths, StatWorker, walkPaths, type SharedStat, type WalkThread } from '../files/index.js';
 
@@ -68,13 +68,10 @@ interface Found {
 // when there are enough files to pay for it.
 async function walkHere(paths: readonly string[]): Promise<Found> {
   let statWorker = StatWorker.start();
-  let walked;
-  try {
-    walked = await walkPaths(paths);
-  } catch (error) {
+  const walked = await walkPaths(paths).catch((error: unknown) => {
     statWorker?.close();
     throw error;
-  }
+  });
   const filePaths = walked.files.map((f) => f.path);
   if (statWorker && filePaths.length < MIN_FILES_FOR_STAT_WORKER) {
     statWorker.close();
@@ -94,7 +91,8 @@ export interface Checking {
   /**
    * The index as it describes the walked files if none changed since its rows were written (the
    * stamps stored for them taken as their stats), when the walk found exactly the files the
-   * index holds; null when it did not (a file added or gone): only settle()'s answer counts then.
+   * index holds, or, before the walk is done, the files its current stamp snapshot lists; null
+   * otherwise (a file added or gone): only settle()'s answer counts then.
    */
   provisional: Refreshed | null;
   /**
@@ -114,13 +112,12 @@ export interface Checking {
  * load, which handles all of those. Throws PathError for a missing path argument.
  */
 export async function refreshIndex(paths: string[], opts: RefreshOptions = {}): Promise<Refreshed | null> {
-  const checking = await beginRefresh(paths, opts);
-  return checking && checking.settle();
+  return (await beginRefresh(paths, opts))?.settle() ?? null;
 }
 
 /**
  * refreshIndex in two steps: the walk matched to the index's stamps (a provisional answer when
- * the files walked are the files indexed), then settle() for the files' stats and any change.
+ * the files walked are the files indexed, or will be: beforeTheWalk), then settle() for the files' stats and any change.
  * A warm run spends a third of its time stat-ing (~3.5 us a file, 0.35 s of CPU at 100k): a query
  * answered from the provisional state meanwhile keeps both cores busy, and every file is still
  * checked before the answer stands. Null and throws as refreshIndex.
@@ -133,33 +130,70 @@ export async function beginRefresh(paths: string[], opts: RefreshOptions = {}): 
     thread?.cancel();
     return null;
   }
-  let found: Found;
-  let opened: Opened | null;
-  if (thread) {
-    // The thread walks while this thread opens the index and reads its stamps (the snapshot as
-    // stored), then the two share the stat calls.
-    opened = openWithStamps(file, parserStamp(cap));
-    if (!opened) {
-      thread.cancel();
-      return null;
-    }
-    try {
-      const walked = await thread.walked();
-      found = walked ? { paths: walked.paths, joined: walked.joined, warnings: walked.warnings, shared: walked.stats } : await walkHere(paths);
-    } catch (error) {
-      opened.reader.close();
-      throw error;
-    }
-  } else {
-    found = await walkHere(paths);
-    opened = openWithStamps(file, parserStamp(cap));
+  if (!thread) {
+    const found = await walkHere(paths);
+    return matchWalk(paths, opts, openWithStamps(file, cap), found);
   }
+  // The thread walks while this thread opens the index and reads its stamps (the snapshot as
+  // stored), then the two share the stat calls.
+  const opened = openWithStamps(file, cap);
+  if (!opened) {
+    thread.cancel();
+    return null;
+  }
+  const early = opened.stored && beforeTheWalk(paths, opts, opened, opened.stored, thread);
+  if (early) return early;
+  let found: Found;
+  try {
+    found = await walkedOn(thread, paths);
+  } catch (error) {
+    opened.reader.close();
+    throw error;
+  }
+  return matchWalk(paths, opts, opened, found);
+}
+
+// The walk the thread did, or, when it failed there, done here (which throws PathError for a bad argument).
+async function walkedOn(thread: WalkThread, paths: string[]): Promise<Found> {
+  const walked = await thread.walked();
+  return walked ? { paths: walked.paths, joined: walked.joined, warnings: walked.warnings, shared: walked.stats } : await walkHere(paths);
+}
+
+// A current snapshot lists the files of the last walk that found nothing changed, in its order:
+// the index answers as if this walk lists them again, while the thread still walks (at 100k
+// files the walk is ~0.2 s, and this thread idled through it). settle() keeps that answer only
+// when the walk's paths are the snapshot's, byte for byte, and then every stat its stamp; any
+// other walk is matched and checked as without the snapshot, and the index asked again.
+function beforeTheWalk(paths: string[], opts: RefreshOptions, o: Opened, stored: Snapshot, thread: WalkThread): Checking | null {
+  const listed = stored.paths === '' ? [] : stored.paths.split('\0');
+  const matched = matchSnapshot(listed, stored.paths, stored);
+  if (!matched) return null;
+  const unchanged = assumeUnchanged(matched, STAT_FIELDS);
+  const { reader, before, cap, file } = o;
+  const provisional: Refreshed = { reader, paths: listed, walkWarnings: [], fileWarnings: [], changed: false, cap, file, rowsStamp: before, ...unchanged, duplicate: duplicatePositions(unchanged.stats, unchanged.rowOf, STAT_FIELDS) };
+  return {
+    provisional,
+    settle: async () => {
+      const found = await walkedOn(thread, paths);
+      if (found.joined !== stored.paths) return (await matchWalk(paths, opts, o, found)?.settle()) ?? null;
+      provisional.walkWarnings = found.warnings;
+      return settle(paths, opts, { reader, found, matched, snapshot: matched, provisional, file, cap, rowsStamp: before });
+    },
+    cancel: () => {
+      thread.cancel();
+      reader.close();
+    },
+  };
+}
+
+// The walk matched to the index's stamps (see beginRefresh).
+function matchWalk(paths: string[], opts: RefreshOptions, opened: Opened | null, found: Found): Checking | null {
   const { paths: filePaths, joined, shared } = found;
   if (!opened) {
     shared?.cancel();
     return null;
   }
-  const { reader, before, stored } = opened;
+  const { reader, before, stored, cap, file } = opened;
   let snapshot: MatchedStamps | null;
   let matched: MatchedStamps;
   try {
@@ -174,7 +208,7 @@ export async function beginRefresh(paths: string[], opts: RefreshOptions = {}): 
   }
   const base = { reader, paths: filePaths, walkWarnings: found.warnings, fileWarnings: [], changed: false, cap, file, rowsStamp: before };
   const unchanged = matched.count === filePaths.length && matched.gone.length === 0 ? assumeUnchanged(matched, STAT_FIELDS) : null;
-  const provisional = unchanged && { ...base, ...unchanged, duplicate: duplicatePositions(unchanged.stats, unchanged.rowOf) };
+  const provisional = unchanged && { ...base, ...unchanged, duplicate: duplicatePositions(unchanged.stats, unchanged.rowOf, STAT_FIELDS) };
   return {
     provisional,
     settle: () => settle(paths, opts, { ...base, found, matched, snapshot, provisional }),
@@ -225,7 +259,7 @@ async function settle(paths: string[], opts: RefreshOptions, b: Begun): Promise<
       for (const warning of parsed.warnings) fileWarnings.push({ at: position.get(warning.path) ?? -1, warning });
       if (reader.pendingText() > 0) throw new Unusable();
     }
-    return { reader, paths: filePaths, rowOf, stats, duplicate: duplicatePositions(stats, rowOf), walkWarnings: b.found.warnings, fileWarnings, changed: stale.length > 0 || gone.length > 0, cap: b.cap, file, rowsStamp: b.rowsStamp };
+    return { reader, paths: filePaths, rowOf, stats, duplicate: duplicatePositions(stats, rowOf, STAT_FIELDS), walkWarnings: b.found.warnings, fileWarnings, changed: stale.length > 0 || gone.length > 0, cap: b.cap, file, rowsStamp: b.rowsStamp };
   } catch {
     shared?.cancel();
     // Unusable, or a file that vanished between the walk and the partial load, a busy or
@@ -235,54 +269,30 @@ async function settle(paths: string[], opts: RefreshOptions, b: Begun): Promise<
   }
 }
 
-// An index opened with its rows' stamp and its stamp snapshot as stored.
+// An index (`file`, rows read with `cap`) opened with its rows' stamp and its stamp snapshot as stored.
 interface Opened {
   reader: IndexReader;
   before: string;
   stored: Snapshot | null;
+  cap: number;
+  file: string;
 }
 
 // The index opened with its rows' stamp and the stamp snapshot as stored; null when it cannot
 // answer (not ours, another parser build, rows still waiting for their text, unreadable).
-function openWithStamps(file: string, parser: string): Opened | null {
-  const reader = IndexReader.open(file, parser);
+function openWithStamps(file: string, cap: number): Opened | null {
+  const reader = IndexReader.open(file, parserStamp(cap));
   if (!reader) return null;
   try {
     if (reader.pendingText() === 0) {
       const before = reader.rowsStamp();
-      return { reader, before, stored: reader.storedSnapshot(before) };
+      return { reader, before, stored: reader.storedSnapshot(before), cap, file };
     }
   } catch {
     // fall through: unusable
   }
   reader.close();
   return null;
-}
-
-/**
- * Positions of the loaded files (rowOf >= 0) whose device and inode an earlier loaded file has:
- * the same file reached through a link, which a full load keeps once (at its first position).
- * Inodes are sorted as numbers to find the few repeated ones (a Set of 100k inode keys costs
- * several times more); only those are then compared with their devices.
- */
-export function duplicatePositions(stats: Float64Array, rowOf: Int32Array): Set<number> {
-  const out = new Set<number>();
-  const inodes = new Float64Array(rowOf.length);
-  let n = 0;
-  for (let i = 0; i < rowOf.length; i++) if (rowOf[i] >= 0) inodes[n++] = stats[i * STAT_FIELDS + 3];
-  const sorted = inodes.subarray(0, n).sort();
-  const repeated = new Set<number>();
-  for (let k = 1; k < n; k++) if (sorted[k] === sorted[k - 1]) repeated.add(sorted[k]);
-  if (repeated.size === 0) return out;
-  const seen = new Set<string>();
-  for (let i = 0; i < rowOf.length; i++) {
-    const o = i * STAT_FIELDS;
-    if (rowOf[i] < 0 || !repeated.has(stats[o + 3])) continue;
-    const key = `${stats[o + 2]}:${stats[o + 3]}`;
-    if (seen.has(key)) out.add(i);
-    else seen.add(key);
-  }
-  return out;
 }
 
 // The index cannot answer this run (see refreshIndex's null).

@@ -60,25 +60,25 @@ export async function filterFromIndex(paths: string[], query: string, opts: Inde
   const index = new LocalIndex(paths, { maxFileSize: opts.maxFileSize, cacheDir: opts.cacheDir, walk: opts.walk });
   const begun = await index.begin();
   if (!begun) return null;
-  const answer = async (): Promise<IndexFilterResult | null> => {
-    const articles = (await exactly(index, q, query, opts, now)) ?? (await superset(index, q, query, opts, now));
-    return articles && { paths: articles.map((a) => a.path), articles: opts.pathsOnly ? null : articles, warnings: index.warnings() };
-  };
+  const answer = async (): Promise<Article[] | null> => (await exactly(index, q, query, opts, now)) ?? (await superset(index, q, query, opts, now));
+  // The warnings once the check has settled: the walk's own may come after an early answer.
+  const result = (articles: Article[]): IndexFilterResult => ({ paths: articles.map((a) => a.path), articles: opts.pathsOnly ? null : articles, warnings: index.warnings() });
   let settled = false;
   try {
-    // Answered while the files are stat-ed (the index as if nothing changed), kept when nothing did.
+    // Answered while the files are walked and stat-ed (the index as if nothing changed), kept when nothing did.
     if (begun.provisional) {
       const early = await answer();
       if (!early) return null;
       const outcome = await begun.settle();
       settled = true;
-      if (outcome === 'same') return early;
+      if (outcome === 'same') return result(early);
       if (outcome === 'unusable') return null;
     } else {
       settled = true;
       if ((await begun.settle()) === 'unusable') return null;
     }
-    return await answer();
+    const articles = await answer();
+    return articles && result(articles);
   } finally {
     if (settled) index.close();
     else begun.cancel();

@@ -2,7 +2,7 @@
 // describes: same path, size, mtime, device and inode. Rows in walk order take the fast path,
 // rows out of order (files added later, rows replaced) the Map; both must give the same answer.
 import { describe, expect, it } from 'vitest';
-import { checkFreshness, type StampRow } from '../../../src/core/index/freshness.js';
+import { assumeUnchanged, checkFreshness, compareStamps, duplicatePositions, matchStamps, type StampRow } from '../../../src/core/index/freshness.js';
 
 const FIELDS = 4;
 const paths = ['/n/a.md', '/n/b.md', '/n/c.md', '/n/d.md'];
@@ -29,5 +29,28 @@ describe('checkFreshness', () => {
     const got = checkFreshness(['/n/renamed.md'], Float64Array.from([10, 1000, 1, 11]), FIELDS, [row(1, '/n/a.md', 10, 1000, 11)]);
     expect([...got.rowOf]).toEqual([-1]);
     expect(got.gone).toEqual(['/n/a.md']);
+  });
+});
+
+describe('assumeUnchanged', () => {
+  it("gives what compareStamps gives when every stat is its row's stamp, from the stamps alone", () => {
+    const stored = [row(7, '/n/b.md', 20, 2000, 12), row(3, '/n/a.md', 10, 1000, 11), row(9, '/n/d.md', 40, 4000, 14)];
+    const walked = ['/n/a.md', '/n/b.md', '/n/c.md', '/n/d.md'];
+    const matched = matchStamps(walked, stored);
+    const assumed = assumeUnchanged(matched, FIELDS);
+    // c.md has no row: -1, and no stat stands in for it.
+    expect([...assumed.rowOf]).toEqual([3, 7, -1, 9]);
+    expect([...assumed.stats]).toEqual([10, 1000, 1, 11, 20, 2000, 1, 12, -1, -1, -1, -1, 40, 4000, 1, 14]);
+    expect(compareStamps(matched, assumed.stats, FIELDS).rowOf).toEqual(assumed.rowOf);
+  });
+});
+
+describe('duplicatePositions', () => {
+  it('names the later positions of a file reached twice (same device and inode), loaded files only', () => {
+    // a and c are one file through a link; d has c's inode on another device; b did not load.
+    const st = Float64Array.from([10, 1, 1, 11, 10, 1, 1, 11, 10, 1, 1, 11, 10, 1, 2, 11]);
+    expect([...duplicatePositions(st, Int32Array.from([1, -1, 3, 4]), FIELDS)]).toEqual([2]);
+    expect([...duplicatePositions(st, Int32Array.from([-1, 2, 3, 4]), FIELDS)]).toEqual([2]);
+    expect([...duplicatePositions(stats, Int32Array.from([1, 2, -1, 4]), FIELDS)]).toEqual([]);
   });
 });

@@ -1,0 +1,84 @@
+// A warm `--filter` of the built CLI over folders named on the command line: the walk starts on
+// its thread before the rest of the CLI loads (cli.ts walkFirst), and the index answers from its
+// stamp snapshot before that walk is done (load/refresh.ts). Whatever changed in the folder
+// between two runs, the output and exit code are a run without the index's (`--no-cache`).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const repo = path.resolve(import.meta.dirname, '..', '..');
+const cli = path.join(repo, 'dist', 'cli.js');
+let root: string;
+let corpus: string;
+let env: NodeJS.ProcessEnv;
+
+function run(args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+// The index's answer and the answer without it, which must be the same.
+function both(query: string): [ReturnType<typeof run>, ReturnType<typeof run>] {
+  return [run(['--filter', query, '--print', 'path', corpus]), run(['--no-cache', '--filter', query, '--print', 'path', corpus])];
+}
+
+const files = (): string[] => fs.readdirSync(path.join(corpus, '000')).sort().map((f) => path.join(corpus, '000', f));
+
+beforeAll(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-warm-filter-'));
+  corpus = path.join(root, 'news');
+  // Without CI, and with private folders: no config, no reading state, an index of its own.
+  env = { ...process.env, NO_COLOR: '1', CI: '', XDG_CACHE_HOME: path.join(root, 'cache'), XDG_STATE_HOME: path.join(root, 'state'), XDG_CONFIG_HOME: path.join(root, 'config') };
+  const made = spawnSync(process.execPath, [path.join(repo, 'scripts', 'gen-corpus.mjs'), '600', corpus], { encoding: 'utf8' });
+  expect(made.status).toBe(0);
+  // The cold run builds the index; the first warm run, finding nothing changed, writes its stamp snapshot.
+  expect(run(['--filter', 'solana', '--print', 'path', corpus]).code).toBe(0);
+  expect(run(['--filter', 'solana', '--print', 'path', corpus]).code).toBe(0);
+}, 120_000);
+
+afterAll(() => {
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+describe('warm --filter over folders named on the command line', () => {
+  it('prints what a run without the index prints, with the same exit code, for matches and for none', () => {
+    for (const query of ['solana', 'solana -etf', 'zzqxnothing']) {
+      const [warm, plain] = both(query);
+      expect(warm.stdout).toBe(plain.stdout);
+      expect(warm.code).toBe(plain.code);
+    }
+    expect(both('solana')[0].stdout.split('\n').filter(Boolean).length).toBeGreaterThan(10);
+  });
+
+  it('shows a file added, a file changed in place and a file deleted since the last run', () => {
+    const added = path.join(corpus, '000', 'zz-added.md');
+    fs.writeFileSync(added, '---\ntitle: Solana added later\ndate: 2026-11-02\n---\nSolana.\n');
+    let [warm, plain] = both('solana');
+    expect(warm.stdout).toContain(added);
+    expect(warm.stdout).toBe(plain.stdout);
+
+    const changed = files()[3];
+    fs.writeFileSync(changed, fs.readFileSync(changed, 'utf8').replace(/^title: .*$/m, 'title: Qvvzzq and the ledger'));
+    fs.utimesSync(changed, new Date(), new Date(Date.now() + 5_000));
+    [warm, plain] = both('qvvzzq');
+    expect(warm.stdout).toBe(`${changed}\n`);
+    expect(warm.stdout).toBe(plain.stdout);
+
+    fs.rmSync(added);
+    [warm, plain] = both('solana');
+    expect(warm.stdout).not.toContain(added);
+    expect(warm.stdout).toBe(plain.stdout);
+  });
+
+  it('stops with exit 2 on a bad config or a missing folder, its walk ended with it', () => {
+    const badConfig = run(['--filter', 'solana', '--config', path.join(root, 'missing.toml'), corpus]);
+    expect(badConfig.code).toBe(2);
+    expect(badConfig.stderr).toMatch(/missing\.toml/);
+    const missing = run(['--filter', 'solana', corpus, path.join(root, 'nope')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/nope: no such file or directory/);
+    expect(missing.stdout).toBe('');
+  });
+});

@@ -1,7 +1,7 @@
 // The article the body and inspector show. It follows the list's selection BODY_FOLLOW_MS after
-// the list's frame is out (the list's rows, drawn ahead of React or by it), once no key is waiting: holding `j` moves the cursor at the keyboard's
-// pace, only the article it stops on is laid out, and the terminal shows the moved cursor while
-// this process is idle rather than busy laying out the body. When it follows, the new article's
+// the list's rows are out (drawn ahead of React or by it), once no key is waiting: holding `j`
+// moves the cursor at the keyboard's pace, only the article it stops on is laid out, and the
+// terminal shows the moved cursor while this process is idle rather than busy laying out the body. When it follows, the new article's
 // measurements (body rows, inspector rows: the reducer's scroll bounds) reach the reducer in the
 // same step, so following costs one render of App, not one to show and one to measure.
 import { useLayoutEffect, useRef, useState, type Dispatch } from 'react';

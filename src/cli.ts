@@ -10,6 +10,7 @@ import type { Config } from './config/load-config.js';
 import { PathError, WalkThread } from './core/files/index.js';
 import { reportFatal } from './fatal.js';
 import { drained, EXIT, fail, NAME, printArticles, reportWarnings } from './output.js';
+import { limitHeapGrowth } from './heap-growth.js';
 
 /**
  * The walk of the folders a `--filter` names on the command line, started on its thread before
@@ -157,6 +158,8 @@ async function main(argv: string[], walk: WalkThread | null): Promise<void> {
 }
 
 const debug = process.argv.includes('--debug');
+// Before anything is loaded or a thread started: the heap's growth between collections sets the peak RSS.
+limitHeapGrowth();
 const walk = walkFirst(process.argv.slice(2));
 // The walk, when --filter did not take it (a usage or config error, a path that is not there),
 // must not keep the process alive.

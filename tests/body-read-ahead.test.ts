@@ -1,7 +1,7 @@
 // The dashboard's body read-ahead (src/body-read-ahead.ts): at once without the index's full text;
 // on a warm start only when a search needs a body the index's words do not answer.
 import { describe, expect, it, vi } from 'vitest';
-import { prepareInTurns, readBodiesAhead, type ReadAheadSetup } from '../src/body-read-ahead.js';
+import { prepareInTurns, READ_AHEAD_THREADS, readBodiesAhead, type ReadAheadSetup } from '../src/body-read-ahead.js';
 import type { SearchIndex } from '../src/core/search/index.js';
 
 function setup(wordsComing: boolean) {
@@ -40,6 +40,9 @@ describe('readBodiesAhead', () => {
     readBodiesAhead(s);
     await idle();
     expect(calls).toEqual(['newest 10000', 'preload', ...PREPARED]);
+    // On one parse thread: each is an isolate of its own, and this one is background work.
+    expect(s.preload).toHaveBeenCalledWith([], expect.any(Function), READ_AHEAD_THREADS);
+    expect(READ_AHEAD_THREADS).toBe(1);
   });
 
   it('on a warm start: reads nothing until a search needs a body the words do not answer, then searches again', async () => {

@@ -13,6 +13,10 @@ const { loadCorpus } = await import(new URL('load/load.js', dist).href);
 const { SearchIndex } = await import(new URL('search/search.js', dist).href);
 const { replayTyping } = await import(new URL('search/search-timing.js', dist).href);
 const { WordIndex } = await import(new URL('index/word-index.js', dist).href);
+// The heap growth the CLI sets as it starts (src/heap-growth.ts), so the RSS measured here is the
+// program's; a build without it (BENCH_DIST at an older one) runs with V8's default.
+const growth = await import(new URL('../heap-growth.js', dist).href).catch(() => null);
+growth?.limitHeapGrowth();
 
 const t0 = performance.now();
 // The list comes first: loadCorpus resolves once every article's row is written; the index's

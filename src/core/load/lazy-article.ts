@@ -11,7 +11,7 @@ import { ArticleTable } from './article-table.js';
 import { toRecord, type ArticleRecord } from '../article-record.js';
 import { parseArticle } from './parse.js';
 import { readCappedSync } from '../files/index.js';
-import { foldText } from '../text/index.js';
+import { foldedBytes } from '../text/index.js';
 
 // What is read back from the file: the big fields only the open article needs.
 interface Full {
@@ -187,7 +187,7 @@ export class LazyArticle implements Article {
 
   /** Folded UTF-8 body, for substring search only (never displayed); read on first use. */
   get lowerBody(): Buffer {
-    if (this.bytes === null) this.bytes = Buffer.from(foldText(this.body), 'utf8');
+    if (this.bytes === null) this.bytes = foldedBytes(this.body);
     return this.bytes;
   }
 
@@ -252,11 +252,11 @@ export class LazyArticle implements Article {
 
 /** The folded (text/fold.ts) UTF-8 body of any article: kept bytes for a LazyArticle, computed for a plain one. */
 export function lowerBodyOf(a: Article): Buffer {
-  return a instanceof LazyArticle ? a.lowerBody : Buffer.from(foldText(a.body), 'utf8');
+  return a instanceof LazyArticle ? a.lowerBody : foldedBytes(a.body);
 }
 
 /** A LazyArticle for a freshly parsed article: keeps its metadata and search bytes, lets the big strings go. */
 export function toLazy(a: Article, maxFileSize: number): LazyArticle {
-  const lowerBody = Buffer.from(foldText(a.body), 'utf8');
+  const lowerBody = foldedBytes(a.body);
   return LazyArticle.fromRecord(toRecord(a, '', lowerBody.length, []), a.id, lowerBody, maxFileSize);
 }

@@ -3,7 +3,7 @@
 // checked first (cheap, most hits), the body only when they miss.
 
 import { keepsBodyOnDisk, type Article, type FoldedBodyOnDisk } from '../article.js';
-import { canonicalSentiment, compactText, foldText, type Sentiment } from '../text/index.js';
+import { canonicalSentiment, compactText, foldedBytes, foldText, type Sentiment } from '../text/index.js';
 import { charMask, LETTER_BITS, needleMask, partMask } from './hay-masks.js';
 
 /** Inclusive [start, end] UTF-16 range, as in `Hit.titleMatches`. */
@@ -170,7 +170,7 @@ export function makeHay(a: Article): Hay {
   // title is what comes before the first one.
   const short = foldText(`${a.title}\n${a.description}`);
   const titleLength = a.title.includes('\n') ? foldText(a.title).length : short.indexOf('\n');
-  return new Hay(short, titleLength, keepsBodyOnDisk(a) ? a : Buffer.from(foldText(a.body), 'utf8'), hayLists(a.tags, a.categories), hayMeta(a));
+  return new Hay(short, titleLength, keepsBodyOnDisk(a) ? a : foldedBytes(a.body), hayLists(a.tags, a.categories), hayMeta(a));
 }
 
 /** True when the short fields (title, description, tags, categories, source name and key) contain `needle`. */

@@ -173,12 +173,28 @@ export function factsBuffers(f: Facts): ArrayBuffer[] {
   return [...new Set([f.story, f.size, f.sentiment, f.day, f.time, f.points, f.source, f.tagStart, f.tagIds, f.coinStart, f.coinIds, f.coinWhere].map((a) => a.buffer as ArrayBuffer))];
 }
 
-/** Article i's coins as articleCoins (coins/index.ts) gives them: tickers, most trusted first, with where each was found. */
+// One frozen mention per (coin, where bits) of a facts table, shared by every article that has it:
+// the dashboard keeps every article's mentions (coins/ primeArticleCoins), and at 100k articles a
+// new object and `where` list per mention held ~10 MB for a few hundred distinct values.
+const mentionsOf = new WeakMap<Facts, Map<number, CoinMention>>();
+
+/**
+ * Article i's coins as articleCoins (coins/index.ts) gives them: tickers, most trusted first, with
+ * where each was found. The mentions are frozen and shared between articles.
+ */
 export function coinMentionsOf(f: Facts, i: number): CoinMention[] {
+  let shared = mentionsOf.get(f);
+  if (!shared) mentionsOf.set(f, (shared = new Map()));
   const out: CoinMention[] = [];
   for (let c = f.coinStart[i]; c < f.coinStart[i + 1]; c++) {
     const bits = f.coinWhere[c];
-    out.push({ symbol: f.coins[f.coinIds[c]], where: COIN_SOURCES.filter((_, k) => bits & (1 << k)) });
+    const key = f.coinIds[c] * 256 + bits;
+    let mention = shared.get(key);
+    if (!mention) {
+      const where = Object.freeze(COIN_SOURCES.filter((_, k) => bits & (1 << k))) as CoinSource[];
+      shared.set(key, (mention = Object.freeze({ symbol: f.coins[f.coinIds[c]], where })));
+    }
+    out.push(mention);
   }
   return out;
 }

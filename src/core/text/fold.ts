@@ -69,3 +69,16 @@ export function foldText(text: string): string {
   }
   return last === 0 ? lower : out + lower.slice(last);
 }
+
+/**
+ * foldText(text) as UTF-8 bytes in a buffer of their own, for a folded body kept in memory.
+ * `Buffer.from(string)` cuts strings under 4 KB from Node's shared 8 KB pool, and one kept slice
+ * pins its whole slab: the newest 10k bodies (15 MB) read one by one among other allocations held
+ * 56 MB of slabs at 100k articles.
+ */
+export function foldedBytes(text: string): Buffer {
+  const folded = foldText(text);
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(folded, 'utf8'));
+  bytes.write(folded, 'utf8');
+  return bytes;
+}

@@ -2,7 +2,7 @@
 // the terminal, accent folding for search, HTML entities, an article's lead paragraph, which URLs
 // may be opened, and OSC 8 hyperlinks. Terminal width is width/'s.
 export { sanitizeLine, sanitizeText } from './sanitize.js';
-export { foldText } from './fold.js';
+export { foldedBytes, foldText } from './fold.js';
 export { decodeEntities } from './entities.js';
 export { leadParagraph } from './lead.js';
 export { checkOpenable, type UrlCheck } from './url-policy.js';

@@ -59,4 +59,14 @@ describe('ArticleTable behind LazyArticle', () => {
     expect(json).toMatchObject({ id: 3, title: 'T', tags: ['x'], body: 'the body', frontMatter: { title: 'T' }, coverImage: null, format: 'yaml' });
     expect(Object.keys(json)).toHaveLength(27);
   });
+
+  it('keeps a body folded on first use in a buffer of its own (not pinning a pooled slab)', () => {
+    const a = LazyArticle.fromRecord(recordOf({ title: 'T' }), 0, null, CAP);
+    a.body = 'Le Bitcoin à Zürich';
+    expect(a.hasLowerBody).toBe(false);
+    const bytes = a.lowerBody;
+    expect(bytes.toString('utf8')).toBe('le bitcoin a zurich');
+    expect(bytes.buffer.byteLength).toBe(bytes.length);
+    expect(a.lowerBody).toBe(bytes);
+  });
 });

@@ -39,6 +39,12 @@ describe('computeFacts on the bundled data', () => {
   });
   it('holds each article’s coins as articleCoins finds them, and groups as groupStories does', () => {
     for (const a of articles) expect(coinMentionsOf(facts, a.id)).toEqual(articleCoins(a));
+    // One frozen mention per coin and places found, shared by the articles that have it (memory at 100k).
+    const all = articles.flatMap((a) => coinMentionsOf(facts, a.id));
+    const distinct = new Set(all);
+    expect(all.length).toBeGreaterThan(distinct.size);
+    expect(distinct.size).toBe(new Set(all.map((m) => `${m.symbol} ${m.where.join()}`)).size);
+    expect([...distinct].every((m) => Object.isFrozen(m) && Object.isFrozen(m.where))).toBe(true);
     const grouped = groupStories(articles.map(storyDoc));
     expect([...facts.story]).toEqual([...grouped.story]);
     expect([...facts.size]).toEqual([...grouped.size]);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldText } from '../../../src/core/text/fold.js';
+import { foldedBytes, foldText } from '../../../src/core/text/fold.js';
 
 describe('foldText', () => {
   it.each([
@@ -48,5 +48,18 @@ describe('foldText', () => {
         }
       }),
     );
+  });
+});
+
+describe('foldedBytes', () => {
+  it('holds foldText as UTF-8 in a buffer of its own, never a slice of the shared pool', () => {
+    // Small Buffer.from() strings come from Node's 8 KB pool; one kept slice would pin the slab.
+    for (const text of ['Régulation à Zürich', 'x'.repeat(1_500), '', 'ÉTF — 5 %']) {
+      const bytes = foldedBytes(text);
+      expect(bytes.toString('utf8')).toBe(foldText(text));
+      expect(bytes.byteOffset).toBe(0);
+      expect(bytes.buffer.byteLength).toBe(bytes.length);
+    }
+    expect(Buffer.from('pooled').buffer.byteLength).toBeGreaterThan(6); // what the rule above guards against
   });
 });

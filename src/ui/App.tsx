@@ -23,7 +23,8 @@ import { StatusBar, statusOf } from './StatusBar.js';
 import { useInputGuard } from './input/use-input-guard.js';
 import { useKeys } from './input/use-keys.js';
 import { rowMarksOf, useRowMarks } from './row-marks.js';
-import { frameCommitted, inputIsBehind } from './input/after-input.js';
+import { BODY_FOLLOW_MS, frameCommitted, inputIsBehind } from './input/after-input.js';
+import { HeldActions } from './input/held-actions.js';
 import { useShownArticle } from './use-shown-article.js';
 import { useEffectRunner } from './use-effects.js';
 import { useUnreadCount } from './use-unread-count.js';
@@ -50,7 +51,7 @@ export function App(p: AppProps) {
   const indexRef = useRef(p.index);
   indexRef.current = p.index;
   const now = p.now ?? mountedAt;
-  const [state, dispatch] = useReducer(reducer, p, (props) =>
+  const [state, react] = useReducer(reducer, p, (props) =>
     initialState({
       width: props.width,
       height: props.height,
@@ -68,6 +69,14 @@ export function App(p: AppProps) {
       },
     }),
   );
+  // Actions reach React through `held`: a cursor move drawn ahead a moment later, anything else
+  // after what is held (input/held-actions.ts). A render for new props takes held keys along first
+  // (a render-phase update), so `latest` never falls behind what the key handler drew.
+  const [held] = useState(() => new HeldActions(react));
+  const dispatch = held.send;
+  useEffect(() => () => held.dispose(), [held]);
+  if (held.pending) held.release();
+  const releasedLate = held.releasedLate; // keys whose answer has been on the terminal a while
   const reading = p.reading ?? null;
   const table = p.keymap ?? defaultKeymap;
 
@@ -131,7 +140,7 @@ export function App(p: AppProps) {
   const layout = layoutOf(state);
   // What the body and inspector show: the selection, BODY_FOLLOW_MS after the list's frame (use-shown-article.ts).
   const bodyWidth = layout.body ? innerWidth(layout.body) : 0;
-  const shown = useShownArticle(state, latest, dispatch, { index: p.index, version: p.version, stories, expanded: state.expanded, bodyWidth });
+  const shown = useShownArticle(state, latest, dispatch, { index: p.index, version: p.version, stories, expanded: state.expanded, bodyWidth }, releasedLate ? 0 : BODY_FOLLOW_MS);
   const { id: shownId, article, also } = shown;
   // The body and inspector panes as elements made again only when what they show changes: a
   // keystroke that moves the list or types a query does not render them (nor their borders) at all.
@@ -176,7 +185,9 @@ export function App(p: AppProps) {
   // Keys typed ahead wait for a list to act on: the first answer, and while the articles are
   // still loading, a non-empty one (a start-up answer can come before the first articles).
   const notYet = (s: AppState): boolean => s.resultsSeq === 0 || (s.hits.length === 0 && props.current.loading !== null && props.current.loading.what !== 'text');
-  useKeys(latest, dispatch, p.mouse ?? false, table, keyStep, (before, next) => drawCursorMove(lane, before, next) || drawTyped(lane, before, next), notYet);
+  // A cursor move drawn ahead reaches React later (held); a typed key's render follows at once.
+  const drawAhead = (before: AppState, next: AppState): boolean => drawCursorMove(lane, before, next) || (drawTyped(lane, before, next), false);
+  useKeys(latest, held, p.mouse ?? false, table, keyStep, drawAhead, notYet);
   useEffectRunner(state.effects, dispatch, { index: p.index, reading, system: p.system ?? null, query, includeDrafts: p.includeDrafts ?? false, bodyWidth });
 
   // The start notice can come after the load (how many are new is known only then).

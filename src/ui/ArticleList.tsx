@@ -73,7 +73,8 @@ export const ArticleList = memo(function ArticleList(p: ArticleListProps) {
       const q = { ...p, ...changes };
       return rowLooks(q).map((r, i) => rowText({ ...r, selected: q.start + i === q.cursor, focused: q.focused }));
     };
-    lane.rows = looks.length ? { block, start: p.start, count: looks.length, height: p.height, paint: paintRows, paintWith } : null;
+    const paintRow = (row: number, cursor: number, focused: boolean): string => rowText({ ...looks[row], selected: p.start + row === cursor, focused });
+    lane.rows = looks.length ? { block, start: p.start, count: looks.length, height: p.height, paintRow, paintWith } : null;
   }
   useEffect(() => () => void (lane && (lane.rows = null)), [lane]);
   if (looks.length === 0) {

@@ -1,7 +1,7 @@
 // The article the body and inspector show. It follows the list's selection BODY_FOLLOW_MS after
-// the list's frame is out, once no key is waiting: holding `j` moves the cursor at the keyboard's
-// pace, only the article it stops on is laid out, and the terminal shows the moved cursor while
-// this process is idle rather than busy laying out the body. When it follows, the new article's
+// the list's rows are out (drawn ahead of React or by it), once no key is waiting: holding `j`
+// moves the cursor at the keyboard's pace, only the article it stops on is laid out, and the
+// terminal shows the moved cursor while this process is idle rather than busy laying out the body. When it follows, the new article's
 // measurements (body rows, inspector rows: the reducer's scroll bounds) reach the reducer in the
 // same step, so following costs one render of App, not one to show and one to measure.
 import { useLayoutEffect, useRef, useState, type Dispatch } from 'react';
@@ -84,13 +84,18 @@ function measureStep(state: AppState, shown: ShownArticle): Action | null {
 
 /**
  * The shown article for `state` (App's reducer state; `latest` holds it between renders). Nothing
- * follows the selection while an overlay hides the panes.
+ * follows the selection while an overlay hides the panes. `followMs`: how long after this render's
+ * commit a new selection is followed (0 when its list rows have been on the terminal for that long
+ * already: a cursor move React renders late, input/held-actions.ts).
  */
-export function useShownArticle(state: AppState, latest: { current: AppState }, dispatch: Dispatch<Action>, inputs: Inputs): ShownArticle {
+export function useShownArticle(state: AppState, latest: { current: AppState }, dispatch: Dispatch<Action>, inputs: Inputs, followMs = BODY_FOLLOW_MS): ShownArticle {
   const [measure] = useState(measurers);
   const [shownId, setShownId] = useState(state.selectedId);
   const now = useRef(inputs);
   now.current = inputs;
+  // Read when the selection changes: a change that waits for this render's delay, not the next one's.
+  const follow = useRef(followMs);
+  follow.current = followMs;
   const selectedId = state.selectedId;
   const { overlay } = state;
   // A layout effect: it runs as the commit ends (the frame is written by then); a passive one
@@ -99,7 +104,7 @@ export function useShownArticle(state: AppState, latest: { current: AppState }, 
     () =>
       shownId === selectedId || overlay
         ? undefined
-        : afterQuiet(BODY_FOLLOW_MS, () => {
+        : afterQuiet(follow.current, () => {
             // Both updates in one turn of the event loop: React renders App once for them.
             const step = measureStep(latest.current, measure(now.current, selectedId));
             if (step) dispatch(step);

@@ -55,6 +55,33 @@ describe('dashboard in a real terminal', () => {
     await expectCleanPrompt(s);
   });
 
+  it('Enter right after j chooses the row j reached, as Enter after a pause does', async () => {
+    // j's rows are drawn as it is read and React takes the move a moment later: a key in
+    // between must act on the moved cursor, not on the one before it.
+    const chosen = async (pause: boolean) => {
+      const { s, out, status } = start(80, 24);
+      const first = await s.waitFor(ready, 'the dashboard');
+      const position = Number(/Articles (\d+)\//.exec(first)?.[1]);
+      s.send('j');
+      if (pause) await s.waitFor((t) => Number(/Articles (\d+)\//.exec(t)?.[1]) > position, 'the moved cursor');
+      s.send('Enter');
+      expect(await s.waitForFile(status)).toBe('exit=0\n');
+      const article = fs.readFileSync(out, 'utf8');
+      s.close();
+      return article;
+    };
+    const atOnce = await chosen(false);
+    const afterPause = await chosen(true);
+    expect(atOnce).toMatch(/\.md\n/);
+    expect(atOnce).toBe(afterPause);
+    // And it is not the first row's article: the move was not lost.
+    const { s, out, status } = start(80, 24);
+    await s.waitFor(ready, 'the dashboard');
+    s.send('Enter');
+    expect(await s.waitForFile(status)).toBe('exit=0\n');
+    expect(fs.readFileSync(out, 'utf8')).not.toBe(atOnce);
+  });
+
   it('q cancels with exit 130 and writes nothing to stdout', async () => {
     const { s, out, status } = start(80, 24);
     await s.waitFor(ready, 'the dashboard');

@@ -2,19 +2,37 @@
 // the reducer as it goes, because a chunk can change mode midway ("/bitfarms" in one write must
 // start search, then type "bitfarms"). The hook wires it to Ink's useInput.
 import { useInput, type Key } from 'ink';
-import { useCallback, useEffect, useRef, type Dispatch, type MutableRefObject } from 'react';
+import { useCallback, useEffect, useRef, type MutableRefObject } from 'react';
 import { keymap as defaultKeymap, keyNames, lookup, type Binding, type InkKey, type KeyToken } from '../../state/keymap.js';
 import { reducer, type Action, type AppState } from '../../state/reducer.js';
+import { BODY_FOLLOW_MS } from './after-input.js';
+import type { HeldActions } from './held-actions.js';
 import { parseMouse } from './mouse.js';
+
+/**
+ * How long React's render of a key whose answer is already drawn waits (ms): long enough for the
+ * terminal to read and parse the rows while this process is idle (tmux: 0.3 ms when idle, 1-2 ms
+ * beside a render, on two loaded cores), and the body's usual delay, so the body follows at once
+ * after it (use-shown-article.ts) and appears when it did before.
+ */
+export const HOLD_MS = BODY_FOLLOW_MS;
 
 const OVERLAY_NEXT = new Set(['space', 'pgdn']);
 const OVERLAY_BACK = new Set(['pgup']);
 
 /** The actions one input event produces, given the state it arrives in. */
 export function inputActions(state: AppState, input: string, key: InkKey, mouse: boolean, table: readonly Binding[] = defaultKeymap): Action[] {
+  return inputStep(state, input, key, mouse, table).actions;
+}
+
+/** The actions one input event produces and the state they lead to (the reducer applied once each). */
+export function inputStep(state: AppState, input: string, key: InkKey, mouse: boolean, table: readonly Binding[] = defaultKeymap): { actions: Action[]; state: AppState } {
   const reports = parseMouse(input);
   // Mouse reports are never typed text; with mouse off they are dropped.
-  if (reports) return mouse && !state.overlay ? mouseActions(reports) : [];
+  if (reports) {
+    const actions = mouse && !state.overlay ? mouseActions(reports) : [];
+    return { actions, state: actions.reduce(reducer, state) };
+  }
   const actions: Action[] = [];
   let s = state;
   const push = (a: Action) => {
@@ -48,7 +66,7 @@ export function inputActions(state: AppState, input: string, key: InkKey, mouse:
       else if (command) push({ type: 'command', command });
     }
   }
-  return actions;
+  return { actions, state: s };
 }
 
 /**
@@ -73,30 +91,31 @@ function mouseActions(reports: NonNullable<ReturnType<typeof parseMouse>>): Acti
 }
 
 /**
-
- * Reads keyboard (and mouse) input and dispatches the resulting actions. `latest` holds the state
- * as of the last render; it is advanced here as actions are dispatched, so keys read before the
- * next render see their predecessors' effect. `after(state)` may add one action once the keys
- * read together are applied (App: the results of the query they typed): it runs once per turn of
- * the event loop, in a microtask after ink has handed over every key it read (a paste or a
- * burst of arrow keys is several input events), before React renders them, so App renders once
- * for the keys and their results. `drawn(before, state)` then gets the state before those keys and
- * after them (App draws a cursor move's rows at once, fast-frame.ts). The handler given to ink
- * stays the same object across renders: ink subscribes it again whenever it changes. While
- * `notYet(state)` holds (by default: no answer yet) keys are held, and applied in order after the
- * first render where it no longer does.
+ * Reads keyboard (and mouse) input and hands the resulting actions to `held` (held-actions.ts).
+ * `latest` holds the state as of the last render; it is advanced here as actions are made, so
+ * keys read before the next render see their predecessors' effect. `after(state)` may add one
+ * action once the keys read together are applied (App: the results of the query they typed): it
+ * runs once per turn of the event loop, in a microtask after ink has handed over every key it read
+ * (a paste or a burst of arrow keys is several input events), before React renders them, so App
+ * renders once for the keys and their results. `drawn(before, state)` then gets the state before
+ * those keys and after them; it returns true when it drew their answer on the terminal itself
+ * (App: a cursor move's rows, fast-frame.ts). Then React gets the actions HOLD_MS later, once the
+ * terminal has taken the rows in; otherwise at once. The handler given to ink stays the same object
+ * across renders: ink subscribes it again whenever it changes. While `notYet(state)` holds (by
+ * default: no answer yet) keys are held, and applied in order after the first render where it no
+ * longer does.
  */
 export function useKeys(
   latest: MutableRefObject<AppState>,
-  dispatch: Dispatch<Action>,
+  held: HeldActions,
   mouse: boolean,
   table: readonly Binding[] = defaultKeymap,
   after?: (state: AppState) => Action | null,
-  drawn?: (before: AppState, state: AppState) => void,
+  drawn?: (before: AppState, state: AppState) => boolean,
   notYet: (state: AppState) => boolean = (state) => state.resultsSeq === 0,
 ): void {
-  const now = useRef({ dispatch, mouse, table, after, drawn, notYet });
-  now.current = { dispatch, mouse, table, after, drawn, notYet };
+  const now = useRef({ held, mouse, table, after, drawn, notYet });
+  now.current = { held, mouse, table, after, drawn, notYet };
   // The state before this turn's first key, while its microtask is queued.
   const turn = useRef<AppState | null>(null);
   const typedAhead = useRef<Array<[string, Key]>>([]);
@@ -110,25 +129,24 @@ export function useKeys(
       typedAhead.current.push([input, key]);
       return;
     }
-    const { dispatch: send, mouse: withMouse, table: keys } = now.current;
+    const { held: out, mouse: withMouse, table: keys } = now.current;
     const before = latest.current;
-    const actions = inputActions(before, input, key, withMouse, keys);
-    for (const a of actions) {
-      latest.current = reducer(latest.current, a);
-      send(a);
-    }
+    const { actions, state: next } = inputStep(before, input, key, withMouse, keys);
+    latest.current = next;
+    for (const a of actions) out.hold(a);
     if (actions.length === 0 || turn.current) return;
     turn.current = before;
     queueMicrotask(() => {
       const start = turn.current!;
       turn.current = null;
-      const { dispatch: sendNow, after: then, drawn: draw } = now.current;
+      const { held: out, after: then, drawn: draw } = now.current;
       const more = then ? then(latest.current) : null;
       if (more) {
         latest.current = reducer(latest.current, more);
-        sendNow(more);
+        out.hold(more);
       }
-      draw?.(start, latest.current);
+      if (draw?.(start, latest.current)) out.releaseAfter(HOLD_MS);
+      else out.release();
     });
   }, [latest]);
   useInput(handler);

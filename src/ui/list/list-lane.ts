@@ -12,14 +12,15 @@ import type { Hit } from '../../core/search/index.js';
 import { listPosition } from '../../state/selectors.js';
 import { drawPlaced } from '../frame/fast-frame.js';
 
-/** The list pane's rows as last rendered: their slot block, where they start in the hits, their paint for a cursor, and for other props. */
+/** The list pane's rows as last rendered: their slot block, where they start in the hits, one row's paint for a cursor, and all rows' for other props. */
 export interface LaneRows {
   block: number;
   start: number;
   count: number;
   /** Rows the pane holds (its `height` prop). */
   height: number;
-  paint(cursor: number, focused: boolean): string[];
+  /** Row `row` (0-based in the pane) as it looks with the cursor at `cursor`. */
+  paintRow(row: number, cursor: number, focused: boolean): string;
   paintWith(changes: { hits: readonly Hit[]; start: number; cursor: number; focused: boolean; rowInfo: AppState['rowInfo']; marks: RowMarks }): string[];
 }
 
@@ -43,6 +44,8 @@ export interface ListLane {
   title: LaneTitle | null;
   /** The state of App's last render (what rows and title were painted for). */
   rendered: AppState | null;
+  /** The state a cursor move last drew ahead of React (it differs from `rendered` only by cursor moves). */
+  drawn: AppState | null;
   /** The title's text for a state (ArticleList's listTitle). */
   titleOf: ((s: AppState) => string) | null;
   search: LaneRow<string> | null;
@@ -53,7 +56,7 @@ export interface ListLane {
 
 /** One lane per App, the same object across renders. */
 export function useListLane(): ListLane {
-  return useRef<ListLane>({ rows: null, title: null, rendered: null, titleOf: null, search: null, status: null, marksFor: null }).current;
+  return useRef<ListLane>({ rows: null, title: null, rendered: null, drawn: null, titleOf: null, search: null, status: null, marksFor: null }).current;
 }
 
 // What a cursor move changes in the state besides the cursor (moveCursor): the body and inspector
@@ -62,17 +65,23 @@ const MOVES: ReadonlySet<string> = new Set(['cursor', 'selectedId', 'bodyScroll'
 
 /**
  * Draws the list rows and title for `after` at once when the keys since `before` (the state App
- * last rendered) only moved the cursor within the rows shown; true when drawn. React's render of
- * `after` draws the same rows again (nothing written) and everything else.
+ * last rendered, or the one the last cursor move drew ahead of it while React has not rendered it
+ * yet) only moved the cursor within the rows shown; true when drawn. React's render of `after`
+ * draws the same rows again (nothing written) and everything else.
  */
 export function drawCursorMove(lane: ListLane, before: AppState, after: AppState): boolean {
   const { rows, title, titleOf } = lane;
-  if (!rows || !title || !titleOf || before !== lane.rendered || after.cursor === before.cursor || after.overlay) return false;
+  if (!rows || !title || !titleOf || (before !== lane.rendered && before !== lane.drawn) || after.cursor === before.cursor || after.overlay) return false;
   for (const k of Object.keys(after) as Array<keyof AppState>) if (after[k] !== before[k] && !MOVES.has(k)) return false;
   if (rows.start !== after.listTop || after.cursor < rows.start || after.cursor >= rows.start + rows.count) return false;
   const focused = after.focus === 'list';
-  const painted = rows.paint(after.cursor, focused);
-  return drawPlaced([...painted.map((text, row) => ({ block: rows.block, row, text })), { block: title.block, row: 0, text: title.paint(titleOf(after), focused) }]);
+  // Only the row the cursor left and the row it reached can differ from the screen (a burst of
+  // keys in one turn passes the rows between without leaving a mark on them).
+  const moved = [...new Set([before.cursor, after.cursor])].map((c) => c - rows.start).filter((row) => row >= 0 && row < rows.count);
+  const painted = moved.map((row) => ({ block: rows.block, row, text: rows.paintRow(row, after.cursor, focused) }));
+  const drawn = drawPlaced([...painted, { block: title.block, row: 0, text: title.paint(titleOf(after), focused) }]);
+  lane.drawn = drawn ? after : null;
+  return drawn;
 }
 
 // What a typed key changes in the state besides the query: its results, and the cursor back on the first.

@@ -1,0 +1,121 @@
+// A cursor move drawn ahead of React (fast-frame.ts) reaches React HOLD_MS later
+// (input/held-actions.ts): the terminal takes the rows in while the program is idle. What the
+// user sees must not change: the moved cursor at once, the body of the article it stops on a
+// moment later, and keys that come meanwhile acting on the moved cursor.
+import chalk from 'chalk';
+import { render } from 'ink-testing-library';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { SearchIndex } from '../../../src/core/search/search.js';
+import { App } from '../../../src/ui/App.js';
+import { drawFastFramesTo } from '../../../src/ui/frame/fast-frame.js';
+import { installCompositor, setCompositorActive } from '../../../src/ui/frame/ink-compositor.js';
+import { HOLD_MS } from '../../../src/ui/input/use-keys.js';
+import { makeArticle } from '../../helpers/make-article.js';
+import { tick } from '../frame.js';
+
+const NOW = Date.UTC(2025, 10, 14, 12);
+let level: typeof chalk.level;
+beforeAll(async () => {
+  expect(await installCompositor()).toBe(true);
+  setCompositorActive(true);
+  level = chalk.level;
+  chalk.level = 3;
+});
+afterAll(() => {
+  drawFastFramesTo(null);
+  chalk.level = level;
+});
+
+function dashboard(onDone = vi.fn()) {
+  const articles = Array.from({ length: 40 }, (_, i) =>
+    makeArticle({
+      id: i,
+      title: `Story number ${i} about ether flows`,
+      publishedAt: NOW - (i + 1) * 3_600_000,
+      source: i % 2 ? 'CoinDesk' : 'Decrypt',
+      body: `# Heading ${i}\n\nBody text of story ${i}.`,
+    }),
+  );
+  const index = new SearchIndex(articles);
+  const r = render(<App index={index} version={1} warnings={[]} loading={null} width={120} height={30} now={NOW} onDone={onDone} />);
+  Object.defineProperty(r.stdout, 'columns', { get: () => 120, configurable: true });
+  r.stdout.emit('resize');
+  return Object.assign(r, { index });
+}
+
+async function settle(r: ReturnType<typeof dashboard>): Promise<void> {
+  let last = '';
+  for (let still = 0; still < 3; ) {
+    await tick(25);
+    const now = r.lastFrame() ?? '';
+    still = now === last ? still + 1 : 0;
+    last = now;
+  }
+}
+
+// Right-hand panes: the body starts past the list's column.
+const bodyOf = (frame: string | undefined) => (frame ?? '').split('\n').map((l) => l.slice(62)).join('\n');
+
+describe('React’s render of a cursor move drawn ahead', () => {
+  it('comes HOLD_MS after the rows, once; the body of the new article follows it', async () => {
+    const patches: Array<Map<number, string>> = [];
+    drawFastFramesTo({ patch: (rows) => (patches.push(new Map(rows)), true) });
+    const r = dashboard();
+    await settle(r);
+    expect(bodyOf(r.lastFrame())).toContain('Story number 0');
+    const framesBefore = r.frames.length;
+    const start = performance.now();
+    r.stdin.write('j');
+    await Promise.resolve();
+    expect(patches).toHaveLength(1);
+    // React's frame for the key: not before the hold is over (timers never fire early).
+    while (r.frames.length === framesBefore && performance.now() - start < 3000) await new Promise((res) => setImmediate(res));
+    expect(r.frames.length).toBeGreaterThan(framesBefore);
+    expect(performance.now() - start).toBeGreaterThanOrEqual(HOLD_MS - 1);
+    await settle(r);
+    expect(r.lastFrame()).toMatch(/Articles 2\/40/);
+    expect(bodyOf(r.lastFrame())).toContain('Story number 1');
+    expect(patches).toHaveLength(1);
+    r.unmount();
+  });
+
+  it('keys read during the hold act on the moved cursor: moves chain, anything else takes them along in order', async () => {
+    const patches: Array<Map<number, string>> = [];
+    drawFastFramesTo({ patch: (rows) => (patches.push(new Map(rows)), true) });
+    const onDone = vi.fn();
+    const r = dashboard(onDone);
+    await settle(r);
+    // Two moves in two turns, then Enter: it chooses the row the two moves reached.
+    r.stdin.write('j');
+    await new Promise((res) => setImmediate(res));
+    r.stdin.write('j');
+    await new Promise((res) => setImmediate(res));
+    // Each move drew its rows ahead (the second from the first's, before React rendered either).
+    expect(patches).toHaveLength(2);
+    expect([...patches[1].values()].join('\n')).toMatch(/Articles 3\/40/);
+    r.stdin.write('\r');
+    await settle(r);
+    expect(onDone).toHaveBeenCalledTimes(1);
+    expect(onDone.mock.calls[0][0].articles.map((a: { title: string }) => a.title)).toEqual(['Story number 2 about ether flows']);
+    r.unmount();
+  });
+
+  it('a render for new props while moves are held shows them, not the cursor before them', async () => {
+    drawFastFramesTo({ patch: () => true });
+    const r = dashboard();
+    await settle(r);
+    const start = performance.now();
+    r.stdin.write('j');
+    await Promise.resolve();
+    // New props before the hold is over (a loading repaint, a warning found): App renders at once.
+    const warning = { path: '/tmp/x.md', reason: 'unreadable' };
+    r.rerender(<App index={r.index} version={1} warnings={[warning]} loading={null} width={120} height={30} now={NOW} onDone={vi.fn()} />);
+    await new Promise((res) => setImmediate(res));
+    const frame = r.lastFrame() ?? '';
+    // Only meaningful while the hold lasts (a loaded machine may have let it run out).
+    if (performance.now() - start < HOLD_MS) expect(frame).toMatch(/Articles 2\/40/);
+    await settle(r);
+    expect(r.lastFrame()).toMatch(/Articles 2\/40/);
+    r.unmount();
+  });
+});

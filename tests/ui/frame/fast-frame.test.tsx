@@ -1,25 +1,13 @@
-import chalk from 'chalk';
-import { render } from 'ink-testing-library';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { render } from 'ink-testing-library';
+import { describe, expect, it, vi } from 'vitest';
 import { SearchIndex } from '../../../src/core/search/search.js';
 import { App } from '../../../src/ui/App.js';
 import { drawFastFramesTo } from '../../../src/ui/frame/fast-frame.js';
-import { installCompositor, setCompositorActive } from '../../../src/ui/frame/ink-compositor.js';
 import { makeArticle } from '../../helpers/make-article.js';
-import { tick } from '../frame.js';
+import { render120, stillFrame, withCompositor } from './compositor-setup.js';
 
 const NOW = Date.UTC(2025, 10, 14, 12);
-let level: typeof chalk.level;
-beforeAll(async () => {
-  expect(await installCompositor()).toBe(true);
-  setCompositorActive(true);
-  level = chalk.level;
-  chalk.level = 3;
-});
-afterAll(() => {
-  drawFastFramesTo(null);
-  chalk.level = level;
-});
+withCompositor();
 
 function dashboard() {
   const articles = Array.from({ length: 60 }, (_, i) =>
@@ -33,21 +21,12 @@ function dashboard() {
       body: `# Heading ${i}\n\nSome **bold** text.`,
     }),
   );
-  const r = render(<App index={new SearchIndex(articles)} version={1} warnings={[]} loading={null} width={120} height={30} now={NOW} onDone={vi.fn()} />);
-  Object.defineProperty(r.stdout, 'columns', { get: () => 120, configurable: true });
-  r.stdout.emit('resize');
-  return r;
+  return render120(<App index={new SearchIndex(articles)} version={1} warnings={[]} loading={null} width={120} height={30} now={NOW} onDone={vi.fn()} />);
 }
 
 // Waits until the screen holds still (the body follows the list in a later frame).
 async function settle(r: ReturnType<typeof render>): Promise<void> {
-  let last = '';
-  for (let still = 0; still < 3; ) {
-    await tick(25);
-    const now = r.lastFrame() ?? '';
-    still = now === last ? still + 1 : 0;
-    last = now;
-  }
+  await stillFrame(r);
 }
 
 describe('a cursor move drawn before React renders it', () => {

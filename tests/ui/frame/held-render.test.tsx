@@ -2,29 +2,16 @@
 // (input/held-actions.ts): the terminal takes the rows in while the program is idle. What the
 // user sees must not change: the moved cursor at once, the body of the article it stops on a
 // moment later, and keys that come meanwhile acting on the moved cursor.
-import chalk from 'chalk';
-import { render } from 'ink-testing-library';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SearchIndex } from '../../../src/core/search/search.js';
 import { App } from '../../../src/ui/App.js';
 import { drawFastFramesTo } from '../../../src/ui/frame/fast-frame.js';
-import { installCompositor, setCompositorActive } from '../../../src/ui/frame/ink-compositor.js';
 import { HOLD_MS } from '../../../src/ui/input/use-keys.js';
 import { makeArticle } from '../../helpers/make-article.js';
-import { tick } from '../frame.js';
+import { render120, stillFrame, withCompositor } from './compositor-setup.js';
 
 const NOW = Date.UTC(2025, 10, 14, 12);
-let level: typeof chalk.level;
-beforeAll(async () => {
-  expect(await installCompositor()).toBe(true);
-  setCompositorActive(true);
-  level = chalk.level;
-  chalk.level = 3;
-});
-afterAll(() => {
-  drawFastFramesTo(null);
-  chalk.level = level;
-});
+withCompositor();
 
 function dashboard(onDone = vi.fn()) {
   const articles = Array.from({ length: 40 }, (_, i) =>
@@ -37,20 +24,12 @@ function dashboard(onDone = vi.fn()) {
     }),
   );
   const index = new SearchIndex(articles);
-  const r = render(<App index={index} version={1} warnings={[]} loading={null} width={120} height={30} now={NOW} onDone={onDone} />);
-  Object.defineProperty(r.stdout, 'columns', { get: () => 120, configurable: true });
-  r.stdout.emit('resize');
+  const r = render120(<App index={index} version={1} warnings={[]} loading={null} width={120} height={30} now={NOW} onDone={onDone} />);
   return Object.assign(r, { index });
 }
 
 async function settle(r: ReturnType<typeof dashboard>): Promise<void> {
-  let last = '';
-  for (let still = 0; still < 3; ) {
-    await tick(25);
-    const now = r.lastFrame() ?? '';
-    still = now === last ? still + 1 : 0;
-    last = now;
-  }
+  await stillFrame(r);
 }
 
 // Right-hand panes: the body starts past the list's column.

@@ -10,7 +10,8 @@ import { PaintedRows } from '../../../src/ui/Lines.js';
 import { paint } from '../../../src/ui/frame/paint.js';
 import { expandMeasured, expandRefs, rowRef, rowRefsOn, slotBlock, slotRef } from '../../../src/ui/frame/placed-rows.js';
 import { makeArticle } from '../../helpers/make-article.js';
-import { cells, rows, tick } from '../frame.js';
+import { cells, rows } from '../frame.js';
+import { stillFrame } from './compositor-setup.js';
 
 const NOW = Date.UTC(2025, 10, 14, 12);
 let level: typeof chalk.level;
@@ -45,14 +46,7 @@ async function dashboardFrames(active: boolean): Promise<string[]> {
   const frames: string[] = [];
   // The body follows the list in a later frame: wait until the screen holds still.
   const settle = async () => {
-    let last = '';
-    for (let still = 0; still < 3; ) {
-      await tick(25);
-      const now = r.lastFrame() ?? '';
-      still = now === last ? still + 1 : 0;
-      last = now;
-    }
-    frames.push(last);
+    frames.push(await stillFrame(r));
   };
   await settle();
   for (const key of ['j', 'j', 'j', '\t', 'j', '\t', 'j', '/', 'b', 'i', 't', '\r', 'G', 'g']) {

@@ -24,9 +24,20 @@ function dashboard() {
   return render120(<App index={new SearchIndex(articles)} version={1} warnings={[]} loading={null} width={120} height={30} now={NOW} onDone={vi.fn()} />);
 }
 
-// Waits until the screen holds still (the body follows the list in a later frame).
-async function settle(r: ReturnType<typeof render>): Promise<void> {
+/**
+ * Presses `key`, checks that its rows were drawn ahead in the turn it was read (one patch, no
+ * React frame yet), waits for React's frames, and gives the key's own frame, the frame before it
+ * and the rows drawn ahead.
+ */
+async function pressDrawnAhead(r: ReturnType<typeof render>, patches: Array<Map<number, string>>, key: string) {
+  const framesBefore = r.frames.length;
+  const patchesBefore = patches.length;
+  r.stdin.write(key);
+  await Promise.resolve();
+  expect(patches).toHaveLength(patchesBefore + 1);
+  expect(r.frames).toHaveLength(framesBefore);
   await stillFrame(r);
+  return { keyFrame: (r.frames[framesBefore] ?? '').split('\n'), before: (r.frames[framesBefore - 1] ?? '').split('\n'), patch: patches.at(-1)! };
 }
 
 describe('a cursor move drawn before React renders it', () => {
@@ -34,23 +45,13 @@ describe('a cursor move drawn before React renders it', () => {
     const patches: Array<Map<number, string>> = [];
     drawFastFramesTo({ patch: (rows) => (patches.push(new Map(rows)), true) });
     const r = dashboard();
-    await settle(r);
+    await stillFrame(r);
     for (const key of ['j', 'j', 'k', 'j']) {
-      const framesBefore = r.frames.length;
-      const patchesBefore = patches.length;
-      r.stdin.write(key);
-      // Drawn in the turn the key is read, before React's frame for it.
-      await Promise.resolve();
-      expect(patches).toHaveLength(patchesBefore + 1);
-      expect(r.frames).toHaveLength(framesBefore);
-      await settle(r);
-      const keyFrame = (r.frames[framesBefore] ?? '').split('\n');
-      const patch = patches.at(-1)!;
+      const { keyFrame, before, patch } = await pressDrawnAhead(r, patches, key);
       // The title and the rows the cursor left and reached: rows of the key's own frame, byte for byte.
       expect([...patch.keys()]).toContain(1);
       for (const [y, text] of patch) expect([y, text]).toEqual([y, keyFrame[y]]);
       // The rows the key's frame changed (title, the row left, the row reached) are the rows drawn ahead.
-      const before = (r.frames[framesBefore - 1] ?? '').split('\n');
       const changed = keyFrame.map((row, y) => (row === before[y] ? null : y)).filter((y) => y !== null);
       expect(changed).toHaveLength(3);
       expect([...patch.keys()].sort((a, b) => a - b)).toEqual(changed);
@@ -62,21 +63,12 @@ describe('a cursor move drawn before React renders it', () => {
     const patches: Array<Map<number, string>> = [];
     drawFastFramesTo({ patch: (rows) => (patches.push(new Map(rows)), true) });
     const r = dashboard();
-    await settle(r);
+    await stillFrame(r);
     r.stdin.write('/');
-    await settle(r);
+    await stillFrame(r);
     // `e` and `et` keep the pane full (every title holds them); a backspace is answered from the recent answers.
     for (const key of ['e', 't', '\x7f', 't']) {
-      const framesBefore = r.frames.length;
-      const patchesBefore = patches.length;
-      r.stdin.write(key);
-      await Promise.resolve();
-      expect(patches).toHaveLength(patchesBefore + 1);
-      expect(r.frames).toHaveLength(framesBefore);
-      await settle(r);
-      const keyFrame = (r.frames[framesBefore] ?? '').split('\n');
-      const before = (r.frames[framesBefore - 1] ?? '').split('\n');
-      const patch = patches.at(-1)!;
+      const { keyFrame, before, patch } = await pressDrawnAhead(r, patches, key);
       for (const [y, text] of patch) expect([y, text]).toEqual([y, keyFrame[y]]);
       // Only rows that change are drawn ahead; the search line always does.
       expect(patch.has(0)).toBe(true);
@@ -92,10 +84,10 @@ describe('a cursor move drawn before React renders it', () => {
     const patches: Array<Map<number, string>> = [];
     drawFastFramesTo({ patch: (rows) => (patches.push(new Map(rows)), true) });
     const r = dashboard();
-    await settle(r);
+    await stillFrame(r);
     for (const key of ['G', 'g', '\t', '\t', '\t', '/', '\r']) {
       r.stdin.write(key);
-      await settle(r);
+      await stillFrame(r);
     }
     expect(patches).toHaveLength(0);
     r.unmount();
@@ -104,9 +96,9 @@ describe('a cursor move drawn before React renders it', () => {
   it('without a writer draws nothing and the keys work as before', async () => {
     drawFastFramesTo(null);
     const r = dashboard();
-    await settle(r);
+    await stillFrame(r);
     r.stdin.write('j');
-    await settle(r);
+    await stillFrame(r);
     expect(r.lastFrame()).toMatch(/Articles 2\/60/);
     r.unmount();
   });

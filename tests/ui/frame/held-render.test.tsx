@@ -28,10 +28,6 @@ function dashboard(onDone = vi.fn()) {
   return Object.assign(r, { index });
 }
 
-async function settle(r: ReturnType<typeof dashboard>): Promise<void> {
-  await stillFrame(r);
-}
-
 // Right-hand panes: the body starts past the list's column.
 const bodyOf = (frame: string | undefined) => (frame ?? '').split('\n').map((l) => l.slice(62)).join('\n');
 
@@ -40,7 +36,7 @@ describe('React’s render of a cursor move drawn ahead', () => {
     const patches: Array<Map<number, string>> = [];
     drawFastFramesTo({ patch: (rows) => (patches.push(new Map(rows)), true) });
     const r = dashboard();
-    await settle(r);
+    await stillFrame(r);
     expect(bodyOf(r.lastFrame())).toContain('Story number 0');
     const framesBefore = r.frames.length;
     const start = performance.now();
@@ -51,7 +47,7 @@ describe('React’s render of a cursor move drawn ahead', () => {
     while (r.frames.length === framesBefore && performance.now() - start < 3000) await new Promise((res) => setImmediate(res));
     expect(r.frames.length).toBeGreaterThan(framesBefore);
     expect(performance.now() - start).toBeGreaterThanOrEqual(HOLD_MS - 1);
-    await settle(r);
+    await stillFrame(r);
     expect(r.lastFrame()).toMatch(/Articles 2\/40/);
     expect(bodyOf(r.lastFrame())).toContain('Story number 1');
     expect(patches).toHaveLength(1);
@@ -63,7 +59,7 @@ describe('React’s render of a cursor move drawn ahead', () => {
     drawFastFramesTo({ patch: (rows) => (patches.push(new Map(rows)), true) });
     const onDone = vi.fn();
     const r = dashboard(onDone);
-    await settle(r);
+    await stillFrame(r);
     // Two moves in two turns, then Enter: it chooses the row the two moves reached.
     r.stdin.write('j');
     await new Promise((res) => setImmediate(res));
@@ -73,7 +69,7 @@ describe('React’s render of a cursor move drawn ahead', () => {
     expect(patches).toHaveLength(2);
     expect([...patches[1].values()].join('\n')).toMatch(/Articles 3\/40/);
     r.stdin.write('\r');
-    await settle(r);
+    await stillFrame(r);
     expect(onDone).toHaveBeenCalledTimes(1);
     expect(onDone.mock.calls[0][0].articles.map((a: { title: string }) => a.title)).toEqual(['Story number 2 about ether flows']);
     r.unmount();
@@ -82,7 +78,7 @@ describe('React’s render of a cursor move drawn ahead', () => {
   it('a render for new props while moves are held shows them, not the cursor before them', async () => {
     drawFastFramesTo({ patch: () => true });
     const r = dashboard();
-    await settle(r);
+    await stillFrame(r);
     const start = performance.now();
     r.stdin.write('j');
     await Promise.resolve();
@@ -93,7 +89,7 @@ describe('React’s render of a cursor move drawn ahead', () => {
     const frame = r.lastFrame() ?? '';
     // Only meaningful while the hold lasts (a loaded machine may have let it run out).
     if (performance.now() - start < HOLD_MS) expect(frame).toMatch(/Articles 2\/40/);
-    await settle(r);
+    await stillFrame(r);
     expect(r.lastFrame()).toMatch(/Articles 2\/40/);
     r.unmount();
   });

@@ -172,9 +172,8 @@ export function App(p: AppProps) {
   useLayoutEffect(frameCommitted);
 
   useInputGuard();
-  // A key that changes the search is searched as it is read, when the screen is up to date: its
-  // results reach the reducer with the key's own actions, and App renders once for both.
-  // `atOnce`: a key that acts on the results needs them now, even with keys waiting (use-keys.ts).
+  // A key that changes the search is searched as it is read, when the screen is up to date (or
+  // `atOnce`: a key acting on the results needs them): App renders once for the key and its results.
   const keyStep = (next: AppState, atOnce = false): Action | null => {
     const ask = listSearch(props.current, next, now);
     // The hot order waits for the aggregate; a request already answered changes nothing.

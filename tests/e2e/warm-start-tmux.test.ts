@@ -95,7 +95,7 @@ describe('warm start', () => {
       await new Promise((r) => setTimeout(r, 20));
     }
     expect([...seen]).toEqual([first]);
-  });
+  }, 120_000);
 
   it('a second run lists what changed since the first: edited, deleted and added files, exact count', async () => {
     const first = await run(120, 35);

@@ -90,6 +90,14 @@ export function openTerminal(options: { mouse: boolean }): Terminal {
 
   writeNow(ENTER_ALT_SCREEN + HIDE_CURSOR + (options.mouse ? MOUSE_ON : ''));
   process.on('exit', restore);
+  // Raw mode now, as fzf does, not when ink first listens (after React and ink load): until then
+  // the line discipline would echo each key typed onto the skeleton's screen. The keys wait in the
+  // terminal's queue and ink reads them as type-ahead; a Ctrl-C among them exits once it does.
+  try {
+    if (input.isTTY) input.setRawMode(true);
+  } catch {
+    // Closed already: restore() has nothing to undo either.
+  }
 
   const listeners: Array<(size: { columns: number; rows: number }) => void> = [];
   const emitSize = () => {

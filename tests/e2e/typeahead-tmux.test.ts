@@ -53,4 +53,31 @@ describe('type-ahead', () => {
     expect(await finished(path.join(s.dir, 'ahead.status'))).toBe('exit=0');
     expect(fs.readFileSync(path.join(s.dir, 'ahead.out'), 'utf8').trim()).toBe(chosen);
   }, 60_000);
+
+  it('keys typed while the first screen is drawn are not echoed onto it and reach the search line', async () => {
+    const s = new TmuxSession(100, 30, repo);
+    session = s;
+    s.type(`XDG_CACHE_HOME=${path.join(s.dir, 'cache')} node ${cli}; echo "exit=$?" > ${path.join(s.dir, 'status')}`);
+    s.send('Enter');
+    s.type('/');
+    // A key every 20 ms while the program starts: the skeleton (its hint line, before React and
+    // ink are loaded) must never show one, as the terminal's own echo would draw it there.
+    const skeletonHint = 'to search, ? for help';
+    let sent = 0;
+    let screen = '';
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline && !(screen.includes(`/ ${'b'.repeat(sent)}`) && sent >= 20)) {
+      if (sent < 20) {
+        s.type('b');
+        sent++;
+      }
+      screen = s.screen();
+      const first = screen.split('\n')[0] ?? '';
+      if (first.includes(skeletonHint.slice(-8))) expect(first).not.toMatch(/b/);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(screen).toContain(`/ ${'b'.repeat(20)}`);
+    s.send('C-c');
+    expect(await finished(path.join(s.dir, 'status'))).toBe('exit=130');
+  }, 60_000);
 });

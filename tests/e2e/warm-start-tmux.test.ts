@@ -20,7 +20,8 @@ beforeEach(() => {
 });
 afterEach(() => {
   session?.close();
-  fs.rmSync(root, { recursive: true, force: true });
+  // The closed session's program may still be storing its facts in the cache for a moment.
+  fs.rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
 const loaded = (t: string) => t.includes('? help') && /Articles 1\/\d+/.test(t) && !/loading|finding files/.test(t);

@@ -124,10 +124,10 @@ export class IndexSession {
 
   /**
    * After handOff, a batch of parse outcomes for the other thread: `json` the outcomes as JSON
-   * (load/parse-worker.ts), `records` each one's record (null for a file that failed), each
-   * given the next reserved id. False without handOff: then add() each.
+   * (load/parse-worker.ts), `records` each one's record (null for a file that failed), each given
+   * the next reserved id; `bodies` their folded bodies (HandedBatch). False without handOff: add() each.
    */
-  hand(json: string, records: ReadonlyArray<ArticleRecord | null>): boolean {
+  hand(json: string, records: ReadonlyArray<ArticleRecord | null>, bodies?: ArrayBuffer): boolean {
     const h = this.handed;
     if (!h) return false;
     const ids = new Int32Array(records.length).fill(-1);
@@ -136,7 +136,7 @@ export class IndexSession {
       ids[k] = h.next++;
       this.kept.set(r[R.path], ids[k]);
     });
-    h.sink({ json, ids });
+    h.sink({ json, ids, bodies });
     this.wrote = true;
     return true;
   }

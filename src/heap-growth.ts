@@ -9,6 +9,12 @@
 // The flag is read each time V8 sets its next limit, so setting it at start-up works as well as
 // node's command line, which an npm bin cannot pass portably; V8 flags are per process, so the
 // threads started later share it.
+// It has a price: V8 checks the code cache Node embeds for its own modules against a hash of the
+// flags, so once any flag is changed that cache is refused and every thread started afterwards
+// compiles Node's internals from source (a thread's start measured at ~45 instead of ~21 ms of
+// CPU; a warm 10k `--filter`, which starts one thread and answers from the index, used ~40 ms more
+// CPU in all). A warm `--filter` therefore never sets it; the CLI sets it for the dashboard and
+// for a --filter that loads the corpus (cli.ts, filter.ts).
 import v8 from 'node:v8';
 
 /** Heap growth allowed after a full collection, in percent of what it kept. */

@@ -37,8 +37,9 @@ export interface IndexedArticle extends FileStamp {
   path: string;
   /** Milliseconds since the epoch, or null when the article has no date. */
   published: number | null;
-  /** The normalised article without its body or front matter, as stored JSON. */
+  /** The normalised article without its body or front matter, as stored JSON (`articleJson`: that JSON's text, when a parse thread made it). */
   article: unknown;
+  articleJson?: string;
   /** The body's lead paragraph (text/lead.ts), '' for none. */
   lead: string;
   /** The field filters' columns (columns.ts articleFields). */
@@ -53,20 +54,23 @@ export interface HandedRow extends FileStamp {
   path: string;
   /** Milliseconds since the epoch (whole), or null. */
   published: number | null;
+  /** The record, and its JSON text when the handed batch carried it (HandedBatch spans). */
   record: ArticleRecord;
+  recordJson?: string;
   lead: string;
   /** The FTS5 text, made from the body the parse read (article-text.ts handedText); null leaves the row pending. */
   text: ArticleText | null;
 }
 
 /**
- * A batch of a cold load's rows as it is handed over: the parse outcomes as JSON (load's
- * FileOutcome: `{ok: true, record, lead}` or `{ok: false, ...}`) and each one's reserved row id,
- * -1 for none (text-build.ts handedRows), and when the parse kept them, the articles' folded bodies.
+ * A cold load's rows as handed over: the parse outcomes as JSON (load's FileOutcome), each one's
+ * reserved row id (-1 for none; text-build.ts handedRows), where each record sits in the JSON
+ * when known (`spans`, load/parse-worker.ts outcomesJson), and the folded bodies when the parse kept them.
  */
 export interface HandedBatch {
   json: string;
   ids: Int32Array;
+  spans?: Int32Array;
   /** Transferable: each article outcome's folded body (UTF-8, record[R.bodyLength] bytes), back to back in outcome order. */
   bodies?: ArrayBuffer;
 }
@@ -189,7 +193,7 @@ export class ArticleStore {
         const old = this.byPath.get(it.path) as number | undefined;
         if (old !== undefined) this.removeOne(old);
         const f = it.fields;
-        const id = Number(this.insertRow.run(it.path, it.size, it.mtime, it.dev, it.ino, it.published, JSON.stringify(it.article), it.lead, f.source, f.lang, f.sentiment).lastInsertRowid);
+        const id = Number(this.insertRow.run(it.path, it.size, it.mtime, it.dev, it.ino, it.published, it.articleJson ?? JSON.stringify(it.article), it.lead, f.source, f.lang, f.sentiment).lastInsertRowid);
         if (it.text) this.insertFts(id, it.text);
         else this.insertPending.run(id);
         ids.push(id);
@@ -210,7 +214,7 @@ export class ArticleStore {
         const old = this.byPath.get(r.path) as number | undefined;
         if (old !== undefined) this.removeOne(old);
         const f = articleFields(r.record);
-        this.insertRowAt.run(r.id, r.path, r.size, r.mtime, r.dev, r.ino, r.published, JSON.stringify(r.record), r.lead, f.source, f.lang, f.sentiment);
+        this.insertRowAt.run(r.id, r.path, r.size, r.mtime, r.dev, r.ino, r.published, r.recordJson ?? JSON.stringify(r.record), r.lead, f.source, f.lang, f.sentiment);
         if (r.text === null) this.insertPending.run(r.id);
         else {
           this.insertFts(r.id, r.text);

@@ -25,11 +25,12 @@ export interface PoolOptions {
 }
 
 /**
- * Called once per finished batch with the index of its first job, the outcomes as JSON when a
- * thread parsed them, and the buffer the files' bodies are views of (the caller may transfer it
- * on, and then read no body); batches finish in any order.
+ * Called once per finished batch with the index of its first job, the outcomes as JSON with each
+ * record's span in it when a thread parsed them (parse-worker.ts outcomesJson), and the buffer the
+ * files' bodies are views of (the caller may transfer it on, and then read no body); batches
+ * finish in any order.
  */
-export type BatchHandler = (start: number, files: ParsedFile[], json: string | null, bodies: ArrayBuffer) => void;
+export type BatchHandler = (start: number, files: ParsedFile[], json: { json: string; spans: Int32Array } | null, bodies: ArrayBuffer) => void;
 
 const DEFAULT_BATCH = 256;
 const IN_FLIGHT_PER_WORKER = 2;
@@ -95,12 +96,15 @@ export class ParseThreads {
 function splitReply(reply: BatchReply): ParsedFile[] {
   let offset = 0;
   const outcomes = reply.json === undefined ? reply.outcomes : (JSON.parse(reply.json) as FileOutcome[]);
-  return outcomes.map((outcome) => {
-    if (!outcome.ok || !reply.withBody) return { outcome, lowerBody: null };
+  const { json, spans } = reply;
+  return outcomes.map((outcome, k) => {
+    // A slice of the reply's string: no copy, and the record's JSON for the index as it is.
+    const recordJson = json !== undefined && spans !== undefined && spans[2 * k] >= 0 ? json.slice(spans[2 * k], spans[2 * k + 1]) : undefined;
+    if (!outcome.ok || !reply.withBody) return { outcome, lowerBody: null, recordJson };
     const length = outcome.record[R.bodyLength];
     const lowerBody = Buffer.from(reply.bodies, offset, length);
     offset += length;
-    return { outcome, lowerBody };
+    return { outcome, lowerBody, recordJson };
   });
 }
 
@@ -173,7 +177,7 @@ export async function parseAll(jobs: readonly ParseJob[], cap: number, onBatch: 
       worker.on('message', (reply: BatchReply) => {
         inFlight.delete(reply.batch);
         stats.workerBatches += 1;
-        onBatch(reply.batch * batchSize, splitReply(reply), reply.json ?? null, reply.bodies);
+        onBatch(reply.batch * batchSize, splitReply(reply), reply.json !== undefined && reply.spans !== undefined ? { json: reply.json, spans: reply.spans } : null, reply.bodies);
         feed();
       });
       worker.on('error', finish);

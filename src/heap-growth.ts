@@ -3,10 +3,11 @@
 // Old generation: by default the growth factor after a full collection is dynamic, up to 4x,
 // chosen from how fast the collector runs against the program: a warm 100k dashboard (~100 MB
 // live once loaded) reading bodies and answering typed queries let its heap reach ~240 MB
-// committed, half of it garbage, and peak RSS with it (~400 MB). A fixed 50% (V8's
-// `--heap-growing-percent`, which replaces the dynamic factor in MemoryController::GrowingFactor)
-// collects sooner. Lower factors measured no lower peak and many more collections (20%: 15 full
-// collections against 9).
+// committed, half of it garbage, and peak RSS with it (~400 MB). A fixed factor (V8's
+// `--heap-growing-percent`, which replaces the dynamic one in MemoryController::GrowingFactor)
+// collects sooner. 30%: measured at 100k (bench child, warm, typed queries), peak RSS 256-267 MB
+// against 264-278 at 50% and 244-257 at 20%, for 14 full collections in the run against 10 at
+// 50% and 18 at 20% (BENCHMARKS.md, issue 10's memory sections).
 //
 // Young generation: V8 doubles the semi-spaces (up to 16 MB each, 32 MB committed and resident)
 // whenever a scavenge finds most of the young objects alive, which a load building 100k articles
@@ -24,7 +25,7 @@ import v8 from 'node:v8';
 import type { Worker } from 'node:worker_threads';
 
 /** Heap growth allowed after a full collection, in percent of what it kept. */
-export const HEAP_GROWING_PERCENT = 50;
+export const HEAP_GROWING_PERCENT = 30;
 
 /** Factor by which V8 may grow the young generation's semi-spaces (1: never past their start-up size). */
 export const SEMI_SPACE_GROWTH_FACTOR = 1;

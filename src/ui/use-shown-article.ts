@@ -90,7 +90,10 @@ function measureStep(state: AppState, shown: ShownArticle): Action | null {
  */
 export function useShownArticle(state: AppState, latest: { current: AppState }, dispatch: Dispatch<Action>, inputs: Inputs, followMs = BODY_FOLLOW_MS): ShownArticle {
   const [measure] = useState(measurers);
-  const [shownId, setShownId] = useState(state.selectedId);
+  // The shown id with the index (and its stories) it is an id of: when the loaded index replaces
+  // the warm start's page, ids mean other articles, and until the body follows the selection it
+  // must still show the article it showed, not whichever one has its old id in the new index.
+  const [shown, setShown] = useState<Shown>(() => ({ id: state.selectedId, index: inputs.index, stories: inputs.stories }));
   const now = useRef(inputs);
   now.current = inputs;
   // Read when the selection changes: a change that waits for this render's delay, not the next one's.
@@ -98,23 +101,30 @@ export function useShownArticle(state: AppState, latest: { current: AppState }, 
   follow.current = followMs;
   const selectedId = state.selectedId;
   const { overlay } = state;
+  const current = shown.index === inputs.index;
   // A layout effect: it runs as the commit ends (the frame is written by then); a passive one
   // could wait for the next commit.
   useLayoutEffect(
     () =>
-      shownId === selectedId || overlay
+      (current && shown.id === selectedId) || overlay
         ? undefined
         : afterQuiet(follow.current, () => {
             // Both updates in one turn of the event loop: React renders App once for them.
             const step = measureStep(latest.current, measure(now.current, selectedId));
             if (step) dispatch(step);
-            setShownId(selectedId);
+            setShown({ id: selectedId, index: now.current.index, stories: now.current.stories });
           }),
-    [shownId, selectedId, overlay, latest, dispatch, measure],
+    [shown, current, selectedId, overlay, latest, dispatch, measure],
   );
-  const shown = measure(inputs, shownId);
+  const result = measure(current ? inputs : { ...inputs, index: shown.index, stories: shown.stories }, shown.id);
   // A width or expansion change measures again here (the follow step measured the usual case).
-  const step = measureStep(state, shown);
+  const step = measureStep(state, result);
   if (step) dispatch(step);
-  return shown;
+  return result;
+}
+
+interface Shown {
+  id: number | null;
+  index: SearchIndex;
+  stories: StoryMap | null;
 }

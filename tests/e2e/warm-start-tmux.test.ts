@@ -62,6 +62,36 @@ describe('warm start', () => {
     }
   });
 
+  it('a second run of a folder bigger than the warm page never draws the page\'s counts as the pulse', async () => {
+    // 1,100 articles: the warm start's page holds the newest 1,000. The page is a quarter
+    // negative, the folder's oldest 100 all negative: the page's counts differ from the folder's.
+    fs.rmSync(corpus, { recursive: true, force: true });
+    fs.mkdirSync(corpus);
+    for (let i = 0; i < 1100; i++) {
+      const sentiment = i >= 1000 || i % 4 === 0 ? 'NEGATIVE' : 'POSITIVE';
+      const day = new Date(Date.UTC(2026, 0, 1) - i * 3_600_000).toISOString();
+      fs.writeFileSync(path.join(corpus, `a${i}.md`), `---\ntitle: Generated story ${i}\npublishedAt: '${day}'\nsource: Decrypt\nsentiment: ${sentiment}\n---\nBody ${i}.\n`);
+    }
+    const pulse = (t: string) => /▲ ([\d,]+) ● ([\d,]+) ▼ ([\d,]+)/.exec(t)?.slice(1).join(' ') ?? null;
+    await run(120, 35);
+    const first = pulse(await session!.waitFor((t) => loaded(t) && /▲ [\d,]+ ● [\d,]+ ▼ [1-9][\d,]* [█▒░]/.test(t), 'the first run\'s pulse counts', 30_000));
+    expect(first).toBe('750 0 350');
+    // The second run: every pulse the strip shows, from the page's first frame on, is the folder's.
+    session!.close();
+    const s = new TmuxSession(120, 35, repo, { XDG_CACHE_HOME: path.join(root, 'cache'), XDG_CONFIG_HOME: path.join(root, 'config') });
+    session = s;
+    s.type(`node ${cli} ${corpus}`);
+    s.send('Enter');
+    const until = Date.now() + 4000;
+    const seen = new Set<string>();
+    while (Date.now() < until) {
+      const p = pulse(s.screen());
+      if (p) seen.add(p);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect([...seen]).toEqual([first]);
+  });
+
   it('a second run lists what changed since the first: edited, deleted and added files, exact count', async () => {
     const first = await run(120, 35);
     const count = Number(/Articles 1\/(\d+)/.exec(first)![1]);

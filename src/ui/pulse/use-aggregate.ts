@@ -52,6 +52,11 @@ export interface AggregateRequest {
   /** Where the counting runs (the facts worker); null: here, over `facts`. */
   counter: FactsCounter | null;
   /**
+   * True while `index` is the warm start's first page of a bigger folder: counts over it would be
+   * the page's, drawn beside the folder's total, so there is no aggregate until the load's index.
+   */
+  partial?: boolean;
+  /**
    * Called with each aggregate as it is taken in, in the same turn of the event loop: App puts
    * its counts in the reducer then, so that the aggregate costs one render, not two.
    */
@@ -61,7 +66,7 @@ export interface AggregateRequest {
 /** The aggregate of the current search once counted, else null (the previous one stays drawn meanwhile). */
 export function useAggregate(r: AggregateRequest): Aggregate | null {
   const [aggregate, keep] = useState<Aggregate | null>(null);
-  const { index, search, query, sort, hot, includeDrafts, now, reading, readingVersion, hidden, facts, counter } = r;
+  const { index, search, query, sort, hot, includeDrafts, now, reading, readingVersion, hidden, facts, counter, partial = false } = r;
   const counted = useRef(r.onCounted);
   counted.current = r.onCounted;
   const setAggregate = (a: Aggregate) => {
@@ -69,7 +74,7 @@ export function useAggregate(r: AggregateRequest): Aggregate | null {
     counted.current?.(a);
   };
   useEffect(() => {
-    if (!search.ok) return undefined;
+    if (!search.ok || partial) return undefined;
     const result = search.result;
     // Without facts: exact only when the list holds every match; otherwise wait for them.
     if (!facts) {
@@ -108,7 +113,7 @@ export function useAggregate(r: AggregateRequest): Aggregate | null {
       cancel();
       clearTimeout(timer);
     };
-  }, [search, facts, counter, hot, index, query, sort, includeDrafts, now, reading, readingVersion, hidden]);
+  }, [search, facts, counter, hot, index, query, sort, includeDrafts, now, reading, readingVersion, hidden, partial]);
   return aggregate && aggregate.search === search ? aggregate : null;
 }
 

@@ -8,7 +8,8 @@
 //   threads from their start to their first batch: ~105 instead of ~210 ms of CPU.
 // - The CLI (dist/cli.js, replaced in place) with the modules it reaches, split where it imports
 //   on demand (the filter, the dashboard, the loader...) into chunks beside it in dist/; packages
-//   stay imports of node_modules (ink's output class is reached by path, react must be one copy).
+//   stay imports of node_modules (ink's output class is reached by path, react must be one copy)
+//   but the few pure ones a warm `--filter` loads (CLI_INLINED).
 //   Every process pays the ESM loader for each of ~80 emitted modules before a warm `--filter`
 //   answers: ~30-40 ms of CPU less of it at 10k files.
 //
@@ -31,6 +32,26 @@ export const THREAD_ENTRIES = [
   { entry: 'core/load/text-worker.js', dynamic: true },
   { entry: 'core/files/walk-worker.js', dynamic: true },
 ];
+
+/**
+ * Packages the CLI's bundle carries inside it (every other package stays an import of node_modules):
+ * pure code on a warm `--filter`'s path, whose many small modules the ESM loader would each resolve
+ * (a package.json looked up per folder), read and link: date-fns' `sub` is nine modules (~6-9 ms of
+ * CPU at start-up), fuse.js one (~2-3 ms). Neither keeps state a second copy could split (tests
+ * importing dist/'s emitted modules load their own).
+ */
+export const CLI_INLINED = ['date-fns', 'fuse.js'];
+
+/** The package a bare import names (`date-fns/sub` -> `date-fns`, `@scope/x/y` -> `@scope/x`). */
+const packageOf = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+
+// Bare imports stay external (react must be one copy; ink's output class is reached by path) but CLI_INLINED's.
+const packagesExternal = {
+  name: 'packages-external-but-inlined',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => (args.kind === 'entry-point' || CLI_INLINED.includes(packageOf(args.path)) ? undefined : { path: args.path, external: true }));
+  },
+};
 
 /** Packages with native code, never bundled. */
 const NATIVE = ['better-sqlite3', '@parcel/watcher'];
@@ -95,8 +116,7 @@ export async function bundleCli(dist) {
     allowOverwrite: true,
     splitting: true,
     chunkNames: '[name]-[hash]',
-    packages: 'external',
-    plugins: [keepImportMetaUrl(dist)],
+    plugins: [packagesExternal, keepImportMetaUrl(dist)],
   });
   chmodSync(path.join(dist, 'cli.js'), 0o755);
 }

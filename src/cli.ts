@@ -18,17 +18,20 @@ import { limitHeapGrowth } from './heap-growth.js';
  * modules: ~60-80 ms of a warm run at 10k files, during which the thread boots and walks).
  * Null for any other run; runFilter takes it, and it is ended when nothing does.
  */
-function walkFirst(argv: string[]): WalkThread | null {
-  let command: Command;
-  try {
-    command = parseCommandLine(argv);
-  } catch {
-    return null;
-  }
-  if (command.kind !== 'run' || command.options.paths.length === 0 || !indexMayAnswer(command.options)) return null;
+function walkFirst(command: Command | Error): WalkThread | null {
+  if (command instanceof Error || command.kind !== 'run' || command.options.paths.length === 0 || !indexMayAnswer(command.options)) return null;
   // A reading term (`is:`) needs a full load (filter.ts).
   if (/is:/i.test(command.options.filter ?? '')) return null;
   return WalkThread.start(command.options.paths);
+}
+
+/** The command line, parsed once for walkFirst and main; what it threw stands in for it (main reports it). */
+function parseOnce(argv: string[]): Command | Error {
+  try {
+    return parseCommandLine(argv);
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
 }
 
 function packageFile(relative: string): string {
@@ -60,20 +63,15 @@ function viewQueryError(query: string, { parseQuery, QueryError }: typeof import
   }
 }
 
-async function main(argv: string[], walk: WalkThread | null): Promise<void> {
+async function main(command: Command | Error, walk: WalkThread | null): Promise<void> {
   // A reader that goes away (`| head -1`) is not an error: stop quietly.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
     throw error;
   });
 
-  let command;
-  try {
-    command = parseCommandLine(argv);
-  } catch (error) {
-    if (error instanceof UsageError) return fail(error.message, `Try '${NAME} --help'.`);
-    throw error;
-  }
+  if (command instanceof UsageError) return fail(command.message, `Try '${NAME} --help'.`);
+  if (command instanceof Error) throw command;
   if (command.kind === 'help') {
     process.stdout.write(HELP);
     return;
@@ -158,12 +156,16 @@ async function main(argv: string[], walk: WalkThread | null): Promise<void> {
 }
 
 const debug = process.argv.includes('--debug');
-// Before anything is loaded or a thread started: the heap's growth between collections sets the peak RSS.
-limitHeapGrowth();
-const walk = walkFirst(process.argv.slice(2));
+const command = parseOnce(process.argv.slice(2));
+// Before anything is loaded or a thread started: the heap's growth between collections sets the
+// peak RSS. Not for --filter: setting a V8 flag makes Node's built-in code cache stale, so every
+// thread started after it compiles Node's own modules again (heap-growth.ts); a --filter sets it
+// only when it loads the corpus (filter.ts), and the index's answer never does.
+if (command instanceof Error || command.kind !== 'run' || command.options.filter === null) limitHeapGrowth();
+const walk = walkFirst(command);
 // The walk, when --filter did not take it (a usage or config error, a path that is not there),
 // must not keep the process alive.
-main(process.argv.slice(2), walk).finally(() => walk?.cancel()).catch((error: unknown) => {
+main(command, walk).finally(() => walk?.cancel()).catch((error: unknown) => {
   // The dashboard has already restored the terminal (its 'exit' and error paths do) by the time
   // this prints: one short line, the stack only when asked for.
   process.exitCode = reportFatal(error, { restore: () => {}, write: (text) => process.stderr.write(text), debug }, NAME);

@@ -6,6 +6,7 @@ import { indexMayAnswer, type Options } from './args.js';
 import type { Article } from './core/article.js';
 import { WalkThread } from './core/files/index.js';
 import { QueryError } from './core/search/index.js';
+import { limitHeapGrowth } from './heap-growth.js';
 import { drained, EXIT, fail, importFormat, NAME, printArticles, printPaths, reportWarnings } from './output.js';
 
 /** Opens the reading state for --filter when the query or the output needs it; null otherwise or when it cannot be opened. */
@@ -81,6 +82,8 @@ async function filterFromIndex(options: Options, paths: string[], started: WalkT
 export async function runFilter(options: Options, paths: string[], stateDir: string, walk: WalkThread | null = null): Promise<void> {
   if (await filterFromIndex(options, paths, walk)) return;
   walk?.cancel();
+  // A full load: its heap's growth bounded as the dashboard's is (the CLI leaves it to --filter, cli.ts).
+  limitHeapGrowth();
   // Imported here, not at the top: the dashboard path must reach the terminal without them.
   const { importBodyPreload, importSearchEngine } = await import('./core/search/index.js');
   const [{ loadCorpus }, { SearchIndex, readsBodies, indexAnswers, BODY_DEPTH }, { searchWithReading }, { preloadBodies, answerBodiesFromIndex }, { WordIndex, startVocabulary, cacheDirectory, indexFile }] = await Promise.all([

@@ -21,6 +21,13 @@
 // space grew to 32 MB again), and the load, the text build, the facts and the read-ahead all start
 // threads: so the flags are set again as each thread comes online, and the threads' own isolates
 // run with them too.
+//
+// It has a price: V8 checks the code cache Node embeds for its own modules against a hash of the
+// flags, so once any flag is changed that cache is refused and every thread started afterwards
+// compiles Node's internals from source (a thread's start measured at ~45 instead of ~21 ms of
+// CPU; a warm 10k `--filter`, which starts one thread and answers from the index, used ~40 ms more
+// CPU in all). A warm `--filter` therefore never sets them; the CLI sets them for the dashboard and
+// for a --filter that loads the corpus (cli.ts, filter.ts).
 import v8 from 'node:v8';
 import type { Worker } from 'node:worker_threads';
 

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const repo = path.resolve(import.meta.dirname, '..', '..');
@@ -50,6 +51,25 @@ describe('warm --filter over folders named on the command line', () => {
       expect(warm.code).toBe(plain.code);
     }
     expect(both('solana')[0].stdout.split('\n').filter(Boolean).length).toBeGreaterThan(10);
+  });
+
+  // heap-growth.ts: a V8 flag set at run time makes Node's built-in code cache stale for every
+  // thread started after it, so the index's answer (one walk thread) runs without it, and a run
+  // that loads the corpus, or the dashboard, sets it before loading.
+  it('changes no V8 flag when the index answers, and bounds the heap of a run that loads the corpus', () => {
+    const log = path.join(root, 'flags.log');
+    const preload = path.join(root, 'record-flags.mjs');
+    fs.writeFileSync(preload, "import fs from 'node:fs';\nimport v8 from 'node:v8';\nconst set = v8.setFlagsFromString;\nv8.setFlagsFromString = (flags) => {\n  fs.appendFileSync(process.env.FLAGS_LOG, `${flags}\\n`);\n  set(flags);\n};\n");
+    const flagsOf = (args: string[], code: number): string => {
+      fs.rmSync(log, { force: true });
+      const r = spawnSync(process.execPath, ['--import', pathToFileURL(preload).href, cli, ...args], { encoding: 'utf8', env: { ...env, FLAGS_LOG: log } });
+      expect(r.status).toBe(code);
+      return fs.existsSync(log) ? fs.readFileSync(log, 'utf8') : '';
+    };
+    expect(flagsOf(['--filter', 'solana', '--print', 'path', corpus], 0)).toBe('');
+    expect(flagsOf(['--no-cache', '--filter', 'solana', '--print', 'path', corpus], 0)).toBe('--heap-growing-percent=50\n');
+    // The dashboard (here without a terminal to draw on: exit 2 after the start-up) sets it as it starts.
+    expect(flagsOf([corpus], 2)).toBe('--heap-growing-percent=50\n');
   });
 
   it('shows a file added, a file changed in place and a file deleted since the last run', () => {

@@ -8,11 +8,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ESM script of the build, without type declarations.
-import { bundleOf as bundleOfUntyped, isCliChunk as isCliChunkUntyped, THREAD_ENTRIES as ENTRIES } from '../../scripts/bundle.mjs';
+import { bundleOf as bundleOfUntyped, CLI_INLINED as INLINED, isCliChunk as isCliChunkUntyped, THREAD_ENTRIES as ENTRIES } from '../../scripts/bundle.mjs';
 
 const bundleOf = bundleOfUntyped as (file: string) => string;
 const isCliChunk = isCliChunkUntyped as (name: string) => boolean;
 const THREAD_ENTRIES = ENTRIES as Array<{ entry: string; dynamic: boolean }>;
+const CLI_INLINED = INLINED as string[];
 
 const dist = path.resolve(import.meta.dirname, '..', '..', 'dist');
 let root: string;
@@ -39,12 +40,19 @@ describe('thread bundles', () => {
 
   it('builds the CLI as one entry and chunks beside it, importing packages and its chunks only', () => {
     const outputs = ['cli.js', ...fs.readdirSync(dist).filter(isCliChunk)];
+    const imported: string[] = [];
     expect(outputs.length).toBeGreaterThan(1);
     for (const out of outputs) {
       const text = fs.readFileSync(path.join(dist, out), 'utf8');
       for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*)["'](\.{1,2}\/[^"']+)["']/g)) expect(isCliChunk(path.basename(m[1])) && !m[1].startsWith('../'), `${out}: ${m[1]}`).toBe(true);
       for (const m of text.matchAll(/new URL\("([^"]+)", import\.meta\.url\)\.href/g)) expect(fs.existsSync(path.resolve(dist, m[1])), `${out}: ${m[1]}`).toBe(true);
+      // The packages a warm --filter loads are inside the bundle, not imported from node_modules; others are imported.
+      const packages = [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*)["']([^"'./][^"']*)["']/g)].map((m) => m[1]);
+      expect(packages.filter((p) => CLI_INLINED.some((name) => p === name || p.startsWith(`${name}/`))), out).toEqual([]);
+      imported.push(...packages);
     }
+    expect(imported).toContain('better-sqlite3');
+    expect(imported).toContain('react');
     expect(fs.readFileSync(path.join(dist, 'cli.js'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
 

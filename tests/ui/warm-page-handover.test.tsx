@@ -2,7 +2,8 @@
 // until the load's index replaces it, where the same articles have other ids. Two things must hold
 // across that hand-over: the pulse never counts the page as if it were the folder (the page's
 // counts beside the folder's total are wrong numbers, not stale ones), and the body never shows
-// the article that happens to carry the selected article's old id in the new index.
+// the article that happens to carry the selected article's old id in the new index. A cold load
+// that has found nothing yet draws no zeros either.
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SearchIndex } from '../../src/core/search/search.js';
@@ -70,5 +71,21 @@ describe('the warm page handed over to the loaded index', () => {
     });
     // Id 0 of the loaded index is story 5: its body must never have been drawn.
     for (const screen of seen) expect(screen).not.toContain('Body text of story 5.');
+  });
+});
+
+describe('a cold load that has found nothing yet', () => {
+  it('says it is counting rather than drawing zeros, then counts what the load brings', async () => {
+    const app = setup({ index: new SearchIndex([]), loading: { done: 0, total: 0 } });
+    for (let i = 0; i < 5; i++) await tick();
+    expect(app.text()).toContain('counting…');
+    expect(app.text()).not.toContain('▲ 0');
+    app.rerender(<App {...app.props} index={new SearchIndex(folder)} version={2} loading={{ done: 6, total: 6 }} />);
+    await eventually(() => expect(app.text()).toContain('▲ 3 ● 0 ▼ 3'));
+  });
+
+  it('draws zeros for a folder that loaded empty', async () => {
+    const app = setup({ index: new SearchIndex([]), loading: null });
+    await eventually(() => expect(app.text()).toContain('▲ 0 ● 0 ▼ 0'));
   });
 });

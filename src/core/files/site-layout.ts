@@ -33,15 +33,22 @@ export interface ListedEntry {
 
 const folderLike = (entry: ListedEntry): boolean => entry.isDirectory() || entry.isSymbolicLink();
 
+// First letters of the names above: every folder listed is asked siteKind, so an article's name
+// (nearly every entry) is let go after one character instead of hashed for two Set look-ups
+// (~15 ms of a warm 100k --filter's walk).
+const CONFIG_INITIALS = new Set([...HUGO_CONFIGS, ...JEKYLL_CONFIGS].map((name) => name.charCodeAt(0)));
+
 /** Whether a folder with these entries is a Hugo/Zola site root, a Jekyll site root, or neither. */
 export function siteKind(entries: readonly ListedEntry[]): SiteKind {
   let hugoConfig = false;
   let content = false;
   for (const entry of entries) {
+    const name = entry.name;
+    if (!CONFIG_INITIALS.has(name.charCodeAt(0))) continue;
     if (folderLike(entry)) {
-      if (entry.name === 'content') content = true;
-    } else if (JEKYLL_CONFIGS.has(entry.name)) return 'jekyll';
-    else if (HUGO_CONFIGS.has(entry.name)) hugoConfig = true;
+      if (name === 'content') content = true;
+    } else if (JEKYLL_CONFIGS.has(name)) return 'jekyll';
+    else if (HUGO_CONFIGS.has(name)) hugoConfig = true;
   }
   return hugoConfig && content ? 'hugo' : null;
 }

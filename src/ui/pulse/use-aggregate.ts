@@ -52,8 +52,9 @@ export interface AggregateRequest {
   /** Where the counting runs (the facts worker); null: here, over `facts`. */
   counter: FactsCounter | null;
   /**
-   * True while `index` is the warm start's first page of a bigger folder: counts over it would be
-   * the page's, drawn beside the folder's total, so there is no aggregate until the load's index.
+   * True while `index` is not yet the folder: the warm start's first page of a bigger folder, or a
+   * load that has found no article yet. Counts over it would be the page's (or zeros), drawn beside
+   * the folder's total, so there is no aggregate until there is something to count.
    */
   partial?: boolean;
   /**

@@ -72,7 +72,11 @@ export const isRecord = recordCheck(isSafeText);
 
 /** A record's `inode` ("dev:ino", from files/read-sync.ts) as numbers; [-1, -1] when it is not one. */
 export function splitInode(inode: string): [number, number] {
-  const parts = inode.split(':');
-  const [dev, ino] = parts.map(Number);
-  return parts.length === 2 && dev >= 0 && ino >= 0 ? [dev, ino] : [-1, -1];
+  // Called twice per file of a cold load (the index's row, the same-file check): without the
+  // split's array and map, ~1 us less a call (100k: ~0.1 s of the load thread's CPU).
+  const colon = inode.indexOf(':');
+  if (colon < 0 || inode.indexOf(':', colon + 1) >= 0) return [-1, -1];
+  const dev = Number(inode.slice(0, colon));
+  const ino = Number(inode.slice(colon + 1));
+  return dev >= 0 && ino >= 0 ? [dev, ino] : [-1, -1];
 }

@@ -172,22 +172,23 @@ export function App(p: AppProps) {
   useLayoutEffect(frameCommitted);
 
   useInputGuard();
-  // A key that changes the search is searched as it is read, when the screen is up to date: its
-  // results reach the reducer with the key's own actions, and App renders once for both.
-  const keyStep = (next: AppState): Action | null => {
+  // A key that changes the search is searched as it is read, when the screen is up to date (or
+  // `atOnce`: a key acting on the results needs them): App renders once for the key and its results.
+  const keyStep = (next: AppState, atOnce = false): Action | null => {
     const ask = listSearch(props.current, next, now);
     // The hot order waits for the aggregate; a request already answered changes nothing.
-    if (ask.hot || answers.held(ask.request)) return null;
+    if (ask.hot || (!atOnce && answers.held(ask.request))) return null;
     // A recent answer (a backspace, a query typed again) is taken even with keys waiting: it costs nothing.
     const known = answers.recall(ask.request);
-    if (!known && inputIsBehind()) return null;
+    if (!known && !atOnce && inputIsBehind()) return null;
     return resultsStep(next, listedAnswer(props.current, known ?? answers.answer(ask.request), null, false));
   };
   // Keys typed ahead wait for a list to act on: the first answer, and while the articles are
   // still loading, a non-empty one (a start-up answer can come before the first articles).
   const notYet = (s: AppState): boolean => s.resultsSeq === 0 || (s.hits.length === 0 && props.current.loading !== null && props.current.loading.what !== 'text');
-  // A cursor move drawn ahead reaches React later (held); a typed key's render follows at once.
-  const drawAhead = (before: AppState, next: AppState): boolean => drawCursorMove(lane, before, next) || (drawTyped(lane, before, next), false);
+  // A key whose list answer was drawn ahead (a cursor move, a typed key) reaches React later
+  // (held): its render would keep a core busy while the terminal takes the rows in.
+  const drawAhead = (before: AppState, next: AppState): boolean => drawCursorMove(lane, before, next) || drawTyped(lane, before, next);
   useKeys(latest, held, p.mouse ?? false, table, keyStep, drawAhead, notYet);
   useEffectRunner(state.effects, dispatch, { index: p.index, reading, system: p.system ?? null, query, includeDrafts: p.includeDrafts ?? false, bodyWidth });
 

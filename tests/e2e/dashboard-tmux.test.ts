@@ -82,6 +82,27 @@ describe('dashboard in a real terminal', () => {
     expect(fs.readFileSync(out, 'utf8')).not.toBe(atOnce);
   });
 
+  it('letters typed one by one and Enter at once choose what they choose after a pause', async () => {
+    // Each letter's search line and rows are drawn as it is read and React takes it a moment
+    // later: letters and Enter in between must act on the query typed so far, in order.
+    const chosen = async (pause: boolean) => {
+      const { s, out, status } = start(80, 24);
+      await s.waitFor(ready, 'the dashboard');
+      s.type('/');
+      for (const letter of 'bitfarm') s.type(letter);
+      if (pause) await s.waitFor((t) => t.includes('Bitfarms') && /1\/1\b/.test(t), 'the search result');
+      s.send('Enter');
+      s.send('Enter');
+      expect(await s.waitForFile(status)).toBe('exit=0\n');
+      const article = fs.readFileSync(out, 'utf8');
+      s.close();
+      return article;
+    };
+    const atOnce = await chosen(false);
+    expect(atOnce).toBe('data/news/bitfarms-wind-down.md\n');
+    expect(await chosen(true)).toBe(atOnce);
+  });
+
   it('q cancels with exit 130 and writes nothing to stdout', async () => {
     const { s, out, status } = start(80, 24);
     await s.waitFor(ready, 'the dashboard');

@@ -123,11 +123,11 @@ export class IndexSession {
   }
 
   /**
-   * After handOff, a batch of parse outcomes for the other thread: `json` the outcomes as JSON
-   * (load/parse-worker.ts), `records` each one's record (null for a file that failed), each
-   * given the next reserved id. False without handOff: then add() each.
+   * After handOff, a batch of parse outcomes for the other thread: `json` the outcomes as JSON and
+   * `spans` each record's place in it, if known (load/parse-worker.ts outcomesJson), `records` each
+   * one's record (null: failed), each given the next reserved id. False without handOff: add() each.
    */
-  hand(json: string, records: ReadonlyArray<ArticleRecord | null>): boolean {
+  hand({ json, spans }: { json: string; spans: Int32Array | null }, records: ReadonlyArray<ArticleRecord | null>): boolean {
     const h = this.handed;
     if (!h) return false;
     const ids = new Int32Array(records.length).fill(-1);
@@ -136,7 +136,7 @@ export class IndexSession {
       ids[k] = h.next++;
       this.kept.set(r[R.path], ids[k]);
     });
-    h.sink({ json, ids });
+    h.sink(spans ? { json, ids, spans } : { json, ids });
     this.wrote = true;
     return true;
   }
@@ -198,9 +198,9 @@ export class IndexSession {
 
   /**
    * Queues a freshly parsed article for writing, with its lead paragraph; `lowerBody` is its
-   * folded body for FTS, or null to leave its text to the background build (text-build.ts).
-   */
-  add(record: ArticleRecord, lead: string, lowerBody: Buffer | null): void {
+   * folded body for FTS, or null to leave its text to the background build (text-build.ts);
+   * `recordJson`, when given, is JSON.stringify(record)'s text, stored as it is. */
+  add(record: ArticleRecord, lead: string, lowerBody: Buffer | null, recordJson?: string): void {
     // An index in memory (`--no-cache`, or a cache folder that cannot be written) is closed at
     // the end of the load with nothing reading it: its rows would cost memory (~0.6 GB per
     // million articles) and time for nothing.
@@ -215,6 +215,7 @@ export class IndexSession {
       // A date guessed from the file time has a fraction of a millisecond; the column holds whole ms.
       published: record[4] === null ? null : Math.floor(record[4]),
       article: record,
+      articleJson: recordJson,
       lead,
       fields: articleFields(record),
       text: lowerBody === null ? null : articleText(record, lowerBody.toString('utf8')),

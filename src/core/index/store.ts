@@ -38,8 +38,9 @@ export interface IndexedArticle extends FileStamp {
   path: string;
   /** Milliseconds since the epoch, or null when the article has no date. */
   published: number | null;
-  /** The normalised article without its body or front matter, as stored JSON. */
+  /** The normalised article without its body or front matter, as stored JSON (`articleJson`: that JSON's text, when a parse thread made it). */
   article: unknown;
+  articleJson?: string;
   /** The body's lead paragraph (text/lead.ts), '' for none. */
   lead: string;
   /** The field filters' columns (columns.ts articleFields). */
@@ -54,18 +55,21 @@ export interface HandedRow extends FileStamp {
   path: string;
   /** Milliseconds since the epoch (whole), or null. */
   published: number | null;
+  /** The record, and its JSON text when the handed batch carried it (HandedBatch spans). */
   record: ArticleRecord;
+  recordJson?: string;
   lead: string;
 }
 
 /**
- * A batch of a cold load's rows as it is handed over: the parse outcomes as JSON (load's
- * FileOutcome: `{ok: true, record, lead}` or `{ok: false, ...}`) and each one's reserved row id,
- * -1 for none (text-build.ts handedRows).
+ * A cold load's rows as handed over: the parse outcomes as JSON (load's FileOutcome), each one's
+ * reserved row id (-1 for none; text-build.ts handedRows), and where each record sits in the JSON
+ * when known (`spans`, load/parse-worker.ts outcomesJson).
  */
 export interface HandedBatch {
   json: string;
   ids: Int32Array;
+  spans?: Int32Array;
 }
 
 /** A row still without text, as the text build needs it: where to read it, what file it was, and its stored article JSON. */
@@ -192,7 +196,7 @@ export class ArticleStore {
         const old = this.byPath.get(it.path) as number | undefined;
         if (old !== undefined) this.removeOne(old);
         const f = it.fields;
-        const id = Number(this.insertRow.run(it.path, it.size, it.mtime, it.dev, it.ino, it.published, JSON.stringify(it.article), it.lead, f.source, f.lang, f.sentiment).lastInsertRowid);
+        const id = Number(this.insertRow.run(it.path, it.size, it.mtime, it.dev, it.ino, it.published, it.articleJson ?? JSON.stringify(it.article), it.lead, f.source, f.lang, f.sentiment).lastInsertRowid);
         if (it.text) this.insertFts(id, it.text);
         else this.insertPending.run(id);
         ids.push(id);
@@ -212,7 +216,7 @@ export class ArticleStore {
         const old = this.byPath.get(r.path) as number | undefined;
         if (old !== undefined) this.removeOne(old);
         const f = articleFields(r.record);
-        this.insertRowAt.run(r.id, r.path, r.size, r.mtime, r.dev, r.ino, r.published, JSON.stringify(r.record), r.lead, f.source, f.lang, f.sentiment);
+        this.insertRowAt.run(r.id, r.path, r.size, r.mtime, r.dev, r.ino, r.published, r.recordJson ?? JSON.stringify(r.record), r.lead, f.source, f.lang, f.sentiment);
         this.insertPending.run(r.id);
       }
     }).immediate(rows);

@@ -159,7 +159,8 @@ export function handedRows(batch: HandedBatch): HandedRow[] {
     const r = o.record;
     const [dev, ino] = splitInode(r[R.inode]);
     // A date guessed from the file time has a fraction of a millisecond; the column holds whole ms.
-    rows.push({ id, path: r[R.path], size: r[R.size], mtime: r[R.mtimeMs], dev, ino, published: r[4] === null ? null : Math.floor(r[4]), record: r, lead: o.lead ?? '' });
+    const recordJson = batch.spans && batch.spans[2 * k] >= 0 ? batch.json.slice(batch.spans[2 * k], batch.spans[2 * k + 1]) : undefined;
+    rows.push({ id, path: r[R.path], size: r[R.size], mtime: r[R.mtimeMs], dev, ino, published: r[4] === null ? null : Math.floor(r[4]), record: r, recordJson, lead: o.lead ?? '' });
   });
   return rows;
 }

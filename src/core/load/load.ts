@@ -261,10 +261,10 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
       cap,
       (start, parsed, json) => {
         // Handed rows go on as the batch's JSON (index/text-build.ts), not one by one.
-        const rowsHanded = handed && index.hand(json ?? JSON.stringify(parsed.map((f) => f.outcome)), parsed.map((f) => (f.outcome.ok ? f.outcome.record : null)));
+        const rowsHanded = handed && index.hand(json ?? { json: JSON.stringify(parsed.map((f) => f.outcome)), spans: null }, parsed.map((f) => (f.outcome.ok ? f.outcome.record : null)));
         parsed.forEach((f, k) => {
           const slot = slotOf(f);
-          if (!failed(slot) && !rowsHanded) index.add(slot.record, slot.lead, slot.lowerBody);
+          if (!failed(slot) && !rowsHanded) index.add(slot.record, slot.lead, slot.lowerBody, f.recordJson);
           slots[misses[start + k]] = slot;
         });
         done += parsed.length;

@@ -24,8 +24,8 @@ export interface PoolOptions {
   withBody?: boolean;
 }
 
-/** Called once per finished batch with the index of its first job (and the outcomes as JSON when a thread parsed them); batches finish in any order. */
-export type BatchHandler = (start: number, files: ParsedFile[], json: string | null) => void;
+/** Called once per finished batch with the index of its first job (and the outcomes as JSON with each record's span in it, when a thread parsed them: parse-worker.ts outcomesJson); batches finish in any order. */
+export type BatchHandler = (start: number, files: ParsedFile[], json: { json: string; spans: Int32Array } | null) => void;
 
 const DEFAULT_BATCH = 256;
 const IN_FLIGHT_PER_WORKER = 2;
@@ -91,12 +91,15 @@ export class ParseThreads {
 function splitReply(reply: BatchReply): ParsedFile[] {
   let offset = 0;
   const outcomes = reply.json === undefined ? reply.outcomes : (JSON.parse(reply.json) as FileOutcome[]);
-  return outcomes.map((outcome) => {
-    if (!outcome.ok || !reply.withBody) return { outcome, lowerBody: null };
+  const { json, spans } = reply;
+  return outcomes.map((outcome, k) => {
+    // A slice of the reply's string: no copy, and the record's JSON for the index as it is.
+    const recordJson = json !== undefined && spans !== undefined && spans[2 * k] >= 0 ? json.slice(spans[2 * k], spans[2 * k + 1]) : undefined;
+    if (!outcome.ok || !reply.withBody) return { outcome, lowerBody: null, recordJson };
     const length = outcome.record[R.bodyLength];
     const lowerBody = Buffer.from(reply.bodies, offset, length);
     offset += length;
-    return { outcome, lowerBody };
+    return { outcome, lowerBody, recordJson };
   });
 }
 
@@ -168,7 +171,7 @@ export async function parseAll(jobs: readonly ParseJob[], cap: number, onBatch: 
       worker.on('message', (reply: BatchReply) => {
         inFlight.delete(reply.batch);
         stats.workerBatches += 1;
-        onBatch(reply.batch * batchSize, splitReply(reply), reply.json ?? null);
+        onBatch(reply.batch * batchSize, splitReply(reply), reply.json !== undefined && reply.spans !== undefined ? { json: reply.json, spans: reply.spans } : null);
         feed();
       });
       worker.on('error', finish);

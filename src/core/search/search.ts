@@ -35,8 +35,8 @@ export { BODY_DEPTH, CAP, EVERY_MATCH, FALLBACK_N, FUSE_KEYS, FUSE_OPTIONS, FUSE
 
 type FirstEligible = (pre: ((id: number) => boolean) | null, n: number) => number[];
 const EMPTY: ReadonlyArray<readonly [number, number]> = Object.freeze([]);
-// Articles made ready per step of prepareSteps (haystack and short-index bits: ~10-30 ms).
-const PREPARE_CHUNK = 10_000;
+// Articles made ready per step of prepareSteps (haystacks, which the first query leaves to these steps, and short-index bits: ~10-30 ms).
+const PREPARE_CHUNK = 5_000;
 
 /** An in-memory index over the loaded articles; `article(id)` resolves hit ids. */
 export class SearchIndex {

@@ -4,9 +4,9 @@
 // every row cost ~1-2 ms before those rows reach the terminal (list/list-lane.ts says which keys).
 // Each of them is a placed row (placed-rows.ts): here its slot gets the new text, the compositor
 // builds again only the screen rows that show those slots (recompose), and the frame writer
-// writes what differs (patch). React's frame for the same key follows in the same turn and finds
-// those rows already drawn; nothing on screen ever differs from what that frame shows, it only
-// comes sooner. Without a writer (tests with ink-testing-library, a frame handed back to ink,
+// writes what differs (patch). React's frame for the same key follows a moment later
+// (input/held-actions.ts) and finds those rows already drawn; nothing on screen ever differs from
+// what that frame shows, it only comes sooner. Without a writer (tests with ink-testing-library, a frame handed back to ink,
 // placed rows off) nothing is drawn here and React's frame does it all, as before.
 import { recompose } from './ink-compositor.js';
 import { placeInSlot, slotText } from './placed-rows.js';

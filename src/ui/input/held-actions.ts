@@ -1,7 +1,8 @@
 // Key actions whose answer is already on the terminal, held back from React for a moment. A
-// cursor move's list rows are drawn as the key is read (frame/fast-frame.ts); React's render of
-// the same key (~1 ms of CPU at 10k, more at 100k) changes nothing on screen, and run at once it
-// keeps a core busy exactly while the terminal has to take the rows in: measured in tmux on two
+// cursor move's list rows, and a typed key's search line, rows and status line, are drawn as the
+// key is read (frame/fast-frame.ts); React's render of the same key (~1 ms of CPU for a move at
+// 10k, 3-9 ms for a typed key's new rows on a loaded machine) changes nothing on screen, and run
+// at once it keeps a core busy exactly while the terminal has to take the rows in: measured in tmux on two
 // cores, its server read our rows 1.2-1.6 ms after we wrote them (median, loaded machine) with
 // React rendering at once, and 0.3 ms with that render held back (fzf goes idle after it writes,
 // and its rows are read as soon). The actions still reach the reducer in order: every other

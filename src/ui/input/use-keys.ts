@@ -18,6 +18,14 @@ import { parseMouse } from './mouse.js';
 export const HOLD_MS = BODY_FOLLOW_MS;
 
 const OVERLAY_NEXT = new Set(['space', 'pgdn']);
+// Commands that edit or leave the query, or end the program, rather than act on its results.
+const QUERY_COMMANDS: ReadonlySet<string> = new Set(['startSearch', 'deleteChar', 'deleteWord', 'clearQuery', 'endSearch', 'cancel', 'quit']);
+
+/** Whether `action` acts on the list's results (chooses, moves, marks, opens), not on the query. */
+export function actsOnResults(action: Action): boolean {
+  if (action.type === 'command') return !QUERY_COMMANDS.has(action.command);
+  return action.type !== 'insert';
+}
 const OVERLAY_BACK = new Set(['pgup']);
 
 /** The actions one input event produces, given the state it arrives in. */
@@ -25,8 +33,20 @@ export function inputActions(state: AppState, input: string, key: InkKey, mouse:
   return inputStep(state, input, key, mouse, table).actions;
 }
 
-/** The actions one input event produces and the state they lead to (the reducer applied once each). */
-export function inputStep(state: AppState, input: string, key: InkKey, mouse: boolean, table: readonly Binding[] = defaultKeymap): { actions: Action[]; state: AppState } {
+/**
+ * The actions one input event produces and the state they lead to (the reducer applied once each).
+ * `results(state)`, when given, is asked for the query's results before an action that acts on
+ * them (actsOnResults) while the state's results are of another query: `/bitfarm` and Enter in
+ * one burst choose from bitfarm's results, not from the list before it.
+ */
+export function inputStep(
+  state: AppState,
+  input: string,
+  key: InkKey,
+  mouse: boolean,
+  table: readonly Binding[] = defaultKeymap,
+  results?: (state: AppState) => Action | null,
+): { actions: Action[]; state: AppState } {
   const reports = parseMouse(input);
   // Mouse reports are never typed text; with mouse off they are dropped.
   if (reports) {
@@ -36,6 +56,11 @@ export function inputStep(state: AppState, input: string, key: InkKey, mouse: bo
   const actions: Action[] = [];
   let s = state;
   const push = (a: Action) => {
+    const ready = results && s.resultsQuery !== s.query && actsOnResults(a) ? results(s) : null;
+    if (ready) {
+      actions.push(ready);
+      s = reducer(s, ready);
+    }
     actions.push(a);
     s = reducer(s, a);
   };
@@ -97,9 +122,11 @@ function mouseActions(reports: NonNullable<ReturnType<typeof parseMouse>>): Acti
  * action once the keys read together are applied (App: the results of the query they typed): it
  * runs once per turn of the event loop, in a microtask after ink has handed over every key it read
  * (a paste or a burst of arrow keys is several input events), before React renders them, so App
- * renders once for the keys and their results. `drawn(before, state)` then gets the state before
+ * renders once for the keys and their results. A key that acts on the results (Enter to choose, a
+ * move) while the query typed before it still waits for its own (typed in the same burst, or a
+ * search deferred behind waiting keys, use-search.ts) first gets them from `after(state, true)`. `drawn(before, state)` then gets the state before
  * those keys and after them; it returns true when it drew their answer on the terminal itself
- * (App: a cursor move's rows, fast-frame.ts). Then React gets the actions HOLD_MS later, once the
+ * (App: a cursor move's rows, a typed key's search line and rows, fast-frame.ts). Then React gets the actions HOLD_MS later, once the
  * terminal has taken the rows in; otherwise at once. The handler given to ink stays the same object
  * across renders: ink subscribes it again whenever it changes. While `notYet(state)` holds (by
  * default: no answer yet) keys are held, and applied in order after the first render where it no
@@ -110,7 +137,7 @@ export function useKeys(
   held: HeldActions,
   mouse: boolean,
   table: readonly Binding[] = defaultKeymap,
-  after?: (state: AppState) => Action | null,
+  after?: (state: AppState, now?: boolean) => Action | null,
   drawn?: (before: AppState, state: AppState) => boolean,
   notYet: (state: AppState) => boolean = (state) => state.resultsSeq === 0,
 ): void {
@@ -129,9 +156,9 @@ export function useKeys(
       typedAhead.current.push([input, key]);
       return;
     }
-    const { held: out, mouse: withMouse, table: keys } = now.current;
+    const { held: out, mouse: withMouse, table: keys, after: then } = now.current;
     const before = latest.current;
-    const { actions, state: next } = inputStep(before, input, key, withMouse, keys);
+    const { actions, state: next } = inputStep(before, input, key, withMouse, keys, then && ((s) => then(s, true)));
     latest.current = next;
     for (const a of actions) out.hold(a);
     if (actions.length === 0 || turn.current) return;

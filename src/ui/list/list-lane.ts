@@ -3,8 +3,9 @@
 // functions their render uses) each time they render. A key that only moves the cursor within
 // the rows shown has its two rows and the title drawn from them at once; a typed key whose
 // results were searched as it was read has the search line, the title, the rows and the status
-// line drawn. App's render for the key follows and draws the rest (the pulse strip and the body
-// and inspector come later anyway). Anything else a key changes is left to React.
+// line drawn. App's render for the key follows HOLD_MS later (input/held-actions.ts) and draws the
+// rest (the pulse strip and the body and inspector come later anyway). Anything else a key
+// changes is left to React.
 import { useRef } from 'react';
 import type { Article } from '../../core/article.js';
 import type { AppState } from '../../state/reducer.js';
@@ -46,6 +47,11 @@ export interface ListLane {
   rendered: AppState | null;
   /** The state a cursor move last drew ahead of React (it differs from `rendered` only by cursor moves). */
   drawn: AppState | null;
+  /**
+   * The state a typed key last drew ahead of React (its rows are not the ones `rows` last painted,
+   * so no cursor move is drawn from it: only another typed key, whose rows are painted whole).
+   */
+  typed: AppState | null;
   /** The title's text for a state (ArticleList's listTitle). */
   titleOf: ((s: AppState) => string) | null;
   search: LaneRow<string> | null;
@@ -56,7 +62,7 @@ export interface ListLane {
 
 /** One lane per App, the same object across renders. */
 export function useListLane(): ListLane {
-  return useRef<ListLane>({ rows: null, title: null, rendered: null, drawn: null, titleOf: null, search: null, status: null, marksFor: null }).current;
+  return useRef<ListLane>({ rows: null, title: null, rendered: null, drawn: null, typed: null, titleOf: null, search: null, status: null, marksFor: null }).current;
 }
 
 // What a cursor move changes in the state besides the cursor (moveCursor): the body and inspector
@@ -81,6 +87,7 @@ export function drawCursorMove(lane: ListLane, before: AppState, after: AppState
   const painted = moved.map((row) => ({ block: rows.block, row, text: rows.paintRow(row, after.cursor, focused) }));
   const drawn = drawPlaced([...painted, { block: title.block, row: 0, text: title.paint(titleOf(after), focused) }]);
   lane.drawn = drawn ? after : null;
+  lane.typed = null;
   return drawn;
 }
 
@@ -89,25 +96,30 @@ const TYPED: ReadonlySet<string> = new Set([...MOVES, 'query', 'message', 'histo
 
 /**
  * Draws the search line, the list's title and rows, and the status line for `after` at once when
- * the keys since `before` (the state App last rendered) changed the query in search mode and its
- * results are in the state (searched as the key was read), and the rows fill the pane as before;
- * true when drawn. The pulse strip, the counts that follow and the body are left to React.
+ * the keys since `before` (the state App last rendered, or the one the last typed key drew ahead
+ * of it while React has not rendered it yet) changed the query in search mode and its results are
+ * in the state (searched as the key was read), and the rows fill the pane as before; true when
+ * drawn. The pulse strip, the counts that follow and the body are left to React.
  */
 export function drawTyped(lane: ListLane, before: AppState, after: AppState): boolean {
   const { rows, title, titleOf, search, status, marksFor } = lane;
-  if (!rows || !title || !titleOf || !search || !status || !marksFor || before !== lane.rendered || after.overlay) return false;
+  if (!rows || !title || !titleOf || !search || !status || !marksFor || (before !== lane.rendered && before !== lane.typed) || after.overlay) return false;
   if (after.mode !== 'search' || before.mode !== 'search' || after.query === before.query || after.rawHits === before.rawHits || after.resultsQuery !== after.query) return false;
   for (const k of Object.keys(after) as Array<keyof AppState>) if (after[k] !== before[k] && !TYPED.has(k)) return false;
   const window = after.hits.slice(after.listTop, after.listTop + rows.height);
   if (window.length !== rows.count) return false;
   const focused = after.focus === 'list';
   const painted = rows.paintWith({ hits: window, start: after.listTop, cursor: after.cursor, focused, rowInfo: after.rowInfo, marks: marksFor(after) });
-  return drawPlaced([
+  const drawn = drawPlaced([
     { block: search.block, row: 0, text: search.paint(after.query) },
     { block: title.block, row: 0, text: title.paint(titleOf(after), focused) },
     ...painted.map((text, row) => ({ block: rows.block, row, text })),
     { block: status.block, row: 0, text: status.paint(after) },
   ]);
+  // The rows on screen are no longer the ones a cursor move would repaint two of.
+  lane.drawn = null;
+  lane.typed = drawn ? after : null;
+  return drawn;
 }
 
 /** The list title's text for `s`, given the title function (ArticleList's listTitle). */

@@ -190,4 +190,30 @@ describe('the row writer (sources)', () => {
       db.close();
     }
   });
+
+  it("stores the record as the batch's JSON spells it when the batch says where each record is (spans)", () => {
+    const db = openIndex(file).db;
+    try {
+      const plain = batch([1, 1], [-1, 0], [2, 2]);
+      // Where a parse thread's outcomesJson puts each record; the text is sliced, not made again.
+      const spans = new Int32Array(6).fill(-1);
+      for (const k of [0, 2]) {
+        const text = JSON.stringify(record(k === 0 ? 1 : 2));
+        spans[2 * k] = plain.json.indexOf(text);
+        spans[2 * k + 1] = spans[2 * k] + text.length;
+      }
+      // A record text that differs from JSON.stringify(record) shows which one was stored.
+      const json = plain.json.replace('"T2"', '"T2 as sent"');
+      spans[5] += ' as sent'.length;
+      const writer = new RowWriter(() => db, 0);
+      writer.add({ json, ids: plain.ids, spans });
+      writer.add(batch([3, 3]));
+      writer.flush();
+      const stored = db.prepare('SELECT id, article FROM articles ORDER BY id').raw().all() as Array<[number, string]>;
+      expect(stored.map(([id, a]) => [id, (JSON.parse(a) as unknown[])[2]])).toEqual([[1, 'T1'], [2, 'T2 as sent'], [3, 'T3']]);
+      expect(stored[0][1]).toBe(JSON.stringify(record(1)));
+    } finally {
+      db.close();
+    }
+  });
 });

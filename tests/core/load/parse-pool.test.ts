@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAll, ParseThreads, StatWorker, workerCount, type ParsedFile, type ParseJob, type PoolStats } from '../../../src/core/load/parse-pool.js';
-import { STAT_FIELDS, statPaths } from '../../../src/core/load/parse-worker.js';
+import { outcomesJson, parseFile, STAT_FIELDS, statPaths, type FileOutcome } from '../../../src/core/load/parse-worker.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 // Worker threads run plain JavaScript, so the worker is compiled from the current sources into
@@ -77,6 +77,21 @@ describe('parseAll', () => {
     expect(failures[1]).toBe('empty file');
     expect(failures[2]).toBe('no such file or directory');
     expect(failures[3]).toMatch(/^invalid YAML/);
+  });
+
+  it("hands over each record's JSON from a thread, sliced from the one string it sent (outcomesJson)", async () => {
+    const texts: Array<string | undefined> = new Array(jobs.length);
+    const outcomes: FileOutcome[] = new Array(jobs.length);
+    await parseAll(jobs, 1 << 20, (start, files, json) => {
+      expect(json).not.toBeNull();
+      files.forEach((f, k) => ((texts[start + k] = f.recordJson), (outcomes[start + k] = f.outcome)));
+    }, { workers: 2, batchSize: 7, workerUrl });
+    outcomes.forEach((o, k) => expect(texts[k]).toBe(o.ok ? JSON.stringify(o.record) : undefined));
+    // Parsed here, there is no such string: the index makes the JSON itself.
+    await parseAll(jobs, 1 << 20, (_start, files, json) => {
+      expect(json).toBeNull();
+      for (const f of files) expect(f.recordJson).toBeUndefined();
+    }, { workers: 0 });
   });
 
   it('finishes every file on this thread when the workers die', async () => {
@@ -176,5 +191,25 @@ describe('StatWorker', () => {
     worker.close();
     const shared = worker.share(paths);
     expect(Array.from(await shared.finish())).toEqual(Array.from(statPaths(paths)));
+  });
+});
+
+describe('outcomesJson', () => {
+  it('spells the outcomes as JSON.stringify does and says where each record is', () => {
+    const outcomes = jobs.map((job) => parseFile(job, 1 << 20, false).outcome);
+    // Strings JSON escapes: quotes, backslashes, controls, the line separators, lone surrogates.
+    const odd = { ...(outcomes[0] as Extract<FileOutcome, { ok: true }>) };
+    odd.record = [...odd.record] as typeof odd.record;
+    odd.record[2] = 'a "quoted" \\ title\u2028\u2029\ud800 — ünïcode';
+    odd.lead = 'lead with "quotes"\n';
+    const all = [odd, ...outcomes];
+    const { json, spans } = outcomesJson(all);
+    expect(json).toBe(JSON.stringify(all));
+    all.forEach((o, k) => {
+      if (!o.ok) return expect([spans[2 * k], spans[2 * k + 1]]).toEqual([-1, -1]);
+      expect(json.slice(spans[2 * k], spans[2 * k + 1])).toBe(JSON.stringify(o.record));
+    });
+    expect(all.filter((o) => !o.ok)).toHaveLength(4);
+    expect(outcomesJson([])).toEqual({ json: '[]', spans: new Int32Array(0) });
   });
 });

@@ -70,4 +70,27 @@ describe('filters by article id from columns', () => {
     expect([0, 1, 2].filter(columns.holds(parseQuery('is:draft', NOW).terms[0])!)).toEqual([2]);
     expect(columns.holds(parseQuery('bitcoin', NOW).terms[0])).toBeNull();
   });
+
+  it('decide dates and the draft and sticky flags without making a haystack, then the groups on first use', () => {
+    const docs = makeCorpus([{ tags: ['BTC'], publishedAt: Date.UTC(2025, 6, 1) }, { tags: ['ETH'], draft: true, publishedAt: null }]);
+    const hays = docs.map(makeHay);
+    const asked: number[] = [];
+    const columns = new FilterColumns(docs, (id) => (asked.push(id), hays[id]));
+    // The list's first query (no drafts) and the date and flag filters read no haystack.
+    expect([0, 1].filter(columns.holds(parseQuery('is:draft', NOW).terms[0])!)).toEqual([1]);
+    expect([0, 1].filter(columns.holds(parseQuery('since:2025-06-01', NOW).terms[0])!)).toEqual([0]);
+    expect([0, 1].filter(columns.holds(parseQuery('is:sticky', NOW).terms[0])!)).toEqual([]);
+    expect(asked).toEqual([]);
+    // An article added before the first tag filter: its flags and its groups are both covered.
+    const more = makeCorpus([{}, {}, { tags: ['btc'], stickyWeight: 2, publishedAt: Date.UTC(2025, 7, 1) }]);
+    docs.push(more[2]);
+    hays.push(makeHay(more[2]));
+    expect([0, 1, 2].filter(columns.holds(parseQuery('tag:btc', NOW).terms[0])!)).toEqual([0, 2]);
+    expect(asked).toEqual([0, 1, 2]);
+    expect([0, 1, 2].filter(columns.holds(parseQuery('is:sticky', NOW).terms[0])!)).toEqual([2]);
+    expect([0, 1, 2].filter(columns.holds(parseQuery('since:2025-06-01', NOW).terms[0])!)).toEqual([0, 2]);
+    // cover() (SearchIndex.prepare's step) makes nothing twice.
+    columns.cover();
+    expect(asked).toEqual([0, 1, 2]);
+  });
 });

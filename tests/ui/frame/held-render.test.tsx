@@ -94,3 +94,62 @@ describe('React’s render of a cursor move drawn ahead', () => {
     r.unmount();
   });
 });
+
+// Text without its styles; the search line (row 0) as drawn ahead.
+const unstyled = (s: string | undefined) => (s ?? '').replace(/\x1b\[[0-9;]*m/g, '');
+const searchRowOf = (patch: Map<number, string>) => unstyled(patch.get(0));
+
+describe('React’s render of a typed key drawn ahead', () => {
+  it('comes HOLD_MS after the search line and rows, once; the query and its list are what it shows', async () => {
+    const patches: Array<Map<number, string>> = [];
+    drawFastFramesTo({ patch: (rows) => (patches.push(new Map(rows)), true) });
+    const r = dashboard();
+    await stillFrame(r);
+    r.stdin.write('/');
+    await stillFrame(r);
+    const framesBefore = r.frames.length;
+    const start = performance.now();
+    r.stdin.write('e');
+    await Promise.resolve();
+    expect(patches).toHaveLength(1);
+    expect(searchRowOf(patches[0])).toContain('/ e');
+    while (r.frames.length === framesBefore && performance.now() - start < 3000) await new Promise((res) => setImmediate(res));
+    expect(r.frames.length).toBeGreaterThan(framesBefore);
+    expect(performance.now() - start).toBeGreaterThanOrEqual(HOLD_MS - 1);
+    // React's own frame for the key shows, row for row, what was drawn ahead.
+    const keyFrame = (r.frames[framesBefore] ?? '').split('\n');
+    for (const [y, text] of patches[0]) expect([y, text]).toEqual([y, keyFrame[y]]);
+    r.unmount();
+  });
+
+  it('keys typed during the hold chain (each drawn from the one before); a cursor move among them is left to React', async () => {
+    const patches: Array<Map<number, string>> = [];
+    drawFastFramesTo({ patch: (rows) => (patches.push(new Map(rows)), true) });
+    const onDone = vi.fn();
+    const r = dashboard(onDone);
+    await stillFrame(r);
+    r.stdin.write('/');
+    await stillFrame(r);
+    r.stdin.write('e');
+    await new Promise((res) => setImmediate(res));
+    r.stdin.write('t');
+    await new Promise((res) => setImmediate(res));
+    expect(patches).toHaveLength(2);
+    expect(searchRowOf(patches[1])).toContain('/ et');
+    // Ctrl-N (next result) while the typed keys are held: the list rows on screen are not the ones
+    // React last painted, so no move is drawn ahead from them; React draws it with the rest.
+    r.stdin.write('\x0e');
+    await new Promise((res) => setImmediate(res));
+    expect(patches).toHaveLength(2);
+    await stillFrame(r);
+    expect(unstyled(r.lastFrame())).toMatch(/\/ et/);
+    expect(unstyled(r.lastFrame())).toMatch(/Articles 2\/40/);
+    r.stdin.write('\r');
+    await stillFrame(r);
+    r.stdin.write('\r');
+    await stillFrame(r);
+    expect(onDone).toHaveBeenCalledTimes(1);
+    expect(onDone.mock.calls[0][0].articles.map((a: { title: string }) => a.title)).toEqual(['Story number 1 about ether flows']);
+    r.unmount();
+  });
+});

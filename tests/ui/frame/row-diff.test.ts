@@ -79,10 +79,17 @@ describe('frameUpdate from the first changed cell', () => {
       ['│ 👍 ok', '│ 👍🏽 ok'],
       ['│ 中文 a', '│ 中国 a'],
       ['│ 中文 👍 a', '│ 中文 👍 b'],
+      // A style between a letter and its mark, or between a flag's halves: the cell is still one.
+      [`│ cafe${c.bold('\u0301')} x`, `│ cafe${c.bold('\u0300')} x`],
+      [`│ ${c.red('🇫')}${c.blue('🇷')} flag`, `│ ${c.red('🇫')}${c.blue('🇮')} flag`],
+      // Box drawing, arrows and shapes beside a style change (the list's gutter and markers).
+      [`│${c.inverse('▶ ◆ ↑Oct 19')}│`, `│${c.inverse('  ◆ ↑Oct 19')}│`],
     ];
     for (const [a, b] of pairs) expect(await screenAfter([[a], [b]])).toEqual(await screenAfter([[b]]));
     // The skin tone joins the emoji before it: the cut goes before the emoji.
     expect(rowChange(0, '│ 👍 ok', '│ 👍🏽 ok')).toContain('\x1b[1;3H');
+    // The mark after a style change joins the letter before the style: the cut goes before the letter.
+    expect(rowChange(0, '│ cafe\x1b[1m\u0301\x1b[22m x', '│ cafe\x1b[1m\u0300\x1b[22m x')).toContain('\x1b[1;6H');
     // After an emoji the row is written whole.
     expect(rowChange(0, '│ 👍 a', '│ 👍 b')).toBeNull();
   });

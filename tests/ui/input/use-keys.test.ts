@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initialState, reducer, type Action, type AppState } from '../../../src/state/reducer.js';
-import { inputActions } from '../../../src/ui/input/use-keys.js';
+import { inputActions, inputStep } from '../../../src/ui/input/use-keys.js';
 import { hits } from '../factory.js';
 
 const base = reducer(initialState({ width: 80, height: 24, multi: true }), { type: 'results', hits: hits(10), total: 10, sort: 'date', query: '' });
@@ -33,6 +33,32 @@ describe('inputActions', () => {
     const s = { ...base, mode: 'search' as const };
     const actions: Action[] = inputActions(s, '[<0;3;6M', {}, false);
     expect(actions).toEqual([]);
+  });
+});
+
+describe('a key that acts on the results of a query typed just before it', () => {
+  // The query's results, as App's key step makes them: hits 5.. for any non-empty query.
+  const asked: string[] = [];
+  const results = (s: AppState): Action => (asked.push(s.query), { type: 'results', hits: hits(10).slice(5), total: 5, sort: 'relevance', query: s.query });
+
+  it('gets them first: "/ab", Enter, Enter in one chunk choose from the results of "ab"', () => {
+    asked.length = 0;
+    const { actions, state } = inputStep(base, '/ab\r\r', {}, false, undefined, results);
+    expect(asked).toEqual(['ab']);
+    expect(actions.map((a) => (a.type === 'command' ? a.command : a.type))).toEqual(['startSearch', 'insert', 'endSearch', 'results', 'choose']);
+    expect(state.outcome).toEqual({ kind: 'chosen', ids: [5] });
+  });
+
+  it('asks nothing while the results are the query’s own, or for keys that only edit the query', () => {
+    asked.length = 0;
+    inputStep(base, 'jj', {}, false, undefined, results);
+    inputStep(base, '/abc', {}, false, undefined, results);
+    const typed = { ...base, mode: 'search' as const, query: 'abc' };
+    inputStep(typed, 'w', { ctrl: true }, false, undefined, results);
+    expect(asked).toEqual([]);
+    // A move over a list whose query changed since its results: the results come first.
+    inputStep({ ...typed, mode: 'browse' }, 'j', {}, false, undefined, results);
+    expect(asked).toEqual(['abc']);
   });
 });
 

@@ -1,30 +1,72 @@
-// How far V8 lets the heap grow past what the last full collection kept. By default the factor is
-// dynamic, up to 4x, chosen from how fast the collector runs against the program: a warm 100k
-// dashboard (~100 MB live once loaded) reading bodies and answering typed queries let its heap
-// reach ~240 MB committed, half of it garbage, and peak RSS with it (~400 MB). A fixed 50% (V8's
-// `--heap-growing-percent`, which replaces the dynamic factor in MemoryController::GrowingFactor)
-// collects sooner: ~300 MB peak for about twice as many full collections (9 against 4 in that
-// run, ~0.1 s more of pauses). Lower factors measured no lower peak and many more collections
-// (20%: 15). BENCHMARKS.md, issue 10's memory section, has the figures.
-// The flag is read each time V8 sets its next limit, so setting it at start-up works as well as
-// node's command line, which an npm bin cannot pass portably; V8 flags are per process, so the
-// threads started later share it.
+// How far V8 lets the heap grow between collections, set as the program starts (V8 flags).
+//
+// Old generation: by default the growth factor after a full collection is dynamic, up to 4x,
+// chosen from how fast the collector runs against the program: a warm 100k dashboard (~100 MB
+// live once loaded) reading bodies and answering typed queries let its heap reach ~240 MB
+// committed, half of it garbage, and peak RSS with it (~400 MB). A fixed factor (V8's
+// `--heap-growing-percent`, which replaces the dynamic one in MemoryController::GrowingFactor)
+// collects sooner. 30%: measured at 100k (bench child, warm, typed queries), peak RSS 256-267 MB
+// against 264-278 at 50% and 244-257 at 20%, for 14 full collections in the run against 10 at
+// 50% and 18 at 20% (BENCHMARKS.md, issue 10's memory sections).
+//
+// Young generation: V8 doubles the semi-spaces (up to 16 MB each, 32 MB committed and resident)
+// whenever a scavenge finds most of the young objects alive, which a load building 100k articles
+// does within its first second. A growth factor of 1 keeps them at the size they have (1-2.5 MB
+// each after start-up): ~30 MB less at every moment after, for scavenges that each move as much
+// as before but run more often (BENCHMARKS.md, issue 10's memory sections: CPU and key figures).
+//
+// Both flags are read each time V8 sizes a space, so setting them at start-up works as well as
+// node's command line (which an npm bin cannot pass portably). But starting a worker thread resets
+// V8's flags to the command line's (a Node behaviour, measured on 20.x: after `new Worker` the new
+// space grew to 32 MB again), and the load, the text build, the facts and the read-ahead all start
+// threads: so the flags are set again as each thread comes online, and the threads' own isolates
+// run with them too.
+//
 // It has a price: V8 checks the code cache Node embeds for its own modules against a hash of the
 // flags, so once any flag is changed that cache is refused and every thread started afterwards
 // compiles Node's internals from source (a thread's start measured at ~45 instead of ~21 ms of
 // CPU; a warm 10k `--filter`, which starts one thread and answers from the index, used ~40 ms more
-// CPU in all). A warm `--filter` therefore never sets it; the CLI sets it for the dashboard and
+// CPU in all). A warm `--filter` therefore never sets them; the CLI sets them for the dashboard and
 // for a --filter that loads the corpus (cli.ts, filter.ts).
 import v8 from 'node:v8';
+import type { Worker } from 'node:worker_threads';
 
 /** Heap growth allowed after a full collection, in percent of what it kept. */
-export const HEAP_GROWING_PERCENT = 50;
+export const HEAP_GROWING_PERCENT = 30;
 
-/** Sets V8's heap growth factor for this process (see above); call before the corpus loads. Never throws. */
-export function limitHeapGrowth(percent = HEAP_GROWING_PERCENT): void {
+/** Factor by which V8 may grow the young generation's semi-spaces (1: never past their start-up size). */
+export const SEMI_SPACE_GROWTH_FACTOR = 1;
+
+/** The V8 flags limitHeapGrowth sets, for `percent` of old-generation growth. */
+export function heapFlags(percent = HEAP_GROWING_PERCENT): string {
+  return `--heap-growing-percent=${percent} --semi-space-growth-factor=${SEMI_SPACE_GROWTH_FACTOR}`;
+}
+
+let current: string | null = null;
+
+function apply(flags: string): void {
   try {
-    v8.setFlagsFromString(`--heap-growing-percent=${percent}`);
+    v8.setFlagsFromString(flags);
   } catch {
-    // An engine without the flag keeps its own factor.
+    // An engine without the flags keeps its own factors.
   }
+}
+
+// Set once per process: each thread started from now on gets the flags set again when it is online.
+function reapplyOnEveryThread(): void {
+  process.on('worker', (worker: Worker) => {
+    worker.once('online', () => {
+      if (current !== null) apply(current);
+    });
+  });
+}
+
+/**
+ * Sets V8's heap growth for this process (see above) and keeps it set across worker threads'
+ * start-ups; call before the corpus loads. Calling it again changes the percent. Never throws.
+ */
+export function limitHeapGrowth(percent = HEAP_GROWING_PERCENT): void {
+  if (current === null) reapplyOnEveryThread();
+  current = heapFlags(percent);
+  apply(current);
 }

@@ -1,4 +1,4 @@
-// The heap growth the CLI sets as it starts (src/heap-growth.ts): in a process that keeps some
+// The heap growth the CLI sets as it starts (src/heap-growth.ts). Old generation: in a process that keeps some
 // data and makes garbage that lives long enough to reach the old generation (as a load does), the
 // old generation's committed size stays within twice and a half of what is live, where V8's own
 // dynamic factor let it reach about four times. Each case runs in a child process: V8 flags are
@@ -36,7 +36,33 @@ function run(mode: 'limited' | 'default'): { peak: number; live: number } {
   return JSON.parse(out) as { peak: number; live: number };
 }
 
+// Starts a worker thread (which resets V8's flags to the command line's: Node's behaviour), then
+// keeps ~3M small objects alive, as a load building its articles does: V8 doubles the young
+// generation while most young objects survive. Reports the new space's size after.
+const YOUNG = `
+import v8 from 'node:v8';
+import { Worker } from 'node:worker_threads';
+if (process.argv[1] === 'limited') (await import(${JSON.stringify(MODULE)})).limitHeapGrowth();
+await new Promise((resolve) => new Worker('1', { eval: true }).once('exit', resolve));
+const keep = [];
+for (let i = 0; i < 3e6; i++) keep.push({ i, s: 'x' + i });
+const young = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
+process.stdout.write(JSON.stringify({ young: young.space_size, kept: keep.length }));
+`;
+
+function young(mode: 'limited' | 'default'): number {
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', YOUNG, mode], { encoding: 'utf8', timeout: 60_000 });
+  return (JSON.parse(out) as { young: number }).young;
+}
+
 describe('limitHeapGrowth', () => {
+  it('keeps the young generation at its start-up size, also after a worker thread has started', () => {
+    const limited = young('limited');
+    const plain = young('default');
+    expect(plain).toBeGreaterThanOrEqual(16 * 2 ** 20);
+    expect(limited).toBeLessThanOrEqual(8 * 2 ** 20);
+  }, 120_000);
+
   it('keeps the old generation near what is live, where V8 by default lets garbage grow it far past', () => {
     const limited = run('limited');
     const plain = run('default');

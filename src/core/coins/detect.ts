@@ -71,6 +71,8 @@ const LIST_GAP = /^\s*(?:,|\/|&|\+|and|or|vs\.?)?\s*$/i;
 export function cashtags(text: string): string[] {
   const t = assetTable();
   const out: string[] = [];
+  // No `$`, no cashtag: most titles and descriptions skip the Unicode-aware scan.
+  if (!text.includes('$')) return out;
   for (const m of text.matchAll(CASHTAG)) {
     const asset = t.bySymbol.get(m[1].toUpperCase());
     if (asset && !out.includes(asset.symbol)) out.push(asset.symbol);
@@ -126,7 +128,7 @@ export function proseCoins(text: string): string[] {
   const sure: Span[] = [];
   const maybe: Span[] = [];
   const titleCase = isTitleCase(tokens);
-  for (const m of text.matchAll(CASHTAG)) {
+  for (const m of text.includes('$') ? text.matchAll(CASHTAG) : []) {
     const asset = t.bySymbol.get(m[1].toUpperCase());
     if (asset) sure.push({ symbol: asset.symbol, start: m.index, end: m.index + m[0].length, ticker: true });
   }

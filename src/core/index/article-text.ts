@@ -23,6 +23,15 @@ export function articleText(record: ArticleRecord, foldedBody: string): ArticleT
 }
 
 /**
+ * The text of an article from its record and its folded body as UTF-8 bytes (a parse thread's
+ * reply, load/parse-worker.ts), bound as they are. The body is decoded only when it holds a `$`:
+ * without one it has no cashtag, and its coins are those of the record alone.
+ */
+export function handedText(record: ArticleRecord, foldedBody: Buffer): ArticleText {
+  return { ...articleText(record, foldedBody.includes(0x24) ? foldedBody.toString('utf8') : ''), body: foldedBody };
+}
+
+/**
  * The text of a pending row (its stored article JSON, the path it was written for) with its
  * folded body; null when the body is null (the file changed or no longer parses) or the stored
  * JSON does not read back as this path's record (a row is data from disk, never trusted).

@@ -123,11 +123,11 @@ export class IndexSession {
   }
 
   /**
-   * After handOff, a batch of parse outcomes for the other thread: `json` the outcomes as JSON and
-   * `spans` each record's place in it, if known (load/parse-worker.ts outcomesJson), `records` each
-   * one's record (null: failed), each given the next reserved id. False without handOff: add() each.
+   * After handOff, parse outcomes for the other thread: `json` the outcomes as JSON and `spans` each
+   * record's place in it, if known (load/parse-worker.ts outcomesJson), `records` each one's record
+   * (null: failed; each given the next reserved id), `bodies` their folded bodies. False without handOff.
    */
-  hand({ json, spans }: { json: string; spans: Int32Array | null }, records: ReadonlyArray<ArticleRecord | null>): boolean {
+  hand({ json, spans }: { json: string; spans: Int32Array | null }, records: ReadonlyArray<ArticleRecord | null>, bodies?: ArrayBuffer): boolean {
     const h = this.handed;
     if (!h) return false;
     const ids = new Int32Array(records.length).fill(-1);
@@ -136,7 +136,7 @@ export class IndexSession {
       ids[k] = h.next++;
       this.kept.set(r[R.path], ids[k]);
     });
-    h.sink(spans ? { json, ids, spans } : { json, ids });
+    h.sink(spans ? { json, ids, spans, bodies } : { json, ids, bodies });
     this.wrote = true;
     return true;
   }

@@ -2,11 +2,10 @@
 // mtime and inode are what was recorded, plus the article's searchable text in the contentless
 // FTS5 table (the body is tokenised, never stored: the UI reads the one on screen from its file).
 // The whole normalised article except the body is stored as JSON, so fields other parts of the
-// loader add flow through without a schema change. A row is written first and its text later
-// (text_pending lists the rows still without text; index/text-build.ts fills them in).
-// Every write is an IMMEDIATE transaction: it takes the write lock before reading, so a second
-// process writing the same file waits for it (busy timeout) instead of failing half-way with
-// SQLITE_BUSY, which is what a read lock upgraded to a write lock gets when another wrote between.
+// loader add flow through without a schema change. A row's text may come later (text_pending
+// lists the rows still without it; index/text-build.ts fills them in). Every write is an
+// IMMEDIATE transaction: it takes the write lock before reading, so a second process writing the
+// same file waits for it (busy timeout) instead of failing half-way with SQLITE_BUSY.
 
 import type Database from 'better-sqlite3';
 import { articleFields, type ArticleFields } from './columns.js';
@@ -49,7 +48,7 @@ export interface IndexedArticle extends FileStamp {
   text: ArticleText | null;
 }
 
-/** One article row as a cold load hands it to the index's thread (text-build.ts): its reserved id, the file's stamp, the record and the lead paragraph. */
+/** One article row as a cold load hands it to the index's thread (text-build.ts): its reserved id, the file's stamp, the record, the lead paragraph and its text when the parse sent its body. */
 export interface HandedRow extends FileStamp {
   id: number;
   path: string;
@@ -59,17 +58,21 @@ export interface HandedRow extends FileStamp {
   record: ArticleRecord;
   recordJson?: string;
   lead: string;
+  /** The FTS5 text, made from the body the parse read (article-text.ts handedText); null leaves the row pending. */
+  text: ArticleText | null;
 }
 
 /**
  * A cold load's rows as handed over: the parse outcomes as JSON (load's FileOutcome), each one's
- * reserved row id (-1 for none; text-build.ts handedRows), and where each record sits in the JSON
- * when known (`spans`, load/parse-worker.ts outcomesJson).
+ * reserved row id (-1 for none; text-build.ts handedRows), where each record sits in the JSON
+ * when known (`spans`, load/parse-worker.ts outcomesJson), and the folded bodies when the parse kept them.
  */
 export interface HandedBatch {
   json: string;
   ids: Int32Array;
   spans?: Int32Array;
+  /** Transferable: each article outcome's folded body (UTF-8, record[R.bodyLength] bytes), back to back in outcome order. */
+  bodies?: ArrayBuffer;
 }
 
 /** A row still without text, as the text build needs it: where to read it, what file it was, and its stored article JSON. */
@@ -131,16 +134,11 @@ export class ArticleStore {
     return this.db.prepare('SELECT id, article FROM articles').raw().iterate() as IterableIterator<[number, string]>;
   }
 
-  /** The stored rows of these paths (those that have one), with their stamps. */
+  /** The stored rows of these paths (those that have one), with their stamps, in the paths' order. */
   rowsOfPaths(paths: readonly string[]): StoredRow[] {
-    return this.rowsWhere('path', paths);
-  }
-
-  /** The stored rows whose `column` is one of `keys` (those that have one), in the keys' order. */
-  private rowsWhere(column: 'id' | 'path', keys: readonly (number | string)[]): StoredRow[] {
-    const one = this.db.prepare(`SELECT id, path, size, mtime, dev, ino FROM articles WHERE ${column} = ?`);
+    const one = this.db.prepare('SELECT id, path, size, mtime, dev, ino FROM articles WHERE path = ?');
     const out: StoredRow[] = [];
-    for (const key of keys) {
+    for (const key of paths) {
       const row = one.get(key) as StoredRow | undefined;
       if (row) out.push(row);
     }
@@ -148,9 +146,8 @@ export class ArticleStore {
   }
 
   /**
-   * Makes the rows match `stamp` (what built them: parser build and read cap): when the stored
-   * stamp differs, every row is dropped, since the same bytes may now parse differently.
-   * Returns true when rows were dropped.
+   * Makes the rows match `stamp` (what built them: parser build and read cap): when the stored stamp
+   * differs, every row is dropped, since the same bytes may now parse differently; true when dropped.
    */
   ensureStamp(stamp: string): boolean {
     const stored = this.db.prepare("SELECT value FROM meta WHERE key = 'parser'").pluck().get() as string | undefined;
@@ -207,7 +204,8 @@ export class ArticleStore {
 
   /**
    * Writes rows handed over by a load's thread (text-build.ts) under the ids it reserved for
-   * them, in one transaction, each listed in text_pending; a row of the same path written
+   * them, in one transaction, each with its text when it has one (in ascending id order, one
+   * FTS5 segment: see putText), else listed in text_pending; a row of the same path written
    * meanwhile (a second instance loading the same folders) is replaced, as put() does.
    */
   putHanded(rows: readonly HandedRow[]): void {
@@ -217,7 +215,11 @@ export class ArticleStore {
         if (old !== undefined) this.removeOne(old);
         const f = articleFields(r.record);
         this.insertRowAt.run(r.id, r.path, r.size, r.mtime, r.dev, r.ino, r.published, r.recordJson ?? JSON.stringify(r.record), r.lead, f.source, f.lang, f.sentiment);
-        this.insertPending.run(r.id);
+        if (r.text === null) this.insertPending.run(r.id);
+        else {
+          this.insertFts(r.id, r.text);
+          this.deletePending.run(r.id);
+        }
       }
     }).immediate(rows);
   }
@@ -266,11 +268,9 @@ export class ArticleStore {
    * skipped, so no text is ever written twice. Returns how many were written.
    *
    * Written in ascending id order whatever the order given: FTS5 keeps a transaction's terms in
-   * memory and writes them out as one segment at commit, but only while each rowid is larger
-   * than the last; a smaller one makes it write out what it holds first. Rows taken newest first
-   * come in no id order, so each row became a segment of its own, and merging those segments
-   * was most of the insert's cost (10k rows: 1.6 s of FTS5 time in 256-row batches, 0.3-0.5 s
-   * sorted).
+   * memory and writes them out as one segment at commit, but only while each rowid is larger than
+   * the last. Rows taken newest first come in no id order, so each row became a segment, and
+   * merging them was most of the insert's cost (10k rows: 1.6 s of FTS5 time, 0.3-0.5 s sorted).
    */
   putText(items: ReadonlyArray<{ id: number; text: ArticleText }>): number {
     const ascending = [...items].sort((a, b) => a.id - b.id);

@@ -14,6 +14,7 @@ import type Database from 'better-sqlite3';
 import { APPLICATION_ID, ensureSecondaryIndexes, INDEX_FORMAT } from './database.js';
 import { R, splitInode, type ArticleRecord } from '../article-record.js';
 import { ArticleStore, type ArticleText, type HandedBatch, type HandedRow, type PendingRow } from './store.js';
+import { handedText } from './article-text.js';
 
 /**
  * The FTS5 texts (article-text.ts's pendingText) of a batch of pending rows, made from their
@@ -125,6 +126,10 @@ export async function buildText(db: Database.Database, readTexts: TextReader, on
 // (the load's indexIds) and no other writer can take it, and hands the rows to the text build's
 // thread (load/text-worker.ts), which holds them while the parse runs and writes them (a
 // RowWriter) before it builds their full text, or as it goes past a bound on what it holds.
+// The parse threads keep each handed article's folded body (they had the file's bytes in hand),
+// so each row is written with its text in the same transaction: reading 10k rows back, their
+// files again and parsing both was ~60% of the full text's CPU after the list (and bodies held
+// until then are bounded by ROWS_HELD: ~35 MB at 10k).
 
 /**
  * Reserves `count` row ids in the articles table's AUTOINCREMENT sequence, in one IMMEDIATE
@@ -149,18 +154,26 @@ export function reserveRowIds(db: Database.Database, count: number): number {
     .immediate();
 }
 
-/** The rows of a handed batch: each outcome that is an article and has a reserved id, in order. */
+/**
+ * The rows of a handed batch: each outcome that is an article and has a reserved id, in order,
+ * with its FTS5 text when the batch carries the bodies (views of them, no copy).
+ */
 export function handedRows(batch: HandedBatch): HandedRow[] {
   const outcomes = JSON.parse(batch.json) as Array<{ ok: boolean; record?: ArticleRecord; lead?: string }>;
   const rows: HandedRow[] = [];
+  let offset = 0;
   outcomes.forEach((o, k) => {
-    const id = batch.ids[k];
-    if (id < 0 || !o.ok || !o.record) return;
+    if (!o.ok || !o.record) return;
     const r = o.record;
+    // Every article's body is in the buffer, whether or not it got an id.
+    const body = batch.bodies ? Buffer.from(batch.bodies, offset, r[R.bodyLength]) : null;
+    offset += r[R.bodyLength];
+    const id = batch.ids[k];
+    if (id < 0) return;
     const [dev, ino] = splitInode(r[R.inode]);
     // A date guessed from the file time has a fraction of a millisecond; the column holds whole ms.
     const recordJson = batch.spans && batch.spans[2 * k] >= 0 ? batch.json.slice(batch.spans[2 * k], batch.spans[2 * k + 1]) : undefined;
-    rows.push({ id, path: r[R.path], size: r[R.size], mtime: r[R.mtimeMs], dev, ino, published: r[4] === null ? null : Math.floor(r[4]), record: r, recordJson, lead: o.lead ?? '' });
+    rows.push({ id, path: r[R.path], size: r[R.size], mtime: r[R.mtimeMs], dev, ino, published: r[4] === null ? null : Math.floor(r[4]), record: r, recordJson, lead: o.lead ?? '', text: body && handedText(r, body) });
   });
   return rows;
 }
@@ -191,9 +204,17 @@ export class RowWriter {
     while (this.heldRows > this.hold) this.write(1);
   }
 
-  /** Writes every row held. */
-  flush(): void {
-    while (this.held.length > 0) this.write(WRITE_BATCH);
+  /** Rows held, not written yet. */
+  get heldCount(): number {
+    return this.heldRows;
+  }
+
+  /** Writes every row held, calling `onWritten` with the rows written so far after each transaction. */
+  flush(onWritten?: (written: number) => void): void {
+    while (this.held.length > 0) {
+      this.write(WRITE_BATCH);
+      onWritten?.(this.written);
+    }
   }
 
   // Writes the oldest held batches, at least one, until `rows` rows are taken.
@@ -204,7 +225,12 @@ export class RowWriter {
       this.heldRows -= rowCount(batch);
       for (const row of handedRows(batch)) out.push(row);
     } while (this.held.length > 0 && out.length + rowCount(this.held[0]) <= rows);
-    this.store ??= new ArticleStore(this.open());
+    if (!this.store) {
+      const db = this.open();
+      // The rows' texts go in with them (one segment a write): merged as the text build's.
+      mergeLess(db);
+      this.store = new ArticleStore(db);
+    }
     this.store.putHanded(out);
     this.written += out.length;
   }
@@ -213,7 +239,7 @@ export class RowWriter {
 
 /**
  * Rows an early text thread holds before it writes any (RowWriter's `hold`), and the most a load
- * hands it: a 10k folder's rows (~15 MB on that thread) wait for the end of the parse in full.
+ * hands it: a 10k folder's rows and folded bodies (~50 MB on that thread) wait for the end of the parse in full.
  * A larger load writes its rows itself: handed over as they come, they queued on the writer's
  * port faster than one thread wrote them (a cold 100k load peaked 85 MB higher).
  */

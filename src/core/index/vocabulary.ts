@@ -6,6 +6,7 @@
 // tokens that contain a word is one indexOf loop.
 
 import { Worker } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
 
 // The worker: the stored vocabulary when its stamp is current, else the listed one, stored for
 // next time when the file can be written (read-only or busy: just not stored); null on any error.
@@ -67,6 +68,12 @@ export interface Vocabulary {
  * still wait for their text (the full text is built after the rows), then a newline.
  */
 export const STAMP_SQL = "SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || (SELECT count(*) FROM text_pending) || char(10) FROM articles";
+
+/** The vocabulary an earlier run kept in the index's meta table, when it is the one of `stamp` (STAMP_SQL's); else null. */
+export function keptVocabulary(db: Database.Database, stamp: string): Vocabulary | null {
+  const kept = db.prepare("SELECT value FROM meta WHERE key = 'vocabulary'").pluck().get();
+  return typeof kept === 'string' && kept.startsWith(stamp) ? { stamp, text: kept.slice(stamp.length) } : null;
+}
 
 /**
  * Reads the vocabulary of the index at `file` on a worker thread; resolves with it, or null when

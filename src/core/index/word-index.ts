@@ -15,7 +15,7 @@ import { APPLICATION_ID, INDEX_FORMAT } from './database.js';
 import { editDistance, ftsString } from './fts.js';
 import { cacheDirectory, indexFile } from './location.js';
 import { INDEX_WORD, MAX_TOKENS, MIN_WORD as MIN_LENGTH } from './query-plan.js';
-import { readVocabulary, STAMP_SQL, tokensContaining, type Vocabulary } from './vocabulary.js';
+import { keptVocabulary, readVocabulary, STAMP_SQL, tokensContaining, type Vocabulary } from './vocabulary.js';
 
 /**
  * Starts reading the vocabulary of the index at `file` (or the one kept for `paths`) off this
@@ -66,27 +66,49 @@ export interface WordSource {
  * Tokens of the sorted vocabulary a typo away from `word`: within one edit (two from seven
  * letters; a swap of neighbours is one), sharing its first letter (a typo there is rare, and the
  * shared letter bounds the scan to one stretch of the vocabulary). None below four letters: three
- * letters with a typo allowed match noise everywhere.
+ * letters with a typo allowed match noise everywhere. `vocabulary`: the tokens in order, as an
+ * array or joined by newlines (the index's own form: splitting 100k articles' vocabulary into an
+ * array kept ~5 MB of small strings alive for as long as the dashboard ran).
  */
-export function nearTokens(sorted: readonly string[], word: string, limit = 16): string[] {
+export function nearTokens(vocabulary: string | readonly string[], word: string, limit = 16): string[] {
   if (word.length < 4) return [];
   const max = word.length >= 7 ? 2 : 1;
-  const first = word[0];
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < first) lo = mid + 1;
-    else hi = mid;
-  }
   const found: Array<{ token: string; d: number }> = [];
-  for (let i = lo; i < sorted.length && sorted[i].startsWith(first); i++) {
-    const t = sorted[i];
-    if (Math.abs(t.length - word.length) > max || t === word) continue;
+  const consider = (t: string): void => {
+    if (Math.abs(t.length - word.length) > max || t === word) return;
     const d = editDistance(word, t, max);
     if (d <= max) found.push({ token: t, d });
+  };
+  if (typeof vocabulary === 'string') eachWithFirst(vocabulary, word[0], word.length - max, word.length + max, consider);
+  else {
+    const first = word[0];
+    let lo = 0;
+    let hi = vocabulary.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (vocabulary[mid] < first) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < vocabulary.length && vocabulary[i].startsWith(first); i++) consider(vocabulary[i]);
   }
   return found.sort((a, b) => a.d - b.d || (a.token < b.token ? -1 : 1)).slice(0, limit).map((f) => f.token);
+}
+
+// Calls `take` with each token of a newline-joined sorted vocabulary that starts with `first`
+// (one stretch of it) and is `shortest` to `longest` characters long; no string is made for the others.
+function eachWithFirst(vocabulary: string, first: string, shortest: number, longest: number, take: (token: string) => void): void {
+  let at = 0;
+  if (!vocabulary.startsWith(first)) {
+    at = vocabulary.indexOf(`\n${first}`) + 1;
+    if (at === 0) return;
+  }
+  for (;;) {
+    let end = vocabulary.indexOf('\n', at);
+    if (end < 0) end = vocabulary.length;
+    if (end - at >= shortest && end - at <= longest) take(vocabulary.slice(at, end));
+    if (end >= vocabulary.length || !vocabulary.startsWith(first, end + 1)) return;
+    at = end + 1;
+  }
 }
 
 /** The on-disk index's answer to free words, for one load's articles. `close()` when done. */
@@ -95,8 +117,6 @@ export class WordIndex implements WordSource {
   // Article id of each index row id (-1: not an article of this load).
   private readonly articleOf: Int32Array;
   private memo: { key: string; answer: WordAnswer | null } | null = null;
-  // The vocabulary as an array (fts5vocab lists it sorted), split on the first typo pass.
-  private sorted: string[] | null = null;
 
   private constructor(
     private readonly db: Database.Database,
@@ -137,7 +157,9 @@ export class WordIndex implements WordSource {
       if (ours && db.prepare('SELECT count(*) FROM text_pending').pluck().get() === 0) {
         const stamp = db.prepare(STAMP_SQL).pluck().get() as string;
         let vocabulary = early ? await early : null;
-        if (vocabulary?.stamp !== stamp) vocabulary = await startVocabulary(file);
+        // The one kept in the index by an earlier run is read here (one row, a few ms): a thread
+        // started for it is an isolate of its own (~10 MB more at the peak); listing it is not.
+        if (vocabulary?.stamp !== stamp) vocabulary = keptVocabulary(db, stamp) ?? (await startVocabulary(file));
         if (vocabulary?.stamp === stamp) return new WordIndex(db, vocabulary.text, indexIds);
       }
     } catch {
@@ -198,7 +220,7 @@ export class WordIndex implements WordSource {
     const rest: string[] = [];
     for (const word of new Set(words)) {
       let tokens = word.length >= MIN_LENGTH && INDEX_WORD.test(word) ? tokensContaining(this.vocabulary, word, MAX_TOKENS) : null;
-      if (tokens !== null && typos) tokens = [...new Set([...tokens, ...nearTokens((this.sorted ??= this.vocabulary.split('\n')), word)])];
+      if (tokens !== null && typos) tokens = [...new Set([...tokens, ...nearTokens(this.vocabulary, word)])];
       if (tokens === null) {
         rest.push(word);
         continue;

@@ -259,9 +259,9 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
     await parseAll(
       misses.map((i) => files[i]),
       cap,
-      (start, parsed, json) => {
-        // Handed rows go on as the batch's JSON (index/text-build.ts), not one by one.
-        const rowsHanded = handed && index.hand(json ?? { json: JSON.stringify(parsed.map((f) => f.outcome)), spans: null }, parsed.map((f) => (f.outcome.ok ? f.outcome.record : null)));
+      (start, parsed, json, bodies) => {
+        // Handed rows go on as the batch's JSON with the bodies' buffer (index/text-build.ts), not one by one.
+        const rowsHanded = handed && index.hand(json ?? { json: JSON.stringify(parsed.map((f) => f.outcome)), spans: null }, parsed.map((f) => (f.outcome.ok ? f.outcome.record : null)), bodies);
         parsed.forEach((f, k) => {
           const slot = slotOf(f);
           if (!failed(slot) && !rowsHanded) index.add(slot.record, slot.lead, slot.lowerBody, f.recordJson);
@@ -275,9 +275,9 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
           opts.onProgress?.(done, total);
         }
       },
-      // The list needs no body: the full text is built after it (text-thread.ts), except for
-      // the few files of a partial load, written whole at once.
-      { workers: opts.workers, withBody: partial, threads },
+      // The list needs no body: the full text is built after it (text-thread.ts) from the files read
+      // again, except for handed rows (their bodies go with them) and a partial load's few files.
+      { workers: opts.workers, withBody: partial || handed, threads },
     );
   }
   threads?.close();

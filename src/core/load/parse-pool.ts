@@ -24,8 +24,13 @@ export interface PoolOptions {
   withBody?: boolean;
 }
 
-/** Called once per finished batch with the index of its first job (and the outcomes as JSON with each record's span in it, when a thread parsed them: parse-worker.ts outcomesJson); batches finish in any order. */
-export type BatchHandler = (start: number, files: ParsedFile[], json: { json: string; spans: Int32Array } | null) => void;
+/**
+ * Called once per finished batch with the index of its first job, the outcomes as JSON with each
+ * record's span in it when a thread parsed them (parse-worker.ts outcomesJson), and the buffer the
+ * files' bodies are views of (the caller may transfer it on, and then read no body); batches
+ * finish in any order.
+ */
+export type BatchHandler = (start: number, files: ParsedFile[], json: { json: string; spans: Int32Array } | null, bodies: ArrayBuffer) => void;
 
 const DEFAULT_BATCH = 256;
 const IN_FLIGHT_PER_WORKER = 2;
@@ -113,7 +118,8 @@ export interface PoolStats {
 
 async function parseHere(batches: BatchRequest[], onBatch: BatchHandler, batchSize: number, stats: PoolStats): Promise<PoolStats> {
   for (const request of batches) {
-    onBatch(request.batch * batchSize, splitReply(parseBatch(request)), null);
+    const reply = parseBatch(request);
+    onBatch(request.batch * batchSize, splitReply(reply), null, reply.bodies);
     stats.localBatches += 1;
     await yieldToLoop();
   }
@@ -171,7 +177,7 @@ export async function parseAll(jobs: readonly ParseJob[], cap: number, onBatch: 
       worker.on('message', (reply: BatchReply) => {
         inFlight.delete(reply.batch);
         stats.workerBatches += 1;
-        onBatch(reply.batch * batchSize, splitReply(reply), reply.json !== undefined && reply.spans !== undefined ? { json: reply.json, spans: reply.spans } : null);
+        onBatch(reply.batch * batchSize, splitReply(reply), reply.json !== undefined && reply.spans !== undefined ? { json: reply.json, spans: reply.spans } : null, reply.bodies);
         feed();
       });
       worker.on('error', finish);

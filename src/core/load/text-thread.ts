@@ -133,7 +133,7 @@ export function prepareTextBuild(file: string, cap: number): TextThreads {
   return {
     rows: (batch) => {
       handed = true;
-      t.worker.postMessage({ handed: batch } satisfies TextRows);
+      t.worker.postMessage({ handed: batch } satisfies TextRows, batch.bodies ? [batch.bodies] : []);
     },
     go: (onProgress = () => {}) => {
       // A thread that died while it waited is replaced, not reported as a failed build, unless

@@ -125,11 +125,14 @@ export type TextMessage =
   | { kind: 'failed'; reason: string };
 
 // An early thread's wait for TEXT_GO, writing the rows the load hands over meanwhile (held while
-// the parse runs, written past ROWS_HELD, the rest at TEXT_GO); posts whether they were written.
-// Throws when they could not be: their text must not be built as if they were there.
-async function writeHandedRows(port: NonNullable<typeof parentPort>, open: () => Database.Database, post: (m: TextMessage) => void, onGo: () => void): Promise<void> {
+// the parse runs, written past ROWS_HELD, the rest at TEXT_GO), with their text when their bodies
+// came with them; posts whether they were written. onGo is told whether rows will be left
+// without text (none handed, or some without bodies). Throws when the rows could not be written:
+// their text must not be built as if they were there.
+async function writeHandedRows(port: NonNullable<typeof parentPort>, open: () => Database.Database, post: (m: TextMessage) => void, onGo: (textsLeft: boolean) => void): Promise<void> {
   const writer = new RowWriter(open, ROWS_HELD);
   let handed = false;
+  let bodiless = false;
   let failed: unknown = null;
   await new Promise<void>((resolve) => {
     const onMessage = (m: TextRows | typeof TEXT_GO): void => {
@@ -139,6 +142,7 @@ async function writeHandedRows(port: NonNullable<typeof parentPort>, open: () =>
         return;
       }
       handed = true;
+      bodiless ||= m.handed.bodies === undefined;
       try {
         if (failed === null) writer.add(m.handed);
       } catch (error) {
@@ -147,10 +151,14 @@ async function writeHandedRows(port: NonNullable<typeof parentPort>, open: () =>
     };
     port.on('message', onMessage);
   });
-  onGo();
+  onGo(!handed || bodiless);
   if (!handed) return;
+  // Rows that bring their text are the text's progress; bodiless ones get theirs in buildText.
+  const total = writer.written + writer.heldCount;
+  const progress = bodiless ? undefined : (done: number): void => post({ kind: 'progress', done, total });
+  progress?.(0);
   try {
-    if (failed === null) writer.flush();
+    if (failed === null) writer.flush(progress);
   } catch (error) {
     failed = error;
   }
@@ -175,8 +183,10 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === TEXT_ROLE)
   };
   try {
     // An early thread starts its texts' thread at TEXT_GO, so that its start-up overlaps the
-    // handed rows' writes instead of the load's parse (which has both cores' work to do).
-    if (job.early) await writeHandedRows(port, open, post, () => void (texts = threadTexts(job.cap)));
+    // handed rows' writes instead of the load's parse (which has both cores' work to do), and
+    // not at all when the handed rows brought their texts: rows still pending then (a row
+    // another instance wrote meanwhile) are few, and made here.
+    if (job.early) await writeHandedRows(port, open, post, (textsLeft) => void (texts = textsLeft ? threadTexts(job.cap) : localTexts(job.cap)));
     texts ??= threadTexts(job.cap);
     const result = await buildText(open(), texts.read, (done, total) => post({ kind: 'progress', done, total }), () => Atomics.load(stop, 0) !== 0);
     post({ kind: 'result', result });

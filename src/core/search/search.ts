@@ -92,9 +92,7 @@ export class SearchIndex {
   }
 
   /** Number of articles indexed. */
-  get size(): number {
-    return this.docs.length;
-  }
+  get size(): number { return this.docs.length; }
 
   /** The article with this id. */
   article(id: number): Article {
@@ -152,8 +150,10 @@ export class SearchIndex {
     let sort: SortKey = opts.sort ?? (q.text ? 'relevance' : 'date');
     if (!q.text) {
       allIds = eligibleNow();
-      ranked = opts.idsOnly ? [] : allIds.map((id) => ({ id, tier: 0, rank: 0, score: 0 }));
       if (sort === 'relevance') sort = 'date';
+      counted = allIds.length;
+      // In date order already: with a limit only the rows listed are made (at 100k, 100k of them for a page of 1,000).
+      ranked = opts.idsOnly ? [] : (sort === 'date' && limit !== null ? allIds.slice(0, limit) : allIds).map((id) => ({ id, tier: 0, rank: 0, score: 0 }));
     } else if (short) {
       const found = this.shorts.find(q.text, eligibleNow(), this.docs.length, (id) => this.hay(id));
       counted = found.inTitle.length + found.inTags.length;

@@ -133,7 +133,38 @@ describe('the typo pass', () => {
     ['cobalt', []],
     ['sol', []],
     ['zitcoin', []],
-  ])('%s -> %j', (word, tokens) => expect(nearTokens(sorted, word)).toEqual(tokens));
+  ])('%s -> %j', (word, tokens) => {
+    expect(nearTokens(sorted, word)).toEqual(tokens);
+    // The index's own form, the tokens joined by newlines: the same tokens, no array made.
+    expect(nearTokens(sorted.join('\n'), word)).toEqual(tokens);
+  });
+
+  it('finds the same tokens in a joined vocabulary at its first and last stretch and past tokens of other lengths', () => {
+    const tokens = ['aaaa', 'abcd', 'abce', 'abcdefgh', 'zzzy', 'zzzz'];
+    const joined = tokens.join('\n');
+    for (const word of ['abcf', 'abcx', 'zzzx', 'aaab', 'abcdefgx', 'mmmm']) expect(nearTokens(joined, word)).toEqual(nearTokens(tokens, word));
+    expect(nearTokens(joined, 'zzzx')).toEqual(['zzzy', 'zzzz']);
+    expect(nearTokens('', 'abcd')).toEqual([]);
+  });
+});
+
+describe('WordIndex.open', () => {
+  it('reads the vocabulary an earlier run kept in the index on this thread, starting no worker thread', async () => {
+    const again = await loadCorpus([path.join(root, 'news'), hostile], { cacheDir: path.join(root, 'cache') });
+    expect(await again.fullText).toBe(true);
+    let started = 0;
+    const count = (): void => void (started += 1);
+    process.on('worker', count);
+    try {
+      const opened = await WordIndex.open(indexFile(path.join(root, 'cache'), [path.join(root, 'news'), hostile]), again.indexIds!);
+      expect(opened).not.toBeNull();
+      expect(opened!.containing(['bitcoin'])?.marks.some((m) => m === 1)).toBe(true);
+      opened!.close();
+    } finally {
+      process.off('worker', count);
+    }
+    expect(started).toBe(0);
+  });
 });
 
 describe('tokensContaining', () => {

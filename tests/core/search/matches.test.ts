@@ -32,6 +32,17 @@ describe('SearchResult.matches', () => {
     if (listed.matches) expect(listed.hits.every((h) => listed.matches!.includes(h.id))).toBe(true);
   });
 
+  it('lists the first rows of a limited query without words as the whole list would, counting every match', () => {
+    for (const [q, sort] of [['', undefined], ['tag:hack', undefined], ['', 'title'], ['-tag:vote', 'date']] as const) {
+      const whole = index.search(q, { sort });
+      const limited = index.search(q, { limit: 25, sort });
+      expect(limited.hits.map((h) => h.id)).toEqual(whole.hits.slice(0, 25).map((h) => h.id));
+      expect(limited.total).toBe(whole.total);
+      expect(limited.matches?.length).toBe(whole.hits.length);
+      expect(limited.sort).toBe(whole.sort);
+    }
+  });
+
   it('is given for short queries and the empty one however many match', () => {
     expect(index.search('', { limit: 10 }).matches?.length).toBe(corpus.length);
     const b = index.search('e', { limit: 10 });

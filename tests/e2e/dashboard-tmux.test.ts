@@ -19,6 +19,18 @@ function start(width: number, height: number, args = '', env: Record<string, str
 
 const ready = (screen: string) => screen.includes('? help') && /\d+\/\d+/.test(screen);
 
+/** Starts the dashboard at 80x24, runs `keys` once it is ready, then Enter (`enters` times); gives what it printed (exit 0). */
+async function chooseAfter(keys: (s: TmuxSession, first: string) => Promise<void>, enters = 1): Promise<string> {
+  const { s, out, status } = start(80, 24);
+  const first = await s.waitFor(ready, 'the dashboard');
+  await keys(s, first);
+  for (let i = 0; i < enters; i++) s.send('Enter');
+  expect(await s.waitForFile(status)).toBe('exit=0\n');
+  const article = fs.readFileSync(out, 'utf8');
+  s.close();
+  return article;
+}
+
 function expectFits(screen: string, width: number, height: number) {
   const lines = screen.split('\n');
   expect(lines.length).toBeLessThanOrEqual(height + 1);
@@ -58,46 +70,29 @@ describe('dashboard in a real terminal', () => {
   it('Enter right after j chooses the row j reached, as Enter after a pause does', async () => {
     // j's rows are drawn as it is read and React takes the move a moment later: a key in
     // between must act on the moved cursor, not on the one before it.
-    const chosen = async (pause: boolean) => {
-      const { s, out, status } = start(80, 24);
-      const first = await s.waitFor(ready, 'the dashboard');
-      const position = Number(/Articles (\d+)\//.exec(first)?.[1]);
-      s.send('j');
-      if (pause) await s.waitFor((t) => Number(/Articles (\d+)\//.exec(t)?.[1]) > position, 'the moved cursor');
-      s.send('Enter');
-      expect(await s.waitForFile(status)).toBe('exit=0\n');
-      const article = fs.readFileSync(out, 'utf8');
-      s.close();
-      return article;
-    };
+    const chosen = (pause: boolean) =>
+      chooseAfter(async (s, first) => {
+        const position = Number(/Articles (\d+)\//.exec(first)?.[1]);
+        s.send('j');
+        if (pause) await s.waitFor((t) => Number(/Articles (\d+)\//.exec(t)?.[1]) > position, 'the moved cursor');
+      });
     const atOnce = await chosen(false);
     const afterPause = await chosen(true);
     expect(atOnce).toMatch(/\.md\n/);
     expect(atOnce).toBe(afterPause);
     // And it is not the first row's article: the move was not lost.
-    const { s, out, status } = start(80, 24);
-    await s.waitFor(ready, 'the dashboard');
-    s.send('Enter');
-    expect(await s.waitForFile(status)).toBe('exit=0\n');
-    expect(fs.readFileSync(out, 'utf8')).not.toBe(atOnce);
+    expect(await chooseAfter(async () => {})).not.toBe(atOnce);
   });
 
   it('letters typed one by one and Enter at once choose what they choose after a pause', async () => {
     // Each letter's search line and rows are drawn as it is read and React takes it a moment
     // later: letters and Enter in between must act on the query typed so far, in order.
-    const chosen = async (pause: boolean) => {
-      const { s, out, status } = start(80, 24);
-      await s.waitFor(ready, 'the dashboard');
-      s.type('/');
-      for (const letter of 'bitfarm') s.type(letter);
-      if (pause) await s.waitFor((t) => t.includes('Bitfarms') && /1\/1\b/.test(t), 'the search result');
-      s.send('Enter');
-      s.send('Enter');
-      expect(await s.waitForFile(status)).toBe('exit=0\n');
-      const article = fs.readFileSync(out, 'utf8');
-      s.close();
-      return article;
-    };
+    const chosen = (pause: boolean) =>
+      chooseAfter(async (s) => {
+        s.type('/');
+        for (const letter of 'bitfarm') s.type(letter);
+        if (pause) await s.waitFor((t) => t.includes('Bitfarms') && /1\/1\b/.test(t), 'the search result');
+      }, 2);
     const atOnce = await chosen(false);
     expect(atOnce).toBe('data/news/bitfarms-wind-down.md\n');
     expect(await chosen(true)).toBe(atOnce);

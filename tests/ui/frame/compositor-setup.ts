@@ -42,3 +42,10 @@ export async function stillFrame(r: { lastFrame(): string | undefined }): Promis
   }
   return last;
 }
+
+/** Sends the fast frames' row patches to a list it returns (each patch a copy: row -> text), as if written. */
+export function recordFastFrames(): Array<Map<number, string>> {
+  const patches: Array<Map<number, string>> = [];
+  drawFastFramesTo({ patch: (rows) => (patches.push(new Map(rows)), true) });
+  return patches;
+}

@@ -4,7 +4,7 @@ import { SearchIndex } from '../../../src/core/search/search.js';
 import { App } from '../../../src/ui/App.js';
 import { drawFastFramesTo } from '../../../src/ui/frame/fast-frame.js';
 import { makeArticle } from '../../helpers/make-article.js';
-import { render120, stillFrame, withCompositor } from './compositor-setup.js';
+import { render120, stillFrame, withCompositor, recordFastFrames } from './compositor-setup.js';
 
 const NOW = Date.UTC(2025, 10, 14, 12);
 withCompositor();
@@ -42,8 +42,7 @@ async function pressDrawnAhead(r: ReturnType<typeof render>, patches: Array<Map<
 
 describe('a cursor move drawn before React renders it', () => {
   it('draws the two list rows and the title that the key’s own frame then shows, and nothing else', async () => {
-    const patches: Array<Map<number, string>> = [];
-    drawFastFramesTo({ patch: (rows) => (patches.push(new Map(rows)), true) });
+    const patches = recordFastFrames();
     const r = dashboard();
     await stillFrame(r);
     for (const key of ['j', 'j', 'k', 'j']) {
@@ -60,8 +59,7 @@ describe('a cursor move drawn before React renders it', () => {
   });
 
   it('draws a typed key’s search line, title, rows and status line that its own frame then shows', async () => {
-    const patches: Array<Map<number, string>> = [];
-    drawFastFramesTo({ patch: (rows) => (patches.push(new Map(rows)), true) });
+    const patches = recordFastFrames();
     const r = dashboard();
     await stillFrame(r);
     r.stdin.write('/');
@@ -81,8 +79,7 @@ describe('a cursor move drawn before React renders it', () => {
   });
 
   it('leaves every other key to React: a scroll of the window, a pane switch, a mode change', async () => {
-    const patches: Array<Map<number, string>> = [];
-    drawFastFramesTo({ patch: (rows) => (patches.push(new Map(rows)), true) });
+    const patches = recordFastFrames();
     const r = dashboard();
     await stillFrame(r);
     for (const key of ['G', 'g', '\t', '\t', '\t', '/', '\r']) {

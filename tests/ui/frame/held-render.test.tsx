@@ -8,7 +8,7 @@ import { App } from '../../../src/ui/App.js';
 import { drawFastFramesTo } from '../../../src/ui/frame/fast-frame.js';
 import { HOLD_MS } from '../../../src/ui/input/use-keys.js';
 import { makeArticle } from '../../helpers/make-article.js';
-import { render120, stillFrame, withCompositor } from './compositor-setup.js';
+import { render120, stillFrame, withCompositor, recordFastFrames } from './compositor-setup.js';
 
 const NOW = Date.UTC(2025, 10, 14, 12);
 withCompositor();
@@ -33,8 +33,7 @@ const bodyOf = (frame: string | undefined) => (frame ?? '').split('\n').map((l) 
 
 describe('React’s render of a cursor move drawn ahead', () => {
   it('comes HOLD_MS after the rows, once; the body of the new article follows it', async () => {
-    const patches: Array<Map<number, string>> = [];
-    drawFastFramesTo({ patch: (rows) => (patches.push(new Map(rows)), true) });
+    const patches = recordFastFrames();
     const r = dashboard();
     await stillFrame(r);
     expect(bodyOf(r.lastFrame())).toContain('Story number 0');
@@ -55,8 +54,7 @@ describe('React’s render of a cursor move drawn ahead', () => {
   });
 
   it('keys read during the hold act on the moved cursor: moves chain, anything else takes them along in order', async () => {
-    const patches: Array<Map<number, string>> = [];
-    drawFastFramesTo({ patch: (rows) => (patches.push(new Map(rows)), true) });
+    const patches = recordFastFrames();
     const onDone = vi.fn();
     const r = dashboard(onDone);
     await stillFrame(r);
@@ -101,8 +99,7 @@ const searchRowOf = (patch: Map<number, string>) => unstyled(patch.get(0));
 
 describe('React’s render of a typed key drawn ahead', () => {
   it('comes HOLD_MS after the search line and rows, once; the query and its list are what it shows', async () => {
-    const patches: Array<Map<number, string>> = [];
-    drawFastFramesTo({ patch: (rows) => (patches.push(new Map(rows)), true) });
+    const patches = recordFastFrames();
     const r = dashboard();
     await stillFrame(r);
     r.stdin.write('/');
@@ -123,8 +120,7 @@ describe('React’s render of a typed key drawn ahead', () => {
   });
 
   it('keys typed during the hold chain (each drawn from the one before); a cursor move among them is left to React', async () => {
-    const patches: Array<Map<number, string>> = [];
-    drawFastFramesTo({ patch: (rows) => (patches.push(new Map(rows)), true) });
+    const patches = recordFastFrames();
     const onDone = vi.fn();
     const r = dashboard(onDone);
     await stillFrame(r);

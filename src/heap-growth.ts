@@ -22,6 +22,14 @@
 // threads: so the flags are set again as each thread comes online, and the threads' own isolates
 // run with them too.
 //
+// Setting them again on `online` alone left a window: V8 raises the young generation's factor
+// back to 2 for the whole process as the new thread's isolate is made (Heap::ConfigureHeap clamps
+// it), within milliseconds of `new Worker`, while `online` comes only after the thread's own
+// bootstrap (25-300 ms on a loaded machine). A load keeps most of what it allocates in that time,
+// and the young generation doubled once or twice in it (measured on the warm 100k load's one stat
+// thread: 2 MB -> 4-16 MB, never shrunk again while the program is busy). So the flags are also
+// set again every millisecond this thread is free until the new one is online.
+//
 // It has a price: V8 checks the code cache Node embeds for its own modules against a hash of the
 // flags, so once any flag is changed that cache is refused and every thread started afterwards
 // compiles Node's internals from source (a thread's start measured at ~45 instead of ~21 ms of
@@ -52,12 +60,25 @@ function apply(flags: string): void {
   }
 }
 
-// Set once per process: each thread started from now on gets the flags set again when it is online.
+// How often the flags are set again while a new thread starts (see above), in ms.
+const REAPPLY_MS = 1;
+
+// Set once per process: each thread started from now on gets the flags set again while it starts
+// and once it is online (or gone before that).
 function reapplyOnEveryThread(): void {
   process.on('worker', (worker: Worker) => {
-    worker.once('online', () => {
+    const reapply = (): void => {
       if (current !== null) apply(current);
-    });
+    };
+    const timer = setInterval(reapply, REAPPLY_MS);
+    // Never keeps the process alive on its own.
+    timer.unref();
+    const started = (): void => {
+      clearInterval(timer);
+      reapply();
+    };
+    worker.once('online', started);
+    worker.once('exit', started);
   });
 }
 

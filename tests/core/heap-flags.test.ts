@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, makeTempDir, write } from './load/loader-fs.js';
+import { OLD_GENERATION_PEAK } from '../helpers/heap-probe.js';
 
 const dist = (rel: string): string => JSON.stringify(new URL(`../../dist/${rel}`, import.meta.url).href);
 
@@ -36,42 +37,27 @@ async function child(body: string, args: string[] = []): Promise<Record<string, 
 }
 
 const MB = 2 ** 20;
+// The flags held as the CLI holds them, and the module that loosens them.
+const HELD = `
+const { holdHeapFlags, loosenHeapFlags } = await import(${dist('core/heap-flags.js')});
+const { heapFlags } = await import(${dist('heap-growth.js')});
+holdHeapFlags(heapFlags());`;
+
+// The young generation after `steps` (with the flags held first) and a thread started after them.
+const youngAfter = async (steps: string): Promise<number> => (await child(`${HELD}\n${steps}\nawait startWorker();\nprocess.stdout.write(JSON.stringify({ young: young() }));`)).young;
 
 describe('loosenHeapFlags', () => {
   it('loosens the held flags, for the threads started meanwhile too, and holds them again once restored', async () => {
-    const loosened = await child(`
-const { holdHeapFlags, loosenHeapFlags } = await import(${dist('core/heap-flags.js')});
-const { heapFlags } = await import(${dist('heap-growth.js')});
-holdHeapFlags(heapFlags());
-loosenHeapFlags();
-await startWorker();
-process.stdout.write(JSON.stringify({ young: young() }));`);
-    expect(loosened.young).toBeGreaterThanOrEqual(16 * MB);
+    const loosened = await youngAfter('loosenHeapFlags();');
+    expect(loosened).toBeGreaterThanOrEqual(16 * MB);
 
-    const restored = await child(`
-const { holdHeapFlags, loosenHeapFlags } = await import(${dist('core/heap-flags.js')});
-const { heapFlags } = await import(${dist('heap-growth.js')});
-holdHeapFlags(heapFlags());
-const restore = loosenHeapFlags();
-await startWorker();
-restore();
-restore();
-await startWorker();
-process.stdout.write(JSON.stringify({ young: young() }));`);
-    expect(restored.young).toBeLessThanOrEqual(8 * MB);
+    const restored = await youngAfter('const restore = loosenHeapFlags();\nawait startWorker();\nrestore();\nrestore();');
+    expect(restored).toBeLessThanOrEqual(8 * MB);
   }, 240_000);
 
   it('keeps the flags loosened until the last of two overlapping loosenings is restored', async () => {
-    const out = await child(`
-const { holdHeapFlags, loosenHeapFlags } = await import(${dist('core/heap-flags.js')});
-const { heapFlags } = await import(${dist('heap-growth.js')});
-holdHeapFlags(heapFlags());
-const first = loosenHeapFlags();
-loosenHeapFlags();
-first();
-await startWorker();
-process.stdout.write(JSON.stringify({ young: young() }));`);
-    expect(out.young).toBeGreaterThanOrEqual(16 * MB);
+    const young = await youngAfter('const first = loosenHeapFlags();\nloosenHeapFlags();\nfirst();');
+    expect(young).toBeGreaterThanOrEqual(16 * MB);
   }, 120_000);
 
   it('does nothing while no flags are held', async () => {
@@ -110,18 +96,7 @@ let during = -1;
 const result = await loadCorpus([dir], { cacheDir, onArticles: () => void (during < 0 && (during = young())) });
 await result.fullText;
 await Promise.all(threads);
-const old = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === 'old_space');
-const live = [], ring = [];
-let peak = 0;
-for (let round = 0; round < 300; round++) {
-  live.push(Array.from({ length: 1000 }, (_, i) => ('kept ' + round + ' ' + i).padEnd(48, '.')));
-  ring.push(Array.from({ length: 8000 }, (_, i) => ('junk ' + round + ' ' + i).padEnd(48, '.')));
-  if (ring.length > 8) ring.shift();
-  peak = Math.max(peak, old().space_size);
-}
-ring.length = 0;
-v8.setFlagsFromString('--expose-gc');
-(await import('node:vm')).runInNewContext('gc')();
+${OLD_GENERATION_PEAK}
 process.stdout.write(JSON.stringify({ young: during, peak, live: old().space_used_size }));`,
       [path.join(root, 'news'), path.join(root, 'cache')],
     );

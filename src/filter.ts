@@ -43,6 +43,8 @@ async function filterFromIndex(options: Options, paths: string[], started: WalkT
   // index's and the search's modules (~40 ms at 10k files, a third of the warm run): started by
   // the CLI's first lines for folders named on the command line (cli.ts), else now.
   const walk = started ?? WalkThread.start(paths);
+  // The paths' printer loads beside the index's modules, not after the answer (see cli.ts).
+  importFormat().catch(() => {});
   const { filterFromIndex: fromIndex } = await importIndexFilter();
   // `--print path` needs nothing of the matches but their paths: the index ranks its rows without loading the loader.
   const pathsOnly = options.print === 'path' && !options.stats;

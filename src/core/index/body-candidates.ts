@@ -5,7 +5,8 @@
 // one of the body's tokens contains it. The vocabulary (fts5vocab) names those tokens, FTS5 the
 // articles whose body column has one: the same answer as reading the bodies, without reading them.
 
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDatabase } from '../sqlite.js';
 import { APPLICATION_ID, INDEX_FORMAT } from './database.js';
 import { ftsString } from './fts.js';
 
@@ -25,7 +26,7 @@ export function bodyWordsByPath(file: string, words: readonly string[], expected
   if (words.length === 0 || !words.every((w) => CANDIDATE_WORD.test(w))) return null;
   let db: Database.Database | null = null;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openDatabase(file, { readonly: true, fileMustExist: true });
     if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) return null;
     if (db.pragma('user_version', { simple: true }) !== INDEX_FORMAT) return null;
     if (db.prepare('SELECT count(*) FROM articles').pluck().get() !== expected) return null;

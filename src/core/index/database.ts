@@ -7,7 +7,8 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDatabase } from '../sqlite.js';
 
 export { cacheDirectory, indexFile } from './location.js';
 
@@ -195,7 +196,7 @@ function setAside(file: string): string {
  */
 export function openIndex(file: string | null): OpenedIndex {
   if (file === null) {
-    const db = new Database(':memory:');
+    const db = openDatabase(':memory:');
     tune(db, false);
     create(db);
     return { db, setAside: null };
@@ -203,7 +204,7 @@ export function openIndex(file: string | null): OpenedIndex {
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   let aside: string | null = null;
   try {
-    const db = new Database(file, { fileMustExist: false, timeout: BUSY_TIMEOUT_MS });
+    const db = openDatabase(file, { fileMustExist: false, timeout: BUSY_TIMEOUT_MS });
     try {
       const v = verdictOrCreate(db);
       if (v === 'fresh' || v === 'ours' || v === 'old') {
@@ -227,7 +228,7 @@ export function openIndex(file: string | null): OpenedIndex {
     if (!isDamage(error)) throw error;
     aside = setAside(file);
   }
-  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+  const db = openDatabase(file, { timeout: BUSY_TIMEOUT_MS });
   verdictOrCreate(db);
   tune(db, true);
   return { db, setAside: aside };

@@ -3,7 +3,8 @@
 // files is a file read and a parse per article. Opened read-only; a lead is data from disk, used
 // only to compare articles, never displayed.
 
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDatabase } from '../sqlite.js';
 import { APPLICATION_ID, INDEX_FORMAT } from './database.js';
 
 // From this many paths on, one pass over every row beats a lookup per path.
@@ -17,7 +18,7 @@ const SCAN_FROM = 2_000;
 export function leadsFromIndex(file: string, paths: readonly string[]): string[] | null {
   let db: Database.Database | null = null;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openDatabase(file, { readonly: true, fileMustExist: true });
     if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID || db.pragma('user_version', { simple: true }) !== INDEX_FORMAT) return null;
     if (paths.length >= SCAN_FROM) {
       const byPath = new Map<string, string>();
@@ -46,7 +47,7 @@ export type ArticleRowText = [path: string, size: number, mtime: number, article
 export function articleRows(file: string, rowIds: ArrayLike<number>, withArticle: boolean): Array<ArticleRowText | null> | null {
   let db: Database.Database | null = null;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openDatabase(file, { readonly: true, fileMustExist: true });
     if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID || db.pragma('user_version', { simple: true }) !== INDEX_FORMAT) return null;
     const columns = withArticle ? "id, path, size, mtime, article, lead" : "id, path, size, mtime, '', ''";
     const out: Array<ArticleRowText | null> = new Array(rowIds.length).fill(null);

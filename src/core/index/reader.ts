@@ -4,7 +4,8 @@
 // another program, format or parser build answers nothing (`open` gives null), and every stored
 // article must pass isRecord before it is handed out.
 
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDatabase } from '../sqlite.js';
 import { isRecord, type ArticleRecord } from '../article-record.js';
 import { APPLICATION_ID, INDEX_FORMAT } from './database.js';
 import type { MatchedStamps, StampRow } from './freshness.js';
@@ -24,7 +25,7 @@ export class IndexReader {
   static open(file: string, stamp: string): IndexReader | null {
     let db: Database.Database | null = null;
     try {
-      db = new Database(file, { readonly: true, fileMustExist: true });
+      db = openDatabase(file, { readonly: true, fileMustExist: true });
       const ok =
         db.pragma('application_id', { simple: true }) === APPLICATION_ID &&
         db.pragma('user_version', { simple: true }) === INDEX_FORMAT &&

@@ -6,7 +6,8 @@
 // changed file's row is written anew under a new id, so an equal stamp means the same rows with
 // the same stamps. Any other stamp and it is not used (the rows are read as before) until the
 // next run that finds nothing changed writes it again.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDatabase } from '../sqlite.js';
 import { matchStamps, type MatchedStamps, type StampRow } from './freshness.js';
 import { STAMP_SQL } from './vocabulary.js';
 
@@ -94,7 +95,7 @@ export function matchSnapshot(paths: readonly string[], joined: string, s: Snaps
 export function writeSnapshot(file: string, stamp: string, rows: readonly StampRow[], busyMs = 100): void {
   let db: Database.Database | null = null;
   try {
-    db = new Database(file, { fileMustExist: true, timeout: busyMs });
+    db = openDatabase(file, { fileMustExist: true, timeout: busyMs });
     const n = new Float64Array(rows.length * NUMBERS);
     rows.forEach(([id, , size, mtime, dev, ino], k) => n.set([id, size, mtime, dev, ino], k * NUMBERS));
     const paths = rows.map((r) => r[1]).join('\0');

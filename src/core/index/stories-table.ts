@@ -9,7 +9,8 @@
 // its size, so a member that went away shows as a size that no longer adds up.
 // Used from the facts worker thread only. Never creates an index file, never writes into a file
 // that is not this program's index, and never throws: a cache that cannot be used costs time only.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDatabase } from '../sqlite.js';
 import { APPLICATION_ID } from './database.js';
 
 const SCHEMA = `
@@ -55,7 +56,7 @@ export class FactsTable {
   static open(file: string, code: string): FactsTable | null {
     let db: Database.Database | null = null;
     try {
-      db = new Database(file, { fileMustExist: true, timeout: 10_000 });
+      db = openDatabase(file, { fileMustExist: true, timeout: 10_000 });
       if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) {
         db.close();
         return null;

@@ -10,7 +10,8 @@
 // Words reach SQLite only as quoted FTS5 strings bound as a parameter.
 
 import { createRequire } from 'node:module';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDatabase } from '../sqlite.js';
 import { APPLICATION_ID, INDEX_FORMAT } from './database.js';
 import { editDistance, ftsString } from './fts.js';
 import { cacheDirectory, indexFile } from './location.js';
@@ -151,7 +152,7 @@ export class WordIndex implements WordSource {
     if (indexIds.some((id) => id < 0)) return null;
     let db: Database.Database | null = null;
     try {
-      db = new Database(file, { readonly: true, fileMustExist: true });
+      db = openDatabase(file, { readonly: true, fileMustExist: true });
       // While rows wait for their text (built after the list), FTS5 cannot answer for them.
       const ours = db.pragma('application_id', { simple: true }) === APPLICATION_ID && db.pragma('user_version', { simple: true }) === INDEX_FORMAT;
       if (ours && db.prepare('SELECT count(*) FROM text_pending').pluck().get() === 0) {

@@ -6,7 +6,8 @@
 // of delaying the text after the list.
 
 import { Worker } from 'node:worker_threads';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDatabase } from '../sqlite.js';
 import { threadScript } from '../files/index.js';
 import { BUSY_TIMEOUT_MS, buildText, isOurIndex, type HandedBatch, type TextBuildResult, type TextProgress } from '../index/index.js';
 import { localTexts, TEXT_GO, TEXT_ROLE, TEXT_THREAD_LIMITS, type TextJob, type TextMessage, type TextRows } from './text-worker.js';
@@ -49,7 +50,7 @@ function onThisThread(file: string, cap: number, onProgress: TextProgress): Text
     await yieldToLoop();
     if (stopped) return { ...FAILED, left: -1 };
     try {
-      db = new Database(file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+      db = openDatabase(file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
       if (!isOurIndex(db)) return FAILED;
       return await buildText(db, localTexts(cap).read, onProgress, () => stopped, yieldToLoop);
     } catch {

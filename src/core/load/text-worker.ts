@@ -4,7 +4,8 @@
 // the result; it never throws across the thread boundary.
 
 import { parentPort, Worker, workerData } from 'node:worker_threads';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDatabase } from '../sqlite.js';
 import { threadScript } from '../files/index.js';
 import { BUSY_TIMEOUT_MS, buildText, isOurIndex, pendingText, RowWriter, ROWS_HELD, unpackTexts, type ArticleText, type HandedBatch, type PendingRow, type TextBuildResult, type TextReader } from '../index/index.js';
 import { foldedBodyOf, WORKER_ROLE, type PendingJob, type TextsReply, type TextsRequest } from './parse-worker.js';
@@ -175,7 +176,7 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === TEXT_ROLE)
   let texts: TextSource | null = null;
   const open = (): Database.Database => {
     if (conn.db) return conn.db;
-    const opened = new Database(job.file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+    const opened = openDatabase(job.file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
     conn.db = opened;
     if (!isOurIndex(opened)) throw new Error('not this program\'s index');
     opened.pragma('synchronous = NORMAL');

@@ -6,7 +6,8 @@
 // through the busy timeout instead of failing.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDatabase } from '../sqlite.js';
 
 /** One article's stored marks. */
 export interface Marks {
@@ -75,7 +76,7 @@ export class ReadingStore {
   /** Opens (creating if needed) the database in `dir`; throws when the folder or file cannot be used. */
   static open(dir: string): ReadingStore {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const db = new Database(path.join(dir, STATE_FILE), { timeout: 5000 });
+    const db = openDatabase(path.join(dir, STATE_FILE), { timeout: 5000 });
     db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode: a committed transaction survives the process dying; only a power cut
     // may lose the last one, and nothing is ever left half-written.

@@ -22,6 +22,14 @@
 // threads: so the flags are set again as each thread comes online, and the threads' own isolates
 // run with them too.
 //
+// Setting them again on `online` alone left a window: V8 raises the young generation's factor
+// back to 2 for the whole process as the new thread's isolate is made (Heap::ConfigureHeap clamps
+// it), within milliseconds of `new Worker`, while `online` comes only after the thread's own
+// bootstrap (25-300 ms on a loaded machine). A load keeps most of what it allocates in that time,
+// and the young generation doubled once or twice in it (measured on the warm 100k load's one stat
+// thread: 2 MB -> 4-16 MB, never shrunk again while the program is busy). So the flags are also
+// set again every millisecond this thread is free until the new one is online (core/heap-flags.ts).
+//
 // It has a price: V8 checks the code cache Node embeds for its own modules against a hash of the
 // flags, so once any flag is changed that cache is refused and every thread started afterwards
 // compiles Node's internals from source (a thread's start measured at ~45 instead of ~21 ms of

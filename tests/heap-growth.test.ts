@@ -43,7 +43,37 @@ function young(mode: 'limited' | 'default'): number {
   return (JSON.parse(out) as { young: number }).young;
 }
 
+// Keeps small objects alive in slices while a worker thread starts, as a load does while its stat
+// thread starts (each slice ~1 ms, then the event loop turns), until the thread is online. V8
+// raises the young generation's growth factor back to 2 as the thread's isolate is made, long
+// before the thread is online. Reports the new space's size once the thread is online.
+const DURING_START = `
+import v8 from 'node:v8';
+import { Worker } from 'node:worker_threads';
+(await import(${JSON.stringify(MODULE)})).limitHeapGrowth();
+const keep = [];
+let online = false;
+const worker = new Worker('setTimeout(() => {}, 200)', { eval: true });
+worker.once('online', () => (online = true));
+let slices = 0;
+while (!online) {
+  for (let i = 0; i < 10000; i++) keep.push({ i, s: 'x' + i });
+  slices += 1;
+  await new Promise((resolve) => setImmediate(resolve));
+}
+const young = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
+await new Promise((resolve) => worker.once('exit', resolve));
+process.stdout.write(JSON.stringify({ young: young.space_size, slices }));
+`;
+
 describe('limitHeapGrowth', () => {
+  it('keeps the young generation small while a worker thread starts beside a load', () => {
+    const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', DURING_START], { encoding: 'utf8', timeout: 60_000 })) as { young: number; slices: number };
+    // The load ran while the thread started (else the case shows nothing).
+    expect(out.slices).toBeGreaterThan(5);
+    expect(out.young).toBeLessThanOrEqual(4 * 2 ** 20);
+  }, 120_000);
+
   it('keeps the young generation at its start-up size, also after a worker thread has started', () => {
     const limited = young('limited');
     const plain = young('default');

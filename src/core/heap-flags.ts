@@ -26,6 +26,9 @@ import type { Worker } from 'node:worker_threads';
 // (V8's default factor, 2).
 const LOOSE = '--heap-growing-percent=100 --semi-space-growth-factor=2';
 
+// How often the flags are set again while a new thread starts, in ms.
+const REAPPLY_MS = 1;
+
 let held: string | null = null;
 let loosened = 0;
 
@@ -49,11 +52,20 @@ export function holdHeapFlags(flags: string): void {
       const flagsNow = inForce();
       if (flagsNow !== null) apply(flagsNow);
     };
-    // Also on exit: a thread ended before it came online (a warm load's stat thread, closed at
-    // once when there are few files) had reset them all the same, and they stayed reset.
+    // V8 resets them as the new thread's isolate is made, within milliseconds of `new Worker`,
+    // while `online` comes only after the thread's bootstrap (25-300 ms under load): so they are
+    // set again every REAPPLY_MS this thread is free until then (src/heap-growth.ts), and on exit
+    // too (a thread ended before it came online had reset them all the same).
     process.on('worker', (worker: Worker) => {
-      worker.once('online', setAgain);
-      worker.once('exit', setAgain);
+      const timer = setInterval(setAgain, REAPPLY_MS);
+      // Never keeps the process alive on its own.
+      timer.unref();
+      const started = (): void => {
+        clearInterval(timer);
+        setAgain();
+      };
+      worker.once('online', started);
+      worker.once('exit', started);
     });
   }
   held = flags;

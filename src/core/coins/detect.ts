@@ -7,6 +7,7 @@
 // a word (`Maker`, `Stellar`) only capitalised within a few words of a price or a move (`$`, `%`). Other tickers count written upper-case
 // (`SOL`, not `sol`), other names in any case (`Solana`, `solana`).
 import { assetTable } from './assets.js';
+import { isTitleCase, mayBeCapitals, proseWords, startsUpper } from './prose-words.js';
 import { isWordTicker, WORD_NAMES } from './words.js';
 
 /** Where a coin was found, most trusted first. */
@@ -30,7 +31,6 @@ export interface CoinInput {
 }
 
 const CASHTAG = /(?<![\p{L}\p{N}$])\$([A-Za-z][A-Za-z0-9]{1,9})(?![\p{L}\p{N}])/gu;
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}.]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
 // "$64,000", "12%", "3.2B", "1,000 BTC": a figure within reach makes a word-ticker a ticker.
 const FIGURE = /[$€£]\s?\d|\d/;
 // A name that is a word needs a price or a move ("Maker rises 12%", "Stellar at $0.12"): a bare
@@ -52,17 +52,11 @@ const sentenceHead = (after: string): string => {
   return end < 0 ? after : after.slice(0, end);
 };
 
-interface Token { text: string; start: number; end: number }
-
 // In a headline written in Title Case every word is capitalised, so a capital says nothing: there
 // a name that is a word counts only where it opens the headline or a clause ("Maker Slips to
 // $1,480", "Bitcoin, Stellar Jump 5%"), not as its verb or noun ("Solana Fees Rise 49%",
-// "Emberly Capital Cuts 58% of Staff", "a Higher Gas Limit").
+// "Emberly Capital Cuts 58% of Staff", "a Higher Gas Limit"). Title Case: prose-words.ts isTitleCase.
 const CLAUSE_START = /(?:^|[:;,.!?(\u2014\u2013]|\s[-\u2013\u2014])\s*["'\u2018\u201c]?$/;
-function isTitleCase(tokens: readonly Token[]): boolean {
-  const long = tokens.slice(1).filter((t) => t.text.length >= 4 && /^\p{L}/u.test(t.text));
-  return long.length >= 2 && long.filter((t) => /^\p{Lu}/u.test(t.text)).length * 4 >= long.length * 3;
-}
 interface Span { symbol: string; start: number; end: number; ticker: boolean }
 // What may stand between two tickers of one list: "BTC, ETH and LINK", "SOL/LINK".
 const LIST_GAP = /^\s*(?:,|\/|&|\+|and|or|vs\.?)?\s*$/i;
@@ -105,25 +99,31 @@ function tagCoin(tag: string): string | null {
   return WORD_NAMES.has(name) ? null : t.byName.get(name) ?? null;
 }
 
-// The first word of every asset name: a token that opens none is looked up as a ticker only, with
-// no n-gram of the words after it built and lowered (most of detectCoins' time in a text build:
-// ~50 us an article at 10k, under load).
-const FIRST_WORDS = new WeakMap<ReturnType<typeof assetTable>, ReadonlySet<string>>();
-function firstWords(t: ReturnType<typeof assetTable>): ReadonlySet<string> {
-  let set = FIRST_WORDS.get(t);
-  if (!set) {
-    set = new Set([...t.byName.keys()].map((name) => name.split(' ')[0]));
-    FIRST_WORDS.set(t, set);
+// The first word of every asset name, with the word counts of the names it opens, longest first: a
+// token that opens none is looked up as a ticker only, and one that does (`the`, `bitcoin`) builds
+// only the n-grams some name has (most of detectCoins' time in a text build: ~50 us an article
+// at 10k, under load, when every token built and lowered every n-gram up to the longest name).
+const FIRST_WORDS = new WeakMap<ReturnType<typeof assetTable>, ReadonlyMap<string, readonly number[]>>();
+function firstWords(t: ReturnType<typeof assetTable>): ReadonlyMap<string, readonly number[]> {
+  let map = FIRST_WORDS.get(t);
+  if (!map) {
+    const counts = new Map<string, Set<number>>();
+    for (const name of t.byName.keys()) {
+      const words = name.split(' ');
+      const set = counts.get(words[0]) ?? new Set<number>();
+      counts.set(words[0], set.add(words.length));
+    }
+    map = new Map([...counts].map(([first, set]) => [first, [...set].sort((a, b) => b - a)]));
+    FIRST_WORDS.set(t, map);
   }
-  return set;
+  return map;
 }
 
 /** Coins mentioned in one piece of prose (a title or description), in order of appearance. */
 export function proseCoins(text: string): string[] {
   const t = assetTable();
   const opens = firstWords(t);
-  const tokens: Token[] = [];
-  for (const m of text.matchAll(WORD)) tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  const tokens = proseWords(text);
   // `ticker`: written as a ticker or cashtag (what "next to another coin" means: a list of tickers).
   const sure: Span[] = [];
   const maybe: Span[] = [];
@@ -135,25 +135,27 @@ export function proseCoins(text: string): string[] {
   for (let i = 0; i < tokens.length; i++) {
     // Longest name first: "Bitcoin Cash" is BCH, not BTC.
     let matched = 0;
-    const first = opens.has(tokens[i].text.toLowerCase());
-    for (let n = first ? Math.min(t.longestName, tokens.length - i) : 0; n >= 1 && !matched; n--) {
-      const words = tokens.slice(i, i + n);
-      const name = words.map((w) => w.text).join(' ').toLowerCase();
+    const tok = tokens[i];
+    const lower = tok.text.toLowerCase();
+    for (const n of opens.get(lower) ?? []) {
+      if (matched) break;
+      if (n > tokens.length - i) continue;
+      const words = n === 1 ? null : tokens.slice(i, i + n);
+      const name = words ? words.map((w) => w.text).join(' ').toLowerCase() : lower;
       const symbol = t.byName.get(name);
       if (!symbol) continue;
-      const span = { symbol, start: words[0].start, end: words[n - 1].end, ticker: false };
+      const span = { symbol, start: tok.start, end: words ? words[n - 1].end : tok.end, ticker: false };
       if (!WORD_NAMES.has(name)) sure.push(span);
-      else if (/^\p{Lu}/u.test(words[0].text) && (!titleCase || CLAUSE_START.test(text.slice(0, span.start)))) maybe.push(span);
+      else if (startsUpper(tok.text) && (!titleCase || CLAUSE_START.test(text.slice(0, span.start)))) maybe.push(span);
       // Not the name here; written in capitals it may still be the ticker (`DAI`): the ticker rules decide.
-      else if (n === 1 && words[0].text === words[0].text.toUpperCase()) continue;
+      else if (n === 1 && tok.text === tok.text.toUpperCase()) continue;
       matched = n;
     }
     if (matched) {
       i += matched - 1;
       continue;
     }
-    const tok = tokens[i];
-    if (tok.text !== tok.text.toUpperCase() || !/\p{L}/u.test(tok.text)) continue;
+    if (!mayBeCapitals(tok.text) || tok.text !== tok.text.toUpperCase() || !/\p{L}/u.test(tok.text)) continue;
     const asset = t.bySymbol.get(tok.text);
     if (!asset) continue;
     // XBT is the asset's own ticker in another spelling; word-tickers wait for context.

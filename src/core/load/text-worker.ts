@@ -172,16 +172,28 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === TEXT_ROLE)
   const job = workerData as TextJob;
   const stop = new Int32Array(job.stop);
   const post = (m: TextMessage): void => port.postMessage(m);
-  const conn: { db: Database.Database | null } = { db: null };
+  const conn: { db: Database.Database | null; refused: Error | null } = { db: null, refused: null };
   let texts: TextSource | null = null;
   const open = (): Database.Database => {
+    if (conn.refused) throw conn.refused;
     if (conn.db) return conn.db;
     const opened = openDatabase(job.file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
     conn.db = opened;
-    if (!isOurIndex(opened)) throw new Error('not this program\'s index');
+    if (!isOurIndex(opened)) throw (conn.refused = new Error('not this program\'s index'));
     opened.pragma('synchronous = NORMAL');
     return opened;
   };
+  // An early thread opens the index while it waits: the load's own connection, closed at the end
+  // of the parse, is then not the last one, so SQLite does not checkpoint the WAL and sync the
+  // file there (the list and this build both waited for it); the one checkpoint is this
+  // connection's, when the build is done. An index that cannot be opened fails the build later.
+  if (job.early) {
+    try {
+      open();
+    } catch {
+      // reported by the first write
+    }
+  }
   try {
     // An early thread starts its texts' thread at TEXT_GO, so that its start-up overlaps the
     // handed rows' writes instead of the load's parse (which has both cores' work to do), and

@@ -91,13 +91,18 @@ describe('a cold load hands its rows to the text build thread (built loader)', (
     words!.close();
   });
 
-  it('a first --filter with a free word prints every match (the built CLI)', { timeout: 120_000 }, () => {
+  it('a first --filter with a free word prints every match (the built CLI)', { timeout: 120_000 }, async () => {
+    const { indexFile } = await builtIndex();
     const cli = new URL('../../../dist/cli.js', import.meta.url).pathname;
     const env = { ...process.env, XDG_CACHE_HOME: cacheDir, XDG_STATE_HOME: path.join(root, 'state'), XDG_CONFIG_HOME: path.join(root, 'config') };
     for (const run of ['cold', 'warm']) {
       const out = spawnSync(process.execPath, [cli, '--filter', 'about', '--print', 'path', corpus], { encoding: 'utf8', env });
       expect({ run, status: out.status }).toEqual({ run, status: 0 });
       expect(out.stdout.trim().split('\n')).toHaveLength(FILES);
+      // The cold run ended after the text build closed the index: its WAL is in the file, not left
+      // for the next run to read through.
+      const file = indexFile(path.join(cacheDir, 'crypto-news-tui'), [corpus]);
+      if (run === 'cold') expect({ index: fs.existsSync(file), wal: fs.existsSync(`${file}-wal`) }).toEqual({ index: true, wal: false });
     }
   });
 
@@ -186,6 +191,26 @@ describe('the row writer (sources)', () => {
       writer.add(batch([9, 1]));
       writer.flush();
       expect(db.prepare("SELECT id FROM articles WHERE path = '/n/1.md'").pluck().all()).toEqual([9]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('writes rows it held in full without checkpointing the WAL on the way (the one checkpoint is its connection closing)', () => {
+    const db = openIndex(file).db;
+    const many = (from: number, count: number): HandedBatch => {
+      const b = batch(...Array.from({ length: count }, (_, k): [number, number] => [from + k, from + k]));
+      // ~1.5 KB of lead a row: 5,000 rows are ~1,800 WAL pages, past SQLite's automatic checkpoint at 1,000.
+      return { ...b, json: b.json.replace(/"lead \d+"/g, (lead) => `"${lead.slice(1, -1)} ${'x'.repeat(1_500)}"`) };
+    };
+    try {
+      const writer = new RowWriter(() => db, 10_000);
+      for (let from = 1; from <= 5_000; from += 500) writer.add(many(from, 500));
+      writer.flush();
+      expect(writer.written).toBe(5_000);
+      // Every frame the rows made is still in the WAL: none was checkpointed (then the WAL restarts).
+      const [{ log }] = db.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number }>;
+      expect(log).toBeGreaterThan(1_500);
     } finally {
       db.close();
     }

@@ -90,6 +90,33 @@ describe('prepareTextBuild', () => {
     }
   }, 60_000);
 
+  it('holds the index open while it waits, so the load closing its own connection leaves the WAL to the build', async () => {
+    const file = pendingIndex('early-open', ['Validators']);
+    // The load's connection, with a write in the WAL, as a cold load's (its ids reserved).
+    const { db } = openIndex(file);
+    db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('probe', '1')").run();
+    const prepared = threads.prepareTextBuild(file, CAP);
+    // Descriptors of this process on the file: the load's, then the waiting thread's.
+    const opened = (): number => fs.readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return fs.readlinkSync(`/proc/self/fd/${fd}`) === file;
+      } catch {
+        return false;
+      }
+    }).length;
+    for (let waited = 0; opened() < 2 && waited < 30_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(opened()).toBe(2);
+    // Not the last connection: no checkpoint (and disk sync) here, the WAL stays for the build.
+    db.close();
+    expect(fs.existsSync(`${file}-wal`)).toBe(true);
+    const build = prepared.go();
+    expect(await build.done).toEqual({ written: 1, left: 0, complete: true });
+    // Then the thread closes the index, the last connection: its WAL is checkpointed into the file.
+    for (let waited = 0; fs.existsSync(`${file}-wal`) && waited < 30_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+    expect(pendingCount(file)).toBe(0);
+  }, 60_000);
+
   it('writes nothing when cancelled, and leaves the rows for the next build', async () => {
     const file = pendingIndex('cancel', ['Validators']);
     threads.prepareTextBuild(file, CAP).cancel();

@@ -5,29 +5,17 @@
 // per process, and the test runner's own heap must not decide the figure.
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { OLD_GENERATION_PEAK } from './helpers/heap-probe.js';
 
 // The built module (npm test builds first), as the CLI runs it.
 const MODULE = new URL('../dist/heap-growth.js', import.meta.url).href;
 
-// Keeps 1,000 strings a round (~18 MB after 300 rounds) while the last 8 rounds of 8,000 strings
-// of garbage each stay reachable; reports the old space's largest committed size and, after a
-// full collection, what is live in it.
+// The old generation's largest committed size while garbage passes through it and, after a full
+// collection, what is live in it (helpers/heap-probe.ts).
 const CHILD = `
 import v8 from 'node:v8';
-import vm from 'node:vm';
 if (process.argv[1] === 'limited') (await import(${JSON.stringify(MODULE)})).limitHeapGrowth();
-const old = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === 'old_space');
-const live = [], ring = [];
-let peak = 0;
-for (let round = 0; round < 300; round++) {
-  live.push(Array.from({ length: 1000 }, (_, i) => ('kept ' + round + ' ' + i).padEnd(48, '.')));
-  ring.push(Array.from({ length: 8000 }, (_, i) => ('junk ' + round + ' ' + i).padEnd(48, '.')));
-  if (ring.length > 8) ring.shift();
-  peak = Math.max(peak, old().space_size);
-}
-ring.length = 0;
-v8.setFlagsFromString('--expose-gc');
-vm.runInNewContext('gc')();
+${OLD_GENERATION_PEAK}
 process.stdout.write(JSON.stringify({ peak, live: old().space_used_size }));
 `;
 

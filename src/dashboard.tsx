@@ -10,6 +10,7 @@ import type { LoadProgress } from './ui/StatusBar.js';
 import { PathError } from './core/files/index.js';
 import { importBodyPreload, importSearchEngine } from './core/search/index.js';
 import { readBodiesAhead } from './body-read-ahead.js';
+import { IdsByPath } from './ids-by-path.js';
 import { dashboardFacts, readWarmFacts } from './dashboard-facts.js';
 import { installFatalHandlers } from './fatal.js';
 import { drawSkeleton } from './warm-start.js';
@@ -21,7 +22,6 @@ export type DashboardOutcome =
   | { kind: 'cancelled'; warnings: LoadWarning[] }
   | { kind: 'no-terminal' }
   | { kind: 'path-error'; message: string };
-
 const PROGRESS_INTERVAL_MS = 100; // progress repaints at most this often: one per file would cost more than loading
 
 /** What the configuration and the state folder bring to a dashboard session. */
@@ -106,7 +106,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     // After the editor the screen is not what the frame writer last drew: it draws the next frame whole.
     const system = systemActions(term, () => frames.invalidate());
     // Live updates: article id by path, ids hidden since start, new files arrived since start.
-    const ids = new Map<string, number>();
+    const ids = new IdsByPath((id) => index.article(id).path);
     let hidden: ReadonlySet<number> = new Set<number>();
     let arrived = 0;
     let latestArrived: number | null = null;

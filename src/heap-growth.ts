@@ -22,14 +22,24 @@
 // threads: so the flags are set again as each thread comes online, and the threads' own isolates
 // run with them too.
 //
+// Setting them again on `online` alone left a window: V8 raises the young generation's factor
+// back to 2 for the whole process as the new thread's isolate is made (Heap::ConfigureHeap clamps
+// it), within milliseconds of `new Worker`, while `online` comes only after the thread's own
+// bootstrap (25-300 ms on a loaded machine). A load keeps most of what it allocates in that time,
+// and the young generation doubled once or twice in it (measured on the warm 100k load's one stat
+// thread: 2 MB -> 4-16 MB, never shrunk again while the program is busy). So the flags are also
+// set again every millisecond this thread is free until the new one is online (core/heap-flags.ts).
+//
 // It has a price: V8 checks the code cache Node embeds for its own modules against a hash of the
 // flags, so once any flag is changed that cache is refused and every thread started afterwards
 // compiles Node's internals from source (a thread's start measured at ~45 instead of ~21 ms of
 // CPU; a warm 10k `--filter`, which starts one thread and answers from the index, used ~40 ms more
 // CPU in all). A warm `--filter` therefore never sets them; the CLI sets them for the dashboard and
 // for a --filter that loads the corpus (cli.ts, filter.ts).
-import v8 from 'node:v8';
-import type { Worker } from 'node:worker_threads';
+//
+// A load that parses many files on threads (a cold one) loosens both meanwhile (core/heap-flags.ts):
+// held, they made a cold load's CPU until the list ~15% dearer at 100k.
+import { holdHeapFlags } from './core/heap-flags.js';
 
 /** Heap growth allowed after a full collection, in percent of what it kept. */
 export const HEAP_GROWING_PERCENT = 30;
@@ -42,31 +52,11 @@ export function heapFlags(percent = HEAP_GROWING_PERCENT): string {
   return `--heap-growing-percent=${percent} --semi-space-growth-factor=${SEMI_SPACE_GROWTH_FACTOR}`;
 }
 
-let current: string | null = null;
-
-function apply(flags: string): void {
-  try {
-    v8.setFlagsFromString(flags);
-  } catch {
-    // An engine without the flags keeps its own factors.
-  }
-}
-
-// Set once per process: each thread started from now on gets the flags set again when it is online.
-function reapplyOnEveryThread(): void {
-  process.on('worker', (worker: Worker) => {
-    worker.once('online', () => {
-      if (current !== null) apply(current);
-    });
-  });
-}
-
 /**
  * Sets V8's heap growth for this process (see above) and keeps it set across worker threads'
- * start-ups; call before the corpus loads. Calling it again changes the percent. Never throws.
+ * start-ups (core/heap-flags.ts; a load parsing many files on threads loosens it meanwhile);
+ * call before the corpus loads. Calling it again changes the percent. Never throws.
  */
 export function limitHeapGrowth(percent = HEAP_GROWING_PERCENT): void {
-  if (current === null) reapplyOnEveryThread();
-  current = heapFlags(percent);
-  apply(current);
+  holdHeapFlags(heapFlags(percent));
 }

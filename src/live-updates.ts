@@ -6,6 +6,7 @@
 // updated too (rows and text of new and changed files written, rows of removed ones deleted), so
 // the next run starts warm with what changed while this one ran.
 import fs from 'node:fs';
+import type { IdsByPath } from './ids-by-path.js';
 import type { Article, LoadWarning } from './core/article.js';
 import { importLoader } from './core/load/index.js';
 import type { SearchIndex } from './core/search/index.js';
@@ -20,7 +21,7 @@ export interface LiveOptions {
   cache?: boolean;
   cacheDir?: string;
   /** Article id by absolute path, for every article in the index (kept up to date here). */
-  ids: Map<string, number>;
+  ids: IdsByPath;
   /** Ids no longer shown (removed or replaced files); grows here. */
   hidden: Set<number>;
   /** After each merged batch: the articles added (new files and new versions of changed ones) and how many files were new. */

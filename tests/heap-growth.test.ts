@@ -5,29 +5,17 @@
 // per process, and the test runner's own heap must not decide the figure.
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { OLD_GENERATION_PEAK } from './helpers/heap-probe.js';
 
 // The built module (npm test builds first), as the CLI runs it.
 const MODULE = new URL('../dist/heap-growth.js', import.meta.url).href;
 
-// Keeps 1,000 strings a round (~18 MB after 300 rounds) while the last 8 rounds of 8,000 strings
-// of garbage each stay reachable; reports the old space's largest committed size and, after a
-// full collection, what is live in it.
+// The old generation's largest committed size while garbage passes through it and, after a full
+// collection, what is live in it (helpers/heap-probe.ts).
 const CHILD = `
 import v8 from 'node:v8';
-import vm from 'node:vm';
 if (process.argv[1] === 'limited') (await import(${JSON.stringify(MODULE)})).limitHeapGrowth();
-const old = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === 'old_space');
-const live = [], ring = [];
-let peak = 0;
-for (let round = 0; round < 300; round++) {
-  live.push(Array.from({ length: 1000 }, (_, i) => ('kept ' + round + ' ' + i).padEnd(48, '.')));
-  ring.push(Array.from({ length: 8000 }, (_, i) => ('junk ' + round + ' ' + i).padEnd(48, '.')));
-  if (ring.length > 8) ring.shift();
-  peak = Math.max(peak, old().space_size);
-}
-ring.length = 0;
-v8.setFlagsFromString('--expose-gc');
-vm.runInNewContext('gc')();
+${OLD_GENERATION_PEAK}
 process.stdout.write(JSON.stringify({ peak, live: old().space_used_size }));
 `;
 
@@ -55,7 +43,37 @@ function young(mode: 'limited' | 'default'): number {
   return (JSON.parse(out) as { young: number }).young;
 }
 
+// Keeps small objects alive in slices while a worker thread starts, as a load does while its stat
+// thread starts (each slice ~1 ms, then the event loop turns), until the thread is online. V8
+// raises the young generation's growth factor back to 2 as the thread's isolate is made, long
+// before the thread is online. Reports the new space's size once the thread is online.
+const DURING_START = `
+import v8 from 'node:v8';
+import { Worker } from 'node:worker_threads';
+(await import(${JSON.stringify(MODULE)})).limitHeapGrowth();
+const keep = [];
+let online = false;
+const worker = new Worker('setTimeout(() => {}, 200)', { eval: true });
+worker.once('online', () => (online = true));
+let slices = 0;
+while (!online) {
+  for (let i = 0; i < 10000; i++) keep.push({ i, s: 'x' + i });
+  slices += 1;
+  await new Promise((resolve) => setImmediate(resolve));
+}
+const young = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space');
+await new Promise((resolve) => worker.once('exit', resolve));
+process.stdout.write(JSON.stringify({ young: young.space_size, slices }));
+`;
+
 describe('limitHeapGrowth', () => {
+  it('keeps the young generation small while a worker thread starts beside a load', () => {
+    const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', DURING_START], { encoding: 'utf8', timeout: 60_000 })) as { young: number; slices: number };
+    // The load ran while the thread started (else the case shows nothing).
+    expect(out.slices).toBeGreaterThan(5);
+    expect(out.young).toBeLessThanOrEqual(4 * 2 ** 20);
+  }, 120_000);
+
   it('keeps the young generation at its start-up size, also after a worker thread has started', () => {
     const limited = young('limited');
     const plain = young('default');

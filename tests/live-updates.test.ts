@@ -11,6 +11,7 @@ import { indexFile } from '../src/core/index/location.js';
 import { loadCorpus } from '../src/core/load/load.js';
 import { SearchIndex } from '../src/core/search/search.js';
 import type { FolderWatch } from '../src/core/watch/watcher.js';
+import { IdsByPath } from '../src/ids-by-path.js';
 import { startLiveUpdates } from '../src/live-updates.js';
 
 let root: string;
@@ -52,7 +53,8 @@ describe('live updates and the on-disk index', () => {
     expect(await first.fullText).toBe(true);
 
     const index = new SearchIndex(first.articles);
-    const ids = new Map(first.articles.map((a) => [a.path, a.id]));
+    const ids = new IdsByPath((id) => index.article(id).path);
+    for (const a of first.articles) ids.set(a.path, a.id);
     const hidden = new Set<number>();
     const merged: Article[] = [];
     let settle = () => {};

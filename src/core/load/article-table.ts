@@ -3,11 +3,14 @@
 // with 26 fields, its numbers boxed and its lists each an array of their own, cost ~880 bytes of
 // heap an article (BENCHMARKS.md, the load side's third round); here the numbers and flags are
 // typed arrays, the values many articles repeat (source, sentiment, language) and whole lists
-// (tags, categories, coins, notes) are stored once and referred to by number, and only the text
-// that is each article's own (path, title, description, URL, external id) stays a string.
+// (tags, categories, coins, notes) are stored once and referred to by number. The text that is
+// each article's own is kept as UTF-8 bytes outside the heap (text/text-column.ts: description, URL,
+// external id, and the path's file name, its folder held once as a value), but the title, which
+// sorting compares and the search's hits measure, stays a string.
 
 import type { FrontMatterFormat } from '../article.js';
 import type { ArticleRecord } from '../article-record.js';
+import { TextColumn } from '../text/index.js';
 
 // Number columns, NaN for null (a record's numbers are finite: article-record.ts refuses others).
 const PUBLISHED = 0;
@@ -27,7 +30,8 @@ const TAGS = 5;
 const NOTES = 6;
 const COINS = 7;
 const REL_LENGTH = 8;
-const REFS = 9;
+const FOLDER = 9;
+const REFS = 10;
 // Flag bits; the format takes the two lowest.
 const FORMATS: readonly FrontMatterFormat[] = ['yaml', 'toml', 'json', 'none'];
 const GUESSED = 4;
@@ -44,11 +48,12 @@ export class ArticleTable {
   private numbers: Float64Array;
   private refs: Int32Array;
   private flags: Uint8Array;
-  private readonly paths: string[] = [];
   private readonly titles: string[] = [];
-  private readonly descriptions: string[] = [];
-  private readonly urls: Array<string | null> = [];
-  private readonly externalIds: Array<string | null> = [];
+  // The path's file name (after its last `/`); its folder is a value (FOLDER).
+  private readonly names: TextColumn;
+  private readonly descriptions: TextColumn;
+  private readonly urls: TextColumn;
+  private readonly externalIds: TextColumn;
   // Each distinct value once; 0 is null. Distinct lists once, keyed by their joined items.
   private readonly values: Array<string | null> = [null];
   private readonly valueIds = new Map<string, number>();
@@ -62,6 +67,10 @@ export class ArticleTable {
     this.numbers = new Float64Array(this.capacity * NUMBERS);
     this.refs = new Int32Array(this.capacity * REFS);
     this.flags = new Uint8Array(this.capacity);
+    this.names = new TextColumn(this.capacity);
+    this.descriptions = new TextColumn(this.capacity);
+    this.urls = new TextColumn(this.capacity);
+    this.externalIds = new TextColumn(this.capacity);
   }
 
   /** Number of rows. */
@@ -95,7 +104,10 @@ export class ArticleTable {
     this.refs[k + REL_LENGTH] = tail ? rel.length : NOT_A_TAIL;
     if (!tail) this.odd.set(row, rel);
     this.flags[row] = Math.max(0, FORMATS.indexOf(r[17])) | (r[5] ? GUESSED : 0) | (r[14] ? DRAFT : 0);
-    this.paths.push(full);
+    // Many articles share a folder: its path is held once, as a value.
+    const cut = full.lastIndexOf('/') + 1;
+    this.refs[k + FOLDER] = this.value(full.slice(0, cut));
+    this.names.push(full.slice(cut));
     this.titles.push(r[2]);
     this.descriptions.push(r[3]);
     this.urls.push(r[16]);
@@ -152,12 +164,14 @@ export class ArticleTable {
   }
 
   path(row: number): string {
-    return this.paths[row];
+    return (this.values[this.ref(row, FOLDER)] ?? '') + (this.names.get(row) ?? '');
   }
 
   relPath(row: number): string {
     const length = this.ref(row, REL_LENGTH);
-    return length === NOT_A_TAIL ? (this.odd.get(row) ?? '') : this.paths[row].slice(this.paths[row].length - length);
+    if (length === NOT_A_TAIL) return this.odd.get(row) ?? '';
+    const full = this.path(row);
+    return full.slice(full.length - length);
   }
 
   title(row: number): string {
@@ -165,15 +179,15 @@ export class ArticleTable {
   }
 
   description(row: number): string {
-    return this.descriptions[row];
+    return this.descriptions.get(row) ?? '';
   }
 
   url(row: number): string | null {
-    return this.urls[row];
+    return this.urls.get(row);
   }
 
   externalId(row: number): string | null {
-    return this.externalIds[row];
+    return this.externalIds.get(row);
   }
 
   publishedAt(row: number): number | null {

@@ -173,6 +173,11 @@ export function makeHay(a: Article): Hay {
   return new Hay(short, titleLength, keepsBodyOnDisk(a) ? a : foldedBytes(a.body), hayLists(a.tags, a.categories), hayMeta(a));
 }
 
+/** The folded title of `a`, as its haystack holds it (hayTitle), made without the haystack. */
+export function foldedTitle(a: Pick<Article, 'title'>): string {
+  return foldText(a.title);
+}
+
 /** True when the short fields (title, description, tags, categories, source name and key) contain `needle`. */
 export function shortIncludes(hay: Hay, needle: string): boolean {
   const need = needleMask(needle);

@@ -15,7 +15,7 @@
 import type { Article } from '../article.js';
 import { ExactScanner } from './exact-scan.js';
 import { compileFilters, compileIdFilters, EligibleMemo, filterKey, filtersNeedHay, termTest, withKeep, withoutDecided, type TermHolder } from './filters.js';
-import { containsAll, hayTitle, makeHay, withUnreadBodies, type Hay } from './haystack.js';
+import { containsAll, foldedTitle, hayTitle, makeHay, withUnreadBodies, type Hay } from './haystack.js';
 import { HayMasks } from './hay-masks.js';
 import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
 import { BODY_DEPTH, CAP, FALLBACK_N, FALLBACK_OPTIONS, FUSE_OPTIONS, FUSE_RANK, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
@@ -250,7 +250,7 @@ export class SearchIndex {
       if (near) scores = this.ranker.scores(firstEligible((id) => id < covered && near[id] === 1, FALLBACK_N), q.text, FALLBACK_OPTIONS);
       if (scores.size === 0) scores = this.ranker.scores(firstEligible(null, FALLBACK_N), q.text, FALLBACK_OPTIONS);
     }
-    return rankTiers(scores, exact, q, (id) => this.hay(id));
+    return rankTiers(scores, exact, q, (id) => this.hay(id), (id) => this.hays[id] ?? foldedTitle(this.docs[id]));
   }
 
   /**

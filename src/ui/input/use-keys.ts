@@ -1,12 +1,13 @@
 // Input -> actions. The pure `inputActions` walks one Ink input event token by token, applying
 // the reducer as it goes, because a chunk can change mode midway ("/bitfarms" in one write must
 // start search, then type "bitfarms"). The hook wires it to Ink's useInput.
-import { useInput, type Key } from 'ink';
+import { useInput, useStdin, type Key } from 'ink';
 import { useCallback, useEffect, useRef, type MutableRefObject } from 'react';
 import { keymap as defaultKeymap, keyNames, lookup, type Binding, type InkKey, type KeyToken } from '../../state/keymap.js';
 import { reducer, type Action, type AppState } from '../../state/reducer.js';
 import { BODY_FOLLOW_MS } from './after-input.js';
 import type { HeldActions } from './held-actions.js';
+import { tapKeys, type TappableStream } from './key-tap.js';
 import { parseMouse } from './mouse.js';
 
 /**
@@ -177,6 +178,10 @@ export function useKeys(
     });
   }, [latest]);
   useInput(handler);
+  // A lone printable key reaches the handler as the terminal's read returns, not after Node's
+  // stream and ink's parser (key-tap.ts): what ink would hand over, sooner.
+  const { stdin } = useStdin();
+  useEffect(() => tapKeys(stdin as unknown as TappableStream, handler), [stdin, handler]);
   // After every render: once there is a list to act on, the keys typed ahead are applied in order.
   useEffect(() => {
     if (typedAhead.current.length === 0 || now.current.notYet(latest.current)) return;

@@ -50,6 +50,16 @@ describe('ArticleTable behind LazyArticle', () => {
     expect(new Set(articles.map((a) => a.source))).toEqual(new Set(['Decrypt']));
   });
 
+  it('reads back paths in many folders and one with no folder, each folder held once', () => {
+    const table = new ArticleTable(CAP, 4);
+    const paths = [...Array.from({ length: 50 }, (_, i) => `/corpus/${i % 5}/é-${i}.md`), 'loose.md', '/top.md'];
+    const articles = paths.map((p, i) => LazyArticle.fromRecord(recordOf({ id: i, path: p, relPath: p.split('/').pop() ?? p }), i, null, CAP, table));
+    expect(articles.map((a) => a.path)).toEqual(paths);
+    expect(articles.map((a) => a.relPath)).toEqual(paths.map((p) => p.split('/').pop()));
+    // Seven folders ('' and '/' among them) beside the source's and the other shared values: not one per article.
+    expect((table as unknown as { values: unknown[] }).values.length).toBeLessThan(15);
+  });
+
   it('serialises every field (JSON, print json) though they are getters', () => {
     const a = LazyArticle.fromRecord(recordOf({ title: 'T', tags: ['x'] }), 3, null, CAP);
     a.body = 'the body';

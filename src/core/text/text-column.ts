@@ -1,0 +1,116 @@
+// One string (or null) per row, kept as UTF-8 bytes in chunks outside the JS heap: the columns of
+// an ArticleTable (load/article-table.ts) that only the rows drawn, a print or a per-article pass
+// read, never a keystroke's search (which has its own folded copies: search/haystack.ts). As JS
+// strings each value costs its header and alignment (16-23 bytes), a slot in an array (8 bytes),
+// and twice its length once one character is outside Latin-1; here it costs its UTF-8 bytes and
+// 8 bytes of position. Reading one makes a new string each time.
+
+// Chunks of up to 1 MiB, each allocated on its own (not from Node's shared pool): a value never
+// spans two, so a row is one read from one chunk, and the unused tail of a chunk is at most one
+// value. Each chunk has 1 MiB of positions whatever its size; a small table (one row: a body read
+// back) starts with a small chunk, and each next one is twice the last up to 1 MiB.
+const CHUNK_BITS = 20;
+const CHUNK = 1 << CHUNK_BITS;
+const FIRST_CHUNK = 256;
+// Bytes a row is expected to take, to size the first chunk from the capacity.
+const ROW_BYTES = 64;
+// Positions are 32-bit: 4,096 chunks (4 GiB) a column, past which values are kept as strings.
+const MAX_CHUNKS = 2 ** (32 - CHUNK_BITS);
+// Lengths that mean no bytes: the row is null, or its value is kept as a string in `whole`.
+const NULL = 0xffffffff;
+const WHOLE = 0xfffffffe;
+
+type MaybeWellFormed = string & { isWellFormed?: () => boolean };
+
+/** A column of strings or nulls, appended row by row and read by row number. */
+export class TextColumn {
+  private rows = 0;
+  private starts: Uint32Array;
+  private lengths: Uint32Array;
+  private readonly chunks: Buffer[] = [];
+  // Bytes used in the last chunk, and the next chunk's size.
+  private used = 0;
+  private next: number;
+  // Values kept as they are: longer than a chunk, past the last chunk, or not well-formed UTF-16
+  // (a lone surrogate, which UTF-8 cannot hold and would come back as U+FFFD).
+  private readonly whole = new Map<number, string>();
+
+  /** `capacity`: the rows expected (the column grows past it by doubling). */
+  constructor(capacity = 1024) {
+    const n = Math.max(1, capacity);
+    this.starts = new Uint32Array(n);
+    this.lengths = new Uint32Array(n);
+    this.next = Math.min(CHUNK, Math.max(FIRST_CHUNK, n * ROW_BYTES));
+  }
+
+  /** Number of rows. */
+  get size(): number {
+    return this.rows;
+  }
+
+  /** Appends a row holding `value`; returns its row number. */
+  push(value: string | null): number {
+    const row = this.rows;
+    if (row === this.starts.length) this.grow();
+    this.rows += 1;
+    if (value === null) {
+      this.lengths[row] = NULL;
+      return row;
+    }
+    if (value.length === 0) {
+      this.lengths[row] = 0;
+      return row;
+    }
+    if ((value as MaybeWellFormed).isWellFormed?.() === false) return this.keepWhole(row, value);
+    // A UTF-16 unit takes at most 3 bytes: when that much is free, write without measuring first.
+    const last = this.chunks[this.chunks.length - 1];
+    if (last === undefined || this.used + value.length * 3 > last.length) {
+      const bytes = Buffer.byteLength(value, 'utf8');
+      if (bytes > CHUNK || !this.room(bytes)) return this.keepWhole(row, value);
+    }
+    const chunk = this.chunks.length - 1;
+    const bytes = this.chunks[chunk].write(value, this.used, 'utf8');
+    this.starts[row] = chunk * CHUNK + this.used;
+    this.lengths[row] = bytes;
+    this.used += bytes;
+    return row;
+  }
+
+  private keepWhole(row: number, value: string): number {
+    this.lengths[row] = WHOLE;
+    this.whole.set(row, value);
+    return row;
+  }
+
+  /** The value of `row` (a new string on each call), or null. */
+  get(row: number): string | null {
+    const length = this.lengths[row];
+    if (length === NULL) return null;
+    if (length === WHOLE) return this.whole.get(row) ?? null;
+    if (length === 0) return '';
+    const start = this.starts[row];
+    const at = start & (CHUNK - 1);
+    return this.chunks[start >>> CHUNK_BITS].toString('utf8', at, at + length);
+  }
+
+  // Makes room for `bytes` in the last chunk, starting a new one when needed; false past MAX_CHUNKS.
+  private room(bytes: number): boolean {
+    const last = this.chunks[this.chunks.length - 1];
+    if (last !== undefined && this.used + bytes <= last.length) return true;
+    if (this.chunks.length === MAX_CHUNKS) return false;
+    this.chunks.push(Buffer.allocUnsafeSlow(Math.max(bytes, this.next)));
+    this.next = Math.min(CHUNK, this.next * 2);
+    this.used = 0;
+    return true;
+  }
+
+  // Doubling keeps appends amortised O(1).
+  private grow(): void {
+    const starts = new Uint32Array(this.starts.length * 2);
+    starts.set(this.starts);
+    this.starts = starts;
+    const lengths = new Uint32Array(this.lengths.length * 2);
+    lengths.set(this.lengths);
+    this.lengths = lengths;
+  }
+}

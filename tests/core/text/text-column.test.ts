@@ -1,0 +1,35 @@
+// A column of an ArticleTable kept as UTF-8 bytes (load/text-column.ts): every value reads back
+// exactly as it went in, nulls and empty strings apart, whatever its characters or length, and
+// the bytes live outside the JS heap.
+import { describe, expect, it } from 'vitest';
+import { TextColumn } from '../../../src/core/text/index.js';
+
+describe('TextColumn', () => {
+  it('reads back every value exactly: nulls, empty strings, non-Latin-1 text, a lone surrogate', () => {
+    const values = ['plain', null, '', 'Café ünïcode — “quoted”', '比特币 🚀 rally', 'a\uD800b', '\uDC00', 'tail'];
+    const column = new TextColumn(2);
+    const rows = values.map((v) => column.push(v));
+    expect(rows).toEqual(values.map((_, i) => i));
+    expect(column.size).toBe(values.length);
+    expect(rows.map((r) => column.get(r))).toEqual(values);
+  });
+
+  it('holds values across many chunks, one longer than a chunk, and grows past its capacity', () => {
+    const column = new TextColumn(1);
+    const long = 'x'.repeat(2 ** 20 + 5);
+    const values = Array.from({ length: 30_000 }, (_, i) => (i === 12_345 ? long : `/corpus/${i % 97}/article-${i}-é.md`));
+    for (const v of values) column.push(v);
+    expect(column.get(12_345)).toBe(long);
+    for (const i of [0, 1, 4_095, 12_344, 12_346, 29_999]) expect(column.get(i)).toBe(values[i]);
+    expect(values.every((v, i) => column.get(i) === v)).toBe(true);
+  });
+
+  it('keeps its bytes outside the JS heap (as external memory)', () => {
+    const before = process.memoryUsage().arrayBuffers;
+    const column = new TextColumn(50_000);
+    for (let i = 0; i < 50_000; i++) column.push(`A description of article ${i}, long enough to matter in a corpus of many.`);
+    const after = process.memoryUsage().arrayBuffers;
+    expect(after - before).toBeGreaterThan(50_000 * 60);
+    expect(column.get(49_999)).toBe('A description of article 49999, long enough to matter in a corpus of many.');
+  });
+});

@@ -31,6 +31,16 @@ function dashboard(onDone = vi.fn()) {
 // Right-hand panes: the body starts past the list's column.
 const bodyOf = (frame: string | undefined) => (frame ?? '').split('\n').map((l) => l.slice(62)).join('\n');
 
+// One turn of the event loop: what a key written to stdin does before the next is read.
+const nextTurn = () => new Promise((res) => setImmediate(res));
+
+// Waits for React's frame for a key pressed at `start`: it comes, and not before the hold is over.
+async function reactFrameAfterHold(r: { frames: string[] }, framesBefore: number, start: number): Promise<void> {
+  while (r.frames.length === framesBefore && performance.now() - start < 3000) await nextTurn();
+  expect(r.frames.length).toBeGreaterThan(framesBefore);
+  expect(performance.now() - start).toBeGreaterThanOrEqual(HOLD_MS - 1);
+}
+
 describe('React’s render of a cursor move drawn ahead', () => {
   it('comes HOLD_MS after the rows, once; the body of the new article follows it', async () => {
     const patches = recordFastFrames();
@@ -43,9 +53,7 @@ describe('React’s render of a cursor move drawn ahead', () => {
     await Promise.resolve();
     expect(patches).toHaveLength(1);
     // React's frame for the key: not before the hold is over (timers never fire early).
-    while (r.frames.length === framesBefore && performance.now() - start < 3000) await new Promise((res) => setImmediate(res));
-    expect(r.frames.length).toBeGreaterThan(framesBefore);
-    expect(performance.now() - start).toBeGreaterThanOrEqual(HOLD_MS - 1);
+    await reactFrameAfterHold(r, framesBefore, start);
     await stillFrame(r);
     expect(r.lastFrame()).toMatch(/Articles 2\/40/);
     expect(bodyOf(r.lastFrame())).toContain('Story number 1');
@@ -60,9 +68,9 @@ describe('React’s render of a cursor move drawn ahead', () => {
     await stillFrame(r);
     // Two moves in two turns, then Enter: it chooses the row the two moves reached.
     r.stdin.write('j');
-    await new Promise((res) => setImmediate(res));
+    await nextTurn();
     r.stdin.write('j');
-    await new Promise((res) => setImmediate(res));
+    await nextTurn();
     // Each move drew its rows ahead (the second from the first's, before React rendered either).
     expect(patches).toHaveLength(2);
     expect([...patches[1].values()].join('\n')).toMatch(/Articles 3\/40/);
@@ -83,7 +91,7 @@ describe('React’s render of a cursor move drawn ahead', () => {
     // New props before the hold is over (a loading repaint, a warning found): App renders at once.
     const warning = { path: '/tmp/x.md', reason: 'unreadable' };
     r.rerender(<App index={r.index} version={1} warnings={[warning]} loading={null} width={120} height={30} now={NOW} onDone={vi.fn()} />);
-    await new Promise((res) => setImmediate(res));
+    await nextTurn();
     const frame = r.lastFrame() ?? '';
     // Only meaningful while the hold lasts (a loaded machine may have let it run out).
     if (performance.now() - start < HOLD_MS) expect(frame).toMatch(/Articles 2\/40/);
@@ -110,9 +118,7 @@ describe('React’s render of a typed key drawn ahead', () => {
     await Promise.resolve();
     expect(patches).toHaveLength(1);
     expect(searchRowOf(patches[0])).toContain('/ e');
-    while (r.frames.length === framesBefore && performance.now() - start < 3000) await new Promise((res) => setImmediate(res));
-    expect(r.frames.length).toBeGreaterThan(framesBefore);
-    expect(performance.now() - start).toBeGreaterThanOrEqual(HOLD_MS - 1);
+    await reactFrameAfterHold(r, framesBefore, start);
     // React's own frame for the key shows, row for row, what was drawn ahead.
     const keyFrame = (r.frames[framesBefore] ?? '').split('\n');
     for (const [y, text] of patches[0]) expect([y, text]).toEqual([y, keyFrame[y]]);
@@ -127,15 +133,15 @@ describe('React’s render of a typed key drawn ahead', () => {
     r.stdin.write('/');
     await stillFrame(r);
     r.stdin.write('e');
-    await new Promise((res) => setImmediate(res));
+    await nextTurn();
     r.stdin.write('t');
-    await new Promise((res) => setImmediate(res));
+    await nextTurn();
     expect(patches).toHaveLength(2);
     expect(searchRowOf(patches[1])).toContain('/ et');
     // Ctrl-N (next result) while the typed keys are held: the list rows on screen are not the ones
     // React last painted, so no move is drawn ahead from them; React draws it with the rest.
     r.stdin.write('\x0e');
-    await new Promise((res) => setImmediate(res));
+    await nextTurn();
     expect(patches).toHaveLength(2);
     await stillFrame(r);
     expect(unstyled(r.lastFrame())).toMatch(/\/ et/);

@@ -34,9 +34,10 @@ async function walkAndStat(args: string[], listing: string | null): Promise<void
     port.postMessage({ kind: 'failed' } satisfies WalkReply);
     return;
   }
-  port.postMessage(reply);
-  // Written once the walk is posted: the asking thread is still loading or reading the index.
+  // Kept before the walk is posted: once it is, the asking thread may end this one at any time
+  // (it takes the stat calls left when its answer is ready). Only a run that walked writes it.
   if (keep !== null && listing !== null) writeListing(listing, keep);
+  port.postMessage(reply);
   statClaimed(paths, reply.buffers);
 }
 

@@ -10,6 +10,7 @@ import type { Article } from '../article.js';
 import { termTest, type Predicate } from './filters.js';
 import { Hay, type HayLists, type HayMeta } from './haystack.js';
 import type { Term } from './query.js';
+import { filterInIdOrder } from './memory-order.js';
 
 const DRAFT = 1;
 const STICKY = 2;
@@ -136,9 +137,11 @@ const EMPTY_META: HayMeta = Object.freeze({ sourceName: '', sourceKey: '', lang:
  * The ids of `order` that pass `byId` and then `rest` (compileIdFilters), in order. `rest` is
  * given the article, its haystack (NO_HAY-like `noHay` when `needHay` is false) and whether its
  * body may be read: always with `allBodies`, else for the first `bodyDepth` positions only.
- * Stops once `limit` have passed.
+ * Stops once `limit` have passed; without one, `rest` is called in increasing id order (memory-order.ts).
  */
 export function passing(order: readonly number[], byId: (id: number) => boolean, rest: Predicate | null, docs: readonly Article[], hayOf: (id: number) => Hay, allBodies: boolean, bodyDepth: number, limit = Infinity): number[] {
+  // Without a limit every article `byId` keeps is read: in id order (memory-order.ts).
+  if (rest !== null && limit === Infinity) return filterInIdOrder(order, docs.length, byId, (id, pos) => rest(docs[id], hayOf(id), allBodies || pos < bodyDepth));
   const ids: number[] = [];
   for (let pos = 0; pos < order.length && ids.length < limit; pos++) {
     const id = order[pos];

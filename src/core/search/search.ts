@@ -27,6 +27,7 @@ import { indexHolder, indexMarked, indexTest } from './index-terms.js';
 import { ShortIndex } from './short-index.js';
 import { FuseRanker } from './fuzzy/fuse-ranker.js';
 import { titleHits } from './title-highlights.js';
+import { filterInIdOrder } from './memory-order.js';
 import type { WordSource } from '../index/index.js';
 
 export { QueryError, type SortKey } from './query.js';
@@ -212,9 +213,12 @@ export class SearchIndex {
   private indexedMatches(key: string, q: ParsedQuery, includeDrafts: boolean, allBodies: boolean, keep: ((id: number) => boolean) | null, indexed: (id: number) => boolean): number[] {
     const filters = this.idFilters(q, includeDrafts, keep);
     const marked = filters.rest && !this.eligibleMemo.get(key) ? indexMarked(this.words, q) : null;
-    if (!marked) return this.eligible(key, q, includeDrafts, allBodies, keep, filters).filter(indexed);
+    // `indexed` reads the haystacks of the words the index leaves to memory: tested in id order (memory-order.ts).
+    if (!marked) return filterInIdOrder(this.eligible(key, q, includeDrafts, allBodies, keep, filters), this.docs.length, null, indexed);
     const { byId, rest } = filters;
-    return passing(this.order(), (id) => marked(id) && byId(id), rest, this.docs, this.filterHay(q), allBodies, BODY_DEPTH).filter(indexed);
+    const hayOf = this.filterHay(q);
+    const restOk = (id: number, pos: number): boolean => rest === null || rest(this.docs[id], hayOf(id), allBodies || pos < BODY_DEPTH);
+    return filterInIdOrder(this.order(), this.docs.length, (id) => marked(id) && byId(id), (id, pos) => restOk(id, pos) && indexed(id));
   }
 
   // The first `n` eligible articles that `pre` keeps too. Without the eligible list at hand, text filters are tested only on

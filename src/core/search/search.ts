@@ -2,7 +2,8 @@
 // order are built once; fuse.js records once per article on first use. A search applies the exact
 // filters; for free text keeps the articles containing every word (newest first) and lets fuse.js
 // rank the newest FUSE_RANK of them, or with no exact hit runs a typo-tolerant fuse over the newest
-// FALLBACK_N (the same rule at every corpus size, so a small folder never lists near misses).
+// FALLBACK_N (the same rule at every corpus size, so a small folder never lists near misses; not
+// when the attached index finds the words in some article the filters left out: no typo then).
 // Ranking: title equal to the query, title containing it, fuse score, exact-only matches (title,
 // short fields, body); ties newest first. With the on-disk index attached (useWords) it names the
 // articles holding the words it answers for and decides negated words and coins (every body,
@@ -20,14 +21,13 @@ import { HayMasks } from './hay-masks.js';
 import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
 import { BODY_DEPTH, CAP, FALLBACK_N, FALLBACK_OPTIONS, FUSE_OPTIONS, FUSE_RANK, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
 import { ListOrders } from './list-orders.js';
-import { FilterColumns, passing } from './filter-columns.js';
+import { FilterColumns, filterInIdOrder, passing } from './filter-columns.js';
 import { fullScan, NO_HAY, shortRanks, type Ranked } from './scans.js';
 import { rankTiers } from './tiers.js';
-import { indexHolder, indexMarked, indexTest } from './index-terms.js';
+import { indexHolder, indexMarked, indexTest, wordsHeld } from './index-terms.js';
 import { ShortIndex } from './short-index.js';
 import { FuseRanker } from './fuzzy/fuse-ranker.js';
 import { titleHits } from './title-highlights.js';
-import { filterInIdOrder } from './memory-order.js';
 import type { WordSource } from '../index/index.js';
 
 export { QueryError, type SortKey } from './query.js';
@@ -213,7 +213,7 @@ export class SearchIndex {
   private indexedMatches(key: string, q: ParsedQuery, includeDrafts: boolean, allBodies: boolean, keep: ((id: number) => boolean) | null, indexed: (id: number) => boolean): number[] {
     const filters = this.idFilters(q, includeDrafts, keep);
     const marked = filters.rest && !this.eligibleMemo.get(key) ? indexMarked(this.words, q) : null;
-    // `indexed` reads the haystacks of the words the index leaves to memory: tested in id order (memory-order.ts).
+    // `indexed` reads the haystacks of the words the index leaves to memory: tested in id order (filterInIdOrder).
     if (!marked) return filterInIdOrder(this.eligible(key, q, includeDrafts, allBodies, keep, filters), this.docs.length, null, indexed);
     const { byId, rest } = filters;
     const hayOf = this.filterHay(q);
@@ -245,8 +245,10 @@ export class SearchIndex {
     // Fuse ranks the newest FUSE_RANK survivors, older ones rank as exact matches: at any corpus
     // size (fuse over a small one's every article put `Bitcoin Flash Crash` under `bitcoin etf`).
     if (exact.length) scores = this.ranker.scores(exact.slice(0, FUSE_RANK), q.text, FUSE_OPTIONS);
-    // Three letters with one typo allowed match noise everywhere, so typos are forgiven from four.
-    if (exact.length === 0 && scores.size === 0 && q.text.length >= 4) {
+    // Three letters with one typo allowed match noise everywhere, so typos are forgiven from four;
+    // and only for words found nowhere: words the index finds in some article, all left out by the
+    // filters (`solana -et`), are no typo (at 10k that fallback read every body twice, for nothing).
+    if (exact.length === 0 && scores.size === 0 && q.text.length >= 4 && !wordsHeld(this.words, q)) {
       // With the index, the typo pass first: the articles holding a near token (`bitconi` ->
       // bitcoin) anywhere in the corpus, not only among the newest.
       const near = this.words && q.phrases.length === 0 ? this.words.nearly(q.words) : null;

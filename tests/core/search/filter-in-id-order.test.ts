@@ -1,10 +1,9 @@
-// A filter run in id order (memory-order.ts) must keep exactly what a filter in the list's own
+// A filter run in id order (filter-columns.ts filterInIdOrder) must keep exactly what a filter in the list's own
 // order keeps, in that order, testing each kept id once, in increasing id order; its per-id
 // scratch must be clean for the next call even when a test throws.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { filterInIdOrder } from '../../../src/core/search/memory-order.js';
-import { passing } from '../../../src/core/search/filter-columns.js';
+import { filterInIdOrder, passing } from '../../../src/core/search/filter-columns.js';
 import { makeCorpus } from '../../helpers/make-article.js';
 import { makeHay } from '../../../src/core/search/haystack.js';
 

@@ -2,8 +2,7 @@
 // order are built once; fuse.js records once per article on first use. A search applies the exact
 // filters; for free text keeps the articles containing every word (newest first) and lets fuse.js
 // rank the newest FUSE_RANK of them, or with no exact hit runs a typo-tolerant fuse over the newest
-// FALLBACK_N (the same rule at every corpus size, so a small folder never lists near misses; not
-// when the attached index finds the words in some article the filters left out: no typo then).
+// FALLBACK_N (the same rule at every corpus size, so a small folder never lists near misses).
 // Ranking: title equal to the query, title containing it, fuse score, exact-only matches (title,
 // short fields, body); ties newest first. With the on-disk index attached (useWords) it names the
 // articles holding the words it answers for and decides negated words and coins (every body,
@@ -208,17 +207,14 @@ export class SearchIndex {
     return ids;
   }
 
-  // The eligible articles holding the free words (`indexed`), in date order. Filter terms that read text (`solana -e`)
-  // are tested only on the articles the index marked, not on every eligible one: the same ids, 100k haystacks fewer.
+  // The eligible articles holding the free words (`indexed`), in date order, tested in id order (filterInIdOrder). Filter terms that
+  // read text (`solana -e`) are tested only on the articles the index marked, not on every eligible one: 100k haystacks fewer.
   private indexedMatches(key: string, q: ParsedQuery, includeDrafts: boolean, allBodies: boolean, keep: ((id: number) => boolean) | null, indexed: (id: number) => boolean): number[] {
     const filters = this.idFilters(q, includeDrafts, keep);
     const marked = filters.rest && !this.eligibleMemo.get(key) ? indexMarked(this.words, q) : null;
-    // `indexed` reads the haystacks of the words the index leaves to memory: tested in id order (filterInIdOrder).
-    if (!marked) return filterInIdOrder(this.eligible(key, q, includeDrafts, allBodies, keep, filters), this.docs.length, null, indexed);
-    const { byId, rest } = filters;
-    const hayOf = this.filterHay(q);
-    const restOk = (id: number, pos: number): boolean => rest === null || rest(this.docs[id], hayOf(id), allBodies || pos < BODY_DEPTH);
-    return filterInIdOrder(this.order(), this.docs.length, (id) => marked(id) && byId(id), (id, pos) => restOk(id, pos) && indexed(id));
+    if (!marked || !filters.rest) return filterInIdOrder(this.eligible(key, q, includeDrafts, allBodies, keep, filters), this.docs.length, null, indexed);
+    const { byId, rest } = filters, hayOf = this.filterHay(q);
+    return filterInIdOrder(this.order(), this.docs.length, (id) => marked(id) && byId(id), (id, pos) => rest(this.docs[id], hayOf(id), allBodies || pos < BODY_DEPTH) && indexed(id));
   }
 
   // The first `n` eligible articles that `pre` keeps too. Without the eligible list at hand, text filters are tested only on
@@ -245,9 +241,7 @@ export class SearchIndex {
     // Fuse ranks the newest FUSE_RANK survivors, older ones rank as exact matches: at any corpus
     // size (fuse over a small one's every article put `Bitcoin Flash Crash` under `bitcoin etf`).
     if (exact.length) scores = this.ranker.scores(exact.slice(0, FUSE_RANK), q.text, FUSE_OPTIONS);
-    // Three letters with one typo allowed match noise everywhere, so typos are forgiven from four;
-    // and only for words found nowhere: words the index finds in some article, all left out by the
-    // filters (`solana -et`), are no typo (at 10k that fallback read every body twice, for nothing).
+    // Three letters with one typo allowed match noise everywhere, so typos are forgiven from four; only for words the index finds nowhere.
     if (exact.length === 0 && scores.size === 0 && q.text.length >= 4 && !wordsHeld(this.words, q)) {
       // With the index, the typo pass first: the articles holding a near token (`bitconi` ->
       // bitcoin) anywhere in the corpus, not only among the newest.

@@ -14,6 +14,11 @@ import { threadScript } from './thread-script.js';
 /** workerData.role of the walk thread (walk-worker.ts runs only under it). */
 export const WALK_ROLE = 'crypto-news-tui:walk';
 
+/** The walk thread's first message: where the walk is kept between runs (walk-listing.ts), or null to walk and keep nothing. */
+export interface WalkRequest {
+  listing: string | null;
+}
+
 /** What the walk thread posts: the walk, as joined paths and warnings, and the stat buffers it then fills; or that the walk failed. */
 export type WalkReply = { kind: 'walked'; joined: string; warnings: LoadWarning[]; buffers: StatBuffers } | { kind: 'failed' };
 
@@ -30,6 +35,8 @@ export interface WalkedFiles {
 
 /** A walk of path arguments, and the stat calls of its files, under way on a thread of their own. */
 export class WalkThread {
+  private asked = false;
+
   private constructor(
     private readonly worker: Worker,
     private readonly reply: Promise<WalkedFiles | null>,
@@ -67,10 +74,28 @@ export class WalkThread {
   }
 
   /**
-   * The walk, once the thread has done it; null when it failed there (an argument that cannot be
-   * read, a thread that died): the caller walks here, which reports a bad argument as walkPaths does.
+   * Lets the thread begin: it waits for this, booting meanwhile, so a caller that learns where the
+   * walk is kept (`listing`, a file beside the index: walk-listing.ts) only once it has loaded the
+   * index's modules can still say so. With a listing, a kept walk whose folders are unchanged
+   * stands for the walk, and a walk done is kept there. Only the first call counts.
+   */
+  begin(listing: string | null): void {
+    if (this.asked) return;
+    this.asked = true;
+    try {
+      this.worker.postMessage({ listing } satisfies WalkRequest);
+    } catch {
+      // The thread is gone: walked() settles as null.
+    }
+  }
+
+  /**
+   * The walk, once the thread has done it (begun without a listing if begin() was not called);
+   * null when it failed there (an argument that cannot be read, a thread that died): the caller
+   * walks here, which reports a bad argument as walkPaths does.
    */
   walked(): Promise<WalkedFiles | null> {
+    this.begin(null);
     return this.reply;
   }
 

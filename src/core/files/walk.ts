@@ -6,6 +6,7 @@ import { constants, promises as fs, readdirSync, type Dirent, type Stats } from 
 import path from 'node:path';
 import type { LoadWarning } from '../article.js';
 import { isSectionPage, keepsSiteEntry, siteKind } from './site-layout.js';
+import type { ListedFolder } from './walk-listing.js';
 
 /** A path argument that does not exist or cannot be read; the CLI exits with status 2. */
 export class PathError extends Error {
@@ -25,6 +26,10 @@ export interface WalkResult {
   warnings: LoadWarning[];
   /** Symbolic links to folders the walk followed, as paths under the arguments (a folder watch follows them too). */
   links: string[];
+  /** Every folder listed, with its stat taken before it was listed (a walk kept by walk-listing.ts). */
+  folders: ListedFolder[];
+  /** Whether any entry met was a symbolic link (followed or not). */
+  linked: boolean;
 }
 
 const MARKDOWN = /\.(?:md|markdown|mdx)$/i;
@@ -94,6 +99,8 @@ const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(r
 class Walker {
   readonly warnings: LoadWarning[] = [];
   readonly links: string[] = [];
+  readonly folders: ListedFolder[] = [];
+  linked = false;
   private seen = 0;
   private readonly seenDirs = new Set<string>();
   // Paths already listed. One directory argument cannot list a path twice (each directory is
@@ -159,6 +166,7 @@ class Walker {
         const child = childStat && this.open(full, rel, childStat, frame.chain, false);
         if (child) stack.push(child);
       } else if (entry.isSymbolicLink()) {
+        this.linked = true;
         const target = await this.statOrWarn(full, true);
         if (!target) continue;
         if (target.isDirectory()) {
@@ -198,6 +206,7 @@ class Walker {
       return null;
     }
     entries = siteContent(entries);
+    this.folders.push({ path: dir, stat: st });
     return {
       entries,
       next: 0,
@@ -259,5 +268,5 @@ export async function walkPaths(args: readonly string[], onFound?: (found: numbe
     else if (st.isFile()) walker.addFile(abs, path.basename(abs), files);
     else walker.warnings.push({ path: abs, reason: 'not a regular file' });
   }
-  return { files, warnings: walker.warnings, links: walker.links };
+  return { files, warnings: walker.warnings, links: walker.links, folders: walker.folders, linked: walker.linked };
 }

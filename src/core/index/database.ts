@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { openDatabase } from '../sqlite.js';
+import { walkListingFile } from './location.js';
 
 export { cacheDirectory, indexFile } from './location.js';
 
@@ -31,9 +32,10 @@ export interface OpenedIndex {
   setAside: string | null;
 }
 
-/** Deletes the index file at `file` with its WAL and shared-memory files; never throws for a missing one. */
+/** Deletes the index file at `file` with its WAL and shared-memory files and its kept walk; never throws for a missing one. */
 export function removeIndex(file: string): void {
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+  fs.rmSync(walkListingFile(file), { force: true });
 }
 
 // The articles table's indexes besides its key and path. A cold load drops them before writing its

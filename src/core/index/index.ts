@@ -3,7 +3,7 @@
 // search engine and the facts worker read back (words, body candidates, leads, stored facts).
 // Everything here but location.ts loads better-sqlite3's native module: an importer that must
 // start without it (the CLI's first lines, the skeleton) imports this face with import().
-export { cacheDirectory, indexFile } from './location.js';
+export { cacheDirectory, indexFile, walkListingFile } from './location.js';
 export { APPLICATION_ID, BUSY_TIMEOUT_MS, INDEX_FORMAT, removeIndex } from './database.js';
 export { IndexReader } from './reader.js';
 export { IndexSession, type Pause } from './session.js';

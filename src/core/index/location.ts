@@ -17,3 +17,8 @@ export function indexFile(dir: string, roots: readonly string[]): string {
   const key = createHash('sha256').update(JSON.stringify(roots.map((r) => path.resolve(r)))).digest('hex').slice(0, 20);
   return path.join(dir, `${key}.sqlite`);
 }
+
+/** Where a warm check keeps its walk of the folders of `indexFile` (files/walk-listing.ts): beside the index, removed with it. */
+export function walkListingFile(indexFile: string): string {
+  return `${indexFile}-walk`;
+}

@@ -7,7 +7,7 @@
 
 import fs from 'node:fs';
 import type { LoadWarning } from '../article.js';
-import { assumeUnchanged, duplicatePositions, cacheDirectory, indexFile, compareStamps, matchedRows, matchSnapshot, matchStamps, writeSnapshot, IndexReader, type MatchedStamps, type Snapshot } from '../index/index.js';
+import { assumeUnchanged, duplicatePositions, cacheDirectory, indexFile, walkListingFile, compareStamps, matchedRows, matchSnapshot, matchStamps, writeSnapshot, IndexReader, type MatchedStamps, type Snapshot } from '../index/index.js';
 import { effectiveCap, parserStamp } from './limits.js';
 import { STAT_FIELDS, statPaths, StatWorker, walkPaths, type SharedStat, type WalkThread } from '../files/index.js';
 
@@ -126,6 +126,7 @@ export async function beginRefresh(paths: string[], opts: RefreshOptions = {}): 
   const cap = effectiveCap(opts.maxFileSize);
   const file = indexFile(opts.cacheDir ?? cacheDirectory(), paths);
   const thread = opts.walk ?? null;
+  thread?.begin(walkListingFile(file)); // It walks, or takes the walk kept beside the index (files/walk-listing.ts).
   if (!fs.existsSync(file)) {
     thread?.cancel();
     return null;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { statPaths, walkPaths } from '../../../src/core/files/index.js';
 import { WalkThread as SourceWalkThread } from '../../../src/core/files/walk-thread.js';
+import { RACY_MS } from '../../../src/core/files/walk-listing.js';
 import { article, cleanup, makeTempDir, mkfifo, write } from '../load/loader-fs.js';
 
 type Built = typeof import('../../../src/core/files/walk-thread.js');
@@ -40,6 +41,39 @@ describe('WalkThread', () => {
     expect(walked!.warnings).toEqual(here.warnings);
     expect(walked!.warnings.map((w) => path.basename(w.path)).sort()).toEqual(['dangling.md', 'pipe.md']);
     expect(Array.from(await walked!.stats.finish())).toEqual(Array.from(statPaths(walked!.paths)));
+  });
+
+  it('keeps its walk where begin() says, and a later thread takes it for the walk while no folder changed', async () => {
+    for (let i = 0; i < 40; i++) write(root, `f${i % 4}/a-${i}.md`, article(`Post ${i}`));
+    // A walk is kept only once every folder's last change is RACY_MS old (walk-listing.ts).
+    await new Promise((r) => setTimeout(r, RACY_MS + 200));
+    // Kept outside the folder walked: writing it there would change the folder.
+    const cache = makeTempDir();
+    const listing = path.join(cache, 'kept-walk');
+    const { WalkThread } = await built();
+    const first = WalkThread.start([root])!;
+    first.begin(listing);
+    const walked = await first.walked();
+    expect(walked!.paths).toEqual((await walkPaths([root])).files.map((f) => f.path));
+    await walked!.stats.finish();
+    for (let i = 0; i < 200 && !fs.existsSync(listing); i++) await new Promise((r) => setTimeout(r, 10));
+    // The kept walk with its last file left out: a thread that returns that list read it instead of walking.
+    const text = fs.readFileSync(listing, 'utf8');
+    fs.writeFileSync(listing, text.slice(0, text.lastIndexOf('\0')));
+    const second = WalkThread.start([root])!;
+    second.begin(listing);
+    const again = await second.walked();
+    expect(again!.paths).toEqual(walked!.paths.slice(0, -1));
+    expect(Array.from(await again!.stats.finish())).toEqual(Array.from(statPaths(again!.paths)));
+    // A file added: its folder's times changed, so the folders are walked again.
+    write(root, 'f0/new.md', article('New'));
+    const third = WalkThread.start([root])!;
+    third.begin(listing);
+    const fresh = await third.walked();
+    expect(fresh!.paths).toEqual((await walkPaths([root])).files.map((f) => f.path));
+    expect(fresh!.paths).toContain(path.join(root, 'f0', 'new.md'));
+    await fresh!.stats.finish();
+    cleanup(cache);
   });
 
   it('answers an empty folder', async () => {

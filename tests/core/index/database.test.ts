@@ -6,6 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { APPLICATION_ID, INDEX_FORMAT, indexFile, openIndex, removeIndex } from '../../../src/core/index/database.js';
+import { walkListingFile } from '../../../src/core/index/location.js';
 import { ArticleStore, type IndexedArticle } from '../../../src/core/index/store.js';
 
 let dir: string;
@@ -110,8 +111,9 @@ describe('openIndex', () => {
     db.close();
   });
 
-  it('removeIndex deletes the file with its WAL files and ignores a missing one', () => {
+  it('removeIndex deletes the file with its WAL files and its kept walk, and ignores a missing one', () => {
     writeOne();
+    fs.writeFileSync(walkListingFile(file), 'a kept walk');
     removeIndex(file);
     expect(fs.readdirSync(path.dirname(file))).toEqual([]);
     expect(() => removeIndex(file)).not.toThrow();

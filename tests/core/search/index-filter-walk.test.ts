@@ -25,7 +25,7 @@ function heldWalk(args: string[]): { thread: WalkThread; release: (fail?: boolea
   let resolve!: (w: WalkedFiles | null) => void;
   const reply = new Promise<WalkedFiles | null>((r) => (resolve = r));
   let released = false;
-  const thread = { walked: () => reply, cancel: () => resolve(null) } as unknown as WalkThread;
+  const thread = { walked: () => reply, begin: () => {}, cancel: () => resolve(null) } as unknown as WalkThread;
   const release = async (fail = false): Promise<void> => {
     released = true;
     if (fail) return resolve(null);

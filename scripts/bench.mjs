@@ -10,7 +10,10 @@
 // and the unread count timed after the list (scale issue: <= 300 ms at 100k, 1 s at 1M), with a
 // per-keystroke breakdown (scripts/bench/frame.mjs):
 // --rounds N (key-to-screen passes, default 4), --keys-only (only those figures), --no-keys (all
-// but those: the scale rows alone). --help prints this.
+// but those: the scale rows alone), --keys-self (a second fzf in the dashboard's place: the key
+// measure against itself, which must read ~1.0x; with --keys-only). BENCH_KEYS_DRIVER=spawn times
+// keys the way the bench did before 2026-12-01 (a tmux process per command), for comparison.
+// --help prints this.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,15 +37,20 @@ const word = opt('word', 'solana');
 const rounds = Number(opt('rounds', '4'));
 const keysOnly = argv.includes('--keys-only');
 const noKeys = argv.includes('--no-keys');
+const keysSelf = argv.includes('--keys-self');
+const keysDriver = process.env.BENCH_KEYS_DRIVER === 'spawn' ? 'spawn' : 'control';
 if (argv.includes('--help')) {
   process.stdout.write(`usage: npm run bench -- [--sizes 10000,100000[,1000000]] [--runs N] [--word WORD]
-                        [--rounds N] [--keys-only | --no-keys]
+                        [--rounds N] [--keys-only [--keys-self] | --no-keys]
   --sizes     corpus sizes (1000000 is opt-in: 100 folders of 10k, generated once)
   --runs      median of N for each timed figure (default 5)
   --word      the word --filter and rg look for (default solana)
   --rounds    key-to-screen passes against fzf (default 4)
   --keys-only only the key-to-screen figures and their breakdown
   --no-keys   every figure but those (the scale rows alone)
+  --keys-self a second fzf in the dashboard's place (the key measure against itself: ~1.0x)
+BENCH_KEYS_DRIVER=spawn: keys timed through a tmux process per command (the measure before
+2026-12-01) instead of one control-mode client
 `);
   process.exit(0);
 }
@@ -169,12 +177,22 @@ async function keyFigures(label, dir, t) {
   process.stderr.write(`[${label}] index for the key timing (full text included) ...\n`);
   const ready = child(dir, 'warm');
   if (ready.failed || !ready.fullTextOk) process.stderr.write(`[${label}] the index is not complete: ${ready.failed ?? 'text build incomplete'}\n`);
-  process.stderr.write(`[${label}] key-to-screen: dashboard and fzf in tmux, alternating, ${rounds} rounds ...\n`);
+  const subject = keysSelf ? 'fzf' : 'dashboard';
+  process.stderr.write(`[${label}] key-to-screen: ${subject} and fzf in tmux (${keysDriver} driver), alternating, ${rounds} rounds ...\n`);
   // A warm million checks every file's stamp and reads its facts back before it is ready (minutes under load).
-  const k = await measureKeys(repo, dir, { XDG_CACHE_HOME: cacheHome }, { word: TYPED, rounds, readyMs: label === '1m' ? 900_000 : 120_000 });
+  const k = await measureKeys(repo, dir, { XDG_CACHE_HOME: cacheHome }, { word: TYPED, rounds, readyMs: label === '1m' ? 900_000 : 120_000, against: subject, driver: keysDriver });
   if (k.error) {
     row('key-to-screen', label, `n/a (${k.error.split('\n')[0]})`, '', '', '', false);
     process.stderr.write(`${k.error}\n`);
+  } else if (keysSelf) {
+    // The measure against itself: a ratio away from 1.0x is the measure's own error.
+    const [a, b] = [k.dashboard, k.fzf];
+    for (const [what, kind] of [[`typing "${TYPED}"`, 'type'], ['Down', 'move']]) {
+      const [am, bm] = [median(a[kind].ms), median(b[kind].ms)];
+      row(`key-to-screen, fzf against fzf, ${what} (${a[kind].ms.length} keys)`, label, `median ${ms(am)}, max ${ms(Math.max(...a[kind].ms))}`, `fzf median ${ms(bm)}, max ${ms(Math.max(...b[kind].ms))}`, `${(am / bm).toFixed(2)}x`, '~1.0x (the measure itself)', null);
+      process.stderr.write(`[${label}]   fzf ${what}: ${a[kind].ms.map((x) => x.toFixed(1)).join(' ')} ms; fzf (baseline): ${b[kind].ms.map((x) => x.toFixed(1)).join(' ')} ms\n`);
+    }
+    return;
   } else {
     const d = k.dashboard;
     const f = k.fzf;
@@ -197,7 +215,7 @@ async function keyFigures(label, dir, t) {
     const kb = (xs) => `${(median(xs) / 1000).toFixed(1)} kB`;
     row('bytes to the terminal per keystroke (median, all frames)', label, `typing ${kb(d.type.bytes)}, j ${kb(d.move.bytes)}`, `fzf typing ${kb(f.type.bytes)}, Down ${kb(f.move.bytes)}`, '', 'changed rows only', null);
     for (const [kind, xs] of [['typing', d.type.ms], ['j', d.move.ms], ['fzf typing', f.type.ms], ['fzf Down', f.move.ms]]) {
-      process.stderr.write(`[${label}]   ${kind}: ${xs.map((x) => x.toFixed(0)).join(' ')} ms\n`);
+      process.stderr.write(`[${label}]   ${kind}: ${xs.map((x) => x.toFixed(1)).join(' ')} ms\n`);
     }
   }
   const fr = measureFrames(repo, dir, { XDG_CACHE_HOME: cacheHome });
@@ -225,5 +243,5 @@ async function keyFigures(label, dir, t) {
 const header = ['figure', 'size', 'ours', 'baseline', 'ratio', 'target', 'result'];
 const lines = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`);
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-process.stdout.write(`\n${os.availableParallelism()} x ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${runs} runs (median), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n\n${lines.join('\n')}\n`);
+process.stdout.write(`\n${os.availableParallelism()} x ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${runs} runs (median), keys through the ${keysDriver} driver, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n\n${lines.join('\n')}\n`);
 process.exitCode = failed ? 1 : 0;

@@ -1,7 +1,12 @@
 // Key-to-screen in a real terminal, for the dashboard and for fzf over the same articles' titles,
-// in the same run and alternating. Both run in 120x40 tmux panes on a private server. A first,
+// in the same run and alternating. Both run in 120x40 tmux windows of one session on a private
+// server, driven through one tmux control-mode client held open for the run (tmux-driver.mjs): a
+// command costs a round trip on a pipe, not a tmux process, and the client's `%output`
+// notifications say when a program wrote, so a key's screen is looked at again right after each
+// write instead of in a spawn-bound loop (before 2026-12-01 each send-keys and each capture-pane
+// was a process, ~2.8 ms apiece, which put both programs on the same ~5.6 ms floor). A first,
 // untimed pass records what the screen settles to after each key (the "answer"); timed passes
-// then measure, per key, the time from send-keys until the screen shows that answer: the narrowed
+// then measure, per key, the time from send-keys until a capture shows that answer: the narrowed
 // list for a typed letter, the moved cursor for `j` (fzf: Down). For the dashboard only the search
 // line, the list pane and the status line count, with their counts masked (key-regions.mjs): the
 // article body and inspector follow later on purpose, and the counts, the pulse and the unread
@@ -13,9 +18,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { countsRegion, dashboardRegion, unreadRegion } from './key-regions.mjs';
+import { controlDriver, spawnDriver } from './tmux-driver.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const KEY_TIMEOUT_MS = 5_000;
+// The private server's one session: a window per program.
+const SESSION = 'keys';
 // BENCH_KEYS_TRACE=1: per timed key, each look at the screen that differed from the one before,
 // with the rows that still differ from the key's answer (to find what a slow key waited for).
 const TRACE = process.env.BENCH_KEYS_TRACE === '1';
@@ -49,34 +57,50 @@ export function titlesFile(repo, dir, env) {
 }
 
 /**
- * One program in its own tmux window: keys in, screen and byte count out. `region` cuts the key's
- * answer out of the screen; `aggregates` (name -> region) what is drawn after it and timed from it.
+ * One program in its own 120x40 tmux window: keys in, screen and byte count out. `region` cuts the
+ * key's answer out of the screen; `aggregates` (name -> region) what is drawn after it and timed
+ * from it. Made with `tmux` (set-up, before the driver attaches); then driven through `driver`
+ * (tmux-driver.mjs).
  */
 class Session {
   constructor(tmux, name, command, region, aggregates = {}) {
-    this.tmux = tmux;
     this.name = name;
+    this.target = `${SESSION}:${name}`;
     this.region = region;
     this.aggregates = aggregates;
     this.log = path.join(os.tmpdir(), `cnt-bench-${process.pid}-${name}.out`);
     fs.rmSync(this.log, { force: true });
-    tmux('new-session', '-d', '-s', name, '-x', '120', '-y', '40', command);
-    tmux('set-option', '-t', name, 'remain-on-exit', 'on');
+    tmux('new-window', '-d', '-t', SESSION, '-n', name, command);
+    tmux('set-option', '-w', '-t', this.target, 'remain-on-exit', 'on');
     // -o: only what the program writes to the terminal, appended as it comes.
-    tmux('pipe-pane', '-o', '-t', name, `cat >> '${this.log}'`);
+    tmux('pipe-pane', '-o', '-t', this.target, `cat >> '${this.log}'`);
+    this.pane = tmux('display-message', '-p', '-t', this.target, '#{pane_id}').trim();
+    this.driver = null;
   }
-  screen() {
-    return this.region(this.tmux('capture-pane', '-p', '-t', this.name));
+  /** The whole pane as captured, and the count of the pane's writes seen before the capture. */
+  capture() {
+    return this.driver.capture(this.target, this.pane);
   }
-  /** The list's answer and each aggregate's, from one capture. */
-  both() {
-    const text = this.tmux('capture-pane', '-p', '-t', this.name);
-    return { list: this.region(text), ...Object.fromEntries(Object.entries(this.aggregates).map(([k, f]) => [k, f(text)])) };
+  async screen() {
+    return this.region((await this.capture()).text);
+  }
+  /** The list's answer and each aggregate's, from one capture (`mark`: see capture). */
+  async both() {
+    const { text, mark } = await this.capture();
+    return { mark, list: this.region(text), ...Object.fromEntries(Object.entries(this.aggregates).map(([k, f]) => [k, f(text)])) };
+  }
+  /**
+   * Until the pane is written again after the capture that returned `mark` (a screen changes only
+   * when its program writes): at most `ms`, so a write the driver did not see costs a late look,
+   * not a key. The spawn driver returns at once (it polls).
+   */
+  written(mark, ms = 20) {
+    return this.driver.written(this.pane, mark, ms);
   }
   send(key) {
     // Names such as Down, C-u, Enter go as keys; anything else as literal text.
-    if (/^(Down|Up|Enter|Escape|C-.)$/.test(key)) this.tmux('send-keys', '-t', this.name, key);
-    else this.tmux('send-keys', '-t', this.name, '-l', key);
+    if (/^(Down|Up|Enter|Escape|C-.)$/.test(key)) return this.driver.run('send-keys', '-t', this.target, key);
+    return this.driver.run('send-keys', '-t', this.target, '-l', key);
   }
   bytes() {
     try {
@@ -87,12 +111,12 @@ class Session {
   }
   /** Waits until the screen has not changed for `quietMs`; returns it. */
   async settle(quietMs = 300, limitMs = 20_000) {
-    let last = this.screen();
+    let last = await this.screen();
     let since = performance.now();
     const end = since + limitMs;
     while (performance.now() < end) {
       await sleep(10);
-      const now = this.screen();
+      const now = await this.screen();
       if (now !== last) {
         last = now;
         since = performance.now();
@@ -107,9 +131,9 @@ class Session {
    */
   async apply(keys, quietMs = 300) {
     if (keys.length === 0) return;
-    const before = this.screen();
-    for (const k of keys) this.send(k);
-    for (const t = performance.now(); this.screen() === before && performance.now() - t < 60_000; ) await sleep(10);
+    const before = await this.screen();
+    for (const k of keys) await this.send(k);
+    for (const t = performance.now(); (await this.screen()) === before && performance.now() - t < 60_000; ) await sleep(10);
     await this.settle(quietMs);
   }
   /**
@@ -120,10 +144,10 @@ class Session {
     const answers = [];
     const aggregates = Object.fromEntries(Object.keys(this.aggregates).map((k) => [k, []]));
     for (const k of keys) {
-      const before = this.screen();
-      this.send(k);
+      const before = await this.screen();
+      await this.send(k);
       // Every key changes the screen; on a loaded machine the first change can take a while.
-      for (const t = performance.now(); this.screen() === before && performance.now() - t < 10_000; ) await sleep(5);
+      for (const t = performance.now(); (await this.screen()) === before && performance.now() - t < 10_000; ) await sleep(5);
       // Work that follows a key (the pulse's first count of articles never seen, at startup up to
       // ~1 s on a loaded machine) leaves the screen still while it runs: an answer counts once it
       // is the same twice, 1.5 s apart.
@@ -134,14 +158,15 @@ class Session {
         if (again === answer) break;
       }
       answers.push(answer);
-      const seen = this.both();
+      const seen = await this.both();
       for (const name of Object.keys(aggregates)) aggregates[name].push(seen[name]);
     }
     return { answers, aggregates };
   }
   /**
    * Presses each key; per key, ms until the list shows its answer, per aggregate ms from then
-   * until it shows its own (drawn after the list), and bytes written meanwhile.
+   * until it shows its own (drawn after the list), and bytes written meanwhile. A key's time runs
+   * from just before send-keys is written to the reply of the first capture that shows the answer.
    */
   async timed(keys, { answers, aggregates }) {
     const names = Object.keys(this.aggregates);
@@ -151,8 +176,8 @@ class Session {
     for (let i = 0; i < keys.length; i++) {
       const before = this.bytes();
       const t = performance.now();
-      this.send(keys[i]);
-      let seen = this.both();
+      await this.send(keys[i]);
+      let seen = await this.both();
       let listAt = null;
       const at = Object.fromEntries(names.map((n) => [n, null]));
       const trace = TRACE ? [] : null;
@@ -162,7 +187,8 @@ class Session {
         if (listAt === null && seen.list === answers[i]) listAt = now;
         for (const n of names) if (at[n] === null && seen[n] === aggregates[n][i]) at[n] = now;
         if (listAt !== null && names.every((n) => at[n] !== null)) break;
-        seen = this.both();
+        await this.written(seen.mark);
+        seen = await this.both();
       }
       ms.push((listAt ?? performance.now()) - t);
       if (trace) traceKey(this.name, keys[i], trace, answers[i]);
@@ -191,14 +217,15 @@ class Session {
   async burst(word, answer, aggregates) {
     const names = Object.keys(this.aggregates);
     const t = performance.now();
-    this.tmux('send-keys', '-t', this.name, '-l', word);
+    await this.send(word);
     let listAt = null;
     const at = Object.fromEntries(names.map((n) => [n, null]));
     while (performance.now() - t < KEY_TIMEOUT_MS && (listAt === null || names.some((n) => at[n] === null))) {
-      const seen = this.both();
+      const seen = await this.both();
       const now = performance.now();
       if (listAt === null && seen.list === answer) listAt = now;
       for (const n of names) if (at[n] === null && seen[n] === aggregates[n]) at[n] = now;
+      if (listAt === null || names.some((n) => at[n] === null)) await this.written(seen.mark);
     }
     return { listMs: listAt === null ? Infinity : listAt - t, after: Object.fromEntries(names.map((n) => [n, at[n] === null ? Infinity : Math.max(0, at[n] - (listAt ?? t))])) };
   }
@@ -212,48 +239,70 @@ class Session {
  * first. Returns per program { type, move }, each { ms, bytes, pulseMs, unreadMs } over all rounds
  * (pulseMs: the counts and the pulse after the list; unreadMs: the unread count after the list;
  * both empty for fzf), and `burst` { listMs, pulseMs, unreadMs } for the word typed at once.
+ * `against: 'fzf'` puts a second fzf in the dashboard's place (its figures under `dashboard`, no
+ * aggregates, no burst): the measure against itself, which must read ~1.0x. `driver`: 'control'
+ * (the measure) or 'spawn' (the one before 2026-12-01; see tmux-driver.mjs).
  */
-export async function measureKeys(repo, dir, env, { word = 'bitcoin', moves = 8, rounds = 3, readyMs = 120_000 } = {}) {
+export async function measureKeys(repo, dir, env, { word = 'bitcoin', moves = 8, rounds = 3, readyMs = 120_000, against = 'dashboard', driver = 'control' } = {}) {
   ensureFzf();
   const titles = titlesFile(repo, dir, { ...process.env, ...env });
   const socket = `cnt-keys-${process.pid}`;
   const tmux = (...args) => execFileSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
   const vars = Object.entries({ TERM: 'xterm-256color', ...env }).map(([k, v]) => `'${k}=${v}'`).join(' ');
+  const self = against === 'fzf';
   // What the dashboard draws after the list, each timed from it: the counts with the pulse, and the unread count.
-  const AGGREGATES = { pulseMs: countsRegion, unreadMs: unreadRegion };
+  const AGGREGATES = self ? {} : { pulseMs: countsRegion, unreadMs: unreadRegion };
   const kind = () => ({ ms: [], bytes: [], ...Object.fromEntries(Object.keys(AGGREGATES).map((n) => [n, []])) });
   const blank = () => ({ type: kind(), move: kind() });
-  const result = { dashboard: blank(), fzf: blank(), burst: { listMs: [], ...Object.fromEntries(Object.keys(AGGREGATES).map((n) => [n, []])) }, error: null };
+  const result = { dashboard: blank(), fzf: blank(), burst: { listMs: [], ...Object.fromEntries(Object.keys(AGGREGATES).map((n) => [n, []])) }, driver, error: null };
   const sessions = [];
+  let d = null;
   try {
-    const dash = new Session(tmux, 'dash', `env -u CI ${vars} '${process.execPath}' '${repo}/dist/cli.js' '${dir}'`, dashboardRegion, AGGREGATES);
-    const fzf = new Session(tmux, 'fzf', `env -u CI ${vars} sh -c "fzf --layout=reverse < '${titles}'"`, (t) => t);
+    // One session holds both programs' windows (the control client sees the writes of its own
+    // session's panes only); its first window only holds the session open.
+    tmux('new-session', '-d', '-s', SESSION, '-n', 'idle', '-x', '120', '-y', '40', 'cat');
+    const fzfCommand = `env -u CI ${vars} sh -c "fzf --layout=reverse < '${titles}'"`;
+    const dash = self ? new Session(tmux, 'fzf2', fzfCommand, (t) => t) : new Session(tmux, 'dash', `env -u CI ${vars} '${process.execPath}' '${repo}/dist/cli.js' '${dir}'`, dashboardRegion, AGGREGATES);
+    const fzf = new Session(tmux, 'fzf', fzfCommand, (t) => t);
     sessions.push(dash, fzf);
+    d = driver === 'spawn' ? spawnDriver(socket) : await controlDriver(socket, SESSION);
+    for (const s of sessions) s.driver = d;
+    // The figures are for 120x40 panes: a client that resized them would change what is drawn.
+    for (const s of sessions) {
+      const size = (await d.run('display-message', '-p', '-t', s.target, '#{pane_width}x#{pane_height}')).trim();
+      if (size !== '120x40') throw new Error(`the ${s.name} pane is ${size}, not 120x40, with the ${d.name} driver attached`);
+    }
     // Ready: the dashboard's status line no longer says loading; fzf has counted every title.
     const total = fs.readFileSync(titles, 'utf8').split('\n').filter(Boolean).length;
     const deadline = performance.now() + readyMs;
     // (The skeleton drawn before the UI starts has neither a count nor a loading line.)
     // Grouping and the pulse are on: ready once the facts worker is done too (no `counting…`).
-    const dashReady = (t) => /Articles 1\/[\d,]+/.test(t) && !/loading|finding|counting…/.test(t);
-    while (!dashReady(tmux('capture-pane', '-p', '-t', 'dash')) || !tmux('capture-pane', '-p', '-t', 'fzf').includes(`/${total}`)) {
-      if (performance.now() > deadline) throw new Error(`not ready after ${readyMs / 1000} s:\n${tmux('capture-pane', '-p', '-t', 'dash')}\n${tmux('capture-pane', '-p', '-t', 'fzf')}`);
+    const fzfReady = (t) => t.includes(`/${total}`);
+    const dashReady = self ? fzfReady : (t) => /Articles 1\/[\d,]+/.test(t) && !/loading|finding|counting…/.test(t);
+    for (;;) {
+      const [a, b] = [(await dash.capture()).text, (await fzf.capture()).text];
+      if (dashReady(a) && fzfReady(b)) break;
+      if (performance.now() > deadline) throw new Error(`not ready after ${readyMs / 1000} s:\n${a}\n${b}`);
       await sleep(50);
     }
     await dash.settle(1000);
     await fzf.settle(500);
 
     const letters = [...word];
+    const fzfPlan = (s) => ({
+      s,
+      type: { pre: [], keys: letters, post: ['C-u'] },
+      move: { pre: [], keys: Array(moves).fill('Down'), post: Array(moves).fill('Up') },
+    });
     const plan = {
-      dashboard: {
-        s: dash,
-        type: { pre: ['/'], keys: letters, post: ['C-u', 'Enter'] },
-        move: { pre: [], keys: Array(moves).fill('j'), post: ['g'] },
-      },
-      fzf: {
-        s: fzf,
-        type: { pre: [], keys: letters, post: ['C-u'] },
-        move: { pre: [], keys: Array(moves).fill('Down'), post: Array(moves).fill('Up') },
-      },
+      dashboard: self
+        ? fzfPlan(dash)
+        : {
+            s: dash,
+            type: { pre: ['/'], keys: letters, post: ['C-u', 'Enter'] },
+            move: { pre: [], keys: Array(moves).fill('j'), post: ['g'] },
+          },
+      fzf: fzfPlan(fzf),
     };
     const answers = {};
     for (const [name, p] of Object.entries(plan)) {
@@ -280,6 +329,7 @@ export async function measureKeys(repo, dir, env, { word = 'bitcoin', moves = 8,
         }
       }
       // The whole word at once: the dashboard's last typed answer is the word's.
+      if (self) continue;
       const typed = answers.dashboard.type;
       await dash.apply(['/'], 200);
       const b = await dash.burst(word, typed.answers.at(-1), Object.fromEntries(Object.entries(typed.aggregates).map(([n, xs]) => [n, xs.at(-1)])));
@@ -290,6 +340,7 @@ export async function measureKeys(repo, dir, env, { word = 'bitcoin', moves = 8,
   } catch (error) {
     result.error = error instanceof Error ? error.message : String(error);
   } finally {
+    d?.close();
     spawnSync('tmux', ['-L', socket, 'kill-server'], { stdio: 'ignore' });
     for (const s of sessions) s.dispose();
   }

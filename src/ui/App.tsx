@@ -31,7 +31,7 @@ import { useUnreadCount } from './use-unread-count.js';
 import { idsByPath } from '../state/index-swap.js';
 import { listedHits, useAggregate, type Aggregate } from './pulse/use-aggregate.js';
 import { listSearch, resultsStep, type ListedAnswer } from './list/list-results.js';
-import { drawCursorMove, drawTyped, laneTitle, useListLane } from './list/list-lane.js';
+import { drawCursorMove, drawTyped, laneTitle, planCursorMove, useListLane } from './list/list-lane.js';
 import { listLimit, SearchCache, useSearch, type AnsweredSearch } from './use-search.js';
 import { ViewTabs } from './ViewTabs.js';
 import { WarningList } from './WarningList.js';
@@ -189,7 +189,7 @@ export function App(p: AppProps) {
   // A key whose list answer was drawn ahead (a cursor move, a typed key) reaches React later
   // (held): its render would keep a core busy while the terminal takes the rows in.
   const drawAhead = (before: AppState, next: AppState): boolean => drawCursorMove(lane, before, next) || drawTyped(lane, before, next);
-  useKeys(latest, held, p.mouse ?? false, table, keyStep, drawAhead, notYet);
+  useKeys(latest, held, p.mouse ?? false, table, keyStep, drawAhead, notYet, (before, next) => planCursorMove(lane, before, next));
   useEffectRunner(state.effects, dispatch, { index: p.index, reading, system: p.system ?? null, query, includeDrafts: p.includeDrafts ?? false, bodyWidth });
 
   // The start notice can come after the load (how many are new is known only then).

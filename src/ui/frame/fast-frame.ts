@@ -8,12 +8,14 @@
 // (input/held-actions.ts) and finds those rows already drawn; nothing on screen ever differs from
 // what that frame shows, it only comes sooner. Without a writer (tests with ink-testing-library, a frame handed back to ink,
 // placed rows off) nothing is drawn here and React's frame does it all, as before.
-import { recompose } from './ink-compositor.js';
-import { placeInSlot, slotText } from './placed-rows.js';
+import { recompose, recomposeAhead } from './ink-compositor.js';
+import { placeable, placeInSlot, slotText } from './placed-rows.js';
+import { screenVersion } from './screen-version.js';
 
-/** Where the rows go: the FrameWriter the dashboard hands ink. */
+/** Where the rows go: the FrameWriter the dashboard hands ink (planPatch: drawn ahead, planPlaced). */
 export interface RowPatcher {
   patch(rows: ReadonlyMap<number, string>): boolean;
+  planPatch?(rows: ReadonlyMap<number, string>): { bytes: string; keep(): void } | null;
 }
 
 let writer: RowPatcher | null = null;
@@ -44,4 +46,30 @@ export function drawPlaced(rows: readonly PlacedRow[]): boolean {
   if (changed.length === 0) return true;
   const screen = recompose(changed.map((r) => r.block + r.row));
   return screen !== null && writer.patch(screen);
+}
+
+/**
+ * `rows` worked out as drawPlaced would draw them now (their slots' texts, the screen rows built
+ * again, the bytes), without placing or writing anything: the returned function does both, in a
+ * few microseconds, and gives true; or, when anything the work built on changed since (a slot, a
+ * frame composed or written: screen-version.ts), does nothing and gives false. Null when
+ * drawPlaced would not draw them, or nothing in them differs from the slots.
+ */
+export function planPlaced(rows: readonly PlacedRow[]): (() => boolean) | null {
+  if (!writer?.planPatch) return null;
+  const changed = rows.filter((r) => slotText(r.block + r.row) !== r.text);
+  if (changed.length === 0 || changed.some((r) => !placeable(r.row, r.text))) return null;
+  const ahead = new Map(changed.map((r) => [r.block + r.row, r.text]));
+  const screen = recomposeAhead(ahead.keys(), ahead);
+  const patch = screen && writer.planPatch(screen.rows);
+  if (!screen || !patch) return null;
+  const [version, to] = [screenVersion(), writer];
+  return () => {
+    if (screenVersion() !== version || writer !== to) return false;
+    // The bytes first: placing the slots and keeping the rows is bookkeeping for the next frame.
+    patch.keep();
+    screen.keep();
+    for (const r of changed) placeInSlot(r.block, r.row, r.text);
+    return true;
+  };
 }

@@ -10,6 +10,7 @@ import { EventEmitter } from 'node:events';
 import type tty from 'node:tty';
 import { inkWidth, WIDE_PAD } from '../../core/width/index.js';
 import { rowChange } from './row-diff.js';
+import { screenChanged } from './screen-version.js';
 
 const SYNC_BEGIN = '\x1b[?2026h';
 const SYNC_END = '\x1b[?2026l';
@@ -110,6 +111,7 @@ export class FrameWriter extends EventEmitter {
     super();
     out.on('resize', () => {
       this.previous = null;
+      screenChanged();
       this.emit('resize');
     });
   }
@@ -129,6 +131,7 @@ export class FrameWriter extends EventEmitter {
     const rows = text.split('\n');
     const bytes = frameUpdate(this.previous, rows);
     this.previous = rows;
+    screenChanged();
     if (bytes === '') {
       if (callback) process.nextTick(callback);
       return true;
@@ -145,21 +148,38 @@ export class FrameWriter extends EventEmitter {
    * known (nothing drawn yet, or after a resize) or a row is not in it.
    */
   patch(rows: ReadonlyMap<number, string>): boolean {
+    const planned = this.planPatch(rows);
+    planned?.keep();
+    return planned !== null;
+  }
+
+  /**
+   * What patch(rows) would write, worked out without writing it: `keep()` writes it and makes it
+   * the screen, as patch does (only while the screen is still the one it was worked out on:
+   * fast-frame.ts checks screenVersion first). Null where patch would be false.
+   */
+  planPatch(rows: ReadonlyMap<number, string>): { bytes: string; keep(): void } | null {
     const previous = this.previous;
-    if (!previous) return false;
-    for (const y of rows.keys()) if (y >= previous.length) return false;
+    if (!previous) return null;
+    for (const y of rows.keys()) if (y >= previous.length) return null;
     const next = previous.slice();
     for (const [y, text] of rows) next[y] = text;
     const bytes = frameUpdate(previous, next);
-    this.previous = next;
-    if (bytes === '') return true;
-    this.bytesWritten += Buffer.byteLength(bytes);
-    this.out.write(bytes);
-    return true;
+    return {
+      bytes,
+      keep: () => {
+        this.previous = next;
+        // The bytes first: a draw worked out ahead is written as its key is read (draw-ahead.ts).
+        if (bytes !== '') this.out.write(bytes);
+        this.bytesWritten += Buffer.byteLength(bytes);
+        screenChanged();
+      },
+    };
   }
 
   /** Forget what is on screen: the next frame is drawn whole (after something else drew on it). */
   invalidate(): void {
     this.previous = null;
+    screenChanged();
   }
 }

@@ -11,6 +11,7 @@
 import { inkWidth, steadyWidth } from '../../core/width/index.js';
 import { expandMeasured, expandRefs, setRowRefs } from './placed-rows.js';
 import { inkOutputPrototype } from './ink-output-class.js';
+import { screenChanged } from './screen-version.js';
 
 interface Clip {
   x1?: number;
@@ -81,6 +82,7 @@ let last: { rows: Piece[][]; slotRows: Map<number, number[]> } | null = null;
 /** One frame's rows from its write operations, or null when it is not of the simple shape. */
 function compose(o: OutputLike): string[] | null {
   last = null;
+  screenChanged();
   const rows: Piece[][] = Array.from({ length: o.height }, () => []);
   const slotRows = new Map<number, number[]>();
   const clips: Clip[] = [];
@@ -156,6 +158,18 @@ function rowText(row: readonly Piece[]): string | null {
  * was handed back to ink), a slot is not in it, or a row no longer fits its pieces.
  */
 export function recompose(slots: Iterable<number>): Map<number, string> | null {
+  const built = recomposeAhead(slots);
+  built?.keep();
+  return built?.rows ?? null;
+}
+
+/**
+ * The rows recompose would build if the slots held `ahead`'s texts (slot -> text; the others as
+ * they are), without keeping them: `keep()` makes them the last frame's rows, as recompose does
+ * (only while that frame is still the last: fast-frame.ts checks screenVersion first). Null as
+ * recompose.
+ */
+export function recomposeAhead(slots: Iterable<number>, ahead?: ReadonlyMap<number, string>): { rows: Map<number, string>; keep(): void } | null {
   if (!active || !last) return null;
   const frame = last;
   const redo = new Set<number>();
@@ -169,7 +183,7 @@ export function recompose(slots: Iterable<number>): Map<number, string> | null {
   for (const y of redo) {
     const row = frame.rows[y].map((p) => {
       if (p.placed === undefined) return p;
-      const placed = expandMeasured(p.placed, lineColumns)!;
+      const placed = expandMeasured(p.placed, lineColumns, undefined, ahead)!;
       return { ...p, end: p.x + placed.width, text: placed.text };
     });
     const text = rowText(row);
@@ -177,9 +191,14 @@ export function recompose(slots: Iterable<number>): Map<number, string> | null {
     out.set(y, text);
     rebuilt.set(y, row);
   }
-  // Kept only once every row is built: a failed attempt leaves the last frame as it was.
-  for (const [y, row] of rebuilt) frame.rows[y] = row;
-  return out;
+  return {
+    rows: out,
+    // Kept only once every row is built: a failed attempt leaves the last frame as it was.
+    keep: () => {
+      for (const [y, row] of rebuilt) frame.rows[y] = row;
+      screenChanged();
+    },
+  };
 }
 
 function handBack(o: OutputLike, get: Get): { output: string; height: number } {

@@ -6,6 +6,7 @@
 // (ink-compositor.ts) puts the row back in place of its reference when it builds the frame, so
 // the reference never reaches the terminal. Without the compositor, refs are off and a row is
 // handed to ink as itself.
+import { screenChanged } from './screen-version.js';
 
 // Rows placed by position (slotRef) go further: a pane's row N is always the same reference, and
 // the slot it names holds the row's current text. When a keystroke changes what a pane shows but
@@ -77,6 +78,16 @@ export function releaseSlots(block: number): void {
   const n = blockRows.get(block) ?? 0;
   for (let i = 0; i < n; i++) slots.delete(block + i);
   blockRows.delete(block);
+  screenChanged();
+}
+
+// A slot's new text (a change of what the next frame shows is noted: screen-version.ts).
+function setSlot(block: number, row: number, text: string): void {
+  if (slots.get(block + row) !== text) {
+    slots.set(block + row, text);
+    screenChanged();
+  }
+  if ((blockRows.get(block) ?? 0) <= row) blockRows.set(block, row + 1);
 }
 
 /**
@@ -86,8 +97,7 @@ export function releaseSlots(block: number): void {
  */
 export function slotRef(block: number, row: number, text: string, width: number): string {
   if (!enabled || text.includes(CLOSE) || row >= SLOT_ROWS) return rowRef(text, width);
-  slots.set(block + row, text);
-  if ((blockRows.get(block) ?? 0) <= row) blockRows.set(block, row + 1);
+  setSlot(block, row, text);
   return `${OPEN}s${block + row};${width}${CLOSE}${' '.repeat(width)}`;
 }
 
@@ -98,8 +108,7 @@ export function slotRef(block: number, row: number, text: string, width: number)
  */
 export function placeInSlot(block: number, row: number, text: string): boolean {
   if (!enabled || text.includes(CLOSE) || row >= SLOT_ROWS) return false;
-  slots.set(block + row, text);
-  if ((blockRows.get(block) ?? 0) <= row) blockRows.set(block, row + 1);
+  setSlot(block, row, text);
   return true;
 }
 
@@ -108,8 +117,16 @@ export function slotText(slot: number): string | undefined {
   return slots.get(slot);
 }
 
-function lookup(idText: string): string | undefined {
-  if (idText.charCodeAt(0) === 0x73 /* s */) return slots.get(Number(idText.slice(1)));
+/** Whether `text` can be placed in slot `row` of a block (placeInSlot would take it). */
+export function placeable(row: number, text: string): boolean {
+  return enabled && !text.includes(CLOSE) && row < SLOT_ROWS;
+}
+
+function lookup(idText: string, ahead?: ReadonlyMap<number, string>): string | undefined {
+  if (idText.charCodeAt(0) === 0x73 /* s */) {
+    const slot = Number(idText.slice(1));
+    return ahead?.get(slot) ?? slots.get(slot);
+  }
   const id = Number(idText);
   const mine = current.byId.get(id);
   if (mine !== undefined) return mine;
@@ -129,10 +146,16 @@ export function expandRefs(line: string, measure: (text: string) => number): str
 /**
  * `line` expanded as by expandRefs and its columns (`measure` of each piece: the text between
  * references and each row, a row padded to its reference's width), or null when it holds no
- * reference; `onSlot` is told each slot it places. The compositor takes the width from here: measuring the expanded line whole would
+ * reference; `onSlot` is told each slot it places; `ahead` (slot -> text) stands in for what
+ * those slots hold (a draw worked out before it is placed). The compositor takes the width from here: measuring the expanded line whole would
  * look up (and hash) a new string per placed row on every frame.
  */
-export function expandMeasured(line: string, measure: (text: string) => number, onSlot?: (slot: number) => void): { text: string; width: number } | null {
+export function expandMeasured(
+  line: string,
+  measure: (text: string) => number,
+  onSlot?: (slot: number) => void,
+  ahead?: ReadonlyMap<number, string>,
+): { text: string; width: number } | null {
   let at = line.indexOf(OPEN);
   if (at < 0) return null;
   let out = '';
@@ -146,7 +169,7 @@ export function expandMeasured(line: string, measure: (text: string) => number, 
     const refWidth = Number(payload.slice(semi + 1));
     const idText = payload.slice(0, semi);
     if (onSlot && idText.charCodeAt(0) === 0x73 /* s */) onSlot(Number(idText.slice(1)));
-    const row = lookup(idText) ?? '';
+    const row = lookup(idText, ahead) ?? '';
     const rowWidth = measure(row);
     const head = line.slice(from, at);
     if (head !== '') width += measure(head);

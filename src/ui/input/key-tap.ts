@@ -56,10 +56,12 @@ export function plainKey(input: string): Key {
 
 /**
  * Makes `stream` hand each lone printable key straight to `handle` as Node pushes it, instead of
- * into the stream for ink to read (see above for when). Returns the function that takes the tap
- * off. Streams without their own `push` (ink-testing-library's stdin) are left alone.
+ * into the stream for ink to read (see above for when). `first(input)`, when given, runs before
+ * anything else is made for such a key (input/draw-ahead.ts writes a draw worked out for it).
+ * Returns the function that takes the tap off. Streams without their own `push`
+ * (ink-testing-library's stdin) are left alone.
  */
-export function tapKeys(stream: TappableStream, handle: (input: string, key: Key) => void): () => void {
+export function tapKeys(stream: TappableStream, handle: (input: string, key: Key) => void, first?: (input: string) => void): () => void {
   if (typeof stream.push !== 'function') return () => {};
   const own = Object.prototype.hasOwnProperty.call(stream, 'push');
   const push = stream.push;
@@ -72,6 +74,7 @@ export function tapKeys(stream: TappableStream, handle: (input: string, key: Key
     if (Buffer.isBuffer(chunk) && chunk.length > 0) {
       if (chunk.length === 1 && isPlain(chunk[0]!) && escapes === 0 && !partial && stream.readableLength === 0 && stream.listenerCount('readable') > 0) {
         const input = String.fromCharCode(chunk[0]!);
+        first?.(input);
         handle(input, plainKey(input));
         return true;
       }

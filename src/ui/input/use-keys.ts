@@ -5,9 +5,11 @@ import { useInput, useStdin, type Key } from 'ink';
 import { useCallback, useEffect, useRef, type MutableRefObject } from 'react';
 import { keymap as defaultKeymap, keyNames, lookup, type Binding, type InkKey, type KeyToken } from '../../state/keymap.js';
 import { reducer, type Action, type AppState } from '../../state/reducer.js';
+import { whenScreenStill } from '../frame/screen-version.js';
 import { BODY_FOLLOW_MS } from './after-input.js';
+import { AHEAD_MS, drawAheadFor, drawsAhead, type DrawAhead } from './draw-ahead.js';
 import type { HeldActions } from './held-actions.js';
-import { tapKeys, type TappableStream } from './key-tap.js';
+import { plainKey, tapKeys, type TappableStream } from './key-tap.js';
 import { parseMouse } from './mouse.js';
 
 /**
@@ -131,7 +133,10 @@ function mouseActions(reports: NonNullable<ReturnType<typeof parseMouse>>): Acti
  * terminal has taken the rows in; otherwise at once. The handler given to ink stays the same object
  * across renders: ink subscribes it again whenever it changes. While `notYet(state)` holds (by
  * default: no answer yet) keys are held, and applied in order after the first render where it no
- * longer does.
+ * longer does. `plan(before, after)`, when given, works out ahead the draw of a key from `before`
+ * to `after` (App: a cursor move's, list-lane.ts planCursorMove): while the screen holds still the
+ * draws of the likely next keys are worked out, and such a key's is written as it is read,
+ * before its actions are made (draw-ahead.ts).
  */
 export function useKeys(
   latest: MutableRefObject<AppState>,
@@ -141,9 +146,11 @@ export function useKeys(
   after?: (state: AppState, now?: boolean) => Action | null,
   drawn?: (before: AppState, state: AppState) => boolean,
   notYet: (state: AppState) => boolean = (state) => state.resultsSeq === 0,
+  plan?: (before: AppState, after: AppState) => (() => boolean) | null,
 ): void {
-  const now = useRef({ held, mouse, table, after, drawn, notYet });
-  now.current = { held, mouse, table, after, drawn, notYet };
+  const now = useRef({ held, mouse, table, after, drawn, notYet, plan });
+  now.current = { held, mouse, table, after, drawn, notYet, plan };
+  const ahead = useRef<DrawAhead[]>([]);
   // The state before this turn's first key, while its microtask is queued.
   const turn = useRef<AppState | null>(null);
   const typedAhead = useRef<Array<[string, Key]>>([]);
@@ -159,6 +166,10 @@ export function useKeys(
     }
     const { held: out, mouse: withMouse, table: keys, after: then } = now.current;
     const before = latest.current;
+    // A draw worked out for this key in this state goes out first (once: the key changes the state).
+    const early = ahead.current;
+    ahead.current = [];
+    drawAheadFor(early, input, key, before);
     const { actions, state: next } = inputStep(before, input, key, withMouse, keys, then && ((s) => then(s, true)));
     latest.current = next;
     for (const a of actions) out.hold(a);
@@ -181,7 +192,29 @@ export function useKeys(
   // A lone printable key reaches the handler as the terminal's read returns, not after Node's
   // stream and ink's parser (key-tap.ts): what ink would hand over, sooner.
   const { stdin } = useStdin();
-  useEffect(() => tapKeys(stdin as unknown as TappableStream, handler), [stdin, handler]);
+  // A key taken so whose draw was worked out ahead goes out before anything else is made for it.
+  const first = useCallback((input: string) => {
+    if (ahead.current.length > 0 && drawAheadFor(ahead.current, input, null, latest.current)) ahead.current = [];
+  }, [latest]);
+  useEffect(() => tapKeys(stdin as unknown as TappableStream, handler, first), [stdin, handler, first]);
+  // While the screen holds still, the likely next keys' draws are worked out for the state then.
+  useEffect(() => {
+    whenScreenStill(() => {
+      const { mouse: withMouse, table: keys, notYet: waiting, plan: planDraw } = now.current;
+      const before = latest.current;
+      // Not while keys wait for a list, a key's turn is open, or the results are of another query (a key would fetch them first).
+      if (!planDraw || waiting(before) || turn.current || before.resultsQuery !== before.query || typedAhead.current.length > 0) {
+        ahead.current = [];
+        return;
+      }
+      const step = (input: string): AppState | null => {
+        const { actions, state } = inputStep(before, input, plainKey(input), withMouse, keys);
+        return actions.length > 0 ? state : null;
+      };
+      ahead.current = drawsAhead(before, step, planDraw);
+    }, AHEAD_MS);
+    return () => whenScreenStill(null);
+  }, [latest]);
   // After every render: once there is a list to act on, the keys typed ahead are applied in order.
   useEffect(() => {
     if (typedAhead.current.length === 0 || now.current.notYet(latest.current)) return;

@@ -11,7 +11,7 @@ import type { Article } from '../../core/article.js';
 import type { AppState } from '../../state/reducer.js';
 import type { Hit } from '../../core/search/index.js';
 import { listPosition } from '../../state/selectors.js';
-import { drawPlaced } from '../frame/fast-frame.js';
+import { drawPlaced, planPlaced, type PlacedRow } from '../frame/fast-frame.js';
 
 /** The list pane's rows as last rendered: their slot block, where they start in the hits, one row's paint for a cursor, and all rows' for other props. */
 export interface LaneRows {
@@ -76,19 +76,36 @@ const MOVES: ReadonlySet<string> = new Set(['cursor', 'selectedId', 'bodyScroll'
  * draws the same rows again (nothing written) and everything else.
  */
 export function drawCursorMove(lane: ListLane, before: AppState, after: AppState): boolean {
+  const rows = cursorMoveRows(lane, before, after);
+  if (!rows) return false;
+  const drawn = drawPlaced(rows);
+  lane.drawn = drawn ? after : null;
+  lane.typed = null;
+  return drawn;
+}
+
+/**
+ * drawCursorMove's draw worked out before the key comes (fast-frame.ts planPlaced): a function
+ * that writes it, or false when the screen changed since; null when drawCursorMove would not draw
+ * it. The key's drawCursorMove then finds its rows drawn.
+ */
+export function planCursorMove(lane: ListLane, before: AppState, after: AppState): (() => boolean) | null {
+  const rows = cursorMoveRows(lane, before, after);
+  return rows && planPlaced(rows);
+}
+
+// The rows and title a cursor move from `before` to `after` changes, or null when it is not only a move within the rows shown.
+function cursorMoveRows(lane: ListLane, before: AppState, after: AppState): PlacedRow[] | null {
   const { rows, title, titleOf } = lane;
-  if (!rows || !title || !titleOf || (before !== lane.rendered && before !== lane.drawn) || after.cursor === before.cursor || after.overlay) return false;
-  for (const k of Object.keys(after) as Array<keyof AppState>) if (after[k] !== before[k] && !MOVES.has(k)) return false;
-  if (rows.start !== after.listTop || after.cursor < rows.start || after.cursor >= rows.start + rows.count) return false;
+  if (!rows || !title || !titleOf || (before !== lane.rendered && before !== lane.drawn) || after.cursor === before.cursor || after.overlay) return null;
+  for (const k of Object.keys(after) as Array<keyof AppState>) if (after[k] !== before[k] && !MOVES.has(k)) return null;
+  if (rows.start !== after.listTop || after.cursor < rows.start || after.cursor >= rows.start + rows.count) return null;
   const focused = after.focus === 'list';
   // Only the row the cursor left and the row it reached can differ from the screen (a burst of
   // keys in one turn passes the rows between without leaving a mark on them).
   const moved = [...new Set([before.cursor, after.cursor])].map((c) => c - rows.start).filter((row) => row >= 0 && row < rows.count);
   const painted = moved.map((row) => ({ block: rows.block, row, text: rows.paintRow(row, after.cursor, focused) }));
-  const drawn = drawPlaced([...painted, { block: title.block, row: 0, text: title.paint(titleOf(after), focused) }]);
-  lane.drawn = drawn ? after : null;
-  lane.typed = null;
-  return drawn;
+  return [...painted, { block: title.block, row: 0, text: title.paint(titleOf(after), focused) }];
 }
 
 // What a typed key changes in the state besides the query: its results, and the cursor back on the first.

@@ -100,3 +100,21 @@ describe('FrameWriter.patch', () => {
     expect(tty.chunks).toHaveLength(1);
   });
 });
+
+describe('FrameWriter.planPatch', () => {
+  it('works out what patch would write without writing it; keep() writes it and makes it the screen', () => {
+    const tty = new FakeTty();
+    const w = new FrameWriter(tty as unknown as tty.WriteStream);
+    expect(w.planPatch(new Map([[0, 'x']]))).toBeNull();
+    w.write('top\n▶ one\n  two\nstatus');
+    const planned = w.planPatch(new Map([[1, '  one'], [2, '▶ two']]))!;
+    expect(tty.chunks).toHaveLength(1);
+    expect(written(planned.bytes)).toEqual([[2, '  one'], [3, '▶ two']]);
+    planned.keep();
+    expect(tty.chunks).toEqual([expect.any(String), planned.bytes]);
+    expect(w.bytesWritten).toBe(tty.chunks.reduce((n, c) => n + Buffer.byteLength(c), 0));
+    // The screen is now the planned one: the frame holding the same rows writes nothing.
+    w.write('top\n  one\n▶ two\nstatus');
+    expect(tty.chunks).toHaveLength(2);
+  });
+});

@@ -101,4 +101,16 @@ describe('tapKeys', () => {
     expect('push' in stdin).toBe(false);
     off();
   });
+
+  it('runs `first` for a key it takes before the handler, and never for what it leaves to ink', () => {
+    const stream = new Readable({ read() {} });
+    stream.on('readable', () => {});
+    const order: string[] = [];
+    tapKeys(stream, (input) => order.push(`handle ${input}`), (input) => order.push(`first ${input}`));
+    stream.push(Buffer.from('j'));
+    expect(order).toEqual(['first j', 'handle j']);
+    stream.push(Buffer.from('jk'));
+    stream.push(Buffer.from(' '));
+    expect(order).toEqual(['first j', 'handle j']);
+  });
 });

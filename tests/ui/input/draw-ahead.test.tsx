@@ -1,0 +1,100 @@
+// A cursor move's draw worked out while the screen holds still, written as its key is read
+// (input/draw-ahead.ts, frame/fast-frame.ts planPlaced): the same rows the key's own frame shows,
+// before anything else is made for the key, and never once the screen changed since.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SearchIndex } from '../../../src/core/search/search.js';
+import { App } from '../../../src/ui/App.js';
+import { drawFastFramesTo } from '../../../src/ui/frame/fast-frame.js';
+import { screenChanged } from '../../../src/ui/frame/screen-version.js';
+import { AHEAD_MS } from '../../../src/ui/input/draw-ahead.js';
+import { makeArticle } from '../../helpers/make-article.js';
+import { render120, stillFrame, withCompositor } from '../frame/compositor-setup.js';
+import { rows, tick } from '../frame.js';
+
+const NOW = Date.UTC(2025, 10, 14, 12);
+withCompositor();
+
+function dashboard() {
+  const articles = Array.from({ length: 60 }, (_, i) =>
+    makeArticle({ id: i, title: `Ether #${i} rallies as ETF flows return`, publishedAt: NOW - (i + 1) * 3_600_000, source: 'CoinDesk', body: `Body ${i}.` }),
+  );
+  return render120(<App index={new SearchIndex(articles)} version={1} warnings={[]} loading={null} width={120} height={30} now={NOW} onDone={vi.fn()} />);
+}
+
+/** A row writer that logs what reaches it: `patch` (drawn as the key is handled) and `ahead` (a draw worked out before, written). */
+function recordWrites() {
+  const log: Array<{ how: 'patch' | 'ahead'; rows: Map<number, string> }> = [];
+  drawFastFramesTo({
+    patch: (rows) => (log.push({ how: 'patch', rows: new Map(rows) }), true),
+    planPatch: (rows) => ({ bytes: 'rows', keep: () => void log.push({ how: 'ahead', rows: new Map(rows) }) }),
+  });
+  return log;
+}
+
+/** Waits until the screen holds still and the draws ahead have been worked out. */
+async function settled(r: ReturnType<typeof dashboard>): Promise<void> {
+  await stillFrame(r);
+  await tick(AHEAD_MS * 3);
+}
+
+/** The dashboard, settled, and the writes from then on. */
+async function settledDashboard() {
+  const log = recordWrites();
+  const r = dashboard();
+  await settled(r);
+  log.length = 0;
+  return { log, r, list: () => rows(r.lastFrame()).join('\n') };
+}
+
+afterEach(() => drawFastFramesTo(null));
+
+describe('draws worked out ahead', () => {
+  it('writes a j’s or k’s rows and title as the key is read, the rows its own frame then shows', async () => {
+    const log = recordWrites();
+    const r = dashboard();
+    for (const key of ['j', 'j', 'k', 'j']) {
+      await settled(r);
+      const framesBefore = r.frames.length;
+      const before = (r.frames.at(-1) ?? '').split('\n');
+      log.length = 0;
+      r.stdin.write(key);
+      // In the same turn, before any microtask: the draw worked out ahead is written, nothing else.
+      expect(log.map((w) => w.how)).toEqual(['ahead']);
+      await stillFrame(r);
+      // The key's own fast frame found its rows drawn and wrote nothing more.
+      expect(log.map((w) => w.how)).toEqual(['ahead']);
+      const keyFrame = (r.frames[framesBefore] ?? '').split('\n');
+      const changed = keyFrame.map((row, y) => (row === before[y] ? null : y)).filter((y) => y !== null);
+      expect(changed).toHaveLength(3);
+      const ahead = log[0].rows;
+      expect([...ahead.keys()].sort((a, b) => a - b)).toEqual(changed);
+      for (const [y, text] of ahead) expect([y, text]).toEqual([y, keyFrame[y]]);
+    }
+    expect(rows(r.lastFrame()).join('\n')).toContain('Articles 3/60');
+    r.unmount();
+  });
+
+  it('does not write a draw once the screen changed after it was worked out: the key is drawn as it is handled', async () => {
+    const { log, r, list } = await settledDashboard();
+    // Something drawn since the draw was worked out (a frame, a slot, the rows on the terminal).
+    screenChanged();
+    r.stdin.write('j');
+    expect(log).toEqual([]);
+    await Promise.resolve();
+    expect(log.map((w) => w.how)).toEqual(['patch']);
+    await stillFrame(r);
+    expect(list()).toContain('Articles 2/60');
+    r.unmount();
+  });
+
+  it('leaves a key whose draw was not worked out to the usual way', async () => {
+    const { log, r, list } = await settledDashboard();
+    // G jumps past the rows shown: nothing was worked out for it.
+    r.stdin.write('G');
+    expect(log).toEqual([]);
+    await stillFrame(r);
+    expect(log.map((w) => w.how)).not.toContain('ahead');
+    expect(list()).toContain('Articles 60/60');
+    r.unmount();
+  });
+});

@@ -15,7 +15,7 @@ export { MIN_LENGTH, nearTokens, startVocabulary, WordIndex, type WordAnswer, ty
 export { INDEX_WORD, MAX_TOKENS, MIN_WORD, planQuery, wordGroup, type QueryPlan } from './query-plan.js';
 export type { ArticleIndex, Candidates, IndexedRow, IndexQuery, IndexTerm } from './article-index.js';
 export { ftsString } from './fts.js';
-export { tokensContaining } from './vocabulary.js';
+export { keepVocabulary, tokensContaining } from './vocabulary.js';
 export { assumeUnchanged, checkFreshness, duplicatePositions, compareStamps, matchedRows, matchStamps, type Freshness, type MatchedStamps, type StampRow } from './freshness.js';
 export { matchSnapshot, writeSnapshot, type Snapshot } from './stamp-snapshot.js';
 export { bodyWordsByPath } from './body-candidates.js';

@@ -76,6 +76,20 @@ export function keptVocabulary(db: Database.Database, stamp: string): Vocabulary
 }
 
 /**
+ * Lists the vocabulary of `db` (a connection that may write) and keeps it in the meta table for
+ * the stamp of its rows now, unless the one kept is that one already. The text build's thread
+ * calls it once the full text is complete (load/text-worker.ts): otherwise the first run to
+ * search words after a cold build listed it on a thread of its own, an isolate (~20 MB more at
+ * that run's peak at 100k articles). Throws SQLite's errors (a busy or read-only file).
+ */
+export function keepVocabulary(db: Database.Database): void {
+  const stamp = db.prepare(STAMP_SQL).pluck().get() as string;
+  if (keptVocabulary(db, stamp)) return;
+  const text = (db.prepare('SELECT term FROM articles_vocab').pluck().all() as string[]).join('\n');
+  db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('vocabulary', ?)").run(stamp + text);
+}
+
+/**
  * Reads the vocabulary of the index at `file` on a worker thread; resolves with it, or null when
  * it cannot be read (no file, not an index, threads unavailable). Never rejects.
  * `sqliteModule`: the path the worker requires better-sqlite3 from.

@@ -7,7 +7,7 @@ import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { openDatabase } from '../sqlite.js';
 import { threadScript } from '../files/index.js';
-import { BUSY_TIMEOUT_MS, buildText, isOurIndex, pendingText, RowWriter, ROWS_HELD, unpackTexts, type ArticleText, type HandedBatch, type PendingRow, type TextBuildResult, type TextReader } from '../index/index.js';
+import { BUSY_TIMEOUT_MS, buildText, isOurIndex, keepVocabulary, pendingText, RowWriter, ROWS_HELD, unpackTexts, type ArticleText, type HandedBatch, type PendingRow, type TextBuildResult, type TextReader } from '../index/index.js';
 import { foldedBodyOf, WORKER_ROLE, type PendingJob, type TextsReply, type TextsRequest } from './parse-worker.js';
 
 // Where the build gets its texts: the files of a batch of rows read again, folded, and made into
@@ -167,6 +167,15 @@ async function writeHandedRows(port: NonNullable<typeof parentPort>, open: () =>
   if (failed !== null) throw failed;
 }
 
+// A busy file (another instance writing) or a read-only one: the next run lists it itself.
+function keepVocabularyIfIdle(db: Database.Database): void {
+  try {
+    keepVocabulary(db);
+  } catch {
+    // not kept
+  }
+}
+
 if (parentPort && (workerData as { role?: unknown } | null)?.role === TEXT_ROLE) {
   const port = parentPort;
   const job = workerData as TextJob;
@@ -203,6 +212,9 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === TEXT_ROLE)
     texts ??= threadTexts(job.cap);
     const result = await buildText(open(), texts.read, (done, total) => post({ kind: 'progress', done, total }), () => Atomics.load(stop, 0) !== 0);
     post({ kind: 'result', result });
+    // After the result, so the full text is searchable as soon as it is built; the next run
+    // that searches words then reads the vocabulary in one row instead of listing it.
+    if (result.complete && result.left === 0) keepVocabularyIfIdle(open());
   } catch (error) {
     post({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });
   } finally {

@@ -68,3 +68,14 @@ export function indexMarked(source: WordSource | null, q: ParsedQuery): ((id: nu
   const covered = source.covered;
   return (id) => id >= covered || marks[id] === 1;
 }
+
+/**
+ * True when the index answers for every free word of `q` and some article it covers holds them
+ * all: a query that then lists nothing was emptied by its filters (`solana -et`), not misspelt, so
+ * the search runs no typo fallback for it. False without an index, or for words it leaves to memory.
+ */
+export function wordsHeld(source: WordSource | null, q: ParsedQuery): boolean {
+  if (!source || q.words.length === 0 || q.phrases.length > 0) return false;
+  const answer = source.containing(q.words);
+  return answer !== null && answer.rest.length === 0 && answer.marks.indexOf(1) >= 0;
+}

@@ -20,10 +20,10 @@ import { HayMasks } from './hay-masks.js';
 import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
 import { BODY_DEPTH, CAP, FALLBACK_N, FALLBACK_OPTIONS, FUSE_OPTIONS, FUSE_RANK, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
 import { ListOrders } from './list-orders.js';
-import { FilterColumns, passing } from './filter-columns.js';
+import { FilterColumns, filterInIdOrder, passing } from './filter-columns.js';
 import { fullScan, NO_HAY, shortRanks, type Ranked } from './scans.js';
 import { rankTiers } from './tiers.js';
-import { indexHolder, indexMarked, indexTest } from './index-terms.js';
+import { indexHolder, indexMarked, indexTest, wordsHeld } from './index-terms.js';
 import { ShortIndex } from './short-index.js';
 import { FuseRanker } from './fuzzy/fuse-ranker.js';
 import { titleHits } from './title-highlights.js';
@@ -207,14 +207,14 @@ export class SearchIndex {
     return ids;
   }
 
-  // The eligible articles holding the free words (`indexed`), in date order. Filter terms that read text (`solana -e`)
-  // are tested only on the articles the index marked, not on every eligible one: the same ids, 100k haystacks fewer.
+  // The eligible articles holding the free words (`indexed`), in date order, tested in id order (filterInIdOrder). Filter terms that
+  // read text (`solana -e`) are tested only on the articles the index marked, not on every eligible one: 100k haystacks fewer.
   private indexedMatches(key: string, q: ParsedQuery, includeDrafts: boolean, allBodies: boolean, keep: ((id: number) => boolean) | null, indexed: (id: number) => boolean): number[] {
     const filters = this.idFilters(q, includeDrafts, keep);
     const marked = filters.rest && !this.eligibleMemo.get(key) ? indexMarked(this.words, q) : null;
-    if (!marked) return this.eligible(key, q, includeDrafts, allBodies, keep, filters).filter(indexed);
-    const { byId, rest } = filters;
-    return passing(this.order(), (id) => marked(id) && byId(id), rest, this.docs, this.filterHay(q), allBodies, BODY_DEPTH).filter(indexed);
+    if (!marked || !filters.rest) return filterInIdOrder(this.eligible(key, q, includeDrafts, allBodies, keep, filters), this.docs.length, null, indexed);
+    const { byId, rest } = filters, hayOf = this.filterHay(q);
+    return filterInIdOrder(this.order(), this.docs.length, (id) => marked(id) && byId(id), (id, pos) => rest(this.docs[id], hayOf(id), allBodies || pos < BODY_DEPTH) && indexed(id));
   }
 
   // The first `n` eligible articles that `pre` keeps too. Without the eligible list at hand, text filters are tested only on
@@ -241,8 +241,8 @@ export class SearchIndex {
     // Fuse ranks the newest FUSE_RANK survivors, older ones rank as exact matches: at any corpus
     // size (fuse over a small one's every article put `Bitcoin Flash Crash` under `bitcoin etf`).
     if (exact.length) scores = this.ranker.scores(exact.slice(0, FUSE_RANK), q.text, FUSE_OPTIONS);
-    // Three letters with one typo allowed match noise everywhere, so typos are forgiven from four.
-    if (exact.length === 0 && scores.size === 0 && q.text.length >= 4) {
+    // Three letters with one typo allowed match noise everywhere, so typos are forgiven from four; only for words the index finds nowhere.
+    if (exact.length === 0 && scores.size === 0 && q.text.length >= 4 && !wordsHeld(this.words, q)) {
       // With the index, the typo pass first: the articles holding a near token (`bitconi` ->
       // bitcoin) anywhere in the corpus, not only among the newest.
       const near = this.words && q.phrases.length === 0 ? this.words.nearly(q.words) : null;

@@ -37,6 +37,8 @@ function pairCode(a: number, b: number, base = PAIR_BASE): number {
 }
 
 const EMPTY = new Int32Array(0);
+// The matches of the search running (find), kept between searches.
+let found = new Int32Array(0);
 const has = (set: Int32Array, id: number): boolean => (id >>> 5 < set.length ? (set[id >>> 5] & (1 << (id & 31))) !== 0 : false);
 
 /** The matches of a one- or two-character query: title matches, then tag-only matches, each in the order given. */
@@ -94,8 +96,12 @@ export class ShortIndex {
    */
   find(text: string, eligible: readonly number[], size: number, hayOf: (id: number) => Hay): ShortMatches {
     this.cover(size, hayOf);
-    const inTitle: number[] = [];
-    const inTags: number[] = [];
+    // Title matches from the front of the scratch, tag matches from its back, then each list made
+    // at its final size: pushed one by one, `b` at 100k (84k matches) left ~2 MB of garbage.
+    if (found.length < eligible.length) found = new Int32Array(Math.max(eligible.length, found.length * 2));
+    const buf = found;
+    let titles = 0;
+    let tagsFrom = eligible.length;
     const a = text.charCodeAt(0);
     const two = text.length === 2;
     const b = two ? text.charCodeAt(1) : -1;
@@ -108,9 +114,13 @@ export class ShortIndex {
     const exactTag = two ? isLetter(a) && isLetter(b) : unitCode(a) < EXACT_UNIGRAMS;
     for (let k = 0; k < eligible.length; k++) {
       const id = eligible[k];
-      if (has(title, id) && (exactTitle || (has(first, id) && has(second, id) && hayTitle(hayOf(id)).includes(text)))) inTitle.push(id);
-      else if (has(tags, id) && (exactTag || hayOf(id).tags.some((t) => t.startsWith(text)))) inTags.push(id);
+      if (has(title, id) && (exactTitle || (has(first, id) && has(second, id) && hayTitle(hayOf(id)).includes(text)))) buf[titles++] = id;
+      else if (has(tags, id) && (exactTag || hayOf(id).tags.some((t) => t.startsWith(text)))) buf[--tagsFrom] = id;
     }
+    const inTitle = new Array<number>(titles);
+    for (let k = 0; k < titles; k++) inTitle[k] = buf[k];
+    const inTags = new Array<number>(eligible.length - tagsFrom);
+    for (let k = 0; k < inTags.length; k++) inTags[k] = buf[eligible.length - 1 - k];
     return { inTitle, inTags };
   }
 }

@@ -15,6 +15,7 @@ import { articleFields } from '../../../src/core/index/columns.js';
 import { openIndex } from '../../../src/core/index/database.js';
 import { matchingIds } from '../../../src/core/index/fts.js';
 import { ArticleStore } from '../../../src/core/index/store.js';
+import { keptVocabulary, STAMP_SQL } from '../../../src/core/index/vocabulary.js';
 import type * as TextThread from '../../../src/core/load/text-thread.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -115,6 +116,20 @@ describe('prepareTextBuild', () => {
     for (let waited = 0; fs.existsSync(`${file}-wal`) && waited < 30_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
     expect(pendingCount(file)).toBe(0);
+  }, 60_000);
+
+  it('keeps the complete text\'s vocabulary in the index, so the next run that searches words lists none', async () => {
+    const file = pendingIndex('vocabulary', ['Validators café staking', 'Nothing here']);
+    expect(await threads.prepareTextBuild(file, CAP).go().done).toEqual({ written: 2, left: 0, complete: true });
+    // Kept after the result is posted, before the thread closes the index (its WAL then goes).
+    for (let waited = 0; fs.existsSync(`${file}-wal`) && waited < 30_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    const { db } = openIndex(file);
+    try {
+      const kept = keptVocabulary(db, db.prepare(STAMP_SQL).pluck().get() as string);
+      expect(kept?.text.split('\n')).toEqual(expect.arrayContaining(['validators', 'cafe', 'staking', 'nothing']));
+    } finally {
+      db.close();
+    }
   }, 60_000);
 
   it('writes nothing when cancelled, and leaves the rows for the next build', async () => {

@@ -89,6 +89,19 @@ describe('fuzzy scores: the port gives fuse.js its own numbers', () => {
     expect(port.map(([id]) => id)).toContain(0);
   });
 
+  it('anywhere in a field (ignoreLocation), takes the lowest error level that matches, as fuse does level by level', () => {
+    // One pass for all levels (bitap.ts chunkScoreAnywhere): a match at each level from 0 to 4
+    // errors, early and late in long fields, in fields past a chunk, and none.
+    const fields = ['bitcoin', 'x bitcoin', 'bitcn ' + 'y'.repeat(300), 'y'.repeat(300) + ' btcon', 'bicn', 'b', 'zzzz', 'é bitcoiñ 中', ''];
+    const corpus = makeCorpus(fields.map((f, i) => ({ title: f, description: fields[(i + 3) % fields.length], tags: [fields[(i + 5) % fields.length]] })));
+    for (const threshold of [0, 0.3, 0.4, 0.6, 1]) {
+      for (const q of ['bitcoin', 'bitcoin etf flows', 'btc', 'a'.repeat(34) + 'bitcoin', 'bitconi', 'zzqx']) {
+        const [port, fuse] = bothWays(corpus, q, { ...FALLBACK_OPTIONS, threshold });
+        expect(port).toEqual(fuse);
+      }
+    }
+  });
+
   it('reads a field equal to the pattern as a perfect score and no match as -1', () => {
     const options = { location: 0, distance: 100, threshold: 0.3, ignoreLocation: false };
     expect(new BitapPattern('Bitcoin', options).score('bitcoin')).toBe(0);

@@ -81,7 +81,7 @@ describe('the index inside the live search', () => {
   it('finds the same hits with a limit, and the typo fallback of a query no article passes, without the eligible list', () => {
     const indexed = new SearchIndex(articles);
     indexed.useWords(shortLeft);
-    // Every title holds "e": nothing passes `-e`, so the typo fallback runs over what passes (nothing).
+    // Every title holds "e": nothing passes `-e` (the index holds "regulator": no typo fallback either).
     const none = indexed.search('regulator -e', { limit: 50 });
     expect(none.total).toBe(0);
     expect(none.hits).toEqual([]);
@@ -93,5 +93,29 @@ describe('the index inside the live search', () => {
     const viaList = again.search('regulator -zq', { limit: 50 });
     expect(some.hits.map((h) => h.id)).toEqual(viaList.hits.map((h) => h.id));
     expect(some.total).toBe(viaList.total);
+  });
+
+  it('runs no typo fallback for words some article holds when the filters leave all of those out, and still does for words none holds', () => {
+    const docs = makeCorpus([
+      ...Array.from({ length: 5 }, (_, i) => ({ title: `Solana staking ${i}`, tags: ['ETF'], publishedAt: T0 - i * 60_000 })),
+      ...Array.from({ length: 5 }, (_, i) => ({ title: `Solano report ${i}`, publishedAt: T0 - (10 + i) * 60_000 })),
+    ]);
+    // The index's answer: the articles whose title holds every word.
+    const titles: WordSource = {
+      covered: docs.length,
+      containing: (words) => ({ marks: Uint8Array.from(docs, (a) => (words.every((w) => a.title.toLowerCase().includes(w)) ? 1 : 0)), rest: [] }),
+      nearly: () => null,
+    };
+    const index = new SearchIndex(docs);
+    index.useWords(titles);
+    // Every Solana article is tagged ETF: the query lists nothing, not the near miss "Solano".
+    const { total, hits } = index.search('solana -tag:etf', { limit: 50 });
+    expect({ total, hits: hits.map((h) => docs[h.id].title) }).toEqual({ total: 0, hits: [] });
+    // A word no article holds is a typo: the fallback lists near misses, within the filters.
+    const typo = index.search('solanq -tag:etf', { limit: 50 });
+    expect(typo.hits.map((h) => docs[h.id].title).sort()).toEqual(docs.slice(5).map((a) => a.title).sort());
+    // Without the index the same query still falls back (nothing says the words exist).
+    const memory = new SearchIndex(docs);
+    expect(memory.search('solana -tag:etf', { limit: 50 }).hits.length).toBeGreaterThan(0);
   });
 });

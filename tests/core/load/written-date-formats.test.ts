@@ -1,0 +1,18 @@
+// Written (non-ISO) dates are read in UTC with date-fns and @date-fns/utc's minimal date class.
+// The package's full UTCDate module makes three Intl.DateTimeFormat as it is imported (for its
+// formatters), which pages ~5 MB of ICU's locale data into every program that loads a corpus.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('written dates', () => {
+  it('are read without making an Intl.DateTimeFormat, as the module loads or as a date is read', async () => {
+    const made = vi.spyOn(Intl, 'DateTimeFormat');
+    const { readWrittenDate } = await import('../../../src/core/load/written-date-formats.js');
+    expect(readWrittenDate('Tue, 04 Nov 2025 10:30:00 GMT')).toBe(Date.UTC(2025, 10, 4, 10, 30));
+    expect(readWrittenDate('November 4, 2025 3:05 pm +01:00')).toBe(Date.UTC(2025, 10, 4, 14, 5));
+    expect(made).not.toHaveBeenCalled();
+  });
+});

@@ -6,6 +6,7 @@ import { SearchIndex } from '../../../src/core/search/search.js';
 import { App } from '../../../src/ui/App.js';
 import { drawFastFramesTo } from '../../../src/ui/frame/fast-frame.js';
 import { screenChanged } from '../../../src/ui/frame/screen-version.js';
+import { pauseWith, YIELD_MS } from '../../../src/ui/frame/terminal-yield.js';
 import { AHEAD_MS } from '../../../src/ui/input/draw-ahead.js';
 import { makeArticle } from '../../helpers/make-article.js';
 import { render120, stillFrame, withCompositor } from '../frame/compositor-setup.js';
@@ -46,7 +47,10 @@ async function settledDashboard() {
   return { log, r, list: () => rows(r.lastFrame()).join('\n') };
 }
 
-afterEach(() => drawFastFramesTo(null));
+afterEach(() => {
+  drawFastFramesTo(null);
+  pauseWith(null);
+});
 
 describe('draws worked out ahead', () => {
   it('writes a j’s or k’s rows and title as the key is read, the rows its own frame then shows', async () => {
@@ -84,6 +88,28 @@ describe('draws worked out ahead', () => {
     expect(log.map((w) => w.how)).toEqual(['patch']);
     await stillFrame(r);
     expect(list()).toContain('Articles 2/60');
+    r.unmount();
+  });
+
+  it('sleeps right after a draw written ahead, before anything else is made for the key; not after a key drawn the usual way', async () => {
+    const { log, r, list } = await settledDashboard();
+    const pauses: Array<{ ms: number; writes: string[]; frames: number }> = [];
+    pauseWith((ms) => void pauses.push({ ms, writes: log.map((w) => w.how), frames: r.frames.length }));
+    const frames = r.frames.length;
+    r.stdin.write('j');
+    // Once, with the rows written and nothing else done for the key yet (no frame, no other write).
+    expect(pauses).toEqual([{ ms: YIELD_MS, writes: ['ahead'], frames }]);
+    await stillFrame(r);
+    expect(pauses).toHaveLength(1);
+    expect(list()).toContain('Articles 2/60');
+    await settled(r);
+    // A draw no longer valid: the key is drawn as it is handled, with no sleep.
+    screenChanged();
+    r.stdin.write('j');
+    await stillFrame(r);
+    expect(log.map((w) => w.how)).toContain('patch');
+    expect(pauses).toHaveLength(1);
+    expect(list()).toContain('Articles 3/60');
     r.unmount();
   });
 

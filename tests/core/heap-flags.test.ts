@@ -70,6 +70,41 @@ process.stdout.write(JSON.stringify({ young: young() }));`);
   }, 120_000);
 });
 
+describe('startWithDefaultFlags (a cold load\'s parse threads, started ahead)', () => {
+  // V8's tag for code caches hashes the flags' values: a thread that sees the tag of V8's
+  // defaults takes the code cache Node embeds for its internals, one that sees another compiles them.
+  it('has V8\'s default flags in force while the threads start, and the held ones again once they are online', async () => {
+    const out = await child(`
+const defaults = v8.cachedDataVersionTag();
+${HELD}
+const { startWithDefaultFlags } = await import(${dist('core/heap-flags.js')});
+const heldTag = v8.cachedDataVersionTag();
+const [worker] = startWithDefaultFlags(() => [new Worker("require('node:worker_threads').parentPort.postMessage(require('node:v8').cachedDataVersionTag())", { eval: true })]);
+const online = new Promise((resolve) => worker.once('online', resolve));
+const inThread = await new Promise((resolve) => worker.once('message', resolve));
+await online;
+process.stdout.write(JSON.stringify({ defaults, heldTag, inThread, after: v8.cachedDataVersionTag() }));`);
+    expect(out.heldTag).not.toBe(out.defaults);
+    expect(out.inThread).toBe(out.defaults);
+    expect(out.after).toBe(out.heldTag);
+  }, 120_000);
+
+  it('starts a cold load\'s parse threads that way: the flags are held again once they are online', async () => {
+    const out = await child(`${HELD}
+const { ParseThreads } = await import(${dist('core/load/parse-pool.js')});
+const threads = ParseThreads.start(10_000);
+const started = [];
+for (let w = threads?.take(); w; w = threads.take()) started.push(w);
+await Promise.all(started.map((w) => new Promise((resolve) => (w.once('online', resolve), w.once('exit', resolve)))));
+const after = young();
+started.forEach((w) => void w.terminate());
+process.stdout.write(JSON.stringify({ threads: started.length, young: after }));`);
+    expect(out.threads).toBeGreaterThan(0);
+    // The held --semi-space-growth-factor=1 keeps it at its start-up size; V8's default would double it.
+    expect(out.young).toBeLessThanOrEqual(8 * MB);
+  }, 120_000);
+});
+
 describe('a cold load and the heap flags (built loader)', () => {
   let root: string;
   beforeEach(() => {

@@ -44,12 +44,14 @@ export function parseFile(job: ParseJob, cap: number, withBody = true): ParsedFi
   const info = { path: job.path, relPath: job.relPath, size: read.size, mtimeMs: read.mtimeMs, folderName: job.folderName };
   const parsed = parseArticle(read.bytes, info, 0);
   if (!parsed.ok) return { outcome: { ok: false, reason: parsed.reason, inode: read.inode }, lowerBody: null };
-  const { body, frontMatter: _fm, coverImage: _cover, ...meta } = parsed.article;
-  const lead = leadParagraph(body);
-  if (!withBody) return { outcome: { ok: true, record: toRecord(meta, read.inode, 0, parsed.warnings), lead }, lowerBody: null };
+  // toRecord reads the metadata's fields alone: the article is passed as it is, not copied
+  // without its body, front matter and cover (an object rest copy per file).
+  const article = parsed.article;
+  const lead = leadParagraph(article.body);
+  if (!withBody) return { outcome: { ok: true, record: toRecord(article, read.inode, 0, parsed.warnings), lead }, lowerBody: null };
   // Folded as search compares text (text/fold.ts); the index tokenises these bytes for FTS.
-  const lowerBody = Buffer.from(foldText(body), 'utf8');
-  return { outcome: { ok: true, record: toRecord(meta, read.inode, lowerBody.length, parsed.warnings), lead }, lowerBody };
+  const lowerBody = Buffer.from(foldText(article.body), 'utf8');
+  return { outcome: { ok: true, record: toRecord(article, read.inode, lowerBody.length, parsed.warnings), lead }, lowerBody };
 }
 
 /** Request to a worker: parse these files; `withBody` false leaves the bodies out (see parseFile). */

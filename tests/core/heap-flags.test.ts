@@ -71,22 +71,25 @@ process.stdout.write(JSON.stringify({ young: young() }));`);
 });
 
 describe('startWithDefaultFlags (a cold load\'s parse threads, started ahead)', () => {
-  // V8's tag for code caches hashes the flags' values: a thread that sees the tag of V8's
-  // defaults takes the code cache Node embeds for its internals, one that sees another compiles them.
+  // V8's tag for code caches hashes the flags' values: a thread that bootstraps while the tag is
+  // that of V8's defaults takes the code cache Node embeds for its internals. (The thread's own
+  // code runs after its bootstrap, when the flags may be held again: the tag is read here.)
   it('has V8\'s default flags in force while the threads start, and the held ones again once they are online', async () => {
     const out = await child(`
 const defaults = v8.cachedDataVersionTag();
 ${HELD}
 const { startWithDefaultFlags } = await import(${dist('core/heap-flags.js')});
 const heldTag = v8.cachedDataVersionTag();
-const [worker] = startWithDefaultFlags(() => [new Worker("require('node:worker_threads').parentPort.postMessage(require('node:v8').cachedDataVersionTag())", { eval: true })]);
-const online = new Promise((resolve) => worker.once('online', resolve));
-const inThread = await new Promise((resolve) => worker.once('message', resolve));
-await online;
-process.stdout.write(JSON.stringify({ defaults, heldTag, inThread, after: v8.cachedDataVersionTag() }));`);
+const [worker] = startWithDefaultFlags(() => [new Worker('setTimeout(() => {}, 100)', { eval: true })]);
+const starting = v8.cachedDataVersionTag();
+await new Promise((resolve) => worker.once('online', resolve));
+const after = v8.cachedDataVersionTag();
+await new Promise((resolve) => worker.once('exit', resolve));
+process.stdout.write(JSON.stringify({ defaults, heldTag, starting, after, ended: v8.cachedDataVersionTag() }));`);
     expect(out.heldTag).not.toBe(out.defaults);
-    expect(out.inThread).toBe(out.defaults);
+    expect(out.starting).toBe(out.defaults);
     expect(out.after).toBe(out.heldTag);
+    expect(out.ended).toBe(out.heldTag);
   }, 120_000);
 
   it('starts a cold load\'s parse threads that way: the flags are held again once they are online', async () => {

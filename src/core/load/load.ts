@@ -277,7 +277,7 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
       },
       // The list needs no body: the full text is built after it (text-thread.ts) from the files read
       // again, except for handed rows (their bodies go with them) and a partial load's few files.
-      // Without inlining: the parse threads' first files are mostly TurboFan's compiling (jit-flags.ts).
+      // Without inlining: the parse threads' first files are mostly TurboFan's compiling (core/jit-flags.ts).
       { workers: opts.workers, withBody: partial || handed, threads, inlining: false },
     );
   }

@@ -95,7 +95,7 @@ describe('parseAll', () => {
     }, { workers: 0 });
   });
 
-  it('compiles without inlining while its threads parse when asked, and as before once they are done (jit-flags.ts)', async () => {
+  it('compiles without inlining while its threads parse when asked, and as before once they are done (core/jit-flags.ts)', async () => {
     // V8's tag for code caches hashes every flag's value (no heap flags are held in this process).
     const before = v8.cachedDataVersionTag();
     const during: number[] = [];

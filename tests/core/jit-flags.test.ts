@@ -1,8 +1,8 @@
-// TurboFan's inlining turned off while a load's threads parse (src/core/load/jit-flags.ts). V8's
+// TurboFan's inlining turned off while a load's threads parse (src/core/jit-flags.ts). V8's
 // tag for code caches hashes every flag's value, so it shows which flags are in force.
 import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { compileWithoutInlining } from '../../../src/core/load/jit-flags.js';
+import { compileWithoutInlining } from '../../src/core/jit-flags.js';
 
 describe('compileWithoutInlining', () => {
   it('changes the flags until restored, and gives V8 its default back (the tag threads are started with)', () => {

@@ -277,7 +277,8 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
       },
       // The list needs no body: the full text is built after it (text-thread.ts) from the files read
       // again, except for handed rows (their bodies go with them) and a partial load's few files.
-      { workers: opts.workers, withBody: partial || handed, threads },
+      // Without inlining: the parse threads' first files are mostly TurboFan's compiling (core/jit-flags.ts).
+      { workers: opts.workers, withBody: partial || handed, threads, inlining: false },
     );
   }
   threads?.close();

@@ -182,26 +182,44 @@ export function handedRows(batch: HandedBatch): HandedRow[] {
 const WRITE_BATCH = 2_000;
 const rowCount = (batch: HandedBatch): number => batch.ids.reduce((n, id) => (id >= 0 ? n + 1 : n), 0);
 
+// A batch as a RowWriter holds it: the outcomes' JSON as UTF-8 bytes. A parse batch holding one
+// character past Latin-1 (most do: `…`, `—`) is a two-byte string, so the bytes are half its
+// memory (a 100k load's rows: ~86 MB instead of ~170 MB), decoded back to the same text once,
+// when the batch is written (JSON.stringify's text is well-formed UTF-16: no lone surrogate).
+interface HeldBatch {
+  json: Buffer;
+  ids: Int32Array;
+  spans?: Int32Array;
+  bodies?: ArrayBuffer;
+  rows: number;
+  bytes: number;
+}
+
 /**
- * Batches held for writing on the index's thread: up to `hold` rows wait (while the load's parse
- * has the cores), past it the oldest are written as they come; flush() writes the rest, about
- * WRITE_BATCH rows a transaction. Throws SQLite's errors (the caller reports its rows as not written).
+ * Batches held for writing on the index's thread: up to `holdBytes` bytes of them (their JSON
+ * as UTF-8 and their bodies) wait while the load's parse has the cores; past it the oldest are
+ * written as they come; flush() writes the rest, about WRITE_BATCH rows a transaction. Throws
+ * SQLite's errors (the caller reports its rows as not written).
  */
 export class RowWriter {
-  private held: HandedBatch[] = [];
+  private held: HeldBatch[] = [];
   private heldRows = 0;
+  private heldBytes = 0;
   private conn: { db: Database.Database; store: ArticleStore } | null = null;
   written = 0;
 
   constructor(
     private readonly open: () => Database.Database,
-    private readonly hold: number,
+    private readonly holdBytes: number,
   ) {}
 
   add(batch: HandedBatch): void {
-    this.held.push(batch);
-    this.heldRows += rowCount(batch);
-    while (this.heldRows > this.hold) this.write(1);
+    const json = Buffer.from(batch.json, 'utf8');
+    const held: HeldBatch = { json, ids: batch.ids, spans: batch.spans, bodies: batch.bodies, rows: rowCount(batch), bytes: json.length + (batch.bodies?.byteLength ?? 0) };
+    this.held.push(held);
+    this.heldRows += held.rows;
+    this.heldBytes += held.bytes;
+    while (this.heldBytes > this.holdBytes) this.write(1);
   }
 
   /** Rows held, not written yet. */
@@ -209,17 +227,23 @@ export class RowWriter {
     return this.heldRows;
   }
 
+  /** Bytes held (the batches' JSON as UTF-8 and their bodies), not written yet. */
+  get heldByteCount(): number {
+    return this.heldBytes;
+  }
+
   /**
    * Writes every row held, calling `onWritten` with the rows written so far after each
-   * transaction. When it holds them all (none written yet: a load of up to `hold` files), its
-   * connection stops checkpointing the WAL for good: SQLite's automatic checkpoint (every 1,000
-   * WAL pages) copies the pages into the file and syncs both, a dozen times in a 10k build, each
-   * a wait on the disk before the next transaction (~0.15 s in all under load); the one
-   * checkpoint is then the connection's close, after the build (load/text-worker.ts), on ~20 MB
-   * of WAL at 10k.
+   * transaction. When it holds them all (none written yet) and they brought their texts (a load
+   * of up to ROWS_HELD files), its connection stops checkpointing the WAL for good: SQLite's
+   * automatic checkpoint (every 1,000 WAL pages) copies the pages into the file and syncs both,
+   * a dozen times in a 10k build, each a wait on the disk before the next transaction (~0.15 s
+   * in all under load); the one checkpoint is then the connection's close, after the build
+   * (load/text-worker.ts), on ~20 MB of WAL at 10k. Rows without their texts leave the text
+   * build to write the whole full text after them (at 100k ~180 MB): checkpointed as usual.
    */
   flush(onWritten?: (written: number) => void): void {
-    if (this.written === 0 && this.held.length > 0) this.connected().db.pragma('wal_autocheckpoint = 0');
+    if (this.written === 0 && this.held.length > 0 && this.held.every((b) => b.bodies !== undefined)) this.connected().db.pragma('wal_autocheckpoint = 0');
     while (this.held.length > 0) {
       this.write(WRITE_BATCH);
       onWritten?.(this.written);
@@ -230,10 +254,11 @@ export class RowWriter {
   private write(rows: number): void {
     const out: HandedRow[] = [];
     do {
-      const batch = this.held.shift() as HandedBatch;
-      this.heldRows -= rowCount(batch);
-      for (const row of handedRows(batch)) out.push(row);
-    } while (this.held.length > 0 && out.length + rowCount(this.held[0]) <= rows);
+      const batch = this.held.shift() as HeldBatch;
+      this.heldRows -= batch.rows;
+      this.heldBytes -= batch.bytes;
+      for (const row of handedRows({ json: batch.json.toString('utf8'), ids: batch.ids, spans: batch.spans, bodies: batch.bodies })) out.push(row);
+    } while (this.held.length > 0 && out.length + this.held[0].rows <= rows);
     this.connected().store.putHanded(out);
     this.written += out.length;
   }
@@ -249,11 +274,27 @@ export class RowWriter {
   }
 }
 
-
 /**
- * Rows an early text thread holds before it writes any (RowWriter's `hold`), and the most a load
- * hands it: a 10k folder's rows and folded bodies (~50 MB on that thread) wait for the end of the parse in full.
- * A larger load writes its rows itself: handed over as they come, they queued on the writer's
- * port faster than one thread wrote them (a cold 100k load peaked 85 MB higher).
+ * The most files of a cold load whose rows go with their folded bodies to the early text
+ * thread, written with their texts (a 10k folder's rows and bodies are ~35 MB on that thread).
+ * A larger load hands its rows without bodies: the text build reads the files again for their
+ * texts after the rows, as holding every body would cost the corpus's size in memory.
  */
 export const ROWS_HELD = 12_000;
+
+/**
+ * The most files of a cold load whose rows are handed to the early text thread at all; a larger
+ * load (the million) writes its rows on the load's thread as it parses. Its rows' JSON, ~0.9 KB
+ * a file, fits in ROW_BYTES_HELD, so the writer holds them all until the list is made: at 100k
+ * the rows' SQLite writes on the load's thread were ~1.8 s of the ~6 s before the list. Past
+ * this count, rows handed over as they came queued on the writer's port faster than one thread
+ * wrote them (a cold 100k load once peaked 85 MB higher when its writer held only 12,000 rows).
+ */
+export const ROWS_HANDED = 150_000;
+
+/**
+ * The bytes a RowWriter of an early text thread holds before it writes any: ~86 MB at 100k
+ * (the rows' JSON as UTF-8), ~35 MB at 10k (JSON and folded bodies). Past it, it writes the
+ * oldest as they come.
+ */
+export const ROW_BYTES_HELD = 160 * 1024 * 1024;

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Article, LoadWarning } from '../article.js';
 import { R, splitInode, type ArticleRecord } from '../article-record.js';
-import { cacheDirectory, indexFile, removeIndex, IndexReader, IndexSession, ROWS_HELD, type Pause } from '../index/index.js';
+import { cacheDirectory, indexFile, removeIndex, IndexReader, IndexSession, ROWS_HANDED, ROWS_HELD, type Pause } from '../index/index.js';
 import { prepareTextBuild, startTextBuild, type TextBuild, type TextThreads } from './text-thread.js';
 import { LazyArticle } from './lazy-article.js';
 import { ArticleTable } from './article-table.js';
@@ -213,8 +213,10 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   await index.freshEach(files.map((f) => f.path), stats, STAT_FIELDS, (i, r) => void (slots[i] = { row: table.add(r), inode: r[R.inode], warnings: r[R.warnings] }), pause);
   for (let i = 0; i < total; i++) if (slots[i] === undefined) misses.push(i);
   const earlyText: TextThreads | null = useCache && !partial && misses.length >= MIN_PARSES_FOR_EARLY_TEXT ? prepareTextBuild(file, cap) : null;
-  // A cold load's rows go to that thread, written after the parse (index/text-build.ts); more than it holds would queue there (100k: +85 MB).
-  const handed = earlyText?.rows && misses.length <= ROWS_HELD ? index.handOff(misses.length, earlyText.rows) : false;
+  // A cold load's rows go to that thread, written after the parse (index/text-build.ts), with
+  // their folded bodies up to ROWS_HELD files; a million would queue there faster than it writes.
+  const handed = earlyText?.rows && misses.length <= ROWS_HANDED ? index.handOff(misses.length, earlyText.rows) : false;
+  const handedBodies = handed && misses.length <= ROWS_HELD;
 
   const articles: Article[] = [];
   const seen = seenFiles();
@@ -261,7 +263,7 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
       cap,
       (start, parsed, json, bodies) => {
         // Handed rows go on as the batch's JSON with the bodies' buffer (index/text-build.ts), not one by one.
-        const rowsHanded = handed && index.hand(json ?? { json: JSON.stringify(parsed.map((f) => f.outcome)), spans: null }, parsed.map((f) => (f.outcome.ok ? f.outcome.record : null)), bodies);
+        const rowsHanded = handed && index.hand(json ?? { json: JSON.stringify(parsed.map((f) => f.outcome)), spans: null }, parsed.map((f) => (f.outcome.ok ? f.outcome.record : null)), handedBodies ? bodies : undefined);
         parsed.forEach((f, k) => {
           const slot = slotOf(f);
           if (!failed(slot) && !rowsHanded) index.add(slot.record, slot.lead, slot.lowerBody, f.recordJson);
@@ -276,8 +278,8 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
         }
       },
       // The list needs no body: the full text is built after it (text-thread.ts) from the files read
-      // again, except for handed rows (their bodies go with them) and a partial load's few files.
-      { workers: opts.workers, withBody: partial || handed, threads },
+      // again, except for rows handed with their bodies and a partial load's few files.
+      { workers: opts.workers, withBody: partial || handedBodies, threads },
     );
   }
   threads?.close();

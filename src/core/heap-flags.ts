@@ -17,7 +17,8 @@
 // its garbage once it is done (index/load-garbage.ts), under the held flags again.
 // (The threads started while loosened still compile Node's internals from source: the code
 // cache is only taken with every flag at its default, which V8's 4x old generation would be, at
-// the price of the peak RSS above.)
+// the price of the peak RSS above. So a cold load's parse threads, started ahead during its walk,
+// start with every flag at its default instead: startWithDefaultFlags.)
 import v8 from 'node:v8';
 import type { Worker } from 'node:worker_threads';
 
@@ -26,11 +27,17 @@ import type { Worker } from 'node:worker_threads';
 // (V8's default factor, 2).
 const LOOSE = '--heap-growing-percent=100 --semi-space-growth-factor=2';
 
+// V8's own values of the two flags. While every flag has its default value, V8 takes the code
+// cache Node embeds for its internals (it checks a hash of the flags' values): a thread's start
+// measured at ~35 instead of ~62 ms of CPU (BENCHMARKS.md, the parse round).
+const DEFAULTS = '--heap-growing-percent=0 --semi-space-growth-factor=2';
+
 // How often the flags are set again while a new thread starts, in ms.
 const REAPPLY_MS = 1;
 
 let held: string | null = null;
 let loosened = 0;
+let starting = 0;
 
 function apply(flags: string): void {
   try {
@@ -40,7 +47,7 @@ function apply(flags: string): void {
   }
 }
 
-const inForce = (): string | null => (loosened > 0 ? LOOSE : held);
+const inForce = (): string | null => (starting > 0 ? DEFAULTS : loosened > 0 ? LOOSE : held);
 
 /**
  * Sets V8 flags (`--name=value ...`) for this process and keeps them set across worker threads'
@@ -88,4 +95,39 @@ export function loosenHeapFlags(): () => void {
     loosened -= 1;
     if (loosened === 0 && held !== null) apply(held);
   };
+}
+
+/**
+ * Starts threads (`start` makes them and returns them) with V8's default flags in force until
+ * each is online or has ended, so that they take Node's code cache; the flags in force before
+ * (held, loosened) come back then. For threads that start while little else runs on this thread
+ * (a cold load's parse threads, during its walk): its young generation may grow meanwhile, as it
+ * does while loosened. Does only `start()` when no flags are held. Never throws but what `start` throws.
+ */
+export function startWithDefaultFlags(start: () => Worker[]): Worker[] {
+  if (held === null) return start();
+  starting += 1;
+  apply(DEFAULTS);
+  let left = 0;
+  const started = (): void => {
+    left -= 1;
+    if (left > 0) return;
+    starting -= 1;
+    const flagsNow = inForce();
+    if (flagsNow !== null) apply(flagsNow);
+  };
+  let workers: Worker[] = [];
+  try {
+    workers = start();
+  } finally {
+    left = workers.length + 1;
+    for (const worker of workers) {
+      let done = false;
+      const once = (): void => void (!done && ((done = true), started()));
+      worker.once('online', once);
+      worker.once('exit', once);
+    }
+    started();
+  }
+  return workers;
 }

@@ -70,6 +70,44 @@ process.stdout.write(JSON.stringify({ young: young() }));`);
   }, 120_000);
 });
 
+describe('startWithDefaultFlags (a cold load\'s parse threads, started ahead)', () => {
+  // V8's tag for code caches hashes the flags' values: a thread that bootstraps while the tag is
+  // that of V8's defaults takes the code cache Node embeds for its internals. (The thread's own
+  // code runs after its bootstrap, when the flags may be held again: the tag is read here.)
+  it('has V8\'s default flags in force while the threads start, and the held ones again once they are online', async () => {
+    const out = await child(`
+const defaults = v8.cachedDataVersionTag();
+${HELD}
+const { startWithDefaultFlags } = await import(${dist('core/heap-flags.js')});
+const heldTag = v8.cachedDataVersionTag();
+const [worker] = startWithDefaultFlags(() => [new Worker('setTimeout(() => {}, 100)', { eval: true })]);
+const starting = v8.cachedDataVersionTag();
+await new Promise((resolve) => worker.once('online', resolve));
+const after = v8.cachedDataVersionTag();
+await new Promise((resolve) => worker.once('exit', resolve));
+process.stdout.write(JSON.stringify({ defaults, heldTag, starting, after, ended: v8.cachedDataVersionTag() }));`);
+    expect(out.heldTag).not.toBe(out.defaults);
+    expect(out.starting).toBe(out.defaults);
+    expect(out.after).toBe(out.heldTag);
+    expect(out.ended).toBe(out.heldTag);
+  }, 120_000);
+
+  it('starts a cold load\'s parse threads that way: the flags are held again once they are online', async () => {
+    const out = await child(`${HELD}
+const { ParseThreads } = await import(${dist('core/load/parse-pool.js')});
+const threads = ParseThreads.start(10_000);
+const started = [];
+for (let w = threads?.take(); w; w = threads.take()) started.push(w);
+await Promise.all(started.map((w) => new Promise((resolve) => (w.once('online', resolve), w.once('exit', resolve)))));
+const after = young();
+started.forEach((w) => void w.terminate());
+process.stdout.write(JSON.stringify({ threads: started.length, young: after }));`);
+    expect(out.threads).toBeGreaterThan(0);
+    // The held --semi-space-growth-factor=1 keeps it at its start-up size; V8's default would double it.
+    expect(out.young).toBeLessThanOrEqual(8 * MB);
+  }, 120_000);
+});
+
 describe('a cold load and the heap flags (built loader)', () => {
   let root: string;
   beforeEach(() => {

@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ESM script of the build, without type declarations.
 import { bundleOf as bundleOfUntyped, CLI_INLINED as INLINED, isCliChunk as isCliChunkUntyped, THREAD_ENTRIES as ENTRIES } from '../../scripts/bundle.mjs';
 
-const bundleOf = bundleOfUntyped as (file: string) => string;
+const bundleOf = bundleOfUntyped as (file: string, format?: 'esm' | 'cjs') => string;
 const isCliChunk = isCliChunkUntyped as (name: string) => boolean;
-const THREAD_ENTRIES = ENTRIES as Array<{ entry: string; dynamic: boolean }>;
+const THREAD_ENTRIES = ENTRIES as Array<{ entry: string; dynamic: boolean; format: 'esm' | 'cjs' }>;
 const CLI_INLINED = INLINED as string[];
 
 const dist = path.resolve(import.meta.dirname, '..', '..', 'dist');
@@ -25,15 +25,20 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 describe('thread bundles', () => {
-  it.each(THREAD_ENTRIES.map((e): [string, boolean] => [e.entry, e.dynamic]))('%s is built as one file', (entry, dynamic) => {
-    const text = fs.readFileSync(path.join(dist, bundleOf(entry)), 'utf8');
-    // Static imports: node's own modules and native packages only.
-    const statics = [...text.matchAll(/^import .* from ["']([^"']+)["'];?$/gm)].map((m) => m[1]);
+  it.each(THREAD_ENTRIES.map((e): [string, boolean, 'esm' | 'cjs'] => [e.entry, e.dynamic, e.format]))('%s is built as one file', (entry, dynamic, format) => {
+    const text = fs.readFileSync(path.join(dist, bundleOf(entry, format)), 'utf8');
+    // Static imports (a CommonJS bundle's requires): node's own modules and native packages only.
+    const statics = [...text.matchAll(format === 'cjs' ? /\brequire\(["']([^"']+)["']\)/g : /^import .* from ["']([^"']+)["'];?$/gm)].map((m) => m[1]);
+    expect(statics.length).toBeGreaterThan(0);
     expect(statics.filter((s) => !s.startsWith('node:') && s !== 'better-sqlite3')).toEqual([]);
+    // Only the bundle of the entry's own format is there (a thread would start from the other: threadScript).
+    expect(fs.existsSync(path.join(dist, bundleOf(entry, format === 'cjs' ? 'esm' : 'cjs')))).toBe(false);
+    // A CommonJS bundle holds no ES module syntax (it would not run), and its modules' URLs are made from its own.
+    if (format === 'cjs') expect(text).not.toMatch(/^\s*(import|export)\s|import\.meta/m);
     const dynamics = [...text.matchAll(/\bimport\(["']([^"']+)["']\)/g)].map((m) => m[1]);
     if (dynamic) expect(dynamics).toEqual([]);
     // Every import.meta.url is a module's own, as emitted beside the bundle.
-    for (const m of text.matchAll(/new URL\("([^"]+)", import\.meta\.url\)\.href/g)) {
+    for (const m of text.matchAll(/new URL\("([^"]+)", (?:import\.meta\.url|__bundleUrl)\)\.href/g)) {
       expect(fs.existsSync(path.resolve(path.dirname(path.join(dist, entry)), m[1]))).toBe(true);
     }
   });

@@ -241,20 +241,20 @@ export class ArticleStore {
     }).immediate(filePath);
   }
 
-  /** Ids of the rows still without text, newest first (what a reader looks for first). */
+  /**
+   * Ids of the rows still without text, ascending: no reader uses the full text before none is pending, and FTS5
+   * segments whose id ranges do not overlap cost far less (synthetic 100k: 2.1 s of CPU, newest first 3.5 s).
+   */
   pendingIds(): number[] {
-    return this.db.prepare('SELECT p.id FROM text_pending p JOIN articles a ON a.id = p.id ORDER BY a.published DESC, a.id').pluck().all() as number[];
+    return this.db.prepare('SELECT p.id FROM text_pending p JOIN articles a ON a.id = p.id ORDER BY p.id').pluck().all() as number[];
   }
 
-  /** The rows with these ids (those still there), with their article JSON, for the text build to read their files. */
+  /** Those of these rows still there and pending, ascending, with their article JSON: one range read (a lookup per id: ~0.4 s at 100k). */
   rowsOf(ids: readonly number[]): PendingRow[] {
-    const one = this.db.prepare('SELECT id, path, size, mtime, dev, ino, article FROM articles WHERE id = ?');
-    const out: PendingRow[] = [];
-    for (const id of ids) {
-      const row = one.get(id) as PendingRow | undefined;
-      if (row) out.push(row);
-    }
-    return out;
+    if (ids.length === 0) return [];
+    const wanted = new Set(ids);
+    const range = this.db.prepare('SELECT a.id, a.path, a.size, a.mtime, a.dev, a.ino, a.article FROM text_pending p JOIN articles a ON a.id = p.id WHERE p.id BETWEEN ? AND ? ORDER BY p.id');
+    return (range.all(Math.min(...ids), Math.max(...ids)) as PendingRow[]).filter((row) => wanted.has(row.id));
   }
 
   /** How many rows are still without text. */
@@ -269,8 +269,8 @@ export class ArticleStore {
    *
    * Written in ascending id order whatever the order given: FTS5 keeps a transaction's terms in
    * memory and writes them out as one segment at commit, but only while each rowid is larger than
-   * the last. Rows taken newest first come in no id order, so each row became a segment, and
-   * merging them was most of the insert's cost (10k rows: 1.6 s of FTS5 time, 0.3-0.5 s sorted).
+   * the last. Rows given in no id order each became a segment, and merging them was most of the
+   * insert's cost (10k rows: 1.6 s of FTS5 time, 0.3-0.5 s sorted).
    */
   putText(items: ReadonlyArray<{ id: number; text: ArticleText }>): number {
     const ascending = [...items].sort((a, b) => a.id - b.id);

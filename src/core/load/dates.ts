@@ -26,6 +26,9 @@ const DAY_MONTH_YEAR = /^(\d{1,2})([-/])(\d{1,2})\2(\d{4})$/;
 // Below this an epoch number is taken as seconds: 1e11 s is the year 5138, 1e11 ms is 1973.
 const SECONDS_BELOW = 1e11;
 const UNREADABLE: DateReading = { ok: false, why: 'unreadable' };
+// The spelling most feeds write (JavaScript's toISOString, whole seconds or milliseconds, UTC):
+// read by this one pattern before the general ones, to the same time as ISO_LIKE gives it.
+const ISO_UTC = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{3}))?Z$/;
 
 function zoneOffsetMinutes(zone: string | undefined): number {
   if (!zone || /^(z|utc|gmt)$/i.test(zone)) return 0;
@@ -49,6 +52,11 @@ function fromIso(m: RegExpExecArray): number | null {
 }
 
 function readString(raw: string): DateReading {
+  const utc = ISO_UTC.exec(raw);
+  if (utc) {
+    const ms = utcDate(+utc[1], +utc[2], +utc[3], +utc[4], +utc[5], +utc[6], utc[7] === undefined ? 0 : +utc[7]);
+    return ms === null ? UNREADABLE : { ok: true, ms };
+  }
   const s = raw.trim();
   if (s === '' || s.length > 100) return UNREADABLE;
   const known = (ms: number | null): DateReading => (ms === null ? UNREADABLE : { ok: true, ms });

@@ -29,6 +29,8 @@ export interface NormaliseInput {
   notes: string[];
   /** Problems worth reporting on stderr (`path: reason`) are pushed here, when given. */
   warnings?: string[];
+  /** The file was all ASCII (decode.ts), so its body needs no mojibake repair. */
+  ascii?: boolean;
 }
 
 type Data = Record<string, unknown>;
@@ -126,6 +128,10 @@ function inDraftsFolder(info: FileInfo): boolean {
   return info.folderName === '_drafts';
 }
 
+// Printable ASCII without `&`: text that mojibake repair, entity decoding, NFC and sanitizeLine
+// all leave as it is, so one test stands for the four passes (most fields of most files).
+const PLAIN = /^[\x20-\x25\x27-\x7e]*$/;
+
 /** Builds the normalised Article from parsed front matter and body. */
 export function normaliseArticle(input: NormaliseInput): Article {
   const { data, info } = input;
@@ -137,6 +143,7 @@ export function normaliseArticle(input: NormaliseInput): Article {
   // before sanitising (a decoded `&#27;` is a control character). Names that come from the file
   // system and URLs are not HTML text: `entities: false` leaves them as they are.
   const display = (s: string, entities = true): string => {
+    if (PLAIN.test(s)) return s.trim();
     const fixed = repairMojibake(s);
     if (fixed !== s) repaired = true;
     return sanitizeLine((entities ? decodeEntities(fixed) : fixed).normalize('NFC')).trim();
@@ -186,7 +193,7 @@ export function normaliseArticle(input: NormaliseInput): Article {
   const article: Article = {
     id: input.id,
     path: info.path,
-    relPath: sanitizeLine(info.relPath.normalize('NFC')),
+    relPath: PLAIN.test(info.relPath) ? info.relPath : sanitizeLine(info.relPath.normalize('NFC')),
     title,
     description: displayOrNull(firstText(data, ['description', 'excerpt', 'summary'])) ?? '',
     publishedAt: published.at,
@@ -205,7 +212,7 @@ export function normaliseArticle(input: NormaliseInput): Article {
     stickyWeight: toNumber(data.stickyWeight) ?? 0,
     url: url === undefined ? null : display(url, false),
     // An identifier, compared byte for byte: only made safe to show, never repaired or decoded.
-    externalId: externalId === null ? null : sanitizeLine(externalId.normalize('NFC')).trim() || null,
+    externalId: externalId === null ? null : (PLAIN.test(externalId) ? externalId : sanitizeLine(externalId.normalize('NFC'))).trim() || null,
     coverImage: displayOrNull(coverImage, false),
     frontMatter: data,
     format: input.format,
@@ -214,7 +221,7 @@ export function normaliseArticle(input: NormaliseInput): Article {
     mtimeMs: info.mtimeMs,
     notes,
   };
-  const body = repairMojibake(input.body);
+  const body = input.ascii === true ? input.body : repairMojibake(input.body);
   if (body !== input.body) {
     article.body = body.normalize('NFC');
     repaired = true;

@@ -8,7 +8,7 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { R } from '../article-record.js';
 import { threadScript } from '../files/index.js';
-import { loosenHeapFlags } from '../heap-flags.js';
+import { loosenHeapFlags, startWithDefaultFlags } from '../heap-flags.js';
 import { parseBatch, WORKER_ROLE, type BatchReply, type BatchRequest, type FileOutcome, type ParsedFile, type ParseJob } from './parse-worker.js';
 
 export type { ParseJob, ParsedFile } from './parse-worker.js';
@@ -63,19 +63,24 @@ export class ParseThreads {
   static start(jobs: number, url: URL | null = defaultWorkerUrl()): ParseThreads | null {
     const count = url ? workerCount(jobs) : 0;
     if (!url || count === 0) return null;
-    const workers: Worker[] = [];
-    try {
-      for (let i = 0; i < count; i++) {
-        const worker = new Worker(url, { workerData: { role: WORKER_ROLE } });
-        // Until parseAll listens, a thread that fails is only left out (take skips it), and one
-        // never taken (the load failed first) keeps no process alive.
-        worker.on('error', () => {});
-        worker.unref();
-        workers.push(worker);
+    // With V8's default flags while they start (core/heap-flags.ts): Node's internals then come
+    // from its code cache instead of being compiled again by each thread.
+    const workers = startWithDefaultFlags(() => {
+      const made: Worker[] = [];
+      try {
+        for (let i = 0; i < count; i++) {
+          const worker = new Worker(url, { workerData: { role: WORKER_ROLE } });
+          // Until parseAll listens, a thread that fails is only left out (take skips it), and one
+          // never taken (the load failed first) keeps no process alive.
+          worker.on('error', () => {});
+          worker.unref();
+          made.push(worker);
+        }
+      } catch {
+        // Threads that cannot be started now will not be started by parseAll either; it parses here.
       }
-    } catch {
-      // Threads that cannot be started now will not be started by parseAll either; it parses here.
-    }
+      return made;
+    });
     return workers.length > 0 ? new ParseThreads(workers) : null;
   }
 

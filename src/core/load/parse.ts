@@ -60,7 +60,7 @@ export function parseArticle(raw: Buffer, info: FileInfo, id: number): ParseOutc
     }
     const { body, cut } = cutLongLines(front.body);
     if (cut) notes.push(`lines over ${LIMITS.maxLineLength.toLocaleString('en-US')} characters cut`);
-    const article = normaliseArticle({ data: front.data, format: front.format, body, info, id, notes, warnings });
+    const article = normaliseArticle({ data: front.data, format: front.format, body, info, id, notes, warnings, ascii: decoded.ascii });
     return { ok: true, article, warnings };
   } catch (error) {
     // A parser bug must cost one file, not the whole load.
@@ -85,7 +85,7 @@ export function parseBody(raw: Buffer, size: number): string | null {
     if (typeof block === 'string' || block?.guessed) return null;
     const { body } = cutLongLines(block === null ? decoded.text : block.body);
     // As normaliseArticle does: a repaired body is normalised again, an intact one is kept as is.
-    const repaired = repairMojibake(body);
+    const repaired = decoded.ascii ? body : repairMojibake(body);
     return repaired === body ? body : repaired.normalize('NFC');
   } catch {
     return null;

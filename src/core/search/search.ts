@@ -277,7 +277,7 @@ export class SearchIndex {
     const ends = Array.from({ length: Math.ceil(this.docs.length / PREPARE_CHUNK) }, (_, k) => Math.min(this.docs.length, (k + 1) * PREPARE_CHUNK));
     const hays = ends.map((end) => (): void => void this.shorts.cover(end, (id) => this.hay(id)));
     const warm = (): void => this.ranker.warm(order.slice(0, 100), [FUSE_OPTIONS, FALLBACK_OPTIONS]);
-    return [...hays, () => this.completeHays(), () => this.columns.cover(), () => order.slice(0, FALLBACK_N).forEach((id) => this.ranker.record(id)), warm, ...searches];
+    return [...hays, () => this.completeHays(), () => this.columns.cover(), () => order.slice(0, FALLBACK_N).forEach((id) => this.ranker.prepare(id)), warm, ...searches];
   }
 
   // The attached index's answers for negated words and coins (index-terms.ts), else null.

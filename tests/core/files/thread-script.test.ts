@@ -18,6 +18,14 @@ describe('threadScript', () => {
     expect(threadScript(url('both.js'))?.href).toBe(url('both.bundle.js').href);
   });
 
+  it('prefers a CommonJS bundle, which a thread starts sooner', () => {
+    for (const name of ['three.js', 'three.bundle.js', 'three.bundle.cjs']) fs.writeFileSync(path.join(root, name), '');
+    expect(threadScript(url('three.js'))?.href).toBe(url('three.bundle.cjs').href);
+    fs.writeFileSync(path.join(root, 'cjs.js'), '');
+    fs.writeFileSync(path.join(root, 'cjs.bundle.cjs'), '');
+    expect(threadScript(url('cjs.js'))?.href).toBe(url('cjs.bundle.cjs').href);
+  });
+
   it('takes the emitted module when there is no bundle', () => {
     fs.writeFileSync(path.join(root, 'plain.js'), '');
     expect(threadScript(url('plain.js'))?.href).toBe(url('plain.js').href);

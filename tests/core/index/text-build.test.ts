@@ -1,4 +1,4 @@
-// The background full-text build: every pending row gets its text, newest first; a row whose file
+// The background full-text build: every pending row gets its text, in id order; a row whose file
 // changed is left pending and counted as left; rows another writer adds while the build runs are
 // taken too, and the build reports itself whole when only those were ever pending.
 import { describe, expect, it } from 'vitest';
@@ -23,8 +23,8 @@ function record(p: string, title: string): ArticleRecord {
 }
 
 // A row without text, as a cold load writes it (the text build fills it in).
-const pending = (p: string, title: string): IndexedArticle => ({
-  path: p, size: 10, mtime: 1, dev: 1, ino: p.length, published: null, article: record(p, title), lead: '', text: null,
+const pending = (p: string, title: string, published: number | null = null): IndexedArticle => ({
+  path: p, size: 10, mtime: 1, dev: 1, ino: p.length, published, article: record(p, title), lead: '', text: null,
   fields: articleFields(record(p, title)),
 });
 
@@ -77,6 +77,42 @@ describe('buildText', () => {
     expect(mem.store.putText(shuffled.map(({ id }) => ({ id, text })))).toBe(200);
     expect(mem.db.prepare('SELECT count(DISTINCT segid) FROM articles_fts_idx').pluck().get()).toBe(1);
     expect(matchingIds(mem.db, ['staking'], false)).toEqual([...ids].sort((a, b) => a - b));
+  });
+
+  it('takes the pending rows in id order, whatever their dates, one batch after another', async () => {
+    // Newest first spread each transaction over the whole id range (FTS5 segments that overlap).
+    const count = TEXT_BATCH + 10;
+    const ids = mem.store.put(Array.from({ length: count }, (_, i) => pending(`/n${i}.md`, `Note ${i}`, (i * 7919) % count)));
+    const asked: number[][] = [];
+    await buildText(mem.db, async (rows) => {
+      asked.push(rows.map((row) => row.id));
+      return textsOf(rows);
+    });
+    expect(asked.map((batch) => batch.length)).toEqual([TEXT_BATCH, 10]);
+    expect(asked.flat()).toEqual([...ids].sort((a, b) => a - b));
+  });
+
+  it('reads back only the rows still pending among those asked, ascending', () => {
+    const ids = mem.store.put([pending('/a.md', 'A'), pending('/b.md', 'B'), pending('/c.md', 'C'), pending('/d.md', 'D')]);
+    const text = { title: 'T', description: '', tags: '', source: 'wire', category: '', body: 'x', coins: [] };
+    // Another process wrote the text of /b.md meanwhile; /d.md is pending but not asked for.
+    mem.store.putText([{ id: ids[1], text }]);
+    const rows = mem.store.rowsOf([ids[2], ids[0], ids[1]]);
+    expect(rows.map((r) => r.path)).toEqual(['/a.md', '/c.md']);
+    expect(rows[0]).toMatchObject({ id: ids[0], size: 10, mtime: 1, dev: 1, ino: 5 });
+    expect(JSON.parse(rows[1].article)[0]).toBe('/c.md');
+    expect(mem.store.rowsOf([])).toEqual([]);
+  });
+
+  it('checkpoints the WAL every 16,384 pages while it builds, and not at all when a row writer turned that off', async () => {
+    mem.store.put([pending('/a.md', 'A')]);
+    mem.db.pragma('wal_autocheckpoint = 1000');
+    await buildText(mem.db, textsOf);
+    expect(mem.db.pragma('wal_autocheckpoint', { simple: true })).toBe(16_384);
+    mem.store.put([pending('/b.md', 'B')]);
+    mem.db.pragma('wal_autocheckpoint = 0');
+    await buildText(mem.db, textsOf);
+    expect(mem.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
   });
 
   it('lets segments pile up to 16 a level before merging them', async () => {

@@ -79,6 +79,25 @@ describe('readDate', () => {
   });
 });
 
+describe('the toISOString spelling (read by a pattern of its own)', () => {
+  it('reads to the same time, or the same refusal, as the general ISO reading of the same date', () => {
+    let seed = 7;
+    const next = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const two = (n: number): string => String(n).padStart(2, '0');
+    for (let i = 0; i < 3_000; i++) {
+      // Out-of-range parts too: month 0 and 13, day 0 and 31 in short months, hour 24, second 60 and 61.
+      const date = `${String(900 + next(9300)).padStart(4, '0')}-${two(next(14))}-${two(next(33))}`;
+      const time = `${two(next(26))}:${two(next(61))}:${two(next(63))}`;
+      const s = `${date}T${time}${next(2) ? `.${String(next(1000)).padStart(3, '0')}` : ''}Z`;
+      // Lower-case and padded, the same value goes the general way (trimmed, ISO_LIKE).
+      expect(readDate(s)).toEqual(readDate(` ${s.toLowerCase()} `));
+    }
+    expect(parseDate('2024-06-13T14:55:43.000Z')).toBe(Date.UTC(2024, 5, 13, 14, 55, 43));
+    expect(parseDate('2024-02-29T23:59:60Z')).toBe(Date.UTC(2024, 1, 29, 23, 59, 59));
+    expect(parseDate('2023-02-29T00:00:00Z')).toBeNull();
+  });
+});
+
 describe('dateFromFileName', () => {
   const cases: Array<[string, number | null]> = [
     ['2024-01-05-bitcoin-etf-approved.md', iso('2024-01-05T00:00:00Z')],

@@ -15,8 +15,20 @@ describe('decodeArticleBytes', () => {
     ['cp1252-undefined byte is not cp1252', bytes('a', [0x81], 'b'), 'a\ufffdb', ['invalid UTF-8 bytes replaced']],
     ['UTF-16LE with BOM', Uint8Array.from(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Hé\n', 'utf16le')])), 'Hé\n', ['decoded as UTF-16LE']],
   ];
-  it.each(loads)('%s', (_name, input, text, notes) => {
-    expect(decodeArticleBytes(input, false)).toEqual({ ok: true, text, notes });
+  // ASCII when every byte after a UTF-8 BOM was below 0x80 (a UTF-16 file is not).
+  const ascii = new Set(['plain UTF-8', 'BOM stripped', 'CRLF and lone CR to LF']);
+  it.each(loads)('%s', (name, input, text, notes) => {
+    expect(decodeArticleBytes(input, false)).toEqual({ ok: true, text, notes, ascii: ascii.has(name) });
+  });
+
+  it('reads an ASCII file as UTF-8 would, as a one-byte string, and says it was ASCII', () => {
+    // Every byte below 0x80, controls and DEL included (sanitising is done later, per field).
+    const all = Buffer.from(Array.from({ length: 127 }, (_, i) => i + 1));
+    const out = decodeArticleBytes(all, false);
+    expect(out).toEqual({ ok: true, text: all.toString('utf8').replace(/\r\n?/g, '\n'), notes: [], ascii: true });
+    // One byte at or above 0x80 anywhere, even at the very end, takes the UTF-8 path.
+    expect(decodeArticleBytes(bytes('title: x\n', [0xc3, 0xa9]), false)).toEqual({ ok: true, text: 'title: x\n\u00e9', notes: [], ascii: false });
+    expect(decodeArticleBytes(bytes('abc', [0x80]), false)).toMatchObject({ ascii: false, notes: ['decoded as Windows-1252'] });
   });
 
   const refused: Array<[string, Uint8Array, string]> = [
@@ -37,8 +49,8 @@ describe('decodeArticleBytes', () => {
   it('drops a character cut in half by truncation instead of calling the file Windows-1252', () => {
     const full = Buffer.from('price… ', 'utf8');
     const cut = full.subarray(0, full.indexOf(0xe2) + 2); // E2 80 of E2 80 A6
-    expect(decodeArticleBytes(cut, true)).toEqual({ ok: true, text: 'price', notes: [] });
+    expect(decodeArticleBytes(cut, true)).toEqual({ ok: true, text: 'price', notes: [], ascii: true });
     // Without the flag the same bytes look like a legacy file: exactly the damage the flag avoids.
-    expect(decodeArticleBytes(cut, false)).toEqual({ ok: true, text: 'priceâ€', notes: ['decoded as Windows-1252'] });
+    expect(decodeArticleBytes(cut, false)).toEqual({ ok: true, text: 'priceâ€', notes: ['decoded as Windows-1252'], ascii: false });
   });
 });

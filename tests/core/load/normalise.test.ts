@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/core/article.js';
 import { firstHeading, normaliseArticle, slugify, titleFromFileName, type FileInfo } from '../../../src/core/load/normalise.js';
-import { isTerminalSafe } from '../../../src/core/text/sanitize.js';
+import { isTerminalSafe, sanitizeLine } from '../../../src/core/text/sanitize.js';
+import { decodeEntities } from '../../../src/core/text/entities.js';
+import { repairMojibake } from '../../../src/core/load/mojibake.js';
 
 const MTIME = Date.parse('2025-01-01T12:00:00Z');
 
@@ -121,6 +123,38 @@ describe('normaliseArticle field mapping', () => {
     for (const s of strings) expect(isTerminalSafe(s ?? '')).toBe(true);
     expect(a.title).toBe('ABC D␇');
     expect(a.url).toBeNull(); // whitespace inside makes it no URL
+  });
+});
+
+describe('plain text takes a shorter path to the same fields', () => {
+  // What every display field goes through: mojibake repaired, entities decoded, NFC, sanitised, trimmed.
+  const full = (s: string): string => sanitizeLine(decodeEntities(repairMojibake(s)).normalize('NFC')).trim();
+  // Printable ASCII mixed with everything that needs the full treatment.
+  const PIECES = ['a', 'Z', '9', ' ', '  ', '~', '"', "'", '&', '&amp;', '&#27;', '&eacute;', '\x1b[31m', '\t', '\x07', '\x7f', 'Ã©', 'â€™', 'e\u0301', '\u2014', '\u202e', '\ud83d\ude80'];
+
+  it('gives every display field as the full treatment does, for generated strings', () => {
+    let seed = 12345;
+    const next = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    for (let i = 0; i < 600; i++) {
+      const s = Array.from({ length: 1 + next(8) }, () => PIECES[next(PIECES.length)]).join('');
+      const want = full(s);
+      const a = norm({ title: s, description: s, sentiment: s, lang: s, tags: [s], categories: [s], source: { name: s }, externalId: s }, '', { relPath: `dir/${s}.md` });
+      expect(a.description).toBe(want);
+      expect(a.sentiment).toBe(want || null);
+      expect(a.tags).toEqual(want ? [want] : []);
+      if (want) expect([a.title, a.source, a.categories[0]]).toEqual([want, want, want]);
+      // A file name and an identifier are sanitised and normalised, never repaired nor decoded.
+      expect(a.relPath).toBe(sanitizeLine(`dir/${s}.md`.normalize('NFC')));
+      expect(a.externalId).toBe(sanitizeLine(s.normalize('NFC')).trim() || null);
+    }
+  });
+
+  it('leaves the body of a file its decoder found all ASCII as it is, trusting that flag', () => {
+    const info: FileInfo = { path: '/news/a.md', relPath: 'a.md', size: 10, mtimeMs: MTIME, folderName: 'news' };
+    const input = { data: {}, format: 'yaml' as const, body: 'wowâ€¦', info, id: 1, notes: [] };
+    expect(normaliseArticle(input).body).toBe('wow…');
+    // Such a body never holds these characters: the flag skips the repair's scan of it.
+    expect(normaliseArticle({ ...input, ascii: true }).body).toBe('wowâ€¦');
   });
 });
 

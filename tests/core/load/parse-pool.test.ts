@@ -202,14 +202,20 @@ describe('outcomesJson', () => {
     odd.record = [...odd.record] as typeof odd.record;
     odd.record[2] = 'a "quoted" \\ title\u2028\u2029\ud800 — ünïcode';
     odd.lead = 'lead with "quotes"\n';
-    const all = [odd, ...outcomes];
+    // Text that spells the keys around a record (outcomesJson finds the records by them).
+    const spoof = { ...odd, record: [...odd.record] as typeof odd.record };
+    spoof.record[2] = '],"lead":"x"}, {"ok":true,"record":["';
+    spoof.record[9] = ['{"ok":true,"record":[', '],"lead":', '\\'];
+    spoof.lead = '{"ok":true,"record":["a"],"lead":"b"}';
+    const failed: FileOutcome = { ok: false, reason: 'could not parse: {"ok":true,"record":[1],"lead":""}', inode: null };
+    const all = [odd, failed, spoof, ...outcomes];
     const { json, spans } = outcomesJson(all);
     expect(json).toBe(JSON.stringify(all));
     all.forEach((o, k) => {
       if (!o.ok) return expect([spans[2 * k], spans[2 * k + 1]]).toEqual([-1, -1]);
       expect(json.slice(spans[2 * k], spans[2 * k + 1])).toBe(JSON.stringify(o.record));
     });
-    expect(all.filter((o) => !o.ok)).toHaveLength(4);
+    expect(all.filter((o) => !o.ok)).toHaveLength(5);
     expect(outcomesJson([])).toEqual({ json: '[]', spans: new Int32Array(0) });
   });
 });

@@ -9,14 +9,19 @@ import type { IFuseOptions } from 'fuse.js';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/core/article.js';
 import { BitapPattern } from '../../../src/core/search/fuzzy/bitap.js';
+import Fuse from 'fuse.js';
 import { FuseRanker } from '../../../src/core/search/fuzzy/fuse-ranker.js';
+import { fieldNorm } from '../../../src/core/search/fuzzy/record-scores.js';
 import { FALLBACK_OPTIONS, FUSE_OPTIONS } from '../../../src/core/search/search-settings.js';
 import { makeCorpus } from '../../helpers/make-article.js';
 
 // Letters that make up the words, a few of them accented or outside ASCII; spaces and punctuation.
 const LETTERS = ['a', 'b', 'c', 'i', 'n', 'o', 't', 'e', 's', 'B', 'C', 'É', 'é', 'ß', 'ı', 'ö', '中'];
 const WORDS = ['bitcoin', 'bitcoin', 'etf', 'sec', 'solana', 'coin', 'bit', 'ción', 'Bitcoin ETF'];
-const letter = fc.constantFrom(...LETTERS, ' ', ' ', '-', '$');
+// fuse's word separators (a field's norm counts the words between them: record-scores.ts
+// fieldNorm) and white space that is not one of them (a field of it alone is blank to fuse).
+const SPACES = ['\t', '\n', '\r', '\xa0', '\u2003', '\u3000'];
+const letter = fc.constantFrom(...LETTERS, ' ', ' ', '-', '$', ...SPACES);
 const chunk = fc.oneof(fc.constantFrom(...WORDS), fc.array(letter, { maxLength: 6 }).map((cs) => cs.join('')));
 const text = (max: number): fc.Arbitrary<string> => fc.array(fc.oneof(chunk, fc.constant(' ')), { maxLength: max }).map((ps) => ps.join(''));
 
@@ -97,6 +102,28 @@ describe('fuzzy scores: the port gives fuse.js its own numbers', () => {
     for (const threshold of [0, 0.3, 0.4, 0.6, 1]) {
       for (const q of ['bitcoin', 'bitcoin etf flows', 'btc', 'a'.repeat(34) + 'bitcoin', 'bitconi', 'zzqx']) {
         const [port, fuse] = bothWays(corpus, q, { ...FALLBACK_OPTIONS, threshold });
+        expect(port).toEqual(fuse);
+      }
+    }
+  });
+
+  it("gives a field fuse's own norm, whatever spaces separate its words", () => {
+    // fuse.js's index records a string with its norm: the reference.
+    const fuseNorm = (text: string): number => Fuse.createIndex([], [text]).records[0]?.n ?? Number.NaN;
+    for (const text of ['bitcoin', 'bitcoin etf', ' a  b ', 'a\tb\nc\rd\xa0e', 'a\u2003b', 'x', '中 文', 'one two three four five six seven eight nine']) expect(fieldNorm(text)).toBe(fuseNorm(text));
+    fc.assert(fc.property(text(20).filter((t) => t.trim() !== ''), (t) => {
+      expect(fieldNorm(t)).toBe(fuseNorm(t));
+    }), { numRuns: 300 });
+  });
+
+  it('leaves out blank fields as fuse does, and scores the rest alike', () => {
+    const corpus = makeCorpus([
+      { title: '\u2003', description: 'bitcoin', tags: ['', ' \t', 'bitcoin'], categories: ['\xa0'] },
+      { title: 'bit\u2003coin\xa0etf', description: '\n', tags: ['bitcoin\tetf'] },
+    ]);
+    for (const options of [FUSE_OPTIONS, FALLBACK_OPTIONS]) {
+      for (const q of ['bitcoin', 'bitcoin etf', 'etf']) {
+        const [port, fuse] = bothWays(corpus, q, options);
         expect(port).toEqual(fuse);
       }
     }

@@ -9,9 +9,11 @@ import Fuse, { type FuseIndex, type IFuseOptions } from 'fuse.js';
 import type { Article } from '../../article.js';
 import { FUSE_KEYS } from '../search-settings.js';
 import { BitapPattern, warmBitap } from './bitap.js';
-import { keyWeights, recordFields, recordScore, type RecordFields, type WeightedKey } from './record-scores.js';
+import { articleFields, keyWeights, recordScore, type FieldGetter, type RecordFields, type WeightedKey } from './record-scores.js';
 
 type IndexRecord = FuseIndex<Article>['records'][number];
+// What each of fuse's keys reads from an article, in the index's key order (FUSE_KEYS').
+const GETTERS: ReadonlyArray<FieldGetter<Article>> = FUSE_KEYS.map((k) => k.getFn);
 
 // Options under which fuse's score is what the port computes: a plain Bitap search, no match
 // indices, case and diacritics as fuse's defaults, field norms on.
@@ -76,8 +78,13 @@ export class FuseRanker {
     for (const o of options) for (const q of ['b', 'bit', 'bitcoin', 'bitconi', 'zzqx', 'the sec delays', 'a'.repeat(40)]) this.scores(ids, q, o);
   }
 
-  /** The fuse record of article `id`, made now if it was not yet. */
-  record(id: number): IndexRecord {
+  /** Makes article `id`'s fields ready for scoring (a UI does it ahead of the keystrokes that would). */
+  prepare(id: number): void {
+    this.fieldsOf(id);
+  }
+
+  // The fuse record of article `id` (what fuse.js itself scores: fuseScores), made now if it was not yet.
+  private record(id: number): IndexRecord {
     let record = this.records[id];
     if (!record) {
       this.index.add(this.docs[id], id);
@@ -90,7 +97,8 @@ export class FuseRanker {
   private fieldsOf(id: number): RecordFields {
     let fields = this.fields[id];
     if (!fields) {
-      fields = recordFields(this.record(id), this.index.keys.length);
+      // Read from the article as fuse's record would hold them (articleFields), not through one.
+      fields = articleFields(this.docs[id], GETTERS);
       this.fields[id] = fields;
     }
     return fields;

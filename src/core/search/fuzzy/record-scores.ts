@@ -1,13 +1,9 @@
 // fuse.js's score of one article (Fuse#_searchObjectList and computeScoreSingle, fuse.js 7.5)
-// over the article's fuse record, with the Bitap port (bitap.ts) in place of fuse's matcher: the
-// same fields in the same order, the same weights and field norms, the same product, so the same
-// number. The record's texts are lower-cased once per article here, where fuse lower-cases every
-// field on every search.
-import type { FuseIndex } from 'fuse.js';
+// over the fields its index records for the article, with the Bitap port (bitap.ts) in place of
+// fuse's matcher: the same fields in the same order, the same weights and field norms, the same
+// product, so the same number. The fields' texts are lower-cased once per article here, where
+// fuse lower-cases every field on every search.
 import type { BitapPattern } from './bitap.js';
-
-type IndexRecord = FuseIndex<unknown>['records'][number];
-type SubRecord = { v: string; n: number };
 
 /** An article's searchable fields as fuse walks them: lower-cased text, its key's position, its norm. */
 export interface RecordFields {
@@ -16,19 +12,46 @@ export interface RecordFields {
   norm: number[];
 }
 
-/** The fields of a fuse object record (`$`: key position -> {v, n} or a list of them), in fuse's order. */
-export function recordFields(record: IndexRecord, keyCount: number): RecordFields {
+// A word as fuse.js counts them for a field's norm: a run of characters other than its word
+// separators (tab to carriage return, space, no-break space: fuse's isWordSeparator).
+const WORD = /[^\t-\r \xa0]+/g;
+// Norms by word count, as fuse's index caches them.
+const NORMS: number[] = [];
+
+/**
+ * fuse.js's norm of a field's text (its index's `norm.get`, field-norm weight 1): 1 / sqrt(number
+ * of words, at least 1), rounded to 3 decimals. The words are counted by a regular expression, a
+ * step a word, where fuse steps a character at a time in JavaScript: in a short-lived process (a
+ * warm `--filter`) that loop runs in V8's interpreter, ~10 ms for the 300 records it ranks at 10k files.
+ */
+export function fieldNorm(text: string): number {
+  WORD.lastIndex = 0;
+  let words = 0;
+  while (WORD.test(text)) words++;
+  if (words === 0) words = 1;
+  return (NORMS[words] ??= Math.round(1000 / Math.pow(words, 0.5)) / 1000);
+}
+
+/** How a key reads its text from an article (search-settings.ts FUSE_KEYS' getFn). */
+export type FieldGetter<T> = (doc: T) => string | readonly string[] | null | undefined;
+
+/**
+ * The fields of `doc` as fuse's index would record them under keys reading them with `getters`
+ * (FuseIndex#_createObjectRecord, fuse.js 7.5: a key's string, or each string of its list, left
+ * out when blank), read straight from the article: fuse's record objects are never made.
+ */
+export function articleFields<T>(doc: T, getters: ReadonlyArray<FieldGetter<T>>): RecordFields {
   const fields: RecordFields = { lower: [], key: [], norm: [] };
-  const item = (record as { $?: Record<number, SubRecord | SubRecord[] | undefined> }).$ ?? {};
-  for (let k = 0; k < keyCount; k++) {
-    const value = item[k];
-    if (value === undefined || value === null) continue;
-    for (const sub of Array.isArray(value) ? value : [value]) {
-      if (sub.v === undefined || sub.v === null) continue;
-      fields.lower.push(sub.v.toLowerCase());
-      fields.key.push(k);
-      fields.norm.push(sub.n);
-    }
+  const add = (text: unknown, k: number): void => {
+    if (typeof text !== 'string' || text.trim().length === 0) return;
+    fields.lower.push(text.toLowerCase());
+    fields.key.push(k);
+    fields.norm.push(fieldNorm(text));
+  };
+  for (let k = 0; k < getters.length; k++) {
+    const value = getters[k](doc);
+    if (Array.isArray(value)) for (const item of value) add(item, k);
+    else add(value, k);
   }
   return fields;
 }

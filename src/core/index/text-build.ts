@@ -196,18 +196,10 @@ export function handedRows(batch: HandedBatch): HandedRow[] {
 const WRITE_BATCH = 2_000;
 const rowCount = (batch: HandedBatch): number => batch.ids.reduce((n, id) => (id >= 0 ? n + 1 : n), 0);
 
-// A batch as a RowWriter holds it: the outcomes' JSON as UTF-8 bytes. A parse batch holding one
-// character past Latin-1 (most do: `…`, `—`) is a two-byte string, so the bytes are half its
-// memory (a 100k load's rows: ~86 MB instead of ~170 MB), decoded back to the same text once,
-// when the batch is written (JSON.stringify's text is well-formed UTF-16: no lone surrogate).
-interface HeldBatch {
-  json: Buffer;
-  ids: Int32Array;
-  spans?: Int32Array;
-  bodies?: ArrayBuffer;
-  rows: number;
-  bytes: number;
-}
+// A batch as a RowWriter holds it: the JSON as UTF-8, half the memory of the two-byte string a
+// batch with one character past Latin-1 (`…`, `—`: most) is (100k: ~86 MB, not ~170), decoded
+// back to the same text when written (JSON.stringify's text is well-formed UTF-16).
+interface HeldBatch extends Omit<HandedBatch, 'json'> { json: Buffer; rows: number; bytes: number }
 
 /**
  * Batches held for writing on the index's thread: up to `holdBytes` bytes of them (their JSON
@@ -251,10 +243,10 @@ export class RowWriter {
    * transaction. When it holds them all (none written yet) and they brought their texts (a load
    * of up to ROWS_HELD files), its connection stops checkpointing the WAL for good: SQLite's
    * automatic checkpoint (every 1,000 WAL pages) copies the pages into the file and syncs both,
-   * a dozen times in a 10k build, each a wait on the disk before the next transaction (~0.15 s
-   * in all under load); the one checkpoint is then the connection's close, after the build
-   * (load/text-worker.ts), on ~20 MB of WAL at 10k. Rows without their texts leave the text
-   * build to write the whole full text after them (at 100k ~180 MB): checkpointed as usual.
+   * a dozen times in a 10k build, each a wait on the disk (~0.15 s in all under load); the one
+   * checkpoint is then the connection's close, after the build (load/text-worker.ts), on ~20 MB
+   * of WAL at 10k. Rows without their texts (the text build writes all of it after them, ~180 MB
+   * at 100k) keep the bounded checkpoint the build uses (checkpointLess).
    */
   flush(onWritten?: (written: number) => void): void {
     if (this.written === 0 && this.held.length > 0 && this.held.every((b) => b.bodies !== undefined)) this.connected().db.pragma('wal_autocheckpoint = 0');
@@ -280,8 +272,9 @@ export class RowWriter {
   private connected(): { db: Database.Database; store: ArticleStore } {
     if (!this.conn) {
       const db = this.open();
-      // The rows' texts go in with them (one segment a write): merged as the text build's.
+      // The rows' texts go in with them (one segment a write): merged and checkpointed as the text build's.
       mergeLess(db);
+      checkpointLess(db);
       this.conn = { db, store: new ArticleStore(db) };
     }
     return this.conn;
@@ -289,26 +282,19 @@ export class RowWriter {
 }
 
 /**
- * The most files of a cold load whose rows go with their folded bodies to the early text
- * thread, written with their texts (a 10k folder's rows and bodies are ~35 MB on that thread).
- * A larger load hands its rows without bodies: the text build reads the files again for their
- * texts after the rows, as holding every body would cost the corpus's size in memory.
+ * The most files of a cold load whose rows go to the early text thread with their folded bodies
+ * (~35 MB at 10k), written with their texts; a larger load's go without (holding every body
+ * would cost the corpus's size): the text build reads their files again after them.
  */
 export const ROWS_HELD = 12_000;
 
 /**
- * The most files of a cold load whose rows are handed to the early text thread at all; a larger
- * load (the million) writes its rows on the load's thread as it parses. Its rows' JSON, ~0.9 KB
- * a file, fits in ROW_BYTES_HELD, so the writer holds them all until the list is made: at 100k
- * the rows' SQLite writes on the load's thread were ~1.8 s of the ~6 s before the list. Past
- * this count, rows handed over as they came queued on the writer's port faster than one thread
- * wrote them (a cold 100k load once peaked 85 MB higher when its writer held only 12,000 rows).
+ * The most files of a cold load whose rows are handed to the early text thread at all (their
+ * JSON, ~0.9 KB a file, fits in ROW_BYTES_HELD: written after the list; at 100k their writes on
+ * the load's thread were ~1.8 s of the ~6 s before it). A million writes its rows on the load's
+ * thread: past the bound, rows handed as they came queued on the writer's port faster than it wrote.
  */
 export const ROWS_HANDED = 150_000;
 
-/**
- * The bytes a RowWriter of an early text thread holds before it writes any: ~86 MB at 100k
- * (the rows' JSON as UTF-8), ~35 MB at 10k (JSON and folded bodies). Past it, it writes the
- * oldest as they come.
- */
+/** The bytes a RowWriter of an early text thread holds before it writes any (100k: ~86 MB of JSON; 10k: ~35 MB with bodies). */
 export const ROW_BYTES_HELD = 160 * 1024 * 1024;

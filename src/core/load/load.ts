@@ -87,8 +87,7 @@ const FLUSH_SLICE = 2_000;
 const PROGRESS_INTERVAL_MS = 50;
 // Below this many files, stat-ing on this thread (~3 us a file) beats starting a thread.
 const MIN_FILES_FOR_STAT_WORKER = 2_000;
-// From this many files to parse, the text build's threads start with the parse (text-thread.ts):
-// at 10k under load their start-up and first batch took ~1 s after the list.
+// From this many files to parse, the text build's threads start with the parse (text-thread.ts): at 10k their start took ~1 s after the list.
 const MIN_PARSES_FOR_EARLY_TEXT = 2_000;
 
 // A file's result, in walk order: why it failed, a freshly parsed article (`id`: the row id
@@ -276,8 +275,9 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
           opts.onProgress?.(done, total);
         }
       },
-      // The list needs no body: the full text is built after it (text-thread.ts) from the files read again, but for rows handed with theirs.
-      { workers: opts.workers, withBody: partial || handedBodies, threads },
+      // The list needs no body: the full text is built after it (text-thread.ts) from the files read again, but for rows handed with
+      // theirs. Without inlining: the parse threads' first files are mostly TurboFan's compiling (core/jit-flags.ts).
+      { workers: opts.workers, withBody: partial || handedBodies, threads, inlining: false },
     );
   }
   threads?.close();

@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { R } from '../article-record.js';
 import { threadScript } from '../files/index.js';
 import { loosenHeapFlags, startWithDefaultFlags } from '../heap-flags.js';
+import { compileWithoutInlining } from '../jit-flags.js';
 import { parseBatch, WORKER_ROLE, type BatchReply, type BatchRequest, type FileOutcome, type ParsedFile, type ParseJob } from './parse-worker.js';
 
 export type { ParseJob, ParsedFile } from './parse-worker.js';
@@ -23,6 +24,12 @@ export interface PoolOptions {
   workerUrl?: URL;
   batchSize?: number;
   withBody?: boolean;
+  /**
+   * False: TurboFan does not inline while the threads parse (core/jit-flags.ts), for a load that does
+   * little else meanwhile (a cold one). The flag is the process's, so the UI thread of a dashboard
+   * reading bodies ahead (search/body-preload.ts) keeps V8's default.
+   */
+  inlining?: boolean;
 }
 
 /**
@@ -193,7 +200,9 @@ export async function parseAll(jobs: readonly ParseJob[], cap: number, onBatch: 
   // Many files parsed on threads while this thread makes their articles: the heap's bounds are
   // loosened meanwhile (core/heap-flags.ts), which at 100k took ~13% of the load's CPU off.
   const restoreHeap = loosenHeapFlags();
-  await Promise.all(Array.from({ length: count }, runWorker)).finally(restoreHeap);
+  // And TurboFan does not inline meanwhile, when asked: the threads' warm-up is mostly its compiling (core/jit-flags.ts).
+  const restoreJit = opts.inlining === false ? compileWithoutInlining() : () => {};
+  await Promise.all(Array.from({ length: count }, runWorker)).finally(() => (restoreHeap(), restoreJit()));
   // Batches no worker got to (every worker died) are parsed here too.
   for (let i = next; i < batches.length; i++) orphans.push(batches[i] as BatchRequest);
   return parseHere(orphans, onBatch, batchSize, stats);

@@ -2,6 +2,7 @@
 // must finish the job even when its workers die.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import v8 from 'node:v8';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -92,6 +93,20 @@ describe('parseAll', () => {
       expect(json).toBeNull();
       for (const f of files) expect(f.recordJson).toBeUndefined();
     }, { workers: 0 });
+  });
+
+  it('compiles without inlining while its threads parse when asked, and as before once they are done (core/jit-flags.ts)', async () => {
+    // V8's tag for code caches hashes every flag's value (no heap flags are held in this process).
+    const before = v8.cachedDataVersionTag();
+    const during: number[] = [];
+    await parseAll(jobs, 1 << 20, () => void during.push(v8.cachedDataVersionTag()), { workers: 2, batchSize: 7, workerUrl, inlining: false });
+    expect(during.length).toBeGreaterThan(0);
+    for (const tag of during) expect(tag).not.toBe(before);
+    expect(v8.cachedDataVersionTag()).toBe(before);
+    // Not asked (a dashboard reading bodies ahead): V8's default throughout.
+    const unasked: number[] = [];
+    await parseAll(jobs, 1 << 20, () => void unasked.push(v8.cachedDataVersionTag()), { workers: 2, batchSize: 7, workerUrl });
+    expect(new Set(unasked)).toEqual(new Set([before]));
   });
 
   it('finishes every file on this thread when the workers die', async () => {

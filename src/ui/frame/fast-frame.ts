@@ -11,6 +11,7 @@
 import { recompose, recomposeAhead } from './ink-compositor.js';
 import { placeable, placeInSlot, slotText } from './placed-rows.js';
 import { screenVersion } from './screen-version.js';
+import { yieldToTerminal } from './terminal-yield.js';
 
 /** Where the rows go: the FrameWriter the dashboard hands ink (planPatch: drawn ahead, planPlaced). */
 export interface RowPatcher {
@@ -51,7 +52,7 @@ export function drawPlaced(rows: readonly PlacedRow[]): boolean {
 /**
  * `rows` worked out as drawPlaced would draw them now (their slots' texts, the screen rows built
  * again, the bytes), without placing or writing anything: the returned function does both, in a
- * few microseconds, and gives true; or, when anything the work built on changed since (a slot, a
+ * few microseconds, lets the terminal take the bytes in (terminal-yield.ts) and gives true; or, when anything the work built on changed since (a slot, a
  * frame composed or written: screen-version.ts), does nothing and gives false. Null when
  * drawPlaced would not draw them, or nothing in them differs from the slots.
  */
@@ -70,6 +71,9 @@ export function planPlaced(rows: readonly PlacedRow[]): (() => boolean) | null {
     patch.keep();
     screen.keep();
     for (const r of changed) placeInSlot(r.block, r.row, r.text);
+    // The key's answer is out before anything else is made for the key: the terminal takes it in
+    // while this process sleeps, not while the key's handling keeps a core (terminal-yield.ts).
+    yieldToTerminal();
     return true;
   };
 }

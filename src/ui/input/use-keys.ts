@@ -9,7 +9,7 @@ import { whenScreenStill } from '../frame/screen-version.js';
 import { BODY_FOLLOW_MS } from './after-input.js';
 import { AHEAD_MS, drawAheadFor, drawsAhead, type DrawAhead } from './draw-ahead.js';
 import type { HeldActions } from './held-actions.js';
-import { plainKey, tapKeys, type TappableStream } from './key-tap.js';
+import { tapKeys, type TappableStream } from './key-tap.js';
 import { parseMouse } from './mouse.js';
 
 /**
@@ -207,9 +207,14 @@ export function useKeys(
         ahead.current = [];
         return;
       }
-      const step = (input: string): AppState | null => {
-        const { actions, state } = inputStep(before, input, plainKey(input), withMouse, keys);
-        return actions.length > 0 ? state : null;
+      // Keys that make the same actions (`j` and Down in the list) lead to one state, planned once.
+      const led = new Map<string, AppState>();
+      const step = (input: string, key: Key): AppState | null => {
+        const { actions, state } = inputStep(before, input, key, withMouse, keys);
+        if (actions.length === 0) return null;
+        const same = JSON.stringify(actions);
+        if (!led.has(same)) led.set(same, state);
+        return led.get(same)!;
       };
       ahead.current = drawsAhead(before, step, planDraw);
     }, AHEAD_MS);

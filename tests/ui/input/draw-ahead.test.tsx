@@ -6,7 +6,10 @@ import { SearchIndex } from '../../../src/core/search/search.js';
 import { App } from '../../../src/ui/App.js';
 import { drawFastFramesTo } from '../../../src/ui/frame/fast-frame.js';
 import { screenChanged } from '../../../src/ui/frame/screen-version.js';
-import { AHEAD_MS } from '../../../src/ui/input/draw-ahead.js';
+import { pauseWith, YIELD_MS } from '../../../src/ui/frame/terminal-yield.js';
+import { AHEAD_MS, drawAheadFor, drawsAhead } from '../../../src/ui/input/draw-ahead.js';
+import { plainKey } from '../../../src/ui/input/key-tap.js';
+import type { AppState } from '../../../src/state/reducer.js';
 import { makeArticle } from '../../helpers/make-article.js';
 import { render120, stillFrame, withCompositor } from '../frame/compositor-setup.js';
 import { rows, tick } from '../frame.js';
@@ -46,7 +49,10 @@ async function settledDashboard() {
   return { log, r, list: () => rows(r.lastFrame()).join('\n') };
 }
 
-afterEach(() => drawFastFramesTo(null));
+afterEach(() => {
+  drawFastFramesTo(null);
+  pauseWith(null);
+});
 
 describe('draws worked out ahead', () => {
   it('writes a j’s or k’s rows and title as the key is read, the rows its own frame then shows', async () => {
@@ -74,6 +80,22 @@ describe('draws worked out ahead', () => {
     r.unmount();
   });
 
+  it('writes Down’s and Up’s rows ahead as it does j’s and k’s', async () => {
+    const log = recordWrites();
+    const r = dashboard();
+    for (const [key, at] of [['\x1b[B', 2], ['\x1b[B', 3], ['\x1b[A', 2]] as const) {
+      await settled(r);
+      log.length = 0;
+      r.stdin.write(key);
+      // As ink hands the arrow over, before any microtask: the draw worked out ahead, nothing else.
+      expect(log.map((w) => w.how)).toEqual(['ahead']);
+      await stillFrame(r);
+      expect(log.map((w) => w.how)).toEqual(['ahead']);
+      expect(rows(r.lastFrame()).join('\n')).toContain(`Articles ${at}/60`);
+    }
+    r.unmount();
+  });
+
   it('does not write a draw once the screen changed after it was worked out: the key is drawn as it is handled', async () => {
     const { log, r, list } = await settledDashboard();
     // Something drawn since the draw was worked out (a frame, a slot, the rows on the terminal).
@@ -87,6 +109,28 @@ describe('draws worked out ahead', () => {
     r.unmount();
   });
 
+  it('sleeps right after a draw written ahead, before anything else is made for the key; not after a key drawn the usual way', async () => {
+    const { log, r, list } = await settledDashboard();
+    const pauses: Array<{ ms: number; writes: string[]; frames: number }> = [];
+    pauseWith((ms) => void pauses.push({ ms, writes: log.map((w) => w.how), frames: r.frames.length }));
+    const frames = r.frames.length;
+    r.stdin.write('j');
+    // Once, with the rows written and nothing else done for the key yet (no frame, no other write).
+    expect(pauses).toEqual([{ ms: YIELD_MS, writes: ['ahead'], frames }]);
+    await stillFrame(r);
+    expect(pauses).toHaveLength(1);
+    expect(list()).toContain('Articles 2/60');
+    await settled(r);
+    // A draw no longer valid: the key is drawn as it is handled, with no sleep.
+    screenChanged();
+    r.stdin.write('j');
+    await stillFrame(r);
+    expect(log.map((w) => w.how)).toContain('patch');
+    expect(pauses).toHaveLength(1);
+    expect(list()).toContain('Articles 3/60');
+    r.unmount();
+  });
+
   it('leaves a key whose draw was not worked out to the usual way', async () => {
     const { log, r, list } = await settledDashboard();
     // G jumps past the rows shown: nothing was worked out for it.
@@ -96,5 +140,22 @@ describe('draws worked out ahead', () => {
     expect(log.map((w) => w.how)).not.toContain('ahead');
     expect(list()).toContain('Articles 60/60');
     r.unmount();
+  });
+});
+
+describe('drawsAhead and drawAheadFor', () => {
+  it('plans a state two keys lead to once, kept under both keys’ names; an arrow finds its own, a modified one none', () => {
+    const [before, down, up] = [{}, {}, {}] as AppState[];
+    const drawn: string[] = [];
+    const plan = vi.fn((_: AppState, after: AppState) => () => (drawn.push(after === down ? 'down' : 'up'), true));
+    const ahead = drawsAhead(before, (input, key) => (input === 'j' || key.downArrow ? down : up), plan);
+    expect(ahead.map((a) => a.name)).toEqual(['j', 'k', 'down', 'up']);
+    expect(plan).toHaveBeenCalledTimes(2);
+    expect(ahead[0]!.draw).toBe(ahead[2]!.draw);
+    expect(drawAheadFor(ahead, '', { ...plainKey(''), upArrow: true }, before)).toBe(true);
+    expect(drawAheadFor(ahead, '', { ...plainKey(''), downArrow: true, shift: true }, before)).toBe(false);
+    expect(drawAheadFor(ahead, '', plainKey(''), before)).toBe(false);
+    expect(drawAheadFor(ahead, 'j', null, before)).toBe(true);
+    expect(drawn).toEqual(['up', 'down']);
   });
 });

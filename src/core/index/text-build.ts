@@ -196,26 +196,36 @@ export function handedRows(batch: HandedBatch): HandedRow[] {
 const WRITE_BATCH = 2_000;
 const rowCount = (batch: HandedBatch): number => batch.ids.reduce((n, id) => (id >= 0 ? n + 1 : n), 0);
 
+// A batch as a RowWriter holds it: the JSON as UTF-8, half the memory of the two-byte string a
+// batch with one character past Latin-1 (`…`, `—`: most) is (100k: ~86 MB, not ~170), decoded
+// back to the same text when written (JSON.stringify's text is well-formed UTF-16).
+interface HeldBatch extends Omit<HandedBatch, 'json'> { json: Buffer; rows: number; bytes: number }
+
 /**
- * Batches held for writing on the index's thread: up to `hold` rows wait (while the load's parse
- * has the cores), past it the oldest are written as they come; flush() writes the rest, about
- * WRITE_BATCH rows a transaction. Throws SQLite's errors (the caller reports its rows as not written).
+ * Batches held for writing on the index's thread: up to `holdBytes` bytes of them (their JSON
+ * as UTF-8 and their bodies) wait while the load's parse has the cores; past it the oldest are
+ * written as they come; flush() writes the rest, about WRITE_BATCH rows a transaction. Throws
+ * SQLite's errors (the caller reports its rows as not written).
  */
 export class RowWriter {
-  private held: HandedBatch[] = [];
+  private held: HeldBatch[] = [];
   private heldRows = 0;
+  private heldBytes = 0;
   private conn: { db: Database.Database; store: ArticleStore } | null = null;
   written = 0;
 
   constructor(
     private readonly open: () => Database.Database,
-    private readonly hold: number,
+    private readonly holdBytes: number,
   ) {}
 
   add(batch: HandedBatch): void {
-    this.held.push(batch);
-    this.heldRows += rowCount(batch);
-    while (this.heldRows > this.hold) this.write(1);
+    const json = Buffer.from(batch.json, 'utf8');
+    const held: HeldBatch = { json, ids: batch.ids, spans: batch.spans, bodies: batch.bodies, rows: rowCount(batch), bytes: json.length + (batch.bodies?.byteLength ?? 0) };
+    this.held.push(held);
+    this.heldRows += held.rows;
+    this.heldBytes += held.bytes;
+    while (this.heldBytes > this.holdBytes) this.write(1);
   }
 
   /** Rows held, not written yet. */
@@ -223,17 +233,23 @@ export class RowWriter {
     return this.heldRows;
   }
 
+  /** Bytes held (the batches' JSON as UTF-8 and their bodies), not written yet. */
+  get heldByteCount(): number {
+    return this.heldBytes;
+  }
+
   /**
    * Writes every row held, calling `onWritten` with the rows written so far after each
-   * transaction. When it holds them all (none written yet: a load of up to `hold` files), its
-   * connection stops checkpointing the WAL for good: SQLite's automatic checkpoint (every 1,000
-   * WAL pages) copies the pages into the file and syncs both, a dozen times in a 10k build, each
-   * a wait on the disk before the next transaction (~0.15 s in all under load); the one
+   * transaction. When it holds them all (none written yet) and they brought their texts (a load
+   * of up to ROWS_HELD files), its connection stops checkpointing the WAL for good: SQLite's
+   * automatic checkpoint (every 1,000 WAL pages) copies the pages into the file and syncs both,
+   * a dozen times in a 10k build, each a wait on the disk (~0.15 s in all under load); the one
    * checkpoint is then the connection's close, after the build (load/text-worker.ts), on ~20 MB
-   * of WAL at 10k.
+   * of WAL at 10k. Rows without their texts (the text build writes all of it after them, ~180 MB
+   * at 100k) keep the bounded checkpoint the build uses (checkpointLess).
    */
   flush(onWritten?: (written: number) => void): void {
-    if (this.written === 0 && this.held.length > 0) this.connected().db.pragma('wal_autocheckpoint = 0');
+    if (this.written === 0 && this.held.length > 0 && this.held.every((b) => b.bodies !== undefined)) this.connected().db.pragma('wal_autocheckpoint = 0');
     while (this.held.length > 0) {
       this.write(WRITE_BATCH);
       onWritten?.(this.written);
@@ -244,10 +260,11 @@ export class RowWriter {
   private write(rows: number): void {
     const out: HandedRow[] = [];
     do {
-      const batch = this.held.shift() as HandedBatch;
-      this.heldRows -= rowCount(batch);
-      for (const row of handedRows(batch)) out.push(row);
-    } while (this.held.length > 0 && out.length + rowCount(this.held[0]) <= rows);
+      const batch = this.held.shift() as HeldBatch;
+      this.heldRows -= batch.rows;
+      this.heldBytes -= batch.bytes;
+      for (const row of handedRows({ json: batch.json.toString('utf8'), ids: batch.ids, spans: batch.spans, bodies: batch.bodies })) out.push(row);
+    } while (this.held.length > 0 && out.length + this.held[0].rows <= rows);
     this.connected().store.putHanded(out);
     this.written += out.length;
   }
@@ -255,19 +272,29 @@ export class RowWriter {
   private connected(): { db: Database.Database; store: ArticleStore } {
     if (!this.conn) {
       const db = this.open();
-      // The rows' texts go in with them (one segment a write): merged as the text build's.
+      // The rows' texts go in with them (one segment a write): merged and checkpointed as the text build's.
       mergeLess(db);
+      checkpointLess(db);
       this.conn = { db, store: new ArticleStore(db) };
     }
     return this.conn;
   }
 }
 
-
 /**
- * Rows an early text thread holds before it writes any (RowWriter's `hold`), and the most a load
- * hands it: a 10k folder's rows and folded bodies (~50 MB on that thread) wait for the end of the parse in full.
- * A larger load writes its rows itself: handed over as they come, they queued on the writer's
- * port faster than one thread wrote them (a cold 100k load peaked 85 MB higher).
+ * The most files of a cold load whose rows go to the early text thread with their folded bodies
+ * (~35 MB at 10k), written with their texts; a larger load's go without (holding every body
+ * would cost the corpus's size): the text build reads their files again after them.
  */
 export const ROWS_HELD = 12_000;
+
+/**
+ * The most files of a cold load whose rows are handed to the early text thread at all (their
+ * JSON, ~0.9 KB a file, fits in ROW_BYTES_HELD: written after the list; at 100k their writes on
+ * the load's thread were ~1.8 s of the ~6 s before it). A million writes its rows on the load's
+ * thread: past the bound, rows handed as they came queued on the writer's port faster than it wrote.
+ */
+export const ROWS_HANDED = 150_000;
+
+/** The bytes a RowWriter of an early text thread holds before it writes any (100k: ~86 MB of JSON; 10k: ~35 MB with bodies). */
+export const ROW_BYTES_HELD = 160 * 1024 * 1024;

@@ -2,14 +2,15 @@
 // index (src/core/index/), parse the rest (on worker threads when there are many), and hand
 // articles back in the walk's sorted order with ids 0..n-1, streaming them as they become ready.
 // Articles are LazyArticles: body and raw front matter are read back from the file when shown.
-// Parsed files are written to the index in large transactions as they arrive; rows of files that
-// are gone are removed at the end. `--no-cache` builds the same index in memory and drops it.
+// Parsed files are written to the index in large transactions as they arrive (a cold load's by
+// the text build's thread, after the list); rows of files gone are removed at the end.
+// `--no-cache` builds the same index in memory and drops it.
 
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Article, LoadWarning } from '../article.js';
 import { R, splitInode, type ArticleRecord } from '../article-record.js';
-import { cacheDirectory, indexFile, removeIndex, IndexReader, IndexSession, ROWS_HELD, type Pause } from '../index/index.js';
+import { cacheDirectory, indexFile, removeIndex, IndexReader, IndexSession, ROWS_HANDED, ROWS_HELD, type Pause } from '../index/index.js';
 import { prepareTextBuild, startTextBuild, type TextBuild, type TextThreads } from './text-thread.js';
 import { LazyArticle } from './lazy-article.js';
 import { ArticleTable } from './article-table.js';
@@ -86,16 +87,14 @@ const FLUSH_SLICE = 2_000;
 const PROGRESS_INTERVAL_MS = 50;
 // Below this many files, stat-ing on this thread (~3 us a file) beats starting a thread.
 const MIN_FILES_FOR_STAT_WORKER = 2_000;
-// From this many files to parse, the text build's threads start with the parse (text-thread.ts):
-// at 10k under load their start-up and first batch took ~1 s after the list.
+// From this many files to parse, the text build's threads start with the parse (text-thread.ts): at 10k their start took ~1 s after the list.
 const MIN_PARSES_FOR_EARLY_TEXT = 2_000;
 
-// A file's result, in walk order: the record the index still holds for it, a freshly parsed
-// article, or why the file failed.
+// A file's result, in walk order: why it failed, a freshly parsed article (`id`: the row id
+// session.ts hand() gave it, else -1), or the record the index still held, already a row of the
+// load's table, of which only what the walk-order pass needs is kept (a file reached twice, warnings).
 type Failure = { reason: string; inode: string | null };
-type Parsed = { record: ArticleRecord; lead: string; lowerBody: Buffer | null };
-// A record the index still held, already a row of the load's table: only what the walk-order
-// pass needs is kept of it (the same file reached twice, its warnings).
+type Parsed = { record: ArticleRecord; lead: string; lowerBody: Buffer | null; id: number };
 type Held = { row: number; inode: string; warnings: readonly string[] };
 type Slot = Held | Parsed | Failure;
 const failed = (s: Parsed | Failure): s is Failure => 'reason' in s;
@@ -103,19 +102,18 @@ const held = (s: Slot): s is Held => 'row' in s;
 // What stands in the walk's list for an entry already loaded (see flush in loadCorpus).
 const TAKEN: WalkEntry = Object.freeze({ path: '', relPath: '', folderName: '' });
 
-// The files loaded so far, by identity ("dev:ino", as records hold it): the same file reached
-// through a link loads once. Keyed by the string the record already holds: sets of inode numbers
-// (most above 2^31, so heap numbers, not small integers) cost ~0.4 s per 100k files.
-// Records an identity; true when it was already there. An unknown one ("", or -1) is never a duplicate.
+// The files loaded so far, by identity ("dev:ino", as records hold it): a file reached through a
+// link loads once. Keyed by the record's string: sets of inode numbers (most above 2^31, so heap
+// numbers) cost ~0.4 s per 100k files. True when it was there; an unknown one ("", -1) never is.
 function seenFiles(): (inode: string) => boolean {
   const inodes = new Set<string>();
   return (inode) => splitInode(inode)[0] >= 0 && (inodes.has(inode) || (inodes.add(inode), false));
 }
 
-function slotOf(file: ParsedFile): Parsed | Failure {
+function slotOf(file: ParsedFile, id = -1): Parsed | Failure {
   const { outcome } = file;
   if (!outcome.ok) return { reason: outcome.reason, inode: outcome.inode };
-  return { record: outcome.record, lead: outcome.lead, lowerBody: file.lowerBody };
+  return { record: outcome.record, lead: outcome.lead, lowerBody: file.lowerBody, id };
 }
 
 /**
@@ -200,8 +198,7 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
     statWorker.close();
     statWorker = null;
   }
-  // A partial load covers its own files and the removed ones; their paths as the walk of the
-  // folder arguments wrote them (absolute).
+  // A partial load covers its own files and the removed ones, as the folder arguments' walk writes them (absolute).
   const only = partial ? [...files.map((f) => f.path), ...(opts.removed ?? []).map((p) => path.resolve(p))] : undefined;
   const { index, stats } = await openAndStat(useCache ? file : null, parserStamp(cap), files, statWorker, only, pause);
 
@@ -213,8 +210,11 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   await index.freshEach(files.map((f) => f.path), stats, STAT_FIELDS, (i, r) => void (slots[i] = { row: table.add(r), inode: r[R.inode], warnings: r[R.warnings] }), pause);
   for (let i = 0; i < total; i++) if (slots[i] === undefined) misses.push(i);
   const earlyText: TextThreads | null = useCache && !partial && misses.length >= MIN_PARSES_FOR_EARLY_TEXT ? prepareTextBuild(file, cap) : null;
-  // A cold load's rows go to that thread, written after the parse (index/text-build.ts); more than it holds would queue there (100k: +85 MB).
-  const handed = earlyText?.rows && misses.length <= ROWS_HELD ? index.handOff(misses.length, earlyText.rows) : false;
+  // A cold load's rows go to that thread, written after the list (index/text-build.ts), with their bodies up to ROWS_HELD
+  // files; hand() then gives each row's id, kept with its article's (indexIds), not looked up by path.
+  const handed = earlyText?.rows && misses.length <= ROWS_HANDED ? index.handOff(misses.length, earlyText.rows) : false;
+  const handedBodies = handed && misses.length <= ROWS_HELD;
+  const handedIds: number[] | null = handed ? [] : null;
 
   const articles: Article[] = [];
   const seen = seenFiles();
@@ -244,6 +244,7 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
       if (fileWarnings.length > 0) warnings.push({ path: entry.path, reason: fileWarnings.join('; ') });
       // The parsed body goes to the index, not into memory: a search reads it back from the file.
       const article = held(slot) ? LazyArticle.ofRow(table, slot.row, articles.length) : LazyArticle.fromRecord(slot.record, articles.length, null, cap, table);
+      handedIds?.push(held(slot) ? -1 : slot.id);
       articles.push(article);
       batch.push(article);
     }
@@ -254,17 +255,16 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
     flush(FLUSH_SLICE);
     await pause();
   }
-
   if (misses.length > 0) {
     await parseAll(
       misses.map((i) => files[i]),
       cap,
       (start, parsed, json, bodies) => {
         // Handed rows go on as the batch's JSON with the bodies' buffer (index/text-build.ts), not one by one.
-        const rowsHanded = handed && index.hand(json ?? { json: JSON.stringify(parsed.map((f) => f.outcome)), spans: null }, parsed.map((f) => (f.outcome.ok ? f.outcome.record : null)), bodies);
+        const ids = handed ? index.hand(json ?? { json: JSON.stringify(parsed.map((f) => f.outcome)), spans: null }, parsed.map((f) => (f.outcome.ok ? f.outcome.record : null)), handedBodies ? bodies : undefined) : null;
         parsed.forEach((f, k) => {
-          const slot = slotOf(f);
-          if (!failed(slot) && !rowsHanded) index.add(slot.record, slot.lead, slot.lowerBody, f.recordJson);
+          const slot = slotOf(f, ids?.[k]);
+          if (!failed(slot) && !ids) index.add(slot.record, slot.lead, slot.lowerBody, f.recordJson);
           slots[misses[start + k]] = slot;
         });
         done += parsed.length;
@@ -275,10 +275,9 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
           opts.onProgress?.(done, total);
         }
       },
-      // The list needs no body: the full text is built after it (text-thread.ts) from the files read
-      // again, except for handed rows (their bodies go with them) and a partial load's few files.
-      // Without inlining: the parse threads' first files are mostly TurboFan's compiling (core/jit-flags.ts).
-      { workers: opts.workers, withBody: partial || handed, threads, inlining: false },
+      // The list needs no body: the full text is built after it (text-thread.ts) from the files read again, but for rows handed with
+      // theirs. Without inlining: the parse threads' first files are mostly TurboFan's compiling (core/jit-flags.ts).
+      { workers: opts.workers, withBody: partial || handedBodies, threads, inlining: false },
     );
   }
   threads?.close();
@@ -288,7 +287,8 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   const rowsWritten = handed && build ? build.rowsWritten : Promise.resolve(useCache && (index.complete || index.needsText));
   if (handed) void rowsWritten.then((ok) => opts.onCacheWritten?.(written && ok));
   else opts.onCacheWritten?.(useCache && written);
-  return loaded(articles, warnings, build, index.complete, useCache ? index.rowIds(articles.map((a) => a.path)) : null, rowsWritten);
+  const indexIds = handedIds ? Int32Array.from(handedIds) : index.rowIds(articles.map((a) => a.path));
+  return loaded(articles, warnings, build, index.complete, useCache ? indexIds : null, rowsWritten);
 }
 
 // The result, built outside loadCorpus: a closure made there would share its scope, and so keep

@@ -132,6 +132,19 @@ function inDraftsFolder(info: FileInfo): boolean {
 // all leave as it is, so one test stands for the four passes (most fields of most files).
 const PLAIN = /^[\x20-\x25\x27-\x7e]*$/;
 
+const URL_KEYS = ['url', 'canonical', 'link', 'permalink'];
+const COIN_KEYS = ['currencies', 'coins', 'tickers', 'assets'];
+const WEB_URL = /^https?:\/\/\S+$/i;
+
+/** The first of URL_KEYS whose value, trimmed, is a web address. */
+function firstUrl(data: Data): string | undefined {
+  for (const key of URL_KEYS) {
+    const u = scalarText(data[key])?.trim();
+    if (u !== undefined && WEB_URL.test(u)) return u;
+  }
+  return undefined;
+}
+
 /** Builds the normalised Article from parsed front matter and body. */
 export function normaliseArticle(input: NormaliseInput): Article {
   const { data, info } = input;
@@ -180,9 +193,7 @@ export function normaliseArticle(input: NormaliseInput): Article {
   notes.push(...published.notes);
   input.warnings?.push(...published.warnings);
 
-  const url = ['url', 'canonical', 'link', 'permalink']
-    .map((key) => scalarText(data[key])?.trim())
-    .find((u): u is string => u !== undefined && /^https?:\/\/\S+$/i.test(u));
+  const url = firstUrl(data);
   const externalId = scalarText(data.externalId);
   const cover = data.coverImage;
   const image = data.image;
@@ -204,7 +215,7 @@ export function normaliseArticle(input: NormaliseInput): Article {
     // `category` names one category; Jekyll's `categories` string is space-separated.
     categories: list([typeof data.category === 'string' ? [data.category] : data.category, data.categories], /\s+/),
     tags: list([data.tags, data.keywords], /,/),
-    coinFields: list(['currencies', 'coins', 'tickers', 'assets'].map((k) => coinValues(data[k])), /,/),
+    coinFields: list(COIN_KEYS.map((k) => coinValues(data[k])), /,/),
     sentiment: displayOrNull(scalarText(data.sentiment)),
     score: toNumber(data.score),
     lang: displayOrNull(scalarText(data.lang)),

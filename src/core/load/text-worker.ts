@@ -7,7 +7,7 @@ import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { openDatabase } from '../sqlite.js';
 import { threadScript } from '../files/index.js';
-import { BUSY_TIMEOUT_MS, buildText, isOurIndex, keepVocabulary, pendingText, RowWriter, ROWS_HELD, unpackTexts, type ArticleText, type HandedBatch, type PendingRow, type TextBuildResult, type TextReader } from '../index/index.js';
+import { BUSY_TIMEOUT_MS, buildText, isOurIndex, keepVocabulary, pendingText, RowWriter, ROW_BYTES_HELD, unpackTexts, type ArticleText, type HandedBatch, type PendingRow, type TextBuildResult, type TextReader } from '../index/index.js';
 import { foldedBodyOf, WORKER_ROLE, type PendingJob, type TextsReply, type TextsRequest } from './parse-worker.js';
 
 // Where the build gets its texts: the files of a batch of rows read again, folded, and made into
@@ -126,12 +126,12 @@ export type TextMessage =
   | { kind: 'failed'; reason: string };
 
 // An early thread's wait for TEXT_GO, writing the rows the load hands over meanwhile (held while
-// the parse runs, written past ROWS_HELD, the rest at TEXT_GO), with their text when their bodies
+// the parse runs, written past ROW_BYTES_HELD, the rest at TEXT_GO), with their text when their bodies
 // came with them; posts whether they were written. onGo is told whether rows will be left
 // without text (none handed, or some without bodies). Throws when the rows could not be written:
 // their text must not be built as if they were there.
 async function writeHandedRows(port: NonNullable<typeof parentPort>, open: () => Database.Database, post: (m: TextMessage) => void, onGo: (textsLeft: boolean) => void): Promise<void> {
-  const writer = new RowWriter(open, ROWS_HELD);
+  const writer = new RowWriter(open, ROW_BYTES_HELD);
   let handed = false;
   let bodiless = false;
   let failed: unknown = null;

@@ -47,7 +47,7 @@ async function indexOf(name: string, withBodies: boolean): Promise<Database.Data
   const db = openIndex(path.join(root, name)).db;
   let next = reserveRowIds(db, reply.outcomes.length);
   const ids = Int32Array.from(reply.outcomes.map((o) => (o.ok ? next++ : -1)));
-  const writer = new RowWriter(() => db, 1_000);
+  const writer = new RowWriter(() => db, 16 << 20);
   writer.add({ json: JSON.stringify(reply.outcomes), ids, ...(withBodies ? { bodies: reply.bodies } : {}) });
   writer.flush();
   // As the index's thread does after the rows: handed texts leave nothing for it but reserved ids no row took.

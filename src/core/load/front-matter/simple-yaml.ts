@@ -53,8 +53,9 @@ const UNSAFE_CHARS = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff
 const SURROGATE = /[\ud800-\udfff]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const KEY = /^[A-Za-z_][A-Za-z0-9_-]{0,127}$/;
-// A plain scalar may not start with an indicator (YAML 1.2, 7.3.3); `-` is allowed before a non-space.
-const INDICATOR_START = /^(?:[?:,[\]{}#&*!|>'"%@`]|-(?: |$))/;
+// What readScalar refuses in a plain scalar, in one native pass: an indicator first (YAML 1.2,
+// 7.3.3; `-` is allowed before a non-space), `: ` (a mapping), ` #` (a comment) or a trailing `:` (a key).
+const NOT_PLAIN = /^(?:[?:,[\]{}#&*!|>'"%@`]|-(?: |$))|: | #|:$/;
 // Deeper than the loader accepts anyway (LIMITS.maxDepth): let js-yaml and safeCopy refuse it.
 const MAX_DEPTH = 32;
 
@@ -170,9 +171,8 @@ function readScalar(text: string, inFlow: boolean): Value | typeof GIVE_UP {
   const first = text.charCodeAt(0);
   if (first === 39 /* ' */) return singleQuoted(text);
   if (first === 34 /* " */) return doubleQuoted(text);
-  if (text === '' || INDICATOR_START.test(text)) return GIVE_UP;
   // `: ` would make a mapping, ` #` a comment; a trailing `:` a key.
-  if (text.includes(': ') || text.includes(' #') || text.endsWith(':')) return GIVE_UP;
+  if (text === '' || NOT_PLAIN.test(text)) return GIVE_UP;
   if (inFlow && /[[\]{},:]/.test(text)) return GIVE_UP;
   // The only implicit type the AS_WRITTEN schema resolves besides merge keys.
   if (text === '~' || text === 'null' || text === 'Null' || text === 'NULL') return null;

@@ -52,8 +52,9 @@ export function drawPlaced(rows: readonly PlacedRow[]): boolean {
 /**
  * `rows` worked out as drawPlaced would draw them now (their slots' texts, the screen rows built
  * again, the bytes), without placing or writing anything: the returned function does both, in a
- * few microseconds, lets the terminal take the bytes in (terminal-yield.ts) and gives true; or, when anything the work built on changed since (a slot, a
- * frame composed or written: screen-version.ts), does nothing and gives false. Null when
+ * few microseconds, lets the terminal take the bytes in (terminal-yield.ts) and gives true; or,
+ * when anything the work built on changed since (a slot, a frame composed or written:
+ * screen-version.ts), does nothing and gives false. Null when
  * drawPlaced would not draw them, or nothing in them differs from the slots.
  */
 export function planPlaced(rows: readonly PlacedRow[]): (() => boolean) | null {

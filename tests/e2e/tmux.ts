@@ -57,12 +57,24 @@ export class TmuxSession {
     return this.tmux('capture-pane', '-p', '-t', 'main');
   }
 
+  /**
+   * Copies every byte the pane's program writes from now on into a file (tmux's pipe-pane), and
+   * returns a reader of it: a state that lasts less than one poll of the screen (progress that a
+   * fast machine finishes within a frame or two) is still in the stream.
+   */
+  record(): () => string {
+    const file = path.join(this.dir, 'stream.bin');
+    fs.writeFileSync(file, '');
+    this.tmux('pipe-pane', '-t', 'main', '-o', `cat >> ${JSON.stringify(file)}`);
+    return () => fs.readFileSync(file, 'utf8');
+  }
+
   resize(width: number, height: number): void {
     this.tmux('resize-window', '-t', 'main', '-x', String(width), '-y', String(height));
   }
 
   /** Polls the screen until `predicate` holds; throws with the last screen after `timeoutMs`. */
-  async waitFor(predicate: (screen: string) => boolean, what: string, timeoutMs = 10_000): Promise<string> {
+  async waitFor(predicate: (screen: string) => boolean, what: string, timeoutMs = 20_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     let last = '';
     // A capture can fall between two rows of one frame's write (the status line already new, the
@@ -86,7 +98,7 @@ export class TmuxSession {
   }
 
   /** Polls until a file exists with content, returning the content. */
-  async waitForFile(file: string, timeoutMs = 10_000): Promise<string> {
+  async waitForFile(file: string, timeoutMs = 20_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (fs.existsSync(file)) {

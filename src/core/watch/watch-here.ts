@@ -36,6 +36,12 @@ export interface WatchWarning {
 
 /** A running watch; close() stops it and drops any batch not yet delivered. */
 export interface FolderWatch {
+  /**
+   * Settles once every folder is under watch and the walk that follows has been reconciled: a
+   * file written after it is reported (one written before it only through `reconcile`). Never
+   * rejects; a folder that could not be watched is a warning.
+   */
+  ready: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -232,7 +238,7 @@ export function watchHere(
   }
   for (const [dir, only] of files) started.push(subscribe(dir, dir, only));
 
-  void Promise.all(started)
+  const ready = Promise.all(started)
     .then(() => (closed ? null : walk(roots)))
     .then(async (found) => {
       if (!found || closed) return;
@@ -245,6 +251,7 @@ export function watchHere(
     .catch(() => {});
 
   return {
+    ready,
     close: async () => {
       closed = true;
       if (timer) clearTimeout(timer);

@@ -74,6 +74,7 @@ export function watchFolders(
   const reconcile = known ? async (files: string[]) => files.filter((file) => !known(file)) : undefined;
   const watch = watchHere(paths, onBatch, onError, walk, reconcile, onWarning);
   return {
+    ready: watch.ready,
     close: async () => {
       await Promise.all([watch.close(), ...[...workers].map((w) => w.terminate())]);
     },

@@ -53,7 +53,7 @@ describe('watchFolders', () => {
     const c = collect();
     const arrived = c.next();
     running = watchFolders([root], c.onBatch);
-    await new Promise((r) => setTimeout(r, 300));
+    await running.ready;
     fs.writeFileSync(path.join(root, 'c.md'), '---\ntitle: c\n---\n');
     await arrived;
     expect(c.got).toEqual([{ added: [path.join(root, 'c.md')], changed: [], removed: [] }]);
@@ -101,7 +101,7 @@ describe('a static site root under watch', () => {
     const c = collect();
     const arrived = c.next();
     running = watchFolders([root], c.onBatch);
-    await new Promise((r) => setTimeout(r, 300));
+    await running.ready;
     fs.writeFileSync(path.join(root, 'archetypes/news.md'), '---\ndate: {{ .Date }}\n---\n');
     fs.writeFileSync(path.join(root, 'themes/t/README.md'), '# theme\n');
     fs.writeFileSync(path.join(root, 'README.md'), '# site\n');
@@ -150,7 +150,7 @@ describe('folders that appear and links to folders', () => {
     const root = folder([]);
     const c = collect();
     running = watchFolders([root], c.onBatch);
-    await new Promise((r) => setTimeout(r, 300));
+    await running.ready;
     const file = path.join(root, 'slow.md');
     fs.writeFileSync(file, '---\ntitle: slow\n---\n');
     // Appends every 150 ms for ~1.2 s: past the batch's quiet time each time, within the settle time.
@@ -170,7 +170,7 @@ describe('folders that appear and links to folders', () => {
     const root = folder(['watched.md', 'other.md']);
     const c = collect();
     running = watchFolders([path.join(root, 'watched.md')], c.onBatch);
-    await new Promise((r) => setTimeout(r, 300));
+    await running.ready;
     const arrived = c.next();
     fs.appendFileSync(path.join(root, 'other.md'), 'x\n');
     fs.appendFileSync(path.join(root, 'watched.md'), 'x\n');

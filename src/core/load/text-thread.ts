@@ -5,7 +5,7 @@
 // isolates, SQLite and the index's modules, ~0.1-0.3 s of CPU) then overlaps the parse instead
 // of delaying the text after the list.
 
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { openDatabase } from '../sqlite.js';
 import { threadScript } from '../files/index.js';
@@ -35,6 +35,12 @@ export interface TextThreads {
    * builds their text; null when the build runs on the calling thread (nothing to hand them to).
    */
   rows: ((batch: HandedBatch) => void) | null;
+  /**
+   * Settles once the build's thread has opened the index (or tried, or none will): a connection
+   * the load keeps open until then is not the index's last, and its close neither checkpoints
+   * the WAL nor syncs the file (index/session.ts finish). Never rejects.
+   */
+  opened: Promise<void>;
 }
 
 const FAILED: TextBuildResult = { written: 0, left: -1, complete: false };
@@ -64,14 +70,14 @@ function onThisThread(file: string, cap: number, onProgress: TextProgress): Text
 
 // The text thread for `file`; with `early`, it gets ready and waits for TEXT_GO before it opens
 // the file. Null when it cannot be started (then the build runs on this thread).
-function textThread(file: string, cap: number, early: boolean): { worker: Worker; stopFlag: SharedArrayBuffer; done: Promise<TextBuildResult>; rowsWritten: Promise<boolean>; progress: { to: TextProgress }; ended: () => boolean } | null {
+function textThread(file: string, cap: number, early: boolean, onOpened: () => void = () => {}, rows?: MessagePort): { worker: Worker; stopFlag: SharedArrayBuffer; done: Promise<TextBuildResult>; rowsWritten: Promise<boolean>; progress: { to: TextProgress }; ended: () => boolean } | null {
   const url = workerUrl();
   if (!url) return null;
   const stopFlag = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
   let worker: Worker;
   try {
-    const job: TextJob = { role: TEXT_ROLE, file, cap, stop: stopFlag, early };
-    worker = new Worker(url, { workerData: job, resourceLimits: TEXT_THREAD_LIMITS });
+    const job: TextJob = { role: TEXT_ROLE, file, cap, stop: stopFlag, early, rows };
+    worker = new Worker(url, { workerData: job, resourceLimits: TEXT_THREAD_LIMITS, transferList: rows ? [rows] : [] });
   } catch {
     return null;
   }
@@ -88,15 +94,16 @@ function textThread(file: string, cap: number, early: boolean): { worker: Worker
   // better-sqlite3 closes its connections as it goes (handed-rows.test.ts checks the WAL is gone).
   const done = new Promise<TextBuildResult>((resolve) => {
     worker.on('message', (m: TextMessage) => {
-      if (m.kind === 'progress') progress.to(m.done, m.total);
+      if (m.kind === 'opened') onOpened();
+      else if (m.kind === 'progress') progress.to(m.done, m.total);
       else if (m.kind === 'rows') rowsSaid(m.written);
       else if (m.kind === 'result') resolve(m.result);
     });
     worker.on('error', () => resolve(FAILED));
     worker.on('exit', () => resolve(FAILED));
   });
-  // A thread that ended without saying had not written them.
-  void done.then(() => rowsSaid(false));
+  // A thread that ended without saying had not written them, nor will it open the index.
+  void done.then(() => (rowsSaid(false), onOpened()));
   return { worker, stopFlag, done, rowsWritten, progress, ended: () => ended };
 }
 
@@ -126,24 +133,41 @@ export function startTextBuild(file: string, cap: number, onProgress: TextProgre
   return running(t);
 }
 
+// The build for a program without the thread's script: on this thread, at go(); no thread will open the index.
+function hereOnly(file: string, cap: number, openedOnce: Promise<void>, opened: () => void): TextThreads {
+  opened();
+  return { go: (onProgress = () => {}) => onThisThread(file, cap, onProgress), cancel: () => {}, rows: null, opened: openedOnce };
+}
+// Rows handed to a thread that is gone (or never started) are not in the index: no text can be built for them.
+const rowsLost = (): TextBuild => ({ done: Promise.resolve(FAILED), stop: () => {}, rowsWritten: Promise.resolve(false) });
+// A batch of handed rows to the thread, its bodies' buffer moved, not copied.
+const postRows = (to: Worker | MessagePort, batch: HandedBatch): void => to.postMessage({ handed: batch } satisfies TextRows, batch.bodies ? [batch.bodies] : []);
+
 /**
  * The text build's threads for the index at `file`, started now and waiting (they keep no
- * process alive while they wait); go() then builds as startTextBuild does.
+ * process alive while they wait); go() then builds as startTextBuild does. With `late`, the
+ * threads start at go() instead, and the rows handed before are held here until then: a load
+ * whose rows come with their bodies (load.ts, up to ROWS_HELD files) spares the thread's start
+ * (~0.2 s of CPU at 10k) while its parse is the list's critical path. The thread then opens the
+ * index before its rows come, and `opened` says when it has.
  */
-export function prepareTextBuild(file: string, cap: number): TextThreads {
-  const t = textThread(file, cap, true);
-  if (!t) return { go: (onProgress = () => {}) => onThisThread(file, cap, onProgress), cancel: () => {}, rows: null };
+export function prepareTextBuild(file: string, cap: number, late = false): TextThreads {
+  let opened: () => void = () => {};
+  const openedOnce = new Promise<void>((resolve) => (opened = resolve));
+  if (late) return lateThreads(file, cap, openedOnce, opened);
+  const t = textThread(file, cap, true, opened);
+  if (!t) return hereOnly(file, cap, openedOnce, opened);
   t.worker.unref();
   let handed = false;
   return {
     rows: (batch) => {
       handed = true;
-      t.worker.postMessage({ handed: batch } satisfies TextRows, batch.bodies ? [batch.bodies] : []);
+      postRows(t.worker, batch);
     },
     go: (onProgress = () => {}) => {
       // A thread that died while it waited is replaced, not reported as a failed build, unless
       // it took rows with it: those are not in the index, and their text cannot be built.
-      if (t.ended() && handed) return { done: Promise.resolve(FAILED), stop: () => {}, rowsWritten: Promise.resolve(false) };
+      if (t.ended() && handed) return rowsLost();
       if (t.ended()) return startTextBuild(file, cap, onProgress);
       t.progress.to = onProgress;
       t.worker.ref();
@@ -151,5 +175,38 @@ export function prepareTextBuild(file: string, cap: number): TextThreads {
       return running(t, handed);
     },
     cancel: () => void t.worker.terminate(),
+    opened: openedOnce,
+  };
+}
+
+// prepareTextBuild's threads started at go(). The rows handed before are posted as they come to a
+// channel whose other end goes to the thread at go(), then TEXT_GO after them on the same channel:
+// posting them all at go() copied ~10 MB of JSON at 10k (~20 ms) on the list's path.
+function lateThreads(file: string, cap: number, openedOnce: Promise<void>, opened: () => void): TextThreads {
+  if (!workerUrl()) return hereOnly(file, cap, openedOnce, opened);
+  const channel = new MessageChannel();
+  let handed = false;
+  return {
+    rows: (batch) => {
+      handed = true;
+      postRows(channel.port1, batch);
+    },
+    go: (onProgress = () => {}) => {
+      const t = textThread(file, cap, true, opened, channel.port2);
+      if (!t) {
+        opened();
+        channel.port1.close();
+        // Rows posted and no thread to write them: they are not in the index.
+        return handed ? rowsLost() : onThisThread(file, cap, onProgress);
+      }
+      t.progress.to = onProgress;
+      channel.port1.postMessage(TEXT_GO);
+      return running(t, handed);
+    },
+    cancel: () => {
+      channel.port1.close();
+      opened();
+    },
+    opened: openedOnce,
   };
 }

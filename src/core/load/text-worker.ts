@@ -3,7 +3,7 @@
 // connections do not cross threads), posts progress after each batch, and a last message with
 // the result; it never throws across the thread boundary.
 
-import { parentPort, Worker, workerData } from 'node:worker_threads';
+import { parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { openDatabase } from '../sqlite.js';
 import { threadScript } from '../files/index.js';
@@ -108,6 +108,8 @@ export interface TextJob {
   stop: SharedArrayBuffer;
   /** Started ahead of the rows (text-thread.ts prepareTextBuild): get ready, then wait for TEXT_GO. */
   early: boolean;
+  /** Where the rows and TEXT_GO come from when not the parent port (a thread started at the list, text-thread.ts lateThreads). */
+  rows?: MessagePort;
 }
 
 /** The message that starts an early thread's build (the load's rows are handed over or written). */
@@ -118,8 +120,12 @@ export interface TextRows {
   handed: HandedBatch;
 }
 
-/** What the thread posts: whether the rows handed to it were written (only when some were), progress, then exactly one result (or failure). */
+/**
+ * What the thread posts: an early thread that it has tried to open the index (first), whether the
+ * rows handed to it were written (only when some were), progress, then exactly one result (or failure).
+ */
 export type TextMessage =
+  | { kind: 'opened' }
   | { kind: 'rows'; written: boolean }
   | { kind: 'progress'; done: number; total: number }
   | { kind: 'result'; result: TextBuildResult }
@@ -130,7 +136,7 @@ export type TextMessage =
 // came with them; posts whether they were written. onGo is told whether rows will be left
 // without text (none handed, or some without bodies). Throws when the rows could not be written:
 // their text must not be built as if they were there.
-async function writeHandedRows(port: NonNullable<typeof parentPort>, open: () => Database.Database, post: (m: TextMessage) => void, onGo: (textsLeft: boolean) => void): Promise<void> {
+async function writeHandedRows(port: MessagePort, open: () => Database.Database, post: (m: TextMessage) => void, onGo: (textsLeft: boolean) => void): Promise<void> {
   const writer = new RowWriter(open, ROW_BYTES_HELD);
   let handed = false;
   let bodiless = false;
@@ -193,7 +199,7 @@ async function runThread(port: NonNullable<typeof parentPort>, job: TextJob): Pr
     return opened;
   };
   // An early thread opens the index while it waits: the load's own connection, closed at the end
-  // of the parse, is then not the last one, so SQLite does not checkpoint the WAL and sync the
+  // of the parse (or, for a thread started at the list, once this one says 'opened'), is then not the last one, so SQLite does not checkpoint the WAL and sync the
   // file there (the list and this build both waited for it); the one checkpoint is this
   // connection's, when the build is done. An index that cannot be opened fails the build later.
   if (job.early) {
@@ -202,13 +208,14 @@ async function runThread(port: NonNullable<typeof parentPort>, job: TextJob): Pr
     } catch {
       // reported by the first write
     }
+    post({ kind: 'opened' });
   }
   try {
     // An early thread starts its texts' thread at TEXT_GO, so that its start-up overlaps the
     // handed rows' writes instead of the load's parse (which has both cores' work to do), and
     // not at all when the handed rows brought their texts: rows still pending then (a row
     // another instance wrote meanwhile) are few, and made here.
-    if (job.early) await writeHandedRows(port, open, post, (textsLeft) => void (texts = textsLeft ? threadTexts(job.cap) : localTexts(job.cap)));
+    if (job.early) await writeHandedRows(job.rows ?? port, open, post, (textsLeft) => void (texts = textsLeft ? threadTexts(job.cap) : localTexts(job.cap)));
     texts ??= threadTexts(job.cap);
     const result = await buildText(open(), texts.read, (done, total) => post({ kind: 'progress', done, total }), () => Atomics.load(stop, 0) !== 0);
     post({ kind: 'result', result });
@@ -218,6 +225,7 @@ async function runThread(port: NonNullable<typeof parentPort>, job: TextJob): Pr
   } catch (error) {
     post({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });
   } finally {
+    job.rows?.close();
     texts?.close();
     conn.db?.close();
   }

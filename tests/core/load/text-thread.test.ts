@@ -62,6 +62,17 @@ function pendingIndex(name: string, bodies: readonly string[]): string {
   return file;
 }
 
+// This process's open descriptors on `file` (one per SQLite connection).
+function descriptorsOn(file: string): number {
+  return fs.readdirSync('/proc/self/fd').filter((fd) => {
+    try {
+      return fs.readlinkSync(`/proc/self/fd/${fd}`) === file;
+    } catch {
+      return false;
+    }
+  }).length;
+}
+
 function pendingCount(file: string): number {
   const { db } = openIndex(file);
   try {
@@ -98,13 +109,7 @@ describe('prepareTextBuild', () => {
     db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('probe', '1')").run();
     const prepared = threads.prepareTextBuild(file, CAP);
     // Descriptors of this process on the file: the load's, then the waiting thread's.
-    const opened = (): number => fs.readdirSync('/proc/self/fd').filter((fd) => {
-      try {
-        return fs.readlinkSync(`/proc/self/fd/${fd}`) === file;
-      } catch {
-        return false;
-      }
-    }).length;
+    const opened = (): number => descriptorsOn(file);
     for (let waited = 0; opened() < 2 && waited < 30_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(opened()).toBe(2);
     // Not the last connection: no checkpoint (and disk sync) here, the WAL stays for the build.
@@ -116,6 +121,36 @@ describe('prepareTextBuild', () => {
     for (let waited = 0; fs.existsSync(`${file}-wal`) && waited < 30_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
     expect(pendingCount(file)).toBe(0);
+  }, 60_000);
+
+  it('started late, opens no file before go, then says once its thread holds the index open, so the load\'s connection closes without a checkpoint', async () => {
+    const file = pendingIndex('late-open', ['Validators']);
+    const { db } = openIndex(file);
+    db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('probe', '1')").run();
+    const prepared = threads.prepareTextBuild(file, CAP, true);
+    let said = false;
+    void prepared.opened.then(() => (said = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // No thread yet: only the load's own connection holds the file.
+    expect(said).toBe(false);
+    expect(descriptorsOn(file)).toBe(1);
+    const build = prepared.go();
+    await prepared.opened;
+    expect(descriptorsOn(file)).toBe(2);
+    // Not the last connection: no checkpoint here, the WAL stays for the build.
+    db.close();
+    expect(fs.existsSync(`${file}-wal`)).toBe(true);
+    expect(await build.done).toEqual({ written: 1, left: 0, complete: true });
+    expect(pendingCount(file)).toBe(0);
+  }, 60_000);
+
+  it('started late and cancelled, starts nothing and settles opened', async () => {
+    const file = pendingIndex('late-cancel', ['Validators']);
+    const prepared = threads.prepareTextBuild(file, CAP, true);
+    prepared.cancel();
+    await prepared.opened;
+    expect(descriptorsOn(file)).toBe(0);
+    expect(pendingCount(file)).toBe(1);
   }, 60_000);
 
   it('keeps the complete text\'s vocabulary in the index, so the next run that searches words lists none', async () => {

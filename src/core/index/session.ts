@@ -236,11 +236,8 @@ export class IndexSession {
   }
 
   /**
-   * Writes what is queued, removes the rows of files not seen again (unless `keepUnseen`: a load
-   * of some files only, the live updater's), closes; true when anything was written. With
-   * `closeAfter`, the connection closes once that settles (it must never reject): another
-   * connection opened meanwhile (the text build's) makes this one not the file's last, whose
-   * close checkpoints the WAL into the file and syncs it (7-22 ms quiet, more under load).
+   * Writes what is queued, removes the rows of files not seen again (unless `keepUnseen`: a load of some files
+   * only, the live updater's), closes (once `closeAfter` settles: text-thread.ts `opened`); true when anything was written.
    */
   finish(keepUnseen = false, closeAfter?: Promise<void>): boolean {
     this.flush();
@@ -267,9 +264,7 @@ export class IndexSession {
       }
     }
     this.rows.clear();
-    const db = this.opened.db;
-    if (closeAfter) void closeAfter.then(() => db.close());
-    else db.close();
+    void (closeAfter ? closeAfter.then(() => this.opened.db.close()) : this.opened.db.close());
     // A cold load's parse garbage would sit beside the text build's threads (load-garbage.ts).
     if (this.bulk && this.wrote) collectLoadGarbage();
     return this.wrote && this.writable;

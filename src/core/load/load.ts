@@ -209,9 +209,7 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   const table = new ArticleTable(cap, total);
   await index.freshEach(files.map((f) => f.path), stats, STAT_FIELDS, (i, r) => void (slots[i] = { row: table.add(r), inode: r[R.inode], warnings: r[R.warnings] }), pause);
   for (let i = 0; i < total; i++) if (slots[i] === undefined) misses.push(i);
-  // Up to ROWS_HELD files (their rows handed with their bodies) the threads start at the list, not
-  // now: the parse thread is then the list's critical path, and their start-up would take from it.
-  const earlyText: TextThreads | null = useCache && !partial && misses.length >= MIN_PARSES_FOR_EARLY_TEXT ? prepareTextBuild(file, cap, misses.length <= ROWS_HELD) : null;
+  const earlyText: TextThreads | null = useCache && !partial && misses.length >= MIN_PARSES_FOR_EARLY_TEXT ? prepareTextBuild(file, cap, misses.length <= ROWS_HELD) : null; // late: the parse is the list's path
   // A cold load's rows go to that thread, written after the list (index/text-build.ts), with their bodies up to ROWS_HELD
   // files; hand() then gives each row's id, kept with its article's (indexIds), not looked up by path.
   const handed = earlyText?.rows && misses.length <= ROWS_HANDED ? index.handOff(misses.length, earlyText.rows) : false;
@@ -283,9 +281,7 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
     );
   }
   threads?.close();
-  // The load's connection stays open until the text thread has opened the index: closed last, it
-  // would checkpoint the WAL and sync the file on the list's path (index/session.ts finish).
-  const written = index.finish(false, earlyText?.opened);
+  const written = index.finish(false, earlyText?.opened); // open until the text thread has the index: closed last, it would checkpoint and sync here
   const build: TextBuild | null = useCache && index.needsText ? (earlyText?.go(opts.onTextProgress) ?? startTextBuild(file, cap, opts.onTextProgress)) : null;
   if (!build) earlyText?.cancel();
   const rowsWritten = handed && build ? build.rowsWritten : Promise.resolve(useCache && (index.complete || index.needsText));

@@ -58,7 +58,7 @@ export interface RefreshOptions {
 // The walk's files, their paths joined by NUL, its warnings, and their stat calls under way
 // (null: stat them here).
 interface Found {
-  paths: string[];
+  readonly paths: string[];
   joined: string;
   warnings: LoadWarning[];
   shared: SharedStat | null;
@@ -157,7 +157,17 @@ export async function beginRefresh(paths: string[], opts: RefreshOptions = {}): 
 // The walk the thread did, or, when it failed there, done here (which throws PathError for a bad argument).
 async function walkedOn(thread: WalkThread, paths: string[]): Promise<Found> {
   const walked = await thread.walked();
-  return walked ? { paths: walked.paths, joined: walked.joined, warnings: walked.warnings, shared: walked.stats } : await walkHere(paths);
+  // `paths` read through: the thread's walk splits its paths only when they are needed (WalkedFiles).
+  return walked
+    ? {
+        get paths() {
+          return walked.paths;
+        },
+        joined: walked.joined,
+        warnings: walked.warnings,
+        shared: walked.stats,
+      }
+    : await walkHere(paths);
 }
 
 // A current snapshot lists the files of the last walk that found nothing changed, in its order:
@@ -234,15 +244,16 @@ interface Begun {
 
 async function settle(paths: string[], opts: RefreshOptions, b: Begun): Promise<Refreshed | null> {
   const { reader, matched, snapshot, file } = b;
-  const { paths: filePaths, shared } = b.found;
+  const { shared } = b.found;
   try {
-    const stats = shared ? await shared.finish() : statPaths(filePaths);
+    const stats = shared ? await shared.finish() : statPaths(b.found.paths);
     const { rowOf, stale, gone } = compareStamps(matched, stats, STAT_FIELDS);
     // Nothing changed: keep the stamps for the next run in one piece, in the walk's order, unless
     // the snapshot holds them so already.
-    if (!(snapshot && snapshot.walkOrder) && stale.length === 0 && gone.length === 0) writeSnapshot(file, b.rowsStamp, matchedRows(matched, filePaths));
+    if (!(snapshot && snapshot.walkOrder) && stale.length === 0 && gone.length === 0) writeSnapshot(file, b.rowsStamp, matchedRows(matched, b.found.paths));
     // Every stat equals the stamp stored for its file: the provisional answer stands.
     if (b.provisional && stale.length === 0 && gone.length === 0) return b.provisional;
+    const filePaths = b.found.paths;
     if (stale.length > MAX_STALE) throw new Unusable();
     const fileWarnings: Refreshed['fileWarnings'] = [];
     if (stale.length > 0 || gone.length > 0) {

@@ -237,6 +237,12 @@ async function keyFigures(label, dir, t) {
       `first frame ${ms(b.firstMs)} after the key (App rendered ${b.firstRenders}x for it); all frames: reducer ${ms(b.reducer)}, search ${ms(b.search)}, React (search excluded) ${ms(b.react)}, ink layout ${ms(b.layout)}, ink output ${ms(b.output)}, write ${ms(b.write)}; ${b.commits} frame(s) (App rendered ${b.renders}x) writing ${(b.bytes / 1000).toFixed(1)} kB (the first, the list's: ${((b.firstBytes ?? 0) / 1000).toFixed(1)} kB) where a whole frame is ${(fr.fullFrameBytes / 1000).toFixed(1)} kB; panes rendered (keys, React ms): ${panes}`,
       '', '', '', null,
     );
+    if (kind === 'typing' || kind === 'j') {
+      // Each key's bytes: its first write (the list's answer) and what the frames after it wrote.
+      const names = kind === 'typing' ? [...'bitcoin'] : b.sent.map(() => 'j');
+      const each = b.sent.map((w, i) => `${names[i] ?? '?'} ${w[0] ?? 0}${w.length > 1 ? `+${w.slice(1).reduce((x, y) => x + y, 0)}` : ''}`).join(', ');
+      row(`bytes per key, ${kind} (in-process; first write + the writes after it)`, label, each, '', '', '', null);
+    }
   }
 }
 

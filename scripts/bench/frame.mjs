@@ -53,13 +53,16 @@ class FakeStdin extends EventEmitter {
   unref() {}
 }
 
-/** The terminal's output side: a size and a byte count. */
+/** The terminal's output side: a size, a byte count, and each write's bytes told to `onWrite`. */
 class FakeTty extends EventEmitter {
   columns = 120;
   rows = 40;
   bytes = 0;
+  onWrite = null;
   write(s, cb) {
-    this.bytes += Buffer.byteLength(s);
+    const n = Buffer.byteLength(s);
+    this.bytes += n;
+    if (n > 0) this.onWrite?.(n);
     cb?.();
     return true;
   }
@@ -121,7 +124,7 @@ async function child(repo, dir) {
   // Per keystroke: phase times (ms), pane renders, commits.
   let key = null;
   const state = { lastCommit: performance.now() };
-  const newKey = () => ({ search: 0, react: 0, layout: 0, output: 0, write: 0, bytes: 0, firstBytes: null, firstMs: null, commits: 0, renders: 0, firstRenders: null, panes: {} });
+  const newKey = () => ({ sent: [], search: 0, react: 0, layout: 0, output: 0, write: 0, bytes: 0, firstBytes: null, firstMs: null, commits: 0, renders: 0, firstRenders: null, panes: {} });
   const search = index.search.bind(index);
   // A key typed at leisure is searched as it is read (App's key step), or inside React's render
   // when something else changed the query (use-search.ts): that time is counted as search, and
@@ -138,6 +141,8 @@ async function child(repo, dir) {
     }
   };
   const out = new FakeTty();
+  // Every write that reaches the terminal for a key, a row drawn ahead of React's frame included.
+  out.onWrite = (n) => key?.sent.push(n);
   const frames = new FrameWriter(out);
   // A cursor move's rows drawn before React renders the key go through patch (ui/frame/fast-frame.ts), as in the CLI.
   (await import(dist('ui/frame/fast-frame.js'))).drawFastFramesTo(frames);
@@ -236,6 +241,8 @@ async function child(repo, dir) {
     const names = [...new Set(keys.flatMap((k) => Object.keys(k.panes)))];
     report[name].panes = Object.fromEntries(names.map((n) => [n, { renders: keys.filter((k) => n in k.panes).length, ms: median(keys.map((k) => k.panes[n] ?? 0)) }]));
     report[name].keys = keys.length;
+    // Each key's writes to the terminal (bytes), in order: the list's answer first, what follows after.
+    report[name].sent = keys.map((k) => k.sent);
   };
   // Each sequence once untimed, as the key-to-screen bench first records each key's answer: the
   // timed pass then meets what a reader's second look meets (rows painted, coins detected).

@@ -11,6 +11,7 @@ import type tty from 'node:tty';
 import { inkWidth, WIDE_PAD } from '../../core/width/index.js';
 import { rowChange } from './row-diff.js';
 import { screenChanged } from './screen-version.js';
+import { minimiseSgr } from './sgr-minimise.js';
 
 const SYNC_BEGIN = '\x1b[?2026h';
 const SYNC_END = '\x1b[?2026l';
@@ -93,7 +94,7 @@ export function frameUpdate(previous: readonly string[] | null, next: readonly s
   }
   if (!previous) out += at(next.length) + ERASE_BELOW;
   else for (let i = next.length; i < previous.length; i++) out += at(i) + ERASE_LINE;
-  return out === '' ? '' : SYNC_BEGIN + out + SYNC_END;
+  return out === '' ? '' : SYNC_BEGIN + minimiseSgr(out) + SYNC_END;
 }
 
 /**

@@ -59,8 +59,9 @@ async function check(): Promise<{ early: boolean; before: boolean; outcome: stri
   const walk = heldWalk([corpus]);
   const index = new LocalIndex([corpus], { cacheDir, walk: walk.thread });
   const beginning = index.begin();
-  // Without a current snapshot begin() waits for the walk: released after a while.
-  const waited = await Promise.race([beginning.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), 300))]);
+  // Without a current snapshot begin() waits for the walk: released after a while, long enough
+  // that a loaded machine's begin() with a current snapshot (a few ms quiet) is never taken for one.
+  const waited = await Promise.race([beginning.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), 3_000))]);
   if (waited) await walk.release();
   const begun = await beginning;
   expect(begun).not.toBeNull();

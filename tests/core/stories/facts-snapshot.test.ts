@@ -35,9 +35,9 @@ const count = (file: string, sql: string): number => {
   }
 };
 
-// The worker stores after it answers: waits (up to 5 s) until `sql` gives `want`, then gives what it gives.
+// The worker stores after it answers: waits (up to 15 s) until `sql` gives `want`, then gives what it gives.
 async function eventually(file: string, sql: string, want: (v: number) => boolean): Promise<number> {
-  for (let i = 0; i < 100 && !want(count(file, sql)); i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 300 && !want(count(file, sql)); i++) await new Promise((r) => setTimeout(r, 50));
   return count(file, sql);
 }
 

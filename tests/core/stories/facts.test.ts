@@ -162,7 +162,7 @@ describe('facts kept in the on-disk index, per article file', () => {
       const many = copies(600);
       const first = await factsInBackground((id) => many[id], many.length, { worker, cacheFile: file });
       expect(first).toEqual(computeFacts(many.map(factsInput)));
-      for (let i = 0; i < 100 && rows(file) < many.length; i++) await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 300 && rows(file) < many.length; i++) await new Promise((r) => setTimeout(r, 50));
       expect(rows(file)).toBe(many.length);
       const again = counted(many);
       expect(await factsInBackground(again.article, many.length, { worker, cacheFile: file })).toEqual(first);
@@ -182,7 +182,7 @@ describe('facts kept in the on-disk index, per article file', () => {
     withIndex(async (file) => {
       const many = copies(600);
       const first = (await factsInBackground((id) => many[id], many.length, { worker, cacheFile: file }))!;
-      for (let i = 0; i < 100 && rows(file) < many.length; i++) await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 300 && rows(file) < many.length; i++) await new Promise((r) => setTimeout(r, 50));
       // The earliest article of a story of several is removed: the loader's ids close up behind it.
       const gone = first.story.findIndex((s, i) => s === i && first.size[i] >= 3);
       const rest = many.filter((_, i) => i !== gone);
@@ -192,7 +192,7 @@ describe('facts kept in the on-disk index, per article file', () => {
       const want = computeFacts(rest.map(factsInput));
       expect(partition(facts)).toBe(partition(want));
       expect(pulseOfFacts(rest.map((_, i) => i), facts)).toEqual(pulseOf(rest));
-      for (let i = 0; i < 100 && rows(file) > rest.length; i++) await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 300 && rows(file) > rest.length; i++) await new Promise((r) => setTimeout(r, 50));
       expect(rows(file)).toBe(rest.length);
     }));
 
@@ -207,7 +207,7 @@ describe('facts kept in the on-disk index, per article file', () => {
       } finally {
         service.close();
       }
-      for (let i = 0; i < 100 && rows(file) < 601; i++) await new Promise((r) => setTimeout(r, 50));
+      for (let i = 0; i < 300 && rows(file) < 601; i++) await new Promise((r) => setTimeout(r, 50));
       expect(rows(file)).toBe(601);
       const view = counted(many);
       const facts = await factsInBackground(view.article, many.length, { worker, cacheFile: file });

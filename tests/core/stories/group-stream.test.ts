@@ -103,8 +103,8 @@ describe('grouping a chunk at a time', () => {
           db.close();
         }
       };
-      // The worker stores after it answers: waited for, up to 5 s.
-      for (let i = 0; i < 100 && stored('SELECT count(*) FROM facts_snapshot') !== 1; i++) await new Promise((r) => setTimeout(r, 50));
+      // The worker stores after it answers: waited for, up to 15 s.
+      for (let i = 0; i < 300 && stored('SELECT count(*) FROM facts_snapshot') !== 1; i++) await new Promise((r) => setTimeout(r, 50));
       expect(stored('SELECT count(*) FROM facts_snapshot')).toBe(1);
       expect(stored('SELECT count(*) FROM article_facts')).toBe(0);
       // Read back from the snapshot the next time: the same.

@@ -1,45 +1,22 @@
 // The frame writer's partial rows, checked on a real terminal emulator (xterm.js, headless): a
 // screen showing one frame, updated with frameUpdate's bytes for the next, holds exactly the cells
 // (characters, widths, colours, attributes) of a screen that drew the next frame whole.
-import { Terminal } from '@xterm/headless';
 import { Chalk } from 'chalk';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { frameUpdate } from '../../../src/ui/frame/frame-writer.js';
 import { rowChange } from '../../../src/ui/frame/row-diff.js';
+import { cells, writeTo, xterm } from './xterm-cells.js';
 
 const COLS = 60;
 const ROWS = 6;
 const c = new Chalk({ level: 2 });
 
-function write(term: Terminal, data: string): Promise<void> {
-  return new Promise((resolve) => term.write(data, resolve));
-}
-
-function terminal(): Terminal {
-  return new Terminal({ cols: COLS, rows: ROWS, allowProposedApi: true });
-}
-
-// Every cell of the screen: its text, width and style.
-function cells(term: Terminal): string[] {
-  const out: string[] = [];
-  const buffer = term.buffer.active;
-  for (let y = 0; y < ROWS; y++) {
-    const line = buffer.getLine(y);
-    for (let x = 0; x < COLS; x++) {
-      const cell = line?.getCell(x);
-      if (!cell) continue;
-      out.push(`${y},${x}:${cell.getChars()}|${cell.getWidth()}|${cell.getFgColorMode()}:${cell.getFgColor()}|${cell.getBgColorMode()}:${cell.getBgColor()}|${cell.isBold()}${cell.isInverse()}${cell.isUnderline()}${cell.isItalic()}${cell.isDim()}${cell.isStrikethrough()}`);
-    }
-  }
-  return out;
-}
-
 async function screenAfter(frames: string[][]): Promise<string[]> {
-  const term = terminal();
+  const term = xterm(COLS, ROWS);
   let previous: string[] | null = null;
   for (const f of frames) {
-    await write(term, frameUpdate(previous, f));
+    await writeTo(term, frameUpdate(previous, f));
     previous = f;
   }
   return cells(term);

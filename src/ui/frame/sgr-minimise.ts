@@ -1,0 +1,244 @@
+// The colours and attributes of a write, said once. Rows reach the frame writer as chalk and ink
+// spell them: every span sets its style and undoes it (`ESC[36m ESC[39m` around an empty span,
+// `ESC[1m…ESC[22m ESC[1m…ESC[22m` for two bold spans side by side), every row ends in a reset, and
+// a row written from a changed cell replays every escape before the cut (row-diff.ts). A terminal
+// (and tmux, whose control client escapes every ESC again) parses each of those bytes for nothing:
+// a `j` wrote ~430 bytes, fzf's ~220. Here the SGR sequences of a write are followed as a state
+// and said only where a cell is written or erased, as the one shortest sequence (the attributes
+// that differ, or a reset and the attributes that are on) that brings the terminal from what it
+// has to what the cell needs. Every cell gets the attributes it got before; the terminal ends the
+// write in the state it ended in before.
+//
+// The state at the start of a write is not assumed: an attribute the write has not set yet is
+// unknown, and is left as the terminal has it. An SGR this module does not model (a colon form, a
+// font, a double underline) and any other escape that may read or change the attributes (a saved
+// and restored cursor, a screen switch) is passed on where it was, after what was pending, and
+// makes every attribute unknown again.
+
+// The attributes followed, each as the parameter that sets it ('' when off or default, null when unknown).
+const FG = 0;
+const BG = 1;
+const UNDERLINE_COLOUR = 2;
+const BOLD = 3;
+const DIM = 4;
+const ITALIC = 5;
+const UNDERLINE = 6;
+const BLINK = 7;
+const INVERSE = 8;
+const HIDDEN = 9;
+const STRIKE = 10;
+const OVERLINE = 11;
+const COUNT = 12;
+// The parameter that turns each attribute off (bold and dim share 22: handled on their own).
+const OFF = ['39', '49', '59', '22', '22', '23', '24', '25', '27', '28', '29', '55'];
+// Single parameters that set one attribute: parameter -> [attribute, value].
+const SETS = new Map<number, [number, string]>([
+  [1, [BOLD, '1']], [2, [DIM, '2']], [3, [ITALIC, '3']], [4, [UNDERLINE, '4']], [5, [BLINK, '5']], [6, [BLINK, '6']],
+  [7, [INVERSE, '7']], [8, [HIDDEN, '8']], [9, [STRIKE, '9']], [53, [OVERLINE, '53']],
+  [23, [ITALIC, '']], [24, [UNDERLINE, '']], [25, [BLINK, '']], [27, [INVERSE, '']], [28, [HIDDEN, '']], [29, [STRIKE, '']],
+  [39, [FG, '']], [49, [BG, '']], [59, [UNDERLINE_COLOUR, '']], [55, [OVERLINE, '']],
+]);
+const EXTENDED: Record<number, number> = { 38: FG, 48: BG, 58: UNDERLINE_COLOUR };
+
+type State = Array<string | null>;
+
+// An SGR's parameters as numbers (parsed into this, not a new array, each time), and how many it can hold.
+const PARAMS: number[] = new Array<number>(32).fill(0);
+
+// Parameters of the SGR at `from` (just past `ESC [`) up to `end` (its `m`) into PARAMS (an empty
+// one is 0): how many, or -1 for a form not modelled (a colon, a private marker, too many).
+function sgrParams(bytes: string, from: number, end: number): number {
+  let count = 0;
+  let n = 0;
+  for (let i = from; i < end; i++) {
+    const c = bytes.charCodeAt(i);
+    if (c === 0x3b /* ; */) {
+      if (count === PARAMS.length - 1) return -1;
+      PARAMS[count++] = n;
+      n = 0;
+    } else if (c >= 0x30 && c <= 0x39) n = n * 10 + (c - 0x30);
+    else return -1;
+  }
+  PARAMS[count++] = n;
+  return count;
+}
+
+// Whether the `count` parameters in PARAMS are all of the forms applySgr models.
+function modelled(count: number): boolean {
+  const ps = PARAMS;
+  for (let i = 0; i < count; i++) {
+    const p = ps[i];
+    if (p === 0 || p === 22 || SETS.has(p) || (p >= 30 && p <= 37) || (p >= 90 && p <= 97) || (p >= 40 && p <= 47) || (p >= 100 && p <= 107)) continue;
+    if (EXTENDED[p] === undefined) return false;
+    if (ps[i + 1] === 5 && i + 2 < count && ps[i + 2] <= 255) i += 2;
+    else if (ps[i + 1] === 2 && i + 4 < count && ps[i + 2] <= 255 && ps[i + 3] <= 255 && ps[i + 4] <= 255) i += 4;
+    else return false;
+  }
+  return true;
+}
+
+// The `count` parameters in PARAMS (modelled) applied to `state` in place.
+function applySgr(count: number, state: State): void {
+  const ps = PARAMS;
+  for (let i = 0; i < count; i++) {
+    const p = ps[i];
+    if (p === 0) state.fill('');
+    else if (p === 22) {
+      state[BOLD] = '';
+      state[DIM] = '';
+    } else if ((p >= 30 && p <= 37) || (p >= 90 && p <= 97)) state[FG] = CODES[p];
+    else if ((p >= 40 && p <= 47) || (p >= 100 && p <= 107)) state[BG] = CODES[p];
+    else {
+      const set = SETS.get(p);
+      if (set) state[set[0]] = set[1];
+      else if (ps[i + 1] === 5) {
+        state[EXTENDED[p]] = `${p};5;${ps[i + 2]}`;
+        i += 2;
+      } else {
+        state[EXTENDED[p]] = `${p};2;${ps[i + 2]};${ps[i + 3]};${ps[i + 4]}`;
+        i += 4;
+      }
+    }
+  }
+}
+// Each plain colour parameter as text, made once.
+const CODES = Array.from({ length: 108 }, (_, p) => String(p));
+
+// The parameters that take the terminal from `has` to `wants` (its unknown attributes left alone), or null when they cannot be said so.
+function difference(has: State, wants: State): string | null {
+  let codes = '';
+  const boldOff = wants[BOLD] === '' && has[BOLD] !== '';
+  const dimOff = wants[DIM] === '' && has[DIM] !== '';
+  if (boldOff || dimOff) {
+    // 22 turns both off: the other one is set again after it, so it must be known.
+    if (wants[BOLD] === null || wants[DIM] === null) return null;
+    codes = ';22';
+    if (wants[BOLD] !== '') codes += `;${wants[BOLD]}`;
+    if (wants[DIM] !== '') codes += `;${wants[DIM]}`;
+  } else {
+    if (wants[BOLD] && wants[BOLD] !== has[BOLD]) codes += `;${wants[BOLD]}`;
+    if (wants[DIM] && wants[DIM] !== has[DIM]) codes += `;${wants[DIM]}`;
+  }
+  for (let a = 0; a < COUNT; a++) {
+    if (a === BOLD || a === DIM) continue;
+    const w = wants[a];
+    if (w !== null && w !== has[a]) codes += `;${w === '' ? OFF[a] : w}`;
+  }
+  return codes.slice(1);
+}
+
+// A reset and the attributes `wants` has on, or null when some attribute of it is unknown.
+function fromReset(wants: State): string | null {
+  let codes = '0';
+  for (let a = 0; a < COUNT; a++) {
+    const w = wants[a];
+    if (w === null) return null;
+    if (w !== '') codes += `;${w}`;
+  }
+  return codes;
+}
+
+// An OSC sequence (a hyperlink), ended by BEL or ST.
+const OSC = /\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/y;
+// DEC private modes that touch no attribute: synchronized output, the cursor's visibility.
+const QUIET_MODES = new Set(['?2026', '?25']);
+// CSI finals that neither read nor change the attributes: cursor moves (A B C D G H d f).
+const MOVE_FINALS = new Set([0x41, 0x42, 0x43, 0x44, 0x47, 0x48, 0x64, 0x66]);
+// CSI finals that fill cells with the current background: erase, insert/delete, scroll (J K X @ P L M S T).
+const FILL_FINALS = new Set([0x4a, 0x4b, 0x58, 0x40, 0x50, 0x4c, 0x4d, 0x53, 0x54]);
+
+/**
+ * `bytes` (text and escape sequences, as the frame writer sends them) with its SGR sequences
+ * merged: each run of them between two written or erased cells becomes the one shortest SGR that
+ * gives the next cell the same attributes (none when it needs no change), and the write ends with
+ * the terminal in the same state. Text, cursor moves, hyperlinks and every other escape pass
+ * through unchanged and in order.
+ */
+export function minimiseSgr(bytes: string): string {
+  if (!bytes.includes('m')) return bytes;
+  // What the terminal has (as this output leaves it), and what the next cell needs (as the input would leave it).
+  const has: State = new Array<string | null>(COUNT).fill(null);
+  const wants: State = has.slice();
+  // The input's SGR sequences since the last flush: written as they were when no shorter form can be said.
+  let pendingFrom = -1;
+  let pendingTo = -1;
+  let pendingRaw = '';
+  let out = '';
+  // The input from `kept` to where the scan is goes out as it is (text and escapes other than SGR).
+  let kept = 0;
+  const flush = (at: number) => {
+    if (pendingFrom < 0) return;
+    const diff = difference(has, wants);
+    // Nothing to say (a style undone and set again, a row's reset before a row in the same style) is the usual case.
+    const reset = diff === '' ? null : fromReset(wants);
+    const codes = diff === null ? reset : reset === null || diff.length <= reset.length ? diff : reset;
+    out += bytes.slice(kept, at);
+    kept = at;
+    if (codes === null) out += pendingRaw + bytes.slice(pendingFrom, pendingTo);
+    else if (codes !== '') out += `\x1b[${codes}m`;
+    for (let a = 0; a < COUNT; a++) has[a] = wants[a];
+    pendingFrom = -1;
+    pendingRaw = '';
+  };
+  const forget = () => {
+    has.fill(null);
+    wants.fill(null);
+  };
+  let i = 0;
+  const n = bytes.length;
+  while (i < n) {
+    const esc = bytes.indexOf('\x1b', i);
+    const end = esc < 0 ? n : esc;
+    if (end > i) {
+      flush(i);
+      i = end;
+      continue;
+    }
+    // A CSI: parameter bytes, intermediate bytes, a final byte.
+    if (bytes.charCodeAt(i + 1) === 0x5b /* [ */) {
+      let j = i + 2;
+      while (j < n && bytes.charCodeAt(j) >= 0x30 && bytes.charCodeAt(j) <= 0x3f) j++;
+      const paramsEnd = j;
+      while (j < n && bytes.charCodeAt(j) >= 0x20 && bytes.charCodeAt(j) <= 0x2f) j++;
+      const final = j < n ? bytes.charCodeAt(j) : -1;
+      if (final >= 0x40 && final <= 0x7e) {
+        const next = j + 1;
+        const plainCsi = paramsEnd === j;
+        const count = final === 0x6d /* m */ && plainCsi ? sgrParams(bytes, i + 2, paramsEnd) : -1;
+        if (count > 0 && modelled(count)) {
+          applySgr(count, wants);
+          out += bytes.slice(kept, i);
+          kept = next;
+          // Consecutive SGRs are one slice of the input; a run split by a quiet escape is kept in pieces.
+          if (pendingFrom >= 0 && pendingTo !== i) {
+            pendingRaw += bytes.slice(pendingFrom, pendingTo);
+            pendingFrom = i;
+          } else if (pendingFrom < 0) pendingFrom = i;
+          pendingTo = next;
+        } else if (!(plainCsi && (MOVE_FINALS.has(final) || ((final === 0x68 || final === 0x6c) && QUIET_MODES.has(bytes.slice(i + 2, paramsEnd)))))) {
+          flush(i);
+          const fills = plainCsi && FILL_FINALS.has(final) && bytes.charCodeAt(i + 2) !== 0x3f; /* ? */
+          if (!fills) forget();
+        }
+        i = next;
+        continue;
+      }
+    }
+    // An OSC (a hyperlink): touches no attribute.
+    if (bytes.charCodeAt(i + 1) === 0x5d /* ] */) {
+      OSC.lastIndex = i;
+      const osc = OSC.exec(bytes);
+      if (osc) {
+        i += osc[0].length;
+        continue;
+      }
+    }
+    // Anything else (a two-byte escape, a saved or restored cursor, a lone ESC): written after
+    // what was pending, and then nothing is assumed of the attributes.
+    flush(i);
+    forget();
+    i += 1;
+  }
+  flush(n);
+  return kept === 0 ? bytes : out + bytes.slice(kept);
+}

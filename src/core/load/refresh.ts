@@ -55,13 +55,12 @@ export interface RefreshOptions {
   walk?: WalkThread | null;
 }
 
-// The walk's files, their paths joined by NUL, its warnings, and their stat calls under way
-// (null: stat them here).
+// The walk's files, their paths joined by NUL, its warnings, their stat calls (null: stat them here).
 interface Found {
   readonly paths: string[];
   joined: string;
   warnings: LoadWarning[];
-  shared: SharedStat | null;
+  stats: SharedStat | null;
 }
 
 // The walk done here, with the stat thread started before it (so its start-up overlaps the walk)
@@ -79,7 +78,7 @@ async function walkHere(paths: readonly string[]): Promise<Found> {
   }
   // Joined once: the stat thread takes the paths as one string, and a current snapshot compares as one.
   const joined = filePaths.join('\0');
-  return { paths: filePaths, joined, warnings: walked.warnings, shared: statWorker?.share(filePaths, joined) ?? null };
+  return { paths: filePaths, joined, warnings: walked.warnings, stats: statWorker?.share(filePaths, joined) ?? null };
 }
 
 /**
@@ -156,18 +155,8 @@ export async function beginRefresh(paths: string[], opts: RefreshOptions = {}): 
 
 // The walk the thread did, or, when it failed there, done here (which throws PathError for a bad argument).
 async function walkedOn(thread: WalkThread, paths: string[]): Promise<Found> {
-  const walked = await thread.walked();
-  // `paths` read through: the thread's walk splits its paths only when they are needed (WalkedFiles).
-  return walked
-    ? {
-        get paths() {
-          return walked.paths;
-        },
-        joined: walked.joined,
-        warnings: walked.warnings,
-        shared: walked.stats,
-      }
-    : await walkHere(paths);
+  // Taken as it is: the thread's walk splits its paths only when they are read (WalkedFiles).
+  return (await thread.walked()) ?? (await walkHere(paths));
 }
 
 // A current snapshot lists the files of the last walk that found nothing changed, in its order:
@@ -199,7 +188,7 @@ function beforeTheWalk(paths: string[], opts: RefreshOptions, o: Opened, stored:
 
 // The walk matched to the index's stamps (see beginRefresh).
 function matchWalk(paths: string[], opts: RefreshOptions, opened: Opened | null, found: Found): Checking | null {
-  const { paths: filePaths, joined, shared } = found;
+  const { paths: filePaths, joined, stats: shared } = found;
   if (!opened) {
     shared?.cancel();
     return null;
@@ -244,7 +233,7 @@ interface Begun {
 
 async function settle(paths: string[], opts: RefreshOptions, b: Begun): Promise<Refreshed | null> {
   const { reader, matched, snapshot, file } = b;
-  const { shared } = b.found;
+  const { stats: shared } = b.found;
   try {
     const stats = shared ? await shared.finish() : statPaths(b.found.paths);
     const { rowOf, stale, gone } = compareStamps(matched, stats, STAT_FIELDS);

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ESM script of the build, without type declarations.
 import { bundleOf as bundleOfUntyped, CLI_INLINED as INLINED, isCliChunk as isCliChunkUntyped, THREAD_ENTRIES as ENTRIES } from '../../scripts/bundle.mjs';
@@ -16,6 +17,7 @@ const THREAD_ENTRIES = ENTRIES as Array<{ entry: string; dynamic: boolean; forma
 const CLI_INLINED = INLINED as string[];
 
 const dist = path.resolve(import.meta.dirname, '..', '..', 'dist');
+const formatOf = (entry: string): 'esm' | 'cjs' => THREAD_ENTRIES.find((e) => e.entry === entry)?.format ?? 'esm';
 let root: string;
 beforeAll(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-bundle-'));
@@ -31,6 +33,11 @@ describe('thread bundles', () => {
     const statics = [...text.matchAll(format === 'cjs' ? /\brequire\(["']([^"']+)["']\)/g : /^import .* from ["']([^"']+)["'];?$/gm)].map((m) => m[1]);
     expect(statics.length).toBeGreaterThan(0);
     expect(statics.filter((s) => !s.startsWith('node:') && s !== 'better-sqlite3')).toEqual([]);
+    // Packages required on first use through a module's own createRequire (esbuild renames that
+    // `require`): SQLite's, and the parser's for front matter and dates few corpora have.
+    const onDemand = [...text.matchAll(/\brequire\d+\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
+    expect(onDemand.filter((s) => !['better-sqlite3', 'js-yaml', 'smol-toml', 'date-fns/parse'].includes(s))).toEqual([]);
+    if (entry.startsWith('core/load/')) expect(new Set(onDemand)).toEqual(new Set([...(dynamic ? ['better-sqlite3'] : []), 'js-yaml', 'smol-toml', 'date-fns/parse']));
     // Only the bundle of the entry's own format is there (a thread would start from the other: threadScript).
     expect(fs.existsSync(path.join(dist, bundleOf(entry, format === 'cjs' ? 'esm' : 'cjs')))).toBe(false);
     // A CommonJS bundle holds no ES module syntax (it would not run), and its modules' URLs are made from its own.
@@ -74,8 +81,27 @@ describe('thread bundles', () => {
       expect(stats.workerBatches).toBe(4);
       return out;
     };
-    const bundled = await run(bundleOf('core/load/parse-worker.js'));
+    const bundled = await run(bundleOf('core/load/parse-worker.js', formatOf('core/load/parse-worker.js')));
     expect(bundled).toEqual(await run('core/load/parse-worker.js'));
     expect(bundled.filter((r) => (r as { outcome: { ok: boolean } }).outcome.ok)).toHaveLength(30);
+  });
+
+  it("answers a texts request from its bundle, the index's modules imported on demand, as the emitted modules do", async () => {
+    const { parseFile, WORKER_ROLE } = await import(pathToFileURL(path.join(dist, 'core/load/parse-worker.js')).href);
+    const file = path.join(root, 'a3.md');
+    const st = fs.statSync(file);
+    const parsed = parseFile({ path: file, relPath: 'a3.md', folderName: 'x' }, 1 << 20, false);
+    const job = { path: file, size: st.size, mtime: st.mtimeMs, dev: st.dev, ino: st.ino, article: JSON.stringify(parsed.outcome.record) };
+    const texts = (script: string): Promise<{ texts: unknown[]; lengths: Int32Array; bytes: ArrayBuffer }> =>
+      new Promise((resolve, reject) => {
+        const worker = new Worker(new URL(pathToFileURL(path.join(dist, script))), { workerData: { role: WORKER_ROLE } });
+        worker.once('message', (reply) => void worker.terminate().then(() => resolve(reply)));
+        worker.once('error', reject);
+        worker.postMessage({ batch: 7, texts: [job], cap: 1 << 20 });
+      });
+    const bundled = await texts(bundleOf('core/load/parse-worker.js', formatOf('core/load/parse-worker.js')));
+    expect(bundled.texts[0]).not.toBeNull();
+    expect(Buffer.from(bundled.bytes).toString('utf8')).toContain('entity');
+    expect(bundled).toEqual(await texts('core/load/parse-worker.js'));
   });
 });

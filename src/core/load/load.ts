@@ -181,9 +181,9 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   const indexed = useCache && !partial && fs.existsSync(file);
   let statWorker = indexed ? StatWorker.start() : null;
   // With no index every file is parsed: the parse threads start once the walk has found enough
-  // files for them, and load their modules while the walk ends and the index is made.
+  // files for them (more as it finds more), and load their modules while the walk ends and the index is made.
   let threads = null as ParseThreads | null;
-  const startThreads = (found: number): void => void (!indexed && !partial && opts.workers === undefined && !threads && (threads = ParseThreads.start(found)));
+  const startThreads = (found: number): void => void (!indexed && !partial && opts.workers === undefined && (threads ? threads.grow(found) : (threads = ParseThreads.start(found))));
   const { files, warnings } = await walkPaths(paths, (found) => (startThreads(found), opts.onWalk?.(found))).catch((error: unknown) => {
     statWorker?.close();
     threads?.close();

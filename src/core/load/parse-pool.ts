@@ -44,16 +44,23 @@ const DEFAULT_BATCH = 256;
 const IN_FLIGHT_PER_WORKER = 2;
 // Below this many files a worker's start-up (~50 ms to load the parser) costs more than it saves.
 const MIN_JOBS_FOR_WORKERS = 2_000;
+// Below this many files a load leaves a core to its other work: the list made from the replies on
+// the load's thread, V8's compiler and GC threads, the text build's thread. Each parse thread
+// pays its start and a warm-up (its first ~2,000 files at 2-5x the warm cost, and V8's threads
+// compiling its code): a cold 10k load on two cores took ~25% less CPU until the list with one
+// parse thread than with two (BENCHMARKS.md, the 10k cold list's twelfth round), while the one
+// thread's ~0.7 s is about what two threads' work shared with the rest took of both cores.
+const SMALL_LOAD = 20_000;
 
 /** The built worker script next to this module (its bundle when built), or null when running from sources. */
 export function defaultWorkerUrl(): URL | null {
   return threadScript(new URL('./parse-worker.js', import.meta.url));
 }
 
-/** Worker threads worth starting for this many jobs on this machine. */
-export function workerCount(jobs: number, batchSize = DEFAULT_BATCH): number {
+/** Worker threads worth starting for this many jobs on this machine: one core left to the rest of a small load's work. */
+export function workerCount(jobs: number, batchSize = DEFAULT_BATCH, cores = os.availableParallelism()): number {
   if (jobs < MIN_JOBS_FOR_WORKERS) return 0;
-  return Math.max(1, Math.min(os.availableParallelism(), 4, Math.ceil(jobs / batchSize)));
+  return Math.max(1, Math.min(jobs < SMALL_LOAD ? cores - 1 : cores, 4, Math.ceil(jobs / batchSize)));
 }
 
 /**
@@ -64,31 +71,49 @@ export function workerCount(jobs: number, batchSize = DEFAULT_BATCH): number {
  * it does not need.
  */
 export class ParseThreads {
-  private constructor(private readonly workers: Worker[]) {}
+  // Threads started in all, taken ones included.
+  private started = 0;
+
+  private constructor(
+    private readonly workers: Worker[],
+    private readonly url: URL,
+  ) {}
 
   /** As many threads as workerCount gives for `jobs` files; null when there are none to start (too few files, no built script). */
   static start(jobs: number, url: URL | null = defaultWorkerUrl()): ParseThreads | null {
-    const count = url ? workerCount(jobs) : 0;
-    if (!url || count === 0) return null;
+    if (!url) return null;
+    const threads = new ParseThreads([], url);
+    threads.grow(jobs);
+    return threads.workers.length > 0 ? threads : null;
+  }
+
+  /**
+   * Starts the threads workerCount gives for `jobs` files (the walk's count so far) beyond those
+   * started (taken or not): a walk that finds more files than a small load's starts a second thread.
+   */
+  grow(jobs: number): void {
+    const count = workerCount(jobs) - this.started;
+    if (count <= 0) return;
     // With V8's default flags while they start (core/heap-flags.ts): Node's internals then come
     // from its code cache instead of being compiled again by each thread.
-    const workers = startWithDefaultFlags(() => {
-      const made: Worker[] = [];
+    const made = startWithDefaultFlags(() => {
+      const workers: Worker[] = [];
       try {
         for (let i = 0; i < count; i++) {
-          const worker = new Worker(url, { workerData: { role: WORKER_ROLE } });
+          const worker = new Worker(this.url, { workerData: { role: WORKER_ROLE } });
           // Until parseAll listens, a thread that fails is only left out (take skips it), and one
           // never taken (the load failed first) keeps no process alive.
           worker.on('error', () => {});
           worker.unref();
-          made.push(worker);
+          workers.push(worker);
         }
       } catch {
         // Threads that cannot be started now will not be started by parseAll either; it parses here.
       }
-      return made;
+      return workers;
     });
-    return workers.length > 0 ? new ParseThreads(workers) : null;
+    this.started += made.length;
+    this.workers.push(...made);
   }
 
   /** A started thread still running, for parseAll, or null when none is left. */

@@ -176,9 +176,9 @@ function keepVocabularyIfIdle(db: Database.Database): void {
   }
 }
 
-if (parentPort && (workerData as { role?: unknown } | null)?.role === TEXT_ROLE) {
-  const port = parentPort;
-  const job = workerData as TextJob;
+// The thread's whole life, in a function rather than at the module's top level: a module with a
+// top-level await cannot be built as a CommonJS bundle, which a thread starts sooner (scripts/bundle.mjs).
+async function runThread(port: NonNullable<typeof parentPort>, job: TextJob): Promise<void> {
   const stop = new Int32Array(job.stop);
   const post = (m: TextMessage): void => port.postMessage(m);
   const conn: { db: Database.Database | null; refused: Error | null } = { db: null, refused: null };
@@ -222,3 +222,5 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === TEXT_ROLE)
     conn.db?.close();
   }
 }
+
+if (parentPort && (workerData as { role?: unknown } | null)?.role === TEXT_ROLE) void runThread(parentPort, workerData as TextJob);

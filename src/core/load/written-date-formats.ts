@@ -8,10 +8,17 @@
 // date class, getters and setters only. The full `UTCDate` module makes three Intl.DateTimeFormat
 // as it is imported, for its formatters: every program that loads a corpus then paged in ~5 MB of
 // ICU's locale data from node's binary (resident, and counted in the peak RSS) that it never used.
+//
+// date-fns' `parse` is required on the first date that needs it, not imported: its ~60 modules
+// (~40 ms of CPU to import unbundled, 67 KB of a parse thread's bundle) serve only the dates above,
+// which most corpora never write (front-matter/engines.ts does the same for js-yaml and smol-toml).
 
+import { createRequire } from 'node:module';
 import { UTCDateMini } from '@date-fns/utc/date/mini';
 import { isValid } from 'date-fns/isValid';
-import { parse } from 'date-fns/parse';
+
+const require = createRequire(import.meta.url);
+let dateFnsParse: typeof import('date-fns/parse').parse | null = null;
 
 /** Years accepted anywhere in a front-matter date. */
 export const YEAR_MIN = 1000;
@@ -50,6 +57,7 @@ const TIME = /(?:,?\s+|T)(?:at\s+)?(\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|
 const REFERENCE = new UTCDateMini(2000, 0, 1);
 
 function parseWith(text: string, formats: readonly string[]): Date | null {
+  const parse = (dateFnsParse ??= (require('date-fns/parse') as typeof import('date-fns/parse')).parse);
   for (const format of formats) {
     const d = parse(text, format, REFERENCE);
     if (isValid(d)) return d;

@@ -138,6 +138,29 @@ describe('ParseThreads (started before the jobs are known)', () => {
     expect(threads!.take()).toBeNull();
   });
 
+  it("grow to the count the walk has found so far (a small load's threads first, more past it)", async () => {
+    const threads = ParseThreads.start(8_192, workerUrl);
+    const taken: Array<{ terminate(): Promise<number> }> = [];
+    const takeAll = (): number => {
+      let n = 0;
+      for (let w = threads!.take(); w !== null; w = threads!.take()) taken.push(w), (n += 1);
+      return n;
+    };
+    try {
+      expect(threads).not.toBeNull();
+      threads!.grow(10_000);
+      expect(takeAll()).toBe(workerCount(10_000));
+      // Taken threads are not started again; a bigger count starts only the difference.
+      threads!.grow(10_000);
+      expect(takeAll()).toBe(0);
+      threads!.grow(100_000);
+      expect(takeAll()).toBe(workerCount(100_000) - workerCount(10_000));
+    } finally {
+      threads?.close();
+      await Promise.all(taken.map((w) => w.terminate()));
+    }
+  });
+
   it('start none for fewer files than threads pay for, nor without a built script', () => {
     expect(ParseThreads.start(1_999, workerUrl)).toBeNull();
     expect(ParseThreads.start(10_000, null)).toBeNull();
@@ -169,6 +192,19 @@ describe('workerCount', () => {
     const count = workerCount(n);
     expect(count).toBeGreaterThanOrEqual(1);
     expect(count).toBeLessThanOrEqual(Math.min(4, os.availableParallelism()));
+  });
+
+  it.each([
+    [2, 10_000, 1],
+    [2, 19_999, 1],
+    [2, 20_000, 2],
+    [2, 100_000, 2],
+    [1, 10_000, 1],
+    [4, 10_000, 3],
+    [4, 100_000, 4],
+    [8, 10_000, 4],
+  ])('on %i cores, %i jobs -> %i workers (a small load leaves a core to its other work)', (cores, n, expected) => {
+    expect(workerCount(n, undefined, cores)).toBe(expected);
   });
 });
 

@@ -40,6 +40,7 @@ export class WalkThread {
   private constructor(
     private readonly worker: Worker,
     private readonly reply: Promise<WalkedFiles | null>,
+    private readonly up: Promise<void>,
   ) {}
 
   /**
@@ -80,7 +81,11 @@ export class WalkThread {
       worker.once('error', () => resolve(null));
       worker.once('exit', () => resolve(null));
     });
-    return new WalkThread(worker, reply);
+    const up = new Promise<void>((resolve) => {
+      worker.once('online', resolve);
+      void reply.then(() => resolve());
+    });
+    return new WalkThread(worker, reply, up);
   }
 
   /**
@@ -97,6 +102,15 @@ export class WalkThread {
     } catch {
       // The thread is gone: walked() settles as null.
     }
+  }
+
+  /**
+   * Settles once the thread runs its script (Worker's 'online': Node's own modules of a thread are
+   * loaded by then, which a V8 flag set while they load would make it compile from source instead
+   * of taking their code cache: heap-flags.ts), or has ended. Does not begin the walk. Never rejects.
+   */
+  online(): Promise<void> {
+    return this.up;
   }
 
   /**

@@ -5,6 +5,7 @@
 import { indexMayAnswer, type Options } from './args.js';
 import type { Article } from './core/article.js';
 import { WalkThread } from './core/files/index.js';
+import { compileWithoutInliningOnce } from './core/jit-flags.js';
 import { QueryError } from './core/search/index.js';
 import { limitHeapGrowth } from './heap-growth.js';
 import { drained, EXIT, fail, importFormat, NAME, printArticles, printPaths, reportWarnings } from './output.js';
@@ -48,11 +49,18 @@ async function filterFromIndex(options: Options, paths: string[], started: WalkT
   const { filterFromIndex: fromIndex } = await importIndexFilter();
   // `--print path` needs nothing of the matches but their paths: the index ranks its rows without loading the loader.
   const pathsOnly = options.print === 'path' && !options.stats;
+  // The answer is ~0.1 s of code run once, yet V8 optimises its hot loops (the stat calls, the
+  // rows, the ranking) on background threads, inlining every callee into each: without inlining
+  // ~25% fewer instructions on those threads at 10k files, which on two cores run beside the walk
+  // thread's stat calls. Not before the walk thread runs (a thread starting meanwhile would
+  // compile Node's own modules from source), nor for a full load (its threads start with V8's defaults).
+  const inliningBack = walk ? compileWithoutInliningOnce(walk.online()) : () => {};
   let found;
   try {
     found = await fromIndex(paths, query, { sort: options.sort === 'hot' ? 'date' : options.sort, includeDrafts: options.drafts, maxFileSize: options.maxFileSize, pathsOnly, walk });
   } catch (error) {
     walk?.cancel();
+    inliningBack();
     if (error instanceof QueryError) {
       fail(`bad query: ${error.message}`);
       return true;
@@ -61,6 +69,8 @@ async function filterFromIndex(options: Options, paths: string[], started: WalkT
   }
   if (!found) {
     walk?.cancel();
+    // A full load follows, whose threads must start with V8's default flags.
+    inliningBack();
     return false;
   }
   reportWarnings(found.warnings);

@@ -33,3 +33,27 @@ export function compileWithoutInlining(): () => void {
     if (depth === 0) apply('--turbo-inlining');
   };
 }
+
+/**
+ * Turns TurboFan's inlining off once `ready` settles (e.g. a thread started before has come
+ * online: a thread started while a flag differs from V8's default compiles Node's own modules
+ * from source instead of taking their code cache, heap-flags.ts), until the returned function is
+ * called or a worker thread is started in this process, whichever comes first: a thread started
+ * meanwhile finds V8's defaults back by its bootstrap. Called before `ready` settles, the returned
+ * function keeps the flags from changing at all. It may be called more than once. Never throws.
+ */
+export function compileWithoutInliningOnce(ready: Promise<unknown>): () => void {
+  let restore: (() => void) | null = null;
+  let ended = false;
+  const back = (): void => {
+    ended = true;
+    process.off('worker', back);
+    restore?.();
+  };
+  void ready.then(() => {
+    if (ended) return;
+    restore = compileWithoutInlining();
+    process.once('worker', back);
+  });
+  return back;
+}

@@ -10,7 +10,8 @@ import type { Hit } from '../core/search/index.js';
 import type { RowInfo } from '../state/story-rows.js';
 import { PaintedRows, useSlotBlock } from './Lines.js';
 import type { ListLane } from './list/list-lane.js';
-import { lookOf, rowDate, rowText, type RowProps } from './list/row-paint.js';
+import { paintedWindow, type PaintedWindow, type RowLook } from './list/painted-window.js';
+import { lookOf, rowDate, rowText } from './list/row-paint.js';
 import { theme } from './theme.js';
 
 export { sentimentMark } from '../core/render/index.js';
@@ -55,23 +56,20 @@ export function listTitle(position: number, total: number, approximate: boolean)
  * whose `selected` changed.
  */
 export const ArticleList = memo(function ArticleList(p: ArticleListProps) {
-  const looks = useMemo(
-    () => rowLooks(p),
+  const window = useMemo(
+    () => windowOf(p),
     // The props a row's look is made of; the cursor and focus are applied below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [p.hits, p.height, p.article, p.now, p.width, p.multi, p.marked, p.rowInfo, p.marks, p.marksVersion],
   );
-  const paintRows = useMemo(() => {
-    const start = p.start;
-    return (cursor: number, focused: boolean) => looks.map((r, i) => rowText({ ...r, selected: start + i === cursor, focused }));
-  }, [looks, p.start]);
-  const painted = useMemo(() => paintRows(p.cursor, p.focused), [paintRows, p.cursor, p.focused]);
+  const { looks } = window;
+  const painted = useMemo(() => window.rows(p.start, p.cursor, p.focused), [window, p.start, p.cursor, p.focused]);
   const block = useSlotBlock();
   const { lane } = p;
   if (lane) {
-    const paintWith = (changes: Partial<ArticleListProps>): string[] => {
+    const paintWith = (changes: Partial<ArticleListProps>): readonly string[] => {
       const q = { ...p, ...changes };
-      return rowLooks(q).map((r, i) => rowText({ ...r, selected: q.start + i === q.cursor, focused: q.focused }));
+      return windowOf(q).rows(q.start, q.cursor, q.focused);
     };
     const paintRow = (row: number, cursor: number, focused: boolean): string => rowText({ ...looks[row], selected: p.start + row === cursor, focused });
     lane.rows = looks.length ? { block, start: p.start, count: looks.length, height: p.height, paintRow, paintWith } : null;
@@ -93,8 +91,13 @@ export const ArticleList = memo(function ArticleList(p: ArticleListProps) {
   );
 });
 
+// The window of rows `p` shows, its looks made once per answer (list/painted-window.ts).
+function windowOf(p: ArticleListProps): PaintedWindow {
+  return paintedWindow(p.hits, [p.height, p.article, p.now, p.width, p.multi, p.marked, p.rowInfo, p.marks, p.marksVersion], () => rowLooks(p));
+}
+
 // Each visible row's props but the cursor and focus, with its look key made once.
-function rowLooks(p: ArticleListProps): Array<Omit<RowProps, 'selected' | 'focused'>> {
+function rowLooks(p: ArticleListProps): RowLook[] {
   const rows = p.hits.slice(0, Math.max(0, p.height));
   if (rows.length === 0) return [];
   const articles = rows.map((h) => p.article(h.id));

@@ -119,22 +119,25 @@ export function statClaimed(paths: readonly string[], b: StatBuffers): void {
  * finished: waiting for a thread the scheduler has not run cost a warm --filter up to a second on
  * a busy machine (0.2 s at 10k files), while a chunk takes a few ms. Stat-ing a file twice is
  * harmless; the thread may still write into the shared buffer until it ends, so a copy is returned.
+ * `paths`: the paths `b` was made for (statBuffers), or a function giving them when first needed.
  */
-export function joinStat(paths: readonly string[], b: StatBuffers, end: () => void): SharedStat {
-  const n = paths.length;
-  const chunks = Math.ceil(n / STAT_CHUNK);
+export function joinStat(paths: readonly string[] | (() => readonly string[]), b: StatBuffers, end: () => void): SharedStat {
   const stats = new Float64Array(b.out);
+  const n = stats.length / STAT_FIELDS;
+  // Paths given as a function are asked for only when this thread has a chunk to stat (see WalkThread).
+  const list = typeof paths === 'function' ? paths : () => paths;
+  const chunks = Math.ceil(n / STAT_CHUNK);
   const claim = new Int32Array(b.next);
   const finished = new Int32Array(b.done);
   return {
     finish: async (pause) => {
       for (let start = Atomics.add(claim, 0, STAT_CHUNK); start < n; start = Atomics.add(claim, 0, STAT_CHUNK)) {
-        statInto(paths, stats, start, Math.min(start + STAT_CHUNK, n));
+        statInto(list(), stats, start, Math.min(start + STAT_CHUNK, n));
         Atomics.store(finished, start / STAT_CHUNK, 1);
         await pause?.();
       }
       for (let c = 0; c < chunks; c++) {
-        if (Atomics.load(finished, c) === 0) statInto(paths, stats, c * STAT_CHUNK, Math.min((c + 1) * STAT_CHUNK, n));
+        if (Atomics.load(finished, c) === 0) statInto(list(), stats, c * STAT_CHUNK, Math.min((c + 1) * STAT_CHUNK, n));
       }
       end();
       return stats.slice();

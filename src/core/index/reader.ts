@@ -139,6 +139,14 @@ export class IndexReader {
     return this.db.prepare(`SELECT count(*) FROM articles ${planWhere(plan)}`).pluck().get(...planParams(plan)) as number;
   }
 
+  /**
+   * [id, article JSON] of the rows a plan selects, in id order, one at a time as the caller takes
+   * them (the caller ends the iteration or reads it through before using this reader again).
+   */
+  plannedArticles(plan: QueryPlan): IterableIterator<[number, string]> {
+    return this.db.prepare(`SELECT id, article FROM articles ${planWhere(plan)} ORDER BY id`).raw().iterate(...planParams(plan)) as IterableIterator<[number, string]>;
+  }
+
   /** [id, article JSON] of the rows with these ids (those still there), in id order: one statement, the ids bound as a JSON array. */
   articles(ids: readonly number[]): Array<[number, string]> {
     return this.db.prepare('SELECT id, article FROM articles WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').raw().all(JSON.stringify(ids)) as Array<[number, string]>;

@@ -35,8 +35,10 @@ export function readSnapshotRaw(db: Database.Database, stamp?: string): Snapshot
   if (!row || typeof row[1] !== 'string' || !Buffer.isBuffer(row[2])) return null;
   const [, paths, blob] = row;
   if (blob.byteLength % (NUMBERS * 8) !== 0) return null;
-  // A copy: the blob's bytes need not be aligned for a Float64Array view.
-  return { paths, numbers: new Float64Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength)) };
+  // A view when the blob's bytes are aligned for one (a large blob has a buffer of its own), else
+  // a copy: at 1M rows the copy was 40 MB more at the warm run's peak.
+  const count = blob.byteLength / 8;
+  return { paths, numbers: blob.byteOffset % 8 === 0 ? new Float64Array(blob.buffer, blob.byteOffset, count) : new Float64Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength)) };
 }
 
 /** The stamp rows of a snapshot, or null when its paths and numbers do not agree (a damaged row). */

@@ -55,13 +55,12 @@ export interface RefreshOptions {
   walk?: WalkThread | null;
 }
 
-// The walk's files, their paths joined by NUL, its warnings, and their stat calls under way
-// (null: stat them here).
+// The walk's files, their paths joined by NUL, its warnings, their stat calls (null: stat them here).
 interface Found {
-  paths: string[];
+  readonly paths: string[];
   joined: string;
   warnings: LoadWarning[];
-  shared: SharedStat | null;
+  stats: SharedStat | null;
 }
 
 // The walk done here, with the stat thread started before it (so its start-up overlaps the walk)
@@ -79,7 +78,7 @@ async function walkHere(paths: readonly string[]): Promise<Found> {
   }
   // Joined once: the stat thread takes the paths as one string, and a current snapshot compares as one.
   const joined = filePaths.join('\0');
-  return { paths: filePaths, joined, warnings: walked.warnings, shared: statWorker?.share(filePaths, joined) ?? null };
+  return { paths: filePaths, joined, warnings: walked.warnings, stats: statWorker?.share(filePaths, joined) ?? null };
 }
 
 /**
@@ -156,8 +155,8 @@ export async function beginRefresh(paths: string[], opts: RefreshOptions = {}): 
 
 // The walk the thread did, or, when it failed there, done here (which throws PathError for a bad argument).
 async function walkedOn(thread: WalkThread, paths: string[]): Promise<Found> {
-  const walked = await thread.walked();
-  return walked ? { paths: walked.paths, joined: walked.joined, warnings: walked.warnings, shared: walked.stats } : await walkHere(paths);
+  // Taken as it is: the thread's walk splits its paths only when they are read (WalkedFiles).
+  return (await thread.walked()) ?? (await walkHere(paths));
 }
 
 // A current snapshot lists the files of the last walk that found nothing changed, in its order:
@@ -189,7 +188,7 @@ function beforeTheWalk(paths: string[], opts: RefreshOptions, o: Opened, stored:
 
 // The walk matched to the index's stamps (see beginRefresh).
 function matchWalk(paths: string[], opts: RefreshOptions, opened: Opened | null, found: Found): Checking | null {
-  const { paths: filePaths, joined, shared } = found;
+  const { paths: filePaths, joined, stats: shared } = found;
   if (!opened) {
     shared?.cancel();
     return null;
@@ -234,15 +233,16 @@ interface Begun {
 
 async function settle(paths: string[], opts: RefreshOptions, b: Begun): Promise<Refreshed | null> {
   const { reader, matched, snapshot, file } = b;
-  const { paths: filePaths, shared } = b.found;
+  const { stats: shared } = b.found;
   try {
-    const stats = shared ? await shared.finish() : statPaths(filePaths);
+    const stats = shared ? await shared.finish() : statPaths(b.found.paths);
     const { rowOf, stale, gone } = compareStamps(matched, stats, STAT_FIELDS);
     // Nothing changed: keep the stamps for the next run in one piece, in the walk's order, unless
     // the snapshot holds them so already.
-    if (!(snapshot && snapshot.walkOrder) && stale.length === 0 && gone.length === 0) writeSnapshot(file, b.rowsStamp, matchedRows(matched, filePaths));
+    if (!(snapshot && snapshot.walkOrder) && stale.length === 0 && gone.length === 0) writeSnapshot(file, b.rowsStamp, matchedRows(matched, b.found.paths));
     // Every stat equals the stamp stored for its file: the provisional answer stands.
     if (b.provisional && stale.length === 0 && gone.length === 0) return b.provisional;
+    const filePaths = b.found.paths;
     if (stale.length > MAX_STALE) throw new Unusable();
     const fileWarnings: Refreshed['fileWarnings'] = [];
     if (stale.length > 0 || gone.length > 0) {

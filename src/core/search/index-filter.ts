@@ -20,7 +20,7 @@
 
 import type { Article, FoldedBodyOnDisk, FrontMatterFormat, LoadWarning } from '../article.js';
 import type { ArticleRecord } from '../article-record.js';
-import type { ArticleIndex, IndexQuery, WordSource } from '../index/index.js';
+import type { ArticleIndex, IndexedRow, IndexQuery, WordSource } from '../index/index.js';
 import type { WalkThread } from '../files/index.js';
 import { answersWord, importLoader, LocalIndex } from '../load/index.js';
 import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
@@ -88,7 +88,11 @@ export async function filterFromIndex(paths: string[], query: string, opts: Inde
 // The rows of `ids` as articles with ids 0..n-1 in walk order (for ranking alone: IndexRows, else
 // the loader's articles), or null when one does not read back well.
 async function articlesOf(index: LocalIndex, ids: readonly number[], forRanking = false): Promise<{ articles: Article[]; rowIds: number[] } | null> {
-  const rows = index.rows(ids);
+  return articlesFrom(index, index.rows(ids), forRanking);
+}
+
+// Rows read back (LocalIndex.rows, or a selection's read()) as articles: see articlesOf.
+async function articlesFrom(index: LocalIndex, rows: IndexedRow[] | null, forRanking: boolean): Promise<{ articles: Article[]; rowIds: number[] } | null> {
   if (!rows) return null;
   const rowIds = rows.map((r) => r.id);
   if (forRanking) return { articles: rows.map((r, k) => new IndexRow(r.record, k)), rowIds };
@@ -102,15 +106,17 @@ async function exactly(index: LocalIndex, q: ParsedQuery, query: string, opts: I
   const short = q.phrases.length === 0 && q.text.length <= 2;
   if (short || q.words.length === 0 || !q.words.some(answersWord)) return null;
   const includeDrafts = opts.includeDrafts ?? false;
-  const candidates = index.query({ terms: q.terms, includeDrafts });
+  // Counted first: the candidates' rows are read only when this way answers.
+  const candidates = index.select({ terms: q.terms, includeDrafts });
   // Under CAP passing the search takes its one-pass path over them all: the second way reads them all.
-  if (!candidates || candidates.passing === null || candidates.passing <= CAP) return null;
+  if (candidates.passing === null || candidates.passing <= CAP) return null;
   // A word the index leaves to memory would make the candidates a superset: the second way.
   if (index.leftToMemory(q.words).length > 0) return null;
+  const read = candidates.read();
   // No exact match: the typo fallback ranks the newest articles passing the filters (the second way).
-  if (candidates.ids.length === 0) return q.text.length >= 4 ? null : [];
+  if (read.selected === 0) return q.text.length >= 4 ? null : [];
   // Ranking reads no body here (every candidate holds the words), so rows for ranking alone do when only paths are printed.
-  const made = await articlesOf(index, candidates.ids, opts.pathsOnly);
+  const made = await articlesFrom(index, read.rows, opts.pathsOnly ?? false);
   if (!made) return null;
   const { articles } = made;
   const search = new SearchIndex(articles);

@@ -22,7 +22,7 @@ export interface LaneRows {
   height: number;
   /** Row `row` (0-based in the pane) as it looks with the cursor at `cursor`. */
   paintRow(row: number, cursor: number, focused: boolean): string;
-  paintWith(changes: { hits: readonly Hit[]; start: number; cursor: number; focused: boolean; rowInfo: AppState['rowInfo']; marks: RowMarks }): string[];
+  paintWith(changes: { hits: readonly Hit[]; start: number; cursor: number; focused: boolean; rowInfo: AppState['rowInfo']; marks: RowMarks }): readonly string[];
 }
 
 /** One painted row of its own (the search line, the status line) as last rendered, and its paint for a state. */

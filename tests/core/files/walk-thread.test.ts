@@ -43,13 +43,18 @@ describe('WalkThread', () => {
     expect(Array.from(await walked!.stats.finish())).toEqual(Array.from(statPaths(walked!.paths)));
   });
 
-  it('keeps its walk where begin() says, and a later thread takes it for the walk while no folder changed', async () => {
-    for (let i = 0; i < 40; i++) write(root, `f${i % 4}/a-${i}.md`, article(`Post ${i}`));
+  // `files` articles in `folders` folders whose walk may be kept, and where to keep it.
+  async function keepable(files: number, folders: number): Promise<{ cache: string; listing: string }> {
+    for (let i = 0; i < files; i++) write(root, `f${i % folders}/a-${i}.md`, article(`Post ${i}`));
     // A walk is kept only once every folder's last change is RACY_MS old (walk-listing.ts).
     await new Promise((r) => setTimeout(r, RACY_MS + 200));
     // Kept outside the folder walked: writing it there would change the folder.
     const cache = makeTempDir();
-    const listing = path.join(cache, 'kept-walk');
+    return { cache, listing: path.join(cache, 'kept-walk') };
+  }
+
+  it('keeps its walk where begin() says, and a later thread takes it for the walk while no folder changed', async () => {
+    const { cache, listing } = await keepable(40, 4);
     const { WalkThread } = await built();
     const first = WalkThread.start([root])!;
     first.begin(listing);
@@ -75,6 +80,28 @@ describe('WalkThread', () => {
     expect(fresh!.paths).toContain(path.join(root, 'f0', 'new.md'));
     await fresh!.stats.finish();
     cleanup(cache);
+  });
+
+  it('says when it runs without beginning the walk, so a listing given after still counts', async () => {
+    const { cache, listing } = await keepable(12, 3);
+    const { WalkThread } = await built();
+    const thread = WalkThread.start([root])!;
+    await thread.online();
+    // online() did not begin the walk without a listing: begin(listing) after it is the one that counts.
+    thread.begin(listing);
+    const walked = await thread.walked();
+    expect(walked!.paths).toEqual((await walkPaths([root])).files.map((f) => f.path));
+    expect(fs.existsSync(listing)).toBe(true);
+    await walked!.stats.finish();
+    cleanup(cache);
+  });
+
+  it('settles online() for a thread ended before it ran', async () => {
+    const { WalkThread } = await built();
+    const thread = WalkThread.start([root])!;
+    thread.cancel();
+    await thread.online();
+    expect(await thread.walked()).toBeNull();
   });
 
   it('answers an empty folder', async () => {

@@ -12,6 +12,7 @@ import { loadCorpus } from '../../../src/core/load/load.js';
 import { LocalIndex } from '../../../src/core/load/local-index.js';
 import { preloadBodies } from '../../../src/core/search/body-preload.js';
 import { filterFromIndex } from '../../../src/core/search/index-filter.js';
+import { parseQuery } from '../../../src/core/search/query.js';
 import { SearchIndex } from '../../../src/core/search/search.js';
 
 const repo = path.resolve(import.meta.dirname, '..', '..', '..');
@@ -84,5 +85,22 @@ describe('the early answer of a warm --filter', () => {
     expect(await check()).toEqual([false, 'changed']);
     expect(await check()).toEqual([true, 'same']);
     expect(await fromIndex('solana')).toEqual(await withoutIndex('solana'));
+  }, 120_000);
+
+  it('selects in one read what query() names and rows() reads, counted before anything is read', async () => {
+    const index = new LocalIndex([corpus], { cacheDir });
+    expect(await index.update()).toBe(true);
+    const terms = parseQuery('solana -source:decrypt', NOW).terms;
+    const candidates = index.query({ terms, includeDrafts: false })!;
+    const selection = index.select({ terms, includeDrafts: false });
+    expect(candidates.ids.length).toBeGreaterThan(0);
+    expect(selection.passing).toBe(candidates.passing);
+    expect(selection.decided).toEqual(candidates.decided);
+    const read = selection.read();
+    expect(read.selected).toBe(candidates.ids.length);
+    expect(read.rows).toEqual(index.rows(candidates.ids));
+    // A word no token holds: nothing selected, nothing read.
+    expect(index.select({ terms: parseQuery('qqxqzv', NOW).terms, includeDrafts: false }).read()).toEqual({ selected: 0, rows: [] });
+    index.close();
   }, 120_000);
 });

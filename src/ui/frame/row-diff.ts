@@ -5,6 +5,7 @@
 // them included). Rows are as the compositor builds them: text with SGR colours and OSC 8
 // hyperlinks, each row's styles closed at its end.
 import { steadyWidth } from '../../core/width/index.js';
+import { styleAfter } from './sgr-minimise.js';
 
 // CSI and OSC sequences and two-byte escapes: what a row holds besides its text.
 const ESCAPES = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])/g;
@@ -19,6 +20,18 @@ const LINK_END = '\x1b]8;;\x07';
 const JOINS_BEFORE = /^[\p{M}\u200d\ufe00-\ufe0f\u1160-\u11ff\ud7b0-\ud7ff\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]/u;
 const JOINS_AFTER = /[\u200d]$|\ud83c[\udde6-\uddff]$/;
 const plain = (s: string): string => (s.includes('\x1b') ? s.replace(ESCAPES, '') : s);
+
+// Whether the cells from `a` in `previous` and from `b` in `next` get the same style and hyperlink
+// from the escapes before them: at once when the two differing parts (from `p`, where the rows
+// still agree) hold the same escapes, else read from each row's start.
+function sameStyleAt(previous: string, a: number, next: string, b: number, p: number): boolean {
+  const was = previous.slice(p, a);
+  const is = next.slice(p, b);
+  const escapes = (t: string) => (t.includes('\x1b') ? (t.match(ESCAPES) ?? []).join('') : '');
+  if (escapes(was) === escapes(is)) return true;
+  const style = styleAfter(previous.slice(0, a));
+  return style !== null && style === styleAfter(next.slice(0, b));
+}
 
 // An escape sequence starting at `from` in `row`, or null.
 function escapeAt(row: string, from: number): string | null {
@@ -84,8 +97,18 @@ export function rowChange(row: number, previous: string, next: string): string |
     a = previous.length - s;
     b = next.length - s;
     const was = steadyWidth(plain(previous.slice(p, a)));
-    // When both rows' differing cells are as wide, the cells after them stay where they are.
-    if (s > 0 && was !== null && cellEdge(previous, a) && cellEdge(next, b) && was === steadyWidth(plain(next.slice(p, b)))) {
+    // When both rows' differing cells are as wide, the cells after them stay where they are; and
+    // they keep their style only when the differing parts hold the same escapes (the common end's
+    // first cells are styled by the last of them: `ESC[31m▼ ` and `ESC[90m● ` end alike in a space
+    // that is red in one row and grey in the other).
+    if (
+      s > 0 &&
+      was !== null &&
+      cellEdge(previous, a) &&
+      cellEdge(next, b) &&
+      was === steadyWidth(plain(next.slice(p, b))) &&
+      sameStyleAt(previous, a, next, b, p)
+    ) {
       const middle = next.slice(p, b);
       const linked = (style + middle).includes('\x1b]8;');
       return at + RESET + style + middle + RESET + (linked ? LINK_END : '');

@@ -148,6 +148,36 @@ const MOVE_FINALS = new Set([0x41, 0x42, 0x43, 0x44, 0x47, 0x48, 0x64, 0x66]);
 const FILL_FINALS = new Set([0x4a, 0x4b, 0x58, 0x40, 0x50, 0x4c, 0x4d, 0x53, 0x54]);
 
 /**
+ * The attributes and hyperlink in force after `bytes` (a row's text and escapes) drawn from a
+ * reset with no link open, as a string equal for equal states; null when it holds an escape this
+ * module does not model (row-diff.ts then takes the states for different).
+ */
+export function styleAfter(bytes: string): string | null {
+  const state: State = new Array<string | null>(COUNT).fill('');
+  let link = '';
+  let i = bytes.indexOf('\x1b');
+  while (i >= 0) {
+    if (bytes.charCodeAt(i + 1) === 0x5d /* ] */) {
+      OSC.lastIndex = i;
+      const osc = OSC.exec(bytes);
+      if (!osc) return null;
+      // OSC 8 ; params ; URI: the link the next cells belong to ('' closes it).
+      if (osc[0].startsWith('\x1b]8;')) link = osc[0].slice(osc[0].indexOf(';', 4) + 1).replace(/\x07$|\x1b\\$/, '');
+      i = bytes.indexOf('\x1b', i + osc[0].length);
+      continue;
+    }
+    if (bytes.charCodeAt(i + 1) !== 0x5b /* [ */) return null;
+    const end = bytes.indexOf('m', i);
+    if (end < 0) return null;
+    const count = sgrParams(bytes, i + 2, end);
+    if (count < 0 || !modelled(count)) return null;
+    applySgr(count, state);
+    i = bytes.indexOf('\x1b', end + 1);
+  }
+  return `${state.join(';')}|${link}`;
+}
+
+/**
  * `bytes` (text and escape sequences, as the frame writer sends them) with its SGR sequences
  * merged: each run of them between two written or erased cells becomes the one shortest SGR that
  * gives the next cell the same attributes (none when it needs no change), and the write ends with

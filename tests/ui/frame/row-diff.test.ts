@@ -71,6 +71,20 @@ describe('frameUpdate from the first changed cell', () => {
     expect(rowChange(0, '│ 👍 a', '│ 👍 b')).toBeNull();
   });
 
+  it('rewrites the common end of a row when a style set before it changed', async () => {
+    // The two rows end alike byte for byte, but the escape that styles the start of that common
+    // end is in the part that differs: the cells keep their old colour unless written again.
+    const pairs: Array<[string, string]> = [
+      // The list's sentiment glyph and the space after it, as the row paints them.
+      [`│ ${c.red('▼ ')}+2 Ostrava│`, `│ ${c.gray('● ')}+2 Ostrava│`],
+      [`│ ${c.green('+12.5%')} │`, `│ ${c.red('-12.5%')} │`],
+      [`│ ${c.bgBlue('  ok')} │`, `│ ${c.bgRed('  ok')} │`],
+    ];
+    for (const [a, b] of pairs) expect(await screenAfter([[a], [b]])).toEqual(await screenAfter([[b]]));
+    // Where the escapes of the differing parts are the same, the common end is still not written.
+    expect(rowChange(0, `│ ${c.red('▼ ')}+2 Ostrava│`, `│ ${c.red('▲ ')}+2 Ostrava│`)).not.toContain('Ostrava');
+  });
+
   it('closes a hyperlink it leaves open mid-row, and leaves no style behind', () => {
     const link = (t: string) => `\x1b]8;;https://example.com\x07${t}\x1b]8;;\x07`;
     const change = rowChange(0, `│ ${link('one two')} │`, `│ ${link('one too')} │`) ?? '';

@@ -81,27 +81,49 @@ export function titleFromFileName(fileName: string): string {
   return words === '' ? stem : words;
 }
 
-/** Text of the first `# heading` outside code fences, with inline Markdown markers removed. */
+// Lines that cannot start a paragraph (so cannot start a setext heading's text).
+const NOT_PARAGRAPH = /^(?: {4}|\t| {0,3}(?:[-+*][ \t]|\d{1,9}[.)][ \t]|[>|<]))/;
+
+/**
+ * Text of the first level-one heading outside code fences, `# Title` or the setext form (`Title`
+ * underlined with `===`, one or more lines), with inline Markdown markers removed; null for none.
+ */
 export function firstHeading(body: string): string | null {
   let fence: string | null = null;
+  // The lines of the paragraph being read: a `===` line under them makes them a heading.
+  let paragraph: string[] = [];
   for (const line of body.slice(0, 64 * 1024).split('\n')) {
     const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
     if (fenceMatch) {
       if (fence === null) fence = fenceMatch[1][0];
       else if (fenceMatch[1][0] === fence) fence = null;
+      paragraph = [];
       continue;
     }
     if (fence !== null) continue;
-    const m = /^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/.exec(line);
-    if (!m) continue;
-    const text = m[1]
-      .replace(/\s*\{:?[^}]*\}\s*$/, '') // kramdown `{#id .class}` / `{:.class}` attribute lists
-      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-      .replace(/[*_`~]+/g, '')
-      .trim();
-    if (text !== '') return text;
+    const atx = /^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/.exec(line);
+    const setext = paragraph.length > 0 && /^ {0,3}=+[ \t]*$/.test(line);
+    if (atx || setext) {
+      const text = headingText(atx ? atx[1] : paragraph.join(' '));
+      if (text !== '') return text;
+      paragraph = [];
+      continue;
+    }
+    // Blank lines end a paragraph. Indented code, list items, quotes, HTML and table rows do not
+    // start one: a `===` under them continues them rather than making a heading.
+    if (line.trim() === '' || (paragraph.length === 0 && NOT_PARAGRAPH.test(line))) paragraph = [];
+    else paragraph.push(line.trim());
   }
   return null;
+}
+
+// A heading's text without inline Markdown markers and kramdown attribute lists.
+function headingText(raw: string): string {
+  return raw
+    .replace(/\s*\{:?[^}]*\}\s*$/, '') // kramdown `{#id .class}` / `{:.class}` attribute lists
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`~]+/g, '')
+    .trim();
 }
 
 // A page bundle (Hugo, Eleventy, Gatsby: `posts/halving/index.md`) is named by its folder, the

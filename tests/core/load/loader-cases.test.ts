@@ -38,6 +38,17 @@ describe('YAML 1.1 flags', () => {
   });
 });
 
+describe('titles from the body', () => {
+  it('a file with no front matter takes its first level-one heading, # or setext (===), else its file name', async () => {
+    const l = await load('loader-more/no-front-matter');
+    expect(l.warnings).toEqual([]);
+    expect(l.byFile['setext-title.md'].title).toBe('Exchange Reserves Fall to a Five-Year Low');
+    expect(l.byFile['setext-two-lines.md'].title).toBe('Miners Sell Into the Rally, Analysts Say');
+    expect(l.byFile['no-heading.md'].title).toBe('no heading');
+    expect(titles(l, 'reserves')).toEqual(['Exchange Reserves Fall to a Five-Year Low']);
+  });
+});
+
 describe('scalars YAML would type', () => {
   it('case: titles and tags exactly as written, and searchable as written', async () => {
     const l = await load('loader/typed-scalars');

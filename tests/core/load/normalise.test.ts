@@ -168,6 +168,15 @@ describe('helpers', () => {
     ['# **Bold** and [link](http://x) `code`', 'Bold and link code'],
     ['# Kramdown title {#id .class}', 'Kramdown title'],
     ['#NoSpace', null],
+    // The setext form: the paragraph above a `===` line, however many lines it has.
+    ['Title line\n==========\n\nBody.', 'Title line'],
+    ['intro text\n\nA **long** title\nover two lines\n===\n\n# Later', 'A long title over two lines'],
+    ['Section\n-------\n\nTitle\n=', 'Title'],
+    ['    indented code\n====', null],
+    ['```\nin a fence\n===\n```', null],
+    ['\n===\n', null],
+    ['- a list item\n===', null],
+    ['> a quote\n===', null],
   ];
   it.each(headings)('firstHeading(%j)', (body, expected) => {
     expect(firstHeading(body)).toBe(expected);

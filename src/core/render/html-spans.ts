@@ -6,7 +6,7 @@
 import { Parser } from 'htmlparser2';
 import type { LinkNotes } from './link-notes.js';
 import { sanitizeLine } from '../text/index.js';
-import { STRIKE_MARK, type Span, type SpanStyle } from './spans.js';
+import { STRIKE_MARK, SUPERSCRIPT_MARK, type Span, type SpanStyle } from './spans.js';
 
 // Their content is never shown (code, styling, metadata).
 const HIDDEN = new Set(['script', 'style', 'template', 'head', 'title', 'noscript', 'iframe', 'object', 'svg', 'math']);
@@ -67,6 +67,9 @@ class SpanWriter {
     switch (name) {
       case 'br':
         this.spans.push({ text: '\n' });
+        return;
+      case 'sup':
+        this.push(SUPERSCRIPT_MARK);
         return;
       case 'img': {
         const alt = sanitizeLine(attribs.alt ?? '').trim();

@@ -6,7 +6,7 @@ import type { Token, Tokens } from 'marked';
 import { LinkNotes } from './link-notes.js';
 import { parseInlineTag } from './html-spans.js';
 import { sanitizeLine, decodeEntities } from '../text/index.js';
-import { STRIKE_MARK, type Span, type SpanStyle } from './spans.js';
+import { STRIKE_MARK, SUPERSCRIPT_MARK, type Span, type SpanStyle } from './spans.js';
 
 export { LinkNotes };
 
@@ -68,6 +68,7 @@ function htmlTagSpans(html: string, style: SpanStyle, state: InlineState): Span[
   }
   if (state.hidden > 0) return [];
   if (tag.name === 'br') return [{ text: '\n' }];
+  if (tag.name === 'sup') return tag.closing ? [] : [{ ...style, text: SUPERSCRIPT_MARK }];
   if (tag.name === 'img' && !tag.closing) {
     const alt = sanitizeLine(tag.attribs.alt ?? '').trim();
     return [{ ...style, role: 'dim', text: alt ? `[image: ${alt}]` : '[image]' }];

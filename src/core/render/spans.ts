@@ -22,6 +22,12 @@ export interface Span {
  */
 export const STRIKE_MARK = '~~';
 
+/**
+ * Drawn before superscript text (`<sup>`): a terminal has no raised letters, and without a mark
+ * `10<sup>-6</sup>` would read as 10-6 and `x<sup>2</sup>` as x2.
+ */
+export const SUPERSCRIPT_MARK = '^';
+
 /** One terminal row; the total string-width of its spans never exceeds the width it was made for. */
 export type Line = Span[];
 

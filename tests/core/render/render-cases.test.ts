@@ -225,6 +225,11 @@ const SHOWS: readonly Shows[] = [
     shows: ['~~approved~~ rejected', '~~bullish~~ bearish', '~~passed~~ failed', '~~resumed~~ paused', '~~closed~~ open', '~~Live~~ Halted', 'stray closing tag'],
   },
   {
+    what: 'superscripts written as <sup>, inline or in an HTML block, keep a ^ so 10^-6 does not read as 10-6',
+    file: 'more-html-superscript.md', width: 58, join: ' ', squash: true,
+    shows: ['10^-6 per block', 'as x^2 for', '2^10 times', 'note^3 explains'],
+  },
+  {
     what: 'HTML blocks: cells apart, images, link notes, details, no script or style',
     file: 'html-blocks.md', width: 58, join: '\n',
     shows: ['[image: Listing banner]', '[image: Exchange logo]', 'Trading pairs: ABC/USDT & ABC/BTC', 'Fee schedule (click to expand)', 'Pair │ Min order', 'ABC/USDT │ 10 USDT', 'Deposits open at 10:00\u00a0UTC.\nWithdrawals open at 12:00\u00a0UTC.', 'terms link[1]'],

@@ -2,6 +2,7 @@
 // codes of the fzf contract, messages and load warnings on stderr, and the chosen or matched
 // articles on stdout in the --print format. Kept light: the formats (and the coin list --print
 // json carries) and the loader's limits are imported only when articles are printed.
+import { isUtf8 } from 'node:buffer';
 import type { Options } from './args.js';
 import type { Article, LoadWarning } from './core/article.js';
 import type { PrintContext } from './core/format.js';
@@ -28,26 +29,35 @@ export function reportWarnings(warnings: readonly LoadWarning[]): void {
 /**
  * The file's own text for `--print markdown`, read under the same rules as the loader: capped,
  * and never blocking on a file that was swapped for a FIFO since it was loaded. If it can no
- * longer be read, say so and fall back to the body that was loaded.
+ * longer be read, say so and fall back to the body that was loaded. UTF-8 (nearly every file)
+ * passes through as it is; other bytes (UTF-16, Windows-1252) cannot pass through a string
+ * unchanged, so they come out as the text the loader read (`decode`: UTF-8, LF line ends), not
+ * with U+FFFD in place of every accent.
  */
-function readRawText(article: Article, cap: number): string {
+function readRawText(article: Article, cap: number, decode: Decode): string {
   const read = readCappedSync(article.path, cap);
-  if (read.kind === 'read') return read.bytes.toString('utf8');
+  if (read.kind === 'read') {
+    if (isUtf8(read.bytes)) return read.bytes.toString('utf8');
+    const decoded = decode(read.bytes, read.size > read.bytes.length);
+    return decoded.ok ? decoded.text : read.bytes.toString('utf8');
+  }
   reportWarnings([{ path: article.path, reason: read.reason }]);
   return article.body;
 }
+
+type Decode = typeof import('./core/load/index.js').decodeArticleBytes;
 
 /** What goes to stdout (and the coin list --print json carries), imported when something is printed. */
 export const importFormat = (): Promise<typeof import('./core/format.js')> => import('./core/format.js');
 
 /** Writes articles to stdout in the chosen format, then lets the process end naturally so a pipe drains. */
 export async function printArticles(articles: readonly Article[], options: Options, marks?: PrintContext['marks'], storyOf?: PrintContext['storyOf']): Promise<void> {
-  const [{ LIMITS }, { formatArticle }] = await Promise.all([import('./core/load/index.js'), importFormat()]);
+  const [{ LIMITS, decodeArticleBytes }, { formatArticle }] = await Promise.all([import('./core/load/index.js'), importFormat()]);
   const ctx: PrintContext = {
     marks,
     storyOf,
     cwd: process.cwd(),
-    readRaw: (a) => readRawText(a, options.maxFileSize ?? LIMITS.maxFileSize),
+    readRaw: (a) => readRawText(a, options.maxFileSize ?? LIMITS.maxFileSize, decodeArticleBytes),
     stdoutIsTerminal: Boolean(process.stdout.isTTY),
   };
   const text = articles.map((a) => formatArticle(a, options.print, ctx)).join('');

@@ -98,6 +98,16 @@ describe('crypto-news-tui CLI', () => {
     expect(r.stdout).toBe(fs.readFileSync(seedPath, 'utf8'));
   });
 
+  it('--print markdown gives a UTF-16 or Windows-1252 file as the text the loader read, not a replacement character for every accent', () => {
+    const dir = path.join(repo, 'tests/fixtures/cases/loader-more/encodings');
+    const utf16 = run(['--no-cache', '-f', 'zurich', '-p', 'markdown', dir]);
+    expect(utf16.stdout).toBe('---\ntitle: Café Owners in Zürich Accept Bitcoin\ndate: 2025-11-02\n---\nNoël sales in 比特币 rose.\n');
+    const cp1252 = run(['--no-cache', '-f', 'creme', '-p', 'markdown', dir]);
+    expect(cp1252.stdout).toBe('---\ntitle: Windows-1252 “Quotes” – Café Crème €100\ndate: 2025-11-03\n---\nPrices in € and £ fell; naïve readers.\n');
+    // The title the list and --print title show is the same text.
+    expect(run(['--no-cache', '-f', 'creme', '-p', 'title', dir]).stdout).toBe('Windows-1252 “Quotes” – Café Crème €100\n');
+  });
+
   it('--print title and --limit', () => {
     const r = run(['-f', '', '-p', 'title', '-n', '3']);
     expect(r.code).toBe(0);

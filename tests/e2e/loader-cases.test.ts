@@ -1,6 +1,8 @@
 // The real-world loader cases through the built CLI, with stdout piped, exactly as their README
 // runs them: `node dist/cli.js --no-cache -f '' -p json folder/`, plus the queries it names.
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -68,6 +70,32 @@ describe('loader cases through the CLI', () => {
     expect(find('cafe')).toEqual(['Cafe Chain Drops Crypto Payments', 'Café Owners in Lisbon Accept Lightning']);
     expect(find('category:regulation')).toEqual([]);
     expect(titles(run(['-f', 'category:regulation', '-p', 'title', `${cases}/loader-more/accents`]).stdout)).toEqual(['Autorité Publie Un Guide']);
+  });
+
+  it('accents-strokes: letters with a stroke (ł ø đ ħ ı) found without them in every kind of term, with the index as without it', () => {
+    const dir = `${cases}/loader-more/accents-strokes`;
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-strokes-'));
+    const indexed = (q: string): string[] => {
+      const r = spawnSync(process.execPath, [cli, '-f', q, '-p', 'title', dir], { cwd: repo, encoding: 'utf8', input: '', env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: cache } });
+      return titles(r.stdout);
+    };
+    const wanted: Array<[string, string[]]> = [
+      ['lodz', ['Łódź Fintech Raises Funds']], ['wroclaw', ['Łódź Fintech Raises Funds']], ['"da nang"', ['Sàn giao dịch Đà Nẵng được cấp phép']],
+      ['lisansi', ["Kripto Lisansı İstanbul'da Onaylandı"]], ['hamrun', ['Ħamrun Exchange Opens Its Doors']], ['soren', ['Ørsted Treasury Buys Bitcoin']],
+      ['tag:zolc', ['Łódź Fintech Raises Funds']], ['tag:okonomi', ['Ørsted Treasury Buys Bitcoin']], ['tag:"quy dinh"', ['Sàn giao dịch Đà Nẵng được cấp phép']],
+      ['tag:yatirim', ["Kripto Lisansı İstanbul'da Onaylandı"]], ['tag:hlas', ['Ħamrun Exchange Opens Its Doors']],
+      ['category:glowne', ['Łódź Fintech Raises Funds']], ['category:nogletal', ['Ørsted Treasury Buys Bitcoin']], ['source:borsen', ['Ørsted Treasury Buys Bitcoin']],
+    ];
+    try {
+      for (const [q, want] of wanted) {
+        expect(titles(run(['-f', q, '-p', 'title', dir]).stdout), q).toEqual(want);
+        // Twice with the index: the run that writes it, then one that answers from it.
+        expect(indexed(q), `${q} (writing the index)`).toEqual(want);
+        expect(indexed(q), `${q} (from the index)`).toEqual(want);
+      }
+    } finally {
+      fs.rmSync(cache, { recursive: true, force: true });
+    }
   });
 
   it("leading-dash: -f '-source:decrypt' and -f -decrypt take the value as the query, exit 0", () => {

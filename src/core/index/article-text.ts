@@ -6,17 +6,22 @@
 // opens SQLite: a parse thread can load this module.
 
 import { isRecord, R, type ArticleRecord } from '../article-record.js';
+import { foldText } from '../text/index.js';
 import { articleCoinSymbols } from './columns.js';
 import type { ArticleText } from './store.js';
 
-/** The FTS5 text of an article (its short fields as stored, and its folded body) and its coins. */
+/**
+ * The FTS5 text of an article (its short fields and its body, folded) and its coins. Every field is
+ * folded as the search folds it (text/fold.ts): unicode61's remove_diacritics leaves ł ø đ ħ ı whole
+ * (Unicode does not decompose them), so `tag:okonomi` would find no token in `Økonomi`.
+ */
 export function articleText(record: ArticleRecord, foldedBody: string): ArticleText {
   return {
-    title: record[2],
-    description: record[3],
-    tags: record[R.tags].join('\n'),
-    source: `${record[R.source]}\n${record[R.sourceKey]}`,
-    category: record[R.categories].join('\n'),
+    title: foldText(record[2]),
+    description: foldText(record[3]),
+    tags: foldText(record[R.tags].join('\n')),
+    source: foldText(`${record[R.source]}\n${record[R.sourceKey]}`),
+    category: foldText(record[R.categories].join('\n')),
     body: foldedBody,
     coins: articleCoinSymbols(record, foldedBody),
   };

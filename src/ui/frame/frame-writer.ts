@@ -9,6 +9,7 @@
 import { EventEmitter } from 'node:events';
 import type tty from 'node:tty';
 import { inkWidth, WIDE_PAD } from '../../core/width/index.js';
+import { ESCAPE_AT } from './escape-syntax.js';
 import { rowChange } from './row-diff.js';
 import { screenChanged } from './screen-version.js';
 import { minimiseSgr } from './sgr-minimise.js';
@@ -28,8 +29,6 @@ const at = (row: number) => `\x1b[${row + 1};1H`;
 // leaves blank cells after it; one that draws it at the widest fills them; either way the text after
 // it, and the pane border, start at the column Ink chose. The marks themselves never reach the terminal.
 
-// CSI and OSC sequences (colours, OSC 8 hyperlinks) and two-byte escapes: zero columns.
-const ESCAPE = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])/y;
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const column = (n: number): string => `\x1b[${n + 1}G`;
 
@@ -40,8 +39,9 @@ export function placeWideClusters(row: string): string {
   let col = 0;
   let i = 0;
   while (i < row.length) {
-    ESCAPE.lastIndex = i;
-    const esc = row.charCodeAt(i) === 0x1b ? ESCAPE.exec(row) : null;
+    // Escapes take zero columns.
+    ESCAPE_AT.lastIndex = i;
+    const esc = row.charCodeAt(i) === 0x1b ? ESCAPE_AT.exec(row) : null;
     if (esc) {
       out += esc[0];
       i += esc[0].length;

@@ -9,6 +9,7 @@
 // expanded. It wraps Output.prototype.get in ink's build: it checks the shape it expects and
 // does nothing when a different ink does not match (a test pins it).
 import { inkWidth, steadyWidth } from '../../core/width/index.js';
+import { withoutEscapes } from './escape-syntax.js';
 import { expandMeasured, expandRefs, setRowRefs } from './placed-rows.js';
 import { inkOutputPrototype } from './ink-output-class.js';
 import { screenChanged } from './screen-version.js';
@@ -46,9 +47,6 @@ export const compositorStats = { fast: 0, handedBack: 0 };
 
 // Columns of each line written, kept across frames (most lines of a frame were in the last one).
 const widths = new Map<string, number>();
-// SGR colours, OSC sequences (hyperlinks, placed-row references) and two-byte escapes: what
-// string-width skips before measuring.
-const ESCAPES = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])/g;
 /** Lines whose width is kept; beyond it the cache starts again. */
 export const KEPT_WIDTHS = 8_000;
 /** Columns of a written line as ink counts them (string-width), kept across frames. */
@@ -59,7 +57,7 @@ export function lineColumns(text: string): number {
     // A typed key brings a screenful of rows never measured (new highlights); most are text of
     // one-column units, whose width is their length once the escapes are out (ink's count
     // segments every grapheme: ~0.1 ms a row under load).
-    const plain = text.includes('\x1b') ? text.replace(ESCAPES, '') : text;
+    const plain = withoutEscapes(text);
     w = steadyWidth(plain) ?? inkWidth(text);
     widths.set(text, w);
   }

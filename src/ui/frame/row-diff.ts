@@ -5,11 +5,9 @@
 // them included). Rows are as the compositor builds them: text with SGR colours and OSC 8
 // hyperlinks, each row's styles closed at its end.
 import { steadyWidth } from '../../core/width/index.js';
+import { ESCAPE_AT, ESCAPES, withoutEscapes as plain } from './escape-syntax.js';
 import { styleAfter } from './sgr-minimise.js';
 
-// CSI and OSC sequences and two-byte escapes: what a row holds besides its text.
-const ESCAPES = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])/g;
-const ESCAPE = new RegExp(ESCAPES.source, 'y');
 const RESET = '\x1b[0m';
 const ERASE_TO_END = '\x1b[K';
 // Closes an OSC 8 hyperlink (core/text/hyperlink.ts opens and closes them with BEL).
@@ -19,7 +17,6 @@ const LINK_END = '\x1b]8;;\x07';
 // flag (a regional indicator).
 const JOINS_BEFORE = /^[\p{M}\u200d\ufe00-\ufe0f\u1160-\u11ff\ud7b0-\ud7ff\u{1f3fb}-\u{1f3ff}\u{e0020}-\u{e007f}]/u;
 const JOINS_AFTER = /[\u200d]$|\ud83c[\udde6-\uddff]$/;
-const plain = (s: string): string => (s.includes('\x1b') ? s.replace(ESCAPES, '') : s);
 
 // Whether the cells from `a` in `previous` and from `b` in `next` get the same style and hyperlink
 // from the escapes before them: at once when the two differing parts (from `p`, where the rows
@@ -35,8 +32,8 @@ function sameStyleAt(previous: string, a: number, next: string, b: number, p: nu
 
 // An escape sequence starting at `from` in `row`, or null.
 function escapeAt(row: string, from: number): string | null {
-  ESCAPE.lastIndex = from;
-  return ESCAPE.exec(row)?.[0] ?? null;
+  ESCAPE_AT.lastIndex = from;
+  return ESCAPE_AT.exec(row)?.[0] ?? null;
 }
 
 // `at` moved out of any escape sequence of `row` that holds it: to its start (`back`) or past its

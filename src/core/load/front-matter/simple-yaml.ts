@@ -88,6 +88,16 @@ export function parseSimpleYaml(source: string, shape: SimpleShape = emptyShape(
   return map;
 }
 
+// Where the next line (c.pos) stands against a block's indentation: at it (a line of the block),
+// past the block (no line left, or one less indented), or deeper (no simple shape has that).
+const AT = 0;
+const ENDED = 1;
+const DEEPER = 2;
+function place(c: Cursor, indent: number): number {
+  if (c.pos >= c.starts.length || c.indents[c.pos] < indent) return ENDED;
+  return c.indents[c.pos] > indent ? DEEPER : AT;
+}
+
 // Whether line k's text is `-` alone or starts with `- ` (a block list's item).
 function isItem(c: Cursor, k: number): boolean {
   const at = c.starts[k];
@@ -99,10 +109,8 @@ function readMapping(c: Cursor, indent: number, depth: number): { [key: string]:
   container(c.shape, depth);
   const out: { [key: string]: Value } = Object.create(null);
   const { source } = c;
-  while (c.pos < c.starts.length) {
-    const lineIndent = c.indents[c.pos];
-    if (lineIndent < indent) break;
-    if (lineIndent > indent) return GIVE_UP;
+  for (let at = place(c, indent); at !== ENDED; at = place(c, indent)) {
+    if (at === DEEPER) return GIVE_UP;
     const start = c.starts[c.pos];
     const end = c.ends[c.pos];
     const colon = source.indexOf(':', start);
@@ -142,10 +150,8 @@ function readSequence(c: Cursor, indent: number, depth: number): Value[] | typeo
   container(c.shape, depth);
   const out: Value[] = [];
   const { source } = c;
-  while (c.pos < c.starts.length) {
-    const lineIndent = c.indents[c.pos];
-    if (lineIndent < indent) break;
-    if (lineIndent > indent) return GIVE_UP;
+  for (let at = place(c, indent); at !== ENDED; at = place(c, indent)) {
+    if (at === DEEPER) return GIVE_UP;
     const start = c.starts[c.pos];
     const end = c.ends[c.pos];
     if (end - start === 1 && source.charCodeAt(start) === 45 /* - */) return GIVE_UP;

@@ -19,6 +19,8 @@ describe('the npm package', () => {
     expect(files).toEqual(expect.arrayContaining(['README.md', 'SECURITY.md', 'package.json']));
     // The pinned asset list the coin detection reads, beside its built module.
     expect(files).toContain('dist/core/coins/asset-manifest.json');
+    // A --filter's CLI as one CommonJS file and its V8 code cache, both read by the entry (scripts/bundle.mjs).
+    expect(files).toEqual(expect.arrayContaining(['dist/cli-filter.bundle.cjs', 'dist/cli-filter.bundle.v8cache', 'dist/code-cache.js']));
   });
 
   it('depends on no package it only takes data from at build time (the asset list is pinned)', () => {

@@ -2,6 +2,7 @@
 // its own (no relative import left but the on-demand ones and the CLI's chunks), keep what its
 // modules find relative to themselves, and do exactly what the emitted modules do (a parse thread
 // here; the CLI in every end-to-end test). Uses dist/, which `npm test` builds first.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ESM script of the build, without type declarations.
-import { bundleOf as bundleOfUntyped, CLI_INLINED as INLINED, isCliChunk as isCliChunkUntyped, THREAD_ENTRIES as ENTRIES } from '../../scripts/bundle.mjs';
+import { bundleOf as bundleOfUntyped, CLI_INLINED as INLINED, CLI_MAIN, FILTER_CACHE, FILTER_CLI, isCliChunk as isCliChunkUntyped, THREAD_ENTRIES as ENTRIES } from '../../scripts/bundle.mjs';
 
 const bundleOf = bundleOfUntyped as (file: string, format?: 'esm' | 'cjs') => string;
 const isCliChunk = isCliChunkUntyped as (name: string) => boolean;
@@ -51,7 +52,7 @@ describe('thread bundles', () => {
   });
 
   it('builds the CLI as one entry and chunks beside it, importing packages and its chunks only', () => {
-    const outputs = ['cli.js', ...fs.readdirSync(dist).filter(isCliChunk)];
+    const outputs = [CLI_MAIN as string, ...fs.readdirSync(dist).filter(isCliChunk)];
     const imported: string[] = [];
     expect(outputs.length).toBeGreaterThan(1);
     for (const out of outputs) {
@@ -68,6 +69,54 @@ describe('thread bundles', () => {
     expect(imported).toContain('better-sqlite3');
     expect(imported).toContain('react');
     expect(fs.readFileSync(path.join(dist, 'cli.js'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+
+  it('builds the CLI of a --filter run as one CommonJS file: node\'s modules and packages required, the dashboard alone imported', () => {
+    const text = fs.readFileSync(path.join(dist, FILTER_CLI as string), 'utf8');
+    expect(text).not.toMatch(/^\s*(import|export)\s|import\.meta/m);
+    expect([...text.matchAll(/\bimport\(["']([^"']+)["']\)/g)].map((m) => m[1])).toEqual(['./dashboard.js']);
+    const required = [...text.matchAll(/\brequire\d*\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
+    expect(required.filter((r) => r.startsWith('.'))).toEqual([]);
+    expect(required).toContain('better-sqlite3');
+    for (const m of text.matchAll(/new URL\("([^"]+)", __bundleUrl\)\.href/g)) expect(fs.existsSync(path.resolve(dist, m[1])), m[1]).toBe(true);
+  });
+
+  it('starts a --filter run from the CommonJS file with its code cache, every other run from the ES modules', () => {
+    // Says on exit which files were compiled through vm.Script (src/code-cache.ts) and V8's verdict
+    // on their cache; with CORRUPT set, the cache is read back with its header garbled. Outside the
+    // articles' folder, which other tests read.
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-bundle-cli-'));
+    const probe = path.join(home, 'probe.cjs');
+    fs.writeFileSync(
+      probe,
+      `const vm = require('node:vm'); const fs = require('node:fs'); const seen = [];
+const Script = vm.Script;
+vm.Script = class extends Script { constructor(code, options) { super(code, options); seen.push(path.basename(options.filename) + ':' + (options.cachedData ? (this.cachedDataRejected ? 'rejected' : 'accepted') : 'none')); } };
+const path = require('node:path'); const read = fs.readFileSync;
+fs.readFileSync = function (file, ...rest) { const out = read.call(this, file, ...rest); if (process.env.CORRUPT && String(file).endsWith(${JSON.stringify(FILTER_CACHE)})) { const b = Buffer.from(out); for (let i = 0; i < 24; i++) b[i] ^= 0x5a; return b; } return out; };
+process.on('exit', () => process.stderr.write('scripts:' + seen.join(',') + '\\n'));\n`,
+    );
+    const env = { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: path.join(home, 'cache'), XDG_STATE_HOME: path.join(home, 'state'), XDG_CONFIG_HOME: path.join(home, 'config') };
+    const run = (args: string[], extra: Record<string, string> = {}) => spawnSync(process.execPath, ['-r', probe, path.join(dist, 'cli.js'), ...args], { encoding: 'utf8', env: { ...env, ...extra } });
+    const cold = run(['--filter', 'ether', '--print', 'path', root]);
+    expect(cold.status).toBe(0);
+    expect(cold.stdout.split('\n').filter(Boolean).length).toBe(30);
+    expect(cold.stderr).toContain(`scripts:${FILTER_CLI}:accepted`);
+    // Warm (from the index), then with the cache garbled: the same paths either way, the cache refused.
+    const warm = run(['--filter', 'ether', '--print', 'path', root]);
+    expect(warm.stderr).toContain(`scripts:${FILTER_CLI}:accepted`);
+    const corrupt = run(['--filter', 'ether', '--print', 'path', root], { CORRUPT: '1' });
+    expect(corrupt.stderr).toContain(`scripts:${FILTER_CLI}:rejected`);
+    expect([warm.status, corrupt.status]).toEqual([0, 0]);
+    expect(corrupt.stdout).toBe(warm.stdout);
+    expect(warm.stdout).toBe(cold.stdout);
+    const help = run(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stderr).toContain('scripts:\n');
+    const bad = run(['--filter']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('scripts:\n');
+    fs.rmSync(home, { recursive: true, force: true });
   });
 
   it('parses on a bundled thread exactly as on a thread of the emitted modules', async () => {

@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import type Database from 'better-sqlite3';
 import { openDatabase } from '../sqlite.js';
 import { APPLICATION_ID, INDEX_FORMAT } from './database.js';
-import { editDistance, ftsString } from './fts.js';
+import { editDistance, ftsString, setMark, TokenMarks } from './fts.js';
 import { cacheDirectory, indexFile } from './location.js';
 import { INDEX_WORD, MAX_TOKENS, MIN_WORD as MIN_LENGTH } from './query-plan.js';
 import { keptVocabulary, readVocabulary, STAMP_SQL, tokensContaining, type Vocabulary } from './vocabulary.js';
@@ -133,11 +133,21 @@ export class WordIndex implements WordSource {
     });
     this.match = db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?').pluck();
     this.coin = db.prepare('SELECT id FROM article_coins WHERE symbol = ?').pluck();
+    // One token's articles: FTS5 asked for that token alone, its rows marked as this load's articles.
+    this.tokens = new TokenMarks(this.covered, (token, bits) => {
+      for (const row of this.match.all(ftsString(token)) as number[]) {
+        const id = row < this.articleOf.length ? this.articleOf[row] : -1;
+        if (id >= 0) setMark(bits, id);
+      }
+    });
   }
+
+  // Each token's articles, read once (fts.ts TokenMarks): a keystroke's words answered from them.
+  private readonly tokens: TokenMarks;
 
   private readonly coin: Database.Statement;
   private held: { key: string; marks: Uint8Array | null } | null = null;
-  // The last FTS5 MATCH expression asked and the articles it marked (never modified once made).
+  // The last words' token groups asked and the articles they marked (never modified once made).
   private lastMatch: { expression: string; marks: Uint8Array } | null = null;
 
   readonly covered: number;
@@ -216,8 +226,7 @@ export class WordIndex implements WordSource {
   }
 
   private ask(words: readonly string[], typos: boolean): WordAnswer | null {
-    const marks = new Uint8Array(this.covered);
-    const groups: string[] = [];
+    const groups: string[][] = [];
     const rest: string[] = [];
     for (const word of new Set(words)) {
       let tokens = word.length >= MIN_LENGTH && INDEX_WORD.test(word) ? tokensContaining(this.vocabulary, word, MAX_TOKENS) : null;
@@ -227,16 +236,18 @@ export class WordIndex implements WordSource {
         continue;
       }
       // A word no token holds: nothing matches.
-      if (tokens.length === 0) return { marks, rest: [] };
-      groups.push(`(${tokens.map(ftsString).join(' OR ')})`);
+      if (tokens.length === 0) return { marks: new Uint8Array(this.covered), rest: [] };
+      groups.push(tokens);
     }
     if (groups.length === 0) return null;
-    // A letter more often leaves the tokens as they were (`bitcoi`, `bitcoin`): the same MATCH
-    // expression, so the same articles, without asking FTS5 again (10-20 ms at 100k).
-    const expression = groups.join(' AND ');
+    // A letter more often leaves the tokens as they were (`bitcoi`, `bitcoin`): the same groups,
+    // the same articles, the same marks object.
+    const expression = groups.map((g) => g.join(' ')).join('\n');
     if (this.lastMatch?.expression === expression) return { marks: this.lastMatch.marks, rest };
+    let marks: Uint8Array;
     try {
-      this.mark(this.match.all(expression) as number[], marks);
+      // FTS5's `(a OR b) AND (c OR d)`, from each token's articles (read once a session).
+      marks = this.tokens.marks(groups);
     } catch {
       return null;
     }

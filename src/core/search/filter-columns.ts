@@ -179,9 +179,11 @@ const MIN_IDS = 2048;
  * `test` keeps, in `order`'s order. `first` is called in `order`'s order (it should be cheap: a
  * typed array read); `test` with each id `first` kept and its position in `order`, in increasing
  * id order. Every id `test` is given is tested exactly once. Stops at no limit: it tests them all.
+ * `inIdOrder` false: `test` reads no article (a typed array), so it is called in `order`'s order,
+ * in one pass (the three passes here cost ~30 ms more over a million ids).
  */
-export function filterInIdOrder(order: readonly number[], size: number, first: ((id: number) => boolean) | null, test: (id: number, pos: number) => boolean): number[] {
-  if (order.length < MIN_IDS) {
+export function filterInIdOrder(order: readonly number[], size: number, first: ((id: number) => boolean) | null, test: (id: number, pos: number) => boolean, inIdOrder = true): number[] {
+  if (order.length < MIN_IDS || !inIdOrder) {
     const out: number[] = [];
     for (let pos = 0; pos < order.length; pos++) {
       const id = order[pos];

@@ -27,6 +27,12 @@ export function indexHolder(source: WordSource | null, inMemory: (t: Parameters<
 }
 
 /**
+ * indexTest's test of an article id; `readsText` is false when it reads only the index's marks
+ * for the articles the index covers (no haystack), so a pass in any order costs the same.
+ */
+export type IndexTest = ((id: number) => boolean) & { readonly readsText: boolean };
+
+/**
  * Which articles hold every free word of `q`: the index's marks for the words it answers for,
  * then, only on the articles it marked, the words it leaves to memory (too short, not ASCII, held
  * by too many tokens) looked for in their text. `hasBody` (a limited search's BODY_DEPTH, null:
@@ -37,13 +43,13 @@ export function indexHolder(source: WordSource | null, inMemory: (t: Parameters<
  * the in-memory search reads them). Ids past what the index covers (live updates) are tested on
  * their haystacks alone.
  */
-export function indexTest(source: WordSource | null, q: ParsedQuery, hayOf: (id: number) => Hay, hasBody: ((id: number) => boolean) | null = null, skips = { n: 0 }, masks: HayMasks | null = null): ((id: number) => boolean) | null {
+export function indexTest(source: WordSource | null, q: ParsedQuery, hayOf: (id: number) => Hay, hasBody: ((id: number) => boolean) | null = null, skips = { n: 0 }, masks: HayMasks | null = null): IndexTest | null {
   if (!source || q.words.length === 0 || q.phrases.length > 0) return null;
   const answer = source.containing(q.words);
   if (!answer) return null;
   const { marks, rest } = answer;
   const covered = source.covered;
-  if (rest.length === 0) return (id) => (id < covered ? marks[id] === 1 : containsAll(hayOf(id), q.words));
+  if (rest.length === 0) return Object.assign((id: number) => (id < covered ? marks[id] === 1 : containsAll(hayOf(id), q.words)), { readsText: false });
   // One-letter words (`regulator d`) are answered by the short fields' masks for nearly every article.
   const letters = masks ? letterBits(rest) : 0;
   const restHeld = (id: number): boolean => {
@@ -53,7 +59,7 @@ export function indexTest(source: WordSource | null, q: ParsedQuery, hayOf: (id:
     skips.n += 1;
     return false;
   };
-  return (id) => (id < covered ? marks[id] === 1 && restHeld(id) : containsAll(hayOf(id), q.words));
+  return Object.assign((id: number) => (id < covered ? marks[id] === 1 && restHeld(id) : containsAll(hayOf(id), q.words)), { readsText: true });
 }
 
 /**

@@ -34,6 +34,23 @@ describe('filterInIdOrder', () => {
     );
   });
 
+  it('with inIdOrder false keeps the same ids in list order, testing them in list order in one pass', () => {
+    fc.assert(
+      fc.property(list, ([size, order, seed]) => {
+        const keeps = (id: number): boolean => ((id ^ seed) & 3) !== 0;
+        const tested: number[] = [];
+        const got = filterInIdOrder(order, size, null, (id, pos) => {
+          expect(order[pos]).toBe(id);
+          tested.push(id);
+          return keeps(id);
+        }, false);
+        expect(got).toEqual(order.filter(keeps));
+        expect(tested).toEqual(order);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('leaves nothing behind when a test throws', () => {
     const order = Array.from({ length: 5000 }, (_, i) => 4999 - i);
     expect(() => filterInIdOrder(order, 5000, null, (id) => {

@@ -12,7 +12,9 @@
 // --rounds N (key-to-screen passes, default 4), --keys-only (only those figures), --no-keys (all
 // but those: the scale rows alone), --keys-self (a second fzf in the dashboard's place: the key
 // measure against itself, which must read ~1.0x; with --keys-only). BENCH_KEYS_DRIVER=spawn times
-// keys the way the bench did before 2026-12-01 (a tmux process per command), for comparison.
+// keys the way the bench did before 2026-12-01 (a tmux process per command), for comparison;
+// BENCH_KEYS_END=capture ends a key at the reply of the capture that showed its answer (the end
+// before 2026-12-01's thirteenth round) instead of at the notification of the write it showed.
 // --help prints this.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,7 +23,7 @@ import os from 'node:os';
 import { corpusBytes, du, ensureCorpus, ensureFlat, labelOf } from './bench/corpora.mjs';
 import { median, medianCommand, timeCommand } from './bench/stats.mjs';
 import { measureFrames } from './bench/frame.mjs';
-import { measureKeys } from './bench/keys.mjs';
+import { KEY_END, measureKeys } from './bench/keys.mjs';
 import { memoryLimit, targetsFor } from './bench/targets.mjs';
 import { measureUi } from './bench/ui.mjs';
 
@@ -51,6 +53,8 @@ if (argv.includes('--help')) {
   --keys-self a second fzf in the dashboard's place (the key measure against itself: ~1.0x)
 BENCH_KEYS_DRIVER=spawn: keys timed through a tmux process per command (the measure before
 2026-12-01) instead of one control-mode client
+BENCH_KEYS_END=capture: a key ends when the capture that shows its answer returns (the measure
+before 2026-12-01's thirteenth round) instead of when tmux notified the write that capture showed
 `);
   process.exit(0);
 }
@@ -84,6 +88,8 @@ const child = (dir, mode, queries = []) => {
 const rows = [];
 let failed = false;
 const ms = (x) => (x === null || x === undefined ? 'n/a' : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(1)} ms`);
+// Key-to-screen medians are ~0.5-5 ms: a tenth of a millisecond is a tenth of the `j` figure.
+const keyMs = (x) => (x !== null && x !== undefined && x < 10 ? `${x.toFixed(2)} ms` : ms(x));
 const mb = (x) => `${(x / 1e6).toFixed(0)} MB`;
 const ratio = (x, base) => (x === null || x === undefined ? '' : `${(x / base).toFixed(2)}x`);
 // pass: true / false (a target), null (information only). A figure that could not be taken fails.
@@ -169,6 +175,14 @@ for (const n of sizes) {
   if (!cold.failed && warm.length) process.stderr.write(`[${label}] phases (warm): load ${ms(median(warm.map((w) => w.loadMs)))}, index ${ms(median(warm.map((w) => w.indexMs)))}; cold: load ${ms(cold.loadMs)}\n`);
 }
 
+/** The same keys' medians (two decimals) to each end (KEY_END and the other), for side-by-side checks. */
+function bothEnds(label, what, ours, fzf) {
+  if (!ours.ms.length || !fzf.ms.length) return;
+  const other = KEY_END === 'screen' ? 'capture' : 'screen';
+  const at = (name, a, b) => `ended at the ${name}: median ${median(a).toFixed(2)} vs fzf ${median(b).toFixed(2)} ms, ${(median(a) / median(b)).toFixed(2)}x`;
+  process.stderr.write(`[${label}]   ${what}: ${at(KEY_END, ours.ms, fzf.ms)}; the same keys ${at(other, ours.other, fzf.other)}\n`);
+}
+
 /** Key-to-screen against fzf (same run, alternating) and the per-keystroke breakdown. */
 async function keyFigures(label, dir, t) {
   // Keys are timed on a warm start: the index built, its full text included. A cold start would
@@ -178,7 +192,7 @@ async function keyFigures(label, dir, t) {
   const ready = child(dir, 'warm');
   if (ready.failed || !ready.fullTextOk) process.stderr.write(`[${label}] the index is not complete: ${ready.failed ?? 'text build incomplete'}\n`);
   const subject = keysSelf ? 'fzf' : 'dashboard';
-  process.stderr.write(`[${label}] key-to-screen: ${subject} and fzf in tmux (${keysDriver} driver), alternating, ${rounds} rounds ...\n`);
+  process.stderr.write(`[${label}] key-to-screen: ${subject} and fzf in tmux (${keysDriver} driver, ends at the ${KEY_END}), alternating, ${rounds} rounds ...\n`);
   // A warm million checks every file's stamp and reads its facts back before it is ready (minutes under load).
   const k = await measureKeys(repo, dir, { XDG_CACHE_HOME: cacheHome }, { word: TYPED, rounds, readyMs: label === '1m' ? 900_000 : 120_000, against: subject, driver: keysDriver });
   if (k.error) {
@@ -189,17 +203,18 @@ async function keyFigures(label, dir, t) {
     const [a, b] = [k.dashboard, k.fzf];
     for (const [what, kind] of [[`typing "${TYPED}"`, 'type'], ['Down', 'move']]) {
       const [am, bm] = [median(a[kind].ms), median(b[kind].ms)];
-      row(`key-to-screen, fzf against fzf, ${what} (${a[kind].ms.length} keys)`, label, `median ${ms(am)}, max ${ms(Math.max(...a[kind].ms))}`, `fzf median ${ms(bm)}, max ${ms(Math.max(...b[kind].ms))}`, `${(am / bm).toFixed(2)}x`, '~1.0x (the measure itself)', null);
+      row(`key-to-screen, fzf against fzf, ${what} (${a[kind].ms.length} keys)`, label, `median ${keyMs(am)}, max ${ms(Math.max(...a[kind].ms))}`, `fzf median ${keyMs(bm)}, max ${ms(Math.max(...b[kind].ms))}`, `${(am / bm).toFixed(2)}x`, '~1.0x (the measure itself)', null);
       process.stderr.write(`[${label}]   fzf ${what}: ${a[kind].ms.map((x) => x.toFixed(1)).join(' ')} ms; fzf (baseline): ${b[kind].ms.map((x) => x.toFixed(1)).join(' ')} ms\n`);
+      bothEnds(label, what, a[kind], b[kind]);
     }
     return;
   } else {
     const d = k.dashboard;
     const f = k.fzf;
     const [tMed, tMax, fMed, fMax] = [median(d.type.ms), Math.max(...d.type.ms), median(f.type.ms), Math.max(...f.type.ms)];
-    row(`key-to-screen, typing "${TYPED}" (${d.type.ms.length} keys)`, label, `median ${ms(tMed)}, max ${ms(tMax)}`, `fzf median ${ms(fMed)}, max ${ms(fMax)}`, `${(tMed / fMed).toFixed(2)}x, max ${(tMax / fMax).toFixed(2)}x`, 'median <= fzf, max <= 2x fzf max', tMed <= fMed && tMax <= 2 * fMax);
+    row(`key-to-screen, typing "${TYPED}" (${d.type.ms.length} keys)`, label, `median ${keyMs(tMed)}, max ${ms(tMax)}`, `fzf median ${keyMs(fMed)}, max ${ms(fMax)}`, `${(tMed / fMed).toFixed(2)}x, max ${(tMax / fMax).toFixed(2)}x`, 'median <= fzf, max <= 2x fzf max', tMed <= fMed && tMax <= 2 * fMax);
     const [jMed, jMax, gMed, gMax] = [median(d.move.ms), Math.max(...d.move.ms), median(f.move.ms), Math.max(...f.move.ms)];
-    row(`key-to-screen, j (fzf: Down) (${d.move.ms.length} keys)`, label, `median ${ms(jMed)}, max ${ms(jMax)}`, `fzf median ${ms(gMed)}, max ${ms(gMax)}`, `${(jMed / gMed).toFixed(2)}x`, 'median <= fzf', jMed <= gMed);
+    row(`key-to-screen, j (fzf: Down) (${d.move.ms.length} keys)`, label, `median ${keyMs(jMed)}, max ${ms(jMax)}`, `fzf median ${keyMs(gMed)}, max ${ms(gMax)}`, `${(jMed / gMed).toFixed(2)}x`, 'median <= fzf', jMed <= gMed);
     // Counts and the pulse, and the unread count: aggregates drawn after the list (grouping and
     // the pulse on, as by default), each timed from the list's answer.
     for (const [what, field] of [['counts and pulse', 'pulseMs'], ['unread count', 'unreadMs']]) {
@@ -217,6 +232,8 @@ async function keyFigures(label, dir, t) {
     for (const [kind, xs] of [['typing', d.type.ms], ['j', d.move.ms], ['fzf typing', f.type.ms], ['fzf Down', f.move.ms]]) {
       process.stderr.write(`[${label}]   ${kind}: ${xs.map((x) => x.toFixed(1)).join(' ')} ms\n`);
     }
+    bothEnds(label, `typing "${TYPED}"`, d.type, f.type);
+    bothEnds(label, 'j (fzf: Down)', d.move, f.move);
   }
   const fr = measureFrames(repo, dir, { XDG_CACHE_HOME: cacheHome });
   if (fr.error) {
@@ -249,5 +266,5 @@ async function keyFigures(label, dir, t) {
 const header = ['figure', 'size', 'ours', 'baseline', 'ratio', 'target', 'result'];
 const lines = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`);
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-process.stdout.write(`\n${os.availableParallelism()} x ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${runs} runs (median), keys through the ${keysDriver} driver, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n\n${lines.join('\n')}\n`);
+process.stdout.write(`\n${os.availableParallelism()} x ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${runs} runs (median), keys through the ${keysDriver} driver ending at the ${KEY_END}, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n\n${lines.join('\n')}\n`);
 process.exitCode = failed ? 1 : 0;

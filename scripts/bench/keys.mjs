@@ -22,6 +22,25 @@ import { controlDriver, spawnDriver } from './tmux-driver.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const KEY_TIMEOUT_MS = 5_000;
+// Where a key's time ends once a capture shows its answer. 'screen' (the measure since
+// 2026-12-01, thirteenth round): when the client was notified of the program's last write before
+// that capture; tmux had parsed those bytes into the pane's screen before it sent the
+// notification (tmux-driver.mjs capture), so this is when tmux's screen held the answer, give or
+// take the pipe to this process. 'capture' (BENCH_KEYS_END=capture, the measure before): when
+// the capture's reply came back, which adds the look itself to the key (a capture-pane round trip,
+// dearer for a fuller screen and for a busier machine) and the region cut out of the capture.
+export const KEY_END = process.env.BENCH_KEYS_END === 'capture' ? 'capture' : 'screen';
+
+/**
+ * When a look (Session.both) ended a key sent at `t`, under KEY_END and under the other end:
+ * `[chosen, other]` (performance.now() ms). The screen's end is the notification of the pane's
+ * last write before the capture, or the capture's reply when nothing was written since the key
+ * was sent (the answer on screen before it; the spawn driver sees no writes).
+ */
+export function ends(seen, t) {
+  const screen = seen.wroteAt !== null && seen.wroteAt >= t ? seen.wroteAt : seen.at;
+  return KEY_END === 'screen' ? [screen, seen.at] : [seen.at, screen];
+}
 // The private server's one session: a window per program.
 const SESSION = 'keys';
 // BENCH_KEYS_TRACE=1: per timed key, each look at the screen that differed from the one before,
@@ -84,10 +103,16 @@ class Session {
   async screen() {
     return this.region((await this.capture()).text);
   }
-  /** The list's answer and each aggregate's, from one capture (`mark`: see capture). */
+  /**
+   * The list's answer and each aggregate's, from one capture (`mark`, `wroteAt`: see capture),
+   * and `at`, when the capture's reply came back and the regions were cut from it.
+   */
   async both() {
-    const { text, mark } = await this.capture();
-    return { mark, list: this.region(text), ...Object.fromEntries(Object.entries(this.aggregates).map(([k, f]) => [k, f(text)])) };
+    const { text, mark, wroteAt } = await this.capture();
+    const seen = { mark, wroteAt, list: this.region(text), ...Object.fromEntries(Object.entries(this.aggregates).map(([k, f]) => [k, f(text)])) };
+    // After the regions are cut, as the measure before 2026-12-01's thirteenth round took it.
+    seen.at = performance.now();
+    return seen;
   }
   /**
    * Until the pane is written again after the capture that returned `mark` (a screen changes only
@@ -166,11 +191,13 @@ class Session {
   /**
    * Presses each key; per key, ms until the list shows its answer, per aggregate ms from then
    * until it shows its own (drawn after the list), and bytes written meanwhile. A key's time runs
-   * from just before send-keys is written to the reply of the first capture that shows the answer.
+   * from just before send-keys is written to the end KEY_END names, for the first capture that
+   * shows the answer; `other` holds each key's time to the other end, taken from the same looks.
    */
   async timed(keys, { answers, aggregates }) {
     const names = Object.keys(this.aggregates);
     const ms = [];
+    const other = [];
     const after = Object.fromEntries(names.map((n) => [n, []]));
     const bytes = [];
     for (let i = 0; i < keys.length; i++) {
@@ -179,18 +206,20 @@ class Session {
       await this.send(keys[i]);
       let seen = await this.both();
       let listAt = null;
+      let listOther = null;
       const at = Object.fromEntries(names.map((n) => [n, null]));
       const trace = TRACE ? [] : null;
       while (performance.now() - t < KEY_TIMEOUT_MS) {
-        const now = performance.now();
+        const [now, alt] = ends(seen, t);
         if (trace && (trace.length === 0 || trace.at(-1).list !== seen.list)) trace.push({ at: now - t, list: seen.list });
-        if (listAt === null && seen.list === answers[i]) listAt = now;
+        if (listAt === null && seen.list === answers[i]) [listAt, listOther] = [now, alt];
         for (const n of names) if (at[n] === null && seen[n] === aggregates[n][i]) at[n] = now;
         if (listAt !== null && names.every((n) => at[n] !== null)) break;
         await this.written(seen.mark);
         seen = await this.both();
       }
       ms.push((listAt ?? performance.now()) - t);
+      other.push((listOther ?? performance.now()) - t);
       if (trace) traceKey(this.name, keys[i], trace, answers[i]);
       // An aggregate drawn before the list (a count that did not change) is on screen with it: 0 ms after.
       for (const n of names) after[n].push(at[n] === null ? Infinity : Math.max(0, at[n] - (listAt ?? t)));
@@ -207,7 +236,7 @@ class Session {
       await this.settle(150);
       bytes.push(this.bytes() - before);
     }
-    return { ms, after, bytes };
+    return { ms, other, after, bytes };
   }
   /**
    * A word typed at once (every letter in one write, as a fast typist's burst reaches the
@@ -222,7 +251,7 @@ class Session {
     const at = Object.fromEntries(names.map((n) => [n, null]));
     while (performance.now() - t < KEY_TIMEOUT_MS && (listAt === null || names.some((n) => at[n] === null))) {
       const seen = await this.both();
-      const now = performance.now();
+      const [now] = ends(seen, t);
       if (listAt === null && seen.list === answer) listAt = now;
       for (const n of names) if (at[n] === null && seen[n] === aggregates[n]) at[n] = now;
       if (listAt === null || names.some((n) => at[n] === null)) await this.written(seen.mark);
@@ -236,9 +265,11 @@ class Session {
 
 /**
  * Runs the dashboard and fzf side by side; `rounds` timed passes each, alternating which goes
- * first. Returns per program { type, move }, each { ms, bytes, pulseMs, unreadMs } over all rounds
- * (pulseMs: the counts and the pulse after the list; unreadMs: the unread count after the list;
- * both empty for fzf), and `burst` { listMs, pulseMs, unreadMs } for the word typed at once.
+ * first. Returns per program { type, move }, each { ms, other, bytes, pulseMs, unreadMs } over all
+ * rounds (ms: each key's time to the end KEY_END names, `end` in the result; other: the same keys
+ * to the other end; pulseMs: the counts and the pulse after the list; unreadMs: the unread count
+ * after the list; both empty for fzf), and `burst` { listMs, pulseMs, unreadMs } for the word
+ * typed at once.
  * `against: 'fzf'` puts a second fzf in the dashboard's place (its figures under `dashboard`, no
  * aggregates, no burst): the measure against itself, which must read ~1.0x. `driver`: 'control'
  * (the measure) or 'spawn' (the one before 2026-12-01; see tmux-driver.mjs).
@@ -252,9 +283,9 @@ export async function measureKeys(repo, dir, env, { word = 'bitcoin', moves = 8,
   const self = against === 'fzf';
   // What the dashboard draws after the list, each timed from it: the counts with the pulse, and the unread count.
   const AGGREGATES = self ? {} : { pulseMs: countsRegion, unreadMs: unreadRegion };
-  const kind = () => ({ ms: [], bytes: [], ...Object.fromEntries(Object.keys(AGGREGATES).map((n) => [n, []])) });
+  const kind = () => ({ ms: [], other: [], bytes: [], ...Object.fromEntries(Object.keys(AGGREGATES).map((n) => [n, []])) });
   const blank = () => ({ type: kind(), move: kind() });
-  const result = { dashboard: blank(), fzf: blank(), burst: { listMs: [], ...Object.fromEntries(Object.keys(AGGREGATES).map((n) => [n, []])) }, driver, error: null };
+  const result = { dashboard: blank(), fzf: blank(), burst: { listMs: [], ...Object.fromEntries(Object.keys(AGGREGATES).map((n) => [n, []])) }, driver, end: KEY_END, error: null };
   const sessions = [];
   let d = null;
   try {
@@ -323,6 +354,7 @@ export async function measureKeys(repo, dir, env, { word = 'bitcoin', moves = 8,
           await p.s.apply(pre, 200);
           const t = await p.s.timed(keys, answers[name][kind]);
           result[name][kind].ms.push(...t.ms);
+          result[name][kind].other.push(...t.other);
           for (const [n, xs] of Object.entries(t.after)) result[name][kind][n].push(...xs);
           result[name][kind].bytes.push(...t.bytes);
           for (const k of post) await p.s.apply([k], 150);

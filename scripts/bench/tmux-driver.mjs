@@ -10,10 +10,13 @@
 //   BENCH_KEYS_DRIVER=spawn): every command its own `tmux` process, the screen captured again as
 //   soon as the last capture returned.
 // Both: `run(...args)` resolves to the command's output as a tmux client prints it (each line
-// ended by `\n`) or rejects with tmux's error; `capture(target, pane)` resolves to `{ text, mark }`
-// where `mark` counts the pane's writes seen before the capture ran; `written(pane, mark, ms)`
-// resolves once the pane wrote after `mark`, or after `ms` (spawn driver: at once); `close()`.
+// ended by `\n`) or rejects with tmux's error; `capture(target, pane)` resolves to
+// `{ text, mark, wroteAt }` where `mark` counts the pane's writes seen before the capture ran and
+// `wroteAt` is when the last of them was notified (performance.now() ms; null: none, or the spawn
+// driver, which sees no writes); `written(pane, mark, ms)` resolves once the pane wrote after
+// `mark`, or after `ms` (spawn driver: at once); `close()`.
 import { execFileSync, spawn } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
 import { commandLine, ControlReader } from './control-mode.mjs';
 
 /** Each command a tmux process of its own, as the bench did before control mode. */
@@ -22,7 +25,7 @@ export function spawnDriver(socket) {
   return {
     name: 'spawn',
     run: async (...args) => tmux(...args),
-    capture: async (target) => ({ text: tmux('capture-pane', '-p', '-t', target), mark: 0 }),
+    capture: async (target) => ({ text: tmux('capture-pane', '-p', '-t', target), mark: 0, wroteAt: null }),
     written: async () => {},
     close() {},
   };
@@ -38,6 +41,7 @@ export async function controlDriver(socket, session) {
   const child = spawn('tmux', ['-L', socket, '-f', '/dev/null', '-u', '-C', 'attach', '-t', session], { stdio: ['pipe', 'pipe', 'pipe'] });
   const reader = new ControlReader();
   const waiting = [];
+  // Per pane: when each of its writes was notified (its `%output` line read), in order.
   const writes = new Map();
   const wakers = new Set();
   let failed = null;
@@ -53,37 +57,48 @@ export async function controlDriver(socket, session) {
   child.on('error', (e) => fail(e.message));
   child.on('exit', (code) => fail(`exited (${code})`));
   child.stdin.on('error', (e) => fail(e.message));
+  const seen = (pane) => writes.get(pane) ?? [];
   child.stdout.setEncoding('utf8').on('data', (chunk) => {
+    const now = performance.now();
     for (const e of reader.feed(chunk)) {
       if (e.kind === 'output') {
-        writes.set(e.pane, (writes.get(e.pane) ?? 0) + 1);
+        if (!writes.has(e.pane)) writes.set(e.pane, []);
+        writes.get(e.pane).push(now);
         for (const wake of wakers) wake();
       } else if (e.kind === 'reply' && e.mine) {
         const w = waiting.shift();
         if (!w) continue;
         const text = e.lines.map((l) => `${l}\n`).join('');
-        if (e.ok) w.resolve(text);
-        else w.reject(new Error(`tmux ${w.args.join(' ')}: ${text.trim()}`));
+        // A capture's writes are counted here, at its reply, not when its promise resumes: a
+        // write notified after the reply in the same chunk was not on the captured screen.
+        const times = w.pane ? seen(w.pane) : null;
+        if (!e.ok) w.reject(new Error(`tmux ${w.args.join(' ')}: ${text.trim()}`));
+        else if (times) w.resolve({ text, mark: times.length, wroteAt: times.at(-1) ?? null });
+        else w.resolve(text);
       } else if (e.kind === 'exit') fail(`%exit ${e.reason}`);
     }
   });
-  const run = (...args) =>
+  // `pane`: the reply resolves to { text, mark, wroteAt } for that pane's writes (a capture).
+  const command = (args, pane = null) =>
     new Promise((resolve, reject) => {
       if (failed) return reject(failed);
       // Replies come in the order the commands were written.
-      waiting.push({ args, resolve, reject });
+      waiting.push({ args, pane, resolve, reject });
       child.stdin.write(commandLine(args));
     });
+  const run = (...args) => command(args);
   // The attach's own reply (FLAGS 0) comes first; a first command answered proves the client is up.
   await run('display-message', '-p', 'ready');
   return {
     name: 'control',
     run,
-    async capture(target, pane) {
+    capture(target, pane) {
       // Replies and notifications keep the server's order: every write counted when the reply
-      // arrives was parsed into the screen before the capture ran.
-      const text = await run('capture-pane', '-p', '-t', target);
-      return { text, mark: writes.get(pane) ?? 0 };
+      // arrives was parsed into the screen before the capture ran (tmux queues a read's `%output`
+      // and parses the bytes into the pane's screen in the same callback, window.c
+      // window_pane_read_callback, and sends the notification later from its event loop), and a
+      // write notified after the reply was not.
+      return command(['capture-pane', '-p', '-t', target], pane);
     },
     written(pane, mark, ms) {
       return new Promise((resolve) => {
@@ -93,7 +108,7 @@ export async function controlDriver(socket, session) {
           resolve();
         };
         const check = () => {
-          if (failed || (writes.get(pane) ?? 0) > mark) done();
+          if (failed || seen(pane).length > mark) done();
         };
         const timer = setTimeout(done, ms);
         wakers.add(check);

@@ -1,7 +1,13 @@
 // The key-to-screen bench's control-mode driver (scripts/bench/tmux-driver.mjs) against a real
 // tmux server: a pane keeps its size with the client attached, literal keys arrive unchanged,
-// captures come back as a tmux client prints them, a pane's writes are counted, errors reject.
+// captures come back as a tmux client prints them, a pane's writes are counted and timed, errors
+// reject. And against a scripted stand-in for tmux: a write notified after a capture's reply is
+// not counted for that capture.
 import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ESM script of the bench, without type declarations.
 import { controlDriver, spawnDriver } from '../../scripts/bench/tmux-driver.mjs';
@@ -9,7 +15,7 @@ import { hasTmux } from '../e2e/tmux.js';
 
 type Driver = {
   run: (...args: string[]) => Promise<string>;
-  capture: (target: string, pane: string) => Promise<{ text: string; mark: number }>;
+  capture: (target: string, pane: string) => Promise<{ text: string; mark: number; wroteAt: number | null }>;
   written: (pane: string, mark: number, ms: number) => Promise<void>;
   close: () => void;
 };
@@ -63,6 +69,26 @@ describe('controlDriver', () => {
     expect((await d.run('display-message', '-p', '-t', 't:echo', '#{pane_width}x#{pane_height}')).trim()).toBe('120x40');
   });
 
+  it("gives a capture the time its pane's last write was notified", async () => {
+    const pane = start();
+    driver = (await controlDriver(socket, 't')) as Driver;
+    const d = driver;
+    const before = await d.capture('t:echo', pane);
+    const sent = performance.now();
+    await d.run('send-keys', '-t', 't:echo', '-l', 'timed');
+    let shown = before;
+    for (let i = 0; i < 400 && !shown.text.includes('timed'); i++) {
+      await d.written(pane, shown.mark, 50);
+      shown = await d.capture('t:echo', pane);
+    }
+    const back = performance.now();
+    expect(shown.text).toContain('timed');
+    expect(shown.mark).toBeGreaterThan(before.mark);
+    // The echo's write was notified after the key went and before the capture that shows it returned.
+    expect(shown.wroteAt).toBeGreaterThanOrEqual(sent);
+    expect(shown.wroteAt).toBeLessThanOrEqual(back);
+  });
+
   it('captures the same text as a tmux process does', async () => {
     const pane = start();
     driver = (await controlDriver(socket, 't')) as Driver;
@@ -83,5 +109,48 @@ describe('controlDriver', () => {
     driver = (await controlDriver(socket, 't')) as Driver;
     spawnSync('tmux', ['-L', socket, 'kill-server'], { stdio: 'ignore' });
     await expect(driver.run('display-message', '-p', 'x')).rejects.toThrow(/control client/);
+  });
+});
+
+// A stand-in `tmux` on PATH: answers the attach and each command line with a reply block, and
+// after a capture's reply writes a pane notification in the same write (as a real server may when
+// the pane's program writes right after the capture ran).
+const FAKE_TMUX = `#!/usr/bin/env node
+let n = 0;
+const block = (flags, lines) => { n += 1; return ['%begin 1 ' + n + ' ' + flags, ...lines, '%end 1 ' + n + ' ' + flags, ''].join('\\n'); };
+process.stdout.write(block(0, []));
+let rest = '';
+process.stdin.setEncoding('utf8').on('data', (chunk) => {
+  const lines = (rest + chunk).split('\\n');
+  rest = lines.pop();
+  for (const line of lines) {
+    if (line === '') process.exit(0);
+    if (line.startsWith('capture-pane')) process.stdout.write(block(1, ['screen']) + '%output %7 late\\n');
+    else process.stdout.write(block(1, ['ready']));
+  }
+});
+`;
+
+describe('controlDriver, scripted', () => {
+  it("counts a capture's writes at its reply: a write notified after it in the same chunk is not on its screen", async () => {
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-fake-tmux-'));
+    fs.writeFileSync(path.join(bin, 'tmux'), FAKE_TMUX, { mode: 0o755 });
+    const saved = process.env.PATH;
+    process.env.PATH = `${bin}${path.delimiter}${saved}`;
+    try {
+      driver = (await controlDriver('unused', 't')) as Driver;
+    } finally {
+      process.env.PATH = saved;
+    }
+    const d = driver;
+    const first = await d.capture('t:x', '%7');
+    expect(first).toEqual({ text: 'screen\n', mark: 0, wroteAt: null });
+    // The late write came: a wait for a write after the first capture ends on it (not on its bound,
+    // which is past the test's own timeout).
+    await d.written('%7', first.mark, 600_000);
+    const second = await d.capture('t:x', '%7');
+    expect(second.mark).toBe(1);
+    expect(typeof second.wroteAt).toBe('number');
+    fs.rmSync(bin, { recursive: true, force: true });
   });
 });

@@ -5,10 +5,10 @@
 // text), so the writing thread never decodes a body into a string nor encodes it back. Nothing here
 // opens SQLite: a parse thread can load this module.
 
-import { isRecord, R, type ArticleRecord } from '../article-record.js';
+import { isRecord, R, splitInode, type ArticleRecord } from '../article-record.js';
 import { foldText } from '../text/index.js';
 import { articleCoinSymbols } from './columns.js';
-import type { ArticleText } from './store.js';
+import type { ArticleText, HandedBatch, HandedRow } from './store.js';
 
 /**
  * The FTS5 text of an article (its short fields and its body, folded) and its coins. Every field is
@@ -91,4 +91,28 @@ export function unpackTexts(packed: PackedTexts): Array<ArticleText | null> {
     offset += length;
     return t === null ? null : { ...t, body };
   });
+}
+
+/**
+ * The rows of a handed batch: each outcome that is an article and has a reserved id, in order,
+ * with its FTS5 text when the batch carries the bodies (views of them, no copy).
+ */
+export function handedRows(batch: HandedBatch): HandedRow[] {
+  const outcomes = JSON.parse(batch.json) as Array<{ ok: boolean; record?: ArticleRecord; lead?: string }>;
+  const rows: HandedRow[] = [];
+  let offset = 0;
+  outcomes.forEach((o, k) => {
+    if (!o.ok || !o.record) return;
+    const r = o.record;
+    // Every article's body is in the buffer, whether or not it got an id.
+    const body = batch.bodies ? Buffer.from(batch.bodies, offset, r[R.bodyLength]) : null;
+    offset += r[R.bodyLength];
+    const id = batch.ids[k];
+    if (id < 0) return;
+    const [dev, ino] = splitInode(r[R.inode]);
+    // A date guessed from the file time has a fraction of a millisecond; the column holds whole ms.
+    const recordJson = batch.spans && batch.spans[2 * k] >= 0 ? batch.json.slice(batch.spans[2 * k], batch.spans[2 * k + 1]) : undefined;
+    rows.push({ id, path: r[R.path], size: r[R.size], mtime: r[R.mtimeMs], dev, ino, published: r[4] === null ? null : Math.floor(r[4]), record: r, recordJson, lead: o.lead ?? '', text: body && handedText(r, body) });
+  });
+  return rows;
 }

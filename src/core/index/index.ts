@@ -7,7 +7,7 @@ export { cacheDirectory, indexFile, walkListingFile } from './location.js';
 export { APPLICATION_ID, BUSY_TIMEOUT_MS, INDEX_FORMAT, removeIndex } from './database.js';
 export { IndexReader } from './reader.js';
 export { IndexSession, type Pause } from './session.js';
-export { buildText, isOurIndex, type TextReader, type TextBuildResult, type TextProgress } from './text-build.js';
+export { buildText, isOurIndex, TEXT_BATCH, type TextReader, type TextBuildResult, type TextProgress } from './text-build.js';
 export { packTexts, pendingText, unpackTexts, type PackedTexts } from './article-text.js';
 export type { ArticleText, HandedBatch, HandedRow, PendingRow } from './store.js';
 export { RowWriter, ROWS_HELD, ROWS_HANDED, ROW_BYTES_HELD } from './text-build.js';

@@ -64,7 +64,7 @@ export interface HandedRow extends FileStamp {
 
 /**
  * A cold load's rows as handed over: the parse outcomes as JSON (load's FileOutcome), each one's
- * reserved row id (-1 for none; text-build.ts handedRows), where each record sits in the JSON
+ * reserved row id (-1 for none; article-text.ts handedRows), where each record sits in the JSON
  * when known (`spans`, load/parse-worker.ts outcomesJson), and the folded bodies when the parse kept them.
  */
 export interface HandedBatch {

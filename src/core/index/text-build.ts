@@ -12,9 +12,8 @@
 
 import type Database from 'better-sqlite3';
 import { APPLICATION_ID, ensureSecondaryIndexes, INDEX_FORMAT } from './database.js';
-import { R, splitInode, type ArticleRecord } from '../article-record.js';
 import { ArticleStore, type ArticleText, type HandedBatch, type HandedRow, type PendingRow } from './store.js';
-import { handedText } from './article-text.js';
+import { handedRows } from './article-text.js';
 
 /**
  * The FTS5 texts (article-text.ts's pendingText) of a batch of pending rows, made from their
@@ -168,38 +167,16 @@ export function reserveRowIds(db: Database.Database, count: number): number {
     .immediate();
 }
 
-/**
- * The rows of a handed batch: each outcome that is an article and has a reserved id, in order,
- * with its FTS5 text when the batch carries the bodies (views of them, no copy).
- */
-export function handedRows(batch: HandedBatch): HandedRow[] {
-  const outcomes = JSON.parse(batch.json) as Array<{ ok: boolean; record?: ArticleRecord; lead?: string }>;
-  const rows: HandedRow[] = [];
-  let offset = 0;
-  outcomes.forEach((o, k) => {
-    if (!o.ok || !o.record) return;
-    const r = o.record;
-    // Every article's body is in the buffer, whether or not it got an id.
-    const body = batch.bodies ? Buffer.from(batch.bodies, offset, r[R.bodyLength]) : null;
-    offset += r[R.bodyLength];
-    const id = batch.ids[k];
-    if (id < 0) return;
-    const [dev, ino] = splitInode(r[R.inode]);
-    // A date guessed from the file time has a fraction of a millisecond; the column holds whole ms.
-    const recordJson = batch.spans && batch.spans[2 * k] >= 0 ? batch.json.slice(batch.spans[2 * k], batch.spans[2 * k + 1]) : undefined;
-    rows.push({ id, path: r[R.path], size: r[R.size], mtime: r[R.mtimeMs], dev, ino, published: r[4] === null ? null : Math.floor(r[4]), record: r, recordJson, lead: o.lead ?? '', text: body && handedText(r, body) });
-  });
-  return rows;
-}
-
 // Rows per transaction of a RowWriter's flush: one WAL commit per few MB, not one per parse batch.
 const WRITE_BATCH = 2_000;
 const rowCount = (batch: HandedBatch): number => batch.ids.reduce((n, id) => (id >= 0 ? n + 1 : n), 0);
 
 // A batch as a RowWriter holds it: the JSON as UTF-8, half the memory of the two-byte string a
 // batch with one character past Latin-1 (`…`, `—`: most) is (100k: ~86 MB, not ~170), decoded
-// back to the same text when written (JSON.stringify's text is well-formed UTF-16).
-interface HeldBatch extends Omit<HandedBatch, 'json'> { json: Buffer; rows: number; bytes: number }
+// back to the same text when written (JSON.stringify's text is well-formed UTF-16). A batch with
+// its bodies (a load of up to ROWS_HELD files, ~10 MB of JSON at 10k) keeps its string: its rows
+// are written as soon as the list is made, and the encoding and decoding were on that path.
+interface HeldBatch extends Omit<HandedBatch, 'json'> { json: Buffer | string; rows: number; bytes: number }
 
 /**
  * Batches held for writing on the index's thread: up to `holdBytes` bytes of them (their JSON
@@ -220,8 +197,9 @@ export class RowWriter {
   ) {}
 
   add(batch: HandedBatch): void {
-    const json = Buffer.from(batch.json, 'utf8');
-    const held: HeldBatch = { json, ids: batch.ids, spans: batch.spans, bodies: batch.bodies, rows: rowCount(batch), bytes: json.length + (batch.bodies?.byteLength ?? 0) };
+    const json = batch.bodies ? batch.json : Buffer.from(batch.json, 'utf8');
+    const bytes = typeof json === 'string' ? Buffer.byteLength(json, 'utf8') : json.length;
+    const held: HeldBatch = { json, ids: batch.ids, spans: batch.spans, bodies: batch.bodies, rows: rowCount(batch), bytes: bytes + (batch.bodies?.byteLength ?? 0) };
     this.held.push(held);
     this.heldRows += held.rows;
     this.heldBytes += held.bytes;
@@ -256,17 +234,32 @@ export class RowWriter {
     }
   }
 
-  // Writes the oldest held batches, at least one, until `rows` rows are taken.
-  private write(rows: number): void {
+  /** The rows of the oldest held batches, at least one batch's, until `rows` rows are taken; [] when none is held. For put(). */
+  take(rows: number): HandedRow[] {
     const out: HandedRow[] = [];
-    do {
+    while (this.held.length > 0 && (out.length === 0 || out.length + this.held[0].rows <= rows)) {
       const batch = this.held.shift() as HeldBatch;
       this.heldRows -= batch.rows;
       this.heldBytes -= batch.bytes;
-      for (const row of handedRows({ json: batch.json.toString('utf8'), ids: batch.ids, spans: batch.spans, bodies: batch.bodies })) out.push(row);
-    } while (this.held.length > 0 && out.length + this.held[0].rows <= rows);
-    this.connected().store.putHanded(out);
-    this.written += out.length;
+      for (const row of handedRows({ json: typeof batch.json === 'string' ? batch.json : batch.json.toString('utf8'), ids: batch.ids, spans: batch.spans, bodies: batch.bodies })) out.push(row);
+    }
+    return out;
+  }
+
+  /** Writes rows take() gave, each with its text when it has one, in one transaction. */
+  put(rows: readonly HandedRow[]): void {
+    this.connected().store.putHanded(rows);
+    this.written += rows.length;
+  }
+
+  /** Whether any batch is held (a batch may hold no row: every file of it failed). */
+  get holding(): boolean {
+    return this.held.length > 0;
+  }
+
+  // Writes the oldest held batches, at least one, until `rows` rows are taken.
+  private write(rows: number): void {
+    this.put(this.take(rows));
   }
 
   private connected(): { db: Database.Database; store: ArticleStore } {

@@ -7,7 +7,7 @@ import { parentPort, Worker, workerData, type MessagePort } from 'node:worker_th
 import type Database from 'better-sqlite3';
 import { openDatabase } from '../sqlite.js';
 import { threadScript } from '../files/index.js';
-import { BUSY_TIMEOUT_MS, buildText, isOurIndex, keepVocabulary, pendingText, RowWriter, ROW_BYTES_HELD, unpackTexts, type ArticleText, type HandedBatch, type PendingRow, type TextBuildResult, type TextReader } from '../index/index.js';
+import { BUSY_TIMEOUT_MS, buildText, isOurIndex, keepVocabulary, pendingText, RowWriter, ROW_BYTES_HELD, TEXT_BATCH, unpackTexts, type ArticleText, type HandedBatch, type HandedRow, type PendingRow, type TextBuildResult, type TextReader } from '../index/index.js';
 import { foldedBodyOf, WORKER_ROLE, type PendingJob, type TextsReply, type TextsRequest } from './parse-worker.js';
 
 // Where the build gets its texts: the files of a batch of rows read again, folded, and made into
@@ -131,12 +131,40 @@ export type TextMessage =
   | { kind: 'result'; result: TextBuildResult }
   | { kind: 'failed'; reason: string };
 
+// A handed row as the texts' thread reads it (the same fields a pending row is read back with).
+const pendingOf = (r: HandedRow): PendingRow => ({ id: r.id, path: r.path, size: r.size, mtime: r.mtime, dev: r.dev, ino: r.ino, article: r.recordJson ?? JSON.stringify(r.record) });
+
+// Writes the rows a RowWriter holds, TEXT_BATCH a transaction, each with its text: those handed
+// without a body get theirs from `read` (the texts' thread: files read again), asked for two
+// batches ahead, so that thread makes them while this one writes. Written rows-first, the texts'
+// thread waited for every row and the secondary indexes (at 100k: ~1.5 s of this thread's CPU,
+// the other core idle), then each batch's rows were read back (rowsOf) to ask for their text.
+// A row whose text is null (its file changed) stays pending: buildText tries it again. Once
+// `stopped()`, the rows left are written without asking (fast: the process waits for them).
+async function writeWithTexts(writer: RowWriter, read: TextReader, onWritten: (written: number) => void, stopped: () => boolean): Promise<void> {
+  const ahead: Array<{ rows: HandedRow[]; texts: Promise<ReadonlyArray<ArticleText | null>> }> = [];
+  while (writer.holding || ahead.length > 0) {
+    while (ahead.length < 2 && writer.holding) {
+      const rows = writer.take(TEXT_BATCH);
+      const asked = stopped() ? [] : rows.filter((r) => r.text === null);
+      ahead.push({ rows, texts: asked.length > 0 ? read(asked.map(pendingOf)) : Promise.resolve([]) });
+    }
+    const { rows, texts } = ahead.shift() as (typeof ahead)[number];
+    const made = await texts;
+    let k = 0;
+    for (const r of rows) if (r.text === null && k < made.length) r.text = made[k++] ?? null;
+    writer.put(rows);
+    onWritten(writer.written);
+  }
+}
+
 // An early thread's wait for TEXT_GO, writing the rows the load hands over meanwhile (held while
-// the parse runs, written past ROW_BYTES_HELD, the rest at TEXT_GO), with their text when their bodies
-// came with them; posts whether they were written. onGo is told whether rows will be left
-// without text (none handed, or some without bodies). Throws when the rows could not be written:
-// their text must not be built as if they were there.
-async function writeHandedRows(port: MessagePort, open: () => Database.Database, post: (m: TextMessage) => void, onGo: (textsLeft: boolean) => void): Promise<void> {
+// the parse runs, written past ROW_BYTES_HELD, the rest at TEXT_GO), with their text: the bodies
+// that came with them, else texts made from their files (writeWithTexts). Posts whether they were
+// written. onGo is told whether rows will be left without text (none handed, or some without
+// bodies) and gives the texts' source. Throws when the rows could not be written: their text
+// must not be built as if they were there.
+async function writeHandedRows(port: MessagePort, open: () => Database.Database, post: (m: TextMessage) => void, onGo: (textsLeft: boolean) => TextSource, stopped: () => boolean): Promise<void> {
   const writer = new RowWriter(open, ROW_BYTES_HELD);
   let handed = false;
   let bodiless = false;
@@ -158,14 +186,14 @@ async function writeHandedRows(port: MessagePort, open: () => Database.Database,
     };
     port.on('message', onMessage);
   });
-  onGo(!handed || bodiless);
+  const texts = onGo(!handed || bodiless);
   if (!handed) return;
-  // Rows that bring their text are the text's progress; bodiless ones get theirs in buildText.
   const total = writer.written + writer.heldCount;
-  const progress = bodiless ? undefined : (done: number): void => post({ kind: 'progress', done, total });
-  progress?.(0);
+  const progress = (done: number): void => post({ kind: 'progress', done, total });
+  progress(0);
   try {
-    if (failed === null) writer.flush(progress);
+    if (failed === null && bodiless) await writeWithTexts(writer, texts.read, progress, stopped);
+    else if (failed === null) writer.flush(progress);
   } catch (error) {
     failed = error;
   }
@@ -215,9 +243,10 @@ async function runThread(port: NonNullable<typeof parentPort>, job: TextJob): Pr
     // handed rows' writes instead of the load's parse (which has both cores' work to do), and
     // not at all when the handed rows brought their texts: rows still pending then (a row
     // another instance wrote meanwhile) are few, and made here.
-    if (job.early) await writeHandedRows(job.rows ?? port, open, post, (textsLeft) => void (texts = textsLeft ? threadTexts(job.cap) : localTexts(job.cap)));
+    const stopped = (): boolean => Atomics.load(stop, 0) !== 0;
+    if (job.early) await writeHandedRows(job.rows ?? port, open, post, (textsLeft) => (texts = textsLeft ? threadTexts(job.cap) : localTexts(job.cap)), stopped);
     texts ??= threadTexts(job.cap);
-    const result = await buildText(open(), texts.read, (done, total) => post({ kind: 'progress', done, total }), () => Atomics.load(stop, 0) !== 0);
+    const result = await buildText(open(), texts.read, (done, total) => post({ kind: 'progress', done, total }), stopped);
     post({ kind: 'result', result });
     // After the result, so the full text is searchable as soon as it is built; the next run
     // that searches words then reads the vocabulary in one row instead of listing it.

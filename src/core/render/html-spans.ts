@@ -6,7 +6,7 @@
 import { Parser } from 'htmlparser2';
 import type { LinkNotes } from './link-notes.js';
 import { sanitizeLine } from '../text/index.js';
-import type { Span, SpanStyle } from './spans.js';
+import { STRIKE_MARK, type Span, type SpanStyle } from './spans.js';
 
 // Their content is never shown (code, styling, metadata).
 const HIDDEN = new Set(['script', 'style', 'template', 'head', 'title', 'noscript', 'iframe', 'object', 'svg', 'math']);
@@ -106,7 +106,10 @@ class SpanWriter {
       }
     }
     const extra = inlineStyle(name);
-    if (extra) this.styles.push({ ...style, ...extra });
+    if (!extra) return;
+    // Struck text keeps its marks, as Markdown's `~~` does (spans.ts STRIKE_MARK).
+    if (extra.strike) this.push(STRIKE_MARK, { ...style, role: 'dim' });
+    this.styles.push({ ...style, ...extra });
   }
 
   close(name: string): void {
@@ -136,7 +139,10 @@ class SpanWriter {
         break;
       }
       default:
-        if (inlineStyle(name) && this.styles.length > 1) this.styles.pop();
+        if (inlineStyle(name) && this.styles.length > 1) {
+          this.styles.pop();
+          if (inlineStyle(name)?.strike) this.push(STRIKE_MARK, { ...this.style, role: 'dim' });
+        }
     }
     if (BLOCK.has(name)) this.breakLine(true);
     else if (LINE.has(name)) this.breakLine(false);

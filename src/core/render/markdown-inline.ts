@@ -6,7 +6,7 @@ import type { Token, Tokens } from 'marked';
 import { LinkNotes } from './link-notes.js';
 import { parseInlineTag } from './html-spans.js';
 import { sanitizeLine, decodeEntities } from '../text/index.js';
-import type { Span, SpanStyle } from './spans.js';
+import { STRIKE_MARK, type Span, type SpanStyle } from './spans.js';
 
 export { LinkNotes };
 
@@ -86,11 +86,14 @@ function htmlTagSpans(html: string, style: SpanStyle, state: InlineState): Span[
     return n === null ? [] : [{ role: 'dim', text: `[${n}]` }];
   }
   const extra = TAG_STYLE[tag.name];
-  if (extra) {
-    if (!tag.closing) state.extra.push(extra);
-    else if (state.extra.length > 0) state.extra.pop();
+  if (!extra) return [];
+  if (!tag.closing) {
+    state.extra.push(extra);
+    return extra.strike ? [{ ...style, role: 'dim', text: STRIKE_MARK }] : [];
   }
-  return [];
+  if (state.extra.length === 0) return [];
+  state.extra.pop();
+  return extra.strike ? [{ ...style, strike: false, role: 'dim', text: STRIKE_MARK }] : [];
 }
 
 function tokenSpans(token: Token, base: SpanStyle, state: InlineState): Span[] {
@@ -109,9 +112,9 @@ function tokenSpans(token: Token, base: SpanStyle, state: InlineState): Span[] {
     case 'del':
       // `~~` stays visible, so struck words read as struck without colour or strikethrough.
       return [
-        { ...style, role: 'dim', text: '~~' },
+        { ...style, role: 'dim', text: STRIKE_MARK },
         ...spansOf(token.tokens ?? [], { ...style, strike: true }, state),
-        { ...style, role: 'dim', text: '~~' },
+        { ...style, role: 'dim', text: STRIKE_MARK },
       ];
     case 'codespan':
       // CommonMark: entities are literal in code spans.

@@ -15,6 +15,13 @@ export interface Span {
   href?: string;
 }
 
+/**
+ * Drawn (dim) around struck text, whatever marked it (`~~`, `<del>`, `<s>`, `<strike>`): the struck
+ * word often reverses the meaning, and without colour (NO_COLOR) or where the terminal has no
+ * strikethrough, the strike style alone shows nothing.
+ */
+export const STRIKE_MARK = '~~';
+
 /** One terminal row; the total string-width of its spans never exceeds the width it was made for. */
 export type Line = Span[];
 

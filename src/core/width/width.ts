@@ -45,8 +45,19 @@ export const WIDE_PAD = '\ufdd0';
 const PADS = /\ufdd0/g;
 // Format characters, except a joiner between two pictographs (an emoji ZWJ sequence).
 const FORMAT = /(?<!\p{Extended_Pictographic}\p{Emoji_Modifier}?)\u200d|\u200d(?!\p{Extended_Pictographic})|[^\P{Cf}\u200d]/gu;
-// Where a cluster may be wider on screen than string-width says: a joiner or a skin-tone modifier.
-const MAY_WIDEN = /\u200d|\p{Emoji_Modifier}/u;
+// Where a cluster may be wider on screen than string-width says (it counts a cluster's first
+// visible letter and its Mc spacing marks, tmux every code point): a joiner or a skin-tone
+// modifier (emoji); a mark, which may join letters into one cluster (an Indic conjunct: क्ष and
+// প্র are one cluster since Unicode 15.1, 2 and 3 columns in tmux, 1 in string-width); the Thai and
+// Lao vowel AM (a letter, not a mark: กำ and ກຳ take 2 columns in tmux); a letter written before the
+// one it joins (Grapheme_Cluster_Break=Prepend: Malayalam dot reph ൎക, Chakma, Zanabazar, Soyombo,
+// Masaram Gondi, Kawi); and the Hangul choseong filler after a letter. A test checks every code
+// point in such places: none is left where this module and string-width disagree.
+const MAY_WIDEN = /[\p{M}\u200d\u0e33\u0eb3\u0d4e\u115f\u{111c2}\u{111c3}\u{113d1}\u{1193f}\u{11941}\u{11a3a}\u{11a84}-\u{11a89}\u{11d46}\u{11f02}]|\p{Emoji_Modifier}/u;
+// The Hangul fillers that stand alone: letters that draw as blanks (2 and 1 columns in tmux) and
+// that string-width counts as nothing; shown as the blanks they are.
+const FILLER = /[\u3164\uffa0]/g;
+const blanks = (f: string): string => (f === '\u3164' ? '  ' : ' ');
 const VARIATION = /[\ufe0e\ufe0f]/g;
 const KEYCAP = /([0-9#*])\u20e3/g;
 const LONE_MARK = /(^|\s)(\p{M})/gu;
@@ -88,6 +99,7 @@ export function displayText(s: string): string {
   const text = s
     .replace(PADS, '')
     .replace(FORMAT, '')
+    .replace(FILLER, blanks)
     .replace(VARIATION, '')
     .replace(KEYCAP, '$1')
     .replace(LONE_MARK, '$1\u25cc$2');

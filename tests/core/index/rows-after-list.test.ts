@@ -43,6 +43,13 @@ describe('a cold load past ROWS_HELD files writes its rows after the list (built
     expect(wroteSaid).toBeNull();
     expect(await cold.rowsWritten).toBe(true);
     expect(wroteSaid).toBe(true);
+    // Each row was written with its text, made from its file while the rows were written: none
+    // is left pending for a second pass once they are all in (the texts' thread no longer waits
+    // for every row first).
+    const atRows = indexRows(indexFile(cacheDir, [corpus]));
+    expect(atRows.ids.size).toBe(files);
+    expect(atRows.pending).toBe(0);
+    expect(atRows.texts).toBe(files);
     expect(await cold.fullText).toBe(true);
     const disk = indexRows(indexFile(cacheDir, [corpus]));
     expect(disk.ids.size).toBe(files);

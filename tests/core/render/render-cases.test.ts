@@ -220,6 +220,11 @@ const SHOWS: readonly Shows[] = [
     shows: ['claim[^1] is repeated[^1]', '[^orphan] A definition nobody references is still shown.', '~~are~~ reopened', '[2] https://example.com/in-note'],
   },
   {
+    what: 'words struck with <del>, <s> or <strike>, inline or in an HTML block, keep their ~~ marks (visible with NO_COLOR)',
+    file: 'more-html-strike.md', width: 58, join: ' ', squash: true,
+    shows: ['~~approved~~ rejected', '~~bullish~~ bearish', '~~passed~~ failed', '~~resumed~~ paused', '~~closed~~ open', '~~Live~~ Halted', 'stray closing tag'],
+  },
+  {
     what: 'HTML blocks: cells apart, images, link notes, details, no script or style',
     file: 'html-blocks.md', width: 58, join: '\n',
     shows: ['[image: Listing banner]', '[image: Exchange logo]', 'Trading pairs: ABC/USDT & ABC/BTC', 'Fee schedule (click to expand)', 'Pair │ Min order', 'ABC/USDT │ 10 USDT', 'Deposits open at 10:00\u00a0UTC.\nWithdrawals open at 12:00\u00a0UTC.', 'terms link[1]'],

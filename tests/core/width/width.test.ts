@@ -37,6 +37,39 @@ describe('displayText', () => {
     }
   });
 
+  it('pads the clusters string-width counts narrower than tmux draws them: Indic conjuncts, Thai and Lao AM, a prepended letter; shows lone Hangul fillers as blanks', () => {
+    // tmux 3.3a: क्ष 2 columns, প্র 2, กำ 2, ൎക 2, U+3164 2, U+FFA0 1; string-width: 1, 1, 1, 1, 0, 0.
+    expect(displayText('क्ष')).toBe(`क्ष${WIDE_PAD}`);
+    expect(displayText('প্র')).toBe(`প্র${WIDE_PAD}`);
+    expect(displayText('น้ำ')).toBe(`น้ำ${WIDE_PAD}`);
+    expect(displayText('ກຳ')).toBe(`ກຳ${WIDE_PAD}`);
+    expect(displayText('\u0d4eക')).toBe(`\u0d4eക${WIDE_PAD}`);
+    expect(displayText('a\u3164b\uffa0c')).toBe('a  b c');
+    for (const s of ['प्रधानमंत्री ने क्रिप्टो', 'প্রধানমন্ত্রী', 'น้ำมัน ทองคำ', 'ລາຄາຄຳ', '\u0d4eക x']) expect(stringWidth(displayText(s)), s).toBe(textWidth(displayText(s)));
+  });
+
+  it('agrees with string-width (ink\'s layout) on every code point: alone, and joined to a letter before or after it, a virama or an emoji', () => {
+    // Where the two disagree, ink places the pane border by string-width while the row is drawn
+    // wider: the border leaves its column. Left out: unassigned code points, the lone conjoining
+    // Hangul fillers (they draw as nothing), and ideographs and Hangul syllables (steady text, checked
+    // unit by unit below). A joined form is checked only where the code point does join the cluster.
+    const grapheme = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    const joins = (s: string): boolean => [...grapheme.segment(s)].length === 1;
+    const skip = /[\p{Cn}\p{Unified_Ideograph}\p{Script=Tangut}\uac00-\ud7a3\u115f\u1160]/u;
+    const misses: string[] = [];
+    for (let cp = 0xa0; cp < 0x30000; cp++) {
+      if (cp >= 0xd800 && cp < 0xe000) continue;
+      const ch = String.fromCodePoint(cp);
+      if (skip.test(ch)) continue;
+      const forms = [`x${ch}y`, ...[`a${ch}`, `${ch}a`, `\u0915\u094d${ch}`, `\u{1f600}${ch}`].filter(joins)];
+      for (const s of forms) {
+        const d = displayText(s);
+        if (textWidth(d) !== stringWidth(d)) misses.push(`U+${cp.toString(16)} in ${JSON.stringify(s)}: ${textWidth(d)} vs ${stringWidth(d)}`);
+      }
+    }
+    expect(misses).toEqual([]);
+  });
+
   it('keeps flags, CJK, Arabic and accents as written', () => {
     for (const s of ['🇯🇵', '日本語', 'مرحبا', 'café', 'e\u0301', '한국']) expect(displayText(s)).toBe(s);
   });
@@ -87,7 +120,7 @@ describe('soft break points', () => {
 const PIECES = [
   'word', 'Bitcoin', '12,345', ' ', ' ', '\n', '日本語', '比特币', '한국어', 'مرحبا', 'שלום', 'e\u0301', '\u0301', 'a\u0308\u0323',
   '😀', '👍🏽', '👩\u200d🔬', '👨\u200d👩\u200d👧\u200d👦', '🇯🇵', '❤\ufe0f', '1\ufe0f\u20e3', '✅', '🚀',
-  ...FORMAT_CHARACTERS, 'ｆｕｌｌ', '…', '─', '\u0e01\u0e34', 'क्ष',
+  ...FORMAT_CHARACTERS, 'ｆｕｌｌ', '…', '─', '\u0e01\u0e34', 'क्ष', 'প্র', 'न्त्री', 'น้ำ', 'ທຳ', '\u0d4eക', '\u3164', '\uffa0',
 ];
 const mixedText = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((a) => a.join(''));
 
@@ -99,6 +132,9 @@ describe('no row is wider than its pane (property)', () => {
           const t = lineText(line);
           expect(tmuxWidth(t)).toBeLessThanOrEqual(width);
           expect(stringWidth(t)).toBeLessThanOrEqual(width);
+          // Ink pads the row to the pane by string-width's count (WIDE_PAD marks included): tmux
+          // must draw it no wider, or the border leaves its column.
+          expect(tmuxWidth(t), JSON.stringify(t)).toBeLessThanOrEqual(stringWidth(t));
         }
       }),
       { numRuns: 400 },

@@ -131,13 +131,15 @@ function headingText(raw: string): string {
 const BUNDLE_PAGE = /^index\.(?:md|markdown|mdx)$/i;
 
 /**
- * The folder that names a file's source: its own folder, except that Jekyll's `_posts` and
- * `_drafts` stand for the site above them and a page bundle's folder for the folder above it.
+ * The folder that names a file's source (`fileName`: the path's last part): its own folder,
+ * except that Jekyll's `_posts` and `_drafts` stand for the site above them and a page bundle's
+ * folder for the folder above it.
  */
-function sourceFolder(info: FileInfo): string {
+function sourceFolder(info: FileInfo, fileName: string): string {
   let folder = info.folderName;
+  if (!BUNDLE_PAGE.test(fileName) && folder !== '_posts' && folder !== '_drafts') return folder;
   let dir = path.dirname(info.path);
-  if (BUNDLE_PAGE.test(path.basename(info.path))) {
+  if (BUNDLE_PAGE.test(fileName)) {
     dir = path.dirname(dir);
     folder = path.basename(dir) || folder;
   }
@@ -167,34 +169,56 @@ function firstUrl(data: Data): string | undefined {
   return undefined;
 }
 
+// Whether a display string was repaired (mojibake) by the normaliseArticle call under way: the
+// display helpers below are module functions, not closures made per call (a cold load makes
+// ~10k articles, each of its calls a closure's allocation and a call TurboFan compiles apart).
+let repairedAny = false;
+
+// Text fields as a reader sees them. Feeds copy titles out of HTML, so `S&amp;P 500` is common:
+// character references are decoded once (`&amp;amp;` stays `&amp;`), after the mojibake repair
+// (that undoes a byte-level misreading, which happened before the text was HTML-escaped) and
+// before sanitising (a decoded `&#27;` is a control character). Names that come from the file
+// system and URLs are not HTML text: `entities: false` leaves them as they are.
+function display(s: string, entities = true): string {
+  if (PLAIN.test(s)) return s.trim();
+  const fixed = repairMojibake(s);
+  if (fixed !== s) repairedAny = true;
+  return sanitizeLine((entities ? decodeEntities(fixed) : fixed).normalize('NFC')).trim();
+}
+
+function displayOrNull(s: string | null, entities = true): string | null {
+  return s === null ? null : display(s, entities) || null;
+}
+
+// Lists this long are kept distinct by looking through them; longer ones by a Set.
+const SHORT_LIST = 16;
+
+/** The display texts of `values` (lists, or strings cut by `split`), each once, in order. */
+function displayList(values: readonly unknown[], split: RegExp): string[] {
+  const out: string[] = [];
+  let seen: Set<string> | null = null;
+  for (const v of values) {
+    if (v === undefined || v === null) continue;
+    const items = Array.isArray(v) ? v : typeof v === 'string' ? v.split(split) : [v];
+    for (const item of items) {
+      const text = displayOrNull(scalarText(item));
+      if (!text) continue;
+      if (seen === null && out.length < SHORT_LIST) {
+        if (!out.includes(text)) out.push(text);
+        continue;
+      }
+      seen ??= new Set(out);
+      if (!seen.has(text)) (seen.add(text), out.push(text));
+    }
+  }
+  return out;
+}
+
 /** Builds the normalised Article from parsed front matter and body. */
 export function normaliseArticle(input: NormaliseInput): Article {
   const { data, info } = input;
-  const notes = [...input.notes];
-  let repaired = false;
-  // Text fields as a reader sees them. Feeds copy titles out of HTML, so `S&amp;P 500` is common:
-  // character references are decoded once (`&amp;amp;` stays `&amp;`), after the mojibake repair
-  // (that undoes a byte-level misreading, which happened before the text was HTML-escaped) and
-  // before sanitising (a decoded `&#27;` is a control character). Names that come from the file
-  // system and URLs are not HTML text: `entities: false` leaves them as they are.
-  const display = (s: string, entities = true): string => {
-    if (PLAIN.test(s)) return s.trim();
-    const fixed = repairMojibake(s);
-    if (fixed !== s) repaired = true;
-    return sanitizeLine((entities ? decodeEntities(fixed) : fixed).normalize('NFC')).trim();
-  };
-  const displayOrNull = (s: string | null, entities = true): string | null => (s === null ? null : display(s, entities) || null);
-  const list = (values: unknown[], split: RegExp): string[] => {
-    const out = new Set<string>();
-    for (const v of values) {
-      const items = Array.isArray(v) ? v : typeof v === 'string' ? v.split(split) : [v];
-      for (const item of items) {
-        const text = displayOrNull(scalarText(item));
-        if (text) out.add(text);
-      }
-    }
-    return [...out];
-  };
+  const notes = input.notes.length === 0 ? [] : [...input.notes];
+  repairedAny = false;
 
   const fileName = path.basename(info.path);
   const title =
@@ -207,7 +231,7 @@ export function normaliseArticle(input: NormaliseInput): Article {
   const sourceName =
     displayOrNull(isRecord(source) ? scalarText(source.name) : scalarText(source)) ??
     displayOrNull(isRecord(author) ? scalarText(author.name) : scalarText(author)) ??
-    display(sourceFolder(info), false);
+    display(sourceFolder(info, fileName), false);
   const sourceKey =
     (isRecord(source) ? displayOrNull(scalarText(source.key))?.toLowerCase() : undefined) ?? slugify(sourceName);
 
@@ -235,9 +259,9 @@ export function normaliseArticle(input: NormaliseInput): Article {
     source: sourceName,
     sourceKey,
     // `category` names one category; Jekyll's `categories` string is space-separated.
-    categories: list([typeof data.category === 'string' ? [data.category] : data.category, data.categories], /\s+/),
-    tags: list([data.tags, data.keywords], /,/),
-    coinFields: list(COIN_KEYS.map((k) => coinValues(data[k])), /,/),
+    categories: displayList([typeof data.category === 'string' ? [data.category] : data.category, data.categories], /\s+/),
+    tags: displayList([data.tags, data.keywords], /,/),
+    coinFields: displayList(COIN_KEYS.map((k) => coinValues(data[k])), /,/),
     sentiment: displayOrNull(scalarText(data.sentiment)),
     score: toNumber(data.score),
     lang: displayOrNull(scalarText(data.lang)),
@@ -254,6 +278,7 @@ export function normaliseArticle(input: NormaliseInput): Article {
     mtimeMs: info.mtimeMs,
     notes,
   };
+  let repaired = repairedAny;
   const body = input.ascii === true ? input.body : repairMojibake(input.body);
   if (body !== input.body) {
     article.body = body.normalize('NFC');

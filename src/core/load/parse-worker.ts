@@ -33,25 +33,43 @@ export interface ParsedFile {
   recordJson?: string;
 }
 
+// One file parsed for a batch: its body folded, kept as a string until the batch's buffer is
+// made (parseBatch), and that string's UTF-8 length.
+interface FileParse {
+  outcome: FileOutcome;
+  folded: string | null;
+  bytes: number;
+  ascii: boolean;
+}
+
+function parseOne(job: ParseJob, cap: number, withBody: boolean): FileParse {
+  const read = readCappedSync(job.path, cap);
+  if (read.kind === 'skip') return { outcome: { ok: false, reason: read.reason, inode: null }, folded: null, bytes: 0, ascii: true };
+  const info = { path: job.path, relPath: job.relPath, size: read.size, mtimeMs: read.mtimeMs, folderName: job.folderName };
+  const parsed = parseArticle(read.bytes, info, 0);
+  if (!parsed.ok) return { outcome: { ok: false, reason: parsed.reason, inode: read.inode }, folded: null, bytes: 0, ascii: true };
+  // toRecord reads the metadata's fields alone: the article is passed as it is, not copied
+  // without its body, front matter and cover (an object rest copy per file).
+  const article = parsed.article;
+  const lead = leadParagraph(article.body);
+  if (!withBody) return { outcome: { ok: true, record: toRecord(article, read.inode, 0, parsed.warnings), lead }, folded: null, bytes: 0, ascii: true };
+  // Folded as search compares text (text/fold.ts); the index tokenises these bytes for FTS. An
+  // ASCII body (most) folds to its lower case, one byte a character: no scan for accents, no
+  // UTF-8 length to count.
+  const { ascii } = parsed;
+  const folded = ascii ? article.body.toLowerCase() : foldText(article.body);
+  const bytes = ascii ? folded.length : Buffer.byteLength(folded, 'utf8');
+  return { outcome: { ok: true, record: toRecord(article, read.inode, bytes, parsed.warnings), lead }, folded, bytes, ascii };
+}
+
 /**
  * Reads and parses one file synchronously; with `withBody` false the body is not folded nor
  * returned (the record's bodyLength is then 0): a load writing the list first needs only the
  * metadata and the lead. Never throws.
  */
 export function parseFile(job: ParseJob, cap: number, withBody = true): ParsedFile {
-  const read = readCappedSync(job.path, cap);
-  if (read.kind === 'skip') return { outcome: { ok: false, reason: read.reason, inode: null }, lowerBody: null };
-  const info = { path: job.path, relPath: job.relPath, size: read.size, mtimeMs: read.mtimeMs, folderName: job.folderName };
-  const parsed = parseArticle(read.bytes, info, 0);
-  if (!parsed.ok) return { outcome: { ok: false, reason: parsed.reason, inode: read.inode }, lowerBody: null };
-  // toRecord reads the metadata's fields alone: the article is passed as it is, not copied
-  // without its body, front matter and cover (an object rest copy per file).
-  const article = parsed.article;
-  const lead = leadParagraph(article.body);
-  if (!withBody) return { outcome: { ok: true, record: toRecord(article, read.inode, 0, parsed.warnings), lead }, lowerBody: null };
-  // Folded as search compares text (text/fold.ts); the index tokenises these bytes for FTS.
-  const lowerBody = Buffer.from(foldText(article.body), 'utf8');
-  return { outcome: { ok: true, record: toRecord(article, read.inode, lowerBody.length, parsed.warnings), lead }, lowerBody };
+  const { outcome, folded } = parseOne(job, cap, withBody);
+  return { outcome, lowerBody: folded === null ? null : Buffer.from(folded, 'utf8') };
 }
 
 /** Request to a worker: parse these files; `withBody` false leaves the bodies out (see parseFile). */
@@ -110,18 +128,22 @@ const RECORD_CLOSES = '],"lead":';
 
 /** Parses a batch into outcomes and one buffer holding every article's body, back to back. */
 export function parseBatch(request: BatchRequest): BatchReply {
-  const files = request.jobs.map((job) => parseFile(job, request.cap, request.withBody ?? true));
-  const total = files.reduce((sum, f) => sum + (f.lowerBody?.length ?? 0), 0);
-  // A fresh ArrayBuffer, not Node's shared pool, so it can be transferred without copying.
+  const withBody = request.withBody ?? true;
+  const files = request.jobs.map((job) => parseOne(job, request.cap, withBody));
+  let total = 0;
+  for (const f of files) total += f.bytes;
+  // A fresh ArrayBuffer, not Node's shared pool, so it can be transferred without copying. Each
+  // body is written into it from its string: no buffer of its own to make, fill and copy.
   const bodies = new ArrayBuffer(total);
-  const view = new Uint8Array(bodies);
+  const view = Buffer.from(bodies);
   let offset = 0;
   for (const f of files) {
-    if (!f.lowerBody) continue;
-    view.set(f.lowerBody, offset);
-    offset += f.lowerBody.length;
+    if (f.folded === null) continue;
+    // Latin-1 writes an ASCII string's bytes as they are, what UTF-8 would write, without encoding them.
+    view.write(f.folded, offset, f.bytes, f.ascii ? 'latin1' : 'utf8');
+    offset += f.bytes;
   }
-  return { batch: request.batch, outcomes: files.map((f) => f.outcome), bodies, withBody: request.withBody ?? true };
+  return { batch: request.batch, outcomes: files.map((f) => f.outcome), bodies, withBody };
 }
 
 /** A file the index holds a row for, with the stamp the row recorded (index/store.ts's FileStamp). */

@@ -12,8 +12,11 @@ import { sanitizeLine } from '../text/index.js';
 
 export type { FileInfo } from './normalise.js';
 
-/** An article (with warnings worth reporting, e.g. truncation) or the reason a file was skipped. */
-export type ParseOutcome = { ok: true; article: Article; warnings: string[] } | { ok: false; reason: string };
+/**
+ * An article (with warnings worth reporting, e.g. truncation) or the reason a file was skipped.
+ * `ascii`: the article's body is all ASCII, so its folded form (text/fold.ts) is its lower case.
+ */
+export type ParseOutcome = { ok: true; article: Article; warnings: string[]; ascii: boolean } | { ok: false; reason: string };
 
 /** Cuts body lines longer than the limit, without splitting a surrogate pair. */
 export function cutLongLines(body: string, max: number = LIMITS.maxLineLength): { body: string; cut: boolean } {
@@ -61,7 +64,8 @@ export function parseArticle(raw: Buffer, info: FileInfo, id: number): ParseOutc
     const { body, cut } = cutLongLines(front.body);
     if (cut) notes.push(`lines over ${LIMITS.maxLineLength.toLocaleString('en-US')} characters cut`);
     const article = normaliseArticle({ data: front.data, format: front.format, body, info, id, notes, warnings, ascii: decoded.ascii });
-    return { ok: true, article, warnings };
+    // An ASCII file's body is ASCII unless a cut line got its `…`.
+    return { ok: true, article, warnings, ascii: decoded.ascii && !cut };
   } catch (error) {
     // A parser bug must cost one file, not the whole load.
     const message = error instanceof Error ? error.message : String(error);

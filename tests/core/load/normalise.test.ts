@@ -101,6 +101,14 @@ describe('normaliseArticle field mapping', () => {
     expect(norm(data, body, info)).toMatchObject(expected);
   });
 
+  it('keeps a long list distinct and in first-seen order', () => {
+    // Past 16 items the list is kept distinct by a Set instead of a search through it: both ways give the same.
+    const tags = Array.from({ length: 40 }, (_, i) => `t${i % 25}`);
+    const expected = Array.from({ length: 25 }, (_, i) => `t${i}`);
+    expect(norm({ tags, keywords: 't3, extra, t24' }).tags).toEqual([...expected, 'extra']);
+    expect(norm({ categories: [...tags, ' ', 't0'] }).categories).toEqual(expected);
+  });
+
   it('keeps the raw front matter, id, body and file facts', () => {
     const data = { title: 'T', extra: { nested: [1, 2] } };
     const a = norm(data, 'body\n');

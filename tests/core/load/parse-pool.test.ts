@@ -8,7 +8,11 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAll, ParseThreads, StatWorker, workerCount, type ParsedFile, type ParseJob, type PoolStats } from '../../../src/core/load/parse-pool.js';
-import { outcomesJson, parseFile, STAT_FIELDS, statPaths, type FileOutcome } from '../../../src/core/load/parse-worker.js';
+import { outcomesJson, parseBatch, parseFile, STAT_FIELDS, statPaths, type FileOutcome } from '../../../src/core/load/parse-worker.js';
+import { parseArticle } from '../../../src/core/load/parse.js';
+import { foldText } from '../../../src/core/text/index.js';
+import { LIMITS } from '../../../src/core/load/limits.js';
+import { R } from '../../../src/core/article-record.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 // Worker threads run plain JavaScript, so the worker is compiled from the current sources into
@@ -242,6 +246,47 @@ describe('StatWorker', () => {
     worker.close();
     const shared = worker.share(paths);
     expect(Array.from(await shared.finish())).toEqual(Array.from(statPaths(paths)));
+  });
+});
+
+describe('parseBatch', () => {
+  it("writes each article's folded body into the batch's buffer, back to back, as long as its record says", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-batch-'));
+    try {
+      const texts: Record<string, string | Buffer> = {
+        'ascii.md': '---\ntitle: Plain\n---\nBitcoin ROSE, Ether FELL.\n',
+        'accents.md': '---\ntitle: Caf\u00e9\n---\n\u00c9T\u00c9 \u00e0 S\u00e3o Paulo, \u0141\u00f3d\u017a.\n',
+        'binary.md': Buffer.from([0x2d, 0x00, 0x01]),
+        // An ASCII file whose cut line ends with a multi-byte `…`: its body is not ASCII any more.
+        'long.md': `---\ntitle: Long\n---\n${'AbC'.repeat(LIMITS.maxLineLength)}\nEnd\n`,
+        'ascii-front.md': '---\ntitle: T\u00eate\n---\nASCII body, accented title.\n',
+      };
+      const batchJobs = Object.entries(texts).map(([name, text]) => {
+        fs.writeFileSync(path.join(dir, name), text);
+        return { path: path.join(dir, name), relPath: name, folderName: 'x' };
+      });
+      const reply = parseBatch({ batch: 0, jobs: batchJobs, cap: 1 << 20, withBody: true });
+      let offset = 0;
+      const bodies = Buffer.from(reply.bodies);
+      reply.outcomes.forEach((o, k) => {
+        const file = batchJobs[k].path;
+        const parsed = parseArticle(fs.readFileSync(file), { path: file, relPath: batchJobs[k].relPath, size: fs.statSync(file).size, mtimeMs: 0, folderName: 'x' }, 0);
+        expect(o.ok).toBe(parsed.ok);
+        if (!o.ok || !parsed.ok) return;
+        const folded = Buffer.from(foldText(parsed.article.body), 'utf8');
+        expect(o.record[R.bodyLength]).toBe(folded.length);
+        expect(bodies.subarray(offset, offset + folded.length).equals(folded)).toBe(true);
+        offset += folded.length;
+      });
+      expect(offset).toBe(bodies.length);
+      expect(bodies.toString('utf8')).toContain('ete a sao paulo, lodz.');
+      // Without bodies: none written, and every record says 0.
+      const bare = parseBatch({ batch: 1, jobs: batchJobs, cap: 1 << 20, withBody: false });
+      expect(bare.bodies.byteLength).toBe(0);
+      for (const o of bare.outcomes) if (o.ok) expect(o.record[R.bodyLength]).toBe(0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

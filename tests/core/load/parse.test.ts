@@ -97,6 +97,17 @@ describe('parseArticle limits and hostile input', () => {
     expect(article.notes).toContain('lines over 16,384 characters cut');
   });
 
+  it('says whether the body is all ASCII: an ASCII file unless a cut line got its ellipsis', () => {
+    const parse = (text: string) => parseArticle(Buffer.from(text), { ...infoFor(SEED), size: Buffer.byteLength(text) }, 0);
+    expect(parse('---\ntitle: Plain\n---\nAll ASCII.\n')).toMatchObject({ ok: true, ascii: true });
+    // An accent in the front matter alone: the body is ASCII, but the file was not, and only the file's decoding is known.
+    expect(parse('---\ntitle: Caf\u00e9\n---\nbody\n')).toMatchObject({ ok: true, ascii: false });
+    expect(parse('---\ntitle: T\n---\nna\u00efve\n')).toMatchObject({ ok: true, ascii: false });
+    const long = parse(`---\ntitle: T\n---\n${'x'.repeat(LIMITS.maxLineLength + 5)}\n`);
+    expect(long).toMatchObject({ ok: true, ascii: false });
+    expect(long.ok && long.article.body).toContain('…');
+  });
+
   const cuts: Array<[string, number, string, string, boolean]> = [
     ['short lines untouched', 5, 'abc\nde', 'abc\nde', false],
     ['cut with ellipsis', 3, 'abcdef\nab', 'abc…\nab', true],

@@ -12,14 +12,15 @@
 // never depend on which path read them. tests/core/load/front-matter/simple-yaml.test.ts holds the
 // two paths equal over every fixture, the generated corpus's shape and generated documents.
 
-/** A non-blank, non-comment line: its indentation (spaces) and the text after it. */
-interface Line {
-  indent: number;
-  text: string;
-}
-
+// The block's non-blank, non-comment lines, as offsets into its source: line k's text (after its
+// indentation) is source.slice(starts[k], ends[k]) and its indentation indents[k] spaces. No
+// object nor string per line: most lines' text is only looked at, and only their keys and values
+// are cut out of the source.
 interface Cursor {
-  lines: Line[];
+  source: string;
+  starts: number[];
+  ends: number[];
+  indents: number[];
   pos: number;
   shape: SimpleShape;
 }
@@ -62,7 +63,9 @@ const MAX_DEPTH = 32;
 /** The block parsed, when it is one of the simple shapes; undefined when js-yaml must read it. */
 export function parseSimpleYaml(source: string, shape: SimpleShape = emptyShape()): Record<string, Value> | undefined {
   if (UNSAFE_CHARS.test(source) || (SURROGATE.test(source) && LONE_SURROGATE.test(source))) return undefined;
-  const lines: Line[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const indents: number[] = [];
   let start = 0;
   while (start < source.length) {
     let end = source.indexOf('\n', start);
@@ -72,40 +75,59 @@ export function parseSimpleYaml(source: string, shape: SimpleShape = emptyShape(
     if (i < end && source.charCodeAt(i) !== 35 /* # */) {
       // Trailing spaces: plain scalars drop them, quoted ones may not; not worth the cases.
       if (source.charCodeAt(end - 1) === 32) return undefined;
-      lines.push({ indent: i - start, text: source.slice(i, end) });
+      starts.push(i);
+      ends.push(end);
+      indents.push(i - start);
     }
     start = end + 1;
   }
-  if (lines.length === 0 || lines[0].indent !== 0) return undefined;
-  const cursor: Cursor = { lines, pos: 0, shape };
+  if (starts.length === 0 || indents[0] !== 0) return undefined;
+  const cursor: Cursor = { source, starts, ends, indents, pos: 0, shape };
   const map = readMapping(cursor, 0, 0);
-  if (map === GIVE_UP || cursor.pos !== lines.length) return undefined;
+  if (map === GIVE_UP || cursor.pos !== starts.length) return undefined;
   return map;
+}
+
+// Where the next line (c.pos) stands against a block's indentation: at it (a line of the block),
+// past the block (no line left, or one less indented), or deeper (no simple shape has that).
+const AT = 0;
+const ENDED = 1;
+const DEEPER = 2;
+function place(c: Cursor, indent: number): number {
+  if (c.pos >= c.starts.length || c.indents[c.pos] < indent) return ENDED;
+  return c.indents[c.pos] > indent ? DEEPER : AT;
+}
+
+// Whether line k's text is `-` alone or starts with `- ` (a block list's item).
+function isItem(c: Cursor, k: number): boolean {
+  const at = c.starts[k];
+  return c.source.charCodeAt(at) === 45 /* - */ && (at + 1 === c.ends[k] || c.source.charCodeAt(at + 1) === 32);
 }
 
 function readMapping(c: Cursor, indent: number, depth: number): { [key: string]: Value } | typeof GIVE_UP {
   if (depth > MAX_DEPTH) return GIVE_UP;
   container(c.shape, depth);
   const out: { [key: string]: Value } = Object.create(null);
-  while (c.pos < c.lines.length) {
-    const line = c.lines[c.pos];
-    if (line.indent < indent) break;
-    if (line.indent > indent) return GIVE_UP;
-    const colon = line.text.indexOf(':');
-    if (colon <= 0) return GIVE_UP;
-    const key = line.text.slice(0, colon);
+  const { source } = c;
+  for (let at = place(c, indent); at !== ENDED; at = place(c, indent)) {
+    if (at === DEEPER) return GIVE_UP;
+    const start = c.starts[c.pos];
+    const end = c.ends[c.pos];
+    const colon = source.indexOf(':', start);
+    if (colon <= start || colon >= end) return GIVE_UP;
+    const key = source.slice(start, colon);
     if (!KEY.test(key) || key === '__proto__') return GIVE_UP;
     c.shape.keys += 1;
     if (key === 'constructor' || key === 'prototype') c.shape.protoKey = true;
     c.pos++;
     let value: Value | typeof GIVE_UP;
-    if (colon === line.text.length - 1) {
+    if (colon === end - 1) {
       value = readNested(c, indent, depth);
     } else {
-      if (line.text.charCodeAt(colon + 1) !== 32) return GIVE_UP;
+      if (source.charCodeAt(colon + 1) !== 32) return GIVE_UP;
       let from = colon + 2;
-      while (line.text.charCodeAt(from) === 32) from++;
-      value = readScalarOrFlow(line.text.slice(from), c.shape, depth + 1);
+      while (source.charCodeAt(from) === 32) from++;
+      value = readScalarOrFlow(source.slice(from, end), c.shape, depth + 1);
     }
     if (value === GIVE_UP) return GIVE_UP;
     out[key] = value;
@@ -116,11 +138,10 @@ function readMapping(c: Cursor, indent: number, depth: number): { [key: string]:
 // The value of `key:` with nothing after it: a block list (which may sit at the key's own
 // indentation), a nested map (deeper), or null.
 function readNested(c: Cursor, parentIndent: number, depth: number): Value | typeof GIVE_UP {
-  const next = c.lines[c.pos];
-  if (next === undefined) return scalarNode(c.shape, null);
-  const item = next.text === '-' || next.text.startsWith('- ');
-  if (item && next.indent >= parentIndent) return readSequence(c, next.indent, depth + 1);
-  if (next.indent > parentIndent) return readMapping(c, next.indent, depth + 1);
+  if (c.pos >= c.starts.length) return scalarNode(c.shape, null);
+  const nextIndent = c.indents[c.pos];
+  if (isItem(c, c.pos) && nextIndent >= parentIndent) return readSequence(c, nextIndent, depth + 1);
+  if (nextIndent > parentIndent) return readMapping(c, nextIndent, depth + 1);
   return scalarNode(c.shape, null);
 }
 
@@ -128,15 +149,16 @@ function readSequence(c: Cursor, indent: number, depth: number): Value[] | typeo
   if (depth > MAX_DEPTH) return GIVE_UP;
   container(c.shape, depth);
   const out: Value[] = [];
-  while (c.pos < c.lines.length) {
-    const line = c.lines[c.pos];
-    if (line.indent < indent) break;
-    if (line.indent > indent) return GIVE_UP;
-    if (line.text === '-') return GIVE_UP;
-    if (!line.text.startsWith('- ')) break;
-    let from = 2;
-    while (line.text.charCodeAt(from) === 32) from++;
-    const value = readScalarOrFlow(line.text.slice(from), c.shape, depth + 1);
+  const { source } = c;
+  for (let at = place(c, indent); at !== ENDED; at = place(c, indent)) {
+    if (at === DEEPER) return GIVE_UP;
+    const start = c.starts[c.pos];
+    const end = c.ends[c.pos];
+    if (end - start === 1 && source.charCodeAt(start) === 45 /* - */) return GIVE_UP;
+    if (!isItem(c, c.pos)) break;
+    let from = start + 2;
+    while (source.charCodeAt(from) === 32) from++;
+    const value = readScalarOrFlow(source.slice(from, end), c.shape, depth + 1);
     if (value === GIVE_UP) return GIVE_UP;
     out.push(value);
     c.pos++;

@@ -159,6 +159,16 @@ const dashboardExternal = {
 };
 
 /**
+ * JavaScript `text` with every non-ASCII UTF-16 unit written as its `\uXXXX` escape: the same
+ * program wherever such a character may stand in JavaScript (a string, a template, a regex, with
+ * or without its `u` flag: a surrogate pair's escapes are one code point there; an identifier; a
+ * comment), but in `String.raw` and a regex's `source`, which the CLI does not use on them. A
+ * character a backslash escapes (`\’`) becomes the escape alone (`\u2019`).
+ */
+export const escapeNonAscii = (text) =>
+  text.replace(/(\\*)([^\x00-\x7f])/g, (_m, slashes, c) => `${slashes.length % 2 === 1 ? slashes.slice(1) : slashes}\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/**
  * Replaces dist/cli.js (as emitted) with CLI_ENTRY, beside CLI_MAIN and its on-demand parts as
  * chunks (the last build's removed first), and FILTER_CLI: the whole CLI with every on-demand part
  * but the dashboard in one file a warm --filter loads with one read and no ES module loader (no
@@ -188,9 +198,10 @@ export async function bundleCli(dist) {
       plugins: [dashboardExternal, packagesExternal, keepImportMetaUrl(dist)],
     }),
   ]);
-  // Run as a function's body (code-cache.js), where a `#!` line is not JavaScript.
+  // Run as a function's body (code-cache.js), where a `#!` line is not JavaScript; and ASCII, which
+  // code-cache.js reads without decoding UTF-8 (esbuild leaves a regex's characters as they are).
   const filterCli = path.join(dist, FILTER_CLI);
-  writeFileSync(filterCli, readFileSync(filterCli, 'utf8').replace(/^#!.*\n/, ''));
+  writeFileSync(filterCli, escapeNonAscii(readFileSync(filterCli, 'utf8').replace(/^#!.*\n/, '')));
   writeFileSync(entry, CLI_ENTRY);
   chmodSync(entry, 0o755);
 }

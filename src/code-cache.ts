@@ -8,6 +8,7 @@
 // V8 checks it against its version, its flags and the source's length, and rejects it (the
 // script is then compiled from its source, as `require` would) when one differs: another Node,
 // a `--flag` given to node, a file changed after the build.
+import { isAscii } from 'node:buffer';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -39,7 +40,10 @@ export function wrapCommonJs(source: string): string {
  * compiling its source throws (a SyntaxError), as `require` would.
  */
 export function compileCommonJs(file: string, cacheFile: string): CompiledCommonJs {
-  const source = fs.readFileSync(file, 'utf8');
+  const bytes = fs.readFileSync(file);
+  // ASCII (the build escapes the rest) read as one byte a character: the same text without
+  // decoding ~0.5 MB of UTF-8 (~9M instructions), and V8 keeps it one byte a character.
+  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   let cachedData: Buffer | undefined;
   let stale = false;
   try {

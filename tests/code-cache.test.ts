@@ -91,6 +91,15 @@ describe('compileCommonJs', () => {
     expect((compiled.run() as Mod).sum(2, 3)).toBe(6);
   });
 
+  it('reads a file that is not ASCII as UTF-8, with its cache too', () => {
+    fs.writeFileSync(file, `${SOURCE}exports.euro = '€ ’';\n`);
+    expect((compileCommonJs(file, cacheFile).run() as { euro: string }).euro).toBe('€ ’');
+    writeCache();
+    const compiled = compileCommonJs(file, cacheFile);
+    expect(compiled.cache).toBe('accepted');
+    expect((compiled.run() as { euro: string }).euro).toBe('€ ’');
+  });
+
   it('throws what compiling a broken source throws', () => {
     fs.writeFileSync(file, 'exports.x = (;\n');
     expect(() => compileCommonJs(file, cacheFile)).toThrow(SyntaxError);

@@ -10,10 +10,11 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ESM script of the build, without type declarations.
-import { bundleOf as bundleOfUntyped, CLI_INLINED as INLINED, CLI_MAIN, FILTER_CACHE, FILTER_CLI, isCliChunk as isCliChunkUntyped, THREAD_ENTRIES as ENTRIES } from '../../scripts/bundle.mjs';
+import { bundleOf as bundleOfUntyped, CLI_INLINED as INLINED, CLI_MAIN, escapeNonAscii as escapeNonAsciiUntyped, FILTER_CACHE, FILTER_CLI, isCliChunk as isCliChunkUntyped, THREAD_ENTRIES as ENTRIES } from '../../scripts/bundle.mjs';
 
 const bundleOf = bundleOfUntyped as (file: string, format?: 'esm' | 'cjs') => string;
 const isCliChunk = isCliChunkUntyped as (name: string) => boolean;
+const escapeNonAscii = escapeNonAsciiUntyped as (text: string) => string;
 const THREAD_ENTRIES = ENTRIES as Array<{ entry: string; dynamic: boolean; format: 'esm' | 'cjs' }>;
 const CLI_INLINED = INLINED as string[];
 
@@ -79,6 +80,17 @@ describe('thread bundles', () => {
     expect(required.filter((r) => r.startsWith('.'))).toEqual([]);
     expect(required).toContain('better-sqlite3');
     for (const m of text.matchAll(/new URL\("([^"]+)", __bundleUrl\)\.href/g)) expect(fs.existsSync(path.resolve(dist, m[1])), m[1]).toBe(true);
+    // ASCII (read without decoding UTF-8: src/code-cache.ts), with no `#!` line (run as a function's body).
+    expect(text).toMatch(/^[\x00-\x7f]*$/);
+    expect(text.startsWith('#!')).toBe(false);
+  });
+
+  it('escapes the non-ASCII characters of a bundle into the same program', () => {
+    const source = 'const a = /[$€£]\\s?\\d/; const b = /[😀é]/u; const c = "\\’ ’ \\\\’"; const d = `é${1}`; const é = 2; // ’\nreturn [a.test("€5"), a.test("£ 5"), a.test("¥5"), b.test("😀"), b.test("\\ud83d"), c, d, é];';
+    const escaped = escapeNonAscii(source);
+    expect(escaped).toMatch(/^[\x00-\x7f]*$/);
+    expect(new Function(escaped)()).toEqual(new Function(source)());
+    expect(new Function(source)()).toEqual([true, true, false, true, false, '’ ’ \\’', 'é1', 2]);
   });
 
   it('starts a --filter run from the CommonJS file with its code cache, every other run from the ES modules', () => {

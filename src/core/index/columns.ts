@@ -16,6 +16,12 @@ export interface ArticleFields {
   lang: string;
   /** The canonical sentiment, '' for none or one not understood. */
   sentiment: string;
+  /** 1 for a draft, else 0. */
+  draft: number;
+  /** The sticky weight. */
+  sticky: number;
+  /** 1 when the record carries load warnings, else 0. */
+  warned: number;
 }
 
 /** The filter columns of a record. */
@@ -25,6 +31,9 @@ export function articleFields(record: ArticleRecord): ArticleFields {
     source: `${compactText(record[R.source])}\n${compactText(record[R.sourceKey])}`,
     lang: lang === null ? '' : foldText(lang),
     sentiment: canonicalSentiment(record[R.sentiment]) ?? '',
+    draft: record[14] ? 1 : 0,
+    sticky: record[15],
+    warned: record[R.warnings].length > 0 ? 1 : 0,
   };
 }
 

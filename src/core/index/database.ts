@@ -16,7 +16,7 @@ export { cacheDirectory, indexFile } from './location.js';
 /** SQLite's application_id for this program's index files: "CNTI". */
 export const APPLICATION_ID = 0x434e5449;
 /** Bump when the schema or what is stored per article changes; older files are rebuilt. */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
 
 /**
  * How long a statement waits for another connection's write lock before failing, in ms: a second
@@ -40,15 +40,17 @@ export function removeIndex(file: string): void {
 
 // The articles table's indexes besides its key and path. A cold load drops them before writing its
 // rows and they are built again in one pass once the rows are in (ensureSecondaryIndexes): kept up
-// to date row by row, the list index's JSON-derived columns made each insert 2-3x dearer (10k
-// rows: ~40 us a row without them against ~100-150 with, under load, and ~8 us a row to build
-// them afterwards). A writer that opens the file builds any that are missing (a load killed
-// half-way), so a reader finds them again on the next run.
+// to date row by row, the list index made each insert 2-3x dearer (10k rows: ~40 us a row without
+// them against ~100-150 with, under load, and ~8 us a row to build them afterwards). A writer that
+// opens the file builds any that are missing (a load killed half-way), so a reader finds them
+// again on the next run. Their columns are plain ones, written with the row: read from the JSON
+// (generated columns, json_valid + json_extract per row) the build took ~2x the CPU (100k under
+// load: 376 against 196 ms), at the end of a cold load's full text.
 const SECONDARY_INDEXES = `
   CREATE INDEX IF NOT EXISTS articles_published ON articles (published);
   -- The few rows whose article carries load warnings (ArticleRecord position 23), so a run that
   -- reads only its matches finds them without parsing every row's JSON (index/reader.ts warned()).
-  CREATE INDEX IF NOT EXISTS articles_warned ON articles (id) WHERE json_valid(article) AND json_array_length(article, '$[23]') > 0;
+  CREATE INDEX IF NOT EXISTS articles_warned ON articles (id) WHERE warned;
   -- The list's first page and its count without reading every row (the warm start, index/reader.ts),
   -- and every column a query plan's conditions read (index/query-plan.ts): a filter is one pass
   -- over this index (tens of bytes a row), not over the table, whose rows hold the article JSON
@@ -80,11 +82,12 @@ const SCHEMA = `
     article TEXT NOT NULL,
     -- The body's lead paragraph (text/lead.ts), so story grouping needs no file read.
     lead TEXT NOT NULL DEFAULT '',
-    -- Read from the stored article (ArticleRecord positions 14 and 15), never stored twice: what
-    -- the list's default order (sticky first, newest first) and the draft filter need in SQL.
-    -- A row that is not JSON (a damaged or edited file) reads as NULL here, never as an error.
-    draft INTEGER GENERATED ALWAYS AS (iif(json_valid(article), json_extract(article, '$[14]'), NULL)) VIRTUAL,
-    sticky REAL GENERATED ALWAYS AS (iif(json_valid(article), json_extract(article, '$[15]'), NULL)) VIRTUAL,
+    -- The stored article's draft flag (1/0), sticky weight and whether it carries load warnings
+    -- (ArticleRecord positions 14, 15 and 23; index/columns.ts): what the list's default order
+    -- (sticky first, newest first), the draft filter and warned() need in SQL, written with the row.
+    draft INTEGER,
+    sticky REAL,
+    warned INTEGER NOT NULL DEFAULT 0,
     -- What source:, lang: and sentiment: compare, in the form they compare it (index/columns.ts),
     -- so SQL decides them exactly; '' for none (never NULL: a negated term must not meet NULL).
     source_match TEXT NOT NULL DEFAULT '',

@@ -155,10 +155,11 @@ export class IndexReader {
   /**
    * [id, warnings JSON] of every row whose stored article carries load warnings (ArticleRecord
    * position 23), so a run that reads only its matches still reports them as a full load does.
-   * The JSON is looked at inside SQLite, one pass; rows that are not valid JSON are skipped.
+   * Found by their `warned` column (its partial index), the warnings read from the JSON; rows
+   * whose JSON is no longer valid (edited in the file) are skipped.
    */
   warned(): Array<[number, string]> {
-    return this.db.prepare("SELECT id, json_extract(article, '$[23]') FROM articles WHERE json_valid(article) AND json_array_length(article, '$[23]') > 0").raw().all() as Array<[number, string]>;
+    return this.db.prepare("SELECT id, json_extract(article, '$[23]') FROM articles WHERE warned AND json_valid(article) AND json_array_length(article, '$[23]') > 0").raw().all() as Array<[number, string]>;
   }
 
   /** Closes the file. */

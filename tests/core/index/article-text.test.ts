@@ -75,3 +75,18 @@ describe('the short fields', () => {
     for (const word of ['lodz', 'soren', 'borsen', 'glowne', 'dinh', 'yatirim', 'hlas']) expect(matchingIds(mem.db, [word], false), word).toEqual(ids);
   });
 });
+
+describe('the list columns of a row', () => {
+  it('hold the record\'s draft flag, sticky weight and whether it has warnings, written with the row: the secondary indexes read no JSON', () => {
+    const warned = record('/w.md', 'W', { draft: true, stickyWeight: 3 });
+    warned[23] = ['a date that does not parse'];
+    const plain = record('/p.md', 'P');
+    mem.store.put([warned, plain].map((r) => ({ path: r[0], size: 10, mtime: 1, dev: 1, ino: r[0].length, published: null, article: r, lead: '', text: null, fields: articleFields(r) })));
+    const columns = (p: string): unknown => mem.db.prepare('SELECT draft, sticky, warned FROM articles WHERE path = ?').raw().get(p);
+    expect(columns('/w.md')).toEqual([1, 3, 1]);
+    expect(columns('/p.md')).toEqual([0, 0, 0]);
+    // Written, not derived: the JSON edited afterwards does not change them.
+    mem.db.prepare("UPDATE articles SET article = '[]' WHERE path = '/w.md'").run();
+    expect(columns('/w.md')).toEqual([1, 3, 1]);
+  });
+});

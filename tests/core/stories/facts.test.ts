@@ -65,6 +65,28 @@ describe('computeFacts on the bundled data', () => {
     const dates = members.map((id) => articles[id].publishedAt ?? 0);
     expect(dates).toEqual([...dates].sort((x, y) => x - y));
   });
+  it('finds one story’s members when asked, reading no other article, the same lists as grouping every story at once', () => {
+    // A grouping with ties in date (the id breaks them) and a story whose lead is not its earliest member.
+    const story = Int32Array.from([0, 0, 2, 0, 2, 5, 2, 0]);
+    const size = Int32Array.from(story, (s) => story.filter((t) => t === s).length);
+    const dates = [30, 10, 5, 10, 50, 1, 5, 20];
+    const read: number[] = [];
+    const map = storyMapOf({ story, size }, (id) => ((read.push(id), { publishedAt: dates[id] }) as (typeof articles)[number]));
+    expect(map.members(0)).toEqual([1, 3, 7, 0]);
+    expect(new Set(read)).toEqual(new Set([0, 1, 3, 7]));
+    expect(map.members(2)).toEqual([2, 6, 4]);
+    expect(map.members(5)).toEqual([5]);
+    // Asked again: the same list, only its own articles read.
+    read.length = 0;
+    expect(map.members(0)).toEqual([1, 3, 7, 0]);
+    expect(new Set(read)).toEqual(new Set([0, 1, 3, 7]));
+    // Every story of the bundled data as the whole-corpus lists had them.
+    const whole = new Map<number, number[]>();
+    facts.story.forEach((s, i) => facts.size[i] > 1 && whole.set(s, [...(whole.get(s) ?? []), i]));
+    for (const list of whole.values()) list.sort((x, y) => (articles[x].publishedAt ?? 0) - (articles[y].publishedAt ?? 0) || x - y);
+    const bundled = storyMapOf(facts, (id) => articles[id]);
+    for (const [s, list] of whole) expect(bundled.members(s)).toEqual(list);
+  });
 });
 
 describe('factsInBackground', () => {

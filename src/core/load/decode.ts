@@ -78,10 +78,14 @@ export function decodeArticleBytes(raw: Uint8Array, truncated: boolean): DecodeO
   return finish(text, notes, false);
 }
 
+// What trim() keeps: anything but white space and line terminators (\s is the same set), found
+// without making a trimmed copy of the whole text.
+const VISIBLE = /\S/;
+
 function finish(decoded: string, notes: string[], ascii: boolean): DecodeOutcome {
   // Most files have no CR at all: the search for one is cheaper than the regex's pass.
   const lf = decoded.includes('\r') ? decoded.replace(/\r\n?/g, '\n') : decoded;
   const text = ascii ? lf : lf.normalize('NFC');
-  if (text.trim() === '') return { ok: false, reason: 'empty file' };
+  if (!VISIBLE.test(text)) return { ok: false, reason: 'empty file' };
   return { ok: true, text, notes, ascii };
 }

@@ -126,24 +126,39 @@ export function outcomesJson(outcomes: readonly FileOutcome[]): { json: string; 
 const RECORD_OPENS = '{"ok":true,"record":[';
 const RECORD_CLOSES = '],"lead":';
 
+// The batch's folded bodies, written back to back as each file is parsed, so that each folded
+// string is garbage at once rather than held (with the rest of the batch's) until the batch's
+// buffer is made: what a scavenge finds alive, it copies. Grown when a batch needs more; one
+// grown past SCRATCH_KEPT is let go after its batch.
+const SCRATCH = 1 << 20;
+const SCRATCH_KEPT = 8 << 20;
+let scratch: Buffer | null = null;
+
 /** Parses a batch into outcomes and one buffer holding every article's body, back to back. */
 export function parseBatch(request: BatchRequest): BatchReply {
   const withBody = request.withBody ?? true;
-  const files = request.jobs.map((job) => parseOne(job, request.cap, withBody));
   let total = 0;
-  for (const f of files) total += f.bytes;
-  // A fresh ArrayBuffer, not Node's shared pool, so it can be transferred without copying. Each
-  // body is written into it from its string: no buffer of its own to make, fill and copy.
-  const bodies = new ArrayBuffer(total);
-  const view = Buffer.from(bodies);
-  let offset = 0;
-  for (const f of files) {
-    if (f.folded === null) continue;
+  const outcomes = request.jobs.map((job) => {
+    const f = parseOne(job, request.cap, withBody);
+    if (f.folded === null) return f.outcome;
+    let into = (scratch ??= Buffer.allocUnsafeSlow(SCRATCH));
+    if (total + f.bytes > into.length) {
+      into = Buffer.allocUnsafeSlow(Math.max(total + f.bytes, 2 * into.length));
+      scratch.copy(into, 0, 0, total);
+      scratch = into;
+    }
     // Latin-1 writes an ASCII string's bytes as they are, what UTF-8 would write, without encoding them.
-    view.write(f.folded, offset, f.bytes, f.ascii ? 'latin1' : 'utf8');
-    offset += f.bytes;
+    into.write(f.folded, total, f.bytes, f.ascii ? 'latin1' : 'utf8');
+    total += f.bytes;
+    return f.outcome;
+  });
+  // A fresh ArrayBuffer, not Node's shared pool nor the scratch, so it can be transferred without copying.
+  const bodies = new ArrayBuffer(total);
+  if (scratch !== null) {
+    new Uint8Array(bodies).set(scratch.subarray(0, total));
+    if (scratch.length > SCRATCH_KEPT) scratch = null;
   }
-  return { batch: request.batch, outcomes: files.map((f) => f.outcome), bodies, withBody };
+  return { batch: request.batch, outcomes, bodies, withBody };
 }
 
 /** A file the index holds a row for, with the stamp the row recorded (index/store.ts's FileStamp). */

@@ -18,7 +18,8 @@ export function leadParagraph(body: string): string {
     const m = BREAK.exec(body);
     const end = m ? m.index : body.length;
     const para = body.slice(start, end);
-    if (LETTER.test(para) && !NOT_PROSE.test(para)) return para.slice(0, LEAD_MAX);
+    // The anchored test first: a heading (most bodies open with one) is refused without the scan for a letter.
+    if (!NOT_PROSE.test(para) && LETTER.test(para)) return para.slice(0, LEAD_MAX);
     if (!m) return '';
     start = m.index + m[0].length;
   }

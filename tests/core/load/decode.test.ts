@@ -41,6 +41,20 @@ describe('decodeArticleBytes', () => {
     expect(decodeArticleBytes(input, false)).toEqual({ ok: false, reason });
   });
 
+  it('refuses as empty exactly the texts that trim() leaves empty, Unicode spaces included', () => {
+    // Every white space and line terminator trim() removes; the refusal is tested without a trimmed copy.
+    const spaces = ' \t\n\v\f\u00a0\u1680\u2000\u2005\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+    for (const ch of spaces) {
+      const text = `\n${ch}${ch} \n`;
+      expect(text.trim()).toBe('');
+      expect(decodeArticleBytes(bytes(text), false)).toEqual({ ok: false, reason: 'empty file' });
+      expect(decodeArticleBytes(bytes(`${text}x${ch}`), false)).toMatchObject({ ok: true });
+    }
+    // Not white space to trim(), so a file of them is not empty: a zero-width space, a control.
+    expect(decodeArticleBytes(bytes('\u200b\n'), false)).toMatchObject({ ok: true });
+    expect(decodeArticleBytes(bytes('\n\u0085\n'), false)).toMatchObject({ ok: true });
+  });
+
   it('looks for NUL bytes only in the first 8 KiB', () => {
     const input = bytes('a'.repeat(9000), [0]);
     expect(decodeArticleBytes(input, false).ok).toBe(true);

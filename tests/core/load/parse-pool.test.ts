@@ -290,6 +290,40 @@ describe('parseBatch', () => {
   });
 });
 
+describe('parseBatch with large bodies', () => {
+  it('gives every body whole when a batch holds more than its scratch buffer keeps, batch after batch', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-batch-big-'));
+    try {
+      // About 9.5 MiB of bodies in one batch, each file under the cap (past the 1 MiB the thread starts with and the 8 MiB
+      // it keeps), accented ones among them, then a small batch after it.
+      const line = (k: number, accent: boolean): string => `Line ${k} of a Long BODY ${accent ? 'Ça Coûte Cher' : 'plain'} ${'x'.repeat(80)}\n`;
+      const big = Array.from({ length: 10 }, (_, i) => {
+        const name = `big${i}.md`;
+        fs.writeFileSync(path.join(dir, name), `---\ntitle: Big ${i}\n---\n${Array.from({ length: 8000 }, (_, k) => line(k, i % 3 === 1)).join('')}`);
+        return { path: path.join(dir, name), relPath: name, folderName: 'x' };
+      });
+      fs.writeFileSync(path.join(dir, 'small.md'), '---\ntitle: Small\n---\nSmall BODY, \u00e9t\u00e9.\n');
+      const small = [{ path: path.join(dir, 'small.md'), relPath: 'small.md', folderName: 'x' }];
+      for (const batch of [big, small, big.slice(0, 3), small]) {
+        const reply = parseBatch({ batch: 0, jobs: batch, cap: 1 << 20, withBody: true });
+        const bodies = Buffer.from(reply.bodies);
+        let offset = 0;
+        reply.outcomes.forEach((o, k) => {
+          const parsed = parseArticle(fs.readFileSync(batch[k].path), { path: batch[k].path, relPath: batch[k].relPath, size: fs.statSync(batch[k].path).size, mtimeMs: 0, folderName: 'x' }, 0);
+          if (!o.ok || !parsed.ok) throw new Error(`expected ${batch[k].relPath} to parse`);
+          const folded = Buffer.from(foldText(parsed.article.body), 'utf8');
+          expect(o.record[R.bodyLength]).toBe(folded.length);
+          expect(bodies.subarray(offset, offset + folded.length).equals(folded)).toBe(true);
+          offset += folded.length;
+        });
+        expect(offset).toBe(bodies.length);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('outcomesJson', () => {
   it('spells the outcomes as JSON.stringify does and says where each record is', () => {
     const outcomes = jobs.map((job) => parseFile(job, 1 << 20, false).outcome);

@@ -50,11 +50,16 @@ function languageFormat(rawLanguage: string): { ok: true; format: FrontMatterFor
   return format ? { ok: true, format } : { ok: false, reason: `front matter in ${rawLanguage} refused (unsupported language)` };
 }
 
-/** Finds the closing line from `start`; the block must end within the size limit. */
-function closeBlock(text: string, start: number, closing: RegExp, keepDelimiters: boolean): Block | string {
-  const re = new RegExp(closing.source, 'gm');
-  re.lastIndex = start;
-  const m = re.exec(text);
+/**
+ * Finds the closing line from `start` (`closing` one of CLOSING's global patterns, searched from
+ * there and left as it was); the block must end within the size limit.
+ */
+function closeBlock(text: string, start: number, closing: RegExp, keepDelimiters: boolean, format: FrontMatterFormat): Block | string {
+  // The pattern itself, not a copy made per file: its lastIndex is set here and put back before
+  // anything else can run, so no other search sees it moved.
+  closing.lastIndex = start;
+  const m = closing.exec(text);
+  closing.lastIndex = 0;
   if (!m) return 'front matter not closed';
   if (m.index - start > LIMITS.maxFrontMatterChars) {
     return `front matter too large (over ${formatBytes(LIMITS.maxFrontMatterChars)})`;
@@ -62,25 +67,21 @@ function closeBlock(text: string, start: number, closing: RegExp, keepDelimiters
   const lineEnd = m.index + m[0].length;
   const bodyStart = text[lineEnd] === '\n' ? lineEnd + 1 : lineEnd;
   const source = keepDelimiters ? text.slice(start, lineEnd) : text.slice(start, m.index);
-  return { format: 'none', source, body: text.slice(bodyStart) };
-}
-
-function withFormat(block: Block | string, format: FrontMatterFormat): Block | string {
-  return typeof block === 'string' ? block : { ...block, format };
+  return { format, source, body: text.slice(bodyStart) };
 }
 
 /** Locates the front-matter block, if any; a string result is a refusal reason. */
 export function findBlock(text: string): Block | string | null {
   if (/^\{[ \t]*\n/.test(text)) {
     // Hugo JSON: only when a lone `}` line closes it, so `{% include %}` bodies are never taken.
-    const block = closeBlock(text, 0, CLOSING['{'], true);
-    return typeof block === 'string' ? null : { ...block, format: 'json', guessed: true };
+    const block = closeBlock(text, 0, CLOSING['{'], true, 'json');
+    return typeof block === 'string' ? null : ((block.guessed = true), block);
   }
   const open = openingOf(text);
   if (!open) return null;
-  if (open.delimiter === '+++') return withFormat(closeBlock(text, open.length, CLOSING['+++'], false), 'toml');
-  if (open.delimiter === ';;;') return withFormat(closeBlock(text, open.length, CLOSING[';;;'], false), 'json');
+  if (open.delimiter === '+++') return closeBlock(text, open.length, CLOSING['+++'], false, 'toml');
+  if (open.delimiter === ';;;') return closeBlock(text, open.length, CLOSING[';;;'], false, 'json');
   const lang = languageFormat(open.rawLanguage);
   if (!lang.ok) return lang.reason;
-  return withFormat(closeBlock(text, open.length, lang.format === 'yaml' ? CLOSING.yaml : CLOSING.dashes, false), lang.format);
+  return closeBlock(text, open.length, lang.format === 'yaml' ? CLOSING.yaml : CLOSING.dashes, false, lang.format);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFrontMatter } from '../../../../src/core/load/front-matter/index.js';
+import { findBlock } from '../../../../src/core/load/front-matter/block.js';
 import { LIMITS, formatBytes } from '../../../../src/core/load/limits.js';
 
 describe('readFrontMatter: control characters a feed copied into the front matter', () => {
@@ -168,3 +169,27 @@ describe('readFrontMatter: prototype safety', () => {
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('findBlock: one search after another', () => {
+  // Each delimiter's closing pattern is one shared global RegExp searched from the block's start:
+  // a search must find the same block whatever was searched before it.
+  it('finds each block as it does alone, after blocks of every kind and length', () => {
+    const texts = [
+      `---\ntitle: Long\n${'pad: x\n'.repeat(500)}---\nbody one\n`,
+      '---\ntitle: Short\n---\nb\n',
+      '+++\ntitle = "T"\n+++\ntoml body\n',
+      ';;;\n{"title": "J"}\n;;;\njson body\n',
+      '{\n"title": "Hugo"\n}\nhugo body\n',
+      '---\ntitle: Open\nnever closed\n',
+      '---\ntitle: Dots\n...\nafter dots\n',
+    ];
+    const alone = texts.map((t) => JSON.stringify(findBlock(t)));
+    for (let round = 0; round < 3; round++) {
+      for (const [k, t] of [...texts.entries()].reverse()) expect(JSON.stringify(findBlock(t))).toBe(alone[k]);
+      for (const [k, t] of texts.entries()) expect(JSON.stringify(findBlock(t))).toBe(alone[k]);
+    }
+    expect(findBlock(texts[1])).toEqual({ format: 'yaml', source: 'title: Short\n', body: 'b\n' });
+    expect(findBlock(texts[4])).toEqual({ format: 'json', source: '{\n"title": "Hugo"\n}', body: 'hugo body\n', guessed: true });
+    expect(findBlock(texts[5])).toBe('front matter not closed');
+  });
+});

@@ -141,11 +141,13 @@ class SpanWriter {
         if (n !== null) this.push(`[${n}]`, { role: 'dim' });
         break;
       }
-      default:
-        if (inlineStyle(name) && this.styles.length > 1) {
+      default: {
+        const extra = inlineStyle(name);
+        if (extra && this.styles.length > 1) {
           this.styles.pop();
-          if (inlineStyle(name)?.strike) this.push(STRIKE_MARK, { ...this.style, role: 'dim' });
+          if (extra.strike) this.push(STRIKE_MARK, { ...this.style, role: 'dim' });
         }
+      }
     }
     if (BLOCK.has(name)) this.breakLine(true);
     else if (LINE.has(name)) this.breakLine(false);

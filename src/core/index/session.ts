@@ -12,6 +12,7 @@ import { ArticleStore, type HandedBatch, type IndexedArticle } from './store.js'
 import { reserveRowIds } from './text-build.js';
 import { articleText } from './article-text.js';
 import { articleFields } from './columns.js';
+import { RowStamps } from './row-stamps.js';
 
 // Articles per write transaction: one WAL commit per few MB of text, not one per file.
 const WRITE_BATCH = 2_000;
@@ -26,18 +27,10 @@ const noPause: Pause = () => {};
 // Rows between two calls of `pause` (a power of two less one: a mask).
 const PAUSE_EVERY = 511;
 
-interface Row {
-  id: number;
-  size: number;
-  mtime: number;
-  dev: number;
-  ino: number;
-}
-
 /** The index as one load sees it; `finish()` must be called once the load is done. */
 export class IndexSession {
-  private readonly rows = new Map<string, Row>();
-  // Row id of every file this load took from the index or wrote to it, by path.
+  private readonly rows = new RowStamps();
+  // Row id of every file this load wrote to the index, by path (a row freshEach gives is named to its caller there).
   private readonly kept = new Map<string, number>();
   private pending: IndexedArticle[] = [];
   private writable = true;
@@ -85,11 +78,11 @@ export class IndexSession {
       store.ensureStamp(stamp);
       const session = new IndexSession(opened, store, onDisk);
       if (only) {
-        for (const r of store.rowsOfPaths(only)) session.rows.set(r.path, { id: r.id, size: r.size, mtime: r.mtime, dev: r.dev, ino: r.ino });
+        for (const r of store.rowsOfPaths(only)) session.rows.set(r.path, r.id, r.size, r.mtime, r.dev, r.ino);
       } else {
         let n = 0;
         for (const [id, p, size, mtime, dev, ino] of store.rowTuples()) {
-          session.rows.set(p, { id, size, mtime, dev, ino });
+          session.rows.set(p, id, size, mtime, dev, ino);
           if ((++n & PAUSE_EVERY) === 0) await pause();
         }
         // A cold load into an empty table: its rows go in without the secondary indexes, which
@@ -148,42 +141,53 @@ export class IndexSession {
 
   /**
    * fresh() for every path at once, `stats` holding STAT_FIELDS numbers per path (statPaths):
-   * calls `each(i, record)` for every paths[i] whose row still describes its file, in no
+   * calls `each(i, record, id)` for every paths[i] whose row `id` still describes its file, in no
    * particular order, and never holds more than one record itself (a warm load keeps what it needs
    * of each as it comes: at 100k, holding every record until the last was read peaked ~130 MB
    * of heap above what the load keeps). When most rows are wanted their JSON is read in one
    * sequential pass over the table, not by a lookup per row: at 100k the lookups alone took over
-   * a second.
+   * a second. The rows given here are not among those rowIds() names: the caller keeps `id`.
    */
-  async freshEach(paths: readonly string[], stats: Float64Array, fields: number, each: (i: number, record: ArticleRecord) => void, pause: Pause = noPause): Promise<void> {
+  async freshEach(paths: readonly string[], stats: Float64Array, fields: number, each: (i: number, record: ArticleRecord, id: number) => void, pause: Pause = noPause): Promise<void> {
     if (stats.length === 0) return;
-    const wanted = new Map<number, number>();
+    // Each wanted row's path index by row id: an Int32Array over the ids when they are dense (a
+    // Map of a million numbers held ~50 MB more at a warm load's peak), else a Map.
+    const maxId = this.rows.maxId();
+    const byId = Number.isSafeInteger(maxId) && maxId < 2 * this.rows.size + 65_536 ? new Int32Array(maxId + 1).fill(-1) : null;
+    const sparse = byId ? null : new Map<number, number>();
+    let count = 0;
     for (let i = 0; i < paths.length; i++) {
       if ((i & PAUSE_EVERY) === PAUSE_EVERY) await pause();
       const o = i * fields;
-      const row = this.rows.get(paths[i]);
-      if (row === undefined || stats[o] < 0) continue;
-      if (row.size === stats[o] && row.mtime === stats[o + 1] && row.dev === stats[o + 2] && row.ino === stats[o + 3]) wanted.set(row.id, i);
+      if (stats[o] < 0) continue;
+      const id = this.rows.fresh(paths[i], stats, o);
+      if (!(id >= 0)) continue;
+      if (byId) {
+        if (byId[id] < 0) count += 1;
+        byId[id] = i;
+      } else sparse?.set(id, i);
     }
+    if (sparse) count = sparse.size;
     const found = (i: number, id: number, json: string | undefined): void => {
-      const record = this.take(paths[i], json, id);
-      if (record !== null) each(i, record);
+      const record = this.take(paths[i], json);
+      if (record !== null) each(i, record, id);
     };
-    if (wanted.size * 4 < this.rows.size) {
-      for (const [id, i] of wanted) found(i, id, this.store.articleJson(id));
+    if (count * 4 < this.rows.size) {
+      if (sparse) for (const [id, i] of sparse) found(i, id, this.store.articleJson(id));
+      else if (byId) for (let id = 0; id < byId.length; id++) if (byId[id] >= 0) found(byId[id], id, this.store.articleJson(id));
       return;
     }
     let n = 0;
     for (const [id, json] of this.store.articleTuples()) {
-      const i = wanted.get(id);
-      if (i !== undefined) found(i, id, json);
+      const i = byId ? (id >= 0 && id < byId.length ? byId[id] : -1) : (sparse?.get(id) ?? -1);
+      if (i >= 0) found(i, id, json);
       if ((++n & PAUSE_EVERY) === 0) await pause();
     }
   }
 
   // The record in `json` when it is well formed and names `filePath`; the row is then kept (not
   // among those finish() removes).
-  private take(filePath: string, json: string | undefined, id: number): ArticleRecord | null {
+  private take(filePath: string, json: string | undefined): ArticleRecord | null {
     let record: unknown;
     try {
       record = JSON.parse(json ?? 'null');
@@ -192,7 +196,6 @@ export class IndexSession {
     }
     if (!isRecord(record) || record[R.path] !== filePath) return null;
     this.rows.delete(filePath);
-    this.kept.set(filePath, id);
     return record;
   }
 
@@ -224,8 +227,9 @@ export class IndexSession {
   }
 
   /**
-   * The index row id of each path (as the index's searches name articles), after finish(): -1
-   * for a file that has no row (a failed parse, a failed write) or a handed one (see hand()).
+   * The index row id of each path (as the index's searches name articles) this session wrote, after
+   * finish(): -1 for a file that has no row (a failed parse, a failed write), a handed one (see
+   * hand()) or one freshEach gave (its caller has the id).
    */
   rowIds(paths: readonly string[]): Int32Array {
     const ids = new Int32Array(paths.length);
@@ -243,7 +247,7 @@ export class IndexSession {
     this.flush();
     if (this.writable && this.rows.size > 0 && !keepUnseen) {
       try {
-        this.store.remove([...this.rows.values()].map((r) => r.id));
+        this.store.remove(this.rows.ids());
         this.wrote = true;
       } catch {
         this.writable = false;

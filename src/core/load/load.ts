@@ -17,6 +17,7 @@ import { ArticleTable } from './article-table.js';
 import { effectiveCap, parserStamp } from './limits.js';
 import { parseAll, ParseThreads, type ParsedFile } from './parse-pool.js';
 import { timeSlices } from './slices.js';
+import { HeldRows } from './held-rows.js';
 import { STAT_FIELDS, statPaths, StatWorker, walkPaths, type WalkEntry } from '../files/index.js';
 
 export { PathError } from '../files/index.js';
@@ -90,15 +91,13 @@ const MIN_FILES_FOR_STAT_WORKER = 2_000;
 // From this many files to parse, the text build's threads start with the parse (text-thread.ts): at 10k their start took ~1 s after the list.
 const MIN_PARSES_FOR_EARLY_TEXT = 2_000;
 
-// A file's result, in walk order: why it failed, a freshly parsed article (`id`: the row id
-// session.ts hand() gave it, else -1), or the record the index still held, already a row of the
-// load's table, of which only what the walk-order pass needs is kept (a file reached twice, warnings).
+// A parsed file's result, in walk order: why it failed, or a freshly parsed article (`id`: the row id
+// session.ts hand() gave it, else -1). A record the index still held is not a Slot but a row of the
+// load's table, of which only what the walk-order pass needs is kept (HeldRows).
 type Failure = { reason: string; inode: string | null };
 type Parsed = { record: ArticleRecord; lead: string; lowerBody: Buffer | null; id: number };
-type Held = { row: number; inode: string; warnings: readonly string[] };
-type Slot = Held | Parsed | Failure;
-const failed = (s: Parsed | Failure): s is Failure => 'reason' in s;
-const held = (s: Slot): s is Held => 'row' in s;
+type Slot = Parsed | Failure;
+const failed = (s: Slot): s is Failure => 'reason' in s;
 // What stands in the walk's list for an entry already loaded (see flush in loadCorpus).
 const TAKEN: WalkEntry = Object.freeze({ path: '', relPath: '', folderName: '' });
 
@@ -207,14 +206,18 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   // The articles' metadata in columns, one table for the load (article-table.ts). A record the
   // index holds becomes a row as it is read (in the table's order, not the walk's).
   const table = new ArticleTable(cap, total);
-  await index.freshEach(files.map((f) => f.path), stats, STAT_FIELDS, (i, r) => void (slots[i] = { row: table.add(r), inode: r[R.inode], warnings: r[R.warnings] }), pause);
-  for (let i = 0; i < total; i++) if (slots[i] === undefined) misses.push(i);
+  const kept = new HeldRows(total);
+  await index.freshEach(files.map((f) => f.path), stats, STAT_FIELDS, (i, r, id) => kept.hold(i, table.add(r), id, r[R.inode], r[R.warnings]), pause);
+  for (let i = 0; i < total; i++) if (!kept.has(i)) misses.push(i);
   const earlyText: TextThreads | null = useCache && !partial && misses.length >= MIN_PARSES_FOR_EARLY_TEXT ? prepareTextBuild(file, cap, misses.length <= ROWS_HELD) : null; // late: the parse is the list's path
   // A cold load's rows go to that thread, written after the list (index/text-build.ts), with their bodies up to ROWS_HELD
   // files; hand() then gives each row's id, kept with its article's (indexIds), not looked up by path.
   const handed = earlyText?.rows && misses.length <= ROWS_HANDED ? index.handOff(misses.length, earlyText.rows) : false;
   const handedBodies = handed && misses.length <= ROWS_HELD;
-  const handedIds: number[] | null = handed ? [] : null;
+  // Each article's index row id (indexIds): a held row's from freshEach, a handed one's from hand(),
+  // and for a row this load writes itself -1 until finish() (its position is in `written`).
+  const rowIds: number[] = [];
+  const writtenAt: number[] = [];
 
   const articles: Article[] = [];
   const seen = seenFiles();
@@ -228,30 +231,36 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   const flush = (max = Infinity): void => {
     const batch: Article[] = [];
     const end = Math.min(total, flushed + max);
-    for (let slot = slots[flushed]; slot !== undefined && flushed < end; slot = slots[flushed]) {
-      slots[flushed] = undefined;
-      const entry = files[flushed];
+    while (flushed < end && (kept.has(flushed) || slots[flushed] !== undefined)) {
+      const i = flushed;
+      const slot = slots[i];
+      slots[i] = undefined;
+      const entry = files[i];
       // Taken: the entry is not needed again, and at a million files the walk's list is ~150 MB.
-      files[flushed] = TAKEN;
+      files[i] = TAKEN;
       flushed += 1;
-      if (!held(slot) && failed(slot)) {
+      if (slot !== undefined && failed(slot)) {
         if (slot.inode !== null && seen(slot.inode)) continue; // same file via a link: load once
         warnings.push({ path: entry.path, reason: slot.reason });
         continue;
       }
-      if (seen(held(slot) ? slot.inode : slot.record[R.inode])) continue; // same file via a link: load once
-      const fileWarnings = held(slot) ? slot.warnings : slot.record[R.warnings];
+      if (seen(slot === undefined ? kept.takeInode(i) : slot.record[R.inode])) continue; // same file via a link: load once
+      const fileWarnings = slot === undefined ? kept.warnings(i) : slot.record[R.warnings];
       if (fileWarnings.length > 0) warnings.push({ path: entry.path, reason: fileWarnings.join('; ') });
       // The parsed body goes to the index, not into memory: a search reads it back from the file.
-      const article = held(slot) ? LazyArticle.ofRow(table, slot.row, articles.length) : LazyArticle.fromRecord(slot.record, articles.length, null, cap, table);
-      handedIds?.push(held(slot) ? -1 : slot.id);
+      const article = slot === undefined ? LazyArticle.ofRow(table, kept.row(i), articles.length) : LazyArticle.fromRecord(slot.record, articles.length, null, cap, table);
+      if (slot === undefined || handed) rowIds.push(slot === undefined ? kept.id(i) : slot.id);
+      else {
+        writtenAt.push(rowIds.length);
+        rowIds.push(-1);
+      }
       articles.push(article);
       batch.push(article);
     }
     if (batch.length > 0) opts.onArticles?.(batch);
   };
   // A warm load has every article ready here: they are made in slices, the event loop running between.
-  while (flushed < total && slots[flushed] !== undefined) {
+  while (flushed < total && (kept.has(flushed) || slots[flushed] !== undefined)) {
     flush(FLUSH_SLICE);
     await pause();
   }
@@ -287,7 +296,8 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   const rowsWritten = handed && build ? build.rowsWritten : Promise.resolve(useCache && (index.complete || index.needsText));
   if (handed) void rowsWritten.then((ok) => opts.onCacheWritten?.(written && ok));
   else opts.onCacheWritten?.(useCache && written);
-  const indexIds = handedIds ? Int32Array.from(handedIds) : index.rowIds(articles.map((a) => a.path));
+  const indexIds = Int32Array.from(rowIds);
+  if (writtenAt.length > 0) index.rowIds(writtenAt.map((k) => articles[k].path)).forEach((id, j) => (indexIds[writtenAt[j]] = id));
   return loaded(articles, warnings, build, index.complete, useCache ? indexIds : null, rowsWritten);
 }
 

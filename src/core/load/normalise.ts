@@ -8,7 +8,7 @@ import type { Article, FrontMatterFormat } from '../article.js';
 import { isDraft } from './flags.js';
 import { publishedDate, updatedDate } from './published-date.js';
 import { repairMojibake } from './mojibake.js';
-import { inDraftsFolder, isJekyllPost, sourceFolder } from './site-layout.js';
+import { inDraftsFolder, isJekyllPost, sourceFolder } from '../files/index.js';
 import { sanitizeLine, decodeEntities } from '../text/index.js';
 
 /** Where a file was found, as the loader saw it on disk (contract shared with load.ts). */

@@ -7,6 +7,7 @@
 // `coin:` filters). Updates run one at a time, in order.
 import type { Article } from './core/article.js';
 import type { SearchIndex } from './core/search/index.js';
+import type { CoinMention, KnownCoins } from './core/coins/index.js';
 import { type Facts, type FactsChange, type FactsCounter, type FactsService, type StoryInfo, type StoryMap, WINDOW_MS, nearAny } from './core/stories/index.js';
 
 /** What one computation gives the dashboard: the facts, and the stories unless grouping is off. */
@@ -73,7 +74,33 @@ export interface DashboardFacts {
   close(): void;
 }
 
-const SLICE = 10_000;
+/**
+ * Article `id`'s coins in `facts` (mentionsOf: stories/ coinMentionsOf), each distinct list made
+ * once and shared by the articles that have it (a few thousand lists for a million articles), an
+ * article's found on first ask.
+ */
+export function sharedCoinLists(facts: Facts, mentionsOf: (f: Facts, id: number) => CoinMention[]): (id: number) => readonly CoinMention[] {
+  const listOf = new Int32Array(facts.n).fill(-1);
+  const lists: Array<readonly CoinMention[]> = [NO_COINS];
+  const byKey = new Map<string, number>();
+  return (id) => {
+    let k = listOf[id];
+    if (k < 0) {
+      let key = '';
+      for (let c = facts.coinStart[id]; c < facts.coinStart[id + 1]; c++) key += `${facts.coinIds[c]}:${facts.coinWhere[c]},`;
+      k = key === '' ? 0 : (byKey.get(key) ?? -1);
+      if (k < 0) {
+        k = lists.length;
+        lists.push(Object.freeze(mentionsOf(facts, id)));
+        byKey.set(key, k);
+      }
+      listOf[id] = k;
+    }
+    return lists[k];
+  };
+}
+
+const NO_COINS: readonly CoinMention[] = Object.freeze([]);
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** The facts of the dashboard's index, loaded and updated on the facts worker. Never throws. */
@@ -88,15 +115,24 @@ export function dashboardFacts(o: FactsRunnerOptions): DashboardFacts {
     // Without facts the list stays flat and the pulse counts the list's own hits.
     queue = queue.then(work).catch(() => {});
   };
-  // Hands facts over: coins of the articles new to them primed in slices, then the stories.
-  const deliver = async (facts: Facts, from: number): Promise<void> => {
+  // Takes back the coins source this dashboard gave the coins module (useKnownCoins), on close.
+  let forgetCoins: (() => void) | null = null;
+  // Hands facts over: every article's coins as the facts have them (asked for as articles are drawn
+  // or filtered, not primed a million at a time), then the stories.
+  const deliver = async (facts: Facts): Promise<void> => {
     const { storyMapOf, storyInfoOf, coinMentionsOf } = await import('./core/stories/index.js');
-    const { primeArticleCoins } = await import('./core/coins/index.js');
-    for (let start = from; start < facts.n; start += SLICE) {
-      for (let id = start; id < Math.min(facts.n, start + SLICE); id++) primeArticleCoins(article(id), coinMentionsOf(facts, id));
-      await nextTurn();
-      if (o.finished()) return;
-    }
+    const { useKnownCoins } = await import('./core/coins/index.js');
+    if (o.finished()) return;
+    const lists = sharedCoinLists(facts, coinMentionsOf);
+    const source: KnownCoins = (a) => (a.id >= 0 && a.id < facts.n && article(a.id) === a ? lists(a.id) : undefined);
+    useKnownCoins(source);
+    forgetCoins = () => {
+      // Another dashboard's source (a later one in the same process) stays.
+      const now = useKnownCoins(null);
+      if (now !== source) useKnownCoins(now);
+    };
+    await nextTurn();
+    if (o.finished()) return;
     const stories = o.group ? storyMapOf(facts, article) : null;
     const storyOf = stories ? storyInfoOf(stories, Array.from({ length: facts.n }, (_, id) => article(id))) : undefined;
     known = facts.n;
@@ -140,13 +176,16 @@ export function dashboardFacts(o: FactsRunnerOptions): DashboardFacts {
       pageFacts = null;
       later(async () => {
         const facts = await (await startService()).load(article, o.index.size, rowIds);
-        if (facts && !o.finished()) await deliver(facts, 0);
+        if (facts && !o.finished()) await deliver(facts);
         // Articles that arrived while loading are counted now.
         if (facts && (o.index.size > facts.n || gone.length)) changed([]);
       });
     },
     changed,
-    close: () => service?.close(),
+    close: () => {
+      service?.close();
+      forgetCoins?.();
+    },
   };
 
   function changed(ids: readonly number[]): void {
@@ -158,9 +197,8 @@ export function dashboardFacts(o: FactsRunnerOptions): DashboardFacts {
       const change = changeSince(known, gone, factsInput);
       gone = [];
       if (change.added.length === 0 && change.gone.length === 0) return;
-      const from = known;
       const facts = await service.change(change);
-      if (facts && !o.finished()) await deliver(facts, from);
+      if (facts && !o.finished()) await deliver(facts);
     });
   }
 

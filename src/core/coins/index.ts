@@ -12,11 +12,29 @@ export { isWordTicker, WORD_NAMES } from './words.js';
 const memo = new WeakMap<Article, readonly CoinMention[]>();
 const NONE: readonly CoinMention[] = Object.freeze([]);
 
+/** The coins of the articles a source knows (undefined for the others): see useKnownCoins. */
+export type KnownCoins = (a: Article) => readonly CoinMention[] | undefined;
+let known: KnownCoins | null = null;
+
+/**
+ * Gives articleCoins the coins of the articles `source` knows, found elsewhere with the same
+ * detection (the dashboard's facts worker), asked before anything is detected or memoised here:
+ * a whole corpus primed into the memo (primeArticleCoins) held a WeakMap entry and a list an
+ * article (~85 MB at a million). Null forgets it. Returns the source it replaced.
+ */
+export function useKnownCoins(source: KnownCoins | null): KnownCoins | null {
+  const before = known;
+  known = source;
+  return before;
+}
+
 /**
  * The coins of an article from what is in memory (front-matter coin fields, tags, title and
  * description, cashtags in those): what the list's chips and the pulse count. Memoised.
  */
 export function articleCoins(a: Article): readonly CoinMention[] {
+  const given = known?.(a);
+  if (given !== undefined) return given;
   let coins = memo.get(a);
   if (!coins) {
     const found = detectCoins({ title: a.title, description: a.description, tags: a.tags, coinFields: a.coinFields ?? [] });

@@ -12,7 +12,7 @@ import { ArticleStore, type HandedBatch, type IndexedArticle } from './store.js'
 import { reserveRowIds } from './text-build.js';
 import { articleText } from './article-text.js';
 import { articleFields } from './columns.js';
-import { RowStamps } from './row-stamps.js';
+import { RowStamps } from './freshness.js';
 
 // Articles per write transaction: one WAL commit per few MB of text, not one per file.
 const WRITE_BATCH = 2_000;
@@ -30,8 +30,7 @@ const PAUSE_EVERY = 511;
 /** The index as one load sees it; `finish()` must be called once the load is done. */
 export class IndexSession {
   private readonly rows = new RowStamps();
-  // Row id of every file this load wrote to the index, by path (a row freshEach gives is named to its caller there).
-  private readonly kept = new Map<string, number>();
+  private readonly kept = new Map<string, number>(); // row id of each file this load wrote, by path
   private pending: IndexedArticle[] = [];
   private writable = true;
   private wrote = false;
@@ -145,13 +144,12 @@ export class IndexSession {
    * particular order, and never holds more than one record itself (a warm load keeps what it needs
    * of each as it comes: at 100k, holding every record until the last was read peaked ~130 MB
    * of heap above what the load keeps). When most rows are wanted their JSON is read in one
-   * sequential pass over the table, not by a lookup per row: at 100k the lookups alone took over
-   * a second. The rows given here are not among those rowIds() names: the caller keeps `id`.
+   * sequential pass over the table, not by a lookup per row (at 100k those alone took over a second).
+   * The rows given here are not among those rowIds() names: the caller keeps `id`.
    */
   async freshEach(paths: readonly string[], stats: Float64Array, fields: number, each: (i: number, record: ArticleRecord, id: number) => void, pause: Pause = noPause): Promise<void> {
     if (stats.length === 0) return;
-    // Each wanted row's path index by row id: an Int32Array over the ids when they are dense (a
-    // Map of a million numbers held ~50 MB more at a warm load's peak), else a Map.
+    // Each wanted row's path index by row id: an Int32Array when the ids are dense (a Map of a million held ~50 MB more), else a Map.
     const maxId = this.rows.maxId();
     const byId = Number.isSafeInteger(maxId) && maxId < 2 * this.rows.size + 65_536 ? new Int32Array(maxId + 1).fill(-1) : null;
     const sparse = byId ? null : new Map<number, number>();
@@ -159,13 +157,11 @@ export class IndexSession {
     for (let i = 0; i < paths.length; i++) {
       if ((i & PAUSE_EVERY) === PAUSE_EVERY) await pause();
       const o = i * fields;
-      if (stats[o] < 0) continue;
-      const id = this.rows.fresh(paths[i], stats, o);
+      const id = stats[o] < 0 ? -1 : this.rows.fresh(paths[i], stats, o);
       if (!(id >= 0)) continue;
-      if (byId) {
-        if (byId[id] < 0) count += 1;
-        byId[id] = i;
-      } else sparse?.set(id, i);
+      if (byId) count += byId[id] < 0 ? 1 : 0;
+      if (byId) byId[id] = i;
+      else sparse?.set(id, i);
     }
     if (sparse) count = sparse.size;
     const found = (i: number, id: number, json: string | undefined): void => {

@@ -13,11 +13,10 @@ import { R, splitInode, type ArticleRecord } from '../article-record.js';
 import { cacheDirectory, indexFile, removeIndex, IndexReader, IndexSession, ROWS_HANDED, ROWS_HELD, type Pause } from '../index/index.js';
 import { prepareTextBuild, startTextBuild, type TextBuild, type TextThreads } from './text-thread.js';
 import { LazyArticle } from './lazy-article.js';
-import { ArticleTable } from './article-table.js';
+import { ArticleTable, HeldRows } from './article-table.js';
 import { effectiveCap, parserStamp } from './limits.js';
 import { parseAll, ParseThreads, type ParsedFile } from './parse-pool.js';
 import { timeSlices } from './slices.js';
-import { HeldRows } from './held-rows.js';
 import { STAT_FIELDS, statPaths, StatWorker, walkPaths, type WalkEntry } from '../files/index.js';
 
 export { PathError } from '../files/index.js';
@@ -92,8 +91,7 @@ const MIN_FILES_FOR_STAT_WORKER = 2_000;
 const MIN_PARSES_FOR_EARLY_TEXT = 2_000;
 
 // A parsed file's result, in walk order: why it failed, or a freshly parsed article (`id`: the row id
-// session.ts hand() gave it, else -1). A record the index still held is not a Slot but a row of the
-// load's table, of which only what the walk-order pass needs is kept (HeldRows).
+// session.ts hand() gave it, else -1). A file whose row the index held is in HeldRows instead.
 type Failure = { reason: string; inode: string | null };
 type Parsed = { record: ArticleRecord; lead: string; lowerBody: Buffer | null; id: number };
 type Slot = Parsed | Failure;
@@ -214,10 +212,8 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   // files; hand() then gives each row's id, kept with its article's (indexIds), not looked up by path.
   const handed = earlyText?.rows && misses.length <= ROWS_HANDED ? index.handOff(misses.length, earlyText.rows) : false;
   const handedBodies = handed && misses.length <= ROWS_HELD;
-  // Each article's index row id (indexIds): a held row's from freshEach, a handed one's from hand(),
-  // and for a row this load writes itself -1 until finish() (its position is in `written`).
-  const rowIds: number[] = [];
-  const writtenAt: number[] = [];
+  // Each article's index row id (indexIds): a held row's, a handed one's, else -1 until finish() (at `writtenAt`).
+  const [rowIds, writtenAt]: number[][] = [[], []];
 
   const articles: Article[] = [];
   const seen = seenFiles();
@@ -232,13 +228,10 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
     const batch: Article[] = [];
     const end = Math.min(total, flushed + max);
     while (flushed < end && (kept.has(flushed) || slots[flushed] !== undefined)) {
-      const i = flushed;
-      const slot = slots[i];
-      slots[i] = undefined;
-      const entry = files[i];
-      // Taken: the entry is not needed again, and at a million files the walk's list is ~150 MB.
-      files[i] = TAKEN;
+      const [i, slot, entry] = [flushed, slots[flushed], files[flushed]];
       flushed += 1;
+      // Taken: the entry is not needed again, and at a million files the walk's list is ~150 MB.
+      [slots[i], files[i]] = [undefined, TAKEN];
       if (slot !== undefined && failed(slot)) {
         if (slot.inode !== null && seen(slot.inode)) continue; // same file via a link: load once
         warnings.push({ path: entry.path, reason: slot.reason });
@@ -249,11 +242,8 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
       if (fileWarnings.length > 0) warnings.push({ path: entry.path, reason: fileWarnings.join('; ') });
       // The parsed body goes to the index, not into memory: a search reads it back from the file.
       const article = slot === undefined ? LazyArticle.ofRow(table, kept.row(i), articles.length) : LazyArticle.fromRecord(slot.record, articles.length, null, cap, table);
-      if (slot === undefined || handed) rowIds.push(slot === undefined ? kept.id(i) : slot.id);
-      else {
-        writtenAt.push(rowIds.length);
-        rowIds.push(-1);
-      }
+      if (slot !== undefined && !handed) writtenAt.push(rowIds.length);
+      rowIds.push(slot === undefined ? kept.id(i) : handed ? slot.id : -1);
       articles.push(article);
       batch.push(article);
     }

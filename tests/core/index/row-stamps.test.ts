@@ -1,6 +1,6 @@
-// RowStamps (index/row-stamps.ts): the stored rows' stamps a load checks its files against, as columns.
+// RowStamps (index/freshness.ts): the stored rows' stamps a load checks its files against, as columns.
 import { describe, expect, it } from 'vitest';
-import { RowStamps } from '../../../src/core/index/row-stamps.js';
+import { RowStamps } from '../../../src/core/index/freshness.js';
 
 // size, mtime, dev, ino as statPaths lays them out (STAT_FIELDS numbers a file; the first four compared).
 const stat = (...s: number[]): Float64Array => Float64Array.from(s);

@@ -276,8 +276,8 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
         }
       },
       // The list needs no body: the full text is built after it (text-thread.ts) from the files read again, but for rows handed with
-      // theirs. Without inlining: the parse threads' first files are mostly TurboFan's compiling (core/jit-flags.ts).
-      { workers: opts.workers, withBody: partial || handedBodies, threads, inlining: false },
+      // theirs. Without inlining: the parse threads' first files are mostly TurboFan's compiling (core/jit-flags.ts). A share here on an idle core.
+      { workers: opts.workers, withBody: partial || handedBodies, threads, inlining: false, shareHere: 'when idle' },
     );
   }
   threads?.close();

@@ -10,7 +10,7 @@ import { R } from '../article-record.js';
 import { threadScript } from '../files/index.js';
 import { loosenHeapFlags, startWithDefaultFlags } from '../heap-flags.js';
 import { compileWithoutInlining } from '../jit-flags.js';
-import { parseBatch, WORKER_ROLE, type BatchReply, type BatchRequest, type FileOutcome, type ParsedFile, type ParseJob } from './parse-worker.js';
+import { parseBatch, parseBatchInPieces, WORKER_ROLE, type BatchReply, type BatchRequest, type FileOutcome, type ParsedFile, type ParseJob } from './parse-worker.js';
 
 export type { ParseJob, ParsedFile } from './parse-worker.js';
 // The stat thread lives with the walk (files/); re-exported for the loader's modules and tests.
@@ -30,6 +30,12 @@ export interface PoolOptions {
    * reading bodies ahead (search/body-preload.ts) keeps V8's default.
    */
   inlining?: boolean;
+  /**
+   * Whether this thread parses batches too, from the threads' queue, while it waits for their
+   * replies: 'always', 'when idle' (shareWorthIt: the threads leave a core and the machine is
+   * idle), or never (default).
+   */
+  shareHere?: 'always' | 'when idle';
 }
 
 /**
@@ -42,6 +48,8 @@ export type BatchHandler = (start: number, files: ParsedFile[], json: { json: st
 
 const DEFAULT_BATCH = 256;
 const IN_FLIGHT_PER_WORKER = 2;
+// Files this thread parses between looks at the threads' replies when it shares the parse (~2-5 ms while its code is cold).
+const HERE_PIECE = 32;
 // Below this many files a worker's start-up (~50 ms to load the parser) costs more than it saves.
 const MIN_JOBS_FOR_WORKERS = 2_000;
 // Below this many files a load leaves a core to its other work: the list made from the replies on
@@ -61,6 +69,18 @@ export function defaultWorkerUrl(): URL | null {
 export function workerCount(jobs: number, batchSize = DEFAULT_BATCH, cores = os.availableParallelism()): number {
   if (jobs < MIN_JOBS_FOR_WORKERS) return 0;
   return Math.max(1, Math.min(jobs < SMALL_LOAD ? cores - 1 : cores, 4, Math.ceil(jobs / batchSize)));
+}
+
+/**
+ * Whether the load's own thread should parse a share beside `threads` parse threads: when they
+ * leave a core (a small load's one thread on two cores) and the machine has no other work for
+ * it (1-minute load average below the core count). On an idle two-core machine a cold 10k list
+ * came ~6% sooner for ~8% more CPU (its parse code warmed up and compiled a second time); on a
+ * busy one that CPU is taken from the rest of the load and from the machine's other work, and
+ * one parse thread gave the list sooner (BENCHMARKS.md, the 10k cold list's fourteenth round).
+ */
+export function shareWorthIt(threads: number, cores = os.availableParallelism(), load = os.loadavg()[0]): boolean {
+  return threads < cores && load < cores;
 }
 
 /**
@@ -222,12 +242,25 @@ export async function parseAll(jobs: readonly ParseJob[], cap: number, onBatch: 
       worker.on('exit', finish);
       feed();
     });
+  // This thread takes batches from the same queue while it waits for the threads' replies (a slow
+  // side never holds the others' batches), each in pieces, so that a reply that comes meanwhile
+  // is taken within a piece's time.
+  const runHere = async (): Promise<void> => {
+    while (next < batches.length) {
+      const request = batches[next] as BatchRequest;
+      batches[next++] = null;
+      const reply = await parseBatchInPieces(request, HERE_PIECE);
+      stats.localBatches += 1;
+      onBatch(request.batch * batchSize, splitReply(reply), null, reply.bodies);
+    }
+  };
+  const shareHere = opts.shareHere === 'always' || (opts.shareHere === 'when idle' && shareWorthIt(count));
   // Many files parsed on threads while this thread makes their articles: the heap's bounds are
   // loosened meanwhile (core/heap-flags.ts), which at 100k took ~13% of the load's CPU off.
   const restoreHeap = loosenHeapFlags();
   // And TurboFan does not inline meanwhile, when asked: the threads' warm-up is mostly its compiling (core/jit-flags.ts).
   const restoreJit = opts.inlining === false ? compileWithoutInlining() : () => {};
-  await Promise.all(Array.from({ length: count }, runWorker)).finally(() => (restoreHeap(), restoreJit()));
+  await Promise.all([...Array.from({ length: count }, runWorker), ...(shareHere ? [runHere()] : [])]).finally(() => (restoreHeap(), restoreJit()));
   // Batches no worker got to (every worker died) are parsed here too.
   for (let i = next; i < batches.length; i++) orphans.push(batches[i] as BatchRequest);
   return parseHere(orphans, onBatch, batchSize, stats);

@@ -134,13 +134,21 @@ const SCRATCH = 1 << 20;
 const SCRATCH_KEPT = 8 << 20;
 let scratch: Buffer | null = null;
 
-/** Parses a batch into outcomes and one buffer holding every article's body, back to back. */
-export function parseBatch(request: BatchRequest): BatchReply {
-  const withBody = request.withBody ?? true;
-  let total = 0;
-  const outcomes = request.jobs.map((job) => {
-    const f = parseOne(job, request.cap, withBody);
-    if (f.folded === null) return f.outcome;
+// A batch as it is parsed, file by file, into the thread's scratch (one batch at a time per thread).
+class BatchParse {
+  readonly outcomes: FileOutcome[] = [];
+  private total = 0;
+  private readonly withBody: boolean;
+
+  constructor(private readonly request: BatchRequest) {
+    this.withBody = request.withBody ?? true;
+  }
+
+  add(job: ParseJob): void {
+    const f = parseOne(job, this.request.cap, this.withBody);
+    this.outcomes.push(f.outcome);
+    if (f.folded === null) return;
+    const total = this.total;
     let into = (scratch ??= Buffer.allocUnsafeSlow(SCRATCH));
     if (total + f.bytes > into.length) {
       into = Buffer.allocUnsafeSlow(Math.max(total + f.bytes, 2 * into.length));
@@ -149,16 +157,41 @@ export function parseBatch(request: BatchRequest): BatchReply {
     }
     // Latin-1 writes an ASCII string's bytes as they are, what UTF-8 would write, without encoding them.
     into.write(f.folded, total, f.bytes, f.ascii ? 'latin1' : 'utf8');
-    total += f.bytes;
-    return f.outcome;
-  });
-  // A fresh ArrayBuffer, not Node's shared pool nor the scratch, so it can be transferred without copying.
-  const bodies = new ArrayBuffer(total);
-  if (scratch !== null) {
-    new Uint8Array(bodies).set(scratch.subarray(0, total));
-    if (scratch.length > SCRATCH_KEPT) scratch = null;
+    this.total = total + f.bytes;
   }
-  return { batch: request.batch, outcomes, bodies, withBody };
+
+  reply(): BatchReply {
+    const total = this.total;
+    // A fresh ArrayBuffer, not Node's shared pool nor the scratch, so it can be transferred without copying.
+    const bodies = new ArrayBuffer(total);
+    if (scratch !== null) {
+      new Uint8Array(bodies).set(scratch.subarray(0, total));
+      if (scratch.length > SCRATCH_KEPT) scratch = null;
+    }
+    return { batch: this.request.batch, outcomes: this.outcomes, bodies, withBody: this.withBody };
+  }
+}
+
+/** Parses a batch into outcomes and one buffer holding every article's body, back to back. */
+export function parseBatch(request: BatchRequest): BatchReply {
+  const parse = new BatchParse(request);
+  for (const job of request.jobs) parse.add(job);
+  return parse.reply();
+}
+
+/**
+ * parseBatch's reply, the event loop run after every `piece` files (>= 1): for a thread that
+ * parses a share while other work comes to it. One such parse at a time per thread (they share
+ * the thread's scratch buffer); no parseBatch meanwhile.
+ */
+export async function parseBatchInPieces(request: BatchRequest, piece: number): Promise<BatchReply> {
+  const parse = new BatchParse(request);
+  const { jobs } = request;
+  for (let k = 0; k < jobs.length; k++) {
+    parse.add(jobs[k]);
+    if ((k + 1) % piece === 0 && k + 1 < jobs.length) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return parse.reply();
 }
 
 /** A file the index holds a row for, with the stamp the row recorded (index/store.ts's FileStamp). */

@@ -7,8 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseAll, ParseThreads, StatWorker, workerCount, type ParsedFile, type ParseJob, type PoolStats } from '../../../src/core/load/parse-pool.js';
-import { outcomesJson, parseBatch, parseFile, STAT_FIELDS, statPaths, type FileOutcome } from '../../../src/core/load/parse-worker.js';
+import { parseAll, ParseThreads, shareWorthIt, StatWorker, workerCount, type ParsedFile, type ParseJob, type PoolStats } from '../../../src/core/load/parse-pool.js';
+import { outcomesJson, parseBatch, parseBatchInPieces, parseFile, STAT_FIELDS, statPaths, type FileOutcome } from '../../../src/core/load/parse-worker.js';
 import { parseArticle } from '../../../src/core/load/parse.js';
 import { foldText } from '../../../src/core/text/index.js';
 import { LIMITS } from '../../../src/core/load/limits.js';
@@ -122,6 +122,19 @@ describe('parseAll', () => {
     expect(survived).toEqual(here);
   });
 
+  it('parses a share on this thread beside its threads when asked, from the same queue, and gives the same files', async () => {
+    const here = await collect((cb) => parseAll(jobs, 1 << 20, cb, { workers: 0 }));
+    // 44 jobs in 15 batches: the thread is given two, this thread takes the third at once.
+    const shared = await collect((cb) => parseAll(jobs, 1 << 20, cb, { workers: 1, batchSize: 3, workerUrl, shareHere: 'always' }));
+    expect(shared).toEqual(here);
+    expect(lastStats!.localBatches).toBeGreaterThanOrEqual(1);
+    expect(lastStats!.workerBatches).toBeGreaterThanOrEqual(2);
+    expect(lastStats!.workerBatches + lastStats!.localBatches).toBe(15);
+    // Not asked: every batch on the thread.
+    await collect((cb) => parseAll(jobs, 1 << 20, cb, { workers: 1, batchSize: 3, workerUrl }));
+    expect(lastStats).toEqual({ workerBatches: 15, localBatches: 0 });
+  });
+
   it('reports nothing for no jobs', async () => {
     let calls = 0;
     const stats = await parseAll([], 1 << 20, () => (calls += 1), { workers: 2, workerUrl });
@@ -212,6 +225,20 @@ describe('workerCount', () => {
   });
 });
 
+describe('shareWorthIt', () => {
+  it.each([
+    [1, 2, 0.4, true],
+    [1, 2, 1.9, true],
+    [1, 2, 2.0, false],
+    [1, 2, 12, false],
+    [2, 2, 0, false],
+    [1, 1, 0, false],
+    [3, 4, 1, true],
+  ])('%i parse threads on %i cores at load %d -> %s (a core left over, and no other work for it)', (threads, cores, load, expected) => {
+    expect(shareWorthIt(threads, cores, load)).toBe(expected);
+  });
+});
+
 describe('StatWorker', () => {
   it('gives exactly what statPaths gives on this thread, for files, a directory and a missing path', async () => {
     const paths = [...jobs.map((j) => j.path), root, path.join(root, 'nope.md')];
@@ -286,6 +313,26 @@ describe('parseBatch', () => {
       for (const o of bare.outcomes) if (o.ok) expect(o.record[R.bodyLength]).toBe(0);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('parseBatchInPieces', () => {
+  it('gives what parseBatch gives, with the event loop run between its pieces', async () => {
+    const whole = parseBatch({ batch: 4, jobs, cap: 1 << 20, withBody: true });
+    for (const piece of [1, 5, 1000]) {
+      let turns = 0;
+      let turning = true;
+      const turn = (): void => void (turning && (turns++, setImmediate(turn)));
+      setImmediate(turn);
+      const reply = await parseBatchInPieces({ batch: 4, jobs, cap: 1 << 20, withBody: true }, piece);
+      turning = false;
+      expect(reply.batch).toBe(4);
+      expect(reply.outcomes).toEqual(whole.outcomes);
+      expect(Buffer.from(reply.bodies).equals(Buffer.from(whole.bodies))).toBe(true);
+      // One piece: no turn of the loop waited for; 44 files in pieces of 1 or 5: at least one turn between two pieces.
+      if (piece === 1000) expect(turns).toBe(0);
+      else expect(turns).toBeGreaterThanOrEqual(Math.ceil(jobs.length / piece) - 1);
     }
   });
 });

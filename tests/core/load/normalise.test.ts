@@ -59,6 +59,8 @@ describe('normaliseArticle field mapping', () => {
     ['Jekyll: a tags string splits on whitespace, as Jekyll does', { tags: 'bitcoin etf  mining' }, { tags: ['bitcoin', 'etf', 'mining'] }, '', { path: '/sites/myblog/_posts/a.md', folderName: '_posts' }],
     ['Jekyll: commas between tags are dropped', { tags: 'bitcoin, etf,mining' }, { tags: ['bitcoin', 'etf', 'mining'] }, '', { path: '/sites/myblog/_posts/2025/a.md', folderName: '2025' }],
     ['Jekyll: a tags list keeps multi-word tags, keywords stay comma-separated', { tags: ['spot etf'], keywords: 'cold storage, fees' }, { tags: ['spot etf', 'cold storage', 'fees'] }, '', { path: '/sites/myblog/_posts/a.md', folderName: '_posts' }],
+    ['Zola: tags and categories under [taxonomies]', { taxonomies: { tags: ['lightning', 'fees'], categories: ['bitcoin'] } }, { tags: ['lightning', 'fees'], categories: ['bitcoin'] }],
+    ['Hugo and Zola: the first of authors names the source', { authors: ['Ana Ruiz', 'Bo Li'] }, { source: 'Ana Ruiz' }],
     ['elsewhere a tags string is comma-separated', { tags: 'spot etf, bitcoin' }, { tags: ['spot etf', 'bitcoin'] }],
     ['a singular tag is one tag', { tag: 'spot etf', tags: ['btc'] }, { tags: ['spot etf', 'btc'] }],
     ['Jekyll _drafts even with draft: false', { draft: false }, { draft: true }, '', { path: '/sites/myblog/_drafts/a.md', folderName: '_drafts' }],

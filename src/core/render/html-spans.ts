@@ -17,11 +17,18 @@ const LINE = new Set(['div', 'summary', 'li', 'tr', 'dt', 'dd', 'figcaption', 'c
 
 const CELL_SEPARATOR = ' │ ';
 
+/** A run of an HTML block: text laid out as prose, or a `<pre>` element's text, laid out as code. */
+export type HtmlPart = { kind: 'text'; spans: Span[] } | { kind: 'pre'; text: string };
+
 /** Builds spans from parser events; '\n' is a line break, '\n\n' a blank line. */
 class SpanWriter {
-  readonly spans: Span[] = [];
+  spans: Span[] = [];
+  readonly parts: HtmlPart[] = [];
   private hidden = 0;
   private pre = 0;
+  // The text of the `<pre>` element open now, as written: its tags (Rouge's and Pygments'
+  // highlighting `<span>`s) dropped, `<br>` a line break.
+  private preText = '';
   private readonly styles: SpanStyle[] = [{}];
   private readonly links: Array<string | null> = [];
   private readonly lists: Array<{ ordered: boolean; next: number }> = [];
@@ -61,6 +68,11 @@ class SpanWriter {
   open(name: string, attribs: Record<string, string>): void {
     if (HIDDEN.has(name)) this.hidden++;
     if (this.hidden > 0) return;
+    if (this.pre > 0) {
+      if (name === 'pre') this.pre++;
+      else if (name === 'br') this.preText += '\n';
+      return;
+    }
     if (BLOCK.has(name)) this.breakLine(true);
     else if (LINE.has(name)) this.breakLine(false);
     const style = this.style;
@@ -98,8 +110,8 @@ class SpanWriter {
         this.styles.push(name === 'th' ? { ...style, bold: true } : style);
         return;
       case 'pre':
-        this.pre++;
-        this.styles.push({ ...style, role: 'code' });
+        this.pre = 1;
+        this.preText = '';
         return;
       case 'a': {
         const href = sanitizeLine(attribs.href ?? '').trim();
@@ -121,6 +133,10 @@ class SpanWriter {
       return;
     }
     if (this.hidden > 0) return;
+    if (this.pre > 0) {
+      if (name === 'pre' && --this.pre === 0) this.closePre();
+      return;
+    }
     switch (name) {
       case 'ul':
       case 'ol':
@@ -128,10 +144,6 @@ class SpanWriter {
         break;
       case 'td':
       case 'th':
-        this.styles.pop();
-        break;
-      case 'pre':
-        this.pre = Math.max(0, this.pre - 1);
         this.styles.pop();
         break;
       case 'a': {
@@ -156,18 +168,36 @@ class SpanWriter {
   text(raw: string): void {
     if (this.hidden > 0) return;
     if (this.pre > 0) {
-      for (const [i, line] of raw.split('\n').entries()) {
-        if (i > 0) this.spans.push({ text: '\n' });
-        this.push(sanitizeLine(line));
-      }
+      this.preText += raw;
       return;
     }
     this.push(sanitizeLine(raw.replace(/\s+/g, ' ')));
   }
 
-  finish(): Span[] {
+  // The prose so far becomes a part of its own, and the `<pre>` text the next one. A newline
+  // straight after `<pre>` is not content (HTML drops it), nor is one before `</pre>`.
+  private closePre(): void {
+    this.flushText();
+    const text = this.preText.replace(/^\r?\n/, '').replace(/\r?\n$/, '');
+    this.preText = '';
+    if (text.trim() !== '') this.parts.push({ kind: 'pre', text });
+  }
+
+  private flushText(): void {
     while (this.spans.length > 0 && this.spans[this.spans.length - 1].text === '\n') this.spans.pop();
-    return this.spans;
+    while (this.spans.length > 0 && this.spans[0].text === '\n') this.spans.shift();
+    if (this.spans.some((s) => s.text.trim() !== '')) this.parts.push({ kind: 'text', spans: this.spans });
+    this.spans = [];
+  }
+
+  finish(): HtmlPart[] {
+    // An unclosed `<pre>` runs to the end of the block, as in a browser.
+    if (this.pre > 0) {
+      this.pre = 0;
+      this.closePre();
+    }
+    this.flushText();
+    return this.parts;
   }
 }
 
@@ -197,8 +227,11 @@ function inlineStyle(name: string): SpanStyle | null {
   }
 }
 
-/** Styled spans for an HTML fragment; '\n' spans are line breaks. Link targets go to `notes`. */
-export function htmlSpans(html: string, notes: LinkNotes, base: SpanStyle = {}): Span[] {
+/**
+ * An HTML fragment as parts in order: styled spans of prose ('\n' spans are line breaks) and the
+ * text of each `<pre>` element, to be laid out as code. Link targets go to `notes`.
+ */
+export function htmlParts(html: string, notes: LinkNotes, base: SpanStyle = {}): HtmlPart[] {
   const writer = new SpanWriter(notes, base);
   const parser = new Parser(
     {

@@ -256,6 +256,12 @@ const SHOWS: readonly Shows[] = [
     ],
   },
   {
+    what: 'a <pre> in HTML (Rouge output pasted in, a bare <pre>) is code: indentation, blank lines and tabs kept, tags dropped, entities decoded',
+    file: 'more-html-pre.md', width: 38, join: '\n',
+    shows: ['  def fee(amount):\n      # 0.1% with a floor\n      return max(amount * 0.001, 1)\n', '  if (a < b && c) {\n      return "<ok>";\n  \n    }\n'],
+    hides: ['<span', 'class='],
+  },
+  {
     what: 'unresolved reference links show as their text',
     file: 'more-unresolved-refs.md', width: 58, join: ' ',
     shows: ['describes BIP125 replacement', 'proposal for package relay,', 'update to Bitcoin Core #12345.', 'A defined link[1] works'],

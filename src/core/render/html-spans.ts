@@ -1,15 +1,17 @@
 // HTML inside Markdown is shown, never interpreted: htmlparser2 (a real, forgiving HTML parser)
 // reads it, and its structure becomes styled spans: table cells stay apart, list items and
 // paragraphs get their own lines, `<img alt>` shows as `[image: alt]`, `<a href>` gets a link note
-// like a Markdown link, `<details>`/`<summary>` show their text, `<script>`/`<style>` vanish.
-// Text is sanitised here, because an entity such as `&#27;` decodes to a control character.
+// like a Markdown link, `<details>`/`<summary>` show their text, `<script>`/`<style>` vanish, an
+// embedded player (`<iframe>`, `<video>`, `<audio>`) is named with a link note, and a `<pre>` is
+// handed back as code. Text is sanitised here, because an entity such as `&#27;` decodes to a control character.
 import { Parser } from 'htmlparser2';
 import type { LinkNotes } from './link-notes.js';
 import { sanitizeLine } from '../text/index.js';
+import { embedNote, inlineStyle } from './html-tags.js';
 import { STRIKE_MARK, SUPERSCRIPT_MARK, type Span, type SpanStyle } from './spans.js';
 
-// Their content is never shown (code, styling, metadata).
-const HIDDEN = new Set(['script', 'style', 'template', 'head', 'title', 'noscript', 'iframe', 'object', 'svg', 'math']);
+// Their content is never shown (code, styling, metadata; a player's fallback text).
+const HIDDEN = new Set(['script', 'style', 'template', 'head', 'title', 'noscript', 'iframe', 'object', 'svg', 'math', 'video', 'audio']);
 // A blank line before and after.
 const BLOCK = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'ul', 'ol', 'blockquote', 'pre', 'figure', 'details', 'section', 'article', 'aside', 'header', 'footer', 'dl', 'hr', 'center']);
 // A line of their own.
@@ -66,6 +68,9 @@ class SpanWriter {
   }
 
   open(name: string, attribs: Record<string, string>): void {
+    const embed = this.hidden === 0 && this.pre === 0 ? embedNote(name, attribs) : null;
+    if (embed) this.embed(embed);
+    else if (this.hidden === 1 && name === 'source' && this.pendingEmbed) this.embedSource(attribs);
     if (HIDDEN.has(name)) this.hidden++;
     if (this.hidden > 0) return;
     if (this.pre > 0) {
@@ -130,6 +135,7 @@ class SpanWriter {
   close(name: string): void {
     if (HIDDEN.has(name)) {
       this.hidden = Math.max(0, this.hidden - 1);
+      if (this.hidden === 0 && this.pendingEmbed) this.endEmbed();
       return;
     }
     if (this.hidden > 0) return;
@@ -163,6 +169,28 @@ class SpanWriter {
     }
     if (BLOCK.has(name)) this.breakLine(true);
     else if (LINE.has(name)) this.breakLine(false);
+  }
+
+  // `[video: title]` and the player's address as a link note; a `<video>` or `<audio>` may name
+  // its address in a `<source>` inside it, so the note waits for the element's end.
+  private pendingEmbed: { src: string } | null = null;
+
+  private embed(note: { text: string; src: string }): void {
+    this.breakLine(false);
+    this.push(note.text, { ...this.style, role: 'dim' });
+    this.pendingEmbed = { src: note.src };
+  }
+
+  private embedSource(attribs: Record<string, string>): void {
+    if (this.pendingEmbed && !this.pendingEmbed.src) this.pendingEmbed.src = sanitizeLine(attribs.src ?? '').trim();
+  }
+
+  private endEmbed(): void {
+    const src = this.pendingEmbed?.src ?? '';
+    this.pendingEmbed = null;
+    const n = src && !src.startsWith('#') ? this.notes.number(src) : null;
+    if (n !== null) this.push(`[${n}]`, { role: 'dim' });
+    this.breakLine(false);
   }
 
   text(raw: string): void {
@@ -201,32 +229,6 @@ class SpanWriter {
   }
 }
 
-function inlineStyle(name: string): SpanStyle | null {
-  switch (name) {
-    case 'b':
-    case 'strong':
-      return { bold: true };
-    case 'i':
-    case 'em':
-    case 'cite':
-      return { italic: true };
-    case 's':
-    case 'del':
-    case 'strike':
-      return { strike: true };
-    case 'u':
-    case 'ins':
-      return { underline: true };
-    case 'code':
-    case 'kbd':
-    case 'samp':
-    case 'tt':
-      return { role: 'code' };
-    default:
-      return null;
-  }
-}
-
 /**
  * An HTML fragment as parts in order: styled spans of prose ('\n' spans are line breaks) and the
  * text of each `<pre>` element, to be laid out as code. Link targets go to `notes`.
@@ -244,38 +246,4 @@ export function htmlParts(html: string, notes: LinkNotes, base: SpanStyle = {}):
   parser.write(html);
   parser.end();
   return writer.finish();
-}
-
-/** One tag as written inline in Markdown (`<a href=…>`, `</a>`, `<br/>`): its name and attributes. */
-export interface InlineTag {
-  name: string;
-  closing: boolean;
-  attribs: Record<string, string>;
-}
-
-const CLOSING_TAG = /^<\/\s*([a-zA-Z][a-zA-Z0-9-]*)\s*>$/;
-
-/** Reads a single inline tag with the same parser; null for comments and anything else. */
-export function parseInlineTag(html: string): InlineTag | null {
-  const t = html.trim();
-  // The parser reports an end tag only for an element it saw open; inline, the opening tag was
-  // an earlier token, so an end tag is read by its name alone.
-  const end = CLOSING_TAG.exec(t);
-  if (end) return { name: end[1].toLowerCase(), closing: true, attribs: {} };
-  const closing = false;
-  let found: InlineTag | null = null;
-  const parser = new Parser(
-    {
-      onopentag: (name, attribs) => {
-        if (!found) found = { name, closing: false, attribs };
-      },
-      onclosetag: (name) => {
-        if (!found && closing) found = { name, closing: true, attribs: {} };
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
-  );
-  parser.write(t);
-  parser.end();
-  return found;
 }

@@ -4,7 +4,7 @@
 // CommonMark says: in text and link targets, never in code spans.
 import type { Token, Tokens } from 'marked';
 import { LinkNotes } from './link-notes.js';
-import { parseInlineTag } from './html-spans.js';
+import { embedNote, parseInlineTag } from './html-tags.js';
 import { sanitizeLine, decodeEntities } from '../text/index.js';
 import { STRIKE_MARK, SUPERSCRIPT_MARK, type Span, type SpanStyle } from './spans.js';
 
@@ -44,7 +44,7 @@ interface InlineState {
   hidden: number;
 }
 
-const HIDDEN_INLINE = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'iframe', 'svg']);
+const HIDDEN_INLINE = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'iframe', 'svg', 'video', 'audio']);
 
 function linkSpans(link: Tokens.Link, style: SpanStyle, state: InlineState): Span[] {
   const href = linkTarget(link.href ?? '');
@@ -68,8 +68,12 @@ function htmlTagSpans(html: string, style: SpanStyle, state: InlineState): Span[
   const tag = parseInlineTag(html);
   if (!tag) return [];
   if (HIDDEN_INLINE.has(tag.name)) {
+    // A player written inline is named, with its address as a link note (html-tags.ts embedNote).
+    const embed = !tag.closing && state.hidden === 0 ? embedNote(tag.name, tag.attribs) : null;
     state.hidden = Math.max(0, state.hidden + (tag.closing ? -1 : 1));
-    return [];
+    if (!embed) return [];
+    const n = embed.src && !embed.src.startsWith('#') ? state.notes.number(embed.src) : null;
+    return [{ ...style, role: 'dim', text: embed.text }, ...(n === null ? [] : [{ role: 'dim' as const, text: `[${n}]` }])];
   }
   if (state.hidden > 0) return [];
   if (tag.name === 'br') return [{ text: '\n' }];

@@ -262,6 +262,13 @@ const SHOWS: readonly Shows[] = [
     hides: ['<span', 'class='],
   },
   {
+    what: 'embedded players (iframe, video with a source, audio inline) are named with their address as a link note; their fallback text is not shown',
+    file: 'more-html-embeds.md', width: 58, join: '\n',
+    shows: ['[embed: CEO interview on the ETF][1]', '[video][2]', 'The podcast, inline: [audio][3] then the rest of the'],
+    hides: ['does not support', 'No audio support'],
+    links: ['https://www.youtube-nocookie.com/embed/abc123', 'https://cdn.example.org/clips/launch.mp4', 'https://cdn.example.org/pod/ep42.mp3', 'javascript:alert(1)'],
+  },
+  {
     what: 'unresolved reference links show as their text',
     file: 'more-unresolved-refs.md', width: 58, join: ' ',
     shows: ['describes BIP125 replacement', 'proposal for package relay,', 'update to Bitcoin Core #12345.', 'A defined link[1] works'],

@@ -76,6 +76,25 @@ describe('format characters', () => {
   });
 });
 
+describe('scripts written without spaces', () => {
+  it.each(WIDTHS)('more-thai-words.md at %i: Thai and Lao lines break between words (as ICU segments them), never inside one', (w) => {
+    const rows = render('more-thai-words.md', w).map((r) => r.replaceAll('\ufdd0', ''));
+    const words = new Intl.Segmenter('th', { granularity: 'word' });
+    for (const para of body('more-thai-words.md').trim().split(/\n\n/)) {
+      const ends = new Set(Array.from(words.segment(para), (s) => s.index + s.segment.length));
+      let at = 0;
+      let k = rows.findIndex((r) => r !== '' && para.startsWith(r));
+      expect(k).toBeGreaterThanOrEqual(0);
+      for (; k < rows.length && rows[k] !== ''; k++) {
+        expect(para.slice(at, at + rows[k].length)).toBe(rows[k]);
+        at += rows[k].length;
+        expect(ends.has(at), `row ${k} at ${w} ends inside a word: ${rows[k]}`).toBe(true);
+      }
+      expect(at).toBe(para.length);
+    }
+  });
+});
+
 describe('code blocks', () => {
   it.each(WIDTHS)('long-code-lines.md at %i: every character of every code line, continuation rows marked', (w) => {
     const rows = render('long-code-lines.md', w);

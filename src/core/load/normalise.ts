@@ -209,7 +209,8 @@ export function normaliseArticle(input: NormaliseInput): Article {
   // `authors` is Hugo's and Zola's list (Zola 0.19's only author field).
   const author = Array.isArray(data.author) ? data.author[0] : (data.author ?? (Array.isArray(data.authors) ? data.authors[0] : undefined));
   const sourceName =
-    displayOrNull(isRecord(source) ? scalarText(source.name) : scalarText(source)) ??
+    // CryptoPanic's API names a source `{title, domain}`.
+    displayOrNull(isRecord(source) ? (scalarText(source.name) ?? scalarText(source.title)) : scalarText(source)) ??
     displayOrNull(isRecord(author) ? scalarText(author.name) : scalarText(author)) ??
     display(sourceFolder(info), false);
   const sourceKey =

@@ -9,10 +9,14 @@ import { readFlag } from './flags.js';
 import { sanitizeLine } from '../text/index.js';
 import { dateFromFileName, readDate, type DateReading } from './dates.js';
 
-/** Front-matter keys holding the publication date, first found wins. */
-export const PUBLISHED_KEYS = ['publishedAt', 'date', 'pubDate', 'published', 'publishDate', 'created'] as const;
-/** Front-matter keys holding the last update. */
-export const UPDATED_KEYS = ['updatedAt', 'updated', 'lastmod', 'modified'] as const;
+/**
+ * Front-matter keys holding the publication date, first found wins: the generators' and feeds'
+ * names, then the snake_case ones of API dumps (CryptoPanic's `published_at`, JSON Feed's
+ * `date_published`, `created_at`).
+ */
+export const PUBLISHED_KEYS = ['publishedAt', 'date', 'pubDate', 'published', 'publishDate', 'created', 'published_at', 'date_published', 'created_at'] as const;
+/** Front-matter keys holding the last update (JSON Feed's `date_modified`, API dumps' `updated_at` too). */
+export const UPDATED_KEYS = ['updatedAt', 'updated', 'lastmod', 'modified', 'updated_at', 'date_modified'] as const;
 
 /** The chosen time, whether it is a guess, and the warning and inspector notes to record. */
 export interface PublishedDate {

@@ -30,9 +30,13 @@ function isBareLink(text: string, href: string): boolean {
   return t === href || `mailto:${t}` === href || `http://${t}` === href || `https://${t}` === href;
 }
 
-/** The link target as the reader should see and copy it: entities decoded, made single-line. */
+/**
+ * The link target as the reader should see and copy it: entities decoded, made single-line, a
+ * space inside it (`[x](<https://example.com/a b>)`, which CommonMark allows) percent-encoded as
+ * a browser would, so the address copied from the Links list is one word.
+ */
 export function linkTarget(raw: string): string {
-  return cleanInline(raw).trim();
+  return cleanInline(raw).trim().replace(/ /g, '%20');
 }
 
 /** What inline HTML tags opened so far in this run of tokens (`<a href>`, `<b>`, ...). */
@@ -49,7 +53,9 @@ const HIDDEN_INLINE = new Set(['script', 'style', 'noscript', 'template', 'texta
 function linkSpans(link: Tokens.Link, style: SpanStyle, state: InlineState): Span[] {
   const href = linkTarget(link.href ?? '');
   const inner = spansOf(link.tokens ?? [], { ...style, role: 'link', underline: true, ...(href ? { href } : {}) }, state);
-  if (!href) return inner;
+  // A link within the page (`#top`, a table of contents' entries) has nowhere to go from here:
+  // no note, as for `<a href="#...">`.
+  if (!href || href.startsWith('#')) return inner;
   const n = state.notes.number(href);
   if (n === null) return inner;
   // After an address the note stands apart, so a double-click or a terminal's URL detection on

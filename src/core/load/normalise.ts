@@ -102,10 +102,10 @@ export function firstHeading(body: string): string | null {
       continue;
     }
     if (fence !== null) continue;
-    const atx = /^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/.exec(line);
+    const atx = /^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/.exec(line) ?? HTML_H1.exec(line);
     const setext = paragraph.length > 0 && /^ {0,3}=+[ \t]*$/.test(line);
     if (atx || setext) {
-      const text = headingText(atx ? atx[1] : paragraph.join(' '));
+      const text = headingText(atx ? atx[1].replace(/<[^>]*>/g, '') : paragraph.join(' '));
       if (text !== '') return text;
       paragraph = [];
       continue;
@@ -117,6 +117,9 @@ export function firstHeading(body: string): string | null {
   }
   return null;
 }
+
+// A level-one heading written as HTML on one line (pages converted from HTML): `<h1>Title</h1>`.
+const HTML_H1 = /^ {0,3}<h1(?:\s[^>]*)?>(.+?)<\/h1>\s*$/i;
 
 // A heading's text without inline Markdown markers and kramdown attribute lists.
 function headingText(raw: string): string {

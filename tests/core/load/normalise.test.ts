@@ -200,6 +200,11 @@ describe('helpers', () => {
     ['\n===\n', null],
     ['- a list item\n===', null],
     ['> a quote\n===', null],
+    // A level-one heading written as HTML on one line (pages converted from HTML).
+    ['<h1>Title in HTML</h1>\n\nBody.', 'Title in HTML'],
+    ['<!-- note -->\n<h1 class="title">Fees <em>fall</em></h1>', 'Fees fall'],
+    ['<h2>Level two in HTML</h2>', null],
+    ['```html\n<h1>in a fence</h1>\n```', null],
   ];
   it.each(headings)('firstHeading(%j)', (body, expected) => {
     expect(firstHeading(body)).toBe(expected);

@@ -23,7 +23,24 @@ let segmenter: Intl.Segmenter | null = null;
 function dictionaryWords(piece: string): string[] {
   if (piece.length > LONG_WORD || !DICTIONARY_SCRIPT.test(piece)) return [piece];
   segmenter ??= new Intl.Segmenter('th', { granularity: 'word' });
-  return Array.from(segmenter.segment(piece), (s) => s.segment);
+  // A word end inside a grapheme cluster (the dictionary splits a string that is no word, such as
+  // `กิน้|ำ`, before the vowel AM) is no place to break: the cluster stays whole.
+  const clusterEnds = new Set<number>();
+  let at = 0;
+  for (const g of eachGrapheme(piece)) clusterEnds.add((at += g.length));
+  const words: string[] = [];
+  let word = '';
+  at = 0;
+  for (const { segment } of segmenter.segment(piece)) {
+    word += segment;
+    at += segment.length;
+    if (clusterEnds.has(at)) {
+      words.push(word);
+      word = '';
+    }
+  }
+  if (word) words.push(word);
+  return words;
 }
 
 interface Piece {

@@ -35,8 +35,17 @@ describe('a static site passed at its root', () => {
   it('Jekyll: posts at any depth and drafts with --drafts; no page, include or README', () => {
     const shown = run(['-f', '', '-p', 'title', `${sites}/jekyll-blog`]);
     expect([shown.code, shown.stderr]).toEqual([0, '']);
-    expect(shown.stdout.split('\n').filter(Boolean).sort()).toEqual(['Boletín #41: RBF', 'Node Weekly #41: fee bumping']);
+    expect(shown.stdout.split('\n').filter(Boolean).sort()).toEqual(['Boletín #41: RBF', 'Node Weekly #41: fee bumping', 'Node Weekly #42: package relay']);
     const drafts = run(['-f', 'is:draft', '-p', 'title', '--drafts', `${sites}/jekyll-blog`]);
     expect(drafts.stdout).toBe('Node Weekly #42 (draft)\n');
+  });
+
+  it('Jekyll: a post in a folder under _posts is named by the site, and its tags string splits on whitespace as Jekyll splits it', () => {
+    const r = run(['-f', 'tag:fees', '-p', 'json', `${sites}/jekyll-blog`]);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const found = rows(r.stdout) as Array<Row & { tags: string[]; publishedAt: string }>;
+    expect(found.map((o) => [o.title, o.source, o.tags, o.publishedAt.slice(0, 10)])).toEqual([
+      ['Node Weekly #42: package relay', 'jekyll-blog', ['mempool', 'package-relay', 'fees'], '2025-11-12'],
+    ]);
   });
 });

@@ -7,7 +7,7 @@
 // a word (`Maker`, `Stellar`) only capitalised within a few words of a price or a move (`$`, `%`). Other tickers count written upper-case
 // (`SOL`, not `sol`), other names in any case (`Solana`, `solana`).
 import { assetTable } from './assets.js';
-import { isTitleCase, mayBeCapitals, proseWords, startsUpper } from './prose-words.js';
+import { isTitleCase, mayBeCapitals, proseWords, startsUpper, type Token } from './prose-words.js';
 import { isWordTicker, WORD_NAMES } from './words.js';
 
 /** Where a coin was found, most trusted first. */
@@ -60,6 +60,20 @@ const CLAUSE_START = /(?:^|[:;,.!?(\u2014\u2013]|\s[-\u2013\u2014])\s*["'\u2018\
 interface Span { symbol: string; start: number; end: number; ticker: boolean }
 // What may stand between two tickers of one list: "BTC, ETH and LINK", "SOL/LINK".
 const LIST_GAP = /^\s*(?:,|\/|&|\+|and|or|vs\.?)?\s*$/i;
+
+// Time-zone abbreviations: three of them are tickers too (GMT is STEPN's, CDT and AST others'),
+// and "10:30 GMT" is a time, not a coin. A zone word counts as no coin after a clock time
+// (`10:30`, `09:00:00`, `3pm`, `3 p.m.`) or before an offset (`GMT+8`, `GMT-05:00`); elsewhere
+// ("GMT jumps 12%") the ticker rules decide as for any ticker.
+const ZONES: ReadonlySet<string> = new Set(
+  ('UTC GMT UT EST EDT CST CDT MST MDT PST PDT AKST AKDT HST AST ADT NST NDT WET WEST CET CEST EET EEST MSK BST IST ' +
+    'GST PKT ICT WIB HKT SGT PHT JST KST AEST AEDT ACST AWST NZST NZDT SAST CAT EAT WAT BRT ART CLT').split(' '),
+);
+const CLOCK_BEFORE = /(?:\b\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\b\.?)?|\b\d{1,2}\s*[ap]\.?m\b\.?)\s*\(?$/i;
+const OFFSET_AFTER = /^[+\u2212-]\d/;
+function isZone(text: string, tok: Token): boolean {
+  return ZONES.has(tok.text) && (CLOCK_BEFORE.test(text.slice(Math.max(0, tok.start - 24), tok.start)) || OFFSET_AFTER.test(text.slice(tok.end, tok.end + 2)));
+}
 
 /** The tickers (upper-case, deduplicated, in order) found by cashtag in `text`. */
 export function cashtags(text: string): string[] {
@@ -157,7 +171,7 @@ export function proseCoins(text: string): string[] {
     }
     if (!mayBeCapitals(tok.text) || tok.text !== tok.text.toUpperCase() || !/\p{L}/u.test(tok.text)) continue;
     const asset = t.bySymbol.get(tok.text);
-    if (!asset) continue;
+    if (!asset || isZone(text, tok)) continue;
     // XBT is the asset's own ticker in another spelling; word-tickers wait for context.
     (isWordTicker(tok.text) ? maybe : sure).push({ symbol: asset.symbol, start: tok.start, end: tok.end, ticker: true });
   }

@@ -8,6 +8,7 @@ import type { Article, FrontMatterFormat } from '../article.js';
 import { isDraft } from './flags.js';
 import { publishedDate, updatedDate } from './published-date.js';
 import { repairMojibake } from './mojibake.js';
+import { inDraftsFolder, isJekyllPost, sourceFolder } from '../files/index.js';
 import { sanitizeLine, decodeEntities } from '../text/index.js';
 
 /** Where a file was found, as the loader saw it on disk (contract shared with load.ts). */
@@ -126,32 +127,6 @@ function headingText(raw: string): string {
     .trim();
 }
 
-// A page bundle (Hugo, Eleventy, Gatsby: `posts/halving/index.md`) is named by its folder, the
-// article's slug; the folder that holds the bundles names the source, as it does for plain files.
-const BUNDLE_PAGE = /^index\.(?:md|markdown|mdx)$/i;
-
-/**
- * The folder that names a file's source (`fileName`: the path's last part): its own folder,
- * except that Jekyll's `_posts` and `_drafts` stand for the site above them and a page bundle's
- * folder for the folder above it.
- */
-function sourceFolder(info: FileInfo, fileName: string): string {
-  let folder = info.folderName;
-  if (!BUNDLE_PAGE.test(fileName) && folder !== '_posts' && folder !== '_drafts') return folder;
-  let dir = path.dirname(info.path);
-  if (BUNDLE_PAGE.test(fileName)) {
-    dir = path.dirname(dir);
-    folder = path.basename(dir) || folder;
-  }
-  if (folder !== '_posts' && folder !== '_drafts') return folder;
-  return path.basename(path.dirname(dir)) || folder;
-}
-
-/** Whether the file is in a Jekyll `_drafts` folder: a draft whatever its front matter says (Jekyll publishes it only with --drafts). */
-function inDraftsFolder(info: FileInfo): boolean {
-  return info.folderName === '_drafts';
-}
-
 // Printable ASCII without `&`: text that mojibake repair, entity decoding, NFC and sanitizeLine
 // all leave as it is, so one test stands for the four passes (most fields of most files).
 const PLAIN = /^[\x20-\x25\x27-\x7e]*$/;
@@ -189,6 +164,10 @@ function display(s: string, entities = true): string {
 function displayOrNull(s: string | null, entities = true): string | null {
   return s === null ? null : display(s, entities) || null;
 }
+
+// Jekyll's own split of a `tags` string is on whitespace; commas some posts write between tags
+// anyway (`tags: bitcoin, etf`) are dropped rather than kept on the tag (`bitcoin,`) as Jekyll would.
+const JEKYLL_TAGS = /[\s,]+/;
 
 // Lists this long are kept distinct by looking through them; longer ones by a Set.
 const SHORT_LIST = 16;
@@ -231,7 +210,7 @@ export function normaliseArticle(input: NormaliseInput): Article {
   const sourceName =
     displayOrNull(isRecord(source) ? scalarText(source.name) : scalarText(source)) ??
     displayOrNull(isRecord(author) ? scalarText(author.name) : scalarText(author)) ??
-    display(sourceFolder(info, fileName), false);
+    display(sourceFolder(info), false);
   const sourceKey =
     (isRecord(source) ? displayOrNull(scalarText(source.key))?.toLowerCase() : undefined) ?? slugify(sourceName);
 
@@ -260,7 +239,14 @@ export function normaliseArticle(input: NormaliseInput): Article {
     sourceKey,
     // `category` names one category; Jekyll's `categories` string is space-separated.
     categories: displayList([typeof data.category === 'string' ? [data.category] : data.category, data.categories], /\s+/),
-    tags: displayList([data.tags, data.keywords], /,/),
+    // Jekyll splits a `tags` string on whitespace (`tags: bitcoin etf` is two tags) and takes a
+    // `tag` as one; elsewhere a tags string is comma-separated (`tags: spot etf, bitcoin`).
+    // `keywords` (an SEO field, not Jekyll's) stays comma-separated everywhere.
+    tags: displayList([
+      typeof data.tag === 'string' ? [data.tag] : data.tag,
+      typeof data.tags === 'string' && isJekyllPost(info) ? data.tags.split(JEKYLL_TAGS) : data.tags,
+      data.keywords,
+    ], /,/),
     coinFields: displayList(COIN_KEYS.map((k) => coinValues(data[k])), /,/),
     sentiment: displayOrNull(scalarText(data.sentiment)),
     score: toNumber(data.score),

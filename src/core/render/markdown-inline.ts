@@ -23,7 +23,8 @@ function textSpan(text: string, style: SpanStyle): Span {
   return { ...style, text: cleanInline(text.replace(UNRESOLVED_REFERENCE, '$1')) };
 }
 
-// A bare URL or <autolink> whose text is the address itself needs no footnote.
+// A bare URL or <autolink> whose text is the address itself: its text already shows the address,
+// but wrapped across rows of the body it cannot be copied whole, so it is listed under Links too.
 function isBareLink(text: string, href: string): boolean {
   const t = text.trim();
   return t === href || `mailto:${t}` === href || `http://${t}` === href || `https://${t}` === href;
@@ -48,9 +49,13 @@ const HIDDEN_INLINE = new Set(['script', 'style', 'noscript', 'template', 'texta
 function linkSpans(link: Tokens.Link, style: SpanStyle, state: InlineState): Span[] {
   const href = linkTarget(link.href ?? '');
   const inner = spansOf(link.tokens ?? [], { ...style, role: 'link', underline: true, ...(href ? { href } : {}) }, state);
-  if (!href || isBareLink(link.text, href) || isBareLink(link.text, link.href ?? '')) return inner;
+  if (!href) return inner;
   const n = state.notes.number(href);
-  return n === null ? inner : [...inner, { role: 'dim', text: `[${n}]` }];
+  if (n === null) return inner;
+  // After an address the note stands apart, so a double-click or a terminal's URL detection on
+  // the address does not take `[n]` with it.
+  const bare = isBareLink(link.text, href) || isBareLink(link.text, link.href ?? '');
+  return bare ? [...inner, { ...style, text: ' ' }, { role: 'dim', text: `[${n}]` }] : [...inner, { role: 'dim', text: `[${n}]` }];
 }
 
 const TAG_STYLE: Record<string, SpanStyle> = {

@@ -8,10 +8,13 @@ import { assetOf, coinSymbols } from '../../core/coins/index.js';
 import { relativeDate, sentimentMark } from '../../core/render/index.js';
 import type { Hit } from '../../core/search/index.js';
 import { sanitizeLine } from '../../core/text/index.js';
-import { displayText, columns, fitPrefix, fitWidth, padWidth } from '../../core/width/index.js';
+import { columns, fitWidth, padWidth } from '../../core/width/index.js';
 import type { RowInfo } from '../../state/story-rows.js';
 import { paint } from '../frame/paint.js';
 import { theme } from '../theme.js';
+import { titleSegments } from './title-segments.js';
+
+export { titleSegments };
 
 /** The unread marker: no other column uses it (● is neutral sentiment and the --multi mark). */
 export const UNREAD_GLYPH = '◆';
@@ -183,44 +186,4 @@ export function coinChips(article: Article, room: number): Array<{ text: string;
   return coinSymbols(article)
     .slice(0, chipCount(room))
     .map((symbol) => ({ text: symbol, color: assetOf(symbol)?.color ?? null }));
-}
-
-// Titles in display form, the last few thousand: each keystroke shows most of the last one's rows.
-const displayed = new Map<string, string>();
-function displayTitle(raw: string): string {
-  let text = displayed.get(raw);
-  if (text === undefined) {
-    if (displayed.size >= 4_000) displayed.clear();
-    text = displayText(sanitizeLine(raw));
-    displayed.set(raw, text);
-  }
-  return text;
-}
-
-/** A title cut to `width` columns and split into plain and matched runs for highlighting. */
-export function titleSegments(
-  rawTitle: string,
-  matches: ReadonlyArray<readonly [number, number]>,
-  width: number,
-): Array<{ text: string; match: boolean }> {
-  // Display form (core/width/width.ts): format characters and ambiguous emoji parts dropped.
-  const title = displayTitle(rawTitle);
-  if (width <= 0) return [];
-  const fit = fitPrefix(title, width);
-  // Match ranges index the stored title; if sanitising changed it they no longer line up.
-  const ranges = title === rawTitle ? matches : [];
-  const flags = new Uint8Array(fit.length);
-  for (const [a, b] of ranges) for (let i = Math.max(0, a); i <= Math.min(b, fit.length - 1); i++) flags[i] = 1;
-  const out: Array<{ text: string; match: boolean }> = [];
-  let i = 0;
-  while (i < fit.length) {
-    let j = i + 1;
-    while (j < fit.length && flags[j] === flags[i]) j++;
-    // Never split a surrogate pair between runs.
-    if (j < fit.length && /[\udc00-\udfff]/.test(title[j])) j++;
-    out.push({ text: title.slice(i, j), match: flags[i] === 1 });
-    i = j;
-  }
-  if (fit.ellipsis) out.push({ text: '…', match: false });
-  return out;
 }

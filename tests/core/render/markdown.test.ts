@@ -35,7 +35,7 @@ const constructs: Array<{ name: string; md: string; shows: string[]; has?: (l: L
   { name: 'tasks', md: '- [ ] todo\n- [x] done', shows: ['• [ ] todo', '• [x] done'] },
   { name: 'hr', md: 'a\n\n---\n\nb', shows: ['a', '──────────', 'b'] },
   { name: 'image', md: '![a chart](c.png)', shows: ['[image: a chart]'] },
-  { name: 'autolink', md: 'see <https://x.io> now', shows: ['see https://x.io now'], has: (l) => !text(l).includes('Links') },
+  { name: 'autolink', md: 'see <https://x.io> now', shows: ['see https://x.io [1] now', '[1] https://x.io'], has: (l) => text(l).includes('Links') },
   { name: 'html block', md: '<div class="x">\nHello <b>there</b> &amp; bye\n</div>', shows: ['Hello there & bye'], has: (l) => spansOf(l).some((s) => s.bold && s.text === 'there') },
   { name: 'inline html', md: 'a <span>b</span> c<br>d', shows: ['a b c', 'd'] },
   { name: 'html comment', md: 'x\n\n<!-- secret -->\n\ny', shows: ['x', 'y'], has: (l) => !text(l).join('').includes('secret') },

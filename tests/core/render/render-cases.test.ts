@@ -244,6 +244,18 @@ const SHOWS: readonly Shows[] = [
     rows: ['• First listed item', '• Second listed item with the desk[1]', '3. Third', '4. Fourth', 'BTC │ 97,000 │ new high'],
   },
   {
+    what: 'bare URLs, <autolinks>, www. addresses and e-mail addresses are listed under Links too, their note set apart from the address',
+    file: 'more-bare-urls.md', width: 58, join: ' ',
+    shows: ['final.pdf?sig=ab12cd34&v=2 [1]', 'https://auditor.example.org/letters/2025-11-22 [2]', 'support@example-exchange.com [3]', 'www.example-exchange.com/help [4]', 'named link[5]'],
+    links: [
+      'https://reserves.example-exchange.com/attestations/2025/11/merkle-root-and-liabilities-report-final.pdf?sig=ab12cd34&v=2',
+      'https://auditor.example.org/letters/2025-11-22',
+      'mailto:support@example-exchange.com',
+      'http://www.example-exchange.com/help',
+      'https://example.org/named',
+    ],
+  },
+  {
     what: 'unresolved reference links show as their text',
     file: 'more-unresolved-refs.md', width: 58, join: ' ',
     shows: ['describes BIP125 replacement', 'proposal for package relay,', 'update to Bitcoin Core #12345.', 'A defined link[1] works'],

@@ -174,7 +174,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
           ),
       });
 
-    const frames = new FrameWriter(term.output);
+    const frames = new FrameWriter(term.output, term.fds.output);
     // A cursor move's list rows reach the terminal before React renders the key (ui/frame/fast-frame.ts).
     drawFastFramesTo(frames);
     const instance = render(element(), {

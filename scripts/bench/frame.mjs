@@ -148,20 +148,31 @@ async function child(repo, dir) {
   (await import(dist('ui/frame/fast-frame.js'))).drawFastFramesTo(frames);
   const write = frames.write.bind(frames);
   const patch = frames.patch.bind(frames);
+  const planPatch = frames.planPatch.bind(frames);
   frames.patch = (rows) => timedWrite(() => patch(rows), (drawn) => drawn);
   frames.write = (chunk, cb) => timedWrite(() => write(chunk, cb), () => chunk !== '');
-  const timedWrite = (writeNow, counted) => {
+  // A draw worked out ahead (ui/input/draw-ahead.ts) is written by its plan's keep as the key is
+  // read, and counts as the key's first frame, timed when its bytes are out (keep's `then`, before
+  // the sleep that follows them). Before 2026-12-01's fourteenth round it was not counted: such a
+  // key's first frame was React's held one, 9-16 ms later and writing nothing.
+  frames.planPatch = (rows) => {
+    const plan = planPatch(rows);
+    return plan && { ...plan, keep: (then) => { const t = performance.now(); const before = out.bytes; plan.keep(() => { counted(t, before); then?.(); }); } };
+  };
+  const counted = (t, before) => {
+    if (!key) return;
+    key.write += performance.now() - t;
+    key.bytes += out.bytes - before;
+    // The key's first frame: the list's answer, before the body follows.
+    key.firstBytes ??= out.bytes - before;
+    // From the key's arrival to its first frame written (the list's answer).
+    key.firstMs ??= performance.now() - key.at;
+  };
+  const timedWrite = (writeNow, isCounted) => {
     const t = performance.now();
     const before = out.bytes;
     const r = writeNow();
-    if (key && counted(r)) {
-      key.write += performance.now() - t;
-      key.bytes += out.bytes - before;
-      // The key's first frame: the list's answer, before the body follows.
-      key.firstBytes ??= out.bytes - before;
-      // From the key's arrival to its first frame written (the list's answer).
-      key.firstMs ??= performance.now() - key.at;
-    }
+    if (isCounted(r)) counted(t, before);
     return r;
   };
   const stdin = new FakeStdin();

@@ -7,8 +7,8 @@
 
 import { isRecord, R, splitInode, type ArticleRecord } from '../article-record.js';
 import { foldText } from '../text/index.js';
-import { articleCoinSymbols } from './columns.js';
-import type { ArticleText, HandedBatch, HandedRow } from './store.js';
+import { articleCoinSymbols, articleFields } from './columns.js';
+import type { ArticleText, HandedBatch, HandedRow, MadeRow } from './store.js';
 
 /**
  * The FTS5 text of an article (its short fields and its body, folded) and its coins. Every field is
@@ -115,4 +115,37 @@ export function handedRows(batch: HandedBatch): HandedRow[] {
     rows.push({ id, path: r[R.path], size: r[R.size], mtime: r[R.mtimeMs], dev, ino, published: r[4] === null ? null : Math.floor(r[4]), record: r, recordJson, lead: o.lead ?? '', text: body && handedText(r, body) });
   });
   return rows;
+}
+
+/**
+ * The rows of a batch handed with its bodies, made ready on the thread that hands it: all the
+ * JavaScript work of their insert but the binding (the records read back from the JSON, the short
+ * fields folded, the coins found, the filter columns), so that the index's thread only binds
+ * (madeRows), while this one makes the next batch. Null for a batch without bodies.
+ */
+export function makeRows(batch: HandedBatch): MadeRow[] | null {
+  if (!batch.bodies) return null;
+  return handedRows(batch).map((r) => {
+    const f = articleFields(r.record as ArticleRecord);
+    const t = r.text as ArticleText & { body: Buffer };
+    const json = r.recordJson ?? JSON.stringify(r.record);
+    return [r.id, r.path, r.size, r.mtime, r.dev, r.ino, r.published, json, r.lead, f.source, f.lang, f.sentiment, f.draft, f.sticky, f.warned, t.title, t.description, t.tags, t.source, t.category, t.coins, t.body.byteOffset, t.body.length];
+  });
+}
+
+/** The rows makeRows made, as the index's thread writes them, each body a view of `bodies` (no copy). */
+export function madeRows(made: readonly MadeRow[], bodies: ArrayBuffer): HandedRow[] {
+  return made.map(([id, path, size, mtime, dev, ino, published, json, lead, sourceMatch, lang, sentiment, draft, sticky, warned, title, description, tags, source, category, coins, bodyAt, bodyBytes]) => ({
+    id,
+    path,
+    size,
+    mtime,
+    dev,
+    ino,
+    published,
+    recordJson: json,
+    lead,
+    fields: { source: sourceMatch, lang, sentiment, draft, sticky, warned },
+    text: { title, description, tags, source, category, body: Buffer.from(bodies, bodyAt, bodyBytes), coins },
+  }));
 }

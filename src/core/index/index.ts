@@ -8,8 +8,8 @@ export { APPLICATION_ID, BUSY_TIMEOUT_MS, INDEX_FORMAT, removeIndex } from './da
 export { IndexReader } from './reader.js';
 export { IndexSession, type Pause } from './session.js';
 export { buildText, isOurIndex, TEXT_BATCH, type TextReader, type TextBuildResult, type TextProgress } from './text-build.js';
-export { packTexts, pendingText, unpackTexts, type PackedTexts } from './article-text.js';
-export type { ArticleText, HandedBatch, HandedRow, PendingRow } from './store.js';
+export { makeRows, packTexts, pendingText, unpackTexts, type PackedTexts } from './article-text.js';
+export type { ArticleText, HandedBatch, HandedRow, MadeRow, PendingRow } from './store.js';
 export { RowWriter, ROWS_HELD, ROWS_HANDED, ROW_BYTES_HELD } from './text-build.js';
 export { MIN_LENGTH, nearTokens, startVocabulary, WordIndex, type WordAnswer, type WordSource } from './word-index.js';
 export { INDEX_WORD, MAX_TOKENS, MIN_WORD, planQuery, wordGroup, type QueryPlan } from './query-plan.js';

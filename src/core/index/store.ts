@@ -54,38 +54,38 @@ export interface HandedRow extends FileStamp {
   path: string;
   /** Milliseconds since the epoch (whole), or null. */
   published: number | null;
-  /** The record, and its JSON text when the handed batch carried it (HandedBatch spans). */
-  record: ArticleRecord;
+  /** The record and its JSON text (when the batch carried it: HandedBatch spans), or, for a row made ready (article-text.ts madeRows), the JSON and the filter columns. */
+  record?: ArticleRecord;
   recordJson?: string;
+  fields?: ArticleFields;
   lead: string;
   /** The FTS5 text, made from the body the parse read (article-text.ts handedText); null leaves the row pending. */
   text: ArticleText | null;
 }
 
-/**
- * A cold load's rows as handed over: the parse outcomes as JSON (load's FileOutcome), each one's
- * reserved row id (-1 for none; article-text.ts handedRows), where each record sits in the JSON
- * when known (`spans`, load/parse-worker.ts outcomesJson), and the folded bodies when the parse kept them.
- */
+/** A cold load's rows as handed over: the parse outcomes as JSON (load's FileOutcome), each one's reserved row id (-1 for none; article-text.ts handedRows), where each record sits in the JSON when known (`spans`, load/parse-worker.ts outcomesJson), and the folded bodies when the parse kept them. */
 export interface HandedBatch {
   json: string;
   ids: Int32Array;
   spans?: Int32Array;
   /** Transferable: each article outcome's folded body (UTF-8, record[R.bodyLength] bytes), back to back in outcome order. */
   bodies?: ArrayBuffer;
+  /** The rows made ready by the handing thread (article-text.ts makeRows): json, ids and spans are then unused. */
+  made?: MadeRow[];
 }
 
-/** A row still without text, as the text build needs it: where to read it, what file it was, and its stored article JSON. */
-export interface PendingRow extends FileStamp {
-  id: number;
-  path: string;
-  article: string;
-}
+/** A handed row made ready for its insert (article-text.ts makeRows): its row's columns, the FTS5 text's short fields and coins, where its body sits in the batch's bodies. */
+export type MadeRow = [id: number, path: string, size: number, mtime: number, dev: number, ino: number, published: number | null, json: string, lead: string, sourceMatch: string, lang: string, sentiment: string, draft: number, sticky: number, warned: number, title: string, description: string, tags: string, source: string, category: string, coins: readonly string[], bodyAt: number, bodyBytes: number];
 
 /** A stored row as read back for the freshness check. */
 export interface StoredRow extends FileStamp {
   id: number;
   path: string;
+}
+
+/** A row still without text, as the text build needs it: where to read it, what file it was, and its stored article JSON. */
+export interface PendingRow extends StoredRow {
+  article: string;
 }
 
 /** Reads and writes the article rows of one open index database. */
@@ -213,7 +213,7 @@ export class ArticleStore {
       for (const r of batch) {
         const old = this.byPath.get(r.path) as number | undefined;
         if (old !== undefined) this.removeOne(old);
-        const f = articleFields(r.record);
+        const f = r.fields ?? articleFields(r.record as ArticleRecord);
         this.insertRowAt.run(r.id, r.path, r.size, r.mtime, r.dev, r.ino, r.published, r.recordJson ?? JSON.stringify(r.record), r.lead, f.source, f.lang, f.sentiment, f.draft, f.sticky, f.warned);
         if (r.text === null) this.insertPending.run(r.id);
         else {
@@ -263,11 +263,10 @@ export class ArticleStore {
   }
 
   /**
-   * Writes the text of rows still pending, in one transaction, and takes them off text_pending;
-   * a row no longer pending (removed, replaced, or done by another process meanwhile) is
-   * skipped, so no text is ever written twice. Returns how many were written.
-   *
-   * Written in ascending id order whatever the order given: FTS5 keeps a transaction's terms in
+   * Writes the text of rows still pending, in one transaction, and takes them off text_pending; a
+   * row no longer pending (removed, replaced, or done by another process meanwhile) is skipped,
+   * so no text is ever written twice. Returns how many were written. In ascending id order
+   * whatever the order given: FTS5 keeps a transaction's terms in
    * memory and writes them out as one segment at commit, but only while each rowid is larger than
    * the last. Rows given in no id order each became a segment, and merging them was most of the
    * insert's cost (10k rows: 1.6 s of FTS5 time, 0.3-0.5 s sorted).

@@ -13,7 +13,7 @@
 import type Database from 'better-sqlite3';
 import { APPLICATION_ID, ensureSecondaryIndexes, INDEX_FORMAT } from './database.js';
 import { ArticleStore, type ArticleText, type HandedBatch, type HandedRow, type PendingRow } from './store.js';
-import { handedRows } from './article-text.js';
+import { handedRows, madeRows } from './article-text.js';
 
 /**
  * The FTS5 texts (article-text.ts's pendingText) of a batch of pending rows, made from their
@@ -196,14 +196,19 @@ export class RowWriter {
     private readonly holdBytes: number,
   ) {}
 
+  /**
+   * Holds a batch; a batch of rows made ready (HandedBatch made) is written as soon as WRITE_BATCH
+   * rows are held: they come after the list, as the load's thread makes them.
+   */
   add(batch: HandedBatch): void {
     const json = batch.bodies ? batch.json : Buffer.from(batch.json, 'utf8');
     const bytes = typeof json === 'string' ? Buffer.byteLength(json, 'utf8') : json.length;
-    const held: HeldBatch = { json, ids: batch.ids, spans: batch.spans, bodies: batch.bodies, rows: rowCount(batch), bytes: bytes + (batch.bodies?.byteLength ?? 0) };
+    const held: HeldBatch = { json, ids: batch.ids, spans: batch.spans, bodies: batch.bodies, made: batch.made, rows: batch.made?.length ?? rowCount(batch), bytes: bytes + (batch.bodies?.byteLength ?? 0) };
     this.held.push(held);
     this.heldRows += held.rows;
     this.heldBytes += held.bytes;
     while (this.heldBytes > this.holdBytes) this.write(1);
+    if (batch.made && this.heldRows >= WRITE_BATCH) this.write(WRITE_BATCH);
   }
 
   /** Rows held, not written yet. */
@@ -218,8 +223,8 @@ export class RowWriter {
 
   /**
    * Writes every row held, calling `onWritten` with the rows written so far after each
-   * transaction. When it holds them all (none written yet) and they brought their texts (a load
-   * of up to ROWS_HELD files), its connection stops checkpointing the WAL for good: SQLite's
+   * transaction. When its first write finds every batch held with its texts (a load of up to
+   * ROWS_HELD files), its connection stops checkpointing the WAL for good: SQLite's
    * automatic checkpoint (every 1,000 WAL pages) copies the pages into the file and syncs both,
    * a dozen times in a 10k build, each a wait on the disk (~0.15 s in all under load); the one
    * checkpoint is then the connection's close, after the build (load/text-worker.ts), on ~20 MB
@@ -227,7 +232,6 @@ export class RowWriter {
    * at 100k) keep the bounded checkpoint the build uses (checkpointLess).
    */
   flush(onWritten?: (written: number) => void): void {
-    if (this.written === 0 && this.held.length > 0 && this.held.every((b) => b.bodies !== undefined)) this.connected().db.pragma('wal_autocheckpoint = 0');
     while (this.held.length > 0) {
       this.write(WRITE_BATCH);
       onWritten?.(this.written);
@@ -241,7 +245,8 @@ export class RowWriter {
       const batch = this.held.shift() as HeldBatch;
       this.heldRows -= batch.rows;
       this.heldBytes -= batch.bytes;
-      for (const row of handedRows({ json: typeof batch.json === 'string' ? batch.json : batch.json.toString('utf8'), ids: batch.ids, spans: batch.spans, bodies: batch.bodies })) out.push(row);
+      const rows = batch.made && batch.bodies ? madeRows(batch.made, batch.bodies) : handedRows({ json: typeof batch.json === 'string' ? batch.json : batch.json.toString('utf8'), ids: batch.ids, spans: batch.spans, bodies: batch.bodies });
+      for (const row of rows) out.push(row);
     }
     return out;
   }
@@ -259,6 +264,7 @@ export class RowWriter {
 
   // Writes the oldest held batches, at least one, until `rows` rows are taken.
   private write(rows: number): void {
+    if (this.written === 0 && this.held.length > 0 && this.held.every((b) => b.bodies !== undefined)) this.connected().db.pragma('wal_autocheckpoint = 0');
     this.put(this.take(rows));
   }
 

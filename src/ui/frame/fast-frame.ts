@@ -16,7 +16,8 @@ import { yieldToTerminal } from './terminal-yield.js';
 /** Where the rows go: the FrameWriter the dashboard hands ink (planPatch: drawn ahead, planPlaced). */
 export interface RowPatcher {
   patch(rows: ReadonlyMap<number, string>): boolean;
-  planPatch?(rows: ReadonlyMap<number, string>): { bytes: string; keep(): void } | null;
+  /** A patch worked out now and written later; `keep(then)` calls `then` right after its bytes are written. */
+  planPatch?(rows: ReadonlyMap<number, string>): { bytes: string; keep(then?: () => void): void } | null;
 }
 
 let writer: RowPatcher | null = null;
@@ -68,13 +69,13 @@ export function planPlaced(rows: readonly PlacedRow[]): (() => boolean) | null {
   const [version, to] = [screenVersion(), writer];
   return () => {
     if (screenVersion() !== version || writer !== to) return false;
-    // The bytes first: placing the slots and keeping the rows is bookkeeping for the next frame.
-    patch.keep();
+    // The bytes first, and the sleep right after them: the key's answer is out before anything
+    // else is made for the key, and the terminal takes it in while this process sleeps, not while
+    // the key's handling keeps a core (terminal-yield.ts). Placing the slots and keeping the rows
+    // is bookkeeping for the next frame; it waits until after the sleep.
+    patch.keep(yieldToTerminal);
     screen.keep();
     for (const r of changed) placeInSlot(r.block, r.row, r.text);
-    // The key's answer is out before anything else is made for the key: the terminal takes it in
-    // while this process sleeps, not while the key's handling keeps a core (terminal-yield.ts).
-    yieldToTerminal();
     return true;
   };
 }

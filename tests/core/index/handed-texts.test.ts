@@ -9,7 +9,8 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openIndex } from '../../../src/core/index/database.js';
 import { buildText, reserveRowIds, RowWriter } from '../../../src/core/index/text-build.js';
-import { handedText } from '../../../src/core/index/article-text.js';
+import { handedText, makeRows } from '../../../src/core/index/article-text.js';
+import type { HandedBatch, MadeRow } from '../../../src/core/index/store.js';
 import { matchingIds } from '../../../src/core/index/fts.js';
 import { parseBatch } from '../../../src/core/load/parse-worker.js';
 import { localTexts } from '../../../src/core/load/text-worker.js';
@@ -42,13 +43,17 @@ const jobs = (): Array<{ path: string; relPath: string; folderName: string }> =>
 
 // One index file written from a parse batch: with `bodies`, the rows carry their texts; without,
 // they are left pending and the text build reads their files again (a load past ROWS_HELD files).
-async function indexOf(name: string, withBodies: boolean): Promise<Database.Database> {
+// `made`: the rows are made ready by the thread that hands them (makeRows) and posted (cloned, the
+// bodies moved), as the load's thread does after the list (load/text-thread.ts).
+async function indexOf(name: string, withBodies: boolean, made = false): Promise<Database.Database> {
   const reply = parseBatch({ batch: 0, jobs: jobs(), cap: CAP, withBody: true });
   const db = openIndex(path.join(root, name)).db;
   let next = reserveRowIds(db, reply.outcomes.length);
   const ids = Int32Array.from(reply.outcomes.map((o) => (o.ok ? next++ : -1)));
   const writer = new RowWriter(() => db, 16 << 20);
-  writer.add({ json: JSON.stringify(reply.outcomes), ids, ...(withBodies ? { bodies: reply.bodies } : {}) });
+  const batch: HandedBatch = { json: JSON.stringify(reply.outcomes), ids, ...(withBodies ? { bodies: reply.bodies } : {}) };
+  const rows = made ? makeRows(batch) : null;
+  writer.add(rows ? structuredClone({ json: '', ids: new Int32Array(0), bodies: batch.bodies, made: rows }, { transfer: [reply.bodies] }) : batch);
   writer.flush();
   // As the index's thread does after the rows: handed texts leave nothing for it but reserved ids no row took.
   const built = await buildText(db, localTexts(CAP).read);
@@ -80,6 +85,46 @@ describe('texts handed over with the rows', () => {
     } finally {
       handed.close();
       readBack.close();
+    }
+  });
+
+  it('made ready by the thread that hands them (makeRows), index the same words, coins and rows', async () => {
+    const handed = await indexOf('handed.sqlite', true);
+    const made = await indexOf('made.sqlite', true, true);
+    try {
+      expect((dump(made) as { coins: unknown[] }).coins.length).toBeGreaterThan(5);
+      expect(dump(made)).toEqual(dump(handed));
+      const columns = 'SELECT id, path, size, mtime, dev, ino, published, source_match, lang, sentiment, draft, sticky, warned FROM articles ORDER BY id';
+      expect(made.prepare(columns).raw().all()).toEqual(handed.prepare(columns).raw().all());
+    } finally {
+      handed.close();
+      made.close();
+    }
+  });
+
+  it('a batch without bodies is not made ready: its rows wait for the texts read from the files', () => {
+    const reply = parseBatch({ batch: 0, jobs: jobs(), cap: CAP, withBody: false });
+    expect(makeRows({ json: JSON.stringify(reply.outcomes), ids: Int32Array.from(reply.outcomes.map((_, k) => k + 1)) })).toBeNull();
+  });
+
+  it('rows made ready are written as they come, once 2,000 are held, whole batches a transaction, before the last is handed', () => {
+    const db = openIndex(path.join(root, 'eager.sqlite')).db;
+    try {
+      const rows = (from: number, count: number): MadeRow[] =>
+        Array.from({ length: count }, (_, k): MadeRow => [from + k, `/n/${from + k}.md`, 1, 2, 3, from + k, null, '[]', '', '', '', '', 0, 0, 0, 'title', '', '', '', '', [], 0, 0]);
+      const writer = new RowWriter(() => db, 64 << 20);
+      const count = (): number => db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
+      writer.add({ json: '', ids: new Int32Array(0), bodies: new ArrayBuffer(0), made: rows(1, 1_500) });
+      expect(count()).toBe(0);
+      writer.add({ json: '', ids: new Int32Array(0), bodies: new ArrayBuffer(0), made: rows(1_501, 1_500) });
+      // The first batch went in as the second came (two would be past 2,000 rows a transaction); the second waits for more or flush().
+      expect(count()).toBe(1_500);
+      expect(writer.heldCount).toBe(1_500);
+      writer.flush();
+      expect(count()).toBe(3_000);
+      expect(matchingIds(db, ['title'], false)).toHaveLength(3_000);
+    } finally {
+      db.close();
     }
   });
 

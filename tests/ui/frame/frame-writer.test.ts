@@ -1,7 +1,11 @@
 import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type tty from 'node:tty';
 import { describe, expect, it } from 'vitest';
 import { FrameWriter, frameUpdate } from '../../../src/ui/frame/frame-writer.js';
+import { screenVersion } from '../../../src/ui/frame/screen-version.js';
 
 const SYNC = /^\x1b\[\?2026h([\s\S]*)\x1b\[\?2026l$/;
 // Rows the update writes, as [row (1-based), text] pairs.
@@ -116,5 +120,65 @@ describe('FrameWriter.planPatch', () => {
     // The screen is now the planned one: the frame holding the same rows writes nothing.
     w.write('top\n  one\n▶ two\nstatus');
     expect(tty.chunks).toHaveLength(2);
+  });
+});
+
+describe('FrameWriter.planPatch with the terminal’s file descriptor', () => {
+  // A file stands in for the terminal's descriptor: what is written to it is read back.
+  function withFd() {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-frame-fd-'));
+    const file = path.join(dir, 'tty');
+    const fd = fs.openSync(file, 'w');
+    return { fd, read: () => fs.readFileSync(file, 'utf8'), close: () => (fs.closeSync(fd), fs.rmSync(dir, { recursive: true, force: true })) };
+  }
+
+  /** A writer on a stream holding `pending` bytes not yet written and on `fd`, a frame drawn, and a cursor move planned over it. */
+  function planned(pending: number, fd: number) {
+    const tty = Object.assign(new FakeTty(), { writableLength: pending, writableCorked: 0 });
+    const w = new FrameWriter(tty as unknown as tty.WriteStream, fd);
+    w.write('top\n▶ one\n  two\nstatus');
+    return { tty, w, version: screenVersion(), plan: w.planPatch(new Map([[1, '  one'], [2, '▶ two']]))! };
+  }
+
+  it('writes a planned patch to the descriptor, then calls `then`, then makes it the screen', () => {
+    const t = withFd();
+    try {
+      const { tty, w, version, plan } = planned(0, t.fd);
+      const seen: Array<{ file: string; bytesWritten: number; version: number }> = [];
+      plan.keep(() => void seen.push({ file: t.read(), bytesWritten: w.bytesWritten, version: screenVersion() }));
+      // The bytes were on the descriptor when `then` ran, before the writer's own bookkeeping.
+      expect(seen).toEqual([{ file: plan.bytes, bytesWritten: Buffer.byteLength(tty.chunks[0]!), version }]);
+      expect(written(t.read())).toEqual([[2, '  one'], [3, '▶ two']]);
+      // Nothing went through the stream but the first frame; the count and the screen follow.
+      expect(tty.chunks).toHaveLength(1);
+      expect(w.bytesWritten).toBe(Buffer.byteLength(tty.chunks[0]!) + Buffer.byteLength(plan.bytes));
+      expect(screenVersion()).toBeGreaterThan(version);
+      w.write('top\n  one\n▶ two\nstatus');
+      expect(tty.chunks).toHaveLength(1);
+    } finally {
+      t.close();
+    }
+  });
+
+  it('goes through the stream while the stream still holds bytes to write, so they stay in order', () => {
+    const t = withFd();
+    try {
+      const { tty, plan } = planned(12, t.fd);
+      let then = 0;
+      plan.keep(() => void (then += 1));
+      expect(then).toBe(1);
+      expect(t.read()).toBe('');
+      expect(tty.chunks).toEqual([expect.any(String), plan.bytes]);
+    } finally {
+      t.close();
+    }
+  });
+
+  it('goes through the stream when the descriptor refuses the write', () => {
+    // A descriptor that is not open: the write throws (EBADF), as EAGAIN would on a full terminal.
+    const { tty, w, plan } = planned(0, 1_000_000);
+    plan.keep();
+    expect(tty.chunks).toEqual([expect.any(String), plan.bytes]);
+    expect(w.bytesWritten).toBe(tty.chunks.reduce((n, c) => n + Buffer.byteLength(c), 0));
   });
 });

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SearchIndex } from '../../../src/core/search/search.js';
 import { App } from '../../../src/ui/App.js';
 import { drawFastFramesTo } from '../../../src/ui/frame/fast-frame.js';
-import { screenChanged } from '../../../src/ui/frame/screen-version.js';
+import { screenChanged, screenVersion } from '../../../src/ui/frame/screen-version.js';
 import { pauseWith, YIELD_MS } from '../../../src/ui/frame/terminal-yield.js';
 import { AHEAD_MS, drawAheadFor, drawsAhead } from '../../../src/ui/input/draw-ahead.js';
 import { plainKey } from '../../../src/ui/input/key-tap.js';
@@ -29,7 +29,8 @@ function recordWrites() {
   const log: Array<{ how: 'patch' | 'ahead'; rows: Map<number, string> }> = [];
   drawFastFramesTo({
     patch: (rows) => (log.push({ how: 'patch', rows: new Map(rows) }), true),
-    planPatch: (rows) => ({ bytes: 'rows', keep: () => void log.push({ how: 'ahead', rows: new Map(rows) }) }),
+    // `then` right after the bytes, as the FrameWriter's keep calls it.
+    planPatch: (rows) => ({ bytes: 'rows', keep: (then) => (log.push({ how: 'ahead', rows: new Map(rows) }), then?.()) }),
   });
   return log;
 }
@@ -111,12 +112,15 @@ describe('draws worked out ahead', () => {
 
   it('sleeps right after a draw written ahead, before anything else is made for the key; not after a key drawn the usual way', async () => {
     const { log, r, list } = await settledDashboard();
-    const pauses: Array<{ ms: number; writes: string[]; frames: number }> = [];
-    pauseWith((ms) => void pauses.push({ ms, writes: log.map((w) => w.how), frames: r.frames.length }));
+    const pauses: Array<{ ms: number; writes: string[]; frames: number; version: number }> = [];
+    pauseWith((ms) => void pauses.push({ ms, writes: log.map((w) => w.how), frames: r.frames.length, version: screenVersion() }));
     const frames = r.frames.length;
+    const version = screenVersion();
     r.stdin.write('j');
-    // Once, with the rows written and nothing else done for the key yet (no frame, no other write).
-    expect(pauses).toEqual([{ ms: YIELD_MS, writes: ['ahead'], frames }]);
+    // Once, with the rows written and nothing else done for the key yet (no frame, no other write,
+    // not even the draw's own bookkeeping: its slots are placed after the sleep).
+    expect(pauses).toEqual([{ ms: YIELD_MS, writes: ['ahead'], frames, version }]);
+    expect(screenVersion()).toBeGreaterThan(version);
     await stillFrame(r);
     expect(pauses).toHaveLength(1);
     expect(list()).toContain('Articles 2/60');

@@ -113,7 +113,10 @@ describe('fuzzy scores: the port gives fuse.js its own numbers', () => {
     for (const text of ['bitcoin', 'bitcoin etf', ' a  b ', 'a\tb\nc\rd\xa0e', 'a\u2003b', 'x', '中 文', 'one two three four five six seven eight nine']) expect(fieldNorm(text)).toBe(fuseNorm(text));
     fc.assert(fc.property(text(20).filter((t) => t.trim() !== ''), (t) => {
       expect(fieldNorm(t)).toBe(fuseNorm(t));
+      // The ranker counts a field's words in its lower-cased text (record-scores.ts articleFields).
+      expect(fieldNorm(t.toLowerCase())).toBe(fuseNorm(t));
     }), { numRuns: 300 });
+    for (const text of ['İstanbul Bitcoin', 'ΟΔΟΣ ΣΑΣ', 'ǅ ǈ ǋ']) expect(fieldNorm(text.toLowerCase())).toBe(fuseNorm(text));
   });
 
   it('leaves out blank fields as fuse does, and scores the rest alike', () => {

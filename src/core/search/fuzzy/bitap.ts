@@ -17,6 +17,8 @@ export interface BitapOptions {
   ignoreLocation: boolean;
 }
 
+import { holdsPiece, matchPieces } from './match-pieces.js';
+
 // fuse's limit: a pattern is cut into chunks of at most 32 code units (one bit each).
 const MAX_BITS = 32;
 
@@ -50,6 +52,9 @@ export class BitapPattern {
   /** The pattern as fuse compares it (lower-cased). */
   readonly pattern: string;
   private readonly chunks: Chunk[] = [];
+  // One chunk's pieces (match-pieces.ts): a field holding none of them does not match. With more
+  // chunks a chunk that does not match still adds its score to the others', so every one is run.
+  private readonly pieces: string[] | null;
 
   constructor(
     pattern: string,
@@ -65,6 +70,7 @@ export class BitapPattern {
     } else if (len > 0) {
       this.chunks.push(chunkOf(this.pattern, 0));
     }
+    this.pieces = this.chunks.length === 1 ? matchPieces(this.pattern, options.threshold, options.distance) : null;
   }
 
   /**
@@ -73,6 +79,7 @@ export class BitapPattern {
    */
   score(lower: string): number {
     if (this.pattern === lower) return 0;
+    if (this.pieces && !holdsPiece(lower, this.pieces)) return -1;
     const chunks = this.chunks;
     let total = 0;
     let matched = false;
@@ -128,11 +135,16 @@ function chunkScore(text: string, chunk: Chunk, options: BitapOptions): number {
   // fuse makes a fresh array per level (unset cells read as 0); here a row is cleared before use.
   let bitArr = rowA;
   let lastBitArr = rowB;
+  // In the loops below calcScore is written out (the same operations in the same order, so the
+  // same numbers): in a one-shot `--filter` this code runs in V8's interpreter, where the calls
+  // and the rows' reads cost more than the arithmetic.
   for (let i = 0; i < patternLen; i += 1) {
+    const accuracy = i / patternLen;
     let binMin = 0;
     let binMid = binMax;
     while (binMin < binMid) {
-      if (calcScore(i, expectedLocation + binMid, patternLen, expectedLocation, distance, ignoreLocation) <= currentThreshold) binMin = binMid;
+      // calcScore(i, expectedLocation + binMid): its proximity is binMid.
+      if ((distance ? accuracy + binMid / distance : binMid ? 1 : accuracy) <= currentThreshold) binMin = binMid;
       else binMax = binMid;
       binMid = Math.floor((binMax - binMin) / 2 + binMin);
     }
@@ -140,7 +152,9 @@ function chunkScore(text: string, chunk: Chunk, options: BitapOptions): number {
     let start = Math.max(1, expectedLocation - binMid + 1);
     const finish = Math.min(expectedLocation + binMid, textLen) + patternLen;
     bitArr.fill(0, 0, finish + 2);
-    bitArr[finish + 1] = (1 << i) - 1;
+    // This row's cell j + 1 and the last row's cells j + 1 and j, carried from step to step.
+    let next = (bitArr[finish + 1] = (1 << i) - 1);
+    let lastNext = lastBitArr[finish + 1];
     for (let j = finish; j >= start; j -= 1) {
       const currentLocation = j - 1;
       let charMatch = 0;
@@ -148,10 +162,16 @@ function chunkScore(text: string, chunk: Chunk, options: BitapOptions): number {
         const c = text.charCodeAt(currentLocation);
         charMatch = c < 128 ? ascii[c] : (wide.get(c) ?? 0);
       }
-      bitArr[j] = ((bitArr[j + 1] << 1) | 1) & charMatch;
-      if (i) bitArr[j] |= ((lastBitArr[j + 1] | lastBitArr[j]) << 1) | 1 | lastBitArr[j + 1];
-      if (bitArr[j] & mask) {
-        finalScore = calcScore(i, currentLocation, patternLen, expectedLocation, distance, ignoreLocation);
+      let bits = ((next << 1) | 1) & charMatch;
+      if (i) {
+        const last = lastBitArr[j];
+        bits |= ((lastNext | last) << 1) | 1 | lastNext;
+        lastNext = last;
+      }
+      bitArr[j] = next = bits;
+      if (bits & mask) {
+        const proximity = Math.abs(expectedLocation - currentLocation);
+        finalScore = distance ? accuracy + proximity / distance : proximity ? 1 : accuracy;
         if (finalScore <= currentThreshold) {
           currentThreshold = finalScore;
           bestLocation = currentLocation;

@@ -15,7 +15,7 @@ import { prepareTextBuild, startTextBuild, type TextBuild, type TextThreads } fr
 import { LazyArticle } from './lazy-article.js';
 import { ArticleTable } from './article-table.js';
 import { effectiveCap, parserStamp } from './limits.js';
-import { parseAll, ParseThreads, type ParsedFile } from './parse-pool.js';
+import { parseAhead, parseAll, ParseThreads, type BatchHandler, type ParsedFile } from './parse-pool.js';
 import { timeSlices } from './slices.js';
 import { STAT_FIELDS, statPaths, StatWorker, walkPaths, type WalkEntry } from '../files/index.js';
 
@@ -89,6 +89,8 @@ const PROGRESS_INTERVAL_MS = 50;
 const MIN_FILES_FOR_STAT_WORKER = 2_000;
 // From this many files to parse, the text build's threads start with the parse (text-thread.ts): at 10k their start took ~1 s after the list.
 const MIN_PARSES_FOR_EARLY_TEXT = 2_000;
+// How a load parses: without inlining (a parse thread's first files are mostly TurboFan's compiling, core/jit-flags.ts), a share here on an idle core.
+const PARSE = { inlining: false, shareHere: 'when idle' } as const;
 
 // A file's result, in walk order: why it failed, a freshly parsed article (`id`: the row id
 // session.ts hand() gave it, else -1), or the record the index still held, already a row of the
@@ -190,6 +192,8 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
     throw error;
   });
   startThreads(files.length);
+  // A cold load parses every file: from now, while the index is opened (parseAhead), bodies taken as the text build will want them (below).
+  const ahead = threads && !indexed && !partial ? parseAhead(files, cap, { ...PARSE, threads, withBody: useCache && files.length >= MIN_PARSES_FOR_EARLY_TEXT && files.length <= ROWS_HELD }) : null;
   // A file loaded on its own is named as the walk of its folder argument names it, so its row
   // reads the same as one a whole load writes.
   if (partial) for (const f of files) f.relPath = relativeToRoots(f.path, opts.indexFor ?? [], f.relPath);
@@ -256,29 +260,25 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
     await pause();
   }
   if (misses.length > 0) {
-    await parseAll(
-      misses.map((i) => files[i]),
-      cap,
-      (start, parsed, json, bodies) => {
-        // Handed rows go on as the batch's JSON with the bodies' buffer (index/text-build.ts), not one by one.
-        const ids = handed ? index.hand(json ?? { json: JSON.stringify(parsed.map((f) => f.outcome)), spans: null }, parsed.map((f) => (f.outcome.ok ? f.outcome.record : null)), handedBodies ? bodies : undefined) : null;
-        parsed.forEach((f, k) => {
-          const slot = slotOf(f, ids?.[k]);
-          if (!failed(slot) && !ids) index.add(slot.record, slot.lead, slot.lowerBody, f.recordJson);
-          slots[misses[start + k]] = slot;
-        });
-        done += parsed.length;
-        flush();
-        const now = Date.now();
-        if (done === total || now - lastProgress >= PROGRESS_INTERVAL_MS) {
-          lastProgress = now;
-          opts.onProgress?.(done, total);
-        }
-      },
-      // The list needs no body: the full text is built after it (text-thread.ts) from the files read again, but for rows handed with
-      // theirs. Without inlining: the parse threads' first files are mostly TurboFan's compiling (core/jit-flags.ts). A share here on an idle core.
-      { workers: opts.workers, withBody: partial || handedBodies, threads, inlining: false, shareHere: 'when idle' },
-    );
+    const onBatch: BatchHandler = (start, parsed, json, bodies) => {
+      // Handed rows go on as the batch's JSON with the bodies' buffer (index/text-build.ts), not one by one.
+      const ids = handed ? index.hand(json ?? { json: JSON.stringify(parsed.map((f) => f.outcome)), spans: null }, parsed.map((f) => (f.outcome.ok ? f.outcome.record : null)), handedBodies ? bodies : undefined) : null;
+      parsed.forEach((f, k) => {
+        const slot = slotOf(f, ids?.[k]);
+        if (!failed(slot) && !ids) index.add(slot.record, slot.lead, slot.lowerBody, f.recordJson);
+        slots[misses[start + k]] = slot;
+      });
+      done += parsed.length;
+      flush();
+      const now = Date.now();
+      if (done === total || now - lastProgress >= PROGRESS_INTERVAL_MS) {
+        lastProgress = now;
+        opts.onProgress?.(done, total);
+      }
+    };
+    // The list needs no body: the full text is built after it (text-thread.ts) from the files read again, but for rows handed with theirs.
+    const withBody = partial || handedBodies;
+    await (ahead?.drain(onBatch, withBody) ?? parseAll(misses.map((i) => files[i]), cap, onBatch, { ...PARSE, workers: opts.workers, withBody, threads }));
   }
   threads?.close();
   const written = index.finish(false, earlyText?.opened); // open until the text thread has the index: closed last, it would checkpoint and sync here

@@ -36,6 +36,8 @@ export interface PoolOptions {
    * idle), or never (default).
    */
   shareHere?: 'always' | 'when idle';
+  /** With shareHere: this thread's share begins once this settles (parseAhead: once the batches have their handler). */
+  shareFrom?: Promise<unknown>;
 }
 
 /**
@@ -246,6 +248,7 @@ export async function parseAll(jobs: readonly ParseJob[], cap: number, onBatch: 
   // side never holds the others' batches), each in pieces, so that a reply that comes meanwhile
   // is taken within a piece's time.
   const runHere = async (): Promise<void> => {
+    await opts.shareFrom;
     while (next < batches.length) {
       const request = batches[next] as BatchRequest;
       batches[next++] = null;
@@ -265,3 +268,28 @@ export async function parseAll(jobs: readonly ParseJob[], cap: number, onBatch: 
   for (let i = next; i < batches.length; i++) orphans.push(batches[i] as BatchRequest);
   return parseHere(orphans, onBatch, batchSize, stats);
 }
+
+/**
+ * parseAll started now, its batches held until drain() names their handler: a cold load's parse
+ * begins as its walk ends, while the load opens the index (~10-25 ms at 10k) and sets up what the
+ * batches go to. drain() hands on the batches held and the rest as they come, and settles as
+ * parseAll does; with `withBody` false where the parse was started with bodies, each file is given
+ * as a parse without them gives it (record's bodyLength 0, no body, no JSON).
+ */
+export function parseAhead(jobs: readonly ParseJob[], cap: number, opts: PoolOptions): { drain(onBatch: BatchHandler, withBody: boolean): Promise<PoolStats> } {
+  const held: Parameters<BatchHandler>[] = [];
+  let handler: BatchHandler = (...batch) => void held.push(batch);
+  // This thread's share waits for drain(): parsing here meanwhile, it answered the threads' replies late, and they waited for batches.
+  let drained = (): void => {};
+  const done = parseAll(jobs, cap, (...batch) => handler(...batch), { ...opts, shareFrom: new Promise<void>((resolve) => (drained = resolve)) });
+  return {
+    drain(onBatch, withBody) {
+      drained();
+      handler = withBody || opts.withBody === false ? onBatch : (start, files, _json, bodies) => onBatch(start, files.map(withoutBody), null, bodies);
+      for (const batch of held.splice(0)) handler(...batch);
+      return done;
+    },
+  };
+}
+
+const withoutBody = ({ outcome }: ParsedFile): ParsedFile => (outcome.ok && (outcome.record[R.bodyLength] = 0), { outcome, lowerBody: null });

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseAll, ParseThreads, shareWorthIt, StatWorker, workerCount, type ParsedFile, type ParseJob, type PoolStats } from '../../../src/core/load/parse-pool.js';
+import { parseAhead, parseAll, ParseThreads, shareWorthIt, StatWorker, workerCount, type ParsedFile, type ParseJob, type PoolStats } from '../../../src/core/load/parse-pool.js';
 import { outcomesJson, parseBatch, parseBatchInPieces, parseFile, STAT_FIELDS, statPaths, type FileOutcome } from '../../../src/core/load/parse-worker.js';
 import { parseArticle } from '../../../src/core/load/parse.js';
 import { foldText } from '../../../src/core/text/index.js';
@@ -140,6 +140,31 @@ describe('parseAll', () => {
     const stats = await parseAll([], 1 << 20, () => (calls += 1), { workers: 2, workerUrl });
     expect(calls).toBe(0);
     expect(stats).toEqual({ workerBatches: 0, localBatches: 0 });
+  });
+});
+
+describe('parseAhead', () => {
+  it('holds the batches parsed before drain() and hands them on with the rest, each once', async () => {
+    const here = await collect((cb) => parseAll(jobs, 1 << 20, cb, { workers: 0, batchSize: 5 }));
+    // Parsed on this thread, the first batch is done before parseAhead returns: it waits for its handler.
+    const ahead = parseAhead(jobs, 1 << 20, { workers: 0, batchSize: 5 });
+    expect(await collect((cb) => ahead.drain(cb, true))).toEqual(here);
+    expect(lastStats).toEqual({ workerBatches: 0, localBatches: 9 });
+    const threads = parseAhead(jobs, 1 << 20, { workers: 1, batchSize: 3, workerUrl, shareHere: 'always' });
+    expect(await collect((cb) => threads.drain(cb, true))).toEqual(here);
+    expect(lastStats!.workerBatches + lastStats!.localBatches).toBe(15);
+  });
+
+  it('gives, drained without bodies, what a parse without bodies gives: no body, no JSON, bodyLength 0', async () => {
+    const bare = await collect((cb) => parseAll(jobs, 1 << 20, cb, { workers: 0, withBody: false }));
+    for (const opts of [{ workers: 0, batchSize: 5 }, { workers: 2, batchSize: 3, workerUrl }]) {
+      const jsons: Array<unknown> = [];
+      const ahead = parseAhead(jobs, 1 << 20, { ...opts, withBody: true });
+      const rows = await collect((cb) => ahead.drain((start, files, json) => (jsons.push(json), files.forEach((f) => expect(f.recordJson).toBeUndefined()), cb(start, files)), false));
+      expect(rows).toEqual(bare);
+      expect(new Set(jsons)).toEqual(new Set([null]));
+    }
+    expect(bare.every((r) => r.body === null)).toBe(true);
   });
 });
 

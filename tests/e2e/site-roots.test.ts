@@ -27,6 +27,16 @@ describe('a static site passed at its root', () => {
     ]);
   });
 
+  it('Zola: the posts under content/ with their [taxonomies] tags and categories and their authors; no template or README', () => {
+    const r = run(['-f', 'tag:fees category:bitcoin', '-p', 'json', `${sites}/zola-blog`]);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const found = rows(r.stdout) as Array<Row & { tags: string[]; categories: string[] }>;
+    expect(found.map((o) => [o.title, o.source, o.tags, o.categories])).toEqual([
+      ['Lightning Routing Fees Fall to a Two-Year Low', 'Ana Ruiz', ['lightning', 'fees'], ['bitcoin']],
+    ]);
+    expect(run(['-f', '', '-p', 'title', `${sites}/zola-blog`]).stdout).toBe('Lightning Routing Fees Fall to a Two-Year Low\n');
+  });
+
   it("Hugo: the theme's example site is one argument away", () => {
     const r = run(['-f', '', '-p', 'title', `${sites}/hugo-blog/themes/ananke/exampleSite/content`]);
     expect([r.code, r.stdout]).toEqual([0, 'Chapter I: The Grand Hall\n']);

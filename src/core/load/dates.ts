@@ -8,7 +8,7 @@
 // A numeric day and month in either order (`11-04-2025`) is ambiguous: when both readings are
 // real, different dates the value is reported as not understood rather than guessed.
 
-import { readWrittenDate, utcDate, YEAR_MAX, YEAR_MIN } from './written-date-formats.js';
+import { readLocalDate, readWrittenDate, utcDate, YEAR_MAX, YEAR_MIN } from './written-date-formats.js';
 
 /** How a date value reads: a time, or why not (`ambiguous` names both readings in epoch ms). */
 export type DateReading =
@@ -80,7 +80,7 @@ function readString(raw: string): DateReading {
     }
     return known(dayFirst ?? monthFirst); // 25-12-2025 can only be day first
   }
-  return known(readWrittenDate(s));
+  return known(readWrittenDate(s) ?? readLocalDate(s));
 }
 
 /** How any front-matter date value reads; lists, objects and booleans are unreadable. */

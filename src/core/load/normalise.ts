@@ -102,10 +102,10 @@ export function firstHeading(body: string): string | null {
       continue;
     }
     if (fence !== null) continue;
-    const atx = /^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/.exec(line);
+    const atx = /^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/.exec(line) ?? HTML_H1.exec(line);
     const setext = paragraph.length > 0 && /^ {0,3}=+[ \t]*$/.test(line);
     if (atx || setext) {
-      const text = headingText(atx ? atx[1] : paragraph.join(' '));
+      const text = headingText(atx ? atx[1].replace(/<[^>]*>/g, '') : paragraph.join(' '));
       if (text !== '') return text;
       paragraph = [];
       continue;
@@ -117,6 +117,9 @@ export function firstHeading(body: string): string | null {
   }
   return null;
 }
+
+// A level-one heading written as HTML on one line (pages converted from HTML): `<h1>Title</h1>`.
+const HTML_H1 = /^ {0,3}<h1(?:\s[^>]*)?>(.+?)<\/h1>\s*$/i;
 
 // A heading's text without inline Markdown markers and kramdown attribute lists.
 function headingText(raw: string): string {
@@ -206,14 +209,18 @@ export function normaliseArticle(input: NormaliseInput): Article {
     display(titleFromFileName(fileName), false);
 
   const source = data.source;
-  const author = Array.isArray(data.author) ? data.author[0] : data.author;
+  // `authors` is Hugo's and Zola's list (Zola 0.19's only author field).
+  const author = Array.isArray(data.author) ? data.author[0] : (data.author ?? (Array.isArray(data.authors) ? data.authors[0] : undefined));
   const sourceName =
-    displayOrNull(isRecord(source) ? scalarText(source.name) : scalarText(source)) ??
+    // CryptoPanic's API names a source `{title, domain}`.
+    displayOrNull(isRecord(source) ? (scalarText(source.name) ?? scalarText(source.title)) : scalarText(source)) ??
     displayOrNull(isRecord(author) ? scalarText(author.name) : scalarText(author)) ??
     display(sourceFolder(info), false);
   const sourceKey =
     (isRecord(source) ? displayOrNull(scalarText(source.key))?.toLowerCase() : undefined) ?? slugify(sourceName);
 
+  // Zola keeps a page's tags and categories under `[taxonomies]`.
+  const taxonomies = isRecord(data.taxonomies) ? data.taxonomies : null;
   const published = publishedDate(data, fileName, info.mtimeMs);
   notes.push(...published.notes);
   input.warnings?.push(...published.warnings);
@@ -238,7 +245,7 @@ export function normaliseArticle(input: NormaliseInput): Article {
     source: sourceName,
     sourceKey,
     // `category` names one category; Jekyll's `categories` string is space-separated.
-    categories: displayList([typeof data.category === 'string' ? [data.category] : data.category, data.categories], /\s+/),
+    categories: displayList([typeof data.category === 'string' ? [data.category] : data.category, data.categories, taxonomies?.categories], /\s+/),
     // Jekyll splits a `tags` string on whitespace (`tags: bitcoin etf` is two tags) and takes a
     // `tag` as one; elsewhere a tags string is comma-separated (`tags: spot etf, bitcoin`).
     // `keywords` (an SEO field, not Jekyll's) stays comma-separated everywhere.
@@ -246,6 +253,7 @@ export function normaliseArticle(input: NormaliseInput): Article {
       typeof data.tag === 'string' ? [data.tag] : data.tag,
       typeof data.tags === 'string' && isJekyllPost(info) ? data.tags.split(JEKYLL_TAGS) : data.tags,
       data.keywords,
+      taxonomies?.tags,
     ], /,/),
     coinFields: displayList(COIN_KEYS.map((k) => coinValues(data[k])), /,/),
     sentiment: displayOrNull(scalarText(data.sentiment)),

@@ -9,10 +9,14 @@ import { readFlag } from './flags.js';
 import { sanitizeLine } from '../text/index.js';
 import { dateFromFileName, readDate, type DateReading } from './dates.js';
 
-/** Front-matter keys holding the publication date, first found wins. */
-export const PUBLISHED_KEYS = ['publishedAt', 'date', 'pubDate', 'published', 'publishDate', 'created'] as const;
-/** Front-matter keys holding the last update. */
-export const UPDATED_KEYS = ['updatedAt', 'updated', 'lastmod', 'modified'] as const;
+/**
+ * Front-matter keys holding the publication date, first found wins: the generators' and feeds'
+ * names, then the snake_case ones of API dumps (CryptoPanic's `published_at`, JSON Feed's
+ * `date_published`, `created_at`).
+ */
+export const PUBLISHED_KEYS = ['publishedAt', 'date', 'pubDate', 'published', 'publishDate', 'created', 'published_at', 'date_published', 'created_at'] as const;
+/** Front-matter keys holding the last update (JSON Feed's `date_modified`, API dumps' `updated_at` too). */
+export const UPDATED_KEYS = ['updatedAt', 'updated', 'lastmod', 'modified', 'updated_at', 'date_modified'] as const;
 
 /** The chosen time, whether it is a guess, and the warning and inspector notes to record. */
 export interface PublishedDate {
@@ -45,6 +49,19 @@ function problem(value: unknown, reading: Exclude<DateReading, { ok: true }>): s
   return `${quoted(value)} could be ${a} or ${b}`;
 }
 
+// Eleventy's own `date` values (https://www.11ty.dev/docs/dates/): `Last Modified` is the file's
+// modification time, exactly what the file's time is; `Created` (the file's birth time) and the
+// `git` ones (from the repository's history, which is not read) are stood in for by the file's
+// time, marked guessed. Understood, so no warning.
+const ELEVENTY_DATE = /^(git )?(last modified|created)$/i;
+
+function eleventyDate(value: string, mtimeMs: number): PublishedDate | null {
+  const m = ELEVENTY_DATE.exec(value.trim().replace(/\s+/g, ' '));
+  if (!m || !Number.isFinite(mtimeMs)) return null;
+  if (!m[1] && m[2].toLowerCase() === 'last modified') return { at: mtimeMs, guessed: false, warnings: [], notes: ['date: the file\'s modification time (Eleventy\'s "Last Modified")'] };
+  return { at: mtimeMs, guessed: true, warnings: [], notes: [`date guessed from file time: Eleventy's ${quoted(value.trim())} is not read`] };
+}
+
 /** Picks the publication time from front matter, file name and file time. */
 export function publishedDate(data: Record<string, unknown>, fileName: string, mtimeMs: number): PublishedDate {
   const notes: string[] = [];
@@ -53,6 +70,8 @@ export function publishedDate(data: Record<string, unknown>, fileName: string, m
     const value = data[key];
     if (value === undefined || value === null || typeof value === 'boolean') continue;
     if (key === 'published' && readFlag(value) !== null) continue; // Jekyll's `published: false`
+    const eleventy = key === 'date' && typeof value === 'string' ? eleventyDate(value, mtimeMs) : null;
+    if (eleventy) return eleventy;
     const reading = readDate(value);
     if (reading.ok) {
       if (failed) notes.push(`date from ${key}: ${problem(failed.value, failed.reading)}`);

@@ -1,15 +1,17 @@
 // HTML inside Markdown is shown, never interpreted: htmlparser2 (a real, forgiving HTML parser)
 // reads it, and its structure becomes styled spans: table cells stay apart, list items and
 // paragraphs get their own lines, `<img alt>` shows as `[image: alt]`, `<a href>` gets a link note
-// like a Markdown link, `<details>`/`<summary>` show their text, `<script>`/`<style>` vanish.
-// Text is sanitised here, because an entity such as `&#27;` decodes to a control character.
+// like a Markdown link, `<details>`/`<summary>` show their text, `<script>`/`<style>` vanish, an
+// embedded player (`<iframe>`, `<video>`, `<audio>`) is named with a link note, and a `<pre>` is
+// handed back as code. Text is sanitised here, because an entity such as `&#27;` decodes to a control character.
 import { Parser } from 'htmlparser2';
 import type { LinkNotes } from './link-notes.js';
 import { sanitizeLine } from '../text/index.js';
+import { embedNote, inlineStyle } from './html-tags.js';
 import { STRIKE_MARK, SUPERSCRIPT_MARK, type Span, type SpanStyle } from './spans.js';
 
-// Their content is never shown (code, styling, metadata).
-const HIDDEN = new Set(['script', 'style', 'template', 'head', 'title', 'noscript', 'iframe', 'object', 'svg', 'math']);
+// Their content is never shown (code, styling, metadata; a player's fallback text).
+const HIDDEN = new Set(['script', 'style', 'template', 'head', 'title', 'noscript', 'iframe', 'object', 'svg', 'math', 'video', 'audio']);
 // A blank line before and after.
 const BLOCK = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'ul', 'ol', 'blockquote', 'pre', 'figure', 'details', 'section', 'article', 'aside', 'header', 'footer', 'dl', 'hr', 'center']);
 // A line of their own.
@@ -17,11 +19,18 @@ const LINE = new Set(['div', 'summary', 'li', 'tr', 'dt', 'dd', 'figcaption', 'c
 
 const CELL_SEPARATOR = ' │ ';
 
+/** A run of an HTML block: text laid out as prose, or a `<pre>` element's text, laid out as code. */
+export type HtmlPart = { kind: 'text'; spans: Span[] } | { kind: 'pre'; text: string };
+
 /** Builds spans from parser events; '\n' is a line break, '\n\n' a blank line. */
 class SpanWriter {
-  readonly spans: Span[] = [];
+  spans: Span[] = [];
+  readonly parts: HtmlPart[] = [];
   private hidden = 0;
   private pre = 0;
+  // The text of the `<pre>` element open now, as written: its tags (Rouge's and Pygments'
+  // highlighting `<span>`s) dropped, `<br>` a line break.
+  private preText = '';
   private readonly styles: SpanStyle[] = [{}];
   private readonly links: Array<string | null> = [];
   private readonly lists: Array<{ ordered: boolean; next: number }> = [];
@@ -59,8 +68,16 @@ class SpanWriter {
   }
 
   open(name: string, attribs: Record<string, string>): void {
+    const embed = this.hidden === 0 && this.pre === 0 ? embedNote(name, attribs) : null;
+    if (embed) this.embed(embed);
+    else if (this.hidden === 1 && name === 'source' && this.pendingEmbed) this.embedSource(attribs);
     if (HIDDEN.has(name)) this.hidden++;
     if (this.hidden > 0) return;
+    if (this.pre > 0) {
+      if (name === 'pre') this.pre++;
+      else if (name === 'br') this.preText += '\n';
+      return;
+    }
     if (BLOCK.has(name)) this.breakLine(true);
     else if (LINE.has(name)) this.breakLine(false);
     const style = this.style;
@@ -98,8 +115,8 @@ class SpanWriter {
         this.styles.push(name === 'th' ? { ...style, bold: true } : style);
         return;
       case 'pre':
-        this.pre++;
-        this.styles.push({ ...style, role: 'code' });
+        this.pre = 1;
+        this.preText = '';
         return;
       case 'a': {
         const href = sanitizeLine(attribs.href ?? '').trim();
@@ -118,9 +135,14 @@ class SpanWriter {
   close(name: string): void {
     if (HIDDEN.has(name)) {
       this.hidden = Math.max(0, this.hidden - 1);
+      if (this.hidden === 0 && this.pendingEmbed) this.endEmbed();
       return;
     }
     if (this.hidden > 0) return;
+    if (this.pre > 0) {
+      if (name === 'pre' && --this.pre === 0) this.closePre();
+      return;
+    }
     switch (name) {
       case 'ul':
       case 'ol':
@@ -128,10 +150,6 @@ class SpanWriter {
         break;
       case 'td':
       case 'th':
-        this.styles.pop();
-        break;
-      case 'pre':
-        this.pre = Math.max(0, this.pre - 1);
         this.styles.pop();
         break;
       case 'a': {
@@ -153,52 +171,69 @@ class SpanWriter {
     else if (LINE.has(name)) this.breakLine(false);
   }
 
+  // `[video: title]` and the player's address as a link note; a `<video>` or `<audio>` may name
+  // its address in a `<source>` inside it, so the note waits for the element's end.
+  private pendingEmbed: { src: string } | null = null;
+
+  private embed(note: { text: string; src: string }): void {
+    this.breakLine(false);
+    this.push(note.text, { ...this.style, role: 'dim' });
+    this.pendingEmbed = { src: note.src };
+  }
+
+  private embedSource(attribs: Record<string, string>): void {
+    if (this.pendingEmbed && !this.pendingEmbed.src) this.pendingEmbed.src = sanitizeLine(attribs.src ?? '').trim();
+  }
+
+  private endEmbed(): void {
+    const src = this.pendingEmbed?.src ?? '';
+    this.pendingEmbed = null;
+    const n = src && !src.startsWith('#') ? this.notes.number(src) : null;
+    if (n !== null) this.push(`[${n}]`, { role: 'dim' });
+    this.breakLine(false);
+  }
+
   text(raw: string): void {
     if (this.hidden > 0) return;
     if (this.pre > 0) {
-      for (const [i, line] of raw.split('\n').entries()) {
-        if (i > 0) this.spans.push({ text: '\n' });
-        this.push(sanitizeLine(line));
-      }
+      this.preText += raw;
       return;
     }
     this.push(sanitizeLine(raw.replace(/\s+/g, ' ')));
   }
 
-  finish(): Span[] {
+  // The prose so far becomes a part of its own, and the `<pre>` text the next one. A newline
+  // straight after `<pre>` is not content (HTML drops it), nor is one before `</pre>`.
+  private closePre(): void {
+    this.flushText();
+    const text = this.preText.replace(/^\r?\n/, '').replace(/\r?\n$/, '');
+    this.preText = '';
+    if (text.trim() !== '') this.parts.push({ kind: 'pre', text });
+  }
+
+  private flushText(): void {
     while (this.spans.length > 0 && this.spans[this.spans.length - 1].text === '\n') this.spans.pop();
-    return this.spans;
+    while (this.spans.length > 0 && this.spans[0].text === '\n') this.spans.shift();
+    if (this.spans.some((s) => s.text.trim() !== '')) this.parts.push({ kind: 'text', spans: this.spans });
+    this.spans = [];
+  }
+
+  finish(): HtmlPart[] {
+    // An unclosed `<pre>` runs to the end of the block, as in a browser.
+    if (this.pre > 0) {
+      this.pre = 0;
+      this.closePre();
+    }
+    this.flushText();
+    return this.parts;
   }
 }
 
-function inlineStyle(name: string): SpanStyle | null {
-  switch (name) {
-    case 'b':
-    case 'strong':
-      return { bold: true };
-    case 'i':
-    case 'em':
-    case 'cite':
-      return { italic: true };
-    case 's':
-    case 'del':
-    case 'strike':
-      return { strike: true };
-    case 'u':
-    case 'ins':
-      return { underline: true };
-    case 'code':
-    case 'kbd':
-    case 'samp':
-    case 'tt':
-      return { role: 'code' };
-    default:
-      return null;
-  }
-}
-
-/** Styled spans for an HTML fragment; '\n' spans are line breaks. Link targets go to `notes`. */
-export function htmlSpans(html: string, notes: LinkNotes, base: SpanStyle = {}): Span[] {
+/**
+ * An HTML fragment as parts in order: styled spans of prose ('\n' spans are line breaks) and the
+ * text of each `<pre>` element, to be laid out as code. Link targets go to `notes`.
+ */
+export function htmlParts(html: string, notes: LinkNotes, base: SpanStyle = {}): HtmlPart[] {
   const writer = new SpanWriter(notes, base);
   const parser = new Parser(
     {
@@ -211,38 +246,4 @@ export function htmlSpans(html: string, notes: LinkNotes, base: SpanStyle = {}):
   parser.write(html);
   parser.end();
   return writer.finish();
-}
-
-/** One tag as written inline in Markdown (`<a href=…>`, `</a>`, `<br/>`): its name and attributes. */
-export interface InlineTag {
-  name: string;
-  closing: boolean;
-  attribs: Record<string, string>;
-}
-
-const CLOSING_TAG = /^<\/\s*([a-zA-Z][a-zA-Z0-9-]*)\s*>$/;
-
-/** Reads a single inline tag with the same parser; null for comments and anything else. */
-export function parseInlineTag(html: string): InlineTag | null {
-  const t = html.trim();
-  // The parser reports an end tag only for an element it saw open; inline, the opening tag was
-  // an earlier token, so an end tag is read by its name alone.
-  const end = CLOSING_TAG.exec(t);
-  if (end) return { name: end[1].toLowerCase(), closing: true, attribs: {} };
-  const closing = false;
-  let found: InlineTag | null = null;
-  const parser = new Parser(
-    {
-      onopentag: (name, attribs) => {
-        if (!found) found = { name, closing: false, attribs };
-      },
-      onclosetag: (name) => {
-        if (!found && closing) found = { name, closing: true, attribs: {} };
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
-  );
-  parser.write(t);
-  parser.end();
-  return found;
 }

@@ -7,7 +7,7 @@ import type { LinkNotes } from './link-notes.js';
 import { inlineSpans } from './markdown-inline.js';
 import { renderTable } from './markdown-table.js';
 import { codeLineRows } from './code-block.js';
-import { htmlSpans } from './html-spans.js';
+import { htmlParts } from './html-spans.js';
 import { sanitizeLine, sanitizeText } from '../text/index.js';
 import { lineWidth, withDefaultRole, type Line, type Span } from './spans.js';
 import { cutSpans, wrapSpans } from './wrap.js';
@@ -54,10 +54,10 @@ function prefixed(lines: Line[], first: Span[], rest: Span[], ctx: BlockContext)
 }
 
 // Code is not reflowed (that would change its meaning); long lines wrap with a continuation mark.
-function code(token: Tokens.Code, width: number, ctx: BlockContext): Line[] {
+function code(text: string, width: number, ctx: BlockContext): Line[] {
   const indent = width >= MIN_INNER + 2 ? 2 : 0;
   const out: Line[] = [];
-  for (const raw of sanitizeText(token.text ?? '').split('\n')) {
+  for (const raw of sanitizeText(text).split('\n')) {
     if (out.length >= ctx.remaining) break;
     out.push(...codeLineRows(raw, width, indent, ctx.remaining - out.length));
   }
@@ -96,11 +96,16 @@ function list(token: Tokens.List, width: number, ctx: BlockContext, depth: numbe
   return out;
 }
 
-// An HTML block, read by a real parser (render/html-spans.ts); '\n\n' in its spans is a blank line.
+// An HTML block, read by a real parser (render/html-spans.ts); '\n\n' in its spans is a blank
+// line. A `<pre>` in it is code, as a fenced block is: its indentation kept, nothing reflowed.
 function html(token: Tokens.HTML, width: number, ctx: BlockContext): Line[] {
-  const spans = htmlSpans(token.text ?? '', ctx.notes);
-  if (spans.every((s) => s.text.trim() === '')) return [];
-  return paragraph(spans, width, ctx);
+  const out: Line[] = [];
+  for (const part of htmlParts(token.text ?? '', ctx.notes)) {
+    if (ctx.remaining <= 0) break;
+    if (out.length > 0 && ctx.remaining > 1) out.push(...spend(ctx, [[]]));
+    out.push(...(part.kind === 'pre' ? code(part.text, width, ctx) : paragraph(part.spans, width, ctx)));
+  }
+  return out;
 }
 
 function block(token: Token, width: number, ctx: BlockContext, depth: number): Line[] {
@@ -118,7 +123,7 @@ function block(token: Token, width: number, ctx: BlockContext, depth: number): L
     case 'heading':
       return heading(token as Tokens.Heading, width, ctx);
     case 'code':
-      return code(token as Tokens.Code, width, ctx);
+      return code((token as Tokens.Code).text ?? '', width, ctx);
     case 'blockquote':
       return blockquote(token as Tokens.Blockquote, width, ctx, depth);
     case 'list':

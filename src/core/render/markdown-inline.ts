@@ -4,7 +4,7 @@
 // CommonMark says: in text and link targets, never in code spans.
 import type { Token, Tokens } from 'marked';
 import { LinkNotes } from './link-notes.js';
-import { parseInlineTag } from './html-spans.js';
+import { embedNote, parseInlineTag } from './html-tags.js';
 import { sanitizeLine, decodeEntities } from '../text/index.js';
 import { STRIKE_MARK, SUPERSCRIPT_MARK, type Span, type SpanStyle } from './spans.js';
 
@@ -30,9 +30,13 @@ function isBareLink(text: string, href: string): boolean {
   return t === href || `mailto:${t}` === href || `http://${t}` === href || `https://${t}` === href;
 }
 
-/** The link target as the reader should see and copy it: entities decoded, made single-line. */
+/**
+ * The link target as the reader should see and copy it: entities decoded, made single-line, a
+ * space inside it (`[x](<https://example.com/a b>)`, which CommonMark allows) percent-encoded as
+ * a browser would, so the address copied from the Links list is one word.
+ */
 export function linkTarget(raw: string): string {
-  return cleanInline(raw).trim();
+  return cleanInline(raw).trim().replace(/ /g, '%20');
 }
 
 /** What inline HTML tags opened so far in this run of tokens (`<a href>`, `<b>`, ...). */
@@ -44,12 +48,14 @@ interface InlineState {
   hidden: number;
 }
 
-const HIDDEN_INLINE = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'iframe', 'svg']);
+const HIDDEN_INLINE = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'iframe', 'svg', 'video', 'audio']);
 
 function linkSpans(link: Tokens.Link, style: SpanStyle, state: InlineState): Span[] {
   const href = linkTarget(link.href ?? '');
   const inner = spansOf(link.tokens ?? [], { ...style, role: 'link', underline: true, ...(href ? { href } : {}) }, state);
-  if (!href) return inner;
+  // A link within the page (`#top`, a table of contents' entries) has nowhere to go from here:
+  // no note, as for `<a href="#...">`.
+  if (!href || href.startsWith('#')) return inner;
   const n = state.notes.number(href);
   if (n === null) return inner;
   // After an address the note stands apart, so a double-click or a terminal's URL detection on
@@ -68,8 +74,12 @@ function htmlTagSpans(html: string, style: SpanStyle, state: InlineState): Span[
   const tag = parseInlineTag(html);
   if (!tag) return [];
   if (HIDDEN_INLINE.has(tag.name)) {
+    // A player written inline is named, with its address as a link note (html-tags.ts embedNote).
+    const embed = !tag.closing && state.hidden === 0 ? embedNote(tag.name, tag.attribs) : null;
     state.hidden = Math.max(0, state.hidden + (tag.closing ? -1 : 1));
-    return [];
+    if (!embed) return [];
+    const n = embed.src && !embed.src.startsWith('#') ? state.notes.number(embed.src) : null;
+    return [{ ...style, role: 'dim', text: embed.text }, ...(n === null ? [] : [{ role: 'dim' as const, text: `[${n}]` }])];
   }
   if (state.hidden > 0) return [];
   if (tag.name === 'br') return [{ text: '\n' }];

@@ -13,6 +13,36 @@ const LONG_WORD = 2048;
 const PIECES = /\n| +|\u00ad|\u200b|[^ \n\u00ad\u200b]+/g;
 const SOFT_HYPHEN = '\u00ad';
 
+// Thai and Lao put no spaces between words: a run in those scripts is cut at the word boundaries
+// ICU's dictionaries find (Intl.Segmenter), each then a break point as a zero-width space is, so
+// a line breaks between words, not inside one. (Khmer's and Myanmar's segmentation in this ICU
+// splits inside syllables; those runs still break by grapheme.) Runs longer than LONG_WORD too:
+// the segmenter's iterator is slow on long strings.
+const DICTIONARY_SCRIPT = /[\u0e01-\u0e5b\u0e81-\u0edf]/;
+let segmenter: Intl.Segmenter | null = null;
+function dictionaryWords(piece: string): string[] {
+  if (piece.length > LONG_WORD || !DICTIONARY_SCRIPT.test(piece)) return [piece];
+  segmenter ??= new Intl.Segmenter('th', { granularity: 'word' });
+  // A word end inside a grapheme cluster (the dictionary splits a string that is no word, such as
+  // `กิน้|ำ`, before the vowel AM) is no place to break: the cluster stays whole.
+  const clusterEnds = new Set<number>();
+  let at = 0;
+  for (const g of eachGrapheme(piece)) clusterEnds.add((at += g.length));
+  const words: string[] = [];
+  let word = '';
+  at = 0;
+  for (const { segment } of segmenter.segment(piece)) {
+    word += segment;
+    at += segment.length;
+    if (clusterEnds.has(at)) {
+      words.push(word);
+      word = '';
+    }
+  }
+  if (word) words.push(word);
+  return words;
+}
+
 interface Piece {
   text: string;
   style: SpanStyle;
@@ -155,7 +185,13 @@ export function wrapSpans(spans: readonly Span[], width: number, maxLines = Infi
       if (piece === '\n') builder.hardBreak();
       else if (piece[0] === ' ') builder.addSpace(style);
       else if (piece === SOFT_HYPHEN || piece === '\u200b') builder.addSoftBreak(piece === SOFT_HYPHEN, style);
-      else builder.addWord(piece, style);
+      else {
+        const words = dictionaryWords(piece);
+        for (let i = 0; i < words.length; i++) {
+          if (i > 0) builder.addSoftBreak(false, style);
+          builder.addWord(words[i], style);
+        }
+      }
       if (builder.full) return builder.lines;
     }
   }

@@ -116,6 +116,28 @@ describe('dates people write', () => {
     ]);
   });
 
+  it('more: dates written in other languages and scripts read as the dates they are; an unknown month word still warns', async () => {
+    const l = await load('loader-more/local-dates');
+    const at = (f: string): string | null => iso(l.byFile[f].publishedAt);
+    expect(['de', 'fr', 'es', 'ca', 'ru', 'pl', 'tr', 'ja', 'ko', 'vi'].map((lang) => [lang, at(`${lang}.md`)])).toEqual([
+      ['de', '2025-11-04T00:00:00.000Z'], ['fr', '2025-11-05T10:30:00.000Z'], ['es', '2025-11-06T00:00:00.000Z'],
+      ['ca', '2025-10-07T00:00:00.000Z'], ['ru', '2025-11-08T00:00:00.000Z'], ['pl', '2025-11-09T00:00:00.000Z'],
+      ['tr', '2025-11-10T00:00:00.000Z'], ['ja', '2025-11-11T09:15:00.000Z'], ['ko', '2025-11-12T00:00:00.000Z'],
+      ['vi', '2025-11-13T00:00:00.000Z'],
+    ]);
+    expect(l.articles.filter((a) => a.dateGuessed).map((a) => path.basename(a.path))).toEqual(['not-a-month.md']);
+    expect(l.warnings.map((w) => `${path.basename(w.path)}: ${w.reason}`)).toEqual(['not-a-month.md: date "4 brumaire 2025" not understood; using the file\'s time']);
+  });
+
+  it("more: Eleventy's date keywords: Last Modified is the file's time, the others stand in for it, guessed; none warns", async () => {
+    const l = await load('loader-more/eleventy-dates');
+    expect(l.warnings).toEqual([]);
+    const info = (f: string) => ({ guessed: l.byFile[f].dateGuessed, fileTime: l.byFile[f].publishedAt === l.byFile[f].mtimeMs });
+    expect(info('last-modified.md')).toEqual({ guessed: false, fileTime: true });
+    expect(info('created.md')).toEqual({ guessed: true, fileTime: true });
+    expect(info('git-created.md')).toEqual({ guessed: true, fileTime: true });
+  });
+
   it('a cached run gives the same dates, guesses and warnings', async () => {
     const cold = await load('loader/written-dates', true);
     const warm = await load('loader/written-dates', true);

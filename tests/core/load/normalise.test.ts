@@ -59,6 +59,14 @@ describe('normaliseArticle field mapping', () => {
     ['Jekyll: a tags string splits on whitespace, as Jekyll does', { tags: 'bitcoin etf  mining' }, { tags: ['bitcoin', 'etf', 'mining'] }, '', { path: '/sites/myblog/_posts/a.md', folderName: '_posts' }],
     ['Jekyll: commas between tags are dropped', { tags: 'bitcoin, etf,mining' }, { tags: ['bitcoin', 'etf', 'mining'] }, '', { path: '/sites/myblog/_posts/2025/a.md', folderName: '2025' }],
     ['Jekyll: a tags list keeps multi-word tags, keywords stay comma-separated', { tags: ['spot etf'], keywords: 'cold storage, fees' }, { tags: ['spot etf', 'cold storage', 'fees'] }, '', { path: '/sites/myblog/_posts/a.md', folderName: '_posts' }],
+    ['Zola: tags and categories under [taxonomies]', { taxonomies: { tags: ['lightning', 'fees'], categories: ['bitcoin'] } }, { tags: ['lightning', 'fees'], categories: ['bitcoin'] }],
+    ['Hugo and Zola: the first of authors names the source', { authors: ['Ana Ruiz', 'Bo Li'] }, { source: 'Ana Ruiz' }],
+    ['CryptoPanic: a source object with a title', { source: { title: 'CryptoPanic Wire', domain: 'cryptopanic.com' } }, { source: 'CryptoPanic Wire', sourceKey: 'cryptopanic-wire' }],
+    ['JSON Feed: authors as objects', { authors: [{ name: 'Feed Author' }] }, { source: 'Feed Author' }],
+    ['API dumps: published_at', { published_at: '2025-11-04T10:30:00Z' }, { publishedAt: utc('2025-11-04T10:30:00Z'), dateGuessed: false }],
+    ['JSON Feed: date_published and date_modified', { date_published: '2025-11-04T10:30:00+01:00', date_modified: '2025-11-05T08:00:00Z' }, { publishedAt: utc('2025-11-04T09:30:00Z'), updatedAt: utc('2025-11-05T08:00:00Z') }],
+    ['API dumps: created_at after the other names', { created_at: '2025-11-01T00:00:00Z', date: '2025-11-02' }, { publishedAt: utc('2025-11-02T00:00:00Z') }],
+    ['API dumps: updated_at', { date: '2025-11-02', updated_at: '2025-11-03T12:00:00Z' }, { updatedAt: utc('2025-11-03T12:00:00Z') }],
     ['elsewhere a tags string is comma-separated', { tags: 'spot etf, bitcoin' }, { tags: ['spot etf', 'bitcoin'] }],
     ['a singular tag is one tag', { tag: 'spot etf', tags: ['btc'] }, { tags: ['spot etf', 'btc'] }],
     ['Jekyll _drafts even with draft: false', { draft: false }, { draft: true }, '', { path: '/sites/myblog/_drafts/a.md', folderName: '_drafts' }],
@@ -192,6 +200,11 @@ describe('helpers', () => {
     ['\n===\n', null],
     ['- a list item\n===', null],
     ['> a quote\n===', null],
+    // A level-one heading written as HTML on one line (pages converted from HTML).
+    ['<h1>Title in HTML</h1>\n\nBody.', 'Title in HTML'],
+    ['<!-- note -->\n<h1 class="title">Fees <em>fall</em></h1>', 'Fees fall'],
+    ['<h2>Level two in HTML</h2>', null],
+    ['```html\n<h1>in a fence</h1>\n```', null],
   ];
   it.each(headings)('firstHeading(%j)', (body, expected) => {
     expect(firstHeading(body)).toBe(expected);

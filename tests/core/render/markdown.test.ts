@@ -35,6 +35,8 @@ const constructs: Array<{ name: string; md: string; shows: string[]; has?: (l: L
   { name: 'tasks', md: '- [ ] todo\n- [x] done', shows: ['• [ ] todo', '• [x] done'] },
   { name: 'hr', md: 'a\n\n---\n\nb', shows: ['a', '──────────', 'b'] },
   { name: 'image', md: '![a chart](c.png)', shows: ['[image: a chart]'] },
+  { name: 'in-page links (a table of contents)', md: '- [Intro](#intro)\n- [Fees](#fees)\n\n[top](#top) and [a page](https://x.io)', shows: ['• Intro', '• Fees', 'top and a page[1]', '[1] https://x.io'], has: (l) => !text(l).some((r) => r.includes('#')) },
+  { name: 'a link target with a space', md: '[the filing](<https://example.com/SEC filing.pdf>)', shows: ['the filing[1]'], has: (l) => text(l).join('').includes('https://example.com/SEC%20filing.pdf') && !text(l).join('').includes('SEC filing') },
   { name: 'autolink', md: 'see <https://x.io> now', shows: ['see https://x.io [1] now', '[1] https://x.io'], has: (l) => text(l).includes('Links') },
   { name: 'html block', md: '<div class="x">\nHello <b>there</b> &amp; bye\n</div>', shows: ['Hello there & bye'], has: (l) => spansOf(l).some((s) => s.bold && s.text === 'there') },
   { name: 'inline html', md: 'a <span>b</span> c<br>d', shows: ['a b c', 'd'] },

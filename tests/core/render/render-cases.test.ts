@@ -76,6 +76,25 @@ describe('format characters', () => {
   });
 });
 
+describe('scripts written without spaces', () => {
+  it.each(WIDTHS)('more-thai-words.md at %i: Thai and Lao lines break between words (as ICU segments them), never inside one', (w) => {
+    const rows = render('more-thai-words.md', w).map((r) => r.replaceAll('\ufdd0', ''));
+    const words = new Intl.Segmenter('th', { granularity: 'word' });
+    for (const para of body('more-thai-words.md').trim().split(/\n\n/)) {
+      const ends = new Set(Array.from(words.segment(para), (s) => s.index + s.segment.length));
+      let at = 0;
+      let k = rows.findIndex((r) => r !== '' && para.startsWith(r));
+      expect(k).toBeGreaterThanOrEqual(0);
+      for (; k < rows.length && rows[k] !== ''; k++) {
+        expect(para.slice(at, at + rows[k].length)).toBe(rows[k]);
+        at += rows[k].length;
+        expect(ends.has(at), `row ${k} at ${w} ends inside a word: ${rows[k]}`).toBe(true);
+      }
+      expect(at).toBe(para.length);
+    }
+  });
+});
+
 describe('code blocks', () => {
   it.each(WIDTHS)('long-code-lines.md at %i: every character of every code line, continuation rows marked', (w) => {
     const rows = render('long-code-lines.md', w);
@@ -254,6 +273,19 @@ const SHOWS: readonly Shows[] = [
       'http://www.example-exchange.com/help',
       'https://example.org/named',
     ],
+  },
+  {
+    what: 'a <pre> in HTML (Rouge output pasted in, a bare <pre>) is code: indentation, blank lines and tabs kept, tags dropped, entities decoded',
+    file: 'more-html-pre.md', width: 38, join: '\n',
+    shows: ['  def fee(amount):\n      # 0.1% with a floor\n      return max(amount * 0.001, 1)\n', '  if (a < b && c) {\n      return "<ok>";\n  \n    }\n'],
+    hides: ['<span', 'class='],
+  },
+  {
+    what: 'embedded players (iframe, video with a source, audio inline) are named with their address as a link note; their fallback text is not shown',
+    file: 'more-html-embeds.md', width: 58, join: '\n',
+    shows: ['[embed: CEO interview on the ETF][1]', '[video][2]', 'The podcast, inline: [audio][3] then the rest of the'],
+    hides: ['does not support', 'No audio support'],
+    links: ['https://www.youtube-nocookie.com/embed/abc123', 'https://cdn.example.org/clips/launch.mp4', 'https://cdn.example.org/pod/ep42.mp3', 'javascript:alert(1)'],
   },
   {
     what: 'unresolved reference links show as their text',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LinkNotes } from '../../../src/core/render/link-notes.js';
-import { htmlSpans } from '../../../src/core/render/html-spans.js';
+import { htmlParts } from '../../../src/core/render/html-spans.js';
 import { decodeEntities } from '../../../src/core/text/entities.js';
 import { stripTemplateNoise } from '../../../src/core/render/static-site.js';
 
@@ -45,7 +45,7 @@ describe('html text', () => {
   });
 
   it('strips tags, comments and scripts', () => {
-    const spans = htmlSpans('<p>Hi <b>you</b></p><!-- x --><script>alert(1)</script><style>p{}</style>done', new LinkNotes());
-    expect(spans.map((s) => s.text).join('')).toBe('Hi you\n\ndone');
+    const parts = htmlParts('<p>Hi <b>you</b></p><!-- x --><script>alert(1)</script><style>p{}</style>done', new LinkNotes());
+    expect(parts.map((p) => (p.kind === 'text' ? p.spans.map((s) => s.text).join('') : p.text))).toEqual(['Hi you\n\ndone']);
   });
 });

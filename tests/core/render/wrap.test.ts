@@ -30,6 +30,15 @@ describe('wrapSpans', () => {
     expect(lines[1][0]).toEqual({ text: 'bo', bold: true });
   });
 
+  it('breaks Thai between dictionary words but never inside a grapheme cluster', () => {
+    // The word segmenter ends a "word" before the vowel AM of a string that is no word (กิน้|ำ).
+    for (const width of [2, 3, 4, 5]) {
+      const rows = wrapSpans([{ text: 'กิน้ำ' }], width).map(lineText);
+      expect(rows.join('').replaceAll('\ufdd0', '')).toBe('กิน้ำ');
+      for (const r of rows) expect(r.replaceAll('\ufdd0', '')).not.toMatch(/^\u0e33/);
+    }
+  });
+
   it('stops at maxLines', () => {
     expect(wrapSpans([{ text: 'a b c d e f' }], 1, 3)).toHaveLength(3);
   });

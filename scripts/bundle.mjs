@@ -55,15 +55,15 @@ export const CLI_INLINED = ['date-fns', 'fuse.js'];
 /** The package a bare import names (`date-fns/sub` -> `date-fns`, `@scope/x/y` -> `@scope/x`). */
 const packageOf = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
 
-// Bare imports stay external (react must be one copy; ink's output class is reached by path) but CLI_INLINED's.
-const packagesExternal = {
+// Bare imports stay external (react must be one copy; ink's output class is reached by path) but `inlined`'s.
+const packagesExternal = (inlined = CLI_INLINED) => ({
   name: 'packages-external-but-inlined',
   setup(b) {
-    b.onResolve({ filter: /^[^./]/ }, (args) => (args.kind === 'entry-point' || CLI_INLINED.includes(packageOf(args.path)) ? undefined : { path: args.path, external: true }));
+    b.onResolve({ filter: /^[^./]/ }, (args) => (args.kind === 'entry-point' || inlined.includes(packageOf(args.path)) ? undefined : { path: args.path, external: true }));
   },
-};
+});
 
-/** Packages with native code, never bundled. */
+/** Packages with native code, never bundled into a thread's file (FILTER_CLI carries better-sqlite3's JavaScript: inlineSqlite). */
 const NATIVE = ['better-sqlite3', '@parcel/watcher'];
 
 /** The bundle's file for an entry file (`x.js` -> `x.bundle.js`, or `x.bundle.cjs` for a CommonJS bundle). */
@@ -73,20 +73,41 @@ export const bundleOf = (file, format = 'esm') => file.replace(/\.js$/, format =
 export const isCliChunk = (name) => /-[A-Z0-9]{8}\.js$/.test(name);
 
 // `import.meta.url` of every module read from `outdir`'s outputs (all in that one folder) stays the
-// module's own URL as emitted.
-function keepImportMetaUrl(outdir) {
+// module's own URL as emitted. `rewrite(file, text)` may change a module's text first.
+function keepImportMetaUrl(outdir, rewrite = (_file, text) => text) {
   return {
     name: 'keep-import-meta-url',
     setup(b) {
       b.onLoad({ filter: /\.m?js$/ }, async (args) => {
-        const text = await readFile(args.path, 'utf8');
-        if (!text.includes('import.meta.url')) return undefined;
+        const read = await readFile(args.path, 'utf8');
+        const text = rewrite(args.path, read);
+        if (!text.includes('import.meta.url') && text === read) return undefined;
         const rel = path.relative(outdir, args.path).split(path.sep).join('/');
         const own = `new URL(${JSON.stringify(rel.startsWith('.') ? rel : `./${rel}`)}, import.meta.url).href`;
         return { contents: text.replaceAll('import.meta.url', own), loader: 'js', resolveDir: path.dirname(args.path) };
       });
     },
   };
+}
+
+// How core/sqlite.js (src/core/sqlite.ts) loads better-sqlite3's JavaScript, and what FILTER_CLI's
+// bundle puts there instead.
+const SQLITE_MODULE = path.join('core', 'sqlite.js');
+const SQLITE_REQUIRE = "require('better-sqlite3')";
+const SQLITE_BUNDLED = '__betterSqlite3';
+
+/**
+ * FILTER_CLI's rewrite of core/sqlite.js: better-sqlite3's JavaScript (pure code, ~12 small CommonJS
+ * modules) inside the bundle, so a warm `--filter` takes it from the bundle and its code cache
+ * instead of resolving, reading and compiling it from node_modules (~2.5 ms of the main thread at
+ * start-up); its native addon is still required by path (core/sqlite.ts), `bindings` (which only
+ * an install without that path asks) from node_modules. Throws when the module no longer loads
+ * the package as expected, rather than bundling it twice.
+ */
+export function inlineSqlite(file, text) {
+  if (!file.endsWith(path.sep + SQLITE_MODULE)) return text;
+  if (text.split(SQLITE_REQUIRE).length !== 2) throw new Error(`${SQLITE_MODULE}: expected one ${SQLITE_REQUIRE}`);
+  return `import ${SQLITE_BUNDLED} from 'better-sqlite3';\n${text.replace(SQLITE_REQUIRE, SQLITE_BUNDLED)}`;
 }
 
 const dynamicExternal = {
@@ -186,7 +207,7 @@ export async function bundleCli(dist) {
       outdir: dist,
       splitting: true,
       chunkNames: '[name]-[hash]',
-      plugins: [packagesExternal, keepImportMetaUrl(dist)],
+      plugins: [packagesExternal(), keepImportMetaUrl(dist)],
     }),
     build({
       ...COMMON,
@@ -195,7 +216,7 @@ export async function bundleCli(dist) {
       outfile: path.join(dist, FILTER_CLI),
       banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
       define: { 'import.meta.url': '__bundleUrl' },
-      plugins: [dashboardExternal, packagesExternal, keepImportMetaUrl(dist)],
+      plugins: [dashboardExternal, packagesExternal([...CLI_INLINED, 'better-sqlite3']), keepImportMetaUrl(dist, inlineSqlite)],
     }),
   ]);
   // Run as a function's body (code-cache.js), where a `#!` line is not JavaScript; and ASCII, which

@@ -2,7 +2,9 @@
 // ES import (which first runs Node's CommonJS export lexer over the package's modules), and its
 // native addon named by path where the package's install puts it (else the package asks
 // `bindings` to search a dozen candidate folders for it). Together ~7 ms of a ~0.2 s warm run at
-// 10k files. Every module that opens a database opens it here.
+// 10k files. Every module that opens a database opens it here. The `--filter` CLI's bundle carries
+// the package's JavaScript in place of the one `require` below (scripts/bundle.mjs inlineSqlite):
+// keep it one call naming the package.
 import { createRequire } from 'node:module';
 import type Database from 'better-sqlite3';
 

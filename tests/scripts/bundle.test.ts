@@ -10,13 +10,14 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ESM script of the build, without type declarations.
-import { bundleOf as bundleOfUntyped, CLI_INLINED as INLINED, CLI_MAIN, escapeNonAscii as escapeNonAsciiUntyped, FILTER_CACHE, FILTER_CLI, isCliChunk as isCliChunkUntyped, THREAD_ENTRIES as ENTRIES } from '../../scripts/bundle.mjs';
+import { bundleOf as bundleOfUntyped, CLI_INLINED as INLINED, CLI_MAIN, escapeNonAscii as escapeNonAsciiUntyped, FILTER_CACHE, FILTER_CLI, inlineSqlite as inlineSqliteUntyped, isCliChunk as isCliChunkUntyped, THREAD_ENTRIES as ENTRIES } from '../../scripts/bundle.mjs';
 
 const bundleOf = bundleOfUntyped as (file: string, format?: 'esm' | 'cjs') => string;
 const isCliChunk = isCliChunkUntyped as (name: string) => boolean;
 const escapeNonAscii = escapeNonAsciiUntyped as (text: string) => string;
 const THREAD_ENTRIES = ENTRIES as Array<{ entry: string; dynamic: boolean; format: 'esm' | 'cjs' }>;
 const CLI_INLINED = INLINED as string[];
+const inlineSqlite = inlineSqliteUntyped as (file: string, text: string) => string;
 
 const dist = path.resolve(import.meta.dirname, '..', '..', 'dist');
 const formatOf = (entry: string): 'esm' | 'cjs' => THREAD_ENTRIES.find((e) => e.entry === entry)?.format ?? 'esm';
@@ -78,11 +79,29 @@ describe('thread bundles', () => {
     expect([...text.matchAll(/\bimport\(["']([^"']+)["']\)/g)].map((m) => m[1])).toEqual(['./dashboard.js']);
     const required = [...text.matchAll(/\brequire\d*\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
     expect(required.filter((r) => r.startsWith('.'))).toEqual([]);
-    expect(required).toContain('better-sqlite3');
+    // better-sqlite3's JavaScript is inside (bundle.mjs inlineSqlite), its native addon required by
+    // path at run time (core/sqlite.ts); only an install without that path asks `bindings` for it.
+    expect(required).not.toContain('better-sqlite3');
+    expect(required).toContain('bindings');
+    expect(text).toContain('better_sqlite3.node');
+    expect(text).toMatch(/Expected first argument to be a string/);
     for (const m of text.matchAll(/new URL\("([^"]+)", __bundleUrl\)\.href/g)) expect(fs.existsSync(path.resolve(dist, m[1])), m[1]).toBe(true);
     // ASCII (read without decoding UTF-8: src/code-cache.ts), with no `#!` line (run as a function's body).
     expect(text).toMatch(/^[\x00-\x7f]*$/);
     expect(text.startsWith('#!')).toBe(false);
+  });
+
+  it("carries better-sqlite3's JavaScript in the --filter CLI in place of core/sqlite.js's one require, and refuses a module that loads it otherwise", () => {
+    const sqlite = path.join(dist, 'core', 'sqlite.js');
+    const emitted = fs.readFileSync(sqlite, 'utf8');
+    const inlined = inlineSqlite(sqlite, emitted);
+    expect(inlined.startsWith("import __betterSqlite3 from 'better-sqlite3';\n")).toBe(true);
+    expect(inlined).not.toContain("require('better-sqlite3')");
+    expect(inlined.split('\n').length).toBe(emitted.split('\n').length + 1);
+    // Any other module is left as it is; a sqlite.js that no longer requires the package once stops the build.
+    expect(inlineSqlite(path.join(dist, 'core', 'article.js'), 'require(\'better-sqlite3\')')).toBe("require('better-sqlite3')");
+    expect(() => inlineSqlite(sqlite, emitted.replace("require('better-sqlite3')", "require('better-sqlite3/lib')"))).toThrow(/expected one/);
+    expect(() => inlineSqlite(sqlite, `${emitted}\nrequire('better-sqlite3');`)).toThrow(/expected one/);
   });
 
   it('escapes the non-ASCII characters of a bundle into the same program', () => {

@@ -60,7 +60,10 @@ const FILLER = /[\u3164\uffa0]/g;
 const blanks = (f: string): string => (f === '\u3164' ? '  ' : ' ');
 const VARIATION = /[\ufe0e\ufe0f]/g;
 const KEYCAP = /([0-9#*])\u20e3/g;
-const LONE_MARK = /(^|\s)(\p{M})/gu;
+// A mark with no letter before it, shown on a dotted circle as Unicode's chapter 2 does; with the
+// Thai and Lao vowel AM, a letter that joins the cluster before it as a mark does: after a space
+// it made one cluster with the space, which a wrap at that space cut from its WIDE_PAD.
+const LONE_MARK = /(^|\s)([\p{M}\u0e33\u0eb3])/gu;
 const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\u1160-\u11ff\ud7b0-\ud7ff]$/u;
 
 /**

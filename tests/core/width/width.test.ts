@@ -79,6 +79,14 @@ describe('displayText', () => {
     expect(displayText('a \u0301')).toBe('a \u25cc\u0301');
   });
 
+  it('gives the Thai and Lao vowel AM with no letter before it the dotted circle, as a mark', () => {
+    // AM is a letter (Lo) but joins the cluster before it (Grapheme_Cluster_Break=SpacingMark):
+    // after a space it made one cluster with the space, which a wrap could cut from its pad.
+    expect(displayText('\u0e01 \u0eb3')).toBe(`\u0e01 \u25cc\u0eb3${WIDE_PAD}`);
+    expect(displayText('\u0e33x')).toBe(`\u25cc\u0e33${WIDE_PAD}x`);
+    expect(displayText('\u0e01\u0e33')).toBe(`\u0e01\u0e33${WIDE_PAD}`);
+  });
+
   it('measures display text identically to tmux and string-width for the ambiguous cases', () => {
     for (const s of ['👩\u200d🔬 ok', '👍🏽👍🏽', 'heart ❤️', 'key 1️⃣', '🇯🇵🇺🇸', 'tag 🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}']) {
       const d = displayText(s);
@@ -121,6 +129,7 @@ const PIECES = [
   'word', 'Bitcoin', '12,345', ' ', ' ', '\n', '日本語', '比特币', '한국어', 'مرحبا', 'שלום', 'e\u0301', '\u0301', 'a\u0308\u0323',
   '😀', '👍🏽', '👩\u200d🔬', '👨\u200d👩\u200d👧\u200d👦', '🇯🇵', '❤\ufe0f', '1\ufe0f\u20e3', '✅', '🚀',
   ...FORMAT_CHARACTERS, 'ｆｕｌｌ', '…', '─', '\u0e01\u0e34', 'क्ष', 'প্র', 'न्त्री', 'น้ำ', 'ທຳ', '\u0d4eക', '\u3164', '\uffa0',
+  '\u0e33', '\u0eb3',
 ];
 const mixedText = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((a) => a.join(''));
 
@@ -138,6 +147,22 @@ describe('no row is wider than its pane (property)', () => {
         }
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('Thai and Lao letters and spaces in any order, malformed text included', () => {
+    const thai = fc
+      .array(fc.oneof(fc.integer({ min: 0x0e01, max: 0x0e5b }), fc.integer({ min: 0x0e81, max: 0x0edf }), fc.constant(0x20)), { maxLength: 40 })
+      .map((a) => String.fromCodePoint(...a));
+    fc.assert(
+      fc.property(thai, fc.integer({ min: 1, max: 12 }), (s, width) => {
+        for (const line of wrapSpans([{ text: s }], width)) {
+          const t = lineText(line);
+          expect(tmuxWidth(t), JSON.stringify(t)).toBeLessThanOrEqual(width);
+          expect(tmuxWidth(t), JSON.stringify(t)).toBeLessThanOrEqual(stringWidth(t));
+        }
+      }),
+      { numRuns: 3000, seed: 42 },
     );
   });
 

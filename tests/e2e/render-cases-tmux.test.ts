@@ -24,6 +24,8 @@ function wordsOf(file: string): string[] {
     // Only a closed element hides its text, and it closes in its own paragraph (closed-elements.ts).
     .replace(/<(script|style|noscript|video|audio|iframe)\b[^>]*>(?:(?!<\1\b|\n\n)[\s\S])*?<\/\1>/g, ' ')
     .replace(/<!--[\s\S]*?-->/g, ' ')
+    // A callout's marker is markup: its kind shows as a word ("Warning"), checked below.
+    .replace(/^> \[![A-Za-z]+\][+-]?/gm, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replace(/^\[[^\]]+\]:\s*\S+/gm, ' ')
     .replace(/\]\([^)]*\)/g, '] ')
@@ -206,6 +208,10 @@ describe('render cases in a real terminal', () => {
     const texts = await readAll(80, 24, { NO_COLOR: '1' });
     expectEveryWord(texts);
     expect(texts.join('\n')).toContain('~~Withdrawals');
+    // Callouts titled by their kind's word, ordered lists with the author's delimiter.
+    expect(texts.join('\n')).toMatch(/│ Warning +│/);
+    expect(texts.join('\n')).toMatch(/│ FAQ: Do I need to do anything\? +│/);
+    expect(texts.join('\n')).toContain('4) Fees fell');
     // Emoji sequences shown whole, the skin tone and the joiner kept, with the frame in place.
     expect(texts.join('\n')).toContain('👍\u{1f3fd}');
     expect(texts.join('\n')).toContain('👩\u200d🔬');

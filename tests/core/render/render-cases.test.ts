@@ -307,6 +307,19 @@ const SHOWS: readonly Shows[] = [
     links: ['https://www.youtube-nocookie.com/embed/xyz789', 'https://cdn.example.org/clips/drain.mp4', 'https://cdn.example.org/pod/alert.mp3', 'https://cdn.example.org/pod/ep43.mp3'],
   },
   {
+    what: 'GitHub alerts and Obsidian callouts are titled by their kind as a word (and the author\'s title), the marker gone',
+    file: 'more-callouts.md', width: 58, join: '\n',
+    shows: ['│ Deposits made before the upgrade are credited', '│ Only if you run a relayer.'],
+    hides: ['[!'],
+    rows: ['│ Note', '│ Tip', '│ Important', '│ Warning', '│ Caution', '│ Info: Timeline for the rollout', '│ FAQ: Do I need to do anything?', '│ Question', '│ An ordinary quote stays an ordinary quote.'],
+  },
+  {
+    what: 'ordered lists keep the author\'s delimiter and start number',
+    file: 'more-ordered-lists.md', width: 58, join: '\n',
+    rows: ['1) Connect the wallet that held tokens at the snapshot.', '3) Submit the claim before December.', '4) Fees fell after the upgrade.', '5) Volume doubled on the new pairs.', '1. first with a period', '2. second with a period', '3) third with a parenthesis'],
+    shows: [],
+  },
+  {
     what: 'unresolved reference links show as their text',
     file: 'more-unresolved-refs.md', width: 58, join: ' ',
     shows: ['describes BIP125 replacement', 'proposal for package relay,', 'update to Bitcoin Core #12345.', 'A defined link[1] works'],

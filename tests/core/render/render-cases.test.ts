@@ -53,6 +53,12 @@ describe('emoji', () => {
     for (const word of ['scientist', 'microscope', 'family', 'thumbs', 'flags', 'keycap', 'BTC', 'heart', 'eighty', 'End.']) expect(text).toContain(word);
   });
 
+  it.each(WIDTHS)('more-emoji-vs16-joined.md at %i: a ZWJ sequence with VS16 before the joiner is one emoji (joiner kept), every word kept', (w) => {
+    const text = render('more-emoji-vs16-joined.md', w).join(' ');
+    for (const seq of ['🏳\u200d🌈', '❤\u200d🔥', '🏳\u200d⚧', '👁\u200d🗨', '🐻\u200d❄', '⛹\u200d♀']) expect(text).toContain(seq);
+    for (const word of ['rainbow', 'fire', 'transgender', 'speech', 'polar', 'bouncing', 'proud', 'burning', 'watching', 'eighty', 'End.']) expect(text).toContain(word);
+  });
+
   it('keeps a skin-toned emoji and a ZWJ sequence whole (the frame writer places them at their widest width)', () => {
     expect(render('emoji-modifiers.md', 38).join('')).toContain('👍\u{1f3fd}');
     expect(render('emoji-sequences.md', 58).join('')).toContain('👩\u200d🔬');
@@ -307,11 +313,11 @@ const SHOWS: readonly Shows[] = [
     links: ['https://www.youtube-nocookie.com/embed/xyz789', 'https://cdn.example.org/clips/drain.mp4', 'https://cdn.example.org/pod/alert.mp3', 'https://cdn.example.org/pod/ep43.mp3'],
   },
   {
-    what: 'GitHub alerts and Obsidian callouts are titled by their kind as a word (and the author\'s title), the marker gone',
+    what: 'GitHub alerts and Obsidian callouts are titled by their kind as a word (and the author\'s title), underlined, the marker gone',
     file: 'more-callouts.md', width: 58, join: '\n',
     shows: ['│ Deposits made before the upgrade are credited', '│ Only if you run a relayer.'],
     hides: ['[!'],
-    rows: ['│ Note', '│ Tip', '│ Important', '│ Warning', '│ Caution', '│ Info: Timeline for the rollout', '│ FAQ: Do I need to do anything?', '│ Question', '│ An ordinary quote stays an ordinary quote.'],
+    rows: ['│ Note', '│ ────', '│ Tip', '│ Important', '│ Warning', '│ ───────', '│ Caution', '│ Info: Timeline for the rollout', '│ FAQ: Do I need to do anything?', '│ Question', '│ An ordinary quote stays an ordinary quote.'],
   },
   {
     what: 'ordered lists keep the author\'s delimiter and start number',

@@ -326,6 +326,19 @@ const SHOWS: readonly Shows[] = [
     shows: [],
   },
   {
+    what: 'WordPress shortcodes are read: a caption is its content, a player is named with its address as a link note, a gallery is gone',
+    file: 'more-wordpress-shortcodes.md', width: 58, join: ' ', squash: true,
+    shows: [
+      '[image: ETF flow chart] Net flows into spot funds, November.',
+      'Spot bitcoin funds took in $1.2 billion this week. [embed][1] The desk',
+      'The desk\'s podcast [audio][2] covers the week. [video][3] [embed][4] [embed][5]',
+      'A Markdown video[6] link and a [video] mention stay as they are, and so does [embed]code[/embed] in code.',
+      'End of report.',
+    ],
+    hides: ['caption', 'gallery', 'mp3=', '[/audio]', '[/video]', 'tweet'],
+    links: ['https://www.youtube.com/watch?v=abc123', 'https://example.com/podcast/episode-42.mp3', 'https://example.com/clips/floor.mp4', 'https://twitter.com/analyst/status/1234567890', 'https://www.youtube.com/watch?v=xyz789&w=640', 'https://example.org/recap'],
+  },
+  {
     what: 'unresolved reference links show as their text',
     file: 'more-unresolved-refs.md', width: 58, join: ' ',
     shows: ['describes BIP125 replacement', 'proposal for package relay,', 'update to Bitcoin Core #12345.', 'A defined link[1] works'],

@@ -101,6 +101,35 @@ describe('scripts written without spaces', () => {
   });
 });
 
+describe('Khmer and Myanmar', () => {
+  // A syllable's tail: a mark, or a Myanmar consonant killed by asat (it closes the syllable before it).
+  const TAIL = /^(?:\p{M}|[\u1000-\u1021]\u1037?\u103a)/u;
+  it.each(WIDTHS)('more-khmer-myanmar-words.md at %i: lines break between words (as ICU segments them), never inside a syllable', (w) => {
+    const rows = render('more-khmer-myanmar-words.md', w).map((r) => r.replaceAll('\ufdd0', ''));
+    const words = new Intl.Segmenter('km', { granularity: 'word' });
+    let broke = 0;
+    for (const para of body('more-khmer-myanmar-words.md').trim().split(/\n\n/)) {
+      const ends = new Set(Array.from(words.segment(para), (s) => s.index + s.segment.length));
+      let at = 0;
+      let k = rows.findIndex((r) => r !== '' && para.startsWith(r));
+      expect(k).toBeGreaterThanOrEqual(0);
+      for (; k < rows.length && rows[k] !== ''; k++) {
+        if (para[at] === ' ') at++;
+        expect(para.slice(at, at + rows[k].length)).toBe(rows[k]);
+        at += rows[k].length;
+        if (at < para.length && para[at] !== ' ') {
+          broke++;
+          expect(ends.has(at), `row ${k} at ${w} ends inside a word: ${rows[k]}`).toBe(true);
+          expect(para.slice(at), `row ${k + 1} at ${w} starts inside a syllable`).not.toMatch(TAIL);
+        }
+      }
+      expect(at).toBe(para.length);
+    }
+    // Some row ends where no space is: the runs are cut between words, not left to overflow.
+    expect(broke).toBeGreaterThan(0);
+  });
+});
+
 describe('code blocks', () => {
   it.each(WIDTHS)('long-code-lines.md at %i: every character of every code line, continuation rows marked', (w) => {
     const rows = render('long-code-lines.md', w);

@@ -26,6 +26,9 @@ function wordsOf(file: string): string[] {
     .replace(/<!--[\s\S]*?-->/g, ' ')
     // WordPress shortcodes are markup: their attributes are not shown (render/wordpress-shortcodes.ts).
     .replace(/\[\/?(?:caption|embed|audio|video|gallery|tweet|youtube)\b[^\]\n]*\]/g, ' ')
+    // MDX statements and comments are code, not shown (render/mdx-syntax.ts).
+    .replace(/^(?:import|export)\s.*$/gm, ' ')
+    .replace(/\{\/\*[\s\S]*?\*\/\}/g, ' ')
     // A callout's marker is markup: its kind shows as a word ("Warning"), checked below.
     .replace(/^> \[![A-Za-z]+\][+-]?/gm, ' ')
     .replace(/<[^>]+>/g, ' ')

@@ -31,6 +31,7 @@ function wordsOf(file: string): string[] {
     .replace(/\{\/\*[\s\S]*?\*\/\}/g, ' ')
     // A callout's marker is markup: its kind shows as a word ("Warning"), checked below.
     .replace(/^> \[![A-Za-z]+\][+-]?/gm, ' ')
+    .replace(/^:{3,}[a-z]+/gm, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replace(/^\[[^\]]+\]:\s*\S+/gm, ' ')
     .replace(/\]\([^)]*\)/g, '] ')

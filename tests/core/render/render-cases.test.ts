@@ -349,6 +349,13 @@ const SHOWS: readonly Shows[] = [
     rows: ['│ Note', '│ ────', '│ Tip', '│ Important', '│ Warning', '│ ───────', '│ Caution', '│ Info: Timeline for the rollout', '│ FAQ: Do I need to do anything?', '│ Question', '│ An ordinary quote stays an ordinary quote.'],
   },
   {
+    what: 'Docusaurus admonitions are drawn as callouts, nested ones too; an unknown kind stays as written',
+    file: 'more-admonitions.md', width: 58, join: '\n',
+    shows: ['│   cli withdraw --batch', '│ │ Keys left on the old client may be slashed.'],
+    rows: ['│ Warning', '│ ───────', '│ Unstaking takes seven days during the upgrade.', '│ Tip: Save on fees', '│ Batch your withdrawals before the cutoff.', '│ Info: Testnet first', '│ Note', '│ Outer remark about the schedule.', '│ │ Danger', ':::footnote An unknown kind stays as written. :::', 'End of notice.'],
+    hides: [':::warning', ':::tip', ':::info', '::::'],
+  },
+  {
     what: 'ordered lists keep the author\'s delimiter and start number',
     file: 'more-ordered-lists.md', width: 58, join: '\n',
     rows: ['1) Connect the wallet that held tokens at the snapshot.', '3) Submit the claim before December.', '4) Fees fell after the upgrade.', '5) Volume doubled on the new pairs.', '1. first with a period', '2. second with a period', '3) third with a parenthesis'],

@@ -3,7 +3,7 @@
 // as written they are noise, and a bare URL inside one takes the closing tag into its address
 // (`https://youtu.be/x[/embed]` in the Links list, which cannot be opened). Read as WordPress does:
 // a caption is its content, a player is named with its address as a link note (the player tags of
-// html-tags.ts), a gallery or playlist of attachment ids has nothing to show. Only WordPress's own
+// ../html-tags.ts), a gallery or playlist of attachment ids has nothing to show. Only WordPress's own
 // and Jetpack's names, lower case as WordPress requires, and never a Markdown link's text
 // (`[video](https://...)`, `[embed][1]`).
 

@@ -1,6 +1,6 @@
 // Docusaurus admonitions (`:::warning` ... `:::`, titled `:::tip[Title]` or `:::tip Title`), common
 // in MDX blogs and project docs, are the same thing as GitHub's alerts: they become one
-// (`> [!WARNING] Title`, then each line quoted), which callouts.ts draws. Shown as written, the
+// (`> [!WARNING] Title`, then each line quoted), which ../callouts.ts draws. Shown as written, the
 // fences read as text and the kind as a word glued to them. Known kinds only, never inside code.
 
 const KINDS = new Set(['note', 'tip', 'info', 'warning', 'danger', 'caution', 'important', 'success', 'secondary']);

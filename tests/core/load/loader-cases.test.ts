@@ -49,6 +49,27 @@ describe('titles from the body', () => {
   });
 });
 
+describe('metadata lines (MultiMarkdown, Pelican, MkDocs)', () => {
+  it('`Key: value` lines up to a blank line, with a title or a date among them, are the front matter; anything else is body', async () => {
+    const l = await load('loader-more/metadata-lines');
+    expect(l.warnings).toEqual([]);
+    const post = l.byFile['pelican-post.md'];
+    expect(post).toMatchObject({
+      title: 'Bitcoin Hits a New High as Funds Buy', description: 'Spot funds bought for a fifth day.', dateGuessed: false,
+      categories: ['Markets'], tags: ['bitcoin', 'etf'], source: 'Jane Doe', lang: 'en', draft: false,
+    });
+    expect(iso(post.publishedAt)).toBe('2025-11-04T10:20:00.000Z');
+    expect(iso(post.updatedAt)).toBe('2025-11-05T08:00:00.000Z');
+    expect(post.body.trimStart().startsWith('This is the content of the post')).toBe(true);
+    expect(l.byFile['pelican-draft.md']).toMatchObject({ title: 'Validators Rehearse the Upgrade', draft: true });
+    // A first paragraph that happens to start `Word: text`, and lines with no blank line after them, stay body.
+    expect(l.byFile['update-first-line.md']).toMatchObject({ title: 'update first line', dateGuessed: true });
+    expect(l.byFile['update-first-line.md'].body.startsWith('Update: The SEC approved')).toBe(true);
+    expect(l.byFile['no-blank-line.md']).toMatchObject({ title: 'no blank line', dateGuessed: true });
+    expect(titles(l, 'tag:etf')).toEqual(['Bitcoin Hits a New High as Funds Buy']);
+  });
+});
+
 describe('scalars YAML would type', () => {
   it('case: titles and tags exactly as written, and searchable as written', async () => {
     const l = await load('loader/typed-scalars');

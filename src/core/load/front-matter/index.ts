@@ -8,6 +8,7 @@
 
 import type { FrontMatterFormat } from '../../article.js';
 import { findBlock } from './block.js';
+import { readMetadataLines } from './metadata-lines.js';
 import { describeParseError, parseFrontMatterSource } from './engines.js';
 import { emptyShape, parseSimpleYaml, type SimpleShape } from './simple-yaml.js';
 import { LIMITS } from '../limits.js';
@@ -45,7 +46,12 @@ const copiesAsIs = (s: SimpleShape): boolean => s.nodes <= LIMITS.maxFrontMatter
 /** Splits text into front matter and body and parses the front matter as data only. */
 export function readFrontMatter(text: string): FrontMatterOutcome {
   const block = findBlock(text);
-  if (block === null) return { ok: true, format: 'none', data: Object.create(null), body: text, notes: [] };
+  if (block === null) {
+    // MultiMarkdown's and Pelican's `Key: value` lines, read as YAML's simplest form is.
+    const lines = readMetadataLines(text);
+    if (lines) return { ok: true, format: 'yaml', data: lines.data, body: lines.body, notes: [] };
+    return { ok: true, format: 'none', data: Object.create(null), body: text, notes: [] };
+  }
   if (typeof block === 'string') return refuse(block);
   if (block.format === 'yaml') {
     // The shapes nearly every feed writes come out of simple-yaml.ts as null-prototype maps of

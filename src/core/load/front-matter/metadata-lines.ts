@@ -1,0 +1,51 @@
+// Metadata written as the file's first lines, with no delimiters: MultiMarkdown's and
+// Python-Markdown's `meta` form, which Pelican and MkDocs read (`Title: ...`, `Date: ...`,
+// `Tags: a, b`, then a blank line). Without it such a post was titled by its file name, dated by
+// the file's time and showed its metadata as the first paragraph.
+//
+// A body may start with a `Word: text` line too ("Update: the SEC approved..."), so the lines are
+// metadata only when every line up to the first blank one is a `Key: value` line (or a value's
+// continuation, indented four spaces or a tab, as Python-Markdown reads it) and one key is
+// `title` or `date`. Keys are lower-cased, as Pelican does; values stay text, read per field later.
+
+const FIRST = /^[A-Za-z0-9_-]{1,40}[ \t]*:/;
+const KEY_LINE = /^([A-Za-z0-9_-]{1,40})[ \t]*:[ \t]*(.*)$/;
+const CONTINUATION = /^(?: {4}|\t)[ \t]*(\S.*)$/;
+const MAX_LINES = 60;
+// Keys no data object of this program takes from a file (safe-data.ts drops them from YAML too).
+const UNSAFE = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The metadata lines at the start of `text` as data, and the body after them; null when it has none. */
+export function readMetadataLines(text: string): { data: Record<string, unknown>; body: string } | null {
+  if (!FIRST.test(text)) return null;
+  const data: Record<string, unknown> = Object.create(null);
+  let key: string | null = null;
+  let at = 0;
+  let ended = false;
+  for (let n = 0; n < MAX_LINES && !ended; n++) {
+    const end = text.indexOf('\n', at);
+    const line = (end < 0 ? text.slice(at) : text.slice(at, end)).replace(/\r$/, '');
+    if (line.trim() === '') {
+      ended = true;
+      break;
+    }
+    const m = KEY_LINE.exec(line);
+    const more = m ? null : CONTINUATION.exec(line);
+    if (m && UNSAFE.has(m[1].toLowerCase())) return null;
+    if (m) {
+      key = m[1].toLowerCase();
+      data[key] = m[2].trim();
+    } else if (more && key !== null) data[key] = `${String(data[key])} ${more[1].trim()}`.trim();
+    else return null;
+    if (end < 0) {
+      at = text.length;
+      ended = true;
+    } else at = end + 1;
+  }
+  if (!ended || (!('title' in data) && !('date' in data))) return null;
+  // Pelican's `Authors: a, b` names several; its `Status: draft` keeps a post unpublished.
+  if (typeof data.authors === 'string') data.authors = data.authors.split(',').map((a) => a.trim()).filter(Boolean);
+  if (typeof data.status === 'string' && data.status.toLowerCase() === 'draft' && !('draft' in data)) data.draft = 'true';
+  const body = text.slice(at).replace(/^\r?\n/, '');
+  return { data, body };
+}

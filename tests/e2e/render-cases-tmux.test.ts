@@ -29,6 +29,9 @@ function wordsOf(file: string): string[] {
     // MDX statements and comments are code, not shown (render/mdx-syntax.ts).
     .replace(/^(?:import|export)\s.*$/gm, ' ')
     .replace(/\{\/\*[\s\S]*?\*\/\}/g, ' ')
+    // Obsidian comments are hidden, a wiki link shows its alias (render/site-syntax/obsidian.ts).
+    .replace(/%%[\s\S]*?%%/g, ' ')
+    .replace(/\[\[[^\]|]*\|/g, ' ')
     // A callout's marker is markup: its kind shows as a word ("Warning"), checked below.
     .replace(/^> \[![A-Za-z]+\][+-]?/gm, ' ')
     .replace(/^:{3,}[a-z]+/gm, ' ')

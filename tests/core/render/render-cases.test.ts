@@ -382,6 +382,17 @@ const SHOWS: readonly Shows[] = [
     rows: ['Unstaking takes seven days on most networks.', 'A type in code stays: Vec<Transaction>.', 'End of guide.'],
   },
   {
+    what: 'Obsidian notes: wiki links read as their text, embeds named, comments gone (a lone %% hides nothing)',
+    file: 'more-obsidian-notes.md', width: 58, join: ' ', squash: true,
+    shows: [
+      'Flows into Bitcoin ETF funds rose again; see yesterday\'s wrap and the fee section or Glossary > Basis.',
+      '[image: chart-2025-11.png]', '[embed: Weekly outlook]',
+      'Analysts expect volatility before the options expiry.',
+      'A typo such as 5%% stays as written, and so does [[code]] in code.', 'End of notes.',
+    ],
+    hides: ['[[Bitcoin', 'check with the desk', 'Private reminder', '|'],
+  },
+  {
     what: 'unresolved reference links show as their text',
     file: 'more-unresolved-refs.md', width: 58, join: ' ',
     shows: ['describes BIP125 replacement', 'proposal for package relay,', 'update to Bitcoin Core #12345.', 'A defined link[1] works'],

@@ -1,12 +1,14 @@
 // Jekyll and Hugo posts carry template syntax that means nothing outside the site generator:
 // Liquid tags and output (`{% include x %}`, `{{ page.title }}`), Hugo shortcodes (`{{< tweet >}}`)
 // and kramdown attribute lists (`{:.lead}`, `{: #id}`). They are removed before lexing so they
-// do not show as noise. WordPress exports carry shortcodes (wordpress-shortcodes.ts) and MDX
-// files JavaScript (mdx-syntax.ts), read the same way. Code is left untouched: fenced blocks, indented lines and `inline code` may
+// do not show as noise. WordPress exports carry shortcodes (wordpress-shortcodes.ts), MDX files
+// JavaScript (mdx-syntax.ts) and Obsidian notes wiki links and comments (obsidian.ts), read the
+// same way. Code is left untouched: fenced blocks, indented lines and `inline code` may
 // legitimately show template syntax (a post about Jekyll).
 
 import { hasWordPressShortcode, readWordPressShortcodes } from './wordpress-shortcodes.js';
 import { dedentComponents, hasMdxSyntax, isMdxStatement, readMdx } from './mdx-syntax.js';
+import { hasObsidianSyntax, openComment, readObsidian } from './obsidian.js';
 
 // Every pattern excludes braces inside and is length-bounded, so a line of 1 MiB of `{{{{` costs
 // one short attempt per position instead of a scan to the end of the line.
@@ -32,32 +34,49 @@ function closesFence(line: string, fence: string): boolean {
   return !!m && m[1][0] === fence[0] && m[1].length >= fence.length;
 }
 
+/** Which syntaxes besides Liquid's a body may hold (a cheap test each, made once per body). */
+interface Syntaxes {
+  wordpress: boolean;
+  mdx: boolean;
+  obsidian: boolean;
+}
+
 /** Removes template tags from the prose parts of one line, keeping inline code spans. */
-function cleanLine(line: string, keepOutput: boolean, wordpress: boolean, mdx: boolean): string {
-  if (mdx && isMdxStatement(line)) return '';
+function cleanLine(line: string, keepOutput: boolean, has: Syntaxes): string {
+  if (has.mdx && isMdxStatement(line)) return '';
   const parts = line.split(INLINE_CODE);
   for (let i = 0; i < parts.length; i += 2) {
     let p = parts[i].replace(SHORTCODE, '').replace(ONE_LINE_COMMENT, '').replace(LIQUID_TAG, '').replace(KRAMDOWN_ATTRS, '');
     if (!keepOutput) p = p.replace(LIQUID_OUTPUT, '');
-    if (wordpress) p = readWordPressShortcodes(p);
-    if (mdx) p = readMdx(p);
+    if (has.wordpress) p = readWordPressShortcodes(p);
+    if (has.mdx) p = readMdx(p);
+    if (has.obsidian) p = readObsidian(p);
     parts[i] = p;
   }
   return parts.join('').replace(HEADING_ATTRS, '$1');
 }
 
-/** The Markdown with Liquid, Hugo shortcode, kramdown and MDX noise removed outside code, WordPress shortcodes read. */
+/** The Markdown with Liquid, Hugo shortcode, kramdown, MDX and Obsidian noise removed outside code, WordPress shortcodes read. */
 export function stripTemplateNoise(markdown: string): string {
-  const wordpress = hasWordPressShortcode(markdown);
-  const mdx = hasMdxSyntax(markdown);
-  if (!wordpress && !mdx && !markdown.includes('{')) return markdown;
+  const has: Syntaxes = { wordpress: hasWordPressShortcode(markdown), mdx: hasMdxSyntax(markdown), obsidian: hasObsidianSyntax(markdown) };
+  if (!has.wordpress && !has.mdx && !has.obsidian && !markdown.includes('{')) return markdown;
   const out: string[] = [];
   let fence: string | null = null;
   let highlight = false;
   let comment = false;
   let raw = false;
-  const lines = markdown.split('\n');
-  for (const line of mdx ? dedentComponents(lines) : lines) {
+  // Inside an Obsidian `%%` comment spread over lines.
+  let hidden = false;
+  const lines = has.mdx ? dedentComponents(markdown.split('\n')) : markdown.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i];
+    if (hidden) {
+      const end = line.indexOf('%%');
+      if (end < 0) continue;
+      hidden = false;
+      line = line.slice(end + 2);
+      if (line.trim() === '') continue;
+    }
     if (fence) {
       out.push(line);
       if (closesFence(line, fence)) fence = null;
@@ -85,7 +104,13 @@ export function stripTemplateNoise(markdown: string): string {
       if (RAW_OPEN.test(line)) raw = true;
       const keep = raw;
       if (RAW_CLOSE.test(line)) raw = false;
-      const cleaned = cleanLine(line, keep, wordpress, mdx);
+      let cleaned = cleanLine(line, keep, has);
+      // A `%%` with no `%%` after it anywhere (a typo, `5%%`) hides nothing.
+      const comment = has.obsidian ? openComment(cleaned) : -1;
+      if (comment >= 0 && lines.slice(i + 1).some((l) => l.includes('%%'))) {
+        hidden = true;
+        cleaned = cleaned.slice(0, comment);
+      }
       // A line that held nothing but a tag disappears, so it cannot split a paragraph in two.
       if (cleaned.trim() === '' && line.trim() !== '') continue;
       out.push(cleaned);

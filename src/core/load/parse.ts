@@ -4,6 +4,7 @@
 import type { Article } from '../article.js';
 import { decodeArticleBytes } from './decode.js';
 import { findBlock } from './front-matter/block.js';
+import { readMetadataLines } from './front-matter/metadata-lines.js';
 import { readFrontMatter } from './front-matter/index.js';
 import { LIMITS, formatBytes } from './limits.js';
 import { repairMojibake } from './mojibake.js';
@@ -87,7 +88,8 @@ export function parseBody(raw: Buffer, size: number): string | null {
     if (!decoded.ok) return null;
     const block = findBlock(decoded.text);
     if (typeof block === 'string' || block?.guessed) return null;
-    const { body } = cutLongLines(block === null ? decoded.text : block.body);
+    // With no delimited block, metadata lines (MultiMarkdown, Pelican) end where readFrontMatter says.
+    const { body } = cutLongLines(block === null ? (readMetadataLines(decoded.text)?.body ?? decoded.text) : block.body);
     // As normaliseArticle does: a repaired body is normalised again, an intact one is kept as is.
     const repaired = decoded.ascii ? body : repairMojibake(body);
     return repaired === body ? body : repaired.normalize('NFC');

@@ -7,7 +7,7 @@
 
 import fs from 'node:fs';
 import type { LoadWarning } from '../article.js';
-import { assumeUnchanged, duplicatePositions, cacheDirectory, indexFile, walkListingFile, compareStamps, matchedRows, matchSnapshot, matchStamps, writeSnapshot, IndexReader, type MatchedStamps, type Snapshot } from '../index/index.js';
+import { assumeUnchanged, duplicatePositions, sameAsStamps, cacheDirectory, indexFile, walkListingFile, compareStamps, matchedRows, matchSnapshot, matchStamps, writeSnapshot, IndexReader, type MatchedStamps, type Snapshot } from '../index/index.js';
 import { effectiveCap, parserStamp } from './limits.js';
 import { STAT_FIELDS, statPaths, StatWorker, walkPaths, type SharedStat, type WalkThread } from '../files/index.js';
 
@@ -236,6 +236,10 @@ async function settle(paths: string[], opts: RefreshOptions, b: Begun): Promise<
   const { stats: shared } = b.found;
   try {
     const stats = shared ? await shared.finish() : statPaths(b.found.paths);
+    // A current snapshot in the walk's order whose every stamp is what stat() says now: the
+    // provisional answer stands, and the snapshot needs no rewriting (what compareStamps below
+    // would find, for one comparison of bytes).
+    if (b.provisional && snapshot && sameAsStamps(snapshot, stats, STAT_FIELDS)) return b.provisional;
     const { rowOf, stale, gone } = compareStamps(matched, stats, STAT_FIELDS);
     // Nothing changed: keep the stamps for the next run in one piece, in the walk's order, unless
     // the snapshot holds them so already.

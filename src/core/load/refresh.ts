@@ -236,15 +236,11 @@ async function settle(paths: string[], opts: RefreshOptions, b: Begun): Promise<
   const { stats: shared } = b.found;
   try {
     const stats = shared ? await shared.finish() : statPaths(b.found.paths);
-    // A current snapshot in the walk's order whose every stamp is what stat() says now: the
-    // provisional answer stands, and the snapshot needs no rewriting (what compareStamps below
-    // would find, for one comparison of bytes).
     if (b.provisional && snapshot && sameAsStamps(snapshot, stats, STAT_FIELDS)) return b.provisional;
     const { rowOf, stale, gone } = compareStamps(matched, stats, STAT_FIELDS);
-    // Nothing changed: keep the stamps for the next run in one piece, in the walk's order, unless
-    // the snapshot holds them so already.
+    // Nothing changed: keep the stamps for the next run in one piece, in the walk's order, unless the snapshot holds them so already.
     if (!(snapshot && snapshot.walkOrder) && stale.length === 0 && gone.length === 0) writeSnapshot(file, b.rowsStamp, matchedRows(matched, b.found.paths));
-    // Every stat equals the stamp stored for its file: the provisional answer stands.
+    // Every stat equals the stamp stored for its file: the provisional answer stands (as the bytes compared above: sameAsStamps).
     if (b.provisional && stale.length === 0 && gone.length === 0) return b.provisional;
     const filePaths = b.found.paths;
     if (stale.length > MAX_STALE) throw new Unusable();

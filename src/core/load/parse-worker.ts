@@ -42,8 +42,7 @@ interface FileParse {
   ascii: boolean;
 }
 
-// The file being parsed is read here when it fits (readCappedSync's `into`): nothing keeps its
-// bytes past parseArticle, which decodes them into strings.
+// Each file is read here when it fits (readCappedSync's `into`): parseArticle keeps none of its bytes.
 const READ_INTO = 256 << 10;
 let readInto: Buffer | null = null;
 

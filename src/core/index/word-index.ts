@@ -112,6 +112,9 @@ function eachWithFirst(vocabulary: string, first: string, shortest: number, long
   }
 }
 
+// Filter terms whose marks are kept (1 byte an article each: 4 MB at a million).
+const HELD_KEPT = 4;
+
 /** The on-disk index's answer to free words, for one load's articles. `close()` when done. */
 export class WordIndex implements WordSource {
   private readonly match: Database.Statement;
@@ -146,7 +149,10 @@ export class WordIndex implements WordSource {
   private readonly tokens: TokenMarks;
 
   private readonly coin: Database.Statement;
-  private held: { key: string; marks: Uint8Array | null } | null = null;
+  // The last HELD_KEPT terms' marks: a query holds a few (`coin:eth -sec` two), and each is asked
+  // for on every keystroke; with the last one only kept, two terms read each other's out (at 1M a
+  // coin's rows read again and a word's tokens OR-ed again, 50-150 ms a key).
+  private readonly held = new Map<string, Uint8Array | null>();
   // The last words' token groups asked and the articles they marked (never modified once made).
   private lastMatch: { expression: string; marks: Uint8Array } | null = null;
 
@@ -200,7 +206,12 @@ export class WordIndex implements WordSource {
 
   holding(term: { kind: 'word' | 'coin'; value: string }): Uint8Array | null {
     const key = `${term.kind}:${term.value}`;
-    if (this.held?.key === key) return this.held.marks;
+    const known = this.held.get(key);
+    if (known !== undefined) {
+      this.held.delete(key);
+      this.held.set(key, known);
+      return known;
+    }
     let marks: Uint8Array | null = null;
     if (term.kind === 'word') {
       const answer = this.ask([term.value], false);
@@ -212,7 +223,11 @@ export class WordIndex implements WordSource {
         marks = null;
       }
     }
-    this.held = { key, marks };
+    this.held.set(key, marks);
+    for (const oldest of this.held.keys()) {
+      if (this.held.size <= HELD_KEPT) break;
+      this.held.delete(oldest);
+    }
     return marks;
   }
 

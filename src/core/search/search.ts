@@ -7,7 +7,12 @@
 // short fields, body); ties newest first. With the on-disk index attached (useWords) it names the
 // articles holding the words it answers for and decides negated words and coins (every body,
 // index-terms.ts), so `total` is exact (but for a word it leaves to memory, looked for in bodies
-// only to BODY_DEPTH: then a lower bound). Without it a limited search (the dashboard) stops after
+// only to BODY_DEPTH: then a lower bound). With a limit it lists the first matches and counts the
+// rest from the index's marks without listing them (SearchResult.matches made when read), and where
+// finding matches reads text (a word left to memory, a negated word) and more than MOST_TESTS
+// articles are candidates, reads it only until the list's rows are found: `total` is then a lower
+// bound, which the dashboard's count after the list (EVERY_MATCH) completes (first-matches.ts).
+// Without the index a limited search (the dashboard) stops after
 // max(CAP, limit) survivors and reads no body past BODY_DEPTH (`approximate`: a lower bound);
 // without a limit (`--filter`) every body is searched. A body not in memory is read on first use,
 // unless deferBodies says to leave it (the result is then approximate).
@@ -25,6 +30,7 @@ import { fullScan, NO_HAY, shortRanks, type Ranked } from './scans.js';
 import { rankTiers } from './tiers.js';
 import { indexHolder, indexMarked, indexTest, wordsHeld, type IndexTest } from './index-terms.js';
 import { ShortIndex } from './short-index.js';
+import { firstMatches, firstTested, withEveryId, type FirstMatches, type Tested } from './first-matches.js';
 import { FuseRanker } from './fuzzy/fuse-ranker.js';
 import { titleHits } from './title-highlights.js';
 import type { WordSource } from '../index/index.js';
@@ -145,10 +151,21 @@ export class SearchIndex {
     let approximate = false;
     // Matches counted in full while only the newest `cap` of them are ranked (the index's answer).
     let counted: number | null = null;
-    // Every match's id, when a path knows them beyond the ones it ranks.
+    // Every match's id, when a path knows them beyond the ones it ranks (`everyId`: made when asked for).
     let allIds: readonly number[] | null = null;
+    let everyId: (() => readonly number[]) | null = null;
+    let quick: FirstMatches | null = null;
+    // The first matches found by testing text only until the list's rows are found (first-matches.ts firstTested).
+    let tried: Tested | null = null;
     let sort: SortKey = opts.sort ?? (q.text ? 'relevance' : 'date');
-    if (!q.text) {
+    if (!q.text && (sort === 'date' || sort === 'relevance') && limit !== null && limit > 0 && !opts.idsOnly && (tried = this.firstFiltered(key, q, includeDrafts, keep, limit)) && !tried.complete) {
+      // Filters that read text (`coin:eth -se`) tested only until the rows listed are found: a lower bound.
+      sort = 'date';
+      counted = tried.rows.length;
+      approximate = true;
+      ranked = tried.rows.map((id) => ({ id, tier: 0, rank: 0, score: 0 }));
+    } else if (!q.text) {
+      if (tried) this.eligibleMemo.set(key, tried.rows, false);
       allIds = eligibleNow();
       if (sort === 'relevance') sort = 'date';
       counted = allIds.length;
@@ -160,9 +177,20 @@ export class SearchIndex {
       allIds = found.inTitle.concat(found.inTags);
       // In relevance order the list is built final already: only the hits shown are made.
       ranked = shortRanked = shortRanks(found, opts.idsOnly ? 0 : sort === 'relevance' && limit !== null ? limit : Infinity);
+    } else if (indexed && !scanned && !everything && !opts.idsOnly && !indexed.readsText && (quick = this.firstIndexed(key, q, includeDrafts, keep, indexed, Math.max(CAP, limit)))) {
+      // The index's marks alone decide every article: the first `cap` listed, every one counted (first-matches.ts).
+      counted = quick.count;
+      ranked = this.fuzzy(q, [], firstEligible, key, Math.max(CAP, limit), quick.first);
+      if (quick.count === 0) counted = ranked.length;
+      else everyId = quick.every;
+    } else if (indexed && !scanned && !everything && !opts.idsOnly && (tried = this.firstIndexedTested(key, q, includeDrafts, keep, indexed, Math.max(CAP, limit))) && !tried.complete) {
+      // Text read for the words the index leaves to memory or for the filters, only until the list's rows are found: a lower bound.
+      counted = tried.rows.length;
+      ranked = this.fuzzy(q, [], firstEligible, key, Math.max(CAP, limit), tried.rows);
+      approximate = true;
     } else if (indexed && !scanned) {
       const cap = everything ? Infinity : Math.max(CAP, limit);
-      const exact = this.indexedMatches(key, q, includeDrafts, everything, keep, indexed);
+      const exact = tried?.rows ?? this.indexedMatches(key, q, includeDrafts, everything, keep, indexed);
       counted = exact.length;
       // Fuse ranks only exact matches here, so they are every match (unless bodies were skipped, or
       // none matched: the typo fallback's hits are all there is). Without a limit this path sees at most CAP
@@ -193,9 +221,10 @@ export class SearchIndex {
     }
     const total = counted ?? ranked.length;
     // A search that stopped early (approximate) knows only what it ranked.
-    const matches = allIds ?? (approximate ? undefined : ranked.map((r) => r.id));
+    const matches = everyId ? undefined : (allIds ?? (approximate ? undefined : ranked.map((r) => r.id)));
     const limited = limit === null ? ranked : ranked.slice(0, limit);
-    return { hits: this.toHits(limited, q), total, sort, approximate, matches };
+    const result: SearchResult = { hits: this.toHits(limited, q), total, sort, approximate, matches };
+    return everyId ? withEveryId(result, everyId) : result;
   }
 
   // Exact filters over the date order, remembered while only the free words change.
@@ -216,6 +245,33 @@ export class SearchIndex {
     if (!marked || !filters.rest) return filterInIdOrder(this.eligible(key, q, includeDrafts, allBodies, keep, filters), this.docs.length, null, indexed, indexed.readsText);
     const { byId, rest } = filters, hayOf = this.filterHay(q);
     return filterInIdOrder(this.order(), this.docs.length, (id) => marked(id) && byId(id), (id, pos) => rest(this.docs[id], hayOf(id), allBodies || pos < BODY_DEPTH) && indexed(id));
+  }
+
+  // The first `cap` matches in list order and their count, when the index's marks decide every article (`indexed` reads no
+  // text) and the filters are decided by id or already listed; else null (indexedMatches then lists every match).
+  private firstIndexed(key: string, q: ParsedQuery, includeDrafts: boolean, keep: ((id: number) => boolean) | null, indexed: IndexTest, cap: number): FirstMatches | null {
+    const filters = this.idFilters(q, includeDrafts, keep);
+    if (filters.rest && !this.eligibleMemo.get(key)) return null;
+    return firstMatches(this.eligible(key, q, includeDrafts, false, keep, filters), indexed, cap);
+  }
+
+  // The first `cap` matches in list order when finding them reads text (firstTested: at most MOST_TESTS articles, and only when
+  // more are candidates), else null (indexedMatches then tests every candidate and counts them).
+  private firstIndexedTested(key: string, q: ParsedQuery, includeDrafts: boolean, keep: ((id: number) => boolean) | null, indexed: IndexTest, cap: number): Tested | null {
+    const marked = indexMarked(this.words, q);
+    const filters = this.idFilters(q, includeDrafts, keep);
+    if (!marked || (!indexed.readsText && !filters.rest)) return null;
+    if (!filters.rest || this.eligibleMemo.get(key)) return firstTested(this.eligible(key, q, includeDrafts, false, keep, filters), marked, indexed, cap);
+    const { byId, rest } = filters, hayOf = this.filterHay(q);
+    return firstTested(this.order(), (id) => marked(id) && byId(id), (id, pos) => rest(this.docs[id], hayOf(id), pos < BODY_DEPTH) && indexed(id), cap);
+  }
+
+  // The first `n` articles in date order passing filters that read text, when finding them takes firstTested's few tests; else null.
+  private firstFiltered(key: string, q: ParsedQuery, includeDrafts: boolean, keep: ((id: number) => boolean) | null, n: number): Tested | null {
+    const { byId, rest } = this.idFilters(q, includeDrafts, keep);
+    if (!rest || this.eligibleMemo.get(key)) return null;
+    const hayOf = this.filterHay(q);
+    return firstTested(this.order(), byId, (id, pos) => rest(this.docs[id], hayOf(id), pos < BODY_DEPTH), n);
   }
 
   // The first `n` eligible articles that `pre` keeps too. Without the eligible list at hand, text filters are tested only on

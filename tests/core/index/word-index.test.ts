@@ -105,6 +105,18 @@ describe('free words from the index', () => {
     }
   });
 
+  it('keeps the marks of the few filter terms a query asks for in turn, one keystroke after another', () => {
+    // `coin:sol -etf` asks for both terms on every key: with only the last one kept, each read the other's out.
+    const coin = words.holding({ kind: 'coin', value: 'SOL' });
+    const word = words.holding({ kind: 'word', value: 'etf' });
+    expect(coin).not.toBeNull();
+    expect(word).not.toBeNull();
+    for (let key = 0; key < 3; key++) {
+      expect(words.holding({ kind: 'coin', value: 'SOL' })).toBe(coin);
+      expect(words.holding({ kind: 'word', value: 'etf' })).toBe(word);
+    }
+  });
+
   it('leaves articles past the ones it covers (live updates) to the in-memory search', () => {
     const indexed = new SearchIndex(articles);
     indexed.useWords(words);

@@ -4,7 +4,7 @@
 // listed are the ones a search that tests every candidate lists first.
 import { describe, expect, it } from 'vitest';
 import type { WordSource } from '../../../src/core/index/index.js';
-import { firstMatches, firstTested, MOST_TESTS } from '../../../src/core/search/first-matches.js';
+import { firstMatches, firstTested, MOST_TESTS } from '../../../src/core/search/index-terms.js';
 import { EVERY_MATCH, SearchIndex } from '../../../src/core/search/search.js';
 import { CAP } from '../../../src/core/search/search-settings.js';
 import { makeCorpus } from '../../helpers/make-article.js';

@@ -4,13 +4,13 @@
 // heap an article (BENCHMARKS.md, the load side's third round); here the numbers and flags are
 // typed arrays, the values many articles repeat (source, sentiment, language) and whole lists
 // (tags, categories, coins, notes) are stored once and referred to by number. The text that is
-// each article's own is kept as UTF-8 bytes outside the heap (text/text-column.ts: description, URL,
-// external id, and the path's file name, its folder held once as a value), but the title, which
-// sorting compares and the search's hits measure, stays a string.
+// each article's own is kept as UTF-8 bytes outside the heap (text/text-column.ts: URL, external
+// id, and the path's file name, its folder held once as a value); the title and description as the
+// search's folded text with what restores them (text/folded-texts.ts), which the haystacks share.
 
 import type { FrontMatterFormat } from '../article.js';
 import type { ArticleRecord } from '../article-record.js';
-import { TextColumn } from '../text/index.js';
+import { FoldedTexts, TextColumn } from '../text/index.js';
 
 // Number columns, NaN for null (a record's numbers are finite: article-record.ts refuses others).
 const PUBLISHED = 0;
@@ -48,10 +48,9 @@ export class ArticleTable {
   private numbers: Float64Array;
   private refs: Int32Array;
   private flags: Uint8Array;
-  private readonly titles: string[] = [];
+  private readonly texts: FoldedTexts;
   // The path's file name (after its last `/`); its folder is a value (FOLDER).
   private readonly names: TextColumn;
-  private readonly descriptions: TextColumn;
   private readonly urls: TextColumn;
   private readonly externalIds: TextColumn;
   // Each distinct value once; 0 is null. Distinct lists once, keyed by their joined items.
@@ -68,7 +67,7 @@ export class ArticleTable {
     this.refs = new Int32Array(this.capacity * REFS);
     this.flags = new Uint8Array(this.capacity);
     this.names = new TextColumn(this.capacity);
-    this.descriptions = new TextColumn(this.capacity);
+    this.texts = new FoldedTexts(this.capacity);
     this.urls = new TextColumn(this.capacity);
     this.externalIds = new TextColumn(this.capacity);
   }
@@ -108,8 +107,7 @@ export class ArticleTable {
     const cut = full.lastIndexOf('/') + 1;
     this.refs[k + FOLDER] = this.value(full.slice(0, cut));
     this.names.push(full.slice(cut));
-    this.titles.push(r[2]);
-    this.descriptions.push(r[3]);
+    this.texts.push(r[2], r[3]);
     this.urls.push(r[16]);
     this.externalIds.push(r[25]);
     return row;
@@ -175,11 +173,21 @@ export class ArticleTable {
   }
 
   title(row: number): string {
-    return this.titles[row];
+    return this.texts.title(row);
   }
 
   description(row: number): string {
-    return this.descriptions.get(row) ?? '';
+    return this.texts.description(row);
+  }
+
+  /** Title and description folded as the search compares them, `title\ndescription` (text/folded-texts.ts). */
+  folded(row: number): string {
+    return this.texts.folded(row);
+  }
+
+  /** Length of the folded title at the start of `folded(row)`. */
+  foldedTitleLength(row: number): number {
+    return this.texts.foldedTitleLength(row);
   }
 
   url(row: number): string | null {

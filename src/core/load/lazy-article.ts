@@ -6,7 +6,7 @@
 // the size, outside the JS heap, matched with Buffer.includes.
 
 import path from 'node:path';
-import type { Article, ArticleMeta, FrontMatterFormat } from '../article.js';
+import type { Article, ArticleMeta, FoldedShortFields, FrontMatterFormat } from '../article.js';
 import { ArticleTable } from './article-table.js';
 import { toRecord, type ArticleRecord } from '../article-record.js';
 import { parseArticle } from './parse.js';
@@ -50,7 +50,7 @@ function readBack(a: LazyArticle): Full {
  * An article loaded from the index or a parse worker: a row of an ArticleTable (article-table.ts),
  * whose columns its getters read; body, front matter and cover image are read from the file on first use.
  */
-export class LazyArticle implements Article {
+export class LazyArticle implements Article, FoldedShortFields {
   id: number;
   // The folded body once read; null until a search asks for it.
   private bytes: Buffer | null;
@@ -92,6 +92,15 @@ export class LazyArticle implements Article {
 
   get description(): string {
     return this.table.description(this.row);
+  }
+
+  /** Title and description folded as search compares them (see FoldedShortFields in article.ts). */
+  get foldedShort(): string {
+    return this.table.folded(this.row);
+  }
+
+  get foldedTitleLength(): number {
+    return this.table.foldedTitleLength(this.row);
   }
 
   get publishedAt(): number | null {

@@ -48,7 +48,8 @@ export class ArticleTable {
   private numbers: Float64Array;
   private refs: Int32Array;
   private flags: Uint8Array;
-  private readonly texts: FoldedTexts;
+  /** Each row's title and description, and their folded text that the search's haystacks share. */
+  readonly texts: FoldedTexts;
   // The path's file name (after its last `/`); its folder is a value (FOLDER).
   private readonly names: TextColumn;
   private readonly urls: TextColumn;
@@ -170,24 +171,6 @@ export class ArticleTable {
     if (length === NOT_A_TAIL) return this.odd.get(row) ?? '';
     const full = this.path(row);
     return full.slice(full.length - length);
-  }
-
-  title(row: number): string {
-    return this.texts.title(row);
-  }
-
-  description(row: number): string {
-    return this.texts.description(row);
-  }
-
-  /** Title and description folded as the search compares them, `title\ndescription` (text/folded-texts.ts). */
-  folded(row: number): string {
-    return this.texts.folded(row);
-  }
-
-  /** Length of the folded title at the start of `folded(row)`. */
-  foldedTitleLength(row: number): number {
-    return this.texts.foldedTitleLength(row);
   }
 
   url(row: number): string | null {

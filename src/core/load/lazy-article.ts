@@ -87,20 +87,20 @@ export class LazyArticle implements Article, FoldedShortFields {
   }
 
   get title(): string {
-    return this.table.title(this.row);
+    return this.table.texts.title(this.row);
   }
 
   get description(): string {
-    return this.table.description(this.row);
+    return this.table.texts.description(this.row);
   }
 
   /** Title and description folded as search compares them (see FoldedShortFields in article.ts). */
   get foldedShort(): string {
-    return this.table.folded(this.row);
+    return this.table.texts.folded(this.row);
   }
 
   get foldedTitleLength(): number {
-    return this.table.foldedTitleLength(this.row);
+    return this.table.texts.foldedTitleLength(this.row);
   }
 
   get publishedAt(): number | null {

@@ -9,4 +9,4 @@ export { inDraftsFolder, isJekyllPost, isSectionPage, keepsSiteEntry, siteKind, 
 export { readCappedSync, type SyncRead } from './read-sync.js';
 export { STAT_FIELDS, statInto, statPaths, StatWorker, type SharedStat } from './stat-thread.js';
 export { WalkThread, type WalkedFiles } from './walk-thread.js';
-export { threadScript } from './thread-script.js';
+export { threadRole, threadScript, type ThreadRole } from './thread-script.js';

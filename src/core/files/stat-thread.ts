@@ -3,13 +3,13 @@
 // its own that loads nothing (no parser, no index), so a warm run's stat calls overlap its other
 // work. Only stat results are looked at here; no file is opened.
 
-import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { statMethod, statNumbers } from './stat-numbers.js';
 
 /** Numbers per file in a stat reply: size, mtimeMs, dev, ino. */
 export const STAT_FIELDS = 4;
 
-/** stat() of every path, STAT_FIELDS numbers each; size is -1 for a missing or non-regular file. Never throws. (The stat thread below runs a copy of this loop.) */
+/** stat() of every path, STAT_FIELDS numbers each (stat-numbers.ts); size is -1 for a missing or non-regular file. Never throws. (The stat thread below runs a copy of this loop, with fs.statSync.) */
 export function statPaths(paths: readonly string[]): Float64Array {
   const out = new Float64Array(paths.length * STAT_FIELDS);
   statInto(paths, out, 0, paths.length);
@@ -18,23 +18,8 @@ export function statPaths(paths: readonly string[]): Float64Array {
 
 /** statPaths for paths[start, end), written into `out` at their own positions. */
 export function statInto(paths: readonly string[], out: Float64Array, start: number, end: number): void {
-  for (let i = start; i < end; i++) {
-    const o = i * STAT_FIELDS;
-    let st: fs.Stats | undefined;
-    try {
-      st = fs.statSync(paths[i], { throwIfNoEntry: false });
-    } catch {
-      st = undefined;
-    }
-    if (!st || !st.isFile()) {
-      out[o] = -1;
-      continue;
-    }
-    out[o] = st.size;
-    out[o + 1] = st.mtimeMs;
-    out[o + 2] = st.dev;
-    out[o + 3] = st.ino;
-  }
+  const method = statMethod();
+  for (let i = start; i < end; i++) statNumbers(paths[i], out, i * STAT_FIELDS, method);
 }
 
 // Files a thread claims at a time when the stat calls are shared (see SharedStat).

@@ -179,8 +179,7 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   if (useCache && !partial) for (const legacy of ['.json', '.bodies']) fs.rmSync(file.replace(/\.sqlite$/, legacy), { force: true });
   const indexed = useCache && !partial && fs.existsSync(file);
   let statWorker = indexed ? StatWorker.start() : null;
-  // With no index every file is parsed: the parse threads start once the walk has found enough
-  // files for them (more as it finds more), and load their modules while the walk ends and the index is made.
+  // With no index every file is parsed: the parse threads start once the walk has found enough files for them (more as it finds more), and load their modules while the walk ends and the index is made.
   let threads = null as ParseThreads | null;
   const startThreads = (found: number): void => void (!indexed && !partial && opts.workers === undefined && (threads ? threads.grow(found) : (threads = ParseThreads.start(found))));
   const { files, warnings } = await walkPaths(paths, (found) => (startThreads(found), opts.onWalk?.(found))).catch((error: unknown) => {
@@ -189,8 +188,9 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
     throw error;
   });
   startThreads(files.length);
-  // A cold load parses every file: from now, while the index is opened (parseAhead), bodies taken as the text build will want them (below).
-  const ahead = threads && !indexed && !partial ? parseAhead(files, cap, { ...PARSE, threads, withBody: useCache && files.length >= MIN_PARSES_FOR_EARLY_TEXT && files.length <= ROWS_HELD }) : null;
+  // A cold load parses every file: from now, while the index is opened (parseAhead), bodies taken as the text build will want them (below); its thread, once done, may become the text build's (text-thread.ts adopt).
+  let earlyText: TextThreads | null = null;
+  const ahead = threads && !indexed && !partial ? parseAhead(files, cap, { ...PARSE, threads, withBody: useCache && files.length >= MIN_PARSES_FOR_EARLY_TEXT && files.length <= ROWS_HELD, keep: (w) => earlyText?.adopt?.(w) ?? false }) : null;
   // A file loaded on its own is named as the walk of its folder argument names it, so its row
   // reads the same as one a whole load writes.
   if (partial) for (const f of files) f.relPath = relativeToRoots(f.path, opts.indexFor ?? [], f.relPath);
@@ -211,7 +211,7 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   const kept = new HeldRows(total);
   await index.freshEach(files.map((f) => f.path), stats, STAT_FIELDS, (i, r, id) => kept.hold(i, table.add(r), id, r[R.inode], r[R.warnings]), pause);
   for (let i = 0; i < total; i++) if (!kept.has(i)) misses.push(i);
-  const earlyText: TextThreads | null = useCache && !partial && misses.length >= MIN_PARSES_FOR_EARLY_TEXT ? prepareTextBuild(file, cap, misses.length <= ROWS_HELD) : null; // late: the parse is the list's path
+  earlyText = useCache && !partial && misses.length >= MIN_PARSES_FOR_EARLY_TEXT ? prepareTextBuild(file, cap, misses.length <= ROWS_HELD) : null; // late: the parse is the list's path
   // A cold load's rows go to that thread, written after the list (index/text-build.ts), with their bodies up to ROWS_HELD
   // files; hand() then gives each row's id, kept with its article's (indexIds), not looked up by path.
   const handed = earlyText?.rows && misses.length <= ROWS_HANDED ? index.handOff(misses.length, earlyText.rows) : false;

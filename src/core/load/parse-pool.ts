@@ -38,6 +38,8 @@ export interface PoolOptions {
   shareHere?: 'always' | 'when idle';
   /** With shareHere: this thread's share begins once this settles (parseAhead: once the batches have their handler). */
   shareFrom?: Promise<unknown>;
+  /** Offered each live thread done with its batches, before it is ended: true takes it, its replies no longer read here (a text build runs on it: parse-worker.ts HandOverRequest). */
+  keep?: (worker: Worker) => boolean;
 }
 
 /**
@@ -214,15 +216,17 @@ export async function parseAll(jobs: readonly ParseJob[], cap: number, onBatch: 
       const worker = started.pop() ?? new Worker(url, { workerData: { role: WORKER_ROLE } });
       const inFlight = new Map<number, BatchRequest>();
       let settled = false;
-      const finish = (): void => {
+      const finish = (died: boolean): void => {
         if (settled) return;
         settled = true;
         // A worker that died leaves its batches to this thread; nothing is lost.
         orphans.push(...inFlight.values());
         inFlight.clear();
-        void worker.terminate();
+        if (!died && opts.keep?.(worker) === true) worker.off('message', onReply); // its error listener stays (a no-op now): never unhandled
+        else void worker.terminate();
         resolve();
       };
+      const onEnd = (): void => finish(true);
       const feed = (): void => {
         while (inFlight.size < IN_FLIGHT_PER_WORKER && next < batches.length) {
           const request = batches[next] as BatchRequest;
@@ -232,16 +236,17 @@ export async function parseAll(jobs: readonly ParseJob[], cap: number, onBatch: 
           inFlight.set(request.batch, request);
           worker.postMessage(request);
         }
-        if (inFlight.size === 0) finish();
+        if (inFlight.size === 0) finish(false);
       };
-      worker.on('message', (reply: BatchReply) => {
+      const onReply = (reply: BatchReply): void => {
         inFlight.delete(reply.batch);
         stats.workerBatches += 1;
         onBatch(reply.batch * batchSize, splitReply(reply), reply.json !== undefined && reply.spans !== undefined ? { json: reply.json, spans: reply.spans } : null, reply.bodies);
         feed();
-      });
-      worker.on('error', finish);
-      worker.on('exit', finish);
+      };
+      worker.on('message', onReply);
+      worker.on('error', onEnd);
+      worker.on('exit', onEnd);
       feed();
     });
   // This thread takes batches from the same queue while it waits for the threads' replies (a slow

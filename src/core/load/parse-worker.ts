@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { splitInode, toRecord, type ArticleRecord } from '../article-record.js';
 import { parseArticle, parseBody } from './parse.js';
-import { readCappedSync } from '../files/index.js';
+import { readCappedSync, threadRole } from '../files/index.js';
 
 export { STAT_FIELDS, statInto, statPaths } from '../files/index.js';
 import { foldText, leadParagraph } from '../text/index.js';
@@ -244,13 +244,41 @@ export interface TextsReply extends PackedTexts {
 /** Marks the threads started by parse-pool, so importing this module anywhere else (a test runner's own worker) does nothing. */
 export const WORKER_ROLE = 'crypto-news-tui:parse';
 
-if (parentPort && (workerData as { role?: unknown } | null)?.role === WORKER_ROLE) {
+/**
+ * Request to a thread whose parse is over: run the thread script `script` (a URL's href) here, as
+ * a thread started from it with `data` as its workerData would (files/thread-script.ts
+ * threadRole); `data` may carry ports (transferred with the request). The thread then takes no
+ * more requests and ends when that role's work does: a cold load's text build (text-thread.ts)
+ * spares a new thread's start (~50 ms of CPU, and of wall after the list at 10k).
+ */
+export interface HandOverRequest {
+  handOver: { script: string; data: unknown };
+}
+
+// The parse thread's listener, once a thread: a script handed over to (the text build's bundle)
+// may carry this module too, and its copy must not listen as well.
+const LISTENING = Symbol.for('crypto-news-tui:parse-thread-listening');
+const thread = globalThis as { [LISTENING]?: true };
+
+if (parentPort && (workerData as { role?: unknown } | null)?.role === WORKER_ROLE && !thread[LISTENING]) {
+  thread[LISTENING] = true;
   const port = parentPort;
   // The index face (SQLite, the coin tables) is loaded at the first texts request only: a thread
   // parsing a cold load's files never needs it. A failure to load it ends the thread (an
   // unhandled rejection), and the text build makes the batches on its own thread (text-worker.ts).
   let texts: Promise<typeof import('../index/index.js')> | null = null;
-  port.on('message', (request: BatchRequest | TextsRequest) => {
+  const onRequest = (request: BatchRequest | TextsRequest | HandOverRequest): void => {
+    if ('handOver' in request) {
+      // The role listens on the port itself; the thread ends once it is done (nothing else holds it).
+      // A role that cannot be loaded ends the thread at once: the caller sees it exit.
+      void threadRole(request.handOver.script)
+        .then((role) => {
+          port.off('message', onRequest);
+          return role.runHere(port, request.handOver.data);
+        })
+        .catch(() => process.exit(1));
+      return;
+    }
     if ('texts' in request) {
       texts ??= import('../index/index.js');
       void texts.then(({ packTexts, pendingText }) => {
@@ -263,5 +291,6 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === WORKER_ROL
     const reply = parseBatch(request);
     const { json, spans } = outcomesJson(reply.outcomes);
     port.postMessage({ ...reply, outcomes: [], json, spans } satisfies BatchReply, [reply.bodies, spans.buffer as ArrayBuffer]);
-  });
+  };
+  port.on('message', onRequest);
 }

@@ -11,6 +11,7 @@ import { openDatabase } from '../sqlite.js';
 import { threadScript } from '../files/index.js';
 import { BUSY_TIMEOUT_MS, buildText, isOurIndex, makeRows, type HandedBatch, type MadeRow, type TextBuildResult, type TextProgress } from '../index/index.js';
 import { localTexts, TEXT_GO, TEXT_ROLE, TEXT_THREAD_LIMITS, type TextJob, type TextMessage, type TextRows } from './text-worker.js';
+import type { HandOverRequest } from './parse-worker.js';
 
 export type { TextBuildResult, TextProgress } from '../index/index.js';
 
@@ -35,6 +36,12 @@ export interface TextThreads {
    * builds their text; null when the build runs on the calling thread (nothing to hand them to).
    */
   rows: ((batch: HandedBatch) => void) | null;
+  /**
+   * Offers a parse thread done with its batches (load/parse-pool.ts PoolOptions.keep): true when
+   * the build will run on it at go() instead of on a thread of its own (the threads started at
+   * go(): prepareTextBuild's `late`); it is then this build's to end. Absent: none is taken.
+   */
+  adopt?: (worker: Worker) => boolean;
   /**
    * Settles once the build's thread has opened the index (or tried, or none will): a connection
    * the load keeps open until then is not the index's last, and its close neither checkpoints
@@ -69,17 +76,21 @@ function onThisThread(file: string, cap: number, onProgress: TextProgress): Text
 }
 
 // The text thread for `file`; with `early`, it gets ready and waits for TEXT_GO before it opens
-// the file. Null when it cannot be started (then the build runs on this thread).
-function textThread(file: string, cap: number, early: boolean, onOpened: () => void = () => {}, rows?: MessagePort): { worker: Worker; stopFlag: SharedArrayBuffer; done: Promise<TextBuildResult>; rowsWritten: Promise<boolean>; progress: { to: TextProgress }; ended: () => boolean } | null {
+// the file. Run on `given` (a parse thread done with its batches, handed over to this role) when
+// it still runs, else started. Null when it cannot be started (then the build runs on this thread).
+function textThread(file: string, cap: number, early: boolean, onOpened: () => void = () => {}, rows?: MessagePort, given?: Worker | null): { worker: Worker; stopFlag: SharedArrayBuffer; done: Promise<TextBuildResult>; rowsWritten: Promise<boolean>; progress: { to: TextProgress }; ended: () => boolean } | null {
   const url = workerUrl();
-  if (!url) return null;
+  if (!url) return void given?.terminate(), null;
   const stopFlag = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
-  let worker: Worker;
-  try {
-    const job: TextJob = { role: TEXT_ROLE, file, cap, stop: stopFlag, early, rows };
-    worker = new Worker(url, { workerData: job, resourceLimits: TEXT_THREAD_LIMITS, transferList: rows ? [rows] : [] });
-  } catch {
-    return null;
+  const job: TextJob = { role: TEXT_ROLE, file, cap, stop: stopFlag, early, rows };
+  let worker = given && given.threadId !== -1 ? handedOver(given, url, job) : null;
+  if (!worker) {
+    void given?.terminate();
+    try {
+      worker = new Worker(url, { workerData: job, resourceLimits: TEXT_THREAD_LIMITS, transferList: rows ? [rows] : [] });
+    } catch {
+      return null;
+    }
   }
   const progress = { to: (() => {}) as TextProgress };
   let ended = false;
@@ -105,6 +116,19 @@ function textThread(file: string, cap: number, early: boolean, onOpened: () => v
   // A thread that ended without saying had not written them, nor will it open the index.
   void done.then(() => (rowsSaid(false), onOpened()));
   return { worker, stopFlag, done, rowsWritten, progress, ended: () => ended };
+}
+
+// `worker` (a parse thread done with its batches) running the text thread's script with `job`
+// (load/parse-worker.ts HandOverRequest), referenced as a started thread is; null when the request
+// cannot be posted (its rows' port then still ours).
+function handedOver(worker: Worker, url: URL, job: TextJob): Worker | null {
+  try {
+    worker.postMessage({ handOver: { script: url.href, data: job } } satisfies HandOverRequest, job.rows ? [job.rows] : []);
+  } catch {
+    return null;
+  }
+  worker.ref();
+  return worker;
 }
 
 function running(t: NonNullable<ReturnType<typeof textThread>>, handed = false): TextBuild {
@@ -201,6 +225,7 @@ function lateThreads(file: string, cap: number, openedOnce: Promise<void>, opene
   if (!workerUrl()) return hereOnly(file, cap, openedOnce, opened);
   const channel = new MessageChannel();
   const held: HandedBatch[] = [];
+  let adopted: Worker | null = null;
   const feed = async (): Promise<void> => {
     // Each batch in a turn of its own, the first after the caller's: the list comes first.
     for (;;) {
@@ -213,9 +238,17 @@ function lateThreads(file: string, cap: number, openedOnce: Promise<void>, opene
   };
   return {
     rows: (batch) => void held.push(batch),
+    // One thread, kept unreferenced until go(): a load that ends without a build leaves no process waiting on it.
+    adopt: (worker) => {
+      if (adopted) return false;
+      worker.unref();
+      adopted = worker;
+      return true;
+    },
     go: (onProgress = () => {}) => {
       const handed = held.length > 0;
-      const t = textThread(file, cap, true, opened, channel.port2);
+      const t = textThread(file, cap, true, opened, channel.port2, adopted);
+      adopted = null;
       if (!t) {
         opened();
         channel.port1.close();
@@ -229,6 +262,8 @@ function lateThreads(file: string, cap: number, openedOnce: Promise<void>, opene
     cancel: () => {
       held.length = 0;
       channel.port1.close();
+      void adopted?.terminate();
+      adopted = null;
       opened();
     },
     opened: openedOnce,

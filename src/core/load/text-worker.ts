@@ -212,7 +212,7 @@ function keepVocabularyIfIdle(db: Database.Database): void {
 
 // The thread's whole life, in a function rather than at the module's top level: a module with a
 // top-level await cannot be built as a CommonJS bundle, which a thread starts sooner (scripts/bundle.mjs).
-async function runThread(port: NonNullable<typeof parentPort>, job: TextJob): Promise<void> {
+async function runThread(port: MessagePort, job: TextJob): Promise<void> {
   const stop = new Int32Array(job.stop);
   const post = (m: TextMessage): void => port.postMessage(m);
   const conn: { db: Database.Database | null; refused: Error | null } = { db: null, refused: null };
@@ -258,6 +258,14 @@ async function runThread(port: NonNullable<typeof parentPort>, job: TextJob): Pr
     texts?.close();
     conn.db?.close();
   }
+}
+
+/**
+ * The thread's life on a thread started for another role (files/thread-script.ts ThreadRole: a
+ * parse thread whose parse is over, text-thread.ts), `data` a TextJob; anything else does nothing.
+ */
+export function runHere(port: MessagePort, data: unknown): Promise<void> {
+  return (data as { role?: unknown } | null)?.role === TEXT_ROLE ? runThread(port, data as TextJob) : Promise.resolve();
 }
 
 if (parentPort && (workerData as { role?: unknown } | null)?.role === TEXT_ROLE) void runThread(parentPort, workerData as TextJob);

@@ -8,10 +8,13 @@ import { Parser } from 'htmlparser2';
 import type { LinkNotes } from './link-notes.js';
 import { sanitizeLine } from '../text/index.js';
 import { embedNote, inlineStyle } from './html-tags.js';
+import { RAW_TEXT, unclosedHiddenElements } from './closed-elements.js';
 import { STRIKE_MARK, SUPERSCRIPT_MARK, type Span, type SpanStyle } from './spans.js';
 
 // Their content is never shown (code, styling, metadata; a player's fallback text).
 const HIDDEN = new Set(['script', 'style', 'template', 'head', 'title', 'noscript', 'iframe', 'object', 'svg', 'math', 'video', 'audio']);
+// A block that may hold one of them, or a raw-text element, left open (closed-elements.ts).
+const HIDDEN_TAG = new RegExp(`<(?:${[...HIDDEN, ...RAW_TEXT].join('|')})\\b`, 'i');
 // A blank line before and after.
 const BLOCK = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'ul', 'ol', 'blockquote', 'pre', 'figure', 'details', 'section', 'article', 'aside', 'header', 'footer', 'dl', 'hr', 'center']);
 // A line of their own.
@@ -27,6 +30,8 @@ class SpanWriter {
   spans: Span[] = [];
   readonly parts: HtmlPart[] = [];
   private hidden = 0;
+  // One entry per open element of HIDDEN: whether it counts in `hidden` (its author closed it).
+  private readonly hiddenOpen: boolean[] = [];
   private pre = 0;
   // The text of the `<pre>` element open now, as written: its tags (Rouge's and Pygments'
   // highlighting `<span>`s) dropped, `<br>` a line break.
@@ -67,11 +72,16 @@ class SpanWriter {
     for (let i = trailing; i < (blank ? 2 : 1); i++) this.spans.push({ text: '\n' });
   }
 
-  open(name: string, attribs: Record<string, string>): void {
+  /** `closed`: false for an element left open by its author, which hides nothing (closed-elements.ts). */
+  open(name: string, attribs: Record<string, string>, closed = true): void {
     const embed = this.hidden === 0 && this.pre === 0 ? embedNote(name, attribs) : null;
     if (embed) this.embed(embed);
     else if (this.hidden === 1 && name === 'source' && this.pendingEmbed) this.embedSource(attribs);
-    if (HIDDEN.has(name)) this.hidden++;
+    if (HIDDEN.has(name)) {
+      this.hiddenOpen.push(closed);
+      if (closed) this.hidden++;
+      else if (embed) this.endEmbed();
+    }
     if (this.hidden > 0) return;
     if (this.pre > 0) {
       if (name === 'pre') this.pre++;
@@ -134,6 +144,7 @@ class SpanWriter {
 
   close(name: string): void {
     if (HIDDEN.has(name)) {
+      if (!(this.hiddenOpen.pop() ?? true)) return;
       this.hidden = Math.max(0, this.hidden - 1);
       if (this.hidden === 0 && this.pendingEmbed) this.endEmbed();
       return;
@@ -235,15 +246,16 @@ class SpanWriter {
  */
 export function htmlParts(html: string, notes: LinkNotes, base: SpanStyle = {}): HtmlPart[] {
   const writer = new SpanWriter(notes, base);
+  const ready = HIDDEN_TAG.test(html) ? unclosedHiddenElements(html, HIDDEN) : { html, open: new Set<number>() };
   const parser = new Parser(
     {
-      onopentag: (name, attribs) => writer.open(name, attribs),
+      onopentag: (name, attribs) => writer.open(name, attribs, !ready.open.has(parser.startIndex)),
       onclosetag: (name) => writer.close(name),
       ontext: (text) => writer.text(text),
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
   );
-  parser.write(html);
+  parser.write(ready.html);
   parser.end();
   return writer.finish();
 }

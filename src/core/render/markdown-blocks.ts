@@ -8,6 +8,7 @@ import { inlineSpans } from './markdown-inline.js';
 import { renderTable } from './markdown-table.js';
 import { codeLineRows } from './code-block.js';
 import { htmlParts } from './html-spans.js';
+import { calloutOf, type Callout } from './callouts.js';
 import { sanitizeLine, sanitizeText } from '../text/index.js';
 import { lineWidth, withDefaultRole, type Line, type Span } from './spans.js';
 import { cutSpans, wrapSpans } from './wrap.js';
@@ -67,19 +68,32 @@ function code(text: string, width: number, ctx: BlockContext): Line[] {
 function blockquote(token: Tokens.Blockquote, width: number, ctx: BlockContext, depth: number): Line[] {
   // spend() was already applied by the children; prefixing must not charge the budget twice.
   const narrow = width - 2 < MIN_INNER;
-  const inner = renderBlocks(token.tokens ?? [], narrow ? width : width - 2, ctx, depth + 1);
+  const callout = calloutOf(token);
+  const inner = callout ? calloutLines(callout, narrow ? width : width - 2, ctx, depth) : renderBlocks(token.tokens ?? [], narrow ? width : width - 2, ctx, depth + 1);
   return inner.map((l) => (narrow ? withDefaultRole(l, 'quote') : [{ role: 'quote' as const, text: '│ ' }, ...withDefaultRole(l, 'quote')]));
+}
+
+// A callout's kind (and its author's title) in bold on the quote's first rows, underlined as an
+// h2 is, so it reads as a title without colour or bold (NO_COLOR drops both); its text below.
+function calloutLines(callout: Callout, width: number, ctx: BlockContext, depth: number): Line[] {
+  const kind: Span = { role: 'quote', bold: true, text: callout.title.length > 0 ? `${callout.kind}: ` : callout.kind };
+  const title = wrapSpans([kind, ...inlineSpans(callout.title, { role: 'quote', bold: true }, ctx.notes)], width, ctx.remaining);
+  const rule = Math.min(width, Math.max(1, ...title.map((line) => lineWidth(line))));
+  const head = spend(ctx, [...title, [{ role: 'quote', text: '─'.repeat(rule) }]]);
+  return [...head, ...renderBlocks(callout.body, width, ctx, depth + 1)];
 }
 
 function list(token: Tokens.List, width: number, ctx: BlockContext, depth: number): Line[] {
   const start = typeof token.start === 'number' ? token.start : 1;
   const last = start + Math.max(0, token.items.length - 1);
   const numberWidth = String(last).length;
+  // CommonMark keeps the delimiter the author chose: `1)` lists are drawn `1)`.
+  const delimiter = token.ordered && /^\s*\d+\)/.test(token.raw) ? ')' : '.';
   const out: Line[] = [];
   token.items.forEach((item, i) => {
     if (ctx.remaining <= 0) return;
     if (i > 0 && token.loose) out.push(...spend(ctx, [[]]));
-    const bullet = token.ordered ? `${String(start + i).padStart(numberWidth)}.` : BULLETS[depth % BULLETS.length];
+    const bullet = token.ordered ? `${String(start + i).padStart(numberWidth)}${delimiter}` : BULLETS[depth % BULLETS.length];
     const marker = `${bullet} ${item.task ? (item.checked ? '[x] ' : '[ ] ') : ''}`;
     const markerWidth = lineWidth([{ text: marker }]);
     if (width - markerWidth < MIN_INNER) {

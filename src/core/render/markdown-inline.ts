@@ -5,6 +5,7 @@
 import type { Token, Tokens } from 'marked';
 import { LinkNotes } from './link-notes.js';
 import { embedNote, parseInlineTag } from './html-tags.js';
+import { pairedInlineTags } from './closed-elements.js';
 import { sanitizeLine, decodeEntities } from '../text/index.js';
 import { STRIKE_MARK, SUPERSCRIPT_MARK, type Span, type SpanStyle } from './spans.js';
 
@@ -46,6 +47,9 @@ interface InlineState {
   extra: SpanStyle[];
   /** Inside `<script>`, `<style>`, ... written inline: their text is not shown. */
   hidden: number;
+  /** The run's tokens, and (once a hidden element is met) which of its tags open or close one. */
+  run: readonly Token[];
+  paired: Set<Token> | null;
 }
 
 const HIDDEN_INLINE = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'iframe', 'svg', 'video', 'audio']);
@@ -70,13 +74,15 @@ const TAG_STYLE: Record<string, SpanStyle> = {
   code: { role: 'code' }, kbd: { role: 'code' }, samp: { role: 'code' },
 };
 
-function htmlTagSpans(html: string, style: SpanStyle, state: InlineState): Span[] {
-  const tag = parseInlineTag(html);
+function htmlTagSpans(token: Token, style: SpanStyle, state: InlineState): Span[] {
+  const tag = parseInlineTag(String((token as Tokens.Generic).text ?? ''));
   if (!tag) return [];
   if (HIDDEN_INLINE.has(tag.name)) {
     // A player written inline is named, with its address as a link note (html-tags.ts embedNote).
     const embed = !tag.closing && state.hidden === 0 ? embedNote(tag.name, tag.attribs) : null;
-    state.hidden = Math.max(0, state.hidden + (tag.closing ? -1 : 1));
+    // Only an element closed in its run hides what it holds (closed-elements.ts).
+    state.paired ??= pairedInlineTags(state.run, HIDDEN_INLINE);
+    if (state.paired.has(token)) state.hidden = Math.max(0, state.hidden + (tag.closing ? -1 : 1));
     if (!embed) return [];
     const n = embed.src && !embed.src.startsWith('#') ? state.notes.number(embed.src) : null;
     return [{ ...style, role: 'dim', text: embed.text }, ...(n === null ? [] : [{ role: 'dim' as const, text: `[${n}]` }])];
@@ -144,7 +150,7 @@ function tokenSpans(token: Token, base: SpanStyle, state: InlineState): Span[] {
       return [{ ...style, role: 'dim', text: alt ? `[image: ${alt}]` : '[image]' }];
     }
     case 'html':
-      return htmlTagSpans(String(token.text ?? ''), style, state);
+      return htmlTagSpans(token, style, state);
     case 'footnoteRef':
       return [{ ...style, role: 'dim', text: `[^${String((token as Tokens.Generic).id ?? '')}]` }];
     default: {
@@ -163,5 +169,5 @@ function spansOf(tokens: readonly Token[], style: SpanStyle, state: InlineState)
 
 /** Styled spans for a run of inline tokens; '\n' spans mark hard line breaks. */
 export function inlineSpans(tokens: readonly Token[], style: SpanStyle, notes: LinkNotes): Span[] {
-  return spansOf(tokens, style, { notes, anchors: [], extra: [], hidden: 0 });
+  return spansOf(tokens, style, { notes, anchors: [], extra: [], hidden: 0, run: tokens, paired: null });
 }

@@ -9,7 +9,8 @@
 //   standing alone as a column; they are removed (the wrapper uses soft hyphen and zero-width
 //   space as break points first). A joiner inside an emoji ZWJ sequence is part of the emoji and stays.
 // - Emoji sequences are kept whole: a skin-tone modifier makes 👍🏽 2 columns in kitty and 4 in tmux
-//   3.3 and xterm, a ZWJ sequence (👩‍🔬) 2 in kitty and tmux 3.3a, 4 in xterm and older tmux.
+//   3.3 and xterm, a ZWJ sequence (👩‍🔬) 2 in kitty and tmux 3.3a, 4 in xterm and older tmux
+//   (tmux 3.3a draws one at its first emoji's width: 🏳️‍🌈 and ❤️‍🔥 in 1 column).
 //   Such a cluster is measured at its widest reading (4) and followed by WIDE_PAD marks for the
 //   columns string-width does not count, so Ink's layout reserves the widest width too. The marks
 //   never reach the terminal: the frame writer (ui/frame/frame-writer.ts) blanks the reserved cells,
@@ -43,8 +44,9 @@ const cache = new Map<string, number>();
  */
 export const WIDE_PAD = '\ufdd0';
 const PADS = /\ufdd0/g;
-// Format characters, except a joiner between two pictographs (an emoji ZWJ sequence).
-const FORMAT = /(?<!\p{Extended_Pictographic}\p{Emoji_Modifier}?)\u200d|\u200d(?!\p{Extended_Pictographic})|[^\P{Cf}\u200d]/gu;
+// Format characters, except a joiner between two pictographs (an emoji ZWJ sequence), the first
+// with a skin tone or VS16 (🏳️‍🌈, ❤️‍🔥, 👁️‍🗨️: written so, as Unicode's emoji list has them).
+const FORMAT = /(?<!\p{Extended_Pictographic}[\p{Emoji_Modifier}\ufe0f]?)\u200d|\u200d(?!\p{Extended_Pictographic})|[^\P{Cf}\u200d]/gu;
 // Where a cluster may be wider on screen than string-width says (it counts a cluster's first
 // visible letter and its Mc spacing marks, tmux every code point): a joiner or a skin-tone
 // modifier (emoji); a mark, which may join letters into one cluster (an Indic conjunct: क्ष and
@@ -135,7 +137,11 @@ export function graphemeWidth(g: string): number {
   if (w === undefined) {
     let perCodePoint = 0;
     for (const ch of g) perCodePoint += codePointWidth(ch);
-    w = Math.max(1, stringWidth(g), perCodePoint);
+    const counted = stringWidth(g);
+    // A ZWJ sequence is drawn by tmux 3.3a at its first emoji's width (🏳‍⚧ in 1 column, where
+    // string-width counts 2): it needs a WIDE_PAD, which has the frame writer place it, even when
+    // no terminal draws it wider than string-width counts.
+    w = Math.max(1, counted, perCodePoint, g.length > 2 && g.includes('\u200d') ? counted + 1 : 0);
     if (cache.size < CACHE_LIMIT) cache.set(g, w);
   }
   return w;

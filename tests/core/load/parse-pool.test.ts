@@ -3,12 +3,13 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import v8 from 'node:v8';
+import type { Worker } from 'node:worker_threads';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAhead, parseAll, ParseThreads, shareWorthIt, StatWorker, workerCount, type ParsedFile, type ParseJob, type PoolStats } from '../../../src/core/load/parse-pool.js';
-import { outcomesJson, parseBatch, parseBatchInPieces, parseFile, STAT_FIELDS, statPaths, type FileOutcome } from '../../../src/core/load/parse-worker.js';
+import { outcomesJson, parseBatch, parseBatchInPieces, parseFile, STAT_FIELDS, statPaths, type FileOutcome, type HandOverRequest } from '../../../src/core/load/parse-worker.js';
 import { parseArticle } from '../../../src/core/load/parse.js';
 import { foldText } from '../../../src/core/text/index.js';
 import { LIMITS } from '../../../src/core/load/limits.js';
@@ -165,6 +166,43 @@ describe('parseAhead', () => {
       expect(new Set(jsons)).toEqual(new Set([null]));
     }
     expect(bare.every((r) => r.body === null)).toBe(true);
+  });
+});
+
+describe('a parse thread done with its batches (keep, then a hand-over)', () => {
+  // A role a parse thread is handed over to (files/thread-script.ts ThreadRole): says it ran, with
+  // what, on the port it was given, then ends; `ext` .cjs is required, .mjs imported.
+  const role = (ext: 'cjs' | 'mjs'): string => {
+    const file = path.join(root, `role.${ext}`);
+    const body = 'async (port, data) => { port.postMessage({ ran: data }); }';
+    fs.writeFileSync(file, ext === 'cjs' ? `exports.runHere = ${body};\n` : `export const runHere = ${body};\n`);
+    return pathToFileURL(file).href;
+  };
+
+  it.each(['cjs', 'mjs'] as const)('is offered to keep once its batches are answered, and taken, runs a %s role handed to it, then ends by itself', async (ext) => {
+    const here = await collect((cb) => parseAll(jobs, 1 << 20, cb, { workers: 0, batchSize: 5 }));
+    const offered: Worker[] = [];
+    const kept = await collect((cb) => parseAll(jobs, 1 << 20, cb, { workers: 1, batchSize: 3, workerUrl, keep: (w) => offered.push(w) > 0 }));
+    expect(kept).toEqual(here);
+    expect(offered).toHaveLength(1);
+    const [worker] = offered;
+    // Still running (a thread not taken is ended), and no longer the pool's: the role's messages are ours.
+    expect(worker.threadId).not.toBe(-1);
+    const exited = new Promise<number>((resolve) => worker.once('exit', resolve));
+    const said = new Promise<unknown>((resolve) => worker.once('message', resolve));
+    worker.postMessage({ handOver: { script: role(ext), data: { n: 7 } } } satisfies HandOverRequest);
+    expect(await said).toEqual({ ran: { n: 7 } });
+    // The role is done and nothing else holds the thread: it ends without being terminated.
+    expect(await exited).toBe(0);
+  });
+
+  it('not taken, is ended; every thread is offered', async () => {
+    const offered: Worker[] = [];
+    const exits: Array<Promise<number>> = [];
+    await collect((cb) => parseAll(jobs, 1 << 20, cb, { workers: 2, batchSize: 3, workerUrl, keep: (w) => (offered.push(w), exits.push(new Promise((resolve) => w.once('exit', resolve))), false) }));
+    expect(offered).toHaveLength(2);
+    await Promise.all(exits);
+    expect(offered.every((w) => w.threadId === -1)).toBe(true);
   });
 });
 

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toRecord } from '../../../src/core/article-record.js';
 import type { ArticleMeta } from '../../../src/core/article.js';
@@ -142,6 +143,40 @@ describe('prepareTextBuild', () => {
     expect(fs.existsSync(`${file}-wal`)).toBe(true);
     expect(await build.done).toEqual({ written: 1, left: 0, complete: true });
     expect(pendingCount(file)).toBe(0);
+  }, 60_000);
+
+  // A parse thread as parse-pool starts one, done with its batches (none here).
+  const parseThread = (): Worker => new Worker(pathToFileURL(path.join(built, 'load', 'parse-worker.js')), { workerData: { role: 'crypto-news-tui:parse' } });
+
+  it('started late, runs its build on a parse thread handed to it (adopt) instead of a thread of its own, which then ends', async () => {
+    const file = pendingIndex('late-adopt', ['Validators café', 'Nothing here']);
+    const prepared = threads.prepareTextBuild(file, CAP, true);
+    const [worker, other] = [parseThread(), parseThread()];
+    try {
+      expect(prepared.adopt?.(worker)).toBe(true);
+      // One thread a build.
+      expect(prepared.adopt?.(other)).toBe(false);
+      // The build's messages come from the adopted thread: it runs the text thread's script.
+      const said: Array<{ kind?: string }> = [];
+      worker.on('message', (m: { kind?: string }) => said.push(m));
+      const exited = new Promise<number>((resolve) => worker.once('exit', resolve));
+      expect(await prepared.go().done).toEqual({ written: 2, left: 0, complete: true });
+      expect(said.map((m) => m.kind)).toContain('result');
+      expect(await exited).toBe(0);
+      expect(pendingCount(file)).toBe(0);
+    } finally {
+      await Promise.all([worker.terminate(), other.terminate()]);
+    }
+  }, 60_000);
+
+  it('started late and cancelled with a parse thread adopted, ends that thread', async () => {
+    const prepared = threads.prepareTextBuild(pendingIndex('late-adopt-cancel', ['Validators']), CAP, true);
+    const worker = parseThread();
+    const exited = new Promise<number>((resolve) => worker.once('exit', resolve));
+    expect(prepared.adopt?.(worker)).toBe(true);
+    prepared.cancel();
+    await exited;
+    expect(worker.threadId).toBe(-1);
   }, 60_000);
 
   it('started late and cancelled, starts nothing and settles opened', async () => {

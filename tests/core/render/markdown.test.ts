@@ -31,6 +31,13 @@ const constructs: Array<{ name: string; md: string; shows: string[]; has?: (l: L
   { name: 'nested quote', md: '> outer\n> > inner', shows: ['│ outer', '│ │ inner'] },
   { name: 'bullets', md: '- one\n- two', shows: ['• one', '• two'] },
   { name: 'ordered', md: '3. three\n4. four', shows: ['3. three', '4. four'] },
+  // CommonMark keeps the delimiter: `1)` lists are drawn `1)`, from their start number.
+  { name: 'ordered with )', md: '7) seven\n8) eight', shows: ['7) seven', '8) eight'], has: (l) => !text(l).join('').includes('7.') },
+  { name: 'a delimiter change starts a list', md: '1) one\n2) two\n3. three', shows: ['1) one', '2) two', '3. three'] },
+  // GitHub alerts and Obsidian callouts: the kind as a bold, underlined word (and the author's title), no marker.
+  { name: 'alert', md: '> [!WARNING]\n> Funds at risk.', shows: ['│ Warning', '│ ───────', '│ Funds at risk.'], has: (l) => !text(l).join('').includes('[!') && spansOf(l).some((s) => s.bold && s.text === 'Warning') },
+  { name: 'callout with a title', md: '> [!tldr]- Why **now**\n> Because.', shows: ['│ TL;DR: Why now', '│ Because.'], has: (l) => !text(l).join('').includes('[!') && spansOf(l).some((s) => s.bold && s.text.includes('Why now')) },
+  { name: 'no callout kind', md: '> [!nonsense] words\n> more', shows: ['│ [!nonsense] words more'] },
   { name: 'nested list', md: '- top\n  - sub', shows: ['• top', '  ◦ sub'] },
   { name: 'tasks', md: '- [ ] todo\n- [x] done', shows: ['• [ ] todo', '• [x] done'] },
   { name: 'hr', md: 'a\n\n---\n\nb', shows: ['a', '──────────', 'b'] },

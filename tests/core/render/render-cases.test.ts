@@ -53,6 +53,12 @@ describe('emoji', () => {
     for (const word of ['scientist', 'microscope', 'family', 'thumbs', 'flags', 'keycap', 'BTC', 'heart', 'eighty', 'End.']) expect(text).toContain(word);
   });
 
+  it.each(WIDTHS)('more-emoji-vs16-joined.md at %i: a ZWJ sequence with VS16 before the joiner is one emoji (joiner kept), every word kept', (w) => {
+    const text = render('more-emoji-vs16-joined.md', w).join(' ');
+    for (const seq of ['🏳\u200d🌈', '❤\u200d🔥', '🏳\u200d⚧', '👁\u200d🗨', '🐻\u200d❄', '⛹\u200d♀']) expect(text).toContain(seq);
+    for (const word of ['rainbow', 'fire', 'transgender', 'speech', 'polar', 'bouncing', 'proud', 'burning', 'watching', 'eighty', 'End.']) expect(text).toContain(word);
+  });
+
   it('keeps a skin-toned emoji and a ZWJ sequence whole (the frame writer places them at their widest width)', () => {
     expect(render('emoji-modifiers.md', 38).join('')).toContain('👍\u{1f3fd}');
     expect(render('emoji-sequences.md', 58).join('')).toContain('👩\u200d🔬');
@@ -286,6 +292,38 @@ const SHOWS: readonly Shows[] = [
     shows: ['[embed: CEO interview on the ETF][1]', '[video][2]', 'The podcast, inline: [audio][3] then the rest of the'],
     hides: ['does not support', 'No audio support'],
     links: ['https://www.youtube-nocookie.com/embed/abc123', 'https://cdn.example.org/clips/launch.mp4', 'https://cdn.example.org/pod/ep42.mp3', 'javascript:alert(1)'],
+  },
+  {
+    what: 'a hiding tag left open (inline or in an HTML block) hides nothing: the words after it stay, a player is still named',
+    file: 'more-html-unclosed.md', width: 58, join: ' ', squash: true,
+    shows: [
+      'The attackers placed a tag on the withdrawal page, which sent every signed approval',
+      'walkthrough [embed: Incident walkthrough][1] explains the timeline minute by minute.',
+      'recording [video][2] shows the fake approval dialog, frozen by the wallet.',
+      '[audio][3] a warning sound nobody heard.',
+      'Its loader named a element too, then rewrote the balances shown.',
+      'Its first stage, then the real one: drained hot wallets.',
+      'Researchers quoted a field where victims pasted their seed phrases, among other things.',
+      '• Wallets drained within forty minutes', '• Refunds promised by the foundation',
+      'A second mention, then the real one emptied cold storage.',
+      'Closed players still hide their fallback: [audio][4] as before.',
+      'End of report.',
+    ],
+    hides: ['No audio support', 'steal()', '</', '<p>'],
+    links: ['https://www.youtube-nocookie.com/embed/xyz789', 'https://cdn.example.org/clips/drain.mp4', 'https://cdn.example.org/pod/alert.mp3', 'https://cdn.example.org/pod/ep43.mp3'],
+  },
+  {
+    what: 'GitHub alerts and Obsidian callouts are titled by their kind as a word (and the author\'s title), underlined, the marker gone',
+    file: 'more-callouts.md', width: 58, join: '\n',
+    shows: ['│ Deposits made before the upgrade are credited', '│ Only if you run a relayer.'],
+    hides: ['[!'],
+    rows: ['│ Note', '│ ────', '│ Tip', '│ Important', '│ Warning', '│ ───────', '│ Caution', '│ Info: Timeline for the rollout', '│ FAQ: Do I need to do anything?', '│ Question', '│ An ordinary quote stays an ordinary quote.'],
+  },
+  {
+    what: 'ordered lists keep the author\'s delimiter and start number',
+    file: 'more-ordered-lists.md', width: 58, join: '\n',
+    rows: ['1) Connect the wallet that held tokens at the snapshot.', '3) Submit the claim before December.', '4) Fees fell after the upgrade.', '5) Volume doubled on the new pairs.', '1. first with a period', '2. second with a period', '3) third with a parenthesis'],
+    shows: [],
   },
   {
     what: 'unresolved reference links show as their text',

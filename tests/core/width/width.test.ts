@@ -20,6 +20,13 @@ describe('displayText', () => {
     expect(displayText('👨\u200d👩\u200d👧')).toBe(`👨\u200d👩\u200d👧${WIDE_PAD.repeat(4)}`);
     expect(displayText('❤\ufe0f')).toBe('❤');
     expect(displayText('1\ufe0f\u20e3')).toBe('1');
+    // VS16 before the joiner, as Unicode's emoji list writes 🏳️‍🌈, ❤️‍🔥, 🏳️‍⚧️, 👁️‍🗨️: still one emoji.
+    expect(displayText('🏳\ufe0f\u200d🌈')).toBe(`🏳\u200d🌈${WIDE_PAD}`);
+    expect(displayText('❤\ufe0f\u200d🔥')).toBe(`❤\u200d🔥${WIDE_PAD}`);
+    expect(displayText('👁\ufe0f\u200d🗨\ufe0f')).toBe(`👁\u200d🗨${WIDE_PAD}`);
+    // tmux 3.3a draws 🏳‍⚧ in 1 column, string-width counts 2, per code point 2: a pad all the same,
+    // so the frame writer places it (ui/frame/frame-writer.ts) and the row ends where it should.
+    expect(displayText('🏳\ufe0f\u200d⚧\ufe0f')).toBe(`🏳\u200d⚧${WIDE_PAD}`);
     // A joiner that joins no emoji is a format character like any other.
     expect(displayText('a\u200db 👩\u200d')).toBe('ab 👩');
   });

@@ -1,0 +1,65 @@
+// Callouts: a quote whose first line is a marker, GitHub's alerts (`> [!WARNING]`) and Obsidian's
+// callouts (`> [!info] Title`, foldable `[!faq]-`). The marker is markup, not words: the reader
+// sees the kind as a word ("Warning"), or the kind and the author's title, above the quote's text,
+// legible without colour.
+import type { Token, Tokens } from 'marked';
+
+// GitHub's five alerts and Obsidian's callout kinds with their aliases. Only these: a quote that
+// merely starts with `[!something]` is left as written.
+const KINDS = new Set([
+  'note', 'tip', 'important', 'warning', 'caution',
+  'abstract', 'summary', 'tldr', 'info', 'todo', 'hint', 'success', 'check', 'done', 'question', 'help', 'faq',
+  'attention', 'failure', 'fail', 'missing', 'danger', 'error', 'bug', 'example', 'quote', 'cite',
+]);
+
+// Kinds whose word is not the marker's name in title case.
+const SHOWN_AS: Readonly<Record<string, string>> = { faq: 'FAQ', tldr: 'TL;DR', todo: 'To do' };
+
+// `[!KIND]`, an optional fold sign, then the title (or nothing) to the end of the first line.
+const MARKER = /^\[!([A-Za-z]+)\][+-]?(?:[ \t]+|(?=\n)|$)/;
+
+/** A quote read as a callout: the kind as the reader sees it ("Warning"), the title's inline tokens (may be empty), the body's blocks. */
+export interface Callout {
+  kind: string;
+  title: Token[];
+  body: Token[];
+}
+
+/**
+ * Splits a paragraph's inline tokens at its first line end (a newline in a text token, or a hard
+ * break): [first line, rest]. A newline inside a nested token (emphasis across lines) counts at
+ * that token's end.
+ */
+function splitFirstLine(tokens: readonly Token[]): [Token[], Token[]] {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.type === 'br') return [tokens.slice(0, i), tokens.slice(i + 1)];
+    if (t.type !== 'text' || (t as Tokens.Text).tokens?.length) {
+      if (t.raw.includes('\n')) return [tokens.slice(0, i + 1), tokens.slice(i + 1)];
+      continue;
+    }
+    const nl = t.text.indexOf('\n');
+    if (nl < 0) continue;
+    const head: Token[] = nl > 0 ? [{ type: 'text', raw: t.text.slice(0, nl), text: t.text.slice(0, nl) }] : [];
+    const tail = t.text.slice(nl + 1);
+    return [[...tokens.slice(0, i), ...head], [...(tail ? [{ type: 'text', raw: tail, text: tail } as Token] : []), ...tokens.slice(i + 1)]];
+  }
+  return [[...tokens], []];
+}
+
+/** The quote as a callout, or null when its first line is no known marker. */
+export function calloutOf(quote: Tokens.Blockquote): Callout | null {
+  const [first, ...blocks] = quote.tokens ?? [];
+  if (first?.type !== 'paragraph') return null;
+  const inline = (first as Tokens.Paragraph).tokens ?? [];
+  const lead = inline[0];
+  if (lead?.type !== 'text') return null;
+  const m = MARKER.exec((lead as Tokens.Text).text);
+  if (!m || !KINDS.has(m[1].toLowerCase())) return null;
+  const rest = (lead as Tokens.Text).text.slice(m[0].length);
+  const [title, body] = splitFirstLine([...(rest ? [{ type: 'text', raw: rest, text: rest } as Token] : []), ...inline.slice(1)]);
+  const name = m[1].toLowerCase();
+  const kind = SHOWN_AS[name] ?? name[0].toUpperCase() + name.slice(1);
+  const paragraph: Token[] = body.length > 0 ? [{ ...first, tokens: body } as Token] : [];
+  return { kind, title, body: [...paragraph, ...blocks] };
+}

@@ -9,7 +9,7 @@
 // search's folded text with what restores them (text/folded-texts.ts), which the haystacks share.
 
 import type { FrontMatterFormat } from '../article.js';
-import type { ArticleRecord } from '../article-record.js';
+import { splitInode, type ArticleRecord } from '../article-record.js';
 import { FoldedTexts, TextColumn } from '../text/index.js';
 
 // Number columns, NaN for null (a record's numbers are finite: article-record.ts refuses others).
@@ -288,4 +288,11 @@ export class HeldRows {
     this.inodes[i] = undefined;
     return inode;
   }
+}
+
+/** A load's files so far by identity ("dev:ino", as records hold it: inode numbers, most above 2^31, cost ~0.4 s per 100k
+ * files as heap numbers), so a file reached through a link loads once: true when it was there; an unknown one ("", -1) never is. */
+export function seenFiles(): (inode: string) => boolean {
+  const inodes = new Set<string>();
+  return (inode) => splitInode(inode)[0] >= 0 && (inodes.has(inode) || (inodes.add(inode), false));
 }

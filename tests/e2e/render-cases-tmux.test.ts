@@ -24,8 +24,14 @@ function wordsOf(file: string): string[] {
     // Only a closed element hides its text, and it closes in its own paragraph (closed-elements.ts).
     .replace(/<(script|style|noscript|video|audio|iframe)\b[^>]*>(?:(?!<\1\b|\n\n)[\s\S])*?<\/\1>/g, ' ')
     .replace(/<!--[\s\S]*?-->/g, ' ')
+    // WordPress shortcodes are markup: their attributes are not shown (render/wordpress-shortcodes.ts).
+    .replace(/\[\/?(?:caption|embed|audio|video|gallery|tweet|youtube)\b[^\]\n]*\]/g, ' ')
+    // MDX statements and comments are code, not shown (render/mdx-syntax.ts).
+    .replace(/^(?:import|export)\s.*$/gm, ' ')
+    .replace(/\{\/\*[\s\S]*?\*\/\}/g, ' ')
     // A callout's marker is markup: its kind shows as a word ("Warning"), checked below.
     .replace(/^> \[![A-Za-z]+\][+-]?/gm, ' ')
+    .replace(/^:{3,}[a-z]+/gm, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replace(/^\[[^\]]+\]:\s*\S+/gm, ' ')
     .replace(/\]\([^)]*\)/g, '] ')

@@ -113,30 +113,51 @@ function tagCoin(tag: string): string | null {
   return WORD_NAMES.has(name) ? null : t.byName.get(name) ?? null;
 }
 
-// The first word of every asset name, with the word counts of the names it opens, longest first: a
-// token that opens none is looked up as a ticker only, and one that does (`the`, `bitcoin`) builds
-// only the n-grams some name has (most of detectCoins' time in a text build: ~50 us an article
-// at 10k, under load, when every token built and lowered every n-gram up to the longest name).
-const FIRST_WORDS = new WeakMap<ReturnType<typeof assetTable>, ReadonlyMap<string, readonly number[]>>();
-function firstWords(t: ReturnType<typeof assetTable>): ReadonlyMap<string, readonly number[]> {
-  let map = FIRST_WORDS.get(t);
-  if (!map) {
-    const counts = new Map<string, Set<number>>();
+// The asset names as a tree of their words: the node of a first word holds the name of that one
+// word (null when no name is that word alone) and the nodes of the words that continue a name.
+// A token that opens no name costs one lookup, and a longer name (`Bitcoin Cash`) is followed a
+// word at a time: building and lower-casing the n-grams of every token that opens a name (`the`,
+// `bitcoin`, `pro`) was most of a cold index build's coin time (10k articles: ~60 ms warm).
+interface NameNode {
+  name: string | null;
+  next: Map<string, NameNode> | null;
+}
+const NAME_TREES = new WeakMap<ReturnType<typeof assetTable>, ReadonlyMap<string, NameNode>>();
+function nameTree(t: ReturnType<typeof assetTable>): ReadonlyMap<string, NameNode> {
+  let tree = NAME_TREES.get(t);
+  if (!tree) {
+    const roots = new Map<string, NameNode>();
     for (const name of t.byName.keys()) {
-      const words = name.split(' ');
-      const set = counts.get(words[0]) ?? new Set<number>();
-      counts.set(words[0], set.add(words.length));
+      let level = roots;
+      let node: NameNode | undefined;
+      for (const word of name.split(' ')) {
+        node = level.get(word);
+        if (!node) level.set(word, (node = { name: null, next: null }));
+        level = node.next ??= new Map();
+      }
+      (node as NameNode).name = name;
     }
-    map = new Map([...counts].map(([first, set]) => [first, [...set].sort((a, b) => b - a)]));
-    FIRST_WORDS.set(t, map);
+    NAME_TREES.set(t, (tree = roots));
   }
-  return map;
+  return tree;
+}
+
+// The longest asset name that starts at tokens[i] (its words lower-cased), and how many tokens it takes; null for none.
+function nameAt(tree: ReadonlyMap<string, NameNode>, tokens: readonly Token[], i: number, lower: string): { name: string; words: number } | null {
+  let node = tree.get(lower);
+  let found: { name: string; words: number } | null = null;
+  for (let k = 1; node !== undefined; k++) {
+    if (node.name !== null) found = { name: node.name, words: k };
+    if (node.next === null || i + k >= tokens.length) break;
+    node = node.next.get(tokens[i + k].text.toLowerCase());
+  }
+  return found;
 }
 
 /** Coins mentioned in one piece of prose (a title or description), in order of appearance. */
 export function proseCoins(text: string): string[] {
   const t = assetTable();
-  const opens = firstWords(t);
+  const tree = nameTree(t);
   const tokens = proseWords(text);
   // `ticker`: written as a ticker or cashtag (what "next to another coin" means: a list of tickers).
   const sure: Span[] = [];
@@ -148,26 +169,20 @@ export function proseCoins(text: string): string[] {
   }
   for (let i = 0; i < tokens.length; i++) {
     // Longest name first: "Bitcoin Cash" is BCH, not BTC.
-    let matched = 0;
     const tok = tokens[i];
-    const lower = tok.text.toLowerCase();
-    for (const n of opens.get(lower) ?? []) {
-      if (matched) break;
-      if (n > tokens.length - i) continue;
-      const words = n === 1 ? null : tokens.slice(i, i + n);
-      const name = words ? words.map((w) => w.text).join(' ').toLowerCase() : lower;
-      const symbol = t.byName.get(name);
-      if (!symbol) continue;
-      const span = { symbol, start: tok.start, end: words ? words[n - 1].end : tok.end, ticker: false };
+    const found = nameAt(tree, tokens, i, tok.text.toLowerCase());
+    if (found) {
+      const { name } = found;
+      let { words } = found;
+      const span = { symbol: t.byName.get(name) as string, start: tok.start, end: tokens[i + words - 1].end, ticker: false };
       if (!WORD_NAMES.has(name)) sure.push(span);
       else if (startsUpper(tok.text) && (!titleCase || CLAUSE_START.test(text.slice(0, span.start)))) maybe.push(span);
       // Not the name here; written in capitals it may still be the ticker (`DAI`): the ticker rules decide.
-      else if (n === 1 && tok.text === tok.text.toUpperCase()) continue;
-      matched = n;
-    }
-    if (matched) {
-      i += matched - 1;
-      continue;
+      else if (words === 1 && tok.text === tok.text.toUpperCase()) words = 0;
+      if (words > 0) {
+        i += words - 1;
+        continue;
+      }
     }
     if (!mayBeCapitals(tok.text) || tok.text !== tok.text.toUpperCase() || !/\p{L}/u.test(tok.text)) continue;
     const asset = t.bySymbol.get(tok.text);

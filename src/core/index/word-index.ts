@@ -112,6 +112,24 @@ function eachWithFirst(vocabulary: string, first: string, shortest: number, long
   }
 }
 
+/** Sets in `bits` (setMark) the articles (`articleOf` a row id's, -1: none) of the row ids in `rows`, decimal and comma-separated. */
+export function markRows(rows: string, articleOf: Int32Array, bits: Uint32Array): void {
+  let row = 0;
+  for (let i = 0; i <= rows.length; i++) {
+    const c = i < rows.length ? rows.charCodeAt(i) : 44;
+    if (c >= 48 && c <= 57) {
+      row = row * 10 + (c - 48);
+      continue;
+    }
+    const id = row < articleOf.length ? articleOf[row] : -1;
+    if (id >= 0) setMark(bits, id);
+    row = 0;
+  }
+}
+
+// Filter terms whose marks are kept (1 byte an article each: 4 MB at a million).
+const HELD_KEPT = 4;
+
 /** The on-disk index's answer to free words, for one load's articles. `close()` when done. */
 export class WordIndex implements WordSource {
   private readonly match: Database.Statement;
@@ -131,14 +149,14 @@ export class WordIndex implements WordSource {
     indexIds.forEach((row, id) => {
       if (row >= 0) this.articleOf[row] = id;
     });
-    this.match = db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?').pluck();
+    // One string of the token's row ids: at 1M, 0.76M rows for `reg`'s nine tokens, read as an array
+    // of numbers and then marked, cost ~1.7x the CPU of this string read and parsed (~55 ms).
+    this.match = db.prepare('SELECT group_concat(rowid) FROM articles_fts WHERE articles_fts MATCH ?').pluck();
     this.coin = db.prepare('SELECT id FROM article_coins WHERE symbol = ?').pluck();
     // One token's articles: FTS5 asked for that token alone, its rows marked as this load's articles.
     this.tokens = new TokenMarks(this.covered, (token, bits) => {
-      for (const row of this.match.all(ftsString(token)) as number[]) {
-        const id = row < this.articleOf.length ? this.articleOf[row] : -1;
-        if (id >= 0) setMark(bits, id);
-      }
+      const rows: unknown = this.match.get(ftsString(token));
+      if (typeof rows === 'string') markRows(rows, this.articleOf, bits);
     });
   }
 
@@ -146,7 +164,10 @@ export class WordIndex implements WordSource {
   private readonly tokens: TokenMarks;
 
   private readonly coin: Database.Statement;
-  private held: { key: string; marks: Uint8Array | null } | null = null;
+  // The last HELD_KEPT terms' marks: a query holds a few (`coin:eth -sec` two), and each is asked
+  // for on every keystroke; with the last one only kept, two terms read each other's out (at 1M a
+  // coin's rows read again and a word's tokens OR-ed again, 50-150 ms a key).
+  private readonly held = new Map<string, Uint8Array | null>();
   // The last words' token groups asked and the articles they marked (never modified once made).
   private lastMatch: { expression: string; marks: Uint8Array } | null = null;
 
@@ -200,7 +221,12 @@ export class WordIndex implements WordSource {
 
   holding(term: { kind: 'word' | 'coin'; value: string }): Uint8Array | null {
     const key = `${term.kind}:${term.value}`;
-    if (this.held?.key === key) return this.held.marks;
+    const known = this.held.get(key);
+    if (known !== undefined) {
+      this.held.delete(key);
+      this.held.set(key, known);
+      return known;
+    }
     let marks: Uint8Array | null = null;
     if (term.kind === 'word') {
       const answer = this.ask([term.value], false);
@@ -212,7 +238,11 @@ export class WordIndex implements WordSource {
         marks = null;
       }
     }
-    this.held = { key, marks };
+    this.held.set(key, marks);
+    for (const oldest of this.held.keys()) {
+      if (this.held.size <= HELD_KEPT) break;
+      this.held.delete(oldest);
+    }
     return marks;
   }
 

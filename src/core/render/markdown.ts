@@ -8,7 +8,7 @@ import { lexMarkdown } from './markdown-lexer.js';
 import { footnoteLines } from './footnotes.js';
 import { sanitizeText } from '../text/index.js';
 import { lineWidth, type Line, type Span } from './spans.js';
-import { stripTemplateNoise } from './static-site.js';
+import { readSiteSyntax } from './site-syntax/index.js';
 import { cutRows, cutSpans, wrapSpans } from './wrap.js';
 
 export type { Line, Span } from './spans.js';
@@ -93,7 +93,7 @@ function render(markdown: string, width: number): RenderedBody {
   const ctx: BlockContext = { notes, remaining: MAX_LINES };
   let lines: Line[];
   try {
-    const tokens = lexMarkdown(stripTemplateNoise(sanitizeText(source)));
+    const tokens = lexMarkdown(readSiteSyntax(sanitizeText(source)));
     lines = renderBlocks(tokens, width, ctx);
     lines.push(...footnoteLines(tokens, width, ctx));
   } catch {

@@ -13,12 +13,15 @@ const LONG_WORD = 2048;
 const PIECES = /\n| +|\u00ad|\u200b|[^ \n\u00ad\u200b]+/g;
 const SOFT_HYPHEN = '\u00ad';
 
-// Thai and Lao put no spaces between words: a run in those scripts is cut at the word boundaries
-// ICU's dictionaries find (Intl.Segmenter), each then a break point as a zero-width space is, so
-// a line breaks between words, not inside one. (Khmer's and Myanmar's segmentation in this ICU
-// splits inside syllables; those runs still break by grapheme.) Runs longer than LONG_WORD too:
-// the segmenter's iterator is slow on long strings.
-const DICTIONARY_SCRIPT = /[\u0e01-\u0e5b\u0e81-\u0edf]/;
+// Thai, Lao, Khmer and Myanmar put no spaces between words: a run in those scripts is cut at the
+// word boundaries ICU's dictionaries find (Intl.Segmenter), each then a break point as a
+// zero-width space is, so a line breaks between words, not inside one. Runs longer than LONG_WORD
+// are not: the segmenter's iterator is slow on long strings.
+const DICTIONARY_SCRIPT = /[\u0e01-\u0e5b\u0e81-\u0edf\u1780-\u17f9\u19e0-\u19ff\u1000-\u109f\ua9e0-\ua9fe\uaa60-\uaa7f]/;
+// Where a dictionary's word end is inside a syllable all the same: before a mark (Myanmar's vowel
+// signs and visarga are clusters of their own to ICU: မ|ာ), and before a Myanmar consonant killed
+// by asat (U+103A), which closes the syllable before it (ICU splits ဒစ်ဂျစ်တယ် as ဒ|စ်ဂျစ်|တယ်).
+const SYLLABLE_TAIL = /^(?:\p{M}|[\u1000-\u1021\u1075-\u1081\uaa60-\uaa7a]\u1037?\u103a)/u;
 let segmenter: Intl.Segmenter | null = null;
 function dictionaryWords(piece: string): string[] {
   if (piece.length > LONG_WORD || !DICTIONARY_SCRIPT.test(piece)) return [piece];
@@ -34,7 +37,7 @@ function dictionaryWords(piece: string): string[] {
   for (const { segment } of segmenter.segment(piece)) {
     word += segment;
     at += segment.length;
-    if (clusterEnds.has(at)) {
+    if (clusterEnds.has(at) && !SYLLABLE_TAIL.test(piece.slice(at, at + 3))) {
       words.push(word);
       word = '';
     }

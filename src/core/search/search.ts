@@ -6,9 +6,9 @@
 // Ranking: title equal to the query, title containing it, fuse score, exact-only matches (title,
 // short fields, body); ties newest first. With the on-disk index attached (useWords) it names the
 // articles holding the words it answers for and decides negated words and coins (every body,
-// index-terms.ts), so `total` is exact (but for a word it leaves to memory, looked for in bodies
-// only to BODY_DEPTH: then a lower bound). Without it a limited search (the dashboard) stops after
-// max(CAP, limit) survivors and reads no body past BODY_DEPTH (`approximate`: a lower bound);
+// index-terms.ts), so `total` is exact (a lower bound for a word it leaves to memory, looked for in
+// bodies only to BODY_DEPTH, or with a limit past MOST_TESTS candidates: limitedMatches). Without it
+// a limited search (the dashboard) stops after max(CAP, limit) survivors and reads no body past BODY_DEPTH;
 // without a limit (`--filter`) every body is searched. A body not in memory is read on first use,
 // unless deferBodies says to leave it (the result is then approximate).
 
@@ -18,12 +18,12 @@ import { compileFilters, compileIdFilters, EligibleMemo, filterKey, filtersNeedH
 import { containsAll, foldedTitle, hayTitle, makeHay, withUnreadBodies, type Hay } from './haystack.js';
 import { HayMasks } from './hay-masks.js';
 import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
-import { BODY_DEPTH, CAP, FALLBACK_N, FALLBACK_OPTIONS, FUSE_OPTIONS, FUSE_RANK, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
+import { BODY_DEPTH, CAP, FALLBACK_N, FALLBACK_OPTIONS, FUSE_OPTIONS, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
 import { ListOrders } from './list-orders.js';
 import { FilterColumns, filterInIdOrder, passing } from './filter-columns.js';
 import { fullScan, NO_HAY, shortRanks, type Ranked } from './scans.js';
-import { rankTiers } from './tiers.js';
-import { indexHolder, indexMarked, indexTest, wordsHeld, type IndexTest } from './index-terms.js';
+import { fuseScores, rankTiers, type FirstEligible } from './tiers.js';
+import { indexHolder, indexMarked, indexTest, limitedMatches, withEveryId, type FirstMatches, type IndexTest, type Tested } from './index-terms.js';
 import { ShortIndex } from './short-index.js';
 import { FuseRanker } from './fuzzy/fuse-ranker.js';
 import { titleHits } from './title-highlights.js';
@@ -33,7 +33,6 @@ export { QueryError, type SortKey } from './query.js';
 export { bodyWords, indexAnswers, readsBodies } from './query-reads.js';
 export { BODY_DEPTH, CAP, EVERY_MATCH, FALLBACK_N, FUSE_KEYS, FUSE_OPTIONS, FUSE_RANK, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
 
-type FirstEligible = (pre: ((id: number) => boolean) | null, n: number) => number[];
 const EMPTY: ReadonlyArray<readonly [number, number]> = Object.freeze([]);
 // Articles made ready per step of prepareSteps (haystacks, which the first query leaves to these steps, and short-index bits: ~10-30 ms).
 const PREPARE_CHUNK = 5_000;
@@ -145,15 +144,23 @@ export class SearchIndex {
     let approximate = false;
     // Matches counted in full while only the newest `cap` of them are ranked (the index's answer).
     let counted: number | null = null;
-    // Every match's id, when a path knows them beyond the ones it ranks.
+    // Every match's id, when a path knows them beyond the ones it ranks (`everyId`: made when asked for).
     let allIds: readonly number[] | null = null;
+    let everyId: (() => readonly number[]) | null = null;
     let sort: SortKey = opts.sort ?? (q.text ? 'relevance' : 'date');
+    // The list's rows found without listing every match (limitedMatches): `quick` counts every match from the index's marks,
+    // `tried` read text, and when `bounded` only until the rows were found (the count is then a lower bound).
+    const rows = limit && !opts.idsOnly && (indexed || (!q.text && (sort === 'date' || sort === 'relevance'))) ? this.limitedRows(key, q, includeDrafts, keep, indexed, Math.max(CAP, limit)) : null;
+    const [quick, tried] = rows && 'complete' in rows ? [null, rows] : [rows, null];
+    const bounded = tried !== null && !tried.complete;
     if (!q.text) {
-      allIds = eligibleNow();
-      if (sort === 'relevance') sort = 'date';
-      counted = allIds.length;
+      if (tried && !bounded) this.eligibleMemo.set(key, tried.rows, false);
+      const ids = bounded ? tried.rows : (allIds = eligibleNow());
+      if (sort === 'relevance' || bounded) sort = 'date';
+      counted = ids.length;
+      approximate = bounded;
       // In date order already: with a limit only the rows listed are made (at 100k, 100k of them for a page of 1,000).
-      ranked = opts.idsOnly ? [] : (sort === 'date' && limit !== null ? allIds.slice(0, limit) : allIds).map((id) => ({ id, tier: 0, rank: 0, score: 0 }));
+      ranked = opts.idsOnly ? [] : (sort === 'date' && limit !== null ? ids.slice(0, limit) : ids).map((id) => ({ id, tier: 0, rank: 0, score: 0 }));
     } else if (short) {
       const found = this.shorts.find(q.text, eligibleNow(), this.docs.length, (id) => this.hay(id));
       counted = found.inTitle.length + found.inTags.length;
@@ -162,15 +169,15 @@ export class SearchIndex {
       ranked = shortRanked = shortRanks(found, opts.idsOnly ? 0 : sort === 'relevance' && limit !== null ? limit : Infinity);
     } else if (indexed && !scanned) {
       const cap = everything ? Infinity : Math.max(CAP, limit);
-      const exact = this.indexedMatches(key, q, includeDrafts, everything, keep, indexed);
-      counted = exact.length;
+      const exact = quick ? quick.first : (tried?.rows ?? this.indexedMatches(key, q, includeDrafts, everything, keep, indexed));
+      counted = quick ? quick.count : exact.length;
       // Fuse ranks only exact matches here, so they are every match (unless bodies were skipped, or
       // none matched: the typo fallback's hits are all there is). Without a limit this path sees at most CAP
       // (more went to fullScan), and the matches are the ranked ones, in their order, as fullScan's are.
-      if (exact.length > 0 && skips.n === 0 && !everything) allIds = exact;
+      if (exact.length > 0 && skips.n === 0 && !everything && !bounded) [allIds, everyId] = quick ? [null, quick.every] : [exact, null];
       ranked = opts.idsOnly && allIds ? [] : this.fuzzy(q, [], firstEligible, key, cap, cap < exact.length ? exact.slice(0, cap) : exact);
       if (exact.length === 0) counted = ranked.length;
-      approximate = skips.n > 0;
+      approximate = skips.n > 0 || bounded;
     } else {
       const cap = everything ? Infinity : Math.max(CAP, limit);
       ranked = this.fuzzy(q, scanned ? [] : eligibleNow(), firstEligible, key, cap, scanned ?? undefined);
@@ -193,9 +200,10 @@ export class SearchIndex {
     }
     const total = counted ?? ranked.length;
     // A search that stopped early (approximate) knows only what it ranked.
-    const matches = allIds ?? (approximate ? undefined : ranked.map((r) => r.id));
+    const matches = everyId ? undefined : (allIds ?? (approximate ? undefined : ranked.map((r) => r.id)));
     const limited = limit === null ? ranked : ranked.slice(0, limit);
-    return { hits: this.toHits(limited, q), total, sort, approximate, matches };
+    const result: SearchResult = { hits: this.toHits(limited, q), total, sort, approximate, matches };
+    return everyId ? withEveryId(result, everyId) : result;
   }
 
   // Exact filters over the date order, remembered while only the free words change.
@@ -218,6 +226,13 @@ export class SearchIndex {
     return filterInIdOrder(this.order(), this.docs.length, (id) => marked(id) && byId(id), (id, pos) => rest(this.docs[id], hayOf(id), allBodies || pos < BODY_DEPTH) && indexed(id));
   }
 
+  // The list's rows found without listing every match, when limitedMatches can (the eligible list is made here when the filters read no text).
+  private limitedRows(key: string, q: ParsedQuery, includeDrafts: boolean, keep: ((id: number) => boolean) | null, indexed: IndexTest | null, cap: number): FirstMatches | Tested | null {
+    const filters = this.idFilters(q, includeDrafts, keep), { rest } = filters, hayOf = this.filterHay(q);
+    const listed = !rest || this.eligibleMemo.get(key) ? this.eligible(key, q, includeDrafts, false, keep, filters) : null;
+    return limitedMatches(indexed, indexed && indexMarked(this.words, q), listed, this.order(), filters.byId, rest && ((id, pos) => rest(this.docs[id], hayOf(id), pos < BODY_DEPTH)), cap);
+  }
+
   // The first `n` eligible articles that `pre` keeps too. Without the eligible list at hand, text filters are tested only on
   // those, until `n` pass (`solana -e`'s typo fallback read 100k haystacks for a list it takes 2,000 of).
   private firstEligible(key: string, q: ParsedQuery, includeDrafts: boolean, allBodies: boolean, keep: ((id: number) => boolean) | null, pre: ((id: number) => boolean) | null, n: number): number[] {
@@ -238,20 +253,7 @@ export class SearchIndex {
       : !q.words.length
         ? eligible.slice(0, cap)
         : this.scanner.scan(key, eligible, this.hays as Hay[], q.words, cap, this.hasBody));
-    let scores = new Map<number, number>();
-    // Fuse ranks the newest FUSE_RANK survivors, older ones rank as exact matches: at any corpus
-    // size (fuse over a small one's every article put `Bitcoin Flash Crash` under `bitcoin etf`).
-    if (exact.length) scores = this.ranker.scores(exact.slice(0, FUSE_RANK), q.text, FUSE_OPTIONS);
-    // Three letters with one typo allowed match noise everywhere, so typos are forgiven from four; only for words the index finds nowhere.
-    if (exact.length === 0 && scores.size === 0 && q.text.length >= 4 && !wordsHeld(this.words, q)) {
-      // With the index, the typo pass first: the articles holding a near token (`bitconi` ->
-      // bitcoin) anywhere in the corpus, not only among the newest.
-      const near = this.words && q.phrases.length === 0 ? this.words.nearly(q.words) : null;
-      const covered = this.words?.covered ?? 0;
-      if (near) scores = this.ranker.scores(firstEligible((id) => id < covered && near[id] === 1, FALLBACK_N), q.text, FALLBACK_OPTIONS);
-      if (scores.size === 0) scores = this.ranker.scores(firstEligible(null, FALLBACK_N), q.text, FALLBACK_OPTIONS);
-    }
-    return rankTiers(scores, exact, q, (id) => this.hay(id), (id) => this.hays[id] ?? foldedTitle(this.docs[id]));
+    return rankTiers(fuseScores(this.ranker, this.words, q, exact, firstEligible), exact, q, (id) => this.hay(id), (id) => this.hays[id] ?? foldedTitle(this.docs[id]));
   }
 
   /** Does, ahead of the first keystrokes, what they would otherwise do: the haystacks, the short index, the fuse records of the

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assetOf, detectCoins, proseCoins, resolveCoin } from '../../../src/core/coins/index.js';
+import { assetTable } from '../../../src/core/coins/assets.js';
+import { proseWords } from '../../../src/core/coins/prose-words.js';
+import { WORD_NAMES } from '../../../src/core/coins/words.js';
 
 interface Cases { coins: Array<[string, string[]]>; words: Array<[string, string[]]> }
 const cases = JSON.parse(readFileSync(new URL('../../fixtures/coins/prose.json', import.meta.url), 'utf8')) as Cases;
@@ -11,6 +14,22 @@ describe('coins in prose', () => {
   });
   it.each(cases.words)('does not take ordinary words for coins in %j', (text, expected) => {
     expect(proseCoins(text)).toEqual(expected);
+  });
+  it('finds every asset name that is no word, of one word or several, in running text, in any case', () => {
+    const t = assetTable();
+    let names = 0;
+    for (const [name, symbol] of t.byName) {
+      // Names prose cannot hold as its words (`shiba-inu`) and names that are words are out of this rule.
+      if (WORD_NAMES.has(name) || proseWords(name).map((w) => w.text).join(' ') !== name) continue;
+      names += 1;
+      expect(proseCoins(`Traders bought ${name} on Monday`), name).toContain(symbol);
+      expect(proseCoins(`${name.toUpperCase()} falls`.replace(/^./, (c) => c.toUpperCase())), name).toContain(symbol);
+    }
+    expect(names).toBeGreaterThan(300);
+  });
+  it('takes the longest name at a place, and a name cut short by the end of the text as the shorter one', () => {
+    expect(proseCoins('Bitcoin Cash and Bitcoin')).toEqual(['BCH', 'BTC']);
+    expect(proseCoins('Miners of Bitcoin')).toEqual(['BTC']);
   });
 });
 

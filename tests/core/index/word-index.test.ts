@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/core/article.js';
 import { indexFile } from '../../../src/core/index/database.js';
 import { tokensContaining } from '../../../src/core/index/vocabulary.js';
-import { nearTokens, WordIndex } from '../../../src/core/index/word-index.js';
+import { markRows, nearTokens, WordIndex } from '../../../src/core/index/word-index.js';
 import { loadCorpus } from '../../../src/core/load/load.js';
 import { SearchIndex } from '../../../src/core/search/search.js';
 import { writeHostileCorpus } from '../../helpers/hostile-corpus.js';
@@ -102,6 +102,29 @@ describe('free words from the index', () => {
       expect(wanted).toEqual(['"spot etf" -solana']);
     } finally {
       fresh.words.close();
+    }
+  });
+
+  it('marks the articles of the row ids of a token read as one string, skipping rows of no article of the load', () => {
+    // Row 1 -> article 2, row 3 -> article 0, row 12 -> article 40; row 2 is no article's, row 99 past every one.
+    const articleOf = new Int32Array(13).fill(-1);
+    [articleOf[1], articleOf[3], articleOf[12]] = [2, 0, 40];
+    const bits = new Uint32Array(2);
+    markRows('1,2,3,12,99', articleOf, bits);
+    expect([...bits]).toEqual([0b101, 1 << 8]);
+    markRows('', articleOf, (bits.fill(0), bits));
+    expect([...bits]).toEqual([0, 0]);
+  });
+
+  it('keeps the marks of the few filter terms a query asks for in turn, one keystroke after another', () => {
+    // `coin:sol -etf` asks for both terms on every key: with only the last one kept, each read the other's out.
+    const coin = words.holding({ kind: 'coin', value: 'SOL' });
+    const word = words.holding({ kind: 'word', value: 'etf' });
+    expect(coin).not.toBeNull();
+    expect(word).not.toBeNull();
+    for (let key = 0; key < 3; key++) {
+      expect(words.holding({ kind: 'coin', value: 'SOL' })).toBe(coin);
+      expect(words.holding({ kind: 'word', value: 'etf' })).toBe(word);
     }
   });
 

@@ -101,6 +101,35 @@ describe('scripts written without spaces', () => {
   });
 });
 
+describe('Khmer and Myanmar', () => {
+  // A syllable's tail: a mark, or a Myanmar consonant killed by asat (it closes the syllable before it).
+  const TAIL = /^(?:\p{M}|[\u1000-\u1021]\u1037?\u103a)/u;
+  it.each(WIDTHS)('more-khmer-myanmar-words.md at %i: lines break between words (as ICU segments them), never inside a syllable', (w) => {
+    const rows = render('more-khmer-myanmar-words.md', w).map((r) => r.replaceAll('\ufdd0', ''));
+    const words = new Intl.Segmenter('km', { granularity: 'word' });
+    let broke = 0;
+    for (const para of body('more-khmer-myanmar-words.md').trim().split(/\n\n/)) {
+      const ends = new Set(Array.from(words.segment(para), (s) => s.index + s.segment.length));
+      let at = 0;
+      let k = rows.findIndex((r) => r !== '' && para.startsWith(r));
+      expect(k).toBeGreaterThanOrEqual(0);
+      for (; k < rows.length && rows[k] !== ''; k++) {
+        if (para[at] === ' ') at++;
+        expect(para.slice(at, at + rows[k].length)).toBe(rows[k]);
+        at += rows[k].length;
+        if (at < para.length && para[at] !== ' ') {
+          broke++;
+          expect(ends.has(at), `row ${k} at ${w} ends inside a word: ${rows[k]}`).toBe(true);
+          expect(para.slice(at), `row ${k + 1} at ${w} starts inside a syllable`).not.toMatch(TAIL);
+        }
+      }
+      expect(at).toBe(para.length);
+    }
+    // Some row ends where no space is: the runs are cut between words, not left to overflow.
+    expect(broke).toBeGreaterThan(0);
+  });
+});
+
 describe('code blocks', () => {
   it.each(WIDTHS)('long-code-lines.md at %i: every character of every code line, continuation rows marked', (w) => {
     const rows = render('long-code-lines.md', w);
@@ -320,10 +349,37 @@ const SHOWS: readonly Shows[] = [
     rows: ['│ Note', '│ ────', '│ Tip', '│ Important', '│ Warning', '│ ───────', '│ Caution', '│ Info: Timeline for the rollout', '│ FAQ: Do I need to do anything?', '│ Question', '│ An ordinary quote stays an ordinary quote.'],
   },
   {
+    what: 'Docusaurus admonitions are drawn as callouts, nested ones too; an unknown kind stays as written',
+    file: 'more-admonitions.md', width: 58, join: '\n',
+    shows: ['│   cli withdraw --batch', '│ │ Keys left on the old client may be slashed.'],
+    rows: ['│ Warning', '│ ───────', '│ Unstaking takes seven days during the upgrade.', '│ Tip: Save on fees', '│ Batch your withdrawals before the cutoff.', '│ Info: Testnet first', '│ Note', '│ Outer remark about the schedule.', '│ │ Danger', ':::footnote An unknown kind stays as written. :::', 'End of notice.'],
+    hides: [':::warning', ':::tip', ':::info', '::::'],
+  },
+  {
     what: 'ordered lists keep the author\'s delimiter and start number',
     file: 'more-ordered-lists.md', width: 58, join: '\n',
     rows: ['1) Connect the wallet that held tokens at the snapshot.', '3) Submit the claim before December.', '4) Fees fell after the upgrade.', '5) Volume doubled on the new pairs.', '1. first with a period', '2. second with a period', '3) third with a parenthesis'],
     shows: [],
+  },
+  {
+    what: 'WordPress shortcodes are read: a caption is its content, a player is named with its address as a link note, a gallery is gone',
+    file: 'more-wordpress-shortcodes.md', width: 58, join: ' ', squash: true,
+    shows: [
+      '[image: ETF flow chart] Net flows into spot funds, November.',
+      'Spot bitcoin funds took in $1.2 billion this week. [embed][1] The desk',
+      'The desk\'s podcast [audio][2] covers the week. [video][3] [embed][4] [embed][5]',
+      'A Markdown video[6] link and a [video] mention stay as they are, and so does [embed]code[/embed] in code.',
+      'End of report.',
+    ],
+    hides: ['caption', 'gallery', 'mp3=', '[/audio]', '[/video]', 'tweet'],
+    links: ['https://www.youtube.com/watch?v=abc123', 'https://example.com/podcast/episode-42.mp3', 'https://example.com/clips/floor.mp4', 'https://twitter.com/analyst/status/1234567890', 'https://www.youtube.com/watch?v=xyz789&w=640', 'https://example.org/recap'],
+  },
+  {
+    what: 'MDX: import and export lines, comments and component tags gone, what a component wraps read as Markdown (not as code), HTML and code as they were',
+    file: 'more-mdx-components.md', width: 58, join: '\n',
+    shows: ['• withdrawals enabled', '  ◦ partial withdrawals automatic', '[image: yield chart] and', '  <Tabs>', '      <TabItem value="code" />', '[1] https://ethereum.org/staking'],
+    hides: ['import', 'export', 'editors', '<Chart', 'Callout', 'value="eth"', '**', '  Validators'],
+    rows: ['Unstaking takes seven days on most networks.', 'A type in code stays: Vec<Transaction>.', 'End of guide.'],
   },
   {
     what: 'unresolved reference links show as their text',

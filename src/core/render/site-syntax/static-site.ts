@@ -1,8 +1,12 @@
 // Jekyll and Hugo posts carry template syntax that means nothing outside the site generator:
 // Liquid tags and output (`{% include x %}`, `{{ page.title }}`), Hugo shortcodes (`{{< tweet >}}`)
 // and kramdown attribute lists (`{:.lead}`, `{: #id}`). They are removed before lexing so they
-// do not show as noise. Code is left untouched: fenced blocks, indented lines and `inline code`
-// may legitimately show template syntax (a post about Jekyll).
+// do not show as noise. WordPress exports carry shortcodes (wordpress-shortcodes.ts) and MDX
+// files JavaScript (mdx-syntax.ts), read the same way. Code is left untouched: fenced blocks, indented lines and `inline code` may
+// legitimately show template syntax (a post about Jekyll).
+
+import { hasWordPressShortcode, readWordPressShortcodes } from './wordpress-shortcodes.js';
+import { dedentComponents, hasMdxSyntax, isMdxStatement, readMdx } from './mdx-syntax.js';
 
 // Every pattern excludes braces inside and is length-bounded, so a line of 1 MiB of `{{{{` costs
 // one short attempt per position instead of a scan to the end of the line.
@@ -29,25 +33,31 @@ function closesFence(line: string, fence: string): boolean {
 }
 
 /** Removes template tags from the prose parts of one line, keeping inline code spans. */
-function cleanLine(line: string, keepOutput: boolean): string {
+function cleanLine(line: string, keepOutput: boolean, wordpress: boolean, mdx: boolean): string {
+  if (mdx && isMdxStatement(line)) return '';
   const parts = line.split(INLINE_CODE);
   for (let i = 0; i < parts.length; i += 2) {
     let p = parts[i].replace(SHORTCODE, '').replace(ONE_LINE_COMMENT, '').replace(LIQUID_TAG, '').replace(KRAMDOWN_ATTRS, '');
     if (!keepOutput) p = p.replace(LIQUID_OUTPUT, '');
+    if (wordpress) p = readWordPressShortcodes(p);
+    if (mdx) p = readMdx(p);
     parts[i] = p;
   }
   return parts.join('').replace(HEADING_ATTRS, '$1');
 }
 
-/** The Markdown with Liquid, Hugo shortcode and kramdown noise removed outside code. */
+/** The Markdown with Liquid, Hugo shortcode, kramdown and MDX noise removed outside code, WordPress shortcodes read. */
 export function stripTemplateNoise(markdown: string): string {
-  if (!markdown.includes('{')) return markdown;
+  const wordpress = hasWordPressShortcode(markdown);
+  const mdx = hasMdxSyntax(markdown);
+  if (!wordpress && !mdx && !markdown.includes('{')) return markdown;
   const out: string[] = [];
   let fence: string | null = null;
   let highlight = false;
   let comment = false;
   let raw = false;
-  for (const line of markdown.split('\n')) {
+  const lines = markdown.split('\n');
+  for (const line of mdx ? dedentComponents(lines) : lines) {
     if (fence) {
       out.push(line);
       if (closesFence(line, fence)) fence = null;
@@ -75,7 +85,7 @@ export function stripTemplateNoise(markdown: string): string {
       if (RAW_OPEN.test(line)) raw = true;
       const keep = raw;
       if (RAW_CLOSE.test(line)) raw = false;
-      const cleaned = cleanLine(line, keep);
+      const cleaned = cleanLine(line, keep, wordpress, mdx);
       // A line that held nothing but a tag disappears, so it cannot split a paragraph in two.
       if (cleaned.trim() === '' && line.trim() !== '') continue;
       out.push(cleaned);

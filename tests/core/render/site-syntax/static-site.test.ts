@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { LinkNotes } from '../../../src/core/render/link-notes.js';
-import { htmlParts } from '../../../src/core/render/html-spans.js';
-import { decodeEntities } from '../../../src/core/text/entities.js';
-import { stripTemplateNoise } from '../../../src/core/render/static-site.js';
+import { LinkNotes } from '../../../../src/core/render/link-notes.js';
+import { htmlParts } from '../../../../src/core/render/html-spans.js';
+import { decodeEntities } from '../../../../src/core/text/entities.js';
+import { stripTemplateNoise } from '../../../../src/core/render/site-syntax/static-site.js';
 
 describe('stripTemplateNoise', () => {
   it.each([

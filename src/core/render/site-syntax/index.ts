@@ -1,0 +1,10 @@
+// What the site generators and editors write into a post's Markdown beyond Markdown itself:
+// Liquid, Hugo shortcodes and kramdown attributes (hidden), WordPress shortcodes and MDX (read
+// for what they show), Docusaurus admonitions (callouts). Read before lexing, never inside code.
+import { admonitionsAsCallouts } from './admonitions.js';
+import { stripTemplateNoise } from './static-site.js';
+
+/** The Markdown with its site syntax read: noise removed, shortcodes and admonitions as Markdown. */
+export function readSiteSyntax(markdown: string): string {
+  return admonitionsAsCallouts(stripTemplateNoise(markdown));
+}

@@ -1,0 +1,107 @@
+// A limited search lists the first matches and counts the rest without making a list of them
+// (firstMatches), and tests article text only until the list's rows are found when more than
+// MOST_TESTS articles are candidates (firstTested: the count is then a lower bound). The rows
+// listed are the ones a search that tests every candidate lists first.
+import { describe, expect, it } from 'vitest';
+import type { WordSource } from '../../../src/core/index/index.js';
+import { firstMatches, firstTested, MOST_TESTS } from '../../../src/core/search/index-terms.js';
+import { EVERY_MATCH, SearchIndex } from '../../../src/core/search/search.js';
+import { CAP } from '../../../src/core/search/search-settings.js';
+import { makeCorpus } from '../../helpers/make-article.js';
+
+describe('firstMatches', () => {
+  const order = [9, 3, 7, 1, 8, 0, 5, 2, 6, 4];
+  const even = (id: number): boolean => id % 2 === 0;
+
+  it('lists the first `cap` passing ids in order and counts every one', () => {
+    const m = firstMatches(order, even, 2);
+    expect(m.first).toEqual([8, 0]);
+    expect(m.count).toBe(5);
+    expect(m.every()).toEqual([8, 0, 2, 6, 4]);
+    // Made once: the same array after.
+    expect(m.every()).toBe(m.every());
+  });
+
+  it('gives the listed ones as every one when they are all', () => {
+    const m = firstMatches(order, (id) => id < 2, 5);
+    expect(m.first).toEqual([1, 0]);
+    expect(m.every()).toBe(m.first);
+    expect(firstMatches(order, () => false, 5)).toMatchObject({ first: [], count: 0 });
+  });
+});
+
+describe('firstTested', () => {
+  const order = Array.from({ length: 100 }, (_, k) => 99 - k);
+  const tested: number[] = [];
+  const test = (id: number): boolean => {
+    tested.push(id);
+    return id % 3 === 0;
+  };
+
+  it('tests every candidate and lists every match when few are candidates', () => {
+    tested.length = 0;
+    const t = firstTested(order, (id) => id % 2 === 0, test, 2, 50);
+    expect(t).toEqual({ rows: order.filter((id) => id % 6 === 0), complete: true });
+    expect(tested).toHaveLength(50);
+  });
+
+  it('tests only until `cap` match when more are candidates', () => {
+    tested.length = 0;
+    const t = firstTested(order, () => true, test, 2, 50);
+    expect(t).toEqual({ rows: [99, 96], complete: false });
+    expect(tested).toEqual([99, 98, 97, 96]);
+  });
+
+  it('gives up when `cap` are not found within `most` tests of many candidates', () => {
+    tested.length = 0;
+    expect(firstTested(order, () => true, test, 30, 50)).toBeNull();
+    expect(tested).toHaveLength(50);
+  });
+});
+
+describe('a limited search over more candidates than MOST_TESTS', () => {
+  const N = MOST_TESTS + 2_000;
+  const T0 = Date.UTC(2026, 0, 1);
+  // Every article holds "regulator"; every other one "delays" in its title; every fifth "zq" in its description.
+  const articles = makeCorpus(
+    Array.from({ length: N }, (_, i) => ({ title: `Regulator ${i % 2 === 0 ? 'delays' : 'waits'} ${i}`, description: i % 5 === 0 ? 'zq' : 'plain', publishedAt: T0 - ((i * 7919) % N) * 60_000 })),
+  );
+  const source: WordSource = {
+    covered: N,
+    containing: (words) => (words.includes('regulator') ? { marks: new Uint8Array(N).fill(1), rest: words.filter((w) => w !== 'regulator') } : null),
+    nearly: () => null,
+    holding: () => null,
+  };
+  const index = new SearchIndex(articles);
+  index.useWords(source);
+  const ids = (r: { hits: ReadonlyArray<{ id: number }> }): number[] => r.hits.map((h) => h.id);
+
+  it('lists for a word left to memory what a search testing every candidate lists, its count a lower bound', () => {
+    const limited = index.search('regulator zq', { limit: 50 });
+    expect(limited.approximate).toBe(true);
+    expect(limited.total).toBe(CAP);
+    expect(limited.matches).toBeUndefined();
+    // Every candidate tested (no limit): the same rows first.
+    const whole = index.search('regulator zq');
+    expect(whole.total).toBe(N / 5);
+    expect(ids(limited)).toEqual(ids(whole).slice(0, 50));
+    expect(index.search('regulator zq', { limit: EVERY_MATCH, idsOnly: true }).total).toBe(N / 5);
+  });
+
+  it('lists for a negated word left to memory the rows the whole list starts with', () => {
+    for (const q of ['-zq', 'regulator -zq']) {
+      const limited = index.search(q, { limit: 50 });
+      expect(limited.approximate, q).toBe(true);
+      expect(limited.total, q).toBeGreaterThanOrEqual(50);
+      expect(ids(limited), q).toEqual(ids(index.search(q)).slice(0, 50));
+    }
+  });
+
+  it('counts exactly what the index decides alone, listing the first and naming every match when asked', () => {
+    const limited = index.search('regulator', { limit: 50 });
+    expect(limited.approximate).toBe(false);
+    expect(limited.total).toBe(N);
+    expect(limited.matches).toHaveLength(N);
+    expect(ids(limited)).toEqual(ids(index.search('regulator')).slice(0, 50));
+  });
+});

@@ -17,7 +17,7 @@ export { INDEX_WORD, MAX_TOKENS, MIN_WORD, planQuery, wordGroup, type QueryPlan 
 export type { ArticleIndex, Candidates, IndexedRow, IndexQuery, IndexTerm } from './article-index.js';
 export { ftsString } from './fts.js';
 export { keepVocabulary, tokensContaining } from './vocabulary.js';
-export { assumeUnchanged, checkFreshness, duplicatePositions, compareStamps, matchedRows, matchStamps, type Freshness, type MatchedStamps, type StampRow } from './freshness.js';
+export { assumeUnchanged, checkFreshness, duplicatePositions, compareStamps, matchedRows, matchStamps, sameAsStamps, type Freshness, type MatchedStamps, type StampRow } from './freshness.js';
 export { matchSnapshot, writeSnapshot, type Snapshot } from './stamp-snapshot.js';
 export { bodyWordsByPath } from './body-candidates.js';
 export { articleRows, leadsFromIndex, type ArticleRowText } from './leads.js';

@@ -15,8 +15,13 @@ export type SyncRead =
   | { kind: 'read'; bytes: Buffer; size: number; mtimeMs: number; inode: string }
   | { kind: 'skip'; reason: string };
 
-/** Reads at most `cap` bytes of a regular file; anything else is reported, never read. Never throws. */
-export function readCappedSync(filePath: string, cap: number): SyncRead {
+/**
+ * Reads at most `cap` bytes of a regular file; anything else is reported, never read. Never throws.
+ * With `into`, a file that fits in it is read there and its bytes are a view of it, good only
+ * until the next read into it (a parse thread reads every file of a cold load into one buffer:
+ * a Buffer a file, half of them past Node's pool, was allocation and garbage for nothing).
+ */
+export function readCappedSync(filePath: string, cap: number, into?: Buffer): SyncRead {
   let fd: number;
   try {
     fd = fs.openSync(filePath, OPEN_FLAGS);
@@ -27,7 +32,7 @@ export function readCappedSync(filePath: string, cap: number): SyncRead {
     const st = fs.fstatSync(fd);
     if (!st.isFile()) return { kind: 'skip', reason: 'not a regular file' };
     const length = Math.min(st.size, cap);
-    const bytes = Buffer.allocUnsafe(length);
+    const bytes = into !== undefined && length <= into.length ? into : Buffer.allocUnsafe(length);
     let offset = 0;
     while (offset < length) {
       const n = fs.readSync(fd, bytes, offset, length - offset, offset);
@@ -35,7 +40,7 @@ export function readCappedSync(filePath: string, cap: number): SyncRead {
       offset += n;
     }
     const inode = `${st.dev}:${st.ino}`;
-    return { kind: 'read', bytes: offset < length ? bytes.subarray(0, offset) : bytes, size: offset < length ? offset : st.size, mtimeMs: st.mtimeMs, inode };
+    return { kind: 'read', bytes: offset < bytes.length ? bytes.subarray(0, offset) : bytes, size: offset < length ? offset : st.size, mtimeMs: st.mtimeMs, inode };
   } catch (error) {
     return { kind: 'skip', reason: describeFsError(error) };
   } finally {

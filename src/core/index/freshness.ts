@@ -111,6 +111,9 @@ export function compareStamps(m: MatchedStamps, stats: Float64Array, fields: num
  * taken, then keeps the answer only if compareStamps finds nothing stale or gone.
  */
 export function assumeUnchanged(m: MatchedStamps, fields: number): { rowOf: Int32Array; stats: Float64Array } {
+  // Rows one per walked path in its order (a current snapshot's), four numbers each as the stats
+  // are: the arrays as they are, copied natively (a 10k-long loop in code run once cost ~2 ms).
+  if (m.walkOrder && fields === 4) return { rowOf: m.ids.slice(0, m.count), stats: m.numbers.slice(0, m.count * 4) };
   const rowOf = new Int32Array(m.walked).fill(-1);
   const stats = new Float64Array(m.walked * fields).fill(-1);
   // Copied number by number: a subarray per row (to set() from) cost ~15 ms at 100k rows, this ~1 ms.
@@ -125,6 +128,18 @@ export function assumeUnchanged(m: MatchedStamps, fields: number): { rowOf: Int3
     stats[o + 3] = m.numbers[n + 3];
   }
   return { rowOf, stats };
+}
+
+/**
+ * Whether compareStamps would find every matched row fresh, answered without it when the rows
+ * come one per walked path in its order and `stats` (`fields` numbers a path) holds, byte for byte,
+ * the rows' stamps (a file that could not be stat-ed has size -1, which no stamp has): one native
+ * comparison instead of a 10k-long loop and its arrays. False means "not known": compare as before.
+ */
+export function sameAsStamps(m: MatchedStamps, stats: Float64Array, fields: number): boolean {
+  if (!m.walkOrder || fields !== 4 || m.gone.length > 0 || stats.length !== m.count * 4) return false;
+  const bytes = m.count * 4 * Float64Array.BYTES_PER_ELEMENT;
+  return Buffer.compare(Buffer.from(stats.buffer, stats.byteOffset, bytes), Buffer.from(m.numbers.buffer, m.numbers.byteOffset, bytes)) === 0;
 }
 
 /** matchStamps then compareStamps: the walked files against the index's stamp rows in one call. */

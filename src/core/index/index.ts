@@ -7,6 +7,7 @@ export { cacheDirectory, indexFile, walkListingFile } from './location.js';
 export { APPLICATION_ID, BUSY_TIMEOUT_MS, INDEX_FORMAT, removeIndex } from './database.js';
 export { IndexReader } from './reader.js';
 export { IndexSession, type Pause } from './session.js';
+export { collectGarbageNow } from './load-garbage.js';
 export { buildText, isOurIndex, TEXT_BATCH, type TextReader, type TextBuildResult, type TextProgress } from './text-build.js';
 export { makeRows, packTexts, pendingText, unpackTexts, type PackedTexts } from './article-text.js';
 export type { ArticleText, HandedBatch, HandedRow, MadeRow, PendingRow } from './store.js';
@@ -16,7 +17,7 @@ export { INDEX_WORD, MAX_TOKENS, MIN_WORD, planQuery, wordGroup, type QueryPlan 
 export type { ArticleIndex, Candidates, IndexedRow, IndexQuery, IndexTerm } from './article-index.js';
 export { ftsString } from './fts.js';
 export { keepVocabulary, tokensContaining } from './vocabulary.js';
-export { assumeUnchanged, checkFreshness, duplicatePositions, compareStamps, matchedRows, matchStamps, type Freshness, type MatchedStamps, type StampRow } from './freshness.js';
+export { assumeUnchanged, checkFreshness, duplicatePositions, compareStamps, matchedRows, matchStamps, sameAsStamps, type Freshness, type MatchedStamps, type StampRow } from './freshness.js';
 export { matchSnapshot, writeSnapshot, type Snapshot } from './stamp-snapshot.js';
 export { bodyWordsByPath } from './body-candidates.js';
 export { articleRows, leadsFromIndex, type ArticleRowText } from './leads.js';

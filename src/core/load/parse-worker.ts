@@ -42,8 +42,12 @@ interface FileParse {
   ascii: boolean;
 }
 
+// Each file is read here when it fits (readCappedSync's `into`): parseArticle keeps none of its bytes.
+const READ_INTO = 256 << 10;
+let readInto: Buffer | null = null;
+
 function parseOne(job: ParseJob, cap: number, withBody: boolean): FileParse {
-  const read = readCappedSync(job.path, cap);
+  const read = readCappedSync(job.path, cap, (readInto ??= Buffer.allocUnsafeSlow(READ_INTO)));
   if (read.kind === 'skip') return { outcome: { ok: false, reason: read.reason, inode: null }, folded: null, bytes: 0, ascii: true };
   const info = { path: job.path, relPath: job.relPath, size: read.size, mtimeMs: read.mtimeMs, folderName: job.folderName };
   const parsed = parseArticle(read.bytes, info, 0);

@@ -7,7 +7,7 @@
 
 import fs from 'node:fs';
 import type { LoadWarning } from '../article.js';
-import { assumeUnchanged, duplicatePositions, cacheDirectory, indexFile, walkListingFile, compareStamps, matchedRows, matchSnapshot, matchStamps, writeSnapshot, IndexReader, type MatchedStamps, type Snapshot } from '../index/index.js';
+import { assumeUnchanged, duplicatePositions, sameAsStamps, cacheDirectory, indexFile, walkListingFile, compareStamps, matchedRows, matchSnapshot, matchStamps, writeSnapshot, IndexReader, type MatchedStamps, type Snapshot } from '../index/index.js';
 import { effectiveCap, parserStamp } from './limits.js';
 import { STAT_FIELDS, statPaths, StatWorker, walkPaths, type SharedStat, type WalkThread } from '../files/index.js';
 
@@ -236,11 +236,11 @@ async function settle(paths: string[], opts: RefreshOptions, b: Begun): Promise<
   const { stats: shared } = b.found;
   try {
     const stats = shared ? await shared.finish() : statPaths(b.found.paths);
+    if (b.provisional && snapshot && sameAsStamps(snapshot, stats, STAT_FIELDS)) return b.provisional;
     const { rowOf, stale, gone } = compareStamps(matched, stats, STAT_FIELDS);
-    // Nothing changed: keep the stamps for the next run in one piece, in the walk's order, unless
-    // the snapshot holds them so already.
+    // Nothing changed: keep the stamps for the next run in one piece, in the walk's order, unless the snapshot holds them so already.
     if (!(snapshot && snapshot.walkOrder) && stale.length === 0 && gone.length === 0) writeSnapshot(file, b.rowsStamp, matchedRows(matched, b.found.paths));
-    // Every stat equals the stamp stored for its file: the provisional answer stands.
+    // Every stat equals the stamp stored for its file: the provisional answer stands (as the bytes compared above: sameAsStamps).
     if (b.provisional && stale.length === 0 && gone.length === 0) return b.provisional;
     const filePaths = b.found.paths;
     if (stale.length > MAX_STALE) throw new Unusable();

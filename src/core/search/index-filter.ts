@@ -214,7 +214,29 @@ class IndexRow implements FoldedBodyOnDisk {
     r: ArticleRecord,
     readonly id: number,
   ) {
-    [this.path, this.relPath, this.title, this.description, this.publishedAt, this.dateGuessed, this.updatedAt, this.source, this.sourceKey, this.categories, this.tags, this.sentiment, this.score, this.lang, this.draft, this.stickyWeight, this.url, this.format, this.size, this.mtimeMs, this.notes] = r;
+    // By position, not by destructuring: an array pattern runs the iterator protocol a field, in
+    // code run once per matching row (~860 rows of a warm 10k --filter).
+    this.path = r[0];
+    this.relPath = r[1];
+    this.title = r[2];
+    this.description = r[3];
+    this.publishedAt = r[4];
+    this.dateGuessed = r[5];
+    this.updatedAt = r[6];
+    this.source = r[7];
+    this.sourceKey = r[8];
+    this.categories = r[9];
+    this.tags = r[10];
+    this.sentiment = r[11];
+    this.score = r[12];
+    this.lang = r[13];
+    this.draft = r[14];
+    this.stickyWeight = r[15];
+    this.url = r[16];
+    this.format = r[17];
+    this.size = r[18];
+    this.mtimeMs = r[19];
+    this.notes = r[20];
     this.coinFields = r[24];
     this.externalId = r[25];
   }

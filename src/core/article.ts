@@ -96,6 +96,23 @@ export interface FoldedBodyOnDisk extends Article {
   attachLowerBody(bytes: Buffer): void;
 }
 
+/**
+ * An article that holds its title and description already folded (text/fold.ts) as one string,
+ * `title\ndescription` (load/lazy-article.ts, from its table's text/folded-texts.ts): the search's
+ * haystack takes that string rather than folding a copy of its own.
+ */
+export interface FoldedShortFields {
+  /** foldText(`${title}\n${description}`). */
+  readonly foldedShort: string;
+  /** Length of the folded title at its start. */
+  readonly foldedTitleLength: number;
+}
+
+/** Whether `a` holds its folded title and description (see FoldedShortFields). */
+export function holdsFoldedShort(a: Article): a is Article & FoldedShortFields {
+  return 'foldedShort' in a;
+}
+
 /** Whether `a` keeps its body in its file (see FoldedBodyOnDisk). */
 export function keepsBodyOnDisk(a: Article): a is FoldedBodyOnDisk {
   return 'hasLowerBody' in a && typeof (a as Partial<FoldedBodyOnDisk>).attachLowerBody === 'function';

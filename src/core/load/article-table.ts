@@ -4,13 +4,13 @@
 // heap an article (BENCHMARKS.md, the load side's third round); here the numbers and flags are
 // typed arrays, the values many articles repeat (source, sentiment, language) and whole lists
 // (tags, categories, coins, notes) are stored once and referred to by number. The text that is
-// each article's own is kept as UTF-8 bytes outside the heap (text/text-column.ts: description, URL,
-// external id, and the path's file name, its folder held once as a value), but the title, which
-// sorting compares and the search's hits measure, stays a string.
+// each article's own is kept as UTF-8 bytes outside the heap (text/text-column.ts: URL, external
+// id, and the path's file name, its folder held once as a value); the title and description as the
+// search's folded text with what restores them (text/folded-texts.ts), which the haystacks share.
 
 import type { FrontMatterFormat } from '../article.js';
-import type { ArticleRecord } from '../article-record.js';
-import { TextColumn } from '../text/index.js';
+import { splitInode, type ArticleRecord } from '../article-record.js';
+import { FoldedTexts, TextColumn } from '../text/index.js';
 
 // Number columns, NaN for null (a record's numbers are finite: article-record.ts refuses others).
 const PUBLISHED = 0;
@@ -48,10 +48,10 @@ export class ArticleTable {
   private numbers: Float64Array;
   private refs: Int32Array;
   private flags: Uint8Array;
-  private readonly titles: string[] = [];
+  /** Each row's title and description, and their folded text that the search's haystacks share. */
+  readonly texts: FoldedTexts;
   // The path's file name (after its last `/`); its folder is a value (FOLDER).
   private readonly names: TextColumn;
-  private readonly descriptions: TextColumn;
   private readonly urls: TextColumn;
   private readonly externalIds: TextColumn;
   // Each distinct value once; 0 is null. Distinct lists once, keyed by their joined items.
@@ -68,7 +68,7 @@ export class ArticleTable {
     this.refs = new Int32Array(this.capacity * REFS);
     this.flags = new Uint8Array(this.capacity);
     this.names = new TextColumn(this.capacity);
-    this.descriptions = new TextColumn(this.capacity);
+    this.texts = new FoldedTexts(this.capacity);
     this.urls = new TextColumn(this.capacity);
     this.externalIds = new TextColumn(this.capacity);
   }
@@ -108,8 +108,7 @@ export class ArticleTable {
     const cut = full.lastIndexOf('/') + 1;
     this.refs[k + FOLDER] = this.value(full.slice(0, cut));
     this.names.push(full.slice(cut));
-    this.titles.push(r[2]);
-    this.descriptions.push(r[3]);
+    this.texts.push(r[2], r[3]);
     this.urls.push(r[16]);
     this.externalIds.push(r[25]);
     return row;
@@ -172,14 +171,6 @@ export class ArticleTable {
     if (length === NOT_A_TAIL) return this.odd.get(row) ?? '';
     const full = this.path(row);
     return full.slice(full.length - length);
-  }
-
-  title(row: number): string {
-    return this.titles[row];
-  }
-
-  description(row: number): string {
-    return this.descriptions.get(row) ?? '';
   }
 
   url(row: number): string | null {
@@ -297,4 +288,11 @@ export class HeldRows {
     this.inodes[i] = undefined;
     return inode;
   }
+}
+
+/** A load's files so far by identity ("dev:ino", as records hold it: inode numbers, most above 2^31, cost ~0.4 s per 100k
+ * files as heap numbers), so a file reached through a link loads once: true when it was there; an unknown one ("", -1) never is. */
+export function seenFiles(): (inode: string) => boolean {
+  const inodes = new Set<string>();
+  return (inode) => splitInode(inode)[0] >= 0 && (inodes.has(inode) || (inodes.add(inode), false));
 }

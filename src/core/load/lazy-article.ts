@@ -6,7 +6,7 @@
 // the size, outside the JS heap, matched with Buffer.includes.
 
 import path from 'node:path';
-import type { Article, ArticleMeta, FrontMatterFormat } from '../article.js';
+import type { Article, ArticleMeta, FoldedShortFields, FrontMatterFormat } from '../article.js';
 import { ArticleTable } from './article-table.js';
 import { toRecord, type ArticleRecord } from '../article-record.js';
 import { parseArticle } from './parse.js';
@@ -50,7 +50,7 @@ function readBack(a: LazyArticle): Full {
  * An article loaded from the index or a parse worker: a row of an ArticleTable (article-table.ts),
  * whose columns its getters read; body, front matter and cover image are read from the file on first use.
  */
-export class LazyArticle implements Article {
+export class LazyArticle implements Article, FoldedShortFields {
   id: number;
   // The folded body once read; null until a search asks for it.
   private bytes: Buffer | null;
@@ -87,11 +87,20 @@ export class LazyArticle implements Article {
   }
 
   get title(): string {
-    return this.table.title(this.row);
+    return this.table.texts.title(this.row);
   }
 
   get description(): string {
-    return this.table.description(this.row);
+    return this.table.texts.description(this.row);
+  }
+
+  /** Title and description folded as search compares them (see FoldedShortFields in article.ts). */
+  get foldedShort(): string {
+    return this.table.texts.folded(this.row);
+  }
+
+  get foldedTitleLength(): number {
+    return this.table.texts.foldedTitleLength(this.row);
   }
 
   get publishedAt(): number | null {

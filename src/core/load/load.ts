@@ -9,11 +9,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Article, LoadWarning } from '../article.js';
-import { R, splitInode, type ArticleRecord } from '../article-record.js';
-import { cacheDirectory, indexFile, removeIndex, IndexReader, IndexSession, ROWS_HANDED, ROWS_HELD, type Pause } from '../index/index.js';
+import { R, type ArticleRecord } from '../article-record.js';
+import { cacheDirectory, collectGarbageNow, indexFile, removeIndex, IndexReader, IndexSession, ROWS_HANDED, ROWS_HELD, type Pause } from '../index/index.js';
 import { prepareTextBuild, startTextBuild, type TextBuild, type TextThreads } from './text-thread.js';
 import { LazyArticle } from './lazy-article.js';
-import { ArticleTable, HeldRows } from './article-table.js';
+import { ArticleTable, HeldRows, seenFiles } from './article-table.js';
 import { effectiveCap, parserStamp } from './limits.js';
 import { parseAhead, parseAll, ParseThreads, type BatchHandler, type ParsedFile } from './parse-pool.js';
 import { timeSlices } from './slices.js';
@@ -36,6 +36,8 @@ export interface LoadOptions {
   onWalk?: (found: number) => void;
   /** Articles ready so far, in final order with final ids; lets a UI fill its list while loading. */
   onArticles?: (batch: Article[]) => void;
+  /** Files held by the index from which the walk's list is collected before the articles are made (default 300k: a full collection, ~0.2-0.5 s at a million). */
+  collectBeforeArticles?: number;
   /** Keep the index on disk (default true); false builds it in memory and keeps nothing (`--no-cache`). */
   cache?: boolean;
   /** Delete the index kept for these paths before anything is read (`--clear-cache`); with `cache` it is then rebuilt. */
@@ -100,14 +102,6 @@ type Slot = Parsed | Failure;
 const failed = (s: Slot): s is Failure => 'reason' in s;
 // What stands in the walk's list for an entry already loaded (see flush in loadCorpus).
 const TAKEN: WalkEntry = Object.freeze({ path: '', relPath: '', folderName: '' });
-
-// The files loaded so far, by identity ("dev:ino", as records hold it): a file reached through a
-// link loads once. Keyed by the record's string: sets of inode numbers (most above 2^31, so heap
-// numbers) cost ~0.4 s per 100k files. True when it was there; an unknown one ("", -1) never is.
-function seenFiles(): (inode: string) => boolean {
-  const inodes = new Set<string>();
-  return (inode) => splitInode(inode)[0] >= 0 && (inodes.has(inode) || (inodes.add(inode), false));
-}
 
 function slotOf(file: ParsedFile, id = -1): Parsed | Failure {
   const { outcome } = file;
@@ -211,6 +205,11 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   const kept = new HeldRows(total);
   await index.freshEach(files.map((f) => f.path), stats, STAT_FIELDS, (i, r, id) => kept.hold(i, table.add(r), id, r[R.inode], r[R.warnings]), pause);
   for (let i = 0; i < total; i++) if (!kept.has(i)) misses.push(i);
+  // A held file's walk entry is not needed again (its path is its row's): the walk's list (~150 MB at a million files) sat beside the articles at the load's peak.
+  if (total - misses.length >= (opts.collectBeforeArticles ?? 300_000)) {
+    for (let i = 0; i < total; i++) if (kept.has(i)) files[i] = TAKEN;
+    collectGarbageNow();
+  }
   earlyText = useCache && !partial && misses.length >= MIN_PARSES_FOR_EARLY_TEXT ? prepareTextBuild(file, cap, misses.length <= ROWS_HELD) : null; // late: the parse is the list's path
   // A cold load's rows go to that thread, written after the list (index/text-build.ts), with their bodies up to ROWS_HELD
   // files; hand() then gives each row's id, kept with its article's (indexIds), not looked up by path.
@@ -243,7 +242,7 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
       }
       if (seen(slot === undefined ? kept.takeInode(i) : slot.record[R.inode])) continue; // same file via a link: load once
       const fileWarnings = slot === undefined ? kept.warnings(i) : slot.record[R.warnings];
-      if (fileWarnings.length > 0) warnings.push({ path: entry.path, reason: fileWarnings.join('; ') });
+      if (fileWarnings.length > 0) warnings.push({ path: slot === undefined ? table.path(kept.row(i)) : entry.path, reason: fileWarnings.join('; ') });
       // The parsed body goes to the index, not into memory: a search reads it back from the file.
       const article = slot === undefined ? LazyArticle.ofRow(table, kept.row(i), articles.length) : LazyArticle.fromRecord(slot.record, articles.length, null, cap, table);
       if (slot !== undefined && !handed) writtenAt.push(rowIds.length);

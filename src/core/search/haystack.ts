@@ -2,7 +2,7 @@
 // articles are added, so a keystroke only runs `includes` over ready strings. Short fields and body are kept apart: short fields are
 // checked first (cheap, most hits), the body only when they miss.
 
-import { keepsBodyOnDisk, type Article, type FoldedBodyOnDisk } from '../article.js';
+import { holdsFoldedShort, keepsBodyOnDisk, type Article, type FoldedBodyOnDisk } from '../article.js';
 import { canonicalSentiment, compactText, foldedBytes, foldText, type Sentiment } from '../text/index.js';
 import { charMask, LETTER_BITS, needleMask, partMask } from './hay-masks.js';
 
@@ -168,9 +168,12 @@ export function makeHay(a: Article): Hay {
   // concatenations over the two parts (~100 bytes more a haystack). Folding maps character by
   // character and never makes a line break, and a loaded title holds none (sanitised), so the
   // title is what comes before the first one.
+  // A loaded article holds that string already (load/article-table.ts): shared, not copied.
+  const lists = hayLists(a.tags, a.categories), meta = hayMeta(a);
+  if (holdsFoldedShort(a)) return new Hay(a.foldedShort, a.foldedTitleLength, keepsBodyOnDisk(a) ? a : foldedBytes(a.body), lists, meta);
   const short = foldText(`${a.title}\n${a.description}`);
   const titleLength = a.title.includes('\n') ? foldText(a.title).length : short.indexOf('\n');
-  return new Hay(short, titleLength, keepsBodyOnDisk(a) ? a : foldedBytes(a.body), hayLists(a.tags, a.categories), hayMeta(a));
+  return new Hay(short, titleLength, keepsBodyOnDisk(a) ? a : foldedBytes(a.body), lists, meta);
 }
 
 /** The folded title of `a`, as its haystack holds it (hayTitle), made without the haystack. */

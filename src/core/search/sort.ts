@@ -30,8 +30,13 @@ export const compareNewest: Compare = (a, b) => {
 // `--filter`, the dashboard's first frame) paid at module load for an order few runs use.
 let collator: Intl.Collator | null = null;
 
+/** The collator of the title order. */
+export function titleCollator(): Intl.Collator {
+  return (collator ??= new Intl.Collator(undefined, { sensitivity: 'base', numeric: true }));
+}
+
 /** Title order: locale-aware, case-insensitive; equal titles by date. */
-export const compareByTitle: Compare = (a, b) => (collator ??= new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })).compare(a.title, b.title) || compareByDate(a, b);
+export const compareByTitle: Compare = (a, b) => titleCollator().compare(a.title, b.title) || compareByDate(a, b);
 
 /** Score order: highest first, articles without a score last; equal scores by date. */
 export const compareByScore: Compare = (a, b) => {

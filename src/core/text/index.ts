@@ -9,3 +9,4 @@ export { checkOpenable, type UrlCheck } from './url-policy.js';
 export { hyperlinkTarget, osc8 } from './hyperlink.js';
 export { canonicalSentiment, compactText, type Sentiment } from './fields.js';
 export { TextColumn } from './text-column.js';
+export { FoldedTexts } from './folded-texts.js';

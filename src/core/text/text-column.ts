@@ -1,21 +1,17 @@
 // One string (or null) per row, kept as UTF-8 bytes in chunks outside the JS heap: the columns of
 // an ArticleTable (load/article-table.ts) that only the rows drawn, a print or a per-article pass
-// read, never a keystroke's search (which has its own folded copies: search/haystack.ts). As JS
+// read, never a keystroke's search (which reads the folded titles and descriptions: folded-texts.ts). As JS
 // strings each value costs its header and alignment (16-23 bytes), a slot in an array (8 bytes),
 // and twice its length once one character is outside Latin-1; here it costs its UTF-8 bytes and
 // 8 bytes of position. Reading one makes a new string each time.
 
-// Chunks of up to 1 MiB, each allocated on its own (not from Node's shared pool): a value never
-// spans two, so a row is one read from one chunk, and the unused tail of a chunk is at most one
-// value. Each chunk has 1 MiB of positions whatever its size; a small table (one row: a body read
-// back) starts with a small chunk, and each next one is twice the last up to 1 MiB.
-const CHUNK_BITS = 20;
-const CHUNK = 1 << CHUNK_BITS;
-const FIRST_CHUNK = 256;
+// Values in chunks of bytes (byte-chunks.ts), a value never spanning two: a row is one read from
+// one chunk, and the unused tail of a chunk is at most one value. Each chunk has 1 MiB of positions
+// whatever its size.
+import { ByteChunks, CHUNK, offsetOf } from './byte-chunks.js';
+
 // Bytes a row is expected to take, to size the first chunk from the capacity.
 const ROW_BYTES = 64;
-// Positions are 32-bit: 4,096 chunks (4 GiB) a column, past which values are kept as strings.
-const MAX_CHUNKS = 2 ** (32 - CHUNK_BITS);
 // Lengths that mean no bytes: the row is null, or its value is kept as a string in `whole`.
 const NULL = 0xffffffff;
 const WHOLE = 0xfffffffe;
@@ -27,10 +23,7 @@ export class TextColumn {
   private rows = 0;
   private starts: Uint32Array;
   private lengths: Uint32Array;
-  private readonly chunks: Buffer[] = [];
-  // Bytes used in the last chunk, and the next chunk's size.
-  private used = 0;
-  private next: number;
+  private readonly bytes: ByteChunks;
   // Values kept as they are: longer than a chunk, past the last chunk, or not well-formed UTF-16
   // (a lone surrogate, which UTF-8 cannot hold and would come back as U+FFFD).
   private readonly whole = new Map<number, string>();
@@ -40,7 +33,7 @@ export class TextColumn {
     const n = Math.max(1, capacity);
     this.starts = new Uint32Array(n);
     this.lengths = new Uint32Array(n);
-    this.next = Math.min(CHUNK, Math.max(FIRST_CHUNK, n * ROW_BYTES));
+    this.bytes = new ByteChunks(n * ROW_BYTES);
   }
 
   /** Number of rows. */
@@ -63,16 +56,15 @@ export class TextColumn {
     }
     if ((value as MaybeWellFormed).isWellFormed?.() === false) return this.keepWhole(row, value);
     // A UTF-16 unit takes at most 3 bytes: when that much is free, write without measuring first.
-    const last = this.chunks[this.chunks.length - 1];
-    if (last === undefined || this.used + value.length * 3 > last.length) {
+    const store = this.bytes;
+    if (!store.fits(value.length * 3)) {
       const bytes = Buffer.byteLength(value, 'utf8');
-      if (bytes > CHUNK || !this.room(bytes)) return this.keepWhole(row, value);
+      if (bytes > CHUNK || !store.room(bytes)) return this.keepWhole(row, value);
     }
-    const chunk = this.chunks.length - 1;
-    const bytes = this.chunks[chunk].write(value, this.used, 'utf8');
-    this.starts[row] = chunk * CHUNK + this.used;
+    const bytes = store.last.write(value, store.used, 'utf8');
+    this.starts[row] = store.position;
     this.lengths[row] = bytes;
-    this.used += bytes;
+    store.used += bytes;
     return row;
   }
 
@@ -89,19 +81,8 @@ export class TextColumn {
     if (length === WHOLE) return this.whole.get(row) ?? null;
     if (length === 0) return '';
     const start = this.starts[row];
-    const at = start & (CHUNK - 1);
-    return this.chunks[start >>> CHUNK_BITS].toString('utf8', at, at + length);
-  }
-
-  // Makes room for `bytes` in the last chunk, starting a new one when needed; false past MAX_CHUNKS.
-  private room(bytes: number): boolean {
-    const last = this.chunks[this.chunks.length - 1];
-    if (last !== undefined && this.used + bytes <= last.length) return true;
-    if (this.chunks.length === MAX_CHUNKS) return false;
-    this.chunks.push(Buffer.allocUnsafeSlow(Math.max(bytes, this.next)));
-    this.next = Math.min(CHUNK, this.next * 2);
-    this.used = 0;
-    return true;
+    const at = offsetOf(start);
+    return this.bytes.chunkOf(start).toString('utf8', at, at + length);
   }
 
   // Doubling keeps appends amortised O(1).

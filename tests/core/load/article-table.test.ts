@@ -6,6 +6,8 @@ import { toRecord, type ArticleRecord } from '../../../src/core/article-record.j
 import { ArticleTable } from '../../../src/core/load/article-table.js';
 import { LazyArticle } from '../../../src/core/load/lazy-article.js';
 import { makeArticle } from '../../helpers/make-article.js';
+import { foldText } from '../../../src/core/text/index.js';
+import { hayTitle, makeHay } from '../../../src/core/search/haystack.js';
 
 const CAP = 1024 * 1024;
 const recordOf = (partial: Parameters<typeof makeArticle>[0]): ArticleRecord => toRecord(makeArticle(partial), '1:2', 10, []);
@@ -22,6 +24,19 @@ describe('ArticleTable behind LazyArticle', () => {
     const a = LazyArticle.fromRecord(recordOf(full), 7, null, CAP, new ArticleTable(CAP));
     expect(a.meta()).toEqual({ ...full, id: 7 });
     expect(a.maxFileSize).toBe(CAP);
+  });
+
+  it('gives the search its title and description folded, the same string its haystack would make', () => {
+    const table = new ArticleTable(CAP);
+    const pairs = [['Bitcoin ETF Delayed By SEC', 'The U.S. Regulator said so.'], ['Café Société', 'ÉTÉ à São Paulo'], ['', '']];
+    const articles = pairs.map(([title, description], i) => LazyArticle.fromRecord(recordOf({ title, description }), i, null, CAP, table));
+    articles.forEach((a, i) => {
+      expect([a.title, a.description]).toEqual(pairs[i]);
+      expect(a.foldedShort).toBe(foldText(`${pairs[i][0]}\n${pairs[i][1]}`));
+      expect(a.foldedTitleLength).toBe(foldText(pairs[i][0]).length);
+      expect(makeHay(a).short).toBe(a.foldedShort);
+      expect(hayTitle(makeHay(a))).toBe(foldText(pairs[i][0]));
+    });
   });
 
   it('keeps nulls and false apart from zeros, and a relPath that is not the path\'s tail', () => {

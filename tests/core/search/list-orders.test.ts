@@ -1,0 +1,41 @@
+// The list's orders (search/list-orders.ts): the title order's positions are compareByTitle's,
+// made with each article's title read once (a loaded article makes its title again on each read).
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../../src/core/article.js';
+import { ListOrders } from '../../../src/core/search/list-orders.js';
+import { compareByTitle } from '../../../src/core/search/sort.js';
+import { makeCorpus } from '../../helpers/make-article.js';
+
+const d = (day: number): number => Date.UTC(2025, 10, day);
+
+describe('ListOrders title positions', () => {
+  const docs = makeCorpus([
+    { title: 'beta', publishedAt: d(10) },
+    { title: 'Alpha', publishedAt: d(12) },
+    { title: 'alpha', publishedAt: null },
+    { title: 'Top 10 coins', publishedAt: d(11), stickyWeight: 2 },
+    { title: 'Top 9 coins', publishedAt: d(12), stickyWeight: 1 },
+    { title: 'Éclair', publishedAt: d(12) },
+    { title: 'eclair', publishedAt: d(12) },
+    { title: 'ALPHA', publishedAt: d(12) },
+  ]);
+
+  it('places every id where compareByTitle sorts it', () => {
+    const pos = new ListOrders(docs).positions('title');
+    const expected = [...docs].sort(compareByTitle).map((a) => a.id);
+    const got = docs.map((a) => a.id).sort((x, y) => pos[x] - pos[y]);
+    expect(got).toEqual(expected);
+  });
+
+  it('reads each title once, not two per comparison', () => {
+    let reads = 0;
+    const counted: Article[] = docs.map((a) => {
+      const title = a.title;
+      const copy = { ...a };
+      Object.defineProperty(copy, 'title', { get: () => (reads++, title) });
+      return copy;
+    });
+    new ListOrders(counted).positions('title');
+    expect(reads).toBe(docs.length);
+  });
+});

@@ -1,0 +1,59 @@
+// The titles and descriptions of an ArticleTable held as the search's folded text (text/folded-texts.ts):
+// each reads back exactly as it went in, whatever its characters, and the folded string is the one the
+// search's haystack would make (foldText of `title\ndescription`), the title's length at its start.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { FoldedTexts, foldText } from '../../../src/core/text/index.js';
+
+describe('FoldedTexts', () => {
+  const pairs: Array<[string, string]> = [
+    ['Bitcoin ETF Approval Delayed By SEC', 'The U.S. regulator pushed its decision to March.'],
+    ['all lower case', ''],
+    ['', 'Only A Description'],
+    ['Café Société à São Paulo', 'Ünïcode — “quoted” and ÉTÉ'],
+    ['ΑΘΗΝΑ ΣΟΦΙΑ', 'Москва Санкт-Петербург ς Σ'],
+    ['İstanbul straße ǅ ß ﬁ', 'A\u0301 decomposed'],
+    ['a title\nwith a line break', 'Second Line'],
+    ['比特币 🚀 Rally', 'a\uD800b lone surrogate \uDC00 X'],
+  ];
+
+  it('reads back every title and description exactly, and folds them as the haystack does', () => {
+    const texts = new FoldedTexts(2);
+    const rows = pairs.map(([t, d]) => texts.push(t, d));
+    expect(rows).toEqual(pairs.map((_, i) => i));
+    expect(texts.size).toBe(pairs.length);
+    pairs.forEach(([t, d], row) => {
+      expect(texts.title(row)).toBe(t);
+      expect(texts.description(row)).toBe(d);
+      expect(texts.folded(row)).toBe(foldText(`${t}\n${d}`));
+      expect(texts.foldedTitleLength(row)).toBe(foldText(t).length);
+    });
+  });
+
+  it('round-trips any text (property)', () => {
+    const line = fc.string({ unit: 'grapheme', maxLength: 60 }).map((s) => s.replace(/\n/g, ' '));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(line, fc.string({ unit: 'grapheme', maxLength: 200 })), { maxLength: 20 }), (rows) => {
+        const texts = new FoldedTexts(1);
+        for (const [t, d] of rows) texts.push(t, d);
+        rows.forEach(([t, d], row) => {
+          expect(texts.title(row)).toBe(t);
+          expect(texts.description(row)).toBe(d);
+          expect(texts.folded(row)).toBe(foldText(`${t}\n${d}`));
+          expect(texts.folded(row).slice(0, texts.foldedTitleLength(row))).toBe(foldText(t));
+        });
+      }),
+    );
+  });
+
+  it('holds rows across many chunks of case bits and grows past its capacity', () => {
+    const texts = new FoldedTexts(1);
+    const long = `${'Ab'.repeat(5_000_000)}`;
+    const rows = Array.from({ length: 30_000 }, (_, i): [string, string] => [`Article ${i} About BTC`, i === 12_345 ? long : `Desc ${i % 97} Of It`]);
+    for (const [t, d] of rows) texts.push(t, d);
+    for (const i of [0, 1, 4_095, 12_344, 12_345, 12_346, 29_999]) {
+      expect(texts.title(i)).toBe(rows[i][0]);
+      expect(texts.description(i)).toBe(rows[i][1]);
+    }
+  });
+});

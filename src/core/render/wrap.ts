@@ -46,6 +46,14 @@ function dictionaryWords(piece: string): string[] {
   return words;
 }
 
+// Words joined by no-break spaces (Medium's and Substack's exports put `&nbsp;` between many
+// words) are kept together while they fit; a run wider than the whole line breaks at its no-break
+// spaces, not inside a word (`Ex|change`), each one ending the part before it.
+function nbspParts(piece: string, width: number): string[] | null {
+  if (!piece.includes('\u00a0') || textWidth(displayText(piece), width) <= width) return null;
+  return piece.split(/(?<=\u00a0)/);
+}
+
 interface Piece {
   text: string;
   style: SpanStyle;
@@ -189,7 +197,7 @@ export function wrapSpans(spans: readonly Span[], width: number, maxLines = Infi
       else if (piece[0] === ' ') builder.addSpace(style);
       else if (piece === SOFT_HYPHEN || piece === '\u200b') builder.addSoftBreak(piece === SOFT_HYPHEN, style);
       else {
-        const words = dictionaryWords(piece);
+        const words = (nbspParts(piece, width) ?? [piece]).flatMap(dictionaryWords);
         for (let i = 0; i < words.length; i++) {
           if (i > 0) builder.addSoftBreak(false, style);
           builder.addWord(words[i], style);

@@ -39,6 +39,15 @@ describe('wrapSpans', () => {
     }
   });
 
+  it('keeps words joined by no-break spaces together, and breaks a run wider than the line at them, never inside a word', () => {
+    const nb = 'The\u00a0Securities\u00a0and\u00a0Exchange\u00a0Commission\u00a0approved\u00a0the\u00a0first\u00a0spot\u00a0funds';
+    const rows = wrapSpans([{ text: `Intro text here. ${nb} after a decade.` }], 38).map(lineText);
+    for (const r of rows) expect(r.length).toBeLessThanOrEqual(38);
+    const words = rows.join(' ').split(/[ \u00a0]+/).filter(Boolean);
+    expect(words).toEqual('Intro text here. The Securities and Exchange Commission approved the first spot funds after a decade.'.split(' '));
+    expect(wrapSpans([{ text: 'a line where a short\u00a0run falls at the end' }], 22).map(lineText)).toEqual(['a line where a', 'short\u00a0run falls at the', 'end']);
+  });
+
   it('stops at maxLines', () => {
     expect(wrapSpans([{ text: 'a b c d e f' }], 1, 3)).toHaveLength(3);
   });

@@ -60,15 +60,11 @@ export function parseInlineTag(html: string): InlineTag | null {
   // an earlier token, so an end tag is read by its name alone.
   const end = CLOSING_TAG.exec(t);
   if (end) return { name: end[1].toLowerCase(), closing: true, attribs: {} };
-  const closing = false;
   let found: InlineTag | null = null;
   const parser = new Parser(
     {
       onopentag: (name, attribs) => {
         if (!found) found = { name, closing: false, attribs };
-      },
-      onclosetag: (name) => {
-        if (!found && closing) found = { name, closing: true, attribs: {} };
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },

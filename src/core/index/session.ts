@@ -141,34 +141,39 @@ export class IndexSession {
   /**
    * fresh() for every path at once, `stats` holding STAT_FIELDS numbers per path (statPaths):
    * calls `each(i, record, id)` for every paths[i] whose row `id` still describes its file, in no
-   * particular order, and never holds more than one record itself (a warm load keeps what it needs
-   * of each as it comes: at 100k, holding every record until the last was read peaked ~130 MB
-   * of heap above what the load keeps). When most rows are wanted their JSON is read in one
-   * sequential pass over the table, not by a lookup per row (at 100k those alone took over a second).
-   * The rows given here are not among those rowIds() names: the caller keeps `id`.
+   * particular order, holding no record itself (at 100k, holding every record peaked ~130 MB of
+   * heap above what the load keeps); most rows wanted, their JSON is read in one sequential pass
+   * (a lookup per row took over a second at 100k). The caller keeps `id`: rowIds() does not name
+   * these rows. `matched` is told first which positions are fresh (1), so the caller can let go of what those need no more.
    */
-  async freshEach(paths: readonly string[], stats: Float64Array, fields: number, each: (i: number, record: ArticleRecord, id: number) => void, pause: Pause = noPause): Promise<void> {
+  async freshEach(paths: readonly string[], stats: Float64Array, fields: number, each: (i: number, record: ArticleRecord, id: number) => void, pause: Pause = noPause, matched?: (fresh: Uint8Array) => void): Promise<void> {
     if (stats.length === 0) return;
     // Each wanted row's path index by row id: an Int32Array when the ids are dense (a Map of a million held ~50 MB more), else a Map.
-    const maxId = this.rows.maxId();
-    const byId = Number.isSafeInteger(maxId) && maxId < 2 * this.rows.size + 65_536 ? new Int32Array(maxId + 1).fill(-1) : null;
+    const [maxId, stored] = [this.rows.maxId(), this.rows.size];
+    const byId = Number.isSafeInteger(maxId) && maxId < 2 * stored + 65_536 ? new Int32Array(maxId + 1).fill(-1) : null;
     const sparse = byId ? null : new Map<number, number>();
+    const fresh = new Uint8Array(paths.length);
     let count = 0;
     for (let i = 0; i < paths.length; i++) {
       if ((i & PAUSE_EVERY) === PAUSE_EVERY) await pause();
       const o = i * fields;
       const id = stats[o] < 0 ? -1 : this.rows.fresh(paths[i], stats, o);
       if (!(id >= 0)) continue;
+      // Its stamp is not needed again (at a million, ~110 MB of path strings that a collection in `matched` can take).
+      this.rows.delete(paths[i]);
+      fresh[i] = 1;
       if (byId) count += byId[id] < 0 ? 1 : 0;
       if (byId) byId[id] = i;
       else sparse?.set(id, i);
     }
     if (sparse) count = sparse.size;
+    matched?.(fresh);
     const found = (i: number, id: number, json: string | undefined): void => {
-      const record = this.take(paths[i], json);
-      if (record !== null) each(i, record, id);
+      const [record, o] = [this.take(paths[i], json), i * fields];
+      if (record !== null) return each(i, record, id);
+      this.rows.set(paths[i], id, stats[o], stats[o + 1], stats[o + 2], stats[o + 3]); // its stamp back (the stat's, which matched): its file is parsed again, its row replaced or removed
     };
-    if (count * 4 < this.rows.size) {
+    if (count * 4 < stored) {
       if (sparse) for (const [id, i] of sparse) found(i, id, this.store.articleJson(id));
       else if (byId) for (let id = 0; id < byId.length; id++) if (byId[id] >= 0) found(byId[id], id, this.store.articleJson(id));
       return;
@@ -181,18 +186,14 @@ export class IndexSession {
     }
   }
 
-  // The record in `json` when it is well formed and names `filePath`; the row is then kept (not
-  // among those finish() removes).
+  // The record in `json` when it is well formed and names `filePath`.
   private take(filePath: string, json: string | undefined): ArticleRecord | null {
-    let record: unknown;
     try {
-      record = JSON.parse(json ?? 'null');
+      const record: unknown = JSON.parse(json ?? 'null');
+      return isRecord(record) && record[R.path] === filePath ? record : null;
     } catch {
       return null;
     }
-    if (!isRecord(record) || record[R.path] !== filePath) return null;
-    this.rows.delete(filePath);
-    return record;
   }
 
   /**

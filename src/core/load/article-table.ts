@@ -9,7 +9,7 @@
 // search's folded text with what restores them (text/folded-texts.ts), which the haystacks share.
 
 import type { FrontMatterFormat } from '../article.js';
-import { splitInode, type ArticleRecord } from '../article-record.js';
+import type { ArticleRecord } from '../article-record.js';
 import { FoldedTexts, TextColumn } from '../text/index.js';
 
 // Number columns, NaN for null (a record's numbers are finite: article-record.ts refuses others).
@@ -254,25 +254,24 @@ export class ArticleTable {
 /**
  * The files of a warm load whose rows the index still held (index/session.ts freshEach), by walk
  * position, until the walk-order pass makes their articles (load.ts): the row of the load's table
- * each became, its index row id, its identity (a file reached twice through links loads once),
- * its warnings. As columns: a slot object per file with its own empty warnings list held ~90
- * bytes a file at the peak of a warm load's memory (~90 MB at a million files).
+ * each became, its index row id, its warnings. As columns: a slot object per file with its own
+ * empty warnings list held ~90 bytes a file at the peak of a warm load's memory (~90 MB at a
+ * million files). Their identities (a file reached twice through links loads once) are the load's
+ * FileIdentities (file-identities.ts), claimed from the stat that found the row fresh.
  */
 export class HeldRows {
   private readonly rows: Int32Array;
   private readonly ids: Float64Array;
-  private readonly inodes: Array<string | undefined>;
   private readonly warned = new Map<number, readonly string[]>();
 
   constructor(files: number) {
     this.rows = new Int32Array(files).fill(-1);
     this.ids = new Float64Array(files);
-    this.inodes = new Array<string | undefined>(files);
   }
 
   /** Records walk position `i`'s file as the table's `row`, the index's row `id`. */
-  hold(i: number, row: number, id: number, inode: string, warnings: readonly string[]): void {
-    [this.rows[i], this.ids[i], this.inodes[i]] = [row, id, inode];
+  hold(i: number, row: number, id: number, warnings: readonly string[]): void {
+    [this.rows[i], this.ids[i]] = [row, id];
     if (warnings.length > 0) this.warned.set(i, warnings);
   }
 
@@ -281,18 +280,4 @@ export class HeldRows {
   row = (i: number): number => this.rows[i];
   id = (i: number): number => this.ids[i];
   warnings = (i: number): readonly string[] => this.warned.get(i) ?? NONE;
-
-  /** Its identity ("dev:ino", as records hold it), given once: the pass that asks drops it. */
-  takeInode(i: number): string {
-    const inode = this.inodes[i] ?? '';
-    this.inodes[i] = undefined;
-    return inode;
-  }
-}
-
-/** A load's files so far by identity ("dev:ino", as records hold it: inode numbers, most above 2^31, cost ~0.4 s per 100k
- * files as heap numbers), so a file reached through a link loads once: true when it was there; an unknown one ("", -1) never is. */
-export function seenFiles(): (inode: string) => boolean {
-  const inodes = new Set<string>();
-  return (inode) => splitInode(inode)[0] >= 0 && (inodes.has(inode) || (inodes.add(inode), false));
 }

@@ -10,10 +10,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Article, LoadWarning } from '../article.js';
 import { R, type ArticleRecord } from '../article-record.js';
-import { cacheDirectory, collectGarbageNow, indexFile, removeIndex, IndexReader, IndexSession, ROWS_HANDED, ROWS_HELD, type Pause } from '../index/index.js';
+import { cacheDirectory, indexFile, removeIndex, IndexReader, IndexSession, ROWS_HANDED, ROWS_HELD, type Pause } from '../index/index.js';
 import { prepareTextBuild, startTextBuild, type TextBuild, type TextThreads } from './text-thread.js';
 import { LazyArticle } from './lazy-article.js';
-import { ArticleTable, HeldRows, seenFiles } from './article-table.js';
+import { ArticleTable, HeldRows } from './article-table.js';
+import { FileIdentities } from './file-identities.js';
+import { holdFresh, TAKEN } from './hold-fresh.js';
 import { effectiveCap, parserStamp } from './limits.js';
 import { parseAhead, parseAll, ParseThreads, type BatchHandler, type ParsedFile } from './parse-pool.js';
 import { timeSlices } from './slices.js';
@@ -100,8 +102,6 @@ type Failure = { reason: string; inode: string | null };
 type Parsed = { record: ArticleRecord; lead: string; lowerBody: Buffer | null; id: number };
 type Slot = Parsed | Failure;
 const failed = (s: Slot): s is Failure => 'reason' in s;
-// What stands in the walk's list for an entry already loaded (see flush in loadCorpus).
-const TAKEN: WalkEntry = Object.freeze({ path: '', relPath: '', folderName: '' });
 
 function slotOf(file: ParsedFile, id = -1): Parsed | Failure {
   const { outcome } = file;
@@ -203,13 +203,12 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   // index holds becomes a row as it is read (in the table's order, not the walk's).
   const table = new ArticleTable(cap, total);
   const kept = new HeldRows(total);
-  await index.freshEach(files.map((f) => f.path), stats, STAT_FIELDS, (i, r, id) => kept.hold(i, table.add(r), id, r[R.inode], r[R.warnings]), pause);
+  await holdFresh(index, files, stats, kept, table, opts.collectBeforeArticles ?? 300_000, pause);
   for (let i = 0; i < total; i++) if (!kept.has(i)) misses.push(i);
-  // A held file's walk entry is not needed again (its path is its row's): the walk's list (~150 MB at a million files) sat beside the articles at the load's peak.
-  if (total - misses.length >= (opts.collectBeforeArticles ?? 300_000)) {
-    for (let i = 0; i < total; i++) if (kept.has(i)) files[i] = TAKEN;
-    collectGarbageNow();
-  }
+  // Same file via a link: loaded once, at its first walk position. A held file's identity is the stat's that matched its row's,
+  // claimed only now: kept from the rows until here, a million identities sat at the load's peak (file-identities.ts).
+  const identities = new FileIdentities(total);
+  for (let i = 0; i < total; i++) if (kept.has(i)) identities.claim(stats[i * STAT_FIELDS + 2], stats[i * STAT_FIELDS + 3], i);
   earlyText = useCache && !partial && misses.length >= MIN_PARSES_FOR_EARLY_TEXT ? prepareTextBuild(file, cap, misses.length <= ROWS_HELD) : null; // late: the parse is the list's path
   // A cold load's rows go to that thread, written after the list (index/text-build.ts), with their bodies up to ROWS_HELD
   // files; hand() then gives each row's id, kept with its article's (indexIds), not looked up by path.
@@ -219,7 +218,6 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   const [rowIds, writtenAt]: number[][] = [[], []];
 
   const articles: Article[] = [];
-  const seen = seenFiles();
   let flushed = 0;
   let done = total - misses.length;
   let lastProgress = 0;
@@ -235,12 +233,12 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
       flushed += 1;
       // Taken: the entry is not needed again, and at a million files the walk's list is ~150 MB.
       [slots[i], files[i]] = [undefined, TAKEN];
+      if (slot !== undefined) identities.claimKey(failed(slot) ? (slot.inode ?? '') : slot.record[R.inode], i);
+      if (identities.repeated(i)) continue; // same file via a link: load once
       if (slot !== undefined && failed(slot)) {
-        if (slot.inode !== null && seen(slot.inode)) continue; // same file via a link: load once
         warnings.push({ path: entry.path, reason: slot.reason });
         continue;
       }
-      if (seen(slot === undefined ? kept.takeInode(i) : slot.record[R.inode])) continue; // same file via a link: load once
       const fileWarnings = slot === undefined ? kept.warnings(i) : slot.record[R.warnings];
       if (fileWarnings.length > 0) warnings.push({ path: slot === undefined ? table.path(kept.row(i)) : entry.path, reason: fileWarnings.join('; ') });
       // The parsed body goes to the index, not into memory: a search reads it back from the file.

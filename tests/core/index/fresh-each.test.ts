@@ -79,4 +79,17 @@ describe('IndexSession.freshEach', () => {
     expect(warm.articles).toHaveLength(5);
     expect(Array.from(warm.indexIds ?? [])).toEqual(warm.articles.map((a) => ids.get(a.path)));
   });
+
+  it('says which positions are fresh before it reads the first record', async () => {
+    const dir = path.join(root, 'news');
+    await loadCorpus([dir], { cacheDir, workers: 0 });
+    const paths = ['a', 'b', 'c', 'd'].map((n) => path.join(dir, `${n}.md`));
+    fs.appendFileSync(paths[2], 'More.\n');
+    const session = await IndexSession.open(indexFile(cacheDir, [dir]), parserStamp(effectiveCap(undefined)));
+    const events: string[] = [];
+    await session.freshEach(paths, statPaths(paths), STAT_FIELDS, (i) => events.push(`row ${i}`), undefined, (fresh) => events.push(`fresh ${Array.from(fresh).join('')}`));
+    session.finish(true);
+    expect(events[0]).toBe('fresh 1101');
+    expect(events.slice(1).sort()).toEqual(['row 0', 'row 1', 'row 3']);
+  });
 });

@@ -3,21 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { HeldRows } from '../../../src/core/load/article-table.js';
 
 describe('HeldRows', () => {
-  it('holds a position with its table row, index id, identity and warnings', () => {
+  it('holds a position with its table row, index id and warnings', () => {
     const held = new HeldRows(4);
-    held.hold(2, 0, 2 ** 33, '64769:123', []);
-    held.hold(0, 1, 5, '64769:9', ['date guessed from file time']);
+    held.hold(2, 0, 2 ** 33, []);
+    held.hold(0, 1, 5, ['date guessed from file time']);
     expect([0, 1, 2, 3].map((i) => held.has(i))).toEqual([true, false, true, false]);
     expect([held.row(2), held.id(2), held.row(0), held.id(0)]).toEqual([0, 2 ** 33, 1, 5]);
     expect(held.warnings(2)).toEqual([]);
     expect(held.warnings(0)).toEqual(['date guessed from file time']);
-  });
-
-  it('gives an identity once: the walk-order pass drops it as it asks', () => {
-    const held = new HeldRows(1);
-    held.hold(0, 0, 1, '1:2', []);
-    expect(held.takeInode(0)).toBe('1:2');
-    expect(held.takeInode(0)).toBe('');
-    expect(held.has(0)).toBe(true);
   });
 });

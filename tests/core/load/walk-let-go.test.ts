@@ -4,8 +4,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../../src/core/load/load.js';
+import { indexFile } from '../../../src/core/index/location.js';
 
 let root: string;
 let cacheDir: string;
@@ -34,5 +36,35 @@ describe('a warm load that collects the walk before the articles', () => {
     expect(letGo).toEqual(kept);
     expect(letGo).toEqual(cold);
     expect((letGo as { warnings: unknown[] }).warnings).toEqual([{ path: path.join(dir, 'sub', 'long.md'), reason: 'truncated to 1 KiB' }]);
+  });
+
+  it('parses again, from its entry made again, a held file whose row does not read', async () => {
+    const dir = path.join(root, 'news');
+    const opts = { cacheDir, workers: 0, maxFileSize: 1024 };
+    const shape = (r: Awaited<ReturnType<typeof loadCorpus>>): unknown => ({ articles: r.articles.map((a) => [a.id, a.path, a.relPath, a.title, a.source]), warnings: r.warnings });
+    const cold = shape(await loadCorpus([dir], opts));
+    const db = new Database(indexFile(cacheDir, [dir]));
+    db.prepare("UPDATE articles SET article = '{not json' WHERE path = ?").run(path.join(dir, 'sub', 'long.md'));
+    db.close();
+    let wrote: boolean | null = null;
+    const letGo = shape(await loadCorpus([dir], { ...opts, collectBeforeArticles: 0, onCacheWritten: (w) => (wrote = w) }));
+    expect(letGo).toEqual(cold);
+    expect(wrote).toBe(true);
+    // Its row was written again: the next load holds every file.
+    await loadCorpus([dir], { ...opts, collectBeforeArticles: 0, onCacheWritten: (w) => (wrote = w) });
+    expect(wrote).toBe(false);
+  });
+
+  it('loads a held file reached again through a new link once, at its first place in the walk', async () => {
+    const dir = path.join(root, 'news');
+    const opts = { cacheDir, workers: 0, collectBeforeArticles: 0 };
+    await loadCorpus([dir], opts);
+    // Walked before the held b.md: the link loads, b.md is the repeat.
+    fs.linkSync(path.join(dir, 'b.md'), path.join(dir, 'a-link.md'));
+    fs.symlinkSync(path.join(dir, 'c.md'), path.join(dir, 'z-link.md'));
+    const warm = await loadCorpus([dir], opts);
+    expect(warm.articles.map((a) => a.relPath)).toEqual(['a-link.md', 'a.md', 'c.md', path.join('sub', 'long.md')]);
+    const again = await loadCorpus([dir], opts);
+    expect(again.articles.map((a) => a.relPath)).toEqual(['a-link.md', 'a.md', 'c.md', path.join('sub', 'long.md')]);
   });
 });

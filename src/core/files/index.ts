@@ -10,3 +10,5 @@ export { readCappedSync, type SyncRead } from './read-sync.js';
 export { STAT_FIELDS, statInto, statPaths, StatWorker, type SharedStat } from './stat-thread.js';
 export { WalkThread, type WalkedFiles } from './walk-thread.js';
 export { threadRole, threadScript, type ThreadRole } from './thread-script.js';
+export { FileIdentities } from './file-identities.js';
+export { relativeToRoots, releaseEntries, TAKEN } from './walk-entries.js';

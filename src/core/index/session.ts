@@ -141,10 +141,9 @@ export class IndexSession {
   /**
    * fresh() for every path at once, `stats` holding STAT_FIELDS numbers per path (statPaths):
    * calls `each(i, record, id)` for every paths[i] whose row `id` still describes its file, in no
-   * particular order, holding no record itself (at 100k, holding every record peaked ~130 MB of
-   * heap above what the load keeps); most rows wanted, their JSON is read in one sequential pass
-   * (a lookup per row took over a second at 100k). The caller keeps `id`: rowIds() does not name
-   * these rows. `matched` is told first which positions are fresh (1), so the caller can let go of what those need no more.
+   * particular order, holding no record itself (at 100k, holding every record peaked ~130 MB of heap above what the load
+   * keeps); most rows wanted, their JSON is read in one sequential pass (a lookup per row took over a second at 100k). The
+   * caller keeps `id`: rowIds() does not name these rows. `matched` is told first which positions are fresh (1).
    */
   async freshEach(paths: readonly string[], stats: Float64Array, fields: number, each: (i: number, record: ArticleRecord, id: number) => void, pause: Pause = noPause, matched?: (fresh: Uint8Array) => void): Promise<void> {
     if (stats.length === 0) return;

@@ -10,16 +10,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Article, LoadWarning } from '../article.js';
 import { R, type ArticleRecord } from '../article-record.js';
-import { cacheDirectory, indexFile, removeIndex, IndexReader, IndexSession, ROWS_HANDED, ROWS_HELD, type Pause } from '../index/index.js';
+import { cacheDirectory, collectGarbageNow, indexFile, removeIndex, IndexReader, IndexSession, ROWS_HANDED, ROWS_HELD, type Pause } from '../index/index.js';
 import { prepareTextBuild, startTextBuild, type TextBuild, type TextThreads } from './text-thread.js';
 import { LazyArticle } from './lazy-article.js';
 import { ArticleTable, HeldRows } from './article-table.js';
-import { FileIdentities } from './file-identities.js';
-import { holdFresh, TAKEN } from './hold-fresh.js';
 import { effectiveCap, parserStamp } from './limits.js';
 import { parseAhead, parseAll, ParseThreads, type BatchHandler, type ParsedFile } from './parse-pool.js';
 import { timeSlices } from './slices.js';
-import { STAT_FIELDS, statPaths, StatWorker, walkPaths, type WalkEntry } from '../files/index.js';
+import { FileIdentities, relativeToRoots, releaseEntries, STAT_FIELDS, statPaths, StatWorker, TAKEN, walkPaths, type WalkEntry } from '../files/index.js';
 
 export { PathError } from '../files/index.js';
 export { effectiveCap, parserStamp } from './limits.js';
@@ -152,13 +150,18 @@ async function openAndStat(file: string | null, stamp: string, files: readonly {
   return { index, stats: shared ? await shared.finish(pause) : statPaths(paths) };
 }
 
-// `file`'s path relative to the first folder argument holding it (the walk's relPath), else `fallback`.
-function relativeToRoots(file: string, roots: readonly string[], fallback: string): string {
-  for (const root of roots) {
-    const rel = path.relative(path.resolve(root), file);
-    if (rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel)) return rel;
-  }
-  return fallback;
+// freshEach: the rows that still describe their files read into `table`, held by `kept`. From `collectFrom` such rows, their
+// files' walk entries go (files/walk-entries.ts) and are collected before the rows are read; the others' stay or come back.
+async function holdFresh(index: IndexSession, files: WalkEntry[], stats: Float64Array, kept: HeldRows, table: ArticleTable, collectFrom: number, pause: Pause): Promise<void> {
+  const paths = files.map((f) => f.path);
+  const restore: Array<(i: number) => WalkEntry> = [];
+  const release = (fresh: Uint8Array): void => {
+    if (fresh.reduce((n, f) => n + f, 0) < collectFrom) return;
+    restore.push(releaseEntries(files, paths, fresh));
+    collectGarbageNow();
+  };
+  await index.freshEach(paths, stats, STAT_FIELDS, (i, r, id) => kept.hold(i, table.add(r), id, r[R.warnings]), pause, release);
+  if (restore.length > 0) for (let i = 0; i < files.length; i++) if (!kept.has(i)) files[i] = restore[0](i);
 }
 
 /** Loads every Markdown file under the paths; throws PathError for a missing path argument. */
@@ -205,8 +208,7 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   const kept = new HeldRows(total);
   await holdFresh(index, files, stats, kept, table, opts.collectBeforeArticles ?? 300_000, pause);
   for (let i = 0; i < total; i++) if (!kept.has(i)) misses.push(i);
-  // Same file via a link: loaded once, at its first walk position. A held file's identity is the stat's that matched its row's,
-  // claimed only now: kept from the rows until here, a million identities sat at the load's peak (file-identities.ts).
+  // Same file via a link: loaded once, at its first position. A held file's identity is the stat's that matched its row's, claimed only now (files/file-identities.ts).
   const identities = new FileIdentities(total);
   for (let i = 0; i < total; i++) if (kept.has(i)) identities.claim(stats[i * STAT_FIELDS + 2], stats[i * STAT_FIELDS + 3], i);
   earlyText = useCache && !partial && misses.length >= MIN_PARSES_FOR_EARLY_TEXT ? prepareTextBuild(file, cap, misses.length <= ROWS_HELD) : null; // late: the parse is the list's path

@@ -1,9 +1,8 @@
-// releaseEntries (load/hold-fresh.ts): a warm load lets the walk's entries of held files go before
+// releaseEntries (files/walk-entries.ts): a warm load lets the walk's entries of held files go before
 // their rows are read, and makes one again, as the walk made it, for a row that does not read.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { releaseEntries, TAKEN } from '../../../src/core/load/hold-fresh.js';
-import type { WalkEntry } from '../../../src/core/files/index.js';
+import { releaseEntries, TAKEN, type WalkEntry } from '../../../src/core/files/index.js';
 
 describe('releaseEntries', () => {
   it('lets the marked entries go and gives every entry back as it was', () => {

@@ -1,4 +1,4 @@
-// Which of a load's files are another file met earlier in the walk: the same device and inode
+// Which of a load's files (load/load.ts) are another file met earlier in the walk: the same device and inode
 // reached through a link, which a load keeps once, at its first walk position. Identities are
 // numbers in typed arrays: a warm load learns its held files' (from the stat that checked their
 // rows) in the index's order, not the walk's, and a Set of a million "dev:ino" strings with the

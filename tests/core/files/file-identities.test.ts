@@ -1,7 +1,7 @@
-// FileIdentities (load/file-identities.ts): a file reached twice through links loads once, at its
+// FileIdentities (files/file-identities.ts): a file reached twice through links loads once, at its
 // first walk position, whatever order the positions are claimed in.
 import { describe, expect, it } from 'vitest';
-import { FileIdentities } from '../../../src/core/load/file-identities.js';
+import { FileIdentities } from '../../../src/core/files/file-identities.js';
 
 const repeatedOf = (ids: FileIdentities, files: number): number[] => Array.from({ length: files }, (_, i) => i).filter((i) => ids.repeated(i));
 

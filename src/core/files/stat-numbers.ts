@@ -39,13 +39,13 @@ export function bindingAllowed(version = process.versions.node, env: NodeJS.Proc
   return ![...execArgv, ...(env.NODE_OPTIONS ?? '').split(/\s+/)].some((flag) => flag === '--pending-deprecation' || flag === '--pending_deprecation');
 }
 
-// Node's fs binding's function `name`, bound, when this process may use it (bindingAllowed), else null.
-function bindingFunction(name: 'stat' | 'fstat'): ((...args: unknown[]) => unknown) | null {
+/** Node's fs binding's function `name`, bound, when this process may use it (bindingAllowed), else null. */
+export function bindingFunction(name: 'stat' | 'fstat' | 'open' | 'read' | 'close'): ((...args: never[]) => unknown) | null {
   if (!bindingAllowed()) return null;
   try {
     const binding = (process as unknown as { binding?: (name: string) => Record<string, unknown> }).binding?.('fs');
     const f = binding?.[name];
-    return typeof f === 'function' ? (f.bind(binding) as (...args: unknown[]) => unknown) : null;
+    return typeof f === 'function' ? (f.bind(binding) as (...args: never[]) => unknown) : null;
   } catch {
     return null;
   }

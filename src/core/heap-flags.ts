@@ -35,17 +35,6 @@ const DEFAULTS = '--heap-growing-percent=0 --semi-space-growth-factor=2';
 // How often the flags are set again while a new thread starts, in ms.
 const REAPPLY_MS = 1;
 
-/**
- * The used heap, in bytes, past which a loosening ends by itself. Loosened, the old generation may
- * double between full collections: a cold load of a million files holds ~0.4-0.5 GB of heap by its
- * end, and as much garbage again sat beside it at the load's peak (RSS). Past this bound (never
- * reached by a load of 200k files: ~170 MB at its end) the held bounds come back, for a few more
- * full collections of that large heap.
- */
-export const LOOSE_HEAP_BYTES = 256 * 1024 * 1024;
-// How often a loosening looks at the used heap, in ms.
-const LOOSE_CHECK_MS = 100;
-
 let held: string | null = null;
 let loosened = 0;
 let starting = 0;
@@ -91,28 +80,21 @@ export function holdHeapFlags(flags: string): void {
 }
 
 /**
- * Loosens the held flags (LOOSE) until the returned function is called, or until the used heap
- * passes `maxHeapBytes` (looked at every LOOSE_CHECK_MS while this thread is free); loads
- * overlapping in time each loosen and restore, and the held flags come back when the last is
- * done. Does nothing when no flags are held. The returned function may be called more than once.
+ * Loosens the held flags (LOOSE) until the returned function is called; loads overlapping in
+ * time each loosen and restore, and the held flags come back when the last is done. Does nothing
+ * when no flags are held. The returned function may be called more than once.
  */
-export function loosenHeapFlags(maxHeapBytes = LOOSE_HEAP_BYTES): () => void {
+export function loosenHeapFlags(): () => void {
   if (held === null) return () => {};
   loosened += 1;
   if (loosened === 1) apply(LOOSE);
   let restored = false;
-  const restore = (): void => {
+  return () => {
     if (restored) return;
     restored = true;
-    clearInterval(watch);
     loosened -= 1;
-    const flagsNow = loosened === 0 ? inForce() : null;
-    if (flagsNow !== null) apply(flagsNow);
+    if (loosened === 0 && held !== null) apply(held);
   };
-  const watch = setInterval(() => void (v8.getHeapStatistics().used_heap_size > maxHeapBytes && restore()), LOOSE_CHECK_MS);
-  // Never keeps the process alive on its own.
-  watch.unref();
-  return restore;
 }
 
 /**

@@ -5,7 +5,7 @@
 // search runs again once one is in (WordIndex.answerLater): their counts become exact after the list.
 import type { LoadResult } from './core/load/index.js';
 import { WordIndex } from './core/index/index.js';
-import type { SearchIndex } from './core/search/index.js';
+import { BODY_DEPTH, type SearchIndex } from './core/search/index.js';
 
 /**
  * Attaches the word index to `index` when it can serve; `attached` runs then (redraw), `unavailable`
@@ -20,9 +20,11 @@ export function attachWords(index: SearchIndex, paths: readonly string[], result
     .then((words) => {
       if (!words) return unavailable();
       if (finished()) return words.close();
-      words.answerLater(() => {
-        if (!finished()) answered();
-      });
+      // Up to BODY_DEPTH articles the search reads every body itself (read ahead): its counts are exact already.
+      if (words.covered > BODY_DEPTH)
+        words.answerLater(() => {
+          if (!finished()) answered();
+        });
       index.useWords(words);
       process.on('exit', () => words.close());
       attached();

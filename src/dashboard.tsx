@@ -251,7 +251,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
         // (body-read-ahead.ts); free words from the index (index-words.ts).
         const searchAgain = (): void => ((version += 1), update());
         const readAhead = readBodiesAhead({ index, wordsComing: result.textReady, preload: preloadBodies, indexAnswers, finished: () => finished, searchAgain });
-        attachWords(index, paths, result, () => finished, readAhead.attached, readAhead.start);
+        attachWords(index, paths, result, () => finished, readAhead.attached, readAhead.start, searchAgain);
         if (!finished) {
           const hiddenNow = new Set<number>();
           live = startLiveUpdates({

@@ -1,15 +1,18 @@
 // The dashboard's free words from the on-disk index: once the load's full text is built and the
 // index's vocabulary read (off the UI thread), every body is searched at every keystroke and the
 // counts are exact. Until then, and when the index cannot serve, the search reads bodies itself.
+// Words too wide to read on a key (`regulator de`, `solana -et`) are read on a thread and the
+// search runs again once one is in (WordIndex.answerLater): their counts become exact after the list.
 import type { LoadResult } from './core/load/index.js';
 import { WordIndex } from './core/index/index.js';
-import type { SearchIndex } from './core/search/index.js';
+import { BODY_DEPTH, type SearchIndex } from './core/search/index.js';
 
 /**
  * Attaches the word index to `index` when it can serve; `attached` runs then (redraw), `unavailable`
- * when it cannot (no index, its text incomplete, or unreadable). Never rejects.
+ * when it cannot (no index, its text incomplete, or unreadable), `answered` each time a wide word
+ * is in (search again). Never rejects.
  */
-export function attachWords(index: SearchIndex, paths: readonly string[], result: Pick<LoadResult, 'indexIds' | 'fullText'>, finished: () => boolean, attached: () => void, unavailable: () => void): void {
+export function attachWords(index: SearchIndex, paths: readonly string[], result: Pick<LoadResult, 'indexIds' | 'fullText'>, finished: () => boolean, attached: () => void, unavailable: () => void, answered: () => void): void {
   const indexIds = result.indexIds;
   if (!indexIds) return unavailable();
   void result.fullText
@@ -17,6 +20,11 @@ export function attachWords(index: SearchIndex, paths: readonly string[], result
     .then((words) => {
       if (!words) return unavailable();
       if (finished()) return words.close();
+      // Up to BODY_DEPTH articles the search reads every body itself (read ahead): its counts are exact already.
+      if (words.covered > BODY_DEPTH)
+        words.answerLater(() => {
+          if (!finished()) answered();
+        });
       index.useWords(words);
       process.on('exit', () => words.close());
       attached();

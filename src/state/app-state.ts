@@ -52,6 +52,8 @@ export interface AppState {
   total: number;
   /** The search stopped early, so `total` is a lower bound. */
   totalApproximate: boolean;
+  /** The exact count is coming (the index reads a word of the query off the key: SearchResult.counting): `total` is not shown. */
+  totalCounting: boolean;
   cursor: number;
   listTop: number;
   selectedId: number | null;
@@ -94,7 +96,7 @@ export type Action =
   | { type: 'command'; command: Command }
   | { type: 'insert'; text: string }
   /** `pulse`: the pulse of these results when it is counted in the same step (else a `pulse` action follows). */
-  | { type: 'results'; hits: readonly Hit[]; total: number; sort: ListSort; query: string; approximate?: boolean; stories?: StoryView | null; pulse?: Pulse | null }
+  | { type: 'results'; hits: readonly Hit[]; total: number; sort: ListSort; query: string; approximate?: boolean; counting?: boolean; stories?: StoryView | null; pulse?: Pulse | null }
   /** The index was replaced (the warm start's first page by the loaded one): `map` gives an old id's new id, or null. */
   | { type: 'reindex'; map: (id: number) => number | null }
   | { type: 'pulse'; pulse: Pulse | null; seq: number }
@@ -151,6 +153,7 @@ export function initialState(o: InitOptions): AppState {
     pulseBack: null,
     resultsQuery: '',
     totalApproximate: false,
+    totalCounting: false,
     total: 0,
     cursor: 0,
     listTop: 0,

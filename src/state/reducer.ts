@@ -36,6 +36,7 @@ export function reducer(state: AppState, action: Action): AppState {
       const next = withResults(state, action.hits, action.stories === undefined ? state.stories : action.stories, {
         total: action.total,
         totalApproximate: action.approximate ?? false,
+        totalCounting: action.counting ?? false,
         usedSort: action.sort,
         resultsQuery: action.query,
         ...(action.pulse === undefined ? {} : { pulse: action.pulse }),

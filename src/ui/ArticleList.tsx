@@ -43,10 +43,12 @@ export interface ArticleListProps {
 
 // One formatter for every frame: Number#toLocaleString makes a new one on each call (~0.1 ms).
 const COUNT = new Intl.NumberFormat('en-US');
+/** Shown for a count that is coming (SearchResult.counting): the search's lower bound would read as a count (`1,000+`). */
+export const COUNTING = 'counting…';
 
-/** The list pane's title: `Articles 1/9,889` (`+` when the total is a lower bound). */
-export function listTitle(position: number, total: number, approximate: boolean): string {
-  return `Articles ${COUNT.format(position)}/${COUNT.format(total)}${approximate ? '+' : ''}`;
+/** The list pane's title: `Articles 1/9,889` (`+` when the total is a lower bound; `counting…` while the exact one is coming). */
+export function listTitle(position: number, total: number, approximate: boolean, counting = false): string {
+  return `Articles ${COUNT.format(position)}/${counting ? COUNTING : `${COUNT.format(total)}${approximate ? '+' : ''}`}`;
 }
 
 /**

@@ -10,6 +10,7 @@ import { columns, fitWidth } from '../core/width/index.js';
 import { paint } from './frame/paint.js';
 import { PaintedRows, useSlotBlock } from './Lines.js';
 import type { ListLane } from './list/list-lane.js';
+import { COUNTING } from './ArticleList.js';
 import { theme, type ThemeRole } from './theme.js';
 
 /** Progress of the load (files read), or with `what: 'text'`, of the index's full text built after it. */
@@ -26,6 +27,8 @@ export interface StatusBarProps {
   shown: number;
   /** `shown` is a lower bound: the search stopped early on a large corpus. */
   shownIsLowerBound?: boolean;
+  /** The exact count of the results is coming (AppState.totalCounting): `counting…` stands for it. */
+  shownCounting?: boolean;
   total: number;
   query: string;
   /** The list's sort (the engine's, or `hot`). */
@@ -50,8 +53,8 @@ export interface StatusBarProps {
 }
 
 /** The status line's props that come from the UI state (App adds the counts, the load and the size). */
-export function statusOf(s: AppState): Pick<StatusBarProps, 'shown' | 'shownIsLowerBound' | 'query' | 'sort' | 'focus' | 'mode' | 'marked' | 'message' | 'prompt' | 'fresh'> {
-  return { shown: s.total, shownIsLowerBound: s.totalApproximate, query: s.query, sort: s.usedSort, focus: s.focus, mode: s.mode, marked: s.marked.length, message: s.message, prompt: promptText(s.prompt), fresh: s.arrived - s.shownArrived };
+export function statusOf(s: AppState): Pick<StatusBarProps, 'shown' | 'shownIsLowerBound' | 'shownCounting' | 'query' | 'sort' | 'focus' | 'mode' | 'marked' | 'message' | 'prompt' | 'fresh'> {
+  return { shown: s.total, shownIsLowerBound: s.totalApproximate, shownCounting: s.totalCounting, query: s.query, sort: s.usedSort, focus: s.focus, mode: s.mode, marked: s.marked.length, message: s.message, prompt: promptText(s.prompt), fresh: s.arrived - s.shownArrived };
 }
 
 interface Piece {
@@ -67,7 +70,7 @@ const fmt = new Intl.NumberFormat('en-US');
 
 /** The pieces of the status line, in display order. */
 export function statusPieces(p: StatusBarProps): Piece[] {
-  const shown = `${fmt.format(p.shown)}${p.shownIsLowerBound ? '+' : ''}`;
+  const shown = p.shownCounting ? COUNTING : `${fmt.format(p.shown)}${p.shownIsLowerBound ? '+' : ''}`;
   const pieces: Piece[] = [{ text: `${shown}/${fmt.format(p.total)}`, priority: 0, role: 'accent' }];
   if (p.prompt) return [{ text: sanitizeLine(p.prompt), priority: 0, role: 'warning' }];
   if (p.fresh) pieces.push({ text: `${fmt.format(p.fresh)} new · r to show`, priority: 1, role: 'unread' });

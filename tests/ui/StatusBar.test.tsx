@@ -51,6 +51,12 @@ describe('StatusBar', () => {
     expect(line({ shown: 1000, total: 100_000 })).toContain('1,000/100,000');
   });
 
+  it('says counting… while the exact count is coming, never the lower bound as a count', () => {
+    const counting = line({ shown: 1000, total: 100_000, shownIsLowerBound: true, shownCounting: true });
+    expect(counting).toContain('counting…/100,000');
+    expect(counting).not.toContain('1,000');
+  });
+
   it('shows a notice and marked count', () => {
     const out = line({ message: 'nothing to choose', marked: 2 });
     expect(out).toContain('nothing to choose');

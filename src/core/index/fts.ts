@@ -101,6 +101,25 @@ export function setMark(bits: Uint32Array, id: number): void {
 }
 
 /**
+ * Sets in `bits` (as setMark does) the articles (`articleOf` a row id's, -1: none) of the row ids in
+ * `rows`, decimal and comma-separated. Self-contained: the wide words' thread runs it from its
+ * source text (vocabulary.ts).
+ */
+export function markRows(rows: string, articleOf: Int32Array, bits: Uint32Array): void {
+  let row = 0;
+  for (let i = 0; i <= rows.length; i++) {
+    const c = i < rows.length ? rows.charCodeAt(i) : 44;
+    if (c >= 48 && c <= 57) {
+      row = row * 10 + (c - 48);
+      continue;
+    }
+    const id = row < articleOf.length ? articleOf[row] : -1;
+    if (id >= 0) bits[id >>> 5] |= 1 << (id & 31);
+    row = 0;
+  }
+}
+
+/**
  * Bitmaps of the articles 0..size-1 holding each token, read on first use by `read(token, bits)`
  * (which sets the bits of the articles holding the token: setMark) and kept, least recently used
  * first out, within `budgetBytes`.
@@ -126,13 +145,15 @@ export class TokenMarks {
 
   /**
    * Marks (1) of the articles that hold, for every group, at least one of its tokens: FTS5's
-   * `(a OR b) AND (c OR d)` over the same rows. Throws what `read` throws.
+   * `(a OR b) AND (c OR d)` over the same rows. A group may be a bitmap of its articles already
+   * (a wide word's, vocabulary.ts WideWords), never modified. Throws what `read` throws.
    */
-  marks(groups: ReadonlyArray<readonly string[]>): Uint8Array {
+  marks(groups: ReadonlyArray<readonly string[] | Uint32Array>): Uint8Array {
     let all: Uint32Array | null = null;
     for (const tokens of groups) {
       const any = new Uint32Array(this.words);
-      for (const token of tokens) {
+      if (tokens instanceof Uint32Array) any.set(tokens.subarray(0, any.length));
+      else for (const token of tokens) {
         const bits = this.bitmap(token);
         for (let w = 0; w < any.length; w++) any[w] |= bits[w];
       }

@@ -13,10 +13,10 @@ import { createRequire } from 'node:module';
 import type Database from 'better-sqlite3';
 import { openDatabase } from '../sqlite.js';
 import { APPLICATION_ID, INDEX_FORMAT } from './database.js';
-import { editDistance, ftsString, setMark, TokenMarks } from './fts.js';
+import { ftsString, markRows, TokenMarks } from './fts.js';
 import { cacheDirectory, indexFile } from './location.js';
 import { INDEX_WORD, MAX_TOKENS, MIN_WORD as MIN_LENGTH } from './query-plan.js';
-import { keptVocabulary, readVocabulary, STAMP_SQL, tokensContaining, type Vocabulary } from './vocabulary.js';
+import { keptVocabulary, nearTokens, readVocabulary, STAMP_SQL, tokensContaining, type Vocabulary, WideWords } from './vocabulary.js';
 
 /**
  * Starts reading the vocabulary of the index at `file` (or the one kept for `paths`) off this
@@ -26,7 +26,7 @@ export function startVocabulary(file: string): Promise<Vocabulary | null> {
   return readVocabulary(file, createRequire(import.meta.url).resolve('better-sqlite3'));
 }
 
-export { INDEX_WORD, MAX_TOKENS, MIN_LENGTH };
+export { INDEX_WORD, MAX_TOKENS, MIN_LENGTH, nearTokens };
 
 // Past MAX_TOKENS tokens for one word (a common fragment), FTS5 merging every token's list of
 // articles costs more than checking the word in memory on the articles the other words leave
@@ -61,70 +61,10 @@ export interface WordSource {
    * index cannot say (a word it leaves to memory).
    */
   holding?(term: { kind: 'word' | 'coin'; value: string }): Uint8Array | null;
-}
-
-/**
- * Tokens of the sorted vocabulary a typo away from `word`: within one edit (two from seven
- * letters; a swap of neighbours is one), sharing its first letter (a typo there is rare, and the
- * shared letter bounds the scan to one stretch of the vocabulary). None below four letters: three
- * letters with a typo allowed match noise everywhere. `vocabulary`: the tokens in order, as an
- * array or joined by newlines (the index's own form: splitting 100k articles' vocabulary into an
- * array kept ~5 MB of small strings alive for as long as the dashboard ran).
- */
-export function nearTokens(vocabulary: string | readonly string[], word: string, limit = 16): string[] {
-  if (word.length < 4) return [];
-  const max = word.length >= 7 ? 2 : 1;
-  const found: Array<{ token: string; d: number }> = [];
-  const consider = (t: string): void => {
-    if (Math.abs(t.length - word.length) > max || t === word) return;
-    const d = editDistance(word, t, max);
-    if (d <= max) found.push({ token: t, d });
-  };
-  if (typeof vocabulary === 'string') eachWithFirst(vocabulary, word[0], word.length - max, word.length + max, consider);
-  else {
-    const first = word[0];
-    let lo = 0;
-    let hi = vocabulary.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (vocabulary[mid] < first) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < vocabulary.length && vocabulary[i].startsWith(first); i++) consider(vocabulary[i]);
-  }
-  return found.sort((a, b) => a.d - b.d || (a.token < b.token ? -1 : 1)).slice(0, limit).map((f) => f.token);
-}
-
-// Calls `take` with each token of a newline-joined sorted vocabulary that starts with `first`
-// (one stretch of it) and is `shortest` to `longest` characters long; no string is made for the others.
-function eachWithFirst(vocabulary: string, first: string, shortest: number, longest: number, take: (token: string) => void): void {
-  let at = 0;
-  if (!vocabulary.startsWith(first)) {
-    at = vocabulary.indexOf(`\n${first}`) + 1;
-    if (at === 0) return;
-  }
-  for (;;) {
-    let end = vocabulary.indexOf('\n', at);
-    if (end < 0) end = vocabulary.length;
-    if (end - at >= shortest && end - at <= longest) take(vocabulary.slice(at, end));
-    if (end >= vocabulary.length || !vocabulary.startsWith(first, end + 1)) return;
-    at = end + 1;
-  }
-}
-
-/** Sets in `bits` (setMark) the articles (`articleOf` a row id's, -1: none) of the row ids in `rows`, decimal and comma-separated. */
-export function markRows(rows: string, articleOf: Int32Array, bits: Uint32Array): void {
-  let row = 0;
-  for (let i = 0; i <= rows.length; i++) {
-    const c = i < rows.length ? rows.charCodeAt(i) : 44;
-    if (c >= 48 && c <= 57) {
-      row = row * 10 + (c - 48);
-      continue;
-    }
-    const id = row < articleOf.length ? articleOf[row] : -1;
-    if (id >= 0) setMark(bits, id);
-    row = 0;
-  }
+  /** True while the source reads `word` to answer for it later (WordIndex.answerLater). */
+  coming?(word: string): boolean;
+  /** Grows when the source answers for words it left to the caller before (WordIndex.answerLater): earlier answers are stale. */
+  readonly version?: number;
 }
 
 // Filter terms whose marks are kept (1 byte an article each: 4 MB at a million).
@@ -141,6 +81,7 @@ export class WordIndex implements WordSource {
     private readonly db: Database.Database,
     private readonly vocabulary: string,
     indexIds: Int32Array,
+    private readonly file: string,
   ) {
     this.covered = indexIds.length;
     let max = -1;
@@ -172,6 +113,26 @@ export class WordIndex implements WordSource {
   private lastMatch: { expression: string; marks: Uint8Array } | null = null;
 
   readonly covered: number;
+  // Words left to memory on a key, read on a thread once answerLater() is called (vocabulary.ts).
+  private wide: WideWords | null = null;
+  version = 0;
+
+  /**
+   * From now on, a word this index leaves to the caller but can answer (ASCII letters and digits,
+   * too short or held by too many tokens to read on a key) is read on a thread of its own; once it
+   * is in, `version` grows and `answered` runs: the same question then has it answered (exact
+   * counts, every body decided). Without this call such words stay with the caller.
+   */
+  answerLater(answered: () => void): void {
+    this.wide?.close();
+    const setup = { file: this.file, sqliteModule: createRequire(import.meta.url).resolve('better-sqlite3'), vocabulary: this.vocabulary, articleOf: this.articleOf, size: this.covered };
+    this.wide = new WideWords(setup, (word) => {
+      this.version += 1;
+      this.memo = null;
+      this.held.delete(`word:${word}`);
+      answered();
+    });
+  }
 
   /**
    * Opens the index at `file` for the load that gave `indexIds` (LoadResult.indexIds); resolves
@@ -192,7 +153,7 @@ export class WordIndex implements WordSource {
         // The one kept in the index by an earlier run is read here (one row, a few ms): a thread
         // started for it is an isolate of its own (~10 MB more at the peak); listing it is not.
         if (vocabulary?.stamp !== stamp) vocabulary = keptVocabulary(db, stamp) ?? (await startVocabulary(file));
-        if (vocabulary?.stamp === stamp) return new WordIndex(db, vocabulary.text, indexIds);
+        if (vocabulary?.stamp === stamp) return new WordIndex(db, vocabulary.text, indexIds, file);
       }
     } catch {
       // fall through: no index
@@ -255,24 +216,38 @@ export class WordIndex implements WordSource {
     return marks;
   }
 
+  coming(word: string): boolean {
+    return this.wide?.coming(word) ?? false;
+  }
+
   private ask(words: readonly string[], typos: boolean): WordAnswer | null {
-    const groups: string[][] = [];
+    const groups: Array<string[] | Uint32Array> = [];
+    const names: string[] = [];
     const rest: string[] = [];
     for (const word of new Set(words)) {
-      let tokens = word.length >= MIN_LENGTH && INDEX_WORD.test(word) ? tokensContaining(this.vocabulary, word, MAX_TOKENS) : null;
+      const indexable = INDEX_WORD.test(word);
+      let tokens = word.length >= MIN_LENGTH && indexable ? tokensContaining(this.vocabulary, word, MAX_TOKENS) : null;
       if (tokens !== null && typos) tokens = [...new Set([...tokens, ...nearTokens(this.vocabulary, word)])];
       if (tokens === null) {
+        const wide = indexable ? this.wide?.marks(word) : undefined;
+        if (wide) {
+          groups.push(wide);
+          names.push(`*${word}`);
+          continue;
+        }
+        if (indexable && !typos) this.wide?.want(word);
         rest.push(word);
         continue;
       }
       // A word no token holds: nothing matches.
       if (tokens.length === 0) return { marks: new Uint8Array(this.covered), rest: [] };
       groups.push(tokens);
+      names.push(tokens.join(' '));
     }
     if (groups.length === 0) return null;
     // A letter more often leaves the tokens as they were (`bitcoi`, `bitcoin`): the same groups,
     // the same articles, the same marks object.
-    const expression = groups.map((g) => g.join(' ')).join('\n');
+    const expression = names.join('\n');
     if (this.lastMatch?.expression === expression) return { marks: this.lastMatch.marks, rest };
     let marks: Uint8Array;
     try {
@@ -285,8 +260,9 @@ export class WordIndex implements WordSource {
     return { marks, rest };
   }
 
-  /** Closes the database. */
+  /** Closes the database (and the wide words' thread). */
   close(): void {
+    this.wide?.close();
     this.db.close();
   }
 }

@@ -9,7 +9,7 @@ import type { LinkNotes } from './link-notes.js';
 import { sanitizeLine } from '../text/index.js';
 import { embedNote, inlineStyle } from './html-tags.js';
 import { RAW_TEXT, unclosedHiddenElements } from './closed-elements.js';
-import { STRIKE_MARK, SUPERSCRIPT_MARK, type Span, type SpanStyle } from './spans.js';
+import { imageGap, STRIKE_MARK, SUPERSCRIPT_MARK, type Span, type SpanStyle } from './spans.js';
 
 // Their content is never shown (code, styling, metadata; a player's fallback text).
 const HIDDEN = new Set(['script', 'style', 'template', 'head', 'title', 'noscript', 'iframe', 'object', 'svg', 'math', 'video', 'audio']);
@@ -40,6 +40,9 @@ class SpanWriter {
   private readonly links: Array<string | null> = [];
   private readonly lists: Array<{ ordered: boolean; next: number }> = [];
   private cellInRow = 0;
+  // How many spans there were just after the last image (or where a decorative one stood): text
+  // pushed there stands apart from what is before it (spans.ts imageGap).
+  private imageAt = -1;
 
   constructor(
     private readonly notes: LinkNotes,
@@ -60,7 +63,10 @@ class SpanWriter {
   private push(text: string, style: SpanStyle = this.style): void {
     // Whitespace between tags at the start of a line is layout of the source, not text.
     if (text.trim() === '' && this.atLineStart()) return;
-    if (text) this.spans.push({ ...style, text });
+    if (!text) return;
+    const last = this.spans[this.spans.length - 1];
+    if (this.imageAt === this.spans.length && last !== undefined && imageGap(last.text, text)) this.spans.push({ text: ' ' });
+    this.spans.push({ ...style, text });
   }
 
   // Breaks never pile up: at most one blank line, none at the very start.
@@ -99,8 +105,12 @@ class SpanWriter {
         this.push(SUPERSCRIPT_MARK);
         return;
       case 'img': {
+        // `alt=""` is HTML's mark of a decorative image (an icon, a spacer): nothing to read.
+        this.imageAt = this.spans.length;
+        if (attribs.alt !== undefined && attribs.alt.trim() === '') return;
         const alt = sanitizeLine(attribs.alt ?? '').trim();
         this.push(alt ? `[image: ${alt}]` : '[image]', { ...style, role: 'dim' });
+        this.imageAt = this.spans.length;
         return;
       }
       case 'hr':

@@ -7,7 +7,7 @@ import { LinkNotes } from './link-notes.js';
 import { embedNote, parseInlineTag } from './html-tags.js';
 import { pairedInlineTags } from './closed-elements.js';
 import { sanitizeLine, decodeEntities } from '../text/index.js';
-import { STRIKE_MARK, SUPERSCRIPT_MARK, type Span, type SpanStyle } from './spans.js';
+import { imageGap, STRIKE_MARK, SUPERSCRIPT_MARK, type Span, type SpanStyle } from './spans.js';
 
 export { LinkNotes };
 
@@ -50,6 +50,9 @@ interface InlineState {
   /** The run's tokens, and (once a hidden element is met) which of its tags open or close one. */
   run: readonly Token[];
   paired: Set<Token> | null;
+  /** The last span's text, and whether an image stood after it (spans.ts imageGap). */
+  tail: string;
+  imageGap: boolean;
 }
 
 const HIDDEN_INLINE = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'iframe', 'svg', 'video', 'audio']);
@@ -91,6 +94,9 @@ function htmlTagSpans(token: Token, style: SpanStyle, state: InlineState): Span[
   if (tag.name === 'br') return [{ text: '\n' }];
   if (tag.name === 'sup') return tag.closing ? [] : [{ ...style, text: SUPERSCRIPT_MARK }];
   if (tag.name === 'img' && !tag.closing) {
+    state.imageGap = true;
+    // `alt=""` is HTML's mark of a decorative image (an icon, a spacer): nothing to read.
+    if (tag.attribs.alt !== undefined && tag.attribs.alt.trim() === '') return [];
     const alt = sanitizeLine(tag.attribs.alt ?? '').trim();
     return [{ ...style, role: 'dim', text: alt ? `[image: ${alt}]` : '[image]' }];
   }
@@ -146,6 +152,7 @@ function tokenSpans(token: Token, base: SpanStyle, state: InlineState): Span[] {
     case 'link':
       return linkSpans(token as Tokens.Link, style, state);
     case 'image': {
+      state.imageGap = true;
       const alt = cleanInline(String(token.text ?? '')).trim();
       return [{ ...style, role: 'dim', text: alt ? `[image: ${alt}]` : '[image]' }];
     }
@@ -163,11 +170,22 @@ function tokenSpans(token: Token, base: SpanStyle, state: InlineState): Span[] {
 
 function spansOf(tokens: readonly Token[], style: SpanStyle, state: InlineState): Span[] {
   const out: Span[] = [];
-  for (const t of tokens) for (const s of tokenSpans(t, style, state)) if (s.text !== '') out.push(s);
+  for (const t of tokens) {
+    const gapBefore = state.imageGap;
+    for (const s of tokenSpans(t, style, state)) {
+      if (s.text === '') continue;
+      // An image keeps the words on either side of it apart: a space before its placeholder, or
+      // after it (or after a decorative one), where the author wrote none.
+      if ((gapBefore || state.imageGap) && imageGap(state.tail, s.text)) out.push({ text: ' ' });
+      state.imageGap = state.imageGap && !gapBefore && /^\[image\b/.test(s.text);
+      state.tail = s.text;
+      out.push(s);
+    }
+  }
   return out;
 }
 
 /** Styled spans for a run of inline tokens; '\n' spans mark hard line breaks. */
 export function inlineSpans(tokens: readonly Token[], style: SpanStyle, notes: LinkNotes): Span[] {
-  return spansOf(tokens, style, { notes, anchors: [], extra: [], hidden: 0, run: tokens, paired: null });
+  return spansOf(tokens, style, { notes, anchors: [], extra: [], hidden: 0, run: tokens, paired: null, tail: '', imageGap: false });
 }

@@ -31,6 +31,17 @@ export const SUPERSCRIPT_MARK = '^';
 /** One terminal row; the total string-width of its spans never exceeds the width it was made for. */
 export type Line = Span[];
 
+// An image stands between words: its placeholder (`[image: alt]`), or the gap a decorative one
+// (`alt=""`) leaves, keeps them apart as the picture does on the page, where exports glue them
+// (`Prices<img alt="">moved`, Ghost's `<img class="kg-bookmark-icon">Example`).
+const GAP_BEFORE = /[\p{L}\p{N},.:;!?\]]$/u;
+const GAP_AFTER = /^[\p{L}\p{N}[]/u;
+
+/** Whether a space goes between `before` and `after` where an image stood between them. */
+export function imageGap(before: string, after: string): boolean {
+  return GAP_BEFORE.test(before) && GAP_AFTER.test(after);
+}
+
 /** A Span's style without its text, for carrying style through nested inline tokens. */
 export type SpanStyle = Omit<Span, 'text'>;
 

@@ -91,6 +91,12 @@ export function wordsHeld(source: WordSource | null, q: ParsedQuery): boolean {
   return answer !== null && answer.rest.length === 0 && answer.marks.indexOf(1) >= 0;
 }
 
+/** True while the index reads a free word or negated word of `q` to answer it later (WordSource.coming): the count is not final. */
+export function wordsComing(source: WordSource | null, q: ParsedQuery): boolean {
+  if (!source?.coming) return false;
+  return q.words.some((w) => source.coming!(w)) || q.terms.some((t) => t.kind === 'word' && t.negate && source.coming!(t.value));
+}
+
 /** The first matches of a list, their count, and every one on demand. */
 export interface FirstMatches {
   /** The first `cap` ids of `order` that pass, in its order. */

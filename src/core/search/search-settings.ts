@@ -52,6 +52,11 @@ export interface SearchResult {
   sort: SortKey;
   approximate?: boolean;
   /**
+   * The count is not final yet: the on-disk index reads a word of the query it answers off the
+   * key (WordSource.coming); searched again once it is in (the caller is told), it is exact.
+   */
+  counting?: boolean;
+  /**
    * Every match's id, in no particular order, when the search found them all (never when
    * `approximate`): what the dashboard's pulse counts without searching again. Shared with the
    * engine: never modify it.

@@ -23,7 +23,7 @@ import { ListOrders } from './list-orders.js';
 import { FilterColumns, filterInIdOrder, passing } from './filter-columns.js';
 import { fullScan, NO_HAY, shortFind, shortRanks, type Ranked } from './scans.js';
 import { fuseScores, rankTiers, type FirstEligible } from './tiers.js';
-import { indexHolder, indexMarked, indexTest, limitedMatches, withEveryId, type FirstMatches, type IndexTest, type Tested } from './index-terms.js';
+import { indexHolder, indexMarked, indexTest, limitedMatches, withEveryId, wordsComing, type FirstMatches, type IndexTest, type Tested } from './index-terms.js';
 import { ShortIndex } from './short-index.js';
 import { FuseRanker } from './fuzzy/fuse-ranker.js';
 import { titleHits } from './title-highlights.js';
@@ -127,7 +127,7 @@ export class SearchIndex {
     const limit = opts.limit !== undefined && opts.limit >= 0 ? opts.limit : null;
     const everything = limit === null;
     const keep = opts.keep ?? null;
-    const key = `${mode}|${this.docs.length}|${this.words?.covered ?? -1}|${everything}|${filterKey(q, includeDrafts)}|${keep ? (opts.keepKey ?? Math.random()) : ''}`;
+    const key = `${mode}|${this.docs.length}|${this.words?.covered ?? -1}.${this.words?.version ?? 0}|${everything}|${filterKey(q, includeDrafts)}|${keep ? (opts.keepKey ?? Math.random()) : ''}`;
     // Words and phrases are looked for in short fields and bodies (no words: no haystack needed, prepare() makes them).
     if (!everything && q.text) this.completeHays();
     const short = q.phrases.length === 0 && q.text.length <= 2;
@@ -183,7 +183,7 @@ export class SearchIndex {
     }
     if (opts.idsOnly) {
       const ids = allIds ?? ranked.map((r) => r.id);
-      return { hits: ids.map((id) => ({ id, score: 1, titleMatches: EMPTY })), total: counted ?? ids.length, sort, approximate, matches: ids };
+      return { hits: ids.map((id) => ({ id, score: 1, titleMatches: EMPTY })), total: counted ?? ids.length, sort, approximate, ...(wordsComing(this.words, q) && { counting: true }), matches: ids };
     }
     // Short queries and filter-only listings are built in their final order already.
     if (sort === 'relevance') {
@@ -200,7 +200,7 @@ export class SearchIndex {
     // A search that stopped early (approximate) knows only what it ranked.
     const matches = everyId ? undefined : (allIds ?? (approximate ? undefined : ranked.map((r) => r.id)));
     const limited = limit === null ? ranked : ranked.slice(0, limit);
-    const result: SearchResult = { hits: this.toHits(limited, q), total, sort, approximate, matches };
+    const result: SearchResult = { hits: this.toHits(limited, q), total, sort, approximate, ...(wordsComing(this.words, q) && { counting: true }), matches };
     return everyId ? withEveryId(result, everyId) : result;
   }
 

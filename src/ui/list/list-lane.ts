@@ -109,7 +109,7 @@ function cursorMoveRows(lane: ListLane, before: AppState, after: AppState): Plac
 }
 
 // What a typed key changes in the state besides the query: its results, and the cursor back on the first.
-const TYPED: ReadonlySet<string> = new Set([...MOVES, 'query', 'message', 'historyAt', 'rawHits', 'hits', 'rowInfo', 'rowOrdinals', 'resultsSeq', 'total', 'totalApproximate', 'usedSort', 'resultsQuery', 'pulse', 'stories', 'listTop']);
+const TYPED: ReadonlySet<string> = new Set([...MOVES, 'query', 'message', 'historyAt', 'rawHits', 'hits', 'rowInfo', 'rowOrdinals', 'resultsSeq', 'total', 'totalApproximate', 'totalCounting', 'usedSort', 'resultsQuery', 'pulse', 'stories', 'listTop']);
 
 /**
  * Draws the search line, the list's title and rows, and the status line for `after` at once when
@@ -140,6 +140,6 @@ export function drawTyped(lane: ListLane, before: AppState, after: AppState): bo
 }
 
 /** The list title's text for `s`, given the title function (ArticleList's listTitle). */
-export function laneTitle(listTitle: (position: number, total: number, approximate: boolean) => string): (s: AppState) => string {
-  return (s) => listTitle(listPosition(s), s.total, s.totalApproximate);
+export function laneTitle(listTitle: (position: number, total: number, approximate: boolean, counting: boolean) => string): (s: AppState) => string {
+  return (s) => listTitle(listPosition(s), s.total, s.totalApproximate, s.totalCounting);
 }

@@ -65,11 +65,12 @@ export function resultsStep(state: AppState, a: ListedAnswer): Action | null {
   const { search, listed, aggregate } = a;
   const total = a.warmListed ?? (aggregate ? aggregate.total : search.ok ? search.result.total : 0);
   const approximate = aggregate ? aggregate.approximate : search.ok && (search.result.approximate ?? false);
+  const counting = !aggregate && search.ok && (search.result.counting ?? false);
   // Until the facts exist a result bigger than the list's hits cannot be counted: the strip says so.
   const uncountable = !a.facts && search.ok && (search.result.approximate || search.result.hits.length < search.result.total);
   const pulse = aggregate ? aggregate.pulse : uncountable ? null : state.pulse;
-  if (search.ok && listed && (listed !== state.rawHits || a.stories !== state.stories || total !== state.total)) {
-    return { type: 'results', hits: listed, total, approximate, sort: a.hot ? 'hot' : search.result.sort, query: search.query, stories: a.stories, pulse };
+  if (search.ok && listed && (listed !== state.rawHits || a.stories !== state.stories || total !== state.total || counting !== state.totalCounting)) {
+    return { type: 'results', hits: listed, total, approximate, counting, sort: a.hot ? 'hot' : search.result.sort, query: search.query, stories: a.stories, pulse };
   }
   if (pulse !== state.pulse) return { type: 'pulse', pulse, seq: state.resultsSeq };
   return null;

@@ -77,6 +77,8 @@ export function useAggregate(r: AggregateRequest): Aggregate | null {
   useEffect(() => {
     if (!search.ok || partial) return undefined;
     const result = search.result;
+    // A count that is coming comes with the search run again (SearchResult.counting): counting now would count a lower bound.
+    if (result.counting) return undefined;
     // Without facts: exact only when the list holds every match; otherwise wait for them.
     if (!facts) {
       if (result.approximate || result.hits.length < result.total) return undefined;

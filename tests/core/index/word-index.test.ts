@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/core/article.js';
 import { indexFile } from '../../../src/core/index/database.js';
 import { tokensContaining } from '../../../src/core/index/vocabulary.js';
-import { markRows, nearTokens, WordIndex } from '../../../src/core/index/word-index.js';
+import { markRows } from '../../../src/core/index/fts.js';
+import { nearTokens, WordIndex } from '../../../src/core/index/word-index.js';
 import { loadCorpus } from '../../../src/core/load/load.js';
 import { SearchIndex } from '../../../src/core/search/search.js';
 import { writeHostileCorpus } from '../../helpers/hostile-corpus.js';
@@ -100,6 +101,44 @@ describe('free words from the index', () => {
       // A phrase is looked for in the bodies themselves: those not read yet are asked for.
       expect(indexed.search('"spot etf" -solana', { limit: 50 }).approximate).toBe(true);
       expect(wanted).toEqual(['"spot etf" -solana']);
+    } finally {
+      fresh.words.close();
+    }
+  });
+
+  it('answers on a thread, once asked to, the words it leaves to memory: every body decided, counts exact', async () => {
+    const fresh = await reload();
+    try {
+      let answered = 0;
+      let wake: (() => void) | null = null;
+      fresh.words.answerLater(() => {
+        answered += 1;
+        wake?.();
+      });
+      // Bodies not in memory are left unread (the dashboard's deferBodies): only the index can decide them.
+      const indexed = new SearchIndex(fresh.articles);
+      indexed.useWords(fresh.words);
+      const wanted: string[] = [];
+      indexed.deferBodies((query) => wanted.push(query));
+      const reference = new SearchIndex(articles);
+      for (const query of ['regulator de', 'solana -et', '-se coin:eth', 'mining e', 'etf s', 'bitcoin zq']) {
+        const before = fresh.words.version;
+        const first = indexed.search(query, { limit: 50 });
+        // The search says its count is coming while a word of it is read (a newer ask drops an older one: asked again by the next search).
+        for (let round = 0; round < 4 && indexed.search(query, { limit: 50 }).counting; round++) await new Promise<void>((resolve) => (wake = resolve));
+        // A first answer short of the truth (a lower bound, or a negated word decided on the newest bodies only) says so.
+        if (first.approximate || first.total !== reference.search(query).total) expect(first.counting, query).toBe(true);
+        wanted.length = 0;
+        const got = indexed.search(query, { limit: 50 });
+        const all = reference.search(query);
+        expect(got.approximate, query).toBe(false);
+        expect(got.total, query).toBe(all.total);
+        expect(got.hits.map((h) => h.id), query).toEqual(reference.search(query, { limit: 50 }).hits.map((h) => h.id));
+        expect(wanted, query).toEqual([]);
+        if (first.approximate) expect(fresh.words.version, query).toBeGreaterThan(before);
+      }
+      expect(answered).toBeGreaterThan(0);
+      expect(fresh.words.containing(['e'])?.rest).toEqual([]);
     } finally {
       fresh.words.close();
     }

@@ -356,6 +356,19 @@ const SHOWS: readonly Shows[] = [
     hides: [':::warning', ':::tip', ':::info', '::::'],
   },
   {
+    what: 'an admonition never closed ends with its first paragraph: the rest of the article is not quoted',
+    file: 'more-admonitions-unclosed.md', width: 58, join: '\n',
+    shows: [],
+    rows: ['│ Warning', '│ Withdrawals queued before the pause are processed first.', 'The rest of the notice is ordinary prose, outside any', '│ Tip: Closed one', '│ Fees return to normal after the window.', '│ Info: Left open too', '│ Operators get a status page.', '  status: https://status.example.org', 'End of notice.'],
+    hides: [':::'],
+  },
+  {
+    what: 'a decorative image (alt="") shows nothing; an image keeps the words on either side of it apart',
+    file: 'more-html-images.md', width: 58, join: ' ', squash: true,
+    shows: ['Prices moved before the vote.', 'all [image] Ledgerline follows', '[image: up] [image] Volume doubled.', 'the icon stays out, an arrow [image: arrow] marks the trend.', '[image: Cover of the report]'],
+    hides: ['[image]Example', 'icon [image]', 'Pricesmoved', ']marks', 'arrow['],
+  },
+  {
     what: 'ordered lists keep the author\'s delimiter and start number',
     file: 'more-ordered-lists.md', width: 58, join: '\n',
     rows: ['1) Connect the wallet that held tokens at the snapshot.', '3) Submit the claim before December.', '4) Fees fell after the upgrade.', '5) Volume doubled on the new pairs.', '1. first with a period', '2. second with a period', '3) third with a parenthesis'],
@@ -380,6 +393,12 @@ const SHOWS: readonly Shows[] = [
     shows: ['• withdrawals enabled', '  ◦ partial withdrawals automatic', '[image: yield chart] and', '  <Tabs>', '      <TabItem value="code" />', '[1] https://ethereum.org/staking'],
     hides: ['import', 'export', 'editors', '<Chart', 'Callout', 'value="eth"', '**', '  Validators'],
     rows: ['Unstaking takes seven days on most networks.', 'A type in code stays: Vec<Transaction>.', 'End of guide.'],
+  },
+  {
+    what: 'MDX expressions: a literal shows its value (`{\' \'}` a space), any other expression shows as code; code keeps its braces',
+    file: 'more-mdx-expressions.md', width: 58, join: ' ', squash: true,
+    shows: ['The maker fee for {tier} accounts is 0.02 percent, set by the desk.', 'cut by {props.discount} points in November, as announced.', 'braces: {props.discount}.', 'const fee = {props.discount};'],
+    hides: ["{' '}", '{" "}', '{0.02}', 'FeeTable'],
   },
   {
     what: 'Obsidian notes: wiki links read as their text, embeds named, comments gone (a lone %% hides nothing)',
@@ -409,5 +428,13 @@ describe('what each case shows', () => {
     for (const t of hides) expect(text).not.toContain(t);
     for (const r of rows) expect(lines).toContain(r);
     if (links) expect(out.links).toEqual(links);
+  });
+});
+
+describe('MDX expressions', () => {
+  it('are drawn as code when only the site could compute them', () => {
+    const spans = renderMarkdown(body('more-mdx-expressions.md'), 58).lines.flat();
+    expect(spans.filter((s) => s.role === 'code').map((s) => s.text)).toEqual(expect.arrayContaining(['{tier}', '{props.discount}']));
+    expect(spans.some((s) => s.role === 'code' && s.text.includes('0.02'))).toBe(false);
   });
 });

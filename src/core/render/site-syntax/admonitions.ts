@@ -8,36 +8,78 @@ const KINDS = new Set(['note', 'tip', 'info', 'warning', 'danger', 'caution', 'i
 const OPEN = /^\s{0,3}(:{3,})\s*([a-z]+)(?:\[([^\]\n]{0,300})\]|[ \t]+(.{0,300}?))?\s*$/;
 const FENCE = /^\s*(`{3,}|~{3,})/;
 
-/** The Markdown with its admonitions written as quoted callouts; as it was when it has none. */
-export function admonitionsAsCallouts(markdown: string): string {
-  if (!markdown.includes(':::')) return markdown;
-  const out: string[] = [];
-  // The colons of each admonition open now, innermost last.
-  const open: string[] = [];
+const CLOSE = /^\s{0,3}(:{3,})\s*$/;
+
+/** What a line of the Markdown is to the admonitions: an opener (its colons, kind, title), a closer, or other. */
+type Step = { kind: 'open'; colons: string; name: string; title: string } | { kind: 'close'; colons: string } | { kind: 'other'; blank: boolean };
+
+// Each line's step, code blocks' lines being `other` whatever they hold.
+function stepsOf(lines: readonly string[]): Array<Step & { code: boolean }> {
   let fence: string | null = null;
-  for (const line of markdown.split('\n')) {
-    const quote = '> '.repeat(open.length);
+  return lines.map((line) => {
     const marks = FENCE.exec(line)?.[1];
     if (fence !== null || marks) {
       if (marks && (fence === null || (marks[0] === fence[0] && marks.length >= fence.length))) fence = fence === null ? marks : null;
-      out.push(quote + line);
-      continue;
+      return { kind: 'other', blank: false, code: true };
     }
     const m = OPEN.exec(line);
-    if (m && KINDS.has(m[2])) {
-      open.push(m[1]);
-      const title = (m[3] ?? m[4] ?? '').trim();
-      out.push(`${quote}> [!${m[2] === 'secondary' ? 'note' : m[2]}]${title ? ` ${title}` : ''}`);
-      continue;
+    if (m && KINDS.has(m[2])) return { kind: 'open', colons: m[1], name: m[2], title: (m[3] ?? m[4] ?? '').trim(), code: false };
+    const close = CLOSE.exec(line);
+    if (close) return { kind: 'close', colons: close[1], code: false };
+    return { kind: 'other', blank: line.trim() === '', code: false };
+  });
+}
+
+// The lines of the openers that a closer of as many colons or more ends; an opener left open is
+// not among them.
+function closedOpeners(steps: readonly Step[]): Set<number> {
+  const closed = new Set<number>();
+  const open: Array<{ at: number; colons: string }> = [];
+  steps.forEach((step, at) => {
+    if (step.kind === 'open') open.push({ at, colons: step.colons });
+    else if (step.kind === 'close' && open.length > 0 && step.colons.length >= open[open.length - 1].colons.length) closed.add(open.pop()!.at);
+  });
+  return closed;
+}
+
+/**
+ * The Markdown with its admonitions written as quoted callouts; as it was when it has none. One
+ * never closed (a forgotten `:::`) ends with its first paragraph: Docusaurus would box the whole
+ * rest of the article, which its author plainly did not mean.
+ */
+export function admonitionsAsCallouts(markdown: string): string {
+  if (!markdown.includes(':::')) return markdown;
+  const lines = markdown.split('\n');
+  const steps = stepsOf(lines);
+  const closed = closedOpeners(steps);
+  const out: string[] = [];
+  // Each admonition open now, innermost last: its colons, and whether a blank line ends it.
+  const open: Array<{ colons: string; loose: boolean }> = [];
+  // A blank line ends the quote, so what follows is not pulled into it.
+  const end = (): void => {
+    open.pop();
+    out.push('> '.repeat(open.length));
+  };
+  steps.forEach((step, i) => {
+    const line = lines[i];
+    if (step.kind === 'other' && step.blank && !step.code && open.at(-1)?.loose) {
+      while (open.at(-1)?.loose) end();
+      return;
     }
-    const close = /^\s{0,3}(:{3,})\s*$/.exec(line);
-    if (close && open.length > 0 && close[1].length >= open[open.length - 1].length) {
-      open.pop();
-      // A blank line ends the quote, so what follows is not pulled into it.
-      out.push('> '.repeat(open.length));
-      continue;
+    const quote = '> '.repeat(open.length);
+    if (step.kind === 'open') {
+      open.push({ colons: step.colons, loose: !closed.has(i) });
+      out.push(`${quote}> [!${step.name === 'secondary' ? 'note' : step.name}]${step.title ? ` ${step.title}` : ''}`);
+      return;
     }
-    out.push(quote + line);
-  }
+    if (step.kind === 'close' && open.length > 0) {
+      while (open.at(-1)?.loose) open.pop();
+      if (open.length > 0 && step.colons.length >= open[open.length - 1].colons.length) {
+        end();
+        return;
+      }
+    }
+    out.push('> '.repeat(open.length) + line);
+  });
   return out.join('\n');
 }

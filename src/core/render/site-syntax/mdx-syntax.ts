@@ -25,9 +25,24 @@ export function isMdxStatement(line: string): boolean {
   return ESM.test(line);
 }
 
-/** Prose (no code in it) with its MDX comments and component tags removed. */
+// An expression in prose (`{props.price}`, `{' '}`, `{"literal"}`), one line, no braces inside.
+const EXPRESSION = /\{([^{}\n]{1,300})\}/g;
+const STRING = /^\s*(?:"([^"\\]*)"|'([^'\\]*)')\s*$/;
+const NUMBER = /^\s*-?\d[\d_.]*\s*$/;
+
+// What an expression shows: a literal its value (JSX writes a space as `{' '}`), anything else,
+// which only the site's JavaScript could compute, as code: the reader sees a value stood there.
+function expressionText(whole: string, inner: string): string {
+  const literal = STRING.exec(inner);
+  if (literal) return literal[1] ?? literal[2];
+  if (NUMBER.test(inner)) return inner.trim().replace(/_/g, '');
+  return `\`${whole}\``;
+}
+
+/** Prose (no code in it) with its MDX comments and component tags removed, its expressions read. */
 export function readMdx(text: string): string {
-  return text.replace(COMMENT, '').replace(COMPONENT, '');
+  const read = text.replace(COMMENT, '').replace(COMPONENT, '');
+  return read.includes('{') ? read.replace(EXPRESSION, expressionText) : read;
 }
 
 const FENCE = /^\s*(`{3,}|~{3,})/;

@@ -1,0 +1,44 @@
+// The list's count while the on-disk index reads a word of the query off the key
+// (SearchResult.counting): `counting…`, never the search's lower bound shown as a count, until the
+// exact answer (the search run again, or an aggregate) replaces it.
+import { describe, expect, it } from 'vitest';
+import type { SearchResult } from '../../../src/core/search/index.js';
+import { initialState } from '../../../src/state/app-state.js';
+import { reducer as reduce } from '../../../src/state/reducer.js';
+import { listTitle } from '../../../src/ui/ArticleList.js';
+import { laneTitle } from '../../../src/ui/list/list-lane.js';
+import { resultsStep, type ListedAnswer } from '../../../src/ui/list/list-results.js';
+import type { Aggregate } from '../../../src/ui/pulse/use-aggregate.js';
+
+const hits = Array.from({ length: 3 }, (_, id) => ({ id, score: 0, titleMatches: [] }));
+const answer = (result: SearchResult, aggregate: Aggregate | null = null): ListedAnswer => {
+  const search = { ok: true as const, result, query: 'regulator de' };
+  return { search, listed: result.hits, aggregate, hot: false, stories: null, facts: false, warmListed: null };
+};
+
+describe('a count that is coming', () => {
+  it('shows counting… in the list title until the exact count is in', () => {
+    const state = initialState({ width: 80, height: 24 });
+    const first = resultsStep(state, answer({ hits, total: 1000, sort: 'relevance', approximate: true, counting: true }));
+    expect(first).toMatchObject({ type: 'results', counting: true });
+    const counting = reduce(state, first!);
+    const title = laneTitle(listTitle);
+    expect(title(counting)).toBe('Articles 1/counting…');
+    // The search run again once the word is in: exact.
+    const exact = reduce(counting, resultsStep(counting, answer({ hits: [...hits], total: 622_115, sort: 'relevance' }))!);
+    expect(title(exact)).toBe('Articles 1/622,115');
+    expect(exact.totalCounting).toBe(false);
+  });
+
+  it('lets an aggregate counted over every match stand for the count', () => {
+    const result: SearchResult = { hits, total: 1000, sort: 'relevance', approximate: true, counting: true };
+    const aggregate = { search: { ok: true as const, result }, pulse: { entries: [] } as unknown as Aggregate['pulse'], total: 4321, approximate: false, hot: null, ids: null };
+    const step = resultsStep(initialState({ width: 80, height: 24 }), answer(result, aggregate));
+    expect(step).toMatchObject({ type: 'results', total: 4321, counting: false });
+  });
+
+  it('keeps the lower bound mark for a count that is not coming', () => {
+    expect(listTitle(1, 1000, true)).toBe('Articles 1/1,000+');
+    expect(listTitle(1, 1000, true, true)).toBe('Articles 1/counting…');
+  });
+});

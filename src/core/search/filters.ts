@@ -163,6 +163,21 @@ export function withoutDecided(q: ParsedQuery, decided: readonly boolean[] | und
 export class EligibleMemo {
   private last: { key: string; ids: number[] } | null = null;
   private plain: { key: string; ids: number[] } | null = null;
+  // The key worthListing was last asked about.
+  private asked = '';
+
+  /**
+   * Whether a list of the articles passing `q`'s filters (under `key`) is worth making now, for
+   * the keys after this one: always with no filter terms (the drafts rule alone, kept as `plain`),
+   * else when the previous ask was for the same key too (free words typed after the filters). A
+   * filter being typed (`tag:mi`, `solana -et`) changes the key on every keystroke, and at a
+   * million articles each made a list of up to a million ids (~8 MB of garbage) used once.
+   */
+  worthListing(key: string, q: ParsedQuery): boolean {
+    const again = this.asked === key;
+    this.asked = key;
+    return again || q.terms.every((t) => t.kind === 'word' && !t.negate);
+  }
 
   get(key: string): number[] | null {
     if (this.last?.key === key) return this.last.ids;

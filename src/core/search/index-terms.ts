@@ -186,13 +186,15 @@ export function withEveryId(result: SearchResult, every: () => readonly number[]
 /**
  * A limited search's rows when they can be found without listing every match: `indexed` (null:
  * the query has no free words) and `marked` its index test and marks (indexTest, indexMarked),
- * `listed` the eligible list when known (null: the filters read text, `rest`, given an id and its
- * position), `order` the date order, `byId` the filters decided by id. FirstMatches when the index's
- * marks decide every article, Tested when finding them reads text (firstTested), else null.
+ * `listed` the eligible list when known (null: not made, or the filters read text, `rest`, given
+ * an id and its position), `order` the date order, `byId` the filters decided by id. FirstMatches
+ * when ids and the index's marks decide every article, Tested when finding them reads text
+ * (firstTested), else null (no free words and the eligible list known: it is the answer).
  */
 export function limitedMatches(indexed: IndexTest | null, marked: ((id: number) => boolean) | null, listed: readonly number[] | null, order: readonly number[], byId: (id: number) => boolean, rest: ((id: number, pos: number) => boolean) | null, cap: number): FirstMatches | Tested | null {
-  if (!indexed) return listed || !rest ? null : firstTested(order, byId, rest, cap);
+  if (!indexed) return listed ? null : rest ? firstTested(order, byId, rest, cap) : firstMatches(order, byId, cap);
   if (!marked) return null;
   if (listed) return indexed.readsText ? firstTested(listed, marked, indexed, cap) : firstMatches(listed, indexed, cap);
-  return rest && firstTested(order, (id) => marked(id) && byId(id), (id, pos) => rest(id, pos) && indexed(id), cap);
+  if (rest) return firstTested(order, (id) => marked(id) && byId(id), (id, pos) => rest(id, pos) && indexed(id), cap);
+  return indexed.readsText ? firstTested(order, (id) => marked(id) && byId(id), indexed, cap) : firstMatches(order, (id) => byId(id) && indexed(id), cap);
 }

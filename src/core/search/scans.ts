@@ -3,7 +3,7 @@
 import type { Article } from '../article.js';
 import type { Predicate } from './filters.js';
 import { Hay } from './haystack.js';
-import type { ShortMatches } from './short-index.js';
+import type { ShortIndex, ShortMatches } from './short-index.js';
 import { CAP } from './search-settings.js';
 import { sortByDate } from './sort.js';
 
@@ -29,6 +29,34 @@ export function shortRanks(found: ShortMatches, n: number): Ranked[] {
   for (let i = 0; i < found.inTitle.length && out.length < n; i++) out.push({ id: found.inTitle[i], tier: 0, rank: 0, score: 0 });
   for (let i = 0; i < found.inTags.length && out.length < n; i++) out.push({ id: found.inTags[i], tier: 1, rank: 0, score: 0.5 });
   return out;
+}
+
+/** shortFind's answer: the matches listed (up to `most` each), how many there are, and all of them when asked. */
+export interface ShortFound {
+  listed: ShortMatches;
+  count: number;
+  /** Whether `listed` holds every match. */
+  complete: boolean;
+  /** Every match, title matches then tag matches: made on the first call, the same array after. */
+  every: () => number[];
+}
+
+/**
+ * A one- or two-character query's matches among `eligible` (ShortIndex.find), listed up to `most`
+ * each and counted; every one is listed only when `every` is called (the pulse after the list),
+ * by finding them again over the same `eligible`.
+ */
+export function shortFind(shorts: ShortIndex, text: string, eligible: readonly number[], size: number, hayOf: (id: number) => Hay, most: number): ShortFound {
+  const listed = shorts.find(text, eligible, size, hayOf, most);
+  const count = listed.titles + listed.tags;
+  const complete = listed.inTitle.length + listed.inTags.length === count;
+  let all: number[] | null = null;
+  const every = (): number[] => {
+    if (all !== null) return all;
+    const found = complete ? listed : shorts.find(text, eligible, size, hayOf);
+    return (all = found.inTitle.concat(found.inTags));
+  };
+  return { listed, count, complete, every };
 }
 
 /**

@@ -9,8 +9,8 @@
 // index-terms.ts), so `total` is exact (a lower bound for a word it leaves to memory, looked for in
 // bodies only to BODY_DEPTH, or with a limit past MOST_TESTS candidates: limitedMatches). Without it
 // a limited search (the dashboard) stops after max(CAP, limit) survivors and reads no body past BODY_DEPTH;
-// without a limit (`--filter`) every body is searched. A body not in memory is read on first use,
-// unless deferBodies says to leave it (the result is then approximate).
+// without a limit (`--filter`) every body is searched. A body not in memory is read on first use, unless deferBodies says to
+// leave it (the result is then approximate). A limited search lists only its rows: every match is listed when asked (`matches`).
 
 import type { Article } from '../article.js';
 import { ExactScanner } from './exact-scan.js';
@@ -18,16 +18,16 @@ import { compileFilters, compileIdFilters, EligibleMemo, filterKey, filtersNeedH
 import { containsAll, foldedTitle, hayTitle, makeHay, withUnreadBodies, type Hay } from './haystack.js';
 import { HayMasks } from './hay-masks.js';
 import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
-import { BODY_DEPTH, CAP, FALLBACK_N, FALLBACK_OPTIONS, FUSE_OPTIONS, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
+import { BODY_DEPTH, CAP, COLLECT_PREPARED, FALLBACK_N, FALLBACK_OPTIONS, FUSE_OPTIONS, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
 import { ListOrders } from './list-orders.js';
 import { FilterColumns, filterInIdOrder, passing } from './filter-columns.js';
-import { fullScan, NO_HAY, shortRanks, type Ranked } from './scans.js';
+import { fullScan, NO_HAY, shortFind, shortRanks, type Ranked } from './scans.js';
 import { fuseScores, rankTiers, type FirstEligible } from './tiers.js';
 import { indexHolder, indexMarked, indexTest, limitedMatches, withEveryId, wordsComing, type FirstMatches, type IndexTest, type Tested } from './index-terms.js';
 import { ShortIndex } from './short-index.js';
 import { FuseRanker } from './fuzzy/fuse-ranker.js';
 import { titleHits } from './title-highlights.js';
-import type { WordSource } from '../index/index.js';
+import { collectGarbageNow, type WordSource } from '../index/index.js';
 
 export { QueryError, type SortKey } from './query.js';
 export { bodyWords, indexAnswers, readsBodies } from './query-reads.js';
@@ -139,8 +139,7 @@ export class SearchIndex {
     const scanned = everything && q.text && q.words.length && !short ? fullScan(this.docs, withKeep(compileFilters(q, includeDrafts, this.holder()), keep), filtersNeedHay(q), has, (id) => this.hay(id), opts.corpusEligible ?? 0) : null;
     const eligibleNow = (): number[] => this.eligible(key, q, includeDrafts, everything, keep);
     const firstEligible: FirstEligible = (pre, n) => this.firstEligible(key, q, includeDrafts, everything, keep, pre, n);
-    let ranked: Ranked[];
-    let shortRanked: Ranked[] | null = null;
+    let ranked: Ranked[], shortRanked: Ranked[] | null = null;
     let approximate = false;
     // Matches counted in full while only the newest `cap` of them are ranked (the index's answer).
     let counted: number | null = null;
@@ -155,18 +154,17 @@ export class SearchIndex {
     const bounded = tried !== null && !tried.complete;
     if (!q.text) {
       if (tried && !bounded) this.eligibleMemo.set(key, tried.rows, false);
-      const ids = bounded ? tried.rows : (allIds = eligibleNow());
+      const ids = quick ? quick.first : bounded ? tried.rows : (allIds = eligibleNow());
       if (sort === 'relevance' || bounded) sort = 'date';
-      counted = ids.length;
-      approximate = bounded;
+      [counted, everyId, approximate] = [quick ? quick.count : ids.length, quick ? quick.every : null, bounded];
       // In date order already: with a limit only the rows listed are made (at 100k, 100k of them for a page of 1,000).
       ranked = opts.idsOnly ? [] : (sort === 'date' && limit !== null ? ids.slice(0, limit) : ids).map((id) => ({ id, tier: 0, rank: 0, score: 0 }));
     } else if (short) {
-      const found = this.shorts.find(q.text, eligibleNow(), this.docs.length, (id) => this.hay(id));
-      counted = found.inTitle.length + found.inTags.length;
-      allIds = found.inTitle.concat(found.inTags);
-      // In relevance order the list is built final already: only the hits shown are made.
-      ranked = shortRanked = shortRanks(found, opts.idsOnly ? 0 : sort === 'relevance' && limit !== null ? limit : Infinity);
+      // In relevance order the list is built final already: only the hits shown are made, and listed.
+      const most = !opts.idsOnly && sort === 'relevance' && limit !== null ? limit : Infinity;
+      const found = shortFind(this.shorts, q.text, eligibleNow(), this.docs.length, (id) => this.hay(id), most);
+      [counted, allIds, everyId] = found.complete ? [found.count, found.every(), null] : [found.count, null, found.every];
+      ranked = shortRanked = shortRanks(found.listed, opts.idsOnly ? 0 : most);
     } else if (indexed && !scanned) {
       const cap = everything ? Infinity : Math.max(CAP, limit);
       const exact = quick ? quick.first : (tried?.rows ?? this.indexedMatches(key, q, includeDrafts, everything, keep, indexed));
@@ -226,10 +224,11 @@ export class SearchIndex {
     return filterInIdOrder(this.order(), this.docs.length, (id) => marked(id) && byId(id), (id, pos) => rest(this.docs[id], hayOf(id), allBodies || pos < BODY_DEPTH) && indexed(id));
   }
 
-  // The list's rows found without listing every match, when limitedMatches can (the eligible list is made here when the filters read no text).
+  // The list's rows found without listing every match, when limitedMatches can; the eligible list is made here only when the filters
+  // read no text and it will serve again (EligibleMemo.worthListing: at 1M each `tag:mi`, `solana -et` key made one of ~1M ids).
   private limitedRows(key: string, q: ParsedQuery, includeDrafts: boolean, keep: ((id: number) => boolean) | null, indexed: IndexTest | null, cap: number): FirstMatches | Tested | null {
     const filters = this.idFilters(q, includeDrafts, keep), { rest } = filters, hayOf = this.filterHay(q);
-    const listed = !rest || this.eligibleMemo.get(key) ? this.eligible(key, q, includeDrafts, false, keep, filters) : null;
+    const listed = this.eligibleMemo.get(key) ?? (!rest && this.eligibleMemo.worthListing(key, q) ? this.eligible(key, q, includeDrafts, false, keep, filters) : null);
     return limitedMatches(indexed, indexed && indexMarked(this.words, q), listed, this.order(), filters.byId, rest && ((id, pos) => rest(this.docs[id], hayOf(id), pos < BODY_DEPTH)), cap);
   }
 
@@ -259,13 +258,14 @@ export class SearchIndex {
   /** Does, ahead of the first keystrokes, what they would otherwise do: the haystacks, the short index, the fuse records of the
    * newest FALLBACK_N articles (what the typo fallback and small corpora rank), the fuzzy scorer compiled (FuseRanker.warm), and
    * each search path once for the JIT (a cold first three-letter query cost ~60 ms at 10k). A UI calls it once loading is done
-   * and the newest bodies are read ahead (body-preload.ts); results never depend on it. */
-  prepare(): void {
-    for (const step of this.prepareSteps()) step();
+   * and the newest bodies are read ahead (body-preload.ts); results never depend on it. From `collectFrom` articles it ends with
+   * a full garbage collection (COLLECT_PREPARED: what the work left, collected before a key rather than on one). */
+  prepare(collectFrom = COLLECT_PREPARED): void {
+    for (const step of this.prepareSteps(collectFrom)) step();
   }
 
-  /** prepare() as steps of at most PREPARE_CHUNK articles or one search (tens of ms at 100k), for a UI to run one per turn between keys. */
-  prepareSteps(): Array<() => void> {
+  /** prepare() as steps of at most PREPARE_CHUNK articles, one search or the collection (tens of ms at 100k), for a UI to run one per turn between keys. */
+  prepareSteps(collectFrom = COLLECT_PREPARED): Array<() => void> {
     const order = this.order();
     const word = (): string => /\p{L}{4,}/u.exec(order.length ? hayTitle(this.hay(order[0])) : '')?.[0] ?? 'news';
     // A prefix (exact scan + fuse), the word, and a typo of it (the fuzzy fallback); never asking for bodies to be read ahead.
@@ -277,7 +277,7 @@ export class SearchIndex {
     const ends = Array.from({ length: Math.ceil(this.docs.length / PREPARE_CHUNK) }, (_, k) => Math.min(this.docs.length, (k + 1) * PREPARE_CHUNK));
     const hays = ends.map((end) => (): void => void this.shorts.cover(end, (id) => this.hay(id)));
     const warm = (): void => this.ranker.warm(order.slice(0, 100), [FUSE_OPTIONS, FALLBACK_OPTIONS]);
-    return [...hays, () => this.completeHays(), () => this.columns.cover(), () => order.slice(0, FALLBACK_N).forEach((id) => this.ranker.prepare(id)), warm, ...searches];
+    return [...hays, () => this.completeHays(), () => this.columns.cover(), () => order.slice(0, FALLBACK_N).forEach((id) => this.ranker.prepare(id)), warm, ...searches, () => void (this.docs.length >= collectFrom && collectGarbageNow())];
   }
 
   // The attached index's answers for negated words and coins (index-terms.ts), else null.

@@ -4,7 +4,9 @@
 // listed are the ones a search that tests every candidate lists first.
 import { describe, expect, it } from 'vitest';
 import type { WordSource } from '../../../src/core/index/index.js';
-import { firstMatches, firstTested, MOST_TESTS } from '../../../src/core/search/index-terms.js';
+import { firstMatches, firstTested, limitedMatches, MOST_TESTS, type IndexTest } from '../../../src/core/search/index-terms.js';
+import { EligibleMemo } from '../../../src/core/search/filters.js';
+import { parseQuery } from '../../../src/core/search/query.js';
 import { EVERY_MATCH, SearchIndex } from '../../../src/core/search/search.js';
 import { CAP } from '../../../src/core/search/search-settings.js';
 import { makeCorpus } from '../../helpers/make-article.js';
@@ -103,5 +105,56 @@ describe('a limited search over more candidates than MOST_TESTS', () => {
     expect(limited.total).toBe(N);
     expect(limited.matches).toHaveLength(N);
     expect(ids(limited)).toEqual(ids(index.search('regulator')).slice(0, 50));
+  });
+});
+
+describe('limitedMatches without the eligible list', () => {
+  const order = [9, 3, 7, 1, 8, 0, 5, 2, 6, 4];
+  const byId = (id: number): boolean => id !== 8;
+  const marksTest: IndexTest = Object.assign((id: number) => id % 2 === 0, { readsText: false });
+
+  it('lists and counts filters decided by id in one pass over the date order', () => {
+    const m = limitedMatches(null, null, null, order, byId, null, 2);
+    expect(m).toMatchObject({ first: [9, 3], count: 9 });
+    expect(m && 'every' in m && m.every()).toEqual(order.filter(byId));
+    // With the list known it is the answer itself.
+    expect(limitedMatches(null, null, order.filter(byId), order, byId, null, 2)).toBeNull();
+  });
+
+  it('lists and counts free words the index decides under such filters, as over the list', () => {
+    const m = limitedMatches(marksTest, marksTest, null, order, byId, null, 2);
+    const over = limitedMatches(marksTest, marksTest, order.filter(byId), order, byId, null, 2);
+    expect(m).toMatchObject({ first: [0, 2], count: 4 });
+    expect(m && 'every' in m && m.every()).toEqual([0, 2, 6, 4]);
+    expect(over).toMatchObject({ first: [0, 2], count: 4 });
+  });
+});
+
+describe('EligibleMemo.worthListing', () => {
+  const now = Date.UTC(2026, 0, 1);
+  it('lists the plain filters at once, a filter being typed only once it is asked for twice in a row', () => {
+    const memo = new EligibleMemo();
+    expect(memo.worthListing('plain', parseQuery('bitcoin', now))).toBe(true);
+    expect(memo.worthListing('tag:m', parseQuery('tag:m', now))).toBe(false);
+    expect(memo.worthListing('tag:mi', parseQuery('tag:mi', now))).toBe(false);
+    expect(memo.worthListing('tag:mi', parseQuery('tag:mi b', now))).toBe(true);
+    expect(memo.worthListing('-et', parseQuery('solana -et', now))).toBe(false);
+  });
+});
+
+describe('a limited search with filters alone', () => {
+  const T0 = Date.UTC(2026, 0, 1);
+  const articles = makeCorpus(Array.from({ length: 60 }, (_, i) => ({ title: `Story ${i}`, tags: i % 3 === 0 ? ['mining'] : ['markets'], publishedAt: T0 - ((i * 37) % 60) * 60_000 })));
+  const index = new SearchIndex(articles);
+
+  it('lists the newest, counts them all and names every match, as the whole search does', () => {
+    for (const q of ['tag:mi', 'tag:m', 'tag:ma', '-tag:mining', 'tag:zz']) {
+      const whole = index.search(q);
+      const limited = index.search(q, { limit: 5 });
+      expect(limited.hits.map((h) => h.id), q).toEqual(whole.hits.slice(0, 5).map((h) => h.id));
+      expect(limited.total, q).toBe(whole.total);
+      expect(limited.approximate, q).toBe(false);
+      expect(limited.matches, q).toEqual(whole.hits.map((h) => h.id));
+    }
   });
 });

@@ -31,7 +31,9 @@ describe('ShortIndex', () => {
   it.each([...queries])('%j: the titles containing it, then the tags starting with it', (text) => {
     const inTitle = eligible.filter((id) => hayTitle(hays[id]).includes(text));
     const inTags = eligible.filter((id) => !hayTitle(hays[id]).includes(text) && hays[id].tags.some((t) => t.startsWith(text)));
-    expect(shorts.find(text, eligible, corpus.length, (id) => hays[id])).toEqual({ inTitle, inTags });
+    expect(shorts.find(text, eligible, corpus.length, (id) => hays[id])).toEqual({ inTitle, inTags, titles: inTitle.length, tags: inTags.length });
+    // Listing at most one of each: the first of each list, both still counted in full.
+    expect(shorts.find(text, eligible, corpus.length, (id) => hays[id], 1)).toEqual({ inTitle: inTitle.slice(0, 1), inTags: inTags.slice(0, 1), titles: inTitle.length, tags: inTags.length });
   });
 
   it('covers articles added after its first use', () => {
@@ -50,5 +52,17 @@ describe('one- and two-character queries through the engine', () => {
     expect(r.hits.map((h) => h.id)).toEqual([13, 0]);
     expect(r.total).toBe(3);
     expect(index.search('br', { idsOnly: true, limit: 0x7fffffff }).hits.map((h) => h.id).sort((a, b) => a - b)).toEqual([0, 2, 13]);
+  });
+
+  it('names every match of a limited search (title matches, then tag matches), though it lists only the rows shown', () => {
+    for (const text of ['b', 'br', 't', 'e', 'so']) {
+      const all = index.search(text);
+      const limited = index.search(text, { limit: 1 });
+      expect(all.total).toBeGreaterThan(1);
+      expect(limited.hits.map((h) => h.id)).toEqual(all.hits.slice(0, 1).map((h) => h.id));
+      expect(limited.total).toBe(all.total);
+      expect(limited.matches).toEqual(all.hits.map((h) => h.id));
+      expect(limited.matches).toBe(limited.matches);
+    }
   });
 });

@@ -129,13 +129,13 @@ export function makeRows(batch: HandedBatch): MadeRow[] | null {
     const f = articleFields(r.record as ArticleRecord);
     const t = r.text as ArticleText & { body: Buffer };
     const json = r.recordJson ?? JSON.stringify(r.record);
-    return [r.id, r.path, r.size, r.mtime, r.dev, r.ino, r.published, json, r.lead, f.source, f.lang, f.sentiment, f.draft, f.sticky, f.warned, t.title, t.description, t.tags, t.source, t.category, t.coins, t.body.byteOffset, t.body.length];
+    return [r.id, r.path, r.size, r.mtime, r.dev, r.ino, r.published, json, r.lead, f.source, f.lang, f.sentiment, f.draft, f.sticky, f.warned, f.listedFrom, f.listedUntil, t.title, t.description, t.tags, t.source, t.category, t.coins, t.body.byteOffset, t.body.length];
   });
 }
 
 /** The rows makeRows made, as the index's thread writes them, each body a view of `bodies` (no copy). */
 export function madeRows(made: readonly MadeRow[], bodies: ArrayBuffer): HandedRow[] {
-  return made.map(([id, path, size, mtime, dev, ino, published, json, lead, sourceMatch, lang, sentiment, draft, sticky, warned, title, description, tags, source, category, coins, bodyAt, bodyBytes]) => ({
+  return made.map(([id, path, size, mtime, dev, ino, published, json, lead, sourceMatch, lang, sentiment, draft, sticky, warned, listedFrom, listedUntil, title, description, tags, source, category, coins, bodyAt, bodyBytes]) => ({
     id,
     path,
     size,
@@ -145,7 +145,7 @@ export function madeRows(made: readonly MadeRow[], bodies: ArrayBuffer): HandedR
     published,
     recordJson: json,
     lead,
-    fields: { source: sourceMatch, lang, sentiment, draft, sticky, warned },
+    fields: { source: sourceMatch, lang, sentiment, draft, sticky, warned, listedFrom, listedUntil },
     text: { title, description, tags, source, category, body: Buffer.from(bodies, bodyAt, bodyBytes), coins },
   }));
 }

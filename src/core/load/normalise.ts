@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Article, FrontMatterFormat } from '../article.js';
 import { isDraft } from './flags.js';
-import { publishedDate, updatedDate } from './published-date.js';
+import { publicationWindow, publishedDate, updatedDate } from './published-date.js';
 import { repairMojibake } from './mojibake.js';
 import { inDraftsFolder, isJekyllPost, sourceFolder } from '../files/index.js';
 import { sanitizeLine, decodeEntities } from '../text/index.js';
@@ -224,6 +224,7 @@ export function normaliseArticle(input: NormaliseInput): Article {
   const published = publishedDate(data, fileName, info.mtimeMs);
   notes.push(...published.notes);
   input.warnings?.push(...published.warnings);
+  const window = publicationWindow(data, notes);
 
   const url = firstUrl(data);
   const externalId = scalarText(data.externalId);
@@ -260,6 +261,8 @@ export function normaliseArticle(input: NormaliseInput): Article {
     score: toNumber(data.score),
     lang: displayOrNull(scalarText(data.lang)),
     draft: isDraft(data) || inDraftsFolder(info),
+    scheduledAt: window.scheduledAt,
+    expiresAt: window.expiresAt,
     stickyWeight: toNumber(data.stickyWeight) ?? 0,
     url: url === undefined ? null : display(url, false),
     // An identifier, compared byte for byte: only made safe to show, never repaired or decoded.

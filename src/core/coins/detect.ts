@@ -102,10 +102,25 @@ function valueCoins(value: string): string[] {
   return value.split(/\s+/).flatMap((w) => valueCoin(w) ?? []);
 }
 
-// A tag names a coin when it is a ticker that is not also a word (a `gas` tag is about fees), or
-// a name that is not a word; written upper-case, a word-ticker counts too (`LINK`).
+// Tags repeat across a corpus (10k articles: 27k tags, 44 distinct), so each one's coin is worked
+// out once per asset table; bounded, since any string may come from the data.
+const MEMO_LIMIT = 4096;
+const TAG_COINS = new WeakMap<ReturnType<typeof assetTable>, Map<string, string | null>>();
 function tagCoin(tag: string): string | null {
   const t = assetTable();
+  let memo = TAG_COINS.get(t);
+  if (!memo) TAG_COINS.set(t, (memo = new Map()));
+  let coin = memo.get(tag);
+  if (coin === undefined) {
+    coin = tagCoinIn(t, tag);
+    if (memo.size < MEMO_LIMIT) memo.set(tag, coin);
+  }
+  return coin;
+}
+
+// A tag names a coin when it is a ticker that is not also a word (a `gas` tag is about fees), or
+// a name that is not a word; written upper-case, a word-ticker counts too (`LINK`).
+function tagCoinIn(t: ReturnType<typeof assetTable>, tag: string): string | null {
   const v = tag.trim().replace(/^\$/, '');
   const asset = t.bySymbol.get(v.toUpperCase());
   if (asset && (!isWordTicker(asset.symbol) || v === v.toUpperCase())) return asset.symbol;
@@ -178,7 +193,8 @@ export function proseCoins(text: string): string[] {
       if (!WORD_NAMES.has(name)) sure.push(span);
       else if (startsUpper(tok.text) && (!titleCase || CLAUSE_START.test(text.slice(0, span.start)))) maybe.push(span);
       // Not the name here; written in capitals it may still be the ticker (`DAI`): the ticker rules decide.
-      else if (words === 1 && tok.text === tok.text.toUpperCase()) words = 0;
+      // (mayBeCapitals first: most such words are lower-case prose, `data`, `rise`, and need no upper-cased copy.)
+      else if (words === 1 && mayBeCapitals(tok.text) && tok.text === tok.text.toUpperCase()) words = 0;
       if (words > 0) {
         i += words - 1;
         continue;
@@ -212,7 +228,9 @@ export function detectCoins(input: CoinInput): CoinMention[] {
   };
   for (const v of input.coinFields) for (const s of valueCoins(v)) note(s, 'front matter');
   for (const tag of input.tags) note(tagCoin(tag), 'tag');
-  for (const s of cashtags(`${input.title}\n${input.description}\n${input.body ?? ''}`)) note(s, 'cashtag');
+  // Joined only when one part has a `$`: most have none, and the join is a copy of every part.
+  const body = input.body ?? '';
+  if (input.title.includes('$') || input.description.includes('$') || body.includes('$')) for (const s of cashtags(`${input.title}\n${input.description}\n${body}`)) note(s, 'cashtag');
   for (const s of proseCoins(input.title)) note(s, 'title');
   for (const s of proseCoins(input.description)) note(s, 'description');
   return [...found].map(([symbol, where]) => ({ symbol, where }));

@@ -56,6 +56,8 @@ export function articleFields(record: ArticleRecord): ArticleFields {
 
 /** The coins `coin:` finds an article by: its metadata's and its folded body's cashtags, each once. */
 export function articleCoinSymbols(record: ArticleRecord, foldedBody: string): string[] {
-  const found = detectCoins({ title: record[2], description: record[3], tags: record[R.tags], coinFields: record[R.coinFields] });
-  return [...new Set([...found.map((c) => c.symbol), ...bodyCashtagSymbols(foldedBody)])];
+  const symbols = detectCoins({ title: record[2], description: record[3], tags: record[R.tags], coinFields: record[R.coinFields] }).map((c) => c.symbol);
+  // detectCoins gives each symbol once; the body's cashtags (most bodies have none) go after them, each once.
+  for (const s of foldedBody.includes('$') ? bodyCashtagSymbols(foldedBody) : []) if (!symbols.includes(s)) symbols.push(s);
+  return symbols;
 }

@@ -90,3 +90,14 @@ describe('the list columns of a row', () => {
     expect(columns('/w.md')).toEqual([1, 3, 1]);
   });
 });
+
+describe('articleText coins', () => {
+  it('lists the metadata\'s coins most trusted first, then the body\'s cashtags not among them, each once', () => {
+    const r = record('/c.md', 'Solana and $ETH rally', { coinFields: ['BTC'], tags: ['XRP'], description: 'Cardano climbs' });
+    // Front matter, tag, cashtag, title, description; then the body's: `$btc` and `$sol` are there already.
+    expect(articleText(r, 'also $doge and $btc, $sol, $doge').coins).toEqual(['BTC', 'XRP', 'ETH', 'SOL', 'ADA', 'DOGE']);
+    expect(articleText(r, 'no cashtag here').coins).toEqual(['BTC', 'XRP', 'ETH', 'SOL', 'ADA']);
+    // A cashtag only in the description is found as in the title.
+    expect(articleText(record('/d.md', 'Quiet day', { description: 'Fees paid in $SOL' }), '').coins).toEqual(['SOL']);
+  });
+});

@@ -30,7 +30,10 @@ const PAUSE_EVERY = 511;
 /** The index as one load sees it; `finish()` must be called once the load is done. */
 export class IndexSession {
   private readonly rows = new RowStamps();
-  private readonly kept = new Map<string, number>(); // row id of each file this load wrote, by path
+  // Row ids of add()'s articles by turn (a Map by path held ~150 MB of paths at a million files): written
+  // in turn order, none after a write fails, so those written are the first turns'.
+  private readonly written: number[] = [];
+  private added = 0;
   private pending: IndexedArticle[] = [];
   private writable = true;
   private wrote = false;
@@ -118,7 +121,7 @@ export class IndexSession {
    * After handOff, parse outcomes for the other thread: `json` the outcomes as JSON and `spans` each
    * record's place in it, if known (load/parse-worker.ts outcomesJson), `records` each one's record
    * (null: failed; each given the next reserved id), `bodies` their folded bodies. Returns each
-   * one's id (-1: none) for the caller to keep (rowIds() does not know them: a Map of 100k paths
+   * one's id (-1: none) for the caller to keep (writtenIds() does not know them: a Map of 100k paths
    * was ~0.1-0.2 s of the load's thread). Null without handOff.
    */
   hand({ json, spans }: { json: string; spans: Int32Array | null }, records: ReadonlyArray<ArticleRecord | null>, bodies?: ArrayBuffer): Int32Array | null {
@@ -145,7 +148,7 @@ export class IndexSession {
    * of each as it comes: at 100k, holding every record until the last was read peaked ~130 MB
    * of heap above what the load keeps). When most rows are wanted their JSON is read in one
    * sequential pass over the table, not by a lookup per row (at 100k those alone took over a second).
-   * The rows given here are not among those rowIds() names: the caller keeps `id`.
+   * The rows given here are not among those writtenIds() names: the caller keeps `id`.
    */
   async freshEach(paths: readonly string[], stats: Float64Array, fields: number, each: (i: number, record: ArticleRecord, id: number) => void, pause: Pause = noPause): Promise<void> {
     if (stats.length === 0) return;
@@ -198,12 +201,15 @@ export class IndexSession {
   /**
    * Queues a freshly parsed article for writing, with its lead paragraph; `lowerBody` is its
    * folded body for FTS, or null to leave its text to the background build (text-build.ts);
-   * `recordJson`, when given, is JSON.stringify(record)'s text, stored as it is. */
-  add(record: ArticleRecord, lead: string, lowerBody: Buffer | null, recordJson?: string): void {
+   * `recordJson`, when given, is JSON.stringify(record)'s text, stored as it is. Returns the
+   * article's turn (0, 1, 2, ... in the order of the calls), by which writtenIds() gives its row id.
+   */
+  add(record: ArticleRecord, lead: string, lowerBody: Buffer | null, recordJson?: string): number {
+    const turn = this.added++;
     // An index in memory (`--no-cache`, or a cache folder that cannot be written) is closed at
     // the end of the load with nothing reading it: its rows would cost memory (~0.6 GB per
     // million articles) and time for nothing.
-    if (!this.writable || !this.onDisk) return;
+    if (!this.writable || !this.onDisk) return turn;
     const [dev, ino] = splitInode(record[R.inode]);
     this.pending.push({
       path: record[R.path],
@@ -220,18 +226,13 @@ export class IndexSession {
       text: lowerBody === null ? null : articleText(record, lowerBody.toString('utf8')),
     });
     if (this.pending.length >= WRITE_BATCH) this.flush();
+    return turn;
   }
 
-  /**
-   * The index row id of each path (as the index's searches name articles) this session wrote, after
-   * finish(): -1 for a file that has no row (a failed parse, a failed write), a handed one (see
-   * hand()) or one freshEach gave (its caller has the id).
-   */
-  rowIds(paths: readonly string[]): Int32Array {
-    const ids = new Int32Array(paths.length);
-    paths.forEach((p, k) => {
-      ids[k] = this.kept.get(p) ?? -1;
-    });
+  /** After finish(): the row id of each article add() queued, by its turn; -1 for one without a row (a failed write, an index in memory). */
+  writtenIds(): Int32Array {
+    const ids = new Int32Array(this.added).fill(-1);
+    ids.set(this.written);
     return ids;
   }
 
@@ -288,11 +289,9 @@ export class IndexSession {
     try {
       const ids = this.store.put(batch);
       this.wrote = true;
+      for (const id of ids) this.written.push(id);
       // A re-parsed file's old row was replaced by path: it is not a row of a file gone.
-      batch.forEach((it, k) => {
-        this.rows.delete(it.path);
-        this.kept.set(it.path, ids[k]);
-      });
+      for (const it of batch) this.rows.delete(it.path);
     } catch {
       this.writable = false;
     }

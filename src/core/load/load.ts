@@ -95,7 +95,7 @@ const MIN_PARSES_FOR_EARLY_TEXT = 2_000;
 const PARSE = { inlining: false, shareHere: 'when idle' } as const;
 
 // A parsed file's result, in walk order: why it failed, or a freshly parsed article (`id`: the row id
-// session.ts hand() gave it, else -1). A file whose row the index held is in HeldRows instead.
+// session.ts hand() gave it, else its index.add() turn). A file whose row the index held is in HeldRows instead.
 type Failure = { reason: string; inode: string | null };
 type Parsed = { record: ArticleRecord; lead: string; lowerBody: Buffer | null; id: number };
 type Slot = Parsed | Failure;
@@ -124,14 +124,13 @@ export function warmStart(paths: string[], limit: number, opts: Pick<LoadOptions
   if (!reader) return null;
   try {
     const includeDrafts = opts.includeDrafts ?? false;
-    const now = opts.now ?? Date.now();
     const table = new ArticleTable(cap, limit);
     const ids: number[] = [];
-    const articles = reader.firstPage(limit, includeDrafts, ids, now).map((r, id) => LazyArticle.fromRecord(r, id, null, cap, table));
+    const articles = reader.firstPage(limit, includeDrafts, ids, opts.now).map((r, id) => LazyArticle.fromRecord(r, id, null, cap, table));
     const rowIds = Int32Array.from(ids);
     // `counts: false`: the rows alone (the skeleton's first screen), before the counts' index walks.
     if (articles.length === 0 || opts.counts === false) return articles.length ? { articles, rowIds, listed: Number.NaN, total: Number.NaN } : null;
-    return { articles, rowIds, listed: reader.count(includeDrafts, now), total: reader.count(true) };
+    return { articles, rowIds, listed: reader.count(includeDrafts, opts.now), total: reader.count(true) };
   } catch {
     return null;
   } finally {
@@ -216,9 +215,8 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   // files; hand() then gives each row's id, kept with its article's (indexIds), not looked up by path.
   const handed = earlyText?.rows && misses.length <= ROWS_HANDED ? index.handOff(misses.length, earlyText.rows) : false;
   const handedBodies = handed && misses.length <= ROWS_HELD;
-  // Each article's index row id (indexIds): a held row's, a handed one's, else -1 until finish() (at `writtenAt`).
+  // Each article's index row id (indexIds): a held row's, a handed one's, else its index.add() turn until finish() (at `writtenAt`).
   const [rowIds, writtenAt]: number[][] = [[], []];
-
   const articles: Article[] = [];
   const seen = seenFiles();
   let flushed = 0;
@@ -247,7 +245,7 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
       // The parsed body goes to the index, not into memory: a search reads it back from the file.
       const article = slot === undefined ? LazyArticle.ofRow(table, kept.row(i), articles.length) : LazyArticle.fromRecord(slot.record, articles.length, null, cap, table);
       if (slot !== undefined && !handed) writtenAt.push(rowIds.length);
-      rowIds.push(slot === undefined ? kept.id(i) : handed ? slot.id : -1);
+      rowIds.push(slot === undefined ? kept.id(i) : slot.id);
       articles.push(article);
       batch.push(article);
     }
@@ -264,7 +262,7 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
       const ids = handed ? index.hand(json ?? { json: JSON.stringify(parsed.map((f) => f.outcome)), spans: null }, parsed.map((f) => (f.outcome.ok ? f.outcome.record : null)), handedBodies ? bodies : undefined) : null;
       parsed.forEach((f, k) => {
         const slot = slotOf(f, ids?.[k]);
-        if (!failed(slot) && !ids) index.add(slot.record, slot.lead, slot.lowerBody, f.recordJson);
+        if (!failed(slot) && !ids) slot.id = index.add(slot.record, slot.lead, slot.lowerBody, f.recordJson);
         slots[misses[start + k]] = slot;
       });
       done += parsed.length;
@@ -287,7 +285,9 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   if (handed) void rowsWritten.then((ok) => opts.onCacheWritten?.(written && ok));
   else opts.onCacheWritten?.(useCache && written);
   const indexIds = Int32Array.from(rowIds);
-  if (writtenAt.length > 0) index.rowIds(writtenAt.map((k) => articles[k].path)).forEach((id, j) => (indexIds[writtenAt[j]] = id));
+  // A written row's id by its article's turn (asked by path, a million files made a million path strings at the load's peak).
+  const byTurn = writtenAt.length > 0 ? index.writtenIds() : null;
+  for (const k of writtenAt) indexIds[k] = byTurn?.[indexIds[k]] ?? -1;
   return loaded(articles, warnings, build, index.complete, useCache ? indexIds : null, rowsWritten);
 }
 

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Article, FrontMatterFormat } from '../article.js';
 import { isDraft } from './flags.js';
-import { publicationWindow, publishedDate, updatedDate } from './published-date.js';
+import { PUBLISHED_KEYS, UPDATED_KEYS, publicationWindow, publishedDate, updatedDate } from './published-date.js';
 import { repairMojibake } from './mojibake.js';
 import { inDraftsFolder, isJekyllPost, sourceFolder } from '../files/index.js';
 import { sanitizeLine, decodeEntities } from '../text/index.js';
@@ -196,6 +196,21 @@ function displayList(values: readonly unknown[], split: RegExp): string[] {
   return out;
 }
 
+/**
+ * The top-level front-matter keys normaliseArticle reads: an index record (article-record.ts)
+ * depends on no other. The cover image's (`coverImage`, `image`) too, though the record does not
+ * hold the cover: its repair adds the note "repaired mojibake". A parse for a record may read only
+ * these (parse.ts); tests/core/load/record-yaml.test.ts checks that normaliseArticle reads no other.
+ */
+export const RECORD_KEYS: ReadonlySet<string> = new Set([
+  'title', 'source', 'author', 'authors', 'taxonomies', ...PUBLISHED_KEYS, ...UPDATED_KEYS, ...URL_KEYS, 'externalId',
+  'coverImage', 'image', 'description', 'excerpt', 'summary', 'category', 'categories', 'tag', 'tags', 'keywords', ...COIN_KEYS,
+  'sentiment', 'score', 'lang', 'draft', 'published', 'stickyWeight',
+]);
+
+/** RECORD_KEYS for an all-ASCII file (decode.ts) without the cover's: its one effect on a record, a mojibake repair, needs non-ASCII text. */
+export const ASCII_RECORD_KEYS: ReadonlySet<string> = new Set([...RECORD_KEYS].filter((key) => key !== 'coverImage' && key !== 'image'));
+
 /** Builds the normalised Article from parsed front matter and body. */
 export function normaliseArticle(input: NormaliseInput): Article {
   const { data, info } = input;
@@ -224,7 +239,6 @@ export function normaliseArticle(input: NormaliseInput): Article {
   const published = publishedDate(data, fileName, info.mtimeMs);
   notes.push(...published.notes);
   input.warnings?.push(...published.warnings);
-  const window = publicationWindow(data, notes);
 
   const url = firstUrl(data);
   const externalId = scalarText(data.externalId);
@@ -261,8 +275,7 @@ export function normaliseArticle(input: NormaliseInput): Article {
     score: toNumber(data.score),
     lang: displayOrNull(scalarText(data.lang)),
     draft: isDraft(data) || inDraftsFolder(info),
-    scheduledAt: window.scheduledAt,
-    expiresAt: window.expiresAt,
+    ...publicationWindow(data, notes), // scheduledAt, expiresAt
     stickyWeight: toNumber(data.stickyWeight) ?? 0,
     url: url === undefined ? null : display(url, false),
     // An identifier, compared byte for byte: only made safe to show, never repaired or decoded.

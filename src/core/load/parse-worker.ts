@@ -50,7 +50,7 @@ function parseOne(job: ParseJob, cap: number, withBody: boolean): FileParse {
   const read = readCappedSync(job.path, cap, (readInto ??= Buffer.allocUnsafeSlow(READ_INTO)));
   if (read.kind === 'skip') return { outcome: { ok: false, reason: read.reason, inode: null }, folded: null, bytes: 0, ascii: true };
   const info = { path: job.path, relPath: job.relPath, size: read.size, mtimeMs: read.mtimeMs, folderName: job.folderName };
-  const parsed = parseArticle(read.bytes, info, 0);
+  const parsed = parseArticle(read.bytes, info, 0, true);
   if (!parsed.ok) return { outcome: { ok: false, reason: parsed.reason, inode: read.inode }, folded: null, bytes: 0, ascii: true };
   // toRecord reads the metadata's fields alone: the article is passed as it is, not copied
   // without its body, front matter and cover (an object rest copy per file).

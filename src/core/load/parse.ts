@@ -8,7 +8,7 @@ import { readMetadataLines } from './front-matter/metadata-lines.js';
 import { readFrontMatter } from './front-matter/index.js';
 import { LIMITS, formatBytes } from './limits.js';
 import { repairMojibake } from './mojibake.js';
-import { normaliseArticle, type FileInfo } from './normalise.js';
+import { ASCII_RECORD_KEYS, normaliseArticle, RECORD_KEYS, type FileInfo } from './normalise.js';
 import { sanitizeLine } from '../text/index.js';
 
 export type { FileInfo } from './normalise.js';
@@ -46,14 +46,16 @@ export function cutLongLines(body: string, max: number = LIMITS.maxLineLength): 
 
 /**
  * Parses one file. `raw` may be shorter than `info.size` when the loader capped the read; the
- * article then loads truncated with a warning. Never throws.
+ * article then loads truncated with a warning. With `forRecord`, the article is made for its index
+ * record and body alone (article-record.ts's toRecord): its front matter may hold only the keys
+ * the record is made from (normalise.ts's RECORD_KEYS, ASCII_RECORD_KEYS). Never throws.
  */
-export function parseArticle(raw: Buffer, info: FileInfo, id: number): ParseOutcome {
+export function parseArticle(raw: Buffer, info: FileInfo, id: number, forRecord = false): ParseOutcome {
   try {
     const truncated = info.size > raw.length;
     const decoded = decodeArticleBytes(raw, truncated);
     if (!decoded.ok) return decoded;
-    const front = readFrontMatter(decoded.text);
+    const front = readFrontMatter(decoded.text, forRecord ? (decoded.ascii ? ASCII_RECORD_KEYS : RECORD_KEYS) : undefined);
     if (!front.ok) return front;
     const notes = [...decoded.notes, ...front.notes];
     const warnings: string[] = [];

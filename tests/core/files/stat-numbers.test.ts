@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bindingAllowed, statMethod, statNumbers, type StatMethod } from '../../../src/core/files/stat-numbers.js';
+import { bindingAllowed, fstatNumbers, statMethod, statNumbers, type StatMethod } from '../../../src/core/files/stat-numbers.js';
 import { statPaths } from '../../../src/core/files/stat-thread.js';
 import { article, cleanup, makeTempDir, mkfifo, write } from '../load/loader-fs.js';
 
@@ -59,6 +59,44 @@ describe('statNumbers', () => {
     const out = new Float64Array(entries.length * 4);
     entries.forEach((p, i) => statNumbers(p, out, i * 4, 'statSync'));
     expect(Array.from(statPaths(entries))).toEqual(Array.from(out));
+  });
+});
+
+describe('fstatNumbers', () => {
+  let root: string;
+  beforeAll(() => {
+    root = makeTempDir();
+  });
+  afterAll(() => cleanup(root));
+
+  // What fs.fstatSync says of `fd`, as fstatNumbers writes it (null: not a regular file).
+  const fstatExpected = (fd: number): number[] | null => {
+    const st = fs.fstatSync(fd);
+    return st.isFile() ? [st.size, st.mtimeMs, st.dev, st.ino] : null;
+  };
+
+  it.each([undefined, 'binding', 'statSync'] as const)('gives what fs.fstatSync says for a file and a folder, and throws for a closed descriptor (%s)', (method) => {
+    const file = write(root, 'g/a.md', article('A'));
+    fs.utimesSync(file, 1_700_000_000.123456, 1_700_000_000.987654);
+    for (const [p, flags] of [[file, 'r'], [path.join(root, 'g'), 'r']] as const) {
+      const fd = fs.openSync(p, flags);
+      try {
+        const out = new Float64Array(4).fill(7);
+        const regular = fstatNumbers(fd, out, method);
+        const want = fstatExpected(fd);
+        expect(regular, p).toBe(want !== null);
+        expect(regular ? Array.from(out) : null, p).toEqual(want);
+      } finally {
+        fs.closeSync(fd);
+      }
+    }
+    const fd = fs.openSync(file, 'r');
+    const out = new Float64Array(4);
+    expect(fstatNumbers(fd, out, method)).toBe(true);
+    expect(out[0]).toBe(Buffer.byteLength(article('A')));
+    expect(out[1]).toBe(fs.statSync(file).mtimeMs);
+    fs.closeSync(fd);
+    expect(() => fstatNumbers(fd, out, method)).toThrow(/EBADF/);
   });
 });
 

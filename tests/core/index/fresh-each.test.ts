@@ -1,6 +1,7 @@
 // IndexSession.freshEach: each file whose row still describes it is given with its record and its
 // row id (the caller keeps the id: rowIds() names only the rows the session wrote), whether the
-// row ids are dense (looked up in a typed array) or sparse (a Map).
+// row ids are dense (looked up in a typed array) or sparse (a Map); and a load's indexIds, whose rows
+// the session wrote, found by each article's turn in IndexSession.add (writtenIds).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -78,5 +79,23 @@ describe('IndexSession.freshEach', () => {
     const ids = storedIds(indexFile(cacheDir, [dir]));
     expect(warm.articles).toHaveLength(5);
     expect(Array.from(warm.indexIds ?? [])).toEqual(warm.articles.map((a) => ids.get(a.path)));
+  });
+});
+
+describe('IndexSession.writtenIds', () => {
+  it("a cold load's indexIds name each article's row past a write batch, a file loaded twice through a link and a file that fails", async () => {
+    const dir = path.join(root, 'many');
+    fs.mkdirSync(dir);
+    // More than one write transaction's rows (session.ts WRITE_BATCH, 2,000): ids from more than one put().
+    for (let n = 0; n < 2_100; n++) fs.writeFileSync(path.join(dir, `a-${String(n).padStart(5, '0')}.md`), `---\ntitle: Story ${n}\n---\nBody ${n}.\n`);
+    // A second name of the same file (parsed and written twice, loaded once) and a binary file (no row), early in the walk's order.
+    fs.linkSync(path.join(dir, 'a-00003.md'), path.join(dir, 'a-00003b.md'));
+    fs.writeFileSync(path.join(dir, 'a-00005b.md'), Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0, 1, 2]));
+    const cold = await loadCorpus([dir], { cacheDir, workers: 0 });
+    const ids = storedIds(indexFile(cacheDir, [dir]));
+    expect(cold.articles).toHaveLength(2_100);
+    expect(cold.warnings.map((w) => path.basename(w.path))).toEqual(['a-00005b.md']);
+    expect(Array.from(cold.indexIds ?? [])).toEqual(cold.articles.map((a) => ids.get(a.path)));
+    expect(new Set(cold.indexIds).size).toBe(2_100);
   });
 });

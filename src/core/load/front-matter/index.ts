@@ -11,6 +11,7 @@ import { findBlock } from './block.js';
 import { readMetadataLines } from './metadata-lines.js';
 import { describeParseError, parseFrontMatterSource } from './engines.js';
 import { emptyShape, parseSimpleYaml, type SimpleShape } from './simple-yaml.js';
+import { readRecordYaml } from './record-yaml.js';
 import { LIMITS } from '../limits.js';
 import { FrontMatterLimitError, safeCopy } from './safe-data.js';
 import { sanitizeLine, sanitizeText } from '../../text/index.js';
@@ -43,8 +44,12 @@ function withoutControls(format: FrontMatterFormat, source: string): unknown {
 // reached (its depth test throws at maxDepth for a container) and no key it drops.
 const copiesAsIs = (s: SimpleShape): boolean => s.nodes <= LIMITS.maxFrontMatterNodes && s.keys <= LIMITS.maxKeys && s.depth < LIMITS.maxDepth && !s.protoKey;
 
-/** Splits text into front matter and body and parses the front matter as data only. */
-export function readFrontMatter(text: string): FrontMatterOutcome {
+/**
+ * Splits text into front matter and body and parses the front matter as data only. With `keep`
+ * (top-level keys), a YAML block of the common shape may come back holding only those keys
+ * (record-yaml.ts): for a caller that reads no other, with the same values and outcome otherwise.
+ */
+export function readFrontMatter(text: string, keep?: ReadonlySet<string>): FrontMatterOutcome {
   const block = findBlock(text);
   if (block === null) {
     // MultiMarkdown's and Pelican's `Key: value` lines, read as YAML's simplest form is.
@@ -54,6 +59,8 @@ export function readFrontMatter(text: string): FrontMatterOutcome {
   }
   if (typeof block === 'string') return refuse(block);
   if (block.format === 'yaml') {
+    const kept = keep === undefined ? undefined : readRecordYaml(block.source, keep);
+    if (kept !== undefined) return { ok: true, format: 'yaml', data: kept, body: block.body, notes: [] };
     // The shapes nearly every feed writes come out of simple-yaml.ts as null-prototype maps of
     // strings, nulls and lists with no alias: safeCopy's copy of them is the same data, and was
     // an eighth of a cold load's parse. Anything else takes the path below.

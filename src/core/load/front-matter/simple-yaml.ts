@@ -60,9 +60,21 @@ const NOT_PLAIN = /^(?:[?:,[\]{}#&*!|>'"%@`]|-(?: |$))|: | #|:$/;
 // Deeper than the loader accepts anyway (LIMITS.maxDepth): let js-yaml and safeCopy refuse it.
 const MAX_DEPTH = 32;
 
+/** Whether `source` holds a character that sends a block to js-yaml whatever its shape (UNSAFE_CHARS, a lone surrogate). */
+export const hasUnsafeChars = (source: string): boolean => UNSAFE_CHARS.test(source) || (SURROGATE.test(source) && LONE_SURROGATE.test(source));
+
+/** Whether `key` (a mapping key as written, before its colon) is one the simple shapes read, other than `__proto__`. */
+export const isSimpleKey = (key: string): boolean => KEY.test(key) && key !== '__proto__';
+
+/** A one-line scalar (`text`: the value after `key: ` or `- `) as parseSimpleYaml reads it; undefined when js-yaml must. */
+export function scalarAsWritten(text: string): string | null | undefined {
+  const value = readScalar(text, false);
+  return value === GIVE_UP ? undefined : (value as string | null);
+}
+
 /** The block parsed, when it is one of the simple shapes; undefined when js-yaml must read it. */
 export function parseSimpleYaml(source: string, shape: SimpleShape = emptyShape()): Record<string, Value> | undefined {
-  if (UNSAFE_CHARS.test(source) || (SURROGATE.test(source) && LONE_SURROGATE.test(source))) return undefined;
+  if (hasUnsafeChars(source)) return undefined;
   const starts: number[] = [];
   const ends: number[] = [];
   const indents: number[] = [];
@@ -116,7 +128,7 @@ function readMapping(c: Cursor, indent: number, depth: number): { [key: string]:
     const colon = source.indexOf(':', start);
     if (colon <= start || colon >= end) return GIVE_UP;
     const key = source.slice(start, colon);
-    if (!KEY.test(key) || key === '__proto__') return GIVE_UP;
+    if (!isSimpleKey(key)) return GIVE_UP;
     c.shape.keys += 1;
     if (key === 'constructor' || key === 'prototype') c.shape.protoKey = true;
     c.pos++;

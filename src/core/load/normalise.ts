@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Article, FrontMatterFormat } from '../article.js';
 import { isDraft } from './flags.js';
-import { PUBLISHED_KEYS, UPDATED_KEYS, publicationWindow, publishedDate, updatedDate } from './published-date.js';
+import { EXPIRY_KEYS, PUBLISHED_KEYS, SCHEDULE_KEYS, UPDATED_KEYS, publicationWindow, publishedDate, updatedDate } from './published-date.js';
 import { repairMojibake } from './mojibake.js';
 import { inDraftsFolder, isJekyllPost, sourceFolder } from '../files/index.js';
 import { sanitizeLine, decodeEntities } from '../text/index.js';
@@ -203,7 +203,7 @@ function displayList(values: readonly unknown[], split: RegExp): string[] {
  * these (parse.ts); tests/core/load/record-yaml.test.ts checks that normaliseArticle reads no other.
  */
 export const RECORD_KEYS: ReadonlySet<string> = new Set([
-  'title', 'source', 'author', 'authors', 'taxonomies', ...PUBLISHED_KEYS, ...UPDATED_KEYS, ...URL_KEYS, 'externalId',
+  'title', 'source', 'author', 'authors', 'taxonomies', ...PUBLISHED_KEYS, ...UPDATED_KEYS, ...SCHEDULE_KEYS, ...EXPIRY_KEYS, ...URL_KEYS, 'externalId',
   'coverImage', 'image', 'description', 'excerpt', 'summary', 'category', 'categories', 'tag', 'tags', 'keywords', ...COIN_KEYS,
   'sentiment', 'score', 'lang', 'draft', 'published', 'stickyWeight',
 ]);

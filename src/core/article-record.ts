@@ -20,12 +20,14 @@ export type ArticleRecord = [
   url: string | null, format: FrontMatterFormat,
   size: number, mtimeMs: number, notes: string[], inode: string, bodyLength: number, warnings: string[],
   coinFields: string[], externalId: string | null,
+  // Null for the usual article with neither; one field, so that costs the row 5 bytes of JSON.
+  window: [scheduledAt: number | null, expiresAt: number | null] | null,
 ];
 
 /** Positions of the fields other modules read directly. */
-export const R = { path: 0, relPath: 1, source: 7, sourceKey: 8, categories: 9, tags: 10, sentiment: 11, lang: 13, format: 17, size: 18, mtimeMs: 19, inode: 21, bodyLength: 22, warnings: 23, coinFields: 24, externalId: 25 } as const;
+export const R = { path: 0, relPath: 1, source: 7, sourceKey: 8, categories: 9, tags: 10, sentiment: 11, lang: 13, format: 17, size: 18, mtimeMs: 19, inode: 21, bodyLength: 22, warnings: 23, coinFields: 24, externalId: 25, window: 26 } as const;
 /** Number of fields in a record. */
-export const RECORD_LENGTH = 26;
+export const RECORD_LENGTH = 27;
 const FORMATS: ReadonlySet<string> = new Set(['yaml', 'toml', 'json', 'none']);
 // Anything sanitizeLine would have removed: the parser never stores these, so finding one means
 // the record was not written by us and must not reach the terminal.
@@ -37,6 +39,7 @@ export function toRecord(a: ArticleMeta, inode: string, bodyLength: number, warn
     a.path, a.relPath, a.title, a.description, a.publishedAt, a.dateGuessed, a.updatedAt,
     a.source, a.sourceKey, a.categories, a.tags, a.sentiment, a.score, a.lang, a.draft, a.stickyWeight,
     a.url, a.format, a.size, a.mtimeMs, a.notes, inode, bodyLength, warnings, a.coinFields, a.externalId,
+    a.scheduledAt === null && a.expiresAt === null ? null : [a.scheduledAt, a.expiresAt],
   ];
 }
 
@@ -59,7 +62,8 @@ function recordCheck(isText: (v: unknown) => boolean): (v: unknown) => v is Arti
       isTextOrNull(v[11]) && isNumberOrNull(v[12]) && isTextOrNull(v[13]) && typeof v[14] === 'boolean' && isNumber(v[15]) &&
       isTextOrNull(v[16]) && typeof v[17] === 'string' && FORMATS.has(v[17]) &&
       isCount(v[18]) && isNumber(v[19]) && isTextList(v[20]) && typeof v[21] === 'string' && isCount(v[22]) && isTextList(v[23]) && isTextList(v[24]) &&
-      isTextOrNull(v[25])
+      isTextOrNull(v[25]) &&
+      (v[26] === null || (Array.isArray(v[26]) && v[26].length === 2 && isNumberOrNull(v[26][0]) && isNumberOrNull(v[26][1])))
     );
   };
 }

@@ -44,6 +44,13 @@ export interface Article {
   lang: string | null;
   /** Drafts are hidden unless asked for. */
   draft: boolean;
+  /**
+   * Hugo's `publishDate` in epoch ms when the front matter gives one, else null: before it the
+   * article is scheduled, hidden like a draft (publication-window.ts; without it, its date counts).
+   */
+  scheduledAt: number | null;
+  /** Hugo's `expiryDate` (`expirydate`, `unpublishdate`) in epoch ms, else null: from then on it is hidden like a draft. */
+  expiresAt: number | null;
   /** Higher floats to the top of the default listing; 0 when absent. */
   stickyWeight: number;
   /** url | canonical | link, else null. */

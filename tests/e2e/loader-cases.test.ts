@@ -72,6 +72,31 @@ describe('loader cases through the CLI', () => {
     expect(titles(run(['-f', 'category:regulation', '-p', 'title', `${cases}/loader-more/accents`]).stdout)).toEqual(['Autorité Publie Un Guide']);
   });
 
+  it('publication-window: expired and not-yet-published articles hidden like drafts, shown with --drafts, with the index as without it', () => {
+    const dir = `${cases}/loader-more/publication-window`;
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-window-'));
+    const listed = ['Expiry Nobody Can Read', 'Ordinary Market Wrap', 'Publish Date Governs Over Date', 'Staking Promotion Runs All Year'];
+    const indexed = (args: string[]): string[] => {
+      const r = spawnSync(process.execPath, [cli, ...args, '-p', 'title', dir], { cwd: repo, encoding: 'utf8', input: '', env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: cache } });
+      return titles(r.stdout);
+    };
+    try {
+      expect(titles(run(['-f', '', '-p', 'title', dir]).stdout)).toEqual(listed);
+      expect(titles(run(['--drafts', '-f', '', '-p', 'title', dir]).stdout)).toHaveLength(9);
+      for (const args of [['-f', ''], ['-f', 'source:hugo'], ['-f', 'listed']]) {
+        const want = args[1] === 'listed' ? ['Expiry Nobody Can Read', 'Staking Promotion Runs All Year'] : listed;
+        expect(indexed(args), `${args.join(' ')} (writing the index)`).toEqual(want);
+        expect(indexed(args), `${args.join(' ')} (from the index)`).toEqual(want);
+      }
+      expect(indexed(['--drafts', '-f', ''])).toHaveLength(9);
+      const rows = json('loader-more/publication-window', ['--drafts']) as unknown as Record<string, { scheduledAt: string | null; expiresAt: string | null }>;
+      expect(rows['scheduled.md']).toMatchObject({ scheduledAt: '2999-01-15T08:00:00.000Z', expiresAt: null });
+      expect(rows['expired.md']).toMatchObject({ scheduledAt: null, expiresAt: '2025-10-31T23:59:59.000Z' });
+    } finally {
+      fs.rmSync(cache, { recursive: true, force: true });
+    }
+  });
+
   it('accents-strokes: letters with a stroke (ł ø đ ħ ı) found without them in every kind of term, with the index as without it', () => {
     const dir = `${cases}/loader-more/accents-strokes`;
     const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-strokes-'));

@@ -24,6 +24,8 @@ export function makeArticle(partial: Partial<Article> = {}): Article {
     score: null,
     lang: 'en',
     draft: false,
+    scheduledAt: null,
+    expiresAt: null,
     stickyWeight: 0,
     url: null,
     externalId: null,

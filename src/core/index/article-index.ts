@@ -21,8 +21,10 @@ export type IndexTerm =
 /** A parsed query and the draft rule of the run. */
 export interface IndexQuery {
   terms: readonly IndexTerm[];
-  /** Drafts are listed (`--drafts`, or `is:draft` among the terms). */
+  /** Drafts are listed (`--drafts`, or `is:draft` among the terms); so are articles outside their publication window (core/publication-window.ts). */
   includeDrafts: boolean;
+  /** The time (epoch ms) the publication windows are tested at; now when absent. */
+  now?: number;
   /** The positive free words do not narrow: every article passing the other terms is a candidate. */
   filtersOnly?: boolean;
 }

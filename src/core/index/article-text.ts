@@ -145,14 +145,14 @@ export function makeRows(batch: HandedBatch): MadeRow[] | null {
     const f = articleFields(r);
     const b = body as Buffer;
     const t = articleText(r, cashtagText(b));
-    made.push([id, r[R.path], r[R.size], r[R.mtimeMs], dev, ino, wholeMs(r[4]), recordJson ?? JSON.stringify(r), lead, f.source, f.lang, f.sentiment, f.draft, f.sticky, f.warned, t.title, t.description, t.tags, t.source, t.category, t.coins, b.byteOffset, b.length]);
+    made.push([id, r[R.path], r[R.size], r[R.mtimeMs], dev, ino, wholeMs(r[4]), recordJson ?? JSON.stringify(r), lead, f.source, f.lang, f.sentiment, f.draft, f.sticky, f.warned, f.listedFrom, f.listedUntil, t.title, t.description, t.tags, t.source, t.category, t.coins, b.byteOffset, b.length]);
   });
   return made;
 }
 
 /** The rows makeRows made, as the index's thread writes them, each body a view of `bodies` (no copy). */
 export function madeRows(made: readonly MadeRow[], bodies: ArrayBuffer): HandedRow[] {
-  return made.map(([id, path, size, mtime, dev, ino, published, json, lead, sourceMatch, lang, sentiment, draft, sticky, warned, title, description, tags, source, category, coins, bodyAt, bodyBytes]) => ({
+  return made.map(([id, path, size, mtime, dev, ino, published, json, lead, sourceMatch, lang, sentiment, draft, sticky, warned, listedFrom, listedUntil, title, description, tags, source, category, coins, bodyAt, bodyBytes]) => ({
     id,
     path,
     size,
@@ -162,7 +162,7 @@ export function madeRows(made: readonly MadeRow[], bodies: ArrayBuffer): HandedR
     published,
     recordJson: json,
     lead,
-    fields: { source: sourceMatch, lang, sentiment, draft, sticky, warned },
+    fields: { source: sourceMatch, lang, sentiment, draft, sticky, warned, listedFrom, listedUntil },
     text: { title, description, tags, source, category, body: Buffer.from(bodies, bodyAt, bodyBytes), coins },
   }));
 }

@@ -22,6 +22,21 @@ export interface ArticleFields {
   sticky: number;
   /** 1 when the record carries load warnings, else 0. */
   warned: number;
+  /**
+   * When the article is listed from (publication-window.ts listedFrom), as query-plan.ts's
+   * LISTED_NOW reads it: null for "from its `published` column" (nearly every row, so the column
+   * costs a byte), 0 when nothing delays it (a guessed date), else its publish date.
+   */
+  listedFrom: number | null;
+  /** Its expiry in epoch ms, null for none. */
+  listedUntil: number | null;
+}
+
+// The listed-from column as LISTED_NOW reads it (see ArticleFields.listedFrom).
+function listedFromColumn(record: ArticleRecord): number | null {
+  const window = record[R.window];
+  if (window && window[0] !== null) return Math.floor(window[0]);
+  return record[5] ? 0 : null;
 }
 
 /** The filter columns of a record. */
@@ -34,6 +49,8 @@ export function articleFields(record: ArticleRecord): ArticleFields {
     draft: record[14] ? 1 : 0,
     sticky: record[15],
     warned: record[R.warnings].length > 0 ? 1 : 0,
+    listedFrom: listedFromColumn(record),
+    listedUntil: record[R.window]?.[1] ?? null,
   };
 }
 

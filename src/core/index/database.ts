@@ -16,7 +16,7 @@ export { cacheDirectory, indexFile } from './location.js';
 /** SQLite's application_id for this program's index files: "CNTI". */
 export const APPLICATION_ID = 0x434e5449;
 /** Bump when the schema or what is stored per article changes; older files are rebuilt. */
-export const INDEX_FORMAT = 6;
+export const INDEX_FORMAT = 7;
 
 /**
  * How long a statement waits for another connection's write lock before failing, in ms: a second
@@ -55,12 +55,16 @@ const SECONDARY_INDEXES = `
   -- and every column a query plan's conditions read (index/query-plan.ts): a filter is one pass
   -- over this index (tens of bytes a row), not over the table, whose rows hold the article JSON
   -- (measured at 100k: source:/sentiment: 400-600 ms over the table, 12-30 ms over the index).
-  CREATE INDEX IF NOT EXISTS articles_list ON articles (draft, sticky DESC, published DESC, sentiment, lang, source_match);
+  CREATE INDEX IF NOT EXISTS articles_list ON articles (draft, sticky DESC, published DESC, sentiment, lang, source_match, listed_from, listed_until);
+  -- The few rows a publish or expiry date (or a guessed date) sets apart, so the list's count finds
+  -- those outside their window by seeks (index/reader.ts count()).
+  CREATE INDEX IF NOT EXISTS articles_listed_from ON articles (listed_from) WHERE listed_from IS NOT NULL;
+  CREATE INDEX IF NOT EXISTS articles_listed_until ON articles (listed_until) WHERE listed_until IS NOT NULL;
 `;
 
 /** Drops the secondary indexes (see SECONDARY_INDEXES) before a bulk write into an empty table. */
 export function dropSecondaryIndexes(db: Database.Database): void {
-  db.exec('DROP INDEX IF EXISTS articles_published; DROP INDEX IF EXISTS articles_warned; DROP INDEX IF EXISTS articles_list;');
+  db.exec('DROP INDEX IF EXISTS articles_published; DROP INDEX IF EXISTS articles_warned; DROP INDEX IF EXISTS articles_list; DROP INDEX IF EXISTS articles_listed_from; DROP INDEX IF EXISTS articles_listed_until;');
 }
 
 /** Builds the secondary indexes that are missing (SECONDARY_INDEXES), each in one pass; a no-op when all are there. */
@@ -92,7 +96,12 @@ const SCHEMA = `
     -- so SQL decides them exactly; '' for none (never NULL: a negated term must not meet NULL).
     source_match TEXT NOT NULL DEFAULT '',
     lang TEXT NOT NULL DEFAULT '',
-    sentiment TEXT NOT NULL DEFAULT ''
+    sentiment TEXT NOT NULL DEFAULT '',
+    -- When the article is listed (core/publication-window.ts), as index/columns.ts writes them:
+    -- from (null: its \`published\`; 0: always) until (null: no expiry), tested against the
+    -- clock at each query (query-plan.ts LISTED_NOW), so an expiry passes without a rewrite.
+    listed_from INTEGER,
+    listed_until INTEGER
   ) STRICT;
   ${SECONDARY_INDEXES}
   -- The coins coin: finds each article by (index/columns.ts), written with the full text.

@@ -19,6 +19,15 @@ export const MIN_WORD = 3;
 /** Most tokens one word may be answered through: past it FTS5's OR costs more than a scan. */
 export const MAX_TOKENS = 64;
 
+/**
+ * The drafts rule as SQL: not a draft, and inside its publication window at the parameter's time
+ * (epoch ms, bound twice: LISTED_PARAMS). What the columns hold: index/columns.ts ArticleFields.
+ */
+export const LISTED_NOW = 'draft = 0 AND coalesce(listed_from, published, 0) <= ? AND (listed_until IS NULL OR listed_until > ?)';
+
+/** LISTED_NOW's parameters for `now` (epoch ms). */
+export const listedParams = (now: number): [number, number] => [now, now];
+
 /** SQL for one query: a MATCH expression (null: none) and conditions on `articles` (ANDed) with their parameters. */
 export interface QueryPlan {
   match: string | null;
@@ -116,7 +125,10 @@ export function planQuery(query: IndexQuery, vocabulary: string, withWords: bool
   const params: Array<string | number> = [];
   const decided = query.terms.map(() => false);
   const draftsOnly = query.terms.some((t) => t.kind === 'is' && t.value === 'draft' && !t.negate);
-  if (!query.includeDrafts && !draftsOnly) where.push('draft = 0');
+  if (!query.includeDrafts && !draftsOnly) {
+    where.push(LISTED_NOW);
+    params.push(...listedParams(query.now ?? Date.now()));
+  }
   for (const [i, t] of query.terms.entries()) {
     if (t.kind === 'word' && !t.negate) {
       if (!withWords) continue;

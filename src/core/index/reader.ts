@@ -9,7 +9,7 @@ import { openDatabase } from '../sqlite.js';
 import { isRecord, type ArticleRecord } from '../article-record.js';
 import { APPLICATION_ID, INDEX_FORMAT } from './database.js';
 import type { MatchedStamps, StampRow } from './freshness.js';
-import type { QueryPlan } from './query-plan.js';
+import { LISTED_NOW, listedParams, type QueryPlan } from './query-plan.js';
 import { STAMP_SQL, type Vocabulary } from './vocabulary.js';
 import { matchSnapshot, readSnapshot, readSnapshotRaw, type Snapshot } from './stamp-snapshot.js';
 
@@ -39,27 +39,36 @@ export class IndexReader {
   }
 
   /**
-   * Number of indexed articles, drafts only with `includeDrafts`: COUNT(*), exact. Without drafts
+   * Number of indexed articles, drafts (and articles outside their publication window at `now`,
+   * epoch ms) only with `includeDrafts`: COUNT(*), exact. Without drafts
    * it is every row less the rows that are drafts (or whose draft flag is unreadable): those are
    * few, found by seeks into the list index, while counting `draft = 0` walks that index's every
    * entry (1M rows: 15-25 ms against 260-800 ms).
    */
-  count(includeDrafts: boolean): number {
-    const sql = includeDrafts
-      ? 'SELECT count(*) FROM articles'
-      : 'SELECT (SELECT count(*) FROM articles) - (SELECT count(*) FROM articles WHERE draft > 0) - (SELECT count(*) FROM articles WHERE draft < 0) - (SELECT count(*) FROM articles WHERE draft IS NULL)';
-    return this.db.prepare(sql).pluck().get() as number;
+  count(includeDrafts: boolean, now = Date.now()): number {
+    if (includeDrafts) return this.db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
+    // Less, likewise by seeks, the rows outside their publication window (query-plan.ts
+    // LISTED_NOW): dated later than now, with a later publish date, or expired (counted once).
+    // `+draft`: not a term an index may serve, so SQLite seeks by the dates (articles_published,
+    // the partial listed_ indexes) instead of walking every entry of articles_list's draft = 0.
+    const sql =
+      'SELECT (SELECT count(*) FROM articles) - (SELECT count(*) FROM articles WHERE draft > 0) - (SELECT count(*) FROM articles WHERE draft < 0) - (SELECT count(*) FROM articles WHERE draft IS NULL)' +
+      ' - (SELECT count(*) FROM articles WHERE published > @now AND listed_from IS NULL AND +draft = 0) - (SELECT count(*) FROM articles WHERE listed_from > @now AND +draft = 0)' +
+      ' - (SELECT count(*) FROM articles WHERE listed_until <= @now AND coalesce(listed_from, published, 0) <= @now AND +draft = 0)';
+    return this.db.prepare(sql).pluck().get({ now }) as number;
   }
 
   /**
    * The first `limit` articles in the list's default order (sticky weight, then newest first,
-   * undated last, then index id), without drafts unless `includeDrafts`. Rows that fail the
+   * undated last, then index id), without drafts and articles outside their publication window at
+   * `now` (epoch ms) unless `includeDrafts`. Rows that fail the
    * record check are left out. Reads only those rows (the articles_list index), whatever the size.
    * `rowIds`, when given, receives each returned record's row id, in the same order.
    */
-  firstPage(limit: number, includeDrafts: boolean, rowIds?: number[]): ArticleRecord[] {
-    const where = includeDrafts ? '' : 'WHERE draft = 0';
-    const rows = this.db.prepare(`SELECT id, article FROM articles ${where} ORDER BY sticky DESC, published DESC, id LIMIT ?`).raw().all(Math.max(0, Math.floor(limit))) as Array<[number, string]>;
+  firstPage(limit: number, includeDrafts: boolean, rowIds?: number[], now = Date.now()): ArticleRecord[] {
+    const where = includeDrafts ? '' : `WHERE ${LISTED_NOW}`;
+    const params = includeDrafts ? [] : listedParams(now);
+    const rows = this.db.prepare(`SELECT id, article FROM articles ${where} ORDER BY sticky DESC, published DESC, id LIMIT ?`).raw().all(...params, Math.max(0, Math.floor(limit))) as Array<[number, string]>;
     const out: ArticleRecord[] = [];
     for (const [id, json] of rows) {
       try {

@@ -75,7 +75,7 @@ export interface HandedBatch {
 }
 
 /** A handed row made ready for its insert (article-text.ts makeRows): its row's columns, the FTS5 text's short fields and coins, where its body sits in the batch's bodies. */
-export type MadeRow = [id: number, path: string, size: number, mtime: number, dev: number, ino: number, published: number | null, json: string, lead: string, sourceMatch: string, lang: string, sentiment: string, draft: number, sticky: number, warned: number, title: string, description: string, tags: string, source: string, category: string, coins: readonly string[], bodyAt: number, bodyBytes: number];
+export type MadeRow = [id: number, path: string, size: number, mtime: number, dev: number, ino: number, published: number | null, json: string, lead: string, sourceMatch: string, lang: string, sentiment: string, draft: number, sticky: number, warned: number, listedFrom: number | null, listedUntil: number | null, title: string, description: string, tags: string, source: string, category: string, coins: readonly string[], bodyAt: number, bodyBytes: number];
 
 /** A stored row as read back for the freshness check. */
 export interface StoredRow extends FileStamp {
@@ -104,8 +104,8 @@ export class ArticleStore {
   private readonly deleteCoins: Database.Statement;
 
   constructor(private readonly db: Database.Database) {
-    this.insertRow = db.prepare('INSERT INTO articles (path, size, mtime, dev, ino, published, article, lead, source_match, lang, sentiment, draft, sticky, warned) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    this.insertRowAt = db.prepare('INSERT INTO articles (id, path, size, mtime, dev, ino, published, article, lead, source_match, lang, sentiment, draft, sticky, warned) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    this.insertRow = db.prepare('INSERT INTO articles (path, size, mtime, dev, ino, published, article, lead, source_match, lang, sentiment, draft, sticky, warned, listed_from, listed_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    this.insertRowAt = db.prepare('INSERT INTO articles (id, path, size, mtime, dev, ino, published, article, lead, source_match, lang, sentiment, draft, sticky, warned, listed_from, listed_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
     this.insertText = db.prepare('INSERT INTO articles_fts (rowid, title, description, tags, source, category, body) VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.deleteRow = db.prepare('DELETE FROM articles WHERE id = ?');
     this.deleteText = db.prepare('DELETE FROM articles_fts WHERE rowid = ?');
@@ -193,7 +193,7 @@ export class ArticleStore {
         const old = this.byPath.get(it.path) as number | undefined;
         if (old !== undefined) this.removeOne(old);
         const f = it.fields;
-        const id = Number(this.insertRow.run(it.path, it.size, it.mtime, it.dev, it.ino, it.published, it.articleJson ?? JSON.stringify(it.article), it.lead, f.source, f.lang, f.sentiment, f.draft, f.sticky, f.warned).lastInsertRowid);
+        const id = Number(this.insertRow.run(it.path, it.size, it.mtime, it.dev, it.ino, it.published, it.articleJson ?? JSON.stringify(it.article), it.lead, f.source, f.lang, f.sentiment, f.draft, f.sticky, f.warned, f.listedFrom, f.listedUntil).lastInsertRowid);
         if (it.text) this.insertFts(id, it.text);
         else this.insertPending.run(id);
         ids.push(id);
@@ -214,7 +214,7 @@ export class ArticleStore {
         const old = this.byPath.get(r.path) as number | undefined;
         if (old !== undefined) this.removeOne(old);
         const f = r.fields ?? articleFields(r.record as ArticleRecord);
-        this.insertRowAt.run(r.id, r.path, r.size, r.mtime, r.dev, r.ino, r.published, r.recordJson ?? JSON.stringify(r.record), r.lead, f.source, f.lang, f.sentiment, f.draft, f.sticky, f.warned);
+        this.insertRowAt.run(r.id, r.path, r.size, r.mtime, r.dev, r.ino, r.published, r.recordJson ?? JSON.stringify(r.record), r.lead, f.source, f.lang, f.sentiment, f.draft, f.sticky, f.warned, f.listedFrom, f.listedUntil);
         if (r.text === null) this.insertPending.run(r.id);
         else {
           this.insertFts(r.id, r.text);

@@ -60,6 +60,7 @@ export class ArticleTable {
   private readonly lists: Array<readonly string[]> = [NONE];
   private readonly listIds = new Map<string, number>();
   private readonly odd = new Map<number, string>();
+  readonly windows = new Map<number, NonNullable<ArticleRecord[26]>>(); // publish and expiry dates of the few rows with either
 
   /** `maxFileSize`: the read cap the rows were made with, so a read-back parses the same bytes. */
   constructor(readonly maxFileSize: number, capacity = 1024) {
@@ -111,6 +112,7 @@ export class ArticleTable {
     this.texts.push(r[2], r[3]);
     this.urls.push(r[16]);
     this.externalIds.push(r[25]);
+    if (r[26] !== null) this.windows.set(row, r[26]);
     return row;
   }
 

@@ -151,6 +151,14 @@ export class LazyArticle implements Article, FoldedShortFields {
     return this.table.draft(this.row);
   }
 
+  get scheduledAt(): number | null {
+    return this.table.windows.get(this.row)?.[0] ?? null;
+  }
+
+  get expiresAt(): number | null {
+    return this.table.windows.get(this.row)?.[1] ?? null;
+  }
+
   get stickyWeight(): number {
     return this.table.stickyWeight(this.row);
   }
@@ -253,7 +261,7 @@ export class LazyArticle implements Article, FoldedShortFields {
       id: this.id, path: this.path, relPath: this.relPath, title: this.title, description: this.description,
       publishedAt: this.publishedAt, dateGuessed: this.dateGuessed, updatedAt: this.updatedAt, source: this.source,
       sourceKey: this.sourceKey, categories: this.categories, tags: this.tags, coinFields: this.coinFields,
-      sentiment: this.sentiment, score: this.score, lang: this.lang, draft: this.draft, stickyWeight: this.stickyWeight,
+      sentiment: this.sentiment, score: this.score, lang: this.lang, draft: this.draft, scheduledAt: this.scheduledAt, expiresAt: this.expiresAt, stickyWeight: this.stickyWeight,
       url: this.url, externalId: this.externalId, format: this.format, size: this.size, mtimeMs: this.mtimeMs, notes: this.notes,
     };
   }

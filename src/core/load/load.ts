@@ -109,14 +109,14 @@ function slotOf(file: ParsedFile, id = -1): Parsed | Failure {
 
 /**
  * The warm start: the first `limit` articles of the list's default order (sticky, newest first;
- * no drafts unless `includeDrafts`) with ids 0..n-1, how many of the index's articles that list
+ * no drafts, nor articles outside their publication window at `now`, unless `includeDrafts`) with ids 0..n-1, how many of the index's articles that list
  * holds (`listed`) and how many it holds in all (`total`, drafts too; NaN with `counts: false`), and each
  * article's index row (`rowIds`, by id: what the facts snapshot names it by), read from the index kept
  * for `paths` before any file is walked. Null when there is no usable index (none yet, another
  * format or parser build, damaged). It is what the last run saw: the caller shows it until
  * loadCorpus, which checks every file, gives the real list.
  */
-export function warmStart(paths: string[], limit: number, opts: Pick<LoadOptions, 'maxFileSize' | 'cacheDir'> & { includeDrafts?: boolean; counts?: boolean } = {}): { articles: Article[]; rowIds: Int32Array; listed: number; total: number } | null {
+export function warmStart(paths: string[], limit: number, opts: Pick<LoadOptions, 'maxFileSize' | 'cacheDir'> & { includeDrafts?: boolean; counts?: boolean; now?: number } = {}): { articles: Article[]; rowIds: Int32Array; listed: number; total: number } | null {
   const cap = effectiveCap(opts.maxFileSize);
   const reader = IndexReader.open(indexFile(opts.cacheDir ?? cacheDirectory(), paths), parserStamp(cap));
   if (!reader) return null;
@@ -124,11 +124,11 @@ export function warmStart(paths: string[], limit: number, opts: Pick<LoadOptions
     const includeDrafts = opts.includeDrafts ?? false;
     const table = new ArticleTable(cap, limit);
     const ids: number[] = [];
-    const articles = reader.firstPage(limit, includeDrafts, ids).map((r, id) => LazyArticle.fromRecord(r, id, null, cap, table));
+    const articles = reader.firstPage(limit, includeDrafts, ids, opts.now).map((r, id) => LazyArticle.fromRecord(r, id, null, cap, table));
     const rowIds = Int32Array.from(ids);
     // `counts: false`: the rows alone (the skeleton's first screen), before the counts' index walks.
     if (articles.length === 0 || opts.counts === false) return articles.length ? { articles, rowIds, listed: Number.NaN, total: Number.NaN } : null;
-    return { articles, rowIds, listed: reader.count(includeDrafts), total: reader.count(true) };
+    return { articles, rowIds, listed: reader.count(includeDrafts, opts.now), total: reader.count(true) };
   } catch {
     return null;
   } finally {

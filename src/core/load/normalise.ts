@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Article, FrontMatterFormat } from '../article.js';
 import { isDraft } from './flags.js';
-import { PUBLISHED_KEYS, UPDATED_KEYS, publishedDate, updatedDate } from './published-date.js';
+import { EXPIRY_KEYS, PUBLISHED_KEYS, SCHEDULE_KEYS, UPDATED_KEYS, publicationWindow, publishedDate, updatedDate } from './published-date.js';
 import { repairMojibake } from './mojibake.js';
 import { inDraftsFolder, isJekyllPost, sourceFolder } from '../files/index.js';
 import { sanitizeLine, decodeEntities } from '../text/index.js';
@@ -203,7 +203,7 @@ function displayList(values: readonly unknown[], split: RegExp): string[] {
  * these (parse.ts); tests/core/load/record-yaml.test.ts checks that normaliseArticle reads no other.
  */
 export const RECORD_KEYS: ReadonlySet<string> = new Set([
-  'title', 'source', 'author', 'authors', 'taxonomies', ...PUBLISHED_KEYS, ...UPDATED_KEYS, ...URL_KEYS, 'externalId',
+  'title', 'source', 'author', 'authors', 'taxonomies', ...PUBLISHED_KEYS, ...UPDATED_KEYS, ...SCHEDULE_KEYS, ...EXPIRY_KEYS, ...URL_KEYS, 'externalId',
   'coverImage', 'image', 'description', 'excerpt', 'summary', 'category', 'categories', 'tag', 'tags', 'keywords', ...COIN_KEYS,
   'sentiment', 'score', 'lang', 'draft', 'published', 'stickyWeight',
 ]);
@@ -275,6 +275,7 @@ export function normaliseArticle(input: NormaliseInput): Article {
     score: toNumber(data.score),
     lang: displayOrNull(scalarText(data.lang)),
     draft: isDraft(data) || inDraftsFolder(info),
+    ...publicationWindow(data, notes), // scheduledAt, expiresAt
     stickyWeight: toNumber(data.stickyWeight) ?? 0,
     url: url === undefined ? null : display(url, false),
     // An identifier, compared byte for byte: only made safe to show, never repaired or decoded.

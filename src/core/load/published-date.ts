@@ -99,3 +99,27 @@ export function updatedDate(data: Record<string, unknown>): number | null {
   }
   return null;
 }
+
+/**
+ * Keys of Hugo's publish date (its front matter is read without case; `publish_date` as Python's
+ * and API dumps' generators write it, `pubDate` as RSS exports do) and of its expiry date.
+ */
+export const SCHEDULE_KEYS = ['publishDate', 'publishdate', 'publish_date', 'pubDate', 'pubdate'] as const;
+export const EXPIRY_KEYS = ['expiryDate', 'expirydate', 'expiry_date', 'unpublishDate', 'unpublishdate', 'unpublish_date'] as const;
+
+// The first of `keys` that reads as a date; an unreadable one costs a note (it is not applied).
+function windowDate(data: Record<string, unknown>, keys: readonly string[], notes: string[]): number | null {
+  for (const key of keys) {
+    const value = data[key];
+    if (value === undefined || value === null || value === '') continue;
+    const reading = readDate(value);
+    if (reading.ok) return reading.ms;
+    notes.push(`${key}: ${problem(value, reading)}, not applied`);
+  }
+  return null;
+}
+
+/** The publish and expiry dates that bound when the article is listed (core/publication-window.ts), each null when absent or unreadable. */
+export function publicationWindow(data: Record<string, unknown>, notes: string[]): { scheduledAt: number | null; expiresAt: number | null } {
+  return { scheduledAt: windowDate(data, SCHEDULE_KEYS, notes), expiresAt: windowDate(data, EXPIRY_KEYS, notes) };
+}

@@ -3,6 +3,7 @@
 // that height depends only on the article and the width, never on the clock.
 import { format } from 'date-fns/format';
 import type { Article } from '../article.js';
+import { listedFrom, outsideWindow } from '../publication-window.js';
 import { relativeDate } from './relative-time.js';
 import { sanitizeLine } from '../text/index.js';
 import type { Line, Span } from './spans.js';
@@ -37,6 +38,10 @@ function age(ms: number, now: number): string | null {
 function metaLine(article: Article, width: number, now: number): Line {
   const dot: Span = { role: 'dim', text: ' · ' };
   const spans: Span[] = [{ bold: true, text: sanitizeLine(article.source) || 'unknown source' }];
+  // Listed only with --drafts, as drafts are (core/publication-window.ts): said first, so a
+  // narrow pane does not cut it off; when it comes or came, at the row's end.
+  const outside = outsideWindow(article, now);
+  if (outside) spans.push({ ...dot }, { bold: true, text: outside === 'scheduled' ? 'SCHEDULED' : 'EXPIRED' });
   const published = formatStamp(article.publishedAt);
   spans.push({ ...dot }, { text: published ?? 'undated' });
   if (published && article.dateGuessed) spans.push({ role: 'dim', text: ' (file date)' });
@@ -45,6 +50,10 @@ function metaLine(article: Article, width: number, now: number): Line {
   const updated = formatStamp(article.updatedAt);
   if (updated && updated !== published) spans.push({ ...dot }, { role: 'dim', text: `updated ${updated}` });
   if (article.draft) spans.push({ ...dot }, { bold: true, text: 'DRAFT' });
+  const from = outside === 'scheduled' ? formatStamp(listedFrom(article)) : null;
+  if (from && from !== published) spans.push({ ...dot }, { role: 'dim', text: `publishes ${from}` });
+  const expires = formatStamp(article.expiresAt);
+  if (expires) spans.push({ ...dot }, { role: 'dim', text: `${outside === 'expired' ? 'expired' : 'expires'} ${expires}` });
   // One row whatever the clock says, so the header's height does not change as time passes.
   return cutSpans(spans, width);
 }

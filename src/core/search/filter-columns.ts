@@ -8,12 +8,17 @@
 // arrays. Dates and the draft and sticky flags are columns too. What must still read haystacks
 // (words, negated words) is read in id order, their order in memory (filterInIdOrder, below).
 import type { Article } from '../article.js';
+import { outsideWindow } from '../publication-window.js';
 import { termTest, type Predicate } from './filters.js';
 import { Hay, type HayLists, type HayMeta } from './haystack.js';
 import type { Term } from './query.js';
 
 const DRAFT = 1;
 const STICKY = 2;
+// A date guessed from the file's time (it never delays a listing), and a publish or expiry date
+// of the article's own (in `windows`): core/publication-window.ts.
+const GUESSED = 4;
+const WINDOW = 8;
 const NO_ARTICLE = {} as Article;
 const NO_BODY = Buffer.alloc(0);
 
@@ -43,6 +48,8 @@ export class FilterColumns {
   private metaOf = new Int32Array(0);
   private flags = new Uint8Array(0);
   private published = new Float64Array(0);
+  // The few articles with a publish or expiry date of their own, by id.
+  private readonly windows = new Map<number, Article>();
   private readonly lists: HayLists[] = [];
   private readonly metas: HayMeta[] = [];
   private readonly listIds = new Map<HayLists, number>();
@@ -84,11 +91,26 @@ export class FilterColumns {
     this.published = grown(this.published, n, (k) => new Float64Array(k));
     for (let id = this.flagsCovered; id < n; id++) {
       const a = this.docs[id];
-      this.flags[id] = (a.draft ? DRAFT : 0) | (a.stickyWeight > 0 ? STICKY : 0);
+      const window = a.scheduledAt !== null || a.expiresAt !== null;
+      if (window) this.windows.set(id, a);
+      this.flags[id] = (a.draft ? DRAFT : 0) | (a.stickyWeight > 0 ? STICKY : 0) | (a.dateGuessed ? GUESSED : 0) | (window ? WINDOW : 0);
       // NaN for an undated article: every comparison with it is false, as `publishedAt !== null && ...` is.
       this.published[id] = a.publishedAt ?? Number.NaN;
     }
     this.flagsCovered = n;
+  }
+
+  /** A test by article id of the drafts rule at `now` (epoch ms): not a draft, inside its publication window (filters.ts listedTest). */
+  listedAt(now: number): (id: number) => boolean {
+    this.coverFlags();
+    const { flags, published, windows } = this;
+    return (id) => {
+      const f = flags[id];
+      if ((f & DRAFT) !== 0) return false;
+      if ((f & WINDOW) !== 0) return outsideWindow(windows.get(id)!, now) === null;
+      // An undated article's NaN compares false: listed.
+      return (f & GUESSED) !== 0 || !(published[id] > now);
+    };
   }
 
   /**

@@ -3,6 +3,7 @@
 // haystack built when the article was added.
 
 import type { Article } from '../article.js';
+import { outsideWindow } from '../publication-window.js';
 import { bodyHasCashtag, coinSymbols } from '../coins/index.js';
 import { bodyOf, compact, containsAll, containsAny, type Hay } from './haystack.js';
 import { letterBits, type HayMasks } from './hay-masks.js';
@@ -72,11 +73,17 @@ export function compileFilters(q: ParsedQuery, includeDrafts: boolean, holder: T
     tests.push(t.negate ? (a, hay, withBody) => !test(a, hay, withBody) : test);
   }
   if (negatedWords.length) tests.push((_a, hay, withBody) => !containsAny(hay, negatedWords, withBody));
-  if (!includeDrafts && !q.draftsOnly) tests.unshift((a) => !a.draft);
+  if (!includeDrafts && !q.draftsOnly) tests.unshift(listedTest(q));
   return (a, hay, withBody) => {
     for (const test of tests) if (!test(a, hay, withBody)) return false;
     return true;
   };
+}
+
+// The drafts rule: not a draft, and inside its publication window at the query's time.
+function listedTest(q: ParsedQuery): Predicate {
+  const now = q.now ?? Date.now();
+  return (a) => !a.draft && outsideWindow(a, now) === null;
 }
 
 /**
@@ -93,14 +100,14 @@ export function compileIdFilters(
   columns: (t: Term) => ((id: number) => boolean) | null,
   keep: ((id: number) => boolean) | null,
   masks: HayMasks | null = null,
+  listedAt: ((now: number) => (id: number) => boolean) | null = null,
 ): { byId: (id: number) => boolean; rest: Predicate | null } {
   const byId: Array<(id: number) => boolean> = keep ? [keep] : [];
   const tests: Predicate[] = [];
   const negatedWords: string[] = [];
   if (!includeDrafts && !q.draftsOnly) {
-    const draft = columns({ kind: 'is', value: 'draft', negate: false });
-    if (draft) byId.push((id) => !draft(id));
-    else tests.push((a) => !a.draft);
+    if (listedAt) byId.push(listedAt(q.now ?? Date.now()));
+    else tests.push(listedTest(q));
   }
   for (const t of q.terms) {
     const held = (t.kind === 'word' && t.negate) || t.kind === 'coin' ? holder?.(t) : t.kind === 'word' || t.kind === 'phrase' ? null : columns(t);
@@ -139,7 +146,10 @@ export function filtersNeedHay(q: ParsedQuery): boolean {
 /** A string that is equal for two queries exactly when compileFilters would give the same predicate. */
 export function filterKey(q: ParsedQuery, includeDrafts: boolean): string {
   const exact = q.terms.filter((t) => t.kind !== 'word' || t.negate);
-  return JSON.stringify([includeDrafts || q.draftsOnly, exact]);
+  const listed = includeDrafts || q.draftsOnly;
+  // The drafts rule reads the clock (publication windows): a list remembered under one minute's
+  // key is made again in the next (the dashboard passes one `now` a session, so it keeps its lists).
+  return JSON.stringify([listed, listed ? 0 : Math.floor((q.now ?? Date.now()) / 60_000), exact]);
 }
 
 /** The caller's id predicate (reading terms) in front of the query's own filters. */

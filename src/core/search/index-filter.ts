@@ -107,7 +107,7 @@ async function exactly(index: LocalIndex, q: ParsedQuery, query: string, opts: I
   if (short || q.words.length === 0 || !q.words.some(answersWord)) return null;
   const includeDrafts = opts.includeDrafts ?? false;
   // Counted first: the candidates' rows are read only when this way answers.
-  const candidates = index.select({ terms: q.terms, includeDrafts });
+  const candidates = index.select({ terms: q.terms, includeDrafts, now });
   // Under CAP passing the search takes its one-pass path over them all: the second way reads them all.
   if (candidates.passing === null || candidates.passing <= CAP) return null;
   // A word the index leaves to memory would make the candidates a superset: the second way.
@@ -129,7 +129,7 @@ async function exactly(index: LocalIndex, q: ParsedQuery, query: string, opts: I
 // The second way (see the header): every article that may pass the filters, the words answered within them.
 async function superset(index: LocalIndex, q: ParsedQuery, query: string, opts: IndexFilterOptions, now: number): Promise<Article[] | null> {
   const includeDrafts = opts.includeDrafts ?? false;
-  const filters: IndexQuery = { terms: q.terms, includeDrafts, filtersOnly: true };
+  const filters: IndexQuery = { terms: q.terms, includeDrafts, filtersOnly: true, now };
   const candidates = index.query(filters);
   if (!candidates) return null;
   const made = await articlesOf(index, candidates.ids);
@@ -199,6 +199,8 @@ class IndexRow implements FoldedBodyOnDisk {
   readonly score: number | null;
   readonly lang: string | null;
   readonly draft: boolean;
+  readonly scheduledAt: number | null;
+  readonly expiresAt: number | null;
   readonly stickyWeight: number;
   readonly url: string | null;
   readonly format: FrontMatterFormat;
@@ -231,6 +233,8 @@ class IndexRow implements FoldedBodyOnDisk {
     this.score = r[12];
     this.lang = r[13];
     this.draft = r[14];
+    this.scheduledAt = r[26] === null ? null : r[26][0];
+    this.expiresAt = r[26] === null ? null : r[26][1];
     this.stickyWeight = r[15];
     this.url = r[16];
     this.format = r[17];

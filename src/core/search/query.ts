@@ -39,6 +39,8 @@ export interface ParsedQuery {
   text: string;
   /** True when `is:draft` asks for drafts only. */
   draftsOnly: boolean;
+  /** The time (epoch ms) the query was read at: relative dates and the publication windows (core/publication-window.ts) count from it; the clock when absent. */
+  now?: number;
 }
 
 /** A malformed query; `term` is the offending term as typed and the message names it. */
@@ -187,5 +189,5 @@ export function parseQuery(input: string, now: number = Date.now()): ParsedQuery
   const phrases = terms.flatMap((t) => (t.kind === 'phrase' && !t.negate ? [t.value] : []));
   const text = terms.flatMap((t) => ((t.kind === 'word' || t.kind === 'phrase') && !t.negate ? [t.value] : [])).join(' ');
   const draftsOnly = terms.some((t) => t.kind === 'is' && t.value === 'draft' && !t.negate);
-  return { terms, words, phrases, text, draftsOnly };
+  return { terms, words, phrases, text, draftsOnly, now };
 }

@@ -242,7 +242,7 @@ export class SearchIndex {
     return passing(this.order(), pre ? (id) => pre(id) && byId(id) : byId, rest, this.docs, this.filterHay(q), allBodies, BODY_DEPTH, n);
   }
 
-  private readonly idFilters = (q: ParsedQuery, includeDrafts: boolean, keep: ((id: number) => boolean) | null): ReturnType<typeof compileIdFilters> => compileIdFilters(q, includeDrafts, this.holder(), (t) => this.columns.holds(t), keep, this.masks);
+  private readonly idFilters = (q: ParsedQuery, includeDrafts: boolean, keep: ((id: number) => boolean) | null): ReturnType<typeof compileIdFilters> => compileIdFilters(q, includeDrafts, this.holder(), (t) => this.columns.holds(t), keep, this.masks, (now) => this.columns.listedAt(now));
   private readonly filterHay = (q: ParsedQuery): ((id: number) => Hay) => (filtersNeedHay(q) ? (id) => this.hay(id) : () => NO_HAY);
 
   // `cap`: exact survivors to find at most (Infinity: all, every body read); `scanned`: the exact survivors already found.

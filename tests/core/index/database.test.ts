@@ -19,7 +19,7 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const item = (p: string): IndexedArticle => ({
   path: p, size: 10, mtime: 1, dev: 1, ino: 2, published: 0, article: { title: p }, lead: '',
-  fields: { source: '', lang: '', sentiment: '', draft: 0, sticky: 0, warned: 0 },
+  fields: { source: '', lang: '', sentiment: '', draft: 0, sticky: 0, warned: 0, listedFrom: null, listedUntil: null },
   text: { title: p, description: '', tags: '', source: '', category: '', body: 'body text', coins: [] },
 });
 

@@ -111,7 +111,7 @@ describe('texts handed over with the rows', () => {
     const db = openIndex(path.join(root, 'eager.sqlite')).db;
     try {
       const rows = (from: number, count: number): MadeRow[] =>
-        Array.from({ length: count }, (_, k): MadeRow => [from + k, `/n/${from + k}.md`, 1, 2, 3, from + k, null, '[]', '', '', '', '', 0, 0, 0, 'title', '', '', '', '', [], 0, 0]);
+        Array.from({ length: count }, (_, k): MadeRow => [from + k, `/n/${from + k}.md`, 1, 2, 3, from + k, null, '[]', '', '', '', '', 0, 0, 0, null, null, 'title', '', '', '', '', [], 0, 0]);
       const writer = new RowWriter(() => db, 64 << 20);
       const count = (): number => db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
       writer.add({ json: '', ids: new Int32Array(0), bodies: new ArrayBuffer(0), made: rows(1, 1_500) });

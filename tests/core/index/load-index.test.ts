@@ -238,7 +238,7 @@ describe('loadCorpus with the index', () => {
         db.close();
       }
     };
-    const all = ['articles_list', 'articles_published', 'articles_warned'];
+    const all = ['articles_list', 'articles_listed_from', 'articles_listed_until', 'articles_published', 'articles_warned'];
     // The text build stopped before it began (a load that ended at once): the rows are there, the indexes not yet.
     const cold = await loadCorpus([corpus], { cacheDir });
     cold.stopText();

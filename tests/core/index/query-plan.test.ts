@@ -2,7 +2,7 @@
 // them) and which it leaves to memory; the equivalence of the answers with the in-memory search is
 // tests/core/search/index-filter.test.ts's.
 import { describe, expect, it } from 'vitest';
-import { planQuery } from '../../../src/core/index/query-plan.js';
+import { LISTED_NOW, planQuery } from '../../../src/core/index/query-plan.js';
 import { parseQuery } from '../../../src/core/search/query.js';
 
 const VOCABULARY = ['bitcoin', 'btc', 'etf', 'etfs', 'markets', 'solana', 'spot'].join('\n');
@@ -30,10 +30,10 @@ describe('planQuery', () => {
   it('a negated word no token holds passes every article; a positive one rules all out', () => {
     const p = plan('solana -zzqq');
     expect(p?.decided).toEqual([false, true]);
-    expect(p?.where).toEqual(['draft = 0']);
+    expect(p?.where).toEqual([LISTED_NOW]);
     expect(plan('solana zzqq')).toBeNull();
     expect(plan('source:"--"')).toBeNull();
-    expect(plan('-source:"--"')?.where).toEqual(['draft = 0']);
+    expect(plan('-source:"--"')?.where).toEqual([LISTED_NOW]);
   });
 
   it('binds every value as a parameter, never as SQL', () => {

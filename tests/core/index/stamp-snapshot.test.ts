@@ -29,7 +29,7 @@ afterEach(() => {
 
 const item = (p: string, mtime: number): IndexedArticle => ({
   path: p, size: 10, mtime, dev: 7, ino: p.length, published: null, article: [], lead: '',
-  fields: { source: '', lang: '', sentiment: '', draft: 0, sticky: 0, warned: 0 },
+  fields: { source: '', lang: '', sentiment: '', draft: 0, sticky: 0, warned: 0, listedFrom: null, listedUntil: null },
   text: { title: p, description: '', tags: '', source: '', category: '', body: '', coins: [] },
 });
 

@@ -11,7 +11,7 @@ const item = (p: string, title: string, body: string, extra: Partial<IndexedArti
   path: p, size: body.length, mtime: 1, dev: 1, ino: p.length, published: null,
   article: { title, dateGuessed: true, frontMatter: { nested: { ok: 1 } } },
   lead: '',
-  fields: { source: 'decrypt\ndecrypt', lang: 'en', sentiment: '', draft: 0, sticky: 0, warned: 0 },
+  fields: { source: 'decrypt\ndecrypt', lang: 'en', sentiment: '', draft: 0, sticky: 0, warned: 0, listedFrom: null, listedUntil: null },
   text: { title, description: '', tags: 'BTC ETF', source: 'Decrypt decrypt', category: 'MARKETS', body, coins: ['BTC'] },
   ...extra,
 });

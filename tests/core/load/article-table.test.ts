@@ -18,7 +18,7 @@ describe('ArticleTable behind LazyArticle', () => {
       id: 0, path: '/news/feed/2026/a.md', relPath: 'feed/2026/a.md', title: 'Ether — up 5%', description: 'Café ünïcode',
       publishedAt: 1_762_000_000_123, dateGuessed: true, updatedAt: 1_762_000_100_000, source: 'The Block', sourceKey: 'theblock',
       categories: ['MARKETS'], tags: ['ETH', 'defi'], coinFields: ['ETH'], sentiment: 'NEGATIVE', score: -0.25, lang: 'en-GB',
-      draft: true, stickyWeight: 2.5, url: 'https://example.com/a', externalId: 'feed-1', format: 'toml' as const,
+      draft: true, scheduledAt: 1_762_500_000_000, expiresAt: null, stickyWeight: 2.5, url: 'https://example.com/a', externalId: 'feed-1', format: 'toml' as const,
       size: 4096, mtimeMs: 1_762_000_200_000.5, notes: ['date guessed from file time'],
     };
     const a = LazyArticle.fromRecord(recordOf(full), 7, null, CAP, new ArticleTable(CAP));
@@ -82,7 +82,7 @@ describe('ArticleTable behind LazyArticle', () => {
     a.coverImage = null;
     const json = JSON.parse(JSON.stringify(a)) as Record<string, unknown>;
     expect(json).toMatchObject({ id: 3, title: 'T', tags: ['x'], body: 'the body', frontMatter: { title: 'T' }, coverImage: null, format: 'yaml' });
-    expect(Object.keys(json)).toHaveLength(27);
+    expect(Object.keys(json)).toHaveLength(29);
   });
 
   it('keeps a body folded on first use in a buffer of its own (not pinning a pooled slab)', () => {

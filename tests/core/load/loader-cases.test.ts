@@ -205,3 +205,36 @@ describe('accents', () => {
     expect(titles(warm, 'autorite')).toEqual(['Autorité Publie Un Guide']);
   });
 });
+
+describe('publication windows (Hugo publishDate and expiryDate, dates ahead of now)', () => {
+  const listed = ['Expiry Nobody Can Read', 'Ordinary Market Wrap', 'Publish Date Governs Over Date', 'Staking Promotion Runs All Year'];
+  const outside = ['Airdrop Claim Window Open', 'Conference Recap Written Early', 'Embargoed Earnings Note', 'Old Fee Promotion', 'Post Dated Far Ahead'];
+
+  it('more: expired and not-yet-published articles are hidden like drafts, listed with drafts; the publish date governs over the date', async () => {
+    const l = await load('loader-more/publication-window');
+    expect(l.warnings).toEqual([]);
+    expect(titles(l, '')).toEqual(listed);
+    expect(titles(l, 'source:hugo')).toEqual(listed.filter((t) => t !== 'Post Dated Far Ahead'));
+    expect(titles(l, '', true)).toEqual([...listed, ...outside].sort());
+    expect(l.byFile['expired.md']).toMatchObject({ draft: false, scheduledAt: null, expiresAt: Date.parse('2025-10-31T23:59:59Z') });
+    expect(l.byFile['expired-lowercase.md'].expiresAt).toBe(Date.parse('2025-06-30T12:00:00Z'));
+    expect(l.byFile['scheduled.md']).toMatchObject({ publishedAt: Date.parse('2025-11-01T08:00:00Z'), scheduledAt: Date.parse('2999-01-15T08:00:00Z') });
+    expect(l.byFile['unreadable-expiry.md']).toMatchObject({ expiresAt: null, notes: ['expiryDate: "after the merge" not understood, not applied'] });
+  });
+
+  it('are tested against the time of each query: an expiry or a publish date passes without the file changing', async () => {
+    const l = await load('loader-more/publication-window');
+    const at = (iso: string): string[] => l.index.search('', { now: Date.parse(iso) }).hits.map((h) => l.index.article(h.id).title).sort();
+    expect(at('2025-10-15T00:00:00Z')).toContain('Airdrop Claim Window Open');
+    expect(at('2025-11-01T00:00:00Z')).not.toContain('Airdrop Claim Window Open');
+    expect(at('2999-01-15T08:00:00Z')).toContain('Embargoed Earnings Note');
+    expect(at('2999-01-15T07:59:59Z')).not.toContain('Embargoed Earnings Note');
+  });
+
+  it('a cached run hides the same articles', async () => {
+    await load('loader-more/publication-window', true);
+    const l = await load('loader-more/publication-window', true);
+    expect(titles(l, '')).toEqual(listed);
+  });
+});
+

@@ -26,6 +26,22 @@ describe('headerLines', () => {
   });
 });
 
+describe('publication window marks', () => {
+  const stamp = (ms: number): string => format(ms, 'yyyy-MM-dd HH:mm');
+  it('says SCHEDULED before its publish date and EXPIRED after its expiry, right after the source, and when each comes', () => {
+    const at = published + 3_600_000;
+    const scheduled = makeArticle({ publishedAt: published, scheduledAt: published + 86_400_000, source: 'Decrypt' });
+    expect(lineText(headerLines(scheduled, 120, at)[1])).toBe(`Decrypt · SCHEDULED · ${stamp(published)} · 1h ago · publishes ${stamp(published + 86_400_000)}`);
+    const ahead = makeArticle({ publishedAt: published, source: 'Decrypt' });
+    expect(lineText(headerLines(ahead, 120, published - 60_000)[1])).toBe(`Decrypt · SCHEDULED · ${stamp(published)}`);
+    const expiring = makeArticle({ publishedAt: published, expiresAt: published + 7_200_000, source: 'Decrypt' });
+    expect(lineText(headerLines(expiring, 120, at)[1])).toBe(`Decrypt · ${stamp(published)} · 1h ago · expires ${stamp(published + 7_200_000)}`);
+    const row = lineText(headerLines(expiring, 120, published + 7_200_000)[1]);
+    expect(row).toBe(`Decrypt · EXPIRED · ${stamp(published)} · 2h ago · expired ${stamp(published + 7_200_000)}`);
+    expect(lineText(headerLines(makeArticle({ publishedAt: published }), 120, at)[1])).not.toMatch(/SCHEDULED|EXPIRED|expire/);
+  });
+});
+
 describe('header helpers', () => {
   it.each([
     ['POSITIVE', '▲ POSITIVE'],

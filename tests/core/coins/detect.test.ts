@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { assetOf, detectCoins, proseCoins, resolveCoin } from '../../../src/core/coins/index.js';
+import { assetOf, cashtags, detectCoins, proseCoins, resolveCoin } from '../../../src/core/coins/index.js';
 import { assetTable } from '../../../src/core/coins/assets.js';
 import { proseWords } from '../../../src/core/coins/prose-words.js';
 import { WORD_NAMES } from '../../../src/core/coins/words.js';
@@ -59,6 +59,11 @@ describe('detectCoins', () => {
   });
   it('ignores a cashtag that names no asset and a dollar amount', () => {
     expect(detectCoins({ title: 'Fund raises $40M', description: '$NOTACOIN moons', tags: [], coinFields: [] })).toEqual([]);
+  });
+  it('finds a cashtag after a price\'s `$`, and none where every `$` is a price\'s', () => {
+    expect(cashtags('Fund raises $40M at $64,000, then $SOL and $eth jump')).toEqual(['SOL', 'ETH']);
+    expect(cashtags('$64,000 then $5 and $ 12')).toEqual([]);
+    expect(proseCoins('Up $3 after $LINK listing')).toEqual(['LINK']);
   });
 });
 

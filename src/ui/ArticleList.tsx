@@ -46,9 +46,14 @@ const COUNT = new Intl.NumberFormat('en-US');
 /** Shown for a count that is coming (SearchResult.counting): the search's lower bound would read as a count (`1,000+`). */
 export const COUNTING = 'counting…';
 
-/** The list pane's title: `Articles 1/9,889` (`+` when the total is a lower bound; `counting…` while the exact one is coming). */
+/** A result count as the list's title and the status line show it: `9,889`, `1,000+` when a lower bound, `counting…` while the exact one is coming. */
+export function shownCount(total: number, approximate: boolean, counting = false): string {
+  return counting ? COUNTING : `${COUNT.format(total)}${approximate ? '+' : ''}`;
+}
+
+/** The list pane's title: `Articles 1/9,889` (the count as shownCount writes it). */
 export function listTitle(position: number, total: number, approximate: boolean, counting = false): string {
-  return `Articles ${COUNT.format(position)}/${counting ? COUNTING : `${COUNT.format(total)}${approximate ? '+' : ''}`}`;
+  return `Articles ${COUNT.format(position)}/${shownCount(total, approximate, counting)}`;
 }
 
 /**

@@ -10,7 +10,7 @@ import { columns, fitWidth } from '../core/width/index.js';
 import { paint } from './frame/paint.js';
 import { PaintedRows, useSlotBlock } from './Lines.js';
 import type { ListLane } from './list/list-lane.js';
-import { COUNTING } from './ArticleList.js';
+import { shownCount } from './ArticleList.js';
 import { theme, type ThemeRole } from './theme.js';
 
 /** Progress of the load (files read), or with `what: 'text'`, of the index's full text built after it. */
@@ -70,7 +70,7 @@ const fmt = new Intl.NumberFormat('en-US');
 
 /** The pieces of the status line, in display order. */
 export function statusPieces(p: StatusBarProps): Piece[] {
-  const shown = p.shownCounting ? COUNTING : `${fmt.format(p.shown)}${p.shownIsLowerBound ? '+' : ''}`;
+  const shown = shownCount(p.shown, p.shownIsLowerBound ?? false, p.shownCounting);
   const pieces: Piece[] = [{ text: `${shown}/${fmt.format(p.total)}`, priority: 0, role: 'accent' }];
   if (p.prompt) return [{ text: sanitizeLine(p.prompt), priority: 0, role: 'warning' }];
   if (p.fresh) pieces.push({ text: `${fmt.format(p.fresh)} new · r to show`, priority: 1, role: 'unread' });

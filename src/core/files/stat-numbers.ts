@@ -98,14 +98,8 @@ export function statNumbers(path: string, out: Float64Array, o: number, method: 
     } catch {
       s = undefined;
     }
-    if (!s || (s[1] & S_IFMT) !== S_IFREG) {
-      out[o] = -1;
-      return;
-    }
-    out[o] = s[8];
-    out[o + 1] = mtimeMs(s);
-    out[o + 2] = s[0];
-    out[o + 3] = s[7];
+    if (!s || (s[1] & S_IFMT) !== S_IFREG) out[o] = -1;
+    else putBinding(s, out, o);
     return;
   }
   let st: fs.Stats | undefined;
@@ -114,10 +108,19 @@ export function statNumbers(path: string, out: Float64Array, o: number, method: 
   } catch {
     st = undefined;
   }
-  if (!st || !st.isFile()) {
-    out[o] = -1;
-    return;
-  }
+  if (!st || !st.isFile()) out[o] = -1;
+  else putStats(st, out, o);
+}
+
+// The four numbers at out[o..o+3] (size, mtimeMs, dev, ino) from the binding's stat array, and from fs.Stats.
+function putBinding(s: Float64Array, out: Float64Array, o: number): void {
+  out[o] = s[8];
+  out[o + 1] = mtimeMs(s);
+  out[o + 2] = s[0];
+  out[o + 3] = s[7];
+}
+
+function putStats(st: fs.Stats, out: Float64Array, o: number): void {
   out[o] = st.size;
   out[o + 1] = st.mtimeMs;
   out[o + 2] = st.dev;
@@ -149,17 +152,11 @@ export function fstatNumbers(fd: number, out: Float64Array, method?: StatMethod)
   if (fstat) {
     const s = fstat(fd, false, undefined, false);
     if ((s[1] & S_IFMT) !== S_IFREG) return false;
-    out[0] = s[8];
-    out[1] = mtimeMs(s);
-    out[2] = s[0];
-    out[3] = s[7];
+    putBinding(s, out, 0);
     return true;
   }
   const st = fs.fstatSync(fd);
   if (!st.isFile()) return false;
-  out[0] = st.size;
-  out[1] = st.mtimeMs;
-  out[2] = st.dev;
-  out[3] = st.ino;
+  putStats(st, out, 0);
   return true;
 }

@@ -9,6 +9,7 @@ import { renderTable } from './markdown-table.js';
 import { codeLineRows } from './code-block.js';
 import { htmlParts } from './html-spans.js';
 import { calloutOf, type Callout } from './callouts.js';
+import { definitionItems, type DefinitionListToken } from './site-syntax/index.js';
 import { sanitizeLine, sanitizeText } from '../text/index.js';
 import { lineWidth, withDefaultRole, type Line, type Span } from './spans.js';
 import { cutSpans, wrapSpans } from './wrap.js';
@@ -16,6 +17,8 @@ import { cutSpans, wrapSpans } from './wrap.js';
 /** Children narrower than this are drawn without their container's indent, so text stays readable. */
 const MIN_INNER = 8;
 const BULLETS = ['•', '◦', '▪'];
+/** How far a definition is indented under its term (Pandoc's plain text writes four). */
+const DEFINITION_INDENT = 4;
 
 /** What the block renderers share: footnotes and how many lines may still be produced. */
 export interface BlockContext {
@@ -122,6 +125,22 @@ function html(token: Tokens.HTML, width: number, ctx: BlockContext): Line[] {
   return out;
 }
 
+// Each term on a row of its own in bold, its definitions below it indented (the indent keeps them
+// apart without colour or bold, which NO_COLOR drops); a blank row between term groups.
+function definitionList(token: DefinitionListToken, width: number, ctx: BlockContext): Line[] {
+  const indent = width - DEFINITION_INDENT < MIN_INNER ? 0 : DEFINITION_INDENT;
+  const out: Line[] = [];
+  definitionItems(token).forEach((item, i) => {
+    if (i > 0 && ctx.remaining > 1) out.push(...spend(ctx, [[]]));
+    for (const term of item.terms) out.push(...paragraph(inlineSpans(term, { bold: true }, ctx.notes), width, ctx));
+    for (const definition of item.definitions) {
+      const rows = paragraph(inlineSpans(definition, {}, ctx.notes), width - indent, ctx);
+      out.push(...rows.map((l) => [{ text: ' '.repeat(indent) }, ...l]));
+    }
+  });
+  return out;
+}
+
 function block(token: Token, width: number, ctx: BlockContext, depth: number): Line[] {
   switch (token.type) {
     case 'space':
@@ -148,6 +167,8 @@ function block(token: Token, width: number, ctx: BlockContext, depth: number): L
       return spend(ctx, [[{ role: 'dim', text: '─'.repeat(width) }]]);
     case 'html':
       return html(token as Tokens.HTML, width, ctx);
+    case 'deflist':
+      return definitionList(token as unknown as DefinitionListToken, width, ctx);
     default: {
       const g = token as Tokens.Generic;
       if (Array.isArray(g.tokens)) return renderBlocks(g.tokens, width, ctx, depth);

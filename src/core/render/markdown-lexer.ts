@@ -4,6 +4,7 @@
 // is kept as plain text: the reader still sees every word, only late formatting is lost.
 import { Lexer, Marked, type MarkedOptions, type Token, type TokensList } from 'marked';
 import markedFootnote from 'marked-footnote';
+import { displayMath, mayHoldDefinitionLists, mayHoldDisplayMath, readDefinitionLists } from './site-syntax/index.js';
 
 /** Longest inline source lexed in one piece; longer runs are split at whitespace. */
 const INLINE_CHUNK = 2000;
@@ -20,8 +21,19 @@ class BoundedLexer extends Lexer {
   constructor(
     private readonly deadline: number,
     options: MarkedOptions,
+    // Whether the document has a line that may open a definition (site-syntax/definition-lists.ts).
+    private readonly definitions = false,
   ) {
     super(options);
+  }
+
+  // Each level of block tokens (the document, a quote's, a list item's) before its inline text is lexed.
+  override blockTokens(src: string, tokens?: Token[], lastParagraphClipped?: boolean): Token[];
+  override blockTokens(src: string, tokens?: TokensList, lastParagraphClipped?: boolean): TokensList;
+  override blockTokens(src: string, tokens: Token[] = [], lastParagraphClipped?: boolean): Token[] {
+    const out = super.blockTokens(src, tokens, lastParagraphClipped);
+    if (this.definitions) readDefinitionLists(out);
+    return out;
   }
 
   private overBudget(): boolean {
@@ -59,11 +71,14 @@ class BoundedLexer extends Lexer {
 // GFM footnotes come from marked-footnote. Its extension keeps per-document state (the footnotes
 // token it puts first in the list), so every document gets a fresh instance; its `footnotes` token
 // then holds the referenced definitions in order of first reference, and `rawItems` all of them.
-function options(): MarkedOptions {
-  return new Marked({ gfm: true }).use(markedFootnote()).defaults;
+// Display math (site-syntax/display-math.ts) only where the body has a `$$`: a block extension's
+// start test runs at every block of the body.
+function options(markdown: string): MarkedOptions {
+  const marked = new Marked({ gfm: true }).use(markedFootnote());
+  return (mayHoldDisplayMath(markdown) ? marked.use({ extensions: [displayMath] }) : marked).defaults;
 }
 
 /** Lexes Markdown into marked tokens, spending at most about `budgetMs` on inline formatting once ALWAYS_LEXED characters are done. */
 export function lexMarkdown(markdown: string, budgetMs = 150): TokensList {
-  return new BoundedLexer(performance.now() + budgetMs, options()).lex(markdown);
+  return new BoundedLexer(performance.now() + budgetMs, options(markdown), mayHoldDefinitionLists(markdown)).lex(markdown);
 }

@@ -4,6 +4,9 @@
 import { admonitionsAsCallouts } from './admonitions.js';
 import { stripTemplateNoise } from './static-site.js';
 
+export { displayMath, mayHoldDisplayMath } from './display-math.js';
+export { definitionItems, mayHoldDefinitionLists, readDefinitionLists, type DefinitionListToken } from './definition-lists.js';
+
 /** The Markdown with its site syntax read: noise removed, shortcodes and admonitions as Markdown. */
 export function readSiteSyntax(markdown: string): string {
   return admonitionsAsCallouts(stripTemplateNoise(markdown));

@@ -39,9 +39,22 @@ function expressionText(whole: string, inner: string): string {
   return `\`${whole}\``;
 }
 
-/** Prose (no code in it) with its MDX comments and component tags removed, its expressions read. */
+// A component's `alt`: a string (`alt="..."`, `alt='...'`, `alt={"..."}`) or an expression (`alt={post.title}`).
+const ALT = /\salt=(?:"([^"]*)"|'([^']*)'|\{\s*"([^"\\]*)"\s*\}|\{\s*'([^'\\]*)'\s*\}|\{)/;
+
+// A component with an `alt` is an image (Astro's `<Image>` and `<Picture>`, Next.js's `<Image>`,
+// Docusaurus's `<ThemedImage>`): it becomes an HTML `<img>`, shown as HTML's images are (`[image:
+// alt]`, nothing for an empty alt, `[image]` for an alt only the site could compute). Other tags go.
+function componentText(tag: string): string {
+  const alt = tag.startsWith('</') ? null : ALT.exec(tag);
+  if (!alt) return '';
+  const text = alt[1] ?? alt[2] ?? alt[3] ?? alt[4];
+  return text === undefined ? '<img>' : `<img alt="${text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')}">`;
+}
+
+/** Prose (no code in it) with its MDX comments removed, component tags removed (an image's read as `<img alt>`), its expressions read. */
 export function readMdx(text: string): string {
-  const read = text.replace(COMMENT, '').replace(COMPONENT, '');
+  const read = text.replace(COMMENT, '').replace(COMPONENT, componentText);
   return read.includes('{') ? read.replace(EXPRESSION, expressionText) : read;
 }
 

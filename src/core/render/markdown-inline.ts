@@ -137,13 +137,17 @@ function tokenSpans(token: Token, base: SpanStyle, state: InlineState): Span[] {
       return spansOf(token.tokens ?? [], { ...style, bold: true }, state);
     case 'em':
       return spansOf(token.tokens ?? [], { ...style, italic: true }, state);
-    case 'del':
-      // `~~` stays visible, so struck words read as struck without colour or strikethrough.
+    case 'del': {
+      // The tildes stay visible, so struck words read as struck without colour or strikethrough:
+      // as many as the author wrote (GFM strikes `~one~` too, which Pandoc and Obsidian exports
+      // mean as a subscript: `H~2~O` was drawn `H~~2~~O`, a text the author never wrote).
+      const mark = token.raw.startsWith(STRIKE_MARK) ? STRIKE_MARK : '~';
       return [
-        { ...style, role: 'dim', text: STRIKE_MARK },
+        { ...style, role: 'dim', text: mark },
         ...spansOf(token.tokens ?? [], { ...style, strike: true }, state),
-        { ...style, role: 'dim', text: STRIKE_MARK },
+        { ...style, role: 'dim', text: mark },
       ];
+    }
     case 'codespan':
       // CommonMark: entities are literal in code spans.
       return [{ ...style, role: 'code', text: sanitizeLine(String(token.text ?? '')) }];

@@ -24,6 +24,8 @@ const constructs: Array<{ name: string; md: string; shows: string[]; has?: (l: L
   { name: 'h2 accented', md: '## Qué pasó', shows: ['Qué pasó', '────────'], has: (l) => !text(l).includes('─────────') },
   { name: 'h3', md: '### Detail', shows: ['### Detail'], has: (l) => spansOf(l).some((s) => s.role === 'dim' && s.text === '### ') },
   { name: 'strong/em/strike', md: 'a **b** _c_ ~~d~~', shows: ['a b c ~~d~~'], has: (l) => spansOf(l).some((s) => s.bold) && spansOf(l).some((s) => s.italic) && spansOf(l).some((s) => s.strike) },
+  // GFM strikes `~one~` too: the tildes drawn are the author's (`H~2~O` once read `H~~2~~O`).
+  { name: 'single-tilde strike', md: 'H~2~O and ~gone~', shows: ['H~2~O and ~gone~'], has: (l) => !text(l).includes('~~') && spansOf(l).some((s) => s.strike) },
   { name: 'inline code', md: 'run `npm test` now', shows: ['run npm test now'], has: (l) => spansOf(l).some((s) => s.role === 'code' && s.text === 'npm test') },
   { name: 'fenced code', md: '```js\nconst x = 1;\n```', shows: ['  const x = 1;'], has: (l) => spansOf(l).some((s) => s.role === 'code') },
   { name: 'indented code', md: 'para\n\n    indented();', shows: ['  indented();'] },

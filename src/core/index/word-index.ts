@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import type Database from 'better-sqlite3';
 import { openDatabase } from '../sqlite.js';
 import { APPLICATION_ID, INDEX_FORMAT } from './database.js';
-import { ftsString, markRows, TokenMarks } from './fts.js';
+import { ftsString, markRows, newMarks, setMark, TokenMarks, type Marks } from './fts.js';
 import { cacheDirectory, indexFile } from './location.js';
 import { INDEX_WORD, MAX_TOKENS, MIN_WORD as MIN_LENGTH } from './query-plan.js';
 import { keptVocabulary, nearTokens, readVocabulary, STAMP_SQL, tokensContaining, type Vocabulary, WideWords } from './vocabulary.js';
@@ -35,7 +35,8 @@ export { INDEX_WORD, MAX_TOKENS, MIN_LENGTH, nearTokens };
 
 /** The index's answer for free words: the articles holding those it answers for, and the rest. */
 export interface WordAnswer {
-  marks: Uint8Array;
+  /** Never modified once made (a token's kept bitmap may be the answer itself). */
+  marks: Marks;
   rest: string[];
 }
 
@@ -44,7 +45,7 @@ export interface WordSource {
   /** Articles ids 0..covered-1 are the ones the index answers for; later ones (live updates) are not. */
   readonly covered: number;
   /**
-   * Marks (1) the ids below `covered` of the articles whose text contains every word the index
+   * Marks (a bitmap: fts.ts Marks) the ids below `covered` of the articles whose text contains every word the index
    * answers for, and names the `rest` it leaves to the caller (a word with accents or punctuation,
    * or one so short that hundreds of tokens hold it); null when it answers for none of them.
    */
@@ -53,21 +54,21 @@ export interface WordSource {
    * The typo pass: marks the articles holding, for every word, a token that contains it or is a
    * typo away from it (see nearTokens); null when the index cannot answer.
    */
-  nearly(words: readonly string[]): Uint8Array | null;
+  nearly(words: readonly string[]): Marks | null;
   /**
-   * For a filter term that would read bodies in memory: marks (1) the ids below `covered` of the
+   * For a filter term that would read bodies in memory: marks (Marks) the ids below `covered` of the
    * articles holding it (a free word, or a coin by its metadata or a cashtag in its body:
    * index/columns.ts), so the filter decides every article without a body read; null when the
    * index cannot say (a word it leaves to memory).
    */
-  holding?(term: { kind: 'word' | 'coin'; value: string }): Uint8Array | null;
+  holding?(term: { kind: 'word' | 'coin'; value: string }): Marks | null;
   /** True while the source reads `word` to answer for it later (WordIndex.answerLater). */
   coming?(word: string): boolean;
   /** Grows when the source answers for words it left to the caller before (WordIndex.answerLater): earlier answers are stale. */
   readonly version?: number;
 }
 
-// Filter terms whose marks are kept (1 byte an article each: 4 MB at a million).
+// Filter terms whose marks are kept (1 bit an article each: 125 kB at a million).
 const HELD_KEPT = 4;
 
 /** The on-disk index's answer to free words, for one load's articles. `close()` when done. */
@@ -108,9 +109,9 @@ export class WordIndex implements WordSource {
   // The last HELD_KEPT terms' marks: a query holds a few (`coin:eth -sec` two), and each is asked
   // for on every keystroke; with the last one only kept, two terms read each other's out (at 1M a
   // coin's rows read again and a word's tokens OR-ed again, 50-150 ms a key).
-  private readonly held = new Map<string, Uint8Array | null>();
+  private readonly held = new Map<string, Marks | null>();
   // The last words' token groups asked and the articles they marked (never modified once made).
-  private lastMatch: { expression: string; marks: Uint8Array } | null = null;
+  private lastMatch: { expression: string; marks: Marks } | null = null;
 
   readonly covered: number;
   // Words left to memory on a key, read on a thread once answerLater() is called (vocabulary.ts).
@@ -175,12 +176,12 @@ export class WordIndex implements WordSource {
     return answer;
   }
 
-  nearly(words: readonly string[]): Uint8Array | null {
+  nearly(words: readonly string[]): Marks | null {
     const answer = this.ask(words, true);
     return answer && answer.rest.length === 0 ? answer.marks : null;
   }
 
-  holding(term: { kind: 'word' | 'coin'; value: string }): Uint8Array | null {
+  holding(term: { kind: 'word' | 'coin'; value: string }): Marks | null {
     const key = `${term.kind}:${term.value}`;
     const known = this.held.get(key);
     if (known !== undefined) {
@@ -188,7 +189,7 @@ export class WordIndex implements WordSource {
       this.held.set(key, known);
       return known;
     }
-    let marks: Uint8Array | null = null;
+    let marks: Marks | null = null;
     if (term.kind === 'word') {
       const answer = this.ask([term.value], false);
       marks = answer && answer.rest.length === 0 ? answer.marks : null;
@@ -208,10 +209,10 @@ export class WordIndex implements WordSource {
   }
 
   // Marks of the articles of these index rows.
-  private mark(rows: readonly number[], marks = new Uint8Array(this.covered)): Uint8Array {
+  private mark(rows: readonly number[], marks = newMarks(this.covered)): Marks {
     for (const row of rows) {
       const id = row < this.articleOf.length ? this.articleOf[row] : -1;
-      if (id >= 0) marks[id] = 1;
+      if (id >= 0) setMark(marks, id);
     }
     return marks;
   }
@@ -240,7 +241,7 @@ export class WordIndex implements WordSource {
         continue;
       }
       // A word no token holds: nothing matches.
-      if (tokens.length === 0) return { marks: new Uint8Array(this.covered), rest: [] };
+      if (tokens.length === 0) return { marks: newMarks(this.covered), rest: [] };
       groups.push(tokens);
       names.push(tokens.join(' '));
     }
@@ -249,7 +250,7 @@ export class WordIndex implements WordSource {
     // the same articles, the same marks object.
     const expression = names.join('\n');
     if (this.lastMatch?.expression === expression) return { marks: this.lastMatch.marks, rest };
-    let marks: Uint8Array;
+    let marks: Marks;
     try {
       // FTS5's `(a OR b) AND (c OR d)`, from each token's articles (read once a session).
       marks = this.tokens.marks(groups);

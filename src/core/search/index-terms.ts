@@ -117,6 +117,15 @@ export function denseAmongNewest(order: readonly number[], hayOf: (id: number) =
 }
 
 /**
+ * `interim` for a query of free words alone, else null: with filters the index's marks let a
+ * limited search skip the eligible list (limitedMatches), which an answer meanwhile would make
+ * (at 1M `tag:mining bit` ~180 ms against ~15).
+ */
+export function interimFor(q: ParsedQuery, interim: Interim): Interim | null {
+  return q.terms.every((t) => t.kind === 'word' && !t.negate) ? interim : null;
+}
+
+/**
  * Whether a limited search (`opts.limit`) of `query` has free words the index is still reading on a
  * thread (WordSource.later, asking with `interim`): the search then answers them meanwhile from
  * bodies in memory only (at a million articles a word's first three letters would otherwise read
@@ -126,7 +135,8 @@ export function wordsLater(source: WordSource | null, query: string, opts: Searc
   if (!source?.later || opts.limit === undefined || opts.limit < 0) return false;
   try {
     const q = parseQuery(query, opts.now ?? Date.now());
-    return q.words.length > 0 && q.phrases.length === 0 && q.text.length > 2 && source.later(q.words, interim);
+    const asked = interimFor(q, interim);
+    return asked !== null && q.words.length > 0 && q.phrases.length === 0 && q.text.length > 2 && source.later(q.words, asked);
   } catch {
     return false;
   }

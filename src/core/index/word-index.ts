@@ -223,7 +223,10 @@ export class WordIndex implements WordSource {
   // lists, negated words' marks) does not depend on positive words, and a new version made the next
   // key at 1M list ~1M eligible ids again (~100 ms with its collection).
   private settle(): void {
-    if (this.reads?.take()) this.memo = null;
+    const read = this.reads?.take();
+    if (!read) return;
+    for (const [token, bits] of read) this.tokens.keep(token, bits);
+    this.memo = null;
   }
 
   // For an interim ask of `word`: true when some of its tokens are still to be read, on the thread (asked now when not yet,
@@ -263,6 +266,8 @@ export class WordIndex implements WordSource {
         rest.push(word);
         continue;
       }
+      // Answered here now: no longer coming, whatever another word's batch still reads.
+      this.reads?.leave(word, []);
       groups.push(tokens);
       names.push(tokens.join(' '));
     }

@@ -153,6 +153,11 @@ describe('free words from the index', () => {
       const indexed = new SearchIndex(fresh.articles);
       indexed.useWords(fresh.words);
       const reference = new SearchIndex(articles);
+      // The tokens this thread reads itself (its statement's reads of one token each).
+      const own = fresh.words as unknown as { match: { get: (token: string) => unknown } };
+      const get = own.match.get.bind(own.match);
+      const here: string[] = [];
+      own.match.get = (token) => (here.push(token), get(token));
       // `the` is in the titles of most of the newest articles: answered meanwhile; `bitcoin`, in ~10% of them, is read on the key.
       const query = 'the bitcoin';
       const first = indexed.search(query, { limit: 50 });
@@ -163,6 +168,8 @@ describe('free words from the index', () => {
       expect(fresh.articles.filter((a) => (a as { hasLowerBody?: boolean }).hasLowerBody)).toEqual([]);
       while (indexed.search(query, { limit: 50 }).counting) await new Promise<void>((resolve) => (wake = resolve));
       expect(fresh.words.coming('the')).toBe(false);
+      // The thread's bitmaps are kept: no token of `the` was read again here.
+      expect(here.filter((t) => t.includes('the'))).toEqual([]);
       const got = indexed.search(query, { limit: 50 });
       expect(got.approximate).toBe(false);
       expect(got.total).toBe(reference.search(query).total);

@@ -100,7 +100,7 @@ export class TokenReads {
     return this.reading.has(token);
   }
 
-  /** Notes that the caller answers `word` itself until its `tokens` are read (coming()). */
+  /** Notes that the caller answers `word` itself until its `tokens` are read (coming()); no tokens: it no longer does. */
   leave(word: string, tokens: readonly string[]): void {
     this.left.set(word, tokens);
   }

@@ -13,10 +13,17 @@ describe('TokenReads', () => {
     expect(reads.take()).toBeNull();
     reads.read(['bitcoin', 'bitcoin', 'etf'], 0);
     expect(reads.has('bitcoin')).toBe(true);
+    // A word left to the caller is coming while a token of it is read; once answered elsewhere (no tokens), not.
+    reads.leave('bitcoin', ['bitcoin']);
+    reads.leave('etf', ['etf']);
+    expect(reads.coming('bitcoin')).toBe(true);
+    reads.leave('etf', []);
+    expect(reads.coming('etf')).toBe(false);
     await arrived;
     expect(reads.take()).toEqual([]);
     expect(reads.usable).toBe(false);
     expect(reads.has('bitcoin')).toBe(false);
+    expect(reads.coming('bitcoin')).toBe(false);
     expect(reads.take()).toBeNull();
     reads.read(['solana'], 0);
     expect(reads.has('solana')).toBe(false);

@@ -9,13 +9,20 @@ import { performance } from 'node:perf_hooks';
 
 const [dir, mode = 'warm', queriesJson = '[]'] = process.argv.slice(2);
 const dist = new URL(process.env.BENCH_DIST ?? '../../dist/core/', import.meta.url);
-const { loadCorpus } = await import(new URL('load/load.js', dist).href);
-const { SearchIndex } = await import(new URL('search/search.js', dist).href);
-const { replayTyping } = await import(new URL('search/search-timing.js', dist).href);
-const { WordIndex } = await import(new URL('index/word-index.js', dist).href);
+// The CLI's own chunks of these modules where its bundle holds them (cli-modules.mjs): what a user runs.
+const { importAsCli } = await import('./cli-modules.mjs');
+const root = new URL('../', dist);
+const { loadCorpus } = await importAsCli(root, 'core/load/load.js', ['loadCorpus']);
+const { SearchIndex } = await importAsCli(root, 'core/search/search.js', ['SearchIndex']);
+const { replayTyping } = await importAsCli(root, 'core/search/search-timing.js', ['replayTyping']);
+const { WordIndex } = await importAsCli(root, 'core/index/word-index.js', ['WordIndex']);
 // The heap growth the CLI sets as it starts (src/heap-growth.ts), so the RSS measured here is the
-// program's; a build without it (BENCH_DIST at an older one) runs with V8's default.
-const growth = await import(new URL('../heap-growth.js', dist).href).catch(() => null);
+// program's; a build without it (BENCH_DIST at an older one) runs with V8's default. The CLI's own
+// copy: the loader loosens the flags it holds during a cold load (core/heap-flags.ts).
+const growth = await importAsCli(root, 'heap-growth.js', ['limitHeapGrowth']).catch((error) => {
+  if (error.code === 'ERR_MODULE_NOT_FOUND') return null;
+  throw error;
+});
 growth?.limitHeapGrowth();
 
 const t0 = performance.now();

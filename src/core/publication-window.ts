@@ -22,3 +22,16 @@ export function outsideWindow(a: WindowFields, now: number): 'scheduled' | 'expi
   if (a.expiresAt !== null && a.expiresAt <= now) return 'expired';
   return null;
 }
+
+/**
+ * The first time after `now` (epoch ms) at which `a` may come into or leave its window (its listed
+ * from or expiry date), or null when nothing about it changes after `now`: what a running dashboard
+ * waits for to list a scheduled article when it comes and to drop an expiring one.
+ */
+export function nextWindowChange(a: WindowFields, now: number): number | null {
+  const from = listedFrom(a);
+  const until = a.expiresAt;
+  const next = from !== null && from > now ? from : null;
+  if (until === null || until <= now) return next;
+  return next === null ? until : Math.min(next, until);
+}

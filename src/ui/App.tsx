@@ -26,6 +26,7 @@ import { rowMarksOf, useRowMarks } from './row-marks.js';
 import { BODY_FOLLOW_MS, frameCommitted, inputIsBehind } from './input/after-input.js';
 import { HeldActions } from './input/held-actions.js';
 import { useShownArticle } from './use-shown-article.js';
+import { useSessionClock } from './use-session-clock.js';
 import { useEffectRunner } from './use-effects.js';
 import { useUnreadCount } from './use-unread-count.js';
 import { idsByPath } from '../state/index-swap.js';
@@ -45,12 +46,11 @@ export type { AppProps } from './app-props.js';
 
 /** The interactive dashboard; renders exactly `height - 1` rows of at most `width` columns. */
 export function App(p: AppProps) {
-  const [mountedAt] = useState(() => Date.now());
   // The index can be replaced (the warm start's first page by the loaded one): what reads it from
   // a closure made once reads the current one.
   const indexRef = useRef(p.index);
   indexRef.current = p.index;
-  const now = p.now ?? mountedAt;
+  const now = useSessionClock(p.index, p.version, p.now, p.clock);
   const [state, react] = useReducer(reducer, p, (props) =>
     initialState({
       width: props.width,

@@ -9,6 +9,7 @@ import type { SystemActions } from '../system/system-actions.js';
 import type { Binding } from '../state/keymap.js';
 import type { ListSort } from '../state/reducer.js';
 import type { LoadProgress } from './StatusBar.js';
+import type { SessionClock } from './use-session-clock.js';
 
 /** Props of App (see dashboard.tsx): the index, terminal size, options, and the exit callback. */
 export interface AppProps {
@@ -34,7 +35,10 @@ export interface AppProps {
   loading: LoadProgress | null;
   width: number;
   height: number;
+  /** The time dates are read by (epoch ms): held still unless `clock` is given too (use-session-clock.ts). */
   now?: number;
+  /** The clock the session's time follows when an article's publish date comes or its expiry passes; absent: the real one, unless `now` is given. */
+  clock?: SessionClock;
   /** Read/saved/new state, or null when the state folder could not be used. */
   reading?: Reading | null;
   /** Saved views (tabs) and the one to start on (1-based; 0 for All). */

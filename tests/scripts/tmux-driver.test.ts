@@ -93,7 +93,9 @@ describe('controlDriver', () => {
     const pane = start();
     driver = (await controlDriver(socket, 't')) as Driver;
     await driver.run('send-keys', '-t', 't:echo', '-l', 'same ╰─╯');
-    const text = await until(driver, pane, (t) => t.includes('same'));
+    // Until the whole line is there: `cat` may echo it in more than one write, and a capture taken
+    // between them ("same " alone) is not the screen the second capture below is taken of.
+    const text = await until(driver, pane, (t) => t.includes('same ╰─╯'));
     expect(text).toBe((await (spawnDriver(socket) as Driver).capture('t:echo', pane)).text);
   });
 

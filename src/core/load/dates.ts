@@ -27,8 +27,40 @@ const DAY_MONTH_YEAR = /^(\d{1,2})([-/])(\d{1,2})\2(\d{4})$/;
 const SECONDS_BELOW = 1e11;
 const UNREADABLE: DateReading = { ok: false, why: 'unreadable' };
 // The spelling most feeds write (JavaScript's toISOString, whole seconds or milliseconds, UTC):
-// read by this one pattern before the general ones, to the same time as ISO_LIKE gives it.
-const ISO_UTC = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{3}))?Z$/;
+// `YYYY-MM-DDTHH:MM:SSZ` or `YYYY-MM-DDTHH:MM:SS.mmmZ`, read before the general patterns, to the
+// same time as ISO_LIKE gives it. Read by character codes, not a RegExp: the match's seven
+// captures and their conversions were a fifth of a cold load's normalising (two dates a file).
+const ISO_UTC_SHORT = 20;
+const ISO_UTC_LONG = 24;
+
+// The decimal number the characters of `s` from `at` to `to` (exclusive) spell in ASCII digits; -1 when one is not a digit.
+function digitsAt(s: string, at: number, to: number): number {
+  let n = 0;
+  for (let i = at; i < to; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+// Epoch ms of a value in the ISO_UTC spelling above (null: a part out of range, as utcDate
+// says), or undefined when `s` is not in that spelling.
+function isoUtc(s: string): number | null | undefined {
+  const long = s.length === ISO_UTC_LONG;
+  if (!long && s.length !== ISO_UTC_SHORT) return undefined;
+  if (s.charCodeAt(4) !== 45 /* - */ || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 /* T */ || s.charCodeAt(13) !== 58 /* : */ || s.charCodeAt(16) !== 58) return undefined;
+  if (s.charCodeAt(s.length - 1) !== 90 /* Z */ || (long && s.charCodeAt(19) !== 46) /* . */) return undefined;
+  const y = digitsAt(s, 0, 4);
+  const mo = digitsAt(s, 5, 7);
+  const d = digitsAt(s, 8, 10);
+  const h = digitsAt(s, 11, 13);
+  const mi = digitsAt(s, 14, 16);
+  const sec = digitsAt(s, 17, 19);
+  const ms = long ? digitsAt(s, 20, 23) : 0;
+  if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || sec < 0 || ms < 0) return undefined;
+  return utcDate(y, mo, d, h, mi, sec, ms);
+}
 
 function zoneOffsetMinutes(zone: string | undefined): number {
   if (!zone || /^(z|utc|gmt)$/i.test(zone)) return 0;
@@ -52,11 +84,8 @@ function fromIso(m: RegExpExecArray): number | null {
 }
 
 function readString(raw: string): DateReading {
-  const utc = ISO_UTC.exec(raw);
-  if (utc) {
-    const ms = utcDate(+utc[1], +utc[2], +utc[3], +utc[4], +utc[5], +utc[6], utc[7] === undefined ? 0 : +utc[7]);
-    return ms === null ? UNREADABLE : { ok: true, ms };
-  }
+  const utc = isoUtc(raw);
+  if (utc !== undefined) return utc === null ? UNREADABLE : { ok: true, ms: utc };
   const s = raw.trim();
   if (s === '' || s.length > 100) return UNREADABLE;
   const known = (ms: number | null): DateReading => (ms === null ? UNREADABLE : { ok: true, ms });

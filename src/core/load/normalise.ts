@@ -239,7 +239,7 @@ export function normaliseArticle(input: NormaliseInput): Article {
   const published = publishedDate(data, fileName, info.mtimeMs);
   notes.push(...published.notes);
   input.warnings?.push(...published.warnings);
-
+  const listed = publicationWindow(data, notes);
   const url = firstUrl(data);
   const externalId = scalarText(data.externalId);
   const cover = data.coverImage;
@@ -275,7 +275,8 @@ export function normaliseArticle(input: NormaliseInput): Article {
     score: toNumber(data.score),
     lang: displayOrNull(scalarText(data.lang)),
     draft: isDraft(data) || inDraftsFolder(info),
-    ...publicationWindow(data, notes), // scheduledAt, expiresAt
+    scheduledAt: listed.scheduledAt, // named, not spread: a spread in the literal made V8 add each later field one by one
+    expiresAt: listed.expiresAt,
     stickyWeight: toNumber(data.stickyWeight) ?? 0,
     url: url === undefined ? null : display(url, false),
     // An identifier, compared byte for byte: only made safe to show, never repaired or decoded.

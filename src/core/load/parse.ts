@@ -21,6 +21,8 @@ export type ParseOutcome = { ok: true; article: Article; warnings: string[]; asc
 
 /** Cuts body lines longer than the limit, without splitting a surrogate pair. */
 export function cutLongLines(body: string, max: number = LIMITS.maxLineLength): { body: string; cut: boolean } {
+  // No line of a body shorter than the limit can be over it (most bodies: no scan at all).
+  if (body.length <= max) return { body, cut: false };
   // Cheap scan first: most bodies have no long line and are returned untouched.
   let start = 0;
   let found = false;

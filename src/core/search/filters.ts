@@ -143,13 +143,17 @@ export function filtersNeedHay(q: ParsedQuery): boolean {
   return q.terms.some((t) => (t.kind === 'word' ? t.negate : t.kind !== 'since' && t.kind !== 'until' && t.kind !== 'is'));
 }
 
-/** A string that is equal for two queries exactly when compileFilters would give the same predicate. */
-export function filterKey(q: ParsedQuery, includeDrafts: boolean): string {
+/**
+ * A string that is equal for two queries exactly when compileFilters would give the same
+ * predicate. `nextChange(now)`: when the drafts rule next lists or drops an article after `now`
+ * (FilterColumns.nextListedChange): two clocks with the same answer list the same articles.
+ */
+export function filterKey(q: ParsedQuery, includeDrafts: boolean, nextChange: (now: number) => number): string {
   const exact = q.terms.filter((t) => t.kind !== 'word' || t.negate);
   const listed = includeDrafts || q.draftsOnly;
-  // The drafts rule reads the clock (publication windows): a list remembered under one minute's
-  // key is made again in the next (the dashboard passes one `now` a session, so it keeps its lists).
-  return JSON.stringify([listed, listed ? 0 : Math.floor((q.now ?? Date.now()) / 60_000), exact]);
+  // The drafts rule reads the clock (publication windows): a list remembered at one time serves
+  // until an article's publish date comes or its expiry passes, and not a moment longer.
+  return JSON.stringify([listed, listed ? 0 : nextChange(q.now ?? Date.now()), exact]);
 }
 
 /** The caller's id predicate (reading terms) in front of the query's own filters. */

@@ -92,6 +92,8 @@ export class SearchIndex {
 
   /** Number of articles indexed. */
   get size(): number { return this.docs.length; }
+  /** When, after `now` (epoch ms), an article next comes into or leaves the list (its publication window), else Infinity. */
+  nextListedChange(now: number): number { return this.columns.nextListedChange(now); }
 
   /** The article with this id. */
   article(id: number): Article {
@@ -125,7 +127,7 @@ export class SearchIndex {
     const limit = opts.limit !== undefined && opts.limit >= 0 ? opts.limit : null;
     const everything = limit === null;
     const keep = opts.keep ?? null;
-    const key = `${mode}|${this.docs.length}|${this.words?.covered ?? -1}.${this.words?.version ?? 0}|${everything}|${filterKey(q, includeDrafts)}|${keep ? (opts.keepKey ?? Math.random()) : ''}`;
+    const key = `${mode}|${this.docs.length}|${this.words?.covered ?? -1}.${this.words?.version ?? 0}|${everything}|${filterKey(q, includeDrafts, (t) => this.columns.nextListedChange(t))}|${keep ? (opts.keepKey ?? Math.random()) : ''}`;
     // Words and phrases are looked for in short fields and bodies (no words: no haystack needed, prepare() makes them).
     if (!everything && q.text) this.completeHays();
     const short = q.phrases.length === 0 && q.text.length <= 2;

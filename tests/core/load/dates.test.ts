@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { dateFromFileName, parseDate, readDate } from '../../../src/core/load/dates.js';
 
 const iso = (s: string): number => Date.parse(s);
@@ -130,5 +131,57 @@ describe('dateFromFileName', () => {
   ];
   it.each(cases)('%s', (name, expected) => {
     expect(dateFromFileName(name)).toBe(expected);
+  });
+});
+
+// What readDate gave for the toISOString spelling before it was read by character codes: the
+// pattern's captures through a Date object (written-date-formats.ts utcDate as it was).
+const ISO_UTC = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{3}))?Z$/;
+function referenceUtcDate(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number | null {
+  if (y < 1000 || y > 9999 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 60) return null;
+  const date = new Date(Date.UTC(y, mo - 1, d, h, mi, Math.min(s, 59), ms));
+  if (date.getUTCDate() !== d || date.getUTCMonth() !== mo - 1) return null;
+  return date.getTime();
+}
+
+describe('the toISOString spelling', () => {
+  it('reads every day of leap and common years, and refuses the days months lack, as a Date does', () => {
+    for (const y of [1000, 1600, 1900, 2000, 2023, 2024, 2100, 9999]) {
+      for (let mo = 1; mo <= 12; mo++) {
+        for (let d = 1; d <= 32; d++) {
+          const text = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}T23:59:60.999Z`;
+          const want = referenceUtcDate(y, mo, d, 23, 59, 60, 999);
+          expect(parseDate(text), text).toBe(want);
+          expect(parseDate(text.slice(0, 19) + 'Z'), text).toBe(referenceUtcDate(y, mo, d, 23, 59, 60));
+        }
+      }
+    }
+    // Leap days: 2000 and 2024 have one, 1900 and 2100 do not.
+    expect(parseDate('2000-02-29T00:00:00Z')).toBe(Date.UTC(2000, 1, 29));
+    expect(parseDate('1900-02-29T00:00:00Z')).toBeNull();
+  });
+
+  it('gives what the pattern and a Date gave for near-miss spellings too', () => {
+    const digit = fc.constantFrom(...'0123456789'.split(''));
+    const piece = fc.oneof(digit, digit, digit, fc.constantFrom('-', ':', 'T', 't', 'Z', 'z', '.', ' ', '+', '٣', 'x'));
+    const nearIso = fc.tuple(
+      fc.integer({ min: 900, max: 10_500 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }),
+      fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 }), fc.integer({ min: 0, max: 61 }),
+      fc.option(fc.integer({ min: 0, max: 999 })), fc.nat(24), fc.array(piece, { maxLength: 2 }),
+    ).map(([y, mo, d, h, mi, s, ms, at, extra]) => {
+      const p2 = (n: number): string => String(n).padStart(2, '0');
+      const text = `${String(y).padStart(4, '0')}-${p2(mo)}-${p2(d)}T${p2(h)}:${p2(mi)}:${p2(s)}${ms === null ? '' : `.${String(ms).padStart(3, '0')}`}Z`;
+      return text.slice(0, at) + extra.join('') + text.slice(at + extra.length);
+    });
+    fc.assert(
+      fc.property(nearIso, (text) => {
+        const m = ISO_UTC.exec(text);
+        // Not in the spelling: the general patterns read it, as they read it after a leading
+        // space (never the spelling, trimmed before those patterns).
+        if (!m) expect(readDate(text)).toEqual(readDate(` ${text}`));
+        else expect(parseDate(text)).toBe(referenceUtcDate(+m[1], +m[2], +m[3], +m[4], +m[5], +m[6], m[7] === undefined ? 0 : +m[7]));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -177,6 +177,16 @@ describe('readRecordYaml', () => {
     const source = 'title: A\nlayout:\n  url: x\nsource:\n  name: N\n  type: RSS\ntags:\n- a\n- b\nai:\n  v: 1\n# c\n\ndraft: no\n';
     expect(JSON.parse(JSON.stringify(readRecordYaml(source, RECORD_KEYS)))).toEqual({ title: 'A', source: { name: 'N', type: 'RSS' }, tags: ['a', 'b'], draft: 'no' });
   });
+
+  it('refuses a bad key however many good keys it has read before (they are remembered)', () => {
+    // More good keys than are remembered, long ones among them, each read twice.
+    const good = Array.from({ length: 600 }, (_, k) => `${k % 2 ? 'key' : 'a_rather_long_key'}${k}: v`).join('\n');
+    for (let pass = 0; pass < 2; pass++) expect(Object.keys(readRecordYaml(good, RECORD_KEYS) ?? { none: 1 })).toEqual([]);
+    for (const bad of ['constructor', 'prototype', '__proto__', '1key', 'ke y', 'k.ey', 'k'.repeat(129)]) {
+      for (let pass = 0; pass < 2; pass++) expect(readRecordYaml(`title: A\n${bad}: v\n`, RECORD_KEYS), bad).toBeUndefined();
+    }
+    expect(readRecordYaml('title: A\nkey1: v\n', RECORD_KEYS)).toEqual(Object.assign(Object.create(null), { title: 'A' }));
+  });
 });
 
 describe('RECORD_KEYS', () => {

@@ -65,6 +65,14 @@ const take = (scan: Scan): void => {
 // Whether the line found is a block list's item (`- ` then its value; `-` alone is refused later).
 const isItem = ({ source, start, end }: Scan): boolean => source.charCodeAt(start) === 45 /* - */ && (start + 1 === end || source.charCodeAt(start + 1) === 32);
 
+// Keys found good before, so that each is tested once a thread, not once a line: a corpus's
+// blocks repeat a few dozen keys (the test was ~8% of the scan). Bounded: odd keys of many
+// files are tested each time, and so are long keys: V8 copies a slice of up to 12 characters, a
+// longer one is a view that would keep its file's whole text alive.
+const KEYS_READ = new Set<string>();
+const KEYS_REMEMBERED = 512;
+const KEY_COPIED = 12;
+
 // The key of the line found (`key:` or `key: value`), or undefined when the line is not one; sets
 // valueFrom to where its value starts (end for none).
 function keyOf(scan: Scan): string | undefined {
@@ -73,7 +81,10 @@ function keyOf(scan: Scan): string | undefined {
   if (colon <= start || colon >= end) return undefined;
   const key = source.slice(start, colon);
   // safeCopy drops these two (and keeps a note saying so): the full path decides.
-  if (!isSimpleKey(key) || key === 'constructor' || key === 'prototype') return undefined;
+  if (!KEYS_READ.has(key)) {
+    if (!isSimpleKey(key) || key === 'constructor' || key === 'prototype') return undefined;
+    if (KEYS_READ.size < KEYS_REMEMBERED && key.length <= KEY_COPIED) KEYS_READ.add(key);
+  }
   if (colon === end - 1) {
     scan.valueFrom = end;
     return key;

@@ -59,8 +59,7 @@ export class SearchIndex {
   private words: WordSource | null = null;
   private bodiesWanted: ((query: string) => void) | null = null;
   private readonly hasBody = (id: number): boolean => this.orders.positions('date')[id] < BODY_DEPTH;
-  // Whether a limited search answers `word` as the index would while the index reads it (index-terms.ts denseAmongNewest).
-  private readonly dense = (word: string): boolean => denseAmongNewest(this.order(), (id) => this.hay(id), word);
+  private readonly dense = (word: string): boolean => denseAmongNewest(this.order(), (id) => this.hay(id), word); // a limited search's Interim
 
   constructor(articles: readonly Article[] = []) {
     this.add(articles);
@@ -115,9 +114,8 @@ export class SearchIndex {
     if (!wanted && !wordsLater(this.words, query, opts, this.dense)) return this.run(query, opts, '');
     let missed = false;
     const result = withUnreadBodies(() => (missed = true), () => this.run(query, opts, 'unread'));
-    if (!missed) return result;
-    wanted?.(query);
-    return { ...result, approximate: true };
+    if (missed) wanted?.(query);
+    return missed ? { ...result, approximate: true } : result;
   }
 
   // `mode` keeps the scanner's and the eligible list's memory of deferred searches apart.

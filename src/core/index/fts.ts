@@ -95,9 +95,34 @@ export const TOKEN_MARKS_BYTES = 32 * 1024 * 1024;
 // Bitmaps kept at most whatever their size: a small corpus's Map stays small too.
 const MAX_TOKENS_KEPT = 4096;
 
+/**
+ * Articles marked as a bitmap: bit `id & 31` of word `id >>> 5` set for article `id`. What the
+ * index answers a search with (TokenMarks.marks, WordSource); 1 bit an article: 125 kB at a
+ * million, where a byte an article made 1 MB of garbage per word set typed (BENCHMARKS.md, the
+ * seventeenth round's warm memory).
+ */
+export type Marks = Uint32Array;
+
+/** A bitmap (Marks) of `size` articles, none marked; `every`: all of them (and the bits past `size`). */
+export function newMarks(size: number, every = false): Marks {
+  const bits = new Uint32Array(Math.ceil(size / 32));
+  return every ? bits.fill(0xffffffff) : bits;
+}
+
 /** Sets article `id`'s bit in `bits` (a TokenMarks bitmap). */
 export function setMark(bits: Uint32Array, id: number): void {
   bits[id >>> 5] |= 1 << (id & 31);
+}
+
+/** Whether article `id` is marked in `bits`; `id` must be below the size the bitmap was made for. */
+export function hasMark(bits: Marks, id: number): boolean {
+  return (bits[id >>> 5] & (1 << (id & 31))) !== 0;
+}
+
+/** Whether any article is marked in `bits`. */
+export function anyMark(bits: Marks): boolean {
+  for (let w = 0; w < bits.length; w++) if (bits[w] !== 0) return true;
+  return false;
 }
 
 /**
@@ -144,33 +169,25 @@ export class TokenMarks {
   }
 
   /**
-   * Marks (1) of the articles that hold, for every group, at least one of its tokens: FTS5's
+   * The articles (Marks) that hold, for every group, at least one of its tokens: FTS5's
    * `(a OR b) AND (c OR d)` over the same rows. A group may be a bitmap of its articles already
-   * (a wide word's, vocabulary.ts WideWords), never modified. Throws what `read` throws.
+   * (a wide word's, vocabulary.ts WideWords). The answer must never be modified: for one group of
+   * one token it is that token's bitmap itself. Throws what `read` throws.
    */
-  marks(groups: ReadonlyArray<readonly string[] | Uint32Array>): Uint8Array {
-    let all: Uint32Array | null = null;
-    for (const tokens of groups) {
-      const any = new Uint32Array(this.words);
-      if (tokens instanceof Uint32Array) any.set(tokens.subarray(0, any.length));
-      else for (const token of tokens) {
-        const bits = this.bitmap(token);
-        for (let w = 0; w < any.length; w++) any[w] |= bits[w];
-      }
-      if (all === null) all = any;
-      else for (let w = 0; w < all.length; w++) all[w] &= any[w];
-    }
-    const marks = new Uint8Array(this.size);
-    if (all === null) return marks;
-    for (let w = 0; w < all.length; w++) {
-      let bits = all[w];
-      while (bits !== 0) {
-        const low = bits & -bits;
-        marks[(w << 5) + 31 - Math.clz32(low)] = 1;
-        bits ^= low;
+  marks(groups: ReadonlyArray<readonly string[] | Uint32Array>): Marks {
+    // Every bitmap read first (a token read once even when two groups hold it), then one pass.
+    const bitmaps = groups.map((tokens) => (tokens instanceof Uint32Array ? [tokens] : tokens.map((token) => this.bitmap(token))));
+    if (bitmaps.length === 1 && bitmaps[0].length === 1 && bitmaps[0][0].length === this.words) return bitmaps[0][0];
+    const all = newMarks(this.size);
+    for (let g = 0; g < bitmaps.length; g++) {
+      const group = bitmaps[g];
+      for (let w = 0; w < all.length; w++) {
+        let any = 0;
+        for (let b = 0; b < group.length; b++) any |= group[b][w];
+        all[w] = g === 0 ? any : all[w] & any;
       }
     }
-    return marks;
+    return all;
   }
 
   /** Whether the token's bitmap is kept (marks() reads nothing for it). */

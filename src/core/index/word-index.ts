@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import type Database from 'better-sqlite3';
 import { openDatabase } from '../sqlite.js';
 import { APPLICATION_ID, INDEX_FORMAT } from './database.js';
-import { ftsString, markRows, TokenMarks } from './fts.js';
+import { ftsString, markRows, newMarks, setMark, TokenMarks, type Marks } from './fts.js';
 import { cacheDirectory, indexFile } from './location.js';
 import { INDEX_WORD, MAX_TOKENS, MIN_WORD as MIN_LENGTH } from './query-plan.js';
 import { keptVocabulary, nearTokens, readVocabulary, STAMP_SQL, tokensContaining, type Vocabulary } from './vocabulary.js';
@@ -39,7 +39,7 @@ export { INDEX_WORD, MAX_TOKENS, MIN_LENGTH, nearTokens };
 // (`s`: 344 tokens, 1.4 s at 100k on a busy machine). Words of one or two letters are always left
 // to memory: hundreds of tokens hold them.
 
-// Filter terms whose marks are kept (1 byte an article each: 4 MB at a million).
+// Filter terms whose marks are kept (1 bit an article each: 125 kB at a million).
 const HELD_KEPT = 4;
 
 /** The on-disk index's answer to free words, for one load's articles. `close()` when done. */
@@ -91,9 +91,9 @@ export class WordIndex implements WordSource {
   // The last HELD_KEPT terms' marks: a query holds a few (`coin:eth -sec` two), and each is asked
   // for on every keystroke; with the last one only kept, two terms read each other's out (at 1M a
   // coin's rows read again and a word's tokens OR-ed again, 50-150 ms a key).
-  private readonly held = new Map<string, Uint8Array | null>();
+  private readonly held = new Map<string, Marks | null>();
   // The last words' token groups asked and the articles they marked (never modified once made).
-  private lastMatch: { expression: string; marks: Uint8Array } | null = null;
+  private lastMatch: { expression: string; marks: Marks } | null = null;
 
   readonly covered: number;
   // Words left to memory on a key, read on a thread once answerLater() is called (vocabulary.ts).
@@ -173,12 +173,12 @@ export class WordIndex implements WordSource {
     return words.some((w) => this.reads!.coming(w));
   }
 
-  nearly(words: readonly string[]): Uint8Array | null {
+  nearly(words: readonly string[]): Marks | null {
     const answer = this.ask(words, true);
     return answer && answer.rest.length === 0 ? answer.marks : null;
   }
 
-  holding(term: { kind: 'word' | 'coin'; value: string }): Uint8Array | null {
+  holding(term: { kind: 'word' | 'coin'; value: string }): Marks | null {
     const key = `${term.kind}:${term.value}`;
     const known = this.held.get(key);
     if (known !== undefined) {
@@ -186,7 +186,7 @@ export class WordIndex implements WordSource {
       this.held.set(key, known);
       return known;
     }
-    let marks: Uint8Array | null = null;
+    let marks: Marks | null = null;
     if (term.kind === 'word') {
       const answer = this.ask([term.value], false);
       marks = answer && answer.rest.length === 0 ? answer.marks : null;
@@ -206,10 +206,10 @@ export class WordIndex implements WordSource {
   }
 
   // Marks of the articles of these index rows.
-  private mark(rows: readonly number[], marks = new Uint8Array(this.covered)): Uint8Array {
+  private mark(rows: readonly number[], marks = newMarks(this.covered)): Marks {
     for (const row of rows) {
       const id = row < this.articleOf.length ? this.articleOf[row] : -1;
-      if (id >= 0) marks[id] = 1;
+      if (id >= 0) setMark(marks, id);
     }
     return marks;
   }
@@ -260,7 +260,7 @@ export class WordIndex implements WordSource {
         continue;
       }
       // A word no token holds: nothing matches.
-      if (tokens.length === 0) return { marks: new Uint8Array(this.covered), rest: [] };
+      if (tokens.length === 0) return { marks: newMarks(this.covered), rest: [] };
       if (interim && !typos && this.readLater(word, tokens, interim)) {
         this.reads!.leave(word, tokens);
         rest.push(word);
@@ -276,7 +276,7 @@ export class WordIndex implements WordSource {
     // the same articles, the same marks object.
     const expression = names.join('\n');
     if (this.lastMatch?.expression === expression) return { marks: this.lastMatch.marks, rest };
-    let marks: Uint8Array;
+    let marks: Marks;
     try {
       // FTS5's `(a OR b) AND (c OR d)`, from each token's articles (read once a session).
       marks = this.tokens.marks(groups);

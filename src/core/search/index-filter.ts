@@ -20,7 +20,7 @@
 
 import type { Article, FoldedBodyOnDisk, FrontMatterFormat, LoadWarning } from '../article.js';
 import type { ArticleRecord } from '../article-record.js';
-import type { ArticleIndex, IndexedRow, IndexQuery, WordSource } from '../index/index.js';
+import { newMarks, setMark, type ArticleIndex, type IndexedRow, type IndexQuery, type Marks, type WordSource } from '../index/index.js';
 import type { WalkThread } from '../files/index.js';
 import { answersWord, importLoader, LocalIndex } from '../load/index.js';
 import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
@@ -121,7 +121,7 @@ async function exactly(index: LocalIndex, q: ParsedQuery, query: string, opts: I
   const { articles } = made;
   const search = new SearchIndex(articles);
   // FTS5 named exactly the articles holding every word: nothing to read from their bodies.
-  const every = new Uint8Array(articles.length).fill(1);
+  const every = newMarks(articles.length, true);
   search.useWords({ covered: articles.length, containing: () => ({ marks: every, rest: [] }), nearly: () => null });
   return ranked(search, query, opts, now, candidates.passing, candidates.decided);
 }
@@ -153,11 +153,11 @@ async function superset(index: LocalIndex, q: ParsedQuery, query: string, opts: 
 function wordSource(index: ArticleIndex, rowIds: readonly number[]): WordSource {
   const articleOf = new Map<number, number>();
   rowIds.forEach((row, id) => articleOf.set(row, id));
-  const marksOf = (ids: readonly number[]): Uint8Array => {
-    const marks = new Uint8Array(rowIds.length);
+  const marksOf = (ids: readonly number[]): Marks => {
+    const marks = newMarks(rowIds.length);
     for (const row of ids) {
       const id = articleOf.get(row);
-      if (id !== undefined) marks[id] = 1;
+      if (id !== undefined) setMark(marks, id);
     }
     return marks;
   };

@@ -7,7 +7,7 @@
 // the first matches listed and the rest counted, every match as one list made only when asked for
 // (at 1M, 300-900k ids a keystroke, ~16 ms and most of its garbage); and where finding them reads
 // text, only until the list's rows are found (a lower bound of the count, completed after the list).
-import type { Interim, WordSource } from '../index/index.js';
+import { anyMark, hasMark, type Interim, type WordSource } from '../index/index.js';
 import type { SearchOptions } from './search-settings.js';
 import { parseQuery } from './query.js';
 import type { SearchResult } from './search-settings.js';
@@ -29,7 +29,7 @@ export function indexHolder(source: WordSource | null, inMemory: (t: Parameters<
     const marks = holding({ kind: t.kind, value: t.value });
     if (!marks) return null;
     const covered = source.covered;
-    return (id) => (id < covered ? marks[id] === 1 : inMemory(t, id));
+    return (id) => (id < covered ? hasMark(marks, id) : inMemory(t, id));
   };
 }
 
@@ -57,7 +57,7 @@ export function indexTest(source: WordSource | null, q: ParsedQuery, hayOf: (id:
   if (!answer) return null;
   const { marks, rest } = answer;
   const covered = source.covered;
-  if (rest.length === 0) return Object.assign((id: number) => (id < covered ? marks[id] === 1 : containsAll(hayOf(id), q.words)), { readsText: false });
+  if (rest.length === 0) return Object.assign((id: number) => (id < covered ? hasMark(marks, id) : containsAll(hayOf(id), q.words)), { readsText: false });
   // One-letter words (`regulator d`) are answered by the short fields' masks for nearly every article.
   const letters = masks ? letterBits(rest) : 0;
   const restHeld = (id: number): boolean => {
@@ -67,7 +67,7 @@ export function indexTest(source: WordSource | null, q: ParsedQuery, hayOf: (id:
     skips.n += 1;
     return false;
   };
-  return Object.assign((id: number) => (id < covered ? marks[id] === 1 && restHeld(id) : containsAll(hayOf(id), q.words)), { readsText: true });
+  return Object.assign((id: number) => (id < covered ? hasMark(marks, id) && restHeld(id) : containsAll(hayOf(id), q.words)), { readsText: true });
 }
 
 /**
@@ -81,7 +81,7 @@ export function indexMarked(source: WordSource | null, q: ParsedQuery, interim: 
   if (!answer) return null;
   const { marks } = answer;
   const covered = source.covered;
-  return (id) => id >= covered || marks[id] === 1;
+  return (id) => id >= covered || hasMark(marks, id);
 }
 
 /**
@@ -92,7 +92,7 @@ export function indexMarked(source: WordSource | null, q: ParsedQuery, interim: 
 export function wordsHeld(source: WordSource | null, q: ParsedQuery): boolean {
   if (!source || q.words.length === 0 || q.phrases.length > 0) return false;
   const answer = source.containing(q.words);
-  return answer !== null && answer.rest.length === 0 && answer.marks.indexOf(1) >= 0;
+  return answer !== null && answer.rest.length === 0 && anyMark(answer.marks);
 }
 
 // denseAmongNewest: a word held by this share of the newest articles of this sample is answered meanwhile (1,000 rows within ~5k).

@@ -6,7 +6,7 @@ import type { Ranked } from './scans.js';
 import { FALLBACK_N, FALLBACK_OPTIONS, FUSE_OPTIONS, FUSE_RANK } from './search-settings.js';
 import { wordsHeld } from './index-terms.js';
 import type { FuseRanker } from './fuzzy/fuse-ranker.js';
-import type { WordSource } from '../index/index.js';
+import { hasMark, type WordSource } from '../index/index.js';
 
 /** The first `n` eligible articles (date order) that `pre` keeps too (null: every one). */
 export type FirstEligible = (pre: ((id: number) => boolean) | null, n: number) => number[];
@@ -26,7 +26,7 @@ export function fuseScores(ranker: FuseRanker, words: WordSource | null, q: Pars
     // bitcoin) anywhere in the corpus, not only among the newest.
     const near = words && q.phrases.length === 0 ? words.nearly(q.words) : null;
     const covered = words?.covered ?? 0;
-    if (near) scores = ranker.scores(firstEligible((id) => id < covered && near[id] === 1, FALLBACK_N), q.text, FALLBACK_OPTIONS);
+    if (near) scores = ranker.scores(firstEligible((id) => id < covered && hasMark(near, id), FALLBACK_N), q.text, FALLBACK_OPTIONS);
     if (scores.size === 0) scores = ranker.scores(firstEligible(null, FALLBACK_N), q.text, FALLBACK_OPTIONS);
   }
   return scores;

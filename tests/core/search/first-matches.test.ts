@@ -3,7 +3,7 @@
 // MOST_TESTS articles are candidates (firstTested: the count is then a lower bound). The rows
 // listed are the ones a search that tests every candidate lists first.
 import { describe, expect, it } from 'vitest';
-import type { WordSource } from '../../../src/core/index/index.js';
+import { newMarks, type WordSource } from '../../../src/core/index/index.js';
 import { firstMatches, firstTested, limitedMatches, MOST_TESTS, type IndexTest } from '../../../src/core/search/index-terms.js';
 import { EligibleMemo } from '../../../src/core/search/filters.js';
 import { parseQuery } from '../../../src/core/search/query.js';
@@ -78,7 +78,7 @@ describe('a limited search over more candidates than MOST_TESTS', () => {
   );
   const source: WordSource = {
     covered: N,
-    containing: (words) => (words.includes('regulator') ? { marks: new Uint8Array(N).fill(1), rest: words.filter((w) => w !== 'regulator') } : null),
+    containing: (words) => (words.includes('regulator') ? { marks: newMarks(N, true), rest: words.filter((w) => w !== 'regulator') } : null),
     nearly: () => null,
     holding: () => null,
   };

@@ -3,7 +3,7 @@
 // limit (older ones whose short fields lack it make the count a lower bound, labelled), every body
 // without one; negated words and coins decided by its marks for every article.
 import { describe, expect, it } from 'vitest';
-import type { WordSource } from '../../../src/core/index/index.js';
+import { newMarks, setMark, type WordSource } from '../../../src/core/index/index.js';
 import { SearchIndex } from '../../../src/core/search/search.js';
 import { BODY_DEPTH } from '../../../src/core/search/search-settings.js';
 import { makeCorpus } from '../../helpers/make-article.js';
@@ -17,13 +17,13 @@ const articles = makeCorpus(Array.from({ length: N }, (_, i) => ({ title: `Regul
 // negated word "plain" held by the articles whose body says so; the coin SOL by the tagged ones.
 const source: WordSource = {
   covered: N,
-  containing: (words) => (words.includes('regulator') ? { marks: new Uint8Array(N).fill(1), rest: words.filter((w) => w !== 'regulator') } : null),
+  containing: (words) => (words.includes('regulator') ? { marks: newMarks(N, true), rest: words.filter((w) => w !== 'regulator') } : null),
   nearly: () => null,
   holding: (t) => {
-    const marks = new Uint8Array(N);
+    const marks = newMarks(N);
     articles.forEach((a, i) => {
-      if (t.kind === 'word' && t.value === 'plain' && a.body === 'plain') marks[i] = 1;
-      if (t.kind === 'coin' && t.value === 'SOL' && a.tags.includes('SOL')) marks[i] = 1;
+      if (t.kind === 'word' && t.value === 'plain' && a.body === 'plain') setMark(marks, i);
+      if (t.kind === 'coin' && t.value === 'SOL' && a.tags.includes('SOL')) setMark(marks, i);
     });
     return marks;
   },
@@ -103,7 +103,11 @@ describe('the index inside the live search', () => {
     // The index's answer: the articles whose title holds every word.
     const titles: WordSource = {
       covered: docs.length,
-      containing: (words) => ({ marks: Uint8Array.from(docs, (a) => (words.every((w) => a.title.toLowerCase().includes(w)) ? 1 : 0)), rest: [] }),
+      containing: (words) => {
+        const marks = newMarks(docs.length);
+        docs.forEach((a, id) => words.every((w) => a.title.toLowerCase().includes(w)) && setMark(marks, id));
+        return { marks, rest: [] };
+      },
       nearly: () => null,
     };
     const index = new SearchIndex(docs);

@@ -2,9 +2,12 @@
 // the shapes WordIndex (word-index.ts) implements, apart so a search's own stand-ins
 // (search/index-filter.ts) and tests can make them too.
 
+import type { Marks } from '../fts.js';
+
 /** The index's answer for free words: the articles holding those it answers for, and the rest. */
 export interface WordAnswer {
-  marks: Uint8Array;
+  /** Never modified once made (a token's kept bitmap may be the answer itself). */
+  marks: Marks;
   rest: string[];
 }
 
@@ -30,14 +33,14 @@ export interface WordSource {
    * The typo pass: marks the articles holding, for every word, a token that contains it or is a
    * typo away from it (see nearTokens); null when the index cannot answer.
    */
-  nearly(words: readonly string[]): Uint8Array | null;
+  nearly(words: readonly string[]): Marks | null;
   /**
    * For a filter term that would read bodies in memory: marks (1) the ids below `covered` of the
    * articles holding it (a free word, or a coin by its metadata or a cashtag in its body:
    * index/columns.ts), so the filter decides every article without a body read; null when the
    * index cannot say (a word it leaves to memory).
    */
-  holding?(term: { kind: 'word' | 'coin'; value: string }): Uint8Array | null;
+  holding?(term: { kind: 'word' | 'coin'; value: string }): Marks | null;
   /** True while the source reads `word` to answer for it later (WordIndex.answerLater). */
   coming?(word: string): boolean;
   /** Grows when the source answers for words it left to the caller before (WordIndex.answerLater): earlier answers are stale. */

@@ -115,7 +115,8 @@ export async function runFilter(options: Options, paths: string[], stateDir: str
   const { articles, warnings, indexIds, fullText, textReady } = await loadCorpus(paths, { maxFileSize: options.maxFileSize, cache: options.cache, clearCache: options.clearCache });
   reportWarnings(warnings);
   const index = new SearchIndex(articles);
-  const words = byIndex && indexIds ? await WordIndex.forLoad(paths, indexIds, early) : null;
+  // One search, printed once: every word answered now, none read on a thread meanwhile.
+  const words = byIndex && indexIds ? await WordIndex.forLoad(paths, indexIds, early, undefined, { from: Infinity }) : null;
   index.useWords(words);
   // Bodies stay in their files until searched: the ones this search reads (all of them, or the
   // newest BODY_DEPTH with --limit) are read on the parse threads first, not one by one here.

@@ -190,6 +190,21 @@ export class TokenMarks {
     return all;
   }
 
+  /** Whether the token's bitmap is kept (marks() reads nothing for it). */
+  has(token: string): boolean {
+    return this.kept.has(token);
+  }
+
+  /** Keeps a token's bitmap read elsewhere (index/token-reads.ts; never modified after), as the most recently used. */
+  keep(token: string, bits: Uint32Array): void {
+    this.kept.delete(token);
+    this.kept.set(token, bits);
+    for (const oldest of this.kept.keys()) {
+      if (this.kept.size <= this.most) break;
+      this.kept.delete(oldest);
+    }
+  }
+
   // A token's bitmap, read when not kept; kept as the most recently used.
   private bitmap(token: string): Uint32Array {
     const known = this.kept.get(token);
@@ -200,11 +215,7 @@ export class TokenMarks {
     }
     const bits = new Uint32Array(this.words);
     this.read(token, bits);
-    this.kept.set(token, bits);
-    for (const oldest of this.kept.keys()) {
-      if (this.kept.size <= this.most) break;
-      this.kept.delete(oldest);
-    }
+    this.keep(token, bits);
     return bits;
   }
 }

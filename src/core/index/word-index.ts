@@ -16,7 +16,13 @@ import { APPLICATION_ID, INDEX_FORMAT } from './database.js';
 import { ftsString, markRows, newMarks, setMark, TokenMarks, type Marks } from './fts.js';
 import { cacheDirectory, indexFile } from './location.js';
 import { INDEX_WORD, MAX_TOKENS, MIN_WORD as MIN_LENGTH } from './query-plan.js';
-import { keptVocabulary, nearTokens, readVocabulary, STAMP_SQL, tokensContaining, type Vocabulary, WideWords } from './vocabulary.js';
+import { keptVocabulary, nearTokens, readVocabulary, STAMP_SQL, tokensContaining, type Vocabulary } from './vocabulary.js';
+import { THREAD_READS_FROM, THREAD_READS_WAIT_MS, type ThreadReads, TokenReads } from './words/token-reads.js';
+import { WideWords } from './words/wide-words.js';
+import type { Interim, WordAnswer, WordSource } from './words/word-source.js';
+
+export type { Interim, WordAnswer, WordSource } from './words/word-source.js';
+export { THREAD_READS_FROM, THREAD_READS_WAIT_MS, type ThreadReads } from './words/token-reads.js';
 
 /**
  * Starts reading the vocabulary of the index at `file` (or the one kept for `paths`) off this
@@ -33,41 +39,6 @@ export { INDEX_WORD, MAX_TOKENS, MIN_LENGTH, nearTokens };
 // (`s`: 344 tokens, 1.4 s at 100k on a busy machine). Words of one or two letters are always left
 // to memory: hundreds of tokens hold them.
 
-/** The index's answer for free words: the articles holding those it answers for, and the rest. */
-export interface WordAnswer {
-  /** Never modified once made (a token's kept bitmap may be the answer itself). */
-  marks: Marks;
-  rest: string[];
-}
-
-/** What the search asks of an index for free words; `covered` ids (0..covered-1) are answered for. */
-export interface WordSource {
-  /** Articles ids 0..covered-1 are the ones the index answers for; later ones (live updates) are not. */
-  readonly covered: number;
-  /**
-   * Marks (a bitmap: fts.ts Marks) the ids below `covered` of the articles whose text contains every word the index
-   * answers for, and names the `rest` it leaves to the caller (a word with accents or punctuation,
-   * or one so short that hundreds of tokens hold it); null when it answers for none of them.
-   */
-  containing(words: readonly string[]): WordAnswer | null;
-  /**
-   * The typo pass: marks the articles holding, for every word, a token that contains it or is a
-   * typo away from it (see nearTokens); null when the index cannot answer.
-   */
-  nearly(words: readonly string[]): Marks | null;
-  /**
-   * For a filter term that would read bodies in memory: marks (Marks) the ids below `covered` of the
-   * articles holding it (a free word, or a coin by its metadata or a cashtag in its body:
-   * index/columns.ts), so the filter decides every article without a body read; null when the
-   * index cannot say (a word it leaves to memory).
-   */
-  holding?(term: { kind: 'word' | 'coin'; value: string }): Marks | null;
-  /** True while the source reads `word` to answer for it later (WordIndex.answerLater). */
-  coming?(word: string): boolean;
-  /** Grows when the source answers for words it left to the caller before (WordIndex.answerLater): earlier answers are stale. */
-  readonly version?: number;
-}
-
 // Filter terms whose marks are kept (1 bit an article each: 125 kB at a million).
 const HELD_KEPT = 4;
 
@@ -83,6 +54,7 @@ export class WordIndex implements WordSource {
     private readonly vocabulary: string,
     indexIds: Int32Array,
     private readonly file: string,
+    threadReads: ThreadReads = {},
   ) {
     this.covered = indexIds.length;
     let max = -1;
@@ -100,7 +72,17 @@ export class WordIndex implements WordSource {
       const rows: unknown = this.match.get(ftsString(token));
       if (typeof rows === 'string') markRows(rows, this.articleOf, bits);
     });
+    this.waitMs = threadReads.waitMs ?? THREAD_READS_WAIT_MS;
+    const setup = { file, sqliteModule: createRequire(import.meta.url).resolve('better-sqlite3'), articleOf: this.articleOf, size: this.covered };
+    // A batch's message: its bitmaps in (unless a key took them already), and the caller told to ask again.
+    this.reads = this.covered >= (threadReads.from ?? THREAD_READS_FROM) ? new TokenReads(setup, () => (this.settle(), this.answered?.())) : null;
   }
+
+  // Tokens read on a thread for interim asks (null: below THREAD_READS_FROM articles), and how long a key waits for them.
+  private readonly reads: TokenReads | null;
+  private readonly waitMs: number;
+  private answered: (() => void) | null = null;
+  private answers = 0;
 
   // Each token's articles, read once (fts.ts TokenMarks): a keystroke's words answered from them.
   private readonly tokens: TokenMarks;
@@ -116,7 +98,15 @@ export class WordIndex implements WordSource {
   readonly covered: number;
   // Words left to memory on a key, read on a thread once answerLater() is called (vocabulary.ts).
   private wide: WideWords | null = null;
-  version = 0;
+
+  /**
+   * Grows each time a word the index left to the caller is answered since (answerLater): the
+   * filters it decides may differ. Reading it takes in the tokens read on the thread since (TokenReads).
+   */
+  get version(): number {
+    this.settle();
+    return this.answers;
+  }
 
   /**
    * From now on, a word this index leaves to the caller but can answer (ASCII letters and digits,
@@ -126,9 +116,10 @@ export class WordIndex implements WordSource {
    */
   answerLater(answered: () => void): void {
     this.wide?.close();
+    this.answered = answered;
     const setup = { file: this.file, sqliteModule: createRequire(import.meta.url).resolve('better-sqlite3'), vocabulary: this.vocabulary, articleOf: this.articleOf, size: this.covered };
     this.wide = new WideWords(setup, (word) => {
-      this.version += 1;
+      this.answers += 1;
       this.memo = null;
       this.held.delete(`word:${word}`);
       answered();
@@ -141,7 +132,7 @@ export class WordIndex implements WordSource {
    * unreadable, its full text not all built yet) or some article has no row in it. Never rejects. `early`: a vocabulary read
    * while the load ran (startVocabulary), used when no row changed since; else it is read again.
    */
-  static async open(file: string, indexIds: Int32Array, early?: Promise<Vocabulary | null>): Promise<WordIndex | null> {
+  static async open(file: string, indexIds: Int32Array, early?: Promise<Vocabulary | null>, threadReads?: ThreadReads): Promise<WordIndex | null> {
     if (indexIds.some((id) => id < 0)) return null;
     let db: Database.Database | null = null;
     try {
@@ -154,7 +145,7 @@ export class WordIndex implements WordSource {
         // The one kept in the index by an earlier run is read here (one row, a few ms): a thread
         // started for it is an isolate of its own (~10 MB more at the peak); listing it is not.
         if (vocabulary?.stamp !== stamp) vocabulary = keptVocabulary(db, stamp) ?? (await startVocabulary(file));
-        if (vocabulary?.stamp === stamp) return new WordIndex(db, vocabulary.text, indexIds, file);
+        if (vocabulary?.stamp === stamp) return new WordIndex(db, vocabulary.text, indexIds, file, threadReads);
       }
     } catch {
       // fall through: no index
@@ -164,16 +155,22 @@ export class WordIndex implements WordSource {
   }
 
   /** WordIndex.open on the index kept for `paths` under `cacheDir` (default: the user's cache folder). */
-  static forLoad(paths: readonly string[], indexIds: Int32Array, early?: Promise<Vocabulary | null>, cacheDir = cacheDirectory()): Promise<WordIndex | null> {
-    return WordIndex.open(indexFile(cacheDir, paths), indexIds, early);
+  static forLoad(paths: readonly string[], indexIds: Int32Array, early?: Promise<Vocabulary | null>, cacheDir = cacheDirectory(), threadReads?: ThreadReads): Promise<WordIndex | null> {
+    return WordIndex.open(indexFile(cacheDir, paths), indexIds, early, threadReads);
   }
 
-  containing(words: readonly string[]): WordAnswer | null {
-    const key = [...words].sort().join(' ');
+  containing(words: readonly string[], interim: Interim | null = null): WordAnswer | null {
+    const key = `${interim ? '~' : ''}${[...words].sort().join(' ')}`;
     if (this.memo?.key === key) return this.memo.answer;
-    const answer = this.ask(words, false);
+    const answer = this.ask(words, false, interim);
     this.memo = { key, answer };
     return answer;
+  }
+
+  later(words: readonly string[], interim: Interim): boolean {
+    if (!this.reads) return false;
+    this.containing(words, interim);
+    return words.some((w) => this.reads!.coming(w));
   }
 
   nearly(words: readonly string[]): Marks | null {
@@ -218,10 +215,32 @@ export class WordIndex implements WordSource {
   }
 
   coming(word: string): boolean {
-    return this.wide?.coming(word) ?? false;
+    return (this.reads?.coming(word) ?? false) || (this.wide?.coming(word) ?? false);
   }
 
-  private ask(words: readonly string[], typos: boolean): WordAnswer | null {
+  // Takes in the tokens the thread read since (TokenReads.take): the answer remembered may have left
+  // one of their words to the caller. `version` stays: what a search remembers under it (eligible
+  // lists, negated words' marks) does not depend on positive words, and a new version made the next
+  // key at 1M list ~1M eligible ids again (~100 ms with its collection).
+  private settle(): void {
+    const read = this.reads?.take();
+    if (!read) return;
+    for (const [token, bits] of read) this.tokens.keep(token, bits);
+    this.memo = null;
+  }
+
+  // For an interim ask of `word`: true when some of its tokens are still to be read, on the thread (asked now when not yet,
+  // waiting up to waitMs for them); false when every one is kept, or can be read here (the caller cannot answer it meanwhile).
+  private readLater(word: string, tokens: readonly string[], interim: Interim): boolean {
+    if (!this.reads?.usable) return false;
+    const missing = tokens.filter((t) => !this.tokens.has(t));
+    if (missing.length === 0 || !interim(word)) return false;
+    this.reads.read(missing, this.waitMs);
+    this.settle();
+    return this.reads.usable && missing.some((t) => this.reads!.has(t));
+  }
+
+  private ask(words: readonly string[], typos: boolean, interim: Interim | null = null): WordAnswer | null {
     const groups: Array<string[] | Uint32Array> = [];
     const names: string[] = [];
     const rest: string[] = [];
@@ -242,6 +261,13 @@ export class WordIndex implements WordSource {
       }
       // A word no token holds: nothing matches.
       if (tokens.length === 0) return { marks: newMarks(this.covered), rest: [] };
+      if (interim && !typos && this.readLater(word, tokens, interim)) {
+        this.reads!.leave(word, tokens);
+        rest.push(word);
+        continue;
+      }
+      // Answered here now: no longer coming, whatever another word's batch still reads.
+      this.reads?.leave(word, []);
       groups.push(tokens);
       names.push(tokens.join(' '));
     }
@@ -264,6 +290,7 @@ export class WordIndex implements WordSource {
   /** Closes the database (and the wide words' thread). */
   close(): void {
     this.wide?.close();
+    this.reads?.close();
     this.db.close();
   }
 }

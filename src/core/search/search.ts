@@ -23,11 +23,11 @@ import { ListOrders } from './list-orders.js';
 import { FilterColumns, filterInIdOrder, passing } from './filter-columns.js';
 import { fullScan, NO_HAY, shortFind, shortRanks, type Ranked } from './scans.js';
 import { fuseScores, rankTiers, type FirstEligible } from './tiers.js';
-import { indexHolder, indexMarked, indexTest, limitedMatches, withEveryId, wordsComing, type FirstMatches, type IndexTest, type Tested } from './index-terms.js';
+import { denseAmongNewest, indexHolder, interimFor, indexMarked, indexTest, limitedMatches, withEveryId, wordsComing, wordsLater, type FirstMatches, type IndexTest, type Tested } from './index-terms.js';
 import { ShortIndex } from './short-index.js';
 import { FuseRanker } from './fuzzy/fuse-ranker.js';
 import { titleHits } from './title-highlights.js';
-import { collectGarbageNow, type WordSource } from '../index/index.js';
+import { collectGarbageNow, type Interim, type WordSource } from '../index/index.js';
 
 export { QueryError, type SortKey } from './query.js';
 export { bodyWords, indexAnswers, readsBodies } from './query-reads.js';
@@ -59,6 +59,7 @@ export class SearchIndex {
   private words: WordSource | null = null;
   private bodiesWanted: ((query: string) => void) | null = null;
   private readonly hasBody = (id: number): boolean => this.orders.positions('date')[id] < BODY_DEPTH;
+  private readonly dense = (word: string): boolean => denseAmongNewest(this.order(), (id) => this.hay(id), word); // a limited search's Interim
 
   constructor(articles: readonly Article[] = []) {
     this.add(articles);
@@ -86,9 +87,7 @@ export class SearchIndex {
   }
 
   /** Lets the on-disk index answer free words, negated words and coins (index-terms.ts); null detaches it. */
-  useWords(source: WordSource | null): void {
-    this.words = source;
-  }
+  useWords(source: WordSource | null): void { this.words = source; }
 
   /** Number of articles indexed. */
   get size(): number { return this.docs.length; }
@@ -112,12 +111,11 @@ export class SearchIndex {
   /** Runs a query (see query.ts for the language); throws QueryError on a malformed one. */
   search(query: string, opts: SearchOptions = {}): SearchResult {
     const wanted = this.bodiesWanted;
-    if (!wanted) return this.run(query, opts, '');
+    if (!wanted && !wordsLater(this.words, query, opts, this.dense)) return this.run(query, opts, '');
     let missed = false;
     const result = withUnreadBodies(() => (missed = true), () => this.run(query, opts, 'unread'));
-    if (!missed) return result;
-    wanted(query);
-    return { ...result, approximate: true };
+    if (missed) wanted?.(query);
+    return missed ? { ...result, approximate: true } : result;
   }
 
   // `mode` keeps the scanner's and the eligible list's memory of deferred searches apart.
@@ -132,13 +130,15 @@ export class SearchIndex {
     if (!everything && q.text) this.completeHays();
     const short = q.phrases.length === 0 && q.text.length <= 2;
     // With a limit, bodies past BODY_DEPTH are not read for words the index leaves to memory (`skips`).
-    const skips = { n: 0 };
-    const indexed = q.text && !short ? indexTest(this.words, q, (id) => this.hay(id), everything ? null : this.hasBody, skips, this.masks) : null;
+    const skips = { n: 0 }, interim = everything ? null : interimFor(q, this.dense);
+    const indexed = q.text && !short ? indexTest(this.words, q, (id) => this.hay(id), everything ? null : this.hasBody, skips, this.masks, interim) : null;
     // A full scan: matches found in id order, only they sorted by date (same ids, same order).
     const has = indexed ?? ((id: number) => containsAll(this.hay(id), q.words));
     const scanned = everything && q.text && q.words.length && !short ? fullScan(this.docs, withKeep(compileFilters(q, includeDrafts, this.holder()), keep), filtersNeedHay(q), has, (id) => this.hay(id), opts.corpusEligible ?? 0) : null;
-    const eligibleNow = (): number[] => this.eligible(key, q, includeDrafts, everything, keep);
-    const firstEligible: FirstEligible = (pre, n) => this.firstEligible(key, q, includeDrafts, everything, keep, pre, n);
+    // Filters reading no text list the same articles when bodies are left unread (`mode`): one list (at 1M ~1M ids) for both.
+    const listKey = filtersNeedHay(q) ? key : key.slice(mode.length);
+    const eligibleNow = (): number[] => this.eligible(listKey, q, includeDrafts, everything, keep);
+    const firstEligible: FirstEligible = (pre, n) => this.firstEligible(listKey, q, includeDrafts, everything, keep, pre, n);
     let ranked: Ranked[], shortRanked: Ranked[] | null = null;
     let approximate = false;
     // Matches counted in full while only the newest `cap` of them are ranked (the index's answer).
@@ -149,11 +149,11 @@ export class SearchIndex {
     let sort: SortKey = opts.sort ?? (q.text ? 'relevance' : 'date');
     // The list's rows found without listing every match (limitedMatches): `quick` counts every match from the index's marks,
     // `tried` read text, and when `bounded` only until the rows were found (the count is then a lower bound).
-    const rows = limit && !opts.idsOnly && (indexed || (!q.text && (sort === 'date' || sort === 'relevance'))) ? this.limitedRows(key, q, includeDrafts, keep, indexed, Math.max(CAP, limit)) : null;
+    const rows = limit && !opts.idsOnly && (indexed || (!q.text && (sort === 'date' || sort === 'relevance'))) ? this.limitedRows(listKey, q, includeDrafts, keep, indexed, Math.max(CAP, limit), interim) : null;
     const [quick, tried] = rows && 'complete' in rows ? [null, rows] : [rows, null];
     const bounded = tried !== null && !tried.complete;
     if (!q.text) {
-      if (tried && !bounded) this.eligibleMemo.set(key, tried.rows, false);
+      if (tried && !bounded) this.eligibleMemo.set(listKey, tried.rows, false);
       const ids = quick ? quick.first : bounded ? tried.rows : (allIds = eligibleNow());
       if (sort === 'relevance' || bounded) sort = 'date';
       [counted, everyId, approximate] = [quick ? quick.count : ids.length, quick ? quick.every : null, bounded];
@@ -167,7 +167,7 @@ export class SearchIndex {
       ranked = shortRanked = shortRanks(found.listed, opts.idsOnly ? 0 : most);
     } else if (indexed && !scanned) {
       const cap = everything ? Infinity : Math.max(CAP, limit);
-      const exact = quick ? quick.first : (tried?.rows ?? this.indexedMatches(key, q, includeDrafts, everything, keep, indexed));
+      const exact = quick ? quick.first : (tried?.rows ?? this.indexedMatches(listKey, q, includeDrafts, everything, keep, indexed, interim));
       counted = quick ? quick.count : exact.length;
       // Fuse ranks only exact matches here, so they are every match (unless bodies were skipped, or
       // none matched: the typo fallback's hits are all there is). Without a limit this path sees at most CAP
@@ -216,9 +216,9 @@ export class SearchIndex {
   // The eligible articles holding the free words (`indexed`), in date order, tested in id order (filterInIdOrder) when the test reads
   // text, else in one pass (three over a million ids cost ~30 ms more). Filter terms that read text (`solana -e`) are tested only
   // on the articles the index marked, not on every eligible one: 100k haystacks fewer.
-  private indexedMatches(key: string, q: ParsedQuery, includeDrafts: boolean, allBodies: boolean, keep: ((id: number) => boolean) | null, indexed: IndexTest): number[] {
+  private indexedMatches(key: string, q: ParsedQuery, includeDrafts: boolean, allBodies: boolean, keep: ((id: number) => boolean) | null, indexed: IndexTest, interim: Interim | null): number[] {
     const filters = this.idFilters(q, includeDrafts, keep);
-    const marked = filters.rest && !this.eligibleMemo.get(key) ? indexMarked(this.words, q) : null;
+    const marked = filters.rest && !this.eligibleMemo.get(key) ? indexMarked(this.words, q, interim) : null;
     if (!marked || !filters.rest) return filterInIdOrder(this.eligible(key, q, includeDrafts, allBodies, keep, filters), this.docs.length, null, indexed, indexed.readsText);
     const { byId, rest } = filters, hayOf = this.filterHay(q);
     return filterInIdOrder(this.order(), this.docs.length, (id) => marked(id) && byId(id), (id, pos) => rest(this.docs[id], hayOf(id), allBodies || pos < BODY_DEPTH) && indexed(id));
@@ -226,10 +226,10 @@ export class SearchIndex {
 
   // The list's rows found without listing every match, when limitedMatches can; the eligible list is made here only when the filters
   // read no text and it will serve again (EligibleMemo.worthListing: at 1M each `tag:mi`, `solana -et` key made one of ~1M ids).
-  private limitedRows(key: string, q: ParsedQuery, includeDrafts: boolean, keep: ((id: number) => boolean) | null, indexed: IndexTest | null, cap: number): FirstMatches | Tested | null {
+  private limitedRows(key: string, q: ParsedQuery, includeDrafts: boolean, keep: ((id: number) => boolean) | null, indexed: IndexTest | null, cap: number, interim: Interim | null): FirstMatches | Tested | null {
     const filters = this.idFilters(q, includeDrafts, keep), { rest } = filters, hayOf = this.filterHay(q);
     const listed = this.eligibleMemo.get(key) ?? (!rest && this.eligibleMemo.worthListing(key, q) ? this.eligible(key, q, includeDrafts, false, keep, filters) : null);
-    return limitedMatches(indexed, indexed && indexMarked(this.words, q), listed, this.order(), filters.byId, rest && ((id, pos) => rest(this.docs[id], hayOf(id), pos < BODY_DEPTH)), cap);
+    return limitedMatches(indexed, indexed && indexMarked(this.words, q, interim), listed, this.order(), filters.byId, rest && ((id, pos) => rest(this.docs[id], hayOf(id), pos < BODY_DEPTH)), cap, wordsComing(this.words, q));
   }
 
   // The first `n` eligible articles that `pre` keeps too. Without the eligible list at hand, text filters are tested only on

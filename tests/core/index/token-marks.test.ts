@@ -36,6 +36,19 @@ describe('TokenMarks', () => {
     );
   });
 
+  it('takes a bitmap read elsewhere as kept: marks() reads nothing for it', () => {
+    const reads: string[] = [];
+    const tokens = new TokenMarks(40, reader({ a: [1], b: [2] }, reads));
+    const bits = new Uint32Array(2);
+    setMark(bits, 33);
+    expect(tokens.has('b')).toBe(false);
+    tokens.keep('b', bits);
+    expect(tokens.has('b')).toBe(true);
+    const marks = tokens.marks([['b']]);
+    expect(marked(marks, 40)).toEqual([33]);
+    expect(reads).toEqual([]);
+  });
+
   it('marks the 32nd article of a word and the last one', () => {
     const marks = new TokenMarks(64, reader({ a: [31, 63, 0, 32] })).marks([['a']]);
     expect(marked(marks, 64)).toEqual([0, 31, 32, 63]);

@@ -11,7 +11,7 @@ import type { Article } from '../../../src/core/article.js';
 import { indexFile } from '../../../src/core/index/database.js';
 import { tokensContaining } from '../../../src/core/index/vocabulary.js';
 import { anyMark, hasMark, markRows } from '../../../src/core/index/fts.js';
-import { nearTokens, WordIndex } from '../../../src/core/index/word-index.js';
+import { nearTokens, type ThreadReads, WordIndex } from '../../../src/core/index/word-index.js';
 import { loadCorpus } from '../../../src/core/load/load.js';
 import { SearchIndex } from '../../../src/core/search/search.js';
 import { writeHostileCorpus } from '../../helpers/hostile-corpus.js';
@@ -22,7 +22,7 @@ let root: string;
 let hostile: string;
 let articles: Article[];
 let words: WordIndex;
-let reload: () => Promise<{ articles: Article[]; words: WordIndex }>;
+let reload: (threadReads?: ThreadReads) => Promise<{ articles: Article[]; words: WordIndex }>;
 
 beforeAll(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-words-'));
@@ -43,9 +43,9 @@ beforeAll(async () => {
   words = (await WordIndex.open(indexFile(cacheDir, roots), loaded.indexIds!))!;
   expect(words).not.toBeNull();
   // Another warm load: articles whose bodies no search has read yet.
-  reload = async () => {
+  reload = async (threadReads) => {
     const again = await loadCorpus(roots, { cacheDir });
-    return { articles: again.articles, words: (await WordIndex.open(indexFile(cacheDir, roots), again.indexIds!))! };
+    return { articles: again.articles, words: (await WordIndex.open(indexFile(cacheDir, roots), again.indexIds!, undefined, threadReads))! };
   };
 }, 60_000);
 afterAll(() => {
@@ -141,6 +141,51 @@ describe('free words from the index', () => {
       expect(fresh.words.containing(['e'])?.rest).toEqual([]);
     } finally {
       fresh.words.close();
+    }
+  });
+
+  it('reads a limited search\'s new tokens on a thread: answered from memory meanwhile, no body read from its file, then exactly', async () => {
+    // Every size reads on the thread here, and a key does not wait: the thread, not started yet, cannot have read them.
+    const fresh = await reload({ from: 0, waitMs: 0 });
+    try {
+      let wake: (() => void) | null = null;
+      fresh.words.answerLater(() => wake?.());
+      const indexed = new SearchIndex(fresh.articles);
+      indexed.useWords(fresh.words);
+      const reference = new SearchIndex(articles);
+      // The tokens this thread reads itself (its statement's reads of one token each).
+      const own = fresh.words as unknown as { match: { get: (token: string) => unknown } };
+      const get = own.match.get.bind(own.match);
+      const here: string[] = [];
+      own.match.get = (token) => (here.push(token), get(token));
+      // `the` is in the titles of most of the newest articles: answered meanwhile; `bitcoin`, in ~10% of them, is read on the key.
+      const query = 'the bitcoin';
+      const first = indexed.search(query, { limit: 50 });
+      expect(first.counting).toBe(true);
+      expect(fresh.words.coming('the')).toBe(true);
+      expect(fresh.words.coming('bitcoin')).toBe(false);
+      // Meanwhile only bodies already in memory were searched: none was read from its file.
+      expect(fresh.articles.filter((a) => (a as { hasLowerBody?: boolean }).hasLowerBody)).toEqual([]);
+      while (indexed.search(query, { limit: 50 }).counting) await new Promise<void>((resolve) => (wake = resolve));
+      expect(fresh.words.coming('the')).toBe(false);
+      // The thread's bitmaps are kept: no token of `the` was read again here.
+      expect(here.filter((t) => t.includes('the'))).toEqual([]);
+      const got = indexed.search(query, { limit: 50 });
+      expect(got.approximate).toBe(false);
+      expect(got.total).toBe(reference.search(query).total);
+      expect(got.hits).toEqual(reference.search(query, { limit: 50 }).hits);
+      // The thread's bitmaps mark what the index read on this thread marks.
+      expect(fresh.words.containing(['the', 'bitcoin'], () => true)).toEqual(words.containing(['the', 'bitcoin']));
+    } finally {
+      fresh.words.close();
+    }
+    // An ask that must be exact (a search without a limit) answers every word now, the thread's read or not.
+    const other = await reload({ from: 0, waitMs: 0 });
+    try {
+      expect(other.words.containing(['the'], () => true)?.rest ?? ['the']).toEqual(['the']);
+      expect(other.words.containing(['the'])).toEqual(words.containing(['the']));
+    } finally {
+      other.words.close();
     }
   });
 

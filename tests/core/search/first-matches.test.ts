@@ -59,6 +59,14 @@ describe('firstTested', () => {
     expect(firstTested(order, () => true, test, 30, 50)).toBeNull();
     expect(tested).toHaveLength(50);
   });
+
+  it('settles, for an answer given meanwhile, for the rows found within `most` tests', () => {
+    tested.length = 0;
+    const t = firstTested(order, () => true, test, 30, 50, true);
+    expect(t?.complete).toBe(false);
+    expect(tested).toHaveLength(50);
+    expect(t?.rows).toEqual(order.slice(0, 50).filter((id) => id % 3 === 0));
+  });
 });
 
 describe('a limited search over more candidates than MOST_TESTS', () => {

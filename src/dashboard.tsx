@@ -6,10 +6,11 @@ import type { Config } from './config/load-config.js';
 import type { Binding } from './state/keymap.js';
 import type { Article, LoadWarning } from './core/article.js';
 import type { Facts, StoryInfo, StoryMap } from './core/stories/index.js';
+import type { LoadProgress } from './ui/StatusBar.js';
 import { PathError } from './core/files/index.js';
 import { importBodyPreload, importSearchEngine } from './core/search/index.js';
-import { startDashboardLoad } from './dashboard-load.js';
 import { readBodiesAhead } from './body-read-ahead.js';
+import { IdsByPath } from './ids-by-path.js';
 import { dashboardFacts, readWarmFacts } from './dashboard-facts.js';
 import { installFatalHandlers } from './fatal.js';
 import { drawSkeleton } from './warm-start.js';
@@ -21,6 +22,7 @@ export type DashboardOutcome =
   | { kind: 'cancelled'; warnings: LoadWarning[] }
   | { kind: 'no-terminal' }
   | { kind: 'path-error'; message: string };
+const PROGRESS_INTERVAL_MS = 100; // progress repaints at most this often: one per file would cost more than loading
 
 /** What the configuration and the state folder bring to a dashboard session. */
 export interface DashboardSetup {
@@ -55,12 +57,11 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
   process.env.NODE_ENV = options.debug ? 'development' : 'production';
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  // The load starts as soon as its modules are in, while the UI's load (dashboard-load.ts).
-  const [{ render }, { createElement }, { App }, load, { indexAnswers }, { Reading, newSinceMessage }, { applyTheme }, { systemActions }, { preloadBodies }, { startLiveUpdates }, { attachWords }, { cacheDirectory, indexFile }] = await Promise.all([
+  const [{ render }, { createElement }, { App }, { loadCorpus }, { SearchIndex, indexAnswers }, { Reading, newSinceMessage }, { applyTheme }, { systemActions }, { preloadBodies }, { startLiveUpdates }, { attachWords }, { cacheDirectory, indexFile }] = await Promise.all([
     import('ink'),
     import('react'),
     import('./ui/App.js'),
-    startDashboardLoad(paths, { maxFileSize: options.maxFileSize, cache: options.cache, clearCache: options.clearCache }),
+    import('./core/load/index.js').then((face) => face.importLoader()),
     importSearchEngine(),
     import('./core/reading/index.js'),
     import('./ui/theme.js'),
@@ -94,7 +95,9 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
   });
 
   return new Promise<DashboardOutcome>((resolve, reject) => {
-    const { index, ids } = load;
+    const index = new SearchIndex();
+    let version = 0;
+    let loading: LoadProgress | null = { done: 0, total: 0 };
     let warnings: LoadWarning[] = [];
     let stories: StoryMap | null = null;
     let facts: Facts | null = null;
@@ -102,7 +105,8 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     let size = { columns: term.output.columns || 80, rows: term.output.rows || 24 };
     // After the editor the screen is not what the frame writer last drew: it draws the next frame whole.
     const system = systemActions(term, () => frames.invalidate());
-    // Live updates: ids hidden since start, new files arrived since start (article id by path: the load's `ids`).
+    // Live updates: article id by path, ids hidden since start, new files arrived since start.
+    const ids = new IdsByPath((id) => index.article(id).path);
     let hidden: ReadonlySet<number> = new Set<number>();
     let arrived = 0;
     let latestArrived: number | null = null;
@@ -140,7 +144,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     const element = () =>
       createElement(App, {
         index: warm?.index ?? index, warmTotal: warm,
-        version: load.version,
+        version,
         initialQuery: options.query,
         sort: options.sort,
         stories,
@@ -150,7 +154,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
         multi: options.multi,
         mouse: options.mouse,
         warnings,
-        loading: load.loading,
+        loading,
         width: size.columns,
         height: size.rows,
         reading,
@@ -188,7 +192,6 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     const update = () => {
       if (!finished) instance.rerender(element());
     };
-    load.repaint = update;
     instance.waitUntilExit().catch((error: unknown) => {
       term.restore();
       reject(error);
@@ -198,14 +201,46 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
       update();
     });
 
-    load.loaded.then(
+    let nextPaint = 0;
+    loadCorpus(paths, {
+      maxFileSize: options.maxFileSize,
+      cache: options.cache,
+      clearCache: options.clearCache,
+      // Articles appear in the list as they stream in; the index grows in place.
+      onArticles: (batch) => {
+        index.add(batch);
+        for (const a of batch) ids.set(a.path, a.id);
+        version += 1;
+      },
+      // The full text is indexed after the list, on its own thread; its progress takes the
+      // status line's loading slot until it is done.
+      onTextProgress: (done, total) => {
+        if (finished) return;
+        loading = done < total ? { done, total, what: 'text' } : null;
+        const now = performance.now();
+        if (loading !== null && now < nextPaint) return;
+        nextPaint = now + PROGRESS_INTERVAL_MS;
+        update();
+      },
+      onWalk: (found) => void ((loading = { done: 0, total: 0, found }), update()), // walk's count
+      onProgress: (done, total) => {
+        loading = { done, total };
+        const now = performance.now();
+        if (now < nextPaint) return;
+        update();
+        // A repaint re-runs the live query over everything loaded so far; on a big corpus that
+        // grows, so repaints are spaced to at most a quarter of the main thread's time and the
+        // load itself keeps the rest.
+        const cost = performance.now() - now;
+        nextPaint = now + Math.max(PROGRESS_INTERVAL_MS, 3 * cost);
+      },
+    }).then(
       (result) => {
         warnings = result.warnings;
-        load.taken = true;
-        load.loading = null;
+        loading = null;
         warm = null; // the loaded index replaces the warm start's first page
         [facts, stories] = [null, null]; // the page's facts name the page's ids: dropped until the loaded list's own arrive
-        load.version += 1;
+        version += 1;
         update();
         // Seen after the list is drawn, in slices between keys (Reading.seeInSlices); then the "N new" message.
         reading?.seeInSlices(result.articles, () => new Promise((r) => setImmediate(r))).then(
@@ -214,7 +249,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
         );
         // Bodies read ahead now, or when a search needs one the index's words do not answer
         // (body-read-ahead.ts); free words from the index (index-words.ts).
-        const searchAgain = (): void => ((load.version += 1), update());
+        const searchAgain = (): void => ((version += 1), update());
         const readAhead = readBodiesAhead({ index, wordsComing: result.textReady, preload: preloadBodies, indexAnswers, finished: () => finished, searchAgain });
         attachWords(index, paths, result, () => finished, readAhead.attached, readAhead.start, searchAgain);
         if (!finished) {
@@ -239,7 +274,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
               const gone = [...hiddenNow].filter((id) => !hidden.has(id));
               // A new Set object: the UI memoises its search on it.
               hidden = new Set(hiddenNow);
-              load.version += 1;
+              version += 1;
               update();
               factsOf.changed(gone); // counted at once: only the new articles' facts and stories are computed
             },

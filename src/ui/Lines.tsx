@@ -46,6 +46,7 @@ export function paintLine(raw: Line, width: number, inverse = false): string {
       italic: s.italic,
       underline: s.underline,
       strikethrough: s.strike,
+      inverse: s.highlight,
     });
   }
   if (inverse) text = paint(text === '' ? ' ' : text, { inverse: true });

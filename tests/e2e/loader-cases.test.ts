@@ -15,7 +15,7 @@ function run(args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-interface Json { path: string; title: string; tags: string[]; lang: string | null; draft: boolean; publishedAt: string | null; dateGuessed: boolean }
+interface Json { path: string; title: string; source: string; description: string; categories: string[]; tags: string[]; lang: string | null; draft: boolean; publishedAt: string | null; dateGuessed: boolean }
 
 function json(folder: string, extra: string[] = []): Record<string, Json> {
   const r = run(['-f', '', '-p', 'json', ...extra, `${cases}/${folder}/`]);
@@ -121,6 +121,17 @@ describe('loader cases through the CLI', () => {
       expect(indexed(q), `${q} (writing the index)`).toEqual(want);
       expect(indexed(q), `${q} (from the index)`).toEqual(want);
     });
+  });
+
+  it('site-params and rss-authors: --print json gives the author by name, the description and tags from [params] and [extra]', () => {
+    const params = json('loader-more/site-params');
+    expect(params['hugo-params-toml.md']).toMatchObject({ source: 'Mei Lin', description: 'Tether and USDC both minted more than a billion dollars this week.', tags: ['stablecoins', 'usdt', 'usdc'], categories: ['Markets'] });
+    expect(params['zola-extra.md']).toMatchObject({ source: 'Ana Ruiz', categories: ['Bitcoin'] });
+    const rss = json('loader-more/rss-authors');
+    expect(rss['name-angle-email.md'].source).toBe('Dana Whitfield');
+    expect(rss['email-paren-name.md'].source).toBe('Carlos Méndez');
+    const bySource = run(['-f', 'source:"dana whitfield"', '-p', 'title', `${cases}/loader-more/rss-authors`]);
+    expect([bySource.code, bySource.stdout]).toEqual([0, 'Exchange Outflows Hit a Six-Month High\n']);
   });
 
   it("leading-dash: -f '-source:decrypt' and -f -decrypt take the value as the query, exit 0", () => {

@@ -224,6 +224,10 @@ describe('render cases in a real terminal', () => {
     // Emoji sequences shown whole, the skin tone and the joiner kept, with the frame in place.
     expect(texts.join('\n')).toContain('👍\u{1f3fd}');
     expect(texts.join('\n')).toContain('👩\u200d🔬');
+    // Inline math as written, highlights between their marks (the only sign of them without colour).
+    expect(texts.join('\n')).toContain('$a*b*c$');
+    expect(texts.join('\n')).toContain('$x^*$ beats $y^*$');
+    expect(texts.join('\n')).toContain('==Sunday==');
   }, 300_000);
 
   it('120x40: the frame never moves, every word is on screen', async () => {

@@ -8,6 +8,9 @@ import type { Article, FrontMatterFormat } from '../article.js';
 import { isDraft } from './flags.js';
 import { EXPIRY_KEYS, PUBLISHED_KEYS, SCHEDULE_KEYS, UPDATED_KEYS, publicationWindow, publishedDate, updatedDate } from './published-date.js';
 import { repairMojibake } from './mojibake.js';
+import { authorName, firstAuthor } from './fields/author-name.js';
+import { SITE_PARAM_TABLES, siteParams } from './fields/site-params.js';
+import { firstHeading, titleFromFileName } from './fields/titles.js';
 import { inDraftsFolder, isJekyllPost, sourceFolder } from '../files/index.js';
 import { sanitizeLine, decodeEntities } from '../text/index.js';
 
@@ -73,61 +76,6 @@ export function slugify(name: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
-}
-
-/** Title from a file name: extension and Jekyll date prefix dropped, dashes and underscores to spaces. */
-export function titleFromFileName(fileName: string): string {
-  const stem = fileName.replace(/\.[^.]+$/, '');
-  const words = stem.replace(/^\d{4}-\d{2}-\d{2}-/, '').replace(/[-_]+/g, ' ').trim();
-  return words === '' ? stem : words;
-}
-
-// Lines that cannot start a paragraph (so cannot start a setext heading's text).
-const NOT_PARAGRAPH = /^(?: {4}|\t| {0,3}(?:[-+*][ \t]|\d{1,9}[.)][ \t]|[>|<]))/;
-
-/**
- * Text of the first level-one heading outside code fences, `# Title` or the setext form (`Title`
- * underlined with `===`, one or more lines), with inline Markdown markers removed; null for none.
- */
-export function firstHeading(body: string): string | null {
-  let fence: string | null = null;
-  // The lines of the paragraph being read: a `===` line under them makes them a heading.
-  let paragraph: string[] = [];
-  for (const line of body.slice(0, 64 * 1024).split('\n')) {
-    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (fenceMatch) {
-      if (fence === null) fence = fenceMatch[1][0];
-      else if (fenceMatch[1][0] === fence) fence = null;
-      paragraph = [];
-      continue;
-    }
-    if (fence !== null) continue;
-    const atx = /^ {0,3}#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/.exec(line) ?? HTML_H1.exec(line);
-    const setext = paragraph.length > 0 && /^ {0,3}=+[ \t]*$/.test(line);
-    if (atx || setext) {
-      const text = headingText(atx ? atx[1].replace(/<[^>]*>/g, '') : paragraph.join(' '));
-      if (text !== '') return text;
-      paragraph = [];
-      continue;
-    }
-    // Blank lines end a paragraph. Indented code, list items, quotes, HTML and table rows do not
-    // start one: a `===` under them continues them rather than making a heading.
-    if (line.trim() === '' || (paragraph.length === 0 && NOT_PARAGRAPH.test(line))) paragraph = [];
-    else paragraph.push(line.trim());
-  }
-  return null;
-}
-
-// A level-one heading written as HTML on one line (pages converted from HTML): `<h1>Title</h1>`.
-const HTML_H1 = /^ {0,3}<h1(?:\s[^>]*)?>(.+?)<\/h1>\s*$/i;
-
-// A heading's text without inline Markdown markers and kramdown attribute lists.
-function headingText(raw: string): string {
-  return raw
-    .replace(/\s*\{:?[^}]*\}\s*$/, '') // kramdown `{#id .class}` / `{:.class}` attribute lists
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[*_`~]+/g, '')
-    .trim();
 }
 
 // Printable ASCII without `&`: text that mojibake repair, entity decoding, NFC and sanitizeLine
@@ -196,6 +144,20 @@ function displayList(values: readonly unknown[], split: RegExp): string[] {
   return out;
 }
 
+const DESCRIPTION_KEYS = ['description', 'excerpt', 'summary'];
+
+// The source a front matter names: its `source` (CryptoPanic's API names one `{title, domain}`),
+// else its first author, by name (author-name.ts: `Name <address>` is Name); null for neither.
+function namedSource(d: Data): string | null {
+  const s = d.source;
+  const author = firstAuthor(d);
+  const authorText = isRecord(author) ? scalarText(author.name) : scalarText(author);
+  return displayOrNull(isRecord(s) ? (scalarText(s.name) ?? scalarText(s.title)) : scalarText(s)) ?? displayOrNull(authorText === null ? null : authorName(authorText));
+}
+
+// A field naming one item (`category`, `tag`) as a list, for displayList.
+const single = (v: unknown): unknown => (typeof v === 'string' ? [v] : v);
+
 /**
  * The top-level front-matter keys normaliseArticle reads: an index record (article-record.ts)
  * depends on no other. The cover image's (`coverImage`, `image`) too, though the record does not
@@ -203,7 +165,7 @@ function displayList(values: readonly unknown[], split: RegExp): string[] {
  * these (parse.ts); tests/core/load/record-yaml.test.ts checks that normaliseArticle reads no other.
  */
 export const RECORD_KEYS: ReadonlySet<string> = new Set([
-  'title', 'source', 'author', 'authors', 'taxonomies', ...PUBLISHED_KEYS, ...UPDATED_KEYS, ...SCHEDULE_KEYS, ...EXPIRY_KEYS, ...URL_KEYS, 'externalId',
+  'title', 'source', 'author', 'authors', 'taxonomies', ...SITE_PARAM_TABLES, ...PUBLISHED_KEYS, ...UPDATED_KEYS, ...SCHEDULE_KEYS, ...EXPIRY_KEYS, ...URL_KEYS, 'externalId',
   'coverImage', 'image', 'description', 'excerpt', 'summary', 'category', 'categories', 'tag', 'tags', 'keywords', ...COIN_KEYS,
   'sentiment', 'score', 'lang', 'draft', 'published', 'stickyWeight',
 ]);
@@ -223,14 +185,10 @@ export function normaliseArticle(input: NormaliseInput): Article {
     displayOrNull(firstHeading(input.body)) ??
     display(titleFromFileName(fileName), false);
 
-  const source = data.source;
-  // `authors` is Hugo's and Zola's list (Zola 0.19's only author field).
-  const author = Array.isArray(data.author) ? data.author[0] : (data.author ?? (Array.isArray(data.authors) ? data.authors[0] : undefined));
-  const sourceName =
-    // CryptoPanic's API names a source `{title, domain}`.
-    displayOrNull(isRecord(source) ? (scalarText(source.name) ?? scalarText(source.title)) : scalarText(source)) ??
-    displayOrNull(isRecord(author) ? scalarText(author.name) : scalarText(author)) ??
-    display(sourceFolder(info), false);
+  // Hugo's `[params]` and Zola's `[extra]` (site-params.ts): read where the top level is silent.
+  const params = siteParams(data);
+  const sourceName = namedSource(data) ?? (params === null ? null : namedSource(params)) ?? display(sourceFolder(info), false);
+  const source = isRecord(data.source) ? data.source : params?.source;
   const sourceKey =
     (isRecord(source) ? displayOrNull(scalarText(source.key))?.toLowerCase() : undefined) ?? slugify(sourceName);
 
@@ -242,8 +200,8 @@ export function normaliseArticle(input: NormaliseInput): Article {
   const listed = publicationWindow(data, notes);
   const url = firstUrl(data);
   const externalId = scalarText(data.externalId);
-  const cover = data.coverImage;
-  const image = data.image;
+  const cover = data.coverImage ?? params?.coverImage;
+  const image = data.image ?? params?.image;
   const coverImage = isRecord(cover)
     ? firstText(cover, ['url', 'full', 'regular', 'raw'])
     : (scalarText(cover) ?? (isRecord(image) ? scalarText(image.url) : scalarText(image)));
@@ -253,22 +211,25 @@ export function normaliseArticle(input: NormaliseInput): Article {
     path: info.path,
     relPath: PLAIN.test(info.relPath) ? info.relPath : sanitizeLine(info.relPath.normalize('NFC')),
     title,
-    description: displayOrNull(firstText(data, ['description', 'excerpt', 'summary'])) ?? '',
+    description: displayOrNull(firstText(data, DESCRIPTION_KEYS) ?? (params === null ? null : firstText(params, DESCRIPTION_KEYS))) ?? '',
     publishedAt: published.at,
     dateGuessed: published.guessed,
     updatedAt: updatedDate(data),
     source: sourceName,
     sourceKey,
     // `category` names one category; Jekyll's `categories` string is space-separated.
-    categories: displayList([typeof data.category === 'string' ? [data.category] : data.category, data.categories, taxonomies?.categories], /\s+/),
+    categories: displayList([single(data.category), data.categories, taxonomies?.categories, single(params?.category), params?.categories], /\s+/),
     // Jekyll splits a `tags` string on whitespace (`tags: bitcoin etf` is two tags) and takes a
     // `tag` as one; elsewhere a tags string is comma-separated (`tags: spot etf, bitcoin`).
     // `keywords` (an SEO field, not Jekyll's) stays comma-separated everywhere.
     tags: displayList([
-      typeof data.tag === 'string' ? [data.tag] : data.tag,
+      single(data.tag),
       typeof data.tags === 'string' && isJekyllPost(info) ? data.tags.split(JEKYLL_TAGS) : data.tags,
       data.keywords,
       taxonomies?.tags,
+      single(params?.tag),
+      params?.tags,
+      params?.keywords,
     ], /,/),
     coinFields: displayList(COIN_KEYS.map((k) => coinValues(data[k])), /,/),
     sentiment: displayOrNull(scalarText(data.sentiment)),

@@ -9,7 +9,7 @@ import type { LinkNotes } from './link-notes.js';
 import { sanitizeLine } from '../text/index.js';
 import { embedNote, inlineStyle } from './html-tags.js';
 import { RAW_TEXT, unclosedHiddenElements } from './closed-elements.js';
-import { imageGap, STRIKE_MARK, SUPERSCRIPT_MARK, type Span, type SpanStyle } from './spans.js';
+import { imageGap, markOf, SUPERSCRIPT_MARK, type Span, type SpanStyle } from './spans.js';
 
 // Their content is never shown (code, styling, metadata; a player's fallback text).
 const HIDDEN = new Set(['script', 'style', 'template', 'head', 'title', 'noscript', 'iframe', 'object', 'svg', 'math', 'video', 'audio']);
@@ -147,8 +147,9 @@ class SpanWriter {
     }
     const extra = inlineStyle(name);
     if (!extra) return;
-    // Struck text keeps its marks, as Markdown's `~~` does (spans.ts STRIKE_MARK).
-    if (extra.strike) this.push(STRIKE_MARK, { ...style, role: 'dim' });
+    // Struck and highlighted text keep their marks, as Markdown's `~~` and `==` do (spans.ts markOf).
+    const mark = markOf(extra);
+    if (mark) this.push(mark, { ...style, role: 'dim' });
     this.styles.push({ ...style, ...extra });
   }
 
@@ -184,7 +185,8 @@ class SpanWriter {
         const extra = inlineStyle(name);
         if (extra && this.styles.length > 1) {
           this.styles.pop();
-          if (extra.strike) this.push(STRIKE_MARK, { ...this.style, role: 'dim' });
+          const mark = markOf(extra);
+          if (mark) this.push(mark, { ...this.style, role: 'dim' });
         }
       }
     }

@@ -34,6 +34,8 @@ export function inlineStyle(name: string): SpanStyle | null {
     case 'u':
     case 'ins':
       return { underline: true };
+    case 'mark':
+      return { highlight: true };
     case 'code':
     case 'kbd':
     case 'samp':

@@ -7,7 +7,7 @@ import { LinkNotes } from './link-notes.js';
 import { embedNote, parseInlineTag } from './html-tags.js';
 import { pairedInlineTags } from './closed-elements.js';
 import { sanitizeLine, decodeEntities } from '../text/index.js';
-import { imageGap, STRIKE_MARK, SUPERSCRIPT_MARK, type Span, type SpanStyle } from './spans.js';
+import { HIGHLIGHT_MARK, imageGap, markOf, STRIKE_MARK, SUPERSCRIPT_MARK, type Span, type SpanStyle } from './spans.js';
 
 export { LinkNotes };
 
@@ -73,7 +73,7 @@ function linkSpans(link: Tokens.Link, style: SpanStyle, state: InlineState): Spa
 
 const TAG_STYLE: Record<string, SpanStyle> = {
   b: { bold: true }, strong: { bold: true }, i: { italic: true }, em: { italic: true },
-  s: { strike: true }, del: { strike: true }, strike: { strike: true }, u: { underline: true },
+  s: { strike: true }, del: { strike: true }, strike: { strike: true }, u: { underline: true }, mark: { highlight: true },
   code: { role: 'code' }, kbd: { role: 'code' }, samp: { role: 'code' },
 };
 
@@ -115,13 +115,15 @@ function htmlTagSpans(token: Token, style: SpanStyle, state: InlineState): Span[
   }
   const extra = TAG_STYLE[tag.name];
   if (!extra) return [];
+  // Struck and highlighted text keep their marks (spans.ts markOf), as Markdown's `~~` and `==` do.
+  const mark = markOf(extra);
   if (!tag.closing) {
     state.extra.push(extra);
-    return extra.strike ? [{ ...style, role: 'dim', text: STRIKE_MARK }] : [];
+    return mark ? [{ ...style, role: 'dim', text: mark }] : [];
   }
   if (state.extra.length === 0) return [];
   state.extra.pop();
-  return extra.strike ? [{ ...style, strike: false, role: 'dim', text: STRIKE_MARK }] : [];
+  return mark ? [{ ...style, strike: false, highlight: false, role: 'dim', text: mark }] : [];
 }
 
 function tokenSpans(token: Token, base: SpanStyle, state: InlineState): Span[] {
@@ -148,6 +150,13 @@ function tokenSpans(token: Token, base: SpanStyle, state: InlineState): Span[] {
         { ...style, role: 'dim', text: mark },
       ];
     }
+    case 'highlight':
+      // The marks stay visible (dim), as a strike's do: NO_COLOR draws no inverse video.
+      return [
+        { ...style, role: 'dim', text: HIGHLIGHT_MARK },
+        ...spansOf(token.tokens ?? [], { ...style, highlight: true }, state),
+        { ...style, role: 'dim', text: HIGHLIGHT_MARK },
+      ];
     case 'codespan':
       // CommonMark: entities are literal in code spans.
       return [{ ...style, role: 'code', text: sanitizeLine(String(token.text ?? '')) }];

@@ -11,6 +11,8 @@ export interface Span {
   italic?: boolean;
   underline?: boolean;
   strike?: boolean;
+  /** Highlighted (`==text==`, `<mark>`): drawn inverse, between HIGHLIGHT_MARKs. */
+  highlight?: boolean;
   /** A link's target as written (sanitised); drawn as an OSC 8 hyperlink where that is allowed. */
   href?: string;
 }
@@ -21,6 +23,17 @@ export interface Span {
  * strikethrough, the strike style alone shows nothing.
  */
 export const STRIKE_MARK = '~~';
+
+/**
+ * Drawn (dim) around highlighted text (`==text==`, `<mark>`), as STRIKE_MARK is around struck
+ * text: without colour (NO_COLOR drops inverse video too) the highlight alone shows nothing.
+ */
+export const HIGHLIGHT_MARK = '==';
+
+/** The mark drawn around text of `style` (struck or highlighted, spans.ts), or null for none. */
+export function markOf(style: SpanStyle): string | null {
+  return style.strike ? STRIKE_MARK : style.highlight ? HIGHLIGHT_MARK : null;
+}
 
 /**
  * Drawn before superscript text (`<sup>`): a terminal has no raised letters, and without a mark
@@ -68,6 +81,7 @@ export function sameStyle(a: SpanStyle, b: SpanStyle): boolean {
     !!a.italic === !!b.italic &&
     !!a.underline === !!b.underline &&
     !!a.strike === !!b.strike &&
+    !!a.highlight === !!b.highlight &&
     a.href === b.href
   );
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/core/article.js';
-import { firstHeading, normaliseArticle, slugify, titleFromFileName, type FileInfo } from '../../../src/core/load/normalise.js';
+import { normaliseArticle, slugify, type FileInfo } from '../../../src/core/load/normalise.js';
+import { firstHeading, titleFromFileName } from '../../../src/core/load/fields/titles.js';
 import { isTerminalSafe, sanitizeLine } from '../../../src/core/text/sanitize.js';
 import { decodeEntities } from '../../../src/core/text/entities.js';
 import { repairMojibake } from '../../../src/core/load/mojibake.js';

@@ -450,6 +450,23 @@ const SHOWS: readonly Shows[] = [
     hides: ['$$ \\sigma', '\\begin{aligned} F'],
   },
   {
+    what: "inline math kept as written: its `*`, `_` and backslash escapes are not Markdown's; prices, cashtags and escaped dollars stay prose",
+    file: 'more-inline-math.md', width: 200, join: '\n',
+    shows: [
+      '$\\Delta = \\sum_i w_i \\Delta_i$', '$a*b*c$ stays a product', 'The optimum $x^*$ beats $y^*$', '$\\mathbb{E}_{t}[X] \\le \\mathbb{E}_{s}[Y]$',
+      '$\\{0, 1\\}$ with spacing $a\\,b$', '\\(d_2 = d_1 - \\sigma\\sqrt{T}\\)', 'Prices such as $5 and $10 stay prose, as do $20,000 to $30,000 and a range of $5-$10.',
+      'A dollar written $x$ with backslashes', 'Cashtags like $BTC/$ETH and $SOL stay prose.',
+    ],
+  },
+  {
+    what: 'Obsidian highlights and <mark> keep their == marks around the highlighted words (visible with NO_COLOR); comparisons stay as written',
+    file: 'more-highlights.md', width: 200, join: '\n',
+    shows: [
+      '==never move a stop loss after entry==', '==deeply negative==', '==see the exchange notice[1]==', 'Review every ==Sunday== evening',
+      'Comparisons like a == b and x==y stay as written, and so does == spaced == text.', '==clipped highlight==', '==marked words==', '==in code== stays',
+    ],
+  },
+  {
     what: 'unresolved reference links show as their text',
     file: 'more-unresolved-refs.md', width: 58, join: ' ',
     shows: ['describes BIP125 replacement', 'proposal for package relay,', 'update to Bitcoin Core #12345.', 'A defined link[1] works'],
@@ -466,6 +483,24 @@ describe('what each case shows', () => {
     for (const t of hides) expect(text).not.toContain(t);
     for (const r of rows) expect(lines).toContain(r);
     if (links) expect(out.links).toEqual(links);
+  });
+});
+
+describe('inline math and highlights', () => {
+  it('inline math is a code span of the math as written; dollars of prices and cashtags are not', () => {
+    const code = renderMarkdown(body('more-inline-math.md'), 200).lines.flat().filter((s) => s.role === 'code').map((s) => s.text);
+    expect(code).toEqual(expect.arrayContaining(['$\\sigma_{imp}$', '$w_i$', '$a*b*c$', '$x^*$', '$y^*$', '$\\{0, 1\\}$', '\\(d_2 = d_1 - \\sigma\\sqrt{T}\\)']));
+    expect(code.filter((t) => /\$\d|\$[A-Z]{3}|\$x\$/.test(t))).toEqual([]);
+  });
+
+  it('highlighted words are drawn highlighted between dim marks; code and comparisons are not', () => {
+    const spans = renderMarkdown(body('more-highlights.md'), 200).lines.flat();
+    expect(spans.filter((s) => s.highlight).map((s) => s.text)).toEqual([
+      'never move a stop loss after entry', 'deeply negative', 'open interest fell by a third', 'see the ', 'exchange notice',
+      'Risk per trade: 1%', 'Sunday', 'clipped highlight', 'marked words',
+    ]);
+    expect(spans.find((s) => s.text === 'deeply negative')).toMatchObject({ bold: true, highlight: true });
+    expect(spans.filter((s) => s.text === '==').every((s) => s.role === 'dim' && !s.highlight)).toBe(true);
   });
 });
 

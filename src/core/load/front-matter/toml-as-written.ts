@@ -3,7 +3,8 @@
 // a Date and the number 1.5, so the title is lost and the tag loses its zero. YAML front matter is
 // read with a schema that leaves plain scalars as written and each field converts its own value
 // (engines.ts, normalise.ts); this gives TOML's root table the same shape: every non-string
-// scalar at the top level, alone or in an array, is replaced by its source text. Date fields
+// scalar at the top level (and in `[params]` and `[extra]`, where Hugo and Zola keep a page's own
+// fields), alone or in an array, is replaced by its source text. Date fields
 // then read `2025-11-04T10:30:00Z` as text (load/dates.ts), numeric fields read `0.7`, flags
 // read `true` (load/flags.ts), and text fields keep `2025-11-04T10:30:00Z` and `1.50`.
 //
@@ -157,23 +158,45 @@ function replace(table: Record<string, unknown>, name: string, value: Scanned): 
   }
 }
 
-/**
- * Replaces, in `table` (what smol-toml parsed from `source`), every number, boolean and date of
- * the root table, alone or in an array, by its text in `source`. Mutates `table`; never throws.
- */
-export function rootScalarsAsWritten(source: string, table: Record<string, unknown>): void {
-  let p = 0;
+// Tables whose scalars get their text too: a page's own fields (load/fields/site-params.ts).
+const FIELD_TABLES = new Set(['params', 'extra']);
+
+const isTable = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !isTyped(v);
+
+// The `key = value` lines from `p` to the next `[` header (its index) or the end (-1), each typed
+// scalar replaced in `table` when one is given; -1 too when the scan loses its way.
+function scanPairs(source: string, p: number, table: Record<string, unknown> | null): number {
   for (;;) {
     p = skipBlank(source, p);
-    // End of the document, or the first `[table]` header: the root table is done.
-    if (p >= source.length || source[p] === '[') return;
+    if (p >= source.length) return -1;
+    if (source[p] === '[') return p;
     const key = scanKey(source, p);
-    if (key === null || source[key.end] !== '=') return;
+    if (key === null || source[key.end] !== '=') return -1;
     const value = scanValue(source, skipSpace(source, key.end + 1));
-    if (value === null) return;
-    if (key.name !== null) replace(table, key.name, value);
+    if (value === null) return -1;
+    if (key.name !== null && table !== null) replace(table, key.name, value);
     p = skipSpace(source, value.end);
     if (source[p] === '#') p = lineEnd(source, p);
+    if (p < source.length && source[p] !== '\n' && source[p] !== '\r') return -1;
+  }
+}
+
+/**
+ * Replaces, in `table` (what smol-toml parsed from `source`), every number, boolean and date of
+ * the root table and of the `[params]` and `[extra]` tables (Hugo's and Zola's place for a page's
+ * own fields), alone or in an array, by its text in `source`. Mutates `table`; never throws.
+ */
+export function rootScalarsAsWritten(source: string, table: Record<string, unknown>): void {
+  let p = scanPairs(source, 0, table);
+  // Each `[name]` header (an array of tables' `[[name]]` ends the scan): its pairs are read past,
+  // and given their text in a field table.
+  while (p !== -1 && source[p + 1] !== '[') {
+    const key = scanKey(source, skipSpace(source, p + 1));
+    if (key === null || source[key.end] !== ']') return;
+    const inner = key.name !== null && FIELD_TABLES.has(key.name) ? table[key.name] : null;
+    p = skipSpace(source, key.end + 1);
+    if (source[p] === '#') p = lineEnd(source, p);
     if (p < source.length && source[p] !== '\n' && source[p] !== '\r') return;
+    p = scanPairs(source, p, isTable(inner) ? inner : null);
   }
 }

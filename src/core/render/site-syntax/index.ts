@@ -5,6 +5,8 @@ import { admonitionsAsCallouts } from './admonitions.js';
 import { stripTemplateNoise } from './static-site.js';
 
 export { displayMath, mayHoldDisplayMath } from './display-math.js';
+export { inlineMath, mayHoldInlineMath } from './inline-math.js';
+export { highlight, mayHoldHighlights, type HighlightToken } from './highlight.js';
 export { definitionItems, mayHoldDefinitionLists, readDefinitionLists, type DefinitionListToken } from './definition-lists.js';
 
 /** The Markdown with its site syntax read: noise removed, shortcodes and admonitions as Markdown. */

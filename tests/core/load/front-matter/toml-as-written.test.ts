@@ -48,3 +48,17 @@ describe('rootScalarsAsWritten', () => {
     );
   });
 });
+
+describe('rootScalarsAsWritten in [params] and [extra]', () => {
+  it("gives a page's own fields their source text in Hugo's [params] and Zola's [extra]; other tables stay as built", () => {
+    const t = read('title = "T"\n\n[taxonomies]\ntags = [2024]\n\n[params] # the page\'s own\ntags = [2026-01-15, 1.50]\nauthor = 2025\n\n[params.cover]\nimage = 1.0\n\n[extra]\ndescription = 0o17\n');
+    expect(t.params).toEqual({ tags: ['2026-01-15', '1.50'], author: '2025', cover: { image: 1 } });
+    expect(t.extra).toEqual({ description: '0o17' });
+    expect(t.taxonomies).toEqual({ tags: [2024] });
+  });
+
+  it('stops at an array of tables, leaving what follows as built', () => {
+    const t = read('[[links]]\nx = 1.0\n\n[params]\ny = 2.0\n');
+    expect(t.params).toEqual({ y: 2 });
+  });
+});

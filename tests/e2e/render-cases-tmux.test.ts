@@ -35,6 +35,9 @@ function wordsOf(file: string): string[] {
     // A callout's marker is markup: its kind shows as a word ("Warning"), checked below.
     .replace(/^> \[![A-Za-z]+\][+-]?/gm, ' ')
     .replace(/^:{3,}[a-z]+/gm, ' ')
+    // Pandoc's fenced divs' attributes and MkDocs' admonition markers are markup too (site-syntax/admonitions.ts, python-admonitions.ts).
+    .replace(/^:{3,} *(?:\{[^}\n]*\}|callout-[a-z]+)/gm, ' ')
+    .replace(/^(?:!!!|\?\?\?\+?) +(?:warning|note|tip|info)\b/gm, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replace(/^\[[^\]]+\]:\s*\S+/gm, ' ')
     .replace(/\]\([^)]*\)/g, '] ')

@@ -16,7 +16,7 @@ import { dateFromFileName, readDate, type DateReading } from './dates.js';
  */
 export const PUBLISHED_KEYS = ['publishedAt', 'date', 'pubDate', 'published', 'publishDate', 'created', 'published_at', 'date_published', 'created_at'] as const;
 /** Front-matter keys holding the last update (JSON Feed's `date_modified`, API dumps' `updated_at` too). */
-export const UPDATED_KEYS = ['updatedAt', 'updated', 'lastmod', 'modified', 'updated_at', 'date_modified'] as const;
+export const UPDATED_KEYS = ['updatedAt', 'updated', 'updatedDate', 'lastmod', 'modified', 'updated_at', 'date_modified'] as const;
 
 /** The chosen time, whether it is a guess, and the warning and inspector notes to record. */
 export interface PublishedDate {

@@ -12,6 +12,11 @@ const KINDS = new Set([
   'attention', 'failure', 'fail', 'missing', 'danger', 'error', 'bug', 'example', 'quote', 'cite',
 ]);
 
+/** Whether `name` (lower case) is a callout kind a `[!name]` marker is drawn as. */
+export function isCalloutKind(name: string): boolean {
+  return KINDS.has(name);
+}
+
 // Kinds whose word is not the marker's name in title case.
 const SHOWN_AS: Readonly<Record<string, string>> = { faq: 'FAQ', tldr: 'TL;DR', todo: 'To do' };
 

@@ -167,7 +167,8 @@ describe('renderMarkdown static-site noise', () => {
   it.each([
     ['liquid tag line', 'Intro\n{% include ad.html %}\nmore', 'Intro more'],
     ['liquid output', 'Hi {{ page.author }} there', 'Hi there'],
-    ['hugo shortcode', 'A {{< tweet 123 >}} B', 'A B'],
+    ['hugo shortcode of a theme', 'A {{< notice warning >}} B', 'A B'],
+    ["hugo's tweet shortcode, named with a link note (site-syntax/hugo-shortcodes.ts)", 'A {{< tweet 123 >}} B', 'A [embed][1] B'],
     ['kramdown class line', 'Lead text\n{:.lead}', 'Lead text'],
     ['kramdown suffix', 'Para {: .note #id}', 'Para'],
     ['heading id', '## Title {#custom-id}', 'Title'],

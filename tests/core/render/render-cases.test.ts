@@ -467,6 +467,41 @@ const SHOWS: readonly Shows[] = [
     ],
   },
   {
+    what: "Hugo's figures show their alt text, title and caption; its players and posts are named with their address as a link note; a theme's shortcodes go, code stays",
+    file: 'more-hugo-shortcodes.md', width: 200, join: '\n',
+    rows: [
+      '[image: Bar chart of daily ETF flows] Net flows by day, in millions of dollars', '[image] Hashrate since halving', '[video][1]', '[video: Fed press conference][2]',
+      '[embed][3]', '[embed][4]', '[video][5] and [embed][6] close the list.', 'Past flows do not predict future flows.', '  fmt.Println("flows")',
+    ],
+    shows: ['Written about, not used: {{< figure src="x.png" >}} stays as written.'],
+    hides: ['notice warning', '/notice', 'highlight go', '/highlight'],
+    links: [
+      'https://www.youtube.com/watch?v=dQw4w9WgXcQ', 'https://www.youtube.com/watch?v=w7Ft2ymGmfc', 'https://x.com/SECGov/status/1745177352735080598',
+      'https://x.com/i/status/877500564405444608', 'https://vimeo.com/146022717', 'https://gist.github.com/spf13/7896402',
+    ],
+  },
+  {
+    what: 'MkDocs (Python-Markdown) admonitions drawn as callouts titled by their kind and title, content dedented; unknown kinds and code stay as written',
+    file: 'more-mkdocs-admonitions.md', width: 200, join: '\n',
+    rows: [
+      '│ Warning: Withdrawal limits', '│ Withdrawals above ten bitcoin need a second approval. Allow two business days.', '│ A second paragraph stays inside the box.',
+      '│ Note: How fees are computed', '│ Tip', '│ Limit orders pay the maker fee.', '│ Info', '│ An empty title shows the kind alone.',
+      'Closing paragraph after the boxes.', '  !!! warning "In code"',
+    ],
+    shows: ['!!! custom "Unknown kind" stays as written.'],
+    hides: ['!!! warning "Withdrawal', '??? note', '???+'],
+  },
+  {
+    what: "Pandoc's fenced divs: Quarto's callouts drawn as callouts (with their title), other divs as their content alone, even when an `import` in a code chunk makes the body look like MDX",
+    file: 'more-pandoc-divs.md', width: 200, join: '\n',
+    rows: [
+      '│ Note', '│ The sample covers January to October.', '│ Warning: Survivorship bias', '│ Delisted tokens are missing from the sample.', '│ Tip',
+      '│ Rerun the notebook for fresh numbers.', 'Left column words.', 'Right column words.', 'Flows chart caption here.', '  import pandas as pd', 'End of analysis.',
+    ],
+    shows: ['Left column words.\n\nRight column words.'],
+    hides: [':::', '{.c', '{#fig'],
+  },
+  {
     what: 'unresolved reference links show as their text',
     file: 'more-unresolved-refs.md', width: 58, join: ' ',
     shows: ['describes BIP125 replacement', 'proposal for package relay,', 'update to Bitcoin Core #12345.', 'A defined link[1] works'],

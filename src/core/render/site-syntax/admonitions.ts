@@ -2,6 +2,9 @@
 // in MDX blogs and project docs, are the same thing as GitHub's alerts: they become one
 // (`> [!WARNING] Title`, then each line quoted), which ../callouts.ts draws. Shown as written, the
 // fences read as text and the kind as a word glued to them. Known kinds only, never inside code.
+// Pandoc's fenced divs (`::: {.class #id}` ... `:::`) are read too: Quarto's callouts
+// (`::: {.callout-warning title="..."}`, `::: callout-tip`) as callouts, any other div as its
+// content alone (its fences gone), where the fences and attributes ran into the text.
 
 const KINDS = new Set(['note', 'tip', 'info', 'warning', 'danger', 'caution', 'important', 'success', 'secondary']);
 // `:::kind`, `:::kind[Title]`, `:::kind Title`; three or more colons (four nest around three).
@@ -9,6 +12,18 @@ const OPEN = /^\s{0,3}(:{3,})\s*([a-z]+)(?:\[([^\]\n]{0,300})\]|[ \t]+(.{0,300}?
 const FENCE = /^\s*(`{3,}|~{3,})/;
 
 const CLOSE = /^\s{0,3}(:{3,})\s*$/;
+// Pandoc's `::: {attributes}` (trailing colons allowed) and Quarto's `::: callout-kind`.
+const DIV = /^\s{0,3}(:{3,})\s*(?:\{([^{}\n]{0,300})\}|(callout-[a-z]+))\s*:*\s*$/;
+const CALLOUT_CLASS = /(?:^|\s)\.?callout-([a-z]+)(?=\s|$)/;
+const TITLE_ATTRIBUTE = /(?:^|\s)title\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))/;
+
+// A fenced div's opener: a callout's kind and title, or a plain div (name '').
+function divStep(colons: string, attributes: string): Step {
+  const kind = CALLOUT_CLASS.exec(attributes)?.[1];
+  if (kind === undefined || !KINDS.has(kind)) return { kind: 'open', colons, name: '', title: '' };
+  const t = TITLE_ATTRIBUTE.exec(attributes);
+  return { kind: 'open', colons, name: kind, title: (t?.[1] ?? t?.[2] ?? t?.[3] ?? '').trim() };
+}
 
 /** What a line of the Markdown is to the admonitions: an opener (its colons, kind, title), a closer, or other. */
 type Step = { kind: 'open'; colons: string; name: string; title: string } | { kind: 'close'; colons: string } | { kind: 'other'; blank: boolean };
@@ -22,6 +37,8 @@ function stepsOf(lines: readonly string[]): Array<Step & { code: boolean }> {
       if (marks && (fence === null || (marks[0] === fence[0] && marks.length >= fence.length))) fence = fence === null ? marks : null;
       return { kind: 'other', blank: false, code: true };
     }
+    const div = DIV.exec(line);
+    if (div) return { ...divStep(div[1], div[2] ?? div[3]), code: false };
     const m = OPEN.exec(line);
     if (m && KINDS.has(m[2])) return { kind: 'open', colons: m[1], name: m[2], title: (m[3] ?? m[4] ?? '').trim(), code: false };
     const close = CLOSE.exec(line);
@@ -53,12 +70,14 @@ export function admonitionsAsCallouts(markdown: string): string {
   const steps = stepsOf(lines);
   const closed = closedOpeners(steps);
   const out: string[] = [];
-  // Each admonition open now, innermost last: its colons, and whether a blank line ends it.
-  const open: Array<{ colons: string; loose: boolean }> = [];
+  // Each admonition open now, innermost last: its colons, whether a blank line ends it, and
+  // whether it is quoted (a callout; a plain div is not).
+  const open: Array<{ colons: string; loose: boolean; quoted: boolean }> = [];
+  const depth = (): string => '> '.repeat(open.filter((o) => o.quoted).length);
   // A blank line ends the quote, so what follows is not pulled into it.
   const end = (): void => {
     open.pop();
-    out.push('> '.repeat(open.length));
+    out.push(depth());
   };
   steps.forEach((step, i) => {
     const line = lines[i];
@@ -66,10 +85,10 @@ export function admonitionsAsCallouts(markdown: string): string {
       while (open.at(-1)?.loose) end();
       return;
     }
-    const quote = '> '.repeat(open.length);
+    const quote = depth();
     if (step.kind === 'open') {
-      open.push({ colons: step.colons, loose: !closed.has(i) });
-      out.push(`${quote}> [!${step.name === 'secondary' ? 'note' : step.name}]${step.title ? ` ${step.title}` : ''}`);
+      open.push({ colons: step.colons, loose: !closed.has(i), quoted: step.name !== '' });
+      if (step.name !== '') out.push(`${quote}> [!${step.name === 'secondary' ? 'note' : step.name}]${step.title ? ` ${step.title}` : ''}`);
       return;
     }
     if (step.kind === 'close' && open.length > 0) {
@@ -79,7 +98,7 @@ export function admonitionsAsCallouts(markdown: string): string {
         return;
       }
     }
-    out.push('> '.repeat(open.length) + line);
+    out.push(depth() + line);
   });
   return out.join('\n');
 }

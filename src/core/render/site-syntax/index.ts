@@ -1,7 +1,9 @@
 // What the site generators and editors write into a post's Markdown beyond Markdown itself:
 // Liquid, Hugo shortcodes and kramdown attributes (hidden), WordPress shortcodes and MDX (read
-// for what they show), Docusaurus admonitions (callouts). Read before lexing, never inside code.
+// for what they show), Docusaurus, Quarto and MkDocs admonitions (callouts). Read before lexing,
+// never inside code.
 import { admonitionsAsCallouts } from './admonitions.js';
+import { pythonAdmonitionsAsCallouts } from './python-admonitions.js';
 import { stripTemplateNoise } from './static-site.js';
 
 export { displayMath, mayHoldDisplayMath } from './display-math.js';
@@ -11,5 +13,5 @@ export { definitionItems, mayHoldDefinitionLists, readDefinitionLists, type Defi
 
 /** The Markdown with its site syntax read: noise removed, shortcodes and admonitions as Markdown. */
 export function readSiteSyntax(markdown: string): string {
-  return admonitionsAsCallouts(stripTemplateNoise(markdown));
+  return pythonAdmonitionsAsCallouts(admonitionsAsCallouts(stripTemplateNoise(markdown)));
 }

@@ -1,12 +1,13 @@
 // Jekyll and Hugo posts carry template syntax that means nothing outside the site generator:
-// Liquid tags and output (`{% include x %}`, `{{ page.title }}`), Hugo shortcodes (`{{< tweet >}}`)
-// and kramdown attribute lists (`{:.lead}`, `{: #id}`). They are removed before lexing so they
+// Liquid tags and output (`{% include x %}`, `{{ page.title }}`), a theme's Hugo shortcodes
+// (Hugo's figures and players are read: hugo-shortcodes.ts) and kramdown attribute lists (`{:.lead}`, `{: #id}`). They are removed before lexing so they
 // do not show as noise. WordPress exports carry shortcodes (wordpress-shortcodes.ts), MDX files
 // JavaScript (mdx-syntax.ts) and Obsidian notes wiki links and comments (obsidian.ts), read the
 // same way. Code is left untouched: fenced blocks, indented lines and `inline code` may
 // legitimately show template syntax (a post about Jekyll).
 
 import { hasWordPressShortcode, readWordPressShortcodes } from './wordpress-shortcodes.js';
+import { hasHugoShortcode, readHugoShortcodes } from './hugo-shortcodes.js';
 import { dedentComponents, hasMdxSyntax, isMdxStatement, readMdx } from './mdx-syntax.js';
 import { hasObsidianSyntax, openComment, readObsidian } from './obsidian.js';
 
@@ -18,6 +19,9 @@ const LIQUID_OUTPUT = /\{\{[^{}]{0,500}\}\}/g;
 const KRAMDOWN_ATTRS = /\{:[^{}]{0,500}\}/g;
 const HEADING_ATTRS = /^(\s{0,3}#{1,6}\s.*?)\s*\{[#.][^{}]{0,200}\}\s*$/;
 const INLINE_CODE = /(`[^`]*`)/;
+// A Pandoc fenced div's opener (`::: {.callout-note}`): its braces are attributes, not an MDX
+// expression (a Quarto file's code chunks may hold `import` lines, which make a body look like MDX).
+const DIV_FENCE = /^\s{0,3}:{3,}/;
 const ONE_LINE_COMMENT = /\{%-?\s*comment\s*-?%\}[^{}]{0,2000}?\{%-?\s*endcomment\s*-?%\}/g;
 
 const FENCE_OPEN = /^\s*(`{3,}|~{3,})/;
@@ -36,6 +40,7 @@ function closesFence(line: string, fence: string): boolean {
 
 /** Which syntaxes besides Liquid's a body may hold (a cheap test each, made once per body). */
 interface Syntaxes {
+  hugo: boolean;
   wordpress: boolean;
   mdx: boolean;
   obsidian: boolean;
@@ -46,10 +51,10 @@ function cleanLine(line: string, keepOutput: boolean, has: Syntaxes): string {
   if (has.mdx && isMdxStatement(line)) return '';
   const parts = line.split(INLINE_CODE);
   for (let i = 0; i < parts.length; i += 2) {
-    let p = parts[i].replace(SHORTCODE, '').replace(ONE_LINE_COMMENT, '').replace(LIQUID_TAG, '').replace(KRAMDOWN_ATTRS, '');
+    let p = (has.hugo ? readHugoShortcodes(parts[i]).replace(SHORTCODE, '') : parts[i]).replace(ONE_LINE_COMMENT, '').replace(LIQUID_TAG, '').replace(KRAMDOWN_ATTRS, '');
     if (!keepOutput) p = p.replace(LIQUID_OUTPUT, '');
     if (has.wordpress) p = readWordPressShortcodes(p);
-    if (has.mdx) p = readMdx(p);
+    if (has.mdx && !DIV_FENCE.test(line)) p = readMdx(p);
     if (has.obsidian) p = readObsidian(p);
     parts[i] = p;
   }
@@ -58,7 +63,7 @@ function cleanLine(line: string, keepOutput: boolean, has: Syntaxes): string {
 
 /** The Markdown with Liquid, Hugo shortcode, kramdown, MDX and Obsidian noise removed outside code, WordPress shortcodes read. */
 export function stripTemplateNoise(markdown: string): string {
-  const has: Syntaxes = { wordpress: hasWordPressShortcode(markdown), mdx: hasMdxSyntax(markdown), obsidian: hasObsidianSyntax(markdown) };
+  const has: Syntaxes = { hugo: hasHugoShortcode(markdown), wordpress: hasWordPressShortcode(markdown), mdx: hasMdxSyntax(markdown), obsidian: hasObsidianSyntax(markdown) };
   if (!has.wordpress && !has.mdx && !has.obsidian && !markdown.includes('{')) return markdown;
   const out: string[] = [];
   let fence: string | null = null;

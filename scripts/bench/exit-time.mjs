@@ -6,12 +6,12 @@
 // process gone (its /proc entry gone or a zombie: the shell has the exit code). The time between
 // them is what the exit itself held: the fzf contract wants the shell back at once.
 // usage: node scripts/bench/exit-time.mjs DIR [--key C-c|q|Enter] [--runs N] [--cold]
-//        [--cache DIR] [--settle MS] [--ready-ms MS] [--cli dist/cli.js] [--stacks FILE]
+//        [--cache DIR] [--settle MS] [--ready-ms MS] [--cli dist/cli.js] [--stacks FILE] [--perf FILE] [--env K=V]
 // --cold clears the cache folder before each run (a cold start: the index is built); --cache is
 // the XDG_CACHE_HOME the runs use (default .cache-exit under the repo); --settle waits that long
 // after the list is filled before the key (default 0: "right after"). Prints one line per run and
 // the medians; load averages beside them.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,6 +39,10 @@ const settle = Number(opt('settle', '0'));
 const readyMs = Number(opt('ready-ms', '900000'));
 // Diagnosis: once the terminal is back and the process is still there, each thread's stack (gdb) goes to this file.
 const stacks = opt('stacks', null);
+// Diagnosis: from the key to the process's end, `perf record -g` of the process goes to this file.
+const perfFile = opt('perf', null);
+// --env K=V (repeatable): more variables for the program (e.g. NODE_OPTIONS for a diagnosis).
+const extraEnv = Object.fromEntries(argv.flatMap((a, i) => (a === '--env' && argv[i + 1] ? [argv[i + 1].split(/=(.*)/s).slice(0, 2)] : [])));
 const cli = path.resolve(opt('cli', path.join(repo, 'dist', 'cli.js')));
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -82,7 +86,7 @@ async function once(n) {
   const status = path.join(os.tmpdir(), `${socket}-${n}.status`);
   fs.rmSync(status, { force: true });
   const state = fs.mkdtempSync(path.join(os.tmpdir(), `${socket}-state-`));
-  const vars = { TERM: 'xterm-256color', XDG_CACHE_HOME: cache, XDG_STATE_HOME: state };
+  const vars = { TERM: 'xterm-256color', XDG_CACHE_HOME: cache, XDG_STATE_HOME: state, ...extraEnv };
   const command = `env -u CI ${Object.entries(vars).map(([k, v]) => `${k}=${v}`).join(' ')} ${process.execPath} ${cli} ${dir} > /dev/null; echo $? > ${status}`;
   tmux('new-session', '-d', '-s', 'm', '-x', '120', '-y', '40', 'bash --norc --noprofile');
   try {
@@ -109,7 +113,10 @@ async function once(n) {
     const cpuAtKey = cpuOf(pid);
     let cpuAtRestore = null;
     let cpuLast = cpuAtKey;
+    const perf = perfFile ? spawn('perf', ['record', '-q', '-g', '-o', `${perfFile}.${n}`, '-p', String(pid)], { stdio: 'ignore' }) : null;
+    if (perf) await sleep(300);
     const sent = performance.now();
+    if (extraEnv.EXIT_TRACE) fs.appendFileSync(extraEnv.EXIT_TRACE, `${Date.now()} key sent\n`);
     tmux('send-keys', '-t', 'm', key);
     let restored = null;
     let gone = null;
@@ -128,6 +135,7 @@ async function once(n) {
       await sleep(5);
     }
     for (let t = 0; t < 500 && !fs.existsSync(status); t++) await sleep(20);
+    if (perf) await new Promise((r) => (perf.exitCode === null ? perf.once('exit', r) : r()));
     const code = fs.existsSync(status) ? fs.readFileSync(status, 'utf8').trim() : '?';
     return { readyAt, restored, gone, code, rss, cpuToRestore: cpuAtRestore - cpuAtKey, cpuAfterRestore: cpuLast - cpuAtRestore };
   } finally {

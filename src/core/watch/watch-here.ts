@@ -1,18 +1,20 @@
 // The folder watch itself, through @parcel/watcher: one inotify watch per folder (FSEvents,
 // ReadDirectoryChangesW elsewhere), where chokidar kept a watch and a stat per file (768 MB and 17 s
 // for 100k files, and past Linux's default 192k inotify watches it could not watch 1M at all).
-// It runs on the calling thread: its crawl and its events are native threads, and a native addon
-// torn down with a worker thread can take the process with it (parcel-bundler/watcher#264), while
-// on the main thread exit codes stay as the fzf contract wants. What changed arrives in batches:
-// events are gathered until the folder has been quiet for BATCH_QUIET_MS (or BATCH_MAX_MS has
-// passed), so a burst of thousands of files is one batch, and a file with an event less than
+// Its subscriptions are made by a Subscriber (subscriber.ts): in the built program a process of
+// their own, which the program kills on its way out instead of waiting for a crawl; never a worker
+// thread, since a native addon torn down with one can take the process with it
+// (parcel-bundler/watcher#264). What they report is sorted here, on the calling thread, and what
+// changed arrives in batches: events are gathered until the folder has been quiet for
+// BATCH_QUIET_MS (or BATCH_MAX_MS has passed), so a burst of thousands of files is one batch, and a file with an event less than
 // SETTLE_MS ago waits for the next round (chokidar's awaitWriteFinish rule, without a stat per
 // file: every write is an event), so one still being written is read whole.
 import fs, { type Stats } from 'node:fs';
 import path from 'node:path';
-import parcel, { type AsyncSubscription, type Event } from '@parcel/watcher';
 import { describeFsError, isArticleName, type SiteKind } from '../files/index.js';
+import { subscribeHere, WatchProcessEnded, type Subscriber } from './subscriber.js';
 import { IGNORED_GLOBS, ignoredPath, leadsIntoItself } from './watch-filter.js';
+import type { WatchEvent } from './watch-messages.js';
 
 /** One batch of changes, as absolute paths; a path is in at most one list. */
 export interface WatchBatch {
@@ -73,7 +75,8 @@ const statOrNull = (file: string): Stats | null => {
  * answers with those the caller did not know (reported as added), and each folder link it
  * followed is watched through the link. A link made while the watch runs is followed the same
  * way unless it leads back into its own folder (`symlink loop`, reported once to `onWarning`, as
- * are the paths that cannot be watched).
+ * are the paths that cannot be watched). `subscriber` makes the subscriptions (default: in this
+ * process); close() closes it.
  */
 export function watchHere(
   paths: readonly string[],
@@ -82,6 +85,7 @@ export function watchHere(
   walk: Walk,
   reconcile?: (files: string[]) => Promise<string[]>,
   onWarning: (warning: WatchWarning) => void = () => {},
+  subscriber: Subscriber = subscribeHere(),
 ): FolderWatch {
   const roots = paths.map((p) => path.resolve(p));
   const siteKinds = new Map<string, SiteKind>();
@@ -93,7 +97,6 @@ export function watchHere(
     onWarning({ path: file, reason });
   };
   let closed = false;
-  const subscriptions: AsyncSubscription[] = [];
   // Folders watched through a link: the link's path, so events come back under the path shown.
   const throughLinks = new Set<string>();
 
@@ -155,7 +158,7 @@ export function watchHere(
     );
   };
 
-  const onEvent = (file: string, type: Event['type']): void => {
+  const onEvent = (file: string, type: WatchEvent['type']): void => {
     const name = path.basename(file);
     if (type === 'delete') {
       if (isArticleName(name) && !ignoredPath(file, roots, siteKinds, false)) note('removed', file);
@@ -192,21 +195,18 @@ export function watchHere(
   const subscribe = async (dir: string, shownAs: string, only: ReadonlySet<string> | null): Promise<void> => {
     const translate = dir === shownAs ? (p: string) => p : (p: string) => shownAs + p.slice(dir.length);
     try {
-      const sub = await parcel.subscribe(
-        dir,
-        (error, events) => {
-          if (closed) return;
-          if (error) return onError(error);
-          for (const event of events) {
-            const file = translate(event.path);
-            if (only === null || only.has(file)) onEvent(file, event.type);
-          }
-        },
-        { ignore: [...IGNORED_GLOBS] },
-      );
-      if (closed) await sub.unsubscribe();
-      else subscriptions.push(sub);
+      await subscriber.subscribe(dir, IGNORED_GLOBS, (error, events) => {
+        if (closed) return;
+        // The watch's process killed or crashed: the folder is no longer watched, and says so.
+        if (error instanceof WatchProcessEnded) return warn(shownAs, `not watched (${error.message})`);
+        if (error) return onError(error);
+        for (const event of events) {
+          const file = translate(event.path);
+          if (only === null || only.has(file)) onEvent(file, event.type);
+        }
+      });
     } catch (error) {
+      if (closed) return;
       // A folder that cannot be watched (unreadable, gone, the system's watch limit reached) is
       // that folder's warning, as an unreadable one is at start-up.
       const code = (error as NodeJS.ErrnoException | null)?.code;
@@ -257,8 +257,7 @@ export function watchHere(
       if (timer) clearTimeout(timer);
       pending.clear();
       lastEvent.clear();
-      await Promise.allSettled(started);
-      await Promise.allSettled(subscriptions.map((sub) => sub.unsubscribe()));
+      await subscriber.close();
     },
   };
 }

@@ -1,5 +1,6 @@
 // Live updates: the folders the dashboard shows are watched and what changed arrives in batches
-// (watch-here.ts says how). The watch is native and runs on this thread; the walk it does once
+// (watch-here.ts says how). The native watch runs in a process of its own when the built script
+// is there (subscriber.ts: the program's exit never waits for its crawl); the walk it does once
 // it is in place (to catch files that landed before it was, and to find folder links to follow)
 // runs on a worker thread when the built worker is there, since at 100k files it is a second of
 // work that would otherwise share the thread reading keys. From sources (tests) it runs here.
@@ -8,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { walkPaths } from '../files/index.js';
+import { subscribeHere, subscribeInProcess, watchProcessScript } from './subscriber.js';
 import { watchHere, type FolderWatch, type Walk, type WatchBatch, type WatchWarning } from './watch-here.js';
 import { WATCH_WALK_ROLE, type WalkJob, type WalkMessage } from './watch-worker.js';
 
@@ -72,7 +74,8 @@ export function watchFolders(
   const workers = new Set<Worker>();
   const walk = url ? walkOnWorker(url, workers) : walkHere;
   const reconcile = known ? async (files: string[]) => files.filter((file) => !known(file)) : undefined;
-  const watch = watchHere(paths, onBatch, onError, walk, reconcile, onWarning);
+  const script = watchProcessScript();
+  const watch = watchHere(paths, onBatch, onError, walk, reconcile, onWarning, script ? subscribeInProcess(script) : subscribeHere());
   return {
     ready: watch.ready,
     close: async () => {

@@ -1,0 +1,152 @@
+// Where the folder watch's @parcel/watcher subscriptions live. A subscription's first step is a
+// native crawl of the whole folder on libuv's thread pool (seconds at 1M files), and unsubscribe
+// waits for it behind the backend's lock; worse, process.exit() joins the thread pool, so a
+// process that subscribed cannot end until every crawl it queued is done: Ctrl-C at 1M gave the
+// terminal back at once and the shell seconds later. So the built program subscribes in a process
+// of its own (watch-process.ts), killed when the watch closes or the program ends, crawl or not;
+// its events come over the IPC channel. From sources (the tests), or when no process can be
+// started, subscriptions are made here as before.
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { AsyncSubscription } from '@parcel/watcher';
+import { threadScript } from '../files/index.js';
+import { WATCH_PROCESS_ROLE, type FromWatchProcess, type ToWatchProcess, type WatchEvent } from './watch-messages.js';
+
+/** Called with a subscription's events, or with the error that ended it. */
+export type OnEvents = (error: Error | null, events: WatchEvent[]) => void;
+
+/** The error a subscription ends with when the watch process ended under it (killed, crashed). */
+export class WatchProcessEnded extends Error {}
+
+/** Makes and ends the watch's subscriptions. */
+export interface Subscriber {
+  /**
+   * Watches `dir` (absolute) and everything under it but `ignore` (globs); resolves once the
+   * watch is in place (the crawl done). Rejects as @parcel/watcher's subscribe does (an Error,
+   * with `code` when the system gave one), or when the subscriber is closed first.
+   */
+  subscribe(dir: string, ignore: readonly string[], onEvents: OnEvents): Promise<void>;
+  /** Ends every subscription; from the watch's own process at once, crawl or not. */
+  close(): Promise<void>;
+}
+
+/** Subscriptions in this process: close() waits for the crawls under way, then unsubscribes. */
+export function subscribeHere(): Subscriber {
+  let closed = false;
+  const made: AsyncSubscription[] = [];
+  const started: Promise<unknown>[] = [];
+  return {
+    subscribe: (dir, ignore, onEvents) => {
+      // Loaded on first use: a program whose watch runs in its own process never loads it here.
+      const one = import('@parcel/watcher')
+        .then(({ default: parcel }) => parcel.subscribe(dir, onEvents, { ignore: [...ignore] }))
+        .then(async (sub) => {
+          if (closed) await sub.unsubscribe();
+          else made.push(sub);
+        });
+      started.push(one.catch(() => {}));
+      return one;
+    },
+    close: async () => {
+      closed = true;
+      await Promise.allSettled(started);
+      await Promise.allSettled(made.map((sub) => sub.unsubscribe()));
+    },
+  };
+}
+
+/** The watch process's script when built (watch-process.ts), else null. */
+export function watchProcessScript(): URL | null {
+  return threadScript(new URL('./watch-process.js', import.meta.url));
+}
+
+/**
+ * Subscriptions in a process of their own, started from `script`. Until it has answered once, a
+ * process that could not be started hands every subscription to `subscribeHere`; one that ends
+ * later (killed, crashed) ends its subscriptions with WatchProcessEnded. The process never keeps
+ * this one alive and is killed when this one exits.
+ */
+export function subscribeInProcess(script: URL): Subscriber {
+  let child: ChildProcess | null = null;
+  let ended: Error | null = null;
+  let answered = false;
+  let closed = false;
+  let here: Subscriber | null = null;
+  const waiting = new Map<number, { resolve: () => void; reject: (error: Error) => void; dir: string; ignore: readonly string[]; onEvents: OnEvents }>();
+  const listening = new Map<number, OnEvents>();
+  let next = 0;
+  const kill = (): void => {
+    try {
+      child?.kill('SIGKILL');
+    } catch {
+      // Gone already.
+    }
+  };
+  // The process is gone (or never came): what waits is answered, what listened is told.
+  const end = (error: Error): void => {
+    if (ended) return;
+    ended = error;
+    process.off('exit', kill);
+    const pending = [...waiting.values()];
+    waiting.clear();
+    if (!answered && !closed) {
+      // It never started: the subscriptions are made here instead.
+      here = subscribeHere();
+      listening.clear();
+      for (const w of pending) here.subscribe(w.dir, w.ignore, w.onEvents).then(w.resolve, w.reject);
+      return;
+    }
+    for (const w of pending) w.reject(error);
+    for (const onEvents of listening.values()) onEvents(error, []);
+    listening.clear();
+  };
+  try {
+    child = fork(fileURLToPath(script), [WATCH_PROCESS_ROLE], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'], execArgv: [], serialization: 'json' });
+  } catch (error) {
+    end(error instanceof Error ? error : new Error(String(error)));
+  }
+  if (child) {
+    process.on('exit', kill);
+    // Neither the process nor its channel keeps this one alive: the dashboard's terminal does.
+    child.unref();
+    child.channel?.unref();
+    child.on('error', (error) => end(error));
+    child.on('exit', (code, signal) => end(new WatchProcessEnded(`the watch process ended (${signal ?? `exit ${code}`})`)));
+    child.on('message', (m: FromWatchProcess) => {
+      answered = true;
+      if (m.kind === 'events' || m.kind === 'error') {
+        listening.get(m.id)?.(m.kind === 'error' ? new Error(m.message) : null, m.kind === 'events' ? m.events : []);
+        return;
+      }
+      const w = waiting.get(m.id);
+      if (!w) return;
+      waiting.delete(m.id);
+      if (m.kind === 'subscribed') return w.resolve();
+      listening.delete(m.id);
+      w.reject(Object.assign(new Error(m.message), m.code ? { code: m.code } : {}));
+    });
+  }
+  return {
+    subscribe: (dir, ignore, onEvents) => {
+      if (here) return here.subscribe(dir, ignore, onEvents);
+      if (ended) return Promise.reject(ended);
+      return new Promise<void>((resolve, reject) => {
+        const id = next++;
+        waiting.set(id, { resolve, reject, dir, ignore, onEvents });
+        listening.set(id, onEvents);
+        try {
+          child!.send({ kind: 'subscribe', id, dir, ignore: [...ignore] } satisfies ToWatchProcess);
+        } catch (error) {
+          end(error instanceof Error ? error : new Error(String(error)));
+        }
+      });
+    },
+    close: async () => {
+      closed = true;
+      listening.clear();
+      kill();
+      end(new WatchProcessEnded('the watch was closed'));
+      await here?.close();
+    },
+  };
+}

@@ -1,9 +1,9 @@
 // Which articles may be read, told without making their keys. An article's marks are under one of
 // its keys (identity.ts: `id:<externalId>`, `url:<url>`, `path:<path>`), so an article none of
 // whose externalId, URL or path is the rest of a read key is unread, whichever key it resolves to.
-// Testing that costs up to three look-ups of strings the article already holds (their hashes kept
-// in the strings after the first), where making the key costs a new string and its hash: at 1M
-// articles ~0.1 s against ~1-2 s. Only the articles it lets through need the exact answer.
+// Testing that costs a look-up of each of its fields that some read key is of (nearly always one
+// kind: `id:` for feeds that name their items), where making the key costs that field, a new
+// string and its hash, and a look-up. Only the articles it lets through need the exact answer.
 import type { Identified } from './identity.js';
 
 /** The externalIds, URLs and paths of the read keys, kept as the read marks change. */
@@ -30,8 +30,20 @@ export class ReadProbe {
     else set.delete(rest);
   }
 
-  /** False when no key of `a` is read (then it is unread for sure); true when it may be. */
+  /**
+   * False when no key of `a` is read (then it is unread for sure); true when it may be. A field is
+   * read only when some read key is of its kind: an index's article makes each field's string anew
+   * on every read (load/lazy-article.ts: ~0.3-1 us apiece), and read keys are nearly always of one kind.
+   */
   mayBeRead(a: Identified): boolean {
-    return (!!a.externalId && this.ids.has(a.externalId)) || (!!a.url && this.urls.has(a.url)) || this.paths.has(a.path);
+    if (this.ids.size > 0) {
+      const id = a.externalId;
+      if (id && this.ids.has(id)) return true;
+    }
+    if (this.urls.size > 0) {
+      const url = a.url;
+      if (url && this.urls.has(url)) return true;
+    }
+    return this.paths.size > 0 && this.paths.has(a.path);
   }
 }

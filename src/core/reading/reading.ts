@@ -30,7 +30,8 @@ export class Reading {
 
   /**
    * How many of the articles `ids[from..to)` name are read: exactly isRead's answer, asked only of
-   * the articles ReadProbe cannot clear (at 1M ids ~0.1 s; none when nothing is read). An id
+   * the articles ReadProbe cannot clear (~1 us an index's article, a third of isRead's cost; nothing
+   * when nothing is read). An id
    * `article` throws for (an index replaced since) counts as read: it is not shown.
    */
   countRead(ids: ArrayLike<number>, article: (id: number) => A, from = 0, to = ids.length): number {

@@ -7,7 +7,8 @@
 // re-renders only the panes whose input changed.
 import { Box } from 'ink';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { Hit } from '../core/search/index.js';
+import { EVERY_MATCH } from '../core/search/index.js';
+import { searchWithReading } from '../core/reading/index.js';
 import { keymap as defaultKeymap } from '../state/keymap.js';
 import { innerHeight, innerWidth } from '../state/layout.js';
 import { initialState, reducer, type Action, type AppState } from '../state/reducer.js';
@@ -37,10 +38,6 @@ import { listLimit, SearchCache, useSearch, type AnsweredSearch } from './use-se
 import { ViewTabs } from './ViewTabs.js';
 import { WarningList } from './WarningList.js';
 import type { AppProps } from './app-props.js';
-
-/** Most matches the status line's unread count is counted over (see `unread` in App). */
-const EXACT_UNREAD_MAX = 200_000;
-const NO_RANGES: Hit['titleMatches'] = Object.freeze([]);
 
 export type { AppProps } from './app-props.js';
 
@@ -109,11 +106,14 @@ export function App(p: AppProps) {
   };
   const search = useSearch(request, answers, answered);
   const stories = p.stories ?? null;
+  // While the index is a warm start's first page of a bigger folder, or a load has found nothing yet, counts over it would be wrong.
+  const partialIndex = (!!p.warmTotal && p.index.size < p.warmTotal.listed) || (!!p.loading && p.index.size === 0);
+  const queryReadingVersion = /is:/i.test(query) ? readingVersion : 0;
   // The pulse, the hot order and the count over every match, after the list (use-aggregate.ts).
   const aggregate = useAggregate({
     index: p.index, search, query, sort: engineSort, hot, includeDrafts, now, reading,
-    readingVersion: /is:/i.test(query) ? readingVersion : 0, hidden: p.hidden ?? null, facts: p.facts ?? null, counter: p.counter ?? null,
-    partial: (!!p.warmTotal && p.index.size < p.warmTotal.listed) || (!!p.loading && p.index.size === 0),
+    readingVersion: queryReadingVersion, hidden: p.hidden ?? null, facts: p.facts ?? null, counter: p.counter ?? null,
+    partial: partialIndex,
     // The counts reach the reducer with the aggregate (the hot order is listedHits' business: it follows in the render).
     // An aggregate of a search a key has already replaced (its render still pending) is left to that render.
     onCounted: (a) => {
@@ -212,16 +212,9 @@ export function App(p: AppProps) {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const hits = useMemo(() => visibleHits(state), [state.hits, state.listTop, listRowsShown, state.mode]);
   const marks = useRowMarks(reading, state, p.index);
-  // Over every match once the aggregate has them (exact), else over the hits in hand (`N+`); past
-  // EXACT_UNREAD_MAX matches the hits in hand (a look-up per match costs ~0.5 us: 0.1 s at 200k).
-  const everyMatch = aggregate && !aggregate.approximate && aggregate.ids && aggregate.ids.length <= EXACT_UNREAD_MAX ? aggregate.ids : null;
-  const everyHit = useMemo(() => (everyMatch ? Array.from(everyMatch, (id): Hit => ({ id, score: 1, titleMatches: NO_RANGES })) : null), [everyMatch]);
-  // Once per result set or reading change, after the frame that shows them (use-unread-count.ts).
-  // While the aggregate of a result bigger than its hits is on its way (the facts are there to
-  // count it), the last count stays rather than a lower bound over the hits for a frame or two.
-  const partial = !everyMatch && state.rawHits.length < state.total;
-  const countComing = partial && !!p.facts && search.ok && aggregate === null;
-  const unread = useUnreadCount(reading, readingVersion, everyHit ?? state.rawHits, articleOf, partial, countComing);
+  // Exact, over every match (searched again for their ids when the list's search does not name them all), after the list (use-unread-count.ts).
+  const again = () => searchWithReading(p.index, query, { sort: engineSort ?? undefined, includeDrafts, now, limit: EVERY_MATCH, idsOnly: true }, reading, queryReadingVersion, p.hidden ?? null);
+  const unread = useUnreadCount(reading, readingVersion, { search, partial: partialIndex, again }, articleOf);
   const width = Math.max(0, p.width);
   const frameHeight = Math.max(1, p.height - 1);
   const emptyMessage = query

@@ -44,7 +44,7 @@ export interface StatusBarProps {
   prompt?: string | null;
   /** Unread articles among the results, when reading state is on. */
   unread?: number | null;
-  /** The unread count covers only the results in hand (the live search stops early on big folders): show it as `N+`. */
+  /** The unread count covers only the matches the search could find (bodies past its depth unread): show it as `N+`. */
   unreadIsLowerBound?: boolean;
   /** Articles that arrived while open and are not yet shown. */
   fresh?: number;
@@ -74,7 +74,7 @@ export function statusPieces(p: StatusBarProps): Piece[] {
   const pieces: Piece[] = [{ text: `${shown}/${fmt.format(p.total)}`, priority: 0, role: 'accent' }];
   if (p.prompt) return [{ text: sanitizeLine(p.prompt), priority: 0, role: 'warning' }];
   if (p.fresh) pieces.push({ text: `${fmt.format(p.fresh)} new · r to show`, priority: 1, role: 'unread' });
-  if (p.unread !== undefined && p.unread !== null) pieces.push({ text: `${fmt.format(p.unread)}${p.shownIsLowerBound || p.unreadIsLowerBound ? '+' : ''} unread`, priority: 3, role: 'unread' });
+  if (p.unread !== undefined && p.unread !== null) pieces.push({ text: `${fmt.format(p.unread)}${p.unreadIsLowerBound ? '+' : ''} unread`, priority: 3, role: 'unread' });
   if (p.message) pieces.push({ text: sanitizeLine(p.message), priority: 1, role: 'warning', keep: true });
   if (p.loading) {
     // Before the walk has counted the files there is no total to show yet.

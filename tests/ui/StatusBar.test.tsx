@@ -96,8 +96,13 @@ describe('StatusBar on a narrow terminal', () => {
     expect(out).toContain('3 warnings — press w');
   });
 
-  it('says the unread count is a lower bound when it covers only the results in hand', () => {
+  it('says the unread count is a lower bound only when the count says so, not when the shown total is one', () => {
     expect(line({ unread: 1000, unreadIsLowerBound: true })).toContain('1,000+ unread');
     expect(line({ unread: 12 })).toContain('12 unread');
+    // The list's total still counting (`1,000+`) while the unread count is over every match: exact.
+    const exact = line({ shown: 1000, total: 100_000, shownIsLowerBound: true, unread: 4321 });
+    expect(exact).toContain('1,000+/100,000');
+    expect(exact).toContain('4,321 unread');
+    expect(exact).not.toContain('4,321+');
   });
 });

@@ -6,10 +6,11 @@ import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../src/core/article.js';
 import { Reading } from '../../src/core/reading/reading.js';
-import type { Hit } from '../../src/core/search/index.js';
-import { countUnread, useUnreadCount } from '../../src/ui/use-unread-count.js';
+import type { SearchResult } from '../../src/core/search/index.js';
+import { COUNT_SLICE, useUnreadCount, type UnreadSource } from '../../src/ui/use-unread-count.js';
+import type { SearchOutcome } from '../../src/ui/use-search.js';
 import { makeArticle } from '../helpers/make-article.js';
-import { eventually } from './frame.js';
+import { eventually, tick } from './frame.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -18,7 +19,6 @@ afterEach(() => {
 
 const articles: Article[] = Array.from({ length: 6 }, (_, id) => makeArticle({ id, title: `Story ${id}` }));
 const article = (id: number): Article => articles[id];
-const hitsOf = (ids: number[]): Hit[] => ids.map((id) => ({ id, score: 0, titleMatches: [] }));
 
 /** Reading state in a folder of its own (removed after the test) that has seen every article. */
 function openReading(): Reading {
@@ -29,123 +29,154 @@ function openReading(): Reading {
   return reading;
 }
 
-function Probe({ reading, version, hits, part = false, hold = false }: { reading: Reading | null; version: number; hits: readonly Hit[]; part?: boolean; hold?: boolean }) {
-  const u = useUnreadCount(reading, version, hits, article, part, hold);
-  return <Text>{`${hits.length} hits, ${u ? `${u.n}${u.lowerBound ? '+' : ''}` : '-'} unread`}</Text>;
+/** A search outcome whose list holds `inHand` of the `every` matches; `named`: it lists them all (SearchResult.matches). */
+function outcome(every: number[], inHand = every.length, named = false): SearchOutcome & { ok: true } {
+  const hits = every.slice(0, inHand).map((id) => ({ id, score: 0, titleMatches: [] }));
+  const result: SearchResult = { hits, total: every.length, sort: 'date', approximate: inHand < every.length, ...(named && { matches: every }) };
+  return { ok: true, result };
+}
+
+/** The search run again for every match: `every`, ids only. */
+const againFor = (every: number[], approximate = false) => vi.fn((): SearchResult => ({ hits: [], total: every.length, sort: 'date', approximate, matches: every }));
+
+function Probe({ reading, version, search, again, partial = false }: { reading: Reading | null; version: number; search: SearchOutcome; again: UnreadSource['again']; partial?: boolean }) {
+  const u = useUnreadCount(reading, version, { search, partial, again }, article);
+  const n = search.ok ? search.result.hits.length : 0;
+  return <Text>{`${n} hits, ${u ? `${u.n}${u.lowerBound ? '+' : ''}` : '-'} unread`}</Text>;
 }
 
 describe('useUnreadCount', () => {
-  it('has the first frame’s count at once, and each later count after the frame that shows its hits', async () => {
+  it('has the first frame’s count at once, and each later count after the frame that shows its list', async () => {
     const reading = openReading();
     reading.toggleRead([articles[0], articles[1]]);
-    const isRead = vi.spyOn(reading, 'isRead');
-    const r = render(<Probe reading={reading} version={reading.version} hits={hitsOf([0, 1, 2])} />);
+    const countRead = vi.spyOn(reading, 'countRead');
+    const again = againFor([]);
+    const r = render(<Probe reading={reading} version={reading.version} search={outcome([0, 1, 2])} again={again} />);
     expect(r.lastFrame()).toBe('3 hits, 1 unread');
-    // New hits: their frame keeps the last count (no hit is looked up while it is made) ...
-    isRead.mockClear();
-    r.rerender(<Probe reading={reading} version={reading.version} hits={hitsOf([0, 3, 4, 5])} />);
+    // A new list: its frame keeps the last count (nothing is counted while it is made) ...
+    countRead.mockClear();
+    r.rerender(<Probe reading={reading} version={reading.version} search={outcome([0, 3, 4, 5])} again={again} />);
     expect(r.lastFrame()).toBe('4 hits, 1 unread');
-    expect(isRead).not.toHaveBeenCalled();
-    // ... and the count for them follows.
+    expect(countRead).not.toHaveBeenCalled();
+    // ... and the count for it follows.
     await eventually(() => expect(r.lastFrame()).toBe('4 hits, 3 unread'));
-    // A change of marks counts again.
-    reading.toggleRead([articles[3]]);
-    r.rerender(<Probe reading={reading} version={reading.version} hits={hitsOf([0, 3, 4, 5])} />);
-    await eventually(() => expect(r.lastFrame()).toBe('4 hits, 2 unread'));
+    expect(again).not.toHaveBeenCalled();
     r.unmount();
     reading.close();
   });
 
-  it('drops the count of hits replaced before it was made', async () => {
+  it('counts every match, not the hits in hand, exact (no `N+`): searched again once when the list does not name them', async () => {
     const reading = openReading();
-    const counted: number[][] = [];
-    const isRead = vi.spyOn(reading, 'isRead').mockImplementation((a) => {
-      counted.push([(a as Article).id]);
-      return false;
+    reading.toggleRead([articles[4]]);
+    const again = againFor([0, 1, 2, 3, 4, 5]);
+    // The list holds 2 of 6 matches: never `1+` or `2+`, the count over all six.
+    const r = render(<Probe reading={reading} version={reading.version} search={outcome([0, 1, 2, 3, 4, 5], 2)} again={again} />);
+    expect(r.lastFrame()).toBe('2 hits, - unread');
+    await eventually(() => expect(r.lastFrame()).toBe('2 hits, 5 unread'));
+    expect(again).toHaveBeenCalledTimes(1);
+    // A list that names every match (the index's answer) needs no second search.
+    const named = againFor([]);
+    r.rerender(<Probe reading={reading} version={reading.version} search={outcome([3, 4, 5], 1, true)} again={named} />);
+    await eventually(() => expect(r.lastFrame()).toBe('1 hits, 2 unread'));
+    expect(named).not.toHaveBeenCalled();
+    r.unmount();
+    reading.close();
+  });
+
+  it('rechecks on a change of marks over the same matches, without searching again', async () => {
+    const reading = openReading();
+    const search = outcome([0, 1, 2, 3, 4, 5], 2);
+    const again = againFor([0, 1, 2, 3, 4, 5]);
+    const r = render(<Probe reading={reading} version={reading.version} search={search} again={again} />);
+    await eventually(() => expect(r.lastFrame()).toBe('2 hits, 6 unread'));
+    reading.toggleRead([articles[5]]);
+    r.rerender(<Probe reading={reading} version={reading.version} search={search} again={again} />);
+    await eventually(() => expect(r.lastFrame()).toBe('2 hits, 5 unread'));
+    reading.markAll([articles[0], articles[1]]);
+    r.rerender(<Probe reading={reading} version={reading.version} search={search} again={again} />);
+    await eventually(() => expect(r.lastFrame()).toBe('2 hits, 3 unread'));
+    expect(again).toHaveBeenCalledTimes(1);
+    r.unmount();
+    reading.close();
+  });
+
+  it('drops the count of a list replaced before it was made', async () => {
+    const reading = openReading();
+    const counted: number[] = [];
+    const countRead = vi.spyOn(reading, 'countRead').mockImplementation((ids, _article, from = 0, to = ids.length) => {
+      for (let i = from; i < to; i++) counted.push(ids[i]);
+      return 0;
     });
-    const r = render(<Probe reading={reading} version={0} hits={hitsOf([0])} />);
+    const again = againFor([]);
+    const r = render(<Probe reading={reading} version={0} search={outcome([0])} again={again} />);
     counted.length = 0;
-    // Two result sets in one turn: only the last is ever counted.
-    r.rerender(<Probe reading={reading} version={0} hits={hitsOf([1, 2])} />);
-    r.rerender(<Probe reading={reading} version={0} hits={hitsOf([3, 4, 5])} />);
+    // Two lists in one turn, and a third needing a search again replaced by a fourth: only the last is ever counted.
+    r.rerender(<Probe reading={reading} version={0} search={outcome([1, 2])} again={again} />);
+    r.rerender(<Probe reading={reading} version={0} search={outcome([1, 2, 3], 1)} again={againFor([1, 2, 3])} />);
+    r.rerender(<Probe reading={reading} version={0} search={outcome([3, 4, 5])} again={again} />);
     await eventually(() => expect(r.lastFrame()).toBe('3 hits, 3 unread'));
-    expect(counted.flat()).toEqual([3, 4, 5]);
-    isRead.mockRestore();
+    await tick(100);
+    expect(counted).toEqual([3, 4, 5]);
+    expect(again).not.toHaveBeenCalled();
+    countRead.mockRestore();
     r.unmount();
     reading.close();
   });
 
-  it('keeps the lower-bound mark of the count on screen until the next count replaces it', async () => {
-    const reading = openReading();
-    // The hits in hand are part of the matches: `2+`.
-    const r = render(<Probe reading={reading} version={0} hits={hitsOf([0, 1])} part />);
-    expect(r.lastFrame()).toBe('2 hits, 2+ unread');
-    // Every match arrives: until it is counted, the count on screen is still the partial one, `2+`
-    // (never `2`, which would claim the partial count covers every match) ...
-    r.rerender(<Probe reading={reading} version={0} hits={hitsOf([0, 1, 2, 3, 4])} />);
-    expect(r.lastFrame()).toBe('5 hits, 2+ unread');
-    // ... then the exact count.
-    await eventually(() => expect(r.lastFrame()).toBe('5 hits, 5 unread'));
-    // And a partial count for new results keeps the exact one, unmarked, until it is made.
-    r.rerender(<Probe reading={reading} version={0} hits={hitsOf([5])} part />);
-    expect(r.lastFrame()).toBe('1 hits, 5 unread');
-    await eventually(() => expect(r.lastFrame()).toBe('1 hits, 1+ unread'));
-    r.unmount();
-    reading.close();
-  });
-
-  it('while a count over every match is on its way, keeps the last count instead of counting the hits in hand', async () => {
+  it('counts a big match set in slices with turns between, and stops at an unmount', async () => {
     const reading = openReading();
     reading.toggleRead([articles[0]]);
-    const r = render(<Probe reading={reading} version={reading.version} hits={hitsOf([0, 1, 2, 3, 4, 5])} />);
-    expect(r.lastFrame()).toBe('6 hits, 5 unread');
-    const isRead = vi.spyOn(reading, 'isRead');
-    // New results, only part of their matches in hand, and every match's count coming: no `N+` in between.
-    r.rerender(<Probe reading={reading} version={reading.version} hits={hitsOf([0, 1])} part hold />);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(r.lastFrame()).toBe('2 hits, 5 unread');
-    expect(isRead).not.toHaveBeenCalled();
-    // Every match arrives: counted once, exact.
-    r.rerender(<Probe reading={reading} version={reading.version} hits={hitsOf([0, 1, 2])} />);
-    await eventually(() => expect(r.lastFrame()).toBe('3 hits, 2 unread'));
-    isRead.mockRestore();
+    const every = Array.from({ length: 3 * COUNT_SLICE + 5 }, (_, i) => i % 6);
+    const countRead = vi.spyOn(reading, 'countRead');
+    const r = render(<Probe reading={reading} version={reading.version} search={outcome(every, 1000, true)} again={againFor([])} />);
+    await eventually(() => expect(r.lastFrame()).toBe(`1000 hits, ${every.length - Math.ceil(every.length / 6)} unread`));
+    expect(countRead.mock.calls.map(([, , from, to]) => [from, to])).toEqual([
+      [0, COUNT_SLICE],
+      [COUNT_SLICE, 2 * COUNT_SLICE],
+      [2 * COUNT_SLICE, 3 * COUNT_SLICE],
+      [3 * COUNT_SLICE, every.length],
+    ]);
+    // A new list, unmounted right after its first slice (before the next turn): no slice runs after.
+    countRead.mockClear();
+    const real = countRead.getMockImplementation() ?? Reading.prototype.countRead;
+    countRead.mockImplementation(function (this: Reading, ...args: Parameters<Reading['countRead']>) {
+      queueMicrotask(() => r.unmount());
+      return real.apply(this, args);
+    });
+    r.rerender(<Probe reading={reading} version={reading.version} search={outcome([...every], 1000, true)} again={againFor([])} />);
+    await eventually(() => expect(countRead).toHaveBeenCalled());
+    await tick(200);
+    expect(countRead).toHaveBeenCalledTimes(1);
+    reading.close();
+  });
+
+  it('marks the count `N+` only when the search again could find part of the matches', async () => {
+    const reading = openReading();
+    const r = render(<Probe reading={reading} version={0} search={outcome([0, 1, 2], 1)} again={againFor([0, 1, 2], true)} />);
+    await eventually(() => expect(r.lastFrame()).toBe('1 hits, 3+ unread'));
     r.unmount();
     reading.close();
   });
 
-  it('shows no count, not 0, while the first results of a load wait for theirs', async () => {
+  it('counts nothing over a partial index (a warm start’s first page), and shows no count, not 0, while the first list waits for its count', async () => {
     const reading = openReading();
-    const r = render(<Probe reading={reading} version={0} hits={hitsOf([])} />);
-    expect(r.lastFrame()).toBe('0 hits, 0 unread');
-    r.rerender(<Probe reading={reading} version={0} hits={hitsOf([0, 1, 2])} />);
-    expect(r.lastFrame()).toBe('3 hits, - unread');
-    await eventually(() => expect(r.lastFrame()).toBe('3 hits, 3 unread'));
+    const again = againFor([0, 1, 2, 3, 4, 5]);
+    const r = render(<Probe reading={reading} version={0} search={outcome([0, 1], 1)} again={again} partial />);
+    await tick(100);
+    expect(r.lastFrame()).toBe('1 hits, - unread');
+    expect(again).not.toHaveBeenCalled();
+    const empty = render(<Probe reading={reading} version={0} search={outcome([])} again={again} />);
+    expect(empty.lastFrame()).toBe('0 hits, 0 unread');
+    empty.rerender(<Probe reading={reading} version={0} search={outcome([0, 1, 2])} again={again} />);
+    expect(empty.lastFrame()).toBe('3 hits, - unread');
+    await eventually(() => expect(empty.lastFrame()).toBe('3 hits, 3 unread'));
     r.unmount();
-    reading.close();
-  });
-
-  it('looks each article up once per reading version and index: the next query’s count reads only its new matches', () => {
-    const reading = openReading();
-    reading.toggleRead([articles[1]]);
-    const isRead = vi.spyOn(reading, 'isRead');
-    expect(countUnread(reading, hitsOf([0, 1, 2]), article)).toBe(2);
-    expect(isRead).toHaveBeenCalledTimes(3);
-    expect(countUnread(reading, hitsOf([1, 2, 3, 4]), article)).toBe(3);
-    expect(isRead).toHaveBeenCalledTimes(5);
-    // A change of marks: every answer is looked up again.
-    reading.toggleRead([articles[2]]);
-    expect(countUnread(reading, hitsOf([1, 2, 3, 4]), article)).toBe(2);
-    expect(isRead).toHaveBeenCalledTimes(9);
-    // Another index (other articles under the same ids): looked up again.
-    const other = (id: number): Article => ({ ...articles[id] });
-    expect(countUnread(reading, hitsOf([1, 2]), other)).toBe(0);
-    expect(isRead).toHaveBeenCalledTimes(11);
-    isRead.mockRestore();
+    empty.unmount();
     reading.close();
   });
 
   it('is null without reading state', () => {
-    const r = render(<Probe reading={null} version={0} hits={hitsOf([0, 1])} />);
+    const r = render(<Probe reading={null} version={0} search={outcome([0, 1])} again={againFor([])} />);
     expect(r.lastFrame()).toBe('2 hits, - unread');
     r.unmount();
   });

@@ -3,6 +3,7 @@
 // ReadingStore; everything here is in memory and synchronous, so the list can ask per row.
 import type { Article } from '../article.js';
 import { articleKey, earlierKeys, type Identified } from './identity.js';
+import { ReadProbe } from './read-probe.js';
 import { ReadingStore } from './store.js';
 
 export { articleKey } from './identity.js';
@@ -25,6 +26,40 @@ export class Reading {
 
   isRead(a: A): boolean {
     return this.store.isRead(this.keyOf(a));
+  }
+
+  /**
+   * How many of the articles `ids[from..to)` name are read: exactly isRead's answer, asked only of
+   * the articles ReadProbe cannot clear (~1 us an index's article, a third of isRead's cost; nothing
+   * when nothing is read). An id
+   * `article` throws for (an index replaced since) counts as read: it is not shown.
+   */
+  countRead(ids: ArrayLike<number>, article: (id: number) => A, from = 0, to = ids.length): number {
+    const probe = this.probe();
+    if (probe.empty) return 0;
+    let n = 0;
+    for (let i = from; i < to; i++) {
+      let a: A;
+      try {
+        a = article(ids[i]);
+      } catch {
+        n += 1;
+        continue;
+      }
+      if (probe.mayBeRead(a) && this.isRead(a)) n += 1;
+    }
+    return n;
+  }
+
+  // The probe over the read keys, made on first use and kept up to date by the store from then on.
+  private readProbe: ReadProbe | null = null;
+  private probe(): ReadProbe {
+    if (!this.readProbe) {
+      const probe = new ReadProbe(this.store.readKeys());
+      this.store.onRead = (key, read) => probe.set(key, read);
+      this.readProbe = probe;
+    }
+    return this.readProbe;
   }
 
   isSaved(a: A): boolean {

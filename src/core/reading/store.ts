@@ -50,6 +50,8 @@ export class ReadingStore {
   private readonly timeIds = new Map<number, number>();
   /** When the previous dashboard session ended (epoch ms), or null on the very first run. */
   readonly previousEnd: number | null;
+  /** Told of every key whose read mark this store sets or clears from now on (Reading's ReadProbe). */
+  onRead: ((key: string, read: boolean) => void) | null = null;
 
   private constructor(private readonly db: Database.Database) {
     for (const r of db.prepare('SELECT key, read, saved, first_seen FROM articles').iterate() as IterableIterator<Row>) {
@@ -89,6 +91,11 @@ export class ReadingStore {
   get(key: string): Marks | undefined {
     const m = this.marks.get(key);
     return m === undefined ? undefined : this.unpack(m);
+  }
+
+  /** The keys marked read (a snapshot's worth: iterate before the next change). */
+  *readKeys(): IterableIterator<string> {
+    for (const [key, m] of this.marks) if (m & READ) yield key;
   }
 
   /** Whether the key has a row. */
@@ -133,6 +140,7 @@ export class ReadingStore {
         // Another dashboard may have seen it first: keep its time and marks.
         const r = select.get(key) as Row;
         this.marks.set(key, this.pack(r.read === 1, r.saved === 1, r.first_seen));
+        if (r.read === 1) this.onRead?.(key, true);
       }
     })();
     return fresh.length;
@@ -161,6 +169,7 @@ export class ReadingStore {
     for (const key of keys) {
       const m = this.marks.get(key) ?? this.pack(false, false, now);
       this.marks.set(key, value ? m | bit : m & ~bit);
+      if (bit === READ) this.onRead?.(key, value);
     }
   }
 

@@ -15,6 +15,7 @@ import { EVERY_MATCH, type Hit, type SearchIndex, type SortKey } from '../../cor
 import { countFacts, hotOrder, type Facts, type FactsCounter } from '../../core/stories/index.js';
 import { afterPendingInput } from '../input/after-input.js';
 import type { SearchOutcome } from '../use-search.js';
+import { everyMatchOf, type EveryMatch } from '../every-match.js';
 
 /** Quiet time after the list's frame before the aggregate runs (a typist's next key usually comes sooner). */
 export const AGGREGATE_IDLE_MS = 40;
@@ -89,21 +90,17 @@ export function useAggregate(r: AggregateRequest): Aggregate | null {
     let stale = false;
     const cancel = afterPendingInput(() => {
       timer = setTimeout(() => {
-        let all: { ids: ArrayLike<number>; total: number; approximate?: boolean };
+        let all: EveryMatch;
         // A search that names every match (SearchResult.matches: the index's answer, short
-        // queries, the empty query), or a list that holds them all, needs no second search.
-        if (result.matches) all = { ids: result.matches, total: result.total };
-        else if (!result.approximate && result.hits.length >= result.total) all = { ids: result.hits.map((h) => h.id), total: result.total };
-        else {
-          try {
-            const every = searchWithReading(index, query, { sort: sort ?? undefined, includeDrafts, now, limit: EVERY_MATCH, idsOnly: true }, reading, readingVersion, hidden);
-            all = { ids: every.matches ?? every.hits.map((h) => h.id), total: every.total, approximate: every.approximate };
-          } catch {
-            return;
-          }
+        // queries, the empty query), or a list that holds them all, needs no second search; nor
+        // one the unread count has searched again already (every-match.ts).
+        try {
+          all = everyMatchOf(search, () => searchWithReading(index, query, { sort: sort ?? undefined, includeDrafts, now, limit: EVERY_MATCH, idsOnly: true }, reading, readingVersion, hidden));
+        } catch {
+          return;
         }
         const ids = Int32Array.from(all.ids);
-        const { total, approximate = false } = all;
+        const { total, approximate } = all;
         // Articles that arrived after the facts were last updated are counted once the worker has them.
         const answer = counter ? counter.count(ids, hot, now) : Promise.resolve(countFacts(facts, ids, hot, now));
         void answer.then((c) => {

@@ -1,0 +1,65 @@
+// The status line's unread count in a real terminal, on a folder bigger than the list's first
+// fetch (1,000 hits): exact over every match, never the `N+` count over the hits in hand, for the
+// empty query and a word; fewer by the articles `m` marked; and Ctrl-C still exits at once.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { cli, startCli, type Started } from './tmux.js';
+
+const repo = path.resolve(import.meta.dirname, '..', '..');
+const FILES = 4_000;
+
+let root: string;
+let corpus: string;
+let env: Record<string, string>;
+let started: Started | undefined;
+
+beforeAll(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-unread-count-'));
+  corpus = path.join(root, 'news');
+  const made = spawnSync(process.execPath, [path.join(repo, 'scripts', 'gen-corpus.mjs'), String(FILES), corpus], { encoding: 'utf8' });
+  expect(made.status).toBe(0);
+  env = { XDG_CACHE_HOME: path.join(root, 'cache'), XDG_CONFIG_HOME: path.join(root, 'config') };
+}, 120_000);
+
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+afterEach(() => started?.s.close());
+
+const fmt = (n: number): string => new Intl.NumberFormat('en-US').format(n);
+/** How many articles --filter finds for `query` (every body searched): the exact match count. */
+function filterCount(query: string): number {
+  const r = spawnSync(process.execPath, [cli, '--filter', query, '--print', 'path', corpus], { encoding: 'utf8', env: { ...process.env, ...env } });
+  return r.stdout.split('\n').filter(Boolean).length;
+}
+const plain = (drawn: string): string => drawn.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+
+describe('the unread count on a folder bigger than the list', () => {
+  it('is exact over every match (never N+), follows a mark, and Ctrl-C exits at once', async () => {
+    const word = 'bitcoin';
+    const matches = filterCount(word);
+    // More matches than the list fetches: the count cannot come from the hits in hand.
+    expect(matches).toBeGreaterThan(1_000);
+    started = startCli(120, 35, corpus, env);
+    const { s, status } = started;
+    const stream = s.record();
+    // Every listed article (drafts and articles outside their publication window are not) unread.
+    const everyListed = new RegExp(`([\\d,]{5,})/${fmt(FILES)} · \\1 unread`);
+    await s.waitFor((t) => everyListed.test(t), 'every listed article unread', 60_000);
+    s.send('/');
+    s.type(word);
+    await s.waitFor((t) => t.includes(`${fmt(matches)} unread`) && t.includes(`query: ${word}`), `the ${word} matches unread`);
+    // No count over part of the matches was ever drawn.
+    expect(plain(stream())).not.toMatch(/\d\+ unread/);
+    // The mark of the selected row (a folded story's row marks each of its articles): that many fewer.
+    s.send('Enter');
+    s.send('m');
+    const said = await s.waitFor((t) => /\d+ articles read|marked read/.test(t), 'the mark');
+    const marked = Number(/(\d+) articles read/.exec(said)?.[1] ?? 1);
+    await s.waitFor((t) => t.includes(`${fmt(matches - marked)} unread`), `${marked} fewer unread`);
+    expect(plain(stream())).not.toMatch(/\d\+ unread/);
+    s.send('C-c');
+    expect(await s.waitForFile(status, 3_000)).toBe('exit=130\n');
+  }, 120_000);
+});

@@ -12,7 +12,7 @@ import { pulseOf, type Pulse } from '../../core/pulse/index.js';
 import { type Reading, searchWithReading } from '../../core/reading/index.js';
 import type { Article } from '../../core/article.js';
 import { EVERY_MATCH, type Hit, type SearchIndex, type SortKey } from '../../core/search/index.js';
-import { countFacts, hotOrder, type Facts, type FactsCounter } from '../../core/stories/index.js';
+import { countFacts, hotOrder, type Counted, type Facts, type FactsCounter, type FactsProgress } from '../../core/stories/index.js';
 import { afterPendingInput } from '../input/after-input.js';
 import type { SearchOutcome } from '../use-search.js';
 
@@ -52,6 +52,12 @@ export interface AggregateRequest {
   /** Where the counting runs (the facts worker); null: here, over `facts`. */
   counter: FactsCounter | null;
   /**
+   * How far the facts' first computation got while `facts` is null (null when none is under
+   * way): the counter then counts over the articles done, and the pulse says so (Pulse.partial).
+   * Each new progress counts the result again; the answer of an older one is dropped.
+   */
+  progress?: FactsProgress | null;
+  /**
    * True while `index` is not yet the folder: the warm start's first page of a bigger folder, or a
    * load that has found no article yet. Counts over it would be the page's (or zeros), drawn beside
    * the folder's total, so there is no aggregate until there is something to count.
@@ -67,7 +73,7 @@ export interface AggregateRequest {
 /** The aggregate of the current search once counted, else null (the previous one stays drawn meanwhile). */
 export function useAggregate(r: AggregateRequest): Aggregate | null {
   const [aggregate, keep] = useState<Aggregate | null>(null);
-  const { index, search, query, sort, hot, includeDrafts, now, reading, readingVersion, hidden, facts, counter, partial = false } = r;
+  const { index, search, query, sort, hot, includeDrafts, now, reading, readingVersion, hidden, facts, counter, partial = false, progress = null } = r;
   const counted = useRef(r.onCounted);
   counted.current = r.onCounted;
   const setAggregate = (a: Aggregate) => {
@@ -79,8 +85,8 @@ export function useAggregate(r: AggregateRequest): Aggregate | null {
     const result = search.result;
     // A count that is coming comes with the search run again (SearchResult.counting): counting now would count a lower bound.
     if (result.counting) return undefined;
-    // Without facts: exact only when the list holds every match; otherwise wait for them.
-    if (!facts) {
+    // Without facts (and none being computed): exact only when the list holds every match; otherwise wait for them.
+    if (!facts && !(progress && counter)) {
       if (result.approximate || result.hits.length < result.total) return undefined;
       const timer = setTimeout(() => setAggregate({ search, pulse: pulseOf(result.hits.map((h) => index.article(h.id))), total: result.total, approximate: false, hot: null, ids: null }), 0);
       return () => clearTimeout(timer);
@@ -105,9 +111,9 @@ export function useAggregate(r: AggregateRequest): Aggregate | null {
         const ids = Int32Array.from(all.ids);
         const { total, approximate = false } = all;
         // Articles that arrived after the facts were last updated are counted once the worker has them.
-        const answer = counter ? counter.count(ids, hot, now) : Promise.resolve(countFacts(facts, ids, hot, now));
+        const answer = counter ? counter.count(ids, hot, now) : Promise.resolve(facts ? countFacts(facts, ids, hot, now) : null);
         void answer.then((c) => {
-          if (!stale && c) setAggregate({ search, pulse: c.pulse, total, approximate, hot: c.hot, ids: all.ids });
+          if (!stale && c) setAggregate({ search, pulse: partialPulse(c), total, approximate, hot: c.hot, ids: all.ids });
         });
       }, AGGREGATE_IDLE_MS);
     });
@@ -116,8 +122,16 @@ export function useAggregate(r: AggregateRequest): Aggregate | null {
       cancel();
       clearTimeout(timer);
     };
-  }, [search, facts, counter, hot, index, query, sort, includeDrafts, now, reading, readingVersion, hidden, partial]);
+  }, [search, facts, counter, hot, index, query, sort, includeDrafts, now, reading, readingVersion, hidden, partial, progress]);
   return aggregate && aggregate.search === search ? aggregate : null;
+}
+
+// The pulse of a count made while the facts' first computation was under way, marked with how far
+// it had got when only some articles' facts were in (once all are, the pulse is exact: only the
+// stories, which it does not count, are still being grouped).
+function partialPulse(c: Counted): Pulse {
+  const p = c.progress;
+  return p && p.done < p.n ? { ...c.pulse, partial: { done: p.done, n: p.n } } : c.pulse;
 }
 
 /**

@@ -113,7 +113,8 @@ export function useAggregate(r: AggregateRequest): Aggregate | null {
         // Articles that arrived after the facts were last updated are counted once the worker has them.
         const answer = counter ? counter.count(ids, hot, now) : Promise.resolve(facts ? countFacts(facts, ids, hot, now) : null);
         void answer.then((c) => {
-          if (!stale && c) setAggregate({ search, pulse: partialPulse(c), total, approximate, hot: c.hot, ids: all.ids });
+          // A hot order over only some articles' facts would put the rest last: the list keeps its own until all are in.
+          if (!stale && c) setAggregate({ search, pulse: partialPulse(c), total, approximate, hot: isPartial(c) ? null : c.hot, ids: all.ids });
         });
       }, AGGREGATE_IDLE_MS);
     });
@@ -130,9 +131,10 @@ export function useAggregate(r: AggregateRequest): Aggregate | null {
 // it had got when only some articles' facts were in (once all are, the pulse is exact: only the
 // stories, which it does not count, are still being grouped).
 function partialPulse(c: Counted): Pulse {
-  const p = c.progress;
-  return p && p.done < p.n ? { ...c.pulse, partial: { done: p.done, n: p.n } } : c.pulse;
+  return c.progress && isPartial(c) ? { ...c.pulse, partial: { done: c.progress.done, n: c.progress.n } } : c.pulse;
 }
+
+const isPartial = (c: Counted): boolean => !!c.progress && c.progress.done < c.progress.n;
 
 /**
  * The hits the list shows: the search's own, or with `hot` every match in hot order once the

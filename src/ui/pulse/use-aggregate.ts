@@ -76,6 +76,12 @@ export function useAggregate(r: AggregateRequest): Aggregate | null {
   const { index, search, query, sort, hot, includeDrafts, now, reading, readingVersion, hidden, facts, counter, partial = false, progress = null } = r;
   const counted = useRef(r.onCounted);
   counted.current = r.onCounted;
+  // A newer progress counts again only once the count asked at the last one has answered: under
+  // load a count at 1M outlasts the worker's 2 s between progresses, and cancelling it for each
+  // new one left the strip at its last partial pulse for good.
+  const waiting = useRef(false);
+  const [counting, countAt] = useState(progress);
+  if (progress !== counting && !waiting.current) countAt(progress);
   const setAggregate = (a: Aggregate) => {
     keep(a);
     counted.current?.(a);
@@ -86,7 +92,7 @@ export function useAggregate(r: AggregateRequest): Aggregate | null {
     // A count that is coming comes with the search run again (SearchResult.counting): counting now would count a lower bound.
     if (result.counting) return undefined;
     // Without facts (and none being computed): exact only when the list holds every match; otherwise wait for them.
-    if (!facts && !(progress && counter)) {
+    if (!facts && !(counting && counter)) {
       if (result.approximate || result.hits.length < result.total) return undefined;
       const timer = setTimeout(() => setAggregate({ search, pulse: pulseOf(result.hits.map((h) => index.article(h.id))), total: result.total, approximate: false, hot: null, ids: null }), 0);
       return () => clearTimeout(timer);
@@ -112,7 +118,9 @@ export function useAggregate(r: AggregateRequest): Aggregate | null {
         const { total, approximate = false } = all;
         // Articles that arrived after the facts were last updated are counted once the worker has them.
         const answer = counter ? counter.count(ids, hot, now) : Promise.resolve(facts ? countFacts(facts, ids, hot, now) : null);
+        waiting.current = !facts;
         void answer.then((c) => {
+          if (!stale) waiting.current = false;
           // A hot order over only some articles' facts would put the rest last: the list keeps its own until all are in.
           if (!stale && c) setAggregate({ search, pulse: partialPulse(c), total, approximate, hot: isPartial(c) ? null : c.hot, ids: all.ids });
         });
@@ -120,10 +128,11 @@ export function useAggregate(r: AggregateRequest): Aggregate | null {
     });
     return () => {
       stale = true;
+      waiting.current = false;
       cancel();
       clearTimeout(timer);
     };
-  }, [search, facts, counter, hot, index, query, sort, includeDrafts, now, reading, readingVersion, hidden, partial, progress]);
+  }, [search, facts, counter, hot, index, query, sort, includeDrafts, now, reading, readingVersion, hidden, partial, counting]);
   return aggregate && aggregate.search === search ? aggregate : null;
 }
 

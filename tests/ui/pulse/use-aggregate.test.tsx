@@ -114,6 +114,27 @@ describe('the aggregate, counted off the UI thread', () => {
     expect(text()).not.toContain('so far');
   });
 
+  it('keeps a count asked at one progress when the next arrives before its answer, then counts again', async () => {
+    const { counter, calls } = heldCounter();
+    const props: AppProps = {
+      index: new SearchIndex(articles), version: 1, warnings: [], loading: null, width: 100, height: 20, now: NOW,
+      onDone: vi.fn(), stories: null, facts: null, counter, factsProgress: { done: 1, n: 4, grouped: false },
+    };
+    const r = render(<App {...props} />);
+    unmount = r.unmount;
+    await eventually(() => expect(calls).toHaveLength(1));
+    // Progress goes on faster than the count answers (a loaded machine at 1M): nothing new is asked, the count stands.
+    for (const done of [2, 3]) {
+      r.rerender(<App {...props} factsProgress={{ done, n: 4, grouped: false }} />);
+      await tick(150);
+    }
+    expect(calls).toHaveLength(1);
+    calls[0].release();
+    await eventually(() => expect(rows(r.lastFrame()).join('\n')).toContain('▲ 2 ● 1 ▼ 1'));
+    // Then the newest progress is counted.
+    await eventually(() => expect(calls).toHaveLength(2));
+  });
+
   it('counts unread over every match once counted (exact), over the hits in hand before (N+)', async () => {
     // More matches than the list fetches (1,000): the list's hits are not every match.
     const many = makeCorpus(Array.from({ length: 1300 }, (_, i) => ({ title: `Ledger note ${i}`, publishedAt: NOW - i * H })));

@@ -8,7 +8,7 @@
 import type { Article } from './core/article.js';
 import type { SearchIndex } from './core/search/index.js';
 import type { CoinMention, KnownCoins } from './core/coins/index.js';
-import { type Facts, type FactsChange, type FactsCounter, type FactsService, type StoryInfo, type StoryMap, WINDOW_MS, nearAny } from './core/stories/index.js';
+import { type Facts, type FactsChange, type FactsCounter, type FactsProgress, type FactsService, type StoryInfo, type StoryMap, WINDOW_MS, nearAny } from './core/stories/index.js';
 
 /** What one computation gives the dashboard: the facts, and the stories unless grouping is off. */
 export interface ComputedFacts {
@@ -29,6 +29,8 @@ export interface FactsRunnerOptions {
   onFacts: (computed: ComputedFacts) => void;
   /** The facts of the warm start's page (warm()), for as long as that page is shown. */
   onWarmFacts?: (computed: ComputedFacts) => void;
+  /** How far the facts' first computation over a big folder got (facts-stream.ts), as it goes: counts can be asked for meanwhile. */
+  onProgress?: (progress: FactsProgress) => void;
   /** The warm page's facts asked for before the UI loaded (readWarmFacts): its service is the session's. */
   early?: Promise<EarlyFacts> | null;
 }
@@ -153,9 +155,13 @@ export function dashboardFacts(o: FactsRunnerOptions): DashboardFacts {
   };
   const startService = async (): Promise<FactsService> => {
     if (o.early) service ??= (await o.early).service;
-    if (service) return service;
-    const { FactsService } = await import('./core/stories/index.js');
-    return (service = new FactsService({ shouldStop: o.finished, group: o.group, cacheFile: o.cacheFile }));
+    if (!service) {
+      const { FactsService } = await import('./core/stories/index.js');
+      service = new FactsService({ shouldStop: o.finished, group: o.group, cacheFile: o.cacheFile });
+    }
+    // Heard only until the facts are handed over (deliver): a live update's are whole.
+    service.onProgress = (progress) => void (!loaded && !o.finished() && o.onProgress?.(progress));
+    return service;
   };
   return {
     counter,

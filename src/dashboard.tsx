@@ -5,7 +5,7 @@ import type { Options } from './args.js';
 import type { Config } from './config/load-config.js';
 import type { Binding } from './state/keymap.js';
 import type { Article, LoadWarning } from './core/article.js';
-import type { Facts, StoryInfo, StoryMap } from './core/stories/index.js';
+import type { Facts, FactsProgress, StoryInfo, StoryMap } from './core/stories/index.js';
 import type { LoadProgress } from './ui/StatusBar.js';
 import { PathError } from './core/files/index.js';
 import { importBodyPreload, importSearchEngine } from './core/search/index.js';
@@ -101,6 +101,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     let warnings: LoadWarning[] = [];
     let stories: StoryMap | null = null;
     let facts: Facts | null = null;
+    let factsProgress: FactsProgress | null = null;
     let storyOf: ((a: Article) => StoryInfo) | undefined;
     let size = { columns: term.output.columns || 80, rows: term.output.rows || 24 };
     // After the editor the screen is not what the frame writer last drew: it draws the next frame whole.
@@ -120,6 +121,13 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
       finished: () => finished,
       onFacts: (computed) => {
         ({ facts, stories, storyOf } = computed);
+        factsProgress = null;
+        update();
+      },
+      // A big folder's first computation: the pulse counts the articles done meanwhile.
+      onProgress: (progress) => {
+        if (facts || finished) return;
+        factsProgress = progress;
         update();
       },
       onWarmFacts: (computed) => void (warm && !finished && (({ facts, stories } = computed), update())), // while the warm page is shown
@@ -150,6 +158,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
         stories,
         facts,
         counter: factsOf.counter,
+        factsProgress,
         includeDrafts: options.drafts,
         multi: options.multi,
         mouse: options.mouse,

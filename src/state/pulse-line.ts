@@ -36,6 +36,15 @@ export function lineOf(e: PulseEntry): PulseLine {
   return e.kind === 'sentiment' ? 'summary' : 'facets';
 }
 
+/**
+ * What the summary line says before its entries when the pulse is partial (counted while the
+ * folder's facts are still being computed: Pulse.partial): `so far 41% ` (of the folder's
+ * articles whose facts are in); '' for an exact pulse.
+ */
+export function partialMark(p: Pulse | null): string {
+  return p?.partial ? `so far ${Math.floor((100 * p.partial.done) / Math.max(1, p.partial.n))}% ` : '';
+}
+
 /** The entries of a pulse, in line order; none for no pulse. */
 export function pulseEntries(p: Pulse | null): PulseEntry[] {
   if (!p) return [];

@@ -3,7 +3,8 @@
 import { toggleExpanded } from '../core/render/index.js';
 import type { PaneId } from './keymap.js';
 import { paneAt, innerWidth } from './layout.js';
-import { addTerm, entryAt, pulseEntries, pulseParts } from './pulse-line.js';
+import { columns } from '../core/width/index.js';
+import { addTerm, entryAt, partialMark, pulseEntries, pulseParts } from './pulse-line.js';
 import { clamp, keepInView, layoutOf, listRows, maxBodyScroll, pulseRows, visiblePanes } from './selectors.js';
 import type { AppState } from './app-state.js';
 import { tabAt } from './view-tabs.js';
@@ -109,7 +110,9 @@ export function click(s: AppState, x: number, y: number): AppState {
   // or coin on its facets line) acts as Enter on it.
   if (pane === 'list' && row < 0 && row >= -strip) {
     const line = row === -strip ? 'summary' : 'facets';
-    const index = entryAt(pulseParts(pulseEntries(s.pulse), innerWidth(rect), s.mode === 'pulse' ? s.pulseCursor : -1, line), x - rect.x - 1);
+    // A partial pulse's summary line starts with what it is of (PulseStrip draws it so).
+    const mark = line === 'summary' ? Math.min(columns(partialMark(s.pulse)), innerWidth(rect)) : 0;
+    const index = entryAt(pulseParts(pulseEntries(s.pulse), innerWidth(rect) - mark, s.mode === 'pulse' ? s.pulseCursor : -1, line), x - rect.x - 1 - mark);
     return index === null ? focused : applyEntry(focused, index, false);
   }
   if (pane !== 'list' || row < 0 || row >= rect.height - 2 - strip) return focused;

@@ -112,7 +112,7 @@ export function App(p: AppProps) {
   // The pulse, the hot order and the count over every match, after the list (use-aggregate.ts).
   const aggregate = useAggregate({
     index: p.index, search, query, sort: engineSort, hot, includeDrafts, now, reading,
-    readingVersion: queryReadingVersion, hidden: p.hidden ?? null, facts: p.facts ?? null, counter: p.counter ?? null,
+    readingVersion: queryReadingVersion, hidden: p.hidden ?? null, facts: p.facts ?? null, counter: p.counter ?? null, progress: p.factsProgress ?? null,
     partial: partialIndex,
     // The counts reach the reducer with the aggregate (the hot order is listedHits' business: it follows in the render).
     // An aggregate of a search a key has already replaced (its render still pending) is left to that render.

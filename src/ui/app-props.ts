@@ -1,6 +1,6 @@
 // The props the entry (dashboard.tsx) and the tests give App: the index, the terminal size, the
 // session's options and services, and the exit callback.
-import type { Facts, FactsCounter, StoryMap } from '../core/stories/index.js';
+import type { Facts, FactsCounter, FactsProgress, StoryMap } from '../core/stories/index.js';
 import type { Article, LoadWarning } from '../core/article.js';
 import type { View } from '../config/config.js';
 import type { Reading } from '../core/reading/index.js';
@@ -28,6 +28,8 @@ export interface AppProps {
   facts?: Facts | null;
   /** Counts each result's pulse and hot order over those facts, off the UI thread (the facts worker); absent: counted here. */
   counter?: FactsCounter | null;
+  /** How far the facts' first computation got while `facts` is null (a big folder's first start): the pulse counts the articles done meanwhile. */
+  factsProgress?: FactsProgress | null;
   includeDrafts?: boolean;
   multi?: boolean;
   mouse?: boolean;

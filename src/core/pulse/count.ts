@@ -31,6 +31,12 @@ export interface Pulse {
   sources: FacetCount[];
   tags: FacetCount[];
   coins: FacetCount[];
+  /**
+   * Set when counted while the folder's facts are still being computed the first time: the
+   * counts are of the matches among the first `done` of its `n` articles only (each a lower
+   * bound of the whole's; `total` is how many matches were counted).
+   */
+  partial?: { done: number; n: number };
 }
 
 /** Most days the per-day counts cover (the newest ones). */

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Article } from '../article.js';
 import { fileStamp, type Facts, type FactsInput } from './facts.js';
-import { FactsEngine, type Counted, type FactsChange } from './facts-engine.js';
+import { FactsEngine, type Counted, type FactsChange, type FactsProgress } from './facts-engine.js';
 import { FACTS_WORKER_ROLE, type FactsReply, type FactsRequest, type FactsWorkerData } from './facts-worker.js';
 import { storyDoc } from './story-doc.js';
 
@@ -65,6 +65,8 @@ export class FactsService {
   private chain: Promise<unknown> = Promise.resolve();
   private readonly stop: () => boolean;
   private readonly group: boolean;
+  /** Hears how far the worker's first computation got (facts-stream.ts): counts can be asked for meanwhile, of the articles done. */
+  onProgress: ((progress: FactsProgress) => void) | null = null;
 
   constructor(private readonly opts: BackgroundOptions = {}) {
     this.stop = opts.shouldStop ?? (() => false);
@@ -218,7 +220,8 @@ export class FactsService {
     worker.unref();
     this.worker = worker;
     worker.on('message', (r: FactsReply) => {
-      if (r.kind === 'counted') {
+      if (r.kind === 'progress') this.onProgress?.(r.progress);
+      else if (r.kind === 'counted') {
         // Every count asked before this one was superseded (the worker answers only the newest).
         for (const [seq, resolve] of this.counts) {
           if (seq > r.seq) continue;

@@ -152,6 +152,39 @@ export class FactsBuilder {
     return { story: this.story, size: this.size };
   }
 
+  /**
+   * The facts held so far as views of the builder's own arrays (no copy: valid until the next
+   * push), every article in the story `alone` gives it (arrays of at least n: each its own story
+   * of size 1). For counting the pulse over the articles done while the rest are computed.
+   */
+  view(alone: { story: Int32Array; size: Int32Array }): Facts {
+    const n = this.n;
+    // The CSR offsets' closing entry, written past the held ones (room made by a push taken back).
+    const withEnd = (starts: Grow<Int32Array>, end: number): Int32Array => {
+      starts.push(end);
+      starts.length--;
+      return starts.data.subarray(0, n + 1);
+    };
+    return {
+      n,
+      story: alone.story.subarray(0, n),
+      size: alone.size.subarray(0, n),
+      sentiment: this.sentiment.data.subarray(0, n),
+      day: this.day.data.subarray(0, n),
+      time: this.time.data.subarray(0, n),
+      points: this.points.data.subarray(0, n),
+      source: this.source.data.subarray(0, n),
+      sources: this.sources.list,
+      tagStart: withEnd(this.tagStart, this.tagIds.length),
+      tagIds: this.tagIds.data.subarray(0, this.tagIds.length),
+      tags: this.tags.list,
+      coinStart: withEnd(this.coinStart, this.coinIds.length),
+      coinIds: this.coinIds.data.subarray(0, this.coinIds.length),
+      coinWhere: this.coinWhere.data.subarray(0, this.coinWhere.length),
+      coins: this.coins.list.map((c) => c.value),
+    };
+  }
+
   /** The facts of every article held, as copies. */
   snapshot(): Facts {
     const { story, size } = this.stories();

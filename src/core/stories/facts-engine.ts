@@ -16,6 +16,18 @@ import { regroupAmong, touchedStories } from './regroup.js';
 export interface Counted {
   pulse: Pulse;
   hot: Int32Array | null;
+  /** Set while a first computation is under way: the counts are of the articles done so far (and hot order without stories). */
+  progress?: FactsProgress;
+}
+
+/**
+ * How far a corpus's first computation has got (facts-stream.ts): the facts of articles
+ * 0..done-1 of n are computed (coins and the pulse's codes); `grouped` once stories are too.
+ */
+export interface FactsProgress {
+  done: number;
+  n: number;
+  grouped: boolean;
 }
 
 /** What counts a result's aggregate (a FactsService: on the facts worker). */
@@ -51,6 +63,8 @@ export class FactsEngine {
   private builder = new FactsBuilder();
   private current: Facts = this.builder.snapshot();
   private readonly goneIds = new Set<number>();
+  // While a first computation runs: how far it got (current then holds the articles done).
+  private progress: FactsProgress | null = null;
 
   constructor(private readonly group = true) {}
 
@@ -95,6 +109,20 @@ export class FactsEngine {
     return this.refresh();
   }
 
+  /**
+   * Counts over `partial` (the articles done so far, facts-builder.ts view()) until the first
+   * computation under way adopts the whole; `progress` says how far it got.
+   */
+  showPartial(partial: Facts, progress: FactsProgress): void {
+    this.current = partial;
+    this.progress = progress;
+  }
+
+  /** How far the first computation under way got; null when none is. */
+  get computing(): FactsProgress | null {
+    return this.progress;
+  }
+
   /** Takes a builder filled elsewhere (a snapshot's articles copied by code, the rest computed), with its stories (null: each its own). */
   adoptBuilder(builder: FactsBuilder, stories: { story: Int32Array; size: Int32Array } | null): Facts {
     this.builder = builder;
@@ -135,10 +163,12 @@ export class FactsEngine {
 
   /** The pulse of `ids` and, with `hot`, their hot order at `now` (countFacts over the facts as they stand). */
   count(ids: Int32Array, hot: boolean, now: number): Counted {
-    return countFacts(this.current, ids, hot, now);
+    const counted = countFacts(this.current, ids, hot, now);
+    return this.progress ? { ...counted, progress: { ...this.progress } } : counted;
   }
 
   private refresh(): Facts {
+    this.progress = null;
     this.current = this.builder.snapshot();
     return this.current;
   }

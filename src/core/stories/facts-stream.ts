@@ -7,7 +7,7 @@
 // an hour. Runs on the facts worker.
 import { articleFacts, type FactsInput } from './facts.js';
 import { FactsBuilder } from './facts-builder.js';
-import type { FactsEngine } from './facts-engine.js';
+import type { FactsEngine, FactsProgress } from './facts-engine.js';
 import { groupStream, StoryTermCounts } from './group-stream.js';
 
 /** From this many articles on, a first computation with the index's rows goes a chunk at a time. */
@@ -18,13 +18,24 @@ export const STREAM_CHUNK = 1_999;
 /**
  * Loads `engine` with the facts of articles 0..n-1, whose inputs `inputsOf(ids)` gives (every id
  * asked for must be in its answer), asked `chunk` ids at a time: in id order, then (with grouping)
- * in date order. `pause` is awaited between chunks (messages waiting on the thread are read then).
+ * in date order. `pause` is awaited between chunks (messages waiting on the thread are read then;
+ * the engine counts meanwhile over the articles done, marked with how far it got). `onProgress`
+ * hears after each chunk of the first pass, and once more when only the stories are left.
  */
-export async function computeInChunks(engine: FactsEngine, n: number, inputsOf: (ids: number[]) => Promise<Map<number, FactsInput>>, pause: () => Promise<void>, chunk = STREAM_CHUNK): Promise<void> {
+export async function computeInChunks(
+  engine: FactsEngine,
+  n: number,
+  inputsOf: (ids: number[]) => Promise<Map<number, FactsInput>>,
+  pause: () => Promise<void>,
+  chunk = STREAM_CHUNK,
+  onProgress: (p: FactsProgress) => void = () => {},
+): Promise<void> {
   const b = new FactsBuilder();
   const counts = new StoryTermCounts();
   const codes = new Map<string, number>();
   const source = new Int32Array(n);
+  // Until the stories are grouped, each article is its own (what the partial facts count by).
+  const alone = { story: Int32Array.from({ length: n }, (_, i) => i), size: new Int32Array(n).fill(1) };
   for (let start = 0; start < n; start += chunk) {
     const ids = Array.from({ length: Math.min(chunk, n - start) }, (_, k) => start + k);
     const got = await inputsOf(ids);
@@ -37,12 +48,21 @@ export async function computeInChunks(engine: FactsEngine, n: number, inputsOf: 
       if (code === undefined) codes.set(input.source, (code = codes.size));
       source[id] = code;
     }
+    // Counts asked for meanwhile (answered in the pause) are of the articles done so far.
+    const progress = { done: b.n, n, grouped: false };
+    engine.showPartial(b.view(alone), progress);
+    onProgress(progress);
     await pause();
   }
   if (!engine.grouping) {
     engine.adoptBuilder(b, null);
     return;
   }
+  // Every article's facts are in: the pulse is exact from here; the stories follow.
+  engine.adoptBuilder(b, alone);
+  const grouping = { done: n, n, grouped: false };
+  engine.showPartial(engine.facts, grouping);
+  onProgress(grouping);
   const docsOf = async (ids: number[]) => {
     const got = await inputsOf(ids);
     await pause();

@@ -12,7 +12,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildStamp } from '../build-stamp.js';
 import { articleFacts, factsBuffers, type ArticleFacts, type Facts, type FactsInput } from './facts.js';
-import { FactsEngine, type Counted, type FactsChange } from './facts-engine.js';
+import { FactsEngine, type Counted, type FactsChange, type FactsProgress } from './facts-engine.js';
 import { assemble, readStored, rowsToWrite, type Stamp } from './facts-store.js';
 import { assembleSnapshot, decodeSnapshot, encodeSnapshot, positionsOf, type FactsSnapshot } from './facts-snapshot.js';
 import { computeInChunks, STREAM_FROM } from './facts-stream.js';
@@ -49,17 +49,21 @@ export type FactsRequest =
   | { kind: 'count'; seq: number; ids: Int32Array; hot: boolean; now: number }
   | { kind: 'change'; change: FactsChange }
   | { kind: 'close' };
-/** Worker -> UI thread: the facts, no usable index (send every input and compute), the inputs it needs, why there are none, or a count. */
+/** Worker -> UI thread: the facts, no usable index (send every input and compute), the inputs it needs, why there are none, a count, or how far a first computation got. */
 export type FactsReply =
   | { kind: 'facts'; facts: Facts; stored: boolean }
   | { kind: 'miss' }
   | { kind: 'need'; ids: Int32Array }
   | { kind: 'error'; message: string }
-  | { kind: 'counted'; seq: number; counted: Counted };
+  | { kind: 'counted'; seq: number; counted: Counted }
+  | { kind: 'progress'; progress: FactsProgress };
 
 // The build of the code that computes the facts (core/build-stamp.ts): other code may compute
 // other facts from the same files, so rows of another build are not used.
 const codeStamp = (): string => buildStamp('facts', new URL('./facts.js', import.meta.url));
+
+// How often a first computation says how far it got: each time, the dashboard counts its result again.
+const PROGRESS_MS = 2_000;
 
 // A loaded article's body stays in its file, so its lead comes from the index, which keeps it.
 async function withLeads(file: string, inputs: FactsInput[]): Promise<void> {
@@ -163,7 +167,15 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
       const rowIds = indexed.rowIds;
       indexFile = file;
       try {
-        await computeInChunks(engine, rowIds.length, (ids) => need(ids, file), () => new Promise((resolve) => setImmediate(resolve)));
+        let told = 0;
+        const tell = (progress: FactsProgress): void => {
+          // The first chunk's at once (the pulse then draws), then one every PROGRESS_MS and the end of the first pass.
+          const now = Date.now();
+          if (told && progress.done < progress.n && now - told < PROGRESS_MS) return;
+          told = now;
+          port.postMessage({ kind: 'progress', progress } satisfies FactsReply);
+        };
+        await computeInChunks(engine, rowIds.length, (ids) => need(ids, file), () => new Promise((resolve) => setImmediate(resolve)), undefined, tell);
         send(engine.snapshot(), false);
         if (engine.grouping) table.writeSnapshot(encodeSnapshot(engine.facts, rowIds));
       } finally {

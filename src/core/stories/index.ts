@@ -9,7 +9,7 @@ export { storyDoc } from './story-doc.js';
 export { storyMap, storyMapOf, type StoryMap } from './story-map.js';
 export { factsInBackground, factsInput, FactsService } from './facts-background.js';
 export { coinMentionsOf, type Facts, type FactsInput } from './facts.js';
-export { countFacts, type Counted, type FactsChange, type FactsCounter } from './facts-engine.js';
+export { countFacts, type Counted, type FactsChange, type FactsCounter, type FactsProgress } from './facts-engine.js';
 export { nearAny } from './regroup.js';
 export { pulseOfFacts } from './facts-count.js';
 import { hotScore } from './hot.js';

@@ -7,7 +7,7 @@ import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { barWidths, sparkline, type Pulse } from '../../core/pulse/index.js';
 import { sanitizeLine } from '../../core/text/index.js';
-import { pulseEntries, pulseParts, type PulsePart } from '../../state/pulse-line.js';
+import { partialMark, pulseEntries, pulseParts, type PulsePart } from '../../state/pulse-line.js';
 import { columns, fitWidth } from '../../core/width/index.js';
 import { paint } from '../frame/paint.js';
 import { PaintedRows } from '../Lines.js';
@@ -38,8 +38,11 @@ export const PulseStrip = memo(function PulseStrip({ pulse, width, rows, focused
   }
   const entries = pulseEntries(pulse);
   const at = focused ? cursor : -1;
-  const counts = pulseParts(entries, width, at, 'summary');
-  const countsW = counts.reduce((w, p) => w + columns(p.text), 0);
+  // Counted while the facts are still being computed: says of how much of the folder, first.
+  const mark = pulse.partial ? fitWidth(partialMark(pulse), width) : '';
+  const markW = columns(mark);
+  const counts = pulseParts(entries, width - markW, at, 'summary');
+  const countsW = markW + counts.reduce((w, p) => w + columns(p.text), 0);
   const barW = width >= countsW + 1 + 6 + 4 ? barColumns(width) : 0;
   const [pos, neu, neg] = barWidths(pulse.sentiment.positive, pulse.sentiment.neutral, pulse.sentiment.negative, barW);
   const used = countsW + (barW ? barW + 2 : 1);
@@ -48,6 +51,7 @@ export const PulseStrip = memo(function PulseStrip({ pulse, width, rows, focused
   // Painted, placed rows (ui/Lines.tsx): the counts change with every keystroke, and ink would
   // measure each new row of bars and sparks grapheme by grapheme.
   const summary =
+    (mark ? paint(mark, { color: theme.dim }) : '') +
     paintParts(counts, focused, cursor, true) +
     (barW ? ` ${paint('█'.repeat(pos), { color: theme.positive })}${paint('▒'.repeat(neu), { color: theme.neutral })}${paint('░'.repeat(neg), { color: theme.negative })}` : '') +
     (spark && width > used ? paint(` ${spark}`, { color: theme.accent }) : '');

@@ -12,7 +12,7 @@ import { pulseOf, type Pulse } from '../../core/pulse/index.js';
 import { type Reading, searchWithReading } from '../../core/reading/index.js';
 import type { Article } from '../../core/article.js';
 import { EVERY_MATCH, type Hit, type SearchIndex, type SortKey } from '../../core/search/index.js';
-import { countFacts, hotOrder, type Facts, type FactsCounter } from '../../core/stories/index.js';
+import { countFacts, hotOrder, type Counted, type Facts, type FactsCounter, type FactsProgress } from '../../core/stories/index.js';
 import { afterPendingInput } from '../input/after-input.js';
 import type { SearchOutcome } from '../use-search.js';
 import { everyMatchOf, type EveryMatch } from '../every-match.js';
@@ -53,6 +53,12 @@ export interface AggregateRequest {
   /** Where the counting runs (the facts worker); null: here, over `facts`. */
   counter: FactsCounter | null;
   /**
+   * How far the facts' first computation got while `facts` is null (null when none is under
+   * way): the counter then counts over the articles done, and the pulse says so (Pulse.partial).
+   * Each new progress counts the result again; the answer of an older one is dropped.
+   */
+  progress?: FactsProgress | null;
+  /**
    * True while `index` is not yet the folder: the warm start's first page of a bigger folder, or a
    * load that has found no article yet. Counts over it would be the page's (or zeros), drawn beside
    * the folder's total, so there is no aggregate until there is something to count.
@@ -68,9 +74,15 @@ export interface AggregateRequest {
 /** The aggregate of the current search once counted, else null (the previous one stays drawn meanwhile). */
 export function useAggregate(r: AggregateRequest): Aggregate | null {
   const [aggregate, keep] = useState<Aggregate | null>(null);
-  const { index, search, query, sort, hot, includeDrafts, now, reading, readingVersion, hidden, facts, counter, partial = false } = r;
+  const { index, search, query, sort, hot, includeDrafts, now, reading, readingVersion, hidden, facts, counter, partial = false, progress = null } = r;
   const counted = useRef(r.onCounted);
   counted.current = r.onCounted;
+  // A newer progress counts again only once the count asked at the last one has answered: under
+  // load a count at 1M outlasts the worker's 2 s between progresses, and cancelling it for each
+  // new one left the strip at its last partial pulse for good.
+  const waiting = useRef(false);
+  const [counting, countAt] = useState(progress);
+  if (progress !== counting && !waiting.current) countAt(progress);
   const setAggregate = (a: Aggregate) => {
     keep(a);
     counted.current?.(a);
@@ -80,8 +92,8 @@ export function useAggregate(r: AggregateRequest): Aggregate | null {
     const result = search.result;
     // A count that is coming comes with the search run again (SearchResult.counting): counting now would count a lower bound.
     if (result.counting) return undefined;
-    // Without facts: exact only when the list holds every match; otherwise wait for them.
-    if (!facts) {
+    // Without facts (and none being computed): exact only when the list holds every match; otherwise wait for them.
+    if (!facts && !(counting && counter)) {
       if (result.approximate || result.hits.length < result.total) return undefined;
       const timer = setTimeout(() => setAggregate({ search, pulse: pulseOf(result.hits.map((h) => index.article(h.id))), total: result.total, approximate: false, hot: null, ids: null }), 0);
       return () => clearTimeout(timer);
@@ -102,20 +114,33 @@ export function useAggregate(r: AggregateRequest): Aggregate | null {
         const ids = Int32Array.from(all.ids);
         const { total, approximate } = all;
         // Articles that arrived after the facts were last updated are counted once the worker has them.
-        const answer = counter ? counter.count(ids, hot, now) : Promise.resolve(countFacts(facts, ids, hot, now));
+        const answer = counter ? counter.count(ids, hot, now) : Promise.resolve(facts ? countFacts(facts, ids, hot, now) : null);
+        waiting.current = !facts;
         void answer.then((c) => {
-          if (!stale && c) setAggregate({ search, pulse: c.pulse, total, approximate, hot: c.hot, ids: all.ids });
+          if (!stale) waiting.current = false;
+          // A hot order over only some articles' facts would put the rest last: the list keeps its own until all are in.
+          if (!stale && c) setAggregate({ search, pulse: partialPulse(c), total, approximate, hot: isPartial(c) ? null : c.hot, ids: all.ids });
         });
       }, AGGREGATE_IDLE_MS);
     });
     return () => {
       stale = true;
+      waiting.current = false;
       cancel();
       clearTimeout(timer);
     };
-  }, [search, facts, counter, hot, index, query, sort, includeDrafts, now, reading, readingVersion, hidden, partial]);
+  }, [search, facts, counter, hot, index, query, sort, includeDrafts, now, reading, readingVersion, hidden, partial, counting]);
   return aggregate && aggregate.search === search ? aggregate : null;
 }
+
+// The pulse of a count made while the facts' first computation was under way, marked with how far
+// it had got when only some articles' facts were in (once all are, the pulse is exact: only the
+// stories, which it does not count, are still being grouped).
+function partialPulse(c: Counted): Pulse {
+  return c.progress && isPartial(c) ? { ...c.pulse, partial: { done: c.progress.done, n: c.progress.n } } : c.pulse;
+}
+
+const isPartial = (c: Counted): boolean => !!c.progress && c.progress.done < c.progress.n;
 
 /**
  * The hits the list shows: the search's own, or with `hot` every match in hot order once the

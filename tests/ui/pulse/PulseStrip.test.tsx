@@ -40,6 +40,14 @@ describe('PulseStrip', () => {
     expect(summary).toContain('▲ 34 ▸● 51 ▼ 15');
     expect(maxWidth(frame)).toBeLessThanOrEqual(68);
   });
+  it('says a partial pulse is of the articles counted so far, before its counts, within the width', () => {
+    for (const width of [38, 68]) {
+      const frame = render(<PulseStrip pulse={{ ...PULSE, partial: { done: 412_000, n: 1_000_000 } }} width={width} rows={1} focused={false} cursor={0} />).lastFrame();
+      expect(rows(frame)[0]).toContain('so far 41% ▲ 34 ● 51 ▼ 15');
+      expect(maxWidth(frame)).toBeLessThanOrEqual(width);
+    }
+    expect(rows(render(<PulseStrip pulse={PULSE} width={68} rows={1} focused={false} cursor={0} />).lastFrame())[0]).not.toContain('so far');
+  });
   it('says it is counting before the first pulse arrives', () => {
     expect(rows(render(<PulseStrip pulse={null} width={38} rows={1} focused={false} cursor={0} />).lastFrame())[0]).toContain('counting…');
   });

@@ -93,6 +93,48 @@ describe('the aggregate, counted off the UI thread', () => {
     expect(app.text()).toContain('Articles 1/2');
   });
 
+  it('counts while the facts are first computed: the articles done so far, marked, counted again as more are done', async () => {
+    // The worker's partial facts: the first `done` articles (counts over the ids it holds, marked).
+    const partial = (done: number): FactsCounter => ({
+      count: (ids, hot, now) => Promise.resolve({ ...countFacts(computeFacts(articles.slice(0, done).map(factsInput), false), ids, hot, now), progress: { done, n: articles.length, grouped: false } }),
+    });
+    const props: AppProps = {
+      index: new SearchIndex(articles), version: 1, warnings: [], loading: null, width: 100, height: 20, now: NOW,
+      onDone: vi.fn(), stories: null, facts: null, counter: partial(2), factsProgress: { done: 2, n: 4, grouped: false },
+    };
+    const r = render(<App {...props} />);
+    unmount = r.unmount;
+    const text = () => rows(r.lastFrame()).join('\n');
+    // Two of the four articles counted: one positive, one negative; the whole's total still listed.
+    await eventually(() => expect(text()).toContain('so far 50% ▲ 1 ● 0 ▼ 1'));
+    expect(text()).toContain('Articles 1/4');
+    r.rerender(<App {...props} counter={partial(4)} factsProgress={{ done: 4, n: 4, grouped: false }} />);
+    // Every article's facts in (the stories still grouping): the pulse is exact, no mark.
+    await eventually(() => expect(text()).toContain('▲ 2 ● 1 ▼ 1'));
+    expect(text()).not.toContain('so far');
+  });
+
+  it('keeps a count asked at one progress when the next arrives before its answer, then counts again', async () => {
+    const { counter, calls } = heldCounter();
+    const props: AppProps = {
+      index: new SearchIndex(articles), version: 1, warnings: [], loading: null, width: 100, height: 20, now: NOW,
+      onDone: vi.fn(), stories: null, facts: null, counter, factsProgress: { done: 1, n: 4, grouped: false },
+    };
+    const r = render(<App {...props} />);
+    unmount = r.unmount;
+    await eventually(() => expect(calls).toHaveLength(1));
+    // Progress goes on faster than the count answers (a loaded machine at 1M): nothing new is asked, the count stands.
+    for (const done of [2, 3]) {
+      r.rerender(<App {...props} factsProgress={{ done, n: 4, grouped: false }} />);
+      await tick(150);
+    }
+    expect(calls).toHaveLength(1);
+    calls[0].release();
+    await eventually(() => expect(rows(r.lastFrame()).join('\n')).toContain('▲ 2 ● 1 ▼ 1'));
+    // Then the newest progress is counted.
+    await eventually(() => expect(calls).toHaveLength(2));
+  });
+
   it('counts unread over every match (exact), not the hits in hand', async () => {
     // More matches than the list fetches (1,000): the list's hits are not every match.
     const many = makeCorpus(Array.from({ length: 1300 }, (_, i) => ({ title: `Ledger note ${i}`, publishedAt: NOW - i * H })));

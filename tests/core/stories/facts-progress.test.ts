@@ -1,0 +1,85 @@
+// A big folder's first computation (facts-stream.ts) counts while it goes: between chunks the
+// engine answers a count over the articles done so far, marked with how far it got, and those
+// counts are exactly the pulse of the matches among those articles; once every article's facts
+// are in (the stories still to group) the pulse is the whole's, and once grouped nothing is marked.
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../../src/core/load/load.js';
+import { fileURLToPath } from 'node:url';
+import { computeFacts, FactsBuilder } from '../../../src/core/stories/facts-builder.js';
+import { factsInput } from '../../../src/core/stories/facts-background.js';
+import { FactsEngine, type FactsProgress } from '../../../src/core/stories/facts-engine.js';
+import { computeInChunks } from '../../../src/core/stories/facts-stream.js';
+import { pulseOfFacts } from '../../../src/core/stories/facts-count.js';
+import { articleFacts, type FactsInput } from '../../../src/core/stories/facts.js';
+
+const data = fileURLToPath(new URL('../../../data', import.meta.url));
+
+async function inputs(): Promise<FactsInput[]> {
+  return (await loadCorpus([data], { cache: false })).articles.map(factsInput);
+}
+
+describe('counting while the facts are first computed', () => {
+  it('counts the articles done so far between chunks, then the whole, then marks nothing', async () => {
+    const docs = await inputs();
+    const n = docs.length;
+    expect(n).toBeGreaterThan(20);
+    const all = Int32Array.from({ length: n }, (_, i) => i);
+    const engine = new FactsEngine(true);
+    const heard: FactsProgress[] = [];
+    const seen: Array<{ done: number; ok: boolean }> = [];
+    await computeInChunks(
+      engine,
+      n,
+      async (ids) => new Map(ids.map((id) => [id, docs[id]])),
+      async () => {
+        const c = engine.count(all.slice(), false, 0);
+        const p = c.progress;
+        if (!p) return;
+        // The pulse of the matches among the articles done, exactly.
+        const want = pulseOfFacts(Int32Array.from({ length: p.done }, (_, i) => i), computeFacts(docs.slice(0, p.done), false));
+        seen.push({ done: p.done, ok: JSON.stringify(c.pulse) === JSON.stringify(want) });
+      },
+      7,
+      (p) => heard.push({ ...p }),
+    );
+    // Every chunk of the first pass, then once more with every article in, stories to come.
+    expect(heard.map((p) => p.done)).toEqual([...Array.from({ length: Math.ceil(n / 7) }, (_, k) => Math.min(n, 7 * (k + 1))), n]);
+    expect(heard.every((p) => p.n === n && !p.grouped)).toBe(true);
+    expect(seen.length).toBeGreaterThan(Math.ceil(n / 7));
+    expect(seen.every((s) => s.ok)).toBe(true);
+    expect(seen[0].done).toBe(7);
+    // While the stories are grouped the counts are of every article.
+    expect(seen.at(-1)!.done).toBe(n);
+    const done = engine.count(all.slice(), false, 0);
+    expect(done.progress).toBeUndefined();
+    expect(done.pulse).toEqual(pulseOfFacts(all, computeFacts(docs)));
+    expect(engine.computing).toBeNull();
+  });
+
+  it('gives the same facts with and without a listener', async () => {
+    const docs = await inputs();
+    const run = async (listen: boolean) => {
+      const engine = new FactsEngine(true);
+      await computeInChunks(engine, docs.length, async (ids) => new Map(ids.map((id) => [id, docs[id]])), async () => {}, 5, listen ? () => {} : undefined);
+      return engine.facts;
+    };
+    expect(await run(true)).toEqual(await run(false));
+    expect(await run(true)).toEqual(computeFacts(docs));
+  });
+});
+
+describe('FactsBuilder.view', () => {
+  it('holds what a snapshot holds, every article its own story, without copying', async () => {
+    const docs = await inputs();
+    const b = new FactsBuilder();
+    const alone = { story: Int32Array.from({ length: docs.length }, (_, i) => i), size: new Int32Array(docs.length).fill(1) };
+    for (const [k, d] of docs.entries()) {
+      b.push(articleFacts(d));
+      if (k % 9 !== 0 && k !== docs.length - 1) continue;
+      const view = b.view(alone);
+      const snap = b.snapshot();
+      expect({ ...view, tagStart: [...view.tagStart], coinStart: [...view.coinStart] }).toEqual({ ...snap, tagStart: [...snap.tagStart], coinStart: [...snap.coinStart] });
+      expect(view.n).toBe(k + 1);
+    }
+  });
+});

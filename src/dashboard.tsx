@@ -57,7 +57,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
   process.env.NODE_ENV = options.debug ? 'development' : 'production';
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  const [{ render }, { createElement }, { App }, { loadCorpus }, { SearchIndex, indexAnswers }, { Reading, newSinceMessage }, { applyTheme }, { systemActions }, { preloadBodies }, { startLiveUpdates }, { attachWords }, { cacheDirectory, indexFile }] = await Promise.all([
+  const [{ render }, { createElement }, { App }, { loadCorpus }, { SearchIndex, indexAnswers }, { Reading, newSinceMessage }, { applyTheme }, { systemActions }, { preloadBodies }, { startLiveUpdates, prestartWatchProcess }, { attachWords }, { cacheDirectory, indexFile }] = await Promise.all([
     import('ink'),
     import('react'),
     import('./ui/App.js'),
@@ -71,6 +71,8 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     import('./index-words.js'),
     import('./core/index/index.js'),
   ]);
+  // The folder watch's process starts while the corpus loads, not after the list (subscriber.ts).
+  prestartWatchProcess();
   const [{ FrameWriter }, { shareInkOutputCaches }, { installCompositor }, { drawFastFramesTo }] = await Promise.all([import('./ui/frame/frame-writer.js'), import('./ui/frame/ink-output-cache.js'), import('./ui/frame/ink-compositor.js'), import('./ui/frame/fast-frame.js')]);
   // ink's own frame building is the fallback for frames the compositor does not take; it keeps
   // its line caches across frames too.

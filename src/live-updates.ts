@@ -12,6 +12,8 @@ import { importLoader } from './core/load/index.js';
 import type { SearchIndex } from './core/search/index.js';
 import { watchFolders, type FolderWatch, type WatchBatch } from './core/watch/index.js';
 
+export { prestartWatchProcess } from './core/watch/index.js';
+
 /** What the dashboard hands the live updater. */
 export interface LiveOptions {
   paths: readonly string[];

@@ -43,25 +43,25 @@ export interface PoolOptions {
 }
 
 /**
- * Called once per finished batch with the index of its first job, the outcomes as JSON with each
- * record's span in it when a thread parsed them (parse-worker.ts outcomesJson), and the buffer the
- * files' bodies are views of (the caller may transfer it on, and then read no body); batches
- * finish in any order.
+ * Called once per finished batch (in any order) with the index of its first job, the outcomes as JSON with each record's span in
+ * it when a thread parsed them (parse-worker.ts outcomesJson), and the buffer the files' bodies are views of (the caller may transfer it on, and then read no body).
  */
 export type BatchHandler = (start: number, files: ParsedFile[], json: { json: string; spans: Int32Array } | null, bodies: ArrayBuffer) => void;
 
-const DEFAULT_BATCH = 256;
+// Files per batch. A reply's records are one JSON string (outcomesJson), ~860 two-byte characters a file: past 128 KiB V8 makes it
+// a large object, pages of its own mapped, faulted in and unmapped on each thread that holds it. At 256 files (~440 KB) 20k files
+// parsed as a cold 100k load does took 3.1 s of CPU and 44k page faults, at 64 (~110 KB) 2.4 s and 20k (BENCHMARKS.md, 18th round).
+const DEFAULT_BATCH = 64;
 const IN_FLIGHT_PER_WORKER = 2;
 // Files this thread parses between looks at the threads' replies when it shares the parse (~2-5 ms while its code is cold).
 const HERE_PIECE = 32;
 // Below this many files a worker's start-up (~50 ms to load the parser) costs more than it saves.
 const MIN_JOBS_FOR_WORKERS = 2_000;
-// Below this many files a load leaves a core to its other work: the list made from the replies on
-// the load's thread, V8's compiler and GC threads, the text build's thread. Each parse thread
-// pays its start and a warm-up (its first ~2,000 files at 2-5x the warm cost, and V8's threads
-// compiling its code): a cold 10k load on two cores took ~25% less CPU until the list with one
-// parse thread than with two (BENCHMARKS.md, the 10k cold list's twelfth round), while the one
-// thread's ~0.7 s is about what two threads' work shared with the rest took of both cores.
+// Below this many files a load leaves a core to its other work: the list made from the replies on the load's thread, V8's compiler
+// and GC threads, the text build's thread. Each parse thread pays its start and a warm-up (its first ~2,000 files at 2-5x the warm
+// cost, and V8's threads compiling its code): a cold 10k load on two cores took ~25% less CPU until the list with one parse thread
+// than with two (BENCHMARKS.md, the 10k cold list's twelfth round), while the one thread's ~0.7 s is about what two threads' work
+// shared with the rest took of both cores.
 const SMALL_LOAD = 20_000;
 
 /** The built worker script next to this module (its bundle when built), or null when running from sources. */

@@ -153,30 +153,13 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
 
     const element = () =>
       createElement(App, {
-        index: warm?.index ?? index, warmTotal: warm,
-        version,
-        initialQuery: options.query,
-        sort: options.sort,
-        stories,
-        facts,
-        counter: factsOf.counter,
-        factsProgress,
-        includeDrafts: options.drafts,
-        multi: options.multi,
-        mouse: options.mouse,
-        warnings,
-        loading,
-        width: size.columns,
-        height: size.rows,
-        reading,
-        views: setup.config.views,
-        initialView: setup.view,
-        keymap: setup.keymap,
-        system,
-        startMessage,
-        arrived,
-        latestArrived,
-        hidden,
+        index: warm?.index ?? index, warmTotal: warm, version,
+        initialQuery: options.query, sort: options.sort, includeDrafts: options.drafts, multi: options.multi, mouse: options.mouse,
+        // What the facts worker found (dashboard-facts.ts), or how far its first computation got.
+        stories, facts, counter: factsOf.counter, factsProgress,
+        warnings, loading, width: size.columns, height: size.rows,
+        reading, views: setup.config.views, initialView: setup.view, keymap: setup.keymap, system, startMessage,
+        arrived, latestArrived, hidden,
         onDone: (result) =>
           finish(
             result.kind === 'chosen'

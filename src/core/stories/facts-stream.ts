@@ -70,3 +70,18 @@ export async function computeInChunks(
   };
   engine.adoptBuilder(b, await groupStream(counts, b.times.slice(), source, docsOf, chunk));
 }
+
+/**
+ * A computeInChunks `onProgress` that passes on to `post` the first report (the pulse then draws),
+ * then one every `everyMs` (ms; each makes the dashboard count its result again), and the first
+ * pass's end (done = n) whenever it comes.
+ */
+export function progressEvery(everyMs: number, post: (p: FactsProgress) => void, clock: () => number = Date.now): (p: FactsProgress) => void {
+  let told = 0;
+  return (progress) => {
+    const now = clock();
+    if (told && progress.done < progress.n && now - told < everyMs) return;
+    told = now;
+    post(progress);
+  };
+}

@@ -15,7 +15,7 @@ import { articleFacts, factsBuffers, type ArticleFacts, type Facts, type FactsIn
 import { FactsEngine, type Counted, type FactsChange, type FactsProgress } from './facts-engine.js';
 import { assemble, readStored, rowsToWrite, type Stamp } from './facts-store.js';
 import { assembleSnapshot, decodeSnapshot, encodeSnapshot, positionsOf, type FactsSnapshot } from './facts-snapshot.js';
-import { computeInChunks, STREAM_FROM } from './facts-stream.js';
+import { computeInChunks, progressEvery, STREAM_FROM } from './facts-stream.js';
 import { pageFacts } from './facts-warm.js';
 import { inputsFromIndex, stampsFromIndex } from './indexed-inputs.js';
 
@@ -167,15 +167,7 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
       const rowIds = indexed.rowIds;
       indexFile = file;
       try {
-        let told = 0;
-        const tell = (progress: FactsProgress): void => {
-          // The first chunk's at once (the pulse then draws), then one every PROGRESS_MS and the end of the first pass.
-          const now = Date.now();
-          if (told && progress.done < progress.n && now - told < PROGRESS_MS) return;
-          told = now;
-          port.postMessage({ kind: 'progress', progress } satisfies FactsReply);
-        };
-        await computeInChunks(engine, rowIds.length, (ids) => need(ids, file), () => new Promise((resolve) => setImmediate(resolve)), undefined, tell);
+        await computeInChunks(engine, rowIds.length, (ids) => need(ids, file), () => new Promise((resolve) => setImmediate(resolve)), undefined, progressEvery(PROGRESS_MS, (progress) => port.postMessage({ kind: 'progress', progress } satisfies FactsReply)));
         send(engine.snapshot(), false);
         if (engine.grouping) table.writeSnapshot(encodeSnapshot(engine.facts, rowIds));
       } finally {

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { computeFacts, FactsBuilder } from '../../../src/core/stories/facts-builder.js';
 import { factsInput } from '../../../src/core/stories/facts-background.js';
 import { FactsEngine, type FactsProgress } from '../../../src/core/stories/facts-engine.js';
-import { computeInChunks } from '../../../src/core/stories/facts-stream.js';
+import { computeInChunks, progressEvery } from '../../../src/core/stories/facts-stream.js';
 import { pulseOfFacts } from '../../../src/core/stories/facts-count.js';
 import { articleFacts, type FactsInput } from '../../../src/core/stories/facts.js';
 
@@ -81,5 +81,23 @@ describe('FactsBuilder.view', () => {
       expect({ ...view, tagStart: [...view.tagStart], coinStart: [...view.coinStart] }).toEqual({ ...snap, tagStart: [...snap.tagStart], coinStart: [...snap.coinStart] });
       expect(view.n).toBe(k + 1);
     }
+  });
+});
+
+describe('progressEvery (how often the facts worker tells the dashboard)', () => {
+  it('passes the first report, then one per interval, and the end of the first pass at once', () => {
+    let now = 1_000;
+    const posted: number[] = [];
+    const tell = progressEvery(2_000, (p) => posted.push(p.done), () => now);
+    const at = (t: number, done: number) => {
+      now = t;
+      tell({ done, n: 100, grouped: false });
+    };
+    at(1_000, 10); // first: passed
+    at(1_500, 20); // within the interval: dropped
+    at(2_999, 30); // still within: dropped
+    at(3_000, 40); // an interval after the last told: passed
+    at(3_100, 100); // the first pass's end: passed at once
+    expect(posted).toEqual([10, 40, 100]);
   });
 });

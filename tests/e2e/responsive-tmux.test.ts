@@ -12,6 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanPrompt, observableSession, paneState, plainAfterwards, UNTOUCHED } from './pane-state.js';
 import type { TmuxSession } from './tmux.js';
 import { WATCH_PROCESS_ROLE } from '../../src/core/watch/watch-messages.js';
+import { processGone } from '../helpers/process-gone.js';
 
 const repo = path.resolve(import.meta.dirname, '..', '..');
 const cli = path.join(repo, 'dist', 'cli.js');
@@ -160,19 +161,6 @@ async function watchProcess(s: TmuxSession): Promise<number> {
     }
   }
   throw new Error(`no folder-watch process; screen was:\n${s.screen()}`);
-}
-
-/** Gone, or a zombie its parent has not reaped yet. */
-async function processGone(pid: number, ms = 10_000): Promise<boolean> {
-  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 20))) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (stat.slice(stat.lastIndexOf(')') + 2)[0] === 'Z') return true;
-    } catch {
-      return true;
-    }
-  }
-  return false;
 }
 
 /** When (Date.now()) the pane left the alternate screen, and when the shell had the exit code. */

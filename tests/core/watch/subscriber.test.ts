@@ -11,6 +11,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { subscribeHere, subscribeInProcess, WatchProcessEnded, type OnEvents, type Subscriber } from '../../../src/core/watch/subscriber.js';
 import { watchHere, type WatchWarning } from '../../../src/core/watch/watch-here.js';
 import { WATCH_PROCESS_ROLE, type WatchEvent } from '../../../src/core/watch/watch-messages.js';
+import { processGone } from '../../helpers/process-gone.js';
 
 const script = path.resolve(import.meta.dirname, '..', '..', '..', 'dist', 'core', 'watch', 'watch-process.js');
 const scriptUrl = pathToFileURL(script);
@@ -39,18 +40,6 @@ function watchProcesses(): number[] {
     }
   });
 }
-
-const gone = async (pid: number, ms = 10_000): Promise<boolean> => {
-  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 20))) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (stat.slice(stat.lastIndexOf(')') + 2)[0] === 'Z') return true;
-    } catch {
-      return true;
-    }
-  }
-  return false;
-};
 
 // Events until one names `file`.
 function eventsUntil(file: string): { onEvents: OnEvents; seen: Promise<WatchEvent[]>; errors: Error[] } {
@@ -99,7 +88,7 @@ describe('subscriptions in the watch process', () => {
     const [pid] = watchProcesses();
     expect(pid).toBeGreaterThan(0);
     await open.close();
-    expect(await gone(pid)).toBe(true);
+    expect(await processGone(pid)).toBe(true);
   });
 
   it('ends itself, without a signal from anyone, once its parent is gone (its channel closed)', async () => {

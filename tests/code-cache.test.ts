@@ -76,6 +76,10 @@ describe('compileCommonJs', () => {
   it("refuses another source's cache", () => {
     writeCache();
     fs.writeFileSync(file, `${SOURCE}exports.more = 1;\n`);
+    // The cache newer than the edit, so that V8 (not the mtime check) must refuse it: on a slow
+    // machine the edit's mtime lands after the cache's and the cache would not even be offered.
+    const later = new Date(Date.now() + 60_000);
+    fs.utimesSync(cacheFile, later, later);
     const compiled = compileCommonJs(file, cacheFile);
     expect(compiled.cache).toBe('rejected');
     expect((compiled.run() as Mod & { more: number }).more).toBe(1);

@@ -72,8 +72,10 @@ describe('live updates and the on-disk index', () => {
       },
       onWarnings: () => {},
     });
-    // Wait for the watch to be ready (its first, empty reconciliation) before changing anything.
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    // Wait for the watch to be ready (its first, empty reconciliation) before changing anything:
+    // a change made before its subscriptions are in place is not heard (a fixed wait was too short
+    // on a loaded CI machine).
+    await live.ready;
     const done = new Promise<void>((resolve) => {
       settle = () => {
         if (hidden.size >= 2 && merged.length >= 2) resolve();
@@ -99,5 +101,5 @@ describe('live updates and the on-disk index', () => {
     expect(progress[0]).toEqual([3, 3]);
     expect(next.articles.map((a) => a.title).sort()).toEqual(['Alpha', 'Delta', 'Gamma']);
     expect(next.articles.find((a) => a.title === 'Delta')?.relPath).toBe(path.join('sub', 'd.md'));
-  }, 20_000);
+  }, 60_000);
 });

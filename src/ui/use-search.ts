@@ -140,6 +140,11 @@ export class SearchCache {
   last(): AnsweredSearch | null {
     return this.outcome;
   }
+
+  /** The index the last answer held was searched over (null before the first). */
+  lastIndex(): SearchIndex | null {
+    return this.request?.index ?? null;
+  }
 }
 
 /**
@@ -157,7 +162,10 @@ export function useSearch(request: SearchRequest, cache?: SearchCache, onAnswer?
   // A recent answer costs nothing: used at once, even with keys waiting.
   let answer = answers.recall(request);
   const last = answers.last();
-  if (!answer && (last === null || !inputIsBehind())) answer = answers.hold(request, runSearch(request));
+  // The last answer stands in while keys wait, but never one over another index (the warm
+  // start's page replaced by the loaded index): its ids name other articles there, and the list
+  // would draw, and the selection follow, the wrong ones.
+  if (!answer && (last === null || !inputIsBehind() || answers.lastIndex() !== request.index)) answer = answers.hold(request, runSearch(request));
   const current = answer !== null;
   const apply = useRef(onAnswer);
   apply.current = onAnswer;

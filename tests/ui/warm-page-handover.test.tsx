@@ -8,6 +8,7 @@ import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SearchIndex } from '../../src/core/search/search.js';
 import { App, type AppProps } from '../../src/ui/App.js';
+import { frameCommitted } from '../../src/ui/input/after-input.js';
 import { makeCorpus } from '../helpers/make-article.js';
 import { eventually, rows, tick } from './frame.js';
 
@@ -16,6 +17,8 @@ const H = 3_600_000;
 const spec = (i: number, sentiment: 'POSITIVE' | 'NEGATIVE') => ({
   title: `Story number ${i} about ${sentiment === 'POSITIVE' ? 'gains' : 'losses'}`,
   source: 'Decrypt', sourceKey: 'decrypt', publishedAt: NOW - i * H, sentiment, body: `Body text of story ${i}.`,
+  // Each story keeps its own file whatever its id: the hand-over follows the selection by path.
+  path: `/corpus/story-${i}.md`, relPath: `story-${i}.md`,
 });
 // The folder: 6 articles, newest first by date; the warm page holds the newest 3.
 const folder = makeCorpus([0, 1, 2, 3, 4, 5].map((i) => spec(i, i < 3 ? 'POSITIVE' : 'NEGATIVE')));
@@ -71,6 +74,22 @@ describe('the warm page handed over to the loaded index', () => {
     });
     // Id 0 of the loaded index is story 5: its body must never have been drawn.
     for (const screen of seen) expect(screen).not.toContain('Body text of story 5.');
+  });
+
+  it('draws the loaded index\'s own rows in the frame of the swap, even with keys waiting', async () => {
+    const app = setup({ warmTotal: { listed: folder.length, total: folder.length } });
+    await eventually(() => expect(app.text()).toContain('Body text of story 0.'));
+    // A frame just written: the swap's render takes the reader to be behind the screen, when a
+    // list may stand in with its last answer; never one over the replaced index.
+    frameCommitted();
+    app.rerender(<App {...app.props} index={new SearchIndex(loadedOrder)} version={2} loading={null} warmTotal={null} />);
+    const swapped = app.text();
+    // The list's rows in date order, newest first (an answer over the page would draw ids 0-2
+    // of the loaded index: stories 5, 4, 3).
+    const listed = [...swapped.matchAll(/│[▶ ] +\S+ [▲●▼] Story number (\d)/g)].map((m) => Number(m[1]));
+    expect(listed).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(swapped).toMatch(/▶.*Story number 0/);
+    expect(swapped).not.toContain('Body text of story 5.');
   });
 });
 

@@ -15,21 +15,10 @@ export function maxWidth(frame: string | undefined): number {
 export const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Retries an assertion until it passes or `timeout` ms pass. Search results arrive in a deferred
- * render, so on a loaded machine they can land after a fixed tick.
+ * Retries an assertion until it passes (tests/helpers/eventually.ts). Search results arrive in a
+ * deferred render, so on a loaded machine they can land after a fixed tick.
  */
-export async function eventually(assert: () => void, timeout = 3000): Promise<void> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    try {
-      assert();
-      return;
-    } catch (err) {
-      if (Date.now() > end) throw err;
-      await tick(10);
-    }
-  }
-}
+export { eventually } from '../helpers/eventually.js';
 
 /** One terminal cell of a styled frame: its character and the SGR attributes in force. */
 export interface Cell {

@@ -26,6 +26,12 @@ function json(folder: string, extra: string[] = []): Record<string, Json> {
 
 const titles = (stdout: string): string[] => stdout.split('\n').filter(Boolean).sort();
 
+// A test's time limit for `runs` CLI runs: one run takes ~0.5 s on a quiet machine and up to
+// ~12 s on a loaded one (load 27 on two cores: the 10-run test below took 124 s). The runs are
+// synchronous, so a run that hangs is not cut short by this anyway; it only keeps a slow
+// machine from failing a test that is right.
+const forRuns = (runs: number): number => runs * 30_000;
+
 describe('loader cases through the CLI', () => {
   it('yaml-1.1-flags: drafts and Jekyll unpublished hidden, lang and tag "no" stay strings', () => {
     const shown = json('loader/yaml-1.1-flags');
@@ -70,7 +76,7 @@ describe('loader cases through the CLI', () => {
     expect(find('cafe')).toEqual(['Cafe Chain Drops Crypto Payments', 'Café Owners in Lisbon Accept Lightning']);
     expect(find('category:regulation')).toEqual([]);
     expect(titles(run(['-f', 'category:regulation', '-p', 'title', `${cases}/loader-more/accents`]).stdout)).toEqual(['Autorité Publie Un Guide']);
-  });
+   }, forRuns(7));
 
   it('publication-window: expired and not-yet-published articles hidden like drafts, shown with --drafts, with the index as without it', () => {
     const dir = `${cases}/loader-more/publication-window`;
@@ -95,7 +101,7 @@ describe('loader cases through the CLI', () => {
     } finally {
       fs.rmSync(cache, { recursive: true, force: true });
     }
-  });
+  }, forRuns(10));
 
   // One test per query (three CLI runs each), not one of 42 runs: under a loaded machine's load
   // the 42 together outlasted a test's time limit. The runs and their order are the same.

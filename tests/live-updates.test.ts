@@ -101,5 +101,5 @@ describe('live updates and the on-disk index', () => {
     expect(progress[0]).toEqual([3, 3]);
     expect(next.articles.map((a) => a.title).sort()).toEqual(['Alpha', 'Delta', 'Gamma']);
     expect(next.articles.find((a) => a.title === 'Delta')?.relPath).toBe(path.join('sub', 'd.md'));
-  }, 60_000);
+  }, 180_000);
 });

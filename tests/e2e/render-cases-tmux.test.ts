@@ -67,7 +67,7 @@ beforeAll(async () => {
     }
   }
   drawn = await drawnWidths([...clusters]);
-}, 60_000);
+}, 180_000);
 
 /** The characters (emoji sequences whole) of a captured row with the column tmux puts each at. */
 function cells(row: string): Array<{ ch: string; col: number }> {

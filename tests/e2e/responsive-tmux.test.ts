@@ -83,7 +83,7 @@ describe('a 20,000-file folder loading', () => {
     await s.waitFor((t) => t.split('\n').every((line) => line.length <= 90) && /Articles \d/.test(t), 'the list redrawn at 90 columns', 3_000);
     s.send('q');
     expect(await s.waitForFile(status, 5_000)).toBe('exit=130\n');
-  }, 60_000);
+  }, 180_000);
 
   it('Ctrl-C during the warm load exits 130 at once and gives the terminal back', async () => {
     const { s, status } = await startWarm();
@@ -95,7 +95,7 @@ describe('a 20,000-file folder loading', () => {
     expect(screen).not.toMatch(/Articles \d+\/\d+/);
     expect(paneState(s)).toEqual(UNTOUCHED);
     expect(await plainAfterwards(s)).toBe('after-the-program');
-  }, 60_000);
+  }, 180_000);
 
   it('Ctrl-C right after the list is filled ends the process as soon as the terminal is back, even with the watch stuck in its crawl; the next run starts warm', async () => {
     const index = indexFile();

@@ -52,7 +52,7 @@ describe('type-ahead', () => {
     s.send('Enter');
     expect(await finished(path.join(s.dir, 'ahead.status'))).toBe('exit=0');
     expect(fs.readFileSync(path.join(s.dir, 'ahead.out'), 'utf8').trim()).toBe(chosen);
-  }, 60_000);
+  }, 180_000);
 
   it('keys typed while the first screen is drawn are not echoed onto it and reach the search line', async () => {
     const s = new TmuxSession(100, 30, repo);
@@ -79,5 +79,5 @@ describe('type-ahead', () => {
     expect(screen).toContain(`/ ${'b'.repeat(20)}`);
     s.send('C-c');
     expect(await finished(path.join(s.dir, 'status'))).toBe('exit=130');
-  }, 60_000);
+  }, 180_000);
 });

@@ -129,7 +129,7 @@ describe('loadCorpus with the index', () => {
     expect(byPath.get(path.join('many', 'p0009.md'))).toBe('P9, edited');
     expect(second.articles.map((a) => a.id)).toEqual(first.articles.map((a) => a.id));
     expect(rowCount()).toBe(2_053);
-  }, 60_000);
+  }, 180_000);
 
   it('shows an edited file on the next run, and finds its new words', async () => {
     await load();
@@ -328,5 +328,5 @@ describe('a hostile folder', () => {
     } finally {
       hostile.cleanup();
     }
-  }, 60_000);
+  }, 180_000);
 });

@@ -47,7 +47,7 @@ beforeAll(async () => {
     const again = await loadCorpus(roots, { cacheDir });
     return { articles: again.articles, words: (await WordIndex.open(indexFile(cacheDir, roots), again.indexIds!, undefined, threadReads))! };
   };
-}, 60_000);
+}, 180_000);
 afterAll(() => {
   words?.close();
   fs.rmSync(root, { recursive: true, force: true });

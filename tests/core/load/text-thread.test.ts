@@ -101,7 +101,7 @@ describe('prepareTextBuild', () => {
     } finally {
       db.close();
     }
-  }, 60_000);
+  }, 180_000);
 
   it('holds the index open while it waits, so the load closing its own connection leaves the WAL to the build', async () => {
     const file = pendingIndex('early-open', ['Validators']);
@@ -122,7 +122,7 @@ describe('prepareTextBuild', () => {
     for (let waited = 0; fs.existsSync(`${file}-wal`) && waited < 30_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(fs.existsSync(`${file}-wal`)).toBe(false);
     expect(pendingCount(file)).toBe(0);
-  }, 60_000);
+  }, 180_000);
 
   it('started late, opens no file before go, then says once its thread holds the index open, so the load\'s connection closes without a checkpoint', async () => {
     const file = pendingIndex('late-open', ['Validators']);
@@ -143,7 +143,7 @@ describe('prepareTextBuild', () => {
     expect(fs.existsSync(`${file}-wal`)).toBe(true);
     expect(await build.done).toEqual({ written: 1, left: 0, complete: true });
     expect(pendingCount(file)).toBe(0);
-  }, 60_000);
+  }, 180_000);
 
   // A parse thread as parse-pool starts one, done with its batches (none here).
   const parseThread = (): Worker => new Worker(pathToFileURL(path.join(built, 'load', 'parse-worker.js')), { workerData: { role: 'crypto-news-tui:parse' } });
@@ -167,7 +167,7 @@ describe('prepareTextBuild', () => {
     } finally {
       await Promise.all([worker.terminate(), other.terminate()]);
     }
-  }, 60_000);
+  }, 180_000);
 
   it('started late and cancelled with a parse thread adopted, ends that thread', async () => {
     const prepared = threads.prepareTextBuild(pendingIndex('late-adopt-cancel', ['Validators']), CAP, true);
@@ -177,7 +177,7 @@ describe('prepareTextBuild', () => {
     prepared.cancel();
     await exited;
     expect(worker.threadId).toBe(-1);
-  }, 60_000);
+  }, 180_000);
 
   it('started late and cancelled, starts nothing and settles opened', async () => {
     const file = pendingIndex('late-cancel', ['Validators']);
@@ -186,7 +186,7 @@ describe('prepareTextBuild', () => {
     await prepared.opened;
     expect(descriptorsOn(file)).toBe(0);
     expect(pendingCount(file)).toBe(1);
-  }, 60_000);
+  }, 180_000);
 
   it('keeps the complete text\'s vocabulary in the index, so the next run that searches words lists none', async () => {
     const file = pendingIndex('vocabulary', ['Validators café staking', 'Nothing here']);
@@ -200,7 +200,7 @@ describe('prepareTextBuild', () => {
     } finally {
       db.close();
     }
-  }, 60_000);
+  }, 180_000);
 
   it('writes nothing when cancelled, and leaves the rows for the next build', async () => {
     const file = pendingIndex('cancel', ['Validators']);
@@ -209,5 +209,5 @@ describe('prepareTextBuild', () => {
     expect(pendingCount(file)).toBe(1);
     expect(await threads.startTextBuild(file, CAP).done).toEqual({ written: 1, left: 0, complete: true });
     expect(pendingCount(file)).toBe(0);
-  }, 60_000);
+  }, 180_000);
 });

@@ -30,5 +30,5 @@ describe('a warm load\'s progress', () => {
     expect(warm.articles).toHaveLength(FILES);
     expect(found.at(-1)).toBe(FILES);
     expect(progress).toEqual([[4_096, FILES], [FILES, FILES]]);
-  }, 60_000);
+  }, 180_000);
 });

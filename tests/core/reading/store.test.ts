@@ -134,7 +134,7 @@ describe('ReadingStore', () => {
     expect(s.isRead('kill-0')).toBe(true);
     expect(s.isSaved('kill-0')).toBe(true);
     s.close();
-  }, 60_000);
+  }, 180_000);
 
   it('two writers at once both keep all their marks', async () => {
     const dir = tmp();
@@ -150,5 +150,5 @@ describe('ReadingStore', () => {
     const db = new Database(path.join(dir, STATE_FILE));
     expect((db.prepare('SELECT count(*) AS n FROM articles WHERE read = 1').get() as { n: number }).n).toBe(6000);
     db.close();
-  }, 60_000);
+  }, 180_000);
 });

@@ -140,7 +140,7 @@ describe('--filter from the index', () => {
     const linked = got.paths.filter((p) => /zz-(hard|sym)link\.md$/.test(p));
     expect(linked).toEqual([]);
     expect(got).toEqual(await withoutIndex('bitcoin'));
-  }, 60_000);
+  }, 180_000);
 
   it('sees a file changed, added or deleted after a run that kept the stamps in one piece (the walk-order snapshot)', async () => {
     // Two unchanged runs: the first writes the snapshot in the walk's order, the second takes it as it is.
@@ -163,5 +163,5 @@ describe('--filter from the index', () => {
 
   it('steps aside without an index', async () => {
     expect(await filterFromIndex(roots, 'solana', { cacheDir: path.join(root, 'no-cache-here') })).toBeNull();
-  }, 60_000);
+  }, 180_000);
 });

@@ -49,7 +49,7 @@ describe('--filter on a small folder and through the index agree', () => {
     const bundled = indexed!.paths.filter((p) => p.includes(`${path.sep}bundled${path.sep}`));
     expect(names(alone.map((a) => a.path))).toEqual(names(bundled));
     expect(alone.length).toBeGreaterThan(0);
-  }, 60_000);
+  }, 180_000);
 
   it('prints only articles that hold every word when some do', () => {
     const words = ['bitcoin', 'etf'];

@@ -73,14 +73,14 @@ describe.each([[200, 50], [80, 24]])('at %dx%d', (width, height) => {
     }
     try {
       const s = start(width, height, `--no-group ${dir}`);
-      const screen = await s.waitFor((t) => t.includes('? help') && t.includes('Articles 1/1,202'), 'the list of 1,202', 20_000);
+      const screen = await s.waitFor((t) => t.includes('? help') && t.includes('Articles 1/1,202'), 'the list of 1,202');
       expectFits(screen, width);
       const rows = listRows(screen);
       expect(rows.find((l) => l.includes('Pinned Exchange'))).toMatch(/↑3d /);
       expect(rows.find((l) => l.includes('Fresh Minutes'))).toMatch(/ 7min /);
       expect(rows.find((l) => l.includes('Fresh Minutes'))).not.toContain('↑');
       // The pulse counts every match, not the first 1,000 the list holds.
-      await s.waitFor((t) => /▲ 600 ● 0 ▼ 600/.test(t), 'the pulse over all 1,202 articles', 20_000);
+      await s.waitFor((t) => /▲ 600 ● 0 ▼ 600/.test(t), 'the pulse over all 1,202 articles');
       // And the query language agrees: 30min back finds the fresh one only.
       s.type('/since:30min');
       s.send('Enter');

@@ -174,7 +174,7 @@ async function readAll(width: number, height: number, env: Record<string, string
   s.type(`node ${cli} --no-cache ${folder}`);
   s.send('Enter');
   const count = `${files.length}/${files.length}`;
-  let screen = await s.waitFor((t) => t.includes('? help') && t.includes(count) && t.includes('focus: list'), 'the dashboard', 20_000);
+  let screen = await s.waitFor((t) => t.includes('? help') && t.includes(count) && t.includes('focus: list'), 'the dashboard');
   const frame = panes(screen);
   const body = frame.find((b) => /Article(?!s)/.test(b.title));
   expect(body, screen).toBeDefined();

@@ -63,7 +63,7 @@ async function startWarm(): Promise<{ s: TmuxSession; status: string }> {
   // The warm start's first page, drawn while the load still checks the files: the page is on the
   // screen, and the program's output drew the list's rows before the load's progress (read from
   // the stream: on a fast machine the progress can come and go between two polls of the screen).
-  await s.waitFor(listed, 'the first page', 20_000);
+  await s.waitFor(listed, 'the first page');
   const drawn = stream().replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
   const firstRows = drawn.search(/[▲▼●]/);
   expect(firstRows).toBeGreaterThanOrEqual(0);

@@ -15,6 +15,9 @@ export function hasTmux(): boolean {
   }
 }
 
+// How long waitFor and waitForFile poll unless told: a minute, within a test's default limit (vitest.config.ts).
+const WAIT_MS = 60_000;
+
 /** One tmux session on a private socket, with a plain bash prompt `$ `. */
 export class TmuxSession {
   readonly socket = `cnt-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
@@ -73,8 +76,12 @@ export class TmuxSession {
     this.tmux('resize-window', '-t', 'main', '-x', String(width), '-y', String(height));
   }
 
-  /** Polls the screen until `predicate` holds; throws with the last screen after `timeoutMs`. */
-  async waitFor(predicate: (screen: string) => boolean, what: string, timeoutMs = 20_000): Promise<string> {
+  /**
+   * Polls the screen until `predicate` holds; throws with the last screen after `timeoutMs`. The
+   * default only catches a program that never gets there: a cold start under CI's load takes many
+   * times its quiet seconds, and the poll returns as soon as the screen shows the thing.
+   */
+  async waitFor(predicate: (screen: string) => boolean, what: string, timeoutMs = WAIT_MS): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     let last = '';
     // A capture can fall between two rows of one frame's write (the status line already new, the
@@ -98,7 +105,7 @@ export class TmuxSession {
   }
 
   /** Polls until a file exists with content, returning the content. */
-  async waitForFile(file: string, timeoutMs = 20_000): Promise<string> {
+  async waitForFile(file: string, timeoutMs = WAIT_MS): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (fs.existsSync(file)) {

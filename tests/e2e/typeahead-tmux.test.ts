@@ -16,7 +16,7 @@ afterEach(() => session?.close());
 const ready = (screen: string) => screen.includes('? help') && /\d+\/\d+/.test(screen);
 
 async function finished(file: string): Promise<string> {
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (fs.existsSync(file)) {
       const text = fs.readFileSync(file, 'utf8');
@@ -65,7 +65,7 @@ describe('type-ahead', () => {
     const skeletonHint = 'to search, ? for help';
     let sent = 0;
     let screen = '';
-    const deadline = Date.now() + 15_000;
+    const deadline = Date.now() + 60_000;
     while (Date.now() < deadline && !(screen.includes(`/ ${'b'.repeat(sent)}`) && sent >= 20)) {
       if (sent < 20) {
         s.type('b');

@@ -34,7 +34,7 @@ async function run(width: number, height: number): Promise<string> {
   session = s;
   s.type(`node ${cli} ${corpus}`);
   s.send('Enter');
-  return s.waitFor(loaded, 'the loaded list', 20_000);
+  return s.waitFor(loaded, 'the loaded list');
 }
 
 async function search(text: string): Promise<string> {
@@ -75,7 +75,7 @@ describe('warm start', () => {
     }
     const pulse = (t: string) => /▲ ([\d,]+) ● ([\d,]+) ▼ ([\d,]+)/.exec(t)?.slice(1).join(' ') ?? null;
     await run(120, 35);
-    const first = pulse(await session!.waitFor((t) => loaded(t) && /▲ [\d,]+ ● [\d,]+ ▼ [1-9][\d,]* [█▒░]/.test(t), 'the first run\'s pulse counts', 30_000));
+    const first = pulse(await session!.waitFor((t) => loaded(t) && /▲ [\d,]+ ● [\d,]+ ▼ [1-9][\d,]* [█▒░]/.test(t), 'the first run\'s pulse counts'));
     expect(first).toBe('750 0 350');
     // The second run: every pulse the strip shows, from the page's first frame on, is the folder's.
     session!.close();

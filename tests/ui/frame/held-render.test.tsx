@@ -36,7 +36,7 @@ const nextTurn = () => new Promise((res) => setImmediate(res));
 
 // Waits for React's frame for a key pressed at `start`: it comes, and not before the hold is over.
 async function reactFrameAfterHold(r: { frames: string[] }, framesBefore: number, start: number): Promise<void> {
-  while (r.frames.length === framesBefore && performance.now() - start < 3000) await nextTurn();
+  while (r.frames.length === framesBefore && performance.now() - start < 10_000) await nextTurn();
   expect(r.frames.length).toBeGreaterThan(framesBefore);
   expect(performance.now() - start).toBeGreaterThanOrEqual(HOLD_MS - 1);
 }

@@ -2,8 +2,8 @@
 // /proc entry gone, or a zombie its parent has not reaped yet (Linux's /proc/PID/stat state `Z`).
 import fs from 'node:fs';
 
-/** True once process `pid` is gone or a zombie, polled every 20 ms for up to `ms`; false if it still runs then. */
-export async function processGone(pid: number, ms = 10_000): Promise<boolean> {
+/** True once process `pid` is gone or a zombie, polled every 20 ms for up to `ms` (30 s: a starved parent reaps late on a loaded machine); false if it still runs then. */
+export async function processGone(pid: number, ms = 30_000): Promise<boolean> {
   for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 20))) {
     try {
       const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');

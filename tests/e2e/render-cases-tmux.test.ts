@@ -231,9 +231,9 @@ describe('render cases in a real terminal', () => {
     expect(texts.join('\n')).toContain('$a*b*c$');
     expect(texts.join('\n')).toContain('$x^*$ beats $y^*$');
     expect(texts.join('\n')).toContain('==Sunday==');
-  }, 300_000);
+  }, 600_000);
 
   it('120x40: the frame never moves, every word is on screen', async () => {
     expectEveryWord(await readAll(120, 40, {}));
-  }, 300_000);
+  }, 600_000);
 });

@@ -125,7 +125,7 @@ describe('a 20,000-file folder loading', () => {
     const again = await startWarm();
     again.s.send('q');
     expect(await again.s.waitForFile(again.status, 20_000)).toBe('exit=130\n');
-  }, 120_000);
+  }, 240_000);
 });
 
 /** The one index file under the test's cache folder. */

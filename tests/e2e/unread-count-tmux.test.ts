@@ -61,5 +61,5 @@ describe('the unread count on a folder bigger than the list', () => {
     expect(plain(stream())).not.toMatch(/\d\+ unread/);
     s.send('C-c');
     expect(await s.waitForFile(status, 3_000)).toBe('exit=130\n');
-  }, 120_000);
+  }, 240_000);
 });

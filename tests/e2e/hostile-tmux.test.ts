@@ -1,6 +1,6 @@
 // The hostile folder in the real program on a real terminal (tmux): browsing it and printing it
 // in every --print format leaves the pane title, the clipboard and the colours untouched, writes
-// nothing outside the cache, runs no code, and hands back a clean prompt within seconds.
+// nothing outside the cache, runs no code, and hands back a clean prompt (no step hangs).
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,11 @@ import type { TmuxSession } from './tmux.js';
 
 const repo = path.resolve(import.meta.dirname, '..', '..');
 const cli = path.join(repo, 'dist', 'cli.js');
-const BOUND_MS = 20_000;
+// How long a step may take before it counts as a hang: a minute, as tmux.ts's waits. Not a speed
+// bound (the bench keeps those): at load 27 on two cores the browse below took 55 s in all where
+// a quiet machine takes a few. A hostile file that made the program hang (an alias bomb, a
+// pathological pattern) is still caught: every step has this bound, the test its own limit.
+const BOUND_MS = 60_000;
 
 let corpus: HostileCorpus;
 let session: TmuxSession | undefined;
@@ -45,7 +49,6 @@ function start(width: number, height: number) {
 describe('the hostile folder on a real terminal', () => {
   it('browsing it changes no title, clipboard or colour and writes only to the cache and its state folder', async () => {
     const before = snapshot(corpus.dir);
-    const started = Date.now();
     const { s, cache, status, out } = start(160, 40);
     s.type(`XDG_CACHE_HOME=${cache} node ${cli} ${corpus.dir} > ${out}; echo "exit=$?" > ${status}`);
     s.send('Enter');
@@ -73,7 +76,6 @@ describe('the hostile folder on a real terminal', () => {
     s.send('q');
     expect(await s.waitForFile(status, BOUND_MS)).toBe('exit=130\n');
     await cleanPrompt(s);
-    expect(Date.now() - started).toBeLessThan(BOUND_MS + 10_000);
     expect(paneState(s)).toEqual(UNTOUCHED);
     expect(await plainAfterwards(s)).toBe('after-the-program');
     expect(fs.readFileSync(out, 'utf8')).toBe('');
@@ -84,7 +86,7 @@ describe('the hostile folder on a real terminal', () => {
     expect(fs.existsSync(corpus.marker)).toBe(false);
     expect(fs.readdirSync(s.dir).sort()).toEqual(expect.arrayContaining(['out.txt', 'status.txt']));
     expect(fs.readdirSync(s.dir).filter((f) => !['out.txt', 'status.txt', 'cache', 'state'].includes(f))).toEqual([]);
-  }, BOUND_MS + 30_000);
+  }, 4 * BOUND_MS);
 
   it.each(['path', 'title', 'json', 'markdown'])('--filter --print %s straight to the terminal leaves it untouched', async (format) => {
     const { s, status } = start(120, 30);
@@ -97,7 +99,7 @@ describe('the hostile folder on a real terminal', () => {
     expect(paneState(s)).toEqual(UNTOUCHED);
     expect(await plainAfterwards(s)).toBe('after-the-program');
     expect(fs.existsSync(corpus.marker)).toBe(false);
-  }, BOUND_MS + 10_000);
+  }, 2 * BOUND_MS);
 
   it('the checks above can fail: a raw title or clipboard write is seen', async () => {
     const { s } = start(80, 24);

@@ -68,12 +68,16 @@ export async function computeInChunks(
   const grouping = { done: n, n, grouped: false, stories: { done: 0, n: dated } };
   engine.showPartial(engine.facts, grouping);
   onProgress(grouping);
+  // groupStream's pause between its chunks of `chunk` articles: says how far it got, then pauses.
   let compared = 0;
-  const docsOf = async (ids: number[]) => {
-    const got = await inputsOf(ids);
-    compared += ids.length;
+  const storiesPause = async (): Promise<void> => {
+    compared = Math.min(dated, compared + chunk);
     onProgress({ ...grouping, stories: { done: compared, n: dated } });
     await pause();
+  };
+  const docsOf = async (ids: number[]) => {
+    const got = await inputsOf(ids);
+    await storiesPause();
     return ids.map((id) => got.get(id)!);
   };
   engine.adoptBuilder(b, await groupStream(counts, b.times.slice(), source, docsOf, chunk));

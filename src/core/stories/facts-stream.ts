@@ -21,7 +21,7 @@ export const STREAM_CHUNK = 1_999;
  * in date order. `pause` is awaited between chunks (messages waiting on the thread are read then;
  * the engine counts meanwhile over the articles done, marked with how far it got). `onProgress`
  * hears after each chunk of the first pass but its last, then (with grouping) as the stories'
- * pass starts and after each of its chunks is read (`stories`: dated articles compared of all).
+ * pass starts and after each of its chunks (`stories`: dated articles compared of all).
  */
 export async function computeInChunks(
   engine: FactsEngine,
@@ -61,7 +61,7 @@ export async function computeInChunks(
     return;
   }
   // Every article's facts are in: the pulse is exact from here; the stories follow, the dated
-  // articles compared in date order (groupStream asks for each one's text once), told as they go.
+  // articles compared in date order, told as they go.
   engine.adoptBuilder(b, alone);
   let dated = 0;
   for (const t of b.times) if (Number.isFinite(t)) dated++;

@@ -108,8 +108,9 @@ describe('a 20,000-file folder loading', () => {
     const { restored, gone } = await exitTimes(s, status);
     expect(fs.readFileSync(status, 'utf8')).toBe('exit=130\n');
     // The exit holds no longer than the dashboard took to give the terminal back (both grow with
-    // the machine's load), with a floor for a tmux poll and the shell's own echo.
-    expect(gone - restored).toBeLessThan(Math.max(1_500, restored - key));
+    // the machine's load), with a floor for a tmux poll and the shell's own echo on a loaded
+    // machine (2.6 s seen at load 25). Waiting for the frozen crawl never ends (exitTimes fails).
+    expect(gone - restored).toBeLessThan(Math.max(10_000, restored - key));
     expect(await processGone(watch)).toBe(true);
     await cleanPrompt(s);
     expect(paneState(s)).toEqual(UNTOUCHED);

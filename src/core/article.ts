@@ -60,7 +60,7 @@ export interface Article {
    * reading state is keyed by first (reading/identity.ts), since it survives renames and copies.
    */
   externalId: string | null;
-  /** coverImage.url | coverImage.full | coverImage (string) | image, else null. */
+  /** The cover image's address: coverImage, cover, heroImage, featured_image, featuredImage, image or images (load/fields/cover-image.ts), else null. */
   coverImage: string | null;
   /** The front matter exactly as parsed (prototype-safe), for the inspector. */
   frontMatter: Record<string, unknown>;

@@ -1,0 +1,39 @@
+// The identity fields' hashes an ArticleTable keeps by row (load/row-hashes.ts): computed once per
+// row, whatever the order rows are asked in, and the same as hashing the field's string.
+import { describe, expect, it, vi } from 'vitest';
+import { toRecord } from '../../../src/core/article-record.js';
+import { ArticleTable } from '../../../src/core/load/article-table.js';
+import { LazyArticle } from '../../../src/core/load/lazy-article.js';
+import { RowHashes } from '../../../src/core/load/row-hashes.js';
+import { hashText, NO_HASH } from '../../../src/core/text/index.js';
+import { makeArticle } from '../../helpers/make-article.js';
+
+const CAP = 1024 * 1024;
+
+describe('RowHashes', () => {
+  it('computes a row’s hash once and keeps it, past its first room and out of order', () => {
+    const compute = vi.fn((row: number) => (row % 3 === 0 ? NO_HASH : row * 7));
+    const hashes = new RowHashes(compute);
+    for (const row of [5, 0, 3_000, 5, 1, 3_000, 0]) expect(hashes.get(row)).toBe(row % 3 === 0 ? NO_HASH : row * 7);
+    expect(compute.mock.calls.map(([row]) => row)).toEqual([5, 0, 3_000, 1]);
+  });
+});
+
+describe('ArticleTable.identityHash', () => {
+  it('is hashText of the externalId, URL and path as LazyArticle reads them, NO_HASH for a null one', () => {
+    const table = new ArticleTable(CAP, 1);
+    const partials = [
+      { externalId: 'feed-1', url: 'https://a.example/1', path: '/news/a/1.md' },
+      { externalId: null, url: null, path: '/news/a/2.md' },
+      { externalId: 'ünï-3', url: 'https://b.example/ü', path: '/news/b/ü 3.md' },
+      { externalId: 'x', url: 'https://c.example/', path: 'top.md' },
+    ];
+    const articles = partials.map((p, id) => LazyArticle.fromRecord(toRecord(makeArticle({ id, ...p }), '', 0, []), id, null, CAP, table));
+    for (const a of [...articles, ...articles]) {
+      expect(a.identityHash('externalId')).toBe(a.externalId === null ? NO_HASH : hashText(a.externalId));
+      expect(a.identityHash('url')).toBe(a.url === null ? NO_HASH : hashText(a.url));
+      expect(a.identityHash('path')).toBe(hashText(a.path));
+    }
+    expect(articles.map((a) => a.path)).toEqual(partials.map((p) => p.path));
+  });
+});

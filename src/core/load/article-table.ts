@@ -66,9 +66,9 @@ export class ArticleTable {
   private readonly folderHashes = new Map<number, number>();
   // The identity fields' hashes, kept by row once asked for (ReadProbe asks on every unread count).
   private readonly identityHashes: Record<IdentityField, RowHashes> = {
-    externalId: new RowHashes((row) => this.externalIds.hash(row)),
-    url: new RowHashes((row) => this.urls.hash(row)),
-    path: new RowHashes((row) => this.pathHash(row)),
+    externalId: new RowHashes((row) => this.externalIds.hash(row), () => this.rows),
+    url: new RowHashes((row) => this.urls.hash(row), () => this.rows),
+    path: new RowHashes((row) => this.pathHash(row), () => this.rows),
   };
 
   /** `maxFileSize`: the read cap the rows were made with, so a read-back parses the same bytes. */

@@ -11,11 +11,19 @@ import { makeArticle } from '../../helpers/make-article.js';
 const CAP = 1024 * 1024;
 
 describe('RowHashes', () => {
-  it('computes a row’s hash once and keeps it, past its first room and out of order', () => {
+  it('computes each row’s hash once, with the rest of its block in row order, past its first room and out of order', () => {
+    let rows = 5_000;
     const compute = vi.fn((row: number) => (row % 3 === 0 ? NO_HASH : row * 7));
-    const hashes = new RowHashes(compute);
-    for (const row of [5, 0, 3_000, 5, 1, 3_000, 0]) expect(hashes.get(row)).toBe(row % 3 === 0 ? NO_HASH : row * 7);
-    expect(compute.mock.calls.map(([row]) => row)).toEqual([5, 0, 3_000, 1]);
+    const hashes = new RowHashes(compute, () => rows);
+    for (const row of [5, 0, 3_000, 5, 1, 3_000, 0, 4_999]) expect(hashes.get(row)).toBe(row % 3 === 0 ? NO_HASH : row * 7);
+    const asked = compute.mock.calls.map(([row]) => row);
+    // Blocks 0-1023, 2048-3071 and 4096-4999 (the last rows there are), each row once, in order.
+    const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, k) => from + k);
+    expect(asked).toEqual([...range(0, 1024), ...range(2048, 3072), ...range(4096, 5000)]);
+    // Rows appended later are computed when asked for.
+    rows = 5_100;
+    expect(hashes.get(5_050)).toBe(5_050 * 7);
+    expect(compute.mock.calls.slice(asked.length).map(([row]) => row)).toEqual(range(5_000, 5_100));
   });
 });
 

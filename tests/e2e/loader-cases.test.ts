@@ -26,18 +26,14 @@ function json(folder: string, extra: string[] = []): Record<string, Json> {
 
 const titles = (stdout: string): string[] => stdout.split('\n').filter(Boolean).sort();
 
-<<<<<<< HEAD
 // A test's time limit for `runs` CLI runs: one run takes ~0.5 s on a quiet machine and up to
 // ~12 s on a loaded one (load 27 on two cores: the 10-run test below took 124 s). The runs are
 // synchronous, so a run that hangs is not cut short by this anyway; it only keeps a slow
 // machine from failing a test that is right.
 const forRuns = (runs: number): number => runs * 30_000;
 
-describe('loader cases through the CLI', () => {
-=======
-// Each test spawns the CLI several times: minutes on a loaded machine.
+// Each test spawns the CLI several times: minutes on a loaded machine (the longest ask for more).
 describe('loader cases through the CLI', { timeout: 180_000 }, () => {
->>>>>>> kinds8
   it('yaml-1.1-flags: drafts and Jekyll unpublished hidden, lang and tag "no" stay strings', () => {
     const shown = json('loader/yaml-1.1-flags');
     expect(Object.keys(shown).sort()).toEqual(['draft-off.md', 'oslo-exchange-licence.md']);

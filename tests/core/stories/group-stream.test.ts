@@ -17,7 +17,7 @@ import { FactsEngine } from '../../../src/core/stories/facts-engine.js';
 import { computeInChunks } from '../../../src/core/stories/facts-stream.js';
 import type { FactsInput } from '../../../src/core/stories/facts.js';
 import { BUCKET_WINDOW, groupStories, WINDOW_MS } from '../../../src/core/stories/group.js';
-import { groupStream, StoryTermCounts } from '../../../src/core/stories/group-stream.js';
+import { groupStream, PackedTerms, StoryTermCounts } from '../../../src/core/stories/group-stream.js';
 
 const data = fileURLToPath(new URL('../../../data', import.meta.url));
 const HOUR = 3_600_000;
@@ -29,9 +29,9 @@ async function streamed(docs: readonly FactsInput[], chunk: number) {
   const time = Float64Array.from(docs, (d) => d.publishedAt ?? Number.NaN);
   const codes = new Map<string, number>();
   const source = Int32Array.from(docs, (d) => codes.get(d.source) ?? (codes.set(d.source, codes.size), codes.size - 1));
-  let asked = 0;
-  const stories = await groupStream(counts, time, source, async (ids) => ((asked = Math.max(asked, ids.length)), ids.map((id) => docs[id])), chunk);
-  return { stories, asked };
+  let pauses = 0;
+  const stories = await groupStream(counts, time, source, async () => void pauses++, chunk);
+  return { stories, pauses };
 }
 
 // The bundled articles again and again, each copy a few days later and with outlets renamed per
@@ -53,8 +53,9 @@ describe('grouping a chunk at a time', () => {
     const docs = await manyInputs(1);
     const want = groupStories(docs);
     for (const chunk of [1, 7, 1000]) {
-      const { stories, asked } = await streamed(docs, chunk);
-      expect(asked).toBeLessThanOrEqual(chunk);
+      const { stories, pauses } = await streamed(docs, chunk);
+      // A pause after every chunk compared (the thread answers counts meanwhile).
+      expect(pauses).toBe(Math.ceil(docs.filter((d) => d.publishedAt !== null).length / chunk));
       expect([...stories.story]).toEqual([...want.story]);
       expect([...stories.size]).toEqual([...want.size]);
     }
@@ -72,6 +73,36 @@ describe('grouping a chunk at a time', () => {
     expect([...stories.story]).toEqual([...want.story]);
     expect([...stories.size]).toEqual([...want.size]);
     expect(new Set(want.story).size).toBeLessThan(docs.length * 0.9);
+  });
+
+  it('packs terms and counts and reads them back exactly: wide gaps, big counts, empty articles', () => {
+    const packed = new PackedTerms();
+    const articles: Array<{ ids: number[]; counts: number[] }> = [
+      { ids: [0, 1, 127, 128, 16_383, 16_384, 2_000_000, 2 ** 31 - 1], counts: [1, 2, 127, 128, 300, 2 ** 31 + 5, 2 ** 40, 3] },
+      { ids: [], counts: [] },
+      { ids: [5], counts: [0] },
+    ];
+    // Enough articles to fill more than one block.
+    for (let i = 0; i < 40_000; i++) articles.push({ ids: Array.from({ length: 20 }, (_, k) => i + k * 1_000), counts: Array.from({ length: 20 }, (_, k) => 1 + ((i * k) % 9)) });
+    for (const a of articles) packed.push(a.ids, a.counts);
+    expect(packed.n).toBe(articles.length);
+    expect(packed.bytes).toBeGreaterThan(1 << 22);
+    articles.forEach((a, i) => {
+      const ids = new Int32Array(packed.size(i));
+      const counts = new Float64Array(packed.size(i));
+      packed.read(i, ids, counts);
+      expect([...ids]).toEqual(a.ids);
+      expect([...counts]).toEqual(a.counts);
+    });
+  });
+
+  it('reads each input once: the stories come from the terms the first pass kept', async () => {
+    const docs = await manyInputs(3);
+    const reads = new Array<number>(docs.length).fill(0);
+    const engine = new FactsEngine(true);
+    await computeInChunks(engine, docs.length, async (ids) => new Map(ids.map((id) => (reads[id]++, [id, docs[id]]))), async () => {}, 40);
+    expect(reads.every((r) => r === 1)).toBe(true);
+    expect(engine.snapshot()).toEqual(computeFacts(docs, true));
   });
 
   it('computes the facts computeFacts computes, with and without grouping', async () => {

@@ -145,4 +145,41 @@ describe('grouping a chunk at a time', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('on the facts worker, streams from the index while another writer holds it: no input asked of this thread, the snapshot kept once it is free', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-busy-'));
+    try {
+      const load = await loadCorpus([data], { cache: true, cacheDir: dir });
+      const worker = new URL('../../../dist/core/stories/facts-worker.js', import.meta.url);
+      const want = computeFacts(load.articles.map((a) => ({ ...factsInput(a), lead: leadParagraph(a.body) })));
+      const cacheFile = indexFile(dir, [data]);
+      // The load's own text build is done first (from sources it runs on this thread, which the lock below would stall).
+      await load.fullText;
+      // Another writer (a first start's text build making its indexes) holds the index past the facts table's busy timeout.
+      const writer = new Database(cacheFile);
+      writer.exec('BEGIN IMMEDIATE');
+      let asked = 0;
+      const facts = await factsInBackground((id) => (asked++, load.articles[id]), load.articles.length, { worker, cacheFile, streamFrom: 10 }, load.indexIds);
+      writer.exec('COMMIT');
+      writer.close();
+      expect(facts).toEqual(want);
+      // Every input came from the index: this thread built none (the all-at-once fallback asks for every article).
+      expect(asked).toBe(0);
+      const snapshots = (): unknown => {
+        const db = new Database(cacheFile, { readonly: true });
+        try {
+          return db.prepare('SELECT count(*) FROM facts_snapshot').pluck().get();
+        } catch {
+          return 0; // the table is made by the worker once it can write
+        } finally {
+          db.close();
+        }
+      };
+      // Written once the writer let go (the worker tries again after its answer), waited for up to 60 s.
+      for (let i = 0; i < 1_200 && snapshots() !== 1; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(snapshots()).toBe(1);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -160,18 +160,24 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
       }
       return;
     }
-    if (table && indexed && indexed.rowIds.length >= ((workerData as FactsWorkerData).streamFrom ?? STREAM_FROM)) {
+    if (indexed && indexed.rowIds.length >= ((workerData as FactsWorkerData).streamFrom ?? STREAM_FROM)) {
       // No snapshot yet over a big folder: computed a chunk at a time (facts-stream.ts), every
       // input read from the index, and kept as a snapshot only (a million per-file rows would
-      // take longer to write and to read back than to compute).
+      // take longer to write and to read back than to compute). Also when the table could not be
+      // opened: on a first start another writer can hold the index past the busy timeout (at 1M
+      // the text build's CREATE INDEX held it ~95 s under load), and reads do not wait for it
+      // (WAL); the UI thread sending a million inputs for an all-at-once computation instead
+      // took 10+ min and 2.7 GB. The snapshot is then written if the table opens by the end.
       const rowIds = indexed.rowIds;
       indexFile = file;
+      let keep = table;
       try {
         await computeInChunks(engine, rowIds.length, (ids) => need(ids, file), () => new Promise((resolve) => setImmediate(resolve)), undefined, progressEvery(PROGRESS_MS, (progress) => port.postMessage({ kind: 'progress', progress } satisfies FactsReply)));
         send(engine.snapshot(), false);
-        if (engine.grouping) table.writeSnapshot(encodeSnapshot(engine.facts, rowIds));
+        keep ??= engine.grouping ? FactsTable.open(file, codeStamp()) : null;
+        if (engine.grouping) keep?.writeSnapshot(encodeSnapshot(engine.facts, rowIds));
       } finally {
-        table.close();
+        keep?.close();
         indexed = null;
       }
       return;

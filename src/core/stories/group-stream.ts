@@ -1,12 +1,15 @@
 // groupStories (group.ts) for a corpus too big to hold: the same stories, from two passes over the
 // articles instead of every article's text and vector in memory at once (at a million articles
 // those took ~6 GB and a quarter of an hour). The first pass, in id order, gives each term its id
-// and counts its document frequency exactly as group.ts's vectors() does; the second, in date
-// order, makes each article's vector again from its text, compares it with the articles before it
-// in its buckets (group.ts's rule), and keeps vectors only while they are within WINDOW_MS of the
-// article being compared (no link spans more) and buckets only their last BUCKET_WINDOW entries (no
-// comparison looks further back). The links are then merged as groupStories merges them. Memory:
-// the term table, a few numbers per article, and the window's vectors.
+// and counts its document frequency exactly as group.ts's vectors() does, and keeps each article's
+// term ids and counts packed (PackedTerms: a few bytes a term); the second, in date order, weighs
+// each article's vector from them (the document frequencies are final only then), compares it
+// with the articles before it in its buckets (group.ts's rule), and keeps vectors only while they
+// are within WINDOW_MS of the article being compared (no link spans more) and buckets only their
+// last BUCKET_WINDOW entries (no comparison looks further back). The links are then merged as
+// groupStories merges them. Memory: the term table, the packed terms, a few numbers per article,
+// and the window's vectors. (The second pass used to read every article from the index again and
+// tokenise it again: about half the first computation's time.)
 import { BUCKET_WINDOW, LINK_COSINE, MIN_SHARED, storiesOfLinks, TOP_TERMS, WINDOW_MS, type StoryDoc, type Stories } from './group.js';
 import { LinkFinder } from './links.js';
 import { storyTerms } from './terms.js';
@@ -17,18 +20,135 @@ interface Vector {
   weight: Float64Array;
 }
 
+// Bytes per block of packed terms: big enough that few blocks exist, small enough that a block
+// is no large allocation to grow by (the store never copies what it holds).
+const BLOCK = 1 << 22;
+
+/**
+ * Each article's term ids (ascending) and weighted counts, in the order added, packed as varints
+ * (the gap to the previous id, then the count) in blocks of bytes: ~3 bytes a term where a Map
+ * or a pair of typed arrays takes 8-12.
+ */
+export class PackedTerms {
+  private readonly blocks: Uint8Array[] = [];
+  private block = new Uint8Array(0);
+  private used = 0;
+  private where = new Int32Array(2048); // article i's block (2i) and offset in it (2i+1)
+  private terms = new Int32Array(1024); // article i's number of terms
+  /** Articles held. */
+  n = 0;
+
+  /** Appends the next article's terms: `ids` ascending, `counts[k]` ids[k]'s (a non-negative integer). */
+  push(ids: ArrayLike<number>, counts: ArrayLike<number>): void {
+    const k = ids.length;
+    // A varint of a 32-bit id gap takes at most 5 bytes; a count below 2^53, 8.
+    const most = k * 13;
+    if (this.used + most > this.block.length) {
+      this.block = new Uint8Array(Math.max(BLOCK, most));
+      this.blocks.push(this.block);
+      this.used = 0;
+    }
+    if (this.n === this.terms.length) {
+      const w = new Int32Array(this.terms.length * 4);
+      w.set(this.where);
+      this.where = w;
+      const t = new Int32Array(this.terms.length * 2);
+      t.set(this.terms);
+      this.terms = t;
+    }
+    this.where[2 * this.n] = this.blocks.length - 1;
+    this.where[2 * this.n + 1] = this.used;
+    this.terms[this.n] = k;
+    this.n++;
+    const b = this.block;
+    let at = this.used;
+    let last = 0;
+    for (let m = 0; m < k; m++) {
+      for (let v = ids[m] - last; ; ) {
+        if (v < 0x80) {
+          b[at++] = v;
+          break;
+        }
+        b[at++] = (v & 0x7f) | 0x80;
+        v >>>= 7;
+      }
+      last = ids[m];
+      // Counts may pass 2^31 in principle (a huge text): divided, not shifted.
+      for (let v = counts[m]; ; ) {
+        if (v < 0x80) {
+          b[at++] = v;
+          break;
+        }
+        b[at++] = (v % 0x80) | 0x80;
+        v = Math.floor(v / 0x80);
+      }
+    }
+    this.used = at;
+  }
+
+  /** Article `i`'s terms into `ids` and `counts` (each of length size(i)). */
+  read(i: number, ids: Int32Array, counts: Float64Array): void {
+    const b = this.blocks[this.where[2 * i]];
+    let at = this.where[2 * i + 1];
+    let last = 0;
+    for (let m = 0, k = this.terms[i]; m < k; m++) {
+      let v = 0;
+      for (let shift = 0; ; shift += 7) {
+        const byte = b[at++];
+        v |= (byte & 0x7f) << shift;
+        if (byte < 0x80) break;
+      }
+      last += v;
+      ids[m] = last;
+      let c = 0;
+      for (let scale = 1; ; scale *= 0x80) {
+        const byte = b[at++];
+        c += (byte & 0x7f) * scale;
+        if (byte < 0x80) break;
+      }
+      counts[m] = c;
+    }
+  }
+
+  /** Article `i`'s number of terms. */
+  size(i: number): number {
+    return this.terms[i];
+  }
+
+  /** Bytes held (the blocks and the per-article numbers). */
+  get bytes(): number {
+    return this.blocks.reduce((sum, b) => sum + b.length, 0) + this.where.byteLength + this.terms.byteLength;
+  }
+}
+
 /** The first pass: term ids and document frequencies over the articles, added in id order. */
 export class StoryTermCounts {
   private readonly ids = new Map<string, number>();
   private readonly words: string[] = [];
   private df = new Int32Array(1024);
-  /** Articles added. */
-  n = 0;
+  // Each article's terms and counts, for its vector in the second pass.
+  private readonly packed = new PackedTerms();
 
-  /** Counts the terms of the next article (ids 0, 1, 2, ... in the order added). */
+  /** Articles added. */
+  get n(): number {
+    return this.packed.n;
+  }
+
+  /** Bytes the articles' packed terms take. */
+  get bytes(): number {
+    return this.packed.bytes;
+  }
+
+  /** Counts the terms of the next article (ids 0, 1, 2, ... in the order added) and keeps them for its vector. */
   add(doc: StoryDoc): void {
-    for (const id of this.frequencies(doc).keys()) this.df[id]++;
-    this.n++;
+    const tf = this.frequencies(doc);
+    const ids = Int32Array.from(tf.keys()).sort();
+    const counts = new Float64Array(ids.length);
+    for (let k = 0; k < ids.length; k++) {
+      counts[k] = tf.get(ids[k])!;
+      this.df[ids[k]]++;
+    }
+    this.packed.push(ids, counts);
   }
 
   /** The term's text (ties between equal weights are broken by it, as group.ts does). */
@@ -36,15 +156,16 @@ export class StoryTermCounts {
     return this.words[id];
   }
 
-  /** The article's vector (its text as added in the first pass), weighted as group.ts's vectors() weighs it. */
-  vector(doc: StoryDoc): Vector {
-    const tf = this.frequencies(doc);
-    const term = Int32Array.from(tf.keys()).sort();
-    const weight = new Float64Array(term.length);
+  /** Article `i`'s vector (from its terms as added in the first pass), weighted as group.ts's vectors() weighs it. */
+  vector(i: number): Vector {
+    const size = this.packed.size(i);
+    const term = new Int32Array(size);
+    const weight = new Float64Array(size);
+    this.packed.read(i, term, weight);
     let norm = 0;
     for (let k = 0; k < term.length; k++) {
       // Smoothed IDF, as vectors() computes it, in the same order of operations.
-      const w = (1 + Math.log(tf.get(term[k])!)) * (Math.log((this.n + 1) / (this.df[term[k]] + 1)) + 1);
+      const w = (1 + Math.log(weight[k])) * (Math.log((this.n + 1) / (this.df[term[k]] + 1)) + 1);
       weight[k] = w;
       norm += w * w;
     }
@@ -103,11 +224,11 @@ function topTerms(v: Vector, counts: StoryTermCounts): number[] {
 
 /**
  * The second pass and the merge: groupStories' stories of articles 0..n-1 (n = counts.n), from
- * their dates (`time`, NaN undated), outlets (`source`: equal codes, one outlet) and `docsOf`,
- * which gives the articles' texts for a list of ids in that order (asked `chunk` at a time, in
- * date order). Resolves once every article has been compared.
+ * their dates (`time`, NaN undated), outlets (`source`: equal codes, one outlet) and the terms
+ * `counts` kept of each. `pause` is awaited after every `chunk` articles compared (in date
+ * order), so that the thread can answer meanwhile. Resolves once every article has been compared.
  */
-export async function groupStream(counts: StoryTermCounts, time: Float64Array, source: Int32Array, docsOf: (ids: number[]) => Promise<StoryDoc[]>, chunk = 2_000, linkCosine = LINK_COSINE): Promise<Stories> {
+export async function groupStream(counts: StoryTermCounts, time: Float64Array, source: Int32Array, pause: () => Promise<void>, chunk = 2_000, linkCosine = LINK_COSINE): Promise<Stories> {
   const n = counts.n;
   const order: number[] = [];
   for (let i = 0; i < n; i++) if (Number.isFinite(time[i])) order.push(i);
@@ -117,15 +238,15 @@ export async function groupStream(counts: StoryTermCounts, time: Float64Array, s
   const finder = new LinkFinder({ time: (i) => time[i], source: (i) => source[i], linkCosine, windowMs: WINDOW_MS, bucketWindow: BUCKET_WINDOW });
   for (let start = 0; start < order.length; start += chunk) {
     const ids = order.slice(start, start + chunk);
-    const docs = await docsOf(ids);
     for (let k = 0; k < ids.length; k++) {
       const j = ids[k];
       while (time[j] - time[order[oldest]] > WINDOW_MS) vectors.delete(order[oldest++]);
-      const vj = counts.vector(docs[k]);
+      const vj = counts.vector(j);
       vectors.set(j, vj);
       finder.arrive(j, topTerms(vj, counts), (i) => cosine(vectors.get(i)!, vj));
     }
     if (start % (chunk * 25) === 0) finder.dropStale(time[ids[ids.length - 1]]);
+    await pause();
   }
   const links = finder.links();
   return storiesOfLinks(n, (i) => time[i], (i) => source[i], links);

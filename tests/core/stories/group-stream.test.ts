@@ -17,7 +17,7 @@ import { FactsEngine } from '../../../src/core/stories/facts-engine.js';
 import { computeInChunks } from '../../../src/core/stories/facts-stream.js';
 import type { FactsInput } from '../../../src/core/stories/facts.js';
 import { BUCKET_WINDOW, groupStories, WINDOW_MS } from '../../../src/core/stories/group.js';
-import { groupStream, StoryTermCounts } from '../../../src/core/stories/group-stream.js';
+import { groupStream, PackedTerms, StoryTermCounts } from '../../../src/core/stories/group-stream.js';
 
 const data = fileURLToPath(new URL('../../../data', import.meta.url));
 const HOUR = 3_600_000;
@@ -29,9 +29,9 @@ async function streamed(docs: readonly FactsInput[], chunk: number) {
   const time = Float64Array.from(docs, (d) => d.publishedAt ?? Number.NaN);
   const codes = new Map<string, number>();
   const source = Int32Array.from(docs, (d) => codes.get(d.source) ?? (codes.set(d.source, codes.size), codes.size - 1));
-  let asked = 0;
-  const stories = await groupStream(counts, time, source, async (ids) => ((asked = Math.max(asked, ids.length)), ids.map((id) => docs[id])), chunk);
-  return { stories, asked };
+  let pauses = 0;
+  const stories = await groupStream(counts, time, source, async () => void pauses++, chunk);
+  return { stories, pauses };
 }
 
 // The bundled articles again and again, each copy a few days later and with outlets renamed per
@@ -53,8 +53,9 @@ describe('grouping a chunk at a time', () => {
     const docs = await manyInputs(1);
     const want = groupStories(docs);
     for (const chunk of [1, 7, 1000]) {
-      const { stories, asked } = await streamed(docs, chunk);
-      expect(asked).toBeLessThanOrEqual(chunk);
+      const { stories, pauses } = await streamed(docs, chunk);
+      // A pause after every chunk compared (the thread answers counts meanwhile).
+      expect(pauses).toBe(Math.ceil(docs.filter((d) => d.publishedAt !== null).length / chunk));
       expect([...stories.story]).toEqual([...want.story]);
       expect([...stories.size]).toEqual([...want.size]);
     }
@@ -72,6 +73,37 @@ describe('grouping a chunk at a time', () => {
     expect([...stories.story]).toEqual([...want.story]);
     expect([...stories.size]).toEqual([...want.size]);
     expect(new Set(want.story).size).toBeLessThan(docs.length * 0.9);
+  });
+
+  it('packs terms and counts and reads them back exactly: wide gaps, big counts, empty articles', () => {
+    const packed = new PackedTerms();
+    const articles: Array<{ ids: number[]; counts: number[] }> = [
+      { ids: [0, 1, 127, 128, 16_383, 16_384, 2_000_000, 2 ** 31 - 1], counts: [1, 2, 127, 128, 300, 2 ** 31 + 5, 2 ** 40, 3] },
+      { ids: [], counts: [] },
+      { ids: [5], counts: [0] },
+    ];
+    // Enough articles (~140 bytes each) to fill more than one block of 4 MiB.
+    for (let i = 0; i < 32_000; i++) articles.push({ ids: Array.from({ length: 20 }, (_, k) => i + k * 100_000_000), counts: Array.from({ length: 20 }, (_, k) => 1 + ((i * k * 1_000) % 1_000_000)) });
+    for (const a of articles) packed.push(a.ids, a.counts);
+    expect(packed.n).toBe(articles.length);
+    expect(packed.bytes).toBeGreaterThan(2 * (1 << 22));
+    // Compared once, all articles' terms read back in order against all written.
+    const read = articles.map((_, i) => {
+      const ids = new Int32Array(packed.size(i));
+      const counts = new Float64Array(packed.size(i));
+      packed.read(i, ids, counts);
+      return [...ids, -1, ...counts].join(' ');
+    });
+    expect(read).toEqual(articles.map((a) => [...a.ids, -1, ...a.counts].join(' ')));
+  });
+
+  it('reads each input once: the stories come from the terms the first pass kept', async () => {
+    const docs = await manyInputs(3);
+    const reads = new Array<number>(docs.length).fill(0);
+    const engine = new FactsEngine(true);
+    await computeInChunks(engine, docs.length, async (ids) => new Map(ids.map((id) => (reads[id]++, [id, docs[id]]))), async () => {}, 40);
+    expect(reads.every((r) => r === 1)).toBe(true);
+    expect(engine.snapshot()).toEqual(computeFacts(docs, true));
   });
 
   it('computes the facts computeFacts computes, with and without grouping', async () => {
@@ -114,4 +146,41 @@ describe('grouping a chunk at a time', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('on the facts worker, streams from the index while another writer holds it: no input asked of this thread, the snapshot kept once it is free', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-busy-'));
+    try {
+      const load = await loadCorpus([data], { cache: true, cacheDir: dir });
+      const worker = new URL('../../../dist/core/stories/facts-worker.js', import.meta.url);
+      const want = computeFacts(load.articles.map((a) => ({ ...factsInput(a), lead: leadParagraph(a.body) })));
+      const cacheFile = indexFile(dir, [data]);
+      // The load's own text build is done first (from sources it runs on this thread, which the lock below would stall).
+      await load.fullText;
+      // Another writer (a first start's text build making its indexes) holds the index past the facts table's busy timeout.
+      const writer = new Database(cacheFile);
+      writer.exec('BEGIN IMMEDIATE');
+      let asked = 0;
+      const facts = await factsInBackground((id) => (asked++, load.articles[id]), load.articles.length, { worker, cacheFile, streamFrom: 10 }, load.indexIds);
+      writer.exec('COMMIT');
+      writer.close();
+      expect(facts).toEqual(want);
+      // Every input came from the index: this thread built none (the all-at-once fallback asks for every article).
+      expect(asked).toBe(0);
+      const snapshots = (): unknown => {
+        const db = new Database(cacheFile, { readonly: true });
+        try {
+          return db.prepare('SELECT count(*) FROM facts_snapshot').pluck().get();
+        } catch {
+          return 0; // the table is made by the worker once it can write
+        } finally {
+          db.close();
+        }
+      };
+      // Written once the writer let go (the worker tries again after its answer), waited for up to 60 s.
+      for (let i = 0; i < 1_200 && snapshots() !== 1; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(snapshots()).toBe(1);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

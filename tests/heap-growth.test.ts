@@ -3,7 +3,8 @@
 // old generation's committed size stays within twice and a half of what is live, where V8's own
 // dynamic factor let it reach about four times. Each case runs in a child process: V8 flags are
 // per process, and the test runner's own heap must not decide the figure.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { OLD_GENERATION_PEAK } from './helpers/heap-probe.js';
 
@@ -12,6 +13,15 @@ const MODULE = new URL('../dist/heap-growth.js', import.meta.url).href;
 
 // The old generation's largest committed size while garbage passes through it and, after a full
 // collection, what is live in it (helpers/heap-probe.ts).
+// How long one child may run before it counts as hung: its 3M objects take ~1-2 s on a quiet
+// machine, and one took over 60 s at load 27 on two cores (ETIMEDOUT). A test runs up to two
+// children: its limit is theirs and a margin. They run asynchronously: a test worker blocked for
+// over 60 s (execFileSync) misses vitest's RPC deadline, an unhandled error that fails the run.
+const CHILD_MS = 240_000;
+
+// The child's stdout, once it has exited.
+const node = async (args: string[]): Promise<string> => (await promisify(execFile)(process.execPath, args, { encoding: 'utf8', timeout: CHILD_MS })).stdout;
+
 const CHILD = `
 import v8 from 'node:v8';
 if (process.argv[1] === 'limited') (await import(${JSON.stringify(MODULE)})).limitHeapGrowth();
@@ -19,8 +29,8 @@ ${OLD_GENERATION_PEAK}
 process.stdout.write(JSON.stringify({ peak, live: old().space_used_size }));
 `;
 
-function run(mode: 'limited' | 'default'): { peak: number; live: number } {
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', CHILD, mode], { encoding: 'utf8', timeout: 60_000 });
+async function run(mode: 'limited' | 'default'): Promise<{ peak: number; live: number }> {
+  const out = await node(['--input-type=module', '-e', CHILD, mode]);
   return JSON.parse(out) as { peak: number; live: number };
 }
 
@@ -38,8 +48,8 @@ const young = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_spac
 process.stdout.write(JSON.stringify({ young: young.space_size, kept: keep.length }));
 `;
 
-function young(mode: 'limited' | 'default'): number {
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', YOUNG, mode], { encoding: 'utf8', timeout: 60_000 });
+async function young(mode: 'limited' | 'default'): Promise<number> {
+  const out = await node(['--input-type=module', '-e', YOUNG, mode]);
   return (JSON.parse(out) as { young: number }).young;
 }
 
@@ -67,25 +77,25 @@ process.stdout.write(JSON.stringify({ young: young.space_size, slices }));
 `;
 
 describe('limitHeapGrowth', () => {
-  it('keeps the young generation small while a worker thread starts beside a load', () => {
-    const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', DURING_START], { encoding: 'utf8', timeout: 60_000 })) as { young: number; slices: number };
+  it('keeps the young generation small while a worker thread starts beside a load', async () => {
+    const out = JSON.parse(await node(['--input-type=module', '-e', DURING_START])) as { young: number; slices: number };
     // The load ran while the thread started (else the case shows nothing).
     expect(out.slices).toBeGreaterThan(5);
     expect(out.young).toBeLessThanOrEqual(4 * 2 ** 20);
-  }, 120_000);
+  }, 2 * CHILD_MS + 60_000);
 
-  it('keeps the young generation at its start-up size, also after a worker thread has started', () => {
-    const limited = young('limited');
-    const plain = young('default');
+  it('keeps the young generation at its start-up size, also after a worker thread has started', async () => {
+    const limited = await young('limited');
+    const plain = await young('default');
     expect(plain).toBeGreaterThanOrEqual(16 * 2 ** 20);
     expect(limited).toBeLessThanOrEqual(8 * 2 ** 20);
-  }, 120_000);
+  }, 2 * CHILD_MS + 60_000);
 
-  it('keeps the old generation near what is live, where V8 by default lets garbage grow it far past', () => {
-    const limited = run('limited');
-    const plain = run('default');
+  it('keeps the old generation near what is live, where V8 by default lets garbage grow it far past', async () => {
+    const limited = await run('limited');
+    const plain = await run('default');
     expect(limited.live).toBeGreaterThan(30 * 2 ** 20);
     expect(limited.peak).toBeLessThan(2.5 * limited.live);
     expect(limited.peak).toBeLessThan(0.75 * plain.peak);
-  }, 120_000);
+  }, 2 * CHILD_MS + 60_000);
 });

@@ -1,6 +1,6 @@
 // The real-world loader cases through the built CLI, with stdout piped, exactly as their README
 // runs them: `node dist/cli.js --no-cache -f '' -p json folder/`, plus the queries it names.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,15 +10,28 @@ const repo = path.resolve(import.meta.dirname, '..', '..');
 const cli = path.join(repo, 'dist', 'cli.js');
 const cases = 'tests/fixtures/cases';
 
+// One CLI run with stdin closed, asynchronous: a test worker blocked in spawnSync for over 60 s
+// (several runs at load 27) misses vitest's RPC deadline, an unhandled error that fails the run.
+function cliRun(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, ...args], { cwd: repo, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
 function run(args: string[]) {
-  const r = spawnSync(process.execPath, [cli, '--no-cache', ...args], { cwd: repo, encoding: 'utf8', input: '', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return cliRun(['--no-cache', ...args], {});
 }
 
 interface Json { path: string; title: string; source: string; description: string; categories: string[]; tags: string[]; lang: string | null; draft: boolean; publishedAt: string | null; dateGuessed: boolean }
 
-function json(folder: string, extra: string[] = []): Record<string, Json> {
-  const r = run(['-f', '', '-p', 'json', ...extra, `${cases}/${folder}/`]);
+async function json(folder: string, extra: string[] = []): Promise<Record<string, Json>> {
+  const r = await run(['-f', '', '-p', 'json', ...extra, `${cases}/${folder}/`]);
   expect(r.code).toBe(0);
   const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Json);
   return Object.fromEntries(rows.map((o) => [path.basename(o.path), o]));
@@ -34,29 +47,29 @@ const forRuns = (runs: number): number => runs * 30_000;
 
 // Each test spawns the CLI several times: minutes on a loaded machine (the longest ask for more).
 describe('loader cases through the CLI', { timeout: 180_000 }, () => {
-  it('yaml-1.1-flags: drafts and Jekyll unpublished hidden, lang and tag "no" stay strings', () => {
-    const shown = json('loader/yaml-1.1-flags');
+  it('yaml-1.1-flags: drafts and Jekyll unpublished hidden, lang and tag "no" stay strings', async () => {
+    const shown = await json('loader/yaml-1.1-flags');
     expect(Object.keys(shown).sort()).toEqual(['draft-off.md', 'oslo-exchange-licence.md']);
     expect(shown['oslo-exchange-licence.md']).toMatchObject({ lang: 'no', tags: ['no', 'regulation'], draft: false });
-    const all = json('loader/yaml-1.1-flags', ['--drafts']);
+    const all = await json('loader/yaml-1.1-flags', ['--drafts']);
     expect(Object.values(all).filter((o) => o.draft).map((o) => path.basename(o.path)).sort()).toEqual([
       '2025-09-15-jekyll-unpublished.md',
       'unfinished-draft.md',
     ]);
   });
 
-  it('typed-scalars: titles and tags as written; -f 2025-12-19 and -f tag:2026-01-15 find them', () => {
-    const out = json('loader/typed-scalars');
+  it('typed-scalars: titles and tags as written; -f 2025-12-19 and -f tag:2026-01-15 find them', async () => {
+    const out = await json('loader/typed-scalars');
     expect(Object.values(out).map((o) => o.title).sort()).toEqual(['0o17', '1.50', '2025', '2025-12-19', 'Fork Countdown Begins']);
     expect(out['digest-e.md'].tags).toEqual(['2026-01-15', 'upgrades', '1.50']);
-    const byDate = run(['-f', '2025-12-19', '-p', 'title', `${cases}/loader/typed-scalars`]);
+    const byDate = await run(['-f', '2025-12-19', '-p', 'title', `${cases}/loader/typed-scalars`]);
     expect([byDate.code, titles(byDate.stdout)]).toEqual([0, ['2025-12-19']]);
-    const byTag = run(['-f', 'tag:2026-01-15', '-p', 'title', `${cases}/loader/typed-scalars`]);
+    const byTag = await run(['-f', 'tag:2026-01-15', '-p', 'title', `${cases}/loader/typed-scalars`]);
     expect([byTag.code, titles(byTag.stdout)]).toEqual([0, ['Fork Countdown Begins']]);
   });
 
-  it('written-dates: 2025/11/04 read; ambiguous and unreadable each warn once on stderr and are dateGuessed', () => {
-    const r = run(['-f', '', '-p', 'json', `${cases}/loader/written-dates/`]);
+  it('written-dates: 2025/11/04 read; ambiguous and unreadable each warn once on stderr and are dateGuessed', async () => {
+    const r = await run(['-f', '', '-p', 'json', `${cases}/loader/written-dates/`]);
     expect(r.code).toBe(0);
     const rows = Object.fromEntries(r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Json).map((o) => [path.basename(o.path), o]));
     expect(rows['slash-date.md']).toMatchObject({ publishedAt: '2025-11-04T00:00:00.000Z', dateGuessed: false });
@@ -68,35 +81,35 @@ describe('loader cases through the CLI', { timeout: 180_000 }, () => {
     expect(warnings[1]).toMatch(/written-dates\/us-order\.md: date "11-04-2025" not understood; using the file's time$/);
   });
 
-  it('accents: every kind of term typed without accents finds the accented articles', () => {
-    const find = (q: string): string[] => titles(run(['-f', q, '-p', 'title', `${cases}/loader/accents`]).stdout);
-    expect(find('"sao paulo"')).toEqual(['São Paulo Exchange Volume Doubles']);
-    expect(find('"credit agricole"')).toEqual(['Crédit Agricole Pilots Tokenised Bonds']);
-    expect(find('source:"les echos crypto"')).toEqual(['Société Générale Unit Expands Euro Stablecoin']);
-    expect(find('tag:banques')).toEqual(['Société Générale Unit Expands Euro Stablecoin']);
-    expect(find('cafe')).toEqual(['Cafe Chain Drops Crypto Payments', 'Café Owners in Lisbon Accept Lightning']);
-    expect(find('category:regulation')).toEqual([]);
-    expect(titles(run(['-f', 'category:regulation', '-p', 'title', `${cases}/loader-more/accents`]).stdout)).toEqual(['Autorité Publie Un Guide']);
+  it('accents: every kind of term typed without accents finds the accented articles', async () => {
+    const find = async (q: string): Promise<string[]> => titles((await run(['-f', q, '-p', 'title', `${cases}/loader/accents`])).stdout);
+    expect(await find('"sao paulo"')).toEqual(['São Paulo Exchange Volume Doubles']);
+    expect(await find('"credit agricole"')).toEqual(['Crédit Agricole Pilots Tokenised Bonds']);
+    expect(await find('source:"les echos crypto"')).toEqual(['Société Générale Unit Expands Euro Stablecoin']);
+    expect(await find('tag:banques')).toEqual(['Société Générale Unit Expands Euro Stablecoin']);
+    expect(await find('cafe')).toEqual(['Cafe Chain Drops Crypto Payments', 'Café Owners in Lisbon Accept Lightning']);
+    expect(await find('category:regulation')).toEqual([]);
+    expect(titles((await run(['-f', 'category:regulation', '-p', 'title', `${cases}/loader-more/accents`])).stdout)).toEqual(['Autorité Publie Un Guide']);
    }, forRuns(7));
 
-  it('publication-window: expired and not-yet-published articles hidden like drafts, shown with --drafts, with the index as without it', () => {
+  it('publication-window: expired and not-yet-published articles hidden like drafts, shown with --drafts, with the index as without it', async () => {
     const dir = `${cases}/loader-more/publication-window`;
     const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-window-'));
     const listed = ['Expiry Nobody Can Read', 'Ordinary Market Wrap', 'Publish Date Governs Over Date', 'Staking Promotion Runs All Year'];
-    const indexed = (args: string[]): string[] => {
-      const r = spawnSync(process.execPath, [cli, ...args, '-p', 'title', dir], { cwd: repo, encoding: 'utf8', input: '', env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: cache } });
+    const indexed = async (args: string[]): Promise<string[]> => {
+      const r = await cliRun([...args, '-p', 'title', dir], { XDG_CACHE_HOME: cache });
       return titles(r.stdout);
     };
     try {
-      expect(titles(run(['-f', '', '-p', 'title', dir]).stdout)).toEqual(listed);
-      expect(titles(run(['--drafts', '-f', '', '-p', 'title', dir]).stdout)).toHaveLength(9);
+      expect(titles((await run(['-f', '', '-p', 'title', dir])).stdout)).toEqual(listed);
+      expect(titles((await run(['--drafts', '-f', '', '-p', 'title', dir])).stdout)).toHaveLength(9);
       for (const args of [['-f', ''], ['-f', 'source:hugo'], ['-f', 'listed']]) {
         const want = args[1] === 'listed' ? ['Expiry Nobody Can Read', 'Staking Promotion Runs All Year'] : listed;
-        expect(indexed(args), `${args.join(' ')} (writing the index)`).toEqual(want);
-        expect(indexed(args), `${args.join(' ')} (from the index)`).toEqual(want);
+        expect(await indexed(args), `${args.join(' ')} (writing the index)`).toEqual(want);
+        expect(await indexed(args), `${args.join(' ')} (from the index)`).toEqual(want);
       }
-      expect(indexed(['--drafts', '-f', ''])).toHaveLength(9);
-      const rows = json('loader-more/publication-window', ['--drafts']) as unknown as Record<string, { scheduledAt: string | null; expiresAt: string | null }>;
+      expect(await indexed(['--drafts', '-f', ''])).toHaveLength(9);
+      const rows = await json('loader-more/publication-window', ['--drafts']) as unknown as Record<string, { scheduledAt: string | null; expiresAt: string | null }>;
       expect(rows['scheduled.md']).toMatchObject({ scheduledAt: '2999-01-15T08:00:00.000Z', expiresAt: null });
       expect(rows['expired.md']).toMatchObject({ scheduledAt: null, expiresAt: '2025-10-31T23:59:59.000Z' });
     } finally {
@@ -111,8 +124,8 @@ describe('loader cases through the CLI', { timeout: 180_000 }, () => {
     let cache = '';
     beforeAll(() => void (cache = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-strokes-'))));
     afterAll(() => fs.rmSync(cache, { recursive: true, force: true }));
-    const indexed = (q: string): string[] => {
-      const r = spawnSync(process.execPath, [cli, '-f', q, '-p', 'title', dir], { cwd: repo, encoding: 'utf8', input: '', env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: cache } });
+    const indexed = async (q: string): Promise<string[]> => {
+      const r = await cliRun(['-f', q, '-p', 'title', dir], { XDG_CACHE_HOME: cache });
       return titles(r.stdout);
     };
     const wanted: Array<[string, string[]]> = [
@@ -122,48 +135,48 @@ describe('loader cases through the CLI', { timeout: 180_000 }, () => {
       ['tag:yatirim', ["Kripto Lisansı İstanbul'da Onaylandı"]], ['tag:hlas', ['Ħamrun Exchange Opens Its Doors']],
       ['category:glowne', ['Łódź Fintech Raises Funds']], ['category:nogletal', ['Ørsted Treasury Buys Bitcoin']], ['source:borsen', ['Ørsted Treasury Buys Bitcoin']],
     ];
-    it.each(wanted)('%s', (q, want) => {
-      expect(titles(run(['-f', q, '-p', 'title', dir]).stdout), q).toEqual(want);
+    it.each(wanted)('%s', async (q, want) => {
+      expect(titles((await run(['-f', q, '-p', 'title', dir])).stdout), q).toEqual(want);
       // Twice with the index: the run that writes it (the first query's), then one that answers from it.
-      expect(indexed(q), `${q} (writing the index)`).toEqual(want);
-      expect(indexed(q), `${q} (from the index)`).toEqual(want);
+      expect(await indexed(q), `${q} (writing the index)`).toEqual(want);
+      expect(await indexed(q), `${q} (from the index)`).toEqual(want);
     });
   });
 
-  it('site-params and rss-authors: --print json gives the author by name, the description and tags from [params] and [extra]', () => {
-    const params = json('loader-more/site-params');
+  it('site-params and rss-authors: --print json gives the author by name, the description and tags from [params] and [extra]', async () => {
+    const params = await json('loader-more/site-params');
     expect(params['hugo-params-toml.md']).toMatchObject({ source: 'Mei Lin', description: 'Tether and USDC both minted more than a billion dollars this week.', tags: ['stablecoins', 'usdt', 'usdc'], categories: ['Markets'] });
     expect(params['zola-extra.md']).toMatchObject({ source: 'Ana Ruiz', categories: ['Bitcoin'] });
-    const rss = json('loader-more/rss-authors');
+    const rss = await json('loader-more/rss-authors');
     expect(rss['name-angle-email.md'].source).toBe('Dana Whitfield');
     expect(rss['email-paren-name.md'].source).toBe('Carlos Méndez');
-    const bySource = run(['-f', 'source:"dana whitfield"', '-p', 'title', `${cases}/loader-more/rss-authors`]);
+    const bySource = await run(['-f', 'source:"dana whitfield"', '-p', 'title', `${cases}/loader-more/rss-authors`]);
     expect([bySource.code, bySource.stdout]).toEqual([0, 'Exchange Outflows Hit a Six-Month High\n']);
   });
 
-  it('notion-export and cover-images: --print json gives the properties as fields, no id in a title or source, the cover under each theme\'s key', () => {
-    const notion = json('loader-more/notion-export');
+  it('notion-export and cover-images: --print json gives the properties as fields, no id in a title or source, the cover under each theme\'s key', async () => {
+    const notion = await json('loader-more/notion-export');
     expect(Object.values(notion).map((o) => o.title).sort()).toEqual(['Bitcoin ETF flows turn positive', 'Solana validators upgrade', 'Untitled']);
     const etf = Object.values(notion).find((o) => o.title === 'Bitcoin ETF flows turn positive')!;
     expect(etf).toMatchObject({ publishedAt: '2025-11-04T10:30:00.000Z', dateGuessed: false, tags: ['Bitcoin', 'ETF'], source: 'Research' });
     expect((etf as unknown as { body: string }).body).toBe('# Bitcoin ETF flows turn positive\n\nSpot bitcoin funds took in money for a third day as outflows from the largest fund slowed.\n\nIssuers expect the trend to hold into the options expiry.\n');
     expect(JSON.stringify(Object.values(notion).map((o) => [o.title, o.source]))).not.toMatch(/[0-9a-f]{32}/);
-    const covers = json('loader-more/cover-images') as unknown as Record<string, { coverImage: string | null }>;
+    const covers = (await json('loader-more/cover-images')) as unknown as Record<string, { coverImage: string | null }>;
     expect(Object.fromEntries(Object.entries(covers).map(([f, o]) => [f, o.coverImage]))).toEqual({
       'astro-hero.md': '/blog-placeholder-3.jpg', 'hugo-images.md': '/images/og-etf.png', 'papermod-cover.md': '/covers/halving.jpg',
       'featured-image.md': 'https://example.com/img/featured.webp', 'params-images.md': '/images/params-cover.png', 'cover-image-wins.md': 'https://example.com/cover.jpg',
     });
   });
 
-  it("leading-dash: -f '-source:decrypt' and -f -decrypt take the value as the query, exit 0", () => {
+  it("leading-dash: -f '-source:decrypt' and -f -decrypt take the value as the query, exit 0", async () => {
     const dir = `${cases}/loader/leading-dash`;
     for (const q of ['-source:decrypt', '-decrypt']) {
-      const r = run(['-f', q, '-p', 'title', dir]);
+      const r = await run(['-f', q, '-p', 'title', dir]);
       expect([r.code, r.stdout, r.stderr]).toEqual([0, 'Wire Desk Covers Exchange Outage\n', '']);
     }
-    const joined = run([`--filter=-source:decrypt`, '-p', 'title', dir]);
+    const joined = await run([`--filter=-source:decrypt`, '-p', 'title', dir]);
     expect([joined.code, joined.stdout]).toEqual([0, 'Wire Desk Covers Exchange Outage\n']);
-    const more = run(['-f', '-tag:x', '-p', 'title', dir, `${cases}/loader-more/leading-dash`]);
+    const more = await run(['-f', '-tag:x', '-p', 'title', dir, `${cases}/loader-more/leading-dash`]);
     expect(titles(more.stdout)).toEqual(['Decrypt Desk Covers Mining Merger', 'Wire Desk Covers Exchange Outage']);
   });
 });

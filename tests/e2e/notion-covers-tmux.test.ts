@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hasTmux, TmuxSession } from './tmux.js';
+import { expectBorderedRows } from './bordered-rows.js';
 
 const repo = path.resolve(import.meta.dirname, '..', '..');
 const cli = path.join(repo, 'dist', 'cli.js');
@@ -33,17 +34,6 @@ function start(width: number, height: number, env: Record<string, string>, folde
   return s;
 }
 
-/** Asserts the frame: rows 1..height-3 are `width` columns, each starting and ending with a border (every character here is one column wide). */
-function expectFrame(screen: string, width: number, height: number): void {
-  const rows = screen.split('\n');
-  for (let r = 1; r <= height - 3; r++) {
-    const row = [...(rows[r] ?? '')];
-    expect(row.length, `row ${r}: ${rows[r]}`).toBe(width);
-    expect('╭│╰', `row ${r}: ${rows[r]}`).toContain(row[0]);
-    expect('╮│╯', `row ${r}: ${rows[r]}`).toContain(row[width - 1]);
-  }
-}
-
 // The body pane: the text right of the list pane, row by row.
 const bodyPane = (screen: string): string => screen.split('\n').map((row) => row.split('││')[1]?.replace(/│$/, '').trimEnd() ?? '').join('\n');
 
@@ -53,7 +43,7 @@ const bodyText = (screen: string): string => bodyPane(screen).split(/\n─{10,}\
 async function notion(width: number, height: number, env: Record<string, string>): Promise<void> {
   const s = start(width, height, env, NOTION);
   let screen = await s.waitFor((t) => t.includes('3/3') && t.includes('focus: list') && t.includes('Bitcoin ETF') && bodyText(t) !== '', 'the dashboard');
-  expectFrame(screen, width, height);
+  expectBorderedRows(screen, width, height);
   // No Notion id anywhere: not in a title, not as the source (the folder's name).
   expect(screen).not.toMatch(/[0-9a-f]{32}/);
   // The untitled page is dated by its file's time (newest), then the two pages by their properties:
@@ -65,7 +55,7 @@ async function notion(width: number, height: number, env: Record<string, string>
     screen = await s.waitFor((t) => bodyPane(t) !== before && bodyText(t) !== '', 'the next article');
   }
   screen = await s.waitFor((t) => bodyPane(t).includes('2025-11-04 10:30') && bodyPane(t).includes('third day'), "the ETF page's body and header");
-  expectFrame(screen, width, height);
+  expectBorderedRows(screen, width, height);
   const body = bodyPane(screen);
   expect(body).toContain('Bitcoin ETF flows turn positive');
   expect(body).toMatch(/#Bitcoin #ETF/);
@@ -75,7 +65,7 @@ async function notion(width: number, height: number, env: Record<string, string>
   const inspector = await s.waitFor((t) => t.includes('Inspector') && t.includes('status:'), 'the inspector');
   expect(inspector).toContain('status: Published');
   expect(inspector).toContain(width >= 120 ? 'created: November 4, 2025 10:30 AM' : 'created: November');
-  expectFrame(inspector, width, height);
+  expectBorderedRows(inspector, width, height);
   s.send('q');
   await s.waitFor((t) => t.includes('exit=130'), 'the exit');
 }
@@ -84,17 +74,17 @@ async function covers(width: number, height: number, env: Record<string, string>
   const s = start(width, height, env, COVERS);
   // Newest first: the Astro post (Nov 4) leads.
   let screen = await s.waitFor((t) => t.includes('6/6') && t.includes('focus: list') && bodyPane(t).includes('Body of the Astro post.'), 'the dashboard');
-  expectFrame(screen, width, height);
+  expectBorderedRows(screen, width, height);
   s.send('i');
   screen = await s.waitFor((t) => t.includes('Inspector') && t.includes('cover image:'), 'the inspector');
   expect(screen).toContain(width >= 120 ? 'cover image: /blog-placeholder-3.jpg' : 'cover image: /blog');
-  expectFrame(screen, width, height);
+  expectBorderedRows(screen, width, height);
   // PaperMod's `cover: {image}` two articles down: the inspector follows the list's selection.
   s.send('j');
   s.send('j');
   screen = await s.waitFor((t) => t.includes('cover image: /covers/'), "the PaperMod post's inspector");
   expect(screen).toContain('cover image: /covers/halving');
-  expectFrame(screen, width, height);
+  expectBorderedRows(screen, width, height);
   s.send('q');
   await s.waitFor((t) => t.includes('exit=130'), 'the exit');
 }

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hasTmux, TmuxSession } from './tmux.js';
+import { expectBorderedRows } from './bordered-rows.js';
 
 const repo = path.resolve(import.meta.dirname, '..', '..');
 const cli = path.join(repo, 'dist', 'cli.js');
@@ -37,17 +38,6 @@ function start(width: number, height: number, env: Record<string, string>): Tmux
   return s;
 }
 
-/** Asserts the frame: rows 1..height-3 are `width` columns, each starting and ending with a border (every character here is one column wide). */
-function expectFrame(screen: string, width: number, height: number): void {
-  const rows = screen.split('\n');
-  for (let r = 1; r <= height - 3; r++) {
-    const row = [...(rows[r] ?? '')];
-    expect(row.length, `row ${r}: ${rows[r]}`).toBe(width);
-    expect('╭│╰', `row ${r}: ${rows[r]}`).toContain(row[0]);
-    expect('╮│╯', `row ${r}: ${rows[r]}`).toContain(row[width - 1]);
-  }
-}
-
 // The body pane's header row under the title (`Name · 2025-11-20 09:15`), right of the list pane.
 const bodyHeader = (screen: string): string =>
   screen.split('\n').map((row) => row.split('││')[1]?.replace(/│$/, '').trim() ?? '').find((r) => / · \d{4}-\d{2}-\d{2}/.test(r)) ?? '';
@@ -58,7 +48,7 @@ async function walk(width: number, height: number, env: Record<string, string>):
   const first = screen;
   const headers: string[] = [];
   for (let i = 0; i < NAMES.length; i++) {
-    expectFrame(screen, width, height);
+    expectBorderedRows(screen, width, height);
     headers.push(bodyHeader(screen));
     if (i === NAMES.length - 1) break;
     s.send('j');
@@ -72,7 +62,7 @@ async function walk(width: number, height: number, env: Record<string, string>):
   const inspector = await s.waitFor((t) => t.includes('Inspector') && t.includes('author:'), 'the inspector');
   // Cut to the pane's width at 80 columns.
   expect(inspector).toContain(width >= 120 ? 'author: newsdesk@example.org (Carlos Méndez)' : 'author: newsdesk@example.org (');
-  expectFrame(inspector, width, height);
+  expectBorderedRows(inspector, width, height);
   s.send('q');
   await s.waitFor((t) => t.includes('exit=130'), 'the exit');
   return { headers, first };

@@ -17,15 +17,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { benchArgs } from './args.mjs';
 import { listFilled } from './ui.mjs';
 import { median } from './stats.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const argv = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 && argv[i + 1] ? argv[i + 1] : fallback;
-};
+const { argv, opt, flag } = benchArgs();
 const dir = argv.find((a, i) => !a.startsWith('--') && (i === 0 || !argv[i - 1].startsWith('--')));
 if (!dir) {
   process.stderr.write('usage: exit-time.mjs DIR [--key C-c|q|Enter] [--runs N] [--cold] [--cache DIR] [--settle MS]\n');
@@ -33,7 +30,7 @@ if (!dir) {
 }
 const key = opt('key', 'C-c');
 const runs = Number(opt('runs', '3'));
-const cold = argv.includes('--cold');
+const cold = flag('cold');
 const cache = path.resolve(opt('cache', path.join(repo, '.cache-exit')));
 const settle = Number(opt('settle', '0'));
 const readyMs = Number(opt('ready-ms', '900000'));

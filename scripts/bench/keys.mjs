@@ -307,10 +307,11 @@ export async function measureKeys(repo, dir, env, { word = 'bitcoin', moves = 8,
     const total = fs.readFileSync(titles, 'utf8').split('\n').filter(Boolean).length;
     const deadline = performance.now() + readyMs;
     // (The skeleton drawn before the UI starts has neither a count nor a loading line.)
-    // Grouping and the pulse are on: ready once the facts worker is done too (no `counting…`, and
-    // no `so far N%`: the pulse a big folder's first computation draws over the articles done).
+    // Grouping and the pulse are on: ready once the facts worker is done too (no `counting…`, no
+    // `so far N%`: the pulse a big folder's first computation draws over the articles done, and no
+    // `stories N%`: its stories still being grouped, the list's story rows still to change).
     const fzfReady = (t) => t.includes(`/${total}`);
-    const dashReady = self ? fzfReady : (t) => /Articles 1\/[\d,]+/.test(t) && !/loading|finding|counting…|so far \d+%/.test(t);
+    const dashReady = self ? fzfReady : (t) => /Articles 1\/[\d,]+/.test(t) && !/loading|finding|counting…|so far \d+%|stories \d+%/.test(t);
     for (;;) {
       const [a, b] = [(await dash.capture()).text, (await fzf.capture()).text];
       if (dashReady(a) && fzfReady(b)) break;

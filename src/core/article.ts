@@ -60,7 +60,7 @@ export interface Article {
    * reading state is keyed by first (reading/identity.ts), since it survives renames and copies.
    */
   externalId: string | null;
-  /** coverImage.url | coverImage.full | coverImage (string) | image, else null. */
+  /** The cover image's address: coverImage, cover, heroImage, featured_image, featuredImage, image or images (load/fields/cover-image.ts), else null. */
   coverImage: string | null;
   /** The front matter exactly as parsed (prototype-safe), for the inspector. */
   frontMatter: Record<string, unknown>;
@@ -123,4 +123,21 @@ export function holdsFoldedShort(a: Article): a is Article & FoldedShortFields {
 /** Whether `a` keeps its body in its file (see FoldedBodyOnDisk). */
 export function keepsBodyOnDisk(a: Article): a is FoldedBodyOnDisk {
   return 'hasLowerBody' in a && typeof (a as Partial<FoldedBodyOnDisk>).attachLowerBody === 'function';
+}
+
+/** The fields an article's reading marks are keyed by (reading/identity.ts). */
+export type IdentityField = 'externalId' | 'url' | 'path';
+
+/**
+ * An article that hashes its identity fields from the bytes it holds them as (load/lazy-article.ts,
+ * text/byte-hash.ts), so a probe of a million of them against the read keys makes no strings.
+ */
+export interface HashedIdentity {
+  /** hashText of the field's value; NO_HASH (-1) when it is null. */
+  identityHash(field: IdentityField): number;
+}
+
+/** Whether `a` hashes its identity fields without making their strings (see HashedIdentity). */
+export function hashesIdentity(a: object): a is HashedIdentity {
+  return typeof (a as Partial<HashedIdentity>).identityHash === 'function';
 }

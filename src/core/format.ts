@@ -62,6 +62,8 @@ export function articleJson(article: Article, cwd: string, marks?: ReadingMarks,
     score: article.score,
     lang: article.lang,
     url: article.url,
+    // The cover image's address as the front matter gives it (load/fields/cover-image.ts).
+    coverImage: article.coverImage,
     draft: article.draft,
     // The publication window's ends (core/publication-window.ts), null when the front matter sets none.
     scheduledAt: iso(article.scheduledAt),

@@ -45,6 +45,8 @@ export interface AppState {
   resultsSeq: number;
   /** The pulse entry under the cursor while the strip is focused. */
   pulseCursor: number;
+  /** While a big folder's stories are first grouped (after its facts): the percentage of articles compared, drawn in the strip (groupingPercent); else null. */
+  grouping: number | null;
   /** Where Esc goes back to after a pulse entry was added: the query before it and the entry; null when there is nothing to go back to. */
   pulseBack: { before: string; after: string; cursor: number } | null;
   /** The query the current hits answer; a new query puts the cursor back on the best match. */
@@ -103,6 +105,7 @@ export type Action =
   | { type: 'measure'; bodyLines: number; inspector: readonly InspectorRow[] }
   | { type: 'resize'; width: number; height: number }
   | { type: 'warnings'; count: number }
+  | { type: 'grouping'; percent: number | null }
   | { type: 'click'; x: number; y: number }
   | { type: 'wheel'; x: number; y: number; delta: number }
   | { type: 'closeOverlay' }
@@ -151,6 +154,7 @@ export function initialState(o: InitOptions): AppState {
     resultsSeq: 0,
     pulseCursor: 0,
     pulseBack: null,
+    grouping: null,
     resultsQuery: '',
     totalApproximate: false,
     totalCounting: false,

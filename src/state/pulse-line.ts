@@ -2,6 +2,7 @@
 // and coins), the query term each adds, and where each sits on the line, so the reducer (keys,
 // mouse clicks) and the strip (drawing) agree on what is where. Pure.
 import type { Pulse } from '../core/pulse/index.js';
+import type { FactsProgress } from '../core/stories/index.js';
 import { columns } from '../core/width/index.js';
 
 /** One entry of the strip a reader can move over and add to the query. */
@@ -37,12 +38,20 @@ export function lineOf(e: PulseEntry): PulseLine {
 }
 
 /**
- * What the summary line says before its entries when the pulse is partial (counted while the
- * folder's facts are still being computed: Pulse.partial): `so far 41% ` (of the folder's
- * articles whose facts are in); '' for an exact pulse.
+ * What the summary line says before its entries while a big folder's facts are first computed:
+ * with a partial pulse (Pulse.partial) `so far 41% ` (of the folder's articles whose facts are
+ * in); with an exact one while the stories are still grouped (`grouping`: AppState.grouping)
+ * `stories 62% ` (the list's story rows and `+N` outlets change until they are in); else ''.
  */
-export function partialMark(p: Pulse | null): string {
-  return p?.partial ? `so far ${Math.floor((100 * p.partial.done) / Math.max(1, p.partial.n))}% ` : '';
+export function partialMark(p: Pulse | null, grouping: number | null = null): string {
+  if (p?.partial) return `so far ${Math.floor((100 * p.partial.done) / Math.max(1, p.partial.n))}% `;
+  return grouping === null ? '' : `stories ${grouping}% `;
+}
+
+/** How far the stories' first grouping got (FactsProgress.stories), as a whole percentage (0-100); null when none is under way. */
+export function groupingPercent(progress: FactsProgress | null | undefined): number | null {
+  const s = progress?.stories;
+  return s ? Math.floor((100 * s.done) / Math.max(1, s.n)) : null;
 }
 
 /** The entries of a pulse, in line order; none for no pulse. */

@@ -63,6 +63,8 @@ export function reducer(state: AppState, action: Action): AppState {
       return fixFocus(moveCursor({ ...state, width: action.width, height: action.height }, state.cursor));
     case 'warnings':
       return { ...state, warningsCount: action.count };
+    case 'grouping':
+      return { ...state, grouping: action.percent };
     case 'pulse':
       // A pulse counted for an older result arrives late: drop it.
       return action.seq === state.resultsSeq ? { ...state, pulse: action.pulse } : state;

@@ -111,7 +111,7 @@ export function click(s: AppState, x: number, y: number): AppState {
   if (pane === 'list' && row < 0 && row >= -strip) {
     const line = row === -strip ? 'summary' : 'facets';
     // A partial pulse's summary line starts with what it is of (PulseStrip draws it so).
-    const mark = line === 'summary' ? Math.min(columns(partialMark(s.pulse)), innerWidth(rect)) : 0;
+    const mark = line === 'summary' ? Math.min(columns(partialMark(s.pulse, s.grouping)), innerWidth(rect)) : 0;
     const index = entryAt(pulseParts(pulseEntries(s.pulse), innerWidth(rect) - mark, s.mode === 'pulse' ? s.pulseCursor : -1, line), x - rect.x - 1 - mark);
     return index === null ? focused : applyEntry(focused, index, false);
   }

@@ -13,6 +13,7 @@ import { keymap as defaultKeymap } from '../state/keymap.js';
 import { innerHeight, innerWidth } from '../state/layout.js';
 import { initialState, reducer, type Action, type AppState } from '../state/reducer.js';
 import { layoutOf, listRows, pulseRows, visibleHits } from '../state/selectors.js';
+import { groupingPercent } from '../state/pulse-line.js';
 import { ArticleBody } from './ArticleBody.js';
 import { ArticleList, listTitle } from './ArticleList.js';
 import { Help } from './Help.js';
@@ -81,6 +82,8 @@ export function App(p: AppProps) {
   if (state.width !== p.width || state.height !== p.height) dispatch({ type: 'resize', width: p.width, height: p.height });
   if (state.warningsCount !== p.warnings.length) dispatch({ type: 'warnings', count: p.warnings.length });
   if (state.arrived !== (p.arrived ?? 0)) dispatch({ type: 'arrived', count: p.arrived ?? 0, latest: p.latestArrived ?? null });
+  const grouping = groupingPercent(p.factsProgress);
+  if (state.grouping !== grouping) dispatch({ type: 'grouping', percent: grouping });
 
   const { request, query, hot, engineSort } = listSearch(p, state, now);
   const includeDrafts = p.includeDrafts ?? false;
@@ -241,7 +244,7 @@ export function App(p: AppProps) {
         ) : (
           <>
             <Pane title={lane.titleOf(state)} width={layout.list.width} height={layout.list.height} focused={state.focus === 'list'} lane={lane}>
-              <PulseStrip pulse={state.pulse} width={innerWidth(layout.list)} rows={pulseRows(state)} focused={state.mode === 'pulse'} cursor={state.pulseCursor} />
+              <PulseStrip pulse={state.pulse} width={innerWidth(layout.list)} rows={pulseRows(state)} focused={state.mode === 'pulse'} cursor={state.pulseCursor} grouping={state.grouping} />
               <ArticleList
                 rowInfo={state.rowInfo}
                 hits={hits}

@@ -75,7 +75,7 @@ describe('formatArticle', () => {
   });
   it('articleJson has every documented field', () => {
     expect(Object.keys(articleJson(article, '/'))).toEqual(
-      expect.arrayContaining(['path', 'title', 'description', 'publishedAt', 'dateGuessed', 'updatedAt', 'source', 'category', 'tags', 'sentiment', 'score', 'lang', 'url', 'body']),
+      expect.arrayContaining(['path', 'title', 'description', 'publishedAt', 'dateGuessed', 'updatedAt', 'source', 'category', 'tags', 'sentiment', 'score', 'lang', 'url', 'coverImage', 'body']),
     );
   });
   it('safeJson escapes DEL, C1, bidi and line separators', () => {

@@ -45,7 +45,8 @@ const titles = (stdout: string): string[] => stdout.split('\n').filter(Boolean).
 // machine from failing a test that is right.
 const forRuns = (runs: number): number => runs * 30_000;
 
-describe('loader cases through the CLI', () => {
+// Each test spawns the CLI several times: minutes on a loaded machine (the longest ask for more).
+describe('loader cases through the CLI', { timeout: 180_000 }, () => {
   it('yaml-1.1-flags: drafts and Jekyll unpublished hidden, lang and tag "no" stay strings', async () => {
     const shown = await json('loader/yaml-1.1-flags');
     expect(Object.keys(shown).sort()).toEqual(['draft-off.md', 'oslo-exchange-licence.md']);
@@ -151,6 +152,20 @@ describe('loader cases through the CLI', () => {
     expect(rss['email-paren-name.md'].source).toBe('Carlos Méndez');
     const bySource = await run(['-f', 'source:"dana whitfield"', '-p', 'title', `${cases}/loader-more/rss-authors`]);
     expect([bySource.code, bySource.stdout]).toEqual([0, 'Exchange Outflows Hit a Six-Month High\n']);
+  });
+
+  it('notion-export and cover-images: --print json gives the properties as fields, no id in a title or source, the cover under each theme\'s key', async () => {
+    const notion = await json('loader-more/notion-export');
+    expect(Object.values(notion).map((o) => o.title).sort()).toEqual(['Bitcoin ETF flows turn positive', 'Solana validators upgrade', 'Untitled']);
+    const etf = Object.values(notion).find((o) => o.title === 'Bitcoin ETF flows turn positive')!;
+    expect(etf).toMatchObject({ publishedAt: '2025-11-04T10:30:00.000Z', dateGuessed: false, tags: ['Bitcoin', 'ETF'], source: 'Research' });
+    expect((etf as unknown as { body: string }).body).toBe('# Bitcoin ETF flows turn positive\n\nSpot bitcoin funds took in money for a third day as outflows from the largest fund slowed.\n\nIssuers expect the trend to hold into the options expiry.\n');
+    expect(JSON.stringify(Object.values(notion).map((o) => [o.title, o.source]))).not.toMatch(/[0-9a-f]{32}/);
+    const covers = (await json('loader-more/cover-images')) as unknown as Record<string, { coverImage: string | null }>;
+    expect(Object.fromEntries(Object.entries(covers).map(([f, o]) => [f, o.coverImage]))).toEqual({
+      'astro-hero.md': '/blog-placeholder-3.jpg', 'hugo-images.md': '/images/og-etf.png', 'papermod-cover.md': '/covers/halving.jpg',
+      'featured-image.md': 'https://example.com/img/featured.webp', 'params-images.md': '/images/params-cover.png', 'cover-image-wins.md': 'https://example.com/cover.jpg',
+    });
   });
 
   it("leading-dash: -f '-source:decrypt' and -f -decrypt take the value as the query, exit 0", async () => {

@@ -4,6 +4,7 @@
 // borders in their columns) and, over all its pages, every word of the article is on screen.
 import fs from 'node:fs';
 import path from 'node:path';
+import { nameToEmoji } from 'gemoji';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { wcwidth } from '../helpers/wcwidth.js';
 import { drawnWidths, hasTmux, TmuxSession } from './tmux.js';
@@ -38,6 +39,13 @@ function wordsOf(file: string): string[] {
     // Pandoc's fenced divs' attributes and MkDocs' admonition markers are markup too (site-syntax/admonitions.ts, python-admonitions.ts).
     .replace(/^:{3,} *(?:\{[^}\n]*\}|callout-[a-z]+)/gm, ' ')
     .replace(/^(?:!!!|\?\?\?\+?) +(?:warning|note|tip|info)\b/gm, ' ')
+    // Liquid tags and output are not shown, but an image include's alt, caption, title or description (site-syntax/liquid-tags.ts).
+    .replace(/\{%[\s\S]*?%\}/g, (tag) => ` ${[...tag.matchAll(/(?:alt|caption|title|description)="([^"]*)"/g)].map((m) => m[1]).join(' ')} `)
+    .replace(/\{\{[\s-][^}]*\}\}/g, ' ')
+    // Obsidian's block ids are hidden (site-syntax/obsidian.ts).
+    .replace(/(^| )\^[A-Za-z0-9-]+$/gm, ' ')
+    // A shortcode gemoji names shows as its emoji (site-syntax/emoji-shortcodes.ts).
+    .replace(/:([a-z0-9_+-]+):/g, (code, name: string) => (Object.hasOwn(nameToEmoji, name) ? ' ' : code))
     .replace(/<[^>]+>/g, ' ')
     .replace(/^\[[^\]]+\]:\s*\S+/gm, ' ')
     .replace(/\]\([^)]*\)/g, '] ')
@@ -231,9 +239,23 @@ describe('render cases in a real terminal', () => {
     expect(texts.join('\n')).toContain('$a*b*c$');
     expect(texts.join('\n')).toContain('$x^*$ beats $y^*$');
     expect(texts.join('\n')).toContain('==Sunday==');
+    // Emoji shortcodes as their emoji (the frame in place: expectFrame on every page), unknown ones as written.
+    expect(texts.join('\n')).toMatch(/Mainnet\s+launch\s+day\s+🚀\s+and\s+the\s+team/);
+    expect(texts.join('\n')).toContain(':notacode:');
+    expect(texts.join('\n')).not.toMatch(/:(?:warning|tada|fire|100):/);
+    // Obsidian's block ids hidden, inline footnotes listed; Jekyll's image includes as images.
+    expect(texts.join('\n')).toMatch(/Liquidity\s+was\s+highest\s+on\s+Tuesday\./);
+    expect(texts.join('\n')).not.toContain('^liq-high');
+    expect(texts.join('\n')).toMatch(/\[\^1\]\s+Measured\s+on\s+the\s+largest/);
+    expect(texts.join('\n')).toMatch(/\[image:\s+Difficulty\s+adjustments\]\s+Difficulty\s+by\s+epoch/);
+    expect(texts.join('\n')).not.toMatch(/image_path|\{% include figure\.html image/);
   }, 600_000);
 
   it('120x40: the frame never moves, every word is on screen', async () => {
-    expectEveryWord(await readAll(120, 40, {}));
+    const texts = await readAll(120, 40, {});
+    expectEveryWord(texts);
+    expect(texts.join('\n')).toContain('⚠ Withdrawals pause at 10:30:00 UTC');
+    expect(texts.join('\n')).toContain('[image: Line chart of hashrate since the halving] Hashrate, seven-day average');
+    expect(texts.join('\n')).toContain('[^2] Across all venues');
   }, 600_000);
 });

@@ -2,13 +2,11 @@
 // fetch (1,000 hits): exact over every match, never the `N+` count over the hits in hand, for the
 // empty query and a word; fewer by the articles `m` marked; and Ctrl-C still exits at once.
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cli, startCli, type Started } from './tmux.js';
+import { generatedCorpus, removeCorpus } from '../helpers/generated-corpus.js';
 
-const repo = path.resolve(import.meta.dirname, '..', '..');
 const FILES = 4_000;
 
 let root: string;
@@ -16,15 +14,12 @@ let corpus: string;
 let env: Record<string, string>;
 let started: Started | undefined;
 
-beforeAll(() => {
-  root = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-unread-count-'));
-  corpus = path.join(root, 'news');
-  const made = spawnSync(process.execPath, [path.join(repo, 'scripts', 'gen-corpus.mjs'), String(FILES), corpus], { encoding: 'utf8' });
-  expect(made.status).toBe(0);
+beforeAll(async () => {
+  ({ root, corpus } = await generatedCorpus('cnt-unread-count-', FILES));
   env = { XDG_CACHE_HOME: path.join(root, 'cache'), XDG_CONFIG_HOME: path.join(root, 'config') };
-}, 120_000);
+}, 300_000);
 
-afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+afterAll(() => removeCorpus(root), 300_000);
 afterEach(() => started?.s.close());
 
 const fmt = (n: number): string => new Intl.NumberFormat('en-US').format(n);

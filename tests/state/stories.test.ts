@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Pulse } from '../../src/core/pulse/index.js';
 import type { Hit } from '../../src/core/search/search.js';
-import { addTerm, entryAt, entryTerm, pulseEntries, pulseParts } from '../../src/state/pulse-line.js';
+import { addTerm, entryAt, entryTerm, groupingPercent, partialMark, pulseEntries, pulseParts } from '../../src/state/pulse-line.js';
 import { initialState, reducer, type AppState } from '../../src/state/reducer.js';
 import { listPosition } from '../../src/state/selectors.js';
 import { foldedMembers, foldRows, type StoryView } from '../../src/state/story-rows.js';
@@ -189,6 +189,24 @@ describe('the pulse strip', () => {
     const neutral = pulseParts(pulseEntries(PULSE), 68, -1, 'summary').find((p) => p.text === '● 2')!;
     s = reducer(s, { type: 'click', x: 1 + neutral.start, y: 2 });
     expect(s.query).toBe('tag:mining sentiment:neutral');
+  });
+  it('says how far the stories are grouped before the counts, and a click still finds the entry drawn there', () => {
+    expect(groupingPercent(null)).toBeNull();
+    expect(groupingPercent({ done: 10, n: 10, grouped: false })).toBeNull();
+    expect(groupingPercent({ done: 10, n: 10, grouped: false, stories: { done: 0, n: 8 } })).toBe(0);
+    expect(groupingPercent({ done: 10, n: 10, grouped: false, stories: { done: 5, n: 8 } })).toBe(62);
+    expect(groupingPercent({ done: 10, n: 10, grouped: false, stories: { done: 0, n: 0 } })).toBe(0);
+    expect(partialMark(PULSE, 62)).toBe('stories 62% ');
+    expect(partialMark(PULSE, null)).toBe('');
+    // A partial pulse says how much of the folder it counts: that comes first.
+    expect(partialMark({ ...PULSE, partial: { done: 1, n: 4 } }, 62)).toBe('so far 25% ');
+    let s = reducer(withResults({ width: 200, height: 50 }), { type: 'grouping', percent: 62 });
+    expect(s.grouping).toBe(62);
+    s = reducer(s, { type: 'pulse', pulse: PULSE, seq: s.resultsSeq });
+    const negative = pulseParts(pulseEntries(PULSE), 68 - 'stories 62% '.length, -1, 'summary').find((p) => p.text === '▼ 1')!;
+    s = reducer(s, { type: 'click', x: 1 + 'stories 62% '.length + negative.start, y: 2 });
+    expect(s.query).toBe('sentiment:negative');
+    expect(reducer(s, { type: 'grouping', percent: null }).grouping).toBeNull();
   });
   it('Esc after adding an entry goes back: the query before it, the strip focused on that entry', () => {
     let s = withResults({ query: 'bitcoin' });

@@ -8,9 +8,10 @@
 // id, and the path's file name, its folder held once as a value); the title and description as the
 // search's folded text with what restores them (text/folded-texts.ts), which the haystacks share.
 
-import type { FrontMatterFormat } from '../article.js';
+import type { FrontMatterFormat, IdentityField } from '../article.js';
 import type { ArticleRecord } from '../article-record.js';
-import { FoldedTexts, TextColumn } from '../text/index.js';
+import { FoldedTexts, TextColumn, textState } from '../text/index.js';
+import { RowHashes } from './row-hashes.js';
 
 // Number columns, NaN for null (a record's numbers are finite: article-record.ts refuses others).
 const PUBLISHED = 0;
@@ -61,6 +62,14 @@ export class ArticleTable {
   private readonly listIds = new Map<string, number>();
   private readonly odd = new Map<number, string>();
   readonly windows = new Map<number, NonNullable<ArticleRecord[26]>>(); // publish and expiry dates of the few rows with either
+  // The hash state (text/byte-hash.ts) after each folder value a path's hash has started from, by value id.
+  private readonly folderHashes = new Map<number, number>();
+  // The identity fields' hashes, kept by row once asked for (ReadProbe asks on every unread count).
+  private readonly identityHashes: Record<IdentityField, RowHashes> = {
+    externalId: new RowHashes((row) => this.externalIds.hash(row), () => this.rows),
+    url: new RowHashes((row) => this.urls.hash(row), () => this.rows),
+    path: new RowHashes((row) => this.pathHash(row), () => this.rows),
+  };
 
   /** `maxFileSize`: the read cap the rows were made with, so a read-back parses the same bytes. */
   constructor(readonly maxFileSize: number, capacity = 1024) {
@@ -181,6 +190,19 @@ export class ArticleTable {
 
   externalId(row: number): string | null {
     return this.externalIds.get(row);
+  }
+
+  /** hashText of the row's externalId, URL or path (text/byte-hash.ts), from its bytes (no string made) and then kept; NO_HASH for null. */
+  identityHash(row: number, field: IdentityField): number {
+    return this.identityHashes[field].get(row);
+  }
+
+  private pathHash(row: number): number {
+    // The path is the folder's value and then the name: the name's bytes hashed on from the folder's.
+    const folder = this.ref(row, FOLDER);
+    let state = this.folderHashes.get(folder);
+    if (state === undefined) this.folderHashes.set(folder, (state = textState(this.values[folder] ?? '')));
+    return this.names.hash(row, state);
   }
 
   publishedAt(row: number): number | null {

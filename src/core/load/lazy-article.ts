@@ -6,7 +6,7 @@
 // the size, outside the JS heap, matched with Buffer.includes.
 
 import path from 'node:path';
-import type { Article, ArticleMeta, FoldedShortFields, FrontMatterFormat } from '../article.js';
+import type { Article, ArticleMeta, FoldedShortFields, FrontMatterFormat, HashedIdentity, IdentityField } from '../article.js';
 import { ArticleTable } from './article-table.js';
 import { toRecord, type ArticleRecord } from '../article-record.js';
 import { parseArticle } from './parse.js';
@@ -50,7 +50,7 @@ function readBack(a: LazyArticle): Full {
  * An article loaded from the index or a parse worker: a row of an ArticleTable (article-table.ts),
  * whose columns its getters read; body, front matter and cover image are read from the file on first use.
  */
-export class LazyArticle implements Article, FoldedShortFields {
+export class LazyArticle implements Article, FoldedShortFields, HashedIdentity {
   id: number;
   // The folded body once read; null until a search asks for it.
   private bytes: Buffer | null;
@@ -169,6 +169,11 @@ export class LazyArticle implements Article, FoldedShortFields {
 
   get externalId(): string | null {
     return this.table.externalId(this.row);
+  }
+
+  /** hashText of the externalId, URL or path from the bytes the table holds (NO_HASH for null): what ReadProbe looks up. */
+  identityHash(field: IdentityField): number {
+    return this.table.identityHash(this.row, field);
   }
 
   get format(): FrontMatterFormat {

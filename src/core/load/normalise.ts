@@ -10,7 +10,8 @@ import { EXPIRY_KEYS, PUBLISHED_KEYS, SCHEDULE_KEYS, UPDATED_KEYS, publicationWi
 import { repairMojibake } from './mojibake.js';
 import { authorName, firstAuthor } from './fields/author-name.js';
 import { SITE_PARAM_TABLES, siteParams } from './fields/site-params.js';
-import { firstHeading, titleFromFileName } from './fields/titles.js';
+import { firstHeading, titleFromFileName, withoutNotionId } from './fields/titles.js';
+import { COVER_KEYS, coverImage as readCover } from './fields/cover-image.js';
 import { inDraftsFolder, isJekyllPost, sourceFolder } from '../files/index.js';
 import { sanitizeLine, decodeEntities } from '../text/index.js';
 
@@ -160,18 +161,18 @@ const single = (v: unknown): unknown => (typeof v === 'string' ? [v] : v);
 
 /**
  * The top-level front-matter keys normaliseArticle reads: an index record (article-record.ts)
- * depends on no other. The cover image's (`coverImage`, `image`) too, though the record does not
+ * depends on no other. The cover image's (COVER_KEYS) too, though the record does not
  * hold the cover: its repair adds the note "repaired mojibake". A parse for a record may read only
  * these (parse.ts); tests/core/load/record-yaml.test.ts checks that normaliseArticle reads no other.
  */
 export const RECORD_KEYS: ReadonlySet<string> = new Set([
   'title', 'source', 'author', 'authors', 'taxonomies', ...SITE_PARAM_TABLES, ...PUBLISHED_KEYS, ...UPDATED_KEYS, ...SCHEDULE_KEYS, ...EXPIRY_KEYS, ...URL_KEYS, 'externalId',
-  'coverImage', 'image', 'description', 'excerpt', 'summary', 'category', 'categories', 'tag', 'tags', 'keywords', ...COIN_KEYS,
+  ...COVER_KEYS, 'description', 'excerpt', 'summary', 'category', 'categories', 'tag', 'tags', 'keywords', ...COIN_KEYS,
   'sentiment', 'score', 'lang', 'draft', 'published', 'stickyWeight',
 ]);
 
 /** RECORD_KEYS for an all-ASCII file (decode.ts) without the cover's: its one effect on a record, a mojibake repair, needs non-ASCII text. */
-export const ASCII_RECORD_KEYS: ReadonlySet<string> = new Set([...RECORD_KEYS].filter((key) => key !== 'coverImage' && key !== 'image'));
+export const ASCII_RECORD_KEYS: ReadonlySet<string> = new Set([...RECORD_KEYS].filter((key) => !(COVER_KEYS as readonly string[]).includes(key)));
 
 /** Builds the normalised Article from parsed front matter and body. */
 export function normaliseArticle(input: NormaliseInput): Article {
@@ -187,7 +188,7 @@ export function normaliseArticle(input: NormaliseInput): Article {
 
   // Hugo's `[params]` and Zola's `[extra]` (site-params.ts): read where the top level is silent.
   const params = siteParams(data);
-  const sourceName = namedSource(data) ?? (params === null ? null : namedSource(params)) ?? display(sourceFolder(info), false);
+  const sourceName = namedSource(data) ?? (params === null ? null : namedSource(params)) ?? display(withoutNotionId(sourceFolder(info)), false);
   const source = isRecord(data.source) ? data.source : params?.source;
   const sourceKey =
     (isRecord(source) ? displayOrNull(scalarText(source.key))?.toLowerCase() : undefined) ?? slugify(sourceName);
@@ -200,11 +201,7 @@ export function normaliseArticle(input: NormaliseInput): Article {
   const listed = publicationWindow(data, notes);
   const url = firstUrl(data);
   const externalId = scalarText(data.externalId);
-  const cover = data.coverImage ?? params?.coverImage;
-  const image = data.image ?? params?.image;
-  const coverImage = isRecord(cover)
-    ? firstText(cover, ['url', 'full', 'regular', 'raw'])
-    : (scalarText(cover) ?? (isRecord(image) ? scalarText(image.url) : scalarText(image)));
+  const coverImage = readCover(data) ?? (params === null ? null : readCover(params));
 
   const article: Article = {
     id: input.id,

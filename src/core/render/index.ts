@@ -1,6 +1,6 @@
 // render's public face: an article's Markdown body and header as lines for a width, the inspector
 // tree, and the span and wrapping tools the panes draw those lines with.
-export { renderMarkdown } from './markdown.js';
+export { renderMarkdown, shortcodesPending } from './markdown.js';
 export { headerLines } from './article-header.js';
 export { COINS_SECTION_KEY, FILE_SECTION_KEY, inspectorRows, toggleExpanded, type InspectorRow } from './inspector-tree.js';
 export type { Line, Span } from './spans.js';

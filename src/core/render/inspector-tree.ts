@@ -1,5 +1,5 @@
 // The inspector's rows: the whole front matter flattened into a foldable tree, then the facts
-// about the file (path, size, format, modification time) and the loader's notes.
+// about the file (path, size, format, modification time), the cover image read, and the loader's notes.
 //
 // Folding: a node is open by default when it sits at the top level or one below and has at most
 // three children (`source: {name, key, type}` reads best open; `coverImage` with six URLs does
@@ -154,6 +154,8 @@ function fileRows(article: Article): InspectorRow[] {
     row('@file.size', 'size', formatSize(article.size)),
     row('@file.format', 'format', article.format),
     row('@file.modified', 'modified', modified),
+    // The cover image as the loader read it, whichever key the theme gave it (load/fields/cover-image.ts).
+    ...(article.coverImage ? [row('@file.cover', 'cover image', article.coverImage)] : []),
     ...article.notes.map((note, i) => row(`@note[${i}]`, 'note', note)),
   ];
 }

@@ -4,7 +4,7 @@
 // is kept as plain text: the reader still sees every word, only late formatting is lost.
 import { Lexer, Marked, type MarkedOptions, type Token, type TokensList } from 'marked';
 import markedFootnote from 'marked-footnote';
-import { displayMath, highlight, inlineMath, mayHoldDefinitionLists, mayHoldDisplayMath, mayHoldHighlights, mayHoldInlineMath, readDefinitionLists } from './site-syntax/index.js';
+import { displayMath, emojiShortcode, emojiShortcodesLoaded, highlight, inlineMath, mayHoldDefinitionLists, mayHoldDisplayMath, mayHoldHighlights, mayHoldInlineMath, mayHoldShortcodes, readDefinitionLists } from './site-syntax/index.js';
 
 /** Longest inline source lexed in one piece; longer runs are split at whitespace. */
 const INLINE_CHUNK = 2000;
@@ -71,14 +71,15 @@ class BoundedLexer extends Lexer {
 // GFM footnotes come from marked-footnote. Its extension keeps per-document state (the footnotes
 // token it puts first in the list), so every document gets a fresh instance; its `footnotes` token
 // then holds the referenced definitions in order of first reference, and `rawItems` all of them.
-// Display math, inline math and highlights (site-syntax/) only where the body has their marks: an
-// extension's start test runs at every block or inline text of the body.
+// Display math, inline math, highlights and emoji shortcodes (site-syntax/) only where the body has
+// their marks: an extension's start test runs at every block or inline text of the body.
 function options(markdown: string): MarkedOptions {
   const marked = new Marked({ gfm: true }).use(markedFootnote());
   const extensions = [
     ...(mayHoldDisplayMath(markdown) ? [displayMath] : []),
     ...(mayHoldInlineMath(markdown) ? [inlineMath] : []),
     ...(mayHoldHighlights(markdown) ? [highlight] : []),
+    ...(emojiShortcodesLoaded() && mayHoldShortcodes(markdown) ? [emojiShortcode] : []),
   ];
   return (extensions.length > 0 ? marked.use({ extensions }) : marked).defaults;
 }

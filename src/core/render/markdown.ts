@@ -8,7 +8,7 @@ import { lexMarkdown } from './markdown-lexer.js';
 import { footnoteLines } from './footnotes.js';
 import { sanitizeText } from '../text/index.js';
 import { lineWidth, type Line, type Span } from './spans.js';
-import { readSiteSyntax } from './site-syntax/index.js';
+import { emojiShortcodesLoaded, loadEmojiShortcodes, mayHoldShortcodes, readSiteSyntax } from './site-syntax/index.js';
 import { cutRows, cutSpans, wrapSpans } from './wrap.js';
 
 export type { Line, Span } from './spans.js';
@@ -28,6 +28,9 @@ const TRUNCATED: Line = [{ role: 'dim', text: '… (truncated)' }];
 // A handful of articles (the one shown, its neighbours, one or two widths each) is plenty.
 const CACHE_SIZE = 24;
 const cache = new Map<string, Map<number, RenderedBody>>();
+// Whether the emoji shortcodes' table was loaded when the cached bodies were rendered: once it
+// is, bodies rendered without it are dropped (site-syntax/emoji-shortcodes.ts).
+let cachedWithEmoji = false;
 
 function remember(markdown: string, width: number, body: RenderedBody): void {
   let byWidth = cache.get(markdown);
@@ -117,9 +120,27 @@ function render(markdown: string, width: number): RenderedBody {
 export function renderMarkdown(markdown: string, width: number): RenderedBody {
   if (typeof markdown !== 'string') markdown = '';
   const w = Math.max(1, Math.floor(Number.isFinite(width) ? width : 1));
+  if (!cachedWithEmoji && emojiShortcodesLoaded()) {
+    cache.clear();
+    cachedWithEmoji = true;
+  }
   const known = recall(markdown, w);
   if (known) return known;
   const body = render(markdown, w);
   remember(markdown, w, body);
   return body;
+}
+
+let shortcodesRead: Promise<void> | null = null;
+
+/**
+ * For a body that may hold emoji shortcodes while their table is not loaded yet: a promise that
+ * resolves once it is (the memoised renders made without it dropped), so the caller draws the body
+ * again. Null when there is nothing to wait for. Never rejects: without the table, shortcodes stay
+ * as written.
+ */
+export function shortcodesPending(markdown: string): Promise<void> | null {
+  if (emojiShortcodesLoaded() || typeof markdown !== 'string' || !mayHoldShortcodes(markdown)) return null;
+  shortcodesRead ??= loadEmojiShortcodes().catch(() => undefined);
+  return shortcodesRead;
 }

@@ -28,6 +28,8 @@ export interface FactsProgress {
   done: number;
   n: number;
   grouped: boolean;
+  /** Set while the stories are grouped (every article's facts in): `done` of the `n` dated articles compared so far. */
+  stories?: { done: number; n: number };
 }
 
 /** What counts a result's aggregate (a FactsService: on the facts worker). */

@@ -20,7 +20,8 @@ export const STREAM_CHUNK = 1_999;
  * asked for must be in its answer), asked `chunk` ids at a time: in id order, then (with grouping)
  * in date order. `pause` is awaited between chunks (messages waiting on the thread are read then;
  * the engine counts meanwhile over the articles done, marked with how far it got). `onProgress`
- * hears after each chunk of the first pass, and once more when only the stories are left.
+ * hears after each chunk of the first pass but its last, then (with grouping) as the stories'
+ * pass starts and after each of its chunks (`stories`: dated articles compared of all).
  */
 export async function computeInChunks(
   engine: FactsEngine,
@@ -48,24 +49,35 @@ export async function computeInChunks(
       if (code === undefined) codes.set(input.source, (code = codes.size));
       source[id] = code;
     }
-    // Counts asked for meanwhile (answered in the pause) are of the articles done so far.
+    // Counts asked for meanwhile (answered in the pause) are of the articles done so far. (With
+    // grouping, the first pass's end is told as the stories' start, below: nothing is drawn between.)
     const progress = { done: b.n, n, grouped: false };
     engine.showPartial(b.view(alone), progress);
-    onProgress(progress);
+    if (b.n < n || !engine.grouping) onProgress(progress);
     await pause();
   }
   if (!engine.grouping) {
     engine.adoptBuilder(b, null);
     return;
   }
-  // Every article's facts are in: the pulse is exact from here; the stories follow.
+  // Every article's facts are in: the pulse is exact from here; the stories follow, the dated
+  // articles compared in date order, told as they go.
   engine.adoptBuilder(b, alone);
-  const grouping = { done: n, n, grouped: false };
+  let dated = 0;
+  for (const t of b.times) if (Number.isFinite(t)) dated++;
+  const grouping = { done: n, n, grouped: false, stories: { done: 0, n: dated } };
   engine.showPartial(engine.facts, grouping);
   onProgress(grouping);
+  // groupStream's pause between its chunks of `chunk` articles: says how far it got, then pauses.
+  let compared = 0;
+  const storiesPause = async (): Promise<void> => {
+    compared = Math.min(dated, compared + chunk);
+    onProgress({ ...grouping, stories: { done: compared, n: dated } });
+    await pause();
+  };
   const docsOf = async (ids: number[]) => {
     const got = await inputsOf(ids);
-    await pause();
+    await storiesPause();
     return ids.map((id) => got.get(id)!);
   };
   engine.adoptBuilder(b, await groupStream(counts, b.times.slice(), source, docsOf, chunk));
@@ -73,15 +85,19 @@ export async function computeInChunks(
 
 /**
  * A computeInChunks `onProgress` that passes on to `post` the first report (the pulse then draws),
- * then one every `everyMs` (ms; each makes the dashboard count its result again), and the first
- * pass's end (done = n) whenever it comes.
+ * then one every `everyMs` (ms; each of the first pass makes the dashboard count its result
+ * again), and at once each report that starts a stage: the stories' grouping (FactsProgress.stories),
+ * or the first pass's end without grouping.
  */
 export function progressEvery(everyMs: number, post: (p: FactsProgress) => void, clock: () => number = Date.now): (p: FactsProgress) => void {
   let told = 0;
+  let stage = '';
   return (progress) => {
     const now = clock();
-    if (told && progress.done < progress.n && now - told < everyMs) return;
+    const at = progress.done < progress.n ? 'facts' : progress.stories ? 'stories' : 'end';
+    if (told && at === stage && now - told < everyMs) return;
     told = now;
+    stage = at;
     post(progress);
   };
 }

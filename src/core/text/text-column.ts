@@ -9,6 +9,7 @@
 // one chunk, and the unused tail of a chunk is at most one value. Each chunk has 1 MiB of positions
 // whatever its size.
 import { ByteChunks, CHUNK, offsetOf } from './byte-chunks.js';
+import { hashOf, hashState, HASH_SEED, NO_HASH, textState } from './byte-hash.js';
 
 // Bytes a row is expected to take, to size the first chunk from the capacity.
 const ROW_BYTES = 64;
@@ -83,6 +84,21 @@ export class TextColumn {
     const start = this.starts[row];
     const at = offsetOf(start);
     return this.bytes.chunkOf(start).toString('utf8', at, at + length);
+  }
+
+  /**
+   * The hash (byte-hash.ts) of the value of `row`, continuing from hash state `state` (the bytes of
+   * something before it), read from its bytes: no string made. A value kept whole is hashed from
+   * its string (the same bytes). NO_HASH (-1) for null.
+   */
+  hash(row: number, state = HASH_SEED): number {
+    const length = this.lengths[row];
+    if (length === NULL) return NO_HASH;
+    if (length === WHOLE) return hashOf(textState(this.whole.get(row) ?? '', state));
+    if (length === 0) return hashOf(state);
+    const start = this.starts[row];
+    const at = offsetOf(start);
+    return hashOf(hashState(this.bytes.chunkOf(start), at, at + length, state));
   }
 
   // Doubling keeps appends amortised O(1).

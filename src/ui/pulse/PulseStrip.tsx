@@ -21,25 +21,28 @@ export interface PulseStripProps {
   rows: number;
   focused: boolean;
   cursor: number;
+  /** While the stories are first grouped: the percentage done (AppState.grouping); null otherwise. */
+  grouping?: number | null;
 }
 
 // Columns for the bar: a fifth of the row, between 6 and 20.
 const barColumns = (width: number): number => Math.max(6, Math.min(20, Math.floor(width / 5)));
 
 /** Draws the strip: exactly `rows` rows of at most `width` columns. */
-export const PulseStrip = memo(function PulseStrip({ pulse, width, rows, focused, cursor }: PulseStripProps) {
+export const PulseStrip = memo(function PulseStrip({ pulse, width, rows, focused, cursor, grouping = null }: PulseStripProps) {
   if (rows <= 0) return null;
   if (!pulse) {
     return (
       <Box flexDirection="column" height={rows} width={width}>
-        <Text color={theme.dim}>{fitWidth('counting…', width)}</Text>
+        <Text color={theme.dim}>{fitWidth(`counting… ${partialMark(null, grouping)}`.trimEnd(), width)}</Text>
       </Box>
     );
   }
   const entries = pulseEntries(pulse);
   const at = focused ? cursor : -1;
-  // Counted while the facts are still being computed: says of how much of the folder, first.
-  const mark = pulse.partial ? fitWidth(partialMark(pulse), width) : '';
+  // Counted while the facts are still being computed (of how much of the folder), or the stories
+  // still being grouped: said first.
+  const mark = fitWidth(partialMark(pulse, grouping), width);
   const markW = columns(mark);
   const counts = pulseParts(entries, width - markW, at, 'summary');
   const countsW = markW + counts.reduce((w, p) => w + columns(p.text), 0);

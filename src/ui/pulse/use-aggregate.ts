@@ -79,10 +79,11 @@ export function useAggregate(r: AggregateRequest): Aggregate | null {
   counted.current = r.onCounted;
   // A newer progress counts again only once the count asked at the last one has answered: under
   // load a count at 1M outlasts the worker's 2 s between progresses, and cancelling it for each
-  // new one left the strip at its last partial pulse for good.
+  // new one left the strip at its last partial pulse for good. Only one with more articles' facts
+  // in counts again: while the stories are grouped (FactsProgress.stories) the counts stand.
   const waiting = useRef(false);
   const [counting, countAt] = useState(progress);
-  if (progress !== counting && !waiting.current) countAt(progress);
+  if (progress !== counting && (!progress || !counting || progress.done !== counting.done) && !waiting.current) countAt(progress);
   const setAggregate = (a: Aggregate) => {
     keep(a);
     counted.current?.(a);

@@ -7,6 +7,10 @@ import { Reading } from '../../../src/core/reading/reading.js';
 import { ReadingStore } from '../../../src/core/reading/store.js';
 import { ReadProbe } from '../../../src/core/reading/read-probe.js';
 import { makeArticle } from '../../helpers/make-article.js';
+import { toRecord } from '../../../src/core/article-record.js';
+import { ArticleTable } from '../../../src/core/load/article-table.js';
+import { LazyArticle } from '../../../src/core/load/lazy-article.js';
+import { hashText } from '../../../src/core/text/index.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -105,3 +109,77 @@ describe('ReadProbe', () => {
     expect(new ReadProbe([]).empty).toBe(true);
   });
 });
+
+// The index's articles (LazyArticle over an ArticleTable) are probed by the hashes of their fields'
+// bytes, not their strings: the count must still be exactly isRead's, by id, URL and path.
+describe('Reading.countRead over an index’s articles (probed by hash)', () => {
+  const CAP = 1024 * 1024;
+  // Two externalIds whose hashes are equal (found by search): a read one lets the other through, and isRead says no.
+  const [twinA, twinB] = ['feed-79099', 'feed-105002'];
+  const table = new ArticleTable(CAP, 4);
+  const partials = [
+    ...Array.from({ length: 6 }, (_, k) => ({ externalId: `feed-${k}`, url: `https://a.example/${k}`, path: `/corpus/a/${k}.md` })),
+    { externalId: 'feed-1', url: 'https://b.example/1', path: '/corpus/b/1.md' }, // a copy of feed-1 in another folder
+    ...Array.from({ length: 4 }, (_, k) => ({ externalId: null, url: `https://c.example/${k}`, path: `/corpus/c/${k}.md` })),
+    ...Array.from({ length: 4 }, (_, k) => ({ externalId: null, url: null, path: `/corpus/d/ü ${k}.md` })),
+    { externalId: twinA, url: null, path: '/corpus/e/a.md' },
+    { externalId: twinB, url: null, path: '/corpus/e/b.md' },
+  ];
+  const lazy = partials.map((p, id) => LazyArticle.fromRecord(toRecord(makeArticle({ id, ...p }), '', 0, []), id, null, CAP, table));
+  const ids = lazy.map((a) => a.id);
+  const lazyArticle = (id: number): Article => lazy[id];
+  const lookups = (reading: Reading): number => lazy.filter((a) => reading.isRead(a)).length;
+
+  it('counts what isRead says with marks by id, URL and path, through copies, unmarking and undo', () => {
+    expect(hashText(twinA)).toBe(hashText(twinB));
+    const reading = Reading.open(stateDir());
+    reading.see(lazy);
+    expect(reading.countRead(ids, lazyArticle)).toBe(0);
+    reading.toggleRead([lazy[1], lazy[8], lazy[12], lazy[15]]);
+    // feed-1's copy (6) is read with it; twinB (16) is not, though its hash is twinA's.
+    expect(reading.countRead(ids, lazyArticle)).toBe(5);
+    expect(reading.countRead(ids, lazyArticle)).toBe(lookups(reading));
+    reading.markAll([lazy[0], lazy[7], lazy[13]]);
+    expect(reading.countRead(ids, lazyArticle)).toBe(8);
+    reading.toggleRead([lazy[6]]); // feed-1 unread again, both copies
+    expect(reading.countRead(ids, lazyArticle)).toBe(6);
+    expect(reading.undoMarkAll()).toBe(3);
+    expect(reading.countRead(ids, lazyArticle)).toBe(3);
+    expect(reading.countRead(ids, lazyArticle)).toBe(lookups(reading));
+    expect(reading.countRead(ids, lazyArticle, 10, 17)).toBe(lazy.slice(10, 17).filter((a) => reading.isRead(a)).length);
+    reading.close();
+  });
+
+  it('finds marks under a URL or path key the articles’ own keys have not taken over yet', () => {
+    const dir = stateDir();
+    const old = ReadingStore.open(dir);
+    old.setRead(['url:https://a.example/3', 'path:/corpus/a/4.md', 'url:https://c.example/2', 'path:/corpus/d/ü 1.md'], true);
+    old.close();
+    const reading = Reading.open(dir);
+    // Not seen: 3 and 4 resolve to their earlier keys (URL, path), 9 and 12 have those as their own.
+    expect(reading.countRead(ids, lazyArticle)).toBe(4);
+    expect(reading.countRead(ids, lazyArticle)).toBe(lookups(reading));
+    reading.see(lazy);
+    expect(reading.countRead(ids, lazyArticle)).toBe(4);
+    reading.close();
+  });
+
+  it('asks isRead only of the articles whose hashes match a read key, and never reads the others’ strings', () => {
+    const reading = Reading.open(stateDir());
+    reading.see(lazy);
+    reading.toggleRead([lazy[15]]);
+    const isRead = vi.spyOn(reading, 'isRead');
+    const externalId = vi.spyOn(LazyArticle.prototype, 'externalId', 'get');
+    for (let round = 0; round < 2; round++) {
+      expect(reading.countRead(ids, lazyArticle)).toBe(1);
+      expect(isRead.mock.calls.map(([a]) => (a as Article).id)).toEqual([15, 16]);
+      expect((externalId.mock.contexts as Article[]).filter((a) => a.id !== 15 && a.id !== 16)).toEqual([]);
+      isRead.mockClear();
+      externalId.mockClear();
+    }
+    externalId.mockRestore();
+    isRead.mockRestore();
+    reading.close();
+  });
+});
+

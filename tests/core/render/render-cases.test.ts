@@ -3,8 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import stringWidth from 'string-width';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../../src/core/render/markdown.js';
+import { loadEmojiShortcodes } from '../../../src/core/render/site-syntax/emoji-shortcodes.js';
 import { isTerminalSafe } from '../../../src/core/text/sanitize.js';
 import { lineText, type Line } from '../../../src/core/render/spans.js';
 import { tmuxWidth } from '../../helpers/wcwidth.js';
@@ -20,6 +21,9 @@ const rowsOf = (lines: Line[]) => lines.map(lineText);
 const render = (name: string, width: number) => rowsOf(renderMarkdown(body(name), width).lines);
 // The rows joined back: a soft-hyphen break's '-' and the wrap itself removed.
 const joined = (rows: string[]) => rows.map((r) => r.replace(/-$/, '')).join('');
+
+// gemoji's table is loaded on demand in the program (emoji-shortcodes.ts); here, before any case.
+beforeAll(loadEmojiShortcodes);
 
 const cases = fs.readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md');
 
@@ -506,6 +510,34 @@ const SHOWS: readonly Shows[] = [
     file: 'more-unresolved-refs.md', width: 58, join: ' ',
     shows: ['describes BIP125 replacement', 'proposal for package relay,', 'update to Bitcoin Core #12345.', 'A defined link[1] works'],
     hides: [']['],
+  },
+  {
+    what: "emoji shortcodes (GitHub's names) shown as their emoji in prose, lists and tables; times, a:b:c, unknown names, code and addresses keep their colons",
+    file: 'more-emoji-shortcodes.md', width: 200, join: '\n',
+    rows: ['Mainnet launch day 🚀 and the team says 👍 to the audit.', '• Fees fell 🎉', 'End 💯', '  deploy --emoji :rocket:'],
+    shows: ['⚠ Withdrawals pause at 10:30:00 UTC, and again at 12:00:00, for the upgrade.', '📈', '🔥🔥', 'such as :notacode: stay as written, and so does a ratio like a:b:c.', 'Written about, not used: :rocket: in code', 'https://example.com/:rocket:/page'],
+    hides: [':+1:', ':warning:', ':tada:', ':fire:', ':100:', ':chart_with'],
+    links: ['https://example.com/:rocket:/page'],
+  },
+  {
+    what: "Obsidian block ids hidden (at a line's end, alone under a list); inline footnotes listed after the body as GFM footnotes are, numbered in order with the classic ones; code and powers stay",
+    file: 'more-obsidian-blocks.md', width: 200, join: '\n',
+    rows: [
+      'Liquidity was highest on Tuesday.', '• Basis widened', '[^1] Measured on the largest perpetual venues.', '[^2] Across all venues, in dollars per the dashboard[1].', '[^3] The classic one.',
+    ],
+    shows: ['Funding turned negative[^1] before the rally, and open interest fell by a third [^2].', 'stays a footnote[^3], and the area grows as r ^2 in this model.', 'text ^abc123 and ^[note] in code'],
+    hides: ['^liq-high', '^volume-list', '^[Measured', 'inline-note'],
+    links: ['https://example.com/oi'],
+  },
+  {
+    what: "Jekyll's image includes shown as images with their alt and caption (one spread over lines, one with Liquid output in a value); other Liquid tags and output gone; code stays",
+    file: 'more-jekyll-includes.md', width: 200, join: '\n',
+    rows: [
+      '[image: Line chart of hashrate since the halving] Hashrate, seven-day average', '[image: Fees per block in November]',
+      '[image: Difficulty adjustments] Difficulty by epoch', '[image: Miner revenue by pool]', 'Pools reported blocks.',
+    ],
+    shows: ['Written about, not used: {% include figure.html %} stays as written.', 'End of report.'],
+    hides: ['image_path', 'caption=', 'toc.html', '{{', 'assign'],
   },
 ];
 

@@ -42,8 +42,15 @@ describe('counting while the facts are first computed', () => {
       7,
       (p) => heard.push({ ...p }),
     );
-    // Every chunk of the first pass, then once more with every article in, stories to come.
-    expect(heard.map((p) => p.done)).toEqual([...Array.from({ length: Math.ceil(n / 7) }, (_, k) => Math.min(n, 7 * (k + 1))), n]);
+    // Every chunk of the first pass but its last, then with every article in the stories' pass: its
+    // start, then each chunk of the dated articles compared (in date order, `chunk` at a time).
+    const first = heard.filter((p) => !p.stories);
+    expect(first.map((p) => p.done)).toEqual(Array.from({ length: Math.ceil(n / 7) - 1 }, (_, k) => 7 * (k + 1)));
+    const grouping = heard.slice(first.length);
+    const dated = docs.filter((d) => Number.isFinite(articleFacts(d).time)).length;
+    expect(dated).toBeGreaterThan(7);
+    expect(grouping.map((p) => p.stories?.done)).toEqual([0, ...Array.from({ length: Math.ceil(dated / 7) }, (_, k) => Math.min(dated, 7 * (k + 1)))]);
+    expect(grouping.every((p) => p.done === n && p.stories?.n === dated)).toBe(true);
     expect(heard.every((p) => p.n === n && !p.grouped)).toBe(true);
     expect(seen.length).toBeGreaterThan(Math.ceil(n / 7));
     expect(seen.every((s) => s.ok)).toBe(true);
@@ -54,6 +61,14 @@ describe('counting while the facts are first computed', () => {
     expect(done.progress).toBeUndefined();
     expect(done.pulse).toEqual(pulseOfFacts(all, computeFacts(docs)));
     expect(engine.computing).toBeNull();
+  });
+
+  it('without grouping (--no-group) tells every chunk, the last included, and no stories', async () => {
+    const docs = await inputs();
+    const heard: FactsProgress[] = [];
+    await computeInChunks(new FactsEngine(false), docs.length, async (ids) => new Map(ids.map((id) => [id, docs[id]])), async () => {}, 7, (p) => heard.push({ ...p }));
+    expect(heard.map((p) => p.done)).toEqual(Array.from({ length: Math.ceil(docs.length / 7) }, (_, k) => Math.min(docs.length, 7 * (k + 1))));
+    expect(heard.some((p) => p.stories)).toBe(false);
   });
 
   it('gives the same facts with and without a listener', async () => {
@@ -99,5 +114,21 @@ describe('progressEvery (how often the facts worker tells the dashboard)', () =>
     at(3_000, 40); // an interval after the last told: passed
     at(3_100, 100); // the first pass's end: passed at once
     expect(posted).toEqual([10, 40, 100]);
+  });
+  it('passes the stories\' start at once, then one of their reports per interval', () => {
+    let now = 1_000;
+    const posted: Array<number | undefined> = [];
+    const tell = progressEvery(2_000, (p) => posted.push(p.stories?.done), () => now);
+    const at = (t: number, done: number, stories?: number) => {
+      now = t;
+      tell({ done, n: 100, grouped: false, ...(stories === undefined ? {} : { stories: { done: stories, n: 90 } }) });
+    };
+    at(1_000, 10); // the first pass's first: passed
+    at(1_100, 100, 0); // the stories' start, within the interval: passed at once
+    at(1_200, 100, 10); // within the interval: dropped
+    at(3_099, 100, 20); // still within: dropped
+    at(3_100, 100, 30); // an interval after: passed
+    at(3_200, 100, 90); // the last: dropped (the facts follow)
+    expect(posted).toEqual([undefined, 0, 30]);
   });
 });

@@ -2,7 +2,7 @@
 // exactly as it went in, nulls and empty strings apart, whatever its characters or length, and
 // the bytes live outside the JS heap.
 import { describe, expect, it } from 'vitest';
-import { TextColumn } from '../../../src/core/text/index.js';
+import { hashText, NO_HASH, TextColumn, textState } from '../../../src/core/text/index.js';
 
 describe('TextColumn', () => {
   it('reads back every value exactly: nulls, empty strings, non-Latin-1 text, a lone surrogate', () => {
@@ -31,5 +31,22 @@ describe('TextColumn', () => {
     const after = process.memoryUsage().arrayBuffers;
     expect(after - before).toBeGreaterThan(50_000 * 60);
     expect(column.get(49_999)).toBe('A description of article 49999, long enough to matter in a corpus of many.');
+  });
+
+  it('hashes each value from its bytes as hashText hashes the string: nulls apart, kept-whole values, past a chunk, after a prefix', () => {
+    const long = 'y'.repeat(2 ** 20 + 3);
+    const values = ['plain', null, '', 'Café ünïcode — “quoted”', '比特币 🚀 rally', 'a\uD800b', long, 'gen-1-0'];
+    const column = new TextColumn(2);
+    for (const v of values) column.push(v);
+    values.forEach((v, row) => expect(column.hash(row)).toBe(v === null ? NO_HASH : hashText(v)));
+    // A lone surrogate hashes as U+FFFD, as its UTF-8 bytes hold it: the same string hashes the same.
+    expect(column.hash(5)).toBe(hashText('a\uFFFDb'));
+    // Continuing from a prefix's state is the hash of the prefix and the value together.
+    expect(column.hash(3, textState('/news/'))).toBe(hashText('/news/Café ünïcode — “quoted”'));
+    expect(column.hash(2, textState('/news/'))).toBe(hashText('/news/'));
+    // Hashes are 30-bit (small integers for V8), and different values mostly differ.
+    const hashes = values.map((_, row) => column.hash(row)).filter((h) => h !== NO_HASH);
+    expect(hashes.every((h) => Number.isInteger(h) && h >= 0 && h < 2 ** 30)).toBe(true);
+    expect(new Set(hashes).size).toBe(hashes.length);
   });
 });

@@ -50,5 +50,16 @@ describe('PulseStrip', () => {
   });
   it('says it is counting before the first pulse arrives', () => {
     expect(rows(render(<PulseStrip pulse={null} width={38} rows={1} focused={false} cursor={0} />).lastFrame())[0]).toContain('counting…');
+    expect(rows(render(<PulseStrip pulse={null} width={38} rows={1} focused={false} cursor={0} grouping={7} />).lastFrame())[0]).toContain('counting… stories 7%');
+  });
+  it('says the stories are still being grouped before exact counts, within the width, and nothing once they are in', () => {
+    // The widest counts a million articles give, in the list pane of an 80-column terminal (38).
+    const big: Pulse = { ...PULSE, sentiment: { positive: 247_483, neutral: 494_828, negative: 247_754, none: 0 } };
+    for (const width of [38, 68]) {
+      const frame = render(<PulseStrip pulse={big} width={width} rows={1} focused={false} cursor={0} grouping={62} />).lastFrame();
+      expect(rows(frame)[0]).toMatch(/^stories 62% ▲ 247,483 ● 494,828/);
+      expect(maxWidth(frame)).toBeLessThanOrEqual(width);
+    }
+    expect(rows(render(<PulseStrip pulse={big} width={68} rows={1} focused={false} cursor={0} grouping={null} />).lastFrame())[0]).not.toContain('stories');
   });
 });

@@ -114,6 +114,36 @@ describe('the aggregate, counted off the UI thread', () => {
     expect(text()).not.toContain('so far');
   });
 
+  it('says the stories are being grouped while they are, without counting again, and nothing once they are in', async () => {
+    // Every article's facts in, the stories not yet grouped (the worker counts over them all).
+    let asked = 0;
+    const whole: FactsCounter = {
+      count: (ids, hot, now) => {
+        asked++;
+        return Promise.resolve({ ...countFacts(computeFacts(articles.map(factsInput), false), ids, hot, now), progress: { done: 4, n: 4, grouped: false } });
+      },
+    };
+    const grouping = (done: number) => ({ done: 4, n: 4, grouped: false, stories: { done, n: 4 } });
+    const props: AppProps = {
+      index: new SearchIndex(articles), version: 1, warnings: [], loading: null, width: 80, height: 20, now: NOW,
+      onDone: vi.fn(), stories: null, facts: null, counter: whole, factsProgress: grouping(0),
+    };
+    const r = render(<App {...props} />);
+    unmount = r.unmount;
+    const text = () => rows(r.lastFrame()).join('\n');
+    await eventually(() => expect(text()).toContain('stories 0% ▲ 2 ● 1 ▼ 1'));
+    expect(asked).toBe(1);
+    // The stories' pass goes on: the sign follows; the counts stand (nothing is counted again).
+    r.rerender(<App {...props} factsProgress={grouping(3)} />);
+    await eventually(() => expect(text()).toContain('stories 75% ▲ 2 ● 1 ▼ 1'));
+    await tick(200);
+    expect(asked).toBe(1);
+    // The facts and stories are in: no sign.
+    r.rerender(<App {...props} counter={null} facts={facts} stories={storyMap(articles)} factsProgress={null} />);
+    await eventually(() => expect(text()).not.toContain('stories'));
+    expect(text()).toContain('▲ 2 ● 1 ▼ 1');
+  });
+
   it('keeps a count asked at one progress when the next arrives before its answer, then counts again', async () => {
     const { counter, calls } = heldCounter();
     const props: AppProps = {

@@ -1,9 +1,18 @@
 // An article's title when its front matter gives none: the body's first level-one heading, else
 // the file's name made readable.
 
-/** Title from a file name: extension and Jekyll date prefix dropped, dashes and underscores to spaces. */
+// The id Notion's export puts after a page's or a database's name (`Bitcoin ETF 1a2b...6d.md`,
+// 32 hexadecimal digits): the name's, never the reader's.
+const NOTION_ID = /\s+[0-9a-f]{32}$/;
+
+/** A file's or folder's name without the Notion id after it (`Research 1a2b...6d` -> `Research`). */
+export function withoutNotionId(name: string): string {
+  return name.length > 33 && NOTION_ID.test(name) ? name.replace(NOTION_ID, '') : name;
+}
+
+/** Title from a file name: extension, Jekyll date prefix and Notion id dropped, dashes and underscores to spaces. */
 export function titleFromFileName(fileName: string): string {
-  const stem = fileName.replace(/\.[^.]+$/, '');
+  const stem = withoutNotionId(fileName.replace(/\.[^.]+$/, ''));
   const words = stem.replace(/^\d{4}-\d{2}-\d{2}-/, '').replace(/[-_]+/g, ' ').trim();
   return words === '' ? stem : words;
 }

@@ -9,6 +9,7 @@
 import type { FrontMatterFormat } from '../../article.js';
 import { findBlock } from './block.js';
 import { readMetadataLines } from './metadata-lines.js';
+import { readNotionProperties } from './notion-properties.js';
 import { describeParseError, parseFrontMatterSource } from './engines.js';
 import { emptyShape, parseSimpleYaml, type SimpleShape } from './simple-yaml.js';
 import { readRecordYaml } from './record-yaml.js';
@@ -52,8 +53,9 @@ const copiesAsIs = (s: SimpleShape): boolean => s.nodes <= LIMITS.maxFrontMatter
 export function readFrontMatter(text: string, keep?: ReadonlySet<string>): FrontMatterOutcome {
   const block = findBlock(text);
   if (block === null) {
-    // MultiMarkdown's and Pelican's `Key: value` lines, read as YAML's simplest form is.
-    const lines = readMetadataLines(text);
+    // MultiMarkdown's and Pelican's `Key: value` lines, read as YAML's simplest form is; Notion's
+    // properties under the page's title.
+    const lines = readMetadataLines(text) ?? readNotionProperties(text);
     if (lines) return { ok: true, format: 'yaml', data: lines.data, body: lines.body, notes: [] };
     return { ok: true, format: 'none', data: Object.create(null), body: text, notes: [] };
   }

@@ -2,16 +2,72 @@
 // (`[[Note]]`, `[[Note|shown text]]`, `[[Note#Heading]]`), embeds (`![[chart.png]]`,
 // `![[Other note]]`) and comments (`%%hidden%%`, also over several lines). Shown as written, a
 // link showed its brackets and target, a comment its text. Links to other notes have no address
-// outside the vault, so they read as their text; an embed is named as an image is.
+// outside the vault, so they read as their text; an embed is named as an image is. A block id
+// (`... Tuesday. ^liq-high`, or alone on the line under a list or table) is the vault's anchor for
+// links to that block: hidden. An inline footnote (`^[text]`, Pandoc's too) becomes a GFM
+// footnote: a marker in the text, its text listed after the body as `[^1]`'s is (footnotes.ts).
 
 // Not before `(`, `[` or `:` (a Markdown link or reference whose text starts with `[`).
 const WIKI = /(!?)\[\[([^[\]|\n]{1,300})(?:\|([^[\]\n]{1,300}))?\]\](?![([:])/g;
 const IMAGE = /\.(?:png|jpe?g|gif|webp|svg|bmp|avif)$/i;
 const COMMENT = /%%[^\n]{0,2000}?%%/g;
 
-/** Whether `markdown` may hold Obsidian syntax (a cheap test before reading line by line): a wiki link, or a line opening a comment. */
+// A block id ending a line: `^` and letters, digits and dashes, after a space or alone.
+// At least one letter: `r ^2` ending a line is a power, not an id.
+const BLOCK_ID = /(?:^|[ \t])\^(?=[0-9-]*[A-Za-z])[A-Za-z0-9-]{1,100}[ \t]*$/;
+const BLOCK_IDS = /(?:^|[ \t])\^(?=[0-9-]*[A-Za-z])[A-Za-z0-9-]{1,100}[ \t]*$/m;
+// Longest inline footnote read; a longer `^[` run is left as written.
+const MAX_NOTE = 2000;
+
+/** Whether `markdown` may hold Obsidian syntax (a cheap test before reading line by line): a wiki link, a line opening a comment, a block id or an inline footnote. */
 export function hasObsidianSyntax(markdown: string): boolean {
-  return markdown.includes('[[') || /^\s*%%/m.test(markdown);
+  return markdown.includes('[[') || /^\s*%%/m.test(markdown) || (markdown.includes('^') && (markdown.includes('^[') || BLOCK_IDS.test(markdown)));
+}
+
+/** The line's end without its block id (`text ^abc123` -> `text`); the line as it is when it has none. */
+export function withoutBlockId(text: string): string {
+  return text.includes('^') ? text.replace(BLOCK_ID, '') : text;
+}
+
+/** Inline footnotes read out of one run of prose: each `^[text]` replaced by a reference, its text kept for the list. */
+export class InlineNotes {
+  /** The definitions to add after the body, `[^label]: text`. */
+  readonly definitions: string[] = [];
+  constructor(private readonly prefix: string) {}
+
+  /** `text` with its inline footnotes (balanced brackets, not inside `$...$` math) as references `[^prefixN]`. */
+  read(text: string): string {
+    let at = text.indexOf('^[');
+    if (at < 0) return text;
+    let out = '';
+    let from = 0;
+    for (; at >= 0; at = text.indexOf('^[', at + 1)) {
+      if (at < from) continue;
+      const end = closingBracket(text, at + 1);
+      // Inside inline math (`$x^[2]$`): an odd number of dollars before it on the line.
+      if (end < 0 || (text.slice(0, at).match(/\$/g)?.length ?? 0) % 2 === 1) continue;
+      const note = text.slice(at + 2, end).trim();
+      if (note === '') continue;
+      this.definitions.push(`[^${this.prefix}${this.definitions.length + 1}]: ${note}`);
+      out += `${text.slice(from, at)}[^${this.prefix}${this.definitions.length}]`;
+      from = end + 1;
+      at = end;
+    }
+    return out + text.slice(from);
+  }
+}
+
+// Where the `[` at `open` closes (nested brackets counted, escapes skipped), or -1 within MAX_NOTE.
+function closingBracket(text: string, open: number): number {
+  let depth = 0;
+  const last = Math.min(text.length, open + MAX_NOTE);
+  for (let i = open; i < last; i++) {
+    const c = text[i];
+    if (c === '\\') i++;
+    else if (c === '[') depth++;
+    else if (c === ']' && --depth === 0) return i;
+  }
+  return -1;
 }
 
 function shown(embed: string, target: string, alias: string | undefined): string {

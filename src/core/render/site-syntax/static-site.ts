@@ -1,5 +1,6 @@
 // Jekyll and Hugo posts carry template syntax that means nothing outside the site generator:
-// Liquid tags and output (`{% include x %}`, `{{ page.title }}`), a theme's Hugo shortcodes
+// Liquid tags and output (`{% if x %}`, `{{ page.title }}`; image includes are read:
+// liquid-tags.ts; a tag spread over lines is read as one), a theme's Hugo shortcodes
 // (Hugo's figures and players are read: hugo-shortcodes.ts) and kramdown attribute lists (`{:.lead}`, `{: #id}`). They are removed before lexing so they
 // do not show as noise. WordPress exports carry shortcodes (wordpress-shortcodes.ts), MDX files
 // JavaScript (mdx-syntax.ts) and Obsidian notes wiki links and comments (obsidian.ts), read the
@@ -9,12 +10,12 @@
 import { hasWordPressShortcode, readWordPressShortcodes } from './wordpress-shortcodes.js';
 import { hasHugoShortcode, readHugoShortcodes } from './hugo-shortcodes.js';
 import { dedentComponents, hasMdxSyntax, isMdxStatement, readMdx } from './mdx-syntax.js';
-import { hasObsidianSyntax, openComment, readObsidian } from './obsidian.js';
+import { hasObsidianSyntax, InlineNotes, openComment, readObsidian, withoutBlockId } from './obsidian.js';
+import { opensLiquidTag, readLiquidTags } from './liquid-tags.js';
 
 // Every pattern excludes braces inside and is length-bounded, so a line of 1 MiB of `{{{{` costs
 // one short attempt per position instead of a scan to the end of the line.
 const SHORTCODE = /\{\{[<%][^{}]{0,500}[>%]\}\}/g;
-const LIQUID_TAG = /\{%[^{}%]{0,500}%\}/g;
 const LIQUID_OUTPUT = /\{\{[^{}]{0,500}\}\}/g;
 const KRAMDOWN_ATTRS = /\{:[^{}]{0,500}\}/g;
 const HEADING_ATTRS = /^(\s{0,3}#{1,6}\s.*?)\s*\{[#.][^{}]{0,200}\}\s*$/;
@@ -46,16 +47,24 @@ interface Syntaxes {
   obsidian: boolean;
 }
 
-/** Removes template tags from the prose parts of one line, keeping inline code spans. */
-function cleanLine(line: string, keepOutput: boolean, has: Syntaxes): string {
+// A Liquid tag spread over lines (Minimal Mistakes' `{% include figure.html` with one parameter a
+// line) is read from at most this many lines.
+const MAX_TAG_LINES = 20;
+
+/** Removes template tags from the prose parts of one line, keeping inline code spans; Obsidian's inline footnotes go to `notes`. */
+function cleanLine(line: string, keepOutput: boolean, has: Syntaxes, notes: InlineNotes | null): string {
   if (has.mdx && isMdxStatement(line)) return '';
   const parts = line.split(INLINE_CODE);
   for (let i = 0; i < parts.length; i += 2) {
-    let p = (has.hugo ? readHugoShortcodes(parts[i]).replace(SHORTCODE, '') : parts[i]).replace(ONE_LINE_COMMENT, '').replace(LIQUID_TAG, '').replace(KRAMDOWN_ATTRS, '');
+    let p = readLiquidTags((has.hugo ? readHugoShortcodes(parts[i]).replace(SHORTCODE, '') : parts[i]).replace(ONE_LINE_COMMENT, '')).replace(KRAMDOWN_ATTRS, '');
     if (!keepOutput) p = p.replace(LIQUID_OUTPUT, '');
     if (has.wordpress) p = readWordPressShortcodes(p);
     if (has.mdx && !DIV_FENCE.test(line)) p = readMdx(p);
-    if (has.obsidian) p = readObsidian(p);
+    if (has.obsidian) {
+      p = readObsidian(p);
+      if (notes) p = notes.read(p);
+      if (i === parts.length - 1) p = withoutBlockId(p);
+    }
     parts[i] = p;
   }
   return parts.join('').replace(HEADING_ATTRS, '$1');
@@ -72,6 +81,8 @@ export function stripTemplateNoise(markdown: string): string {
   let raw = false;
   // Inside an Obsidian `%%` comment spread over lines.
   let hidden = false;
+  // Obsidian's and Pandoc's inline footnotes, listed after the body under labels no author wrote.
+  const notes = has.obsidian && markdown.includes('^[') ? new InlineNotes(markdown.includes('[^inline-note-') ? 'inline-note-x' : 'inline-note-') : null;
   const lines = has.mdx ? dedentComponents(markdown.split('\n')) : markdown.split('\n');
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i];
@@ -105,11 +116,23 @@ export function stripTemplateNoise(markdown: string): string {
     } else if (COMMENT_OPEN.test(line) && !COMMENT_CLOSE.test(line)) {
       comment = true;
     } else {
+      if (opensLiquidTag(line) && !raw) {
+        // A tag that goes on over the next lines is read as one line, when it ends within a few.
+        let joined = line;
+        for (let j = i + 1; j < lines.length && j <= i + MAX_TAG_LINES && lines[j].trim() !== ''; j++) {
+          joined += ` ${lines[j].trim()}`;
+          if (!opensLiquidTag(joined)) {
+            line = joined;
+            i = j;
+            break;
+          }
+        }
+      }
       // Inside `{% raw %}` the author wants `{{ }}` shown literally.
       if (RAW_OPEN.test(line)) raw = true;
       const keep = raw;
       if (RAW_CLOSE.test(line)) raw = false;
-      let cleaned = cleanLine(line, keep, has);
+      let cleaned = cleanLine(line, keep, has, notes);
       // A `%%` with no `%%` after it anywhere (a typo, `5%%`) hides nothing.
       const comment = has.obsidian ? openComment(cleaned) : -1;
       if (comment >= 0 && lines.slice(i + 1).some((l) => l.includes('%%'))) {
@@ -120,6 +143,11 @@ export function stripTemplateNoise(markdown: string): string {
       if (cleaned.trim() === '' && line.trim() !== '') continue;
       out.push(cleaned);
     }
+  }
+  if (notes && notes.definitions.length > 0) {
+    // After the body, out of any code block it left open.
+    if (fence) out.push(fence);
+    out.push('', ...notes.definitions);
   }
   return out.join('\n');
 }

@@ -1,0 +1,51 @@
+// Jekyll's Liquid tags in prose. Most mean nothing outside the site (`{% if %}`, `{% assign %}`,
+// `{% include toc.html %}`) and are removed, but an image include (`{% include figure.html
+// image_path="/x.png" alt="..." caption="Hashrate" %}`, Minimal Mistakes' and most themes'
+// `image.html`) carries the picture's only description: it is read as an image, `[image: alt]`
+// with its caption after it, or `[image: caption]` with no alt, as Hugo's figures are
+// (hugo-shortcodes.ts). A tag may hold `{{ ... }}` in a value and span lines (static-site.ts joins
+// them); before, both kinds were left on screen as written.
+
+// A tag: `{%`, then plain characters, quoted values and `{{ }}` outputs, `%}`. The alternatives
+// start with different characters and each is bounded, so a failed try is short.
+const TAG = /\{%(?:[^{}%"']|"[^"\n]{0,500}"|'[^'\n]{0,500}'|\{\{[^{}]{0,500}\}\}){0,1000}%\}/g;
+const INCLUDE = /^\{%-?\s*include(?:_relative|_cached)?\s+([^\s%]+)([\s\S]*?)-?%\}$/;
+const PARAMETER = /([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+// An include of an image by its name, or any include with an alt text or an image file's address.
+const IMAGE_NAME = /(?:^|[/_-])(?:figure|image|img|picture|photo|screenshot)s?(?:[._-]|$)/i;
+const IMAGE_FILE = /\.(?:png|jpe?g|gif|webp|svg|avif)(?:[?#].*)?$/i;
+
+/** Whether a line holds the start of a Liquid tag that does not end on it (`{%` with no `%}` after it). */
+export function opensLiquidTag(line: string): boolean {
+  const open = line.lastIndexOf('{%');
+  return open >= 0 && line.indexOf('%}', open + 2) < 0;
+}
+
+// A value placed inside a double-quoted HTML attribute, or in HTML text: no Liquid output in it.
+const plain = (s: string): string => s.replace(/\{\{[^{}]*\}\}/g, '').replace(/\s+/g, ' ').trim();
+const quoted = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+const text = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+// What an include stands for: an image as HTML (its alt and caption), else nothing.
+function include(name: string, args: string): string {
+  const params = new Map<string, string>();
+  for (const m of args.matchAll(PARAMETER)) params.set(m[1].toLowerCase(), plain(m[2] ?? m[3] ?? ''));
+  const alt = params.get('alt') ?? '';
+  const pictured = IMAGE_NAME.test(name) || params.has('alt') || [...params.values()].some((v) => IMAGE_FILE.test(v));
+  if (!pictured) return '';
+  const caption = params.get('caption') || params.get('description') || undefined;
+  const title = params.get('title') || undefined;
+  // No alt: the caption (else the title) says what it shows.
+  const named = alt || caption || title;
+  const after = alt ? [title, caption] : [caption && title];
+  return [named ? `<img alt="${quoted(named)}">` : '<img>', ...after.filter((w): w is string => !!w).map(text)].join(' ');
+}
+
+/** Prose (no code in it) with its Liquid tags read: image includes shown as images, the rest gone. */
+export function readLiquidTags(prose: string): string {
+  if (!prose.includes('{%')) return prose;
+  return prose.replace(TAG, (tag) => {
+    const m = INCLUDE.exec(tag);
+    return m ? include(m[1], m[2]) : '';
+  });
+}

@@ -10,8 +10,7 @@
 
 import type { FrontMatterFormat, IdentityField } from '../article.js';
 import type { ArticleRecord } from '../article-record.js';
-import { FoldedTexts, TextColumn, textState } from '../text/index.js';
-import { RowHashes } from './row-hashes.js';
+import { FoldedTexts, RowHashes, TextColumn, textState } from '../text/index.js';
 
 // Number columns, NaN for null (a record's numbers are finite: article-record.ts refuses others).
 const PUBLISHED = 0;
@@ -187,7 +186,6 @@ export class ArticleTable {
   url(row: number): string | null {
     return this.urls.get(row);
   }
-
   externalId(row: number): string | null {
     return this.externalIds.get(row);
   }
@@ -208,23 +206,18 @@ export class ArticleTable {
   publishedAt(row: number): number | null {
     return this.num(row, PUBLISHED);
   }
-
   updatedAt(row: number): number | null {
     return this.num(row, UPDATED);
   }
-
   score(row: number): number | null {
     return this.num(row, SCORE);
   }
-
   stickyWeight(row: number): number {
     return this.numbers[row * NUMBERS + STICKY];
   }
-
   fileSize(row: number): number {
     return this.numbers[row * NUMBERS + SIZE];
   }
-
   mtimeMs(row: number): number {
     return this.numbers[row * NUMBERS + MTIME];
   }

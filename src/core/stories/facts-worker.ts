@@ -3,8 +3,7 @@
 // an on-disk index it reconciles the corpus with the facts kept there per article file
 // (facts-store.ts): it reads from the index (indexed-inputs.ts), or asks the UI thread for, the
 // inputs of only the articles whose facts are missing or stale, and of those whose stories must
-// be grouped again, adds the lead paragraphs
-// the index keeps (index/leads.ts), hands a copy of the facts back by transfer and writes what
+// be grouped again, adds the lead paragraphs the index keeps (index/leads.ts), hands a copy of the facts back by transfer and writes what
 // changed. Without one it takes every article's inputs in chunks and computes. Then it answers,
 // until closed: the pulse and hot order of a result (only the newest request waiting is answered:
 // an older one is superseded), and live updates (articles added and gone: their facts computed,
@@ -163,11 +162,10 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
     if (indexed && indexed.rowIds.length >= ((workerData as FactsWorkerData).streamFrom ?? STREAM_FROM)) {
       // No snapshot yet over a big folder: computed a chunk at a time (facts-stream.ts), every
       // input read from the index, and kept as a snapshot only (a million per-file rows would
-      // take longer to write and to read back than to compute). Also when the table could not be
-      // opened: on a first start another writer can hold the index past the busy timeout (at 1M
-      // the text build's CREATE INDEX held it ~95 s under load), and reads do not wait for it
-      // (WAL); the UI thread sending a million inputs for an all-at-once computation instead
-      // took 10+ min and 2.7 GB. The snapshot is then written if the table opens by the end.
+      // take longer to write and to read back than to compute). Also when the table would not open:
+      // on a first start the text build's CREATE INDEX can hold the index past the busy timeout
+      // (~95 s at 1M under load; WAL reads do not wait), and a million inputs sent by the UI thread
+      // took 10+ min and 2.7 GB instead. The snapshot is written if the table opens by the end.
       const rowIds = indexed.rowIds;
       indexFile = file;
       let keep = table;

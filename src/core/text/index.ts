@@ -12,3 +12,4 @@ export { canonicalSentiment, compactText, type Sentiment } from './fields.js';
 export { TextColumn } from './text-column.js';
 export { hashText, NO_HASH, textState } from './byte-hash.js';
 export { FoldedTexts } from './folded-texts.js';
+export { RowHashes } from './row-hashes.js';

@@ -1,4 +1,4 @@
-// A hash per row of an ArticleTable (article-table.ts), computed on first use and kept: the hashes
+// A hash per row of an ArticleTable (load/article-table.ts), computed on first use and kept: the hashes
 // of the articles' identity fields that ReadProbe (reading/read-probe.ts) looks up on every unread
 // count. Computing one reads the row's bytes from wherever its chunk lies (at a million rows,
 // ~0.5 us a row on a loaded machine: the memory, not the hash); a kept one is 4 bytes in row

@@ -1,10 +1,10 @@
-// The identity fields' hashes an ArticleTable keeps by row (load/row-hashes.ts): computed once per
+// The identity fields' hashes an ArticleTable keeps by row (text/row-hashes.ts): computed once per
 // row, whatever the order rows are asked in, and the same as hashing the field's string.
 import { describe, expect, it, vi } from 'vitest';
 import { toRecord } from '../../../src/core/article-record.js';
 import { ArticleTable } from '../../../src/core/load/article-table.js';
 import { LazyArticle } from '../../../src/core/load/lazy-article.js';
-import { RowHashes } from '../../../src/core/load/row-hashes.js';
+import { RowHashes } from '../../../src/core/text/row-hashes.js';
 import { hashText, NO_HASH } from '../../../src/core/text/index.js';
 import { makeArticle } from '../../helpers/make-article.js';
 

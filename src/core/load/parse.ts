@@ -4,9 +4,7 @@
 import type { Article } from '../article.js';
 import { decodeArticleBytes } from './decode.js';
 import { findBlock } from './front-matter/block.js';
-import { readMetadataLines } from './front-matter/metadata-lines.js';
-import { readNotionProperties } from './front-matter/notion-properties.js';
-import { readFrontMatter } from './front-matter/index.js';
+import { readFrontMatter, readUndelimitedHeader } from './front-matter/index.js';
 import { LIMITS, formatBytes } from './limits.js';
 import { repairMojibake } from './mojibake.js';
 import { ASCII_RECORD_KEYS, normaliseArticle, RECORD_KEYS, type FileInfo } from './normalise.js';
@@ -94,8 +92,7 @@ export function parseBody(raw: Buffer, size: number): string | null {
     const block = findBlock(decoded.text);
     if (typeof block === 'string' || block?.guessed) return null;
     // With no delimited block, metadata lines (MultiMarkdown, Pelican, Notion's) end where readFrontMatter says.
-    const header = block === null ? (readMetadataLines(decoded.text) ?? readNotionProperties(decoded.text)) : null;
-    const { body } = cutLongLines(block === null ? (header?.body ?? decoded.text) : block.body);
+    const { body } = cutLongLines(block === null ? (readUndelimitedHeader(decoded.text)?.body ?? decoded.text) : block.body);
     // As normaliseArticle does: a repaired body is normalised again, an intact one is kept as is.
     const repaired = decoded.ascii ? body : repairMojibake(body);
     return repaired === body ? body : repaired.normalize('NFC');

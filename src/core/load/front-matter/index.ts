@@ -46,6 +46,16 @@ function withoutControls(format: FrontMatterFormat, source: string): unknown {
 const copiesAsIs = (s: SimpleShape): boolean => s.nodes <= LIMITS.maxFrontMatterNodes && s.keys <= LIMITS.maxKeys && s.depth < LIMITS.maxDepth && !s.protoKey;
 
 /**
+ * The header of a file with no delimited front matter block: MultiMarkdown's and Pelican's
+ * `Key: value` lines (read as YAML's simplest form is), else Notion's properties under the page's
+ * title; its data and the body after it, or null when it has none. readFrontMatter and the body
+ * read back (parse.ts parseBody) both cut here, so the body is the same either way.
+ */
+export function readUndelimitedHeader(text: string): { data: Record<string, unknown>; body: string } | null {
+  return readMetadataLines(text) ?? readNotionProperties(text);
+}
+
+/**
  * Splits text into front matter and body and parses the front matter as data only. With `keep`
  * (top-level keys), a YAML block of the common shape may come back holding only those keys
  * (record-yaml.ts): for a caller that reads no other, with the same values and outcome otherwise.
@@ -53,9 +63,7 @@ const copiesAsIs = (s: SimpleShape): boolean => s.nodes <= LIMITS.maxFrontMatter
 export function readFrontMatter(text: string, keep?: ReadonlySet<string>): FrontMatterOutcome {
   const block = findBlock(text);
   if (block === null) {
-    // MultiMarkdown's and Pelican's `Key: value` lines, read as YAML's simplest form is; Notion's
-    // properties under the page's title.
-    const lines = readMetadataLines(text) ?? readNotionProperties(text);
+    const lines = readUndelimitedHeader(text);
     if (lines) return { ok: true, format: 'yaml', data: lines.data, body: lines.body, notes: [] };
     return { ok: true, format: 'none', data: Object.create(null), body: text, notes: [] };
   }

@@ -117,6 +117,17 @@ export function denseAmongNewest(order: readonly number[], hayOf: (id: number) =
 }
 
 /**
+ * Whether an answer meanwhile (a word left to bodies in memory while the index reads it) lists the
+ * exact answer's rows: `rows` the matches it found in date order, `cap` how many it lists,
+ * `complete` true when it tested every candidate with its body (none skipped or left untested).
+ * So when its cap-th row has its body searched (`hasBody`: every earlier candidate had too), or
+ * when it found fewer and `complete`. Else the exact answer may hold rows it could not see.
+ */
+export function listsExactRows(rows: readonly number[], cap: number, complete: boolean, hasBody: (id: number) => boolean): boolean {
+  return rows.length >= cap ? hasBody(rows[cap - 1]) : complete;
+}
+
+/**
  * `interim` for a query of free words alone, else null: with filters the index's marks let a
  * limited search skip the eligible list (limitedMatches), which an answer meanwhile would make
  * (at 1M `tag:mining bit` ~180 ms against ~15).

@@ -23,7 +23,7 @@ import { ListOrders } from './list-orders.js';
 import { FilterColumns, filterInIdOrder, passing } from './filter-columns.js';
 import { fullScan, NO_HAY, shortFind, shortRanks, type Ranked } from './scans.js';
 import { fuseScores, rankTiers, type FirstEligible } from './tiers.js';
-import { denseAmongNewest, indexHolder, interimFor, indexMarked, indexTest, limitedMatches, withEveryId, wordsComing, wordsLater, type FirstMatches, type IndexTest, type Tested } from './index-terms.js';
+import { denseAmongNewest, indexHolder, listsExactRows, interimFor, indexMarked, indexTest, limitedMatches, withEveryId, wordsComing, wordsLater, type FirstMatches, type IndexTest, type Tested } from './index-terms.js';
 import { ShortIndex } from './short-index.js';
 import { FuseRanker } from './fuzzy/fuse-ranker.js';
 import { titleHits } from './title-highlights.js';
@@ -60,6 +60,8 @@ export class SearchIndex {
   private bodiesWanted: ((query: string) => void) | null = null;
   private readonly hasBody = (id: number): boolean => this.orders.positions('date')[id] < BODY_DEPTH;
   private readonly dense = (word: string): boolean => denseAmongNewest(this.order(), (id) => this.hay(id), word); // a limited search's Interim
+  // Set by each run(): false when an answer meanwhile (`interim`) may list other rows than the exact answer's (listsExactRows).
+  private meanwhileExact = true;
 
   constructor(articles: readonly Article[] = []) {
     this.add(articles);
@@ -111,15 +113,32 @@ export class SearchIndex {
   /** Runs a query (see query.ts for the language); throws QueryError on a malformed one. */
   search(query: string, opts: SearchOptions = {}): SearchResult {
     const wanted = this.bodiesWanted;
-    if (!wanted && !wordsLater(this.words, query, opts, this.dense)) return this.run(query, opts, '');
+    const later = wordsLater(this.words, query, opts, this.dense);
+    if (!wanted && !later) return this.run(query, opts, '');
+    let [result, missed] = this.runUnread(query, opts);
+    const bodiesMissed = missed;
+    // An answer meanwhile (a word still read on a thread) lists the exact answer's rows or is not
+    // given: the key waits for the thread instead, so no row jumps once the read is in. A body it
+    // missed is still asked for (`wanted`): with the newest in memory, later keys answer meanwhile.
+    if (later && result.counting && (missed || !this.meanwhileExact) && this.words?.finishLater) {
+      this.words.finishLater();
+      if (!wanted) return this.run(query, opts, '');
+      [result, missed] = this.runUnread(query, opts);
+    }
+    if (missed || bodiesMissed) wanted?.(query);
+    return missed ? { ...result, approximate: true } : result;
+  }
+
+  // run() with bodies not in memory left unread; and whether one was met.
+  private runUnread(query: string, opts: SearchOptions): [SearchResult, boolean] {
     let missed = false;
     const result = withUnreadBodies(() => (missed = true), () => this.run(query, opts, 'unread'));
-    if (missed) wanted?.(query);
-    return missed ? { ...result, approximate: true } : result;
+    return [result, missed];
   }
 
   // `mode` keeps the scanner's and the eligible list's memory of deferred searches apart.
   private run(query: string, opts: SearchOptions, mode: string): SearchResult {
+    this.meanwhileExact = true;
     const q = withoutDecided(parseQuery(query, opts.now ?? Date.now()), opts.decided);
     const includeDrafts = opts.includeDrafts ?? false;
     const limit = opts.limit !== undefined && opts.limit >= 0 ? opts.limit : null;
@@ -176,9 +195,12 @@ export class SearchIndex {
       ranked = opts.idsOnly && allIds ? [] : this.fuzzy(q, [], firstEligible, key, cap, cap < exact.length ? exact.slice(0, cap) : exact);
       if (exact.length === 0) counted = ranked.length;
       approximate = skips.n > 0 || bounded;
+      if (interim) this.meanwhileExact = listsExactRows(exact, cap, (!tried || tried.complete) && skips.n === 0, this.hasBody);
     } else {
       const cap = everything ? Infinity : Math.max(CAP, limit);
-      ranked = this.fuzzy(q, scanned ? [] : eligibleNow(), firstEligible, key, cap, scanned ?? undefined);
+      const found = { rows: [] as readonly number[] };
+      ranked = this.fuzzy(q, scanned ? [] : eligibleNow(), firstEligible, key, cap, scanned ?? undefined, found);
+      if (interim) this.meanwhileExact = listsExactRows(found.rows, cap, eligibleNow().length === 0 || this.hasBody(eligibleNow().at(-1)!), this.hasBody);
       approximate = !everything && (ranked.length >= cap || eligibleNow().length > BODY_DEPTH);
     }
     if (opts.idsOnly) {
@@ -246,8 +268,8 @@ export class SearchIndex {
   private readonly filterHay = (q: ParsedQuery): ((id: number) => Hay) => (filtersNeedHay(q) ? (id) => this.hay(id) : () => NO_HAY);
 
   // `cap`: exact survivors to find at most (Infinity: all, every body read); `scanned`: the exact survivors already found.
-  private fuzzy(q: ParsedQuery, eligible: readonly number[], firstEligible: FirstEligible, key: string, cap: number, scanned?: number[]): Ranked[] {
-    const exact = scanned ?? (q.words.length && (eligible.length <= CAP || cap === Infinity)
+  private fuzzy(q: ParsedQuery, eligible: readonly number[], firstEligible: FirstEligible, key: string, cap: number, scanned?: number[], found = { rows: [] as readonly number[] }): Ranked[] {
+    const exact = found.rows = scanned ?? (q.words.length && (eligible.length <= CAP || cap === Infinity)
       ? eligible.filter((id) => containsAll(this.hay(id), q.words))
       : !q.words.length
         ? eligible.slice(0, cap)

@@ -214,10 +214,7 @@ export class WordIndex implements WordSource {
     return marks;
   }
 
-  finishLater(): void {
-    this.reads?.finish(THREAD_READS_FINISH_MS);
-    this.settle();
-  }
+  finishLater(): void { this.reads?.finish(THREAD_READS_FINISH_MS); this.settle(); }
 
   coming(word: string): boolean {
     return (this.reads?.coming(word) ?? false) || (this.wide?.coming(word) ?? false);

@@ -1,21 +1,18 @@
-// The search engine behind the search line, called on every keystroke. Haystacks and the date
-// order are built once; fuse.js records once per article on first use. A search applies the exact
-// filters; for free text keeps the articles containing every word (newest first) and lets fuse.js
-// rank the newest FUSE_RANK of them, or with no exact hit runs a typo-tolerant fuse over the newest
-// FALLBACK_N (the same rule at every corpus size, so a small folder never lists near misses).
-// Ranking: title equal to the query, title containing it, fuse score, exact-only matches (title,
-// short fields, body); ties newest first. With the on-disk index attached (useWords) it names the
-// articles holding the words it answers for and decides negated words and coins (every body,
-// index-terms.ts), so `total` is exact (a lower bound for a word it leaves to memory, looked for in
-// bodies only to BODY_DEPTH, or with a limit past MOST_TESTS candidates: limitedMatches). Without it
-// a limited search (the dashboard) stops after max(CAP, limit) survivors and reads no body past BODY_DEPTH;
-// without a limit (`--filter`) every body is searched. A body not in memory is read on first use, unless deferBodies says to
-// leave it (the result is then approximate). A limited search lists only its rows: every match is listed when asked (`matches`).
-
+// The search engine behind the search line, called on every keystroke. Haystacks and the date order are built once; fuse.js
+// records once per article on first use. A search applies the exact filters; for free text keeps the articles containing every
+// word (newest first) and lets fuse.js rank the newest FUSE_RANK of them, or with no exact hit runs a typo-tolerant fuse over the
+// newest FALLBACK_N (the same rule at every corpus size, so a small folder never lists near misses). Ranking: title equal to the
+// query, title containing it, fuse score, exact-only matches (title, short fields, body); ties newest first. With the on-disk index
+// attached (useWords) it names the articles holding the words it answers for and decides negated words and coins (every body,
+// index-terms.ts), so `total` is exact (a lower bound for a word it leaves to memory, looked for in bodies only to BODY_DEPTH, or
+// with a limit past MOST_TESTS candidates: limitedMatches; `counting` while a word is read on a thread, its rows exact already:
+// searchDeferred). Without it a limited search (the dashboard) stops after max(CAP, limit) survivors and reads no body past
+// BODY_DEPTH; without a limit (`--filter`) every body is searched. A body not in memory is read on first use, unless deferBodies
+// says to leave it (the result is then approximate). A limited search lists only its rows: every match is listed when asked (`matches`).
 import type { Article } from '../article.js';
 import { ExactScanner } from './exact-scan.js';
 import { compileFilters, compileIdFilters, EligibleMemo, filterKey, filtersNeedHay, termTest, withKeep, withoutDecided, type TermHolder } from './filters.js';
-import { containsAll, foldedTitle, hayTitle, makeHay, withUnreadBodies, type Hay } from './haystack.js';
+import { containsAll, foldedTitle, hayTitle, makeHay, type Hay } from './haystack.js';
 import { HayMasks } from './hay-masks.js';
 import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
 import { BODY_DEPTH, CAP, COLLECT_PREPARED, FALLBACK_N, FALLBACK_OPTIONS, FUSE_OPTIONS, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
@@ -23,7 +20,7 @@ import { ListOrders } from './list-orders.js';
 import { FilterColumns, filterInIdOrder, passing } from './filter-columns.js';
 import { fullScan, NO_HAY, shortFind, shortRanks, type Ranked } from './scans.js';
 import { fuseScores, rankTiers, type FirstEligible } from './tiers.js';
-import { denseAmongNewest, indexHolder, listsExactRows, interimFor, indexMarked, indexTest, limitedMatches, withEveryId, wordsComing, wordsLater, type FirstMatches, type IndexTest, type Tested } from './index-terms.js';
+import { denseAmongNewest, indexHolder, listsExactRows, searchDeferred, interimFor, indexMarked, indexTest, limitedMatches, withEveryId, wordsComing, wordsLater, type FirstMatches, type IndexTest, type Tested } from './index-terms.js';
 import { ShortIndex } from './short-index.js';
 import { FuseRanker } from './fuzzy/fuse-ranker.js';
 import { titleHits } from './title-highlights.js';
@@ -60,8 +57,7 @@ export class SearchIndex {
   private bodiesWanted: ((query: string) => void) | null = null;
   private readonly hasBody = (id: number): boolean => this.orders.positions('date')[id] < BODY_DEPTH;
   private readonly dense = (word: string): boolean => denseAmongNewest(this.order(), (id) => this.hay(id), word); // a limited search's Interim
-  // Set by each run(): false when an answer meanwhile (`interim`) may list other rows than the exact answer's (listsExactRows).
-  private meanwhileExact = true;
+  private meanwhileExact = true; // set by each run(): false when an answer meanwhile may list other rows than the exact one's
 
   constructor(articles: readonly Article[] = []) {
     this.add(articles);
@@ -115,25 +111,7 @@ export class SearchIndex {
     const wanted = this.bodiesWanted;
     const later = wordsLater(this.words, query, opts, this.dense);
     if (!wanted && !later) return this.run(query, opts, '');
-    let [result, missed] = this.runUnread(query, opts);
-    const bodiesMissed = missed;
-    // An answer meanwhile (a word still read on a thread) lists the exact answer's rows or is not
-    // given: the key waits for the thread instead, so no row jumps once the read is in. A body it
-    // missed is still asked for (`wanted`): with the newest in memory, later keys answer meanwhile.
-    if (later && result.counting && (missed || !this.meanwhileExact) && this.words?.finishLater) {
-      this.words.finishLater();
-      if (!wanted) return this.run(query, opts, '');
-      [result, missed] = this.runUnread(query, opts);
-    }
-    if (missed || bodiesMissed) wanted?.(query);
-    return missed ? { ...result, approximate: true } : result;
-  }
-
-  // run() with bodies not in memory left unread; and whether one was met.
-  private runUnread(query: string, opts: SearchOptions): [SearchResult, boolean] {
-    let missed = false;
-    const result = withUnreadBodies(() => (missed = true), () => this.run(query, opts, 'unread'));
-    return [result, missed];
+    return searchDeferred(this.words, later, wanted, query, (mode) => this.run(query, opts, mode), () => this.meanwhileExact);
   }
 
   // `mode` keeps the scanner's and the eligible list's memory of deferred searches apart.

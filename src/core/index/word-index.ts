@@ -17,7 +17,7 @@ import { ftsString, markRows, newMarks, setMark, TokenMarks, type Marks } from '
 import { cacheDirectory, indexFile } from './location.js';
 import { INDEX_WORD, MAX_TOKENS, MIN_WORD as MIN_LENGTH } from './query-plan.js';
 import { keptVocabulary, nearTokens, readVocabulary, STAMP_SQL, tokensContaining, type Vocabulary } from './vocabulary.js';
-import { THREAD_READS_FROM, THREAD_READS_WAIT_MS, type ThreadReads, TokenReads } from './words/token-reads.js';
+import { THREAD_READS_FINISH_MS, THREAD_READS_FROM, THREAD_READS_WAIT_MS, type ThreadReads, TokenReads } from './words/token-reads.js';
 import { WideWords } from './words/wide-words.js';
 import type { Interim, WordAnswer, WordSource } from './words/word-source.js';
 
@@ -213,6 +213,8 @@ export class WordIndex implements WordSource {
     }
     return marks;
   }
+
+  finishLater(): void { this.reads?.finish(THREAD_READS_FINISH_MS); this.settle(); }
 
   coming(word: string): boolean {
     return (this.reads?.coming(word) ?? false) || (this.wide?.coming(word) ?? false);

@@ -117,6 +117,40 @@ export function denseAmongNewest(order: readonly number[], hayOf: (id: number) =
 }
 
 /**
+ * Whether an answer meanwhile (a word left to bodies in memory while the index reads it) lists the
+ * exact answer's rows: `rows` the matches it found in date order, `cap` how many it lists,
+ * `complete` true when it tested every candidate with its body (none skipped or left untested).
+ * So when its cap-th row has its body searched (`hasBody`: every earlier candidate had too), or
+ * when it found fewer and `complete`. Else the exact answer may hold rows it could not see.
+ */
+export function listsExactRows(rows: readonly number[], cap: number, complete: boolean, hasBody: (id: number) => boolean): boolean {
+  return rows.length >= cap ? hasBody(rows[cap - 1]) : complete;
+}
+
+/**
+ * SearchIndex.search with bodies not in memory left unread (`run('unread')`; `wanted`, the
+ * dashboard's read-ahead, told of a body missed) or a word still read on a thread (`later`). An
+ * answer meanwhile lists the exact answer's rows (`exactRows()` after the run, and no body missed)
+ * or is not given: the key waits for the thread (WordSource.finishLater) and answers exactly, so no
+ * row jumps once the read is in. A body missed is still asked for: with the newest in memory,
+ * later keys can be answered meanwhile.
+ */
+export function searchDeferred(source: WordSource | null, later: boolean, wanted: ((query: string) => void) | null, query: string, run: (mode: '' | 'unread') => SearchResult, exactRows: () => boolean): SearchResult {
+  let missed = false;
+  const unread = (): SearchResult => withUnreadBodies(() => (missed = true), () => run('unread'));
+  let result = unread();
+  const bodiesMissed = missed;
+  if (later && result.counting && (missed || !exactRows()) && source?.finishLater) {
+    source.finishLater();
+    if (!wanted) return run('');
+    missed = false;
+    result = unread();
+  }
+  if (missed || bodiesMissed) wanted?.(query);
+  return missed ? { ...result, approximate: true } : result;
+}
+
+/**
  * `interim` for a query of free words alone, else null: with filters the index's marks let a
  * limited search skip the eligible list (limitedMatches), which an answer meanwhile would make
  * (at 1M `tag:mining bit` ~180 ms against ~15).

@@ -1,21 +1,18 @@
-// The search engine behind the search line, called on every keystroke. Haystacks and the date
-// order are built once; fuse.js records once per article on first use. A search applies the exact
-// filters; for free text keeps the articles containing every word (newest first) and lets fuse.js
-// rank the newest FUSE_RANK of them, or with no exact hit runs a typo-tolerant fuse over the newest
-// FALLBACK_N (the same rule at every corpus size, so a small folder never lists near misses).
-// Ranking: title equal to the query, title containing it, fuse score, exact-only matches (title,
-// short fields, body); ties newest first. With the on-disk index attached (useWords) it names the
-// articles holding the words it answers for and decides negated words and coins (every body,
-// index-terms.ts), so `total` is exact (a lower bound for a word it leaves to memory, looked for in
-// bodies only to BODY_DEPTH, or with a limit past MOST_TESTS candidates: limitedMatches). Without it
-// a limited search (the dashboard) stops after max(CAP, limit) survivors and reads no body past BODY_DEPTH;
-// without a limit (`--filter`) every body is searched. A body not in memory is read on first use, unless deferBodies says to
-// leave it (the result is then approximate). A limited search lists only its rows: every match is listed when asked (`matches`).
-
+// The search engine behind the search line, called on every keystroke. Haystacks and the date order are built once; fuse.js
+// records once per article on first use. A search applies the exact filters; for free text keeps the articles containing every
+// word (newest first) and lets fuse.js rank the newest FUSE_RANK of them, or with no exact hit runs a typo-tolerant fuse over the
+// newest FALLBACK_N (the same rule at every corpus size, so a small folder never lists near misses). Ranking: title equal to the
+// query, title containing it, fuse score, exact-only matches (title, short fields, body); ties newest first. With the on-disk index
+// attached (useWords) it names the articles holding the words it answers for and decides negated words and coins (every body,
+// index-terms.ts), so `total` is exact (a lower bound for a word it leaves to memory, looked for in bodies only to BODY_DEPTH, or
+// with a limit past MOST_TESTS candidates: limitedMatches; `counting` while a word is read on a thread, its rows exact already:
+// searchDeferred). Without it a limited search (the dashboard) stops after max(CAP, limit) survivors and reads no body past
+// BODY_DEPTH; without a limit (`--filter`) every body is searched. A body not in memory is read on first use, unless deferBodies
+// says to leave it (the result is then approximate). A limited search lists only its rows: every match is listed when asked (`matches`).
 import type { Article } from '../article.js';
 import { ExactScanner } from './exact-scan.js';
 import { compileFilters, compileIdFilters, EligibleMemo, filterKey, filtersNeedHay, termTest, withKeep, withoutDecided, type TermHolder } from './filters.js';
-import { containsAll, foldedTitle, hayTitle, makeHay, withUnreadBodies, type Hay } from './haystack.js';
+import { containsAll, foldedTitle, hayTitle, makeHay, type Hay } from './haystack.js';
 import { HayMasks } from './hay-masks.js';
 import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
 import { BODY_DEPTH, CAP, COLLECT_PREPARED, FALLBACK_N, FALLBACK_OPTIONS, FUSE_OPTIONS, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
@@ -23,7 +20,7 @@ import { ListOrders } from './list-orders.js';
 import { FilterColumns, filterInIdOrder, passing } from './filter-columns.js';
 import { fullScan, NO_HAY, shortFind, shortRanks, type Ranked } from './scans.js';
 import { fuseScores, rankTiers, type FirstEligible } from './tiers.js';
-import { denseAmongNewest, indexHolder, interimFor, indexMarked, indexTest, limitedMatches, withEveryId, wordsComing, wordsLater, type FirstMatches, type IndexTest, type Tested } from './index-terms.js';
+import { denseAmongNewest, indexHolder, listsExactRows, searchDeferred, interimFor, indexMarked, indexTest, limitedMatches, withEveryId, wordsComing, wordsLater, type FirstMatches, type IndexTest, type Tested } from './index-terms.js';
 import { ShortIndex } from './short-index.js';
 import { FuseRanker } from './fuzzy/fuse-ranker.js';
 import { titleHits } from './title-highlights.js';
@@ -60,6 +57,7 @@ export class SearchIndex {
   private bodiesWanted: ((query: string) => void) | null = null;
   private readonly hasBody = (id: number): boolean => this.orders.positions('date')[id] < BODY_DEPTH;
   private readonly dense = (word: string): boolean => denseAmongNewest(this.order(), (id) => this.hay(id), word); // a limited search's Interim
+  private meanwhileExact = true; // set by each run(): false when an answer meanwhile may list other rows than the exact one's
 
   constructor(articles: readonly Article[] = []) {
     this.add(articles);
@@ -111,15 +109,14 @@ export class SearchIndex {
   /** Runs a query (see query.ts for the language); throws QueryError on a malformed one. */
   search(query: string, opts: SearchOptions = {}): SearchResult {
     const wanted = this.bodiesWanted;
-    if (!wanted && !wordsLater(this.words, query, opts, this.dense)) return this.run(query, opts, '');
-    let missed = false;
-    const result = withUnreadBodies(() => (missed = true), () => this.run(query, opts, 'unread'));
-    if (missed) wanted?.(query);
-    return missed ? { ...result, approximate: true } : result;
+    const later = wordsLater(this.words, query, opts, this.dense);
+    if (!wanted && !later) return this.run(query, opts, '');
+    return searchDeferred(this.words, later, wanted, query, (mode) => this.run(query, opts, mode), () => this.meanwhileExact);
   }
 
   // `mode` keeps the scanner's and the eligible list's memory of deferred searches apart.
   private run(query: string, opts: SearchOptions, mode: string): SearchResult {
+    this.meanwhileExact = true;
     const q = withoutDecided(parseQuery(query, opts.now ?? Date.now()), opts.decided);
     const includeDrafts = opts.includeDrafts ?? false;
     const limit = opts.limit !== undefined && opts.limit >= 0 ? opts.limit : null;
@@ -176,9 +173,12 @@ export class SearchIndex {
       ranked = opts.idsOnly && allIds ? [] : this.fuzzy(q, [], firstEligible, key, cap, cap < exact.length ? exact.slice(0, cap) : exact);
       if (exact.length === 0) counted = ranked.length;
       approximate = skips.n > 0 || bounded;
+      if (interim) this.meanwhileExact = listsExactRows(exact, cap, (!tried || tried.complete) && skips.n === 0, this.hasBody);
     } else {
       const cap = everything ? Infinity : Math.max(CAP, limit);
-      ranked = this.fuzzy(q, scanned ? [] : eligibleNow(), firstEligible, key, cap, scanned ?? undefined);
+      const found = { rows: [] as readonly number[] };
+      ranked = this.fuzzy(q, scanned ? [] : eligibleNow(), firstEligible, key, cap, scanned ?? undefined, found);
+      if (interim) this.meanwhileExact = listsExactRows(found.rows, cap, eligibleNow().length === 0 || this.hasBody(eligibleNow().at(-1)!), this.hasBody);
       approximate = !everything && (ranked.length >= cap || eligibleNow().length > BODY_DEPTH);
     }
     if (opts.idsOnly) {
@@ -246,8 +246,8 @@ export class SearchIndex {
   private readonly filterHay = (q: ParsedQuery): ((id: number) => Hay) => (filtersNeedHay(q) ? (id) => this.hay(id) : () => NO_HAY);
 
   // `cap`: exact survivors to find at most (Infinity: all, every body read); `scanned`: the exact survivors already found.
-  private fuzzy(q: ParsedQuery, eligible: readonly number[], firstEligible: FirstEligible, key: string, cap: number, scanned?: number[]): Ranked[] {
-    const exact = scanned ?? (q.words.length && (eligible.length <= CAP || cap === Infinity)
+  private fuzzy(q: ParsedQuery, eligible: readonly number[], firstEligible: FirstEligible, key: string, cap: number, scanned?: number[], found = { rows: [] as readonly number[] }): Ranked[] {
+    const exact = found.rows = scanned ?? (q.words.length && (eligible.length <= CAP || cap === Infinity)
       ? eligible.filter((id) => containsAll(this.hay(id), q.words))
       : !q.words.length
         ? eligible.slice(0, cap)

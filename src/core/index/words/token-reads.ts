@@ -7,6 +7,7 @@
 // as they are in. Its own thread, not the wide words' (vocabulary.ts): a three-letter word must not
 // wait behind a two-letter one's reads (0.2-1 s at a million).
 
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { ftsString, markRows } from '../fts.js';
 
@@ -46,6 +47,9 @@ parentPort.on('message', ({ tokens, bitmaps, flag }) => {
 export const THREAD_READS_FROM = 300_000;
 /** How long a key waits for its tokens read on the thread (ms) before the caller answers the word meanwhile: a rare token's rows take well under it. */
 export const THREAD_READS_WAIT_MS = 12;
+
+/** How long, at most, a key whose answer meanwhile would differ from the exact one waits for its tokens (ms): a common word's take 0.1-0.5 s under load. */
+export const THREAD_READS_FINISH_MS = 5_000;
 
 /** WordIndex.open's choice of reading tokens on a thread: from `from` articles, a key waiting `waitMs` for them. */
 export interface ThreadReads {
@@ -130,6 +134,19 @@ export class TokenReads {
       if (waitMs > 0) Atomics.wait(batch.flag, 0, 0, waitMs);
     } catch {
       this.close();
+    }
+  }
+
+  /**
+   * Waits on this thread (Atomics.wait) up to `waitMs` in all for every batch asked and not taken
+   * yet: a key whose answer meanwhile would not be the exact one (search.ts) waits for the exact one.
+   */
+  finish(waitMs: number): void {
+    const end = performance.now() + waitMs;
+    for (const { flag } of this.batches) {
+      const left = end - performance.now();
+      if (left <= 0) return;
+      Atomics.wait(flag, 0, 0, left);
     }
   }
 

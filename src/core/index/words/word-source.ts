@@ -41,6 +41,12 @@ export interface WordSource {
    * index cannot say (a word it leaves to memory).
    */
   holding?(term: { kind: 'word' | 'coin'; value: string }): Marks | null;
+  /**
+   * Waits (on this thread, for a few seconds at most) until the words left to the caller by an
+   * interim ask are read, then answers for them: for a key whose answer meanwhile would not be
+   * the exact one (search.ts).
+   */
+  finishLater?(): void;
   /** True while the source reads `word` to answer for it later (WordIndex.answerLater). */
   coming?(word: string): boolean;
   /** Grows when the source answers for words it left to the caller before (WordIndex.answerLater): earlier answers are stale. */

@@ -191,12 +191,13 @@ if (filter) runCommonJs(fileURLToPath(new URL('./${FILTER_CLI}', import.meta.url
 else await import('./${CLI_MAIN}');
 `;
 
-// The dashboard's modules (ink, react: ES modules only) stay out of the CommonJS CLI, an import of
-// the emitted module left in its place: a --filter run never loads them.
+// The dashboard's modules (ink, react: ES modules only) and its first frames' (dashboard-start.js)
+// stay out of the CommonJS CLI, an import of the emitted module left in their place: a --filter
+// run never loads them.
 const dashboardExternal = {
   name: 'dashboard-external',
   setup(b) {
-    b.onResolve({ filter: /\/dashboard\.js$/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
+    b.onResolve({ filter: /\/dashboard(-start)?\.js$/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
   },
 };
 

@@ -131,15 +131,18 @@ async function main(command: Command | Error, walk: WalkThread | null): Promise<
       await runFilter(options, paths, stateDirectory(), walk);
       return;
     }
-    // Loaded on demand: --filter never pays for React and ink.
-    const { runDashboard } = await import('./dashboard.js');
-    const outcome = await runDashboard(options, paths, { config, keymap, view, stateDir: stateDirectory() });
-    if (outcome.kind === 'no-terminal') {
+    // Loaded on demand: --filter never pays for React and ink. The first frames (the skeleton,
+    // a warm start's first page) are drawn before the dashboard's own modules load.
+    const { startDashboard } = await import('./dashboard-start.js');
+    const start = await startDashboard(options, paths, { config, view });
+    if (start === null) {
       return fail(
         'no terminal to draw the dashboard on',
         `Use --filter QUERY to print matches without the UI, e.g. ${NAME} --filter bitcoin`,
       );
     }
+    const { runDashboard } = await import('./dashboard.js');
+    const outcome = await runDashboard(options, paths, { config, keymap, view, stateDir: stateDirectory() }, start);
     if (outcome.kind === 'path-error') return fail(outcome.message);
     reportWarnings(outcome.warnings);
     if (outcome.kind === 'cancelled') {

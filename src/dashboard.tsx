@@ -12,15 +12,13 @@ import { importBodyPreload, importSearchEngine } from './core/search/index.js';
 import { readBodiesAhead } from './body-read-ahead.js';
 import { IdsByPath } from './ids-by-path.js';
 import { dashboardFacts, readWarmFacts } from './dashboard-facts.js';
-import { installFatalHandlers } from './fatal.js';
-import { drawSkeleton } from './warm-start.js';
-import { chalkLevel, NoTerminalError, openTerminal, type Terminal } from './terminal.js';
+import type { DashboardStart } from './dashboard-start.js';
+import { chalkLevel } from './terminal.js';
 
 /** How a dashboard session ended. */
 export type DashboardOutcome =
   | { kind: 'chosen'; articles: Article[]; warnings: LoadWarning[]; storyOf?: (a: Article) => StoryInfo }
   | { kind: 'cancelled'; warnings: LoadWarning[] }
-  | { kind: 'no-terminal' }
   | { kind: 'path-error'; message: string };
 const PROGRESS_INTERVAL_MS = 100; // progress repaints at most this often: one per file would cost more than loading
 
@@ -33,18 +31,13 @@ export interface DashboardSetup {
   stateDir: string;
 }
 
-/** Opens the dashboard on `paths`; resolves once the user chose, cancelled, or it could not start. */
-export async function runDashboard(options: Options, paths: string[], setup: DashboardSetup): Promise<DashboardOutcome> {
-  let term: Terminal;
-  try {
-    term = openTerminal({ mouse: options.mouse });
-  } catch (error) {
-    if (error instanceof NoTerminalError) return { kind: 'no-terminal' };
-    throw error;
-  }
-  const ui = { unmount: () => {} };
-  installFatalHandlers(term, options.debug, ui);
-  let warm = await drawSkeleton(term, options, setup, paths); // on screen at once, before React and ink load
+/**
+ * Runs the dashboard on `paths` over the terminal and first frames `start` (dashboard-start.ts)
+ * drew; resolves once the user chose, cancelled, or the folder could not be read.
+ */
+export async function runDashboard(options: Options, paths: string[], setup: DashboardSetup, start: DashboardStart): Promise<DashboardOutcome> {
+  const { term, ui } = start;
+  let warm = start.warm;
   let finished = false;
   const early = warm && options.cache ? readWarmFacts(paths, warm.rowIds, options.group, () => finished) : null; // read while the UI loads
   // chalk (inside ink) decides its colour level from process.stdout when first imported; stdout

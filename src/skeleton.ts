@@ -3,10 +3,13 @@
 // first frame appears at once on any corpus size. On a warm start it is drawn a second time with
 // the first rows the on-disk index gave (the list's default order) in the list pane, at the
 // place and width the dashboard's layout gives that pane. ink's own first frame replaces it.
+//
+// It measures no text: the bare frame is ASCII and box-drawing characters (a column each), and the
+// warm start's rows come already fitted to the pane (warm-rows.ts). So the first frame does not wait
+// for the width rule's Unicode tables and string-width's modules (core/width), which the rows load.
 import { computeLayout } from './state/layout.js';
-import { padWidth } from './core/width/index.js';
 
-/** The warm start's list: its rows' text (see warm-rows.ts). */
+/** The warm start's list: its rows' text, each exactly as wide as the pane's inside (see warm-rows.ts). */
 export interface SkeletonList {
   rows: readonly string[];
 }
@@ -26,7 +29,7 @@ export function skeletonFrame(columns: number, rows: number, list?: SkeletonList
   const top = `╭${title}${'─'.repeat(Math.max(0, inner - title.length))}╮`;
   const bottom = `╰${'─'.repeat(inner)}╯`;
   const innerRows = rect ? Math.max(0, rect.height - 2) : Math.max(0, height - 4);
-  const paneRows = Array.from({ length: innerRows }, (_, i) => `│${padWidth(list?.rows[i] ?? '', inner)}│`);
+  const paneRows = Array.from({ length: innerRows }, (_, i) => `│${list?.rows[i] ?? ' '.repeat(Math.max(0, inner))}│`);
   const status = 'loading…';
   const hint = '? help';
   const statusLine = `${status}${' '.repeat(Math.max(1, width - status.length - hint.length))}${hint}`;

@@ -5,11 +5,12 @@
 import type { Article } from './core/article.js';
 import { relativeDate, sentimentMark } from './core/render/index.js';
 import { sanitizeLine } from './core/text/index.js';
-import { columns, fitWidth, padWidth } from './core/width/index.js';
+import { columns, padWidth } from './core/width/index.js';
 
 /**
  * The list rows of `articles` as ArticleList draws them, without colour, cursor or marks: date,
- * source, sentiment glyph, title, cut to `width` columns (the pane's inside).
+ * source, sentiment glyph, title, cut or padded to exactly `width` columns (the pane's inside: the
+ * skeleton draws them as they are, skeleton.ts).
  */
 export function warmRows(articles: readonly Article[], width: number, now: number): string[] {
   const dates = articles.map((a) => (a.publishedAt === null ? '-' : `${a.dateGuessed ? '~' : ''}${relativeDate(a.publishedAt, now)}`));
@@ -18,6 +19,6 @@ export function warmRows(articles: readonly Article[], width: number, now: numbe
   return articles.map((a, i) => {
     const source = sourceW > 0 ? `${padWidth(sanitizeLine(a.source), sourceW)} ` : '';
     const line = `    ${' '.repeat(dateW - columns(dates[i]))}${dates[i]} ${source}${sentimentMark(a.sentiment).glyph} ${sanitizeLine(a.title)}`;
-    return fitWidth(line, width);
+    return padWidth(line, width);
   });
 }

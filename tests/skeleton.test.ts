@@ -30,7 +30,8 @@ describe('skeletonFrame', () => {
     [60, 20],
   ])('%dx%d warm start: the rows in the list pane at the layout width, the rest of the frame the same', (columns, rows) => {
     const list = computeLayout(columns, rows, false).list;
-    const rowText = ['first row', 'second row'];
+    // As warmRows gives them: exactly the pane's inside wide (the skeleton measures no text).
+    const rowText = ['first row', 'second row'].map((r) => r.padEnd(list.width - 2));
     const lines = skeletonFrame(columns, rows, { rows: rowText });
     expect(lines).toHaveLength(rows - 1);
     // No count: `N/M` on screen is what tells a reader (and the terminal tests) that the dashboard is live.
@@ -47,10 +48,11 @@ describe('warmRows', () => {
   const article = (title: string, sentiment: string | null, publishedAt: number | null): Article =>
     ({ title, sentiment, publishedAt, dateGuessed: false, source: 'CoinDesk' }) as Article;
 
-  it("draws date, source, sentiment glyph and title, cut to the pane's width, control characters removed", () => {
+  it("draws date, source, sentiment glyph and title, cut or padded to the pane's width, control characters removed", () => {
     const now = Date.UTC(2025, 10, 20);
     const rows = warmRows([article('Bitcoin rallies\x1b[2J', 'positive', Date.UTC(2025, 10, 19)), article('x'.repeat(200), 'negative', null)], 70, now);
-    expect(rows[0]).toMatch(/CoinDesk +▲ Bitcoin rallies$/);
+    expect(rows[0]).toMatch(/CoinDesk +▲ Bitcoin rallies +$/);
+    expect(stringWidth(rows[0])).toBe(70);
     expect(rows[0]).not.toContain('\x1b');
     expect(rows[1]).toContain('▼ xxx');
     expect(stringWidth(rows[1])).toBe(70);

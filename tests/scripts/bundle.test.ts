@@ -73,10 +73,10 @@ describe('thread bundles', () => {
     expect(fs.readFileSync(path.join(dist, 'cli.js'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
 
-  it('builds the CLI of a --filter run as one CommonJS file: node\'s modules and packages required, the dashboard alone imported', () => {
+  it('builds the CLI of a --filter run as one CommonJS file: node\'s modules and packages required, the two modules of the dashboard alone imported', () => {
     const text = fs.readFileSync(path.join(dist, FILTER_CLI as string), 'utf8');
     expect(text).not.toMatch(/^\s*(import|export)\s|import\.meta/m);
-    expect([...text.matchAll(/\bimport\(["']([^"']+)["']\)/g)].map((m) => m[1])).toEqual(['./dashboard.js']);
+    expect([...text.matchAll(/\bimport\(["']([^"']+)["']\)/g)].map((m) => m[1])).toEqual(['./dashboard-start.js', './dashboard.js']);
     const required = [...text.matchAll(/\brequire\d*\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
     expect(required.filter((r) => r.startsWith('.'))).toEqual([]);
     // better-sqlite3's JavaScript is inside (bundle.mjs inlineSqlite), its native addon required by

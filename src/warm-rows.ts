@@ -1,9 +1,9 @@
 // The warm start's list rows, drawn into the skeleton before ink loads. Apart from skeleton.ts
-// because they need render/ (dates and sentiment glyphs as the list shows them), whose face loads
-// the Markdown renderer: the skeleton's own first bytes must not wait for that, so warm-start.ts
-// imports this module with the index's first page, not before.
+// because they need row-marks/ (dates and sentiment glyphs as the list shows them, with date-fns'
+// format) and width/ (string-width): the skeleton's own first bytes must not wait for those, so
+// warm-start.ts imports this module with the index's first page, not before.
 import type { Article } from './core/article.js';
-import { relativeDate, sentimentMark } from './core/render/index.js';
+import { relativeDate, sentimentMark } from './core/row-marks/index.js';
 import { sanitizeLine } from './core/text/index.js';
 import { columns, padWidth } from './core/width/index.js';
 

@@ -43,7 +43,8 @@ export async function drawSkeleton(term: Terminal, options: Options, setup: Firs
   const screen = { columns: term.output.columns || 80, rows: term.output.rows || 24 };
   term.output.write(skeletonBytes(screen.columns, screen.rows));
   if (!warmQuery(options, setup)) return null;
-  const [{ warmStart }, { SearchIndex }, { warmRows }] = await Promise.all([import('./core/load/index.js').then((face) => face.importLoader()), importSearchEngine(), import('./warm-rows.js')]);
+  // The search engine (~0.13 MB of modules) is not needed for the screen's rows: it loads after them.
+  const [{ warmStart }, { warmRows }] = await Promise.all([import('./core/load/index.js').then((face) => face.importLoader()), import('./warm-rows.js')]);
   const read = { maxFileSize: options.maxFileSize, includeDrafts: options.drafts };
   // The screen's rows first, drawn before anything else is read: the two pages the dashboard
   // lists and the counts (each a walk over an index of every row: seconds at a million articles
@@ -57,6 +58,8 @@ export async function drawSkeleton(term: Terminal, options: Options, setup: Firs
     const rows = warmRows(page.articles, listWidth, Date.now());
     term.output.write(skeletonBytes(screen.columns, screen.rows, { rows }, tabs));
   }
+  const engine = importSearchEngine();
   const warm = warmStart(paths, WARM_ROWS, read);
+  const { SearchIndex } = await engine;
   return warm ? { index: new SearchIndex(warm.articles), rowIds: warm.rowIds, listed: warm.listed, total: warm.total } : null;
 }

@@ -4,7 +4,7 @@
 import { format } from 'date-fns/format';
 import type { Article } from '../article.js';
 import { listedFrom, outsideWindow } from '../publication-window.js';
-import { relativeDate } from './relative-time.js';
+import { relativeDate } from '../row-marks/index.js';
 import { sanitizeLine } from '../text/index.js';
 import type { Line, Span } from './spans.js';
 import { cutSpans, wrapSpans } from './wrap.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relativeDate } from '../../../src/core/render/relative-time.js';
+import { relativeDate } from '../../../src/core/row-marks/relative-time.js';
 
 // Local-time dates, so the calendar cases hold in any TZ.
 const now = new Date(2025, 10, 14, 12, 0, 0).getTime();

@@ -1,0 +1,70 @@
+// The dashboard's first frames in a real terminal come before its own module loads
+// (dashboard-start.ts): the skeleton on any start, and on a warm start the index's first page in
+// it. The test holds the CLI's import of dashboard.tsx (hold-dashboard/, a module hook) until it has
+// seen those frames, then lets the dashboard come up over them: without the split, nothing is drawn
+// while that import is held.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cli, hasTmux, TmuxSession } from './tmux.js';
+
+const repo = path.resolve(import.meta.dirname, '..', '..');
+const hold = path.join(import.meta.dirname, 'hold-dashboard', 'register.mjs');
+
+let session: TmuxSession | undefined;
+let root: string;
+let corpus: string;
+beforeEach(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-first-frames-'));
+  corpus = path.join(root, 'news');
+  fs.cpSync(path.join(repo, 'data', 'news'), corpus, { recursive: true });
+});
+afterEach(() => {
+  session?.close();
+  session = undefined;
+  // The closed session's program may still be storing its facts in the cache for a moment.
+  fs.rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+});
+
+const loaded = (t: string) => t.includes('? help') && /Articles 1\/\d+/.test(t) && !/loading|finding files/.test(t);
+const skeleton = (t: string) => /╭─▶ Articles ─*╮/.test(t) && t.includes('press / to search') && /loading…\s+\? help/.test(t);
+const glyphRows = (t: string) => t.split('\n').filter((l) => /^│ .*[▲▼●] \S/.test(l)).length;
+
+/** Starts the CLI on the corpus with the dashboard's module held until `release` exists. */
+function start(release: string): TmuxSession {
+  if (!hasTmux()) throw new Error('tmux is required for the terminal end-to-end tests (.ci/run installs it)');
+  const s = new TmuxSession(120, 35, repo, {
+    XDG_CACHE_HOME: path.join(root, 'cache'),
+    XDG_CONFIG_HOME: path.join(root, 'config'),
+    XDG_STATE_HOME: path.join(root, 'state'),
+    CNT_TEST_HOLD_DASHBOARD: release,
+  });
+  session = s;
+  s.type(`node --import ${hold} ${cli} ${corpus}`);
+  s.send('Enter');
+  return s;
+}
+
+describe('first frames before the dashboard module', () => {
+  it('a cold start draws the skeleton, a warm start the first page in it, both while dashboard.tsx is not loaded yet', async () => {
+    // Cold: no index yet, so the skeleton alone; the dashboard comes up once released.
+    const cold = start(path.join(root, 'release-cold'));
+    const bare = await cold.waitFor(skeleton, 'the skeleton, with the dashboard held');
+    expect(glyphRows(bare)).toBe(0);
+    expect(bare).not.toMatch(/Articles 1\//);
+    fs.writeFileSync(path.join(root, 'release-cold'), '');
+    await cold.waitFor(loaded, 'the loaded list after the release');
+    cold.send('q');
+    await cold.waitFor((t) => t.includes('$ ') && !t.includes('? help'), 'the shell back after q');
+    cold.close();
+
+    // Warm: the index's first page drawn in the skeleton while the dashboard is still held.
+    const warm = start(path.join(root, 'release-warm'));
+    const page = await warm.waitFor((t) => skeleton(t) && glyphRows(t) >= 3, 'the warm page in the skeleton, with the dashboard held');
+    expect(page).not.toMatch(/Articles 1\//); // no count: the dashboard itself is not up
+    fs.writeFileSync(path.join(root, 'release-warm'), '');
+    const list = await warm.waitFor(loaded, 'the loaded list after the release');
+    expect(glyphRows(list)).toBeGreaterThanOrEqual(3);
+  });
+});

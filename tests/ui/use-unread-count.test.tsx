@@ -18,7 +18,8 @@ afterEach(() => {
 });
 
 const articles: Article[] = Array.from({ length: 6 }, (_, id) => makeArticle({ id, title: `Story ${id}` }));
-const article = (id: number): Article => articles[id];
+// Ids past the six stand for copies of them (a big match set of distinct ids over these articles).
+const article = (id: number): Article => articles[id % articles.length];
 
 /** Reading state in a folder of its own (removed after the test) that has seen every article. */
 function openReading(): Reading {
@@ -123,10 +124,30 @@ describe('useUnreadCount', () => {
     reading.close();
   });
 
+  it('walks the matches in id order, each once, whatever the list’s order', async () => {
+    const reading = openReading();
+    reading.toggleRead([articles[2], articles[4]]);
+    const walked: number[] = [];
+    const countRead = vi.spyOn(reading, 'countRead');
+    countRead.mockImplementation(function (this: Reading, ids, a, from = 0, to = ids.length) {
+      for (let i = from; i < to; i++) walked.push(ids[i]);
+      return Reading.prototype.countRead.call(this, ids, a, from, to);
+    });
+    // Every match named, in the list's (date) order, not the ids'.
+    const every = [9, 4, 17, 0, 2, 13, 5];
+    const r = render(<Probe reading={reading} version={reading.version} search={outcome(every, 3, true)} again={againFor([])} />);
+    // 4 is read, 2 too; 17 and 5 are copies of 5; 9 of 3, 13 of 1: 2 of 7 read.
+    await eventually(() => expect(r.lastFrame()).toBe('3 hits, 5 unread'));
+    expect(walked).toEqual([0, 2, 4, 5, 9, 13, 17]);
+    countRead.mockRestore();
+    r.unmount();
+    reading.close();
+  });
+
   it('counts a big match set in slices with turns between, and stops at an unmount', async () => {
     const reading = openReading();
     reading.toggleRead([articles[0]]);
-    const every = Array.from({ length: 3 * COUNT_SLICE + 5 }, (_, i) => i % 6);
+    const every = Array.from({ length: 3 * COUNT_SLICE + 5 }, (_, i) => i);
     const countRead = vi.spyOn(reading, 'countRead');
     const r = render(<Probe reading={reading} version={reading.version} search={outcome(every, 1000, true)} again={againFor([])} />);
     await eventually(() => expect(r.lastFrame()).toBe(`1000 hits, ${every.length - Math.ceil(every.length / 6)} unread`));

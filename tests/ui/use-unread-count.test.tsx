@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../src/core/article.js';
 import { Reading } from '../../src/core/reading/reading.js';
 import type { SearchResult } from '../../src/core/search/index.js';
-import { COUNT_SLICE, useUnreadCount, type UnreadSource } from '../../src/ui/use-unread-count.js';
+import { COUNT_SLICE, COUNT_TURN_MS, useUnreadCount, type UnreadSource } from '../../src/ui/use-unread-count.js';
 import type { SearchOutcome } from '../../src/ui/use-search.js';
 import { makeArticle } from '../helpers/make-article.js';
 import { eventually, tick } from './frame.js';
@@ -144,11 +144,39 @@ describe('useUnreadCount', () => {
     reading.close();
   });
 
-  it('counts a big match set in slices with turns between, and stops at an unmount', async () => {
+  // The hook's clock (performance.now) stands still but where a test moves it: how many slices fit in a turn is the test's to say.
+  function stillClock(): { advance: (ms: number) => void; restore: () => void } {
+    let now = 0;
+    const spy = vi.spyOn(performance, 'now').mockImplementation(() => now);
+    return { advance: (ms) => (now += ms), restore: () => spy.mockRestore() };
+  }
+
+  // Per countRead call: whether a turn of the event loop (an immediate) ran since the call before.
+  function turnsBetween(): { mark: () => boolean } {
+    let turned = true;
+    return {
+      mark: () => {
+        const was = turned;
+        turned = false;
+        setImmediate(() => (turned = true));
+        return was;
+      },
+    };
+  }
+
+  it('counts a big match set in slices, a turn between slices that spend the turn’s budget, and stops at an unmount', async () => {
+    const clock = stillClock();
     const reading = openReading();
     reading.toggleRead([articles[0]]);
     const every = Array.from({ length: 3 * COUNT_SLICE + 5 }, (_, i) => i);
-    const countRead = vi.spyOn(reading, 'countRead');
+    const turns = turnsBetween();
+    const turned: boolean[] = [];
+    // Each slice takes the whole budget: the next one waits for the keys.
+    const countRead = vi.spyOn(reading, 'countRead').mockImplementation(function (this: Reading, ...args: Parameters<Reading['countRead']>) {
+      turned.push(turns.mark());
+      clock.advance(COUNT_TURN_MS);
+      return Reading.prototype.countRead.apply(this, args);
+    });
     const r = render(<Probe reading={reading} version={reading.version} search={outcome(every, 1000, true)} again={againFor([])} />);
     await eventually(() => expect(r.lastFrame()).toBe(`1000 hits, ${every.length - Math.ceil(every.length / 6)} unread`));
     expect(countRead.mock.calls.map(([, , from, to]) => [from, to])).toEqual([
@@ -157,6 +185,7 @@ describe('useUnreadCount', () => {
       [2 * COUNT_SLICE, 3 * COUNT_SLICE],
       [3 * COUNT_SLICE, every.length],
     ]);
+    expect(turned).toEqual([true, true, true, true]);
     // A new list, unmounted right after its first slice (before the next turn): no slice runs after.
     countRead.mockClear();
     const real = countRead.getMockImplementation() ?? Reading.prototype.countRead;
@@ -168,6 +197,28 @@ describe('useUnreadCount', () => {
     await eventually(() => expect(countRead).toHaveBeenCalled());
     await tick(200);
     expect(countRead).toHaveBeenCalledTimes(1);
+    clock.restore();
+    reading.close();
+  });
+
+  it('counts slices that fit in the turn’s budget in one turn: no wait per slice behind other work', async () => {
+    const clock = stillClock();
+    const reading = openReading();
+    reading.toggleRead([articles[0]]);
+    const every = Array.from({ length: 3 * COUNT_SLICE + 5 }, (_, i) => i);
+    const turns = turnsBetween();
+    const turned: boolean[] = [];
+    const countRead = vi.spyOn(reading, 'countRead').mockImplementation(function (this: Reading, ...args: Parameters<Reading['countRead']>) {
+      turned.push(turns.mark());
+      return Reading.prototype.countRead.apply(this, args);
+    });
+    const r = render(<Probe reading={reading} version={reading.version} search={outcome(every, 1000, true)} again={againFor([])} />);
+    await eventually(() => expect(r.lastFrame()).toBe(`1000 hits, ${every.length - Math.ceil(every.length / 6)} unread`));
+    expect(countRead).toHaveBeenCalledTimes(4);
+    // The first slice after the turn the order was made in; the other three in the same turn as it.
+    expect(turned).toEqual([true, false, false, false]);
+    clock.restore();
+    r.unmount();
     reading.close();
   });
 

@@ -18,8 +18,9 @@ const ascending = new WeakMap<EveryMatch, Int32Array>();
  * The matches' ids in increasing order (made once per EveryMatch, kept): what counts over every
  * match walks them so. The list's order jumps about the index (at 1M, 990k ids in date order); a
  * walk in id order reads the article objects, the table's rows and their kept hashes in the order
- * they lie in memory (at 1M, 5% read: a count after a mark 630-960 -> 100-360 ms CPU, load ~20).
- * Ordered through a bitmap of the ids, O(n + the largest id): 20-90 ms at 1M, load ~20.
+ * they lie in memory (at 1M, 5% read, process CPU at load 20-27: the first count 1.25-1.54 s ->
+ * 0.58-0.69 s, a count after a mark 0.51-0.74 s -> 0.12-0.19 s). Ordered through a bitmap of
+ * the ids, O(n + the largest id): 24-52 ms at 1M.
  */
 export function idOrder(all: EveryMatch): Int32Array {
   const kept = ascending.get(all);

@@ -1,13 +1,14 @@
 // The status line's unread count, exact: over every match of the query (every-match.ts), not the
 // hits in hand, with no cap and no wait for the facts. It is made after the frame that shows the
-// list, as the pulse is, and counted in slices of COUNT_SLICE ids, as many a turn of the event
-// loop as fit in COUNT_TURN_MS, with the keys read between turns, so a keystroke's list never
-// waits long for it, and an unmount (Ctrl-C, a choice) stops it before the next turn: nothing it
-// holds (an immediate, a timer) outlives the component. Until the count for the current results
-// is in, the last one stays on screen (unless it was of no matches: then none is); a count for
-// results already replaced is dropped, never drawn. A change of marks counts the same matches again, without searching again: each article costs a probe of
-// its own fields (Reading.countRead), ~1 us an index's article (at 100k: 60-220 ms CPU for 99k),
-// walked in id order (every-match.ts idOrder), as the articles lie in memory.
+// list, as the pulse is, and counted in slices of COUNT_SLICE ids, as many a turn of the event loop
+// as fit in COUNT_TURN_MS, with the keys read between turns, so a keystroke's list never waits long
+// for it, and an unmount (Ctrl-C, a choice) stops it before the next turn: nothing it holds (an
+// immediate, a timer) outlives the component. Until the count for the current results is in, the
+// last one stays on screen (unless it was of no matches: then none is); a count for results already
+// replaced is dropped, never drawn. A change of marks counts the same matches again, without
+// searching again: each article costs a probe of its own fields (Reading.countRead), ~1 us an
+// index's article (at 100k: 60-220 ms CPU for 99k), walked in id order (every-match.ts idOrder), as
+// the articles lie in memory.
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { Article } from '../core/article.js';
 import type { Reading } from '../core/reading/index.js';

@@ -12,6 +12,32 @@ export interface EveryMatch {
 }
 
 const found = new WeakMap<SearchOutcome, EveryMatch>();
+const ascending = new WeakMap<EveryMatch, Int32Array>();
+
+/**
+ * The matches' ids in increasing order (made once per EveryMatch, kept): what counts over every
+ * match walks them so. The list's order jumps about the index (at 1M, 990k ids in date order); a
+ * walk in id order reads the article objects, the table's rows and their kept hashes in the order
+ * they lie in memory (at 1M, 5% read, process CPU at load 20-27: the first count 1.25-1.54 s ->
+ * 0.58-0.69 s, a count after a mark 0.51-0.74 s -> 0.12-0.19 s). Ordered through a bitmap of
+ * the ids, O(n + the largest id): 24-52 ms at 1M.
+ */
+export function idOrder(all: EveryMatch): Int32Array {
+  const kept = ascending.get(all);
+  if (kept) return kept;
+  const { ids } = all;
+  let max = -1;
+  for (let i = 0; i < ids.length; i++) if (ids[i] > max) max = ids[i];
+  const seen = new Uint8Array(max + 1);
+  for (let i = 0; i < ids.length; i++) seen[ids[i]] = 1;
+  // An id listed twice is counted once: a count is over distinct articles.
+  let n = 0;
+  for (let id = 0; id <= max; id++) n += seen[id];
+  const order = new Int32Array(n);
+  for (let id = 0, k = 0; id <= max; id++) if (seen[id]) order[k++] = id;
+  ascending.set(all, order);
+  return order;
+}
 
 /**
  * Every match of `result` when the search already named them (SearchResult.matches: the index's

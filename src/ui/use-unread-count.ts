@@ -1,22 +1,31 @@
 // The status line's unread count, exact: over every match of the query (every-match.ts), not the
 // hits in hand, with no cap and no wait for the facts. It is made after the frame that shows the
-// list, as the pulse is, and counted in slices of COUNT_SLICE ids with the keys read between
-// them, so a keystroke's list never waits for it, and an unmount (Ctrl-C, a choice) stops it
-// before the next slice: nothing it holds (an immediate, a timer) outlives the component. Until
-// the count for the current results is in, the last one stays on screen (unless it was of no
-// matches: then none is); a count for results already replaced is dropped, never drawn. A change
-// of marks counts the same matches again, without searching again: each article costs a probe of
-// its own fields (Reading.countRead), ~1 us an index's article (at 100k: 60-220 ms CPU for 99k).
+// list, as the pulse is, and counted in slices of COUNT_SLICE ids, as many a turn of the event loop
+// as fit in COUNT_TURN_MS, with the keys read between turns, so a keystroke's list never waits long
+// for it, and an unmount (Ctrl-C, a choice) stops it before the next turn: nothing it holds (an
+// immediate, a timer) outlives the component. Until the count for the current results is in, the
+// last one stays on screen (unless it was of no matches: then none is); a count for results already
+// replaced is dropped, never drawn. A change of marks counts the same matches again, without
+// searching again: each article costs a probe of its own fields (Reading.countRead), ~1 us an
+// index's article (at 100k: 60-220 ms CPU for 99k), walked in id order (every-match.ts idOrder), as
+// the articles lie in memory.
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { Article } from '../core/article.js';
 import type { Reading } from '../core/reading/index.js';
 import type { SearchResult } from '../core/search/index.js';
 import { afterPendingInput, afterQuiet } from './input/after-input.js';
-import { everyMatchOf, knownMatches, type EveryMatch } from './every-match.js';
+import { everyMatchOf, idOrder, knownMatches, type EveryMatch } from './every-match.js';
 import type { SearchOutcome } from './use-search.js';
 
-/** Ids counted per turn of the event loop: ~8 ms quiet with marks to probe over an index's articles (a key waits at most that), nothing without. */
+/** Ids counted per call of countRead: ~1-8 ms quiet with marks to probe over an index's articles, nothing without. */
 export const COUNT_SLICE = 8_192;
+/**
+ * Time a turn of the event loop counts for before the keys are read (ms): slices run on within it.
+ * A turn per slice made a count wait behind whatever else runs a step per turn (after the ready
+ * sign, at 100k, the search's warming and the first sight of every article, ~10 s at load ~24):
+ * 13 slices at 100k, 121 at 1M, each behind another's step, even with nothing read to count.
+ */
+export const COUNT_TURN_MS = 8;
 /** Quiet time after the list's frame before the matches are searched again for the count (as the aggregate waits). */
 export const COUNT_IDLE_MS = 40;
 
@@ -59,16 +68,23 @@ export function useUnreadCount(reading: Reading | null, version: number, source:
     let stopped = false;
     let cancel = (): void => {};
     const count = (all: EveryMatch): void => {
+      // In id order (every-match.ts idOrder): the articles and their kept hashes read as they lie in memory.
+      const ids = idOrder(all);
       let [at, read] = [0, 0];
+      // Slices until the turn's budget is spent, then the keys read: a count never waits a turn per slice.
       const slice = (): void => {
         if (stopped) return;
-        const to = Math.min(all.ids.length, at + COUNT_SLICE);
-        read += reading.countRead(all.ids, article, at, to);
-        at = to;
-        if (at < all.ids.length) cancel = afterPendingInput(slice);
-        else setCounted({ search, version, reading, n: all.ids.length - read, lowerBound: all.approximate, matches: all.ids.length });
+        const start = performance.now();
+        do {
+          const to = Math.min(ids.length, at + COUNT_SLICE);
+          read += reading.countRead(ids, article, at, to);
+          at = to;
+        } while (at < ids.length && performance.now() - start < COUNT_TURN_MS);
+        if (at < ids.length) cancel = afterPendingInput(slice);
+        else setCounted({ search, version, reading, n: ids.length - read, lowerBound: all.approximate, matches: ids.length });
       };
-      slice();
+      // The order is made in a turn of its own (20-90 ms at 1M), the first slice after the keys read since.
+      cancel = afterPendingInput(slice);
     };
     // Every match in hand (or searched for this outcome before) is counted after the pending keys; else searched for after a quiet moment.
     const first = (): void => {

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../src/core/article.js';
 import { Reading } from '../../src/core/reading/reading.js';
 import type { SearchResult } from '../../src/core/search/index.js';
-import { COUNT_SLICE, useUnreadCount, type UnreadSource } from '../../src/ui/use-unread-count.js';
+import { COUNT_SLICE, COUNT_TURN_MS, useUnreadCount, type UnreadSource } from '../../src/ui/use-unread-count.js';
 import type { SearchOutcome } from '../../src/ui/use-search.js';
 import { makeArticle } from '../helpers/make-article.js';
 import { eventually, tick } from './frame.js';
@@ -18,7 +18,8 @@ afterEach(() => {
 });
 
 const articles: Article[] = Array.from({ length: 6 }, (_, id) => makeArticle({ id, title: `Story ${id}` }));
-const article = (id: number): Article => articles[id];
+// Ids past the six stand for copies of them (a big match set of distinct ids over these articles).
+const article = (id: number): Article => articles[id % articles.length];
 
 /** Reading state in a folder of its own (removed after the test) that has seen every article. */
 function openReading(): Reading {
@@ -123,11 +124,59 @@ describe('useUnreadCount', () => {
     reading.close();
   });
 
-  it('counts a big match set in slices with turns between, and stops at an unmount', async () => {
+  it('walks the matches in id order, each once, whatever the list’s order', async () => {
+    const reading = openReading();
+    reading.toggleRead([articles[2], articles[4]]);
+    const walked: number[] = [];
+    const countRead = vi.spyOn(reading, 'countRead');
+    countRead.mockImplementation(function (this: Reading, ids, a, from = 0, to = ids.length) {
+      for (let i = from; i < to; i++) walked.push(ids[i]);
+      return Reading.prototype.countRead.call(this, ids, a, from, to);
+    });
+    // Every match named, in the list's (date) order, not the ids'.
+    const every = [9, 4, 17, 0, 2, 13, 5];
+    const r = render(<Probe reading={reading} version={reading.version} search={outcome(every, 3, true)} again={againFor([])} />);
+    // 4 is read, 2 too; 17 and 5 are copies of 5; 9 of 3, 13 of 1: 2 of 7 read.
+    await eventually(() => expect(r.lastFrame()).toBe('3 hits, 5 unread'));
+    expect(walked).toEqual([0, 2, 4, 5, 9, 13, 17]);
+    countRead.mockRestore();
+    r.unmount();
+    reading.close();
+  });
+
+  // The hook's clock (performance.now) stands still but where a test moves it: how many slices fit in a turn is the test's to say.
+  function stillClock(): { advance: (ms: number) => void; restore: () => void } {
+    let now = 0;
+    const spy = vi.spyOn(performance, 'now').mockImplementation(() => now);
+    return { advance: (ms) => (now += ms), restore: () => spy.mockRestore() };
+  }
+
+  // Per countRead call: whether a turn of the event loop (an immediate) ran since the call before.
+  function turnsBetween(): { mark: () => boolean } {
+    let turned = true;
+    return {
+      mark: () => {
+        const was = turned;
+        turned = false;
+        setImmediate(() => (turned = true));
+        return was;
+      },
+    };
+  }
+
+  it('counts a big match set in slices, a turn between slices that spend the turn’s budget, and stops at an unmount', async () => {
+    const clock = stillClock();
     const reading = openReading();
     reading.toggleRead([articles[0]]);
-    const every = Array.from({ length: 3 * COUNT_SLICE + 5 }, (_, i) => i % 6);
-    const countRead = vi.spyOn(reading, 'countRead');
+    const every = Array.from({ length: 3 * COUNT_SLICE + 5 }, (_, i) => i);
+    const turns = turnsBetween();
+    const turned: boolean[] = [];
+    // Each slice takes the whole budget: the next one waits for the keys.
+    const countRead = vi.spyOn(reading, 'countRead').mockImplementation(function (this: Reading, ...args: Parameters<Reading['countRead']>) {
+      turned.push(turns.mark());
+      clock.advance(COUNT_TURN_MS);
+      return Reading.prototype.countRead.apply(this, args);
+    });
     const r = render(<Probe reading={reading} version={reading.version} search={outcome(every, 1000, true)} again={againFor([])} />);
     await eventually(() => expect(r.lastFrame()).toBe(`1000 hits, ${every.length - Math.ceil(every.length / 6)} unread`));
     expect(countRead.mock.calls.map(([, , from, to]) => [from, to])).toEqual([
@@ -136,6 +185,7 @@ describe('useUnreadCount', () => {
       [2 * COUNT_SLICE, 3 * COUNT_SLICE],
       [3 * COUNT_SLICE, every.length],
     ]);
+    expect(turned).toEqual([true, true, true, true]);
     // A new list, unmounted right after its first slice (before the next turn): no slice runs after.
     countRead.mockClear();
     const real = countRead.getMockImplementation() ?? Reading.prototype.countRead;
@@ -147,6 +197,28 @@ describe('useUnreadCount', () => {
     await eventually(() => expect(countRead).toHaveBeenCalled());
     await tick(200);
     expect(countRead).toHaveBeenCalledTimes(1);
+    clock.restore();
+    reading.close();
+  });
+
+  it('counts slices that fit in the turn’s budget in one turn: no wait per slice behind other work', async () => {
+    const clock = stillClock();
+    const reading = openReading();
+    reading.toggleRead([articles[0]]);
+    const every = Array.from({ length: 3 * COUNT_SLICE + 5 }, (_, i) => i);
+    const turns = turnsBetween();
+    const turned: boolean[] = [];
+    const countRead = vi.spyOn(reading, 'countRead').mockImplementation(function (this: Reading, ...args: Parameters<Reading['countRead']>) {
+      turned.push(turns.mark());
+      return Reading.prototype.countRead.apply(this, args);
+    });
+    const r = render(<Probe reading={reading} version={reading.version} search={outcome(every, 1000, true)} again={againFor([])} />);
+    await eventually(() => expect(r.lastFrame()).toBe(`1000 hits, ${every.length - Math.ceil(every.length / 6)} unread`));
+    expect(countRead).toHaveBeenCalledTimes(4);
+    // The first slice after the turn the order was made in; the other three in the same turn as it.
+    expect(turned).toEqual([true, false, false, false]);
+    clock.restore();
+    r.unmount();
     reading.close();
   });
 

@@ -3,10 +3,9 @@
 // old generation's committed size stays within twice and a half of what is live, where V8's own
 // dynamic factor let it reach about four times. Each case runs in a child process: V8 flags are
 // per process, and the test runner's own heap must not decide the figure.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { OLD_GENERATION_PEAK } from './helpers/heap-probe.js';
+import { nodeOutput } from './helpers/run-child.js';
 
 // The built module (npm test builds first), as the CLI runs it.
 const MODULE = new URL('../dist/heap-growth.js', import.meta.url).href;
@@ -15,12 +14,11 @@ const MODULE = new URL('../dist/heap-growth.js', import.meta.url).href;
 // collection, what is live in it (helpers/heap-probe.ts).
 // How long one child may run before it counts as hung: its 3M objects take ~1-2 s on a quiet
 // machine, and one took over 60 s at load 27 on two cores (ETIMEDOUT). A test runs up to two
-// children: its limit is theirs and a margin. They run asynchronously: a test worker blocked for
-// over 60 s (execFileSync) misses vitest's RPC deadline, an unhandled error that fails the run.
+// children: its limit is theirs and a margin. They run asynchronously (helpers/run-child.ts says why).
 const CHILD_MS = 240_000;
 
-// The child's stdout, once it has exited.
-const node = async (args: string[]): Promise<string> => (await promisify(execFile)(process.execPath, args, { encoding: 'utf8', timeout: CHILD_MS })).stdout;
+// The child's stdout, once it has exited 0.
+const node = (args: string[]): Promise<string> => nodeOutput(args, { timeout: CHILD_MS });
 
 const CHILD = `
 import v8 from 'node:v8';

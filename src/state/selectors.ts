@@ -75,6 +75,18 @@ export function maxBodyScroll(s: AppState): number {
 }
 
 /**
+ * How far the body pane has been read, as less and glow show it: the share of the article's rows
+ * (header included) down to the pane's last visible row, in whole percent, 100 only once the last
+ * row is on screen (so a reader, or a test paging through, can tell the end), null when nothing is
+ * measured (no article shown).
+ */
+export function bodyPercent(s: AppState): number | null {
+  if (s.bodyLines <= 0) return null;
+  const bottom = Math.min(s.bodyLines, clamp(s.bodyScroll, 0, maxBodyScroll(s)) + bodyRows(s));
+  return bottom >= s.bodyLines ? 100 : Math.min(99, Math.floor((bottom / s.bodyLines) * 100));
+}
+
+/**
  * The cursor's place for the list's title, counted in articles (the title's total counts
  * articles): the place of the selected row's first article, so with a folded story of three on
  * top the second row is the 4th article and the last row ends at the total; 0 with no rows.

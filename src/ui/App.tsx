@@ -12,9 +12,9 @@ import { searchWithReading } from '../core/reading/index.js';
 import { keymap as defaultKeymap } from '../state/keymap.js';
 import { innerHeight, innerWidth } from '../state/layout.js';
 import { initialState, reducer, type Action, type AppState } from '../state/reducer.js';
-import { layoutOf, listRows, pulseRows, visibleHits } from '../state/selectors.js';
+import { bodyPercent, layoutOf, listRows, pulseRows, visibleHits } from '../state/selectors.js';
 import { groupingPercent } from '../state/pulse-line.js';
-import { ArticleBody } from './ArticleBody.js';
+import { ArticleBody, bodyTitle } from './ArticleBody.js';
 import { ArticleList, listTitle } from './ArticleList.js';
 import { Help } from './Help.js';
 import { Inspector } from './Inspector.js';
@@ -149,15 +149,16 @@ export function App(p: AppProps) {
   // The body and inspector panes as elements made again only when what they show changes: a
   // keystroke that moves the list or types a query does not render them (nor their borders) at all.
   const [bodyRect, inspectorRect, focus] = [layout.body, layout.inspector, state.focus];
+  const readPercent = bodyPercent(state);
   const bodyPane = useMemo(
     () =>
       bodyRect ? (
-        <Pane title="Article" width={bodyRect.width} height={bodyRect.height} focused={focus === 'body'} resetKey={shownId}>
+        <Pane title={bodyTitle(article ? readPercent : null)} width={bodyRect.width} height={bodyRect.height} focused={focus === 'body'} resetKey={shownId}>
           <ArticleBody article={article} width={innerWidth(bodyRect)} height={innerHeight(bodyRect)} scroll={state.bodyScroll} focused={focus === 'body'} now={now} also={also} />
         </Pane>
       ) : null,
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [bodyRect?.width, bodyRect?.height, focus === 'body', shownId, article, state.bodyScroll, now, also],
+    [bodyRect?.width, bodyRect?.height, focus === 'body', shownId, article, state.bodyScroll, now, also, readPercent],
   );
   const inspectorPane = useMemo(
     () =>

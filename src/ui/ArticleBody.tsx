@@ -36,6 +36,11 @@ export function alsoLines(also: readonly StoryOther[] | undefined, width: number
   ];
 }
 
+/** The body pane's title: `Article`, then how far it has been read (`Article · 42%`, `· 100%` at the end) when an article is shown. */
+export function bodyTitle(percent: number | null): string {
+  return percent === null ? 'Article' : `Article · ${percent}%`;
+}
+
 /** Total rows (header + body) of an article at a width, for the dashboard's scroll bounds. */
 export function bodyLineCount(article: Article, width: number, also?: readonly StoryOther[]): number {
   const w = Math.max(1, Math.floor(width));

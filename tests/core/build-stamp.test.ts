@@ -1,11 +1,11 @@
 // What names the code behind stored data: the build writes a hash per part (parser, facts) over
 // the modules that part reaches, so an upgrade that changes them drops the stored rows, and a
 // reinstall or rebuild that changes nothing keeps them.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nodeOutput } from '../helpers/run-child.js';
 
 const repo = path.resolve(import.meta.dirname, '..', '..');
 let root: string;
@@ -20,42 +20,42 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
-function stamps(): { parser: string; facts: string } {
-  execFileSync(process.execPath, [path.join(root, 'scripts', 'postbuild.mjs')]);
+async function stamps(): Promise<{ parser: string; facts: string }> {
+  await nodeOutput([path.join(root, 'scripts', 'postbuild.mjs')]);
   return JSON.parse(fs.readFileSync(path.join(root, 'dist', 'build-stamps.json'), 'utf8'));
 }
 const touch = (rel: string, text: string) => fs.appendFileSync(path.join(root, 'dist', rel), text);
 
 describe('build stamps', () => {
-  it('names each part with 16 hex digits, the same for the same bytes', () => {
-    const first = stamps();
+  it('names each part with 16 hex digits, the same for the same bytes', async () => {
+    const first = await stamps();
     expect(first.parser).toMatch(/^[0-9a-f]{16}$/);
     expect(first.facts).toMatch(/^[0-9a-f]{16}$/);
     expect(first.parser).not.toBe(first.facts);
     // Files rewritten with the same bytes and a new time: nothing stored is dropped.
     const now = new Date();
     fs.utimesSync(path.join(root, 'dist', 'core', 'load', 'parse.js'), now, now);
-    expect(stamps()).toEqual(first);
+    expect(await stamps()).toEqual(first);
   });
 
-  it('changes a stamp when a module its part reaches changes, and only then', () => {
-    const before = stamps();
+  it('changes a stamp when a module its part reaches changes, and only then', async () => {
+    const before = await stamps();
     touch('ui/App.js', '\n// a change to the UI only\n');
-    expect(stamps()).toEqual(before);
+    expect(await stamps()).toEqual(before);
     // Coin detection feeds the facts, and the index's rows too (their coins answer coin:).
     // (The build copies the asset list from the sources.)
     fs.appendFileSync(path.join(root, 'src', 'core', 'coins', 'asset-manifest.json'), ' ');
-    const coins = stamps();
+    const coins = await stamps();
     expect(coins.facts).not.toBe(before.facts);
     expect(coins.parser).not.toBe(before.parser);
     // The story grouping feeds the facts only.
     touch('core/stories/facts.js', '\n// a facts change\n');
-    const facts = stamps();
+    const facts = await stamps();
     expect(facts.facts).not.toBe(coins.facts);
     expect(facts.parser).toBe(coins.parser);
     // The parser: its rows are dropped, and the facts computed from them too.
     touch('core/load/normalise.js', '\n// a parser change\n');
-    const parser = stamps();
+    const parser = await stamps();
     expect(parser.parser).not.toBe(facts.parser);
     expect(parser.facts).not.toBe(facts.facts);
   });

@@ -2,12 +2,12 @@
 // path. What it loads is checked in a child process running the built module (dist/, built by
 // `npm test`), whose require cache holds nothing else: this file's own process shares its cache
 // with whatever other test files loaded.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { nodeOutput } from '../helpers/run-child.js';
 import { openDatabase } from '../../src/core/sqlite.js';
 
 const BUILT = fileURLToPath(new URL('../../dist/core/sqlite.js', import.meta.url));
@@ -34,7 +34,7 @@ describe('openDatabase', () => {
     expect(() => openDatabase(':memory:', { nativeBinding: path.join(os.tmpdir(), 'no-such-addon.node') })).toThrow();
   });
 
-  it('loads the addon by its path: neither the `bindings` search nor an ES import of the package', () => {
+  it('loads the addon by its path: neither the `bindings` search nor an ES import of the package', async () => {
     const code = `
       const { createRequire } = await import('node:module');
       const { openDatabase } = await import(${JSON.stringify(BUILT)});
@@ -43,7 +43,7 @@ describe('openDatabase', () => {
       const loaded = Object.keys(createRequire(import.meta.url).cache);
       console.log(JSON.stringify(loaded));
     `;
-    const loaded = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' })) as string[];
+    const loaded = JSON.parse(await nodeOutput(['--input-type=module', '-e', code])) as string[];
     expect(loaded.some((f) => f.endsWith(`${path.sep}better_sqlite3.node`))).toBe(true);
     expect(loaded.filter((f) => f.includes(`${path.sep}node_modules${path.sep}bindings${path.sep}`))).toEqual([]);
   });

@@ -1,10 +1,10 @@
 // `--clear-cache` through the built CLI: the cache kept for the PATHs is deleted before loading,
 // rebuilt by the run unless `--no-cache`, and the results never change.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runNode } from '../helpers/run-child.js';
 
 const repo = path.resolve(import.meta.dirname, '..', '..');
 const cli = path.join(repo, 'dist', 'cli.js');
@@ -12,10 +12,9 @@ const home = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-clear-'));
 const cacheFolder = path.join(home, 'crypto-news-tui');
 afterAll(() => fs.rmSync(home, { recursive: true, force: true }));
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args, '-f', 'mining', '-p', 'path', 'data'], {
+async function run(...args: string[]) {
+  const r = await runNode([cli, ...args, '-f', 'mining', '-p', 'path', 'data'], {
     cwd: repo,
-    encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: home },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -26,18 +25,18 @@ function run(...args: string[]) {
 const files = (): string[] => (fs.existsSync(cacheFolder) ? fs.readdirSync(cacheFolder).filter((f) => !/-(wal|shm)$/.test(f)).sort() : []);
 
 describe('--clear-cache', () => {
-  it('deletes the cache for the PATHs, rebuilds it unless --no-cache, and prints the same matches', () => {
-    const first = run();
+  it('deletes the cache for the PATHs, rebuilds it unless --no-cache, and prints the same matches', async () => {
+    const first = await run();
     expect(first.code).toBe(0);
     expect(first.stdout).not.toBe('');
     const made = files();
     expect(made.length).toBeGreaterThan(0);
 
-    const cleared = run('--clear-cache', '--no-cache');
+    const cleared = await run('--clear-cache', '--no-cache');
     expect(cleared).toEqual(first);
     expect(fs.existsSync(cacheFolder) ? fs.readdirSync(cacheFolder) : []).toEqual([]);
 
-    const rebuilt = run('--clear-cache');
+    const rebuilt = await run('--clear-cache');
     expect(rebuilt).toEqual(first);
     expect(files()).toEqual(made);
   });

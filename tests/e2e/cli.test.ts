@@ -1,21 +1,19 @@
 // The built CLI as a child process: stdout carries only results, stderr messages, and the exit
 // code follows the contract (0 printed, 1 no match, 2 usage/query/path error, 130 cancelled).
 // Expected answers come from an independent reading of data/ with js-yaml, not from the loader.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { CLI as cli, runChild, runCli } from '../helpers/run-child.js';
 
 const repo = path.resolve(import.meta.dirname, '..', '..');
-const cli = path.join(repo, 'dist', 'cli.js');
 const seedPath = path.join(repo, 'data', 'news', 'bitfarms-wind-down.md');
 
-function run(args: string[], options: { cwd?: string; input?: string } = {}) {
-  const result = spawnSync(process.execPath, [cli, ...args], {
+async function run(args: string[], options: { cwd?: string; input?: string } = {}) {
+  const result = await runCli(args, {
     cwd: options.cwd ?? repo,
-    encoding: 'utf8',
     input: options.input ?? '',
     env: { ...process.env, NO_COLOR: '1' },
   });
@@ -45,20 +43,20 @@ const news = fs
 const lines = (s: string) => s.split('\n').filter(Boolean).sort();
 
 describe('crypto-news-tui CLI', () => {
-  it('--help prints usage on stdout, exit 0', () => {
-    const r = run(['--help']);
+  it('--help prints usage on stdout, exit 0', async () => {
+    const r = await run(['--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Usage: crypto-news-tui/);
     expect(r.stdout).toContain('--filter');
   });
 
-  it('--version prints the package version', () => {
+  it('--version prints the package version', async () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
-    expect(run(['-V']).stdout).toBe(`${pkg.version}\n`);
+    expect((await run(['-V'])).stdout).toBe(`${pkg.version}\n`);
   });
 
-  it('--filter bitfarms --print json names the seed article; a clean corpus warns about nothing', () => {
-    const r = run(['--filter', 'bitfarms', '--print', 'json']);
+  it('--filter bitfarms --print json names the seed article; a clean corpus warns about nothing', async () => {
+    const r = await run(['--filter', 'bitfarms', '--print', 'json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const first = JSON.parse(r.stdout.split('\n')[0]);
@@ -68,104 +66,103 @@ describe('crypto-news-tui CLI', () => {
     expect(first.path).toBe('data/news/bitfarms-wind-down.md');
   });
 
-  it('tag:mining since:2025-11-01 returns exactly the matching articles', () => {
+  it('tag:mining since:2025-11-01 returns exactly the matching articles', async () => {
     const expected = news
       .filter(({ front }) => !front.draft)
       .filter(({ front }) => front.tags.some((t) => t.toLowerCase() === 'mining'))
       .filter(({ front }) => Date.parse(front.publishedAt) >= Date.parse('2025-11-01T00:00:00Z'))
       .map((a) => a.rel);
     expect(expected.length).toBeGreaterThan(2);
-    const r = run(['--filter', 'tag:mining since:2025-11-01', 'data/news']);
+    const r = await run(['--filter', 'tag:mining since:2025-11-01', 'data/news']);
     expect(r.code).toBe(0);
     expect(lines(r.stdout)).toEqual(expected.sort());
   });
 
-  it('sentiment:negative -source:decrypt returns exactly the matching articles, newest first', () => {
+  it('sentiment:negative -source:decrypt returns exactly the matching articles, newest first', async () => {
     const expected = news
       .filter(({ front }) => !front.draft)
       .filter(({ front }) => front.sentiment.toLowerCase() === 'negative')
       .filter(({ front }) => front.source.key !== 'decrypt' && front.source.name.toLowerCase() !== 'decrypt');
     expect(expected.length).toBeGreaterThan(2);
-    const r = run(['--filter', 'sentiment:negative -source:decrypt', 'data/news']);
+    const r = await run(['--filter', 'sentiment:negative -source:decrypt', 'data/news']);
     expect(r.code).toBe(0);
     expect(lines(r.stdout)).toEqual(expected.map((a) => a.rel).sort());
     const newestFirst = [...expected].sort((a, b) => Date.parse(b.front.publishedAt) - Date.parse(a.front.publishedAt));
     expect(r.stdout.trimEnd().split('\n')[0]).toBe(newestFirst[0].rel);
   });
 
-  it('--print markdown writes the file byte for byte when piped', () => {
-    const r = run(['-f', 'bitfarms', '-p', 'markdown', '-n', '1']);
+  it('--print markdown writes the file byte for byte when piped', async () => {
+    const r = await run(['-f', 'bitfarms', '-p', 'markdown', '-n', '1']);
     expect(r.stdout).toBe(fs.readFileSync(seedPath, 'utf8'));
   });
 
-  it('--print markdown gives a UTF-16 or Windows-1252 file as the text the loader read, not a replacement character for every accent', () => {
+  it('--print markdown gives a UTF-16 or Windows-1252 file as the text the loader read, not a replacement character for every accent', async () => {
     const dir = path.join(repo, 'tests/fixtures/cases/loader-more/encodings');
-    const utf16 = run(['--no-cache', '-f', 'zurich', '-p', 'markdown', dir]);
+    const utf16 = await run(['--no-cache', '-f', 'zurich', '-p', 'markdown', dir]);
     expect(utf16.stdout).toBe('---\ntitle: Café Owners in Zürich Accept Bitcoin\ndate: 2025-11-02\n---\nNoël sales in 比特币 rose.\n');
-    const cp1252 = run(['--no-cache', '-f', 'creme', '-p', 'markdown', dir]);
+    const cp1252 = await run(['--no-cache', '-f', 'creme', '-p', 'markdown', dir]);
     expect(cp1252.stdout).toBe('---\ntitle: Windows-1252 “Quotes” – Café Crème €100\ndate: 2025-11-03\n---\nPrices in € and £ fell; naïve readers.\n');
     // The title the list and --print title show is the same text.
-    expect(run(['--no-cache', '-f', 'creme', '-p', 'title', dir]).stdout).toBe('Windows-1252 “Quotes” – Café Crème €100\n');
+    expect((await run(['--no-cache', '-f', 'creme', '-p', 'title', dir])).stdout).toBe('Windows-1252 “Quotes” – Café Crème €100\n');
   });
 
-  it('--print title and --limit', () => {
-    const r = run(['-f', '', '-p', 'title', '-n', '3']);
+  it('--print title and --limit', async () => {
+    const r = await run(['-f', '', '-p', 'title', '-n', '3']);
     expect(r.code).toBe(0);
     expect(r.stdout.trimEnd().split('\n')).toHaveLength(3);
   });
 
-  it('drafts are hidden unless asked for', () => {
+  it('drafts are hidden unless asked for', async () => {
     const drafts = news.filter(({ front }) => front.draft).map((a) => a.rel).sort();
     expect(drafts.length).toBeGreaterThan(0);
-    const all = lines(run(['-f', '', 'data/news']).stdout);
+    const all = lines((await run(['-f', '', 'data/news'])).stdout);
     for (const d of drafts) expect(all).not.toContain(d);
-    expect(lines(run(['-f', 'is:draft', 'data/news']).stdout)).toEqual(drafts);
-    expect(lines(run(['-f', '', '--drafts', 'data/news']).stdout)).toEqual(expect.arrayContaining(drafts));
+    expect(lines((await run(['-f', 'is:draft', 'data/news'])).stdout)).toEqual(drafts);
+    expect(lines((await run(['-f', '', '--drafts', 'data/news'])).stdout)).toEqual(expect.arrayContaining(drafts));
   });
 
-  it('no match: exit 1, nothing on stdout', () => {
-    const r = run(['--filter', 'zzqxqzz-no-such-thing']);
+  it('no match: exit 1, nothing on stdout', async () => {
+    const r = await run(['--filter', 'zzqxqzz-no-such-thing']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
   });
 
-  it('a nonexistent path: exit 2 and a message naming it', () => {
-    const r = run(['-f', 'x', 'no/such/folder']);
+  it('a nonexistent path: exit 2 and a message naming it', async () => {
+    const r = await run(['-f', 'x', 'no/such/folder']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('no/such/folder: no such file or directory');
   });
 
-  it('a malformed query: exit 2 and a message naming the bad term', () => {
-    const r = run(['--filter', 'bitcoin foo:bar']);
+  it('a malformed query: exit 2 and a message naming the bad term', async () => {
+    const r = await run(['--filter', 'bitcoin foo:bar']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('foo:bar');
   });
 
-  it('a usage error: exit 2 with a hint', () => {
-    const r = run(['--print', 'xml']);
+  it('a usage error: exit 2 with a hint', async () => {
+    const r = await run(['--print', 'xml']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("Try 'crypto-news-tui --help'");
   });
 
-  it('without --filter and with no terminal at all: exit 2 suggesting --filter', () => {
+  it('without --filter and with no terminal at all: exit 2 suggesting --filter', async () => {
     // setsid detaches from any controlling terminal, so /dev/tty cannot be opened either.
-    const r = spawnSync('setsid', ['-w', process.execPath, cli], { encoding: 'utf8', input: '' });
+    const r = await runChild('setsid', ['-w', process.execPath, cli], { input: '' });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('--filter');
   });
 
-  it('a reader that goes away (| head -1) ends quietly', () => {
-    const r = spawnSync('bash', ['-c', `set -o pipefail; node ${cli} -f '' -p json | head -c 100 >/dev/null`], {
-      encoding: 'utf8',
+  it('a reader that goes away (| head -1) ends quietly', async () => {
+    const r = await runChild('bash', ['-c', `set -o pipefail; node ${cli} -f '' -p json | head -c 100 >/dev/null`], {
       cwd: repo,
     });
     expect(r.stderr).toBe('');
     expect([0, 141]).toContain(r.status);
   });
 
-  it('a Jekyll _posts folder loads with titles and file-name dates and no warnings', () => {
+  it('a Jekyll _posts folder loads with titles and file-name dates and no warnings', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-jekyll-'));
     const posts = path.join(dir, 'myblog', '_posts');
     fs.mkdirSync(posts, { recursive: true });
@@ -174,7 +171,7 @@ describe('crypto-news-tui CLI', () => {
       '---\nlayout: post\ntitle: "Hello, halving"\ncategories: markets btc\n---\n{% include toc.html %}\nIntro {{ site.baseurl }}\n{:.lead}\n\nSee [the docs][1].\n\n[1]: https://example.com\n',
     );
     fs.writeFileSync(path.join(posts, '2023-12-24-no-title-here.md'), '---\nlayout: post\n---\nJust a body.\n');
-    const r = run(['-f', '', '-p', 'json', posts]);
+    const r = await run(['-f', '', '-p', 'json', posts]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const got = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));

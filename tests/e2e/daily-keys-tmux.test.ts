@@ -2,10 +2,10 @@
 // body by its number, recalling past searches (also after a restart), switching saved views by
 // clicking their tabs and by 1-9/0, and marking a folded story row read and saved (all of its
 // articles, checked afterwards with --filter against the same state).
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { nodeOutput } from '../helpers/run-child.js';
 import { cli, CONFIG, dailyHarness } from './daily-home.js';
 import type { TmuxSession } from './tmux.js';
 
@@ -166,8 +166,8 @@ describe('daily driver keys in a real terminal', () => {
 describe('a folded story row in a real terminal (bundled data)', () => {
   it('m marks every article of the story read and * saves them all; the row and --filter agree', async () => {
     const { env } = daily.makeHome(null, []);
-    const filter = (q: string): string[] =>
-      execFileSync(process.execPath, [cli, '--filter', q, '-p', 'title'], { env: { ...process.env, ...env }, encoding: 'utf8' }).trim().split('\n').filter(Boolean).sort();
+    const filter = async (q: string): Promise<string[]> =>
+      (await nodeOutput([cli, '--filter', q, '-p', 'title'], { env: { ...process.env, ...env } })).trim().split('\n').filter(Boolean).sort();
     const { s, status } = start(env, 120, 30);
     // The sticky story is first and selected: one row, +2 for its other outlets, unread (◆).
     const first = await s.waitFor((t) => /▶.*\+2 /.test(t) && /\d+ unread/.test(t), 'the folded story row');
@@ -183,9 +183,9 @@ describe('a folded story row in a real terminal (bundled data)', () => {
     expect(saved).toContain('saved');
     await quit(s, status);
 
-    const story = filter('is:read');
+    const story = await filter('is:read');
     expect(story).toHaveLength(3);
-    expect(filter('is:saved')).toEqual(story);
+    expect(await filter('is:saved')).toEqual(story);
     // The three are one story: the first row's title is one of them.
     expect(story.some((title) => row(first).includes(title.slice(0, 20)))).toBe(true);
   });

@@ -1,10 +1,10 @@
 // The daily-driver features in a real terminal, as a new user meets them: a config with paths and
 // two views, a broken config, read and saved marks that survive a restart and show in --filter,
 // opening a URL through $BROWSER, and copying through OSC 52 into tmux's clipboard.
-import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { nodeOutput, runNode } from '../helpers/run-child.js';
 import { cli, CONFIG, dailyHarness, type DailyArticle } from './daily-home.js';
 
 const daily = dailyHarness('cnt-daily-');
@@ -38,18 +38,18 @@ describe('daily driver in a real terminal', () => {
     expect(await s.waitForFile(status)).toBe('exit=130\n');
   });
 
-  it('a broken config stops with one message naming file, line and key, exit 2', () => {
+  it('a broken config stops with one message naming file, line and key, exit 2', async () => {
     const { env } = makeHome('theme = "dark"\npahts = ["~/news"]\n');
-    const r = spawnSync(process.execPath, [cli, '--filter', 'x'], { env: { ...process.env, ...env }, encoding: 'utf8' });
+    const r = await runNode([cli, '--filter', 'x'], { env: { ...process.env, ...env } });
     expect(r.status).toBe(2);
     const file = path.join(env.XDG_CONFIG_HOME, 'crypto-news-tui', 'config.toml');
     expect(r.stderr).toBe(`crypto-news-tui: ${file}:2: unknown key "pahts" (did you mean "paths"?)\n`);
     expect(r.stdout).toBe('');
   });
 
-  it('a config path that does not exist is named with the config it came from, exit 2', () => {
+  it('a config path that does not exist is named with the config it came from, exit 2', async () => {
     const { env, home } = makeHome('paths = ["~/gone"]\n');
-    const r = spawnSync(process.execPath, [cli, '--filter', 'x'], { env: { ...process.env, ...env }, encoding: 'utf8' });
+    const r = await runNode([cli, '--filter', 'x'], { env: { ...process.env, ...env } });
     expect(r.status).toBe(2);
     const file = path.join(env.XDG_CONFIG_HOME, 'crypto-news-tui', 'config.toml');
     expect(r.stderr).toBe(`crypto-news-tui: ${path.join(home, 'gone')}: no such file or directory (in paths of ${file})\n`);
@@ -85,12 +85,12 @@ describe('daily driver in a real terminal', () => {
     await second.s.waitForFile(second.status);
 
     const filter = (q: string, print = 'title') =>
-      execFileSync(process.execPath, [cli, '--filter', q, '-p', print], { env: { ...process.env, ...env }, encoding: 'utf8' });
-    expect(filter('is:unread').trim().split('\n').sort()).toHaveLength(2);
-    expect(filter('is:unread')).not.toContain('Gamma');
-    expect(filter('is:read')).toBe('Gamma Bitcoin Miners Sell\n');
-    expect(filter('is:saved').trim().split('\n')).toHaveLength(1);
-    const json = filter('gamma', 'json');
+      nodeOutput([cli, '--filter', q, '-p', print], { env: { ...process.env, ...env } });
+    expect((await filter('is:unread')).trim().split('\n').sort()).toHaveLength(2);
+    expect(await filter('is:unread')).not.toContain('Gamma');
+    expect(await filter('is:read')).toBe('Gamma Bitcoin Miners Sell\n');
+    expect((await filter('is:saved')).trim().split('\n')).toHaveLength(1);
+    const json = await filter('gamma', 'json');
     expect(JSON.parse(json)).toMatchObject({ title: 'Gamma Bitcoin Miners Sell', read: true, saved: false, new: false });
   });
 

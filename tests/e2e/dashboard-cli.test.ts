@@ -1,20 +1,20 @@
 // The crypto-news dashboard's command-line side, through the built CLI with stdout piped: coins
 // (`coin:` and JSON), stories (JSON ids and sizes, `--sort hot`) and the pulse (`--stats`).
 // Expected answers are counted from data/ with js-yaml, not through the loader.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import yaml from 'js-yaml';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runNode } from '../helpers/run-child.js';
 
 const repo = path.resolve(import.meta.dirname, '..', '..');
 const cli = path.join(repo, 'dist', 'cli.js');
 const cacheHome = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-dash-cli-'));
 afterAll(() => fs.rmSync(cacheHome, { recursive: true, force: true }));
 
-function run(args: string[]) {
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: cacheHome } });
+async function run(args: string[]) {
+  const r = await runNode([cli, ...args], { cwd: repo, env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: cacheHome } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -27,8 +27,8 @@ const live = news.filter((n) => n.draft !== true);
 const count = (s: string) => live.filter((n) => n.sentiment === s).length;
 
 describe('--stats', () => {
-  it("prints the pulse of --filter '' as text: sentiment counts, top sources, per-day counts", () => {
-    const r = run(['--filter', '', '--stats', 'data/news']);
+  it("prints the pulse of --filter '' as text: sentiment counts, top sources, per-day counts", async () => {
+    const r = await run(['--filter', '', '--stats', 'data/news']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain(`articles: ${live.length}\n`);
@@ -37,20 +37,20 @@ describe('--stats', () => {
     expect(r.stdout).toMatch(/^coins: .*BTC \d+/m);
     expect(r.stdout).toMatch(/^ {2}2026-11-14 \d+$/m);
   });
-  it('prints it as one JSON object with --print json, and exits 1 on no match', () => {
-    const r = run(['--filter', 'coin:sol', '--stats', '--print', 'json', 'data/news']);
+  it('prints it as one JSON object with --print json, and exits 1 on no match', async () => {
+    const r = await run(['--filter', 'coin:sol', '--stats', '--print', 'json', 'data/news']);
     expect(r.code).toBe(0);
     const stats = JSON.parse(r.stdout) as { total: number; coins: Array<{ value: string; count: number }> };
     expect(stats.coins[0]).toEqual({ value: 'SOL', label: 'SOL', count: stats.total });
-    expect(run(['--filter', 'zzqqxx', '--stats', 'data/news']).code).toBe(1);
+    expect((await run(['--filter', 'zzqqxx', '--stats', 'data/news'])).code).toBe(1);
   });
-  it('needs --filter', () => {
-    const r = run(['--stats']);
+  it('needs --filter', async () => {
+    const r = await run(['--stats']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--stats needs --filter');
   });
-  it('refuses a print format it would ignore', () => {
-    const r = run(['--filter', '', '--stats', '--print', 'title', 'data/news']);
+  it('refuses a print format it would ignore', async () => {
+    const r = await run(['--filter', '', '--stats', '--print', 'title', 'data/news']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('--stats prints counts as text, or as JSON with --print json (not --print title)');
@@ -58,7 +58,10 @@ describe('--stats', () => {
 });
 
 describe('coins and stories in --print json', () => {
-  const lines = run(['--filter', '', '--print', 'json', 'data/news']).stdout.trim().split('\n').map((l) => JSON.parse(l) as { title: string; coins: string[]; story: string; storySize: number });
+  let lines: Array<{ title: string; coins: string[]; story: string; storySize: number }> = [];
+  beforeAll(async () => {
+    lines = (await run(['--filter', '', '--print', 'json', 'data/news'])).stdout.trim().split('\n').map((l) => JSON.parse(l) as { title: string; coins: string[]; story: string; storySize: number });
+  });
   it('gives every article its coins, a story id and the story size', () => {
     expect(lines).toHaveLength(live.length);
     for (const l of lines) {
@@ -73,17 +76,17 @@ describe('coins and stories in --print json', () => {
     expect(new Set(ostrava.map((l) => l.story)).size).toBe(1);
     expect(lines.filter((l) => l.storySize > 1)).toHaveLength(8);
   });
-  it('narrows to Solana news with coin:sol', () => {
-    const sol = run(['--filter', 'coin:solana', '--print', 'title', 'data/news']).stdout.trim().split('\n');
+  it('narrows to Solana news with coin:sol', async () => {
+    const sol = (await run(['--filter', 'coin:solana', '--print', 'title', 'data/news'])).stdout.trim().split('\n');
     expect(sol.length).toBeGreaterThanOrEqual(5);
     expect(sol.every((t) => lines.find((l) => l.title === t)?.coins.includes('SOL'))).toBe(true);
-    expect(run(['--filter', 'coin:notacoin', 'data/news']).code).toBe(2);
+    expect((await run(['--filter', 'coin:notacoin', 'data/news'])).code).toBe(2);
   });
 });
 
 describe('--sort hot', () => {
-  it('puts the biggest recent story first', () => {
-    const r = run(['--filter', '', '--sort', 'hot', '--print', 'json', '-n', '3', 'data/news']);
+  it('puts the biggest recent story first', async () => {
+    const r = await run(['--filter', '', '--sort', 'hot', '--print', 'json', '-n', '3', 'data/news']);
     const top = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { storySize: number; title: string });
     expect(top).toHaveLength(3);
     expect(top[0].storySize).toBe(3);

@@ -67,6 +67,25 @@ describe('dashboard in a real terminal', () => {
     await expectCleanPrompt(s);
   });
 
+  it("80x24: the body pane's title shows how far the article has been read, 100% at its end", async () => {
+    const { s } = start(80, 24);
+    const percent = (t: string): number => Number(/Article · (\d+)%/.exec(t.split('\n')[1] ?? '')?.[1] ?? NaN);
+    // The first article, taller than the pane: its top shows a position below 100%.
+    const top = await s.waitFor((t) => ready(t) && percent(t) < 100, 'the first article with its read position');
+    expectFits(top, 80, 24);
+    const at = percent(top);
+    s.send('Tab');
+    await s.waitFor((t) => /▶ Article · \d+%/.test(t), 'body focus');
+    s.send('PgDn');
+    const paged = await s.waitFor((t) => percent(t) > at, 'the position after PgDn');
+    expectFits(paged, 80, 24);
+    s.send('G');
+    const end = await s.waitFor((t) => percent(t) === 100, 'the end of the article');
+    expectFits(end, 80, 24);
+    expect(end.split('\n')[1]).toContain('▶ Article · 100%');
+    s.send('q');
+  });
+
   it('Enter right after j chooses the row j reached, as Enter after a pause does', async () => {
     // j's rows are drawn as it is read and React takes the move a moment later: a key in
     // between must act on the moved cursor, not on the one before it.

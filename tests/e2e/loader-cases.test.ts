@@ -1,27 +1,17 @@
 // The real-world loader cases through the built CLI, with stdout piped, exactly as their README
 // runs them: `node dist/cli.js --no-cache -f '' -p json folder/`, plus the queries it names.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli, type ChildResult } from '../helpers/run-child.js';
 
 const repo = path.resolve(import.meta.dirname, '..', '..');
-const cli = path.join(repo, 'dist', 'cli.js');
 const cases = 'tests/fixtures/cases';
 
-// One CLI run with stdin closed, asynchronous: a test worker blocked in spawnSync for over 60 s
-// (several runs at load 27) misses vitest's RPC deadline, an unhandled error that fails the run.
-function cliRun(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd: repo, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+// One CLI run (async: tests/helpers/run-child.ts says why), from the repository, without colour.
+function cliRun(args: string[], env: Record<string, string>): Promise<ChildResult> {
+  return runCli(args, { cwd: repo, env: { ...process.env, NO_COLOR: '1', ...env } });
 }
 
 function run(args: string[]) {
@@ -32,7 +22,7 @@ interface Json { path: string; title: string; source: string; description: strin
 
 async function json(folder: string, extra: string[] = []): Promise<Record<string, Json>> {
   const r = await run(['-f', '', '-p', 'json', ...extra, `${cases}/${folder}/`]);
-  expect(r.code).toBe(0);
+  expect(r.status).toBe(0);
   const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Json);
   return Object.fromEntries(rows.map((o) => [path.basename(o.path), o]));
 }
@@ -40,9 +30,8 @@ async function json(folder: string, extra: string[] = []): Promise<Record<string
 const titles = (stdout: string): string[] => stdout.split('\n').filter(Boolean).sort();
 
 // A test's time limit for `runs` CLI runs: one run takes ~0.5 s on a quiet machine and up to
-// ~12 s on a loaded one (load 27 on two cores: the 10-run test below took 124 s). The runs are
-// synchronous, so a run that hangs is not cut short by this anyway; it only keeps a slow
-// machine from failing a test that is right.
+// ~12 s on a loaded one (load 27 on two cores: the 10-run test below took 124 s). It only keeps a
+// slow machine from failing a test that is right; a hung run is killed by runChild's own limit.
 const forRuns = (runs: number): number => runs * 30_000;
 
 // Each test spawns the CLI several times: minutes on a loaded machine (the longest ask for more).
@@ -63,14 +52,14 @@ describe('loader cases through the CLI', { timeout: 180_000 }, () => {
     expect(Object.values(out).map((o) => o.title).sort()).toEqual(['0o17', '1.50', '2025', '2025-12-19', 'Fork Countdown Begins']);
     expect(out['digest-e.md'].tags).toEqual(['2026-01-15', 'upgrades', '1.50']);
     const byDate = await run(['-f', '2025-12-19', '-p', 'title', `${cases}/loader/typed-scalars`]);
-    expect([byDate.code, titles(byDate.stdout)]).toEqual([0, ['2025-12-19']]);
+    expect([byDate.status, titles(byDate.stdout)]).toEqual([0, ['2025-12-19']]);
     const byTag = await run(['-f', 'tag:2026-01-15', '-p', 'title', `${cases}/loader/typed-scalars`]);
-    expect([byTag.code, titles(byTag.stdout)]).toEqual([0, ['Fork Countdown Begins']]);
+    expect([byTag.status, titles(byTag.stdout)]).toEqual([0, ['Fork Countdown Begins']]);
   });
 
   it('written-dates: 2025/11/04 read; ambiguous and unreadable each warn once on stderr and are dateGuessed', async () => {
     const r = await run(['-f', '', '-p', 'json', `${cases}/loader/written-dates/`]);
-    expect(r.code).toBe(0);
+    expect(r.status).toBe(0);
     const rows = Object.fromEntries(r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Json).map((o) => [path.basename(o.path), o]));
     expect(rows['slash-date.md']).toMatchObject({ publishedAt: '2025-11-04T00:00:00.000Z', dateGuessed: false });
     expect(rows['us-order.md'].dateGuessed).toBe(true);
@@ -151,7 +140,7 @@ describe('loader cases through the CLI', { timeout: 180_000 }, () => {
     expect(rss['name-angle-email.md'].source).toBe('Dana Whitfield');
     expect(rss['email-paren-name.md'].source).toBe('Carlos Méndez');
     const bySource = await run(['-f', 'source:"dana whitfield"', '-p', 'title', `${cases}/loader-more/rss-authors`]);
-    expect([bySource.code, bySource.stdout]).toEqual([0, 'Exchange Outflows Hit a Six-Month High\n']);
+    expect([bySource.status, bySource.stdout]).toEqual([0, 'Exchange Outflows Hit a Six-Month High\n']);
   });
 
   it('notion-export and cover-images: --print json gives the properties as fields, no id in a title or source, the cover under each theme\'s key', async () => {
@@ -172,10 +161,10 @@ describe('loader cases through the CLI', { timeout: 180_000 }, () => {
     const dir = `${cases}/loader/leading-dash`;
     for (const q of ['-source:decrypt', '-decrypt']) {
       const r = await run(['-f', q, '-p', 'title', dir]);
-      expect([r.code, r.stdout, r.stderr]).toEqual([0, 'Wire Desk Covers Exchange Outage\n', '']);
+      expect([r.status, r.stdout, r.stderr]).toEqual([0, 'Wire Desk Covers Exchange Outage\n', '']);
     }
     const joined = await run([`--filter=-source:decrypt`, '-p', 'title', dir]);
-    expect([joined.code, joined.stdout]).toEqual([0, 'Wire Desk Covers Exchange Outage\n']);
+    expect([joined.status, joined.stdout]).toEqual([0, 'Wire Desk Covers Exchange Outage\n']);
     const more = await run(['-f', '-tag:x', '-p', 'title', dir, `${cases}/loader-more/leading-dash`]);
     expect(titles(more.stdout)).toEqual(['Decrypt Desk Covers Mining Merger', 'Wire Desk Covers Exchange Outage']);
   });

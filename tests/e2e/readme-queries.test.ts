@@ -3,21 +3,20 @@
 // (SQL filters, FTS5 candidates, fuse.js ranking a bounded set); the ranking a reader sees must
 // not move while it is. The expected lists were recorded from the in-memory engine before the
 // rebuild: a change here is a ranking change and needs a reason in its commit.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runNode } from '../helpers/run-child.js';
 
 const repo = path.resolve(import.meta.dirname, '..', '..');
 const cli = path.join(repo, 'dist', 'cli.js');
 const cacheHome = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-readme-'));
 afterAll(() => fs.rmSync(cacheHome, { recursive: true, force: true }));
 
-function top(query: string, extra: string[]): string[] {
-  const r = spawnSync(process.execPath, [cli, '-f', query, '-p', 'path', '-n', '5', ...extra, 'data'], {
+async function top(query: string, extra: string[]): Promise<string[]> {
+  const r = await runNode([cli, '-f', query, '-p', 'path', '-n', '5', ...extra, 'data'], {
     cwd: repo,
-    encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: cacheHome },
   });
   expect(r.stderr).toBe('');
@@ -72,10 +71,10 @@ const pinned: Array<[string, string[], string[]]> = [
 ];
 
 describe("the README's example queries keep their top results", () => {
-  it.each(pinned)('%s %j', (query, extra, expected) => {
-    expect(top(query, ['--no-cache', ...extra])).toEqual(expected);
+  it.each(pinned)('%s %j', async (query, extra, expected) => {
+    expect(await top(query, ['--no-cache', ...extra])).toEqual(expected);
     // Twice with the index: the first run builds it, the second answers from it.
-    expect(top(query, extra)).toEqual(expected);
-    expect(top(query, extra)).toEqual(expected);
+    expect(await top(query, extra)).toEqual(expected);
+    expect(await top(query, extra)).toEqual(expected);
   });
 });

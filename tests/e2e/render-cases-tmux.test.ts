@@ -1,5 +1,6 @@
 // The render cases in the real program on a real terminal (tmux 80x24 with NO_COLOR, and
-// 120x40): every article is opened, Tab moves to the body, PgDn pages through it. On every screen
+// 120x40): every article is opened, Tab moves to the body, PgDn pages through it until the pane's
+// title reads 100% (its last row on screen). On every screen
 // the frame stays put (each frame row exactly the terminal's width as tmux counts it, the pane
 // borders in their columns) and, over all its pages, every word of the article is on screen.
 import fs from 'node:fs';
@@ -159,20 +160,10 @@ function paneText(screen: string, box: Box, height: number): string[] {
     );
 }
 
-async function changed(s: TmuxSession, before: string, timeoutMs: number): Promise<string | null> {
-  try {
-    return await s.waitFor((t) => t !== before, 'the screen to change', timeoutMs);
-  } catch {
-    return null;
-  }
-}
-
-// The list answers a key first and the selected article's body follows a moment later (a frame of
-// its own): after a move, wait until the screen has stopped changing.
-async function settled(s: TmuxSession, before: string, timeoutMs: number): Promise<string | null> {
-  let screen = await changed(s, before, timeoutMs);
-  for (let next = screen; next !== null; next = await changed(s, next, 300)) screen = next;
-  return screen;
+/** The read position the body pane's title shows (`Article · 42%`, 100 once its last row is on screen); null when no article is shown. */
+function readPercent(screen: string): number | null {
+  const m = /Article · (\d+)%/.exec(screen.split('\n')[1] ?? '');
+  return m ? Number(m[1]) : null;
 }
 
 async function readAll(width: number, height: number, env: Record<string, string>) {
@@ -182,32 +173,41 @@ async function readAll(width: number, height: number, env: Record<string, string
   s.type(`node ${cli} --no-cache ${folder}`);
   s.send('Enter');
   const count = `${files.length}/${files.length}`;
-  let screen = await s.waitFor((t) => t.includes('? help') && t.includes(count) && t.includes('focus: list'), 'the dashboard');
+  let screen = await s.waitFor((t) => t.includes('? help') && t.includes(count) && t.includes(`Articles 1/${files.length}`) && t.includes('focus: list') && readPercent(t) !== null, 'the dashboard with the first article');
   const frame = panes(screen);
   const body = frame.find((b) => /Article(?!s)/.test(b.title));
   expect(body, screen).toBeDefined();
   expectFrame(screen, width, height, frame);
-  s.send('g');
   const texts: string[] = [];
   for (let i = 0; i < files.length; i++) {
     s.send('Tab');
     screen = await s.waitFor((t) => t.includes('focus: body'), 'body focus');
+    // The article's first row (its title, at the top of a newly selected article): the next one's differs.
+    const top = paneText(screen, body!, height)[0];
     const rows: string[] = [];
-    for (let page = 0; page < 40; page++) {
+    // Page down until the title says the last row is on screen; each page waits for the title's
+    // position to move on, so a starved machine cannot end an article early nor read a page twice.
+    for (let at = readPercent(screen); ; ) {
       expectFrame(screen, width, height, frame);
       rows.push(...paneText(screen, body!, height));
+      expect(at, screen).not.toBeNull();
+      if (at === 100) break;
+      const before = at!;
       s.send('PgDn');
-      const next = await changed(s, screen, 1500);
-      if (next === null) break;
-      screen = next;
+      screen = await s.waitFor((t) => (readPercent(t) ?? -1) > before, `the body paged past ${before}%`);
+      at = readPercent(screen);
     }
     const spaced = rows.join(' ');
     const unwrapped = rows.map((r) => r.replace(/^↪ ?/, '').replace(/-$/, '')).join('');
     texts.push(`${spaced}\n${unwrapped}`);
     s.send('BTab');
     screen = await s.waitFor((t) => t.includes('focus: list'), 'list focus');
+    if (i === files.length - 1) break;
+    // The list answers `j` first; the body follows a moment later (a frame of its own): wait for
+    // the cursor on the next row and, in the body, the next article's first row.
     s.send('j');
-    screen = (await settled(s, screen, 1500)) ?? screen;
+    const next = `Articles ${i + 2}/${files.length}`;
+    screen = await s.waitFor((t) => t.includes(next) && readPercent(t) !== null && paneText(t, body!, height)[0] !== top, `article ${i + 2} in the body`);
   }
   return texts;
 }

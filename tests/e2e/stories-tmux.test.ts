@@ -1,10 +1,10 @@
 // The crypto-news dashboard in a real terminal (tmux) on the bundled data: stories folded into one
 // row each, the pulse strip, coin chips, `coin:sol`, `f` then Enter on a tag, unfolding a story.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
+import { runNode } from '../helpers/run-child.js';
 import { hasTmux, TmuxSession } from './tmux.js';
 
 const repo = path.resolve(import.meta.dirname, '..', '..');
@@ -62,7 +62,7 @@ describe.each([[200, 50], [80, 24]])('the bundled data at %dx%d', (width, height
     const sol = await s.waitFor((t) => /Articles 1\/[1-9]\b/.test(t) && /query: coin:sol/.test(t), 'the coin:sol result');
     expectFits(sol, width);
     // As many articles as the same query finds without the UI.
-    const expected = spawnSync(process.execPath, [cli, '--filter', 'coin:sol'], { cwd: repo, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: path.join(s.dir, 'cache') } });
+    const expected = await runNode([cli, '--filter', 'coin:sol'], { cwd: repo, env: { ...process.env, XDG_CACHE_HOME: path.join(s.dir, 'cache') } });
     expect(sol).toContain(`Articles 1/${expected.stdout.trim().split('\n').length}`);
     s.send('q');
   });

@@ -1,9 +1,9 @@
 // The status line's unread count in a real terminal, on a folder bigger than the list's first
 // fetch (1,000 hits): exact over every match, never the `N+` count over the hits in hand, for the
 // empty query and a word; fewer by the articles `m` marked; and Ctrl-C still exits at once.
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runNode } from '../helpers/run-child.js';
 import { cli, startCli, type Started } from './tmux.js';
 import { generatedCorpus, removeCorpus } from '../helpers/generated-corpus.js';
 
@@ -24,8 +24,8 @@ afterEach(() => started?.s.close());
 
 const fmt = (n: number): string => new Intl.NumberFormat('en-US').format(n);
 /** How many articles --filter finds for `query` (every body searched): the exact match count. */
-function filterCount(query: string): number {
-  const r = spawnSync(process.execPath, [cli, '--filter', query, '--print', 'path', corpus], { encoding: 'utf8', env: { ...process.env, ...env } });
+async function filterCount(query: string): Promise<number> {
+  const r = await runNode([cli, '--filter', query, '--print', 'path', corpus], { env: { ...process.env, ...env } });
   return r.stdout.split('\n').filter(Boolean).length;
 }
 const plain = (drawn: string): string => drawn.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
@@ -33,7 +33,7 @@ const plain = (drawn: string): string => drawn.replace(/\x1b\[[0-9;?]*[A-Za-z]/g
 describe('the unread count on a folder bigger than the list', () => {
   it('is exact over every match (never N+), follows a mark, and Ctrl-C exits at once', async () => {
     const word = 'bitcoin';
-    const matches = filterCount(word);
+    const matches = await filterCount(word);
     // More matches than the list fetches: the count cannot come from the hits in hand.
     expect(matches).toBeGreaterThan(1_000);
     started = startCli(120, 35, corpus, env);

@@ -2,11 +2,11 @@
 // checked against the index, the status line counts the rows read ("loading 4,096 / 4,500"). At a
 // million files that check takes from half a minute to minutes under load, and the status line
 // said "finding files… 999,4xx" (a walk count short of the folder's) all along.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { nodeOutput } from '../helpers/run-child.js';
 import { hasTmux, TmuxSession } from './tmux.js';
 
 const repo = path.resolve(import.meta.dirname, '..', '..');
@@ -35,7 +35,7 @@ describe('a warm start checking its files, in a real terminal', () => {
     // The index built first, its full text included (a --filter run ends once it is in): the
     // dashboard's run is then warm, every row fresh.
     const news = path.join(root, 'news');
-    execFileSync(process.execPath, [cli, '--filter', 'note', '--print', 'path', news], { env: { ...process.env, ...env }, stdio: 'ignore' });
+    await nodeOutput([cli, '--filter', 'note', '--print', 'path', news], { env: { ...process.env, ...env } });
     const s = new TmuxSession(120, 30, repo, env);
     session = s;
     const status = path.join(s.dir, 'status.txt');

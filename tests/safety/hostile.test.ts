@@ -1,10 +1,10 @@
 // The hostile folder, loaded headless and through the CLI in every --print format: no code runs,
 // no control byte reaches output, every good file loads, every bad file warns once, and the whole
 // run stays within a fixed time bound.
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runNode } from '../helpers/run-child.js';
 import type { Article } from '../../src/core/article.js';
 import { loadCorpus, type LoadResult } from '../../src/core/load/load.js';
 import { isTerminalSafe } from '../../src/core/text/sanitize.js';
@@ -74,22 +74,17 @@ describe('a hostile folder, headless', () => {
 });
 
 describe('a hostile folder through the CLI', () => {
-  const runCli = (format: string) =>
-    spawnSync(process.execPath, [cli, '-f', '', '-p', format, '--drafts', '--no-cache', corpus.dir], {
-      encoding: 'utf8',
-      timeout: BOUND_MS,
-      maxBuffer: 64 * 1024 * 1024,
-    });
+  const runCli = (format: string) => runNode([cli, '-f', '', '-p', format, '--drafts', '--no-cache', corpus.dir], { timeout: BOUND_MS });
 
-  it.each(['path', 'title'])('--print %s writes no control byte', (format) => {
-    const r = runCli(format);
+  it.each(['path', 'title'])('--print %s writes no control byte', async (format) => {
+    const r = await runCli(format);
     expect(r.status).toBe(0);
     for (const line of r.stdout.trimEnd().split('\n')) expect(isTerminalSafe(line), JSON.stringify(line)).toBe(true);
     expect(r.stdout).toContain(format === 'title' ? 'Good article number 1' : 'good-1.md');
   });
 
-  it('--print json escapes every control character as JSON does', () => {
-    const r = runCli('json');
+  it('--print json escapes every control character as JSON does', async () => {
+    const r = await runCli('json');
     expect(r.status).toBe(0);
     for (const line of r.stdout.trimEnd().split('\n')) {
       expect(isTerminalSafe(line), line.slice(0, 200)).toBe(true);
@@ -97,8 +92,8 @@ describe('a hostile folder through the CLI', () => {
     }
   });
 
-  it('stderr warnings are terminal-safe too, and no code ran', () => {
-    const r = runCli('markdown');
+  it('stderr warnings are terminal-safe too, and no code ran', async () => {
+    const r = await runCli('markdown');
     expect(r.status).toBe(0);
     for (const line of r.stderr.trimEnd().split('\n')) expect(isTerminalSafe(line), line).toBe(true);
     expect(fs.existsSync(corpus.marker)).toBe(false);

@@ -2,13 +2,13 @@
 // its own (no relative import left but the on-demand ones and the CLI's chunks), keep what its
 // modules find relative to themselves, and do exactly what the emitted modules do (a parse thread
 // here; the CLI in every end-to-end test). Uses dist/, which `npm test` builds first.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runNode } from '../helpers/run-child.js';
 // @ts-expect-error: a plain ESM script of the build, without type declarations.
 import { bundleOf as bundleOfUntyped, CLI_INLINED as INLINED, CLI_MAIN, escapeNonAscii as escapeNonAsciiUntyped, FILTER_CACHE, FILTER_CLI, inlineSqlite as inlineSqliteUntyped, isCliChunk as isCliChunkUntyped, THREAD_ENTRIES as ENTRIES } from '../../scripts/bundle.mjs';
 
@@ -112,7 +112,7 @@ describe('thread bundles', () => {
     expect(new Function(source)()).toEqual([true, true, false, true, false, '’ ’ \\’', 'é1', 2]);
   });
 
-  it('starts a --filter run from the CommonJS file with its code cache, every other run from the ES modules', () => {
+  it('starts a --filter run from the CommonJS file with its code cache, every other run from the ES modules', async () => {
     // Says on exit which files were compiled through vm.Script (src/code-cache.ts) and V8's verdict
     // on their cache; with CORRUPT set, the cache is read back with its header garbled. Outside the
     // articles' folder, which other tests read.
@@ -128,23 +128,23 @@ fs.readFileSync = function (file, ...rest) { const out = read.call(this, file, .
 process.on('exit', () => process.stderr.write('scripts:' + seen.join(',') + '\\n'));\n`,
     );
     const env = { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: path.join(home, 'cache'), XDG_STATE_HOME: path.join(home, 'state'), XDG_CONFIG_HOME: path.join(home, 'config') };
-    const run = (args: string[], extra: Record<string, string> = {}) => spawnSync(process.execPath, ['-r', probe, path.join(dist, 'cli.js'), ...args], { encoding: 'utf8', env: { ...env, ...extra } });
-    const cold = run(['--filter', 'ether', '--print', 'path', root]);
+    const run = (args: string[], extra: Record<string, string> = {}) => runNode(['-r', probe, path.join(dist, 'cli.js'), ...args], { env: { ...env, ...extra } });
+    const cold = await run(['--filter', 'ether', '--print', 'path', root]);
     expect(cold.status).toBe(0);
     expect(cold.stdout.split('\n').filter(Boolean).length).toBe(30);
     expect(cold.stderr).toContain(`scripts:${FILTER_CLI}:accepted`);
     // Warm (from the index), then with the cache garbled: the same paths either way, the cache refused.
-    const warm = run(['--filter', 'ether', '--print', 'path', root]);
+    const warm = await run(['--filter', 'ether', '--print', 'path', root]);
     expect(warm.stderr).toContain(`scripts:${FILTER_CLI}:accepted`);
-    const corrupt = run(['--filter', 'ether', '--print', 'path', root], { CORRUPT: '1' });
+    const corrupt = await run(['--filter', 'ether', '--print', 'path', root], { CORRUPT: '1' });
     expect(corrupt.stderr).toContain(`scripts:${FILTER_CLI}:rejected`);
     expect([warm.status, corrupt.status]).toEqual([0, 0]);
     expect(corrupt.stdout).toBe(warm.stdout);
     expect(warm.stdout).toBe(cold.stdout);
-    const help = run(['--help']);
+    const help = await run(['--help']);
     expect(help.status).toBe(0);
     expect(help.stderr).toContain('scripts:\n');
-    const bad = run(['--filter']);
+    const bad = await run(['--filter']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('scripts:\n');
     fs.rmSync(home, { recursive: true, force: true });

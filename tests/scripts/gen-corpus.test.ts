@@ -1,11 +1,11 @@
 // Runs scripts/gen-corpus.mjs as a child process, the way `npm run gen-corpus` does.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runNode } from '../helpers/run-child.js';
 
 const repoRoot = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
 const script = join(repoRoot, 'scripts', 'gen-corpus.mjs');
@@ -13,7 +13,7 @@ const work = mkdtempSync(join(tmpdir(), 'gen-corpus-test-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function gen(...args: string[]) {
-  return spawnSync(process.execPath, [script, ...args], { encoding: 'utf8' });
+  return runNode([script, ...args]);
 }
 
 // Every generated file, keyed by its path relative to the output folder.
@@ -36,10 +36,10 @@ function frontMatter(text: string): Record<string, unknown> {
 
 describe('gen-corpus', () => {
   const dirA = join(work, 'a');
-  let first: ReturnType<typeof gen>;
+  let first: Awaited<ReturnType<typeof gen>>;
   let corpusA: Map<string, string>;
-  beforeAll(() => {
-    first = gen('60', dirA, '--seed', '7');
+  beforeAll(async () => {
+    first = await gen('60', dirA, '--seed', '7');
     corpusA = readCorpus(dirA);
   });
 
@@ -50,24 +50,24 @@ describe('gen-corpus', () => {
     expect(corpusA.size).toBe(60);
   });
 
-  it('gives identical bytes for the same seed', () => {
+  it('gives identical bytes for the same seed', async () => {
     const dirB = join(work, 'b');
-    expect(gen('60', dirB, '--seed', '7').status).toBe(0);
+    expect((await gen('60', dirB, '--seed', '7')).status).toBe(0);
     expect(readCorpus(dirB)).toEqual(corpusA);
   });
 
-  it('gives different articles for a different seed', () => {
+  it('gives different articles for a different seed', async () => {
     const dirC = join(work, 'c');
-    expect(gen('60', dirC, '--seed=8').status).toBe(0);
+    expect((await gen('60', dirC, '--seed=8')).status).toBe(0);
     const corpusC = readCorpus(dirC);
     expect(corpusC.size).toBe(60);
     const same = [...corpusC.values()].filter((text) => [...corpusA.values()].includes(text));
     expect(same).toHaveLength(0);
   });
 
-  it('makes a smaller corpus a prefix of a bigger one', () => {
+  it('makes a smaller corpus a prefix of a bigger one', async () => {
     const dirD = join(work, 'd');
-    expect(gen('25', dirD, '--seed', '7').status).toBe(0);
+    expect((await gen('25', dirD, '--seed', '7')).status).toBe(0);
     const small = readCorpus(dirD);
     expect(small.size).toBe(25);
     for (const [path, text] of small) expect(corpusA.get(path)).toBe(text);
@@ -104,21 +104,21 @@ describe('gen-corpus', () => {
     expect(new Set(fms.map((fm) => fm.title)).size).toBeGreaterThan(40);
   });
 
-  it('shards into folders of 1,000 files', () => {
+  it('shards into folders of 1,000 files', async () => {
     const dirE = join(work, 'e');
-    expect(gen('1001', dirE).status).toBe(0);
+    expect((await gen('1001', dirE)).status).toBe(0);
     expect(readdirSync(dirE).sort()).toEqual(['000', '001']);
     expect(readdirSync(join(dirE, '000'))).toHaveLength(1000);
     expect(readdirSync(join(dirE, '001'))).toHaveLength(1);
   });
 
-  it('shards into folders of --per-folder files, with the same articles as the default sharding', () => {
+  it('shards into folders of --per-folder files, with the same articles as the default sharding', async () => {
     const dirF = join(work, 'f');
-    expect(gen('25', dirF, '--per-folder', '10').status).toBe(0);
+    expect((await gen('25', dirF, '--per-folder', '10')).status).toBe(0);
     expect(readdirSync(dirF).sort()).toEqual(['000', '001', '002']);
     expect(readdirSync(join(dirF, '002'))).toHaveLength(5);
     const dirG = join(work, 'g');
-    expect(gen('25', dirG).status).toBe(0);
+    expect((await gen('25', dirG)).status).toBe(0);
     const byName = (m: Map<string, string>) => new Map([...m].map(([k, v]) => [k.split('/')[1], v]));
     expect(byName(readCorpus(dirF))).toEqual(byName(readCorpus(dirG)));
   });
@@ -134,8 +134,8 @@ describe('gen-corpus', () => {
     ['a zero --per-folder', ['10', join(work, 'x'), '--per-folder', '0']],
     ['a --per-folder without a value', ['10', join(work, 'x'), '--per-folder']],
     ['an extra argument', ['10', join(work, 'x'), 'extra']],
-  ])('exits 2 with usage on %s', (_label, args) => {
-    const run = gen(...args);
+  ])('exits 2 with usage on %s', async (_label, args) => {
+    const run = await gen(...args);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('usage: gen-corpus COUNT DIR');

@@ -277,4 +277,18 @@ describe('App', () => {
     await eventually(() => expect(app.frame()[1]).toMatch(/▶ Article[─ ]/));
     await eventually(() => expect(app.frame()[1]).not.toContain('▶ Articles'));
   });
+
+  it("the body pane's title shows how far the article has been read, 100% once its last row is on screen", async () => {
+    const long = makeArticle({ id: 0, title: 'A long read', publishedAt: NOW - 3_600_000, body: Array.from({ length: 60 }, (_, i) => `Paragraph ${i}.`).join('\n\n') });
+    const app = setup({ index: new SearchIndex([long]) });
+    const percent = (): number => Number(/Article · (\d+)%/.exec(app.frame()[1] ?? '')?.[1] ?? NaN);
+    await eventually(() => expect(percent()).toBeLessThan(100));
+    const top = percent();
+    await app.type('\t');
+    await app.type('\x1b[6~');
+    await eventually(() => expect(percent()).toBeGreaterThan(top));
+    expect(percent()).toBeLessThan(100);
+    await app.type('G');
+    await eventually(() => expect(app.frame()[1]).toContain('Article · 100%'));
+  });
 });

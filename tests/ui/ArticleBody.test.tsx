@@ -3,7 +3,7 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { headerLines } from '../../src/core/render/article-header.js';
 import { renderMarkdown } from '../../src/core/render/markdown.js';
-import { ArticleBody, bodyLineCount } from '../../src/ui/ArticleBody.js';
+import { ArticleBody, bodyLineCount, bodyTitle } from '../../src/ui/ArticleBody.js';
 import { makeArticle } from '../helpers/make-article.js';
 import { rows } from './frame.js';
 
@@ -69,5 +69,13 @@ describe('ArticleBody', () => {
   it('counts header and body rows for scroll bounds', () => {
     expect(bodyLineCount(article, 60)).toBe(headerLines(article, 60, now).length + renderMarkdown(body, 60).lines.length);
     expect(bodyLineCount(article, 30)).toBeGreaterThan(bodyLineCount(article, 60));
+  });
+});
+
+describe('bodyTitle', () => {
+  it('names the pane, with the read position when an article is shown', () => {
+    expect(bodyTitle(null)).toBe('Article');
+    expect(bodyTitle(42)).toBe('Article · 42%');
+    expect(bodyTitle(100)).toBe('Article · 100%');
   });
 });

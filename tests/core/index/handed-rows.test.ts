@@ -1,11 +1,11 @@
 // A cold load of many files hands its rows to the text build's thread, which writes them after
 // the list (index/text-build.ts). The threads run the built bundles, so the loads here drive the
 // built loader (dist/, built by `npm test`); the writer's pieces are also tested from the sources.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runNode } from '../../helpers/run-child.js';
 import { openIndex } from '../../../src/core/index/database.js';
 import { reserveRowIds, RowWriter } from '../../../src/core/index/text-build.js';
 import type { HandedBatch } from '../../../src/core/index/store.js';
@@ -83,7 +83,7 @@ describe('a cold load hands its rows to the text build thread (built loader)', (
     const cli = new URL('../../../dist/cli.js', import.meta.url).pathname;
     const env = { ...process.env, XDG_CACHE_HOME: cacheDir, XDG_STATE_HOME: path.join(root, 'state'), XDG_CONFIG_HOME: path.join(root, 'config') };
     for (const run of ['cold', 'warm']) {
-      const out = spawnSync(process.execPath, [cli, '--filter', 'about', '--print', 'path', corpus], { encoding: 'utf8', env });
+      const out = await runNode([cli, '--filter', 'about', '--print', 'path', corpus], { env });
       expect({ run, status: out.status }).toEqual({ run, status: 0 });
       expect(out.stdout.trim().split('\n')).toHaveLength(FILES);
       // The cold run ended after the text build closed the index: its WAL is in the file, not left

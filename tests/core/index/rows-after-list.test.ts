@@ -2,10 +2,10 @@
 // their bodies: the thread holds them while the parse runs and writes them once the list is made,
 // then builds their text from the files read again (index/text-build.ts). The loads here drive
 // the built loader (dist/, built by `npm test`): the threads run the built bundles.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runNode } from '../../helpers/run-child.js';
 import { cleanup, makeTempDir, write } from '../load/loader-fs.js';
 import { indexRows } from '../../helpers/index-rows.js';
 
@@ -73,7 +73,7 @@ describe('a cold load past ROWS_HELD files writes its rows after the list (built
     // rows held by the text thread may be written in part, or not at all.
     const loader = new URL('../../../dist/core/load/load.js', import.meta.url).href;
     const script = `const { loadCorpus } = await import(${JSON.stringify(loader)}); const r = await loadCorpus([${JSON.stringify(corpus)}], { cacheDir: ${JSON.stringify(cacheDir)} }); process.stdout.write(String(r.articles.length)); process.exit(0);`;
-    const quit = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    const quit = await runNode(['--input-type=module', '-e', script]);
     expect({ status: quit.status, out: quit.stdout }).toEqual({ status: 0, out: String(files) });
     const file = indexFile(cacheDir, [corpus]);
     const left = indexRows(file);
@@ -97,7 +97,7 @@ describe('a cold load past ROWS_HELD files writes its rows after the list (built
     const cacheHome = path.join(root, 'cache-c');
     const cli = new URL('../../../dist/cli.js', import.meta.url).pathname;
     const env = { ...process.env, XDG_CACHE_HOME: cacheHome, XDG_STATE_HOME: path.join(root, 'state'), XDG_CONFIG_HOME: path.join(root, 'config') };
-    const out = spawnSync(process.execPath, [cli, '--filter', 'about', '--print', 'path', corpus], { encoding: 'utf8', env });
+    const out = await runNode([cli, '--filter', 'about', '--print', 'path', corpus], { env });
     expect(out.status).toBe(0);
     expect(out.stdout.trim().split('\n')).toHaveLength(files);
     const file = indexFile(path.join(cacheHome, 'crypto-news-tui'), [corpus]);

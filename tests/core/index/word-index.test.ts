@@ -2,11 +2,11 @@
 // reading every body: the same hits in the same order and, with a limit, the exact count (the
 // in-memory search stops counting at its cap). Checked on a generated corpus larger than the cap,
 // plus the bundled articles (accents, non-ASCII text) and a hostile folder.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runNode } from '../../helpers/run-child.js';
 import type { Article } from '../../../src/core/article.js';
 import { indexFile } from '../../../src/core/index/database.js';
 import { tokensContaining } from '../../../src/core/index/vocabulary.js';
@@ -28,7 +28,7 @@ let reload: (threadReads?: ThreadReads) => Promise<{ articles: Article[]; words:
 beforeAll(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-words-'));
   const corpus = path.join(root, 'news');
-  const made = spawnSync(process.execPath, [path.join(repo, 'scripts', 'gen-corpus.mjs'), '1500', path.join(corpus, 'generated')], { encoding: 'utf8' });
+  const made = await runNode([path.join(repo, 'scripts', 'gen-corpus.mjs'), '1500', path.join(corpus, 'generated')]);
   expect(made.status).toBe(0);
   fs.cpSync(path.join(repo, 'data', 'news'), path.join(corpus, 'bundled'), { recursive: true });
   hostile = writeHostileCorpus().dir;

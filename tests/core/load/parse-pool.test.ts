@@ -1,6 +1,5 @@
 // The worker pool must give exactly what parsing on this thread gives, in any batch order, and
 // must finish the job even when its workers die.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import v8 from 'node:v8';
 import type { Worker } from 'node:worker_threads';
@@ -8,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nodeOutput } from '../../helpers/run-child.js';
 import { parseAhead, parseAll, ParseThreads, shareWorthIt, StatWorker, workerCount, type ParsedFile, type ParseJob, type PoolStats } from '../../../src/core/load/parse-pool.js';
 import { outcomesJson, parseBatch, parseBatchInPieces, parseFile, STAT_FIELDS, statPaths, type FileOutcome, type HandOverRequest } from '../../../src/core/load/parse-worker.js';
 import { parseArticle } from '../../../src/core/load/parse.js';
@@ -39,11 +39,11 @@ function collect(run: (onBatch: (start: number, files: ParsedFile[]) => void) =>
   });
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   fs.rmSync(built, { recursive: true, force: true });
   const tsc = path.join(repo, 'node_modules/typescript/bin/tsc');
   const args = ['src/core/load/parse-worker.ts', '--rootDir', 'src/core', '--outDir', built, '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--strict', '--skipLibCheck', '--types', 'node'];
-  execFileSync(process.execPath, [tsc, ...args], { cwd: repo, stdio: 'pipe' });
+  await nodeOutput([tsc, ...args], { cwd: repo });
   fs.writeFileSync(path.join(built, 'package.json'), '{"type":"module"}');
   workerUrl = pathToFileURL(path.join(built, 'load', 'parse-worker.js'));
 

@@ -3,10 +3,10 @@
 // plain YAML with ISO dates, the common corpus, never loads them on any thread. Run in a fresh
 // process over the built modules (a test runner's own module registry has them all): which
 // packages Node's module cache holds after each file, and what each file parsed to.
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { nodeOutput } from '../../helpers/run-child.js';
 
 const parser = pathToFileURL(path.resolve(import.meta.dirname, '..', '..', '..', 'dist', 'core', 'load', 'parse.js')).href;
 
@@ -33,8 +33,8 @@ const FILES = [
 ];
 
 describe('the parser packages, required on demand (built modules)', () => {
-  it('loads none for plain YAML with an ISO date, then each at the first file that needs it, parsing as before', () => {
-    const steps = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', SCRIPT, parser, JSON.stringify(FILES)], { encoding: 'utf8' }));
+  it('loads none for plain YAML with an ISO date, then each at the first file that needs it, parsing as before', async () => {
+    const steps = JSON.parse(await nodeOutput(['--input-type=module', '-e', SCRIPT, parser, JSON.stringify(FILES)]));
     expect(steps.map((s: { loaded: string[] }) => s.loaded)).toEqual([
       [],
       ['date-fns/parse'],

@@ -5,12 +5,12 @@
 // files (key orders, quoting, spacing, unicode, CRLF, BOM, tabs, comments, nesting, edge dates).
 // Wherever the pass answers, simple-yaml.ts answers with the same values for the keys kept; and
 // normaliseArticle reads no key the pass may leave out.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { nodeOutput } from '../../helpers/run-child.js';
 import { toRecord } from '../../../src/core/article-record.js';
 import { findBlock } from '../../../src/core/load/front-matter/block.js';
 import { readFrontMatter } from '../../../src/core/load/front-matter/index.js';
@@ -66,8 +66,8 @@ describe('a parse for a record gives the full parse\'s record', () => {
   describe('on the benchmark generator', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-record-yaml-'));
     afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-    it('takes the record pass for every generated article, to the same record', () => {
-      execFileSync(process.execPath, [path.join(ROOT, 'scripts/gen-corpus.mjs'), '300', dir, '--seed', '11'], { stdio: 'ignore' });
+    it('takes the record pass for every generated article, to the same record', async () => {
+      await nodeOutput([path.join(ROOT, 'scripts/gen-corpus.mjs'), '300', dir, '--seed', '11']);
       const files = filesUnder(dir);
       expect(files.length).toBe(300);
       for (const file of files) {

@@ -3,13 +3,13 @@
 // row's text when told to go; cancelled, it ends without writing anything. Worker threads run
 // plain JavaScript, so the modules are compiled from the current sources into a folder under
 // node_modules (where better-sqlite3 resolves).
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nodeOutput } from '../../helpers/run-child.js';
 import { toRecord } from '../../../src/core/article-record.js';
 import type { ArticleMeta } from '../../../src/core/article.js';
 import { articleFields } from '../../../src/core/index/columns.js';
@@ -29,7 +29,7 @@ beforeAll(async () => {
   fs.rmSync(built, { recursive: true, force: true });
   const tsc = path.join(repo, 'node_modules/typescript/bin/tsc');
   const args = ['src/core/load/text-thread.ts', '--rootDir', 'src/core', '--outDir', built, '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--strict', '--skipLibCheck', '--types', 'node', '--resolveJsonModule'];
-  execFileSync(process.execPath, [tsc, ...args], { cwd: repo, stdio: 'pipe' });
+  await nodeOutput([tsc, ...args], { cwd: repo });
   fs.copyFileSync(path.join(repo, 'src/core/coins/asset-manifest.json'), path.join(built, 'coins/asset-manifest.json'));
   fs.writeFileSync(path.join(built, 'package.json'), '{"type":"module"}');
   threads = (await import(pathToFileURL(path.join(built, 'load', 'text-thread.js')).href)) as typeof TextThread;

@@ -3,11 +3,11 @@
 // for it. A file changed in place (same paths, new content) is seen only by the stats: the early
 // answer must then be dropped and the query answered again from the updated index. The folder
 // here loads without a failing file, so every walked file has a row (the early answer needs that).
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runNode } from '../../helpers/run-child.js';
 import { loadCorpus } from '../../../src/core/load/load.js';
 import { LocalIndex } from '../../../src/core/load/local-index.js';
 import { preloadBodies } from '../../../src/core/search/body-preload.js';
@@ -44,7 +44,7 @@ beforeAll(async () => {
   corpus = path.join(root, 'news');
   cacheDir = path.join(root, 'cache');
   // Past the search's CAP, so free words take the index's exact path.
-  const made = spawnSync(process.execPath, [path.join(repo, 'scripts', 'gen-corpus.mjs'), '1100', corpus], { encoding: 'utf8' });
+  const made = await runNode([path.join(repo, 'scripts', 'gen-corpus.mjs'), '1100', corpus]);
   expect(made.status).toBe(0);
   const loaded = await loadCorpus([corpus], { cacheDir });
   expect(loaded.warnings).toEqual([]);

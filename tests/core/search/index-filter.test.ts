@@ -3,11 +3,11 @@
 // the same order, after files were changed, added and deleted since the index was written, and
 // over a hostile folder and links that make one file appear twice. The corpus is generated past
 // the search's CAP (below it fuse ranks every article and the index path steps aside).
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runNode } from '../../helpers/run-child.js';
 import { loadCorpus } from '../../../src/core/load/load.js';
 import { preloadBodies } from '../../../src/core/search/body-preload.js';
 import { filterFromIndex } from '../../../src/core/search/index-filter.js';
@@ -58,7 +58,7 @@ const generated = (name: string): string => path.join(corpus, 'generated', name)
 beforeAll(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-index-filter-'));
   corpus = path.join(root, 'news');
-  const made = spawnSync(process.execPath, [path.join(repo, 'scripts', 'gen-corpus.mjs'), '1300', path.join(corpus, 'generated')], { encoding: 'utf8' });
+  const made = await runNode([path.join(repo, 'scripts', 'gen-corpus.mjs'), '1300', path.join(corpus, 'generated')]);
   expect(made.status).toBe(0);
   fs.cpSync(path.join(repo, 'data', 'news'), path.join(corpus, 'bundled'), { recursive: true });
   // One file reached three times: a hard link and a symbolic link load it once, at its first path.

@@ -3,12 +3,12 @@
 // js-yaml refuses a block, the fast path does not answer. Checked over every YAML block in the
 // repository's fixtures and bundled data, over articles of the benchmark's generator, and over
 // generated documents; and the generator's shape, what a cold load reads, takes the fast path.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { nodeOutput } from '../../../helpers/run-child.js';
 import { findBlock } from '../../../../src/core/load/front-matter/block.js';
 import { parseYamlFully } from '../../../../src/core/load/front-matter/engines.js';
 import { parseSimpleYaml } from '../../../../src/core/load/front-matter/simple-yaml.js';
@@ -65,8 +65,8 @@ describe('parseSimpleYaml equals js-yaml (AS_WRITTEN schema) wherever it answers
   describe('on the benchmark generator', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-simple-yaml-'));
     afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-    it('answers every generated article, equal to js-yaml', () => {
-      execFileSync(process.execPath, [path.join(ROOT, 'scripts/gen-corpus.mjs'), '400', dir, '--seed', '7'], { stdio: 'ignore' });
+    it('answers every generated article, equal to js-yaml', async () => {
+      await nodeOutput([path.join(ROOT, 'scripts/gen-corpus.mjs'), '400', dir, '--seed', '7']);
       const blocks = yamlBlocksUnder(dir);
       expect(blocks.length).toBe(400);
       for (const [file, source] of blocks) expect({ file, answered: agrees(source) }).toEqual({ file, answered: true });

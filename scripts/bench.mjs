@@ -15,6 +15,9 @@
 // keys the way the bench did before 2026-12-01 (a tmux process per command), for comparison;
 // BENCH_KEYS_END=capture ends a key at the reply of the capture that showed its answer (the end
 // before 2026-12-01's thirteenth round) instead of at the notification of the write it showed.
+// BENCH_CORPUS_1M=PATH opens the 1M corpus at PATH (the path a prebuilt index is keyed by: an
+// index is found by the folder's path as given) and BENCH_CACHE_HOME=DIR uses DIR as the cache home
+// (XDG_CACHE_HOME) instead of .bench/cache: a copy of a built 1M index is used, not rebuilt.
 // --help prints this.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -52,6 +55,8 @@ BENCH_KEYS_DRIVER=spawn: keys timed through a tmux process per command (the meas
 2026-12-01) instead of one control-mode client
 BENCH_KEYS_END=capture: a key ends when the capture that shows its answer returns (the measure
 before 2026-12-01's thirteenth round) instead of when tmux notified the write that capture showed
+BENCH_CORPUS_1M=PATH: the 1M corpus opened at PATH (an index is keyed by the path as given);
+BENCH_CACHE_HOME=DIR: the cache home instead of .bench/cache (with both, a prebuilt index's copy)
 `);
   process.exit(0);
 }
@@ -73,7 +78,7 @@ for (const tool of ['rg', 'find']) {
   }
 }
 
-const cacheHome = path.join(repo, '.bench', 'cache');
+const cacheHome = process.env.BENCH_CACHE_HOME ? path.resolve(process.env.BENCH_CACHE_HOME) : path.join(repo, '.bench', 'cache');
 const env = { ...process.env, XDG_CACHE_HOME: cacheHome };
 const cli = path.join(repo, 'dist/cli.js');
 const child = (dir, mode, queries = []) => {
@@ -99,7 +104,7 @@ const within = (x, limit) => x !== null && x !== undefined && Number.isFinite(x)
 for (const n of sizes) {
   const t = targetsFor(n);
   const label = labelOf(n);
-  const dir = ensureCorpus(repo, n);
+  const dir = n === 1_000_000 && process.env.BENCH_CORPUS_1M ? process.env.BENCH_CORPUS_1M : ensureCorpus(repo, n);
   if (!noKeys) await keyFigures(label, dir, t);
   if (keysOnly) continue;
   const bytes = corpusBytes(dir);

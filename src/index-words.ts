@@ -4,8 +4,19 @@
 // Words too wide to read on a key (`regulator de`, `solana -et`) are read on a thread and the
 // search runs again once one is in (WordIndex.answerLater): their counts become exact after the list.
 import type { LoadResult } from './core/load/index.js';
-import { WordIndex } from './core/index/index.js';
+import { WordIndex, type ThreadReads } from './core/index/index.js';
 import { BODY_DEPTH, type SearchIndex } from './core/search/index.js';
+
+/**
+ * Internal, for tests only: CRYPTO_NEWS_TUI_THREAD_READS=FROM[:WAIT_MS] reads a word's tokens on a
+ * thread from FROM articles (THREAD_READS_FROM: 300k), a key waiting WAIT_MS for them (12), so an
+ * end-to-end test sees the answers given meanwhile on a folder of thousands. Unset or malformed: the defaults.
+ */
+export function threadReadsFromEnv(value = process.env.CRYPTO_NEWS_TUI_THREAD_READS): ThreadReads | undefined {
+  const m = /^(\d+)(?::(\d+))?$/.exec(value ?? '');
+  if (!m) return undefined;
+  return { from: Number(m[1]), ...(m[2] !== undefined && { waitMs: Number(m[2]) }) };
+}
 
 /**
  * Attaches the word index to `index` when it can serve; `attached` runs then (redraw), `unavailable`
@@ -16,7 +27,7 @@ export function attachWords(index: SearchIndex, paths: readonly string[], result
   const indexIds = result.indexIds;
   if (!indexIds) return unavailable();
   void result.fullText
-    .then((complete) => (complete && !finished() ? WordIndex.forLoad(paths, indexIds) : null))
+    .then((complete) => (complete && !finished() ? WordIndex.forLoad(paths, indexIds, undefined, undefined, threadReadsFromEnv()) : null))
     .then((words) => {
       if (!words) return unavailable();
       if (finished()) return words.close();

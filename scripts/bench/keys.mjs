@@ -13,6 +13,7 @@
 // count are aggregates, each timed from the list's answer. tmux's pipe-pane counts the bytes each
 // program writes to the terminal per key.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -65,9 +66,15 @@ export function ensureFzf() {
   }
 }
 
-/** The corpus's titles, one a line (what fzf is fed), written once beside the corpus. */
+/**
+ * The corpus's titles, one a line (what fzf is fed), written once: beside a corpus under the
+ * repository's .bench/, else (a corpus opened at another path: BENCH_CORPUS_1M) in .bench/ named by
+ * a hash of that path, so nothing is written into someone else's folder.
+ */
 export function titlesFile(repo, dir, env) {
-  const file = `${dir}.titles`;
+  const bench = path.join(repo, '.bench');
+  const inBench = path.relative(bench, path.resolve(dir)).split(path.sep)[0] !== '..';
+  const file = inBench ? `${dir}.titles` : path.join(bench, `titles-${createHash('sha1').update(path.resolve(dir)).digest('hex').slice(0, 12)}.titles`);
   if (!fs.existsSync(file)) {
     const out = execFileSync(process.execPath, [path.join(repo, 'dist/cli.js'), '--filter', '', '--print', 'title', dir], { env, maxBuffer: 1 << 30 });
     fs.writeFileSync(file, out);

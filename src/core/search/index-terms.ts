@@ -13,6 +13,7 @@ import { parseQuery } from './query.js';
 import type { SearchResult } from './search-settings.js';
 import { containsAll, withUnreadBodies, type Hay } from './haystack.js';
 import { letterBits, type HayMasks } from './hay-masks.js';
+import { MIN_IDS, passesInIdOrder } from './filter-columns.js';
 import type { TermHolder } from './filters.js';
 import type { ParsedQuery } from './query.js';
 
@@ -196,9 +197,12 @@ export interface FirstMatches {
  * The ids of `order` that `test` keeps, the first `cap` of them listed and all of them counted,
  * in one pass that makes no list of the rest. `test` must be cheap and pure (a typed array read:
  * the index's marks); it is called once per id of `order` now, and again for each when `every()`
- * is first called.
+ * is first called. `whole`: `order` holds every id 0..order.length-1 (the date order), so the
+ * tests run once each in id order (passesInIdOrder) and the walks read their answers.
  */
-export function firstMatches(order: readonly number[], test: (id: number) => boolean, cap: number): FirstMatches {
+export function firstMatches(order: readonly number[], byId: (id: number) => boolean, cap: number, whole = false): FirstMatches {
+  const pass = whole && order.length >= MIN_IDS ? passesInIdOrder(order.length, byId) : null;
+  const test = pass ? (id: number): boolean => pass[id] === 1 : byId;
   const first: number[] = [];
   let count = 0;
   for (let pos = 0; pos < order.length; pos++) {
@@ -280,9 +284,9 @@ export function withEveryId(result: SearchResult, every: () => readonly number[]
  * `meanwhile`: firstTested's (a word of the query still being read by the index).
  */
 export function limitedMatches(indexed: IndexTest | null, marked: ((id: number) => boolean) | null, listed: readonly number[] | null, order: readonly number[], byId: (id: number) => boolean, rest: ((id: number, pos: number) => boolean) | null, cap: number, meanwhile = false): FirstMatches | Tested | null {
-  if (!indexed) return listed ? null : rest ? firstTested(order, byId, rest, cap) : firstMatches(order, byId, cap);
+  if (!indexed) return listed ? null : rest ? firstTested(order, byId, rest, cap) : firstMatches(order, byId, cap, true);
   if (!marked) return null;
   if (listed) return indexed.readsText ? firstTested(listed, marked, indexed, cap, MOST_TESTS, meanwhile) : firstMatches(listed, indexed, cap);
   if (rest) return firstTested(order, (id) => marked(id) && byId(id), (id, pos) => rest(id, pos) && indexed(id), cap, MOST_TESTS, meanwhile);
-  return indexed.readsText ? firstTested(order, (id) => marked(id) && byId(id), indexed, cap, MOST_TESTS, meanwhile) : firstMatches(order, (id) => byId(id) && indexed(id), cap);
+  return indexed.readsText ? firstTested(order, (id) => marked(id) && byId(id), indexed, cap, MOST_TESTS, meanwhile) : firstMatches(order, (id) => byId(id) && indexed(id), cap, true);
 }

@@ -10,6 +10,8 @@ import { parseQuery } from '../../../src/core/search/query.js';
 import { EVERY_MATCH, SearchIndex } from '../../../src/core/search/search.js';
 import { CAP } from '../../../src/core/search/search-settings.js';
 import { makeCorpus } from '../../helpers/make-article.js';
+import { passesInIdOrder, passing } from '../../../src/core/search/filter-columns.js';
+import type { Article } from '../../../src/core/article.js';
 
 describe('firstMatches', () => {
   const order = [9, 3, 7, 1, 8, 0, 5, 2, 6, 4];
@@ -29,6 +31,35 @@ describe('firstMatches', () => {
     expect(m.first).toEqual([1, 0]);
     expect(m.every()).toBe(m.first);
     expect(firstMatches(order, () => false, 5)).toMatchObject({ first: [], count: 0 });
+  });
+
+  it('over a whole date order, tests each id once in id order and answers as the pass in list order', () => {
+    // A shuffled order of every id (past MIN_IDS, where the id-order pass runs).
+    const n = 5_000;
+    const whole = Array.from({ length: n }, (_, k) => (k * 2_003) % n);
+    const test = (id: number): boolean => id % 3 === 0 || id % 7 === 1;
+    const tested: number[] = [];
+    const m = firstMatches(whole, (id) => (tested.push(id), test(id)), 100, true);
+    const plain = firstMatches(whole, test, 100);
+    expect(tested).toEqual(Array.from({ length: n }, (_, id) => id));
+    expect(m.first).toEqual(plain.first);
+    expect(m.count).toBe(plain.count);
+    expect(m.every()).toEqual(plain.every());
+    expect(m.every()).toEqual(whole.filter(test));
+  });
+});
+
+describe('passing without text filters over a whole date order', () => {
+  it('keeps the same ids in the same order as a pass in list order, each tested once in id order', () => {
+    const n = 5_000;
+    const whole = Array.from({ length: n }, (_, k) => (k * 2_003) % n);
+    const docs = Array.from({ length: n }, (_, id) => ({ id }) as unknown as Article);
+    const byId = (id: number): boolean => id % 5 !== 2;
+    const tested: number[] = [];
+    const kept = passing(whole, (id) => (tested.push(id), byId(id)), null, docs, () => { throw new Error('no haystack is read'); }, false, 0);
+    expect(kept).toEqual(whole.filter(byId));
+    expect(tested).toEqual(Array.from({ length: n }, (_, id) => id));
+    expect(passesInIdOrder(6, (id) => id > 3)).toEqual(new Uint8Array([0, 0, 0, 0, 1, 1]));
   });
 });
 

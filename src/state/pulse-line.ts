@@ -3,7 +3,7 @@
 // mouse clicks) and the strip (drawing) agree on what is where. Pure.
 import type { Pulse } from '../core/pulse/index.js';
 import type { FactsProgress } from '../core/stories/index.js';
-import { columns } from '../core/width/index.js';
+import { columns, fitWidth } from '../core/width/index.js';
 
 /** One entry of the strip a reader can move over and add to the query. */
 export interface PulseEntry {
@@ -46,6 +46,15 @@ export function lineOf(e: PulseEntry): PulseLine {
 export function partialMark(p: Pulse | null, grouping: number | null = null): string {
   if (p?.partial) return `so far ${Math.floor((100 * p.partial.done) / Math.max(1, p.partial.n))}% `;
   return grouping === null ? '' : `stories ${grouping}% `;
+}
+
+/**
+ * The columns the summary line's mark (partialMark) takes when drawn in a line of `width`
+ * columns (cut with '…' when wider): PulseStrip draws the entries after it, and a click finds
+ * them there, so both read it here.
+ */
+export function markColumns(p: Pulse | null, grouping: number | null, width: number): number {
+  return columns(fitWidth(partialMark(p, grouping), width));
 }
 
 /** How far the stories' first grouping got (FactsProgress.stories), as a whole percentage (0-100); null when none is under way. */

@@ -3,8 +3,7 @@
 import { toggleExpanded } from '../core/render/index.js';
 import type { PaneId } from './keymap.js';
 import { paneAt, innerWidth } from './layout.js';
-import { columns } from '../core/width/index.js';
-import { addTerm, entryAt, partialMark, pulseEntries, pulseParts } from './pulse-line.js';
+import { addTerm, entryAt, markColumns, pulseEntries, pulseParts } from './pulse-line.js';
 import { clamp, keepInView, layoutOf, listRows, maxBodyScroll, pulseRows, visiblePanes } from './selectors.js';
 import type { AppState } from './app-state.js';
 import { tabAt } from './view-tabs.js';
@@ -111,7 +110,7 @@ export function click(s: AppState, x: number, y: number): AppState {
   if (pane === 'list' && row < 0 && row >= -strip) {
     const line = row === -strip ? 'summary' : 'facets';
     // A partial pulse's summary line starts with what it is of (PulseStrip draws it so).
-    const mark = line === 'summary' ? Math.min(columns(partialMark(s.pulse, s.grouping)), innerWidth(rect)) : 0;
+    const mark = line === 'summary' ? markColumns(s.pulse, s.grouping, innerWidth(rect)) : 0;
     const index = entryAt(pulseParts(pulseEntries(s.pulse), innerWidth(rect) - mark, s.mode === 'pulse' ? s.pulseCursor : -1, line), x - rect.x - 1 - mark);
     return index === null ? focused : applyEntry(focused, index, false);
   }

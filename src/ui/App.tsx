@@ -145,7 +145,7 @@ export function App(p: AppProps) {
   // What the body and inspector show: the selection, BODY_FOLLOW_MS after the list's frame (use-shown-article.ts).
   const bodyWidth = layout.body ? innerWidth(layout.body) : 0;
   const shown = useShownArticle(state, latest, dispatch, { index: p.index, version: p.version, stories, expanded: state.expanded, bodyWidth }, releasedLate ? 0 : BODY_FOLLOW_MS);
-  const { id: shownId, article, also } = shown;
+  const { id: shownId, article, also, drawn } = shown;
   // The body and inspector panes as elements made again only when what they show changes: a
   // keystroke that moves the list or types a query does not render them (nor their borders) at all.
   const [bodyRect, inspectorRect, focus] = [layout.body, layout.inspector, state.focus];
@@ -154,11 +154,11 @@ export function App(p: AppProps) {
     () =>
       bodyRect ? (
         <Pane title={bodyTitle(article ? readPercent : null)} width={bodyRect.width} height={bodyRect.height} focused={focus === 'body'} resetKey={shownId}>
-          <ArticleBody article={article} width={innerWidth(bodyRect)} height={innerHeight(bodyRect)} scroll={state.bodyScroll} focused={focus === 'body'} now={now} also={also} />
+          <ArticleBody article={article} width={innerWidth(bodyRect)} height={innerHeight(bodyRect)} scroll={state.bodyScroll} focused={focus === 'body'} now={now} also={also} drawn={drawn} />
         </Pane>
       ) : null,
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [bodyRect?.width, bodyRect?.height, focus === 'body', shownId, article, state.bodyScroll, now, also, readPercent],
+    [bodyRect?.width, bodyRect?.height, focus === 'body', shownId, article, state.bodyScroll, now, also, readPercent, drawn],
   );
   const inspectorPane = useMemo(
     () =>

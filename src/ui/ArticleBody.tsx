@@ -2,9 +2,9 @@
 // Only the visible slice becomes Ink elements, so a 4,000-row article scrolls as cheaply as a
 // short one. The dashboard draws the border; this draws exactly width x height of content.
 import { Box } from 'ink';
-import { memo, useEffect, useMemo, useState } from 'react';
+import { memo, useMemo } from 'react';
 import type { Article } from '../core/article.js';
-import { headerLines, renderMarkdown, shortcodesPending, type Line, cutSpans } from '../core/render/index.js';
+import { headerLines, renderMarkdown, type Line, cutSpans } from '../core/render/index.js';
 import { sanitizeLine } from '../core/text/index.js';
 import { Lines } from './Lines.js';
 
@@ -18,6 +18,11 @@ export interface ArticleBodyProps {
   now: number;
   /** The other articles of the selected article's story (outlet and title), listed under the header. */
   also?: readonly StoryOther[];
+  /**
+   * Changes when the renderer comes to draw the body differently (ShownArticle.drawn: gemoji's
+   * table arrived), so this memoised pane draws it again; the measure counted the same rows.
+   */
+  drawn?: number;
 }
 
 /** Another outlet's article of the same story. */
@@ -52,17 +57,6 @@ export const ArticleBody = memo(function ArticleBody({ article, width, height, s
   const w = Math.max(1, Math.floor(width));
   const h = Math.max(0, Math.floor(height));
   const header = useMemo(() => (article ? [...headerLines(article, w, now), ...alsoLines(also, w)] : []), [article, w, now, also]);
-  // A body with emoji shortcodes is drawn again once their table is in (it is loaded on demand).
-  const [, setShortcodesRead] = useState(false);
-  useEffect(() => {
-    const pending = article ? shortcodesPending(article.body) : null;
-    if (!pending) return;
-    let live = true;
-    void pending.then(() => live && setShortcodesRead(true));
-    return () => {
-      live = false;
-    };
-  }, [article]);
   const body = article ? renderMarkdown(article.body, w).lines : [];
 
   const visible: Line[] = [];

@@ -4,9 +4,9 @@
 // terminal shows the moved cursor while this process is idle rather than busy laying out the body. When it follows, the new article's
 // measurements (body rows, inspector rows: the reducer's scroll bounds) reach the reducer in the
 // same step, so following costs one render of App, not one to show and one to measure.
-import { useLayoutEffect, useRef, useState, type Dispatch } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type Dispatch } from 'react';
 import type { Article } from '../core/article.js';
-import { inspectorRows, type InspectorRow } from '../core/render/index.js';
+import { inspectorRows, shortcodesPending, type InspectorRow } from '../core/render/index.js';
 import type { SearchIndex } from '../core/search/index.js';
 import type { StoryMap } from '../core/stories/index.js';
 import type { Action, AppState } from '../state/reducer.js';
@@ -21,6 +21,11 @@ export interface ShownArticle {
   also: readonly StoryOther[];
   rows: readonly InspectorRow[];
   bodyLines: number;
+  /**
+   * Counts the times the renderer came to draw the shown body differently (gemoji's table, loaded
+   * on demand, arrived): the body pane draws it again, and `bodyLines` was measured again with it.
+   */
+  drawn: number;
 }
 
 interface Inputs {
@@ -68,11 +73,12 @@ function measurers() {
   });
   // Measuring must not crash on odd data either; the panes' own boundaries show the failure.
   const rows = lastOf((a: Article | null, expanded: ReadonlySet<string>) => (a ? orElse(() => inspectorRows(a, expanded), NO_ROWS) : NO_ROWS));
-  const bodyLines = lastOf((a: Article | null, width: number, others: readonly StoryOther[]) => (a && width ? orElse(() => bodyLineCount(a, width, others), 0) : 0));
-  return (i: Inputs, id: number | null): ShownArticle => {
+  // `drawn` in the key: the same body at the same width can take fewer rows once shortcodes are emoji.
+  const bodyLines = lastOf((a: Article | null, width: number, others: readonly StoryOther[], _drawn: number) => (a && width ? orElse(() => bodyLineCount(a, width, others), 0) : 0));
+  return (i: Inputs, id: number | null, drawn: number): ShownArticle => {
     const a = article(i.index, i.version, id);
     const others = also(i.stories, i.index, id);
-    return { id, article: a, also: others, rows: rows(a, i.expanded), bodyLines: bodyLines(a, i.bodyWidth, others) };
+    return { id, article: a, also: others, rows: rows(a, i.expanded), bodyLines: bodyLines(a, i.bodyWidth, others, drawn), drawn };
   };
 }
 
@@ -90,6 +96,9 @@ function measureStep(state: AppState, shown: ShownArticle): Action | null {
  */
 export function useShownArticle(state: AppState, latest: { current: AppState }, dispatch: Dispatch<Action>, inputs: Inputs, followMs = BODY_FOLLOW_MS): ShownArticle {
   const [measure] = useState(measurers);
+  const [drawn, setDrawn] = useState(0);
+  const drawnNow = useRef(drawn);
+  drawnNow.current = drawn;
   // The shown id with the index (and its stories) it is an id of: when the loaded index replaces
   // the warm start's page, ids mean other articles, and until the body follows the selection it
   // must still show the article it showed, not whichever one has its old id in the new index.
@@ -110,14 +119,26 @@ export function useShownArticle(state: AppState, latest: { current: AppState }, 
         ? undefined
         : afterQuiet(follow.current, () => {
             // Both updates in one turn of the event loop: React renders App once for them.
-            const step = measureStep(latest.current, measure(now.current, selectedId));
+            const step = measureStep(latest.current, measure(now.current, selectedId, drawnNow.current));
             if (step) dispatch(step);
             setShown({ id: selectedId, index: now.current.index, stories: now.current.stories });
           }),
     [shown, current, selectedId, overlay, latest, dispatch, measure],
   );
-  const result = measure(current ? inputs : { ...inputs, index: shown.index, stories: shown.stories }, shown.id);
-  // A width or expansion change measures again here (the follow step measured the usual case).
+  const result = measure(current ? inputs : { ...inputs, index: shown.index, stories: shown.stories }, shown.id, drawn);
+  // A body with emoji shortcodes is shown as written until their table is in (it is loaded on
+  // demand); then it is measured and drawn again, so the scroll bounds match the rows drawn.
+  const shownArticle = result.article;
+  useEffect(() => {
+    const pending = shownArticle ? shortcodesPending(shownArticle.body) : null;
+    if (!pending) return;
+    let live = true;
+    void pending.then(() => live && setDrawn((n) => n + 1));
+    return () => {
+      live = false;
+    };
+  }, [shownArticle]);
+  // A width, expansion or drawing change measures again here (the follow step measured the usual case).
   const step = measureStep(state, result);
   if (step) dispatch(step);
   return result;

@@ -157,6 +157,18 @@ describe('loader cases through the CLI', { timeout: 180_000 }, () => {
     });
   });
 
+  it('pandoc-title-block and obsidian-hashtags: --print json gives the title block as fields and body-free of it, hashtags as tags; tag:btc finds them', async () => {
+    const pandoc = (await json('loader-more/pandoc-title-block')) as unknown as Record<string, Json & { body: string }>;
+    expect(pandoc['pandoc-post.md']).toMatchObject({ title: 'Lagos Exchange Reopens Naira Pairs After Review', source: 'Maria Silva', publishedAt: '2025-11-14T00:00:00.000Z', dateGuessed: false });
+    expect(pandoc['pandoc-post.md'].body).toBe('The exchange said on Friday that naira pairs would reopen.\n');
+    expect(pandoc['pandoc-bom-crlf.md']).toMatchObject({ title: 'Miners Rotate Into AI Hosting', source: 'Lena Park', publishedAt: '2025-11-16T00:00:00.000Z' });
+    expect(pandoc['percent-lines.md']).toMatchObject({ title: 'percent lines', dateGuessed: true });
+    const tags = await json('loader-more/obsidian-hashtags');
+    expect(Object.values(tags).map((o) => o.tags)).toEqual(expect.arrayContaining([['btc', 'derivatives'], ['options', 'deribit']]));
+    const r = await run(['-f', 'tag:btc', '-p', 'title', `${cases}/loader-more/obsidian-hashtags`]);
+    expect([r.code, r.stdout]).toEqual([0, 'Funding Rates Flip Negative\n']);
+  });
+
   it("leading-dash: -f '-source:decrypt' and -f -decrypt take the value as the query, exit 0", async () => {
     const dir = `${cases}/loader/leading-dash`;
     for (const q of ['-source:decrypt', '-decrypt']) {

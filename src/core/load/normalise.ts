@@ -124,15 +124,20 @@ const JEKYLL_TAGS = /[\s,]+/;
 // Lists this long are kept distinct by looking through them; longer ones by a Set.
 const SHORT_LIST = 16;
 
-/** The display texts of `values` (lists, or strings cut by `split`), each once, in order. */
-function displayList(values: readonly unknown[], split: RegExp): string[] {
+// A tag written as Obsidian's inline hashtag (`tags: ["#btc"]`, the quotes YAML needs for a `#`):
+// the tag is `btc`, as Obsidian reads it, so `tag:btc` finds it.
+const hashtag = (text: string): string => (text.charCodeAt(0) === 35 /* # */ ? text.slice(1).trim() : text);
+
+/** The display texts of `values` (lists, or strings cut by `split`; `tidy` applied to each), each once, in order. */
+function displayList(values: readonly unknown[], split: RegExp, tidy?: (text: string) => string): string[] {
   const out: string[] = [];
   let seen: Set<string> | null = null;
   for (const v of values) {
     if (v === undefined || v === null) continue;
     const items = Array.isArray(v) ? v : typeof v === 'string' ? v.split(split) : [v];
     for (const item of items) {
-      const text = displayOrNull(scalarText(item));
+      const shown = displayOrNull(scalarText(item));
+      const text = shown && tidy ? tidy(shown) : shown;
       if (!text) continue;
       if (seen === null && out.length < SHORT_LIST) {
         if (!out.includes(text)) out.push(text);
@@ -227,7 +232,7 @@ export function normaliseArticle(input: NormaliseInput): Article {
       single(params?.tag),
       params?.tags,
       params?.keywords,
-    ], /,/),
+    ], /,/, hashtag),
     coinFields: displayList(COIN_KEYS.map((k) => coinValues(data[k])), /,/),
     sentiment: displayOrNull(scalarText(data.sentiment)),
     score: toNumber(data.score),

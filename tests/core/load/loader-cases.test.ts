@@ -70,6 +70,38 @@ describe('metadata lines (MultiMarkdown, Pelican, MkDocs)', () => {
   });
 });
 
+describe("Pandoc's title block", () => {
+  it('`%` lines at the top are the title, the authors and the date; four are no title block', async () => {
+    const l = await load('loader-more/pandoc-title-block');
+    expect(l.warnings).toEqual([]);
+    const post = l.byFile['pandoc-post.md'];
+    expect(post).toMatchObject({ title: 'Lagos Exchange Reopens Naira Pairs After Review', source: 'Maria Silva', dateGuessed: false });
+    expect(iso(post.publishedAt)).toBe('2025-11-14T00:00:00.000Z');
+    expect(post.body.trimStart().startsWith('The exchange said on Friday')).toBe(true);
+    // A title run on over an indented line, no author (a bare `%`), an ISO date; the body's heading is no title.
+    const continued = l.byFile['pandoc-continued.md'];
+    expect(continued).toMatchObject({ title: 'Stablecoin Reserves: A Quarter in Three Charts', dateGuessed: false });
+    expect(iso(continued.publishedAt)).toBe('2025-11-15T00:00:00.000Z');
+    expect(continued.body.trimStart().startsWith('# A heading in the body')).toBe(true);
+    expect(l.byFile['pandoc-bom-crlf.md']).toMatchObject({ title: 'Miners Rotate Into AI Hosting', source: 'Lena Park', dateGuessed: false });
+    expect(l.byFile['pandoc-bom-crlf.md'].body).not.toContain('%');
+    expect(l.byFile['percent-lines.md']).toMatchObject({ title: 'percent lines', dateGuessed: true });
+    expect(l.byFile['percent-lines.md'].body.startsWith('% one')).toBe(true);
+    expect(titles(l, 'source:"maria silva"')).toEqual(['Lagos Exchange Reopens Naira Pairs After Review']);
+  });
+});
+
+describe("Obsidian's hashtags as tags", () => {
+  it('`"#btc"` is the tag btc, each once, found by tag:btc; a bare `#` is no tag', async () => {
+    const l = await load('loader-more/obsidian-hashtags');
+    expect(l.warnings).toEqual([]);
+    expect(l.byFile['hashtags-list.md'].tags).toEqual(['btc', 'derivatives']);
+    expect(l.byFile['hashtags-string.md'].tags).toEqual(['options', 'deribit']);
+    expect(titles(l, 'tag:btc')).toEqual(['Funding Rates Flip Negative']);
+    expect(titles(l, 'tag:deribit')).toEqual(['Options Open Interest Peaks']);
+  });
+});
+
 describe('scalars YAML would type', () => {
   it('case: titles and tags exactly as written, and searchable as written', async () => {
     const l = await load('loader/typed-scalars');

@@ -1,6 +1,9 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import type { Pulse } from '../../../src/core/pulse/index.js';
+import { markColumns } from '../../../src/state/pulse-line.js';
+import { initialState, reducer } from '../../../src/state/reducer.js';
+import { layoutOf } from '../../../src/state/selectors.js';
 import { PulseStrip } from '../../../src/ui/pulse/PulseStrip.js';
 import { maxWidth, rows } from '../frame.js';
 
@@ -61,5 +64,25 @@ describe('PulseStrip', () => {
       expect(maxWidth(frame)).toBeLessThanOrEqual(width);
     }
     expect(rows(render(<PulseStrip pulse={big} width={68} rows={1} focused={false} cursor={0} grouping={null} />).lastFrame())[0]).not.toContain('stories');
+  });
+  it('draws its counts after the mark where a click looks for them (one markColumns for both), cut marks included', () => {
+    expect(markColumns(PULSE, 62, 68)).toBe('stories 62% '.length);
+    expect(markColumns({ ...PULSE, partial: { done: 1, n: 4 } }, null, 68)).toBe('so far 25% '.length);
+    expect(markColumns(PULSE, null, 68)).toBe(0);
+    // Narrower than the mark: cut to the width with '…', as drawn.
+    expect(markColumns(PULSE, 62, 5)).toBe(5);
+    expect(rows(render(<PulseStrip pulse={PULSE} width={5} rows={1} focused={false} cursor={0} grouping={62} />).lastFrame())[0]).toBe('stor…');
+    for (const [width, height] of [[80, 24], [120, 40], [200, 50]]) {
+      for (const pulse of [PULSE, { ...PULSE, partial: { done: 412_000, n: 1_000_000 } }]) {
+        let s = reducer(initialState({ width, height }), { type: 'results', hits: [{ id: 0, score: 0, titleMatches: [] }], total: 1, sort: 'date', query: '' });
+        s = reducer(reducer(s, { type: 'grouping', percent: 62 }), { type: 'pulse', pulse, seq: s.resultsSeq });
+        const rect = layoutOf(s).list;
+        const summary = rows(render(<PulseStrip pulse={pulse} width={rect.width - 2} rows={1} focused={false} cursor={0} grouping={62} />).lastFrame())[0];
+        // Every glyph before the counts is one column wide, so the string index is the column.
+        const col = summary.indexOf('▼');
+        expect(col).toBeGreaterThan(markColumns(pulse, 62, rect.width - 2));
+        expect(reducer(s, { type: 'click', x: rect.x + 1 + col, y: rect.y + 1 }).query).toBe('sentiment:negative');
+      }
+    }
   });
 });

@@ -166,7 +166,7 @@ describe('loader cases through the CLI', { timeout: 180_000 }, () => {
     const tags = await json('loader-more/obsidian-hashtags');
     expect(Object.values(tags).map((o) => o.tags)).toEqual(expect.arrayContaining([['btc', 'derivatives'], ['options', 'deribit']]));
     const r = await run(['-f', 'tag:btc', '-p', 'title', `${cases}/loader-more/obsidian-hashtags`]);
-    expect([r.code, r.stdout]).toEqual([0, 'Funding Rates Flip Negative\n']);
+    expect([r.status, r.stdout]).toEqual([0, 'Funding Rates Flip Negative\n']);
   });
 
   it("leading-dash: -f '-source:decrypt' and -f -decrypt take the value as the query, exit 0", async () => {

@@ -171,7 +171,7 @@ export function storiesOfLinks(n: number, time: (i: number) => number, source: (
     }
     return i;
   };
-  for (const k of links.order) {
+  for (let k = 0; k < links.a.length; k++) {
     const ra = root(links.a[k]);
     const rb = root(links.b[k]);
     if (ra === rb) continue;

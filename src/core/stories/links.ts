@@ -4,12 +4,15 @@
 // article's outlet and its similarity to another. The rule's constants come in with the inputs
 // (group.ts holds them and imports this file). At a million articles the links are the second
 // pass's biggest structure (tens of millions): they are held in fixed blocks (growing never copies
-// them) and put in order by a native sort of numeric keys, not by a comparator over an index.
+// them), each block put in order by a native sort of numeric keys, and the blocks merged as the
+// links are visited: no copy of them, no order array.
 
-/** Candidate links, strongest first (ties: by a, then b): link k joins a[k] (earlier) and b[k] (later). */
+/** Candidate links, strongest first (ties: by a, then b): each(visit) calls visit(a, b) for each, a earlier, b later. */
 export interface Links {
-  a: Int32Array;
-  b: Int32Array;
+  /** Links held. */
+  count: number;
+  /** Visits every link once, strongest first; the links are let go as they are visited (call once). */
+  each(visit: (a: number, b: number) => void): void;
 }
 
 /** What the finder reads of the articles, by index. */
@@ -40,7 +43,7 @@ const MASK = BLOCK - 1;
 export class LinkStore {
   private readonly as: Int32Array[] = [];
   private readonly bs: Int32Array[] = [];
-  private scores: Float64Array[] = [];
+  private readonly scores: Float64Array[] = [];
   /** Links held. */
   count = 0;
 
@@ -60,65 +63,100 @@ export class LinkStore {
   }
 
   /**
-   * The links strongest first (ties: by a, then b), in two flat arrays; the store is emptied.
-   * Each link's key is its score rounded down to as many bits as the link's index leaves in a
-   * double's 53 (monotonic: a stronger link never gets a smaller one), inverted, then its index:
-   * a native sort of those keys orders by rounded score, and only runs of equal rounded scores
-   * are put in exact order by a comparator (scores read exactly). Peak: 24 bytes a link.
+   * The links, strongest first (ties: by a, then b), visited from the blocks as they stand: each
+   * block is put in order (sortBlock), then the blocks are merged by a heap of their next links;
+   * a block is let go once visited. Peak: the blocks' 16 bytes a link and one block's scratch
+   * (a flat copy ordered by a comparator took 36 bytes a link, an ordered copy 24).
    */
-  drain(): Links {
+  links(): Links {
+    return { count: this.count, each: (visit) => this.drain(visit) };
+  }
+
+  private drain(visit: (a: number, b: number) => void): void {
     const n = this.count;
-    const indexBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
-    const span = 2 ** indexBits;
-    // Rounded scores from 0 to top - 1: a score of 1 (or a hair above) scaled to half of top.
-    const top = 2 ** (52 - indexBits);
-    const scale = top / 2;
-    const keys = new Float64Array(n);
-    for (let k = 0; k < n; k++) {
-      const q = Math.min(top - 1, Math.max(0, Math.floor(this.score(k) * scale)));
-      keys[k] = (top - 1 - q) * span + k;
+    const blocks = Math.ceil(n / BLOCK);
+    const length = Int32Array.from({ length: blocks }, (_, t) => Math.min(BLOCK, n - t * BLOCK));
+    const scratch = { keys: new Float64Array(BLOCK), a: new Int32Array(BLOCK), b: new Int32Array(BLOCK), score: new Float64Array(BLOCK) };
+    for (let t = 0; t < blocks; t++) this.sortBlock(t, length[t], scratch);
+    const { as, bs, scores } = this;
+    const at = new Int32Array(blocks);
+    // Whether block x's next link comes before block y's.
+    const before = (x: number, y: number): boolean => {
+      const sx = scores[x][at[x]];
+      const sy = scores[y][at[y]];
+      if (sx !== sy) return sx > sy;
+      const ax = as[x][at[x]];
+      const ay = as[y][at[y]];
+      return ax !== ay ? ax < ay : bs[x][at[x]] < bs[y][at[y]];
+    };
+    const heap = Int32Array.from({ length: blocks }, (_, t) => t);
+    let size = blocks;
+    const down = (from: number): void => {
+      let k = from;
+      for (;;) {
+        const l = 2 * k + 1;
+        if (l >= size) return;
+        const c = l + 1 < size && before(heap[l + 1], heap[l]) ? l + 1 : l;
+        if (!before(heap[c], heap[k])) return;
+        [heap[c], heap[k]] = [heap[k], heap[c]];
+        k = c;
+      }
+    };
+    for (let k = (size >> 1) - 1; k >= 0; k--) down(k);
+    while (size > 0) {
+      const t = heap[0];
+      visit(as[t][at[t]], bs[t][at[t]]);
+      if (++at[t] === length[t]) {
+        // Visited: the block is let go.
+        as[t] = bs[t] = new Int32Array(0);
+        scores[t] = new Float64Array(0);
+        heap[0] = heap[--size];
+      }
+      down(0);
     }
+    this.as.length = this.bs.length = this.scores.length = 0;
+    this.count = 0;
+  }
+
+  /**
+   * Puts block t's first m links in order (score descending, then a, then b). Each link's key is
+   * its score rounded down (monotonic: a stronger link never gets a smaller one) to the bits its
+   * position in the block leaves in a double, inverted, then the position: a native sort of the
+   * keys orders by rounded score, and only runs of equal rounded scores go through the comparator.
+   */
+  private sortBlock(t: number, m: number, scratch: { keys: Float64Array; a: Int32Array; b: Int32Array; score: Float64Array }): void {
+    const a = this.as[t];
+    const b = this.bs[t];
+    const score = this.scores[t];
+    const span = BLOCK;
+    const top = 2 ** (52 - SHIFT);
+    const scale = top / 2;
+    const keys = scratch.keys.subarray(0, m);
+    for (let k = 0; k < m; k++) keys[k] = (top - 1 - Math.min(top - 1, Math.max(0, Math.floor(score[k] * scale)))) * span + k;
     keys.sort();
-    const exact = (x: number, y: number): number => this.score(y) - this.score(x) || this.a(x) - this.a(y) || this.b(x) - this.b(y);
-    // Read left to right and written in place: order[k] (4 bytes) lies in keys[k / 2], read already.
-    const order = new Uint32Array(keys.buffer, 0, n);
-    const indexOf = (key: number): number => key - Math.floor(key / span) * span;
-    for (let k = 0; k < n; ) {
+    const exact = (x: number, y: number): number => score[y] - score[x] || a[x] - a[y] || b[x] - b[y];
+    // The positions in order, into the keys (read left to right; position k's key is read before it is written).
+    for (let k = 0; k < m; ) {
       const high = Math.floor(keys[k] / span);
       let end = k + 1;
-      while (end < n && Math.floor(keys[end] / span) === high) end++;
-      if (end - k === 1) order[k] = indexOf(keys[k]);
+      while (end < m && Math.floor(keys[end] / span) === high) end++;
+      if (end - k === 1) keys[k] -= high * span;
       else {
         const run: number[] = [];
-        for (let m = k; m < end; m++) run.push(indexOf(keys[m]));
+        for (let q = k; q < end; q++) run.push(keys[q] - high * span);
         run.sort(exact);
-        for (let m = 0; m < run.length; m++) order[k + m] = run[m];
+        for (let q = 0; q < run.length; q++) keys[k + q] = run[q];
       }
       k = end;
     }
-    this.scores = [];
-    const a = new Int32Array(n);
-    const b = new Int32Array(n);
-    for (let k = 0; k < n; k++) {
-      a[k] = this.a(order[k]);
-      b[k] = this.b(order[k]);
+    for (let k = 0; k < m; k++) {
+      scratch.a[k] = a[keys[k]];
+      scratch.b[k] = b[keys[k]];
+      scratch.score[k] = score[keys[k]];
     }
-    this.as.length = 0;
-    this.bs.length = 0;
-    this.count = 0;
-    return { a, b };
-  }
-
-  private a(k: number): number {
-    return this.as[k >>> SHIFT][k & MASK];
-  }
-
-  private b(k: number): number {
-    return this.bs[k >>> SHIFT][k & MASK];
-  }
-
-  private score(k: number): number {
-    return this.scores[k >>> SHIFT][k & MASK];
+    a.set(scratch.a.subarray(0, m));
+    b.set(scratch.b.subarray(0, m));
+    score.set(scratch.score.subarray(0, m));
   }
 }
 
@@ -171,8 +209,8 @@ export class LinkFinder {
     return this.store.count;
   }
 
-  /** The links found, strongest first (ties: by a, then b); the finder holds none afterwards. */
+  /** The links found, strongest first (ties: by a, then b); the finder holds none once they are visited. */
   links(): Links {
-    return this.store.drain();
+    return this.store.links();
   }
 }

@@ -1,8 +1,8 @@
-// The links' store (links.ts LinkStore): blocks that grow without copying, and an order by keys
-// sorted natively that must be exactly the order a comparator gives (score descending, then a,
-// then b), ties and near-ties included.
+// The links' store (links.ts LinkStore): blocks that grow without copying, each put in order by
+// keys sorted natively, then merged as the links are visited; the order must be exactly the one a
+// comparator gives (score descending, then a, then b), ties and near-ties included.
 import { describe, expect, it } from 'vitest';
-import { LinkFinder, LinkStore } from '../../../src/core/stories/links.js';
+import { LinkFinder, LinkStore, type Links } from '../../../src/core/stories/links.js';
 
 // A small deterministic generator (mulberry32), so a failure can be replayed.
 function random(seed: number): () => number {
@@ -27,13 +27,25 @@ function expected(links: readonly Link[]): { a: number[]; b: number[] } {
   return { a: sorted.map((l) => l.a), b: sorted.map((l) => l.b) };
 }
 
+// The links as visited.
+function visited(links: Links): { a: number[]; b: number[] } {
+  const out = { a: [] as number[], b: [] as number[] };
+  links.each((a, b) => {
+    out.a.push(a);
+    out.b.push(b);
+  });
+  return out;
+}
+
 function drained(links: readonly Link[]): { a: number[]; b: number[] } {
   const store = new LinkStore();
   for (const l of links) store.push(l.a, l.b, l.s);
   expect(store.count).toBe(links.length);
-  const got = store.drain();
+  const held = store.links();
+  expect(held.count).toBe(links.length);
+  const got = visited(held);
   expect(store.count).toBe(0);
-  return { a: [...got.a], b: [...got.b] };
+  return got;
 }
 
 describe('the links\' store', () => {
@@ -91,9 +103,7 @@ describe('the links\' store', () => {
     const similarity = [[], [0.4], [0.9, 0.2], [0.4, 0.4, 0.95]];
     for (let j = 0; j < time.length; j++) finder.arrive(j, [7], (i) => similarity[j][i]);
     expect(finder.count).toBe(5);
-    const links = finder.links();
-    expect([...links.a]).toEqual([2, 0, 0, 0, 1]);
-    expect([...links.b]).toEqual([3, 2, 1, 3, 3]);
+    expect(visited(finder.links())).toEqual({ a: [2, 0, 0, 0, 1], b: [3, 2, 1, 3, 3] });
     expect(finder.count).toBe(0);
   });
 });

@@ -5,7 +5,7 @@
 // touch, regroup.ts), and answers the aggregate of a result: the pulse of any set of ids and their
 // hot order. Pure computation; messages and storage are the worker's business.
 import type { Pulse } from '../pulse/index.js';
-import { pulseOfFacts } from './facts-count.js';
+import { pulseOfFacts, PulseTally } from './facts-count.js';
 import { articleFacts, type ArticleFacts, type Facts, type FactsInput } from './facts.js';
 import { FactsBuilder } from './facts-builder.js';
 import { groupStories, type StoryDoc } from './group.js';
@@ -40,14 +40,15 @@ export interface FactsCounter {
 
 /** The pulse of `ids` (those the facts hold: ids >= f.n arrived since and are left out) and, with `hot`, their hot order at `now`. */
 export function countFacts(f: Facts, ids: Int32Array, hot: boolean, now: number): Counted {
-  let known = ids;
-  for (let k = 0; k < ids.length; k++) {
-    if (ids[k] >= f.n) {
-      known = ids.filter((id) => id < f.n);
-      break;
-    }
-  }
-  return { pulse: pulseOfFacts(known, f), hot: hot ? hotOrderOfFacts(ids, f, now) : null };
+  return { pulse: pulseOfFacts(ids, f), hot: hot ? hotOrderOfFacts(ids, f, now) : null };
+}
+
+// Whether two results hold the same ids in the same order (a millisecond at a million ids: far
+// less than counting them).
+function sameIds(x: Int32Array, y: Int32Array): boolean {
+  if (x.length !== y.length) return false;
+  for (let k = 0; k < x.length; k++) if (x[k] !== y[k]) return false;
+  return true;
 }
 
 /** Articles added and taken away in one live update. */
@@ -67,6 +68,10 @@ export class FactsEngine {
   private readonly goneIds = new Set<number>();
   // While a first computation runs: how far it got (current then holds the articles done).
   private progress: FactsProgress | null = null;
+  // Meanwhile, the last result counted (a copy of its ids), the articles it was counted over
+  // (0..upTo-1) and its counts: the same result counted again adds only the articles done since
+  // (at a million matches, counting them all again at each progress took 10-25% of the worker).
+  private partial: { ids: Int32Array; upTo: number; tally: PulseTally } | null = null;
 
   constructor(private readonly group = true) {}
 
@@ -165,12 +170,19 @@ export class FactsEngine {
 
   /** The pulse of `ids` and, with `hot`, their hot order at `now` (countFacts over the facts as they stand). */
   count(ids: Int32Array, hot: boolean, now: number): Counted {
-    const counted = countFacts(this.current, ids, hot, now);
-    return this.progress ? { ...counted, progress: { ...this.progress } } : counted;
+    if (!this.progress) return countFacts(this.current, ids, hot, now);
+    // The facts of articles already counted do not change while a first computation runs: it only adds.
+    const f = this.current;
+    const last = this.partial;
+    const again = last !== null && last.upTo <= f.n && sameIds(last.ids, ids);
+    const tally = again ? last.tally.add(ids, f, last.upTo, f.n) : new PulseTally().add(ids, f);
+    this.partial = { ids: again ? last.ids : ids.slice(), upTo: f.n, tally };
+    return { pulse: tally.pulse(f), hot: hot ? hotOrderOfFacts(ids, f, now) : null, progress: { ...this.progress } };
   }
 
   private refresh(): Facts {
     this.progress = null;
+    this.partial = null;
     this.current = this.builder.snapshot();
     return this.current;
   }

@@ -171,22 +171,22 @@ export function storiesOfLinks(n: number, time: (i: number) => number, source: (
     }
     return i;
   };
-  for (const k of links.order) {
-    const ra = root(links.a[k]);
-    const rb = root(links.b[k]);
-    if (ra === rb) continue;
+  links.each((a, b) => {
+    const ra = root(a);
+    const rb = root(b);
+    if (ra === rb) return;
     const from = Math.min(first[ra], first[rb]);
     const to = Math.max(last[ra], last[rb]);
-    if (to - from > WINDOW_MS) continue;
+    if (to - from > WINDOW_MS) return;
     const oa = outletsOf(ra);
     const ob = outletsOf(rb);
-    if ([...ob].some((s) => oa.has(s))) continue;
+    if ([...ob].some((s) => oa.has(s))) return;
     parent[rb] = ra;
     first[ra] = from;
     last[ra] = to;
     for (const s of ob) oa.add(s);
     outlets[rb] = undefined;
-  }
+  });
   // Name each story by its earliest article (ties: lowest index).
   const earliest = new Int32Array(n).fill(-1);
   const count = new Int32Array(n);

@@ -9,7 +9,7 @@ import { computeFacts, FactsBuilder } from '../../../src/core/stories/facts-buil
 import { factsInput } from '../../../src/core/stories/facts-background.js';
 import { FactsEngine, type FactsProgress } from '../../../src/core/stories/facts-engine.js';
 import { computeInChunks, progressEvery } from '../../../src/core/stories/facts-stream.js';
-import { pulseOfFacts } from '../../../src/core/stories/facts-count.js';
+import { pulseOfFacts, PulseTally } from '../../../src/core/stories/facts-count.js';
 import { articleFacts, type FactsInput } from '../../../src/core/stories/facts.js';
 
 const data = fileURLToPath(new URL('../../../data', import.meta.url));
@@ -61,6 +61,50 @@ describe('counting while the facts are first computed', () => {
     expect(done.progress).toBeUndefined();
     expect(done.pulse).toEqual(pulseOfFacts(all, computeFacts(docs)));
     expect(engine.computing).toBeNull();
+  });
+
+  it('counts each of several results exactly when they take turns, a result counted again adding only the articles done since', async () => {
+    const docs = await inputs();
+    const n = docs.length;
+    // Every article; every third one backwards with ids past the corpus (articles added since); none.
+    const all = Int32Array.from({ length: n }, (_, i) => i);
+    const some = Int32Array.from([n + 5, ...Array.from({ length: Math.ceil(n / 3) }, (_, k) => n - 1 - 3 * k), n + 1]);
+    const results = [all, all, some, some, all, new Int32Array(0), all];
+    const engine = new FactsEngine(true);
+    const wrong: string[] = [];
+    let turn = 0;
+    await computeInChunks(
+      engine,
+      n,
+      async (ids) => new Map(ids.map((id) => [id, docs[id]])),
+      async () => {
+        const ids = results[turn++ % results.length];
+        const c = engine.count(ids.slice(), false, 0);
+        if (!c.progress) return;
+        const done = c.progress.done;
+        const want = pulseOfFacts(ids.filter((id) => id < done), computeFacts(docs.slice(0, done), false));
+        if (JSON.stringify(c.pulse) !== JSON.stringify(want)) wrong.push(`turn ${turn} at ${done}`);
+      },
+      5,
+    );
+    expect(turn).toBeGreaterThan(2 * results.length);
+    expect(wrong).toEqual([]);
+  });
+
+  it('a tally added to range by range is the tally of the whole; ids out of the range are passed over', async () => {
+    const docs = await inputs();
+    const n = docs.length;
+    const f = computeFacts(docs, false);
+    const ids = Int32Array.from([...Array.from({ length: n }, (_, i) => n - 1 - i), n, n + 3]);
+    const whole = pulseOfFacts(ids, f);
+    expect(whole.total).toBe(n);
+    const tally = new PulseTally();
+    for (let from = 0; from < n; from += 4) tally.add(ids, f, from, Math.min(n, from + 4));
+    expect(tally.pulse(f)).toEqual(whole);
+    // Names that grew after the first counts (a partial view has fewer) are counted from where they appear.
+    const first = new PulseTally().add(ids, computeFacts(docs.slice(0, 3), false));
+    expect(first.add(ids, f, 3, n).pulse(f)).toEqual(whole);
+    expect(new PulseTally().add(ids, f, 0, 0).pulse(f).total).toBe(0);
   });
 
   it('without grouping (--no-group) tells every chunk, the last included, and no stories', async () => {

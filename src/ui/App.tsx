@@ -217,7 +217,7 @@ export function App(p: AppProps) {
   const marks = useRowMarks(reading, state, p.index);
   // Exact, over every match (searched again for their ids when the list's search does not name them all), after the list (use-unread-count.ts).
   const again = () => searchWithReading(p.index, query, { sort: engineSort ?? undefined, includeDrafts, now, limit: EVERY_MATCH, idsOnly: true }, reading, queryReadingVersion, p.hidden ?? null);
-  const unread = useUnreadCount(reading, readingVersion, { search, partial: partialIndex, again }, articleOf);
+  const unread = useUnreadCount(reading, readingVersion, { search, partial: partialIndex, again, size: p.index.size }, articleOf);
   const width = Math.max(0, p.width);
   const frameHeight = Math.max(1, p.height - 1);
   const emptyMessage = query

@@ -18,6 +18,8 @@ export interface Counted {
   hot: Int32Array | null;
   /** Set while a first computation is under way: the counts are of the articles done so far (and hot order without stories). */
   progress?: FactsProgress;
+  /** How many of the ids the facts do not hold yet (arrived since they were last updated): left out of the pulse. Absent when none. */
+  missing?: number;
 }
 
 /**
@@ -38,7 +40,11 @@ export interface FactsCounter {
   count(ids: Int32Array, hot: boolean, now: number): Promise<Counted | null>;
 }
 
-/** The pulse of `ids` (those the facts hold: ids >= f.n arrived since and are left out) and, with `hot`, their hot order at `now`. */
+/**
+ * The pulse of `ids` (those the facts hold: ids >= f.n arrived since and are left out, and
+ * Counted.missing says how many, so the pulse is never drawn as exact) and, with `hot`, their hot
+ * order at `now`.
+ */
 export function countFacts(f: Facts, ids: Int32Array, hot: boolean, now: number): Counted {
   let known = ids;
   for (let k = 0; k < ids.length; k++) {
@@ -47,7 +53,9 @@ export function countFacts(f: Facts, ids: Int32Array, hot: boolean, now: number)
       break;
     }
   }
-  return { pulse: pulseOfFacts(known, f), hot: hot ? hotOrderOfFacts(ids, f, now) : null };
+  const counted: Counted = { pulse: pulseOfFacts(known, f), hot: hot ? hotOrderOfFacts(ids, f, now) : null };
+  if (known.length < ids.length) counted.missing = ids.length - known.length;
+  return counted;
 }
 
 /** Articles added and taken away in one live update. */

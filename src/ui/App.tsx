@@ -284,7 +284,7 @@ export function App(p: AppProps) {
 
 // What the list shows for `search` with App's props (no hot order: that is listedHits' business).
 function listedAnswer(p: AppProps, search: AnsweredSearch, aggregate: Aggregate | null, hot: boolean): ListedAnswer {
-  return { search, listed: search.ok ? search.result.hits : null, aggregate, hot, stories: p.stories ?? null, facts: !!p.facts, warmListed: p.warmTotal?.listed ?? null };
+  return { search, listed: search.ok ? search.result.hits : null, aggregate, hot, stories: p.stories ?? null, facts: !!p.facts, warmListed: p.warmTotal?.listed ?? null, size: p.index.size };
 }
 
 function orElse<T>(f: () => T, fallback: T): T {

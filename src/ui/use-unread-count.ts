@@ -17,7 +17,7 @@ import type { Reading } from '../core/reading/index.js';
 import type { SearchResult } from '../core/search/index.js';
 import { afterPendingInput, afterQuiet } from './input/after-input.js';
 import { everyMatchOf, idOrder, knownMatches, type EveryMatch } from './every-match.js';
-import type { SearchOutcome } from './use-search.js';
+import type { AnsweredSearch, SearchOutcome } from './use-search.js';
 
 /** Ids counted per call of countRead: ~1-8 ms quiet with marks to probe over an index's articles, nothing without. */
 export const COUNT_SLICE = 8_192;
@@ -62,7 +62,9 @@ interface Counted extends UnreadCount {
  * anything was counted). `article` resolves ids (an id it throws for counts as read: not shown).
  */
 export function useUnreadCount(reading: Reading | null, version: number, source: UnreadSource, article: (id: number) => Article): UnreadCount | null {
-  const { search, partial, size } = source;
+  const { search, partial } = source;
+  // The size the search saw (the index grows between renders), else the one given.
+  const size = (search as AnsweredSearch).size ?? source.size;
   // The first frame has its count at once when the hits in hand are every match and few (nothing was on screen to stand in for it).
   const [counted, setCounted] = useState<Counted | null>(() => firstCount(reading, version, source, article));
   const again = useRef(source.again);
@@ -127,5 +129,5 @@ function firstCount(reading: Reading | null, version: number, source: UnreadSour
   const { hits, total, approximate } = search.result;
   if (approximate || hits.length < total || hits.length > COUNT_SLICE) return null;
   const ids = hits.map((h) => h.id);
-  return { search, size: source.size, version, reading, n: ids.length - reading.countRead(ids, article), lowerBound: false, matches: ids.length };
+  return { search, size: (search as AnsweredSearch).size ?? source.size, version, reading, n: ids.length - reading.countRead(ids, article), lowerBound: false, matches: ids.length };
 }

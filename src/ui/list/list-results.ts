@@ -8,7 +8,7 @@ import { effectiveQuery } from '../../state/selectors.js';
 import type { StoryView } from '../../state/story-rows.js';
 import type { AppProps } from '../app-props.js';
 import type { Aggregate } from '../pulse/use-aggregate.js';
-import { searchRequest, type AnsweredSearch, type SearchRequest } from '../use-search.js';
+import { searchRequest, type AnsweredSearch, type SearchOutcome, type SearchRequest } from '../use-search.js';
 
 /** What the list searches for in `state`: the request, and whether the list is in hot order. */
 export interface ListSearch {
@@ -55,7 +55,7 @@ export interface ListedAnswer {
   facts: boolean;
   /** Warm start: the articles the on-disk index listed, which stands for the total until loaded. */
   warmListed: number | null;
-  /** How many articles the index holds (SearchIndex.size): a pulse counted at another size is not kept for new results. */
+  /** How many articles the index holds (SearchIndex.size), for a search that does not say (AnsweredSearch.size): a pulse counted at another size is not kept for new results. */
   size?: number;
 }
 
@@ -76,9 +76,15 @@ export function resultsStep(state: AppState, a: ListedAnswer): Action | null {
   const counting = !aggregate && search.ok && (search.result.counting ?? false);
   // Until the facts exist a result bigger than the list's hits cannot be counted: the strip says so.
   const uncountable = !a.facts && search.ok && (search.result.approximate || search.result.hits.length < search.result.total);
-  if (aggregate && a.size !== undefined && !countedAt.has(aggregate.pulse)) countedAt.set(aggregate.pulse, a.size);
+  // The size the search saw, not the index's now: an aggregate of the last batch's search is often taken in after the next batch is in.
+  const sizeOf = (s: SearchOutcome): number | undefined => (s as AnsweredSearch).size ?? a.size;
+  if (aggregate && !countedAt.has(aggregate.pulse)) {
+    const at = sizeOf(aggregate.search);
+    if (at !== undefined) countedAt.set(aggregate.pulse, at);
+  }
   const keptAt = state.pulse ? countedAt.get(state.pulse) : undefined;
-  const stale = keptAt !== undefined && a.size !== undefined && keptAt !== a.size;
+  const size = sizeOf(search);
+  const stale = keptAt !== undefined && size !== undefined && keptAt !== size;
   const pulse = aggregate ? aggregate.pulse : uncountable || stale ? null : state.pulse;
   if (search.ok && listed && (listed !== state.rawHits || a.stories !== state.stories || total !== state.total || counting !== state.totalCounting)) {
     return { type: 'results', hits: listed, total, approximate, counting, sort: a.hot ? 'hot' : search.result.sort, query: search.query, stories: a.stories, pulse };

@@ -218,7 +218,7 @@ export function App(p: AppProps) {
   const marks = useRowMarks(reading, state, p.index);
   // Exact, over every match (searched again for their ids when the list's search does not name them all), after the list (use-unread-count.ts).
   const again = () => searchWithReading(p.index, query, { sort: engineSort ?? undefined, includeDrafts, now, limit: EVERY_MATCH, idsOnly: true }, reading, queryReadingVersion, p.hidden ?? null);
-  const unread = useUnreadCount(reading, readingVersion, { search, partial: partialIndex, again }, articleOf);
+  const unread = useUnreadCount(reading, readingVersion, { search, partial: partialIndex, again, size: p.index.size }, articleOf);
   const width = Math.max(0, p.width);
   const frameHeight = Math.max(1, p.height - 1);
   const emptyMessage = query
@@ -285,7 +285,7 @@ export function App(p: AppProps) {
 
 // What the list shows for `search` with App's props (no hot order: that is listedHits' business).
 function listedAnswer(p: AppProps, search: AnsweredSearch, aggregate: Aggregate | null, hot: boolean): ListedAnswer {
-  return { search, listed: search.ok ? search.result.hits : null, aggregate, hot, stories: p.stories ?? null, facts: !!p.facts, warmListed: p.warmTotal?.listed ?? null };
+  return { search, listed: search.ok ? search.result.hits : null, aggregate, hot, stories: p.stories ?? null, facts: !!p.facts, warmListed: p.warmTotal?.listed ?? null, size: p.index.size };
 }
 
 function orElse<T>(f: () => T, fallback: T): T {

@@ -13,8 +13,12 @@ import { afterPendingInput, inputIsBehind } from './input/after-input.js';
 /** A search's result, or the message of a malformed query (the caller keeps the last good results). */
 export type SearchOutcome = { ok: true; result: SearchResult } | { ok: false; error: string };
 
-/** An outcome and the query it answers (which lags the typed query while a search is pending). */
-export type AnsweredSearch = SearchOutcome & { query: string };
+/**
+ * An outcome and the query it answers (which lags the typed query while a search is pending), and
+ * how many articles the index held when it was searched (SearchIndex.size; the loader grows it
+ * between renders, so the size at any later moment may be of articles this search never saw).
+ */
+export type AnsweredSearch = SearchOutcome & { query: string; size?: number };
 
 /** Hits asked for beyond the cursor's page; the list grows a page at a time as the cursor moves down. */
 export const LIST_PAGE = 500;
@@ -79,7 +83,7 @@ function sameRequest(a: SearchRequest, b: SearchRequest): boolean {
 export function runSearch(r: SearchRequest): AnsweredSearch {
   try {
     const result = searchWithReading(r.index, r.query, { sort: r.sort ?? undefined, includeDrafts: r.includeDrafts, now: r.now, limit: r.limit }, r.reading, r.readingVersion, r.hidden);
-    return { ok: true, result, query: r.query };
+    return { ok: true, result, query: r.query, size: r.index.size };
   } catch (err) {
     // QueryError carries a message naming the bad term; anything else must not crash the UI either.
     return { ok: false, error: sanitizeLine(err instanceof Error ? err.message : String(err)), query: r.query };

@@ -4,8 +4,10 @@
 // as fit in COUNT_TURN_MS, with the keys read between turns, so a keystroke's list never waits long
 // for it, and an unmount (Ctrl-C, a choice) stops it before the next turn: nothing it holds (an
 // immediate, a timer) outlives the component. Until the count for the current results is in, the
-// last one stays on screen (unless it was of no matches: then none is); a count for results already
-// replaced is dropped, never drawn. A change of marks counts the same matches again, without
+// last one stays on screen while the index is the same (a key typed over a query), but not one of
+// no matches nor one made when the index held fewer articles (a cold load's earlier batch, a live
+// update): that one counted part of what the list now shows; a count for results already replaced
+// is dropped, never drawn. A change of marks counts the same matches again, without
 // searching again: each article costs a probe of its own fields (Reading.countRead), ~1 us an
 // index's article (at 100k: 60-220 ms CPU for 99k), walked in id order (every-match.ts idOrder), as
 // the articles lie in memory.
@@ -15,7 +17,7 @@ import type { Reading } from '../core/reading/index.js';
 import type { SearchResult } from '../core/search/index.js';
 import { afterPendingInput, afterQuiet } from './input/after-input.js';
 import { everyMatchOf, idOrder, knownMatches, type EveryMatch } from './every-match.js';
-import type { SearchOutcome } from './use-search.js';
+import type { AnsweredSearch, SearchOutcome } from './use-search.js';
 
 /** Ids counted per call of countRead: ~1-8 ms quiet with marks to probe over an index's articles, nothing without. */
 export const COUNT_SLICE = 8_192;
@@ -43,10 +45,13 @@ export interface UnreadSource {
   partial: boolean;
   /** The search run again for every match's ids (ids only); throws as the search does. */
   again: () => SearchResult;
+  /** How many articles the index holds (SearchIndex.size): a count made at another size is not drawn for a newer search. */
+  size?: number;
 }
 
 interface Counted extends UnreadCount {
   search: SearchOutcome;
+  size: number | undefined;
   version: number;
   reading: Reading;
   matches: number;
@@ -58,6 +63,8 @@ interface Counted extends UnreadCount {
  */
 export function useUnreadCount(reading: Reading | null, version: number, source: UnreadSource, article: (id: number) => Article): UnreadCount | null {
   const { search, partial } = source;
+  // The size the search saw (the index grows between renders), else the one given.
+  const size = (search as AnsweredSearch).size ?? source.size;
   // The first frame has its count at once when the hits in hand are every match and few (nothing was on screen to stand in for it).
   const [counted, setCounted] = useState<Counted | null>(() => firstCount(reading, version, source, article));
   const again = useRef(source.again);
@@ -81,7 +88,7 @@ export function useUnreadCount(reading: Reading | null, version: number, source:
           at = to;
         } while (at < ids.length && performance.now() - start < COUNT_TURN_MS);
         if (at < ids.length) cancel = afterPendingInput(slice);
-        else setCounted({ search, version, reading, n: ids.length - read, lowerBound: all.approximate, matches: ids.length });
+        else setCounted({ search, size, version, reading, n: ids.length - read, lowerBound: all.approximate, matches: ids.length });
       };
       // The order is made in a turn of its own (20-90 ms at 1M), the first slice after the keys read since.
       cancel = afterPendingInput(slice);
@@ -106,11 +113,13 @@ export function useUnreadCount(reading: Reading | null, version: number, source:
       stopped = true;
       cancel();
     };
-  }, [reading, version, search, article, partial, current]);
+  }, [reading, version, search, article, partial, current, size]);
   if (!reading || !counted || counted.reading !== reading) return null;
   // The count of no matches (the first frame, before the folder has loaded) stands in for nothing:
   // `75/78 · 0 unread` beside a list of 75 unread rows was simply wrong until the count came.
   if (!current && counted.matches === 0 && search.ok && search.result.hits.length > 0) return null;
+  // Nor one made over fewer articles (the cold load's first batches): `69/72 · 61 unread` read as exact.
+  if (!current && counted.size !== size) return null;
   return { n: counted.n, lowerBound: counted.lowerBound };
 }
 
@@ -120,5 +129,5 @@ function firstCount(reading: Reading | null, version: number, source: UnreadSour
   const { hits, total, approximate } = search.result;
   if (approximate || hits.length < total || hits.length > COUNT_SLICE) return null;
   const ids = hits.map((h) => h.id);
-  return { search, version, reading, n: ids.length - reading.countRead(ids, article), lowerBound: false, matches: ids.length };
+  return { search, size: (search as AnsweredSearch).size ?? source.size, version, reading, n: ids.length - reading.countRead(ids, article), lowerBound: false, matches: ids.length };
 }

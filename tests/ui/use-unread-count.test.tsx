@@ -40,8 +40,8 @@ function outcome(every: number[], inHand = every.length, named = false): SearchO
 /** The search run again for every match: `every`, ids only. */
 const againFor = (every: number[], approximate = false) => vi.fn((): SearchResult => ({ hits: [], total: every.length, sort: 'date', approximate, matches: every }));
 
-function Probe({ reading, version, search, again, partial = false }: { reading: Reading | null; version: number; search: SearchOutcome; again: UnreadSource['again']; partial?: boolean }) {
-  const u = useUnreadCount(reading, version, { search, partial, again }, article);
+function Probe({ reading, version, search, again, partial = false, size }: { reading: Reading | null; version: number; search: SearchOutcome; again: UnreadSource['again']; partial?: boolean; size?: number }) {
+  const u = useUnreadCount(reading, version, { search, partial, again, size }, article);
   const n = search.ok ? search.result.hits.length : 0;
   return <Text>{`${n} hits, ${u ? `${u.n}${u.lowerBound ? '+' : ''}` : '-'} unread`}</Text>;
 }
@@ -244,6 +244,24 @@ describe('useUnreadCount', () => {
     await eventually(() => expect(empty.lastFrame()).toBe('3 hits, 3 unread'));
     r.unmount();
     empty.unmount();
+    reading.close();
+  });
+
+  it('does not draw a count made over fewer articles (a cold load’s earlier batch) beside a list of more', async () => {
+    const reading = openReading();
+    const again = againFor([]);
+    // The first batch: three articles, all unread, counted at once.
+    const r = render(<Probe reading={reading} version={0} search={outcome([0, 1, 2])} again={again} size={3} />);
+    expect(r.lastFrame()).toBe('3 hits, 3 unread');
+    // The load grows the index to six: `3 unread` beside six rows would read as exact; none is drawn until the count comes.
+    r.rerender(<Probe reading={reading} version={0} search={outcome([0, 1, 2, 3, 4, 5])} again={again} size={6} />);
+    expect(r.lastFrame()).toBe('6 hits, - unread');
+    await eventually(() => expect(r.lastFrame()).toBe('6 hits, 6 unread'));
+    // Over the same index, a new list keeps the last count until its own comes (a key typed over a query).
+    r.rerender(<Probe reading={reading} version={0} search={outcome([0, 1])} again={again} size={6} />);
+    expect(r.lastFrame()).toBe('2 hits, 6 unread');
+    await eventually(() => expect(r.lastFrame()).toBe('2 hits, 2 unread'));
+    r.unmount();
     reading.close();
   });
 

@@ -18,6 +18,8 @@ export interface Counted {
   hot: Int32Array | null;
   /** Set while a first computation is under way: the counts are of the articles done so far (and hot order without stories). */
   progress?: FactsProgress;
+  /** How many of the ids the facts do not hold yet (arrived since they were last updated): left out of the pulse. Absent when none. */
+  missing?: number;
 }
 
 /**
@@ -38,9 +40,18 @@ export interface FactsCounter {
   count(ids: Int32Array, hot: boolean, now: number): Promise<Counted | null>;
 }
 
-/** The pulse of `ids` (those the facts hold: ids >= f.n arrived since and are left out) and, with `hot`, their hot order at `now`. */
+/**
+ * The pulse of `ids` (those the facts hold: ids >= f.n arrived since and are left out, and
+ * Counted.missing says how many, so the pulse is never drawn as exact) and, with `hot`, their hot
+ * order at `now`.
+ */
 export function countFacts(f: Facts, ids: Int32Array, hot: boolean, now: number): Counted {
-  return { pulse: pulseOfFacts(ids, f), hot: hot ? hotOrderOfFacts(ids, f, now) : null };
+  // pulseOfFacts passes over ids >= f.n itself (no copy of a million ids); only how many is counted here.
+  let missing = 0;
+  for (let k = 0; k < ids.length; k++) if (ids[k] >= f.n) missing++;
+  const counted: Counted = { pulse: pulseOfFacts(ids, f), hot: hot ? hotOrderOfFacts(ids, f, now) : null };
+  if (missing > 0) counted.missing = missing;
+  return counted;
 }
 
 // Whether two results hold the same ids in the same order (a millisecond at a million ids: far

@@ -1,13 +1,14 @@
 // The reducer step that puts a search's answer in the list: the same step whether the key handler
 // searched as it read the key (one render of App per keystroke) or the render found an answer the
 // state does not hold yet (the index grew, a deferred search came back).
+import type { Pulse } from '../../core/pulse/index.js';
 import type { Hit, SortKey } from '../../core/search/index.js';
 import type { Action, AppState, ListSort } from '../../state/reducer.js';
 import { effectiveQuery } from '../../state/selectors.js';
 import type { StoryView } from '../../state/story-rows.js';
 import type { AppProps } from '../app-props.js';
 import type { Aggregate } from '../pulse/use-aggregate.js';
-import { searchRequest, type AnsweredSearch, type SearchRequest } from '../use-search.js';
+import { searchRequest, type AnsweredSearch, type SearchOutcome, type SearchRequest } from '../use-search.js';
 
 /** What the list searches for in `state`: the request, and whether the list is in hot order. */
 export interface ListSearch {
@@ -54,7 +55,14 @@ export interface ListedAnswer {
   facts: boolean;
   /** Warm start: the articles the on-disk index listed, which stands for the total until loaded. */
   warmListed: number | null;
+  /** How many articles the index holds (SearchIndex.size), for a search that does not say (AnsweredSearch.size): a pulse counted at another size is not kept for new results. */
+  size?: number;
 }
+
+// The index size each pulse taken from an aggregate was counted at (a side table: the state holds
+// the Pulse as drawn). A pulse kept for new results while theirs is counted must be of the same
+// index: one of a cold load's earlier batch (61 of 69 articles) beside the grown list read as exact.
+const countedAt = new WeakMap<Pulse, number>();
 
 /**
  * The action that brings `state` up to date with `a`, or null when it already is: `results` for
@@ -68,7 +76,16 @@ export function resultsStep(state: AppState, a: ListedAnswer): Action | null {
   const counting = !aggregate && search.ok && (search.result.counting ?? false);
   // Until the facts exist a result bigger than the list's hits cannot be counted: the strip says so.
   const uncountable = !a.facts && search.ok && (search.result.approximate || search.result.hits.length < search.result.total);
-  const pulse = aggregate ? aggregate.pulse : uncountable ? null : state.pulse;
+  // The size the search saw, not the index's now: an aggregate of the last batch's search is often taken in after the next batch is in.
+  const sizeOf = (s: SearchOutcome): number | undefined => (s as AnsweredSearch).size ?? a.size;
+  if (aggregate && !countedAt.has(aggregate.pulse)) {
+    const at = sizeOf(aggregate.search);
+    if (at !== undefined) countedAt.set(aggregate.pulse, at);
+  }
+  const keptAt = state.pulse ? countedAt.get(state.pulse) : undefined;
+  const size = sizeOf(search);
+  const stale = keptAt !== undefined && size !== undefined && keptAt !== size;
+  const pulse = aggregate ? aggregate.pulse : uncountable || stale ? null : state.pulse;
   if (search.ok && listed && (listed !== state.rawHits || a.stories !== state.stories || total !== state.total || counting !== state.totalCounting)) {
     return { type: 'results', hits: listed, total, approximate, counting, sort: a.hot ? 'hot' : search.result.sort, query: search.query, stories: a.stories, pulse };
   }

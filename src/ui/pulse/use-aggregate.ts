@@ -114,13 +114,14 @@ export function useAggregate(r: AggregateRequest): Aggregate | null {
         }
         const ids = Int32Array.from(all.ids);
         const { total, approximate } = all;
-        // Articles that arrived after the facts were last updated are counted once the worker has them.
+        // Articles that arrived after the facts were last updated (a cold load's later batches, a
+        // live update) are counted once the worker has them; until then the pulse says it is partial.
         const answer = counter ? counter.count(ids, hot, now) : Promise.resolve(facts ? countFacts(facts, ids, hot, now) : null);
         waiting.current = !facts;
         void answer.then((c) => {
           if (!stale) waiting.current = false;
           // A hot order over only some articles' facts would put the rest last: the list keeps its own until all are in.
-          if (!stale && c) setAggregate({ search, pulse: partialPulse(c), total, approximate, hot: isPartial(c) ? null : c.hot, ids: all.ids });
+          if (!stale && c) setAggregate({ search, pulse: countedPulse(c, search, index), total, approximate, hot: isPartial(c) ? null : c.hot, ids: all.ids });
         });
       }, AGGREGATE_IDLE_MS);
     });
@@ -134,14 +135,24 @@ export function useAggregate(r: AggregateRequest): Aggregate | null {
   return aggregate && aggregate.search === search ? aggregate : null;
 }
 
-// The pulse of a count made while the facts' first computation was under way, marked with how far
-// it had got when only some articles' facts were in (once all are, the pulse is exact: only the
-// stories, which it does not count, are still being grouped).
-function partialPulse(c: Counted): Pulse {
-  return c.progress && isPartial(c) ? { ...c.pulse, partial: { done: c.progress.done, n: c.progress.n } } : c.pulse;
+// The pulse to draw for a count. Made while the facts' first computation was under way: marked
+// with how far it had got when only some articles' facts were in (once all are, the pulse is
+// exact: only the stories, which it does not count, are still being grouped). Made over facts
+// that lack some matches (newer than the facts: a cold load's later batches, a live update):
+// counted from the list's hits when they are every match (exact), else marked with the share of
+// the matches counted.
+function countedPulse(c: Counted, search: SearchOutcome, index: SearchIndex): Pulse {
+  if (c.progress && c.progress.done < c.progress.n) return { ...c.pulse, partial: { done: c.progress.done, n: c.progress.n } };
+  if (c.missing) {
+    const r = search.ok ? search.result : null;
+    if (r && !r.approximate && r.hits.length >= r.total) return pulseOf(r.hits.map((h) => index.article(h.id)));
+    const n = c.pulse.total + c.missing;
+    return { ...c.pulse, partial: { done: c.pulse.total, n } };
+  }
+  return c.pulse;
 }
 
-const isPartial = (c: Counted): boolean => !!c.progress && c.progress.done < c.progress.n;
+const isPartial = (c: Counted): boolean => !!c.missing || (!!c.progress && c.progress.done < c.progress.n);
 
 /**
  * The hits the list shows: the search's own, or with `hot` every match in hot order once the

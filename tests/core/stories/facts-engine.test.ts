@@ -14,7 +14,7 @@ import { FactsService, factsInput } from '../../../src/core/stories/facts-backgr
 import { FactsEngine, type FactsChange } from '../../../src/core/stories/facts-engine.js';
 import { coinMentionsOf } from '../../../src/core/stories/facts.js';
 import { WINDOW_MS } from '../../../src/core/stories/group.js';
-import { hotOrder } from '../../../src/core/stories/index.js';
+import { countFacts, hotOrder } from '../../../src/core/stories/index.js';
 import { hotOrderOfFacts } from '../../../src/core/stories/hot.js';
 import { touchedStories } from '../../../src/core/stories/regroup.js';
 
@@ -52,6 +52,17 @@ describe('counting a result', () => {
     } finally {
       service.close();
     }
+  });
+
+  it('says how many of the ids are newer than the facts (left out of the pulse), and nothing when none are', () => {
+    const ids = Int32Array.from(articles.map((a) => a.id));
+    const older = computeFacts(articles.slice(0, 10).map(factsInput), false);
+    const behind = countFacts(older, ids, false, now);
+    expect(behind.pulse.total).toBe(10);
+    expect(behind.missing).toBe(articles.length - 10);
+    const whole = countFacts(computeFacts(articles.map(factsInput), false), ids, false, now);
+    expect(whole.pulse.total).toBe(articles.length);
+    expect(whole.missing).toBeUndefined();
   });
 
   it('answers only the newest of counts asked together; every answer given is right', async () => {

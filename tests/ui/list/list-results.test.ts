@@ -42,3 +42,29 @@ describe('a count that is coming', () => {
     expect(listTitle(1, 1000, true, true)).toBe('Articles 1/counting…');
   });
 });
+
+describe('the pulse kept while new results are counted', () => {
+  const sized = (result: SearchResult, size: number, aggregate: Aggregate | null = null): ListedAnswer => ({ ...answer(result, aggregate), facts: true, size });
+  const counted = (result: SearchResult, n: number): Aggregate => ({
+    search: { ok: true as const, result },
+    pulse: { total: n } as unknown as Aggregate['pulse'],
+    total: n,
+    approximate: false,
+    hot: null,
+    ids: null,
+  });
+
+  it('keeps it over the same index (a key typed), drops it once the index holds more articles (a cold load’s next batch)', () => {
+    // The first batch: three articles, counted.
+    const first: SearchResult = { hits, total: 3, sort: 'date' };
+    const aggregate = counted(first, 3);
+    const withPulse = reduce(initialState({ width: 80, height: 24 }), resultsStep(initialState({ width: 80, height: 24 }), sized(first, 3, aggregate))!);
+    expect(withPulse.pulse).toBe(aggregate.pulse);
+    // New results over the same index: the last pulse stays drawn until theirs is counted.
+    const narrower: SearchResult = { hits: hits.slice(0, 2), total: 2, sort: 'date' };
+    expect(resultsStep(withPulse, sized(narrower, 3))).toMatchObject({ type: 'results', pulse: aggregate.pulse });
+    // The index grew to five: the three articles' pulse beside five rows would read as exact; none is drawn (`counting…`).
+    const more = [...hits, { id: 3, score: 0, titleMatches: [] }, { id: 4, score: 0, titleMatches: [] }];
+    expect(resultsStep(withPulse, sized({ hits: more, total: 5, sort: 'date' }, 5))).toMatchObject({ type: 'results', pulse: null });
+  });
+});

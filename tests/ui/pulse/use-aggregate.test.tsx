@@ -114,6 +114,30 @@ describe('the aggregate, counted off the UI thread', () => {
     expect(text()).not.toContain('so far');
   });
 
+  it('counts matches newer than the facts (a cold load’s later batches) from the list’s hits, never the facts’ part drawn as exact', async () => {
+    // The facts hold the first two articles (the load's first batch); the list holds all four.
+    const older = computeFacts(articles.slice(0, 2).map(factsInput), false);
+    let asked = 0;
+    const behind: FactsCounter = {
+      count: (ids, hot, now) => {
+        asked++;
+        return Promise.resolve(countFacts(older, ids, hot, now));
+      },
+    };
+    const props: AppProps = {
+      index: new SearchIndex(articles), version: 1, warnings: [], loading: null, width: 100, height: 20, now: NOW,
+      onDone: vi.fn(), stories: null, facts: older, counter: behind,
+    };
+    const r = render(<App {...props} />);
+    unmount = r.unmount;
+    const text = () => rows(r.lastFrame()).join('\n');
+    await eventually(() => expect(asked).toBeGreaterThan(0));
+    // The four matches' pulse (the facts' two alone read `▲ 1 ● 0 ▼ 1`), with no mark: it is exact.
+    await eventually(() => expect(text()).toContain('▲ 2 ● 1 ▼ 1'));
+    expect(text()).not.toContain('▲ 1 ● 0 ▼ 1');
+    expect(text()).not.toContain('so far');
+  });
+
   it('says the stories are being grouped while they are, without counting again, and nothing once they are in', async () => {
     // Every article's facts in, the stories not yet grouped (the worker counts over them all).
     let asked = 0;

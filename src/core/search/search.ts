@@ -126,9 +126,9 @@ export class SearchIndex {
     // Words and phrases are looked for in short fields and bodies (no words: no haystack needed, prepare() makes them).
     if (!everything && q.text) this.completeHays();
     const short = q.phrases.length === 0 && q.text.length <= 2;
-    // With a limit, bodies past BODY_DEPTH are not read for words the index leaves to memory (`skips`).
+    // With a limit, bodies past BODY_DEPTH are not read for words the index leaves to memory (`skips`). `coming` as indexTest answered: the typo fallback's exact ask (tiers.ts) reads a word here, no longer coming, the rows still meanwhile's.
     const skips = { n: 0 }, interim = everything ? null : interimFor(q, this.dense);
-    const indexed = q.text && !short ? indexTest(this.words, q, (id) => this.hay(id), everything ? null : this.hasBody, skips, this.masks, interim) : null;
+    const indexed = q.text && !short ? indexTest(this.words, q, (id) => this.hay(id), everything ? null : this.hasBody, skips, this.masks, interim) : null, coming = wordsComing(this.words, q);
     // A full scan: matches found in id order, only they sorted by date (same ids, same order).
     const has = indexed ?? ((id: number) => containsAll(this.hay(id), q.words));
     const scanned = everything && q.text && q.words.length && !short ? fullScan(this.docs, withKeep(compileFilters(q, includeDrafts, this.holder()), keep), filtersNeedHay(q), has, (id) => this.hay(id), opts.corpusEligible ?? 0) : null;
@@ -183,7 +183,7 @@ export class SearchIndex {
     }
     if (opts.idsOnly) {
       const ids = allIds ?? ranked.map((r) => r.id);
-      return { hits: ids.map((id) => ({ id, score: 1, titleMatches: EMPTY })), total: counted ?? ids.length, sort, approximate, ...(wordsComing(this.words, q) && { counting: true }), matches: ids };
+      return { hits: ids.map((id) => ({ id, score: 1, titleMatches: EMPTY })), total: counted ?? ids.length, sort, approximate, ...((coming || wordsComing(this.words, q)) && { counting: true }), matches: ids };
     }
     // Short queries and filter-only listings are built in their final order already.
     if (sort === 'relevance') {
@@ -200,7 +200,7 @@ export class SearchIndex {
     // A search that stopped early (approximate) knows only what it ranked.
     const matches = everyId ? undefined : (allIds ?? (approximate ? undefined : ranked.map((r) => r.id)));
     const limited = limit === null ? ranked : ranked.slice(0, limit);
-    const result: SearchResult = { hits: this.toHits(limited, q), total, sort, approximate, ...(wordsComing(this.words, q) && { counting: true }), matches };
+    const result: SearchResult = { hits: this.toHits(limited, q), total, sort, approximate, ...((coming || wordsComing(this.words, q)) && { counting: true }), matches };
     return everyId ? withEveryId(result, everyId) : result;
   }
 

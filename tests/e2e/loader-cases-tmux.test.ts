@@ -1,34 +1,14 @@
 // What a person sees of the loader cases in the dashboard, at 80x24 in a real terminal: a date
 // that could not be read is marked `~` in the list and explained in the inspector, the load's
 // warnings are listed by `w`, and `-q` takes a query that starts with `-`.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hasTmux, TmuxSession } from './tmux.js';
+import { FolderDashboard } from './folder-dashboard.js';
 
-const repo = path.resolve(import.meta.dirname, '..', '..');
-const cli = path.join(repo, 'dist', 'cli.js');
 const cases = 'tests/fixtures/cases/loader';
 
-let session: TmuxSession | undefined;
-let home: string | undefined;
-afterEach(() => {
-  session?.close();
-  if (home) fs.rmSync(home, { recursive: true, force: true });
-});
-
-function start(args: string): TmuxSession {
-  if (!hasTmux()) throw new Error('tmux is required for the terminal end-to-end tests (.ci/run installs it)');
-  // A private home for config, reading state and cache: a test never touches the user's.
-  home = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-loader-tmux-'));
-  const env = { XDG_CONFIG_HOME: path.join(home, 'config'), XDG_STATE_HOME: path.join(home, 'state'), XDG_CACHE_HOME: path.join(home, 'cache') };
-  const s = new TmuxSession(80, 24, repo, env);
-  session = s;
-  s.type(`node ${cli} --no-cache ${args}; echo "exit=$?"`);
-  s.send('Enter');
-  return s;
-}
+const dashboard = new FolderDashboard();
+afterEach(() => dashboard.close());
+const start = (args: string) => dashboard.start(80, 24, args);
 
 const ready = (screen: string): boolean => screen.includes('? help') && /\d+\/\d+/.test(screen);
 

@@ -3,45 +3,21 @@
 // heading, never its file's id, dated by its `Created` property, its properties gone from the body
 // and listed by the inspector as written; a cover image named by the inspector whichever key the
 // theme gave it. The frame in place throughout.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hasTmux, TmuxSession } from './tmux.js';
+import { bodyPane, FolderDashboard } from './folder-dashboard.js';
 import { expectBorderedRows } from './bordered-rows.js';
 
-const repo = path.resolve(import.meta.dirname, '..', '..');
-const cli = path.join(repo, 'dist', 'cli.js');
 const NOTION = 'tests/fixtures/cases/loader-more/notion-export';
 const COVERS = 'tests/fixtures/cases/loader-more/cover-images';
 
-let session: TmuxSession | undefined;
-let home: string | undefined;
-afterEach(() => {
-  session?.close();
-  if (home) fs.rmSync(home, { recursive: true, force: true });
-});
-
-function start(width: number, height: number, env: Record<string, string>, folder: string): TmuxSession {
-  if (!hasTmux()) throw new Error('tmux is required for the terminal end-to-end tests (.ci/run installs it)');
-  home = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-notion-covers-'));
-  const s = new TmuxSession(width, height, repo, {
-    ...env, XDG_CONFIG_HOME: path.join(home, 'config'), XDG_STATE_HOME: path.join(home, 'state'), XDG_CACHE_HOME: path.join(home, 'cache'),
-  });
-  session = s;
-  s.type(`node ${cli} --no-cache ${folder}; echo "exit=$?"`);
-  s.send('Enter');
-  return s;
-}
-
-// The body pane: the text right of the list pane, row by row.
-const bodyPane = (screen: string): string => screen.split('\n').map((row) => row.split('││')[1]?.replace(/│$/, '').trimEnd() ?? '').join('\n');
+const dashboard = new FolderDashboard();
+afterEach(() => dashboard.close());
 
 // The body's text under the header's rule.
 const bodyText = (screen: string): string => bodyPane(screen).split(/\n─{10,}\n/)[1]?.trim() ?? '';
 
 async function notion(width: number, height: number, env: Record<string, string>): Promise<void> {
-  const s = start(width, height, env, NOTION);
+  const s = dashboard.start(width, height, NOTION, env);
   let screen = await s.waitFor((t) => t.includes('3/3') && t.includes('focus: list') && t.includes('Bitcoin ETF') && bodyText(t) !== '', 'the dashboard');
   expectBorderedRows(screen, width, height);
   // No Notion id anywhere: not in a title, not as the source (the folder's name).
@@ -71,7 +47,7 @@ async function notion(width: number, height: number, env: Record<string, string>
 }
 
 async function covers(width: number, height: number, env: Record<string, string>): Promise<void> {
-  const s = start(width, height, env, COVERS);
+  const s = dashboard.start(width, height, COVERS, env);
   // Newest first: the Astro post (Nov 4) leads.
   let screen = await s.waitFor((t) => t.includes('6/6') && t.includes('focus: list') && bodyPane(t).includes('Body of the Astro post.'), 'the dashboard');
   expectBorderedRows(screen, width, height);

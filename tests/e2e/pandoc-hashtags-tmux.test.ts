@@ -2,42 +2,18 @@
 // terminal at 80x24 (NO_COLOR) and 120x40: a post opening with `% Title`, `% Author`, `% Date` listed
 // by its title, its header naming the author and the date, the `%` lines gone from the body; tags
 // written `"#btc"` shown once as `#btc`, not `##btc`. The frame in place throughout.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hasTmux, TmuxSession } from './tmux.js';
+import { bodyPane, FolderDashboard } from './folder-dashboard.js';
 import { expectBorderedRows } from './bordered-rows.js';
 
-const repo = path.resolve(import.meta.dirname, '..', '..');
-const cli = path.join(repo, 'dist', 'cli.js');
 const PANDOC = 'tests/fixtures/cases/loader-more/pandoc-title-block';
 const HASHTAGS = 'tests/fixtures/cases/loader-more/obsidian-hashtags';
 
-let session: TmuxSession | undefined;
-let home: string | undefined;
-afterEach(() => {
-  session?.close();
-  if (home) fs.rmSync(home, { recursive: true, force: true });
-});
-
-function start(width: number, height: number, env: Record<string, string>, folder: string): TmuxSession {
-  if (!hasTmux()) throw new Error('tmux is required for the terminal end-to-end tests (.ci/run installs it)');
-  home = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-pandoc-hashtags-'));
-  const s = new TmuxSession(width, height, repo, {
-    ...env, XDG_CONFIG_HOME: path.join(home, 'config'), XDG_STATE_HOME: path.join(home, 'state'), XDG_CACHE_HOME: path.join(home, 'cache'),
-  });
-  session = s;
-  s.type(`node ${cli} --no-cache ${folder}; echo "exit=$?"`);
-  s.send('Enter');
-  return s;
-}
-
-// The body pane: the text right of the list pane, row by row.
-const bodyPane = (screen: string): string => screen.split('\n').map((row) => row.split('││')[1]?.replace(/│$/, '').trimEnd() ?? '').join('\n');
+const dashboard = new FolderDashboard();
+afterEach(() => dashboard.close());
 
 async function pandoc(width: number, height: number, env: Record<string, string>): Promise<void> {
-  const s = start(width, height, env, PANDOC);
+  const s = dashboard.start(width, height, PANDOC, env);
   let screen = await s.waitFor((t) => t.includes('4/4') && t.includes('focus: list') && bodyPane(t).trim() !== '', 'the dashboard');
   expectBorderedRows(screen, width, height);
   // Newest first: the four-% file (dated by its file's time), then the three title blocks by their
@@ -59,7 +35,7 @@ async function pandoc(width: number, height: number, env: Record<string, string>
 }
 
 async function hashtags(width: number, height: number, env: Record<string, string>): Promise<void> {
-  const s = start(width, height, env, HASHTAGS);
+  const s = dashboard.start(width, height, HASHTAGS, env);
   let screen = await s.waitFor((t) => t.includes('2/2') && t.includes('focus: list') && bodyPane(t).includes('Open interest peaked'), 'the dashboard');
   expect(bodyPane(screen)).toMatch(/#options #deribit/);
   s.send('j');

@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { writeQuokkaFolder } from '../helpers/quokka-folder.js';
 import { writeTo, xterm } from '../ui/frame/xterm-cells.js';
 import { hasTmux, TmuxSession } from './tmux.js';
 
@@ -28,16 +29,7 @@ let session: TmuxSession | undefined;
 
 beforeAll(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-typing-rows-'));
-  const start = Date.UTC(2026, 10, 1);
-  for (let i = 0; i < NEWEST + OLDER; i++) {
-    const dir = path.join(root, 'news', `f${Math.floor(i / 1000)}`);
-    if (i % 1000 === 0) fs.mkdirSync(dir, { recursive: true });
-    const older = i >= NEWEST;
-    const title = older ? `Quokka tour ${i}` : `Market note ${i}`;
-    const body = older ? `Walkers paid the tollgate fee on day ${i}.` : i < 2_000 && i % 4 === 0 ? `Drivers queued at the tollgate near harbour ${i}.` : `Prices moved a little on day ${i}.`;
-    const at = new Date(start - i * 3_600_000).toISOString();
-    fs.writeFileSync(path.join(dir, `n${i}.md`), `---\ntitle: ${title}\nsource: wire\npublishedAt: '${at}'\n---\n${body}\n`);
-  }
+  writeQuokkaFolder(root, NEWEST, OLDER);
 });
 afterEach(() => session?.close());
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { writeQuokkaFolder } from '../../helpers/quokka-folder.js';
 import { indexFile } from '../../../src/core/index/database.js';
 import { WordIndex } from '../../../src/core/index/word-index.js';
 import { loadCorpus } from '../../../src/core/load/load.js';
@@ -29,17 +30,7 @@ let indexIds: Int32Array;
 
 beforeAll(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-meanwhile-empty-'));
-  const start = Date.UTC(2026, 10, 1);
-  for (let i = 0; i < NEWEST + OLDER; i++) {
-    const dir = path.join(root, 'news', `f${Math.floor(i / 1000)}`);
-    if (i % 1000 === 0) fs.mkdirSync(dir, { recursive: true });
-    const older = i >= NEWEST;
-    const title = older ? `Quokka tour ${i}` : `Market note ${i}`;
-    const body = older ? `Walkers paid the tollgate fee on day ${i}.` : i < 2_000 && i % 4 === 0 ? `Drivers queued at the tollgate near harbour ${i}.` : `Prices moved a little on day ${i}.`;
-    const at = new Date(start - i * 3_600_000).toISOString();
-    fs.writeFileSync(path.join(dir, `n${i}.md`), `---\ntitle: ${title}\nsource: wire\npublishedAt: '${at}'\n---\n${body}\n`);
-  }
-  roots = [path.join(root, 'news')];
+  roots = [writeQuokkaFolder(root, NEWEST, OLDER)];
   const cacheDir = path.join(root, 'cache');
   // The full text is built after the rows; the second load is a warm one, as a later run sees it.
   expect(await (await loadCorpus(roots, { cacheDir })).fullText).toBe(true);

@@ -5,7 +5,7 @@
 // start without it (the CLI's first lines, the skeleton) imports this face with import().
 export { cacheDirectory, indexFile, walkListingFile } from './location.js';
 export { APPLICATION_ID, BUSY_TIMEOUT_MS, INDEX_FORMAT, removeIndex } from './database.js';
-export { IndexReader } from './reader.js';
+export { IndexReader, ONE_PASS_CACHE_PAGES } from './reader.js';
 export { IndexSession, type Pause } from './session.js';
 export { collectGarbageNow } from './load-garbage.js';
 export { buildText, isOurIndex, TEXT_BATCH, type TextReader, type TextBuildResult, type TextProgress } from './text-build.js';

@@ -13,6 +13,16 @@ import { LISTED_NOW, listedParams, type QueryPlan } from './query-plan.js';
 import { STAMP_SQL, type Vocabulary } from './vocabulary.js';
 import { matchSnapshot, readSnapshot, readSnapshotRaw, type Snapshot } from './stamp-snapshot.js';
 
+/**
+ * A page cache for a reader that reads each page about once (a `--filter`: the stamp snapshot's
+ * overflow pages, then the matching rows): with SQLite's default cache every page read takes a
+ * slot of fresh memory, and on this project's machines a first touch of a memory page costs
+ * ~17 us (a page fault). 64 slots are reused instead: at 10k files the snapshot's read went from
+ * ~1,030 to ~700 page faults and 27 to 17 ms, the rows' from ~1,180 to ~310 faults and 40 to 15 ms.
+ * The B-tree's interior pages, read for every row, stay in it.
+ */
+export const ONE_PASS_CACHE_PAGES = 64;
+
 /** A read-only view of one index file; `close()` when done. Methods throw only on SQLite errors. */
 export class IndexReader {
   private constructor(private readonly db: Database.Database) {}
@@ -21,11 +31,13 @@ export class IndexReader {
    * Opens `file` read-only when it is this program's index in the current format, built by the
    * parser named by `stamp` (see the loader's parserStamp); null otherwise or on any error
    * (missing, damaged, locked): the caller then loads as if there were no index.
+   * `cachePages`: SQLite's page cache in pages (SQLite's default, 16 MB, when not given); see ONE_PASS_CACHE_PAGES.
    */
-  static open(file: string, stamp: string): IndexReader | null {
+  static open(file: string, stamp: string, cachePages?: number): IndexReader | null {
     let db: Database.Database | null = null;
     try {
       db = openDatabase(file, { readonly: true, fileMustExist: true });
+      if (cachePages !== undefined) db.pragma(`cache_size = ${Math.max(1, Math.floor(cachePages))}`);
       const ok =
         db.pragma('application_id', { simple: true }) === APPLICATION_ID &&
         db.pragma('user_version', { simple: true }) === INDEX_FORMAT &&

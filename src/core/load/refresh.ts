@@ -7,7 +7,7 @@
 
 import fs from 'node:fs';
 import type { LoadWarning } from '../article.js';
-import { assumeUnchanged, duplicatePositions, sameAsStamps, cacheDirectory, indexFile, walkListingFile, compareStamps, matchedRows, matchSnapshot, matchStamps, writeSnapshot, IndexReader, type MatchedStamps, type Snapshot } from '../index/index.js';
+import { assumeUnchanged, duplicatePositions, sameAsStamps, cacheDirectory, indexFile, walkListingFile, compareStamps, matchedRows, matchSnapshot, matchStamps, writeSnapshot, IndexReader, ONE_PASS_CACHE_PAGES, type MatchedStamps, type Snapshot } from '../index/index.js';
 import { effectiveCap, parserStamp } from './limits.js';
 import { STAT_FIELDS, statPaths, StatWorker, walkPaths, type SharedStat, type WalkThread } from '../files/index.js';
 
@@ -282,7 +282,7 @@ interface Opened {
 // The index opened with its rows' stamp and the stamp snapshot as stored; null when it cannot
 // answer (not ours, another parser build, rows still waiting for their text, unreadable).
 function openWithStamps(file: string, cap: number): Opened | null {
-  const reader = IndexReader.open(file, parserStamp(cap));
+  const reader = IndexReader.open(file, parserStamp(cap), ONE_PASS_CACHE_PAGES);
   if (!reader) return null;
   try {
     if (reader.pendingText() === 0) {

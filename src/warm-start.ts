@@ -52,12 +52,10 @@ export async function drawSkeleton(term: Terminal, options: Options, setup: Firs
   const page = warmStart(paths, screen.rows, { ...read, counts: false });
   if (!page) return null;
   // Not after a resize meanwhile: ink's first frame, at the new size, is near.
-  if ((term.output.columns || 80) === screen.columns && (term.output.rows || 24) === screen.rows) {
-    const tabs = setup.config.views.length > 0;
-    const listWidth = computeLayout(screen.columns, screen.rows, false, tabs).list.width - 2;
-    const rows = warmRows(page.articles, listWidth, Date.now());
-    term.output.write(skeletonBytes(screen.columns, screen.rows, { rows }, tabs));
-  }
+  const tabs = setup.config.views.length > 0;
+  const listWidth = computeLayout(screen.columns, screen.rows, false, tabs).list.width - 2;
+  const rows = await warmRows(page.articles, listWidth, Date.now());
+  if ((term.output.columns || 80) === screen.columns && (term.output.rows || 24) === screen.rows) term.output.write(skeletonBytes(screen.columns, screen.rows, { rows }, tabs));
   const engine = importSearchEngine();
   const warm = warmStart(paths, WARM_ROWS, read);
   const { SearchIndex } = await engine;

@@ -89,17 +89,21 @@ async function main(command: Command | Error, walk: WalkThread | null): Promise<
   // minutes). Nothing awaits them on a way out before runFilter (a usage or config error).
   const filterModule = options.filter !== null ? import('./filter.js') : null;
   filterModule?.catch(() => {});
-  const [{ ConfigError, loadConfig, stateDirectory }, { COMMANDS, commandKeys, isKeyName, remapKeymap }, search] = await Promise.all([
-    import('./config/load-config.js'),
-    import('./state/keymap-remap.js'),
-    import('./core/search/index.js'),
-  ]);
+  const [{ ConfigError, loadConfig, stateDirectory }, { COMMANDS, commandKeys, isKeyName, remapKeymap }] = await Promise.all([import('./config/load-config.js'), import('./state/keymap-remap.js')]);
   let config: Config;
   let configFile: string | null = null;
   let keymap;
   let view = 0;
   try {
-    const loaded = loadConfig({ file: options.configFile, disabled: options.noConfig }, { commands: COMMANDS, isKeyName, queryError: (query) => viewQueryError(query, search) });
+    const source = { file: options.configFile, disabled: options.noConfig };
+    let loaded = loadConfig(source, { commands: COMMANDS, isKeyName });
+    // The query language (the search face, the coins) loads only to check views' queries: read
+    // again with it when the config has views. Without views the dashboard's first frames do not
+    // wait for it (~30 KB of modules before the skeleton).
+    if (loaded.config.views.length > 0) {
+      const search = await import('./core/search/index.js');
+      loaded = loadConfig(source, { commands: COMMANDS, isKeyName, queryError: (query) => viewQueryError(query, search) });
+    }
     config = loaded.config;
     if (loaded.source.kind === 'file') configFile = loaded.source.file;
     if (command.kind === 'print-config') {
@@ -141,6 +145,12 @@ async function main(command: Command | Error, walk: WalkThread | null): Promise<
         `Use --filter QUERY to print matches without the UI, e.g. ${NAME} --filter bitcoin`,
       );
     }
+    // The heap's growth between collections sets the peak RSS: limited before the dashboard loads
+    // anything or starts a thread, but not before its first frames. Setting a V8 flag makes Node's
+    // built-in code cache stale (heap-growth.ts): each of Node's own modules loaded after it is
+    // compiled from source, and the first frames load several (tty, vm, os, crypto, worker_threads:
+    // ~15-20 ms of CPU more at load 16). A --filter sets it only when it loads the corpus (filter.ts).
+    limitHeapGrowth();
     const { runDashboard } = await import('./dashboard.js');
     const outcome = await runDashboard(options, paths, { config, keymap, view, stateDir: stateDirectory() }, start);
     if (outcome.kind === 'path-error') return fail(outcome.message);
@@ -165,11 +175,6 @@ async function main(command: Command | Error, walk: WalkThread | null): Promise<
 
 const debug = process.argv.includes('--debug');
 const command = parseOnce(process.argv.slice(2));
-// Before anything is loaded or a thread started: the heap's growth between collections sets the
-// peak RSS. Not for --filter: setting a V8 flag makes Node's built-in code cache stale, so every
-// thread started after it compiles Node's own modules again (heap-growth.ts); a --filter sets it
-// only when it loads the corpus (filter.ts), and the index's answer never does.
-if (command instanceof Error || command.kind !== 'run' || command.options.filter === null) limitHeapGrowth();
 const walk = walkFirst(command);
 // The walk, when --filter did not take it (a usage or config error, a path that is not there),
 // must not keep the process alive.

@@ -3,7 +3,7 @@
 // (0.3-1 s). The dashboard lists those articles until the load, which checks every file, gives
 // the real list (edited, added and deleted files show then).
 import type { Options } from './args.js';
-import { importSearchEngine, type SearchIndex } from './core/search/index.js';
+import type { SearchIndex } from './core/search/index.js';
 import type { View } from './config/config.js';
 import { skeletonBytes } from './skeleton.js';
 import { computeLayout } from './state/layout.js';
@@ -52,13 +52,12 @@ export async function drawSkeleton(term: Terminal, options: Options, setup: Firs
   const page = warmStart(paths, screen.rows, { ...read, counts: false });
   if (!page) return null;
   // Not after a resize meanwhile: ink's first frame, at the new size, is near.
-  if ((term.output.columns || 80) === screen.columns && (term.output.rows || 24) === screen.rows) {
-    const tabs = setup.config.views.length > 0;
-    const listWidth = computeLayout(screen.columns, screen.rows, false, tabs).list.width - 2;
-    const rows = warmRows(page.articles, listWidth, Date.now());
-    term.output.write(skeletonBytes(screen.columns, screen.rows, { rows }, tabs));
-  }
-  const engine = importSearchEngine();
+  const tabs = setup.config.views.length > 0;
+  const listWidth = computeLayout(screen.columns, screen.rows, false, tabs).list.width - 2;
+  const rows = await warmRows(page.articles, listWidth, Date.now());
+  if ((term.output.columns || 80) === screen.columns && (term.output.rows || 24) === screen.rows) term.output.write(skeletonBytes(screen.columns, screen.rows, { rows }, tabs));
+  // Its face too (the query language and the coins) is loaded here, not before the skeleton.
+  const engine = import('./core/search/index.js').then((face) => face.importSearchEngine());
   const warm = warmStart(paths, WARM_ROWS, read);
   const { SearchIndex } = await engine;
   return warm ? { index: new SearchIndex(warm.articles), rowIds: warm.rowIds, listed: warm.listed, total: warm.total } : null;

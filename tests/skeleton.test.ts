@@ -2,7 +2,8 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../src/core/article.js';
 import { skeletonBytes, skeletonFrame } from '../src/skeleton.js';
-import { warmRows } from '../src/warm-rows.js';
+import { steadyRows, warmRows } from '../src/warm-rows.js';
+import { padWidth } from '../src/core/width/index.js';
 import { computeLayout } from '../src/state/layout.js';
 
 describe('skeletonFrame', () => {
@@ -48,14 +49,30 @@ describe('warmRows', () => {
   const article = (title: string, sentiment: string | null, publishedAt: number | null): Article =>
     ({ title, sentiment, publishedAt, dateGuessed: false, source: 'CoinDesk' }) as Article;
 
-  it("draws date, source, sentiment glyph and title, cut or padded to the pane's width, control characters removed", () => {
+  it("draws date, source, sentiment glyph and title, cut or padded to the pane's width, control characters removed", async () => {
     const now = Date.UTC(2025, 10, 20);
-    const rows = warmRows([article('Bitcoin rallies\x1b[2J', 'positive', Date.UTC(2025, 10, 19)), article('x'.repeat(200), 'negative', null)], 70, now);
+    const rows = await warmRows([article('Bitcoin rallies\x1b[2J', 'positive', Date.UTC(2025, 10, 19)), article('x'.repeat(200), 'negative', null)], 70, now);
     expect(rows[0]).toMatch(/CoinDesk +▲ Bitcoin rallies +$/);
     expect(stringWidth(rows[0])).toBe(70);
     expect(rows[0]).not.toContain('\x1b');
     expect(rows[1]).toContain('▼ xxx');
     expect(stringWidth(rows[1])).toBe(70);
     expect(rows[1].endsWith('…')).toBe(true);
+  });
+
+  it('fits rows of steady text by counting, and the others with the width rule (emoji, marks)', async () => {
+    const now = Date.UTC(2025, 10, 20);
+    const steady = [article('比特币 — ETF “approved” → ★', 'neutral', Date.UTC(2025, 9, 1)), article('Solana', null, now - 3_600_000)];
+    const wide = [article('Rocket 🚀 launch', 'positive', now), article('Cafe\u0301 crypto', 'negative', now)];
+    const counted = steadyRows(steady, 60, now);
+    expect(counted).not.toBeNull();
+    expect(await warmRows(steady, 60, now)).toEqual(counted);
+    // Already fitted as the width rule fits them: padding them again to the width changes nothing.
+    for (const row of counted ?? []) expect([stringWidth(row), padWidth(row, 60)]).toEqual([60, row]);
+    expect(counted?.[0]).toContain('● 比特币 — ETF “approved” → ★');
+    expect(steadyRows(wide, 60, now)).toBeNull();
+    const rows = await warmRows(wide, 60, now);
+    expect(rows[0]).toContain('▲ Rocket 🚀 launch');
+    for (const row of rows) expect(stringWidth(row.replaceAll('\ufdd0', ''))).toBeLessThanOrEqual(60);
   });
 });

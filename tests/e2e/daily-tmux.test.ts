@@ -47,6 +47,18 @@ describe('daily driver in a real terminal', () => {
     expect(r.stdout).toBe('');
   });
 
+  // The CLI loads the query language only for a config with views (cli.ts): their queries are still checked.
+  it('a view whose query would be refused stops with its file and line, exit 2, and the dashboard is not started', async () => {
+    const { env } = makeHome('[[views]]\nname = "Bitcoin"\nquery = "tag:btc"\n\n[[views]]\nname = "Old"\nquery = "since:yesterday"\n');
+    const file = path.join(env.XDG_CONFIG_HOME, 'crypto-news-tui', 'config.toml');
+    for (const args of [['--filter', 'x'], []]) {
+      const r = await runNode([cli, ...args], { env: { ...process.env, ...env } });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^crypto-news-tui: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:7: view "Old" has a bad query: .*since:yesterday`));
+      expect(r.stdout).toBe('');
+    }
+  });
+
   it('a config path that does not exist is named with the config it came from, exit 2', async () => {
     const { env, home } = makeHome('paths = ["~/gone"]\n');
     const r = await runNode([cli, '--filter', 'x'], { env: { ...process.env, ...env } });

@@ -7,10 +7,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { heapFlags } from '../../src/heap-growth.js';
+import { eventually } from '../helpers/eventually.js';
 import { cli, hasTmux, TmuxSession } from './tmux.js';
 
 const repo = path.resolve(import.meta.dirname, '..', '..');
 const hold = path.join(import.meta.dirname, 'hold-dashboard', 'register.mjs');
+const recordFlags = path.join(import.meta.dirname, 'hold-dashboard', 'record-flags.mjs');
 
 let session: TmuxSession | undefined;
 let root: string;
@@ -39,11 +42,24 @@ function start(release: string): TmuxSession {
     XDG_CONFIG_HOME: path.join(root, 'config'),
     XDG_STATE_HOME: path.join(root, 'state'),
     CNT_TEST_HOLD_DASHBOARD: release,
+    CNT_TEST_FLAGS_LOG: path.join(root, 'flags.log'),
   });
   session = s;
-  s.type(`node --import ${hold} ${cli} ${corpus}`);
+  s.type(`node --import ${hold} --import ${recordFlags} ${cli} ${corpus}`);
   s.send('Enter');
   return s;
+}
+
+/**
+ * The heap's growth is limited (heap-growth.ts) before the dashboard's module loads, but only after
+ * the first frames: a V8 flag set makes each of Node's own modules loaded after it compile from source.
+ */
+async function flagsAfterFrames(): Promise<void> {
+  await eventually(() => {
+    const lines = fs.readFileSync(path.join(root, 'flags.log'), 'utf8').split('\n').filter(Boolean);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(new Set(lines)).toEqual(new Set([`after-frame ${heapFlags()}`]));
+  });
 }
 
 describe('first frames before the dashboard module', () => {
@@ -53,16 +69,19 @@ describe('first frames before the dashboard module', () => {
     const bare = await cold.waitFor(skeleton, 'the skeleton, with the dashboard held');
     expect(glyphRows(bare)).toBe(0);
     expect(bare).not.toMatch(/Articles 1\//);
+    await flagsAfterFrames();
     fs.writeFileSync(path.join(root, 'release-cold'), '');
     await cold.waitFor(loaded, 'the loaded list after the release');
     cold.send('q');
     await cold.waitFor((t) => t.includes('$ ') && !t.includes('? help'), 'the shell back after q');
     cold.close();
+    fs.rmSync(path.join(root, 'flags.log'));
 
     // Warm: the index's first page drawn in the skeleton while the dashboard is still held.
     const warm = start(path.join(root, 'release-warm'));
     const page = await warm.waitFor((t) => skeleton(t) && glyphRows(t) >= 3, 'the warm page in the skeleton, with the dashboard held');
     expect(page).not.toMatch(/Articles 1\//); // no count: the dashboard itself is not up
+    await flagsAfterFrames();
     fs.writeFileSync(path.join(root, 'release-warm'), '');
     const list = await warm.waitFor(loaded, 'the loaded list after the release');
     expect(glyphRows(list)).toBeGreaterThanOrEqual(3);

@@ -26,14 +26,9 @@
 // segmented in short overlapping chunks, and grapheme widths are cached.
 import { eastAsianWidth } from 'get-east-asian-width';
 import stringWidth from 'string-width';
+import { isOneColumnText, isSteadyText, isSteadyWide } from '../steady/index.js';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-// Text whose every UTF-16 unit is a grapheme of its own, one column wide in every terminal, and
-// unchanged by the display form: printable ASCII, Latin-1 and Latin Extended (no soft hyphen),
-// spacing modifiers, Greek and Cyrillic letters, and the dashes, quotes, ellipsis and other
-// punctuation of U+2010-2027 and U+2030-205E. Most titles are only these ("Bitcoin — ETF…"), so
-// they are measured and cut by length; a test checks each unit against the full rule.
-const SIMPLE = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e]*$/;
 const CACHE_LIMIT = 50_000;
 const cache = new Map<string, number>();
 
@@ -68,39 +63,9 @@ const KEYCAP = /([0-9#*])\u20e3/g;
 const LONE_MARK = /(^|\s)([\p{M}\u0e33\u0eb3])/gu;
 const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\u1160-\u11ff\ud7b0-\ud7ff]$/u;
 
-/**
- * Whether every UTF-16 unit of `s` is a grapheme of its own, one column wide for this module,
- * string-width and tmux alike (the fast path above): its width is then its length.
- */
-export function isOneColumnText(s: string): boolean {
-  return SIMPLE.test(s);
-}
-
-// Text every terminal, string-width and tmux draw at one width each, known without segmenting:
-// the one-column text above, arrows, box drawing, block elements and geometric shapes (less the
-// two emoji among them, U+25FD-25FE), ★, and the two-column CJK ideographs, kana, Hangul
-// syllables and fullwidth forms (a test checks every unit against string-width and this module).
-const STEADY = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e\u2190-\u21ff\u2500-\u25fc\u25ff\u2605\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff\uac00-\ud7a3\uff01-\uff60]*$/;
-const STEADY_WIDE = /[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff\uac00-\ud7a3\uff01-\uff60]/g;
-const isSteadyWide = (c: number): boolean =>
-  (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fa) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xff01 && c <= 0xff60);
-
-/**
- * Columns of `s` (no escapes) when each of its UTF-16 units is a steady character (above), by
- * counting: the same as string-width's, this module's and tmux's count; null for other text.
- */
-export function steadyWidth(s: string): number | null {
-  if (SIMPLE.test(s)) return s.length;
-  if (!STEADY.test(s)) return null;
-  STEADY_WIDE.lastIndex = 0;
-  let w = s.length;
-  while (STEADY_WIDE.exec(s)) w += 1;
-  return w;
-}
-
 /** Text in the form drawn and measured (see the rule at the top of this file); applying it twice changes nothing. */
 export function displayText(s: string): string {
-  if (SIMPLE.test(s)) return s;
+  if (isOneColumnText(s)) return s;
   const text = s
     .replace(PADS, '')
     .replace(FORMAT, '')
@@ -149,9 +114,9 @@ export function graphemeWidth(g: string): number {
 
 /** Columns taken by display text; stops counting once past `limit` (the result is then > limit). */
 export function textWidth(s: string, limit = Infinity): number {
-  if (SIMPLE.test(s)) return s.length;
+  if (isOneColumnText(s)) return s.length;
   // Steady text by counting, stopping past the limit as the walk below does.
-  if (STEADY.test(s)) {
+  if (isSteadyText(s)) {
     let w = 0;
     for (let i = 0; i < s.length && w <= limit; i++) w += isSteadyWide(s.charCodeAt(i)) ? 2 : 1;
     return w;
@@ -175,9 +140,9 @@ export interface Prefix {
 /** The longest grapheme prefix of display text no wider than `width` columns. */
 export function prefixWithin(s: string, width: number): Prefix {
   const budget = Math.max(0, Math.floor(width));
-  if (SIMPLE.test(s)) return s.length <= budget ? { length: s.length, width: s.length, cut: false } : { length: budget, width: budget, cut: true };
+  if (isOneColumnText(s)) return s.length <= budget ? { length: s.length, width: s.length, cut: false } : { length: budget, width: budget, cut: true };
   // Steady text (the list's glyphs, box drawing, CJK): each unit its own grapheme of 1 or 2 columns.
-  if (STEADY.test(s)) {
+  if (isSteadyText(s)) {
     let used = 0;
     for (let i = 0; i < s.length; i++) {
       const w = isSteadyWide(s.charCodeAt(i)) ? 2 : 1;
@@ -213,7 +178,7 @@ const CHUNK = 256;
 
 /** The grapheme clusters of a string, lazily, in time linear in its length. */
 export function* eachGrapheme(s: string): Generator<string> {
-  if (s.length <= CHUNK && SIMPLE.test(s)) {
+  if (s.length <= CHUNK && isOneColumnText(s)) {
     for (let i = 0; i < s.length; i++) yield s[i];
     return;
   }

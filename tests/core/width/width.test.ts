@@ -3,7 +3,8 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../../src/core/render/markdown.js';
 import { lineText } from '../../../src/core/render/spans.js';
-import { displayText, graphemeWidth, inkWidth, prefixWithin, steadyWidth, textWidth, WIDE_PAD } from '../../../src/core/width/width.js';
+import { displayText, graphemeWidth, inkWidth, prefixWithin, textWidth, WIDE_PAD } from '../../../src/core/width/width.js';
+import { steadyWidth } from '../../../src/core/width/index.js';
 import { clipLine, wrapSpans } from '../../../src/core/render/wrap.js';
 import { tmuxWidth } from '../../helpers/wcwidth.js';
 

@@ -41,6 +41,11 @@ export interface AppState {
   unfolded: ReadonlySet<number>;
   /** Counts over the current result, drawn in the pulse strip; null until counted. */
   pulse: Pulse | null;
+  /**
+   * How many articles the index held (SearchIndex.size) when the pulse was counted; null when not
+   * known. A pulse is kept for new results only over an index of the same size (ui/list/list-results.ts).
+   */
+  pulseAt: number | null;
   /** Which result the pulse counts (a pulse for an older result is dropped). */
   resultsSeq: number;
   /** The pulse entry under the cursor while the strip is focused. */
@@ -97,11 +102,12 @@ export interface AppState {
 export type Action =
   | { type: 'command'; command: Command }
   | { type: 'insert'; text: string }
-  /** `pulse`: the pulse of these results when it is counted in the same step (else a `pulse` action follows). */
-  | { type: 'results'; hits: readonly Hit[]; total: number; sort: ListSort; query: string; approximate?: boolean; counting?: boolean; stories?: StoryView | null; pulse?: Pulse | null }
+  /** `pulse`: the pulse of these results when it is counted in the same step (else a `pulse` action follows), `pulseAt` its AppState.pulseAt. */
+  | { type: 'results'; hits: readonly Hit[]; total: number; sort: ListSort; query: string; approximate?: boolean; counting?: boolean; stories?: StoryView | null; pulse?: Pulse | null; pulseAt?: number | null }
   /** The index was replaced (the warm start's first page by the loaded one): `map` gives an old id's new id, or null. */
   | { type: 'reindex'; map: (id: number) => number | null }
-  | { type: 'pulse'; pulse: Pulse | null; seq: number }
+  /** `at`: the pulse's AppState.pulseAt. */
+  | { type: 'pulse'; pulse: Pulse | null; at?: number | null; seq: number }
   | { type: 'measure'; bodyLines: number; inspector: readonly InspectorRow[] }
   | { type: 'resize'; width: number; height: number }
   | { type: 'warnings'; count: number }
@@ -151,6 +157,7 @@ export function initialState(o: InitOptions): AppState {
     rowOrdinals: null,
     unfolded: new Set<number>(),
     pulse: null,
+    pulseAt: null,
     resultsSeq: 0,
     pulseCursor: 0,
     pulseBack: null,

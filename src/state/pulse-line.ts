@@ -49,12 +49,17 @@ export function partialMark(p: Pulse | null, grouping: number | null = null): st
 }
 
 /**
- * The columns the summary line's mark (partialMark) takes when drawn in a line of `width`
- * columns (cut with '…' when wider): PulseStrip draws the entries after it, and a click finds
- * them there, so both read it here.
+ * The summary line's mark as drawn in a line of `width` columns (cut with '…' when wider): with
+ * no pulse yet `counting… stories 62%` (the whole line), else partialMark. PulseStrip draws it
+ * and the entries after it, and a click finds them there, so both read it here.
  */
+export function markText(p: Pulse | null, grouping: number | null, width: number): string {
+  return fitWidth(p ? partialMark(p, grouping) : `counting… ${partialMark(null, grouping)}`.trimEnd(), width);
+}
+
+/** The columns markText takes in a line of `width` columns: where the summary line's entries start. */
 export function markColumns(p: Pulse | null, grouping: number | null, width: number): number {
-  return columns(fitWidth(partialMark(p, grouping), width));
+  return columns(markText(p, grouping, width));
 }
 
 /** How far the stories' first grouping got (FactsProgress.stories), as a whole percentage (0-100); null when none is under way. */

@@ -39,7 +39,7 @@ export function reducer(state: AppState, action: Action): AppState {
         totalCounting: action.counting ?? false,
         usedSort: action.sort,
         resultsQuery: action.query,
-        ...(action.pulse === undefined ? {} : { pulse: action.pulse }),
+        ...(action.pulse === undefined ? {} : { pulse: action.pulse, pulseAt: action.pulseAt ?? null }),
       });
       // Like fzf, a new query starts again from the best match; the same query with more
       // articles (streamed in) or another sort keeps the reader on the article they were on.
@@ -67,7 +67,7 @@ export function reducer(state: AppState, action: Action): AppState {
       return { ...state, grouping: action.percent };
     case 'pulse':
       // A pulse counted for an older result arrives late: drop it.
-      return action.seq === state.resultsSeq ? { ...state, pulse: action.pulse } : state;
+      return action.seq === state.resultsSeq ? { ...state, pulse: action.pulse, pulseAt: action.at ?? null } : state;
     case 'click':
       return click(state, action.x, action.y);
     case 'wheel': {

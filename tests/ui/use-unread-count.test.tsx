@@ -164,21 +164,32 @@ describe('useUnreadCount', () => {
     };
   }
 
-  it('counts a big match set in slices, a turn between slices that spend the turn’s budget, and stops at an unmount', async () => {
+  /**
+   * The slice tests' setup: a reading with one article in six read, a list of 1,000 rows over
+   * 3 slices + 5 matches (every one named), and a countRead spy that notes per call whether a turn
+   * ran since the call before (`turned`) and, when `spends`, takes the turn's whole budget. Resolves
+   * once the count of every match is drawn.
+   */
+  async function countedInSlices(spends: boolean) {
     const clock = stillClock();
     const reading = openReading();
     reading.toggleRead([articles[0]]);
     const every = Array.from({ length: 3 * COUNT_SLICE + 5 }, (_, i) => i);
     const turns = turnsBetween();
     const turned: boolean[] = [];
-    // Each slice takes the whole budget: the next one waits for the keys.
     const countRead = vi.spyOn(reading, 'countRead').mockImplementation(function (this: Reading, ...args: Parameters<Reading['countRead']>) {
       turned.push(turns.mark());
-      clock.advance(COUNT_TURN_MS);
+      if (spends) clock.advance(COUNT_TURN_MS);
       return Reading.prototype.countRead.apply(this, args);
     });
     const r = render(<Probe reading={reading} version={reading.version} search={outcome(every, 1000, true)} again={againFor([])} />);
     await eventually(() => expect(r.lastFrame()).toBe(`1000 hits, ${every.length - Math.ceil(every.length / 6)} unread`));
+    return { clock, reading, every, turned, countRead, r };
+  }
+
+  it('counts a big match set in slices, a turn between slices that spend the turn’s budget, and stops at an unmount', async () => {
+    // Each slice takes the whole budget: the next one waits for the keys.
+    const { clock, reading, every, turned, countRead, r } = await countedInSlices(true);
     expect(countRead.mock.calls.map(([, , from, to]) => [from, to])).toEqual([
       [0, COUNT_SLICE],
       [COUNT_SLICE, 2 * COUNT_SLICE],
@@ -202,18 +213,7 @@ describe('useUnreadCount', () => {
   });
 
   it('counts slices that fit in the turn’s budget in one turn: no wait per slice behind other work', async () => {
-    const clock = stillClock();
-    const reading = openReading();
-    reading.toggleRead([articles[0]]);
-    const every = Array.from({ length: 3 * COUNT_SLICE + 5 }, (_, i) => i);
-    const turns = turnsBetween();
-    const turned: boolean[] = [];
-    const countRead = vi.spyOn(reading, 'countRead').mockImplementation(function (this: Reading, ...args: Parameters<Reading['countRead']>) {
-      turned.push(turns.mark());
-      return Reading.prototype.countRead.apply(this, args);
-    });
-    const r = render(<Probe reading={reading} version={reading.version} search={outcome(every, 1000, true)} again={againFor([])} />);
-    await eventually(() => expect(r.lastFrame()).toBe(`1000 hits, ${every.length - Math.ceil(every.length / 6)} unread`));
+    const { clock, reading, turned, countRead, r } = await countedInSlices(false);
     expect(countRead).toHaveBeenCalledTimes(4);
     // The first slice after the turn the order was made in; the other three in the same turn as it.
     expect(turned).toEqual([true, false, false, false]);

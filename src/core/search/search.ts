@@ -1,38 +1,46 @@
-// The search engine behind the search line, called on every keystroke. Haystacks and the date order are built once; fuse.js
-// records once per article on first use. A search applies the exact filters; for free text keeps the articles containing every
-// word (newest first) and lets fuse.js rank the newest FUSE_RANK of them, or with no exact hit runs a typo-tolerant fuse over the
-// newest FALLBACK_N (the same rule at every corpus size, so a small folder never lists near misses). Ranking: title equal to the
-// query, title containing it, fuse score, exact-only matches (title, short fields, body); ties newest first. With the on-disk index
-// attached (useWords) it names the articles holding the words it answers for and decides negated words and coins (every body,
-// index-terms.ts), so `total` is exact (a lower bound for a word it leaves to memory, looked for in bodies only to BODY_DEPTH, or
-// with a limit past MOST_TESTS candidates: limitedMatches; `counting` while a word is read on a thread, its rows exact already:
-// searchDeferred). Without it a limited search (the dashboard) stops after max(CAP, limit) survivors and reads no body past
-// BODY_DEPTH; without a limit (`--filter`) every body is searched. A body not in memory is read on first use, unless deferBodies
-// says to leave it (the result is then approximate). A limited search lists only its rows: every match is listed when asked (`matches`).
+// The search engine behind the search line, called on every keystroke (the engine's chunk: the
+// CLI imports it on demand, search/index.ts's importSearchEngine). Haystacks and the date order
+// are built once; fuse.js records once per article on first use.
+//
+// A search applies the exact filters (engine/eligible-lists.ts); for free text it keeps the
+// articles containing every word (newest first) and lets fuse.js rank the newest FUSE_RANK of
+// them, or with no exact hit runs a typo-tolerant fuse over the newest FALLBACK_N (the same rule
+// at every corpus size, so a small folder never lists near misses). Ranking: title equal to the
+// query, title containing it, fuse score, exact-only matches (title, short fields, body); ties
+// newest first.
+//
+// With the on-disk index attached (useWords) it names the articles holding the words it answers
+// for and decides negated words and coins (every body, index-terms.ts), so `total` is exact: a
+// lower bound for a word it leaves to memory, looked for in bodies only to BODY_DEPTH, or with a
+// limit past MOST_TESTS candidates (limitedMatches); `counting` while a word is read on a thread,
+// its rows exact already (searchDeferred). Without it a limited search (the dashboard) stops after
+// max(CAP, limit) survivors and reads no body past BODY_DEPTH; without a limit (`--filter`) every
+// body is searched. A body not in memory is read on first use, unless deferBodies says to leave it
+// (the result is then approximate). A limited search lists only its rows: every match is listed
+// when asked (`matches`).
 import type { Article } from '../article.js';
 import { ExactScanner } from './exact-scan.js';
-import { compileFilters, compileIdFilters, EligibleMemo, filterKey, filtersNeedHay, termTest, withKeep, withoutDecided, type TermHolder } from './filters.js';
+import { compileFilters, filterKey, filtersNeedHay, termTest, withKeep, withoutDecided, type TermHolder } from './filters.js';
 import { containsAll, foldedTitle, hayTitle, makeHay, type Hay } from './haystack.js';
 import { HayMasks } from './hay-masks.js';
 import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
-import { BODY_DEPTH, CAP, COLLECT_PREPARED, FALLBACK_N, FALLBACK_OPTIONS, FUSE_OPTIONS, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
+import { BODY_DEPTH, CAP, COLLECT_PREPARED, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
 import { ListOrders } from './list-orders.js';
-import { FilterColumns, filterInIdOrder, passing } from './filter-columns.js';
-import { fullScan, NO_HAY, shortFind, shortRanks, type Ranked } from './scans.js';
+import { FilterColumns } from './filter-columns.js';
+import { fullScan, shortFind, shortRanks, type Ranked } from './scans.js';
 import { fuseScores, rankTiers, type FirstEligible } from './tiers.js';
-import { denseAmongNewest, indexHolder, listsExactRows, searchDeferred, interimFor, indexMarked, indexTest, limitedMatches, withEveryId, wordsComing, wordsLater, type FirstMatches, type IndexTest, type Tested } from './index-terms.js';
+import { denseAmongNewest, indexHolder, listsExactRows, searchDeferred, interimFor, indexTest, wordsComing, wordsLater } from './index-terms.js';
 import { ShortIndex } from './short-index.js';
 import { FuseRanker } from './fuzzy/fuse-ranker.js';
 import { titleHits } from './title-highlights.js';
-import { collectGarbageNow, type Interim, type WordSource } from '../index/index.js';
+import type { WordSource } from '../index/index.js';
+import { EligibleLists } from './engine/eligible-lists.js';
+import { prepareSteps } from './engine/prepare-steps.js';
+import { searchResult } from './engine/search-result.js';
 
 export { QueryError, type SortKey } from './query.js';
 export { bodyWords, indexAnswers, readsBodies } from './query-reads.js';
 export { BODY_DEPTH, CAP, EVERY_MATCH, FALLBACK_N, FUSE_KEYS, FUSE_OPTIONS, FUSE_RANK, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
-
-const EMPTY: ReadonlyArray<readonly [number, number]> = Object.freeze([]);
-// Articles made ready per step of prepareSteps (haystacks, which the first query leaves to these steps, and short-index bits: ~10-30 ms).
-const PREPARE_CHUNK = 5_000;
 
 /** An in-memory index over the loaded articles; `article(id)` resolves hit ids. */
 export class SearchIndex {
@@ -44,9 +52,9 @@ export class SearchIndex {
   private haysComplete = true;
   // fuse.js records of the articles, made on first use (fuzzy/fuse-ranker.ts).
   private readonly ranker = new FuseRanker(this.docs);
-  // The list orders (date order made on first use: a `--filter` ranked by relevance sorts only its matches).
+  // The list orders (date order made on first use: a `--filter` ranked by relevance sorts only its
+  // matches).
   private readonly orders = new ListOrders(this.docs);
-  private readonly eligibleMemo = new EligibleMemo();
   // Field filters by article id (filter-columns.ts).
   private readonly columns = new FilterColumns(this.docs, (id) => this.hay(id));
   private readonly scanner = new ExactScanner();
@@ -56,8 +64,12 @@ export class SearchIndex {
   private words: WordSource | null = null;
   private bodiesWanted: ((query: string) => void) | null = null;
   private readonly hasBody = (id: number): boolean => this.orders.positions('date')[id] < BODY_DEPTH;
-  private readonly dense = (word: string): boolean => denseAmongNewest(this.order(), (id) => this.hay(id), word); // a limited search's Interim
-  private meanwhileExact = true; // set by each run(): false when an answer meanwhile may list other rows than the exact one's
+  // A limited search's Interim.
+  private readonly dense = (word: string): boolean => denseAmongNewest(this.order(), (id) => this.hay(id), word);
+  // Set by each run(): false when an answer meanwhile may list other rows than the exact one's.
+  private meanwhileExact = true;
+  // The articles passing a search's exact filters (engine/eligible-lists.ts).
+  private readonly lists = new EligibleLists({ docs: this.docs, order: () => this.order(), hay: (id) => this.hay(id), columns: this.columns, masks: this.masks, holder: () => this.holder(), words: () => this.words });
 
   constructor(articles: readonly Article[] = []) {
     this.add(articles);
@@ -74,12 +86,15 @@ export class SearchIndex {
     });
     this.haysComplete = false;
     this.orders.grown();
-    this.eligibleMemo.clear();
+    this.lists.memo.clear();
   }
 
   private readonly order = (): number[] => this.orders.byDate();
 
-  /** The newest `n` articles (date order): the bodies a limited search reads (n = BODY_DEPTH), to read ahead (body-preload.ts). */
+  /**
+   * The newest `n` articles (date order): the bodies a limited search reads (n = BODY_DEPTH), to
+   * read ahead (body-preload.ts).
+   */
   newest(n: number): Article[] {
     return this.order().slice(0, Math.max(0, n)).map((id) => this.docs[id]);
   }
@@ -89,7 +104,10 @@ export class SearchIndex {
 
   /** Number of articles indexed. */
   get size(): number { return this.docs.length; }
-  /** When, after `now` (epoch ms), an article next comes into or leaves the list (its publication window), else Infinity. */
+  /**
+   * When, after `now` (epoch ms), an article next comes into or leaves the list (its publication
+   * window), else Infinity.
+   */
   nextListedChange(now: number): number { return this.columns.nextListedChange(now); }
 
   /** The article with this id. */
@@ -123,52 +141,61 @@ export class SearchIndex {
     const everything = limit === null;
     const keep = opts.keep ?? null;
     const key = `${mode}|${this.docs.length}|${this.words?.covered ?? -1}.${this.words?.version ?? 0}|${everything}|${filterKey(q, includeDrafts, (t) => this.columns.nextListedChange(t))}|${keep ? (opts.keepKey ?? Math.random()) : ''}`;
-    // Words and phrases are looked for in short fields and bodies (no words: no haystack needed, prepare() makes them).
+    // Words and phrases are looked for in short fields and bodies (no words: no haystack needed,
+    // prepare() makes them).
     if (!everything && q.text) this.completeHays();
     const short = q.phrases.length === 0 && q.text.length <= 2;
-    // With a limit, bodies past BODY_DEPTH are not read for words the index leaves to memory (`skips`). `coming` as indexTest answered: the typo fallback's exact ask (tiers.ts) reads a word here, no longer coming, the rows still meanwhile's.
+    // With a limit, bodies past BODY_DEPTH are not read for words the index leaves to memory
+    // (`skips`). `coming` as indexTest answered: the typo fallback's exact ask (tiers.ts) reads a
+    // word here, no longer coming, the rows still meanwhile's.
     const skips = { n: 0 }, interim = everything ? null : interimFor(q, this.dense);
     const indexed = q.text && !short ? indexTest(this.words, q, (id) => this.hay(id), everything ? null : this.hasBody, skips, this.masks, interim) : null, coming = wordsComing(this.words, q);
     // A full scan: matches found in id order, only they sorted by date (same ids, same order).
     const has = indexed ?? ((id: number) => containsAll(this.hay(id), q.words));
     const scanned = everything && q.text && q.words.length && !short ? fullScan(this.docs, withKeep(compileFilters(q, includeDrafts, this.holder()), keep), filtersNeedHay(q), has, (id) => this.hay(id), opts.corpusEligible ?? 0) : null;
-    // Filters reading no text list the same articles when bodies are left unread (`mode`): one list (at 1M ~1M ids) for both.
+    // Filters reading no text list the same articles when bodies are left unread (`mode`): one
+    // list (at 1M ~1M ids) for both.
     const listKey = filtersNeedHay(q) ? key : key.slice(mode.length);
-    const eligibleNow = (): number[] => this.eligible(listKey, q, includeDrafts, everything, keep);
-    const firstEligible: FirstEligible = (pre, n) => this.firstEligible(listKey, q, includeDrafts, everything, keep, pre, n);
+    const eligibleNow = (): number[] => this.lists.eligible(listKey, q, includeDrafts, everything, keep);
+    const firstEligible: FirstEligible = (pre, n) => this.lists.firstEligible(listKey, q, includeDrafts, everything, keep, pre, n);
     let ranked: Ranked[], shortRanked: Ranked[] | null = null;
     let approximate = false;
     // Matches counted in full while only the newest `cap` of them are ranked (the index's answer).
     let counted: number | null = null;
-    // Every match's id, when a path knows them beyond the ones it ranks (`everyId`: made when asked for).
+    // Every match's id, when a path knows them beyond the ones it ranks (`everyId`: made when
+    // asked for).
     let allIds: readonly number[] | null = null;
     let everyId: (() => readonly number[]) | null = null;
     let sort: SortKey = opts.sort ?? (q.text ? 'relevance' : 'date');
-    // The list's rows found without listing every match (limitedMatches): `quick` counts every match from the index's marks,
-    // `tried` read text, and when `bounded` only until the rows were found (the count is then a lower bound).
-    const rows = limit && !opts.idsOnly && (indexed || (!q.text && (sort === 'date' || sort === 'relevance'))) ? this.limitedRows(listKey, q, includeDrafts, keep, indexed, Math.max(CAP, limit), interim) : null;
+    // The list's rows found without listing every match (limitedMatches): `quick` counts every
+    // match from the index's marks, `tried` read text, and when `bounded` only until the rows were
+    // found (the count is then a lower bound).
+    const rows = limit && !opts.idsOnly && (indexed || (!q.text && (sort === 'date' || sort === 'relevance'))) ? this.lists.limitedRows(listKey, q, includeDrafts, keep, indexed, Math.max(CAP, limit), interim) : null;
     const [quick, tried] = rows && 'complete' in rows ? [null, rows] : [rows, null];
     const bounded = tried !== null && !tried.complete;
     if (!q.text) {
-      if (tried && !bounded) this.eligibleMemo.set(listKey, tried.rows, false);
+      if (tried && !bounded) this.lists.memo.set(listKey, tried.rows, false);
       const ids = quick ? quick.first : bounded ? tried.rows : (allIds = eligibleNow());
       if (sort === 'relevance' || bounded) sort = 'date';
       [counted, everyId, approximate] = [quick ? quick.count : ids.length, quick ? quick.every : null, bounded];
-      // In date order already: with a limit only the rows listed are made (at 100k, 100k of them for a page of 1,000).
+      // In date order already: with a limit only the rows listed are made (at 100k, 100k of them
+      // for a page of 1,000).
       ranked = opts.idsOnly ? [] : (sort === 'date' && limit !== null ? ids.slice(0, limit) : ids).map((id) => ({ id, tier: 0, rank: 0, score: 0 }));
     } else if (short) {
-      // In relevance order the list is built final already: only the hits shown are made, and listed.
+      // In relevance order the list is built final already: only the hits shown are made, and
+      // listed.
       const most = !opts.idsOnly && sort === 'relevance' && limit !== null ? limit : Infinity;
       const found = shortFind(this.shorts, q.text, eligibleNow(), this.docs.length, (id) => this.hay(id), most);
       [counted, allIds, everyId] = found.complete ? [found.count, found.every(), null] : [found.count, null, found.every];
       ranked = shortRanked = shortRanks(found.listed, opts.idsOnly ? 0 : most);
     } else if (indexed && !scanned) {
       const cap = everything ? Infinity : Math.max(CAP, limit);
-      const exact = quick ? quick.first : (tried?.rows ?? this.indexedMatches(listKey, q, includeDrafts, everything, keep, indexed, interim));
+      const exact = quick ? quick.first : (tried?.rows ?? this.lists.indexedMatches(listKey, q, includeDrafts, everything, keep, indexed, interim));
       counted = quick ? quick.count : exact.length;
-      // Fuse ranks only exact matches here, so they are every match (unless bodies were skipped, or
-      // none matched: the typo fallback's hits are all there is). Without a limit this path sees at most CAP
-      // (more went to fullScan), and the matches are the ranked ones, in their order, as fullScan's are.
+      // Fuse ranks only exact matches here, so they are every match (unless bodies were skipped,
+      // or none matched: the typo fallback's hits are all there is). Without a limit this path
+      // sees at most CAP (more went to fullScan), and the matches are the ranked ones, in their
+      // order, as fullScan's are.
       if (exact.length > 0 && skips.n === 0 && !everything && !bounded) [allIds, everyId] = quick ? [null, quick.every] : [exact, null];
       ranked = opts.idsOnly && allIds ? [] : this.fuzzy(q, [], firstEligible, key, cap, cap < exact.length ? exact.slice(0, cap) : exact);
       if (exact.length === 0) counted = ranked.length;
@@ -181,71 +208,12 @@ export class SearchIndex {
       if (interim) this.meanwhileExact = listsExactRows(found.rows, cap, eligibleNow().length === 0 || this.hasBody(eligibleNow().at(-1)!), this.hasBody);
       approximate = !everything && (ranked.length >= cap || eligibleNow().length > BODY_DEPTH);
     }
-    if (opts.idsOnly) {
-      const ids = allIds ?? ranked.map((r) => r.id);
-      return { hits: ids.map((id) => ({ id, score: 1, titleMatches: EMPTY })), total: counted ?? ids.length, sort, approximate, ...((coming || wordsComing(this.words, q)) && { counting: true }), matches: ids };
-    }
-    // Short queries and filter-only listings are built in their final order already.
-    if (sort === 'relevance') {
-      if (ranked !== shortRanked) {
-        // Ties newest first (compareNewest), read from a position table.
-        const newest = this.orders.newest();
-        ranked.sort((a, b) => a.tier - b.tier || a.rank - b.rank || a.score - b.score || newest[a.id] - newest[b.id]);
-      }
-    } else if (sort !== 'date' || q.text) {
-      const pos = this.orders.positions(sort);
-      ranked.sort((a, b) => pos[a.id] - pos[b.id]);
-    }
-    const total = counted ?? ranked.length;
-    // A search that stopped early (approximate) knows only what it ranked.
-    const matches = everyId ? undefined : (allIds ?? (approximate ? undefined : ranked.map((r) => r.id)));
-    const limited = limit === null ? ranked : ranked.slice(0, limit);
-    const result: SearchResult = { hits: this.toHits(limited, q), total, sort, approximate, ...((coming || wordsComing(this.words, q)) && { counting: true }), matches };
-    return everyId ? withEveryId(result, everyId) : result;
+    const ask = { q, limit, idsOnly: Boolean(opts.idsOnly), counting: coming || wordsComing(this.words, q), orders: this.orders, toHits: (r: readonly Ranked[]) => this.toHits(r, q) };
+    return searchResult({ ranked, shortRanked, sort, counted, allIds, everyId, approximate }, ask);
   }
 
-  // Exact filters over the date order, remembered while only the free words change.
-  private eligible(key: string, q: ParsedQuery, includeDrafts: boolean, allBodies: boolean, keep: ((id: number) => boolean) | null, filters = this.idFilters(q, includeDrafts, keep)): number[] {
-    const known = this.eligibleMemo.get(key);
-    if (known) return known;
-    const ids = passing(this.order(), filters.byId, filters.rest, this.docs, this.filterHay(q), allBodies, BODY_DEPTH);
-    this.eligibleMemo.set(key, ids, q.terms.every((t) => t.kind === 'word' && !t.negate));
-    return ids;
-  }
-
-  // The eligible articles holding the free words (`indexed`), in date order, tested in id order (filterInIdOrder) when the test reads
-  // text, else in one pass (three over a million ids cost ~30 ms more). Filter terms that read text (`solana -e`) are tested only
-  // on the articles the index marked, not on every eligible one: 100k haystacks fewer.
-  private indexedMatches(key: string, q: ParsedQuery, includeDrafts: boolean, allBodies: boolean, keep: ((id: number) => boolean) | null, indexed: IndexTest, interim: Interim | null): number[] {
-    const filters = this.idFilters(q, includeDrafts, keep);
-    const marked = filters.rest && !this.eligibleMemo.get(key) ? indexMarked(this.words, q, interim) : null;
-    if (!marked || !filters.rest) return filterInIdOrder(this.eligible(key, q, includeDrafts, allBodies, keep, filters), this.docs.length, null, indexed, indexed.readsText);
-    const { byId, rest } = filters, hayOf = this.filterHay(q);
-    return filterInIdOrder(this.order(), this.docs.length, (id) => marked(id) && byId(id), (id, pos) => rest(this.docs[id], hayOf(id), allBodies || pos < BODY_DEPTH) && indexed(id));
-  }
-
-  // The list's rows found without listing every match, when limitedMatches can; the eligible list is made here only when the filters
-  // read no text and it will serve again (EligibleMemo.worthListing: at 1M each `tag:mi`, `solana -et` key made one of ~1M ids).
-  private limitedRows(key: string, q: ParsedQuery, includeDrafts: boolean, keep: ((id: number) => boolean) | null, indexed: IndexTest | null, cap: number, interim: Interim | null): FirstMatches | Tested | null {
-    const filters = this.idFilters(q, includeDrafts, keep), { rest } = filters, hayOf = this.filterHay(q);
-    const listed = this.eligibleMemo.get(key) ?? (!rest && this.eligibleMemo.worthListing(key, q) ? this.eligible(key, q, includeDrafts, false, keep, filters) : null);
-    return limitedMatches(indexed, indexed && indexMarked(this.words, q, interim), listed, this.order(), filters.byId, rest && ((id, pos) => rest(this.docs[id], hayOf(id), pos < BODY_DEPTH)), cap, wordsComing(this.words, q));
-  }
-
-  // The first `n` eligible articles that `pre` keeps too. Without the eligible list at hand, text filters are tested only on
-  // those, until `n` pass (`solana -e`'s typo fallback read 100k haystacks for a list it takes 2,000 of).
-  private firstEligible(key: string, q: ParsedQuery, includeDrafts: boolean, allBodies: boolean, keep: ((id: number) => boolean) | null, pre: ((id: number) => boolean) | null, n: number): number[] {
-    const filters = this.idFilters(q, includeDrafts, keep);
-    const known = filters.rest ? this.eligibleMemo.get(key) : this.eligible(key, q, includeDrafts, allBodies, keep, filters);
-    if (known) return passing(known, pre ?? (() => true), null, this.docs, () => NO_HAY, allBodies, 0, n);
-    const { byId, rest } = filters;
-    return passing(this.order(), pre ? (id) => pre(id) && byId(id) : byId, rest, this.docs, this.filterHay(q), allBodies, BODY_DEPTH, n);
-  }
-
-  private readonly idFilters = (q: ParsedQuery, includeDrafts: boolean, keep: ((id: number) => boolean) | null): ReturnType<typeof compileIdFilters> => compileIdFilters(q, includeDrafts, this.holder(), (t) => this.columns.holds(t), keep, this.masks, (now) => this.columns.listedAt(now));
-  private readonly filterHay = (q: ParsedQuery): ((id: number) => Hay) => (filtersNeedHay(q) ? (id) => this.hay(id) : () => NO_HAY);
-
-  // `cap`: exact survivors to find at most (Infinity: all, every body read); `scanned`: the exact survivors already found.
+  // `cap`: exact survivors to find at most (Infinity: all, every body read); `scanned`: the exact
+  // survivors already found.
   private fuzzy(q: ParsedQuery, eligible: readonly number[], firstEligible: FirstEligible, key: string, cap: number, scanned?: number[], found = { rows: [] as readonly number[] }): Ranked[] {
     const exact = found.rows = scanned ?? (q.words.length && (eligible.length <= CAP || cap === Infinity)
       ? eligible.filter((id) => containsAll(this.hay(id), q.words))
@@ -255,29 +223,30 @@ export class SearchIndex {
     return rankTiers(fuseScores(this.ranker, this.words, q, exact, firstEligible), exact, q, (id) => this.hay(id), (id) => this.hays[id] ?? foldedTitle(this.docs[id]));
   }
 
-  /** Does, ahead of the first keystrokes, what they would otherwise do: the haystacks, the short index, the fuse records of the
-   * newest FALLBACK_N articles (what the typo fallback and small corpora rank), the fuzzy scorer compiled (FuseRanker.warm), and
-   * each search path once for the JIT (a cold first three-letter query cost ~60 ms at 10k). A UI calls it once loading is done
-   * and the newest bodies are read ahead (body-preload.ts); results never depend on it. From `collectFrom` articles it ends with
-   * a full garbage collection (COLLECT_PREPARED: what the work left, collected before a key rather than on one). */
+  /**
+   * Does, ahead of the first keystrokes, what they would otherwise do (engine/prepare-steps.ts). A
+   * UI calls it once loading is done and the newest bodies are read ahead (body-preload.ts);
+   * results never depend on it. From `collectFrom` articles it ends with a full garbage collection.
+   */
   prepare(collectFrom = COLLECT_PREPARED): void {
     for (const step of this.prepareSteps(collectFrom)) step();
   }
 
-  /** prepare() as steps of at most PREPARE_CHUNK articles, one search or the collection (tens of ms at 100k), for a UI to run one per turn between keys. */
+  /** prepare() as steps of tens of ms at 100k each, for a UI to run one per turn between keys. */
   prepareSteps(collectFrom = COLLECT_PREPARED): Array<() => void> {
-    const order = this.order();
-    const word = (): string => /\p{L}{4,}/u.exec(order.length ? hayTitle(this.hay(order[0])) : '')?.[0] ?? 'news';
-    // A prefix (exact scan + fuse), the word, and a typo of it (the fuzzy fallback); never asking for bodies to be read ahead.
-    const searches = [(w: string) => w.slice(0, 3), (w: string) => w, (w: string) => `${w.slice(0, -1)}qx`].map((q) => (): void => {
-      const wanted = this.bodiesWanted;
-      this.bodiesWanted = wanted && ((): void => {});
-      try { this.search(q(word()), { limit: 50 }); } finally { this.bodiesWanted = wanted; }
-    });
-    const ends = Array.from({ length: Math.ceil(this.docs.length / PREPARE_CHUNK) }, (_, k) => Math.min(this.docs.length, (k + 1) * PREPARE_CHUNK));
-    const hays = ends.map((end) => (): void => void this.shorts.cover(end, (id) => this.hay(id)));
-    const warm = (): void => this.ranker.warm(order.slice(0, 100), [FUSE_OPTIONS, FALLBACK_OPTIONS]);
-    return [...hays, () => this.completeHays(), () => this.columns.cover(), () => order.slice(0, FALLBACK_N).forEach((id) => this.ranker.prepare(id)), warm, ...searches, () => void (this.docs.length >= collectFrom && collectGarbageNow())];
+    const parts = { order: this.order(), size: () => this.docs.length, hay: (id: number) => this.hay(id), completeHays: () => this.completeHays() };
+    return prepareSteps({ ...parts, shorts: this.shorts, columns: this.columns, ranker: this.ranker, search: (q) => this.searchQuietly(q) }, collectFrom);
+  }
+
+  // A search for a list of 50 that never asks for bodies to be read ahead (prepare's warm-up).
+  private searchQuietly(query: string): void {
+    const wanted = this.bodiesWanted;
+    this.bodiesWanted = wanted && ((): void => {});
+    try {
+      this.search(query, { limit: 50 });
+    } finally {
+      this.bodiesWanted = wanted;
+    }
   }
 
   // The attached index's answers for negated words and coins (index-terms.ts), else null.

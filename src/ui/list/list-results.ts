@@ -1,7 +1,6 @@
 // The reducer step that puts a search's answer in the list: the same step whether the key handler
 // searched as it read the key (one render of App per keystroke) or the render found an answer the
 // state does not hold yet (the index grew, a deferred search came back).
-import type { Pulse } from '../../core/pulse/index.js';
 import type { Hit, SortKey } from '../../core/search/index.js';
 import type { Action, AppState, ListSort } from '../../state/reducer.js';
 import { effectiveQuery } from '../../state/selectors.js';
@@ -59,11 +58,6 @@ export interface ListedAnswer {
   size?: number;
 }
 
-// The index size each pulse taken from an aggregate was counted at (a side table: the state holds
-// the Pulse as drawn). A pulse kept for new results while theirs is counted must be of the same
-// index: one of a cold load's earlier batch (61 of 69 articles) beside the grown list read as exact.
-const countedAt = new WeakMap<Pulse, number>();
-
 /**
  * The action that brings `state` up to date with `a`, or null when it already is: `results` for
  * new hits, stories or total (with the pulse when it is counted with them), else `pulse` for a
@@ -78,17 +72,16 @@ export function resultsStep(state: AppState, a: ListedAnswer): Action | null {
   const uncountable = !a.facts && search.ok && (search.result.approximate || search.result.hits.length < search.result.total);
   // The size the search saw, not the index's now: an aggregate of the last batch's search is often taken in after the next batch is in.
   const sizeOf = (s: SearchOutcome): number | undefined => (s as AnsweredSearch).size ?? a.size;
-  if (aggregate && !countedAt.has(aggregate.pulse)) {
-    const at = sizeOf(aggregate.search);
-    if (at !== undefined) countedAt.set(aggregate.pulse, at);
-  }
-  const keptAt = state.pulse ? countedAt.get(state.pulse) : undefined;
+  // A pulse kept for new results while theirs is counted must be of an index of the same size (the
+  // state's pulseAt): one of a cold load's earlier batch (61 of 69 articles) beside the grown list
+  // read as exact.
   const size = sizeOf(search);
-  const stale = keptAt !== undefined && size !== undefined && keptAt !== size;
+  const stale = state.pulseAt !== null && size !== undefined && state.pulseAt !== size;
   const pulse = aggregate ? aggregate.pulse : uncountable || stale ? null : state.pulse;
+  const pulseAt = aggregate ? (sizeOf(aggregate.search) ?? null) : pulse ? state.pulseAt : null;
   if (search.ok && listed && (listed !== state.rawHits || a.stories !== state.stories || total !== state.total || counting !== state.totalCounting)) {
-    return { type: 'results', hits: listed, total, approximate, counting, sort: a.hot ? 'hot' : search.result.sort, query: search.query, stories: a.stories, pulse };
+    return { type: 'results', hits: listed, total, approximate, counting, sort: a.hot ? 'hot' : search.result.sort, query: search.query, stories: a.stories, pulse, pulseAt };
   }
-  if (pulse !== state.pulse) return { type: 'pulse', pulse, seq: state.resultsSeq };
+  if (pulse !== state.pulse) return { type: 'pulse', pulse, at: pulseAt, seq: state.resultsSeq };
   return null;
 }

@@ -7,8 +7,8 @@ import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { barWidths, sparkline, type Pulse } from '../../core/pulse/index.js';
 import { sanitizeLine } from '../../core/text/index.js';
-import { markColumns, partialMark, pulseEntries, pulseParts, type PulsePart } from '../../state/pulse-line.js';
-import { columns, fitWidth } from '../../core/width/index.js';
+import { markText, pulseEntries, pulseParts, type PulsePart } from '../../state/pulse-line.js';
+import { columns } from '../../core/width/index.js';
 import { paint } from '../frame/paint.js';
 import { PaintedRows } from '../Lines.js';
 import { theme } from '../theme.js';
@@ -34,7 +34,7 @@ export const PulseStrip = memo(function PulseStrip({ pulse, width, rows, focused
   if (!pulse) {
     return (
       <Box flexDirection="column" height={rows} width={width}>
-        <Text color={theme.dim}>{fitWidth(`counting… ${partialMark(null, grouping)}`.trimEnd(), width)}</Text>
+        <Text color={theme.dim}>{markText(null, grouping, width)}</Text>
       </Box>
     );
   }
@@ -42,8 +42,8 @@ export const PulseStrip = memo(function PulseStrip({ pulse, width, rows, focused
   const at = focused ? cursor : -1;
   // Counted while the facts are still being computed (of how much of the folder), or the stories
   // still being grouped: said first.
-  const markW = markColumns(pulse, grouping, width);
-  const mark = fitWidth(partialMark(pulse, grouping), markW);
+  const mark = markText(pulse, grouping, width);
+  const markW = columns(mark);
   const counts = pulseParts(entries, width - markW, at, 'summary');
   const countsW = markW + counts.reduce((w, p) => w + columns(p.text), 0);
   const barW = width >= countsW + 1 + 6 + 4 ? barColumns(width) : 0;

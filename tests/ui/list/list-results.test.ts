@@ -60,11 +60,13 @@ describe('the pulse kept while new results are counted', () => {
     const aggregate = counted(first, 3);
     const withPulse = reduce(initialState({ width: 80, height: 24 }), resultsStep(initialState({ width: 80, height: 24 }), sized(first, 3, aggregate))!);
     expect(withPulse.pulse).toBe(aggregate.pulse);
+    // The state says which index it was counted over.
+    expect(withPulse.pulseAt).toBe(3);
     // New results over the same index: the last pulse stays drawn until theirs is counted.
     const narrower: SearchResult = { hits: hits.slice(0, 2), total: 2, sort: 'date' };
-    expect(resultsStep(withPulse, sized(narrower, 3))).toMatchObject({ type: 'results', pulse: aggregate.pulse });
+    expect(resultsStep(withPulse, sized(narrower, 3))).toMatchObject({ type: 'results', pulse: aggregate.pulse, pulseAt: 3 });
     // The index grew to five: the three articles' pulse beside five rows would read as exact; none is drawn (`counting…`).
     const more = [...hits, { id: 3, score: 0, titleMatches: [] }, { id: 4, score: 0, titleMatches: [] }];
-    expect(resultsStep(withPulse, sized({ hits: more, total: 5, sort: 'date' }, 5))).toMatchObject({ type: 'results', pulse: null });
+    expect(resultsStep(withPulse, sized({ hits: more, total: 5, sort: 'date' }, 5))).toMatchObject({ type: 'results', pulse: null, pulseAt: null });
   });
 });

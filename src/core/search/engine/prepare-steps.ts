@@ -1,0 +1,50 @@
+// What SearchIndex.prepare does ahead of the first keystrokes, as steps a UI can run one per turn
+// between keys: the haystacks and the short index, the field columns, the fuse records of the
+// newest FALLBACK_N articles (what the typo fallback and small corpora rank), the fuzzy scorer
+// compiled (FuseRanker.warm), each search path once for the JIT (a cold first three-letter query
+// cost ~60 ms at 10k), and last a full garbage collection. Results never depend on it.
+import type { Hay } from '../haystack.js';
+import { hayTitle } from '../haystack.js';
+import { FALLBACK_N, FALLBACK_OPTIONS, FUSE_OPTIONS } from '../search-settings.js';
+import type { FilterColumns } from '../filter-columns.js';
+import type { ShortIndex } from '../short-index.js';
+import type { FuseRanker } from '../fuzzy/fuse-ranker.js';
+import { collectGarbageNow } from '../../index/index.js';
+
+// Articles made ready per step (haystacks, which the first query leaves to these steps, and
+// short-index bits: ~10-30 ms).
+const PREPARE_CHUNK = 5_000;
+
+/** The parts of SearchIndex the steps make ready. */
+export interface PrepareParts {
+  /** The ids in date order, newest first. */
+  readonly order: readonly number[];
+  /** The number of articles now. */
+  size(): number;
+  hay(id: number): Hay;
+  /** Makes every haystack (SearchIndex's completeHays). */
+  completeHays(): void;
+  readonly shorts: ShortIndex;
+  readonly columns: FilterColumns;
+  readonly ranker: FuseRanker;
+  /** Runs a search of `query` for a list of 50, reading no body ahead. */
+  search(query: string): void;
+}
+
+/**
+ * The steps (each at most PREPARE_CHUNK articles, one search or the collection: tens of ms at
+ * 100k); the collection only from `collectFrom` articles (COLLECT_PREPARED: what the work left,
+ * collected before a key rather than on one).
+ */
+export function prepareSteps(p: PrepareParts, collectFrom: number): Array<() => void> {
+  const { order } = p;
+  const word = (): string => /\p{L}{4,}/u.exec(order.length ? hayTitle(p.hay(order[0])) : '')?.[0] ?? 'news';
+  // A prefix (exact scan + fuse), the word, and a typo of it (the fuzzy fallback).
+  const searches = [(w: string) => w.slice(0, 3), (w: string) => w, (w: string) => `${w.slice(0, -1)}qx`].map((q) => (): void => p.search(q(word())));
+  const size = p.size();
+  const ends = Array.from({ length: Math.ceil(size / PREPARE_CHUNK) }, (_, k) => Math.min(size, (k + 1) * PREPARE_CHUNK));
+  const hays = ends.map((end) => (): void => void p.shorts.cover(end, (id) => p.hay(id)));
+  const warm = (): void => p.ranker.warm(order.slice(0, 100), [FUSE_OPTIONS, FALLBACK_OPTIONS]);
+  const fallback = (): void => order.slice(0, FALLBACK_N).forEach((id) => p.ranker.prepare(id));
+  return [...hays, () => p.completeHays(), () => p.columns.cover(), fallback, warm, ...searches, () => void (p.size() >= collectFrom && collectGarbageNow())];
+}

@@ -9,6 +9,7 @@ import { isDraft } from './flags.js';
 import { EXPIRY_KEYS, PUBLISHED_KEYS, SCHEDULE_KEYS, UPDATED_KEYS, publicationWindow, publishedDate, updatedDate } from './published-date.js';
 import { repairMojibake } from './mojibake.js';
 import { authorName, firstAuthor } from './fields/author-name.js';
+import { bodyHashtags } from './fields/body-hashtags.js';
 import { SITE_PARAM_TABLES, siteParams } from './fields/site-params.js';
 import { firstHeading, titleFromFileName, withoutNotionId } from './fields/titles.js';
 import { COVER_KEYS, coverImage as readCover } from './fields/cover-image.js';
@@ -223,7 +224,8 @@ export function normaliseArticle(input: NormaliseInput): Article {
     categories: displayList([single(data.category), data.categories, taxonomies?.categories, single(params?.category), params?.categories], /\s+/),
     // Jekyll splits a `tags` string on whitespace (`tags: bitcoin etf` is two tags) and takes a
     // `tag` as one; elsewhere a tags string is comma-separated (`tags: spot etf, bitcoin`).
-    // `keywords` (an SEO field, not Jekyll's) stays comma-separated everywhere.
+    // `keywords` (an SEO field, not Jekyll's) stays comma-separated everywhere. Obsidian's inline
+    // `#tags` in the body come last (body-hashtags.ts).
     tags: displayList([
       single(data.tag),
       typeof data.tags === 'string' && isJekyllPost(info) ? data.tags.split(JEKYLL_TAGS) : data.tags,
@@ -232,6 +234,7 @@ export function normaliseArticle(input: NormaliseInput): Article {
       single(params?.tag),
       params?.tags,
       params?.keywords,
+      bodyHashtags(input.body),
     ], /,/, hashtag),
     coinFields: displayList(COIN_KEYS.map((k) => coinValues(data[k])), /,/),
     sentiment: displayOrNull(scalarText(data.sentiment)),

@@ -411,9 +411,9 @@ const SHOWS: readonly Shows[] = [
       'Flows into Bitcoin ETF funds rose again; see yesterday\'s wrap and the fee section or Glossary > Basis.',
       '[image: chart-2025-11.png]', '[embed: Weekly outlook]',
       'Analysts expect volatility before the options expiry.',
-      'A typo such as 5%% stays as written, and so does [[code]] in code.', 'End of notes.',
+      'A typo such as 5%% stays as written, and so does [[code]] in code.', 'Jump to Outlook below.', 'End of notes.',
     ],
-    hides: ['[[Bitcoin', 'check with the desk', 'Private reminder', '|'],
+    hides: ['[[Bitcoin', 'check with the desk', 'Private reminder', '|', '> Outlook'],
   },
   {
     what: 'definition lists: each term on its own row, its definitions indented below it, no `:` marker left',

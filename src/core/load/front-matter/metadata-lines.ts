@@ -7,11 +7,20 @@
 // metadata only when every line up to the first blank one is a `Key: value` line (or a value's
 // continuation, indented four spaces or a tab, as Python-Markdown reads it) and one key is
 // `title` or `date`. Keys are lower-cased, as Pelican does; values stay text, read per field later.
+//
+// Some files go straight from the lines to the article's heading (`Author: ...`, `Date: ...`,
+// `# Title`, no blank line): MultiMarkdown reads its metadata up to the first line that is not
+// one, so a heading ends the block too. A heading after a lone `Word: text` line is a body's
+// (`Update: ...` then `## Details`), so such a block needs a title, or a date that reads as one.
+
+import { parseDate } from '../dates.js';
 
 const FIRST = /^[A-Za-z0-9_-]{1,40}[ \t]*:/;
 const KEY_LINE = /^([A-Za-z0-9_-]{1,40})[ \t]*:[ \t]*(.*)$/;
 const CONTINUATION = /^(?: {4}|\t)[ \t]*(\S.*)$/;
 const MAX_LINES = 60;
+// An ATX heading (`# Title`, `## Part`): CommonMark's, up to three spaces before the marks.
+const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 // Keys no data object of this program takes from a file (safe-data.ts drops them from YAML too).
 const UNSAFE = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -22,11 +31,16 @@ export function readMetadataLines(text: string): { data: Record<string, unknown>
   let key: string | null = null;
   let at = 0;
   let ended = false;
+  let atHeading = false;
   for (let n = 0; n < MAX_LINES && !ended; n++) {
     const end = text.indexOf('\n', at);
     const line = (end < 0 ? text.slice(at) : text.slice(at, end)).replace(/\r$/, '');
     if (line.trim() === '') {
       ended = true;
+      break;
+    }
+    if (n > 0 && HEADING.test(line)) {
+      ended = atHeading = true;
       break;
     }
     const m = KEY_LINE.exec(line);
@@ -43,6 +57,7 @@ export function readMetadataLines(text: string): { data: Record<string, unknown>
     } else at = end + 1;
   }
   if (!ended || (!('title' in data) && !('date' in data))) return null;
+  if (atHeading && !('title' in data) && parseDate(data.date) === null) return null;
   // Pelican's `Authors: a, b` names several; its `Status: draft` keeps a post unpublished.
   if (typeof data.authors === 'string') data.authors = data.authors.split(',').map((a) => a.trim()).filter(Boolean);
   if (typeof data.status === 'string' && data.status.toLowerCase() === 'draft' && !('draft' in data)) data.draft = 'true';

@@ -185,6 +185,14 @@ describe('loader cases through the CLI', { timeout: 180_000 }, () => {
     expect([r.status, r.stdout]).toEqual([0, 'Funding Rates Across Venues\n']);
   });
 
+  it('logseq-hexo-dendron: --print json gives Logseq properties as fields, Hexo nested categories, Dendron desc', async () => {
+    const notes = (await json('loader-more/logseq-hexo-dendron')) as unknown as Record<string, Json & { body: string }>;
+    expect(notes['logseq-page.md']).toMatchObject({ title: 'Lightning Capacity Hits a Record', source: 'Ravi Menon', tags: ['lightning', 'bitcoin'], publishedAt: '2025-11-04T00:00:00.000Z' });
+    expect(notes['logseq-page.md'].body.startsWith('- Lightning network capacity')).toBe(true);
+    expect(notes['hexo-post.md'].categories).toEqual(['Markets', 'Bitcoin', 'Research']);
+    expect(notes['dendron-note.md'].description).toBe('Notes about MEV on Ethereum');
+  });
+
   it("leading-dash: -f '-source:decrypt' and -f -decrypt take the value as the query, exit 0", async () => {
     const dir = `${cases}/loader/leading-dash`;
     for (const q of ['-source:decrypt', '-decrypt']) {

@@ -1,7 +1,7 @@
-// Metadata lines right above the heading, Org's `#+` header and Obsidian's inline #tags as a person
+// Metadata lines right above the heading, Org's `#+` header, Logseq's `key::` properties and Obsidian's inline #tags as a person
 // sees them in the dashboard, in a real terminal at 80x24 (NO_COLOR) and 120x40: the header lines
 // gone from the body and read as the author and the date; the Org post titled, dated and tagged
-// from its `#+` lines; a note's body #tags among its tags in the header. The frame in place throughout.
+// from its `#+` lines; a Logseq page's properties as its author and tags; a note's body #tags among its tags in the header. The frame in place throughout.
 import { afterEach, describe, expect, it } from 'vitest';
 import { bodyPane, FolderDashboard } from './folder-dashboard.js';
 import { expectBorderedRows } from './bordered-rows.js';
@@ -48,6 +48,13 @@ async function allThree(width: number, height: number, env: Record<string, strin
   expect(body).toContain('2025-11-20');
   expect(body).toMatch(/#ethereum #staking/);
   expect(body).not.toContain('#+');
+  await quit(s);
+
+  ({ s, screen } = await openAt(width, height, env, 'logseq-hexo-dendron', 5, 'Lightning network capacity'));
+  body = bodyPane(screen);
+  expect(body).toContain('Ravi Menon');
+  expect(body).toMatch(/#lightning #bitcoin/);
+  expect(body).not.toContain('::');
   await quit(s);
 
   ({ s, screen } = await openAt(width, height, env, 'inline-hashtags', 2, 'Perps funding'));

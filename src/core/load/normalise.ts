@@ -129,29 +129,35 @@ const SHORT_LIST = 16;
 // the tag is `btc`, as Obsidian reads it, so `tag:btc` finds it.
 const hashtag = (text: string): string => (text.charCodeAt(0) === 35 /* # */ ? text.slice(1).trim() : text);
 
-/** The display texts of `values` (lists, or strings cut by `split`; `tidy` applied to each), each once, in order. */
+/** The display texts of `values` (lists, lists in lists, or strings cut by `split`; `tidy` applied to each), each once, in order. */
 function displayList(values: readonly unknown[], split: RegExp, tidy?: (text: string) => string): string[] {
   const out: string[] = [];
   let seen: Set<string> | null = null;
   for (const v of values) {
     if (v === undefined || v === null) continue;
     const items = Array.isArray(v) ? v : typeof v === 'string' ? v.split(split) : [v];
-    for (const item of items) {
-      const shown = displayOrNull(scalarText(item));
-      const text = shown && tidy ? tidy(shown) : shown;
-      if (!text) continue;
-      if (seen === null && out.length < SHORT_LIST) {
-        if (!out.includes(text)) out.push(text);
-        continue;
+    for (const entry of items) {
+      // Hexo writes a category's path as a list in the list (`- [Markets, Bitcoin]`): each a category.
+      const nested = Array.isArray(entry);
+      const count = nested ? entry.length : 1;
+      for (let k = 0; k < count; k++) {
+        const shown = displayOrNull(scalarText(nested ? entry[k] : entry));
+        const text = shown && tidy ? tidy(shown) : shown;
+        if (!text) continue;
+        if (seen === null && out.length < SHORT_LIST) {
+          if (!out.includes(text)) out.push(text);
+          continue;
+        }
+        seen ??= new Set(out);
+        if (!seen.has(text)) (seen.add(text), out.push(text));
       }
-      seen ??= new Set(out);
-      if (!seen.has(text)) (seen.add(text), out.push(text));
     }
   }
   return out;
 }
 
-const DESCRIPTION_KEYS = ['description', 'excerpt', 'summary'];
+// Dendron's notes call it `desc`.
+const DESCRIPTION_KEYS = ['description', 'excerpt', 'summary', 'desc'];
 
 // The source a front matter names: its `source` (CryptoPanic's API names one `{title, domain}`),
 // else its first author, by name (author-name.ts: `Name <address>` is Name); null for neither.
@@ -173,7 +179,7 @@ const single = (v: unknown): unknown => (typeof v === 'string' ? [v] : v);
  */
 export const RECORD_KEYS: ReadonlySet<string> = new Set([
   'title', 'source', 'author', 'authors', 'taxonomies', ...SITE_PARAM_TABLES, ...PUBLISHED_KEYS, ...UPDATED_KEYS, ...SCHEDULE_KEYS, ...EXPIRY_KEYS, ...URL_KEYS, 'externalId',
-  ...COVER_KEYS, 'description', 'excerpt', 'summary', 'category', 'categories', 'tag', 'tags', 'keywords', ...COIN_KEYS,
+  ...COVER_KEYS, 'description', 'excerpt', 'summary', 'desc', 'category', 'categories', 'tag', 'tags', 'keywords', ...COIN_KEYS,
   'sentiment', 'score', 'lang', 'draft', 'published', 'stickyWeight',
 ]);
 

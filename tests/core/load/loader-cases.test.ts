@@ -146,6 +146,27 @@ describe('metadata lines before the heading, Org headers and timestamps, inline 
   });
 });
 
+describe('Logseq pages, Hexo categories, Dendron notes', () => {
+  it("Logseq's `key:: value` properties are fields, up to the outline's first block; Hexo's nested categories each a category; Dendron's desc the description", async () => {
+    const l = await load('loader-more/logseq-hexo-dendron');
+    expect(l.warnings).toEqual([]);
+    const page = l.byFile['logseq-page.md'];
+    expect(page).toMatchObject({ title: 'Lightning Capacity Hits a Record', source: 'Ravi Menon', tags: ['lightning', 'bitcoin'], dateGuessed: false });
+    expect(iso(page.publishedAt)).toBe('2025-11-04T00:00:00.000Z');
+    expect(page.body.startsWith('- Lightning network capacity')).toBe(true);
+    const bare = l.byFile['logseq-no-blank.md'];
+    expect(bare).toMatchObject({ tags: ['defi', 'lending'] });
+    expect(bare.body.startsWith('- Borrow rates on Aave')).toBe(true);
+    // One `Word::` line of a name Logseq does not write, above prose: the author's text, kept.
+    expect(l.byFile['two-colons-prose.md'].body.startsWith('Note:: this is a first line')).toBe(true);
+    expect(l.byFile['hexo-post.md']).toMatchObject({ categories: ['Markets', 'Bitcoin', 'Research'], tags: ['reserves', 'exchanges'] });
+    expect(l.byFile['dendron-note.md']).toMatchObject({ title: 'Dendron Note on MEV', description: 'Notes about MEV on Ethereum', dateGuessed: false });
+    expect(iso(l.byFile['dendron-note.md'].publishedAt)).toBe('2025-11-04T10:00:00.000Z');
+    expect(titles(l, 'category:bitcoin')).toEqual(['Hexo Post on Exchange Reserves']);
+    expect(titles(l, 'tag:defi')).toEqual(['logseq no blank']);
+  });
+});
+
 describe('scalars YAML would type', () => {
   it('case: titles and tags exactly as written, and searchable as written', async () => {
     const l = await load('loader/typed-scalars');

@@ -63,3 +63,16 @@ describe('Org timestamps as dates', () => {
     expect(parseDate('<b>2025-11-04</b>')).toBeNull();
   });
 });
+
+describe("Logseq's page properties", () => {
+  it('`key:: value` lines up to a blank line or the first block; page references are their names', () => {
+    const r = readMetadataLines('title:: Lightning\ntags:: [[ln]], bitcoin\ndate:: [[Nov 4th, 2025]]\n- first block\n');
+    expect({ ...r!.data }).toEqual({ title: 'Lightning', tags: 'ln, bitcoin', date: 'Nov 4th, 2025' });
+    expect(r!.body).toBe('- first block\n');
+    expect(readMetadataLines('alias:: Aave\n\nProse.')!.body).toBe('Prose.');
+  });
+  it('is none: one line of a name Logseq does not write above prose; a block that starts with one colon is read by the older rules', () => {
+    expect(readMetadataLines('Note:: read this first.\n\nProse.')).toBeNull();
+    expect(readMetadataLines('Title: T\nNote:: x\n\nProse.')!.data.note).toBe('x');
+  });
+});

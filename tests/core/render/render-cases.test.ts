@@ -295,11 +295,11 @@ const SHOWS: readonly Shows[] = [
     links: ['https://example.org/terms'],
   },
   {
-    what: 'HTML lists: items on their own lines, numbered from start; inline scripts gone',
+    what: 'HTML lists: items on their own lines, numbered from start, an item written as a paragraph (Substack) on its bullet\'s line; inline scripts gone',
     file: 'more-html.md', width: 58, join: '\n',
     shows: ['Inline [image: inline icon] and a bad link[2]'],
     hides: ['tracker', 'Enable scripts'],
-    rows: ['• First listed item', '• Second listed item with the desk[1]', '3. Third', '4. Fourth', 'BTC │ 97,000 │ new high'],
+    rows: ['• First listed item', '• Second listed item with the desk[1]', '3. Third', '4. Fourth', 'BTC │ 97,000 │ new high', '• The Senate vote on Thursday.', '• Redemptions at the largest issuer.'],
   },
   {
     what: 'bare URLs, <autolinks>, www. addresses and e-mail addresses are listed under Links too, their note set apart from the address',

@@ -18,37 +18,60 @@ const HEX_COLOUR = /^(?=.*\d)(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 const MAX_TAGS = 32;
 const MAX_LENGTH = 64;
 // Code and markup the tags are never read from, replaced by spaces before the tags are read:
-// fenced blocks (``` or ~~~, closed by the same fence or the end), HTML and Obsidian comments,
-// HTML tags, Liquid's highlight blocks, and anything in braces on a line: kramdown's and Pandoc's
-// attributes (`{: .note #what-changes}`, `{#id .class}`), Liquid, shortcodes, MDX expressions.
-// Code spans and indented code are found by the loops below.
+// fenced blocks (``` or ~~~, closed by the same fence or the end), HTML tags, Liquid's highlight
+// blocks, and anything in braces on a line: kramdown's and Pandoc's attributes (`{: .note
+// #what-changes}`, `{#id .class}`), Liquid, shortcodes, MDX expressions. Comments, code spans and
+// indented code are found by the loops below, in one pass each (a regular expression would look
+// for the end of every unclosed `<!--` or backtick again and again: seconds on a hostile file).
 const HIDDEN =
-  /^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[`~]*[ \t]*$|(?![\s\S]))|\{%-?\s*highlight\b[\s\S]*?\{%-?\s*endhighlight\s*-?%\}|<!--[\s\S]*?-->|%%[\s\S]*?%%|<[A-Za-z/][^<>\n]*>|\{[^{}\n]*\}/gm;
+  /^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[`~]*[ \t]*$|(?![\s\S]))|\{%-?\s*highlight\b[^%]*%\}(?:(?!\{%)[\s\S])*\{%-?\s*endhighlight\s*-?%\}|<[A-Za-z/][^<>\n]*>|\{[^{}\n]*\}/gm;
+// Tags are read from a body's first 100k characters: a note's tags are not further on than that,
+// and a huge file costs no more than a big one.
+const MAX_SCAN = 100_000;
 const BACKTICKS = /`+/g;
 const LIST_ITEM = /^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)/;
 const INDENTED = /^(?: {4}|\t)/;
-// How far ahead a code span's closing run is looked for: past it, the opening run is text.
-const SPAN_RUNS = 200;
 
 const blank = (text: string): string => text.replace(/[^\n]/g, ' ');
+
+// `text` with what lies between each `open` and the next `close` blanked (both included); an
+// `open` with no `close` after it is text, and so is everything after it.
+function withoutBetween(text: string, open: string, close: string): string {
+  let at = text.indexOf(open);
+  if (at < 0) return text;
+  let out = '';
+  let done = 0;
+  while (at >= 0) {
+    const end = text.indexOf(close, at + open.length);
+    if (end < 0) break;
+    out += text.slice(done, at) + blank(text.slice(at, end + close.length));
+    done = end + close.length;
+    at = text.indexOf(open, done);
+  }
+  return out + text.slice(done);
+}
 
 // `text` with its code spans blanked: a run of backticks up to the next run of the same length (CommonMark).
 function withoutSpans(text: string): string {
   const runs = [...text.matchAll(BACKTICKS)].map((m) => [m.index, m[0].length] as const);
   if (runs.length < 2) return text;
+  // Each run's next run of the same length (-1: none), found in one pass from the end.
+  const next = new Array<number>(runs.length);
+  const lastOf = new Map<number, number>();
+  for (let i = runs.length - 1; i >= 0; i--) {
+    next[i] = lastOf.get(runs[i][1]) ?? -1;
+    lastOf.set(runs[i][1], i);
+  }
   let out = '';
   let done = 0;
   for (let i = 0; i < runs.length; i++) {
     const [at, length] = runs[i];
-    if (at < done) continue;
-    for (let j = i + 1; j < runs.length && j <= i + SPAN_RUNS; j++) {
-      if (runs[j][1] !== length) continue;
-      const end = runs[j][0] + length;
-      out += text.slice(done, at) + blank(text.slice(at, end));
-      done = end;
-      i = j;
-      break;
-    }
+    const j = next[i];
+    if (at < done || j < 0) continue;
+    const end = runs[j][0] + length;
+    out += text.slice(done, at) + blank(text.slice(at, end));
+    done = end;
+    i = j;
   }
   return out + text.slice(done);
 }
@@ -89,7 +112,8 @@ function mayStartTag(text: string, at: number): boolean {
 
 // `body` with its code, comments and HTML tags blanked out.
 function readable(body: string): string {
-  const text = withoutSpans(body.replace(HIDDEN, blank));
+  const comments = withoutBetween(withoutBetween(body, '<!--', '-->'), '%%', '%%');
+  const text = withoutSpans(comments.replace(HIDDEN, blank));
   return text.includes('\n    ') || text.includes('\n\t') ? withoutIndentedCode(text) : text;
 }
 
@@ -100,7 +124,7 @@ export function bodyHashtags(body: string): string[] {
   while (at >= 0 && !mayStartTag(body, at)) at = body.indexOf('#', at + 1);
   if (at < 0) return [];
   const out: string[] = [];
-  for (const m of readable(body).matchAll(TAG)) {
+  for (const m of readable(body.length > MAX_SCAN ? body.slice(0, MAX_SCAN) : body).matchAll(TAG)) {
     // A nested tag's trailing `/` or `-` is punctuation after it (`#defi/`, `#eth-`).
     const tag = m[1].replace(/[/-]+$/, '');
     if (tag === '' || tag.length > MAX_LENGTH || ALL_DIGITS.test(tag) || HEX_COLOUR.test(tag) || out.includes(tag)) continue;

@@ -169,6 +169,30 @@ describe('loader cases through the CLI', { timeout: 180_000 }, () => {
     expect([r.status, r.stdout]).toEqual([0, 'Funding Rates Flip Negative\n']);
   });
 
+  it('metadata-before-heading, org-keywords, inline-hashtags: --print json gives the fields, the body without the header lines, body #tags as tags', async () => {
+    const meta = (await json('loader-more/metadata-before-heading')) as unknown as Record<string, Json & { body: string }>;
+    expect(meta['author-date-heading.md']).toMatchObject({ title: 'Stablecoin Bill Clears the Senate Committee', source: 'Priya Natarajan', publishedAt: '2025-11-18T09:45:00.000Z', dateGuessed: false });
+    expect(meta['author-date-heading.md'].body.startsWith('# Stablecoin Bill Clears the Senate Committee\n')).toBe(true);
+    expect(meta['update-then-heading.md']).toMatchObject({ title: 'update then heading', dateGuessed: true });
+    const org = (await json('loader-more/org-keywords')) as unknown as Record<string, Json & { body: string; updatedAt: string | null }>;
+    expect(org['org-header.md']).toMatchObject({ title: 'Ether Staking Yields Slip Below Three Percent', source: 'Tomasz Wiśniewski', tags: ['ethereum', 'staking'], publishedAt: '2025-11-20T10:00:00.000Z' });
+    expect(org['org-header.md'].body).toBe('Yields on liquid staking tokens fell for a third week.\n');
+    expect(org['org-stamp-yaml.md']).toMatchObject({ publishedAt: '2025-11-21T14:30:00.000Z', updatedAt: '2025-11-22T08:15:00.000Z', dateGuessed: false });
+    const tags = await json('loader-more/inline-hashtags');
+    expect(tags['vault-note.md'].tags).toEqual(['derivatives', 'bitcoin', 'funding-rates', 'crypto/defi']);
+    expect(tags['no-hashtags.md'].tags).toEqual([]);
+    const r = await run(['-f', 'tag:funding-rates', '-p', 'title', `${cases}/loader-more/inline-hashtags`]);
+    expect([r.status, r.stdout]).toEqual([0, 'Funding Rates Across Venues\n']);
+  });
+
+  it('logseq-hexo-dendron: --print json gives Logseq properties as fields, Hexo nested categories, Dendron desc', async () => {
+    const notes = (await json('loader-more/logseq-hexo-dendron')) as unknown as Record<string, Json & { body: string }>;
+    expect(notes['logseq-page.md']).toMatchObject({ title: 'Lightning Capacity Hits a Record', source: 'Ravi Menon', tags: ['lightning', 'bitcoin'], publishedAt: '2025-11-04T00:00:00.000Z' });
+    expect(notes['logseq-page.md'].body.startsWith('- Lightning network capacity')).toBe(true);
+    expect(notes['hexo-post.md'].categories).toEqual(['Markets', 'Bitcoin', 'Research']);
+    expect(notes['dendron-note.md'].description).toBe('Notes about MEV on Ethereum');
+  });
+
   it("leading-dash: -f '-source:decrypt' and -f -decrypt take the value as the query, exit 0", async () => {
     const dir = `${cases}/loader/leading-dash`;
     for (const q of ['-source:decrypt', '-decrypt']) {

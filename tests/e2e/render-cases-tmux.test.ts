@@ -36,7 +36,8 @@ function wordsOf(file: string): string[] {
     .replace(/\[\[[^\]|]*\|/g, ' ')
     // A callout's marker is markup: its kind shows as a word ("Warning"), checked below.
     .replace(/^> \[![A-Za-z]+\][+-]?/gm, ' ')
-    .replace(/^:{3,}[a-z]+/gm, ' ')
+    // VuePress's and VitePress's containers too (`::: details Title`, `::: code-group`): the title shows, the kind as a word.
+    .replace(/^:{3,} ?[a-z]+(?:-[a-z]+)*/gm, ' ')
     // Pandoc's fenced divs' attributes and MkDocs' admonition markers are markup too (site-syntax/admonitions.ts, python-admonitions.ts).
     .replace(/^:{3,} *(?:\{[^}\n]*\}|callout-[a-z]+)/gm, ' ')
     .replace(/^(?:!!!|\?\?\?\+?) +(?:warning|note|tip|info)\b/gm, ' ')

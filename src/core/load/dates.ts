@@ -23,6 +23,12 @@ const ISO_LIKE =
 const ISO_BASIC = /^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 // Day and month as numbers in an order the value does not say: 11-04-2025, 11/04/2025.
 const DAY_MONTH_YEAR = /^(\d{1,2})([-/])(\d{1,2})\2(\d{4})$/;
+// An Org-mode timestamp, active `<...>` or inactive `[...]` (orgmode.org/manual/Timestamps.html):
+// the date, a day name in any language (`Tue`, `Di.`), a time or a time range (`10:30-11:30`: its
+// start), repeaters and warnings (`+1w`, `-2d`); a range `<...>--<...>` is its start. Org writes
+// them in `#+DATE:` and ox-hugo's and Obsidian users' front matter copies them.
+const ORG_STAMP = /^[<[](\d{4})-(\d{2})-(\d{2})(?:\s+[^\s\d>\]]+)?(?:\s+(\d{1,2}):(\d{2})(?:-\d{1,2}:\d{2})?)?(?:\s+(?:\.\+|\+\+|\+|--?)\d+[hdwmy](?:\/\d+[hdwmy])?)*\s*[>\]](?:--[<[].*)?$/;
+const ORG_DAY = /^\s*\d{4}-\d{2}-\d{2}\s+[^\s\d]/;
 // Below this an epoch number is taken as seconds: 1e11 s is the year 5138, 1e11 ms is 1973.
 const SECONDS_BELOW = 1e11;
 const UNREADABLE: DateReading = { ok: false, why: 'unreadable' };
@@ -100,6 +106,8 @@ function readString(raw: string): DateReading {
   if (/^-?\d+(?:\.\d+)?$/.test(s)) return known(fromEpoch(Number(s)));
   const iso = ISO_LIKE.exec(s);
   if (iso) return known(fromIso(iso));
+  const org = s.charCodeAt(0) === 60 /* < */ || s.charCodeAt(0) === 91 /* [ */ ? ORG_STAMP.exec(s) : null;
+  if (org) return known(utcDate(+org[1], +org[2], +org[3], org[4] ? +org[4] : 0, org[5] ? +org[5] : 0));
   const dmy = DAY_MONTH_YEAR.exec(s);
   if (dmy) {
     const dayFirst = utcDate(+dmy[4], +dmy[3], +dmy[1]);
@@ -123,6 +131,16 @@ export function readDate(value: unknown): DateReading {
     return ms === null ? UNREADABLE : { ok: true, ms };
   }
   if (typeof value === 'string') return readString(value);
+  // Org's inactive timestamp written unquoted in YAML (`date: [2025-11-04 Tue 10:30]`) is a list of
+  // one string to YAML; as the timestamp it was meant to be, it is that date. Its day name must be
+  // there: a list of a bare date (`[2025-11-04]`) is a list, as before.
+  if (Array.isArray(value) && value.length === 1 && typeof value[0] === 'string' && ORG_DAY.test(value[0])) {
+    const org = ORG_STAMP.exec(`[${value[0].trim()}]`);
+    if (org) {
+      const ms = utcDate(+org[1], +org[2], +org[3], org[4] ? +org[4] : 0, org[5] ? +org[5] : 0);
+      return ms === null ? UNREADABLE : { ok: true, ms };
+    }
+  }
   return UNREADABLE;
 }
 

@@ -9,6 +9,7 @@ import { isDraft } from './flags.js';
 import { EXPIRY_KEYS, PUBLISHED_KEYS, SCHEDULE_KEYS, UPDATED_KEYS, publicationWindow, publishedDate, updatedDate } from './published-date.js';
 import { repairMojibake } from './mojibake.js';
 import { authorName, firstAuthor } from './fields/author-name.js';
+import { bodyHashtags } from './fields/body-hashtags.js';
 import { SITE_PARAM_TABLES, siteParams } from './fields/site-params.js';
 import { firstHeading, titleFromFileName, withoutNotionId } from './fields/titles.js';
 import { COVER_KEYS, coverImage as readCover } from './fields/cover-image.js';
@@ -128,29 +129,35 @@ const SHORT_LIST = 16;
 // the tag is `btc`, as Obsidian reads it, so `tag:btc` finds it.
 const hashtag = (text: string): string => (text.charCodeAt(0) === 35 /* # */ ? text.slice(1).trim() : text);
 
-/** The display texts of `values` (lists, or strings cut by `split`; `tidy` applied to each), each once, in order. */
+/** The display texts of `values` (lists, lists in lists, or strings cut by `split`; `tidy` applied to each), each once, in order. */
 function displayList(values: readonly unknown[], split: RegExp, tidy?: (text: string) => string): string[] {
   const out: string[] = [];
   let seen: Set<string> | null = null;
   for (const v of values) {
     if (v === undefined || v === null) continue;
     const items = Array.isArray(v) ? v : typeof v === 'string' ? v.split(split) : [v];
-    for (const item of items) {
-      const shown = displayOrNull(scalarText(item));
-      const text = shown && tidy ? tidy(shown) : shown;
-      if (!text) continue;
-      if (seen === null && out.length < SHORT_LIST) {
-        if (!out.includes(text)) out.push(text);
-        continue;
+    for (const entry of items) {
+      // Hexo writes a category's path as a list in the list (`- [Markets, Bitcoin]`): each a category.
+      const nested = Array.isArray(entry);
+      const count = nested ? entry.length : 1;
+      for (let k = 0; k < count; k++) {
+        const shown = displayOrNull(scalarText(nested ? entry[k] : entry));
+        const text = shown && tidy ? tidy(shown) : shown;
+        if (!text) continue;
+        if (seen === null && out.length < SHORT_LIST) {
+          if (!out.includes(text)) out.push(text);
+          continue;
+        }
+        seen ??= new Set(out);
+        if (!seen.has(text)) (seen.add(text), out.push(text));
       }
-      seen ??= new Set(out);
-      if (!seen.has(text)) (seen.add(text), out.push(text));
     }
   }
   return out;
 }
 
-const DESCRIPTION_KEYS = ['description', 'excerpt', 'summary'];
+// Dendron's notes call it `desc`.
+const DESCRIPTION_KEYS = ['description', 'excerpt', 'summary', 'desc'];
 
 // The source a front matter names: its `source` (CryptoPanic's API names one `{title, domain}`),
 // else its first author, by name (author-name.ts: `Name <address>` is Name); null for neither.
@@ -172,7 +179,7 @@ const single = (v: unknown): unknown => (typeof v === 'string' ? [v] : v);
  */
 export const RECORD_KEYS: ReadonlySet<string> = new Set([
   'title', 'source', 'author', 'authors', 'taxonomies', ...SITE_PARAM_TABLES, ...PUBLISHED_KEYS, ...UPDATED_KEYS, ...SCHEDULE_KEYS, ...EXPIRY_KEYS, ...URL_KEYS, 'externalId',
-  ...COVER_KEYS, 'description', 'excerpt', 'summary', 'category', 'categories', 'tag', 'tags', 'keywords', ...COIN_KEYS,
+  ...COVER_KEYS, 'description', 'excerpt', 'summary', 'desc', 'category', 'categories', 'tag', 'tags', 'keywords', ...COIN_KEYS,
   'sentiment', 'score', 'lang', 'draft', 'published', 'stickyWeight',
 ]);
 
@@ -223,7 +230,8 @@ export function normaliseArticle(input: NormaliseInput): Article {
     categories: displayList([single(data.category), data.categories, taxonomies?.categories, single(params?.category), params?.categories], /\s+/),
     // Jekyll splits a `tags` string on whitespace (`tags: bitcoin etf` is two tags) and takes a
     // `tag` as one; elsewhere a tags string is comma-separated (`tags: spot etf, bitcoin`).
-    // `keywords` (an SEO field, not Jekyll's) stays comma-separated everywhere.
+    // `keywords` (an SEO field, not Jekyll's) stays comma-separated everywhere. Obsidian's inline
+    // `#tags` in the body come last (body-hashtags.ts).
     tags: displayList([
       single(data.tag),
       typeof data.tags === 'string' && isJekyllPost(info) ? data.tags.split(JEKYLL_TAGS) : data.tags,
@@ -232,6 +240,7 @@ export function normaliseArticle(input: NormaliseInput): Article {
       single(params?.tag),
       params?.tags,
       params?.keywords,
+      bodyHashtags(input.body),
     ], /,/, hashtag),
     coinFields: displayList(COIN_KEYS.map((k) => coinValues(data[k])), /,/),
     sentiment: displayOrNull(scalarText(data.sentiment)),

@@ -10,6 +10,8 @@ const KINDS = new Set([
   'note', 'tip', 'important', 'warning', 'caution',
   'abstract', 'summary', 'tldr', 'info', 'todo', 'hint', 'success', 'check', 'done', 'question', 'help', 'faq',
   'attention', 'failure', 'fail', 'missing', 'danger', 'error', 'bug', 'example', 'quote', 'cite',
+  // VuePress's and VitePress's collapsible `::: details` (site-syntax/admonitions.ts).
+  'details',
 ]);
 
 /** Whether `name` (lower case) is a callout kind a `[!name]` marker is drawn as. */

@@ -43,6 +43,8 @@ class SpanWriter {
   // How many spans there were just after the last image (or where a decorative one stood): text
   // pushed there stands apart from what is before it (spans.ts imageGap).
   private imageAt = -1;
+  // How many spans there were just after the last list item's bullet.
+  private bulletAt = -1;
 
   constructor(
     private readonly notes: LinkNotes,
@@ -94,7 +96,11 @@ class SpanWriter {
       else if (name === 'br') this.preText += '\n';
       return;
     }
-    if (BLOCK.has(name)) this.breakLine(true);
+    // Substack and Ghost write each list item's text as a paragraph (`<li><p>...</p></li>`): it
+    // follows its bullet on the same line, and items stay a line apart, as Markdown's lists do.
+    if (name === 'p' && this.spans.length === this.bulletAt) {
+      // The bullet's line goes on.
+    } else if (BLOCK.has(name)) this.breakLine(!(name === 'p' && this.lists.length > 0));
     else if (LINE.has(name)) this.breakLine(false);
     const style = this.style;
     switch (name) {
@@ -124,6 +130,7 @@ class SpanWriter {
         const list = this.lists[this.lists.length - 1];
         const indent = '  '.repeat(Math.max(0, this.lists.length - 1));
         this.push(`${indent}${list?.ordered ? `${list.next++}.` : '•'} `, {});
+        this.bulletAt = this.spans.length;
         return;
       }
       case 'tr':
@@ -190,7 +197,7 @@ class SpanWriter {
         }
       }
     }
-    if (BLOCK.has(name)) this.breakLine(true);
+    if (BLOCK.has(name)) this.breakLine(!(name === 'p' && this.lists.length > 0));
     else if (LINE.has(name)) this.breakLine(false);
   }
 

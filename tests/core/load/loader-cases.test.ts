@@ -102,6 +102,71 @@ describe("Obsidian's hashtags as tags", () => {
   });
 });
 
+describe('metadata lines before the heading, Org headers and timestamps, inline hashtags', () => {
+  it('`Author:`/`Date:` lines straight above `# Title` are fields; the heading titles the post; `Update:` above a heading stays body', async () => {
+    const l = await load('loader-more/metadata-before-heading');
+    expect(l.warnings).toEqual([]);
+    const bill = l.byFile['author-date-heading.md'];
+    expect(bill).toMatchObject({ title: 'Stablecoin Bill Clears the Senate Committee', source: 'Priya Natarajan', tags: ['stablecoins', 'regulation'], dateGuessed: false });
+    expect(iso(bill.publishedAt)).toBe('2025-11-18T09:45:00.000Z');
+    expect(bill.body.startsWith('# Stablecoin Bill Clears')).toBe(true);
+    expect(bill.body).not.toContain('Author:');
+    const fee = l.byFile['title-then-subheading.md'];
+    expect(fee).toMatchObject({ title: 'Solana Validators Vote on Fee Burn', dateGuessed: false });
+    expect(iso(fee.publishedAt)).toBe('2025-11-19T00:00:00.000Z');
+    expect(fee.body.startsWith('## Background')).toBe(true);
+    expect(l.byFile['update-then-heading.md']).toMatchObject({ title: 'update then heading', dateGuessed: true });
+    expect(l.byFile['update-then-heading.md'].body.startsWith('Update: the exchange')).toBe(true);
+    expect(titles(l, 'tag:stablecoins')).toEqual(['Stablecoin Bill Clears the Senate Committee']);
+  });
+
+  it("Org's #+TITLE/#+AUTHOR/#+DATE/#+FILETAGS are fields; Org timestamps in YAML read as dates, quoted or not", async () => {
+    const l = await load('loader-more/org-keywords');
+    expect(l.warnings).toEqual([]);
+    const org = l.byFile['org-header.md'];
+    expect(org).toMatchObject({ title: 'Ether Staking Yields Slip Below Three Percent', source: 'Tomasz Wiśniewski', tags: ['ethereum', 'staking'], dateGuessed: false });
+    expect(iso(org.publishedAt)).toBe('2025-11-20T10:00:00.000Z');
+    expect(org.body).toBe('Yields on liquid staking tokens fell for a third week.\n');
+    const yaml = l.byFile['org-stamp-yaml.md'];
+    expect([iso(yaml.publishedAt), iso(yaml.updatedAt), yaml.dateGuessed]).toEqual(['2025-11-21T14:30:00.000Z', '2025-11-22T08:15:00.000Z', false]);
+    expect(iso(l.byFile['org-stamp-quoted.md'].publishedAt)).toBe('2025-11-23T00:00:00.000Z');
+    expect(l.byFile['org-block-first.md']).toMatchObject({ title: 'org block first', dateGuessed: true });
+    expect(l.byFile['org-block-first.md'].body.startsWith('#+begin_quote')).toBe(true);
+    expect(titles(l, 'tag:staking')).toEqual(['Ether Staking Yields Slip Below Three Percent']);
+  });
+
+  it("Obsidian's inline #tags in the body are tags after the front matter's; code, addresses, issue numbers, colours and headings give none", async () => {
+    const l = await load('loader-more/inline-hashtags');
+    expect(l.warnings).toEqual([]);
+    expect(l.byFile['vault-note.md'].tags).toEqual(['derivatives', 'bitcoin', 'funding-rates', 'crypto/defi']);
+    expect(l.byFile['no-hashtags.md'].tags).toEqual([]);
+    expect(titles(l, 'tag:funding-rates')).toEqual(['Funding Rates Across Venues']);
+    expect(titles(l, 'tag:bitcoin')).toEqual(['Funding Rates Across Venues']);
+    expect(l.byFile['vault-note.md'].body).toContain('#bitcoin #funding-rates');
+  });
+});
+
+describe('Logseq pages, Hexo categories, Dendron notes', () => {
+  it("Logseq's `key:: value` properties are fields, up to the outline's first block; Hexo's nested categories each a category; Dendron's desc the description", async () => {
+    const l = await load('loader-more/logseq-hexo-dendron');
+    expect(l.warnings).toEqual([]);
+    const page = l.byFile['logseq-page.md'];
+    expect(page).toMatchObject({ title: 'Lightning Capacity Hits a Record', source: 'Ravi Menon', tags: ['lightning', 'bitcoin'], dateGuessed: false });
+    expect(iso(page.publishedAt)).toBe('2025-11-04T00:00:00.000Z');
+    expect(page.body.startsWith('- Lightning network capacity')).toBe(true);
+    const bare = l.byFile['logseq-no-blank.md'];
+    expect(bare).toMatchObject({ tags: ['defi', 'lending'] });
+    expect(bare.body.startsWith('- Borrow rates on Aave')).toBe(true);
+    // One `Word::` line of a name Logseq does not write, above prose: the author's text, kept.
+    expect(l.byFile['two-colons-prose.md'].body.startsWith('Note:: this is a first line')).toBe(true);
+    expect(l.byFile['hexo-post.md']).toMatchObject({ categories: ['Markets', 'Bitcoin', 'Research'], tags: ['reserves', 'exchanges'] });
+    expect(l.byFile['dendron-note.md']).toMatchObject({ title: 'Dendron Note on MEV', description: 'Notes about MEV on Ethereum', dateGuessed: false });
+    expect(iso(l.byFile['dendron-note.md'].publishedAt)).toBe('2025-11-04T10:00:00.000Z');
+    expect(titles(l, 'category:bitcoin')).toEqual(['Hexo Post on Exchange Reserves']);
+    expect(titles(l, 'tag:defi')).toEqual(['logseq no blank']);
+  });
+});
+
 describe('scalars YAML would type', () => {
   it('case: titles and tags exactly as written, and searchable as written', async () => {
     const l = await load('loader/typed-scalars');

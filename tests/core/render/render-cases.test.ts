@@ -295,11 +295,11 @@ const SHOWS: readonly Shows[] = [
     links: ['https://example.org/terms'],
   },
   {
-    what: 'HTML lists: items on their own lines, numbered from start; inline scripts gone',
+    what: 'HTML lists: items on their own lines, numbered from start, an item written as a paragraph (Substack) on its bullet\'s line; inline scripts gone',
     file: 'more-html.md', width: 58, join: '\n',
     shows: ['Inline [image: inline icon] and a bad link[2]'],
     hides: ['tracker', 'Enable scripts'],
-    rows: ['• First listed item', '• Second listed item with the desk[1]', '3. Third', '4. Fourth', 'BTC │ 97,000 │ new high'],
+    rows: ['• First listed item', '• Second listed item with the desk[1]', '3. Third', '4. Fourth', 'BTC │ 97,000 │ new high', '• The Senate vote on Thursday.', '• Redemptions at the largest issuer.'],
   },
   {
     what: 'bare URLs, <autolinks>, www. addresses and e-mail addresses are listed under Links too, their note set apart from the address',
@@ -353,11 +353,12 @@ const SHOWS: readonly Shows[] = [
     rows: ['│ Note', '│ ────', '│ Tip', '│ Important', '│ Warning', '│ ───────', '│ Caution', '│ Info: Timeline for the rollout', '│ FAQ: Do I need to do anything?', '│ Question', '│ An ordinary quote stays an ordinary quote.'],
   },
   {
-    what: 'Docusaurus admonitions are drawn as callouts, nested ones too; an unknown kind stays as written',
+    what: 'Docusaurus admonitions are drawn as callouts, nested ones too, VuePress containers too (`::: details` titled, `::: code-group` as its content, `[[toc]]` gone); an unknown kind stays as written',
     file: 'more-admonitions.md', width: 58, join: '\n',
     shows: ['│   cli withdraw --batch', '│ │ Keys left on the old client may be slashed.'],
-    rows: ['│ Warning', '│ ───────', '│ Unstaking takes seven days during the upgrade.', '│ Tip: Save on fees', '│ Batch your withdrawals before the cutoff.', '│ Info: Testnet first', '│ Note', '│ Outer remark about the schedule.', '│ │ Danger', ':::footnote An unknown kind stays as written. :::', 'End of notice.'],
-    hides: [':::warning', ':::tip', ':::info', '::::'],
+    rows: ['│ Warning', '│ ───────', '│ Unstaking takes seven days during the upgrade.', '│ Tip: Save on fees', '│ Batch your withdrawals before the cutoff.', '│ Info: Testnet first', '│ Note', '│ Outer remark about the schedule.', '│ │ Danger', ':::footnote An unknown kind stays as written. :::',
+      '│ Details: Why seven days', '│ The exit queue is long after the upgrade.', '│ Warning: VuePress titled warning', '│ Check the address twice.', 'Tabs of code, shown as their content.', 'End of notice.'],
+    hides: [':::warning', ':::tip', ':::info', '::::', '::: details', '::: warning', 'code-group', 'toc'],
   },
   {
     what: 'an admonition never closed ends with its first paragraph: the rest of the article is not quoted',
@@ -411,9 +412,9 @@ const SHOWS: readonly Shows[] = [
       'Flows into Bitcoin ETF funds rose again; see yesterday\'s wrap and the fee section or Glossary > Basis.',
       '[image: chart-2025-11.png]', '[embed: Weekly outlook]',
       'Analysts expect volatility before the options expiry.',
-      'A typo such as 5%% stays as written, and so does [[code]] in code.', 'End of notes.',
+      'A typo such as 5%% stays as written, and so does [[code]] in code.', 'Jump to Outlook below.', 'End of notes.',
     ],
-    hides: ['[[Bitcoin', 'check with the desk', 'Private reminder', '|'],
+    hides: ['[[Bitcoin', 'check with the desk', 'Private reminder', '|', '> Outlook'],
   },
   {
     what: 'definition lists: each term on its own row, its definitions indented below it, no `:` marker left',
@@ -530,14 +531,15 @@ const SHOWS: readonly Shows[] = [
     links: ['https://example.com/oi'],
   },
   {
-    what: "Jekyll's image includes shown as images with their alt and caption (one spread over lines, one with Liquid output in a value); other Liquid tags and output gone; code stays",
+    what: "Jekyll's image includes shown as images with their alt and caption (one spread over lines, one with Liquid output in a value), Hexo's asset_img and img tags too; other Liquid tags and output gone; code stays",
     file: 'more-jekyll-includes.md', width: 200, join: '\n',
     rows: [
       '[image: Line chart of hashrate since the halving] Hashrate, seven-day average', '[image: Fees per block in November]',
       '[image: Difficulty adjustments] Difficulty by epoch', '[image: Miner revenue by pool]', 'Pools reported blocks.',
+      '[image: Exchange reserves since 2020]', '[image: Pie chart of pool shares]',
     ],
     shows: ['Written about, not used: {% include figure.html %} stays as written.', 'End of report.'],
-    hides: ['image_path', 'caption=', 'toc.html', '{{', 'assign'],
+    hides: ['image_path', 'caption=', 'toc.html', '{{', 'assign', 'asset_img', '600'],
   },
 ];
 

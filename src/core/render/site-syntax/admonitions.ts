@@ -5,10 +5,13 @@
 // Pandoc's fenced divs (`::: {.class #id}` ... `:::`) are read too: Quarto's callouts
 // (`::: {.callout-warning title="..."}`, `::: callout-tip`) as callouts, any other div as its
 // content alone (its fences gone), where the fences and attributes ran into the text.
+// VuePress and VitePress write the same containers with a space (`::: tip`, `::: danger STOP`), and
+// two kinds of their own: `::: details Title` (a collapsible, drawn as a callout titled "Details")
+// and `::: code-group` (tabs of code blocks: its content alone); both stayed raw text before.
 
-const KINDS = new Set(['note', 'tip', 'info', 'warning', 'danger', 'caution', 'important', 'success', 'secondary']);
+import { calloutKindFor } from './container-kinds.js';
 // `:::kind`, `:::kind[Title]`, `:::kind Title`; three or more colons (four nest around three).
-const OPEN = /^\s{0,3}(:{3,})\s*([a-z]+)(?:\[([^\]\n]{0,300})\]|[ \t]+(.{0,300}?))?\s*$/;
+const OPEN = /^\s{0,3}(:{3,})\s*([a-z]+(?:-[a-z]+)*)(?:\[([^\]\n]{0,300})\]|[ \t]+(.{0,300}?))?\s*$/;
 const FENCE = /^\s*(`{3,}|~{3,})/;
 
 const CLOSE = /^\s{0,3}(:{3,})\s*$/;
@@ -20,9 +23,10 @@ const TITLE_ATTRIBUTE = /(?:^|\s)title\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))/;
 // A fenced div's opener: a callout's kind and title, or a plain div (name '').
 function divStep(colons: string, attributes: string): Step {
   const kind = CALLOUT_CLASS.exec(attributes)?.[1];
-  if (kind === undefined || !KINDS.has(kind)) return { kind: 'open', colons, name: '', title: '' };
+  const name = kind === undefined ? undefined : calloutKindFor(kind);
+  if (name === undefined || name === '') return { kind: 'open', colons, name: '', title: '' };
   const t = TITLE_ATTRIBUTE.exec(attributes);
-  return { kind: 'open', colons, name: kind, title: (t?.[1] ?? t?.[2] ?? t?.[3] ?? '').trim() };
+  return { kind: 'open', colons, name, title: (t?.[1] ?? t?.[2] ?? t?.[3] ?? '').trim() };
 }
 
 /** What a line of the Markdown is to the admonitions: an opener (its colons, kind, title), a closer, or other. */
@@ -40,7 +44,8 @@ function stepsOf(lines: readonly string[]): Array<Step & { code: boolean }> {
     const div = DIV.exec(line);
     if (div) return { ...divStep(div[1], div[2] ?? div[3]), code: false };
     const m = OPEN.exec(line);
-    if (m && KINDS.has(m[2])) return { kind: 'open', colons: m[1], name: m[2], title: (m[3] ?? m[4] ?? '').trim(), code: false };
+    const name = m ? calloutKindFor(m[2]) : undefined;
+    if (m && name !== undefined) return { kind: 'open', colons: m[1], name, title: (m[3] ?? m[4] ?? '').trim(), code: false };
     const close = CLOSE.exec(line);
     if (close) return { kind: 'close', colons: close[1], code: false };
     return { kind: 'other', blank: line.trim() === '', code: false };
@@ -88,7 +93,7 @@ export function admonitionsAsCallouts(markdown: string): string {
     const quote = depth();
     if (step.kind === 'open') {
       open.push({ colons: step.colons, loose: !closed.has(i), quoted: step.name !== '' });
-      if (step.name !== '') out.push(`${quote}> [!${step.name === 'secondary' ? 'note' : step.name}]${step.title ? ` ${step.title}` : ''}`);
+      if (step.name !== '') out.push(`${quote}> [!${step.name}]${step.title ? ` ${step.title}` : ''}`);
       return;
     }
     if (step.kind === 'close' && open.length > 0) {

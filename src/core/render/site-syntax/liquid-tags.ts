@@ -5,6 +5,9 @@
 // with its caption after it, or `[image: caption]` with no alt, as Hugo's figures are
 // (hugo-shortcodes.ts). A tag may hold `{{ ... }}` in a value and span lines (static-site.ts joins
 // them); before, both kinds were left on screen as written.
+// Hexo's Nunjucks tags look the same: its image tags (`{% asset_img chart.png Reserves chart %}`,
+// `{% img /x.png 600 '"Title" "Alt"' %}`) are read as images, the words after the file their
+// description; they vanished with the other tags.
 
 // A tag: `{%`, then plain characters, quoted values and `{{ }}` outputs, `%}`. The alternatives
 // start with different characters and each is bounded, so a failed try is short.
@@ -14,6 +17,10 @@ const PARAMETER = /([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 // An include of an image by its name, or any include with an alt text or an image file's address.
 const IMAGE_NAME = /(?:^|[/_-])(?:figure|image|img|picture|photo|screenshot)s?(?:[._-]|$)/i;
 const IMAGE_FILE = /\.(?:png|jpe?g|gif|webp|svg|avif)(?:[?#].*)?$/i;
+// Hexo's image tags: the arguments after the name (class names, the file, sizes, the title).
+const HEXO_IMAGE = /^\{%-?\s*(?:asset_img|asset_image|img)\s+([\s\S]*?)-?%\}$/;
+// A file or an address among Hexo's arguments (class names and sizes come before or after it).
+const PATH_LIKE = /^(?:\/|https?:\/\/|\.{0,2}\/)|\.[A-Za-z0-9]{2,5}$/;
 
 /** Whether a line holds the start of a Liquid tag that does not end on it (`{%` with no `%}` after it). */
 export function opensLiquidTag(line: string): boolean {
@@ -41,11 +48,24 @@ function include(name: string, args: string): string {
   return [named ? `<img alt="${quoted(named)}">` : '<img>', ...after.filter((w): w is string => !!w).map(text)].join(' ');
 }
 
+// What a Hexo image tag's arguments show: `<img alt>` with the description after the file (a quoted
+// `"title" "alt"` pair: the alt), or a bare `<img>`.
+function hexoImage(args: string): string {
+  const words = args.trim().split(/\s+/);
+  const file = words.findIndex((w) => PATH_LIKE.test(w));
+  const rest = (file < 0 ? '' : words.slice(file + 1).join(' ')).replace(/^(?:\d+%?\s+){0,2}/, '').trim();
+  const quotes = [...rest.matchAll(/"([^"]*)"/g)].map((m) => m[1].trim());
+  const alt = plain(quotes.length > 0 ? (quotes[quotes.length - 1] || quotes[0]) : rest.replace(/^'|'$/g, ''));
+  return alt ? `<img alt="${quoted(alt)}">` : '<img>';
+}
+
 /** Prose (no code in it) with its Liquid tags read: image includes shown as images, the rest gone. */
 export function readLiquidTags(prose: string): string {
   if (!prose.includes('{%')) return prose;
   return prose.replace(TAG, (tag) => {
     const m = INCLUDE.exec(tag);
-    return m ? include(m[1], m[2]) : '';
+    if (m) return include(m[1], m[2]);
+    const hexo = HEXO_IMAGE.exec(tag);
+    return hexo ? hexoImage(hexo[1]) : '';
   });
 }

@@ -72,8 +72,11 @@ function closingBracket(text: string, open: number): number {
 
 function shown(embed: string, target: string, alias: string | undefined): string {
   const name = target.trim();
-  if (embed) return IMAGE.test(name) ? `![${alias?.trim() || name}](<${name}>)` : `[embed: ${name.replace(/#/g, ' > ')}]`;
-  return alias?.trim() || name.replace(/#\^?/g, ' > ');
+  if (embed) return IMAGE.test(name) ? `![${alias?.trim() || name}](<${name}>)` : `[embed: ${name.replace(/#/g, ' > ').replace(/^ > /, '')}]`;
+  // `[[toc]]` is VuePress's (markdown-it's) table of contents, drawn by the site: not a note's name.
+  if (!embed && alias === undefined && /^toc$/i.test(name)) return '';
+  // A link into the same note (`[[#Outlook]]`, `[[#^id]]`) names only the heading, as Obsidian shows it.
+  return alias?.trim() || name.replace(/#\^?/g, ' > ').replace(/^ > /, '');
 }
 
 /** Prose (no code in it) with its wiki links and embeds read and its one-line comments gone. */

@@ -12,6 +12,9 @@ export { readingPredicate, splitReadingTerms, type ReadingLookup, type ReadingTe
 
 type A = Identified;
 
+/** Articles from which a first sight reads the state's rows in order when they are not many more (seeInSlices). */
+export const SCAN_FROM = 100_000;
+
 /** Reading state for a session; `version` grows with every change so views can memoise on it. */
 export class Reading {
   version = 0;
@@ -126,6 +129,11 @@ export class Reading {
    * before and after (an article not seen yet is unread, unsaved and new).
    */
   async seeInSlices(articles: readonly A[], pause: () => Promise<void>, slice = 2_000, now = Date.now()): Promise<number> {
+    // As many articles as the state has rows (a big folder's first sight): the rows read in key
+    // order, a page a turn, cost a third of a lookup each (1M: ~4 s of CPU against ~12-16 s at load 15-20).
+    if (articles.length >= SCAN_FROM && articles.length * 3 >= this.store.rowCount()) {
+      while (this.store.loadRowPage()) await pause();
+    }
     let fresh = 0;
     for (let start = 0; start < articles.length; start += slice) {
       if (start > 0) await pause();

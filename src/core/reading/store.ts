@@ -133,6 +133,27 @@ export class ReadingStore {
 
   private readPage: Database.Statement | null = null;
 
+  /** How many rows the state holds (a count over the table: ~0.1-0.3 s at a million rows). */
+  rowCount(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+  }
+
+  /**
+   * Reads the next `limit` rows (in key order) into memory, as lookups would have: for a first
+   * sight of about as many articles as the state has rows, where reading them in order costs a
+   * third of looking each up. False once every row is in.
+   */
+  loadRowPage(limit = 5_000): boolean {
+    this.rowPage ??= this.db.prepare('SELECT key, read, saved, first_seen FROM articles WHERE key > ? ORDER BY key LIMIT ?');
+    const rows = this.rowPage.all(this.rowsAfter, limit) as Row[];
+    for (const r of rows) this.marks.set(r.key, this.pack(r.read === 1, r.saved === 1, r.first_seen));
+    if (rows.length > 0) this.rowsAfter = rows[rows.length - 1].key;
+    return rows.length === limit;
+  }
+
+  private rowPage: Database.Statement | null = null;
+  private rowsAfter = '';
+
   /** Every read key, a page at a time (the whole set: for tests and small states; Reading pages it between turns). */
   *readKeys(): IterableIterator<string> {
     let after: string | null = null;

@@ -67,6 +67,24 @@ describe('ReadingStore at scale', () => {
     again.close();
   });
 
+  it('reads every row a page at a time in key order, with the marks lookups would give', () => {
+    const dir = tmp();
+    ReadingStore.open(dir).close();
+    writeRows(dir, Array.from({ length: 10 }, (_, i): [string, number, number, number] => [`k${i}`, i % 2, i % 3 === 0 ? 1 : 0, 1000 + i]));
+    const s = ReadingStore.open(dir);
+    s.setSaved(['k1'], true, 5000);
+    const pages: boolean[] = [];
+    let more = true;
+    while (more) pages.push((more = s.loadRowPage(3)));
+    expect(pages).toEqual([true, true, true, false]);
+    for (let i = 0; i < 10; i++) expect(s.get(`k${i}`)).toEqual({ read: i % 2 === 1, saved: i % 3 === 0 || i === 1, firstSeen: 1000 + i });
+    expect(s.rowCount()).toBe(10);
+    // A row written after the pages is still found by its key.
+    writeRows(dir, [['later', 1, 0, 7]]);
+    expect(s.get('later')).toEqual({ read: true, saved: false, firstSeen: 7 });
+    s.close();
+  });
+
   it('gives the read keys a page at a time, in key order, every one once', () => {
     const dir = tmp();
     ReadingStore.open(dir).close();

@@ -33,30 +33,44 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS history (id INTEGER PRIMARY KEY AUTOINCREMENT, query TEXT NOT NULL, at INTEGER NOT NULL);
 `;
+// The read rows' keys, in key order: what the read probe pages through. A partial index, so its
+// size and its upkeep follow the read marks (usually few), not the rows. An earlier build opening
+// the database keeps it up to date as SQLite keeps any index: the schema stays the one it wrote.
+const READ_INDEX = 'CREATE INDEX IF NOT EXISTS articles_read ON articles(key) WHERE read = 1';
 
 type Row = { key: string; read: number; saved: number; first_seen: number };
 
 // A key's marks in memory as one small integer: the read and saved bits and the index of its
 // first-sight time among the distinct times stored (a run records every article it sees at one
 // time, so there are few). At a million articles an object per key (and its boxed time) cost
-// ~60 bytes more per article than this.
+// ~60 bytes more per article than this. NONE: the key has no row (asked before, so not asked again).
 const READ = 1;
 const SAVED = 2;
+const NONE = -1;
 
-/** The reading-state database, with every row held in memory for the list's per-row lookups. */
+/** Read keys a page of readKeyPage gives at most (~3 ms of SQLite's time, ~10 ms more to probe them, quiet). */
+export const READ_PAGE = 10_000;
+
+/**
+ * The reading-state database. Nothing is read whole: a key's row is looked up by its primary key
+ * the first time it is asked for (see() asks for a slice's keys in one go) and kept in memory for
+ * the session's later asks, so what is held grows with the articles the session shows, never with
+ * the rows every earlier run left (a million after one look at a big archive: reading them all
+ * cost every later start 4 s CPU before its first frame, issue 10). The read keys, which the read
+ * probe needs whole, come a page at a time from an index of the read rows (readKeyPage).
+ */
 export class ReadingStore {
   private readonly marks = new Map<string, number>();
   private readonly times: number[] = [];
   private readonly timeIds = new Map<number, number>();
+  private readonly lookup: Database.Statement;
   /** When the previous dashboard session ended (epoch ms), or null on the very first run. */
   readonly previousEnd: number | null;
   /** Told of every key whose read mark this store sets or clears from now on (Reading's ReadProbe). */
   onRead: ((key: string, read: boolean) => void) | null = null;
 
   private constructor(private readonly db: Database.Database) {
-    for (const r of db.prepare('SELECT key, read, saved, first_seen FROM articles').iterate() as IterableIterator<Row>) {
-      this.marks.set(r.key, this.pack(r.read === 1, r.saved === 1, r.first_seen));
-    }
+    this.lookup = db.prepare('SELECT read, saved, first_seen FROM articles WHERE key = ?');
     const end = db.prepare("SELECT value FROM meta WHERE name = 'lastEnded'").get() as { value: number } | undefined;
     this.previousEnd = end ? end.value : null;
   }
@@ -75,6 +89,17 @@ export class ReadingStore {
     return { read: (m & READ) !== 0, saved: (m & SAVED) !== 0, firstSeen: this.times[m >>> 2] };
   }
 
+  // The key's packed marks, NONE without a row: from memory, else from its row (~2-5 us), kept.
+  private packed(key: string): number {
+    let m = this.marks.get(key);
+    if (m === undefined) {
+      const r = this.lookup.get(key) as Omit<Row, 'key'> | undefined;
+      m = r ? this.pack(r.read === 1, r.saved === 1, r.first_seen) : NONE;
+      this.marks.set(key, m);
+    }
+    return m;
+  }
+
   /** Opens (creating if needed) the database in `dir`; throws when the folder or file cannot be used. */
   static open(dir: string): ReadingStore {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -89,33 +114,77 @@ export class ReadingStore {
 
   /** The marks stored for a key, if any. */
   get(key: string): Marks | undefined {
-    const m = this.marks.get(key);
-    return m === undefined ? undefined : this.unpack(m);
+    const m = this.packed(key);
+    return m === NONE ? undefined : this.unpack(m);
   }
 
-  /** The keys marked read (a snapshot's worth: iterate before the next change). */
+  /**
+   * Up to `limit` read keys after `after` (null: from the first), in key order; fewer than
+   * `limit` when they are all given. The first call makes the index of read rows when the
+   * database has none yet (a state written by an earlier build: ~1 s once at a million rows).
+   */
+  readKeyPage(after: string | null, limit = READ_PAGE): string[] {
+    if (!this.readPage) {
+      this.db.exec(READ_INDEX);
+      this.readPage = this.db.prepare('SELECT key FROM articles WHERE read = 1 AND key > ? ORDER BY key LIMIT ?').pluck();
+    }
+    return this.readPage.all(after ?? '', limit) as string[];
+  }
+
+  private readPage: Database.Statement | null = null;
+
+  /** How many rows the state holds (a count over the table: ~0.1-0.3 s at a million rows). */
+  rowCount(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+  }
+
+  /**
+   * Reads the next `limit` rows (in key order) into memory, as lookups would have: for a first
+   * sight of about as many articles as the state has rows, where reading them in order costs a
+   * third of looking each up. False once every row is in.
+   */
+  loadRowPage(limit = 5_000): boolean {
+    this.rowPage ??= this.db.prepare('SELECT key, read, saved, first_seen FROM articles WHERE key > ? ORDER BY key LIMIT ?');
+    const rows = this.rowPage.all(this.rowsAfter, limit) as Row[];
+    for (const r of rows) this.marks.set(r.key, this.pack(r.read === 1, r.saved === 1, r.first_seen));
+    if (rows.length > 0) this.rowsAfter = rows[rows.length - 1].key;
+    return rows.length === limit;
+  }
+
+  private rowPage: Database.Statement | null = null;
+  private rowsAfter = '';
+
+  /** Every read key, a page at a time (the whole set: for tests and small states; Reading pages it between turns). */
   *readKeys(): IterableIterator<string> {
-    for (const [key, m] of this.marks) if (m & READ) yield key;
+    let after: string | null = null;
+    for (;;) {
+      const keys = this.readKeyPage(after);
+      yield* keys;
+      if (keys.length < READ_PAGE) return;
+      after = keys[keys.length - 1];
+    }
   }
 
   /** Whether the key has a row. */
   has(key: string): boolean {
-    return this.marks.has(key);
+    return this.packed(key) !== NONE;
   }
 
   isRead(key: string): boolean {
-    return ((this.marks.get(key) ?? 0) & READ) !== 0;
+    const m = this.packed(key);
+    return m !== NONE && (m & READ) !== 0;
   }
 
   isSaved(key: string): boolean {
-    return ((this.marks.get(key) ?? 0) & SAVED) !== 0;
+    const m = this.packed(key);
+    return m !== NONE && (m & SAVED) !== 0;
   }
 
   /** First seen after the previous dashboard session ended, or not seen yet at all (never on the first run). */
   isNew(key: string): boolean {
     if (this.previousEnd === null) return false;
-    const m = this.marks.get(key);
-    return m === undefined || this.times[m >>> 2] > this.previousEnd;
+    const m = this.packed(key);
+    return m === NONE || this.times[m >>> 2] > this.previousEnd;
   }
 
   /**
@@ -127,7 +196,7 @@ export class ReadingStore {
     const fresh: { key: string; from: Marks | undefined }[] = [];
     for (const k of keys) {
       const { key, earlier } = typeof k === 'string' ? { key: k, earlier: [] } : k;
-      if (this.marks.has(key)) continue;
+      if (this.has(key)) continue;
       const from = earlier.map((e) => this.get(e)).find((m) => m !== undefined);
       fresh.push({ key, from });
     }
@@ -167,8 +236,12 @@ export class ReadingStore {
     })();
     const bit = column === 'read' ? READ : SAVED;
     for (const key of keys) {
-      const m = this.marks.get(key) ?? this.pack(false, false, now);
-      this.marks.set(key, value ? m | bit : m & ~bit);
+      const had = this.marks.get(key);
+      if (had === undefined || had === NONE) {
+        // Not asked for before (or without a row then): its row as now written, the other mark and first sight included.
+        this.marks.delete(key);
+        this.packed(key);
+      } else this.marks.set(key, value ? had | bit : had & ~bit);
       if (bit === READ) this.onRead?.(key, value);
     }
   }

@@ -48,7 +48,8 @@ export interface FolderWatch {
 }
 
 /** The Markdown files under some folders and the folder links followed on the way (files/walk.ts). */
-export type Walk = (roots: readonly string[]) => Promise<{ files: string[]; links: string[] }>;
+/** Lists `roots`: their Markdown files, the folder links followed, the links that lead into themselves (`loops`). */
+export type Walk = (roots: readonly string[]) => Promise<{ files: string[]; links: string[]; loops: string[] }>;
 
 type Kind = 'added' | 'changed' | 'removed';
 
@@ -149,8 +150,9 @@ export function watchHere(
   // link): its files may have landed before its own watch was in place.
   const walkNew = (dir: string): void => {
     walk([dir]).then(
-      ({ files, links }) => {
+      ({ files, links, loops }) => {
         if (closed) return;
+        for (const loop of loops) warn(loop, 'symlink loop');
         for (const file of files) if (!ignoredPath(file, roots, siteKinds, false)) note('added', file, false);
         for (const link of links) void watchThrough(link);
       },
@@ -242,6 +244,9 @@ export function watchHere(
     .then(() => (closed ? null : walk(roots)))
     .then(async (found) => {
       if (!found || closed) return;
+      // A loop made between the caller's walk and the watch being in place has no event of its
+      // own: the walk is where it shows (one the caller already reported, it drops again).
+      for (const loop of found.loops) warn(loop, 'symlink loop');
       for (const link of found.links) void watchThrough(link);
       if (!reconcile) return;
       const missed = await reconcile(found.files.filter((file) => !reported.has(file)));

@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { walkPaths } from '../files/index.js';
 import { subscribeHere, subscribeInProcess, watchProcessScript } from './subscriber.js';
 import { watchHere, type FolderWatch, type Walk, type WatchBatch, type WatchWarning } from './watch-here.js';
-import { WATCH_WALK_ROLE, type WalkJob, type WalkMessage } from './watch-worker.js';
+import { loopsOf, WATCH_WALK_ROLE, type WalkJob, type WalkMessage } from './watch-worker.js';
 
 export { BATCH_MAX_MS, BATCH_QUIET_MS, SETTLE_MS, type FolderWatch, type WatchBatch, type WatchWarning } from './watch-here.js';
 
@@ -22,8 +22,8 @@ function workerUrl(): URL | null {
 }
 
 const walkHere: Walk = async (roots) => {
-  const { files, links } = await walkPaths(roots);
-  return { files: files.map((f) => f.path), links };
+  const { files, links, warnings } = await walkPaths(roots);
+  return { files: files.map((f) => f.path), links, loops: loopsOf(warnings) };
 };
 
 // The walk on a thread of its own, ended as soon as it answers; on this thread when no worker can start.
@@ -46,7 +46,7 @@ function walkOnWorker(url: URL, workers: Set<Worker>): Walk {
       };
       worker.once('message', (m: WalkMessage) => {
         done();
-        if (m.kind === 'walked') resolve({ files: m.files, links: m.links });
+        if (m.kind === 'walked') resolve({ files: m.files, links: m.links, loops: m.loops });
         else reject(new Error(m.message));
       });
       worker.once('error', (error) => {

@@ -106,7 +106,7 @@ describe('subscriptions in the watch process', () => {
   it('a watch whose process was killed says its folder is no longer watched', async () => {
     const root = folder();
     const warnings: WatchWarning[] = [];
-    const walk = async () => ({ files: [], links: [] });
+    const walk = async () => ({ files: [], links: [], loops: [] });
     const watch = watchHere([root], () => {}, () => {}, walk, undefined, (w) => warnings.push(w), subscribeInProcess(scriptUrl));
     await watch.ready;
     const [pid] = watchProcesses();

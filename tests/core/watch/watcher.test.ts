@@ -97,6 +97,18 @@ describe('a symlink loop made while the watch runs', () => {
       { path: path.join(root, 'sub', 'loop'), reason: 'symlink loop' },
     ]);
   });
+
+  it('made before the watch is in place (after the caller walked the folder), is reported once by the watch\'s own walk', async () => {
+    const root = folder(['a.md']);
+    fs.mkdirSync(path.join(root, 'sub'));
+    // It has no event of its own: only the walk the watch makes once in place can find it.
+    fs.symlinkSync('..', path.join(root, 'sub', 'loop'));
+    const warnings: Array<{ path: string; reason: string }> = [];
+    running = watchFolders([root], () => {}, undefined, () => false, (w) => warnings.push(w));
+    await running.ready;
+    await eventually(() => expect(warnings).toHaveLength(1));
+    expect(warnings).toEqual([{ path: path.join(root, 'sub', 'loop'), reason: 'symlink loop' }]);
+  });
 });
 
 describe('a static site root under watch', () => {

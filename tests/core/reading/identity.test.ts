@@ -3,24 +3,16 @@
 // and a second copy of a feed in another folder shares them. Real files, the real loader with
 // its on-disk index, the real state database.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/core/article.js';
 import { indexFile } from '../../../src/core/index/location.js';
 import { loadCorpus } from '../../../src/core/load/load.js';
 import { Reading } from '../../../src/core/reading/reading.js';
+import { tempDirs } from '../../helpers/temp-dirs.js';
 
-const dirs: string[] = [];
-const tmp = (name: string): string => {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), `cnt-identity-${name}-`));
-  dirs.push(d);
-  return d;
-};
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+const tmp = tempDirs('cnt-identity-');
 
 const article = (title: string, extra: string): string => `---\ntitle: ${title}\ndate: 2025-11-04\n${extra}---\n\nBody of ${title}.\n`;
 

@@ -1,23 +1,14 @@
 // The read probe filled a page of read keys at a time (issue 10): a usual state's read keys are in
 // at the first ask; more than a page (a mark-all over a big archive) come between the caller's
 // pauses, and marks made while it fills count as the store says, whichever page their key is in.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Reading } from '../../../src/core/reading/reading.js';
 import { READ_PAGE, STATE_FILE } from '../../../src/core/reading/store.js';
+import { tempDirs } from '../../helpers/temp-dirs.js';
 
-const dirs: string[] = [];
-const tmp = (): string => {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-probe-pages-'));
-  dirs.push(d);
-  return d;
-};
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+const tmp = tempDirs('cnt-probe-pages-');
 
 // Forty `id:a-NN` keys, which sort before the other read keys (`id:other-N`), and one after them.
 const articles = [...Array.from({ length: 40 }, (_, i) => `a-${String(i).padStart(2, '0')}`), 'z-last'].map((externalId, i) => ({ externalId, url: null, path: `/news/${i}.md` }));

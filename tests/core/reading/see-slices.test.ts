@@ -1,20 +1,10 @@
 // Reading.seeInSlices, which the dashboard runs after the list is drawn: the same count and the
 // same stored first-seen times as one see() call, with the caller's pause between slices.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Reading } from '../../../src/core/reading/reading.js';
+import { tempDirs } from '../../helpers/temp-dirs.js';
 
-const dirs: string[] = [];
-const tmp = (): string => {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-see-'));
-  dirs.push(d);
-  return d;
-};
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+const tmp = tempDirs('cnt-see-');
 
 const articles = Array.from({ length: 7 }, (_, i) => ({ externalId: i % 2 ? `ext-${i}` : null, url: i % 3 ? `https://x.test/${i}` : null, path: `/news/${i}.md` }));
 

@@ -4,21 +4,13 @@
 // mark set on a key never asked for keeps the row's other mark and first sight, and a state.db
 // written by main's build (commit 57cbba7, before the index of read rows) opens with every mark.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { READ_PAGE, ReadingStore, STATE_FILE } from '../../../src/core/reading/store.js';
+import { tempDirs } from '../../helpers/temp-dirs.js';
 
-const dirs: string[] = [];
-const tmp = (): string => {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-state-scale-'));
-  dirs.push(d);
-  return d;
-};
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+const tmp = tempDirs('cnt-state-scale-');
 
 // Rows written straight into the database, as another process (or an earlier run) would have.
 function writeRows(dir: string, rows: Array<[key: string, read: number, saved: number, firstSeen: number]>): void {

@@ -2,24 +2,15 @@
 // the last committed state intact, and two writers at once both keep their marks. The writers
 // are real child processes running the built store (dist/, built by `npm test`).
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ReadingStore, STATE_FILE } from '../../../src/core/reading/store.js';
+import { tempDirs } from '../../helpers/temp-dirs.js';
 
 const STORE = fileURLToPath(new URL('../../../dist/core/reading/store.js', import.meta.url));
-const dirs: string[] = [];
-const tmp = () => {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-state-'));
-  dirs.push(d);
-  return d;
-};
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+const tmp = tempDirs('cnt-state-');
 
 // A writer marking `count` keys read in transactions of 50, printing each committed batch.
 function writer(dir: string, prefix: string, count: number) {

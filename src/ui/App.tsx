@@ -146,6 +146,9 @@ export function App(p: AppProps) {
   const bodyWidth = layout.body ? innerWidth(layout.body) : 0;
   const shown = useShownArticle(state, latest, dispatch, { index: p.index, version: p.version, stories, expanded: state.expanded, bodyWidth }, releasedLate ? 0 : BODY_FOLLOW_MS);
   const { id: shownId, article, also, drawn } = shown;
+  // A row selected whose article the body has not followed yet (it reads after a pause); once it
+  // has followed, no article means none could be read.
+  const pending = article === null && state.selectedId !== null && shownId !== state.selectedId;
   // The body and inspector panes as elements made again only when what they show changes: a
   // keystroke that moves the list or types a query does not render them (nor their borders) at all.
   const [bodyRect, inspectorRect, focus] = [layout.body, layout.inspector, state.focus];
@@ -154,7 +157,7 @@ export function App(p: AppProps) {
     () =>
       bodyRect ? (
         <Pane title={bodyTitle(article ? readPercent : null)} width={bodyRect.width} height={bodyRect.height} focused={focus === 'body'} resetKey={shownId}>
-          <ArticleBody article={article} width={innerWidth(bodyRect)} height={innerHeight(bodyRect)} scroll={state.bodyScroll} focused={focus === 'body'} now={now} also={also} drawn={drawn} />
+          <ArticleBody article={article} width={innerWidth(bodyRect)} height={innerHeight(bodyRect)} scroll={state.bodyScroll} focused={focus === 'body'} now={now} also={also} drawn={drawn} pending={pending} />
         </Pane>
       ) : null,
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -164,7 +167,7 @@ export function App(p: AppProps) {
     () =>
       inspectorRect ? (
         <Pane title="Inspector" width={inspectorRect.width} height={inspectorRect.height} focused={focus === 'inspector'} resetKey={shownId}>
-          <Inspector article={article} width={innerWidth(inspectorRect)} height={innerHeight(inspectorRect)} cursor={state.inspectorCursor} expanded={state.expanded} focused={focus === 'inspector'} />
+          <Inspector article={article} width={innerWidth(inspectorRect)} height={innerHeight(inspectorRect)} cursor={state.inspectorCursor} expanded={state.expanded} focused={focus === 'inspector'} pending={pending} />
         </Pane>
       ) : null,
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -23,7 +23,12 @@ export interface ArticleBodyProps {
    * table arrived), so this memoised pane draws it again; the measure counted the same rows.
    */
   drawn?: number;
+  /** A row is selected but its article is not read yet (the body follows the selection after a pause): `opening…`, not `No article selected`. */
+  pending?: boolean;
 }
+
+/** What an empty pane says: the selected article still being read, or nothing selected at all. */
+export const emptyPaneText = (pending: boolean | undefined): string => (pending ? 'opening…' : 'No article selected');
 
 /** Another outlet's article of the same story. */
 export interface StoryOther {
@@ -53,7 +58,7 @@ export function bodyLineCount(article: Article, width: number, also?: readonly S
 }
 
 /** The header and body of the selected article, exactly `height` rows of at most `width` columns (memoised). */
-export const ArticleBody = memo(function ArticleBody({ article, width, height, scroll, now, also }: ArticleBodyProps) {
+export const ArticleBody = memo(function ArticleBody({ article, width, height, scroll, now, also, pending }: ArticleBodyProps) {
   const w = Math.max(1, Math.floor(width));
   const h = Math.max(0, Math.floor(height));
   const header = useMemo(() => (article ? [...headerLines(article, w, now), ...alsoLines(also, w)] : []), [article, w, now, also]);
@@ -61,7 +66,7 @@ export const ArticleBody = memo(function ArticleBody({ article, width, height, s
 
   const visible: Line[] = [];
   if (!article) {
-    visible.push(cutSpans([{ role: 'dim', text: 'No article selected' }], w));
+    visible.push(cutSpans([{ role: 'dim', text: emptyPaneText(pending) }], w));
   } else {
     const total = header.length + body.length;
     const top = Math.max(0, Math.min(Math.floor(scroll) || 0, total - h));

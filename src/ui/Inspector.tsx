@@ -5,6 +5,7 @@ import { Box } from 'ink';
 import { memo, useMemo, useRef } from 'react';
 import type { Article } from '../core/article.js';
 import { COINS_SECTION_KEY, FILE_SECTION_KEY, inspectorRows, type InspectorRow, type Line, cutSpans, padLine } from '../core/render/index.js';
+import { emptyPaneText } from './ArticleBody.js';
 import { paintLine, PaintedRows } from './Lines.js';
 
 /** Props of Inspector; `expanded` holds the keys whose fold state the user toggled. */
@@ -15,6 +16,8 @@ export interface InspectorProps {
   cursor: number;
   expanded: ReadonlySet<string>;
   focused: boolean;
+  /** A row is selected but its article is not read yet (ArticleBodyProps.pending). */
+  pending?: boolean;
 }
 
 /** The styled, width-cut text of one inspector row. */
@@ -63,7 +66,7 @@ export function inspectorView(
 }
 
 /** The inspector pane's contents: exactly `height` rows, each at most `width` columns (memoised). */
-export const Inspector = memo(function Inspector({ article, width, height, cursor, expanded, focused }: InspectorProps) {
+export const Inspector = memo(function Inspector({ article, width, height, cursor, expanded, focused, pending }: InspectorProps) {
   const w = Math.max(1, Math.floor(width));
   const h = Math.max(0, Math.floor(height));
   const rows = useMemo(() => (article ? inspectorRows(article, expanded) : []), [article, expanded]);
@@ -71,7 +74,7 @@ export const Inspector = memo(function Inspector({ article, width, height, curso
 
   const view = inspectorView(rows, w, h, cursor, focused, top.current);
   top.current = view.top;
-  const visible = article ? view.rows : [{ line: cutSpans([{ role: 'dim', text: 'No article selected' }], w), inverse: false }];
+  const visible = article ? view.rows : [{ line: cutSpans([{ role: 'dim', text: emptyPaneText(pending) }], w), inverse: false }];
   while (visible.length < h) visible.push({ line: [], inverse: false });
   if (visible.length > h) visible.length = h;
 

@@ -39,3 +39,9 @@ export class FolderDashboard {
 
 /** The body pane of a three-pane screen: the text right of the list pane, row by row. */
 export const bodyPane = (screen: string): string => screen.split('\n').map((row) => row.split('││')[1]?.replace(/│$/, '').trimEnd() ?? '').join('\n');
+
+/** Whether the body pane shows an article: not empty, not `opening…` (a selected row not read yet) nor `No article selected`. */
+export const articleShown = (screen: string): boolean => {
+  const body = bodyPane(screen).trim();
+  return body !== '' && !/^(opening…|No article selected)/.test(body);
+};

@@ -3,7 +3,7 @@
 // gone from the body and read as the author and the date; the Org post titled, dated and tagged
 // from its `#+` lines; a Logseq page's properties as its author and tags; a note's body #tags among its tags in the header. The frame in place throughout.
 import { afterEach, describe, expect, it } from 'vitest';
-import { bodyPane, FolderDashboard } from './folder-dashboard.js';
+import { articleShown, bodyPane, FolderDashboard } from './folder-dashboard.js';
 import { expectBorderedRows } from './bordered-rows.js';
 import type { TmuxSession } from './tmux.js';
 
@@ -15,7 +15,7 @@ afterEach(() => dashboard.close());
 // Opens `folder` (`count` articles) and moves down the list until the body pane shows `text`.
 async function openAt(width: number, height: number, env: Record<string, string>, folder: string, count: number, text: string): Promise<{ s: TmuxSession; screen: string }> {
   const s = dashboard.start(width, height, `${MORE}/${folder}`, env);
-  let screen = await s.waitFor((t) => t.includes(`${count}/${count}`) && t.includes('focus: list') && bodyPane(t).trim() !== '', 'the dashboard');
+  let screen = await s.waitFor((t) => t.includes(`${count}/${count}`) && t.includes('focus: list') && articleShown(t), 'the dashboard');
   expectBorderedRows(screen, width, height);
   for (let i = 0; i < count && !bodyPane(screen).includes(text); i++) {
     const before = bodyPane(screen);

@@ -3,7 +3,7 @@
 // by its title, its header naming the author and the date, the `%` lines gone from the body; tags
 // written `"#btc"` shown once as `#btc`, not `##btc`. The frame in place throughout.
 import { afterEach, describe, expect, it } from 'vitest';
-import { bodyPane, FolderDashboard } from './folder-dashboard.js';
+import { articleShown, bodyPane, FolderDashboard } from './folder-dashboard.js';
 import { expectBorderedRows } from './bordered-rows.js';
 
 const PANDOC = 'tests/fixtures/cases/loader-more/pandoc-title-block';
@@ -14,7 +14,7 @@ afterEach(() => dashboard.close());
 
 async function pandoc(width: number, height: number, env: Record<string, string>): Promise<void> {
   const s = dashboard.start(width, height, PANDOC, env);
-  let screen = await s.waitFor((t) => t.includes('4/4') && t.includes('focus: list') && bodyPane(t).trim() !== '', 'the dashboard');
+  let screen = await s.waitFor((t) => t.includes('4/4') && t.includes('focus: list') && articleShown(t), 'the dashboard');
   expectBorderedRows(screen, width, height);
   // Newest first: the four-% file (dated by its file's time), then the three title blocks by their
   // dates; down the list until the Lagos post's body is drawn.

@@ -66,6 +66,12 @@ describe('ArticleBody', () => {
     expect(out).toHaveLength(3);
   });
 
+  it('says opening…, not "No article selected", while a selected row\'s article is still being read', () => {
+    const out = frame({ article: null, height: 3, pending: true });
+    expect(out[0]).toContain('opening…');
+    expect(out.join('')).not.toContain('No article selected');
+  });
+
   it('counts header and body rows for scroll bounds', () => {
     expect(bodyLineCount(article, 60)).toBe(headerLines(article, 60, now).length + renderMarkdown(body, 60).lines.length);
     expect(bodyLineCount(article, 30)).toBeGreaterThan(bodyLineCount(article, 60));

@@ -76,4 +76,10 @@ describe('Inspector', () => {
     expect(out[0]).toContain('No article selected');
     expect(out).toHaveLength(2);
   });
+
+  it('says opening… while a selected row\'s article is still being read', () => {
+    const { out } = draw({ article: null, height: 2, pending: true });
+    expect(out[0]).toContain('opening…');
+    expect(out.join('')).not.toContain('No article selected');
+  });
 });

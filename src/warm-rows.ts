@@ -6,7 +6,7 @@
 // Intl object's ICU data: ~30-50 ms of CPU here) loads only for the others.
 import type { Article } from './core/article.js';
 import { relativeDate, sentimentMark } from './core/row-marks/index.js';
-import { padSteady, steadyWidth } from './core/steady/index.js';
+import { isSteadyText, padSteady, steadyWidth } from './core/steady/index.js';
 import { sanitizeLine } from './core/text/index.js';
 
 /** How the rows are measured and fitted: width/'s columns and padWidth, or the steady rule's. */
@@ -29,11 +29,13 @@ function rowTexts(articles: readonly Article[], now: number): Array<{ date: stri
 }
 
 function fitRows(texts: ReturnType<typeof rowTexts>, width: number, fit: Fitting): string[] {
-  const dateW = Math.max(0, ...texts.map((t) => fit.columns(t.date)));
+  // Each text is measured once: the dates here, the source and the whole line by padWidth.
+  const dates = texts.map((t) => fit.columns(t.date));
+  const dateW = Math.max(0, ...dates);
   const sourceW = width >= 64 ? 12 : width >= 48 ? 8 : 0;
-  return texts.map((t) => {
+  return texts.map((t, i) => {
     const source = sourceW > 0 ? `${fit.padWidth(t.source, sourceW)} ` : '';
-    const line = `    ${' '.repeat(dateW - fit.columns(t.date))}${t.date} ${source}${t.glyph} ${t.title}`;
+    const line = `    ${' '.repeat(dateW - dates[i])}${t.date} ${source}${t.glyph} ${t.title}`;
     return fit.padWidth(line, width);
   });
 }
@@ -46,7 +48,7 @@ function fitRows(texts: ReturnType<typeof rowTexts>, width: number, fit: Fitting
  */
 export function steadyRows(articles: readonly Article[], width: number, now: number): string[] | null {
   const texts = rowTexts(articles, now);
-  const steady = texts.every((t) => steadyWidth(t.date) !== null && steadyWidth(t.source) !== null && steadyWidth(t.glyph) !== null && steadyWidth(t.title) !== null);
+  const steady = texts.every((t) => isSteadyText(t.date) && isSteadyText(t.source) && isSteadyText(t.glyph) && isSteadyText(t.title));
   return steady ? fitRows(texts, width, STEADY) : null;
 }
 

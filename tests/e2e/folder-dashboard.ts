@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { expectBorderedRows } from './bordered-rows.js';
 import { hasTmux, TmuxSession } from './tmux.js';
 
 const repo = path.resolve(import.meta.dirname, '..', '..');
@@ -27,6 +28,24 @@ export class FolderDashboard {
     s.type(`node ${cli} --no-cache ${args}; echo "exit=$?"`);
     s.send('Enter');
     return s;
+  }
+
+  /**
+   * Opens `args` (as `start`), waits for `count`/`count` articles with one shown, and moves down
+   * the list until the body pane shows `text`; the frame is checked on the first screen and the last.
+   */
+  async openAt(width: number, height: number, args: string, count: number, text: string, env: Record<string, string> = {}): Promise<{ s: TmuxSession; screen: string }> {
+    const s = this.start(width, height, args, env);
+    let screen = await s.waitFor((t) => t.includes(`${count}/${count}`) && t.includes('focus: list') && articleShown(t), 'the dashboard');
+    expectBorderedRows(screen, width, height);
+    for (let i = 0; i < count && !bodyPane(screen).includes(text); i++) {
+      const before = bodyPane(screen);
+      s.send('j');
+      screen = await s.waitFor((t) => bodyPane(t) !== before, 'the next article');
+    }
+    screen = await s.waitFor((t) => bodyPane(t).includes(text), `the body with "${text}"`);
+    expectBorderedRows(screen, width, height);
+    return { s, screen };
   }
 
   close(): void {

@@ -3,8 +3,7 @@
 // gone from the body and read as the author and the date; the Org post titled, dated and tagged
 // from its `#+` lines; a Logseq page's properties as its author and tags; a note's body #tags among its tags in the header. The frame in place throughout.
 import { afterEach, describe, expect, it } from 'vitest';
-import { articleShown, bodyPane, FolderDashboard } from './folder-dashboard.js';
-import { expectBorderedRows } from './bordered-rows.js';
+import { bodyPane, FolderDashboard } from './folder-dashboard.js';
 import type { TmuxSession } from './tmux.js';
 
 const MORE = 'tests/fixtures/cases/loader-more';
@@ -12,28 +11,13 @@ const MORE = 'tests/fixtures/cases/loader-more';
 const dashboard = new FolderDashboard();
 afterEach(() => dashboard.close());
 
-// Opens `folder` (`count` articles) and moves down the list until the body pane shows `text`.
-async function openAt(width: number, height: number, env: Record<string, string>, folder: string, count: number, text: string): Promise<{ s: TmuxSession; screen: string }> {
-  const s = dashboard.start(width, height, `${MORE}/${folder}`, env);
-  let screen = await s.waitFor((t) => t.includes(`${count}/${count}`) && t.includes('focus: list') && articleShown(t), 'the dashboard');
-  expectBorderedRows(screen, width, height);
-  for (let i = 0; i < count && !bodyPane(screen).includes(text); i++) {
-    const before = bodyPane(screen);
-    s.send('j');
-    screen = await s.waitFor((t) => bodyPane(t) !== before, 'the next article');
-  }
-  screen = await s.waitFor((t) => bodyPane(t).includes(text), `the body with "${text}"`);
-  expectBorderedRows(screen, width, height);
-  return { s, screen };
-}
-
 async function quit(s: TmuxSession): Promise<void> {
   s.send('q');
   await s.waitFor((t) => t.includes('exit=130'), 'the exit');
 }
 
 async function allThree(width: number, height: number, env: Record<string, string>): Promise<void> {
-  let { s, screen } = await openAt(width, height, env, 'metadata-before-heading', 3, 'The committee voted');
+  let { s, screen } = await dashboard.openAt(width, height, `${MORE}/metadata-before-heading`, 3, 'The committee voted', env);
   let body = bodyPane(screen);
   expect(body).toContain('Priya Natarajan');
   expect(body).toContain('2025-11-18');
@@ -41,7 +25,7 @@ async function allThree(width: number, height: number, env: Record<string, strin
   expect(screen).toContain('Stablecoin Bill');
   await quit(s);
 
-  ({ s, screen } = await openAt(width, height, env, 'org-keywords', 4, 'Yields on liquid staking'));
+  ({ s, screen } = await dashboard.openAt(width, height, `${MORE}/org-keywords`, 4, 'Yields on liquid staking', env));
   body = bodyPane(screen);
   expect(body.replace(/\s+/g, ' ')).toContain('Ether Staking Yields Slip Below Three Percent');
   expect(body).toContain('Tomasz Wiśniewski');
@@ -50,14 +34,14 @@ async function allThree(width: number, height: number, env: Record<string, strin
   expect(body).not.toContain('#+');
   await quit(s);
 
-  ({ s, screen } = await openAt(width, height, env, 'logseq-hexo-dendron', 5, 'Lightning network capacity'));
+  ({ s, screen } = await dashboard.openAt(width, height, `${MORE}/logseq-hexo-dendron`, 5, 'Lightning network capacity', env));
   body = bodyPane(screen);
   expect(body).toContain('Ravi Menon');
   expect(body).toMatch(/#lightning #bitcoin/);
   expect(body).not.toContain('::');
   await quit(s);
 
-  ({ s, screen } = await openAt(width, height, env, 'inline-hashtags', 2, 'Perps funding'));
+  ({ s, screen } = await dashboard.openAt(width, height, `${MORE}/inline-hashtags`, 2, 'Perps funding', env));
   // The header's tags: the front matter's, then the body's; the body keeps its #tags as written.
   expect(bodyPane(screen).replace(/\s+/g, ' ')).toContain('#derivatives #bitcoin #funding-rates #crypto/defi');
   expect(bodyPane(screen).replace(/\s+/g, ' ')).toContain('venues #bitcoin #funding-rates, while');

@@ -3,7 +3,7 @@
 // by its title, its header naming the author and the date, the `%` lines gone from the body; tags
 // written `"#btc"` shown once as `#btc`, not `##btc`. The frame in place throughout.
 import { afterEach, describe, expect, it } from 'vitest';
-import { articleShown, bodyPane, FolderDashboard } from './folder-dashboard.js';
+import { bodyPane, FolderDashboard } from './folder-dashboard.js';
 import { expectBorderedRows } from './bordered-rows.js';
 
 const PANDOC = 'tests/fixtures/cases/loader-more/pandoc-title-block';
@@ -13,17 +13,11 @@ const dashboard = new FolderDashboard();
 afterEach(() => dashboard.close());
 
 async function pandoc(width: number, height: number, env: Record<string, string>): Promise<void> {
-  const s = dashboard.start(width, height, PANDOC, env);
-  let screen = await s.waitFor((t) => t.includes('4/4') && t.includes('focus: list') && articleShown(t), 'the dashboard');
-  expectBorderedRows(screen, width, height);
   // Newest first: the four-% file (dated by its file's time), then the three title blocks by their
   // dates; down the list until the Lagos post's body is drawn.
-  for (let i = 0; i < 4 && !bodyPane(screen).includes('The exchange said'); i++) {
-    const before = bodyPane(screen);
-    s.send('j');
-    screen = await s.waitFor((t) => bodyPane(t) !== before, 'the next article');
-  }
-  screen = await s.waitFor((t) => bodyPane(t).includes('The exchange said') && bodyPane(t).includes('2025-11-14'), "the Lagos post's header and body");
+  const opened = await dashboard.openAt(width, height, PANDOC, 4, 'The exchange said', env);
+  const s = opened.s;
+  const screen = await s.waitFor((t) => bodyPane(t).includes('The exchange said') && bodyPane(t).includes('2025-11-14'), "the Lagos post's header and body");
   expectBorderedRows(screen, width, height);
   const body = bodyPane(screen);
   expect(body.replace(/\s+/g, ' ')).toContain('Lagos Exchange Reopens Naira Pairs After Review');

@@ -394,11 +394,11 @@ const SHOWS: readonly Shows[] = [
     links: ['https://www.youtube.com/watch?v=abc123', 'https://example.com/podcast/episode-42.mp3', 'https://example.com/clips/floor.mp4', 'https://twitter.com/analyst/status/1234567890', 'https://www.youtube.com/watch?v=xyz789&w=640', 'https://example.org/recap'],
   },
   {
-    what: "MDX: import and export lines, comments and component tags gone, what a component wraps read as Markdown (not as code), a tab's label (else its value) above its content, HTML and code as they were",
+    what: "MDX: import and export lines, comments and component tags gone, what a component wraps read as Markdown (not as code), a callout component (`<Callout type>`) drawn as a callout, a tab's label (else its value) above its content, HTML and code as they were",
     file: 'more-mdx-components.md', width: 58, join: '\n',
     shows: ['• withdrawals enabled', '  ◦ partial withdrawals automatic', '[image: yield chart] and', '  <Tabs>', '      <TabItem value="code" />', '[1] https://ethereum.org/staking'],
     hides: ['import', 'export', 'editors', '<Chart', 'Callout', 'value="eth"', '**', '  Validators'],
-    rows: ['Unstaking takes seven days on most networks.', 'Ethereum', 'sol', 'Solana has no minimum stake.', 'A type in code stays: Vec<Transaction>.', 'End of guide.'],
+    rows: ['│ Warning', '│ Unstaking takes seven days on most networks.', 'Ethereum', 'sol', 'Solana has no minimum stake.', 'A type in code stays: Vec<Transaction>.', 'End of guide.'],
   },
   {
     what: 'MDX expressions: a literal shows its value (`{\' \'}` a space), any other expression shows as code; code keeps its braces',

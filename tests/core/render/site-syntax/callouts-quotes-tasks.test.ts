@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { hugoCalloutsAsCallouts } from '../../../../src/core/render/site-syntax/hugo-callouts.js';
 import { attribution, quoteTagsAsQuotes } from '../../../../src/core/render/site-syntax/quote-tags.js';
+import { mdxCalloutsAsCallouts } from '../../../../src/core/render/site-syntax/mdx-callouts.js';
 import { outlineMarkersAsTasks } from '../../../../src/core/render/site-syntax/outline-markers.js';
 import { readMdx } from '../../../../src/core/render/site-syntax/mdx-syntax.js';
 import { bodyMarkdown, paramValue, withPageParams } from '../../../../src/core/render/page-params.js';
@@ -46,6 +47,32 @@ describe('Hugo callout shortcodes', () => {
   it('gets through thousands of openers without closers, nested or not', { timeout: 30_000 }, () => {
     const input = '{{% notice note %}}\n'.repeat(5_000) + '{{% /notice %}}\n'.repeat(5_000);
     expect(hugoCalloutsAsCallouts(input).split('\n').length).toBeGreaterThan(5_000);
+  });
+});
+
+describe('MDX callout components', () => {
+  it.each([
+    ["Starlight's Aside", '<Aside type="caution" title="Still investigating">\nText\n</Aside>', '> [!caution] Still investigating\n> Text\n'],
+    ["Starlight's Aside, no type", '<Aside>\n  Text\n</Aside>', '> [!note]\n> Text\n'],
+    ["Nextra's Callout", '<Callout type="error" emoji="❌">\nText\n</Callout>', '> [!error]\n> Text\n'],
+    ["Nextra's default", '<Callout type="default">\nText\n</Callout>', '> [!note]\n> Text\n'],
+    ["Docusaurus's Admonition", "<Admonition type={'tip'} title=\"Save\">\nText\n</Admonition>", '> [!tip] Save\n> Text\n'],
+    ["Mintlify's Check", '<Check>Text</Check>', '> [!success]\n> Text\n'],
+  ])('%s', (_n, input, expected) => {
+    expect(mdxCalloutsAsCallouts(input)).toBe(expected);
+  });
+
+  it.each([
+    ['self-closing', '<Note />\nText'],
+    ['never closed', '<Aside>\nText'],
+    ['in code', '```\n<Aside>\nText\n</Aside>\n```'],
+    ['HTML', '<aside>\nText\n</aside>'],
+  ])('%s: as written', (_n, input) => {
+    expect(mdxCalloutsAsCallouts(input)).toBe(input);
+  });
+
+  it('are drawn as callouts in an MDX body', () => {
+    expect(rows("import Aside from './Aside.astro';\n\n<Aside type=\"danger\">\n  Do **not** bridge now.\n</Aside>\n\nAfter.")).toEqual(['│ Danger', '│ ──────', '│ Do not bridge now.', '', 'After.']);
   });
 });
 

@@ -3,10 +3,10 @@
 // without the front matter, so the values the article's own front matter holds are written in
 // here first; site-syntax/hugo-shortcodes.ts names any other as `[param: name]` (only the site
 // knows its value), where both vanished and left their sentence in pieces ("Written by  and .").
+import { fencedLines } from './site-syntax/index.js';
 
 // `{{< param "key" >}}`, `{{% param 'key' %}}`, `{{< param key >}}`: one key, dotted for a map's.
 const PARAM = /\{\{([<%])\s*param\s+(?:"([^"\n{}]{1,200})"|'([^'\n{}]{1,200})'|([^\s"'{}<>%]{1,200}))\s*[>%]\}\}/gi;
-const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 
 /** Whether `markdown` may hold a Hugo param shortcode (a cheap test before reading line by line). */
 export function mayHoldParams(markdown: string): boolean {
@@ -60,14 +60,10 @@ let last: { body: string; frontMatter: Record<string, unknown>; out: string } | 
 export function withPageParams(body: string, frontMatter: Record<string, unknown> | undefined): string {
   if (!frontMatter || !mayHoldParams(body)) return body;
   if (last && last.body === body && last.frontMatter === frontMatter) return last.out;
-  let fence: string | null = null;
-  const out = body.split('\n').map((line) => {
-    const marks = FENCE.exec(line)?.[1];
-    if (fence !== null || marks) {
-      if (marks && (fence === null || (marks[0] === fence[0] && marks.length >= fence.length))) fence = fence === null ? marks : null;
-      return line;
-    }
-    if (!line.includes('param')) return line;
+  const lines = body.split('\n');
+  const code = fencedLines(lines);
+  const out = lines.map((line, i) => {
+    if (code[i] || !line.includes('param')) return line;
     // Code spans keep the shortcode as written (a post about Hugo).
     return line.split(/(`[^`]*`)/).map((part, i) => (i % 2 === 1 ? part : part.replace(PARAM, (all, _k, a?: string, b?: string, c?: string) => {
       const value = paramValue(frontMatter, a ?? b ?? c ?? '');

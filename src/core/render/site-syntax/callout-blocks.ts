@@ -17,20 +17,17 @@ export interface CalloutSyntax {
   closer(line: string): { name: string; before: string } | null;
 }
 
+import { fencedLines } from './fenced-lines.js';
+
 const MAX_DEPTH = 6;
-const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 
 // The lines of the openers whose closer (of the same name) follows, mapped to their closer's line.
 function pairs(lines: readonly string[], syntax: CalloutSyntax): Map<number, number> {
   const closes = new Map<number, number>();
   const open: Array<{ at: number; name: string }> = [];
-  let fence: string | null = null;
+  const code = fencedLines(lines);
   lines.forEach((line, at) => {
-    const marks = FENCE.exec(line)?.[1];
-    if (fence !== null || marks) {
-      if (marks && (fence === null || (marks[0] === fence[0] && marks.length >= fence.length))) fence = fence === null ? marks : null;
-      return;
-    }
+    if (code[at]) return;
     const opener = syntax.opener(line);
     // An opener closed on its own line (`{{< hint >}}Text{{< /hint >}}`) is a pair of one line.
     const close = syntax.closer(line);

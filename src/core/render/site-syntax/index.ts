@@ -13,6 +13,7 @@ import { pythonAdmonitionsAsCallouts } from './python-admonitions.js';
 import { stripTemplateNoise } from './static-site.js';
 
 export { displayMath, mayHoldDisplayMath } from './display-math.js';
+export { fencedLines } from './fenced-lines.js';
 export { inlineMath, mayHoldInlineMath } from './inline-math.js';
 export { emojiShortcode, emojiShortcodesLoaded, loadEmojiShortcodes, mayHoldShortcodes } from './emoji-shortcodes.js';
 export { highlight, mayHoldHighlights, type HighlightToken } from './highlight.js';

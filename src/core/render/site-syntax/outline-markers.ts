@@ -7,6 +7,7 @@
 // a line of its own under its task, where Markdown ran it into the task's words. Only in an outline
 // (the body's first line a `- ` block, as Logseq writes every page), never inside code, and only
 // at a block's start: `a TODO in a sentence` stays a word.
+import { fencedLines } from './fenced-lines.js';
 
 const MARKER = /^(\s*[-*+]\s+)(TODO|DOING|NOW|LATER|WAITING|WAIT|IN-PROGRESS|STARTED|DONE|CANCELED|CANCELLED)[ \t]+(\S.*)$/;
 const DRAWER_OPEN = /^\s*:LOGBOOK:\s*$/;
@@ -39,12 +40,10 @@ export function outlineMarkersAsTasks(markdown: string): string {
   if (!mayHoldOutlineMarkers(markdown)) return markdown;
   const lines = markdown.split('\n');
   const out: string[] = [];
-  let fence: string | null = null;
+  const code = fencedLines(lines, FENCE);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    const marks = FENCE.exec(line)?.[1];
-    if (fence !== null || marks) {
-      if (marks && (fence === null || (marks[0] === fence[0] && marks.length >= fence.length))) fence = fence === null ? marks : null;
+    if (code[i]) {
       out.push(line);
       continue;
     }

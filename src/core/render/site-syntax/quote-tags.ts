@@ -5,10 +5,10 @@
 // when the tag gives an address, read as Hexo reads the arguments (plugins/tag/blockquote.js):
 // `Author Address Title`, `Author Address`, `Author, Title` or `Author`. Only a tag whose end tag
 // follows; never inside code.
+import { fencedLines } from './fenced-lines.js';
 
 const OPEN = /^[ \t]{0,3}\{%-?\s*(blockquote|quote)\b([^{}%\n]{0,500}?)\s*-?%\}(.*)$/;
 const CLOSE = /^(.*?)\{%-?\s*end(blockquote|quote)\s*-?%\}\s*$/;
-const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 const WITH_TITLE = /^(\S.*?)\s+(https?:\/\/\S+)\s+(.+)$/i;
 const WITH_ADDRESS = /^(\S.*?)\s+(https?:\/\/\S+)$/i;
 const AUTHOR_TITLE = /^([^,]+),\s*([^,]+)$/;
@@ -54,13 +54,9 @@ export function attribution(args: string): string {
 function pairs(lines: readonly string[]): Map<number, number> {
   const closes = new Map<number, number>();
   let open = -1;
-  let fence: string | null = null;
+  const code = fencedLines(lines);
   lines.forEach((line, at) => {
-    const marks = FENCE.exec(line)?.[1];
-    if (fence !== null || marks) {
-      if (marks && (fence === null || (marks[0] === fence[0] && marks.length >= fence.length))) fence = fence === null ? marks : null;
-      return;
-    }
+    if (code[at]) return;
     if (OPEN.test(line)) open = at;
     if (open >= 0 && CLOSE.test(line)) {
       closes.set(open, at);

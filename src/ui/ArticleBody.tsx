@@ -4,7 +4,7 @@
 import { Box } from 'ink';
 import { memo, useMemo } from 'react';
 import type { Article } from '../core/article.js';
-import { headerLines, renderMarkdown, type Line, cutSpans } from '../core/render/index.js';
+import { bodyMarkdown, headerLines, renderMarkdown, type Line, cutSpans } from '../core/render/index.js';
 import { sanitizeLine } from '../core/text/index.js';
 import { Lines } from './Lines.js';
 
@@ -54,7 +54,7 @@ export function bodyTitle(percent: number | null): string {
 /** Total rows (header + body) of an article at a width, for the dashboard's scroll bounds. */
 export function bodyLineCount(article: Article, width: number, also?: readonly StoryOther[]): number {
   const w = Math.max(1, Math.floor(width));
-  return headerLines(article, w, 0).length + alsoLines(also, w).length + renderMarkdown(article.body, w).lines.length;
+  return headerLines(article, w, 0).length + alsoLines(also, w).length + renderMarkdown(bodyMarkdown(article), w).lines.length;
 }
 
 /** The header and body of the selected article, exactly `height` rows of at most `width` columns (memoised). */
@@ -62,7 +62,7 @@ export const ArticleBody = memo(function ArticleBody({ article, width, height, s
   const w = Math.max(1, Math.floor(width));
   const h = Math.max(0, Math.floor(height));
   const header = useMemo(() => (article ? [...headerLines(article, w, now), ...alsoLines(also, w)] : []), [article, w, now, also]);
-  const body = article ? renderMarkdown(article.body, w).lines : [];
+  const body = article ? renderMarkdown(bodyMarkdown(article), w).lines : [];
 
   const visible: Line[] = [];
   if (!article) {

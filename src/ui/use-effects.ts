@@ -3,7 +3,7 @@
 // terminal to the editor. Each outcome comes back as a status-line notice; none can crash the UI.
 import { useEffect, type Dispatch } from 'react';
 import type { Article } from '../core/article.js';
-import { renderMarkdown } from '../core/render/index.js';
+import { bodyMarkdown, renderMarkdown } from '../core/render/index.js';
 import { searchWithReading, type Reading } from '../core/reading/index.js';
 import type { SearchIndex } from '../core/search/index.js';
 import type { Effect } from '../state/effects.js';
@@ -60,7 +60,7 @@ export async function runEffect(e: Effect, ctx: EffectContext): Promise<string |
       await ctx.system.open(e.url);
       return `opened ${e.url}`;
     case 'resolveLink': {
-      const links = renderMarkdown(ctx.index.article(e.id).body, Math.max(1, ctx.bodyWidth)).links;
+      const links = renderMarkdown(bodyMarkdown(ctx.index.article(e.id)), Math.max(1, ctx.bodyWidth)).links;
       return e.n >= 1 && e.n <= links.length ? `link:${links[e.n - 1]}` : links.length ? `no link ${e.n} (1-${links.length})` : 'this article has no links';
     }
     case 'copy':

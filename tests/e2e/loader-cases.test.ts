@@ -193,6 +193,21 @@ describe('loader cases through the CLI', { timeout: 180_000 }, () => {
     expect(notes['dendron-note.md'].description).toBe('Notes about MEV on Ethereum');
   });
 
+  it("nikola-metadata: --print json gives Nikola's comment fields", async () => {
+    const posts = await json('loader-more/nikola-metadata');
+    expect(posts['nikola-post.md']).toMatchObject({ title: 'Ether ETF Flows Turn Positive', source: 'Lena Ortiz', tags: ['ethereum', 'etf'], categories: ['markets'], publishedAt: '2025-11-19T08:30:00.000Z', dateGuessed: false });
+    expect(posts['comment-first.md']).toMatchObject({ title: 'Comment First', dateGuessed: true });
+  });
+
+  it('hugo-hexo-callouts: --print json gives the fields and the body as written (callouts, params and quotes are drawn only in the body pane)', async () => {
+    const posts = (await json('loader-more/hugo-hexo-callouts')) as unknown as Record<string, Json & { body: string }>;
+    expect(posts['hugo-notice.md']).toMatchObject({ title: 'Exchange Pauses Large Withdrawals', source: 'Ravi Menon', tags: ['exchanges'], publishedAt: '2025-11-24T09:30:00.000Z' });
+    expect(posts['hugo-notice.md'].body).toContain('{{% notice warning %}}\nWithdrawals above 10 BTC');
+    expect(posts['hugo-notice.md'].body).toContain('{{< param "author" >}}');
+    expect(posts['hexo-quote.md']).toMatchObject({ title: 'Satoshi on Peer-to-Peer Cash', categories: ['Bitcoin'], dateGuessed: false });
+    expect(posts['hexo-quote.md'].body).toContain('{% blockquote Satoshi Nakamoto, Bitcoin whitepaper %}');
+  });
+
   it("leading-dash: -f '-source:decrypt' and -f -decrypt take the value as the query, exit 0", async () => {
     const dir = `${cases}/loader/leading-dash`;
     for (const q of ['-source:decrypt', '-decrypt']) {

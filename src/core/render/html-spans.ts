@@ -37,7 +37,8 @@ class SpanWriter {
   // highlighting `<span>`s) dropped, `<br>` a line break.
   private preText = '';
   private readonly styles: SpanStyle[] = [{}];
-  private readonly links: Array<string | null> = [];
+  // Each open `<a>`: its address (null: none or a fragment), the span count at its start, any image.
+  private readonly links: Array<{ href: string | null; at: number; image: boolean }> = [];
   private readonly lists: Array<{ ordered: boolean; next: number }> = [];
   private cellInRow = 0;
   // How many spans there were just after the last image (or where a decorative one stood): text
@@ -113,6 +114,7 @@ class SpanWriter {
       case 'img': {
         // `alt=""` is HTML's mark of a decorative image (an icon, a spacer): nothing to read.
         this.imageAt = this.spans.length;
+        if (this.links.length > 0) this.links[this.links.length - 1].image = true;
         if (attribs.alt !== undefined && attribs.alt.trim() === '') return;
         const alt = sanitizeLine(attribs.alt ?? '').trim();
         this.push(alt ? `[image: ${alt}]` : '[image]', { ...style, role: 'dim' });
@@ -147,7 +149,7 @@ class SpanWriter {
         return;
       case 'a': {
         const href = sanitizeLine(attribs.href ?? '').trim();
-        this.links.push(href && !href.startsWith('#') ? href : null);
+        this.links.push({ href: href && !href.startsWith('#') ? href : null, at: this.spans.length, image: false });
         this.styles.push(href ? { ...style, role: 'link', underline: true, href } : style);
         return;
       }
@@ -181,13 +183,10 @@ class SpanWriter {
       case 'th':
         this.styles.pop();
         break;
-      case 'a': {
+      case 'a':
         this.styles.pop();
-        const href = this.links.pop();
-        const n = href ? this.notes.number(href) : null;
-        if (n !== null) this.push(`[${n}]`, { role: 'dim' });
+        this.closeLink();
         break;
-      }
       default: {
         const extra = inlineStyle(name);
         if (extra && this.styles.length > 1) {
@@ -199,6 +198,27 @@ class SpanWriter {
     }
     if (BLOCK.has(name)) this.breakLine(!(name === 'p' && this.lists.length > 0));
     else if (LINE.has(name)) this.breakLine(false);
+  }
+
+  // A link's note after its last words. Substack wraps an image and its empty `<div>`s in the link:
+  // the note goes on the image's line, not on a line of its own after the divs' breaks; a link
+  // showing only a decorative image (`alt=""`, as Substack's mostly are) is named `[image]`.
+  private closeLink(): void {
+    const link = this.links.pop();
+    const n = link?.href ? this.notes.number(link.href) : null;
+    if (!link || n === null) return;
+    let breaks = 0;
+    while (this.spans.length > link.at && this.spans[this.spans.length - 1].text === '\n') {
+      this.spans.pop();
+      breaks++;
+    }
+    const shown = this.spans.slice(link.at).some((s) => s.text.trim() !== '');
+    if (!shown && link.image) {
+      this.push('[image]', { ...this.style, role: 'dim' });
+      this.imageAt = this.spans.length;
+    }
+    this.push(`[${n}]`, { role: 'dim' });
+    if (breaks > 0) this.breakLine(breaks > 1);
   }
 
   // `[video: title]` and the player's address as a link note; a `<video>` or `<audio>` may name

@@ -2,6 +2,7 @@
 // tree, and the span and wrapping tools the panes draw those lines with.
 export { renderMarkdown, shortcodesPending } from './markdown.js';
 export { headerLines } from './article-header.js';
+export { bodyMarkdown } from './page-params.js';
 export { COINS_SECTION_KEY, FILE_SECTION_KEY, inspectorRows, toggleExpanded, type InspectorRow } from './inspector-tree.js';
 export type { Line, Span } from './spans.js';
 export { clipLine, cutRows, cutSpans, padLine } from './wrap.js';

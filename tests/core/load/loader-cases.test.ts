@@ -167,6 +167,19 @@ describe('Logseq pages, Hexo categories, Dendron notes', () => {
   });
 });
 
+describe("Nikola's metadata comment", () => {
+  it('`.. key: value` lines in a comment opening the post are its fields; an ordinary comment first is body', async () => {
+    const l = await load('loader-more/nikola-metadata');
+    expect(l.warnings).toEqual([]);
+    const post = l.byFile['nikola-post.md'];
+    expect(post).toMatchObject({ title: 'Ether ETF Flows Turn Positive', source: 'Lena Ortiz', tags: ['ethereum', 'etf'], categories: ['markets'], description: 'Flows into spot ether funds turned positive.', dateGuessed: false });
+    expect(iso(post.publishedAt)).toBe('2025-11-19T08:30:00.000Z');
+    expect(post.body.startsWith('Spot ether funds')).toBe(true);
+    expect(l.byFile['comment-first.md']).toMatchObject({ title: 'Comment First', dateGuessed: true });
+    expect(titles(l, 'tag:etf')).toEqual(['Ether ETF Flows Turn Positive']);
+  });
+});
+
 describe('scalars YAML would type', () => {
   it('case: titles and tags exactly as written, and searchable as written', async () => {
     const l = await load('loader/typed-scalars');

@@ -295,11 +295,12 @@ const SHOWS: readonly Shows[] = [
     links: ['https://example.org/terms'],
   },
   {
-    what: 'HTML lists: items on their own lines, numbered from start, an item written as a paragraph (Substack) on its bullet\'s line; inline scripts gone',
+    what: 'HTML lists: items on their own lines, numbered from start, an item written as a paragraph (Substack) on its bullet\'s line; Substack\'s linked image with its link note on its line (`[image]` for an empty alt); inline scripts gone',
     file: 'more-html.md', width: 58, join: '\n',
     shows: ['Inline [image: inline icon] and a bad link[2]'],
     hides: ['tracker', 'Enable scripts'],
-    rows: ['• First listed item', '• Second listed item with the desk[1]', '3. Third', '4. Fourth', 'BTC │ 97,000 │ new high', '• The Senate vote on Thursday.', '• Redemptions at the largest issuer.'],
+    rows: ['• First listed item', '• Second listed item with the desk[1]', '3. Third', '4. Fourth', 'BTC │ 97,000 │ new high', '• The Senate vote on Thursday.', '• Redemptions at the largest issuer.',
+      '[image: Stablecoin supply] [3]', 'Supply, in billions of dollars', '[image] [4]'],
   },
   {
     what: 'bare URLs, <autolinks>, www. addresses and e-mail addresses are listed under Links too, their note set apart from the address',
@@ -393,11 +394,11 @@ const SHOWS: readonly Shows[] = [
     links: ['https://www.youtube.com/watch?v=abc123', 'https://example.com/podcast/episode-42.mp3', 'https://example.com/clips/floor.mp4', 'https://twitter.com/analyst/status/1234567890', 'https://www.youtube.com/watch?v=xyz789&w=640', 'https://example.org/recap'],
   },
   {
-    what: 'MDX: import and export lines, comments and component tags gone, what a component wraps read as Markdown (not as code), HTML and code as they were',
+    what: "MDX: import and export lines, comments and component tags gone, what a component wraps read as Markdown (not as code), a callout component (`<Callout type>`) drawn as a callout, a tab's label (else its value) above its content, HTML and code as they were",
     file: 'more-mdx-components.md', width: 58, join: '\n',
     shows: ['• withdrawals enabled', '  ◦ partial withdrawals automatic', '[image: yield chart] and', '  <Tabs>', '      <TabItem value="code" />', '[1] https://ethereum.org/staking'],
     hides: ['import', 'export', 'editors', '<Chart', 'Callout', 'value="eth"', '**', '  Validators'],
-    rows: ['Unstaking takes seven days on most networks.', 'A type in code stays: Vec<Transaction>.', 'End of guide.'],
+    rows: ['│ Warning', '│ Unstaking takes seven days on most networks.', 'Ethereum', 'sol', 'Solana has no minimum stake.', 'A type in code stays: Vec<Transaction>.', 'End of guide.'],
   },
   {
     what: 'MDX expressions: a literal shows its value (`{\' \'}` a space), any other expression shows as code; code keeps its braces',
@@ -472,14 +473,17 @@ const SHOWS: readonly Shows[] = [
     ],
   },
   {
-    what: "Hugo's figures show their alt text, title and caption; its players and posts are named with their address as a link note; a theme's shortcodes go, code stays",
+    what: "Hugo's figures show their alt text, title and caption; its players and posts are named with their address as a link note; themes' callouts (notice, callout, hint, alert, admonition, note) drawn as callouts; a param named; a theme's other shortcodes go, code stays",
     file: 'more-hugo-shortcodes.md', width: 200, join: '\n',
     rows: [
       '[image: Bar chart of daily ETF flows] Net flows by day, in millions of dollars', '[image] Hashrate since halving', '[video][1]', '[video: Fed press conference][2]',
-      '[embed][3]', '[embed][4]', '[video][5] and [embed][6] close the list.', 'Past flows do not predict future flows.', '  fmt.Println("flows")',
+      '[embed][3]', '[embed][4]', '[video][5] and [embed][6] close the list.', '  fmt.Println("flows")',
+      '│ Warning', '│ Past flows do not predict future flows.', '│ Error', "│ Hextra indents a callout's content by two spaces.", '│ Danger', '│ Never share the seed phrase.',
+      "│ Docsy's title says the kind again.", '│ Question: Why a pause?', '│ The hot wallet is being rotated.', '│ Note', '│ The Kubernetes docs name the kind by the shortcode.',
+      '│ Info', '│ One line, opened and closed.', 'A notice left open is removed with the other shortcodes.', 'Written by [param: author] for [param: site.title] readers.',
     ],
     shows: ['Written about, not used: {{< figure src="x.png" >}} stays as written.'],
-    hides: ['notice warning', '/notice', 'highlight go', '/highlight'],
+    hides: ['notice warning', 'notice tip', '/notice', 'highlight go', '/highlight', 'type=', 'hint danger', 'color=', 'admonition', '/note', 'Warning: Warning', '{{< param', '{{% param', '{{< /', '{{% /', '{{% hint', '    Hextra'],
     links: [
       'https://www.youtube.com/watch?v=dQw4w9WgXcQ', 'https://www.youtube.com/watch?v=w7Ft2ymGmfc', 'https://x.com/SECGov/status/1745177352735080598',
       'https://x.com/i/status/877500564405444608', 'https://vimeo.com/146022717', 'https://gist.github.com/spf13/7896402',
@@ -531,15 +535,18 @@ const SHOWS: readonly Shows[] = [
     links: ['https://example.com/oi'],
   },
   {
-    what: "Jekyll's image includes shown as images with their alt and caption (one spread over lines, one with Liquid output in a value), Hexo's asset_img and img tags too; other Liquid tags and output gone; code stays",
+    what: "Jekyll's image includes shown as images with their alt and caption (one spread over lines, one with Liquid output in a value), Hexo's asset_img and img tags too; Hexo's and Octopress's blockquote tags quoted with their attribution; other Liquid tags and output gone; code stays",
     file: 'more-jekyll-includes.md', width: 200, join: '\n',
     rows: [
       '[image: Line chart of hashrate since the halving] Hashrate, seven-day average', '[image: Fees per block in November]',
       '[image: Difficulty adjustments] Difficulty by epoch', '[image: Miner revenue by pool]', 'Pools reported blocks.',
       '[image: Exchange reserves since 2020]', '[image: Pie chart of pool shares]',
+      '│ A purely peer-to-peer version of electronic cash.', '│ — Satoshi Nakamoto, Bitcoin whitepaper', '│ Difficulty rose for the fifth epoch in a row.',
+      '│ — @hashdesk, example.com/hashdesk/status/42 [1]', '│ Payouts resume on Friday.', '│ — Pool operator, Pool notice[2]', '│ A quote with no attribution.',
     ],
     shows: ['Written about, not used: {% include figure.html %} stays as written.', 'End of report.'],
-    hides: ['image_path', 'caption=', 'toc.html', '{{', 'assign', 'asset_img', '600'],
+    hides: ['image_path', 'caption=', 'toc.html', '{{', 'assign', 'asset_img', '600', 'blockquote', 'endquote', 'quote %'],
+    links: ['https://example.com/hashdesk/status/42', 'https://example.com/pools/notice'],
   },
 ];
 

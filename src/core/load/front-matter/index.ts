@@ -12,6 +12,7 @@ import { readMetadataLines } from './metadata-lines.js';
 import { readNotionProperties } from './notion-properties.js';
 import { readPandocTitleBlock } from './pandoc-title-block.js';
 import { readOrgKeywords } from './org-keywords.js';
+import { readNikolaMetadata } from './nikola-metadata.js';
 import { describeParseError, parseFrontMatterSource } from './engines.js';
 import { emptyShape, parseSimpleYaml, type SimpleShape } from './simple-yaml.js';
 import { readRecordYaml } from './record-yaml.js';
@@ -50,11 +51,13 @@ const copiesAsIs = (s: SimpleShape): boolean => s.nodes <= LIMITS.maxFrontMatter
 /**
  * The header of a file with no delimited front matter block: MultiMarkdown's and Pelican's
  * `Key: value` lines (read as YAML's simplest form is), else Pandoc's `%` title block, else Org's
- * `#+KEY: value` lines, else Notion's properties under the page's title; its data and the body after it, or null when it has none. readFrontMatter and the body
+ * `#+KEY: value` lines, else Notion's properties under the page's title, or Nikola's `.. key: value`
+ * lines in a comment opening the file; its data and the body after it, or null when it has none. readFrontMatter and the body
  * read back (parse.ts parseBody) both cut here, so the body is the same either way.
  */
 export function readUndelimitedHeader(text: string): { data: Record<string, unknown>; body: string } | null {
-  return readMetadataLines(text) ?? readPandocTitleBlock(text) ?? readOrgKeywords(text) ?? readNotionProperties(text);
+  // Nikola's comment first: a file opening with `<!--` has no other such header.
+  return (text.startsWith('<!--') ? readNikolaMetadata(text) : null) ?? readMetadataLines(text) ?? readPandocTitleBlock(text) ?? readOrgKeywords(text) ?? readNotionProperties(text);
 }
 
 /**

@@ -4,7 +4,8 @@
 // with every other shortcode, and a figure's caption, often the chart's only description, was
 // lost. A figure becomes an HTML image followed by its title and caption; a player or post an
 // HTML player tag (../html-tags.ts names it, its address a link note), as WordPress's are
-// (wordpress-shortcodes.ts). Any other shortcode, a theme's own, still means nothing here.
+// (wordpress-shortcodes.ts). `{{< param x >}}` shows as `[param: x]` (page-params.ts writes in
+// those the front matter holds). Any other shortcode, a theme's own, still means nothing here.
 
 // `{{< name args >}}` or `{{% name args %}}`, closing ones too; no braces inside, bounded.
 const SHORTCODE = /\{\{([<%])\s*(\/?)\s*([\w-]{1,100})([^{}]{0,500}?)\s*[>%]\}\}/g;
@@ -63,6 +64,13 @@ export function readHugoShortcodes(line: string): string {
     if (closing) return '';
     const { named, positional } = read(args);
     if (name === 'figure') return figure(named);
+    // A param the front matter did not give (../page-params.ts): named, as an image with no alt
+    // is, since only the site's configuration holds its value; removed, it left its sentence in
+    // pieces ("Written by  for  readers").
+    if (name === 'param') {
+      const key = (positional[0] ?? '').replace(/[^\w.-]/g, '');
+      return key ? `\\[param: ${key}\\]` : '';
+    }
     if (!PLAYERS.has(name)) return '';
     const id = named.get('id') ?? (name === 'gist' ? positional[1] : positional[0]) ?? '';
     const user = named.get('user') ?? named.get('username') ?? (name === 'gist' ? positional[0] : '') ?? '';

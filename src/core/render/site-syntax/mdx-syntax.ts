@@ -52,9 +52,28 @@ function componentText(tag: string): string {
   return text === undefined ? '<img>' : `<img alt="${text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')}">`;
 }
 
-/** Prose (no code in it) with its MDX comments removed, component tags removed (an image's read as `<img alt>`), its expressions read. */
+// A tab's opening tag (Docusaurus's and Starlight's `<TabItem label="Linux">`, Mintlify's `<Tab
+// title="npm">`) and its label: a string, else Docusaurus's `value`, which it shows for a missing label.
+const TAB = /^<(?:TabItem|Tab)[\s>/]/;
+const attributeOf = (tag: string, name: string): string | undefined => {
+  const m = new RegExp(`\\s${name}=(?:"([^"]*)"|'([^']*)'|\\{\\s*"([^"\\\\]*)"\\s*\\}|\\{\\s*'([^'\\\\]*)'\\s*\\})`).exec(tag);
+  return m ? (m[1] ?? m[2] ?? m[3] ?? m[4]) : undefined;
+};
+
+// What a tab's opening tag shows: its label in bold above its content (a paragraph of its own when
+// the tag stands alone on its line), so the tabs' contents do not run together unnamed.
+function tabLabel(tag: string, alone: boolean): string | null {
+  if (!TAB.test(tag)) return null;
+  const label = (attributeOf(tag, 'label') ?? attributeOf(tag, 'title') ?? attributeOf(tag, 'value') ?? '').replace(/\s+/g, ' ').trim();
+  if (!label) return '';
+  const bold = `**${label.replace(/[\\`*_[\]<>{}]/g, '\\$&')}**`;
+  return alone ? `\n${bold}\n` : `${bold}: `;
+}
+
+/** Prose (no code in it) with its MDX comments removed, component tags removed (an image's read as `<img alt>`, a tab's as its label), its expressions read. */
 export function readMdx(text: string): string {
-  const read = text.replace(COMMENT, '').replace(COMPONENT, componentText);
+  const alone = TAG_LINE.test(text);
+  const read = text.replace(COMMENT, '').replace(COMPONENT, (tag) => tabLabel(tag, alone) ?? componentText(tag));
   return read.includes('{') ? read.replace(EXPRESSION, expressionText) : read;
 }
 

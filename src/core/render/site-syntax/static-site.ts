@@ -23,6 +23,9 @@ const INLINE_CODE = /(`[^`]*`)/;
 // A Pandoc fenced div's opener (`::: {.callout-note}`): its braces are attributes, not an MDX
 // expression (a Quarto file's code chunks may hold `import` lines, which make a body look like MDX).
 const DIV_FENCE = /^\s{0,3}:{3,}/;
+// Nikola's teaser mark (`.. TEASER_END`, `.. TEASER_END: Read more`): where the site cuts the
+// post's teaser, a line of markup to a reader here.
+const TEASER_END = /^\.\. TEASER_END(?::.*)?\s*$/;
 const ONE_LINE_COMMENT = /\{%-?\s*comment\s*-?%\}[^{}]{0,2000}?\{%-?\s*endcomment\s*-?%\}/g;
 
 const FENCE_OPEN = /^\s*(`{3,}|~{3,})/;
@@ -73,7 +76,7 @@ function cleanLine(line: string, keepOutput: boolean, has: Syntaxes, notes: Inli
 /** The Markdown with Liquid, Hugo shortcode, kramdown, MDX and Obsidian noise removed outside code, WordPress shortcodes read. */
 export function stripTemplateNoise(markdown: string): string {
   const has: Syntaxes = { hugo: hasHugoShortcode(markdown), wordpress: hasWordPressShortcode(markdown), mdx: hasMdxSyntax(markdown), obsidian: hasObsidianSyntax(markdown) };
-  if (!has.wordpress && !has.mdx && !has.obsidian && !markdown.includes('{')) return markdown;
+  if (!has.wordpress && !has.mdx && !has.obsidian && !markdown.includes('{') && !markdown.includes('TEASER_END')) return markdown;
   const out: string[] = [];
   let fence: string | null = null;
   let highlight = false;
@@ -115,6 +118,8 @@ export function stripTemplateNoise(markdown: string): string {
       highlight = true;
     } else if (COMMENT_OPEN.test(line) && !COMMENT_CLOSE.test(line)) {
       comment = true;
+    } else if (TEASER_END.test(line)) {
+      continue;
     } else {
       if (opensLiquidTag(line) && !raw) {
         // A tag that goes on over the next lines is read as one line, when it ends within a few.

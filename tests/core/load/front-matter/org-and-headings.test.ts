@@ -1,9 +1,11 @@
 // Org's `#+KEY:` header, Org timestamps as dates, and metadata lines that run straight into the
-// article's heading: each read as front matter, and what only looks like them left as body.
+// article's heading, Nikola's metadata comment: each read as front matter, and what only looks like
+// them left as body.
 import { describe, expect, it } from 'vitest';
 import { readUndelimitedHeader } from '../../../../src/core/load/front-matter/index.js';
 import { readMetadataLines } from '../../../../src/core/load/front-matter/metadata-lines.js';
 import { readOrgKeywords } from '../../../../src/core/load/front-matter/org-keywords.js';
+import { readNikolaMetadata } from '../../../../src/core/load/front-matter/nikola-metadata.js';
 import { parseDate } from '../../../../src/core/load/dates.js';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -74,5 +76,25 @@ describe("Logseq's page properties", () => {
   it('is none: one line of a name Logseq does not write above prose; a block that starts with one colon is read by the older rules', () => {
     expect(readMetadataLines('Note:: read this first.\n\nProse.')).toBeNull();
     expect(readMetadataLines('Title: T\nNote:: x\n\nProse.')!.data.note).toBe('x');
+  });
+});
+
+describe("Nikola's metadata comment", () => {
+  const post = '<!--\n.. title: Ether ETF Flows Turn Positive\n.. slug: ether-etf-flows\n.. date: 2025-11-19 08:30:00 UTC\n.. tags: ethereum, etf\n.. category: markets\n.. link: \n.. description: Flows turned positive.\n.. author: Lena Ortiz\n-->\n\nSpot ether funds took in money.\n';
+
+  it('reads its `.. key: value` lines (empty ones left out, tags split) and cuts the comment from the body', () => {
+    const r = readNikolaMetadata(post);
+    expect({ ...r!.data }).toEqual({ title: 'Ether ETF Flows Turn Positive', slug: 'ether-etf-flows', date: '2025-11-19 08:30:00 UTC', tags: ['ethereum', 'etf'], category: 'markets', description: 'Flows turned positive.', author: 'Lena Ortiz' });
+    expect(r!.body).toBe('Spot ether funds took in money.\n');
+    expect(readUndelimitedHeader(post.replace(/\n/g, '\r\n'))!.body).toBe('Spot ether funds took in money.\r\n');
+    expect(iso(parseDate('2025-11-19 08:30:00 UTC'))).toBe('2025-11-19T08:30:00.000Z');
+  });
+
+  it('stays body: an ordinary comment, one with no title nor date, one never closed, a field after prose', () => {
+    expect(readNikolaMetadata('<!-- TODO: add the chart -->\n\nBody.\n')).toBeNull();
+    expect(readNikolaMetadata('<!--\n.. slug: x\n-->\nBody.\n')).toBeNull();
+    expect(readNikolaMetadata('<!--\n.. title: T\n\nBody never closes it.\n')).toBeNull();
+    expect(readNikolaMetadata('<!--\nEditor note\n.. title: T\n-->\n')).toBeNull();
+    expect(readNikolaMetadata('<!--\n.. __proto__: x\n.. title: T\n-->\n')).toBeNull();
   });
 });

@@ -23,6 +23,8 @@ describe('stripTemplateNoise', () => {
     ['inline code untouched', 'use `{{ x }}` {{ y }}', 'use `{{ x }}` '],
     ['highlight becomes a fence', '{% highlight go %}\nfmt.Println()\n{% endhighlight %}', '```go\nfmt.Println()\n```'],
     ['unbalanced braces stay', '{{{{ {% oops', '{{{{ {% oops'],
+    ["Nikola's teaser mark gone", 'Teaser.\n\n.. TEASER_END\n\nRest.\n.. TEASER_END: Read more', 'Teaser.\n\n\nRest.'],
+    ["Nikola's teaser mark in code stays", '```\n.. TEASER_END\n```', '```\n.. TEASER_END\n```'],
   ])('%s', (_n, input, expected) => {
     expect(stripTemplateNoise(input)).toBe(expected);
   });

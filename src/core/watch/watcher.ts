@@ -11,7 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { walkPaths } from '../files/index.js';
 import { subscribeHere, subscribeInProcess, watchProcessScript } from './subscriber.js';
 import { watchHere, type FolderWatch, type Walk, type WatchBatch, type WatchWarning } from './watch-here.js';
-import { loopsOf, WATCH_WALK_ROLE, type WalkJob, type WalkMessage } from './watch-worker.js';
+import { loopsOf, ownPath, walkedPaths, WATCH_WALK_ROLE, type WalkJob, type WalkMessage } from './watch-worker.js';
 
 export { BATCH_MAX_MS, BATCH_QUIET_MS, SETTLE_MS, type FolderWatch, type WatchBatch, type WatchWarning } from './watch-here.js';
 
@@ -46,7 +46,7 @@ function walkOnWorker(url: URL, workers: Set<Worker>): Walk {
       };
       worker.once('message', (m: WalkMessage) => {
         done();
-        if (m.kind === 'walked') resolve({ files: m.files, links: m.links, loops: m.loops });
+        if (m.kind === 'walked') resolve({ files: walkedPaths(m.files), links: m.links, loops: m.loops });
         else reject(new Error(m.message));
       });
       worker.once('error', (error) => {
@@ -73,7 +73,14 @@ export function watchFolders(
   const url = workerUrl();
   const workers = new Set<Worker>();
   const walk = url ? walkOnWorker(url, workers) : walkHere;
-  const reconcile = known ? async (files: string[]) => files.filter((file) => !known(file)) : undefined;
+  const reconcile = known
+    ? async (files: Iterable<string>) => {
+        const unknown: string[] = [];
+        // The few kept are copied: a slice of the walk's string would keep all of it for the session.
+        for (const file of files) if (!known(file)) unknown.push(ownPath(file));
+        return unknown;
+      }
+    : undefined;
   const script = watchProcessScript();
   const watch = watchHere(paths, onBatch, onError, walk, reconcile, onWarning, script ? subscribeInProcess(script) : subscribeHere());
   return {

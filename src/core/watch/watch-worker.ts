@@ -1,7 +1,10 @@
-// The folder watch's walk on a worker thread (see watcher.ts): lists the Markdown files under the
+// The folder watch's walk off the UI thread (see watcher.ts): lists the Markdown files under the
 // watched folders and the folder links followed on the way, once the watch is in place, and posts
 // them back. At 100k files the walk is a second of work that would otherwise share the thread
-// reading keys; the watch itself (native) stays on the calling thread.
+// reading keys; the watch itself (native) stays on the calling thread. Run on a worker thread,
+// or as a process of its own (argv: the role, then the paths as JSON), which posts its answer
+// over the IPC channel and ends: the walk's list of a million entries (~0.5 GB of heap) is then
+// never the dashboard's memory, and all of it goes back to the system when the process ends.
 import { parentPort, workerData } from 'node:worker_threads';
 import { walkPaths } from '../files/index.js';
 
@@ -45,16 +48,24 @@ export const WATCH_WALK_ROLE = 'crypto-news-tui:watch-walk';
 export const loopsOf = (warnings: readonly { path: string; reason: string }[]): string[] =>
   warnings.filter((w) => w.reason === 'symlink loop').map((w) => w.path);
 
+// The walk's answer: the paths joined, the walk's entries let go before the join.
+async function walked(paths: string[]): Promise<WalkMessage> {
+  try {
+    const { files, links, warnings } = await walkPaths(paths);
+    const found = files.map((f) => f.path);
+    files.length = 0;
+    return { kind: 'walked', files: found.join(PATH_SEPARATOR), links, loops: loopsOf(warnings) };
+  } catch (error) {
+    return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 const job = workerData as WalkJob | undefined;
 if (parentPort && job?.role === WATCH_WALK_ROLE) {
   const port = parentPort;
-  walkPaths(job.paths).then(
-    ({ files, links, warnings }) => {
-      const paths = files.map((f) => f.path);
-      // The walk's entries (relative paths, folder names) are not posted: collectable before the join.
-      files.length = 0;
-      port.postMessage({ kind: 'walked', files: paths.join(PATH_SEPARATOR), links, loops: loopsOf(warnings) } satisfies WalkMessage);
-    },
-    (error: unknown) => port.postMessage({ kind: 'error', message: error instanceof Error ? error.message : String(error) } satisfies WalkMessage),
-  );
+  void walked(job.paths).then((message) => port.postMessage(message satisfies WalkMessage));
+} else if (!parentPort && process.argv[2] === WATCH_WALK_ROLE && process.send) {
+  // Its parent gone (the channel closed), the walk is of no use to anyone.
+  process.on('disconnect', () => process.exit(0));
+  void walked(JSON.parse(process.argv[3] ?? '[]') as string[]).then((message) => process.send!(message satisfies WalkMessage, () => process.disconnect()));
 }

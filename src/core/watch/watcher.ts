@@ -2,8 +2,11 @@
 // (watch-here.ts says how). The native watch runs in a process of its own when the built script
 // is there (subscriber.ts: the program's exit never waits for its crawl); the walk it does once
 // it is in place (to catch files that landed before it was, and to find folder links to follow)
-// runs on a worker thread when the built worker is there, since at 100k files it is a second of
-// work that would otherwise share the thread reading keys. From sources (tests) it runs here.
+// runs in a process of its own too when the built script is there (at 1M files its list of
+// entries is ~0.5 GB, measured as the dashboard's own memory on a thread: BENCHMARKS.md, issue
+// 10), and a later walk of a folder that appeared on a worker thread; either way off the thread
+// reading keys. From sources (tests) it runs here.
+import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +59,50 @@ function walkOnWorker(url: URL, workers: Set<Worker>): Walk {
     });
 }
 
+// The walk in a process of its own, ended as soon as it answers (or the watch closes, or this
+// process exits); on a thread when no process can start.
+function walkInProcess(url: URL, children: Set<ChildProcess>, orThread: Walk): Walk {
+  return (roots) =>
+    new Promise((resolve, reject) => {
+      let child: ChildProcess;
+      try {
+        child = fork(fileURLToPath(url), [WATCH_WALK_ROLE, JSON.stringify(roots.map((p) => path.resolve(p)))], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'], execArgv: [], serialization: 'advanced' });
+      } catch {
+        orThread(roots).then(resolve, reject);
+        return;
+      }
+      // Neither the process nor its channel keeps this one alive (the dashboard's terminal does).
+      child.unref();
+      child.channel?.unref();
+      children.add(child);
+      const kill = (): void => void child.kill('SIGKILL');
+      process.on('exit', kill);
+      let answered = false;
+      const done = (): void => {
+        children.delete(child);
+        process.off('exit', kill);
+      };
+      child.once('message', (m: WalkMessage) => {
+        answered = true;
+        done();
+        if (m.kind === 'walked') resolve({ files: walkedPaths(m.files), links: m.links, loops: m.loops });
+        else reject(new Error(m.message));
+      });
+      child.once('error', () => {
+        if (answered) return;
+        answered = true;
+        done();
+        orThread(roots).then(resolve, reject);
+      });
+      child.once('exit', () => {
+        if (answered) return;
+        answered = true;
+        done();
+        reject(new Error('the walk process ended without an answer'));
+      });
+    });
+}
+
 /**
  * Watches `paths` (folders or files) and calls `onBatch` with what changed since the watch began.
  * `known` (absolute path -> already shown) closes the gap between the caller's own walk and the
@@ -72,7 +119,11 @@ export function watchFolders(
 ): FolderWatch {
   const url = workerUrl();
   const workers = new Set<Worker>();
-  const walk = url ? walkOnWorker(url, workers) : walkHere;
+  const children = new Set<ChildProcess>();
+  const onThread = url ? walkOnWorker(url, workers) : walkHere;
+  // The first walk (every watched folder, once the watch is in place) in a process; a folder that appears later on a thread.
+  let first = url !== null;
+  const walk: Walk = (roots) => (first ? ((first = false), walkInProcess(url!, children, onThread)(roots)) : onThread(roots));
   const reconcile = known
     ? async (files: Iterable<string>) => {
         const unknown: string[] = [];
@@ -86,6 +137,7 @@ export function watchFolders(
   return {
     ready: watch.ready,
     close: async () => {
+      for (const child of children) child.kill('SIGKILL');
       await Promise.all([watch.close(), ...[...workers].map((w) => w.terminate())]);
     },
   };

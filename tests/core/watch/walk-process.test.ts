@@ -1,5 +1,6 @@
-// The built folder watch (dist/, as the dashboard runs it): its walk on a thread of its own hands
-// the files back as one string, and what the caller does not know is still reported as added.
+// The built folder watch (dist/, as the dashboard runs it): its first walk, in a process of its own,
+// hands the files back as one string over the IPC channel, and what the caller does not know is
+// still reported as added.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,9 +19,9 @@ afterEach(async () => {
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-it('reports the files the caller does not know, found by the walk thread, names of any script and depth', async () => {
+it('reports the files the caller does not know, found by the walk process, names of any script and depth', async () => {
   const { watchFolders } = (await import(pathToFileURL(built).href)) as typeof import('../../../src/core/watch/watcher.js');
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-walk-thread-'));
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-walk-process-'));
   fs.mkdirSync(path.join(dir, 'feed one'));
   const names = ['a.md', 'b.md', path.join('feed one', 'ünïcödé 日本.md'), path.join('feed one', 'emoji 🚀.md')];
   for (const name of names) fs.writeFileSync(path.join(dir, name), `---\ntitle: ${name}\n---\n`);

@@ -50,7 +50,7 @@ function walkOnWorker(url: URL, workers: Set<Worker>): Walk {
       worker.once('message', (m: WalkMessage) => {
         done();
         if (m.kind === 'walked') resolve({ files: walkedPaths(m.files), links: m.links, loops: m.loops });
-        else reject(new Error(m.message));
+        else reject(new Error(m.kind === 'error' ? m.message : 'the walk thread answered out of turn'));
       });
       worker.once('error', (error) => {
         done();
@@ -82,10 +82,12 @@ function walkInProcess(url: URL, children: Set<ChildProcess>, orThread: Walk): W
         children.delete(child);
         process.off('exit', kill);
       };
-      child.once('message', (m: WalkMessage) => {
+      const chunks: string[] = [];
+      child.on('message', (m: WalkMessage) => {
+        if (m.kind === 'files') return void chunks.push(m.files);
         answered = true;
         done();
-        if (m.kind === 'walked') resolve({ files: walkedPaths(m.files), links: m.links, loops: m.loops });
+        if (m.kind === 'walked') resolve({ files: walkedPaths([...chunks, ...m.files]), links: m.links, loops: m.loops });
         else reject(new Error(m.message));
       });
       child.once('error', () => {

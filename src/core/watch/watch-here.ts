@@ -48,10 +48,17 @@ export interface FolderWatch {
 }
 
 /** The Markdown files under some folders and the folder links followed on the way (files/walk.ts). */
-/** Lists `roots`: their Markdown files, the folder links followed, the links that lead into themselves (`loops`). */
-export type Walk = (roots: readonly string[]) => Promise<{ files: string[]; links: string[]; loops: string[] }>;
+/**
+ * Lists `roots`: their Markdown files (iterated once: a walk on a thread hands them as one string,
+ * watch-worker.ts), the folder links followed, the links that lead into themselves (`loops`).
+ */
+export type Walk = (roots: readonly string[]) => Promise<{ files: Iterable<string>; links: string[]; loops: string[] }>;
 
 type Kind = 'added' | 'changed' | 'removed';
+
+function* unreported(files: Iterable<string>, reported: ReadonlySet<string>): Generator<string> {
+  for (const file of files) if (!reported.has(file)) yield file;
+}
 
 const lstatOrNull = (file: string): Stats | null => {
   try {
@@ -84,7 +91,7 @@ export function watchHere(
   onBatch: (batch: WatchBatch) => void,
   onError: (error: Error) => void,
   walk: Walk,
-  reconcile?: (files: string[]) => Promise<string[]>,
+  reconcile?: (files: Iterable<string>) => Promise<string[]>,
   onWarning: (warning: WatchWarning) => void = () => {},
   subscriber: Subscriber = subscribeHere(),
 ): FolderWatch {
@@ -249,7 +256,8 @@ export function watchHere(
       for (const loop of found.loops) warn(loop, 'symlink loop');
       for (const link of found.links) void watchThrough(link);
       if (!reconcile) return;
-      const missed = await reconcile(found.files.filter((file) => !reported.has(file)));
+      // Compared one by one as they are read: no array of every file under the folders (a million at a million).
+      const missed = await reconcile(unreported(found.files, reported));
       for (const file of missed) note('added', file, false);
     })
     // A root removed meanwhile: the watch reports what it can; nothing to reconcile.

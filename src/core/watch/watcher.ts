@@ -2,8 +2,11 @@
 // (watch-here.ts says how). The native watch runs in a process of its own when the built script
 // is there (subscriber.ts: the program's exit never waits for its crawl); the walk it does once
 // it is in place (to catch files that landed before it was, and to find folder links to follow)
-// runs on a worker thread when the built worker is there, since at 100k files it is a second of
-// work that would otherwise share the thread reading keys. From sources (tests) it runs here.
+// runs in a process of its own too when the built script is there (at 1M files its list of
+// entries is ~0.5 GB, measured as the dashboard's own memory on a thread: BENCHMARKS.md, issue
+// 10), and a later walk of a folder that appeared on a worker thread; either way off the thread
+// reading keys. From sources (tests) it runs here.
+import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +14,7 @@ import { Worker } from 'node:worker_threads';
 import { walkPaths } from '../files/index.js';
 import { subscribeHere, subscribeInProcess, watchProcessScript } from './subscriber.js';
 import { watchHere, type FolderWatch, type Walk, type WatchBatch, type WatchWarning } from './watch-here.js';
-import { loopsOf, WATCH_WALK_ROLE, type WalkJob, type WalkMessage } from './watch-worker.js';
+import { loopsOf, ownPath, walkedPaths, WATCH_WALK_ROLE, type WalkJob, type WalkMessage } from './watch-worker.js';
 
 export { BATCH_MAX_MS, BATCH_QUIET_MS, SETTLE_MS, type FolderWatch, type WatchBatch, type WatchWarning } from './watch-here.js';
 
@@ -46,12 +49,58 @@ function walkOnWorker(url: URL, workers: Set<Worker>): Walk {
       };
       worker.once('message', (m: WalkMessage) => {
         done();
-        if (m.kind === 'walked') resolve({ files: m.files, links: m.links, loops: m.loops });
-        else reject(new Error(m.message));
+        if (m.kind === 'walked') resolve({ files: walkedPaths(m.files), links: m.links, loops: m.loops });
+        else reject(new Error(m.kind === 'error' ? m.message : 'the walk thread answered out of turn'));
       });
       worker.once('error', (error) => {
         done();
         reject(error);
+      });
+    });
+}
+
+// The walk in a process of its own, ended as soon as it answers (or the watch closes, or this
+// process exits); on a thread when no process can start.
+function walkInProcess(url: URL, children: Set<ChildProcess>, orThread: Walk): Walk {
+  return (roots) =>
+    new Promise((resolve, reject) => {
+      let child: ChildProcess;
+      try {
+        child = fork(fileURLToPath(url), [WATCH_WALK_ROLE, JSON.stringify(roots.map((p) => path.resolve(p)))], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'], execArgv: [], serialization: 'advanced' });
+      } catch {
+        orThread(roots).then(resolve, reject);
+        return;
+      }
+      // Neither the process nor its channel keeps this one alive (the dashboard's terminal does).
+      child.unref();
+      child.channel?.unref();
+      children.add(child);
+      const kill = (): void => void child.kill('SIGKILL');
+      process.on('exit', kill);
+      let answered = false;
+      const done = (): void => {
+        children.delete(child);
+        process.off('exit', kill);
+      };
+      const chunks: string[] = [];
+      child.on('message', (m: WalkMessage) => {
+        if (m.kind === 'files') return void chunks.push(m.files);
+        answered = true;
+        done();
+        if (m.kind === 'walked') resolve({ files: walkedPaths([...chunks, ...m.files]), links: m.links, loops: m.loops });
+        else reject(new Error(m.message));
+      });
+      child.once('error', () => {
+        if (answered) return;
+        answered = true;
+        done();
+        orThread(roots).then(resolve, reject);
+      });
+      child.once('exit', () => {
+        if (answered) return;
+        answered = true;
+        done();
+        reject(new Error('the walk process ended without an answer'));
       });
     });
 }
@@ -72,13 +121,25 @@ export function watchFolders(
 ): FolderWatch {
   const url = workerUrl();
   const workers = new Set<Worker>();
-  const walk = url ? walkOnWorker(url, workers) : walkHere;
-  const reconcile = known ? async (files: string[]) => files.filter((file) => !known(file)) : undefined;
+  const children = new Set<ChildProcess>();
+  const onThread = url ? walkOnWorker(url, workers) : walkHere;
+  // The first walk (every watched folder, once the watch is in place) in a process; a folder that appears later on a thread.
+  let first = url !== null;
+  const walk: Walk = (roots) => (first ? ((first = false), walkInProcess(url!, children, onThread)(roots)) : onThread(roots));
+  const reconcile = known
+    ? async (files: Iterable<string>) => {
+        const unknown: string[] = [];
+        // The few kept are copied: a slice of the walk's string would keep all of it for the session.
+        for (const file of files) if (!known(file)) unknown.push(ownPath(file));
+        return unknown;
+      }
+    : undefined;
   const script = watchProcessScript();
   const watch = watchHere(paths, onBatch, onError, walk, reconcile, onWarning, script ? subscribeInProcess(script) : subscribeHere());
   return {
     ready: watch.ready,
     close: async () => {
+      for (const child of children) child.kill('SIGKILL');
       await Promise.all([watch.close(), ...[...workers].map((w) => w.terminate())]);
     },
   };

@@ -8,6 +8,7 @@ import { drawFastFramesTo } from '../../../src/ui/frame/fast-frame.js';
 import { screenChanged, screenVersion } from '../../../src/ui/frame/screen-version.js';
 import { pauseWith, YIELD_MS } from '../../../src/ui/frame/terminal-yield.js';
 import { AHEAD_MS, drawAheadFor, drawsAhead } from '../../../src/ui/input/draw-ahead.js';
+import { HOLD_MS } from '../../../src/ui/input/use-keys.js';
 import { plainKey } from '../../../src/ui/input/key-tap.js';
 import type { AppState } from '../../../src/state/reducer.js';
 import { makeArticle } from '../../helpers/make-article.js';
@@ -97,15 +98,22 @@ describe('draws worked out ahead', () => {
     r.unmount();
   });
 
-  it('does not write a draw once the screen changed after it was worked out: the key is drawn as it is handled', async () => {
+  it('does not write a draw once the screen changed after it was worked out: the key is drawn as it is handled, in its own turn', async () => {
     const { log, r, list } = await settledDashboard();
     // Something drawn since the draw was worked out (a frame, a slot, the rows on the terminal).
     screenChanged();
+    const before = (r.frames.at(-1) ?? '').split('\n');
+    const frames = r.frames.length;
     r.stdin.write('j');
-    expect(log).toEqual([]);
-    await Promise.resolve();
+    // Drawn as the key is handled, before any microtask (the turn's search step, React): the rows
+    // the key's own frame then shows.
     expect(log.map((w) => w.how)).toEqual(['patch']);
     await stillFrame(r);
+    expect(log.map((w) => w.how)).toEqual(['patch']);
+    const keyFrame = (r.frames[frames] ?? '').split('\n');
+    const changed = keyFrame.map((row, y) => (row === before[y] ? null : y)).filter((y) => y !== null);
+    expect([...log[0].rows.keys()].sort((a, b) => a - b)).toEqual(changed);
+    for (const [y, text] of log[0].rows) expect([y, text]).toEqual([y, keyFrame[y]]);
     expect(list()).toContain('Articles 2/60');
     r.unmount();
   });
@@ -133,6 +141,23 @@ describe('draws worked out ahead', () => {
     expect(pauses).toHaveLength(1);
     expect(list()).toContain('Articles 3/60');
     r.unmount();
+  });
+
+  it('draws a turn’s later keys from the rows its first key drew: j then k in one turn leave the cursor where it was', async () => {
+    // Drawn ahead, and drawn as it is handled (the draw no longer valid): either way `j`'s rows
+    // are on the terminal before `k` is read in the same turn, and must not stay there.
+    for (const stale of [false, true]) {
+      const { r } = await settledDashboard();
+      const before = rows(r.lastFrame()).join('\n');
+      if (stale) screenChanged();
+      r.stdin.write('j');
+      r.stdin.write('k');
+      await stillFrame(r);
+      await tick(HOLD_MS * 3);
+      await stillFrame(r);
+      expect(rows(r.lastFrame()).join('\n')).toEqual(before);
+      r.unmount();
+    }
   });
 
   it('leaves a key whose draw was not worked out to the usual way', async () => {

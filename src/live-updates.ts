@@ -8,11 +8,14 @@
 import fs from 'node:fs';
 import type { IdsByPath } from './ids-by-path.js';
 import type { Article, LoadWarning } from './core/article.js';
+import { cacheDirectory, indexFile } from './core/index/index.js';
 import { importLoader } from './core/load/index.js';
 import type { SearchIndex } from './core/search/index.js';
 import { watchFolders, type FolderWatch, type WatchBatch } from './core/watch/index.js';
 
 export { prestartWatchProcess } from './core/watch/index.js';
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** What the dashboard hands the live updater. */
 export interface LiveOptions {
@@ -36,33 +39,58 @@ export interface LiveOptions {
 /** Starts watching; the returned watch's close() stops it. */
 export function startLiveUpdates(o: LiveOptions): FolderWatch {
   let queue = Promise.resolve();
-  const merge = async (batch: WatchBatch) => {
-    for (const file of [...batch.removed, ...batch.changed]) {
-      const id = o.ids.get(file);
-      if (id !== undefined) {
-        o.hidden.add(id);
-        o.ids.delete(file);
+  // The index's trouble is told once per reason (`w`), not at every batch: the articles are shown all the same.
+  const told = new Set<string>();
+  const indexTrouble = (file: string, reason: string): void => {
+    if (told.has(reason)) return;
+    told.add(reason);
+    o.onWarnings([{ path: file, reason: `live changes not kept in the index (${reason}): shown now, read again next run` }]);
+  };
+  // The batch's files, loaded into the on-disk index; without it when that fails (told once); null
+  // when even that fails (each file told: its old row stays shown).
+  const load = async (files: string[], gone: string[]): Promise<{ articles: Article[]; warnings: LoadWarning[] } | null> => {
+    const { loadCorpus, PathError } = await importLoader();
+    const opts = { maxFileSize: o.maxFileSize, cacheDir: o.cacheDir, indexFor: o.paths };
+    if (o.cache !== false) {
+      try {
+        return await loadCorpus(files, { ...opts, removed: gone, onIndexError: indexTrouble });
+      } catch (error) {
+        // A file gone or unreadable since the event (PathError) is no fault of the index.
+        if (!(error instanceof PathError)) indexTrouble(indexFile(o.cacheDir ?? cacheDirectory(), o.paths), messageOf(error));
       }
     }
+    const now = files.filter((f) => fs.existsSync(f));
+    try {
+      return await loadCorpus(now, { ...opts, cache: false });
+    } catch (error) {
+      o.onWarnings(files.map((path) => ({ path, reason: `not read again (${messageOf(error)})${o.ids.has(path) ? ': its earlier version is shown' : ''}` })));
+      return null;
+    }
+  };
+  const merge = async (batch: WatchBatch) => {
     const files = [...batch.added, ...batch.changed].filter((f) => fs.existsSync(f));
     const present = new Set(files);
     const gone = [...batch.removed, ...batch.added, ...batch.changed].filter((f) => !present.has(f));
-    let articles: Article[] = [];
-    if (files.length > 0 || (gone.length > 0 && o.cache !== false)) {
-      // A file can vanish between the event and the read: the loader reports it as a warning.
-      const { loadCorpus } = await importLoader();
-      const result = await loadCorpus(files, { maxFileSize: o.maxFileSize, cache: o.cache, cacheDir: o.cacheDir, indexFor: o.paths, removed: gone }).catch(() => ({
-        articles: [] as Article[],
-        warnings: [] as LoadWarning[],
-      }));
-      const start = o.index.size;
-      articles = result.articles.map((a, k) => Object.assign(a, { id: start + k }));
-      o.index.add(articles);
-      for (const a of articles) o.ids.set(a.path, a.id);
-      if (result.warnings.length) o.onWarnings(result.warnings);
+    // A file can vanish between the event and the read: the loader reports it as a warning.
+    const result = files.length > 0 || (gone.length > 0 && o.cache !== false) ? await load(files, gone) : { articles: [], warnings: [] };
+    // An old row is hidden once what replaces it is in: the file is gone, or the load read it again
+    // (its article, or its warning as a fresh run would give). "Added" may name a file already
+    // shown: an editor's save by rename reports a new file.
+    const shown = new Set<string>();
+    for (const file of result ? [...batch.removed, ...batch.changed, ...batch.added] : gone) {
+      const id = o.ids.get(file);
+      if (id === undefined) continue;
+      shown.add(file);
+      o.hidden.add(id);
+      o.ids.delete(file);
     }
+    const start = o.index.size;
+    const articles = (result?.articles ?? []).map((a, k) => Object.assign(a, { id: start + k }));
+    o.index.add(articles);
+    for (const a of articles) o.ids.set(a.path, a.id);
+    if (result?.warnings.length) o.onWarnings(result.warnings);
     const added = new Set(batch.added);
-    o.onMerged(articles, articles.filter((a) => added.has(a.path)).length);
+    o.onMerged(articles, articles.filter((a) => added.has(a.path) && !shown.has(a.path)).length);
   };
   // A file that lands between the load's walk and the watch being in place is still news: the
   // watch reports every file found then that the load neither loaded nor skipped.
@@ -70,7 +98,8 @@ export function startLiveUpdates(o: LiveOptions): FolderWatch {
   return watchFolders(
     o.paths,
     (batch) => {
-      queue = queue.then(() => merge(batch)).catch(() => {});
+      // Nothing is dropped unsaid: an error past the load names the batch's files.
+      queue = queue.then(() => merge(batch)).catch((error: unknown) => o.onWarnings([...batch.added, ...batch.changed, ...batch.removed].map((path) => ({ path, reason: `live update failed (${messageOf(error)})` }))));
     },
     undefined,
     known,

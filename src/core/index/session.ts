@@ -3,7 +3,7 @@
 // transactions, and the rows of files that are gone removed at the end. A stored row is data from
 // disk, never trusted: its record must pass isRecord and name its own path, else the file is parsed
 // again. An index that cannot be opened or written (read-only or full disk) costs speed only: the
-// load goes on in memory and the next run starts cold.
+// load goes on in memory (`failure` says why) and the next run starts cold.
 
 import { collectLoadGarbage } from './load-garbage.js';
 import { isRecord, R, splitInode, type ArticleRecord } from '../article-record.js';
@@ -35,7 +35,8 @@ export class IndexSession {
   private readonly written: number[] = [];
   private added = 0;
   private pending: IndexedArticle[] = [];
-  private writable = true;
+  /** Why the index on disk is not used, or was not written in full (the load went on in memory); null when it is. */
+  failure: string | null = null;
   private wrote = false;
   private textPending = false;
   // The secondary indexes were dropped for this load's bulk write (see start).
@@ -66,11 +67,13 @@ export class IndexSession {
         removeIndex(file);
         try {
           return await IndexSession.start(openIndex(file), stamp, only, true, pause);
-        } catch {
-          // fall through to memory
+        } catch (again) {
+          error = again; // in memory, saying why
         }
       }
-      return IndexSession.start(openIndex(null), stamp, only, false, pause);
+      const session = await IndexSession.start(openIndex(null), stamp, only, false, pause);
+      if (file !== null) session.failure = String(error instanceof Error ? error.message : error);
+      return session;
     }
   }
 
@@ -107,7 +110,7 @@ export class IndexSession {
    * for a cold load into an empty index on disk; false (nothing changes) otherwise.
    */
   handOff(count: number, sink: (batch: HandedBatch) => void): boolean {
-    if (!this.bulk || !this.writable || this.handed || count <= 0) return false;
+    if (!this.bulk || this.failure !== null || this.handed || count <= 0) return false;
     try {
       const first = reserveRowIds(this.opened.db, count);
       this.handed = { next: first, end: first + count, sink };
@@ -128,9 +131,7 @@ export class IndexSession {
     const h = this.handed;
     if (!h) return null;
     const ids = new Int32Array(records.length).fill(-1);
-    records.forEach((r, k) => {
-      if (r !== null && h.next < h.end) ids[k] = h.next++;
-    });
+    for (let k = 0; k < records.length; k++) if (records[k] !== null && h.next < h.end) ids[k] = h.next++;
     h.sink(spans ? { json, ids, spans, bodies } : { json, ids, bodies });
     this.wrote = true;
     return ids;
@@ -209,7 +210,7 @@ export class IndexSession {
     // An index in memory (`--no-cache`, or a cache folder that cannot be written) is closed at
     // the end of the load with nothing reading it: its rows would cost memory (~0.6 GB per
     // million articles) and time for nothing.
-    if (!this.writable || !this.onDisk) return turn;
+    if (this.failure !== null || !this.onDisk) return turn;
     const [dev, ino] = splitInode(record[R.inode]);
     this.pending.push({
       path: record[R.path],
@@ -242,17 +243,17 @@ export class IndexSession {
    */
   finish(keepUnseen = false, closeAfter?: Promise<void>): boolean {
     this.flush();
-    if (this.writable && this.rows.size > 0 && !keepUnseen) {
+    if (this.failure === null && this.rows.size > 0 && !keepUnseen) {
       try {
         this.store.remove(this.rows.ids());
         this.wrote = true;
-      } catch {
-        this.writable = false;
+      } catch (error) {
+        this.failure ??= String(error instanceof Error ? error.message : error);
       }
     }
     try {
       // Handed rows are on their way to the text build's thread, which writes them, then their text.
-      this.textPending = this.handed ? this.wrote : this.writable && this.store.pendingCount() > 0;
+      this.textPending = this.handed ? this.wrote : this.failure === null && this.store.pendingCount() > 0;
     } catch {
       this.textPending = false;
     }
@@ -268,7 +269,7 @@ export class IndexSession {
     void (closeAfter ? closeAfter.then(() => this.opened.db.close()) : this.opened.db.close());
     // A cold load's parse garbage would sit beside the text build's threads (load-garbage.ts).
     if (this.bulk && this.wrote) collectLoadGarbage();
-    return this.wrote && this.writable;
+    return this.wrote && this.failure === null;
   }
 
   /** After finish(): whether rows on disk wait for their text (start the text build, text-thread.ts). */
@@ -278,22 +279,22 @@ export class IndexSession {
 
   /** After finish(): whether the index on disk holds every row and every row's text. */
   get complete(): boolean {
-    return this.onDisk && this.writable && !this.textPending;
+    return this.onDisk && this.failure === null && !this.textPending;
   }
 
   private flush(): void {
     if (this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
-    if (!this.writable) return;
+    if (this.failure !== null) return;
     try {
       const ids = this.store.put(batch);
       this.wrote = true;
       for (const id of ids) this.written.push(id);
       // A re-parsed file's old row was replaced by path: it is not a row of a file gone.
       for (const it of batch) this.rows.delete(it.path);
-    } catch {
-      this.writable = false;
+    } catch (error) {
+      this.failure ??= String(error instanceof Error ? error.message : error);
     }
   }
 }

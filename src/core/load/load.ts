@@ -59,6 +59,8 @@ export interface LoadOptions {
   indexFor?: readonly string[];
   /** With `indexFor`: files that are gone, whose rows leave the index. */
   removed?: readonly string[];
+  /** Called once the load is done if the index on disk at `file` could not be opened or written, with why (the load went on in memory). */
+  onIndexError?: (file: string, reason: string) => void;
 }
 
 /** Every article that loaded (articles[i].id === i) and one warning per file that had a problem. */
@@ -168,8 +170,7 @@ async function holdFresh(index: IndexSession, files: WalkEntry[], stats: Float64
 export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promise<LoadResult> {
   const cap = effectiveCap(opts.maxFileSize);
   const pause = timeSlices();
-  const useCache = opts.cache !== false;
-  const partial = opts.indexFor !== undefined;
+  const [useCache, partial] = [opts.cache !== false, opts.indexFor !== undefined];
   const file = indexFile(opts.cacheDir ?? cacheDirectory(), partial ? [...(opts.indexFor ?? [])] : paths);
   if (opts.clearCache) removeIndex(file);
   // The files of the cache the index replaced (same key, `.json` metadata and `.bodies`) are dead weight.
@@ -219,9 +220,7 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   // Each article's index row id (indexIds): a held row's, a handed one's, else its index.add() turn until finish() (at `writtenAt`).
   const [rowIds, writtenAt]: number[][] = [[], []];
   const articles: Article[] = [];
-  let flushed = 0;
-  let done = total - misses.length;
-  let lastProgress = 0;
+  let [flushed, done, lastProgress] = [0, total - misses.length, 0];
   opts.onProgress?.(done, total);
 
   // Results arrive out of order; they are taken strictly in walk order so ids and warnings are
@@ -279,6 +278,7 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   }
   threads?.close();
   const written = index.finish(false, earlyText?.opened); // open until the text thread has the index: closed last, it would checkpoint and sync here
+  if (useCache && index.failure !== null) opts.onIndexError?.(file, index.failure);
   const build: TextBuild | null = useCache && index.needsText ? (earlyText?.go(opts.onTextProgress) ?? startTextBuild(file, cap, opts.onTextProgress)) : null;
   if (!build) earlyText?.cancel();
   const rowsWritten = handed && build ? build.rowsWritten : Promise.resolve(useCache && (index.complete || index.needsText));

@@ -8,9 +8,9 @@ import { smallKeptWalk, WalkThread } from './core/files/index.js';
  * walk kept beside their index is small enough to be stat-ed on this thread (files/walk-listing.ts
  * SMALL_WALK_BYTES: at 10k files the thread's own start-up costs more CPU than the stat calls it
  * takes over) or no thread can start. The index's name is a hash of `paths` (node:crypto), so its
- * module loads here, only for a --filter.
+ * face loads here, only for a --filter (whose warm run loads it anyway).
  */
 export async function startWalk(paths: readonly string[]): Promise<WalkThread | null> {
-  const { cacheDirectory, indexFile, walkListingFile } = await import('./core/index/location.js');
+  const { cacheDirectory, indexFile, walkListingFile } = await import('./core/index/index.js');
   return smallKeptWalk(walkListingFile(indexFile(cacheDirectory(), paths))) ? null : WalkThread.start(paths);
 }

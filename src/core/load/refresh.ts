@@ -10,7 +10,7 @@ import type { LoadWarning } from '../article.js';
 import { assumeUnchanged, duplicatePositions, sameAsStamps, cacheDirectory, indexFile, walkListingFile, compareStamps, matchedRows, matchSnapshot, matchStamps, writeSnapshot, IndexReader, ONE_PASS_CACHE_PAGES, type MatchedStamps, type Snapshot } from '../index/index.js';
 import { effectiveCap, parserStamp } from './limits.js';
 import { STAT_FIELDS, statPaths, type WalkThread } from '../files/index.js';
-import { keptHere, walkHere, type Found } from './walk-here.js';
+import { keptHere, walkHere, type Found } from '../files/index.js';
 
 // Past this many changed files a full load (rows first, the text after it on its own thread)
 // costs less than a partial update writing rows and text together; the caller then loads as before.

@@ -1,8 +1,10 @@
-// The walk of a warm check done on this thread (load/refresh.ts), when no walk thread does it
+// The walk of a warm check done on the calling thread (load/refresh.ts), when no walk thread does it
 // (files/ WalkThread): taken from the walk kept beside the index while it holds (a small one:
 // walk-start.ts), else walked, with a stat thread for many files, and kept for the next check.
 import type { LoadWarning } from '../article.js';
-import { listingText, readListing, StatWorker, walkPaths, writeListing, type SharedStat } from '../files/index.js';
+import { StatWorker, type SharedStat } from './stat-thread.js';
+import { walkPaths } from './walk.js';
+import { listingText, readListing, writeListing } from './walk-listing.js';
 
 // Below this many files, stat-ing on this thread beats starting a thread (as load.ts).
 const MIN_FILES_FOR_STAT_WORKER = 2_000;

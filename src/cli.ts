@@ -7,22 +7,26 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { HELP, indexMayAnswer, parseCommandLine, UsageError, type Command } from './args.js';
 import type { Config } from './config/load-config.js';
-import { PathError, WalkThread } from './core/files/index.js';
+import { PathError, type WalkThread } from './core/files/index.js';
 import { reportFatal } from './fatal.js';
 import { drained, EXIT, fail, NAME, printArticles, reportWarnings } from './output.js';
 import { limitHeapGrowth } from './heap-growth.js';
+import { startWalk } from './walk-start.js';
 
 /**
  * The walk of the folders a `--filter` names on the command line, started on its thread before
  * the rest of the CLI loads (the config, the keymap, the query language, then the filter's own
- * modules: ~60-80 ms of a warm run at 10k files, during which the thread boots and walks).
+ * modules: ~60-80 ms of a warm run at 10k files, during which the thread boots and walks), unless
+ * the walk kept beside their index is small enough to stat without a thread (walk-start.ts).
  * Null for any other run; runFilter takes it, and it is ended when nothing does.
  */
-function walkFirst(command: Command | Error): WalkThread | null {
+function walkFirst(command: Command | Error): Promise<WalkThread | null> | null {
   if (command instanceof Error || command.kind !== 'run' || command.options.paths.length === 0 || !indexMayAnswer(command.options)) return null;
   // A reading term (`is:`) needs a full load (filter.ts).
   if (/is:/i.test(command.options.filter ?? '')) return null;
-  return WalkThread.start(command.options.paths);
+  const started = startWalk(command.options.paths);
+  started.catch(() => {});
+  return started;
 }
 
 /** The command line, parsed once for walkFirst and main; what it threw stands in for it (main reports it). */
@@ -63,7 +67,7 @@ function viewQueryError(query: string, { parseQuery, QueryError }: typeof import
   }
 }
 
-async function main(command: Command | Error, walk: WalkThread | null): Promise<void> {
+async function main(command: Command | Error, walk: Promise<WalkThread | null> | null): Promise<void> {
   // A reader that goes away (`| head -1`) is not an error: stop quietly.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT.ok);
@@ -178,7 +182,7 @@ const command = parseOnce(process.argv.slice(2));
 const walk = walkFirst(command);
 // The walk, when --filter did not take it (a usage or config error, a path that is not there),
 // must not keep the process alive.
-main(command, walk).finally(() => walk?.cancel()).catch((error: unknown) => {
+main(command, walk).finally(() => void walk?.then((w) => w?.cancel(), () => {})).catch((error: unknown) => {
   // The dashboard has already restored the terminal (its 'exit' and error paths do) by the time
   // this prints: one short line, the stack only when asked for.
   process.exitCode = reportFatal(error, { restore: () => {}, write: (text) => process.stderr.write(text), debug }, NAME);

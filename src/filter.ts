@@ -4,11 +4,12 @@
 // load and the same search the dashboard runs. Imported by the CLI only for --filter.
 import { indexMayAnswer, type Options } from './args.js';
 import type { Article } from './core/article.js';
-import { WalkThread } from './core/files/index.js';
+import type { WalkThread } from './core/files/index.js';
 import { compileWithoutInliningOnce } from './core/jit-flags.js';
 import { QueryError } from './core/search/index.js';
 import { limitHeapGrowth } from './heap-growth.js';
 import { drained, EXIT, fail, importFormat, NAME, printArticles, printPaths, reportWarnings } from './output.js';
+import { startWalk } from './walk-start.js';
 
 /** Opens the reading state for --filter when the query or the output needs it; null otherwise or when it cannot be opened. */
 async function filterReading(options: Options, stateDir: string): Promise<import('./core/reading/index.js').Reading | null> {
@@ -32,7 +33,7 @@ async function printStats(articles: readonly Article[], options: Options): Promi
 // `--filter` from the on-disk index, reading only the matching rows (search/index-filter.ts):
 // for the outputs that need no other article (not hot's story sizes, not JSON's story ids) and
 // no reading state; false when the index cannot answer, and the caller loads as before.
-async function filterFromIndex(options: Options, paths: string[], started: WalkThread | null): Promise<boolean> {
+async function filterFromIndex(options: Options, paths: string[], started: Promise<WalkThread | null> | null): Promise<boolean> {
   const query = options.filter ?? '';
   if (!indexMayAnswer(options)) return false;
   const { importIndexFilter } = await import('./core/search/index.js');
@@ -42,8 +43,9 @@ async function filterFromIndex(options: Options, paths: string[], started: WalkT
   if (readingTerms > 0) return false;
   // The walk and the files' stat calls run on a thread of their own, beside the loading of the
   // index's and the search's modules (~40 ms at 10k files, a third of the warm run): started by
-  // the CLI's first lines for folders named on the command line (cli.ts), else now.
-  const walk = started ?? WalkThread.start(paths);
+  // the CLI's first lines for folders named on the command line (cli.ts), else now; none when
+  // the walk kept beside the index is small (walk-start.ts): the stat calls are made here then.
+  const walk = await (started ?? startWalk(paths));
   // The paths' printer loads beside the index's modules, not after the answer (see cli.ts).
   importFormat().catch(() => {});
   const { filterFromIndex: fromIndex } = await importIndexFilter();
@@ -54,7 +56,8 @@ async function filterFromIndex(options: Options, paths: string[], started: WalkT
   // ~25% fewer instructions on those threads at 10k files, which on two cores run beside the walk
   // thread's stat calls. Not before the walk thread runs (a thread starting meanwhile would
   // compile Node's own modules from source), nor for a full load (its threads start with V8's defaults).
-  const inliningBack = walk ? compileWithoutInliningOnce(walk.online()) : () => {};
+  // Without a walk thread (walk-start.ts) the stat calls are made here, and inlining is off at once.
+  const inliningBack = compileWithoutInliningOnce(walk ? walk.online() : Promise.resolve());
   let found;
   try {
     found = await fromIndex(paths, query, { sort: options.sort === 'hot' ? 'date' : options.sort, includeDrafts: options.drafts, maxFileSize: options.maxFileSize, pathsOnly, walk });
@@ -89,11 +92,12 @@ async function filterFromIndex(options: Options, paths: string[], started: WalkT
 /**
  * `--filter`: prints the matches of the query over `paths` in the --print format and ends the
  * process with the contract's exit code (from the index when it can answer, else a full load).
- * `walk`: the walk of `paths` the CLI started on its thread (WalkThread), taken or ended here.
+ * `walk`: the walk of `paths` the CLI started on its thread (WalkThread; null in it when the stat calls
+ * are made here: walk-start.ts), taken or ended here.
  */
-export async function runFilter(options: Options, paths: string[], stateDir: string, walk: WalkThread | null = null): Promise<void> {
+export async function runFilter(options: Options, paths: string[], stateDir: string, walk: Promise<WalkThread | null> | null = null): Promise<void> {
   if (await filterFromIndex(options, paths, walk)) return;
-  walk?.cancel();
+  (await walk?.catch(() => null))?.cancel();
   // A full load: its heap's growth bounded as the dashboard's is (the CLI leaves it to --filter, cli.ts).
   limitHeapGrowth();
   // Imported here, not at the top: the dashboard path must reach the terminal without them.

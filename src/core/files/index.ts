@@ -9,6 +9,8 @@ export { inDraftsFolder, isJekyllPost, isSectionPage, keepsSiteEntry, siteKind, 
 export { readCappedSync, type SyncRead } from './read-sync.js';
 export { STAT_FIELDS, statInto, statPaths, StatWorker, type SharedStat } from './stat-thread.js';
 export { WalkThread, type WalkedFiles } from './walk-thread.js';
+export { listingText, readListing, smallKeptWalk, writeListing } from './walk-listing.js';
+export { keptHere, walkHere, type Found } from './walk-here.js';
 export { threadRole, threadScript, type ThreadRole } from './thread-script.js';
 export { FileIdentities } from './file-identities.js';
 export { relativeToRoots, releaseEntries, TAKEN } from './walk-entries.js';

@@ -97,6 +97,26 @@ export function readListing(file: string, args: readonly string[]): string | nul
   return listedFiles(text, args);
 }
 
+/**
+ * The largest kept walk (its file's bytes: ~100 a path) whose files a warm check stats on its own
+ * thread rather than on a walk thread (walk-thread.ts). A thread is a Node environment of its own
+ * (~2,600 page faults, ~45 ms of CPU on this project's machine) before its first stat call; at 10k
+ * files (a ~1 MB walk) the stat calls done here instead cost ~55 ms of the main thread, and the
+ * whole warm `--filter` ~125 ms of CPU and ~3,100 faults less for the same time to its answer
+ * (BENCHMARKS.md, `--filter` at 10k, twenty-second round). Past ~15k files the thread wins.
+ */
+export const SMALL_WALK_BYTES = 1_500_000;
+
+/** Whether `file` holds a kept walk small enough to be stat-ed without a walk thread (SMALL_WALK_BYTES); false when there is none. Never throws. */
+export function smallKeptWalk(file: string): boolean {
+  try {
+    const st = fs.statSync(file, { throwIfNoEntry: false });
+    return st !== undefined && st.isFile() && st.size <= SMALL_WALK_BYTES;
+  } catch {
+    return false;
+  }
+}
+
 /** Keeps `text` (listingText's) in `file`, replaced whole (written aside, then renamed); a failure only means the next check walks. */
 export function writeListing(file: string, text: string): void {
   const aside = `${file}.${process.pid}.tmp`;

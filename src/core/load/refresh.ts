@@ -9,10 +9,9 @@ import fs from 'node:fs';
 import type { LoadWarning } from '../article.js';
 import { assumeUnchanged, duplicatePositions, sameAsStamps, cacheDirectory, indexFile, walkListingFile, compareStamps, matchedRows, matchSnapshot, matchStamps, writeSnapshot, IndexReader, ONE_PASS_CACHE_PAGES, type MatchedStamps, type Snapshot } from '../index/index.js';
 import { effectiveCap, parserStamp } from './limits.js';
-import { STAT_FIELDS, statPaths, StatWorker, walkPaths, type SharedStat, type WalkThread } from '../files/index.js';
+import { STAT_FIELDS, statPaths, type WalkThread } from '../files/index.js';
+import { keptHere, walkHere, type Found } from '../files/index.js';
 
-// Below this many files, stat-ing on this thread beats starting a thread (as load.ts).
-const MIN_FILES_FOR_STAT_WORKER = 2_000;
 // Past this many changed files a full load (rows first, the text after it on its own thread)
 // costs less than a partial update writing rows and text together; the caller then loads as before.
 const MAX_STALE = 2_000;
@@ -53,32 +52,6 @@ export interface RefreshOptions {
    * when refreshIndex gives null.
    */
   walk?: WalkThread | null;
-}
-
-// The walk's files, their paths joined by NUL, its warnings, their stat calls (null: stat them here).
-interface Found {
-  readonly paths: string[];
-  joined: string;
-  warnings: LoadWarning[];
-  stats: SharedStat | null;
-}
-
-// The walk done here, with the stat thread started before it (so its start-up overlaps the walk)
-// when there are enough files to pay for it.
-async function walkHere(paths: readonly string[]): Promise<Found> {
-  let statWorker = StatWorker.start();
-  const walked = await walkPaths(paths).catch((error: unknown) => {
-    statWorker?.close();
-    throw error;
-  });
-  const filePaths = walked.files.map((f) => f.path);
-  if (statWorker && filePaths.length < MIN_FILES_FOR_STAT_WORKER) {
-    statWorker.close();
-    statWorker = null;
-  }
-  // Joined once: the stat thread takes the paths as one string, and a current snapshot compares as one.
-  const joined = filePaths.join('\0');
-  return { paths: filePaths, joined, warnings: walked.warnings, stats: statWorker?.share(filePaths, joined) ?? null };
 }
 
 /**
@@ -131,7 +104,9 @@ export async function beginRefresh(paths: string[], opts: RefreshOptions = {}): 
     return null;
   }
   if (!thread) {
-    const found = await walkHere(paths);
+    // No thread (a small kept walk: walk-start.ts; or none can start): the kept walk stands for
+    // the walk when it still holds, and its files are stat-ed here in settle().
+    const found = keptHere(paths, walkListingFile(file)) ?? (await walkHere(paths, walkListingFile(file)));
     return matchWalk(paths, opts, openWithStamps(file, cap), found);
   }
   // The thread walks while this thread opens the index and reads its stamps (the snapshot as

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { walkPaths } from '../../../src/core/files/index.js';
-import { listedFiles, listingText, RACY_MS } from '../../../src/core/files/walk-listing.js';
+import { listedFiles, listingText, RACY_MS, SMALL_WALK_BYTES, smallKeptWalk } from '../../../src/core/files/walk-listing.js';
 import { article, cleanup, makeTempDir, write } from '../load/loader-fs.js';
 
 describe('walk listing', () => {
@@ -28,6 +28,19 @@ describe('walk listing', () => {
     expect(text).not.toBeNull();
     return { text: text!, joined };
   }
+
+  it('is small enough to stat without a walk thread up to SMALL_WALK_BYTES, and never when there is none', async () => {
+    const file = path.join(root, 'kept-walk');
+    expect(smallKeptWalk(file)).toBe(false);
+    fs.writeFileSync(file, (await kept()).text);
+    expect(smallKeptWalk(file)).toBe(true);
+    fs.writeFileSync(file, 'x'.repeat(SMALL_WALK_BYTES));
+    expect(smallKeptWalk(file)).toBe(true);
+    fs.appendFileSync(file, 'x');
+    expect(smallKeptWalk(file)).toBe(false);
+    // A folder where the file would be is no kept walk.
+    expect(smallKeptWalk(root)).toBe(false);
+  });
 
   it('records every folder the walk listed, and whether it met a link', async () => {
     const walked = await walkPaths([root]);

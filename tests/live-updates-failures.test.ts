@@ -6,14 +6,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Article, LoadWarning } from '../src/core/article.js';
 import { indexFile } from '../src/core/index/location.js';
 import { loadCorpus } from '../src/core/load/load.js';
-import { SearchIndex } from '../src/core/search/search.js';
 import type { FolderWatch } from '../src/core/watch/watcher.js';
-import { IdsByPath } from '../src/ids-by-path.js';
-import { startLiveUpdates } from '../src/live-updates.js';
 import { eventually } from './helpers/eventually.js';
+import { watchLoaded } from './helpers/live-watch.js';
 
 // The loader as it is, its loadCorpus wrapped so that a test can make one call fail.
 vi.mock('../src/core/load/load.js', async (importOriginal) => {
@@ -43,30 +40,16 @@ async function watched() {
   fs.writeFileSync(path.join(corpus, 'b.md'), post('Beta'));
   const first = await loadCorpus([corpus], { cacheDir });
   await first.fullText;
-  const index = new SearchIndex(first.articles);
-  const ids = new IdsByPath((id) => index.article(id).path);
-  for (const a of first.articles) ids.set(a.path, a.id);
-  const hidden = new Set<number>();
-  const warned: LoadWarning[] = [];
-  let newFiles = 0;
-  live = startLiveUpdates({
-    paths: [corpus],
-    index,
-    maxFileSize: undefined,
-    cacheDir,
-    ids,
-    hidden,
-    skipped: new Set(),
-    onMerged: (_: readonly Article[], n: number) => void (newFiles += n),
-    onWarnings: (more) => void warned.push(...more),
-  });
+  const watch = watchLoaded(first.articles, corpus, cacheDir);
+  const { index, hidden, warned } = watch;
+  live = watch.live;
   await live.ready;
   vi.mocked(loadCorpus).mockClear();
   // The titles the list shows (rows not hidden), sorted; the warnings as `path: reason`; the new-file count.
   const seen = () => ({
     titles: Array.from({ length: index.size }, (_, id) => id).filter((id) => !hidden.has(id)).map((id) => index.article(id).title).sort(),
     warned: warned.map((w) => `${w.path}: ${w.reason}`),
-    newFiles,
+    newFiles: watch.newFiles,
   });
   return { corpus, file: indexFile(cacheDir, [corpus]), seen };
 }

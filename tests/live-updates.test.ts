@@ -9,11 +9,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Article, LoadWarning } from '../src/core/article.js';
 import { indexFile } from '../src/core/index/location.js';
 import { loadCorpus } from '../src/core/load/load.js';
-import { SearchIndex } from '../src/core/search/search.js';
 import type { FolderWatch } from '../src/core/watch/watcher.js';
-import { IdsByPath } from '../src/ids-by-path.js';
-import { startLiveUpdates } from '../src/live-updates.js';
 import { eventually } from './helpers/eventually.js';
+import { watchLoaded } from './helpers/live-watch.js';
 
 let root: string;
 let live: FolderWatch | undefined;
@@ -58,23 +56,9 @@ describe('live updates and the on-disk index', () => {
     const first = await loadCorpus([corpus], { cacheDir });
     expect(await first.fullText).toBe(true);
 
-    const index = new SearchIndex(first.articles);
-    const ids = new IdsByPath((id) => index.article(id).path);
-    for (const a of first.articles) ids.set(a.path, a.id);
-    const hidden = new Set<number>();
-    const merged: Article[] = [];
-    const warned: LoadWarning[] = [];
-    live = startLiveUpdates({
-      paths: [corpus],
-      index,
-      maxFileSize: undefined,
-      cacheDir,
-      ids,
-      hidden,
-      skipped: new Set(),
-      onMerged: (added) => void merged.push(...added),
-      onWarnings: (more) => void warned.push(...more),
-    });
+    const watch = watchLoaded(first.articles, corpus, cacheDir);
+    const { ids, hidden, merged, warned } = watch;
+    live = watch.live;
     // Wait for the watch to be ready (its first, empty reconciliation) before changing anything:
     // a change made before its subscriptions are in place is not heard (a fixed wait was too short
     // on a loaded CI machine).

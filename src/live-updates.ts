@@ -8,14 +8,13 @@
 import fs from 'node:fs';
 import type { IdsByPath } from './ids-by-path.js';
 import type { Article, LoadWarning } from './core/article.js';
+import { errorMessage } from './core/error-message.js';
 import { cacheDirectory, indexFile } from './core/index/index.js';
 import { importLoader } from './core/load/index.js';
 import type { SearchIndex } from './core/search/index.js';
 import { watchFolders, type FolderWatch, type WatchBatch } from './core/watch/index.js';
 
 export { prestartWatchProcess } from './core/watch/index.js';
-
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** What the dashboard hands the live updater. */
 export interface LiveOptions {
@@ -56,14 +55,14 @@ export function startLiveUpdates(o: LiveOptions): FolderWatch {
         return await loadCorpus(files, { ...opts, removed: gone, onIndexError: indexTrouble });
       } catch (error) {
         // A file gone or unreadable since the event (PathError) is no fault of the index.
-        if (!(error instanceof PathError)) indexTrouble(indexFile(o.cacheDir ?? cacheDirectory(), o.paths), messageOf(error));
+        if (!(error instanceof PathError)) indexTrouble(indexFile(o.cacheDir ?? cacheDirectory(), o.paths), errorMessage(error));
       }
     }
     const now = files.filter((f) => fs.existsSync(f));
     try {
       return await loadCorpus(now, { ...opts, cache: false });
     } catch (error) {
-      o.onWarnings(files.map((path) => ({ path, reason: `not read again (${messageOf(error)})${o.ids.has(path) ? ': its earlier version is shown' : ''}` })));
+      o.onWarnings(files.map((path) => ({ path, reason: `not read again (${errorMessage(error)})${o.ids.has(path) ? ': its earlier version is shown' : ''}` })));
       return null;
     }
   };
@@ -99,7 +98,7 @@ export function startLiveUpdates(o: LiveOptions): FolderWatch {
     o.paths,
     (batch) => {
       // Nothing is dropped unsaid: an error past the load names the batch's files.
-      queue = queue.then(() => merge(batch)).catch((error: unknown) => o.onWarnings([...batch.added, ...batch.changed, ...batch.removed].map((path) => ({ path, reason: `live update failed (${messageOf(error)})` }))));
+      queue = queue.then(() => merge(batch)).catch((error: unknown) => o.onWarnings([...batch.added, ...batch.changed, ...batch.removed].map((path) => ({ path, reason: `live update failed (${errorMessage(error)})` }))));
     },
     undefined,
     known,

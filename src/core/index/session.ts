@@ -6,6 +6,7 @@
 // load goes on in memory (`failure` says why) and the next run starts cold.
 
 import { collectLoadGarbage } from './load-garbage.js';
+import { errorMessage } from '../error-message.js';
 import { isRecord, R, splitInode, type ArticleRecord } from '../article-record.js';
 import { dropSecondaryIndexes, ensureSecondaryIndexes, isDamage, openIndex, removeIndex, type OpenedIndex } from './database.js';
 import { ArticleStore, type HandedBatch, type IndexedArticle } from './store.js';
@@ -41,8 +42,7 @@ export class IndexSession {
   private textPending = false;
   // The secondary indexes were dropped for this load's bulk write (see start).
   private bulk = false;
-  // Rows handed to another thread instead of written here (handOff): the next reserved id, the
-  // end of the reservation, and where the rows go.
+  // Rows handed to another thread, not written here (handOff): next reserved id, its end, the sink.
   private handed: { next: number; end: number; sink: (batch: HandedBatch) => void } | null = null;
 
   private constructor(
@@ -72,7 +72,7 @@ export class IndexSession {
         }
       }
       const session = await IndexSession.start(openIndex(null), stamp, only, false, pause);
-      if (file !== null) session.failure = String(error instanceof Error ? error.message : error);
+      if (file !== null) session.failure = errorMessage(error);
       return session;
     }
   }
@@ -248,7 +248,7 @@ export class IndexSession {
         this.store.remove(this.rows.ids());
         this.wrote = true;
       } catch (error) {
-        this.failure ??= String(error instanceof Error ? error.message : error);
+        this.failure ??= errorMessage(error);
       }
     }
     try {
@@ -294,7 +294,7 @@ export class IndexSession {
       // A re-parsed file's old row was replaced by path: it is not a row of a file gone.
       for (const it of batch) this.rows.delete(it.path);
     } catch (error) {
-      this.failure ??= String(error instanceof Error ? error.message : error);
+      this.failure ??= errorMessage(error);
     }
   }
 }

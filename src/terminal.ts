@@ -4,6 +4,7 @@
 // quit, Ctrl-C, SIGTERM, SIGHUP, an exception — runs restore(), which is synchronous and
 // idempotent so it is safe from 'exit' handlers and signal handlers alike.
 import fs from 'node:fs';
+import type net from 'node:net';
 import tty from 'node:tty';
 
 const ENTER_ALT_SCREEN = '\x1b[?1049h';
@@ -39,9 +40,34 @@ export interface Terminal {
 /** No terminal to draw on (no TTY on stdin/stdout and no /dev/tty): the CLI suggests --filter. */
 export class NoTerminalError extends Error {}
 
-function openTtyStreams(): { input: tty.ReadStream; output: tty.WriteStream; inFd: number; outFd: number; ownStreams: boolean } {
-  if (process.stdin.isTTY && process.stdout.isTTY) {
-    return { input: process.stdin, output: process.stdout, inFd: 0, outFd: 1, ownStreams: false };
+// One buffer the terminal's reads land in, for the life of the stream. Without it libuv asks Node
+// for a fresh 64 KiB buffer before every read (libuv's uv__read suggests 64 KiB; Node's stream
+// listener mallocs it), and a malloc of that size first merges every small chunk freed since
+// the last one (glibc's malloc_consolidate): measured in the dashboard in tmux (10k articles,
+// quiet machine, perf with call stacks), 0.1-0.3 ms between the poll's return and the read of a
+// lone key, on the way to every key's frame. With a buffer of its own (net.Socket's `onread`
+// option, which tty.ReadStream passes on) the read costs a copy of the key's few bytes.
+const READ_BUFFER_BYTES = 64 * 1024;
+
+/**
+ * The terminal's input stream on `fd`: a tty.ReadStream whose reads land in one buffer of its own
+ * and are pushed on as copies, so it reads and emits 'readable' exactly as one without a buffer
+ * would (the push's answer stops reading until the consumer drains, as Node does).
+ */
+function inputStream(fd: number): tty.ReadStream {
+  const buffer = Buffer.allocUnsafeSlow(READ_BUFFER_BYTES);
+  // The callback is looked up on the stream at each read, so a key tap that wraps push sees every chunk.
+  // (Node's net.Socket reads `onread` from the options tty.ReadStream passes on; @types/node
+  // declares it for connect() only.)
+  const onread: net.OnReadOpts = { buffer, callback: (bytes, into) => stream.push(Buffer.from(into.subarray(0, bytes))) };
+  const stream: tty.ReadStream = new tty.ReadStream(fd, { onread } as net.SocketConstructorOpts);
+  return stream;
+}
+
+function openTtyStreams(): { input: tty.ReadStream; output: tty.WriteStream; inFd: number; outFd: number; ownOutput: boolean } {
+  // tty.isatty, not process.stdin.isTTY: the getter would open a second stream on fd 0.
+  if (tty.isatty(0) && process.stdout.isTTY) {
+    return { input: inputStream(0), output: process.stdout, inFd: 0, outFd: 1, ownOutput: false };
   }
   let inFd: number;
   let outFd: number;
@@ -56,12 +82,12 @@ function openTtyStreams(): { input: tty.ReadStream; output: tty.WriteStream; inF
   // process.stdout is made blocking by Node on a TTY; a stream we open ourselves is not, and
   // then ink's last frame could land after restore() has already left the alternate screen.
   (output as unknown as { _handle?: { setBlocking?: (b: boolean) => void } })._handle?.setBlocking?.(true);
-  return { input: new tty.ReadStream(inFd), output, inFd, outFd, ownStreams: true };
+  return { input: inputStream(inFd), output, inFd, outFd, ownOutput: true };
 }
 
 /** Opens the terminal, enters the alternate screen and installs restore-on-exit handlers. */
 export function openTerminal(options: { mouse: boolean }): Terminal {
-  const { input, output, inFd, outFd: fd, ownStreams } = openTtyStreams();
+  const { input, output, inFd, outFd: fd, ownOutput } = openTtyStreams();
   let restored = false;
 
   // Writes go straight to the file descriptor: during 'exit' or a fatal error the stream's
@@ -83,9 +109,8 @@ export function openTerminal(options: { mouse: boolean }): Terminal {
     } catch {
       // Already closed.
     }
-    if (ownStreams) {
-      input.destroy();
-    }
+    // Ours on every path (libuv never closes fds 0-2 with it): nothing reads the terminal after this.
+    input.destroy();
   };
 
   writeNow(ENTER_ALT_SCREEN + HIDE_CURSOR + (options.mouse ? MOUSE_ON : ''));
@@ -104,7 +129,7 @@ export function openTerminal(options: { mouse: boolean }): Terminal {
     const size = { columns: output.columns || 80, rows: output.rows || 24 };
     for (const listener of listeners) listener(size);
   };
-  if (ownStreams) {
+  if (ownOutput) {
     // Node refreshes columns/rows only for process.stdout; a stream opened on /dev/tty must be
     // refreshed on SIGWINCH by hand, and ink listens for 'resize' on the stream it was given.
     // getWindowSize() only returns those cached fields; _refreshSize() asks the terminal (the

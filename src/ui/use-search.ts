@@ -92,6 +92,25 @@ export function runSearch(r: SearchRequest): AnsweredSearch {
 
 /** Answers a list keeps besides the one on screen: the last few queries typed, for a backspace or a word typed again. */
 export const RECENT_ANSWERS = 24;
+/**
+ * Bytes the recent answers may hold together (answerBytes), the one on screen not counted: an
+ * answer names every match (`matches`, and the counts' id order made from it, every-match.ts),
+ * so a one-letter query's answer at 1M holds ~10 MB and 24 answers could hold ~100-250 MB
+ * while typing. At 10k all 24 fit; at 100k the broadest (a letter or two: ~1 MB each) go first,
+ * and at 1M they are not kept at all: a backspace to one is searched again.
+ */
+export const RECENT_BYTES = 8 * 1024 * 1024;
+// A hit (id, score, its title's match ranges) and one match's id kept twice (the answer's
+// number[], 8 bytes, and the counts' Int32Array, 4): estimates, not measures, of V8's sizes.
+const HIT_BYTES = 100;
+const MATCH_BYTES = 12;
+
+/** What an answer holds, estimated: its hits and every match's id (SearchResult.total of them, as the counts name them). */
+export function answerBytes(outcome: AnsweredSearch): number {
+  if (!outcome.ok) return 0;
+  const { hits, total, matches } = outcome.result;
+  return hits.length * HIT_BYTES + Math.max(total, matches?.length ?? 0) * MATCH_BYTES;
+}
 
 /**
  * The searches answered for one list, shared by the key handler and the render: a key that
@@ -100,14 +119,15 @@ export const RECENT_ANSWERS = 24;
  * keystroke's result costs one render of App. Besides the answer held (the one the list shows or
  * is about to), it keeps the last RECENT_ANSWERS answers over the same index and version, as fzf
  * keeps its matches per query: a backspace, or a query typed again, is answered without a search
- * (at 10k a search of a word takes 1.5-3 ms, the whole budget of a keystroke's frame). A new
- * version (articles added, the index's words attached, bodies read ahead) forgets them all.
+ * (at 10k a search of a word takes 1.5-3 ms, the whole budget of a keystroke's frame), as long as
+ * they fit in RECENT_BYTES. A new version (articles added, the index's words attached, bodies read
+ * ahead) forgets them all.
  */
 export class SearchCache {
   private request: SearchRequest | null = null;
   private outcome: AnsweredSearch | null = null;
   // Most recent last; every entry is over the held request's index and version.
-  private recent: Array<{ request: SearchRequest; outcome: AnsweredSearch }> = [];
+  private recent: Array<{ request: SearchRequest; outcome: AnsweredSearch; bytes: number }> = [];
 
   /** The answer to `request` if it is the one held, else null. */
   held(request: SearchRequest): AnsweredSearch | null {
@@ -135,8 +155,13 @@ export class SearchCache {
     this.request = request;
     this.outcome = outcome;
     const kept = this.recent.filter((r) => r.request.index === request.index && r.request.version === request.version && !sameRequest(r.request, request));
-    kept.push({ request, outcome });
-    this.recent = kept.length > RECENT_ANSWERS ? kept.slice(kept.length - RECENT_ANSWERS) : kept;
+    kept.push({ request, outcome, bytes: answerBytes(outcome) });
+    // The oldest go first, past RECENT_ANSWERS or RECENT_BYTES; the newest (the one held) always stays.
+    let from = Math.max(0, kept.length - RECENT_ANSWERS);
+    let bytes = 0;
+    for (let i = from; i < kept.length; i++) bytes += kept[i].bytes;
+    while (bytes > RECENT_BYTES && from < kept.length - 1) bytes -= kept[from++].bytes;
+    this.recent = from > 0 ? kept.slice(from) : kept;
     return outcome;
   }
 

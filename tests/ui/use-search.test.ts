@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SearchIndex } from '../../src/core/search/search.js';
-import { LIST_PAGE, listLimit, RECENT_ANSWERS, SearchCache, searchRequest } from '../../src/ui/use-search.js';
+import { answerBytes, LIST_PAGE, listLimit, RECENT_ANSWERS, RECENT_BYTES, SearchCache, searchRequest, type AnsweredSearch } from '../../src/ui/use-search.js';
 import { makeArticle } from '../helpers/make-article.js';
 
 describe('listLimit', () => {
@@ -62,5 +62,42 @@ describe('SearchCache', () => {
     for (const q of queries) cache.answer(ask(index, q));
     expect(cache.recall(ask(index, queries[0]))).toBeNull();
     for (const q of queries.slice(1)) expect(cache.recall(ask(index, q))).not.toBeNull();
+  });
+});
+
+describe('SearchCache byte budget', () => {
+  const NOW = Date.UTC(2025, 10, 14, 12);
+  const index = new SearchIndex([makeArticle({ id: 0, title: 'bitcoin', publishedAt: NOW })]);
+  const ask = (query: string) => searchRequest({ index, version: 1, query, sort: null, includeDrafts: false, now: NOW });
+  // An answer naming `total` matches, as a broad query's does (its hits a page of them).
+  const answerOf = (query: string, total: number): AnsweredSearch => ({ ok: true, query, size: 1, result: { hits: [{ id: 0, score: 1, titleMatches: [] }], total, sort: 'relevance' } });
+  // Matches that make an answer of about `share` of RECENT_BYTES.
+  const totalFor = (share: number) => Math.floor((share * RECENT_BYTES) / (answerBytes(answerOf('x', 2)) - answerBytes(answerOf('x', 1))));
+
+  it('counts an answer by its hits and every match it names', () => {
+    expect(answerBytes(answerOf('a', 2000))).toBeGreaterThan(answerBytes(answerOf('a', 1000)));
+    expect(answerBytes({ ok: false, error: 'bad term', query: 'a:' })).toBe(0);
+  });
+
+  it(`keeps recent answers within ${RECENT_BYTES} bytes, the oldest going first`, () => {
+    const cache = new SearchCache();
+    const held = ['b', 'bi', 'bit'].map((q) => cache.hold(ask(q), answerOf(q, totalFor(0.4))));
+    expect(cache.recall(ask('b'))).toBeNull();
+    expect(cache.recall(ask('bi'))).toBe(held[1]);
+    expect(cache.recall(ask('bit'))).toBe(held[2]);
+  });
+
+  it('holds an answer larger than the budget while it is the newest, and lets it go after', () => {
+    const cache = new SearchCache();
+    const small = cache.hold(ask('bitcoin'), answerOf('bitcoin', 10));
+    const huge = cache.hold(ask('b'), answerOf('b', totalFor(2)));
+    expect(cache.recall(ask('b'))).toBe(huge);
+    expect(cache.last()).toBe(huge);
+    // The small one went with it: the two together were over the budget, the newest stays.
+    expect(cache.recall(ask('bitcoin'))).toBeNull();
+    const next = cache.hold(ask('bi'), answerOf('bi', 10));
+    expect(cache.recall(ask('b'))).toBeNull();
+    expect(cache.recall(ask('bi'))).toBe(next);
+    expect(small.ok).toBe(true);
   });
 });

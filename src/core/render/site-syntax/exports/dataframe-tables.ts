@@ -11,6 +11,11 @@ import { fencedLines } from '../fenced-lines.js';
 
 const OPEN = /<table\b[^<>]{0,300}\bclass\s*=\s*["']?[^"'<>]*\bdataframe\b[^<>]{0,300}>/i;
 const CLOSE = /<\/table\s*>/i;
+// pandas' `<style scoped>` before its table: its CSS has blank lines, which end Markdown's HTML
+// block, so the rest of it showed as text.
+const STYLE_OPEN = /^\s{0,3}<style\b[^<>]{0,100}>\s*$/i;
+const STYLE_CLOSE = /^\s*<\/style\s*>\s*$/;
+const STYLE_LINES = 60;
 // A table's end is looked for within this many lines (a DataFrame shows at most 60 rows by default).
 const MAX_LINES = 2000;
 
@@ -81,6 +86,14 @@ export function dataFrameTable(html: string): string[] | null {
   return [line(header), `|${rule}`, ...body.map(line)];
 }
 
+// The line closing a DataFrame's `<style>` opened on line `from`, -1 when it is not one.
+function styleEnd(lines: readonly string[], from: number): number {
+  for (let j = from + 1; j < lines.length && j <= from + STYLE_LINES; j++) {
+    if (STYLE_CLOSE.test(lines[j])) return lines.slice(from, j).some((l) => l.includes('.dataframe')) && OPEN.test(lines.slice(j + 1, j + 3).join(' ')) ? j : -1;
+  }
+  return -1;
+}
+
 /** The Markdown with its DataFrame tables written as Markdown tables; as it was when it has none. */
 export function dataFramesAsTables(markdown: string): string {
   if (!mayHoldDataFrames(markdown)) return markdown;
@@ -88,6 +101,11 @@ export function dataFramesAsTables(markdown: string): string {
   const code = fencedLines(lines);
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
+    const style = code[i] || !STYLE_OPEN.test(lines[i]) ? -1 : styleEnd(lines, i);
+    if (style >= 0) {
+      i = style;
+      continue;
+    }
     const open = code[i] ? null : OPEN.exec(lines[i]);
     let end = -1;
     for (let j = i; open && j < lines.length && j <= i + MAX_LINES && !code[j]; j++) {

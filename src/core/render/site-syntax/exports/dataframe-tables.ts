@@ -99,6 +99,9 @@ export function dataFramesAsTables(markdown: string): string {
   if (!mayHoldDataFrames(markdown)) return markdown;
   const lines = markdown.split('\n');
   const code = fencedLines(lines);
+  // No end after an opener, no table: a file of unclosed openers costs one pass, not one scan each.
+  let lastClose = lines.length - 1;
+  while (lastClose >= 0 && !CLOSE.test(lines[lastClose])) lastClose--;
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const style = code[i] || !STYLE_OPEN.test(lines[i]) ? -1 : styleEnd(lines, i);
@@ -106,7 +109,7 @@ export function dataFramesAsTables(markdown: string): string {
       i = style;
       continue;
     }
-    const open = code[i] ? null : OPEN.exec(lines[i]);
+    const open = code[i] || i > lastClose ? null : OPEN.exec(lines[i]);
     let end = -1;
     for (let j = i; open && j < lines.length && j <= i + MAX_LINES && !code[j]; j++) {
       if (CLOSE.test(j === i ? lines[j].slice(open.index) : lines[j])) {

@@ -11,6 +11,7 @@ import { fencedLines } from '../fenced-lines.js';
 const OPEN = /^((?:\s{0,3}<[a-z][^<>]{0,300}>)*?)\s{0,3}<blockquote\b[^<>]{0,300}>/i;
 const OPENS = /<blockquote\b/gi;
 const CLOSES = /<\/blockquote\s*>/gi;
+const CLOSES_ONE = /<\/blockquote\s*>/i;
 // The `<cite>` that ends a quote, maybe followed by comments (WordPress's block marks).
 const CITE = /<cite\b[^<>]{0,300}>([\s\S]{0,2000}?)<\/cite\s*>((?:\s|<!--[\s\S]{0,300}?-->)*)$/i;
 // An attribution that already has its dash (`&mdash; Name`, `— Name`, `- Name`).
@@ -56,9 +57,12 @@ export function htmlQuotesAsQuotes(markdown: string): string {
   if (!mayHoldHtmlQuotes(markdown)) return markdown;
   const lines = markdown.split('\n');
   const code = fencedLines(lines);
+  // No end after an opener, no quote: a file of unclosed openers costs one pass, not one scan each.
+  let lastClose = lines.length - 1;
+  while (lastClose >= 0 && !CLOSES_ONE.test(lines[lastClose])) lastClose--;
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const open = code[i] ? null : OPEN.exec(lines[i]);
+    const open = code[i] || i > lastClose ? null : OPEN.exec(lines[i]);
     const end = open ? closingLine(lines, i, code) : -1;
     if (!open || end < 0) {
       out.push(lines[i]);

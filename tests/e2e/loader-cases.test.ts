@@ -193,6 +193,17 @@ describe('loader cases through the CLI', { timeout: 180_000 }, () => {
     expect(notes['dendron-note.md'].description).toBe('Notes about MEV on Ethereum');
   });
 
+  it('asciidoc-header: --print json gives the AsciiDoc header as fields and the body without it; front matter wins', async () => {
+    const posts = (await json('loader-more/asciidoc-header')) as unknown as Record<string, Json & { body: string }>;
+    expect(posts['antora-page.md']).toMatchObject({ title: 'Bitcoin Miners Sell Less After the Halving', source: 'Lena Vogel', tags: ['bitcoin', 'mining'], description: 'Miner outflows fell for a third month.', publishedAt: '2025-11-04T00:00:00.000Z', dateGuessed: false });
+    expect(posts['antora-page.md'].body.startsWith('Miner outflows to exchanges')).toBe(true);
+    expect(posts['attributes-only.md']).toMatchObject({ title: 'Ether Gas Fees Hit a Yearly Low', source: 'Marco Ricci', publishedAt: '2025-11-06T00:00:00.000Z' });
+    expect(posts['two-authors.md']).toMatchObject({ source: 'Ana Ruiz', publishedAt: '2025-11-08T00:00:00.000Z' });
+    expect(posts['title-and-version.md']).toMatchObject({ title: 'Solana Validators Vote on Fee Change', source: 'Priya Shah', dateGuessed: true });
+    expect(posts['not-a-header.md']).toMatchObject({ title: 'Front matter wins' });
+    expect(posts['not-a-header.md'].body.startsWith('= Not read')).toBe(true);
+  });
+
   it("nikola-metadata: --print json gives Nikola's comment fields", async () => {
     const posts = await json('loader-more/nikola-metadata');
     expect(posts['nikola-post.md']).toMatchObject({ title: 'Ether ETF Flows Turn Positive', source: 'Lena Ortiz', tags: ['ethereum', 'etf'], categories: ['markets'], publishedAt: '2025-11-19T08:30:00.000Z', dateGuessed: false });

@@ -3,7 +3,7 @@
 // gone from the body and read as the author and the date; the Org post titled, dated and tagged
 // from its `#+` lines; a Logseq page's properties as its author and tags, its task markers as task
 // items; Hugo's callout shortcodes as callouts and its params as the front matter's values; Hexo's
-// quote tag quoted with its attribution; a note's body #tags among its tags in the header. The frame in place throughout.
+// quote tag quoted with its attribution; an AsciiDoc header as the title, author and date; a note's body #tags among its tags in the header. The frame in place throughout.
 import { afterEach, describe, expect, it } from 'vitest';
 import { bodyPane, FolderDashboard } from './folder-dashboard.js';
 import { expectBorderedRows } from './bordered-rows.js';
@@ -84,6 +84,16 @@ async function allThree(width: number, height: number, env: Record<string, strin
   expect(body).toContain('│ A purely peer-to-peer version');
   expect(body.replace(/[│\s]+/g, ' ')).toContain('— Satoshi Nakamoto, Bitcoin whitepaper');
   expect(body).not.toMatch(/blockquote|\{%/);
+  await quit(s);
+
+  // An AsciiDoc header atop a .md: its title, author and date read, its lines gone from the body.
+  ({ s, screen } = await dashboard.openAt(width, height, `${MORE}/asciidoc-header`, 5, 'Miner outflows to exchanges', env));
+  body = bodyPane(screen);
+  expect(body.replace(/\s+/g, ' ')).toContain('Bitcoin Miners Sell Less After the Halving');
+  expect(body).toContain('Lena Vogel');
+  expect(body).toContain('2025-11-04');
+  expect(body).not.toMatch(/^.*(?:= Bitcoin Miners|v1\.2|:description:|:toc:|lena@example)/m);
+  expectBorderedRows(screen, width, height);
   await quit(s);
 
   ({ s, screen } = await dashboard.openAt(width, height, `${MORE}/inline-hashtags`, 2, 'Perps funding', env));

@@ -44,6 +44,9 @@ function wordsOf(file: string): string[] {
     // Liquid tags and output are not shown, but an image include's alt, caption, title or description (site-syntax/liquid-tags.ts).
     .replace(/\{%[\s\S]*?%\}/g, (tag) => ` ${[...tag.matchAll(/(?:alt|caption|title|description)="([^"]*)"/g)].map((m) => m[1]).join(' ')} `)
     .replace(/\{\{[\s-][^}]*\}\}/g, ' ')
+    // pandas' scoped CSS before a DataFrame and R Markdown's page breaks are hidden (site-syntax/exports/).
+    .replace(/<style scoped>[\s\S]*?<\/style>/g, ' ')
+    .replace(/^\s*\\(?:newpage|pagebreak|clearpage)\s*$/gm, ' ')
     // Obsidian's block ids are hidden (site-syntax/obsidian.ts).
     .replace(/(^| )\^[A-Za-z0-9-]+$/gm, ' ')
     // A shortcode gemoji names shows as its emoji (site-syntax/emoji-shortcodes.ts).
@@ -213,6 +216,21 @@ async function readAll(width: number, height: number, env: Record<string, string
   return texts;
 }
 
+// Exports' kinds (site-syntax/exports/): an HTML quote's cite as its attribution, a DataFrame's
+// header above its values, Joplin's links named, Bear's highlights marked, R Markdown's references.
+function expectExportKinds(texts: string[]) {
+  const all = texts.join('\n');
+  expect(all).toMatch(/│ — Andreas Antonopoulos/);
+  expect(all).toMatch(/│ symbol │ +open │ +close/);
+  expect(all).toMatch(/0 +│ BTC +│ +64210\.5 │ +65102\.25/);
+  expect(all).not.toContain('vertical-align');
+  expect(all).toMatch(/the\s+ETF\s+notes\s+\[Joplin\s+note\]/);
+  expect(all).not.toMatch(/\[\d+\] :\/0123456789abcdef/);
+  expect(all).toContain('==funding rate==');
+  expect(all).toMatch(/See\s+Figure\s+\[btc-price\]/);
+  expect(all).not.toMatch(/\\pagebreak|\(\\#fig/);
+}
+
 function expectEveryWord(texts: string[]) {
   for (const file of files) {
     const words = wordsOf(file);
@@ -228,6 +246,7 @@ describe('render cases in a real terminal', () => {
   it('80x24 with NO_COLOR: the frame never moves, every word is on screen, strikethrough reads', async () => {
     const texts = await readAll(80, 24, { NO_COLOR: '1' });
     expectEveryWord(texts);
+    expectExportKinds(texts);
     expect(texts.join('\n')).toContain('~~Withdrawals');
     // Callouts titled by their kind's word, ordered lists with the author's delimiter.
     expect(texts.join('\n')).toMatch(/│ Warning +│/);
@@ -255,6 +274,7 @@ describe('render cases in a real terminal', () => {
   it('120x40: the frame never moves, every word is on screen', async () => {
     const texts = await readAll(120, 40, {});
     expectEveryWord(texts);
+    expectExportKinds(texts);
     expect(texts.join('\n')).toContain('⚠ Withdrawals pause at 10:30:00 UTC');
     expect(texts.join('\n')).toContain('[image: Line chart of hashrate since the halving] Hashrate, seven-day average');
     expect(texts.join('\n')).toContain('[^2] Across all venues');

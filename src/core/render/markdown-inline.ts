@@ -8,6 +8,7 @@ import { embedNote, parseInlineTag } from './html-tags.js';
 import { pairedInlineTags } from './closed-elements.js';
 import { sanitizeLine, decodeEntities } from '../text/index.js';
 import { HIGHLIGHT_MARK, imageGap, markOf, STRIKE_MARK, SUPERSCRIPT_MARK, type Span, type SpanStyle } from './spans.js';
+import { isJoplinLink, JOPLIN_LINK_NOTE } from './site-syntax/index.js';
 
 export { LinkNotes };
 
@@ -59,6 +60,8 @@ const HIDDEN_INLINE = new Set(['script', 'style', 'noscript', 'template', 'texta
 
 function linkSpans(link: Tokens.Link, style: SpanStyle, state: InlineState): Span[] {
   const href = linkTarget(link.href ?? '');
+  // Joplin's note and attachment ids lead nowhere outside Joplin: named, never numbered nor opened.
+  if (isJoplinLink(href)) return [...spansOf(link.tokens ?? [], style, state), { ...style, text: ' ' }, { role: 'dim', text: JOPLIN_LINK_NOTE }];
   const inner = spansOf(link.tokens ?? [], { ...style, role: 'link', underline: true, ...(href ? { href } : {}) }, state);
   // A link within the page (`#top`, a table of contents' entries) has nowhere to go from here:
   // no note, as for `<a href="#...">`.

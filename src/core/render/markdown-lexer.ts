@@ -4,7 +4,7 @@
 // is kept as plain text: the reader still sees every word, only late formatting is lost.
 import { Lexer, Marked, type MarkedOptions, type Token, type TokensList } from 'marked';
 import markedFootnote from 'marked-footnote';
-import { displayMath, emojiShortcode, emojiShortcodesLoaded, highlight, inlineMath, mayHoldDefinitionLists, mayHoldDisplayMath, mayHoldHighlights, mayHoldInlineMath, mayHoldShortcodes, readDefinitionLists } from './site-syntax/index.js';
+import { bearHighlight, mayHoldBearHighlights, displayMath, emojiShortcode, emojiShortcodesLoaded, highlight, inlineMath, mayHoldDefinitionLists, mayHoldDisplayMath, mayHoldHighlights, mayHoldInlineMath, mayHoldShortcodes, readDefinitionLists } from './site-syntax/index.js';
 
 /** Longest inline source lexed in one piece; longer runs are split at whitespace. */
 const INLINE_CHUNK = 2000;
@@ -79,6 +79,7 @@ function options(markdown: string): MarkedOptions {
     ...(mayHoldDisplayMath(markdown) ? [displayMath] : []),
     ...(mayHoldInlineMath(markdown) ? [inlineMath] : []),
     ...(mayHoldHighlights(markdown) ? [highlight] : []),
+    ...(mayHoldBearHighlights(markdown) ? [bearHighlight] : []),
     ...(emojiShortcodesLoaded() && mayHoldShortcodes(markdown) ? [emojiShortcode] : []),
   ];
   return (extensions.length > 0 ? marked.use({ extensions }) : marked).defaults;

@@ -13,6 +13,7 @@ import { readNotionProperties } from './notion-properties.js';
 import { readPandocTitleBlock } from './pandoc-title-block.js';
 import { readOrgKeywords } from './org-keywords.js';
 import { readNikolaMetadata } from './nikola-metadata.js';
+import { readAsciidocHeader } from './asciidoc-header.js';
 import { describeParseError, parseFrontMatterSource } from './engines.js';
 import { emptyShape, parseSimpleYaml, type SimpleShape } from './simple-yaml.js';
 import { readRecordYaml } from './record-yaml.js';
@@ -57,7 +58,7 @@ const copiesAsIs = (s: SimpleShape): boolean => s.nodes <= LIMITS.maxFrontMatter
  */
 export function readUndelimitedHeader(text: string): { data: Record<string, unknown>; body: string } | null {
   // Nikola's comment first: a file opening with `<!--` has no other such header.
-  return (text.startsWith('<!--') ? readNikolaMetadata(text) : null) ?? readMetadataLines(text) ?? readPandocTitleBlock(text) ?? readOrgKeywords(text) ?? readNotionProperties(text);
+  return (text.startsWith('<!--') ? readNikolaMetadata(text) : null) ?? readMetadataLines(text) ?? readPandocTitleBlock(text) ?? readOrgKeywords(text) ?? readNotionProperties(text) ?? readAsciidocHeader(text);
 }
 
 /**

@@ -1,0 +1,123 @@
+// Exports' kinds (site-syntax/exports/): HTML quotes with their `<cite>`, nbconvert's DataFrame
+// tables, Joplin's id links, Bear's `::highlight::`, R Markdown's page breaks and references;
+// each on the render cases of its kind (tests/fixtures/cases/render) and on small inputs.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../../../src/core/render/markdown.js';
+import { lineText } from '../../../../src/core/render/spans.js';
+import { htmlQuotesAsQuotes } from '../../../../src/core/render/site-syntax/exports/html-quotes.js';
+import { dataFrameTable } from '../../../../src/core/render/site-syntax/exports/dataframe-tables.js';
+import { readRMarkdown } from '../../../../src/core/render/site-syntax/exports/rmarkdown-refs.js';
+
+const dir = path.resolve(import.meta.dirname, '..', '..', '..', 'fixtures', 'cases', 'render');
+const body = (name: string): string => fs.readFileSync(path.join(dir, name), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
+const rows = (markdown: string, width = 58): string[] => renderMarkdown(markdown, width).lines.map(lineText);
+const WIDTHS = [38, 58, 118];
+
+describe('HTML quotes (WordPress, Ghost, Substack, tweets)', () => {
+  it.each(WIDTHS)('more-html-quotes.md at %i: every quote drawn as a quote, its cite as "— Name"', (w) => {
+    const r = rows(body('more-html-quotes.md'), w);
+    const quoted = (words: string) => r.some((l) => l.startsWith('│ ') && l.includes(words));
+    for (const words of ['Not your keys', 'technological tour', 'The halving cut', 'Liquidity left', 'Stablecoin supply', 'Most of it on Tron', 'ETF inflows', 'Volatility is']) expect(quoted(words), words).toBe(true);
+    for (const by of ['— Andreas Antonopoulos', '— Bill Gates[1]', '— The Block Research', '— Anonymous trader']) expect(r.some((l) => l.startsWith('│ ') && l.includes(by)), by).toBe(true);
+    // A dash written by the author is not doubled; an inline <cite> stays prose; code stays code.
+    expect(r.join('\n')).not.toMatch(/— —|— - /);
+    expect(r.some((l) => l.startsWith('│ — Eric Balchunas'))).toBe(true);
+    expect(r.some((l) => l.startsWith('│') && l.includes('Book'))).toBe(false);
+    expect(r.join('').replace(/↪ /g, '')).toContain('<cite>Nobody</cite>');
+  });
+
+  it.each([
+    ['a quote with its cite', '<blockquote><p>Q</p><cite>Ann</cite></blockquote>', '> <p>Q</p>\n>\n> — Ann\n'],
+    ['a quote inside a figure', '<figure class="x"><blockquote><p>Q</p></blockquote></figure>', '<figure class="x">\n\n> <p>Q</p>\n\n</figure>'],
+    ['a quote under an HTML line gets a blank line', '<div>\n<blockquote>Q</blockquote>', '<div>\n\n> Q\n'],
+    ['a cite in the middle is not the attribution', '<blockquote><p>See <cite>Book</cite> now</p></blockquote>', '> <p>See <cite>Book</cite> now</p>\n'],
+  ])('%s', (_n, input, expected) => {
+    expect(htmlQuotesAsQuotes(input)).toBe(expected);
+  });
+
+  it('leaves an unclosed quote and one in code as written', () => {
+    for (const input of ['<blockquote><p>Q</p>\n\nrest', '```\n<blockquote>Q</blockquote>\n```']) expect(htmlQuotesAsQuotes(input)).toBe(input);
+  });
+
+  it('draws a nested quote inside the outer one, not as a second Markdown quote', () => {
+    const r = rows('<blockquote><p>Out</p>\n<blockquote><p>In</p></blockquote>\n<cite>Ann</cite></blockquote>\n\nAfter.');
+    expect(r.filter((l) => l.startsWith('│ '))).toEqual(expect.arrayContaining([expect.stringContaining('Out'), expect.stringContaining('In'), '│ — Ann']));
+    expect(r).toContain('After.');
+  });
+});
+
+describe('DataFrame tables (nbconvert, pandas, Polars)', () => {
+  it.each(WIDTHS)('more-dataframe-tables.md at %i: the header stays above its values, the CSS hidden', (w) => {
+    const r = rows(body('more-dataframe-tables.md'), w);
+    const header = r.findIndex((l) => l.includes('symbol'));
+    // The corner cell is kept: the header's separators stand where the rows' do.
+    const bar = (l: string) => [...l.matchAll(/│/g)].map((m) => m.index);
+    expect(bar(r[header])).toEqual(bar(r[header + 2]));
+    expect(bar(r[header + 2])).toEqual(bar(r[header + 3]));
+    expect(r[header + 2]).toMatch(/^0 +│ BTC/);
+    expect(r.join('\n')).not.toContain('vertical-align');
+    // A named index merged into the header row; entities decoded, Markdown marks kept literal.
+    const named = r.findIndex((l) => l.includes('volume'));
+    expect(r[named]).toMatch(/^date +│ volume │ pair/);
+    expect(r.join('\n')).toContain('BTC&USD');
+    expect(r.join('\n')).toContain('ETH|USD *x*');
+    // Merged cells (a MultiIndex) stay HTML: every value still there.
+    for (const word of ['price', 'min', 'max', '60000', '70000', 'End.']) expect(r.join(' ')).toContain(word);
+  });
+
+  it('right-aligns columns of numbers as pandas does', () => {
+    const md = dataFrameTable('<table class="dataframe"><thead><tr><th></th><th>p</th><th>s</th></tr></thead><tbody><tr><th>0</th><td>1.5</td><td>a</td></tr></tbody></table>');
+    expect(md).toEqual(['|  | p | s |', '| ---: | ---: | --- |', '| 0 | 1.5 | a |']);
+  });
+
+  it('leaves a table with merged cells, and any other table, as HTML', () => {
+    expect(dataFrameTable('<table class="dataframe"><tr><td colspan="2">x</td></tr></table>')).toBeNull();
+    const plain = '<table><tr><th></th><th>a</th></tr></table>';
+    expect(renderMarkdown(plain, 40).lines.map(lineText).join('\n')).toContain('a');
+  });
+});
+
+describe("Joplin's note and attachment links", () => {
+  it.each(WIDTHS)('more-joplin-links.md at %i: named, never listed under Links', (w) => {
+    const { lines, links } = renderMarkdown(body('more-joplin-links.md'), w);
+    const text = lines.map(lineText).join(' ');
+    expect(links.some((u) => /^:\/[0-9a-f]{32}/.test(u))).toBe(false);
+    expect(links).toContain('https://www.coindesk.com/');
+    for (const words of ['the ETF notes [Joplin', 'whitepaper.pdf [Joplin', '[image: chart.png]']) expect(text).toContain(words);
+    // No span of a Joplin link carries its id as an address to open.
+    expect(lines.flat().some((s) => s.href?.startsWith(':/') && s.href.length > 10)).toBe(false);
+    // Code stays as written.
+    expect(text.replace(/\s+/g, '')).toContain('[code](:/0123456789abcdef0123456789abcdef)');
+  });
+});
+
+describe("Bear's ::highlight::", () => {
+  it.each(WIDTHS)('more-bear-highlights.md at %i: drawn as ==highlight== is, paths and shortcodes as written', (w) => {
+    const r = renderMarkdown(body('more-bear-highlights.md'), w);
+    const text = r.lines.map(lineText).join(' ');
+    expect(r.lines.flat().filter((s) => s.highlight).map((s) => s.text).join(' ')).toMatch(/funding rate.*open interest.*fell.*watch the/);
+    for (const kept of ['std::vector', 'Foo::Bar::baz', ':fire::fire::fire:', '::1 and :: spaced ::', '::in code::']) expect(text).toContain(kept);
+  });
+});
+
+describe("R Markdown's page breaks and references", () => {
+  it.each(WIDTHS)('more-rmarkdown-refs.md at %i: breaks and labels hidden, references readable', (w) => {
+    const text = rows(body('more-rmarkdown-refs.md'), w).join(' ');
+    expect(text).toContain('Figure [btc-price]');
+    expect(text).toContain('Table [volumes]');
+    expect(text).toContain('Chapter [intro]');
+    expect(text).not.toMatch(/\\pagebreak|\\clearpage|\(\\#|#fig:|@ref\(fig:btc/);
+    expect(text).toContain("Bitcoin's price since the halving.");
+    // Code keeps them.
+    expect(text).toContain('\\@ref(fig:x)');
+    expect(text).toContain('\\newpage');
+  });
+
+  it('hides a break line only when it is alone on its line', () => {
+    expect(readRMarkdown('a\n\\newpage\nb')).toBe('a\nb');
+    expect(readRMarkdown('use \\newpage here')).toBe('use \\newpage here');
+    expect(readRMarkdown('\\@ref(eq:mean_1)')).toBe('\\[mean\\_1\\]');
+  });
+});

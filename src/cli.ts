@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { HELP, indexMayAnswer, parseCommandLine, UsageError, type Command } from './args.js';
 import type { Config } from './config/load-config.js';
+import { asError } from './core/error-message.js';
 import { PathError, type WalkThread } from './core/files/index.js';
 import { reportFatal } from './fatal.js';
 import { drained, EXIT, fail, NAME, printArticles, reportWarnings } from './output.js';
@@ -34,7 +35,7 @@ function parseOnce(argv: string[]): Command | Error {
   try {
     return parseCommandLine(argv);
   } catch (error) {
-    return error instanceof Error ? error : new Error(String(error));
+    return asError(error);
   }
 }
 

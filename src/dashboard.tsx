@@ -7,6 +7,7 @@ import type { Binding } from './state/keymap.js';
 import type { Article, LoadWarning } from './core/article.js';
 import type { Facts, FactsProgress, StoryInfo, StoryMap } from './core/stories/index.js';
 import type { LoadProgress } from './ui/StatusBar.js';
+import { errorMessage } from './core/error-message.js';
 import { PathError } from './core/files/index.js';
 import { importBodyPreload, importSearchEngine } from './core/search/index.js';
 import { readBodiesAhead } from './body-read-ahead.js';
@@ -79,7 +80,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
   try {
     reading = Reading.open(setup.stateDir);
   } catch (error) {
-    startMessage = `reading state unavailable: ${error instanceof Error ? error.message : String(error)}`;
+    startMessage = `reading state unavailable: ${errorMessage(error)}`;
   }
   process.on('exit', () => {
     try {
@@ -232,7 +233,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
         // Seen after the list is drawn, in slices between keys (Reading.seeInSlices); then the "N new" message.
         reading?.seeInSlices(result.articles, () => new Promise((r) => setImmediate(r))).then(
           (fresh) => ((startMessage = newSinceMessage(fresh, reading!.previousEnd) ?? startMessage), update()),
-          (error: unknown) => ((startMessage = `reading state unavailable: ${error instanceof Error ? error.message : String(error)}`), update()),
+          (error: unknown) => ((startMessage = `reading state unavailable: ${errorMessage(error)}`), update()),
         );
         // Bodies read ahead now, or when a search needs one the index's words do not answer
         // (body-read-ahead.ts); free words from the index (index-words.ts).

@@ -3,6 +3,7 @@
 // raw mode is unusable), then say what happened in one short line. The message can quote data (a
 // path, a parser's complaint about a file), so it is sanitised like everything else; the stack
 // trace is only for --debug.
+import { errorMessage } from './core/error-message.js';
 import { sanitizeLine, sanitizeText } from './core/text/index.js';
 import type { Terminal } from './terminal.js';
 
@@ -26,7 +27,7 @@ export function reportFatal(error: unknown, io: FatalIo, name = 'crypto-news-tui
   } catch {
     // A terminal that cannot be restored (hung up) must not hide the message.
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   let text = `${name}: internal error: ${sanitizeLine(message).slice(0, 500)}\n`;
   if (io.debug && error instanceof Error && error.stack) text += `${sanitizeText(error.stack)}\n`;
   else text += 'Run with --debug for details.\n';

@@ -4,6 +4,7 @@
 // load and the same search the dashboard runs. Imported by the CLI only for --filter.
 import { indexMayAnswer, type Options } from './args.js';
 import type { Article } from './core/article.js';
+import { errorMessage } from './core/error-message.js';
 import type { WalkThread } from './core/files/index.js';
 import { compileWithoutInliningOnce } from './core/jit-flags.js';
 import { QueryError } from './core/search/index.js';
@@ -18,7 +19,7 @@ async function filterReading(options: Options, stateDir: string): Promise<import
   try {
     return Reading.open(stateDir);
   } catch (error) {
-    reportWarnings([{ path: stateDir, reason: `reading state unavailable: ${error instanceof Error ? error.message : String(error)}` }]);
+    reportWarnings([{ path: stateDir, reason: `reading state unavailable: ${errorMessage(error)}` }]);
     return null;
   }
 }

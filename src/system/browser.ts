@@ -3,6 +3,7 @@
 // browser runs detached with its output discarded so it never draws over the dashboard.
 import { spawn } from 'node:child_process';
 import open from 'open';
+import { errorMessage } from '../core/error-message.js';
 import { commandFor } from './command-line.js';
 
 function spawnDetached(argv: string[]): Promise<void> {
@@ -30,7 +31,7 @@ export async function openInBrowser(url: string, env: NodeJS.ProcessEnv = proces
       lastError = error;
     }
   }
-  if (browsers.length > 0) throw new Error(`$BROWSER could not be run: ${lastError instanceof Error ? lastError.message : String(lastError)}`);
+  if (browsers.length > 0) throw new Error(`$BROWSER could not be run: ${errorMessage(lastError)}`);
   const child = await open(url, { wait: false });
   child.once('error', () => {});
   child.unref();

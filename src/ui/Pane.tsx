@@ -4,6 +4,7 @@
 // would measure a new `╭─▶ Articles …╮` grapheme by grapheme on every frame.
 import { Box, Text } from 'ink';
 import { Component, useEffect, type ReactNode } from 'react';
+import { errorMessage } from '../core/error-message.js';
 import { sanitizeLine } from '../core/text/index.js';
 import { columns, fitWidth } from '../core/width/index.js';
 import { paint } from './frame/paint.js';
@@ -70,7 +71,7 @@ class PaneBoundary extends Component<BoundaryProps, { error: string | null }> {
   override state = { error: null as string | null };
 
   static getDerivedStateFromError(err: unknown) {
-    return { error: err instanceof Error ? err.message : String(err) };
+    return { error: errorMessage(err) };
   }
 
   override render() {

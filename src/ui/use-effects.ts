@@ -3,6 +3,7 @@
 // terminal to the editor. Each outcome comes back as a status-line notice; none can crash the UI.
 import { useEffect, type Dispatch } from 'react';
 import type { Article } from '../core/article.js';
+import { errorMessage } from '../core/error-message.js';
 import { bodyMarkdown, renderMarkdown } from '../core/render/index.js';
 import { searchWithReading, type Reading } from '../core/reading/index.js';
 import type { SearchIndex } from '../core/search/index.js';
@@ -88,7 +89,7 @@ export function useEffectRunner(effects: readonly Effect[], dispatch: Dispatch<A
         try {
           notice = await runEffect(e, ctx);
         } catch (error) {
-          notice = error instanceof Error ? error.message : String(error);
+          notice = errorMessage(error);
         }
         if (notice?.startsWith('link:') && e.kind === 'resolveLink') dispatch({ type: 'askOpen', id: e.id, url: notice.slice(5) });
         else if (notice) dispatch({ type: 'notice', message: notice });

@@ -5,6 +5,7 @@
 // keystroke arrived while it ran. A result for a query that is already stale is dropped, never
 // drawn; the list keeps the previous results until the current query's arrive (as fzf does).
 import { useLayoutEffect, useReducer, useRef, useState } from 'react';
+import { errorMessage } from '../core/error-message.js';
 import { type Reading, searchWithReading } from '../core/reading/index.js';
 import { sanitizeLine } from '../core/text/index.js';
 import type { SearchIndex, SearchResult, SortKey } from '../core/search/index.js';
@@ -86,7 +87,7 @@ export function runSearch(r: SearchRequest): AnsweredSearch {
     return { ok: true, result, query: r.query, size: r.index.size };
   } catch (err) {
     // QueryError carries a message naming the bad term; anything else must not crash the UI either.
-    return { ok: false, error: sanitizeLine(err instanceof Error ? err.message : String(err)), query: r.query };
+    return { ok: false, error: sanitizeLine(errorMessage(err)), query: r.query };
   }
 }
 

@@ -4,7 +4,9 @@
 // their own too, or walked and stat-ed there: WalkThread) for the index's freshness check.
 // Apart from load/ so that what only walks or reads (the folder watch's worker, the CLI's
 // --print markdown) does not load the parsers and the index with it.
-export { describeFsError, isArticleName, isMarkdownName, PathError, skippedFolder, walkPaths, type WalkEntry, type WalkResult } from './walk.js';
+export { PathError, walkPaths, type WalkEntry, type WalkResult } from './walk.js';
+export { isArticleName, isMarkdownName, skippedFolder } from './article-names.js';
+export { describeFsError } from './fs-errors.js';
 export { inDraftsFolder, isJekyllPost, isSectionPage, keepsSiteEntry, siteKind, siteKindOfFolder, sourceFolder, type ListedEntry, type SiteKind, type SitePlace } from './site-layout.js';
 export { readCappedSync, type SyncRead } from './read-sync.js';
 export { STAT_FIELDS, statInto, statPaths, StatWorker, type SharedStat } from './stat-thread.js';

@@ -4,7 +4,7 @@
 // FIFO, never adopt a terminal, never read more than the cap, never read a non-regular file.
 
 import fs from 'node:fs';
-import { describeFsError } from './walk.js';
+import { describeFsError } from './fs-errors.js';
 import { bindingFunction, fstatNumbers } from './stat-numbers.js';
 
 // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever.

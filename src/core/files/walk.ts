@@ -5,7 +5,9 @@
 import { constants, promises as fs, readdirSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { LoadWarning } from '../article.js';
-import { isSectionPage, keepsSiteEntry, siteKind } from './site-layout.js';
+import { isArticleName, skippedFolder } from './article-names.js';
+import { describeFsError } from './fs-errors.js';
+import { keepsSiteEntry, siteKind } from './site-layout.js';
 import type { ListedFolder } from './walk-listing.js';
 
 /** A path argument that does not exist or cannot be read; the CLI exits with status 2. */
@@ -30,49 +32,6 @@ export interface WalkResult {
   folders: ListedFolder[];
   /** Whether any entry met was a symbolic link (followed or not). */
   linked: boolean;
-}
-
-const MARKDOWN = /\.(?:md|markdown|mdx)$/i;
-
-const UNDERSCORE = 0x5f;
-
-/**
- * Whether a file name is one the walk loads: a Markdown extension, and not a section page
- * (site-layout.ts). The first character is looked at before the pattern: this runs per file.
- */
-export function isArticleName(name: string): boolean {
-  return isMarkdownName(name) && !(name.charCodeAt(0) === UNDERSCORE && isSectionPage(name));
-}
-
-/** Whether a file name has a Markdown extension the walk collects. */
-export function isMarkdownName(name: string): boolean {
-  return MARKDOWN.test(name);
-}
-
-/** Folders never descended into: hidden ones and dependency trees (the folder watch skips them too). */
-export function skippedFolder(name: string): boolean {
-  return name.startsWith('.') || name === 'node_modules';
-}
-
-/** Short reason for a filesystem error code. */
-export function describeFsError(error: unknown, dangling = false): string {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  switch (code) {
-    case 'ENOENT':
-    case 'ENOTDIR':
-      return dangling ? 'dangling symlink' : 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ELOOP':
-      return 'symlink loop';
-    case 'ENAMETOOLONG':
-      return 'name too long';
-    case 'EISDIR':
-      return 'is a directory';
-    default:
-      return code ? `cannot read (${code})` : 'cannot read';
-  }
 }
 
 const inodeKey = (st: Stats): string => `${st.dev}:${st.ino}`;
@@ -229,7 +188,6 @@ class Walker {
     }
   }
 }
-
 
 // A static-site root's listing cut to the entries that hold articles (site-layout.ts); an
 // ordinary folder's listing is returned as it is, without a copy.

@@ -269,7 +269,7 @@ export class ArticleTable {
 }
 
 /**
- * The files of a warm load whose rows the index still held (index/session.ts freshEach), by walk
+ * The files of a warm load whose rows the index still held (index/session/session.ts freshEach), by walk
  * position, until the walk-order pass makes their articles (load.ts): the row of the load's table
  * each became, its index row id, its warnings. As columns: a slot object per file with its own
  * empty warnings list held ~90 bytes a file at the peak of a warm load's memory (~90 MB at a

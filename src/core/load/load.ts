@@ -9,15 +9,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Article, LoadWarning } from '../article.js';
-import { R, type ArticleRecord } from '../article-record.js';
+import { R } from '../article-record.js';
 import { cacheDirectory, collectGarbageNow, indexFile, removeIndex, IndexReader, IndexSession, ROWS_HANDED, ROWS_HELD, type Pause } from '../index/index.js';
 import { prepareTextBuild, startTextBuild, type TextBuild, type TextThreads } from './text-thread.js';
 import { LazyArticle } from './lazy-article.js';
 import { ArticleTable, HeldRows } from './article-table.js';
 import { effectiveCap, parserStamp } from './limits.js';
-import { parseAhead, parseAll, ParseThreads, type BatchHandler, type ParsedFile } from './parse-pool.js';
+import { parseAhead, parseAll, ParseThreads } from './parse-pool.js';
+import { InWalkOrder } from './in-walk-order.js';
 import { timeSlices } from './slices.js';
-import { FileIdentities, relativeToRoots, releaseEntries, STAT_FIELDS, statPaths, StatWorker, TAKEN, walkPaths, type WalkEntry } from '../files/index.js';
+import { FileIdentities, relativeToRoots, releaseEntries, STAT_FIELDS, statPaths, StatWorker, walkPaths, type WalkEntry } from '../files/index.js';
 
 export { PathError } from '../files/index.js';
 export { effectiveCap, parserStamp } from './limits.js';
@@ -88,26 +89,12 @@ export interface LoadResult {
 
 // Articles made per slice of a warm load's first flush (a few ms of work each).
 const FLUSH_SLICE = 2_000;
-const PROGRESS_INTERVAL_MS = 50;
 // Below this many files, stat-ing on this thread (~3 us a file) beats starting a thread.
 const MIN_FILES_FOR_STAT_WORKER = 2_000;
 // From this many files to parse, the text build's threads start with the parse (text-thread.ts): at 10k their start took ~1 s after the list.
 const MIN_PARSES_FOR_EARLY_TEXT = 2_000;
 // How a load parses: without inlining (a parse thread's first files are mostly TurboFan's compiling, core/jit-flags.ts), a share here on an idle core.
 const PARSE = { inlining: false, shareHere: 'when idle' } as const;
-
-// A parsed file's result, in walk order: why it failed, or a freshly parsed article (`id`: the row id
-// session.ts hand() gave it, else its index.add() turn). A file whose row the index held is in HeldRows instead.
-type Failure = { reason: string; inode: string | null };
-type Parsed = { record: ArticleRecord; lead: string; lowerBody: Buffer | null; id: number };
-type Slot = Parsed | Failure;
-const failed = (s: Slot): s is Failure => 'reason' in s;
-
-function slotOf(file: ParsedFile, id = -1): Parsed | Failure {
-  const { outcome } = file;
-  if (!outcome.ok) return { reason: outcome.reason, inode: outcome.inode };
-  return { record: outcome.record, lead: outcome.lead, lowerBody: file.lowerBody, id };
-}
 
 /**
  * The warm start: the first `limit` articles of the list's default order (sticky, newest first;
@@ -170,7 +157,8 @@ async function holdFresh(index: IndexSession, files: WalkEntry[], stats: Float64
 export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promise<LoadResult> {
   const cap = effectiveCap(opts.maxFileSize);
   const pause = timeSlices();
-  const [useCache, partial] = [opts.cache !== false, opts.indexFor !== undefined];
+  const useCache = opts.cache !== false;
+  const partial = opts.indexFor !== undefined;
   const file = indexFile(opts.cacheDir ?? cacheDirectory(), partial ? [...(opts.indexFor ?? [])] : paths);
   if (opts.clearCache) removeIndex(file);
   // The files of the cache the index replaced (same key, `.json` metadata and `.bodies`) are dead weight.
@@ -201,7 +189,6 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   const only = partial ? [...files.map((f) => f.path), ...(opts.removed ?? []).map((p) => path.resolve(p))] : undefined;
   const { index, stats } = await openAndStat(useCache ? file : null, parserStamp(cap), files, statWorker, only, pause);
 
-  const slots: Array<Slot | undefined> = new Array(total);
   const misses: number[] = [];
   // The articles' metadata in columns, one table for the load (article-table.ts). A record the
   // index holds becomes a row as it is read (in the table's order, not the walk's).
@@ -217,61 +204,14 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   // files; hand() then gives each row's id, kept with its article's (indexIds), not looked up by path.
   const handed = earlyText?.rows && misses.length <= ROWS_HANDED ? index.handOff(misses.length, earlyText.rows) : false;
   const handedBodies = handed && misses.length <= ROWS_HELD;
-  // Each article's index row id (indexIds): a held row's, a handed one's, else its index.add() turn until finish() (at `writtenAt`).
-  const [rowIds, writtenAt]: number[][] = [[], []];
-  const articles: Article[] = [];
-  let [flushed, done, lastProgress] = [0, total - misses.length, 0];
-  opts.onProgress?.(done, total);
-
-  // Results arrive out of order; they are taken strictly in walk order so ids and warnings are
-  // the same on every run, indexed or not. At most `max` files per call.
-  const flush = (max = Infinity): void => {
-    const batch: Article[] = [];
-    const end = Math.min(total, flushed + max);
-    while (flushed < end && (kept.has(flushed) || slots[flushed] !== undefined)) {
-      const [i, slot, entry] = [flushed, slots[flushed], files[flushed]];
-      flushed += 1;
-      // Taken: the entry is not needed again, and at a million files the walk's list is ~150 MB.
-      [slots[i], files[i]] = [undefined, TAKEN];
-      if (slot !== undefined) identities.claimKey(failed(slot) ? (slot.inode ?? '') : slot.record[R.inode], i);
-      if (identities.repeated(i)) continue; // same file via a link: load once
-      if (slot !== undefined && failed(slot)) {
-        warnings.push({ path: entry.path, reason: slot.reason });
-        continue;
-      }
-      const fileWarnings = slot === undefined ? kept.warnings(i) : slot.record[R.warnings];
-      if (fileWarnings.length > 0) warnings.push({ path: slot === undefined ? table.path(kept.row(i)) : entry.path, reason: fileWarnings.join('; ') });
-      // The parsed body goes to the index, not into memory: a search reads it back from the file.
-      const article = slot === undefined ? LazyArticle.ofRow(table, kept.row(i), articles.length) : LazyArticle.fromRecord(slot.record, articles.length, null, cap, table);
-      if (slot !== undefined && !handed) writtenAt.push(rowIds.length);
-      rowIds.push(slot === undefined ? kept.id(i) : slot.id);
-      articles.push(article);
-      batch.push(article);
-    }
-    if (batch.length > 0) opts.onArticles?.(batch);
-  };
+  const order = new InWalkOrder({ files, warnings, kept, table, identities, cap, handed, onArticles: opts.onArticles, onProgress: opts.onProgress }, misses.length);
   // A warm load has every article ready here: they are made in slices, the event loop running between.
-  while (flushed < total && (kept.has(flushed) || slots[flushed] !== undefined)) {
-    flush(FLUSH_SLICE);
+  while (order.ready) {
+    order.flush(FLUSH_SLICE);
     await pause();
   }
   if (misses.length > 0) {
-    const onBatch: BatchHandler = (start, parsed, json, bodies) => {
-      // Handed rows go on as the batch's JSON with the bodies' buffer (index/text-build.ts), not one by one.
-      const ids = handed ? index.hand(json ?? { json: JSON.stringify(parsed.map((f) => f.outcome)), spans: null }, parsed.map((f) => (f.outcome.ok ? f.outcome.record : null)), handedBodies ? bodies : undefined) : null;
-      parsed.forEach((f, k) => {
-        const slot = slotOf(f, ids?.[k]);
-        if (!failed(slot) && !ids) slot.id = index.add(slot.record, slot.lead, slot.lowerBody, f.recordJson);
-        slots[misses[start + k]] = slot;
-      });
-      done += parsed.length;
-      flush();
-      const now = Date.now();
-      if (done === total || now - lastProgress >= PROGRESS_INTERVAL_MS) {
-        lastProgress = now;
-        opts.onProgress?.(done, total);
-      }
-    };
+    const onBatch = order.parsed(index, misses, handedBodies);
     // The list needs no body: the full text is built after it (text-thread.ts) from the files read again, but for rows handed with theirs.
     const withBody = partial || handedBodies;
     await (ahead?.drain(onBatch, withBody) ?? parseAll(misses.map((i) => files[i]), cap, onBatch, { ...PARSE, workers: opts.workers, withBody, threads }));
@@ -284,11 +224,11 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   const rowsWritten = handed && build ? build.rowsWritten : Promise.resolve(useCache && (index.complete || index.needsText));
   if (handed) void rowsWritten.then((ok) => opts.onCacheWritten?.(written && ok));
   else opts.onCacheWritten?.(useCache && written);
-  const indexIds = Int32Array.from(rowIds);
+  const indexIds = Int32Array.from(order.rowIds);
   // A written row's id by its article's turn (asked by path, a million files made a million path strings at the load's peak).
-  const byTurn = writtenAt.length > 0 ? index.writtenIds() : null;
-  for (const k of writtenAt) indexIds[k] = byTurn?.[indexIds[k]] ?? -1;
-  return loaded(articles, warnings, build, index.complete, useCache ? indexIds : null, rowsWritten);
+  const byTurn = order.writtenAt.length > 0 ? index.writtenIds() : null;
+  for (const k of order.writtenAt) indexIds[k] = byTurn?.[indexIds[k]] ?? -1;
+  return loaded(order.articles, warnings, build, index.complete, useCache ? indexIds : null, rowsWritten);
 }
 
 // The result, built outside loadCorpus: a closure made there would share its scope, and so keep

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Article, FrontMatterFormat } from '../article.js';
 import { isDraft } from './flags.js';
-import { EXPIRY_KEYS, PUBLISHED_KEYS, SCHEDULE_KEYS, UPDATED_KEYS, publicationWindow, publishedDate, updatedDate } from './published-date.js';
+import { EXPIRY_KEYS, PUBLISHED_KEYS, SCHEDULE_KEYS, UPDATED_KEYS, publicationWindow, publishedDate, updatedDate } from './dates/published-date.js';
 import { repairMojibake } from './mojibake.js';
 import { authorName, firstAuthor } from './fields/author-name.js';
 import { bodyHashtags } from './fields/body-hashtags.js';

@@ -2,6 +2,7 @@
 // or a cache) calls this per file. It never throws: every failure becomes a reason string.
 
 import type { Article } from '../article.js';
+import { errorMessage } from '../error-message.js';
 import { decodeArticleBytes } from './decode.js';
 import { findBlock } from './front-matter/block.js';
 import { readFrontMatter, readUndelimitedHeader } from './front-matter/index.js';
@@ -72,8 +73,7 @@ export function parseArticle(raw: Buffer, info: FileInfo, id: number, forRecord 
     return { ok: true, article, warnings, ascii: decoded.ascii && !cut };
   } catch (error) {
     // A parser bug must cost one file, not the whole load.
-    const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, reason: sanitizeLine(`could not parse: ${message}`).slice(0, 200) };
+    return { ok: false, reason: sanitizeLine(`could not parse: ${errorMessage(error)}`).slice(0, 200) };
   }
 }
 

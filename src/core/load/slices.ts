@@ -8,7 +8,7 @@ import type { Pause } from '../index/index.js';
 export const SLICE_MS = 12;
 
 /**
- * A Pause (index/session.ts) that yields to the event loop (setImmediate: after pending I/O such
+ * A Pause (index/session/pause.ts) that yields to the event loop (setImmediate: after pending I/O such
  * as key presses and signals) once SLICE_MS have passed since the last yield, else does nothing.
  */
 export function timeSlices(ms = SLICE_MS): Pause {

@@ -45,7 +45,7 @@ export interface TextThreads {
   /**
    * Settles once the build's thread has opened the index (or tried, or none will): a connection
    * the load keeps open until then is not the index's last, and its close neither checkpoints
-   * the WAL nor syncs the file (index/session.ts finish). Never rejects.
+   * the WAL nor syncs the file (index/session/session.ts finish). Never rejects.
    */
   opened: Promise<void>;
 }

@@ -5,6 +5,7 @@
 
 import { parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
+import { errorMessage } from '../error-message.js';
 import { openDatabase } from '../sqlite.js';
 import { threadScript } from '../files/index.js';
 import { BUSY_TIMEOUT_MS, buildText, isOurIndex, keepVocabulary, pendingText, RowWriter, ROW_BYTES_HELD, TEXT_BATCH, unpackTexts, type ArticleText, type HandedBatch, type HandedRow, type PendingRow, type TextBuildResult, type TextReader } from '../index/index.js';
@@ -252,7 +253,7 @@ async function runThread(port: MessagePort, job: TextJob): Promise<void> {
     // that searches words then reads the vocabulary in one row instead of listing it.
     if (result.complete && result.left === 0) keepVocabularyIfIdle(open());
   } catch (error) {
-    post({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) });
+    post({ kind: 'failed', reason: errorMessage(error) });
   } finally {
     job.rows?.close();
     texts?.close();

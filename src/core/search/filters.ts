@@ -65,15 +65,27 @@ export function compileFilters(q: ParsedQuery, includeDrafts: boolean, holder: T
       tests.push(t.negate ? (a) => !held(a.id) : (a) => held(a.id));
       continue;
     }
-    if (t.kind === 'word') {
-      if (t.negate) negatedWords.push(t.value);
-      continue;
-    }
-    const test = termTest(t);
-    tests.push(t.negate ? (a, hay, withBody) => !test(a, hay, withBody) : test);
+    addHayTest(t, tests, negatedWords);
   }
   if (negatedWords.length) tests.push((_a, hay, withBody) => !containsAny(hay, negatedWords, withBody));
   if (!includeDrafts && !q.draftsOnly) tests.unshift(listedTest(q));
+  return allOf(tests);
+}
+
+// The haystack's test of `t`, a term nothing else decided, added to `tests`; a free word instead
+// goes to `negatedWords` when negated (all of them then tested in one pass), and nowhere when not
+// (positive words are ranked, not filtered).
+function addHayTest(t: Term, tests: Predicate[], negatedWords: string[]): void {
+  if (t.kind === 'word') {
+    if (t.negate) negatedWords.push(t.value);
+    return;
+  }
+  const test = termTest(t);
+  tests.push(t.negate ? (a, hay, withBody) => !test(a, hay, withBody) : test);
+}
+
+// Every test of `tests`, as one AND predicate.
+function allOf(tests: readonly Predicate[]): Predicate {
   return (a, hay, withBody) => {
     for (const test of tests) if (!test(a, hay, withBody)) return false;
     return true;
@@ -115,22 +127,14 @@ export function compileIdFilters(
       byId.push(t.negate ? (id) => !held(id) : held);
       continue;
     }
-    if (t.kind === 'word') {
-      if (t.negate) negatedWords.push(t.value);
-      continue;
-    }
-    const test = termTest(t);
-    tests.push(t.negate ? (a, hay, withBody) => !test(a, hay, withBody) : test);
+    addHayTest(t, tests, negatedWords);
   }
   if (negatedWords.length) tests.push((_a, hay, withBody) => !containsAny(hay, negatedWords, withBody));
   // A negated letter held by the short fields (`solana -e`: nearly every article) fails by id,
   // before the haystack is read (the same answer: containsAny would find it there).
   const letters = masks ? letterBits(negatedWords.filter((w) => w.length === 1)) : 0;
   if (masks && letters) byId.push((id) => !masks.holdsAny(id, letters));
-  const rest: Predicate | null = tests.length === 0 ? null : (a, hay, withBody) => {
-    for (const test of tests) if (!test(a, hay, withBody)) return false;
-    return true;
-  };
+  const rest: Predicate | null = tests.length === 0 ? null : allOf(tests);
   const all = (id: number): boolean => {
     for (const test of byId) if (!test(id)) return false;
     return true;

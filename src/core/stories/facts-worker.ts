@@ -10,6 +10,7 @@
 // the stories they touch regrouped, their rows written), after which it hands the facts back.
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildStamp } from '../build-stamp.js';
+import { errorMessage } from '../error-message.js';
 import { articleFacts, factsBuffers, type ArticleFacts, type Facts, type FactsInput } from './facts.js';
 import { FactsEngine, type Counted, type FactsChange, type FactsProgress } from './facts-engine.js';
 import { assemble, readStored, rowsToWrite, type Stamp } from './facts-store.js';
@@ -293,8 +294,6 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
     }
     queue = queue
       .then(() => handle(request))
-      .catch((error: unknown) => {
-        port.postMessage({ kind: 'error', message: error instanceof Error ? error.message : String(error) } satisfies FactsReply);
-      });
+      .catch((error: unknown) => port.postMessage({ kind: 'error', message: errorMessage(error) } satisfies FactsReply));
   });
 }

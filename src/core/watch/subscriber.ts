@@ -9,6 +9,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { AsyncSubscription } from '@parcel/watcher';
+import { asError } from '../error-message.js';
 import { threadScript } from '../files/index.js';
 import { WATCH_PROCESS_ROLE, type FromWatchProcess, type ToWatchProcess, type WatchEvent } from './watch-messages.js';
 
@@ -143,7 +144,7 @@ export function subscribeInProcess(script: URL): Subscriber {
   try {
     child = takeSpare(script) ?? forkWatch(script);
   } catch (error) {
-    end(error instanceof Error ? error : new Error(String(error)));
+    end(asError(error));
   }
   if (child) {
     process.on('exit', kill);
@@ -174,7 +175,7 @@ export function subscribeInProcess(script: URL): Subscriber {
         try {
           child!.send({ kind: 'subscribe', id, dir, ignore: [...ignore] } satisfies ToWatchProcess);
         } catch (error) {
-          end(error instanceof Error ? error : new Error(String(error)));
+          end(asError(error));
         }
       });
     },

@@ -11,6 +11,7 @@
 // file: every write is an event), so one still being written is read whole.
 import fs, { type Stats } from 'node:fs';
 import path from 'node:path';
+import { errorMessage } from '../error-message.js';
 import { describeFsError, isArticleName, type SiteKind } from '../files/index.js';
 import { subscribeHere, WatchProcessEnded, type Subscriber } from './subscriber.js';
 import { IGNORED_GLOBS, ignoredPath, leadsIntoItself } from './watch-filter.js';
@@ -219,7 +220,7 @@ export function watchHere(
       // A folder that cannot be watched (unreadable, gone, the system's watch limit reached) is
       // that folder's warning, as an unreadable one is at start-up.
       const code = (error as NodeJS.ErrnoException | null)?.code;
-      warn(shownAs, code ? describeFsError(error) : `not watched (${error instanceof Error ? error.message : String(error)})`);
+      warn(shownAs, code ? describeFsError(error) : `not watched (${errorMessage(error)})`);
     }
   };
   const watchThrough = (link: string): Promise<void> => {

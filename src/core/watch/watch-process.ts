@@ -4,6 +4,7 @@
 // process kills itself the moment the channel closes (its parent gone without a word), where
 // process.exit() would wait for a crawl still running on libuv's thread pool.
 import parcel from '@parcel/watcher';
+import { errorMessage } from '../error-message.js';
 import { WATCH_PROCESS_ROLE, type FromWatchProcess, type ToWatchProcess } from './watch-messages.js';
 
 const send = (message: FromWatchProcess): void => {
@@ -25,7 +26,7 @@ function subscribe({ id, dir, ignore }: ToWatchProcess): void {
       () => send({ kind: 'subscribed', id }),
       (error: unknown) => {
         const code = (error as NodeJS.ErrnoException | null)?.code;
-        send({ kind: 'failed', id, message: error instanceof Error ? error.message : String(error), ...(typeof code === 'string' ? { code } : {}) });
+        send({ kind: 'failed', id, message: errorMessage(error), ...(typeof code === 'string' ? { code } : {}) });
       },
     );
 }

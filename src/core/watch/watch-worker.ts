@@ -6,6 +6,7 @@
 // over the IPC channel and ends: the walk's list of a million entries (~0.5 GB of heap) is then
 // never the dashboard's memory, and all of it goes back to the system when the process ends.
 import { parentPort, workerData } from 'node:worker_threads';
+import { errorMessage } from '../error-message.js';
 import { walkPaths } from '../files/index.js';
 
 /**
@@ -74,7 +75,7 @@ async function walked(paths: string[]): Promise<WalkMessage> {
     files.length = 0;
     return { kind: 'walked', files: joinedChunks(found), links, loops: loopsOf(warnings) };
   } catch (error) {
-    return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+    return { kind: 'error', message: errorMessage(error) };
   }
 }
 

@@ -24,7 +24,9 @@ function workerUrl(): URL | null {
   return fs.existsSync(fileURLToPath(url)) ? url : null;
 }
 
-const walkHere: Walk = async (roots) => {
+// The watch's walk on this thread (from sources, or when no worker can start), in the shape the
+// watch takes: paths, the links followed, the loops met.
+const walkOnThisThread: Walk = async (roots) => {
   const { files, links, warnings } = await walkPaths(roots);
   return { files: files.map((f) => f.path), links, loops: loopsOf(warnings) };
 };
@@ -37,7 +39,7 @@ function walkOnWorker(url: URL, workers: Set<Worker>): Walk {
       try {
         worker = new Worker(url, { workerData: { role: WATCH_WALK_ROLE, paths: roots.map((p) => path.resolve(p)) } satisfies WalkJob });
       } catch {
-        walkHere(roots).then(resolve, reject);
+        walkOnThisThread(roots).then(resolve, reject);
         return;
       }
       // The walk never keeps the process alive on its own (the dashboard's terminal does).
@@ -122,7 +124,7 @@ export function watchFolders(
   const url = workerUrl();
   const workers = new Set<Worker>();
   const children = new Set<ChildProcess>();
-  const onThread = url ? walkOnWorker(url, workers) : walkHere;
+  const onThread = url ? walkOnWorker(url, workers) : walkOnThisThread;
   // The first walk (every watched folder, once the watch is in place) in a process; a folder that appears later on a thread.
   let first = url !== null;
   const walk: Walk = (roots) => (first ? ((first = false), walkInProcess(url!, children, onThread)(roots)) : onThread(roots));

@@ -8,7 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../../src/core/load/load.js';
-import { IndexSession } from '../../../src/core/index/session.js';
+import { IndexSession } from '../../../src/core/index/session/session.js';
 import { indexFile } from '../../../src/core/index/location.js';
 import { effectiveCap, parserStamp } from '../../../src/core/load/limits.js';
 import { STAT_FIELDS, statPaths } from '../../../src/core/files/index.js';

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { IndexSession } from '../../../src/core/index/session.js';
+import { IndexSession } from '../../../src/core/index/session/session.js';
 
 let root: string;
 beforeEach(() => void (root = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-session-close-'))));

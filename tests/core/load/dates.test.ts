@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { dateFromFileName, parseDate, readDate } from '../../../src/core/load/dates.js';
+import { dateFromFileName, parseDate, readDate } from '../../../src/core/load/dates/dates.js';
 
 const iso = (s: string): number => Date.parse(s);
 

@@ -10,7 +10,7 @@ afterEach(() => {
 describe('written dates', () => {
   it('are read without making an Intl.DateTimeFormat, as the module loads or as a date is read', async () => {
     const made = vi.spyOn(Intl, 'DateTimeFormat');
-    const { readWrittenDate } = await import('../../../src/core/load/written-date-formats.js');
+    const { readWrittenDate } = await import('../../../src/core/load/dates/written-date-formats.js');
     expect(readWrittenDate('Tue, 04 Nov 2025 10:30:00 GMT')).toBe(Date.UTC(2025, 10, 4, 10, 30));
     expect(readWrittenDate('November 4, 2025 3:05 pm +01:00')).toBe(Date.UTC(2025, 10, 4, 14, 5));
     expect(made).not.toHaveBeenCalled();

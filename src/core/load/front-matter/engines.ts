@@ -5,6 +5,7 @@
 
 import { createRequire } from 'node:module';
 import type { FrontMatterFormat } from '../../article.js';
+import { errorMessage } from '../../error-message.js';
 import { LIMITS } from '../limits.js';
 import { rootScalarsAsWritten } from './toml-as-written.js';
 import { parseSimpleYaml } from './simple-yaml.js';
@@ -88,5 +89,5 @@ export function describeParseError(format: FrontMatterFormat, error: unknown): s
   }
   if (error instanceof RangeError) return `front matter nested too deeply (over ${LIMITS.maxDepth} levels)`;
   const label = format === 'toml' ? 'TOML' : 'JSON';
-  return `invalid ${label}: ${firstLine(error instanceof Error ? error.message : String(error))}`;
+  return `invalid ${label}: ${firstLine(errorMessage(error))}`;
 }

@@ -18,7 +18,7 @@
 // line. Two colons are Logseq's alone, so such a block ends at the first line that is not a
 // property and needs no title or date; `[[page]]` references in a value are their page's name.
 
-import { parseDate } from '../dates.js';
+import { parseDate } from '../dates/dates.js';
 
 const FIRST = /^[A-Za-z0-9_-]{1,40}[ \t]*:/;
 const KEY_LINE = /^([A-Za-z0-9_-]{1,40})[ \t]*:(:?)[ \t]*(.*)$/;

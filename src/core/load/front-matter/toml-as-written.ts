@@ -5,7 +5,7 @@
 // (engines.ts, normalise.ts); this gives TOML's root table the same shape: every non-string
 // scalar at the top level (and in `[params]` and `[extra]`, where Hugo and Zola keep a page's own
 // fields), alone or in an array, is replaced by its source text. Date fields
-// then read `2025-11-04T10:30:00Z` as text (load/dates.ts), numeric fields read `0.7`, flags
+// then read `2025-11-04T10:30:00Z` as text (load/dates/dates.ts), numeric fields read `0.7`, flags
 // read `true` (load/flags.ts), and text fields keep `2025-11-04T10:30:00Z` and `1.50`.
 //
 // The source is scanned only to find each root key's value text; smol-toml has already checked

@@ -6,7 +6,7 @@ import { readUndelimitedHeader } from '../../../../src/core/load/front-matter/in
 import { readMetadataLines } from '../../../../src/core/load/front-matter/metadata-lines.js';
 import { readOrgKeywords } from '../../../../src/core/load/front-matter/org-keywords.js';
 import { readNikolaMetadata } from '../../../../src/core/load/front-matter/nikola-metadata.js';
-import { parseDate } from '../../../../src/core/load/dates.js';
+import { parseDate } from '../../../../src/core/load/dates/dates.js';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 

@@ -5,28 +5,20 @@
 // again. An index that cannot be opened or written (read-only or full disk) costs speed only: the
 // load goes on in memory (`failure` says why) and the next run starts cold.
 
-import { collectLoadGarbage } from './load-garbage.js';
-import { errorMessage } from '../error-message.js';
-import { isRecord, R, splitInode, type ArticleRecord } from '../article-record.js';
-import { dropSecondaryIndexes, ensureSecondaryIndexes, isDamage, openIndex, removeIndex, type OpenedIndex } from './database.js';
-import { ArticleStore, type HandedBatch, type IndexedArticle } from './store.js';
-import { reserveRowIds } from './text-build.js';
-import { articleText } from './article-text.js';
-import { articleFields } from './columns.js';
-import { RowStamps } from './freshness.js';
+import { collectLoadGarbage } from '../load-garbage.js';
+import { errorMessage } from '../../error-message.js';
+import { R, splitInode, type ArticleRecord } from '../../article-record.js';
+import { dropSecondaryIndexes, ensureSecondaryIndexes, isDamage, openIndex, removeIndex, type OpenedIndex } from '../database.js';
+import { ArticleStore, type HandedBatch, type IndexedArticle } from '../store.js';
+import { freshRecords } from './fresh-records.js';
+import { HandOff } from './hand-off.js';
+import { noPause, PAUSE_EVERY, type Pause } from './pause.js';
+import { articleText } from '../article-text.js';
+import { articleFields } from '../columns.js';
+import { RowStamps } from '../freshness.js';
 
 // Articles per write transaction: one WAL commit per few MB of text, not one per file.
 const WRITE_BATCH = 2_000;
-
-/**
- * Lets the event loop run during a long loop: the caller's policy (load/slices.ts yields once a
- * slice of time has passed). At 100k rows the stamp and record loops take seconds on a busy
- * machine; a UI reading keys on the same thread must get turns meanwhile.
- */
-export type Pause = () => Promise<void> | void;
-const noPause: Pause = () => {};
-// Rows between two calls of `pause` (a power of two less one: a mask).
-const PAUSE_EVERY = 511;
 
 /** The index as one load sees it; `finish()` must be called once the load is done. */
 export class IndexSession {
@@ -42,8 +34,8 @@ export class IndexSession {
   private textPending = false;
   // The secondary indexes were dropped for this load's bulk write (see start).
   private bulk = false;
-  // Rows handed to another thread, not written here (handOff): next reserved id, its end, the sink.
-  private handed: { next: number; end: number; sink: (batch: HandedBatch) => void } | null = null;
+  // Rows handed to another thread, not written here (handOff).
+  private handed: HandOff | null = null;
 
   private constructor(
     private readonly opened: OpenedIndex,
@@ -111,13 +103,8 @@ export class IndexSession {
    */
   handOff(count: number, sink: (batch: HandedBatch) => void): boolean {
     if (!this.bulk || this.failure !== null || this.handed || count <= 0) return false;
-    try {
-      const first = reserveRowIds(this.opened.db, count);
-      this.handed = { next: first, end: first + count, sink };
-      return true;
-    } catch {
-      return false;
-    }
+    this.handed = HandOff.reserve(this.opened.db, count, sink);
+    return this.handed !== null;
   }
 
   /**
@@ -127,12 +114,9 @@ export class IndexSession {
    * one's id (-1: none) for the caller to keep (writtenIds() does not know them: a Map of 100k paths
    * was ~0.1-0.2 s of the load's thread). Null without handOff.
    */
-  hand({ json, spans }: { json: string; spans: Int32Array | null }, records: ReadonlyArray<ArticleRecord | null>, bodies?: ArrayBuffer): Int32Array | null {
-    const h = this.handed;
-    if (!h) return null;
-    const ids = new Int32Array(records.length).fill(-1);
-    for (let k = 0; k < records.length; k++) if (records[k] !== null && h.next < h.end) ids[k] = h.next++;
-    h.sink(spans ? { json, ids, spans, bodies } : { json, ids, bodies });
+  hand(json: { json: string; spans: Int32Array | null }, records: ReadonlyArray<ArticleRecord | null>, bodies?: ArrayBuffer): Int32Array | null {
+    if (!this.handed) return null;
+    const ids = this.handed.hand(json, records, bodies);
     this.wrote = true;
     return ids;
   }
@@ -143,60 +127,13 @@ export class IndexSession {
   }
 
   /**
-   * fresh() for every path at once, `stats` holding STAT_FIELDS numbers per path (statPaths):
-   * calls `each(i, record, id)` for every paths[i] whose row `id` still describes its file, in no
-   * particular order, holding no record itself (at 100k, holding every record peaked ~130 MB of heap above what the load
-   * keeps); most rows wanted, their JSON is read in one sequential pass (a lookup per row took over a second at 100k). The
-   * caller keeps `id`: writtenIds() does not name these rows. `matched` is told first which positions are fresh (1).
+   * fresh() for every path at once, `stats` holding `fields` numbers per path (statPaths): calls
+   * `each(i, record, id)` for every paths[i] whose row `id` still describes its file and whose
+   * record is usable, in no particular order (fresh-records.ts). The caller keeps `id`:
+   * writtenIds() does not name these rows. `matched` is told first which positions are fresh (1).
    */
-  async freshEach(paths: readonly string[], stats: Float64Array, fields: number, each: (i: number, record: ArticleRecord, id: number) => void, pause: Pause = noPause, matched?: (fresh: Uint8Array) => void): Promise<void> {
-    if (stats.length === 0) return;
-    // Each wanted row's path index by row id: an Int32Array when the ids are dense (a Map of a million held ~50 MB more), else a Map.
-    const [maxId, stored] = [this.rows.maxId(), this.rows.size];
-    const byId = Number.isSafeInteger(maxId) && maxId < 2 * stored + 65_536 ? new Int32Array(maxId + 1).fill(-1) : null;
-    const sparse = byId ? null : new Map<number, number>();
-    const fresh = new Uint8Array(paths.length);
-    let count = 0;
-    for (let i = 0; i < paths.length; i++) {
-      if ((i & PAUSE_EVERY) === PAUSE_EVERY) await pause();
-      const o = i * fields;
-      const id = stats[o] < 0 ? -1 : this.rows.fresh(paths[i], stats, o);
-      if (!(id >= 0)) continue;
-      // Its stamp is not needed again (at a million, ~110 MB of path strings that a collection in `matched` can take).
-      this.rows.delete(paths[i]);
-      fresh[i] = 1;
-      if (byId) count += byId[id] < 0 ? 1 : 0;
-      if (byId) byId[id] = i;
-      else sparse?.set(id, i);
-    }
-    if (sparse) count = sparse.size;
-    matched?.(fresh);
-    const found = (i: number, id: number, json: string | undefined): void => {
-      const [record, o] = [this.take(paths[i], json), i * fields];
-      if (record !== null) return each(i, record, id);
-      this.rows.set(paths[i], id, stats[o], stats[o + 1], stats[o + 2], stats[o + 3]); // its stamp back (the stat's, which matched): its file is parsed again, its row replaced or removed
-    };
-    if (count * 4 < stored) {
-      if (sparse) for (const [id, i] of sparse) found(i, id, this.store.articleJson(id));
-      else if (byId) for (let id = 0; id < byId.length; id++) if (byId[id] >= 0) found(byId[id], id, this.store.articleJson(id));
-      return;
-    }
-    let n = 0;
-    for (const [id, json] of this.store.articleTuples()) {
-      const i = byId ? (id >= 0 && id < byId.length ? byId[id] : -1) : (sparse?.get(id) ?? -1);
-      if (i >= 0) found(i, id, json);
-      if ((++n & PAUSE_EVERY) === 0) await pause();
-    }
-  }
-
-  // The record in `json` when it is well formed and names `filePath`.
-  private take(filePath: string, json: string | undefined): ArticleRecord | null {
-    try {
-      const record: unknown = JSON.parse(json ?? 'null');
-      return isRecord(record) && record[R.path] === filePath ? record : null;
-    } catch {
-      return null;
-    }
+  freshEach(paths: readonly string[], stats: Float64Array, fields: number, each: (i: number, record: ArticleRecord, id: number) => void, pause: Pause = noPause, matched?: (fresh: Uint8Array) => void): Promise<void> {
+    return freshRecords(this.rows, this.store, paths, stats, fields, each, pause, matched);
   }
 
   /**

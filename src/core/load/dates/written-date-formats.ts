@@ -16,7 +16,7 @@
 import { createRequire } from 'node:module';
 import { UTCDateMini } from '@date-fns/utc/date/mini';
 import { isValid } from 'date-fns/isValid';
-import { foldText } from '../text/index.js';
+import { foldText } from '../../text/index.js';
 
 const require = createRequire(import.meta.url);
 let dateFnsParse: typeof import('date-fns/parse').parse | null = null;

@@ -5,8 +5,8 @@
 // marked `dateGuessed` (shown as `~` in the list), and the load reports one warning per file,
 // `date "next tuesday" not understood; using the file's time`, so the user can fix the file.
 
-import { readFlag } from './flags.js';
-import { sanitizeLine } from '../text/index.js';
+import { readFlag } from '../flags.js';
+import { sanitizeLine } from '../../text/index.js';
 import { dateFromFileName, readDate, type DateReading } from './dates.js';
 
 /**

@@ -10,6 +10,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { AsyncSubscription } from '@parcel/watcher';
 import { threadScript } from '../files/index.js';
+import { guardMissedEvents, type MissedEventsGuard } from './missed-events.js';
 import { watchUnavailable, WatchUnavailable } from './watch-limits.js';
 import { WATCH_PROCESS_ROLE, type FromWatchProcess, type ToWatchProcess, type WatchEvent } from './watch-messages.js';
 
@@ -51,6 +52,7 @@ export function subscribeHere(): Subscriber {
   let closed = false;
   const made: (AsyncSubscription & { release: () => void })[] = [];
   const started: Promise<unknown>[] = [];
+  const guards: MissedEventsGuard[] = [];
   return {
     subscribe: (dir, ignore, onEvents) => {
       const unavailable = hereHeld === 0 ? watchUnavailable() : null;
@@ -61,9 +63,12 @@ export function subscribeHere(): Subscriber {
         if (held) hereHeld--;
         held = false;
       };
+      // An event parcel drops is looked for again (missed-events.ts), until close().
+      const guard = guardMissedEvents(onEvents);
+      guards.push(guard);
       // Loaded on first use: a program whose watch runs in its own process never loads it here.
       const one = import('@parcel/watcher')
-        .then(({ default: parcel }) => parcel.subscribe(dir, onEvents, { ignore: [...ignore] }))
+        .then(({ default: parcel }) => parcel.subscribe(dir, guard.onEvents, { ignore: [...ignore] }))
         .then(
           async (sub) => {
             if (!closed) return void made.push(Object.assign(sub, { release }));
@@ -80,6 +85,7 @@ export function subscribeHere(): Subscriber {
     },
     close: async () => {
       closed = true;
+      for (const guard of guards) guard.close();
       await Promise.allSettled(started);
       await Promise.allSettled(made.map((sub) => sub.unsubscribe().finally(sub.release)));
     },

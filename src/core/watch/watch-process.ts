@@ -5,6 +5,7 @@
 // process.exit() would wait for a crawl still running on libuv's thread pool.
 import parcel from '@parcel/watcher';
 import { watchUnavailable } from './watch-limits.js';
+import { guardMissedEvents } from './missed-events.js';
 import { WATCH_PROCESS_ROLE, type FromWatchProcess, type ToWatchProcess } from './watch-messages.js';
 
 const send = (message: FromWatchProcess): void => {
@@ -23,14 +24,12 @@ function subscribe({ id, dir, ignore }: ToWatchProcess): void {
   // The parent hears both at once (an IPC send is written before it returns): no `accepted`
   // means this thread froze in the call (watch-limits.ts), and the parent ends this process.
   send({ kind: 'subscribing', id });
-  const subscribed = parcel.subscribe(
-    dir,
-    (error, events) => {
-      if (error) send({ kind: 'error', id, message: error.message });
-      else send({ kind: 'events', id, events: events.map((e) => ({ type: e.type, path: e.path })) });
-    },
-    { ignore },
-  );
+  // An event parcel drops is looked for again (missed-events.ts); this process is killed, never closed.
+  const guard = guardMissedEvents((error, events) => {
+    if (error) send({ kind: 'error', id, message: error.message });
+    else send({ kind: 'events', id, events: events.map((e) => ({ type: e.type, path: e.path })) });
+  });
+  const subscribed = parcel.subscribe(dir, guard.onEvents, { ignore });
   send({ kind: 'accepted', id });
   subscribed.then(
     () => send({ kind: 'subscribed', id }),

@@ -34,13 +34,16 @@ const readNumber = (file: string): number | null => {
   }
 };
 
-// Another user's processes are not listed (EACCES): their instances do not count against this user's limit.
+// Only this user's processes: another user's instances do not count against this user's limit
+// (root can list every process's files, and would otherwise count them all).
 function inotifyFdsOfVisibleProcesses(): number {
+  const uid = process.getuid?.();
   let n = 0;
   for (const pid of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     let fds: string[];
     try {
+      if (uid !== undefined && fs.statSync(`/proc/${pid}`).uid !== uid) continue;
       fds = fs.readdirSync(`/proc/${pid}/fd`);
     } catch {
       continue;

@@ -5,7 +5,8 @@
 // window is a burst's: events still coming while the first are delivered. So once the folders a
 // delivery touched have been quiet for RECHECK_MS, their Markdown files are looked at again, and
 // one whose inode changed (ctime: a write, a move in, a rename) after the delivery began and that
-// no later event named is reported as an event of its own.
+// no later event named is reported as an event of its own; so is a new link (a loop to warn of,
+// a folder to follow: seen lost once in a full run, a link and a file made back to back).
 import fs from 'node:fs';
 import path from 'node:path';
 import { isArticleName } from '../files/index.js';
@@ -51,7 +52,7 @@ export function guardMissedEvents(onEvents: OnEvents): MissedEventsGuard {
     for (const [dir, since] of due) {
       let names: string[];
       try {
-        names = (await fs.promises.readdir(dir, { withFileTypes: true })).filter((d) => !d.isDirectory() && isArticleName(d.name)).map((d) => d.name);
+        names = (await fs.promises.readdir(dir, { withFileTypes: true })).filter((d) => d.isSymbolicLink() || (!d.isDirectory() && isArticleName(d.name))).map((d) => d.name);
       } catch {
         continue; // gone: its own events said so
       }

@@ -100,7 +100,13 @@ export function startLiveUpdates(o: LiveOptions): FolderWatch {
       // Nothing is dropped unsaid: an error past the load names the batch's files.
       queue = queue.then(() => merge(batch)).catch((error: unknown) => o.onWarnings([...batch.added, ...batch.changed, ...batch.removed].map((path) => ({ path, reason: `live update failed (${errorMessage(error)})` }))));
     },
-    undefined,
+    // The native watch ended under its subscriptions (a failed poll or read of inotify): live updates
+    // stop, said once under the first folder rather than not at all.
+    (error) => {
+      const reason = `live updates stopped (${errorMessage(error)})`;
+      if (!told.has(reason)) o.onWarnings([{ path: o.paths[0] ?? '.', reason }]);
+      told.add(reason);
+    },
     known,
     // A link made into a loop while the dashboard runs is reported as the load reports one at
     // start-up (`w`), not followed; one the load already reported is not reported twice.

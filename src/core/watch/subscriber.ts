@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import type { AsyncSubscription } from '@parcel/watcher';
 import { asError } from '../error-message.js';
 import { threadScript } from '../files/index.js';
+import { guardMissedEvents, type MissedEventsGuard } from './missed-events.js';
+import { watchUnavailable, WatchUnavailable } from './watch-limits.js';
 import { WATCH_PROCESS_ROLE, type FromWatchProcess, type ToWatchProcess, type WatchEvent } from './watch-messages.js';
 
 /** Called with a subscription's events, or with the error that ended it. */
@@ -24,34 +26,69 @@ export interface Subscriber {
   /**
    * Watches `dir` (absolute) and everything under it but `ignore` (globs); resolves once the
    * watch is in place (the crawl done). Rejects as @parcel/watcher's subscribe does (an Error,
-   * with `code` when the system gave one), or when the subscriber is closed first.
+   * with `code` when the system gave one), or when the subscriber is closed first; with
+   * WatchUnavailable when the system leaves no room for a watch (watch-limits.ts).
    */
   subscribe(dir: string, ignore: readonly string[], onEvents: OnEvents): Promise<void>;
   /** Ends every subscription; from the watch's own process at once, crawl or not. */
   close(): Promise<void>;
 }
 
-/** Subscriptions in this process: close() waits for the crawls under way, then unsubscribes. */
+/** How long the watch process may take over @parcel/watcher's first call (microseconds when it works) before it counts as frozen, in ms. */
+export const FROZEN_MS = 20_000;
+
+// What a frozen watch process is said to mean when the limit that froze it is no longer to be seen (freed meanwhile).
+const FROZE =
+  'live updates off: the folder watch froze starting inotify (a limit reached: the open files, `ulimit -n`, or the inotify instances, fs.inotify.max_user_instances); raise it and start again';
+
+// Subscriptions made or being made in this process: while there is one, @parcel/watcher's
+// backend (and its inotify instance) exists, and the next one needs no instance of its own.
+let hereHeld = 0;
+
+/**
+ * Subscriptions in this process: close() waits for the crawls under way, then unsubscribes. One
+ * that would freeze the process (watch-limits.ts) is refused with WatchUnavailable instead.
+ */
 export function subscribeHere(): Subscriber {
   let closed = false;
-  const made: AsyncSubscription[] = [];
+  const made: (AsyncSubscription & { release: () => void })[] = [];
   const started: Promise<unknown>[] = [];
+  const guards: MissedEventsGuard[] = [];
   return {
     subscribe: (dir, ignore, onEvents) => {
+      const unavailable = hereHeld === 0 ? watchUnavailable() : null;
+      if (unavailable) return Promise.reject(new WatchUnavailable(unavailable));
+      hereHeld++;
+      let held = true;
+      const release = (): void => {
+        if (held) hereHeld--;
+        held = false;
+      };
+      // An event parcel drops is looked for again (missed-events.ts), until close().
+      const guard = guardMissedEvents(onEvents);
+      guards.push(guard);
       // Loaded on first use: a program whose watch runs in its own process never loads it here.
       const one = import('@parcel/watcher')
-        .then(({ default: parcel }) => parcel.subscribe(dir, onEvents, { ignore: [...ignore] }))
-        .then(async (sub) => {
-          if (closed) await sub.unsubscribe();
-          else made.push(sub);
-        });
+        .then(({ default: parcel }) => parcel.subscribe(dir, guard.onEvents, { ignore: [...ignore] }))
+        .then(
+          async (sub) => {
+            if (!closed) return void made.push(Object.assign(sub, { release }));
+            await sub.unsubscribe();
+            release();
+          },
+          (error: unknown) => {
+            release();
+            throw error;
+          },
+        );
       started.push(one.catch(() => {}));
       return one;
     },
     close: async () => {
       closed = true;
+      for (const guard of guards) guard.close();
       await Promise.allSettled(started);
-      await Promise.allSettled(made.map((sub) => sub.unsubscribe()));
+      await Promise.allSettled(made.map((sub) => sub.unsubscribe().finally(sub.release)));
     },
   };
 }
@@ -116,7 +153,9 @@ export function subscribeInProcess(script: URL): Subscriber {
   const waiting = new Map<number, { resolve: () => void; reject: (error: Error) => void; dir: string; ignore: readonly string[]; onEvents: OnEvents }>();
   const listening = new Map<number, OnEvents>();
   let next = 0;
+  let frozen: NodeJS.Timeout | undefined;
   const kill = (): void => {
+    clearTimeout(frozen);
     try {
       child?.kill('SIGKILL');
     } catch {
@@ -152,6 +191,15 @@ export function subscribeInProcess(script: URL): Subscriber {
     child.on('exit', (code, signal) => end(new WatchProcessEnded(`the watch process ended (${signal ?? `exit ${code}`})`)));
     child.on('message', (m: FromWatchProcess) => {
       answered = true;
+      if (m.kind === 'subscribing') {
+        // No `accepted` in time: the process froze in @parcel/watcher's call (watch-limits.ts). Killed, and said why.
+        frozen = setTimeout(() => {
+          kill();
+          end(new WatchUnavailable(watchUnavailable() ?? FROZE));
+        }, FROZEN_MS).unref();
+        return;
+      }
+      if (m.kind === 'accepted') return clearTimeout(frozen);
       if (m.kind === 'events' || m.kind === 'error') {
         listening.get(m.id)?.(m.kind === 'error' ? new Error(m.message) : null, m.kind === 'events' ? m.events : []);
         return;
@@ -161,7 +209,7 @@ export function subscribeInProcess(script: URL): Subscriber {
       waiting.delete(m.id);
       if (m.kind === 'subscribed') return w.resolve();
       listening.delete(m.id);
-      w.reject(Object.assign(new Error(m.message), m.code ? { code: m.code } : {}));
+      w.reject(m.unavailable ? new WatchUnavailable(m.message) : Object.assign(new Error(m.message), m.code ? { code: m.code } : {}));
     });
   }
   return {

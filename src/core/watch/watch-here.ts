@@ -14,6 +14,7 @@ import path from 'node:path';
 import { errorMessage } from '../error-message.js';
 import { describeFsError, isArticleName, type SiteKind } from '../files/index.js';
 import { subscribeHere, WatchProcessEnded, type Subscriber } from './subscriber.js';
+import { WatchUnavailable } from './watch-limits.js';
 import { IGNORED_GLOBS, ignoredPath, leadsIntoItself } from './watch-filter.js';
 import type { WatchEvent } from './watch-messages.js';
 
@@ -209,6 +210,7 @@ export function watchHere(
         if (closed) return;
         // The watch's process killed or crashed: the folder is no longer watched, and says so.
         if (error instanceof WatchProcessEnded) return warn(shownAs, `not watched (${error.message})`);
+        if (error instanceof WatchUnavailable) return offForAll(error);
         if (error) return onError(error);
         for (const event of events) {
           const file = translate(event.path);
@@ -217,12 +219,15 @@ export function watchHere(
       });
     } catch (error) {
       if (closed) return;
+      if (error instanceof WatchUnavailable) return offForAll(error);
       // A folder that cannot be watched (unreadable, gone, the system's watch limit reached) is
       // that folder's warning, as an unreadable one is at start-up.
       const code = (error as NodeJS.ErrnoException | null)?.code;
       warn(shownAs, code ? describeFsError(error) : `not watched (${errorMessage(error)})`);
     }
   };
+  // No folder can be watched (a system limit, watch-limits.ts): said once, under the first folder, not once a folder.
+  const offForAll = (error: WatchUnavailable): void => warn(roots[0] ?? '.', error.message);
   const watchThrough = (link: string): Promise<void> => {
     if (throughLinks.has(link)) return Promise.resolve();
     throughLinks.add(link);

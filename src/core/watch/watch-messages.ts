@@ -14,11 +14,16 @@ export interface WatchEvent {
 export type ToWatchProcess = { kind: 'subscribe'; id: number; dir: string; ignore: string[] };
 
 /**
- * From the watch process: the subscription `id` is in place (its crawl done) or could not be
- * made (`code`: the errno name when there is one), its events, or an error it reported later.
+ * From the watch process: the subscription `id` is being made (`subscribing`, sent just before
+ * @parcel/watcher's call, `accepted` just after it returned: between the two the process may
+ * freeze, watch-limits.ts), is in place (its crawl done) or could not be made (`code`: the errno
+ * name when there is one; `unavailable`: the system left no room for a watch, `message` says
+ * which limit), its events, or an error it reported later.
  */
 export type FromWatchProcess =
+  | { kind: 'subscribing'; id: number }
+  | { kind: 'accepted'; id: number }
   | { kind: 'subscribed'; id: number }
-  | { kind: 'failed'; id: number; message: string; code?: string }
+  | { kind: 'failed'; id: number; message: string; code?: string; unavailable?: true }
   | { kind: 'events'; id: number; events: WatchEvent[] }
   | { kind: 'error'; id: number; message: string };

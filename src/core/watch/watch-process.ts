@@ -5,30 +5,40 @@
 // process.exit() would wait for a crawl still running on libuv's thread pool.
 import parcel from '@parcel/watcher';
 import { errorMessage } from '../error-message.js';
+import { watchUnavailable } from './watch-limits.js';
+import { guardMissedEvents } from './missed-events.js';
 import { WATCH_PROCESS_ROLE, type FromWatchProcess, type ToWatchProcess } from './watch-messages.js';
 
 const send = (message: FromWatchProcess): void => {
-  // The channel closed meanwhile: 'disconnect' below ends the process.
-  if (process.connected) process.send!(message);
+  // The channel closed meanwhile ('disconnect' below ends the process): a write that finds it
+  // closed (EPIPE) goes to the callback, not to an 'error' event that would crash the process.
+  if (process.connected) process.send!(message, () => {});
 };
 
+// Checked once, before the first subscription: the later ones share its inotify instance.
+let checked = false;
+let unavailable: string | null = null;
+
 function subscribe({ id, dir, ignore }: ToWatchProcess): void {
-  parcel
-    .subscribe(
-      dir,
-      (error, events) => {
-        if (error) send({ kind: 'error', id, message: error.message });
-        else send({ kind: 'events', id, events: events.map((e) => ({ type: e.type, path: e.path })) });
-      },
-      { ignore },
-    )
-    .then(
-      () => send({ kind: 'subscribed', id }),
-      (error: unknown) => {
-        const code = (error as NodeJS.ErrnoException | null)?.code;
-        send({ kind: 'failed', id, message: errorMessage(error), ...(typeof code === 'string' ? { code } : {}) });
-      },
-    );
+  if (!checked) [checked, unavailable] = [true, watchUnavailable()];
+  if (unavailable) return send({ kind: 'failed', id, message: unavailable, unavailable: true });
+  // The parent hears both at once (an IPC send is written before it returns): no `accepted`
+  // means this thread froze in the call (watch-limits.ts), and the parent ends this process.
+  send({ kind: 'subscribing', id });
+  // An event parcel drops is looked for again (missed-events.ts); this process is killed, never closed.
+  const guard = guardMissedEvents((error, events) => {
+    if (error) send({ kind: 'error', id, message: error.message });
+    else send({ kind: 'events', id, events: events.map((e) => ({ type: e.type, path: e.path })) });
+  });
+  const subscribed = parcel.subscribe(dir, guard.onEvents, { ignore });
+  send({ kind: 'accepted', id });
+  subscribed.then(
+    () => send({ kind: 'subscribed', id }),
+    (error: unknown) => {
+      const code = (error as NodeJS.ErrnoException | null)?.code;
+      send({ kind: 'failed', id, message: errorMessage(error), ...(typeof code === 'string' ? { code } : {}) });
+    },
+  );
 }
 
 if (process.argv[2] === WATCH_PROCESS_ROLE && process.send) {

@@ -125,6 +125,11 @@ describe('a static site root under watch', () => {
     fs.writeFileSync(path.join(root, 'themes/t/README.md'), '# theme\n');
     fs.writeFileSync(path.join(root, 'README.md'), '# site\n');
     fs.writeFileSync(path.join(root, 'content/posts/_index.md'), '---\ntitle: Posts\n---\n');
+    // The post after the others have had the time to make a batch they must not make. In the
+    // same burst, its event could be the one @parcel/watcher 2.6.0 drops while it delivers the
+    // burst's first (missed-events.ts; a clean-clone CI hung here once): this test is about the
+    // site's folders, the bursts are live-updates.test's.
+    await new Promise((r) => setTimeout(r, 700));
     fs.writeFileSync(path.join(root, 'content/posts/new.md'), '---\ntitle: New\n---\n');
     await arrived;
     // Any batch that came later would name the ignored files too: wait out one more batch time.

@@ -94,7 +94,8 @@ export function runSearch(r: SearchRequest): AnsweredSearch {
 /** Answers a list keeps besides the one on screen: the last few queries typed, for a backspace or a word typed again. */
 export const RECENT_ANSWERS = 24;
 /**
- * Bytes the recent answers may hold together (answerBytes), the one on screen not counted: an
+ * Bytes the recent answers may hold together (answerBytes), the newest (the one on screen)
+ * counted with them but always kept, whatever its size: an
  * answer names every match (`matches`, and the counts' id order made from it, every-match.ts),
  * so a one-letter query's answer at 1M holds ~10 MB and 24 answers could hold ~100-250 MB
  * while typing. At 10k all 24 fit; at 100k the broadest (a letter or two: ~1 MB each) go first,

@@ -35,6 +35,7 @@ export async function startDashboard(options: Options, paths: string[], setup: F
   }
   const ui = { unmount: () => {} };
   installFatalHandlers(term, options.debug, ui);
+  early?.unlisten(); // after the fatal handlers: a signal meanwhile still gives the terminal back
   const warm = await drawSkeleton(term, options, setup, paths, early); // on screen at once, before React and ink load
   return { term, ui, warm };
 }

@@ -29,18 +29,19 @@ export function keepEarlyTerminal(early: EarlyTerminal): void {
 }
 
 /**
- * The terminal the entry opened, handed over once (null afterwards, or when none was), its signal
- * handlers dropped (the taker installs its own), with the size its skeleton was drawn at.
+ * The terminal the entry opened, handed over once (null afterwards, or when none was), with the
+ * size its skeleton was drawn at and `unlisten`, which drops the entry's signal handlers: the taker
+ * calls it once its own are installed (removing a signal's last listener resets it to the default,
+ * which would end the process without giving the terminal back).
  */
-export function takeEarlyTerminal(): { term: Terminal; columns: number; rows: number } | null {
+export function takeEarlyTerminal(): EarlyTerminal | null {
   const early = slot[SLOT];
   if (early === undefined) return null;
   slot[SLOT] = undefined;
-  early.unlisten();
-  return { term: early.term, columns: early.columns, rows: early.rows };
+  return early;
 }
 
-/** Gives back the terminal the entry opened, if nobody took it: before a message on the way out. */
+/** Gives back the terminal the entry opened, if nobody took it: before a message on the way out (its signal handlers stay, the process is ending). */
 export function restoreEarlyTerminal(): void {
   takeEarlyTerminal()?.term.restore();
 }

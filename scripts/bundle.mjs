@@ -170,25 +170,41 @@ export function cliModules(metafile, dist) {
   return map;
 }
 
+/**
+ * The dashboard's bare skeleton drawn by the entry before CLI_MAIN's graph loads (src/skeleton.ts
+ * drawEarlyFrame): the emitted skeleton.js with the three small modules it needs (the terminal, the
+ * layout, the hand-over slot: ~15 KB) as one CommonJS file, required synchronously by the entry. Its
+ * ES modules instead: a dynamic import's round of the ES module loader after the entry's own, four
+ * modules resolved, read and linked (~20 ms under strace before the first frame, loaded machine).
+ */
+export const EARLY_FRAME = 'skeleton.bundle.cjs';
+
 // dist/cli.js as the build writes it: a `--filter` run (the arguments parsed by the emitted args.js,
 // which imports node:util alone) runs FILTER_CLI with its V8 code cache FILTER_CACHE (code-cache.js,
 // written by scripts/code-cache.mjs); every other run, or arguments that do not parse (reported
 // there), imports CLI_MAIN. Either is the whole CLI (src/cli.ts): no class of the program
-// (PathError, QueryError...) exists twice in one run.
+// (PathError, QueryError...) exists twice in one run. A dashboard on the process's terminal gets
+// its skeleton from EARLY_FRAME first (a --filter run never loads it), before CLI_MAIN's graph
+// loads; the CLI takes that terminal over (src/early-frame.ts).
 const CLI_ENTRY = `#!/usr/bin/env node
-// Written by scripts/bundle.mjs: the CLI (src/cli.ts) from ${FILTER_CLI} for --filter, else from ${CLI_MAIN}.
+// Written by scripts/bundle.mjs: the CLI (src/cli.ts) from ${FILTER_CLI} for --filter, else from ${CLI_MAIN}
+// after the dashboard's first frame (${EARLY_FRAME}: src/skeleton.ts drawEarlyFrame).
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { parseCommandLine } from './args.js';
 import { runCommonJs } from './code-cache.js';
-let filter = false;
+let command = null;
 try {
-  const command = parseCommandLine(process.argv.slice(2));
-  filter = command.kind === 'run' && command.options.filter !== null;
+  command = parseCommandLine(process.argv.slice(2));
 } catch {
   // Reported by the CLI itself.
 }
-if (filter) runCommonJs(fileURLToPath(new URL('./${FILTER_CLI}', import.meta.url)), fileURLToPath(new URL('./${FILTER_CACHE}', import.meta.url)));
-else await import('./${CLI_MAIN}');
+if (command !== null && command.kind === 'run' && command.options.filter !== null) {
+  runCommonJs(fileURLToPath(new URL('./${FILTER_CLI}', import.meta.url)), fileURLToPath(new URL('./${FILTER_CACHE}', import.meta.url)));
+} else {
+  if (command !== null) createRequire(import.meta.url)('./${EARLY_FRAME}').drawEarlyFrame(command);
+  await import('./${CLI_MAIN}');
+}
 `;
 
 // The dashboard's modules (ink, react: ES modules only) and its first frames' (dashboard-start.js)
@@ -246,6 +262,14 @@ export async function bundleCli(dist) {
   // code-cache.js reads without decoding UTF-8 (esbuild leaves a regex's characters as they are).
   const filterCli = path.join(dist, FILTER_CLI);
   writeFileSync(filterCli, escapeNonAscii(readFileSync(filterCli, 'utf8').replace(/^#!.*\n/, '')));
+  await build({
+    ...COMMON,
+    format: 'cjs',
+    entryPoints: [path.join(dist, 'skeleton.js')],
+    outfile: path.join(dist, EARLY_FRAME),
+    // Node's modules alone: the skeleton's few modules need no package.
+    plugins: [packagesExternal([])],
+  });
   writeFileSync(entry, CLI_ENTRY);
   chmodSync(entry, 0o755);
   writeFileSync(path.join(dist, CLI_MODULES), `${JSON.stringify(cliModules(split.metafile, dist), null, 1)}\n`);

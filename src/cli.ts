@@ -8,9 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { HELP, indexMayAnswer, parseCommandLine, UsageError, type Command } from './args.js';
 import type { Config } from './config/load-config.js';
 import { asError } from './core/error-message.js';
+import { restoreEarlyTerminal } from './early-frame.js';
 import { PathError, type WalkThread } from './core/files/index.js';
 import { reportFatal } from './fatal.js';
-import { drained, EXIT, fail, NAME, printArticles, reportWarnings } from './output.js';
+import { drained, EXIT, fail as report, NAME, printArticles, reportWarnings } from './output.js';
 import { limitHeapGrowth } from './heap-growth.js';
 import { startWalk } from './walk-start.js';
 
@@ -37,6 +38,15 @@ function parseOnce(argv: string[]): Command | Error {
   } catch (error) {
     return asError(error);
   }
+}
+
+/**
+ * Prints a usage or setup error (output.ts's fail): on the main screen, the terminal the CLI's entry
+ * took for the dashboard's first frame (early-frame.ts) given back first.
+ */
+function fail(message: string, hint?: string): void {
+  restoreEarlyTerminal();
+  report(message, hint);
 }
 
 function packageFile(relative: string): string {
@@ -186,5 +196,5 @@ const walk = walkFirst(command);
 main(command, walk).finally(() => void walk?.then((w) => w?.cancel(), () => {})).catch((error: unknown) => {
   // The dashboard has already restored the terminal (its 'exit' and error paths do) by the time
   // this prints: one short line, the stack only when asked for.
-  process.exitCode = reportFatal(error, { restore: () => {}, write: (text) => process.stderr.write(text), debug }, NAME);
+  process.exitCode = reportFatal(error, { restore: restoreEarlyTerminal, write: (text) => process.stderr.write(text), debug }, NAME);
 });

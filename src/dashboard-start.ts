@@ -5,6 +5,7 @@
 // otherwise all load before the first frame is on screen; the CLI imports this module first and
 // dashboard.tsx once the first page is drawn.
 import type { Options } from './args.js';
+import { takeEarlyTerminal } from './early-frame.js';
 import { installFatalHandlers } from './fatal.js';
 import { NoTerminalError, openTerminal, type Terminal } from './terminal.js';
 import { drawSkeleton, type FirstView, type WarmStart } from './warm-start.js';
@@ -19,19 +20,22 @@ export interface DashboardStart {
 
 /**
  * Opens the terminal (the alternate screen, restored on exit, Ctrl-C or error) and draws the
- * skeleton, then the warm start's rows when the index has them. Null when there is no terminal
+ * skeleton, then the warm start's rows when the index has them; takes the terminal and its
+ * skeleton from the CLI's entry when it drew them (early-frame.ts). Null when there is no terminal
  * to draw on (the caller says so); throws what reading the index throws.
  */
 export async function startDashboard(options: Options, paths: string[], setup: FirstView): Promise<DashboardStart | null> {
+  const early = takeEarlyTerminal();
   let term: Terminal;
   try {
-    term = openTerminal({ mouse: options.mouse });
+    term = early?.term ?? openTerminal({ mouse: options.mouse });
   } catch (error) {
     if (error instanceof NoTerminalError) return null;
     throw error;
   }
   const ui = { unmount: () => {} };
   installFatalHandlers(term, options.debug, ui);
-  const warm = await drawSkeleton(term, options, setup, paths); // on screen at once, before React and ink load
+  early?.unlisten(); // after the fatal handlers: a signal meanwhile still gives the terminal back
+  const warm = await drawSkeleton(term, options, setup, paths, early); // on screen at once, before React and ink load
   return { term, ui, warm };
 }

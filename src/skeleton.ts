@@ -7,7 +7,15 @@
 // It measures no text: the bare frame is ASCII and box-drawing characters (a column each), and the
 // warm start's rows come already fitted to the pane (warm-rows.ts). So the first frame does not wait
 // for the width rule's Unicode tables and string-width's modules (core/width), which the rows load.
+//
+// The bare frame is drawn by the CLI's entry itself when the run is surely a dashboard on the
+// process's terminal (drawEarlyFrame), before the CLI's modules load; the dashboard takes that
+// terminal over (early-frame.ts).
+import tty from 'node:tty';
+import type { Command } from './args.js';
+import { keepEarlyTerminal } from './early-frame.js';
 import { computeLayout } from './state/layout.js';
+import { openTerminal, type Terminal } from './terminal.js';
 
 /** The warm start's list: its rows' text, each exactly as wide as the pane's inside (see warm-rows.ts). */
 export interface SkeletonList {
@@ -42,4 +50,44 @@ export function skeletonFrame(columns: number, rows: number, list?: SkeletonList
 /** The bytes that draw the skeleton: clear, home, the frame, home again for ink to draw over. */
 export function skeletonBytes(columns: number, rows: number, list?: SkeletonList, tabs = false): string {
   return `\x1b[2J\x1b[H${skeletonFrame(columns, rows, list, tabs).join('\r\n')}\x1b[H`;
+}
+
+// The exit codes fatal.ts gives a signal: until the dashboard installs its handlers, a signal ends
+// the process with them and the 'exit' handler openTerminal installed gives the terminal back.
+const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+
+/**
+ * Whether a command surely runs the dashboard on the process's own terminal: a run without
+ * --filter whose stdin and stdout are both TTYs. Anything else (a pipe, /dev/tty, --help,
+ * --print-config, arguments that do not parse) is left to the CLI, which draws its skeleton later.
+ */
+export function earlyDashboard(command: Command): boolean {
+  return command.kind === 'run' && command.options.filter === null && tty.isatty(0) && tty.isatty(1);
+}
+
+/**
+ * Opens the terminal and draws the bare skeleton at its size when earlyDashboard says the command
+ * runs the dashboard, and keeps that terminal for it (early-frame.ts); does nothing otherwise, or
+ * when the terminal cannot be opened (the CLI then finds out and says so itself).
+ */
+export function drawEarlyFrame(command: Command): void {
+  if (!earlyDashboard(command) || command.kind !== 'run') return;
+  let term: Terminal;
+  try {
+    term = openTerminal({ mouse: command.options.mouse });
+  } catch {
+    return;
+  }
+  const columns = term.output.columns || 80;
+  const rows = term.output.rows || 24;
+  term.output.write(skeletonBytes(columns, rows));
+  const handlers = Object.entries(SIGNAL_EXIT_CODES).map(([signal, code]) => {
+    const handler = () => process.exit(code);
+    process.on(signal, handler);
+    return [signal, handler] as const;
+  });
+  const unlisten = () => {
+    for (const [signal, handler] of handlers) process.off(signal, handler);
+  };
+  keepEarlyTerminal({ term, columns, rows, unlisten });
 }

@@ -38,10 +38,14 @@ export function warmQuery(options: Options, setup: FirstView): boolean {
   return sort === undefined || sort === 'date' || sort === 'relevance';
 }
 
-/** Draws the skeleton, then its warm-start rows when the index has them; resolves with what it read. */
-export async function drawSkeleton(term: Terminal, options: Options, setup: FirstView, paths: string[]): Promise<WarmStart | null> {
+/**
+ * Draws the skeleton, then its warm-start rows when the index has them; resolves with what it
+ * read. `drawn`: the size the CLI's entry already drew the skeleton at (early-frame.ts), not drawn
+ * again at that size.
+ */
+export async function drawSkeleton(term: Terminal, options: Options, setup: FirstView, paths: string[], drawn?: { columns: number; rows: number } | null): Promise<WarmStart | null> {
   const screen = { columns: term.output.columns || 80, rows: term.output.rows || 24 };
-  term.output.write(skeletonBytes(screen.columns, screen.rows));
+  if (drawn?.columns !== screen.columns || drawn.rows !== screen.rows) term.output.write(skeletonBytes(screen.columns, screen.rows));
   if (!warmQuery(options, setup)) return null;
   // The search engine (~0.13 MB of modules) is not needed for the screen's rows: it loads after them.
   const [{ warmStart }, { warmRows }] = await Promise.all([import('./core/load/index.js').then((face) => face.importLoader()), import('./warm-rows.js')]);

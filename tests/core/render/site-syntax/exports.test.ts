@@ -41,10 +41,39 @@ describe('HTML quotes (WordPress, Ghost, Substack, tweets)', () => {
     for (const input of ['<blockquote><p>Q</p>\n\nrest', '```\n<blockquote>Q</blockquote>\n```']) expect(htmlQuotesAsQuotes(input)).toBe(input);
   });
 
-  it('draws a nested quote inside the outer one, not as a second Markdown quote', () => {
-    const r = rows('<blockquote><p>Out</p>\n<blockquote><p>In</p></blockquote>\n<cite>Ann</cite></blockquote>\n\nAfter.');
-    expect(r.filter((l) => l.startsWith('│ '))).toEqual(expect.arrayContaining([expect.stringContaining('Out'), expect.stringContaining('In'), '│ — Ann']));
-    expect(r).toContain('After.');
+  it('draws a quote inside a quote with a bar of its own, each cite under its own quote', () => {
+    const r = rows('<blockquote><p>Out</p>\n<blockquote><p>In</p><cite>Bob</cite></blockquote>\n<cite>Ann</cite></blockquote>\n\nAfter.');
+    expect(r).toEqual(['│ Out', '│ ', '│ │ In', '│ │ ', '│ │ — Bob', '│ ', '│ — Ann', '', 'After.']);
+  });
+
+  it.each(WIDTHS)('more-html-quotes-nested.md at %i: nested quotes nested, an end tag in a script not an end', (w) => {
+    const r = rows(body('more-html-quotes-nested.md'), w);
+    const depth = (words: string): number => {
+      const line = r.find((l) => l.includes(words));
+      return line ? /^(│ )*/.exec(line)![0].length / 2 : -1;
+    };
+    expect(depth('Miners sold less')).toBe(1);
+    expect(depth('Outflows to exchanges')).toBe(2);
+    expect(depth('— Glassnode weekly')).toBe(2);
+    expect(depth('hashprice recovery')).toBe(1);
+    expect(depth('— satoshi_fan')).toBe(1);
+    expect(depth('Restacked.')).toBe(1);
+    expect(depth('Quoted note.')).toBe(2);
+    expect(depth('The original post.')).toBe(3);
+    expect(depth('— Newsletter')).toBe(1);
+    expect(depth('Chart caption stays quoted.')).toBe(1);
+    expect(depth('End of the nested quotes.')).toBe(0);
+    expect(r.join('\n')).not.toMatch(/<\/?(blockquote|cite|script)|document\.write/);
+  });
+
+  it.each([
+    ['a cite followed by more text is prose', '<blockquote><p>Q</p><cite>Ann</cite> said it</blockquote>', '> <p>Q</p><cite>Ann</cite> said it\n'],
+    ['a cite before an inner quote stays in place', '<blockquote><cite>Ann</cite><blockquote>In</blockquote></blockquote>', '> <cite>Ann</cite>\n>\n> > In\n'],
+    ['text before the opener on its line: not a quote', 'Say <blockquote>Q</blockquote>', 'Say <blockquote>Q</blockquote>'],
+    ['an inner quote left open: the outer one never ends', '<blockquote>a<blockquote>b</blockquote>', '<blockquote>a<blockquote>b</blockquote>'],
+    ['upper-case tags', '<BLOCKQUOTE><P>Q</P><CITE>Ann</CITE></BLOCKQUOTE>', '> <P>Q</P>\n>\n> — Ann\n'],
+  ])('%s', (_n, input, expected) => {
+    expect(htmlQuotesAsQuotes(input)).toBe(expected);
   });
 });
 

@@ -122,6 +122,18 @@ describe("Joplin's note and attachment links", () => {
   });
 });
 
+describe("Joplin's links written as HTML", () => {
+  it.each(WIDTHS)('more-joplin-html.md at %i: <a href=":/id"> named as a Markdown Joplin link is, in blocks and inline', (w) => {
+    const { lines, links } = renderMarkdown(body('more-joplin-html.md'), w);
+    const text = lines.map(lineText).join(' ').replace(/\s+/g, ' ');
+    for (const words of ['the ETF notes [Joplin note]', 'whitepaper.pdf [Joplin note]', 'the flows section [Joplin note]', '[image: chart.png]', 'The Block[1]']) expect(text).toContain(words);
+    expect(links).toEqual(['https://www.theblock.co/']);
+    expect(lines.flat().some((s) => s.href?.startsWith(':/'))).toBe(false);
+    // Code stays as written (its wrapped lines joined without their continuation marks).
+    expect(lines.map(lineText).join('').replace(/↪ /g, '')).toContain('<a href=":/0123456789abcdef0123456789abcdef">in code</a>');
+  });
+});
+
 describe("Bear's ::highlight::", () => {
   it.each(WIDTHS)('more-bear-highlights.md at %i: drawn as ==highlight== is, paths and shortcodes as written', (w) => {
     const r = renderMarkdown(body('more-bear-highlights.md'), w);

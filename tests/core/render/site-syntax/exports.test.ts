@@ -1,5 +1,6 @@
 // Exports' kinds (site-syntax/exports/): HTML quotes with their `<cite>`, nbconvert's DataFrame
-// tables, Joplin's id links, Bear's `::highlight::`, R Markdown's page breaks and references;
+// tables, Joplin's id links (Markdown and HTML), Bear's `::highlight::`, R Markdown's page breaks and
+// references, AsciiDoc's section titles in a body;
 // each on the render cases of its kind (tests/fixtures/cases/render) and on small inputs.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +10,8 @@ import { lineText } from '../../../../src/core/render/spans.js';
 import { htmlQuotesAsQuotes } from '../../../../src/core/render/site-syntax/exports/html-quotes.js';
 import { dataFrameTable } from '../../../../src/core/render/site-syntax/exports/dataframe-tables.js';
 import { readRMarkdown } from '../../../../src/core/render/site-syntax/exports/rmarkdown-refs.js';
+import { asciidocSectionsAsHeadings } from '../../../../src/core/render/site-syntax/asciidoc-sections.js';
+import { readFrontMatter } from '../../../../src/core/load/front-matter/index.js';
 
 const dir = path.resolve(import.meta.dirname, '..', '..', '..', 'fixtures', 'cases', 'render');
 const body = (name: string): string => fs.readFileSync(path.join(dir, name), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
@@ -160,5 +163,39 @@ describe("R Markdown's page breaks and references", () => {
     expect(readRMarkdown('a\n\\newpage\nb')).toBe('a\nb');
     expect(readRMarkdown('use \\newpage here')).toBe('use \\newpage here');
     expect(readRMarkdown('\\@ref(eq:mean_1)')).toBe('\\[mean\\_1\\]');
+  });
+});
+
+describe("AsciiDoc's section titles in the body", () => {
+  // The body as the loader hands it over: the AsciiDoc header read and cut (asciidoc-header.ts).
+  const asciidocBody = (): string => {
+    const read = readFrontMatter(fs.readFileSync(path.join(dir, 'more-asciidoc-sections.md'), 'utf8'));
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.data.title).toBe('Bitcoin Miners Sell Less After the Halving');
+    return read.body;
+  };
+
+  it.each(WIDTHS)('more-asciidoc-sections.md at %i: == and deeper titles are headings, prose and code as written', (w) => {
+    const { lines } = renderMarkdown(asciidocBody(), w);
+    const headings = lines.filter((l) => l.some((s) => s.role === 'heading' && /\w/.test(s.text))).map(lineText);
+    expect(headings.map((h) => h.replace(/^#+ /, ''))).toEqual(['Why it matters', 'What the data shows', 'Hashprice', 'Difficulty']);
+    const text = lines.map(lineText).join(' ').replace(/\s+/g, ' ');
+    expect(text).toContain('month on month. == a line under prose continues its paragraph');
+    expect(lines.map(lineText).join('').replace(/↪ ?/g, '')).toContain('== a section title in code stays as written');
+    expect(text).toContain('x == y');
+    expect(text).toContain('== spaced ==, stay prose.');
+    expect(text).not.toMatch(/== Why|=== What|==== Hash/);
+  });
+
+  it.each([
+    ['a title at the start', '== A', '## A'],
+    ['closing marks dropped', '=== B ===', '### B'],
+    ['six marks at most', '======= G', '======= G'],
+    ['a lone = is the header\'s', '= Doc', '= Doc'],
+    ['under prose: a paragraph line', 'text\n== C', 'text\n== C'],
+    ['titles one after another', '== A\n=== B', '## A\n### B'],
+    ['no space after the marks', '==A==', '==A=='],
+  ])('%s', (_n, input, expected) => {
+    expect(asciidocSectionsAsHeadings(input)).toBe(expected);
   });
 });

@@ -7,7 +7,6 @@ import type { Binding } from './state/keymap.js';
 import type { Article, LoadWarning } from './core/article.js';
 import type { Facts, FactsProgress, StoryInfo, StoryMap } from './core/stories/index.js';
 import type { LoadProgress } from './ui/StatusBar.js';
-import { errorMessage } from './core/error-message.js';
 import { PathError } from './core/files/index.js';
 import { importBodyPreload, importSearchEngine } from './core/search/index.js';
 import { readBodiesAhead } from './body-read-ahead.js';
@@ -51,7 +50,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
   process.env.NODE_ENV = options.debug ? 'development' : 'production';
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  const [{ render }, { createElement }, { App }, { loadCorpus }, { SearchIndex, indexAnswers }, { Reading, newSinceMessage }, { applyTheme }, { systemActions }, { preloadBodies }, { startLiveUpdates, prestartWatchProcess }, { attachWords }, { cacheDirectory, indexFile }] = await Promise.all([
+  const [{ render }, { createElement }, { App }, { loadCorpus }, { SearchIndex, indexAnswers }, { Reading, newSinceMessage, readingUnavailableMessage }, { applyTheme }, { systemActions }, { preloadBodies }, { startLiveUpdates, prestartWatchProcess }, { attachWords }, { cacheDirectory, indexFile }] = await Promise.all([
     import('ink'),
     import('react'),
     import('./ui/App.js'),
@@ -80,7 +79,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
   try {
     reading = Reading.open(setup.stateDir);
   } catch (error) {
-    startMessage = `reading state unavailable: ${errorMessage(error)}`;
+    startMessage = readingUnavailableMessage(error);
   }
   process.on('exit', () => {
     try {
@@ -233,7 +232,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
         // Seen after the list is drawn, in slices between keys (Reading.seeInSlices); then the "N new" message.
         reading?.seeInSlices(result.articles, () => new Promise((r) => setImmediate(r))).then(
           (fresh) => ((startMessage = newSinceMessage(fresh, reading!.previousEnd) ?? startMessage), update()),
-          (error: unknown) => ((startMessage = `reading state unavailable: ${errorMessage(error)}`), update()),
+          (error: unknown) => ((startMessage = readingUnavailableMessage(error)), update()),
         );
         // Bodies read ahead now, or when a search needs one the index's words do not answer
         // (body-read-ahead.ts); free words from the index (index-words.ts).

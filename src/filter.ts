@@ -4,7 +4,6 @@
 // load and the same search the dashboard runs. Imported by the CLI only for --filter.
 import { indexMayAnswer, type Options } from './args.js';
 import type { Article } from './core/article.js';
-import { errorMessage } from './core/error-message.js';
 import type { WalkThread } from './core/files/index.js';
 import { compileWithoutInliningOnce } from './core/jit-flags.js';
 import { QueryError } from './core/search/index.js';
@@ -14,12 +13,12 @@ import { startWalk } from './walk-start.js';
 
 /** Opens the reading state for --filter when the query or the output needs it; null otherwise or when it cannot be opened. */
 async function filterReading(options: Options, stateDir: string): Promise<import('./core/reading/index.js').Reading | null> {
-  const { splitReadingTerms, Reading } = await import('./core/reading/index.js');
+  const { splitReadingTerms, Reading, readingUnavailableMessage } = await import('./core/reading/index.js');
   if (options.print !== 'json' && splitReadingTerms(options.filter ?? '').terms.length === 0) return null;
   try {
     return Reading.open(stateDir);
   } catch (error) {
-    reportWarnings([{ path: stateDir, reason: `reading state unavailable: ${errorMessage(error)}` }]);
+    reportWarnings([{ path: stateDir, reason: readingUnavailableMessage(error) }]);
     return null;
   }
 }

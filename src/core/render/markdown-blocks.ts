@@ -7,7 +7,7 @@ import type { LinkNotes } from './link-notes.js';
 import { inlineSpans } from './markdown-inline.js';
 import { renderTable } from './markdown-table.js';
 import { codeLineRows } from './code-block.js';
-import { htmlParts } from './html-spans.js';
+import { htmlParts } from './html/html-spans.js';
 import { calloutOf, type Callout } from './callouts.js';
 import { definitionItems, type DefinitionListToken } from './site-syntax/index.js';
 import { sanitizeLine, sanitizeText } from '../text/index.js';
@@ -113,7 +113,7 @@ function list(token: Tokens.List, width: number, ctx: BlockContext, depth: numbe
   return out;
 }
 
-// An HTML block, read by a real parser (render/html-spans.ts); '\n\n' in its spans is a blank
+// An HTML block, read by a real parser (render/html/html-spans.ts); '\n\n' in its spans is a blank
 // line. A `<pre>` in it is code, as a fenced block is: its indentation kept, nothing reflowed.
 function html(token: Tokens.HTML, width: number, ctx: BlockContext): Line[] {
   const out: Line[] = [];

@@ -4,8 +4,8 @@
 // CommonMark says: in text and link targets, never in code spans.
 import type { Token, Tokens } from 'marked';
 import { LinkNotes } from './link-notes.js';
-import { embedNote, parseInlineTag } from './html-tags.js';
-import { pairedInlineTags } from './closed-elements.js';
+import { embedNote, parseInlineTag } from './html/html-tags.js';
+import { pairedInlineTags } from './html/closed-elements.js';
 import { sanitizeLine, decodeEntities } from '../text/index.js';
 import { HIGHLIGHT_MARK, imageGap, markOf, STRIKE_MARK, SUPERSCRIPT_MARK, type Span, type SpanStyle } from './spans.js';
 import { isJoplinLink, JOPLIN_LINK_NOTE } from './site-syntax/index.js';
@@ -107,12 +107,14 @@ function htmlTagSpans(token: Token, style: SpanStyle, state: InlineState): Span[
     if (!tag.closing) {
       const href = sanitizeLine(tag.attribs.href ?? '').trim();
       state.anchors.push(href && !href.startsWith('#') ? href : null);
-      state.extra.push(href ? { role: 'link', underline: true, href } : {});
+      state.extra.push(href && !isJoplinLink(href) ? { role: 'link', underline: true, href } : {});
       return [];
     }
     if (state.anchors.length === 0) return [];
     state.extra.pop();
     const href = state.anchors.pop();
+    // Joplin's HTML links by id, as its Markdown ones (linkSpans): named, never numbered nor opened.
+    if (href && isJoplinLink(href)) return [{ ...style, text: ' ' }, { role: 'dim', text: JOPLIN_LINK_NOTE }];
     const n = href ? state.notes.number(href) : null;
     return n === null ? [] : [{ role: 'dim', text: `[${n}]` }];
   }

@@ -1,7 +1,10 @@
-// What the folder watch leaves out, by the walk's rules (files/walk.ts), so that a file the
-// start-up walk would not load is not loaded when it changes either: hidden folders and
-// node_modules (the walk's own skippedFolder), a static site's machinery
-// (files/site-layout.ts), and links that lead back into their own folder.
+// What the folder watch leaves out, so that a file the start-up walk would not load is not
+// loaded when it changes either: without it, a Markdown file saved under `node_modules/`, a hidden
+// folder or a Hugo theme's example site would join the list, and the next start would drop it. The rules are the walk's
+// own, asked for, not copied: hidden folders and node_modules (skippedFolder, files/article-names.ts),
+// a static site's machinery (files/site-layout.ts), and links that lead back into their own folder
+// (refused by the walk in files/walk.ts). Which file names are articles (isArticleName, also in
+// files/article-names.ts) is asked by the watch itself (watch-here.ts, missed-events.ts), not here.
 import fs, { type Stats } from 'node:fs';
 import path from 'node:path';
 import { keepsSiteEntry, siteKindOfFolder, skippedFolder, type SiteKind } from '../files/index.js';

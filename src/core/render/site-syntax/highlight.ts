@@ -22,18 +22,27 @@ export function mayHoldHighlights(markdown: string): boolean {
   return markdown.includes('==');
 }
 
-/** The marked extension: `==text==` becomes a `highlight` token. */
-export const highlight: TokenizerExtension = {
-  name: 'highlight',
-  level: 'inline',
-  start: (src: string) => {
-    const at = src.indexOf('==');
-    return at === -1 ? undefined : at;
-  },
-  tokenizer(src: string, before: Tokens.Generic[]): HighlightToken | undefined {
-    const m = HIGHLIGHT.exec(src);
-    // Not right after a `=` either: the end of a `===` run opens nothing.
-    if (!m || before[before.length - 1]?.raw.endsWith('=')) return undefined;
-    return { type: 'highlight', raw: m[0], text: m[1], tokens: this.lexer.inlineTokens(m[1]) as Tokens.Generic[] };
-  },
-};
+/**
+ * A marked extension reading one way of writing a highlight: `mark` (`==`, Bear's `::`) where it
+ * may start, `pattern` the whole highlight at the start of the source with its text in group 1,
+ * and `refuses` what the inline source before it (the last token's raw text) must not be. Each
+ * way becomes a `highlight` token, drawn alike.
+ */
+export function highlightExtension(name: string, mark: string, pattern: RegExp, refuses: (before: string) => boolean): TokenizerExtension {
+  return {
+    name,
+    level: 'inline',
+    start: (src: string) => {
+      const at = src.indexOf(mark);
+      return at === -1 ? undefined : at;
+    },
+    tokenizer(src: string, before: Tokens.Generic[]): HighlightToken | undefined {
+      const m = pattern.exec(src);
+      if (!m || refuses(before[before.length - 1]?.raw ?? '')) return undefined;
+      return { type: 'highlight', raw: m[0], text: m[1], tokens: this.lexer.inlineTokens(m[1]) as Tokens.Generic[] };
+    },
+  };
+}
+
+/** The marked extension: `==text==` becomes a `highlight` token. Not right after a `=` either: the end of a `===` run opens nothing. */
+export const highlight: TokenizerExtension = highlightExtension('highlight', '==', HIGHLIGHT, (before) => before.endsWith('='));

@@ -2,10 +2,11 @@
 // Liquid, Hugo shortcodes and kramdown attributes (hidden; Jekyll's image includes read), WordPress
 // shortcodes and MDX (read for what they show), Docusaurus, Quarto and MkDocs admonitions, Hugo
 // themes' callout shortcodes and MDX callout components (callouts), Hexo's quote tags (quotes),
-// Logseq's task markers (task items); exports' HTML quotes (quotes) and DataFrames (tables), R
-// Markdown's page breaks and references (exports/). Read before lexing, never inside code; emoji shortcodes and
+// Logseq's task markers (task items), AsciiDoc's section titles (headings); exports' HTML quotes (quotes)
+// and DataFrames (tables), R Markdown's page breaks and references (exports/). Read before lexing, never inside code; emoji shortcodes and
 // the math are marked extensions (markdown-lexer.ts).
 import { admonitionsAsCallouts } from './admonitions.js';
+import { asciidocSectionsAsHeadings } from './asciidoc-sections.js';
 import { hugoCalloutsAsCallouts } from './callouts/hugo-callouts.js';
 import { mdxCalloutsAsCallouts } from './callouts/mdx-callouts.js';
 import { quoteTagsAsQuotes } from './quote-tags.js';
@@ -28,6 +29,6 @@ export { definitionItems, mayHoldDefinitionLists, readDefinitionLists, type Defi
 /** The Markdown with its site syntax read: noise removed, shortcodes and admonitions as Markdown. */
 export function readSiteSyntax(markdown: string): string {
   // Hugo's and MDX's callouts and Hexo's quotes before the template noise, which would remove their tags.
-  const exported = readRMarkdown(dataFramesAsTables(htmlQuotesAsQuotes(markdown)));
+  const exported = asciidocSectionsAsHeadings(readRMarkdown(dataFramesAsTables(htmlQuotesAsQuotes(markdown))));
   return pythonAdmonitionsAsCallouts(admonitionsAsCallouts(stripTemplateNoise(quoteTagsAsQuotes(mdxCalloutsAsCallouts(hugoCalloutsAsCallouts(outlineMarkersAsTasks(exported)))))));
 }

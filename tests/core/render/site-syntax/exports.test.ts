@@ -1,5 +1,6 @@
 // Exports' kinds (site-syntax/exports/): HTML quotes with their `<cite>`, nbconvert's DataFrame
-// tables, Joplin's id links, Bear's `::highlight::`, R Markdown's page breaks and references;
+// tables, Joplin's id links (Markdown and HTML), Bear's `::highlight::`, R Markdown's page breaks and
+// references, AsciiDoc's section titles in a body;
 // each on the render cases of its kind (tests/fixtures/cases/render) and on small inputs.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +10,8 @@ import { lineText } from '../../../../src/core/render/spans.js';
 import { htmlQuotesAsQuotes } from '../../../../src/core/render/site-syntax/exports/html-quotes.js';
 import { dataFrameTable } from '../../../../src/core/render/site-syntax/exports/dataframe-tables.js';
 import { readRMarkdown } from '../../../../src/core/render/site-syntax/exports/rmarkdown-refs.js';
+import { asciidocSectionsAsHeadings } from '../../../../src/core/render/site-syntax/asciidoc-sections.js';
+import { readFrontMatter } from '../../../../src/core/load/front-matter/index.js';
 
 const dir = path.resolve(import.meta.dirname, '..', '..', '..', 'fixtures', 'cases', 'render');
 const body = (name: string): string => fs.readFileSync(path.join(dir, name), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
@@ -41,10 +44,39 @@ describe('HTML quotes (WordPress, Ghost, Substack, tweets)', () => {
     for (const input of ['<blockquote><p>Q</p>\n\nrest', '```\n<blockquote>Q</blockquote>\n```']) expect(htmlQuotesAsQuotes(input)).toBe(input);
   });
 
-  it('draws a nested quote inside the outer one, not as a second Markdown quote', () => {
-    const r = rows('<blockquote><p>Out</p>\n<blockquote><p>In</p></blockquote>\n<cite>Ann</cite></blockquote>\n\nAfter.');
-    expect(r.filter((l) => l.startsWith('│ '))).toEqual(expect.arrayContaining([expect.stringContaining('Out'), expect.stringContaining('In'), '│ — Ann']));
-    expect(r).toContain('After.');
+  it('draws a quote inside a quote with a bar of its own, each cite under its own quote', () => {
+    const r = rows('<blockquote><p>Out</p>\n<blockquote><p>In</p><cite>Bob</cite></blockquote>\n<cite>Ann</cite></blockquote>\n\nAfter.');
+    expect(r).toEqual(['│ Out', '│ ', '│ │ In', '│ │ ', '│ │ — Bob', '│ ', '│ — Ann', '', 'After.']);
+  });
+
+  it.each(WIDTHS)('more-html-quotes-nested.md at %i: nested quotes nested, an end tag in a script not an end', (w) => {
+    const r = rows(body('more-html-quotes-nested.md'), w);
+    const depth = (words: string): number => {
+      const line = r.find((l) => l.includes(words));
+      return line ? /^(│ )*/.exec(line)![0].length / 2 : -1;
+    };
+    expect(depth('Miners sold less')).toBe(1);
+    expect(depth('Outflows to exchanges')).toBe(2);
+    expect(depth('— Glassnode weekly')).toBe(2);
+    expect(depth('hashprice recovery')).toBe(1);
+    expect(depth('— satoshi_fan')).toBe(1);
+    expect(depth('Restacked.')).toBe(1);
+    expect(depth('Quoted note.')).toBe(2);
+    expect(depth('The original post.')).toBe(3);
+    expect(depth('— Newsletter')).toBe(1);
+    expect(depth('Chart caption stays quoted.')).toBe(1);
+    expect(depth('End of the nested quotes.')).toBe(0);
+    expect(r.join('\n')).not.toMatch(/<\/?(blockquote|cite|script)|document\.write/);
+  });
+
+  it.each([
+    ['a cite followed by more text is prose', '<blockquote><p>Q</p><cite>Ann</cite> said it</blockquote>', '> <p>Q</p><cite>Ann</cite> said it\n'],
+    ['a cite before an inner quote stays in place', '<blockquote><cite>Ann</cite><blockquote>In</blockquote></blockquote>', '> <cite>Ann</cite>\n>\n> > In\n'],
+    ['text before the opener on its line: not a quote', 'Say <blockquote>Q</blockquote>', 'Say <blockquote>Q</blockquote>'],
+    ['an inner quote left open: the outer one never ends', '<blockquote>a<blockquote>b</blockquote>', '<blockquote>a<blockquote>b</blockquote>'],
+    ['upper-case tags', '<BLOCKQUOTE><P>Q</P><CITE>Ann</CITE></BLOCKQUOTE>', '> <P>Q</P>\n>\n> — Ann\n'],
+  ])('%s', (_n, input, expected) => {
+    expect(htmlQuotesAsQuotes(input)).toBe(expected);
   });
 });
 
@@ -93,6 +125,18 @@ describe("Joplin's note and attachment links", () => {
   });
 });
 
+describe("Joplin's links written as HTML", () => {
+  it.each(WIDTHS)('more-joplin-html.md at %i: <a href=":/id"> named as a Markdown Joplin link is, in blocks and inline', (w) => {
+    const { lines, links } = renderMarkdown(body('more-joplin-html.md'), w);
+    const text = lines.map(lineText).join(' ').replace(/\s+/g, ' ');
+    for (const words of ['the ETF notes [Joplin note]', 'whitepaper.pdf [Joplin note]', 'the flows section [Joplin note]', '[image: chart.png]', 'The Block[1]']) expect(text).toContain(words);
+    expect(links).toEqual(['https://www.theblock.co/']);
+    expect(lines.flat().some((s) => s.href?.startsWith(':/'))).toBe(false);
+    // Code stays as written (its wrapped lines joined without their continuation marks).
+    expect(lines.map(lineText).join('').replace(/↪ /g, '')).toContain('<a href=":/0123456789abcdef0123456789abcdef">in code</a>');
+  });
+});
+
 describe("Bear's ::highlight::", () => {
   it.each(WIDTHS)('more-bear-highlights.md at %i: drawn as ==highlight== is, paths and shortcodes as written', (w) => {
     const r = renderMarkdown(body('more-bear-highlights.md'), w);
@@ -119,5 +163,39 @@ describe("R Markdown's page breaks and references", () => {
     expect(readRMarkdown('a\n\\newpage\nb')).toBe('a\nb');
     expect(readRMarkdown('use \\newpage here')).toBe('use \\newpage here');
     expect(readRMarkdown('\\@ref(eq:mean_1)')).toBe('\\[mean\\_1\\]');
+  });
+});
+
+describe("AsciiDoc's section titles in the body", () => {
+  // The body as the loader hands it over: the AsciiDoc header read and cut (asciidoc-header.ts).
+  const asciidocBody = (): string => {
+    const read = readFrontMatter(fs.readFileSync(path.join(dir, 'more-asciidoc-sections.md'), 'utf8'));
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.data.title).toBe('Bitcoin Miners Sell Less After the Halving');
+    return read.body;
+  };
+
+  it.each(WIDTHS)('more-asciidoc-sections.md at %i: == and deeper titles are headings, prose and code as written', (w) => {
+    const { lines } = renderMarkdown(asciidocBody(), w);
+    const headings = lines.filter((l) => l.some((s) => s.role === 'heading' && /\w/.test(s.text))).map(lineText);
+    expect(headings.map((h) => h.replace(/^#+ /, ''))).toEqual(['Why it matters', 'What the data shows', 'Hashprice', 'Difficulty']);
+    const text = lines.map(lineText).join(' ').replace(/\s+/g, ' ');
+    expect(text).toContain('month on month. == a line under prose continues its paragraph');
+    expect(lines.map(lineText).join('').replace(/↪ ?/g, '')).toContain('== a section title in code stays as written');
+    expect(text).toContain('x == y');
+    expect(text).toContain('== spaced ==, stay prose.');
+    expect(text).not.toMatch(/== Why|=== What|==== Hash/);
+  });
+
+  it.each([
+    ['a title at the start', '== A', '## A'],
+    ['closing marks dropped', '=== B ===', '### B'],
+    ['six marks at most', '======= G', '======= G'],
+    ['a lone = is the header\'s', '= Doc', '= Doc'],
+    ['under prose: a paragraph line', 'text\n== C', 'text\n== C'],
+    ['titles one after another', '== A\n=== B', '## A\n### B'],
+    ['no space after the marks', '==A==', '==A=='],
+  ])('%s', (_n, input, expected) => {
+    expect(asciidocSectionsAsHeadings(input)).toBe(expected);
   });
 });

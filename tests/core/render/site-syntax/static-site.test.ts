@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LinkNotes } from '../../../../src/core/render/link-notes.js';
-import { htmlParts } from '../../../../src/core/render/html-spans.js';
+import { htmlParts } from '../../../../src/core/render/html/html-spans.js';
 import { decodeEntities } from '../../../../src/core/text/entities.js';
 import { stripTemplateNoise } from '../../../../src/core/render/site-syntax/static-site.js';
 

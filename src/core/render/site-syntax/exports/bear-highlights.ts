@@ -3,8 +3,8 @@
 // Two colons touching the text, as the `==` do, and never next to a word character or another
 // colon, so C++ and Rust paths (`std::vec`), `:fire::fire:` shortcodes, IPv6's `::1` and Pandoc's
 // `:::` fences stay as written.
-import type { TokenizerExtension, Tokens } from 'marked';
-import type { HighlightToken } from '../highlight.js';
+import type { TokenizerExtension } from 'marked';
+import { highlightExtension } from '../highlight.js';
 
 // `::`, no space or colon after it, the text (no `::`, no blank line), a non-space, `::`, no word after.
 const BEAR = /^::(?![\s:])((?:[^:\n]|:(?!:)|\n(?!\n)){0,2000}?[^\s:])::(?![:\p{L}\p{N}_])/u;
@@ -15,17 +15,5 @@ export function mayHoldBearHighlights(markdown: string): boolean {
   return markdown.includes('::');
 }
 
-/** The marked extension: `::text::` becomes a `highlight` token, drawn as `==text==` is. */
-export const bearHighlight: TokenizerExtension = {
-  name: 'bearHighlight',
-  level: 'inline',
-  start: (src: string) => {
-    const at = src.indexOf('::');
-    return at === -1 ? undefined : at;
-  },
-  tokenizer(src: string, before: Tokens.Generic[]): HighlightToken | undefined {
-    const m = BEAR.exec(src);
-    if (!m || WORD_END.test(before[before.length - 1]?.raw ?? '')) return undefined;
-    return { type: 'highlight', raw: m[0], text: m[1], tokens: this.lexer.inlineTokens(m[1]) as Tokens.Generic[] };
-  },
-};
+/** The marked extension: `::text::` becomes a `highlight` token, drawn as `==text==` is; never right after a word or a colon. */
+export const bearHighlight: TokenizerExtension = highlightExtension('bearHighlight', '::', BEAR, (before) => WORD_END.test(before));

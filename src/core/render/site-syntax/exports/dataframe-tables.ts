@@ -7,10 +7,8 @@
 // merged column by column, the corner cell kept empty. A table with merged cells (`colspan`,
 // `rowspan`: a MultiIndex) is left as HTML. Cell text keeps its entities, decoded with the rest.
 import { Parser } from 'htmlparser2';
-import { fencedLines } from '../fenced-lines.js';
+import { elementOpening, readHtmlElements, type HtmlElementReader } from './html-elements.js';
 
-const OPEN = /<table\b[^<>]{0,300}\bclass\s*=\s*["']?[^"'<>]*\bdataframe\b[^<>]{0,300}>/i;
-const CLOSE = /<\/table\s*>/i;
 // pandas' `<style scoped>` before its table: its CSS has blank lines, which end Markdown's HTML
 // block, so the rest of it showed as text.
 const STYLE_OPEN = /^\s{0,3}<style\b[^<>]{0,100}>\s*$/i;
@@ -86,49 +84,26 @@ export function dataFrameTable(html: string): string[] | null {
   return [line(header), `|${rule}`, ...body.map(line)];
 }
 
-// The line closing a DataFrame's `<style>` opened on line `from`, -1 when it is not one.
+// A DataFrame's table: a `<table>` of class `dataframe`.
+const TABLES: HtmlElementReader = {
+  name: 'table',
+  starts: (attribs) => (attribs.class ?? '').split(/\s+/).includes('dataframe'),
+  maxLines: MAX_LINES,
+  asMarkdown: (html) => dataFrameTable(html),
+  skip: styleEnd,
+};
+
+// The line closing a DataFrame's `<style>` opened on line `from`, -1 when it is not one: its CSS
+// names `.dataframe` and a DataFrame's table opens within two lines after it.
 function styleEnd(lines: readonly string[], from: number): number {
+  if (!STYLE_OPEN.test(lines[from])) return -1;
   for (let j = from + 1; j < lines.length && j <= from + STYLE_LINES; j++) {
-    if (STYLE_CLOSE.test(lines[j])) return lines.slice(from, j).some((l) => l.includes('.dataframe')) && OPEN.test(lines.slice(j + 1, j + 3).join(' ')) ? j : -1;
+    if (STYLE_CLOSE.test(lines[j])) return lines.slice(from, j).some((l) => l.includes('.dataframe')) && elementOpening(lines.slice(j + 1, j + 3).join(' '), TABLES) >= 0 ? j : -1;
   }
   return -1;
 }
 
 /** The Markdown with its DataFrame tables written as Markdown tables; as it was when it has none. */
 export function dataFramesAsTables(markdown: string): string {
-  if (!mayHoldDataFrames(markdown)) return markdown;
-  const lines = markdown.split('\n');
-  const code = fencedLines(lines);
-  // No end after an opener, no table: a file of unclosed openers costs one pass, not one scan each.
-  let lastClose = lines.length - 1;
-  while (lastClose >= 0 && !CLOSE.test(lines[lastClose])) lastClose--;
-  const out: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const style = code[i] || !STYLE_OPEN.test(lines[i]) ? -1 : styleEnd(lines, i);
-    if (style >= 0) {
-      i = style;
-      continue;
-    }
-    const open = code[i] || i > lastClose ? null : OPEN.exec(lines[i]);
-    let end = -1;
-    for (let j = i; open && j < lines.length && j <= i + MAX_LINES && !code[j]; j++) {
-      if (CLOSE.test(j === i ? lines[j].slice(open.index) : lines[j])) {
-        end = j;
-        break;
-      }
-    }
-    const text = open && end >= 0 ? [lines[i].slice(open.index), ...lines.slice(i + 1, end + 1)].join('\n') : '';
-    const close = text.search(CLOSE);
-    const table = close >= 0 ? dataFrameTable(text.slice(0, close)) : null;
-    if (!open || !table) {
-      out.push(lines[i]);
-      continue;
-    }
-    const before = lines[i].slice(0, open.index).trim();
-    const after = text.slice(close).replace(CLOSE, '').trim();
-    // Blank lines around it, so the `<div>` and `<style>` HTML block around it stays apart.
-    out.push(...(before ? [before] : []), '', ...table, '', ...(after ? [after] : []));
-    i = end;
-  }
-  return out.join('\n');
+  return mayHoldDataFrames(markdown) ? readHtmlElements(markdown, TABLES) : markdown;
 }

@@ -1,9 +1,16 @@
 // What single HTML tags mean to the renderer, for HTML blocks (html-spans.ts) and tags written
 // inline in Markdown (markdown-inline.ts) alike: an inline tag read on its own, the style a
-// formatting tag gives, and how an embedded player is named.
+// formatting tag gives, how an embedded player is named, and which elements are hidden, blocks or lines.
 import { Parser } from 'htmlparser2';
-import { sanitizeLine } from '../text/index.js';
-import type { SpanStyle } from './spans.js';
+import { sanitizeLine } from '../../text/index.js';
+import type { SpanStyle } from '../spans.js';
+
+/** Elements whose content is never shown (code, styling, metadata; a player's fallback text). */
+export const HIDDEN: ReadonlySet<string> = new Set(['script', 'style', 'template', 'head', 'title', 'noscript', 'iframe', 'object', 'svg', 'math', 'video', 'audio']);
+/** Elements with a blank line before and after them. */
+export const BLOCK: ReadonlySet<string> = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'ul', 'ol', 'blockquote', 'pre', 'figure', 'details', 'section', 'article', 'aside', 'header', 'footer', 'dl', 'hr', 'center']);
+/** Elements on a line of their own. */
+export const LINE: ReadonlySet<string> = new Set(['div', 'summary', 'li', 'tr', 'dt', 'dd', 'figcaption', 'caption', 'thead', 'tbody', 'tfoot', 'address']);
 
 // Embedded players (a YouTube interview, a podcast): never run, but named, with their address as
 // a link note, so the reader knows they are there and can open them.

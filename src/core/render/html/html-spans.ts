@@ -5,29 +5,23 @@
 // embedded player (`<iframe>`, `<video>`, `<audio>`) is named with a link note, and a `<pre>` is
 // handed back as code. Text is sanitised here, because an entity such as `&#27;` decodes to a control character.
 import { Parser } from 'htmlparser2';
-import type { LinkNotes } from './link-notes.js';
-import { sanitizeLine } from '../text/index.js';
-import { embedNote, inlineStyle } from './html-tags.js';
+import type { LinkNotes } from '../link-notes.js';
+import { sanitizeLine } from '../../text/index.js';
+import { BLOCK, embedNote, HIDDEN, inlineStyle, LINE } from './html-tags.js';
 import { RAW_TEXT, unclosedHiddenElements } from './closed-elements.js';
-import { imageGap, markOf, SUPERSCRIPT_MARK, type Span, type SpanStyle } from './spans.js';
+import { HtmlNotes } from './html-notes.js';
+import { markOf, SUPERSCRIPT_MARK, type Span, type SpanStyle } from '../spans.js';
 
-// Their content is never shown (code, styling, metadata; a player's fallback text).
-const HIDDEN = new Set(['script', 'style', 'template', 'head', 'title', 'noscript', 'iframe', 'object', 'svg', 'math', 'video', 'audio']);
-// A block that may hold one of them, or a raw-text element, left open (closed-elements.ts).
+// A block that may hold a hidden element, or a raw-text element, left open (closed-elements.ts).
 const HIDDEN_TAG = new RegExp(`<(?:${[...HIDDEN, ...RAW_TEXT].join('|')})\\b`, 'i');
-// A blank line before and after.
-const BLOCK = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'ul', 'ol', 'blockquote', 'pre', 'figure', 'details', 'section', 'article', 'aside', 'header', 'footer', 'dl', 'hr', 'center']);
-// A line of their own.
-const LINE = new Set(['div', 'summary', 'li', 'tr', 'dt', 'dd', 'figcaption', 'caption', 'thead', 'tbody', 'tfoot', 'address']);
 
 const CELL_SEPARATOR = ' │ ';
 
 /** A run of an HTML block: text laid out as prose, or a `<pre>` element's text, laid out as code. */
 export type HtmlPart = { kind: 'text'; spans: Span[] } | { kind: 'pre'; text: string };
 
-/** Builds spans from parser events; '\n' is a line break, '\n\n' a blank line. */
-class SpanWriter {
-  spans: Span[] = [];
+/** Builds spans from parser events, on the line rules of HtmlLines, links and players noted as HtmlNotes notes them. */
+class SpanWriter extends HtmlNotes {
   readonly parts: HtmlPart[] = [];
   private hidden = 0;
   // One entry per open element of HIDDEN: whether it counts in `hidden` (its author closed it).
@@ -36,56 +30,16 @@ class SpanWriter {
   // The text of the `<pre>` element open now, as written: its tags (Rouge's and Pygments'
   // highlighting `<span>`s) dropped, `<br>` a line break.
   private preText = '';
-  private readonly styles: SpanStyle[] = [{}];
-  // Each open `<a>`: its address (null: none or a fragment), the span count at its start, any image.
-  private readonly links: Array<{ href: string | null; at: number; image: boolean }> = [];
   private readonly lists: Array<{ ordered: boolean; next: number }> = [];
   private cellInRow = 0;
-  // How many spans there were just after the last image (or where a decorative one stood): text
-  // pushed there stands apart from what is before it (spans.ts imageGap).
-  private imageAt = -1;
   // How many spans there were just after the last list item's bullet.
   private bulletAt = -1;
-
-  constructor(
-    private readonly notes: LinkNotes,
-    base: SpanStyle,
-  ) {
-    this.styles[0] = base;
-  }
-
-  private get style(): SpanStyle {
-    return this.styles[this.styles.length - 1];
-  }
-
-  private atLineStart(): boolean {
-    const last = this.spans[this.spans.length - 1];
-    return !last || last.text === '\n';
-  }
-
-  private push(text: string, style: SpanStyle = this.style): void {
-    // Whitespace between tags at the start of a line is layout of the source, not text.
-    if (text.trim() === '' && this.atLineStart()) return;
-    if (!text) return;
-    const last = this.spans[this.spans.length - 1];
-    if (this.imageAt === this.spans.length && last !== undefined && imageGap(last.text, text)) this.spans.push({ text: ' ' });
-    this.spans.push({ ...style, text });
-  }
-
-  // Breaks never pile up: at most one blank line, none at the very start.
-  private breakLine(blank: boolean): void {
-    while (this.spans.length > 0 && this.spans[this.spans.length - 1].text !== '\n' && this.spans[this.spans.length - 1].text.trim() === '') this.spans.pop();
-    let trailing = 0;
-    for (let i = this.spans.length - 1; i >= 0 && this.spans[i].text === '\n'; i--) trailing++;
-    if (this.spans.length === trailing) return;
-    for (let i = trailing; i < (blank ? 2 : 1); i++) this.spans.push({ text: '\n' });
-  }
 
   /** `closed`: false for an element left open by its author, which hides nothing (closed-elements.ts). */
   open(name: string, attribs: Record<string, string>, closed = true): void {
     const embed = this.hidden === 0 && this.pre === 0 ? embedNote(name, attribs) : null;
     if (embed) this.embed(embed);
-    else if (this.hidden === 1 && name === 'source' && this.pendingEmbed) this.embedSource(attribs);
+    else if (this.hidden === 1 && name === 'source' && this.pendingEmbed !== null) this.embedSource(attribs);
     if (HIDDEN.has(name)) {
       this.hiddenOpen.push(closed);
       if (closed) this.hidden++;
@@ -114,7 +68,7 @@ class SpanWriter {
       case 'img': {
         // `alt=""` is HTML's mark of a decorative image (an icon, a spacer): nothing to read.
         this.imageAt = this.spans.length;
-        if (this.links.length > 0) this.links[this.links.length - 1].image = true;
+        this.linkHoldsImage();
         if (attribs.alt !== undefined && attribs.alt.trim() === '') return;
         const alt = sanitizeLine(attribs.alt ?? '').trim();
         this.push(alt ? `[image: ${alt}]` : '[image]', { ...style, role: 'dim' });
@@ -147,12 +101,9 @@ class SpanWriter {
         this.pre = 1;
         this.preText = '';
         return;
-      case 'a': {
-        const href = sanitizeLine(attribs.href ?? '').trim();
-        this.links.push({ href: href && !href.startsWith('#') ? href : null, at: this.spans.length, image: false });
-        this.styles.push(href ? { ...style, role: 'link', underline: true, href } : style);
+      case 'a':
+        this.openLink(attribs);
         return;
-      }
     }
     const extra = inlineStyle(name);
     if (!extra) return;
@@ -166,7 +117,7 @@ class SpanWriter {
     if (HIDDEN.has(name)) {
       if (!(this.hiddenOpen.pop() ?? true)) return;
       this.hidden = Math.max(0, this.hidden - 1);
-      if (this.hidden === 0 && this.pendingEmbed) this.endEmbed();
+      if (this.hidden === 0 && this.pendingEmbed !== null) this.endEmbed();
       return;
     }
     if (this.hidden > 0) return;
@@ -184,7 +135,6 @@ class SpanWriter {
         this.styles.pop();
         break;
       case 'a':
-        this.styles.pop();
         this.closeLink();
         break;
       default: {
@@ -198,49 +148,6 @@ class SpanWriter {
     }
     if (BLOCK.has(name)) this.breakLine(!(name === 'p' && this.lists.length > 0));
     else if (LINE.has(name)) this.breakLine(false);
-  }
-
-  // A link's note after its last words. Substack wraps an image and its empty `<div>`s in the link:
-  // the note goes on the image's line, not on a line of its own after the divs' breaks; a link
-  // showing only a decorative image (`alt=""`, as Substack's mostly are) is named `[image]`.
-  private closeLink(): void {
-    const link = this.links.pop();
-    const n = link?.href ? this.notes.number(link.href) : null;
-    if (!link || n === null) return;
-    let breaks = 0;
-    while (this.spans.length > link.at && this.spans[this.spans.length - 1].text === '\n') {
-      this.spans.pop();
-      breaks++;
-    }
-    const shown = this.spans.slice(link.at).some((s) => s.text.trim() !== '');
-    if (!shown && link.image) {
-      this.push('[image]', { ...this.style, role: 'dim' });
-      this.imageAt = this.spans.length;
-    }
-    this.push(`[${n}]`, { role: 'dim' });
-    if (breaks > 0) this.breakLine(breaks > 1);
-  }
-
-  // `[video: title]` and the player's address as a link note; a `<video>` or `<audio>` may name
-  // its address in a `<source>` inside it, so the note waits for the element's end.
-  private pendingEmbed: { src: string } | null = null;
-
-  private embed(note: { text: string; src: string }): void {
-    this.breakLine(false);
-    this.push(note.text, { ...this.style, role: 'dim' });
-    this.pendingEmbed = { src: note.src };
-  }
-
-  private embedSource(attribs: Record<string, string>): void {
-    if (this.pendingEmbed && !this.pendingEmbed.src) this.pendingEmbed.src = sanitizeLine(attribs.src ?? '').trim();
-  }
-
-  private endEmbed(): void {
-    const src = this.pendingEmbed?.src ?? '';
-    this.pendingEmbed = null;
-    const n = src && !src.startsWith('#') ? this.notes.number(src) : null;
-    if (n !== null) this.push(`[${n}]`, { role: 'dim' });
-    this.breakLine(false);
   }
 
   text(raw: string): void {
@@ -262,10 +169,8 @@ class SpanWriter {
   }
 
   private flushText(): void {
-    while (this.spans.length > 0 && this.spans[this.spans.length - 1].text === '\n') this.spans.pop();
-    while (this.spans.length > 0 && this.spans[0].text === '\n') this.spans.shift();
-    if (this.spans.some((s) => s.text.trim() !== '')) this.parts.push({ kind: 'text', spans: this.spans });
-    this.spans = [];
+    const spans = this.takeSpans();
+    if (spans) this.parts.push({ kind: 'text', spans });
   }
 
   finish(): HtmlPart[] {

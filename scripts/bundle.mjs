@@ -249,7 +249,7 @@ export async function bundleCli(dist) {
   // The entry with args.js and code-cache.js bundled in: one ES module, importing node's modules
   // alone (and CLI_MAIN on demand). Node runs an entry in a `"type": "module"` package through its
   // ES module loader, which resolves, reads and links each local module of its own; two fewer of
-  // them are ~10 ms of a warm --filter's start (BENCHMARKS, twenty-fourth round).
+  // them are ~1% of a warm --filter's instructions at 10k (BENCHMARKS, twenty-fourth round).
   const [shebang, ...body] = CLI_ENTRY.split('\n');
   await build({
     ...COMMON,

@@ -70,7 +70,11 @@ describe('thread bundles', () => {
     }
     expect(imported).toContain('better-sqlite3');
     expect(imported).toContain('react');
-    expect(fs.readFileSync(path.join(dist, 'cli.js'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    const entry = fs.readFileSync(path.join(dist, 'cli.js'), 'utf8');
+    expect(entry.startsWith('#!/usr/bin/env node\n')).toBe(true);
+    // The entry holds args.js and code-cache.js itself: the only local module it imports is CLI_MAIN, on demand.
+    expect([...entry.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*)["'](\.{1,2}\/[^"']+)["']/g)].map((m) => m[1])).toEqual([`./${CLI_MAIN}`]);
+    expect(entry).toContain('function parseCommandLine(');
   });
 
   it('builds the CLI of a --filter run as one CommonJS file: node\'s modules and packages required, the two modules of the dashboard alone imported', () => {

@@ -192,6 +192,10 @@ describe('daily driver in a real terminal', () => {
     expect(list).toContain('old-loop: symlink loop');
     expect(list.match(/symlink loop/g)).toHaveLength(2);
     s.send('Escape');
+    // Still running after the loop: a file added now arrives, and the loop is not told again.
+    fs.writeFileSync(path.join(news, 'sub', 'epsilon.md'), "---\ntitle: Epsilon After Loop\npublishedAt: '2025-11-21T10:00:00Z'\n---\n\nBody.\n");
+    const after = await s.waitFor((t) => t.includes('Epsilon After Loop') && t.includes('5/5'), 'a file added after the loop');
+    expect(after).toContain('2 warnings');
     s.send('q');
     await s.waitForFile(status);
     expect(fs.readFileSync(status, 'utf8')).toContain('exit=130');

@@ -2,7 +2,7 @@
 // entries and stat results are looked at here; no file is opened, so a FIFO named `x.md` can
 // never block the walk (load.ts opens files non-blocking and checks them again).
 
-import { constants, promises as fs, readdirSync, type Dirent, type Stats } from 'node:fs';
+import { constants, promises as fs, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { LoadWarning } from '../article.js';
 import { isArticleName, skippedFolder } from './article-names.js';
@@ -99,6 +99,7 @@ class Walker {
     out.push({ path: filePath, relPath, folderName });
   }
 
+  // (rootAncestors, below, seeds the chain: a link to a folder above the root is a loop too.)
   // Depth first, each directory's entries in listing order, a subdirectory walked where it is met
   // (the order warnings come out in). Paths are built by concatenation from the directory's own
   // path and relative prefix, and the folder name is taken once per directory:
@@ -106,7 +107,7 @@ class Walker {
   private async walkTree(root: string, st: Stats, out: WalkEntry[]): Promise<void> {
     const stack: Frame[] = [];
     // The argument itself must be listable: its error propagates (walkRoot makes it a PathError).
-    const first = this.open(root, '', st, new Set(), true);
+    const first = this.open(root, '', st, rootAncestors(root), true);
     if (first) stack.push(first);
     while (stack.length > 0) {
       const frame = stack[stack.length - 1];
@@ -233,4 +234,26 @@ export async function walkPaths(args: readonly string[], onFound?: (found: numbe
   }
   onFound?.(files.length);
   return { files, warnings: walker.warnings, links: walker.links, folders: walker.folders, linked: walker.linked };
+}
+
+// Inodes of the folders above `root` (its real path's parents, up to /): a link under the root to
+// one of them leads back into the root, as the live watch's check says (watch-filter.ts,
+// leadsIntoItself: `ln -s ../.. loop`). Empty when the path cannot be resolved.
+function rootAncestors(root: string): Set<string> {
+  const keys = new Set<string>();
+  let dir: string;
+  try {
+    dir = realpathSync(root);
+  } catch {
+    return keys;
+  }
+  for (let up = path.dirname(dir); ; up = path.dirname(up)) {
+    try {
+      keys.add(inodeKey(statSync(up)));
+    } catch {
+      // An unreadable parent: the links to it are followed as before.
+    }
+    if (path.dirname(up) === up) break;
+  }
+  return keys;
 }

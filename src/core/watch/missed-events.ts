@@ -7,6 +7,9 @@
 // one whose inode changed (ctime: a write, a move in, a rename) after the delivery began and that
 // no later event named is reported as an event of its own; so is a new link (a loop to warn of,
 // a folder to follow: seen lost once in a full run, a link and a file made back to back).
+// A burst can drop every event of a folder, not only some: so each look also stats every folder
+// under the watched root (learnt once when the guard starts, kept up to date by the looks) and
+// reads again each one whose mtime moved since the last look, events or not.
 import fs from 'node:fs';
 import path from 'node:path';
 import { isArticleName } from '../files/index.js';
@@ -25,6 +28,15 @@ const TICK_MS = 20;
 // Files looked at a time: a folder of 10k files is listed without 10k stats in flight at once.
 const STATS_AT_ONCE = 64;
 
+// Folders never watched (watch-filter.ts' IGNORED_GLOBS): not looked at either.
+const ignoredFolder = (name: string): boolean => name.startsWith('.') || name === 'node_modules';
+
+/** A folder as last looked at: its mtime (ms) then, and when (Date.now()) the look began. */
+interface Look {
+  mtimeMs: number;
+  at: number;
+}
+
 /** A guarded subscription's callback, and the end of its guard. */
 export interface MissedEventsGuard {
   onEvents: OnEvents;
@@ -34,25 +46,72 @@ export interface MissedEventsGuard {
 /**
  * Wraps `onEvents` (a subscription's callback): events pass through as they come; a Markdown
  * file in a folder that had events, changed since and named by none, is passed on afterwards as
- * a `create` (the merge reads it and replaces its row when it is already shown). Errors pass
- * through untouched. close() stops the looks still to come.
+ * a `create` (the merge reads it and replaces its row when it is already shown). With `root`
+ * (the subscribed folder, absolute), every folder under it whose mtime moved since the last look
+ * is read again the same way, so a file whose folder had no event at all still arrives. Errors
+ * pass through untouched. close() stops the looks still to come.
  */
-export function guardMissedEvents(onEvents: OnEvents): MissedEventsGuard {
+export function guardMissedEvents(onEvents: OnEvents, root?: string): MissedEventsGuard {
   // When this thread last heard of each path (Date.now()), and the folders to look at again with
   // the time from which a change there counts.
   const heard = new Map<string, number>();
   const folders = new Map<string, number>();
+  // Every folder under `root` (links not followed) as last looked at.
+  const looked = new Map<string, Look>();
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
 
+  // Notes `dir`'s mtime as of now (before it is read: a change during the read moves it again).
+  const look = async (dir: string): Promise<void> => {
+    const at = Date.now();
+    const st = await fs.promises.stat(dir).catch(() => null);
+    if (st) looked.set(dir, { mtimeMs: st.mtimeMs, at });
+    else looked.delete(dir);
+  };
+  // The first look: every folder under the root, so that a later move of any of them is seen. It
+  // counts from the guard's start: a folder that moved since then (while this look went on) is
+  // noted as moved, to be read at the first look after a delivery.
+  const started = Date.now();
+  const learnt = (async () => {
+    for (let todo = root ? [root] : []; todo.length > 0 && !closed; ) {
+      const dir = todo.pop()!;
+      const st = await fs.promises.stat(dir).catch(() => null);
+      if (st) looked.set(dir, { mtimeMs: st.mtimeMs >= started - TICK_MS ? NaN : st.mtimeMs, at: started });
+      const entries = await fs.promises.readdir(dir, { withFileTypes: true }).catch(() => []);
+      for (const d of entries) if (d.isDirectory() && !ignoredFolder(d.name)) todo.push(path.join(dir, d.name));
+    }
+  })().catch(() => {});
+
+  // Adds to `due` each known folder whose mtime moved since its last look (a file made, moved or
+  // removed there), counting changes from that look on.
+  const moved = async (due: Map<string, number>): Promise<void> => {
+    const dirs = [...looked.keys()].filter((d) => !due.has(d));
+    for (let k = 0; k < dirs.length && !closed; k += STATS_AT_ONCE) {
+      await Promise.all(
+        dirs.slice(k, k + STATS_AT_ONCE).map(async (dir) => {
+          const before = looked.get(dir)!;
+          const st = await fs.promises.stat(dir).catch(() => null);
+          if (!st) return void looked.delete(dir);
+          if (st.mtimeMs !== before.mtimeMs) due.set(dir, before.at - TICK_MS);
+        }),
+      );
+    }
+  };
+
   const recheck = async (): Promise<void> => {
-    const due = [...folders];
+    await learnt;
+    const due = new Map(folders);
     folders.clear();
+    if (root) await moved(due);
     const missed: { type: 'create'; path: string }[] = [];
     for (const [dir, since] of due) {
       let names: string[];
       try {
-        names = (await fs.promises.readdir(dir, { withFileTypes: true })).filter((d) => d.isSymbolicLink() || (!d.isDirectory() && isArticleName(d.name))).map((d) => d.name);
+        if (root) await look(dir);
+        const entries = await fs.promises.readdir(dir, { withFileTypes: true });
+        // A folder new since the last look is read in full, as of the same time (its own events may be the ones lost).
+        if (root) for (const d of entries) if (d.isDirectory() && !ignoredFolder(d.name) && !looked.has(path.join(dir, d.name)) && !due.has(path.join(dir, d.name))) due.set(path.join(dir, d.name), since);
+        names = entries.filter((d) => d.isSymbolicLink() || (!d.isDirectory() && isArticleName(d.name))).map((d) => d.name);
       } catch {
         continue; // gone: its own events said so
       }

@@ -7,6 +7,7 @@
 // its events come over the IPC channel. From sources (the tests), or when no process can be
 // started, subscriptions are made here as before.
 import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AsyncSubscription } from '@parcel/watcher';
 import { asError } from '../error-message.js';
@@ -65,7 +66,7 @@ export function subscribeHere(): Subscriber {
         held = false;
       };
       // An event parcel drops is looked for again (missed-events.ts), until close().
-      const guard = guardMissedEvents(onEvents);
+      const guard = guardMissedEvents(onEvents, path.resolve(dir));
       guards.push(guard);
       // Loaded on first use: a program whose watch runs in its own process never loads it here.
       const one = import('@parcel/watcher')

@@ -3,6 +3,7 @@
 // is ever closed: the parent kills this process when it closes the watch or ends, and this
 // process kills itself the moment the channel closes (its parent gone without a word), where
 // process.exit() would wait for a crawl still running on libuv's thread pool.
+import path from 'node:path';
 import parcel from '@parcel/watcher';
 import { errorMessage } from '../error-message.js';
 import { watchUnavailable } from './watch-limits.js';
@@ -29,7 +30,7 @@ function subscribe({ id, dir, ignore }: ToWatchProcess): void {
   const guard = guardMissedEvents((error, events) => {
     if (error) send({ kind: 'error', id, message: error.message });
     else send({ kind: 'events', id, events: events.map((e) => ({ type: e.type, path: e.path })) });
-  });
+  }, path.resolve(dir));
   const subscribed = parcel.subscribe(dir, guard.onEvents, { ignore });
   send({ kind: 'accepted', id });
   subscribed.then(

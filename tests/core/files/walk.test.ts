@@ -86,6 +86,15 @@ describe('walkPaths on hostile trees', () => {
     }
   });
 
+  it('calls a link to a folder above the walked one a symlink loop, as the live watch does (`ln -s ../.. up`)', async () => {
+    write(root, 'news/sub/a.md', article('A'));
+    fs.symlinkSync('../..', path.join(root, 'news', 'sub', 'up'));
+    const { files, warnings } = await walkPaths([path.join(root, 'news')]);
+    // Followed, it would walk root again and list news/sub/a.md a second time under sub/up/news.
+    expect(files.map((f) => f.relPath)).toEqual(['sub/a.md']);
+    expect(warnings).toEqual([{ path: path.join(root, 'news', 'sub', 'up'), reason: 'symlink loop' }]);
+  });
+
   it('survives symlink loops and warns about them and about dangling links', async () => {
     write(root, 'news/a.md', article('A'));
     fs.symlinkSync(path.join(root, 'news'), path.join(root, 'news', 'again'));

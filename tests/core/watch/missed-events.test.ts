@@ -17,19 +17,23 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function guarded(): { seen: WatchEvent[]; guard: MissedEventsGuard } {
+// `setUp` runs before the guard starts (what its first look finds); `rooted`: the guard knows the watched folder.
+// What setUp makes is older than the guard by more than the file system's clock tick (else it counts as new).
+async function guarded(rooted = false, setUp: (dir: string) => void = () => {}): Promise<{ seen: WatchEvent[]; guard: MissedEventsGuard }> {
   dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-missed-')));
+  setUp(dir);
+  await new Promise((r) => setTimeout(r, 100));
   const seen: WatchEvent[] = [];
   guard = guardMissedEvents((error, events) => {
     if (error) throw error;
     seen.push(...events);
-  });
+  }, rooted ? dir : undefined);
   return { seen, guard };
 }
 
 describe('guardMissedEvents', () => {
   it('reports a Markdown file changed in a folder with events, whose own event never came', async () => {
-    const { seen, guard } = guarded();
+    const { seen, guard } = await guarded();
     const other = fs.mkdtempSync(path.join(dir, 'other-'));
     const [a, b] = [path.join(dir, 'a.md'), path.join(dir, 'b.md')];
     fs.writeFileSync(a, '# A\n');
@@ -44,8 +48,39 @@ describe('guardMissedEvents', () => {
     expect(seen.map((e) => path.basename(e.path)).sort()).toEqual(['a.md', 'b.md']);
   });
 
+  it('with the root, reads again every folder whose mtime moved, events or not', async () => {
+    const { seen, guard } = await guarded(true, (d) => {
+      fs.mkdirSync(path.join(d, 'quiet'));
+      fs.mkdirSync(path.join(d, 'still'));
+      fs.writeFileSync(path.join(d, 'still', 'old.md'), '# Old\n');
+    });
+    const a = path.join(dir, 'a.md');
+    fs.writeFileSync(a, '# A\n');
+    // Every event of 'quiet' and of the new folder 'fresh' "dropped": only a's came.
+    const [q, f] = [path.join(dir, 'quiet', 'q.md'), path.join(dir, 'fresh', 'f.md')];
+    fs.writeFileSync(q, '# Q\n');
+    fs.mkdirSync(path.dirname(f));
+    fs.writeFileSync(f, '# F\n');
+    guard.onEvents(null, [{ type: 'create', path: a }]);
+    await eventually(() => expect(seen).toEqual(expect.arrayContaining([{ type: 'create', path: q }, { type: 'create', path: f }])), 60_000);
+    // The folder that did not move is not reported; nothing twice.
+    expect(seen.map((e) => path.relative(dir, e.path)).sort()).toEqual(['a.md', path.join('fresh', 'f.md'), path.join('quiet', 'q.md')]);
+  });
+
+  it('without the root, a folder with no events is not looked at', async () => {
+    const { seen, guard } = await guarded(false, (d) => fs.mkdirSync(path.join(d, 'quiet')));
+    const a = path.join(dir, 'a.md');
+    fs.writeFileSync(a, '# A\n');
+    fs.writeFileSync(path.join(dir, 'quiet', 'q.md'), '# Q\n');
+    fs.writeFileSync(path.join(dir, 'b.md'), '# B\n');
+    guard.onEvents(null, [{ type: 'create', path: a }]);
+    // b (a's folder) arriving is the state after the look that would have found q too.
+    await eventually(() => expect(seen).toContainEqual({ type: 'create', path: path.join(dir, 'b.md') }), 60_000);
+    expect(seen.map((e) => path.basename(e.path)).sort()).toEqual(['a.md', 'b.md']);
+  });
+
   it('reports nothing after close()', async () => {
-    const { seen, guard } = guarded();
+    const { seen, guard } = await guarded();
     const a = path.join(dir, 'a.md');
     fs.writeFileSync(a, '# A\n');
     guard.onEvents(null, [{ type: 'update', path: a }]);

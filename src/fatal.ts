@@ -5,6 +5,7 @@
 // trace is only for --debug.
 import { errorMessage } from './core/error-message.js';
 import { sanitizeLine, sanitizeText } from './core/text/index.js';
+import { EXIT_SIGNALS, exitOnSignal, exitProcess, terminalHungUp } from './system/process-exit.js';
 import type { Terminal } from './terminal.js';
 
 /** Exit status after an internal error (the CLI contract's "error"). */
@@ -35,8 +36,6 @@ export function reportFatal(error: unknown, io: FatalIo, name = 'crypto-news-tui
   return FATAL_EXIT_CODE;
 }
 
-const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
-
 // ink draws a last frame when unmounted, and unmounts itself on process exit: left to that, the
 // frame lands on the user's screen after restore(). Unmounting first keeps it on the alternate one.
 /** Restores the terminal and exits with the contract's code on an uncaught error or a signal (130 for SIGINT). */
@@ -50,14 +49,20 @@ export function installFatalHandlers(term: Terminal, debug: boolean, ui: { unmou
     term.restore();
   };
   const die = (error: unknown) => {
-    process.exit(reportFatal(error, { restore: giveBack, write: (text) => process.stderr.write(text), debug }));
+    // A write or read that failed because the terminal hung up (no SIGHUP came: the program was
+    // started under nohup or a wrapper ignoring it) is the hang-up, not an internal error.
+    if ((error as NodeJS.ErrnoException | null)?.code === 'EIO' && terminalHungUp()) {
+      giveBack();
+      exitOnSignal('SIGHUP');
+    }
+    exitProcess(reportFatal(error, { restore: giveBack, write: (text) => process.stderr.write(text), debug }));
   };
   process.on('uncaughtException', die);
   process.on('unhandledRejection', die);
-  for (const [signal, code] of Object.entries(SIGNAL_EXIT_CODES)) {
+  for (const signal of EXIT_SIGNALS) {
     process.on(signal, () => {
       giveBack();
-      process.exit(code);
+      exitOnSignal(signal);
     });
   }
 }

@@ -14,6 +14,7 @@
 import tty from 'node:tty';
 import type { Command } from './args.js';
 import { keepEarlyTerminal } from './early-frame.js';
+import { EXIT_SIGNALS, exitOnSignal } from './system/process-exit.js';
 import { computeLayout } from './state/layout.js';
 import { openTerminal, type Terminal } from './terminal.js';
 
@@ -52,10 +53,6 @@ export function skeletonBytes(columns: number, rows: number, list?: SkeletonList
   return `\x1b[2J\x1b[H${skeletonFrame(columns, rows, list, tabs).join('\r\n')}\x1b[H`;
 }
 
-// The exit codes fatal.ts gives a signal: until the dashboard installs its handlers, a signal ends
-// the process with them and the 'exit' handler openTerminal installed gives the terminal back.
-const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
-
 /**
  * Whether a command surely runs the dashboard on the process's own terminal: a run without
  * --filter whose stdin and stdout are both TTYs. Anything else (a pipe, /dev/tty, --help,
@@ -81,8 +78,10 @@ export function drawEarlyFrame(command: Command): void {
   const columns = term.output.columns || 80;
   const rows = term.output.rows || 24;
   term.output.write(skeletonBytes(columns, rows));
-  const handlers = Object.entries(SIGNAL_EXIT_CODES).map(([signal, code]) => {
-    const handler = () => process.exit(code);
+  // Until the dashboard installs its own (fatal.ts), a signal ends the process with the contract's
+  // code and the 'exit' handler openTerminal installed gives the terminal back.
+  const handlers = EXIT_SIGNALS.map((signal) => {
+    const handler = () => exitOnSignal(signal);
     process.on(signal, handler);
     return [signal, handler] as const;
   });

@@ -3,6 +3,7 @@
 // title and colours untouched, a clean prompt — and an error must read as one short line.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanPrompt, observableSession, paneState, plainAfterwards, UNTOUCHED } from './pane-state.js';
@@ -37,7 +38,9 @@ function pidOf(tag: string): number {
     .map(Number)
     .filter((pid) => {
       try {
-        return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('cli.js');
+        // The program itself, not a shell whose command line names it.
+        const argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+        return path.basename(argv[0]) === 'node' && argv.some((arg) => arg.endsWith('cli.js'));
       } catch {
         return false;
       }
@@ -66,6 +69,35 @@ describe('signals and errors restore the terminal', () => {
     expect(await s.waitForFile(status)).toBe(`exit=${code}\n`);
     const screen = await expectRestored(s);
     expect(screen).not.toContain('internal error');
+  });
+
+  // A closed window or a dropped ssh session: the terminal hangs up; SIGHUP comes, or first a read
+  // or write that fails with EIO. Node 20's process.exit then aborts restoring the dead terminal's
+  // modes (an assertion, a native stack trace, a SIGSEGV: nodejs/node#51519) unless the program
+  // points those descriptors elsewhere first (src/system/process-exit.ts). A wrapper that ignores
+  // the hang-up outlives the terminal to record how the program ended and what it wrote to stderr.
+  it('the terminal hangs up: the program ends by SIGHUP (129), nothing on stderr, no abort', async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-hangup-'));
+    try {
+      const s = observableSession(100, 30, repo);
+      session = s;
+      const tag = `hup-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+      const status = path.join(out, 'status.txt');
+      const stderr = path.join(out, 'stderr.txt');
+      s.type(`bash -c 'trap "" HUP; XDG_CACHE_HOME=${path.join(out, 'cache')} XDG_STATE_HOME=${path.join(out, 'state')} node ${cli} -q ${tag} 2>${stderr}; echo "exit=$?" > ${status}'`);
+      s.send('Enter');
+      await s.waitFor(ready, 'the dashboard');
+      const pid = pidOf(tag);
+      s.close();
+      session = undefined;
+      const deadline = Date.now() + 10_000;
+      while (!fs.existsSync(status) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(fs.readFileSync(status, 'utf8')).toBe('exit=129\n');
+      expect(fs.readFileSync(stderr, 'utf8')).toBe('');
+      expect(fs.existsSync(`/proc/${pid}`) && !fs.readFileSync(`/proc/${pid}/status`, 'utf8').includes('zombie')).toBe(false);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
   });
 
   // ink 6.8 throws inside its own input handler on a modified function key it has no name for

@@ -1,0 +1,53 @@
+// How the program ends: the CLI contract's exit codes for signals (128 + the signal's number, as a
+// shell reports a process a signal ended), and an exit that survives a terminal that hung up.
+//
+// A closed window, a dropped ssh session or tmux's kill-server hangs the terminal up. Node 20's
+// exit then restores the modes it saved for fds 0-2 (ResetStdio, an atexit hook) and asserts that
+// tcsetattr succeeded; on a hung-up terminal it fails with EIO, and the process aborts with a
+// native stack trace and a SIGSEGV instead of exiting (nodejs/node#51519; the check was dropped by
+// nodejs/node#58200, in Node 24). ResetStdio skips a descriptor that no longer names the file it
+// saved ("program reopened file descriptor"), so a hung-up terminal's stdio descriptors are
+// pointed at /dev/null before the exit.
+import fs from 'node:fs';
+import tty from 'node:tty';
+
+/** Exit status per signal the program handles (SIGINT 130, SIGTERM 143, SIGHUP 129). */
+export const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+
+/** A signal the program ends on. */
+export type ExitSignal = keyof typeof SIGNAL_EXIT_CODES;
+
+/** The signals, for installing one handler each. */
+export const EXIT_SIGNALS = Object.keys(SIGNAL_EXIT_CODES) as ExitSignal[];
+
+/** Stdio descriptors (0-2) on a terminal that hung up: a character device that isatty no longer accepts (its ioctls answer EIO). */
+export function hungUpStdio(): number[] {
+  return [0, 1, 2].filter((fd) => {
+    try {
+      return fs.fstatSync(fd).isCharacterDevice() && !tty.isatty(fd);
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Whether the terminal the program started on has hung up (see hungUpStdio). */
+export const terminalHungUp = (): boolean => hungUpStdio().length > 0;
+
+/** process.exit(code), after pointing a hung-up terminal's stdio descriptors at /dev/null (see above). */
+export function exitProcess(code: number): never {
+  for (const fd of hungUpStdio()) {
+    try {
+      // close() then open() hands back the lowest free descriptor: this one, as 0-2 stay taken.
+      fs.closeSync(fd);
+      const reopened = fs.openSync('/dev/null', fd === 0 ? 'r' : 'w');
+      if (reopened !== fd) fs.closeSync(reopened);
+    } catch {
+      // A descriptor left closed is skipped by ResetStdio as well (fstat's EBADF).
+    }
+  }
+  return process.exit(code);
+}
+
+/** Ends the process for `signal` with the contract's code (exitProcess). */
+export const exitOnSignal = (signal: ExitSignal): never => exitProcess(SIGNAL_EXIT_CODES[signal]);

@@ -20,11 +20,21 @@ export type ExitSignal = keyof typeof SIGNAL_EXIT_CODES;
 /** The signals, for installing one handler each. */
 export const EXIT_SIGNALS = Object.keys(SIGNAL_EXIT_CODES) as ExitSignal[];
 
-/** Stdio descriptors (0-2) on a terminal that hung up: a character device that isatty no longer accepts (its ioctls answer EIO). */
+/**
+ * Stdio descriptors (0-2) on a terminal that hung up: a character device, not /dev/null, that
+ * isatty no longer accepts (a hung-up terminal answers its ioctls with EIO).
+ */
 export function hungUpStdio(): number[] {
+  let devNull: number | null = null;
+  try {
+    devNull = fs.statSync('/dev/null').rdev;
+  } catch {
+    // No /dev/null to compare with: every other character device counts.
+  }
   return [0, 1, 2].filter((fd) => {
     try {
-      return fs.fstatSync(fd).isCharacterDevice() && !tty.isatty(fd);
+      const stat = fs.fstatSync(fd);
+      return stat.isCharacterDevice() && stat.rdev !== devNull && !tty.isatty(fd);
     } catch {
       return false;
     }

@@ -27,6 +27,12 @@ export function helpLines(keymap: readonly Binding[] = defaultKeymap): HelpLine[
   return lines;
 }
 
+/**
+ * An overlay title's page note (`shown` counts from 0): "" for one page, else where Space goes,
+ * to the first page again from the last (the pages wrap round).
+ */
+export const pageNote = (shown: number, pages: number): string =>
+  pages > 1 ? ` · page ${shown + 1}/${pages}, Space for the ${shown + 1 === pages ? 'first' : 'next'}` : '';
 
 /**
  * The help overlay in a `width` x `height` box: as many columns as fit with every entry whole, and
@@ -43,7 +49,7 @@ export function Help({ width, height, keymap, page = 0 }: { width: number; heigh
   const lines = all.slice(shown * rows * cols, (shown + 1) * rows * cols);
   const colW = Math.max(1, Math.floor(width / cols));
   const columns = Array.from({ length: Math.ceil(lines.length / rows) }, (_, c) => lines.slice(c * rows, (c + 1) * rows));
-  const title = `Keys — press any key to close${pages > 1 ? ` · page ${shown + 1}/${pages}, Space for the next` : ''}`;
+  const title = `Keys — press any key to close${pageNote(shown, pages)}`;
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold color={theme.heading} wrap="truncate-end">

@@ -7,6 +7,7 @@ import { displayPath } from '../core/format.js';
 import { sanitizeLine } from '../core/text/index.js';
 import { cutRows } from '../core/render/index.js';
 import { fitWidth } from '../core/width/index.js';
+import { pageNote } from './Help.js';
 import { theme } from './theme.js';
 
 /**
@@ -19,7 +20,7 @@ export function WarningList({ warnings, width, height, page = 0 }: { warnings: r
   const pages = Math.max(1, Math.ceil(lines.length / rows));
   const shown = page % pages;
   const count = `${warnings.length} warning${warnings.length === 1 ? '' : 's'}`;
-  const title = `${count} — press any key to close${pages > 1 ? ` · page ${shown + 1}/${pages}, Space for the next` : ''}`;
+  const title = `${count} — press any key to close${pageNote(shown, pages)}`;
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold color={theme.warning} wrap="truncate-end">

@@ -55,5 +55,8 @@ describe('Help at 80x24', () => {
     for (const l of all) expect(text, l.help).toContain(l.help);
     // The page number wraps round.
     expect(render(<Help width={78} height={20} page={pages} />).lastFrame()).toContain(`page 1/${pages}`);
+    // Space's destination is named: the next page, and the first again from the last.
+    expect(first).toContain('Space for the next');
+    expect(render(<Help width={78} height={20} page={pages - 1} />).lastFrame()).toContain(`page ${pages}/${pages}, Space for the first`);
   });
 });

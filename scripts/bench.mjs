@@ -25,6 +25,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { benchArgs } from './bench/args.mjs';
+import { binOf } from './bench/bin.mjs';
 import { corpusBytes, du, ensureCorpus, ensureFlat, labelOf } from './bench/corpora.mjs';
 import { interleavedCommands, median, medianCommand, pairedRatio, timeCommand } from './bench/stats.mjs';
 import { measureFrames } from './bench/frame.mjs';
@@ -66,7 +67,7 @@ const TYPED = 'bitcoin';
 // typo (fuzzy fallback), a word found nowhere (a full scan), and negations and a coin the index decides.
 const QUERIES = ['bitcoin', 'etf sec', 'solana fees', 'halcyon mining', 'tag:mining bitcoin', 'bitconi', 'zzqx', 'regulator delays decision', 'solana -etf', 'coin:eth -sec'];
 
-if (!fs.existsSync(path.join(repo, 'dist/cli.js')) || !fs.existsSync(path.join(repo, 'dist/core/load/load.js'))) {
+if (!fs.existsSync(binOf(repo)) || !fs.existsSync(path.join(repo, 'dist/core/load/load.js'))) {
   process.stderr.write('bench: dist/ is missing; run `npm run build` first\n');
   process.exit(2);
 }
@@ -81,7 +82,7 @@ for (const tool of ['rg', 'find']) {
 
 const cacheHome = process.env.BENCH_CACHE_HOME ? path.resolve(process.env.BENCH_CACHE_HOME) : path.join(repo, '.bench', 'cache');
 const env = { ...process.env, XDG_CACHE_HOME: cacheHome };
-const cli = path.join(repo, 'dist/cli.js');
+const cli = binOf(repo);
 const child = (dir, mode, queries = []) => {
   const r = timeCommand(process.execPath, [path.join(repo, 'scripts/bench/searchable.mjs'), dir, mode, JSON.stringify(queries)], { env, capture: true });
   if (r.status !== 0) return { failed: `searchable.mjs ${mode} exited ${r.status}: ${r.stderr.trim().split('\n').slice(-1)[0] ?? ''}` };

@@ -203,8 +203,26 @@ if (command !== null && command.kind === 'run' && command.options.filter !== nul
   runCommonJs(fileURLToPath(new URL('./${FILTER_CLI}', import.meta.url)), fileURLToPath(new URL('./${FILTER_CACHE}', import.meta.url)));
 } else {
   if (command !== null) createRequire(import.meta.url)('./${EARLY_FRAME}').drawEarlyFrame(command);
-  await import('./${CLI_MAIN}');
+  // A CommonJS entry has no top-level await: a failure to load the CLI rejects this promise, which
+  // Node reports and exits on as it would an uncaught error.
+  import('./${CLI_MAIN}');
 }
+`;
+
+/**
+ * package.json's `bin`: the entry above as CommonJS. Node runs a `.js` entry of a `"type": "module"`
+ * package through its ES module loader, ~15-25 ms of CPU before the first line runs (BENCHMARKS,
+ * twenty-fourth and twenty-fifth rounds); a `.cjs` entry starts on the CommonJS loader, and the ES
+ * module loader starts only when the dashboard imports CLI_MAIN, after its skeleton is drawn.
+ */
+export const CLI_BIN = 'cli.cjs';
+
+// dist/cli.js, what `node dist/cli.js` runs: the same CLI, through CLI_BIN.
+const CLI_SHIM = `#!/usr/bin/env node
+// Written by scripts/bundle.mjs: runs ${CLI_BIN}, the CLI's entry (package.json's bin), which starts
+// sooner as CommonJS; this file stays so that \`node dist/cli.js\` keeps working.
+import { createRequire } from 'node:module';
+createRequire(import.meta.url)('./${CLI_BIN}');
 `;
 
 // The dashboard's modules (ink, react: ES modules only) and its first frames' (dashboard-start.js)
@@ -228,7 +246,7 @@ export const escapeNonAscii = (text) =>
   text.replace(/(\\*)([^\x00-\x7f])/g, (_m, slashes, c) => `${slashes.length % 2 === 1 ? slashes.slice(1) : slashes}\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /**
- * Replaces dist/cli.js (as emitted) with CLI_ENTRY, beside CLI_MAIN and its on-demand parts as
+ * Writes CLI_ENTRY as CLI_BIN and replaces dist/cli.js (as emitted) with CLI_SHIM, beside CLI_MAIN and its on-demand parts as
  * chunks (the last build's removed first), and FILTER_CLI: the whole CLI with every on-demand part
  * but the dashboard in one file a warm --filter loads with one read and no ES module loader (no
  * module resolved, read through the thread pool and linked one by one: ~25 ms of CPU at 10k files).
@@ -270,19 +288,22 @@ export async function bundleCli(dist) {
     // Node's modules alone: the skeleton's few modules need no package.
     plugins: [packagesExternal([])],
   });
-  // The entry with args.js and code-cache.js bundled in: one ES module, importing node's modules
-  // alone (and CLI_MAIN on demand). Node runs an entry in a `"type": "module"` package through its
-  // ES module loader, which resolves, reads and links each local module of its own; two fewer of
-  // them are ~1% of a warm --filter's instructions at 10k (BENCHMARKS, twenty-fourth round).
+  // The entry with args.js and code-cache.js bundled in: one CommonJS file, requiring node's modules
+  // alone (and importing CLI_MAIN on demand). Two local modules fewer are ~1% of a warm --filter's
+  // instructions at 10k (BENCHMARKS, twenty-fourth round); CommonJS is the larger part (CLI_BIN).
   const [shebang, ...body] = CLI_ENTRY.split('\n');
+  const bin = path.join(dist, CLI_BIN);
   await build({
     ...COMMON,
+    format: 'cjs',
     stdin: { contents: body.join('\n'), resolveDir: dist, sourcefile: 'cli-entry.js', loader: 'js' },
-    outfile: entry,
+    outfile: bin,
     external: [`./${CLI_MAIN}`],
-    banner: { js: [shebang, ...body.filter((line) => line.startsWith('//'))].join('\n') },
+    banner: { js: [shebang, ...body.filter((line) => line.startsWith('//')), "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;"].join('\n') },
+    define: { 'import.meta.url': '__bundleUrl' },
   });
-  chmodSync(entry, 0o755);
+  writeFileSync(entry, CLI_SHIM);
+  for (const file of [bin, entry]) chmodSync(file, 0o755);
   writeFileSync(path.join(dist, CLI_MODULES), `${JSON.stringify(cliModules(split.metafile, dist), null, 1)}\n`);
 }
 

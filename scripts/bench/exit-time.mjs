@@ -6,7 +6,7 @@
 // process gone (its /proc entry gone or a zombie: the shell has the exit code). The time between
 // them is what the exit itself held: the fzf contract wants the shell back at once.
 // usage: node scripts/bench/exit-time.mjs DIR [--key C-c|q|Enter] [--runs N] [--cold]
-//        [--cache DIR] [--settle MS] [--ready-ms MS] [--cli dist/cli.js] [--stacks FILE] [--perf FILE] [--env K=V]
+//        [--cache DIR] [--settle MS] [--ready-ms MS] [--cli dist/cli.cjs] [--stacks FILE] [--perf FILE] [--env K=V]
 // --cold clears the cache folder before each run (a cold start: the index is built); --cache is
 // the XDG_CACHE_HOME the runs use (default .cache-exit under the repo); --settle waits that long
 // after the list is filled before the key (default 0: "right after"). Prints one line per run and
@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { benchArgs } from './args.mjs';
 import { listFilled } from './ui.mjs';
 import { median } from './stats.mjs';
+import { binOf } from './bin.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { argv, opt, flag } = benchArgs();
@@ -40,7 +41,7 @@ const stacks = opt('stacks', null);
 const perfFile = opt('perf', null);
 // --env K=V (repeatable): more variables for the program (e.g. NODE_OPTIONS for a diagnosis).
 const extraEnv = Object.fromEntries(argv.flatMap((a, i) => (a === '--env' && argv[i + 1] ? [argv[i + 1].split(/=(.*)/s).slice(0, 2)] : [])));
-const cli = path.resolve(opt('cli', path.join(repo, 'dist', 'cli.js')));
+const cli = path.resolve(opt('cli', binOf(repo)));
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const socket = `exit1m-time-${process.pid}`;

@@ -20,6 +20,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { countsRegion, dashboardRegion, unreadRegion } from './key-regions.mjs';
 import { controlDriver, spawnDriver } from './tmux-driver.mjs';
+import { binOf } from './bin.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const KEY_TIMEOUT_MS = 5_000;
@@ -76,7 +77,7 @@ export function titlesFile(repo, dir, env) {
   const inBench = path.relative(bench, path.resolve(dir)).split(path.sep)[0] !== '..';
   const file = inBench ? `${dir}.titles` : path.join(bench, `titles-${createHash('sha1').update(path.resolve(dir)).digest('hex').slice(0, 12)}.titles`);
   if (!fs.existsSync(file)) {
-    const out = execFileSync(process.execPath, [path.join(repo, 'dist/cli.js'), '--filter', '', '--print', 'title', dir], { env, maxBuffer: 1 << 30 });
+    const out = execFileSync(process.execPath, [binOf(repo), '--filter', '', '--print', 'title', dir], { env, maxBuffer: 1 << 30 });
     fs.writeFileSync(file, out);
   }
   return file;
@@ -300,7 +301,7 @@ export async function measureKeys(repo, dir, env, { word = 'bitcoin', moves = 8,
     // session's panes only); its first window only holds the session open.
     tmux('new-session', '-d', '-s', SESSION, '-n', 'idle', '-x', '120', '-y', '40', 'cat');
     const fzfCommand = `env -u CI ${vars} sh -c "fzf --layout=reverse < '${titles}'"`;
-    const dash = self ? new Session(tmux, 'fzf2', fzfCommand, (t) => t) : new Session(tmux, 'dash', `env -u CI ${vars} '${process.execPath}' '${repo}/dist/cli.js' '${dir}'`, dashboardRegion, AGGREGATES);
+    const dash = self ? new Session(tmux, 'fzf2', fzfCommand, (t) => t) : new Session(tmux, 'dash', `env -u CI ${vars} '${process.execPath}' '${binOf(repo)}' '${dir}'`, dashboardRegion, AGGREGATES);
     const fzf = new Session(tmux, 'fzf', fzfCommand, (t) => t);
     sessions.push(dash, fzf);
     d = driver === 'spawn' ? spawnDriver(socket) : await controlDriver(socket, SESSION);

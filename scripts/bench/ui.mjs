@@ -6,6 +6,7 @@
 // time from send-keys to the screen changing. Polling costs ~2-5 ms per look, included.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import { binOf } from './bin.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -48,7 +49,7 @@ export async function measureUi(repo, dir, env, typed, readyMs = 60_000) {
   const tmux = (...args) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
   const screen = () => tmux('capture-pane', '-p', '-t', 'm');
   const vars = Object.entries({ TERM: 'xterm-256color', ...env }).map(([k, v]) => `${k}=${v}`);
-  const command = ['env', '-u', 'CI', ...vars, process.execPath, `${repo}/dist/cli.js`, dir].map((a) => `'${a}'`).join(' ');
+  const command = ['env', '-u', 'CI', ...vars, process.execPath, binOf(repo), dir].map((a) => `'${a}'`).join(' ');
   const result = { firstFrameMs: null, listRowsMs: null, listReadyMs: null, keyMs: [], error: null };
   let pid = 0;
   try {

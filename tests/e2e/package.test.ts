@@ -18,7 +18,8 @@ describe('the npm package', () => {
   });
 
   it('ships the built entry point and the bundled corpus', () => {
-    expect(files).toContain('dist/cli.js');
+    // The bin (CommonJS) and dist/cli.js, which runs it (scripts/bundle.mjs).
+    expect(files).toEqual(expect.arrayContaining(['dist/cli.cjs', 'dist/cli.js']));
     expect(files).toContain('data/news/bitfarms-wind-down.md');
     expect(files.filter((f) => f.startsWith('data/') && f.endsWith('.md')).length).toBeGreaterThanOrEqual(60);
     expect(files).toEqual(expect.arrayContaining(['README.md', 'SECURITY.md', 'package.json']));
@@ -37,12 +38,16 @@ describe('the npm package', () => {
     for (const f of files) expect(f, f).not.toMatch(/^(tests|src|\.bench|scripts)\//);
   });
 
-  it('has a bin with a shebang, executable, and a Node 20 floor', () => {
+  it('has a bin with a shebang, executable, and a Node 20 floor', async () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
-    expect(pkg.bin['crypto-news-tui']).toBe('dist/cli.js');
+    expect(pkg.bin['crypto-news-tui']).toBe('dist/cli.cjs');
     expect(pkg.engines.node).toBe('>=20');
-    const cli = path.join(repo, 'dist', 'cli.js');
+    const cli = path.join(repo, 'dist', 'cli.cjs');
     expect(fs.readFileSync(cli, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
     expect(fs.statSync(cli).mode & 0o111).not.toBe(0);
+    // Run as a shell runs an installed bin: by its shebang, not through `node FILE`.
+    const version = await runChild(cli, ['--version'], { cwd: repo });
+    expect(version.status, version.stderr).toBe(0);
+    expect(version.stdout.trim()).toBe(pkg.version);
   });
 });

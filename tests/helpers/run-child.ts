@@ -8,8 +8,8 @@ import path from 'node:path';
 
 const repo = path.resolve(import.meta.dirname, '..', '..');
 
-/** The built CLI (`npm test` builds first). */
-export const CLI = path.join(repo, 'dist', 'cli.js');
+/** The built CLI, package.json's bin (`npm test` builds first; `node dist/cli.js` runs the same file). */
+export const CLI = path.join(repo, 'dist', 'cli.cjs');
 
 /** How long a child may run before it counts as hung and is killed: 4 min (a CLI run is ~0.5 s quiet, up to ~12 s at load 27). */
 export const CHILD_MS = 240_000;

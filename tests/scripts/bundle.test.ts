@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNode } from '../helpers/run-child.js';
 // @ts-expect-error: a plain ESM script of the build, without type declarations.
-import { bundleOf as bundleOfUntyped, CLI_INLINED as INLINED, CLI_MAIN, escapeNonAscii as escapeNonAsciiUntyped, FILTER_CACHE, FILTER_CLI, inlineSqlite as inlineSqliteUntyped, isCliChunk as isCliChunkUntyped, THREAD_ENTRIES as ENTRIES } from '../../scripts/bundle.mjs';
+import { bundleOf as bundleOfUntyped, CLI_BIN, CLI_INLINED as INLINED, CLI_MAIN, escapeNonAscii as escapeNonAsciiUntyped, FILTER_CACHE, FILTER_CLI, inlineSqlite as inlineSqliteUntyped, isCliChunk as isCliChunkUntyped, THREAD_ENTRIES as ENTRIES } from '../../scripts/bundle.mjs';
 
 const bundleOf = bundleOfUntyped as (file: string, format?: 'esm' | 'cjs') => string;
 const isCliChunk = isCliChunkUntyped as (name: string) => boolean;
@@ -70,11 +70,26 @@ describe('thread bundles', () => {
     }
     expect(imported).toContain('better-sqlite3');
     expect(imported).toContain('react');
-    const entry = fs.readFileSync(path.join(dist, 'cli.js'), 'utf8');
+    const entry = fs.readFileSync(path.join(dist, CLI_BIN as string), 'utf8');
     expect(entry.startsWith('#!/usr/bin/env node\n')).toBe(true);
+    // CommonJS (Node's CommonJS loader starts it, not the ES module loader): no import or export
+    // statement, no import.meta; its node modules required.
+    expect(entry).not.toMatch(/^\s*(import|export)\s|import\.meta/m);
+    expect(entry).toMatch(/require\("node:module"\)/);
     // The entry holds args.js and code-cache.js itself: the only local module it imports is CLI_MAIN, on demand.
     expect([...entry.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*)["'](\.{1,2}\/[^"']+)["']/g)].map((m) => m[1])).toEqual([`./${CLI_MAIN}`]);
     expect(entry).toContain('function parseCommandLine(');
+  });
+
+  it('names the CommonJS entry as the package\'s bin, and keeps dist/cli.js running it', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(dist, '..', 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    expect(pkg.bin['crypto-news-tui']).toBe(`dist/${CLI_BIN as string}`);
+    const lock = JSON.parse(fs.readFileSync(path.join(dist, '..', 'package-lock.json'), 'utf8')) as { packages: Record<string, { bin?: Record<string, string> }> };
+    expect(lock.packages[''].bin?.['crypto-news-tui']).toBe(`dist/${CLI_BIN as string}`);
+    for (const file of [CLI_BIN as string, 'cli.js']) expect(fs.statSync(path.join(dist, file)).mode & 0o111, file).toBe(0o111);
+    const shim = fs.readFileSync(path.join(dist, 'cli.js'), 'utf8');
+    expect(shim.startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(shim).toContain(`createRequire(import.meta.url)('./${CLI_BIN as string}');`);
   });
 
   it('builds the CLI of a --filter run as one CommonJS file: node\'s modules and packages required, the two modules of the dashboard alone imported', () => {

@@ -1,7 +1,7 @@
 // A CommonJS file run through V8 with a code cache made at build time (scripts/code-cache.mjs):
 // the functions a warm `--filter` runs come compiled to bytecode from the cache instead of being
 // parsed and compiled from the source as they are first called (the CLI's CommonJS bundle, ~0.5 MB:
-// ~60M instructions of a ~1,000M main thread at 10k files). Loaded by the entry dist/cli.js
+// ~60M instructions of a ~1,000M main thread at 10k files). Loaded by the entry dist/cli.cjs
 // (written by scripts/bundle.mjs), before anything else of the program.
 //
 // The cache is code: it is only ever read from the program's own dist/, never written by a run.

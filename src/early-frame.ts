@@ -1,4 +1,4 @@
-// The terminal the CLI's entry (dist/cli.js, scripts/bundle.mjs) opened to draw the dashboard's
+// The terminal the CLI's entry (dist/cli.cjs, scripts/bundle.mjs) opened to draw the dashboard's
 // skeleton before the rest of the CLI loads (skeleton.ts drawEarlyFrame), handed to the dashboard.
 // The ES module graph behind the entry (the CLI, the config, the keymap, the dashboard's first
 // frames: six levels of imports, ~0.1-0.2 s of a start on a loaded machine) is what the skeleton

@@ -49,9 +49,11 @@ export function installFatalHandlers(term: Terminal, debug: boolean, ui: { unmou
     term.restore();
   };
   const die = (error: unknown) => {
-    // A write or read that failed because the terminal hung up (no SIGHUP came: the program was
-    // started under nohup or a wrapper ignoring it) is the hang-up, not an internal error.
-    if ((error as NodeJS.ErrnoException | null)?.code === 'EIO' && terminalHungUp()) {
+    // A write or read that failed because the terminal hung up (no SIGHUP came, or not yet: the
+    // program was started under nohup or a wrapper ignoring it) is the hang-up, not an internal
+    // error. Its terminal may be a /dev/tty of its own (stdio redirected), asked before giveBack()
+    // closes it.
+    if ((error as NodeJS.ErrnoException | null)?.code === 'EIO' && terminalHungUp([term.fds.input, term.fds.output])) {
       giveBack();
       exitOnSignal('SIGHUP');
     }

@@ -21,17 +21,17 @@ export type ExitSignal = keyof typeof SIGNAL_EXIT_CODES;
 export const EXIT_SIGNALS = Object.keys(SIGNAL_EXIT_CODES) as ExitSignal[];
 
 /**
- * Stdio descriptors (0-2) on a terminal that hung up: a character device, not /dev/null, that
+ * Of `fds`, the descriptors on a terminal that hung up: a character device, not /dev/null, that
  * isatty no longer accepts (a hung-up terminal answers its ioctls with EIO).
  */
-export function hungUpStdio(): number[] {
+function hungUp(fds: readonly number[]): number[] {
   let devNull: number | null = null;
   try {
     devNull = fs.statSync('/dev/null').rdev;
   } catch {
     // No /dev/null to compare with: every other character device counts.
   }
-  return [0, 1, 2].filter((fd) => {
+  return fds.filter((fd) => {
     try {
       const stat = fs.fstatSync(fd);
       return stat.isCharacterDevice() && stat.rdev !== devNull && !tty.isatty(fd);
@@ -41,8 +41,14 @@ export function hungUpStdio(): number[] {
   });
 }
 
-/** Whether the terminal the program started on has hung up (see hungUpStdio). */
-export const terminalHungUp = (): boolean => hungUpStdio().length > 0;
+/** Stdio descriptors (0-2) on a terminal that hung up. */
+export const hungUpStdio = (): number[] => hungUp([0, 1, 2]);
+
+/**
+ * Whether the terminal the program runs on has hung up: a stdio descriptor's, or one of `fds`
+ * (the /dev/tty the dashboard opened when stdio is redirected: `nohup`, `cmd < list > out 2> log`).
+ */
+export const terminalHungUp = (fds: readonly number[] = []): boolean => hungUp([0, 1, 2, ...fds]).length > 0;
 
 /** process.exit(code), after pointing a hung-up terminal's stdio descriptors at /dev/null (see above). */
 export function exitProcess(code: number): never {

@@ -59,7 +59,71 @@ const packageOf = (specifier) => specifier.split('/').slice(0, specifier.startsW
 const packagesExternal = (inlined = CLI_INLINED) => ({
   name: 'packages-external-but-inlined',
   setup(b) {
-    b.onResolve({ filter: /^[^./]/ }, (args) => (args.kind === 'entry-point' || inlined.includes(packageOf(args.path)) ? undefined : { path: args.path, external: true }));
+    // A `#name` is a bundled package's own subpath import (chalk's `#ansi-styles`): resolved inside it.
+    b.onResolve({ filter: /^[^./#]/ }, (args) => (args.kind === 'entry-point' || inlined.includes(packageOf(args.path)) ? undefined : { path: args.path, external: true }));
+  },
+});
+
+/**
+ * ink and every package it depends on, found through node_modules' package.json files from `root`
+ * (the repository), but React's: the dashboard's bundle carries them (bundleCli). ink 6.8 imports
+ * `throttle` from `es-toolkit/compat`, an index of ~294 modules: `import('ink')` through Node's ES
+ * module loader took 540-690 ms here and held ~300 files open at once (`ulimit -n 64`: EMFILE at
+ * start); from the bundle, 190-230 ms (BENCHMARKS, twenty-fourth round). React stays one copy in
+ * node_modules, shared by ink, the app and react-reconciler (which requires it: CHUNK_REQUIRE).
+ */
+export function inkPackages(root) {
+  const found = new Set();
+  const todo = ['ink'];
+  while (todo.length > 0) {
+    const name = todo.pop();
+    if (found.has(name) || INK_EXTERNAL.includes(name)) continue;
+    found.add(name);
+    const pkg = JSON.parse(readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8'));
+    todo.push(...Object.keys(pkg.dependencies ?? {}));
+  }
+  return [...found].sort();
+}
+
+/** What ink's bundle leaves to node_modules: React (one copy), and the devtools ink loads only when DEV=true. */
+const INK_EXTERNAL = ['react', 'react-dom', 'react-devtools-core'];
+
+// A CommonJS package inside an ES module bundle (react-reconciler, scheduler) asks for `require`,
+// which an ES module has not.
+const CHUNK_REQUIRE = "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);";
+
+// ink's output.js: the frame buffer class its renderer writes into (not in ink's export map).
+const INK_OUTPUT = path.join('ink', 'build', 'output.js');
+const OUTPUT_CLASS_MODULE = path.join('ui', 'frame', 'ink-output-class.js');
+
+/**
+ * The CLI bundle's ui/frame/ink-output-class.js. The emitted module finds ink's Output class by
+ * resolving ink in node_modules at run time; with ink inside the bundle that would be another copy
+ * than the one the dashboard draws with, and the frame compositor's patch would silently miss. Here
+ * the class is imported from the very file ink's renderer imports, one module in the bundle. Throws
+ * when the emitted module no longer has the one export this replaces.
+ */
+export function inkOutputClassModule(emitted, root) {
+  const exports = [...emitted.matchAll(/^export\s+(?:async\s+)?(?:function|const|class)\s+(\w+)/gm)].map((m) => m[1]);
+  if (exports.join() !== 'inkOutputPrototype') throw new Error(`${OUTPUT_CLASS_MODULE}: expected the one export inkOutputPrototype, found ${exports.join(', ') || 'none'}`);
+  return `// scripts/bundle.mjs's ${OUTPUT_CLASS_MODULE} for the CLI's bundle: ink's Output as the bundled ink uses it.
+import Output from ${JSON.stringify(path.join(root, 'node_modules', INK_OUTPUT))};
+export async function inkOutputPrototype() {
+  const proto = Output?.prototype;
+  return proto && typeof proto.get === 'function' ? proto : undefined;
+}
+`;
+}
+
+const inkInside = (root) => ({
+  name: 'ink-inside',
+  setup(b) {
+    b.onLoad({ filter: /ink-output-class\.js$/ }, async (args) =>
+      args.path.endsWith(path.sep + OUTPUT_CLASS_MODULE) ? { contents: inkOutputClassModule(await readFile(args.path, 'utf8'), root), loader: 'js', resolveDir: path.dirname(args.path) } : undefined,
+    );
+    // ink imports its devtools on demand, only when DEV=true; they need react-devtools-core, which
+    // is not installed: left as a bare import that fails there, which ink reports itself.
+    b.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) => (args.importer.endsWith(path.join('ink', 'build', 'reconciler.js')) ? { path: 'ink/build/devtools.js', external: true } : undefined));
   },
 });
 
@@ -252,6 +316,7 @@ export const escapeNonAscii = (text) =>
  * module resolved, read through the thread pool and linked one by one: ~25 ms of CPU at 10k files).
  */
 export async function bundleCli(dist) {
+  const root = path.resolve(dist, '..');
   for (const name of readdirSync(dist)) if (isCliChunk(name)) rmSync(path.join(dist, name));
   // The last build's cache, of another bundle (scripts/code-cache.mjs writes this one's).
   rmSync(path.join(dist, FILTER_CACHE), { force: true });
@@ -264,7 +329,8 @@ export async function bundleCli(dist) {
       splitting: true,
       chunkNames: '[name]-[hash]',
       metafile: true,
-      plugins: [packagesExternal(), keepImportMetaUrl(dist)],
+      banner: { js: CHUNK_REQUIRE },
+      plugins: [inkInside(root), packagesExternal([...CLI_INLINED, ...inkPackages(root)]), keepImportMetaUrl(dist)],
     }),
     build({
       ...COMMON,

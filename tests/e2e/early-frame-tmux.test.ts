@@ -101,3 +101,25 @@ describe('the skeleton from the CLI entry, before the CLI loads', () => {
     expect(stream().split(LEAVE_ALT_SCREEN).length - 1).toBe(1);
   });
 });
+
+// ink 6.8 imports es-toolkit/compat's index (~294 modules); through Node's ES module loader a start
+// held ~300 files open at once and died with EMFILE under a limit of 64. ink is inside the CLI's
+// bundle now (scripts/bundle.mjs inkPackages): the dashboard starts, answers and chooses.
+describe('a low limit of open files', () => {
+  it('starts the dashboard under `ulimit -n 64`, which answers typing and prints the choice', async () => {
+    if (!hasTmux()) throw new Error('tmux is required for the terminal end-to-end tests (.ci/run installs it)');
+    const s = new TmuxSession(120, 30, repo, { XDG_CACHE_HOME: path.join(root, 'cache'), XDG_CONFIG_HOME: path.join(root, 'config'), XDG_STATE_HOME: path.join(root, 'state') });
+    session = s;
+    const out = path.join(root, 'out.txt');
+    s.type(`(ulimit -n 64; node ${cli} ${corpus} > ${out} 2> ${path.join(root, 'err.txt')}); echo "exit=$?" > ${status()}`);
+    s.send('Enter');
+    await s.waitFor(loaded, 'the dashboard under ulimit -n 64');
+    s.type('/solana');
+    await s.waitFor((t) => /Articles 1\/\d+/.test(t) && t.includes('query: solana'), 'the answer to "solana"');
+    s.send('Enter');
+    s.send('Enter');
+    expect(await s.waitForFile(status())).toBe('exit=0\n');
+    expect(fs.readFileSync(path.join(root, 'err.txt'), 'utf8')).toBe('');
+    expect(fs.readFileSync(out, 'utf8')).toMatch(/solana[^\n]*\.md\n$/);
+  });
+});

@@ -10,7 +10,9 @@ import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNode } from '../helpers/run-child.js';
 // @ts-expect-error: a plain ESM script of the build, without type declarations.
-import { bundleOf as bundleOfUntyped, CLI_BIN, CLI_INLINED as INLINED, CLI_MAIN, escapeNonAscii as escapeNonAsciiUntyped, FILTER_CACHE, FILTER_CLI, inlineSqlite as inlineSqliteUntyped, isCliChunk as isCliChunkUntyped, THREAD_ENTRIES as ENTRIES } from '../../scripts/bundle.mjs';
+import { bundleOf as bundleOfUntyped, CLI_BIN, CLI_INLINED as INLINED, CLI_MAIN, inkOutputClassModule as inkOutputClassModuleUntyped, inkPackages as inkPackagesUntyped, escapeNonAscii as escapeNonAsciiUntyped, FILTER_CACHE, FILTER_CLI, inlineSqlite as inlineSqliteUntyped, isCliChunk as isCliChunkUntyped, THREAD_ENTRIES as ENTRIES } from '../../scripts/bundle.mjs';
+// @ts-expect-error: a plain ESM script of the bench, without type declarations.
+import { importAsCli as importAsCliUntyped } from '../../scripts/bench/cli-modules.mjs';
 
 const bundleOf = bundleOfUntyped as (file: string, format?: 'esm' | 'cjs') => string;
 const isCliChunk = isCliChunkUntyped as (name: string) => boolean;
@@ -18,6 +20,9 @@ const escapeNonAscii = escapeNonAsciiUntyped as (text: string) => string;
 const THREAD_ENTRIES = ENTRIES as Array<{ entry: string; dynamic: boolean; format: 'esm' | 'cjs' }>;
 const CLI_INLINED = INLINED as string[];
 const inlineSqlite = inlineSqliteUntyped as (file: string, text: string) => string;
+const inkPackages = inkPackagesUntyped as (root: string) => string[];
+const inkOutputClassModule = inkOutputClassModuleUntyped as (emitted: string, root: string) => string;
+const importAsCli = importAsCliUntyped as (dist: URL, module: string, names: string[]) => Promise<Record<string, unknown>>;
 
 const dist = path.resolve(import.meta.dirname, '..', '..', 'dist');
 const formatOf = (entry: string): 'esm' | 'cjs' => THREAD_ENTRIES.find((e) => e.entry === entry)?.format ?? 'esm';
@@ -79,6 +84,33 @@ describe('thread bundles', () => {
     // The entry holds args.js and code-cache.js itself: the only local module it imports is CLI_MAIN, on demand.
     expect([...entry.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*)["'](\.{1,2}\/[^"']+)["']/g)].map((m) => m[1])).toEqual([`./${CLI_MAIN}`]);
     expect(entry).toContain('function parseCommandLine(');
+  });
+
+  it("carries ink inside the dashboard's chunks, its Output class once, the one the frame compositor patches", async () => {
+    const repo = path.resolve(dist, '..');
+    const ink = inkPackages(repo);
+    expect(ink).toEqual(expect.arrayContaining(['ink', 'es-toolkit', 'yoga-layout', 'react-reconciler']));
+    expect(ink).not.toContain('react');
+    const outputs = [CLI_MAIN as string, ...fs.readdirSync(dist).filter(isCliChunk)];
+    const texts = outputs.map((out) => fs.readFileSync(path.join(dist, out), 'utf8'));
+    // No output imports ink or one of its packages from node_modules; React stays one copy there.
+    for (const text of texts) {
+      const packages = [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*)["']([^"'./#][^"']*)["']/g)].map((m) => m[1]);
+      expect(packages.filter((p) => ink.some((name) => p === name || p.startsWith(`${name}/`)) && p !== 'ink/build/devtools.js')).toEqual([]);
+    }
+    expect(texts.filter((text) => text.includes('// node_modules/ink/build/output.js\n'))).toHaveLength(1);
+    // The CLI's ink-output-class gives the bundled class, not node_modules' copy, and the compositor patches it.
+    const distUrl = pathToFileURL(`${dist}/`);
+    const { inkOutputPrototype } = await importAsCli(distUrl, 'ui/frame/ink-output-class.js', ['inkOutputPrototype']);
+    const bundled = (await (inkOutputPrototype as () => Promise<{ get?: unknown; composed?: true } | undefined>)()) ?? null;
+    expect(typeof bundled?.get).toBe('function');
+    const installed = ((await import(pathToFileURL(path.join(repo, 'node_modules', 'ink', 'build', 'output.js')).href)) as { default: { prototype: object } }).default.prototype;
+    expect(bundled).not.toBe(installed);
+    const { installCompositor } = await importAsCli(distUrl, 'ui/frame/ink-compositor.js', ['installCompositor']);
+    expect(await (installCompositor as () => Promise<boolean>)()).toBe(true);
+    expect(bundled?.composed).toBe(true);
+    // A changed ink-output-class.js stops the build instead of being replaced unseen.
+    expect(() => inkOutputClassModule('export async function inkOutputPrototype() {}\nexport const other = 1;\n', repo)).toThrow(/one export/);
   });
 
   it('names the CommonJS entry as the package\'s bin, and keeps dist/cli.js running it', () => {

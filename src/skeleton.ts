@@ -58,7 +58,7 @@ export function skeletonBytes(columns: number, rows: number, list?: SkeletonList
  * --filter whose stdin and stdout are both TTYs. Anything else (a pipe, /dev/tty, --help,
  * --print-config, arguments that do not parse) is left to the CLI, which draws its skeleton later.
  */
-export function earlyDashboard(command: Command): boolean {
+export function earlyDashboard(command: Command): command is Extract<Command, { kind: 'run' }> {
   return command.kind === 'run' && command.options.filter === null && tty.isatty(0) && tty.isatty(1);
 }
 
@@ -68,7 +68,7 @@ export function earlyDashboard(command: Command): boolean {
  * when the terminal cannot be opened (the CLI then finds out and says so itself).
  */
 export function drawEarlyFrame(command: Command): void {
-  if (!earlyDashboard(command) || command.kind !== 'run') return;
+  if (!earlyDashboard(command)) return;
   let term: Terminal;
   try {
     term = openTerminal({ mouse: command.options.mouse });

@@ -4,33 +4,20 @@
 // without entering the alternate screen again. A broken config, found after the skeleton, and a
 // Ctrl-C typed during the start both give the terminal back.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cli, hasTmux, TmuxSession } from './tmux.js';
+import { describe, expect, it } from 'vitest';
+import { cli, copiedCorpus, hasTmux, TmuxSession } from './tmux.js';
 
 const repo = path.resolve(import.meta.dirname, '..', '..');
 const hold = path.join(import.meta.dirname, 'hold-dashboard', 'register.mjs');
 const ENTER_ALT_SCREEN = '\x1b[?1049h';
 const LEAVE_ALT_SCREEN = '\x1b[?1049l';
 
-let session: TmuxSession | undefined;
-let root: string;
-let corpus: string;
-beforeEach(() => {
-  root = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-early-frame-'));
-  corpus = path.join(root, 'news');
-  fs.cpSync(path.join(repo, 'data', 'news'), corpus, { recursive: true });
-});
-afterEach(() => {
-  session?.close();
-  session = undefined;
-  fs.rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
-});
+const copy = copiedCorpus('cnt-early-frame-');
 
 const skeleton = (t: string) => /╭─▶ Articles ─*╮/.test(t) && t.includes('press / to search') && /loading…\s+\? help/.test(t);
 const loaded = (t: string) => t.includes('? help') && /Articles 1\/\d+/.test(t) && !/loading|finding files/.test(t);
-const status = () => path.join(root, 'status.txt');
+const status = () => path.join(copy.root, 'status.txt');
 
 /**
  * Starts the CLI on the corpus with stdout on the terminal (the early frame's case) and the CLI's
@@ -39,21 +26,21 @@ const status = () => path.join(root, 'status.txt');
 function start(release: string): { s: TmuxSession; stream: () => string } {
   if (!hasTmux()) throw new Error('tmux is required for the terminal end-to-end tests (.ci/run installs it)');
   const s = new TmuxSession(160, 30, repo, {
-    XDG_CACHE_HOME: path.join(root, 'cache'),
-    XDG_CONFIG_HOME: path.join(root, 'config'),
-    XDG_STATE_HOME: path.join(root, 'state'),
+    XDG_CACHE_HOME: path.join(copy.root, 'cache'),
+    XDG_CONFIG_HOME: path.join(copy.root, 'config'),
+    XDG_STATE_HOME: path.join(copy.root, 'state'),
     CNT_TEST_HOLD_CLI: release,
   });
-  session = s;
+  copy.session = s;
   const stream = s.record();
-  s.type(`node --import ${hold} ${cli} ${corpus}; echo "exit=$?" > ${status()}`);
+  s.type(`node --import ${hold} ${cli} ${copy.corpus}; echo "exit=$?" > ${status()}`);
   s.send('Enter');
   return { s, stream };
 }
 
 describe('the skeleton from the CLI entry, before the CLI loads', () => {
   it('is drawn while the CLI is held, and the dashboard takes the same terminal over', async () => {
-    const release = path.join(root, 'release');
+    const release = path.join(copy.root, 'release');
     const { s, stream } = start(release);
     const held = await s.waitFor(skeleton, 'the skeleton, with the CLI held');
     expect(held).not.toMatch(/Articles 1\//);
@@ -69,10 +56,10 @@ describe('the skeleton from the CLI entry, before the CLI loads', () => {
   });
 
   it('a broken config found after the skeleton gives the terminal back, then prints one message naming file, line and key', async () => {
-    const configFile = path.join(root, 'config', 'crypto-news-tui', 'config.toml');
+    const configFile = path.join(copy.root, 'config', 'crypto-news-tui', 'config.toml');
     fs.mkdirSync(path.dirname(configFile), { recursive: true });
     fs.writeFileSync(configFile, 'sort = "date"\nmouse = tru\n');
-    const release = path.join(root, 'release');
+    const release = path.join(copy.root, 'release');
     const { s, stream } = start(release);
     await s.waitFor(skeleton, 'the skeleton, with the CLI held');
     fs.writeFileSync(release, '');
@@ -90,7 +77,7 @@ describe('the skeleton from the CLI entry, before the CLI loads', () => {
   });
 
   it('a Ctrl-C typed during the start exits with 130 and gives the terminal back', async () => {
-    const release = path.join(root, 'release');
+    const release = path.join(copy.root, 'release');
     const { s, stream } = start(release);
     await s.waitFor(skeleton, 'the skeleton, with the CLI held');
     s.send('C-c');
@@ -108,10 +95,10 @@ describe('the skeleton from the CLI entry, before the CLI loads', () => {
 describe('a low limit of open files', () => {
   it('starts the dashboard under `ulimit -n 64`, which answers typing and prints the choice', async () => {
     if (!hasTmux()) throw new Error('tmux is required for the terminal end-to-end tests (.ci/run installs it)');
-    const s = new TmuxSession(120, 30, repo, { XDG_CACHE_HOME: path.join(root, 'cache'), XDG_CONFIG_HOME: path.join(root, 'config'), XDG_STATE_HOME: path.join(root, 'state') });
-    session = s;
-    const out = path.join(root, 'out.txt');
-    s.type(`(ulimit -n 64; node ${cli} ${corpus} > ${out} 2> ${path.join(root, 'err.txt')}); echo "exit=$?" > ${status()}`);
+    const s = new TmuxSession(120, 30, repo, { XDG_CACHE_HOME: path.join(copy.root, 'cache'), XDG_CONFIG_HOME: path.join(copy.root, 'config'), XDG_STATE_HOME: path.join(copy.root, 'state') });
+    copy.session = s;
+    const out = path.join(copy.root, 'out.txt');
+    s.type(`(ulimit -n 64; node ${cli} ${copy.corpus} > ${out} 2> ${path.join(copy.root, 'err.txt')}); echo "exit=$?" > ${status()}`);
     s.send('Enter');
     await s.waitFor(loaded, 'the dashboard under ulimit -n 64');
     s.type('/solana');
@@ -119,7 +106,7 @@ describe('a low limit of open files', () => {
     s.send('Enter');
     s.send('Enter');
     expect(await s.waitForFile(status())).toBe('exit=0\n');
-    expect(fs.readFileSync(path.join(root, 'err.txt'), 'utf8')).toBe('');
+    expect(fs.readFileSync(path.join(copy.root, 'err.txt'), 'utf8')).toBe('');
     expect(fs.readFileSync(out, 'utf8')).toMatch(/solana[^\n]*\.md\n$/);
   });
 });

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 
 /** True when tmux is installed (.ci/run installs it). */
 export function hasTmux(): boolean {
@@ -171,4 +172,33 @@ export function startCli(width: number, height: number, args = '', env: Record<s
   s.type(`node ${cli} ${args} > ${out}; echo "exit=$?" > ${status}`);
   s.send('Enter');
   return { s, out, status };
+}
+
+/** A test's copy of the bundled corpus (see copiedCorpus); `session` is closed after the test. */
+export interface CopiedCorpus {
+  /** The test's own temporary folder (cache, state, config and output files go here). */
+  root: string;
+  /** `root`/news: a copy of data/news, which the test may change. */
+  corpus: string;
+  session: TmuxSession | undefined;
+}
+
+/**
+ * Gives each test of the file a fresh copy of the bundled corpus in a temporary folder named from
+ * `prefix`, and after each test closes its session and removes the folder (retrying: the closed
+ * session's program may still be storing its facts in the cache for a moment). Call at the top level.
+ */
+export function copiedCorpus(prefix: string): CopiedCorpus {
+  const copy: CopiedCorpus = { root: '', corpus: '', session: undefined };
+  beforeEach(() => {
+    copy.root = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    copy.corpus = path.join(copy.root, 'news');
+    fs.cpSync(path.join(repo, 'data', 'news'), copy.corpus, { recursive: true });
+  });
+  afterEach(() => {
+    copy.session?.close();
+    copy.session = undefined;
+    fs.rmSync(copy.root, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+  });
+  return copy;
 }

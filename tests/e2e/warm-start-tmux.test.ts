@@ -2,43 +2,30 @@
 // the files are checked, then the list the load found. An edited title, a deleted and an added
 // file all show once the load is done, and the count is exact.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hasTmux, TmuxSession } from './tmux.js';
+import { describe, expect, it } from 'vitest';
+import { copiedCorpus, hasTmux, TmuxSession } from './tmux.js';
 
 const repo = path.resolve(import.meta.dirname, '..', '..');
 const cli = path.join(repo, 'dist', 'cli.js');
 
-let session: TmuxSession | undefined;
-let root: string;
-let corpus: string;
-beforeEach(() => {
-  root = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-warm-e2e-'));
-  corpus = path.join(root, 'news');
-  fs.cpSync(path.join(repo, 'data', 'news'), corpus, { recursive: true });
-});
-afterEach(() => {
-  session?.close();
-  // The closed session's program may still be storing its facts in the cache for a moment.
-  fs.rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
-});
+const copy = copiedCorpus('cnt-warm-e2e-');
 
 const loaded = (t: string) => t.includes('? help') && /Articles 1\/\d+/.test(t) && !/loading|finding files/.test(t);
 
 async function run(width: number, height: number): Promise<string> {
   if (!hasTmux()) throw new Error('tmux is required for the terminal end-to-end tests (.ci/run installs it)');
-  session?.close();
-  session = undefined;
-  const s = new TmuxSession(width, height, repo, { XDG_CACHE_HOME: path.join(root, 'cache'), XDG_CONFIG_HOME: path.join(root, 'config') });
-  session = s;
-  s.type(`node ${cli} ${corpus}`);
+  copy.session?.close();
+  copy.session = undefined;
+  const s = new TmuxSession(width, height, repo, { XDG_CACHE_HOME: path.join(copy.root, 'cache'), XDG_CONFIG_HOME: path.join(copy.root, 'config') });
+  copy.session = s;
+  s.type(`node ${cli} ${copy.corpus}`);
   s.send('Enter');
   return s.waitFor(loaded, 'the loaded list');
 }
 
 async function search(text: string): Promise<string> {
-  const s = session!;
+  const s = copy.session!;
   s.type('/');
   s.type(text);
   return s.waitFor((t) => t.includes(`/ ${text}`) && /▶.*Warmstart Edited Headline/.test(t), `the results for ${text}`);
@@ -50,15 +37,15 @@ describe('warm start', () => {
     const pulse = (t: string) => /▲ (\d+) ● (\d+) ▼ (\d+)/.exec(t)?.slice(1).join(' ') ?? null;
     const counted = (t: string) => loaded(t) && /▲ [1-9]\d* ● \d+ ▼ \d+ [█▒░]/.test(t);
     await run(120, 35);
-    const first = pulse(await session!.waitFor(counted, 'the first run\'s pulse counts'));
+    const first = pulse(await copy.session!.waitFor(counted, 'the first run\'s pulse counts'));
     await run(120, 35);
-    const second = await session!.waitFor((t) => counted(t) || (loaded(t) && /▲ 0 ● 0 ▼ 0/.test(t)), 'the second run\'s pulse counts');
+    const second = await copy.session!.waitFor((t) => counted(t) || (loaded(t) && /▲ 0 ● 0 ▼ 0/.test(t)), 'the second run\'s pulse counts');
     expect(pulse(second)).toBe(first);
     // The warm page's counts come first; the load's replace them within a second or two (they
     // were all zeros): the strip must still read the same once that has happened.
     const until = Date.now() + 2500;
     while (Date.now() < until) {
-      expect(pulse(session!.screen())).toBe(first);
+      expect(pulse(copy.session!.screen())).toBe(first);
       await new Promise((r) => setTimeout(r, 100));
     }
   });
@@ -66,22 +53,22 @@ describe('warm start', () => {
   it('a second run of a folder bigger than the warm page never draws the page\'s counts as the pulse', async () => {
     // 1,100 articles: the warm start's page holds the newest 1,000. The page is a quarter
     // negative, the folder's oldest 100 all negative: the page's counts differ from the folder's.
-    fs.rmSync(corpus, { recursive: true, force: true });
-    fs.mkdirSync(corpus);
+    fs.rmSync(copy.corpus, { recursive: true, force: true });
+    fs.mkdirSync(copy.corpus);
     for (let i = 0; i < 1100; i++) {
       const sentiment = i >= 1000 || i % 4 === 0 ? 'NEGATIVE' : 'POSITIVE';
       const day = new Date(Date.UTC(2026, 0, 1) - i * 3_600_000).toISOString();
-      fs.writeFileSync(path.join(corpus, `a${i}.md`), `---\ntitle: Generated story ${i}\npublishedAt: '${day}'\nsource: Decrypt\nsentiment: ${sentiment}\n---\nBody ${i}.\n`);
+      fs.writeFileSync(path.join(copy.corpus, `a${i}.md`), `---\ntitle: Generated story ${i}\npublishedAt: '${day}'\nsource: Decrypt\nsentiment: ${sentiment}\n---\nBody ${i}.\n`);
     }
     const pulse = (t: string) => /▲ ([\d,]+) ● ([\d,]+) ▼ ([\d,]+)/.exec(t)?.slice(1).join(' ') ?? null;
     await run(120, 35);
-    const first = pulse(await session!.waitFor((t) => loaded(t) && /▲ [\d,]+ ● [\d,]+ ▼ [1-9][\d,]* [█▒░]/.test(t), 'the first run\'s pulse counts'));
+    const first = pulse(await copy.session!.waitFor((t) => loaded(t) && /▲ [\d,]+ ● [\d,]+ ▼ [1-9][\d,]* [█▒░]/.test(t), 'the first run\'s pulse counts'));
     expect(first).toBe('750 0 350');
     // The second run: every pulse the strip shows, from the page's first frame on, is the folder's.
-    session!.close();
-    const s = new TmuxSession(120, 35, repo, { XDG_CACHE_HOME: path.join(root, 'cache'), XDG_CONFIG_HOME: path.join(root, 'config') });
-    session = s;
-    s.type(`node ${cli} ${corpus}`);
+    copy.session!.close();
+    const s = new TmuxSession(120, 35, repo, { XDG_CACHE_HOME: path.join(copy.root, 'cache'), XDG_CONFIG_HOME: path.join(copy.root, 'config') });
+    copy.session = s;
+    s.type(`node ${cli} ${copy.corpus}`);
     s.send('Enter');
     // Until the folder's counts show (the load's facts), and a second beyond: the strip may read
     // `counting…` meanwhile, never other numbers.
@@ -103,10 +90,10 @@ describe('warm start', () => {
     const count = Number(/Articles 1\/(\d+)/.exec(first)![1]);
     // Edit a title, delete a listed article, add one newer than every other (the list's first row;
     // dated a minute ago, since one dated ahead of the clock is not listed yet: README, Drafts).
-    const edited = path.join(corpus, 'bitfarms-wind-down.md');
+    const edited = path.join(copy.corpus, 'bitfarms-wind-down.md');
     fs.writeFileSync(edited, fs.readFileSync(edited, 'utf8').replace(/^title: .*$/m, 'title: Warmstart Edited Headline'));
-    fs.rmSync(path.join(corpus, 'anchorline-dollar-depeg.md'));
-    fs.writeFileSync(path.join(corpus, 'zz-added.md'), `---\ntitle: Warmstart Added Story\npublishedAt: '${new Date(Date.now() - 60_000).toISOString()}'\nsource: Decrypt\n---\nBody.\n`);
+    fs.rmSync(path.join(copy.corpus, 'anchorline-dollar-depeg.md'));
+    fs.writeFileSync(path.join(copy.corpus, 'zz-added.md'), `---\ntitle: Warmstart Added Story\npublishedAt: '${new Date(Date.now() - 60_000).toISOString()}'\nsource: Decrypt\n---\nBody.\n`);
 
     const second = await run(120, 35);
     expect(second).toMatch(new RegExp(`Articles 1/${count}\\b`));

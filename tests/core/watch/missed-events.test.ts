@@ -79,6 +79,27 @@ describe('guardMissedEvents', () => {
     expect(seen.map((e) => path.basename(e.path)).sort()).toEqual(['a.md', 'b.md']);
   });
 
+  it('reports a Markdown file removed, whose delete never came, in a folder with events or one whose mtime moved', async () => {
+    const { seen, guard } = await guarded(true, (d) => {
+      fs.mkdirSync(path.join(d, 'quiet'));
+      for (const name of ['a.md', 'b.md', 'kept.md', 'told.md', path.join('quiet', 'q.md'), path.join('quiet', 'stays.md')]) fs.writeFileSync(path.join(d, name), '# X\n');
+    });
+    await guard.looked;
+    const [a, b, told, q, heardOnly] = ['a.md', 'b.md', 'told.md', path.join('quiet', 'q.md'), 'new.md'].map((n) => path.join(dir, n));
+    // a's write is heard; b's removal and every event of 'quiet' "dropped"; told's removal heard;
+    // new.md is heard made and then removed unsaid.
+    fs.writeFileSync(a, '# A again\n');
+    fs.rmSync(b);
+    fs.rmSync(told);
+    fs.rmSync(q);
+    guard.onEvents(null, [{ type: 'update', path: a }, { type: 'delete', path: told }, { type: 'create', path: heardOnly }]);
+    await eventually(() => expect(seen).toEqual(expect.arrayContaining([{ type: 'delete', path: b }, { type: 'delete', path: q }, { type: 'delete', path: heardOnly }])), 60_000);
+    // Nothing still there is said to be gone, and a delete heard is not told again.
+    const deletes = seen.filter((e) => e.type === 'delete').map((e) => path.relative(dir, e.path)).sort();
+    expect(deletes).toEqual(['b.md', 'new.md', path.join('quiet', 'q.md'), 'told.md']);
+    expect(seen.filter((e) => e.path === told)).toHaveLength(1);
+  });
+
   it('reports nothing after close()', async () => {
     const { seen, guard } = await guarded();
     const a = path.join(dir, 'a.md');

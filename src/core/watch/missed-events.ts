@@ -13,7 +13,8 @@
 // A dropped `delete` leaves nothing to stat: so each folder's Markdown names are kept as last
 // read (one string a folder: ~30 MB at a million files, in the watch's own process), and a name
 // gone since, or a file heard of and gone, whose delete no event told, is reported as a `delete`
-// (seen lost in a full test run: a file removed in the same burst as a write and a create).
+// (seen lost in a full test run: a file removed in the same burst as a write and a create). The
+// same names give the files of a folder gone (moved out: its own event is all inotify tells).
 import fs from 'node:fs';
 import path from 'node:path';
 import { isArticleName } from '../files/index.js';
@@ -78,6 +79,25 @@ export function guardMissedEvents(onEvents: OnEvents, root?: string): MissedEven
     heard.set(e.path, at);
     if (e.type === 'delete') deleted.add(e.path);
     else deleted.delete(e.path);
+  };
+
+  // The files of a folder gone and of the folders under it, as deletes (but those already heard),
+  // its listings forgotten. A folder moved out from under the root is told of alone (inotify's
+  // IN_MOVED_FROM for the folder, nothing for what it held), and so may be one removed whole when
+  // its files' events were dropped.
+  const emptied = (gone: string): WatchEvent[] => {
+    const out: WatchEvent[] = [];
+    const under = gone + path.sep;
+    for (const [dir, names] of listed) {
+      if (dir !== gone && !dir.startsWith(under)) continue;
+      listed.delete(dir);
+      looked.delete(dir);
+      for (const name of names.split('\n')) {
+        const file = path.join(dir, name);
+        if (name !== '' && !deleted.has(file)) out.push({ type: 'delete', path: file });
+      }
+    }
+    return out;
   };
 
   // Notes `dir`'s mtime as of now (before it is read: a change during the read moves it again).
@@ -180,12 +200,17 @@ export function guardMissedEvents(onEvents: OnEvents, root?: string): MissedEven
 
   return {
     looked: learnt,
-    onEvents: (error, events) => {
+    onEvents: (error, given) => {
       if (closed) return;
+      let events = given;
       if (!error && events.length > 0) {
         const now = Date.now();
+        for (const e of events) hear(e, now);
+        // A folder gone takes its files along, told or not.
+        const along = events.flatMap((e) => (e.type === 'delete' && listed.has(e.path) ? emptied(e.path) : []));
+        for (const e of along) hear(e, now);
+        if (along.length > 0) events = [...events, ...along];
         for (const e of events) {
-          hear(e, now);
           const dir = path.dirname(e.path);
           folders.set(dir, Math.min(folders.get(dir) ?? Infinity, now - BEFORE_MS));
         }

@@ -100,6 +100,20 @@ describe('guardMissedEvents', () => {
     expect(seen.filter((e) => e.path === told)).toHaveLength(1);
   });
 
+  it('reports the files of a folder whose delete alone came (moved out), its subfolders\' too, but those already told', async () => {
+    const { seen, guard } = await guarded(true, (d) => {
+      fs.mkdirSync(path.join(d, 'old', 'deep'), { recursive: true });
+      for (const name of ['a.md', 'told.md', path.join('deep', 'c.md')]) fs.writeFileSync(path.join(d, 'old', name), '# X\n');
+      fs.writeFileSync(path.join(d, 'kept.md'), '# K\n');
+    });
+    await guard.looked;
+    const old = path.join(dir, 'old');
+    const told = path.join(old, 'told.md');
+    fs.rmSync(old, { recursive: true });
+    guard.onEvents(null, [{ type: 'delete', path: told }, { type: 'delete', path: old }]);
+    expect(seen.map((e) => `${e.type} ${path.relative(dir, e.path)}`).sort()).toEqual(['delete old', `delete ${path.join('old', 'a.md')}`, `delete ${path.join('old', 'deep', 'c.md')}`, `delete ${path.join('old', 'told.md')}`]);
+  });
+
   it('reports nothing after close()', async () => {
     const { seen, guard } = await guarded();
     const a = path.join(dir, 'a.md');

@@ -61,6 +61,26 @@ describe('watchFolders', () => {
   });
 });
 
+describe('a folder moved out from under the watch', () => {
+  it('takes its files along: each is reported removed, its subfolders\' too (inotify tells of the folder alone)', async () => {
+    const root = folder(['kept.md']);
+    fs.mkdirSync(path.join(root, 'old', 'deep'), { recursive: true });
+    for (const f of ['a.md', 'b.md', path.join('deep', 'c.md')]) fs.writeFileSync(path.join(root, 'old', f), `---\ntitle: ${f}\n---\n`);
+    const c = collect();
+    running = watchFolders([root], c.onBatch);
+    await running.ready;
+    const away = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-watch-away-'));
+    try {
+      fs.renameSync(path.join(root, 'old'), path.join(away, 'old'));
+      const removed = () => c.got.flatMap((b) => b.removed).map((f) => path.relative(root, f)).sort();
+      await eventually(() => expect(removed()).toEqual([path.join('old', 'a.md'), path.join('old', 'b.md'), path.join('old', 'deep', 'c.md')]), 30_000);
+      expect(c.got.flatMap((b) => [...b.added, ...b.changed])).toEqual([]);
+    } finally {
+      fs.rmSync(away, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('a symlink loop made while the watch runs', () => {
   it('is reported once as `symlink loop` (file and reason) and not followed: no file is reported again from inside it', async () => {
     const root = folder(['a.md']);

@@ -75,6 +75,15 @@ describe('fuzzy scores: the port gives fuse.js its own numbers', () => {
     );
   });
 
+  it('gives a long query\'s average bit for bit when one of its chunks does not match (a counterexample the property found)', () => {
+    // 34 code units: two chunks; the second does not match and its score carries bits below 2^-52
+    // of 1, which an encoding of the miss as -(score + 1) lost.
+    const corpus = makeCorpus([{ title: 'a a  Bitcoin ETFBitcoin ETFbit' }, { title: '' }]);
+    const [port, fuse] = bothWays(corpus, 'Bitcoin ETFBitcoin ETFbitcoin     ', FUSE_OPTIONS);
+    expect(fuse).toHaveLength(1);
+    expect(port).toEqual(fuse);
+  });
+
   it('matches fields that fuse matches and only those, on the cases that decide it', () => {
     const corpus = makeCorpus([
       { title: 'Bitcoin ETF', description: 'bitcoin etf' },

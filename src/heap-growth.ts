@@ -39,6 +39,15 @@
 //
 // A load that parses many files on threads (a cold one) loosens both meanwhile (core/heap-flags.ts):
 // held, they made a cold load's CPU until the list ~15% dearer at 100k.
+//
+// Idle collections: 8 s after a full collection that found the heap grown, when the program looks
+// idle (a reader reading), V8's memory reducer (heap/memory-reducer.cc) compacts the whole old
+// generation, then up to two more times 0.5 s apart. Each runs on the main thread, and a key that
+// comes meanwhile waits: at 100k on a loaded machine the second and third took 752 and 552 ms
+// where the first took 23 (BENCHMARKS.md, the late key at 100k); at 10k a pass of `j` met several
+// keys of ~10 ms. `--no-memory-reducer` cannot be set once V8 is up (the reducer is made with the
+// heap), but `--memory-reducer-single-gc` is read at each of its steps: one compaction, not three,
+// after which idle memory is returned as before by the next growth's.
 import { holdHeapFlags } from './core/heap-flags.js';
 
 /** Heap growth allowed after a full collection, in percent of what it kept. */
@@ -47,9 +56,9 @@ export const HEAP_GROWING_PERCENT = 30;
 /** Factor by which V8 may grow the young generation's semi-spaces (1: never past their start-up size). */
 export const SEMI_SPACE_GROWTH_FACTOR = 1;
 
-/** The V8 flags limitHeapGrowth sets, for `percent` of old-generation growth. */
+/** The V8 flags limitHeapGrowth sets, for `percent` of old-generation growth (and one idle compaction, above). */
 export function heapFlags(percent = HEAP_GROWING_PERCENT): string {
-  return `--heap-growing-percent=${percent} --semi-space-growth-factor=${SEMI_SPACE_GROWTH_FACTOR}`;
+  return `--heap-growing-percent=${percent} --semi-space-growth-factor=${SEMI_SPACE_GROWTH_FACTOR} --memory-reducer-single-gc`;
 }
 
 /**

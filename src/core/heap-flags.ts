@@ -27,10 +27,10 @@ import type { Worker } from 'node:worker_threads';
 // (V8's default factor, 2).
 const LOOSE = '--heap-growing-percent=100 --semi-space-growth-factor=2';
 
-// V8's own values of the two flags. While every flag has its default value, V8 takes the code
-// cache Node embeds for its internals (it checks a hash of the flags' values): a thread's start
-// measured at ~35 instead of ~62 ms of CPU (BENCHMARKS.md, the parse round).
-const DEFAULTS = '--heap-growing-percent=0 --semi-space-growth-factor=2';
+// V8's own values of the flags held (src/heap-growth.ts). While every flag has its default value,
+// V8 takes the code cache Node embeds for its internals (it checks a hash of the flags' values): a
+// thread's start measured at ~35 instead of ~62 ms of CPU (BENCHMARKS.md, the parse round).
+const DEFAULTS = '--heap-growing-percent=0 --semi-space-growth-factor=2 --no-memory-reducer-single-gc';
 
 // How often the flags are set again while a new thread starts, in ms.
 const REAPPLY_MS = 1;

@@ -58,8 +58,10 @@ export interface MissedEventsGuard {
  * file in a folder that had events, changed since and named by none, is passed on afterwards as
  * a `create` (the merge reads it and replaces its row when it is already shown). With `root`
  * (the subscribed folder, absolute), every folder under it whose mtime moved since the last look
- * is read again the same way, so a file whose folder had no event at all still arrives. Errors
- * pass through untouched. close() stops the looks still to come.
+ * is read again the same way, so a file whose folder had no event at all still arrives. A file
+ * gone from a folder looked at again (by its last listing, or heard of before), and every file of
+ * a folder whose own `delete` comes (and of the folders under it), is passed on as a `delete`
+ * unless its delete was heard. Errors pass through untouched. close() stops the looks still to come.
  */
 export function guardMissedEvents(onEvents: OnEvents, root?: string): MissedEventsGuard {
   // When this thread last heard of each path (Date.now()), and the folders to look at again with
@@ -81,6 +83,16 @@ export function guardMissedEvents(onEvents: OnEvents, root?: string): MissedEven
     else deleted.delete(e.path);
   };
 
+  // Deletes for the `names` of `dir` not `present` (none, when not given) whose delete was not heard.
+  const unsaid = (dir: string, names: Iterable<string>, present?: ReadonlySet<string>): WatchEvent[] => {
+    const out: WatchEvent[] = [];
+    for (const name of names) {
+      const file = path.join(dir, name);
+      if (name !== '' && !present?.has(name) && !deleted.has(file)) out.push({ type: 'delete', path: file });
+    }
+    return out;
+  };
+
   // The files of a folder gone and of the folders under it, as deletes (but those already heard),
   // its listings forgotten. A folder moved out from under the root is told of alone (inotify's
   // IN_MOVED_FROM for the folder, nothing for what it held), and so may be one removed whole when
@@ -92,10 +104,7 @@ export function guardMissedEvents(onEvents: OnEvents, root?: string): MissedEven
       if (dir !== gone && !dir.startsWith(under)) continue;
       listed.delete(dir);
       looked.delete(dir);
-      for (const name of names.split('\n')) {
-        const file = path.join(dir, name);
-        if (name !== '' && !deleted.has(file)) out.push({ type: 'delete', path: file });
-      }
+      out.push(...unsaid(dir, names.split('\n')));
     }
     return out;
   };
@@ -163,13 +172,9 @@ export function guardMissedEvents(onEvents: OnEvents, root?: string): MissedEven
         if (root) for (const d of entries) if (d.isDirectory() && !ignoredFolder(d.name) && !looked.has(path.join(dir, d.name)) && !due.has(path.join(dir, d.name))) due.set(path.join(dir, d.name), since);
         names = namesOf(entries);
         // Gone since the last read, or heard of and gone, and no delete heard: its delete was dropped.
-        const present = new Set(names);
         const before = listed.get(dir);
         const gone = new Set([...(before ? before.split('\n') : []), ...(heardIn.get(dir) ?? []).map((f) => path.basename(f))]);
-        for (const name of gone) {
-          const file = path.join(dir, name);
-          if (name !== '' && !present.has(name) && !deleted.has(file)) missed.push({ type: 'delete', path: file });
-        }
+        missed.push(...unsaid(dir, gone, new Set(names)));
         listed.set(dir, names.join('\n'));
       } catch {
         listed.delete(dir);

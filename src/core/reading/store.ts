@@ -93,11 +93,23 @@ export class ReadingStore {
   private packed(key: string): number {
     let m = this.marks.get(key);
     if (m === undefined) {
-      const r = this.lookup.get(key) as Omit<Row, 'key'> | undefined;
-      m = r ? this.pack(r.read === 1, r.saved === 1, r.first_seen) : NONE;
+      m = this.stored(key);
       this.marks.set(key, m);
     }
     return m;
+  }
+
+  // The key's packed marks as memory or its row has them, not kept: for keys asked about once.
+  private stored(key: string): number {
+    const m = this.marks.get(key);
+    if (m !== undefined) return m;
+    const r = this.lookup.get(key) as Omit<Row, 'key'> | undefined;
+    return r ? this.pack(r.read === 1, r.saved === 1, r.first_seen) : NONE;
+  }
+
+  /** How many keys' marks are held in memory (each asked-for key's, and every row loadRowPage read). */
+  get heldKeys(): number {
+    return this.marks.size;
   }
 
   /** Opens (creating if needed) the database in `dir`; throws when the folder or file cannot be used. */
@@ -193,11 +205,15 @@ export class ReadingStore {
    * starts from the first of them that has a row: its read and saved marks and first sight.
    */
   see(keys: Iterable<string | { key: string; earlier: readonly string[] }>, now: number): number {
-    const fresh: { key: string; from: Marks | undefined }[] = [];
+    const fresh: { key: string; from: number | undefined }[] = [];
     for (const k of keys) {
       const { key, earlier } = typeof k === 'string' ? { key: k, earlier: [] } : k;
       if (this.has(key)) continue;
-      const from = earlier.map((e) => this.get(e)).find((m) => m !== undefined);
+      // The earlier keys are asked about here alone (a first sight), so their answers are not
+      // kept: at a first look at a folder every article's earlier key has no row, and keeping
+      // each (`path:` and the file's path) held ~100 bytes an article for the session (14 MB of
+      // the 100k dashboard's heap, BENCHMARKS.md's twenty-seventh round).
+      const from = earlier.map((e) => this.stored(e)).find((m) => m !== NONE);
       fresh.push({ key, from });
     }
     if (fresh.length === 0) return 0;
@@ -205,7 +221,8 @@ export class ReadingStore {
     const select = this.db.prepare('SELECT key, read, saved, first_seen FROM articles WHERE key = ?');
     this.db.transaction(() => {
       for (const { key, from } of fresh) {
-        insert.run(key, from?.read ? 1 : 0, from?.saved ? 1 : 0, from?.firstSeen ?? now, now);
+        const marks = from === undefined ? undefined : this.unpack(from);
+        insert.run(key, marks?.read ? 1 : 0, marks?.saved ? 1 : 0, marks?.firstSeen ?? now, now);
         // Another dashboard may have seen it first: keep its time and marks.
         const r = select.get(key) as Row;
         this.marks.set(key, this.pack(r.read === 1, r.saved === 1, r.first_seen));

@@ -59,6 +59,25 @@ describe('ReadingStore at scale', () => {
     again.close();
   });
 
+  it('a first sight keeps the marks of the keys seen, not the answers for their earlier keys', () => {
+    const dir = tmp();
+    ReadingStore.open(dir).close();
+    // One article's marks were stored under its path by an earlier build; the rest never were.
+    writeRows(dir, [['path:/a/0.md', 1, 1, 500]]);
+    const s = ReadingStore.open(dir);
+    const keys = Array.from({ length: 1000 }, (_, i) => ({ key: `id:${i}`, earlier: [`path:/a/${i}.md`] }));
+    expect(s.see(keys, 7000)).toBe(1000);
+    // Only the keys seen are held: the 1,000 earlier keys asked about once are not.
+    expect(s.heldKeys).toBe(1000);
+    expect(s.get('id:0')).toEqual({ read: true, saved: true, firstSeen: 500 });
+    expect(s.get('id:1')).toEqual({ read: false, saved: false, firstSeen: 7000 });
+    // An earlier key asked for in its own right is looked up and kept as before.
+    expect(s.has('path:/a/0.md')).toBe(true);
+    expect(s.has('path:/a/1.md')).toBe(false);
+    expect(s.heldKeys).toBe(1002);
+    s.close();
+  });
+
   it('reads every row a page at a time in key order, with the marks lookups would give', () => {
     const dir = tmp();
     ReadingStore.open(dir).close();

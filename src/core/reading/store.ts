@@ -93,18 +93,19 @@ export class ReadingStore {
   private packed(key: string): number {
     let m = this.marks.get(key);
     if (m === undefined) {
-      m = this.stored(key);
+      const r = this.lookup.get(key) as Omit<Row, 'key'> | undefined;
+      m = r ? this.pack(r.read === 1, r.saved === 1, r.first_seen) : NONE;
       this.marks.set(key, m);
     }
     return m;
   }
 
-  // The key's packed marks as memory or its row has them, not kept: for keys asked about once.
-  private stored(key: string): number {
+  // The key's marks from memory, else from its row, not kept: for keys asked about once.
+  private peek(key: string): Marks | undefined {
     const m = this.marks.get(key);
-    if (m !== undefined) return m;
+    if (m !== undefined) return m === NONE ? undefined : this.unpack(m);
     const r = this.lookup.get(key) as Omit<Row, 'key'> | undefined;
-    return r ? this.pack(r.read === 1, r.saved === 1, r.first_seen) : NONE;
+    return r ? { read: r.read === 1, saved: r.saved === 1, firstSeen: r.first_seen } : undefined;
   }
 
   /** How many keys' marks are held in memory (each asked-for key's, and every row loadRowPage read). */
@@ -205,7 +206,7 @@ export class ReadingStore {
    * starts from the first of them that has a row: its read and saved marks and first sight.
    */
   see(keys: Iterable<string | { key: string; earlier: readonly string[] }>, now: number): number {
-    const fresh: { key: string; from: number | undefined }[] = [];
+    const fresh: { key: string; from: Marks | undefined }[] = [];
     for (const k of keys) {
       const { key, earlier } = typeof k === 'string' ? { key: k, earlier: [] } : k;
       if (this.has(key)) continue;
@@ -213,7 +214,7 @@ export class ReadingStore {
       // kept: at a first look at a folder every article's earlier key has no row, and keeping
       // each (`path:` and the file's path) held ~100 bytes an article for the session (14 MB of
       // the 100k dashboard's heap, BENCHMARKS.md's twenty-seventh round).
-      const from = earlier.map((e) => this.stored(e)).find((m) => m !== NONE);
+      const from = earlier.map((e) => this.peek(e)).find((m) => m !== undefined);
       fresh.push({ key, from });
     }
     if (fresh.length === 0) return 0;
@@ -221,8 +222,7 @@ export class ReadingStore {
     const select = this.db.prepare('SELECT key, read, saved, first_seen FROM articles WHERE key = ?');
     this.db.transaction(() => {
       for (const { key, from } of fresh) {
-        const marks = from === undefined ? undefined : this.unpack(from);
-        insert.run(key, marks?.read ? 1 : 0, marks?.saved ? 1 : 0, marks?.firstSeen ?? now, now);
+        insert.run(key, from?.read ? 1 : 0, from?.saved ? 1 : 0, from?.firstSeen ?? now, now);
         // Another dashboard may have seen it first: keep its time and marks.
         const r = select.get(key) as Row;
         this.marks.set(key, this.pack(r.read === 1, r.saved === 1, r.first_seen));

@@ -216,8 +216,6 @@ export class FactsService {
   private start(url: URL): void {
     this.failed = null; // a new worker: an earlier one's failure is not this one's
     const worker = new Worker(url, { workerData: { role: FACTS_WORKER_ROLE, group: this.group, streamFrom: this.opts.streamFrom } satisfies FactsWorkerData });
-    // The worker never keeps the program alive: a dashboard that ends mid-computation just exits.
-    worker.unref();
     this.worker = worker;
     worker.on('message', (r: FactsReply) => {
       if (r.kind === 'progress') this.onProgress?.(r.progress);
@@ -245,6 +243,10 @@ export class FactsService {
     };
     worker.once('error', fail);
     worker.once('exit', (code) => fail(new Error(`the facts worker exited (${code})`)));
+    // The worker never keeps the program alive: a dashboard that ends mid-computation just exits.
+    // Unreferenced after the 'message' listener, which would reference it again (Node's
+    // setupPortReferencing, nodejs/node#53036).
+    worker.unref();
   }
 
   private fallBack(): void {

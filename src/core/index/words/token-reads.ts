@@ -184,10 +184,12 @@ export class TokenReads {
   private start(): Worker {
     const { file, sqliteModule, articleOf } = this.setup;
     const worker = new Worker(PROGRAM, { eval: true, workerData: { file, module: sqliteModule, articleOf } });
-    // Background work: the program may end while a token is read.
-    worker.unref();
     worker.on('message', () => this.arrived());
     worker.on('error', () => this.close());
+    // Background work: the program may end while a token is read. Unreferenced after the listeners:
+    // a Worker's first 'message' listener references its port again (Node's setupPortReferencing,
+    // nodejs/node#53036), and an unref() before it left a process alive after its last work.
+    worker.unref();
     return worker;
   }
 }

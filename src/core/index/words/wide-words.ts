@@ -120,8 +120,6 @@ export class WideWords {
   private start(): Worker {
     const { file, sqliteModule, vocabulary, articleOf, size } = this.setup;
     const worker = new Worker(WIDE_PROGRAM, { eval: true, workerData: { file, module: sqliteModule, vocabulary, articleOf, size, newest: this.newest } });
-    // Background work: the program may end while a word is read.
-    worker.unref();
     worker.on('message', ({ word, seq, bits }: { word: string; seq: number; bits: Uint32Array | null }) => {
       if (this.asked.get(word) === seq) this.asked.delete(word);
       if (!bits || this.failed) return;
@@ -133,6 +131,9 @@ export class WideWords {
       this.answered(word);
     });
     worker.on('error', () => this.close());
+    // Background work: the program may end while a word is read. Unreferenced after the 'message'
+    // listener, which would reference it again (nodejs/node#53036; token-reads.ts).
+    worker.unref();
     return worker;
   }
 }

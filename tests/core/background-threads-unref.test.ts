@@ -3,7 +3,10 @@
 // started. A Worker's first 'message' listener references its port again (Node's
 // setupPortReferencing, nodejs/node#53036), so a thread unreferenced before its listener kept a
 // process alive after its last work: the bench's 1M search child printed its figures and then
-// never exited. Each case counts the referenced message ports (what keeps the event loop alive)
+// never exited. The facts worker is referenced while an operation awaits it, though: a program
+// with nothing else alive (no terminal) that awaits its facts must not end with the promise
+// unsettled (exit 13), as the bench's breakdown child at 1M did once it was unreferenced. Each
+// case counts the referenced message ports (what keeps the event loop alive)
 // before and after its thread has started and answered.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,6 +20,7 @@ import { TokenReads } from '../../src/core/index/words/token-reads.js';
 import { WideWords } from '../../src/core/index/words/wide-words.js';
 import { loadCorpus } from '../../src/core/load/load.js';
 import { FactsService } from '../../src/core/stories/facts-background.js';
+import { runNode } from '../helpers/run-child.js';
 
 const data = fileURLToPath(new URL('../../data', import.meta.url));
 const sqliteModule = createRequire(import.meta.url).resolve('better-sqlite3');
@@ -86,5 +90,24 @@ describe('background threads', () => {
     } finally {
       service.close();
     }
+  });
+
+  it('facts worker: a program with nothing else alive waits for the facts it awaits, then exits', async () => {
+    const worker = new URL('../../dist/core/stories/facts-worker.js', import.meta.url);
+    if (!fs.existsSync(fileURLToPath(worker))) throw new Error('run `npm run build` first: this test starts the built worker');
+    const script = [
+      `const { loadCorpus } = await import(${JSON.stringify(new URL('../../dist/core/load/load.js', import.meta.url).href)});`,
+      `const { FactsService } = await import(${JSON.stringify(new URL('../../dist/core/stories/facts-background.js', import.meta.url).href)});`,
+      `const { articles } = await loadCorpus([${JSON.stringify(data)}], { cache: false });`,
+      `const service = new FactsService({ worker: new URL(${JSON.stringify(worker.href)}) });`,
+      'const facts = await service.load((id) => articles[id], articles.length);',
+      'process.stdout.write(`facts of ${facts.n} articles\\n`);',
+    ].join('\n');
+    const file = path.join(cacheDir, 'await-facts.mjs');
+    fs.writeFileSync(file, script);
+    const r = await runNode([file], { timeout: 60_000 });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(`facts of ${articles.length} articles\n`);
   });
 });

@@ -62,6 +62,8 @@ export class FactsService {
   private waiting: { resolve: (r: FactsReply) => void; reject: (e: unknown) => void } | null = null;
   private readonly counts = new Map<number, (c: Counted | null) => void>();
   private seq = 0;
+  // Operations (serial ones and counts) not settled yet: while any is, the worker is referenced.
+  private awaited = 0;
   private chain: Promise<unknown> = Promise.resolve();
   private readonly stop: () => boolean;
   private readonly group: boolean;
@@ -108,10 +110,10 @@ export class FactsService {
   count(ids: Int32Array, hot: boolean, now: number): Promise<Counted | null> {
     if (!this.worker) return Promise.resolve(this.engine ? this.engine.count(ids, hot, now) : null);
     const seq = ++this.seq;
-    return new Promise((resolve) => {
+    return this.held(new Promise((resolve) => {
       this.counts.set(seq, resolve);
       this.worker!.postMessage({ kind: 'count', seq, ids, hot, now } satisfies FactsRequest, [ids.buffer as ArrayBuffer]);
-    });
+    }));
   }
 
   /** Applies a live update; resolves the updated facts (null once stopped or without facts). */
@@ -144,7 +146,7 @@ export class FactsService {
   }
 
   private serial<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.chain.then(work, work);
+    const run = this.held(this.chain.then(work, work));
     this.chain = run.catch(() => undefined);
     return run;
   }
@@ -243,10 +245,26 @@ export class FactsService {
     };
     worker.once('error', fail);
     worker.once('exit', (code) => fail(new Error(`the facts worker exited (${code})`)));
-    // The worker never keeps the program alive: a dashboard that ends mid-computation just exits.
     // Unreferenced after the 'message' listener, which would reference it again (Node's
-    // setupPortReferencing, nodejs/node#53036).
-    worker.unref();
+    // setupPortReferencing, nodejs/node#53036), unless an operation awaits it (held).
+    this.refer(worker);
+  }
+
+  // The worker keeps the program alive only while an operation awaits it (a caller with no
+  // terminal, a bench child or a script, would otherwise end with its promise unsettled); idle,
+  // it never does: a dashboard that ends mid-computation just exits.
+  private held<T>(operation: Promise<T>): Promise<T> {
+    this.awaited++;
+    if (this.worker) this.refer(this.worker);
+    return operation.finally(() => {
+      this.awaited--;
+      if (this.worker) this.refer(this.worker);
+    });
+  }
+
+  private refer(worker: Worker): void {
+    if (this.awaited > 0) worker.ref();
+    else worker.unref();
   }
 
   private fallBack(): void {

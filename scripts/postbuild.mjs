@@ -16,14 +16,18 @@ for (const file of ['core/coins/asset-manifest.json']) copyFileSync(new URL(`../
 // `createRequire(import.meta.url)('./x.json')`.
 const REFERENCE = /(?:\bfrom\s*|\bimport\s*\(\s*|\bnew URL\(\s*|\)\(\s*)['"](\.{1,2}\/[^'"]+\.(?:js|json))['"]/g;
 
-/** The emitted files `roots` reach through relative references (themselves included), sorted. */
-function closure(roots) {
+/**
+ * The emitted files `roots` reach through relative references (themselves included), sorted;
+ * the files `notFollowed` (paths under dist) are neither included nor followed.
+ */
+function closure(roots, notFollowed = []) {
   const seen = new Set();
+  const skip = new Set(notFollowed.map((r) => path.join(dist, r)));
   const todo = roots.map((r) => path.join(dist, r));
   while (todo.length > 0) {
     const file = todo.pop();
     // The stamps themselves are not code (core/build-stamp.js reads them).
-    if (seen.has(file) || file === STAMPS) continue;
+    if (seen.has(file) || file === STAMPS || skip.has(file)) continue;
     seen.add(file);
     if (!file.endsWith('.js')) continue;
     for (const m of readFileSync(file, 'utf8').matchAll(REFERENCE)) todo.push(path.resolve(path.dirname(file), m[1]));
@@ -35,17 +39,22 @@ function closure(roots) {
 // and the bytes of every module that code reaches. Equal bytes compute the same data, so a
 // reinstall or a rebuild that changed nothing keeps the stored data, and a change to any module
 // the part uses drops it.
-function stamp(roots) {
+function stamp(roots, notFollowed = []) {
   const hash = createHash('sha256');
   hash.update(JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version);
-  for (const file of closure(roots)) hash.update(`\0${path.relative(dist, file)}\0`).update(readFileSync(file));
+  for (const file of closure(roots, notFollowed)) hash.update(`\0${path.relative(dist, file)}\0`).update(readFileSync(file));
   return hash.digest('hex').slice(0, 16);
 }
 
 const stamps = {
-  // The index's rows hold what the parser gives and the filter columns and coins computed from
-  // it (core/index/columns.js): either changing drops the rows.
-  parser: stamp(['core/load/parse-worker.js', 'core/index/columns.js']),
+  // The index's rows hold what the parser gives, the filter columns and coins computed from it
+  // (core/index/columns.js) and the full text made of it (core/index/article-text.js): any of them
+  // changing drops the rows. The parse worker enters the index's face (core/index/index.js) only
+  // to pack a row's texts, which article-text.js is: followed through the face, the stamp took in
+  // the word index, the reader and their threads, and a change to how words are read dropped
+  // every user's rows (a million files parsed again: minutes, and more memory than a cold start;
+  // BENCHMARKS, the twenty-eighth round).
+  parser: stamp(['core/load/parse-worker.js', 'core/index/columns.js', 'core/index/article-text.js'], ['core/index/index.js']),
   facts: stamp(['core/stories/facts.js']),
 };
 writeFileSync(STAMPS, `${JSON.stringify(stamps, null, 2)}\n`);

@@ -60,6 +60,17 @@ describe('build stamps', () => {
     expect(parser.facts).not.toBe(facts.facts);
   });
 
+  it('keeps the rows when only how the index is read changes, not when their full text does', async () => {
+    const before = await stamps();
+    // The word index, its threads and the reader answer queries over the rows; they store none.
+    for (const rel of ['core/index/words/token-reads.js', 'core/index/word-index.js', 'core/index/reader.js']) touch(rel, '\n// a change to reading the index\n');
+    const reading = await stamps();
+    expect(reading.parser).toBe(before.parser);
+    // The full text of a row (FTS5) is made here: a change drops the rows.
+    touch('core/index/article-text.js', '\n// a change to the rows\' text\n');
+    expect((await stamps()).parser).not.toBe(reading.parser);
+  });
+
   it('is what the built loader names its index rows with', async () => {
     const { parserStamp } = (await import(path.join(repo, 'dist', 'core', 'load', 'load.js'))) as typeof import('../../src/core/load/load.js');
     const built = JSON.parse(fs.readFileSync(path.join(repo, 'dist', 'build-stamps.json'), 'utf8'));

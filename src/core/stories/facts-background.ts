@@ -62,8 +62,7 @@ export class FactsService {
   private waiting: { resolve: (r: FactsReply) => void; reject: (e: unknown) => void } | null = null;
   private readonly counts = new Map<number, (c: Counted | null) => void>();
   private seq = 0;
-  // Operations (serial ones and counts) not settled yet: while any is, the worker is referenced.
-  private awaited = 0;
+  private awaited = 0; // operations not settled yet (held)
   private chain: Promise<unknown> = Promise.resolve();
   private readonly stop: () => boolean;
   private readonly group: boolean;
@@ -245,26 +244,22 @@ export class FactsService {
     };
     worker.once('error', fail);
     worker.once('exit', (code) => fail(new Error(`the facts worker exited (${code})`)));
-    // Unreferenced after the 'message' listener, which would reference it again (Node's
-    // setupPortReferencing, nodejs/node#53036), unless an operation awaits it (held).
-    this.refer(worker);
+    this.refer(); // after the 'message' listener, which references it (nodejs/node#53036): see held
   }
 
-  // The worker keeps the program alive only while an operation awaits it (a caller with no
-  // terminal, a bench child or a script, would otherwise end with its promise unsettled); idle,
-  // it never does: a dashboard that ends mid-computation just exits.
+  // The worker keeps the program alive only while an operation awaits it (a program with no
+  // terminal would otherwise end with its promise unsettled); idle, never: a dashboard that ends
+  // mid-computation just exits. Referenced or not is set after the worker's 'message' listener:
+  // a Worker's first one references its port again (Node's setupPortReferencing, nodejs/node#53036).
   private held<T>(operation: Promise<T>): Promise<T> {
-    this.awaited++;
-    if (this.worker) this.refer(this.worker);
-    return operation.finally(() => {
-      this.awaited--;
-      if (this.worker) this.refer(this.worker);
-    });
+    this.refer(1);
+    return operation.finally(() => this.refer(-1));
   }
 
-  private refer(worker: Worker): void {
-    if (this.awaited > 0) worker.ref();
-    else worker.unref();
+  private refer(change = 0): void {
+    this.awaited += change;
+    if (this.awaited > 0) this.worker?.ref();
+    else this.worker?.unref();
   }
 
   private fallBack(): void {

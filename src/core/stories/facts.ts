@@ -6,7 +6,7 @@
 // match (facts-engine.ts). Per article they are an ArticleFacts (what the index keeps per file,
 // index/stories-table.ts); FactsBuilder (facts-builder.ts) lays those out as Facts. Pure.
 import { detectCoins, type CoinMention, type CoinSource } from '../coins/index.js';
-import { canonicalSentiment } from '../search/index.js';
+import { canonicalSentiment } from '../text/index.js';
 import type { StoryDoc } from './group.js';
 
 /** What the facts are computed from, per article: the grouping input plus what the pulse and hot order count. */

@@ -36,6 +36,28 @@ describe('ShortIndex', () => {
     expect(shorts.find(text, eligible, corpus.length, (id) => hays[id], 1)).toEqual({ inTitle: inTitle.slice(0, 1), inTags: inTags.slice(0, 1), titles: inTitle.length, tags: inTags.length });
   });
 
+  it('covered in steps after reserve, holds each set at the corpus size, and gives the same matches', () => {
+    // 200 articles (the titles again and again), covered 50 at a time as prepare's steps do.
+    const size = 200;
+    const hayOf = (id: number): Hay => hays[id % hays.length];
+    const all = Array.from({ length: size }, (_, id) => size - 1 - id);
+    const stepped = (reserve: boolean): ShortIndex => {
+      const shorts = new ShortIndex();
+      if (reserve) shorts.reserve(size);
+      for (let end = 50; end <= size; end += 50) shorts.cover(end, hayOf);
+      return shorts;
+    };
+    const whole = new ShortIndex();
+    whole.cover(size, hayOf);
+    const reserved = stepped(true);
+    // Each set made is ceil(size / 32) words, as when covered at once.
+    expect(reserved.bytes).toBe(whole.bytes);
+    expect(reserved.bytes % (4 * Math.ceil(size / 32))).toBe(0);
+    for (const text of ['b', 'br', 'e', 'so', 'x', 'q']) expect(reserved.find(text, all, size, hayOf)).toEqual(whole.find(text, all, size, hayOf));
+    // Without reserve, each step past the first grew the sets by half again: room left over.
+    expect(stepped(false).bytes).toBeGreaterThan(whole.bytes);
+  });
+
   it('covers articles added after its first use', () => {
     const grown = new ShortIndex();
     expect(grown.find('b', [0], 1, (id) => hays[id]).inTitle).toEqual([0]);

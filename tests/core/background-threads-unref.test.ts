@@ -25,6 +25,12 @@ import { runNode } from '../helpers/run-child.js';
 const data = fileURLToPath(new URL('../../data', import.meta.url));
 const sqliteModule = createRequire(import.meta.url).resolve('better-sqlite3');
 const refPorts = (): number => process.getActiveResourcesInfo().filter((r) => r === 'MessagePort').length;
+// The facts worker as built (`npm test` builds first).
+const builtFactsWorker = (): URL => {
+  const worker = new URL('../../dist/core/stories/facts-worker.js', import.meta.url);
+  if (!fs.existsSync(fileURLToPath(worker))) throw new Error('run `npm run build` first: this test starts the built worker');
+  return worker;
+};
 let cacheDir: string;
 let file: string;
 let articles: Article[];
@@ -79,8 +85,7 @@ describe('background threads', () => {
   });
 
   it('facts worker: a loaded service leaves no referenced port', async () => {
-    const worker = new URL('../../dist/core/stories/facts-worker.js', import.meta.url);
-    if (!fs.existsSync(fileURLToPath(worker))) throw new Error('run `npm run build` first: this test starts the built worker');
+    const worker = builtFactsWorker();
     baseline = refPorts();
     const service = new FactsService({ worker });
     try {
@@ -93,8 +98,7 @@ describe('background threads', () => {
   });
 
   it('facts worker: a program with nothing else alive waits for the facts it awaits, then exits', async () => {
-    const worker = new URL('../../dist/core/stories/facts-worker.js', import.meta.url);
-    if (!fs.existsSync(fileURLToPath(worker))) throw new Error('run `npm run build` first: this test starts the built worker');
+    const worker = builtFactsWorker();
     const script = [
       `const { loadCorpus } = await import(${JSON.stringify(new URL('../../dist/core/load/load.js', import.meta.url).href)});`,
       `const { FactsService } = await import(${JSON.stringify(new URL('../../dist/core/stories/facts-background.js', import.meta.url).href)});`,

@@ -244,7 +244,7 @@ export class FactsService {
     };
     worker.once('error', fail);
     worker.once('exit', (code) => fail(new Error(`the facts worker exited (${code})`)));
-    this.refer(); // after the 'message' listener, which references it (nodejs/node#53036): see held
+    this.refer(); // after the 'message' listener: see held
   }
 
   // The worker keeps the program alive only while an operation awaits it (a program with no

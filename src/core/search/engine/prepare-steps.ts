@@ -43,7 +43,9 @@ export function prepareSteps(p: PrepareParts, collectFrom: number): Array<() => 
   const searches = [(w: string) => w.slice(0, 3), (w: string) => w, (w: string) => `${w.slice(0, -1)}qx`].map((q) => (): void => p.search(q(word())));
   const size = p.size();
   const ends = Array.from({ length: Math.ceil(size / PREPARE_CHUNK) }, (_, k) => Math.min(size, (k + 1) * PREPARE_CHUNK));
-  const hays = ends.map((end) => (): void => void (p.shorts.reserve(size), p.shorts.cover(end, (id) => p.hay(id))));
+  // The short index's sets made once at the corpus's size, not grown at each step (an O(1) call).
+  p.shorts.reserve(size);
+  const hays = ends.map((end) => (): void => void p.shorts.cover(end, (id) => p.hay(id)));
   const warm = (): void => p.ranker.warm(order.slice(0, 100), [FUSE_OPTIONS, FALLBACK_OPTIONS]);
   const fallback = (): void => order.slice(0, FALLBACK_N).forEach((id) => p.ranker.prepare(id));
   return [...hays, () => p.completeHays(), () => p.columns.cover(), fallback, warm, ...searches, () => void (p.size() >= collectFrom && collectGarbageNow())];

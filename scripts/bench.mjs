@@ -161,7 +161,8 @@ for (const n of sizes) {
   // Timed `runs` times like every other figure, the median kept: one run of a start-up on this
   // kind of machine lands in one of two bands ~100 ms apart (BENCHMARKS, twenty-third round).
   const uiRuns = [];
-  for (let i = 0; i < (label === '1m' ? 1 : runs); i++) uiRuns.push(await measureUi(repo, dir, { XDG_CACHE_HOME: cacheHome, XDG_STATE_HOME: path.join(repo, '.bench', 'state') }, '', label === '1m' ? 900_000 : 60_000));
+  // Each run then types the word into the dashboard at rest, for its peak RSS after typing.
+  for (let i = 0; i < (label === '1m' ? 1 : runs); i++) uiRuns.push(await measureUi(repo, dir, { XDG_CACHE_HOME: cacheHome, XDG_STATE_HOME: path.join(repo, '.bench', 'state') }, TYPED, label === '1m' ? 900_000 : 60_000));
   const failedUi = uiRuns.find((r) => r.error);
   const medianOf = (key) => (failedUi ? null : median(uiRuns.map((r) => r[key])));
   const ui = { firstFrameMs: medianOf('firstFrameMs'), listRowsMs: medianOf('listRowsMs'), listReadyMs: medianOf('listReadyMs'), error: failedUi?.error ?? null };
@@ -192,9 +193,14 @@ for (const n of sizes) {
   row('(freshness floor: node -e 0 + find -printf size, mtime)', label, ms(floor), `node ${ms(nodeStart)} + find ${ms(stats)}`, '', '', null);
   if (t.filter.base !== 'rg') row(`(rg -l -i ${word})`, label, ms(rg), '', ratio(filter, rg), '', null);
   if (bare) row(`(--filter ${word} without NODE_EXTRA_CA_CERTS)`, label, ms(bare.filter), `floor ${ms(bare.node + stats)}`, ratio(bare.filter, bare.node + stats), '', null);
-  const rssWarm = warm.length || !typing.failed ? Math.max(0, ...warm.map((w) => w.maxRssBytes), typing.maxRssBytes ?? 0) : null;
+  // The issue's figure is the dashboard's after typing (its facts, pulse and UI beside the index);
+  // the search child (loads, prepares, replays the typed queries) is taken too, and the higher counts.
+  const childRss = warm.length || !typing.failed ? Math.max(0, ...warm.map((w) => w.maxRssBytes), typing.maxRssBytes ?? 0) : null;
+  const dashRss = ui.error || uiRuns.some((r) => r.peakRssBytes === null) ? null : Math.max(...uiRuns.map((r) => r.peakRssBytes));
+  const rssWarm = childRss === null || dashRss === null ? null : Math.max(childRss, dashRss);
   const warmLimit = memoryLimit(t.rssWarm, bytes);
-  row('peak RSS, warm (after typing)', label, rssWarm === null ? 'n/a' : mb(rssWarm), `corpus ${mb(bytes)}`, ratio(rssWarm, bytes), warmLimit?.text ?? '', warmLimit ? within(rssWarm, warmLimit.bytes) : null);
+  const rssParts = `dashboard ${dashRss === null ? 'n/a' : mb(dashRss)}, search child ${childRss === null ? 'n/a' : mb(childRss)}`;
+  row('peak RSS, warm (dashboard after typing; search child)', label, `${rssWarm === null ? 'n/a' : mb(rssWarm)} (${rssParts})`, `corpus ${mb(bytes)}`, ratio(rssWarm, bytes), warmLimit?.text ?? '', warmLimit ? within(rssWarm, warmLimit.bytes) : null);
   const coldLimit = memoryLimit(t.rssCold, bytes);
   const rssCold = cold.failed ? null : cold.maxRssBytes;
   row('peak RSS, cold', label, rssCold === null ? `n/a${coldNote}` : mb(rssCold), `corpus ${mb(bytes)}`, ratio(rssCold, bytes), coldLimit?.text ?? '', coldLimit ? within(rssCold, coldLimit.bytes) : null);

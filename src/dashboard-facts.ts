@@ -136,7 +136,7 @@ export function dashboardFacts(o: FactsRunnerOptions): DashboardFacts {
     await nextTurn();
     if (o.finished()) return;
     const stories = o.group ? storyMapOf(facts, article) : null;
-    const storyOf = stories ? storyInfoOf(stories, Array.from({ length: facts.n }, (_, id) => article(id))) : undefined;
+    const storyOf = stories ? storyInfoOf(stories, article) : undefined;
     known = facts.n;
     loaded = true;
     o.onFacts({ facts, stories, storyOf });

@@ -5,6 +5,7 @@
 // search line, for each typed key the
 // time from send-keys to the screen changing. Polling costs ~2-5 ms per look, included.
 import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { binOf } from './bin.mjs';
 
@@ -39,10 +40,41 @@ export function listFilled(text) {
   return framed(text) && listRows(text) && /\? help/.test(text) && !/loading|finding files/i.test(text) && lines >= 5;
 }
 
+/** The aggregates are done: no count, pulse or story grouping still running (key-regions.mjs' dashReady says the same). */
+const settled = (text) => !/loading|finding|counting…|so far \d+%|stories \d+%/.test(text);
+
+/**
+ * The dashboard's own process under the pane's: tmux starts the command through `sh -c`, which
+ * may exec it or fork it; `env` execs node. Returns 0 when none is found.
+ */
+function nodeUnder(pid) {
+  for (let p = pid, depth = 0; p > 0 && depth < 4; depth++) {
+    try {
+      if (/^Name:\s+node$/m.test(fs.readFileSync(`/proc/${p}/status`, 'utf8'))) return p;
+      p = Number(fs.readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim().split(/\s+/)[0] || 0);
+    } catch {
+      return 0;
+    }
+  }
+  return 0;
+}
+
+/** Peak resident set (VmHWM) of process `pid` in bytes, or null where /proc cannot tell. */
+function peakRssOf(pid) {
+  try {
+    const kb = /VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return kb ? Number(kb[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Runs the dashboard on `dir` and times it; env adds e.g. XDG_CACHE_HOME. `readyMs`: how long to
  * wait for the list to be filled (a warm million checks every file first: 30 s on a quiet machine,
- * minutes under load).
+ * minutes under load). With `typed`, once the list is filled and its counts, pulse and stories are
+ * done, the word is typed a key at a time (`keyMs`), and `peakRssBytes` is the dashboard's peak
+ * resident set after it (VmHWM): the issue's "peak RSS, warm (dashboard after typing)".
  */
 export async function measureUi(repo, dir, env, typed, readyMs = 60_000) {
   const socket = `cnt-bench-${process.pid}`;
@@ -50,7 +82,7 @@ export async function measureUi(repo, dir, env, typed, readyMs = 60_000) {
   const screen = () => tmux('capture-pane', '-p', '-t', 'm');
   const vars = Object.entries({ TERM: 'xterm-256color', ...env }).map(([k, v]) => `${k}=${v}`);
   const command = ['env', '-u', 'CI', ...vars, process.execPath, binOf(repo), dir].map((a) => `'${a}'`).join(' ');
-  const result = { firstFrameMs: null, listRowsMs: null, listReadyMs: null, keyMs: [], error: null };
+  const result = { firstFrameMs: null, listRowsMs: null, listReadyMs: null, keyMs: [], peakRssBytes: null, error: null };
   let pid = 0;
   try {
     const start = performance.now();
@@ -70,6 +102,12 @@ export async function measureUi(repo, dir, env, typed, readyMs = 60_000) {
       await sleep(2);
     }
     if (result.listReadyMs === null) throw new Error(`dashboard not ready after ${readyMs / 1000} s; screen:\n${screen()}`);
+    if (typed === '') return result;
+    // Typed into a dashboard at rest: its counts, pulse and stories done (read back from the index when warm).
+    while (!settled(screen())) {
+      if (performance.now() > deadline) throw new Error(`dashboard still counting after ${readyMs / 1000} s; screen:\n${screen()}`);
+      await sleep(100);
+    }
     await sleep(300);
     // Letters only edit the query in search mode, which `/` enters (state/keymap.ts).
     const browsing = screen();
@@ -84,6 +122,10 @@ export async function measureUi(repo, dir, env, typed, readyMs = 60_000) {
       result.keyMs.push(performance.now() - t);
       await sleep(150);
     }
+    // What the last key started (the list, then counts and pulse over its matches) done.
+    for (const t = performance.now(); !settled(screen()) && performance.now() - t < 60_000; ) await sleep(100);
+    await sleep(1000);
+    result.peakRssBytes = peakRssOf(nodeUnder(pid));
   } catch (error) {
     result.error = error instanceof Error ? error.message : String(error);
   } finally {

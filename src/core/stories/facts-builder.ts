@@ -215,6 +215,28 @@ export class FactsBuilder {
   }
 }
 
+/** A copy of `f` whose arrays are its own (one to hand to another thread by transfer). */
+export function copyFacts(f: Facts): Facts {
+  return {
+    ...f,
+    story: f.story.slice(),
+    size: f.size.slice(),
+    sentiment: f.sentiment.slice(),
+    day: f.day.slice(),
+    time: f.time.slice(),
+    points: f.points.slice(),
+    source: f.source.slice(),
+    sources: f.sources.slice(),
+    tagStart: f.tagStart.slice(),
+    tagIds: f.tagIds.slice(),
+    tags: f.tags.slice(),
+    coinStart: f.coinStart.slice(),
+    coinIds: f.coinIds.slice(),
+    coinWhere: f.coinWhere.slice(),
+    coins: f.coins.slice(),
+  };
+}
+
 /** The facts of articles 0..n-1 (`inputs[i]` is article i's); with `group` false every article is its own story. */
 export function computeFacts(inputs: readonly FactsInput[], group = true): Facts {
   const b = new FactsBuilder();

@@ -26,9 +26,16 @@ export interface StoryInfo {
   storySize: number;
 }
 
-/** A lookup from article to StoryInfo over `articles` (ids 0..n-1) grouped as `map`. */
-export function storyInfoOf(map: StoryMap, articles: readonly Article[]): (a: Article) => StoryInfo {
-  return (a) => ({ story: storyKey(articles[map.story[a.id]] ?? a), storySize: map.size[a.id] ?? 1 });
+/**
+ * A lookup from article to StoryInfo over the articles grouped as `map` (ids 0..n-1): `articles`,
+ * or `article(id)` (no array of a million slots made for it; ids past the map are their own story).
+ */
+export function storyInfoOf(map: StoryMap, articles: readonly Article[] | ((id: number) => Article)): (a: Article) => StoryInfo {
+  const at = typeof articles === 'function' ? articles : (id: number) => articles[id];
+  return (a) => {
+    const lead = map.story[a.id];
+    return { story: storyKey(lead === undefined ? a : (at(lead) ?? a)), storySize: map.size[a.id] ?? 1 };
+  };
 }
 
 /** Ids ordered by hot score (ties: newest first, undated and guessed dates last, then id), each scored with its story's size. */

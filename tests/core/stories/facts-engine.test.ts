@@ -123,6 +123,31 @@ describe('live updates', () => {
     }
   });
 
+  it('hands over copies, and updates one after another (each made on a builder taken from the facts) give what one computation gives', () => {
+    const { early, late, order } = split();
+    const whole = computeFacts(order.map(factsInput));
+    const engine = new FactsEngine();
+    engine.compute(early.map(factsInput));
+    // A copy handed to another thread and written there leaves the engine's facts as they were.
+    const handed = engine.snapshot();
+    const kept = [...engine.facts.story];
+    handed.story.fill(-1);
+    handed.time.fill(0);
+    expect([...engine.facts.story]).toEqual(kept);
+    expect(engine.facts.time.some((t) => t !== 0)).toBe(true);
+    const half = Math.ceil(late.length / 2);
+    for (const [from, part] of [[early.length, late.slice(0, half)], [early.length + half, late.slice(half)]] as const) {
+      engine.apply({ added: part.map(factsInput), gone: [], context: contextOf(order, from, part.map((a) => a.publishedAt!)) });
+    }
+    const after = engine.facts;
+    const ids = order.map((_, i) => i);
+    expect(after.n).toBe(order.length);
+    expect(partition(after.story, ids)).toBe(partition(whole.story, ids));
+    expect([...after.size]).toEqual([...whole.size]);
+    expect([...after.time]).toEqual([...whole.time]);
+    for (const id of ids) expect(coinMentionsOf(after, id)).toEqual(articleCoins(order[id]));
+  });
+
   it('a removed article leaves its story (the rest regrouped), touching no story outside its window', () => {
     const { order, early } = split();
     const engine = new FactsEngine();

@@ -51,4 +51,36 @@ describe('IdsByPath', () => {
     expect([ids.get(a), ids.get(b)]).toEqual([undefined, 1]);
     expect(ids.size).toBe(1);
   });
+
+  it('answers as a Map does through many sets, moves and deletes (tables grown and rebuilt past their emptied slots)', () => {
+    // Paths by id; a moved path gets a new id, as a reloaded file does.
+    const byId: string[] = [];
+    const ids = new IdsByPath((id) => byId[id]);
+    const model = new Map<string, number>();
+    let seed = 7;
+    const random = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+    for (let step = 0; step < 60_000; step++) {
+      const path = `/corpus/${random(30)}/article-${random(8_000)}.md`;
+      const op = random(10);
+      if (op < 6) {
+        byId.push(path);
+        ids.set(path, byId.length - 1);
+        model.set(path, byId.length - 1);
+      } else {
+        expect(ids.delete(path)).toBe(model.delete(path));
+      }
+    }
+    expect(ids.size).toBe(model.size);
+    for (const [path, id] of model) expect(ids.get(path)).toBe(id);
+    for (let k = 0; k < 2_000; k++) {
+      const path = `/corpus/${random(30)}/article-${random(8_000)}.md`;
+      expect(ids.get(path)).toBe(model.get(path));
+    }
+  });
+
+  it('refuses an id that is not a row id', () => {
+    const ids = new IdsByPath(() => '/a.md');
+    expect(() => ids.set('/a.md', -1)).toThrow(RangeError);
+    expect(() => ids.set('/a.md', 1.5)).toThrow(RangeError);
+  });
 });

@@ -96,6 +96,31 @@ describe('ReadingStore at scale', () => {
     s.close();
   });
 
+  it('rows read whole keep each mark set since, and a key the pages did not hold is looked up', () => {
+    const dir = tmp();
+    ReadingStore.open(dir).close();
+    // Keys whose byte order is not their UTF-16 order (an astral character sorts after U+FFxx in UTF-8 alike, é before z).
+    const keys = ['id:a', 'id:é', 'id:z', 'id:\uff5e', 'id:😀', 'url:https://e.com/1', 'url:https://e.com/10', 'url:https://e.com/2'];
+    writeRows(dir, keys.map((k, i): [string, number, number, number] => [k, i === 1 ? 1 : 0, 0, 1000 + i]));
+    const s = ReadingStore.open(dir);
+    while (s.loadRowPage(3));
+    expect(s.heldKeys).toBe(keys.length);
+    keys.forEach((k, i) => expect(s.get(k)).toEqual({ read: i === 1, saved: false, firstSeen: 1000 + i }));
+    s.setRead(['id:😀', 'id:é'], true, 9000);
+    s.setRead(['id:é'], false, 9001);
+    s.setSaved(['url:https://e.com/10'], true, 9002);
+    expect([s.isRead('id:😀'), s.isRead('id:é'), s.isSaved('url:https://e.com/10'), s.isSaved('url:https://e.com/1')]).toEqual([true, false, true, false]);
+    expect(s.get('id:😀')!.firstSeen).toBe(1004);
+    // Written by another dashboard after the pages were read: found by its key.
+    writeRows(dir, [['id:b', 1, 1, 7]]);
+    expect(s.get('id:b')).toEqual({ read: true, saved: true, firstSeen: 7 });
+    expect(s.has('id:none')).toBe(false);
+    s.close();
+    const again = ReadingStore.open(dir);
+    expect([again.isRead('id:😀'), again.isRead('id:é'), again.isSaved('url:https://e.com/10')]).toEqual([true, false, true]);
+    again.close();
+  });
+
   it('gives the read keys a page at a time, in key order, every one once', () => {
     const dir = tmp();
     ReadingStore.open(dir).close();

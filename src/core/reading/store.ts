@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { openDatabase } from '../sqlite.js';
-import { SortedKeys } from './sorted-keys.js';
+import { KeyMarks } from './key-marks.js';
 
 /** One article's stored marks. */
 export interface Marks {
@@ -63,7 +63,7 @@ export const READ_PAGE = 10_000;
 export class ReadingStore {
   private readonly marks = new Map<string, number>();
   // The rows loadRowPage read, as they were then (a mark made since is in `marks`, asked first).
-  private readonly loaded = new SortedKeys();
+  private readonly loaded = new KeyMarks();
   private readonly times: number[] = [];
   private readonly timeIds = new Map<number, number>();
   private readonly lookup: Database.Statement;

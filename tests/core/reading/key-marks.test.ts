@@ -1,13 +1,13 @@
-// The rows a big first sight reads whole (reading/sorted-keys.ts): a key's marks found by its
-// UTF-8 bytes in SQLite's BINARY order (memcmp, then the shorter first), whatever the script, and
-// nothing found for a key not appended; a key out of order is left out (its lookup goes to the database).
+// The rows a big first sight reads whole (reading/key-marks.ts): a key's marks found by its UTF-8
+// bytes whatever the script, through tables grown many times; nothing found for a key not added;
+// a key added twice keeps its first mark.
 import { describe, expect, it } from 'vitest';
-import { SortedKeys } from '../../../src/core/reading/sorted-keys.js';
+import { KeyMarks } from '../../../src/core/reading/key-marks.js';
 
 const byBytes = (a: string, b: string): number => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 
-describe('SortedKeys', () => {
-  it('finds every key appended in byte order, in pages, with its mark; no other key', () => {
+describe('KeyMarks', () => {
+  it('finds every key added, in pages, with its mark; no other key', () => {
     const parts = ['id:', 'url:https://e.com/', 'path:/tmp/', 'é', 'ü', '日本', '😀', 'a', 'z', '0', '~'];
     const keys = new Set<string>();
     let seed = 3;
@@ -18,7 +18,7 @@ describe('SortedKeys', () => {
       keys.add(k);
     }
     const sorted = [...keys].sort(byBytes);
-    const store = new SortedKeys();
+    const store = new KeyMarks();
     for (let at = 0; at < sorted.length; at += 777) {
       const page = sorted.slice(at, at + 777);
       store.append(page, page.map((_, i) => (at + i) * 4 + (i % 4)));
@@ -30,10 +30,10 @@ describe('SortedKeys', () => {
     }
   });
 
-  it('leaves out a key that is not after the last one held', () => {
-    const store = new SortedKeys();
+  it('keeps the first mark of a key added twice', () => {
+    const store = new KeyMarks();
     store.append(['b', 'd'], [1, 2]);
     store.append(['c', 'd', 'e'], [3, 4, 5]);
-    expect([store.get('b'), store.get('c'), store.get('d'), store.get('e'), store.size]).toEqual([1, undefined, 2, 5, 3]);
+    expect([store.get('b'), store.get('c'), store.get('d'), store.get('e'), store.get('a'), store.size]).toEqual([1, 3, 2, 5, undefined, 4]);
   });
 });

@@ -5,8 +5,7 @@
 // bytes and ~16 bytes. A lookup costs ~0.2 us (a sorted array searched by bisection cost ~1.6 us:
 // the 1M first sight's million lookups held the UI thread 1.3 s longer, twenty-ninth round).
 
-import { ByteChunks, CHUNK, offsetOf } from '../text/byte-chunks.js';
-import { hashOf, hashState } from '../text/byte-hash.js';
+import { ByteChunks, CHUNK, hashOf, hashState, offsetOf } from '../text/index.js';
 
 // How full the table may get before it doubles (linear probing), and its first size.
 const FULL = 0.7;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/core/article.js';
 import { ListOrders } from '../../../src/core/search/list-orders.js';
-import { compareByTitle } from '../../../src/core/search/sort.js';
+import { compareByTitle, sortByNewest } from '../../../src/core/search/sort.js';
 import { makeCorpus } from '../../helpers/make-article.js';
 
 const d = (day: number): number => Date.UTC(2025, 10, day);
@@ -37,5 +37,35 @@ describe('ListOrders title positions', () => {
     });
     new ListOrders(counted).positions('title');
     expect(reads).toBe(docs.length);
+  });
+});
+
+describe('ListOrders newest positions', () => {
+  // Sticky articles (positive and negative weights), undated ones and equal dates among them.
+  const docs = makeCorpus(
+    Array.from({ length: 400 }, (_, i) => ({
+      title: `t${i}`,
+      publishedAt: i % 17 === 0 ? null : d(1 + ((i * 7) % 23)),
+      stickyWeight: i % 29 === 0 ? 2 : i % 31 === 0 ? -1 : i % 37 === 0 ? 1 : 0,
+    })),
+  );
+
+  const order = (pos: Int32Array): number[] => docs.map((a) => a.id).sort((x, y) => pos[x] - pos[y]);
+
+  it('places every id where compareNewest sorts it, made from the date order or without it', () => {
+    const expected = sortByNewest(docs);
+    const fromDate = new ListOrders(docs);
+    fromDate.byDate();
+    expect(order(fromDate.newest())).toEqual(expected);
+    expect(order(new ListOrders(docs).newest())).toEqual(expected);
+  });
+
+  it('with no sticky article, is the date order itself', () => {
+    const plain = makeCorpus(Array.from({ length: 50 }, (_, i) => ({ title: `p${i}`, publishedAt: i % 5 === 0 ? null : d(1 + (i % 9)) })));
+    const orders = new ListOrders(plain);
+    const byDate = [...orders.byDate()];
+    const pos = orders.newest();
+    expect(plain.map((a) => a.id).sort((x, y) => pos[x] - pos[y])).toEqual(byDate);
+    expect(byDate).toEqual(sortByNewest(plain));
   });
 });

@@ -40,7 +40,7 @@ export function listFilled(text) {
   return framed(text) && listRows(text) && /\? help/.test(text) && !/loading|finding files/i.test(text) && lines >= 5;
 }
 
-/** The aggregates are done: no count, pulse or story grouping still running (key-regions.mjs' dashReady says the same). */
+/** The aggregates are done: no count, pulse or story grouping still running (keys.mjs' dashReady says the same). */
 const settled = (text) => !/loading|finding|counting…|so far \d+%|stories \d+%/.test(text);
 
 /**

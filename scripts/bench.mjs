@@ -204,8 +204,7 @@ for (const n of sizes) {
   // The issue's figure is the dashboard's after typing (its facts, pulse and UI beside the index);
   // the search child (loads, prepares, replays the typed queries) is taken too, and the higher counts.
   const childRss = warm.length || !typing.failed ? Math.max(0, ...warm.map((w) => w.maxRssBytes), typing.maxRssBytes ?? 0) : null;
-  const [firstStart, warmStart] = typedRuns.map((r) => (r.error ? null : r.peakRssBytes));
-  const dashRss = warmStart;
+  const [firstStart, dashRss] = typedRuns.map((r) => (r.error ? null : r.peakRssBytes));
   const rssWarm = childRss === null || dashRss === null ? null : Math.max(childRss, dashRss);
   const warmLimit = memoryLimit(t.rssWarm, bytes);
   const rssParts = `dashboard ${dashRss === null ? 'n/a' : mb(dashRss)} (its first start ${firstStart === null ? 'n/a' : mb(firstStart)}), search child ${childRss === null ? 'n/a' : mb(childRss)}`;

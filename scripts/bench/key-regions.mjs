@@ -55,3 +55,9 @@ export function unreadRegion(text) {
   const f = frameOf(lines);
   return f ? (UNREAD.exec(lines[f.last])?.[1] ?? '') : '';
 }
+
+/**
+ * The dashboard is at rest: nothing loading or finding files, no count being made, no pulse drawn
+ * `so far N%` over a first computation's articles, no stories `N%` still being grouped.
+ */
+export const atRest = (text) => !/loading|finding|counting…|so far \d+%|stories \d+%/.test(text);

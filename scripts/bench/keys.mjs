@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { countsRegion, dashboardRegion, unreadRegion } from './key-regions.mjs';
+import { atRest, countsRegion, dashboardRegion, unreadRegion } from './key-regions.mjs';
 import { controlDriver, spawnDriver } from './tmux-driver.mjs';
 import { binOf } from './bin.mjs';
 
@@ -319,7 +319,7 @@ export async function measureKeys(repo, dir, env, { word = 'bitcoin', moves = 8,
     // `so far N%`: the pulse a big folder's first computation draws over the articles done, and no
     // `stories N%`: its stories still being grouped, the list's story rows still to change).
     const fzfReady = (t) => t.includes(`/${total}`);
-    const dashReady = self ? fzfReady : (t) => /Articles 1\/[\d,]+/.test(t) && !/loading|finding|counting…|so far \d+%|stories \d+%/.test(t);
+    const dashReady = self ? fzfReady : (t) => /Articles 1\/[\d,]+/.test(t) && atRest(t);
     for (;;) {
       const [a, b] = [(await dash.capture()).text, (await fzf.capture()).text];
       if (dashReady(a) && fzfReady(b)) break;

@@ -8,6 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { binOf } from './bin.mjs';
+import { atRest } from './key-regions.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -39,9 +40,6 @@ export function listFilled(text) {
   const lines = text.split('\n').filter((l) => l.trim() !== '').length;
   return framed(text) && listRows(text) && /\? help/.test(text) && !/loading|finding files/i.test(text) && lines >= 5;
 }
-
-/** The aggregates are done: no count, pulse or story grouping still running (keys.mjs' dashReady says the same). */
-const settled = (text) => !/loading|finding|counting…|so far \d+%|stories \d+%/.test(text);
 
 /**
  * The dashboard's own process under the pane's: tmux starts the command through `sh -c`, which
@@ -104,7 +102,7 @@ export async function measureUi(repo, dir, env, typed, readyMs = 60_000) {
     if (result.listReadyMs === null) throw new Error(`dashboard not ready after ${readyMs / 1000} s; screen:\n${screen()}`);
     if (typed === '') return result;
     // Typed into a dashboard at rest: its counts, pulse and stories done (read back from the index when warm).
-    while (!settled(screen())) {
+    while (!atRest(screen())) {
       if (performance.now() > deadline) throw new Error(`dashboard still counting after ${readyMs / 1000} s; screen:\n${screen()}`);
       await sleep(100);
     }
@@ -123,7 +121,7 @@ export async function measureUi(repo, dir, env, typed, readyMs = 60_000) {
       await sleep(150);
     }
     // What the last key started (the list, then counts and pulse over its matches) done.
-    for (const t = performance.now(); !settled(screen()) && performance.now() - t < 60_000; ) await sleep(100);
+    for (const t = performance.now(); !atRest(screen()) && performance.now() - t < 60_000; ) await sleep(100);
     await sleep(1000);
     result.peakRssBytes = peakRssOf(nodeUnder(pid));
   } catch (error) {

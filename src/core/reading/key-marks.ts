@@ -32,8 +32,9 @@ export class KeyMarks {
   append(keys: readonly string[], marks: ArrayLike<number>): void {
     for (let i = 0; i < keys.length; i++) {
       const length = this.encode(keys[i]);
-      if (length > CHUNK || this.slotOf(length, hashOf(hashState(this.scratch, 0, length))) >= 0) continue;
-      this.add(length, marks[i]);
+      if (length > CHUNK) continue;
+      const h = this.scratchHash(length);
+      if (this.slotOf(length, h) < 0) this.add(length, h, marks[i]);
     }
   }
 
@@ -41,7 +42,7 @@ export class KeyMarks {
   get(key: string): number | undefined {
     if (this.count === 0) return undefined;
     const length = this.encode(key);
-    const slot = this.slotOf(length, hashOf(hashState(this.scratch, 0, length)));
+    const slot = this.slotOf(length, this.scratchHash(length));
     return slot < 0 ? undefined : this.marks[this.slots[slot] - 1];
   }
 
@@ -65,8 +66,8 @@ export class KeyMarks {
     return true;
   }
 
-  // Stores the scratch buffer's `length` bytes as a new row with `mark`.
-  private add(length: number, mark: number): void {
+  // Stores the scratch buffer's `length` bytes (hash `h`) as a new row with `mark`.
+  private add(length: number, h: number, mark: number): void {
     // Past the store's last chunk (4 GiB of keys) a row is not kept: its lookups go to the database.
     if (!this.bytes.room(length)) return;
     if (this.count === this.marks.length) this.growRows();
@@ -77,7 +78,7 @@ export class KeyMarks {
     this.bytes.used += length;
     this.lengths[row] = length;
     this.marks[row] = mark;
-    this.place(row, hashOf(hashState(this.scratch, 0, length)));
+    this.place(row, h);
   }
 
   private place(row: number, h: number): void {
@@ -107,6 +108,11 @@ export class KeyMarks {
       const at = offsetOf(start);
       this.place(row, hashOf(hashState(this.bytes.chunkOf(start), at, at + this.lengths[row])));
     }
+  }
+
+  // The hash of the scratch buffer's first `length` bytes.
+  private scratchHash(length: number): number {
+    return hashOf(hashState(this.scratch, 0, length));
   }
 
   // Writes `key` into the scratch buffer; returns its byte length.

@@ -111,10 +111,8 @@ export class ReadingStore {
 
   // The key's marks from memory, else from its row, not kept: for keys asked about once.
   private peek(key: string): Marks | undefined {
-    const m = this.marks.get(key) ?? this.loaded.get(key);
-    if (m !== undefined) return m === NONE ? undefined : this.unpack(m);
-    const r = this.lookup.get(key) as Omit<Row, 'key'> | undefined;
-    return r ? { read: r.read === 1, saved: r.saved === 1, firstSeen: r.first_seen } : undefined;
+    const m = this.marks.get(key) ?? this.loaded.get(key) ?? this.row(key);
+    return m === NONE ? undefined : this.unpack(m);
   }
 
   /** How many keys' marks are held in memory (each asked-for key's, and every row loadRowPage read). */

@@ -53,7 +53,7 @@ export function readBodiesAhead(s: ReadAheadSetup): { start: () => void; attache
         s.index.deferBodies(null);
         s.searchAgain();
       } else {
-        prepareInTurns(s.index, s.finished); // the JIT warmed with the bodies in memory, as the first keystrokes will find them
+        prepareInTurns(s.index, s.finished, s.searchAgain); // the JIT warmed with the bodies in memory, as the first keystrokes will find them
       }
     });
   };
@@ -69,13 +69,18 @@ export function readBodiesAhead(s: ReadAheadSetup): { start: () => void; attache
     if (!(wordsPending && s.indexAnswers(query))) start();
   });
   // The JIT warmed now, without reading bodies (prepare's searches never ask for them).
-  setTimeout(() => prepareInTurns(s.index, s.finished), 0);
+  setTimeout(() => prepareInTurns(s.index, s.finished, s.searchAgain), 0);
   return { start, attached };
 }
 
-/** Runs `index.prepareSteps()` one per turn, input read between (two turns: after-input.ts's rule); stops once `finished`. */
-export function prepareInTurns(index: SearchIndex, finished: () => boolean): void {
+/**
+ * Runs `index.prepareSteps()` one per turn, input read between (two turns: after-input.ts's rule);
+ * stops once `finished`. Meanwhile a one- or two-letter key is answered without waiting for the
+ * steps, its count coming, and `searchAgain` once the steps have made it (SearchIndex.deferShortCounts).
+ */
+export function prepareInTurns(index: SearchIndex, finished: () => boolean, searchAgain: () => void): void {
   if (finished()) return;
+  index.deferShortCounts(searchAgain);
   const steps = index.prepareSteps();
   const next = (): void => {
     const step = steps.shift();

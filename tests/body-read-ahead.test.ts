@@ -13,6 +13,7 @@ function setup(wordsComing: boolean) {
       calls.push(w ? 'defer' : 'undefer');
     },
     newest: (n: number) => (calls.push(`newest ${n}`), []),
+    deferShortCounts: () => {},
     prepareSteps: () => [() => calls.push('prepare 1'), () => calls.push('prepare 2')],
   } as unknown as SearchIndex;
   const s: ReadAheadSetup = {
@@ -85,10 +86,15 @@ describe('prepareInTurns', () => {
   it('runs one step per turn, so input waiting between steps is read before the next; stops once finished', async () => {
     const order: string[] = [];
     let done = false;
-    const index = { prepareSteps: () => [1, 2, 3].map((k) => () => (order.push(`step ${k}`), k === 2 && (done = true))) } as unknown as SearchIndex;
-    prepareInTurns(index, () => done);
+    let again: (() => void) | null = null;
+    const deferShortCounts = (callback: () => void) => ((again = callback), order.push('deferred'));
+    const index = { deferShortCounts, prepareSteps: () => [1, 2, 3].map((k) => () => (order.push(`step ${k}`), k === 2 && (done = true))) } as unknown as SearchIndex;
+    prepareInTurns(index, () => done, () => order.push('search again'));
     setImmediate(() => order.push('key'));
     await idle();
-    expect(order).toEqual(['step 1', 'key', 'step 2']);
+    expect(order).toEqual(['deferred', 'step 1', 'key', 'step 2']);
+    // A short key answered meanwhile, its count coming, is searched again through the dashboard's searchAgain.
+    again!();
+    expect(order.at(-1)).toBe('search again');
   });
 });

@@ -13,7 +13,7 @@ export { readingPredicate, splitReadingTerms, type ReadingLookup, type ReadingTe
 type A = Identified;
 
 /** Articles from which a first sight reads the state's rows in order when they are not many more (seeInSlices). */
-export const SCAN_FROM = 100_000;
+export const SCAN_FROM = 10_000;
 
 /** Reading state for a session; `version` grows with every change so views can memoise on it. */
 export class Reading {

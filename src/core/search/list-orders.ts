@@ -5,6 +5,9 @@ import type { Article } from '../article.js';
 import type { SortKey } from './query.js';
 import { compareByDate, compareNewest, comparatorFor, mergeSorted, sortByDate, sortByNewest, titleCollator } from './sort.js';
 
+// newestOf's table is made for sorting at least 1/TABLE_SHARE of the corpus.
+const TABLE_SHARE = 16;
+
 /** Orders over `docs` (article id = position), which may grow (call grown() after it does). */
 export class ListOrders {
   private dateOrder: number[] = [];
@@ -63,6 +66,21 @@ export class ListOrders {
       this.positionsBy.set('newest', pos);
     }
     return pos;
+  }
+
+  /**
+   * compareNewest over ids, for sorting `n` of them: by the position table (newest()) when it is
+   * made already or `n` is a sizeable share of the corpus, else by the articles' own fields. A
+   * list's page of ranked hits (CAP: 1,000) needs ~10k comparisons, where making the table reads
+   * every article (~1.2 s at a million, which the first relevance-sorted key typed after the list
+   * filled paid).
+   */
+  newestOf(n: number): (x: number, y: number) => number {
+    let pos = this.positionsBy.get('newest');
+    if (!pos && n * TABLE_SHARE < this.docs.length) return (x, y) => compareNewest(this.docs[x], this.docs[y]);
+    pos ??= this.newest();
+    const table = pos;
+    return (x, y) => table[x] - table[y];
   }
 
   // compareNewest's order from the date order the list made already: that is compareNewest's

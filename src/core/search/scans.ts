@@ -37,26 +37,29 @@ export interface ShortFound {
   count: number;
   /** Whether `listed` holds every match. */
   complete: boolean;
+  /** False when `count` is only a lower bound (ShortMatches.whole: found `early`). */
+  whole: boolean;
   /** Every match, title matches then tag matches: made on the first call, the same array after. */
   every: () => number[];
 }
 
 /**
  * A one- or two-character query's matches among `eligible` (ShortIndex.find), listed up to `most`
- * each and counted; every one is listed only when `every` is called (the pulse after the list),
- * by finding them again over the same `eligible`.
+ * each and counted (`early`: see ShortIndex.find; the count may then be a lower bound); every one
+ * is listed only when `every` is called (the pulse after the list), by finding them again over the
+ * same `eligible`.
  */
-export function shortFind(shorts: ShortIndex, text: string, eligible: readonly number[], size: number, hayOf: (id: number) => Hay, most: number): ShortFound {
-  const listed = shorts.find(text, eligible, size, hayOf, most);
+export function shortFind(shorts: ShortIndex, text: string, eligible: readonly number[], size: number, hayOf: (id: number) => Hay, most: number, early = false): ShortFound {
+  const listed = shorts.find(text, eligible, size, hayOf, most, early);
   const count = listed.titles + listed.tags;
-  const complete = listed.inTitle.length + listed.inTags.length === count;
+  const complete = listed.whole && listed.inTitle.length + listed.inTags.length === count;
   let all: number[] | null = null;
   const every = (): number[] => {
     if (all !== null) return all;
     const found = complete ? listed : shorts.find(text, eligible, size, hayOf);
     return (all = found.inTitle.concat(found.inTags));
   };
-  return { listed, count, complete, every };
+  return { listed, count, complete, whole: listed.whole, every };
 }
 
 /**

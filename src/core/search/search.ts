@@ -45,8 +45,8 @@ export { BODY_DEPTH, CAP, EVERY_MATCH, FALLBACK_N, FUSE_KEYS, FUSE_OPTIONS, FUSE
 /** An in-memory index over the loaded articles; `article(id)` resolves hit ids. */
 export class SearchIndex {
   private readonly docs: Article[] = [];
-  // Haystacks are made on first use: a search with a limit (the dashboard) makes all of them
-  // first, so no keystroke pays for that.
+  // Haystacks are made on first use: prepare() makes all of them ahead of the keys, a search
+  // those it reads.
   private readonly hays: Array<Hay | undefined> = [];
   private readonly masks = new HayMasks();
   private haysComplete = true;
@@ -63,6 +63,9 @@ export class SearchIndex {
   // Free words answered by the on-disk index (index/word-index.ts), once one is attached.
   private words: WordSource | null = null;
   private bodiesWanted: ((query: string) => void) | null = null;
+  // deferShortCounts's callback, and whether an answer with its count coming was given since.
+  private shortsAgain: (() => void) | null = null;
+  private shortsOwed = false;
   private readonly hasBody = (id: number): boolean => this.orders.positions('date')[id] < BODY_DEPTH;
   // A limited search's Interim.
   private readonly dense = (word: string): boolean => denseAmongNewest(this.order(), (id) => this.hay(id), word);
@@ -124,6 +127,15 @@ export class SearchIndex {
    */
   deferBodies(wanted: ((query: string) => void) | null): void { this.bodiesWanted = wanted; }
 
+  /**
+   * Until prepare()'s steps have covered every article in the short index, a limited one- or
+   * two-character search lists its rows from the newest haystacks and leaves its count coming
+   * (SearchResult.counting) instead of covering the rest first; once they are, `again()` is
+   * called if such an answer was given (for the dashboard to search again), and the setting ends.
+   * The rows listed are the exact answer's.
+   */
+  deferShortCounts(again: (() => void) | null): void { this.shortsAgain = again; }
+
   /** Runs a query (see query.ts for the language); throws QueryError on a malformed one. */
   search(query: string, opts: SearchOptions = {}): SearchResult {
     const wanted = this.bodiesWanted;
@@ -141,9 +153,6 @@ export class SearchIndex {
     const everything = limit === null;
     const keep = opts.keep ?? null;
     const key = `${mode}|${this.docs.length}|${this.words?.covered ?? -1}.${this.words?.version ?? 0}|${everything}|${filterKey(q, includeDrafts, (t) => this.columns.nextListedChange(t))}|${keep ? (opts.keepKey ?? Math.random()) : ''}`;
-    // Words and phrases are looked for in short fields and bodies (no words: no haystack needed,
-    // prepare() makes them).
-    if (!everything && q.text) this.completeHays();
     const short = q.phrases.length === 0 && q.text.length <= 2;
     // With a limit, bodies past BODY_DEPTH are not read for words the index leaves to memory
     // (`skips`). `coming` as indexTest answered: the typo fallback's exact ask (tiers.ts) reads a
@@ -167,6 +176,7 @@ export class SearchIndex {
     let allIds: readonly number[] | null = null;
     let everyId: (() => readonly number[]) | null = null;
     let sort: SortKey = opts.sort ?? (q.text ? 'relevance' : 'date');
+    let shortsComing = false;
     // The list's rows found without listing every match (limitedMatches): `quick` counts every
     // match from the index's marks, `tried` read text, and when `bounded` only until the rows were
     // found (the count is then a lower bound).
@@ -185,8 +195,11 @@ export class SearchIndex {
       // In relevance order the list is built final already: only the hits shown are made, and
       // listed.
       const most = !opts.idsOnly && sort === 'relevance' && limit !== null ? limit : Infinity;
-      const found = shortFind(this.shorts, q.text, eligibleNow(), this.docs.length, (id) => this.hay(id), most);
+      const found = shortFind(this.shorts, q.text, eligibleNow(), this.docs.length, (id) => this.hay(id), most, this.shortsAgain !== null);
       [counted, allIds, everyId] = found.complete ? [found.count, found.every(), null] : [found.count, null, found.every];
+      // Found early (deferShortCounts): its count a lower bound, its matches not named (every()
+      // would cover the rest on the key).
+      if (!found.whole) [shortsComing, approximate, everyId, this.shortsOwed] = [true, true, null, true];
       ranked = shortRanked = shortRanks(found.listed, opts.idsOnly ? 0 : most);
     } else if (indexed && !scanned) {
       const cap = everything ? Infinity : Math.max(CAP, limit);
@@ -208,7 +221,7 @@ export class SearchIndex {
       if (interim) this.meanwhileExact = listsExactRows(found.rows, cap, eligibleNow().length === 0 || this.hasBody(eligibleNow().at(-1)!), this.hasBody);
       approximate = !everything && (ranked.length >= cap || eligibleNow().length > BODY_DEPTH);
     }
-    const ask = { q, limit, idsOnly: Boolean(opts.idsOnly), counting: coming || wordsComing(this.words, q), orders: this.orders, toHits: (r: readonly Ranked[]) => this.toHits(r, q) };
+    const ask = { q, limit, idsOnly: Boolean(opts.idsOnly), counting: coming || shortsComing || wordsComing(this.words, q), orders: this.orders, toHits: (r: readonly Ranked[]) => this.toHits(r, q) };
     return searchResult({ ranked, shortRanked, sort, counted, allIds, everyId, approximate }, ask);
   }
 
@@ -219,7 +232,7 @@ export class SearchIndex {
       ? eligible.filter((id) => containsAll(this.hay(id), q.words))
       : !q.words.length
         ? eligible.slice(0, cap)
-        : this.scanner.scan(key, eligible, this.hays as Hay[], q.words, cap, this.hasBody));
+        : this.scanner.scan(key, eligible, (id) => this.hay(id), q.words, cap, this.hasBody));
     return rankTiers(fuseScores(this.ranker, this.words, q, exact, firstEligible), exact, q, (id) => this.hay(id), (id) => this.hays[id] ?? foldedTitle(this.docs[id]));
   }
 
@@ -234,8 +247,16 @@ export class SearchIndex {
 
   /** prepare() as steps of tens of ms at 100k each, for a UI to run one per turn between keys. */
   prepareSteps(collectFrom = COLLECT_PREPARED): Array<() => void> {
-    const parts = { order: this.order(), size: () => this.docs.length, hay: (id: number) => this.hay(id), completeHays: () => this.completeHays() };
+    const parts = { order: this.order(), size: () => this.docs.length, hay: (id: number) => this.hay(id), completeHays: () => this.completeHays(), covered: () => this.shortsCovered() };
     return prepareSteps({ ...parts, shorts: this.shorts, columns: this.columns, ranker: this.ranker, search: (q) => this.searchQuietly(q) }, collectFrom);
+  }
+
+  // The short index covers every article (prepare's steps): an answer that left its count coming
+  // is searched again, and later short searches cover what the corpus gains at once.
+  private shortsCovered(): void {
+    const again = this.shortsOwed ? this.shortsAgain : null;
+    [this.shortsOwed, this.shortsAgain] = [false, null];
+    again?.();
   }
 
   // A search for a list of 50 that never asks for bodies to be read ahead (prepare's warm-up).
@@ -256,7 +277,9 @@ export class SearchIndex {
     return this.hays[id] ?? (this.hays[id] = this.masks.keep(id, makeHay(this.docs[id])));
   }
 
-  // Every haystack, made once: the scanner of a limited search reads them as an array.
+  // Every haystack, made once (prepare's steps). A search makes only those it reads (hay()): at a
+  // million articles, a key typed while the steps were under way made the ~0.9 million left
+  // first (~3 s).
   private completeHays(): void {
     if (this.haysComplete) return;
     for (let id = 0; id < this.docs.length; id++) this.hay(id);

@@ -51,6 +51,11 @@ export interface ShortMatches {
   titles: number;
   /** How many others have a tag starting with it. */
   tags: number;
+  /**
+   * False when find stopped at `most` title matches before the short index covered every article
+   * (`early`): the lists are the same, the counts only lower bounds.
+   */
+  whole: boolean;
 }
 
 /** Bitsets over a growing set of articles (id = position), made from their haystacks on first use. */
@@ -79,6 +84,11 @@ export class ShortIndex {
    */
   reserve(n: number): void {
     this.words = Math.max(this.words, (n + 31) >>> 5);
+  }
+
+  /** How many articles (ids 0..covered-1) the sets cover. */
+  get covered(): number {
+    return this.made;
   }
 
   /** Bytes the sets hold. */
@@ -115,9 +125,15 @@ export class ShortIndex {
    * Both are counted, and listed up to `most` each: at a million articles `b` is in ~0.5 million
    * titles, and listing them all (for a list that shows the first 1,000) made ~16 MB of garbage a
    * keystroke, then the collections of a 450 MB heap that followed (0.2-0.7 s).
+   * `early` (with a finite `most`): the articles not covered yet are tested on their haystacks
+   * instead of covered first, and the walk stops at `most` title matches (`whole` false): while
+   * the sets are still made in steps after a load (SearchIndex.prepare), at a million articles
+   * covering the rest first made the first letter typed wait seconds.
    */
-  find(text: string, eligible: readonly number[], size: number, hayOf: (id: number) => Hay, most = Infinity): ShortMatches {
-    this.cover(size, hayOf);
+  find(text: string, eligible: readonly number[], size: number, hayOf: (id: number) => Hay, most = Infinity, early = false): ShortMatches {
+    const partly = early && most !== Infinity && this.made < size;
+    if (!partly) this.cover(size, hayOf);
+    const made = this.made;
     // Title matches from the front of the scratch, tag matches from its back, then each list made
     // at its final size: pushed one by one, `b` at 100k (84k matches) left ~2 MB of garbage.
     if (found.length < eligible.length) found = new Int32Array(Math.max(eligible.length, found.length * 2));
@@ -134,16 +150,27 @@ export class ShortIndex {
     const second = two ? this.sets[unitCode(b)] : first;
     const tags = this.sets[two ? pairCode(a, b, TAG_PAIR_BASE) : TAG_BASE + unitCode(a)];
     const exactTag = two ? isLetter(a) && isLetter(b) : unitCode(a) < EXACT_UNIGRAMS;
+    let whole = true;
     for (let k = 0; k < eligible.length; k++) {
       const id = eligible[k];
-      if (has(title, id) && (exactTitle || (has(first, id) && has(second, id) && hayTitle(hayOf(id)).includes(text)))) buf[titles++] = id;
+      if (id >= made) {
+        // Not covered yet (partly): the haystack itself, as the sets would have answered.
+        const hay = hayOf(id);
+        if (hayTitle(hay).includes(text)) buf[titles++] = id;
+        else if (hay.tags.some((t) => t.startsWith(text))) buf[--tagsFrom] = id;
+      } else if (has(title, id) && (exactTitle || (has(first, id) && has(second, id) && hayTitle(hayOf(id)).includes(text)))) buf[titles++] = id;
       else if (has(tags, id) && (exactTag || hayOf(id).tags.some((t) => t.startsWith(text)))) buf[--tagsFrom] = id;
+      // The list shows title matches first: with `most` of them, the tag matches are not listed.
+      if (partly && titles >= most && k + 1 < eligible.length) {
+        whole = false;
+        break;
+      }
     }
     const tagged = eligible.length - tagsFrom;
     const inTitle = new Array<number>(Math.min(titles, most));
     for (let k = 0; k < inTitle.length; k++) inTitle[k] = buf[k];
     const inTags = new Array<number>(Math.min(tagged, most));
     for (let k = 0; k < inTags.length; k++) inTags[k] = buf[eligible.length - 1 - k];
-    return { inTitle, inTags, titles, tags: tagged };
+    return { inTitle, inTags, titles, tags: tagged, whole };
   }
 }

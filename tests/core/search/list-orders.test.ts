@@ -1,6 +1,6 @@
 // The list's orders (search/list-orders.ts): the title order's positions are compareByTitle's,
 // made with each article's title read once (a loaded article makes its title again on each read).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../../src/core/article.js';
 import { ListOrders } from '../../../src/core/search/list-orders.js';
 import { compareByTitle, sortByNewest } from '../../../src/core/search/sort.js';
@@ -58,6 +58,22 @@ describe('ListOrders newest positions', () => {
     fromDate.byDate();
     expect(order(fromDate.newest())).toEqual(expected);
     expect(order(new ListOrders(docs).newest())).toEqual(expected);
+  });
+
+  it('newestOf: the same order for a page of ids (the fields compared) as for most of the corpus (the table)', () => {
+    const expected = sortByNewest(docs);
+    const page = expected.filter((_, k) => k % 23 === 0).reverse();
+    const orders = new ListOrders(docs);
+    expect([...page].sort(orders.newestOf(page.length))).toEqual(expected.filter((_, k) => k % 23 === 0));
+    // A page read no table: asked for most of the corpus, one is made, and used after for any size.
+    const table = new ListOrders(docs);
+    const spy = vi.spyOn(table, 'newest');
+    [...page].sort(table.newestOf(page.length));
+    expect(spy).not.toHaveBeenCalled();
+    const all = docs.map((a) => a.id).sort(table.newestOf(docs.length));
+    expect(all).toEqual(expected);
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect([...page].sort(table.newestOf(2))).toEqual(expected.filter((_, k) => k % 23 === 0));
   });
 
   it('with no sticky article, is the date order itself', () => {

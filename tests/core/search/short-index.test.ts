@@ -31,9 +31,9 @@ describe('ShortIndex', () => {
   it.each([...queries])('%j: the titles containing it, then the tags starting with it', (text) => {
     const inTitle = eligible.filter((id) => hayTitle(hays[id]).includes(text));
     const inTags = eligible.filter((id) => !hayTitle(hays[id]).includes(text) && hays[id].tags.some((t) => t.startsWith(text)));
-    expect(shorts.find(text, eligible, corpus.length, (id) => hays[id])).toEqual({ inTitle, inTags, titles: inTitle.length, tags: inTags.length });
+    expect(shorts.find(text, eligible, corpus.length, (id) => hays[id])).toEqual({ inTitle, inTags, titles: inTitle.length, tags: inTags.length, whole: true });
     // Listing at most one of each: the first of each list, both still counted in full.
-    expect(shorts.find(text, eligible, corpus.length, (id) => hays[id], 1)).toEqual({ inTitle: inTitle.slice(0, 1), inTags: inTags.slice(0, 1), titles: inTitle.length, tags: inTags.length });
+    expect(shorts.find(text, eligible, corpus.length, (id) => hays[id], 1)).toEqual({ inTitle: inTitle.slice(0, 1), inTags: inTags.slice(0, 1), titles: inTitle.length, tags: inTags.length, whole: true });
   });
 
   it('covered in steps after reserve, holds each set at the corpus size, and gives the same matches', () => {
@@ -58,10 +58,87 @@ describe('ShortIndex', () => {
     expect(stepped(false).bytes).toBeGreaterThan(whole.bytes);
   });
 
+  it('found early (sets still being made): the same rows listed, the walk stopped at `most` title matches, nothing covered', () => {
+    const size = 200;
+    const hayOf = (id: number): Hay => hays[id % hays.length];
+    const all = Array.from({ length: size }, (_, id) => size - 1 - id);
+    const whole = new ShortIndex();
+    whole.cover(size, hayOf);
+    for (const covered of [0, 50, 199]) {
+      for (const text of ['b', 'br', 'e', 'so', 'x', 'q', 'zz']) {
+        for (const most of [1, 3, 40]) {
+          const part = new ShortIndex();
+          part.cover(covered, hayOf);
+          const early = part.find(text, all, size, hayOf, most, true);
+          const exact = whole.find(text, all, size, hayOf, most);
+          expect(part.covered).toBe(covered);
+          // The list shows title matches first: with `most` of them, they are the rows.
+          expect(early.inTitle).toEqual(exact.inTitle);
+          if (exact.titles <= most || early.whole) expect(early).toEqual(exact);
+          else {
+            expect(early.whole).toBe(false);
+            expect(early.titles).toBe(most);
+            expect(early.tags).toBeLessThanOrEqual(exact.tags);
+          }
+        }
+      }
+    }
+    // `b` is in many of the 200 titles: found early for a row, most of them were never looked at.
+    const part = new ShortIndex();
+    const looked = new Set<number>();
+    expect(part.find('b', all, size, (id) => (looked.add(id), hayOf(id)), 1, true).whole).toBe(false);
+    expect(looked.size).toBeLessThan(20);
+    // Without a limit, or not early, it covers every article first.
+    expect(part.find('b', all, size, hayOf, Infinity, true).whole).toBe(true);
+    expect(part.covered).toBe(size);
+  });
+
   it('covers articles added after its first use', () => {
     const grown = new ShortIndex();
     expect(grown.find('b', [0], 1, (id) => hays[id]).inTitle).toEqual([0]);
     expect(grown.find('b', eligible, corpus.length, (id) => hays[id]).inTitle).toEqual(eligible.filter((id) => hayTitle(hays[id]).includes('b')));
+  });
+});
+
+describe('a short query typed while prepare() is under way (deferShortCounts)', () => {
+  // Many articles, so one row of `b` is found long before the last one is looked at.
+  const many = makeCorpus(Array.from({ length: 300 }, (_, i) => ({ title: TITLES[i % TITLES.length], tags: TAGS[i % TAGS.length], publishedAt: Date.UTC(2025, 0, 1, i) })));
+  it('lists the exact rows at once, its count coming; searched again once every article is covered, then counted', () => {
+    const exact = new SearchIndex(many).search('b', { limit: 5 });
+    const index = new SearchIndex(many);
+    let again = 0;
+    index.deferShortCounts(() => (again += 1));
+    const steps = index.prepareSteps(Infinity);
+    const early = index.search('b', { limit: 5 });
+    expect(early.hits.map((h) => h.id)).toEqual(exact.hits.map((h) => h.id));
+    expect(early.counting).toBe(true);
+    // Its matches are not named (naming them would cover the rest on the key).
+    expect(early.matches).toBeUndefined();
+    expect(exact.counting).toBeUndefined();
+    // A two-letter query no title holds lists nothing early either: every article looked at, counted.
+    expect(index.search('qz', { limit: 5 })).toMatchObject({ total: 0, hits: [] });
+    expect(index.search('qz', { limit: 5 }).counting).toBeUndefined();
+    // Without a limit (`--filter`) it is never early.
+    expect(index.search('b').counting).toBeUndefined();
+    for (const step of steps) step();
+    expect(again).toBe(1);
+    const after = index.search('b', { limit: 5 });
+    expect(after.counting).toBeUndefined();
+    expect(after.total).toBe(exact.total);
+    expect(after.hits.map((h) => h.id)).toEqual(exact.hits.map((h) => h.id));
+    // The setting ends with the steps: later short searches are answered whole.
+    const added = new SearchIndex(many);
+    expect(added.search('b', { limit: 5 }).counting).toBeUndefined();
+  });
+
+  it('calls nothing back when no answer left its count coming', () => {
+    const index = new SearchIndex(many);
+    let again = 0;
+    index.deferShortCounts(() => (again += 1));
+    const steps = index.prepareSteps(Infinity);
+    index.search('bitcoin', { limit: 5 });
+    for (const step of steps) step();
+    expect(again).toBe(0);
   });
 });
 

@@ -24,6 +24,8 @@ export interface PrepareParts {
   hay(id: number): Hay;
   /** Makes every haystack (SearchIndex's completeHays). */
   completeHays(): void;
+  /** Told once the short index covers every article. */
+  covered(): void;
   readonly shorts: ShortIndex;
   readonly columns: FilterColumns;
   readonly ranker: FuseRanker;
@@ -48,5 +50,5 @@ export function prepareSteps(p: PrepareParts, collectFrom: number): Array<() => 
   const hays = ends.map((end) => (): void => void p.shorts.cover(end, (id) => p.hay(id)));
   const warm = (): void => p.ranker.warm(order.slice(0, 100), [FUSE_OPTIONS, FALLBACK_OPTIONS]);
   const fallback = (): void => order.slice(0, FALLBACK_N).forEach((id) => p.ranker.prepare(id));
-  return [...hays, () => p.completeHays(), () => p.columns.cover(), fallback, warm, ...searches, () => void (p.size() >= collectFrom && collectGarbageNow())];
+  return [...hays, () => p.covered(), () => p.completeHays(), () => p.columns.cover(), fallback, warm, ...searches, () => void (p.size() >= collectFrom && collectGarbageNow())];
 }

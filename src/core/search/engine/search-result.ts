@@ -47,9 +47,9 @@ export function searchResult(found: Found, ask: ResultAsk): SearchResult {
   }
   if (sort === 'relevance') {
     if (ranked !== found.shortRanked) {
-      // Ties newest first (compareNewest), read from a position table.
-      const newest = ask.orders.newest();
-      ranked.sort((a, b) => a.tier - b.tier || a.rank - b.rank || a.score - b.score || newest[a.id] - newest[b.id]);
+      // Ties newest first (compareNewest).
+      const newest = ask.orders.newestOf(ranked.length);
+      ranked.sort((a, b) => a.tier - b.tier || a.rank - b.rank || a.score - b.score || newest(a.id, b.id));
     }
   } else if (sort !== 'date' || ask.q.text) {
     const pos = ask.orders.positions(sort);

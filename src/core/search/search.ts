@@ -152,7 +152,9 @@ export class SearchIndex {
     const limit = opts.limit !== undefined && opts.limit >= 0 ? opts.limit : null;
     const everything = limit === null;
     const keep = opts.keep ?? null;
-    const key = `${mode}|${this.docs.length}|${this.words?.covered ?? -1}.${this.words?.version ?? 0}|${everything}|${filterKey(q, includeDrafts, (t) => this.columns.nextListedChange(t))}|${keep ? (opts.keepKey ?? Math.random()) : ''}`;
+    const words = `${this.words?.covered ?? -1}.${this.words?.version ?? 0}`;
+    const filtersPart = `${everything}|${filterKey(q, includeDrafts, (t) => this.columns.nextListedChange(t))}|${keep ? (opts.keepKey ?? Math.random()) : ''}`;
+    const key = `${mode}|${this.docs.length}|${words}|${filtersPart}`;
     const short = q.phrases.length === 0 && q.text.length <= 2;
     // With a limit, bodies past BODY_DEPTH are not read for words the index leaves to memory
     // (`skips`). `coming` as indexTest answered: the typo fallback's exact ask (tiers.ts) reads a
@@ -164,7 +166,10 @@ export class SearchIndex {
     const scanned = everything && q.text && q.words.length && !short ? fullScan(this.docs, withKeep(compileFilters(q, includeDrafts, this.holder()), keep), filtersNeedHay(q), has, (id) => this.hay(id), opts.corpusEligible ?? 0) : null;
     // Filters reading no text list the same articles when bodies are left unread (`mode`): one
     // list (at 1M ~1M ids) for both.
-    const listKey = filtersNeedHay(q) ? key : key.slice(mode.length);
+    // The index's words change what passes only through the terms it holds (negated words, coins):
+    // at a million, the list's ~1M eligible ids were made again when the words were attached.
+    const listWords = q.terms.some((t) => (t.kind === 'word' && t.negate) || t.kind === 'coin') ? words : '';
+    const listKey = `${filtersNeedHay(q) ? mode : ''}|${this.docs.length}|${listWords}|${filtersPart}`;
     const eligibleNow = (): number[] => this.lists.eligible(listKey, q, includeDrafts, everything, keep);
     const firstEligible: FirstEligible = (pre, n) => this.lists.firstEligible(listKey, q, includeDrafts, everything, keep, pre, n);
     let ranked: Ranked[], shortRanked: Ranked[] | null = null;

@@ -123,3 +123,20 @@ describe('the index inside the live search', () => {
     expect(memory.search('solana -tag:etf', { limit: 50 }).hits.length).toBeGreaterThan(0);
   });
 });
+
+describe('the list of articles passing the filters, across the index being attached', () => {
+  it('is made again for the terms the index holds (negated words, coins), and kept for the rest', () => {
+    const index = new SearchIndex(articles);
+    // Before the index: `-plain` reads bodies only to BODY_DEPTH, so the older ones pass.
+    const before = index.search('-plain', { limit: 50 }).total;
+    const tagged = index.search('tag:sol', { limit: 50 });
+    // An index that says no article holds "plain": every one passes `-plain` now.
+    index.useWords({ ...source, holding: (t) => (t.kind === 'word' ? newMarks(N) : (source.holding?.(t) ?? null)) });
+    expect(before).toBeLessThan(N);
+    expect(index.search('-plain', { limit: 50 }).total).toBe(N);
+    // A filter the index does not hold lists the same articles, from the list made before.
+    const again = index.search('tag:sol', { limit: 50 });
+    expect(again.total).toBe(tagged.total);
+    expect(again.hits.map((h) => h.id)).toEqual(tagged.hits.map((h) => h.id));
+  });
+});

@@ -5,7 +5,7 @@ import type { Predicate } from './filters.js';
 import { Hay } from './haystack.js';
 import type { ShortIndex, ShortMatches } from './short-index.js';
 import { CAP } from './search-settings.js';
-import { sortByDate } from './sort.js';
+import { sortByDate } from './order/sort.js';
 
 /**
  * A match before ordering: tier 0 = title equals the query, 1 = title contains it as a phrase,

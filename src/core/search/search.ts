@@ -25,7 +25,7 @@ import { containsAll, foldedTitle, hayTitle, makeHay, type Hay } from './haystac
 import { HayMasks } from './hay-masks.js';
 import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
 import { BODY_DEPTH, CAP, COLLECT_PREPARED, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
-import { ListOrders } from './list-orders.js';
+import { ListOrders } from './order/list-orders.js';
 import { FilterColumns } from './filter-columns.js';
 import { fullScan, shortFind, shortRanks, type Ranked } from './scans.js';
 import { fuseScores, rankTiers, type FirstEligible } from './tiers.js';

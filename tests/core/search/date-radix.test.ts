@@ -2,8 +2,8 @@
 // first, undated last, equal dates in position order, over spans that need every digit pass.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { newestFirst } from '../../../src/core/search/date-radix.js';
-import { compareByDate, sortByDate, sortByNewest, compareNewest } from '../../../src/core/search/sort.js';
+import { newestFirst } from '../../../src/core/search/order/date-radix.js';
+import { compareByDate, sortByDate, sortByNewest, compareNewest } from '../../../src/core/search/order/sort.js';
 import { makeCorpus } from '../../helpers/make-article.js';
 
 const byComparison = (date: number[]): number[] =>

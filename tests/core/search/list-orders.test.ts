@@ -2,8 +2,8 @@
 // made with each article's title read once (a loaded article makes its title again on each read).
 import { describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../../src/core/article.js';
-import { ListOrders } from '../../../src/core/search/list-orders.js';
-import { compareByTitle, sortByNewest } from '../../../src/core/search/sort.js';
+import { ListOrders } from '../../../src/core/search/order/list-orders.js';
+import { compareByTitle, sortByNewest } from '../../../src/core/search/order/sort.js';
 import { makeCorpus } from '../../helpers/make-article.js';
 
 const d = (day: number): number => Date.UTC(2025, 10, day);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/core/article.js';
-import { compareByDate, compareByScore, compareByTitle, compareNewest, comparatorFor, mergeSorted, sortByDate, sortByNewest, type Compare } from '../../../src/core/search/sort.js';
+import { compareByDate, compareByScore, compareByTitle, compareNewest, comparatorFor, mergeSorted, sortByDate, sortByNewest, type Compare } from '../../../src/core/search/order/sort.js';
 import { makeCorpus } from '../../helpers/make-article.js';
 
 const d = (day: number): number => Date.UTC(2025, 10, day);

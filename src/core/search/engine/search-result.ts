@@ -4,7 +4,7 @@
 // built in their final order already.
 import type { ParsedQuery, SortKey } from '../query.js';
 import type { Hit, SearchResult } from '../search-settings.js';
-import type { ListOrders } from '../list-orders.js';
+import type { ListOrders } from '../order/list-orders.js';
 import type { Ranked } from '../scans.js';
 import { withEveryId } from '../index-terms.js';
 

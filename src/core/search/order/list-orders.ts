@@ -1,8 +1,8 @@
 // The list's orders over a growing article array: the date order (sort.ts's compareByDate), kept
 // up to date by sorting only the articles added since and merging them in, and each order's
 // position per id, made once per corpus version and sort key, for sorting results by it.
-import type { Article } from '../article.js';
-import type { SortKey } from './query.js';
+import type { Article } from '../../article.js';
+import type { SortKey } from '../query.js';
 import { compareByDate, compareNewest, comparatorFor, mergeSorted, sortByDate, sortByNewest, titleCollator } from './sort.js';
 
 // newestOf's table is made for sorting at least 1/TABLE_SHARE of the corpus.

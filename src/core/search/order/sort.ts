@@ -1,8 +1,8 @@
 // Orders for the article list. Every comparator is total (ties fall back to date order, then id)
 // so a list never reshuffles between keystrokes.
 
-import type { Article } from '../article.js';
-import type { SortKey } from './query.js';
+import type { Article } from '../../article.js';
+import type { SortKey } from '../query.js';
 import { newestFirst } from './date-radix.js';
 
 /** A total order over articles. */

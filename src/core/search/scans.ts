@@ -35,10 +35,8 @@ export function shortRanks(found: ShortMatches, n: number): Ranked[] {
 export interface ShortFound {
   listed: ShortMatches;
   count: number;
-  /** Whether `listed` holds every match. */
+  /** Whether `listed` holds every match (never when `listed.whole` is false: `count` is then a lower bound). */
   complete: boolean;
-  /** False when `count` is only a lower bound (ShortMatches.whole: found `early`). */
-  whole: boolean;
   /** Every match, title matches then tag matches: made on the first call, the same array after. */
   every: () => number[];
 }
@@ -59,7 +57,7 @@ export function shortFind(shorts: ShortIndex, text: string, eligible: readonly n
     const found = complete ? listed : shorts.find(text, eligible, size, hayOf);
     return (all = found.inTitle.concat(found.inTags));
   };
-  return { listed, count, complete, whole: listed.whole, every };
+  return { listed, count, complete, every };
 }
 
 /**

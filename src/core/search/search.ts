@@ -152,9 +152,9 @@ export class SearchIndex {
     const limit = opts.limit !== undefined && opts.limit >= 0 ? opts.limit : null;
     const everything = limit === null;
     const keep = opts.keep ?? null;
-    const words = `${this.words?.covered ?? -1}.${this.words?.version ?? 0}`;
+    const wordsAt = `${this.words?.covered ?? -1}.${this.words?.version ?? 0}`;
     const filtersPart = `${everything}|${filterKey(q, includeDrafts, (t) => this.columns.nextListedChange(t))}|${keep ? (opts.keepKey ?? Math.random()) : ''}`;
-    const key = `${mode}|${this.docs.length}|${words}|${filtersPart}`;
+    const key = `${mode}|${this.docs.length}|${wordsAt}|${filtersPart}`;
     const short = q.phrases.length === 0 && q.text.length <= 2;
     // With a limit, bodies past BODY_DEPTH are not read for words the index leaves to memory
     // (`skips`). `coming` as indexTest answered: the typo fallback's exact ask (tiers.ts) reads a
@@ -168,7 +168,7 @@ export class SearchIndex {
     // list (at 1M ~1M ids) for both.
     // The index's words change what passes only through the terms it holds (negated words, coins):
     // at a million, the list's ~1M eligible ids were made again when the words were attached.
-    const listWords = q.terms.some((t) => (t.kind === 'word' && t.negate) || t.kind === 'coin') ? words : '';
+    const listWords = q.terms.some((t) => (t.kind === 'word' && t.negate) || t.kind === 'coin') ? wordsAt : '';
     const listKey = `${filtersNeedHay(q) ? mode : ''}|${this.docs.length}|${listWords}|${filtersPart}`;
     const eligibleNow = (): number[] => this.lists.eligible(listKey, q, includeDrafts, everything, keep);
     const firstEligible: FirstEligible = (pre, n) => this.lists.firstEligible(listKey, q, includeDrafts, everything, keep, pre, n);
@@ -204,7 +204,7 @@ export class SearchIndex {
       [counted, allIds, everyId] = found.complete ? [found.count, found.every(), null] : [found.count, null, found.every];
       // Found early (deferShortCounts): its count a lower bound, its matches not named (every()
       // would cover the rest on the key).
-      if (!found.whole) [shortsComing, approximate, everyId, this.shortsOwed] = [true, true, null, true];
+      if (!found.listed.whole) [shortsComing, approximate, everyId, this.shortsOwed] = [true, true, null, true];
       ranked = shortRanked = shortRanks(found.listed, opts.idsOnly ? 0 : most);
     } else if (indexed && !scanned) {
       const cap = everything ? Infinity : Math.max(CAP, limit);

@@ -40,6 +40,9 @@ const EMPTY = new Int32Array(0);
 // The matches of the search running (find), kept between searches.
 let found = new Int32Array(0);
 const has = (set: Int32Array, id: number): boolean => (id >>> 5 < set.length ? (set[id >>> 5] & (1 << (id & 31))) !== 0 : false);
+// What the sets stand for, read on the haystack: its folded title holds `text`, one of its tags starts with it.
+const titleHolds = (hay: Hay, text: string): boolean => hayTitle(hay).includes(text);
+const tagStarts = (hay: Hay, text: string): boolean => hay.tags.some((t) => t.startsWith(text));
 
 /** The matches of a one- or two-character query: title matches, then tag-only matches, each in the order given. */
 export interface ShortMatches {
@@ -156,10 +159,10 @@ export class ShortIndex {
       if (id >= made) {
         // Not covered yet (partly): the haystack itself, as the sets would have answered.
         const hay = hayOf(id);
-        if (hayTitle(hay).includes(text)) buf[titles++] = id;
-        else if (hay.tags.some((t) => t.startsWith(text))) buf[--tagsFrom] = id;
-      } else if (has(title, id) && (exactTitle || (has(first, id) && has(second, id) && hayTitle(hayOf(id)).includes(text)))) buf[titles++] = id;
-      else if (has(tags, id) && (exactTag || hayOf(id).tags.some((t) => t.startsWith(text)))) buf[--tagsFrom] = id;
+        if (titleHolds(hay, text)) buf[titles++] = id;
+        else if (tagStarts(hay, text)) buf[--tagsFrom] = id;
+      } else if (has(title, id) && (exactTitle || (has(first, id) && has(second, id) && titleHolds(hayOf(id), text)))) buf[titles++] = id;
+      else if (has(tags, id) && (exactTag || tagStarts(hayOf(id), text))) buf[--tagsFrom] = id;
       // The list shows title matches first: with `most` of them, the tag matches are not listed.
       if (partly && titles >= most && k + 1 < eligible.length) {
         whole = false;

@@ -76,10 +76,9 @@ export class ListOrders {
    * filled paid).
    */
   newestOf(n: number): (x: number, y: number) => number {
-    let pos = this.positionsBy.get('newest');
-    if (!pos && n * TABLE_SHARE < this.docs.length) return (x, y) => compareNewest(this.docs[x], this.docs[y]);
-    pos ??= this.newest();
-    const table = pos;
+    const made = this.positionsBy.get('newest');
+    if (!made && n * TABLE_SHARE < this.docs.length) return (x, y) => compareNewest(this.docs[x], this.docs[y]);
+    const table = made ?? this.newest();
     return (x, y) => table[x] - table[y];
   }
 

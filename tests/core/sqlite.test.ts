@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { nodeOutput } from '../helpers/run-child.js';
-import { openDatabase } from '../../src/core/sqlite.js';
+import { openDatabase, PAGE_CACHE_KIB } from '../../src/core/sqlite.js';
 
 const BUILT = fileURLToPath(new URL('../../dist/core/sqlite.js', import.meta.url));
 const dirs: string[] = [];
@@ -28,6 +28,18 @@ describe('openDatabase', () => {
     dirs.push(dir);
     expect(() => openDatabase(path.join(dir, 'missing.sqlite'), { fileMustExist: true })).toThrow();
     expect(fs.existsSync(path.join(dir, 'missing.sqlite'))).toBe(false);
+  });
+
+  it("gives a file's connection SQLite's own page cache, not better-sqlite3's 16 MB", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-sqlite-'));
+    dirs.push(dir);
+    const db = openDatabase(path.join(dir, 'cache.sqlite'));
+    try {
+      expect(PAGE_CACHE_KIB).toBe(2000);
+      expect(db.pragma('cache_size', { simple: true })).toBe(-PAGE_CACHE_KIB);
+    } finally {
+      db.close();
+    }
   });
 
   it("keeps a caller's own nativeBinding", () => {

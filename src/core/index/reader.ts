@@ -31,7 +31,7 @@ export class IndexReader {
    * Opens `file` read-only when it is this program's index in the current format, built by the
    * parser named by `stamp` (see the loader's parserStamp); null otherwise or on any error
    * (missing, damaged, locked): the caller then loads as if there were no index.
-   * `cachePages`: SQLite's page cache in pages (SQLite's default, 16 MB, when not given); see ONE_PASS_CACHE_PAGES.
+   * `cachePages`: SQLite's page cache in pages (openDatabase's PAGE_CACHE_KIB when not given); see ONE_PASS_CACHE_PAGES.
    */
   static open(file: string, stamp: string, cachePages?: number): IndexReader | null {
     let db: Database.Database | null = null;

@@ -7,6 +7,7 @@
 
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
+import { PAGE_CACHE_KIB } from '../sqlite.js';
 import { editDistance } from './fts.js';
 
 // The worker: the stored vocabulary when its stamp is current, else the listed one, stored for
@@ -22,6 +23,7 @@ try {
   } catch {
     db = new Database(workerData.file, { readonly: true, fileMustExist: true });
   }
+  db.pragma('cache_size = -${PAGE_CACHE_KIB}');
   try {
     const stamp = db.prepare(workerData.stampSql).pluck().get();
     const kept = db.prepare("SELECT value FROM meta WHERE key = 'vocabulary'").pluck().get();

@@ -9,6 +9,7 @@
 
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
+import { PAGE_CACHE_KIB } from '../../sqlite.js';
 import { ftsString, markRows } from '../fts.js';
 
 // The thread: each batch's tokens, one MATCH each, their rows set in the batch's bitmaps; then the
@@ -21,6 +22,7 @@ const { file, module, articleOf } = workerData;
 let match = null;
 try {
   const db = new (require(module))(file, { readonly: true, fileMustExist: true });
+  db.pragma('cache_size = -${PAGE_CACHE_KIB}');
   match = db.prepare('SELECT group_concat(rowid) FROM articles_fts WHERE articles_fts MATCH ?').pluck();
 } catch {}
 parentPort.on('message', ({ tokens, bitmaps, flag }) => {

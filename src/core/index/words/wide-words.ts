@@ -7,6 +7,7 @@
 // the search asks again once a word is in (its marks kept for the session).
 
 import { Worker } from 'node:worker_threads';
+import { PAGE_CACHE_KIB } from '../../sqlite.js';
 import { ftsString, markRows } from '../fts.js';
 import { tokensContaining } from '../vocabulary.js';
 
@@ -28,6 +29,7 @@ const ftsString = ${ftsString.toString()};
 const { file, module, vocabulary, articleOf, size, newest } = workerData;
 const asked = new Int32Array(newest);
 const db = new (require(module))(file, { readonly: true, fileMustExist: true });
+db.pragma('cache_size = -${PAGE_CACHE_KIB}');
 const match = db.prepare('SELECT group_concat(rowid) FROM articles_fts WHERE articles_fts MATCH ?').pluck();
 const marked = (bits) => {
   let n = 0;

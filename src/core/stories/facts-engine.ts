@@ -99,7 +99,7 @@ export class FactsEngine {
     return this.current;
   }
 
-  /** A copy of the facts as they stand. */
+  /** The facts as they stand, to hand to another thread (copyFacts: the typed arrays are shared memory the engine never writes again). */
   snapshot(): Facts {
     return copyFacts(this.current);
   }
@@ -203,7 +203,8 @@ export class FactsEngine {
   private refresh(): Facts {
     this.progress = null;
     this.partial = null;
-    this.current = this.building().snapshot();
+    // Over shared memory: the copy handed to the UI thread (snapshot()) is these bytes, not a second set.
+    this.current = this.building().snapshot(true);
     this.builder = null;
     return this.current;
   }

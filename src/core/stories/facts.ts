@@ -168,9 +168,11 @@ export function isFacts(v: unknown, n: number): v is Facts {
   );
 }
 
-/** The buffers under the typed arrays of `facts`, each once, for a postMessage transfer list. */
+/** The buffers under the typed arrays of `facts`, each once, for a postMessage transfer list (shared memory left out: it is posted as it is). */
 export function factsBuffers(f: Facts): ArrayBuffer[] {
-  return [...new Set([f.story, f.size, f.sentiment, f.day, f.time, f.points, f.source, f.tagStart, f.tagIds, f.coinStart, f.coinIds, f.coinWhere].map((a) => a.buffer as ArrayBuffer))];
+  const buffers = [f.story, f.size, f.sentiment, f.day, f.time, f.points, f.source, f.tagStart, f.tagIds, f.coinStart, f.coinIds, f.coinWhere].map((a) => a.buffer);
+  // Shared memory is posted, not transferred (postMessage refuses it in a transfer list).
+  return [...new Set(buffers.filter((b): b is ArrayBuffer => !(b instanceof SharedArrayBuffer)))];
 }
 
 // One frozen mention per (coin, where bits) of a facts table, shared by every article that has it:

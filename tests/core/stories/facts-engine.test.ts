@@ -123,23 +123,24 @@ describe('live updates', () => {
     }
   });
 
-  it('hands over copies, and updates one after another (each made on a builder taken from the facts) give what one computation gives', () => {
+  it('hands over its facts in shared memory that no update writes, and updates one after another (each made on a builder taken from the facts) give what one computation gives', () => {
     const { early, late, order } = split();
     const whole = computeFacts(order.map(factsInput));
     const engine = new FactsEngine();
     engine.compute(early.map(factsInput));
-    // A copy handed to another thread and written there leaves the engine's facts as they were.
+    // The facts handed to another thread are the engine's bytes in shared memory (no second copy),
+    // which no update writes: the handed facts stay as they were while the engine moves on.
     const handed = engine.snapshot();
-    const kept = [...engine.facts.story];
-    handed.story.fill(-1);
-    handed.time.fill(0);
-    expect([...engine.facts.story]).toEqual(kept);
-    expect(engine.facts.time.some((t) => t !== 0)).toBe(true);
+    expect(handed.story.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(handed.time.buffer).toBe(engine.facts.time.buffer);
+    const kept = { n: handed.n, story: [...handed.story], size: [...handed.size], time: [...handed.time], coinIds: [...handed.coinIds] };
     const half = Math.ceil(late.length / 2);
     for (const [from, part] of [[early.length, late.slice(0, half)], [early.length + half, late.slice(half)]] as const) {
       engine.apply({ added: part.map(factsInput), gone: [], context: contextOf(order, from, part.map((a) => a.publishedAt!)) });
     }
     const after = engine.facts;
+    expect({ n: handed.n, story: [...handed.story], size: [...handed.size], time: [...handed.time], coinIds: [...handed.coinIds] }).toEqual(kept);
+    expect(after.story.buffer).not.toBe(handed.story.buffer);
     const ids = order.map((_, i) => i);
     expect(after.n).toBe(order.length);
     expect(partition(after.story, ids)).toBe(partition(whole.story, ids));

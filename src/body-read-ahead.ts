@@ -7,7 +7,13 @@
 // needs a body. Such a search leaves the unread ones out instead of reading files on the UI
 // thread (SearchIndex.deferBodies: its count shows as a lower bound), which starts the read-ahead,
 // and runs again, complete, once it is done. A free-word search made before the index's words
-// are attached (a fraction of a second) waits for them rather than starting it. The search is
+// are attached (a fraction of a second) waits for them rather than starting it; so does one made
+// after, when the words answer later what they cannot on a key (WordIndex.answerLater, past
+// BODY_DEPTH articles): such a search misses bodies only in the answer it gives meanwhile (words
+// whose tokens are still being read on a thread), and the index's answer replaces it within a
+// fraction of a second. At a million articles typing `bit` started the read-ahead all the same: a
+// parse thread for ~1.4 s, the dashboard's peak RSS ~90 MB higher (BENCHMARKS.md, the thirty-first
+// round), and 10k bodies kept for nothing. The search is
 // warmed (SearchIndex.prepare) a step per turn of the event loop, keys read between the steps:
 // at 100k articles the whole warming is 0.7-2 s of this thread, which in one piece held every
 // key typed just after the list appeared.
@@ -38,11 +44,14 @@ export interface ReadAheadSetup {
 
 /**
  * Starts the read-ahead now or on demand (see above). Tell it when the index's words are attached
- * (`attached`: searches again with them) or will not come (`start`: reads ahead at once).
+ * (`attached`: searches again with them; `answersLater`: they answer later what they cannot on a
+ * key, WordIndex.answerLater) or will not come (`start`: reads ahead at once).
  */
-export function readBodiesAhead(s: ReadAheadSetup): { start: () => void; attached: () => void } {
+export function readBodiesAhead(s: ReadAheadSetup): { start: () => void; attached: (answersLater: boolean) => void } {
   let started = false;
   let wordsPending = s.wordsComing;
+  // The attached words answer later every word they cannot on a key (see above).
+  let wordsDecide = false;
   const start = (): void => {
     wordsPending = false;
     if (started || s.finished()) return;
@@ -57,8 +66,10 @@ export function readBodiesAhead(s: ReadAheadSetup): { start: () => void; attache
       }
     });
   };
-  const attached = (): void => {
-    wordsPending = false; // from now on a body a search misses is one the words do not answer
+  const attached = (answersLater: boolean): void => {
+    wordsPending = false;
+    // Without answersLater a body a search misses from now on is one the words do not answer.
+    wordsDecide = answersLater;
     s.searchAgain();
   };
   if (!s.wordsComing) {
@@ -66,7 +77,7 @@ export function readBodiesAhead(s: ReadAheadSetup): { start: () => void; attache
     return { start, attached };
   }
   s.index.deferBodies((query) => {
-    if (!(wordsPending && s.indexAnswers(query))) start();
+    if (!((wordsPending || wordsDecide) && s.indexAnswers(query))) start();
   });
   // The JIT warmed now, without reading bodies (prepare's searches never ask for them).
   setTimeout(() => prepareInTurns(s.index, s.finished, s.searchAgain), 0);

@@ -19,11 +19,12 @@ export function threadReadsFromEnv(value = process.env.CRYPTO_NEWS_TUI_THREAD_RE
 }
 
 /**
- * Attaches the word index to `index` when it can serve; `attached` runs then (redraw), `unavailable`
+ * Attaches the word index to `index` when it can serve; `attached` runs then (redraw; `answersLater`:
+ * past BODY_DEPTH articles the words it cannot answer on a key are read on a thread), `unavailable`
  * when it cannot (no index, its text incomplete, or unreadable), `answered` each time a wide word
  * is in (search again). Never rejects.
  */
-export function attachWords(index: SearchIndex, paths: readonly string[], result: Pick<LoadResult, 'indexIds' | 'fullText'>, finished: () => boolean, attached: () => void, unavailable: () => void, answered: () => void): void {
+export function attachWords(index: SearchIndex, paths: readonly string[], result: Pick<LoadResult, 'indexIds' | 'fullText'>, finished: () => boolean, attached: (answersLater: boolean) => void, unavailable: () => void, answered: () => void): void {
   const indexIds = result.indexIds;
   if (!indexIds) return unavailable();
   void result.fullText
@@ -32,13 +33,14 @@ export function attachWords(index: SearchIndex, paths: readonly string[], result
       if (!words) return unavailable();
       if (finished()) return words.close();
       // Up to BODY_DEPTH articles the search reads every body itself (read ahead): its counts are exact already.
-      if (words.covered > BODY_DEPTH)
+      const answersLater = words.covered > BODY_DEPTH;
+      if (answersLater)
         words.answerLater(() => {
           if (!finished()) answered();
         });
       index.useWords(words);
       process.on('exit', () => words.close());
-      attached();
+      attached(answersLater);
     })
     .catch(() => unavailable());
 }

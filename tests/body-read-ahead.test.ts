@@ -61,12 +61,27 @@ describe('readBodiesAhead', () => {
     expect(calls.slice(3)).toEqual(['newest 10000', 'preload', 'undefer', 'search again']);
   });
 
-  it('on a warm start, once the words are attached: a free-word search that still misses a body starts it', async () => {
+  it('on a warm start, once words that answer only on a key are attached: a free-word search that still misses a body starts it', async () => {
     const { s, calls, ask } = setup(true);
     const ahead = readBodiesAhead(s);
-    ahead.attached();
+    ahead.attached(false);
     expect(calls).toContain('search again');
     ask('bitcoin');
+    await idle();
+    expect(s.preload).toHaveBeenCalledTimes(1);
+  });
+
+  it('on a warm start, once words that answer later are attached (a big folder): only a search the words cannot answer starts it', async () => {
+    const { s, calls, ask } = setup(true);
+    const ahead = readBodiesAhead(s);
+    ahead.attached(true);
+    expect(calls).toContain('search again');
+    // Missed only in the answer given while its tokens are read on a thread: the index's replaces it.
+    ask('bit');
+    ask('bitcoin etf');
+    await idle();
+    expect(s.preload).not.toHaveBeenCalled();
+    ask('"sao paulo"');
     await idle();
     expect(s.preload).toHaveBeenCalledTimes(1);
   });

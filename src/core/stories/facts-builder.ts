@@ -42,8 +42,19 @@ class Grow<T extends Typed> {
     this.data[this.length++] = v;
   }
   done(shared = false): T {
-    return shared ? sharedCopy(this.data.subarray(0, this.length) as T) : (this.data.slice(0, this.length) as T);
+    if (!shared) return this.data.slice(0, this.length) as T;
+    // Full and over shared memory already (made with its exact room, FactsRoom): handed as it is.
+    // A later push finds it full and moves to a new array, so the one handed is never written.
+    if (this.length === this.data.length && this.data.buffer instanceof SharedArrayBuffer) return this.data;
+    return sharedCopy(this.data.subarray(0, this.length) as T);
   }
+}
+
+// A typed array's constructor: by length, or over a buffer.
+interface TypedOf<T extends Typed> {
+  new (length: number): T;
+  new (buffer: ArrayBufferLike): T;
+  readonly BYTES_PER_ELEMENT: number;
 }
 
 // A copy of `a` over shared memory (a SharedArrayBuffer): posted to another thread, both threads
@@ -52,6 +63,15 @@ function sharedCopy<T extends Typed>(a: T): T {
   const out = new (a.constructor as new (buffer: SharedArrayBuffer) => T)(new SharedArrayBuffer(a.byteLength));
   out.set(a);
   return out;
+}
+
+/** How many articles, tags and coins a builder will hold in all, when known before the first push. */
+export interface FactsRoom {
+  articles: number;
+  /** Entries of tagIds: each article's tags, summed. */
+  tags: number;
+  /** Entries of coinIds (and coinWhere): each article's coins, summed. */
+  coins: number;
 }
 
 /** Facts built an article at a time, ids 0, 1, 2, ... in push order. */
@@ -76,20 +96,28 @@ export class FactsBuilder {
   /**
    * A builder holding `from`'s articles (none when absent), to append to; with `namesOnly`, none
    * of its articles but its names with their codes, so pushFrom can copy its articles by code.
+   * `room` (with no articles from `from`): what it will hold in all, when known before the first
+   * push; its columns are then made once, over shared memory, and snapshot(true) hands them as they are.
    */
-  constructor(from?: Facts, namesOnly = false) {
+  constructor(from?: Facts, namesOnly = false, room?: FactsRoom) {
     const f = namesOnly ? undefined : from;
-    this.sentiment = f ? Grow.of(f.sentiment) : new Grow(new Uint8Array(1024));
-    this.day = f ? Grow.of(f.day) : new Grow(new Int32Array(1024));
-    this.time = f ? Grow.of(f.time) : new Grow(new Float64Array(1024));
-    this.points = f ? Grow.of(f.points) : new Grow(new Float64Array(1024));
-    this.source = f ? Grow.of(f.source) : new Grow(new Int32Array(1024));
+    // With its exact room, each column is made once, over shared memory, and handed as it is by
+    // snapshot(true): a warm start's million articles no longer grow ten columns by doubling (the
+    // old arrays left as holes in the thread's malloc arena) nor copy them once more at the end.
+    // (Grow doubles from at least one element.)
+    const fresh = <T extends Typed>(of: TypedOf<T>, length: number): Grow<T> => new Grow(room ? new of(new SharedArrayBuffer(Math.max(1, length) * of.BYTES_PER_ELEMENT)) : new of(1024));
+    const articles = room?.articles ?? 0;
+    this.sentiment = f ? Grow.of(f.sentiment) : fresh(Uint8Array, articles);
+    this.day = f ? Grow.of(f.day) : fresh(Int32Array, articles);
+    this.time = f ? Grow.of(f.time) : fresh(Float64Array, articles);
+    this.points = f ? Grow.of(f.points) : fresh(Float64Array, articles);
+    this.source = f ? Grow.of(f.source) : fresh(Int32Array, articles);
     // The CSR offsets keep their closing entry only in a snapshot.
-    this.tagStart = f ? Grow.of(f.tagStart.subarray(0, f.n)) : new Grow(new Int32Array(1024));
-    this.tagIds = f ? Grow.of(f.tagIds) : new Grow(new Int32Array(1024));
-    this.coinStart = f ? Grow.of(f.coinStart.subarray(0, f.n)) : new Grow(new Int32Array(1024));
-    this.coinIds = f ? Grow.of(f.coinIds) : new Grow(new Int32Array(1024));
-    this.coinWhere = f ? Grow.of(f.coinWhere) : new Grow(new Uint8Array(1024));
+    this.tagStart = f ? Grow.of(f.tagStart.subarray(0, f.n)) : fresh(Int32Array, articles);
+    this.tagIds = f ? Grow.of(f.tagIds) : fresh(Int32Array, room?.tags ?? 0);
+    this.coinStart = f ? Grow.of(f.coinStart.subarray(0, f.n)) : fresh(Int32Array, articles);
+    this.coinIds = f ? Grow.of(f.coinIds) : fresh(Int32Array, room?.coins ?? 0);
+    this.coinWhere = f ? Grow.of(f.coinWhere) : fresh(Uint8Array, room?.coins ?? 0);
     this.sources = new Names(from?.sources);
     this.tags = new Names(from?.tags);
     this.coins = new Names(from?.coins.map((c) => ({ value: c, label: c })));

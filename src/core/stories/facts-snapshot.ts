@@ -96,7 +96,22 @@ export function positionsOf(snap: FactsSnapshot, rowIds: ArrayLike<number>, n: n
  */
 export function assembleSnapshot(snap: FactsSnapshot, pos: Int32Array, computed: ReadonlyMap<number, ArticleFacts>, engine: FactsEngine): number[] {
   const n = pos.length;
-  const b = new FactsBuilder(snap.facts, true);
+  // The builder's exact room, so its columns are made once and become the engine's as they are.
+  const f = snap.facts;
+  let tags = 0;
+  let coins = 0;
+  for (let id = 0; id < n; id++) {
+    const mine = computed.get(id);
+    const i = pos[id];
+    if (mine || i < 0) {
+      tags += mine!.tags.length;
+      coins += mine!.coins.length;
+    } else {
+      tags += f.tagStart[i + 1] - f.tagStart[i];
+      coins += f.coinStart[i + 1] - f.coinStart[i];
+    }
+  }
+  const b = new FactsBuilder(snap.facts, true, { articles: n, tags, coins });
   for (let id = 0; id < n; id++) {
     const mine = computed.get(id);
     if (mine || pos[id] < 0) b.push(mine!);

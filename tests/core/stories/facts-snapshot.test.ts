@@ -14,10 +14,11 @@ import type { Article } from '../../../src/core/article.js';
 import { indexFile } from '../../../src/core/index/database.js';
 import { loadCorpus, warmStart } from '../../../src/core/load/load.js';
 import { leadParagraph } from '../../../src/core/text/lead.js';
-import { computeFacts } from '../../../src/core/stories/facts-builder.js';
+import { computeFacts, FactsBuilder } from '../../../src/core/stories/facts-builder.js';
+import { FactsEngine } from '../../../src/core/stories/facts-engine.js';
 import { factsInBackground, factsInput, FactsService } from '../../../src/core/stories/facts-background.js';
-import { coinMentionsOf, type Facts } from '../../../src/core/stories/facts.js';
-import { decodeSnapshot, encodeSnapshot, positionsOf } from '../../../src/core/stories/facts-snapshot.js';
+import { articleFacts, coinMentionsOf, type Facts } from '../../../src/core/stories/facts.js';
+import { assembleSnapshot, decodeSnapshot, encodeSnapshot, positionsOf } from '../../../src/core/stories/facts-snapshot.js';
 import { pulseOfFacts } from '../../../src/core/stories/index.js';
 
 const data = fileURLToPath(new URL('../../../data', import.meta.url));
@@ -128,6 +129,52 @@ describe('the facts snapshot', () => {
     expect(decodeSnapshot(v8.serialize({ ...good, rows: good.rows.slice().reverse() }))).toBeNull();
     expect(decodeSnapshot(v8.serialize({ ...good, rows: good.rows.slice(1) }))).toBeNull();
     expect(decodeSnapshot(v8.serialize({ ...good, facts: { ...good.facts, story: good.facts.story.map(() => n + 5) } }))).toBeNull();
+  });
+
+  it('loads an engine with the facts a computation gives, in columns made once over shared memory, one article computed anew', async () => {
+    const loaded = (await loadCorpus([data], { cache: false })).articles;
+    const inputs = loaded.map(factsInput);
+    const facts = computeFacts(inputs);
+    const n = facts.n;
+    const rowIds = Int32Array.from({ length: n }, (_, id) => (id === 5 ? -1 : 10 + id));
+    const snap = decodeSnapshot(encodeSnapshot(facts, rowIds))!;
+    const engine = new FactsEngine();
+    assembleSnapshot(snap, positionsOf(snap, rowIds, n), new Map([[5, articleFacts(inputs[5])]]), engine);
+    const got = engine.facts;
+    expect(got.n).toBe(n);
+    for (let id = 0; id < n; id++) {
+      expect(coinMentionsOf(got, id)).toEqual(coinMentionsOf(facts, id));
+      expect(got.time[id]).toBe(facts.time[id]);
+      expect(got.points[id]).toBe(facts.points[id]);
+      expect(got.tags[got.tagIds[got.tagStart[id]]]?.value).toBe(facts.tags[facts.tagIds[facts.tagStart[id]]]?.value);
+    }
+    // Exactly as long as the articles, tags and coins held (the room was counted), and shared.
+    for (const column of [got.sentiment, got.day, got.time, got.points, got.source]) {
+      expect(column.length).toBe(n);
+      expect(column.buffer).toBeInstanceOf(SharedArrayBuffer);
+    }
+    expect(got.tagIds.length).toBe(facts.tagIds.length);
+    expect(got.coinIds.length).toBe(facts.coinIds.length);
+    expect(got.coinIds.byteLength).toBe(got.coinIds.buffer.byteLength);
+  });
+
+  it("hands a full column of a builder made with its room as it is, and a later push leaves the handed one as it was", async () => {
+    const loaded = (await loadCorpus([data], { cache: false })).articles;
+    const each = loaded.map((a) => articleFacts(factsInput(a)));
+    const room = { articles: each.length, tags: each.reduce((t, a) => t + a.tags.length, 0), coins: each.reduce((c, a) => c + a.coins.length, 0) };
+    const b = new FactsBuilder(undefined, false, room);
+    for (const a of each) b.push(a);
+    const first = b.snapshot(true);
+    expect(b.snapshot(true).time).toBe(first.time);
+    const kept = [...first.time];
+    b.push({ ...each[0], time: 42 });
+    expect([...first.time]).toEqual(kept);
+    expect(b.snapshot(true).time[each.length]).toBe(42);
+    // Without the room, or unshared, every snapshot is a copy of its own.
+    expect(b.snapshot().time).not.toBe(b.snapshot().time);
+    const plain = new FactsBuilder();
+    for (const a of each) plain.push(a);
+    expect(plain.snapshot(true).time).not.toBe(plain.snapshot(true).time);
   });
 });
 

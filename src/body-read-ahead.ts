@@ -49,11 +49,10 @@ export interface ReadAheadSetup {
  */
 export function readBodiesAhead(s: ReadAheadSetup): { start: () => void; attached: (answersLater: boolean) => void } {
   let started = false;
-  let wordsPending = s.wordsComing;
-  // The attached words answer later every word they cannot on a key (see above).
-  let wordsDecide = false;
+  // Whether a search the index's words can answer leaves its missed bodies to them (see above):
+  // while they are coming, and once attached if they answer later what they cannot on a key.
+  let wordsAnswer = s.wordsComing;
   const start = (): void => {
-    wordsPending = false;
     if (started || s.finished()) return;
     started = true;
     void s.preload(s.index.newest(BODY_DEPTH), s.finished, READ_AHEAD_THREADS).then(() => {
@@ -67,9 +66,8 @@ export function readBodiesAhead(s: ReadAheadSetup): { start: () => void; attache
     });
   };
   const attached = (answersLater: boolean): void => {
-    wordsPending = false;
     // Without answersLater a body a search misses from now on is one the words do not answer.
-    wordsDecide = answersLater;
+    wordsAnswer = answersLater;
     s.searchAgain();
   };
   if (!s.wordsComing) {
@@ -77,7 +75,7 @@ export function readBodiesAhead(s: ReadAheadSetup): { start: () => void; attache
     return { start, attached };
   }
   s.index.deferBodies((query) => {
-    if (!((wordsPending || wordsDecide) && s.indexAnswers(query))) start();
+    if (!(wordsAnswer && s.indexAnswers(query))) start();
   });
   // The JIT warmed now, without reading bodies (prepare's searches never ask for them).
   setTimeout(() => prepareInTurns(s.index, s.finished, s.searchAgain), 0);

@@ -61,21 +61,23 @@ describe('readBodiesAhead', () => {
     expect(calls.slice(3)).toEqual(['newest 10000', 'preload', 'undefer', 'search again']);
   });
 
+  // A warm start's read-ahead once the index's words are attached (searched again with them).
+  const attachedWords = (answersLater: boolean) => {
+    const made = setup(true);
+    readBodiesAhead(made.s).attached(answersLater);
+    expect(made.calls).toContain('search again');
+    return made;
+  };
+
   it('on a warm start, once words that answer only on a key are attached: a free-word search that still misses a body starts it', async () => {
-    const { s, calls, ask } = setup(true);
-    const ahead = readBodiesAhead(s);
-    ahead.attached(false);
-    expect(calls).toContain('search again');
+    const { s, ask } = attachedWords(false);
     ask('bitcoin');
     await idle();
     expect(s.preload).toHaveBeenCalledTimes(1);
   });
 
   it('on a warm start, once words that answer later are attached (a big folder): only a search the words cannot answer starts it', async () => {
-    const { s, calls, ask } = setup(true);
-    const ahead = readBodiesAhead(s);
-    ahead.attached(true);
-    expect(calls).toContain('search again');
+    const { s, ask } = attachedWords(true);
     // Missed only in the answer given while its tokens are read on a thread: the index's replaces it.
     ask('bit');
     ask('bitcoin etf');

@@ -34,7 +34,8 @@ function addonPath(): string | null {
  * doclist), so a bigger cache only fills with pages not asked for again, and its memory, freed at
  * close, stays in malloc's arena of the thread: at 100k articles the warm dashboard settled ~5 MB
  * lower with it, and a warm 1M `--filter` took as long (BENCHMARKS.md, the thirty-first round).
- * The pages are in the OS's cache all the same. In-memory databases are their cache: left as they are.
+ * The pages are in the OS's cache all the same. In-memory and temporary databases (`db.memory`) are
+ * their cache: left as they are.
  */
 export const PAGE_CACHE_KIB = 2000;
 
@@ -43,6 +44,6 @@ export function openDatabase(file: string, options: Database.Options = {}): Data
   sqlite ??= require('better-sqlite3') as typeof Database;
   const nativeBinding = options.nativeBinding === undefined ? addonPath() : null;
   const db = new sqlite(file, nativeBinding === null ? options : { ...options, nativeBinding });
-  if (file !== ':memory:' && file !== '') db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
+  if (!db.memory) db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
   return db;
 }

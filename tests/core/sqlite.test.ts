@@ -40,6 +40,15 @@ describe('openDatabase', () => {
     } finally {
       db.close();
     }
+    // An in-memory or temporary database is its cache: left as better-sqlite3 makes it.
+    for (const name of [':memory:', '']) {
+      const memory = openDatabase(name);
+      try {
+        expect(memory.pragma('cache_size', { simple: true })).not.toBe(-PAGE_CACHE_KIB);
+      } finally {
+        memory.close();
+      }
+    }
   });
 
   it("keeps a caller's own nativeBinding", () => {

@@ -42,11 +42,10 @@ class Grow<T extends Typed> {
     this.data[this.length++] = v;
   }
   done(shared = false): T {
-    if (!shared) return this.data.slice(0, this.length) as T;
     // Full and over shared memory already (made with its exact room, FactsRoom): handed as it is.
     // A later push finds it full and moves to a new array, so the one handed is never written.
-    if (this.length === this.data.length && this.data.buffer instanceof SharedArrayBuffer) return this.data;
-    return sharedCopy(this.data.subarray(0, this.length) as T);
+    if (shared && this.length === this.data.length && this.data.buffer instanceof SharedArrayBuffer) return this.data;
+    return copyOf(this.data.subarray(0, this.length) as T, shared);
   }
 }
 
@@ -64,6 +63,9 @@ function sharedCopy<T extends Typed>(a: T): T {
   out.set(a);
   return out;
 }
+
+// A copy of `a`: over shared memory, or of its own.
+const copyOf = <T extends Typed>(a: T, shared: boolean): T => (shared ? sharedCopy(a) : (a.slice() as T));
 
 /** How many articles, tags and coins a builder will hold in all, when known before the first push. */
 export interface FactsRoom {
@@ -238,8 +240,8 @@ export class FactsBuilder {
     };
     return {
       n: this.n,
-      story: shared ? sharedCopy(story) : story.slice(),
-      size: shared ? sharedCopy(size) : size.slice(),
+      story: copyOf(story, shared),
+      size: copyOf(size, shared),
       sentiment: this.sentiment.done(shared),
       day: this.day.done(shared),
       time: this.time.done(shared),

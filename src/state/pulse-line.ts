@@ -3,6 +3,7 @@
 // mouse clicks) and the strip (drawing) agree on what is where. Pure.
 import type { Pulse } from '../core/pulse/index.js';
 import type { FactsProgress } from '../core/stories/index.js';
+import { countText } from '../core/text/index.js';
 import { columns, fitWidth } from '../core/width/index.js';
 
 /** One entry of the strip a reader can move over and add to the query. */
@@ -109,7 +110,7 @@ export function pulseParts(entries: readonly PulseEntry[], width: number, cursor
       all.push({ text: ' ', index: null });
     }
     // The cursor's entry is marked with a glyph, so it reads without colour or inverse too.
-    const text = `${e.label} ${e.count.toLocaleString('en-US')}`;
+    const text = `${e.label} ${countText(e.count)}`;
     all.push({ text: i === cursor ? `▸${text}` : text, index: i });
   });
   // Scroll: drop whole leading parts until the cursor's entry ends within the line.

@@ -4,7 +4,7 @@
 import { Box, Text } from 'ink';
 import { memo, useEffect, useMemo } from 'react';
 import type { Article } from '../core/article.js';
-import { sanitizeLine } from '../core/text/index.js';
+import { countText, sanitizeLine } from '../core/text/index.js';
 import { columns, fitWidth } from '../core/width/index.js';
 import type { Hit } from '../core/search/index.js';
 import type { RowInfo } from '../state/story-rows.js';
@@ -41,19 +41,17 @@ export interface ArticleListProps {
   lane?: ListLane;
 }
 
-// One formatter for every frame: Number#toLocaleString makes a new one on each call (~0.1 ms).
-const COUNT = new Intl.NumberFormat('en-US');
 /** Shown for a count that is coming (SearchResult.counting): the search's lower bound would read as a count (`1,000+`). */
 export const COUNTING = 'counting…';
 
 /** A result count as the list's title and the status line show it: `9,889`, `1,000+` when a lower bound, `counting…` while the exact one is coming. */
 export function shownCount(total: number, approximate: boolean, counting = false): string {
-  return counting ? COUNTING : `${COUNT.format(total)}${approximate ? '+' : ''}`;
+  return counting ? COUNTING : `${countText(total)}${approximate ? '+' : ''}`;
 }
 
 /** The list pane's title: `Articles 1/9,889` (the count as shownCount writes it). */
 export function listTitle(position: number, total: number, approximate: boolean, counting = false): string {
-  return `Articles ${COUNT.format(position)}/${shownCount(total, approximate, counting)}`;
+  return `Articles ${countText(position)}/${shownCount(total, approximate, counting)}`;
 }
 
 /**

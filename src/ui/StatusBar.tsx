@@ -2,7 +2,7 @@
 // count and any notice survive on the narrowest terminal.
 import { Box } from 'ink';
 import { memo, useEffect } from 'react';
-import { sanitizeLine } from '../core/text/index.js';
+import { countText, sanitizeLine } from '../core/text/index.js';
 import type { Prompt } from '../state/effects.js';
 import type { AppState } from '../state/reducer.js';
 import type { Mode, PaneId } from '../state/keymap.js';
@@ -66,30 +66,28 @@ interface Piece {
   role?: ThemeRole;
 }
 
-const fmt = new Intl.NumberFormat('en-US');
-
 /** The pieces of the status line, in display order. */
 export function statusPieces(p: StatusBarProps): Piece[] {
   const shown = shownCount(p.shown, p.shownIsLowerBound ?? false, p.shownCounting);
-  const pieces: Piece[] = [{ text: `${shown}/${fmt.format(p.total)}`, priority: 0, role: 'accent' }];
+  const pieces: Piece[] = [{ text: `${shown}/${countText(p.total)}`, priority: 0, role: 'accent' }];
   if (p.prompt) return [{ text: sanitizeLine(p.prompt), priority: 0, role: 'warning' }];
-  if (p.fresh) pieces.push({ text: `${fmt.format(p.fresh)} new · r to show`, priority: 1, role: 'unread' });
-  if (p.unread !== undefined && p.unread !== null) pieces.push({ text: `${fmt.format(p.unread)}${p.unreadIsLowerBound ? '+' : ''} unread`, priority: 3, role: 'unread' });
+  if (p.fresh) pieces.push({ text: `${countText(p.fresh)} new · r to show`, priority: 1, role: 'unread' });
+  if (p.unread !== undefined && p.unread !== null) pieces.push({ text: `${countText(p.unread)}${p.unreadIsLowerBound ? '+' : ''} unread`, priority: 3, role: 'unread' });
   if (p.message) pieces.push({ text: sanitizeLine(p.message), priority: 1, role: 'warning', keep: true });
   if (p.loading) {
     // Before the walk has counted the files there is no total to show yet.
-    const counts = `${fmt.format(p.loading.done)} / ${fmt.format(p.loading.total)}`;
-    const finding = p.loading.found ? `finding files… ${fmt.format(p.loading.found)}` : 'finding files…';
+    const counts = `${countText(p.loading.done)} / ${countText(p.loading.total)}`;
+    const finding = p.loading.found ? `finding files… ${countText(p.loading.found)}` : 'finding files…';
     const text = p.loading.what === 'text' ? `indexing text ${counts}` : p.loading.total === 0 ? finding : `loading ${counts}`;
     pieces.push({ text, priority: 2, role: 'accent' });
   }
   if (p.query) pieces.push({ text: `query: ${sanitizeLine(p.query)}`, priority: 7 });
   pieces.push({ text: `sort: ${p.sort}`, priority: 4 });
   pieces.push({ text: p.mode === 'search' ? 'typing' : p.mode === 'pulse' ? 'pulse: ←/→ move, Enter add, - exclude, Esc back' : `focus: ${p.focus}`, priority: 6 });
-  if (p.marked > 0) pieces.push({ text: `${fmt.format(p.marked)} marked`, priority: 3, role: 'marked' });
+  if (p.marked > 0) pieces.push({ text: `${countText(p.marked)} marked`, priority: 3, role: 'marked' });
   if (p.warnings > 0) {
     // Files that failed to load must not go unnoticed: this outlasts the sort, the focus and the query.
-    pieces.push({ text: `${fmt.format(p.warnings)} warning${p.warnings === 1 ? '' : 's'} — press w`, priority: 2, role: 'warning' });
+    pieces.push({ text: `${countText(p.warnings)} warning${p.warnings === 1 ? '' : 's'} — press w`, priority: 2, role: 'warning' });
   }
   return pieces;
 }
@@ -143,6 +141,6 @@ export function statusRow(p: StatusBarProps): string {
 export function promptText(p: Prompt | null): string | null {
   if (!p) return null;
   if (p.kind === 'open') return `open ${p.url} ? y/n`;
-  if (p.kind === 'markAll') return `mark ${p.count.toLocaleString('en-US')} articles read? y/n`;
+  if (p.kind === 'markAll') return `mark ${countText(p.count)} articles read? y/n`;
   return `open link #${p.digits}_  (Enter opens, Esc cancels)`;
 }

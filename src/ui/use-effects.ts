@@ -6,6 +6,7 @@ import type { Article } from '../core/article.js';
 import { errorMessage } from '../core/error-message.js';
 import { bodyMarkdown, renderMarkdown } from '../core/render/index.js';
 import { searchWithReading, type Reading } from '../core/reading/index.js';
+import { countText } from '../core/text/index.js';
 import type { SearchIndex } from '../core/search/index.js';
 import type { Effect } from '../state/effects.js';
 import type { SystemActions } from '../system/system-actions.js';
@@ -26,7 +27,7 @@ export interface EffectContext {
 }
 
 const NO_STATE = 'reading state is unavailable (see the warning at start)';
-const plural = (n: number, what: string) => `${n.toLocaleString('en-US')} ${what}${n === 1 ? '' : 's'}`;
+const plural = (n: number, what: string) => `${countText(n)} ${what}${n === 1 ? '' : 's'}`;
 
 /** Runs one effect; returns the notice for the status line, if any. */
 export async function runEffect(e: Effect, ctx: EffectContext): Promise<string | null> {

@@ -9,7 +9,7 @@ import { readFrontMatter, readUndelimitedHeader } from './front-matter/index.js'
 import { LIMITS, formatBytes } from './limits.js';
 import { repairMojibake } from './mojibake.js';
 import { ASCII_RECORD_KEYS, normaliseArticle, RECORD_KEYS, type FileInfo } from './normalise.js';
-import { sanitizeLine } from '../text/index.js';
+import { countText, sanitizeLine } from '../text/index.js';
 
 export type { FileInfo } from './normalise.js';
 
@@ -67,7 +67,7 @@ export function parseArticle(raw: Buffer, info: FileInfo, id: number, forRecord 
       notes.push(reason);
     }
     const { body, cut } = cutLongLines(front.body);
-    if (cut) notes.push(`lines over ${LIMITS.maxLineLength.toLocaleString('en-US')} characters cut`);
+    if (cut) notes.push(`lines over ${countText(LIMITS.maxLineLength)} characters cut`);
     const article = normaliseArticle({ data: front.data, format: front.format, body, info, id, notes, warnings, ascii: decoded.ascii });
     // An ASCII file's body is ASCII unless a cut line got its `…`.
     return { ok: true, article, warnings, ascii: decoded.ascii && !cut };

@@ -4,6 +4,7 @@
 import type { Article } from '../article.js';
 import { coinSymbols } from '../coins/index.js';
 import { canonicalSentiment } from '../search/index.js';
+import { compareLabels } from '../text/index.js';
 
 /** One facet value and how many articles have it. */
 export interface FacetCount {
@@ -46,7 +47,7 @@ export const TOP_N = 10;
 const DAY = 86_400_000;
 
 function top(counts: Map<string, FacetCount>, n: number): FacetCount[] {
-  return [...counts.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)).slice(0, n);
+  return [...counts.values()].sort((a, b) => b.count - a.count || compareLabels(a.label, b.label)).slice(0, n);
 }
 
 function bump(counts: Map<string, FacetCount>, value: string, label: string): void {

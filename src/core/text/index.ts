@@ -1,7 +1,7 @@
 // text's public face: the small text tools every other subsystem shares. Sanitising what reaches
 // the terminal, accent folding for search, HTML entities, an article's lead paragraph, which URLs
 // may be opened, OSC 8 hyperlinks, a column of strings kept as UTF-8 bytes, the chunked byte store
-// under it, and the hash of its values that a set of strings' hashes can be probed with. Terminal width is width/'s.
+// under it, the hash of its values that a set of strings' hashes can be probed with, and counts and labels written without ICU. Terminal width is width/'s.
 export { sanitizeLine, sanitizeText } from './sanitize.js';
 export { foldedBytes, foldText } from './fold.js';
 export { decodeEntities } from './entities.js';
@@ -14,3 +14,4 @@ export { hashOf, hashState, hashText, NO_HASH, textState } from './byte-hash.js'
 export { ByteChunks, CHUNK, offsetOf } from './byte-chunks.js';
 export { FoldedTexts } from './folded-texts.js';
 export { RowHashes } from './row-hashes.js';
+export { compareLabels, countText } from './count-text.js';

@@ -7,6 +7,7 @@
 // can pollute anything.
 
 import { LIMITS, formatBytes } from '../limits.js';
+import { countText } from '../../text/index.js';
 
 /** Thrown when front matter exceeds a limit; its message is the warning reason. */
 export class FrontMatterLimitError extends Error {}
@@ -37,7 +38,7 @@ function copyValue(value: unknown, depth: number, budget: Budget): unknown {
   budget.nodes += 1;
   if (budget.nodes > LIMITS.maxFrontMatterNodes) {
     throw new FrontMatterLimitError(
-      `front matter expands to too many values (over ${LIMITS.maxFrontMatterNodes.toLocaleString('en-US')})`,
+      `front matter expands to too many values (over ${countText(LIMITS.maxFrontMatterNodes)})`,
     );
   }
   if (value === null || typeof value !== 'object') {
@@ -75,7 +76,7 @@ function copyObject(source: Record<string, unknown>, depth: number, budget: Budg
   for (const key of Object.keys(source)) {
     budget.keys += 1;
     if (budget.keys > LIMITS.maxKeys) {
-      throw new FrontMatterLimitError(`front matter has too many keys (over ${LIMITS.maxKeys.toLocaleString('en-US')})`);
+      throw new FrontMatterLimitError(`front matter has too many keys (over ${countText(LIMITS.maxKeys)})`);
     }
     if (UNSAFE_KEYS.has(key)) {
       budget.dropped.add(key);

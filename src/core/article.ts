@@ -115,6 +115,61 @@ export interface FoldedShortFields {
   readonly foldedTitleLength: number;
 }
 
+/** An article's tags and categories lower-cased, and their folded text: shared by the articles holding the same lists (search/haystack.ts). */
+export interface HayLists {
+  readonly tags: string[];
+  readonly categories: string[];
+  /** Folded tags, then categories, one per line. */
+  readonly text: string;
+}
+
+/** An article's source, language and sentiment as the search's filters compare them: shared by the articles holding the same ones (search/haystack.ts). */
+export interface HayMeta {
+  /** Source name and key, lower-cased with everything but letters and digits removed ("the-block" = "The Block"). */
+  readonly sourceName: string;
+  readonly sourceKey: string;
+  /** Lower-cased language code, or ''. */
+  readonly lang: string;
+  /** Canonical sentiment (text/fields.ts), or null. */
+  readonly sentiment: 'positive' | 'negative' | 'neutral' | null;
+  /** Folded source name, then key, one per line. */
+  readonly text: string;
+}
+
+/**
+ * What the search matches one article against (search/haystack.ts): its folded title and
+ * description (FoldedShortFields), its folded body, the parts it shares with other articles, and
+ * the letter mask of all its short text (search/hay-masks.ts).
+ */
+export interface Haystack extends FoldedShortFields {
+  /**
+   * The folded body as UTF-8 bytes, or the article that reads them from its file on first use
+   * (FoldedBodyOnDisk: most bodies are never searched).
+   */
+  readonly foldedBody: Buffer | FoldedBodyOnDisk;
+  readonly hayLists: HayLists;
+  readonly hayMeta: HayMeta;
+  readonly hayMask: number;
+}
+
+/**
+ * An article that is its own haystack (load/lazy-article.ts): it holds its folded short fields and
+ * keeps its body on disk, and the search fills the three slots once, on first use
+ * (search/haystack.ts makeHay; `hayLists` null until then). At a million articles a haystack
+ * object beside each article was ~72 bytes an article (~72 MB); the slots are 24.
+ */
+export interface HaystackSlots extends FoldedShortFields {
+  readonly foldedBody: FoldedBodyOnDisk;
+  hayLists: HayLists | null;
+  hayMeta: HayMeta | null;
+  hayMask: number;
+}
+
+/** Whether `a` can be its own haystack (see HaystackSlots). */
+export function hasHaystackSlots(a: Article): a is Article & HaystackSlots {
+  return 'hayMask' in a;
+}
+
 /** Whether `a` holds its folded title and description (see FoldedShortFields). */
 export function holdsFoldedShort(a: Article): a is Article & FoldedShortFields {
   return 'foldedShort' in a;

@@ -6,7 +6,7 @@
 // the size, outside the JS heap, matched with Buffer.includes.
 
 import path from 'node:path';
-import type { Article, ArticleMeta, FoldedShortFields, FrontMatterFormat, HashedIdentity, IdentityField } from '../article.js';
+import type { Article, ArticleMeta, FoldedShortFields, FrontMatterFormat, HashedIdentity, HaystackSlots, HayLists, HayMeta, IdentityField } from '../article.js';
 import { ArticleTable } from './article-table.js';
 import { toRecord, type ArticleRecord } from '../article-record.js';
 import { parseArticle } from './parse.js';
@@ -50,10 +50,15 @@ function readBack(a: LazyArticle): Full {
  * An article loaded from the index or a parse worker: a row of an ArticleTable (article-table.ts),
  * whose columns its getters read; body, front matter and cover image are read from the file on first use.
  */
-export class LazyArticle implements Article, FoldedShortFields, HashedIdentity {
+export class LazyArticle implements Article, FoldedShortFields, HashedIdentity, HaystackSlots {
   id: number;
   // The folded body once read; null until a search asks for it.
   private bytes: Buffer | null;
+  // The search's slots (article.ts HaystackSlots): the article is its own haystack. Set in the
+  // constructor, so V8 gives every article room for them in the object itself.
+  hayLists: HayLists | null;
+  hayMeta: HayMeta | null;
+  hayMask: number;
 
   private constructor(
     private readonly table: ArticleTable,
@@ -63,6 +68,9 @@ export class LazyArticle implements Article, FoldedShortFields, HashedIdentity {
   ) {
     this.id = id;
     this.bytes = lowerBody;
+    this.hayLists = null;
+    this.hayMeta = null;
+    this.hayMask = 0;
   }
 
   /**
@@ -101,6 +109,11 @@ export class LazyArticle implements Article, FoldedShortFields, HashedIdentity {
 
   get foldedTitleLength(): number {
     return this.table.texts.foldedTitleLength(this.row);
+  }
+
+  /** The article itself, which reads its folded body from its file on first use (lowerBody). */
+  get foldedBody(): this {
+    return this;
   }
 
   get publishedAt(): number | null {

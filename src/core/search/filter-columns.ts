@@ -10,7 +10,7 @@
 import type { Article } from '../article.js';
 import { nextWindowChange, outsideWindow } from '../publication-window.js';
 import { termTest, type Predicate } from './filters.js';
-import { Hay, type HayLists, type HayMeta } from './haystack.js';
+import { OwnHay, type Hay, type HayLists, type HayMeta } from './haystack.js';
 import type { Term } from './query.js';
 
 const DRAFT = 1;
@@ -76,8 +76,8 @@ export class FilterColumns {
     this.metaOf = grown(this.metaOf, n, (k) => new Int32Array(k));
     for (let id = this.covered; id < n; id++) {
       const hay = this.hayOf(id);
-      this.listsOf[id] = groupOf(this.listIds, this.lists, hay.lists);
-      this.metaOf[id] = groupOf(this.metaIds, this.metas, hay.meta);
+      this.listsOf[id] = groupOf(this.listIds, this.lists, hay.hayLists);
+      this.metaOf[id] = groupOf(this.metaIds, this.metas, hay.hayMeta);
     }
     this.covered = n;
   }
@@ -156,13 +156,13 @@ export class FilterColumns {
       case 'tag':
       case 'category':
         this.cover();
-        for (let g = this.listHays.length; g < this.lists.length; g++) this.listHays.push(new Hay('', 0, NO_BODY, this.lists[g], EMPTY_META));
+        for (let g = this.listHays.length; g < this.lists.length; g++) this.listHays.push(new OwnHay('', 0, NO_BODY, this.lists[g], EMPTY_META));
         return this.byGroup(this.listsOf, this.listHays, t);
       case 'source':
       case 'lang':
       case 'sentiment':
         this.cover();
-        for (let g = this.metaHays.length; g < this.metas.length; g++) this.metaHays.push(new Hay('', 0, NO_BODY, EMPTY_LISTS, this.metas[g]));
+        for (let g = this.metaHays.length; g < this.metas.length; g++) this.metaHays.push(new OwnHay('', 0, NO_BODY, EMPTY_LISTS, this.metas[g]));
         return this.byGroup(this.metaOf, this.metaHays, t);
       case 'since': {
         const { published } = this;

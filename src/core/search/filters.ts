@@ -19,21 +19,21 @@ export function termTest(t: Term): Predicate {
     case 'phrase':
       return (_a, hay, withBody) => containsAll(hay, [t.value], withBody);
     case 'tag':
-      return (_a, hay) => hay.tags.includes(t.value);
+      return (_a, hay) => hay.hayLists.tags.includes(t.value);
     case 'category':
-      return (_a, hay) => hay.categories.includes(t.value);
+      return (_a, hay) => hay.hayLists.categories.includes(t.value);
     case 'source': {
       // Substring of the name or key, ignoring case, spaces and punctuation: `decrypt`,
       // `Decrypt`, `"the block"` and `the-block` all find The Block / the-block.
       const v = compact(t.value);
-      return (_a, hay) => v !== '' && (hay.sourceName.includes(v) || hay.sourceKey.includes(v));
+      return (_a, hay) => v !== '' && (hay.hayMeta.sourceName.includes(v) || hay.hayMeta.sourceKey.includes(v));
     }
     case 'lang':
       // `lang:en` also finds `en-US` / `en_GB`.
       return (_a, hay) =>
-        hay.lang === t.value || hay.lang.startsWith(`${t.value}-`) || hay.lang.startsWith(`${t.value}_`);
+        hay.hayMeta.lang === t.value || hay.hayMeta.lang.startsWith(`${t.value}-`) || hay.hayMeta.lang.startsWith(`${t.value}_`);
     case 'sentiment':
-      return (_a, hay) => hay.sentiment === t.value;
+      return (_a, hay) => hay.hayMeta.sentiment === t.value;
     case 'since':
       return (a) => a.publishedAt !== null && a.publishedAt >= t.at;
     case 'until':

@@ -41,13 +41,13 @@ export class HayMasks {
   private of = new Int32Array(1024);
 
   /** Records `hay`'s mask as article `id`'s; returns `hay`. */
-  keep<H extends { readonly mask: number }>(id: number, hay: H): H {
+  keep<H extends { readonly hayMask: number }>(id: number, hay: H): H {
     if (id >= this.of.length) {
       const grown = new Int32Array(Math.max(id + 1, this.of.length * 2));
       grown.set(this.of);
       this.of = grown;
     }
-    this.of[id] = hay.mask;
+    this.of[id] = hay.hayMask;
     return hay;
   }
 

@@ -2,86 +2,48 @@
 // articles are added, so a keystroke only runs `includes` over ready strings. Short fields and body are kept apart: short fields are
 // checked first (cheap, most hits), the body only when they miss.
 
-import { holdsFoldedShort, keepsBodyOnDisk, type Article, type FoldedBodyOnDisk } from '../article.js';
-import { canonicalSentiment, compactText, foldedBytes, foldText, type Sentiment } from '../text/index.js';
+import { hasHaystackSlots, holdsFoldedShort, keepsBodyOnDisk, type Article, type FoldedBodyOnDisk, type Haystack, type HayLists, type HayMeta } from '../article.js';
+import { canonicalSentiment, compactText, foldedBytes, foldText } from '../text/index.js';
 import { charMask, LETTER_BITS, needleMask, partMask } from './hay-masks.js';
 
 /** Inclusive [start, end] UTF-16 range, as in `Hit.titleMatches`. */
 export type Range = readonly [number, number];
 
-/** An article's tags and categories lower-cased, and their folded text: shared by the articles holding the same lists. */
-export interface HayLists {
-  readonly tags: string[];
-  readonly categories: string[];
-  /** Folded tags, then categories, one per line. */
-  readonly text: string;
-}
-
-/** An article's source, language and sentiment as filters compare them: shared by the articles holding the same ones. */
-export interface HayMeta {
-  /** Source name and key, lower-cased with everything but letters and digits removed ("the-block" = "The Block"). */
-  readonly sourceName: string;
-  readonly sourceKey: string;
-  /** Lower-cased language code, or ''. */
-  readonly lang: string;
-  /** Canonical sentiment, or null. */
-  readonly sentiment: Sentiment | null;
-  /** Folded source name, then key, one per line. */
-  readonly text: string;
-}
+export type { HayLists, HayMeta } from '../article.js';
 
 /**
- * The lower-cased texts one article is matched against. What many articles repeat (tags,
- * categories, source, language, sentiment) is held once in shared parts (`lists`, `meta`)
- * rather than per article: at a million articles, five fields and ~40 characters of short text
- * fewer per haystack (~90 MB).
+ * The lower-cased texts one article is matched against (article.ts Haystack). What many articles
+ * repeat (tags, categories, source, language, sentiment) is held once in shared parts
+ * (`hayLists`, `hayMeta`) rather than per article: at a million articles, five fields and ~40
+ * characters of short text fewer per haystack (~90 MB). A loaded article is its own haystack
+ * (article.ts HaystackSlots); an article held whole in memory gets one of these beside it.
  */
-export class Hay {
+export type Hay = Haystack;
+
+/** The haystack of an article that is not its own (one held whole in memory: `--no-cache`, tests). */
+export class OwnHay implements Haystack {
   constructor(
-    /** Folded title, then description, one per line (tags, categories and source: `lists.text`, `meta.text`). */
-    readonly short: string,
-    /** Length of the folded title at the start of `short` (see hayTitle): one string per article instead of two. */
-    readonly titleLength: number,
+    /** Folded title, then description, one per line (tags, categories and source: `hayLists.text`, `hayMeta.text`). */
+    readonly foldedShort: string,
+    /** Length of the folded title at the start of `foldedShort` (see hayTitle): one string per article instead of two. */
+    readonly foldedTitleLength: number,
     /**
      * Lower-cased body as UTF-8 bytes (Buffer.includes takes the same string needles): half the
-     * memory of a JS string, outside the heap. For a loaded article, the article itself, which
-     * reads them from its file on first use (most bodies are never searched).
+     * memory of a JS string, outside the heap.
      */
-    readonly body: Buffer | FoldedBodyOnDisk,
-    readonly lists: HayLists,
-    readonly meta: HayMeta,
+    readonly foldedBody: Buffer | FoldedBodyOnDisk,
+    readonly hayLists: HayLists,
+    readonly hayMeta: HayMeta,
   ) {
-    this.mask = charMask(short) | partMask(lists) | partMask(meta);
+    this.hayMask = hayMaskOf(foldedShort, hayLists, hayMeta);
   }
 
   /** charMask of every short field (title, description, tags, categories, source): what the short fields cannot hold, at a glance. */
-  readonly mask: number;
-
-  /** Lower-cased tags and categories, for exact field filters. */
-  get tags(): string[] {
-    return this.lists.tags;
-  }
-
-  get categories(): string[] {
-    return this.lists.categories;
-  }
-
-  get sourceName(): string {
-    return this.meta.sourceName;
-  }
-
-  get sourceKey(): string {
-    return this.meta.sourceKey;
-  }
-
-  get lang(): string {
-    return this.meta.lang;
-  }
-
-  get sentiment(): Sentiment | null {
-    return this.meta.sentiment;
-  }
+  readonly hayMask: number;
 }
+
+// charMask of every short field (hay-masks.ts).
+const hayMaskOf = (short: string, lists: HayLists, meta: HayMeta): number => charMask(short) | partMask(lists) | partMask(meta);
 
 /** Folds and drops everything but letters and digits, so source names compare loosely (text/fields.ts). */
 export const compact = compactText;
@@ -162,18 +124,27 @@ function hayMeta(a: Pick<Article, 'source' | 'sourceKey' | 'lang' | 'sentiment'>
   return meta;
 }
 
-/** Builds the haystack of one article. */
+/** The haystack of one article: the article itself when it can be its own (its slots filled on first use), else a new one. */
 export function makeHay(a: Article): Hay {
-  // Folded in one call, so `short` is one flat string: two folds joined were kept as a pair of
-  // concatenations over the two parts (~100 bytes more a haystack). Folding maps character by
-  // character and never makes a line break, and a loaded title holds none (sanitised), so the
-  // title is what comes before the first one.
-  // A loaded article holds that string already (load/article-table.ts): shared, not copied.
+  if (hasHaystackSlots(a)) {
+    if (a.hayLists === null) {
+      const lists = hayLists(a.tags, a.categories), meta = hayMeta(a);
+      a.hayMask = hayMaskOf(a.foldedShort, lists, meta);
+      a.hayMeta = meta;
+      a.hayLists = lists;
+    }
+    // Its slots filled, it is a Haystack (hayLists, hayMeta no longer null).
+    return a as unknown as Hay;
+  }
+  // Folded in one call, so `foldedShort` is one flat string: two folds joined were kept as a pair
+  // of concatenations over the two parts (~100 bytes more a haystack). Folding maps character by
+  // character and never makes a line break, so the title is what comes before the first one
+  // unless the title holds one itself.
   const lists = hayLists(a.tags, a.categories), meta = hayMeta(a);
-  if (holdsFoldedShort(a)) return new Hay(a.foldedShort, a.foldedTitleLength, keepsBodyOnDisk(a) ? a : foldedBytes(a.body), lists, meta);
+  if (holdsFoldedShort(a)) return new OwnHay(a.foldedShort, a.foldedTitleLength, keepsBodyOnDisk(a) ? a : foldedBytes(a.body), lists, meta);
   const short = foldText(`${a.title}\n${a.description}`);
   const titleLength = a.title.includes('\n') ? foldText(a.title).length : short.indexOf('\n');
-  return new Hay(short, titleLength, keepsBodyOnDisk(a) ? a : foldedBytes(a.body), lists, meta);
+  return new OwnHay(short, titleLength, keepsBodyOnDisk(a) ? a : foldedBytes(a.body), lists, meta);
 }
 
 /** The folded title of `a`, as its haystack holds it (hayTitle), made without the haystack. */
@@ -184,23 +155,23 @@ export function foldedTitle(a: Pick<Article, 'title'>): string {
 /** True when the short fields (title, description, tags, categories, source name and key) contain `needle`. */
 export function shortIncludes(hay: Hay, needle: string): boolean {
   const need = needleMask(needle);
-  if ((need & ~hay.mask) !== 0) return false;
+  if ((need & ~hay.hayMask) !== 0) return false;
   // One letter a-z: its bit says it exactly (a digit's bit is shared by two digits).
   if (needle.length === 1 && (need & LETTER_BITS) === need && need !== 0) return true;
-  return hay.short.includes(needle) || hay.lists.text.includes(needle) || hay.meta.text.includes(needle);
+  return hay.foldedShort.includes(needle) || hay.hayLists.text.includes(needle) || hay.hayMeta.text.includes(needle);
 }
 
 /** The lower-cased title. */
 export function hayTitle(hay: Hay): string {
-  return hay.short.slice(0, hay.titleLength);
+  return hay.foldedShort.slice(0, hay.foldedTitleLength);
 }
 
 /** True when the lower-cased title contains `s`. */
 export function titleIncludes(hay: Hay, s: string): boolean {
   // The title starts `short`: its first occurrence there is in the title exactly when some
   // occurrence is (a later one would end later). No slice is made (~1,000 a keystroke).
-  const at = hay.short.indexOf(s);
-  return at >= 0 && at + s.length <= hay.titleLength;
+  const at = hay.foldedShort.indexOf(s);
+  return at >= 0 && at + s.length <= hay.foldedTitleLength;
 }
 
 // A body not in memory is read from its file on first use, on this thread. While a search runs
@@ -222,7 +193,7 @@ export function withUnreadBodies<T>(onUnread: () => void, search: () => T): T {
 
 /** The body bytes of a haystack, read now if they were not yet (unless withUnreadBodies says not to). */
 export function bodyOf(hay: Hay): Buffer {
-  const b = hay.body;
+  const b = hay.foldedBody;
   if (Buffer.isBuffer(b)) return b;
   if (unread !== null && !b.hasLowerBody) {
     unread();

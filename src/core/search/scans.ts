@@ -2,7 +2,7 @@
 // scan of a search without a limit (`--filter`), which reads every article's haystack.
 import type { Article } from '../article.js';
 import type { Predicate } from './filters.js';
-import { Hay } from './haystack.js';
+import { OwnHay, type Hay } from './haystack.js';
 import type { ShortIndex, ShortMatches } from './short-index.js';
 import { CAP } from './search-settings.js';
 import { sortByDate } from './order/sort.js';
@@ -16,7 +16,7 @@ export interface Ranked { id: number; tier: number; rank: number; score: number 
 
 /** Handed to filters that never read a haystack (filtersNeedHay), so none is made for them. */
 export const NO_HAY: Hay = Object.freeze(
-  new Hay('', 0, Buffer.alloc(0), { tags: [], categories: [], text: '' }, { sourceName: '', sourceKey: '', lang: '', sentiment: null, text: '' }),
+  new OwnHay('', 0, Buffer.alloc(0), { tags: [], categories: [], text: '' }, { sourceName: '', sourceKey: '', lang: '', sentiment: null, text: '' }),
 );
 
 /**

@@ -42,7 +42,7 @@ let found = new Int32Array(0);
 const has = (set: Int32Array, id: number): boolean => (id >>> 5 < set.length ? (set[id >>> 5] & (1 << (id & 31))) !== 0 : false);
 // What the sets stand for, read on the haystack: its folded title holds `text`, one of its tags starts with it.
 const titleHolds = (hay: Hay, text: string): boolean => hayTitle(hay).includes(text);
-const tagStarts = (hay: Hay, text: string): boolean => hay.tags.some((t) => t.startsWith(text));
+const tagStarts = (hay: Hay, text: string): boolean => hay.hayLists.tags.some((t) => t.startsWith(text));
 
 /** The matches of a one- or two-character query: title matches, then tag-only matches, each in the order given. */
 export interface ShortMatches {
@@ -114,7 +114,7 @@ export class ShortIndex {
         if (prev >= 0) this.mark(pairCode(prev, c), id);
         prev = c;
       }
-      for (const tag of hay.tags) {
+      for (const tag of hay.hayLists.tags) {
         if (tag.length) this.mark(TAG_BASE + unitCode(tag.charCodeAt(0)), id);
         if (tag.length > 1) this.mark(pairCode(tag.charCodeAt(0), tag.charCodeAt(1), TAG_PAIR_BASE), id);
       }

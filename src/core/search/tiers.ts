@@ -87,8 +87,8 @@ function tierOf(folded: Hay | string, text: string): number {
  * with no string made for it: ~1,000 titles a keystroke.
  */
 export function titleTier(hay: Hay, text: string): number {
-  const n = hay.titleLength;
-  const short = hay.short;
+  const n = hay.foldedTitleLength;
+  const short = hay.foldedShort;
   if (!plainSpaces(short, n)) {
     const title = squashSpaces(short.slice(0, n));
     return title === text ? 0 : title.includes(text) ? 1 : 2;

@@ -85,9 +85,12 @@ export class FoldedTexts {
 
   /** Length of the folded title at the start of `folded(row)`. */
   foldedTitleLength(row: number): number {
-    const k = this.odd.get(row);
     // A title with a line break: its folded length, not the first break's position.
-    return k !== undefined && this.oddTitles[k].includes('\n') ? foldText(this.oddTitles[k]).length : this.texts[row].indexOf('\n');
+    if (this.starts[row] === ODD) {
+      const title = this.oddTitles[this.odd.get(row) ?? 0];
+      if (title.includes('\n')) return foldText(title).length;
+    }
+    return this.texts[row].indexOf('\n');
   }
 
   title(row: number): string {

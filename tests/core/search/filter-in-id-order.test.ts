@@ -72,7 +72,7 @@ describe('passing without a limit', () => {
     const read: number[] = [];
     const kept = passing(order, () => true, (a, hay) => {
       read.push(a.id);
-      return hay.short.includes('bitcoin');
+      return hay.foldedShort.includes('bitcoin');
     }, docs, (id) => hays[id], true, Infinity);
     expect(kept).toEqual(order.filter((id) => id % 3 === 0));
     expect(read).toEqual(docs.map((a) => a.id));

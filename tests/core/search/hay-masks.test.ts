@@ -48,7 +48,7 @@ describe('letter masks', () => {
 
   it('keeps masks by id, growing, and rules nothing in for an article not yet seen', () => {
     const masks = new HayMasks();
-    masks.keep(5000, { mask: charMask('abc') });
+    masks.keep(5000, { hayMask: charMask('abc') });
     expect(masks.holdsAny(5000, letterBits(['c', 'x']))).toBe(true);
     expect(masks.holdsAll(5000, letterBits(['c', 'x']))).toBe(false);
     expect(masks.holdsAll(5000, letterBits(['c', 'a']))).toBe(true);

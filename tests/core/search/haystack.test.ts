@@ -9,10 +9,10 @@ describe('makeHay', () => {
   it('lower-cases tags and categories, reusing a list that already is', () => {
     const mixed = makeArticle({ tags: ['BTC', 'mining'], categories: ['Markets'] });
     const lower = makeArticle({ tags: ['btc', 'mining'], categories: [] });
-    expect(makeHay(mixed).tags).toEqual(['btc', 'mining']);
-    expect(makeHay(mixed).categories).toEqual(['markets']);
+    expect(makeHay(mixed).hayLists.tags).toEqual(['btc', 'mining']);
+    expect(makeHay(mixed).hayLists.categories).toEqual(['markets']);
     expect(mixed.tags).toEqual(['BTC', 'mining']);
-    expect(makeHay(lower).tags).toBe(lower.tags);
+    expect(makeHay(lower).hayLists.tags).toBe(lower.tags);
   });
 
   it('keeps each article its own source, language and sentiment when values repeat', () => {
@@ -21,10 +21,10 @@ describe('makeHay', () => {
     const again = makeArticle({ source: 'The Block', sourceKey: 'the-block', lang: 'EN-us', sentiment: 'NEGATIVE' });
     for (const x of [a, again]) {
       const hay = makeHay(x);
-      expect([hay.sourceName, hay.sourceKey, hay.lang, hay.sentiment]).toEqual(['theblock', 'theblock', 'en-us', 'negative']);
+      expect([hay.hayMeta.sourceName, hay.hayMeta.sourceKey, hay.hayMeta.lang, hay.hayMeta.sentiment]).toEqual(['theblock', 'theblock', 'en-us', 'negative']);
     }
     const hb = makeHay(b);
-    expect([hb.sourceName, hb.sourceKey, hb.lang, hb.sentiment]).toEqual(['decrypt', 'decrypt', '', null]);
+    expect([hb.hayMeta.sourceName, hb.hayMeta.sourceKey, hb.hayMeta.lang, hb.hayMeta.sentiment]).toEqual(['decrypt', 'decrypt', '', null]);
   });
 
   it('keeps the folded title at the start of the short fields, and finds words only there', () => {

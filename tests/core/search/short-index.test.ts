@@ -30,7 +30,7 @@ describe('ShortIndex', () => {
   const eligible = corpus.map((a) => a.id).reverse();
   it.each([...queries])('%j: the titles containing it, then the tags starting with it', (text) => {
     const inTitle = eligible.filter((id) => hayTitle(hays[id]).includes(text));
-    const inTags = eligible.filter((id) => !hayTitle(hays[id]).includes(text) && hays[id].tags.some((t) => t.startsWith(text)));
+    const inTags = eligible.filter((id) => !hayTitle(hays[id]).includes(text) && hays[id].hayLists.tags.some((t) => t.startsWith(text)));
     expect(shorts.find(text, eligible, corpus.length, (id) => hays[id])).toEqual({ inTitle, inTags, titles: inTitle.length, tags: inTags.length, whole: true });
     // Listing at most one of each: the first of each list, both still counted in full.
     expect(shorts.find(text, eligible, corpus.length, (id) => hays[id], 1)).toEqual({ inTitle: inTitle.slice(0, 1), inTags: inTags.slice(0, 1), titles: inTitle.length, tags: inTags.length, whole: true });

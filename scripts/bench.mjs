@@ -29,7 +29,8 @@ import { binOf } from './bench/bin.mjs';
 import { corpusBytes, du, ensureCorpus, ensureFlat, labelOf } from './bench/corpora.mjs';
 import { interleavedCommands, median, medianCommand, pairedRatio, timeCommand } from './bench/stats.mjs';
 import { measureFrames } from './bench/frame.mjs';
-import { KEY_END, measureKeys } from './bench/keys.mjs';
+import { KEY_END } from './bench/key-session.mjs';
+import { measureKeys } from './bench/keys.mjs';
 import { memoryLimit, targetsFor } from './bench/targets.mjs';
 import { measureUi } from './bench/ui.mjs';
 

@@ -269,7 +269,7 @@ function restMsOf(label) {
 
 /** `/` and the word typed into a dashboard just started, as its list fills: a row, per-key times to stderr. */
 async function keysAsListFills(label, dir, t) {
-  process.stderr.write(`[${label}] key-to-screen, "${TYPED}" typed as the list fills (${runs} starts; ${keysDriver} driver, ends at the ${KEY_END}) ...\n`);
+  process.stderr.write(`[${label}] key-to-screen, "${TYPED}" typed as the list fills (${runs} start${runs === 1 ? '' : 's'}; ${keysDriver} driver, ends at the ${KEY_END}) ...\n`);
   const f = await measureKeysAsListFills(repo, dir, { XDG_CACHE_HOME: cacheHome }, { word: TYPED, runs, readyMs: restMsOf(label), driver: keysDriver });
   for (const [i, r] of f.runs.entries()) {
     const each = r.ms.map((x, k) => `${f.keys[k]} ${x.toFixed(1)}`).join(', ');

@@ -12,7 +12,10 @@
 // per-keystroke breakdown (scripts/bench/frame.mjs):
 // --rounds N (key-to-screen passes, default 4), --keys-only (only those figures), --no-keys (all
 // but those: the scale rows alone), --keys-self (a second fzf in the dashboard's place: the key
-// measure against itself, which must read ~1.0x; with --keys-only). BENCH_KEYS_DRIVER=spawn times
+// measure against itself, which must read ~1.0x; with --keys-only). Keys typed as the list fills
+// (scripts/bench/keys-as-list-fills.mjs: `/` and the word typed into a dashboard just started, as
+// soon as its list has filled) are a row of the key figures; --fill-only takes that row alone.
+// BENCH_KEYS_DRIVER=spawn times
 // keys the way the bench did before 2026-12-01 (a tmux process per command), for comparison;
 // BENCH_KEYS_END=capture ends a key at the reply of the capture that showed its answer (the end
 // before 2026-12-01's thirteenth round) instead of at the notification of the write it showed.
@@ -29,7 +32,9 @@ import { binOf } from './bench/bin.mjs';
 import { corpusBytes, du, ensureCorpus, ensureFlat, labelOf } from './bench/corpora.mjs';
 import { interleavedCommands, median, medianCommand, pairedRatio, timeCommand } from './bench/stats.mjs';
 import { measureFrames } from './bench/frame.mjs';
-import { KEY_END, measureKeys } from './bench/keys.mjs';
+import { KEY_END } from './bench/key-session.mjs';
+import { measureKeys } from './bench/keys.mjs';
+import { fillFigures, measureKeysAsListFills } from './bench/keys-as-list-fills.mjs';
 import { memoryLimit, targetsFor } from './bench/targets.mjs';
 import { measureUi } from './bench/ui.mjs';
 
@@ -42,10 +47,11 @@ const rounds = Number(opt('rounds', '4'));
 const keysOnly = flag('keys-only');
 const noKeys = flag('no-keys');
 const keysSelf = flag('keys-self');
+const fillOnly = flag('fill-only');
 const keysDriver = process.env.BENCH_KEYS_DRIVER === 'spawn' ? 'spawn' : 'control';
 if (flag('help')) {
   process.stdout.write(`usage: npm run bench -- [--sizes 10000,100000[,1000000]] [--runs N] [--word WORD]
-                        [--rounds N] [--keys-only [--keys-self] | --no-keys]
+                        [--rounds N] [--keys-only [--keys-self] | --no-keys | --fill-only]
   --sizes     corpus sizes (1000000 is opt-in: 100 folders of 10k, generated once)
   --runs      median of N for each timed figure (default 5)
   --word      the word --filter and rg look for (default solana)
@@ -53,12 +59,15 @@ if (flag('help')) {
   --keys-only only the key-to-screen figures and their breakdown
   --no-keys   every figure but those (the scale rows alone)
   --keys-self a second fzf in the dashboard's place (the key measure against itself: ~1.0x)
+  --fill-only only the word typed as the list fills (a fresh start per run, --runs of them)
 BENCH_KEYS_DRIVER=spawn: keys timed through a tmux process per command (the measure before
 2026-12-01) instead of one control-mode client
 BENCH_KEYS_END=capture: a key ends when the capture that shows its answer returns (the measure
 before 2026-12-01's thirteenth round) instead of when tmux notified the write that capture showed
 BENCH_CORPUS_1M=PATH: the 1M corpus opened at PATH (an index is keyed by the path as given);
 BENCH_CACHE_HOME=DIR: the cache home instead of .bench/cache (with both, a prebuilt index's copy)
+BENCH_FILL_FROM=rows: the word typed as the list fills from the first rows on screen (the warm first
+page, before the walk) instead of once the list has filled
 `);
   process.exit(0);
 }
@@ -107,6 +116,11 @@ for (const n of sizes) {
   const t = targetsFor(n);
   const label = labelOf(n);
   const dir = n === 1_000_000 && process.env.BENCH_CORPUS_1M ? process.env.BENCH_CORPUS_1M : ensureCorpus(repo, n);
+  if (fillOnly) {
+    indexForKeys(label, dir);
+    await keysAsListFills(label, dir, t);
+    continue;
+  }
   if (!noKeys) await keyFigures(label, dir, t);
   if (keysOnly) continue;
   const bytes = corpusBytes(dir);
@@ -232,21 +246,53 @@ function bothEnds(label, what, ours, fzf) {
   process.stderr.write(`[${label}]   ${what}: ${at(KEY_END, ours.ms, fzf.ms)}; the same keys ${at(other, ours.other, fzf.other)}\n`);
 }
 
-/** Key-to-screen against fzf (same run, alternating) and the per-keystroke breakdown. */
-async function keyFigures(label, dir, t) {
-  // Keys are timed on a warm start: the index built, its full text included. A cold start would
-  // be building the text while keys are timed, and its progress in the status line would change
-  // the screen each key is waited for.
+/**
+ * The index the key figures start warm on, its full text included. A cold start would be building
+ * the text while keys are timed, and its progress in the status line would change the screen
+ * each key is waited for.
+ */
+function indexForKeys(label, dir) {
   process.stderr.write(`[${label}] index for the key timing (full text included) ...\n`);
   const ready = child(dir, 'warm');
   if (ready.failed || !ready.fullTextOk) process.stderr.write(`[${label}] the index is not complete: ${ready.failed ?? 'text build incomplete'}\n`);
+}
+
+/**
+ * How long a dashboard may take to come to rest. A warm million checks every file's stamp and
+ * reads its facts back before it is ready (minutes under load). The index built for the keys holds
+ * no facts yet: the first dashboard over a big folder computes them and groups its stories before
+ * it is ready (at 100k, minutes under load).
+ */
+function restMsOf(label) {
+  return label === '1m' ? 900_000 : label === '10k' ? 120_000 : 600_000;
+}
+
+/** `/` and the word typed into a dashboard just started, as its list fills: a row, per-key times to stderr. */
+async function keysAsListFills(label, dir, t) {
+  process.stderr.write(`[${label}] key-to-screen, "${TYPED}" typed as the list fills (${runs} start${runs === 1 ? '' : 's'}; ${keysDriver} driver, ends at the ${KEY_END}) ...\n`);
+  const f = await measureKeysAsListFills(repo, dir, { XDG_CACHE_HOME: cacheHome }, { word: TYPED, runs, readyMs: restMsOf(label), driver: keysDriver });
+  for (const [i, r] of f.runs.entries()) {
+    const each = r.ms.map((x, k) => `${f.keys[k]} ${x.toFixed(1)}`).join(', ');
+    process.stderr.write(`[${label}]   as the list fills, start ${i + 1} (${f.from} ${ms(r.fromMs)} after launch): ${each} ms${r.error ? `; stopped: ${r.error}` : ''}\n`);
+  }
+  const what = `key-to-screen, "${TYPED}" typed as the list fills`;
+  const target = `median <= ${t.keysAsListFills.medianMs} ms, max <= ${t.keysAsListFills.maxMs} ms`;
+  if (f.error) {
+    row(`${what} (${f.keys.length} keys a start)`, label, `n/a (${f.error.split('\n')[0]})`, '', '', target, false);
+    process.stderr.write(`${f.error}\n`);
+    return;
+  }
+  const g = fillFigures(f.runs, t.keysAsListFills);
+  const ours = g.error ? `n/a (${g.error})` : `median ${ms(g.median)}, max ${ms(g.max)} (first key at "${f.from}", median ${ms(median(f.runs.map((r) => r.fromMs)))} after launch)`;
+  row(`${what} (${g.keys} keys)`, label, ours, '', '', target, g.pass);
+}
+
+/** Key-to-screen against fzf (same run, alternating) and the per-keystroke breakdown. */
+async function keyFigures(label, dir, t) {
+  indexForKeys(label, dir);
   const subject = keysSelf ? 'fzf' : 'dashboard';
   process.stderr.write(`[${label}] key-to-screen: ${subject} and fzf in tmux (${keysDriver} driver, ends at the ${KEY_END}), alternating, ${rounds} rounds ...\n`);
-  // A warm million checks every file's stamp and reads its facts back before it is ready (minutes
-  // under load). The index built above holds no facts yet: the first dashboard over a big folder
-  // computes them and groups its stories before it is ready (at 100k, minutes under load).
-  const readyMs = label === '1m' ? 900_000 : label === '10k' ? 120_000 : 600_000;
-  const k = await measureKeys(repo, dir, { XDG_CACHE_HOME: cacheHome }, { word: TYPED, rounds, readyMs, against: subject, driver: keysDriver });
+  const k = await measureKeys(repo, dir, { XDG_CACHE_HOME: cacheHome }, { word: TYPED, rounds, readyMs: restMsOf(label), against: subject, driver: keysDriver });
   if (k.error) {
     row('key-to-screen', label, `n/a (${k.error.split('\n')[0]})`, '', '', '', false);
     process.stderr.write(`${k.error}\n`);
@@ -287,6 +333,7 @@ async function keyFigures(label, dir, t) {
     bothEnds(label, `typing "${TYPED}"`, d.type, f.type);
     bothEnds(label, 'j (fzf: Down)', d.move, f.move);
   }
+  await keysAsListFills(label, dir, t);
   const fr = measureFrames(repo, dir, { XDG_CACHE_HOME: cacheHome });
   if (fr.error) {
     row('keystroke breakdown', label, `n/a (${fr.error})`, '', '', '', null);

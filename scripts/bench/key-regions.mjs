@@ -9,8 +9,10 @@
 // A count is masked with its room: a count one digit longer pads the title's rule and the status
 // line's gap by one cell less, and those cells are not the list's answer either.
 
-// A count as drawn: digits with thousands commas, `+` when it is a lower bound.
-const COUNT = /\d[\d,]*\+?/g;
+// A count as drawn: digits with thousands commas, `+` when it is a lower bound, or `counting…`,
+// which stands in the count's place while the exact one is coming (ArticleList.tsx shownCount: a
+// key typed before the search's preparation is done lists its rows first).
+const COUNT = /\d[\d,]*\+?|counting…/g;
 // The status line's unread piece (StatusBar.tsx: `1,234 unread`, `1,000+ unread`) and its separator.
 const UNREAD = / · (\d[\d,]*\+?) unread/;
 
@@ -24,7 +26,7 @@ function frameOf(lines) {
 }
 
 /** The pane title's row without its count: `╭─▶ Articles 3/#─╮` (the cursor's position stays). */
-const titleRow = (line, edge) => line.slice(0, edge + 1).replace(/\/[\d,]+\+?/, '/#').replace(/─+/g, '─');
+const titleRow = (line, edge) => line.slice(0, edge + 1).replace(/\/(?:[\d,]+\+?|counting…)/, '/#').replace(/─+/g, '─');
 
 /** The status line without the unread piece, its counts masked and its gap closed. */
 const statusRow = (line) => line.replace(UNREAD, '').replace(COUNT, '#').replace(/ {2,}/g, ' ').trimEnd();

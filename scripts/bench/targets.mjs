@@ -13,6 +13,10 @@ export const TARGETS = {
     // Counts and the pulse of the crypto issue, drawn after the list (scale issue: at most 300 ms
     // after it at 100k, 1 s at 1M; 10k takes 100k's).
     aggregateAfterListMs: 300,
+    // A word typed as the list fills (keys-as-list-fills.mjs): issue 10's key-to-screen row
+    // (typing a word in the live search, tmux), whose figures are given for 1M (median <= 100 ms,
+    // max <= 250 ms; 10k and 100k defer to the frame issue); the same absolute figures here.
+    keysAsListFills: { medianMs: 100, maxMs: 250 },
     filter: { base: 'floor', ratio: 2 },
     rssWarm: null,
     rssCold: null,
@@ -26,6 +30,7 @@ export const TARGETS = {
     keyMedianMs: 15,
     keyMaxMs: 60,
     aggregateAfterListMs: 300,
+    keysAsListFills: { medianMs: 100, maxMs: 250 },
     filter: { base: 'floor', ratio: 2 },
     rssWarm: { x: 0.8 },
     rssCold: { x: 1.5 },
@@ -39,6 +44,7 @@ export const TARGETS = {
     keyMedianMs: 50,
     keyMaxMs: 150,
     aggregateAfterListMs: 1000,
+    keysAsListFills: { medianMs: 100, maxMs: 250 },
     filter: { base: 'rg', ratio: 1 },
     rssWarm: { bytes: 1e9 },
     rssCold: { bytes: 1.5e9 },

@@ -13,7 +13,7 @@ import { atRest } from './key-regions.mjs';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Resolves once process `pid` (0: none) is gone, or after `maxMs`. */
-async function exited(pid, maxMs = 10_000) {
+export async function exited(pid, maxMs = 10_000) {
   const alive = () => {
     try {
       process.kill(pid, 0);

@@ -1,8 +1,8 @@
-// Where the key-to-screen bench ends a key (scripts/bench/keys.mjs `ends`): at the notification
+// Where the key-to-screen bench ends a key (scripts/bench/key-session.mjs `ends`): at the notification
 // of the write the answering capture showed, not at that capture's reply (the look itself).
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ESM script of the bench, without type declarations.
-import { ends, KEY_END } from '../../scripts/bench/keys.mjs';
+import { ends, KEY_END } from '../../scripts/bench/key-session.mjs';
 
 describe('ends', () => {
   it('ends a key at the write its capture showed, and gives the capture reply as the other end', () => {

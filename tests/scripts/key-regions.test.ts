@@ -31,6 +31,8 @@ describe('key-to-screen regions', () => {
     expect(dashboardRegion(screen({ ...base, matches: '942', unread: '9,889', pulse: '▲ 1 ● 2 ▼ 3' }))).toBe(settled);
     // The article pane follows later on purpose.
     expect(dashboardRegion(screen({ ...base, body: 'Another article' }))).toBe(settled);
+    // `counting…` stands in the count's place while the exact one is coming (title and status line).
+    expect(dashboardRegion(screen({ ...base, matches: 'counting…' }))).toBe(settled);
   });
 
   it('is not answered until the list, the cursor and the query are', () => {
@@ -44,6 +46,7 @@ describe('key-to-screen regions', () => {
     const settled = screen(base);
     expect(countsRegion(screen({ ...base, unread: '1,000+' }))).toBe(countsRegion(settled));
     expect(countsRegion(screen({ ...base, matches: '1,000+' }))).not.toBe(countsRegion(settled));
+    expect(countsRegion(screen({ ...base, matches: 'counting…' }))).not.toBe(countsRegion(settled));
     expect(countsRegion(screen({ ...base, pulse: '▲ 1 ● 2 ▼ 3' }))).not.toBe(countsRegion(settled));
     expect(unreadRegion(settled)).toBe('3,059');
     expect(unreadRegion(screen({ ...base, unread: '1,000+' }))).toBe('1,000+');

@@ -231,7 +231,7 @@ export class Reading {
   // key), so a change written to it keeps the other mark.
   private own(articles: readonly A[], now = Date.now()): string[] {
     const keys = articles.map(articleKey);
-    this.store.see(articles.map((a, i) => ({ key: keys[i], earlier: earlierKeys(a) })), now);
+    this.store.see(keys, now, (i) => earlierKeys(articles[i]));
     return keys;
   }
 }

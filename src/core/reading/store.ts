@@ -210,14 +210,18 @@ export class ReadingStore {
 
   /**
    * Records first sight of the keys not seen before (at `now`); returns how many were new to the
-   * store. A key given with `earlier` keys (what the article was stored under before, identity.ts)
-   * starts from the first of them that has a row: its read and saved marks and first sight.
+   * store. A key whose `earlierOf(i)` (i: its position in `keys`) names keys the article was stored
+   * under before (identity.ts) starts from the first of them that has a row: its read and saved
+   * marks and first sight. Asked only for a key without a row: a warm start's keys all have one,
+   * and making every article's earlier keys anyway was ~400 bytes of garbage an article (~40 MB
+   * at 100k, on the UI thread as the list filled).
    */
-  see(keys: Iterable<string | { key: string; earlier: readonly string[] }>, now: number): number {
+  see(keys: readonly string[], now: number, earlierOf: (i: number) => readonly string[] = () => []): number {
     const fresh: { key: string; from: Marks | undefined }[] = [];
-    for (const k of keys) {
-      const { key, earlier } = typeof k === 'string' ? { key: k, earlier: [] } : k;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
       if (this.has(key)) continue;
+      const earlier = earlierOf(i);
       // The earlier keys are asked about here alone (a first sight), so their answers are not
       // kept: at a first look at a folder every article's earlier key has no row, and keeping
       // each (`path:` and the file's path) held ~100 bytes an article for the session (14 MB of

@@ -91,7 +91,19 @@ function lowerList(list: readonly string[]): string[] {
 // The shared parts: by identity of the lists for a loaded corpus's shared, frozen lists
 // (load/article-table.ts), by value for source, language and sentiment.
 const listsMemo = new WeakMap<readonly string[], WeakMap<readonly string[], HayLists>>();
-const metaMemo = new Map<string, HayMeta>();
+// By source, then key, language and sentiment (a null language or sentiment under NULL_PART):
+// nested maps, where one key string joined from the four was ~240 bytes of garbage an article.
+type Level<T> = Map<string, T>;
+const metaMemo: Level<Level<Level<Level<HayMeta>>>> = new Map();
+let metaCount = 0;
+const NULL_PART = '\u0001';
+
+// The map under `key` in `parent`, made when missing.
+function level<T>(parent: Map<string, Map<string, T>>, key: string): Map<string, T> {
+  let m = parent.get(key);
+  if (m === undefined) parent.set(key, (m = new Map()));
+  return m;
+}
 
 function hayLists(tags: readonly string[], categories: readonly string[]): HayLists {
   const shared = Object.isFrozen(tags) && Object.isFrozen(categories);
@@ -107,8 +119,13 @@ function hayLists(tags: readonly string[], categories: readonly string[]): HayLi
 }
 
 function hayMeta(a: Pick<Article, 'source' | 'sourceKey' | 'lang' | 'sentiment'>): HayMeta {
-  const key = `${a.source}\0${a.sourceKey}\0${a.lang ?? '\u0001'}\0${a.sentiment ?? '\u0001'}`;
-  let meta = metaMemo.get(key);
+  // A hostile corpus of all-distinct sources must not grow the table without bound.
+  if (metaCount >= MEMO_MAX) {
+    metaMemo.clear();
+    metaCount = 0;
+  }
+  const bySentiment = level(level(level(metaMemo, a.source), a.sourceKey), a.lang ?? NULL_PART);
+  let meta = bySentiment.get(a.sentiment ?? NULL_PART);
   if (meta === undefined) {
     meta = {
       sourceName: compactMemo(a.source),
@@ -117,9 +134,8 @@ function hayMeta(a: Pick<Article, 'source' | 'sourceKey' | 'lang' | 'sentiment'>
       sentiment: a.sentiment === null ? null : sentimentMemo(a.sentiment),
       text: foldText(`${a.source}\n${a.sourceKey}`),
     };
-    // A hostile corpus of all-distinct sources must not grow the table without bound.
-    if (metaMemo.size >= MEMO_MAX) metaMemo.clear();
-    metaMemo.set(key, meta);
+    bySentiment.set(a.sentiment ?? NULL_PART, meta);
+    metaCount += 1;
   }
   return meta;
 }

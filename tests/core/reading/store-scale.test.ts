@@ -65,8 +65,13 @@ describe('ReadingStore at scale', () => {
     // One article's marks were stored under its path by an earlier build; the rest never were.
     writeRows(dir, [['path:/a/0.md', 1, 1, 500]]);
     const s = ReadingStore.open(dir);
-    const keys = Array.from({ length: 1000 }, (_, i) => ({ key: `id:${i}`, earlier: [`path:/a/${i}.md`] }));
-    expect(s.see(keys, 7000)).toBe(1000);
+    const keys = Array.from({ length: 1000 }, (_, i) => `id:${i}`);
+    const asked: number[] = [];
+    expect(s.see(keys, 7000, (i) => (asked.push(i), [`path:/a/${i}.md`]))).toBe(1000);
+    expect(asked).toHaveLength(1000);
+    // Seen again: every key has its row, and no earlier key is asked for.
+    expect(s.see(keys, 8000, (i) => (asked.push(i), [`path:/a/${i}.md`]))).toBe(0);
+    expect(asked).toHaveLength(1000);
     // Only the keys seen are held: the 1,000 earlier keys asked about once are not.
     expect(s.heldKeys).toBe(1000);
     expect(s.get('id:0')).toEqual({ read: true, saved: true, firstSeen: 500 });

@@ -27,6 +27,19 @@ describe('makeHay', () => {
     expect([hb.hayMeta.sourceName, hb.hayMeta.sourceKey, hb.hayMeta.lang, hb.hayMeta.sentiment]).toEqual(['decrypt', 'decrypt', '', null]);
   });
 
+  it('shares one meta part among the articles with the same source, key, language and sentiment, and only among them', () => {
+    const same = [0, 1].map(() => makeHay(makeArticle({ source: 'CoinDesk', sourceKey: 'coindesk', lang: 'en', sentiment: 'positive' })));
+    expect(same[0].hayMeta).toBe(same[1].hayMeta);
+    const others = [
+      { source: 'CoinDesk', sourceKey: 'coindesk', lang: 'en', sentiment: null },
+      { source: 'CoinDesk', sourceKey: 'coindesk', lang: null, sentiment: 'positive' },
+      { source: 'CoinDesk', sourceKey: 'cd', lang: 'en', sentiment: 'positive' },
+      { source: 'Coindesk', sourceKey: 'coindesk', lang: 'en', sentiment: 'positive' },
+    ].map((f) => makeHay(makeArticle(f)).hayMeta);
+    for (const m of others) expect(m).not.toBe(same[0].hayMeta);
+    expect(others.map((m) => [m.lang, m.sentiment])).toEqual([['en', null], ['', 'positive'], ['en', 'positive'], ['en', 'positive']]);
+  });
+
   it('keeps the folded title at the start of the short fields, and finds words only there', () => {
     const a = makeArticle({ title: 'İstanbul Bitcoin ETF', description: 'Solana and ETF flows', tags: ['Mining'] });
     const hay = makeHay(a);

@@ -210,11 +210,9 @@ export class ReadingStore {
 
   /**
    * Records first sight of the keys not seen before (at `now`); returns how many were new to the
-   * store. A key whose `earlierOf(i)` (i: its position in `keys`) names keys the article was stored
-   * under before (identity.ts) starts from the first of them that has a row: its read and saved
-   * marks and first sight. Asked only for a key without a row: a warm start's keys all have one,
-   * and making every article's earlier keys anyway was ~400 bytes of garbage an article (~40 MB
-   * at 100k, on the UI thread as the list filled).
+   * store. A key without a row starts from the first of `earlierOf(i)` (i: its place in `keys`;
+   * keys it was stored under before, identity.ts) that has one: its marks and first sight. Asked
+   * for keys without a row only (made for all, ~40 MB of garbage as a warm 100k list filled).
    */
   see(keys: readonly string[], now: number, earlierOf: (i: number) => readonly string[] = () => []): number {
     const fresh: { key: string; from: Marks | undefined }[] = [];

@@ -2,6 +2,8 @@
 // Everything downstream (query, search, UI, output) reads only this type, never raw front matter,
 // except the inspector, which shows `frontMatter` whole.
 
+import type { Sentiment } from './text/index.js';
+
 /** Which front-matter dialect a file used. */
 export type FrontMatterFormat = 'yaml' | 'toml' | 'json' | 'none';
 
@@ -131,7 +133,7 @@ export interface HayMeta {
   /** Lower-cased language code, or ''. */
   readonly lang: string;
   /** Canonical sentiment (text/fields.ts), or null. */
-  readonly sentiment: 'positive' | 'negative' | 'neutral' | null;
+  readonly sentiment: Sentiment | null;
   /** Folded source name, then key, one per line. */
   readonly text: string;
 }
@@ -168,11 +170,6 @@ export interface HaystackSlots extends FoldedShortFields {
 /** Whether `a` can be its own haystack (see HaystackSlots). */
 export function hasHaystackSlots(a: Article): a is Article & HaystackSlots {
   return 'hayMask' in a;
-}
-
-/** Whether `a` holds its folded title and description (see FoldedShortFields). */
-export function holdsFoldedShort(a: Article): a is Article & FoldedShortFields {
-  return 'foldedShort' in a;
 }
 
 /** Whether `a` keeps its body in its file (see FoldedBodyOnDisk). */

@@ -2,7 +2,7 @@
 // articles are added, so a keystroke only runs `includes` over ready strings. Short fields and body are kept apart: short fields are
 // checked first (cheap, most hits), the body only when they miss.
 
-import { hasHaystackSlots, holdsFoldedShort, keepsBodyOnDisk, type Article, type FoldedBodyOnDisk, type Haystack, type HayLists, type HayMeta } from '../article.js';
+import { hasHaystackSlots, keepsBodyOnDisk, type Article, type FoldedBodyOnDisk, type Haystack, type HayLists, type HayMeta } from '../article.js';
 import { canonicalSentiment, compactText, foldedBytes, foldText } from '../text/index.js';
 import { charMask, LETTER_BITS, needleMask, partMask } from './hay-masks.js';
 
@@ -20,7 +20,7 @@ export type { HayLists, HayMeta } from '../article.js';
  */
 export type Hay = Haystack;
 
-/** The haystack of an article that is not its own (one held whole in memory: `--no-cache`, tests). */
+/** The haystack of an article that is not its own: one held whole in memory (`--no-cache`, tests) or read for ranking only (index-filter.ts). */
 export class OwnHay implements Haystack {
   constructor(
     /** Folded title, then description, one per line (tags, categories and source: `hayLists.text`, `hayMeta.text`). */
@@ -157,7 +157,6 @@ export function makeHay(a: Article): Hay {
   // character and never makes a line break, so the title is what comes before the first one
   // unless the title holds one itself.
   const lists = hayLists(a.tags, a.categories), meta = hayMeta(a);
-  if (holdsFoldedShort(a)) return new OwnHay(a.foldedShort, a.foldedTitleLength, keepsBodyOnDisk(a) ? a : foldedBytes(a.body), lists, meta);
   const short = foldText(`${a.title}\n${a.description}`);
   const titleLength = a.title.includes('\n') ? foldText(a.title).length : short.indexOf('\n');
   return new OwnHay(short, titleLength, keepsBodyOnDisk(a) ? a : foldedBytes(a.body), lists, meta);

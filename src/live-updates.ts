@@ -113,5 +113,8 @@ export function startLiveUpdates(o: LiveOptions): FolderWatch {
     (warning) => {
       if (!o.skipped.has(warning.path)) o.onWarnings([warning]);
     },
+    // The load walked after this process started: a file the watch's walk finds in a folder
+    // unchanged since then was there for the load to see.
+    performance.timeOrigin,
   );
 }

@@ -53,8 +53,10 @@ export interface FolderWatch {
 /**
  * Lists `roots`: their Markdown files (iterated once: a walk on a thread hands them as one string,
  * watch-worker.ts), the folder links followed, the links that lead into themselves (`loops`).
+ * `gap`: the walk once the watch is in place, whose files go to `reconcile`; it may leave out
+ * files its caller's own walk saw (watcher.ts: those of folders unchanged since, changed-folders.ts).
  */
-export type Walk = (roots: readonly string[]) => Promise<{ files: Iterable<string>; links: string[]; loops: string[] }>;
+export type Walk = (roots: readonly string[], gap?: boolean) => Promise<{ files: Iterable<string>; links: string[]; loops: string[] }>;
 
 type Kind = 'added' | 'changed' | 'removed';
 
@@ -254,7 +256,7 @@ export function watchHere(
   for (const [dir, only] of files) started.push(subscribe(dir, dir, only));
 
   const ready = Promise.all(started)
-    .then(() => (closed ? null : walk(roots)))
+    .then(() => (closed ? null : walk(roots, reconcile !== undefined)))
     .then(async (found) => {
       if (!found || closed) return;
       // A loop made between the caller's walk and the watch being in place has no event of its

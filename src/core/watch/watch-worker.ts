@@ -5,9 +5,11 @@
 // or as a process of its own (argv: the role, then the paths as JSON), which posts its answer
 // over the IPC channel and ends: the walk's list of a million entries (~0.5 GB of heap) is then
 // never the dashboard's memory, and all of it goes back to the system when the process ends.
+// Given a time, it posts only the files of folders changed since then (changed-folders.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import { errorMessage } from '../error-message.js';
 import { walkPaths } from '../files/index.js';
+import { addedSince } from './changed-folders.js';
 
 /**
  * What the walk posts back: the files found (their paths joined by PATH_SEPARATOR, FILES_A_CHUNK
@@ -58,6 +60,8 @@ export const ownPath = (file: string): string => Buffer.from(file, 'utf8').toStr
 export interface WalkJob {
   role: typeof WATCH_WALK_ROLE;
   paths: string[];
+  /** Only the files of folders changed since (epoch ms; changed-folders.ts), when given. */
+  since?: number;
 }
 
 /** Marks a worker started for the folder watch's walk. */
@@ -68,12 +72,12 @@ export const loopsOf = (warnings: readonly { path: string; reason: string }[]): 
   warnings.filter((w) => w.reason === 'symlink loop').map((w) => w.path);
 
 // The walk's answer: the paths joined, the walk's entries let go before the join.
-async function walked(paths: string[]): Promise<WalkMessage> {
+async function walked(paths: string[], since?: number): Promise<WalkMessage> {
   try {
     const { files, links, warnings } = await walkPaths(paths);
     const found = files.map((f) => f.path);
     files.length = 0;
-    return { kind: 'walked', files: joinedChunks(found), links, loops: loopsOf(warnings) };
+    return { kind: 'walked', files: joinedChunks(since === undefined ? found : addedSince(found, paths, since)), links, loops: loopsOf(warnings) };
   } catch (error) {
     return { kind: 'error', message: errorMessage(error) };
   }
@@ -82,11 +86,13 @@ async function walked(paths: string[]): Promise<WalkMessage> {
 const job = workerData as WalkJob | undefined;
 if (parentPort && job?.role === WATCH_WALK_ROLE) {
   const port = parentPort;
-  void walked(job.paths).then((message) => port.postMessage(message satisfies WalkMessage));
+  void walked(job.paths, job.since).then((message) => port.postMessage(message satisfies WalkMessage));
 } else if (!parentPort && process.argv[2] === WATCH_WALK_ROLE && process.send) {
   // Its parent gone (the channel closed), the walk is of no use to anyone.
   process.on('disconnect', () => process.exit(0));
-  void walked(JSON.parse(process.argv[3] ?? '[]') as string[]).then((message) => {
+  // argv[4]: `since` (epoch ms), or empty for every file.
+  const since = process.argv[4] ? Number(process.argv[4]) : undefined;
+  void walked(JSON.parse(process.argv[3] ?? '[]') as string[], Number.isFinite(since) ? since : undefined).then((message) => {
     if (message.kind === 'walked') for (const files of message.files.splice(0)) process.send!({ kind: 'files', files } satisfies WalkMessage);
     process.send!(message satisfies WalkMessage, () => process.disconnect());
   });

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { walkPaths } from '../files/index.js';
+import { addedSince } from './changed-folders.js';
 import { subscribeHere, subscribeInProcess, watchProcessScript } from './subscriber.js';
 import { watchHere, type FolderWatch, type Walk, type WatchBatch, type WatchWarning } from './watch-here.js';
 import { loopsOf, ownPath, walkedPaths, WATCH_WALK_ROLE, type WalkJob, type WalkMessage } from './watch-worker.js';
@@ -26,20 +27,23 @@ function workerUrl(): URL | null {
 
 // The watch's walk on this thread (from sources, or when no worker can start), in the shape the
 // watch takes: paths, the links followed, the loops met.
-const walkOnThisThread: Walk = async (roots) => {
-  const { files, links, warnings } = await walkPaths(roots);
-  return { files: files.map((f) => f.path), links, loops: loopsOf(warnings) };
+// `since`: only the files of folders changed since (changed-folders.ts).
+const walkOnThisThread = async (roots: readonly string[], since?: number): ReturnType<Walk> => {
+  const { files, links, warnings } = await walkPaths([...roots]);
+  const found = files.map((f) => f.path);
+  return { files: since === undefined ? found : addedSince(found, roots, since), links, loops: loopsOf(warnings) };
 };
+type WalkSince = (roots: readonly string[], since?: number) => ReturnType<Walk>;
 
 // The walk on a thread of its own, ended as soon as it answers; on this thread when no worker can start.
-function walkOnWorker(url: URL, workers: Set<Worker>): Walk {
-  return (roots) =>
+function walkOnWorker(url: URL, workers: Set<Worker>): WalkSince {
+  return (roots, since) =>
     new Promise((resolve, reject) => {
       let worker: Worker;
       try {
-        worker = new Worker(url, { workerData: { role: WATCH_WALK_ROLE, paths: roots.map((p) => path.resolve(p)) } satisfies WalkJob });
+        worker = new Worker(url, { workerData: { role: WATCH_WALK_ROLE, paths: roots.map((p) => path.resolve(p)), since } satisfies WalkJob });
       } catch {
-        walkOnThisThread(roots).then(resolve, reject);
+        walkOnThisThread(roots, since).then(resolve, reject);
         return;
       }
       // The walk never keeps the process alive on its own (the dashboard's terminal does).
@@ -63,14 +67,14 @@ function walkOnWorker(url: URL, workers: Set<Worker>): Walk {
 
 // The walk in a process of its own, ended as soon as it answers (or the watch closes, or this
 // process exits); on a thread when no process can start.
-function walkInProcess(url: URL, children: Set<ChildProcess>, orThread: Walk): Walk {
-  return (roots) =>
+function walkInProcess(url: URL, children: Set<ChildProcess>, orThread: WalkSince): WalkSince {
+  return (roots, since) =>
     new Promise((resolve, reject) => {
       let child: ChildProcess;
       try {
-        child = fork(fileURLToPath(url), [WATCH_WALK_ROLE, JSON.stringify(roots.map((p) => path.resolve(p)))], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'], execArgv: [], serialization: 'advanced' });
+        child = fork(fileURLToPath(url), [WATCH_WALK_ROLE, JSON.stringify(roots.map((p) => path.resolve(p))), String(since ?? '')], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'], execArgv: [], serialization: 'advanced' });
       } catch {
-        orThread(roots).then(resolve, reject);
+        orThread(roots, since).then(resolve, reject);
         return;
       }
       // Neither the process nor its channel keeps this one alive (the dashboard's terminal does).
@@ -96,7 +100,7 @@ function walkInProcess(url: URL, children: Set<ChildProcess>, orThread: Walk): W
         if (answered) return;
         answered = true;
         done();
-        orThread(roots).then(resolve, reject);
+        orThread(roots, since).then(resolve, reject);
       });
       child.once('exit', () => {
         if (answered) return;
@@ -111,7 +115,8 @@ function walkInProcess(url: URL, children: Set<ChildProcess>, orThread: Walk): W
  * Watches `paths` (folders or files) and calls `onBatch` with what changed since the watch began.
  * `known` (absolute path -> already shown) closes the gap between the caller's own walk and the
  * watch being in place: once the watch is ready, every Markdown file under the folders neither
- * known nor already reported is reported as added. `onWarning` hears of the links it will not
+ * known nor already reported is reported as added; with `since` (epoch ms: when the caller's walk
+ * began, or earlier), only among the files of folders changed since (changed-folders.ts). `onWarning` hears of the links it will not
  * follow (a symlink loop made while it runs) and the paths it cannot watch, once each.
  */
 export function watchFolders(
@@ -120,6 +125,7 @@ export function watchFolders(
   onError: (error: Error) => void = () => {},
   known?: (file: string) => boolean,
   onWarning: (warning: WatchWarning) => void = () => {},
+  since?: number,
 ): FolderWatch {
   const url = workerUrl();
   const workers = new Set<Worker>();
@@ -127,7 +133,10 @@ export function watchFolders(
   const onThread = url ? walkOnWorker(url, workers) : walkOnThisThread;
   // The first walk (every watched folder, once the watch is in place) in a process; a folder that appears later on a thread.
   let first = url !== null;
-  const walk: Walk = (roots) => (first ? ((first = false), walkInProcess(url!, children, onThread)(roots)) : onThread(roots));
+  const walk: Walk = (roots, gap) => {
+    const from = gap ? since : undefined;
+    return first ? ((first = false), walkInProcess(url!, children, onThread)(roots, from)) : onThread(roots, from);
+  };
   const reconcile = known
     ? async (files: Iterable<string>) => {
         const unknown: string[] = [];

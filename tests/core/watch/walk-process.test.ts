@@ -34,3 +34,22 @@ it('reports the files the caller does not know, found by the walk process, names
   expect(batches[0].added.sort()).toEqual(names.slice(1).map((n) => path.join(dir, n)).sort());
   expect(batches[0].changed).toEqual([]);
 });
+
+it('given when the caller walked, reports only files of folders changed since (a folder unchanged has nothing new)', async () => {
+  const { watchFolders } = (await import(pathToFileURL(built).href)) as typeof import('../../../src/core/watch/watcher.js');
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-walk-process-'));
+  for (const sub of ['quiet', 'written']) fs.mkdirSync(path.join(dir, sub));
+  const quiet = path.join(dir, 'quiet', 'a.md');
+  const written = path.join(dir, 'written', 'b.md');
+  for (const file of [quiet, written]) fs.writeFileSync(file, '---\ntitle: x\n---\n');
+  const hourAgo = Date.now() / 1000 - 3600;
+  for (const d of [dir, path.join(dir, 'quiet')]) fs.utimesSync(d, hourAgo, hourAgo);
+  // `written` got its file after the caller's walk (its mtime ahead of `since`).
+  const later = Date.now() / 1000 + 60;
+  fs.utimesSync(path.join(dir, 'written'), later, later);
+  const batches: WatchBatch[] = [];
+  running = watchFolders([dir], (b) => batches.push(b), undefined, () => false, undefined, Date.now());
+  await running.ready;
+  await eventually(() => expect(batches.length).toBeGreaterThan(0), 30_000);
+  expect(batches.flatMap((b) => b.added)).toEqual([written]);
+});

@@ -58,11 +58,13 @@ export interface DashboardFacts {
   /** Counts each result's aggregate on the facts worker (stable for the session). */
   counter: FactsCounter;
   /**
-   * Loads the facts of every article in the index now (once, after loading). `rowIds` (the load's
-   * indexIds) lets the facts worker read the articles from the on-disk index instead of this
-   * thread building and posting their inputs.
+   * Loads the facts of every article in the index (once). `rowIds` (the load's indexIds) lets the
+   * facts worker read the articles from the on-disk index instead of this thread building and
+   * posting their inputs. `listed`: settles once the load has made every article (default: at
+   * once); until then the worker reads the index (its rows told early: LoadOptions.onRowIds),
+   * and the warm page's facts stay.
    */
-  load(rowIds?: Int32Array | null): void;
+  load(rowIds?: Int32Array | null, listed?: Promise<unknown>): void;
   /**
    * Reads the facts of the warm start's page (`index`, its articles' index rows `rowIds`) from the
    * facts snapshot kept in the index, on the facts worker, and hands them to onWarmFacts (not when
@@ -177,11 +179,16 @@ export function dashboardFacts(o: FactsRunnerOptions): DashboardFacts {
         pageFacts = facts;
         o.onWarmFacts?.({ facts, stories: o.group ? storyMapOf(facts, (id) => index.article(id)) : null, storyOf: undefined });
       }),
-    load: (rowIds = null) => {
-      loadAsked = true;
-      pageFacts = null;
+    load: (rowIds = null, listed = Promise.resolve()) => {
+      const loading = listed.then(() => {
+        loadAsked = true;
+        pageFacts = null;
+      });
       later(async () => {
-        const facts = await (await startService()).load(article, o.index.size, rowIds);
+        const computed = (await startService()).load(article, rowIds?.length ?? o.index.size, rowIds, loading);
+        computed.catch(() => {}); // awaited once the list is made: a failure before then is handled there
+        await loading;
+        const facts = await computed;
         if (facts && !o.finished()) await deliver(facts);
         // Articles that arrived while loading are counted now.
         if (facts && (o.index.size > facts.n || gone.length)) changed([]);

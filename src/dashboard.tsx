@@ -22,6 +22,9 @@ export type DashboardOutcome =
   | { kind: 'path-error'; message: string };
 const PROGRESS_INTERVAL_MS = 100; // progress repaints at most this often: one per file would cost more than loading
 
+// Whether two lists of index rows are the same rows in the same order.
+const sameRows = (a: Int32Array | null, b: Int32Array | null | undefined): boolean => !!a && !!b && a.length === b.length && a.every((row, i) => row === b[i]);
+
 /** What the configuration and the state folder bring to a dashboard session. */
 export interface DashboardSetup {
   config: Config;
@@ -189,10 +192,17 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     });
 
     let nextPaint = 0;
+    // The facts asked for as soon as the load knows every article's row (a warm start): the
+    // worker reads them from the index while the articles are made; their stories are handed
+    // over once the list is (`listed`).
+    let listedNow = (): void => {};
+    const listed = new Promise<void>((resolve) => (listedNow = resolve));
+    let askedFor: Int32Array | null = null;
     loadCorpus(paths, {
       maxFileSize: options.maxFileSize,
       cache: options.cache,
       clearCache: options.clearCache,
+      onRowIds: (rowIds) => void ((askedFor = rowIds), factsOf.load(rowIds, listed)),
       // Articles appear in the list as they stream in; the index grows in place.
       onArticles: (batch) => {
         index.add(batch);
@@ -223,6 +233,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
       },
     }).then(
       (result) => {
+        listedNow();
         warnings = result.warnings;
         loading = null;
         warm = null; // the loaded index replaces the warm start's first page
@@ -272,7 +283,8 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
           });
         }
         // Stories and the pulse's counts, from the index's rows (a cold load writes them after the list).
-        void result.rowsWritten.then((ok) => factsOf.load(ok ? result.indexIds : null));
+        // Asked again should the rows told early not be the load's (they are by construction).
+        if (!sameRows(askedFor, result.indexIds)) void result.rowsWritten.then((ok) => factsOf.load(ok ? result.indexIds : null));
       },
       (error: unknown) => {
         if (error instanceof PathError) {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/core/load/load.js';
 import { coinMentionsOf } from '../src/core/stories/facts.js';
 import { computeFacts } from '../src/core/stories/facts-builder.js';
-import { factsInput } from '../src/core/stories/facts-background.js';
+import { factsInput } from '../src/core/stories/story-doc.js';
 import { sharedCoinLists } from '../src/dashboard-facts.js';
 
 describe('sharedCoinLists', () => {

@@ -38,6 +38,8 @@ export interface WalkOrderParts {
   handed: boolean;
   onArticles?: (batch: Article[]) => void;
   onProgress?: (done: number, total: number) => void;
+  /** Told heldRowIds once, when it is known. */
+  onRowIds?: (rowIds: Int32Array) => void;
 }
 
 /** The load's articles in walk order with ids 0..n-1, made as their rows or parses are ready. */
@@ -59,12 +61,40 @@ export class InWalkOrder {
     this.slots = new Array(this.total);
     this.done = this.total - misses;
     p.onProgress?.(this.done, this.total);
+    this.tellRowIds();
   }
 
   /** Whether the next article in walk order can be made (its row held, or its file's result in). */
   get ready(): boolean {
     const i = this.flushed;
     return i < this.total && (this.p.kept.has(i) || this.slots[i] !== undefined);
+  }
+
+  /**
+   * Every article's index row id by article id (what `rowIds` holds once every article is made),
+   * once every file is in and before the rest are made, when each is a row the index held or a
+   * file that failed (a warm start; a broken file is parsed again each time); else null: a file
+   * parsed anew has its row id only once written.
+   */
+  heldRowIds(): Int32Array | null {
+    const { kept, identities, handed } = this.p;
+    if (this.done !== this.total || handed || this.writtenAt.length > 0) return null;
+    const ids = new Int32Array(this.total);
+    ids.set(this.rowIds);
+    let n = this.rowIds.length;
+    // As flush() takes them: a failed file and a file reached again through a link are no articles.
+    for (let i = this.flushed; i < this.total; i++) {
+      const slot = this.slots[i];
+      if (slot !== undefined && !failed(slot)) return null;
+      if (slot === undefined && !identities.repeated(i)) ids[n++] = kept.id(i);
+    }
+    return ids.slice(0, n);
+  }
+
+  // Tells onRowIds of heldRowIds, once every file is in.
+  private tellRowIds(): void {
+    const ids = this.p.onRowIds && this.done === this.total ? this.heldRowIds() : null;
+    if (ids) this.p.onRowIds?.(ids);
   }
 
   /** Makes the articles ready in walk order, at most `max`, and tells onArticles of them. */
@@ -111,6 +141,7 @@ export class InWalkOrder {
         this.slots[misses[start + k]] = slot;
       });
       this.done += parsed.length;
+      this.tellRowIds();
       this.flush();
       const now = Date.now();
       if (this.done === this.total || now - this.lastProgress >= PROGRESS_INTERVAL_MS) {

@@ -37,6 +37,8 @@ export interface LoadOptions {
   onWalk?: (found: number) => void;
   /** Articles ready so far, in final order with final ids; lets a UI fill its list while loading. */
   onArticles?: (batch: Article[]) => void;
+  /** Every article's index row id by article id (LoadResult.indexIds), told before the articles are made when the index held every file's row but those that fail (in-walk-order.ts heldRowIds); not called otherwise. */
+  onRowIds?: (rowIds: Int32Array) => void;
   /** Files held by the index from which the walk's list is collected before the articles are made (default 300k: a full collection, ~0.2-0.5 s at a million). */
   collectBeforeArticles?: number;
   /** Keep the index on disk (default true); false builds it in memory and keeps nothing (`--no-cache`). */
@@ -204,7 +206,9 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   // files; hand() then gives each row's id, kept with its article's (indexIds), not looked up by path.
   const handed = earlyText?.rows && misses.length <= ROWS_HANDED ? index.handOff(misses.length, earlyText.rows) : false;
   const handedBodies = handed && misses.length <= ROWS_HELD;
-  const order = new InWalkOrder({ files, warnings, kept, table, identities, cap, handed, onArticles: opts.onArticles, onProgress: opts.onProgress }, misses.length);
+  // Their row ids are told as soon as they are known (InWalkOrder.heldRowIds), so what is read by
+  // them (the facts worker's snapshot) is read while the articles are made.
+  const order = new InWalkOrder({ files, warnings, kept, table, identities, cap, handed, onArticles: opts.onArticles, onProgress: opts.onProgress, onRowIds: opts.onRowIds }, misses.length);
   // A warm load has every article ready here: they are made in slices, the event loop running between.
   while (order.ready) {
     order.flush(FLUSH_SLICE);

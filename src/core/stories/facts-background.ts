@@ -12,21 +12,16 @@ import type { Article } from '../article.js';
 import { fileStamp, type Facts, type FactsInput } from './facts.js';
 import { FactsEngine, type Counted, type FactsChange, type FactsProgress } from './facts-engine.js';
 import { FACTS_WORKER_ROLE, type FactsReply, type FactsRequest, type FactsWorkerData } from './facts-worker.js';
-import { storyDoc } from './story-doc.js';
+import { factsInput } from './story-doc.js';
 
 /** Below this many articles the facts are computed on the calling thread. */
 export const MIN_FOR_WORKER = 500;
 /** Inputs posted per message: ~1-2 MB to serialise, a few ms of the UI thread each. */
 export const FACTS_CHUNK = 4_000;
-/** File stamps posted per message (path, size and mtime: ~100 bytes each). */
-const STAMP_CHUNK = 20_000;
+const STAMP_CHUNK = 20_000; // file stamps a message (path, size and mtime: ~100 bytes each)
 // A closed worker still storing its facts is given this long, then stopped.
 const STORE_GRACE_MS = 30_000;
 
-/** The facts input of one article. */
-export function factsInput(a: Article): FactsInput {
-  return { ...storyDoc(a), path: a.path, sourceLabel: a.source, tags: a.tags, coinFields: a.coinFields ?? [], sentiment: a.sentiment, score: a.score ?? null, stickyWeight: a.stickyWeight, dateGuessed: a.dateGuessed, stamp: fileStamp(a.size, a.mtimeMs) };
-}
 
 /** The built worker script next to this module, or null when running from sources. */
 function workerUrl(): URL | null {
@@ -78,10 +73,12 @@ export class FactsService {
    * The facts of articles 0..n-1 (`article(id)`): looked up in the index or computed. With
    * `rowIds` (each article's row in the on-disk index, -1 for none: LoadResult.indexIds) the
    * worker reads the articles' files and inputs from the index itself, and this thread sends
-   * only those of articles without a row. Null when stopped; rejects when they could not be had.
+   * only those of articles without a row. `made`: settles once article(id) answers for every id
+   * (default: at once); until then only the worker's read of the index goes on. Null when
+   * stopped; rejects when they could not be had.
    */
-  load(article: (id: number) => Article, n: number, rowIds: Int32Array | null = null): Promise<Facts | null> {
-    return this.serial(() => this.loadNow(article, n, rowIds));
+  load(article: (id: number) => Article, n: number, rowIds: Int32Array | null = null, made: Promise<unknown> = Promise.resolve()): Promise<Facts | null> {
+    return this.serial(() => this.loadNow(article, n, rowIds, made));
   }
 
   /**
@@ -150,13 +147,14 @@ export class FactsService {
     return run;
   }
 
-  private async loadNow(article: (id: number) => Article, n: number, rowIds: Int32Array | null): Promise<Facts | null> {
-    // A small corpus is done here at once (~0.1 ms an article): a worker's start-up costs more, and
-    // the first frame already shows its stories. A worker the warm page already started is used
-    // whatever the size: once there is a worker, counts and live updates go to it (count(),
+  private async loadNow(article: (id: number) => Article, n: number, rowIds: Int32Array | null, made: Promise<unknown>): Promise<Facts | null> {
+    // A small corpus is done here (~0.1 ms an article; a worker's start-up costs more). A worker
+    // the warm page started is used whatever the size: counts and live updates go to it (count(),
     // change()), so the facts must be the ones it holds.
     const url = this.worker ? null : this.opts.worker === undefined ? (n < MIN_FOR_WORKER ? null : workerUrl()) : this.opts.worker;
     if (url) this.start(url);
+    // Only a worker that reads every article's row from the index starts before the articles are made.
+    if (!this.worker || !this.opts.cacheFile || !rowIds || rowIds.length < n || rowIds.subarray(0, n).some((row) => row < 0)) await made;
     if (!this.worker) {
       const inputs: FactsInput[] = [];
       for (let start = 0; start < n; start += FACTS_CHUNK) {
@@ -194,6 +192,7 @@ export class FactsService {
       for (let r = await this.next(); ; r = await this.next()) {
         if (r.kind === 'miss') break;
         if (r.kind !== 'need') return this.took(r);
+        await made;
         for (let start = 0; start < r.ids.length; start += FACTS_CHUNK) {
           const ids = r.ids.slice(start, start + FACTS_CHUNK);
           this.post({ kind: 'inputs', ids, inputs: Array.from(ids, (id) => factsInput(article(id))) });
@@ -203,6 +202,7 @@ export class FactsService {
         this.post({ kind: 'continue' });
       }
     }
+    await made;
     for (let start = 0; start < n; start += FACTS_CHUNK) {
       const inputs: FactsInput[] = [];
       for (let id = start; id < Math.min(n, start + FACTS_CHUNK); id++) inputs.push(factsInput(article(id)));
@@ -247,10 +247,9 @@ export class FactsService {
     this.refer(); // after the 'message' listener: see held
   }
 
-  // The worker keeps the program alive only while an operation awaits it (a program with no
-  // terminal would otherwise end with its promise unsettled); idle, never: a dashboard that ends
-  // mid-computation just exits. Referenced or not is set after the worker's 'message' listener:
-  // a Worker's first one references its port again (Node's setupPortReferencing, nodejs/node#53036).
+  // The worker keeps the program alive only while an operation awaits it (with no terminal, the
+  // program would end with its promise unsettled); idle, never. Set after the 'message' listener:
+  // a Worker's first one references its port again (setupPortReferencing, nodejs/node#53036).
   private held<T>(operation: Promise<T>): Promise<T> {
     this.refer(1);
     return operation.finally(() => this.refer(-1));

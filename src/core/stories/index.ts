@@ -5,9 +5,9 @@ import type { Article } from '../article.js';
 import type { StoryMap } from './story-map.js';
 
 export { groupStories, LINK_COSINE, WINDOW_MS, type Stories, type StoryDoc } from './group.js';
-export { storyDoc } from './story-doc.js';
+export { factsInput, storyDoc } from './story-doc.js';
 export { storyMap, storyMapOf, type StoryMap } from './story-map.js';
-export { factsInBackground, factsInput, FactsService } from './facts-background.js';
+export { factsInBackground, FactsService } from './facts-background.js';
 export { coinMentionsOf, type Facts, type FactsInput } from './facts.js';
 export { countFacts, type Counted, type FactsChange, type FactsCounter, type FactsProgress } from './facts-engine.js';
 export { nearAny } from './regroup.js';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../../src/core/load/load.js';
 import { fileURLToPath } from 'node:url';
 import { computeFacts, FactsBuilder } from '../../../src/core/stories/facts-builder.js';
-import { factsInput } from '../../../src/core/stories/facts-background.js';
+import { factsInput } from '../../../src/core/stories/story-doc.js';
 import { FactsEngine, type FactsProgress } from '../../../src/core/stories/facts-engine.js';
 import { computeInChunks, progressEvery } from '../../../src/core/stories/facts-stream.js';
 import { pulseOfFacts, PulseTally } from '../../../src/core/stories/facts-count.js';

@@ -18,7 +18,8 @@ import { leadParagraph } from '../../../src/core/text/lead.js';
 import { FactsTable } from '../../../src/core/index/stories-table.js';
 import { articleFacts, coinMentionsOf, isFacts, storedArticleFacts, type Facts } from '../../../src/core/stories/facts.js';
 import { computeFacts } from '../../../src/core/stories/facts-builder.js';
-import { factsInBackground, factsInput, FactsService } from '../../../src/core/stories/facts-background.js';
+import { factsInBackground, FactsService } from '../../../src/core/stories/facts-background.js';
+import { factsInput } from '../../../src/core/stories/story-doc.js';
 import { groupStories, hotOrder, hotScore, storyDoc, storyMapOf } from '../../../src/core/stories/index.js';
 
 const data = fileURLToPath(new URL('../../../data', import.meta.url));

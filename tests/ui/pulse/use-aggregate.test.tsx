@@ -10,7 +10,7 @@ import { Reading } from '../../../src/core/reading/index.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SearchIndex } from '../../../src/core/search/search.js';
 import { computeFacts } from '../../../src/core/stories/facts-builder.js';
-import { factsInput } from '../../../src/core/stories/facts-background.js';
+import { factsInput } from '../../../src/core/stories/story-doc.js';
 import { countFacts, storyMap, type Counted, type FactsCounter } from '../../../src/core/stories/index.js';
 import { App, type AppProps } from '../../../src/ui/App.js';
 import { makeCorpus } from '../../helpers/make-article.js';

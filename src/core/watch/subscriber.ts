@@ -71,6 +71,9 @@ export function subscribeHere(): Subscriber {
       // Loaded on first use: a program whose watch runs in its own process never loads it here.
       const one = import('@parcel/watcher')
         .then(({ default: parcel }) => parcel.subscribe(dir, guard.onEvents, { ignore: [...ignore] }))
+        // In place once the guard knows every folder too (its first look: a folder moved out
+        // before that look lists it would take its files along untold).
+        .then(async (sub) => (await guard.looked, sub))
         .then(
           async (sub) => {
             if (!closed) return void made.push(Object.assign(sub, { release }));

@@ -33,8 +33,10 @@ function subscribe({ id, dir, ignore }: ToWatchProcess): void {
   }, path.resolve(dir));
   const subscribed = parcel.subscribe(dir, guard.onEvents, { ignore });
   send({ kind: 'accepted', id });
+  // In place once the guard knows every folder too: a folder moved out before its first look
+  // lists it would take its files along untold.
   subscribed.then(
-    () => send({ kind: 'subscribed', id }),
+    () => guard.looked.then(() => send({ kind: 'subscribed', id })),
     (error: unknown) => {
       const code = (error as NodeJS.ErrnoException | null)?.code;
       send({ kind: 'failed', id, message: errorMessage(error), ...(typeof code === 'string' ? { code } : {}) });

@@ -66,6 +66,12 @@ export interface DashboardFacts {
    */
   load(rowIds?: Int32Array | null, listed?: Promise<unknown>): void;
   /**
+   * The load's facts at once, when they were computed before its list was made (null: they come
+   * to onFacts when ready). Called as the list is made, before it is drawn: the list's first
+   * full frame then shows its stories.
+   */
+  handOverNow(): ComputedFacts | null;
+  /**
    * Reads the facts of the warm start's page (`index`, its articles' index rows `rowIds`) from the
    * facts snapshot kept in the index, on the facts worker, and hands them to onWarmFacts (not when
    * there are none, or load() was called meanwhile: the page is gone then). Counts over the page
@@ -105,6 +111,12 @@ export function sharedCoinLists(facts: Facts, mentionsOf: (f: Facts, id: number)
 }
 
 const NO_COINS: readonly CoinMention[] = Object.freeze([]);
+
+/** What a hand-over of facts uses. */
+interface Handing {
+  stories: typeof import('./core/stories/index.js');
+  coins: typeof import('./core/coins/index.js');
+}
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** The facts of the dashboard's index, loaded and updated on the facts worker. Never throws. */
@@ -121,12 +133,13 @@ export function dashboardFacts(o: FactsRunnerOptions): DashboardFacts {
   };
   // Takes back the coins source this dashboard gave the coins module (useKnownCoins), on close.
   let forgetCoins: (() => void) | null = null;
+  // The modules a hand-over needs, loaded once (with the facts' first use): the hand-over of facts
+  // already computed when the list is made can then be synchronous (handOverNow).
+  let modules: Handing | null = null;
+  const handing = async (): Promise<Handing> => (modules ??= { stories: await import('./core/stories/index.js'), coins: await import('./core/coins/index.js') });
   // Hands facts over: every article's coins as the facts have them (asked for as articles are drawn
   // or filtered, not primed a million at a time), then the stories.
-  const deliver = async (facts: Facts): Promise<void> => {
-    const { storyMapOf, storyInfoOf, coinMentionsOf } = await import('./core/stories/index.js');
-    const { useKnownCoins } = await import('./core/coins/index.js');
-    if (o.finished()) return;
+  const giveCoins = (facts: Facts, { stories: { coinMentionsOf }, coins: { useKnownCoins } }: Handing): void => {
     const lists = sharedCoinLists(facts, coinMentionsOf);
     const source: KnownCoins = (a) => (a.id >= 0 && a.id < facts.n && article(a.id) === a ? lists(a.id) : undefined);
     useKnownCoins(source);
@@ -135,17 +148,32 @@ export function dashboardFacts(o: FactsRunnerOptions): DashboardFacts {
       const now = useKnownCoins(null);
       if (now !== source) useKnownCoins(now);
     };
-    await nextTurn();
-    if (o.finished()) return;
+  };
+  const giveStories = (facts: Facts, { stories: { storyMapOf, storyInfoOf } }: Handing): ComputedFacts => {
     const stories = o.group ? storyMapOf(facts, article) : null;
     const storyOf = stories ? storyInfoOf(stories, article) : undefined;
     known = facts.n;
     loaded = true;
-    o.onFacts({ facts, stories, storyOf });
+    return { facts, stories, storyOf };
   };
+  const deliver = async (facts: Facts): Promise<void> => {
+    const m = await handing();
+    if (o.finished()) return;
+    giveCoins(facts, m);
+    await nextTurn();
+    if (!o.finished()) o.onFacts(giveStories(facts, m));
+  };
+  // The load's facts once computed (before its list is made, when asked for early), and whether they were handed over.
+  let computedEarly: Facts | null = null;
+  let handedOver = false;
   // The warm page's facts, counted on this thread (a page: a thousand articles) until the load's arrive.
   let pageFacts: Facts | null = null;
   let loadAsked = false;
+  // The load's list is made: its facts replace the page's.
+  const listMade = (): void => {
+    loadAsked = true;
+    pageFacts = null;
+  };
   const counter: FactsCounter = {
     count: async (ids, hot, now) => {
       if (!loaded && pageFacts) {
@@ -180,19 +208,28 @@ export function dashboardFacts(o: FactsRunnerOptions): DashboardFacts {
         o.onWarmFacts?.({ facts, stories: o.group ? storyMapOf(facts, (id) => index.article(id)) : null, storyOf: undefined });
       }),
     load: (rowIds = null, listed = Promise.resolve()) => {
-      const loading = listed.then(() => {
-        loadAsked = true;
-        pageFacts = null;
-      });
+      const loading = listed.then(listMade);
       later(async () => {
         const computed = (await startService()).load(article, rowIds?.length ?? o.index.size, rowIds, loading);
-        computed.catch(() => {}); // awaited once the list is made: a failure before then is handled there
+        // Awaited once the list is made: a failure before then is handled there.
+        computed.then((facts) => void (computedEarly = facts), () => {});
+        await handing();
         await loading;
         const facts = await computed;
-        if (facts && !o.finished()) await deliver(facts);
+        if (facts && !handedOver && !o.finished()) {
+          handedOver = true;
+          await deliver(facts);
+        }
         // Articles that arrived while loading are counted now.
         if (facts && (o.index.size > facts.n || gone.length)) changed([]);
       });
+    },
+    handOverNow: () => {
+      if (!computedEarly || !modules || handedOver || o.finished()) return null;
+      listMade();
+      handedOver = true;
+      giveCoins(computedEarly, modules);
+      return giveStories(computedEarly, modules);
     },
     changed,
     close: () => {

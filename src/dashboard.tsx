@@ -192,9 +192,8 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     });
 
     let nextPaint = 0;
-    // The facts asked for as soon as the load knows every article's row (a warm start): the
-    // worker reads them from the index while the articles are made; their stories are handed
-    // over once the list is (`listed`).
+    // The facts asked for once the load knows every article's row (a warm start), read by the worker
+    // while the articles are made; handed over with the list's first full frame, or once it is (`listed`).
     let listedNow = (): void => {};
     const listed = new Promise<void>((resolve) => (listedNow = resolve));
     let askedFor: Int32Array | null = null;
@@ -237,7 +236,9 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
         warnings = result.warnings;
         loading = null;
         warm = null; // the loaded index replaces the warm start's first page
-        [facts, stories] = [null, null]; // the page's facts name the page's ids: dropped until the loaded list's own arrive
+        [facts, stories] = [null, null]; // the page's facts name its ids: dropped for the list's own (here already if asked early: onRowIds)
+        const early = factsOf.handOverNow();
+        if (early) [{ facts, stories, storyOf }, factsProgress] = [early, null];
         version += 1;
         update();
         // Seen after the list is drawn, in slices between keys (Reading.seeInSlices); then the "N new" message.

@@ -1,12 +1,13 @@
 // sharedCoinLists (dashboard-facts.ts): each article's coins as the facts hold them, one shared
-// frozen list per distinct list, found on first ask.
+// frozen list per distinct list, found on first ask; and the load's facts handed over once.
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadCorpus } from '../src/core/load/load.js';
 import { coinMentionsOf } from '../src/core/stories/facts.js';
 import { computeFacts } from '../src/core/stories/facts-builder.js';
 import { factsInput } from '../src/core/stories/story-doc.js';
-import { sharedCoinLists } from '../src/dashboard-facts.js';
+import { SearchIndex } from '../src/core/search/search.js';
+import { dashboardFacts, sharedCoinLists, type ComputedFacts } from '../src/dashboard-facts.js';
 
 describe('sharedCoinLists', () => {
   it("gives each article's mentions, the same list object for the same coins", async () => {
@@ -24,5 +25,33 @@ describe('sharedCoinLists', () => {
     expect(made).toBe([...distinct].filter((l) => l.length > 0).length);
     articles.forEach((a) => lists(a.id));
     expect(made).toBe([...distinct].filter((l) => l.length > 0).length);
+  });
+});
+
+describe('dashboardFacts load and handOverNow', () => {
+  it('hands the facts over once: not before the list is made, then to onFacts (or to handOverNow), never twice', async () => {
+    const { articles } = await loadCorpus([fileURLToPath(new URL('../data', import.meta.url))], { cache: false });
+    const index = new SearchIndex(articles);
+    const given: ComputedFacts[] = [];
+    const factsOf = dashboardFacts({ index, group: true, cacheFile: null, finished: () => false, onFacts: (c) => void given.push(c) });
+    let listedNow = (): void => {};
+    const listed = new Promise<void>((resolve) => (listedNow = resolve));
+    factsOf.load(null, listed);
+    const turns = async (n: number): Promise<void> => {
+      for (let k = 0; k < n; k++) await new Promise((resolve) => setImmediate(resolve));
+    };
+    await turns(20);
+    // On this thread (no worker, no index) nothing is computed before every article is made.
+    expect(factsOf.handOverNow()).toBeNull();
+    expect(given).toEqual([]);
+    listedNow();
+    await vi.waitFor(() => expect(given).toHaveLength(1));
+    expect(given[0].facts.n).toBe(articles.length);
+    expect(given[0].stories).not.toBeNull();
+    // Handed over already: not again.
+    expect(factsOf.handOverNow()).toBeNull();
+    await turns(20);
+    expect(given).toHaveLength(1);
+    factsOf.close();
   });
 });

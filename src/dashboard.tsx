@@ -22,9 +22,6 @@ export type DashboardOutcome =
   | { kind: 'path-error'; message: string };
 const PROGRESS_INTERVAL_MS = 100; // progress repaints at most this often: one per file would cost more than loading
 
-// Whether two lists of index rows are the same rows in the same order.
-const sameRows = (a: Int32Array | null, b: Int32Array | null | undefined): boolean => !!a && !!b && a.length === b.length && a.every((row, i) => row === b[i]);
-
 /** What the configuration and the state folder bring to a dashboard session. */
 export interface DashboardSetup {
   config: Config;
@@ -196,12 +193,12 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     // while the articles are made; handed over with the list's first full frame, or once it is (`listed`).
     let listedNow = (): void => {};
     const listed = new Promise<void>((resolve) => (listedNow = resolve));
-    let askedFor: Int32Array | null = null;
+    let askedEarly = false;
     loadCorpus(paths, {
       maxFileSize: options.maxFileSize,
       cache: options.cache,
       clearCache: options.clearCache,
-      onRowIds: (rowIds) => void ((askedFor = rowIds), factsOf.load(rowIds, listed)),
+      onRowIds: (rowIds) => void ((askedEarly = true), factsOf.load(rowIds, listed)),
       // Articles appear in the list as they stream in; the index grows in place.
       onArticles: (batch) => {
         index.add(batch);
@@ -283,9 +280,9 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
             },
           });
         }
-        // Stories and the pulse's counts, from the index's rows (a cold load writes them after the list).
-        // Asked again should the rows told early not be the load's (they are by construction).
-        if (!sameRows(askedFor, result.indexIds)) void result.rowsWritten.then((ok) => factsOf.load(ok ? result.indexIds : null));
+        // Stories and the pulse's counts, from the index's rows (a cold load writes them after the list),
+        // unless asked for already: the rows told early are result.indexIds (in-walk-order.ts heldRowIds).
+        if (!askedEarly) void result.rowsWritten.then((ok) => factsOf.load(ok ? result.indexIds : null));
       },
       (error: unknown) => {
         if (error instanceof PathError) {

@@ -82,11 +82,14 @@ export class InWalkOrder {
     const ids = new Int32Array(this.total);
     ids.set(this.rowIds);
     let n = this.rowIds.length;
-    // As flush() takes them: a failed file and a file reached again through a link are no articles.
+    // As flush() takes them: a failed file and a file reached again through a link are no
+    // articles. A failed file's identity is claimed here as flush() will claim it (claims are
+    // order-free and a claim made twice counts once), so `repeated` already says what flush() finds.
     for (let i = this.flushed; i < this.total; i++) {
       const slot = this.slots[i];
       if (slot !== undefined && !failed(slot)) return null;
-      if (slot === undefined && !identities.repeated(i)) ids[n++] = kept.id(i);
+      if (slot !== undefined) identities.claimKey(slot.inode ?? '', i);
+      else if (!identities.repeated(i)) ids[n++] = kept.id(i);
     }
     return ids.slice(0, n);
   }

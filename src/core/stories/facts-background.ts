@@ -22,7 +22,6 @@ const STAMP_CHUNK = 20_000; // file stamps a message (path, size and mtime: ~100
 // A closed worker still storing its facts is given this long, then stopped.
 const STORE_GRACE_MS = 30_000;
 
-
 /** The built worker script next to this module, or null when running from sources. */
 function workerUrl(): URL | null {
   const url = new URL('./facts-worker.js', import.meta.url);

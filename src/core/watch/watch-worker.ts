@@ -71,13 +71,24 @@ export const WATCH_WALK_ROLE = 'crypto-news-tui:watch-walk';
 export const loopsOf = (warnings: readonly { path: string; reason: string }[]): string[] =>
   warnings.filter((w) => w.reason === 'symlink loop').map((w) => w.path);
 
-// The walk's answer: the paths joined, the walk's entries let go before the join.
+/**
+ * The watch's walk of `roots` wherever it runs (this module's thread or process, or the watch's
+ * own thread): the Markdown files' paths (with `since`, epoch ms, only those of folders changed
+ * since: changed-folders.ts), the folder links followed, the links met that loop. Rejects as walkPaths does.
+ */
+export async function watchWalk(roots: readonly string[], since?: number): Promise<{ files: string[]; links: string[]; loops: string[] }> {
+  const { files, links, warnings } = await walkPaths([...roots]);
+  const found = files.map((f) => f.path);
+  // The walk's entries let go before the caller joins the paths.
+  files.length = 0;
+  return { files: since === undefined ? found : addedSince(found, roots, since), links, loops: loopsOf(warnings) };
+}
+
+// The walk's answer: the paths joined.
 async function walked(paths: string[], since?: number): Promise<WalkMessage> {
   try {
-    const { files, links, warnings } = await walkPaths(paths);
-    const found = files.map((f) => f.path);
-    files.length = 0;
-    return { kind: 'walked', files: joinedChunks(since === undefined ? found : addedSince(found, paths, since)), links, loops: loopsOf(warnings) };
+    const { files, links, loops } = await watchWalk(paths, since);
+    return { kind: 'walked', files: joinedChunks(files), links, loops };
   } catch (error) {
     return { kind: 'error', message: errorMessage(error) };
   }

@@ -11,11 +11,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { walkPaths } from '../files/index.js';
-import { addedSince } from './changed-folders.js';
 import { subscribeHere, subscribeInProcess, watchProcessScript } from './subscriber.js';
 import { watchHere, type FolderWatch, type Walk, type WatchBatch, type WatchWarning } from './watch-here.js';
-import { loopsOf, ownPath, walkedPaths, WATCH_WALK_ROLE, type WalkJob, type WalkMessage } from './watch-worker.js';
+import { ownPath, walkedPaths, watchWalk, WATCH_WALK_ROLE, type WalkJob, type WalkMessage } from './watch-worker.js';
 
 export { BATCH_MAX_MS, BATCH_QUIET_MS, SETTLE_MS, type FolderWatch, type WatchBatch, type WatchWarning } from './watch-here.js';
 
@@ -25,15 +23,11 @@ function workerUrl(): URL | null {
   return fs.existsSync(fileURLToPath(url)) ? url : null;
 }
 
-// The watch's walk on this thread (from sources, or when no worker can start), in the shape the
-// watch takes: paths, the links followed, the loops met.
-// `since`: only the files of folders changed since (changed-folders.ts).
-const walkOnThisThread = async (roots: readonly string[], since?: number): ReturnType<Walk> => {
-  const { files, links, warnings } = await walkPaths([...roots]);
-  const found = files.map((f) => f.path);
-  return { files: since === undefined ? found : addedSince(found, roots, since), links, loops: loopsOf(warnings) };
-};
+// A walk as the watch takes it, given `since`: only the files of folders changed since (changed-folders.ts).
 type WalkSince = (roots: readonly string[], since?: number) => ReturnType<Walk>;
+
+// The watch's walk on this thread (from sources, or when no worker can start).
+const walkOnThisThread: WalkSince = watchWalk;
 
 // The walk on a thread of its own, ended as soon as it answers; on this thread when no worker can start.
 function walkOnWorker(url: URL, workers: Set<Worker>): WalkSince {

@@ -50,7 +50,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
   process.env.NODE_ENV = options.debug ? 'development' : 'production';
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  const [{ render }, { createElement }, { App }, { loadCorpus }, { SearchIndex, indexAnswers }, { Reading, newSinceMessage, readingUnavailableMessage }, { applyTheme }, { systemActions }, { preloadBodies }, { startLiveUpdates, prestartWatchProcess }, { attachWords }, { cacheDirectory, indexFile }] = await Promise.all([
+  const [{ render }, { createElement }, { App }, { loadCorpus }, { SearchIndex, indexAnswers }, { Reading, newSinceMessage, readingUnavailableMessage }, { applyTheme }, { systemActions }, { preloadBodies }, { startLiveUpdates, prestartWatchProcess }, { attachWords, openWordsEarly }, { cacheDirectory, indexFile }] = await Promise.all([
     import('ink'),
     import('react'),
     import('./ui/App.js'),
@@ -194,11 +194,17 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     let listedNow = (): void => {};
     const listed = new Promise<void>((resolve) => (listedNow = resolve));
     let askedEarly = false;
+    // The index's words for the rows told early (index-words.ts openWordsEarly), attached after the list.
+    let wordsEarly: ReturnType<typeof openWordsEarly> | null = null;
     loadCorpus(paths, {
       maxFileSize: options.maxFileSize,
       cache: options.cache,
       clearCache: options.clearCache,
-      onRowIds: (rowIds) => void ((askedEarly = true), factsOf.load(rowIds, listed)),
+      onRowIds: (rowIds) => {
+        askedEarly = true;
+        void factsOf.load(rowIds, listed);
+        wordsEarly = openWordsEarly(paths, rowIds);
+      },
       // Articles appear in the list as they stream in; the index grows in place.
       onArticles: (batch) => {
         index.add(batch);
@@ -247,7 +253,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
         // (body-read-ahead.ts); free words from the index (index-words.ts).
         const searchAgain = (): void => ((version += 1), update());
         const readAhead = readBodiesAhead({ index, wordsComing: result.textReady, preload: preloadBodies, indexAnswers, finished: () => finished, searchAgain });
-        attachWords(index, paths, result, () => finished, readAhead.attached, readAhead.start, searchAgain);
+        attachWords(index, paths, result, () => finished, readAhead.attached, readAhead.start, searchAgain, wordsEarly);
         if (!finished) {
           const hiddenNow = new Set<number>();
           live = startLiveUpdates({

@@ -6,6 +6,7 @@
 import type { LoadResult } from './core/load/index.js';
 import { WordIndex, type ThreadReads } from './core/index/index.js';
 import { BODY_DEPTH, type SearchIndex } from './core/search/index.js';
+import { afterPendingInput } from './ui/input/after-input.js';
 
 /**
  * Internal, for tests only: CRYPTO_NEWS_TUI_THREAD_READS=FROM[:WAIT_MS] reads a word's tokens on a
@@ -18,17 +19,32 @@ export function threadReadsFromEnv(value = process.env.CRYPTO_NEWS_TUI_THREAD_RE
   return { from: Number(m[1]), ...(m[2] !== undefined && { waitMs: Number(m[2]) }) };
 }
 
+// Between the parts of opening the index (WordIndex.open): keys typed as the list appears are read first.
+const keysFirst = (): Promise<void> => new Promise((resolve) => void afterPendingInput(resolve));
+
+/**
+ * Opens the word index for a warm load's rows told before its articles are made (LoadOptions.onRowIds,
+ * equal to LoadResult.indexIds), in one piece (~75 ms at 100k articles) while the load runs, not
+ * after the list, where keys typed as it appeared waited for it (or, opened in turns between
+ * them, the third letter, a free word, waited for the words). Resolves null when the index cannot
+ * serve yet (its text still being built): attachWords then opens it after the load. Never rejects.
+ */
+export function openWordsEarly(paths: readonly string[], rowIds: Int32Array): Promise<WordIndex | null> {
+  return WordIndex.forLoad(paths, rowIds, undefined, undefined, threadReadsFromEnv());
+}
+
 /**
  * Attaches the word index to `index` when it can serve; `attached` runs then (redraw; `answersLater`:
  * past BODY_DEPTH articles the words it cannot answer on a key are read on a thread), `unavailable`
  * when it cannot (no index, its text incomplete, or unreadable), `answered` each time a wide word
- * is in (search again). Never rejects.
+ * is in (search again). `early`: openWordsEarly's, for this load's rows. Never rejects.
  */
-export function attachWords(index: SearchIndex, paths: readonly string[], result: Pick<LoadResult, 'indexIds' | 'fullText'>, finished: () => boolean, attached: (answersLater: boolean) => void, unavailable: () => void, answered: () => void): void {
+export function attachWords(index: SearchIndex, paths: readonly string[], result: Pick<LoadResult, 'indexIds' | 'fullText'>, finished: () => boolean, attached: (answersLater: boolean) => void, unavailable: () => void, answered: () => void, early: Promise<WordIndex | null> | null = null): void {
   const indexIds = result.indexIds;
   if (!indexIds) return unavailable();
-  void result.fullText
-    .then((complete) => (complete && !finished() ? WordIndex.forLoad(paths, indexIds, undefined, undefined, threadReadsFromEnv()) : null))
+  const afterLoad = (): Promise<WordIndex | null> =>
+    result.fullText.then((complete) => (complete && !finished() ? WordIndex.forLoad(paths, indexIds, undefined, undefined, threadReadsFromEnv(), keysFirst) : null));
+  void (early ? early.then((words) => words ?? afterLoad()) : afterLoad())
     .then((words) => {
       if (!words) return unavailable();
       if (finished()) return words.close();

@@ -16,6 +16,20 @@ import { collectGarbageNow } from '../../index/index.js';
 // step under way at each of the turns it takes (its frame, its search, its answer): with 5,000 a
 // step the million's steps took 40-65 ms each.
 const PREPARE_CHUNK = 2_000;
+// The first steps are smaller: until the JIT has optimised the haystacks' making and the short
+// index's marking, an article costs several times as much (at 100k the first two steps of 2,000
+// took ~55 ms each and the later ones 5-10 ms), and a key typed as the list appears waited for them.
+const FIRST_CHUNKS = [250, 500, 1_000];
+
+/** Where each step's articles end: FIRST_CHUNKS, then PREPARE_CHUNK a step, up to `size`. */
+export function stepEnds(size: number): number[] {
+  const ends: number[] = [];
+  for (let end = 0, k = 0; end < size; k++) {
+    end = Math.min(size, end + (FIRST_CHUNKS[k] ?? PREPARE_CHUNK));
+    ends.push(end);
+  }
+  return ends;
+}
 
 /** The parts of SearchIndex the steps make ready. */
 export interface PrepareParts {
@@ -46,7 +60,7 @@ export function prepareSteps(p: PrepareParts, collectFrom: number): Array<() => 
   // A prefix (exact scan + fuse), the word, and a typo of it (the fuzzy fallback).
   const searches = [(w: string) => w.slice(0, 3), (w: string) => w, (w: string) => `${w.slice(0, -1)}qx`].map((q) => (): void => p.search(q(word())));
   const size = p.size();
-  const ends = Array.from({ length: Math.ceil(size / PREPARE_CHUNK) }, (_, k) => Math.min(size, (k + 1) * PREPARE_CHUNK));
+  const ends = stepEnds(size);
   // The short index's sets made once at the corpus's size, not grown at each step (an O(1) call).
   p.shorts.reserve(size);
   const hays = ends.map((end) => (): void => void p.shorts.cover(end, (id) => p.hay(id)));

@@ -200,11 +200,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
       maxFileSize: options.maxFileSize,
       cache: options.cache,
       clearCache: options.clearCache,
-      onRowIds: (rowIds) => {
-        askedEarly = true;
-        void factsOf.load(rowIds, listed);
-        wordsEarly = openWordsEarly(paths, rowIds);
-      },
+      onRowIds: (rowIds) => void ((askedEarly = true), factsOf.load(rowIds, listed), (wordsEarly = openWordsEarly(paths, rowIds))),
       // Articles appear in the list as they stream in; the index grows in place.
       onArticles: (batch) => {
         index.add(batch);

@@ -2,7 +2,7 @@
 // articles are added, so a keystroke only runs `includes` over ready strings. Short fields and body are kept apart: short fields are
 // checked first (cheap, most hits), the body only when they miss.
 
-import { hasHaystackSlots, keepsBodyOnDisk, type Article, type FoldedBodyOnDisk, type Haystack, type HayLists, type HayMeta } from '../article.js';
+import { hasHaystackSlots, keepsBodyOnDisk, type Article, type FoldedBodyOnDisk, type FoldedShortFields, type Haystack, type HayLists, type HayMeta } from '../article.js';
 import { canonicalSentiment, compactText, foldedBytes, foldText } from '../text/index.js';
 import { charMask, LETTER_BITS, needleMask, partMask } from './hay-masks.js';
 
@@ -162,6 +162,11 @@ export function makeHay(a: Article): Hay {
   return new OwnHay(short, titleLength, keepsBodyOnDisk(a) ? a : foldedBytes(a.body), lists, meta);
 }
 
+/** `a`'s folded title and description: its own when it holds them (HaystackSlots), else `hay()`'s. No haystack is made for the first. */
+export function shortFieldsOf(a: Article, hay: () => Hay): FoldedShortFields {
+  return hasHaystackSlots(a) ? a : hay();
+}
+
 /** The folded title of `a`, as its haystack holds it (hayTitle), made without the haystack. */
 export function foldedTitle(a: Pick<Article, 'title'>): string {
   return foldText(a.title);
@@ -182,7 +187,7 @@ export function hayTitle(hay: Hay): string {
 }
 
 /** True when the lower-cased title contains `s`. */
-export function titleIncludes(hay: Hay, s: string): boolean {
+export function titleIncludes(hay: FoldedShortFields, s: string): boolean {
   // The title starts `short`: its first occurrence there is in the title exactly when some
   // occurrence is (a later one would end later). No slice is made (~1,000 a keystroke).
   const at = hay.foldedShort.indexOf(s);

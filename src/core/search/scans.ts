@@ -1,6 +1,6 @@
 // The one- and two-character listing's ranks (its matches come from short-index.ts) and the full
 // scan of a search without a limit (`--filter`), which reads every article's haystack.
-import type { Article } from '../article.js';
+import type { Article, FoldedShortFields } from '../article.js';
 import type { Predicate } from './filters.js';
 import { OwnHay, type Hay } from './haystack.js';
 import type { ShortIndex, ShortMatches } from './short-index.js';
@@ -47,8 +47,8 @@ export interface ShortFound {
  * is listed only when `every` is called (the pulse after the list), by finding them again over the
  * same `eligible`.
  */
-export function shortFind(shorts: ShortIndex, text: string, eligible: readonly number[], size: number, hayOf: (id: number) => Hay, most: number, early = false): ShortFound {
-  const listed = shorts.find(text, eligible, size, hayOf, most, early);
+export function shortFind(shorts: ShortIndex, text: string, eligible: readonly number[], size: number, hayOf: (id: number) => Hay, most: number, early = false, shortOf: (id: number) => FoldedShortFields = hayOf): ShortFound {
+  const listed = shorts.find(text, eligible, size, hayOf, most, early, shortOf);
   const count = listed.titles + listed.tags;
   const complete = listed.whole && listed.inTitle.length + listed.inTags.length === count;
   let all: number[] | null = null;

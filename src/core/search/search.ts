@@ -21,7 +21,7 @@
 import type { Article } from '../article.js';
 import { ExactScanner } from './exact-scan.js';
 import { compileFilters, filterKey, filtersNeedHay, termTest, withKeep, withoutDecided, type TermHolder } from './filters.js';
-import { containsAll, foldedTitle, hayTitle, makeHay, type Hay } from './haystack.js';
+import { containsAll, foldedTitle, hayTitle, makeHay, shortFieldsOf, type Hay } from './haystack.js';
 import { HayMasks } from './hay-masks.js';
 import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
 import { BODY_DEPTH, CAP, COLLECT_PREPARED, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
@@ -200,7 +200,7 @@ export class SearchIndex {
       // In relevance order the list is built final already: only the hits shown are made, and
       // listed.
       const most = !opts.idsOnly && sort === 'relevance' && limit !== null ? limit : Infinity;
-      const found = shortFind(this.shorts, q.text, eligibleNow(), this.docs.length, (id) => this.hay(id), most, this.shortsAgain !== null);
+      const found = shortFind(this.shorts, q.text, eligibleNow(), this.docs.length, (id) => this.hay(id), most, this.shortsAgain !== null, (id) => shortFieldsOf(this.docs[id], () => this.hay(id)));
       [counted, allIds, everyId] = found.complete ? [found.count, found.every(), null] : [found.count, null, found.every];
       // Found early (deferShortCounts): its count a lower bound, its matches not named (every()
       // would cover the rest on the key).

@@ -88,6 +88,17 @@ describe('ShortIndex', () => {
     const looked = new Set<number>();
     expect(part.find('b', all, size, (id) => (looked.add(id), hayOf(id)), 1, true).whole).toBe(false);
     expect(looked.size).toBeLessThan(20);
+    // Title matches read on the articles' own folded fields (`shortOf`): no haystack is made for
+    // an article not covered yet, for the rows the list shows.
+    const fresh = new ShortIndex();
+    fresh.cover(50, hayOf);
+    const made = new Set<number>();
+    for (const text of ['b', 'br', 'e']) {
+      const r = fresh.find(text, all, size, (id) => (made.add(id), hayOf(id)), 3, true, hayOf);
+      expect(r.inTitle).toEqual(whole.find(text, all, size, hayOf, 3).inTitle);
+      expect(r.whole).toBe(false);
+    }
+    expect([...made].filter((id) => id >= 50)).toEqual([]);
     // Without a limit, or not early, it covers every article first.
     expect(part.find('b', all, size, hayOf, Infinity, true).whole).toBe(true);
     expect(part.covered).toBe(size);

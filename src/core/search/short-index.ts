@@ -48,6 +48,26 @@ const has = (set: Int32Array, id: number): boolean => (id >>> 5 < set.length ? (
 const titleHolds = (hay: Hay, text: string): boolean => hayTitle(hay).includes(text);
 const tagStarts = (hay: Hay, text: string): boolean => hay.hayLists.tags.some((t) => t.startsWith(text));
 
+/**
+ * The sets a one- or two-unit `text` is tested on: a title must hold both units and their pair
+ * (only the pair's set is needed when it is exact); a tag must start with both.
+ */
+function setsOf(sets: readonly Int32Array[], text: string) {
+  const a = text.charCodeAt(0);
+  const two = text.length === 2;
+  const b = two ? text.charCodeAt(1) : -1;
+  const exact = two ? isLetter(a) && isLetter(b) : unitCode(a) < EXACT_UNIGRAMS;
+  const first = sets[unitCode(a)];
+  return {
+    title: sets[two ? pairCode(a, b) : unitCode(a)],
+    exactTitle: exact,
+    first,
+    second: two ? sets[unitCode(b)] : first,
+    tags: sets[two ? pairCode(a, b, TAG_PAIR_BASE) : TAG_BASE + unitCode(a)],
+    exactTag: exact,
+  };
+}
+
 /** The matches of a one- or two-character query: title matches, then tag-only matches, each in the order given. */
 export interface ShortMatches {
   /** Ids whose folded title contains the text, in `eligible` order (the first `most` of them: find). */
@@ -161,16 +181,7 @@ export class ShortIndex {
     const buf = found;
     let titles = 0;
     let tagsFrom = eligible.length;
-    const a = text.charCodeAt(0);
-    const two = text.length === 2;
-    const b = two ? text.charCodeAt(1) : -1;
-    // A title must hold both units and their pair; only the pair's set is needed when it is exact.
-    const title = this.sets[two ? pairCode(a, b) : unitCode(a)];
-    const exactTitle = two ? isLetter(a) && isLetter(b) : unitCode(a) < EXACT_UNIGRAMS;
-    const first = this.sets[unitCode(a)];
-    const second = two ? this.sets[unitCode(b)] : first;
-    const tags = this.sets[two ? pairCode(a, b, TAG_PAIR_BASE) : TAG_BASE + unitCode(a)];
-    const exactTag = two ? isLetter(a) && isLetter(b) : unitCode(a) < EXACT_UNIGRAMS;
+    const { title, exactTitle, first, second, tags, exactTag } = setsOf(this.sets, text);
     let whole = true;
     for (let k = 0; k < eligible.length; k++) {
       const id = eligible[k];
@@ -204,13 +215,7 @@ export class ShortIndex {
    */
   private titlesFirst(text: string, eligible: readonly number[], most: number, hayOf: (id: number) => Hay, shortOf: (id: number) => FoldedShortFields): ShortMatches | null {
     const made = this.made;
-    const a = text.charCodeAt(0);
-    const two = text.length === 2;
-    const b = two ? text.charCodeAt(1) : -1;
-    const title = this.sets[two ? pairCode(a, b) : unitCode(a)];
-    const exactTitle = two ? isLetter(a) && isLetter(b) : unitCode(a) < EXACT_UNIGRAMS;
-    const first = this.sets[unitCode(a)];
-    const second = two ? this.sets[unitCode(b)] : first;
+    const { title, exactTitle, first, second } = setsOf(this.sets, text);
     const inTitle: number[] = [];
     for (let k = 0; k < eligible.length; k++) {
       const id = eligible[k];

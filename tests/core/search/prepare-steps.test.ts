@@ -9,7 +9,7 @@ describe("prepare's steps (stepEnds)", () => {
       const sizes = ends.map((end, k) => end - (k > 0 ? ends[k - 1] : 0));
       expect(sizes.every((n) => n > 0 && n <= 2_000)).toBe(true);
     }
-    // 100k: 250, 500, 1,000, then 2,000 a step (the JIT's cold start in small pieces).
+    // 100k: 250, 500, 1,000, then 2,000 a step (the dearer first articles in small pieces).
     const ends = stepEnds(100_000);
     expect(ends.slice(0, 5)).toEqual([250, 750, 1_750, 3_750, 5_750]);
     expect(ends.length).toBe(3 + Math.ceil((100_000 - 1_750) / 2_000));

@@ -16,9 +16,10 @@ import { collectGarbageNow } from '../../index/index.js';
 // step under way at each of the turns it takes (its frame, its search, its answer): with 5,000 a
 // step the million's steps took 40-65 ms each.
 const PREPARE_CHUNK = 2_000;
-// The first steps are smaller: until the JIT has optimised the haystacks' making and the short
-// index's marking, an article costs several times as much (at 100k the first two steps of 2,000
-// took ~55 ms each and the later ones 5-10 ms), and a key typed as the list appears waited for them.
+// The first steps are smaller: an article costs several times as much in them (at 100k the first
+// two steps of 2,000 took ~55 ms each and the later ones 5-10 ms), and a key typed as the list
+// appears waited for them. Most of that was the short index's sets allocated one by one (now in
+// slabs: short-index.ts newSet); the rest is the code not yet optimised by the JIT.
 const FIRST_CHUNKS = [250, 500, 1_000];
 
 /** Where each step's articles end: FIRST_CHUNKS, then PREPARE_CHUNK a step, up to `size`. */

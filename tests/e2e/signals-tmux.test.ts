@@ -99,7 +99,10 @@ describe('signals and errors restore the terminal', () => {
       s.close();
       session = undefined;
       const deadline = Date.now() + 10_000;
-      while (!fs.existsSync(status) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      // Until the wrapper's line is in: its shell creates the file before it writes the line (on a
+      // busy machine a look between the two read it empty).
+      const written = (): boolean => fs.existsSync(status) && fs.readFileSync(status, 'utf8').endsWith('\n');
+      while (!written() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       expect(fs.readFileSync(status, 'utf8')).toBe('exit=129\n');
       expect(fs.readFileSync(stderr, 'utf8')).toBe(stderrBefore);
       expect(fs.existsSync(`/proc/${pid}`) && !fs.readFileSync(`/proc/${pid}/status`, 'utf8').includes('zombie')).toBe(false);

@@ -200,11 +200,12 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
       maxFileSize: options.maxFileSize,
       cache: options.cache,
       clearCache: options.clearCache,
+      collectAfter: 50_000, // the load's garbage collected before the list's first full render, the peak of a big one (load.ts)
       onRowIds: (rowIds) => void ((askedEarly = true), factsOf.load(rowIds, listed), (wordsEarly = openWordsEarly(paths, rowIds))),
       // Articles appear in the list as they stream in; the index grows in place.
       onArticles: (batch) => {
         index.add(batch);
-        for (const a of batch) ids.set(a.path, a.id);
+        for (const a of batch) ids.setArticle(a);
         version += 1;
       },
       // The full text is indexed after the list, on its own thread; its progress takes the

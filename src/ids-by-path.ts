@@ -2,17 +2,23 @@
 // file was, whether a file the watch reports is known), without holding the paths. The loaded
 // articles keep their paths as bytes (core/text/text-column.ts) and make a new string on each
 // read, so a Map keyed by path held a second copy of every path (~160 bytes an article with the
-// string made for it). Here an entry is a 32-bit hash of the path and the id, in an open-addressing
-// table of two typed arrays (linear probing, 35-70% full: 11-23 bytes an article; a Map of hash to
-// id took ~35), and a lookup compares the article's own path.
+// string made for it). Here an entry is a hash of the path (text/byte-hash.ts: FNV-1a over its
+// UTF-8 bytes, which a loaded article computes from the bytes it holds, so filling the table makes
+// no path string: at a million articles that was a million strings at the load's end) and the id,
+// in an open-addressing table of two typed arrays (linear probing, 35-70% full: 11-23 bytes an
+// article; a Map of hash to id took ~35), and a lookup compares the article's own path.
+import { hashesIdentity, type Article } from './core/article.js';
+import { hashText } from './core/text/index.js';
 
 // Slot states besides an id (ids are >= 0): never used, and emptied (a tombstone: probing goes on past it).
 const EMPTY = -1;
 const GONE = -2;
 const FIRST_CAPACITY = 1024;
-// Slots used (ids and tombstones) that make the table grow, and how full a rebuilt one is at most.
+// Slots used (ids and tombstones) that make the table grow, and how full a rebuilt one is at most
+// (a table grown at FULL is then half as full: REBUILT at FULL / 2 doubled it twice, 17-35% full,
+// 32 MB at a million paths against 16).
 const FULL = 0.7;
-const REBUILT = 0.35;
+const REBUILT = 0.5;
 
 /** Article ids by path, for paths the articles themselves give back (`pathOf`). */
 export class IdsByPath {
@@ -32,7 +38,7 @@ export class IdsByPath {
 
   /** The id set for `path`, or undefined. */
   get(path: string): number | undefined {
-    const at = this.find(path, hashOf(path));
+    const at = this.find(path, hashText(path));
     return at < 0 ? undefined : this.ids[at];
   }
 
@@ -42,9 +48,22 @@ export class IdsByPath {
 
   /** Sets `path`'s id (>= 0); `pathOf(id)` must give `path` back. */
   set(path: string, id: number): this {
+    return this.put(id, hashText(path), path);
+  }
+
+  /**
+   * Sets the article's path to its id (`pathOf(a.id)` must be `a.path`), the path hashed from the
+   * bytes a loaded article holds it as (article.ts HashedIdentity); its string is made only when
+   * another path held has the same hash.
+   */
+  setArticle(a: Article): this {
+    return this.put(a.id, hashesIdentity(a) ? a.identityHash('path', false) : hashText(a.path), null);
+  }
+
+  // Sets the id of the path (`path`, or pathOf(id) when null) whose hash is `h`.
+  private put(id: number, h: number, path: string | null): this {
     if (!Number.isInteger(id) || id < 0 || id > 0x7fffffff) throw new RangeError(`IdsByPath: id ${id} is not a row id`);
-    const h = hashOf(path);
-    const at = this.find(path, h);
+    const at = this.find(path, h, id);
     if (at >= 0) {
       this.ids[at] = id;
       return this;
@@ -62,20 +81,20 @@ export class IdsByPath {
 
   /** Forgets `path`; true when it was held. */
   delete(path: string): boolean {
-    const at = this.find(path, hashOf(path));
+    const at = this.find(path, hashText(path));
     if (at < 0) return false;
     this.ids[at] = GONE;
     this.count -= 1;
     return true;
   }
 
-  // The slot holding `path` (its hash `h`), or -1.
-  private find(path: string, h: number): number {
+  // The slot holding `path` (its hash `h`; null: pathOf(`of`), made only on a hash held), or -1.
+  private find(path: string | null, h: number, of = -1): number {
     const mask = this.ids.length - 1;
     for (let i = h & mask; ; i = (i + 1) & mask) {
       const id = this.ids[i];
       if (id === EMPTY) return -1;
-      if (id >= 0 && this.hashes[i] === h && this.pathOf(id) === path) return i;
+      if (id >= 0 && this.hashes[i] === h && this.pathOf(id) === (path ??= this.pathOf(of))) return i;
     }
   }
 
@@ -96,11 +115,4 @@ export class IdsByPath {
     }
     this.used = this.count;
   }
-}
-
-// FNV-1a over the UTF-16 code units, as a signed 32-bit integer.
-function hashOf(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h | 0;
 }

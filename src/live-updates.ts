@@ -86,7 +86,7 @@ export function startLiveUpdates(o: LiveOptions): FolderWatch {
     const start = o.index.size;
     const articles = (result?.articles ?? []).map((a, k) => Object.assign(a, { id: start + k }));
     o.index.add(articles);
-    for (const a of articles) o.ids.set(a.path, a.id);
+    for (const a of articles) o.ids.setArticle(a);
     if (result?.warnings.length) o.onWarnings(result.warnings);
     const added = new Set(batch.added);
     o.onMerged(articles, articles.filter((a) => added.has(a.path) && !shown.has(a.path)).length);

@@ -1,19 +1,23 @@
 // The dashboard's article id by path (src/ids-by-path.ts): a Map's get/set/has/delete, answered
 // from the articles' own paths, so no path string is held by it; many paths, and paths whose
-// hashes collide, each keep their own id.
+// hashes collide, each keep their own id; loaded articles give their paths' hashes from their
+// bytes (setArticle), with the same answers.
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { IdsByPath } from '../src/ids-by-path.js';
+import { loadCorpus } from '../src/core/load/load.js';
+import { hashText } from '../src/core/text/index.js';
+import { hashesIdentity } from '../src/core/article.js';
 
-// Two paths of one shape whose FNV-1a hashes (over UTF-16 units, as IdsByPath takes them) collide.
+// Two paths of one shape whose hashes (text/byte-hash.ts hashText, as IdsByPath takes them) collide.
 function collidingPair(): [string, string] {
   const seen = new Map<number, string>();
   for (let i = 0; ; i++) {
     const s = `/n/${i.toString(36)}.md`;
-    let h = 0x811c9dc5;
-    for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), 0x01000193);
-    const other = seen.get(h | 0);
+    const h = hashText(s);
+    const other = seen.get(h);
     if (other !== undefined) return [other, s];
-    seen.set(h | 0, s);
+    seen.set(h, s);
   }
 }
 
@@ -83,4 +87,34 @@ describe('IdsByPath', () => {
     expect(() => ids.set('/a.md', -1)).toThrow(RangeError);
     expect(() => ids.set('/a.md', 1.5)).toThrow(RangeError);
   });
+
+  it("takes a loaded article's path hash from its bytes (setArticle), answering as set(path) does, collisions included", async () => {
+    const { articles } = await loadCorpus([fileURLToPath(new URL('../data', import.meta.url))], { cache: false, workers: 0 });
+    expect(articles.length).toBeGreaterThan(20);
+    expect(articles.every(hashesIdentity)).toBe(true);
+    const [a, b] = collidingPair();
+    // The loaded articles, then two in-memory ones whose paths collide with each other.
+    const paths = [...articles.map((x) => x.path), a, b];
+    const ids = new IdsByPath((id) => paths[id]);
+    for (const x of articles) ids.setArticle(x);
+    ids.setArticle({ ...articles[0], id: articles.length, path: a }).setArticle({ ...articles[0], id: articles.length + 1, path: b });
+    expect(ids.size).toBe(paths.length);
+    expect(paths.map((p) => ids.get(p))).toEqual(paths.map((_, id) => id));
+    // A path set again moves to its new id, as set() does.
+    ids.setArticle({ ...articles[0], id: articles.length + 1, path: b });
+    expect([ids.size, ids.get(b)]).toEqual([paths.length, articles.length + 1]);
+    expect(ids.delete(articles[3].path)).toBe(true);
+    expect(ids.has(articles[3].path)).toBe(false);
+  });
+
+  it('keeps its table 35-70% full as it grows (not doubled twice)', () => {
+    const paths = Array.from({ length: 100_000 }, (_, i) => `/corpus/${i % 100}/article-${i}.md`);
+    const ids = new IdsByPath((id) => paths[id]);
+    paths.forEach((p, id) => ids.set(p, id));
+    // 100,000 paths: 131,072 slots would be 76% full, so 262,144 (38%); doubled twice it was 524,288.
+    const slots = (ids as unknown as { ids: Int32Array }).ids.length;
+    expect(slots).toBe(262_144);
+    expect(paths.every((p, id) => ids.get(p) === id)).toBe(true);
+  });
 });
+

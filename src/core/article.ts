@@ -185,8 +185,12 @@ export type IdentityField = 'externalId' | 'url' | 'path';
  * text/byte-hash.ts), so a probe of a million of them against the read keys makes no strings.
  */
 export interface HashedIdentity {
-  /** hashText of the field's value; NO_HASH (-1) when it is null. */
-  identityHash(field: IdentityField): number;
+  /**
+   * hashText of the field's value; NO_HASH (-1) when it is null. Kept once computed (4 bytes a
+   * row, for the fields a probe asks about), unless `keep` is false (a one-time use, such as the
+   * dashboard's table of ids by path).
+   */
+  identityHash(field: IdentityField, keep?: boolean): number;
 }
 
 /** Whether `a` hashes its identity fields without making their strings (see HashedIdentity). */

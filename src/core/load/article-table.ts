@@ -63,12 +63,9 @@ export class ArticleTable {
   readonly windows = new Map<number, NonNullable<ArticleRecord[26]>>(); // publish and expiry dates of the few rows with either
   // The hash state (text/byte-hash.ts) after each folder value a path's hash has started from, by value id.
   private readonly folderHashes = new Map<number, number>();
-  // The identity fields' hashes, kept by row once asked for (ReadProbe asks on every unread count).
-  private readonly identityHashes: Record<IdentityField, RowHashes> = {
-    externalId: new RowHashes((row) => this.externalIds.hash(row), () => this.rows),
-    url: new RowHashes((row) => this.urls.hash(row), () => this.rows),
-    path: new RowHashes((row) => this.pathHash(row), () => this.rows),
-  };
+  // The identity fields' hashes from their bytes, kept by row once asked for (ReadProbe asks on every unread count).
+  private readonly hashers: Record<IdentityField, (row: number) => number> = { externalId: (row) => this.externalIds.hash(row), url: (row) => this.urls.hash(row), path: (row) => this.pathHash(row) };
+  private readonly identityHashes = { externalId: new RowHashes(this.hashers.externalId, () => this.rows), url: new RowHashes(this.hashers.url, () => this.rows), path: new RowHashes(this.hashers.path, () => this.rows) };
 
   /** `maxFileSize`: the read cap the rows were made with, so a read-back parses the same bytes. */
   constructor(readonly maxFileSize: number, capacity = 1024) {
@@ -190,9 +187,9 @@ export class ArticleTable {
     return this.externalIds.get(row);
   }
 
-  /** hashText of the row's externalId, URL or path (text/byte-hash.ts), from its bytes (no string made) and then kept; NO_HASH for null. */
-  identityHash(row: number, field: IdentityField): number {
-    return this.identityHashes[field].get(row);
+  /** hashText of the row's externalId, URL or path (text/byte-hash.ts), from its bytes (no string made) and then kept unless `keep` is false; NO_HASH for null. */
+  identityHash(row: number, field: IdentityField, keep = true): number {
+    return keep ? this.identityHashes[field].get(row) : this.hashers[field](row);
   }
 
   private pathHash(row: number): number {

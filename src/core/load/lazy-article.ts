@@ -185,8 +185,8 @@ export class LazyArticle implements Article, FoldedShortFields, HashedIdentity, 
   }
 
   /** hashText of the externalId, URL or path from the bytes the table holds (NO_HASH for null): what ReadProbe looks up. */
-  identityHash(field: IdentityField): number {
-    return this.table.identityHash(this.row, field);
+  identityHash(field: IdentityField, keep = true): number {
+    return this.table.identityHash(this.row, field, keep);
   }
 
   get format(): FrontMatterFormat {

@@ -21,7 +21,7 @@
 import type { Article } from '../article.js';
 import { ExactScanner } from './exact-scan.js';
 import { compileFilters, filterKey, filtersNeedHay, termTest, withKeep, withoutDecided, type TermHolder } from './filters.js';
-import { containsAll, foldedTitle, hayTitle, makeHay, shortFieldsOf, type Hay } from './haystack.js';
+import { containsAll, foldedTitle, hayTitle, shortFieldsOf, type Hay } from './haystack.js';
 import { HayMasks } from './hay-masks.js';
 import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
 import { BODY_DEPTH, CAP, COLLECT_PREPARED, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
@@ -35,6 +35,7 @@ import { FuseRanker } from './fuzzy/fuse-ranker.js';
 import { titleHits } from './title-highlights.js';
 import type { WordSource } from '../index/index.js';
 import { EligibleLists } from './engine/eligible-lists.js';
+import { Haystacks } from './engine/haystacks.js';
 import { prepareSteps } from './engine/prepare-steps.js';
 import { searchResult } from './engine/search-result.js';
 
@@ -45,10 +46,10 @@ export { BODY_DEPTH, CAP, EVERY_MATCH, FALLBACK_N, FUSE_KEYS, FUSE_OPTIONS, FUSE
 /** An in-memory index over the loaded articles; `article(id)` resolves hit ids. */
 export class SearchIndex {
   private readonly docs: Article[] = [];
+  private readonly masks = new HayMasks();
   // Haystacks are made on first use: prepare() makes all of them ahead of the keys, a search
   // those it reads.
-  private readonly hays: Array<Hay | undefined> = [];
-  private readonly masks = new HayMasks();
+  private readonly hays = new Haystacks(this.docs, this.masks);
   private haysComplete = true;
   // fuse.js records of the articles, made on first use (fuzzy/fuse-ranker.ts).
   private readonly ranker = new FuseRanker(this.docs);
@@ -85,7 +86,6 @@ export class SearchIndex {
     articles.forEach((a, k) => {
       if (a.id !== start + k) throw new RangeError(`article id ${a.id} should be ${start + k}`);
       this.docs.push(a);
-      this.hays.push(undefined);
     });
     this.haysComplete = false;
     this.orders.grown();
@@ -238,7 +238,7 @@ export class SearchIndex {
       : !q.words.length
         ? eligible.slice(0, cap)
         : this.scanner.scan(key, eligible, (id) => this.hay(id), q.words, cap, this.hasBody));
-    return rankTiers(fuseScores(this.ranker, this.words, q, exact, firstEligible), exact, q, (id) => this.hay(id), (id) => this.hays[id] ?? foldedTitle(this.docs[id]));
+    return rankTiers(fuseScores(this.ranker, this.words, q, exact, firstEligible), exact, q, (id) => this.hay(id), (id) => this.hays.made(id) ?? foldedTitle(this.docs[id]));
   }
 
   /**
@@ -279,7 +279,7 @@ export class SearchIndex {
   private readonly holder = (): TermHolder | null => indexHolder(this.words, (t, id) => termTest(t)(this.docs[id], this.hay(id), true));
 
   private hay(id: number): Hay {
-    return this.hays[id] ?? (this.hays[id] = this.masks.keep(id, makeHay(this.docs[id])));
+    return this.hays.of(id);
   }
 
   // Every haystack, made once (prepare's steps). A search makes only those it reads (hay()): at a

@@ -284,8 +284,8 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
           });
         }
         // Stories and the pulse's counts, from the index's rows (a cold load writes them after the list),
-        // unless asked for already: the rows told early are result.indexIds (in-walk-order.ts heldRowIds).
-        if (!askedEarly) void result.rowsWritten.then((ok) => factsOf.load(ok ? result.indexIds : null));
+        // unless asked for already: the rows told early are result.indexIds (in-walk-order.ts heldRowIds). Not `result` in the closure: this scope's closures live on, and would keep its articles' list (10 MB at 1M).
+        if (!askedEarly) void result.rowsWritten.then(((rowIds) => (ok: boolean) => factsOf.load(ok ? rowIds : null))(result.indexIds));
       },
       (error: unknown) => {
         if (error instanceof PathError) {

@@ -21,7 +21,7 @@ afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 async function majorCollections<T>(run: () => Promise<T>): Promise<{ majors: number; result: T }> {
   let majors = 0;
   const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if ((e.detail as { kind?: number } | undefined)?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) majors += 1;
+    for (const e of list.getEntries()) if ((e as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) majors += 1;
   });
   observer.observe({ entryTypes: ['gc'] });
   try {

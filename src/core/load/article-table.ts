@@ -16,10 +16,10 @@ import { FoldedTexts, RowHashes, TextColumn, textState } from '../text/index.js'
 const PUBLISHED = 0;
 const UPDATED = 1;
 const SCORE = 2;
-const STICKY = 3;
-const SIZE = 4;
-const MTIME = 5;
-const NUMBERS = 6;
+const MTIME = 3;
+const NUMBERS = 4;
+// A file size in a 32-bit column; one of 4 GiB or more (never read whole: the read cap) is kept in `bigSizes`.
+const BIG_SIZE = 0xffffffff;
 // Reference columns: an index into `values` or `lists`, and the relPath's length.
 const SOURCE = 0;
 const SOURCE_KEY = 1;
@@ -46,6 +46,10 @@ export class ArticleTable {
   private rows = 0;
   private capacity: number;
   private numbers: Float64Array;
+  private sizes: Uint32Array;
+  private readonly bigSizes = new Map<number, number>();
+  // Sticky weights but 0, by row: nearly every article has none (8 bytes a row as a column).
+  private readonly stickies = new Map<number, number>();
   private refs: Int32Array;
   private flags: Uint8Array;
   /** Each row's title and description, and their folded text that the search's haystacks share. */
@@ -71,6 +75,7 @@ export class ArticleTable {
   constructor(readonly maxFileSize: number, capacity = 1024) {
     this.capacity = Math.max(1, capacity);
     this.numbers = new Float64Array(this.capacity * NUMBERS);
+    this.sizes = new Uint32Array(this.capacity);
     this.refs = new Int32Array(this.capacity * REFS);
     this.flags = new Uint8Array(this.capacity);
     this.names = new TextColumn(this.capacity);
@@ -93,9 +98,11 @@ export class ArticleTable {
     this.numbers[n + PUBLISHED] = r[4] ?? NaN;
     this.numbers[n + UPDATED] = r[6] ?? NaN;
     this.numbers[n + SCORE] = r[12] ?? NaN;
-    this.numbers[n + STICKY] = r[15];
-    this.numbers[n + SIZE] = r[18];
     this.numbers[n + MTIME] = r[19];
+    if (r[15] !== 0) this.stickies.set(row, r[15]);
+    const small = r[18] >= 0 && r[18] < BIG_SIZE && Number.isInteger(r[18]);
+    this.sizes[row] = small ? r[18] : BIG_SIZE;
+    if (!small) this.bigSizes.set(row, r[18]);
     const k = row * REFS;
     this.refs[k + SOURCE] = this.value(r[7]);
     this.refs[k + SOURCE_KEY] = this.value(r[8]);
@@ -127,6 +134,9 @@ export class ArticleTable {
     const numbers = new Float64Array(this.capacity * NUMBERS);
     numbers.set(this.numbers);
     this.numbers = numbers;
+    const sizes = new Uint32Array(this.capacity);
+    sizes.set(this.sizes);
+    this.sizes = sizes;
     const refs = new Int32Array(this.capacity * REFS);
     refs.set(this.refs);
     this.refs = refs;
@@ -210,10 +220,11 @@ export class ArticleTable {
     return this.num(row, SCORE);
   }
   stickyWeight(row: number): number {
-    return this.numbers[row * NUMBERS + STICKY];
+    return this.stickies.get(row) ?? 0;
   }
   fileSize(row: number): number {
-    return this.numbers[row * NUMBERS + SIZE];
+    const size = this.sizes[row];
+    return size === BIG_SIZE ? (this.bigSizes.get(row) ?? size) : size;
   }
   mtimeMs(row: number): number {
     return this.numbers[row * NUMBERS + MTIME];
@@ -263,35 +274,4 @@ export class ArticleTable {
   draft(row: number): boolean {
     return (this.flags[row] & DRAFT) !== 0;
   }
-}
-
-/**
- * The files of a warm load whose rows the index still held (index/session/session.ts freshEach), by walk
- * position, until the walk-order pass makes their articles (load.ts): the row of the load's table
- * each became, its index row id, its warnings. As columns: a slot object per file with its own
- * empty warnings list held ~90 bytes a file at the peak of a warm load's memory (~90 MB at a
- * million files). Their identities (a file reached twice through links loads once) are the load's
- * FileIdentities (file-identities.ts), claimed from the stat that found the row fresh.
- */
-export class HeldRows {
-  private readonly rows: Int32Array;
-  private readonly ids: Float64Array;
-  private readonly warned = new Map<number, readonly string[]>();
-
-  constructor(files: number) {
-    this.rows = new Int32Array(files).fill(-1);
-    this.ids = new Float64Array(files);
-  }
-
-  /** Records walk position `i`'s file as the table's `row`, the index's row `id`. */
-  hold(i: number, row: number, id: number, warnings: readonly string[]): void {
-    [this.rows[i], this.ids[i]] = [row, id];
-    if (warnings.length > 0) this.warned.set(i, warnings);
-  }
-
-  /** Whether position `i`'s file is held; then its table row, index row id and warnings (most have none). */
-  has = (i: number): boolean => this.rows[i] >= 0;
-  row = (i: number): number => this.rows[i];
-  id = (i: number): number => this.ids[i];
-  warnings = (i: number): readonly string[] => this.warned.get(i) ?? NONE;
 }

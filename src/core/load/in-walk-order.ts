@@ -6,7 +6,8 @@ import type { Article, LoadWarning } from '../article.js';
 import { R, type ArticleRecord } from '../article-record.js';
 import type { IndexSession } from '../index/index.js';
 import { LazyArticle } from './lazy-article.js';
-import type { ArticleTable, HeldRows } from './article-table.js';
+import type { ArticleTable } from './article-table.js';
+import type { HeldRows } from './held-rows.js';
 import type { BatchHandler, ParsedFile } from './parse-pool.js';
 import { TAKEN, type FileIdentities, type WalkEntry } from '../files/index.js';
 

@@ -19,11 +19,19 @@ const WHOLE = 0xfffffffe;
 
 type MaybeWellFormed = string & { isWellFormed?: () => boolean };
 
-/** A column of strings or nulls, appended row by row and read by row number. */
+const NONE = new Uint32Array(0);
+
+/**
+ * A column of strings or nulls, appended row by row and read by row number. A column of nulls so
+ * far holds no positions: they are made with its first value (a corpus without URLs kept 8 bytes
+ * a row of them, 8 MB at a million).
+ */
 export class TextColumn {
   private rows = 0;
-  private starts: Uint32Array;
-  private lengths: Uint32Array;
+  private readonly capacity: number;
+  // Rows past their end are null.
+  private starts = NONE;
+  private lengths = NONE;
   private readonly bytes: ByteChunks;
   // Values kept as they are: longer than a chunk, past the last chunk, or not well-formed UTF-16
   // (a lone surrogate, which UTF-8 cannot hold and would come back as U+FFFD).
@@ -31,10 +39,8 @@ export class TextColumn {
 
   /** `capacity`: the rows expected (the column grows past it by doubling). */
   constructor(capacity = 1024) {
-    const n = Math.max(1, capacity);
-    this.starts = new Uint32Array(n);
-    this.lengths = new Uint32Array(n);
-    this.bytes = new ByteChunks(n * ROW_BYTES);
+    this.capacity = Math.max(1, capacity);
+    this.bytes = new ByteChunks(this.capacity * ROW_BYTES);
   }
 
   /** Number of rows. */
@@ -45,7 +51,11 @@ export class TextColumn {
   /** Appends a row holding `value`; returns its row number. */
   push(value: string | null): number {
     const row = this.rows;
-    if (row === this.starts.length) this.grow();
+    if (value === null && row >= this.lengths.length) {
+      this.rows += 1;
+      return row;
+    }
+    if (row >= this.starts.length) this.grow();
     this.rows += 1;
     if (value === null) {
       this.lengths[row] = NULL;
@@ -77,7 +87,7 @@ export class TextColumn {
 
   /** The value of `row` (a new string on each call), or null. */
   get(row: number): string | null {
-    const length = this.lengths[row];
+    const length = row < this.lengths.length ? this.lengths[row] : NULL;
     if (length === NULL) return null;
     if (length === WHOLE) return this.whole.get(row) ?? null;
     if (length === 0) return '';
@@ -92,7 +102,7 @@ export class TextColumn {
    * its string (the same bytes). NO_HASH (-1) for null.
    */
   hash(row: number, state = HASH_SEED): number {
-    const length = this.lengths[row];
+    const length = row < this.lengths.length ? this.lengths[row] : NULL;
     if (length === NULL) return NO_HASH;
     if (length === WHOLE) return hashOf(textState(this.whole.get(row) ?? '', state));
     if (length === 0) return hashOf(state);
@@ -101,13 +111,17 @@ export class TextColumn {
     return hashOf(hashState(this.bytes.chunkOf(start), at, at + length, state));
   }
 
-  // Doubling keeps appends amortised O(1).
+  // Doubling keeps appends amortised O(1); the first positions are made at the capacity, or at
+  // the rows so far when past it. The rows past the old end were null.
   private grow(): void {
-    const starts = new Uint32Array(this.starts.length * 2);
+    const made = this.lengths.length;
+    const n = Math.max(made === 0 ? this.capacity : made * 2, this.rows + 1);
+    const starts = new Uint32Array(n);
     starts.set(this.starts);
     this.starts = starts;
-    const lengths = new Uint32Array(this.lengths.length * 2);
+    const lengths = new Uint32Array(n);
     lengths.set(this.lengths);
+    lengths.fill(NULL, made, this.rows);
     this.lengths = lengths;
   }
 }

@@ -26,6 +26,20 @@ describe('ArticleTable behind LazyArticle', () => {
     expect(a.maxFileSize).toBe(CAP);
   });
 
+  it('reads back sticky weights (most 0, kept apart) and file sizes of every magnitude (a 32-bit column, larger ones apart)', () => {
+    const table = new ArticleTable(CAP, 2);
+    const cases = [
+      { stickyWeight: 0, size: 0 },
+      { stickyWeight: -1.5, size: 4_294_967_294 },
+      { stickyWeight: 3, size: 4_294_967_295 },
+      { stickyWeight: 0, size: 6_000_000_000 },
+      { stickyWeight: 1e-9, size: 123.5 },
+      { stickyWeight: 0, size: 512 },
+    ];
+    const articles = cases.map((c, i) => LazyArticle.fromRecord(recordOf(c), i, null, CAP, table));
+    expect(articles.map((a) => [a.stickyWeight, a.size])).toEqual(cases.map((c) => [c.stickyWeight, c.size]));
+  });
+
   it('is its own haystack: the slots the search fills hold what a haystack beside it would', () => {
     const fields = { title: 'Bitcoin ETF Delayed', description: 'The SEC said so', tags: ['BTC', 'Regulation'], categories: ['Markets'], source: 'The Block', sourceKey: 'the-block', lang: 'EN', sentiment: 'Negative' };
     const a = LazyArticle.fromRecord(recordOf(fields), 3, null, CAP, new ArticleTable(CAP));

@@ -1,6 +1,6 @@
-// HeldRows (load/article-table.ts): a warm load's files whose rows the index held, by walk position.
+// HeldRows (load/held-rows.ts): a warm load's files whose rows the index held, by walk position.
 import { describe, expect, it } from 'vitest';
-import { HeldRows } from '../../../src/core/load/article-table.js';
+import { HeldRows } from '../../../src/core/load/held-rows.js';
 
 describe('HeldRows', () => {
   it('holds a position with its table row, index id and warnings', () => {

@@ -14,6 +14,20 @@ describe('TextColumn', () => {
     expect(rows.map((r) => column.get(r))).toEqual(values);
   });
 
+  it('holds no positions while every row is null, and reads nulls and values right around its first value', () => {
+    const before = process.memoryUsage().arrayBuffers;
+    const nulls = new TextColumn(200_000);
+    for (let i = 0; i < 200_000; i++) nulls.push(null);
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(100_000);
+    expect([nulls.get(0), nulls.get(199_999), nulls.hash(5)]).toEqual([null, null, NO_HASH]);
+    // Nulls before the first value, past the capacity, between values and after a growth.
+    const column = new TextColumn(4);
+    const values: Array<string | null> = [null, null, null, null, null, null, 'first', null, '', 'x', ...Array.from({ length: 20 }, (_, i) => (i % 3 === 0 ? `v${i}` : null))];
+    for (const v of values) column.push(v);
+    expect(values.map((_, i) => column.get(i))).toEqual(values);
+    expect(values.map((_, i) => column.hash(i))).toEqual(values.map((v) => (v === null ? NO_HASH : hashText(v))));
+  });
+
   it('holds values across many chunks, one longer than a chunk, and grows past its capacity', () => {
     const column = new TextColumn(1);
     const long = 'x'.repeat(2 ** 20 + 5);

@@ -67,9 +67,17 @@ export class ArticleTable {
   readonly windows = new Map<number, NonNullable<ArticleRecord[26]>>(); // publish and expiry dates of the few rows with either
   // The hash state (text/byte-hash.ts) after each folder value a path's hash has started from, by value id.
   private readonly folderHashes = new Map<number, number>();
-  // The identity fields' hashes from their bytes, kept by row once asked for (ReadProbe asks on every unread count).
-  private readonly hashers: Record<IdentityField, (row: number) => number> = { externalId: (row) => this.externalIds.hash(row), url: (row) => this.urls.hash(row), path: (row) => this.pathHash(row) };
-  private readonly identityHashes = { externalId: new RowHashes(this.hashers.externalId, () => this.rows), url: new RowHashes(this.hashers.url, () => this.rows), path: new RowHashes(this.hashers.path, () => this.rows) };
+  // The identity fields' hashes from their bytes; kept by row once asked for (ReadProbe asks on every unread count).
+  private readonly hashers: Record<IdentityField, (row: number) => number> = {
+    externalId: (row) => this.externalIds.hash(row),
+    url: (row) => this.urls.hash(row),
+    path: (row) => this.pathHash(row),
+  };
+  private readonly identityHashes: Record<IdentityField, RowHashes> = {
+    externalId: new RowHashes(this.hashers.externalId, () => this.rows),
+    url: new RowHashes(this.hashers.url, () => this.rows),
+    path: new RowHashes(this.hashers.path, () => this.rows),
+  };
 
   /** `maxFileSize`: the read cap the rows were made with, so a read-back parses the same bytes. */
   constructor(readonly maxFileSize: number, capacity = 1024) {

@@ -14,7 +14,7 @@
 // 19.2 s; V8's own defaults 12.2 / 12.2 / 16.6 s for a peak RSS of ~390 MB (once 513) against
 // ~310; the old generation doubling and the young one growing as V8 would (LOOSE below) 11.3 /
 // 12.0 / 19.0 s for 369-412 MB (the cold target is 1.5x the corpus: ~465 MB). The load collects
-// its garbage once it is done (index/load-garbage.ts), under the held flags again.
+// its garbage once it is done (collect-garbage.ts), under the held flags again.
 // (The threads started while loosened still compile Node's internals from source: the code
 // cache is only taken with every flag at its default, which V8's 4x old generation would be, at
 // the price of the peak RSS above. So a cold load's parse threads, started ahead during its walk,

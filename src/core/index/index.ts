@@ -8,7 +8,6 @@ export { APPLICATION_ID, BUSY_TIMEOUT_MS, INDEX_FORMAT, removeIndex } from './da
 export { IndexReader, ONE_PASS_CACHE_PAGES } from './reader.js';
 export { IndexSession } from './session/session.js';
 export type { Pause } from './session/pause.js';
-export { collectGarbageNow } from './load-garbage.js';
 export { buildText, isOurIndex, TEXT_BATCH, type TextReader, type TextBuildResult, type TextProgress } from './text-build.js';
 export { makeRows, packTexts, pendingText, unpackTexts, type PackedTexts } from './article-text.js';
 export type { ArticleText, HandedBatch, HandedRow, MadeRow, PendingRow } from './store.js';

@@ -7,8 +7,8 @@
 // file changed costs its own facts and the grouping of a few hundred articles, not the corpus.
 // Runs on the facts worker.
 import type { FactsTable, RowWrite } from '../index/index.js';
-import { storedArticleFacts, type ArticleFacts, type Facts } from './facts.js';
-import type { FactsEngine } from './facts-engine.js';
+import { articleFacts, storedArticleFacts, type ArticleFacts, type Facts, type FactsInput } from './facts.js';
+import type { FactsChange, FactsEngine } from './facts-engine.js';
 import { touchedStories } from './regroup.js';
 
 /** An article's file as the corpus has it now: [path, stamp]. */
@@ -123,4 +123,25 @@ export function rowsToWrite(facts: Facts, stamps: readonly Stamp[], computed: Re
   for (const [id, f] of computed) rows.push({ path: stamps[id][0], stamp: stamps[id][1], facts: f, story: storyOf(id) ?? null });
   if (grouped) for (const id of regrouped) if (!computed.has(id)) rows.push({ path: stamps[id][0], stamp: stamps[id][1], story: storyOf(id) });
   return rows;
+}
+
+/**
+ * The rows a live update writes: the added articles' facts and stories (ids from `first`), the
+ * stories of the other `touched` ids (regrouped; their inputs are the change's context), and the
+ * paths of removed files (a file changed is gone and added: its row is kept).
+ */
+export function changeRows(change: FactsChange, touched: readonly number[], first: number, facts: Facts, grouped: boolean): [rows: RowWrite[], removed: string[]] {
+  const byId = new Map<number, FactsInput>(change.context.map((c) => [c.id, c.input]));
+  change.added.forEach((input, k) => byId.set(first + k, input));
+  const storyOf = (id: number): RowWrite['story'] => {
+    const root = byId.get(facts.story[id]);
+    return grouped && root ? { path: root.path, size: facts.size[id] } : undefined;
+  };
+  const rows = touched.flatMap((id) => {
+    const input = byId.get(id);
+    if (!input) return [];
+    return [{ path: input.path, stamp: input.stamp, facts: id >= first ? articleFacts(input) : undefined, story: storyOf(id) }];
+  });
+  const kept = new Set(change.added.map((a) => a.path));
+  return [rows, change.gone.map((g) => g.path).filter((p) => !kept.has(p))];
 }

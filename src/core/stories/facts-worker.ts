@@ -11,9 +11,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildStamp } from '../build-stamp.js';
 import { errorMessage } from '../error-message.js';
+import { collectGarbageSoon } from '../collect-garbage.js';
 import { articleFacts, factsBuffers, type ArticleFacts, type Facts, type FactsInput } from './facts.js';
 import { FactsEngine, type Counted, type FactsChange, type FactsProgress } from './facts-engine.js';
-import { assemble, readStored, rowsToWrite, type Stamp } from './facts-store.js';
+import { assemble, changeRows, readStored, rowsToWrite, type Stamp } from './facts-store.js';
 import { assembleSnapshot, decodeSnapshot, encodeSnapshot, positionsOf, type FactsSnapshot } from './facts-snapshot.js';
 import { computeInChunks, progressEvery, STREAM_FROM } from './facts-stream.js';
 import { pageFacts } from './facts-warm.js';
@@ -62,6 +63,14 @@ export type FactsReply =
 // other facts from the same files, so rows of another build are not used.
 const codeStamp = (): string => buildStamp('facts', new URL('./facts.js', import.meta.url));
 
+// This thread's heap is a few MB and its arrays are off it, so V8 seldom collects them: a count over
+// a million ids leaves ~25 MB (the ids, hot order's scores, dates and order), which piled up to
+// 80-130 MB at 1M after typing a word (collect-garbage.ts). Collected after each count from this
+// many ids (a few ms of this thread, none of the UI's) and after the requests that leave a
+// corpus's worth of arrays behind (facts read, computed or updated, and a copy handed over).
+export const COLLECT_FROM = 50_000;
+const COLLECT_AFTER = new Set<FactsRequest['kind']>(['warm', 'reconcile', 'compute', 'change']);
+
 // How often a first computation says how far it got: each time, the dashboard counts its result again.
 const PROGRESS_MS = 2_000;
 
@@ -96,6 +105,8 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
     if (!request) return;
     const counted = engine.count(request.ids, request.hot, request.now);
     port.postMessage({ kind: 'counted', seq: request.seq, counted } satisfies FactsReply, counted.hot ? [counted.hot.buffer as ArrayBuffer] : []);
+    // While a first computation runs its own allocations make V8 collect (and a collection would mark its heap).
+    if (!counted.progress && request.ids.length >= COLLECT_FROM) collectGarbageSoon();
   };
   // The inputs of `ids` from the UI thread (which sends them, then 'continue').
   const needFromUi = (ids: readonly number[]): Promise<Map<number, FactsInput>> => {
@@ -220,20 +231,7 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
     const table = FactsTable.open(indexFile, codeStamp());
     if (!table) return;
     try {
-      const byId = new Map<number, FactsInput>(change.context.map((c) => [c.id, c.input]));
-      change.added.forEach((input, k) => byId.set(first + k, input));
-      const f = engine.facts;
-      const storyOf = (id: number) => {
-        const root = byId.get(f.story[id]);
-        return engine.grouping && root ? { path: root.path, size: f.size[id] } : undefined;
-      };
-      const rows = touched.flatMap((id) => {
-        const input = byId.get(id);
-        if (!input) return [];
-        return [{ path: input.path, stamp: input.stamp, facts: id >= first ? articleFacts(input) : undefined, story: storyOf(id) }];
-      });
-      const kept = new Set(change.added.map((a) => a.path));
-      table.write(rows, change.gone.map((g) => g.path).filter((p) => !kept.has(p)));
+      table.write(...changeRows(change, touched, first, engine.facts, engine.grouping));
     } finally {
       table.close();
     }
@@ -294,6 +292,7 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
     }
     queue = queue
       .then(() => handle(request))
+      .then(() => void (COLLECT_AFTER.has(request.kind) && collectGarbageSoon()))
       .catch((error: unknown) => port.postMessage({ kind: 'error', message: errorMessage(error) } satisfies FactsReply));
   });
 }

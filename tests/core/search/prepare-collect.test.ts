@@ -3,8 +3,8 @@
 import { describe, expect, it, vi } from 'vitest';
 
 const collected = vi.hoisted(() => ({ n: 0 }));
-vi.mock('../../../src/core/index/load-garbage.js', async (original) => ({
-  ...(await original<typeof import('../../../src/core/index/load-garbage.js')>()),
+vi.mock('../../../src/core/collect-garbage.js', async (original) => ({
+  ...(await original<typeof import('../../../src/core/collect-garbage.js')>()),
   collectGarbageNow: () => ((collected.n += 1), true),
 }));
 

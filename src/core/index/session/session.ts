@@ -5,7 +5,7 @@
 // again. An index that cannot be opened or written (read-only or full disk) costs speed only: the
 // load goes on in memory (`failure` says why) and the next run starts cold.
 
-import { collectLoadGarbage } from '../load-garbage.js';
+import { collectGarbageSoon } from '../../collect-garbage.js';
 import { errorMessage } from '../../error-message.js';
 import { R, splitInode, type ArticleRecord } from '../../article-record.js';
 import { dropSecondaryIndexes, ensureSecondaryIndexes, isDamage, openIndex, removeIndex, type OpenedIndex } from '../database.js';
@@ -204,8 +204,8 @@ export class IndexSession {
     }
     this.rows.clear();
     void (closeAfter ? closeAfter.then(() => this.opened.db.close()) : this.opened.db.close());
-    // A cold load's parse garbage would sit beside the text build's threads (load-garbage.ts).
-    if (this.bulk && this.wrote) collectLoadGarbage();
+    // A cold load's parse garbage would sit beside the text build's threads (core/collect-garbage.ts).
+    if (this.bulk && this.wrote) collectGarbageSoon();
     return this.wrote && this.failure === null;
   }
 

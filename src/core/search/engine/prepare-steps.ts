@@ -9,7 +9,7 @@ import { FALLBACK_N, FALLBACK_OPTIONS, FUSE_OPTIONS } from '../search-settings.j
 import type { FilterColumns } from '../filter-columns.js';
 import type { ShortIndex } from '../short-index.js';
 import type { FuseRanker } from '../fuzzy/fuse-ranker.js';
-import { collectGarbageNow } from '../../index/index.js';
+import { collectGarbageNow } from '../../collect-garbage.js';
 
 // Articles made ready per step (haystacks, which the first query leaves to these steps, and
 // short-index bits): ~5-15 ms at 100k, 15-30 ms at a million. A key typed meanwhile waits for the

@@ -1,0 +1,55 @@
+// Full garbage collections asked for by the program, where V8 would not run one soon enough.
+// A thread that allocates little after a burst of work keeps that work's garbage: V8 collects when
+// the heap grows, and large typed arrays count only towards an external-memory limit (~64 MB above
+// what the last collection left). Seen three times: a cold load's parse garbage beside the text
+// build's threads (at 100k ~500 MB RSS against ~430 MB with one collection), a warm load's rows
+// before the first full render (load/load.ts), and the facts worker, whose heap is a few MB while
+// each count over a million ids leaves ~25 MB of arrays (at 1M articles 80-130 MB of them sat
+// there after typing a word; BENCHMARKS.md). Node exposes no collection call without its
+// `--expose-gc` flag, so the flag is set for the one moment V8 needs it to hand out `gc`.
+import v8 from 'node:v8';
+import vm from 'node:vm';
+
+type Collect = () => void;
+let collect: Collect | null | undefined;
+
+function collector(): Collect | null {
+  if (collect !== undefined) return collect;
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    const gc: unknown = vm.runInNewContext('gc');
+    collect = typeof gc === 'function' ? (gc as Collect) : null;
+  } catch {
+    collect = null;
+  } finally {
+    v8.setFlagsFromString('--no-expose-gc');
+  }
+  return collect;
+}
+
+/**
+ * Collects the heap's garbage now, on this thread (a full collection: ~0.2-0.5 s with 500 MB
+ * live, a few ms for a worker's few MB); false when Node gives no way to.
+ */
+export function collectGarbageNow(): boolean {
+  const gc = collector();
+  gc?.();
+  return gc !== null;
+}
+
+let pending = false;
+
+/**
+ * Collects the heap's garbage once the caller's current work is done (the next turn: what is
+ * already waiting, a message or an input, runs first), never blocking it. Calls before then ask
+ * for the same one collection.
+ */
+export function collectGarbageSoon(): void {
+  const gc = collector();
+  if (!gc || pending) return;
+  pending = true;
+  setImmediate(() => {
+    pending = false;
+    gc();
+  }).unref();
+}

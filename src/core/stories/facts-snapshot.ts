@@ -62,6 +62,13 @@ export function decodeSnapshot(data: Uint8Array | null): FactsSnapshot | null {
   return isFacts(facts, rows.length) ? { rows, facts } : null;
 }
 
+/** The articles `positionsOf` found no row for (ascending ids). */
+export function staleIds(pos: Int32Array): number[] {
+  const stale: number[] = [];
+  for (let id = 0; id < pos.length; id++) if (pos[id] < 0) stale.push(id);
+  return stale;
+}
+
 /** Each article's position in the snapshot (`rowIds[id]`: its index row, -1 for none), -1 when the snapshot does not hold it. */
 export function positionsOf(snap: FactsSnapshot, rowIds: ArrayLike<number>, n: number): Int32Array {
   const pos = new Int32Array(n).fill(-1);

@@ -15,7 +15,7 @@ import { collectGarbageSoon } from '../collect-garbage.js';
 import { articleFacts, factsBuffers, type ArticleFacts, type Facts, type FactsInput } from './facts.js';
 import { FactsEngine, type Counted, type FactsChange, type FactsProgress } from './facts-engine.js';
 import { assemble, changeRows, readStored, rowsToWrite, type Stamp } from './facts-store.js';
-import { assembleSnapshot, decodeSnapshot, encodeSnapshot, positionsOf, type FactsSnapshot } from './facts-snapshot.js';
+import { assembleSnapshot, decodeSnapshot, encodeSnapshot, positionsOf, staleIds, type FactsSnapshot } from './facts-snapshot.js';
 import { computeInChunks, progressEvery, STREAM_FROM } from './facts-stream.js';
 import { pageFacts } from './facts-warm.js';
 import { inputsFromIndex, stampsFromIndex } from './indexed-inputs.js';
@@ -141,11 +141,8 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
     await withLeads(file, docs);
     engine.regroup(ids, docs);
   };
-  const fromSnapshot = async (snap: FactsSnapshot, rowIds: Int32Array, file: string): Promise<Uint8Array | null> => {
+  const fromSnapshot = async (snap: FactsSnapshot, pos: Int32Array /* positionsOf */, stale: number[], rowIds: Int32Array, file: string): Promise<Uint8Array | null> => {
     const n = rowIds.length;
-    const pos = positionsOf(snap, rowIds, n);
-    const stale: number[] = [];
-    for (let id = 0; id < n; id++) if (pos[id] < 0) stale.push(id);
     const got = await need(stale, file);
     const computed = new Map<number, ArticleFacts>();
     got.forEach((input, id) => computed.set(id, articleFacts(input)));
@@ -159,11 +156,16 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
     const table = FactsTable.open(file, codeStamp());
     const snap = table && indexed ? (warmSnap ?? decodeSnapshot(table.snapshot())) : null;
     warmSnap = null;
-    if (table && indexed && snap) {
+    const streamFrom = (workerData as FactsWorkerData).streamFrom ?? STREAM_FROM;
+    const pos = snap && indexed ? positionsOf(snap, indexed.rowIds, indexed.rowIds.length) : null;
+    const stale = pos ? staleIds(pos) : [];
+    // A snapshot of other rows (the index's rows written again: a new parser's, every row a new id)
+    // is no better than none: the inputs of a million stale articles at once took 4-5 GB here.
+    if (table && indexed && snap && pos && stale.length < streamFrom) {
       const rowIds = indexed.rowIds;
       indexFile = file;
       try {
-        const data = await fromSnapshot(snap, rowIds, file);
+        const data = await fromSnapshot(snap, pos, stale, rowIds, file);
         if (data) table.writeSnapshot(data);
       } finally {
         table.close();
@@ -171,8 +173,8 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
       }
       return;
     }
-    if (indexed && indexed.rowIds.length >= ((workerData as FactsWorkerData).streamFrom ?? STREAM_FROM)) {
-      // No snapshot yet over a big folder: computed a chunk at a time (facts-stream.ts), every
+    if (indexed && indexed.rowIds.length >= streamFrom) {
+      // No snapshot (or a stale one) over a big folder: computed a chunk at a time (facts-stream.ts), every
       // input read from the index, and kept as a snapshot only (a million per-file rows would
       // take longer to write and to read back than to compute). Also when the table would not open:
       // on a first start the text build's CREATE INDEX can hold the index past the busy timeout

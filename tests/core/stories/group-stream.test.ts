@@ -12,7 +12,7 @@ import { loadCorpus } from '../../../src/core/load/load.js';
 import { indexFile } from '../../../src/core/index/database.js';
 import { leadParagraph } from '../../../src/core/text/lead.js';
 import { computeFacts } from '../../../src/core/stories/facts-builder.js';
-import { factsInBackground } from '../../../src/core/stories/facts-background.js';
+import { factsInBackground, FactsService } from '../../../src/core/stories/facts-background.js';
 import { factsInput } from '../../../src/core/stories/story-doc.js';
 import { FactsEngine } from '../../../src/core/stories/facts-engine.js';
 import { computeInChunks } from '../../../src/core/stories/facts-stream.js';
@@ -143,6 +143,47 @@ describe('grouping a chunk at a time', () => {
       // Read back from the snapshot the next time: the same.
       const again = await factsInBackground((id) => load.articles[id], load.articles.length, { worker, cacheFile, streamFrom: 10 }, load.indexIds);
       expect(again).toEqual(want);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('on the facts worker, a snapshot of rows written since (a new parser: every row a new id) is computed again in chunks, not all at once', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-restamp-'));
+    const worker = new URL('../../../dist/core/stories/facts-worker.js', import.meta.url);
+    const cacheFile = indexFile(dir, [data]);
+    // Facts of `load` over the index; whether the first computation went in chunks (it reports its progress; a snapshot read does not).
+    const factsOf = async (load: Awaited<ReturnType<typeof loadCorpus>>): Promise<{ facts: unknown; chunked: boolean }> => {
+      const service = new FactsService({ worker, cacheFile, streamFrom: 10 });
+      let chunked = false;
+      service.onProgress = () => void (chunked = true);
+      try {
+        return { facts: await service.load((id) => load.articles[id], load.articles.length, load.indexIds), chunked };
+      } finally {
+        service.close();
+      }
+    };
+    const snapshots = (): unknown => {
+      const db = new Database(cacheFile, { readonly: true });
+      try {
+        return db.prepare('SELECT count(*) FROM facts_snapshot').pluck().get();
+      } finally {
+        db.close();
+      }
+    };
+    try {
+      const first = await loadCorpus([data], { cache: true, cacheDir: dir });
+      expect((await factsOf(first)).chunked).toBe(true);
+      for (let i = 0; i < 300 && snapshots() !== 1; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(snapshots()).toBe(1);
+      expect((await factsOf(await loadCorpus([data], { cache: true, cacheDir: dir }))).chunked).toBe(false);
+      // Another read cap is another parser stamp (load/limits.ts): every row is written again, under new ids.
+      const rewritten = await loadCorpus([data], { cache: true, cacheDir: dir, maxFileSize: 2 * 1024 * 1024 });
+      expect(Math.min(...rewritten.indexIds!)).toBeGreaterThan(Math.max(...first.indexIds!));
+      const want = computeFacts(rewritten.articles.map((a) => ({ ...factsInput(a), lead: leadParagraph(a.body) })));
+      const again = await factsOf(rewritten);
+      expect(again.chunked).toBe(true);
+      expect(again.facts).toEqual(want);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

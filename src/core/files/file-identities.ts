@@ -7,15 +7,23 @@
 
 import { splitInode } from '../article-record.js';
 
-// Slots per table at first; a table doubles when half full (linear probing stays short).
+// Slots per table at least; a table doubles when half full (linear probing stays short).
 const FIRST_SLOTS = 1024;
 const EMPTY = -1;
 
 // One device's files: inode -> the smallest walk position claimed with it, open addressing.
 class InodeTable {
-  private inodes = new Float64Array(FIRST_SLOTS).fill(EMPTY);
-  private positions = new Int32Array(FIRST_SLOTS);
+  private inodes: Float64Array;
+  private positions: Int32Array;
   private used = 0;
+
+  /** Room for `expected` inodes without growing (each doubling left the last table as garbage: 12 MB at a million files). */
+  constructor(expected: number) {
+    let slots = FIRST_SLOTS;
+    while (slots < 2 * (expected + 1)) slots *= 2;
+    this.inodes = new Float64Array(slots).fill(EMPTY);
+    this.positions = new Int32Array(slots);
+  }
 
   /** The position held for `ino` (-1: none) after offering `position`: the smaller of the two stays. */
   claim(ino: number, position: number): number {
@@ -66,7 +74,8 @@ export class FileIdentities {
   private readonly devices = new Map<number, InodeTable>();
   private readonly repeats: Uint8Array;
 
-  constructor(files: number) {
+  /** `files`: the positions; the first device's table is made with room for all of them (a corpus is seldom on two). */
+  constructor(private readonly files: number) {
     this.repeats = new Uint8Array((files + 7) >> 3);
   }
 
@@ -74,7 +83,7 @@ export class FileIdentities {
   claim(dev: number, ino: number, position: number): void {
     if (!(dev >= 0 && ino >= 0)) return;
     let table = this.devices.get(dev);
-    if (table === undefined) this.devices.set(dev, (table = new InodeTable()));
+    if (table === undefined) this.devices.set(dev, (table = new InodeTable(this.devices.size === 0 ? this.files : 0)));
     const held = table.claim(ino, position);
     if (held >= 0 && held !== position) this.mark(Math.max(held, position));
   }

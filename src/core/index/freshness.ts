@@ -263,11 +263,14 @@ export class RowStamps {
     return out;
   }
 
-  /** The largest id held, or -1. */
-  maxId(): number {
-    let max = -1;
-    for (const k of this.at.values()) max = Math.max(max, this.cols[k * FIELDS + ID]);
-    return max;
+  /** The smallest and largest ids held ([0, -1] when none). */
+  idRange(): [min: number, max: number] {
+    let [min, max] = [Infinity, -1];
+    for (const k of this.at.values()) {
+      const id = this.cols[k * FIELDS + ID];
+      [min, max] = [Math.min(min, id), Math.max(max, id)];
+    }
+    return max < 0 ? [0, -1] : [min, max];
   }
 
   /** Forgets every row. */

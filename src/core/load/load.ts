@@ -159,6 +159,22 @@ async function holdFresh(index: IndexSession, files: WalkEntry[], stats: Float64
   if (restore.length > 0) for (let i = 0; i < files.length; i++) if (!kept.has(i)) files[i] = restore[0](i);
 }
 
+// The rows that still describe their files read into the load's table (article-table.ts: the
+// articles' metadata in columns, a row as its record is read, in the index's order, not the
+// walk's), and the held files' identities (same file via a link: loaded once, at its first
+// position), each the stat's that matched its row (files/file-identities.ts). The stats (32 bytes
+// a file) die when this returns: kept in loadCorpus's scope they were 32 MB of a warm 1M load's
+// peak, while its articles are made.
+async function readHeld(opened: { index: IndexSession; stats: Float64Array }, files: WalkEntry[], cap: number, collectFrom: number, pause: Pause, held: (n: number) => void): Promise<{ index: IndexSession; table: ArticleTable; kept: HeldRows; identities: FileIdentities }> {
+  const { index, stats } = opened;
+  const table = new ArticleTable(cap, files.length);
+  const kept = new HeldRows(files.length);
+  await holdFresh(index, files, stats, kept, table, collectFrom, pause, held);
+  const identities = new FileIdentities(files.length);
+  for (let i = 0; i < files.length; i++) if (kept.has(i)) identities.claim(stats[i * STAT_FIELDS + 2], stats[i * STAT_FIELDS + 3], i);
+  return { index, table, kept, identities };
+}
+
 /** Loads every Markdown file under the paths; throws PathError for a missing path argument. */
 export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promise<LoadResult> {
   const cap = effectiveCap(opts.maxFileSize);
@@ -193,18 +209,9 @@ export async function loadCorpus(paths: string[], opts: LoadOptions = {}): Promi
   }
   // A partial load covers its own files and the removed ones, as the folder arguments' walk writes them (absolute).
   const only = partial ? [...files.map((f) => f.path), ...(opts.removed ?? []).map((p) => path.resolve(p))] : undefined;
-  const { index, stats } = await openAndStat(useCache ? file : null, parserStamp(cap), files, statWorker, only, pause);
-
+  const { index, table, kept, identities } = await readHeld(await openAndStat(useCache ? file : null, parserStamp(cap), files, statWorker, only, pause), files, cap, opts.collectBeforeArticles ?? 300_000, pause, (n) => opts.onProgress?.(n, total));
   const misses: number[] = [];
-  // The articles' metadata in columns, one table for the load (article-table.ts). A record the
-  // index holds becomes a row as it is read (in the table's order, not the walk's).
-  const table = new ArticleTable(cap, total);
-  const kept = new HeldRows(total);
-  await holdFresh(index, files, stats, kept, table, opts.collectBeforeArticles ?? 300_000, pause, (n) => opts.onProgress?.(n, total));
   for (let i = 0; i < total; i++) if (!kept.has(i)) misses.push(i);
-  // Same file via a link: loaded once, at its first position. A held file's identity is the stat's that matched its row's, claimed only now (files/file-identities.ts).
-  const identities = new FileIdentities(total);
-  for (let i = 0; i < total; i++) if (kept.has(i)) identities.claim(stats[i * STAT_FIELDS + 2], stats[i * STAT_FIELDS + 3], i);
   earlyText = useCache && !partial && misses.length >= MIN_PARSES_FOR_EARLY_TEXT ? prepareTextBuild(file, cap, misses.length <= ROWS_HELD) : null; // late: the parse is the list's path
   // A cold load's rows go to that thread, written after the list (index/text-build.ts), with their bodies up to ROWS_HELD
   // files; hand() then gives each row's id, kept with its article's (indexIds), not looked up by path.

@@ -25,7 +25,7 @@ describe('RowStamps', () => {
     const stats = stat(-1, -1, -1, -1, 3, 30, 1, 1003);
     expect(rows.fresh('/f3.md', stats, 4)).toBe(500);
     expect(rows.fresh('/f99.md', stat(99, 990, 1, 1099), 0)).toBe(100);
-    expect(rows.maxId()).toBe(500);
+    expect(rows.idRange()).toEqual([1, 500]);
   });
 
   it('forgets deleted rows: ids() names only the rows left', () => {
@@ -39,6 +39,6 @@ describe('RowStamps', () => {
     expect(rows.fresh('/b.md', stat(1, 1, 1, 1), 0)).toBe(-1);
     rows.clear();
     expect(rows.size).toBe(0);
-    expect(rows.maxId()).toBe(-1);
+    expect(rows.idRange()).toEqual([0, -1]);
   });
 });

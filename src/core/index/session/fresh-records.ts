@@ -18,9 +18,11 @@ import type { ArticleStore } from '../store.js';
  */
 export async function freshRecords(rows: RowStamps, store: ArticleStore, paths: readonly string[], stats: Float64Array, fields: number, each: (i: number, record: ArticleRecord, id: number) => void, pause: Pause = noPause, matched?: (fresh: Uint8Array) => void): Promise<void> {
   if (stats.length === 0) return;
-  // Each wanted row's path index by row id: an Int32Array when the ids are dense (a Map of a million held ~50 MB more), else a Map.
-  const [maxId, stored] = [rows.maxId(), rows.size];
-  const byId = Number.isSafeInteger(maxId) && maxId < 2 * stored + 65_536 ? new Int32Array(maxId + 1).fill(-1) : null;
+  // Each wanted row's path index by row id (from the smallest: every row written again, as a new
+  // parser does, starts the ids past the last ones): an Int32Array when the ids are dense (a Map of
+  // a million held ~50 MB more, the peak of a warm 1M load once its index had been written again), else a Map.
+  const [[minId, maxId], stored] = [rows.idRange(), rows.size];
+  const byId = Number.isSafeInteger(maxId) && maxId - minId < 2 * stored + 65_536 ? new Int32Array(maxId - minId + 1).fill(-1) : null;
   const sparse = byId ? null : new Map<number, number>();
   const fresh = new Uint8Array(paths.length);
   let count = 0;
@@ -32,8 +34,8 @@ export async function freshRecords(rows: RowStamps, store: ArticleStore, paths: 
     // Its stamp is not needed again (at a million, ~110 MB of path strings that a collection in `matched` can take).
     rows.delete(paths[i]);
     fresh[i] = 1;
-    if (byId) count += byId[id] < 0 ? 1 : 0;
-    if (byId) byId[id] = i;
+    if (byId) count += byId[id - minId] < 0 ? 1 : 0;
+    if (byId) byId[id - minId] = i;
     else sparse?.set(id, i);
   }
   if (sparse) count = sparse.size;
@@ -45,12 +47,12 @@ export async function freshRecords(rows: RowStamps, store: ArticleStore, paths: 
   };
   if (count * 4 < stored) {
     if (sparse) for (const [id, i] of sparse) found(i, id, store.articleJson(id));
-    else if (byId) for (let id = 0; id < byId.length; id++) if (byId[id] >= 0) found(byId[id], id, store.articleJson(id));
+    else if (byId) for (let k = 0; k < byId.length; k++) if (byId[k] >= 0) found(byId[k], k + minId, store.articleJson(k + minId));
     return;
   }
   let n = 0;
   for (const [id, json] of store.articleTuples()) {
-    const i = byId ? (id >= 0 && id < byId.length ? byId[id] : -1) : (sparse?.get(id) ?? -1);
+    const i = byId ? (id >= minId && id - minId < byId.length ? byId[id - minId] : -1) : (sparse?.get(id) ?? -1);
     if (i >= 0) found(i, id, json);
     if ((++n & PAUSE_EVERY) === 0) await pause();
   }

@@ -105,8 +105,8 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
     if (!request) return;
     const counted = engine.count(request.ids, request.hot, request.now);
     port.postMessage({ kind: 'counted', seq: request.seq, counted } satisfies FactsReply, counted.hot ? [counted.hot.buffer as ArrayBuffer] : []);
-    // While a first computation runs its own allocations make V8 collect (and a collection would mark its heap).
-    if (!counted.progress && request.ids.length >= COLLECT_FROM) collectGarbageSoon();
+    // Also while a first computation runs: its heap stays small, so its own allocations do not make V8 collect either.
+    if (request.ids.length >= COLLECT_FROM) collectGarbageSoon();
   };
   // The inputs of `ids` from the UI thread (which sends them, then 'continue').
   const needFromUi = (ids: readonly number[]): Promise<Map<number, FactsInput>> => {

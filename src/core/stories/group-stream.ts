@@ -11,7 +11,7 @@
 // and the window's vectors. (The second pass used to read every article from the index again and
 // tokenise it again: about half the first computation's time.)
 import { BUCKET_WINDOW, LINK_COSINE, MIN_SHARED, storiesOfLinks, TOP_TERMS, WINDOW_MS, type StoryDoc, type Stories } from './group.js';
-import { LinkFinder } from './links.js';
+import { LinkFinder } from './links/link-finder.js';
 import { storyTerms } from './terms.js';
 
 /** One article's TF-IDF vector: terms ascending by id, unit-length weights. */

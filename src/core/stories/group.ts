@@ -7,7 +7,7 @@
 // most WINDOW_MS apart. Links are applied strongest first; two groups merge only when the result
 // still spans at most WINDOW_MS and no outlet appears in both (an outlet tells a story once, so a
 // chain of look-alikes cannot weld two stories together).
-import { LinkFinder, type Links } from './links.js';
+import { LinkFinder, type Links } from './links/link-finder.js';
 import { storyTerms } from './terms.js';
 
 /** What grouping reads of an article. */

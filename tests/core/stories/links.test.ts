@@ -1,8 +1,12 @@
 // The links' store (links.ts LinkStore): blocks that grow without copying, each put in order by
 // keys sorted natively, then merged as the links are visited; the order must be exactly the one a
 // comparator gives (score descending, then a, then b), ties and near-ties included.
-import { describe, expect, it } from 'vitest';
-import { LinkFinder, LinkStore, type Links } from '../../../src/core/stories/links.js';
+import { existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LinkFinder } from '../../../src/core/stories/links/link-finder.js';
+import { LinkStore, type Links } from '../../../src/core/stories/links/link-store.js';
 
 // A small deterministic generator (mulberry32), so a failure can be replayed.
 function random(seed: number): () => number {
@@ -37,8 +41,9 @@ function visited(links: Links): { a: number[]; b: number[] } {
   return out;
 }
 
-function drained(links: readonly Link[]): { a: number[]; b: number[] } {
-  const store = new LinkStore();
+// The links as the store gives them back; `memoryBlocks`: full blocks kept in memory (the rest go to a temporary file).
+function drained(links: readonly Link[], memoryBlocks?: number): { a: number[]; b: number[] } {
+  const store = new LinkStore(memoryBlocks);
   for (const l of links) store.push(l.a, l.b, l.s);
   expect(store.count).toBe(links.length);
   const held = store.links();
@@ -92,9 +97,12 @@ describe('the links\' store', () => {
     // More than two blocks of 2^16.
     expect(links.length).toBeGreaterThan(2 * 65_536);
     const want = expected(links);
-    const got = drained(links);
-    // Compared whole (one assertion: per-link expects take long under load).
-    expect(got.a.join(',') === want.a.join(',') && got.b.join(',') === want.b.join(',')).toBe(true);
+    // In memory, then with every full block but the first, and every one, written to the temporary file.
+    for (const memoryBlocks of [undefined, 1, 0]) {
+      const got = drained(links, memoryBlocks);
+      // Compared whole (one assertion: per-link expects take long under load).
+      expect(got.a.join(',') === want.a.join(',') && got.b.join(',') === want.b.join(','), `memoryBlocks ${memoryBlocks}`).toBe(true);
+    }
   });
 
   it('is what the finder hands over, and the finder holds no links afterwards', () => {
@@ -105,5 +113,48 @@ describe('the links\' store', () => {
     expect(finder.count).toBe(5);
     expect(visited(finder.links())).toEqual({ a: [2, 0, 0, 0, 1], b: [3, 2, 1, 3, 3] });
     expect(finder.count).toBe(0);
+  });
+});
+
+describe('the links\' temporary file', () => {
+  const savedTmp = process.env.TMPDIR;
+  afterEach(() => {
+    if (savedTmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = savedTmp;
+  });
+  const ours = (): string[] => readdirSync(tmpdir()).filter((name) => name.startsWith('crypto-news-tui-links-'));
+  // Four full blocks and a part, scores from a generator.
+  const many = (): Link[] => {
+    const r = random(7);
+    return Array.from({ length: 4 * 65_536 + 123 }, () => {
+      const a = Math.floor(r() * 100_000);
+      return { a, b: a + 1 + Math.floor(r() * 1_000), s: Math.round(r() * 1e4) / 1e4 };
+    });
+  };
+
+  it('is gone from the temporary folder while it is written and after the links are read back', () => {
+    const before = ours();
+    const links = many();
+    const store = new LinkStore(0);
+    for (const l of links) store.push(l.a, l.b, l.s);
+    // Written (four full blocks), yet nothing of it left in the folder: unlinked once open.
+    expect(store.blocksInFile).toBe(4);
+    expect(ours()).toEqual(before);
+    const want = expected(links);
+    const got = visited(store.links());
+    expect(got.a.join(',') === want.a.join(',') && got.b.join(',') === want.b.join(',')).toBe(true);
+    expect(ours()).toEqual(before);
+  });
+
+  it('keeps the links in memory when no temporary file can be made, in the same order', () => {
+    process.env.TMPDIR = path.join(tmpdir(), 'crypto-news-tui-no-such-folder', 'deeper');
+    expect(existsSync(process.env.TMPDIR)).toBe(false);
+    const links = many();
+    const store = new LinkStore(0);
+    for (const l of links) store.push(l.a, l.b, l.s);
+    expect(store.blocksInFile).toBe(0);
+    const want = expected(links);
+    const got = visited(store.links());
+    expect(got.a.join(',') === want.a.join(',') && got.b.join(',') === want.b.join(',')).toBe(true);
   });
 });

@@ -10,7 +10,7 @@
 // groupStories merges them. Memory: the term table, the packed terms, a few numbers per article,
 // and the window's vectors. (The second pass used to read every article from the index again and
 // tokenise it again: about half the first computation's time.)
-import { BUCKET_WINDOW, LINK_COSINE, MIN_SHARED, storiesOfLinks, TOP_TERMS, WINDOW_MS, type StoryDoc, type Stories } from './group.js';
+import { BUCKET_WINDOW, LINK_COSINE, MIN_SHARED, storiesOfLinksInSteps, TOP_TERMS, WINDOW_MS, type StoryDoc, type Stories } from './group.js';
 import { LinkFinder } from './links/link-finder.js';
 import { storyTerms } from './terms.js';
 
@@ -20,9 +20,12 @@ interface Vector {
   weight: Float64Array;
 }
 
-// Bytes per block of packed terms: big enough that few blocks exist, small enough that a block
-// is no large allocation to grow by (the store never copies what it holds).
-const BLOCK = 1 << 22;
+// Bytes per block of packed terms (the store never copies what it holds): 64 MiB, past glibc's
+// largest mmap threshold (32 MiB), so each block is a mapping of its own, given back to the system
+// when freed, and its pages are resident only once written. Blocks of 4 MiB fell below the
+// threshold once V8 had freed a larger array, and the thread's malloc arena kept them after the
+// computation (at 1M the process held ~55 MB more once the thread was done).
+const BLOCK = 1 << 26;
 
 /**
  * Each article's term ids (ascending) and weighted counts, in the order added, packed as varints
@@ -249,5 +252,5 @@ export async function groupStream(counts: StoryTermCounts, time: Float64Array, s
     await pause();
   }
   const links = finder.links();
-  return storiesOfLinks(n, (i) => time[i], (i) => source[i], links);
+  return storiesOfLinksInSteps(n, (i) => time[i], (i) => source[i], links, pause);
 }

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { groupStories, WINDOW_MS, type StoryDoc } from '../../../src/core/stories/group.js';
+import { groupStories, storiesOfLinks, storiesOfLinksInSteps, WINDOW_MS, type StoryDoc } from '../../../src/core/stories/group.js';
+import { LinkStore } from '../../../src/core/stories/links/link-store.js';
 import { storyTerms } from '../../../src/core/stories/terms.js';
 import { docsOf, loadLabelled, pairwise } from './labelled-corpus.js';
 
@@ -54,5 +55,31 @@ describe('storyTerms', () => {
     expect(storyTerms('Hackers drain $63 million in Bitcoin')).toEqual(['hacker', 'drain', '63m', 'btc']);
     expect(storyTerms('the $63M BTC hack')).toEqual(['63m', 'btc', 'hack']);
     expect(storyTerms('One link')).toEqual(['one', 'link']);
+  });
+});
+
+describe('applying the links in steps', () => {
+  it('gives the stories storiesOfLinks gives, pausing between steps', async () => {
+    // 300 articles over ten days from five outlets, 5,000 candidate links of random strength.
+    let seed = 3;
+    const r = (): number => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const n = 300;
+    const time = Array.from({ length: n }, () => Math.floor(r() * 10 * 24) * 3_600_000);
+    const source = Array.from({ length: n }, () => Math.floor(r() * 5));
+    const stores = [new LinkStore(), new LinkStore()];
+    for (let k = 0; k < 5_000; k++) {
+      const a = Math.floor(r() * n);
+      const b = Math.floor(r() * n);
+      const s = r();
+      if (a !== b) for (const store of stores) store.push(Math.min(a, b), Math.max(a, b), s);
+    }
+    const want = storiesOfLinks(n, (i) => time[i], (i) => source[i], stores[0].links());
+    let pauses = 0;
+    const got = await storiesOfLinksInSteps(n, (i) => time[i], (i) => source[i], stores[1].links(), async () => void pauses++, 100);
+    expect(pauses).toBeGreaterThanOrEqual(40);
+    // Some stories formed, so the comparison means something.
+    expect(Math.max(...want.size)).toBeGreaterThan(1);
+    expect([...got.story]).toEqual([...want.story]);
+    expect([...got.size]).toEqual([...want.size]);
   });
 });

@@ -158,3 +158,33 @@ describe('the links\' temporary file', () => {
     expect(got.a.join(',') === want.a.join(',') && got.b.join(',') === want.b.join(',')).toBe(true);
   });
 });
+
+describe('the links in steps', () => {
+  it('visits the same links in the same order as each(), a step at a time, and says when none are left', () => {
+    const r = random(11);
+    const links: Link[] = Array.from({ length: 3 * 65_536 + 5 }, () => {
+      const a = Math.floor(r() * 50_000);
+      return { a, b: a + 1 + Math.floor(r() * 100), s: Math.round(r() * 1e3) / 1e3 };
+    });
+    const want = expected(links);
+    // In memory, and with every full block in the temporary file.
+    for (const memoryBlocks of [undefined, 0]) {
+      const store = new LinkStore(memoryBlocks);
+      for (const l of links) store.push(l.a, l.b, l.s);
+      const got = { a: [] as number[], b: [] as number[] };
+      const step = store.links().inSteps((a, b) => {
+        got.a.push(a);
+        got.b.push(b);
+      });
+      let steps = 1;
+      while (step(50_000)) {
+        // Each step but the last visits exactly as many as asked.
+        expect(got.a.length).toBe(50_000 * steps);
+        steps++;
+      }
+      expect(steps).toBe(Math.ceil(links.length / 50_000));
+      expect(got.a.join(',') === want.a.join(',') && got.b.join(',') === want.b.join(','), `memoryBlocks ${memoryBlocks}`).toBe(true);
+      expect(store.count).toBe(0);
+    }
+  });
+});

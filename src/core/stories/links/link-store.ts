@@ -12,6 +12,11 @@ export interface Links {
   count: number;
   /** Visits every link once, strongest first; the links are let go as they are visited (call once). */
   each(visit: (a: number, b: number) => void): void;
+  /**
+   * each() in steps, so a thread can answer between them: each call of the function returned
+   * visits up to `most` more links and says whether any are left (call this or each, once).
+   */
+  inSteps(visit: (a: number, b: number) => void): (most: number) => boolean;
 }
 
 // Links per block (2^16: 1 MiB of the three arrays a block): small against millions of links, so
@@ -85,7 +90,14 @@ export class LinkStore {
    * file, and one block's scratch (a flat copy ordered by a comparator took 36 bytes a link).
    */
   links(): Links {
-    return { count: this.count, each: (visit) => this.drain(visit) };
+    return {
+      count: this.count,
+      each: (visit) => {
+        const step = this.drain(visit);
+        while (step(Infinity));
+      },
+      inSteps: (visit) => this.drain(visit),
+    };
   }
 
   // Block t (full) to the file, in order, once the store holds its share in memory.
@@ -106,12 +118,20 @@ export class LinkStore {
     this.scores[t] = new Float64Array(0);
   }
 
-  private drain(visit: (a: number, b: number) => void): void {
+  // The merge, set up: each call of the function returned visits up to `most` links (Links.inSteps).
+  private drain(visit: (a: number, b: number) => void): (most: number) => boolean {
     const n = this.count;
     const blocks = Math.ceil(n / BLOCK);
     const length = Int32Array.from({ length: blocks }, (_, t) => Math.min(BLOCK, n - t * BLOCK));
     const scratch = (this.scratch ??= scratchOf());
     const runs = this.runs;
+    // The store is emptied and its file closed once every link is visited, or when a step fails.
+    const finish = (): void => {
+      runs?.close();
+      this.runs = null;
+      this.as.length = this.bs.length = this.scores.length = this.run.length = this.sorted.length = 0;
+      this.count = 0;
+    };
     for (let t = 0; t < blocks; t++) if (this.run[t] < 0 && !this.sorted[t]) this.sortBlock(t, length[t], scratch);
     this.scratch = null;
     // Each block's current window (a block in memory: the whole block) and where in it; `base`:
@@ -127,7 +147,12 @@ export class LinkStore {
         continue;
       }
       const w: RunWindow = { a: new Int32Array(WINDOW), b: new Int32Array(WINDOW), score: new Float64Array(WINDOW), length: 0 };
-      runs!.read(this.run[t], 0, w);
+      try {
+        runs!.read(this.run[t], 0, w);
+      } catch (error) {
+        finish();
+        throw error;
+      }
       [as[t], bs[t], scores[t]] = [w.a, w.b, w.score];
       windows.push(w);
       size[t] = w.length;
@@ -155,33 +180,36 @@ export class LinkStore {
         k = c;
       }
     };
-    try {
-      for (let k = (live >> 1) - 1; k >= 0; k--) down(k);
-      while (live > 0) {
-        const t = heap[0];
-        visit(as[t][at[t]], bs[t][at[t]]);
-        if (++at[t] === size[t]) {
-          const w = windows[t];
-          base[t] += size[t];
-          if (w && base[t] < length[t]) {
-            // The block's next window from the file.
-            size[t] = runs!.read(this.run[t], base[t], w);
-            at[t] = 0;
-          } else {
-            // Visited: the block is let go.
-            as[t] = bs[t] = new Int32Array(0);
-            scores[t] = new Float64Array(0);
-            heap[0] = heap[--live];
+    for (let k = (live >> 1) - 1; k >= 0; k--) down(k);
+    return (most) => {
+      try {
+        for (let m = 0; m < most && live > 0; m++) {
+          const t = heap[0];
+          visit(as[t][at[t]], bs[t][at[t]]);
+          if (++at[t] === size[t]) {
+            const w = windows[t];
+            base[t] += size[t];
+            if (w && base[t] < length[t]) {
+              // The block's next window from the file.
+              size[t] = runs!.read(this.run[t], base[t], w);
+              at[t] = 0;
+            } else {
+              // Visited: the block is let go.
+              as[t] = bs[t] = new Int32Array(0);
+              scores[t] = new Float64Array(0);
+              heap[0] = heap[--live];
+            }
           }
+          down(0);
         }
-        down(0);
+      } catch (error) {
+        finish();
+        throw error;
       }
-    } finally {
-      runs?.close();
-      this.runs = null;
-      this.as.length = this.bs.length = this.scores.length = this.run.length = this.sorted.length = 0;
-      this.count = 0;
-    }
+      if (live > 0) return true;
+      finish();
+      return false;
+    };
   }
 
   /**

@@ -31,7 +31,10 @@ export async function computeInChunks(
   chunk = STREAM_CHUNK,
   onProgress: (p: FactsProgress) => void = () => {},
 ): Promise<void> {
-  const b = new FactsBuilder();
+  // Each article's columns made once at their full size, over shared memory, and handed as they
+  // are (FactsRoom): grown by doubling, the arrays they left and the copy made at the end stayed in
+  // the thread's malloc arena once freed. (Tags and coins, whose totals are not known yet, grow.)
+  const b = new FactsBuilder(undefined, false, { articles: n, tags: 0, coins: 0 });
   const counts = new StoryTermCounts();
   const codes = new Map<string, number>();
   const source = new Int32Array(n);

@@ -5,6 +5,7 @@
 // (FactsEngine.compute), in memory bounded by a chunk and the story window instead of every
 // article's text: at a million articles the all-at-once computation took ~6 GB and a quarter of
 // an hour. Runs on the facts worker.
+import path from 'node:path';
 import { articleFacts, type FactsInput } from './facts.js';
 import { FactsBuilder } from './facts-builder.js';
 import type { FactsEngine, FactsProgress } from './facts-engine.js';
@@ -22,6 +23,7 @@ export const STREAM_CHUNK = 1_999;
  * the engine counts meanwhile over the articles done, marked with how far it got). `onProgress`
  * hears after each chunk of the first pass but its last, then (with grouping) as the stories'
  * pass starts and after each of its chunks (`stories`: dated articles compared of all).
+ * `indexFile`: the index the inputs come from; the candidate links wait beside it.
  */
 export async function computeInChunks(
   engine: FactsEngine,
@@ -30,6 +32,7 @@ export async function computeInChunks(
   pause: () => Promise<void>,
   chunk = STREAM_CHUNK,
   onProgress: (p: FactsProgress) => void = () => {},
+  indexFile?: string,
 ): Promise<void> {
   // Each article's columns made once at their full size, over shared memory, and handed as they
   // are (FactsRoom): grown by doubling, the arrays they left and the copy made at the end stayed in
@@ -78,7 +81,9 @@ export async function computeInChunks(
     onProgress({ ...grouping, stories: { done: compared, n: dated } });
     await pause();
   };
-  engine.adoptBuilder(b, await groupStream(counts, b.times.slice(), source, storiesPause, chunk));
+  // The candidate links past their first blocks wait in a file beside the index (links/link-runs.ts).
+  const folder = indexFile === undefined ? undefined : path.dirname(indexFile);
+  engine.adoptBuilder(b, await groupStream(counts, b.times.slice(), source, storiesPause, chunk, undefined, folder));
 }
 
 /**

@@ -184,7 +184,7 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
       indexFile = file;
       let keep = table;
       try {
-        await computeInChunks(engine, rowIds.length, (ids) => need(ids, file), () => new Promise((resolve) => setImmediate(resolve)), undefined, progressEvery(PROGRESS_MS, (progress) => port.postMessage({ kind: 'progress', progress } satisfies FactsReply)));
+        await computeInChunks(engine, rowIds.length, (ids) => need(ids, file), () => new Promise((resolve) => setImmediate(resolve)), undefined, progressEvery(PROGRESS_MS, (progress) => port.postMessage({ kind: 'progress', progress } satisfies FactsReply)), file);
         send(engine.snapshot(), false);
         keep ??= engine.grouping ? FactsTable.open(file, codeStamp()) : null;
         if (engine.grouping) keep?.writeSnapshot(encodeSnapshot(engine.facts, rowIds));

@@ -231,14 +231,14 @@ function topTerms(v: Vector, counts: StoryTermCounts): number[] {
  * `counts` kept of each. `pause` is awaited after every `chunk` articles compared (in date
  * order), so that the thread can answer meanwhile. Resolves once every article has been compared.
  */
-export async function groupStream(counts: StoryTermCounts, time: Float64Array, source: Int32Array, pause: () => Promise<void>, chunk = 2_000, linkCosine = LINK_COSINE): Promise<Stories> {
+export async function groupStream(counts: StoryTermCounts, time: Float64Array, source: Int32Array, pause: () => Promise<void>, chunk = 2_000, linkCosine = LINK_COSINE, folder?: string): Promise<Stories> {
   const n = counts.n;
   const order: number[] = [];
   for (let i = 0; i < n; i++) if (Number.isFinite(time[i])) order.push(i);
   order.sort((x, y) => time[x] - time[y] || x - y);
   const vectors = new Map<number, Vector>();
   let oldest = 0; // order[oldest..] still hold vectors
-  const finder = new LinkFinder({ time: (i) => time[i], source: (i) => source[i], linkCosine, windowMs: WINDOW_MS, bucketWindow: BUCKET_WINDOW });
+  const finder = new LinkFinder({ time: (i) => time[i], source: (i) => source[i], linkCosine, windowMs: WINDOW_MS, bucketWindow: BUCKET_WINDOW }, folder);
   for (let start = 0; start < order.length; start += chunk) {
     const ids = order.slice(start, start + chunk);
     for (let k = 0; k < ids.length; k++) {

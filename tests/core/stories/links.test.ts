@@ -1,7 +1,7 @@
 // The links' store (links.ts LinkStore): blocks that grow without copying, each put in order by
 // keys sorted natively, then merged as the links are visited; the order must be exactly the one a
 // comparator gives (score descending, then a, then b), ties and near-ties included.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -144,6 +144,30 @@ describe('the links\' temporary file', () => {
     const got = visited(store.links());
     expect(got.a.join(',') === want.a.join(',') && got.b.join(',') === want.b.join(',')).toBe(true);
     expect(ours()).toEqual(before);
+  });
+
+  it('goes in the folder it is given (the index\'s), and nowhere else when that folder cannot take it', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'cnt-links-folder-'));
+    try {
+      const links = many();
+      const given = new LinkStore(0, folder);
+      for (const l of links) given.push(l.a, l.b, l.s);
+      expect(given.blocksInFile).toBe(4);
+      // Unlinked once open: nothing in the folder while it is written, nor after.
+      expect(readdirSync(folder)).toEqual([]);
+      const want = expected(links);
+      const got = visited(given.links());
+      expect(got.a.join(',') === want.a.join(',') && got.b.join(',') === want.b.join(',')).toBe(true);
+      expect(readdirSync(folder)).toEqual([]);
+      // A folder that is gone: the links stay in memory, not in the system's temporary folder.
+      const gone = new LinkStore(0, path.join(folder, 'gone'));
+      for (const l of links) gone.push(l.a, l.b, l.s);
+      expect(gone.blocksInFile).toBe(0);
+      const again = visited(gone.links());
+      expect(again.a.join(',') === want.a.join(',') && again.b.join(',') === want.b.join(',')).toBe(true);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('keeps the links in memory when no temporary file can be made, in the same order', () => {

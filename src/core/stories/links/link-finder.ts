@@ -26,9 +26,9 @@ export class LinkFinder {
   private readonly buckets = new Map<number, number[]>();
   private readonly store: LinkStore;
 
-  /** `memoryBlocks`: LinkStore's (how many of the links' blocks stay in memory before the rest go to a temporary file). */
-  constructor(private readonly inputs: LinkInputs, memoryBlocks?: number) {
-    this.store = new LinkStore(memoryBlocks);
+  /** `folder`: where the links past the store's first blocks wait (LinkStore). */
+  constructor(private readonly inputs: LinkInputs, folder?: string) {
+    this.store = new LinkStore(undefined, folder);
   }
 
   /**

@@ -23,9 +23,11 @@ export interface RunWindow {
 
 /**
  * A temporary file of sorted blocks of `block` links each. The file lives in a directory of its
- * own under the system's temporary folder (mode 0700, the file 0600), and is unlinked as soon as
- * it is open where the system allows it (POSIX): a crash leaves nothing behind. Errors while
- * writing are the caller's (it keeps the block in memory instead).
+ * own (mode 0700, the file 0600) under `folder`: the index's own folder where there is one (the
+ * system's temporary folder is often a RAM disk, where a gigabyte of links would take the memory
+ * they were moved out of), else the system's. It is unlinked as soon as it is open where the
+ * system allows it (POSIX): a crash leaves nothing behind. Errors while writing are the caller's
+ * (it keeps the block in memory instead).
  */
 export class LinkRuns {
   private readonly fd: number;
@@ -34,8 +36,8 @@ export class LinkRuns {
   /** Blocks written, in order. */
   count = 0;
 
-  constructor(private readonly block: number) {
-    const dir = mkdtempSync(path.join(tmpdir(), 'crypto-news-tui-links-'));
+  constructor(private readonly block: number, folder: string = tmpdir()) {
+    const dir = mkdtempSync(path.join(folder, 'crypto-news-tui-links-'));
     const file = path.join(dir, 'links');
     this.fd = openSync(file, 'wx+', 0o600);
     this.dir = dir;

@@ -58,7 +58,8 @@ export class LinkStore {
   /** Links held. */
   count = 0;
 
-  constructor(private readonly memoryBlocks = MEMORY_BLOCKS) {}
+  /** `folder`: where the temporary file goes (LinkRuns; the system's temporary folder when absent). */
+  constructor(private readonly memoryBlocks = MEMORY_BLOCKS, private readonly folder?: string) {}
 
   /** Full blocks written to the temporary file so far. */
   get blocksInFile(): number {
@@ -107,7 +108,7 @@ export class LinkStore {
     this.sortBlock(t, BLOCK, scratch);
     this.sorted[t] = true;
     try {
-      this.runs ??= new LinkRuns(BLOCK);
+      this.runs ??= new LinkRuns(BLOCK, this.folder);
       this.run[t] = this.runs.write(this.as[t], this.bs[t], this.scores[t]);
     } catch {
       // No file (or no room left in it): this block and the rest stay in memory; those written stay in the file.

@@ -229,7 +229,9 @@ function topTerms(v: Vector, counts: StoryTermCounts): number[] {
  * The second pass and the merge: groupStories' stories of articles 0..n-1 (n = counts.n), from
  * their dates (`time`, NaN undated), outlets (`source`: equal codes, one outlet) and the terms
  * `counts` kept of each. `pause` is awaited after every `chunk` articles compared (in date
- * order), so that the thread can answer meanwhile. Resolves once every article has been compared.
+ * order), and between the steps the links are applied in, so that the thread can answer
+ * meanwhile. `folder`: where the links past their first blocks wait (links/link-runs.ts; the
+ * system's temporary folder when absent). Resolves once the stories are made.
  */
 export async function groupStream(counts: StoryTermCounts, time: Float64Array, source: Int32Array, pause: () => Promise<void>, chunk = 2_000, linkCosine = LINK_COSINE, folder?: string): Promise<Stories> {
   const n = counts.n;

@@ -12,13 +12,11 @@ import path from 'node:path';
 /** Links read back per block at a time: 16 KiB of a block's arrays. */
 export const WINDOW = 1024;
 
-/** One block's links as read back: the current window of each array, where in it, and how many are left after it. */
+/** Where a block's links are read back into: a window of each of its arrays (read() says how many it holds). */
 export interface RunWindow {
   a: Int32Array;
   b: Int32Array;
   score: Float64Array;
-  /** Links in the window. */
-  length: number;
 }
 
 /**
@@ -70,7 +68,6 @@ export class LinkRuns {
     this.fill(into.a, n, base + from * 4);
     this.fill(into.b, n, base + this.block * 4 + from * 4);
     this.fill(into.score, n, base + this.block * 8 + from * 8);
-    into.length = n;
     return n;
   }
 

@@ -147,16 +147,15 @@ export class LinkStore {
         size[t] = length[t];
         continue;
       }
-      const w: RunWindow = { a: new Int32Array(WINDOW), b: new Int32Array(WINDOW), score: new Float64Array(WINDOW), length: 0 };
+      const w: RunWindow = { a: new Int32Array(WINDOW), b: new Int32Array(WINDOW), score: new Float64Array(WINDOW) };
       try {
-        runs!.read(this.run[t], 0, w);
+        size[t] = runs!.read(this.run[t], 0, w);
       } catch (error) {
         finish();
         throw error;
       }
       [as[t], bs[t], scores[t]] = [w.a, w.b, w.score];
       windows.push(w);
-      size[t] = w.length;
     }
     const at = new Int32Array(blocks);
     // Whether block x's next link comes before block y's.

@@ -1,4 +1,4 @@
-// The links' store (links.ts LinkStore): blocks that grow without copying, each put in order by
+// The links' store (links/link-store.ts LinkStore): blocks that grow without copying, each put in order by
 // keys sorted natively, then merged as the links are visited; the order must be exactly the one a
 // comparator gives (score descending, then a, then b), ties and near-ties included.
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -41,10 +41,19 @@ function visited(links: Links): { a: number[]; b: number[] } {
   return out;
 }
 
-// The links as the store gives them back; `memoryBlocks`: full blocks kept in memory (the rest go to a temporary file).
-function drained(links: readonly Link[], memoryBlocks?: number): { a: number[]; b: number[] } {
-  const store = new LinkStore(memoryBlocks);
+// A store holding `links`; `memoryBlocks`: full blocks kept in memory (the rest go to a temporary file in `folder`).
+function filled(links: readonly Link[], memoryBlocks?: number, folder?: string): LinkStore {
+  const store = new LinkStore(memoryBlocks, folder);
   for (const l of links) store.push(l.a, l.b, l.s);
+  return store;
+}
+
+// Whether two orders are the same, compared whole (one assertion: per-link expects take long under load).
+const sameOrder = (got: { a: number[]; b: number[] }, want: { a: number[]; b: number[] }): boolean => got.a.join(',') === want.a.join(',') && got.b.join(',') === want.b.join(',');
+
+// The links as the store gives them back (filled()'s `memoryBlocks`).
+function drained(links: readonly Link[], memoryBlocks?: number): { a: number[]; b: number[] } {
+  const store = filled(links, memoryBlocks);
   expect(store.count).toBe(links.length);
   const held = store.links();
   expect(held.count).toBe(links.length);
@@ -99,9 +108,7 @@ describe('the links\' store', () => {
     const want = expected(links);
     // In memory, then with every full block but the first, and every one, written to the temporary file.
     for (const memoryBlocks of [undefined, 1, 0]) {
-      const got = drained(links, memoryBlocks);
-      // Compared whole (one assertion: per-link expects take long under load).
-      expect(got.a.join(',') === want.a.join(',') && got.b.join(',') === want.b.join(','), `memoryBlocks ${memoryBlocks}`).toBe(true);
+      expect(sameOrder(drained(links, memoryBlocks), want), `memoryBlocks ${memoryBlocks}`).toBe(true);
     }
   });
 
@@ -135,14 +142,11 @@ describe('the links\' temporary file', () => {
   it('is gone from the temporary folder while it is written and after the links are read back', () => {
     const before = ours();
     const links = many();
-    const store = new LinkStore(0);
-    for (const l of links) store.push(l.a, l.b, l.s);
+    const store = filled(links, 0);
     // Written (four full blocks), yet nothing of it left in the folder: unlinked once open.
     expect(store.blocksInFile).toBe(4);
     expect(ours()).toEqual(before);
-    const want = expected(links);
-    const got = visited(store.links());
-    expect(got.a.join(',') === want.a.join(',') && got.b.join(',') === want.b.join(',')).toBe(true);
+    expect(sameOrder(visited(store.links()), expected(links))).toBe(true);
     expect(ours()).toEqual(before);
   });
 
@@ -150,21 +154,17 @@ describe('the links\' temporary file', () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'cnt-links-folder-'));
     try {
       const links = many();
-      const given = new LinkStore(0, folder);
-      for (const l of links) given.push(l.a, l.b, l.s);
+      const given = filled(links, 0, folder);
       expect(given.blocksInFile).toBe(4);
       // Unlinked once open: nothing in the folder while it is written, nor after.
       expect(readdirSync(folder)).toEqual([]);
       const want = expected(links);
-      const got = visited(given.links());
-      expect(got.a.join(',') === want.a.join(',') && got.b.join(',') === want.b.join(',')).toBe(true);
+      expect(sameOrder(visited(given.links()), want)).toBe(true);
       expect(readdirSync(folder)).toEqual([]);
       // A folder that is gone: the links stay in memory, not in the system's temporary folder.
-      const gone = new LinkStore(0, path.join(folder, 'gone'));
-      for (const l of links) gone.push(l.a, l.b, l.s);
+      const gone = filled(links, 0, path.join(folder, 'gone'));
       expect(gone.blocksInFile).toBe(0);
-      const again = visited(gone.links());
-      expect(again.a.join(',') === want.a.join(',') && again.b.join(',') === want.b.join(',')).toBe(true);
+      expect(sameOrder(visited(gone.links()), want)).toBe(true);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
@@ -174,12 +174,9 @@ describe('the links\' temporary file', () => {
     process.env.TMPDIR = path.join(tmpdir(), 'crypto-news-tui-no-such-folder', 'deeper');
     expect(existsSync(process.env.TMPDIR)).toBe(false);
     const links = many();
-    const store = new LinkStore(0);
-    for (const l of links) store.push(l.a, l.b, l.s);
+    const store = filled(links, 0);
     expect(store.blocksInFile).toBe(0);
-    const want = expected(links);
-    const got = visited(store.links());
-    expect(got.a.join(',') === want.a.join(',') && got.b.join(',') === want.b.join(',')).toBe(true);
+    expect(sameOrder(visited(store.links()), expected(links))).toBe(true);
   });
 });
 
@@ -193,8 +190,7 @@ describe('the links in steps', () => {
     const want = expected(links);
     // In memory, and with every full block in the temporary file.
     for (const memoryBlocks of [undefined, 0]) {
-      const store = new LinkStore(memoryBlocks);
-      for (const l of links) store.push(l.a, l.b, l.s);
+      const store = filled(links, memoryBlocks);
       const got = { a: [] as number[], b: [] as number[] };
       const step = store.links().inSteps((a, b) => {
         got.a.push(a);
@@ -207,7 +203,7 @@ describe('the links in steps', () => {
         steps++;
       }
       expect(steps).toBe(Math.ceil(links.length / 50_000));
-      expect(got.a.join(',') === want.a.join(',') && got.b.join(',') === want.b.join(','), `memoryBlocks ${memoryBlocks}`).toBe(true);
+      expect(sameOrder(got, want), `memoryBlocks ${memoryBlocks}`).toBe(true);
       expect(store.count).toBe(0);
     }
   });

@@ -132,6 +132,21 @@ describe('the facts snapshot', () => {
     expect(decodeSnapshot(v8.serialize({ ...good, facts: { ...good.facts, story: good.facts.story.map(() => n + 5) } }))).toBeNull();
   });
 
+  it('gives every column a buffer of its own, so the blob it was read from is not kept alive by the columns', async () => {
+    const loaded = (await loadCorpus([data], { cache: false })).articles;
+    const facts = computeFacts(loaded.map(factsInput));
+    const blob = encodeSnapshot(facts, Int32Array.from({ length: facts.n }, (_, id) => id));
+    // What Node's deserializer gives alone: the aligned columns are views into the blob's buffer.
+    const raw = v8.deserialize(blob) as { rows: Int32Array; facts: Facts };
+    const columns = (f: Facts): ArrayBufferView[] => [f.story, f.size, f.sentiment, f.day, f.time, f.points, f.source, f.tagStart, f.tagIds, f.coinStart, f.coinIds, f.coinWhere];
+    expect([raw.rows, ...columns(raw.facts)].some((a) => a.buffer.byteLength > a.byteLength)).toBe(true);
+    const snap = decodeSnapshot(blob)!;
+    for (const a of [snap.rows, ...columns(snap.facts)]) expect([a.byteOffset, a.buffer.byteLength]).toEqual([0, a.byteLength]);
+    // The same values.
+    expect(columns(snap.facts).map((a) => Array.from(a as Int32Array))).toEqual(columns(raw.facts).map((a) => Array.from(a as Int32Array)));
+    expect(Array.from(snap.rows)).toEqual(Array.from(raw.rows));
+  });
+
   it('loads an engine with the facts a computation gives, in columns made once over shared memory, one article computed anew', async () => {
     const loaded = (await loadCorpus([data], { cache: false })).articles;
     const inputs = loaded.map(factsInput);

@@ -42,28 +42,45 @@ export interface ReadAheadSetup {
   searchAgain: () => void;
 }
 
+/** The read-ahead under way: tell it of the index's words (`attached`) or their absence (`start`). */
+export interface ReadAhead {
+  start: () => void;
+  attached: (answersLater: boolean) => void;
+  /**
+   * Settles once the search is warmed (every prepareSteps step done; with no full text, after the
+   * newest bodies are read), or the dashboard finished first. Never rejects. Work that can wait
+   * (the reading state's first sight) starts then: run between the steps, a first sight of a
+   * million articles not seen before (~30 s of this thread in slices) held the steps for as long,
+   * and with them a one-letter query's count (`counting…` for 23-28 s at 1M, 0.25-0.5 s without).
+   */
+  prepared: Promise<void>;
+}
+
 /**
  * Starts the read-ahead now or on demand (see above). Tell it when the index's words are attached
  * (`attached`: searches again with them; `answersLater`: they answer later what they cannot on a
  * key, WordIndex.answerLater) or will not come (`start`: reads ahead at once).
  */
-export function readBodiesAhead(s: ReadAheadSetup): { start: () => void; attached: (answersLater: boolean) => void } {
+export function readBodiesAhead(s: ReadAheadSetup): ReadAhead {
   let started = false;
+  let preparedNow = (): void => {};
+  const prepared = new Promise<void>((resolve) => (preparedNow = resolve));
   // Whether a search the index's words can answer leaves its missed bodies to them (see above):
   // while they are coming, and once attached if they answer later what they cannot on a key.
   let wordsAnswer = s.wordsComing;
   const start = (): void => {
+    if (s.finished()) preparedNow();
     if (started || s.finished()) return;
     started = true;
     void s.preload(s.index.newest(BODY_DEPTH), s.finished, READ_AHEAD_THREADS).then(() => {
-      if (s.finished()) return;
+      if (s.finished()) return preparedNow();
       if (s.wordsComing) {
         s.index.deferBodies(null);
         s.searchAgain();
       } else {
-        prepareInTurns(s.index, s.finished, s.searchAgain); // the JIT warmed with the bodies in memory, as the first keystrokes will find them
+        void prepareInTurns(s.index, s.finished, s.searchAgain).then(preparedNow); // the JIT warmed with the bodies in memory, as the first keystrokes will find them
       }
-    });
+    }, () => preparedNow()); // a read-ahead that failed leaves each search to read the bodies it needs
   };
   const attached = (answersLater: boolean): void => {
     // Without answersLater a body a search misses from now on is one the words do not answer.
@@ -72,30 +89,32 @@ export function readBodiesAhead(s: ReadAheadSetup): { start: () => void; attache
   };
   if (!s.wordsComing) {
     setTimeout(start, 0); // once idle: the list is drawn first
-    return { start, attached };
+    return { start, attached, prepared };
   }
   s.index.deferBodies((query) => {
     if (!(wordsAnswer && s.indexAnswers(query))) start();
   });
   // The JIT warmed now, without reading bodies (prepare's searches never ask for them).
-  setTimeout(() => prepareInTurns(s.index, s.finished, s.searchAgain), 0);
-  return { start, attached };
+  setTimeout(() => void prepareInTurns(s.index, s.finished, s.searchAgain).then(preparedNow), 0);
+  return { start, attached, prepared };
 }
 
 /**
  * Runs `index.prepareSteps()` one per turn, input read between (two turns: after-input.ts's rule);
- * stops once `finished`. Meanwhile a one- or two-letter key is answered without waiting for the
+ * stops once `finished`; resolves when the steps are done or stopped. Meanwhile a one- or two-letter key is answered without waiting for the
  * steps, its count coming, and `searchAgain` once the steps have made it (SearchIndex.deferShortCounts).
  */
-export function prepareInTurns(index: SearchIndex, finished: () => boolean, searchAgain: () => void): void {
-  if (finished()) return;
+export function prepareInTurns(index: SearchIndex, finished: () => boolean, searchAgain: () => void): Promise<void> {
+  if (finished()) return Promise.resolve();
   index.deferShortCounts(searchAgain);
   const steps = index.prepareSteps();
-  const next = (): void => {
-    const step = steps.shift();
-    if (!step || finished()) return;
-    step();
-    setImmediate(() => setImmediate(next));
-  };
-  next();
+  return new Promise((resolve) => {
+    const next = (): void => {
+      const step = steps.shift();
+      if (!step || finished()) return resolve();
+      step();
+      setImmediate(() => setImmediate(next));
+    };
+    next();
+  });
 }

@@ -241,15 +241,17 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
         if (early) [{ facts, stories, storyOf }, factsProgress] = [early, null];
         version += 1;
         update();
-        // Seen after the list is drawn, in slices between keys (Reading.seeInSlices); then the "N new" message.
-        reading?.seeInSlices(result.articles, () => new Promise((r) => setImmediate(r))).then(
-          (fresh) => ((startMessage = newSinceMessage(fresh, reading!.previousEnd) ?? startMessage), update()),
-          (error: unknown) => ((startMessage = readingUnavailableMessage(error)), update()),
-        );
         // Bodies read ahead now, or when a search needs one the index's words do not answer
         // (body-read-ahead.ts); free words from the index (index-words.ts).
         const searchAgain = (): void => ((version += 1), update());
         const readAhead = readBodiesAhead({ index, wordsComing: result.textReady, preload: preloadBodies, indexAnswers, finished: () => finished, searchAgain });
+        // Seen once the search is warmed (ReadAhead.prepared), in slices between keys (Reading.seeInSlices); then the "N new" message.
+        void readAhead.prepared.then(() =>
+          finished ? undefined : reading?.seeInSlices(result.articles, () => new Promise((r) => setImmediate(r))).then(
+            (fresh) => ((startMessage = newSinceMessage(fresh, reading!.previousEnd) ?? startMessage), update()),
+            (error: unknown) => ((startMessage = readingUnavailableMessage(error)), update()),
+          ),
+        );
         attachWords(index, paths, result, () => finished, readAhead.attached, readAhead.start, searchAgain, wordsEarly);
         if (!finished) {
           const hiddenNow = new Set<number>();

@@ -99,6 +99,35 @@ describe('readBodiesAhead', () => {
   });
 });
 
+describe('readBodiesAhead: prepared', () => {
+  // What waits for it (the reading state's first sight) starts only once every step is done.
+  const settledAfter = async (wordsComing: boolean): Promise<string[]> => {
+    const { s, calls } = setup(wordsComing);
+    const seen: string[] = [];
+    void readBodiesAhead(s).prepared.then(() => seen.push(calls.join(',')));
+    await idle();
+    return seen;
+  };
+
+  it('settles once the search is warmed, on a warm start and without the full text (after the newest bodies)', async () => {
+    expect(await settledAfter(true)).toEqual(['defer,prepare 1,prepare 2']);
+    expect(await settledAfter(false)).toEqual(['newest 10000,preload,prepare 1,prepare 2']);
+  });
+
+  it('settles when the dashboard finished first, and when the read-ahead failed', async () => {
+    const quit = setup(false);
+    quit.s.finished = () => true;
+    quit.s.preload = vi.fn(async () => 0);
+    const first = readBodiesAhead(quit.s);
+    const failed = setup(false);
+    failed.s.preload = vi.fn(async () => Promise.reject(new Error('no thread')));
+    const second = readBodiesAhead(failed.s);
+    await idle();
+    await expect(Promise.all([first.prepared, second.prepared])).resolves.toEqual([undefined, undefined]);
+    expect(failed.calls).not.toContain('prepare 1');
+  });
+});
+
 describe('prepareInTurns', () => {
   it('runs one step per turn, so input waiting between steps is read before the next; stops once finished', async () => {
     const order: string[] = [];
@@ -106,10 +135,11 @@ describe('prepareInTurns', () => {
     let again: (() => void) | null = null;
     const deferShortCounts = (callback: () => void) => ((again = callback), order.push('deferred'));
     const index = { deferShortCounts, prepareSteps: () => [1, 2, 3].map((k) => () => (order.push(`step ${k}`), k === 2 && (done = true))) } as unknown as SearchIndex;
-    prepareInTurns(index, () => done, () => order.push('search again'));
+    const prepared = prepareInTurns(index, () => done, () => order.push('search again')).then(() => order.push('prepared'));
     setImmediate(() => order.push('key'));
     await idle();
-    expect(order).toEqual(['deferred', 'step 1', 'key', 'step 2']);
+    await prepared;
+    expect(order).toEqual(['deferred', 'step 1', 'key', 'step 2', 'prepared']);
     // A short key answered meanwhile, its count coming, is searched again through the dashboard's searchAgain.
     again!();
     expect(order.at(-1)).toBe('search again');

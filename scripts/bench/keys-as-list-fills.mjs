@@ -19,6 +19,7 @@
 import { performance } from 'node:perf_hooks';
 import { dashboardRegion } from './key-regions.mjs';
 import { checkSize, dashboardCommand, dashboardReady, ends, keysServer, Session } from './key-session.mjs';
+import { cpuIdle, nodeUnder } from './ui.mjs';
 import { median } from './stats.mjs';
 import { exited, listFilled, listRows } from './ui.mjs';
 
@@ -126,6 +127,9 @@ export async function measureKeysAsListFills(repo, dir, env, { word = 'bitcoin',
     const rest = await start('rest');
     await until(rest, dashboardReady, readyMs, 'the dashboard at rest');
     await rest.settle(1000);
+    // At rest on screen and in its process (keys.mjs: the work after the list done too).
+    const pid = nodeUnder(Number(server.tmux('display-message', '-p', '-t', rest.target, '#{pane_pid}').trim()));
+    if (pid > 0 && (await cpuIdle(pid, { maxMs: readyMs }))) await rest.settle(1000);
     const { answers } = await rest.calibrate(keys);
     await close(rest);
     for (let r = 0; r < runs; r++) {

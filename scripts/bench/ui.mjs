@@ -45,7 +45,7 @@ export function listFilled(text) {
  * The dashboard's own process under the pane's: tmux starts the command through `sh -c`, which
  * may exec it or fork it; `env` execs node. Returns 0 when none is found.
  */
-function nodeUnder(pid) {
+export function nodeUnder(pid) {
   for (let p = pid, depth = 0; p > 0 && depth < 4; depth++) {
     try {
       if (/^Name:\s+node$/m.test(fs.readFileSync(`/proc/${p}/status`, 'utf8'))) return p;
@@ -133,4 +133,31 @@ export async function measureUi(repo, dir, env, typed, readyMs = 60_000) {
     await exited(pid);
   }
   return result;
+}
+
+// CPU time (user + system, every thread) of process `pid` in clock ticks (1/100 s), or null once it is gone.
+function cpuTicks(pid) {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Resolves once process `pid` has used under `share` of one core over `windowMs` (every thread:
+ * its workers included), or after `maxMs`; true when it went idle. The screen can sit still while
+ * the dashboard works between keys (a first sight of a million articles: ~30 s of its UI thread in
+ * slices, its "N new" message at the end), and keys timed meanwhile wait for those slices.
+ */
+export async function cpuIdle(pid, { share = 0.1, windowMs = 1000, maxMs = 120_000 } = {}) {
+  for (const t = performance.now(); performance.now() - t < maxMs; ) {
+    const before = cpuTicks(pid);
+    await sleep(windowMs);
+    const after = cpuTicks(pid);
+    if (before === null || after === null) return false;
+    if ((after - before) * 10 <= share * windowMs) return true;
+  }
+  return false;
 }

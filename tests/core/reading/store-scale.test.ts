@@ -83,6 +83,21 @@ describe('ReadingStore at scale', () => {
     s.close();
   });
 
+  it("a first sight of a key another dashboard saw first (after this one asked) keeps that one's row: its time and marks", () => {
+    const dir = tmp();
+    ReadingStore.open(dir).close();
+    const mine = ReadingStore.open(dir);
+    expect(mine.has('id:both')).toBe(false); // asked: no row then
+    writeRows(dir, [['id:both', 1, 0, 1000]]); // the other dashboard's first sight and read mark
+    expect(mine.see(['id:both', 'id:mine'], 2000)).toBe(2);
+    expect(mine.get('id:both')).toEqual({ read: true, saved: false, firstSeen: 1000 });
+    expect(mine.get('id:mine')).toEqual({ read: false, saved: false, firstSeen: 2000 });
+    mine.close();
+    const again = ReadingStore.open(dir);
+    expect([again.get('id:both')?.firstSeen, again.get('id:mine')?.firstSeen]).toEqual([1000, 2000]);
+    again.close();
+  });
+
   it('reads every row a page at a time in key order, with the marks lookups would give', () => {
     const dir = tmp();
     ReadingStore.open(dir).close();

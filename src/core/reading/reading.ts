@@ -15,6 +15,16 @@ type A = Identified;
 /** Articles from which a first sight reads the state's rows in order when they are not many more (seeInSlices). */
 export const SCAN_FROM = 10_000;
 
+/** The time a first sight's slice aims at, in ms: a key typed meanwhile waits at most about this long. */
+export const SLICE_MS = 15;
+
+// The next slice's size after `done` articles took `ms`: as many as SLICE_MS holds at that pace, at
+// most `max`. Articles never seen cost an insert each (~20-30 us: 2,000 took ~45-60 ms at a first
+// run's million), those seen before a lookup (~2-5 us).
+function nextSlice(done: number, ms: number, max: number): number {
+  return ms <= SLICE_MS ? max : Math.max(1, Math.min(max, Math.floor((done * SLICE_MS) / ms)));
+}
+
 /** Reading state for a session; `version` grows with every change so views can memoise on it. */
 export class Reading {
   version = 0;
@@ -123,8 +133,9 @@ export class Reading {
   }
 
   /**
-   * see(), `slice` articles at a time with `pause()` awaited between slices, so a UI reads keys
-   * meanwhile (a warm start's 100k articles are ~0.2 s of keys and lookups in one piece; each key
+   * see(), up to `slice` articles at a time (fewer when they take longer than SLICE_MS) with
+   * `pause()` awaited between slices, so a UI reads keys meanwhile (a warm start's 100k articles
+   * are ~0.2 s of keys and lookups in one piece; each key
    * is a row looked up in the state, ~2-5 us quiet, 15-50 us at load 15). The marks read the same
    * before and after (an article not seen yet is unread, unsaved and new).
    */
@@ -140,9 +151,14 @@ export class Reading {
       }
     }
     let fresh = 0;
-    for (let start = 0; start < articles.length; start += slice) {
+    let size = slice;
+    for (let start = 0; start < articles.length; ) {
       if (start > 0) await pause();
-      fresh += this.see(articles.slice(start, start + slice), now);
+      const began = performance.now();
+      const part = articles.slice(start, start + size);
+      fresh += this.see(part, now);
+      start += part.length;
+      size = nextSlice(part.length, performance.now() - began, slice);
     }
     return fresh;
   }

@@ -1,7 +1,7 @@
 // Reading.seeInSlices, which the dashboard runs after the list is drawn: the same count and the
 // same stored first-seen times as one see() call, with the caller's pause between slices.
 import { describe, expect, it } from 'vitest';
-import { Reading } from '../../../src/core/reading/reading.js';
+import { Reading, SLICE_MS } from '../../../src/core/reading/reading.js';
 import { tempDirs } from '../../helpers/temp-dirs.js';
 
 const tmp = tempDirs('cnt-see-');
@@ -32,5 +32,28 @@ describe('Reading.seeInSlices', () => {
     }
     once.close();
     sliced.close();
+  });
+
+  it('takes fewer articles a slice when a slice takes longer than SLICE_MS, never more than asked', async () => {
+    const many = Array.from({ length: 100 }, (_, i) => ({ externalId: `ext-${i}`, url: null, path: `/news/${i}.md` }));
+    const r = Reading.open(tmp());
+    const sizes: number[] = [];
+    const see = r.store.see.bind(r.store);
+    // Each article ~0.5 ms: a slice of 50 takes ~25 ms, past SLICE_MS (15).
+    r.store.see = (keys, now, earlier) => {
+      sizes.push(keys.length);
+      for (const t = performance.now(); performance.now() - t < keys.length * 0.5; );
+      return see(keys, now, earlier);
+    };
+    let pauses = 0;
+    await r.seeInSlices(many, async () => void (pauses += 1), 50, 5000);
+    expect(SLICE_MS).toBe(15);
+    expect(sizes[0]).toBe(50);
+    expect(sizes.slice(1).every((n) => n >= 1 && n <= 30)).toBe(true);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(100); // each article once
+    expect(pauses).toBe(sizes.length - 1);
+    expect(many.every((a) => r.store.has(`id:${a.externalId}`))).toBe(true);
+    expect(r.store.heldKeys).toBeGreaterThanOrEqual(100);
+    r.close();
   });
 });

@@ -246,12 +246,9 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
         const searchAgain = (): void => ((version += 1), update());
         const readAhead = readBodiesAhead({ index, wordsComing: result.textReady, preload: preloadBodies, indexAnswers, finished: () => finished, searchAgain });
         // Seen once the search is warmed (ReadAhead.prepared), in slices between keys (Reading.seeInSlices); then the "N new" message.
-        void readAhead.prepared.then(() =>
-          finished ? undefined : reading?.seeInSlices(result.articles, () => new Promise((r) => setImmediate(r))).then(
-            (fresh) => ((startMessage = newSinceMessage(fresh, reading!.previousEnd) ?? startMessage), update()),
-            (error: unknown) => ((startMessage = readingUnavailableMessage(error)), update()),
-          ),
-        );
+        const seen = (fresh: number): void => ((startMessage = newSinceMessage(fresh, reading!.previousEnd) ?? startMessage), update());
+        const unseen = (error: unknown): void => ((startMessage = readingUnavailableMessage(error)), update());
+        void readAhead.prepared.then(() => (finished ? undefined : reading?.seeInSlices(result.articles, () => new Promise((r) => setImmediate(r))).then(seen, unseen)));
         attachWords(index, paths, result, () => finished, readAhead.attached, readAhead.start, searchAgain, wordsEarly);
         if (!finished) {
           const hiddenNow = new Set<number>();

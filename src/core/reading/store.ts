@@ -228,9 +228,8 @@ export class ReadingStore {
       fresh.push({ key, from });
     }
     if (fresh.length === 0) return 0;
-    // The row as inserted (RETURNING: one statement a key, where an insert and a select made a
-    // million articles' first sight ~25% longer), or as another dashboard that saw it first wrote
-    // it (nothing inserted): its time and marks are kept.
+    // The row as inserted (RETURNING: one statement, not an insert and a select), or as another
+    // dashboard that saw it first wrote it (nothing inserted): its time and marks are kept.
     const insert = this.db.prepare('INSERT INTO articles (key, read, saved, first_seen, changed) VALUES (?, ?, ?, ?, ?) ON CONFLICT(key) DO NOTHING RETURNING read, saved, first_seen');
     const select = this.db.prepare('SELECT key, read, saved, first_seen FROM articles WHERE key = ?');
     this.db.transaction(() => {

@@ -101,8 +101,9 @@ export function readBodiesAhead(s: ReadAheadSetup): ReadAhead {
 
 /**
  * Runs `index.prepareSteps()` one per turn, input read between (two turns: after-input.ts's rule);
- * stops once `finished`; resolves when the steps are done or stopped. Meanwhile a one- or two-letter key is answered without waiting for the
- * steps, its count coming, and `searchAgain` once the steps have made it (SearchIndex.deferShortCounts).
+ * stops once `finished`; resolves when the steps are done or stopped. Meanwhile a one- or
+ * two-letter key is answered without waiting for the steps, its count coming, and `searchAgain`
+ * once the steps have made it (SearchIndex.deferShortCounts).
  */
 export function prepareInTurns(index: SearchIndex, finished: () => boolean, searchAgain: () => void): Promise<void> {
   if (finished()) return Promise.resolve();

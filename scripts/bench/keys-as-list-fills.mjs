@@ -19,9 +19,8 @@
 import { performance } from 'node:perf_hooks';
 import { dashboardRegion } from './key-regions.mjs';
 import { checkSize, dashboardCommand, dashboardReady, ends, keysServer, Session } from './key-session.mjs';
-import { cpuIdle, nodeUnder } from './ui.mjs';
 import { median } from './stats.mjs';
-import { exited, listFilled, listRows } from './ui.mjs';
+import { exited, listFilled, listRows, paneIdle } from './ui.mjs';
 
 // When the typing starts (see the header).
 const FROM = process.env.BENCH_FILL_FROM === 'rows' ? { name: 'list rows visible', test: listRows } : { name: 'list filled', test: listFilled };
@@ -128,8 +127,8 @@ export async function measureKeysAsListFills(repo, dir, env, { word = 'bitcoin',
     await until(rest, dashboardReady, readyMs, 'the dashboard at rest');
     await rest.settle(1000);
     // At rest on screen and in its process (keys.mjs: the work after the list done too).
-    const pid = nodeUnder(Number(server.tmux('display-message', '-p', '-t', rest.target, '#{pane_pid}').trim()));
-    if (pid > 0 && (await cpuIdle(pid, { maxMs: readyMs }))) await rest.settle(1000);
+    if (await paneIdle(server.tmux, rest.target, readyMs)) await rest.settle(1000);
+    else process.stderr.write(`[rest] still busy after ${readyMs / 1000} s at rest on screen\n`);
     const { answers } = await rest.calibrate(keys);
     await close(rest);
     for (let r = 0; r < runs; r++) {

@@ -20,7 +20,7 @@ import { performance } from 'node:perf_hooks';
 import { countsRegion, dashboardRegion, unreadRegion } from './key-regions.mjs';
 import { checkSize, dashboardCommand, dashboardReady, envWords, keysServer, KEY_END, Session, sleep } from './key-session.mjs';
 import { binOf } from './bin.mjs';
-import { cpuIdle, nodeUnder } from './ui.mjs';
+import { paneIdle } from './ui.mjs';
 
 /** fzf on PATH, installed with apt-get when missing (the bench needs it as the baseline). */
 export function ensureFzf() {
@@ -102,8 +102,7 @@ export async function measureKeys(repo, dir, env, { word = 'bitcoin', moves = 8,
     // first sight of a big folder, its "N new" message at the end) must be done before the
     // untimed pass records each key's answer, or a key's answer is recorded half-way.
     if (!self) {
-      const pid = nodeUnder(Number(tmux('display-message', '-p', '-t', dash.target, '#{pane_pid}').trim()));
-      if (pid > 0 && !(await cpuIdle(pid, { maxMs: readyMs }))) process.stderr.write(`[dash] still busy after ${readyMs / 1000} s at rest on screen\n`);
+      if (!(await paneIdle(tmux, dash.target, readyMs))) process.stderr.write(`[dash] still busy after ${readyMs / 1000} s at rest on screen\n`);
       await dash.settle(1000);
     }
     await fzf.settle(500);

@@ -45,7 +45,7 @@ export function listFilled(text) {
  * The dashboard's own process under the pane's: tmux starts the command through `sh -c`, which
  * may exec it or fork it; `env` execs node. Returns 0 when none is found.
  */
-export function nodeUnder(pid) {
+function nodeUnder(pid) {
   for (let p = pid, depth = 0; p > 0 && depth < 4; depth++) {
     try {
       if (/^Name:\s+node$/m.test(fs.readFileSync(`/proc/${p}/status`, 'utf8'))) return p;
@@ -160,4 +160,14 @@ export async function cpuIdle(pid, { share = 0.1, windowMs = 1000, maxMs = 120_0
     if ((after - before) * 10 <= share * windowMs) return true;
   }
   return false;
+}
+
+/**
+ * Resolves once the node process in tmux pane `target` (`tmux`: a function running a tmux command
+ * on the bench's server) has gone idle (cpuIdle), true then; false when it has not within `maxMs`
+ * or no process is found.
+ */
+export async function paneIdle(tmux, target, maxMs) {
+  const pid = nodeUnder(Number(tmux('display-message', '-p', '-t', target, '#{pane_pid}').trim()));
+  return pid > 0 && cpuIdle(pid, { maxMs });
 }

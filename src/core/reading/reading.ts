@@ -135,8 +135,8 @@ export class Reading {
   /**
    * see(), up to `slice` articles at a time (fewer when they take longer than SLICE_MS) with
    * `pause()` awaited between slices, so a UI reads keys meanwhile (a warm start's 100k articles
-   * are ~0.2 s of keys and lookups in one piece; each key
-   * is a row looked up in the state, ~2-5 us quiet, 15-50 us at load 15). The marks read the same
+   * are ~0.2 s of keys and lookups in one piece; each key is a row looked up in the state, ~2-5 us
+   * quiet, 15-50 us at load 15). The marks read the same
    * before and after (an article not seen yet is unread, unsaved and new).
    */
   async seeInSlices(articles: readonly A[], pause: () => Promise<void>, slice = 2_000, now = Date.now()): Promise<number> {

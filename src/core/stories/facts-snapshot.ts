@@ -8,7 +8,7 @@
 // the snapshot is ~70 bytes an article, read in one piece. Runs on the facts worker. Nothing read
 // is trusted: a blob that does not decode to facts of its row count is not used.
 import v8 from 'node:v8';
-import { isFacts, type ArticleFacts, type Facts } from './facts.js';
+import { FACTS_COLUMNS, isFacts, type ArticleFacts, type Facts } from './facts.js';
 import { FactsBuilder } from './facts-builder.js';
 import type { FactsEngine } from './facts-engine.js';
 import { checkedStories, regroupIds } from './facts-store.js';
@@ -71,12 +71,7 @@ function ownBuffer<T extends Int32Array | Uint8Array | Float64Array>(a: T): T {
 }
 
 function ownBuffers(f: Facts): Facts {
-  const own = ownBuffer;
-  return {
-    ...f,
-    story: own(f.story), size: own(f.size), sentiment: own(f.sentiment), day: own(f.day), time: own(f.time), points: own(f.points),
-    source: own(f.source), tagStart: own(f.tagStart), tagIds: own(f.tagIds), coinStart: own(f.coinStart), coinIds: own(f.coinIds), coinWhere: own(f.coinWhere),
-  };
+  return { ...f, ...Object.fromEntries(FACTS_COLUMNS.map((k) => [k, ownBuffer(f[k])])) };
 }
 
 /** The articles `positionsOf` found no row for (ascending ids). */

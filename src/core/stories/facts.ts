@@ -79,6 +79,15 @@ export interface Facts {
   coins: string[];
 }
 
+/** The typed-array columns of Facts, each once: what crosses threads, is checked and is copied by the key. */
+export const FACTS_COLUMNS = ['story', 'size', 'sentiment', 'day', 'time', 'points', 'source', 'tagStart', 'tagIds', 'coinStart', 'coinIds', 'coinWhere'] as const;
+/** A key of FACTS_COLUMNS. */
+export type FactsColumn = (typeof FACTS_COLUMNS)[number];
+// A typed-array field of Facts left out of FACTS_COLUMNS fails to compile here (it would stay a
+// view into the snapshot's blob, and cross threads copied instead of transferred).
+type Unlisted = Exclude<{ [K in keyof Facts]: Facts[K] extends ArrayBufferView ? K : never }[keyof Facts], FactsColumn>;
+const everyColumnListed: [Unlisted] extends [never] ? true : Unlisted = true;
+
 /** The sentiments in code order. */
 export const SENTIMENT_CODES = ['positive', 'neutral', 'negative', 'none'] as const;
 /** `day` of an undated article. */
@@ -170,7 +179,7 @@ export function isFacts(v: unknown, n: number): v is Facts {
 
 /** The buffers under the typed arrays of `facts`, each once, for a postMessage transfer list (shared memory left out: it is posted as it is). */
 export function factsBuffers(f: Facts): ArrayBuffer[] {
-  const buffers = [f.story, f.size, f.sentiment, f.day, f.time, f.points, f.source, f.tagStart, f.tagIds, f.coinStart, f.coinIds, f.coinWhere].map((a) => a.buffer);
+  const buffers = FACTS_COLUMNS.map((k) => f[k].buffer);
   // Shared memory is posted, not transferred (postMessage refuses it in a transfer list).
   return [...new Set(buffers.filter((b): b is ArrayBuffer => !(b instanceof SharedArrayBuffer)))];
 }

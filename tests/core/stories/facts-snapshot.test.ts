@@ -18,7 +18,7 @@ import { computeFacts, FactsBuilder } from '../../../src/core/stories/facts-buil
 import { FactsEngine } from '../../../src/core/stories/facts-engine.js';
 import { factsInBackground, FactsService } from '../../../src/core/stories/facts-background.js';
 import { factsInput } from '../../../src/core/stories/story-doc.js';
-import { articleFacts, coinMentionsOf, type Facts } from '../../../src/core/stories/facts.js';
+import { articleFacts, coinMentionsOf, FACTS_COLUMNS, type Facts } from '../../../src/core/stories/facts.js';
 import { assembleSnapshot, decodeSnapshot, encodeSnapshot, positionsOf } from '../../../src/core/stories/facts-snapshot.js';
 import { pulseOfFacts } from '../../../src/core/stories/index.js';
 
@@ -138,7 +138,7 @@ describe('the facts snapshot', () => {
     const blob = encodeSnapshot(facts, Int32Array.from({ length: facts.n }, (_, id) => id));
     // What Node's deserializer gives alone: the aligned columns are views into the blob's buffer.
     const raw = v8.deserialize(blob) as { rows: Int32Array; facts: Facts };
-    const columns = (f: Facts): ArrayBufferView[] => [f.story, f.size, f.sentiment, f.day, f.time, f.points, f.source, f.tagStart, f.tagIds, f.coinStart, f.coinIds, f.coinWhere];
+    const columns = (f: Facts): ArrayBufferView[] => FACTS_COLUMNS.map((k) => f[k]);
     expect([raw.rows, ...columns(raw.facts)].some((a) => a.buffer.byteLength > a.byteLength)).toBe(true);
     const snap = decodeSnapshot(blob)!;
     for (const a of [snap.rows, ...columns(snap.facts)]) expect([a.byteOffset, a.buffer.byteLength]).toEqual([0, a.byteLength]);

@@ -79,6 +79,17 @@ describe('SearchCache byte budget', () => {
     expect(answerBytes({ ok: false, error: 'bad term', query: 'a:' })).toBe(0);
   });
 
+  it('never lists matches still to be listed (a getter: every match walked on the key), and counts listed ones', () => {
+    const lazy = answerOf('b', 500);
+    let listed = 0;
+    Object.defineProperty(lazy.ok && lazy.result, 'matches', { get: () => (listed++, [0, 1, 2]), enumerable: true, configurable: true });
+    expect(answerBytes(lazy)).toBe(answerBytes(answerOf('b', 500)));
+    expect(listed).toBe(0);
+    const known = answerOf('b', 1);
+    if (known.ok) known.result.matches = Array.from({ length: 5000 }, (_, i) => i);
+    expect(answerBytes(known)).toBe(answerBytes(answerOf('b', 5000)));
+  });
+
   it(`keeps recent answers within ${RECENT_BYTES} bytes, the oldest going first`, () => {
     const cache = new SearchCache();
     const held = ['b', 'bi', 'bit'].map((q) => cache.hold(ask(q), answerOf(q, totalFor(0.4))));

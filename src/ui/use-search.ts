@@ -8,7 +8,7 @@ import { useLayoutEffect, useReducer, useRef, useState } from 'react';
 import { errorMessage } from '../core/error-message.js';
 import { type Reading, searchWithReading } from '../core/reading/index.js';
 import { sanitizeLine } from '../core/text/index.js';
-import type { SearchIndex, SearchResult, SortKey } from '../core/search/index.js';
+import { listedMatches, type SearchIndex, type SearchResult, type SortKey } from '../core/search/index.js';
 import { afterPendingInput, inputIsBehind } from './input/after-input.js';
 
 /** A search's result, or the message of a malformed query (the caller keeps the last good results). */
@@ -110,16 +110,13 @@ const MATCH_BYTES = 12;
 /**
  * What an answer holds, estimated: its hits and every match's id (SearchResult.total of them, as
  * the counts name them; the length of `matches` when they are listed already). A `matches` still
- * to be listed (a getter, index-terms.ts withEveryId) is not read: reading it lists every match,
- * which this does on the key's path (at 1M, `bit` to `bitcoin` typed as the list filled: 85-190
- * ms a key in a CPU profile).
+ * to be listed (listedMatches) is not read: reading it lists every match, and this runs on the
+ * key's path (at 1M, `bit` to `bitcoin` typed as the list filled: 85-190 ms a key in a CPU profile).
  */
 export function answerBytes(outcome: AnsweredSearch): number {
   if (!outcome.ok) return 0;
   const { hits, total } = outcome.result;
-  const listed = Object.getOwnPropertyDescriptor(outcome.result, 'matches');
-  const length = listed && 'value' in listed ? ((listed.value as readonly number[] | undefined)?.length ?? 0) : 0;
-  return hits.length * HIT_BYTES + Math.max(total, length) * MATCH_BYTES;
+  return hits.length * HIT_BYTES + Math.max(total, listedMatches(outcome.result)?.length ?? 0) * MATCH_BYTES;
 }
 
 /**

@@ -4,7 +4,7 @@
 // can check a view's query, and the facts worker read sentiments, without loading it; the
 // index-only `--filter` (importIndexFilter) likewise.
 export { canonicalSentiment, parseQuery, QueryError, type ParsedQuery, type Sentiment, type SortKey, type Term } from './query.js';
-export { BODY_DEPTH, EVERY_MATCH, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
+export { BODY_DEPTH, EVERY_MATCH, listedMatches, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
 export type { SearchIndex } from './search.js';
 
 /** The search engine: SearchIndex, and what says whether a query reads bodies or the index answers it. */

@@ -59,9 +59,17 @@ export interface SearchResult {
   /**
    * Every match's id, in no particular order, when the search found them all (never when
    * `approximate`): what the dashboard's pulse counts without searching again. Shared with the
-   * engine: never modify it.
+   * engine: never modify it. May be a getter that lists them when first read (index-terms.ts
+   * withEveryId: at 1M, a walk over every article): read it after the list's frame, or ask
+   * listedMatches first.
    */
   matches?: readonly number[];
+}
+
+/** `result.matches` when they are listed already; undefined when there are none or reading them would list them (a getter). */
+export function listedMatches(result: SearchResult): readonly number[] | undefined {
+  const own = Object.getOwnPropertyDescriptor(result, 'matches');
+  return own && 'value' in own ? (own.value as readonly number[] | undefined) : undefined;
 }
 
 /** A limit no corpus reaches: every match, bodies searched only to BODY_DEPTH (see idsOnly). */

@@ -79,7 +79,7 @@ export interface Facts {
   coins: string[];
 }
 
-/** The typed-array columns of Facts, each once: what crosses threads, is checked and is copied by the key. */
+/** The typed-array columns of Facts, each once: what factsBuffers transfers and facts-snapshot.ts copies out of its blob. */
 export const FACTS_COLUMNS = ['story', 'size', 'sentiment', 'day', 'time', 'points', 'source', 'tagStart', 'tagIds', 'coinStart', 'coinIds', 'coinWhere'] as const;
 /** A key of FACTS_COLUMNS. */
 export type FactsColumn = (typeof FACTS_COLUMNS)[number];

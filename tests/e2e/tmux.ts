@@ -118,14 +118,54 @@ export class TmuxSession {
     throw new Error(`timed out waiting for ${file}; screen was:\n${this.screen()}`);
   }
 
-  close(): void {
+  /**
+   * Ends the session and waits (up to `waitMs`) for every process that ran in its pane to exit:
+   * a program hung up by the closed terminal may still be writing its cache or state for a moment,
+   * and a test's afterEach that removes their folder meanwhile fails with ENOTEMPTY.
+   */
+  close(waitMs = 20_000): void {
+    let pids: number[] = [];
     try {
+      pids = paneProcesses(this.tmux('list-panes', '-a', '-F', '#{pane_pid}'));
       this.tmux('kill-server');
     } catch {
       // Already gone.
     }
+    const deadline = Date.now() + waitMs;
+    while (pids.some(isAlive) && Date.now() < deadline) sleepSync(50);
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/** The pane processes listed one per line in `panePids` and all their descendants (from `ps`). */
+function paneProcesses(panePids: string): number[] {
+  const children = new Map<number, number[]>();
+  for (const line of execFileSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' }).split('\n')) {
+    const [pid, ppid] = line.trim().split(/\s+/).map(Number);
+    if (!pid || ppid === undefined) continue;
+    children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  }
+  const found: number[] = [];
+  const todo = panePids.split('\n').map(Number).filter((pid) => pid > 0);
+  while (todo.length > 0) {
+    const pid = todo.pop()!;
+    found.push(pid);
+    todo.push(...(children.get(pid) ?? []));
+  }
+  return found;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 /**

@@ -33,7 +33,7 @@ const TICK_MS = 20;
 // Files looked at a time: a folder of 10k files is listed without 10k stats in flight at once.
 const STATS_AT_ONCE = 64;
 
-// Folders never watched (watch-filter.ts' IGNORED_GLOBS): not looked at either.
+// Folders never watched (watch-filter.ts' IGNORED_FOLDERS): not looked at either.
 const ignoredFolder = (name: string): boolean => name.startsWith('.') || name === 'node_modules';
 
 /** A folder as last looked at: its mtime (ms) then, and when (Date.now()) the look began. */

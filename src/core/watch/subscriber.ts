@@ -13,6 +13,7 @@ import type { AsyncSubscription } from '@parcel/watcher';
 import { asError } from '../error-message.js';
 import { threadScript } from '../files/index.js';
 import { guardMissedEvents, type MissedEventsGuard } from './missed-events.js';
+import type { WatchIgnore } from './watch-filter.js';
 import { watchUnavailable, WatchUnavailable } from './watch-limits.js';
 import { WATCH_PROCESS_ROLE, type FromWatchProcess, type ToWatchProcess, type WatchEvent } from './watch-messages.js';
 
@@ -25,12 +26,12 @@ export class WatchProcessEnded extends Error {}
 /** Makes and ends the watch's subscriptions. */
 export interface Subscriber {
   /**
-   * Watches `dir` (absolute) and everything under it but `ignore` (globs); resolves once the
+   * Watches `dir` (absolute) and everything under it but `ignore` (@parcel/watcher's); resolves once the
    * watch is in place (the crawl done). Rejects as @parcel/watcher's subscribe does (an Error,
    * with `code` when the system gave one), or when the subscriber is closed first; with
    * WatchUnavailable when the system leaves no room for a watch (watch-limits.ts).
    */
-  subscribe(dir: string, ignore: readonly string[], onEvents: OnEvents): Promise<void>;
+  subscribe(dir: string, ignore: readonly WatchIgnore[], onEvents: OnEvents): Promise<void>;
   /** Ends every subscription; from the watch's own process at once, crawl or not. */
   close(): Promise<void>;
 }
@@ -106,7 +107,7 @@ export function watchProcessScript(): URL | null {
 let spare: { script: string; child: ChildProcess; kill: () => void } | null = null;
 
 function forkWatch(script: URL): ChildProcess {
-  const child = fork(fileURLToPath(script), [WATCH_PROCESS_ROLE], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'], execArgv: [], serialization: 'json' });
+  const child = fork(fileURLToPath(script), [WATCH_PROCESS_ROLE], { stdio: ['ignore', 'ignore', 'ignore', 'ipc'], execArgv: [], serialization: 'advanced' });
   // Neither the process nor its channel keeps this one alive: the dashboard's terminal does.
   child.unref();
   child.channel?.unref();
@@ -154,7 +155,7 @@ export function subscribeInProcess(script: URL): Subscriber {
   let answered = false;
   let closed = false;
   let here: Subscriber | null = null;
-  const waiting = new Map<number, { resolve: () => void; reject: (error: Error) => void; dir: string; ignore: readonly string[]; onEvents: OnEvents }>();
+  const waiting = new Map<number, { resolve: () => void; reject: (error: Error) => void; dir: string; ignore: readonly WatchIgnore[]; onEvents: OnEvents }>();
   const listening = new Map<number, OnEvents>();
   let next = 0;
   let frozen: NodeJS.Timeout | undefined;

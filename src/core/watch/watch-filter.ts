@@ -9,8 +9,17 @@ import fs, { type Stats } from 'node:fs';
 import path from 'node:path';
 import { keepsSiteEntry, siteKindOfFolder, skippedFolder, type SiteKind } from '../files/index.js';
 
-/** Globs for @parcel/watcher's `ignore`: folders never watched at all (no inotify watch spent on them). */
-export const IGNORED_GLOBS: readonly string[] = ['**/.*', '**/node_modules'];
+/** What @parcel/watcher's `ignore` takes: paths, globs, or regular expressions (without flags) tested on the path relative to the watched folder. */
+export type WatchIgnore = string | RegExp;
+
+/**
+ * @parcel/watcher's `ignore`: folders never watched at all (no inotify watch spent on them), a
+ * hidden one (its name starts with `.`) or node_modules, at any depth. One regular expression,
+ * not the globs `**\/.*` and `**\/node_modules`: parcel matches every path of its crawl against
+ * each (std::regex), and picomatch's regexes for those globs, full of lookaheads, cost ~21 s of
+ * CPU over a million files, this one ~10 s (no ignore at all: ~7 s; measured on 100k, 2.2 s / 1.0 s / 0.7 s).
+ */
+export const IGNORED_FOLDERS: readonly WatchIgnore[] = [/(?:^|[\\/])(?:\.|node_modules(?:[\\/]|$))/];
 
 /**
  * Whether `file` (absolute) under one of `roots` is outside what the walk takes. `siteKinds`

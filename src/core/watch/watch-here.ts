@@ -15,7 +15,7 @@ import { errorMessage } from '../error-message.js';
 import { describeFsError, isArticleName, type SiteKind } from '../files/index.js';
 import { subscribeHere, WatchProcessEnded, type Subscriber } from './subscriber.js';
 import { WatchUnavailable } from './watch-limits.js';
-import { IGNORED_GLOBS, ignoredPath, leadsIntoItself } from './watch-filter.js';
+import { IGNORED_FOLDERS, ignoredPath, leadsIntoItself } from './watch-filter.js';
 import type { WatchEvent } from './watch-messages.js';
 
 /** One batch of changes, as absolute paths; a path is in at most one list. */
@@ -208,7 +208,7 @@ export function watchHere(
   const subscribe = async (dir: string, shownAs: string, only: ReadonlySet<string> | null): Promise<void> => {
     const translate = dir === shownAs ? (p: string) => p : (p: string) => shownAs + p.slice(dir.length);
     try {
-      await subscriber.subscribe(dir, IGNORED_GLOBS, (error, events) => {
+      await subscriber.subscribe(dir, IGNORED_FOLDERS, (error, events) => {
         if (closed) return;
         // The watch's process killed or crashed: the folder is no longer watched, and says so.
         if (error instanceof WatchProcessEnded) return warn(shownAs, `not watched (${error.message})`);

@@ -1,5 +1,7 @@
 // What the folder watch's process (watch-process.ts) and the process that started it
-// (subscriber.ts) say to each other over the IPC channel: JSON, one message per line of work.
+// (subscriber.ts) say to each other over the IPC channel: structured clones (Node's 'advanced'
+// serialization, so the ignore's RegExp survives), one message per piece of work.
+import type { WatchIgnore } from './watch-filter.js';
 
 /** Marks a process started as the folder watch's own (its first argument). */
 export const WATCH_PROCESS_ROLE = 'crypto-news-tui:watch-process';
@@ -10,8 +12,8 @@ export interface WatchEvent {
   path: string;
 }
 
-/** To the watch process: subscribe to `dir` (absolute) with @parcel/watcher's `ignore` globs; `id` names it in the answers. */
-export type ToWatchProcess = { kind: 'subscribe'; id: number; dir: string; ignore: string[] };
+/** To the watch process : subscribe to `dir` (absolute) with @parcel/watcher's `ignore`; `id` names it in the answers. */
+export type ToWatchProcess = { kind: 'subscribe'; id: number; dir: string; ignore: WatchIgnore[] };
 
 /**
  * From the watch process: the subscription `id` is being made (`subscribing`, sent just before

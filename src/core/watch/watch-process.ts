@@ -6,6 +6,7 @@
 import path from 'node:path';
 import parcel from '@parcel/watcher';
 import { errorMessage } from '../error-message.js';
+import { runInBackground } from './background-priority.js';
 import { watchUnavailable } from './watch-limits.js';
 import { guardMissedEvents } from './missed-events.js';
 import { WATCH_PROCESS_ROLE, type FromWatchProcess, type ToWatchProcess } from './watch-messages.js';
@@ -45,6 +46,7 @@ function subscribe({ id, dir, ignore }: ToWatchProcess): void {
 }
 
 if (process.argv[2] === WATCH_PROCESS_ROLE && process.send) {
+  runInBackground();
   process.on('message', (message: ToWatchProcess) => {
     if (message?.kind === 'subscribe') subscribe(message);
   });

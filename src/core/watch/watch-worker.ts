@@ -10,6 +10,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { errorMessage } from '../error-message.js';
 import { walkPaths } from '../files/index.js';
 import { addedSince } from './changed-folders.js';
+import { runInBackground } from './background-priority.js';
 
 /**
  * What the walk posts back: the files found (their paths joined by PATH_SEPARATOR, FILES_A_CHUNK
@@ -99,6 +100,7 @@ if (parentPort && job?.role === WATCH_WALK_ROLE) {
   const port = parentPort;
   void walked(job.paths, job.since).then((message) => port.postMessage(message satisfies WalkMessage));
 } else if (!parentPort && process.argv[2] === WATCH_WALK_ROLE && process.send) {
+  runInBackground();
   // Its parent gone (the channel closed), the walk is of no use to anyone.
   process.on('disconnect', () => process.exit(0));
   // argv[4]: `since` (epoch ms), or empty for every file.

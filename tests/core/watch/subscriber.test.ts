@@ -11,6 +11,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { subscribeHere, subscribeInProcess, WatchProcessEnded, type OnEvents, type Subscriber } from '../../../src/core/watch/subscriber.js';
 import { watchHere, type WatchWarning } from '../../../src/core/watch/watch-here.js';
 import { WATCH_PROCESS_ROLE, type WatchEvent } from '../../../src/core/watch/watch-messages.js';
+import { IGNORED_FOLDERS } from '../../../src/core/watch/watch-filter.js';
+import { BACKGROUND_NICENESS } from '../../../src/core/watch/background-priority.js';
 import { processGone } from '../../helpers/process-gone.js';
 
 const script = path.resolve(import.meta.dirname, '..', '..', '..', 'dist', 'core', 'watch', 'watch-process.js');
@@ -68,6 +70,33 @@ describe('subscriptions in the watch process', () => {
     expect(watchProcesses()).toHaveLength(1);
     fs.writeFileSync(file, '---\ntitle: new\n---\n');
     expect(await e.seen).toContainEqual({ type: 'create', path: file });
+    expect(e.errors).toEqual([]);
+  });
+
+  it('runs at background priority and hears nothing of hidden folders or node_modules (IGNORED_FOLDERS, a RegExp through the channel)', async () => {
+    const root = folder();
+    for (const sub of ['.git', 'a/.cache', 'node_modules/pkg', 'a/node_modules', 'plain', 'a.b', 'notnode_modules']) fs.mkdirSync(path.join(root, sub), { recursive: true });
+    open = subscribeInProcess(scriptUrl);
+    const last = path.join(root, 'plain', 'last.md');
+    const e = eventsUntil(last);
+    await open.subscribe(root, IGNORED_FOLDERS, e.onEvents);
+    const [pid] = watchProcesses();
+    // Every thread of it (Node's own threads ran before it lowered its priority), the crawl's too.
+    const threads = fs.readdirSync(`/proc/${pid}/task`).map(Number);
+    expect(threads.length).toBeGreaterThan(1);
+    for (const tid of threads) expect(os.getPriority(tid)).toBe(Math.max(BACKGROUND_NICENESS, os.getPriority()));
+    const hidden = ['.git/x.md', 'a/.cache/x.md', 'node_modules/pkg/x.md', 'a/node_modules/x.md', '.top.md', 'late/.made/x.md'].map((f) => path.join(root, f));
+    const kept = ['a.b/x.md', 'notnode_modules/x.md', 'a/x.md'].map((f) => path.join(root, f));
+    for (const file of [...hidden, ...kept]) {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, '---\ntitle: t\n---\n');
+    }
+    // Events come in order: once the last file's is in, every earlier one would be too.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    fs.writeFileSync(last, '---\ntitle: last\n---\n');
+    const paths = (await e.seen).map((ev) => ev.path);
+    for (const file of kept) expect(paths).toContain(file);
+    for (const file of hidden) expect(paths).not.toContain(file);
     expect(e.errors).toEqual([]);
   });
 

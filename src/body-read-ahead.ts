@@ -19,6 +19,7 @@
 // key typed just after the list appeared.
 import type { Article } from './core/article.js';
 import { BODY_DEPTH, type SearchIndex } from './core/search/index.js';
+import { afterTyping } from './ui/input/after-input.js';
 
 /**
  * Parse threads the read-ahead uses: one. Each thread is a V8 isolate of its own: reading the
@@ -100,8 +101,8 @@ export function readBodiesAhead(s: ReadAheadSetup): ReadAhead {
 }
 
 /**
- * Runs `index.prepareSteps()` one per turn, input read between (two turns: after-input.ts's rule);
- * stops once `finished`; resolves when the steps are done or stopped. Meanwhile a one- or
+ * Runs `index.prepareSteps()` one per turn, input read between (two turns: after-input.ts's rule)
+ * and none while keys are typed (afterTyping: KEYS_FIRST_MS after the last); stops once `finished`; resolves when the steps are done or stopped. Meanwhile a one- or
  * two-letter key is answered without waiting for the steps, its count coming, and `searchAgain`
  * once the steps have made it (SearchIndex.deferShortCounts).
  */
@@ -114,7 +115,7 @@ export function prepareInTurns(index: SearchIndex, finished: () => boolean, sear
       const step = steps.shift();
       if (!step || finished()) return resolve();
       step();
-      setImmediate(() => setImmediate(next));
+      afterTyping(next);
     };
     next();
   });

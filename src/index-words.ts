@@ -53,7 +53,7 @@ export function attachWords(index: SearchIndex, paths: readonly string[], result
       if (answersLater)
         words.answerLater(() => {
           if (!finished()) answered();
-        });
+        }, true);
       index.useWords(words);
       process.on('exit', () => words.close());
       attached(answersLater);

@@ -3,6 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { prepareInTurns, READ_AHEAD_THREADS, readBodiesAhead, type ReadAheadSetup } from '../src/body-read-ahead.js';
 import type { SearchIndex } from '../src/core/search/index.js';
+import { inputRead, KEYS_FIRST_MS } from '../src/ui/input/after-input.js';
 
 function setup(wordsComing: boolean) {
   const calls: string[] = [];
@@ -143,5 +144,24 @@ describe('prepareInTurns', () => {
     // A short key answered meanwhile, its count coming, is searched again through the dashboard's searchAgain.
     again!();
     expect(order.at(-1)).toBe('search again');
+  });
+
+  it('holds the next step while keys are typed, until KEYS_FIRST_MS after the last input read', async () => {
+    const ranAt: number[] = [];
+    let typedAt = 0;
+    const step = (k: number) => (): void => {
+      ranAt.push(performance.now());
+      if (k === 1) {
+        inputRead();
+        typedAt = performance.now();
+      }
+    };
+    const index = { deferShortCounts: () => {}, prepareSteps: () => [1, 2, 3].map(step) } as unknown as SearchIndex;
+    await prepareInTurns(index, () => false, () => {});
+    expect(ranAt).toHaveLength(3);
+    // Timers may fire a millisecond early by performance.now()'s clock.
+    expect(ranAt[1] - typedAt).toBeGreaterThanOrEqual(KEYS_FIRST_MS - 2);
+    // No input since: the next step follows within turns, not another wait.
+    expect(ranAt[2] - ranAt[1]).toBeLessThan(KEYS_FIRST_MS);
   });
 });

@@ -114,9 +114,11 @@ export class WordIndex implements WordSource {
    * From now on, a word this index leaves to the caller but can answer (ASCII letters and digits,
    * too short or held by too many tokens to read on a key) is read on a thread of its own; once it
    * is in, `version` grows and `answered` runs: the same question then has it answered (exact
-   * counts, every body decided). Without this call such words stay with the caller.
+   * counts, every body decided). Without this call such words stay with the caller. `warm`: start
+   * the token thread now (TokenReads.warm), not on the first word it reads: at 1M that word waited.
    */
-  answerLater(answered: () => void): void {
+  answerLater(answered: () => void, warm = false): void {
+    if (warm) this.reads?.warm();
     this.wide?.close();
     this.answered = answered;
     const setup = { file: this.file, sqliteModule: createRequire(import.meta.url).resolve('better-sqlite3'), vocabulary: this.vocabulary, articleOf: this.articleOf, size: this.covered };

@@ -67,7 +67,7 @@ export class SearchIndex {
   // deferShortCounts's callback, and whether an answer with its count coming was given since.
   private shortsAgain: (() => void) | null = null;
   private shortsOwed = false;
-  private readonly hasBody = (id: number): boolean => this.orders.positions('date')[id] < BODY_DEPTH;
+  private readonly hasBody = (id: number): boolean => this.orders.amongNewest(id, BODY_DEPTH);
   // A limited search's Interim.
   private readonly dense = (word: string): boolean => denseAmongNewest(this.order(), (id) => this.hay(id), word);
   // Set by each run(): false when an answer meanwhile may list other rows than the exact one's.

@@ -56,3 +56,36 @@ export const BEHIND_MS = 8;
 export function inputIsBehind(): boolean {
   return performance.now() - lastFrameAt < BEHIND_MS;
 }
+
+let lastInputAt = -Infinity;
+
+/** Notes that the terminal's input was just read (key-tap.ts sees every read). */
+export function inputRead(): void {
+  lastInputAt = performance.now();
+}
+
+/**
+ * How long background work done in turns on this thread (the search's warming steps) holds off
+ * after the last input read, in ms: a key's answer takes several turns (its frame, its search, its
+ * answer), and each waited for a step under way (at a million 15-30 ms, 50-100 under the start's
+ * load), so keys typed as a 1M list filled took 100-450 ms. Typing a word keeps the steps off.
+ */
+export const KEYS_FIRST_MS = 150;
+
+/**
+ * Calls `fn` once no input was read for KEYS_FIRST_MS and input already waiting was handled
+ * (afterPendingInput); returns a cancel function (idempotent).
+ */
+export function afterTyping(fn: () => void): () => void {
+  let cancel = (): void => {};
+  const check = (): void => {
+    const quietFor = performance.now() - lastInputAt;
+    if (quietFor >= KEYS_FIRST_MS) cancel = afterPendingInput(fn);
+    else {
+      const timer = setTimeout(check, KEYS_FIRST_MS - quietFor);
+      cancel = () => clearTimeout(timer);
+    }
+  };
+  check();
+  return () => cancel();
+}

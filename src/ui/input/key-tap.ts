@@ -13,6 +13,7 @@
 // it (its own input handling looks only at Ctrl-C, Esc and Tab), and useKeys' handler is
 // useInput's only listener. Anything else goes through ink as before.
 import type { Key } from 'ink';
+import { inputRead } from './after-input.js';
 
 /** The part of the terminal's input stream the tap uses (a tty.ReadStream). */
 export interface TappableStream {
@@ -72,6 +73,7 @@ export function tapKeys(stream: TappableStream, handle: (input: string, key: Key
   let partial = false;
   stream.push = function tapped(this: TappableStream, chunk: unknown, encoding?: BufferEncoding): boolean {
     if (Buffer.isBuffer(chunk) && chunk.length > 0) {
+      inputRead();
       if (chunk.length === 1 && isPlain(chunk[0]!) && escapes === 0 && !partial && stream.readableLength === 0 && stream.listenerCount('readable') > 0) {
         const input = String.fromCharCode(chunk[0]!);
         first?.(input);

@@ -235,6 +235,20 @@ describe('free words from the index', () => {
     }
   });
 
+  it('starts the token thread when told to answer later with warm (the dashboard), not before, not otherwise', async () => {
+    for (const warm of [false, true]) {
+      const fresh = await reload({ from: 0, waitMs: 0 });
+      try {
+        const thread = (): unknown => (fresh.words as unknown as { reads: { worker: unknown } }).reads.worker;
+        expect(thread()).toBeNull();
+        fresh.words.answerLater(() => {}, warm);
+        expect(thread() !== null).toBe(warm);
+      } finally {
+        fresh.words.close();
+      }
+    }
+  });
+
   it('hands its threads the article ids by row as shared memory, not a copy each (4 MB at a million)', () => {
     const articleOf = (words as unknown as { articleOf: Int32Array }).articleOf;
     expect(articleOf.buffer).toBeInstanceOf(SharedArrayBuffer);

@@ -85,3 +85,24 @@ describe('ListOrders newest positions', () => {
     expect(byDate).toEqual(sortByNewest(plain));
   });
 });
+
+describe('ListOrders amongNewest', () => {
+  it('says of every id what the date positions say (position < depth), for any depth, and again once the corpus grows', () => {
+    const docs = makeCorpus(Array.from({ length: 300 }, (_, i) => ({ title: `n${i}`, publishedAt: i % 13 === 0 ? null : d(1 + ((i * 11) % 27)), stickyWeight: i % 41 === 0 ? 1 : 0 })));
+    const grown = docs.slice(0, 200);
+    const orders = new ListOrders(grown);
+    const check = (): void => {
+      const pos = new ListOrders(grown).positions('date');
+      for (const depth of [0, 1, 57, 199, 200, 10_000]) {
+        const got = grown.map((a) => orders.amongNewest(a.id, depth));
+        expect(got).toEqual(grown.map((a) => pos[a.id] < depth));
+        expect(got.filter(Boolean)).toHaveLength(Math.min(depth, grown.length));
+      }
+      expect(orders.amongNewest(grown.length + 5, 10_000)).toBe(false);
+    };
+    check();
+    grown.push(...docs.slice(200));
+    orders.grown();
+    check();
+  });
+});

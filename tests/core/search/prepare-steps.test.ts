@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { stepEnds } from '../../../src/core/search/engine/prepare-steps.js';
+import { prepareSteps, stepEnds, type PrepareParts } from '../../../src/core/search/engine/prepare-steps.js';
+import { BODY_DEPTH } from '../../../src/core/search/search-settings.js';
+import type { Hay } from '../../../src/core/search/haystack.js';
 
 describe("prepare's steps (stepEnds)", () => {
   it('cover every article once, in order, the first steps smaller than the rest', () => {
@@ -13,5 +15,39 @@ describe("prepare's steps (stepEnds)", () => {
     const ends = stepEnds(100_000);
     expect(ends.slice(0, 5)).toEqual([250, 750, 1_750, 3_750, 5_750]);
     expect(ends.length).toBe(3 + Math.ceil((100_000 - 1_750) / 2_000));
+  });
+});
+
+describe('prepareSteps', () => {
+  it('makes the newest BODY_DEPTH haystacks right after the first small steps, newest first, before the short index covers the rest in id order', () => {
+    // Ids in walk order, the newest last: the short index's id order reaches them last.
+    const size = BODY_DEPTH + 5_000;
+    const order = Array.from({ length: size }, (_, k) => size - 1 - k);
+    const made: number[][] = [];
+    let current: number[] = [];
+    let covered = 0;
+    const parts = {
+      order,
+      size: () => size,
+      hay: (id: number) => (current.push(id), {} as Hay),
+      completeHays: () => {},
+      covered: () => {},
+      shorts: { reserve: () => {}, cover: (end: number, hay: (id: number) => Hay) => { for (; covered < end; covered++) hay(covered); } },
+      columns: { cover: () => {} },
+      ranker: { warm: () => {}, prepare: () => {} },
+      search: () => {},
+    } as unknown as PrepareParts;
+    const steps = prepareSteps(parts, Infinity);
+    const newestSteps = stepEnds(BODY_DEPTH).length;
+    for (const step of steps.slice(0, 3 + newestSteps)) {
+      current = [];
+      step();
+      made.push(current);
+    }
+    // The first three steps: the short index's small ones, in id order (the oldest here).
+    expect(made.slice(0, 3).flat()).toEqual(Array.from({ length: 1_750 }, (_, k) => k));
+    // Then the newest BODY_DEPTH, newest first, each step at most 2,000.
+    expect(made.slice(3).flat()).toEqual(order.slice(0, BODY_DEPTH));
+    expect(made.slice(3).every((ids) => ids.length > 0 && ids.length <= 2_000)).toBe(true);
   });
 });

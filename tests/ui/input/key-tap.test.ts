@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import parseKeypress, { nonAlphanumericKeys } from '../../../node_modules/ink/build/parse-keypress.js';
 import { plainKey, tapKeys } from '../../../src/ui/input/key-tap.js';
+import { afterTyping, KEYS_FIRST_MS } from '../../../src/ui/input/after-input.js';
 
 /** A stream as Node makes the terminal's: bytes pushed into it, ink reading it on 'readable'. */
 function terminalStream(reading = true) {
@@ -23,6 +24,22 @@ describe('tapKeys', () => {
     expect(stream.readableLength).toBe(0);
     stream.push(Buffer.from('G'));
     expect(keys).toEqual(['j', 'shift+G']);
+  });
+
+  it('notes every read, tapped or not, so background work in turns holds off while keys come (afterTyping)', async () => {
+    for (const chunk of ['j', '\x1b[A']) {
+      const { stream } = terminalStream();
+      const startedAt = performance.now();
+      stream.push(Buffer.from(chunk));
+      const ran = await new Promise<number>((resolve) => afterTyping(() => resolve(performance.now())));
+      expect(ran - startedAt).toBeGreaterThanOrEqual(KEYS_FIRST_MS - 2);
+    }
+    // Cancelled before its time, it never runs.
+    let called = false;
+    const cancel = afterTyping(() => (called = true));
+    cancel();
+    await new Promise((resolve) => setTimeout(resolve, KEYS_FIRST_MS + 20));
+    expect(called).toBe(false);
   });
 
   it('makes the Key ink makes for every printable ASCII character', () => {

@@ -5,7 +5,7 @@
 // cost ~60 ms at 10k), and last a full garbage collection. Results never depend on it.
 import type { Hay } from '../haystack.js';
 import { hayTitle } from '../haystack.js';
-import { FALLBACK_N, FALLBACK_OPTIONS, FUSE_OPTIONS } from '../search-settings.js';
+import { BODY_DEPTH, FALLBACK_N, FALLBACK_OPTIONS, FUSE_OPTIONS } from '../search-settings.js';
 import type { FilterColumns } from '../filter-columns.js';
 import type { ShortIndex } from '../short-index.js';
 import type { FuseRanker } from '../fuzzy/fuse-ranker.js';
@@ -65,7 +65,14 @@ export function prepareSteps(p: PrepareParts, collectFrom: number): Array<() => 
   // The short index's sets made once at the corpus's size, not grown at each step (an O(1) call).
   p.shorts.reserve(size);
   const hays = ends.map((end) => (): void => void p.shorts.cover(end, (id) => p.hay(id)));
+  // The newest BODY_DEPTH articles' haystacks early, after the first small steps: a limited
+  // search of a word reads those first (and a word the index still reads on a thread is answered
+  // from them meanwhile), while the short index covers the corpus in id order, which at a million
+  // reaches most of them only seconds after the list, and the first words typed made them on their keys.
+  const newest = order.slice(0, BODY_DEPTH);
+  const newestHays = stepEnds(newest.length).map((end, k, all) => (): void => newest.slice(all[k - 1] ?? 0, end).forEach((id) => void p.hay(id)));
+  const first = FIRST_CHUNKS.length;
   const warm = (): void => p.ranker.warm(order.slice(0, 100), [FUSE_OPTIONS, FALLBACK_OPTIONS]);
   const fallback = (): void => order.slice(0, FALLBACK_N).forEach((id) => p.ranker.prepare(id));
-  return [...hays, () => p.covered(), () => p.completeHays(), () => p.columns.cover(), fallback, warm, ...searches, () => void (p.size() >= collectFrom && collectGarbageNow())];
+  return [...hays.slice(0, first), ...newestHays, ...hays.slice(first), () => p.covered(), () => p.completeHays(), () => p.columns.cover(), fallback, warm, ...searches, () => void (p.size() >= collectFrom && collectGarbageNow())];
 }

@@ -29,4 +29,25 @@ describe('TokenReads', () => {
     expect(reads.has('solana')).toBe(false);
     reads.close();
   });
+
+  it('starts its thread on warm(), once, and reads the first batch on that same thread', async () => {
+    let wake: () => void = () => {};
+    const arrived = new Promise<void>((resolve) => (wake = resolve));
+    const reads = new TokenReads({ file: '/nonexistent/index.sqlite', sqliteModule: createRequire(import.meta.url).resolve('better-sqlite3'), articleOf: new Int32Array(4).fill(-1), size: 4 }, () => wake());
+    const thread = (): unknown => (reads as unknown as { worker: unknown }).worker;
+    expect(thread()).toBeNull();
+    reads.warm();
+    const warmed = thread();
+    expect(warmed).not.toBeNull();
+    reads.warm();
+    reads.read(['bitcoin'], 0);
+    expect(thread()).toBe(warmed);
+    // The warmed thread answers the batch (here: it cannot open the index, so it gives up).
+    await arrived;
+    expect(reads.take()).toEqual([]);
+    expect(reads.usable).toBe(false);
+    // A thread given up is not started again.
+    reads.warm();
+    expect(thread()).toBeNull();
+  });
 });

@@ -119,14 +119,17 @@ export class TmuxSession {
   }
 
   /**
-   * Ends the session and waits (up to `waitMs`) for every process that ran in its pane to exit:
+   * Ends the session and waits (up to `waitMs`) for every program started from its shell to exit:
    * a program hung up by the closed terminal may still be writing its cache or state for a moment,
-   * and a test's afterEach that removes their folder meanwhile fails with ENOTEMPTY.
+   * and a test's afterEach that removes their folder meanwhile fails with ENOTEMPTY. The programs
+   * are sent the hang-up themselves, before the shell goes: tmux's kill-server closes the terminal
+   * only ~1 s later, and a program whose shell is gone may block on a write tmux no longer reads.
    */
   close(waitMs = 20_000): void {
     let pids: number[] = [];
     try {
-      pids = paneProcesses(this.tmux('list-panes', '-a', '-F', '#{pane_pid}'));
+      pids = programsOf(this.tmux('list-panes', '-a', '-F', '#{pane_pid}'));
+      for (const pid of pids) hangUp(pid);
       this.tmux('kill-server');
     } catch {
       // Already gone.
@@ -137,8 +140,8 @@ export class TmuxSession {
   }
 }
 
-/** The pane processes listed one per line in `panePids` and all their descendants (from `ps`). */
-function paneProcesses(panePids: string): number[] {
+/** Every descendant of the pane processes (shells) listed one per line in `panePids`, from `ps`. */
+function programsOf(panePids: string): number[] {
   const children = new Map<number, number[]>();
   for (const line of execFileSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' }).split('\n')) {
     const [pid, ppid] = line.trim().split(/\s+/).map(Number);
@@ -146,7 +149,7 @@ function paneProcesses(panePids: string): number[] {
     children.set(ppid, [...(children.get(ppid) ?? []), pid]);
   }
   const found: number[] = [];
-  const todo = panePids.split('\n').map(Number).filter((pid) => pid > 0);
+  const todo = panePids.split('\n').map(Number).filter((pid) => pid > 0).flatMap((pid) => children.get(pid) ?? []);
   while (todo.length > 0) {
     const pid = todo.pop()!;
     found.push(pid);
@@ -155,12 +158,22 @@ function paneProcesses(panePids: string): number[] {
   return found;
 }
 
+function hangUp(pid: number): void {
+  try {
+    process.kill(pid, 'SIGHUP');
+  } catch {
+    // Gone already.
+  }
+}
+
+// A process that exited is a zombie until its new parent (init, here a VM's own) reaps it, which
+// took ~1-1.7 s: exited is what counts.
 function isAlive(pid: number): boolean {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    const state = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0];
+    return state !== 'Z' && state !== 'X';
+  } catch {
+    return false;
   }
 }
 

@@ -102,7 +102,8 @@ export function readBodiesAhead(s: ReadAheadSetup): ReadAhead {
 
 /**
  * Runs `index.prepareSteps()` one per turn, input read between (two turns: after-input.ts's rule)
- * and none while keys are typed (afterTyping: KEYS_FIRST_MS after the last); stops once `finished`; resolves when the steps are done or stopped. Meanwhile a one- or
+ * and none while keys are typed (afterTyping: KEYS_FIRST_MS after the last); stops once
+ * `finished`; resolves when the steps are done or stopped. Meanwhile a one- or
  * two-letter key is answered without waiting for the steps, its count coming, and `searchAgain`
  * once the steps have made it (SearchIndex.deferShortCounts).
  */

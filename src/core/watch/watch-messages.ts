@@ -12,7 +12,7 @@ export interface WatchEvent {
   path: string;
 }
 
-/** To the watch process : subscribe to `dir` (absolute) with @parcel/watcher's `ignore`; `id` names it in the answers. */
+/** To the watch process: subscribe to `dir` (absolute) with @parcel/watcher's `ignore`; `id` names it in the answers. */
 export type ToWatchProcess = { kind: 'subscribe'; id: number; dir: string; ignore: WatchIgnore[] };
 
 /**

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
+import { processEnded } from '../helpers/process-gone.js';
 
 /** True when tmux is installed (.ci/run installs it). */
 export function hasTmux(): boolean {
@@ -135,7 +136,8 @@ export class TmuxSession {
       // Already gone.
     }
     const deadline = Date.now() + waitMs;
-    while (pids.some(isAlive) && Date.now() < deadline) sleepSync(50);
+    // An orphan that exited stays a zombie until init (here a VM's own) reaps it, ~1-1.7 s later: ended is what counts.
+    while (!pids.every(processEnded) && Date.now() < deadline) sleepSync(50);
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }
@@ -146,7 +148,9 @@ function programsOf(panePids: string): number[] {
   for (const line of execFileSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' }).split('\n')) {
     const [pid, ppid] = line.trim().split(/\s+/).map(Number);
     if (!pid || ppid === undefined) continue;
-    children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+    const siblings = children.get(ppid);
+    if (siblings) siblings.push(pid);
+    else children.set(ppid, [pid]);
   }
   const found: number[] = [];
   const todo = panePids.split('\n').map(Number).filter((pid) => pid > 0).flatMap((pid) => children.get(pid) ?? []);
@@ -163,17 +167,6 @@ function hangUp(pid: number): void {
     process.kill(pid, 'SIGHUP');
   } catch {
     // Gone already.
-  }
-}
-
-// A process that exited is a zombie until its new parent (init, here a VM's own) reaps it, which
-// took ~1-1.7 s: exited is what counts.
-function isAlive(pid: number): boolean {
-  try {
-    const state = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0];
-    return state !== 'Z' && state !== 'X';
-  } catch {
-    return false;
   }
 }
 

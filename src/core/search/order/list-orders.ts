@@ -14,6 +14,8 @@ export class ListOrders {
   // docs [0, dated) are in dateOrder.
   private dated = 0;
   private readonly positionsBy = new Map<string, Int32Array>();
+  // amongNewest's table: 1 for each id among the first `depth` of the date order.
+  private newestFew: { depth: number; flags: Uint8Array } | null = null;
 
   /** `docs` is read, never copied. */
   constructor(private readonly docs: readonly Article[]) {}
@@ -110,8 +112,6 @@ export class ListOrders {
     }
     return this.newestFew.flags[id] === 1;
   }
-
-  private newestFew: { depth: number; flags: Uint8Array } | null = null;
 
   /** Articles were added: positions are made again on next use. */
   grown(): void {

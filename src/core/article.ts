@@ -177,6 +177,11 @@ export function keepsBodyOnDisk(a: Article): a is FoldedBodyOnDisk {
   return 'hasLowerBody' in a && typeof (a as Partial<FoldedBodyOnDisk>).attachLowerBody === 'function';
 }
 
+/** Whether the body of `a` is in memory (not kept on disk, or read since); true for no article. */
+export function bodyInMemory(a: Article | undefined): boolean {
+  return a === undefined || !keepsBodyOnDisk(a) || a.hasLowerBody;
+}
+
 /** The fields an article's reading marks are keyed by (reading/identity.ts). */
 export type IdentityField = 'externalId' | 'url' | 'path';
 

@@ -14,27 +14,45 @@ export interface EveryMatch {
 const found = new WeakMap<SearchOutcome, EveryMatch>();
 const ascending = new WeakMap<EveryMatch, Int32Array>();
 
+/** Ids one step of idOrderSteps walks at most: ~1-3 ms at a million (the first pass's, JIT-cold, more). */
+export const ORDER_SLICE = 65_536;
+
 /**
  * The matches' ids in increasing order (made once per EveryMatch, kept): what counts over every
  * match walks them so. The list's order jumps about the index (at 1M, 990k ids in date order); a
  * walk in id order reads the article objects, the table's rows and their kept hashes in the order
  * they lie in memory (at 1M, 5% read, process CPU at load 20-27: the first count 1.25-1.54 s ->
- * 0.58-0.69 s, a count after a mark 0.51-0.74 s -> 0.12-0.19 s). Ordered through a bitmap of
- * the ids, O(n + the largest id): 24-52 ms at 1M.
+ * 0.58-0.69 s, a count after a mark 0.51-0.74 s -> 0.12-0.19 s). Ordered through a bitmap of the
+ * ids, O(n + the largest id): 24-52 ms at 1M, made in steps of at most `slice` ids' work each
+ * (yielding between them) for a caller that reads the keys between steps: made in one piece, the
+ * order of a big list's first count (at 1M, right as the list fills and the first keys are typed)
+ * held a key 50-145 ms. Returns the order.
  */
-export function idOrder(all: EveryMatch): Int32Array {
+export function* idOrderSteps(all: EveryMatch, slice = ORDER_SLICE): Generator<void, Int32Array, void> {
   const kept = ascending.get(all);
   if (kept) return kept;
   const { ids } = all;
   let max = -1;
-  for (let i = 0; i < ids.length; i++) if (ids[i] > max) max = ids[i];
+  for (let from = 0; from < ids.length; from += slice) {
+    for (let i = from, to = Math.min(ids.length, from + slice); i < to; i++) if (ids[i] > max) max = ids[i];
+    yield;
+  }
   const seen = new Uint8Array(max + 1);
-  for (let i = 0; i < ids.length; i++) seen[ids[i]] = 1;
+  for (let from = 0; from < ids.length; from += slice) {
+    for (let i = from, to = Math.min(ids.length, from + slice); i < to; i++) seen[ids[i]] = 1;
+    yield;
+  }
   // An id listed twice is counted once: a count is over distinct articles.
   let n = 0;
-  for (let id = 0; id <= max; id++) n += seen[id];
+  for (let from = 0; from <= max; from += slice) {
+    for (let id = from, to = Math.min(max + 1, from + slice); id < to; id++) n += seen[id];
+    yield;
+  }
   const order = new Int32Array(n);
-  for (let id = 0, k = 0; id <= max; id++) if (seen[id]) order[k++] = id;
+  for (let from = 0, k = 0; from <= max; from += slice) {
+    for (let id = from, to = Math.min(max + 1, from + slice); id < to; id++) if (seen[id]) order[k++] = id;
+    yield;
+  }
   ascending.set(all, order);
   return order;
 }

@@ -133,12 +133,19 @@ export function listsExactRows(rows: readonly number[], cap: number, complete: b
  * dashboard's read-ahead, told of a body missed) or a word still read on a thread (`later`). An
  * answer meanwhile lists the exact answer's rows (`exactRows()` after the run, and no body missed)
  * or is not given: the key waits for the thread (WordSource.finishLater) and answers exactly, so no
- * row jumps once the read is in. A body missed is still asked for: with the newest in memory,
- * later keys can be answered meanwhile.
+ * row jumps once the read is in. With `meanwhile` false (the newest bodies not in memory: no
+ * answer meanwhile could list the exact rows) the key waits for the thread at once, no run made
+ * beside its read. A body missed is still asked for: with the newest in memory, later keys can be
+ * answered meanwhile.
  */
-export function searchDeferred(source: WordSource | null, later: boolean, wanted: ((query: string) => void) | null, query: string, run: (mode: '' | 'unread') => SearchResult, exactRows: () => boolean): SearchResult {
+export function searchDeferred(source: WordSource | null, later: boolean, wanted: ((query: string) => void) | null, query: string, run: (mode: '' | 'unread') => SearchResult, exactRows: () => boolean, meanwhile = true): SearchResult {
   let missed = false;
   const unread = (): SearchResult => withUnreadBodies(() => (missed = true), () => run('unread'));
+  if (later && !meanwhile && source?.finishLater) {
+    source.finishLater();
+    if (!wanted) return run('');
+    later = false;
+  }
   let result = unread();
   const bodiesMissed = missed;
   if (later && result.counting && (missed || !exactRows()) && source?.finishLater) {

@@ -18,7 +18,7 @@
 // body is searched. A body not in memory is read on first use, unless deferBodies says to leave it
 // (the result is then approximate). A limited search lists only its rows: every match is listed
 // when asked (`matches`).
-import type { Article } from '../article.js';
+import { bodyInMemory, type Article } from '../article.js';
 import { ExactScanner } from './exact-scan.js';
 import { compileFilters, filterKey, filtersNeedHay, termTest, withKeep, withoutDecided, type TermHolder } from './filters.js';
 import { containsAll, foldedTitle, hayTitle, shortFieldsOf, type Hay } from './haystack.js';
@@ -68,8 +68,11 @@ export class SearchIndex {
   private shortsAgain: (() => void) | null = null;
   private shortsOwed = false;
   private readonly hasBody = (id: number): boolean => this.orders.amongNewest(id, BODY_DEPTH);
-  // A limited search's Interim.
-  private readonly dense = (word: string): boolean => denseAmongNewest(this.order(), (id) => this.hay(id), word);
+  // A limited search's Interim. With the newest bodies on disk (a warm start) an answer meanwhile
+  // missed bodies every time: a word's tokens are read on the index's thread, the key waiting for
+  // them (searchDeferred; at 1M `bit` ran ~100 ms here beside that read, then waited anyway).
+  private readonly dense = (word: string): boolean => !this.newestBodyRead() || denseAmongNewest(this.order(), (id) => this.hay(id), word);
+  private readonly newestBodyRead = (): boolean => bodyInMemory(this.docs[this.order()[0] ?? -1]);
   // Set by each run(): false when an answer meanwhile may list other rows than the exact one's.
   private meanwhileExact = true;
   // The articles passing a search's exact filters (engine/eligible-lists.ts).
@@ -141,7 +144,7 @@ export class SearchIndex {
     const wanted = this.bodiesWanted;
     const later = wordsLater(this.words, query, opts, this.dense);
     if (!wanted && !later) return this.run(query, opts, '');
-    return searchDeferred(this.words, later, wanted, query, (mode) => this.run(query, opts, mode), () => this.meanwhileExact);
+    return searchDeferred(this.words, later, wanted, query, (mode) => this.run(query, opts, mode), () => this.meanwhileExact, !later || this.newestBodyRead());
   }
 
   // `mode` keeps the scanner's and the eligible list's memory of deferred searches apart.

@@ -9,6 +9,7 @@
 // an older one is superseded), and live updates (articles added and gone: their facts computed,
 // the stories they touch regrouped, their rows written), after which it hands the facts back.
 import { parentPort, workerData } from 'node:worker_threads';
+import { runThreadInBackground } from '../background-priority.js';
 import { buildStamp } from '../build-stamp.js';
 import { errorMessage } from '../error-message.js';
 import { collectGarbageSoon } from '../collect-garbage.js';
@@ -18,7 +19,7 @@ import { assemble, changeRows, readStored, rowsToWrite, type Stamp } from './fac
 import { assembleSnapshot, decodeSnapshot, encodeSnapshot, positionsOf, staleIds, type FactsSnapshot } from './facts-snapshot.js';
 import { computeInChunks, progressEvery, STREAM_FROM } from './facts-stream.js';
 import { pageFacts } from './facts-warm.js';
-import { inputsFromIndex, stampsFromIndex } from './indexed-inputs.js';
+import { inputsFromIndex, stampsFromIndex, withLeads } from './indexed-inputs.js';
 
 /** workerData.role of this worker, so importing the module elsewhere starts nothing. */
 export const FACTS_WORKER_ROLE = 'crypto-news-tui:facts';
@@ -74,15 +75,9 @@ const COLLECT_AFTER = new Set<FactsRequest['kind']>(['warm', 'reconcile', 'compu
 // How often a first computation says how far it got: each time, the dashboard counts its result again.
 const PROGRESS_MS = 2_000;
 
-// A loaded article's body stays in its file, so its lead comes from the index, which keeps it.
-async function withLeads(file: string, inputs: FactsInput[]): Promise<void> {
-  if (!inputs.some((i) => i.lead === '')) return;
-  const { leadsFromIndex } = await import('../index/index.js');
-  const leads = leadsFromIndex(file, inputs.map((i) => i.path));
-  if (leads) inputs.forEach((input, k) => (input.lead ||= leads[k]));
-}
-
 if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORKER_ROLE) {
+  // Background work: keys typed as a big list filled waited for a core while this thread counted.
+  runThreadInBackground();
   const port = parentPort;
   const engine = new FactsEngine((workerData as FactsWorkerData).group);
   let stamps: Stamp[] = [];
@@ -123,7 +118,7 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
     if (rest.length) {
       const sent = await needFromUi(rest);
       // What the UI thread sends has no lead (the body stays in its file): the index's, as for the others.
-      await withLeads(file, [...sent.values()]);
+      withLeads(file, [...sent.values()]);
       sent.forEach((input, id) => got.set(id, input));
     }
     return got;
@@ -138,7 +133,7 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
     if (ids.length === 0) return;
     (await need(ids.filter((id) => !got.has(id)), file)).forEach((input, id) => got.set(id, input));
     const docs = ids.map((id) => got.get(id)!);
-    await withLeads(file, docs);
+    withLeads(file, docs);
     engine.regroup(ids, docs);
   };
   const fromSnapshot = async (snap: FactsSnapshot, pos: Int32Array /* positionsOf */, stale: number[], rowIds: Int32Array, file: string): Promise<Uint8Array | null> => {
@@ -260,7 +255,7 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
         return send(engine.snapshot(), false);
       case 'change': {
         const first = engine.facts.n;
-        if (indexFile && engine.grouping) await withLeads(indexFile, [...request.change.added, ...request.change.context.map((c) => c.input)]);
+        if (indexFile && engine.grouping) withLeads(indexFile, [...request.change.added, ...request.change.context.map((c) => c.input)]);
         const touched = engine.apply(request.change);
         send(engine.snapshot(), false);
         return writeChange(request.change, touched, first);

@@ -6,7 +6,7 @@
 // article the index holds no row for (its write failed) is still sent by the UI thread. Runs on
 // the facts worker.
 import { isRecord, type ArticleRecord } from '../article-record.js';
-import { articleRows } from '../index/index.js';
+import { articleRows, leadsFromIndex } from '../index/index.js';
 import { fileStamp, type FactsInput } from './facts.js';
 import type { Stamp } from './facts-store.js';
 
@@ -60,4 +60,11 @@ export function inputsFromIndex(file: string, rowIds: Int32Array, ids: readonly 
     if (isRecord(record) && record[0] === row[0]) out.set(id, inputOfRecord(record, row[4]));
   });
   return out;
+}
+
+/** Fills in the empty leads of `inputs` from the index at `file`: a loaded article's body stays in its file, and the index keeps its lead. */
+export function withLeads(file: string, inputs: FactsInput[]): void {
+  if (!inputs.some((i) => i.lead === '')) return;
+  const leads = leadsFromIndex(file, inputs.map((i) => i.path));
+  if (leads) inputs.forEach((input, k) => (input.lead ||= leads[k]));
 }

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import parcel from '@parcel/watcher';
 import { errorMessage } from '../error-message.js';
-import { runInBackground } from './background-priority.js';
+import { runInBackground } from '../background-priority.js';
 import { watchUnavailable } from './watch-limits.js';
 import { guardMissedEvents } from './missed-events.js';
 import { WATCH_PROCESS_ROLE, type FromWatchProcess, type ToWatchProcess } from './watch-messages.js';

@@ -10,7 +10,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { errorMessage } from '../error-message.js';
 import { walkPaths } from '../files/index.js';
 import { addedSince } from './changed-folders.js';
-import { runInBackground } from './background-priority.js';
+import { runInBackground } from '../background-priority.js';
 
 /**
  * What the walk posts back: the files found (their paths joined by PATH_SEPARATOR, FILES_A_CHUNK

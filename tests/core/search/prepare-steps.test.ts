@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prepareSteps, stepEnds, type PrepareParts } from '../../../src/core/search/engine/prepare-steps.js';
-import { BODY_DEPTH } from '../../../src/core/search/search-settings.js';
+import { BODY_DEPTH, FALLBACK_N } from '../../../src/core/search/search-settings.js';
 import type { Hay } from '../../../src/core/search/haystack.js';
 
 describe("prepare's steps (stepEnds)", () => {
@@ -49,5 +49,35 @@ describe('prepareSteps', () => {
     // Then the newest BODY_DEPTH, newest first, each step at most 2,000.
     expect(made.slice(3).flat()).toEqual(order.slice(0, BODY_DEPTH));
     expect(made.slice(3).every((ids) => ids.length > 0 && ids.length <= 2_000)).toBe(true);
+  });
+
+  it("makes the newest FALLBACK_N articles' fuse records and the scorer right after their haystacks, before the short index's next step", () => {
+    const size = BODY_DEPTH + 5_000;
+    const order = Array.from({ length: size }, (_, k) => size - 1 - k);
+    // What each step did: 'short' (a short-index step), 'prepare' ids, 'warm'.
+    let events: string[] = [];
+    const prepared: number[] = [];
+    const parts = {
+      order,
+      size: () => size,
+      hay: () => ({}) as Hay,
+      completeHays: () => {},
+      covered: () => {},
+      shorts: { reserve: () => {}, cover: () => void events.push('short') },
+      columns: { cover: () => {} },
+      ranker: { warm: () => void events.push('warm'), prepare: (id: number) => void (events.push('prepare'), prepared.push(id)) },
+      search: () => {},
+    } as unknown as PrepareParts;
+    const steps = prepareSteps(parts, Infinity);
+    const fallbackSteps = stepEnds(FALLBACK_N).length;
+    const from = 3 + stepEnds(BODY_DEPTH).length;
+    const kinds = steps.slice(from, from + fallbackSteps + 2).map((step) => {
+      events = [];
+      step();
+      return [...new Set(events)].join(',');
+    });
+    expect(kinds).toEqual([...Array(fallbackSteps).fill('prepare'), 'warm', 'short']);
+    // The newest first, every one once, at most 2,000 a step.
+    expect(prepared).toEqual(order.slice(0, FALLBACK_N));
   });
 });

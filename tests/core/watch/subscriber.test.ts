@@ -12,7 +12,7 @@ import { subscribeHere, subscribeInProcess, WatchProcessEnded, type OnEvents, ty
 import { watchHere, type WatchWarning } from '../../../src/core/watch/watch-here.js';
 import { WATCH_PROCESS_ROLE, type WatchEvent } from '../../../src/core/watch/watch-messages.js';
 import { IGNORED_FOLDERS } from '../../../src/core/watch/watch-filter.js';
-import { BACKGROUND_NICENESS } from '../../../src/core/watch/background-priority.js';
+import { BACKGROUND_NICENESS } from '../../../src/core/background-priority.js';
 import { processGone } from '../../helpers/process-gone.js';
 
 const script = path.resolve(import.meta.dirname, '..', '..', '..', 'dist', 'core', 'watch', 'watch-process.js');

@@ -7,6 +7,7 @@
 // the search asks again once a word is in (its marks kept for the session).
 
 import { Worker } from 'node:worker_threads';
+import { BACKGROUND_NICENESS, lowerThread } from '../../background-priority.js';
 import { PAGE_CACHE_KIB } from '../../sqlite.js';
 import { ftsString, markRows } from '../fts.js';
 import { tokensContaining } from '../vocabulary.js';
@@ -27,6 +28,8 @@ const tokensContaining = ${tokensContaining.toString()};
 const markRows = ${markRows.toString()};
 const ftsString = ${ftsString.toString()};
 const { file, module, vocabulary, articleOf, size, newest } = workerData;
+// Background work: a key's own reads (the token thread's, the UI's) go first (background-priority.ts).
+(${lowerThread.toString()})(require('node:fs'), require('node:os'), ${BACKGROUND_NICENESS});
 const asked = new Int32Array(newest);
 const db = new (require(module))(file, { readonly: true, fileMustExist: true });
 db.pragma('cache_size = -${PAGE_CACHE_KIB}');

@@ -73,6 +73,10 @@ export function prepareSteps(p: PrepareParts, collectFrom: number): Array<() => 
   const newestHays = stepEnds(newest.length).map((end, k, all) => (): void => newest.slice(all[k - 1] ?? 0, end).forEach((id) => void p.hay(id)));
   const first = FIRST_CHUNKS.length;
   const warm = (): void => p.ranker.warm(order.slice(0, 100), [FUSE_OPTIONS, FALLBACK_OPTIONS]);
-  const fallback = (): void => order.slice(0, FALLBACK_N).forEach((id) => p.ranker.prepare(id));
-  return [...hays.slice(0, first), ...newestHays, ...hays.slice(first), () => p.covered(), () => p.completeHays(), () => p.columns.cover(), fallback, warm, ...searches, () => void (p.size() >= collectFrom && collectGarbageNow())];
+  // The newest articles' fuse records and the scorer right after their haystacks, for the same
+  // reason: the first word's answer ranks the newest articles that hold it, and at a million the
+  // first words typed as the list filled made their records on their keys (the third letter's).
+  const fallbackIds = order.slice(0, FALLBACK_N);
+  const fallback = stepEnds(fallbackIds.length).map((end, k, all) => (): void => fallbackIds.slice(all[k - 1] ?? 0, end).forEach((id) => p.ranker.prepare(id)));
+  return [...hays.slice(0, first), ...newestHays, ...fallback, warm, ...hays.slice(first), () => p.covered(), () => p.completeHays(), () => p.columns.cover(), ...searches, () => void (p.size() >= collectFrom && collectGarbageNow())];
 }

@@ -11,15 +11,6 @@ import os from 'node:os';
 /** Niceness given to background work (Linux's scale: 0 normal, 19 the lowest). */
 export const BACKGROUND_NICENESS = 10;
 
-// Lowers the thread `tid` (0: the calling process) to BACKGROUND_NICENESS; never raises it.
-function lower(tid: number): void {
-  try {
-    if (os.getPriority(tid) < BACKGROUND_NICENESS) os.setPriority(tid, BACKGROUND_NICENESS);
-  } catch {
-    // Not allowed here (a container's policy), or the thread ended: it runs as before.
-  }
-}
-
 /**
  * Lowers this process's priority to BACKGROUND_NICENESS, every thread of it: on Linux a niceness
  * is a thread's own (setpriority(2) on a thread id), a thread started later inherits its
@@ -33,7 +24,7 @@ export function runInBackground(): void {
   } catch {
     // No /proc (not Linux): the process's own niceness, which is its threads' there.
   }
-  for (const tid of threads) lower(tid);
+  for (const tid of threads) lowerThread(fs, os, BACKGROUND_NICENESS, tid);
 }
 
 /**
@@ -48,15 +39,19 @@ export function runThreadInBackground(): void {
 }
 
 /**
- * runThreadInBackground's work, given its modules and niceness: self-contained, so a thread
- * started from source text (`new Worker(PROGRAM, { eval: true })`) inlines it with toString().
+ * Lowers the thread `tid` (0: the calling process; none given: the calling thread, named by
+ * /proc/thread-self) to `niceness`, never raising it; `files` and `system` are node:fs and node:os.
+ * Self-contained, so a thread started from source text (`new Worker(PROGRAM, { eval: true })`)
+ * inlines it with toString(). Never throws: where the system refuses, the thread runs as before.
  */
-export function lowerThread(files: typeof fs, system: typeof os, niceness: number): void {
+export function lowerThread(files: typeof fs, system: typeof os, niceness: number, tid?: number): void {
   try {
-    const link = files.readlinkSync('/proc/thread-self');
-    const tid = Number(link.slice(link.lastIndexOf('/') + 1));
-    if (tid > 0 && system.getPriority(tid) < niceness) system.setPriority(tid, niceness);
+    if (tid === undefined) {
+      const link = files.readlinkSync('/proc/thread-self');
+      tid = Number(link.slice(link.lastIndexOf('/') + 1));
+    }
+    if (tid >= 0 && system.getPriority(tid) < niceness) system.setPriority(tid, niceness);
   } catch {
-    // Not Linux, not allowed here, or not a number: the thread runs as before.
+    // Not Linux, not allowed here (a container's policy), or the thread ended.
   }
 }

@@ -219,3 +219,22 @@ export class TokenMarks {
     return bits;
   }
 }
+
+/**
+ * The articles (Marks of `size`) holding, for every group of tokens, one of them, and marked in
+ * every bitmap group: FTS5's `(a OR b) AND (c OR d)` as one MATCH of quoted strings, which walks
+ * the groups' lists of articles together, seeking past what a narrow group leaves out, where
+ * reading each token's list whole reads every article a common token is in (at 1M, `regulator
+ * delays dec` with the first two words' tokens read: 17 ms, against 183 ms for `dec`'s tokens'
+ * 1.09M rows; BENCHMARKS.md, the forty-second round). `match` runs the
+ * expression and gives its row ids comma-separated (group_concat), `articleOf` maps a row id to
+ * its article (-1: none). Throws what `match` throws.
+ */
+export function marksTogether(match: (expression: string) => unknown, groups: ReadonlyArray<readonly string[] | Uint32Array>, articleOf: Int32Array, size: number): Marks {
+  const marks = newMarks(size);
+  const tokenGroups = groups.filter((g): g is readonly string[] => !(g instanceof Uint32Array));
+  const rows = match(tokenGroups.map((tokens) => `(${tokens.map(ftsString).join(' OR ')})`).join(' AND '));
+  if (typeof rows === 'string') markRows(rows, articleOf, marks);
+  for (const g of groups) if (g instanceof Uint32Array) for (let w = 0; w < marks.length; w++) marks[w] &= g[w];
+  return marks;
+}

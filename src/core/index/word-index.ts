@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import type Database from 'better-sqlite3';
 import { openDatabase } from '../sqlite.js';
 import { APPLICATION_ID, INDEX_FORMAT } from './database.js';
-import { ftsString, markRows, newMarks, TokenMarks, type Marks } from './fts.js';
+import { ftsString, markRows, marksTogether, newMarks, TokenMarks, type Marks } from './fts.js';
 import { cacheDirectory, indexFile } from './location.js';
 import { INDEX_WORD, MAX_TOKENS, MIN_WORD as MIN_LENGTH } from './query-plan.js';
 import { keptVocabulary, nearTokens, readVocabulary, STAMP_SQL, tokensContaining, type Vocabulary } from './vocabulary.js';
@@ -33,11 +33,6 @@ export function startVocabulary(file: string): Promise<Vocabulary | null> {
 }
 
 export { INDEX_WORD, MAX_TOKENS, MIN_LENGTH, nearTokens };
-
-// Past MAX_TOKENS tokens for one word (a common fragment), FTS5 merging every token's list of
-// articles costs more than checking the word in memory on the articles the other words leave
-// (`s`: 344 tokens, 1.4 s at 100k on a busy machine). Words of one or two letters are always left
-// to memory: hundreds of tokens hold them.
 
 // Filter terms whose marks are kept (1 bit an article each: 125 kB at a million).
 const HELD_KEPT = 4;
@@ -246,8 +241,8 @@ export class WordIndex implements WordSource {
 
   private ask(words: readonly string[], typos: boolean, interim: Interim | null = null): WordAnswer | null {
     const groups: Array<string[] | Uint32Array> = [];
-    const names: string[] = [];
-    const rest: string[] = [];
+    const [names, rest]: string[][] = [[], []];
+    const read: Array<{ word: string; tokens: string[] }> = [];
     for (const word of new Set(words)) {
       const indexable = INDEX_WORD.test(word);
       let tokens = word.length >= MIN_LENGTH && indexable ? tokensContaining(this.vocabulary, word, MAX_TOKENS) : null;
@@ -263,9 +258,14 @@ export class WordIndex implements WordSource {
         rest.push(word);
         continue;
       }
-      // A word no token holds: nothing matches.
-      if (tokens.length === 0) return { marks: newMarks(this.covered), rest: [] };
-      if (interim && !typos && this.readLater(word, tokens, interim)) {
+      if (tokens.length === 0) return { marks: newMarks(this.covered), rest: [] }; // a word no token holds: nothing matches
+      read.push({ word, tokens });
+    }
+    // Tokens read on a thread (a large corpus): a word with tokens not read beside one whose are, all in one MATCH (marksTogether).
+    const kept = read.map(({ tokens }) => tokens.every((t) => this.tokens.has(t)));
+    const together = !typos && this.reads !== null && kept.includes(true) && kept.includes(false);
+    for (const { word, tokens } of read) {
+      if (!together && interim && !typos && this.readLater(word, tokens, interim)) {
         this.reads!.leave(word, tokens);
         rest.push(word);
         continue;
@@ -282,8 +282,8 @@ export class WordIndex implements WordSource {
     if (this.lastMatch?.expression === expression) return { marks: this.lastMatch.marks, rest };
     let marks: Marks;
     try {
-      // FTS5's `(a OR b) AND (c OR d)`, from each token's articles (read once a session).
-      marks = this.tokens.marks(groups);
+      // FTS5's `(a OR b) AND (c OR d)`, from each token's articles (read once a session), or in one MATCH.
+      marks = together ? marksTogether((expression) => this.match.get(expression), groups, this.articleOf, this.covered) : this.tokens.marks(groups);
     } catch {
       return null;
     }

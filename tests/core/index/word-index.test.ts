@@ -170,8 +170,9 @@ describe('free words from the index', () => {
       expect(first.hits).toEqual(reference.search(query, { limit: 50 }).hits);
       while (indexed.search(query, { limit: 50 }).counting) await new Promise<void>((resolve) => (wake = resolve));
       expect(fresh.words.coming('the')).toBe(false);
-      // The thread's bitmaps are kept: no token of `the` was read again here.
-      expect(here.filter((t) => t.includes('the'))).toEqual([]);
+      // The thread's bitmaps are kept: no token of `the` was read again here on its own (a MATCH of
+      // every word together, marksTogether, reads no token's whole list).
+      expect(here.filter((t) => /^"[^"]*"$/.test(t) && t.includes('the'))).toEqual([]);
       const got = indexed.search(query, { limit: 50 });
       expect(got.approximate).toBe(false);
       expect(got.total).toBe(reference.search(query).total);
@@ -213,6 +214,33 @@ describe('free words from the index', () => {
       expect(other.words.containing(['the'])).toEqual(words.containing(['the']));
     } finally {
       other.words.close();
+    }
+  });
+
+  it('answers a word whose tokens are not read beside one whose are in one MATCH of both, reading none of its tokens whole', async () => {
+    // Every size reads tokens on a thread here, as a million articles does.
+    const fresh = await reload({ from: 0, waitMs: 0 });
+    try {
+      const own = fresh.words as unknown as { match: { get: (expression: string) => unknown } };
+      const get = own.match.get.bind(own.match);
+      const here: string[] = [];
+      own.match.get = (expression) => (here.push(expression), get(expression));
+      // `regulator`'s tokens read (an exact ask reads them here), then `dec` typed after it.
+      expect(fresh.words.containing(['regulator'])).toEqual(words.containing(['regulator']));
+      here.length = 0;
+      const both = fresh.words.containing(['regulator', 'dec'], () => true);
+      expect(both?.rest).toEqual([]);
+      expect(both?.marks).toEqual(words.containing(['regulator', 'dec'])?.marks);
+      expect(anyMark(both!.marks)).toBe(true);
+      expect(here).toHaveLength(1);
+      expect(here[0]).toMatch(/^\(.*"regulator".*\) AND \(.*"decision".*\)$/);
+      expect(fresh.words.coming('dec')).toBe(false);
+      // A word with nothing read beside it is read token by token, as before (its bitmaps kept for the next keys).
+      here.length = 0;
+      fresh.words.containing(['halcyon']);
+      expect(here.every((e) => /^"[^"]*"$/.test(e))).toBe(true);
+    } finally {
+      fresh.words.close();
     }
   });
 

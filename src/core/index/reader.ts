@@ -155,9 +155,10 @@ export class IndexReader {
     return this.db.prepare(`SELECT id FROM articles ${planWhere(plan)} ORDER BY id`).pluck().all(...planParams(plan)) as number[];
   }
 
-  /** How many rows a plan selects: COUNT(*). */
-  plannedCount(plan: QueryPlan): number {
-    return this.db.prepare(`SELECT count(*) FROM articles ${planWhere(plan)}`).pluck().get(...planParams(plan)) as number;
+  /** How many rows a plan selects: COUNT(*); with `upTo`, at most that many (the count stops there). */
+  plannedCount(plan: QueryPlan, upTo?: number): number {
+    if (upTo === undefined) return this.db.prepare(`SELECT count(*) FROM articles ${planWhere(plan)}`).pluck().get(...planParams(plan)) as number;
+    return this.db.prepare(`SELECT count(*) FROM (SELECT 1 FROM articles ${planWhere(plan)} LIMIT ?)`).pluck().get(...planParams(plan), Math.max(0, Math.floor(upTo))) as number;
   }
 
   /**

@@ -96,7 +96,9 @@ export class LocalIndex implements ArticleIndex {
     if (plan === null) return { plan, passing: null, decided: query.terms.map(() => true) };
     const filters = query.filtersOnly ? plan : planQuery(query, vocabulary, false);
     // Links load once: the rows of their second paths pass in SQL but not in a full load.
-    const passing = filters?.exact ? Math.max(0, r.reader.plannedCount(filters) - r.duplicate.size) : null;
+    // Counted up to `countUpTo` past the duplicates, so that a count reaching it still reads as at least that many.
+    const upTo = query.countUpTo === undefined ? undefined : query.countUpTo + r.duplicate.size;
+    const passing = filters?.exact ? Math.max(0, r.reader.plannedCount(filters, upTo) - r.duplicate.size) : null;
     return { plan, passing, decided: plan.decided };
   }
 

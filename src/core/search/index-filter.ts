@@ -107,7 +107,8 @@ async function exactly(index: LocalIndex, q: ParsedQuery, query: string, opts: I
   if (short || q.words.length === 0 || !q.words.some(answersWord)) return null;
   const includeDrafts = opts.includeDrafts ?? false;
   // Counted first: the candidates' rows are read only when this way answers.
-  const candidates = index.select({ terms: q.terms, includeDrafts, now });
+  // Whether more than CAP pass is all the count decides (here and in the ranking's fullScan): counted up to CAP + 1.
+  const candidates = index.select({ terms: q.terms, includeDrafts, now, countUpTo: CAP + 1 });
   // Under CAP passing the search takes its one-pass path over them all: the second way reads them all.
   if (candidates.passing === null || candidates.passing <= CAP) return null;
   // A word the index leaves to memory would make the candidates a superset: the second way.

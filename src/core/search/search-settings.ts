@@ -28,9 +28,10 @@ export interface SearchOptions {
   idsOnly?: boolean;
   /**
    * For an index holding only part of a corpus (the on-disk index's candidates for this query,
-   * search/index-filter.ts): how many articles of the whole corpus pass the query's filters, so
-   * the search takes the path it takes over the whole corpus (one pass over every eligible
-   * article when CAP or fewer pass; the result is the same either way).
+   * search/index-filter.ts): how many articles of the whole corpus pass the query's filters (any
+   * number above CAP when more than CAP do: only that is compared), so the search takes the path it
+   * takes over the whole corpus (one pass over every eligible article when CAP or fewer pass; the
+   * result is the same either way).
    */
   corpusEligible?: number;
   /**

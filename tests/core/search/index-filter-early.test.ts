@@ -103,4 +103,17 @@ describe('the early answer of a warm --filter', () => {
     expect(index.select({ terms: parseQuery('qqxqzv', NOW).terms, includeDrafts: false }).read()).toEqual({ selected: 0, rows: [] });
     index.close();
   }, 120_000);
+
+  it('counts the articles passing the filters only up to countUpTo when asked, exactly below it', async () => {
+    const index = new LocalIndex([corpus], { cacheDir });
+    expect(await index.update()).toBe(true);
+    const terms = parseQuery('solana -source:decrypt', NOW).terms;
+    const all = index.select({ terms, includeDrafts: false }).passing!;
+    // Most of the 1,100 articles pass `-source:decrypt`.
+    expect(all).toBeGreaterThan(500);
+    expect(index.select({ terms, includeDrafts: false, countUpTo: 101 }).passing).toBe(101);
+    expect(index.select({ terms, includeDrafts: false, countUpTo: all + 50 }).passing).toBe(all);
+    expect(index.select({ terms, includeDrafts: false, countUpTo: all }).passing).toBe(all);
+    index.close();
+  }, 120_000);
 });

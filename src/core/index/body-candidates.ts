@@ -8,7 +8,7 @@
 import type Database from 'better-sqlite3';
 import { openDatabase } from '../sqlite.js';
 import { APPLICATION_ID, INDEX_FORMAT } from './database.js';
-import { ftsString } from './fts.js';
+import { tokenGroup } from './fts.js';
 
 /** Words this prefilter can answer for: ASCII letters and digits, already folded. */
 export const CANDIDATE_WORD = /^[a-z0-9]+$/;
@@ -39,7 +39,7 @@ export function bodyWordsByPath(file: string, words: readonly string[], expected
       const found = tokens.all(word) as string[];
       if (found.length > MAX_TOKENS) return null;
       if (found.length === 0) continue;
-      for (const p of paths.all(`body : (${found.map(ftsString).join(' OR ')})`) as string[]) {
+      for (const p of paths.all(`body : ${tokenGroup(found)}`) as string[]) {
         const held = out.get(p);
         if (held) held.push(word);
         else out.set(p, [word]);

@@ -15,6 +15,11 @@ export function ftsString(word: string): string {
 // separates tokens.
 const TOKEN = /[\p{L}\p{N}\p{Co}]+/gu;
 
+/** Tokens as one FTS5 group that any of them satisfies: `("a" OR "b")`, each a quoted string (ftsString). */
+export function tokenGroup(tokens: Iterable<string>): string {
+  return `(${[...tokens].map(ftsString).join(' OR ')})`;
+}
+
 /** A word's tokens as unicode61 splits it: `u.s.` -> u, s; `a"b` -> a, b. */
 export function ftsTokens(word: string): string[] {
   return word.match(TOKEN) ?? [];
@@ -233,7 +238,7 @@ export class TokenMarks {
 export function marksTogether(match: (expression: string) => unknown, groups: ReadonlyArray<readonly string[] | Uint32Array>, articleOf: Int32Array, size: number): Marks {
   const marks = newMarks(size);
   const tokenGroups = groups.filter((g): g is readonly string[] => !(g instanceof Uint32Array));
-  const rows = match(tokenGroups.map((tokens) => `(${tokens.map(ftsString).join(' OR ')})`).join(' AND '));
+  const rows = match(tokenGroups.map(tokenGroup).join(' AND '));
   if (typeof rows === 'string') markRows(rows, articleOf, marks);
   for (const g of groups) if (g instanceof Uint32Array) for (let w = 0; w < marks.length; w++) marks[w] &= g[w];
   return marks;

@@ -15,7 +15,7 @@ export { RowWriter, ROWS_HELD, ROWS_HANDED, ROW_BYTES_HELD } from './text-build.
 export { MIN_LENGTH, nearTokens, startVocabulary, WordIndex, type Interim, type ThreadReads, type WordAnswer, type WordSource } from './word-index.js';
 export { INDEX_WORD, MAX_TOKENS, MIN_WORD, planQuery, wordGroup, type QueryPlan } from './query-plan.js';
 export type { ArticleIndex, Candidates, IndexedRow, IndexQuery, IndexTerm } from './article-index.js';
-export { anyMark, ftsString, hasMark, newMarks, setMark, type Marks } from './fts.js';
+export { anyMark, ftsString, hasMark, newMarks, setMark, tokenGroup, type Marks } from './fts.js';
 export { keepVocabulary, tokensContaining } from './vocabulary.js';
 export { assumeUnchanged, checkFreshness, duplicatePositions, compareStamps, matchedRows, matchStamps, sameAsStamps, type Freshness, type MatchedStamps, type StampRow } from './freshness.js';
 export { matchSnapshot, writeSnapshot, type Snapshot } from './stamp-snapshot.js';

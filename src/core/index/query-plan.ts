@@ -8,7 +8,7 @@
 // Phrases, tags and categories only narrow (FTS5 keeps no positions, tags compare whole values).
 
 import type { IndexQuery, IndexTerm } from './article-index.js';
-import { ftsString, ftsTokens } from './fts.js';
+import { ftsTokens, tokenGroup } from './fts.js';
 import { tokensContaining } from './vocabulary.js';
 import { compactText } from '../text/index.js';
 
@@ -53,7 +53,7 @@ export function wordGroup(vocabulary: string, word: string, column?: string): st
   const tokens = tokensContaining(vocabulary, word, MAX_TOKENS);
   if (tokens === null) return null;
   if (tokens.length === 0) return '';
-  const group = `(${tokens.map(ftsString).join(' OR ')})`;
+  const group = tokenGroup(tokens);
   return column ? `${column} : ${group}` : group;
 }
 

@@ -3,7 +3,7 @@
 // through plans (index/query-plan.ts) and FTS5, its rows read only when asked for.
 
 import type { LoadWarning } from '../article.js';
-import { type ArticleIndex, type Candidates, type IndexedRow, type IndexQuery, type QueryPlan, ftsString, planQuery, wordGroup, MIN_WORD, INDEX_WORD, MAX_TOKENS, tokensContaining, nearTokens, startVocabulary } from '../index/index.js';
+import { type ArticleIndex, type Candidates, type IndexedRow, type IndexQuery, type QueryPlan, planQuery, tokenGroup, wordGroup, MIN_WORD, INDEX_WORD, MAX_TOKENS, tokensContaining, nearTokens, startVocabulary } from '../index/index.js';
 import { isRecord, R } from '../article-record.js';
 import { beginRefresh, type Refreshed, type RefreshOptions } from './refresh.js';
 
@@ -110,7 +110,7 @@ export class LocalIndex implements ArticleIndex {
       let group = wordGroup(s.vocabulary, word);
       if (group !== null && typos) {
         const tokens = new Set([...(tokensContaining(s.vocabulary, word, MAX_TOKENS) ?? []), ...nearTokens((s.sorted ??= s.vocabulary.split('\n')), word)]);
-        group = tokens.size === 0 ? '' : `(${[...tokens].map(ftsString).join(' OR ')})`;
+        group = tokens.size === 0 ? '' : tokenGroup(tokens);
       }
       if (group === null) rest.push(word);
       else if (group === '') return { ids: [], rest: [] };

@@ -130,7 +130,8 @@ async function exactly(index: LocalIndex, q: ParsedQuery, query: string, opts: I
 // The second way (see the header): every article that may pass the filters, the words answered within them.
 async function superset(index: LocalIndex, q: ParsedQuery, query: string, opts: IndexFilterOptions, now: number): Promise<Article[] | null> {
   const includeDrafts = opts.includeDrafts ?? false;
-  const filters: IndexQuery = { terms: q.terms, includeDrafts, filtersOnly: true, now };
+  // Its count is not read here (ranked below gets none): counted up to CAP + 1 as in exactly(), not through every row passing.
+  const filters: IndexQuery = { terms: q.terms, includeDrafts, filtersOnly: true, now, countUpTo: CAP + 1 };
   const candidates = index.query(filters);
   if (!candidates) return null;
   const made = await articlesOf(index, candidates.ids);

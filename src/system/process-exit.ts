@@ -20,11 +20,8 @@ export type ExitSignal = keyof typeof SIGNAL_EXIT_CODES;
 /** The signals, for installing one handler each. */
 export const EXIT_SIGNALS = Object.keys(SIGNAL_EXIT_CODES) as ExitSignal[];
 
-/**
- * Of `fds`, the descriptors on a terminal that hung up: a character device, not /dev/null, that
- * isatty no longer accepts (a hung-up terminal answers its ioctls with EIO).
- */
-function hungUp(fds: readonly number[]): number[] {
+/** Of `fds`, the character devices other than /dev/null: descriptors on a terminal, hung up or not. */
+function onDevices(fds: readonly number[]): number[] {
   let devNull: number | null = null;
   try {
     devNull = fs.statSync('/dev/null').rdev;
@@ -34,12 +31,15 @@ function hungUp(fds: readonly number[]): number[] {
   return fds.filter((fd) => {
     try {
       const stat = fs.fstatSync(fd);
-      return stat.isCharacterDevice() && stat.rdev !== devNull && !tty.isatty(fd);
+      return stat.isCharacterDevice() && stat.rdev !== devNull;
     } catch {
       return false;
     }
   });
 }
+
+/** Of `fds`, the descriptors on a terminal that hung up: isatty refuses them (a hung-up terminal answers its ioctls with EIO). */
+const hungUp = (fds: readonly number[]): number[] => onDevices(fds).filter((fd) => !tty.isatty(fd));
 
 /** Stdio descriptors (0-2) on a terminal that hung up. */
 export const hungUpStdio = (): number[] => hungUp([0, 1, 2]);
@@ -50,9 +50,9 @@ export const hungUpStdio = (): number[] => hungUp([0, 1, 2]);
  */
 export const terminalHungUp = (fds: readonly number[] = []): boolean => hungUp([0, 1, 2, ...fds]).length > 0;
 
-/** process.exit(code), after pointing a hung-up terminal's stdio descriptors at /dev/null (see above). */
-export function exitProcess(code: number): never {
-  for (const fd of hungUpStdio()) {
+/** Points each of the stdio descriptors `fds` at /dev/null, so that ResetStdio skips it. */
+function detach(fds: readonly number[]): void {
+  for (const fd of fds) {
     try {
       // close() then open() hands back the lowest free descriptor: this one, as 0-2 stay taken.
       fs.closeSync(fd);
@@ -62,8 +62,22 @@ export function exitProcess(code: number): never {
       // A descriptor left closed is skipped by ResetStdio as well (fstat's EBADF).
     }
   }
+}
+
+/**
+ * process.exit(code), pointing the stdio descriptors on a hung-up terminal at /dev/null first (see
+ * above). With `hangUp` (SIGHUP, or an EIO from the terminal) every stdio descriptor on a terminal
+ * is, hung up yet or not: the terminal is going, and it may go between any look at it and
+ * ResetStdio's tcsetattr (measured: a window closed as SIGHUP arrives aborted about one exit in
+ * thirty). Nothing is lost on a terminal still there (`kill -HUP` by hand): the move runs after
+ * every other 'exit' listener, so restore() has already left raw mode (libuv's own saved modes),
+ * and the O_NONBLOCK that ResetStdio would also undo was set on libuv's reopened copy of the tty,
+ * never on the file the shell shares.
+ */
+export function exitProcess(code: number, options: { hangUp?: boolean } = {}): never {
+  process.once('exit', () => detach(options.hangUp ? onDevices([0, 1, 2]) : hungUpStdio()));
   return process.exit(code);
 }
 
 /** Ends the process for `signal` with the contract's code (exitProcess). */
-export const exitOnSignal = (signal: ExitSignal): never => exitProcess(SIGNAL_EXIT_CODES[signal]);
+export const exitOnSignal = (signal: ExitSignal): never => exitProcess(SIGNAL_EXIT_CODES[signal], { hangUp: signal === 'SIGHUP' });

@@ -10,7 +10,8 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
-type Collect = () => void;
+// V8's `gc` as --expose-gc gives it: a full collection, or with `{ type: 'minor' }` a scavenge of the young generation.
+type Collect = (options?: { type: 'minor' | 'major' }) => void;
 let collect: Collect | null | undefined;
 
 function collector(): Collect | null {
@@ -52,4 +53,17 @@ export function collectGarbageSoon(): void {
     pending = false;
     gc();
   }).unref();
+}
+
+/**
+ * Empties the young generation now: a scavenge (~1-2 ms here with the semi-spaces kept small,
+ * heap-growth.ts), for a thread about to wait for input. With semi-spaces of 1-2.5 MB a key's work
+ * and the body that follows it fill them every key or two, and the next scavenge then ran inside
+ * whatever came next; a key read during one waited for it (at 10k, `j` passes met 1-6 ms waits on
+ * a third of their keys; BENCHMARKS.md, the forty-third round). False when Node gives no way to.
+ */
+export function collectYoungNow(): boolean {
+  const gc = collector();
+  gc?.({ type: 'minor' });
+  return gc !== null;
 }

@@ -5,6 +5,7 @@ import { useInput, useStdin, type Key } from 'ink';
 import { useCallback, useEffect, useRef, type MutableRefObject } from 'react';
 import { keymap as defaultKeymap, keyNames, lookup, type Binding, type InkKey, type KeyToken } from '../../state/keymap.js';
 import { reducer, type Action, type AppState } from '../../state/reducer.js';
+import { collectYoungNow } from '../../core/collect-garbage.js';
 import { whenScreenStill } from '../frame/screen-version.js';
 import { BODY_FOLLOW_MS } from './after-input.js';
 import { AHEAD_MS, drawAheadFor, drawsAhead, type DrawAhead } from './draw-ahead.js';
@@ -224,6 +225,9 @@ export function useKeys(
         return led.get(same)!;
       };
       ahead.current = drawsAhead(before, step, planDraw);
+      // The screen is still and the next key's draw is made: its young garbage (and the key's and
+      // the body's before it) goes now, not in a scavenge run as the next key is read.
+      collectYoungNow();
     }, AHEAD_MS);
     return () => whenScreenStill(null);
   }, [latest]);

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { statusLine } from '../helpers/status-line.js';
 import { TmuxSession } from './tmux.js';
 
 const repo = path.resolve(import.meta.dirname, '..', '..');
@@ -50,10 +51,7 @@ describe('a terminal that hangs up while the program exits on SIGHUP', () => {
       await new Promise((r) => setTimeout(r, 200));
       s.close();
       session = undefined;
-      const deadline = Date.now() + 15_000;
-      const written = (): boolean => fs.existsSync(status) && fs.readFileSync(status, 'utf8').endsWith('\n');
-      while (!written() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-      expect(fs.readFileSync(status, 'utf8')).toBe('exit=129\n');
+      expect(await statusLine(status, 15_000)).toBe('exit=129\n');
       expect(fs.readFileSync(stderr, 'utf8')).toBe('');
     } finally {
       fs.rmSync(out, { recursive: true, force: true });

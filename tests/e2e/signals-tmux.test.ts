@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanPrompt, observableSession, paneState, plainAfterwards, UNTOUCHED } from './pane-state.js';
 import type { TmuxSession } from './tmux.js';
+import { statusLine } from '../helpers/status-line.js';
 
 const repo = path.resolve(import.meta.dirname, '..', '..');
 const cli = path.join(repo, 'dist', 'cli.js');
@@ -98,12 +99,7 @@ describe('signals and errors restore the terminal', () => {
       const pid = pidOf(tag);
       s.close();
       session = undefined;
-      const deadline = Date.now() + 10_000;
-      // Until the wrapper's line is in: its shell creates the file before it writes the line (on a
-      // busy machine a look between the two read it empty).
-      const written = (): boolean => fs.existsSync(status) && fs.readFileSync(status, 'utf8').endsWith('\n');
-      while (!written() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-      expect(fs.readFileSync(status, 'utf8')).toBe('exit=129\n');
+      expect(await statusLine(status, 10_000)).toBe('exit=129\n');
       expect(fs.readFileSync(stderr, 'utf8')).toBe(stderrBefore);
       expect(fs.existsSync(`/proc/${pid}`) && !fs.readFileSync(`/proc/${pid}/status`, 'utf8').includes('zombie')).toBe(false);
     } finally {

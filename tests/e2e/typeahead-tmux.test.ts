@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { statusLine } from '../helpers/status-line.js';
 import { TmuxSession } from './tmux.js';
 
 const repo = path.resolve(import.meta.dirname, '..', '..');
@@ -15,17 +16,7 @@ afterEach(() => session?.close());
 
 const ready = (screen: string) => screen.includes('? help') && /\d+\/\d+/.test(screen);
 
-async function finished(file: string): Promise<string> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (fs.existsSync(file)) {
-      const text = fs.readFileSync(file, 'utf8');
-      if (text.endsWith('\n')) return text.trim();
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`${file} was not written`);
-}
+const finished = async (file: string): Promise<string> => (await statusLine(file, 60_000)).trim();
 
 describe('type-ahead', () => {
   it('j Enter typed before the first frame chooses what j Enter typed after it does', async () => {

@@ -241,14 +241,15 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
         if (early) [{ facts, stories, storyOf }, factsProgress] = [early, null];
         version += 1;
         update();
-        // Bodies read ahead now, or when a search needs one the index's words do not answer
-        // (body-read-ahead.ts); free words from the index (index-words.ts).
+        // Bodies read ahead now, or when a search needs one the index's words do not answer (body-read-ahead.ts); free words from the index (index-words.ts).
         const searchAgain = (): void => ((version += 1), update());
         const readAhead = readBodiesAhead({ index, wordsComing: result.textReady, preload: preloadBodies, indexAnswers, finished: () => finished, searchAgain });
         // Seen once the search is warmed (ReadAhead.prepared), in slices between keys (Reading.seeInSlices); then the "N new" message.
         const seen = (fresh: number): void => ((startMessage = newSinceMessage(fresh, reading!.previousEnd) ?? startMessage), update());
         const unseen = (error: unknown): void => ((startMessage = readingUnavailableMessage(error)), update());
-        void readAhead.prepared.then(() => (finished ? undefined : reading?.seeInSlices(result.articles, () => new Promise((r) => setImmediate(r))).then(seen, unseen)));
+        // Not `result` in the closure (see below): the list is handed over once, then let go.
+        const sight = [result.articles];
+        void readAhead.prepared.then(() => (finished ? undefined : reading?.seeInSlices(sight.pop() ?? [], () => new Promise((r) => setImmediate(r))).then(seen, unseen)));
         attachWords(index, paths, result, () => finished, readAhead.attached, readAhead.start, searchAgain, wordsEarly);
         if (!finished) {
           const hiddenNow = new Set<number>();

@@ -40,10 +40,12 @@ export function openWordsEarly(paths: readonly string[], rowIds: Int32Array): Pr
  * is in (search again). `early`: openWordsEarly's, for this load's rows. Never rejects.
  */
 export function attachWords(index: SearchIndex, paths: readonly string[], result: Pick<LoadResult, 'indexIds' | 'fullText'>, finished: () => boolean, attached: (answersLater: boolean) => void, unavailable: () => void, answered: () => void, early: Promise<WordIndex | null> | null = null): void {
-  const indexIds = result.indexIds;
+  // Not `result` in a closure: the closures below live as long as the word index, and would keep
+  // the load's result, its list of every article with it (10 MB at 1M).
+  const { indexIds, fullText } = result;
   if (!indexIds) return unavailable();
   const afterLoad = (): Promise<WordIndex | null> =>
-    result.fullText.then((complete) => (complete && !finished() ? WordIndex.forLoad(paths, indexIds, undefined, undefined, threadReadsFromEnv(), keysFirst) : null));
+    fullText.then((complete) => (complete && !finished() ? WordIndex.forLoad(paths, indexIds, undefined, undefined, threadReadsFromEnv(), keysFirst) : null));
   void (early ? early.then((words) => words ?? afterLoad()) : afterLoad())
     .then((words) => {
       if (!words) return unavailable();

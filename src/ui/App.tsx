@@ -33,7 +33,7 @@ import { useEffectRunner } from './use-effects.js';
 import { useUnreadCount } from './use-unread-count.js';
 import { idsByPath } from '../state/index-swap.js';
 import { listedHits, useAggregate, type Aggregate } from './pulse/use-aggregate.js';
-import { listSearch, resultsStep, type ListedAnswer } from './list/list-results.js';
+import { failedAnswer, listSearch, resultsStep, type ListedAnswer } from './list/list-results.js';
 import { drawCursorMove, drawTyped, laneTitle, planCursorMove, useListLane } from './list/list-lane.js';
 import { listLimit, SearchCache, useSearch, type AnsweredSearch } from './use-search.js';
 import { ViewTabs } from './ViewTabs.js';
@@ -190,9 +190,9 @@ export function App(p: AppProps) {
     if (!known && !atOnce && inputIsBehind()) return null;
     return resultsStep(next, listedAnswer(props.current, known ?? answers.answer(ask.request), null, false));
   };
-  // Keys typed ahead wait for a list to act on: the first answer, and while the articles are
-  // still loading, a non-empty one (a start-up answer can come before the first articles).
-  const notYet = (s: AppState): boolean => s.resultsSeq === 0 || (s.hits.length === 0 && props.current.loading !== null && props.current.loading.what !== 'text');
+  // Keys typed ahead wait for a list to act on: the first answer, and while loading, a non-empty one (a start-up
+  // answer can come before the first articles); not for a query that does not parse, whose answer is final.
+  const notYet = (s: AppState): boolean => !failedAnswer(answers.last(), s.query) && (s.resultsSeq === 0 || (s.hits.length === 0 && props.current.loading !== null && props.current.loading.what !== 'text'));
   // A key whose list answer was drawn ahead (a cursor move, a typed key) reaches React later
   // (held): its render would keep a core busy while the terminal takes the rows in.
   const drawAhead = (before: AppState, next: AppState): boolean => drawCursorMove(lane, before, next) || drawTyped(lane, before, next);

@@ -2,6 +2,7 @@
 // searched as it read the key (one render of App per keystroke) or the render found an answer the
 // state does not hold yet (the index grew, a deferred search came back).
 import type { Hit, SortKey } from '../../core/search/index.js';
+import { pulseOf } from '../../core/pulse/index.js';
 import type { Action, AppState, ListSort } from '../../state/reducer.js';
 import { effectiveQuery } from '../../state/selectors.js';
 import type { StoryView } from '../../state/story-rows.js';
@@ -58,6 +59,15 @@ export interface ListedAnswer {
   size?: number;
 }
 
+const NO_HITS: readonly Hit[] = [];
+// The pulse of no matches: a query that does not parse has nothing to count (not `counting…`).
+const NO_MATCHES = pulseOf([]);
+
+/** Whether `search` is the answer to `query` and says it does not parse (nothing more will come for it). */
+export function failedAnswer(search: AnsweredSearch | null | undefined, query: string): boolean {
+  return !!search && !search.ok && search.query === query;
+}
+
 /**
  * The action that brings `state` up to date with `a`, or null when it already is: `results` for
  * new hits, stories or total (with the pulse when it is counted with them), else `pulse` for a
@@ -79,7 +89,15 @@ export function resultsStep(state: AppState, a: ListedAnswer): Action | null {
   const stale = state.pulseAt !== null && size !== undefined && state.pulseAt !== size;
   const pulse = aggregate ? aggregate.pulse : uncountable || stale ? null : state.pulse;
   const pulseAt = aggregate ? (sizeOf(aggregate.search) ?? null) : pulse ? state.pulseAt : null;
-  if (search.ok && listed && (listed !== state.rawHits || a.stories !== state.stories || total !== state.total || counting !== state.totalCounting)) {
+  // A query that does not parse keeps the list of the query before (typing `"` opens a phrase: the
+  // list does not blink empty). With no list before (a dashboard started on it: `-q`, or typed
+  // ahead), its answer is an empty one: without it no answer ever came, and keys typed ahead
+  // waited for ever for a first one (App's notYet).
+  if (!search.ok) {
+    if (state.resultsSeq > 0) return null;
+    return { type: 'results', hits: NO_HITS, total: 0, approximate: false, counting: false, sort: state.usedSort, query: search.query, stories: a.stories, pulse: NO_MATCHES, pulseAt: null };
+  }
+  if (listed && (listed !== state.rawHits || a.stories !== state.stories || total !== state.total || counting !== state.totalCounting)) {
     return { type: 'results', hits: listed, total, approximate, counting, sort: a.hot ? 'hot' : search.result.sort, query: search.query, stories: a.stories, pulse, pulseAt };
   }
   if (pulse !== state.pulse) return { type: 'pulse', pulse, at: pulseAt, seq: state.resultsSeq };

@@ -70,3 +70,28 @@ describe('the pulse kept while new results are counted', () => {
     expect(resultsStep(withPulse, sized({ hits: more, total: 5, sort: 'date' }, 5))).toMatchObject({ type: 'results', pulse: null, pulseAt: null });
   });
 });
+
+describe('a query that does not parse', () => {
+  const failed = (query: string): ListedAnswer => ({ search: { ok: false as const, error: 'bad date', query }, listed: null, aggregate: null, hot: false, stories: null, facts: true, warmListed: null });
+
+  it('keeps the list of the query before (typing the opening quote of a phrase does not blank it)', () => {
+    const state = initialState({ width: 80, height: 24 });
+    const before = reduce(state, resultsStep(state, answer({ hits, total: 3, sort: 'date' }))!);
+    expect(resultsStep(before, failed('bitfarms "unclosed'))).toBeNull();
+  });
+
+  it('is a first answer, an empty one, for a dashboard started on it (keys typed ahead wait for one)', () => {
+    const state = initialState({ width: 80, height: 24 });
+    expect(state.resultsSeq).toBe(0);
+    const step = resultsStep(state, failed('since:yesterday'));
+    expect(step).toMatchObject({ type: 'results', total: 0, query: 'since:yesterday', counting: false });
+    const started = reduce(state, step!);
+    expect(started.resultsSeq).toBe(1);
+    expect(started.hits).toHaveLength(0);
+    expect(started.selectedId).toBeNull();
+    // Its pulse is one of no matches, not `counting…` for ever.
+    expect(started.pulse).toMatchObject({ total: 0 });
+    // Answered once: the same failed answer changes nothing after (no render loop).
+    expect(resultsStep(started, failed('since:yesterday'))).toBeNull();
+  });
+});

@@ -48,4 +48,12 @@ export const theme: Record<ThemeRole, string | undefined> = { ...DARK };
 export function applyTheme(name: 'dark' | 'light' | 'mono'): void {
   const scheme: Record<ThemeRole, string | undefined> = name === 'light' ? LIGHT : name === 'mono' ? (Object.fromEntries(Object.keys(DARK).map((k) => [k, undefined])) as Record<ThemeRole, undefined>) : DARK;
   Object.assign(theme, scheme);
+  coloured = name !== 'mono';
+}
+
+let coloured = true;
+
+/** A colour the data brings (a coin's own, core/coins/assets.ts), or none under the `mono` scheme, which draws no colour at all. */
+export function dataColour(color: string | null | undefined): string | undefined {
+  return coloured && color ? color : undefined;
 }

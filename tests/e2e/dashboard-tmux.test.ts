@@ -191,4 +191,21 @@ describe('dashboard in a real terminal', () => {
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0]).title).toMatch(/^Bitfarms Will 'Wind Down'/);
   });
+  it('draws no colour at all with theme = "mono", the colours of the coins included', async () => {
+    if (!hasTmux()) throw new Error('tmux is required');
+    const s = new TmuxSession(120, 30, repo);
+    session = s;
+    const config = path.join(s.dir, 'mono.toml');
+    fs.writeFileSync(config, 'theme = "mono"\n');
+    const status = path.join(s.dir, 'status.txt');
+    s.type(`node ${cli} --config ${config} -q btc; echo "exit=$?" > ${status}`);
+    s.send('Enter');
+    await s.waitFor((t) => ready(t) && / BTC/.test(t), 'the dashboard with its coin chips');
+    const drawn = s.tmux('capture-pane', '-p', '-e', '-t', 'main');
+    // SGR parameters that set a colour: 30-37/90-97 and 40-47/100-107, or 38;/48; (256 colours, RGB).
+    const colours = [...drawn.matchAll(/\x1b\[([0-9;]*)m/g)].flatMap((m) => m[1].split(';')).filter((p) => /^(3[0-8]|4[0-8]|9[0-7]|10[0-7])$/.test(p));
+    expect(colours).toEqual([]);
+    s.send('q');
+    expect(await s.waitForFile(status)).toBe('exit=130\n');
+  });
 });

@@ -11,7 +11,7 @@ import { sanitizeLine } from '../../core/text/index.js';
 import { columns, fitWidth, padWidth } from '../../core/width/index.js';
 import type { RowInfo } from '../../state/story-rows.js';
 import { paint } from '../frame/paint.js';
-import { theme } from '../theme.js';
+import { dataColour, theme } from '../theme.js';
 import { titleSegments } from './title-segments.js';
 
 export { titleSegments };
@@ -185,5 +185,5 @@ export function chipCount(room: number): number {
 export function coinChips(article: Article, room: number): Array<{ text: string; color: string | null }> {
   return coinSymbols(article)
     .slice(0, chipCount(room))
-    .map((symbol) => ({ text: symbol, color: assetOf(symbol)?.color ?? null }));
+    .map((symbol) => ({ text: symbol, color: dataColour(assetOf(symbol)?.color) ?? null }));
 }

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { HELP, indexMayAnswer, parseCommandLine, UsageError, type Command } from './args.js';
 import type { Config } from './config/load-config.js';
+import { viewQuery } from './config/config.js';
 import { asError } from './core/error-message.js';
 import { restoreEarlyTerminal } from './early-frame.js';
 import { PathError, type WalkThread } from './core/files/index.js';
@@ -147,7 +148,10 @@ async function main(command: Command | Error, walk: Promise<WalkThread | null> |
     if (options.filter !== null) {
       // Loaded on demand: the dashboard never pays for the filter's modules, nor --filter for the dashboard's.
       const { runFilter } = await (filterModule ?? import('./filter.js'));
-      await runFilter(options, paths, stateDirectory(), walk);
+      // `--view NAME` filters as the view's tab does: its query AND the filter's, its sort unless -s says.
+      const inView = view > 0 ? config.views[view - 1] : undefined;
+      const viewed = inView ? { ...options, filter: viewQuery(inView, options.filter), sort: options.sort ?? inView.sort } : options;
+      await runFilter(viewed, paths, stateDirectory(), walk);
       return;
     }
     // Loaded on demand: --filter never pays for React and ink. The first frames (the skeleton,

@@ -16,6 +16,12 @@ export interface View {
   sort?: ViewSort;
 }
 
+/** The query a search runs in `view`: the view's query AND the typed one (the README's `[[views]]`: "ANDed with what you type"). */
+export function viewQuery(view: View | undefined, typed: string): string {
+  if (!view) return typed;
+  return typed.trim() ? `${view.query} ${typed}` : view.query;
+}
+
 /** The configuration in force. */
 export interface Config {
   /** Folders opened when no PATH is given, `~` already expanded; empty means the bundled data. */

@@ -3,6 +3,7 @@
 import type { Hit } from '../core/search/index.js';
 import type { PaneId } from './keymap.js';
 import { computeLayout, innerHeight, type Layout } from './layout.js';
+import { viewQuery } from '../config/config.js';
 import type { AppState } from './app-state.js';
 
 // The last layout made: a keystroke asks for it a dozen times (paging, the list's rows, every
@@ -21,9 +22,7 @@ export function layoutOf(s: Pick<AppState, 'width' | 'height' | 'inspectorToggle
 
 /** The query the search runs: the active view's query AND the typed one. */
 export function effectiveQuery(s: Pick<AppState, 'views' | 'view' | 'query'>): string {
-  const view = s.view > 0 ? s.views[s.view - 1] : undefined;
-  if (!view) return s.query;
-  return s.query.trim() ? `${view.query} ${s.query}` : view.query;
+  return viewQuery(s.view > 0 ? s.views[s.view - 1] : undefined, s.query);
 }
 
 /** Panes currently on screen, in focus-cycle order. */

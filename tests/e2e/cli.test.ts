@@ -182,4 +182,25 @@ describe('crypto-news-tui CLI', () => {
     expect(got[0].categories).toEqual(['markets', 'btc']);
     fs.rmSync(dir, { recursive: true, force: true });
   });
+  it('--view NAME with --filter filters as the view does: its query AND the filter, its sort unless -s says', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-view-'));
+    const config = path.join(dir, 'config.toml');
+    fs.writeFileSync(config, '[[views]]\nname = "Bitcoin"\nquery = "tag:btc"\n[[views]]\nname = "Gloom"\nquery = "sentiment:negative"\nsort = "title"\n');
+    const btc = news.filter((a) => !a.front.draft && a.front.tags.some((t) => t.toLowerCase() === 'btc'));
+    expect(btc.length).toBeGreaterThan(0);
+    const inView = await run(['--config', config, '--view', 'bitcoin', '-f', '', '--no-cache']);
+    expect(inView.code).toBe(0);
+    expect(inView.stdout.trimEnd().split('\n').sort()).toEqual(btc.map((a) => a.rel).sort());
+    // The filter's own terms are ANDed with the view's.
+    const both = await run(['--config', config, '--view', 'bitcoin', '-f', 'etf', '-p', 'title', '--no-cache']);
+    const same = await run(['--config', config, '-f', 'tag:btc etf', '-p', 'title', '--no-cache']);
+    expect(both.stdout).toBe(same.stdout);
+    // The view's sort (title), unless -s gives another.
+    const gloom = (await run(['--config', config, '--view', 'gloom', '-f', '', '-p', 'title', '--no-cache'])).stdout.trimEnd().split('\n');
+    expect(gloom.length).toBeGreaterThan(1);
+    expect(gloom).toEqual([...gloom].sort((a, b) => a.localeCompare(b)));
+    const byDate = (await run(['--config', config, '--view', 'gloom', '-f', '', '-p', 'title', '-s', 'date', '--no-cache'])).stdout.trimEnd().split('\n');
+    expect(byDate.sort()).toEqual([...gloom].sort());
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 });

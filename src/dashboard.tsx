@@ -277,8 +277,8 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
               update();
               factsOf.changed(gone); // counted at once: only the new articles' facts and stories are computed
             },
-            onWarnings: (more) => {
-              warnings = [...warnings, ...more];
+            onWarnings: (more, settled) => {
+              warnings = [...(settled ? warnings.filter((w) => !settled.has(w.path)) : warnings), ...more];
               update();
             },
           });

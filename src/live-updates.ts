@@ -30,7 +30,8 @@ export interface LiveOptions {
   hidden: Set<number>;
   /** After each merged batch: the articles added (new files and new versions of changed ones) and how many files were new. */
   onMerged(articles: readonly Article[], newFiles: number): void;
-  onWarnings(warnings: readonly LoadWarning[]): void;
+  /** Problems to report; `settled`: files read again or gone in this batch, whose earlier warnings (a file since fixed or deleted) no longer hold. */
+  onWarnings(warnings: readonly LoadWarning[], settled?: ReadonlySet<string>): void;
   /** Absolute paths the load reported as broken or skipped: not new when the watch starts. */
   skipped: ReadonlySet<string>;
 }
@@ -87,7 +88,7 @@ export function startLiveUpdates(o: LiveOptions): FolderWatch {
     const articles = (result?.articles ?? []).map((a, k) => Object.assign(a, { id: start + k }));
     o.index.add(articles);
     for (const a of articles) o.ids.setArticle(a);
-    if (result?.warnings.length) o.onWarnings(result.warnings);
+    if (result) o.onWarnings(result.warnings, new Set([...batch.added, ...batch.changed, ...batch.removed]));
     const added = new Set(batch.added);
     o.onMerged(articles, articles.filter((a) => added.has(a.path) && !shown.has(a.path)).length);
   };

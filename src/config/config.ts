@@ -120,7 +120,7 @@ export function validateConfig(doc: Record<string, unknown>, file: string, sourc
       // A [keys] name is a command, not a key: saying "unknown key" there read as a keyboard key.
       if (!vocabulary.commands.includes(command)) {
         const guess = didYouMean(command, vocabulary.commands);
-        fail(['keys', command], `unknown command "${command}" in [keys] (${guess ? `did you mean "${guess}"? ` : ''}the commands are the names \`?\` lists)`);
+        fail(['keys', command], `unknown command "${command}" in [keys] (${guess ? `did you mean "${guess}"? ` : ''}--print-config lists the commands with their keys)`);
       }
       const keys = typeof value === 'string' ? [value] : stringList(['keys', command], value);
       if (keys.length === 0) fail(['keys', command], `"keys.${command}" needs at least one key`);

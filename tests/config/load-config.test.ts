@@ -126,7 +126,7 @@ describe('loadConfig', () => {
     expect(errorOf('[[views]]\nname = "a"\nquery = "b"\n[[views]]\nname = "c"\nquery = "d"\nsort = "random"\n').message).toMatch(/:7: "views.sort"/);
     expect(errorOf('[[views]]\nname = "a"\nqeury = "b"\n').message).toMatch(/:3: unknown key "views.qeury" \(did you mean "query"\?\)/);
     expect(errorOf('[keys]\ndwon = ["j"]\n').message).toMatch(/:2: unknown command "dwon" in \[keys\] \(did you mean "down"\? /);
-    expect(errorOf('[keys]\nfrobnicate = ["j"]\n').message).toMatch(/:2: unknown command "frobnicate" in \[keys\] \(the commands are the names `\?` lists\)/);
+    expect(errorOf('[keys]\nfrobnicate = ["j"]\n').message).toMatch(/:2: unknown command "frobnicate" in \[keys\] \(--print-config lists the commands with their keys\)/);
     expect(errorOf('[keys]\ndown = ["ctrl+shift+meta+x"]\n').message).toMatch(/:2: "keys.down": unknown key name "ctrl\+shift\+meta\+x"/);
     expect(errorOf('[[views]]\nname = "a"\n').message).toMatch(/view 1 has no "query"/);
   });

@@ -27,6 +27,8 @@ export interface AppState {
   sort: ListSort | null;
   /** The sort the last search actually used (shown in the status bar). */
   usedSort: ListSort;
+  /** `s` was pressed since the last results came: the next `s` cycles on from `sort`, not from `usedSort` (keys in one read). */
+  sortPending: boolean;
   /** The rows the list shows: the search's hits folded one row per story (story-rows.ts). */
   hits: readonly Hit[];
   /** The search's hits as they came, one per article. */
@@ -150,6 +152,7 @@ export function initialState(o: InitOptions): AppState {
     query: o.query ?? '',
     sort: o.sort ?? null,
     usedSort: o.sort ?? 'date',
+    sortPending: false,
     hits: [],
     rawHits: [],
     stories: null,

@@ -38,6 +38,7 @@ export function reducer(state: AppState, action: Action): AppState {
         totalApproximate: action.approximate ?? false,
         totalCounting: action.counting ?? false,
         usedSort: action.sort,
+        sortPending: false,
         resultsQuery: action.query,
         ...(action.pulse === undefined ? {} : { pulse: action.pulse, pulseAt: action.pulseAt ?? null }),
       });
@@ -150,8 +151,12 @@ function command(s: AppState, c: Command): AppState {
       return { ...s, query: '' };
     case 'endSearch':
       return rememberQuery({ ...s, mode: 'browse' });
-    case 'cycleSort':
-      return { ...s, sort: SORT_CYCLE[(SORT_CYCLE.indexOf(s.usedSort) + 1) % SORT_CYCLE.length] };
+    case 'cycleSort': {
+      // From the sort shown, or from the one asked for when its results are not in yet (`ss` in
+      // one read of the terminal moves two steps, as two presses a moment apart do).
+      const from = s.sortPending && s.sort !== null ? s.sort : s.usedSort;
+      return { ...s, sort: SORT_CYCLE[(SORT_CYCLE.indexOf(from) + 1) % SORT_CYCLE.length], sortPending: true };
+    }
     case 'toggleInspector':
       return toggleInspector(s);
     case 'choose': {

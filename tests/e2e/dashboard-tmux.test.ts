@@ -208,4 +208,18 @@ describe('dashboard in a real terminal', () => {
     s.send('q');
     expect(await s.waitForFile(status)).toBe('exit=130\n');
   });
+  it('s pressed twice in one read of the terminal moves the sort two steps, as two presses apart do', async () => {
+    if (!hasTmux()) throw new Error('tmux is required');
+    const s = new TmuxSession(120, 30, repo, { NO_COLOR: '1' });
+    session = s;
+    const status = path.join(s.dir, 'status.txt');
+    s.type(`node ${cli}; echo "exit=$?" > ${status}`);
+    s.send('Enter');
+    await s.waitFor((t) => ready(t) && t.includes('sort: date'), 'the dashboard sorted by date');
+    // One write of two keys: the second comes before the first one's results.
+    s.type('ss');
+    await s.waitFor((t) => t.includes('sort: score'), 'date -> title -> score');
+    s.send('q');
+    expect(await s.waitForFile(status)).toBe('exit=130\n');
+  });
 });

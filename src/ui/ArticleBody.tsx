@@ -4,7 +4,7 @@
 import { Box } from 'ink';
 import { memo, useMemo } from 'react';
 import type { Article } from '../core/article.js';
-import { bodyMarkdown, headerLines, renderMarkdown, type Line, cutSpans } from '../core/render/index.js';
+import { bodyMarkdown, headerLines, renderMarkdown, type Line, cutSpans, wrapSpans } from '../core/render/index.js';
 import { sanitizeLine } from '../core/text/index.js';
 import { Lines } from './Lines.js';
 
@@ -40,8 +40,9 @@ export interface StoryOther {
 export function alsoLines(also: readonly StoryOther[] | undefined, width: number): Line[] {
   if (!also || also.length === 0) return [];
   return [
-    cutSpans([{ role: 'dim', text: `Also reported by ${also.length} other outlet${also.length === 1 ? '' : 's'}:` }], width),
-    ...also.map((o) => cutSpans([{ role: 'dim', text: '  · ' }, { bold: true, text: sanitizeLine(o.source) }, { role: 'dim', text: ' — ' }, { text: sanitizeLine(o.title) }], width)),
+    ...wrapSpans([{ role: 'dim', text: `Also reported by ${also.length} other outlet${also.length === 1 ? '' : 's'}:` }], width),
+    // Wrapped, never cut: a title is what says whether the other outlet's story is worth reading.
+    ...also.flatMap((o) => wrapSpans([{ role: 'dim', text: '  · ' }, { bold: true, text: sanitizeLine(o.source) }, { role: 'dim', text: ' — ' }, { text: sanitizeLine(o.title) }], width)),
     [],
   ];
 }

@@ -3,7 +3,8 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { headerLines } from '../../src/core/render/article-header.js';
 import { renderMarkdown } from '../../src/core/render/markdown.js';
-import { ArticleBody, bodyLineCount, bodyTitle } from '../../src/ui/ArticleBody.js';
+import { alsoLines, ArticleBody, bodyLineCount, bodyTitle } from '../../src/ui/ArticleBody.js';
+import { lineText, lineWidth } from '../../src/core/render/spans.js';
 import { makeArticle } from '../helpers/make-article.js';
 import { rows } from './frame.js';
 
@@ -75,6 +76,18 @@ describe('ArticleBody', () => {
   it('counts header and body rows for scroll bounds', () => {
     expect(bodyLineCount(article, 60)).toBe(headerLines(article, 60, now).length + renderMarkdown(body, 60).lines.length);
     expect(bodyLineCount(article, 30)).toBeGreaterThan(bodyLineCount(article, 60));
+  });
+});
+
+describe('alsoLines', () => {
+  it('wraps the title of each other outlet in a narrow pane, never cutting it', () => {
+    const title = 'Hackers Drain $63 Million From Ostrava Markets Hot Wallet';
+    const lines = alsoLines([{ source: 'CoinDesk', title }], 30);
+    for (const l of lines) expect(lineWidth(l)).toBeLessThanOrEqual(30);
+    const text = lines.map(lineText).join(' ').replace(/\s+/g, ' ');
+    expect(text).toContain('CoinDesk');
+    expect(text).toContain(title);
+    expect(text).not.toContain('…');
   });
 });
 

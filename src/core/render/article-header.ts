@@ -6,7 +6,7 @@ import type { Article } from '../article.js';
 import { listedFrom, outsideWindow } from '../publication-window.js';
 import { relativeDate } from '../row-marks/index.js';
 import { sanitizeLine } from '../text/index.js';
-import type { Line, Span } from './spans.js';
+import { lineWidth, type Line, type Span } from './spans.js';
 import { cutSpans, wrapSpans } from './wrap.js';
 
 /** `2025-11-14 02:13` in local time, or null when the time is missing or not a real date. */
@@ -35,18 +35,17 @@ function age(ms: number, now: number): string | null {
   return /^\d+[mhd]$/.test(r) ? `${r} ago` : null;
 }
 
-function metaLine(article: Article, width: number, now: number): Line {
+function metaLines(article: Article, width: number, now: number): Line[] {
   const dot: Span = { role: 'dim', text: ' · ' };
   const spans: Span[] = [{ bold: true, text: sanitizeLine(article.source) || 'unknown source' }];
   // Listed only with --drafts, as drafts are (core/publication-window.ts): said first, so a
-  // narrow pane does not cut it off; when it comes or came, at the row's end.
+  // narrow pane shows it on the first row; when it comes or came, at the row's end.
   const outside = outsideWindow(article, now);
   if (outside) spans.push({ ...dot }, { bold: true, text: outside === 'scheduled' ? 'SCHEDULED' : 'EXPIRED' });
   const published = formatStamp(article.publishedAt);
   spans.push({ ...dot }, { text: published ?? 'undated' });
   if (published && article.dateGuessed) spans.push({ role: 'dim', text: ' (file date)' });
-  const ago = published && article.publishedAt !== null ? age(article.publishedAt, now) : null;
-  if (ago) spans.push({ ...dot }, { role: 'dim', text: ago });
+  const ageAt = spans.length;
   const updated = formatStamp(article.updatedAt);
   if (updated && updated !== published) spans.push({ ...dot }, { role: 'dim', text: `updated ${updated}` });
   if (article.draft) spans.push({ ...dot }, { bold: true, text: 'DRAFT' });
@@ -54,8 +53,14 @@ function metaLine(article: Article, width: number, now: number): Line {
   if (from && from !== published) spans.push({ ...dot }, { role: 'dim', text: `publishes ${from}` });
   const expires = formatStamp(article.expiresAt);
   if (expires) spans.push({ ...dot }, { role: 'dim', text: `${outside === 'expired' ? 'expired' : 'expires'} ${expires}` });
-  // One row whatever the clock says, so the header's height does not change as time passes.
-  return cutSpans(spans, width);
+  // The age changes with the clock: it is shown only where the whole line holds it on one row, so
+  // the header's height never depends on the time (scroll bounds are worked out without it).
+  const ago = published && article.publishedAt !== null ? age(article.publishedAt, now) : null;
+  const withAge = ago ? [...spans.slice(0, ageAt), { ...dot }, { role: 'dim' as const, text: ago }, ...spans.slice(ageAt)] : spans;
+  if (lineWidth(withAge) <= width) return [cutSpans(withAge, width)];
+  if (lineWidth(spans) <= width) return [cutSpans(spans, width)];
+  // Too wide for the pane: wrapped, never cut (a date and its time, a source's name, kept whole).
+  return wrapSpans(spans.map((s) => (s.text === dot.text ? s : { ...s, text: s.text.replace(/ +/g, '\u00a0') })), width);
 }
 
 function tagLine(article: Article, width: number): Line[] {
@@ -81,7 +86,7 @@ export function headerLines(article: Article, width: number, now: number): Line[
   const title = sanitizeLine(article.title).trim() || sanitizeLine(article.relPath);
   return [
     ...wrapSpans([{ role: 'heading', bold: true, text: title }], w),
-    metaLine(article, w, now),
+    ...metaLines(article, w, now),
     ...tagLine(article, w),
     [{ role: 'dim', text: '─'.repeat(w) }],
   ];

@@ -26,6 +26,22 @@ describe('headerLines', () => {
   });
 });
 
+describe('the source and dates row in a narrow pane', () => {
+  it('wraps it, never cuts it: a date and its time stay together, every piece is there', () => {
+    const updated = published + 5 * 3_600_000;
+    const a = makeArticle({ source: 'The Block', publishedAt: published, updatedAt: updated, draft: true });
+    const stamp = (ms: number): string => format(ms, 'yyyy-MM-dd HH:mm');
+    const rows = headerLines(a, 30, published + 60_000).map(lineText);
+    const meta = rows.slice(1, rows.indexOf('─'.repeat(30)));
+    expect(meta.length).toBeGreaterThan(1);
+    for (const r of meta) expect(r).not.toContain('…');
+    const text = meta.join(' ').replace(/\u00a0/g, ' ');
+    for (const piece of ['The Block', stamp(published), `updated ${stamp(updated)}`, 'DRAFT']) expect(text).toContain(piece);
+    // The age is left out where the row is wrapped: the height is the clock's to change otherwise.
+    expect(headerLines(a, 30, published + 60_000).length).toBe(headerLines(a, 30, published + 400 * 86_400_000).length);
+  });
+});
+
 describe('publication window marks', () => {
   const stamp = (ms: number): string => format(ms, 'yyyy-MM-dd HH:mm');
   it('says SCHEDULED before its publish date and EXPIRED after its expiry, right after the source, and when each comes', () => {

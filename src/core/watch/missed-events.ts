@@ -185,7 +185,10 @@ export function guardMissedEvents(onEvents: OnEvents, root?: string): MissedEven
           names.slice(k, k + STATS_AT_ONCE).map(async (name) => {
             const file = path.join(dir, name);
             const st = await fs.promises.lstat(file).catch(() => null);
-            if (st && st.ctimeMs >= since && (heard.get(file) ?? -Infinity) < st.ctimeMs - TICK_MS) missed.push({ type: 'create', path: file });
+            // Never a change from before this guard began: no event of its subscription can have
+            // named it, and the load read the file (a dashboard started right after another one
+            // added files re-read them all at its first burst, as new rows: their counts lost).
+            if (st && st.ctimeMs >= Math.max(since, started - TICK_MS) && (heard.get(file) ?? -Infinity) < st.ctimeMs - TICK_MS) missed.push({ type: 'create', path: file });
           }),
         );
       }

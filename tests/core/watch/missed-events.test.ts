@@ -48,6 +48,20 @@ describe('guardMissedEvents', () => {
     expect(seen.map((e) => path.basename(e.path)).sort()).toEqual(['a.md', 'b.md']);
   });
 
+  it('never reports a file changed before it began, however close to a delivery (the load read it)', async () => {
+    // Written just before the guard (a dashboard started right after another one added files):
+    // within BEFORE_MS of the delivery below, but no event of this subscription can have named it.
+    const { seen, guard } = await guarded(true, (d) => fs.writeFileSync(path.join(d, 'loaded.md'), '# Loaded\n'));
+    const [a, b] = [path.join(dir, 'a.md'), path.join(dir, 'b.md')];
+    fs.writeFileSync(a, '# A\n');
+    guard.onEvents(null, [{ type: 'create', path: a }]);
+    // b's event "dropped": b is reported, the file from before the guard is not.
+    fs.writeFileSync(b, '# B\n');
+    await eventually(() => expect(seen).toContainEqual({ type: 'create', path: b }), 60_000);
+    await new Promise((r) => setTimeout(r, RECHECK_MS + 500));
+    expect(seen.map((e) => path.basename(e.path)).sort()).toEqual(['a.md', 'b.md']);
+  });
+
   it('with the root, reads again every folder whose mtime moved, events or not', async () => {
     const { seen, guard } = await guarded(true, (d) => {
       fs.mkdirSync(path.join(d, 'quiet'));

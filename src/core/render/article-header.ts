@@ -59,8 +59,9 @@ function metaLines(article: Article, width: number, now: number): Line[] {
   const withAge = ago ? [...spans.slice(0, ageAt), { ...dot }, { role: 'dim' as const, text: ago }, ...spans.slice(ageAt)] : spans;
   if (lineWidth(withAge) <= width) return [cutSpans(withAge, width)];
   if (lineWidth(spans) <= width) return [cutSpans(spans, width)];
-  // Too wide for the pane: wrapped, never cut (a date and its time, a source's name, kept whole).
-  return wrapSpans(spans.map((s) => (s.text === dot.text ? s : { ...s, text: s.text.replace(/ +/g, '\u00a0') })), width);
+  // Too wide for the pane: wrapped, never cut (the source's name kept whole; a date may leave its
+  // time for the next row, so the source and the day stay on the first).
+  return wrapSpans([{ ...spans[0], text: spans[0].text.replace(/ +/g, '\u00a0') }, ...spans.slice(1)], width);
 }
 
 function tagLine(article: Article, width: number): Line[] {

@@ -27,7 +27,7 @@ describe('headerLines', () => {
 });
 
 describe('the source and dates row in a narrow pane', () => {
-  it('wraps it, never cuts it: a date and its time stay together, every piece is there', () => {
+  it('wraps it, never cuts it: the source and the day on the first row, every piece there', () => {
     const updated = published + 5 * 3_600_000;
     const a = makeArticle({ source: 'The Block', publishedAt: published, updatedAt: updated, draft: true });
     const stamp = (ms: number): string => format(ms, 'yyyy-MM-dd HH:mm');
@@ -35,6 +35,7 @@ describe('the source and dates row in a narrow pane', () => {
     const meta = rows.slice(1, rows.indexOf('─'.repeat(30)));
     expect(meta.length).toBeGreaterThan(1);
     for (const r of meta) expect(r).not.toContain('…');
+    expect(meta[0].startsWith(`The\u00a0Block · ${stamp(published).slice(0, 10)}`)).toBe(true);
     const text = meta.join(' ').replace(/\u00a0/g, ' ');
     for (const piece of ['The Block', stamp(published), `updated ${stamp(updated)}`, 'DRAFT']) expect(text).toContain(piece);
     // The age is left out where the row is wrapped: the height is the clock's to change otherwise.

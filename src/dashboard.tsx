@@ -50,7 +50,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
   process.env.NODE_ENV = options.debug ? 'development' : 'production';
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  const [{ render }, { createElement }, { App }, { loadCorpus }, { SearchIndex, indexAnswers }, { Reading, newSinceMessage, readingUnavailableMessage }, { applyTheme }, { systemActions }, { preloadBodies }, { startLiveUpdates, prestartWatchProcess }, { attachWords, openWordsEarly }, { cacheDirectory, indexFile }] = await Promise.all([
+  const [{ render }, { createElement }, { App }, { loadCorpus }, { SearchIndex, indexAnswers }, { Reading, newSinceMessage, readingUnavailableMessage }, { applyTheme }, { systemActions }, { preloadBodies }, { startLiveUpdates, prestartWatchProcess, warningsAfter }, { attachWords, openWordsEarly }, { cacheDirectory, indexFile }] = await Promise.all([
     import('ink'),
     import('react'),
     import('./ui/App.js'),
@@ -278,8 +278,8 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
               factsOf.changed(gone); // counted at once: only the new articles' facts and stories are computed
             },
             onWarnings: (more, settled) => {
-              warnings = [...(settled ? warnings.filter((w) => !settled.has(w.path)) : warnings), ...more];
-              update();
+              const next = warningsAfter(warnings, more, settled);
+              if (next !== warnings) ((warnings = next), update());
             },
           });
         }

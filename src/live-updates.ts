@@ -36,6 +36,16 @@ export interface LiveOptions {
   skipped: ReadonlySet<string>;
 }
 
+/**
+ * The warnings to show after an onWarnings call: `shown` without those of the `settled` files
+ * (read again or gone: fixed or deleted since), then `more`; `shown` itself when nothing changed
+ * (every merged batch reports its settled files, most of them with nothing to drop or add).
+ */
+export function warningsAfter(shown: LoadWarning[], more: readonly LoadWarning[], settled?: ReadonlySet<string>): LoadWarning[] {
+  const kept = settled ? shown.filter((w) => !settled.has(w.path)) : shown;
+  return more.length === 0 && kept.length === shown.length ? shown : [...kept, ...more];
+}
+
 /** Starts watching; the returned watch's close() stops it. */
 export function startLiveUpdates(o: LiveOptions): FolderWatch {
   let queue = Promise.resolve();

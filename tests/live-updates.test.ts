@@ -11,6 +11,7 @@ import { indexFile } from '../src/core/index/location.js';
 import { loadCorpus } from '../src/core/load/load.js';
 import type { FolderWatch } from '../src/core/watch/watcher.js';
 import { eventually } from './helpers/eventually.js';
+import { warningsAfter } from '../src/live-updates.js';
 import { watchLoaded } from './helpers/live-watch.js';
 
 let root: string;
@@ -87,4 +88,15 @@ describe('live updates and the on-disk index', () => {
     expect(next.articles.map((a) => a.title).sort()).toEqual(['Alpha', 'Delta', 'Gamma']);
     expect(next.articles.find((a) => a.title === 'Delta')?.relPath).toBe(path.join('sub', 'd.md'));
   }, 180_000);
+});
+
+describe('warningsAfter', () => {
+  const w = (path: string) => ({ path, reason: 'invalid YAML' });
+  it('drops the warnings of the files a batch settled and adds its own, the same list when nothing changed', () => {
+    const shown = [w('/n/a.md'), w('/n/b.md')];
+    expect(warningsAfter(shown, [], new Set(['/n/c.md']))).toBe(shown);
+    expect(warningsAfter(shown, [], new Set(['/n/a.md']))).toEqual([w('/n/b.md')]);
+    expect(warningsAfter(shown, [w('/n/a.md')], new Set(['/n/a.md']))).toEqual([w('/n/b.md'), w('/n/a.md')]);
+    expect(warningsAfter(shown, [w('/n/d.md')])).toEqual([...shown, w('/n/d.md')]);
+  });
 });

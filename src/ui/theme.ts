@@ -44,14 +44,15 @@ const LIGHT: Record<ThemeRole, string> = {
 /** The roles in force; components read it at render time, so applyTheme before the first render. */
 export const theme: Record<ThemeRole, string | undefined> = { ...DARK };
 
+// Whether the scheme in force draws colour at all (`mono` does not): the data's own colours follow it.
+let coloured = true;
+
 /** Switches every role to a scheme: `dark`, `light`, or `mono` (no colour; glyphs and weight carry the meaning). */
 export function applyTheme(name: 'dark' | 'light' | 'mono'): void {
   const scheme: Record<ThemeRole, string | undefined> = name === 'light' ? LIGHT : name === 'mono' ? (Object.fromEntries(Object.keys(DARK).map((k) => [k, undefined])) as Record<ThemeRole, undefined>) : DARK;
   Object.assign(theme, scheme);
   coloured = name !== 'mono';
 }
-
-let coloured = true;
 
 /** A colour the data brings (a coin's own, core/coins/assets.ts), or none under the `mono` scheme, which draws no colour at all. */
 export function dataColour(color: string | null | undefined): string | undefined {

@@ -128,7 +128,7 @@ const inkInside = (root) => ({
 });
 
 /** Packages with native code, never bundled into a thread's file (FILTER_CLI carries better-sqlite3's JavaScript: inlineSqlite). */
-const NATIVE = ['better-sqlite3', '@parcel/watcher'];
+const NATIVE = ['better-sqlite3', '@parcel/watcher', 'koffi'];
 
 /** The bundle's file for an entry file (`x.js` -> `x.bundle.js`, or `x.bundle.cjs` for a CommonJS bundle). */
 export const bundleOf = (file, format = 'esm') => file.replace(/\.js$/, format === 'cjs' ? '.bundle.cjs' : '.bundle.js');

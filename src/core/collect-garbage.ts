@@ -9,6 +9,7 @@
 // `--expose-gc` flag, so the flag is set for the one moment V8 needs it to hand out `gc`.
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import { returnFreeMemory } from './malloc-trim.js';
 
 // V8's `gc` as --expose-gc gives it: a full collection, or with `{ type: 'minor' }` a scavenge of the young generation.
 type Collect = (options?: { type: 'minor' | 'major' }) => void;
@@ -30,18 +31,21 @@ function collector(): Collect | null {
 
 /**
  * Collects the heap's garbage now, on this thread (a full collection: ~0.2-0.5 s with 500 MB
- * live, a few ms for a worker's few MB); false when Node gives no way to.
+ * live, a few ms for a worker's few MB), then gives what the C heap holds free back to the system
+ * (malloc-trim.ts: the typed arrays the collection freed leave holes in malloc's arenas); false
+ * when Node gives no way to collect.
  */
 export function collectGarbageNow(): boolean {
   const gc = collector();
   gc?.();
+  returnFreeMemory();
   return gc !== null;
 }
 
 let pending = false;
 
 /**
- * Collects the heap's garbage once the caller's current work is done (the next turn: what is
+ * Collects the heap's garbage (and returns the C heap's free pages, as collectGarbageNow) once the caller's current work is done (the next turn: what is
  * already waiting, a message or an input, runs first), never blocking it. Calls before then ask
  * for the same one collection.
  */
@@ -52,6 +56,7 @@ export function collectGarbageSoon(): void {
   setImmediate(() => {
     pending = false;
     gc();
+    returnFreeMemory();
   }).unref();
 }
 

@@ -28,25 +28,60 @@ function draw(props: Partial<Parameters<typeof Inspector>[0]> = {}) {
 describe('Inspector', () => {
   it('draws the tree with fold glyphs and indentation', () => {
     const { out } = draw({ height: 20 });
-    expect(out[0]).toMatch(/^ {2}title: Bitfarms/);
-    expect(out).toContain('▾ source: {3 keys}');
-    expect(out).toContain('    name: Decrypt');
-    expect(out).toContain('▸ coverImage: {4 keys}');
-    expect(out.some((r) => r.startsWith('── file ─'))).toBe(true);
-    expect(out).toContain('  note: date guessed from file time');
+    expect(out[0]).toMatch(/^▶ {2}title: Bitfarms/);
+    expect(out).toContain(' ▾ source: {3 keys}');
+    expect(out).toContain('     name: Decrypt');
+    expect(out).toContain(' ▸ coverImage: {4 keys}');
+    expect(out.some((r) => r.startsWith(' ─ file ─'))).toBe(true);
+    expect(out).toContain('   note: date guessed from file time');
   });
 
   it('shows unfolded children when their key is in the expanded set', () => {
     const { out } = draw({ height: 20, expanded: new Set(['coverImage']) });
-    expect(out).toContain('▾ coverImage: {4 keys}');
-    expect(out).toContain('    thumb: https://img/thumb');
+    expect(out).toContain(' ▾ coverImage: {4 keys}');
+    expect(out).toContain('     thumb: https://img/thumb');
   });
 
   it('is exactly height rows and cuts rows to the width', () => {
-    const { out } = draw({ width: 24, height: 6 });
+    const { out } = draw({ width: 24, height: 6, focused: false });
     expect(out).toHaveLength(6);
     for (const row of out) expect(stringWidth(row)).toBeLessThanOrEqual(24);
     expect(out[0]).toContain('…');
+  });
+
+  it('marks the cursor row in the gutter only when focused, so it shows without colour too', () => {
+    const focused = draw({ cursor: 1, height: 6 }).out;
+    expect(focused.filter((r) => r.startsWith('▶'))).toEqual([focused[1]]);
+    expect(draw({ cursor: 1, height: 6, focused: false }).out.some((r) => r.includes('▶'))).toBe(false);
+  });
+
+  it('wraps the cursor row whole under its prefix when its value is longer than the pane', () => {
+    const { out } = draw({ width: 24, height: 6 });
+    expect(out).toHaveLength(6);
+    for (const row of out) expect(stringWidth(row)).toBeLessThanOrEqual(24);
+    // Every word of the title, none cut with …, the wrapped lines under the label.
+    const title = out.slice(0, 4).join(' ').replace(/\s+/g, ' ');
+    expect(title).toContain('title: Bitfarms Will Wind Down Bitcoin Mining and Pivot to AI');
+    expect(out.slice(0, 4).join('')).not.toContain('…');
+    expect(out[1]).toMatch(/^ {3}\S/);
+    // The rows after it follow, uncut by the wrap.
+    expect(out.some((r) => r.startsWith(' ▾ source'))).toBe(true);
+  });
+
+  it('keeps every wrapped line of the cursor row on screen, scrolling as far as needed', () => {
+    const all = inspectorRows(article, none);
+    const view = inspectorView(all, 24, 4, 0, true, 0);
+    expect(view.rows.filter((r) => r.inverse).length).toBeGreaterThan(1);
+    // At the bottom of a short pane the view scrolls so that the cursor's last line shows.
+    const wide = makeArticle({ frontMatter: { title: 'x', description: 'a long description that needs several rows to be read whole' } });
+    const rowsOf = inspectorRows(wide, none);
+    const at = rowsOf.findIndex((r) => r.label === 'description');
+    const v = inspectorView(rowsOf, 24, 3, at, true, 0);
+    expect(v.rows).toHaveLength(3);
+    expect(v.rows.at(-1)?.inverse).toBe(true);
+    const shown = v.rows.filter((r) => r.inverse).map((r) => r.line.map((sp) => sp.text).join('')).join(' ');
+    expect(shown).toContain('…');
+    expect(shown).toMatch(/description: a long/);
   });
 
   it('highlights the cursor row, padded to the width, only when focused', () => {

@@ -25,6 +25,16 @@ export function effectiveQuery(s: Pick<AppState, 'views' | 'view' | 'query'>): s
   return viewQuery(s.view > 0 ? s.views[s.view - 1] : undefined, s.query);
 }
 
+/**
+ * Whether the list's hits answer another query than the one in force: typed, or a view switched
+ * to (the results' query is the effective one, view's query included). A key that acts on the
+ * results (a move, a mark, Enter) must first get the new ones, or it acts on rows the user no
+ * longer sees.
+ */
+export function resultsBehind(s: Pick<AppState, 'views' | 'view' | 'query' | 'resultsQuery'>): boolean {
+  return s.resultsQuery !== effectiveQuery(s);
+}
+
 /** Panes currently on screen, in focus-cycle order. */
 export function visiblePanes(layout: Layout): PaneId[] {
   return (['list', 'body', 'inspector'] as const).filter((p) => layout[p] !== null);

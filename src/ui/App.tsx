@@ -33,7 +33,7 @@ import { useEffectRunner } from './use-effects.js';
 import { useUnreadCount } from './use-unread-count.js';
 import { idsByPath } from '../state/index-swap.js';
 import { listedHits, useAggregate, type Aggregate } from './pulse/use-aggregate.js';
-import { failedAnswer, listSearch, resultsStep, type ListedAnswer } from './list/list-results.js';
+import { answerComing, keysWait, listSearch, resultsStep, type ListedAnswer } from './list/list-results.js';
 import { drawCursorMove, drawTyped, laneTitle, planCursorMove, useListLane } from './list/list-lane.js';
 import { listLimit, SearchCache, useSearch, type AnsweredSearch } from './use-search.js';
 import { ViewTabs } from './ViewTabs.js';
@@ -190,13 +190,12 @@ export function App(p: AppProps) {
     if (!known && !atOnce && inputIsBehind()) return null;
     return resultsStep(next, listedAnswer(props.current, known ?? answers.answer(ask.request), null, false));
   };
-  // Keys typed ahead wait for a list to act on: the first answer, and while loading, a non-empty one (a start-up
-  // answer can come before the first articles); not for a query that does not parse, whose answer is final.
-  const notYet = (s: AppState): boolean => !failedAnswer(answers.last(), s.query) && (s.resultsSeq === 0 || (s.hits.length === 0 && props.current.loading !== null && props.current.loading.what !== 'text'));
+  // Keys typed ahead wait for a list to act on, and for the answer of a view switched to in their burst (keysWait).
+  const notYet = (s: AppState): boolean => keysWait(s, answers.last(), props.current.loading);
   // A key whose list answer was drawn ahead (a cursor move, a typed key) reaches React later
   // (held): its render would keep a core busy while the terminal takes the rows in.
   const drawAhead = (before: AppState, next: AppState): boolean => drawCursorMove(lane, before, next) || drawTyped(lane, before, next);
-  useKeys(latest, held, p.mouse ?? false, table, keyStep, drawAhead, notYet, (before, next) => planCursorMove(lane, before, next));
+  useKeys(latest, held, p.mouse ?? false, table, keyStep, drawAhead, notYet, (before, next) => planCursorMove(lane, before, next), (s) => answerComing(s, answers.last()));
   useEffectRunner(state.effects, dispatch, { index: p.index, reading, system: p.system ?? null, query, includeDrafts: p.includeDrafts ?? false, bodyWidth });
 
   // The start notice can come after the load (how many are new is known only then).

@@ -68,6 +68,25 @@ describe('daily driver in a real terminal', () => {
     expect(r.stdout).toBe('');
   });
 
+  // The helper session's report (2026-12-06): from All, `2 j j m` sent as one burst marked the
+  // third row of All, not of view 2. Keys after a view switch act on the view's list: at once when
+  // its answer can be made at once, else (the hot order waits for its aggregate) once it is there.
+  for (const [view, sort] of [[1, 'date'], [3, 'hot']] as const) {
+    it(`keys sent in one burst with a view switch act on the view's rows (view ${view}, sort ${sort})`, async () => {
+      const { env } = makeHome(`${CONFIG}[[views]]\nname = "Hot bitcoin"\nquery = "tag:btc"\nsort = "hot"\n`);
+      const { s, status } = start(env);
+      // All, by date: Gamma, Beta, Alpha. Both bitcoin views: Gamma, Alpha.
+      await s.waitFor((t) => t.includes('Gamma Bitcoin') && t.includes('3/3') && t.includes('3 unread'), 'All');
+      s.send(String(view), 'j', 'm');
+      // The view's unread count: its second row (Alpha) read, its first (Gamma) not.
+      await s.waitFor((t) => t.includes('Articles 2/2') && t.includes('1 unread · marked read'), 'the mark in the view');
+      s.send('q');
+      expect(await s.waitForFile(status)).toBe('exit=130\n');
+      const read = await nodeOutput([cli, '--filter', 'is:read', '-p', 'title'], { env: { ...process.env, ...env } });
+      expect(read).toBe('Alpha Bitcoin Rally\n');
+    });
+  }
+
   it('read and saved marks survive a restart and show in is:unread, is:saved and --print json', async () => {
     const { env } = makeHome(CONFIG);
     const first = start(env);

@@ -5,6 +5,7 @@ import { useInput, useStdin, type Key } from 'ink';
 import { useCallback, useEffect, useRef, type MutableRefObject } from 'react';
 import { keymap as defaultKeymap, keyNames, lookup, type Binding, type InkKey, type KeyToken } from '../../state/keymap.js';
 import { reducer, type Action, type AppState } from '../../state/reducer.js';
+import { resultsBehind } from '../../state/selectors.js';
 import { collectYoungNow } from '../../core/collect-garbage.js';
 import { whenScreenStill } from '../frame/screen-version.js';
 import { BODY_FOLLOW_MS } from './after-input.js';
@@ -25,9 +26,9 @@ const OVERLAY_NEXT = new Set(['space', 'pgdn']);
 // Commands that edit or leave the query, or end the program, rather than act on its results.
 const QUERY_COMMANDS: ReadonlySet<string> = new Set(['startSearch', 'deleteChar', 'deleteWord', 'clearQuery', 'endSearch', 'cancel', 'quit']);
 
-/** Whether `action` acts on the list's results (chooses, moves, marks, opens), not on the query. */
+/** Whether `action` acts on the list's results (chooses, moves, marks, opens), not on the query (a view switch changes it). */
 export function actsOnResults(action: Action): boolean {
-  if (action.type === 'command') return !QUERY_COMMANDS.has(action.command);
+  if (action.type === 'command') return !QUERY_COMMANDS.has(action.command) && !/^view(All|[1-9])$/.test(action.command);
   return action.type !== 'insert';
 }
 const OVERLAY_BACK = new Set(['pgup']);
@@ -41,7 +42,11 @@ export function inputActions(state: AppState, input: string, key: InkKey, mouse:
  * The actions one input event produces and the state they lead to (the reducer applied once each).
  * `results(state)`, when given, is asked for the query's results before an action that acts on
  * them (actsOnResults) while the state's results are of another query: `/bitfarm` and Enter in
- * one burst choose from bitfarm's results, not from the list before it.
+ * one burst choose from bitfarm's results, not from the list before it. When it has none to give
+ * (an answer that comes later: the `hot` order waits for its aggregate) and `waits(state)` says
+ * the answer will come, the step ends before that command: `rest` holds the keys from it on, to
+ * be read again once the answer is there (`2 j j m` into a hot view marks that view's third row).
+ * `tokens`: the keys already split (a `rest` read again) instead of `input` and `key`.
  */
 export function inputStep(
   state: AppState,
@@ -50,8 +55,10 @@ export function inputStep(
   mouse: boolean,
   table: readonly Binding[] = defaultKeymap,
   results?: (state: AppState) => Action | null,
-): { actions: Action[]; state: AppState } {
-  const reports = parseMouse(input);
+  waits?: (state: AppState) => boolean,
+  tokens?: readonly KeyToken[],
+): { actions: Action[]; state: AppState; rest?: KeyToken[] } {
+  const reports = tokens ? null : parseMouse(input);
   // Mouse reports are never typed text; with mouse off they are dropped.
   if (reports) {
     const actions = mouse && !state.overlay ? mouseActions(reports) : [];
@@ -59,16 +66,22 @@ export function inputStep(
   }
   const actions: Action[] = [];
   let s = state;
-  const push = (a: Action) => {
-    const ready = results && s.resultsQuery !== s.query && actsOnResults(a) ? results(s) : null;
+  // False when `a` must wait for the answer of the query in force (see above): nothing is done.
+  const push = (a: Action): boolean => {
+    const behind = results !== undefined && resultsBehind(s) && actsOnResults(a);
+    const ready = behind ? results(s) : null;
+    if (behind && !ready && a.type === 'command' && waits?.(s)) return false;
     if (ready) {
       actions.push(ready);
       s = reducer(s, ready);
     }
     actions.push(a);
     s = reducer(s, a);
+    return true;
   };
-  for (const token of splitUnboundAlt(keyNames(input, key), (name) => lookup(name, s.mode, s.focus, s.multi, table) !== undefined)) {
+  const all = tokens ?? splitUnboundAlt(keyNames(input, key), (name) => lookup(name, s.mode, s.focus, s.multi, table) !== undefined);
+  for (let t = 0; t < all.length; t++) {
+    const token = all[t];
     if (s.outcome) break;
     if ('text' in token && (s.mode === 'search' || s.mode === 'link') && !s.overlay) {
       push({ type: 'insert', text: token.text });
@@ -92,7 +105,10 @@ export function inputStep(
       const command = lookup(name, s.mode, s.focus, s.multi, table);
       // A question in the status line: its answer, Ctrl-C, or any other key says no.
       if (s.mode === 'confirm' && command !== 'confirmYes' && command !== 'cancel') push({ type: 'dismissPrompt' });
-      else if (command) push({ type: 'command', command });
+      else if (command && !push({ type: 'command', command })) {
+        const here: KeyToken = 'text' in token ? { text: chars.slice(i).join('') } : token;
+        return { actions, state: s, rest: [here, ...all.slice(t + 1)] };
+      }
     }
   }
   return { actions, state: s };
@@ -148,31 +164,35 @@ export function useKeys(
   drawn?: (before: AppState, state: AppState) => boolean,
   notYet: (state: AppState) => boolean = (state) => state.resultsSeq === 0,
   plan?: (before: AppState, after: AppState) => (() => boolean) | null,
+  answerComing: (state: AppState) => boolean = () => true,
 ): void {
-  const now = useRef({ held, mouse, table, after, drawn, notYet, plan });
-  now.current = { held, mouse, table, after, drawn, notYet, plan };
+  const now = useRef({ held, mouse, table, after, drawn, notYet, plan, answerComing });
+  now.current = { held, mouse, table, after, drawn, notYet, plan, answerComing };
   const ahead = useRef<DrawAhead[]>([]);
   // The state before this turn's first key, while its microtask is queued.
   const turn = useRef<AppState | null>(null);
-  const typedAhead = useRef<Array<[string, Key]>>([]);
-  const handler = useCallback((input: string, key: Key) => {
+  // Keys waiting, in the order read: as ink gave them, or the rest of a read that stopped for an answer (inputStep).
+  const typedAhead = useRef<Array<{ input: string; key: Key; tokens?: KeyToken[] }>>([]);
+  const handler = useCallback((input: string, key: Key, tokens?: KeyToken[]) => {
     // Keys read before the list has anything to act on (`notYet`: type-ahead, typed while the
     // program started and read once ink puts the terminal in raw mode) wait for it, Ctrl-C
     // excepted: `j Enter` typed ahead then moves and chooses over the list the user is about to
     // see, as it would a moment later, instead of moving over nothing and choosing nothing (exit 1
-    // with no screen).
-    if (now.current.notYet(latest.current) && !(key.ctrl && input === 'c')) {
-      typedAhead.current.push([input, key]);
+    // with no screen). Keys read while others wait join them, in order.
+    if ((typedAhead.current.length > 0 || now.current.notYet(latest.current)) && !(key.ctrl && input === 'c')) {
+      typedAhead.current.push({ input, key, tokens });
       return;
     }
-    const { held: out, mouse: withMouse, table: keys, after: then, drawn: drawNow } = now.current;
+    const { held: out, mouse: withMouse, table: keys, after: then, drawn: drawNow, answerComing } = now.current;
     const before = latest.current;
     // A draw worked out for this key in this state goes out first (once: the key changes the state).
     const early = ahead.current;
     ahead.current = [];
-    drawAheadFor(early, input, key, before);
-    const { actions, state: next } = inputStep(before, input, key, withMouse, keys, then && ((s) => then(s, true)));
+    if (!tokens) drawAheadFor(early, input, key, before);
+    const { actions, state: next, rest } = inputStep(before, input, key, withMouse, keys, then && ((s) => then(s, true)), answerComing, tokens);
     latest.current = next;
+    // Keys that need an answer still to come wait for it (read again after the render that brings it).
+    if (rest) typedAhead.current.push({ input: '', key, tokens: rest });
     for (const a of actions) out.hold(a);
     if (actions.length === 0 || turn.current) return;
     turn.current = before;
@@ -236,6 +256,6 @@ export function useKeys(
     if (typedAhead.current.length === 0 || now.current.notYet(latest.current)) return;
     const keys = typedAhead.current;
     typedAhead.current = [];
-    for (const [input, key] of keys) handler(input, key);
+    for (const k of keys) handler(k.input, k.key, k.tokens);
   });
 }

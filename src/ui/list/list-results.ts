@@ -4,7 +4,7 @@
 import type { Hit, SortKey } from '../../core/search/index.js';
 import { pulseOf } from '../../core/pulse/index.js';
 import type { Action, AppState, ListSort } from '../../state/reducer.js';
-import { effectiveQuery } from '../../state/selectors.js';
+import { effectiveQuery, resultsBehind } from '../../state/selectors.js';
 import type { StoryView } from '../../state/story-rows.js';
 import type { AppProps } from '../app-props.js';
 import type { Aggregate } from '../pulse/use-aggregate.js';
@@ -66,6 +66,26 @@ const NO_MATCHES = pulseOf([]);
 /** Whether `search` is the answer to `query` and says it does not parse (nothing more will come for it). */
 export function failedAnswer(search: AnsweredSearch | null | undefined, query: string): boolean {
   return !!search && !search.ok && search.query === query;
+}
+
+/**
+ * Whether keys read now must wait for an answer before they act (use-keys.ts notYet): before the
+ * first answer (keys typed ahead of the start-up), while loading and no answer has rows yet (a
+ * start-up answer can come before the first articles), and outside the search line while the list
+ * answers another query than the one in force: a view switched to earlier in the same burst of
+ * keys, whose answer may come only later (the `hot` order waits for its aggregate). `2 j j m` then
+ * marks the third row of view 2, not the third row of the list before it. Never for a query that
+ * does not parse, whose answer is final (`last`: the latest answer, AnswerCache.last).
+ */
+export function keysWait(s: AppState, last: AnsweredSearch | null | undefined, loading: AppProps['loading']): boolean {
+  if (!answerComing(s, last)) return false;
+  if (s.resultsSeq === 0 || (s.hits.length === 0 && loading !== null && loading.what !== 'text')) return true;
+  return s.mode === 'browse' && resultsBehind(s);
+}
+
+/** Whether an answer to the query in force is still to come: not when the latest answer (`last`) says it does not parse. */
+export function answerComing(s: AppState, last: AnsweredSearch | null | undefined): boolean {
+  return !failedAnswer(last, effectiveQuery(s));
 }
 
 /**

@@ -62,6 +62,39 @@ describe('a key that acts on the results of a query typed just before it', () =>
   });
 });
 
+describe('keys read with a view switch', () => {
+  const views = [{ name: 'Bitcoin', query: 'tag:btc' }];
+  const inAll = { ...base, views };
+  // The view's results (hits 5..), made at once, as App's key step makes them for a date order.
+  const atOnce = (s: AppState): Action => ({ type: 'results', hits: hits(10).slice(5), total: 5, sort: 'date', query: 'tag:btc' });
+  const kinds = (actions: Action[]) => actions.map((a) => (a.type === 'command' ? a.command : a.type));
+
+  it("act on the view's rows when its answer can be made at once: `1 j m` marks the view's second row", () => {
+    const { actions, state, rest } = inputStep(inAll, '1jm', {}, false, undefined, atOnce, () => true);
+    expect(kinds(actions)).toEqual(['view1', 'results', 'down', 'toggleRead']);
+    expect(rest).toBeUndefined();
+    expect(state.selectedId).toBe(6);
+  });
+
+  it('stop before the first key that needs an answer still to come, handing back the rest to read once it is there', () => {
+    const { actions, state, rest } = inputStep(inAll, '1jm', {}, false, undefined, () => null, () => true);
+    expect(kinds(actions)).toEqual(['view1']);
+    expect(rest).toEqual([{ text: 'jm' }]);
+    expect(state.cursor).toBe(0);
+    // Read again once the view's answer is in: the moves and the mark act on its rows.
+    const answered = reducer(state, atOnce(state));
+    const again = inputStep(answered, '', {}, false, undefined, () => null, () => true, rest);
+    expect(kinds(again.actions)).toEqual(['down', 'toggleRead']);
+    expect(again.state.selectedId).toBe(6);
+  });
+
+  it('act on the list there is when no answer will come (a query that does not parse)', () => {
+    const { actions, rest } = inputStep(inAll, '1jm', {}, false, undefined, () => null, () => false);
+    expect(kinds(actions)).toEqual(['view1', 'down', 'toggleRead']);
+    expect(rest).toBeUndefined();
+  });
+});
+
 describe('Esc and a key in one chunk', () => {
   it('an unbound alt+key is Esc then the key; a bound one stays', async () => {
     const { splitUnboundAlt } = await import('../../../src/ui/input/use-keys.js');

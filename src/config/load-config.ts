@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { ConfigError, DEFAULT_CONFIG, validateConfig, type Config, type KeyVocabulary } from './config.js';
 import { defaultConfigFile, expandHome } from './folders.js';
-import { keyAtError } from './toml-error-key.js';
+import { keyAtError, stringLeftOpen } from './toml-error-key.js';
 
 export { ConfigError, DEFAULT_CONFIG, type Config, type KeyVocabulary, type ThemeName, type View } from './config.js';
 export { defaultConfigFile, stateDirectory } from './folders.js';
@@ -63,6 +63,8 @@ export function loadConfig(request: ConfigRequest, vocabulary: KeyVocabulary): {
       const key = at === null ? null : keyAtError(source, at);
       // A value left open is reported where its key starts, with the line where parsing stopped.
       if (key && key.line !== at) throw new ConfigError(file, key.line, `"${key.key}": value not closed (${reason}, line ${at})`);
+      // A string whose closing quote is missing: smol-toml reads the line break into it and says so.
+      if (key && at !== null && stringLeftOpen(source, at)) throw new ConfigError(file, at, `"${key.key}": value not closed (a string with no closing quote)`);
       throw new ConfigError(file, at, key ? `"${key.key}": ${reason}` : reason);
     }
     throw error;

@@ -20,10 +20,12 @@ const unquote = (dotted: string): string =>
     .map((part) => part.replace(/^["']|["']$/g, ''))
     .join('.');
 
-// Bracket depth and open multi-line string after one line's value text.
+// Bracket depth and open multi-line string after one line's value text; `cut`: a one-line string
+// ran to the end of the line without its closing quote (TOML allows no line break in one).
 interface Scan {
   depth: number;
   multiline: '"""' | "'''" | null;
+  cut?: boolean;
 }
 
 function scanValue(text: string, from: Scan): Scan {
@@ -45,6 +47,7 @@ function scanValue(text: string, from: Scan): Scan {
       // A one-line string: skip to its end (escapes only in basic strings).
       let j = i + 1;
       while (j < text.length && text[j] !== c) j += c === '"' && text[j] === '\\' ? 2 : 1;
+      if (j >= text.length) return { depth, multiline, cut: true };
       i = j;
     } else if (c === '[' || c === '{') depth++;
     else if ((c === ']' || c === '}') && depth > 0) depth--;
@@ -88,4 +91,16 @@ export function keyAtError(source: string, errorLine: number): ErrorKey | null {
   }
   // The error is past the last line (the end of the file): a value still open there is the cause.
   return scan.depth > 0 || scan.multiline !== null ? open : null;
+}
+
+/**
+ * Whether the value assigned on line `line` (1-based) of `source` holds a one-line string whose
+ * closing quote is missing (`theme = "dark` and nothing after): smol-toml then reports the line
+ * break it reads into the string ("control characters are not allowed in strings"), not the
+ * missing quote.
+ */
+export function stringLeftOpen(source: string, line: number): boolean {
+  const text = source.split(/\r?\n/)[line - 1] ?? '';
+  const m = KEY_LINE.exec(text);
+  return m !== null && scanValue(text.slice(m[0].length), { depth: 0, multiline: null }).cut === true;
 }

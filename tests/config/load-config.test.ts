@@ -95,6 +95,16 @@ describe('loadConfig', () => {
     expect(views.message).toMatch(/:3: "views\.query": TOML syntax: unfinished string$/);
   });
 
+  it('a one-line string whose closing quote is missing is a value not closed, at its key, whatever follows it', () => {
+    // smol-toml reads the line break into the string and reports a control character.
+    expect(errorOf('theme = "dark\npaths = []\n').message).toMatch(/config\.toml:1: "theme": value not closed \(a string with no closing quote\)$/);
+    expect(errorOf('[[views]]\nname = "a"\nquery = "tag:btc\nsort = "date"\n').message).toMatch(/:3: "views\.query": value not closed \(a string with no closing quote\)$/);
+    expect(errorOf('paths = ["~/news", "~/more\n').detail).toBe('"paths": value not closed (a string with no closing quote)');
+    expect(errorOf("theme = 'dark\n").detail).toBe('"theme": value not closed (a string with no closing quote)');
+    // A closed string with an escaped quote in it is not open.
+    expect(errorOf('theme = "da\\"rk"\n').detail).toMatch(/should be one of/);
+  });
+
   it('a syntax error on a line with no key names only the line; a bracket inside a string opens nothing', () => {
     const e = errorOf('theme = "dark"\ngarbage here\n');
     expect([e.line, e.detail]).toEqual([2, 'TOML syntax: illegal character in key']);

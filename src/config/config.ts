@@ -39,6 +39,8 @@ export const DEFAULT_CONFIG: Config = Object.freeze({ paths: [], views: [], keys
 export interface KeyVocabulary {
   commands: readonly string[];
   isKeyName(name: string): boolean;
+  /** Two `[keys]` entries giving one key to commands of the same mode (state/keymap-remap.ts keysClash), or null. */
+  keysClash?(remaps: Readonly<Record<string, readonly string[]>>): { command: string; other: string; key: string } | null;
   /** Why a view's query is malformed (the query parser's message), or null when it parses. */
   queryError?(query: string): string | null;
 }
@@ -98,7 +100,7 @@ export function validateConfig(doc: Record<string, unknown>, file: string, sourc
     (doc.views as Array<Record<string, unknown>>).forEach((v, i) => {
       for (const key of Object.keys(v)) if (!VIEW_KEYS.includes(key)) unknown(['views', i, key], key, VIEW_KEYS);
       for (const key of ['name', 'query'] as const) {
-        if (v[key] === undefined) fail(['views', i, 'name'], `view ${i + 1} has no "${key}"`);
+        if (v[key] === undefined) fail(['views', i, key], `view ${i + 1} has no "${key}"`);
         if (typeof v[key] !== 'string') wrongType(['views', i, key], 'a string', v[key]);
       }
       const name = (v.name as string).trim();
@@ -127,6 +129,8 @@ export function validateConfig(doc: Record<string, unknown>, file: string, sourc
       for (const k of keys) if (!vocabulary.isKeyName(k)) fail(['keys', command], `"keys.${command}": unknown key name ${JSON.stringify(k)} (use a character, or e.g. ctrl+x, alt+x, enter, esc, tab, space, up, pgdn)`);
       config.keys[command] = keys;
     }
+    const clash = vocabulary.keysClash?.(config.keys);
+    if (clash) fail(['keys', clash.command], `"keys.${clash.command}": ${JSON.stringify(clash.key)} is also given to "${clash.other}" (line ${lineOf(source, ['keys', clash.other]) ?? '?'}); one key runs one command`);
   }
   return config;
 }

@@ -13,8 +13,9 @@ function bare(key: string): string {
 }
 
 /**
- * The 1-based line where `path` is written in `source`, or null when it cannot be told
- * (inline tables, dotted keys). Array-of-tables entries are counted (`[[views]]` index 1 is the
+ * The 1-based line where `path` is written in `source`; for a key its table lacks, that table's
+ * header (`[[views]]` of a view with no name); null when it cannot be told (inline tables,
+ * dotted keys). Array-of-tables entries are counted (`[[views]]` index 1 is the
  * second such header).
  */
 export function lineOf(source: string, path: KeyPath): number | null {
@@ -25,12 +26,15 @@ export function lineOf(source: string, path: KeyPath): number | null {
   const index = tablePath.find((p): p is number => typeof p === 'number') ?? 0;
   let current = '';
   let seen = -1;
+  // The header of the table `path` is in: where a key missing from it (a view with no name) is told.
+  let tableLine: number | null = null;
   for (let i = 0; i < lines.length; i++) {
     const header = HEADER.exec(lines[i]);
     if (header) {
       current = header[2].split('.').map(bare).join('.');
       if (header[1] === '[[' && current === table) seen += 1;
       else if (current === table) seen = 0;
+      if (current === table && table !== '' && seen === index) tableLine = i + 1;
       // The header itself is where a table-valued key (`[keys]` holding the wrong type) lives.
       if (typeof key === 'string' && current === [...tablePath.filter((p) => typeof p === 'string'), key].join('.')) return i + 1;
       continue;
@@ -40,7 +44,7 @@ export function lineOf(source: string, path: KeyPath): number | null {
     const m = /^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_+*?\-]+)\s*=/.exec(lines[i]);
     if (m && bare(m[1]) === key) return i + 1;
   }
-  return null;
+  return tableLine;
 }
 
 function distance(a: string, b: string): number {

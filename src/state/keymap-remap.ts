@@ -49,6 +49,27 @@ export function remapKeymap(remaps: Readonly<Record<string, readonly string[]>>,
     .filter((b) => b.keys.length > 0);
 }
 
+/**
+ * Two `[keys]` entries that give the same key to commands read in the same mode (`quit = ["j"]`
+ * and `down = ["j"]`): which of them the key would run cannot be told, so the config is refused.
+ * Returns the first such pair in `remaps` order (`command` the later entry), or null.
+ */
+export function keysClash(remaps: Readonly<Record<string, readonly string[]>>, table: readonly Binding[] = keymap): { command: string; other: string; key: string } | null {
+  const remapped = remapKeymap(remaps, table).filter((b) => Object.hasOwn(remaps, b.command) && b.keys.some((k) => remaps[b.command].includes(k)));
+  const shareMode = (a: Binding, b: Binding) => !a.modes || !b.modes || a.modes.some((m) => b.modes!.includes(m));
+  const order = Object.keys(remaps);
+  for (const [i, command] of order.entries()) {
+    for (const other of order.slice(0, i)) {
+      const key = remaps[command].find((k) => remaps[other].includes(k));
+      if (key === undefined) continue;
+      const mine = remapped.filter((b) => b.command === command);
+      const theirs = remapped.filter((b) => b.command === other);
+      if (mine.some((a) => theirs.some((b) => shareMode(a, b)))) return { command, other, key };
+    }
+  }
+  return null;
+}
+
 /** A command a `[keys]` entry may remap, the keys it has in force (those a remap replaces) and its help line. */
 export interface CommandKeys {
   command: string;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/load-config.js';
 import { didYouMean, lineOf } from '../../src/config/locate.js';
-import { COMMANDS, isKeyName, remapKeymap } from '../../src/state/keymap-remap.js';
+import { COMMANDS, isKeyName, keysClash, remapKeymap } from '../../src/state/keymap-remap.js';
 import { lookup } from '../../src/state/keymap.js';
 import { parseQuery } from '../../src/core/search/query.js';
 
@@ -32,9 +32,9 @@ afterEach(() => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
-function errorOf(text: string): ConfigError {
+function errorOf(text: string, words: Parameters<typeof loadConfig>[1] = vocabulary): ConfigError {
   try {
-    loadConfig({ file: write(text) }, vocabulary);
+    loadConfig({ file: write(text) }, words);
   } catch (error) {
     if (error instanceof ConfigError) return error;
     throw error;
@@ -139,6 +139,20 @@ describe('loadConfig', () => {
     expect(errorOf('[keys]\nfrobnicate = ["j"]\n').message).toMatch(/:2: unknown command "frobnicate" in \[keys\] \(--print-config lists the commands with their keys\)/);
     expect(errorOf('[keys]\ndown = ["ctrl+shift+meta+x"]\n').message).toMatch(/:2: "keys.down": unknown key name "ctrl\+shift\+meta\+x"/);
     expect(errorOf('[[views]]\nname = "a"\n').message).toMatch(/view 1 has no "query"/);
+  });
+
+  it('a view missing its name or query is told at its [[views]] header', () => {
+    expect(errorOf('theme = "dark"\n[[views]]\nquery = "tag:btc"\n').message).toMatch(/config\.toml:2: view 1 has no "name"$/);
+    expect(errorOf('[[views]]\nname = "a"\nquery = "b"\n\n[[views]]\nname = "c"\n').message).toMatch(/config\.toml:5: view 2 has no "query"$/);
+  });
+
+  it('two [keys] entries giving one key to commands of the same mode are refused, at the later entry, naming the other', () => {
+    const clash = errorOf('[keys]\nquit = ["j"]\ndown = ["j", "n"]\n', { ...vocabulary, keysClash });
+    expect(clash.message).toMatch(/config\.toml:3: "keys\.down": "j" is also given to "quit" \(line 2\); one key runs one command$/);
+    // A search-only command and a browse command may share a key: one mode reads it each.
+    expect(() => loadConfig({ file: write('[keys]\ndeleteWord = ["ctrl+x"]\nquit = ["ctrl+x"]\n') }, { ...vocabulary, keysClash })).not.toThrow();
+    // A key taken from a command that was not remapped is no clash (the user's choice wins).
+    expect(() => loadConfig({ file: write('[keys]\nquit = ["j"]\n') }, { ...vocabulary, keysClash })).not.toThrow();
   });
 
   it('a key name or theme holding control characters is shown escaped, not blanked by the sanitiser', () => {

@@ -101,11 +101,10 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     let size = { columns: term.output.columns || 80, rows: term.output.rows || 24 };
     // After the editor the screen is not what the frame writer last drew: it draws the next frame whole.
     const system = systemActions(term, () => frames.invalidate());
-    // Live updates: article id by path, ids hidden since start, new files arrived since start.
+    // Live updates: article id by path, ids hidden since start, articles of new files arrived since start and still there.
     const ids = new IdsByPath((id) => index.article(id).path);
     let hidden: ReadonlySet<number> = new Set<number>();
-    let arrived = 0;
-    let latestArrived: number | null = null;
+    let arrivals: readonly number[] = [];
     let live: { close(): Promise<void> } | null = null;
 
     // Coins, stories and the pulse's codes on the facts worker: loaded, kept up to date, counting (dashboard-facts.ts).
@@ -152,7 +151,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
         stories, facts, counter: factsOf.counter, factsProgress,
         warnings, loading, width: size.columns, height: size.rows,
         reading, views: setup.config.views, initialView: setup.view, keymap: setup.keymap, system, startMessage,
-        arrived, latestArrived, hidden,
+        arrivals, hidden,
         onDone: (result) =>
           finish(
             result.kind === 'chosen'
@@ -261,18 +260,17 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
             ids,
             skipped: new Set(result.warnings.map((w) => w.path)),
             hidden: hiddenNow,
-            onMerged: (added, newFiles) => {
+            onMerged: (added, fresh) => {
               if (finished) return;
               try {
                 reading?.see(added);
               } catch {
                 // The marks of the new articles start empty; nothing to report per article.
               }
-              arrived += newFiles;
-              if (added.length > 0) latestArrived = added[added.length - 1].id;
               const gone = [...hiddenNow].filter((id) => !hidden.has(id));
-              // A new Set object: the UI memoises its search on it.
+              // A new Set object: the UI memoises its search on it. An arrival whose file is gone again is no longer news.
               hidden = new Set(hiddenNow);
+              arrivals = [...arrivals, ...fresh.map((a) => a.id)].filter((id) => !hidden.has(id));
               version += 1;
               update();
               factsOf.changed(gone); // counted at once: only the new articles' facts and stories are computed

@@ -28,8 +28,8 @@ export interface LiveOptions {
   ids: IdsByPath;
   /** Ids no longer shown (removed or replaced files); grows here. */
   hidden: Set<number>;
-  /** After each merged batch: the articles added (new files and new versions of changed ones) and how many files were new. */
-  onMerged(articles: readonly Article[], newFiles: number): void;
+  /** After each merged batch: the articles added (new files and new versions of changed ones), and those of them from new files (arrivals). */
+  onMerged(articles: readonly Article[], fresh: readonly Article[]): void;
   /** Problems to report; `settled`: files read again or gone in this batch, whose earlier warnings (a file since fixed or deleted) no longer hold. */
   onWarnings(warnings: readonly LoadWarning[], settled?: ReadonlySet<string>): void;
   /** Absolute paths the load reported as broken or skipped: not new when the watch starts. */
@@ -100,7 +100,7 @@ export function startLiveUpdates(o: LiveOptions): FolderWatch {
     for (const a of articles) o.ids.setArticle(a);
     if (result) o.onWarnings(result.warnings, new Set([...batch.added, ...batch.changed, ...batch.removed]));
     const added = new Set(batch.added);
-    o.onMerged(articles, articles.filter((a) => added.has(a.path) && !shown.has(a.path)).length);
+    o.onMerged(articles, articles.filter((a) => added.has(a.path) && !shown.has(a.path)));
   };
   // A file that lands between the load's walk and the watch being in place is still news: the
   // watch reports every file found then that the load neither loaded nor skipped.

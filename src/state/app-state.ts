@@ -91,11 +91,9 @@ export interface AppState {
   /** Past queries, oldest first; `historyAt` is the one recalled into the search line. */
   history: readonly string[];
   historyAt: number | null;
-  /** New files that arrived while the dashboard was open, and how many of them `r` has shown. */
-  arrived: number;
+  /** The articles of new files that arrived while the dashboard was open and are still there (ids, which grow with arrival), and the last id `r` showed (-1: none): those after it are new (freshArrivals). */
+  arrivals: readonly number[];
   shownArrived: number;
-  /** The article id that arrived last, which `r` selects. */
-  latestArrived: number | null;
   /** What opening and copying need of an article (App passes the index's lookup). */
   describe: (id: number) => ArticleRef;
 }
@@ -122,7 +120,7 @@ export type Action =
   | { type: 'effectsDone'; count: number }
   | { type: 'notice'; message: string }
   | { type: 'askOpen'; id: number; url: string | null }
-  | { type: 'arrived'; count: number; latest: number | null };
+  | { type: 'arrived'; ids: readonly number[] };
 
 /** Options the initial state is built from (App props). */
 export interface InitOptions {
@@ -191,9 +189,8 @@ export function initialState(o: InitOptions): AppState {
     effects: [],
     history: o.history ?? [],
     historyAt: null,
-    arrived: 0,
-    shownArrived: 0,
-    latestArrived: null,
+    arrivals: [],
+    shownArrived: -1,
     describe: o.describe ?? NO_REF,
   };
 }

@@ -5,6 +5,7 @@ import { checkOpenable } from '../core/text/index.js';
 import type { Effect, Prompt } from './effects.js';
 import type { Command } from './keymap.js';
 import type { AppState } from './app-state.js';
+import { freshArrivals } from './selectors.js';
 import { foldedMembers } from './story-rows.js';
 import { moveCursor } from './transitions.js';
 
@@ -93,8 +94,10 @@ export function dailyCommand(s: AppState, c: Command): AppState | undefined {
     case 'showNew':
     {
       // The article that arrived last, where the result has it; else the top of the list.
-      const at = s.latestArrived === null ? -1 : s.hits.findIndex((h) => h.id === s.latestArrived);
-      return moveCursor({ ...s, shownArrived: s.arrived }, Math.max(0, at));
+      const latest = freshArrivals(s).at(-1);
+      if (latest === undefined) return { ...s, message: 'nothing new' };
+      const at = s.hits.findIndex((h) => h.id === latest);
+      return moveCursor({ ...s, shownArrived: latest }, Math.max(0, at));
     }
     case 'historyPrev':
       return recall(s, -1);

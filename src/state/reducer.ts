@@ -5,7 +5,7 @@ import type { Action, AppState, ListSort } from './app-state.js';
 import { askOpen, dailyCommand, dismissPrompt, rememberQuery } from './daily-commands.js';
 import type { Command, PaneId } from './keymap.js';
 import { paneAt } from './layout.js';
-import { bodyRows, clamp, inspectorRowsVisible, layoutOf, listRows, maxBodyScroll } from './selectors.js';
+import { bodyRows, clamp, freshArrivals, inspectorRowsVisible, layoutOf, listRows, maxBodyScroll } from './selectors.js';
 import { foldStory, pulseCommand, pulseGoBack, withResults } from './story-transitions.js';
 import { choose, click, cycleFocus, fixFocus, fold, mark, moveCursor, scroll, toggleInspector } from './transitions.js';
 
@@ -47,7 +47,7 @@ export function reducer(state: AppState, action: Action): AppState {
       // At the top, stay at the top: while a big corpus streams in, newer articles keep arriving
       // above the first row, and the reader expects to see the newest.
       // Articles that arrived while open (live updates) never move the reader: they wait for `r`.
-      const live = state.arrived > state.shownArrived;
+      const live = freshArrivals(state).length > 0;
       if (action.query !== state.resultsQuery || (state.cursor === 0 && !live)) return moveCursor(next, 0);
       const idx = state.selectedId === null ? -1 : next.hits.findIndex((h) => h.id === state.selectedId);
       return moveCursor(next, idx >= 0 ? idx : state.cursor);
@@ -88,7 +88,7 @@ export function reducer(state: AppState, action: Action): AppState {
     case 'askOpen':
       return askOpen({ ...state, message: null }, action.id, action.url);
     case 'arrived':
-      return { ...state, arrived: action.count, latestArrived: action.latest };
+      return { ...state, arrivals: action.ids };
     case 'reindex': {
       const selectedId = state.selectedId === null ? null : action.map(state.selectedId);
       return { ...state, selectedId, marked: state.marked.flatMap((id) => action.map(id) ?? []) };

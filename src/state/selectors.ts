@@ -35,6 +35,11 @@ export function resultsBehind(s: Pick<AppState, 'views' | 'view' | 'query' | 're
   return s.resultsQuery !== effectiveQuery(s);
 }
 
+/** The arrivals `r` has not shown yet (AppState.arrivals after shownArrived), in arrival order. */
+export function freshArrivals(s: Pick<AppState, 'arrivals' | 'shownArrived'>): readonly number[] {
+  return s.arrivals.filter((id) => id > s.shownArrived);
+}
+
 /** Panes currently on screen, in focus-cycle order. */
 export function visiblePanes(layout: Layout): PaneId[] {
   return (['list', 'body', 'inspector'] as const).filter((p) => layout[p] !== null);

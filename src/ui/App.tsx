@@ -81,7 +81,7 @@ export function App(p: AppProps) {
   // Props the reducer mirrors: updated during render (React re-renders at once, before commit).
   if (state.width !== p.width || state.height !== p.height) dispatch({ type: 'resize', width: p.width, height: p.height });
   if (state.warningsCount !== p.warnings.length) dispatch({ type: 'warnings', count: p.warnings.length });
-  if (state.arrived !== (p.arrived ?? 0)) dispatch({ type: 'arrived', count: p.arrived ?? 0, latest: p.latestArrived ?? null });
+  if (p.arrivals && state.arrivals !== p.arrivals) dispatch({ type: 'arrived', ids: p.arrivals });
   const grouping = groupingPercent(p.factsProgress);
   if (state.grouping !== grouping) dispatch({ type: 'grouping', percent: grouping });
 

@@ -5,6 +5,7 @@ import { memo, useEffect } from 'react';
 import { countText, sanitizeLine } from '../core/text/index.js';
 import type { Prompt } from '../state/effects.js';
 import type { AppState } from '../state/reducer.js';
+import { freshArrivals } from '../state/selectors.js';
 import type { Mode, PaneId } from '../state/keymap.js';
 import { columns, fitWidth } from '../core/width/index.js';
 import { paint } from './frame/paint.js';
@@ -54,7 +55,7 @@ export interface StatusBarProps {
 
 /** The status line's props that come from the UI state (App adds the counts, the load and the size). */
 export function statusOf(s: AppState): Pick<StatusBarProps, 'shown' | 'shownIsLowerBound' | 'shownCounting' | 'query' | 'sort' | 'focus' | 'mode' | 'marked' | 'message' | 'prompt' | 'fresh'> {
-  return { shown: s.total, shownIsLowerBound: s.totalApproximate, shownCounting: s.totalCounting, query: s.query, sort: s.usedSort, focus: s.focus, mode: s.mode, marked: s.marked.length, message: s.message, prompt: promptText(s.prompt), fresh: s.arrived - s.shownArrived };
+  return { shown: s.total, shownIsLowerBound: s.totalApproximate, shownCounting: s.totalCounting, query: s.query, sort: s.usedSort, focus: s.focus, mode: s.mode, marked: s.marked.length, message: s.message, prompt: promptText(s.prompt), fresh: freshArrivals(s).length };
 }
 
 interface Piece {

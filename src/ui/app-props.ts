@@ -52,10 +52,8 @@ export interface AppProps {
   system?: SystemActions | null;
   /** Shown in the status line until the first key (`12 new since Nov 28 09:14`). */
   startMessage?: string | null;
-  /** Live updates: how many new files arrived since start (the banner counts those not yet shown with `r`). */
-  arrived?: number;
-  /** The id of the article that arrived last (`r` selects it). */
-  latestArrived?: number | null;
+  /** Live updates: the ids of the articles of new files that arrived since start and are still there, in arrival order (ids grow); a new array when it changes. The status line counts those not yet shown with `r`, which selects the last. */
+  arrivals?: readonly number[];
   /** Ids of articles whose files were removed or replaced since start; a new Set when it changes. */
   hidden?: ReadonlySet<number> | null;
   onDone(result: { kind: 'chosen'; articles: Article[] } | { kind: 'cancelled' }): void;

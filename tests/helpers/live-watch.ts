@@ -34,9 +34,9 @@ export function watchLoaded(articles: readonly Article[], corpus: string, cacheD
     ids,
     hidden: watch.hidden,
     skipped: new Set(),
-    onMerged: (added, n) => {
+    onMerged: (added, fresh) => {
       watch.merged.push(...added);
-      watch.newFiles += n;
+      watch.newFiles += fresh.length;
     },
     onWarnings: (more) => void watch.warned.push(...more),
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { freshArrivals } from '../../src/state/selectors.js';
 import { markdownLink, MARK_ALL_ASK } from '../../src/state/daily-commands.js';
 import { initialState, reducer, type Action, type AppState } from '../../src/state/reducer.js';
 import { effectiveQuery } from '../../src/state/selectors.js';
@@ -139,13 +140,30 @@ describe('live updates', () => {
     const s0 = base();
     expect(s0.selectedId).toBe(0);
     // Article 3 arrives and sorts first.
-    const grown = run(s0, { type: 'arrived', count: 1, latest: 3 }, { type: 'results', hits: [3, 0, 1, 2].map((id) => ({ id, score: 0, titleMatches: [] })), total: 4, sort: 'date', query: '' });
+    const grown = run(s0, { type: 'arrived', ids: [3] }, { type: 'results', hits: [3, 0, 1, 2].map((id) => ({ id, score: 0, titleMatches: [] })), total: 4, sort: 'date', query: '' });
     expect(grown.selectedId).toBe(0);
     expect(grown.cursor).toBe(1);
-    expect(grown.arrived - grown.shownArrived).toBe(1);
+    expect(freshArrivals(grown)).toEqual([3]);
     const shown = run(grown, cmd('showNew'));
     expect(shown.selectedId).toBe(3);
-    expect(shown.arrived - shown.shownArrived).toBe(0);
+    expect(freshArrivals(shown)).toEqual([]);
+  });
+
+  it('an arrival whose file is gone again is no longer new, and r with nothing new says so and stays', () => {
+    const list = { type: 'results' as const, hits: [4, 3, 0, 1, 2].map((id) => ({ id, score: 0, titleMatches: [] })), total: 5, sort: 'date' as const, query: '' };
+    const two = run(base(), { type: 'arrived', ids: [3, 4] }, list);
+    expect(freshArrivals(two)).toEqual([3, 4]);
+    // Article 4's file is deleted: the dashboard's arrivals drop it.
+    const one = run(two, { type: 'arrived', ids: [3] });
+    expect(freshArrivals(one)).toEqual([3]);
+    expect(run(one, cmd('showNew')).selectedId).toBe(3);
+    const none = run(one, { type: 'arrived', ids: [] });
+    expect(freshArrivals(none)).toEqual([]);
+    const pressed = run(none, cmd('showNew'));
+    expect([pressed.selectedId, pressed.cursor, pressed.message]).toEqual([none.selectedId, none.cursor, 'nothing new']);
+    // Once shown, a later arrival is new again; the shown ones are not.
+    const later = run(run(one, cmd('showNew')), { type: 'arrived', ids: [3, 5] });
+    expect(freshArrivals(later)).toEqual([5]);
   });
   it('without live arrivals, a streaming load keeps the top row selected', () => {
     const grown = run(base(), { type: 'results', hits: [3, 0, 1, 2].map((id) => ({ id, score: 0, titleMatches: [] })), total: 4, sort: 'date', query: '' });

@@ -4,7 +4,7 @@
 import { format } from 'date-fns/format';
 import type { Article } from '../article.js';
 import { listedFrom, outsideWindow } from '../publication-window.js';
-import { relativeDate } from '../row-marks/index.js';
+import { relativeDate, sentimentMark } from '../row-marks/index.js';
 import { sanitizeLine } from '../text/index.js';
 import { lineWidth, type Line, type Span } from './spans.js';
 import { cutSpans, wrapSpans } from './wrap.js';
@@ -16,16 +16,16 @@ export function formatStamp(ms: number | null | undefined): string | null {
   return Number.isNaN(d.getTime()) ? null : format(d, 'yyyy-MM-dd HH:mm');
 }
 
-/** Glyph and word for a sentiment, so it reads without colour: ▲ positive / ▼ negative / ● neutral. */
+/**
+ * Glyph and word for a sentiment, so it reads without colour: ▲ positive / ▼ negative / ●
+ * neutral; null for none or a value the filter and the pulse do not count either (canonicalSentiment).
+ */
 export function sentimentLabel(sentiment: string | null): string | null {
   if (!sentiment) return null;
-  // Shown as the data writes it (the seed says NEGATIVE); the glyph is chosen case-insensitively.
+  // Shown as the data writes it (the seed says NEGATIVE), with the glyph of what it means.
   const word = sanitizeLine(sentiment).trim();
-  if (!word) return null;
-  const lower = word.toLowerCase();
-  if (/^(pos|bull|up)/.test(lower)) return `▲ ${word}`;
-  if (/^(neg|bear|down)/.test(lower)) return `▼ ${word}`;
-  return `● ${word}`;
+  const { glyph, role } = sentimentMark(word);
+  return role === null ? null : `${glyph} ${word}`;
 }
 
 // Recent dates read as an age; older ones would repeat the absolute date, so they are left out.

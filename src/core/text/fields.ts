@@ -11,13 +11,18 @@ export function compactText(s: string): string {
 /** Canonical sentiment values; the data may write them in any case. */
 export type Sentiment = 'positive' | 'negative' | 'neutral';
 
+// Markets' own words (bullish, bearish) beside the seed's (POSITIVE, NEGATIVE, NEUTRAL).
 const SENTIMENTS: Readonly<Record<string, Sentiment>> = {
-  positive: 'positive', pos: 'positive',
-  negative: 'negative', neg: 'negative',
+  positive: 'positive', pos: 'positive', bullish: 'positive', bull: 'positive',
+  negative: 'negative', neg: 'negative', bearish: 'negative', bear: 'negative',
   neutral: 'neutral', neu: 'neutral',
 };
 
-/** Maps a sentiment as written in data or a query (`NEGATIVE`, `neg`) to its canonical value, else null. */
+/**
+ * Maps a sentiment as written in data or a query (`NEGATIVE`, `neg`, `Bullish`) to its canonical
+ * value, else null: the one rule of the filter, the pulse, the list's glyph and the body's header,
+ * so a value it does not know (`sentiment: bogus`) is no sentiment everywhere.
+ */
 export function canonicalSentiment(s: string | null): Sentiment | null {
   if (s === null) return null;
   return Object.hasOwn(SENTIMENTS, s.toLowerCase()) ? SENTIMENTS[s.toLowerCase()] : null;

@@ -34,7 +34,8 @@ export function pulseText(p: Pulse): string {
     facet('sources', p.sources),
     facet('tags', p.tags),
     facet('coins', p.coins),
-    `per day (${p.days.length ? `${p.days[0].day} to ${p.days[p.days.length - 1].day}` : 'no dates'}): ${sparkline(p.days.map((d) => d.count))}`,
+    // Like the facets' `-`: a line never ends in a space (scripts compare lines).
+    p.days.length ? `per day (${p.days[0].day} to ${p.days[p.days.length - 1].day}): ${sparkline(p.days.map((d) => d.count))}` : 'per day: -',
     ...p.days.filter((d) => d.count > 0).map((d) => `  ${d.day} ${d.count}`),
     // Shown apart, so that with the days above they add up to `articles`.
     ...(p.earlier > 0 ? [`earlier: ${p.earlier} (before ${p.days[0].day})`] : []),

@@ -71,6 +71,11 @@ describe('articles dated only by their file’s time', () => {
     expect(pulseText(p)).not.toContain('2026-11-19');
     expect(pulseJson(p)).toMatchObject({ total: 6, undated: 3 });
   });
+  it('of no articles say so line by line, no line ending in a space (scripts compare lines)', () => {
+    const text = pulseText(pulseOf([]));
+    expect(text.split('\n')).toContain('per day: -');
+    for (const line of text.split('\n')) expect(line).not.toMatch(/ $/);
+  });
   it('count the same from the precomputed facts the dashboard’s strip uses', () => {
     const facts = computeFacts(guessed.map(factsInput), false);
     expect(pulseOfFacts(guessed.map((a) => a.id), facts)).toEqual(p);

@@ -104,6 +104,8 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     // Live updates: article id by path, ids hidden since start, articles of new files arrived since start and still there.
     const ids = new IdsByPath((id) => index.article(id).path);
     let hidden: ReadonlySet<number> = new Set<number>();
+    // The new files' paths in arrival order, and each one's article now (-1 once its file is gone): an edit keeps its place.
+    const arrivalPaths: string[] = [];
     let arrivals: readonly number[] = [];
     let live: { close(): Promise<void> } | null = null;
 
@@ -270,7 +272,8 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
               const gone = [...hiddenNow].filter((id) => !hidden.has(id));
               // A new Set object: the UI memoises its search on it. An arrival whose file is gone again is no longer news.
               hidden = new Set(hiddenNow);
-              arrivals = [...arrivals, ...fresh.map((a) => a.id)].filter((id) => !hidden.has(id));
+              arrivalPaths.push(...fresh.map((a) => a.path));
+              arrivals = arrivalPaths.map((p) => ids.get(p) ?? -1);
               version += 1;
               update();
               factsOf.changed(gone); // counted at once: only the new articles' facts and stories are computed

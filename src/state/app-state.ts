@@ -91,7 +91,7 @@ export interface AppState {
   /** Past queries, oldest first; `historyAt` is the one recalled into the search line. */
   history: readonly string[];
   historyAt: number | null;
-  /** The articles of new files that arrived while the dashboard was open and are still there (ids, which grow with arrival), and the last id `r` showed (-1: none): those after it are new (freshArrivals). */
+  /** The new files that arrived while the dashboard was open (AppProps.arrivals: each one's article id, -1 once gone), and how many of them `r` has shown: those after are new (freshArrivals). */
   arrivals: readonly number[];
   shownArrived: number;
   /** What opening and copying need of an article (App passes the index's lookup). */
@@ -190,7 +190,7 @@ export function initialState(o: InitOptions): AppState {
     history: o.history ?? [],
     historyAt: null,
     arrivals: [],
-    shownArrived: -1,
+    shownArrived: 0,
     describe: o.describe ?? NO_REF,
   };
 }

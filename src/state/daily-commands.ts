@@ -97,7 +97,7 @@ export function dailyCommand(s: AppState, c: Command): AppState | undefined {
       const latest = freshArrivals(s).at(-1);
       if (latest === undefined) return { ...s, message: 'nothing new' };
       const at = s.hits.findIndex((h) => h.id === latest);
-      return moveCursor({ ...s, shownArrived: latest }, Math.max(0, at));
+      return moveCursor({ ...s, shownArrived: s.arrivals.length }, Math.max(0, at));
     }
     case 'historyPrev':
       return recall(s, -1);

@@ -35,9 +35,9 @@ export function resultsBehind(s: Pick<AppState, 'views' | 'view' | 'query' | 're
   return s.resultsQuery !== effectiveQuery(s);
 }
 
-/** The arrivals `r` has not shown yet (AppState.arrivals after shownArrived), in arrival order. */
+/** The arrivals `r` has not shown yet and whose files are still there (AppState.arrivals after the first shownArrived), in arrival order. */
 export function freshArrivals(s: Pick<AppState, 'arrivals' | 'shownArrived'>): readonly number[] {
-  return s.arrivals.filter((id) => id > s.shownArrived);
+  return s.arrivals.slice(s.shownArrived).filter((id) => id >= 0);
 }
 
 /** Panes currently on screen, in focus-cycle order. */

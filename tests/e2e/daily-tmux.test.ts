@@ -194,7 +194,7 @@ describe('daily driver in a real terminal', () => {
     await s.waitForFile(status);
   });
 
-  it('a new file deleted again before r is no longer new: the banner goes, and r says nothing is new and stays', async () => {
+  it('a new file edited before r stays new; deleted again it is no longer new: the banner goes, and r says nothing is new and stays', async () => {
     const { env, news } = makeHome(CONFIG);
     const { s, status } = start(env);
     await s.waitFor((t) => t.includes('Gamma Bitcoin') && t.includes('3/3'), 'the list');
@@ -202,8 +202,11 @@ describe('daily driver in a real terminal', () => {
     await s.waitFor((t) => /▶.*Beta Ether/.test(t), 'Beta selected');
     fs.writeFileSync(path.join(news, 'delta.md'), "---\ntitle: Delta Newest Story\npublishedAt: '2025-11-20T10:00:00Z'\n---\n\nBody.\n");
     await s.waitFor((t) => t.includes('Delta Newest Story') && t.includes('1 new · r to show'), 'the new article');
+    // Edited before r: still new, as its new version.
+    fs.writeFileSync(path.join(news, 'delta.md'), "---\ntitle: Delta Edited Story\npublishedAt: '2025-11-20T10:00:00Z'\n---\n\nBody.\n");
+    await s.waitFor((t) => t.includes('Delta Edited Story') && t.includes('1 new · r to show') && t.includes('4/4'), 'the edited new article, still new');
     fs.rmSync(path.join(news, 'delta.md'));
-    const gone = await s.waitFor((t) => !t.includes('Delta Newest') && t.includes('3/3'), 'the removed article gone');
+    const gone = await s.waitFor((t) => !t.includes('Delta Edited') && t.includes('3/3'), 'the removed article gone');
     expect(gone).not.toContain('new · r to show');
     s.send('r');
     const pressed = await s.waitFor((t) => t.includes('nothing new'), 'r answering');

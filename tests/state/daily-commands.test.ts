@@ -153,17 +153,29 @@ describe('live updates', () => {
     const list = { type: 'results' as const, hits: [4, 3, 0, 1, 2].map((id) => ({ id, score: 0, titleMatches: [] })), total: 5, sort: 'date' as const, query: '' };
     const two = run(base(), { type: 'arrived', ids: [3, 4] }, list);
     expect(freshArrivals(two)).toEqual([3, 4]);
-    // Article 4's file is deleted: the dashboard's arrivals drop it.
-    const one = run(two, { type: 'arrived', ids: [3] });
+    // Article 4's file is deleted: the dashboard's entry for it says so (-1).
+    const one = run(two, { type: 'arrived', ids: [3, -1] });
     expect(freshArrivals(one)).toEqual([3]);
     expect(run(one, cmd('showNew')).selectedId).toBe(3);
-    const none = run(one, { type: 'arrived', ids: [] });
+    const none = run(one, { type: 'arrived', ids: [-1, -1] });
     expect(freshArrivals(none)).toEqual([]);
     const pressed = run(none, cmd('showNew'));
     expect([pressed.selectedId, pressed.cursor, pressed.message]).toEqual([none.selectedId, none.cursor, 'nothing new']);
     // Once shown, a later arrival is new again; the shown ones are not.
-    const later = run(run(one, cmd('showNew')), { type: 'arrived', ids: [3, 5] });
+    const later = run(run(one, cmd('showNew')), { type: 'arrived', ids: [3, -1, 5] });
     expect(freshArrivals(later)).toEqual([5]);
+  });
+
+  it('an arrival edited before r stays new as its new version; one edited after r does not come back', () => {
+    const list = { type: 'results' as const, hits: [6, 3, 0, 1, 2].map((id) => ({ id, score: 0, titleMatches: [] })), total: 5, sort: 'date' as const, query: '' };
+    // Article 3's file is edited: the dashboard's entry for it now names its new version, 6.
+    const edited = run(base(), { type: 'arrived', ids: [3] }, { type: 'arrived', ids: [6] }, list);
+    expect(freshArrivals(edited)).toEqual([6]);
+    const shown = run(edited, cmd('showNew'));
+    expect(shown.selectedId).toBe(6);
+    expect(freshArrivals(run(shown, { type: 'arrived', ids: [7] }))).toEqual([]);
+    // Gone (-1): no longer new.
+    expect(freshArrivals(run(edited, { type: 'arrived', ids: [-1] }))).toEqual([]);
   });
   it('without live arrivals, a streaming load keeps the top row selected', () => {
     const grown = run(base(), { type: 'results', hits: [3, 0, 1, 2].map((id) => ({ id, score: 0, titleMatches: [] })), total: 4, sort: 'date', query: '' });

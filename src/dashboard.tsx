@@ -101,10 +101,9 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     let size = { columns: term.output.columns || 80, rows: term.output.rows || 24 };
     // After the editor the screen is not what the frame writer last drew: it draws the next frame whole.
     const system = systemActions(term, () => frames.invalidate());
-    // Live updates: article id by path, ids hidden since start, articles of new files arrived since start and still there.
+    // Live updates: article id by path, ids hidden since start, the new files' paths in arrival order and each one's article now (-1 once gone: an edit keeps its place).
     const ids = new IdsByPath((id) => index.article(id).path);
     let hidden: ReadonlySet<number> = new Set<number>();
-    // The new files' paths in arrival order, and each one's article now (-1 once its file is gone): an edit keeps its place.
     const arrivalPaths: string[] = [];
     let arrivals: readonly number[] = [];
     let live: { close(): Promise<void> } | null = null;

@@ -130,7 +130,9 @@ export function validateConfig(doc: Record<string, unknown>, file: string, sourc
       config.keys[command] = keys;
     }
     const clash = vocabulary.keysClash?.(config.keys);
-    if (clash) fail(['keys', clash.command], `"keys.${clash.command}": ${JSON.stringify(clash.key)} is also given to "${clash.other}" (line ${lineOf(source, ['keys', clash.other]) ?? '?'}); one key runs one command`);
+    // The other entry's line where it can be told (not in an inline table).
+    const other = clash ? lineOf(source, ['keys', clash.other]) : null;
+    if (clash) fail(['keys', clash.command], `"keys.${clash.command}": ${JSON.stringify(clash.key)} is also given to "${clash.other}"${other === null ? '' : ` (line ${other})`}; one key runs one command`);
   }
   return config;
 }

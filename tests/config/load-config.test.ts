@@ -151,6 +151,8 @@ describe('loadConfig', () => {
     expect(clash.message).toMatch(/config\.toml:3: "keys\.down": "j" is also given to "quit" \(line 2\); one key runs one command$/);
     // A search-only command and a browse command may share a key: one mode reads it each.
     expect(() => loadConfig({ file: write('[keys]\ndeleteWord = ["ctrl+x"]\nquit = ["ctrl+x"]\n') }, { ...vocabulary, keysClash })).not.toThrow();
+    // In an inline table no line can be told: none is made up.
+    expect(errorOf('keys = { quit = ["j"], down = ["j"] }\n', { ...vocabulary, keysClash }).detail).toBe('"keys.down": "j" is also given to "quit"; one key runs one command');
     // A key taken from a command that was not remapped is no clash (the user's choice wins).
     expect(() => loadConfig({ file: write('[keys]\nquit = ["j"]\n') }, { ...vocabulary, keysClash })).not.toThrow();
   });

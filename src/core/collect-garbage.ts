@@ -11,6 +11,21 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { returnFreeMemory } from './malloc-trim.js';
 
+// V8 frees the memory of the array buffers a collection found dead on a background task after it
+// (its array buffer sweeper): the C heap is trimmed this long after, once they are back in it.
+const TRIM_AFTER_MS = 50;
+let trimQueued = false;
+
+// Gives the C heap's free pages back a moment from now (malloc-trim.ts); calls meanwhile ask for the same one.
+function returnFreeMemorySoon(): void {
+  if (trimQueued) return;
+  trimQueued = true;
+  setTimeout(() => {
+    trimQueued = false;
+    returnFreeMemory();
+  }, TRIM_AFTER_MS).unref();
+}
+
 // V8's `gc` as --expose-gc gives it: a full collection, or with `{ type: 'minor' }` a scavenge of the young generation.
 type Collect = (options?: { type: 'minor' | 'major' }) => void;
 let collect: Collect | null | undefined;
@@ -31,14 +46,14 @@ function collector(): Collect | null {
 
 /**
  * Collects the heap's garbage now, on this thread (a full collection: ~0.2-0.5 s with 500 MB
- * live, a few ms for a worker's few MB), then gives what the C heap holds free back to the system
- * (malloc-trim.ts: the typed arrays the collection freed leave holes in malloc's arenas); false
+ * live, a few ms for a worker's few MB), then, TRIM_AFTER_MS later, gives what the C heap holds free
+ * back to the system (malloc-trim.ts: the typed arrays the collection freed leave holes in malloc's arenas); false
  * when Node gives no way to collect.
  */
 export function collectGarbageNow(): boolean {
   const gc = collector();
   gc?.();
-  returnFreeMemory();
+  returnFreeMemorySoon();
   return gc !== null;
 }
 
@@ -56,7 +71,7 @@ export function collectGarbageSoon(): void {
   setImmediate(() => {
     pending = false;
     gc();
-    returnFreeMemory();
+    returnFreeMemorySoon();
   }).unref();
 }
 

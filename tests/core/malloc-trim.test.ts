@@ -22,12 +22,17 @@ function holes() {
 }
 holes();
 globalThis.gc();
+// V8 frees dead array buffers' memory on a background task after the collection.
+const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+await settle();
 const collected = rss();
 const trimmed = returnFreeMemory();
 const afterTrim = rss();
 holes();
 const beforeCollect = rss();
 collectGarbageNow();
+// collect-garbage.ts trims a moment after its collection, once those buffers are freed.
+await settle();
 const afterCollect = rss();
 const glibc = Boolean(process.report.getReport().header.glibcVersionRuntime);
 process.stdout.write(JSON.stringify({ trimmed, glibc, kept: kept.length, byTrim: collected - afterTrim, byCollect: beforeCollect - afterCollect }));

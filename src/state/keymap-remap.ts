@@ -21,6 +21,9 @@ export function isKeyName(name: string): boolean {
   return single(name);
 }
 
+// Whether two bindings are read in a common mode (a binding without modes is read in all).
+const shareMode = (a: Binding, b: Binding): boolean => !a.modes || !b.modes || a.modes.some((m) => b.modes!.includes(m));
+
 /**
  * The table with each remapped command's keys replaced. A command can have a binding per mode
  * (`down` in browse and in search); the remap replaces the keys of its browse bindings, or of
@@ -42,7 +45,6 @@ export function remapKeymap(remaps: Readonly<Record<string, readonly string[]>>,
     remapped.add(next);
     return next;
   });
-  const shareMode = (a: Binding, b: Binding) => !a.modes || !b.modes || a.modes.some((m) => b.modes!.includes(m));
   const claimed = (key: string, b: Binding) => [...remapped].some((r) => r.command !== b.command && r.keys.includes(key) && shareMode(r, b));
   return replaced
     .map((b) => (remapped.has(b) ? b : { ...b, keys: b.keys.filter((k) => !claimed(k, b)) }))
@@ -56,7 +58,6 @@ export function remapKeymap(remaps: Readonly<Record<string, readonly string[]>>,
  */
 export function keysClash(remaps: Readonly<Record<string, readonly string[]>>, table: readonly Binding[] = keymap): { command: string; other: string; key: string } | null {
   const remapped = remapKeymap(remaps, table).filter((b) => Object.hasOwn(remaps, b.command) && b.keys.some((k) => remaps[b.command].includes(k)));
-  const shareMode = (a: Binding, b: Binding) => !a.modes || !b.modes || a.modes.some((m) => b.modes!.includes(m));
   const order = Object.keys(remaps);
   for (const [i, command] of order.entries()) {
     for (const other of order.slice(0, i)) {

@@ -8,5 +8,5 @@ export function sentimentMark(sentiment: string | null): { glyph: string; role: 
   return role === null ? { glyph: ' ', role: null } : { glyph: GLYPHS[role], role };
 }
 
-/** The glyph of each sentiment, so it reads without colour. */
-export const GLYPHS: Readonly<Record<Sentiment, string>> = { positive: '▲', negative: '▼', neutral: '●' };
+// The glyph of each sentiment, so it reads without colour.
+const GLYPHS: Readonly<Record<Sentiment, string>> = { positive: '▲', negative: '▼', neutral: '●' };

@@ -27,6 +27,11 @@ export interface ConfigRequest {
 let toml: typeof import('smol-toml') | null = null;
 const smolToml = (): typeof import('smol-toml') => (toml ??= createRequire(import.meta.url)('smol-toml') as typeof import('smol-toml'));
 
+const OPEN_STRING = {
+  line: 'a string with no closing quote',
+  'multi-line': 'a multi-line string with no closing triple quote',
+} as const;
+
 // A config file is a few hundred bytes; anything this big is not one.
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
@@ -61,10 +66,12 @@ export function loadConfig(request: ConfigRequest, vocabulary: KeyVocabulary): {
       const reason = `TOML syntax: ${error.message.split('\n')[0].replace(/^Invalid TOML document: /, '')}`;
       const at = error.line ?? null;
       const key = at === null ? null : keyAtError(source, at);
+      // A string whose closing quote is missing: smol-toml reads the line break into it (or, for a
+      // multi-line string, the rest of the file) and says only that.
+      const open = key && at !== null ? stringLeftOpen(source, key.line) : null;
+      if (key && open) throw new ConfigError(file, key.line, `"${key.key}": value not closed (${OPEN_STRING[open]})`);
       // A value left open is reported where its key starts, with the line where parsing stopped.
       if (key && key.line !== at) throw new ConfigError(file, key.line, `"${key.key}": value not closed (${reason}, line ${at})`);
-      // A string whose closing quote is missing: smol-toml reads the line break into it and says so.
-      if (key && at !== null && stringLeftOpen(source, at)) throw new ConfigError(file, at, `"${key.key}": value not closed (a string with no closing quote)`);
       throw new ConfigError(file, at, key ? `"${key.key}": ${reason}` : reason);
     }
     throw error;

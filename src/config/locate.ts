@@ -14,8 +14,8 @@ function bare(key: string): string {
 
 /**
  * The 1-based line where `path` is written in `source`; for a key its table lacks, that table's
- * header (`[[views]]` of a view with no name); null when it cannot be told (inline tables,
- * dotted keys). Array-of-tables entries are counted (`[[views]]` index 1 is the
+ * header (`[[views]]` of a view with no name), or the line of its entry in an array of inline
+ * tables (`views = [ {...}, {...} ]`); null when it cannot be told (dotted keys). Array-of-tables entries are counted (`[[views]]` index 1 is the
  * second such header).
  */
 export function lineOf(source: string, path: KeyPath): number | null {
@@ -44,7 +44,50 @@ export function lineOf(source: string, path: KeyPath): number | null {
     const m = /^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_+*?\-]+)\s*=/.exec(lines[i]);
     if (m && bare(m[1]) === key) return i + 1;
   }
-  return tableLine;
+  return tableLine ?? inlineEntryLine(lines, table, index);
+}
+
+/**
+ * The 1-based line of entry `index` of an array of inline tables assigned at the top level
+ * (`views = [ { name = "a" }, { query = "b" } ]`), where a key of that entry or its absence is
+ * told: TOML 1.0 keeps an inline table on one line. Null when `name` is not assigned so.
+ */
+function inlineEntryLine(lines: readonly string[], name: string, index: number): number | null {
+  if (name === '' || name.includes('.')) return null;
+  const bareName = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const assigned = new RegExp(`^\\s*("${bareName}"|'${bareName}'|${bareName})\\s*=`);
+  const start = lines.findIndex((line) => assigned.test(line));
+  if (start < 0 || lines.slice(0, start).some((line) => HEADER.test(line))) return null;
+  let depth = 0;
+  let entries = -1;
+  let quote: string | null = null;
+  for (let n = start; n < lines.length; n++) {
+    const text = n === start ? lines[n].slice(lines[n].indexOf('=') + 1) : lines[n];
+    for (let i = 0; i < text.length; i++) {
+      if (quote) {
+        if (text.startsWith(quote, i)) {
+          i += quote.length - 1;
+          quote = null;
+        } else if (quote === '"' && text[i] === '\\') i++;
+        continue;
+      }
+      const c = text[i];
+      if (c === '#') break;
+      if (c === '"' || c === "'") {
+        quote = text.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
+        i += quote.length - 1;
+      } else if (c === '[' || c === '{') {
+        depth++;
+        if (c === '{' && depth === 2 && ++entries === index) return n + 1;
+      } else if (c === ']' || c === '}') {
+        depth--;
+        if (depth === 0) return null;
+      }
+    }
+    // A one-line string ends with its line (TOML allows no line break in one).
+    if (quote === '"' || quote === "'") quote = null;
+  }
+  return null;
 }
 
 function distance(a: string, b: string): number {

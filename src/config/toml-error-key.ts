@@ -94,13 +94,19 @@ export function keyAtError(source: string, errorLine: number): ErrorKey | null {
 }
 
 /**
- * Whether the value assigned on line `line` (1-based) of `source` holds a one-line string whose
- * closing quote is missing (`theme = "dark` and nothing after): smol-toml then reports the line
- * break it reads into the string ("control characters are not allowed in strings"), not the
- * missing quote.
+ * How the value assigned on line `line` (1-based) of `source` leaves a string open: 'line' for a
+ * one-line string whose closing quote is missing on that line (`theme = "dark` and nothing after),
+ * 'multi-line' for a multi-line string (`"""` or `'''`) never closed before the end of the file;
+ * null when neither. smol-toml then reports the line break it reads into the string ("control
+ * characters are not allowed in strings") or "unfinished string", not the missing quote.
  */
-export function stringLeftOpen(source: string, line: number): boolean {
-  const text = source.split(/\r?\n/)[line - 1] ?? '';
+export function stringLeftOpen(source: string, line: number): 'line' | 'multi-line' | null {
+  const lines = source.split(/\r?\n/);
+  const text = lines[line - 1] ?? '';
   const m = KEY_LINE.exec(text);
-  return m !== null && scanValue(text.slice(m[0].length), { depth: 0, multiline: null }).cut === true;
+  if (m === null) return null;
+  let scan = scanValue(text.slice(m[0].length), { depth: 0, multiline: null });
+  if (scan.cut === true) return 'line';
+  for (let n = line; n < lines.length && scan.multiline !== null; n++) scan = scanValue(lines[n], scan);
+  return scan.multiline !== null ? 'multi-line' : null;
 }

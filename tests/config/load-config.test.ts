@@ -92,7 +92,7 @@ describe('loadConfig', () => {
     const table = errorOf('[keys]\n"j" = ["down"\n');
     expect([table.line, table.detail.startsWith('"keys.j": value not closed')]).toEqual([2, true]);
     const views = errorOf('[[views]]\nname = "x"\nquery = """tag:btc\n');
-    expect(views.message).toMatch(/:3: "views\.query": TOML syntax: unfinished string$/);
+    expect(views.message).toMatch(/:3: "views\.query": value not closed \(a multi-line string with no closing triple quote\)$/);
   });
 
   it('a one-line string whose closing quote is missing is a value not closed, at its key, whatever follows it', () => {
@@ -101,6 +101,9 @@ describe('loadConfig', () => {
     expect(errorOf('[[views]]\nname = "a"\nquery = "tag:btc\nsort = "date"\n').message).toMatch(/:3: "views\.query": value not closed \(a string with no closing quote\)$/);
     expect(errorOf('paths = ["~/news", "~/more\n').detail).toBe('"paths": value not closed (a string with no closing quote)');
     expect(errorOf("theme = 'dark\n").detail).toBe('"theme": value not closed (a string with no closing quote)');
+    // A multi-line string never closed runs to the end of the file: told at its key, not as TOML's "unfinished string".
+    expect(errorOf('theme = """dark\n\n[keys]\nquit = "q"\n').message).toMatch(/config\.toml:1: "theme": value not closed \(a multi-line string with no closing triple quote\)$/);
+    expect(errorOf("paths = ['a']\ntheme = '''dark\n").message).toMatch(/config\.toml:2: "theme": value not closed \(a multi-line string/);
     // A closed string with an escaped quote in it is not open.
     expect(errorOf('theme = "da\\"rk"\n').detail).toMatch(/should be one of/);
   });
@@ -144,6 +147,10 @@ describe('loadConfig', () => {
   it('a view missing its name or query is told at its [[views]] header', () => {
     expect(errorOf('theme = "dark"\n[[views]]\nquery = "tag:btc"\n').message).toMatch(/config\.toml:2: view 1 has no "name"$/);
     expect(errorOf('[[views]]\nname = "a"\nquery = "b"\n\n[[views]]\nname = "c"\n').message).toMatch(/config\.toml:5: view 2 has no "query"$/);
+    // Views written as an array of inline tables: the entry's own line (TOML keeps an inline table on one line).
+    expect(errorOf('theme = "dark"\nviews = [\n  { name = "BTC", query = "coin:btc" },\n  { query = "coin:eth" },\n]\n').message).toMatch(/config\.toml:4: view 2 has no "name"$/);
+    expect(errorOf('views = [ { name = "x", query = "{[" }, { name = "y" } ]\n').message).toMatch(/config\.toml:1: view 2 has no "query"$/);
+    expect(errorOf('views = [\n  { name = "a", query = "b", sort = "nope" },\n]\n').message).toMatch(/config\.toml:2: /);
   });
 
   it('two [keys] entries giving one key to commands of the same mode are refused, at the later entry, naming the other', () => {

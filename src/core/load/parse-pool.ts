@@ -52,11 +52,11 @@ export type BatchHandler = (start: number, files: ParsedFile[], json: { json: st
 // a large object, pages of its own mapped, faulted in and unmapped on each thread that holds it. At 256 files (~440 KB) 20k files
 // parsed as a cold 100k load does took 3.1 s of CPU and 44k page faults, at 64 (~110 KB) 2.4 s and 20k (BENCHMARKS.md, 18th round).
 const DEFAULT_BATCH = 64;
-const IN_FLIGHT_PER_WORKER = 2;
-// Files this thread parses between looks at the threads' replies when it shares the parse (~2-5 ms while its code is cold).
-const HERE_PIECE = 32;
-// Below this many files a worker's start-up (~50 ms to load the parser) costs more than it saves.
-const MIN_JOBS_FOR_WORKERS = 2_000;
+// Batches a thread holds: with 2 a cold 10k load's thread idled 20-30% (this thread read replies late); 6 keep it
+// busy (cold list, alternating pairs: 10k 516-557 against 555-606 ms, 100k 2.40-2.49 against 2.63-2.71 s).
+const IN_FLIGHT_PER_WORKER = 6;
+const HERE_PIECE = 32; // files parsed here between looks at the threads' replies, when this thread shares the parse (~2-5 ms cold)
+const MIN_JOBS_FOR_WORKERS = 2_000; // below it, a worker's start (~50 ms to load the parser) costs more than it saves
 // Below this many files a load leaves a core to its other work: the list made from the replies on the load's thread, V8's compiler
 // and GC threads, the text build's thread. Each parse thread pays its start and a warm-up (its first ~2,000 files at 2-5x the warm
 // cost, and V8's threads compiling its code): a cold 10k load on two cores took ~25% less CPU until the list with one parse thread

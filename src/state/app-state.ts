@@ -1,6 +1,7 @@
 // The dashboard's whole UI state, every action that changes it, and the state it starts in. The
 // reducer (reducer.ts) and its steps (transitions.ts, story-transitions.ts, daily-commands.ts,
 // selectors.ts) all import these from here, so none of them imports another in a circle.
+import type { Article } from '../core/article.js';
 import type { InspectorRow } from '../core/render/index.js';
 import type { Pulse } from '../core/pulse/index.js';
 import type { Hit, SortKey } from '../core/search/index.js';
@@ -68,7 +69,10 @@ export interface AppState {
   selectedId: number | null;
   bodyScroll: number;
   bodyLines: number;
+  /** The inspector's rows, of `inspectorArticle` (the article the panes show) with `expanded`. */
   inspector: readonly InspectorRow[];
+  /** The article the inspector's rows are of: a fold rebuilds them from it at once (inspector-fold.ts). */
+  inspectorArticle: Article | null;
   inspectorCursor: number;
   expanded: ReadonlySet<string>;
   multi: boolean;
@@ -108,7 +112,8 @@ export type Action =
   | { type: 'reindex'; map: (id: number) => number | null }
   /** `at`: the pulse's AppState.pulseAt. */
   | { type: 'pulse'; pulse: Pulse | null; at?: number | null; seq: number }
-  | { type: 'measure'; bodyLines: number; inspector: readonly InspectorRow[] }
+  /** The shown article's measurements: its body's rows and its inspector rows (`article`'s). */
+  | { type: 'measure'; bodyLines: number; inspector: readonly InspectorRow[]; article: Article | null }
   | { type: 'resize'; width: number; height: number }
   | { type: 'warnings'; count: number }
   | { type: 'grouping'; percent: number | null }
@@ -173,6 +178,7 @@ export function initialState(o: InitOptions): AppState {
     bodyScroll: 0,
     bodyLines: 0,
     inspector: [],
+    inspectorArticle: null,
     inspectorCursor: 0,
     expanded: new Set<string>(),
     multi: o.multi ?? false,

@@ -7,7 +7,8 @@ import type { Command, PaneId } from './keymap.js';
 import { paneAt } from './layout.js';
 import { bodyRows, clamp, freshArrivals, inspectorRowsVisible, layoutOf, listRows, maxBodyScroll } from './selectors.js';
 import { foldStory, pulseCommand, pulseGoBack, withResults } from './story-transitions.js';
-import { choose, click, cycleFocus, fixFocus, fold, mark, moveCursor, scroll, toggleInspector } from './transitions.js';
+import { choose, click, cycleFocus, fixFocus, mark, moveCursor, scroll, toggleInspector } from './transitions.js';
+import { fold } from './inspector-fold.js';
 
 export { initialState, type Action, type AppState, type InitOptions, type ListSort, type Outcome } from './app-state.js';
 
@@ -53,7 +54,7 @@ export function reducer(state: AppState, action: Action): AppState {
       return moveCursor(next, idx >= 0 ? idx : state.cursor);
     }
     case 'measure': {
-      const next = { ...state, bodyLines: action.bodyLines, inspector: action.inspector };
+      const next = { ...state, bodyLines: action.bodyLines, inspector: action.inspector, inspectorArticle: action.article };
       return {
         ...next,
         bodyScroll: clamp(next.bodyScroll, 0, maxBodyScroll(next)),

@@ -1,6 +1,5 @@
 // The reducer's building blocks: each takes a state and returns the next one, pure. Kept apart
 // from reducer.ts so that file reads as the table of what each action and command does.
-import { toggleExpanded } from '../core/render/index.js';
 import type { PaneId } from './keymap.js';
 import { paneAt, innerWidth } from './layout.js';
 import { addTerm, entryAt, markColumns, pulseEntries, pulseParts } from './pulse-line.js';
@@ -55,23 +54,6 @@ export function toggleInspector(s: AppState): AppState {
 /** Moves focus to the list when the focused pane is no longer on screen. */
 export function fixFocus(s: AppState): AppState {
   return layoutOf(s)[s.focus] ? s : { ...s, focus: 'list' };
-}
-
-/** Inspector fold commands on the row under the inspector cursor. */
-export function fold(s: AppState, c: 'foldToggle' | 'unfold' | 'fold'): AppState {
-  const row = s.inspector[s.inspectorCursor];
-  if (!row) return s;
-  // `expanded` holds keys flipped from the tree's default (inspector-tree.ts), so every change
-  // is a toggle; the row's own `expanded` says which way it currently is.
-  const wants = c === 'foldToggle' ? !row.expanded : c === 'unfold';
-  if (row.foldable && row.expanded !== wants) return { ...s, expanded: toggleExpanded(s.expanded, row.key) };
-  if (c === 'fold') {
-    // Folding a leaf (or a folded node) jumps to its parent, as in file-tree browsers.
-    for (let i = s.inspectorCursor - 1; i >= 0; i--) {
-      if (s.inspector[i].depth < row.depth) return { ...s, inspectorCursor: i };
-    }
-  }
-  return s;
 }
 
 /** Multi mode: marks or unmarks the selected article, then moves down. */

@@ -2,7 +2,7 @@
 // commands (keymap.ts) and feeds search results and measured sizes in as actions; the reducer
 // decides what every command means for the focused pane and mode.
 import type { Action, AppState, ListSort } from './app-state.js';
-import { askOpen, dailyCommand, dismissPrompt, rememberQuery } from './daily-commands.js';
+import { arrived, askOpen, dailyCommand, dismissPrompt, rememberQuery } from './daily-commands.js';
 import type { Command, PaneId } from './keymap.js';
 import { paneAt } from './layout.js';
 import { bodyRows, clamp, freshArrivals, inspectorRowsVisible, layoutOf, listRows, maxBodyScroll } from './selectors.js';
@@ -89,7 +89,7 @@ export function reducer(state: AppState, action: Action): AppState {
     case 'askOpen':
       return askOpen({ ...state, message: null }, action.id, action.url);
     case 'arrived':
-      return { ...state, arrivals: action.ids };
+      return arrived(state, action.ids);
     case 'reindex': {
       const selectedId = state.selectedId === null ? null : action.map(state.selectedId);
       return { ...state, selectedId, marked: state.marked.flatMap((id) => action.map(id) ?? []) };

@@ -8,6 +8,7 @@ import type { Hit, SortKey } from '../core/search/index.js';
 import type { View } from '../config/config.js';
 import type { ArticleRef, Effect, Prompt } from './effects.js';
 import type { Command, Mode, PaneId } from './keymap.js';
+import { DEFAULT_PANES, type PaneChoice } from './layout.js';
 import type { RowInfo, StoryView } from './story-rows.js';
 
 /** Sort orders of the list: the search engine's plus `hot` (applied over its date order). */
@@ -78,7 +79,8 @@ export interface AppState {
   multi: boolean;
   /** Article ids marked in multi mode, in marking order. */
   marked: readonly number[];
-  inspectorToggled: boolean;
+  /** Which panes the user chose to show: the wide layout's inspector, the narrow layouts' second pane (layout.ts). */
+  panes: PaneChoice;
   width: number;
   height: number;
   warningsCount: number;
@@ -183,7 +185,7 @@ export function initialState(o: InitOptions): AppState {
     expanded: new Set<string>(),
     multi: o.multi ?? false,
     marked: [],
-    inspectorToggled: false,
+    panes: DEFAULT_PANES,
     width: o.width,
     height: o.height,
     warningsCount: o.warningsCount ?? 0,

@@ -7,7 +7,8 @@ import type { Command, PaneId } from './keymap.js';
 import { paneAt } from './layout.js';
 import { bodyRows, clamp, freshArrivals, inspectorRowsVisible, layoutOf, listRows, maxBodyScroll } from './selectors.js';
 import { foldStory, pulseCommand, pulseGoBack, withResults } from './story-transitions.js';
-import { choose, click, cycleFocus, fixFocus, mark, moveCursor, scroll, toggleInspector } from './transitions.js';
+import { choose, click, mark, moveCursor, scroll } from './transitions.js';
+import { cycleFocus, resized, toggleInspector } from './panes.js';
 import { fold } from './inspector-fold.js';
 
 export { initialState, type Action, type AppState, type InitOptions, type ListSort, type Outcome } from './app-state.js';
@@ -62,7 +63,7 @@ export function reducer(state: AppState, action: Action): AppState {
       };
     }
     case 'resize':
-      return fixFocus(moveCursor({ ...state, width: action.width, height: action.height }, state.cursor));
+      return resized(state, action.width, action.height);
     case 'warnings':
       return { ...state, warningsCount: action.count };
     case 'grouping':

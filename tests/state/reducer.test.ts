@@ -89,12 +89,15 @@ describe('focus and inspector toggle', () => {
     ['wide: tab cycles list -> body', 200, {}, ['focusNext'], { focus: 'body' }],
     ['wide: tab cycles to inspector then list', 200, {}, ['focusNext', 'focusNext', 'focusNext'], { focus: 'list' }],
     ['wide: shift-tab goes back to the inspector', 200, {}, ['focusPrev'], { focus: 'inspector' }],
-    ['wide: hidden inspector is skipped', 200, { inspectorToggled: true }, ['focusNext', 'focusNext'], { focus: 'list' }],
-    ['wide: i hides the inspector and moves focus off it', 200, { focus: 'inspector' }, ['toggleInspector'], { focus: 'list', inspectorToggled: true }],
-    ['narrow: tab to the inspector shows it in the body slot', 80, {}, ['focusNext', 'focusNext'], { focus: 'inspector', inspectorToggled: true }],
+    ['wide: hidden inspector is skipped', 200, { panes: { inspectorHidden: true, slot: 'body' } }, ['focusNext', 'focusNext'], { focus: 'list' }],
+    ['wide: i hides the inspector and moves focus off it', 200, { focus: 'inspector' }, ['toggleInspector'], { focus: 'list', panes: { inspectorHidden: true, slot: 'body' } }],
+    ['wide: i again shows it', 200, {}, ['toggleInspector', 'toggleInspector'], { panes: { inspectorHidden: false, slot: 'body' } }],
+    ['narrow: tab to the inspector shows it in the body slot', 80, {}, ['focusNext', 'focusNext'], { focus: 'inspector', panes: { inspectorHidden: false, slot: 'inspector' } }],
     ['narrow: tab past the inspector back to list', 80, {}, ['focusNext', 'focusNext', 'focusNext'], { focus: 'list' }],
-    ['narrow: i with body focused swaps to the inspector', 80, { focus: 'body' }, ['toggleInspector'], { focus: 'inspector', inspectorToggled: true }],
-    ['narrow: i with the list focused keeps focus', 80, {}, ['toggleInspector'], { focus: 'list', inspectorToggled: true }],
+    ['narrow: tab from the inspector to the list and on shows the body again', 80, {}, ['focusNext', 'focusNext', 'focusNext', 'focusNext'], { focus: 'body', panes: { inspectorHidden: false, slot: 'body' } }],
+    ['narrow: i with body focused swaps to the inspector', 80, { focus: 'body' }, ['toggleInspector'], { focus: 'inspector', panes: { inspectorHidden: false, slot: 'inspector' } }],
+    ['narrow: i twice with body focused swaps back', 80, { focus: 'body' }, ['toggleInspector', 'toggleInspector'], { focus: 'body', panes: { inspectorHidden: false, slot: 'body' } }],
+    ['narrow: i with the list focused keeps focus', 80, {}, ['toggleInspector'], { focus: 'list', panes: { inspectorHidden: false, slot: 'inspector' } }],
   ];
   it.each(cases)('%s', (_l, width, over, commands, want) => {
     const s = run({ ...make(over), width, height: 40 }, ...commands.map(cmd));

@@ -15,7 +15,7 @@ import tty from 'node:tty';
 import type { Command } from './args.js';
 import { keepEarlyTerminal } from './early-frame.js';
 import { EXIT_SIGNALS, exitOnSignal } from './system/process-exit.js';
-import { computeLayout } from './state/layout.js';
+import { computeLayout, DEFAULT_PANES } from './state/layout.js';
 import { openTerminal, type Terminal } from './terminal.js';
 
 /** The warm start's list: its rows' text, each exactly as wide as the pane's inside (see warm-rows.ts). */
@@ -31,7 +31,7 @@ export interface SkeletonList {
 export function skeletonFrame(columns: number, rows: number, list?: SkeletonList, tabs = false): string[] {
   const width = Math.max(10, columns);
   const height = Math.max(4, rows - 1);
-  const rect = list ? computeLayout(width, rows, false, tabs).list : null;
+  const rect = list ? computeLayout(width, rows, DEFAULT_PANES, tabs).list : null;
   const paneW = rect ? Math.max(10, rect.width) : width;
   const inner = paneW - 2;
   const title = '─▶ Articles ';

@@ -6,7 +6,7 @@ import type { Options } from './args.js';
 import type { SearchIndex } from './core/search/index.js';
 import type { View } from './config/config.js';
 import { skeletonBytes } from './skeleton.js';
-import { computeLayout } from './state/layout.js';
+import { computeLayout, DEFAULT_PANES } from './state/layout.js';
 import type { Terminal } from './terminal.js';
 
 // Rows read from the index for the warm start: two pages of the list (use-search.ts's LIST_PAGE).
@@ -57,7 +57,7 @@ export async function drawSkeleton(term: Terminal, options: Options, setup: Firs
   if (!page) return null;
   // Not after a resize meanwhile: ink's first frame, at the new size, is near.
   const tabs = setup.config.views.length > 0;
-  const listWidth = computeLayout(screen.columns, screen.rows, false, tabs).list.width - 2;
+  const listWidth = computeLayout(screen.columns, screen.rows, DEFAULT_PANES, tabs).list.width - 2;
   const rows = await warmRows(page.articles, listWidth, Date.now());
   if ((term.output.columns || 80) === screen.columns && (term.output.rows || 24) === screen.rows) term.output.write(skeletonBytes(screen.columns, screen.rows, { rows }, tabs));
   // Its face too (the query language and the coins) is loaded here, not before the skeleton.

@@ -30,7 +30,7 @@ describe('skeletonFrame', () => {
     [200, 50],
     [60, 20],
   ])('%dx%d warm start: the rows in the list pane at the layout width, the rest of the frame the same', (columns, rows) => {
-    const list = computeLayout(columns, rows, false).list;
+    const list = computeLayout(columns, rows).list;
     // As warmRows gives them: exactly the pane's inside wide (the skeleton measures no text).
     const rowText = ['first row', 'second row'].map((r) => r.padEnd(list.width - 2));
     const lines = skeletonFrame(columns, rows, { rows: rowText });

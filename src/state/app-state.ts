@@ -1,12 +1,14 @@
 // The dashboard's whole UI state, every action that changes it, and the state it starts in. The
 // reducer (reducer.ts) and its steps (transitions.ts, story-transitions.ts, daily-commands.ts,
 // selectors.ts) all import these from here, so none of them imports another in a circle.
+import type { Article } from '../core/article.js';
 import type { InspectorRow } from '../core/render/index.js';
 import type { Pulse } from '../core/pulse/index.js';
 import type { Hit, SortKey } from '../core/search/index.js';
 import type { View } from '../config/config.js';
 import type { ArticleRef, Effect, Prompt } from './effects.js';
 import type { Command, Mode, PaneId } from './keymap.js';
+import { DEFAULT_PANES, type PaneChoice } from './layout.js';
 import type { RowInfo, StoryView } from './story-rows.js';
 
 /** Sort orders of the list: the search engine's plus `hot` (applied over its date order). */
@@ -68,13 +70,17 @@ export interface AppState {
   selectedId: number | null;
   bodyScroll: number;
   bodyLines: number;
+  /** The inspector's rows, of `inspectorArticle` (the article the panes show) with `expanded`. */
   inspector: readonly InspectorRow[];
+  /** The article the inspector's rows are of: a fold rebuilds them from it at once (inspector-fold.ts). */
+  inspectorArticle: Article | null;
   inspectorCursor: number;
   expanded: ReadonlySet<string>;
   multi: boolean;
   /** Article ids marked in multi mode, in marking order. */
   marked: readonly number[];
-  inspectorToggled: boolean;
+  /** Which panes the user chose to show: the wide layout's inspector, the narrow layouts' second pane (layout.ts). */
+  panes: PaneChoice;
   width: number;
   height: number;
   warningsCount: number;
@@ -108,7 +114,8 @@ export type Action =
   | { type: 'reindex'; map: (id: number) => number | null }
   /** `at`: the pulse's AppState.pulseAt. */
   | { type: 'pulse'; pulse: Pulse | null; at?: number | null; seq: number }
-  | { type: 'measure'; bodyLines: number; inspector: readonly InspectorRow[] }
+  /** The shown article's measurements: its body's rows and its inspector rows (`article`'s). */
+  | { type: 'measure'; bodyLines: number; inspector: readonly InspectorRow[]; article: Article | null }
   | { type: 'resize'; width: number; height: number }
   | { type: 'warnings'; count: number }
   | { type: 'grouping'; percent: number | null }
@@ -173,11 +180,12 @@ export function initialState(o: InitOptions): AppState {
     bodyScroll: 0,
     bodyLines: 0,
     inspector: [],
+    inspectorArticle: null,
     inspectorCursor: 0,
     expanded: new Set<string>(),
     multi: o.multi ?? false,
     marked: [],
-    inspectorToggled: false,
+    panes: DEFAULT_PANES,
     width: o.width,
     height: o.height,
     warningsCount: o.warningsCount ?? 0,

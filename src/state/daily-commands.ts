@@ -12,6 +12,9 @@ import { moveCursor } from './transitions.js';
 /** Above this many articles, `M` asks before marking the whole result read. */
 export const MARK_ALL_ASK = 100;
 
+/** What `r` says when no new file has arrived since it last showed them. */
+export const NOTHING_NEW = 'nothing new';
+
 const withEffect = (s: AppState, ...effects: Effect[]): AppState => ({ ...s, effects: [...s.effects, ...effects] });
 const ask = (s: AppState, prompt: Prompt): AppState => ({ ...s, prompt, mode: prompt.kind === 'link' ? 'link' : 'confirm' });
 
@@ -95,7 +98,7 @@ export function dailyCommand(s: AppState, c: Command): AppState | undefined {
     {
       // The article that arrived last, where the result has it; else the top of the list.
       const latest = freshArrivals(s).at(-1);
-      if (latest === undefined) return { ...s, message: 'nothing new' };
+      if (latest === undefined) return { ...s, message: NOTHING_NEW };
       const at = s.hits.findIndex((h) => h.id === latest);
       return moveCursor({ ...s, shownArrived: s.arrivals.length }, Math.max(0, at));
     }
@@ -109,6 +112,16 @@ export function dailyCommand(s: AppState, c: Command): AppState | undefined {
       if (/^view[1-9]$/.test(c)) return switchView(s, Number(c.slice(4)));
       return undefined;
   }
+}
+
+/**
+ * The new files' arrivals as the dashboard now lists them (AppState.arrivals). A `nothing new`
+ * that `r` said before new ones came is no longer true: it goes as they come, or the status line
+ * would show it beside `2 new · r to show` until the next key.
+ */
+export function arrived(s: AppState, ids: readonly number[]): AppState {
+  const next = { ...s, arrivals: ids };
+  return next.message === NOTHING_NEW && freshArrivals(next).length > 0 ? { ...next, message: null } : next;
 }
 
 /** Any key that is not an answer in the confirm mode: the question goes away, nothing happens. */

@@ -30,18 +30,31 @@ export const SPLIT_MIN = 70;
 export const CHROME_ROWS = 3;
 
 /**
- * The layout for a terminal of `width` x `height`. `inspectorToggled` flips the inspector from its
- * default: shown on wide terminals (so `i` hides it), hidden on narrow ones (so `i` shows it in
- * place of the body). `tabs`: a row of saved-view tabs takes the row under the search line.
+ * What the user chose to show, kept apart for each kind of layout so that a resize loses neither
+ * choice: whether the wide layout's inspector is hidden (`i` there), and which of body and
+ * inspector takes the narrow layouts' second place (`i` or Tab there).
  */
-export function computeLayout(width: number, height: number, inspectorToggled: boolean, tabs = false): Layout {
+export interface PaneChoice {
+  inspectorHidden: boolean;
+  slot: 'body' | 'inspector';
+}
+
+/** Every pane the layout has room for, the body in the narrow layouts' second place. */
+export const DEFAULT_PANES: PaneChoice = Object.freeze({ inspectorHidden: false, slot: 'body' });
+
+/**
+ * The layout for a terminal of `width` x `height`, showing the panes `panes` chose: a wide one
+ * shows the inspector unless hidden, a narrow one the `slot` pane beside or under the list.
+ * `tabs`: a row of saved-view tabs takes the row under the search line.
+ */
+export function computeLayout(width: number, height: number, panes: PaneChoice = DEFAULT_PANES, tabs = false): Layout {
   const w = Math.max(0, Math.floor(width));
   // With saved views, their tab row sits between the search line and the panes.
   const paneHeight = Math.max(0, Math.floor(height) - CHROME_ROWS - (tabs ? 1 : 0));
   const y = tabs ? 2 : 1;
   if (w >= WIDE_MIN) {
     const listW = Math.round(w * 0.35);
-    if (inspectorToggled) {
+    if (panes.inspectorHidden) {
       return { kind: 'wide', list: rect(0, y, listW, paneHeight), body: rect(listW, y, w - listW, paneHeight), inspector: null, paneHeight };
     }
     const bodyW = Math.round(w * 0.4);
@@ -53,16 +66,17 @@ export function computeLayout(width: number, height: number, inspectorToggled: b
       paneHeight,
     };
   }
+  const inspector = panes.slot === 'inspector';
   if (w >= SPLIT_MIN) {
     const listW = Math.round(w * 0.5);
     const other = rect(listW, y, w - listW, paneHeight);
-    return { kind: 'split', list: rect(0, y, listW, paneHeight), body: inspectorToggled ? null : other, inspector: inspectorToggled ? other : null, paneHeight };
+    return { kind: 'split', list: rect(0, y, listW, paneHeight), body: inspector ? null : other, inspector: inspector ? other : null, paneHeight };
   }
   // Stacked: too short for two bordered panes (3 rows each) -> the list alone.
   if (paneHeight < 6) return { kind: 'stacked', list: rect(0, y, w, paneHeight), body: null, inspector: null, paneHeight };
   const listH = Math.max(3, Math.round(paneHeight * 0.4));
   const other = rect(0, y + listH, w, paneHeight - listH);
-  return { kind: 'stacked', list: rect(0, y, w, listH), body: inspectorToggled ? null : other, inspector: inspectorToggled ? other : null, paneHeight };
+  return { kind: 'stacked', list: rect(0, y, w, listH), body: inspector ? null : other, inspector: inspector ? other : null, paneHeight };
 }
 
 function rect(x: number, y: number, width: number, height: number): Rect {

@@ -2,12 +2,14 @@
 // commands (keymap.ts) and feeds search results and measured sizes in as actions; the reducer
 // decides what every command means for the focused pane and mode.
 import type { Action, AppState, ListSort } from './app-state.js';
-import { askOpen, dailyCommand, dismissPrompt, rememberQuery } from './daily-commands.js';
+import { arrived, askOpen, dailyCommand, dismissPrompt, rememberQuery } from './daily-commands.js';
 import type { Command, PaneId } from './keymap.js';
 import { paneAt } from './layout.js';
 import { bodyRows, clamp, freshArrivals, inspectorRowsVisible, layoutOf, listRows, maxBodyScroll } from './selectors.js';
 import { foldStory, pulseCommand, pulseGoBack, withResults } from './story-transitions.js';
-import { choose, click, cycleFocus, fixFocus, fold, mark, moveCursor, scroll, toggleInspector } from './transitions.js';
+import { choose, click, mark, moveCursor, scroll } from './transitions.js';
+import { cycleFocus, resized, toggleInspector } from './panes.js';
+import { fold } from './inspector-fold.js';
 
 export { initialState, type Action, type AppState, type InitOptions, type ListSort, type Outcome } from './app-state.js';
 
@@ -53,7 +55,7 @@ export function reducer(state: AppState, action: Action): AppState {
       return moveCursor(next, idx >= 0 ? idx : state.cursor);
     }
     case 'measure': {
-      const next = { ...state, bodyLines: action.bodyLines, inspector: action.inspector };
+      const next = { ...state, bodyLines: action.bodyLines, inspector: action.inspector, inspectorArticle: action.article };
       return {
         ...next,
         bodyScroll: clamp(next.bodyScroll, 0, maxBodyScroll(next)),
@@ -61,7 +63,7 @@ export function reducer(state: AppState, action: Action): AppState {
       };
     }
     case 'resize':
-      return fixFocus(moveCursor({ ...state, width: action.width, height: action.height }, state.cursor));
+      return resized(state, action.width, action.height);
     case 'warnings':
       return { ...state, warningsCount: action.count };
     case 'grouping':
@@ -88,7 +90,7 @@ export function reducer(state: AppState, action: Action): AppState {
     case 'askOpen':
       return askOpen({ ...state, message: null }, action.id, action.url);
     case 'arrived':
-      return { ...state, arrivals: action.ids };
+      return arrived(state, action.ids);
     case 'reindex': {
       const selectedId = state.selectedId === null ? null : action.map(state.selectedId);
       return { ...state, selectedId, marked: state.marked.flatMap((id) => action.map(id) ?? []) };

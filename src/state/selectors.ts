@@ -2,22 +2,27 @@
 // list rows. Pure, shared by the reducer (bounds) and the views (what to draw).
 import type { Hit } from '../core/search/index.js';
 import type { PaneId } from './keymap.js';
-import { computeLayout, innerHeight, type Layout } from './layout.js';
+import { computeLayout, innerHeight, type Layout, type PaneChoice } from './layout.js';
 import { viewQuery } from '../config/config.js';
 import type { AppState } from './app-state.js';
 
 // The last layout made: a keystroke asks for it a dozen times (paging, the list's rows, every
 // pane's size) and the terminal's size rarely changes.
-let lastLayout: { width: number; height: number; inspector: boolean; tabs: boolean; layout: Layout } | null = null;
+let lastLayout: { width: number; height: number; panes: PaneChoice; tabs: boolean; layout: Layout } | null = null;
 
-/** The pane layout for the state's terminal size and inspector toggle (the same object while they stay the same: never modify it). */
-export function layoutOf(s: Pick<AppState, 'width' | 'height' | 'inspectorToggled'> & { views?: AppState['views'] }): Layout {
+/** The pane layout for the state's terminal size and pane choice (the same object while they stay the same: never modify it). */
+export function layoutOf(s: Pick<AppState, 'width' | 'height' | 'panes'> & { views?: AppState['views'] }): Layout {
   const tabs = (s.views?.length ?? 0) > 0;
   const l = lastLayout;
-  if (l && l.width === s.width && l.height === s.height && l.inspector === s.inspectorToggled && l.tabs === tabs) return l.layout;
-  const layout = computeLayout(s.width, s.height, s.inspectorToggled, tabs);
-  lastLayout = { width: s.width, height: s.height, inspector: s.inspectorToggled, tabs, layout };
+  if (l && l.width === s.width && l.height === s.height && samePanes(l.panes, s.panes) && l.tabs === tabs) return l.layout;
+  const layout = computeLayout(s.width, s.height, s.panes, tabs);
+  lastLayout = { width: s.width, height: s.height, panes: s.panes, tabs, layout };
   return layout;
+}
+
+// A choice made again with the same values (`i` pressed twice) lays the panes out the same.
+function samePanes(a: PaneChoice, b: PaneChoice): boolean {
+  return a === b || (a.inspectorHidden === b.inspectorHidden && a.slot === b.slot);
 }
 
 /** The query the search runs: the active view's query AND the typed one. */
@@ -52,7 +57,7 @@ export const PULSE_FACETS_MIN = 140;
  * Rows the pulse strip takes at the top of the list pane: one (sentiment bar and sparkline), two
  * with the facets line (when focused or from PULSE_FACETS_MIN columns), none in a pane too short.
  */
-export function pulseRows(s: Pick<AppState, 'width' | 'height' | 'inspectorToggled' | 'mode'> & { views?: AppState['views'] }): number {
+export function pulseRows(s: Pick<AppState, 'width' | 'height' | 'panes' | 'mode'> & { views?: AppState['views'] }): number {
   const inner = innerHeight(layoutOf(s).list);
   if (inner < 4) return 0;
   return s.mode === 'pulse' || s.width >= PULSE_FACETS_MIN ? 2 : 1;

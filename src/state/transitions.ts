@@ -1,10 +1,9 @@
 // The reducer's building blocks: each takes a state and returns the next one, pure. Kept apart
 // from reducer.ts so that file reads as the table of what each action and command does.
-import { toggleExpanded } from '../core/render/index.js';
 import type { PaneId } from './keymap.js';
 import { paneAt, innerWidth } from './layout.js';
 import { addTerm, entryAt, markColumns, pulseEntries, pulseParts } from './pulse-line.js';
-import { clamp, keepInView, layoutOf, listRows, maxBodyScroll, pulseRows, visiblePanes } from './selectors.js';
+import { clamp, keepInView, layoutOf, listRows, maxBodyScroll, pulseRows } from './selectors.js';
 import type { AppState } from './app-state.js';
 import { tabAt } from './view-tabs.js';
 
@@ -28,50 +27,6 @@ export function moveCursor(s: AppState, to: number): AppState {
   const selectedId = s.hits[cursor]?.id ?? null;
   if (selectedId === s.selectedId) return { ...s, cursor, listTop };
   return { ...s, cursor, listTop, selectedId, bodyScroll: 0, inspectorCursor: 0 };
-}
-
-/** Tab / Shift-Tab: the next or previous pane that can hold focus. */
-export function cycleFocus(s: AppState, dir: 1 | -1): AppState {
-  const order: PaneId[] = ['list', 'body', 'inspector'];
-  const layout = layoutOf(s);
-  // Wide: every visible pane takes a turn. Narrow: body and inspector share a slot, so landing
-  // on one of them shows it in that slot.
-  const candidates = layout.kind === 'wide' ? visiblePanes(layout) : layout.body || layout.inspector ? order : ['list' as const];
-  const at = candidates.indexOf(s.focus);
-  const focus = candidates[(at + dir + candidates.length) % candidates.length];
-  if (layout.kind === 'wide' || focus === 'list') return { ...s, focus };
-  return { ...s, focus, inspectorToggled: focus === 'inspector' };
-}
-
-/** `i`: flips the inspector from its default for this layout. */
-export function toggleInspector(s: AppState): AppState {
-  const next = { ...s, inspectorToggled: !s.inspectorToggled };
-  const layout = layoutOf(next);
-  // In a narrow layout the inspector takes the body's place, and so does the focus.
-  if (layout.kind !== 'wide' && s.focus !== 'list') return fixFocus({ ...next, focus: layout.inspector ? 'inspector' : 'body' });
-  return fixFocus(next);
-}
-
-/** Moves focus to the list when the focused pane is no longer on screen. */
-export function fixFocus(s: AppState): AppState {
-  return layoutOf(s)[s.focus] ? s : { ...s, focus: 'list' };
-}
-
-/** Inspector fold commands on the row under the inspector cursor. */
-export function fold(s: AppState, c: 'foldToggle' | 'unfold' | 'fold'): AppState {
-  const row = s.inspector[s.inspectorCursor];
-  if (!row) return s;
-  // `expanded` holds keys flipped from the tree's default (inspector-tree.ts), so every change
-  // is a toggle; the row's own `expanded` says which way it currently is.
-  const wants = c === 'foldToggle' ? !row.expanded : c === 'unfold';
-  if (row.foldable && row.expanded !== wants) return { ...s, expanded: toggleExpanded(s.expanded, row.key) };
-  if (c === 'fold') {
-    // Folding a leaf (or a folded node) jumps to its parent, as in file-tree browsers.
-    for (let i = s.inspectorCursor - 1; i >= 0; i--) {
-      if (s.inspector[i].depth < row.depth) return { ...s, inspectorCursor: i };
-    }
-  }
-  return s;
 }
 
 /** Multi mode: marks or unmarks the selected article, then moves down. */

@@ -6,10 +6,11 @@
 // same step, so following costs one render of App, not one to show and one to measure.
 import { useEffect, useLayoutEffect, useRef, useState, type Dispatch } from 'react';
 import type { Article } from '../core/article.js';
-import { inspectorRows, shortcodesPending, type InspectorRow } from '../core/render/index.js';
+import { shortcodesPending, type InspectorRow } from '../core/render/index.js';
 import type { SearchIndex } from '../core/search/index.js';
 import type { StoryMap } from '../core/stories/index.js';
 import type { Action, AppState } from '../state/reducer.js';
+import { inspectorRowsOf } from '../state/inspector-fold.js';
 import { bodyLineCount, type StoryOther } from './ArticleBody.js';
 import { afterQuiet, BODY_FOLLOW_MS } from './input/after-input.js';
 
@@ -38,7 +39,6 @@ interface Inputs {
 }
 
 const NO_OTHERS: readonly StoryOther[] = Object.freeze([]);
-const NO_ROWS: readonly InspectorRow[] = Object.freeze([]);
 
 // The last value made by `make` for `key` (compared field by field): the render and the follow
 // step ask for the same article's measurements, and must get the same objects.
@@ -71,21 +71,20 @@ function measurers() {
       return { source: a.source, title: a.title };
     });
   });
-  // Measuring must not crash on odd data either; the panes' own boundaries show the failure.
-  const rows = lastOf((a: Article | null, expanded: ReadonlySet<string>) => (a ? orElse(() => inspectorRows(a, expanded), NO_ROWS) : NO_ROWS));
   // `drawn` in the key: the same body at the same width can take fewer rows once shortcodes are emoji.
   const bodyLines = lastOf((a: Article | null, width: number, others: readonly StoryOther[], _drawn: number) => (a && width ? orElse(() => bodyLineCount(a, width, others), 0) : 0));
   return (i: Inputs, id: number | null, drawn: number): ShownArticle => {
     const a = article(i.index, i.version, id);
     const others = also(i.stories, i.index, id);
-    return { id, article: a, also: others, rows: rows(a, i.expanded), bodyLines: bodyLines(a, i.bodyWidth, others, drawn), drawn };
+    // The reducer's own rows after a fold (inspectorRowsOf gives both the same array).
+    return { id, article: a, also: others, rows: inspectorRowsOf(a, i.expanded), bodyLines: bodyLines(a, i.bodyWidth, others, drawn), drawn };
   };
 }
 
 // The measure step for `shown`, or null when the state already holds it.
 function measureStep(state: AppState, shown: ShownArticle): Action | null {
-  if (shown.rows === state.inspector && shown.bodyLines === state.bodyLines) return null;
-  return { type: 'measure', bodyLines: shown.bodyLines, inspector: shown.rows };
+  if (shown.rows === state.inspector && shown.article === state.inspectorArticle && shown.bodyLines === state.bodyLines) return null;
+  return { type: 'measure', bodyLines: shown.bodyLines, inspector: shown.rows, article: shown.article };
 }
 
 /**

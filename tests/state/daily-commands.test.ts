@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { freshArrivals } from '../../src/state/selectors.js';
-import { markdownLink, MARK_ALL_ASK } from '../../src/state/daily-commands.js';
+import { markdownLink, MARK_ALL_ASK, NOTHING_NEW } from '../../src/state/daily-commands.js';
 import { initialState, reducer, type Action, type AppState } from '../../src/state/reducer.js';
 import { effectiveQuery } from '../../src/state/selectors.js';
 import { tabAt, tabSpans } from '../../src/state/view-tabs.js';
@@ -164,6 +164,18 @@ describe('live updates', () => {
     // Once shown, a later arrival is new again; the shown ones are not.
     const later = run(run(one, cmd('showNew')), { type: 'arrived', ids: [3, -1, 5] });
     expect(freshArrivals(later)).toEqual([5]);
+  });
+
+  it("r's 'nothing new' goes when new files arrive (never beside '2 new'); other notices, and arrivals that are gone, leave it", () => {
+    const said = run(base(), cmd('showNew'));
+    expect(said.message).toBe(NOTHING_NEW);
+    // An arrival whose file is gone again: still nothing new.
+    expect(run(said, { type: 'arrived', ids: [-1] }).message).toBe(NOTHING_NEW);
+    const two = run(said, { type: 'arrived', ids: [3, 4] });
+    expect([two.message, freshArrivals(two).length]).toEqual([null, 2]);
+    // A notice of another kind is not the live updates' business.
+    const copied = { ...said, message: 'nothing to copy' };
+    expect(run(copied, { type: 'arrived', ids: [3] }).message).toBe('nothing to copy');
   });
 
   it('an arrival edited before r stays new as its new version; one edited after r does not come back', () => {

@@ -55,7 +55,7 @@ describe('body and inspector scrolling', () => {
     ['body scroll stops at the end', { focus: 'body', bodyLines: 30 }, [cmd('bottom')], { bodyScroll: 11 }],
     ['body shorter than the pane does not scroll', { focus: 'body', bodyLines: 5 }, [cmd('pageDown')], { bodyScroll: 0 }],
     ['inspector cursor moves and clamps', { focus: 'inspector', inspector: ROWS }, [cmd('bottom'), cmd('down')], { inspectorCursor: 2 }],
-    ['measure clamps a stale body scroll', { bodyScroll: 50 }, [{ type: 'measure', bodyLines: 25, inspector: ROWS }], { bodyScroll: 6 }],
+    ['measure clamps a stale body scroll', { bodyScroll: 50 }, [{ type: 'measure', bodyLines: 25, inspector: ROWS, article: null }], { bodyScroll: 6 }],
   ];
   it.each(cases)('%s', (_l, over, actions, want) => {
     expect(run(make(over), ...actions)).toMatchObject(want);
@@ -89,12 +89,15 @@ describe('focus and inspector toggle', () => {
     ['wide: tab cycles list -> body', 200, {}, ['focusNext'], { focus: 'body' }],
     ['wide: tab cycles to inspector then list', 200, {}, ['focusNext', 'focusNext', 'focusNext'], { focus: 'list' }],
     ['wide: shift-tab goes back to the inspector', 200, {}, ['focusPrev'], { focus: 'inspector' }],
-    ['wide: hidden inspector is skipped', 200, { inspectorToggled: true }, ['focusNext', 'focusNext'], { focus: 'list' }],
-    ['wide: i hides the inspector and moves focus off it', 200, { focus: 'inspector' }, ['toggleInspector'], { focus: 'list', inspectorToggled: true }],
-    ['narrow: tab to the inspector shows it in the body slot', 80, {}, ['focusNext', 'focusNext'], { focus: 'inspector', inspectorToggled: true }],
+    ['wide: hidden inspector is skipped', 200, { panes: { inspectorHidden: true, slot: 'body' } }, ['focusNext', 'focusNext'], { focus: 'list' }],
+    ['wide: i hides the inspector and moves focus off it', 200, { focus: 'inspector' }, ['toggleInspector'], { focus: 'list', panes: { inspectorHidden: true, slot: 'body' } }],
+    ['wide: i again shows it', 200, {}, ['toggleInspector', 'toggleInspector'], { panes: { inspectorHidden: false, slot: 'body' } }],
+    ['narrow: tab to the inspector shows it in the body slot', 80, {}, ['focusNext', 'focusNext'], { focus: 'inspector', panes: { inspectorHidden: false, slot: 'inspector' } }],
     ['narrow: tab past the inspector back to list', 80, {}, ['focusNext', 'focusNext', 'focusNext'], { focus: 'list' }],
-    ['narrow: i with body focused swaps to the inspector', 80, { focus: 'body' }, ['toggleInspector'], { focus: 'inspector', inspectorToggled: true }],
-    ['narrow: i with the list focused keeps focus', 80, {}, ['toggleInspector'], { focus: 'list', inspectorToggled: true }],
+    ['narrow: tab from the inspector to the list and on shows the body again', 80, {}, ['focusNext', 'focusNext', 'focusNext', 'focusNext'], { focus: 'body', panes: { inspectorHidden: false, slot: 'body' } }],
+    ['narrow: i with body focused swaps to the inspector', 80, { focus: 'body' }, ['toggleInspector'], { focus: 'inspector', panes: { inspectorHidden: false, slot: 'inspector' } }],
+    ['narrow: i twice with body focused swaps back', 80, { focus: 'body' }, ['toggleInspector', 'toggleInspector'], { focus: 'body', panes: { inspectorHidden: false, slot: 'body' } }],
+    ['narrow: i with the list focused keeps focus', 80, {}, ['toggleInspector'], { focus: 'list', panes: { inspectorHidden: false, slot: 'inspector' } }],
   ];
   it.each(cases)('%s', (_l, width, over, commands, want) => {
     const s = run({ ...make(over), width, height: 40 }, ...commands.map(cmd));
@@ -148,7 +151,7 @@ describe('sort, marks, choose, overlays', () => {
     ['the outcome is final', {}, [cmd('quit'), cmd('choose')], { outcome: { kind: 'cancelled' } }],
     ['after the outcome, input changes nothing', { cursor: 2, selectedId: 2 }, [cmd('quit'), cmd('down'), { type: 'insert', text: 'x' }], { cursor: 2, query: '' }],
     // App mirrors measurements during render; if the final state refused them it would dispatch forever.
-    ['after the outcome, measurements still land', {}, [cmd('quit'), { type: 'measure', bodyLines: 42, inspector: [] }], { bodyLines: 42 }],
+    ['after the outcome, measurements still land', {}, [cmd('quit'), { type: 'measure', bodyLines: 42, inspector: [], article: null }], { bodyLines: 42 }],
     ['? toggles help', {}, [cmd('help')], { overlay: 'help' }],
     ['? twice closes help', {}, [cmd('help'), cmd('help')], { overlay: null }],
     ['closeOverlay', { overlay: 'help' }, [{ type: 'closeOverlay' }], { overlay: null }],

@@ -1,0 +1,63 @@
+// Which panes show and which one has the focus: Tab, `i`, and a resize of the terminal. What the
+// user chose is kept per kind of layout (PaneChoice: the wide layout's inspector, the narrow
+// layouts' second place), so a resize that changes the kind of layout loses neither choice.
+import type { PaneId } from './keymap.js';
+import type { Layout, PaneChoice } from './layout.js';
+import { layoutOf, visiblePanes } from './selectors.js';
+import type { AppState } from './app-state.js';
+import { moveCursor } from './transitions.js';
+
+/** Tab / Shift-Tab: the next or previous pane that can hold focus. */
+export function cycleFocus(s: AppState, dir: 1 | -1): AppState {
+  const order: PaneId[] = ['list', 'body', 'inspector'];
+  const layout = layoutOf(s);
+  // Wide: every visible pane takes a turn. Narrow: body and inspector share a place, so landing
+  // on one of them shows it there.
+  const candidates = layout.kind === 'wide' ? visiblePanes(layout) : layout.body || layout.inspector ? order : ['list' as const];
+  const at = candidates.indexOf(s.focus);
+  const focus = candidates[(at + dir + candidates.length) % candidates.length];
+  if (layout.kind === 'wide' || focus === 'list') return { ...s, focus };
+  return withSlot({ ...s, focus }, focus);
+}
+
+/** `i`: hides or shows the wide layout's inspector; in a narrow layout, swaps body and inspector in their shared place. */
+export function toggleInspector(s: AppState): AppState {
+  if (layoutOf(s).kind === 'wide') return fixFocus({ ...s, panes: { ...s.panes, inspectorHidden: !s.panes.inspectorHidden } });
+  const slot = s.panes.slot === 'inspector' ? 'body' : 'inspector';
+  // The pane taking the place takes the focus it had too.
+  return fixFocus(withSlot(s.focus === 'list' ? s : { ...s, focus: slot }, slot));
+}
+
+/** Moves focus to the list when the focused pane is no longer on screen. */
+export function fixFocus(s: AppState): AppState {
+  return layoutOf(s)[s.focus] ? s : { ...s, focus: 'list' };
+}
+
+/**
+ * The state at a new terminal size. Widening only adds room: a pane shown before stays shown
+ * (the inspector a narrow layout showed in the body's place shows beside the body), so the focus
+ * stays where it was. Narrowing to one place beside the list puts the focused pane there, else
+ * the pane the wide layout showed; when nothing but the list fits, the list takes the focus. The
+ * inspector's cursor and folds are the state's own and no layout changes them.
+ */
+export function resized(s: AppState, width: number, height: number): AppState {
+  const before = layoutOf(s);
+  const next = { ...s, width, height };
+  const after = layoutOf(next);
+  let sized = next;
+  if (after.kind === 'wide' && before.inspector && !after.inspector) sized = { ...next, panes: { ...next.panes, inspectorHidden: false } };
+  else if (after.kind !== 'wide' && before.kind === 'wide') sized = withSlot(next, narrowSlot(s, before));
+  return fixFocus(moveCursor(sized, s.cursor));
+}
+
+// What the narrow layouts' shared place shows after a wide one: the focused pane when it is one
+// of the two, else what the user last chose there, unless the wide layout had hidden the inspector.
+function narrowSlot(s: AppState, wide: Layout): PaneChoice['slot'] {
+  if (s.focus !== 'list') return s.focus;
+  return wide.inspector ? s.panes.slot : 'body';
+}
+
+// The state with `slot` in the narrow layouts' shared place (the same state when it is there).
+function withSlot(s: AppState, slot: PaneChoice['slot']): AppState {
+  return s.panes.slot === slot ? s : { ...s, panes: { ...s.panes, slot } };
+}

@@ -1,0 +1,94 @@
+// Which panes show across resizes of the terminal: widening only adds room (a pane shown stays
+// shown, the focus stays), narrowing keeps the focused pane where the smaller layout has a place
+// for it, and coming back shows what was there; the inspector's cursor and folds ride along.
+import { describe, expect, it } from 'vitest';
+import type { Command, PaneId } from '../../src/state/keymap.js';
+import type { PaneChoice } from '../../src/state/layout.js';
+import { initialState, reducer, type Action, type AppState } from '../../src/state/reducer.js';
+import { layoutOf, visiblePanes } from '../../src/state/selectors.js';
+import { hits } from '../ui/factory.js';
+
+const ROWS = Array.from({ length: 30 }, (_, i) => ({ key: `k${i}`, depth: 0, label: `k${i}`, value: 'v', foldable: false, expanded: false }));
+
+function at(width: number, height: number, over: Partial<AppState> = {}): AppState {
+  const s = reducer(initialState({ width, height }), { type: 'results', hits: hits(50), total: 50, sort: 'date', query: '' });
+  return { ...s, inspector: ROWS, ...over };
+}
+const cmd = (command: Command): Action => ({ type: 'command', command });
+const resize = (width: number, height: number): Action => ({ type: 'resize', width, height });
+const run = (s: AppState, ...actions: Action[]) => actions.reduce(reducer, s);
+const shown = (s: AppState): PaneId[] => visiblePanes(layoutOf(s));
+
+describe('widening', () => {
+  it('80 columns with the inspector focused, to 200: the inspector stays, with the focus, its cursor and its folds', () => {
+    const narrow = run(at(80, 24), cmd('focusNext'), cmd('focusNext'), cmd('down'), cmd('down'), cmd('down'));
+    const folds = new Set(['source']);
+    const before = { ...narrow, expanded: folds };
+    expect([shown(before), before.focus, before.inspectorCursor]).toEqual([['list', 'inspector'], 'inspector', 3]);
+    const wide = run(before, resize(200, 50));
+    expect(shown(wide)).toEqual(['list', 'body', 'inspector']);
+    expect([wide.focus, wide.inspectorCursor, wide.expanded]).toEqual(['inspector', 3, folds]);
+  });
+
+  it('from any narrow layout, any choice and focus, to any wider one: every pane shown stays shown and the focus stays', () => {
+    const choices: PaneChoice[] = [
+      { inspectorHidden: false, slot: 'body' },
+      { inspectorHidden: false, slot: 'inspector' },
+      { inspectorHidden: true, slot: 'body' },
+      { inspectorHidden: true, slot: 'inspector' },
+    ];
+    const sizes: Array<[number, number]> = [[60, 8], [60, 30], [80, 24], [100, 30], [139, 40], [140, 40], [200, 50]];
+    for (const [w, h] of sizes) {
+      for (const panes of choices) {
+        for (const focus of shown(at(w, h, { panes }))) {
+          const before = at(w, h, { panes, focus });
+          for (const [w2, h2] of sizes.filter(([x, y]) => x >= w && y >= h)) {
+            const after = run(before, resize(w2, h2));
+            const where = `${w}x${h} ${JSON.stringify(panes)} focus ${focus} -> ${w2}x${h2}`;
+            expect(shown(after).filter((p) => shown(before).includes(p)), where).toEqual(shown(before));
+            expect(after.focus, where).toBe(focus);
+          }
+        }
+      }
+    }
+  });
+});
+
+describe('narrowing', () => {
+  it('200 columns with the inspector focused, to 80: the inspector takes the place beside the list, focused; back to 200 all three show', () => {
+    const wide = run(at(200, 50), cmd('focusPrev'), cmd('down'), cmd('down'));
+    expect([wide.focus, wide.inspectorCursor]).toEqual(['inspector', 2]);
+    const narrow = run(wide, resize(80, 24));
+    expect([shown(narrow), narrow.focus, narrow.inspectorCursor]).toEqual([['list', 'inspector'], 'inspector', 2]);
+    const back = run(narrow, resize(200, 50));
+    expect([shown(back), back.focus, back.inspectorCursor]).toEqual([['list', 'body', 'inspector'], 'inspector', 2]);
+  });
+
+  it('with the list focused the body takes the place; i there shows the inspector, which stays once wide, its cursor kept', () => {
+    const wide = { ...at(200, 50), inspectorCursor: 4 };
+    const narrow = run(wide, resize(80, 24));
+    expect([shown(narrow), narrow.focus]).toEqual([['list', 'body'], 'list']);
+    const swapped = run(narrow, cmd('toggleInspector'));
+    expect(shown(swapped)).toEqual(['list', 'inspector']);
+    const back = run(swapped, resize(200, 50));
+    expect([shown(back), back.focus, back.inspectorCursor]).toEqual([['list', 'body', 'inspector'], 'list', 4]);
+  });
+
+  it('an inspector hidden with i on a wide terminal stays hidden through a narrow one, and the body shows there', () => {
+    const wide = run(at(200, 50, { panes: { inspectorHidden: false, slot: 'inspector' } }), cmd('toggleInspector'));
+    expect(shown(wide)).toEqual(['list', 'body']);
+    const narrow = run(wide, resize(80, 24));
+    expect(shown(narrow)).toEqual(['list', 'body']);
+    expect(shown(run(narrow, resize(200, 50)))).toEqual(['list', 'body']);
+  });
+
+  it('too short for a second pane: the list takes the focus; taller again, the inspector is back in its place, and wider, beside the body', () => {
+    const stacked = run(at(60, 30), cmd('focusNext'), cmd('focusNext'), cmd('down'));
+    expect([shown(stacked), stacked.focus]).toEqual([['list', 'inspector'], 'inspector']);
+    const short = run(stacked, resize(60, 8));
+    expect([shown(short), short.focus]).toEqual([['list'], 'list']);
+    const tall = run(short, resize(60, 30));
+    expect([shown(tall), tall.inspectorCursor]).toEqual([['list', 'inspector'], 1]);
+    expect(shown(run(tall, resize(200, 50)))).toEqual(['list', 'body', 'inspector']);
+  });
+});

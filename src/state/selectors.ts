@@ -31,13 +31,13 @@ export function effectiveQuery(s: Pick<AppState, 'views' | 'view' | 'query'>): s
 }
 
 /**
- * Whether the list's hits answer another query than the one in force: typed, or a view switched
- * to (the results' query is the effective one, view's query included). A key that acts on the
- * results (a move, a mark, Enter) must first get the new ones, or it acts on rows the user no
- * longer sees.
+ * Whether the list's hits answer another query or sort than the ones in force: a query typed, a
+ * view switched to (the results' query is the effective one, view's query included), or a sort
+ * asked for with `s` (sortPending) whose results are not in. A key that acts on the results (a
+ * move, a mark, Enter) must first get the new ones, or it acts on rows the user no longer sees.
  */
-export function resultsBehind(s: Pick<AppState, 'views' | 'view' | 'query' | 'resultsQuery'>): boolean {
-  return s.resultsQuery !== effectiveQuery(s);
+export function resultsBehind(s: Pick<AppState, 'views' | 'view' | 'query' | 'resultsQuery' | 'sortPending'>): boolean {
+  return s.sortPending || s.resultsQuery !== effectiveQuery(s);
 }
 
 /** The arrivals `r` has not shown yet and whose files are still there (AppState.arrivals after the first shownArrived), in arrival order. */

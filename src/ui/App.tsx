@@ -138,7 +138,7 @@ export function App(p: AppProps) {
   }
   // New results (and their pulse when counted with them), or a pulse counted since; usually the
   // key handler has already put them in the state (keyStep below) and this finds nothing to do.
-  const step = resultsStep(state, { ...listedAnswer(p, search, aggregate, hot), listed });
+  const step = resultsStep(state, { ...listedAnswer(p, search, aggregate, hot), listed }, answers.held(request) === search);
   if (step) dispatch(step);
 
   const layout = layoutOf(state);
@@ -188,7 +188,7 @@ export function App(p: AppProps) {
     // A recent answer (a backspace, a query typed again) is taken even with keys waiting: it costs nothing.
     const known = answers.recall(ask.request);
     if (!known && !atOnce && inputIsBehind()) return null;
-    return resultsStep(next, listedAnswer(props.current, known ?? answers.answer(ask.request), null, false));
+    return resultsStep(next, listedAnswer(props.current, known ?? answers.answer(ask.request), null, false), true);
   };
   // Keys typed ahead wait for a list to act on, and for the answer of a view switched to in their burst (keysWait).
   const notYet = (s: AppState): boolean => keysWait(s, answers.last(), props.current.loading);

@@ -87,6 +87,24 @@ describe('daily driver in a real terminal', () => {
     });
   }
 
+  // The same report: `s` and a mark in one burst marked the row of the order before the sort. Keys
+  // after `s` act on the new order; `s` five times comes round to the order shown, and the keys
+  // after it still act (their answer is the list already there: they must not wait for another).
+  for (const [keys, title] of [['sm', 'Alpha Bitcoin Rally'], ['sssssm', 'Gamma Bitcoin Miners Sell']] as const) {
+    it(`keys sent in one burst after a sort change act on the new order (${keys})`, async () => {
+      const { env } = makeHome(CONFIG);
+      const { s, status } = start(env);
+      // By date: Gamma, Beta, Alpha; by title: Alpha, Beta, Gamma.
+      await s.waitFor((t) => t.includes('Gamma Bitcoin') && t.includes('3/3') && t.includes('3 unread'), 'All');
+      s.send(...keys.split(''));
+      await s.waitFor((t) => t.includes('2 unread · marked read'), 'the mark');
+      s.send('q');
+      expect(await s.waitForFile(status)).toBe('exit=130\n');
+      const read = await nodeOutput([cli, '--filter', 'is:read', '-p', 'title'], { env: { ...process.env, ...env } });
+      expect(read).toBe(`${title}\n`);
+    });
+  }
+
   it('read and saved marks survive a restart and show in is:unread, is:saved and --print json', async () => {
     const { env } = makeHome(CONFIG);
     const first = start(env);

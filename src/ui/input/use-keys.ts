@@ -23,10 +23,11 @@ import { parseMouse } from './mouse.js';
 export const HOLD_MS = BODY_FOLLOW_MS;
 
 const OVERLAY_NEXT = new Set(['space', 'pgdn']);
-// Commands that edit or leave the query, or end the program, rather than act on its results.
-const QUERY_COMMANDS: ReadonlySet<string> = new Set(['startSearch', 'deleteChar', 'deleteWord', 'clearQuery', 'endSearch', 'cancel', 'quit']);
+// Commands that edit or leave the query, change the order, or end the program, rather than act on
+// its results (`ss` steps the sort twice from the one asked for: reducer.ts cycleSort).
+const QUERY_COMMANDS: ReadonlySet<string> = new Set(['startSearch', 'deleteChar', 'deleteWord', 'clearQuery', 'endSearch', 'cancel', 'quit', 'cycleSort']);
 
-/** Whether `action` acts on the list's results (chooses, moves, marks, opens), not on the query (a view switch changes it). */
+/** Whether `action` acts on the list's results (chooses, moves, marks, opens), not on the query or the order (a view switch, a sort change). */
 export function actsOnResults(action: Action): boolean {
   if (action.type === 'command') return !QUERY_COMMANDS.has(action.command) && !/^view(All|[1-9])$/.test(action.command);
   return action.type !== 'insert';

@@ -91,9 +91,11 @@ export function answerComing(s: AppState, last: AnsweredSearch | null | undefine
 /**
  * The action that brings `state` up to date with `a`, or null when it already is: `results` for
  * new hits, stories or total (with the pulse when it is counted with them), else `pulse` for a
- * pulse counted since. A pulse for an older result never reaches the reducer.
+ * pulse counted since. A pulse for an older result never reaches the reducer. `current`: `a`
+ * answers the request `state` asks for (not the last answer standing in while keys wait), so it
+ * also answers a sort asked for (sortPending) when it changes nothing.
  */
-export function resultsStep(state: AppState, a: ListedAnswer): Action | null {
+export function resultsStep(state: AppState, a: ListedAnswer, current = false): Action | null {
   const { search, listed, aggregate } = a;
   const total = a.warmListed ?? (aggregate ? aggregate.total : search.ok ? search.result.total : 0);
   const approximate = aggregate ? aggregate.approximate : search.ok && (search.result.approximate ?? false);
@@ -117,7 +119,9 @@ export function resultsStep(state: AppState, a: ListedAnswer): Action | null {
     if (state.resultsSeq > 0) return null;
     return { type: 'results', hits: NO_HITS, total: 0, approximate: false, counting: false, sort: state.usedSort, query: search.query, stories: a.stories, pulse: NO_MATCHES, pulseAt: null };
   }
-  if (listed && (listed !== state.rawHits || a.stories !== state.stories || total !== state.total || counting !== state.totalCounting)) {
+  // A sort asked for is answered even when its order is the one shown (`s` around the whole cycle
+  // in one burst): keys after it wait for that answer (resultsBehind), and would wait for ever.
+  if (listed && (listed !== state.rawHits || a.stories !== state.stories || total !== state.total || counting !== state.totalCounting || (current && state.sortPending))) {
     return { type: 'results', hits: listed, total, approximate, counting, sort: a.hot ? 'hot' : search.result.sort, query: search.query, stories: a.stories, pulse, pulseAt };
   }
   if (pulse !== state.pulse) return { type: 'pulse', pulse, at: pulseAt, seq: state.resultsSeq };

@@ -95,6 +95,36 @@ describe('keys read with a view switch', () => {
   });
 });
 
+describe('keys read with a sort change', () => {
+  // The new order's results, made at once, as App's key step makes them for any sort but hot: hits reversed.
+  const reversed = (s: AppState): Action => ({ type: 'results', hits: hits(10).reverse(), total: 10, sort: s.sort ?? 'date', query: '' });
+  const kinds = (actions: Action[]) => actions.map((a) => (a.type === 'command' ? a.command : a.type));
+
+  it('act on the new order: `s j m` marks the second row of the re-sorted list, not of the list before', () => {
+    const { actions, state, rest } = inputStep(base, 'sjm', {}, false, undefined, reversed, () => true);
+    expect(kinds(actions)).toEqual(['cycleSort', 'results', 'down', 'toggleRead']);
+    expect(rest).toBeUndefined();
+    expect(state.selectedId).toBe(8);
+    expect(state.sortPending).toBe(false);
+  });
+
+  it('`s s s` steps the sort three times from the one shown, asking for no results between', () => {
+    const asked: string[] = [];
+    const { actions, state } = inputStep(base, 'sss', {}, false, undefined, (s) => (asked.push(String(s.sort)), reversed(s)), () => true);
+    expect(kinds(actions)).toEqual(['cycleSort', 'cycleSort', 'cycleSort']);
+    expect(asked).toEqual([]);
+    expect(state.sortPending).toBe(true);
+  });
+
+  it('stop before a key that needs the new order while it is still to come (hot waits for its aggregate), the rest read once it is in', () => {
+    const { actions, state, rest } = inputStep(base, 'sj\r', {}, false, undefined, () => null, () => true);
+    expect(kinds(actions)).toEqual(['cycleSort']);
+    expect(rest).toEqual([{ text: 'j' }, { name: 'enter' }]);
+    const again = inputStep(reducer(state, reversed(state)), '', {}, false, undefined, () => null, () => true, rest);
+    expect(again.state.outcome).toEqual({ kind: 'chosen', ids: [8] });
+  });
+});
+
 describe('Esc and a key in one chunk', () => {
   it('an unbound alt+key is Esc then the key; a bound one stays', async () => {
     const { splitUnboundAlt } = await import('../../../src/ui/input/use-keys.js');

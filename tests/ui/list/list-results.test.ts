@@ -95,3 +95,20 @@ describe('a query that does not parse', () => {
     expect(resultsStep(started, failed('since:yesterday'))).toBeNull();
   });
 });
+
+describe('a sort asked for', () => {
+  // `s` pressed until the sort came round to the one shown, in one burst: the answer is the list already there.
+  const state = { ...reduce(initialState({ width: 80, height: 24 }), { type: 'results', hits, total: 3, sort: 'date', query: '' }), sortPending: true };
+  const same: ListedAnswer = { search: { ok: true, result: { hits, total: 3, sort: 'date' }, query: '' }, listed: state.rawHits, aggregate: null, hot: false, stories: null, facts: false, warmListed: null };
+
+  it('is answered by the answer to its own request even when that changes nothing: keys waiting for it go on', () => {
+    const step = resultsStep(state, same, true);
+    expect(step).toMatchObject({ type: 'results', sort: 'date' });
+    expect(reduce(state, step!).sortPending).toBe(false);
+  });
+
+  it('is not answered by the last answer standing in for one still to come', () => {
+    expect(resultsStep(state, same, false)).toBeNull();
+  });
+});
+

@@ -191,7 +191,7 @@ export function App(p: AppProps) {
     return resultsStep(next, listedAnswer(props.current, known ?? answers.answer(ask.request), null, false), true);
   };
   // Keys typed ahead wait for a list to act on, and for the answer of a view switched to in their burst (keysWait).
-  const notYet = (s: AppState): boolean => keysWait(s, answers.last(), props.current.loading);
+  const notYet = (s: AppState): boolean => keysWait(s, answers.last(), props.current.loading, props.current.index.size);
   // A key whose list answer was drawn ahead (a cursor move, a typed key) reaches React later
   // (held): its render would keep a core busy while the terminal takes the rows in.
   const drawAhead = (before: AppState, next: AppState): boolean => drawCursorMove(lane, before, next) || drawTyped(lane, before, next);

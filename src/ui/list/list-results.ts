@@ -75,12 +75,21 @@ export function failedAnswer(search: AnsweredSearch | null | undefined, query: s
  * answers another query than the one in force: a view switched to earlier in the same burst of
  * keys, whose answer may come only later (the `hot` order waits for its aggregate). `2 j j m` then
  * marks the third row of view 2, not the third row of the list before it. Never for a query that
- * does not parse, whose answer is final (`last`: the latest answer, AnswerCache.last).
+ * does not parse, whose answer is final (`last`: the latest answer, AnswerCache.last). `size`: how
+ * many articles the index holds now (an empty list answered over fewer is not the last word).
  */
-export function keysWait(s: AppState, last: AnsweredSearch | null | undefined, loading: AppProps['loading']): boolean {
+export function keysWait(s: AppState, last: AnsweredSearch | null | undefined, loading: AppProps['loading'], size?: number): boolean {
   if (!answerComing(s, last)) return false;
-  if (s.resultsSeq === 0 || (s.hits.length === 0 && loading !== null && loading.what !== 'text')) return true;
+  if (s.resultsSeq === 0 || (s.hits.length === 0 && ((loading !== null && loading.what !== 'text') || answerOfFewer(last, size)))) return true;
   return s.mode === 'browse' && resultsBehind(s);
+}
+
+// Whether the latest answer searched fewer articles than the index holds now (`size`): the load
+// ended (its progress gone from the props) before the list's answer over its articles was made,
+// which comes in a render or a deferred search later. An empty list then is not the answer yet:
+// Enter typed ahead at a start with `--sort title` chose nothing and exited 1.
+function answerOfFewer(last: AnsweredSearch | null | undefined, size: number | undefined): boolean {
+  return size !== undefined && last?.size !== undefined && last.size < size;
 }
 
 /** Whether an answer to the query in force is still to come: not when the latest answer (`last`) says it does not parse. */

@@ -7,7 +7,7 @@ import { initialState } from '../../../src/state/app-state.js';
 import { reducer as reduce } from '../../../src/state/reducer.js';
 import { listTitle } from '../../../src/ui/ArticleList.js';
 import { laneTitle } from '../../../src/ui/list/list-lane.js';
-import { resultsStep, type ListedAnswer } from '../../../src/ui/list/list-results.js';
+import { keysWait, resultsStep, type ListedAnswer } from '../../../src/ui/list/list-results.js';
 import type { Aggregate } from '../../../src/ui/pulse/use-aggregate.js';
 
 const hits = Array.from({ length: 3 }, (_, id) => ({ id, score: 0, titleMatches: [] }));
@@ -109,6 +109,20 @@ describe('a sort asked for', () => {
 
   it('is not answered by the last answer standing in for one still to come', () => {
     expect(resultsStep(state, same, false)).toBeNull();
+  });
+});
+
+describe('keys typed ahead', () => {
+  // The list's first answer, made over an index that held no article yet: empty.
+  const empty = reduce(initialState({ width: 80, height: 24 }), { type: 'results', hits: [], total: 0, sort: 'title', query: '' });
+  const over = (size: number) => ({ ok: true as const, result: { hits: [], total: 0, sort: 'title' as const }, query: '', size });
+
+  it('wait while an empty list is the answer over fewer articles than the index holds, though the load is done', () => {
+    expect(keysWait(empty, over(0), null, 78)).toBe(true);
+    // The answer over all of them: empty is the answer, Enter chooses nothing.
+    expect(keysWait(empty, over(78), null, 78)).toBe(false);
+    // Without the index's size (a caller that does not say), as before.
+    expect(keysWait(empty, over(0), null)).toBe(false);
   });
 });
 

@@ -231,8 +231,8 @@ export function useKeys(
     whenScreenStill(() => {
       const { mouse: withMouse, table: keys, notYet: waiting, plan: planDraw } = now.current;
       const before = latest.current;
-      // Not while keys wait for a list, a key's turn is open, or the results are of another query (a key would fetch them first).
-      if (!planDraw || waiting(before) || turn.current || before.resultsQuery !== before.query || typedAhead.current.length > 0) {
+      // Not while keys wait for a list, a key's turn is open, or the results are of another query or sort (a key would fetch them first).
+      if (!planDraw || waiting(before) || turn.current || resultsBehind(before) || typedAhead.current.length > 0) {
         ahead.current = [];
         return;
       }

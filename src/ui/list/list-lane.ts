@@ -10,7 +10,7 @@ import { useRef } from 'react';
 import type { Article } from '../../core/article.js';
 import type { AppState } from '../../state/reducer.js';
 import type { Hit } from '../../core/search/index.js';
-import { listPosition } from '../../state/selectors.js';
+import { listPosition, resultsBehind } from '../../state/selectors.js';
 import { drawPlaced, planPlaced, type PlacedRow } from '../frame/fast-frame.js';
 
 /** The list pane's rows as last rendered: their slot block, where they start in the hits, one row's paint for a cursor, and all rows' for other props. */
@@ -121,7 +121,7 @@ const TYPED: ReadonlySet<string> = new Set([...MOVES, 'query', 'message', 'histo
 export function drawTyped(lane: ListLane, before: AppState, after: AppState): boolean {
   const { rows, title, titleOf, search, status, marksFor } = lane;
   if (!rows || !title || !titleOf || !search || !status || !marksFor || (before !== lane.rendered && before !== lane.typed) || after.overlay) return false;
-  if (after.mode !== 'search' || before.mode !== 'search' || after.query === before.query || after.rawHits === before.rawHits || after.resultsQuery !== after.query) return false;
+  if (after.mode !== 'search' || before.mode !== 'search' || after.query === before.query || after.rawHits === before.rawHits || resultsBehind(after)) return false;
   for (const k of Object.keys(after) as Array<keyof AppState>) if (after[k] !== before[k] && !TYPED.has(k)) return false;
   const window = after.hits.slice(after.listTop, after.listTop + rows.height);
   if (window.length !== rows.count) return false;

@@ -23,10 +23,11 @@ import { parseMouse } from './mouse.js';
 export const HOLD_MS = BODY_FOLLOW_MS;
 
 const OVERLAY_NEXT = new Set(['space', 'pgdn']);
-// Commands that edit or leave the query, or end the program, rather than act on its results.
-const QUERY_COMMANDS: ReadonlySet<string> = new Set(['startSearch', 'deleteChar', 'deleteWord', 'clearQuery', 'endSearch', 'cancel', 'quit']);
+// Commands that edit or leave the query, change the sort (`s s` in one read cycles on from the
+// sort asked for, its answer not needed), or end the program, rather than act on its results.
+const QUERY_COMMANDS: ReadonlySet<string> = new Set(['startSearch', 'deleteChar', 'deleteWord', 'clearQuery', 'endSearch', 'cycleSort', 'cancel', 'quit']);
 
-/** Whether `action` acts on the list's results (chooses, moves, marks, opens), not on the query (a view switch changes it). */
+/** Whether `action` acts on the list's results (chooses, moves, marks, opens), not on the query or sort (a view switch changes them). */
 export function actsOnResults(action: Action): boolean {
   if (action.type === 'command') return !QUERY_COMMANDS.has(action.command) && !/^view(All|[1-9])$/.test(action.command);
   return action.type !== 'insert';
@@ -230,8 +231,9 @@ export function useKeys(
     whenScreenStill(() => {
       const { mouse: withMouse, table: keys, notYet: waiting, plan: planDraw } = now.current;
       const before = latest.current;
-      // Not while keys wait for a list, a key's turn is open, or the results are of another query (a key would fetch them first).
-      if (!planDraw || waiting(before) || turn.current || before.resultsQuery !== before.query || typedAhead.current.length > 0) {
+      // Not while keys wait for a list, a key's turn is open, or the results are of another query or
+      // sort (a key would fetch them first, or wait for them).
+      if (!planDraw || waiting(before) || turn.current || before.resultsQuery !== before.query || resultsBehind(before) || typedAhead.current.length > 0) {
         ahead.current = [];
         return;
       }

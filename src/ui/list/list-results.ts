@@ -4,7 +4,7 @@
 import type { Hit, SortKey } from '../../core/search/index.js';
 import { pulseOf } from '../../core/pulse/index.js';
 import type { Action, AppState, ListSort } from '../../state/reducer.js';
-import { effectiveQuery, resultsBehind } from '../../state/selectors.js';
+import { effectiveQuery, effectiveSort, resultsBehind } from '../../state/selectors.js';
 import type { StoryView } from '../../state/story-rows.js';
 import type { AppProps } from '../app-props.js';
 import type { Aggregate } from '../pulse/use-aggregate.js';
@@ -23,8 +23,7 @@ export interface ListSearch {
 /** The list's search in `state` with App's props `p`; `now` is the clock the session reads dates by. */
 export function listSearch(p: AppProps, state: AppState, now: number): ListSearch {
   const query = effectiveQuery(state);
-  const view = state.view > 0 ? state.views[state.view - 1] : undefined;
-  const sort: ListSort | null = state.sort ?? view?.sort ?? null;
+  const sort = effectiveSort(state);
   const hot = sort === 'hot';
   const engineSort = sort === 'hot' ? 'date' : sort;
   const request = searchRequest({
@@ -72,9 +71,10 @@ export function failedAnswer(search: AnsweredSearch | null | undefined, query: s
  * Whether keys read now must wait for an answer before they act (use-keys.ts notYet): before the
  * first answer (keys typed ahead of the start-up), while loading and no answer has rows yet (a
  * start-up answer can come before the first articles), and outside the search line while the list
- * answers another query than the one in force: a view switched to earlier in the same burst of
- * keys, whose answer may come only later (the `hot` order waits for its aggregate). `2 j j m` then
- * marks the third row of view 2, not the third row of the list before it. Never for a query that
+ * is not the answer to what is in force (selectors.ts resultsBehind): a view switched to or a sort
+ * asked for earlier in the same burst of keys, whose answer may come only later (the `hot` order
+ * waits for its aggregate). `2 j j m` then marks the third row of view 2, not the third row of the
+ * list before it; `s s s Enter` chooses the first row of the hot order. Never for a query that
  * does not parse, whose answer is final (`last`: the latest answer, AnswerCache.last).
  */
 export function keysWait(s: AppState, last: AnsweredSearch | null | undefined, loading: AppProps['loading']): boolean {
@@ -109,16 +109,21 @@ export function resultsStep(state: AppState, a: ListedAnswer): Action | null {
   const stale = state.pulseAt !== null && size !== undefined && state.pulseAt !== size;
   const pulse = aggregate ? aggregate.pulse : uncountable || stale ? null : state.pulse;
   const pulseAt = aggregate ? (sizeOf(aggregate.search) ?? null) : pulse ? state.pulseAt : null;
+  // The sort the answer stands for: the search's date order put in hot order is the `hot` one. A
+  // sort asked for anew is answered even when its rows are the same (one article, `s` cycled back
+  // to the sort shown): keys read after `s` wait for that answer (selectors.ts resultsBehind).
+  const asked: ListSort | null = a.hot ? 'hot' : (search.sort ?? null);
   // A query that does not parse keeps the list of the query before (typing `"` opens a phrase: the
   // list does not blink empty). With no list before (a dashboard started on it: `-q`, or typed
   // ahead), its answer is an empty one: without it no answer ever came, and keys typed ahead
   // waited for ever for a first one (App's notYet).
   if (!search.ok) {
     if (state.resultsSeq > 0) return null;
-    return { type: 'results', hits: NO_HITS, total: 0, approximate: false, counting: false, sort: state.usedSort, query: search.query, stories: a.stories, pulse: NO_MATCHES, pulseAt: null };
+    return { type: 'results', hits: NO_HITS, total: 0, approximate: false, counting: false, sort: state.usedSort, query: search.query, asked, stories: a.stories, pulse: NO_MATCHES, pulseAt: null };
   }
-  if (listed && (listed !== state.rawHits || a.stories !== state.stories || total !== state.total || counting !== state.totalCounting)) {
-    return { type: 'results', hits: listed, total, approximate, counting, sort: a.hot ? 'hot' : search.result.sort, query: search.query, stories: a.stories, pulse, pulseAt };
+  const changed = listed !== state.rawHits || a.stories !== state.stories || total !== state.total || counting !== state.totalCounting;
+  if (listed && (changed || asked !== state.resultsSort)) {
+    return { type: 'results', hits: listed, total, approximate, counting, sort: a.hot ? 'hot' : search.result.sort, query: search.query, asked, stories: a.stories, pulse, pulseAt };
   }
   if (pulse !== state.pulse) return { type: 'pulse', pulse, at: pulseAt, seq: state.resultsSeq };
   return null;

@@ -2,9 +2,10 @@
 // (SearchResult.counting): `counting…`, never the search's lower bound shown as a count, until the
 // exact answer (the search run again, or an aggregate) replaces it.
 import { describe, expect, it } from 'vitest';
-import type { SearchResult } from '../../../src/core/search/index.js';
+import type { SearchResult, SortKey } from '../../../src/core/search/index.js';
 import { initialState } from '../../../src/state/app-state.js';
 import { reducer as reduce } from '../../../src/state/reducer.js';
+import { resultsBehind } from '../../../src/state/selectors.js';
 import { listTitle } from '../../../src/ui/ArticleList.js';
 import { laneTitle } from '../../../src/ui/list/list-lane.js';
 import { resultsStep, type ListedAnswer } from '../../../src/ui/list/list-results.js';
@@ -93,5 +94,27 @@ describe('a query that does not parse', () => {
     expect(started.pulse).toMatchObject({ total: 0 });
     // Answered once: the same failed answer changes nothing after (no render loop).
     expect(resultsStep(started, failed('since:yesterday'))).toBeNull();
+  });
+});
+
+describe('a sort asked for anew', () => {
+  // The answer to a search asked with `sort` (AnsweredSearch.sort).
+  const sortedBy = (result: SearchResult, sort: SortKey | null): ListedAnswer => ({ ...answer(result), search: { ok: true as const, result, query: '', sort } });
+  const one: SearchResult = { hits: hits.slice(0, 1), total: 1, sort: 'date' };
+  const start = initialState({ width: 80, height: 24 });
+
+  it('is answered even when its rows are the same (one article, or `s` cycled to an order that gives the same rows)', () => {
+    const shown = reduce(start, resultsStep(start, sortedBy(one, null))!);
+    expect(resultsBehind(shown)).toBe(false);
+    const sorted = reduce(shown, { type: 'command', command: 'cycleSort' });
+    // The keys after `s` wait for its answer (use-keys.ts inputStep, keysWait) ...
+    expect(resultsBehind(sorted)).toBe(true);
+    // ... which comes, though its hits are the very array on screen: keys never wait for ever.
+    const step = resultsStep(sorted, sortedBy(one, sorted.sort as SortKey));
+    expect(step).toMatchObject({ type: 'results', asked: sorted.sort });
+    const answered = reduce(sorted, step!);
+    expect(resultsBehind(answered)).toBe(false);
+    // Answered once: the same answer changes nothing after (no render loop).
+    expect(resultsStep(answered, sortedBy(one, sorted.sort as SortKey))).toBeNull();
   });
 });

@@ -61,6 +61,12 @@ export interface AppState {
    * for the query). Another sort in force (`s` pressed, its answer not in yet) makes them stale.
    */
   resultsSort: ListSort | null;
+  /**
+   * False while the hits stand in for an order still coming: the list's own hits put in hot order
+   * before the aggregate's hot order over every match, with story sizes, is in (ui/list/hot-wait.ts).
+   * Keys that act on the rows wait for it (selectors.ts resultsBehind).
+   */
+  resultsFinal: boolean;
   total: number;
   /** The search stopped early, so `total` is a lower bound. */
   totalApproximate: boolean;
@@ -107,9 +113,9 @@ export type Action =
   | { type: 'insert'; text: string }
   /**
    * `pulse`: the pulse of these results when it is counted in the same step (else a `pulse` action follows), `pulseAt` its AppState.pulseAt.
-   * `asked`: the sort they answer (AppState.resultsSort; absent: the one in force).
+   * `asked`: the sort they answer (AppState.resultsSort; absent: the one in force), `final` their AppState.resultsFinal (absent: true).
    */
-  | { type: 'results'; hits: readonly Hit[]; total: number; sort: ListSort; query: string; asked?: ListSort | null; approximate?: boolean; counting?: boolean; stories?: StoryView | null; pulse?: Pulse | null; pulseAt?: number | null }
+  | { type: 'results'; hits: readonly Hit[]; total: number; sort: ListSort; query: string; asked?: ListSort | null; final?: boolean; approximate?: boolean; counting?: boolean; stories?: StoryView | null; pulse?: Pulse | null; pulseAt?: number | null }
   /** The index was replaced (the warm start's first page by the loaded one): `map` gives an old id's new id, or null. */
   | { type: 'reindex'; map: (id: number) => number | null }
   /** `at`: the pulse's AppState.pulseAt. */
@@ -170,6 +176,7 @@ export function initialState(o: InitOptions): AppState {
     grouping: null,
     resultsQuery: '',
     resultsSort: o.sort ?? null,
+    resultsFinal: true,
     totalApproximate: false,
     totalCounting: false,
     total: 0,

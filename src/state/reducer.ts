@@ -40,6 +40,7 @@ export function reducer(state: AppState, action: Action): AppState {
         usedSort: action.sort,
         resultsQuery: action.query,
         resultsSort: action.asked === undefined ? effectiveSort(state) : action.asked,
+        resultsFinal: action.final ?? true,
         ...(action.pulse === undefined ? {} : { pulse: action.pulse, pulseAt: action.pulseAt ?? null }),
       });
       // Like fzf, a new query starts again from the best match; the same query with more

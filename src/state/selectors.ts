@@ -33,11 +33,12 @@ export function effectiveSort(s: Pick<AppState, 'views' | 'view' | 'sort'>): Lis
 /**
  * Whether the list's hits are not yet the answer to what is in force: they answer another query
  * (typed, or a view switched to: the results' query is the effective one, view's query included),
- * or another sort (`s` pressed, or a view with its own). A key that acts on the results (a move,
- * a mark, Enter) must first get the new ones, or it acts on rows the user is not about to see.
+ * another sort (`s` pressed, or a view with its own), or stand in for a hot order still coming
+ * (resultsFinal). A key that acts on the results (a move, a mark, Enter) must first get the new
+ * ones, or it acts on rows the user is not about to see.
  */
-export function resultsBehind(s: Pick<AppState, 'views' | 'view' | 'query' | 'sort' | 'resultsQuery' | 'resultsSort'>): boolean {
-  return s.resultsQuery !== effectiveQuery(s) || s.resultsSort !== effectiveSort(s);
+export function resultsBehind(s: Pick<AppState, 'views' | 'view' | 'query' | 'sort' | 'resultsQuery' | 'resultsSort' | 'resultsFinal'>): boolean {
+  return s.resultsQuery !== effectiveQuery(s) || s.resultsSort !== effectiveSort(s) || !s.resultsFinal;
 }
 
 /** The arrivals `r` has not shown yet and whose files are still there (AppState.arrivals after the first shownArrived), in arrival order. */

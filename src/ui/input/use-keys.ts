@@ -232,7 +232,7 @@ export function useKeys(
       const { mouse: withMouse, table: keys, notYet: waiting, plan: planDraw } = now.current;
       const before = latest.current;
       // Not while keys wait for a list, a key's turn is open, or the results are of another query or
-      // sort (a key would fetch them first, or wait for them).
+      // stand in for an order still coming (a key would fetch them first, or wait for them).
       if (!planDraw || waiting(before) || turn.current || before.resultsQuery !== before.query || resultsBehind(before) || typedAhead.current.length > 0) {
         ahead.current = [];
         return;

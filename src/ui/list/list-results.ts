@@ -46,6 +46,8 @@ export interface ListedAnswer {
   search: AnsweredSearch;
   /** The rows' hits in list order (listedHits); null when there are none to show (a failed search). */
   listed: readonly Hit[] | null;
+  /** False while `listed` is a hot order standing in for the aggregate's, which is coming (hot-wait.ts); absent: true. */
+  final?: boolean;
   /** The counts over every match for this answer, once in; null before. */
   aggregate: Aggregate | null;
   hot: boolean;
@@ -56,6 +58,11 @@ export interface ListedAnswer {
   warmListed: number | null;
   /** How many articles the index holds (SearchIndex.size), for a search that does not say (AnsweredSearch.size): a pulse counted at another size is not kept for new results. */
   size?: number;
+}
+
+/** What the list shows for `search` with App's props `p` (no hot order: that is listedHits' business). */
+export function listedAnswer(p: AppProps, search: AnsweredSearch, aggregate: Aggregate | null, hot: boolean): ListedAnswer {
+  return { search, listed: search.ok ? search.result.hits : null, aggregate, hot, stories: p.stories ?? null, facts: !!p.facts, warmListed: p.warmTotal?.listed ?? null, size: p.index.size };
 }
 
 const NO_HITS: readonly Hit[] = [];
@@ -72,10 +79,10 @@ export function failedAnswer(search: AnsweredSearch | null | undefined, query: s
  * first answer (keys typed ahead of the start-up), while loading and no answer has rows yet (a
  * start-up answer can come before the first articles), and outside the search line while the list
  * is not the answer to what is in force (selectors.ts resultsBehind): a view switched to or a sort
- * asked for earlier in the same burst of keys, whose answer may come only later (the `hot` order
- * waits for its aggregate). `2 j j m` then marks the third row of view 2, not the third row of the
- * list before it; `s s s Enter` chooses the first row of the hot order. Never for a query that
- * does not parse, whose answer is final (`last`: the latest answer, AnswerCache.last).
+ * asked for earlier in the same burst of keys, whose answer may come only later, or a hot order
+ * standing in for the aggregate's (hot-wait.ts). `2 j j m` then marks the third row of view 2, not
+ * the third row of the list before it; `s s s Enter` chooses the first row of the hot order. Never
+ * for a query that does not parse, whose answer is final (`last`: the latest answer, AnswerCache.last).
  */
 export function keysWait(s: AppState, last: AnsweredSearch | null | undefined, loading: AppProps['loading']): boolean {
   if (!answerComing(s, last)) return false;
@@ -113,6 +120,7 @@ export function resultsStep(state: AppState, a: ListedAnswer): Action | null {
   // sort asked for anew is answered even when its rows are the same (one article, `s` cycled back
   // to the sort shown): keys read after `s` wait for that answer (selectors.ts resultsBehind).
   const asked: ListSort | null = a.hot ? 'hot' : (search.sort ?? null);
+  const final = a.final ?? true;
   // A query that does not parse keeps the list of the query before (typing `"` opens a phrase: the
   // list does not blink empty). With no list before (a dashboard started on it: `-q`, or typed
   // ahead), its answer is an empty one: without it no answer ever came, and keys typed ahead
@@ -122,8 +130,8 @@ export function resultsStep(state: AppState, a: ListedAnswer): Action | null {
     return { type: 'results', hits: NO_HITS, total: 0, approximate: false, counting: false, sort: state.usedSort, query: search.query, asked, stories: a.stories, pulse: NO_MATCHES, pulseAt: null };
   }
   const changed = listed !== state.rawHits || a.stories !== state.stories || total !== state.total || counting !== state.totalCounting;
-  if (listed && (changed || asked !== state.resultsSort)) {
-    return { type: 'results', hits: listed, total, approximate, counting, sort: a.hot ? 'hot' : search.result.sort, query: search.query, asked, stories: a.stories, pulse, pulseAt };
+  if (listed && (changed || asked !== state.resultsSort || final !== state.resultsFinal)) {
+    return { type: 'results', hits: listed, total, approximate, counting, sort: a.hot ? 'hot' : search.result.sort, query: search.query, asked, final, stories: a.stories, pulse, pulseAt };
   }
   if (pulse !== state.pulse) return { type: 'pulse', pulse, at: pulseAt, seq: state.resultsSeq };
   return null;

@@ -117,4 +117,15 @@ describe('a sort asked for anew', () => {
     // Answered once: the same answer changes nothing after (no render loop).
     expect(resultsStep(answered, sortedBy(one, sorted.sort as SortKey))).toBeNull();
   });
+
+  it('a hot order that stands in for the aggregate’s leaves the results behind until the aggregate’s is in', () => {
+    const hot = initialState({ width: 80, height: 24, sort: 'hot' });
+    // The engine's date order put in hot order here: the `hot` answer, not final yet.
+    const standIn = reduce(hot, resultsStep(hot, { ...sortedBy(one, 'date'), hot: true, final: false })!);
+    expect(standIn).toMatchObject({ resultsSort: 'hot', resultsFinal: false });
+    expect(resultsBehind(standIn)).toBe(true);
+    // The aggregate's order: the same rows here, final now.
+    const settled = reduce(standIn, resultsStep(standIn, { ...sortedBy(one, 'date'), hot: true, final: true })!);
+    expect(resultsBehind(settled)).toBe(false);
+  });
 });

@@ -29,8 +29,6 @@ export interface AppState {
   sort: ListSort | null;
   /** The sort the last search actually used (shown in the status bar). */
   usedSort: ListSort;
-  /** `s` was pressed since the last results came: the next `s` cycles on from `sort`, not from `usedSort` (keys in one read). */
-  sortPending: boolean;
   /** The rows the list shows: the search's hits folded one row per story (story-rows.ts). */
   hits: readonly Hit[];
   /** The search's hits as they came, one per article. */
@@ -60,6 +58,17 @@ export interface AppState {
   pulseBack: { before: string; after: string; cursor: number } | null;
   /** The query the current hits answer; a new query puts the cursor back on the best match. */
   resultsQuery: string;
+  /**
+   * The sort the current hits were asked with (`sort`, or the view's; null: the engine's default
+   * for the query). Another sort in force (`s` pressed, its answer not in yet) makes them stale.
+   */
+  resultsSort: ListSort | null;
+  /**
+   * False while the hits stand in for an order still coming: the list's own hits put in hot order
+   * before the aggregate's hot order over every match, with story sizes, is in (ui/list/hot-wait.ts).
+   * Keys that act on the rows wait for it (selectors.ts resultsBehind).
+   */
+  resultsFinal: boolean;
   total: number;
   /** The search stopped early, so `total` is a lower bound. */
   totalApproximate: boolean;
@@ -108,8 +117,11 @@ export interface AppState {
 export type Action =
   | { type: 'command'; command: Command }
   | { type: 'insert'; text: string }
-  /** `pulse`: the pulse of these results when it is counted in the same step (else a `pulse` action follows), `pulseAt` its AppState.pulseAt. */
-  | { type: 'results'; hits: readonly Hit[]; total: number; sort: ListSort; query: string; approximate?: boolean; counting?: boolean; stories?: StoryView | null; pulse?: Pulse | null; pulseAt?: number | null }
+  /**
+   * `pulse`: the pulse of these results when it is counted in the same step (else a `pulse` action follows), `pulseAt` its AppState.pulseAt.
+   * `asked`: the sort they answer (AppState.resultsSort; absent: the one in force), `final` their AppState.resultsFinal (absent: true).
+   */
+  | { type: 'results'; hits: readonly Hit[]; total: number; sort: ListSort; query: string; asked?: ListSort | null; final?: boolean; approximate?: boolean; counting?: boolean; stories?: StoryView | null; pulse?: Pulse | null; pulseAt?: number | null }
   /** The index was replaced (the warm start's first page by the loaded one): `map` gives an old id's new id, or null. */
   | { type: 'reindex'; map: (id: number) => number | null }
   /** `at`: the pulse's AppState.pulseAt. */
@@ -157,7 +169,6 @@ export function initialState(o: InitOptions): AppState {
     query: o.query ?? '',
     sort: o.sort ?? null,
     usedSort: o.sort ?? 'date',
-    sortPending: false,
     hits: [],
     rawHits: [],
     stories: null,
@@ -171,6 +182,8 @@ export function initialState(o: InitOptions): AppState {
     pulseBack: null,
     grouping: null,
     resultsQuery: '',
+    resultsSort: o.sort ?? null,
+    resultsFinal: true,
     totalApproximate: false,
     totalCounting: false,
     total: 0,

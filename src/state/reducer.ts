@@ -5,7 +5,7 @@ import type { Action, AppState, ListSort } from './app-state.js';
 import { arrived, askOpen, dailyCommand, dismissPrompt, rememberQuery } from './daily-commands.js';
 import type { Command, PaneId } from './keymap.js';
 import { paneAt } from './layout.js';
-import { bodyRows, clamp, freshArrivals, inspectorRowsVisible, layoutOf, listRows, maxBodyScroll } from './selectors.js';
+import { bodyRows, clamp, effectiveSort, freshArrivals, inspectorRowsVisible, layoutOf, listRows, maxBodyScroll } from './selectors.js';
 import { foldStory, pulseCommand, pulseGoBack, withResults } from './story-transitions.js';
 import { choose, click, mark, moveCursor, scroll } from './transitions.js';
 import { cycleFocus, resized, toggleInspector } from './panes.js';
@@ -40,8 +40,9 @@ export function reducer(state: AppState, action: Action): AppState {
         totalApproximate: action.approximate ?? false,
         totalCounting: action.counting ?? false,
         usedSort: action.sort,
-        sortPending: false,
         resultsQuery: action.query,
+        resultsSort: action.asked === undefined ? effectiveSort(state) : action.asked,
+        resultsFinal: action.final ?? true,
         ...(action.pulse === undefined ? {} : { pulse: action.pulse, pulseAt: action.pulseAt ?? null }),
       });
       // Like fzf, a new query starts again from the best match; the same query with more
@@ -156,8 +157,8 @@ function command(s: AppState, c: Command): AppState {
     case 'cycleSort': {
       // From the sort shown, or from the one asked for when its results are not in yet (`ss` in
       // one read of the terminal moves two steps, as two presses a moment apart do).
-      const from = s.sortPending && s.sort !== null ? s.sort : s.usedSort;
-      return { ...s, sort: SORT_CYCLE[(SORT_CYCLE.indexOf(from) + 1) % SORT_CYCLE.length], sortPending: true };
+      const from = s.sort !== null && s.sort !== s.resultsSort ? s.sort : s.usedSort;
+      return { ...s, sort: SORT_CYCLE[(SORT_CYCLE.indexOf(from) + 1) % SORT_CYCLE.length] };
     }
     case 'toggleInspector':
       return toggleInspector(s);

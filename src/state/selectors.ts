@@ -4,7 +4,7 @@ import type { Hit } from '../core/search/index.js';
 import type { PaneId } from './keymap.js';
 import { computeLayout, innerHeight, type Layout, type PaneChoice } from './layout.js';
 import { viewQuery } from '../config/config.js';
-import type { AppState } from './app-state.js';
+import type { AppState, ListSort } from './app-state.js';
 
 // The last layout made: a keystroke asks for it a dozen times (paging, the list's rows, every
 // pane's size) and the terminal's size rarely changes.
@@ -30,14 +30,20 @@ export function effectiveQuery(s: Pick<AppState, 'views' | 'view' | 'query'>): s
   return viewQuery(s.view > 0 ? s.views[s.view - 1] : undefined, s.query);
 }
 
+/** The sort the list asks for: the one picked with `s`, else the active view's; null: the engine's default for the query. */
+export function effectiveSort(s: Pick<AppState, 'views' | 'view' | 'sort'>): ListSort | null {
+  return s.sort ?? (s.view > 0 ? s.views[s.view - 1]?.sort : undefined) ?? null;
+}
+
 /**
- * Whether the list's hits answer another query or sort than the ones in force: a query typed, a
- * view switched to (the results' query is the effective one, view's query included), or a sort
- * asked for with `s` (sortPending) whose results are not in. A key that acts on the results (a
- * move, a mark, Enter) must first get the new ones, or it acts on rows the user no longer sees.
+ * Whether the list's hits are not yet the answer to what is in force: they answer another query
+ * (typed, or a view switched to: the results' query is the effective one, view's query included),
+ * another sort (`s` pressed, or a view with its own), or stand in for a hot order still coming
+ * (resultsFinal). A key that acts on the results (a move, a mark, Enter) must first get the new
+ * ones, or it acts on rows the user is not about to see.
  */
-export function resultsBehind(s: Pick<AppState, 'views' | 'view' | 'query' | 'resultsQuery' | 'sortPending'>): boolean {
-  return s.sortPending || s.resultsQuery !== effectiveQuery(s);
+export function resultsBehind(s: Pick<AppState, 'views' | 'view' | 'query' | 'sort' | 'resultsQuery' | 'resultsSort' | 'resultsFinal'>): boolean {
+  return s.resultsQuery !== effectiveQuery(s) || s.resultsSort !== effectiveSort(s) || !s.resultsFinal;
 }
 
 /** The arrivals `r` has not shown yet and whose files are still there (AppState.arrivals after the first shownArrived), in arrival order. */

@@ -32,8 +32,9 @@ import { useSessionClock } from './use-session-clock.js';
 import { useEffectRunner } from './use-effects.js';
 import { useUnreadCount } from './use-unread-count.js';
 import { idsByPath } from '../state/index-swap.js';
-import { listedHits, useAggregate, type Aggregate } from './pulse/use-aggregate.js';
-import { answerComing, keysWait, listSearch, resultsStep, type ListedAnswer } from './list/list-results.js';
+import { hotOrderComing, listedHits, useAggregate } from './pulse/use-aggregate.js';
+import { answerComing, keysWait, listedAnswer, listSearch, resultsStep } from './list/list-results.js';
+import { useHotWait } from './list/hot-wait.js';
 import { drawCursorMove, drawTyped, laneTitle, planCursorMove, useListLane } from './list/list-lane.js';
 import { listLimit, SearchCache, useSearch, type AnsweredSearch } from './use-search.js';
 import { ViewTabs } from './ViewTabs.js';
@@ -129,6 +130,8 @@ export function App(p: AppProps) {
     () => listedHits(search, hot, aggregate, pageLimit, (id) => p.index.article(id), stories?.size ?? null, now),
     [search, hot, stories, now, p.index, aggregate, pageLimit],
   );
+  // Until the aggregate's hot order is in, keys that act on the rows wait for it (list/hot-wait.ts).
+  const hotWait = useHotWait(hotOrderComing({ hot, search, aggregate, facts: p.facts ?? null, counter: p.counter ?? null, progress: p.factsProgress ?? null }));
   // A replaced index (the warm start's by the loaded one) names articles by other ids: the
   // selection and marks follow their articles by path.
   const shownIndex = useRef(p.index);
@@ -138,7 +141,7 @@ export function App(p: AppProps) {
   }
   // New results (and their pulse when counted with them), or a pulse counted since; usually the
   // key handler has already put them in the state (keyStep below) and this finds nothing to do.
-  const step = resultsStep(state, { ...listedAnswer(p, search, aggregate, hot), listed }, answers.held(request) === search);
+  const step = resultsStep(state, { ...listedAnswer(p, search, aggregate, hot), listed, final: !hotWait });
   if (step) dispatch(step);
 
   const layout = layoutOf(state);
@@ -188,7 +191,7 @@ export function App(p: AppProps) {
     // A recent answer (a backspace, a query typed again) is taken even with keys waiting: it costs nothing.
     const known = answers.recall(ask.request);
     if (!known && !atOnce && inputIsBehind()) return null;
-    return resultsStep(next, listedAnswer(props.current, known ?? answers.answer(ask.request), null, false), true);
+    return resultsStep(next, listedAnswer(props.current, known ?? answers.answer(ask.request), null, false));
   };
   // Keys typed ahead wait for a list to act on, and for the answer of a view switched to in their burst (keysWait).
   const notYet = (s: AppState): boolean => keysWait(s, answers.last(), props.current.loading, props.current.index.size);
@@ -283,11 +286,6 @@ export function App(p: AppProps) {
       />
     </Box>
   );
-}
-
-// What the list shows for `search` with App's props (no hot order: that is listedHits' business).
-function listedAnswer(p: AppProps, search: AnsweredSearch, aggregate: Aggregate | null, hot: boolean): ListedAnswer {
-  return { search, listed: search.ok ? search.result.hits : null, aggregate, hot, stories: p.stories ?? null, facts: !!p.facts, warmListed: p.warmTotal?.listed ?? null, size: p.index.size };
 }
 
 function orElse<T>(f: () => T, fallback: T): T {

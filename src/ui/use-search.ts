@@ -15,11 +15,13 @@ import { afterPendingInput, inputIsBehind } from './input/after-input.js';
 export type SearchOutcome = { ok: true; result: SearchResult } | { ok: false; error: string };
 
 /**
- * An outcome and the query it answers (which lags the typed query while a search is pending), and
- * how many articles the index held when it was searched (SearchIndex.size; the loader grows it
- * between renders, so the size at any later moment may be of articles this search never saw).
+ * An outcome and the query it answers (which lags the typed query while a search is pending), the
+ * sort it was asked with (SearchRequest.sort: the engine may answer in another, SearchResult.sort;
+ * absent when not known), and how many articles the index held when it was searched
+ * (SearchIndex.size; the loader grows it between renders, so the size at any later moment may be
+ * of articles this search never saw).
  */
-export type AnsweredSearch = SearchOutcome & { query: string; size?: number };
+export type AnsweredSearch = SearchOutcome & { query: string; sort?: SortKey | null; size?: number };
 
 /** Hits asked for beyond the cursor's page; the list grows a page at a time as the cursor moves down. */
 export const LIST_PAGE = 500;
@@ -84,10 +86,10 @@ function sameRequest(a: SearchRequest, b: SearchRequest): boolean {
 export function runSearch(r: SearchRequest): AnsweredSearch {
   try {
     const result = searchWithReading(r.index, r.query, { sort: r.sort ?? undefined, includeDrafts: r.includeDrafts, now: r.now, limit: r.limit }, r.reading, r.readingVersion, r.hidden);
-    return { ok: true, result, query: r.query, size: r.index.size };
+    return { ok: true, result, query: r.query, sort: r.sort, size: r.index.size };
   } catch (err) {
     // QueryError carries a message naming the bad term; anything else must not crash the UI either.
-    return { ok: false, error: sanitizeLine(errorMessage(err)), query: r.query };
+    return { ok: false, error: sanitizeLine(errorMessage(err)), query: r.query, sort: r.sort };
   }
 }
 

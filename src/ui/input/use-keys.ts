@@ -23,11 +23,11 @@ import { parseMouse } from './mouse.js';
 export const HOLD_MS = BODY_FOLLOW_MS;
 
 const OVERLAY_NEXT = new Set(['space', 'pgdn']);
-// Commands that edit or leave the query, change the order, or end the program, rather than act on
-// its results (`ss` steps the sort twice from the one asked for: reducer.ts cycleSort).
-const QUERY_COMMANDS: ReadonlySet<string> = new Set(['startSearch', 'deleteChar', 'deleteWord', 'clearQuery', 'endSearch', 'cancel', 'quit', 'cycleSort']);
+// Commands that edit or leave the query, change the sort (`s s` in one read cycles on from the
+// sort asked for, its answer not needed), or end the program, rather than act on its results.
+const QUERY_COMMANDS: ReadonlySet<string> = new Set(['startSearch', 'deleteChar', 'deleteWord', 'clearQuery', 'endSearch', 'cycleSort', 'cancel', 'quit']);
 
-/** Whether `action` acts on the list's results (chooses, moves, marks, opens), not on the query or the order (a view switch, a sort change). */
+/** Whether `action` acts on the list's results (chooses, moves, marks, opens), not on the query or sort (a view switch changes them). */
 export function actsOnResults(action: Action): boolean {
   if (action.type === 'command') return !QUERY_COMMANDS.has(action.command) && !/^view(All|[1-9])$/.test(action.command);
   return action.type !== 'insert';
@@ -231,7 +231,8 @@ export function useKeys(
     whenScreenStill(() => {
       const { mouse: withMouse, table: keys, notYet: waiting, plan: planDraw } = now.current;
       const before = latest.current;
-      // Not while keys wait for a list, a key's turn is open, or the results are of another query or sort (a key would fetch them first).
+      // Not while keys wait for a list, a key's turn is open, or the results are of another query or
+      // stand in for an order still coming (a key would fetch them first, or wait for them).
       if (!planDraw || waiting(before) || turn.current || resultsBehind(before) || typedAhead.current.length > 0) {
         ahead.current = [];
         return;

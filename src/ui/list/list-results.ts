@@ -4,7 +4,7 @@
 import type { Hit, SortKey } from '../../core/search/index.js';
 import { pulseOf } from '../../core/pulse/index.js';
 import type { Action, AppState, ListSort } from '../../state/reducer.js';
-import { effectiveQuery, resultsBehind } from '../../state/selectors.js';
+import { effectiveQuery, effectiveSort, resultsBehind } from '../../state/selectors.js';
 import type { StoryView } from '../../state/story-rows.js';
 import type { AppProps } from '../app-props.js';
 import type { Aggregate } from '../pulse/use-aggregate.js';
@@ -23,8 +23,7 @@ export interface ListSearch {
 /** The list's search in `state` with App's props `p`; `now` is the clock the session reads dates by. */
 export function listSearch(p: AppProps, state: AppState, now: number): ListSearch {
   const query = effectiveQuery(state);
-  const view = state.view > 0 ? state.views[state.view - 1] : undefined;
-  const sort: ListSort | null = state.sort ?? view?.sort ?? null;
+  const sort = effectiveSort(state);
   const hot = sort === 'hot';
   const engineSort = sort === 'hot' ? 'date' : sort;
   const request = searchRequest({
@@ -47,6 +46,8 @@ export interface ListedAnswer {
   search: AnsweredSearch;
   /** The rows' hits in list order (listedHits); null when there are none to show (a failed search). */
   listed: readonly Hit[] | null;
+  /** False while `listed` is a hot order standing in for the aggregate's, which is coming (hot-wait.ts); absent: true. */
+  final?: boolean;
   /** The counts over every match for this answer, once in; null before. */
   aggregate: Aggregate | null;
   hot: boolean;
@@ -57,6 +58,11 @@ export interface ListedAnswer {
   warmListed: number | null;
   /** How many articles the index holds (SearchIndex.size), for a search that does not say (AnsweredSearch.size): a pulse counted at another size is not kept for new results. */
   size?: number;
+}
+
+/** What the list shows for `search` with App's props `p` (no hot order: that is listedHits' business). */
+export function listedAnswer(p: AppProps, search: AnsweredSearch, aggregate: Aggregate | null, hot: boolean): ListedAnswer {
+  return { search, listed: search.ok ? search.result.hits : null, aggregate, hot, stories: p.stories ?? null, facts: !!p.facts, warmListed: p.warmTotal?.listed ?? null, size: p.index.size };
 }
 
 const NO_HITS: readonly Hit[] = [];
@@ -72,11 +78,11 @@ export function failedAnswer(search: AnsweredSearch | null | undefined, query: s
  * Whether keys read now must wait for an answer before they act (use-keys.ts notYet): before the
  * first answer (keys typed ahead of the start-up), while loading and no answer has rows yet (a
  * start-up answer can come before the first articles), and outside the search line while the list
- * answers another query than the one in force: a view switched to earlier in the same burst of
- * keys, whose answer may come only later (the `hot` order waits for its aggregate). `2 j j m` then
- * marks the third row of view 2, not the third row of the list before it. Never for a query that
- * does not parse, whose answer is final (`last`: the latest answer, AnswerCache.last). `size`: how
- * many articles the index holds now (an empty list answered over fewer is not the last word).
+ * is not the answer to what is in force (selectors.ts resultsBehind): a view switched to or a sort
+ * asked for earlier in the same burst of keys, whose answer may come only later, or a hot order
+ * standing in for the aggregate's (hot-wait.ts). `2 j j m` then marks the third row of view 2, not
+ * the third row of the list before it; `s s s Enter` chooses the first row of the hot order. Never
+ * for a query that does not parse, whose answer is final (`last`: the latest answer, AnswerCache.last).
  */
 export function keysWait(s: AppState, last: AnsweredSearch | null | undefined, loading: AppProps['loading'], size?: number): boolean {
   if (!answerComing(s, last)) return false;
@@ -100,11 +106,9 @@ export function answerComing(s: AppState, last: AnsweredSearch | null | undefine
 /**
  * The action that brings `state` up to date with `a`, or null when it already is: `results` for
  * new hits, stories or total (with the pulse when it is counted with them), else `pulse` for a
- * pulse counted since. A pulse for an older result never reaches the reducer. `current`: `a`
- * answers the request `state` asks for (not the last answer standing in while keys wait), so it
- * also answers a sort asked for (sortPending) when it changes nothing.
+ * pulse counted since. A pulse for an older result never reaches the reducer.
  */
-export function resultsStep(state: AppState, a: ListedAnswer, current = false): Action | null {
+export function resultsStep(state: AppState, a: ListedAnswer): Action | null {
   const { search, listed, aggregate } = a;
   const total = a.warmListed ?? (aggregate ? aggregate.total : search.ok ? search.result.total : 0);
   const approximate = aggregate ? aggregate.approximate : search.ok && (search.result.approximate ?? false);
@@ -120,18 +124,22 @@ export function resultsStep(state: AppState, a: ListedAnswer, current = false): 
   const stale = state.pulseAt !== null && size !== undefined && state.pulseAt !== size;
   const pulse = aggregate ? aggregate.pulse : uncountable || stale ? null : state.pulse;
   const pulseAt = aggregate ? (sizeOf(aggregate.search) ?? null) : pulse ? state.pulseAt : null;
+  // The sort the answer stands for: the search's date order put in hot order is the `hot` one. A
+  // sort asked for anew is answered even when its rows are the same (one article, `s` cycled back
+  // to the sort shown): keys read after `s` wait for that answer (selectors.ts resultsBehind).
+  const asked: ListSort | null = a.hot ? 'hot' : (search.sort ?? null);
+  const final = a.final ?? true;
   // A query that does not parse keeps the list of the query before (typing `"` opens a phrase: the
   // list does not blink empty). With no list before (a dashboard started on it: `-q`, or typed
   // ahead), its answer is an empty one: without it no answer ever came, and keys typed ahead
   // waited for ever for a first one (App's notYet).
   if (!search.ok) {
     if (state.resultsSeq > 0) return null;
-    return { type: 'results', hits: NO_HITS, total: 0, approximate: false, counting: false, sort: state.usedSort, query: search.query, stories: a.stories, pulse: NO_MATCHES, pulseAt: null };
+    return { type: 'results', hits: NO_HITS, total: 0, approximate: false, counting: false, sort: state.usedSort, query: search.query, asked, stories: a.stories, pulse: NO_MATCHES, pulseAt: null };
   }
-  // A sort asked for is answered even when its order is the one shown (`s` around the whole cycle
-  // in one burst): keys after it wait for that answer (resultsBehind), and would wait for ever.
-  if (listed && (listed !== state.rawHits || a.stories !== state.stories || total !== state.total || counting !== state.totalCounting || (current && state.sortPending))) {
-    return { type: 'results', hits: listed, total, approximate, counting, sort: a.hot ? 'hot' : search.result.sort, query: search.query, stories: a.stories, pulse, pulseAt };
+  const changed = listed !== state.rawHits || a.stories !== state.stories || total !== state.total || counting !== state.totalCounting;
+  if (listed && (changed || asked !== state.resultsSort || final !== state.resultsFinal)) {
+    return { type: 'results', hits: listed, total, approximate, counting, sort: a.hot ? 'hot' : search.result.sort, query: search.query, asked, final, stories: a.stories, pulse, pulseAt };
   }
   if (pulse !== state.pulse) return { type: 'pulse', pulse, at: pulseAt, seq: state.resultsSeq };
   return null;

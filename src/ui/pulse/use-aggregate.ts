@@ -175,3 +175,26 @@ export function listedHits(
   const order = aggregate?.hot ? Array.from(aggregate.hot.subarray(0, limit)) : hotOrder(hits.map((h) => h.id), article, storySize, now);
   return order.map((id) => byId.get(id) ?? { id, score: 1, titleMatches: [] });
 }
+
+/** What hotOrderComing reads: the list's search and aggregate, and App's facts props. */
+export interface HotOrderSource {
+  hot: boolean;
+  search: SearchOutcome;
+  aggregate: Aggregate | null;
+  facts: Facts | null;
+  counter: FactsCounter | null;
+  progress: FactsProgress | null;
+}
+
+/**
+ * Whether the list shows its own hits in hot order (listedHits) while an aggregate's hot order
+ * for the same search is still to come: it comes from the facts (here, or on the counter once they
+ * are in), and replaces an order made without story sizes (before the stories are grouped) or
+ * over the first hits only. Not while the facts' first computation over a big folder is under
+ * way: counts over some articles bring no hot order, and the whole may take minutes.
+ */
+export function hotOrderComing(r: HotOrderSource): boolean {
+  if (!r.hot || !r.search.ok || r.aggregate?.hot) return false;
+  if (r.facts) return true;
+  return r.counter !== null && !(r.progress && r.progress.done < r.progress.n);
+}

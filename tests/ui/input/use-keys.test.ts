@@ -96,32 +96,38 @@ describe('keys read with a view switch', () => {
 });
 
 describe('keys read with a sort change', () => {
-  // The new order's results, made at once, as App's key step makes them for any sort but hot: hits reversed.
-  const reversed = (s: AppState): Action => ({ type: 'results', hits: hits(10).reverse(), total: 10, sort: s.sort ?? 'date', query: '' });
+  // The results of the sort asked for: the list reversed (hits 9..0), as App's key step makes them for a search-engine sort.
+  const resorted = (s: AppState): Action => ({ type: 'results', hits: hits(10).reverse(), total: 10, sort: 'title', query: '', asked: s.sort });
   const kinds = (actions: Action[]) => actions.map((a) => (a.type === 'command' ? a.command : a.type));
 
-  it('act on the new order: `s j m` marks the second row of the re-sorted list, not of the list before', () => {
-    const { actions, state, rest } = inputStep(base, 'sjm', {}, false, undefined, reversed, () => true);
+  it('act on the re-sorted rows: `s j m` marks the second row of the new order, not of the old', () => {
+    const { actions, state, rest } = inputStep(base, 'sjm', {}, false, undefined, resorted, () => true);
     expect(kinds(actions)).toEqual(['cycleSort', 'results', 'down', 'toggleRead']);
     expect(rest).toBeUndefined();
     expect(state.selectedId).toBe(8);
-    expect(state.sortPending).toBe(false);
   });
 
-  it('`s s s` steps the sort three times from the one shown, asking for no results between', () => {
-    const asked: string[] = [];
-    const { actions, state } = inputStep(base, 'sss', {}, false, undefined, (s) => (asked.push(String(s.sort)), reversed(s)), () => true);
-    expect(kinds(actions)).toEqual(['cycleSort', 'cycleSort', 'cycleSort']);
-    expect(asked).toEqual([]);
-    expect(state.sortPending).toBe(true);
+  it('`s s s Enter` chooses the first row of the order the three presses lead to', () => {
+    const { actions, state } = inputStep(base, 'sss\r', {}, false, undefined, resorted, () => true);
+    expect(kinds(actions)).toEqual(['cycleSort', 'cycleSort', 'cycleSort', 'results', 'choose']);
+    expect(state.sort).toBe('hot');
+    expect(state.outcome).toEqual({ kind: 'chosen', ids: [9] });
   });
 
-  it('stop before a key that needs the new order while it is still to come (hot waits for its aggregate), the rest read once it is in', () => {
-    const { actions, state, rest } = inputStep(base, 'sj\r', {}, false, undefined, () => null, () => true);
+  it('wait for an order whose answer comes later (the hot order waits for its aggregate), then act on it', () => {
+    const toScore = { ...base, usedSort: 'score' as const, resultsSort: 'score' as const, sort: 'score' as const };
+    const { actions, rest } = inputStep(toScore, 'sjm', {}, false, undefined, () => null, () => true);
     expect(kinds(actions)).toEqual(['cycleSort']);
-    expect(rest).toEqual([{ text: 'j' }, { name: 'enter' }]);
-    const again = inputStep(reducer(state, reversed(state)), '', {}, false, undefined, () => null, () => true, rest);
-    expect(again.state.outcome).toEqual({ kind: 'chosen', ids: [8] });
+    expect(rest).toEqual([{ text: 'jm' }]);
+  });
+
+  it('ask nothing when the presses lead back to the sort the rows answer (`s` five times)', () => {
+    const asked: AppState[] = [];
+    const byDate = { ...base, sort: 'date' as const, resultsSort: 'date' as const };
+    const { actions, state } = inputStep(byDate, 'sssssj', {}, false, undefined, (s) => (asked.push(s), null), () => true);
+    expect(asked).toEqual([]);
+    expect(kinds(actions)).toEqual(['cycleSort', 'cycleSort', 'cycleSort', 'cycleSort', 'cycleSort', 'down']);
+    expect(state.selectedId).toBe(1);
   });
 });
 

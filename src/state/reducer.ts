@@ -5,7 +5,7 @@ import type { Action, AppState, ListSort } from './app-state.js';
 import { arrived, askOpen, dailyCommand, dismissPrompt, rememberQuery } from './daily-commands.js';
 import type { Command, PaneId } from './keymap.js';
 import { paneAt } from './layout.js';
-import { bodyRows, clamp, effectiveSort, freshArrivals, inspectorRowsVisible, layoutOf, listRows, maxBodyScroll } from './selectors.js';
+import { bodyRows, clamp, effectiveQuery, effectiveSort, freshArrivals, hasFreeText, resultsBehind, inspectorRowsVisible, layoutOf, listRows, maxBodyScroll } from './selectors.js';
 import { foldStory, pulseCommand, pulseGoBack, withResults } from './story-transitions.js';
 import { choose, click, mark, moveCursor, scroll } from './transitions.js';
 import { cycleFocus, resized, toggleInspector } from './panes.js';
@@ -154,12 +154,8 @@ function command(s: AppState, c: Command): AppState {
       return { ...s, query: '' };
     case 'endSearch':
       return rememberQuery({ ...s, mode: 'browse' });
-    case 'cycleSort': {
-      // From the sort shown, or from the one asked for when its results are not in yet (`ss` in
-      // one read of the terminal moves two steps, as two presses a moment apart do).
-      const from = s.sort !== null && s.sort !== s.resultsSort ? s.sort : s.usedSort;
-      return { ...s, sort: SORT_CYCLE[(SORT_CYCLE.indexOf(from) + 1) % SORT_CYCLE.length] };
-    }
+    case 'cycleSort':
+      return { ...s, sort: nextSort(s) };
     case 'toggleInspector':
       return toggleInspector(s);
     case 'choose': {
@@ -183,4 +179,17 @@ function command(s: AppState, c: Command): AppState {
       // The daily commands (daily-commands.ts) were handled above.
       return s;
   }
+}
+
+// The sort `s` moves to. From the sort shown, or, while the rows are not yet the answer to what
+// is in force (a sort, view or query asked for earlier in the same read of the terminal), from the
+// sort they are about to be in: `s s`, `2 s` and `/btc Enter s` in one read step as the same keys a
+// moment apart do. Relevance without free text is the date order (the engine's rule): never a step
+// of its own, or a burst would stop on it where slow presses see date and move on.
+function nextSort(s: AppState): ListSort {
+  const words = hasFreeText(effectiveQuery(s));
+  const coming = resultsBehind(s) ? (effectiveSort(s) ?? (words ? 'relevance' : 'date')) : s.usedSort;
+  const from = coming === 'relevance' && !words ? 'date' : coming;
+  const next = SORT_CYCLE[(SORT_CYCLE.indexOf(from) + 1) % SORT_CYCLE.length];
+  return next === 'relevance' && !words ? SORT_CYCLE[(SORT_CYCLE.indexOf(next) + 1) % SORT_CYCLE.length] : next;
 }

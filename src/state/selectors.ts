@@ -30,6 +30,25 @@ export function effectiveQuery(s: Pick<AppState, 'views' | 'view' | 'query'>): s
   return viewQuery(s.view > 0 ? s.views[s.view - 1] : undefined, s.query);
 }
 
+/**
+ * Whether `query` holds free text (a word or phrase not negated, not a `field:value` term): the
+ * engine ranks by relevance only then, and lists by date otherwise (core/search/search.ts). The
+ * tokens as parseQuery (core/search/query.ts) splits them, without its checks: a query it refuses
+ * has no answer to sort.
+ */
+export function hasFreeText(query: string): boolean {
+  for (const token of query.match(/-?(?:[A-Za-z]+:)?"[^"]*"?|[^\s"]+/g) ?? []) {
+    if (token.startsWith('-')) continue;
+    if (token.startsWith('"')) {
+      if (token.replace(/"/g, '').trim() !== '') return true;
+      continue;
+    }
+    const colon = token.indexOf(':');
+    if (!(colon > 0 && /^[a-z]+$/i.test(token.slice(0, colon)) && token[colon + 1] !== '/')) return true;
+  }
+  return false;
+}
+
 /** The sort the list asks for: the one picked with `s`, else the active view's; null: the engine's default for the query. */
 export function effectiveSort(s: Pick<AppState, 'views' | 'view' | 'sort'>): ListSort | null {
   return s.sort ?? (s.view > 0 ? s.views[s.view - 1]?.sort : undefined) ?? null;

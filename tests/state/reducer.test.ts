@@ -137,7 +137,13 @@ describe('sort, marks, choose, overlays', () => {
   const cases: Array<[string, Partial<AppState>, Action[], Partial<AppState>]> = [
     ['s cycles from the sort in use', { usedSort: 'date' }, [cmd('cycleSort')], { sort: 'title' }],
     ['s goes score -> hot', { usedSort: 'score' }, [cmd('cycleSort')], { sort: 'hot' }],
-    ['s wraps hot -> relevance', { usedSort: 'hot' }, [cmd('cycleSort')], { sort: 'relevance' }],
+    ['s wraps hot -> relevance with free text', { usedSort: 'hot', query: 'bitcoin', resultsQuery: 'bitcoin' }, [cmd('cycleSort')], { sort: 'relevance' }],
+    // Relevance without free text is the date order (the engine's rule): not a step of its own.
+    ['s wraps hot -> date without free text', { usedSort: 'hot' }, [cmd('cycleSort')], { sort: 'date' }],
+    ['s four times comes round without free text', { usedSort: 'date' }, Array(4).fill(cmd('cycleSort')), { sort: 'date' }],
+    // Keys in one read after a view switch or a query typed: from the sort the rows are about to be in.
+    ['s after a view switch cycles from the view sort', { usedSort: 'date', views: [{ name: 'Hot', query: 'since:1y', sort: 'hot' }] }, [cmd('view1'), cmd('cycleSort')], { sort: 'date' }],
+    ['s after a query typed cycles from relevance', { usedSort: 'date', query: 'bitcoin' }, [cmd('cycleSort')], { sort: 'date' }],
     // `ss` in one read of the terminal: the second s before the first one's results are in.
     ['s twice before the results moves two steps', { usedSort: 'date' }, [cmd('cycleSort'), cmd('cycleSort')], { sort: 'score' }],
     ['s after the results cycles from the sort they used', { usedSort: 'date' }, [cmd('cycleSort'), { type: 'results', hits: [], total: 0, sort: 'date', query: '' }, cmd('cycleSort')], { sort: 'title' }],

@@ -110,7 +110,7 @@ export function validateConfig(doc: Record<string, unknown>, file: string, sourc
       if (bad !== null) fail(['views', i, 'query'], `view "${name}" has a bad query: ${bad}`);
       const view: View = { name, query: v.query as string };
       if (v.sort !== undefined) {
-        if (typeof v.sort !== 'string' || !SORTS.includes(v.sort as ViewSort)) fail(['views', i, 'sort'], `"views.sort" should be one of ${SORTS.join(', ')}, not ${JSON.stringify(v.sort)}`);
+        if (typeof v.sort !== 'string' || !SORTS.includes(v.sort as ViewSort)) fail(['views', i, 'sort'], `view "${name}": "sort" should be one of ${SORTS.join(', ')}, not ${JSON.stringify(v.sort)}`);
         view.sort = v.sort as ViewSort;
       }
       config.views.push(view);

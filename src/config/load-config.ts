@@ -69,7 +69,7 @@ export function loadConfig(request: ConfigRequest, vocabulary: KeyVocabulary): {
       // A string whose closing quote is missing: smol-toml reads the line break into it (or, for a
       // multi-line string, the rest of the file) and says only that.
       const open = key && at !== null ? stringLeftOpen(source, key.line) : null;
-      if (key && open) throw new ConfigError(file, key.line, `"${key.key}": value not closed (${OPEN_STRING[open]})`);
+      if (key && open) throw new ConfigError(file, open.line, `"${key.key}": value not closed (${OPEN_STRING[open.kind]})`);
       // A value left open is reported where its key starts, with the line where parsing stopped.
       if (key && key.line !== at) throw new ConfigError(file, key.line, `"${key.key}": value not closed (${reason}, line ${at})`);
       throw new ConfigError(file, at, key ? `"${key.key}": ${reason}` : reason);

@@ -94,19 +94,25 @@ export function keyAtError(source: string, errorLine: number): ErrorKey | null {
 }
 
 /**
- * How the value assigned on line `line` (1-based) of `source` leaves a string open: 'line' for a
- * one-line string whose closing quote is missing on that line (`theme = "dark` and nothing after),
- * 'multi-line' for a multi-line string (`"""` or `'''`) never closed before the end of the file;
- * null when neither. smol-toml then reports the line break it reads into the string ("control
- * characters are not allowed in strings") or "unfinished string", not the missing quote.
+ * Where the value assigned on line `line` (1-based) of `source` leaves a string open: `line` for a
+ * one-line string whose closing quote is missing on its line (`theme = "dark` and nothing after,
+ * or `"b` on a later line of an array still open), `multi-line` for a multi-line string (`"""` or
+ * `'''`) never closed before the end of the file; with the line the string starts on. Null when
+ * neither. smol-toml then reports the line break it reads into the string ("control characters
+ * are not allowed in strings") or "unfinished string", not the missing quote.
  */
-export function stringLeftOpen(source: string, line: number): 'line' | 'multi-line' | null {
+export function stringLeftOpen(source: string, line: number): { kind: 'line' | 'multi-line'; line: number } | null {
   const lines = source.split(/\r?\n/);
-  const text = lines[line - 1] ?? '';
-  const m = KEY_LINE.exec(text);
+  const m = KEY_LINE.exec(lines[line - 1] ?? '');
   if (m === null) return null;
-  let scan = scanValue(text.slice(m[0].length), { depth: 0, multiline: null });
-  if (scan.cut === true) return 'line';
-  for (let n = line; n < lines.length && scan.multiline !== null; n++) scan = scanValue(lines[n], scan);
-  return scan.multiline !== null ? 'multi-line' : null;
+  let scan = scanValue((lines[line - 1] ?? '').slice(m[0].length), { depth: 0, multiline: null });
+  let opened = scan.multiline !== null ? line : 0;
+  for (let n = line; ; n++) {
+    if (scan.cut === true) return { kind: 'line', line: n };
+    if ((scan.depth === 0 && scan.multiline === null) || n >= lines.length) break;
+    const before = scan.multiline;
+    scan = scanValue(lines[n], { depth: scan.depth, multiline: scan.multiline });
+    if (before === null && scan.multiline !== null) opened = n + 1;
+  }
+  return scan.multiline !== null ? { kind: 'multi-line', line: opened } : null;
 }

@@ -101,6 +101,10 @@ describe('loadConfig', () => {
     expect(errorOf('[[views]]\nname = "a"\nquery = "tag:btc\nsort = "date"\n').message).toMatch(/:3: "views\.query": value not closed \(a string with no closing quote\)$/);
     expect(errorOf('paths = ["~/news", "~/more\n').detail).toBe('"paths": value not closed (a string with no closing quote)');
     expect(errorOf("theme = 'dark\n").detail).toBe('"theme": value not closed (a string with no closing quote)');
+    // Inside an array still open on later lines: at the string's own line, not TOML's "control characters".
+    expect(errorOf('paths = [\n  "a",\n  "b\n]\n').message).toMatch(/config\.toml:3: "paths": value not closed \(a string with no closing quote\)$/);
+    expect(errorOf('views = [\n  { name = "a", query = "b },\n]\n').message).toMatch(/config\.toml:2: "views": value not closed \(a string with no closing quote\)$/);
+    expect(errorOf('views = [\n  { name = "a", query = "b" },\n  { name = "c", query = """d\n]\n').message).toMatch(/config\.toml:3: "views": value not closed \(a multi-line string with no closing triple quote\)$/);
     // A multi-line string never closed runs to the end of the file: told at its key, not as TOML's "unfinished string".
     expect(errorOf('theme = """dark\n\n[keys]\nquit = "q"\n').message).toMatch(/config\.toml:1: "theme": value not closed \(a multi-line string with no closing triple quote\)$/);
     expect(errorOf("paths = ['a']\ntheme = '''dark\n").message).toMatch(/config\.toml:2: "theme": value not closed \(a multi-line string/);
@@ -136,7 +140,9 @@ describe('loadConfig', () => {
   it('wrong types, unknown themes, sorts, commands and key names are errors with their line', () => {
     expect(errorOf('paths = "~/news"\n').message).toMatch(/:1: "paths" should be a list of strings, not a string/);
     expect(errorOf('theme = "solarized"\n').message).toMatch(/:1: "theme" should be one of dark, light, mono/);
-    expect(errorOf('[[views]]\nname = "a"\nquery = "b"\n[[views]]\nname = "c"\nquery = "d"\nsort = "random"\n').message).toMatch(/:7: "views.sort"/);
+    expect(errorOf('[[views]]\nname = "a"\nquery = "b"\n[[views]]\nname = "c"\nquery = "d"\nsort = "random"\n').message).toMatch(/:7: view "c": "sort" should be one of relevance, date, title, score, hot, not "random"$/);
+    // In an array of inline tables: which view, at its entry's line.
+    expect(errorOf('views = [\n  { name = "a", query = "b" },\n  { name = "c", query = "d", sort = "x" },\n]\n').message).toMatch(/:3: view "c": "sort" should be one of/);
     expect(errorOf('[[views]]\nname = "a"\nqeury = "b"\n').message).toMatch(/:3: unknown key "views.qeury" \(did you mean "query"\?\)/);
     expect(errorOf('[keys]\ndwon = ["j"]\n').message).toMatch(/:2: unknown command "dwon" in \[keys\] \(did you mean "down"\? /);
     expect(errorOf('[keys]\nfrobnicate = ["j"]\n').message).toMatch(/:2: unknown command "frobnicate" in \[keys\] \(--print-config lists the commands with their keys\)/);

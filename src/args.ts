@@ -86,7 +86,7 @@ Query language (terms combine with AND, case-insensitive):
                          source, body), ranked fuzzily; near spellings if none
   "spot etf"             a phrase
   tag:mining  source:decrypt  category:btc  sentiment:negative  lang:en
-  since:2025-11-01  until:2025-11-30  since:7d  (h, d, w, m, y)
+  since:2025-11-01  until:2025-11-30  since:7d  (min, h, d, w, mo, y)
   is:draft  is:sticky    drafts only / pinned articles only
   coin:btc  coin:solana  articles about a coin (ticker or name)
   is:unread  is:read  is:saved  is:new   reading state (new: first seen

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommandLine, parseSize, UsageError } from '../src/args.js';
+import { HELP, parseCommandLine, parseSize, UsageError } from '../src/args.js';
 
 function run(argv: string[]) {
   const command = parseCommandLine(argv);
@@ -77,5 +77,16 @@ describe('parseSize', () => {
     ['4096', 4096],
   ])('%s', (text, bytes) => {
     expect(parseSize(text)).toBe(bytes);
+  });
+});
+
+describe('--help', () => {
+  // The query language's relative ages (core/search/query.ts RELATIVE): `m` is months, minutes are
+  // `min`; the help listed `m` alone, which reads as minutes.
+  it('names the relative-age units the query language reads, minutes as min and months as mo', async () => {
+    const { parseQuery } = await import('../src/core/search/query.js');
+    const units = /since:7d\s+\(([^)]*)\)/.exec(HELP)?.[1].split(/,\s*/) ?? [];
+    expect(units).toEqual(['min', 'h', 'd', 'w', 'mo', 'y']);
+    for (const unit of units) expect(() => parseQuery(`since:3${unit}`)).not.toThrow();
   });
 });

@@ -2,6 +2,8 @@
 // can name the line and suggest the right key. TOML's own parser reports lines only for syntax
 // errors; for keys that parse but mean nothing, the line is found by scanning the text.
 
+import { scanValue, type Scan } from './toml-error-key.js';
+
 /** A key's place: table names and array-of-table indexes, then the key (`['views', 1, 'sort']`). */
 export type KeyPath = ReadonlyArray<string | number>;
 
@@ -58,34 +60,14 @@ function inlineEntryLine(lines: readonly string[], name: string, index: number):
   const assigned = new RegExp(`^\\s*("${bareName}"|'${bareName}'|${bareName})\\s*=`);
   const start = lines.findIndex((line) => assigned.test(line));
   if (start < 0 || lines.slice(0, start).some((line) => HEADER.test(line))) return null;
-  let depth = 0;
+  let scan: Scan = { depth: 0, multiline: null };
   let entries = -1;
-  let quote: string | null = null;
   for (let n = start; n < lines.length; n++) {
     const text = n === start ? lines[n].slice(lines[n].indexOf('=') + 1) : lines[n];
-    for (let i = 0; i < text.length; i++) {
-      if (quote) {
-        if (text.startsWith(quote, i)) {
-          i += quote.length - 1;
-          quote = null;
-        } else if (quote === '"' && text[i] === '\\') i++;
-        continue;
-      }
-      const c = text[i];
-      if (c === '#') break;
-      if (c === '"' || c === "'") {
-        quote = text.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
-        i += quote.length - 1;
-      } else if (c === '[' || c === '{') {
-        depth++;
-        if (c === '{' && depth === 2 && ++entries === index) return n + 1;
-      } else if (c === ']' || c === '}') {
-        depth--;
-        if (depth === 0) return null;
-      }
-    }
-    // A one-line string ends with its line (TOML allows no line break in one).
-    if (quote === '"' || quote === "'") quote = null;
+    let found = false;
+    scan = scanValue(text, { depth: scan.depth, multiline: scan.multiline }, (bracket, depth) => void (bracket === '{' && depth === 2 && ++entries === index && (found = true)));
+    if (found) return n + 1;
+    if (scan.depth === 0) return null;
   }
   return null;
 }

@@ -22,13 +22,18 @@ const unquote = (dotted: string): string =>
 
 // Bracket depth and open multi-line string after one line's value text; `cut`: a one-line string
 // ran to the end of the line without its closing quote (TOML allows no line break in one).
-interface Scan {
+export interface Scan {
   depth: number;
   multiline: '"""' | "'''" | null;
   cut?: boolean;
 }
 
-function scanValue(text: string, from: Scan): Scan {
+/**
+ * Follows one line of a value's text from the state `from` (brackets open, a multi-line string
+ * open), skipping strings and the comment; `opened` is told of each `[` or `{` opened, with the
+ * depth it opens. Returns the state at the line's end (`cut`: the line ended inside a one-line string).
+ */
+export function scanValue(text: string, from: Scan, opened?: (bracket: '[' | '{', depth: number) => void): Scan {
   let { depth, multiline } = from;
   for (let i = 0; i < text.length; i++) {
     if (multiline) {
@@ -49,8 +54,10 @@ function scanValue(text: string, from: Scan): Scan {
       while (j < text.length && text[j] !== c) j += c === '"' && text[j] === '\\' ? 2 : 1;
       if (j >= text.length) return { depth, multiline, cut: true };
       i = j;
-    } else if (c === '[' || c === '{') depth++;
-    else if ((c === ']' || c === '}') && depth > 0) depth--;
+    } else if (c === '[' || c === '{') {
+      depth++;
+      opened?.(c, depth);
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
   }
   return { depth, multiline };
 }

@@ -189,7 +189,7 @@ function command(s: AppState, c: Command): AppState {
 function nextSort(s: AppState): ListSort {
   const words = hasFreeText(effectiveQuery(s));
   const coming = resultsBehind(s) ? (effectiveSort(s) ?? (words ? 'relevance' : 'date')) : s.usedSort;
-  const from = coming === 'relevance' && !words ? 'date' : coming;
-  const next = SORT_CYCLE[(SORT_CYCLE.indexOf(from) + 1) % SORT_CYCLE.length];
-  return next === 'relevance' && !words ? SORT_CYCLE[(SORT_CYCLE.indexOf(next) + 1) % SORT_CYCLE.length] : next;
+  const after = (sort: ListSort): ListSort => SORT_CYCLE[(SORT_CYCLE.indexOf(sort) + 1) % SORT_CYCLE.length];
+  const next = after(coming === 'relevance' && !words ? 'date' : coming);
+  return next === 'relevance' && !words ? after(next) : next;
 }

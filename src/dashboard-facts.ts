@@ -35,6 +35,17 @@ export interface FactsRunnerOptions {
   early?: Promise<EarlyFacts> | null;
 }
 
+/**
+ * Whether the list's rows are one per article while its stories are being grouped: grouping on
+ * (`group`), no `stories` yet, the list whole (`listWhole`: a warm start's page, or a cold load
+ * done; rows streaming in during a load are no order to wait for) and no first computation over a
+ * big folder under way (`progress`: it may take minutes). Keys that act on rows then wait for the
+ * stories (ui/list/order-wait.ts, at most a few seconds).
+ */
+export function storiesComing(o: { group: boolean; stories: StoryMap | null; listWhole: boolean; progress: FactsProgress | null }): boolean {
+  return o.group && o.stories === null && o.listWhole && o.progress === null;
+}
+
 /** A FactsService started early and its answer for the warm page. */
 export interface EarlyFacts {
   service: FactsService;

@@ -11,7 +11,7 @@ import { PathError } from './core/files/index.js';
 import { importBodyPreload, importSearchEngine } from './core/search/index.js';
 import { readBodiesAhead } from './body-read-ahead.js';
 import { IdsByPath } from './ids-by-path.js';
-import { dashboardFacts, readWarmFacts } from './dashboard-facts.js';
+import { dashboardFacts, readWarmFacts, storiesComing } from './dashboard-facts.js';
 import type { DashboardStart } from './dashboard-start.js';
 import { chalkLevel } from './terminal.js';
 
@@ -99,8 +99,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     let factsProgress: FactsProgress | null = null;
     let storyOf: ((a: Article) => StoryInfo) | undefined;
     let size = { columns: term.output.columns || 80, rows: term.output.rows || 24 };
-    // After the editor the screen is not what the frame writer last drew: it draws the next frame whole.
-    const system = systemActions(term, () => frames.invalidate());
+    const system = systemActions(term, () => frames.invalidate()); // after the editor the next frame is drawn whole
     // Live updates: article id by path, ids hidden since start, the new files' paths in arrival order and each one's article now (-1 once gone: an edit keeps its place).
     const ids = new IdsByPath((id) => index.article(id).path);
     let hidden: ReadonlySet<number> = new Set<number>();
@@ -150,6 +149,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
         initialQuery: options.query, sort: options.sort, includeDrafts: options.drafts, multi: options.multi, mouse: options.mouse,
         // What the facts worker found (dashboard-facts.ts), or how far its first computation got.
         stories, facts, counter: factsOf.counter, factsProgress,
+        storiesComing: storiesComing({ group: options.group, stories, listWhole: !!warm || !loading || loading.what === 'text', progress: factsProgress }),
         warnings, loading, width: size.columns, height: size.rows,
         reading, views: setup.config.views, initialView: setup.view, keymap: setup.keymap, system, startMessage,
         arrivals, hidden,

@@ -6,8 +6,22 @@ import { loadCorpus } from '../src/core/load/load.js';
 import { coinMentionsOf } from '../src/core/stories/facts.js';
 import { computeFacts } from '../src/core/stories/facts-builder.js';
 import { factsInput } from '../src/core/stories/story-doc.js';
+import { storyMap } from '../src/core/stories/index.js';
 import { SearchIndex } from '../src/core/search/search.js';
-import { dashboardFacts, sharedCoinLists, type ComputedFacts } from '../src/dashboard-facts.js';
+import { dashboardFacts, sharedCoinLists, storiesComing, type ComputedFacts } from '../src/dashboard-facts.js';
+
+describe('storiesComing', () => {
+  const base = { group: true, stories: null, listWhole: true, progress: null };
+  it('is true while a whole list waits for its stories', () => {
+    expect(storiesComing(base)).toBe(true);
+  });
+  it('is false with grouping off, the stories in, rows still streaming in, or a long first computation', () => {
+    expect(storiesComing({ ...base, group: false })).toBe(false);
+    expect(storiesComing({ ...base, stories: storyMap([]) })).toBe(false);
+    expect(storiesComing({ ...base, listWhole: false })).toBe(false);
+    expect(storiesComing({ ...base, progress: { done: 10, n: 1000, grouped: false } })).toBe(false);
+  });
+});
 
 describe('sharedCoinLists', () => {
   it("gives each article's mentions, the same list object for the same coins", async () => {

@@ -65,7 +65,8 @@ export interface AppState {
   resultsSort: ListSort | null;
   /**
    * False while the hits stand in for an order still coming: the list's own hits put in hot order
-   * before the aggregate's hot order over every match, with story sizes, is in (ui/list/hot-wait.ts).
+   * before the aggregate's hot order over every match, with story sizes, is in, or one row per
+   * article before the stories are grouped (ui/list/order-wait.ts).
    * Keys that act on the rows wait for it (selectors.ts resultsBehind).
    */
   resultsFinal: boolean;

@@ -34,7 +34,7 @@ import { useUnreadCount } from './use-unread-count.js';
 import { idsByPath } from '../state/index-swap.js';
 import { hotOrderComing, listedHits, useAggregate } from './pulse/use-aggregate.js';
 import { answerComing, keysWait, listedAnswer, listSearch, resultsStep } from './list/list-results.js';
-import { useHotWait } from './list/hot-wait.js';
+import { useOrderWait } from './list/order-wait.js';
 import { drawCursorMove, drawTyped, laneTitle, planCursorMove, useListLane } from './list/list-lane.js';
 import { listLimit, SearchCache, useSearch, type AnsweredSearch } from './use-search.js';
 import { ViewTabs } from './ViewTabs.js';
@@ -130,8 +130,9 @@ export function App(p: AppProps) {
     () => listedHits(search, hot, aggregate, pageLimit, (id) => p.index.article(id), stories?.size ?? null, now),
     [search, hot, stories, now, p.index, aggregate, pageLimit],
   );
-  // Until the aggregate's hot order is in, keys that act on the rows wait for it (list/hot-wait.ts).
-  const hotWait = useHotWait(hotOrderComing({ hot, search, aggregate, facts: p.facts ?? null, counter: p.counter ?? null, progress: p.factsProgress ?? null }));
+  // Until the aggregate's hot order or the stories are in, keys that act on the rows wait for them (list/order-wait.ts).
+  const hotComing = hotOrderComing({ hot, search, aggregate, facts: p.facts ?? null, counter: p.counter ?? null, progress: p.factsProgress ?? null });
+  const orderWait = useOrderWait(hotComing || (!!p.storiesComing && !stories));
   // A replaced index (the warm start's by the loaded one) names articles by other ids: the
   // selection and marks follow their articles by path.
   const shownIndex = useRef(p.index);
@@ -141,7 +142,7 @@ export function App(p: AppProps) {
   }
   // New results (and their pulse when counted with them), or a pulse counted since; usually the
   // key handler has already put them in the state (keyStep below) and this finds nothing to do.
-  const step = resultsStep(state, { ...listedAnswer(p, search, aggregate, hot), listed, final: !hotWait });
+  const step = resultsStep(state, { ...listedAnswer(p, search, aggregate, hot), listed, final: !orderWait });
   if (step) dispatch(step);
 
   const layout = layoutOf(state);

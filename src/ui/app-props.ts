@@ -24,6 +24,8 @@ export interface AppProps {
   sort?: ListSort;
   /** The corpus's stories once grouped (after loading); null or absent: one row per article. */
   stories?: StoryMap | null;
+  /** True while `stories` is null and the stories are being grouped (they come with the facts): keys that act on rows wait for them (list/order-wait.ts). */
+  storiesComing?: boolean;
   /** The corpus's coins, stories and pulse codes (computed on a worker after loading); null until then. */
   facts?: Facts | null;
   /** Counts each result's pulse and hot order over those facts, off the UI thread (the facts worker); absent: counted here. */

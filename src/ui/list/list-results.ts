@@ -46,7 +46,7 @@ export interface ListedAnswer {
   search: AnsweredSearch;
   /** The rows' hits in list order (listedHits); null when there are none to show (a failed search). */
   listed: readonly Hit[] | null;
-  /** False while `listed` is a hot order standing in for the aggregate's, which is coming (hot-wait.ts); absent: true. */
+  /** False while `listed` stands in for an order that is coming: the aggregate's hot order, or the stories' rows (order-wait.ts); absent: true. */
   final?: boolean;
   /** The counts over every match for this answer, once in; null before. */
   aggregate: Aggregate | null;
@@ -79,8 +79,8 @@ export function failedAnswer(search: AnsweredSearch | null | undefined, query: s
  * first answer (keys typed ahead of the start-up), while loading and no answer has rows yet (a
  * start-up answer can come before the first articles), and outside the search line while the list
  * is not the answer to what is in force (selectors.ts resultsBehind): a view switched to or a sort
- * asked for earlier in the same burst of keys, whose answer may come only later, or a hot order
- * standing in for the aggregate's (hot-wait.ts). `2 j j m` then marks the third row of view 2, not
+ * asked for earlier in the same burst of keys, whose answer may come only later, or rows standing
+ * in for an order still coming: the aggregate's hot order, the stories' (order-wait.ts). `2 j j m` then marks the third row of view 2, not
  * the third row of the list before it; `s s s Enter` chooses the first row of the hot order. Never
  * for a query that does not parse, whose answer is final (`last`: the latest answer, AnswerCache.last).
  */

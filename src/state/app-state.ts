@@ -84,6 +84,11 @@ export interface AppState {
   inspector: readonly InspectorRow[];
   /** The article the inspector's rows are of: a fold rebuilds them from it at once (inspector-fold.ts). */
   inspectorArticle: Article | null;
+  /**
+   * The id of the article the body and inspector show (null: none), whether or not it could be
+   * read: behind `selectedId` for a moment after the selection moves (use-shown-article.ts).
+   */
+  shownId: number | null;
   inspectorCursor: number;
   expanded: ReadonlySet<string>;
   multi: boolean;
@@ -128,7 +133,7 @@ export type Action =
   /** `at`: the pulse's AppState.pulseAt. */
   | { type: 'pulse'; pulse: Pulse | null; at?: number | null; seq: number }
   /** The shown article's measurements: its body's rows and its inspector rows (`article`'s). */
-  | { type: 'measure'; bodyLines: number; inspector: readonly InspectorRow[]; article: Article | null }
+  | { type: 'measure'; bodyLines: number; inspector: readonly InspectorRow[]; article: Article | null; id: number | null }
   | { type: 'resize'; width: number; height: number }
   | { type: 'warnings'; count: number }
   | { type: 'grouping'; percent: number | null }
@@ -195,6 +200,7 @@ export function initialState(o: InitOptions): AppState {
     bodyLines: 0,
     inspector: [],
     inspectorArticle: null,
+    shownId: null,
     inspectorCursor: 0,
     expanded: new Set<string>(),
     multi: o.multi ?? false,

@@ -56,7 +56,7 @@ export function reducer(state: AppState, action: Action): AppState {
       return moveCursor(next, idx >= 0 ? idx : state.cursor);
     }
     case 'measure': {
-      const next = { ...state, bodyLines: action.bodyLines, inspector: action.inspector, inspectorArticle: action.article };
+      const next = { ...state, bodyLines: action.bodyLines, inspector: action.inspector, inspectorArticle: action.article, shownId: action.id };
       return {
         ...next,
         bodyScroll: clamp(next.bodyScroll, 0, maxBodyScroll(next)),

@@ -65,6 +65,16 @@ export function resultsBehind(s: Pick<AppState, 'views' | 'view' | 'query' | 'so
   return s.resultsQuery !== effectiveQuery(s) || s.resultsSort !== effectiveSort(s) || !s.resultsFinal;
 }
 
+/**
+ * Whether a key would act on a pane that still shows the article selected before: the body or
+ * inspector has the focus while it follows the selection (BODY_FOLLOW_MS after the list's frame,
+ * use-shown-article.ts). `j Tab Tab l` in one burst then folds the rows of the article `j` moved
+ * to, as the same keys typed a moment apart do, not the previous article's.
+ */
+export function panesBehind(s: Pick<AppState, 'focus' | 'overlay' | 'selectedId' | 'shownId'>): boolean {
+  return s.focus !== 'list' && s.overlay === null && s.selectedId !== null && s.shownId !== s.selectedId;
+}
+
 /** The arrivals `r` has not shown yet and whose files are still there (AppState.arrivals after the first shownArrived), in arrival order. */
 export function freshArrivals(s: Pick<AppState, 'arrivals' | 'shownArrived'>): readonly number[] {
   return s.arrivals.slice(s.shownArrived).filter((id) => id >= 0);

@@ -83,8 +83,8 @@ function measurers() {
 
 // The measure step for `shown`, or null when the state already holds it.
 function measureStep(state: AppState, shown: ShownArticle): Action | null {
-  if (shown.rows === state.inspector && shown.article === state.inspectorArticle && shown.bodyLines === state.bodyLines) return null;
-  return { type: 'measure', bodyLines: shown.bodyLines, inspector: shown.rows, article: shown.article };
+  if (shown.rows === state.inspector && shown.article === state.inspectorArticle && shown.bodyLines === state.bodyLines && shown.id === state.shownId) return null;
+  return { type: 'measure', bodyLines: shown.bodyLines, inspector: shown.rows, article: shown.article, id: shown.id };
 }
 
 /**

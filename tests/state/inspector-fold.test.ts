@@ -23,7 +23,7 @@ const cmd = (command: Command): Action => ({ type: 'command', command });
 // The inspector focused on `meta` (row 1), its rows measured as the render measures them.
 function onMeta(): AppState {
   const s = reducer(initialState({ width: 200, height: 40 }), { type: 'results', hits: hits(3), total: 3, sort: 'date', query: '' });
-  const measured = reducer(s, { type: 'measure', bodyLines: 10, inspector: inspectorRowsOf(ARTICLE, s.expanded), article: ARTICLE });
+  const measured = reducer(s, { type: 'measure', bodyLines: 10, inspector: inspectorRowsOf(ARTICLE, s.expanded), article: ARTICLE, id: 0 });
   return { ...measured, focus: 'inspector', inspectorCursor: 1 };
 }
 

@@ -55,7 +55,7 @@ describe('body and inspector scrolling', () => {
     ['body scroll stops at the end', { focus: 'body', bodyLines: 30 }, [cmd('bottom')], { bodyScroll: 11 }],
     ['body shorter than the pane does not scroll', { focus: 'body', bodyLines: 5 }, [cmd('pageDown')], { bodyScroll: 0 }],
     ['inspector cursor moves and clamps', { focus: 'inspector', inspector: ROWS }, [cmd('bottom'), cmd('down')], { inspectorCursor: 2 }],
-    ['measure clamps a stale body scroll', { bodyScroll: 50 }, [{ type: 'measure', bodyLines: 25, inspector: ROWS, article: null }], { bodyScroll: 6 }],
+    ['measure clamps a stale body scroll', { bodyScroll: 50 }, [{ type: 'measure', bodyLines: 25, inspector: ROWS, article: null, id: null }], { bodyScroll: 6 }],
   ];
   it.each(cases)('%s', (_l, over, actions, want) => {
     expect(run(make(over), ...actions)).toMatchObject(want);
@@ -157,7 +157,7 @@ describe('sort, marks, choose, overlays', () => {
     ['the outcome is final', {}, [cmd('quit'), cmd('choose')], { outcome: { kind: 'cancelled' } }],
     ['after the outcome, input changes nothing', { cursor: 2, selectedId: 2 }, [cmd('quit'), cmd('down'), { type: 'insert', text: 'x' }], { cursor: 2, query: '' }],
     // App mirrors measurements during render; if the final state refused them it would dispatch forever.
-    ['after the outcome, measurements still land', {}, [cmd('quit'), { type: 'measure', bodyLines: 42, inspector: [], article: null }], { bodyLines: 42 }],
+    ['after the outcome, measurements still land', {}, [cmd('quit'), { type: 'measure', bodyLines: 42, inspector: [], article: null, id: 7 }], { bodyLines: 42, shownId: 7 }],
     ['? toggles help', {}, [cmd('help')], { overlay: 'help' }],
     ['? twice closes help', {}, [cmd('help'), cmd('help')], { overlay: null }],
     ['closeOverlay', { overlay: 'help' }, [{ type: 'closeOverlay' }], { overlay: null }],

@@ -5,7 +5,7 @@ import { useInput, useStdin, type Key } from 'ink';
 import { useCallback, useEffect, useRef, type MutableRefObject } from 'react';
 import { keymap as defaultKeymap, keyNames, lookup, type Binding, type InkKey, type KeyToken } from '../../state/keymap.js';
 import { reducer, type Action, type AppState } from '../../state/reducer.js';
-import { resultsBehind } from '../../state/selectors.js';
+import { panesBehind, resultsBehind } from '../../state/selectors.js';
 import { collectYoungNow } from '../../core/collect-garbage.js';
 import { whenScreenStill } from '../frame/screen-version.js';
 import { BODY_FOLLOW_MS } from './after-input.js';
@@ -46,7 +46,9 @@ export function inputActions(state: AppState, input: string, key: InkKey, mouse:
  * one burst choose from bitfarm's results, not from the list before it. When it has none to give
  * (an answer that comes later: the `hot` order waits for its aggregate) and `waits(state)` says
  * the answer will come, the step ends before that command: `rest` holds the keys from it on, to
- * be read again once the answer is there (`2 j j m` into a hot view marks that view's third row).
+ * be read again once the answer is there (`2 j j m` into a hot view marks that view's third row);
+ * so do the keys after one that left the focused body or inspector behind the selection (`j Tab
+ * Tab l`: the inspector's `l` acts on the rows of the article `j` moved to).
  * `tokens`: the keys already split (a `rest` read again) instead of `input` and `key`.
  */
 export function inputStep(
@@ -69,6 +71,9 @@ export function inputStep(
   let s = state;
   // False when `a` must wait for the answer of the query in force (see above): nothing is done.
   const push = (a: Action): boolean => {
+    // The focused body or inspector still shows the article selected before (a move earlier in
+    // this read): the keys from here on wait for it to follow (selectors.ts panesBehind).
+    if (results !== undefined && a.type === 'command' && panesBehind(s)) return false;
     const behind = results !== undefined && resultsBehind(s) && actsOnResults(a);
     const ready = behind ? results(s) : null;
     if (behind && !ready && a.type === 'command' && waits?.(s)) return false;

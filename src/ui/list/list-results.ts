@@ -4,7 +4,7 @@
 import type { Hit, SortKey } from '../../core/search/index.js';
 import { pulseOf } from '../../core/pulse/index.js';
 import type { Action, AppState, ListSort } from '../../state/reducer.js';
-import { effectiveQuery, effectiveSort, resultsBehind } from '../../state/selectors.js';
+import { effectiveQuery, effectiveSort, panesBehind, resultsBehind } from '../../state/selectors.js';
 import type { StoryView } from '../../state/story-rows.js';
 import type { AppProps } from '../app-props.js';
 import type { Aggregate } from '../pulse/use-aggregate.js';
@@ -80,14 +80,17 @@ export function failedAnswer(search: AnsweredSearch | null | undefined, query: s
  * start-up answer can come before the first articles), and outside the search line while the list
  * is not the answer to what is in force (selectors.ts resultsBehind): a view switched to or a sort
  * asked for earlier in the same burst of keys, whose answer may come only later, or rows standing
- * in for an order still coming: the aggregate's hot order, the stories' (order-wait.ts). `2 j j m` then marks the third row of view 2, not
- * the third row of the list before it; `s s s Enter` chooses the first row of the hot order. Never
+ * in for an order still coming: the aggregate's hot order, the stories' (order-wait.ts); and while
+ * the focused body or inspector still shows the article selected before (selectors.ts panesBehind).
+ * `2 j j m` then marks the third row of view 2, not the third row of the list before it; `s s s
+ * Enter` chooses the first row of the hot order; `j Tab Tab l` unfolds a row of the article `j`
+ * moved to. Never
  * for a query that does not parse, whose answer is final (`last`: the latest answer, AnswerCache.last).
  */
 export function keysWait(s: AppState, last: AnsweredSearch | null | undefined, loading: AppProps['loading'], size?: number): boolean {
   if (!answerComing(s, last)) return false;
   if (s.resultsSeq === 0 || (s.hits.length === 0 && ((loading !== null && loading.what !== 'text') || answerOfFewer(last, size)))) return true;
-  return s.mode === 'browse' && resultsBehind(s);
+  return s.mode === 'browse' && (resultsBehind(s) || panesBehind(s));
 }
 
 // Whether the latest answer searched fewer articles than the index holds now (`size`): the load

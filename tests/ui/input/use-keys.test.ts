@@ -138,3 +138,30 @@ describe('Esc and a key in one chunk', () => {
     expect(splitUnboundAlt([{ name: 'alt+p' }], (n) => n === 'alt+p')).toEqual([{ name: 'alt+p' }]);
   });
 });
+
+// The body and inspector follow the selection a moment after the list's frame (use-shown-article.ts):
+// keys in the same read that move the list and then act in a pane wait for the pane to follow.
+describe('keys that act in a pane still showing the article selected before', () => {
+  const single = reducer(initialState({ width: 80, height: 24 }), { type: 'results', hits: hits(10), total: 10, sort: 'date', query: '' });
+  const shown = { ...single, shownId: 0 };
+  const names = (actions: Action[]) => actions.map((a) => (a.type === 'command' ? a.command : a.type));
+
+  it('stop before the first key read in the pane once the selection moved, handing back the rest', () => {
+    const { actions, state, rest } = inputStep(shown, 'j\tjj', {}, false, undefined, () => null, () => true);
+    expect(names(actions)).toEqual(['down', 'focusNext']);
+    expect(state).toMatchObject({ focus: 'body', selectedId: 1, shownId: 0 });
+    expect(rest).toEqual([{ text: 'jj' }]);
+    // Once the pane shows article 1 the rest scrolls its body.
+    const followed = reducer(state, { type: 'measure', bodyLines: 100, inspector: [], article: null, id: 1 });
+    expect(followed.bodyScroll).toBe(0);
+    const again = inputStep(followed, '', {}, false, undefined, () => null, () => true, rest);
+    expect(names(again.actions)).toEqual(['down', 'down']);
+    expect(again.state).toMatchObject({ bodyScroll: 2, selectedId: 1 });
+    expect(again.rest).toBeUndefined();
+  });
+
+  it('do not stop while the pane shows the selection, or with the list focused', () => {
+    expect(inputStep({ ...shown, focus: 'body' }, 'jj', {}, false, undefined, () => null, () => true).rest).toBeUndefined();
+    expect(inputStep(shown, 'jjk', {}, false, undefined, () => null, () => true).rest).toBeUndefined();
+  });
+});

@@ -1,6 +1,7 @@
 // Which panes show across resizes of the terminal: widening only adds room (a pane shown stays
 // shown, the focus stays), narrowing keeps the focused pane where the smaller layout has a place
-// for it, and coming back shows what was there; the inspector's cursor and folds ride along.
+// for it, and coming back shows what was there, the focus included; the inspector's cursor and
+// folds ride along.
 import { describe, expect, it } from 'vitest';
 import type { Command, PaneId } from '../../src/state/keymap.js';
 import type { PaneChoice } from '../../src/state/layout.js';
@@ -91,4 +92,47 @@ describe('narrowing', () => {
     expect([shown(tall), tall.inspectorCursor]).toEqual([['list', 'inspector'], 1]);
     expect(shown(run(tall, resize(200, 50)))).toEqual(['list', 'body', 'inspector']);
   });
+
+  it('too short for a second pane and back: the pane that had the focus has it again (it stayed on the list once)', () => {
+    const split = run(at(120, 35), cmd('focusNext'));
+    expect([shown(split), split.focus]).toEqual([['list', 'body'], 'body']);
+    const short = run(split, resize(60, 8));
+    expect([shown(short), short.focus]).toEqual([['list'], 'list']);
+    expect(run(short, resize(120, 35)).focus).toBe('body');
+    // Through two sizes with no room for it, then a wide one: still the body's.
+    expect(run(short, resize(50, 7), resize(200, 50)).focus).toBe('body');
+  });
+
+  it('from any layout, choice and focus, to the list alone and back: the same panes show and the same one is focused', () => {
+    const choices: PaneChoice[] = [
+      { inspectorHidden: false, slot: 'body' },
+      { inspectorHidden: false, slot: 'inspector' },
+      { inspectorHidden: true, slot: 'body' },
+    ];
+    for (const [w, h] of [[60, 30], [80, 24], [120, 35], [200, 50]] as Array<[number, number]>) {
+      for (const panes of choices) {
+        for (const focus of shown(at(w, h, { panes }))) {
+          const before = at(w, h, { panes, focus });
+          const short = run(before, resize(60, 8));
+          expect(shown(short)).toEqual(['list']);
+          const back = run(short, resize(w, h));
+          const where = `${w}x${h} ${JSON.stringify(panes)} focus ${focus}`;
+          expect([shown(back), back.focus], where).toEqual([shown(before), focus]);
+        }
+      }
+    }
+  });
+
+  it('a focus moved by the user after the list took it is not taken back by a later resize', () => {
+    // The inspector had the focus; at 60x8 `i` puts the body in the shared place, so 60x30 shows
+    // the body and the list keeps the focus; Tab moves it to the body, and widening keeps it there.
+    const stacked = run(at(60, 30), cmd('focusNext'), cmd('focusNext'));
+    const tall = run(stacked, resize(60, 8), cmd('toggleInspector'), resize(60, 30));
+    expect([shown(tall), tall.focus]).toEqual([['list', 'body'], 'list']);
+    const tabbed = run(tall, cmd('focusNext'));
+    expect(tabbed.focus).toBe('body');
+    expect(run(tabbed, resize(200, 50)).focus).toBe('body');
+  });
 });
+
+

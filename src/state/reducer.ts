@@ -64,9 +64,12 @@ function step(state: AppState, action: Action): AppState {
     }
     case 'measure': {
       const next = { ...state, bodyLines: action.bodyLines, inspector: action.inspector, inspectorArticle: action.article };
+      // A body not on screen (the inspector in its place, a terminal too short) is measured as no
+      // rows: its scroll is kept for when it shows again, and bounded by the rows measured then.
+      const bodyShown = layoutOf(next).body !== null;
       return {
         ...next,
-        bodyScroll: clamp(next.bodyScroll, 0, maxBodyScroll(next)),
+        bodyScroll: bodyShown ? clamp(next.bodyScroll, 0, maxBodyScroll(next)) : next.bodyScroll,
         inspectorCursor: clamp(next.inspectorCursor, 0, action.inspector.length - 1),
       };
     }

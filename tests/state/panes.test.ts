@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Command, PaneId } from '../../src/state/keymap.js';
 import type { PaneChoice } from '../../src/state/layout.js';
 import { initialState, reducer, type Action, type AppState } from '../../src/state/reducer.js';
-import { layoutOf, visiblePanes } from '../../src/state/selectors.js';
+import { layoutOf, maxBodyScroll, visiblePanes } from '../../src/state/selectors.js';
 import { hits } from '../ui/factory.js';
 
 const ROWS = Array.from({ length: 30 }, (_, i) => ({ key: `k${i}`, depth: 0, label: `k${i}`, value: 'v', foldable: false, expanded: false }));
@@ -136,3 +136,40 @@ describe('narrowing', () => {
 });
 
 
+describe("the body's scroll while another pane has its place", () => {
+  // App measures a body not on screen as no rows (no width to lay it out in); these steps feed the
+  // reducer as App does: a measure after each change of what shows.
+  const measure = (bodyLines: number): Action => ({ type: 'measure', bodyLines, inspector: ROWS, article: null });
+  const read = run(at(80, 24), measure(200), cmd('focusNext'), cmd('pageDown'), cmd('down'));
+
+  it('80 columns, i and i again: the same article comes back where it was read to', () => {
+    expect([read.focus, read.bodyScroll > 0]).toEqual(['body', true]);
+    const swapped = run(read, cmd('toggleInspector'), measure(0));
+    expect([shown(swapped), swapped.focus]).toEqual([['list', 'inspector'], 'inspector']);
+    const back = run(swapped, cmd('toggleInspector'), measure(200));
+    expect([shown(back), back.focus, back.bodyScroll]).toEqual([['list', 'body'], 'body', read.bodyScroll]);
+  });
+
+  it('80 columns, Tab round the panes (the inspector takes the place, then the body again): the scroll is kept', () => {
+    const inspector = run(read, cmd('focusNext'), measure(0));
+    expect(shown(inspector)).toEqual(['list', 'inspector']);
+    const back = run(inspector, cmd('focusNext'), cmd('focusNext'), measure(200));
+    expect([back.focus, back.bodyScroll]).toEqual(['body', read.bodyScroll]);
+  });
+
+  it('too short for the body and back: kept; bounded by the rows measured when it shows again', () => {
+    const short = run(read, resize(60, 8), measure(0));
+    expect(shown(short)).toEqual(['list']);
+    expect(run(short, resize(80, 24), measure(200)).bodyScroll).toBe(read.bodyScroll);
+    // Fewer rows at the new size than the scroll had: the last page shows, no blank rows past it.
+    const fewer = run(short, resize(80, 24), measure(read.bodyScroll));
+    expect(fewer.bodyScroll).toBe(maxBodyScroll(fewer));
+  });
+
+  it('another article selected while the body is hidden starts at its top', () => {
+    const swapped = run(read, cmd('toggleInspector'), measure(0), cmd('focusNext'), cmd('down'));
+    expect(shown(swapped)).toEqual(['list', 'inspector']);
+    expect(swapped.focus).toBe('list');
+    expect(run(swapped, cmd('toggleInspector'), measure(200)).bodyScroll).toBe(0);
+  });
+});

@@ -96,6 +96,23 @@ describe('views and history', () => {
     expect(keys(s, '0').view).toBe(0);
     expect(keys(s, '7').message).toMatch(/no view 7/);
   });
+  it('] and [ step through every view, All among them and round the end: views past 9, which have no digit, are reached', () => {
+    const twelve = Array.from({ length: 12 }, (_, i) => ({ name: `View ${i + 1}`, query: `tag:t${i + 1}` }));
+    const s = base({ views: twelve });
+    expect(keys(s, ']').view).toBe(1);
+    expect(keys(s, ']'.repeat(10)).view).toBe(10);
+    expect(keys(s, ']'.repeat(12)).view).toBe(12);
+    expect(keys(s, ']'.repeat(13)).view).toBe(0);
+    expect(keys(s, '[').view).toBe(12);
+    expect(keys(keys(s, '9'), ']]').view).toBe(11);
+    expect(effectiveQuery(keys(s, '[['))).toBe('tag:t11');
+    // Only the tabs with a digit are labelled with one.
+    expect(tabSpans(twelve, 400, 0).map((t) => t.label.trim()).slice(9)).toEqual(['9 View 9', 'View 10', 'View 11', 'View 12']);
+  });
+  it('] and [ with no saved views say so', () => {
+    expect(keys(base({ views: [] }), ']').message).toBe('no saved views (see [[views]] in the config)');
+    expect(keys(base({ views: [] }), '[').view).toBe(0);
+  });
   it('tabs are clickable', () => {
     const spans = tabSpans(views, 200, 0);
     expect(spans.map((t) => t.label.trim())).toEqual(['[0 All]', '1 BTC', '2 Bad']);

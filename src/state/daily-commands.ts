@@ -91,7 +91,8 @@ export function dailyCommand(s: AppState, c: Command): AppState | undefined {
     case 'confirmYes': {
       const p = s.prompt;
       const back = { ...s, mode: 'browse' as const, prompt: null };
-      if (p?.kind === 'open') return withEffect(back, { kind: 'open', url: p.url }, { kind: 'markRead', ids: [p.id] });
+      // What happened is told when the opener has had its chance (ui/use-effects.ts); until then, that it is under way.
+      if (p?.kind === 'open') return withEffect({ ...back, message: `opening ${p.url}…` }, { kind: 'open', url: p.url, read: [p.id] });
       if (p?.kind === 'markAll') return withEffect(back, { kind: 'markAllRead' });
       return back;
     }

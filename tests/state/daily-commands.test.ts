@@ -49,12 +49,17 @@ describe('read and saved commands', () => {
 });
 
 describe('open and copy', () => {
-  it('o shows the URL and waits; y or Enter opens it and marks it read', () => {
+  it('o shows the URL and waits; y or Enter asks to open it (marking it read once open) and says it is opening', () => {
     const asked = keys(base(), 'o');
     expect(asked.mode).toBe('confirm');
     expect(asked.prompt).toEqual({ kind: 'open', url: 'https://news.test/a?x=1', id: 0 });
     expect(asked.effects).toEqual([]);
-    for (const yes of ['y', '\r']) expect(keys(asked, yes).effects).toEqual([{ kind: 'open', url: 'https://news.test/a?x=1' }, { kind: 'markRead', ids: [0] }]);
+    for (const yes of ['y', '\r']) {
+      const opening = keys(asked, yes);
+      expect(opening.effects).toEqual([{ kind: 'open', url: 'https://news.test/a?x=1', read: [0] }]);
+      // Not `opened`: whether anything opened it is known only once the opener has run.
+      expect(opening.message).toBe('opening https://news.test/a?x=1…');
+    }
     const cancelled = keys(asked, 'n');
     expect(cancelled.effects).toEqual([]);
     expect(cancelled.message).toBe('not opened');

@@ -21,6 +21,12 @@ export type Outcome = { kind: 'chosen'; ids: number[] } | { kind: 'cancelled' };
 export interface AppState {
   mode: Mode;
   focus: PaneId;
+  /**
+   * The pane that had the focus when a resize left no room for it (the list took the focus): the
+   * next resize that shows it gives the focus back (panes.ts). Null when nothing is owed, and once
+   * the user moves the focus themselves.
+   */
+  focusToRestore: PaneId | null;
   overlay: 'help' | 'warnings' | null;
   /** The page an overlay shows (help and warnings page when they do not fit); the overlay wraps it round. */
   overlayPage: number;
@@ -170,6 +176,7 @@ export function initialState(o: InitOptions): AppState {
   return {
     mode: 'browse',
     focus: 'list',
+    focusToRestore: null,
     overlay: null,
     overlayPage: 0,
     query: o.query ?? '',

@@ -41,10 +41,19 @@ export function askOpen(s: AppState, id: number | null, url: string | null): App
   return check.ok ? ask(s, { kind: 'open', url: check.url, id }) : { ...s, message: check.reason };
 }
 
+const NO_VIEWS = 'no saved views (see [[views]] in the config)';
+
 /** The first view's number is 1; 0 is "All". */
 function switchView(s: AppState, n: number): AppState {
-  if (n > s.views.length) return { ...s, message: s.views.length ? `no view ${n} (there are ${s.views.length})` : 'no saved views (see [[views]] in the config)' };
+  if (n > s.views.length) return { ...s, message: s.views.length ? `no view ${n} (there are ${s.views.length})` : NO_VIEWS };
   return { ...s, view: n };
+}
+
+/** `]` / `[`: the next or previous view, All among them and round the end; the only keys to views past 9. */
+function stepView(s: AppState, dir: 1 | -1): AppState {
+  if (s.views.length === 0) return { ...s, message: NO_VIEWS };
+  const count = s.views.length + 1;
+  return { ...s, view: (s.view + dir + count) % count };
 }
 
 function recall(s: AppState, dir: -1 | 1): AppState {
@@ -82,7 +91,8 @@ export function dailyCommand(s: AppState, c: Command): AppState | undefined {
     case 'confirmYes': {
       const p = s.prompt;
       const back = { ...s, mode: 'browse' as const, prompt: null };
-      if (p?.kind === 'open') return withEffect(back, { kind: 'open', url: p.url }, { kind: 'markRead', ids: [p.id] });
+      // What happened is told when the opener has had its chance (ui/use-effects.ts); until then, that it is under way.
+      if (p?.kind === 'open') return withEffect({ ...back, message: `opening ${p.url}…` }, { kind: 'open', url: p.url, read: [p.id] });
       if (p?.kind === 'markAll') return withEffect(back, { kind: 'markAllRead' });
       return back;
     }
@@ -108,6 +118,9 @@ export function dailyCommand(s: AppState, c: Command): AppState | undefined {
       return recall(s, 1);
     case 'viewAll':
       return switchView(s, 0);
+    case 'viewNext':
+    case 'viewPrev':
+      return stepView(s, c === 'viewNext' ? 1 : -1);
     default:
       if (/^view[1-9]$/.test(c)) return switchView(s, Number(c.slice(4)));
       return undefined;

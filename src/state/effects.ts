@@ -10,7 +10,8 @@ export type Effect =
   | { kind: 'markRead'; ids: readonly number[] }
   | { kind: 'markAllRead' }
   | { kind: 'undoMarkAll' }
-  | { kind: 'open'; url: string }
+  /** `read`: the articles marked read once the URL is open (not when nothing opened it). */
+  | { kind: 'open'; url: string; read: readonly number[] }
   | { kind: 'resolveLink'; id: number; n: number }
   | { kind: 'copy'; text: string }
   | { kind: 'edit'; id: number }

@@ -53,6 +53,8 @@ export type Command =
   | 'historyPrev'
   | 'historyNext'
   | 'viewAll'
+  | 'viewPrev'
+  | 'viewNext'
   | 'focusPulse'
   | 'pulseNext'
   | 'pulsePrev'
@@ -145,7 +147,15 @@ export const keymap: readonly Binding[] = [
   { command: 'historyNext', keys: ['alt+n'], help: 'next query from history', modes: SEARCH },
   { command: 'viewAll', keys: ['0'], help: 'all articles (no saved view)', modes: BROWSE },
   ...VIEW_KEYS,
+  // Digits reach nine views; `[` `]` step through every one (lazygit's keys for its tabs), All among them.
+  { command: 'viewPrev', keys: ['['], help: 'previous saved view (round the end)', modes: BROWSE },
+  { command: 'viewNext', keys: [']'], help: 'next saved view (reaches views past 9)', modes: BROWSE },
 ];
+
+/** Whether a command switches the saved view (a digit, `0`, `[`, `]`): it changes the query in force, not the rows it acts on. */
+export function switchesView(command: Command): boolean {
+  return /^view(All|Prev|Next|[1-9])$/.test(command);
+}
 
 /** The command bound to a key name in a mode with a pane focused (and --multi or not), if any. */
 export function lookup(name: string, mode: Mode, pane: PaneId, multi = false, table: readonly Binding[] = keymap): Command | undefined {

@@ -37,24 +37,29 @@ export function fixFocus(s: AppState): AppState {
  * The state at a new terminal size. Widening only adds room: a pane shown before stays shown
  * (the inspector a narrow layout showed in the body's place shows beside the body), so the focus
  * stays where it was. Narrowing to one place beside the list puts the focused pane there, else
- * the pane the wide layout showed; when nothing but the list fits, the list takes the focus. The
- * inspector's cursor and folds are the state's own and no layout changes them.
+ * the pane the wide layout showed; when nothing but the list fits, the list takes the focus and
+ * the focused pane is remembered (focusToRestore), so that growing the terminal again gives it the
+ * focus back. The inspector's cursor and folds are the state's own and no layout changes them.
  */
 export function resized(s: AppState, width: number, height: number): AppState {
   const before = layoutOf(s);
   const next = { ...s, width, height };
   const after = layoutOf(next);
+  // The pane the user focused: the one a smaller terminal took the focus from, if any.
+  const wanted = s.focusToRestore ?? s.focus;
   let sized = next;
   if (after.kind === 'wide' && before.inspector && !after.inspector) sized = { ...next, panes: { ...next.panes, inspectorHidden: false } };
-  else if (after.kind !== 'wide' && before.kind === 'wide') sized = withSlot(next, narrowSlot(s, before));
-  return fixFocus(moveCursor(sized, s.cursor));
+  else if (after.kind !== 'wide' && before.kind === 'wide') sized = withSlot(next, narrowSlot(wanted, s.panes, before));
+  const moved = moveCursor(sized, s.cursor);
+  if (layoutOf(moved)[wanted]) return { ...moved, focus: wanted, focusToRestore: null };
+  return { ...moved, focus: 'list', focusToRestore: wanted };
 }
 
 // What the narrow layouts' shared place shows after a wide one: the focused pane when it is one
 // of the two, else what the user last chose there, unless the wide layout had hidden the inspector.
-function narrowSlot(s: AppState, wide: Layout): PaneChoice['slot'] {
-  if (s.focus !== 'list') return s.focus;
-  return wide.inspector ? s.panes.slot : 'body';
+function narrowSlot(focus: PaneId, panes: PaneChoice, wide: Layout): PaneChoice['slot'] {
+  if (focus !== 'list') return focus;
+  return wide.inspector ? panes.slot : 'body';
 }
 
 // The state with `slot` in the narrow layouts' shared place (the same state when it is there).

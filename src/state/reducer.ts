@@ -24,6 +24,13 @@ const USER_ACTIONS: ReadonlySet<Action['type']> = new Set(['command', 'insert', 
 /** The UI reducer. Pure; once an outcome is set, user input no longer changes anything. */
 export function reducer(state: AppState, action: Action): AppState {
   if (state.outcome && USER_ACTIONS.has(action.type)) return state;
+  const next = step(state, action);
+  // A focus the user moves themselves (Tab, a click) replaces the one a resize took away: a later
+  // resize must not take it back to the pane they have since left (panes.ts resized).
+  return next.focusToRestore !== null && next.focus !== state.focus && action.type !== 'resize' ? { ...next, focusToRestore: null } : next;
+}
+
+function step(state: AppState, action: Action): AppState {
   switch (action.type) {
     case 'command':
       return command({ ...state, message: null }, action.command);
@@ -57,9 +64,12 @@ export function reducer(state: AppState, action: Action): AppState {
     }
     case 'measure': {
       const next = { ...state, bodyLines: action.bodyLines, inspector: action.inspector, inspectorArticle: action.article, shownId: action.id };
+      // A body not on screen (the inspector in its place, a terminal too short) is measured as no
+      // rows: its scroll is kept for when it shows again, and bounded by the rows measured then.
+      const bodyShown = layoutOf(next).body !== null;
       return {
         ...next,
-        bodyScroll: clamp(next.bodyScroll, 0, maxBodyScroll(next)),
+        bodyScroll: bodyShown ? clamp(next.bodyScroll, 0, maxBodyScroll(next)) : next.bodyScroll,
         inspectorCursor: clamp(next.inspectorCursor, 0, action.inspector.length - 1),
       };
     }

@@ -1,7 +1,7 @@
 // Where each saved-view tab sits on its row, shared by the tab row (what to draw) and the mouse
 // (which tab a click hits), so the two always agree. Tab 0 is "All"; tab N is view N, labelled
-// with its key. Positions are terminal columns (a CJK or emoji name takes two per character) of
-// the sanitised name, the text actually drawn.
+// with its digit key up to 9. Positions are terminal columns (a CJK or emoji name takes two per
+// character) of the sanitised name, the text actually drawn.
 import type { View } from '../config/config.js';
 import { columns, fitWidth } from '../core/width/index.js';
 import { sanitizeLine } from '../core/text/index.js';
@@ -18,8 +18,9 @@ const GAP = 1;
 /** Drawn at the left when tabs before the first one shown are scrolled off. */
 export const TABS_BEFORE = '‹ ';
 
-// A tab's label: ` 1 Name ` (views past 9 have no key), and `[1 Name]` when it is the active one,
-// so the active tab reads without colour.
+// A tab's label: ` 1 Name `, its digit the key that switches to it; views past 9 have no digit
+// (`[` `]` step to them) and no number. `[1 Name]` when it is the active one, so the active tab
+// reads without colour.
 function label(name: string, view: number, active: boolean): string {
   const text = `${view <= 9 ? `${view} ` : ''}${sanitizeLine(name)}`;
   return active ? `[${text}]` : ` ${text} `;

@@ -9,7 +9,7 @@ import { searchWithReading, type Reading } from '../core/reading/index.js';
 import { countText } from '../core/text/index.js';
 import type { SearchIndex } from '../core/search/index.js';
 import type { Effect } from '../state/effects.js';
-import type { SystemActions } from '../system/system-actions.js';
+import { OpenFailed, type SystemActions } from '../system/system-actions.js';
 
 export type { SystemActions } from '../system/system-actions.js';
 import type { Action } from '../state/reducer.js';
@@ -59,7 +59,15 @@ export async function runEffect(e: Effect, ctx: EffectContext): Promise<string |
     }
     case 'open':
       if (!ctx.system) return 'opening is not available here';
-      await ctx.system.open(e.url);
+      try {
+        await ctx.system.open(e.url);
+      } catch (error) {
+        // Nothing opened it (no browser, $BROWSER failing): the remedy, the other way to the URL,
+        // then what happened (cut first on a narrow terminal).
+        return error instanceof OpenFailed ? `${error.advice} · y copies the URL · ${error.reason}` : `${errorMessage(error)} · y copies the URL`;
+      }
+      // Opened: the article counts as read, as a chosen one does; one nothing opened stays unread.
+      ctx.reading?.markRead(articles(e.read));
       return `opened ${e.url}`;
     case 'resolveLink': {
       const links = renderMarkdown(bodyMarkdown(ctx.index.article(e.id)), Math.max(1, ctx.bodyWidth)).links;

@@ -1,7 +1,7 @@
 // More of the daily driver in a real terminal, each as a person would do it: opening a link of the
 // body by its number, recalling past searches (also after a restart), switching saved views by
-// clicking their tabs and by 1-9/0, and marking a folded story row read and saved (all of its
-// articles, checked afterwards with --filter against the same state).
+// clicking their tabs, by 1-9/0 and by ] and [ (views past 9 too), and marking a folded story row
+// read and saved (all of its articles, checked afterwards with --filter against the same state).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -159,6 +159,30 @@ describe('daily driver keys in a real terminal', () => {
     await s.waitFor((t) => t.includes('no view 3 (there are 2)'), 'a view that does not exist');
     s.send('0');
     await s.waitFor((t) => t.includes('[0 All]') && t.includes('3/3'), 'All by 0');
+    await quit(s, status);
+  });
+
+  it.each([[200, 50], [80, 24]])('twelve views at %dx%d: ] and [ reach the three past 9 (no digit, no number on their tab), round the end to All', async (width, height) => {
+    // Views 1-9 all list the two Bitcoin articles; 10-12 one article each, told apart by the list.
+    const nine = Array.from({ length: 9 }, (_, i) => `[[views]]\nname = "V${i + 1}"\nquery = "tag:btc"\n`).join('');
+    const past = '[[views]]\nname = "Ether"\nquery = "tag:eth"\n[[views]]\nname = "Gamma"\nquery = "gamma"\n[[views]]\nname = "Alpha"\nquery = "alpha"\n';
+    const { env } = makeHome(`paths = ["NEWS"]\n${nine}${past}`);
+    const { s, status } = start(env, width, height);
+    await s.waitFor((t) => t.includes('[0 All]') && t.includes('3/3'), 'the tabs');
+    s.send('9');
+    await s.waitFor((t) => t.includes('[9 V9]') && t.includes('2/3'), 'view 9 by its digit');
+    s.send(']');
+    const screen = await s.waitFor((t) => t.includes('[Ether]') && t.includes('1/3') && t.includes('Beta Ether'), 'view 10 by ]');
+    // The tabs past 9 carry no number: no key would match it.
+    expect(screen.split('\n')[1]).not.toMatch(/\b10 Ether/);
+    s.send(']');
+    await s.waitFor((t) => t.includes('[Gamma]') && t.includes('1/3') && t.includes('Gamma Bitcoin'), 'view 11 by ]');
+    s.send(']');
+    await s.waitFor((t) => t.includes('[Alpha]') && t.includes('1/3') && t.includes('Alpha Bitcoin'), 'view 12 by ]');
+    s.send(']');
+    await s.waitFor((t) => t.includes('[0 All]') && t.includes('3/3'), 'All after the last view');
+    s.send('[');
+    await s.waitFor((t) => t.includes('[Alpha]') && t.includes('1/3'), 'view 12 by [ from All');
     await quit(s, status);
   });
 });

@@ -1,6 +1,7 @@
 // The daily-driver features in a real terminal, as a new user meets them: a config with paths and
 // two views, a broken config, read and saved marks that survive a restart and show in --filter,
-// opening a URL through $BROWSER, and copying through OSC 52 into tmux's clipboard.
+// opening a URL through $BROWSER (and told so when there is no browser), and copying through OSC
+// 52 into tmux's clipboard.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -158,6 +159,31 @@ describe('daily driver in a real terminal', () => {
     expect(await s.waitForFile(record)).toBe('https://example.test/gamma\n');
     // Opening read it.
     await s.waitFor((t) => t.includes('2 unread'), 'marked read');
+    s.send('q');
+    await s.waitForFile(status);
+  });
+
+  it.each([[80, 24], [200, 50]])('%dx%d, no browser to open with: o y says so (not `opened`), names y to copy the URL instead, and leaves the article unread', async (width, height) => {
+    const { env, home } = makeHome(CONFIG);
+    // No $BROWSER, and a PATH with node and bash only: no xdg-open of the system's, and nothing
+    // the `open` package's own xdg-open could open a URL with.
+    const bin = path.join(home, 'bin');
+    fs.mkdirSync(bin);
+    fs.symlinkSync(process.execPath, path.join(bin, 'node'));
+    fs.symlinkSync('/bin/bash', path.join(bin, 'bash'));
+    const { s, status } = daily.start({ ...env, BROWSER: '', PATH: bin }, { width, height });
+    await s.waitFor((t) => t.includes('Gamma Bitcoin') && t.includes('3/3'), 'the list');
+    s.send('o');
+    await s.waitFor((t) => t.includes('open https://example.test/gamma ? y/n'), 'the question');
+    s.send('y');
+    const said = await s.waitFor((t) => t.includes('no browser to open with: set $BROWSER · y copies the URL'), 'the failure told');
+    expect(said).not.toContain('opened');
+    // The reason follows where there is room for it: the system's xdg-open missing, or the package's failing.
+    if (width >= 200) expect(said).toMatch(/y copies the URL · xdg-open (not found|found no browser|exited with \d+)/);
+    // Nothing opened it, so it is not read: Gamma's row keeps its unread mark.
+    expect(said.split('\n').find((r) => /^│[▶ ]/.test(r) && r.includes('Gamma Bitcoin'))).toMatch(/^│▶◆/);
+    s.send('y');
+    await s.waitFor((t) => t.includes('copied https://example.test/gamma'), 'the copy y suggested');
     s.send('q');
     await s.waitForFile(status);
   });

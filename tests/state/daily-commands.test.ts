@@ -49,12 +49,17 @@ describe('read and saved commands', () => {
 });
 
 describe('open and copy', () => {
-  it('o shows the URL and waits; y or Enter opens it and marks it read', () => {
+  it('o shows the URL and waits; y or Enter asks to open it (marking it read once open) and says it is opening', () => {
     const asked = keys(base(), 'o');
     expect(asked.mode).toBe('confirm');
     expect(asked.prompt).toEqual({ kind: 'open', url: 'https://news.test/a?x=1', id: 0 });
     expect(asked.effects).toEqual([]);
-    for (const yes of ['y', '\r']) expect(keys(asked, yes).effects).toEqual([{ kind: 'open', url: 'https://news.test/a?x=1' }, { kind: 'markRead', ids: [0] }]);
+    for (const yes of ['y', '\r']) {
+      const opening = keys(asked, yes);
+      expect(opening.effects).toEqual([{ kind: 'open', url: 'https://news.test/a?x=1', read: [0] }]);
+      // Not `opened`: whether anything opened it is known only once the opener has run.
+      expect(opening.message).toBe('opening https://news.test/a?x=1…');
+    }
     const cancelled = keys(asked, 'n');
     expect(cancelled.effects).toEqual([]);
     expect(cancelled.message).toBe('not opened');
@@ -95,6 +100,23 @@ describe('views and history', () => {
     expect(effectiveQuery(s)).toBe('sentiment:negative');
     expect(keys(s, '0').view).toBe(0);
     expect(keys(s, '7').message).toMatch(/no view 7/);
+  });
+  it('] and [ step through every view, All among them and round the end: views past 9, which have no digit, are reached', () => {
+    const twelve = Array.from({ length: 12 }, (_, i) => ({ name: `View ${i + 1}`, query: `tag:t${i + 1}` }));
+    const s = base({ views: twelve });
+    expect(keys(s, ']').view).toBe(1);
+    expect(keys(s, ']'.repeat(10)).view).toBe(10);
+    expect(keys(s, ']'.repeat(12)).view).toBe(12);
+    expect(keys(s, ']'.repeat(13)).view).toBe(0);
+    expect(keys(s, '[').view).toBe(12);
+    expect(keys(keys(s, '9'), ']]').view).toBe(11);
+    expect(effectiveQuery(keys(s, '[['))).toBe('tag:t11');
+    // Only the tabs with a digit are labelled with one.
+    expect(tabSpans(twelve, 400, 0).map((t) => t.label.trim()).slice(9)).toEqual(['9 View 9', 'View 10', 'View 11', 'View 12']);
+  });
+  it('] and [ with no saved views say so', () => {
+    expect(keys(base({ views: [] }), ']').message).toBe('no saved views (see [[views]] in the config)');
+    expect(keys(base({ views: [] }), '[').view).toBe(0);
   });
   it('tabs are clickable', () => {
     const spans = tabSpans(views, 200, 0);

@@ -89,6 +89,9 @@ describe('keymap table', () => {
       ['shift+tab', 'browse', 'body', 'focusPrev'],
       ['?', 'browse', 'list', 'help'],
       ['?', 'search', 'list', undefined],
+      ['[', 'browse', 'body', 'viewPrev'],
+      [']', 'browse', 'inspector', 'viewNext'],
+      [']', 'search', 'list', undefined],
     ];
     for (const [name, mode, pane, want] of cases) expect(lookup(name, mode, pane), `${name} ${mode} ${pane}`).toBe(want);
   });

@@ -1,11 +1,12 @@
 // Which panes show across resizes of the terminal: widening only adds room (a pane shown stays
 // shown, the focus stays), narrowing keeps the focused pane where the smaller layout has a place
-// for it, and coming back shows what was there; the inspector's cursor and folds ride along.
+// for it, and coming back shows what was there, the focus included; the inspector's cursor and
+// folds ride along.
 import { describe, expect, it } from 'vitest';
 import type { Command, PaneId } from '../../src/state/keymap.js';
 import type { PaneChoice } from '../../src/state/layout.js';
 import { initialState, reducer, type Action, type AppState } from '../../src/state/reducer.js';
-import { layoutOf, visiblePanes } from '../../src/state/selectors.js';
+import { layoutOf, maxBodyScroll, visiblePanes } from '../../src/state/selectors.js';
 import { hits } from '../ui/factory.js';
 
 const ROWS = Array.from({ length: 30 }, (_, i) => ({ key: `k${i}`, depth: 0, label: `k${i}`, value: 'v', foldable: false, expanded: false }));
@@ -90,5 +91,85 @@ describe('narrowing', () => {
     const tall = run(short, resize(60, 30));
     expect([shown(tall), tall.inspectorCursor]).toEqual([['list', 'inspector'], 1]);
     expect(shown(run(tall, resize(200, 50)))).toEqual(['list', 'body', 'inspector']);
+  });
+
+  it('too short for a second pane and back: the pane that had the focus has it again (it stayed on the list once)', () => {
+    const split = run(at(120, 35), cmd('focusNext'));
+    expect([shown(split), split.focus]).toEqual([['list', 'body'], 'body']);
+    const short = run(split, resize(60, 8));
+    expect([shown(short), short.focus]).toEqual([['list'], 'list']);
+    expect(run(short, resize(120, 35)).focus).toBe('body');
+    // Through two sizes with no room for it, then a wide one: still the body's.
+    expect(run(short, resize(50, 7), resize(200, 50)).focus).toBe('body');
+  });
+
+  it('from any layout, choice and focus, to the list alone and back: the same panes show and the same one is focused', () => {
+    const choices: PaneChoice[] = [
+      { inspectorHidden: false, slot: 'body' },
+      { inspectorHidden: false, slot: 'inspector' },
+      { inspectorHidden: true, slot: 'body' },
+    ];
+    for (const [w, h] of [[60, 30], [80, 24], [120, 35], [200, 50]] as Array<[number, number]>) {
+      for (const panes of choices) {
+        for (const focus of shown(at(w, h, { panes }))) {
+          const before = at(w, h, { panes, focus });
+          const short = run(before, resize(60, 8));
+          expect(shown(short)).toEqual(['list']);
+          const back = run(short, resize(w, h));
+          const where = `${w}x${h} ${JSON.stringify(panes)} focus ${focus}`;
+          expect([shown(back), back.focus], where).toEqual([shown(before), focus]);
+        }
+      }
+    }
+  });
+
+  it('a focus moved by the user after the list took it is not taken back by a later resize', () => {
+    // The inspector had the focus; at 60x8 `i` puts the body in the shared place, so 60x30 shows
+    // the body and the list keeps the focus; Tab moves it to the body, and widening keeps it there.
+    const stacked = run(at(60, 30), cmd('focusNext'), cmd('focusNext'));
+    const tall = run(stacked, resize(60, 8), cmd('toggleInspector'), resize(60, 30));
+    expect([shown(tall), tall.focus]).toEqual([['list', 'body'], 'list']);
+    const tabbed = run(tall, cmd('focusNext'));
+    expect(tabbed.focus).toBe('body');
+    expect(run(tabbed, resize(200, 50)).focus).toBe('body');
+  });
+});
+
+
+describe("the body's scroll while another pane has its place", () => {
+  // App measures a body not on screen as no rows (no width to lay it out in); these steps feed the
+  // reducer as App does: a measure after each change of what shows.
+  const measure = (bodyLines: number): Action => ({ type: 'measure', bodyLines, inspector: ROWS, article: null, id: null });
+  const read = run(at(80, 24), measure(200), cmd('focusNext'), cmd('pageDown'), cmd('down'));
+
+  it('80 columns, i and i again: the same article comes back where it was read to', () => {
+    expect([read.focus, read.bodyScroll > 0]).toEqual(['body', true]);
+    const swapped = run(read, cmd('toggleInspector'), measure(0));
+    expect([shown(swapped), swapped.focus]).toEqual([['list', 'inspector'], 'inspector']);
+    const back = run(swapped, cmd('toggleInspector'), measure(200));
+    expect([shown(back), back.focus, back.bodyScroll]).toEqual([['list', 'body'], 'body', read.bodyScroll]);
+  });
+
+  it('80 columns, Tab round the panes (the inspector takes the place, then the body again): the scroll is kept', () => {
+    const inspector = run(read, cmd('focusNext'), measure(0));
+    expect(shown(inspector)).toEqual(['list', 'inspector']);
+    const back = run(inspector, cmd('focusNext'), cmd('focusNext'), measure(200));
+    expect([back.focus, back.bodyScroll]).toEqual(['body', read.bodyScroll]);
+  });
+
+  it('too short for the body and back: kept; bounded by the rows measured when it shows again', () => {
+    const short = run(read, resize(60, 8), measure(0));
+    expect(shown(short)).toEqual(['list']);
+    expect(run(short, resize(80, 24), measure(200)).bodyScroll).toBe(read.bodyScroll);
+    // Fewer rows at the new size than the scroll had: the last page shows, no blank rows past it.
+    const fewer = run(short, resize(80, 24), measure(read.bodyScroll));
+    expect(fewer.bodyScroll).toBe(maxBodyScroll(fewer));
+  });
+
+  it('another article selected while the body is hidden starts at its top', () => {
+    const swapped = run(read, cmd('toggleInspector'), measure(0), cmd('focusNext'), cmd('down'));
+    expect(shown(swapped)).toEqual(['list', 'inspector']);
+    expect(swapped.focus).toBe('list');
+    expect(run(swapped, cmd('toggleInspector'), measure(200)).bodyScroll).toBe(0);
   });
 });

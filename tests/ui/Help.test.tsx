@@ -15,6 +15,9 @@ describe('Help', () => {
       expect(line, b.command).toBeDefined();
     }
     expect(lines.find((l) => l.help === 'switch to saved view N')?.keys).toBe('1 2 3 4 5 6 7 8 9');
+    // The keys to views past 9 are listed beside the digits.
+    expect(lines.find((l) => l.keys === ']')?.help).toMatch(/next saved view.*past 9/);
+    expect(lines.find((l) => l.keys === '[')?.help).toMatch(/previous saved view/);
   });
 
   it('shows the keys in force after a [keys] remap', () => {

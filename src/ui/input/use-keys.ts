@@ -3,7 +3,7 @@
 // start search, then type "bitfarms"). The hook wires it to Ink's useInput.
 import { useInput, useStdin, type Key } from 'ink';
 import { useCallback, useEffect, useRef, type MutableRefObject } from 'react';
-import { keymap as defaultKeymap, keyNames, lookup, type Binding, type InkKey, type KeyToken } from '../../state/keymap.js';
+import { keymap as defaultKeymap, keyNames, lookup, switchesView, type Binding, type InkKey, type KeyToken } from '../../state/keymap.js';
 import { reducer, type Action, type AppState } from '../../state/reducer.js';
 import { panesBehind, resultsBehind } from '../../state/selectors.js';
 import { collectYoungNow } from '../../core/collect-garbage.js';
@@ -29,7 +29,7 @@ const QUERY_COMMANDS: ReadonlySet<string> = new Set(['startSearch', 'deleteChar'
 
 /** Whether `action` acts on the list's results (chooses, moves, marks, opens), not on the query or sort (a view switch changes them). */
 export function actsOnResults(action: Action): boolean {
-  if (action.type === 'command') return !QUERY_COMMANDS.has(action.command) && !/^view(All|[1-9])$/.test(action.command);
+  if (action.type === 'command') return !QUERY_COMMANDS.has(action.command) && !switchesView(action.command);
   return action.type !== 'insert';
 }
 const OVERLAY_BACK = new Set(['pgup']);

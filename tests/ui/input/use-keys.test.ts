@@ -88,6 +88,14 @@ describe('keys read with a view switch', () => {
     expect(again.state.selectedId).toBe(6);
   });
 
+  it('`] ] j` switches twice before waiting: `]` changes the query in force, like a digit, and acts on no row', () => {
+    const two = { ...base, views: [...views, { name: 'Gloom', query: 'sentiment:negative' }] };
+    const { actions, state, rest } = inputStep(two, ']]j', {}, false, undefined, () => null, () => true);
+    expect(kinds(actions)).toEqual(['viewNext', 'viewNext']);
+    expect(state.view).toBe(2);
+    expect(rest).toEqual([{ text: 'j' }]);
+  });
+
   it('act on the list there is when no answer will come (a query that does not parse)', () => {
     const { actions, rest } = inputStep(inAll, '1jm', {}, false, undefined, () => null, () => false);
     expect(kinds(actions)).toEqual(['view1', 'down', 'toggleRead']);

@@ -1,0 +1,50 @@
+// What the status line says after `o y`, and what is marked: `opened` and the article read only
+// when the browser took the URL; when nothing opened it, the remedy, the other way to the URL (y
+// copies it) and what happened, the article left unread. Once said `opened` whatever happened.
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../src/core/article.js';
+import type { Reading } from '../../src/core/reading/index.js';
+import type { SearchIndex } from '../../src/core/search/index.js';
+import { OpenFailed, type SystemActions } from '../../src/system/system-actions.js';
+import { runEffect, type EffectContext } from '../../src/ui/use-effects.js';
+
+const URL = 'https://news.test/a?x=1';
+
+// A context whose index names article 7 and whose reading state records what is marked read.
+function context(open: SystemActions['open']): { ctx: EffectContext; read: string[] } {
+  const read: string[] = [];
+  const article = { path: '/n/a.md' } as Article;
+  const ctx: EffectContext = {
+    index: { article: () => article } as unknown as SearchIndex,
+    reading: { markRead: (as: readonly Article[]) => read.push(...as.map((a) => a.path)) } as unknown as Reading,
+    system: { open, copy: async () => {}, edit: () => '' },
+    query: '',
+    includeDrafts: false,
+    bodyWidth: 80,
+  };
+  return { ctx, read };
+}
+
+describe('the open effect', () => {
+  it('opened: says so and marks the article read', async () => {
+    const { ctx, read } = context(async () => {});
+    expect(await runEffect({ kind: 'open', url: URL, read: [7] }, ctx)).toBe(`opened ${URL}`);
+    expect(read).toEqual(['/n/a.md']);
+  });
+
+  it('no browser: the remedy first, then y to copy, then the reason (cut first on a narrow status line); nothing marked', async () => {
+    const { ctx, read } = context(async () => {
+      throw new OpenFailed('no browser to open with: set $BROWSER', 'xdg-open not found');
+    });
+    expect(await runEffect({ kind: 'open', url: URL, read: [7] }, ctx)).toBe('no browser to open with: set $BROWSER · y copies the URL · xdg-open not found');
+    expect(read).toEqual([]);
+  });
+
+  it('any other failure: its message and y to copy; nothing marked', async () => {
+    const { ctx, read } = context(async () => {
+      throw new Error('spawn EACCES');
+    });
+    expect(await runEffect({ kind: 'open', url: URL, read: [7] }, ctx)).toBe('spawn EACCES · y copies the URL');
+    expect(read).toEqual([]);
+  });
+});

@@ -106,9 +106,14 @@ export interface AppState {
   /** Past queries, oldest first; `historyAt` is the one recalled into the search line. */
   history: readonly string[];
   historyAt: number | null;
-  /** The new files that arrived while the dashboard was open (AppProps.arrivals: each one's article id, -1 once gone), and how many of them `r` has shown: those after are new (freshArrivals). */
+  /**
+   * The new files that arrived while the dashboard was open (AppProps.arrivals: each one's article
+   * id, -1 once gone), and the places in it of those `r` has shown. The others are new once the
+   * result lists them (freshArrivals): a draft, an article whose date is still to come, or one
+   * the query leaves out waits, uncounted, until the list would show it.
+   */
   arrivals: readonly number[];
-  shownArrived: number;
+  arrivalsShown: ReadonlySet<number>;
   /** What opening and copying need of an article (App passes the index's lookup). */
   describe: (id: number) => ArticleRef;
 }
@@ -158,6 +163,7 @@ export interface InitOptions {
 }
 
 const NO_REF = (): ArticleRef => ({ url: null, title: '', path: '' });
+const NONE_SHOWN: ReadonlySet<number> = new Set();
 
 /** The state before the first search result arrives. */
 export function initialState(o: InitOptions): AppState {
@@ -211,7 +217,7 @@ export function initialState(o: InitOptions): AppState {
     history: o.history ?? [],
     historyAt: null,
     arrivals: [],
-    shownArrived: 0,
+    arrivalsShown: NONE_SHOWN,
     describe: o.describe ?? NO_REF,
   };
 }

@@ -52,7 +52,7 @@ export interface AppProps {
   system?: SystemActions | null;
   /** Shown in the status line until the first key (`12 new since Nov 28 09:14`). */
   startMessage?: string | null;
-  /** Live updates: one entry per new file that arrived since start, in arrival order: its article's id now (an edit gives a new one), -1 once the file is gone; a new array when it changes. The status line counts those not yet shown with `r`, which selects the last. */
+  /** Live updates: one entry per new file that arrived since start, in arrival order: its article's id now (an edit gives a new one), -1 once the file is gone; a new array when it changes. The status line counts those the list shows and `r` has not shown yet; `r` selects the last. */
   arrivals?: readonly number[];
   /** Ids of articles whose files were removed or replaced since start; a new Set when it changes. */
   hidden?: ReadonlySet<number> | null;

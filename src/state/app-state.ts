@@ -114,6 +114,8 @@ export interface AppState {
    */
   arrivals: readonly number[];
   arrivalsShown: ReadonlySet<number>;
+  /** The edits followed so far (AppProps.replaced): old id -> its file's next version's id. */
+  replaced: ReadonlyMap<number, number>;
   /** What opening and copying need of an article (App passes the index's lookup). */
   describe: (id: number) => ArticleRef;
 }
@@ -144,7 +146,9 @@ export type Action =
   | { type: 'effectsDone'; count: number }
   | { type: 'notice'; message: string }
   | { type: 'askOpen'; id: number; url: string | null }
-  | { type: 'arrived'; ids: readonly number[] };
+  | { type: 'arrived'; ids: readonly number[] }
+  /** Files read again while open (AppProps.replaced, all of them so far): the selection and the marks follow each to its new id. */
+  | { type: 'replaced'; map: ReadonlyMap<number, number> };
 
 /** Options the initial state is built from (App props). */
 export interface InitOptions {
@@ -164,6 +168,7 @@ export interface InitOptions {
 
 const NO_REF = (): ArticleRef => ({ url: null, title: '', path: '' });
 const NONE_SHOWN: ReadonlySet<number> = new Set();
+const NO_EDITS: ReadonlyMap<number, number> = new Map();
 
 /** The state before the first search result arrives. */
 export function initialState(o: InitOptions): AppState {
@@ -218,6 +223,7 @@ export function initialState(o: InitOptions): AppState {
     historyAt: null,
     arrivals: [],
     arrivalsShown: NONE_SHOWN,
+    replaced: NO_EDITS,
     describe: o.describe ?? NO_REF,
   };
 }

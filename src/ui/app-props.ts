@@ -56,5 +56,7 @@ export interface AppProps {
   arrivals?: readonly number[];
   /** Ids of articles whose files were removed or replaced since start; a new Set when it changes. */
   hidden?: ReadonlySet<number> | null;
+  /** Live updates: every edited article's old id -> its file's next version's id; a new Map when it changes. The selection and the marks follow an edit (the body keeps its scroll, the inspector its cursor). */
+  replaced?: ReadonlyMap<number, number> | null;
   onDone(result: { kind: 'chosen'; articles: Article[] } | { kind: 'cancelled' }): void;
 }

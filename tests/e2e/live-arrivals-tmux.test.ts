@@ -1,7 +1,9 @@
 // What the status line's `N new · r to show` counts when files arrive in a real terminal, and what
-// `r` then does. Found by a tester: a draft or a future-dated arrival counted `1 new` though never
-// listed (r did nothing), so did one the query left out, and one that joined a story (folded into
-// the story's row) counted `1 new` and r moved nothing.
+// `r` then does; and what saving the article on screen keeps. Found by a tester: a draft or a
+// future-dated arrival counted `1 new` though never listed (r did nothing), so did one the query
+// left out, one that joined a story folded into a row of its own counted `1 new` and r moved
+// nothing, and saving the article on screen put its body back at the top and its inspector's
+// cursor on the first row.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -95,6 +97,42 @@ describe('a live arrival that joins a story', () => {
     const shown = await s.waitFor((t) => /▶.*└ Ostrava Markets Halts/.test(listPane(t)), 'r unfolding the story onto the arrival');
     expect((listPane(shown).match(/ └ /g) ?? []).length).toBe(2);
     expect(statusLine(shown)).not.toContain('new ·');
+    await daily.quit({ s, status });
+  });
+});
+
+describe('the article on screen saved', () => {
+  it('keeps the body scroll and the inspector cursor and folds', async () => {
+    const paragraphs = Array.from({ length: 40 }, (_, i) => `Paragraph ${i} of the long report.`).join('\n\n');
+    const long = (title: string) => `---\ntitle: ${title}\npublishedAt: '2025-11-20T10:00:00Z'\ntags:\n  - BTC\n  - ETF\nsource:\n  name: Decrypt\n  key: decrypt\n---\n\n${paragraphs}\n`;
+    const { env, news } = daily.makeHome(null, ARTICLES);
+    fs.writeFileSync(path.join(news, 'long.md'), long('Long Report One'));
+    const { s, status } = daily.start(env, { args: news });
+    await s.waitFor((t) => /▶.*Long Report One/.test(t) && t.includes('Paragraph 0'), 'the long article shown');
+    s.send('Tab');
+    // The body pane's top row of text: the row under its title's, right of the list.
+    const bodyTop = (t: string) => (t.split('\n')[2] ?? '').split('││')[1] ?? '';
+    for (let k = 0; k < 40 && !bodyTop(s.screen()).includes('Paragraph 6 '); k++) {
+      s.send('j');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const scrolled = await s.waitFor((t) => bodyTop(t).includes('Paragraph 6 '), 'the body scrolled');
+    fs.writeFileSync(path.join(news, 'long.md'), long('Long Report Two'));
+    const saved = await s.waitFor((t) => /▶.*Long Report Two/.test(t), 'the saved version');
+    expect(bodyTop(saved)).toBe(bodyTop(scrolled));
+
+    // In the inspector: down to `tags`, folded, then the file saved again.
+    s.send('Tab');
+    await s.waitFor((t) => t.includes('Inspector'), 'the inspector focused');
+    // Rows: title, publishedAt, tags.
+    s.send('j');
+    s.send('j');
+    await s.waitFor((t) => /▶ *▾ tags/.test(t), 'the cursor on tags');
+    s.send('h');
+    await s.waitFor((t) => /▶ *▸ tags/.test(t), 'tags folded');
+    fs.writeFileSync(path.join(news, 'long.md'), long('Long Report Six'));
+    const again = await s.waitFor((t) => /▶.*Long Report Six/.test(t) && t.includes('title: Long Report Six'), 'the saved version in the inspector');
+    expect(again).toMatch(/▶ *▸ tags/);
     await daily.quit({ s, status });
   });
 });

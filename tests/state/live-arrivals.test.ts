@@ -1,9 +1,10 @@
-// What the status line's `N new · r to show` counts and what `r` then does, as the reducer decides
-// them. The count is of the arrivals the list shows:
+// What the status line's `N new · r to show` counts and what `r` then does, and what an edit of the
+// article on screen keeps, as the reducer decides them. The count is of the arrivals the list shows:
 // a draft, an article whose publish date is still to come, or one the query leaves out is not in
 // the result (the search decides that; here the results say it), so it is not new to show until a
 // result lists it. An arrival that joined a folded story is counted and `r` unfolds the story.
 import { describe, expect, it } from 'vitest';
+import type { InspectorRow } from '../../src/core/render/index.js';
 import { NOTHING_NEW } from '../../src/state/daily-commands.js';
 import { initialState, reducer, type Action, type AppState } from '../../src/state/reducer.js';
 import { foldedArrivals, freshArrivals } from '../../src/state/selectors.js';
@@ -88,5 +89,49 @@ describe('an arrival that joins a story', () => {
     // Both have rows now; the one that arrived last is selected.
     expect(shown.hits.map((h) => h.id)).toEqual([4, 1, 3, 0, 2]);
     expect(shown.selectedId).toBe(4);
+  });
+});
+
+describe('the article on screen edited', () => {
+  const rows = (n: number): InspectorRow[] => Array.from({ length: n }, (_, k) => ({ key: `k${k}`, depth: 0, label: `k${k}`, value: '', foldable: false, expanded: false }));
+  // Article 1 selected, its body scrolled to 30 of 100 rows, the inspector's cursor on row 6 of 10.
+  const reading = (): AppState => {
+    const s = run(listed(), { type: 'command', command: 'down' }, { type: 'measure', bodyLines: 100, inspector: rows(10), article: null });
+    return { ...s, bodyScroll: 30, inspectorCursor: 6 };
+  };
+
+  it('keeps the body scroll and the inspector cursor when its file is read again (a new id for the same article)', () => {
+    // Article 1's file saved: its new version is article 3, and 1 is no longer listed.
+    const saved = run(reading(), { type: 'replaced', map: new Map([[1, 3]]) }, results([0, 3, 2]));
+    expect([saved.selectedId, saved.cursor, saved.bodyScroll, saved.inspectorCursor]).toEqual([3, 1, 30, 6]);
+    // The new version measured: the scroll and the cursor kept where they still fit, clamped where not.
+    const longer = run(saved, { type: 'measure', bodyLines: 120, inspector: rows(12), article: null });
+    expect([longer.bodyScroll, longer.inspectorCursor]).toEqual([30, 6]);
+    const shorter = run(saved, { type: 'measure', bodyLines: 20, inspector: rows(4), article: null });
+    expect(shorter.bodyScroll).toBeLessThan(30);
+    expect(shorter.inspectorCursor).toBe(3);
+  });
+
+  it('follows an article saved twice, and a mark follows it too', () => {
+    // Marked (the cursor moves down as it marks) and selected again.
+    const marked = run({ ...reading(), multi: true }, { type: 'command', command: 'mark' }, { type: 'command', command: 'up' });
+    expect([marked.marked, marked.selectedId]).toEqual([[1], 1]);
+    const twice = run(marked, { type: 'replaced', map: new Map([[1, 3], [3, 4]]) }, results([0, 4, 2]));
+    expect([twice.marked, twice.selectedId]).toEqual([[4], 4]);
+  });
+
+  it('a story opened stays open when the article it is named by (its earliest) is saved', () => {
+    // Articles 1 and 2 are one story named by 1; open, the cursor on 2.
+    const stories = { story: [0, 1, 1], size: [1, 2, 2] };
+    const open = run(listed(), { ...results([0, 1, 2]), stories } as Action, { type: 'command', command: 'down' }, { type: 'command', command: 'unfold' }, { type: 'command', command: 'down' });
+    expect([open.hits.map((h) => h.id), open.selectedId]).toEqual([[0, 1, 2], 2]);
+    // 1 saved: its new version 3 names the story now.
+    const saved = run(open, { type: 'replaced', map: new Map([[1, 3]]) }, { ...results([0, 3, 2]), stories: { story: [0, 1, 3, 3], size: [1, 2, 2, 2] } } as Action);
+    expect([saved.hits.map((h) => h.id), saved.selectedId]).toEqual([[0, 3, 2], 2]);
+  });
+
+  it('another article edited leaves the reader where they are', () => {
+    const s = run(reading(), { type: 'replaced', map: new Map([[2, 3]]) }, results([0, 1, 3]));
+    expect([s.selectedId, s.bodyScroll, s.inspectorCursor]).toEqual([1, 30, 6]);
   });
 });

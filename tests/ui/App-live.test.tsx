@@ -1,6 +1,8 @@
-// Live updates through App's props, as the dashboard passes them (dashboard.tsx): new articles in
-// the index with `arrivals`. The status line counts only arrivals the list shows: a draft never,
-// an article whose publish date is to come once the session's clock reaches it.
+// Live updates through App's props, as the dashboard passes them (dashboard.tsx, live-updates.ts
+// LiveView): new articles in the index with `arrivals`, an edited file's new version with `hidden`
+// and `replaced`. The status line counts only arrivals the list shows: a draft never, an article
+// whose publish date is to come once the session's clock reaches it. Saving the article on
+// screen keeps the body's scroll and the inspector's cursor and folds.
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../src/core/article.js';
@@ -87,5 +89,42 @@ describe('App counting live arrivals', () => {
     await eventually(() => expect(app.screen()).toMatch(/▶.*Scheduled arrival/));
     expect(app.status()).not.toContain('new ·');
     expect(app.screen()).not.toContain('Draft arrival');
+  });
+});
+
+describe('App when the article on screen is saved', () => {
+  const paragraphs = Array.from({ length: 40 }, (_, i) => `Paragraph ${i} of the long report.`).join('\n\n');
+  const long = makeArticle({ id: 0, title: 'Long report', publishedAt: NOW - 1_800_000, path: '/corpus/long.md', body: paragraphs, frontMatter: { title: 'Long report', tags: ['BTC', 'ETF'], source: { name: 'Decrypt', key: 'decrypt' } } });
+  // The body pane's first row of text: the right half of the row under its title.
+  const bodyTop = (screen: string) => screen.split('\n')[3]?.slice(WIDTH / 2) ?? '';
+
+  it('keeps the body scrolled where it was, and the inspector cursor and folds', async () => {
+    const app = setup([long, ...listed(3).map((a, i) => ({ ...a, id: i + 1 }))]);
+    await eventually(() => expect(app.screen()).toMatch(/▶.*Long report/));
+    await app.type('\t');
+    await eventually(() => expect(app.screen()).toContain('Paragraph 0'));
+    // Down a line at a time until a paragraph well into the body is the pane's top row.
+    for (let k = 0; k < 40 && !bodyTop(app.screen()).includes('Paragraph 6 '); k++) await app.type('j');
+    const scrolled = bodyTop(app.screen());
+    expect(scrolled).toContain('Paragraph 6 ');
+    // Saved with a paragraph more at its end: a new version (id 4) of the same file.
+    app.index.add([{ ...long, id: 4, body: `${paragraphs}\n\nA paragraph added.`, size: long.size + 20 }]);
+    app.update({ hidden: new Set([0]), replaced: new Map([[0, 4]]) });
+    await tick(200);
+    await eventually(() => expect(app.screen()).toMatch(/▶.*Long report/));
+    expect(bodyTop(app.screen())).toBe(scrolled);
+
+    // The inspector: its cursor moved down and a node folded, then the file saved again.
+    await app.type('\t');
+    await eventually(() => expect(app.screen()).toContain('Inspector'));
+    for (let k = 0; k < 4; k++) await app.type('j');
+    await eventually(() => expect(app.screen()).toMatch(/▶ *▾ source/));
+    await app.type('h');
+    await eventually(() => expect(app.screen()).toMatch(/▶ *▸ source/));
+    app.index.add([{ ...long, id: 5, body: `${paragraphs}\n\nTwo paragraphs added.\n\nHere.` }]);
+    app.update({ hidden: new Set([0, 4]), replaced: new Map([[0, 4], [4, 5]]) });
+    await tick(200);
+    await eventually(() => expect(app.screen()).toMatch(/▶.*Long report/));
+    expect(app.screen()).toMatch(/▶ *▸ source/);
   });
 });

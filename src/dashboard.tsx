@@ -50,7 +50,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
   process.env.NODE_ENV = options.debug ? 'development' : 'production';
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  const [{ render }, { createElement }, { App }, { loadCorpus }, { SearchIndex, indexAnswers }, { Reading, newSinceMessage, readingUnavailableMessage }, { applyTheme }, { systemActions }, { preloadBodies }, { startLiveUpdates, prestartWatchProcess, warningsAfter }, { attachWords, openWordsEarly }, { cacheDirectory, indexFile }] = await Promise.all([
+  const [{ render }, { createElement }, { App }, { loadCorpus }, { SearchIndex, indexAnswers }, { Reading, newSinceMessage, readingUnavailableMessage }, { applyTheme }, { systemActions }, { preloadBodies }, { startLiveUpdates, prestartWatchProcess, warningsAfter, LiveView }, { attachWords, openWordsEarly }, { cacheDirectory, indexFile }] = await Promise.all([
     import('ink'),
     import('react'),
     import('./ui/App.js'),
@@ -100,11 +100,9 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     let storyOf: ((a: Article) => StoryInfo) | undefined;
     let size = { columns: term.output.columns || 80, rows: term.output.rows || 24 };
     const system = systemActions(term, () => frames.invalidate()); // after the editor the next frame is drawn whole
-    // Live updates: article id by path, ids hidden since start, the new files' paths in arrival order and each one's article now (-1 once gone: an edit keeps its place).
+    // Live updates: article id by path, and what the UI is given of them (ids hidden, arrivals, edited articles' new ids).
     const ids = new IdsByPath((id) => index.article(id).path);
-    let hidden: ReadonlySet<number> = new Set<number>();
-    const arrivalPaths: string[] = [];
-    let arrivals: readonly number[] = [];
+    const liveView = new LiveView(ids);
     let live: { close(): Promise<void> } | null = null;
 
     // Coins, stories and the pulse's codes on the facts worker: loaded, kept up to date, counting (dashboard-facts.ts).
@@ -152,7 +150,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
         storiesComing: storiesComing({ group: options.group, stories, listWhole: !!warm || !loading || loading.what === 'text', progress: factsProgress }),
         warnings, loading, width: size.columns, height: size.rows,
         reading, views: setup.config.views, initialView: setup.view, keymap: setup.keymap, system, startMessage,
-        arrivals, hidden,
+        arrivals: liveView.arrivals, hidden: liveView.hidden, replaced: liveView.replaced,
         onDone: (result) =>
           finish(
             result.kind === 'chosen'
@@ -261,18 +259,14 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
             ids,
             skipped: new Set(result.warnings.map((w) => w.path)),
             hidden: hiddenNow,
-            onMerged: (added, fresh) => {
+            onMerged: (added, fresh, replaced) => {
               if (finished) return;
               try {
                 reading?.see(added);
               } catch {
                 // The marks of the new articles start empty; nothing to report per article.
               }
-              const gone = [...hiddenNow].filter((id) => !hidden.has(id));
-              // A new Set object: the UI memoises its search on it. An arrival whose file is gone again is no longer news.
-              hidden = new Set(hiddenNow);
-              arrivalPaths.push(...fresh.map((a) => a.path));
-              arrivals = arrivalPaths.map((p) => ids.get(p) ?? -1);
+              const gone = liveView.merged(hiddenNow, fresh, replaced);
               version += 1;
               update();
               factsOf.changed(gone); // counted at once: only the new articles' facts and stories are computed

@@ -28,8 +28,11 @@ export interface LiveOptions {
   ids: IdsByPath;
   /** Ids no longer shown (removed or replaced files); grows here. */
   hidden: Set<number>;
-  /** After each merged batch: the articles added (new files and new versions of changed ones), and those of them from new files (arrivals). */
-  onMerged(articles: readonly Article[], fresh: readonly Article[]): void;
+  /**
+   * After each merged batch: the articles added (new files and new versions of changed ones), those
+   * of them from new files (arrivals), and the edited ones' old ids, each with its new version's id.
+   */
+  onMerged(articles: readonly Article[], fresh: readonly Article[], replaced: ReadonlyMap<number, number>): void;
   /** Problems to report; `settled`: files read again or gone in this batch, whose earlier warnings (a file since fixed or deleted) no longer hold. */
   onWarnings(warnings: readonly LoadWarning[], settled?: ReadonlySet<string>): void;
   /** Absolute paths the load reported as broken or skipped: not new when the watch starts. */
@@ -86,11 +89,11 @@ export function startLiveUpdates(o: LiveOptions): FolderWatch {
     // An old row is hidden once what replaces it is in: the file is gone, or the load read it again
     // (its article, or its warning as a fresh run would give). "Added" may name a file already
     // shown: an editor's save by rename reports a new file.
-    const shown = new Set<string>();
+    const shown = new Map<string, number>();
     for (const file of result ? [...batch.removed, ...batch.changed, ...batch.added] : gone) {
       const id = o.ids.get(file);
       if (id === undefined) continue;
-      shown.add(file);
+      shown.set(file, id);
       o.hidden.add(id);
       o.ids.delete(file);
     }
@@ -100,7 +103,13 @@ export function startLiveUpdates(o: LiveOptions): FolderWatch {
     for (const a of articles) o.ids.setArticle(a);
     if (result) o.onWarnings(result.warnings, new Set([...batch.added, ...batch.changed, ...batch.removed]));
     const added = new Set(batch.added);
-    o.onMerged(articles, articles.filter((a) => added.has(a.path) && !shown.has(a.path)));
+    // A file read again is the same article to the reader: the UI keeps it selected, scrolled as it was, by this.
+    const replaced = new Map<number, number>();
+    for (const a of articles) {
+      const old = shown.get(a.path);
+      if (old !== undefined) replaced.set(old, a.id);
+    }
+    o.onMerged(articles, articles.filter((a) => added.has(a.path) && !shown.has(a.path)), replaced);
   };
   // A file that lands between the load's walk and the watch being in place is still news: the
   // watch reports every file found then that the load neither loaded nor skipped.
@@ -128,4 +137,30 @@ export function startLiveUpdates(o: LiveOptions): FolderWatch {
     // unchanged since then was there for the load to see.
     performance.timeOrigin,
   );
+}
+
+/**
+ * What the UI is given of the live updates (AppProps' `hidden`, `arrivals` and `replaced`), kept
+ * up to date batch by batch; each a new object when it changes: the UI memoises on them.
+ */
+export class LiveView {
+  hidden: ReadonlySet<number> = new Set();
+  /** Per new file, in arrival order: its article's id now (an edit gives a new one), -1 once it is gone. */
+  arrivals: readonly number[] = [];
+  /** Every edited article's old id -> its file's next version's id (AppProps.replaced). */
+  replaced: ReadonlyMap<number, number> = new Map();
+  private readonly arrivalPaths: string[] = [];
+
+  constructor(private readonly ids: IdsByPath) {}
+
+  /** Takes in a merged batch (LiveOptions.onMerged's `fresh` and `replaced`, and the updater's `hidden` now); returns the ids it hid. */
+  merged(hiddenNow: ReadonlySet<number>, fresh: readonly Article[], replaced: ReadonlyMap<number, number>): number[] {
+    const gone = [...hiddenNow].filter((id) => !this.hidden.has(id));
+    this.hidden = new Set(hiddenNow);
+    this.arrivalPaths.push(...fresh.map((a) => a.path));
+    // An arrival whose file is gone again is no longer news; one edited is its new version.
+    this.arrivals = this.arrivalPaths.map((p) => this.ids.get(p) ?? -1);
+    if (replaced.size > 0) this.replaced = new Map([...this.replaced, ...replaced]);
+    return gone;
+  }
 }

@@ -11,7 +11,9 @@ import { indexFile } from '../src/core/index/location.js';
 import { loadCorpus } from '../src/core/load/load.js';
 import type { FolderWatch } from '../src/core/watch/watcher.js';
 import { eventually } from './helpers/eventually.js';
-import { warningsAfter } from '../src/live-updates.js';
+import { LiveView, warningsAfter } from '../src/live-updates.js';
+import { IdsByPath } from '../src/ids-by-path.js';
+import { makeArticle } from './helpers/make-article.js';
 import { watchLoaded } from './helpers/live-watch.js';
 
 let root: string;
@@ -72,6 +74,10 @@ describe('live updates and the on-disk index', () => {
     // Bounded: a change the watch or the merge lost fails here with what did arrive, not at the test's limit.
     await eventually(() => expect(seen(merged, hidden, warned)).toMatchObject({ hidden: expect.arrayContaining(old), merged: expect.arrayContaining(['a.md', path.join('sub', 'd.md')]) }), 60_000);
 
+    // The edited file's article is followed to its new version (the UI keeps it selected and scrolled by this); the removed one has none.
+    const edited = merged.find((a) => a.path === path.join(corpus, 'a.md'))!;
+    expect(watch.replaced).toEqual(new Map([[old[0], edited.id]]));
+
     const file = indexFile(cacheDir, [corpus]);
     expect(indexed(file, ['revolt', 'vote', 'stakers', 'miners'])).toEqual({
       rows: ['a.md', 'c.md', 'd.md'],
@@ -98,5 +104,32 @@ describe('warningsAfter', () => {
     expect(warningsAfter(shown, [], new Set(['/n/a.md']))).toEqual([w('/n/b.md')]);
     expect(warningsAfter(shown, [w('/n/a.md')], new Set(['/n/a.md']))).toEqual([w('/n/b.md'), w('/n/a.md')]);
     expect(warningsAfter(shown, [w('/n/d.md')])).toEqual([...shown, w('/n/d.md')]);
+  });
+});
+
+describe('LiveView', () => {
+  it('gives the UI new objects per batch: ids hidden, arrivals by place (an edit keeps it, a removal ends it), every edit so far', () => {
+    const paths = ['/n/a.md', '/n/b.md', '/n/c.md', '/n/b.md'];
+    const ids = new IdsByPath((id) => paths[id]);
+    ids.set('/n/a.md', 0);
+    const view = new LiveView(ids);
+    const [hidden, arrivals, replaced] = [view.hidden, view.arrivals, view.replaced];
+    // b.md and c.md arrive.
+    ids.set('/n/b.md', 1);
+    ids.set('/n/c.md', 2);
+    const fresh = [makeArticle({ id: 1, path: '/n/b.md' }), makeArticle({ id: 2, path: '/n/c.md' })];
+    expect(view.merged(new Set(), fresh, new Map())).toEqual([]);
+    expect(view.arrivals).toEqual([1, 2]);
+    expect(view.arrivals).not.toBe(arrivals);
+    expect(view.replaced).toBe(replaced);
+    // b.md edited (its new version is 3), c.md removed.
+    ids.delete('/n/b.md');
+    ids.delete('/n/c.md');
+    ids.set('/n/b.md', 3);
+    expect(view.merged(new Set([1, 2]), [], new Map([[1, 3]]))).toEqual([1, 2]);
+    expect(view.hidden).not.toBe(hidden);
+    expect([...view.hidden]).toEqual([1, 2]);
+    expect(view.arrivals).toEqual([3, -1]);
+    expect(view.replaced).toEqual(new Map([[1, 3]]));
   });
 });

@@ -118,9 +118,16 @@ export interface AppState {
   /** Past queries, oldest first; `historyAt` is the one recalled into the search line. */
   history: readonly string[];
   historyAt: number | null;
-  /** The new files that arrived while the dashboard was open (AppProps.arrivals: each one's article id, -1 once gone), and how many of them `r` has shown: those after are new (freshArrivals). */
+  /**
+   * The new files that arrived while the dashboard was open (AppProps.arrivals: each one's article
+   * id, -1 once gone), and the places in it of those `r` has shown. The others are new once the
+   * result lists them (freshArrivals): a draft, an article whose date is still to come, or one
+   * the query leaves out waits, uncounted, until the list would show it.
+   */
   arrivals: readonly number[];
-  shownArrived: number;
+  arrivalsShown: ReadonlySet<number>;
+  /** The edits followed so far (AppProps.replaced): old id -> its file's next version's id. */
+  replaced: ReadonlyMap<number, number>;
   /** What opening and copying need of an article (App passes the index's lookup). */
   describe: (id: number) => ArticleRef;
 }
@@ -151,7 +158,9 @@ export type Action =
   | { type: 'effectsDone'; count: number }
   | { type: 'notice'; message: string }
   | { type: 'askOpen'; id: number; url: string | null }
-  | { type: 'arrived'; ids: readonly number[] };
+  | { type: 'arrived'; ids: readonly number[] }
+  /** Files read again while open (AppProps.replaced, all of them so far): the selection and the marks follow each to its new id. */
+  | { type: 'replaced'; map: ReadonlyMap<number, number> };
 
 /** Options the initial state is built from (App props). */
 export interface InitOptions {
@@ -170,6 +179,8 @@ export interface InitOptions {
 }
 
 const NO_REF = (): ArticleRef => ({ url: null, title: '', path: '' });
+const NONE_SHOWN: ReadonlySet<number> = new Set();
+const NO_EDITS: ReadonlyMap<number, number> = new Map();
 
 /** The state before the first search result arrives. */
 export function initialState(o: InitOptions): AppState {
@@ -225,7 +236,8 @@ export function initialState(o: InitOptions): AppState {
     history: o.history ?? [],
     historyAt: null,
     arrivals: [],
-    shownArrived: 0,
+    arrivalsShown: NONE_SHOWN,
+    replaced: NO_EDITS,
     describe: o.describe ?? NO_REF,
   };
 }

@@ -7,7 +7,7 @@ import type { Command } from './keymap.js';
 import type { AppState } from './app-state.js';
 import { freshArrivals } from './selectors.js';
 import { foldedMembers } from './story-rows.js';
-import { moveCursor } from './transitions.js';
+import { revealArticles } from './story-transitions.js';
 
 /** Above this many articles, `M` asks before marking the whole result read. */
 export const MARK_ALL_ASK = 100;
@@ -104,13 +104,16 @@ export function dailyCommand(s: AppState, c: Command): AppState | undefined {
     }
     case 'edit':
       return s.selectedId === null ? { ...s, message: 'nothing to edit' } : withEffect(s, { kind: 'edit', id: s.selectedId });
-    case 'showNew':
-    {
-      // The article that arrived last, where the result has it; else the top of the list.
-      const latest = freshArrivals(s).at(-1);
-      if (latest === undefined) return { ...s, message: NOTHING_NEW };
-      const at = s.hits.findIndex((h) => h.id === latest);
-      return moveCursor({ ...s, shownArrived: s.arrivals.length }, Math.max(0, at));
+    case 'showNew': {
+      // Shows what the count promised: every arrival the list shows, each on a row of its own (a
+      // story it joined unfolded), the last one selected. Arrivals the list would not show stay
+      // to be shown when it does.
+      const fresh = freshArrivals(s);
+      if (fresh.length === 0) return { ...s, message: NOTHING_NEW };
+      const now = new Set(fresh);
+      const arrivalsShown = new Set(s.arrivalsShown);
+      s.arrivals.forEach((id, k) => now.has(id) && arrivalsShown.add(k));
+      return revealArticles({ ...s, arrivalsShown }, fresh);
     }
     case 'historyPrev':
       return recall(s, -1);
@@ -127,14 +130,18 @@ export function dailyCommand(s: AppState, c: Command): AppState | undefined {
   }
 }
 
-/**
- * The new files' arrivals as the dashboard now lists them (AppState.arrivals). A `nothing new`
- * that `r` said before new ones came is no longer true: it goes as they come, or the status line
- * would show it beside `2 new · r to show` until the next key.
- */
+/** The new files' arrivals as the dashboard now lists them (AppState.arrivals). */
 export function arrived(s: AppState, ids: readonly number[]): AppState {
-  const next = { ...s, arrivals: ids };
-  return next.message === NOTHING_NEW && freshArrivals(next).length > 0 ? { ...next, message: null } : next;
+  return newsTold({ ...s, arrivals: ids });
+}
+
+/**
+ * `s` without the `nothing new` that `r` said, once arrivals are new (they came, or a result lists
+ * them now: a publish date come, a query changed), or the status line would show it beside
+ * `2 new · r to show` until the next key.
+ */
+export function newsTold(s: AppState): AppState {
+  return s.message === NOTHING_NEW && freshArrivals(s).length > 0 ? { ...s, message: null } : s;
 }
 
 /** Any key that is not an answer in the confirm mode: the question goes away, nothing happens. */

@@ -1,6 +1,8 @@
 // When the dashboard's index is replaced (the warm start's first page by the loaded index), the
-// same article has another id: the selection and the marks follow it by path.
+// same article has another id: the selection and the marks follow it by path. So they do when a
+// live update reads an article's file again (an edit): by the new id it was given.
 import type { SearchIndex } from '../core/search/index.js';
+import type { AppState } from './app-state.js';
 import { hashesIdentity } from '../core/article.js';
 import { hashText } from '../core/text/index.js';
 
@@ -32,4 +34,19 @@ export function idsByPath(old: SearchIndex, next: SearchIndex): (id: number) => 
     }
     return byPath.get(path) ?? null;
   };
+}
+
+/** `id` followed through `replaced` (an edited article's old id -> its file's next version's id) to the article its file is now. */
+export function latestVersion(replaced: ReadonlyMap<number, number>, id: number): number {
+  let at = id;
+  // New ids are always past the old ones (appended to the index): the chain ends.
+  for (let next = replaced.get(at); next !== undefined; next = replaced.get(at)) at = next;
+  return at;
+}
+
+/** Whether the selection is an edited article's new version that the rows do not list yet (AppState.replaced followed, its results to come). */
+export function followsEdit(s: Pick<AppState, 'hits' | 'cursor' | 'selectedId' | 'replaced'>): boolean {
+  if (s.selectedId === null || s.hits[s.cursor]?.id === s.selectedId) return false;
+  for (const id of s.replaced.values()) if (id === s.selectedId) return true;
+  return false;
 }

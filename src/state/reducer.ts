@@ -2,7 +2,8 @@
 // commands (keymap.ts) and feeds search results and measured sizes in as actions; the reducer
 // decides what every command means for the focused pane and mode.
 import type { Action, AppState, ListSort } from './app-state.js';
-import { arrived, askOpen, dailyCommand, dismissPrompt, rememberQuery } from './daily-commands.js';
+import { arrived, askOpen, dailyCommand, dismissPrompt, newsTold, rememberQuery } from './daily-commands.js';
+import { followsEdit, latestVersion } from './index-swap.js';
 import type { Command, PaneId } from './keymap.js';
 import { paneAt } from './layout.js';
 import { bodyRows, clamp, effectiveQuery, effectiveSort, freshArrivals, hasFreeText, resultsBehind, inspectorRowsVisible, layoutOf, listRows, maxBodyScroll } from './selectors.js';
@@ -42,7 +43,7 @@ function step(state: AppState, action: Action): AppState {
       }
       return state.mode === 'search' ? { ...state, query: state.query + action.text, message: null, historyAt: null } : state;
     case 'results': {
-      const next = withResults(state, action.hits, action.stories === undefined ? state.stories : action.stories, {
+      const next = newsTold(withResults(state, action.hits, action.stories === undefined ? state.stories : action.stories, {
         total: action.total,
         totalApproximate: action.approximate ?? false,
         totalCounting: action.counting ?? false,
@@ -51,13 +52,14 @@ function step(state: AppState, action: Action): AppState {
         resultsSort: action.asked === undefined ? effectiveSort(state) : action.asked,
         resultsFinal: action.final ?? true,
         ...(action.pulse === undefined ? {} : { pulse: action.pulse, pulseAt: action.pulseAt ?? null }),
-      });
+      }));
       // Like fzf, a new query starts again from the best match; the same query with more
       // articles (streamed in) or another sort keeps the reader on the article they were on.
       // At the top, stay at the top: while a big corpus streams in, newer articles keep arriving
       // above the first row, and the reader expects to see the newest.
       // Articles that arrived while open (live updates) never move the reader: they wait for `r`.
-      const live = freshArrivals(state).length > 0;
+      // Nor does saving the article the reader is on: its new version stays selected.
+      const live = freshArrivals(next).length > 0 || followsEdit(state);
       if (action.query !== state.resultsQuery || (state.cursor === 0 && !live)) return moveCursor(next, 0);
       const idx = state.selectedId === null ? -1 : next.hits.findIndex((h) => h.id === state.selectedId);
       return moveCursor(next, idx >= 0 ? idx : state.cursor);
@@ -102,6 +104,14 @@ function step(state: AppState, action: Action): AppState {
       return askOpen({ ...state, message: null }, action.id, action.url);
     case 'arrived':
       return arrived(state, action.ids);
+    case 'replaced': {
+      // A file read again is the article the reader was on: the same row, the body's scroll and the
+      // inspector's cursor kept (moveCursor resets them only for another article; `measure` clamps
+      // them). A story is named by its earliest article: one open stays open when that one is saved.
+      const follow = (id: number) => latestVersion(action.map, id);
+      const unfolded = state.unfolded.size === 0 ? state.unfolded : new Set([...state.unfolded].map(follow));
+      return { ...state, replaced: action.map, selectedId: state.selectedId === null ? null : follow(state.selectedId), marked: state.marked.map(follow), unfolded };
+    }
     case 'reindex': {
       const selectedId = state.selectedId === null ? null : action.map(state.selectedId);
       return { ...state, selectedId, marked: state.marked.flatMap((id) => action.map(id) ?? []) };

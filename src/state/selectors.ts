@@ -75,9 +75,27 @@ export function panesBehind(s: Pick<AppState, 'focus' | 'overlay' | 'selectedId'
   return s.focus !== 'list' && s.overlay === null && s.selectedId !== null && s.shownId !== s.selectedId;
 }
 
-/** The arrivals `r` has not shown yet and whose files are still there (AppState.arrivals after the first shownArrived), in arrival order. */
-export function freshArrivals(s: Pick<AppState, 'arrivals' | 'shownArrived'>): readonly number[] {
-  return s.arrivals.slice(s.shownArrived).filter((id) => id >= 0);
+// The article ids of a result, made once per result: the status line asks at every frame.
+const resultIds = new WeakMap<readonly Hit[], ReadonlySet<number>>();
+const NONE: readonly number[] = Object.freeze([]);
+
+/**
+ * The new files' articles `r` shows, in arrival order: those of AppState.arrivals whose files are
+ * still there, that `r` has not shown yet, and that the result lists (the list's rows' articles).
+ * What the list would not show (a draft, an article published later than now, one the query or
+ * the view leaves out) is not new to show: it waits, uncounted, until a result lists it.
+ */
+export function freshArrivals(s: Pick<AppState, 'arrivals' | 'arrivalsShown' | 'rawHits'>): readonly number[] {
+  if (s.arrivals.length === 0) return NONE;
+  let listed = resultIds.get(s.rawHits);
+  if (!listed) resultIds.set(s.rawHits, (listed = new Set(s.rawHits.map((h) => h.id))));
+  return s.arrivals.filter((id, k) => id >= 0 && !s.arrivalsShown.has(k) && listed.has(id));
+}
+
+/** How many of `fresh` (freshArrivals) joined a story whose row is folded: they have no row of their own until `r` unfolds it. */
+export function foldedArrivals(s: Pick<AppState, 'stories' | 'rowInfo'>, fresh: readonly number[]): number {
+  const size = s.stories?.size;
+  return size ? fresh.filter((id) => (size[id] ?? 1) > 1 && !s.rowInfo.has(id)).length : 0;
 }
 
 /** Panes currently on screen, in focus-cycle order. */

@@ -22,6 +22,24 @@ function refold(s: AppState, unfolded: ReadonlySet<number>, keepId: number | nul
   return moveCursor(next, at >= 0 ? at : s.cursor);
 }
 
+/**
+ * Gives each of `ids` (articles the result lists) a row of its own, unfolding every folded story
+ * that hides one, and selects the last; where none has a row, the cursor stays.
+ */
+export function revealArticles(s: AppState, ids: readonly number[]): AppState {
+  const last = ids.at(-1) ?? null;
+  const stories = s.stories;
+  let unfolded: Set<number> | null = null;
+  for (const id of ids) {
+    // Alone in its story, or its story's row (open or folded), or a row of an open story: shown already.
+    if (!stories || (stories.size[id] ?? 1) <= 1 || s.rowInfo.has(id)) continue;
+    (unfolded ??= new Set(s.unfolded)).add(stories.story[id]);
+  }
+  if (unfolded) return refold(s, unfolded, last);
+  const at = last === null ? -1 : s.hits.findIndex((h) => h.id === last);
+  return at >= 0 ? moveCursor(s, at) : s;
+}
+
 /** `→`/`l` on a story row unfolds it; `←`/`h` folds it (from its row or any of its articles). */
 export function foldStory(s: AppState, c: 'unfold' | 'fold'): AppState {
   const id = s.selectedId;

@@ -83,6 +83,7 @@ export function App(p: AppProps) {
   if (state.width !== p.width || state.height !== p.height) dispatch({ type: 'resize', width: p.width, height: p.height });
   if (state.warningsCount !== p.warnings.length) dispatch({ type: 'warnings', count: p.warnings.length });
   if (p.arrivals && state.arrivals !== p.arrivals) dispatch({ type: 'arrived', ids: p.arrivals });
+  if (p.replaced?.size && state.replaced !== p.replaced) dispatch({ type: 'replaced', map: p.replaced });
   const grouping = groupingPercent(p.factsProgress);
   if (state.grouping !== grouping) dispatch({ type: 'grouping', percent: grouping });
 

@@ -5,7 +5,7 @@ import { memo, useEffect } from 'react';
 import { countText, sanitizeLine } from '../core/text/index.js';
 import type { Prompt } from '../state/effects.js';
 import type { AppState } from '../state/reducer.js';
-import { freshArrivals } from '../state/selectors.js';
+import { foldedArrivals, freshArrivals } from '../state/selectors.js';
 import type { Mode, PaneId } from '../state/keymap.js';
 import { columns, fitWidth } from '../core/width/index.js';
 import { paint } from './frame/paint.js';
@@ -47,15 +47,28 @@ export interface StatusBarProps {
   unread?: number | null;
   /** The unread count covers only the matches the search could find (bodies past its depth unread): show it as `N+`. */
   unreadIsLowerBound?: boolean;
-  /** Articles that arrived while open and are not yet shown. */
+  /** Articles that arrived while open, that the list shows and `r` has not shown yet (freshArrivals). */
   fresh?: number;
+  /** How many of `fresh` joined a story folded into one row: `r` unfolds it (foldedArrivals). */
+  freshInStories?: number;
   /** Where the status line registers how it paints itself, for a typed key drawn before React renders it (list/list-lane.ts). */
   lane?: ListLane;
 }
 
 /** The status line's props that come from the UI state (App adds the counts, the load and the size). */
-export function statusOf(s: AppState): Pick<StatusBarProps, 'shown' | 'shownIsLowerBound' | 'shownCounting' | 'query' | 'sort' | 'focus' | 'mode' | 'marked' | 'message' | 'prompt' | 'fresh'> {
-  return { shown: s.total, shownIsLowerBound: s.totalApproximate, shownCounting: s.totalCounting, query: s.query, sort: s.usedSort, focus: s.focus, mode: s.mode, marked: s.marked.length, message: s.message, prompt: promptText(s.prompt), fresh: freshArrivals(s).length };
+export function statusOf(s: AppState): Pick<StatusBarProps, 'shown' | 'shownIsLowerBound' | 'shownCounting' | 'query' | 'sort' | 'focus' | 'mode' | 'marked' | 'message' | 'prompt' | 'fresh' | 'freshInStories'> {
+  const fresh = freshArrivals(s);
+  return { shown: s.total, shownIsLowerBound: s.totalApproximate, shownCounting: s.totalCounting, query: s.query, sort: s.usedSort, focus: s.focus, mode: s.mode, marked: s.marked.length, message: s.message, prompt: promptText(s.prompt), fresh: fresh.length, freshInStories: foldedArrivals(s, fresh) };
+}
+
+/**
+ * `2 new · r to show`; with arrivals that joined a folded story (no row of their own, the story's
+ * `+N` grown instead) it says where they are: `1 new in a story`, `3 new (2 in stories)`.
+ */
+export function freshText(fresh: number, inStories = 0): string {
+  const stories = inStories === 1 ? 'a story' : 'stories';
+  const where = inStories === 0 ? '' : inStories === fresh ? ` in ${stories}` : ` (${countText(inStories)} in ${stories})`;
+  return `${countText(fresh)} new${where} · r to show`;
 }
 
 interface Piece {
@@ -72,7 +85,7 @@ export function statusPieces(p: StatusBarProps): Piece[] {
   const shown = shownCount(p.shown, p.shownIsLowerBound ?? false, p.shownCounting);
   const pieces: Piece[] = [{ text: `${shown}/${countText(p.total)}`, priority: 0, role: 'accent' }];
   if (p.prompt) return [{ text: sanitizeLine(p.prompt), priority: 0, role: 'warning' }];
-  if (p.fresh) pieces.push({ text: `${countText(p.fresh)} new · r to show`, priority: 1, role: 'unread' });
+  if (p.fresh) pieces.push({ text: freshText(p.fresh, p.freshInStories), priority: 1, role: 'unread' });
   if (p.unread !== undefined && p.unread !== null) pieces.push({ text: `${countText(p.unread)}${p.unreadIsLowerBound ? '+' : ''} unread`, priority: 3, role: 'unread' });
   if (p.message) pieces.push({ text: sanitizeLine(p.message), priority: 1, role: 'warning', keep: true });
   if (p.loading) {

@@ -54,9 +54,11 @@ export interface AppProps {
   system?: SystemActions | null;
   /** Shown in the status line until the first key (`12 new since Nov 28 09:14`). */
   startMessage?: string | null;
-  /** Live updates: one entry per new file that arrived since start, in arrival order: its article's id now (an edit gives a new one), -1 once the file is gone; a new array when it changes. The status line counts those not yet shown with `r`, which selects the last. */
+  /** Live updates: one entry per new file that arrived since start, in arrival order: its article's id now (an edit gives a new one), -1 once the file is gone; a new array when it changes. The status line counts those the list shows and `r` has not shown yet; `r` selects the last. */
   arrivals?: readonly number[];
   /** Ids of articles whose files were removed or replaced since start; a new Set when it changes. */
   hidden?: ReadonlySet<number> | null;
+  /** Live updates: every edited article's old id -> its file's next version's id; a new Map when it changes. The selection and the marks follow an edit (the body keeps its scroll, the inspector its cursor). */
+  replaced?: ReadonlyMap<number, number> | null;
   onDone(result: { kind: 'chosen'; articles: Article[] } | { kind: 'cancelled' }): void;
 }

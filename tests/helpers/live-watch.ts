@@ -18,6 +18,8 @@ export interface LiveWatch {
   warned: LoadWarning[];
   /** How many merged files were new (not changes of listed ones). */
   newFiles: number;
+  /** Every edited article's old id -> its new version's id, as the batches reported them. */
+  replaced: Map<number, number>;
 }
 
 /** Watches `corpus` (loaded as `articles`, its index under `cacheDir`) with live updates. */
@@ -25,7 +27,7 @@ export function watchLoaded(articles: readonly Article[], corpus: string, cacheD
   const index = new SearchIndex(articles);
   const ids = new IdsByPath((id) => index.article(id).path);
   for (const a of articles) ids.set(a.path, a.id);
-  const watch: Omit<LiveWatch, 'live'> = { index, ids, hidden: new Set(), merged: [], warned: [], newFiles: 0 };
+  const watch: Omit<LiveWatch, 'live'> = { index, ids, hidden: new Set(), merged: [], warned: [], newFiles: 0, replaced: new Map() };
   const live = startLiveUpdates({
     paths: [corpus],
     index,
@@ -34,9 +36,10 @@ export function watchLoaded(articles: readonly Article[], corpus: string, cacheD
     ids,
     hidden: watch.hidden,
     skipped: new Set(),
-    onMerged: (added, fresh) => {
+    onMerged: (added, fresh, replaced) => {
       watch.merged.push(...added);
       watch.newFiles += fresh.length;
+      for (const [old, now] of replaced) watch.replaced.set(old, now);
     },
     onWarnings: (more) => void watch.warned.push(...more),
   });

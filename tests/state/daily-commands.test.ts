@@ -183,8 +183,8 @@ describe('live updates', () => {
     expect(freshArrivals(none)).toEqual([]);
     const pressed = run(none, cmd('showNew'));
     expect([pressed.selectedId, pressed.cursor, pressed.message]).toEqual([none.selectedId, none.cursor, 'nothing new']);
-    // Once shown, a later arrival is new again; the shown ones are not.
-    const later = run(run(one, cmd('showNew')), { type: 'arrived', ids: [3, -1, 5] });
+    // Once shown, a later arrival is new again (once the list shows it); the shown ones are not.
+    const later = run(run(one, cmd('showNew')), { type: 'arrived', ids: [3, -1, 5] }, { ...list, hits: [5, 3, 0, 1, 2].map((id) => ({ id, score: 0, titleMatches: [] })) });
     expect(freshArrivals(later)).toEqual([5]);
   });
 
@@ -193,7 +193,7 @@ describe('live updates', () => {
     expect(said.message).toBe(NOTHING_NEW);
     // An arrival whose file is gone again: still nothing new.
     expect(run(said, { type: 'arrived', ids: [-1] }).message).toBe(NOTHING_NEW);
-    const two = run(said, { type: 'arrived', ids: [3, 4] });
+    const two = run(said, { type: 'arrived', ids: [3, 4] }, { type: 'results', hits: hits(5), total: 5, sort: 'date', query: '' });
     expect([two.message, freshArrivals(two).length]).toEqual([null, 2]);
     // A notice of another kind is not the live updates' business.
     const copied = { ...said, message: 'nothing to copy' };

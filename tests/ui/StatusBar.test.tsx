@@ -1,7 +1,7 @@
 import { render } from 'ink-testing-library';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { StatusBar, type StatusBarProps } from '../../src/ui/StatusBar.js';
+import { freshText, StatusBar, type StatusBarProps } from '../../src/ui/StatusBar.js';
 import { rows } from './frame.js';
 
 const base: StatusBarProps = {
@@ -81,6 +81,17 @@ describe('StatusBar', () => {
     const out = line({ width: 40, loading: { done: 5, total: 10 } });
     expect(out).toContain('loading 5 / 10');
     expect(out).not.toContain('query:');
+  });
+});
+
+describe('the live arrivals count', () => {
+  it('says where arrivals that joined a folded story are, since they have no row of their own', () => {
+    expect(line({ fresh: 2 })).toContain('2 new · r to show');
+    expect(freshText(1, 1)).toBe('1 new in a story · r to show');
+    expect(freshText(2, 2)).toBe('2 new in stories · r to show');
+    expect(freshText(3, 1)).toBe('3 new (1 in a story) · r to show');
+    expect(freshText(1_200, 1_000)).toBe('1,200 new (1,000 in stories) · r to show');
+    expect(line({ fresh: 0, freshInStories: 0 })).not.toContain('new');
   });
 });
 

@@ -168,6 +168,16 @@ export function listPosition(s: Pick<AppState, 'hits' | 'cursor' | 'rowOrdinals'
   return s.rowOrdinals ? s.rowOrdinals[s.cursor] ?? s.cursor + 1 : s.cursor + 1;
 }
 
+/**
+ * How deep into the result the cursor is, in hits (0-based; ui/use-search.ts listLimit asks for
+ * two pages beyond it): a folded story's row stands for several hits, so the row index is not.
+ * Found by a tester: with stories grouped, 2,000 hits folded into ~1,400 rows, and the list asked
+ * by row never asked past 2,000: `G` and `j` stopped there in a folder of 5,000.
+ */
+export function hitDepth(s: Pick<AppState, 'hits' | 'cursor' | 'rowOrdinals'>): number {
+  return Math.max(0, listPosition(s) - 1);
+}
+
 /** Clamps n into [lo, hi] (lo when the range is empty). */
 export function clamp(n: number, lo: number, hi: number): number {
   return hi < lo ? lo : Math.min(hi, Math.max(lo, n));

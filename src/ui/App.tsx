@@ -12,7 +12,7 @@ import { searchWithReading } from '../core/reading/index.js';
 import { keymap as defaultKeymap } from '../state/keymap.js';
 import { innerHeight, innerWidth } from '../state/layout.js';
 import { initialState, reducer, type Action, type AppState } from '../state/reducer.js';
-import { bodyPercent, layoutOf, listRows, pulseRows, visibleHits } from '../state/selectors.js';
+import { bodyPercent, hitDepth, layoutOf, listRows, pulseRows, visibleHits } from '../state/selectors.js';
 import { groupingPercent } from '../state/pulse-line.js';
 import { ArticleBody, bodyTitle } from './ArticleBody.js';
 import { ArticleList, listTitle } from './ArticleList.js';
@@ -126,7 +126,7 @@ export function App(p: AppProps) {
       if (step) dispatch(step);
     },
   });
-  const pageLimit = listLimit(state.cursor);
+  const pageLimit = listLimit(hitDepth(state));
   const listed = useMemo(
     () => listedHits(search, hot, aggregate, pageLimit, (id) => p.index.article(id), stories?.size ?? null, now),
     [search, hot, stories, now, p.index, aggregate, pageLimit],

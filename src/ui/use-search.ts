@@ -27,7 +27,7 @@ export type AnsweredSearch = SearchOutcome & { query: string; sort?: SortKey | n
 export const LIST_PAGE = 500;
 
 /**
- * How many hits to ask for with the cursor at `cursor`: always two pages ahead of it. A search
+ * How many hits to ask for with the cursor `cursor` hits deep (selectors.ts hitDepth): always two pages ahead of it. A search
  * without a limit reads every body and ranks every match (right for `--filter`, ~10x slower per
  * keystroke at 100k); a limit lets the index stop once it has enough.
  */

@@ -4,7 +4,7 @@
 import type { Hit, SortKey } from '../../core/search/index.js';
 import { pulseOf } from '../../core/pulse/index.js';
 import type { Action, AppState, ListSort } from '../../state/reducer.js';
-import { effectiveQuery, effectiveSort, panesBehind, resultsBehind } from '../../state/selectors.js';
+import { effectiveQuery, effectiveSort, hitDepth, panesBehind, resultsBehind } from '../../state/selectors.js';
 import type { StoryView } from '../../state/story-rows.js';
 import type { AppProps } from '../app-props.js';
 import type { Aggregate } from '../pulse/use-aggregate.js';
@@ -33,7 +33,7 @@ export function listSearch(p: AppProps, state: AppState, now: number): ListSearc
     sort: engineSort,
     includeDrafts: p.includeDrafts ?? false,
     now,
-    cursor: state.cursor,
+    cursor: hitDepth(state),
     reading: p.reading ?? null,
     readingVersion: p.reading?.version ?? 0,
     hidden: p.hidden ?? null,

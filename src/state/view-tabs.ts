@@ -29,7 +29,8 @@ function label(name: string, view: number, active: boolean): string {
 /**
  * The tabs that fit `width` columns, in order, with `active` always among them: when the tabs up
  * to it would run past the right edge, the row starts at a later tab (after `‹ `) so that the
- * view in force is on screen. A tab cut at the right edge ends in `…`.
+ * view in force is on screen. A tab cut at the right edge ends in `…`, and so does the last tab
+ * shown when tabs after it do not fit.
  */
 export function tabSpans(views: readonly View[], width: number, active: number): TabSpan[] {
   const labels = ['All', ...views.map((v) => v.name)].map((name, view) => label(name, view, view === active));
@@ -49,6 +50,16 @@ export function tabSpans(views: readonly View[], width: number, active: number):
     const w = columns(text);
     spans.push({ label: text, x, width: w, view });
     x += w + GAP;
+  }
+  // Tabs left past the right edge, with the last one shown whole (it ended at the edge): it is cut
+  // by one column for the `…`, or the row would end as if it held every view (found by a tester:
+  // eleven views at 76 columns ended `9 V9   V10`, V11 gone without a mark). Not the active tab,
+  // which is always shown whole.
+  const last = spans.at(-1);
+  if (last && last.view !== active && last.view < labels.length - 1 && !last.label.endsWith('…')) {
+    const cut = last.width > 1 ? fitWidth(labels[last.view], last.width - 1) : '';
+    const text = cut.endsWith('…') ? cut : `${cut}…`;
+    spans[spans.length - 1] = { ...last, label: text, width: columns(text) };
   }
   return spans;
 }

@@ -146,6 +146,21 @@ describe('views and history', () => {
     expect(tabSpans(many, 80, 0)[0].x).toBe(0);
     expect(tabSpans(many, 80, 9)[0].x).toBeGreaterThan(0);
   });
+  // Found by a tester: eleven views at 70-71 and 76-77 columns ended on a whole tab, the views
+  // after it gone without a mark.
+  it('a row that cannot hold every tab ends in … at every width', () => {
+    const eleven = Array.from({ length: 11 }, (_, i) => ({ name: `V${i + 1}`, query: 'tag:x' }));
+    for (let width = 20; width <= 120; width++) {
+      for (const active of [0, 5, 11]) {
+        const spans = tabSpans(eleven, width, active);
+        const last = spans.at(-1)!;
+        expect(last.x + last.width, `width ${width}`).toBeLessThanOrEqual(width);
+        if (last.view < 11 && last.view !== active) expect(last.label, `width ${width}, view ${active}`).toMatch(/…$/);
+      }
+    }
+    expect(tabSpans(eleven, 76, 0).at(-1)!.label).toMatch(/…$/);
+    expect(tabSpans(eleven, 400, 0).at(-1)!.label).toBe(' V11 ');
+  });
   it('Enter in search saves the query; alt+p / alt+n recall it', () => {
     const typed = keys(base(), '/bitcoin\r');
     expect(typed.history).toEqual(['bitcoin']);

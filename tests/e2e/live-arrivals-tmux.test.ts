@@ -135,4 +135,26 @@ describe('the article on screen saved', () => {
     expect(again).toMatch(/▶ *▸ tags/);
     await daily.quit({ s, status });
   });
+  it('keeps the inspector cursor on its field when the save adds a line above it', async () => {
+    // Found by a tester: with the cursor on `source` and `author: X` written above it, the cursor
+    // kept its row number and landed on the field before (`url:` there), not on `source`.
+    const report = (title: string, author = '') => `---\ntitle: ${title}\npublishedAt: '2025-11-20T10:00:00Z'\nurl: https://example.com/report\n${author}source:\n  name: Decrypt\n  key: decrypt\n---\n\nBody.\n`;
+    const { env, news } = daily.makeHome(null, ARTICLES);
+    fs.writeFileSync(path.join(news, 'report.md'), report('Report One'));
+    const { s, status } = daily.start(env, { args: news });
+    await s.waitFor((t) => /▶.*Report One/.test(t), 'the report shown');
+    s.send('Tab');
+    s.send('Tab');
+    await s.waitFor((t) => t.includes('Inspector'), 'the inspector focused');
+    // Rows: title, publishedAt, url, source.
+    for (let k = 0; k < 3; k++) s.send('j');
+    await s.waitFor((t) => /▶ *▾ source/.test(t), 'the cursor on source');
+    s.send('h');
+    await s.waitFor((t) => /▶ *▸ source/.test(t), 'source folded');
+    fs.writeFileSync(path.join(news, 'report.md'), report('Report Two', 'author: X\n'));
+    const saved = await s.waitFor((t) => t.includes('title: Report Two') && t.includes('author: X'), 'the saved version in the inspector');
+    expect(saved).toMatch(/▶ *▸ source/);
+    expect(saved).not.toMatch(/▶ *author/);
+    await daily.quit({ s, status });
+  });
 });

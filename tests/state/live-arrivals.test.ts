@@ -112,6 +112,21 @@ describe('the article on screen edited', () => {
     expect(shorter.inspectorCursor).toBe(3);
   });
 
+  it('keeps the inspector cursor on its field when the save adds a row above it, and on its row number when the field is gone', () => {
+    // The cursor on `source` (row 6); the saved file has a line `author:` above it, so `source` is row 7 now.
+    const saved = run(reading(), { type: 'replaced', map: new Map([[1, 3]]) }, results([0, 3, 2]));
+    const author: InspectorRow = { key: 'author', depth: 0, label: 'author', value: 'X', foldable: false, expanded: false };
+    const withAuthor = [...rows(10).slice(0, 6), author, ...rows(10).slice(6)];
+    const moved = run(saved, { type: 'measure', bodyLines: 100, inspector: withAuthor, article: null, id: 3 });
+    expect([moved.inspectorCursor, moved.inspector[moved.inspectorCursor].key]).toEqual([7, 'k6']);
+    // The field removed by the save: its row number, clamped.
+    const gone = run(saved, { type: 'measure', bodyLines: 100, inspector: rows(10).filter((r) => r.key !== 'k6'), article: null, id: 3 });
+    expect(gone.inspectorCursor).toBe(6);
+    // Another article's rows are not matched by key: its cursor starts at its first row.
+    const other = run(saved, { type: 'command', command: 'down' }, { type: 'measure', bodyLines: 100, inspector: withAuthor, article: null, id: 2 });
+    expect(other.inspectorCursor).toBe(0);
+  });
+
   it('follows an article saved twice, and a mark follows it too', () => {
     // Marked (the cursor moves down as it marks) and selected again.
     const marked = run({ ...reading(), multi: true }, { type: 'command', command: 'mark' }, { type: 'command', command: 'up' });

@@ -80,6 +80,34 @@ describe('live arrivals the list does not show', () => {
   });
 });
 
+describe('the selected article deleted', () => {
+  it('with a batch of arrivals deleted again, one of them selected (r), the next row that survives is selected', async () => {
+    // Found by a tester: the cursor kept its row number, so the rows deleted above it left it
+    // that many rows below the article that had followed it (with 200 deleted, on the last row).
+    const day = (d: number) => `2025-11-${String(d).padStart(2, '0')}T10:00:00Z`;
+    const { env, news } = daily.makeHome(null, ARTICLES);
+    for (let d = 1; d <= 6; d++) fs.writeFileSync(path.join(news, `old-${d}.md`), post(`Old Report ${d}`, day(d)));
+    const { s, status } = daily.start(env, { args: news });
+    await s.waitFor((t) => t.includes('Old Report 1') && statusLine(t).includes('8/8'), 'the list');
+    // Probes dated 12 down to 7 (listed above the old reports), the one dated 7 arriving last.
+    for (let d = 12; d >= 7; d--) arrive(news, `probe-${d}`, post(`Probe Report ${d}`, day(d)));
+    await s.waitFor((t) => statusLine(t).includes('6 new · r to show'), 'the batch merged');
+    s.send('r');
+    await s.waitFor((t) => /▶.*Probe Report/.test(t) && !statusLine(t).includes('new ·'), 'r selecting the last arrival');
+    // Which of the batch is last is the loader's order: down from it to the lowest probe, six rows below the surviving rows above.
+    for (let k = 0; k < 6 && !/▶.*Probe Report 7/.test(s.screen()); k++) {
+      s.send('j');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await s.waitFor((t) => /▶.*Probe Report 7/.test(t), 'the lowest probe selected');
+    for (let d = 7; d <= 12; d++) fs.rmSync(path.join(news, `probe-${d}.md`));
+    // Old Report 6 followed Probe Report 7; the row number kept would select Old Report 1.
+    const after = await s.waitFor((t) => statusLine(t).includes('8/8') && !t.includes('Probe Report'), 'the batch removed');
+    expect(listPane(after)).toMatch(/▶.*Old Report 6/);
+    await daily.quit({ s, status });
+  });
+});
+
 describe('a live arrival that joins a story', () => {
   it('is counted as in a story, and r unfolds the story with the arrival selected', async () => {
     const { env, news } = daily.makeHome(null, ARTICLES);

@@ -150,3 +150,34 @@ describe('the article on screen edited', () => {
     expect([s.selectedId, s.bodyScroll, s.inspectorCursor]).toEqual([1, 30, 6]);
   });
 });
+
+describe('the selected article deleted', () => {
+  // Found by a tester: the cursor kept its row number, so a batch of rows deleted above it left it
+  // a batch further down (with 200 deleted, on the last row), far from where the reader was.
+  const listOf = (n: number): AppState => run(initialState({ width: 200, height: 50 }), results(Array.from({ length: n }, (_, k) => k)));
+  const at = (s: AppState, row: number): AppState => run(s, ...Array.from({ length: row }, (): Action => ({ type: 'command', command: 'down' })));
+
+  it('selects the next row that survives, not the row number it was on', () => {
+    // On 10 of 0-19; 5-10 deleted at once: 11 follows it (row 10 now holds 16, six rows further on).
+    const s = run(at(listOf(20), 10), results([0, 1, 2, 3, 4, 11, 12, 13, 14, 15, 16, 17, 18, 19]));
+    expect([s.selectedId, s.cursor]).toEqual([11, 5]);
+  });
+
+  it('r on the last of a batch of arrivals, the batch deleted again: the article after it in the list', () => {
+    // Arrivals 10-13 sorted in among 0-9 by date; r selects 13, the last to arrive (row 7).
+    const mixed = [0, 10, 1, 11, 2, 12, 3, 13, 4, 5, 6, 7, 8, 9];
+    const arrived = run(listOf(10), { type: 'arrived', ids: [10, 11, 12, 13] }, results(mixed), show);
+    expect([arrived.selectedId, arrived.cursor]).toEqual([13, 7]);
+    const gone = run(arrived, results([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]));
+    expect([gone.selectedId, gone.cursor]).toEqual([4, 4]);
+  });
+
+  it('the next survivor is the one after it in the rows the reader saw, else the one before, wherever it is now', () => {
+    // On 3, rows 3-4 deleted and the order otherwise changed (another article's date edited): 5 follows 3.
+    const s = run(at(listOf(10), 3), results([5, 0, 1, 2, 6, 7, 8, 9]));
+    expect([s.selectedId, s.cursor]).toEqual([5, 0]);
+    // On 3, everything after it deleted and the rest reordered: 2, the row before it, wherever it is.
+    const t = run(at(listOf(10), 3), results([2, 1, 0]));
+    expect([t.selectedId, t.cursor]).toEqual([2, 0]);
+  });
+});

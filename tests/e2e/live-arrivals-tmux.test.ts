@@ -108,6 +108,24 @@ describe('the selected article deleted', () => {
   });
 });
 
+describe('the selected article renamed', () => {
+  it('is no arrival and stays selected under its new name (only a real arrival is counted)', async () => {
+    // Found by a tester: `mv a.md b.md` counted `1 new · r to show` and the selection moved to the next row.
+    const { env, news } = daily.makeHome(null, ARTICLES);
+    const { s, status } = daily.start(env, { args: news });
+    await s.waitFor((t) => t.includes('Beta Ether') && t.includes('2/2'), 'the list');
+    s.send('j');
+    await s.waitFor((t) => /▶.*Alpha Bitcoin/.test(t), 'alpha selected');
+    fs.renameSync(path.join(news, 'alpha.md'), path.join(news, 'alpha-renamed.md'));
+    // The list looks the same once the rename is merged: an arrival after it says when (batches merge in order).
+    arrive(news, 'gamma', post('Gamma Probe Story', '2025-11-15T10:00:00Z'));
+    const after = await s.waitFor((t) => t.includes('Gamma Probe') && statusLine(t).includes('3/3'), 'the rename and the arrival merged');
+    expect(listPane(after)).toMatch(/▶.*Alpha Bitcoin/);
+    expect(statusLine(after)).toContain('1 new · r to show');
+    await daily.quit({ s, status });
+  });
+});
+
 describe('a live arrival that joins a story', () => {
   it('is counted as in a story, and r unfolds the story with the arrival selected', async () => {
     const { env, news } = daily.makeHome(null, ARTICLES);

@@ -49,6 +49,17 @@ export function warningsAfter(shown: LoadWarning[], more: readonly LoadWarning[]
   return more.length === 0 && kept.length === shown.length ? shown : [...kept, ...more];
 }
 
+/**
+ * What makes a removed file and an added one the same article (a rename): the feed's id, else its
+ * URL (as reading marks follow a renamed file: reading/identity.ts), else, for a file with neither,
+ * the same title, date and size (its content moved under another name).
+ */
+export function sameArticleKey(a: Pick<Article, 'externalId' | 'url' | 'title' | 'publishedAt' | 'size'>): string {
+  if (a.externalId) return `id:${a.externalId}`;
+  if (a.url) return `url:${a.url}`;
+  return `same:${a.size}:${a.publishedAt ?? ''}:${a.title}`;
+}
+
 /** Starts watching; the returned watch's close() stops it. */
 export function startLiveUpdates(o: LiveOptions): FolderWatch {
   let queue = Promise.resolve();
@@ -109,7 +120,23 @@ export function startLiveUpdates(o: LiveOptions): FolderWatch {
       const old = shown.get(a.path);
       if (old !== undefined) replaced.set(old, a.id);
     }
-    o.onMerged(articles, articles.filter((a) => added.has(a.path) && !shown.has(a.path)), replaced);
+    // A file renamed (`mv a.md b.md`: a.md removed, b.md added in one batch, watch-here.ts) is the
+    // same article under another name: no arrival, followed like an edit.
+    const renamedFrom = new Map<string, number>();
+    for (const file of batch.removed) {
+      const old = shown.get(file);
+      if (old !== undefined) renamedFrom.set(sameArticleKey(o.index.article(old)), old);
+    }
+    const fresh = articles.filter((a) => {
+      if (!added.has(a.path) || shown.has(a.path)) return false;
+      const key = renamedFrom.size > 0 ? sameArticleKey(a) : '';
+      const old = renamedFrom.get(key);
+      if (old === undefined) return true;
+      renamedFrom.delete(key);
+      replaced.set(old, a.id);
+      return false;
+    });
+    o.onMerged(articles, fresh, replaced);
   };
   // A file that lands between the load's walk and the watch being in place is still news: the
   // watch reports every file found then that the load neither loaded nor skipped.

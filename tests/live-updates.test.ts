@@ -11,7 +11,7 @@ import { indexFile } from '../src/core/index/location.js';
 import { loadCorpus } from '../src/core/load/load.js';
 import type { FolderWatch } from '../src/core/watch/watcher.js';
 import { eventually } from './helpers/eventually.js';
-import { LiveView, warningsAfter } from '../src/live-updates.js';
+import { LiveView, sameArticleKey, warningsAfter } from '../src/live-updates.js';
 import { IdsByPath } from '../src/ids-by-path.js';
 import { makeArticle } from './helpers/make-article.js';
 import { watchLoaded } from './helpers/live-watch.js';
@@ -94,6 +94,46 @@ describe('live updates and the on-disk index', () => {
     expect(next.articles.map((a) => a.title).sort()).toEqual(['Alpha', 'Delta', 'Gamma']);
     expect(next.articles.find((a) => a.title === 'Delta')?.relPath).toBe(path.join('sub', 'd.md'));
   }, 180_000);
+});
+
+describe('a file renamed while the dashboard runs', () => {
+  it('is the same article under its new name: no arrival, its old id followed to the new one; a removal and an unrelated addition are not paired', async () => {
+    // Found by a tester: `mv a.md b.md` counted `1 new · r to show` and moved the selection off it.
+    // The watch hands the removal and the creation over in one batch (watch-here.ts), where they can be paired.
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-live-rename-'));
+    const corpus = path.join(root, 'news');
+    const cacheDir = path.join(root, 'cache');
+    fs.mkdirSync(corpus);
+    fs.writeFileSync(path.join(corpus, 'a.md'), `---\ntitle: Alpha\nurl: https://example.com/alpha\npublishedAt: '2025-11-14T02:13:55.000Z'\n---\nBody.\n`);
+    // No externalId, no URL: the same title, date and size make it the same article.
+    fs.writeFileSync(path.join(corpus, 'b.md'), post('Beta', 'Miners sell.'));
+    fs.writeFileSync(path.join(corpus, 'c.md'), post('Gamma', 'Nothing here.'));
+    const first = await loadCorpus([corpus], { cacheDir });
+    const watch = watchLoaded(first.articles, corpus, cacheDir);
+    live = watch.live;
+    await live.ready;
+    const old = ['a.md', 'b.md', 'c.md'].map((name) => watch.ids.get(path.join(corpus, name))!);
+    fs.renameSync(path.join(corpus, 'a.md'), path.join(corpus, 'a-renamed.md'));
+    fs.renameSync(path.join(corpus, 'b.md'), path.join(corpus, 'b-renamed.md'));
+    // c.md deleted and another article written: a removal and an arrival, not a rename.
+    fs.rmSync(path.join(corpus, 'c.md'));
+    fs.writeFileSync(path.join(corpus, 'd.md'), post('Delta', 'Stakers arrive.'));
+    await eventually(() => expect(seen(watch.merged, watch.hidden, watch.warned)).toMatchObject({ hidden: expect.arrayContaining(old), merged: expect.arrayContaining(['a-renamed.md', 'b-renamed.md', 'd.md']) }), 60_000);
+    const idOf = (name: string) => watch.merged.find((a) => a.relPath === name)!.id;
+    expect(watch.replaced).toEqual(new Map([[old[0], idOf('a-renamed.md')], [old[1], idOf('b-renamed.md')]]));
+    expect(watch.newFiles).toBe(1);
+  }, 180_000);
+});
+
+describe('sameArticleKey', () => {
+  const a = (o: Partial<Article>) => sameArticleKey(makeArticle({ title: 'T', size: 10, publishedAt: 1, ...o }));
+  it('is the feed id, else the URL, else the title, date and size together', () => {
+    expect(a({ externalId: 'x', url: 'u1' })).toBe(a({ externalId: 'x', url: 'u2', title: 'Other' }));
+    expect(a({ url: 'u' })).toBe(a({ url: 'u', size: 99 }));
+    expect(a({})).toBe(a({}));
+    // Without id or URL, another title, date or size is another article.
+    expect(new Set([a({}), a({ title: 'U' }), a({ size: 11 }), a({ publishedAt: 2 })]).size).toBe(4);
+  });
 });
 
 describe('warningsAfter', () => {

@@ -1,6 +1,7 @@
 // The one pure reducer that changes the dashboard's UI state (app-state.ts). App maps keys to
 // commands (keymap.ts) and feeds search results and measured sizes in as actions; the reducer
 // decides what every command means for the focused pane and mode.
+import type { InspectorRow } from '../core/render/index.js';
 import type { Action, AppState, ListSort } from './app-state.js';
 import { arrived, askOpen, dailyCommand, dismissPrompt, newsTold, rememberQuery } from './daily-commands.js';
 import { followsEdit, latestVersion } from './index-swap.js';
@@ -8,7 +9,7 @@ import type { Command, PaneId } from './keymap.js';
 import { paneAt } from './layout.js';
 import { bodyRows, clamp, effectiveQuery, effectiveSort, freshArrivals, hasFreeText, resultsBehind, inspectorRowsVisible, layoutOf, listRows, maxBodyScroll } from './selectors.js';
 import { foldStory, pulseCommand, pulseGoBack, withResults } from './story-transitions.js';
-import { choose, click, mark, moveCursor, scroll } from './transitions.js';
+import { choose, click, mark, moveCursor, nearestSurvivor, scroll } from './transitions.js';
 import { cycleFocus, resized, toggleInspector } from './panes.js';
 import { fold } from './inspector-fold.js';
 
@@ -62,7 +63,8 @@ function step(state: AppState, action: Action): AppState {
       const live = freshArrivals(next).length > 0 || followsEdit(state);
       if (action.query !== state.resultsQuery || (state.cursor === 0 && !live)) return moveCursor(next, 0);
       const idx = state.selectedId === null ? -1 : next.hits.findIndex((h) => h.id === state.selectedId);
-      return moveCursor(next, idx >= 0 ? idx : state.cursor);
+      // Its article gone from the result (its file deleted): the nearest row still listed, not the row number.
+      return moveCursor(next, idx >= 0 ? idx : nearestSurvivor(state, next.hits));
     }
     case 'measure': {
       const next = { ...state, bodyLines: action.bodyLines, inspector: action.inspector, inspectorArticle: action.article, shownId: action.id };
@@ -72,7 +74,7 @@ function step(state: AppState, action: Action): AppState {
       return {
         ...next,
         bodyScroll: bodyShown ? clamp(next.bodyScroll, 0, maxBodyScroll(next)) : next.bodyScroll,
-        inspectorCursor: clamp(next.inspectorCursor, 0, action.inspector.length - 1),
+        inspectorCursor: clamp(sameField(state, action.id, action.inspector), 0, action.inspector.length - 1),
       };
     }
     case 'resize':
@@ -117,6 +119,16 @@ function step(state: AppState, action: Action): AppState {
       return { ...state, selectedId, marked: state.marked.flatMap((id) => action.map(id) ?? []) };
     }
   }
+}
+
+// The inspector cursor's row in `rows` (of article `id`): the row of the same field (key path) when
+// the rows are the same article's again (a fold, its file saved: `author:` added above the cursor
+// must not move it onto another field), else the row number as it was (`measure` clamps it).
+function sameField(s: AppState, id: number | null, rows: readonly InspectorRow[]): number {
+  const key = s.inspector[s.inspectorCursor]?.key;
+  if (key === undefined || id === null || s.shownId === null || latestVersion(s.replaced, s.shownId) !== id) return s.inspectorCursor;
+  const at = rows.findIndex((r) => r.key === key);
+  return at >= 0 ? at : s.inspectorCursor;
 }
 
 function command(s: AppState, c: Command): AppState {

@@ -1,5 +1,6 @@
 // The reducer's building blocks: each takes a state and returns the next one, pure. Kept apart
 // from reducer.ts so that file reads as the table of what each action and command does.
+import type { Hit } from '../core/search/index.js';
 import type { PaneId } from './keymap.js';
 import { paneAt, innerWidth } from './layout.js';
 import { addTerm, entryAt, markColumns, pulseEntries, pulseParts } from './pulse-line.js';
@@ -27,6 +28,29 @@ export function moveCursor(s: AppState, to: number): AppState {
   const selectedId = s.hits[cursor]?.id ?? null;
   if (selectedId === s.selectedId) return { ...s, cursor, listTop };
   return { ...s, cursor, listTop, selectedId, bodyScroll: 0, inspectorCursor: 0 };
+}
+
+/**
+ * Where the cursor goes when the selected article is not in the new rows `next` (its file deleted,
+ * with others around it): the row in `next` of the nearest article of the old rows still listed, the
+ * rows after it first, then those before (as file managers and newsboat do), so a batch of rows
+ * removed does not leave the cursor a batch further down; the old row number when nothing
+ * around it is left or the selection was not on a row.
+ */
+export function nearestSurvivor(s: Pick<AppState, 'hits' | 'cursor' | 'selectedId'>, next: readonly Hit[]): number {
+  const from = s.hits[s.cursor]?.id === s.selectedId ? s.cursor : s.hits.findIndex((h) => h.id === s.selectedId);
+  if (from < 0 || next.length === 0) return s.cursor;
+  const rowOf = new Map<number, number>();
+  next.forEach((h, k) => rowOf.set(h.id, k));
+  for (let k = from + 1; k < s.hits.length; k++) {
+    const at = rowOf.get(s.hits[k].id);
+    if (at !== undefined) return at;
+  }
+  for (let k = from - 1; k >= 0; k--) {
+    const at = rowOf.get(s.hits[k].id);
+    if (at !== undefined) return at;
+  }
+  return s.cursor;
 }
 
 /** Multi mode: marks or unmarks the selected article, then moves down. */

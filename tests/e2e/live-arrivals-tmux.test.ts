@@ -80,6 +80,52 @@ describe('live arrivals the list does not show', () => {
   });
 });
 
+describe('the selected article deleted', () => {
+  it('with a batch of arrivals deleted again, one of them selected (r), the next row that survives is selected', async () => {
+    // Found by a tester: the cursor kept its row number, so the rows deleted above it left it
+    // that many rows below the article that had followed it (with 200 deleted, on the last row).
+    const day = (d: number) => `2025-11-${String(d).padStart(2, '0')}T10:00:00Z`;
+    const { env, news } = daily.makeHome(null, ARTICLES);
+    for (let d = 1; d <= 6; d++) fs.writeFileSync(path.join(news, `old-${d}.md`), post(`Old Report ${d}`, day(d)));
+    const { s, status } = daily.start(env, { args: news });
+    await s.waitFor((t) => t.includes('Old Report 1') && statusLine(t).includes('8/8'), 'the list');
+    // Probes dated 12 down to 7 (listed above the old reports), the one dated 7 arriving last.
+    for (let d = 12; d >= 7; d--) arrive(news, `probe-${d}`, post(`Probe Report ${d}`, day(d)));
+    await s.waitFor((t) => statusLine(t).includes('6 new · r to show'), 'the batch merged');
+    s.send('r');
+    await s.waitFor((t) => /▶.*Probe Report/.test(t) && !statusLine(t).includes('new ·'), 'r selecting the last arrival');
+    // Which of the batch is last is the loader's order: down from it to the lowest probe, six rows below the surviving rows above.
+    for (let k = 0; k < 6 && !/▶.*Probe Report 7/.test(s.screen()); k++) {
+      s.send('j');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await s.waitFor((t) => /▶.*Probe Report 7/.test(t), 'the lowest probe selected');
+    for (let d = 7; d <= 12; d++) fs.rmSync(path.join(news, `probe-${d}.md`));
+    // Old Report 6 followed Probe Report 7; the row number kept would select Old Report 1.
+    const after = await s.waitFor((t) => statusLine(t).includes('8/8') && !t.includes('Probe Report'), 'the batch removed');
+    expect(listPane(after)).toMatch(/▶.*Old Report 6/);
+    await daily.quit({ s, status });
+  });
+});
+
+describe('the selected article renamed', () => {
+  it('is no arrival and stays selected under its new name (only a real arrival is counted)', async () => {
+    // Found by a tester: `mv a.md b.md` counted `1 new · r to show` and the selection moved to the next row.
+    const { env, news } = daily.makeHome(null, ARTICLES);
+    const { s, status } = daily.start(env, { args: news });
+    await s.waitFor((t) => t.includes('Beta Ether') && t.includes('2/2'), 'the list');
+    s.send('j');
+    await s.waitFor((t) => /▶.*Alpha Bitcoin/.test(t), 'alpha selected');
+    fs.renameSync(path.join(news, 'alpha.md'), path.join(news, 'alpha-renamed.md'));
+    // The list looks the same once the rename is merged: an arrival after it says when (batches merge in order).
+    arrive(news, 'gamma', post('Gamma Probe Story', '2025-11-15T10:00:00Z'));
+    const after = await s.waitFor((t) => t.includes('Gamma Probe') && statusLine(t).includes('3/3'), 'the rename and the arrival merged');
+    expect(listPane(after)).toMatch(/▶.*Alpha Bitcoin/);
+    expect(statusLine(after)).toContain('1 new · r to show');
+    await daily.quit({ s, status });
+  });
+});
+
 describe('a live arrival that joins a story', () => {
   it('is counted as in a story, and r unfolds the story with the arrival selected', async () => {
     const { env, news } = daily.makeHome(null, ARTICLES);
@@ -133,6 +179,28 @@ describe('the article on screen saved', () => {
     fs.writeFileSync(path.join(news, 'long.md'), long('Long Report Six'));
     const again = await s.waitFor((t) => /▶.*Long Report Six/.test(t) && t.includes('title: Long Report Six'), 'the saved version in the inspector');
     expect(again).toMatch(/▶ *▸ tags/);
+    await daily.quit({ s, status });
+  });
+  it('keeps the inspector cursor on its field when the save adds a line above it', async () => {
+    // Found by a tester: with the cursor on `source` and `author: X` written above it, the cursor
+    // kept its row number and landed on the field before (`url:` there), not on `source`.
+    const report = (title: string, author = '') => `---\ntitle: ${title}\npublishedAt: '2025-11-20T10:00:00Z'\nurl: https://example.com/report\n${author}source:\n  name: Decrypt\n  key: decrypt\n---\n\nBody.\n`;
+    const { env, news } = daily.makeHome(null, ARTICLES);
+    fs.writeFileSync(path.join(news, 'report.md'), report('Report One'));
+    const { s, status } = daily.start(env, { args: news });
+    await s.waitFor((t) => /▶.*Report One/.test(t), 'the report shown');
+    s.send('Tab');
+    s.send('Tab');
+    await s.waitFor((t) => t.includes('Inspector'), 'the inspector focused');
+    // Rows: title, publishedAt, url, source.
+    for (let k = 0; k < 3; k++) s.send('j');
+    await s.waitFor((t) => /▶ *▾ source/.test(t), 'the cursor on source');
+    s.send('h');
+    await s.waitFor((t) => /▶ *▸ source/.test(t), 'source folded');
+    fs.writeFileSync(path.join(news, 'report.md'), report('Report Two', 'author: X\n'));
+    const saved = await s.waitFor((t) => t.includes('title: Report Two') && t.includes('author: X'), 'the saved version in the inspector');
+    expect(saved).toMatch(/▶ *▸ source/);
+    expect(saved).not.toMatch(/▶ *author/);
     await daily.quit({ s, status });
   });
 });

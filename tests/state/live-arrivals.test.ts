@@ -112,6 +112,21 @@ describe('the article on screen edited', () => {
     expect(shorter.inspectorCursor).toBe(3);
   });
 
+  it('keeps the inspector cursor on its field when the save adds a row above it, and on its row number when the field is gone', () => {
+    // The cursor on `source` (row 6); the saved file has a line `author:` above it, so `source` is row 7 now.
+    const saved = run(reading(), { type: 'replaced', map: new Map([[1, 3]]) }, results([0, 3, 2]));
+    const author: InspectorRow = { key: 'author', depth: 0, label: 'author', value: 'X', foldable: false, expanded: false };
+    const withAuthor = [...rows(10).slice(0, 6), author, ...rows(10).slice(6)];
+    const moved = run(saved, { type: 'measure', bodyLines: 100, inspector: withAuthor, article: null, id: 3 });
+    expect([moved.inspectorCursor, moved.inspector[moved.inspectorCursor].key]).toEqual([7, 'k6']);
+    // The field removed by the save: its row number, clamped.
+    const gone = run(saved, { type: 'measure', bodyLines: 100, inspector: rows(10).filter((r) => r.key !== 'k6'), article: null, id: 3 });
+    expect(gone.inspectorCursor).toBe(6);
+    // Another article's rows are not matched by key: its cursor starts at its first row.
+    const other = run(saved, { type: 'command', command: 'down' }, { type: 'measure', bodyLines: 100, inspector: withAuthor, article: null, id: 2 });
+    expect(other.inspectorCursor).toBe(0);
+  });
+
   it('follows an article saved twice, and a mark follows it too', () => {
     // Marked (the cursor moves down as it marks) and selected again.
     const marked = run({ ...reading(), multi: true }, { type: 'command', command: 'mark' }, { type: 'command', command: 'up' });
@@ -133,5 +148,36 @@ describe('the article on screen edited', () => {
   it('another article edited leaves the reader where they are', () => {
     const s = run(reading(), { type: 'replaced', map: new Map([[2, 3]]) }, results([0, 1, 3]));
     expect([s.selectedId, s.bodyScroll, s.inspectorCursor]).toEqual([1, 30, 6]);
+  });
+});
+
+describe('the selected article deleted', () => {
+  // Found by a tester: the cursor kept its row number, so a batch of rows deleted above it left it
+  // a batch further down (with 200 deleted, on the last row), far from where the reader was.
+  const listOf = (n: number): AppState => run(initialState({ width: 200, height: 50 }), results(Array.from({ length: n }, (_, k) => k)));
+  const at = (s: AppState, row: number): AppState => run(s, ...Array.from({ length: row }, (): Action => ({ type: 'command', command: 'down' })));
+
+  it('selects the next row that survives, not the row number it was on', () => {
+    // On 10 of 0-19; 5-10 deleted at once: 11 follows it (row 10 now holds 16, six rows further on).
+    const s = run(at(listOf(20), 10), results([0, 1, 2, 3, 4, 11, 12, 13, 14, 15, 16, 17, 18, 19]));
+    expect([s.selectedId, s.cursor]).toEqual([11, 5]);
+  });
+
+  it('r on the last of a batch of arrivals, the batch deleted again: the article after it in the list', () => {
+    // Arrivals 10-13 sorted in among 0-9 by date; r selects 13, the last to arrive (row 7).
+    const mixed = [0, 10, 1, 11, 2, 12, 3, 13, 4, 5, 6, 7, 8, 9];
+    const arrived = run(listOf(10), { type: 'arrived', ids: [10, 11, 12, 13] }, results(mixed), show);
+    expect([arrived.selectedId, arrived.cursor]).toEqual([13, 7]);
+    const gone = run(arrived, results([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]));
+    expect([gone.selectedId, gone.cursor]).toEqual([4, 4]);
+  });
+
+  it('the next survivor is the one after it in the rows the reader saw, else the one before, wherever it is now', () => {
+    // On 3, rows 3-4 deleted and the order otherwise changed (another article's date edited): 5 follows 3.
+    const s = run(at(listOf(10), 3), results([5, 0, 1, 2, 6, 7, 8, 9]));
+    expect([s.selectedId, s.cursor]).toEqual([5, 0]);
+    // On 3, everything after it deleted and the rest reordered: 2, the row before it, wherever it is.
+    const t = run(at(listOf(10), 3), results([2, 1, 0]));
+    expect([t.selectedId, t.cursor]).toEqual([2, 0]);
   });
 });

@@ -126,12 +126,14 @@ export function watchHere(
     const batch: WatchBatch = { added: [], changed: [], removed: [] };
     const now = Date.now();
     let held = false;
+    // Written a moment ago: it may still be growing (a download, an editor's slow save).
+    const young = (file: string): boolean => now - (lastEvent.get(file) ?? 0) < SETTLE_MS;
+    for (const [file, kind] of pending) if (kind !== 'removed' && young(file)) held = true;
     for (const [file, kind] of pending) {
-      // Written a moment ago: it may still be growing (a download, an editor's slow save).
-      if (kind !== 'removed' && now - (lastEvent.get(file) ?? 0) < SETTLE_MS) {
-        held = true;
-        continue;
-      }
+      // A removal as young as a file held waits with it: a rename (`mv a.md b.md`) is a removal and
+      // a creation at once, and only in one batch can the updater tell it is the same article
+      // (live-updates.ts). An older removal is never held, so one waits SETTLE_MS at most.
+      if (young(file) && (kind !== 'removed' || held)) continue;
       batch[kind].push(file);
       pending.delete(file);
       lastEvent.delete(file);

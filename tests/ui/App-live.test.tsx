@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../src/core/article.js';
 import { SearchIndex } from '../../src/core/search/search.js';
 import { App, type AppProps } from '../../src/ui/App.js';
-import type { SessionClock } from '../../src/ui/use-session-clock.js';
+import { testClock } from '../helpers/test-clock.js';
 import { makeArticle } from '../helpers/make-article.js';
 import { eventually, rows, tick } from './frame.js';
 
@@ -16,26 +16,6 @@ const NOW = Date.UTC(2026, 0, 1, 12);
 const WIDTH = 120;
 const HEIGHT = 30;
 
-// A clock whose time moves only by `advance`, firing the timers then due (as session-clock.test.tsx's).
-function testClock(start: number) {
-  let time = start;
-  let timers: Array<{ at: number; fn: () => void }> = [];
-  const clock: SessionClock = {
-    now: () => time,
-    after(ms, fn) {
-      const timer = { at: time + ms, fn };
-      timers.push(timer);
-      return () => void (timers = timers.filter((t) => t !== timer));
-    },
-  };
-  const advance = (to: number) => {
-    time = to;
-    const due = timers.filter((t) => t.at <= to);
-    timers = timers.filter((t) => t.at > to);
-    for (const t of due) t.fn();
-  };
-  return { clock, advance };
-}
 
 let unmount: (() => void) | null = null;
 afterEach(() => {

@@ -5,32 +5,12 @@ import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SearchIndex } from '../../src/core/search/search.js';
 import { App } from '../../src/ui/App.js';
-import type { SessionClock } from '../../src/ui/use-session-clock.js';
+import { testClock } from '../helpers/test-clock.js';
 import { makeArticle } from '../helpers/make-article.js';
 import { eventually, rows } from './frame.js';
 
 const NOW = Date.UTC(2026, 0, 1, 12);
 
-// A clock whose time moves only by `advance`, firing the timers then due.
-function testClock(start: number) {
-  let time = start;
-  let timers: Array<{ at: number; fn: () => void }> = [];
-  const clock: SessionClock = {
-    now: () => time,
-    after(ms, fn) {
-      const timer = { at: time + ms, fn };
-      timers.push(timer);
-      return () => void (timers = timers.filter((t) => t !== timer));
-    },
-  };
-  const advance = (to: number) => {
-    time = to;
-    const due = timers.filter((t) => t.at <= to);
-    timers = timers.filter((t) => t.at > to);
-    for (const t of due) t.fn();
-  };
-  return { clock, advance, pending: () => timers.length };
-}
 
 let unmount: (() => void) | null = null;
 afterEach(() => {

@@ -66,19 +66,22 @@ describe('type-ahead', () => {
   });
 });
 
+// Quarry's story, told by three outlets, and Solana's single report, newer.
+const H = 3_600_000;
+const QUARRY_AND_SOLANA = [
+  { title: 'Quarry bridge exploited for $21M via forged withdrawal proofs', source: 'The Block', sourceKey: 'theblock', publishedAt: NOW - 9 * H },
+  { title: 'Quarry cross-chain bridge drained of $21 million with forged proofs', source: 'CoinDesk', sourceKey: 'coindesk', publishedAt: NOW - 6 * H },
+  { title: 'Forged withdrawal proofs cost Quarry bridge $21M', source: 'Decrypt', sourceKey: 'decrypt', publishedAt: NOW - 3 * H },
+  { title: 'Solana validators ship a client update', source: 'Decrypt', sourceKey: 'decrypt', publishedAt: NOW - H },
+];
+
 // Under `--sort hot` the list's first order is its own hits' (listedHits), made before the stories
 // are grouped (no story sizes); the aggregate's, counted over the facts once they are in, is the
 // one the settled screen shows. Found by a tester: Enter typed ahead printed a single report that
 // the settled list showed below a story told by three outlets.
 describe('type-ahead under the hot order', () => {
-  const H = 3_600_000;
   // Quarry's story (three outlets, older) ranks above Solana's single report once sizes are known.
-  const corpus = makeCorpus([
-    { title: 'Quarry bridge exploited for $21M via forged withdrawal proofs', source: 'The Block', sourceKey: 'theblock', publishedAt: NOW - 9 * H },
-    { title: 'Quarry cross-chain bridge drained of $21 million with forged proofs', source: 'CoinDesk', sourceKey: 'coindesk', publishedAt: NOW - 6 * H },
-    { title: 'Forged withdrawal proofs cost Quarry bridge $21M', source: 'Decrypt', sourceKey: 'decrypt', publishedAt: NOW - 3 * H },
-    { title: 'Solana validators ship a client update', source: 'Decrypt', sourceKey: 'decrypt', publishedAt: NOW - H },
-  ]);
+  const corpus = makeCorpus(QUARRY_AND_SOLANA);
   const facts = computeFacts(corpus.map(factsInput));
   // The facts worker: counts over the facts once they are in (dashboard-facts.ts), nothing before.
   const counter: FactsCounter = { count: async (ids, hot, now) => (known ? countFacts(facts, ids, hot, now) : null) };
@@ -136,12 +139,8 @@ describe('type-ahead under the hot order', () => {
 // by a tester: `j j j j j j Enter` typed ahead at a warm start printed another article than the
 // same keys typed a second later.
 describe('type-ahead while the stories are grouped', () => {
-  const H = 3_600_000;
   const corpus = makeCorpus([
-    { title: 'Quarry bridge exploited for $21M via forged withdrawal proofs', source: 'The Block', sourceKey: 'theblock', publishedAt: NOW - 9 * H },
-    { title: 'Quarry cross-chain bridge drained of $21 million with forged proofs', source: 'CoinDesk', sourceKey: 'coindesk', publishedAt: NOW - 6 * H },
-    { title: 'Forged withdrawal proofs cost Quarry bridge $21M', source: 'Decrypt', sourceKey: 'decrypt', publishedAt: NOW - 3 * H },
-    { title: 'Solana validators ship a client update', source: 'Decrypt', sourceKey: 'decrypt', publishedAt: NOW - H },
+    ...QUARRY_AND_SOLANA,
     { title: 'Ether staking queue empties for the first time this year', source: 'CoinDesk', sourceKey: 'coindesk', publishedAt: NOW - 10 * H },
   ]);
 

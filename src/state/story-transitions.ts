@@ -51,7 +51,11 @@ export function foldStory(s: AppState, c: 'unfold' | 'fold'): AppState {
     // nothing to unfold into; its badge still counts them, and the body pane lists them.
     const story = s.stories?.story;
     if (story && !s.rawHits.some((h) => h.id !== id && story[h.id] === info.story)) {
-      return { ...s, message: `the story's other ${info.others === 1 ? 'article is' : `${info.others} articles are`} not in this result (the body lists them)` };
+      // The list holds the result's first rows only (two pages past the cursor): with more to come
+      // the others may be further down, so "not in this result" would not be known (found by a
+      // tester: a pinned article's story, its other reports a year down the date order).
+      const where = s.rawHits.length < s.total ? `not among the ${s.rawHits.length.toLocaleString('en-US')} rows loaded` : 'not in this result';
+      return { ...s, message: `the story's other ${info.others === 1 ? 'article is' : `${info.others} articles are`} ${where} (the body lists them)` };
     }
     return refold(s, new Set(s.unfolded).add(info.story), id);
   }

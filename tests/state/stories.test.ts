@@ -118,6 +118,10 @@ describe('story folding in the list', () => {
     expect(s.hits.map((h) => h.id)).toEqual([0, 4]);
     expect(s.rowInfo.get(4)).toMatchObject({ open: false, others: 2 });
     expect(s.message).toMatch(/other 2 articles are not in this result/);
+    // A result the list holds only the first rows of: they may be further down.
+    let w = reducer(initialState({ width: 80, height: 24 }), { type: 'results', hits: [hit(0), hit(4)], total: 5000, sort: 'date', query: '', stories });
+    w = reducer(reducer(w, { type: 'command', command: 'down' }), { type: 'command', command: 'unfold' });
+    expect(w.message).toBe("the story's other 2 articles are not among the 2 rows loaded (the body lists them)");
   });
   it('keeps a story unfolded across new results and ignores fold keys on a lone article', () => {
     let s = reducer(withResults(), { type: 'command', command: 'down' });

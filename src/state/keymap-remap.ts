@@ -1,7 +1,7 @@
 // The `[keys]` section of the config file applied to the keymap table: which commands and key
 // names exist (for checking the file) and the table with a command's keys replaced. The help
 // overlay reads the resulting table, so `?` always shows the keys in force.
-import { keymap, type Binding, type Command } from './keymap.js';
+import { keymap, prettyKey, type Binding, type Command } from './keymap.js';
 
 const NAMED = new Set(['up', 'down', 'left', 'right', 'pgup', 'pgdn', 'home', 'end', 'enter', 'esc', 'tab', 'shift+tab', 'space', 'backspace']);
 
@@ -86,4 +86,15 @@ export function commandKeys(table: readonly Binding[] = keymap): CommandKeys[] {
     const shown = browse.length ? browse : bindings;
     return { command, keys: [...new Set(shown.flatMap((b) => b.keys))], help: shown[0]?.help ?? '' };
   });
+}
+
+/**
+ * The key a status-line hint names for `command` (`r to show`, `u undoes`, `y copies the URL`):
+ * its first key in the list's mode in `table` (the keymap in force, `[keys]` applied), as help
+ * writes it; null when nothing is bound to it there, and the hint is then left out. Found by a
+ * tester: with `r` remapped the status line still said `r to show`.
+ */
+export function hintKey(command: Command, table: readonly Binding[] = keymap): string | null {
+  const binding = table.find((b) => b.command === command && (!b.modes || b.modes.includes('browse')) && b.keys.length > 0);
+  return binding ? prettyKey(binding.keys[0]) : null;
 }

@@ -10,6 +10,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, u
 import { EVERY_MATCH } from '../core/search/index.js';
 import { searchWithReading } from '../core/reading/index.js';
 import { keymap as defaultKeymap } from '../state/keymap.js';
+import { hintKey } from '../state/keymap-remap.js';
 import { innerHeight, innerWidth } from '../state/layout.js';
 import { initialState, reducer, type Action, type AppState } from '../state/reducer.js';
 import { bodyPercent, hitDepth, layoutOf, listRows, pulseRows, visibleHits } from '../state/selectors.js';
@@ -201,7 +202,7 @@ export function App(p: AppProps) {
   // (held): its render would keep a core busy while the terminal takes the rows in.
   const drawAhead = (before: AppState, next: AppState): boolean => drawCursorMove(lane, before, next) || drawTyped(lane, before, next);
   useKeys(latest, held, p.mouse ?? false, table, keyStep, drawAhead, notYet, (before, next) => planCursorMove(lane, before, next), (s) => answerComing(s, answers.last()));
-  useEffectRunner(state.effects, dispatch, { index: p.index, reading, system: p.system ?? null, query, includeDrafts: p.includeDrafts ?? false, bodyWidth });
+  useEffectRunner(state.effects, dispatch, { index: p.index, reading, system: p.system ?? null, query, includeDrafts: p.includeDrafts ?? false, bodyWidth, keyOf: (c) => hintKey(c, table) });
 
   // The start notice can come after the load (how many are new is known only then).
   useEffect(() => {
@@ -283,7 +284,7 @@ export function App(p: AppProps) {
         loading={p.loading}
         warnings={p.warnings.length}
         width={width}
-        unread={unread?.n ?? null}
+        unread={unread?.n ?? null} showKey={hintKey('showNew', table)}
         lane={lane}
       />
     </Box>

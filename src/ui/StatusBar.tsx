@@ -51,6 +51,8 @@ export interface StatusBarProps {
   fresh?: number;
   /** How many of `fresh` joined a story folded into one row: `r` unfolds it (foldedArrivals). */
   freshInStories?: number;
+  /** The key that shows them, named in the hint (keymap-remap.ts hintKey; absent: `r`, null: none bound). */
+  showKey?: string | null;
   /** Where the status line registers how it paints itself, for a typed key drawn before React renders it (list/list-lane.ts). */
   lane?: ListLane;
 }
@@ -63,12 +65,13 @@ export function statusOf(s: AppState): Pick<StatusBarProps, 'shown' | 'shownIsLo
 
 /**
  * `2 new · r to show`; with arrivals that joined a folded story (no row of their own, the story's
- * `+N` grown instead) it says where they are: `1 new in a story`, `3 new (2 in stories)`.
+ * `+N` grown instead) it says where they are: `1 new in a story`, `3 new (2 in stories)`. `key`:
+ * the key that shows them (keymap-remap.ts hintKey; null: none bound, no hint).
  */
-export function freshText(fresh: number, inStories = 0): string {
+export function freshText(fresh: number, inStories = 0, key: string | null = 'r'): string {
   const stories = inStories === 1 ? 'a story' : 'stories';
   const where = inStories === 0 ? '' : inStories === fresh ? ` in ${stories}` : ` (${countText(inStories)} in ${stories})`;
-  return `${countText(fresh)} new${where} · r to show`;
+  return `${countText(fresh)} new${where}${key === null ? '' : ` · ${key} to show`}`;
 }
 
 interface Piece {
@@ -85,7 +88,7 @@ export function statusPieces(p: StatusBarProps): Piece[] {
   const shown = shownCount(p.shown, p.shownIsLowerBound ?? false, p.shownCounting);
   const pieces: Piece[] = [{ text: `${shown}/${countText(p.total)}`, priority: 0, role: 'accent' }];
   if (p.prompt) return [{ text: sanitizeLine(p.prompt), priority: 0, role: 'warning' }];
-  if (p.fresh) pieces.push({ text: freshText(p.fresh, p.freshInStories), priority: 1, role: 'unread' });
+  if (p.fresh) pieces.push({ text: freshText(p.fresh, p.freshInStories, p.showKey === undefined ? 'r' : p.showKey), priority: 1, role: 'unread' });
   if (p.unread !== undefined && p.unread !== null) pieces.push({ text: `${countText(p.unread)}${p.unreadIsLowerBound ? '+' : ''} unread`, priority: 3, role: 'unread' });
   if (p.message) pieces.push({ text: sanitizeLine(p.message), priority: 1, role: 'warning', keep: true });
   if (p.loading) {

@@ -9,6 +9,8 @@ import { searchWithReading, type Reading } from '../core/reading/index.js';
 import { countText } from '../core/text/index.js';
 import type { SearchIndex } from '../core/search/index.js';
 import type { Effect } from '../state/effects.js';
+import type { Command } from '../state/keymap.js';
+import { hintKey } from '../state/keymap-remap.js';
 import { OpenFailed, type SystemActions } from '../system/system-actions.js';
 
 export type { SystemActions } from '../system/system-actions.js';
@@ -24,6 +26,8 @@ export interface EffectContext {
   includeDrafts: boolean;
   /** The body pane's width, which numbers its links. */
   bodyWidth: number;
+  /** The key a hint names for a command (keymap-remap.ts hintKey over the keymap in force; absent: the default keymap's). */
+  keyOf?: (command: Command) => string | null;
 }
 
 const NO_STATE = 'reading state is unavailable (see the warning at start)';
@@ -32,6 +36,11 @@ const plural = (n: number, what: string) => `${countText(n)} ${what}${n === 1 ? 
 /** Runs one effect; returns the notice for the status line, if any. */
 export async function runEffect(e: Effect, ctx: EffectContext): Promise<string | null> {
   const articles = (ids: readonly number[]): Article[] => ids.map((id) => ctx.index.article(id));
+  // ` · u undoes`: a hint naming the key in force, or nothing when no key does it.
+  const hint = (command: Command, what: string): string => {
+    const key = (ctx.keyOf ?? hintKey)(command);
+    return key === null ? '' : ` · ${key} ${what}`;
+  };
   switch (e.kind) {
     case 'toggleRead': {
       if (!ctx.reading) return NO_STATE;
@@ -50,7 +59,7 @@ export async function runEffect(e: Effect, ctx: EffectContext): Promise<string |
       if (!ctx.reading) return NO_STATE;
       const result = searchWithReading(ctx.index, ctx.query, { includeDrafts: ctx.includeDrafts }, ctx.reading, ctx.reading.version);
       const n = ctx.reading.markAll(articles(result.hits.map((h) => h.id)));
-      return `marked ${plural(n, 'article')} read · u undoes`;
+      return `marked ${plural(n, 'article')} read${hint('undoMarkAll', 'undoes')}`;
     }
     case 'undoMarkAll': {
       if (!ctx.reading) return NO_STATE;
@@ -64,7 +73,7 @@ export async function runEffect(e: Effect, ctx: EffectContext): Promise<string |
       } catch (error) {
         // Nothing opened it (no browser, $BROWSER failing): the remedy, the other way to the URL,
         // then what happened (cut first on a narrow terminal).
-        return error instanceof OpenFailed ? `${error.advice} · y copies the URL · ${error.reason}` : `${errorMessage(error)} · y copies the URL`;
+        return error instanceof OpenFailed ? `${error.advice}${hint('copyUrl', 'copies the URL')} · ${error.reason}` : `${errorMessage(error)}${hint('copyUrl', 'copies the URL')}`;
       }
       // Opened: the article counts as read, as a chosen one does; one nothing opened stays unread.
       ctx.reading?.markRead(articles(e.read));

@@ -9,6 +9,7 @@ import type { Article } from '../../src/core/article.js';
 import { SearchIndex } from '../../src/core/search/search.js';
 import { App, type AppProps } from '../../src/ui/App.js';
 import { testClock } from '../helpers/test-clock.js';
+import { remapKeymap } from '../../src/state/keymap-remap.js';
 import { makeArticle } from '../helpers/make-article.js';
 import { eventually, rows, tick } from './frame.js';
 
@@ -69,6 +70,19 @@ describe('App counting live arrivals', () => {
     await eventually(() => expect(app.screen()).toMatch(/▶.*Scheduled arrival/));
     expect(app.status()).not.toContain('new ·');
     expect(app.screen()).not.toContain('Draft arrival');
+  });
+});
+
+// Found by a tester: with `[keys] showNew = ["n"]` the status line still said `r to show`.
+describe('App naming the keys in force', () => {
+  it('says `n to show` when n is the key that shows arrivals, and n shows them', async () => {
+    const app = setup(listed(3), { keymap: remapKeymap({ showNew: ['n'] }) });
+    await eventually(() => expect(app.screen()).toContain('3/3'));
+    app.index.add([makeArticle({ id: 3, title: 'Fresh arrival', publishedAt: NOW - 60_000, path: '/corpus/fresh.md' })]);
+    app.update({ arrivals: [3] });
+    await eventually(() => expect(app.status()).toContain('1 new · n to show'));
+    await app.type('n');
+    await eventually(() => expect(app.screen()).toMatch(/▶.*Fresh arrival/));
   });
 });
 

@@ -91,6 +91,9 @@ describe('the live arrivals count', () => {
     expect(freshText(2, 2)).toBe('2 new in stories · r to show');
     expect(freshText(3, 1)).toBe('3 new (1 in a story) · r to show');
     expect(freshText(1_200, 1_000)).toBe('1,200 new (1,000 in stories) · r to show');
+    // The key in force (`[keys]` showNew = ["n"]), or no hint when none is bound.
+    expect(freshText(2, 0, 'n')).toBe('2 new · n to show');
+    expect(freshText(2, 0, null)).toBe('2 new');
     expect(line({ fresh: 0, freshInStories: 0 })).not.toContain('new');
   });
 });

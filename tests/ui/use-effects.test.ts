@@ -7,6 +7,7 @@ import type { Reading } from '../../src/core/reading/index.js';
 import type { SearchIndex } from '../../src/core/search/index.js';
 import { OpenFailed, type SystemActions } from '../../src/system/system-actions.js';
 import { runEffect, type EffectContext } from '../../src/ui/use-effects.js';
+import { hintKey, remapKeymap } from '../../src/state/keymap-remap.js';
 
 const URL = 'https://news.test/a?x=1';
 
@@ -48,3 +49,23 @@ describe('the open effect', () => {
     expect(read).toEqual([]);
   });
 });
+
+// Found by a tester: the hints named the default keys whatever `[keys]` bound.
+describe('hints name the keys in force', () => {
+  const failing = async (): Promise<void> => {
+    throw new OpenFailed('no browser to open with: set $BROWSER', 'xdg-open not found');
+  };
+  it('copy remapped to c: `c copies the URL`; nothing bound to it: no hint', async () => {
+    const remapped = remapKeymap({ copyUrl: ['c'] });
+    const { ctx } = context(failing);
+    expect(await runEffect({ kind: 'open', url: URL, read: [7] }, { ...ctx, keyOf: (c) => hintKey(c, remapped) })).toBe('no browser to open with: set $BROWSER · c copies the URL · xdg-open not found');
+    const unbound = remapped.filter((b) => b.command !== 'copyUrl');
+    expect(await runEffect({ kind: 'open', url: URL, read: [7] }, { ...ctx, keyOf: (c) => hintKey(c, unbound) })).toBe('no browser to open with: set $BROWSER · xdg-open not found');
+  });
+  it('hintKey: the first key bound in the list, as help writes it', () => {
+    expect(hintKey('showNew')).toBe('r');
+    expect(hintKey('showNew', remapKeymap({ showNew: ['ctrl+n', 'N'] }))).toBe('Ctrl-n');
+    expect(hintKey('undoMarkAll', remapKeymap({ undoMarkAll: ['U'] }))).toBe('U');
+  });
+});
+

@@ -98,3 +98,30 @@ export function hintKey(command: Command, table: readonly Binding[] = keymap): s
   const binding = table.find((b) => b.command === command && (!b.modes || b.modes.includes('browse')) && b.keys.length > 0);
   return binding ? prettyKey(binding.keys[0]) : null;
 }
+
+/** The keys the screen's hints name (hintKey of each; null: none bound, the hint left out). */
+export interface KeyHints {
+  /** `press / to search` */
+  search: string | null;
+  /** `? help` */
+  help: string | null;
+  /** `2 warnings — press w` */
+  warnings: string | null;
+  /** `1 new · r to show` */
+  showNew: string | null;
+}
+
+/** The default keymap's hints. */
+export const DEFAULT_HINTS: KeyHints = { search: '/', help: '?', warnings: 'w', showNew: 'r' };
+
+const hintsOf = new WeakMap<readonly Binding[], KeyHints>();
+
+/** The hints for `table` (the same object for the same table: the panes that show them are memoised). */
+export function keyHints(table: readonly Binding[]): KeyHints {
+  let hints = hintsOf.get(table);
+  if (!hints) {
+    hints = { search: hintKey('startSearch', table), help: hintKey('help', table), warnings: hintKey('warnings', table), showNew: hintKey('showNew', table) };
+    hintsOf.set(table, hints);
+  }
+  return hints;
+}

@@ -10,7 +10,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, u
 import { EVERY_MATCH } from '../core/search/index.js';
 import { searchWithReading } from '../core/reading/index.js';
 import { keymap as defaultKeymap } from '../state/keymap.js';
-import { hintKey } from '../state/keymap-remap.js';
+import { hintKey, keyHints } from '../state/keymap-remap.js';
 import { innerHeight, innerWidth } from '../state/layout.js';
 import { initialState, reducer, type Action, type AppState } from '../state/reducer.js';
 import { bodyPercent, hitDepth, layoutOf, listRows, pulseRows, visibleHits } from '../state/selectors.js';
@@ -239,7 +239,7 @@ export function App(p: AppProps) {
   // it (truncate-end, cutSpans), and a horizontal clip makes ink slice every line of every frame.
   return (
     <Box flexDirection="column" width={width} height={frameHeight} overflowY="hidden">
-      <SearchLine query={state.query} mode={state.mode === 'search' ? 'search' : 'browse'} error={search.ok ? null : search.error} width={width} lane={lane} />
+      <SearchLine query={state.query} mode={state.mode === 'search' ? 'search' : 'browse'} error={search.ok ? null : search.error} width={width} lane={lane} hints={keyHints(table)} />
       {state.views.length > 0 ? <ViewTabs views={state.views} active={state.view} width={width} /> : null}
       <Box flexDirection={layout.kind === 'stacked' ? 'column' : 'row'} height={layout.paneHeight} width={width}>
         {state.overlay === 'help' ? (
@@ -284,7 +284,7 @@ export function App(p: AppProps) {
         loading={p.loading}
         warnings={p.warnings.length}
         width={width}
-        unread={unread?.n ?? null} showKey={hintKey('showNew', table)}
+        unread={unread?.n ?? null} hints={keyHints(table)}
         lane={lane}
       />
     </Box>

@@ -4,6 +4,7 @@ import { Box } from 'ink';
 import { memo, useEffect } from 'react';
 import { sanitizeLine } from '../core/text/index.js';
 import type { Mode } from '../state/keymap.js';
+import { DEFAULT_HINTS, type KeyHints } from '../state/keymap-remap.js';
 import { columns, fitTail, fitWidth } from '../core/width/index.js';
 import { paint } from './frame/paint.js';
 import { PaintedRows, useSlotBlock } from './Lines.js';
@@ -18,6 +19,8 @@ export interface SearchLineProps {
   width: number;
   /** Where the search line registers how it paints itself, for a typed key drawn before React renders it (list/list-lane.ts). */
   lane?: ListLane;
+  /** The keys its hint names (absent: the default keymap's). */
+  hints?: KeyHints;
 }
 
 /** The search bar, exactly one row of at most `width` columns (memoised). */
@@ -35,7 +38,7 @@ export const SearchLine = memo(function SearchLine(p: SearchLineProps) {
 });
 
 /** The search line painted as one row of `width` (at least 3) columns. */
-export function searchRow({ query, mode, error, width }: SearchLineProps): string {
+export function searchRow({ query, mode, error, width, hints = DEFAULT_HINTS }: SearchLineProps): string {
   const editing = mode === 'search';
   const prompt = editing ? '/ ' : '  ';
   const cursor = editing ? '█' : '';
@@ -43,7 +46,7 @@ export function searchRow({ query, mode, error, width }: SearchLineProps): strin
   const room = Math.max(0, width - columns(prompt) - columns(cursor) - (err ? columns(err) + 1 : 0));
   const clean = sanitizeLine(query);
   const shown = editing ? fitTail(clean, room) : fitWidth(clean, room);
-  const hint = !editing && clean === '' ? fitWidth('press / to search, ? for help', room) : '';
+  const hint = !editing && clean === '' ? fitWidth(searchHint(hints), room) : '';
   const used = columns(prompt) + columns(shown) + columns(hint) + columns(cursor);
   // On the narrowest lines the error gives way: the row is never cut after painting.
   const shownErr = used + columns(err) <= width ? err : '';
@@ -57,4 +60,10 @@ export function searchRow({ query, mode, error, width }: SearchLineProps): strin
     ' '.repeat(gap) +
     paint(shownErr, { color: theme.error })
   );
+}
+
+// `press / to search, ? for help`, naming the keys in force (a part whose command has no key left out).
+function searchHint(h: KeyHints): string {
+  const parts = [h.search === null ? null : `press ${h.search} to search`, h.help === null ? null : `${h.search === null ? 'press ' : ''}${h.help} for help`];
+  return parts.filter((x) => x !== null).join(', ');
 }

@@ -7,6 +7,7 @@ import type { Prompt } from '../state/effects.js';
 import type { AppState } from '../state/reducer.js';
 import { foldedArrivals, freshArrivals } from '../state/selectors.js';
 import type { Mode, PaneId } from '../state/keymap.js';
+import { DEFAULT_HINTS, type KeyHints } from '../state/keymap-remap.js';
 import { columns, fitWidth } from '../core/width/index.js';
 import { paint } from './frame/paint.js';
 import { PaintedRows, useSlotBlock } from './Lines.js';
@@ -51,8 +52,8 @@ export interface StatusBarProps {
   fresh?: number;
   /** How many of `fresh` joined a story folded into one row: `r` unfolds it (foldedArrivals). */
   freshInStories?: number;
-  /** The key that shows them, named in the hint (keymap-remap.ts hintKey; absent: `r`, null: none bound). */
-  showKey?: string | null;
+  /** The keys the hints name (keymap-remap.ts keyHints; absent: the default keymap's). */
+  hints?: KeyHints;
   /** Where the status line registers how it paints itself, for a typed key drawn before React renders it (list/list-lane.ts). */
   lane?: ListLane;
 }
@@ -88,7 +89,7 @@ export function statusPieces(p: StatusBarProps): Piece[] {
   const shown = shownCount(p.shown, p.shownIsLowerBound ?? false, p.shownCounting);
   const pieces: Piece[] = [{ text: `${shown}/${countText(p.total)}`, priority: 0, role: 'accent' }];
   if (p.prompt) return [{ text: sanitizeLine(p.prompt), priority: 0, role: 'warning' }];
-  if (p.fresh) pieces.push({ text: freshText(p.fresh, p.freshInStories, p.showKey === undefined ? 'r' : p.showKey), priority: 1, role: 'unread' });
+  if (p.fresh) pieces.push({ text: freshText(p.fresh, p.freshInStories, (p.hints ?? DEFAULT_HINTS).showNew), priority: 1, role: 'unread' });
   if (p.unread !== undefined && p.unread !== null) pieces.push({ text: `${countText(p.unread)}${p.unreadIsLowerBound ? '+' : ''} unread`, priority: 3, role: 'unread' });
   if (p.message) pieces.push({ text: sanitizeLine(p.message), priority: 1, role: 'warning', keep: true });
   if (p.loading) {
@@ -104,13 +105,13 @@ export function statusPieces(p: StatusBarProps): Piece[] {
   if (p.marked > 0) pieces.push({ text: `${countText(p.marked)} marked`, priority: 3, role: 'marked' });
   if (p.warnings > 0) {
     // Files that failed to load must not go unnoticed: this outlasts the sort, the focus and the query.
-    pieces.push({ text: `${countText(p.warnings)} warning${p.warnings === 1 ? '' : 's'} — press w`, priority: 2, role: 'warning' });
+    const key = (p.hints ?? DEFAULT_HINTS).warnings;
+    pieces.push({ text: `${countText(p.warnings)} warning${p.warnings === 1 ? '' : 's'}${key === null ? '' : ` — press ${key}`}`, priority: 2, role: 'warning' });
   }
   return pieces;
 }
 
 const SEP = ' · ';
-const HELP = '? help';
 
 /** The status bar, exactly one row of at most `width` columns (memoised). */
 export const StatusBar = memo(function StatusBar(p: StatusBarProps) {
@@ -128,6 +129,9 @@ export const StatusBar = memo(function StatusBar(p: StatusBarProps) {
 /** The status line painted as one row of `p.width` columns. */
 export function statusRow(p: StatusBarProps): string {
   const pieces = statusPieces(p);
+  // `? help` at the right, naming the key in force (none bound: nothing there).
+  const helpKey = (p.hints ?? DEFAULT_HINTS).help;
+  const HELP = helpKey === null ? '' : `${helpKey} help`;
   const budget = Math.max(0, p.width - columns(HELP) - 2);
   const lineWidth = (ps: Piece[]) => ps.reduce((n, x, i) => n + columns(x.text) + (i ? SEP.length : 0), 0);
   let kept = pieces;

@@ -75,9 +75,11 @@ describe('App counting live arrivals', () => {
 
 // Found by a tester: with `[keys] showNew = ["n"]` the status line still said `r to show`.
 describe('App naming the keys in force', () => {
-  it('says `n to show` when n is the key that shows arrivals, and n shows them', async () => {
-    const app = setup(listed(3), { keymap: remapKeymap({ showNew: ['n'] }) });
+  it('says `n to show` when n is the key that shows arrivals, and n shows them; the search and help hints too', async () => {
+    const app = setup(listed(3), { keymap: remapKeymap({ showNew: ['n'], help: ['H'], startSearch: ['ctrl+f'] }) });
     await eventually(() => expect(app.screen()).toContain('3/3'));
+    expect(app.screen()).toContain('press Ctrl-f to search, H for help');
+    expect(app.status().trimEnd()).toMatch(/ H help$/);
     app.index.add([makeArticle({ id: 3, title: 'Fresh arrival', publishedAt: NOW - 60_000, path: '/corpus/fresh.md' })]);
     app.update({ arrivals: [3] });
     await eventually(() => expect(app.status()).toContain('1 new · n to show'));

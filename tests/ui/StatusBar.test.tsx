@@ -1,7 +1,8 @@
 import { render } from 'ink-testing-library';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { freshText, StatusBar, type StatusBarProps } from '../../src/ui/StatusBar.js';
+import { freshText, StatusBar, statusRow, type StatusBarProps } from '../../src/ui/StatusBar.js';
+import { DEFAULT_HINTS, type KeyHints } from '../../src/state/keymap-remap.js';
 import { rows } from './frame.js';
 
 const base: StatusBarProps = {
@@ -94,6 +95,10 @@ describe('the live arrivals count', () => {
     // The key in force (`[keys]` showNew = ["n"]), or no hint when none is bound.
     expect(freshText(2, 0, 'n')).toBe('2 new · n to show');
     expect(freshText(2, 0, null)).toBe('2 new');
+    // Warnings and help with their keys remapped, or with none bound.
+    const row = (hints: KeyHints) => statusRow({ ...base, warnings: 2, width: 100, hints });
+    expect(row({ ...DEFAULT_HINTS, warnings: 'W', help: 'F1' })).toMatch(/2 warnings — press W .* F1 help$/);
+    expect(row({ search: null, help: null, warnings: null, showNew: null }).trimEnd()).toMatch(/2 warnings$/);
     expect(line({ fresh: 0, freshInStories: 0 })).not.toContain('new');
   });
 });

@@ -3,6 +3,7 @@
 import type { Hit } from '../core/search/index.js';
 import type { Command } from './keymap.js';
 import { pulseEntries } from './pulse-line.js';
+import { countText } from '../core/text/index.js';
 import type { AppState } from './app-state.js';
 import { foldRows, type StoryView } from './story-rows.js';
 import { clamp } from './selectors.js';
@@ -54,7 +55,7 @@ export function foldStory(s: AppState, c: 'unfold' | 'fold'): AppState {
       // The list holds the result's first rows only (two pages past the cursor): with more to come
       // the others may be further down, so "not in this result" would not be known (found by a
       // tester: a pinned article's story, its other reports a year down the date order).
-      const where = s.rawHits.length < s.total ? `not among the ${s.rawHits.length.toLocaleString('en-US')} rows loaded` : 'not in this result';
+      const where = s.rawHits.length < s.total ? `not among the ${countText(s.rawHits.length)} rows loaded` : 'not in this result';
       return { ...s, message: `the story's other ${info.others === 1 ? 'article is' : `${info.others} articles are`} ${where} (the body lists them)` };
     }
     return refold(s, new Set(s.unfolded).add(info.story), id);

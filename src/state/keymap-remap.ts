@@ -111,9 +111,6 @@ export interface KeyHints {
   showNew: string | null;
 }
 
-/** The default keymap's hints. */
-export const DEFAULT_HINTS: KeyHints = { search: '/', help: '?', warnings: 'w', showNew: 'r' };
-
 const hintsOf = new WeakMap<readonly Binding[], KeyHints>();
 
 /** The hints for `table` (the same object for the same table: the panes that show them are memoised). */
@@ -125,3 +122,6 @@ export function keyHints(table: readonly Binding[]): KeyHints {
   }
   return hints;
 }
+
+/** The default keymap's hints (no `[keys]`), made from the table rather than written twice. */
+export const DEFAULT_HINTS: KeyHints = keyHints(keymap);

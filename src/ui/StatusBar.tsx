@@ -69,7 +69,7 @@ export function statusOf(s: AppState): Pick<StatusBarProps, 'shown' | 'shownIsLo
  * `+N` grown instead) it says where they are: `1 new in a story`, `3 new (2 in stories)`. `key`:
  * the key that shows them (keymap-remap.ts hintKey; null: none bound, no hint).
  */
-export function freshText(fresh: number, inStories = 0, key: string | null = 'r'): string {
+export function freshText(fresh: number, inStories = 0, key: string | null = DEFAULT_HINTS.showNew): string {
   const stories = inStories === 1 ? 'a story' : 'stories';
   const where = inStories === 0 ? '' : inStories === fresh ? ` in ${stories}` : ` (${countText(inStories)} in ${stories})`;
   return `${countText(fresh)} new${where}${key === null ? '' : ` · ${key} to show`}`;

@@ -3,21 +3,19 @@
 // by a tester: in a folder of 5,000 the list stopped at the 2,000th article, as it asked the search
 // for hits two pages beyond the cursor's ROW, and 2,000 hits folded into fewer rows than that.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { expectBorderedRows } from './bordered-rows.js';
 import { startCli, type Started } from './tmux.js';
+import { tempDirs } from '../helpers/temp-dirs.js';
 
 const PAIRS = 1500;
 const WORDS = ['amber', 'basalt', 'cobalt', 'delta', 'ember', 'fjord', 'garnet', 'harbor', 'indigo', 'juniper', 'kestrel', 'lumen', 'meadow', 'nimbus', 'onyx', 'pillar'];
 
+// The test's folder, removed after the session is closed (vitest runs after-hooks last first).
+const tmp = tempDirs('cnt-story-depth-');
 let started: Started | undefined;
-let root: string | undefined;
-afterEach(() => {
-  started?.s.close();
-  if (root) fs.rmSync(root, { recursive: true, force: true });
-});
+afterEach(() => started?.s.close());
 
 // Pair k: two outlets' reports of one event, a minute apart, pairs an hour apart; a name of three
 // words no other pair has, so each pair is one story and no two pairs are.
@@ -36,7 +34,7 @@ function writeFolder(dir: string): void {
 
 describe('a list of stories deeper than its first pages', () => {
   it('G again and again reaches the oldest story, the last of 3,000 articles', async () => {
-    root = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-story-depth-'));
+    const root = tmp();
     const folder = path.join(root, 'news');
     writeFolder(folder);
     const env = { XDG_CONFIG_HOME: path.join(root, 'config'), XDG_STATE_HOME: path.join(root, 'state'), XDG_CACHE_HOME: path.join(root, 'cache') };

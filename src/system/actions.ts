@@ -3,7 +3,7 @@
 import type { Terminal } from '../terminal.js';
 import type { SystemActions } from './system-actions.js';
 import { openInBrowser } from './browser.js';
-import { copyLocally, osc52 } from './clipboard.js';
+import { copyLocally, osc52, tmuxDropsOsc52 } from './clipboard.js';
 import { runEditor } from './editor.js';
 
 /** SystemActions on `term`; `redrawAll` makes the next frame draw every row (after the editor). */
@@ -12,7 +12,8 @@ export function systemActions(term: Terminal, redrawAll: () => void): SystemActi
     open: (url) => openInBrowser(url),
     copy: async (text) => {
       term.writeRaw(osc52(text));
-      await copyLocally(text);
+      if (await copyLocally(text)) return 'clipboard';
+      return (await tmuxDropsOsc52()) ? 'dropped' : 'terminal';
     },
     edit: (file) => {
       term.suspend();

@@ -5,11 +5,18 @@
 export interface SystemActions {
   /** Opens a checked http(s) URL in the browser; rejects (an OpenFailed) when nothing opened it. */
   open(url: string): Promise<void>;
-  /** Copies text (OSC 52 and the local clipboard); resolves with how it went. */
-  copy(text: string): Promise<void>;
+  /**
+   * Copies text (OSC 52 and the local clipboard); resolves with where it went: `clipboard` (a
+   * local clipboard tool took it), `terminal` (OSC 52 alone: the terminal's clipboard, where the
+   * terminal supports it) or `dropped` (OSC 52 alone, inside a tmux that drops it).
+   */
+  copy(text: string): Promise<CopyOutcome>;
   /** Hands the terminal to $EDITOR on the file and takes it back; what happened, for the status line. */
   edit(path: string): string;
 }
+
+/** Where copied text went (SystemActions.copy). */
+export type CopyOutcome = 'clipboard' | 'terminal' | 'dropped';
 
 /**
  * Why `open` opened nothing: what the user can do (`no browser to open with: set $BROWSER`) and

@@ -11,7 +11,7 @@ import type { SearchIndex } from '../core/search/index.js';
 import type { Effect } from '../state/effects.js';
 import type { Command } from '../state/keymap.js';
 import { hintKey } from '../state/keymap-remap.js';
-import { OpenFailed, type SystemActions } from '../system/system-actions.js';
+import { OpenFailed, type CopyOutcome, type SystemActions } from '../system/system-actions.js';
 
 export type { SystemActions } from '../system/system-actions.js';
 import type { Action } from '../state/reducer.js';
@@ -84,8 +84,7 @@ export async function runEffect(e: Effect, ctx: EffectContext): Promise<string |
     }
     case 'copy':
       if (!ctx.system) return 'copying is not available here';
-      await ctx.system.copy(e.text);
-      return `copied ${e.text}`;
+      return copiedNotice(await ctx.system.copy(e.text), e.text);
     case 'edit':
       if (!ctx.system) return 'editing is not available here';
       return ctx.system.edit(ctx.index.article(e.id).path);
@@ -93,6 +92,14 @@ export async function runEffect(e: Effect, ctx: EffectContext): Promise<string |
       ctx.reading?.addHistory(e.query);
       return null;
   }
+}
+
+// What `y` says. OSC 52 alone reached a clipboard only if the terminal takes it, so the way is named;
+// a tmux that drops it (clipboard.ts tmuxDropsOsc52) is told with the setting that lets it through.
+function copiedNotice(outcome: CopyOutcome, text: string): string {
+  if (outcome === 'clipboard') return `copied ${text}`;
+  if (outcome === 'terminal') return `copied by OSC 52: ${text}`;
+  return 'not copied: tmux drops OSC 52 from programs (tmux set -s set-clipboard on)';
 }
 
 /** Runs pending effects one after another and reports each outcome to the reducer. */

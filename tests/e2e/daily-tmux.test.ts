@@ -182,19 +182,24 @@ describe('daily driver in a real terminal', () => {
     if (width >= 200) expect(said).toMatch(/y copies the URL · xdg-open (not found|found no browser|exited with \d+)/);
     // Nothing opened it, so it is not read: Gamma's row keeps its unread mark.
     expect(said.split('\n').find((r) => /^│[▶ ]/.test(r) && r.includes('Gamma Bitcoin'))).toMatch(/^│▶◆/);
+    // No tmux on this PATH either, so its set-clipboard cannot be asked: OSC 52 is named, not refused.
     s.send('y');
-    await s.waitFor((t) => t.includes('copied https://example.test/gamma'), 'the copy y suggested');
+    await s.waitFor((t) => t.includes('copied by OSC 52: https://example.test/gamma'), 'the copy y suggested');
     s.send('q');
     await s.waitForFile(status);
   });
 
-  it('y copies the URL to the tmux clipboard through OSC 52 (set-clipboard on)', async () => {
+  it('y copies the URL to the tmux clipboard through OSC 52 once set-clipboard is on, and says not copied before', async () => {
     const { env } = makeHome(CONFIG);
     const { s, status } = start(env);
-    s.tmux('set-option', '-s', 'set-clipboard', 'on');
     await s.waitFor((t) => t.includes('Gamma Bitcoin') && t.includes('3/3'), 'the list');
+    // tmux's default set-clipboard (external) drops OSC 52 from programs: y says so, and how to let it through.
     s.send('y');
-    await s.waitFor((t) => t.includes('copied https://example.test/gamma'), 'the copy notice');
+    await s.waitFor((t) => t.includes('not copied: tmux drops OSC 52 from programs (tmux set -s set-clipboard on)'), 'the copy refused');
+    expect(s.tmux('list-buffers')).toBe('');
+    s.tmux('set-option', '-s', 'set-clipboard', 'on');
+    s.send('y');
+    await s.waitFor((t) => t.includes('copied by OSC 52: https://example.test/gamma'), 'the copy notice');
     const deadline = Date.now() + 5000;
     let buffer = '';
     while (Date.now() < deadline) {
@@ -208,7 +213,7 @@ describe('daily driver in a real terminal', () => {
     }
     expect(buffer).toBe('https://example.test/gamma');
     s.send('Y');
-    await s.waitFor((t) => t.includes('copied [Gamma Bitcoin Miners Sell](https://example.test/gamma)'), 'the Markdown copy');
+    await s.waitFor((t) => t.includes('copied by OSC 52: [Gamma Bitcoin Miners Sell](https://example.test/gamma)'), 'the Markdown copy');
     s.send('q');
     await s.waitForFile(status);
   });

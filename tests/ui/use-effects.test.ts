@@ -5,20 +5,20 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/article.js';
 import type { Reading } from '../../src/core/reading/index.js';
 import type { SearchIndex } from '../../src/core/search/index.js';
-import { OpenFailed, type SystemActions } from '../../src/system/system-actions.js';
+import { OpenFailed, type CopyOutcome, type SystemActions } from '../../src/system/system-actions.js';
 import { runEffect, type EffectContext } from '../../src/ui/use-effects.js';
 import { hintKey, remapKeymap } from '../../src/state/keymap-remap.js';
 
 const URL = 'https://news.test/a?x=1';
 
 // A context whose index names article 7 and whose reading state records what is marked read.
-function context(open: SystemActions['open']): { ctx: EffectContext; read: string[] } {
+function context(open: SystemActions['open'], copied: CopyOutcome = 'clipboard'): { ctx: EffectContext; read: string[] } {
   const read: string[] = [];
   const article = { path: '/n/a.md' } as Article;
   const ctx: EffectContext = {
     index: { article: () => article } as unknown as SearchIndex,
     reading: { markRead: (as: readonly Article[]) => read.push(...as.map((a) => a.path)) } as unknown as Reading,
-    system: { open, copy: async () => {}, edit: () => '' },
+    system: { open, copy: async () => copied, edit: () => '' },
     query: '',
     includeDrafts: false,
     bodyWidth: 80,
@@ -69,3 +69,17 @@ describe('hints name the keys in force', () => {
   });
 });
 
+
+// Found by a tester: `y` said `copied` after writing OSC 52 even where nothing takes it.
+describe('the copy effect says where the text went', () => {
+  const noBrowser = async (): Promise<void> => {};
+  it('a local clipboard tool took it: copied', async () => {
+    expect(await runEffect({ kind: 'copy', text: URL }, context(noBrowser, 'clipboard').ctx)).toBe(`copied ${URL}`);
+  });
+  it('OSC 52 alone: the way named, so an empty clipboard can be explained', async () => {
+    expect(await runEffect({ kind: 'copy', text: URL }, context(noBrowser, 'terminal').ctx)).toBe(`copied by OSC 52: ${URL}`);
+  });
+  it('inside a tmux that drops OSC 52: not copied, and the setting that lets it through', async () => {
+    expect(await runEffect({ kind: 'copy', text: URL }, context(noBrowser, 'dropped').ctx)).toBe('not copied: tmux drops OSC 52 from programs (tmux set -s set-clipboard on)');
+  });
+});

@@ -126,6 +126,30 @@ describe('the selected article renamed', () => {
   });
 });
 
+describe('an arrival renamed before r', () => {
+  it('is still one new arrival, and r selects it under its new name', async () => {
+    // Found by a tester: arrivals were followed by path, so `mv gamma.md gamma-renamed.md` (the
+    // same article, paired as a rename) dropped the `1 new · r to show` and r said nothing new.
+    const { env, news } = daily.makeHome(null, ARTICLES);
+    const { s, status } = daily.start(env, { args: news });
+    await s.waitFor((t) => /▶.*Beta Ether/.test(t) && t.includes('2/2'), 'the list');
+    // Dated before the others: listed last, so r has to move the cursor onto it.
+    arrive(news, 'gamma', post('Gamma Probe Story', '2025-11-10T10:00:00Z'));
+    await s.waitFor((t) => t.includes('Gamma Probe') && statusLine(t).includes('1 new · r to show'), 'the arrival counted');
+    fs.renameSync(path.join(news, 'gamma.md'), path.join(news, 'gamma-renamed.md'));
+    // The list looks the same once the rename is merged: a draft after it (counted in the total, never listed) says when.
+    arrive(news, 'draft', post('Draft Probe Story', '2025-11-15T10:00:00Z', 'draft: true\n'));
+    const after = await s.waitFor((t) => statusLine(t).includes('3/4'), 'the rename and the draft merged');
+    expect(statusLine(after)).toContain('1 new · r to show');
+    expect(listPane(after)).toMatch(/▶.*Beta Ether/);
+    s.send('r');
+    await s.waitFor((t) => /▶.*Gamma Probe/.test(listPane(t)) && !statusLine(t).includes('new ·'), 'r selecting the renamed arrival');
+    s.send('i');
+    await s.waitFor((t) => t.includes('Inspector') && t.includes('news/gamma-renamed'), 'its new name in the inspector');
+    await daily.quit({ s, status });
+  });
+});
+
 describe('a live arrival that joins a story', () => {
   it('is counted as in a story, and r unfolds the story with the arrival selected', async () => {
     const { env, news } = daily.makeHome(null, ARTICLES);

@@ -64,7 +64,7 @@ function step(state: AppState, action: Action): AppState {
       if (action.query !== state.resultsQuery || (state.cursor === 0 && !live)) return moveCursor(next, 0);
       const idx = state.selectedId === null ? -1 : next.hits.findIndex((h) => h.id === state.selectedId);
       // Its article gone from the result (its file deleted): the nearest row still listed, not the row number.
-      return moveCursor(next, idx >= 0 ? idx : nearestSurvivor(state, next.hits));
+      return moveCursor(next, idx >= 0 ? idx : nearestSurvivor(state, next));
     }
     case 'measure': {
       const next = { ...state, bodyLines: action.bodyLines, inspector: action.inspector, inspectorArticle: action.article, shownId: action.id };

@@ -106,6 +106,27 @@ describe('the selected article deleted', () => {
     expect(listPane(after)).toMatch(/▶.*Old Report 6/);
     await daily.quit({ s, status });
   });
+
+  it('on a story row named by the article deleted, the story row stays selected, named by another of its articles', async () => {
+    // Found by a tester: the story's row was still listed (named by another outlet's report) and
+    // the next row was selected.
+    const { env, news } = daily.makeHome(null, ARTICLES);
+    for (const name of ['ostrava-markets-hot-wallet-breach', 'ostrava-markets-hack-coindesk', 'ostrava-markets-exploit-decrypt']) {
+      // Not pinned (the earliest report is, by its stickyWeight), so the story sits among the rows by its date.
+      const text = fs.readFileSync(path.join(repo, 'data', 'news', `${name}.md`), 'utf8').replace(/^stickyWeight: \d+$/m, 'stickyWeight: 0');
+      fs.writeFileSync(path.join(news, `${name}.md`), text);
+    }
+    fs.writeFileSync(path.join(news, 'later.md'), post('Later Report', '2026-11-20T10:00:00Z'));
+    const { s, status } = daily.start(env, { args: news });
+    await s.waitFor((t) => /▶.*Later Report/.test(listPane(t)) && /\+2 Ostrava Markets Loses/.test(t) && t.includes('? help'), 'the story folded below the later report');
+    s.send('j');
+    await s.waitFor((t) => /▶.*\+2 Ostrava Markets Loses/.test(listPane(t)), 'the story row selected');
+    // The report that names the story (its earliest).
+    fs.rmSync(path.join(news, 'ostrava-markets-hot-wallet-breach.md'));
+    const after = await s.waitFor((t) => /\+1 Hackers Drain/.test(listPane(t)) && statusLine(t).includes('/5'), 'the story named by the next report');
+    expect(listPane(after)).toMatch(/▶.*\+1 Hackers Drain/);
+    await daily.quit({ s, status });
+  });
 });
 
 describe('the selected article renamed', () => {

@@ -56,6 +56,24 @@ export function nearestSurvivor(s: Pick<AppState, 'hits' | 'cursor' | 'selectedI
   return s.cursor;
 }
 
+/**
+ * The row in `next` to select for the selected article, which `next` lists at row `at`: `at`, unless
+ * the article stood for its story's row and is a row inside that story now (the story, open, named
+ * by another of its articles since it was grouped again: its namer deleted, an earlier article
+ * joined): the story's row, where the reader was, as when the story is folded (nearestSurvivor).
+ */
+export function keptRow(s: Pick<AppState, 'selectedId' | 'rowInfo'>, next: Pick<AppState, 'hits' | 'rowInfo'>, at: number): number {
+  const was = s.selectedId === null ? undefined : s.rowInfo.get(s.selectedId);
+  const now = next.rowInfo.get(next.hits[at]?.id ?? -1);
+  if (!was || was.child || !now?.child) return at;
+  // An open story's rows follow its own.
+  for (let k = at - 1; k >= 0; k--) {
+    const row = next.rowInfo.get(next.hits[k].id);
+    if (row && !row.child && row.story === now.story) return k;
+  }
+  return at;
+}
+
 // The row in `next` of the story whose row was selected, or -1. A story's row is named by one of
 // its articles (story-rows.ts: its earliest in the result): that one deleted, or an earlier one
 // joining the story, names the row by another, and the story is still there for the reader to be

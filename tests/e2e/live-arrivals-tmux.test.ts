@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dailyHarness, type DailyArticle } from './daily-home.js';
+import type { Started } from './tmux.js';
 
 const daily = dailyHarness('cnt-live-arrivals-');
 const repo = path.resolve(import.meta.dirname, '..', '..');
@@ -107,9 +108,9 @@ describe('the selected article deleted', () => {
     await daily.quit({ s, status });
   });
 
-  it('on a story row named by the article deleted, the story row stays selected, named by another of its articles', async () => {
-    // Found by a tester: the story's row was still listed (named by another outlet's report) and
-    // the next row was selected.
+  // The bundled data's three reports of one event (one story, named by its earliest, The Block's)
+  // and a later article above them; the story row selected.
+  async function onStory(): Promise<Started & { news: string }> {
     const { env, news } = daily.makeHome(null, ARTICLES);
     for (const name of ['ostrava-markets-hot-wallet-breach', 'ostrava-markets-hack-coindesk', 'ostrava-markets-exploit-decrypt']) {
       // Not pinned (the earliest report is, by its stickyWeight), so the story sits among the rows by its date.
@@ -117,14 +118,32 @@ describe('the selected article deleted', () => {
       fs.writeFileSync(path.join(news, `${name}.md`), text);
     }
     fs.writeFileSync(path.join(news, 'later.md'), post('Later Report', '2026-11-20T10:00:00Z'));
-    const { s, status } = daily.start(env, { args: news });
-    await s.waitFor((t) => /▶.*Later Report/.test(listPane(t)) && /\+2 Ostrava Markets Loses/.test(t) && t.includes('? help'), 'the story folded below the later report');
-    s.send('j');
-    await s.waitFor((t) => /▶.*\+2 Ostrava Markets Loses/.test(listPane(t)), 'the story row selected');
-    // The report that names the story (its earliest).
+    const started = daily.start(env, { args: news });
+    await started.s.waitFor((t) => /▶.*Later Report/.test(listPane(t)) && /\+2 Ostrava Markets Loses/.test(t) && t.includes('? help'), 'the story folded below the later report');
+    started.s.send('j');
+    await started.s.waitFor((t) => /▶.*\+2 Ostrava Markets Loses/.test(listPane(t)), 'the story row selected');
+    return { ...started, news };
+  }
+
+  it('on a story row named by the article deleted, the story row stays selected, named by another of its articles', async () => {
+    // Found by a tester: the story's row was still listed (named by another outlet's report) and
+    // the next row was selected.
+    const { s, status, news } = await onStory();
     fs.rmSync(path.join(news, 'ostrava-markets-hot-wallet-breach.md'));
     const after = await s.waitFor((t) => /\+1 Hackers Drain/.test(listPane(t)) && statusLine(t).includes('/5'), 'the story named by the next report');
     expect(listPane(after)).toMatch(/▶.*\+1 Hackers Drain/);
+    await daily.quit({ s, status });
+  });
+
+  it('on an open story named by the article deleted, the story stays open and its row selected', async () => {
+    const { s, status, news } = await onStory();
+    s.send('l');
+    await s.waitFor((t) => /▶.*▾2 Ostrava Markets Loses/.test(listPane(t)), 'the story unfolded');
+    fs.rmSync(path.join(news, 'ostrava-markets-hot-wallet-breach.md'));
+    // Grouped again, the story is named by CoinDesk's report (the earliest left): folded, it read `+1 Hackers Drain`.
+    const after = await s.waitFor((t) => /[▾+]1 Hackers Drain/.test(listPane(t)) && statusLine(t).includes('/5'), 'the story grouped again');
+    expect(listPane(after)).toMatch(/▶.*▾1 Hackers Drain/);
+    expect(listPane(after)).toMatch(/└ Ostrava Markets Halts/);
     await daily.quit({ s, status });
   });
 });

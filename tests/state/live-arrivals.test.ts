@@ -208,5 +208,20 @@ describe('the selected article deleted', () => {
       const s = run(onStory(), grouped([0, 1, 6, 2, 3, 4, 5], { story: [0, 1, 6, 6, 6, 5, 6], size: [1, 1, 4, 4, 4, 1, 4] }));
       expect(row(s)).toEqual([6, 2, 3]);
     });
+
+    it('an open story stays open under its new name, its row selected', () => {
+      const open = run(onStory(), { type: 'command', command: 'unfold' });
+      expect(open.hits.map((h) => h.id)).toEqual([0, 1, 2, 3, 4, 5]);
+      const s = run(open, grouped([0, 1, 3, 4, 5], { story: [2, 1, 2, 3, 3, 5], size: [1, 1, 1, 2, 2, 1] }));
+      expect([s.hits.map((h) => h.id), s.selectedId, s.cursor, s.rowInfo.get(3)?.open]).toEqual([[0, 1, 3, 4, 5], 3, 2, true]);
+    });
+
+    it('an open story: its row stays selected through the result before the stories are grouped again and the one after', () => {
+      // Before: named by its best-ranked article left (4, ranked above 3); after: by its earliest (3), 4 a row inside it.
+      const before = run(onStory(), { type: 'command', command: 'unfold' }, results([0, 1, 4, 3, 5]));
+      expect([before.hits.map((h) => h.id), before.selectedId, before.cursor]).toEqual([[0, 1, 4, 3, 5], 4, 2]);
+      const after = run(before, grouped([0, 1, 4, 3, 5], { story: [2, 1, 2, 3, 3, 5], size: [1, 1, 1, 2, 2, 1] }));
+      expect([after.hits.map((h) => h.id), after.selectedId, after.cursor, after.rowInfo.get(3)?.open]).toEqual([[0, 1, 3, 4, 5], 3, 2, true]);
+    });
   });
 });

@@ -102,7 +102,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     const system = systemActions(term, () => frames.invalidate()); // after the editor the next frame is drawn whole
     // Live updates: article id by path, and what the UI is given of them (ids hidden, arrivals, edited articles' new ids).
     const ids = new IdsByPath((id) => index.article(id).path);
-    const liveView = new LiveView(ids);
+    const liveView = new LiveView();
     let live: { close(): Promise<void> } | null = null;
 
     // Coins, stories and the pulse's codes on the facts worker: loaded, kept up to date, counting (dashboard-facts.ts).

@@ -13,6 +13,7 @@ import { cacheDirectory, indexFile } from './core/index/index.js';
 import { importLoader } from './core/load/index.js';
 import type { SearchIndex } from './core/search/index.js';
 import { watchFolders, type FolderWatch, type WatchBatch } from './core/watch/index.js';
+import { latestVersion } from './state/index-swap.js';
 
 export { prestartWatchProcess } from './core/watch/index.js';
 
@@ -172,22 +173,21 @@ export function startLiveUpdates(o: LiveOptions): FolderWatch {
  */
 export class LiveView {
   hidden: ReadonlySet<number> = new Set();
-  /** Per new file, in arrival order: its article's id now (an edit gives a new one), -1 once it is gone. */
+  /** Per new file, in arrival order: its article's id now (an edit or a rename gives a new one), -1 once it is gone. */
   arrivals: readonly number[] = [];
-  /** Every edited article's old id -> its file's next version's id (AppProps.replaced). */
+  /** Every edited or renamed article's old id -> its file's next version's id (AppProps.replaced). */
   replaced: ReadonlyMap<number, number> = new Map();
-  private readonly arrivalPaths: string[] = [];
-
-  constructor(private readonly ids: IdsByPath) {}
 
   /** Takes in a merged batch (LiveOptions.onMerged's `fresh` and `replaced`, and the updater's `hidden` now); returns the ids it hid. */
   merged(hiddenNow: ReadonlySet<number>, fresh: readonly Article[], replaced: ReadonlyMap<number, number>): number[] {
     const gone = [...hiddenNow].filter((id) => !this.hidden.has(id));
     this.hidden = new Set(hiddenNow);
-    this.arrivalPaths.push(...fresh.map((a) => a.path));
-    // An arrival whose file is gone again is no longer news; one edited is its new version.
-    this.arrivals = this.arrivalPaths.map((p) => this.ids.get(p) ?? -1);
     if (replaced.size > 0) this.replaced = new Map([...this.replaced, ...replaced]);
+    // An arrival is followed by id, not by path: a rename (`mv new.md b.md` before `r`) gives it
+    // another path but is the same arrival, still new (tests/live-updates.test.ts LiveView); one edited is
+    // its new version; one whose file is gone (hidden, nothing in its place) is no longer news.
+    const now = this.arrivals.map((id) => (id < 0 ? id : latestVersion(this.replaced, id)));
+    this.arrivals = [...now.map((id) => (id >= 0 && this.hidden.has(id) ? -1 : id)), ...fresh.map((a) => a.id)];
     return gone;
   }
 }

@@ -12,7 +12,6 @@ import { loadCorpus } from '../src/core/load/load.js';
 import type { FolderWatch } from '../src/core/watch/watcher.js';
 import { eventually } from './helpers/eventually.js';
 import { LiveView, sameArticleKey, warningsAfter } from '../src/live-updates.js';
-import { IdsByPath } from '../src/ids-by-path.js';
 import { makeArticle } from './helpers/make-article.js';
 import { watchLoaded } from './helpers/live-watch.js';
 
@@ -149,27 +148,33 @@ describe('warningsAfter', () => {
 
 describe('LiveView', () => {
   it('gives the UI new objects per batch: ids hidden, arrivals by place (an edit keeps it, a removal ends it), every edit so far', () => {
-    const paths = ['/n/a.md', '/n/b.md', '/n/c.md', '/n/b.md'];
-    const ids = new IdsByPath((id) => paths[id]);
-    ids.set('/n/a.md', 0);
-    const view = new LiveView(ids);
+    const view = new LiveView();
     const [hidden, arrivals, replaced] = [view.hidden, view.arrivals, view.replaced];
-    // b.md and c.md arrive.
-    ids.set('/n/b.md', 1);
-    ids.set('/n/c.md', 2);
+    // b.md and c.md arrive (ids 1 and 2; a.md, id 0, was loaded).
     const fresh = [makeArticle({ id: 1, path: '/n/b.md' }), makeArticle({ id: 2, path: '/n/c.md' })];
     expect(view.merged(new Set(), fresh, new Map())).toEqual([]);
     expect(view.arrivals).toEqual([1, 2]);
     expect(view.arrivals).not.toBe(arrivals);
     expect(view.replaced).toBe(replaced);
     // b.md edited (its new version is 3), c.md removed.
-    ids.delete('/n/b.md');
-    ids.delete('/n/c.md');
-    ids.set('/n/b.md', 3);
     expect(view.merged(new Set([1, 2]), [], new Map([[1, 3]]))).toEqual([1, 2]);
     expect(view.hidden).not.toBe(hidden);
     expect([...view.hidden]).toEqual([1, 2]);
     expect(view.arrivals).toEqual([3, -1]);
     expect(view.replaced).toEqual(new Map([[1, 3]]));
+  });
+
+  it('keeps a renamed arrival new under its new id, in its place, through a later edit', () => {
+    const view = new LiveView();
+    view.merged(new Set(), [makeArticle({ id: 1, path: '/n/new.md' }), makeArticle({ id: 2, path: '/n/other.md' })], new Map());
+    // `mv new.md renamed.md`: new.md's article (1) hidden, renamed.md read as 3, paired as the same article (no arrival of its own).
+    view.merged(new Set([1]), [], new Map([[1, 3]]));
+    expect(view.arrivals).toEqual([3, 2]);
+    // renamed.md saved (4), then a third file arrives (5): each where it was.
+    view.merged(new Set([1, 3]), [makeArticle({ id: 5, path: '/n/third.md' })], new Map([[3, 4]]));
+    expect(view.arrivals).toEqual([4, 2, 5]);
+    // renamed.md deleted: no longer news.
+    view.merged(new Set([1, 3, 4]), [], new Map());
+    expect(view.arrivals).toEqual([-1, 2, 5]);
   });
 });

@@ -9,7 +9,7 @@ import type { Command, PaneId } from './keymap.js';
 import { paneAt } from './layout.js';
 import { bodyRows, clamp, effectiveQuery, effectiveSort, freshArrivals, hasFreeText, resultsBehind, inspectorRowsVisible, layoutOf, listRows, maxBodyScroll } from './selectors.js';
 import { foldStory, pulseCommand, pulseGoBack, withResults } from './story-transitions.js';
-import { choose, click, mark, moveCursor, nearestSurvivor, scroll } from './transitions.js';
+import { choose, click, keptRow, mark, moveCursor, nearestSurvivor, scroll } from './transitions.js';
 import { cycleFocus, resized, toggleInspector } from './panes.js';
 import { fold } from './inspector-fold.js';
 
@@ -64,7 +64,7 @@ function step(state: AppState, action: Action): AppState {
       if (action.query !== state.resultsQuery || (state.cursor === 0 && !live)) return moveCursor(next, 0);
       const idx = state.selectedId === null ? -1 : next.hits.findIndex((h) => h.id === state.selectedId);
       // Its article gone from the result (its file deleted): the nearest row still listed, not the row number.
-      return moveCursor(next, idx >= 0 ? idx : nearestSurvivor(state, next.hits));
+      return moveCursor(next, idx >= 0 ? keptRow(state, next, idx) : nearestSurvivor(state, next));
     }
     case 'measure': {
       const next = { ...state, bodyLines: action.bodyLines, inspector: action.inspector, inspectorArticle: action.article, shownId: action.id };

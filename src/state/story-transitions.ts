@@ -11,8 +11,24 @@ import { applyEntry, moveCursor } from './transitions.js';
 
 /** The state with a new search result: raw hits kept, rows folded by story, the pulse marked stale. */
 export function withResults(s: AppState, raw: readonly Hit[], stories: StoryView | null, rest: Partial<AppState>): AppState {
-  const folded = foldRows(raw, stories, s.unfolded);
-  return { ...s, ...rest, rawHits: raw, stories, hits: folded.hits, rowInfo: folded.info, rowOrdinals: folded.ordinals, resultsSeq: s.resultsSeq + 1 };
+  const unfolded = openedAfter(s, stories);
+  const folded = foldRows(raw, stories, unfolded);
+  return { ...s, ...rest, rawHits: raw, stories, unfolded, hits: folded.hits, rowInfo: folded.info, rowOrdinals: folded.ordinals, resultsSeq: s.resultsSeq + 1 };
+}
+
+// AppState.unfolded for the stories `stories`: a story is named by its earliest article, so one
+// grouped again (that article deleted, an earlier one joined) has another name; an open one stays
+// open under it. The same set when nothing was regrouped (most results: a key typed).
+function openedAfter(s: AppState, stories: StoryView | null): ReadonlySet<number> {
+  if (s.unfolded.size === 0 || !stories || !s.stories || stories === s.stories) return s.unfolded;
+  const before = s.stories.story;
+  let out: Set<number> | null = null;
+  for (const h of s.rawHits) {
+    const was = before[h.id];
+    const now = stories.story[h.id];
+    if (now !== undefined && now !== was && s.unfolded.has(was) && !s.unfolded.has(now)) (out ??= new Set(s.unfolded)).add(now);
+  }
+  return out ?? s.unfolded;
 }
 
 // Re-folds the current result after `unfolded` changed, keeping the cursor on `keepId`.

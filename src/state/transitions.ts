@@ -32,16 +32,19 @@ export function moveCursor(s: AppState, to: number): AppState {
 
 /**
  * Where the cursor goes when the selected article is not in the new rows `next` (its file deleted,
- * with others around it): the row in `next` of the nearest article of the old rows still listed, the
- * rows after it first, then those before (as file managers and newsboat do), so a batch of rows
- * removed does not leave the cursor a batch further down; the old row number when nothing
- * around it is left or the selection was not on a row.
+ * with others around it): the row of its story when it stood for one that is still listed (named
+ * by another of its articles now); else the row in `next` of the nearest article of the old rows
+ * still listed, the rows after it first, then those before (as file managers and newsboat do), so
+ * a batch of rows removed does not leave the cursor a batch further down; the old row number when
+ * nothing around it is left or the selection was not on a row.
  */
-export function nearestSurvivor(s: Pick<AppState, 'hits' | 'cursor' | 'selectedId'>, next: readonly Hit[]): number {
+export function nearestSurvivor(s: Pick<AppState, 'hits' | 'cursor' | 'selectedId' | 'rawHits' | 'stories' | 'rowInfo'>, next: Pick<AppState, 'hits' | 'stories' | 'rowInfo'>): number {
   const from = s.hits[s.cursor]?.id === s.selectedId ? s.cursor : s.hits.findIndex((h) => h.id === s.selectedId);
-  if (from < 0 || next.length === 0) return s.cursor;
+  if (from < 0 || next.hits.length === 0) return s.cursor;
   const rowOf = new Map<number, number>();
-  next.forEach((h, k) => rowOf.set(h.id, k));
+  next.hits.forEach((h, k) => rowOf.set(h.id, k));
+  const story = storyRow(s, next, rowOf);
+  if (story >= 0) return story;
   for (let k = from + 1; k < s.hits.length; k++) {
     const at = rowOf.get(s.hits[k].id);
     if (at !== undefined) return at;
@@ -51,6 +54,46 @@ export function nearestSurvivor(s: Pick<AppState, 'hits' | 'cursor' | 'selectedI
     if (at !== undefined) return at;
   }
   return s.cursor;
+}
+
+/**
+ * The row in `next` to select for the selected article, which `next` lists at row `at`: `at`, unless
+ * the article stood for its story's row and is a row inside that story now (the story, open, named
+ * by another of its articles since it was grouped again: its namer deleted, an earlier article
+ * joined): the story's row, where the reader was, as when the story is folded (nearestSurvivor).
+ */
+export function keptRow(s: Pick<AppState, 'selectedId' | 'rowInfo'>, next: Pick<AppState, 'hits' | 'rowInfo'>, at: number): number {
+  const was = s.selectedId === null ? undefined : s.rowInfo.get(s.selectedId);
+  const now = next.rowInfo.get(next.hits[at]?.id ?? -1);
+  if (!was || was.child || !now?.child) return at;
+  // An open story's rows follow its own.
+  for (let k = at - 1; k >= 0; k--) {
+    const row = next.rowInfo.get(next.hits[k].id);
+    if (row && !row.child && row.story === now.story) return k;
+  }
+  return at;
+}
+
+// The row in `next` of the story whose row was selected, or -1. A story's row is named by one of
+// its articles (story-rows.ts: its earliest in the result): that one deleted, or an earlier one
+// joining the story, names the row by another, and the story is still there for the reader to be
+// on; the nearest survivor of the old rows would be the row after it. Its other articles are
+// looked for in `next` in result order: the row of the story each belongs to now (regrouped: its
+// story named anew), else its own (alone in a story now).
+function storyRow(s: Pick<AppState, 'selectedId' | 'rawHits' | 'stories' | 'rowInfo'>, next: Pick<AppState, 'hits' | 'stories' | 'rowInfo'>, rowOf: ReadonlyMap<number, number>): number {
+  const info = s.selectedId === null ? undefined : s.rowInfo.get(s.selectedId);
+  if (!info || info.child || !s.stories) return -1;
+  const storyRows = new Map<number, number>();
+  next.hits.forEach((h, k) => {
+    const row = next.rowInfo.get(h.id);
+    if (row && !row.child) storyRows.set(row.story, k);
+  });
+  for (const h of s.rawHits) {
+    if (h.id === s.selectedId || s.stories.story[h.id] !== info.story) continue;
+    const at = (next.stories ? storyRows.get(next.stories.story[h.id]) : undefined) ?? rowOf.get(h.id);
+    if (at !== undefined) return at;
+  }
+  return -1;
 }
 
 /** Multi mode: marks or unmarks the selected article, then moves down. */

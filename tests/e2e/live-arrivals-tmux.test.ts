@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dailyHarness, type DailyArticle } from './daily-home.js';
+import type { Started } from './tmux.js';
 
 const daily = dailyHarness('cnt-live-arrivals-');
 const repo = path.resolve(import.meta.dirname, '..', '..');
@@ -106,6 +107,45 @@ describe('the selected article deleted', () => {
     expect(listPane(after)).toMatch(/▶.*Old Report 6/);
     await daily.quit({ s, status });
   });
+
+  // The bundled data's three reports of one event (one story, named by its earliest, The Block's)
+  // and a later article above them; the story row selected.
+  async function onStory(): Promise<Started & { news: string }> {
+    const { env, news } = daily.makeHome(null, ARTICLES);
+    for (const name of ['ostrava-markets-hot-wallet-breach', 'ostrava-markets-hack-coindesk', 'ostrava-markets-exploit-decrypt']) {
+      // Not pinned (the earliest report is, by its stickyWeight), so the story sits among the rows by its date.
+      const text = fs.readFileSync(path.join(repo, 'data', 'news', `${name}.md`), 'utf8').replace(/^stickyWeight: \d+$/m, 'stickyWeight: 0');
+      fs.writeFileSync(path.join(news, `${name}.md`), text);
+    }
+    fs.writeFileSync(path.join(news, 'later.md'), post('Later Report', '2026-11-20T10:00:00Z'));
+    const started = daily.start(env, { args: news });
+    await started.s.waitFor((t) => /▶.*Later Report/.test(listPane(t)) && /\+2 Ostrava Markets Loses/.test(t) && t.includes('? help'), 'the story folded below the later report');
+    started.s.send('j');
+    await started.s.waitFor((t) => /▶.*\+2 Ostrava Markets Loses/.test(listPane(t)), 'the story row selected');
+    return { ...started, news };
+  }
+
+  it('on a story row named by the article deleted, the story row stays selected, named by another of its articles', async () => {
+    // Found by a tester: the story's row was still listed (named by another outlet's report) and
+    // the next row was selected.
+    const { s, status, news } = await onStory();
+    fs.rmSync(path.join(news, 'ostrava-markets-hot-wallet-breach.md'));
+    const after = await s.waitFor((t) => /\+1 Hackers Drain/.test(listPane(t)) && statusLine(t).includes('/5'), 'the story named by the next report');
+    expect(listPane(after)).toMatch(/▶.*\+1 Hackers Drain/);
+    await daily.quit({ s, status });
+  });
+
+  it('on an open story named by the article deleted, the story stays open and its row selected', async () => {
+    const { s, status, news } = await onStory();
+    s.send('l');
+    await s.waitFor((t) => /▶.*▾2 Ostrava Markets Loses/.test(listPane(t)), 'the story unfolded');
+    fs.rmSync(path.join(news, 'ostrava-markets-hot-wallet-breach.md'));
+    // Grouped again, the story is named by CoinDesk's report (the earliest left): folded, it read `+1 Hackers Drain`.
+    const after = await s.waitFor((t) => /[▾+]1 Hackers Drain/.test(listPane(t)) && statusLine(t).includes('/5'), 'the story grouped again');
+    expect(listPane(after)).toMatch(/▶.*▾1 Hackers Drain/);
+    expect(listPane(after)).toMatch(/└ Ostrava Markets Halts/);
+    await daily.quit({ s, status });
+  });
 });
 
 describe('the selected article renamed', () => {
@@ -122,6 +162,30 @@ describe('the selected article renamed', () => {
     const after = await s.waitFor((t) => t.includes('Gamma Probe') && statusLine(t).includes('3/3'), 'the rename and the arrival merged');
     expect(listPane(after)).toMatch(/▶.*Alpha Bitcoin/);
     expect(statusLine(after)).toContain('1 new · r to show');
+    await daily.quit({ s, status });
+  });
+});
+
+describe('an arrival renamed before r', () => {
+  it('is still one new arrival, and r selects it under its new name', async () => {
+    // Found by a tester: arrivals were followed by path, so `mv gamma.md gamma-renamed.md` (the
+    // same article, paired as a rename) dropped the `1 new · r to show` and r said nothing new.
+    const { env, news } = daily.makeHome(null, ARTICLES);
+    const { s, status } = daily.start(env, { args: news });
+    await s.waitFor((t) => /▶.*Beta Ether/.test(t) && t.includes('2/2'), 'the list');
+    // Dated before the others: listed last, so r has to move the cursor onto it.
+    arrive(news, 'gamma', post('Gamma Probe Story', '2025-11-10T10:00:00Z'));
+    await s.waitFor((t) => t.includes('Gamma Probe') && statusLine(t).includes('1 new · r to show'), 'the arrival counted');
+    fs.renameSync(path.join(news, 'gamma.md'), path.join(news, 'gamma-renamed.md'));
+    // The list looks the same once the rename is merged: a draft after it (counted in the total, never listed) says when.
+    arrive(news, 'draft', post('Draft Probe Story', '2025-11-15T10:00:00Z', 'draft: true\n'));
+    const after = await s.waitFor((t) => statusLine(t).includes('3/4'), 'the rename and the draft merged');
+    expect(statusLine(after)).toContain('1 new · r to show');
+    expect(listPane(after)).toMatch(/▶.*Beta Ether/);
+    s.send('r');
+    await s.waitFor((t) => /▶.*Gamma Probe/.test(listPane(t)) && !statusLine(t).includes('new ·'), 'r selecting the renamed arrival');
+    s.send('i');
+    await s.waitFor((t) => t.includes('Inspector') && t.includes('news/gamma-renamed'), 'its new name in the inspector');
     await daily.quit({ s, status });
   });
 });

@@ -180,4 +180,48 @@ describe('the selected article deleted', () => {
     const t = run(at(listOf(10), 3), results([2, 1, 0]));
     expect([t.selectedId, t.cursor]).toEqual([2, 0]);
   });
+
+  describe('on a story row named by the article deleted', () => {
+    // Found by a tester: the story's row, named by another of its articles now, was still listed,
+    // and the next row was selected. Articles 0-5 in date order; 2-4 one story, named by 2 (its
+    // earliest), on row 2 of [0, 1, 2 +2, 5].
+    const grouped = (ids: readonly number[], stories: { story: number[]; size: number[] }): Action => ({ ...results(ids), stories }) as Action;
+    const onStory = (): AppState => {
+      const s = run(initialState({ width: 200, height: 50 }), grouped([0, 1, 2, 3, 4, 5], { story: [0, 1, 2, 2, 2, 5], size: [1, 1, 3, 3, 3, 1] }), { type: 'command', command: 'down' }, { type: 'command', command: 'down' });
+      expect([s.hits.map((h) => h.id), s.selectedId, s.cursor]).toEqual([[0, 1, 2, 5], 2, 2]);
+      return s;
+    };
+    const row = (s: AppState) => [s.selectedId, s.cursor, s.rowInfo.get(s.selectedId ?? -1)?.others];
+
+    it('stays on the story row, named by the next of its articles, before the stories are grouped again', () => {
+      expect(row(run(onStory(), results([0, 1, 3, 4, 5])))).toEqual([3, 2, 2]);
+    });
+
+    it('stays on it once they are, under its new name, and on the one article left of a story of two', () => {
+      expect(row(run(onStory(), grouped([0, 1, 3, 4, 5], { story: [2, 1, 2, 3, 3, 5], size: [1, 1, 1, 2, 2, 1] })))).toEqual([3, 2, 1]);
+      const alone = run(onStory(), grouped([0, 1, 3, 5], { story: [0, 1, 2, 3, 4, 5], size: [1, 1, 1, 1, 1, 1] }));
+      expect([alone.selectedId, alone.cursor]).toEqual([3, 2]);
+    });
+
+    it('stays on it when an earlier article joins the story and names it', () => {
+      // Article 6 arrives, dated before 2: the story's row is named by 6 now.
+      const s = run(onStory(), grouped([0, 1, 6, 2, 3, 4, 5], { story: [0, 1, 6, 6, 6, 5, 6], size: [1, 1, 4, 4, 4, 1, 4] }));
+      expect(row(s)).toEqual([6, 2, 3]);
+    });
+
+    it('an open story stays open under its new name, its row selected', () => {
+      const open = run(onStory(), { type: 'command', command: 'unfold' });
+      expect(open.hits.map((h) => h.id)).toEqual([0, 1, 2, 3, 4, 5]);
+      const s = run(open, grouped([0, 1, 3, 4, 5], { story: [2, 1, 2, 3, 3, 5], size: [1, 1, 1, 2, 2, 1] }));
+      expect([s.hits.map((h) => h.id), s.selectedId, s.cursor, s.rowInfo.get(3)?.open]).toEqual([[0, 1, 3, 4, 5], 3, 2, true]);
+    });
+
+    it('an open story: its row stays selected through the result before the stories are grouped again and the one after', () => {
+      // Before: named by its best-ranked article left (4, ranked above 3); after: by its earliest (3), 4 a row inside it.
+      const before = run(onStory(), { type: 'command', command: 'unfold' }, results([0, 1, 4, 3, 5]));
+      expect([before.hits.map((h) => h.id), before.selectedId, before.cursor]).toEqual([[0, 1, 4, 3, 5], 4, 2]);
+      const after = run(before, grouped([0, 1, 4, 3, 5], { story: [2, 1, 2, 3, 3, 5], size: [1, 1, 1, 2, 2, 1] }));
+      expect([after.hits.map((h) => h.id), after.selectedId, after.cursor, after.rowInfo.get(3)?.open]).toEqual([[0, 1, 3, 4, 5], 3, 2, true]);
+    });
+  });
 });

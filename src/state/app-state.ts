@@ -82,6 +82,14 @@ export interface AppState {
   /** The exact count is coming (the index reads a word of the query off the key: SearchResult.counting): `total` is not shown. */
   totalCounting: boolean;
   cursor: number;
+  /**
+   * `G`/End asked for the last row while the list holds only the result's first rows (two pages
+   * past the cursor): the list asks for every match (selectors.ts hitDepth) and the cursor goes to
+   * the last row once they are in (the `results` action's `complete`). Keys that act on the rows
+   * wait for it (selectors.ts resultsBehind). Found by a tester: `G` went ~1,000 rows further each
+   * time in a folder of 5,000, and Enter after one `G` chose the 1,013th article.
+   */
+  bottomPending: boolean;
   listTop: number;
   selectedId: number | null;
   bodyScroll: number;
@@ -140,7 +148,7 @@ export type Action =
    * `pulse`: the pulse of these results when it is counted in the same step (else a `pulse` action follows), `pulseAt` its AppState.pulseAt.
    * `asked`: the sort they answer (AppState.resultsSort; absent: the one in force), `final` their AppState.resultsFinal (absent: true).
    */
-  | { type: 'results'; hits: readonly Hit[]; total: number; sort: ListSort; query: string; asked?: ListSort | null; final?: boolean; approximate?: boolean; counting?: boolean; stories?: StoryView | null; pulse?: Pulse | null; pulseAt?: number | null }
+  | { type: 'results'; hits: readonly Hit[]; total: number; sort: ListSort; query: string; asked?: ListSort | null; final?: boolean; approximate?: boolean; counting?: boolean; complete?: boolean; stories?: StoryView | null; pulse?: Pulse | null; pulseAt?: number | null }
   /** The index was replaced (the warm start's first page by the loaded one): `map` gives an old id's new id, or null. */
   | { type: 'reindex'; map: (id: number) => number | null }
   /** `at`: the pulse's AppState.pulseAt. */
@@ -212,6 +220,7 @@ export function initialState(o: InitOptions): AppState {
     totalCounting: false,
     total: 0,
     cursor: 0,
+    bottomPending: false,
     listTop: 0,
     selectedId: null,
     bodyScroll: 0,

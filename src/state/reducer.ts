@@ -9,7 +9,7 @@ import type { Command, PaneId } from './keymap.js';
 import { paneAt } from './layout.js';
 import { bodyRows, clamp, effectiveQuery, effectiveSort, freshArrivals, hasFreeText, resultsBehind, inspectorRowsVisible, layoutOf, listRows, maxBodyScroll } from './selectors.js';
 import { foldStory, pulseCommand, pulseGoBack, withResults } from './story-transitions.js';
-import { choose, click, keptRow, mark, moveCursor, nearestSurvivor, scroll } from './transitions.js';
+import { choose, click, keptRow, mark, moveCursor, nearestSurvivor, scroll, toBottom } from './transitions.js';
 import { cycleFocus, resized, toggleInspector } from './panes.js';
 import { fold } from './inspector-fold.js';
 
@@ -61,7 +61,10 @@ function step(state: AppState, action: Action): AppState {
       // Articles that arrived while open (live updates) never move the reader: they wait for `r`.
       // Nor does saving the article the reader is on: its new version stays selected.
       const live = freshArrivals(next).length > 0 || followsEdit(state);
-      if (action.query !== state.resultsQuery || (state.cursor === 0 && !live)) return moveCursor(next, 0);
+      if (action.query !== state.resultsQuery) return moveCursor({ ...next, bottomPending: false }, 0);
+      // `G` asked for the last row of more matches than were loaded: it is there once they all are.
+      if (state.bottomPending && action.complete) return moveCursor({ ...next, bottomPending: false }, next.hits.length - 1);
+      if (state.cursor === 0 && !live) return moveCursor(next, 0);
       const idx = state.selectedId === null ? -1 : next.hits.findIndex((h) => h.id === state.selectedId);
       // Its article gone from the result (its file deleted): the nearest row still listed, not the row number.
       return moveCursor(next, idx >= 0 ? keptRow(state, next, idx) : nearestSurvivor(state, next));
@@ -157,7 +160,7 @@ function command(s: AppState, c: Command): AppState {
     case 'top':
       return scroll(s, pane, -Infinity);
     case 'bottom':
-      return scroll(s, pane, Infinity);
+      return pane === 'list' ? toBottom(s) : scroll(s, pane, Infinity);
     case 'focusNext':
       return cycleFocus(s, 1);
     case 'focusPrev':

@@ -21,7 +21,7 @@ export type SearchOutcome = { ok: true; result: SearchResult } | { ok: false; er
  * (SearchIndex.size; the loader grows it between renders, so the size at any later moment may be
  * of articles this search never saw).
  */
-export type AnsweredSearch = SearchOutcome & { query: string; sort?: SortKey | null; size?: number };
+export type AnsweredSearch = SearchOutcome & { query: string; sort?: SortKey | null; size?: number; limit?: number };
 
 /** Hits asked for beyond the cursor's page; the list grows a page at a time as the cursor moves down. */
 export const LIST_PAGE = 500;
@@ -86,7 +86,7 @@ function sameRequest(a: SearchRequest, b: SearchRequest): boolean {
 export function runSearch(r: SearchRequest): AnsweredSearch {
   try {
     const result = searchWithReading(r.index, r.query, { sort: r.sort ?? undefined, includeDrafts: r.includeDrafts, now: r.now, limit: r.limit }, r.reading, r.readingVersion, r.hidden);
-    return { ok: true, result, query: r.query, sort: r.sort, size: r.index.size };
+    return { ok: true, result, query: r.query, sort: r.sort, size: r.index.size, limit: r.limit };
   } catch (err) {
     // QueryError carries a message naming the bad term; anything else must not crash the UI either.
     return { ok: false, error: sanitizeLine(errorMessage(err)), query: r.query, sort: r.sort };

@@ -35,7 +35,8 @@ export function reducer(state: AppState, action: Action): AppState {
 function step(state: AppState, action: Action): AppState {
   switch (action.type) {
     case 'command':
-      return command({ ...state, message: null }, action.command);
+      // Esc goes back to the pulse strip only as the next key after an entry was added (README): any other key first, and Esc quits again.
+      return command({ ...state, message: null, pulseBack: action.command === 'back' ? state.pulseBack : null }, action.command);
     case 'insert':
       if (state.mode === 'link' && state.prompt?.kind === 'link') {
         // Only digits make a link number; anything else typed there is ignored.

@@ -101,7 +101,9 @@ export function statusPieces(p: StatusBarProps): Piece[] {
   }
   if (p.query) pieces.push({ text: `query: ${sanitizeLine(p.query)}`, priority: 7 });
   pieces.push({ text: `sort: ${p.sort}`, priority: 4 });
-  pieces.push({ text: p.mode === 'search' ? 'typing' : p.mode === 'pulse' ? 'pulse: ←/→ move, Enter add, - exclude, Esc back' : `focus: ${p.focus}`, priority: 6 });
+  // The pulse strip's keys are the only way to know how to use it: at 80 columns they outlast the sort and the unread count (found by a tester: the line showed neither them nor a focus).
+  if (p.mode === 'pulse') pieces.push({ text: 'pulse: ←/→ move, Enter add, - exclude, Esc back', priority: 2 });
+  else pieces.push({ text: p.mode === 'search' ? 'typing' : `focus: ${p.focus}`, priority: 6 });
   if (p.marked > 0) pieces.push({ text: `${countText(p.marked)} marked`, priority: 3, role: 'marked' });
   if (p.warnings > 0) {
     // Files that failed to load must not go unnoticed: this outlasts the sort, the focus and the query.

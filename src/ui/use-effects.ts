@@ -99,7 +99,7 @@ export async function runEffect(e: Effect, ctx: EffectContext): Promise<string |
 function copiedNotice(outcome: CopyOutcome, text: string): string {
   if (outcome === 'clipboard') return `copied ${text}`;
   if (outcome === 'terminal') return `copied by OSC 52: ${text}`;
-  return 'not copied: tmux drops OSC 52 from programs (tmux set -s set-clipboard on)';
+  return 'not copied: tmux drops OSC 52 (set -s set-clipboard on)';
 }
 
 /** Runs pending effects one after another and reports each outcome to the reducer. */

@@ -195,7 +195,7 @@ describe('daily driver in a real terminal', () => {
     await s.waitFor((t) => t.includes('Gamma Bitcoin') && t.includes('3/3'), 'the list');
     // tmux's default set-clipboard (external) drops OSC 52 from programs: y says so, and how to let it through.
     s.send('y');
-    await s.waitFor((t) => t.includes('not copied: tmux drops OSC 52 from programs (tmux set -s set-clipboard on)'), 'the copy refused');
+    await s.waitFor((t) => t.includes('not copied: tmux drops OSC 52 (set -s set-clipboard on)'), 'the copy refused');
     expect(s.tmux('list-buffers')).toBe('');
     s.tmux('set-option', '-s', 'set-clipboard', 'on');
     s.send('y');

@@ -233,3 +233,19 @@ describe('mouse', () => {
     expect(reducer(s, { type: 'click', x: 5, y: 0 })).toBe(s);
   });
 });
+
+// Found by a tester: Esc still took the pulse entry back after other keys, where README says only
+// "Esc just after a pulse entry was added" goes back to the strip; otherwise Esc quits (exit 130).
+describe('Esc after a pulse entry', () => {
+  const added = (): AppState => make({ query: '-source:coindesk', pulseBack: { before: '', after: '-source:coindesk', cursor: 2 } }, 5);
+  it('as the next key: back to the strip, the query as before', () => {
+    const s = reducer(added(), { type: 'command', command: 'back' });
+    expect(s.outcome).toBeNull();
+    expect([s.mode, s.query, s.pulseCursor]).toEqual(['pulse', '', 2]);
+  });
+  it('after another key (j): quits', () => {
+    let s = reducer(added(), { type: 'command', command: 'down' });
+    s = reducer(s, { type: 'command', command: 'back' });
+    expect(s.outcome).toEqual({ kind: 'cancelled' });
+  });
+});

@@ -124,4 +124,12 @@ describe('StatusBar on a narrow terminal', () => {
     expect(exact).toContain('4,321 unread');
     expect(exact).not.toContain('4,321+');
   });
+
+  it('the pulse strip focused at 80 columns: its keys kept, the sort and the query dropped first', () => {
+    const out = line({ width: 80, mode: 'pulse', unread: 72, shown: 75, total: 78, query: 'source:coindesk', sort: 'date' });
+    expect(out).toContain('pulse: ←/→ move, Enter add, - exclude, Esc back');
+    expect(out).toContain('75/78');
+    expect(out).not.toContain('sort: date');
+    expect(stringWidth(out)).toBeLessThanOrEqual(80);
+  });
 });

@@ -80,6 +80,6 @@ describe('the copy effect says where the text went', () => {
     expect(await runEffect({ kind: 'copy', text: URL }, context(noBrowser, 'terminal').ctx)).toBe(`copied by OSC 52: ${URL}`);
   });
   it('inside a tmux that drops OSC 52: not copied, and the setting that lets it through', async () => {
-    expect(await runEffect({ kind: 'copy', text: URL }, context(noBrowser, 'dropped').ctx)).toBe('not copied: tmux drops OSC 52 from programs (tmux set -s set-clipboard on)');
+    expect(await runEffect({ kind: 'copy', text: URL }, context(noBrowser, 'dropped').ctx)).toBe('not copied: tmux drops OSC 52 (set -s set-clipboard on)');
   });
 });

@@ -105,20 +105,20 @@ async function main(command: Command | Error, walk: Promise<WalkThread | null> |
   // minutes). Nothing awaits them on a way out before runFilter (a usage or config error).
   const filterModule = options.filter !== null ? import('./filter.js') : null;
   filterModule?.catch(() => {});
-  const [{ ConfigError, loadConfig, stateDirectory }, { COMMANDS, commandKeys, isKeyName, keysClash, remapKeymap }] = await Promise.all([import('./config/load-config.js'), import('./state/keymap-remap.js')]);
+  const [{ ConfigError, loadConfig, stateDirectory }, { commandKeys, KEY_CHECKS, remapKeymap }] = await Promise.all([import('./config/load-config.js'), import('./state/keymap-remap.js')]);
   let config: Config;
   let configFile: string | null = null;
   let keymap;
   let view = 0;
   try {
     const source = { file: options.configFile, disabled: options.noConfig };
-    let loaded = loadConfig(source, { commands: COMMANDS, isKeyName, keysClash });
+    let loaded = loadConfig(source, KEY_CHECKS);
     // The query language (the search face, the coins) loads only to check views' queries: read
     // again with it when the config has views. Without views the dashboard's first frames do not
     // wait for it (~30 KB of modules before the skeleton).
     if (loaded.config.views.length > 0) {
       const search = await import('./core/search/index.js');
-      loaded = loadConfig(source, { commands: COMMANDS, isKeyName, keysClash, queryError: (query) => viewQueryError(query, search) });
+      loaded = loadConfig(source, { ...KEY_CHECKS, queryError: (query) => viewQueryError(query, search) });
     }
     config = loaded.config;
     if (loaded.source.kind === 'file') configFile = loaded.source.file;

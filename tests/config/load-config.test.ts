@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/load-config.js';
 import { didYouMean, lineOf } from '../../src/config/locate.js';
 import { COMMANDS, isKeyName, KEY_CHECKS, keysClash, keysLockout, keysRefused, remapKeymap } from '../../src/state/keymap-remap.js';
-import { lookup } from '../../src/state/keymap.js';
+import { keymap, lookup } from '../../src/state/keymap.js';
 import { parseQuery } from '../../src/core/search/query.js';
 
 const vocabulary = {
@@ -130,7 +130,15 @@ describe('loadConfig', () => {
   it("the README's example config loads as written, its is:unread view included", () => {
     const readme = fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
     const example = /```toml\n([\s\S]*?)```/.exec(readme)![1];
-    const { views } = loadConfig({ file: write(example) }, vocabulary).config;
+    const { views, keys } = loadConfig({ file: write(example) }, { ...vocabulary, ...KEY_CHECKS }).config;
+    // An entry replaces a command's keys: the example lists the arrow it keeps (found by a tester:
+    // its `down = ["j", "n"]` silently dropped ↓).
+    const table = remapKeymap(keys);
+    for (const command of Object.keys(keys)) {
+      const arrows = keymap.filter((b) => b.command === command && b.modes?.includes('browse')).flatMap((b) => b.keys.filter((k) => ['up', 'down', 'left', 'right'].includes(k)));
+      for (const arrow of arrows) expect(lookup(arrow, 'browse', 'list', false, table), `${command} keeps ${arrow}`).toBe(command);
+    }
+    expect(lookup('down', 'browse', 'list', false, table)).toBe('down');
     expect(views).toEqual([
       { name: 'Bitcoin', query: 'tag:btc' },
       { name: 'Unread gloom', query: 'is:unread sentiment:negative', sort: 'date' },

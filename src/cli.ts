@@ -68,17 +68,6 @@ function checkPaths(paths: readonly string[], origin: string | null): boolean {
   return true;
 }
 
-/** Why a view's query would be refused (checked when the config loads, so a bad view stops the program). */
-function viewQueryError(query: string, { parseQuery, QueryError }: typeof import('./core/search/index.js')): string | null {
-  try {
-    parseQuery(query);
-    return null;
-  } catch (error) {
-    if (error instanceof QueryError) return error.message;
-    throw error;
-  }
-}
-
 async function main(command: Command | Error, walk: Promise<WalkThread | null> | null): Promise<void> {
   // A reader that goes away (`| head -1`) is not an error: stop quietly.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -105,20 +94,20 @@ async function main(command: Command | Error, walk: Promise<WalkThread | null> |
   // minutes). Nothing awaits them on a way out before runFilter (a usage or config error).
   const filterModule = options.filter !== null ? import('./filter.js') : null;
   filterModule?.catch(() => {});
-  const [{ ConfigError, loadConfig, stateDirectory }, { COMMANDS, commandKeys, isKeyName, keysClash, remapKeymap }] = await Promise.all([import('./config/load-config.js'), import('./state/keymap-remap.js')]);
+  const [{ ConfigError, loadConfig, stateDirectory }, { commandKeys, KEY_CHECKS, remapKeymap }] = await Promise.all([import('./config/load-config.js'), import('./state/keymap-remap.js')]);
   let config: Config;
   let configFile: string | null = null;
   let keymap;
   let view = 0;
   try {
     const source = { file: options.configFile, disabled: options.noConfig };
-    let loaded = loadConfig(source, { commands: COMMANDS, isKeyName, keysClash });
+    let loaded = loadConfig(source, KEY_CHECKS);
     // The query language (the search face, the coins) loads only to check views' queries: read
     // again with it when the config has views. Without views the dashboard's first frames do not
     // wait for it (~30 KB of modules before the skeleton).
     if (loaded.config.views.length > 0) {
       const search = await import('./core/search/index.js');
-      loaded = loadConfig(source, { commands: COMMANDS, isKeyName, keysClash, queryError: (query) => viewQueryError(query, search) });
+      loaded = loadConfig(source, { ...KEY_CHECKS, queryError: search.queryErrorOf });
     }
     config = loaded.config;
     if (loaded.source.kind === 'file') configFile = loaded.source.file;
@@ -143,6 +132,13 @@ async function main(command: Command | Error, walk: Promise<WalkThread | null> |
   const fromConfig = options.paths.length === 0 && config.paths.length > 0;
   const paths = options.paths.length > 0 ? options.paths : fromConfig ? config.paths : [packageFile('data')];
   if (!checkPaths(paths, fromConfig ? `in paths of ${configFile ?? 'the config'}` : null)) return;
+  // `-q` with a query that does not parse stops here as `-f` does (filter.ts), before the dashboard:
+  // found by a tester, `-q 'foo:bar'` opened on `Articles 0/0` and `no matches for "foo:bar"`.
+  // The message is --filter's (filter.ts `bad query: `), so both say it alike.
+  if (options.filter === null && options.query.trim() !== '') {
+    const bad = (await import('./core/search/index.js')).queryErrorOf(options.query);
+    if (bad !== null) return fail(`bad query: ${bad}`);
+  }
 
   try {
     if (options.filter !== null) {

@@ -41,6 +41,10 @@ export interface KeyVocabulary {
   isKeyName(name: string): boolean;
   /** Two `[keys]` entries giving one key to commands of the same mode (state/keymap-remap.ts keysClash), or null. */
   keysClash?(remaps: Readonly<Record<string, readonly string[]>>): { command: string; other: string; key: string } | null;
+  /** Why one `[keys]` entry cannot be taken (Ctrl-C given to another command: keymap-remap.ts keysRefused), or null. */
+  keysRefused?(command: string, keys: readonly string[]): string | null;
+  /** A command (`lost`: choose, quit) the remaps leave with no key, the entry that took it and the key (keymap-remap.ts keysLockout), or null. */
+  keysLockout?(remaps: Readonly<Record<string, readonly string[]>>): { command: string; lost: string; key: string } | null;
   /** Why a view's query is malformed (the query parser's message), or null when it parses. */
   queryError?(query: string): string | null;
 }
@@ -127,12 +131,16 @@ export function validateConfig(doc: Record<string, unknown>, file: string, sourc
       const keys = typeof value === 'string' ? [value] : stringList(['keys', command], value);
       if (keys.length === 0) fail(['keys', command], `"keys.${command}" needs at least one key`);
       for (const k of keys) if (!vocabulary.isKeyName(k)) fail(['keys', command], `"keys.${command}": unknown key name ${JSON.stringify(k)} (use a character, or e.g. ctrl+x, alt+x, enter, esc, tab, space, up, pgdn)`);
+      const refused = vocabulary.keysRefused?.(command, keys) ?? null;
+      if (refused !== null) fail(['keys', command], `"keys.${command}": ${refused}`);
       config.keys[command] = keys;
     }
     const clash = vocabulary.keysClash?.(config.keys);
     // The other entry's line where it can be told (not in an inline table).
     const other = clash ? lineOf(source, ['keys', clash.other]) : null;
     if (clash) fail(['keys', clash.command], `"keys.${clash.command}": ${JSON.stringify(clash.key)} is also given to "${clash.other}"${other === null ? '' : ` (line ${other})`}; one key runs one command`);
+    const lockout = vocabulary.keysLockout?.(config.keys);
+    if (lockout) fail(['keys', lockout.command], `"keys.${lockout.command}": takes ${JSON.stringify(lockout.key)} from "${lockout.lost}", which is left with no key; give "${lockout.lost}" another key in [keys]`);
   }
   return config;
 }

@@ -71,6 +71,46 @@ export function keysClash(remaps: Readonly<Record<string, readonly string[]>>, t
   return null;
 }
 
+// Ctrl-C cancels from anywhere and is never held (README): the way out that always works. A
+// `[keys]` entry giving it to another command took it from `cancel` everywhere (found by a tester:
+// `down = ["ctrl+c"]` left a dashboard that could not be cancelled).
+const CANCEL_KEY = 'ctrl+c';
+
+/**
+ * Why a `[keys]` entry cannot be taken as written, as the text after `"keys.down": `, or null:
+ * Ctrl-C given to a command other than `cancel`, or a `cancel` entry that leaves it out.
+ */
+export function keysRefused(command: string, keys: readonly string[]): string | null {
+  if (command !== 'cancel' && keys.includes(CANCEL_KEY)) return `"${CANCEL_KEY}" cancels from anywhere; it cannot be given to another command`;
+  if (command === 'cancel' && !keys.includes(CANCEL_KEY)) return `"${CANCEL_KEY}" cancels from anywhere; keep it among "cancel"'s keys`;
+  return null;
+}
+
+// Commands the dashboard cannot do without: Enter prints the selection, `q` quits.
+const KEPT: readonly Command[] = ['choose', 'quit'];
+
+const inBrowse = (b: Binding): boolean => !b.modes || b.modes.includes('browse');
+
+/**
+ * A command of KEPT that `remaps` leave with no key in browse (`startSearch = ["enter"]` takes
+ * Enter from `choose`, and nothing would print the selection): `lost`, the entry that took its
+ * last key (`command`, the last such in `remaps` order) and that key. Null when each keeps one.
+ */
+export function keysLockout(remaps: Readonly<Record<string, readonly string[]>>, table: readonly Binding[] = keymap): { command: string; lost: string; key: string } | null {
+  const mapped = remapKeymap(remaps, table);
+  for (const lost of KEPT) {
+    if (mapped.some((b) => b.command === lost && inBrowse(b))) continue;
+    const own = table.filter((b) => b.command === lost && inBrowse(b)).flatMap((b) => b.keys);
+    const takers = Object.keys(remaps).filter((c) => c !== lost && remaps[c].some((k) => own.includes(k)));
+    const command = takers.at(-1);
+    if (command !== undefined) return { command, lost, key: remaps[command].find((k) => own.includes(k))! };
+  }
+  return null;
+}
+
+/** What the config reader checks `[keys]` with (config.ts KeyVocabulary; a view's query is the caller's). */
+export const KEY_CHECKS = { commands: COMMANDS, isKeyName, keysClash, keysRefused, keysLockout } as const;
+
 /** A command a `[keys]` entry may remap, the keys it has in force (those a remap replaces) and its help line. */
 export interface CommandKeys {
   command: string;

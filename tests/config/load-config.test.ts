@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/load-config.js';
 import { didYouMean, lineOf } from '../../src/config/locate.js';
-import { COMMANDS, isKeyName, keysClash, remapKeymap } from '../../src/state/keymap-remap.js';
-import { lookup } from '../../src/state/keymap.js';
+import { COMMANDS, isKeyName, KEY_CHECKS, keysClash, keysLockout, keysRefused, remapKeymap } from '../../src/state/keymap-remap.js';
+import { keymap, lookup } from '../../src/state/keymap.js';
 import { parseQuery } from '../../src/core/search/query.js';
 
 const vocabulary = {
@@ -130,7 +130,15 @@ describe('loadConfig', () => {
   it("the README's example config loads as written, its is:unread view included", () => {
     const readme = fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
     const example = /```toml\n([\s\S]*?)```/.exec(readme)![1];
-    const { views } = loadConfig({ file: write(example) }, vocabulary).config;
+    const { views, keys } = loadConfig({ file: write(example) }, { ...vocabulary, ...KEY_CHECKS }).config;
+    // An entry replaces a command's keys: the example lists the arrow it keeps (found by a tester:
+    // its `down = ["j", "n"]` silently dropped ↓).
+    const table = remapKeymap(keys);
+    for (const command of Object.keys(keys)) {
+      const arrows = keymap.filter((b) => b.command === command && b.modes?.includes('browse')).flatMap((b) => b.keys.filter((k) => ['up', 'down', 'left', 'right'].includes(k)));
+      for (const arrow of arrows) expect(lookup(arrow, 'browse', 'list', false, table), `${command} keeps ${arrow}`).toBe(command);
+    }
+    expect(lookup('down', 'browse', 'list', false, table)).toBe('down');
     expect(views).toEqual([
       { name: 'Bitcoin', query: 'tag:btc' },
       { name: 'Unread gloom', query: 'is:unread sentiment:negative', sort: 'date' },
@@ -170,6 +178,27 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ file: write('[keys]\nquit = ["j"]\n') }, { ...vocabulary, keysClash })).not.toThrow();
   });
 
+  it('Ctrl-C cannot be given to another command nor taken from cancel: it cancels from anywhere', () => {
+    // Found by a tester: with `down = ["ctrl+c"]` Ctrl-C moved the cursor and nothing cancelled.
+    const given = errorOf('theme = "dark"\n[keys]\ndown = ["j", "ctrl+c"]\n', KEY_CHECKS);
+    expect(given.message).toMatch(/config\.toml:3: "keys\.down": "ctrl\+c" cancels from anywhere; it cannot be given to another command$/);
+    expect(errorOf('[keys]\nquit = "ctrl+c"\n', KEY_CHECKS).message).toMatch(/config\.toml:2: "keys\.quit": "ctrl\+c" cancels/);
+    expect(errorOf('[keys]\ncancel = ["ctrl+g"]\n', KEY_CHECKS).message).toMatch(/config\.toml:2: "keys\.cancel": "ctrl\+c" cancels from anywhere; keep it among "cancel"'s keys$/);
+    expect(loadConfig({ file: write('[keys]\ncancel = ["ctrl+c", "ctrl+g"]\n') }, KEY_CHECKS).config.keys).toEqual({ cancel: ['ctrl+c', 'ctrl+g'] });
+  });
+
+  it('an entry that takes the only key of choose or quit is refused, naming the key and the command left without one', () => {
+    // Found by a tester: `startSearch = ["enter"]` left no key that prints the selection.
+    const chose = errorOf('[keys]\ntoggleSaved = ["S"]\nstartSearch = ["/", "enter"]\n', KEY_CHECKS);
+    expect(chose.message).toMatch(/config\.toml:3: "keys\.startSearch": takes "enter" from "choose", which is left with no key; give "choose" another key in \[keys\]$/);
+    expect(errorOf('[keys]\ntoggleSaved = ["q"]\n', KEY_CHECKS).message).toMatch(/config\.toml:2: "keys\.toggleSaved": takes "q" from "quit", which is left with no key/);
+    // Given a key of their own, both may lose their defaults.
+    const fine = '[keys]\nstartSearch = ["enter"]\nchoose = ["ctrl+o"]\ntoggleSaved = ["q"]\nquit = ["Q"]\n';
+    expect(Object.keys(loadConfig({ file: write(fine) }, KEY_CHECKS).config.keys)).toEqual(['startSearch', 'choose', 'toggleSaved', 'quit']);
+    // A key read in another mode takes nothing from them.
+    expect(() => loadConfig({ file: write('[keys]\nendSearch = ["enter", "esc"]\n') }, KEY_CHECKS)).not.toThrow();
+  });
+
   it('a key name or theme holding control characters is shown escaped, not blanked by the sanitiser', () => {
     expect(errorOf('[keys]\ndown = ["\\u001b[2J"]\n').message).toContain('"keys.down": unknown key name "\\u001b[2J"');
     expect(errorOf('theme = "da\\u0007rk"\n').message).toContain('not "da\\u0007rk"');
@@ -205,6 +234,20 @@ describe('remapKeymap', () => {
     expect(table.filter((b) => b.keys.includes('j')).map((b) => b.command)).toEqual(['quit']);
     expect(lookup('q', 'browse', 'list', false, table)).toBeUndefined();
   });
+  it('keysRefused: Ctrl-C belongs to cancel', () => {
+    expect(keysRefused('down', ['ctrl+c'])).toMatch(/cannot be given to another command/);
+    expect(keysRefused('cancel', ['esc'])).toMatch(/keep it among "cancel"'s keys/);
+    expect(keysRefused('cancel', ['ctrl+c', 'ctrl+g'])).toBeNull();
+    expect(keysRefused('down', ['ctrl+n'])).toBeNull();
+  });
+  it.each([
+    [{ startSearch: ['enter'] }, { command: 'startSearch', lost: 'choose', key: 'enter' }],
+    [{ focusNext: ['tab', 'enter'] }, { command: 'focusNext', lost: 'choose', key: 'enter' }],
+    [{ toggleSaved: ['q'] }, { command: 'toggleSaved', lost: 'quit', key: 'q' }],
+    [{ startSearch: ['enter'], choose: ['ctrl+o'] }, null],
+    [{ quit: ['x'], toggleSaved: ['q'] }, null],
+    [{ endSearch: ['enter'] }, null],
+  ])('keysLockout %j -> %j', (remaps, expected) => expect(keysLockout(remaps)).toEqual(expected));
   it('knows key names', () => {
     for (const k of ['j', 'G', '*', 'enter', 'ctrl+x', 'alt+p', 'shift+tab', 'pgdn']) expect(isKeyName(k)).toBe(true);
     for (const k of ['', 'jj', 'ctrl+', 'hyper+x', 'ctrl+1']) expect(isKeyName(k)).toBe(false);

@@ -191,3 +191,17 @@ export function parseQuery(input: string, now: number = Date.now()): ParsedQuery
   const draftsOnly = terms.some((t) => t.kind === 'is' && t.value === 'draft' && !t.negate);
   return { terms, words, phrases, text, draftsOnly, now };
 }
+
+/**
+ * Why `input` would be refused (QueryError's message), or null when it parses: what the CLI checks a
+ * view's query and `-q`'s with before the dashboard, as `--filter` stops on it.
+ */
+export function queryErrorOf(input: string): string | null {
+  try {
+    parseQuery(input);
+    return null;
+  } catch (error) {
+    if (error instanceof QueryError) return error.message;
+    throw error;
+  }
+}

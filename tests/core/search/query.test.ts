@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuery, QueryError, type Term } from '../../../src/core/search/query.js';
+import { parseQuery, QueryError, queryErrorOf, type Term } from '../../../src/core/search/query.js';
 
 const NOW = Date.UTC(2025, 10, 30, 12, 0, 0); // 2025-11-30T12:00:00Z
 const DAY = 86_400_000;
@@ -96,5 +96,10 @@ describe('parseQuery errors name the bad term', () => {
     expect(caught).toBeInstanceOf(QueryError);
     expect((caught as QueryError).message).toContain(message);
     expect((caught as QueryError).term).toBe(term);
+    // What the CLI stops `-q` and a view's query with: the same message.
+    expect(queryErrorOf(input)).toBe((caught as QueryError).message);
+  });
+  it('queryErrorOf is null for a query that parses, reading terms included', () => {
+    for (const q of ['', 'bitcoin', 'is:unread sentiment:negative', 'tag:btc -source:decrypt since:7d']) expect(queryErrorOf(q)).toBeNull();
   });
 });

@@ -36,6 +36,7 @@ describe('keymap table', () => {
     total: 3,
     sentiment: { positive: 1, neutral: 1, negative: 1, none: 0 },
     days: [{ day: '2026-11-01', count: 3 }],
+    unit: 'day',
     undated: 0,
     earlier: 0,
     sources: [{ value: 'decrypt', label: 'Decrypt', count: 3 }],

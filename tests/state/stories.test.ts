@@ -137,6 +137,7 @@ const PULSE: Pulse = {
   total: 6,
   sentiment: { positive: 3, neutral: 2, negative: 1, none: 0 },
   days: [{ day: '2026-11-01', count: 6 }],
+  unit: 'day',
   undated: 0,
   earlier: 0,
   sources: [{ value: 'the-block', label: 'The Block', count: 4 }],

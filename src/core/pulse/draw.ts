@@ -35,7 +35,7 @@ export function pulseText(p: Pulse): string {
     facet('tags', p.tags),
     facet('coins', p.coins),
     // Like the facets' `-`: a line never ends in a space (scripts compare lines).
-    p.days.length ? `per day (${p.days[0].day} to ${p.days[p.days.length - 1].day}): ${sparkline(p.days.map((d) => d.count))}` : 'per day: -',
+    p.days.length ? `per ${p.unit} (${p.days[0].day} to ${p.days[p.days.length - 1].day}): ${sparkline(p.days.map((d) => d.count))}` : 'per day: -',
     ...p.days.filter((d) => d.count > 0).map((d) => `  ${d.day} ${d.count}`),
     // Shown apart, so that with the days above they add up to `articles`.
     ...(p.earlier > 0 ? [`earlier: ${p.earlier} (before ${p.days[0].day})`] : []),
@@ -47,5 +47,5 @@ export function pulseText(p: Pulse): string {
 /** The pulse as one JSON-ready object for `--stats --print json`. */
 export function pulseJson(p: Pulse): Record<string, unknown> {
   const facet = (list: Pulse['sources']) => list.map((f) => ({ value: f.value, label: f.label, count: f.count }));
-  return { total: p.total, sentiment: p.sentiment, days: p.days, earlier: p.earlier, undated: p.undated, sources: facet(p.sources), tags: facet(p.tags), coins: facet(p.coins) };
+  return { total: p.total, sentiment: p.sentiment, days: p.days, unit: p.unit, earlier: p.earlier, undated: p.undated, sources: facet(p.sources), tags: facet(p.tags), coins: facet(p.coins) };
 }

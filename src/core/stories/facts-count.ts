@@ -65,13 +65,14 @@ export class PulseTally {
 
   /** The pulse of what was added (names from `f`, which holds every article added); facets keep the `topN` biggest entries. */
   pulse(f: Facts, topN = TOP_N): Pulse {
-    const { days, earlier } = dayCounts(this.perDay);
+    const { days, earlier, unit } = dayCounts(this.perDay);
     const [positive, neutral, negative, none] = SENTIMENT_CODES.map((_, code) => this.sentiment[code]);
     const coinNames = f.coins.map((c) => ({ value: c, label: c }));
     return {
       total: this.total,
       sentiment: { positive, neutral, negative, none },
       days,
+      unit,
       undated: this.undated,
       earlier,
       sources: top(this.sources.subarray(0, f.sources.length), f.sources, topN),

@@ -43,13 +43,17 @@ describe('pulseOf', () => {
     expect(pulseOf([])).toMatchObject({ total: 0, days: [], sources: [] });
   });
   it('takes a corpus dated over more distinct days than a call takes arguments (no spread of them)', () => {
-    // 300k articles, each on a day of its own, the newest on 2026-11-10: the last MAX_DAYS days are drawn.
+    // 300k articles, each on a day of its own, the newest on 2026-11-10: over 800 years, so the
+    // newest MAX_DAYS months are drawn (November 2026 holds its first ten days) and the rest is earlier.
     const base = { ...corpus[0], tags: [] as string[], coinFields: [] as string[], title: '', description: '' };
     const many = Array.from({ length: 300_000 }, (_, i) => ({ ...base, id: i, publishedAt: T - i * DAY }));
     const p = pulseOf(many);
     expect(p.total).toBe(300_000);
+    expect(p.unit).toBe('month');
     expect(p.days).toHaveLength(90);
-    expect(p.days[89]).toEqual({ day: '2026-11-10', count: 1 });
+    expect(p.days[89]).toEqual({ day: '2026-11-01', count: 10 });
+    expect(p.days[0].day).toBe('2019-06-01');
+    expect(p.days.reduce((n, d) => n + d.count, 0) + p.earlier).toBe(300_000);
   });
 });
 
@@ -93,6 +97,38 @@ describe('a period longer than the days counted', () => {
     expect(pulseText(p)).toContain(`earlier: 30 (before ${p.days[0].day})`);
     expect(pulseJson(p)).toMatchObject({ earlier: 30, undated: 0 });
     expect(pulseOfFacts(long.map((a) => a.id), computeFacts(long.map(factsInput), false))).toEqual(p);
+  });
+});
+
+// Found by a tester: `-f q --stats` over 8 matches from a year showed `per day (2026-08-27 to
+// 2026-08-27): █` and `earlier: 7`, and the strip one bar: the newest 90 days held one of them.
+describe('a result spread over more than the newest days can show', () => {
+  const monthly = makeCorpus(Array.from({ length: 12 }, (_, k) => ({ publishedAt: Date.UTC(2025, 8 + k, 15, 12) })));
+  it('is counted by week when the newest MAX_DAYS weeks hold at least half of it', () => {
+    const p = pulseOf(monthly);
+    expect(p.unit).toBe('week');
+    expect(p.earlier).toBe(0);
+    // Weeks from Monday (ISO 8601): 2025-09-15 was a Monday; 2026-08-15 a Saturday, its week from 2026-08-10.
+    expect(p.days[0]).toEqual({ day: '2025-09-15', count: 1 });
+    expect(p.days.at(-1)).toEqual({ day: '2026-08-10', count: 1 });
+    expect(p.days.reduce((n, d) => n + d.count, 0)).toBe(12);
+    const text = pulseText(p);
+    expect(text).toContain('per week (2025-09-15 to 2026-08-10): ');
+    expect(text).not.toContain('earlier');
+    expect(pulseJson(p)).toMatchObject({ unit: 'week', earlier: 0 });
+    expect(pulseOfFacts(monthly.map((a) => a.id), computeFacts(monthly.map(factsInput), false))).toEqual(p);
+  });
+  it('by month when even weeks leave more than half before them', () => {
+    const yearly = makeCorpus(Array.from({ length: 6 }, (_, k) => ({ publishedAt: Date.UTC(2020 + k, 2, 3) })));
+    const p = pulseOf(yearly);
+    expect(p.unit).toBe('month');
+    expect(p.days[0]).toEqual({ day: '2020-03-01', count: 1 });
+    expect(p.days.at(-1)).toEqual({ day: '2025-03-01', count: 1 });
+    expect(p.earlier).toBe(0);
+  });
+  it('by day while the newest days hold half of it or more', () => {
+    expect(pulseOf(makeCorpus([{ publishedAt: T }, { publishedAt: T - 200 * DAY }])).unit).toBe('day');
+    expect(pulseOf(makeCorpus([{ publishedAt: T }, { publishedAt: T - 200 * DAY }, { publishedAt: T - 300 * DAY }])).unit).toBe('week');
   });
 });
 

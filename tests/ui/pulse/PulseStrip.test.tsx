@@ -11,6 +11,7 @@ const PULSE: Pulse = {
   total: 100,
   sentiment: { positive: 34, neutral: 51, negative: 15, none: 0 },
   days: [1, 2, 5, 8, 3].map((count, i) => ({ day: `2026-11-0${i + 1}`, count })),
+  unit: 'day',
   undated: 0,
   earlier: 0,
   sources: [{ value: 'decrypt', label: 'Decrypt', count: 40 }],

@@ -69,12 +69,13 @@ const PATHS_PER_WRITE = 4096;
 
 /** `--print path` for the matches' paths alone (as printArticles prints them), written in pieces. */
 export async function printPaths(paths: readonly string[]): Promise<void> {
-  const { displayPath } = await importFormat();
+  const { printedPath } = await importFormat();
   const cwd = process.cwd();
+  const terminal = Boolean(process.stdout.isTTY);
   for (let start = 0; start < paths.length; start += PATHS_PER_WRITE) {
     const end = Math.min(paths.length, start + PATHS_PER_WRITE);
     let text = '';
-    for (let i = start; i < end; i++) text += `${sanitizeLine(displayPath(paths[i], cwd))}\n`;
+    for (let i = start; i < end; i++) text += `${printedPath(paths[i], cwd, terminal)}\n`;
     process.stdout.write(text);
   }
 }

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import type { Article } from './article.js';
 import { articleCoinsWithBody } from './coins/index.js';
-import { sanitizeLine, sanitizeText } from './text/index.js';
+import { sanitizeLine, sanitizeText, visibleName } from './text/index.js';
 
 /** The `--print` formats. */
 export type PrintFormat = 'path' | 'title' | 'json' | 'markdown';
@@ -96,16 +96,28 @@ export interface PrintContext {
   cwd: string;
   /** For `markdown`: reads the file's own text (the caller's I/O). */
   readRaw: (article: Article) => string;
-  /** When stdout is a terminal, raw file text is sanitised like everything else shown there. */
+  /** When stdout is a terminal, raw file text and paths are made safe like everything else shown there. */
   stdoutIsTerminal: boolean;
+}
+
+/**
+ * A path as printed: piped, the real path byte for byte, so `| xargs less` opens the file (a name
+ * holding a newline is the user's own ambiguity, as with `find`); on a terminal, shown with every
+ * control character visible, never raw (as `ls` shows it).
+ */
+export function printedPath(absolute: string, cwd: string, stdoutIsTerminal: boolean): string {
+  const shown = displayPath(absolute, cwd);
+  return stdoutIsTerminal ? visibleName(shown) : shown;
 }
 
 /** The text for one article in one format, including its trailing newline. */
 export function formatArticle(article: Article, format: PrintFormat, ctx: PrintContext): string {
   switch (format) {
     case 'path':
-      return `${sanitizeLine(displayPath(article.path, ctx.cwd))}\n`;
+      return `${printedPath(article.path, ctx.cwd, ctx.stdoutIsTerminal)}\n`;
     case 'title':
+      // A title is display text, sanitised when the article was built (the index keeps no other
+      // form): one line, as the list shows it, piped or not. `-p json` is the form for data.
       return `${sanitizeLine(article.title)}\n`;
     case 'json':
       return `${safeJson(articleJson(article, ctx.cwd, ctx.marks?.(article), ctx.storyOf?.(article)))}\n`;

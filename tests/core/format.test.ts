@@ -48,6 +48,11 @@ describe('formatArticle', () => {
   it('path is relative to cwd, one line', () => {
     expect(formatArticle(article, 'path', ctx())).toBe('news/a.md\n');
   });
+  it('path: piped, the real path byte for byte; on a terminal, every control character visible', () => {
+    const odd = makeArticle({ ...article, path: '/home/u/news/esc\x1b[31mred\ttab\nline.md' });
+    expect(formatArticle(odd, 'path', ctx())).toBe('news/esc\x1b[31mred\ttab\nline.md\n');
+    expect(formatArticle(odd, 'path', ctx({ stdoutIsTerminal: true }))).toBe('news/esc\u241b[31mred\u2409tab\u240aline.md\n');
+  });
   it('title is sanitised', () => {
     expect(formatArticle(article, 'title', ctx())).toBe('Evil title\n');
   });

@@ -1,9 +1,9 @@
-// What goes to stdout for a chosen or matched article, in each --print format. Pure: the caller
-// supplies the file's raw text for `markdown` and decides where the bytes go.
+// What goes to stdout for a chosen or matched article, in each --print format but `markdown` (the
+// file's own bytes, copied in pieces by output.ts). Pure: the caller decides where the text goes.
 import path from 'node:path';
 import type { Article } from './article.js';
 import { articleCoinsWithBody } from './coins/index.js';
-import { sanitizeLine, sanitizeText, visibleName } from './text/index.js';
+import { sanitizeLine, visibleName } from './text/index.js';
 
 /** The `--print` formats. */
 export type PrintFormat = 'path' | 'title' | 'json' | 'markdown';
@@ -94,9 +94,7 @@ export interface PrintContext {
   /** For `json`: the article's story, when the corpus was grouped. */
   storyOf?: (article: Article) => StoryJson;
   cwd: string;
-  /** For `markdown`: reads the file's own text (the caller's I/O). */
-  readRaw: (article: Article) => string;
-  /** When stdout is a terminal, raw file text and paths are made safe like everything else shown there. */
+  /** When stdout is a terminal, paths are made safe like everything else shown there. */
   stdoutIsTerminal: boolean;
 }
 
@@ -111,7 +109,7 @@ export function printedPath(absolute: string, cwd: string, stdoutIsTerminal: boo
 }
 
 /** The text for one article in one format, including its trailing newline. */
-export function formatArticle(article: Article, format: PrintFormat, ctx: PrintContext): string {
+export function formatArticle(article: Article, format: Exclude<PrintFormat, 'markdown'>, ctx: PrintContext): string {
   switch (format) {
     case 'path':
       return `${printedPath(article.path, ctx.cwd, ctx.stdoutIsTerminal)}\n`;
@@ -121,12 +119,5 @@ export function formatArticle(article: Article, format: PrintFormat, ctx: PrintC
       return `${sanitizeLine(article.title)}\n`;
     case 'json':
       return `${safeJson(articleJson(article, ctx.cwd, ctx.marks?.(article), ctx.storyOf?.(article)))}\n`;
-    case 'markdown': {
-      // Piped, the file is data for the next program and passes through byte for byte (like
-      // `cat`); on a terminal it is shown, so it is sanitised (like `less`).
-      const raw = ctx.readRaw(article);
-      const text = ctx.stdoutIsTerminal ? sanitizeText(raw) : raw;
-      return text.endsWith('\n') ? text : `${text}\n`;
-    }
   }
 }

@@ -20,7 +20,6 @@ const article: Article = makeArticle({
 
 const ctx = (over: Partial<PrintContext> = {}): PrintContext => ({
   cwd: '/home/u',
-  readRaw: () => '---\ntitle: x\n---\nraw \x1b[31mred',
   stdoutIsTerminal: false,
   ...over,
 });
@@ -73,10 +72,6 @@ describe('formatArticle', () => {
       sentiment: 'NEGATIVE',
       body: 'body \u202e text \x9b',
     });
-  });
-  it('markdown passes the raw file through when piped, sanitises it on a terminal', () => {
-    expect(formatArticle(article, 'markdown', ctx())).toBe('---\ntitle: x\n---\nraw \x1b[31mred\n');
-    expect(formatArticle(article, 'markdown', ctx({ stdoutIsTerminal: true }))).toBe('---\ntitle: x\n---\nraw red\n');
   });
   it('articleJson has every documented field', () => {
     expect(Object.keys(articleJson(article, '/'))).toEqual(

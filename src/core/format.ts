@@ -1,9 +1,9 @@
-// What goes to stdout for a chosen or matched article, in each --print format. Pure: the caller
-// supplies the file's raw text for `markdown` and decides where the bytes go.
+// What goes to stdout for a chosen or matched article, in each --print format but `markdown` (the
+// file's own bytes, copied in pieces by output.ts). Pure: the caller decides where the text goes.
 import path from 'node:path';
 import type { Article } from './article.js';
 import { articleCoinsWithBody } from './coins/index.js';
-import { sanitizeLine, sanitizeText } from './text/index.js';
+import { sanitizeLine, visibleName } from './text/index.js';
 
 /** The `--print` formats. */
 export type PrintFormat = 'path' | 'title' | 'json' | 'markdown';
@@ -94,27 +94,30 @@ export interface PrintContext {
   /** For `json`: the article's story, when the corpus was grouped. */
   storyOf?: (article: Article) => StoryJson;
   cwd: string;
-  /** For `markdown`: reads the file's own text (the caller's I/O). */
-  readRaw: (article: Article) => string;
-  /** When stdout is a terminal, raw file text is sanitised like everything else shown there. */
+  /** When stdout is a terminal, paths are made safe like everything else shown there. */
   stdoutIsTerminal: boolean;
 }
 
+/**
+ * A path as printed: piped, the real path byte for byte, so `| xargs less` opens the file (a name
+ * holding a newline is the user's own ambiguity, as with `find`); on a terminal, shown with every
+ * control character visible, never raw (as `ls` shows it).
+ */
+export function printedPath(absolute: string, cwd: string, stdoutIsTerminal: boolean): string {
+  const shown = displayPath(absolute, cwd);
+  return stdoutIsTerminal ? visibleName(shown) : shown;
+}
+
 /** The text for one article in one format, including its trailing newline. */
-export function formatArticle(article: Article, format: PrintFormat, ctx: PrintContext): string {
+export function formatArticle(article: Article, format: Exclude<PrintFormat, 'markdown'>, ctx: PrintContext): string {
   switch (format) {
     case 'path':
-      return `${sanitizeLine(displayPath(article.path, ctx.cwd))}\n`;
+      return `${printedPath(article.path, ctx.cwd, ctx.stdoutIsTerminal)}\n`;
     case 'title':
+      // A title is display text, sanitised when the article was built (the index keeps no other
+      // form): one line, as the list shows it, piped or not. `-p json` is the form for data.
       return `${sanitizeLine(article.title)}\n`;
     case 'json':
       return `${safeJson(articleJson(article, ctx.cwd, ctx.marks?.(article), ctx.storyOf?.(article)))}\n`;
-    case 'markdown': {
-      // Piped, the file is data for the next program and passes through byte for byte (like
-      // `cat`); on a terminal it is shown, so it is sanitised (like `less`).
-      const raw = ctx.readRaw(article);
-      const text = ctx.stdoutIsTerminal ? sanitizeText(raw) : raw;
-      return text.endsWith('\n') ? text : `${text}\n`;
-    }
   }
 }

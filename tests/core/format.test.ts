@@ -20,7 +20,6 @@ const article: Article = makeArticle({
 
 const ctx = (over: Partial<PrintContext> = {}): PrintContext => ({
   cwd: '/home/u',
-  readRaw: () => '---\ntitle: x\n---\nraw \x1b[31mred',
   stdoutIsTerminal: false,
   ...over,
 });
@@ -48,6 +47,11 @@ describe('formatArticle', () => {
   it('path is relative to cwd, one line', () => {
     expect(formatArticle(article, 'path', ctx())).toBe('news/a.md\n');
   });
+  it('path: piped, the real path byte for byte; on a terminal, every control character visible', () => {
+    const odd = makeArticle({ ...article, path: '/home/u/news/esc\x1b[31mred\ttab\nline.md' });
+    expect(formatArticle(odd, 'path', ctx())).toBe('news/esc\x1b[31mred\ttab\nline.md\n');
+    expect(formatArticle(odd, 'path', ctx({ stdoutIsTerminal: true }))).toBe('news/esc\u241b[31mred\u2409tab\u240aline.md\n');
+  });
   it('title is sanitised', () => {
     expect(formatArticle(article, 'title', ctx())).toBe('Evil title\n');
   });
@@ -68,10 +72,6 @@ describe('formatArticle', () => {
       sentiment: 'NEGATIVE',
       body: 'body \u202e text \x9b',
     });
-  });
-  it('markdown passes the raw file through when piped, sanitises it on a terminal', () => {
-    expect(formatArticle(article, 'markdown', ctx())).toBe('---\ntitle: x\n---\nraw \x1b[31mred\n');
-    expect(formatArticle(article, 'markdown', ctx({ stdoutIsTerminal: true }))).toBe('---\ntitle: x\n---\nraw red\n');
   });
   it('articleJson has every documented field', () => {
     expect(Object.keys(articleJson(article, '/'))).toEqual(

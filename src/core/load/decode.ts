@@ -16,7 +16,7 @@ const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const utf8Lossy = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
 /** Length without a trailing UTF-8 sequence that a size cap cut in half. */
-function completeUtf8Length(bytes: Uint8Array): number {
+export function completeUtf8Length(bytes: Uint8Array): number {
   const n = bytes.length;
   // Walk back over at most three continuation bytes to the lead byte of the last sequence.
   for (let back = 1; back <= Math.min(4, n); back++) {

@@ -6,7 +6,7 @@
 // brings every front-matter, date and text parser (~0.1 s of module loading), which a warm
 // `--filter` answered from the index never needs.
 export { LIMITS, effectiveCap, parserStamp } from './limits.js';
-export { decodeArticleBytes } from './decode.js';
+export { completeUtf8Length, decodeArticleBytes } from './decode.js';
 export { refreshIndex, type Refreshed, type RefreshOptions } from './refresh.js';
 export { answersWord, LocalIndex } from './local-index.js';
 export type { LoadOptions, LoadResult } from './load.js';

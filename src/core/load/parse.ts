@@ -19,7 +19,15 @@ export type { FileInfo } from './normalise.js';
  */
 export type ParseOutcome = { ok: true; article: Article; warnings: string[]; ascii: boolean } | { ok: false; reason: string };
 
-/** Cuts body lines longer than the limit, without splitting a surrogate pair. */
+/** What ends a line cut at LIMITS.maxLineLength: the reader sees the cut where it happens, in the body. */
+export const LINE_CUT = '… (line cut)';
+
+/** What ends the body of a file cut at the read cap (`bytes` read): the cut is shown where it happens, last. */
+export function readCapCut(bytes: number): string {
+  return `\n\n… (truncated to ${formatBytes(bytes)})`;
+}
+
+/** Cuts body lines longer than the limit, without splitting a surrogate pair; each cut line ends with LINE_CUT. */
 export function cutLongLines(body: string, max: number = LIMITS.maxLineLength): { body: string; cut: boolean } {
   // No line of a body shorter than the limit can be over it (most bodies: no scan at all).
   if (body.length <= max) return { body, cut: false };
@@ -41,7 +49,7 @@ export function cutLongLines(body: string, max: number = LIMITS.maxLineLength): 
     if (line.length <= max) return line;
     const high = line.charCodeAt(max - 1);
     const end = high >= 0xd800 && high <= 0xdbff ? max - 1 : max;
-    return `${line.slice(0, end)}…`;
+    return `${line.slice(0, end)}${LINE_CUT}`;
   });
   return { body: lines.join('\n'), cut: true };
 }
@@ -66,11 +74,13 @@ export function parseArticle(raw: Buffer, info: FileInfo, id: number, forRecord 
       warnings.push(reason);
       notes.push(reason);
     }
-    const { body, cut } = cutLongLines(front.body);
+    const lines = cutLongLines(front.body);
+    const { cut } = lines;
+    const body = truncated ? lines.body + readCapCut(raw.length) : lines.body;
     if (cut) notes.push(`lines over ${countText(LIMITS.maxLineLength)} characters cut`);
     const article = normaliseArticle({ data: front.data, format: front.format, body, info, id, notes, warnings, ascii: decoded.ascii });
-    // An ASCII file's body is ASCII unless a cut line got its `…`.
-    return { ok: true, article, warnings, ascii: decoded.ascii && !cut };
+    // An ASCII file's body is ASCII unless a cut got its `…`.
+    return { ok: true, article, warnings, ascii: decoded.ascii && !cut && !truncated };
   } catch (error) {
     // A parser bug must cost one file, not the whole load.
     return { ok: false, reason: sanitizeLine(`could not parse: ${errorMessage(error)}`).slice(0, 200) };
@@ -92,7 +102,8 @@ export function parseBody(raw: Buffer, size: number): string | null {
     const block = findBlock(decoded.text);
     if (typeof block === 'string' || block?.guessed) return null;
     // With no delimited block, metadata lines (MultiMarkdown, Pelican, Notion's) end where readFrontMatter says.
-    const { body } = cutLongLines(block === null ? (readUndelimitedHeader(decoded.text)?.body ?? decoded.text) : block.body);
+    const lines = cutLongLines(block === null ? (readUndelimitedHeader(decoded.text)?.body ?? decoded.text) : block.body).body;
+    const body = size > raw.length ? lines + readCapCut(raw.length) : lines;
     // As normaliseArticle does: a repaired body is normalised again, an intact one is kept as is.
     const repaired = decoded.ascii ? body : repairMojibake(body);
     return repaired === body ? body : repaired.normalize('NFC');

@@ -2,7 +2,8 @@
 // the terminal, accent folding for search, HTML entities, an article's lead paragraph, which URLs
 // may be opened, OSC 8 hyperlinks, a column of strings kept as UTF-8 bytes, the chunked byte store
 // under it, the hash of its values that a set of strings' hashes can be probed with, and counts and labels written without ICU. Terminal width is width/'s.
-export { sanitizeLine, sanitizeText } from './sanitize.js';
+export { sanitizeLine, sanitizeText, visibleName } from './sanitize.js';
+export { SanitizedPieces } from './sanitize-pieces.js';
 export { foldedBytes, foldText } from './fold.js';
 export { decodeEntities } from './entities.js';
 export { leadParagraph } from './lead.js';

@@ -46,6 +46,20 @@ export function sanitizeLine(s: string): string {
   return stripSequences(s).replace(LINE_BREAKS, ' ').replace(CONTROL_CHARS, visible);
 }
 
+// Every control character, line breaks and tabs included, and the bidi controls.
+const SHOWN_AS_PICTURES = /[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * A name (a file's path) made safe for one terminal line without hiding any of it, as `ls` does on
+ * a terminal: nothing is removed, each control character (tab, newline and ESC included) shows as
+ * its control picture (`␉`, `␊`, `␛`) and a line separator or bidi control as U+FFFD, so the reader
+ * sees where every odd byte sits.
+ */
+export function visibleName(s: string): string {
+  if (!NEEDS_WORK.test(s)) return s;
+  return s.replace(SHOWN_AS_PICTURES, (ch) => (ch.charCodeAt(0) > 0x9f ? '\ufffd' : visible(ch)));
+}
+
 /** Like sanitizeLine but keeps line breaks (as `\n`) and expands tabs to 4-column stops. */
 export function sanitizeText(s: string): string {
   if (!NEEDS_WORK.test(s)) return s;

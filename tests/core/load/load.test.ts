@@ -102,7 +102,9 @@ describe('loadCorpus on generated trees', () => {
     const big = write(root, 'big.md', `---\ntitle: Big\n---\n${'word\n'.repeat(600_000)}`); // ~3 MiB
     const capped = await loadCorpus([big]);
     expect(capped.warnings).toEqual([{ path: big, reason: 'truncated to 1 MiB' }]);
-    expect(capped.articles[0].body.length).toBeLessThanOrEqual(MiB);
+    // The cap's bytes, and the cut shown at the body's end.
+    expect(capped.articles[0].body.endsWith('\n\n… (truncated to 1 MiB)')).toBe(true);
+    expect(capped.articles[0].body.length).toBeLessThanOrEqual(MiB + '\n\n… (truncated to 1 MiB)'.length);
     expect(capped.articles[0].size).toBe(fs.statSync(big).size);
     const raised = await loadCorpus([big], { maxFileSize: 4 * MiB });
     expect(raised.warnings).toEqual([]);

@@ -87,12 +87,15 @@ describe('parseArticle limits and hostile input', () => {
     const out = parseArticle(raw.subarray(0, 50), { ...infoFor(SEED), size: raw.length }, 0);
     expect(out).toMatchObject({ ok: true, warnings: ['truncated to 50 B'] });
     expect(out.ok && out.article.notes).toContain('truncated to 50 B');
+    // The cut shows at the body's end, where it happens, as well as in the inspector's notes.
+    expect(out.ok && out.article.body).toBe(`${'x'.repeat(31)}\n\n… (truncated to 50 B)`);
+    expect(out).toMatchObject({ ascii: false });
   });
 
   it('cuts lines longer than the limit, with a note', () => {
     const { article } = parseFile(path.join(FIXTURES, 'hostile/long-line.md'));
     const lines = article.body.split('\n');
-    expect(lines[0]).toHaveLength(LIMITS.maxLineLength + 1); // the cut line ends with `…`
+    expect(lines[0]).toBe(`${'x'.repeat(LIMITS.maxLineLength)}… (line cut)`); // the cut shows where it is
     expect(lines[1]).toBe('short line');
     expect(article.notes).toContain('lines over 16,384 characters cut');
   });
@@ -110,9 +113,9 @@ describe('parseArticle limits and hostile input', () => {
 
   const cuts: Array<[string, number, string, string, boolean]> = [
     ['short lines untouched', 5, 'abc\nde', 'abc\nde', false],
-    ['cut with ellipsis', 3, 'abcdef\nab', 'abc…\nab', true],
-    ['surrogate pair not split', 3, 'ab😀cd', 'ab…', true],
-    ['last line cut', 2, 'ab\nabc', 'ab\nab…', true],
+    ['cut, marked', 3, 'abcdef\nab', 'abc… (line cut)\nab', true],
+    ['surrogate pair not split', 3, 'ab😀cd', 'ab… (line cut)', true],
+    ['last line cut', 2, 'ab\nabc', 'ab\nab… (line cut)', true],
   ];
   it.each(cuts)('cutLongLines: %s', (_name, max, body, expected, cut) => {
     expect(cutLongLines(body, max)).toEqual({ body: expected, cut });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { expandTabs, isTerminalSafe, sanitizeLine, sanitizeText } from '../../../src/core/text/sanitize.js';
+import { expandTabs, isTerminalSafe, sanitizeLine, sanitizeText, visibleName } from '../../../src/core/text/sanitize.js';
 
 const ESC = '\x1b';
 
@@ -37,6 +37,24 @@ describe('sanitizeText', () => {
   it('expands tabs to 4-column stops', () => {
     expect(expandTabs('ab\tc')).toBe('ab  c');
     expect(expandTabs('abcd\te')).toBe('abcd    e');
+  });
+});
+
+describe('visibleName', () => {
+  it('removes nothing and shows every control character, tab and newline in its place', () => {
+    expect(visibleName('plain/name.md')).toBe('plain/name.md');
+    expect(visibleName(`esc${ESC}[31mred.md`)).toBe('esc\u241b[31mred.md');
+    expect(visibleName('tab\there.md')).toBe('tab\u2409here.md');
+    expect(visibleName('weird\nname\r.md')).toBe('weird\u240aname\u240d.md');
+    expect(visibleName('c1\x9b-del\x7f-bidi\u202e-ls\u2028.md')).toBe('c1\ufffd-del\u2421-bidi\ufffd-ls\ufffd.md');
+  });
+  it('is terminal-safe and a fixed point for any string', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        const shown = visibleName(s);
+        return isTerminalSafe(shown) && visibleName(shown) === shown && shown.length === s.length;
+      }),
+    );
   });
 });
 

@@ -94,6 +94,14 @@ export function pushText(line: Line, text: string, style: SpanStyle): void {
   else line.push({ ...style, text });
 }
 
+/** Takes `text`, the last text pushed, off the end of `line` (a span left empty goes). */
+export function popText(line: Line, text: string): void {
+  const last = line[line.length - 1];
+  if (!last?.text.endsWith(text)) return;
+  last.text = last.text.slice(0, last.text.length - text.length);
+  if (last.text === '') line.pop();
+}
+
 /** The line with `role` given to every span that has none (quotes colour their plain text). */
 export function withDefaultRole(line: Line, role: NonNullable<Span['role']>): Line {
   return line.map((s) => (s.role ? s : { ...s, role }));

@@ -2,7 +2,7 @@
 // libraries (wrap-ansi, cli-truncate) work on ANSI strings, while the panes need structured spans
 // so Ink can style them. Text is put in its display form and measured by width/width.ts; a soft
 // hyphen or zero-width space is a break point (a soft-hyphen break shows `-`), then dropped.
-import { pushText, type Line, type Span, type SpanStyle } from './spans.js';
+import { popText, pushText, type Line, type Span, type SpanStyle } from './spans.js';
 import { displayText, eachGrapheme, graphemeWidth, textWidth, WIDE_PAD } from '../width/index.js';
 import { dictionaryWords, LONG_WORD, nbspParts } from './word-breaks.js';
 
@@ -10,6 +10,10 @@ import { dictionaryWords, LONG_WORD, nbspParts } from './word-breaks.js';
 // U+200B zero-width space); '\n' inside a span is a hard line break.
 const PIECES = /\n| +|\u00ad|\u200b|[^ \n\u00ad\u200b]+/g;
 const SOFT_HYPHEN = '\u00ad';
+// Marks that never start a line, and brackets that never end one, in text without spaces (the CJK
+// line-breaking rules, kinsoku shori: UAX #14 classes CL, CP, EX, IS, NS and OP).
+const NO_LINE_START = /^[、。，．：；？！」』）〕］｝〉》】〙〗〟’”〞・ー々〻ゝゞヽヾぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶｧｨｩｪｫｯｬｭｮ％‰℃!),.:;?\]}％]$/u;
+const NO_LINE_END = /^[「『（〔［｛〈《【〘〖〝‘“(\[{]$/u;
 
 interface Piece {
   text: string;
@@ -123,6 +127,9 @@ class LineBuilder {
       this.newLine();
     }
     let shortened = false;
+    // The grapheme placed last on this line, and how many of the word's are on it.
+    let last: { g: string; w: number; style: SpanStyle } | null = null;
+    let onLine = 0;
     for (const p of this.word) {
       for (let g of eachGrapheme(p.text)) {
         let w = graphemeWidth(g);
@@ -131,10 +138,29 @@ class LineBuilder {
         // Only a width-1 pane can meet a grapheme wider than itself; show that it was there.
         shortened = w > this.width;
         if (shortened) [g, w] = ['…', 1];
-        if (this.used + w > this.width) this.newLine();
+        if (this.used + w > this.width) {
+          // Line-breaking rules for CJK text (kinsoku shori; UAX #14's CL, EX, IS and NS classes,
+          // JIS X 4051): a closing mark or small kana never starts a line, an opening bracket never
+          // ends one, so the grapheme before the break goes down with it (found by a tester: a
+          // Chinese line began with `，`).
+          const carry = last !== null && onLine > 1 && last.g !== WIDE_PAD && (NO_LINE_START.test(g) || NO_LINE_END.test(last.g)) ? last : null;
+          if (carry) {
+            popText(this.line, carry.g);
+            this.used -= carry.w;
+          }
+          this.newLine();
+          onLine = 0;
+          if (carry && !this.full) {
+            pushText(this.line, carry.g, carry.style);
+            this.used += carry.w;
+            onLine = 1;
+          }
+        }
         if (this.full) return;
         pushText(this.line, g, p.style);
         this.used += w;
+        last = { g, w, style: p.style };
+        onLine++;
       }
     }
   }

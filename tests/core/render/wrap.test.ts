@@ -30,6 +30,25 @@ describe('wrapSpans', () => {
     expect(lines[1][0]).toEqual({ text: 'bo', bold: true });
   });
 
+  // Found by a tester: a Chinese body wrapped so that a line began with `，`. CJK line breaking
+  // (kinsoku): a closing mark never starts a line, an opening bracket never ends one.
+  it.each([
+    ['a comma goes down with the character before it', '许多投资者都在庆祝，市场', 18, ['许多投资者都在庆', '祝，市场']],
+    ['a full stop too', 'ビットコインが上昇。今日', 18, ['ビットコインが上', '昇。今日']],
+    ['an opening bracket goes down with what it opens', '价格上涨「比特币', 10, ['价格上涨', '「比特币']],
+    ['no rule broken: the line is filled', '日本語テキスト', 6, ['日本語', 'テキス', 'ト']],
+  ])('CJK line breaking: %s', (_name, input, width, expected) => {
+    const lines = wrapSpans([{ text: input }], width);
+    expect(lines.map(lineText)).toEqual(expected);
+    for (const l of lines) expect(lineWidth(l)).toBeLessThanOrEqual(width);
+  });
+
+  it('a carried character keeps its own style', () => {
+    const lines = wrapSpans([{ text: '比特币价格', bold: true }, { text: '，上涨' }], 10);
+    expect(lines.map(lineText)).toEqual(['比特币价', '格，上涨']);
+    expect(lines[1][0]).toEqual({ text: '格', bold: true });
+  });
+
   it('breaks Thai between dictionary words but never inside a grapheme cluster', () => {
     // The word segmenter ends a "word" before the vowel AM of a string that is no word (กิน้|ำ).
     for (const width of [2, 3, 4, 5]) {

@@ -1,6 +1,7 @@
 // What the live updates keep of a file's story in a real terminal, found by a tester: the read
 // and saved marks of a file with neither externalId nor url (keyed by its path) were lost when it
-// was renamed while the dashboard ran, though the rename was followed (still selected, no arrival).
+// was renamed while the dashboard ran, though the rename was followed (still selected, no arrival);
+// a file that arrived broken and was fixed was listed but never counted new.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,5 +45,23 @@ describe('a file renamed while the dashboard runs', () => {
     expect(rowOf(shown, 'Gamma Probe')).toContain('★');
     expect(rowOf(shown, 'Gamma Probe')).not.toContain('◆');
     await daily.quit(again);
+  });
+});
+
+describe('a file that arrives broken and is fixed', () => {
+  it('is counted new once it loads, and r selects it', async () => {
+    const { env, news } = daily.makeHome(null, ARTICLES);
+    const started = daily.start(env, { args: news });
+    await started.s.waitFor((t) => /▶.*Beta Ether/.test(t) && t.includes('2/2'), 'the list');
+    const file = path.join(news, 'late.md');
+    fs.writeFileSync(file, "---\ntitle: Broken Probe\npublishedAt: '2025-11-10T10:00:00Z'\ntags: [unclosed\n---\n\nBody.\n");
+    await started.s.waitFor((t) => statusLine(t).includes('1 warning'), 'the broken file reported');
+    fs.writeFileSync(file, post('Fixed Probe Story', '2025-11-10T10:00:00Z'));
+    const fixed = await started.s.waitFor((t) => t.includes('Fixed Probe Story') && statusLine(t).includes('3/3'), 'the fixed file listed');
+    expect(statusLine(fixed)).toContain('1 new · r to show');
+    expect(statusLine(fixed)).not.toContain('warning');
+    started.s.send('r');
+    await started.s.waitFor((t) => /▶.*Fixed Probe/.test(t) && !statusLine(t).includes('new ·'), 'r selecting it');
+    await daily.quit(started);
   });
 });

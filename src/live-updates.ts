@@ -158,9 +158,11 @@ export function startLiveUpdates(o: LiveOptions): FolderWatch {
     },
     known,
     // A link made into a loop while the dashboard runs is reported as the load reports one at
-    // start-up (`w`), not followed; one the load already reported is not reported twice.
-    (warning) => {
-      if (!o.skipped.has(warning.path)) o.onWarnings([warning]);
+    // start-up (`w`), not followed; one the load already reported is not reported twice. Once the
+    // link is removed its warning goes (reason null), the load's own included.
+    ({ path, reason }) => {
+      if (reason === null) o.onWarnings([], new Set([path]));
+      else if (!o.skipped.has(path)) o.onWarnings([{ path, reason }]);
     },
     // The load walked after this process started: a file the watch's walk finds in a folder
     // unchanged since then was there for the load to see.

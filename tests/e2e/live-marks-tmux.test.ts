@@ -1,7 +1,8 @@
 // What the live updates keep of a file's story in a real terminal, found by a tester: the read
 // and saved marks of a file with neither externalId nor url (keyed by its path) were lost when it
 // was renamed while the dashboard ran, though the rename was followed (still selected, no arrival);
-// a file that arrived broken and was fixed was listed but never counted new.
+// a file that arrived broken and was fixed was listed but never counted new; a symlink loop's
+// warning stayed after the link was removed.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -62,6 +63,33 @@ describe('a file that arrives broken and is fixed', () => {
     expect(statusLine(fixed)).not.toContain('warning');
     started.s.send('r');
     await started.s.waitFor((t) => /▶.*Fixed Probe/.test(t) && !statusLine(t).includes('new ·'), 'r selecting it');
+    await daily.quit(started);
+  });
+});
+
+describe('a symlink loop removed', () => {
+  it('takes its warning with it, one made while the dashboard runs and one found at start-up alike', async () => {
+    const { env, news } = daily.makeHome(null, ARTICLES);
+    fs.mkdirSync(path.join(news, 'sub'));
+    fs.symlinkSync('..', path.join(news, 'sub', 'old-loop'));
+    const started = daily.start(env, { args: news });
+    await started.s.waitFor((t) => t.includes('Beta Ether') && statusLine(t).includes('2/2') && statusLine(t).includes('1 warning'), 'the list with the start-up loop warned');
+    fs.symlinkSync(news, path.join(news, 'loop'));
+    await started.s.waitFor((t) => statusLine(t).includes('2 warnings'), 'the new loop warned');
+    started.s.send('w');
+    const listed = await started.s.waitFor((t) => /loop: symlink loop/.test(t) && t.includes('old-loop: symlink loop'), 'the warnings list');
+    expect(listed.match(/symlink loop/g)).toHaveLength(2);
+    started.s.send('Escape');
+    fs.rmSync(path.join(news, 'loop'));
+    await started.s.waitFor((t) => statusLine(t).includes('1 warning'), 'the new loop\'s warning gone');
+    started.s.send('w');
+    const left = await started.s.waitFor((t) => t.includes('old-loop: symlink loop'), 'the warnings list again');
+    expect(left.match(/symlink loop/g)).toHaveLength(1);
+    started.s.send('Escape');
+    fs.rmSync(path.join(news, 'sub', 'old-loop'));
+    await started.s.waitFor((t) => statusLine(t).includes('2/2') && !statusLine(t).includes('warning'), 'the start-up loop\'s warning gone');
+    started.s.send('w');
+    await started.s.waitFor((t) => t.includes('no warnings'), 'w saying there are none');
     await daily.quit(started);
   });
 });

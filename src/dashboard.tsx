@@ -262,6 +262,8 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
             onMerged: (added, fresh, replaced) => {
               if (finished) return;
               try {
+                // A rename (or an edit) that gives the article another key: its marks go with it (Reading.carry).
+                reading?.carry([...replaced].map(([was, now]) => [index.article(was), index.article(now)] as const));
                 reading?.see(added);
               } catch {
                 // The marks of the new articles start empty; nothing to report per article.

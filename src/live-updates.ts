@@ -31,7 +31,9 @@ export interface LiveOptions {
   hidden: Set<number>;
   /**
    * After each merged batch: the articles added (new files and new versions of changed ones), those
-   * of them from new files (arrivals), and the edited ones' old ids, each with its new version's id.
+   * of them whose file had no article listed (arrivals: a new file, or one that loads for the first
+   * time, broken when it came or at start-up and fixed since), and the edited ones' old ids, each
+   * with its new version's id.
    */
   onMerged(articles: readonly Article[], fresh: readonly Article[], replaced: ReadonlyMap<number, number>): void;
   /** Problems to report; `settled`: files read again or gone in this batch, whose earlier warnings (a file since fixed or deleted) no longer hold. */
@@ -114,7 +116,6 @@ export function startLiveUpdates(o: LiveOptions): FolderWatch {
     o.index.add(articles);
     for (const a of articles) o.ids.setArticle(a);
     if (result) o.onWarnings(result.warnings, new Set([...batch.added, ...batch.changed, ...batch.removed]));
-    const added = new Set(batch.added);
     // A file read again is the same article to the reader: the UI keeps it selected, scrolled as it was, by this.
     const replaced = new Map<number, number>();
     for (const a of articles) {
@@ -129,7 +130,7 @@ export function startLiveUpdates(o: LiveOptions): FolderWatch {
       if (old !== undefined) renamedFrom.set(sameArticleKey(o.index.article(old)), old);
     }
     const fresh = articles.filter((a) => {
-      if (!added.has(a.path) || shown.has(a.path)) return false;
+      if (shown.has(a.path)) return false;
       const key = renamedFrom.size > 0 ? sameArticleKey(a) : '';
       const old = renamedFrom.get(key);
       if (old === undefined) return true;
@@ -157,9 +158,11 @@ export function startLiveUpdates(o: LiveOptions): FolderWatch {
     },
     known,
     // A link made into a loop while the dashboard runs is reported as the load reports one at
-    // start-up (`w`), not followed; one the load already reported is not reported twice.
-    (warning) => {
-      if (!o.skipped.has(warning.path)) o.onWarnings([warning]);
+    // start-up (`w`), not followed; one the load already reported is not reported twice. Once the
+    // link is removed its warning goes (reason null), the load's own included.
+    ({ path, reason }) => {
+      if (reason === null) o.onWarnings([], new Set([path]));
+      else if (!o.skipped.has(path)) o.onWarnings([{ path, reason }]);
     },
     // The load walked after this process started: a file the watch's walk finds in a folder
     // unchanged since then was there for the load to see.

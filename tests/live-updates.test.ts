@@ -124,6 +124,34 @@ describe('a file renamed while the dashboard runs', () => {
   }, 180_000);
 });
 
+describe('a file that loads for the first time', () => {
+  it('is an arrival: broken when it came, or at start-up, and fixed since; an edit of a listed one is not', async () => {
+    // Found by a tester: a file that arrived broken (`1 warning`) and was fixed was listed but never counted `1 new`.
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-live-fixed-'));
+    const corpus = path.join(root, 'news');
+    const cacheDir = path.join(root, 'cache');
+    const broken = (title: string): string => `---\ntitle: ${title}\ntags: [unclosed\n---\nBody.\n`;
+    fs.mkdirSync(corpus);
+    fs.writeFileSync(path.join(corpus, 'a.md'), post('Alpha', 'Validators vote.'));
+    fs.writeFileSync(path.join(corpus, 'old.md'), broken('Old'));
+    const first = await loadCorpus([corpus], { cacheDir });
+    expect(first.warnings.map((w) => path.basename(w.path))).toEqual(['old.md']);
+    const watch = watchLoaded(first.articles, corpus, cacheDir);
+    live = watch.live;
+    await live.ready;
+    fs.writeFileSync(path.join(corpus, 'new.md'), broken('New'));
+    await eventually(() => expect(watch.warned.map((w) => path.basename(w.path))).toContain('new.md'), 60_000);
+    expect(watch.newFiles).toBe(0);
+    fs.writeFileSync(path.join(corpus, 'new.md'), post('New', 'Fixed now.'));
+    fs.writeFileSync(path.join(corpus, 'old.md'), post('Old', 'Fixed too.'));
+    await eventually(() => expect(seen(watch.merged, watch.hidden, watch.warned).merged).toEqual(expect.arrayContaining(['new.md', 'old.md'])), 60_000);
+    expect(watch.newFiles).toBe(2);
+    fs.writeFileSync(path.join(corpus, 'new.md'), post('New', 'Edited once listed.'));
+    await eventually(() => expect(watch.merged.filter((a) => a.relPath === 'new.md')).toHaveLength(2), 60_000);
+    expect(watch.newFiles).toBe(2);
+  }, 180_000);
+});
+
 describe('sameArticleKey', () => {
   const a = (o: Partial<Article>) => sameArticleKey(makeArticle({ title: 'T', size: 10, publishedAt: 1, ...o }));
   it('is the feed id, else the URL, else the title, date and size together', () => {

@@ -181,6 +181,25 @@ export class Reading {
     return saved;
   }
 
+  /**
+   * A live update's renames and edits (`[old version, new version]`): where the new version is keyed
+   * otherwise (a file with neither externalId nor url is keyed by its path), its key takes the old
+   * one's marks and first sight. Marks are only added, never cleared, so two dashboards following
+   * the same rename, or one marking meanwhile, lose nothing.
+   */
+  carry(moves: readonly (readonly [A, A])[], now = Date.now()): void {
+    for (const [from, to] of moves) {
+      const was = this.keyOf(from);
+      const key = articleKey(to);
+      const old = key === was ? undefined : this.store.get(was);
+      if (!old) continue;
+      this.store.see([key], now, () => [was]);
+      if (old.read && !this.store.isRead(key)) this.store.setRead([key], true, now);
+      if (old.saved && !this.store.isSaved(key)) this.store.setSaved([key], true, now);
+      this.version += 1;
+    }
+  }
+
   /** Marks read (Enter, `o`); no undo. */
   markRead(articles: readonly A[]): void {
     const keys = this.own(articles).filter((k) => !this.store.isRead(k));

@@ -32,10 +32,13 @@ export const BATCH_MAX_MS = 1000;
 /** How long a file must go without an event before it counts as written, in ms. */
 export const SETTLE_MS = 300;
 
-/** A file or folder the watch will not follow, reported as the start-up walk reports it: `path: reason`. */
+/**
+ * A file or folder the watch will not follow, reported as the start-up walk reports it: `path:
+ * reason`; `reason` null once that path is removed (a loop's link deleted): its warning no longer holds.
+ */
 export interface WatchWarning {
   path: string;
-  reason: string;
+  reason: string | null;
 }
 
 /** A running watch; close() stops it and drops any batch not yet delivered. */
@@ -176,6 +179,12 @@ export function watchHere(
   const onEvent = (file: string, type: WatchEvent['type']): void => {
     const name = path.basename(file);
     if (type === 'delete') {
+      // A path warned of (a loop's link, one that leads nowhere) removed: its warning goes, and it is
+      // told again if made again. A root's warning stays (live updates off for all is said under it).
+      if (warned.has(file) && !roots.includes(file)) {
+        warned.delete(file);
+        onWarning({ path: file, reason: null });
+      }
       if (isArticleName(name) && !ignoredPath(file, roots, siteKinds, false)) note('removed', file);
       return;
     }

@@ -124,3 +124,43 @@ describe('the key an article is looked up by', () => {
     r.close();
   });
 });
+
+describe('marks carried to a renamed file’s new key (Reading.carry)', () => {
+  it('a file keyed by its path keeps its marks under its new path, after a restart, and two dashboards carrying it lose nothing', () => {
+    const state = tmp('state');
+    const before = { externalId: null, url: null, path: '/n/draft.md' };
+    const after = { externalId: null, url: null, path: '/n/final.md' };
+    const r = Reading.open(state);
+    const other = Reading.open(state);
+    r.see([before]);
+    r.toggleSaved([before]);
+    r.toggleRead([before]);
+    // The second dashboard saw the new file first (its row made, no marks), then carries the rename.
+    other.see([after]);
+    other.carry([[before, after]]);
+    const v = r.version;
+    r.carry([[before, after]]);
+    expect(r.version).toBeGreaterThan(v);
+    expect([r.isRead(after), r.isSaved(after)]).toEqual([true, true]);
+    expect([other.isRead(after), other.isSaved(after)]).toEqual([true, true]);
+    r.close();
+    other.close();
+    const again = Reading.open(state);
+    expect(again.store.get('path:/n/final.md')).toMatchObject({ read: true, saved: true });
+    again.close();
+  });
+
+  it('an article whose key does not change (an externalId) or that has no marks is left as it is', () => {
+    const state = tmp('state');
+    const r = Reading.open(state);
+    const a = { externalId: 'e-9', url: null, path: '/n/a.md' };
+    r.see([a]);
+    r.toggleRead([a]);
+    const v = r.version;
+    r.carry([[a, { ...a, path: '/n/b.md' }]]);
+    r.carry([[{ externalId: null, url: null, path: '/n/never.md' }, { externalId: null, url: null, path: '/n/c.md' }]]);
+    expect(r.version).toBe(v);
+    expect(r.store.has('path:/n/c.md')).toBe(false);
+    r.close();
+  });
+});

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { watchFolders, type FolderWatch, type WatchBatch } from '../../../src/core/watch/watcher.js';
+import { watchFolders, type FolderWatch, type WatchBatch, type WatchWarning } from '../../../src/core/watch/watcher.js';
 import { eventually } from '../../helpers/eventually.js';
 
 let dir: string;
@@ -86,7 +86,7 @@ describe('a symlink loop made while the watch runs', () => {
     const root = folder(['a.md']);
     fs.mkdirSync(path.join(root, 'sub'));
     const batches: WatchBatch[] = [];
-    const warnings: Array<{ path: string; reason: string }> = [];
+    const warnings: WatchWarning[] = [];
     let wake = () => {};
     const next = () => new Promise<void>((resolve) => (wake = resolve));
     const ready = next();
@@ -127,11 +127,35 @@ describe('a symlink loop made while the watch runs', () => {
     fs.mkdirSync(path.join(root, 'sub'));
     // It has no event of its own: only the walk the watch makes once in place can find it.
     fs.symlinkSync('..', path.join(root, 'sub', 'loop'));
-    const warnings: Array<{ path: string; reason: string }> = [];
+    const warnings: WatchWarning[] = [];
     running = watchFolders([root], () => {}, undefined, () => false, (w) => warnings.push(w));
     await running.ready;
     await eventually(() => expect(warnings).toHaveLength(1), 60_000);
     expect(warnings).toEqual([{ path: path.join(root, 'sub', 'loop'), reason: 'symlink loop' }]);
+  });
+
+  it('removed, its warning is withdrawn (reason null), whether the watch\'s walk or an event found it; made again, it is reported again', async () => {
+    // Found by a tester: after `rm FOLDER/loop` the `symlink loop` warning stayed for the session.
+    const root = folder(['a.md']);
+    fs.mkdirSync(path.join(root, 'sub'));
+    const early = path.join(root, 'sub', 'loop');
+    const late = path.join(root, 'self');
+    fs.symlinkSync('..', early);
+    const warnings: WatchWarning[] = [];
+    running = watchFolders([root], () => {}, undefined, () => false, (w) => warnings.push(w));
+    await running.ready;
+    fs.symlinkSync('self', late);
+    await eventually(() => expect(warnings).toHaveLength(2), 60_000);
+    fs.rmSync(early);
+    fs.rmSync(late);
+    await eventually(() => expect(warnings).toHaveLength(4), 60_000);
+    expect(warnings.slice(2).sort((x, y) => (x.path < y.path ? -1 : 1))).toEqual([
+      { path: late, reason: null },
+      { path: early, reason: null },
+    ]);
+    fs.symlinkSync('self', late);
+    await eventually(() => expect(warnings).toHaveLength(5), 60_000);
+    expect(warnings[4]).toEqual({ path: late, reason: 'symlink loop' });
   });
 });
 

@@ -188,16 +188,27 @@ export class Reading {
    * the same rename, or one marking meanwhile, lose nothing.
    */
   carry(moves: readonly (readonly [A, A])[], now = Date.now()): void {
+    // One write of each kind for the whole batch: a folder renamed at once (`git mv`) moves
+    // thousands of articles, and each write is a transaction of its own.
+    const keys: string[] = [];
+    const was: string[] = [];
+    const read: string[] = [];
+    const saved: string[] = [];
     for (const [from, to] of moves) {
-      const was = this.keyOf(from);
+      const before = this.keyOf(from);
       const key = articleKey(to);
-      const old = key === was ? undefined : this.store.get(was);
+      const old = key === before ? undefined : this.store.get(before);
       if (!old) continue;
-      this.store.see([key], now, () => [was]);
-      if (old.read && !this.store.isRead(key)) this.store.setRead([key], true, now);
-      if (old.saved && !this.store.isSaved(key)) this.store.setSaved([key], true, now);
-      this.version += 1;
+      keys.push(key);
+      was.push(before);
+      if (old.read && !this.store.isRead(key)) read.push(key);
+      if (old.saved && !this.store.isSaved(key)) saved.push(key);
     }
+    if (keys.length === 0) return;
+    this.store.see(keys, now, (i) => [was[i]]);
+    if (read.length > 0) this.store.setRead(read, true, now);
+    if (saved.length > 0) this.store.setSaved(saved, true, now);
+    this.version += 1;
   }
 
   /** Marks read (Enter, `o`); no undo. */

@@ -163,4 +163,17 @@ describe('marks carried to a renamed file’s new key (Reading.carry)', () => {
     expect(r.store.has('path:/n/c.md')).toBe(false);
     r.close();
   });
+
+  it('a folder renamed at once: every file carries its own marks, in one call', () => {
+    const state = tmp('state');
+    const r = Reading.open(state);
+    const at = (dir: string, k: number) => ({ externalId: null, url: null, path: `/${dir}/a${k}.md` });
+    const old = Array.from({ length: 50 }, (_, k) => at('old', k));
+    r.see(old);
+    r.toggleRead(old.filter((_, k) => k % 2 === 0));
+    r.toggleSaved(old.filter((_, k) => k % 5 === 0));
+    r.carry(old.map((a, k) => [a, at('new', k)] as const));
+    for (let k = 0; k < 50; k++) expect([k, r.isRead(at('new', k)), r.isSaved(at('new', k))]).toEqual([k, k % 2 === 0, k % 5 === 0]);
+    r.close();
+  });
 });

@@ -83,13 +83,15 @@ export interface AppState {
   totalCounting: boolean;
   cursor: number;
   /**
-   * `G`/End asked for the last row while the list holds only the result's first rows (two pages
-   * past the cursor): the list asks for every match (selectors.ts hitDepth) and the cursor goes to
-   * the last row once they are in (the `results` action's `complete`). Keys that act on the rows
-   * wait for it (selectors.ts resultsBehind). Found by a tester: `G` went ~1,000 rows further each
-   * time in a folder of 5,000, and Enter after one `G` chose the 1,013th article.
+   * How many hits `G`/End waits for (0: none): pressed while the list holds only the result's first
+   * rows (two pages past the cursor), the list asks for every match counted then (selectors.ts
+   * hitDepth; not more as a load goes on counting, or a million-article load searched its whole
+   * list again with each batch) and the cursor goes to the last row once they are in (the
+   * `results` action's `bottom`). Keys that act on the rows wait for it (selectors.ts
+   * resultsBehind). Found by a tester: `G` went ~1,000 rows further each time in a folder of
+   * 5,000, and Enter after one `G` chose the 1,013th article.
    */
-  bottomPending: boolean;
+  bottomWanted: number;
   listTop: number;
   selectedId: number | null;
   bodyScroll: number;
@@ -148,7 +150,7 @@ export type Action =
    * `pulse`: the pulse of these results when it is counted in the same step (else a `pulse` action follows), `pulseAt` its AppState.pulseAt.
    * `asked`: the sort they answer (AppState.resultsSort; absent: the one in force), `final` their AppState.resultsFinal (absent: true).
    */
-  | { type: 'results'; hits: readonly Hit[]; total: number; sort: ListSort; query: string; asked?: ListSort | null; final?: boolean; approximate?: boolean; counting?: boolean; complete?: boolean; stories?: StoryView | null; pulse?: Pulse | null; pulseAt?: number | null }
+  | { type: 'results'; hits: readonly Hit[]; total: number; sort: ListSort; query: string; asked?: ListSort | null; final?: boolean; approximate?: boolean; counting?: boolean; bottom?: boolean; stories?: StoryView | null; pulse?: Pulse | null; pulseAt?: number | null }
   /** The index was replaced (the warm start's first page by the loaded one): `map` gives an old id's new id, or null. */
   | { type: 'reindex'; map: (id: number) => number | null }
   /** `at`: the pulse's AppState.pulseAt. */
@@ -220,7 +222,7 @@ export function initialState(o: InitOptions): AppState {
     totalCounting: false,
     total: 0,
     cursor: 0,
-    bottomPending: false,
+    bottomWanted: 0,
     listTop: 0,
     selectedId: null,
     bodyScroll: 0,

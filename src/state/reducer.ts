@@ -62,9 +62,9 @@ function step(state: AppState, action: Action): AppState {
       // Articles that arrived while open (live updates) never move the reader: they wait for `r`.
       // Nor does saving the article the reader is on: its new version stays selected.
       const live = freshArrivals(next).length > 0 || followsEdit(state);
-      if (action.query !== state.resultsQuery) return moveCursor({ ...next, bottomPending: false }, 0);
+      if (action.query !== state.resultsQuery) return moveCursor({ ...next, bottomWanted: 0 }, 0);
       // `G` asked for the last row of more matches than were loaded: it is there once they all are.
-      if (state.bottomPending && action.complete) return moveCursor({ ...next, bottomPending: false }, next.hits.length - 1);
+      if (state.bottomWanted > 0 && action.bottom) return moveCursor({ ...next, bottomWanted: 0 }, next.hits.length - 1);
       if (state.cursor === 0 && !live) return moveCursor(next, 0);
       const idx = state.selectedId === null ? -1 : next.hits.findIndex((h) => h.id === state.selectedId);
       // Its article gone from the result (its file deleted): the nearest row still listed, not the row number.

@@ -61,8 +61,8 @@ export function effectiveSort(s: Pick<AppState, 'views' | 'view' | 'sort'>): Lis
  * (resultsFinal). A key that acts on the results (a move, a mark, Enter) must first get the new
  * ones, or it acts on rows the user is not about to see.
  */
-export function resultsBehind(s: Pick<AppState, 'views' | 'view' | 'query' | 'sort' | 'resultsQuery' | 'resultsSort' | 'resultsFinal' | 'bottomPending'>): boolean {
-  return s.resultsQuery !== effectiveQuery(s) || s.resultsSort !== effectiveSort(s) || !s.resultsFinal || s.bottomPending;
+export function resultsBehind(s: Pick<AppState, 'views' | 'view' | 'query' | 'sort' | 'resultsQuery' | 'resultsSort' | 'resultsFinal' | 'bottomWanted'>): boolean {
+  return s.resultsQuery !== effectiveQuery(s) || s.resultsSort !== effectiveSort(s) || !s.resultsFinal || s.bottomWanted > 0;
 }
 
 /**
@@ -174,9 +174,9 @@ export function listPosition(s: Pick<AppState, 'hits' | 'cursor' | 'rowOrdinals'
  * Found by a tester: with stories grouped, 2,000 hits folded into ~1,400 rows, and the list asked
  * by row never asked past 2,000: `G` and `j` stopped there in a folder of 5,000.
  */
-export function hitDepth(s: Pick<AppState, 'hits' | 'cursor' | 'rowOrdinals' | 'bottomPending' | 'total'>): number {
-  // `G` with more matches than rows loaded: every match (AppState.bottomPending).
-  return Math.max(0, listPosition(s) - 1, s.bottomPending ? s.total - 1 : 0);
+export function hitDepth(s: Pick<AppState, 'hits' | 'cursor' | 'rowOrdinals' | 'bottomWanted'>): number {
+  // `G` with more matches than rows loaded: every match counted then (AppState.bottomWanted).
+  return Math.max(0, listPosition(s) - 1, s.bottomWanted - 1);
 }
 
 /** Clamps n into [lo, hi] (lo when the range is empty). */

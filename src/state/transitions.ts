@@ -11,7 +11,7 @@ import { tabAt } from './view-tabs.js';
 /** Moves whatever the pane scrolls: the list cursor, the body text, or the inspector cursor. */
 export function scroll(s: AppState, pane: PaneId, delta: number): AppState {
   // A move of the list's own drops a `G` still waiting for every match (toBottom).
-  if (pane === 'list') return moveCursor(s.bottomPending ? { ...s, bottomPending: false } : s, s.cursor + delta);
+  if (pane === 'list') return moveCursor(s.bottomWanted > 0 ? { ...s, bottomWanted: 0 } : s, s.cursor + delta);
   if (pane === 'body') return { ...s, bodyScroll: clamp(finite(s.bodyScroll + delta), 0, maxBodyScroll(s)) };
   return { ...s, inspectorCursor: clamp(finite(s.inspectorCursor + delta), 0, s.inspector.length - 1) };
 }
@@ -19,11 +19,11 @@ export function scroll(s: AppState, pane: PaneId, delta: number): AppState {
 /**
  * `G`/End in the list: the last row loaded, and when the result has more matches than the list
  * holds (it loads two pages past the cursor), the last row of all once they are in
- * (AppState.bottomPending), as fzf's and less's end of list is the end of the input.
+ * (AppState.bottomWanted), as fzf's and less's end of list is the end of the input.
  */
 export function toBottom(s: AppState): AppState {
   const more = s.rawHits.length < s.total || s.totalApproximate;
-  return { ...moveCursor(s, Infinity), bottomPending: more };
+  return { ...moveCursor(s, Infinity), bottomWanted: more ? Math.max(s.total, s.rawHits.length + 1) : 0 };
 }
 
 /** Infinity (top/bottom commands) as a usable number. */

@@ -249,3 +249,19 @@ describe('Esc after a pulse entry', () => {
     expect(s.outcome).toEqual({ kind: 'cancelled' });
   });
 });
+
+// Found by a tester: `G` went ~1,000 rows further each time (the list holds two pages past the cursor).
+describe('G with more matches than rows loaded', () => {
+  it('asks for the matches counted when it was pressed, and lands on the last once they are in, though a load has counted more since', () => {
+    const s = run({ ...make({}, 1000), total: 5000 }, cmd('bottom'));
+    expect([s.cursor, s.bottomWanted]).toEqual([999, 5000]);
+    const later = reducer(s, { type: 'results', hits: hits(5000), total: 7000, sort: 'date', query: '', bottom: true });
+    expect([later.cursor, later.bottomWanted]).toEqual([4999, 0]);
+  });
+  it('a move of its own or a new query drops the wait; with every match loaded there is none', () => {
+    expect(run({ ...make({}, 1000), total: 5000 }, cmd('bottom'), cmd('up')).bottomWanted).toBe(0);
+    const asked = run({ ...make({}, 1000), total: 5000 }, cmd('bottom'));
+    expect(reducer(asked, { type: 'results', hits: hits(10), total: 10, sort: 'date', query: 'btc' }).bottomWanted).toBe(0);
+    expect(run(make({}, 100), cmd('bottom'))).toMatchObject({ cursor: 99, bottomWanted: 0 });
+  });
+});

@@ -24,10 +24,10 @@ afterEach(() => unmount?.());
 
 describe('the list with stories folded', () => {
   it('hitDepth counts the hits before the cursor row, not the rows', () => {
-    expect(hitDepth({ hits: [{ id: 0, score: 1, titleMatches: [] }, { id: 2, score: 1, titleMatches: [] }], cursor: 1, rowOrdinals: Int32Array.of(1, 3), total: 9, bottomPending: false })).toBe(2);
-    expect(hitDepth({ hits: [], cursor: 0, rowOrdinals: null, total: 0, bottomPending: false })).toBe(0);
+    expect(hitDepth({ hits: [{ id: 0, score: 1, titleMatches: [] }, { id: 2, score: 1, titleMatches: [] }], cursor: 1, rowOrdinals: Int32Array.of(1, 3), bottomWanted: 0 })).toBe(2);
+    expect(hitDepth({ hits: [], cursor: 0, rowOrdinals: null, bottomWanted: 0 })).toBe(0);
     // `G` with more matches than loaded: every match is asked for.
-    expect(hitDepth({ hits: [{ id: 0, score: 1, titleMatches: [] }], cursor: 0, rowOrdinals: null, total: 5000, bottomPending: true })).toBe(4999);
+    expect(hitDepth({ hits: [{ id: 0, score: 1, titleMatches: [] }], cursor: 0, rowOrdinals: null, bottomWanted: 5000 })).toBe(4999);
   });
 
   // Found by a tester: each `G` went ~1,000 rows further (the list's two pages past the cursor),

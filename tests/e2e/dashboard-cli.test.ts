@@ -27,7 +27,7 @@ const live = news.filter((n) => n.draft !== true);
 const count = (s: string) => live.filter((n) => n.sentiment === s).length;
 
 describe('--stats', () => {
-  it("prints the pulse of --filter '' as text: sentiment counts, top sources, per-day counts", async () => {
+  it("prints the pulse of --filter '' as text: sentiment counts, top sources, counts by week (the bundled folder spans more than a year)", async () => {
     const r = await run(['--filter', '', '--stats', 'data/news']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
@@ -35,7 +35,10 @@ describe('--stats', () => {
     expect(r.stdout).toContain(`sentiment: positive ${count('POSITIVE')}, neutral ${count('NEUTRAL')}, negative ${count('NEGATIVE')}, none 0\n`);
     expect(r.stdout).toMatch(/^sources: \S/m);
     expect(r.stdout).toMatch(/^coins: .*BTC \d+/m);
-    expect(r.stdout).toMatch(/^ {2}2026-11-14 \d+$/m);
+    // Its newest 90 days hold fewer than half of its articles: counted by week, each from its Monday (2026-11-09 holds the 14th).
+    expect(r.stdout).toMatch(/^per week \(\d{4}-\d{2}-\d{2} to 2026-11-\d{2}\): [▁▂▃▄▅▆▇█]+$/m);
+    expect(r.stdout).toMatch(/^ {2}2026-11-09 \d+$/m);
+    expect(await run(['--filter', 'since:2026-11-01', '--stats', 'data/news']).then((x) => x.stdout)).toMatch(/^ {2}2026-11-14 \d+$/m);
   });
   it('prints it as one JSON object with --print json, and exits 1 on no match', async () => {
     const r = await run(['--filter', 'coin:sol', '--stats', '--print', 'json', 'data/news']);

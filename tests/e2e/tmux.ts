@@ -138,7 +138,9 @@ export class TmuxSession {
     const deadline = Date.now() + waitMs;
     // An orphan that exited stays a zombie until init (here a VM's own) reaps it, ~1-1.7 s later: ended is what counts.
     while (!pids.every(processEnded) && Date.now() < deadline) sleepSync(50);
-    fs.rmSync(this.dir, { recursive: true, force: true });
+    // Retried (Node retries ENOTEMPTY itself when asked): in CI once a file appeared in the folder
+    // while it was being removed (ENOTEMPTY), the program's last write landing after the walk.
+    fs.rmSync(this.dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   }
 }
 

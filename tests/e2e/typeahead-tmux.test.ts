@@ -140,18 +140,18 @@ describe('type-ahead', () => {
     s.send('C-c');
     expect(await finished(path.join(s.dir, 'status'))).toBe('exit=130');
   }, 180_000);
-  it('a dashboard started on a query that does not parse still answers every key', async () => {
+  // A dashboard can no longer start on a query that does not parse (`-q` stops with --filter's
+  // message and exit 2, tests/e2e/refused-before-dashboard.test.ts); one typed ahead of the first
+  // answer must still let every later key through (keys once waited for ever for an answer to it).
+  it('a query that does not parse, typed ahead of the first answer, still lets every key through', async () => {
     const s = new TmuxSession(80, 24, repo);
     session = s;
     const out = path.join(s.dir, 'bad.out');
-    s.type(`XDG_CACHE_HOME=${path.join(s.dir, 'cache')} node ${cli} --no-config -q 'since:yesterday' > ${out}; echo "exit=$?" > ${path.join(s.dir, 'bad.status')}`);
+    s.type(`XDG_CACHE_HOME=${path.join(s.dir, 'cache')} node ${cli} --no-config > ${out}; echo "exit=$?" > ${path.join(s.dir, 'bad.status')}`);
     s.send('Enter');
+    s.type('/since:yesterday');
     await s.waitFor((screen) => screen.includes('bad date') && screen.includes('? help'), 'the query error');
-    // Its list is empty and counted as such (no `counting…` for ever).
-    expect(s.screen()).toContain('Articles 0/0');
-    expect(s.screen()).not.toContain('counting…');
-    // The query can be fixed: keys were held for ever waiting for a first answer that never came.
-    s.send('/');
+    // The query can be fixed, and the keys after it act.
     s.send('C-u');
     s.type('bitcoin');
     await s.waitFor((screen) => /Articles 1\/\d+/.test(screen) && !screen.includes('bad date'), 'the fixed query');

@@ -175,7 +175,7 @@ async function main(command: Command | Error, walk: Promise<WalkThread | null> |
     } else if (outcome.articles.length === 0) {
       process.exitCode = EXIT.noMatch;
     } else {
-      await printArticles(outcome.articles, options, undefined, outcome.storyOf);
+      await printArticles(outcome.articles, options, outcome.marks, outcome.storyOf);
       process.exitCode = EXIT.ok;
     }
     // A load, a text build or a facts worker may still be under way: the user is done, so the

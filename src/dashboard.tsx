@@ -17,7 +17,7 @@ import { chalkLevel } from './terminal.js';
 
 /** How a dashboard session ended. */
 export type DashboardOutcome =
-  | { kind: 'chosen'; articles: Article[]; warnings: LoadWarning[]; storyOf?: (a: Article) => StoryInfo }
+  | { kind: 'chosen'; articles: Article[]; warnings: LoadWarning[]; storyOf?: (a: Article) => StoryInfo; marks?: (a: Article) => { read: boolean; saved: boolean; new: boolean } }
   | { kind: 'cancelled'; warnings: LoadWarning[] }
   | { kind: 'path-error'; message: string };
 const PROGRESS_INTERVAL_MS = 100; // progress repaints at most this often: one per file would cost more than loading
@@ -154,7 +154,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
         onDone: (result) =>
           finish(
             result.kind === 'chosen'
-              ? { kind: 'chosen', articles: result.articles, warnings, storyOf }
+              ? { kind: 'chosen', articles: result.articles, warnings, storyOf, marks: reading?.chosenMarks(result.articles) }
               : { kind: 'cancelled', warnings },
           ),
       });

@@ -145,6 +145,20 @@ describe('daily driver in a real terminal', () => {
     expect(JSON.parse(json)).toMatchObject({ title: 'Gamma Bitcoin Miners Sell', read: true, saved: false, new: false });
   });
 
+  // Found by a tester: an article chosen in the dashboard with `-p json` came without the
+  // read, saved and new fields README lists (and `--filter -p json` prints).
+  it('-p json from the dashboard carries the marks: read (choosing reads it), saved, new', async () => {
+    const { env } = makeHome(CONFIG);
+    const { s, status, out } = start(env, '-p json');
+    await s.waitFor((t) => t.includes('3 unread') && t.includes('Gamma Bitcoin'), 'the list');
+    s.send('j');
+    s.send('*');
+    await s.waitFor((t) => t.includes('saved ★'), 'saved');
+    s.send('Enter');
+    expect(await s.waitForFile(status)).toContain('exit=0');
+    expect(JSON.parse(fs.readFileSync(out, 'utf8'))).toMatchObject({ title: 'Beta Ether Upgrade', read: true, saved: true, new: false });
+  });
+
   it('o shows the URL and asks; y opens it through $BROWSER', async () => {
     const { env, home } = makeHome(CONFIG);
     const record = path.join(home, 'opened.txt');

@@ -126,6 +126,15 @@ export class Reading {
     return this.store.isNew(this.keyOf(a));
   }
 
+  /**
+   * The marks `--print json` gives articles chosen in the dashboard, read now (the state closes
+   * with the session, before they are printed): read, as choosing reads them; saved and new as held.
+   */
+  chosenMarks(articles: readonly A[]): (a: A) => { read: boolean; saved: boolean; new: boolean } {
+    const marks = new Map(articles.map((a) => [a, { read: true, saved: this.isSaved(a), new: this.isNew(a) }]));
+    return (a) => marks.get(a) ?? { read: this.isRead(a), saved: this.isSaved(a), new: this.isNew(a) };
+  }
+
   /** Records the articles as seen (first sight at `now`); returns how many of them are new since the previous session. */
   see(articles: readonly A[], now = Date.now()): number {
     const keys = this.own(articles, now);

@@ -137,6 +137,10 @@ function fieldTerm(kind: FieldKind, value: string, negate: boolean, raw: string,
   }
 }
 
+// A phrase or quoted value left open, named as typed, not wrapped in quotes of its own: the old
+// message quoted the term, so `spot"` read as three quotes in a row.
+const unclosedQuote = (term: string): string => `unclosed quote (a phrase needs its closing "): ${term}`;
+
 const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u3000';
 
 /** Parses the search line into terms; `now` anchors relative dates. Throws QueryError naming the bad term. */
@@ -152,7 +156,7 @@ export function parseQuery(input: string, now: number = Date.now()): ParsedQuery
     else if (s[i] === '-') { i++; continue; } // a lone `-` is a negation still being typed
     if (s[i] === '"') {
       const close = s.indexOf('"', i + 1);
-      if (close < 0) throw new QueryError(`unclosed quote in "${s.slice(start)}"`, s.slice(start));
+      if (close < 0) throw new QueryError(unclosedQuote(s.slice(start)), s.slice(start));
       const phrase = foldText(s.slice(i + 1, close).replace(/\s+/g, ' ').trim());
       if (phrase) terms.push({ kind: 'phrase', value: phrase, negate });
       i = close + 1;
@@ -161,6 +165,8 @@ export function parseQuery(input: string, now: number = Date.now()): ParsedQuery
     let j = i;
     while (j < s.length && !isSpace(s[j]) && s[j] !== '"') j++;
     const word = s.slice(i, j);
+    // `--bitcoin` negated `-bitcoin`, which no article holds, and so listed every article.
+    if (negate && word.startsWith('-')) throw new QueryError(`one - negates a term: "${s.slice(start, j)}"`, s.slice(start, j));
     const colon = word.indexOf(':');
     const prefix = colon > 0 ? word.slice(0, colon) : '';
     const looksLikeField = /^[a-z]+$/i.test(prefix) && !word.startsWith('/', colon + 1);
@@ -173,7 +179,7 @@ export function parseQuery(input: string, now: number = Date.now()): ParsedQuery
     if (value === '' && s[j] === '"') {
       // field:"quoted value"
       const close = s.indexOf('"', j + 1);
-      if (close < 0) throw new QueryError(`unclosed quote in "${s.slice(start)}"`, s.slice(start));
+      if (close < 0) throw new QueryError(unclosedQuote(s.slice(start)), s.slice(start));
       value = s.slice(j + 1, close).replace(/\s+/g, ' ');
       j = close + 1;
     }

@@ -83,8 +83,12 @@ describe('parseQuery errors name the bad term', () => {
     ['sentiment:great', 'unknown sentiment in "sentiment:great"', 'sentiment:great'],
     ['is:hot', 'unknown value in "is:hot"', 'is:hot'],
     ['is:unred', 'use is:draft, is:sticky, is:unread, is:read, is:saved or is:new', 'is:unred'],
-    ['etf "spot bitcoin', 'unclosed quote in ""spot bitcoin"', '"spot bitcoin'],
-    ['source:"the block', 'unclosed quote in "source:"the block"', 'source:"the block'],
+    ['etf "spot bitcoin', 'unclosed quote (a phrase needs its closing "): "spot bitcoin', '"spot bitcoin'],
+    ['source:"the block', 'unclosed quote (a phrase needs its closing "): source:"the block', 'source:"the block'],
+    ['spot"', 'unclosed quote (a phrase needs its closing "): "', '"'],
+    // Found by a tester: `--bitcoin` listed every article (not `-bitcoin`).
+    ['--bitcoin', 'one - negates a term: "--bitcoin"', '--bitcoin'],
+    ['etf --', 'one - negates a term: "--"', '--'],
   ];
   it.each(cases)('%s', (input, message, term) => {
     let caught: unknown;

@@ -8,7 +8,7 @@
 import type { Article } from '../article.js';
 import { formatStamp } from './article-header.js';
 import { articleCoinsWithBody, assetOf } from '../coins/index.js';
-import { sanitizeLine } from '../text/index.js';
+import { countText, sanitizeLine } from '../text/index.js';
 
 /** One inspector row; `key` is a stable path such as `source.name` or `tags[1]`. */
 export interface InspectorRow {
@@ -65,6 +65,8 @@ export function leafText(value: unknown): string {
   if (typeof value === 'string') {
     const s = value.length > MAX_VALUE ? value.slice(0, MAX_VALUE) : value;
     text = s === '' || s.trim() !== s ? JSON.stringify(s) : s;
+    // Cut where it is shown, said so (found by a tester: a 1,079-character value ended mid-word, unmarked); the whole is in the file (`e`).
+    if (s !== value) text += `… (${countText(value.length - MAX_VALUE)} more characters)`;
   } else if (value instanceof Date) text = isoDate(value);
   else if (value === null) text = 'null';
   else if (value === undefined) text = 'undefined';

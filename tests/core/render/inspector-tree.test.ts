@@ -117,6 +117,7 @@ describe('leafText and formatSize', () => {
     [false, 'false'],
     [null, 'null'],
     [new Date('nope'), 'Invalid Date'],
+    ['ab'.repeat(540), `${'ab'.repeat(500)}… (80 more characters)`],
   ])('leafText(%j) = %s', (value, expected) => {
     expect(leafText(value)).toBe(expected);
   });

@@ -1,4 +1,5 @@
-// The lead paragraphs the index keeps (text/lead.ts), for story grouping, and the article rows the
+// The lead paragraphs the index keeps (text/lead.ts; stories are not grouped on them, so that every
+// mode groups alike: stories/indexed-inputs.ts), and the article rows the
 // facts worker reads (articleRows): reading them back is one query, where reading them from the
 // files is a file read and a parse per article. Opened read-only; a lead is data from disk, used
 // only to compare articles, never displayed.
@@ -34,12 +35,12 @@ export function leadsFromIndex(file: string, paths: readonly string[]): string[]
   }
 }
 
-/** One article row as the facts worker reads it: the file, its stamp's parts, the stored article JSON (unvalidated) and the lead. */
+/** One article row as the facts worker reads it: the file, its stamp's parts, the stored article JSON (unvalidated) and '' (the lead, not read). */
 export type ArticleRowText = [path: string, size: number, mtime: number, article: string, lead: string];
 
 /**
  * The rows with ids `rowIds` of the index at `file`, in the same order (null for an id it holds no
- * row for); with `withArticle` false the article JSON and lead are left out ('' each). So the
+ * row for); the lead is left out (''), and with `withArticle` false the article JSON too. So the
  * facts worker reads what it needs of the loaded articles from the index itself instead of
  * having the UI thread build and post it (2-3 s of that thread at 100k articles). Opened
  * read-only; null when there is no usable index. Never throws.
@@ -49,7 +50,8 @@ export function articleRows(file: string, rowIds: ArrayLike<number>, withArticle
   try {
     db = openDatabase(file, { readonly: true, fileMustExist: true });
     if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID || db.pragma('user_version', { simple: true }) !== INDEX_FORMAT) return null;
-    const columns = withArticle ? "id, path, size, mtime, article, lead" : "id, path, size, mtime, '', ''";
+    // The lead is not read: stories are grouped without it (stories/indexed-inputs.ts).
+    const columns = withArticle ? "id, path, size, mtime, article, ''" : "id, path, size, mtime, '', ''";
     const out: Array<ArticleRowText | null> = new Array(rowIds.length).fill(null);
     if (rowIds.length >= SCAN_FROM) {
       const at = new Map<number, number[]>();

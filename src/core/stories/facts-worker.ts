@@ -3,8 +3,9 @@
 // an on-disk index it reconciles the corpus with the facts kept there per article file
 // (facts-store.ts): it reads from the index (indexed-inputs.ts), or asks the UI thread for, the
 // inputs of only the articles whose facts are missing or stale, and of those whose stories must
-// be grouped again, adds the lead paragraphs the index keeps (index/leads.ts), hands a copy of the facts back by transfer and writes what
-// changed. Without one it takes every article's inputs in chunks and computes. Then it answers,
+// be grouped again, hands a copy of the facts back by transfer and writes what changed. The inputs
+// are what the UI thread's factsInput gives (no lead: a loaded article's body stays on disk), so
+// the stories are those `--filter` and `--no-cache` group. Without one it takes every article's inputs in chunks and computes. Then it answers,
 // until closed: the pulse and hot order of a result (only the newest request waiting is answered:
 // an older one is superseded), and live updates (articles added and gone: their facts computed,
 // the stories they touch regrouped, their rows written), after which it hands the facts back.
@@ -19,7 +20,7 @@ import { assemble, changeRows, readStored, rowsToWrite, type Stamp } from './fac
 import { assembleSnapshot, decodeSnapshot, encodeSnapshot, positionsOf, staleIds, type FactsSnapshot } from './facts-snapshot.js';
 import { computeInChunks, progressEvery, STREAM_FROM } from './facts-stream.js';
 import { pageFacts } from './facts-warm.js';
-import { inputsFromIndex, stampsFromIndex, withLeads } from './indexed-inputs.js';
+import { inputsFromIndex, stampsFromIndex } from './indexed-inputs.js';
 
 /** workerData.role of this worker, so importing the module elsewhere starts nothing. */
 export const FACTS_WORKER_ROLE = 'crypto-news-tui:facts';
@@ -115,12 +116,7 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
     if (!indexed) return needFromUi(ids);
     const got = inputsFromIndex(file, indexed.rowIds, ids);
     const rest = ids.filter((id) => !got.has(id));
-    if (rest.length) {
-      const sent = await needFromUi(rest);
-      // What the UI thread sends has no lead (the body stays in its file): the index's, as for the others.
-      withLeads(file, [...sent.values()]);
-      sent.forEach((input, id) => got.set(id, input));
-    }
+    if (rest.length) (await needFromUi(rest)).forEach((input, id) => got.set(id, input));
     return got;
   };
   // The articles' index rows and the snapshot of the facts by row (facts-snapshot.ts): only the
@@ -132,9 +128,7 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
   const regroupStories = async (ids: readonly number[], got: Map<number, FactsInput>, file: string): Promise<void> => {
     if (ids.length === 0) return;
     (await need(ids.filter((id) => !got.has(id)), file)).forEach((input, id) => got.set(id, input));
-    const docs = ids.map((id) => got.get(id)!);
-    withLeads(file, docs);
-    engine.regroup(ids, docs);
+    engine.regroup(ids, ids.map((id) => got.get(id)!));
   };
   const fromSnapshot = async (snap: FactsSnapshot, pos: Int32Array /* positionsOf */, stale: number[], rowIds: Int32Array, file: string): Promise<Uint8Array | null> => {
     const n = rowIds.length;
@@ -255,7 +249,6 @@ if (parentPort && (workerData as { role?: unknown } | null)?.role === FACTS_WORK
         return send(engine.snapshot(), false);
       case 'change': {
         const first = engine.facts.n;
-        if (indexFile && engine.grouping) withLeads(indexFile, [...request.change.added, ...request.change.context.map((c) => c.input)]);
         const touched = engine.apply(request.change);
         send(engine.snapshot(), false);
         return writeChange(request.change, touched, first);

@@ -6,14 +6,19 @@
 // article the index holds no row for (its write failed) is still sent by the UI thread. Runs on
 // the facts worker.
 import { isRecord, type ArticleRecord } from '../article-record.js';
-import { articleRows, leadsFromIndex } from '../index/index.js';
+import { articleRows } from '../index/index.js';
 import { fileStamp, type FactsInput } from './facts.js';
 import type { Stamp } from './facts-store.js';
 
-/** The facts input of an article from its stored record and lead: what factsInput gives for the article the record loads as, with the index's lead. */
-export function inputOfRecord(r: ArticleRecord, lead: string): FactsInput {
+/**
+ * The facts input of an article from its stored record: what factsInput gives for the article the
+ * record loads as. Its lead is '' as factsInput's is (a loaded article's body stays on disk):
+ * with the lead the index keeps, the dashboard over an index grouped other stories than
+ * `--filter` and `--no-cache` (and leads of one template chained unrelated news into one story).
+ */
+export function inputOfRecord(r: ArticleRecord): FactsInput {
   return {
-    publishedAt: r[4], source: r[8], title: r[2], description: r[3], lead,
+    publishedAt: r[4], source: r[8], title: r[2], description: r[3], lead: '',
     path: r[0], sourceLabel: r[7], tags: r[10], coinFields: r[24], sentiment: r[11], score: r[12], stickyWeight: r[15], dateGuessed: r[5],
     stamp: fileStamp(r[18], r[19]),
   };
@@ -57,14 +62,7 @@ export function inputsFromIndex(file: string, rowIds: Int32Array, ids: readonly 
     } catch {
       return;
     }
-    if (isRecord(record) && record[0] === row[0]) out.set(id, inputOfRecord(record, row[4]));
+    if (isRecord(record) && record[0] === row[0]) out.set(id, inputOfRecord(record));
   });
   return out;
-}
-
-/** Fills in the empty leads of `inputs` from the index at `file`: a loaded article's body stays in its file, and the index keeps its lead. */
-export function withLeads(file: string, inputs: FactsInput[]): void {
-  if (!inputs.some((i) => i.lead === '')) return;
-  const leads = leadsFromIndex(file, inputs.map((i) => i.path));
-  if (leads) inputs.forEach((input, k) => (input.lead ||= leads[k]));
 }

@@ -13,7 +13,6 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../../src/core/article.js';
 import { indexFile } from '../../../src/core/index/database.js';
 import { loadCorpus, warmStart } from '../../../src/core/load/load.js';
-import { leadParagraph } from '../../../src/core/text/lead.js';
 import { computeFacts, FactsBuilder } from '../../../src/core/stories/facts-builder.js';
 import { FactsEngine } from '../../../src/core/stories/facts-engine.js';
 import { factsInBackground, FactsService } from '../../../src/core/stories/facts-background.js';
@@ -25,8 +24,8 @@ import { pulseOfFacts } from '../../../src/core/stories/index.js';
 const data = fileURLToPath(new URL('../../../data', import.meta.url));
 const worker = new URL('../../../dist/core/stories/facts-worker.js', import.meta.url);
 
-// The facts a computation over the loaded articles gives, leads as the index keeps them.
-const computed = (loaded: readonly Article[]): Facts => computeFacts(loaded.map((a) => ({ ...factsInput(a), lead: leadParagraph(a.body) })));
+// The facts a computation over the loaded articles gives (no leads: their bodies stay on disk).
+const computed = (loaded: readonly Article[]): Facts => computeFacts(loaded.map(factsInput));
 const partition = (f: Facts): string => JSON.stringify(Array.from(f.story, (s, i) => [i, s, f.size[i]]));
 const count = (file: string, sql: string): number => {
   const db = new Database(file, { readonly: true });

@@ -123,7 +123,7 @@ describe('grouping a chunk at a time', () => {
     try {
       const load = await loadCorpus([data], { cache: true, cacheDir: dir });
       const worker = new URL('../../../dist/core/stories/facts-worker.js', import.meta.url);
-      const want = computeFacts(load.articles.map((a) => ({ ...factsInput(a), lead: leadParagraph(a.body) })));
+      const want = computeFacts(load.articles.map(factsInput));
       const cacheFile = indexFile(dir, [data]);
       const facts = await factsInBackground((id) => load.articles[id], load.articles.length, { worker, cacheFile, streamFrom: 10 }, load.indexIds);
       expect(facts).toEqual(want);
@@ -180,7 +180,7 @@ describe('grouping a chunk at a time', () => {
       // Another read cap is another parser stamp (load/limits.ts): every row is written again, under new ids.
       const rewritten = await loadCorpus([data], { cache: true, cacheDir: dir, maxFileSize: 2 * 1024 * 1024 });
       expect(Math.min(...rewritten.indexIds!)).toBeGreaterThan(Math.max(...first.indexIds!));
-      const want = computeFacts(rewritten.articles.map((a) => ({ ...factsInput(a), lead: leadParagraph(a.body) })));
+      const want = computeFacts(rewritten.articles.map(factsInput));
       const again = await factsOf(rewritten);
       expect(again.chunked).toBe(true);
       expect(again.facts).toEqual(want);
@@ -194,7 +194,7 @@ describe('grouping a chunk at a time', () => {
     try {
       const load = await loadCorpus([data], { cache: true, cacheDir: dir });
       const worker = new URL('../../../dist/core/stories/facts-worker.js', import.meta.url);
-      const want = computeFacts(load.articles.map((a) => ({ ...factsInput(a), lead: leadParagraph(a.body) })));
+      const want = computeFacts(load.articles.map(factsInput));
       const cacheFile = indexFile(dir, [data]);
       // The load's own text build is done first (from sources it runs on this thread, which the lock below would stall).
       await load.fullText;

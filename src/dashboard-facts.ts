@@ -20,7 +20,10 @@ export interface ComputedFacts {
 /** Where the facts come from and go to. */
 export interface FactsRunnerOptions {
   index: SearchIndex;
-  /** Group stories (false: `--no-group`; the pulse still counts every match). */
+  /**
+   * Fold the list by story (false: `--no-group`: no story map is handed over). The worker groups
+   * stories either way: the hot order counts each article's story size, folded or not.
+   */
   group: boolean;
   /** The on-disk index the facts are kept in between runs; null with `--no-cache`. */
   cacheFile: string | null;
@@ -58,9 +61,9 @@ export interface EarlyFacts {
  * start and the snapshot's read then overlap them, and the facts are there by the UI's first
  * frame. `finished`: as dashboardFacts'.
  */
-export async function readWarmFacts(paths: readonly string[], rowIds: Int32Array, group: boolean, finished: () => boolean): Promise<EarlyFacts> {
+export async function readWarmFacts(paths: readonly string[], rowIds: Int32Array, finished: () => boolean): Promise<EarlyFacts> {
   const [{ FactsService }, { cacheDirectory, indexFile }] = await Promise.all([import('./core/stories/index.js'), import('./core/index/index.js')]);
-  const service = new FactsService({ shouldStop: finished, group, cacheFile: indexFile(cacheDirectory(), paths) });
+  const service = new FactsService({ shouldStop: finished, group: true, cacheFile: indexFile(cacheDirectory(), paths) });
   return { service, facts: await service.warm(rowIds) };
 }
 
@@ -198,7 +201,8 @@ export function dashboardFacts(o: FactsRunnerOptions): DashboardFacts {
     if (o.early) service ??= (await o.early).service;
     if (!service) {
       const { FactsService } = await import('./core/stories/index.js');
-      service = new FactsService({ shouldStop: o.finished, group: o.group, cacheFile: o.cacheFile });
+      // Grouped with `--no-group` too: the hot order's story sizes (only the folding is off).
+      service = new FactsService({ shouldStop: o.finished, group: true, cacheFile: o.cacheFile });
     }
     // Heard only until the facts are handed over (deliver): a live update's are whole.
     service.onProgress = (progress) => void (!loaded && !o.finished() && o.onProgress?.(progress));
@@ -271,13 +275,11 @@ export function dashboardFacts(o: FactsRunnerOptions): DashboardFacts {
     const added = Array.from({ length: n - from }, (_, k) => input(article(from + k)));
     const goneNow = hidden.map((id) => ({ id, path: article(id).path, publishedAt: article(id).publishedAt }));
     const context: FactsChange['context'][number][] = [];
-    if (o.group) {
-      const near = nearAny([...added.map((a) => a.publishedAt ?? Number.NaN), ...goneNow.map((g) => g.publishedAt ?? Number.NaN)], 2 * WINDOW_MS);
-      const skip = new Set(hidden);
-      for (let id = 0; id < from; id++) {
-        const t = article(id).publishedAt;
-        if (t !== null && near(t) && !skip.has(id)) context.push({ id, input: input(article(id)) });
-      }
+    const near = nearAny([...added.map((a) => a.publishedAt ?? Number.NaN), ...goneNow.map((g) => g.publishedAt ?? Number.NaN)], 2 * WINDOW_MS);
+    const skip = new Set(hidden);
+    for (let id = 0; id < from; id++) {
+      const t = article(id).publishedAt;
+      if (t !== null && near(t) && !skip.has(id)) context.push({ id, input: input(article(id)) });
     }
     return { added, gone: goneNow, context };
   }

@@ -39,7 +39,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
   const { term, ui } = start;
   let warm = start.warm;
   let finished = false;
-  const early = warm && options.cache ? readWarmFacts(paths, warm.rowIds, options.group, () => finished) : null; // read while the UI loads
+  const early = warm && options.cache ? readWarmFacts(paths, warm.rowIds, () => finished) : null; // read while the UI loads
   // chalk (inside ink) decides its colour level from process.stdout when first imported; stdout
   // may be a pipe here, so the level comes from the terminal we draw on. ink also renders
   // nothing until exit when it believes it runs under CI; a dashboard with a terminal is never

@@ -6,7 +6,7 @@ import { loadCorpus } from '../src/core/load/load.js';
 import { coinMentionsOf } from '../src/core/stories/facts.js';
 import { computeFacts } from '../src/core/stories/facts-builder.js';
 import { factsInput } from '../src/core/stories/story-doc.js';
-import { storyMap } from '../src/core/stories/index.js';
+import { hotOrder, storyMap } from '../src/core/stories/index.js';
 import { SearchIndex } from '../src/core/search/search.js';
 import { dashboardFacts, sharedCoinLists, storiesComing, type ComputedFacts } from '../src/dashboard-facts.js';
 
@@ -66,6 +66,28 @@ describe('dashboardFacts load and handOverNow', () => {
     expect(factsOf.handOverNow()).toBeNull();
     await turns(20);
     expect(given).toHaveLength(1);
+    factsOf.close();
+  });
+});
+
+describe('dashboardFacts with --no-group', () => {
+  it("folds nothing but keeps each article's story size, so the hot order is --filter's", async () => {
+    const { articles } = await loadCorpus([fileURLToPath(new URL('../data/news', import.meta.url))], { cache: false });
+    const index = new SearchIndex(articles);
+    const given: ComputedFacts[] = [];
+    const factsOf = dashboardFacts({ index, group: false, cacheFile: null, finished: () => false, onFacts: (c) => void given.push(c) });
+    factsOf.load();
+    await vi.waitFor(() => expect(given).toHaveLength(1));
+    const { facts, stories } = given[0];
+    expect(stories).toBeNull();
+    const grouped = storyMap(articles);
+    expect(Array.from(facts.size)).toEqual(Array.from(grouped.size));
+    expect(Math.max(...facts.size)).toBeGreaterThan(1);
+    // The aggregate's hot order (what the dashboard lists) is the one --filter -s hot prints.
+    const ids = Int32Array.from(articles, (a) => a.id);
+    const now = Date.parse('2026-11-21T00:00:00Z');
+    const counted = await factsOf.counter.count(ids, true, now);
+    expect(Array.from(counted!.hot!)).toEqual(hotOrder(ids, (id) => articles[id], grouped.size, now));
     factsOf.close();
   });
 });

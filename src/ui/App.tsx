@@ -128,9 +128,9 @@ export function App(p: AppProps) {
     },
   });
   const pageLimit = listLimit(hitDepth(state));
-  const listed = useMemo(
-    () => listedHits(search, hot, aggregate, pageLimit, (id) => p.index.article(id), stories?.size ?? null, now),
-    [search, hot, stories, now, p.index, aggregate, pageLimit],
+  const listed = useMemo( // story sizes from the facts with `--no-group` (no stories): it folds no rows, but hot counts them
+    () => listedHits(search, hot, aggregate, pageLimit, (id) => p.index.article(id), stories?.size ?? p.facts?.size ?? null, now),
+    [search, hot, stories, p.facts, now, p.index, aggregate, pageLimit],
   );
   // Until the aggregate's hot order or the stories are in, keys that act on the rows wait for them (list/order-wait.ts).
   const hotComing = hotOrderComing({ hot, search, aggregate, facts: p.facts ?? null, counter: p.counter ?? null, progress: p.factsProgress ?? null });

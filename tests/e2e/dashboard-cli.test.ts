@@ -7,11 +7,13 @@ import path from 'node:path';
 import yaml from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runNode } from '../helpers/run-child.js';
+import { tempDirs } from '../helpers/temp-dirs.js';
 
 const repo = path.resolve(import.meta.dirname, '..', '..');
 const cli = path.join(repo, 'dist', 'cli.js');
 const cacheHome = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-dash-cli-'));
 afterAll(() => fs.rmSync(cacheHome, { recursive: true, force: true }));
+const tmp = tempDirs('cnt-dash-cli-folder-');
 
 async function run(args: string[]) {
   const r = await runNode([cli, ...args], { cwd: repo, env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: cacheHome } });
@@ -93,5 +95,20 @@ describe('--sort hot', () => {
     const top = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { storySize: number; title: string });
     expect(top).toHaveLength(3);
     expect(top[0].storySize).toBe(3);
+  });
+});
+
+describe('a coin only as a body cashtag', () => {
+  it("is matched by coin: and listed by -p json, but --stats counts the chips' coins only (README says why)", async () => {
+    const dir = tmp();
+    const front = ['---', 'title: Bitcoin Miners Sell Into the Rally', 'date: 2026-11-10T09:00:00Z', 'source: Decrypt', '---', ''];
+    fs.writeFileSync(path.join(dir, 'miners.md'), [...front, 'Traders also bought $DOGE on the news.', ''].join('\n'));
+    const json = await run(['--no-cache', '-f', 'coin:doge', '-p', 'json', dir]);
+    expect(json.code).toBe(0);
+    expect((JSON.parse(json.stdout.trim().split('\n')[0]) as { coins: string[] }).coins).toEqual(['DOGE', 'BTC']);
+    const stats = await run(['--no-cache', '-f', 'coin:doge', '--stats', dir]);
+    expect(stats.code).toBe(0);
+    expect(stats.stdout).toContain('articles: 1\n');
+    expect(stats.stdout).toMatch(/^coins: BTC 1$/m);
   });
 });

@@ -144,3 +144,14 @@ describe('drawing', () => {
     expect(barWidths(0, 0, 0, 10)).toEqual([0, 0, 0]);
   });
 });
+
+describe('coins only as body cashtags (README: the pulse counts the chips\' coins)', () => {
+  // The title names BTC; the body's `$DOGE` is what coin:doge and -p json see, not the pulse.
+  const both = makeCorpus([{ title: 'Bitcoin miners sell', publishedAt: T, body: 'Traders also bought $DOGE on the news.' }]);
+  it('leaves them out the same in pulseOf (--stats) and in the facts worker\'s count', () => {
+    const direct = pulseOf(both);
+    const counted = pulseOfFacts([0], computeFacts(both.map(factsInput)));
+    expect(direct.coins.map((f) => [f.value, f.count])).toEqual([['BTC', 1]]);
+    expect(counted.coins).toEqual(direct.coins);
+  });
+});

@@ -135,7 +135,7 @@ export function commandKeys(table: readonly Binding[] = keymap): CommandKeys[] {
  * tester: with `r` remapped the status line still said `r to show`.
  */
 export function hintKey(command: Command, table: readonly Binding[] = keymap): string | null {
-  const binding = table.find((b) => b.command === command && (!b.modes || b.modes.includes('browse')) && b.keys.length > 0);
+  const binding = table.find((b) => b.command === command && inBrowse(b) && b.keys.length > 0);
   return binding ? prettyKey(binding.keys[0]) : null;
 }
 

@@ -146,7 +146,8 @@ export function joinQueryValues(argv: readonly string[]): string[] {
       i += 1;
       continue;
     }
-    if (name !== null && i + 1 < argv.length && argv[i + 1].startsWith('-') && argv[i + 1] !== '--') {
+    // `-f --` too: as getopt (and fzf) read it, an option that takes a value takes the next argument, whatever it is.
+    if (name !== null && i + 1 < argv.length && argv[i + 1].startsWith('-')) {
       if (group && arg.length > 2) out.push(arg.slice(0, -1)); // the grouped boolean flags
       out.push(`${name === '-f' || name === '--filter' ? '--filter' : '--query'}=${argv[i + 1]}`);
       i += 1;

@@ -94,7 +94,7 @@ async function main(command: Command | Error, walk: Promise<WalkThread | null> |
   // minutes). Nothing awaits them on a way out before runFilter (a usage or config error).
   const filterModule = options.filter !== null ? import('./filter.js') : null;
   filterModule?.catch(() => {});
-  const [{ ConfigError, loadConfig, stateDirectory }, { commandKeys, KEY_CHECKS, remapKeymap }] = await Promise.all([import('./config/load-config.js'), import('./state/keymap-remap.js')]);
+  const [{ ConfigError, loadConfig, stateDirectory }, { commandKeys, KEY_CHECKS, keyHints, remapKeymap, searchLineHint, statusHelpHint }] = await Promise.all([import('./config/load-config.js'), import('./state/keymap-remap.js')]);
   let config: Config;
   let configFile: string | null = null;
   let keymap;
@@ -153,7 +153,8 @@ async function main(command: Command | Error, walk: Promise<WalkThread | null> |
     // Loaded on demand: --filter never pays for React and ink. The first frames (the skeleton,
     // a warm start's first page) are drawn before the dashboard's own modules load.
     const { startDashboard } = await import('./dashboard-start.js');
-    const start = await startDashboard(options, paths, { config, view });
+    const hints = keyHints(keymap);
+    const start = await startDashboard(options, paths, { config, view, hints: { searchLine: searchLineHint(hints), help: statusHelpHint(hints) } });
     if (start === null) {
       return fail(
         'no terminal to draw the dashboard on',

@@ -18,6 +18,15 @@ import { EXIT_SIGNALS, exitOnSignal } from './system/process-exit.js';
 import { computeLayout, DEFAULT_PANES } from './state/layout.js';
 import { openTerminal, type Terminal } from './terminal.js';
 
+/**
+ * The key hints the frame shows, as the dashboard words them (keymap-remap.ts searchLineHint,
+ * statusHelpHint): `press / to search, ? for help` and `? help` with the default keys.
+ */
+export interface SkeletonHints {
+  searchLine: string;
+  help: string;
+}
+
 /** The warm start's list: its rows' text, each exactly as wide as the pane's inside (see warm-rows.ts). */
 export interface SkeletonList {
   rows: readonly string[];
@@ -26,9 +35,10 @@ export interface SkeletonList {
 /**
  * A `rows - 1`-line frame of `columns` columns: search line, list pane, status line. Without
  * `list` the pane is empty and as wide as the screen; with it, the pane has the dashboard's list
- * width and height (`tabs`: saved views take a row) and shows those rows.
+ * width and height (`tabs`: saved views take a row) and shows those rows. Without `hints` (the
+ * frame drawn before the config is read) no key is named: `[keys]` may have remapped them.
  */
-export function skeletonFrame(columns: number, rows: number, list?: SkeletonList, tabs = false): string[] {
+export function skeletonFrame(columns: number, rows: number, list?: SkeletonList, tabs = false, hints?: SkeletonHints): string[] {
   const width = Math.max(10, columns);
   const height = Math.max(4, rows - 1);
   const rect = list ? computeLayout(width, rows, DEFAULT_PANES, tabs).list : null;
@@ -40,17 +50,18 @@ export function skeletonFrame(columns: number, rows: number, list?: SkeletonList
   const innerRows = rect ? Math.max(0, rect.height - 2) : Math.max(0, height - 4);
   const paneRows = Array.from({ length: innerRows }, (_, i) => `│${list?.rows[i] ?? ' '.repeat(Math.max(0, inner))}│`);
   const status = 'loading…';
-  const hint = '? help';
+  const hint = hints?.help ?? '';
   const statusLine = `${status}${' '.repeat(Math.max(1, width - status.length - hint.length))}${hint}`;
   const tabRow = rect && tabs ? [''] : [];
   const pane = [top.slice(0, width), ...paneRows, bottom.slice(0, width)];
   const filler = Array.from({ length: Math.max(0, height - 2 - tabRow.length - pane.length) }, () => '');
-  return ['  press / to search, ? for help'.slice(0, width), ...tabRow, ...pane, ...filler, statusLine.slice(0, width)];
+  const searchLine = hints ? `  ${hints.searchLine}` : '';
+  return [searchLine.slice(0, width), ...tabRow, ...pane, ...filler, statusLine.slice(0, width)];
 }
 
 /** The bytes that draw the skeleton: clear, home, the frame, home again for ink to draw over. */
-export function skeletonBytes(columns: number, rows: number, list?: SkeletonList, tabs = false): string {
-  return `\x1b[2J\x1b[H${skeletonFrame(columns, rows, list, tabs).join('\r\n')}\x1b[H`;
+export function skeletonBytes(columns: number, rows: number, list?: SkeletonList, tabs = false, hints?: SkeletonHints): string {
+  return `\x1b[2J\x1b[H${skeletonFrame(columns, rows, list, tabs, hints).join('\r\n')}\x1b[H`;
 }
 
 /**

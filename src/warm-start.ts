@@ -5,17 +5,19 @@
 import type { Options } from './args.js';
 import type { SearchIndex } from './core/search/index.js';
 import type { View } from './config/config.js';
-import { skeletonBytes } from './skeleton.js';
+import { skeletonBytes, type SkeletonHints } from './skeleton.js';
 import { computeLayout, DEFAULT_PANES } from './state/layout.js';
 import type { Terminal } from './terminal.js';
 
 // Rows read from the index for the warm start: two pages of the list (use-search.ts's LIST_PAGE).
 const WARM_ROWS = 1000;
 
-/** What of the dashboard's setup decides the first screen: the saved views and the one to start on. */
+/** What of the dashboard's setup decides the first screen: the saved views, the one to start on and the keys its hints name. */
 export interface FirstView {
   view: number;
   config: { views: readonly View[] };
+  /** The hints naming the keys in force (`[keys]` applied); without them the frame names none. */
+  hints?: SkeletonHints;
 }
 
 /** What the warm start read: the first page as a search index (ids 0..n-1), each article's index row, and the index's counts (listed, all). */
@@ -40,12 +42,14 @@ export function warmQuery(options: Options, setup: FirstView): boolean {
 
 /**
  * Draws the skeleton, then its warm-start rows when the index has them; resolves with what it
- * read. `drawn`: the size the CLI's entry already drew the skeleton at (early-frame.ts), not drawn
- * again at that size.
+ * read. `drawn`: the size the CLI's entry already drew the skeleton at (early-frame.ts), before
+ * the config was read: drawn again at that size only to name the keys in force, which that one
+ * could not know (a tester saw `press / to search` for a moment with `/` remapped).
  */
 export async function drawSkeleton(term: Terminal, options: Options, setup: FirstView, paths: string[], drawn?: { columns: number; rows: number } | null): Promise<WarmStart | null> {
   const screen = { columns: term.output.columns || 80, rows: term.output.rows || 24 };
-  if (drawn?.columns !== screen.columns || drawn.rows !== screen.rows) term.output.write(skeletonBytes(screen.columns, screen.rows));
+  const hints = setup.hints;
+  if (drawn?.columns !== screen.columns || drawn.rows !== screen.rows || hints) term.output.write(skeletonBytes(screen.columns, screen.rows, undefined, false, hints));
   if (!warmQuery(options, setup)) return null;
   // The search engine (~0.13 MB of modules) is not needed for the screen's rows: it loads after them.
   const [{ warmStart }, { warmRows }] = await Promise.all([import('./core/load/index.js').then((face) => face.importLoader()), import('./warm-rows.js')]);
@@ -59,7 +63,7 @@ export async function drawSkeleton(term: Terminal, options: Options, setup: Firs
   const tabs = setup.config.views.length > 0;
   const listWidth = computeLayout(screen.columns, screen.rows, DEFAULT_PANES, tabs).list.width - 2;
   const rows = await warmRows(page.articles, listWidth, Date.now());
-  if ((term.output.columns || 80) === screen.columns && (term.output.rows || 24) === screen.rows) term.output.write(skeletonBytes(screen.columns, screen.rows, { rows }, tabs));
+  if ((term.output.columns || 80) === screen.columns && (term.output.rows || 24) === screen.rows) term.output.write(skeletonBytes(screen.columns, screen.rows, { rows }, tabs, hints));
   // Its face too (the query language and the coins) is loaded here, not before the skeleton.
   const engine = import('./core/search/index.js').then((face) => face.importSearchEngine());
   const warm = warmStart(paths, WARM_ROWS, read);

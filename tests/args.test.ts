@@ -35,6 +35,9 @@ describe('parseCommandLine', () => {
     [['--query', '-tag:x', '-m'], { query: '-tag:x', multi: true }],
     [['-mq', '-tag:x'], { query: '-tag:x', multi: true }],
     [['--', '-f', '-x'], { filter: null, paths: ['-f', '-x'] }],
+    // `-f --`: `--` is the option's value (getopt's reading), not the end of the options.
+    [['-f', '--', 'data'], { filter: '--', paths: ['data'] }],
+    [['-q', '--', '--', '-odd.md'], { query: '--', paths: ['-odd.md'] }],
   ])('%j', (argv, expected) => {
     expect(run(argv)).toMatchObject(expected);
   });

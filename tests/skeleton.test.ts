@@ -5,6 +5,10 @@ import { skeletonBytes, skeletonFrame } from '../src/skeleton.js';
 import { steadyRows, warmRows } from '../src/warm-rows.js';
 import { padWidth } from '../src/core/width/index.js';
 import { computeLayout } from '../src/state/layout.js';
+import { DEFAULT_HINTS, keyHints, remapKeymap, searchLineHint, statusHelpHint } from '../src/state/keymap-remap.js';
+
+// The default keys' hints, as the CLI hands them to the skeleton once the config is read.
+const DEFAULT = { searchLine: searchLineHint(DEFAULT_HINTS), help: statusHelpHint(DEFAULT_HINTS) };
 
 describe('skeletonFrame', () => {
   it.each([
@@ -12,11 +16,24 @@ describe('skeletonFrame', () => {
     [200, 50],
     [40, 10],
   ])('%dx%d: rows-1 lines, each exactly the width, loading shown', (columns, rows) => {
-    const lines = skeletonFrame(columns, rows);
+    const lines = skeletonFrame(columns, rows, undefined, false, DEFAULT);
     expect(lines).toHaveLength(rows - 1);
     for (const line of lines.slice(1)) expect(stringWidth(line)).toBe(columns);
     expect(lines.at(-1)).toMatch(/^loading….*\? help$/);
     expect(lines[1]).toContain('Articles');
+  });
+
+  it('names no key before the config is read (no hints), and the keys in force once it is', () => {
+    // The CLI's entry draws the first frame before `[keys]` is read: it cannot know `/` and `?` are still theirs.
+    const bare = skeletonFrame(80, 24);
+    expect(bare[0].trim()).toBe('');
+    expect(bare.at(-1)!.trim()).toBe('loading…');
+    expect(bare.join('\n')).not.toMatch(/search|help/);
+    const remapped = keyHints(remapKeymap({ startSearch: ['s'], help: ['H'] }));
+    const lines = skeletonFrame(80, 24, undefined, false, { searchLine: searchLineHint(remapped), help: statusHelpHint(remapped) });
+    expect(lines[0]).toBe('  press s to search, H for help');
+    expect(lines.at(-1)).toMatch(/^loading… +H help$/);
+    expect(stringWidth(lines.at(-1)!)).toBe(80);
   });
 
   it('starts by clearing the screen and leaves the cursor home for ink', () => {
@@ -33,7 +50,7 @@ describe('skeletonFrame', () => {
     const list = computeLayout(columns, rows).list;
     // As warmRows gives them: exactly the pane's inside wide (the skeleton measures no text).
     const rowText = ['first row', 'second row'].map((r) => r.padEnd(list.width - 2));
-    const lines = skeletonFrame(columns, rows, { rows: rowText });
+    const lines = skeletonFrame(columns, rows, { rows: rowText }, false, DEFAULT);
     expect(lines).toHaveLength(rows - 1);
     // No count: `N/M` on screen is what tells a reader (and the terminal tests) that the dashboard is live.
     expect(lines[1]).toMatch(/^╭─▶ Articles ─*╮$/);

@@ -163,5 +163,16 @@ export function keyHints(table: readonly Binding[]): KeyHints {
   return hints;
 }
 
+/** `press / to search, ? for help`: the search line's text at rest, naming the keys in force (a part whose command has no key left out). */
+export function searchLineHint(h: KeyHints): string {
+  const parts = [h.search === null ? null : `press ${h.search} to search`, h.help === null ? null : `${h.search === null ? 'press ' : ''}${h.help} for help`];
+  return parts.filter((x) => x !== null).join(', ');
+}
+
+/** `? help`: the status line's right end, naming the key in force ('' when none is bound). */
+export function statusHelpHint(h: KeyHints): string {
+  return h.help === null ? '' : `${h.help} help`;
+}
+
 /** The default keymap's hints (no `[keys]`), made from the table rather than written twice. */
 export const DEFAULT_HINTS: KeyHints = keyHints(keymap);

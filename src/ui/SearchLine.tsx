@@ -4,7 +4,7 @@ import { Box } from 'ink';
 import { memo, useEffect } from 'react';
 import { sanitizeLine } from '../core/text/index.js';
 import type { Mode } from '../state/keymap.js';
-import { DEFAULT_HINTS, type KeyHints } from '../state/keymap-remap.js';
+import { DEFAULT_HINTS, searchLineHint, type KeyHints } from '../state/keymap-remap.js';
 import { columns, fitTail, fitWidth } from '../core/width/index.js';
 import { paint } from './frame/paint.js';
 import { PaintedRows, useSlotBlock } from './Lines.js';
@@ -46,7 +46,7 @@ export function searchRow({ query, mode, error, width, hints = DEFAULT_HINTS }: 
   const room = Math.max(0, width - columns(prompt) - columns(cursor) - (err ? columns(err) + 1 : 0));
   const clean = sanitizeLine(query);
   const shown = editing ? fitTail(clean, room) : fitWidth(clean, room);
-  const hint = !editing && clean === '' ? fitWidth(searchHint(hints), room) : '';
+  const hint = !editing && clean === '' ? fitWidth(searchLineHint(hints), room) : '';
   const used = columns(prompt) + columns(shown) + columns(hint) + columns(cursor);
   // On the narrowest lines the error gives way: the row is never cut after painting.
   const shownErr = used + columns(err) <= width ? err : '';
@@ -62,8 +62,3 @@ export function searchRow({ query, mode, error, width, hints = DEFAULT_HINTS }: 
   );
 }
 
-// `press / to search, ? for help`, naming the keys in force (a part whose command has no key left out).
-function searchHint(h: KeyHints): string {
-  const parts = [h.search === null ? null : `press ${h.search} to search`, h.help === null ? null : `${h.search === null ? 'press ' : ''}${h.help} for help`];
-  return parts.filter((x) => x !== null).join(', ');
-}

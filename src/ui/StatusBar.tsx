@@ -7,7 +7,7 @@ import type { Prompt } from '../state/effects.js';
 import type { AppState } from '../state/reducer.js';
 import { foldedArrivals, freshArrivals } from '../state/selectors.js';
 import type { Mode, PaneId } from '../state/keymap.js';
-import { DEFAULT_HINTS, type KeyHints } from '../state/keymap-remap.js';
+import { DEFAULT_HINTS, statusHelpHint, type KeyHints } from '../state/keymap-remap.js';
 import { columns, fitWidth } from '../core/width/index.js';
 import { paint } from './frame/paint.js';
 import { PaintedRows, useSlotBlock } from './Lines.js';
@@ -132,8 +132,7 @@ export const StatusBar = memo(function StatusBar(p: StatusBarProps) {
 export function statusRow(p: StatusBarProps): string {
   const pieces = statusPieces(p);
   // `? help` at the right, naming the key in force (none bound: nothing there).
-  const helpKey = (p.hints ?? DEFAULT_HINTS).help;
-  const HELP = helpKey === null ? '' : `${helpKey} help`;
+  const HELP = statusHelpHint(p.hints ?? DEFAULT_HINTS);
   const budget = Math.max(0, p.width - columns(HELP) - 2);
   const lineWidth = (ps: Piece[]) => ps.reduce((n, x, i) => n + columns(x.text) + (i ? SEP.length : 0), 0);
   let kept = pieces;

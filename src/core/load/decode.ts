@@ -10,7 +10,7 @@ import { LIMITS } from './limits.js';
  * Text of a file, or why it is not an article at all. `ascii`: every byte was below 0x80, so no
  * string taken from the text can hold mojibake, an accent or a character NFC would change.
  */
-export type DecodeOutcome = { ok: true; text: string; notes: string[]; ascii: boolean } | { ok: false; reason: string };
+export type DecodeOutcome = { ok: true; text: string; notes: string[]; ascii: boolean; warning?: string } | { ok: false; reason: string };
 
 const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const utf8Lossy = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
@@ -31,18 +31,115 @@ export function completeUtf8Length(bytes: Uint8Array): number {
 // The typed array's own search (a native scan): a loop here cost ~10 us a file on a cold JIT.
 const hasNul = (bytes: Uint8Array): boolean => bytes.subarray(0, LIMITS.binarySniffBytes).indexOf(0) !== -1;
 
-/** Decodes non-UTF-8 bytes the least damaging way, with a note saying which way. */
-function decodeInvalidUtf8(bytes: Uint8Array): { text: string; note: string } {
+// The legacy East Asian encodings files are still found in (WHATWG Encoding names, which
+// TextDecoder takes), with the script their text is written in: Japanese text has kana, Korean
+// text is mostly Hangul, Chinese text has neither.
+const CJK_ENCODINGS = [
+  ['shift_jis', 'Shift_JIS', 'ja'],
+  ['euc-jp', 'EUC-JP', 'ja'],
+  ['gbk', 'GBK', 'zh'],
+  ['big5', 'Big5', 'zh'],
+  ['euc-kr', 'EUC-KR', 'ko'],
+] as const;
+const KANA = /[\u3040-\u30ff]/g;
+const HANGUL = /[\uac00-\ud7a3]/g;
+// The most frequent Chinese characters (simplified and traditional forms): bytes of one Chinese
+// encoding read as the other decode to rare ideographs, so the share of these says which it was.
+const FREQUENT_HAN = /[的一是不了人我在有他这這为為之大来來以个個中上们們到说說国國和地也子时時道出而要于於就下得可你年生自会會那后後能对對着著事其里裡所去行过過家十用发發天如然作方成者多日都三小二无無同么麼经經法当當起与與好看学學进進种種将將还還分此心前面又定见見只主没沒公从從市场場价價格币幣比特元美金融]/g;
+// Characters these encodings exist to write: kana, CJK punctuation, ideographs, Hangul, full-width
+// forms. Bytes of one read as another decode (when they decode at all) to rare ideographs,
+// half-width katakana and symbols, so the share of these picks the encoding a file was written in.
+const CJK_TEXT = /[\u3000-\u30ff\u4e00-\u9fff\uac00-\ud7a3\uff01-\uff5e]/g;
+const NON_ASCII = /[^\x00-\x7f]/g;
+
+// What Western text in Windows-1252 is made of past ASCII: Latin-1's letters and punctuation
+// (not its rarer symbols: ¤ ¦ ¨ ¯ ´ ¸ ¹ ² ³ ¼ ½ ¾ × ÷) and cp1252's quotes, dashes, ellipsis, euro,
+// bullet, trade mark and the letters Œ œ Š š Ž ž Ÿ.
+const WESTERN = /[\u00a0-\u00a3\u00a5\u00a7\u00a9-\u00ae\u00b0\u00b1\u00b5-\u00b7\u00ba\u00bb\u00bf-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac\u2122]/;
+
+/**
+ * Whether a Windows-1252 reading looks like Western text: its non-ASCII characters mostly (80%)
+ * WESTERN ones, and half of them at least between ASCII ones (`café`, `Ärzte`). Shift_JIS read
+ * so gives `ƒrƒbƒg` (katakana: a lead byte cp1252 reads as ƒ) or runs like `‚±‚ñ‚É` (hiragana).
+ */
+function westernText(text: string): boolean {
+  let wide = 0;
+  let western = 0;
+  let alone = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) < 0x80) continue;
+    wide += 1;
+    if (WESTERN.test(text[i])) western += 1;
+    if ((i === 0 || text.charCodeAt(i - 1) < 0x80) && (i + 1 === text.length || text.charCodeAt(i + 1) < 0x80)) alone += 1;
+  }
+  return wide > 0 && western >= wide * 0.8 && alone >= wide * 0.5;
+}
+
+const decoders = new Map<string, TextDecoder | null>();
+function strictDecoder(encoding: string): TextDecoder | null {
+  if (!decoders.has(encoding)) {
+    try {
+      decoders.set(encoding, new TextDecoder(encoding, { fatal: true }));
+    } catch {
+      decoders.set(encoding, null); // a Node built without ICU's full data
+    }
+  }
+  return decoders.get(encoding) ?? null;
+}
+
+/**
+ * The text of bytes in one of CJK_ENCODINGS, with its name, when one decodes them without an
+ * error into text that is mostly the characters it is for (at least 80% of the non-ASCII ones, three at least);
+ * null otherwise. Found by a tester: Shift_JIS and GBK files loaded as U+FFFD with no warning.
+ */
+function decodeLegacyCjk(bytes: Uint8Array): { text: string; name: string } | null {
+  let best: { text: string; name: string; score: number } | null = null;
+  for (const [encoding, name, script] of CJK_ENCODINGS) {
+    let text: string;
+    try {
+      text = strictDecoder(encoding)?.decode(bytes) ?? '';
+    } catch {
+      continue;
+    }
+    const wide = text.match(NON_ASCII)?.length ?? 0;
+    const cjk = text.match(CJK_TEXT)?.length ?? 0;
+    // A stray byte or two before ASCII letters decode to an ideograph in GBK: three at least.
+    if (cjk < 3 || cjk < wide * 0.8) continue;
+    const count = (re: RegExp): number => text.match(re)?.length ?? 0;
+    const kana = count(KANA);
+    const hangul = count(HANGUL);
+    // The script its language is written in, or not this encoding: GB2312 and EUC-KR have kana
+    // where EUC-JP has them, and EUC-JP has kanji where EUC-KR has Hangul.
+    const frequent = count(FREQUENT_HAN);
+    // Chinese text has a tenth at least of its characters among the frequent ones; a misreading next to none.
+    const written = script === 'ja' ? kana >= cjk * 0.05 : script === 'ko' ? hangul >= cjk * 0.85 : kana === 0 && hangul === 0 && frequent >= cjk * 0.1;
+    if (!written) continue;
+    // Kana or Hangul where they belong outweigh any count of ideographs; between the Chinese ones, the frequent characters decide.
+    const score = (script === 'zh' ? 0 : 1) + frequent / cjk;
+    if (best === null || score > best.score) best = { text, name, score };
+  }
+  return best && { text: best.text, name: best.name };
+}
+
+/** Decodes non-UTF-8 bytes the least damaging way, with a note saying which way (`lossy`: characters were replaced). */
+function decodeInvalidUtf8(bytes: Uint8Array): { text: string; note: string; lossy?: boolean } {
   const lossy = utf8Lossy.decode(bytes);
   // Valid multi-byte characters beside the bad bytes mean the file is UTF-8 with a few stray
-  // bytes; reading it all as cp1252 would garble every good character.
-  const mostlyUtf8 = /[^\x00-\x7f\ufffd]/.test(lossy);
+  // bytes; reading it all as cp1252 would garble every good character. As many at least as there
+  // are bad ones: a Shift_JIS or EUC file holds a few byte pairs that happen to be valid UTF-8.
+  const good = lossy.match(/[^\x00-\x7f\ufffd]/g)?.length ?? 0;
+  const mostlyUtf8 = good > 0 && good >= (lossy.match(/\ufffd/g)?.length ?? 0);
   if (!mostlyUtf8) {
     const legacy = decodeWindows1252(bytes);
     // The five bytes cp1252 leaves unassigned never appear in real cp1252 text.
-    if (!/[\u0080-\u009f]/.test(legacy)) return { text: legacy, note: 'decoded as Windows-1252' };
+    const cp1252 = !/[\u0080-\u009f]/.test(legacy);
+    // Western text first: a CJK decoder may read it too (E9 74, `ét`, is a kanji in Shift_JIS).
+    if (cp1252 && westernText(legacy)) return { text: legacy, note: 'decoded as Windows-1252' };
+    const cjk = decodeLegacyCjk(bytes);
+    if (cjk) return { text: cjk.text, note: `decoded as ${cjk.name}` };
+    if (cp1252) return { text: legacy, note: 'decoded as Windows-1252' };
   }
-  return { text: lossy, note: 'invalid UTF-8 bytes replaced' };
+  return { text: lossy, note: 'invalid UTF-8 bytes replaced', lossy: true };
 }
 
 /**
@@ -68,14 +165,19 @@ export function decodeArticleBytes(raw: Uint8Array, truncated: boolean): DecodeO
   // form): ~1 instead of ~2.5 us for a 3 KB file.
   if (isAscii(bytes)) return finish(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'), notes, true);
   let text: string;
+  let lossy = false;
   try {
     text = utf8Strict.decode(bytes);
   } catch {
     const fallback = decodeInvalidUtf8(bytes);
     text = fallback.text;
+    lossy = fallback.lossy === true;
     notes.push(fallback.note);
   }
-  return finish(text, notes, false);
+  const out = finish(text, notes, false);
+  // Characters were lost: said where warnings are (stderr, the warnings list), not only in the inspector.
+  if (lossy && out.ok) out.warning = 'invalid UTF-8 bytes replaced with U+FFFD (not UTF-8, nor an encoding the reader knows)';
+  return out;
 }
 
 // What trim() keeps: anything but white space and line terminators (\s is the same set), found

@@ -114,8 +114,15 @@ function display(s: string, entities = true): string {
   return sanitizeLine((entities ? decodeEntities(fixed) : fixed).normalize('NFC')).trim();
 }
 
+// Text that draws nothing: spaces, format characters (zero-width space and joiners, soft hyphen,
+// bidi marks) and variation selectors. A title of zero-width spaces drew an empty row (a tester).
+const INVISIBLE = /^[\s\p{Cf}\p{Zs}\ufe00-\ufe0f]*$/u;
+
+/** A text field as display shows it, or null when it shows nothing (the next candidate is then used). */
 function displayOrNull(s: string | null, entities = true): string | null {
-  return s === null ? null : display(s, entities) || null;
+  if (s === null) return null;
+  const shown = display(s, entities);
+  return shown === '' || INVISIBLE.test(shown) ? null : shown;
 }
 
 // Jekyll's own split of a `tags` string is on whitespace; commas some posts write between tags
@@ -226,8 +233,9 @@ export function normaliseArticle(input: NormaliseInput): Article {
     updatedAt: updatedDate(data),
     source: sourceName,
     sourceKey,
-    // `category` names one category; Jekyll's `categories` string is space-separated.
-    categories: displayList([single(data.category), data.categories, taxonomies?.categories, single(params?.category), params?.categories], /\s+/),
+    // `category` names one category; Jekyll's `categories` string is space-separated, and one
+    // written with commas (`Crypto, Markets`) means the same two: a tester saw `Crypto,` kept.
+    categories: displayList([single(data.category), data.categories, taxonomies?.categories, single(params?.category), params?.categories], JEKYLL_TAGS),
     // Jekyll splits a `tags` string on whitespace (`tags: bitcoin etf` is two tags) and takes a
     // `tag` as one; elsewhere a tags string is comma-separated (`tags: spot etf, bitcoin`).
     // `keywords` (an SEO field, not Jekyll's) stays comma-separated everywhere. Obsidian's inline

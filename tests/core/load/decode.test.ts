@@ -17,8 +17,32 @@ describe('decodeArticleBytes', () => {
   ];
   // ASCII when every byte after a UTF-8 BOM was below 0x80 (a UTF-16 file is not).
   const ascii = new Set(['plain UTF-8', 'BOM stripped', 'CRLF and lone CR to LF']);
+  // Characters lost: a warning (stderr, the warnings list), not only the inspector's note.
+  const LOST = 'invalid UTF-8 bytes replaced with U+FFFD (not UTF-8, nor an encoding the reader knows)';
   it.each(loads)('%s', (name, input, text, notes) => {
-    expect(decodeArticleBytes(input, false)).toEqual({ ok: true, text, notes, ascii: ascii.has(name) });
+    const lossy = notes.includes('invalid UTF-8 bytes replaced');
+    expect(decodeArticleBytes(input, false)).toEqual({ ok: true, text, notes, ascii: ascii.has(name), ...(lossy ? { warning: LOST } : {}) });
+  });
+
+  // Found by a tester: Shift_JIS and GBK files loaded as U+FFFD with no warning. The bytes are
+  // iconv's (`iconv -f UTF-8 -t SHIFT_JIS`), around an ASCII front matter.
+  const legacy: Array<[string, string, string]> = [
+    ['Shift_JIS', '83728362836783528343839382aa8b7d93ab81418e738fea82cd8abd8c7d', 'ビットコインが急騰、市場は歓迎'],
+    ['EUC-JP', 'a5d3a5c3a5c8a5b3a5a4a5f3a4acb5dec6ada1a2bbd4beeca4cfb4bfb7de', 'ビットコインが急騰、市場は歓迎'],
+    ['GBK', 'b1c8ccd8b1d2bcdbb8f1b4f3d5c7a3accad0b3a1bbb6d3ad', '比特币价格大涨，市场欢迎'],
+    ['Big5', 'a4f1af53b9f4bbf9aee6a46abaa6a141a5abb3f5c577aaef', '比特幣價格大漲，市場歡迎'],
+    ['EUC-KR', 'baf1c6aec4dac0ce20b0a1b0dd20b1deb5ee2c20bdc3c0e520c8afbfb5', '비트코인 가격 급등, 시장 환영'],
+  ];
+  it.each(legacy)('a %s file is read in its encoding, with a note saying so', (name, hex, title) => {
+    const input = bytes('---\ntitle: "', [...Buffer.from(hex, 'hex')], '"\n---\nbody\n');
+    expect(decodeArticleBytes(input, false)).toEqual({ ok: true, text: `---\ntitle: "${title}"\n---\nbody\n`, notes: [`decoded as ${name}`], ascii: false });
+  });
+
+  it('Western text with accents between letters stays Windows-1252, whatever a CJK decoder makes of it', () => {
+    for (const s of ['Caf\xe9 na\xefve r\xe9sum\xe9 \xe0 la carte', 'Stra\xdfe M\xfcnchen f\xfcr \xc4rzte', '\xe9t\xe9 \xe9l\xe8ve \xab\xa0oui\xa0\xbb']) {
+      const out = decodeArticleBytes(Buffer.from(s, 'latin1'), false);
+      expect(out).toMatchObject({ ok: true, text: s, notes: ['decoded as Windows-1252'] });
+    }
   });
 
   it('reads an ASCII file as UTF-8 would, as a one-byte string, and says it was ASCII', () => {

@@ -28,6 +28,9 @@ describe('normaliseArticle field mapping', () => {
     ['number title becomes text', { title: 42 }, { title: '42' }],
     ['object title falls back to heading', { title: { a: 1 } }, { title: 'Heading' }, '# Heading\n'],
     ['blank title falls back to file name', { title: '  ' }, { title: 'some post' }],
+    // Found by a tester: zero-width spaces drew an empty row. Format characters and variation selectors draw nothing.
+    ['invisible title falls back to file name', { title: '\u200b\u200b\u00ad\u2060\ufe0f' }, { title: 'some post' }],
+    ['invisible source is no source', { source: '\u200b', author: 'Ana Ruiz' }, { source: 'Ana Ruiz' }],
     ['title from file name without date prefix', {}, { title: 'etf day' }, '', { path: '/n/_posts/2024-01-05-etf-day.md' }],
     ['publishedAt wins over date', { publishedAt: '2025-01-02T00:00:00Z', date: '2020-01-01' }, { publishedAt: utc('2025-01-02T00:00:00Z'), dateGuessed: false }],
     ['date', { date: new Date('2024-03-01T00:00:00Z') }, { publishedAt: utc('2024-03-01T00:00:00Z') }],
@@ -75,6 +78,7 @@ describe('normaliseArticle field mapping', () => {
     ['category string is one category', { category: 'Crypto News' }, { categories: ['Crypto News'] }],
     ['categories list', { categories: ['a', 'b'] }, { categories: ['a', 'b'] }],
     ['Jekyll categories string', { categories: 'markets regulation' }, { categories: ['markets', 'regulation'] }],
+    ['categories string with commas', { categories: 'Crypto, Markets,Policy' }, { categories: ['Crypto', 'Markets', 'Policy'] }],
     ['category and categories merged', { category: 'BTC', categories: ['BTC', 'ETH'] }, { categories: ['BTC', 'ETH'] }],
     ['tags list', { tags: ['BTC', 'MINING'] }, { tags: ['BTC', 'MINING'] }],
     ['tags comma string', { tags: 'a, b ,c' }, { tags: ['a', 'b', 'c'] }],

@@ -72,6 +72,8 @@ describe('parseBody', () => {
     expect(parseBody(Buffer.from('{\n"title": "A"\n}\nbody\n'), 20)).toBeNull();
     expect(parseBody(Buffer.from('---js\nmodule.exports = {}\n---\nbody\n'), 30)).toBeNull();
     expect(parseBody(Buffer.from('\0\0binary'), 8)).toBeNull();
+    // A rule and a blank line: front matter when what follows reads as a mapping, else body text.
+    expect(parseBody(Buffer.from('---\n\nprose\n\n---\n\nmore\n'), 24)).toBeNull();
   });
 });
 

@@ -92,6 +92,18 @@ describe('parseArticle limits and hostile input', () => {
     expect(out).toMatchObject({ ascii: false });
   });
 
+  it('warns when bytes were replaced (no encoding read them), and reads a legacy CJK file without one', () => {
+    const stray = Buffer.from([...Buffer.from('---\ntitle: A\n---\nx '), 0x81, 0x20, 0x81, 0x20]);
+    const lossy = parseArticle(stray, infoFor(SEED, stray.length), 0);
+    expect(lossy).toMatchObject({ ok: true, warnings: ['invalid UTF-8 bytes replaced with U+FFFD (not UTF-8, nor an encoding the reader knows)'] });
+    // `ビットコイン` in Shift_JIS.
+    const sjis = Buffer.from([...Buffer.from('---\ntitle: '), ...Buffer.from('837283628367835283438393', 'hex'), ...Buffer.from('\n---\nbody\n')]);
+    const out = parseArticle(sjis, infoFor(SEED, sjis.length), 0);
+    expect(out).toMatchObject({ ok: true, warnings: [] });
+    expect(out.ok && out.article.title).toBe('ビットコイン');
+    expect(out.ok && out.article.notes).toContain('decoded as Shift_JIS');
+  });
+
   it('cuts lines longer than the limit, with a note', () => {
     const { article } = parseFile(path.join(FIXTURES, 'hostile/long-line.md'));
     const lines = article.body.split('\n');

@@ -4,14 +4,16 @@
 //
 // Obsidian's rule: a `#` at a word's start (the line's start or after a space), then letters,
 // digits, `_`, `-` and `/` (nested tags, `#crypto/defi`), with at least one that is not a digit:
-// `#123` is an issue's number, not a tag. Never a tag: a heading (`# Title`, `## Part`: a space
+// `#123` is an issue's number, not a tag, and `#️⃣` an emoji. Never a tag: a heading (`# Title`, `## Part`: a space
 // after the marks), `C#`, `#` in an address (`https://x.com/#top`, `[a](#part)`), in code (fenced,
 // indented, spans), in HTML tags (`color: #ff0000` in a style), in comments (`<!-- -->`, `%%`).
 // The text is left as written: Obsidian shows inline tags where they stand.
 
-// A tag after the line's start or a space; its characters are Obsidian's.
-const TAG = /(?<=^|[ \t\u00a0])#([\p{L}\p{N}\p{M}_/-]+)/gmu;
-const ALL_DIGITS = /^[\d/_-]+$/;
+// A tag after the line's start or a space; its characters are Obsidian's. Its first is no mark:
+// `#️⃣` (`#`, U+FE0F, U+20E3) is the keycap emoji, found by a tester as an empty-looking tag.
+const TAG = /(?<=^|[ \t\u00a0])#([\p{L}\p{N}_/-][\p{L}\p{N}\p{M}_/-]*)/gmu;
+// Digits alone (`#123`, `#2025`) and a digit's keycap (`#1️⃣`) are no tags: a tag holds a letter.
+const NO_LETTER = /^[^\p{L}]*$/u;
 // A CSS colour in prose (`#f7931a`, `#fff`) is no tag: hex digits with a digit among them.
 const HEX_COLOUR = /^(?=.*\d)(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 // Obsidian's tags are short; a page of `#` words is not hundreds of tags.
@@ -127,7 +129,7 @@ export function bodyHashtags(body: string): string[] {
   for (const m of readable(body.length > MAX_SCAN ? body.slice(0, MAX_SCAN) : body).matchAll(TAG)) {
     // A nested tag's trailing `/` or `-` is punctuation after it (`#defi/`, `#eth-`).
     const tag = m[1].replace(/[/-]+$/, '');
-    if (tag === '' || tag.length > MAX_LENGTH || ALL_DIGITS.test(tag) || HEX_COLOUR.test(tag) || out.includes(tag)) continue;
+    if (tag === '' || tag.length > MAX_LENGTH || NO_LETTER.test(tag) || HEX_COLOUR.test(tag) || out.includes(tag)) continue;
     out.push(tag);
     if (out.length === MAX_TAGS) break;
   }

@@ -61,6 +61,15 @@ export function readUndelimitedHeader(text: string): { data: Record<string, unkn
   return (text.startsWith('<!--') ? readNikolaMetadata(text) : null) ?? readMetadataLines(text) ?? readPandocTitleBlock(text) ?? readOrgKeywords(text) ?? readNotionProperties(text) ?? readAsciidocHeader(text);
 }
 
+// A `---` line and a blank line opening a file: Pandoc's rule is that a metadata block's opening
+// delimiter is never followed by a blank line (https://pandoc.org/MANUAL.html#extension-yaml_metadata_block),
+// so there it is a thematic break. Jekyll still reads a mapping after one; anything else (prose,
+// no closing line) is the body of a file with no front matter, not a broken block.
+const RULE_THEN_BLANK = /^---[ \t]*\n[ \t]*(?:\n|$)/;
+/** Whether `text` opens with a `---` line and a blank line: its block is front matter only if it reads as a mapping. */
+export const opensWithRuleThenBlank = (text: string): boolean => RULE_THEN_BLANK.test(text);
+const noFrontMatter = (text: string): FrontMatterOutcome => ({ ok: true, format: 'none', data: Object.create(null), body: text, notes: [] });
+
 /**
  * Splits text into front matter and body and parses the front matter as data only. With `keep`
  * (top-level keys), a YAML block of the common shape may come back holding only those keys
@@ -71,9 +80,10 @@ export function readFrontMatter(text: string, keep?: ReadonlySet<string>): Front
   if (block === null) {
     const lines = readUndelimitedHeader(text);
     if (lines) return { ok: true, format: 'yaml', data: lines.data, body: lines.body, notes: [] };
-    return { ok: true, format: 'none', data: Object.create(null), body: text, notes: [] };
+    return noFrontMatter(text);
   }
-  if (typeof block === 'string') return refuse(block);
+  const ruleThenBlank = opensWithRuleThenBlank(text);
+  if (typeof block === 'string') return ruleThenBlank ? noFrontMatter(text) : refuse(block);
   if (block.format === 'yaml') {
     const kept = keep === undefined ? undefined : readRecordYaml(block.source, keep);
     if (kept !== undefined) return { ok: true, format: 'yaml', data: kept, body: block.body, notes: [] };
@@ -89,8 +99,8 @@ export function readFrontMatter(text: string, keep?: ReadonlySet<string>): Front
   try {
     parsed = parseFrontMatterSource(block.format, block.source);
   } catch (error) {
-    // Hugo's bare `{` form that does not parse was body text, not front matter.
-    if (block.guessed) return { ok: true, format: 'none', data: Object.create(null), body: text, notes: [] };
+    // Hugo's bare `{` form that does not parse was body text, not front matter; so was a rule and a blank line.
+    if (block.guessed || ruleThenBlank) return noFrontMatter(text);
     const retried = withoutControls(block.format, block.source);
     if (retried === undefined) return refuse(describeParseError(block.format, error));
     parsed = retried;
@@ -99,7 +109,7 @@ export function readFrontMatter(text: string, keep?: ReadonlySet<string>): Front
   if (parsed === null || parsed === undefined) {
     return { ok: true, format: block.format, data: Object.create(null), body: block.body, notes: [] };
   }
-  if (typeof parsed !== 'object' || Array.isArray(parsed)) return refuse('front matter is not a key: value mapping');
+  if (typeof parsed !== 'object' || Array.isArray(parsed)) return ruleThenBlank ? noFrontMatter(text) : refuse('front matter is not a key: value mapping');
   try {
     const { data, droppedKeys } = safeCopy(parsed as Record<string, unknown>);
     for (const key of droppedKeys) notes.push(`dropped unsafe front-matter key "${key}"`);

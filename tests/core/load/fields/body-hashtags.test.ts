@@ -17,6 +17,8 @@ describe('inline hashtags', () => {
     const body = [
       '# Heading', '## Part', '###### Six', 'Issue #123 and #2025', 'C# and F#', 'https://x.com/#top', '[a](#part) [[#Summary]] [#x](y)',
       'colour #f7931a and #0af', '\\#escaped', 'a ## b', '&#35;amp',
+      // Keycap emoji: `#` or a digit, U+FE0F, U+20E3.
+      'keycaps #\ufe0f\u20e3 *\ufe0f\u20e3 #1\ufe0f\u20e3 and #\u20e3',
     ].join('\n');
     expect(bodyHashtags(body)).toEqual([]);
   });

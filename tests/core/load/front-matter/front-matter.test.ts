@@ -95,6 +95,23 @@ describe('readFrontMatter: refusals', () => {
     if (!out.ok) expect(out.reason).toMatch(typeof reason === 'string' ? new RegExp(`^${escape(reason)}$`) : reason);
   });
 
+  // Pandoc: a metadata block's opening `---` is never followed by a blank line; found by a tester,
+  // a plain Markdown file opening with a thematic break was skipped as broken front matter.
+  it.each([
+    ['prose between two rules', '---\n\nStarts with a rule, then text. Not front matter.\n\n---\n\nMore text.\n'],
+    ['a rule and no closing one', '---\n\nJust a rule, then text.\n'],
+    ['a rule, then a list', '---\n\n- one\n- two\n\n---\n'],
+    ['a rule, then text YAML cannot read', '---\n\nPrice: up: 5%\n: odd\n---\n'],
+  ])('a `---` line and a blank line, then %s: no front matter, the whole file is the body', (_name, text) => {
+    const out = readFrontMatter(text);
+    expect(out).toMatchObject({ ok: true, format: 'none', body: text });
+  });
+
+  it('a `---` line and a blank line, then a mapping: front matter still (Jekyll reads it)', () => {
+    const out = readFrontMatter('---\n\ntitle: Blank line first\n---\nBody.\n');
+    expect(out).toMatchObject({ ok: true, format: 'yaml', data: { title: 'Blank line first' }, body: 'Body.\n' });
+  });
+
   it('accepts limits exactly at the bound', () => {
     expect(readFrontMatter(nested(LIMITS.maxDepth - 1)).ok).toBe(true);
     expect(readFrontMatter(manyKeys(LIMITS.maxKeys)).ok).toBe(true);

@@ -55,13 +55,15 @@ function packageFile(relative: string): string {
 }
 
 // `origin` says where the paths came from when the user did not type them (the config's `paths`).
-function checkPaths(paths: readonly string[], origin: string | null): boolean {
+// `origin`: the config file and line the paths come from (a message about one names them as every config error does: `config.toml:2: "paths": …`), null for the command line's.
+function checkPaths(paths: readonly string[], origin: { file: string; line: number | null } | null): boolean {
   for (const p of paths) {
     try {
       fs.statSync(p);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      fail(`${p}: ${code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : String(code)}${origin === null ? '' : ` (${origin})`}`);
+      const reason = `${p}: ${code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : String(code)}`;
+      fail(origin === null ? reason : `${origin.file}${origin.line === null ? '' : `:${origin.line}`}: "paths": ${reason}`);
       return false;
     }
   }
@@ -97,6 +99,7 @@ async function main(command: Command | Error, walk: Promise<WalkThread | null> |
   const [{ ConfigError, loadConfig, stateDirectory }, { commandKeys, KEY_CHECKS, keyHints, remapKeymap, searchLineHint, statusHelpHint }] = await Promise.all([import('./config/load-config.js'), import('./state/keymap-remap.js')]);
   let config: Config;
   let configFile: string | null = null;
+  let pathsLine: number | null = null;
   let keymap;
   let view = 0;
   try {
@@ -110,7 +113,7 @@ async function main(command: Command | Error, walk: Promise<WalkThread | null> |
       loaded = loadConfig(source, { ...KEY_CHECKS, queryError: search.queryErrorOf });
     }
     config = loaded.config;
-    if (loaded.source.kind === 'file') configFile = loaded.source.file;
+    if (loaded.source.kind === 'file') ({ file: configFile, pathsLine = null } = loaded.source);
     if (command.kind === 'print-config') {
       const [{ cacheDirectory }, { printConfig }] = await Promise.all([import('./core/index/index.js'), import('./config/print-config.js')]);
       process.stdout.write(printConfig(config, loaded.source, { state: stateDirectory(), cache: cacheDirectory() }, commandKeys(remapKeymap(config.keys))));
@@ -131,7 +134,7 @@ async function main(command: Command | Error, walk: Promise<WalkThread | null> |
   // The config's paths, else the bundled corpus, found from the package, never from the current directory.
   const fromConfig = options.paths.length === 0 && config.paths.length > 0;
   const paths = options.paths.length > 0 ? options.paths : fromConfig ? config.paths : [packageFile('data')];
-  if (!checkPaths(paths, fromConfig ? `in paths of ${configFile ?? 'the config'}` : null)) return;
+  if (!checkPaths(paths, fromConfig ? { file: configFile ?? 'the config', line: pathsLine } : null)) return;
   // `-q` with a query that does not parse stops here as `-f` does (filter.ts), before the dashboard:
   // found by a tester, `-q 'foo:bar'` opened on `Articles 0/0` and `no matches for "foo:bar"`.
   // The message is --filter's (filter.ts `bad query: `), so both say it alike.

@@ -86,7 +86,10 @@ export function validateConfig(doc: Record<string, unknown>, file: string, sourc
   };
   const wrongType = (path: KeyPath, want: string, got: unknown): never => fail(path, `"${keyName(path)}" should be ${want}, not ${typeName(got)}`);
   const stringList = (path: KeyPath, v: unknown): string[] => {
-    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) return wrongType(path, 'a list of strings', v);
+    if (!Array.isArray(v)) return wrongType(path, 'a list of strings', v);
+    // The element that is not a string, by its place (a tester read "not an array" for `down = [1]`).
+    const bad = v.findIndex((x) => typeof x !== 'string');
+    if (bad >= 0) fail(path, `"${keyName(path)}" should be a list of strings; item ${bad + 1} is ${typeName(v[bad])}`);
     return v as string[];
   };
 

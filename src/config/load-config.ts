@@ -3,15 +3,17 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
+import path from 'node:path';
 import { ConfigError, DEFAULT_CONFIG, validateConfig, type Config, type KeyVocabulary } from './config.js';
 import { defaultConfigFile, expandHome } from './folders.js';
 import { keyAtError, stringLeftOpen } from './toml-error-key.js';
+import { lineOf } from './locate.js';
 
 export { ConfigError, DEFAULT_CONFIG, type Config, type KeyVocabulary, type ThemeName, type View } from './config.js';
 export { defaultConfigFile, stateDirectory } from './folders.js';
 
-/** Where the configuration came from. */
-export type ConfigSource = { kind: 'file'; file: string } | { kind: 'missing'; file: string } | { kind: 'disabled' };
+/** Where the configuration came from; for a file, the line its `paths` are on (null: none given), for messages about them. */
+export type ConfigSource = { kind: 'file'; file: string; pathsLine?: number | null } | { kind: 'missing'; file: string } | { kind: 'disabled' };
 
 /** How to find the file: `--config FILE`, `--no-config`, or the default place. */
 export interface ConfigRequest {
@@ -77,5 +79,10 @@ export function loadConfig(request: ConfigRequest, vocabulary: KeyVocabulary): {
     throw error;
   }
   const config = validateConfig(doc, file, source, vocabulary);
-  return { config: { ...config, paths: config.paths.map((p) => expandHome(p, home)) }, source: { kind: 'file', file } };
+  // A relative entry is read from the config file's folder, as `~` is from the home folder: the
+  // same file opens the same folders from any working directory (a tester's `paths = ["data"]`
+  // worked in one directory and failed everywhere else).
+  const folder = path.dirname(path.resolve(file));
+  const paths = config.paths.map((p) => path.resolve(folder, expandHome(p, home)));
+  return { config: { ...config, paths }, source: { kind: 'file', file, pathsLine: doc.paths === undefined ? null : lineOf(source, ['paths']) } };
 }

@@ -76,11 +76,19 @@ export function keysClash(remaps: Readonly<Record<string, readonly string[]>>, t
 // `down = ["ctrl+c"]` left a dashboard that could not be cancelled).
 const CANCEL_KEY = 'ctrl+c';
 
+// Control keys a terminal sends as the same byte as another key (ASCII's C0 codes: Ctrl-M is CR,
+// Ctrl-J LF, Ctrl-I HT, Ctrl-H BS): no program can tell them apart. A tester bound ctrl+m to
+// mark all read; pressing it chose the article and quit.
+const SAME_BYTE: Readonly<Record<string, string>> = { 'ctrl+m': 'Enter', 'ctrl+j': 'Enter', 'ctrl+i': 'Tab', 'ctrl+h': 'Backspace' };
+
 /**
  * Why a `[keys]` entry cannot be taken as written, as the text after `"keys.down": `, or null:
- * Ctrl-C given to a command other than `cancel`, or a `cancel` entry that leaves it out.
+ * Ctrl-C given to a command other than `cancel`, or a `cancel` entry that leaves it out, or a
+ * control key the terminal sends as another (SAME_BYTE).
  */
 export function keysRefused(command: string, keys: readonly string[]): string | null {
+  const twin = keys.find((k) => Object.hasOwn(SAME_BYTE, k));
+  if (twin !== undefined) return `"${twin}" reaches the program as ${SAME_BYTE[twin]} (a terminal sends the same byte for both); use another key`;
   if (command !== 'cancel' && keys.includes(CANCEL_KEY)) return `"${CANCEL_KEY}" cancels from anywhere; it cannot be given to another command`;
   if (command === 'cancel' && !keys.includes(CANCEL_KEY)) return `"${CANCEL_KEY}" cancels from anywhere; keep it among "cancel"'s keys`;
   return null;
@@ -124,7 +132,8 @@ export function commandKeys(table: readonly Binding[] = keymap): CommandKeys[] {
     const bindings = table.filter((b) => b.command === command);
     const browse = bindings.filter((b) => !b.modes || b.modes.includes('browse'));
     const shown = browse.length ? browse : bindings;
-    return { command, keys: [...new Set(shown.flatMap((b) => b.keys))], help: shown[0]?.help ?? '' };
+    // A command `[keys]` left with no key still has its help line: the default table's.
+    return { command, keys: [...new Set(shown.flatMap((b) => b.keys))], help: shown[0]?.help ?? keymap.find((b) => b.command === command)?.help ?? '' };
   });
 }
 

@@ -46,8 +46,13 @@ describe('loadConfig', () => {
   it('reads paths (with ~ expanded), views, keys and theme', () => {
     const file = write('paths = ["~/news", "/srv/feeds"]\ntheme = "light"\n[[views]]\nname = "BTC"\nquery = "tag:btc"\nsort = "date"\n[[views]]\nname = "Bad news"\nquery = "sentiment:negative"\n[keys]\ndown = ["n"]\n');
     const { config, source } = loadConfig({ file, home: '/home/ann' }, vocabulary);
-    expect(source).toEqual({ kind: 'file', file });
+    expect(source).toEqual({ kind: 'file', file, pathsLine: 1 });
     expect(config.paths).toEqual(['/home/ann/news', '/srv/feeds']);
+    // A relative entry, from the config file's folder.
+    const relative = loadConfig({ file: write('paths = ["feeds", "../shared/x", "./y"]\n') }, KEY_CHECKS);
+    const folder = path.dirname((relative.source as { file: string }).file);
+    expect(relative.config.paths).toEqual([path.join(folder, 'feeds'), path.resolve(folder, '../shared/x'), path.join(folder, 'y')]);
+    expect(relative.source).toMatchObject({ kind: 'file', pathsLine: 1 });
     expect(config.theme).toBe('light');
     expect(config.views).toEqual([{ name: 'BTC', query: 'tag:btc', sort: 'date' }, { name: 'Bad news', query: 'sentiment:negative' }]);
     expect(config.keys).toEqual({ down: ['n'] });
@@ -147,6 +152,9 @@ describe('loadConfig', () => {
 
   it('wrong types, unknown themes, sorts, commands and key names are errors with their line', () => {
     expect(errorOf('paths = "~/news"\n').message).toMatch(/:1: "paths" should be a list of strings, not a string/);
+    // The item that is wrong, not "not an array" (a tester's `down = [1]`).
+    expect(errorOf('paths = ["~/news", 1]\n').message).toMatch(/:1: "paths" should be a list of strings; item 2 is a number$/);
+    expect(errorOf('[keys]\ndown = [1]\n', KEY_CHECKS).message).toMatch(/:2: "keys\.down" should be a list of strings; item 1 is a number$/);
     expect(errorOf('theme = "solarized"\n').message).toMatch(/:1: "theme" should be one of dark, light, mono/);
     expect(errorOf('[[views]]\nname = "a"\nquery = "b"\n[[views]]\nname = "c"\nquery = "d"\nsort = "random"\n').message).toMatch(/:7: view "c": "sort" should be one of relevance, date, title, score, hot, not "random"$/);
     // In an array of inline tables: which view, at its entry's line.
@@ -233,6 +241,14 @@ describe('remapKeymap', () => {
     expect(lookup('down', 'browse', 'list', false, table)).toBe('down');
     expect(table.filter((b) => b.keys.includes('j')).map((b) => b.command)).toEqual(['quit']);
     expect(lookup('q', 'browse', 'list', false, table)).toBeUndefined();
+  });
+  it('refuses control keys a terminal sends as Enter, Tab or Backspace, naming file, line and key', () => {
+    // Found by a tester: `markAllRead = ["ctrl+m"]` was taken, and Ctrl-M chose the article and quit.
+    expect(keysRefused('markAllRead', ['ctrl+m'])).toBe('"ctrl+m" reaches the program as Enter (a terminal sends the same byte for both); use another key');
+    expect(keysRefused('toggleRead', ['x', 'ctrl+j'])).toMatch(/"ctrl\+j" reaches the program as Enter/);
+    expect(keysRefused('toggleSaved', ['ctrl+i'])).toMatch(/as Tab/);
+    expect(keysRefused('down', ['ctrl+h'])).toMatch(/as Backspace/);
+    expect(errorOf('theme = "dark"\n[keys]\nmarkAllRead = ["ctrl+m"]\n', KEY_CHECKS).message).toMatch(/config\.toml:3: "keys\.markAllRead": "ctrl\+m" reaches the program as Enter/);
   });
   it('keysRefused: Ctrl-C belongs to cancel', () => {
     expect(keysRefused('down', ['ctrl+c'])).toMatch(/cannot be given to another command/);

@@ -16,6 +16,12 @@ describe('--print-config', () => {
     expect(text).toMatch(/^# down += \["j", "down"\] +# next row/m);
     expect(text).toMatch(/^# deleteWord += \["ctrl\+w"\] +# delete a word/m);
   });
+  it('keeps the help of a command whose key another one took', () => {
+    // Found by a tester: after `startSearch = ["s"]`, cycleSort (whose key was `s`) printed `# ` and nothing.
+    const taken = printConfig(config, { kind: 'file', file: '/cfg.toml' }, folders, commandKeys(remapKeymap({ startSearch: ['s'] })));
+    expect(taken).toMatch(/^# cycleSort += \[\] +# \S/m);
+    expect(taken).not.toMatch(/# *$/m);
+  });
   it('stays a config file that reads back as the configuration in force', () => {
     expect(parse(text)).toEqual({ paths: [], theme: 'dark', keys: { toggleSaved: ['S'] } });
   });

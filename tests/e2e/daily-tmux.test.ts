@@ -3,6 +3,7 @@
 // opening a URL through $BROWSER (and told so when there is no browser), and copying through OSC
 // 52 into tmux's clipboard.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeOutput, runNode } from '../helpers/run-child.js';
@@ -60,13 +61,27 @@ describe('daily driver in a real terminal', () => {
     }
   });
 
-  it('a config path that does not exist is named with the config it came from, exit 2', async () => {
-    const { env, home } = makeHome('paths = ["~/gone"]\n');
+  it('a config path that does not exist is named with the config file, line and key it came from, exit 2', async () => {
+    const { env, home } = makeHome('theme = "dark"\npaths = ["~/gone"]\n');
     const r = await runNode([cli, '--filter', 'x'], { env: { ...process.env, ...env } });
     expect(r.status).toBe(2);
     const file = path.join(env.XDG_CONFIG_HOME, 'crypto-news-tui', 'config.toml');
-    expect(r.stderr).toBe(`crypto-news-tui: ${path.join(home, 'gone')}: no such file or directory (in paths of ${file})\n`);
+    expect(r.stderr).toBe(`crypto-news-tui: ${file}:2: "paths": ${path.join(home, 'gone')}: no such file or directory\n`);
     expect(r.stdout).toBe('');
+  });
+
+  it("a relative config path is read from the config file's folder, whatever the working directory", async () => {
+    // Found by a tester: `paths = ["data"]` worked from one directory and failed from every other.
+    const { env } = makeHome('paths = ["feeds"]\n');
+    const folder = path.join(env.XDG_CONFIG_HOME, 'crypto-news-tui', 'feeds');
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, 'a.md'), '---\ntitle: Relative feeds\ndate: 2025-11-01\n---\nBody.\n');
+    for (const cwd of ['/', os.tmpdir()]) {
+      const r = await runNode([cli, '--filter', 'relative', '--no-cache'], { env: { ...process.env, ...env }, cwd });
+      expect(r.stderr).toBe('');
+      // --print path names the file from the working directory, as find does.
+      expect(path.resolve(cwd, r.stdout.trim())).toBe(path.join(folder, 'a.md'));
+    }
   });
 
   // The helper session's report (2026-12-06): from All, `2 j j m` sent as one burst marked the

@@ -13,7 +13,7 @@ import { readBodiesAhead } from './body-read-ahead.js';
 import { IdsByPath } from './ids-by-path.js';
 import { dashboardFacts, readWarmFacts, storiesComing } from './dashboard-facts.js';
 import type { DashboardStart } from './dashboard-start.js';
-import { chalkLevel } from './terminal.js';
+import { forceColourLevel } from './terminal.js';
 
 /** How a dashboard session ended. */
 export type DashboardOutcome =
@@ -40,11 +40,10 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
   let warm = start.warm;
   let finished = false;
   const early = warm && options.cache ? readWarmFacts(paths, warm.rowIds, () => finished) : null; // read while the UI loads
-  // chalk (inside ink) decides its colour level from process.stdout when first imported; stdout
-  // may be a pipe here, so the level comes from the terminal we draw on. ink also renders
-  // nothing until exit when it believes it runs under CI; a dashboard with a terminal is never
-  // a CI log, so those variables are dropped before ink is imported.
-  process.env.FORCE_COLOR = chalkLevel(term.colorDepth);
+  // chalk (inside ink) takes its colour level when first imported: the terminal's (terminal.ts).
+  // ink also renders nothing until exit when it believes it runs under CI; a dashboard with a
+  // terminal is never a CI log, so those variables are dropped before ink is imported.
+  const unforceColour = forceColourLevel(term.colours);
   // React and ink's reconciler load their development builds (extra checks, several times slower
   // per frame) unless NODE_ENV says production: whatever the shell exports, production here (not with --debug).
   process.env.NODE_ENV = options.debug ? 'development' : 'production';
@@ -64,6 +63,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
     import('./index-words.js'),
     import('./core/index/index.js'),
   ]);
+  unforceColour();
   // The folder watch's process starts while the corpus loads, not after the list (subscriber.ts).
   prestartWatchProcess();
   const [{ FrameWriter }, { shareInkOutputCaches }, { installCompositor }, { drawFastFramesTo }] = await Promise.all([import('./ui/frame/frame-writer.js'), import('./ui/frame/ink-output-cache.js'), import('./ui/frame/ink-compositor.js'), import('./ui/frame/fast-frame.js')]);
@@ -71,7 +71,8 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
   // its line caches across frames too.
   await shareInkOutputCaches();
   await installCompositor();
-  applyTheme(setup.config.theme);
+  // NO_COLOR leaves colour out, not bold or inverse: the mono theme (terminal.ts colourChoice).
+  applyTheme(term.colours.noColour ? 'mono' : setup.config.theme);
   // Reading state is a convenience: a state folder that cannot be used (read-only home, a
   // database another program holds locked) is reported in the status line, never fatal.
   let reading: InstanceType<typeof Reading> | null = null;

@@ -7,7 +7,7 @@ import type { Options } from './args.js';
 import type { Article, LoadWarning } from './core/article.js';
 import type { PrintContext } from './core/format.js';
 import { describeFsError, FilePieces } from './core/files/index.js';
-import { SanitizedPieces, sanitizeLine, sanitizeText } from './core/text/index.js';
+import { SanitizedPieces, sanitizeLine, sanitizeText, visibleName } from './core/text/index.js';
 
 export const NAME = 'crypto-news-tui';
 
@@ -20,10 +20,10 @@ export function fail(message: string, hint?: string): void {
   process.exitCode = EXIT.error;
 }
 
-/** Writes load warnings to stderr, one `path: reason` line each (sanitised). */
+/** Writes load warnings to stderr, one `path: reason` line each (the path's control bytes as pictures, core/text visibleName; the reason sanitised). */
 export function reportWarnings(warnings: readonly LoadWarning[]): void {
   if (warnings.length === 0) return;
-  process.stderr.write(warnings.map((w) => `${sanitizeLine(w.path)}: ${sanitizeLine(w.reason)}\n`).join(''));
+  process.stderr.write(warnings.map((w) => `${visibleName(w.path)}: ${sanitizeLine(w.reason)}\n`).join(''));
 }
 
 type Load = typeof import('./core/load/index.js');

@@ -21,8 +21,8 @@ const KEYBOARD_RESET = '\x1b[?2004l\x1b[<u';
 export interface Terminal {
   input: tty.ReadStream;
   output: tty.WriteStream;
-  /** 1 (monochrome), 4, 8 or 24 bits, honouring NO_COLOR / FORCE_COLOR / TERM. */
-  colorDepth: number;
+  /** How to draw on it: chalk's level and whether colour is left out (colourChoice). */
+  colours: Colours;
   /** Leaves the alternate screen, shows the cursor, stops mouse reporting, leaves raw mode. */
   restore(): void;
   /** Calls back with the new size whenever the terminal is resized. */
@@ -157,7 +157,7 @@ export function openTerminal(options: { mouse: boolean }): Terminal {
   return {
     input,
     output,
-    colorDepth: output.getColorDepth(),
+    colours: colourChoice((env) => output.getColorDepth(env), process.env),
     restore,
     onResize: (listener) => listeners.push(listener),
     suspend: () => {
@@ -171,6 +171,46 @@ export function openTerminal(options: { mouse: boolean }): Terminal {
     },
     writeRaw: writeNow,
     fds: { input: inFd, output: fd },
+  };
+}
+
+/** chalk's level as FORCE_COLOR spells it, and whether the dashboard must draw without colour. */
+export interface Colours {
+  level: '0' | '1' | '2' | '3';
+  /** NO_COLOR is in force: draw as the `mono` theme (bold, underline, inverse kept). */
+  noColour: boolean;
+}
+
+/**
+ * How the dashboard draws, from `depthOf` (tty.WriteStream#getColorDepth of the terminal: 1, 4, 8
+ * or 24 bits for an environment) and `env`. NO_COLOR (https://no-color.org: set and not empty)
+ * forbids colour, not other styling, but Node's getColorDepth answers 1 bit for it, and chalk at
+ * level 0 drops bold, underline and inverse too (the unread titles, the match highlight, the
+ * selected row). So with NO_COLOR the level is the terminal's as if it were unset (basic at most:
+ * no colour is drawn) and noColour asks for the `mono` theme. FORCE_COLOR, when set, wins over
+ * NO_COLOR, as in Node's getColorDepth and chalk.
+ */
+export function colourChoice(depthOf: (env: NodeJS.ProcessEnv) => number, env: NodeJS.ProcessEnv): Colours {
+  // Without NO_COLOR: Node warns on stderr (the screen) when FORCE_COLOR overrides it.
+  const { NO_COLOR: noColor, ...rest } = env;
+  if (env.FORCE_COLOR !== undefined) return { level: chalkLevel(depthOf(rest)), noColour: false };
+  const depth = depthOf(rest);
+  if (noColor === undefined || noColor === '') return { level: chalkLevel(depth), noColour: false };
+  return { level: chalkLevel(Math.min(depth, 4)), noColour: true };
+}
+
+/**
+ * Sets FORCE_COLOR to `colours.level` for chalk, which reads it once, when first imported (stdout
+ * may be a pipe, so its own guess would be wrong); returns the undo, to call once chalk is loaded:
+ * the user's own FORCE_COLOR back (or none), so a program run from the dashboard (editor, pager,
+ * browser) sees the environment it was given, NO_COLOR unopposed.
+ */
+export function forceColourLevel(colours: Colours, env: NodeJS.ProcessEnv = process.env): () => void {
+  const own = env.FORCE_COLOR;
+  env.FORCE_COLOR = colours.level;
+  return () => {
+    if (own === undefined) delete env.FORCE_COLOR;
+    else env.FORCE_COLOR = own;
   };
 }
 

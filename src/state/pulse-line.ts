@@ -26,6 +26,13 @@ const GLYPH = { positive: '▲', neutral: '●', negative: '▼' } as const;
 const GROUP_LABEL = { source: 'src', tag: 'tag', coin: 'coin' } as const;
 /** Entries per facet the line offers. */
 export const ENTRIES_PER_FACET = 5;
+/**
+ * Columns a source, tag or coin label takes at most on the line (cut with '…'; its query term
+ * keeps the whole value): one long name (`Dana Whitfield-Montgomery, Senior Markets Correspondent`)
+ * left whole pushed every tag and coin off the line. 16 keeps the usual outlet names whole
+ * (`Bitcoin Magazine`, `Cointelegraph`).
+ */
+export const FACET_LABEL_COLUMNS = 16;
 
 /**
  * The strip's two lines: the summary line holds the sentiment entries (beside the bar and the
@@ -109,8 +116,11 @@ export function pulseParts(entries: readonly PulseEntry[], width: number, cursor
     } else {
       all.push({ text: ' ', index: null });
     }
-    // The cursor's entry is marked with a glyph, so it reads without colour or inverse too.
-    const text = `${e.label} ${countText(e.count)}`;
+    // The cursor's entry is marked with a glyph, so it reads without colour or inverse too. A
+    // label is cut to fit the line with that mark, so the cursor's entry always shows.
+    const count = countText(e.count);
+    const label = e.kind === 'sentiment' ? e.label : fitWidth(e.label, Math.max(1, Math.min(FACET_LABEL_COLUMNS, width - columns(count) - 2)));
+    const text = `${label} ${count}`;
     all.push({ text: i === cursor ? `▸${text}` : text, index: i });
   });
   // Scroll: drop whole leading parts until the cursor's entry ends within the line.

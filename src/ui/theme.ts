@@ -1,6 +1,7 @@
-// Colour roles for the whole UI. Components name a role, never a raw colour, so a monochrome
-// terminal (NO_COLOR, chalk level 0) still reads: every role that carries meaning also has a
-// glyph, weight or position that survives without colour.
+// Colour roles for the whole UI. Components name a role, never a raw colour, so the `mono` scheme
+// (chosen, or forced by NO_COLOR: terminal.ts colourChoice) and a terminal without styling (chalk
+// level 0) still read: every role that carries meaning also has a glyph, weight or position that
+// survives without colour.
 
 /** Ink colour names per role (the dark scheme, the default). */
 const DARK = {

@@ -6,7 +6,7 @@ import type { Article } from '../core/article.js';
 import { errorMessage } from '../core/error-message.js';
 import { bodyMarkdown, renderMarkdown } from '../core/render/index.js';
 import { searchWithReading, type Reading } from '../core/reading/index.js';
-import { countText } from '../core/text/index.js';
+import { countText, visibleName } from '../core/text/index.js';
 import type { SearchIndex } from '../core/search/index.js';
 import type { Effect } from '../state/effects.js';
 import type { Command } from '../state/keymap.js';
@@ -96,7 +96,10 @@ export async function runEffect(e: Effect, ctx: EffectContext): Promise<string |
 
 // What `y` says. OSC 52 alone reached a clipboard only if the terminal takes it, so the way is named;
 // a tmux that drops it (clipboard.ts tmuxDropsOsc52) is told with the setting that lets it through.
-function copiedNotice(outcome: CopyOutcome, text: string): string {
+// What was copied (a path when there is no URL) is shown with its control bytes as pictures (`␛`),
+// not dropped by the status line's sanitising: the reader sees what the clipboard holds.
+function copiedNotice(outcome: CopyOutcome, copied: string): string {
+  const text = visibleName(copied);
   if (outcome === 'clipboard') return `copied ${text}`;
   if (outcome === 'terminal') return `copied by OSC 52: ${text}`;
   return 'not copied: tmux drops OSC 52 (set -s set-clipboard on)';

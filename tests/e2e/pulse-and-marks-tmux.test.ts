@@ -91,3 +91,26 @@ describe.each([[200, 50], [80, 24]])('at %dx%d', (width, height) => {
     }
   });
 });
+
+it('at 200x50 one long source name is cut with …, and the tags and coins still show on the facets row; f then → reaches them and Enter adds one', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-facets-'));
+  const sources = ['CoinDesk', 'Dana Whitfield-Montgomery, Senior Markets Correspondent', 'CoinDesk'];
+  sources.forEach((source, i) => {
+    fs.writeFileSync(path.join(dir, `a${i}.md`), `---\ntitle: "Bitcoin rallies ${i}"\nsource: "${source}"\ntags: [btc, markets]\ndate: 2025-11-1${i}T10:00:00Z\n---\n\nBitcoin rose as markets cheered. $BTC\n`);
+  });
+  try {
+    const s = start(200, 50, `--no-group ${dir}`);
+    const screen = await s.waitFor((t) => t.includes('? help') && listRows(t).some((l) => l.startsWith('src ')), 'the facets row');
+    // The whole screen line: the row's own ` │ ` separators would end listRows' cut.
+    expect(screen.split('\n').find((l) => l.startsWith('│src '))).toMatch(/^│src CoinDesk 2 Dana Whitfield-… 1 │ tag btc 3 markets 3 │ coin BTC 3 *│/);
+    s.send('f');
+    for (let i = 0; i < 5; i++) s.send('l');
+    await s.waitFor((t) => t.includes('tag ▸btc 3 markets 3'), 'the cursor on the tag btc');
+    s.send('Enter');
+    await s.waitFor((t) => t.split('\n')[0].includes('tag:btc'), 'tag:btc added to the query');
+    s.send('q');
+    await s.waitFor((t) => t.includes('exit=130'), 'the exit');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

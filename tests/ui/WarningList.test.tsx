@@ -16,3 +16,34 @@ it('wraps each warning over the rows it needs and pages the rest, so every word 
   // No row is wider than the box.
   for (const line of pages.join('\n').split('\n')) expect(line.length).toBeLessThanOrEqual(40);
 });
+
+it('wraps a reason at its spaces, as the body does: no word is cut across rows (found by a tester at 80 columns)', () => {
+  const long = "the front matter gives no date, so the list orders it using the file's time, which changes whenever the file is copied";
+  for (const width of [40, 78]) {
+    const frame = render(<WarningList warnings={[{ path: '/news/x/undated.md', reason: long }]} width={width} height={12} />).lastFrame() ?? '';
+    const words = new Set(`/news/x/undated.md: ${long}`.split(' '));
+    const rows = frame.split('\n').slice(2).map((row) => row.trim()).filter(Boolean);
+    expect(rows.length).toBeGreaterThan(1);
+    for (const row of rows) for (const word of row.split(' ')) expect(words, `"${word}" at ${width} columns`).toContain(word);
+    for (const row of frame.split('\n')) expect(row.length).toBeLessThanOrEqual(width);
+  }
+});
+
+it('shows a path as it is: control bytes as their pictures (␛, ␇), never dropped or raw; spaces kept; a word wider than the row still cut', () => {
+  const frame = render(
+    <WarningList
+      warnings={[
+        { path: '/news/broken-\x1b]0;HACK\x07.md', reason: 'bad YAML' },
+        { path: '/news/two  spaces.md', reason: 'bad YAML' },
+        { path: '/news/ok.md', reason: 'x'.repeat(50) },
+      ]}
+      width={40}
+      height={12}
+    />,
+  ).lastFrame() ?? '';
+  expect(frame).toContain('/news/broken-␛]0;HACK␇.md: bad YAML');
+  expect(frame).toContain('/news/two  spaces.md: bad YAML');
+  expect(frame).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+  // As the body does it: the rest of the row filled, the word carried on in the next.
+  expect(frame).toContain(`/news/ok.md: ${'x'.repeat(27)}\n${'x'.repeat(23)}`);
+});

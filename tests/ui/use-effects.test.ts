@@ -76,6 +76,9 @@ describe('the copy effect says where the text went', () => {
   it('a local clipboard tool took it: copied', async () => {
     expect(await runEffect({ kind: 'copy', text: URL }, context(noBrowser, 'clipboard').ctx)).toBe(`copied ${URL}`);
   });
+  it('a copied path (no URL) is shown with its control bytes as pictures, as the clipboard holds it', async () => {
+    expect(await runEffect({ kind: 'copy', text: '/n/name-\x1b[31mred.md' }, context(noBrowser, 'clipboard').ctx)).toBe('copied /n/name-␛[31mred.md');
+  });
   it('OSC 52 alone: the way named, so an empty clipboard can be explained', async () => {
     expect(await runEffect({ kind: 'copy', text: URL }, context(noBrowser, 'terminal').ctx)).toBe(`copied by OSC 52: ${URL}`);
   });

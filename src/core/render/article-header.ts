@@ -5,7 +5,7 @@ import { format } from 'date-fns/format';
 import type { Article } from '../article.js';
 import { listedFrom, outsideWindow } from '../publication-window.js';
 import { relativeDate, sentimentMark } from '../row-marks/index.js';
-import { sanitizeLine } from '../text/index.js';
+import { sanitizeLine, visibleName } from '../text/index.js';
 import { lineWidth, type Line, type Span } from './spans.js';
 import { cutSpans, wrapSpans } from './wrap.js';
 
@@ -84,7 +84,7 @@ function tagLine(article: Article, width: number): Line[] {
 /** The header rows for an article at a width; `now` only changes the text of the dates row. */
 export function headerLines(article: Article, width: number, now: number): Line[] {
   const w = Math.max(1, Math.floor(width));
-  const title = sanitizeLine(article.title).trim() || sanitizeLine(article.relPath);
+  const title = sanitizeLine(article.title).trim() || visibleName(article.relPath);
   return [
     ...wrapSpans([{ role: 'heading', bold: true, text: title }], w),
     ...metaLines(article, w, now),

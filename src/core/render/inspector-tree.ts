@@ -8,7 +8,7 @@
 import type { Article } from '../article.js';
 import { formatStamp } from './article-header.js';
 import { articleCoinsWithBody, assetOf } from '../coins/index.js';
-import { countText, sanitizeLine } from '../text/index.js';
+import { countText, sanitizeLine, visibleName } from '../text/index.js';
 
 /** One inspector row; `key` is a stable path such as `source.name` or `tags[1]`. */
 export interface InspectorRow {
@@ -141,18 +141,20 @@ function coinRows(article: Article): InspectorRow[] {
 }
 
 function fileRows(article: Article): InspectorRow[] {
-  const row = (key: string, label: string, value: string): InspectorRow => ({
+  // The path with its control bytes shown as pictures (`␛`), as `--print path` shows it on a
+  // terminal: sanitizeLine would drop `ESC[31m` and name a file that does not exist.
+  const row = (key: string, label: string, value: string, show = sanitizeLine): InspectorRow => ({
     key,
     depth: 0,
     label,
-    value: sanitizeLine(value),
+    value: show(value),
     foldable: false,
     expanded: false,
   });
   const modified = formatStamp(article.mtimeMs) ?? 'unknown';
   return [
     row(FILE_SECTION_KEY, 'file', ''),
-    row('@file.path', 'path', article.path),
+    row('@file.path', 'path', article.path, visibleName),
     row('@file.size', 'size', formatSize(article.size)),
     row('@file.format', 'format', article.format),
     row('@file.modified', 'modified', modified),

@@ -17,6 +17,11 @@ describe('headerLines', () => {
     expect(rows[3]).toBe('─'.repeat(80));
   });
 
+  it('titles an untitled article by its path, control bytes shown as pictures, not dropped', () => {
+    const untitled = makeArticle({ title: '', relPath: 'x/name-\x1b[31mred.md' });
+    expect(lineText(headerLines(untitled, 80, published)[0])).toBe('x/name-␛[31mred.md');
+  });
+
   it('has a height that does not depend on the clock, and fits narrow widths', () => {
     const long = makeArticle({ ...article, title: '日本語のタイトル 🚀 '.repeat(5), updatedAt: published + 1000 * 3_600_000, draft: true });
     const a = headerLines(long, 20, published + 60_000);

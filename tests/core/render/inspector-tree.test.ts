@@ -23,6 +23,12 @@ const none = new Set<string>();
 const byKey = (rows: ReturnType<typeof inspectorRows>) => new Map(rows.map((r) => [r.key, r]));
 
 describe('inspectorRows', () => {
+  it('shows a path with its control bytes as pictures (␛, ␇), as --print path does on a terminal, not dropped (found by a tester)', () => {
+    const odd = makeArticle({ path: '/tmp/x/name-\x1b[31mred.md' });
+    expect(byKey(inspectorRows(odd, none)).get('@file.path')?.value).toBe('/tmp/x/name-␛[31mred.md');
+    const bel = makeArticle({ path: '/tmp/x/broken-\x1b]0;HACK\x07.md' });
+    expect(byKey(inspectorRows(bel, none)).get('@file.path')?.value).toBe('/tmp/x/broken-␛]0;HACK␇.md');
+  });
   it('flattens the front matter with path keys and labels', () => {
     const rows = byKey(inspectorRows(seed, none));
     expect(rows.get('title')).toMatchObject({ depth: 0, label: 'title', value: 'Bitfarms', foldable: false });

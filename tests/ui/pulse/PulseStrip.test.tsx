@@ -36,6 +36,21 @@ describe('PulseStrip', () => {
     expect(rows(frame)[1]).toContain('coin BTC 30');
     expect(rows(frame)[1]).toContain('▸MINING 12');
   });
+  it('cuts a long source name with … so the tags and coins still show after it; an entry never outgrows the line (found by a tester)', () => {
+    const long: Pulse = {
+      ...PULSE,
+      sources: [{ value: 'coindesk', label: 'CoinDesk', count: 2 }, { value: 'dana', label: 'Dana Whitfield-Montgomery, Senior Markets Correspondent', count: 1 }],
+      tags: [{ value: 'btc', label: 'btc', count: 3 }, { value: 'markets', label: 'markets', count: 3 }],
+      coins: [{ value: 'BTC', label: 'BTC', count: 3 }],
+    };
+    const facets = rows(render(<PulseStrip pulse={long} width={68} rows={2} focused={false} cursor={0} />).lastFrame())[1];
+    expect(facets).toContain('src CoinDesk 2 Dana Whitfield-… 1 │ tag btc 3 markets 3 │ coin BTC 3');
+    const single = { ...long, sources: [{ value: 'x', label: 'X'.repeat(75), count: 1 }] };
+    expect(rows(render(<PulseStrip pulse={single} width={68} rows={2} focused={false} cursor={0} />).lastFrame())[1]).toContain(`src ${'X'.repeat(15)}… 1 │ tag btc 3`);
+    // On a line narrower than the cap the cursor's entry is cut to fit, mark and count included.
+    const narrow = rows(render(<PulseStrip pulse={single} width={12} rows={2} focused cursor={3} />).lastFrame())[1];
+    expect(narrow).toMatch(/▸X+… 1/);
+  });
   it('never repeats the sentiment counts on the facets row; the cursor on a sentiment marks it on the first row', () => {
     const frame = render(<PulseStrip pulse={PULSE} width={68} rows={2} focused cursor={1} />).lastFrame();
     const [summary, facets] = rows(frame);

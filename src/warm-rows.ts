@@ -5,6 +5,7 @@
 // nearly every title) are fitted by counting; width/ (string-width, Unicode tables and the first
 // Intl object's ICU data: ~30-50 ms of CPU here) loads only for the others.
 import type { Article } from './core/article.js';
+import { isCalendarDate } from './core/calendar-date.js';
 import { relativeDate, sentimentMark } from './core/row-marks/index.js';
 import { isSteadyText, padSteady, steadyWidth } from './core/steady/index.js';
 import { sanitizeLine } from './core/text/index.js';
@@ -21,7 +22,7 @@ const STEADY: Fitting = { columns: (s) => steadyWidth(s) ?? 0, padWidth: (s, wid
 // The texts of one row: its date, source, glyph and title, sanitised.
 function rowTexts(articles: readonly Article[], now: number): Array<{ date: string; source: string; glyph: string; title: string }> {
   return articles.map((a) => ({
-    date: a.publishedAt === null ? '-' : `${a.dateGuessed ? '~' : ''}${relativeDate(a.publishedAt, now)}`,
+    date: a.publishedAt === null ? '-' : `${a.dateGuessed ? '~' : ''}${relativeDate(a.publishedAt, now, isCalendarDate(a, 'publishedAt'))}`,
     source: sanitizeLine(a.source),
     glyph: sentimentMark(a.sentiment).glyph,
     title: sanitizeLine(a.title),

@@ -7,6 +7,7 @@
 // `coverImage`, like body and front matter, is not kept: it is read back with them (lazy-article.ts).
 
 import type { ArticleMeta, FrontMatterFormat } from './article.js';
+import { CALENDAR_DATE_BITS } from './calendar-date.js';
 
 /**
  * One article's metadata as plain JSON-safe data; `bodyLength` is the byte length of its
@@ -22,12 +23,13 @@ export type ArticleRecord = [
   coinFields: string[], externalId: string | null,
   // Null for the usual article with neither; one field, so that costs the row 5 bytes of JSON.
   window: [scheduledAt: number | null, expiresAt: number | null] | null,
+  calendarDates: number,
 ];
 
 /** Positions of the fields other modules read directly. */
-export const R = { path: 0, relPath: 1, source: 7, sourceKey: 8, categories: 9, tags: 10, sentiment: 11, lang: 13, format: 17, size: 18, mtimeMs: 19, inode: 21, bodyLength: 22, warnings: 23, coinFields: 24, externalId: 25, window: 26 } as const;
+export const R = { path: 0, relPath: 1, source: 7, sourceKey: 8, categories: 9, tags: 10, sentiment: 11, lang: 13, format: 17, size: 18, mtimeMs: 19, inode: 21, bodyLength: 22, warnings: 23, coinFields: 24, externalId: 25, window: 26, calendarDates: 27 } as const;
 /** Number of fields in a record. */
-export const RECORD_LENGTH = 27;
+export const RECORD_LENGTH = 28;
 const FORMATS: ReadonlySet<string> = new Set(['yaml', 'toml', 'json', 'none']);
 // Anything sanitizeLine would have removed: the parser never stores these, so finding one means
 // the record was not written by us and must not reach the terminal.
@@ -40,6 +42,7 @@ export function toRecord(a: ArticleMeta, inode: string, bodyLength: number, warn
     a.source, a.sourceKey, a.categories, a.tags, a.sentiment, a.score, a.lang, a.draft, a.stickyWeight,
     a.url, a.format, a.size, a.mtimeMs, a.notes, inode, bodyLength, warnings, a.coinFields, a.externalId,
     a.scheduledAt === null && a.expiresAt === null ? null : [a.scheduledAt, a.expiresAt],
+    a.calendarDates,
   ];
 }
 
@@ -63,7 +66,8 @@ function recordCheck(isText: (v: unknown) => boolean): (v: unknown) => v is Arti
       isTextOrNull(v[16]) && typeof v[17] === 'string' && FORMATS.has(v[17]) &&
       isCount(v[18]) && isNumber(v[19]) && isTextList(v[20]) && typeof v[21] === 'string' && isCount(v[22]) && isTextList(v[23]) && isTextList(v[24]) &&
       isTextOrNull(v[25]) &&
-      (v[26] === null || (Array.isArray(v[26]) && v[26].length === 2 && isNumberOrNull(v[26][0]) && isNumberOrNull(v[26][1])))
+      (v[26] === null || (Array.isArray(v[26]) && v[26].length === 2 && isNumberOrNull(v[26][0]) && isNumberOrNull(v[26][1]))) &&
+      isCount(v[27]) && (v[27] & ~CALENDAR_DATE_BITS) === 0
     );
   };
 }

@@ -25,6 +25,12 @@ export interface Article {
   dateGuessed: boolean;
   /** Last update in epoch ms, or null. */
   updatedAt: number | null;
+  /**
+   * Which of publishedAt, updatedAt, scheduledAt and expiresAt were written as a day with no time
+   * (`date: 2024-04-20`, a file name's date), each then its day's midnight UTC: CALENDAR_DATE's
+   * bits (calendar-date.ts, which says how they are shown), 0 for none.
+   */
+  calendarDates: number;
   /** Display name of the source (source.name, a source string, author, else the folder name). */
   source: string;
   /** Lower-case key of the source (source.key, else a slug of the name) for `source:` filters. */

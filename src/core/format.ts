@@ -2,6 +2,7 @@
 // file's own bytes, copied in pieces by output.ts). Pure: the caller decides where the text goes.
 import path from 'node:path';
 import type { Article } from './article.js';
+import { isCalendarDate } from './calendar-date.js';
 import { articleCoinsWithBody } from './coins/index.js';
 import { sanitizeLine, visibleName } from './text/index.js';
 
@@ -52,6 +53,9 @@ export function articleJson(article: Article, cwd: string, marks?: ReadingMarks,
     publishedAt: iso(article.publishedAt),
     // True when publishedAt is the file's modification time: no date, or one not understood.
     dateGuessed: article.dateGuessed,
+    // True when publishedAt was written as a day with no time (core/calendar-date.ts): it is then
+    // that day's midnight UTC, whose date part is the day written, whatever the reader's zone.
+    dateOnly: isCalendarDate(article, 'publishedAt'),
     updatedAt: iso(article.updatedAt),
     source: article.source,
     category: article.categories[0] ?? null,

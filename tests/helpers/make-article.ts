@@ -15,6 +15,7 @@ export function makeArticle(partial: Partial<Article> = {}): Article {
     publishedAt: Date.UTC(2025, 10, 1),
     dateGuessed: false,
     updatedAt: null,
+    calendarDates: 0,
     source: 'Decrypt',
     sourceKey: 'decrypt',
     categories: [],

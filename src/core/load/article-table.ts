@@ -36,6 +36,8 @@ const REFS = 10;
 const FORMATS: readonly FrontMatterFormat[] = ['yaml', 'toml', 'json', 'none'];
 const GUESSED = 4;
 const DRAFT = 8;
+// The record's calendarDates (4 bits: core/calendar-date.ts) are the flags' top four.
+const CALENDAR_SHIFT = 4;
 // A relPath that is not its path's tail (a file named on its own) is kept whole, in `odd`.
 const NOT_A_TAIL = -1;
 
@@ -124,7 +126,7 @@ export class ArticleTable {
     const tail = rel.length > 0 && rel.length < full.length && full.endsWith(rel);
     this.refs[k + REL_LENGTH] = tail ? rel.length : NOT_A_TAIL;
     if (!tail) this.odd.set(row, rel);
-    this.flags[row] = Math.max(0, FORMATS.indexOf(r[17])) | (r[5] ? GUESSED : 0) | (r[14] ? DRAFT : 0);
+    this.flags[row] = Math.max(0, FORMATS.indexOf(r[17])) | (r[5] ? GUESSED : 0) | (r[14] ? DRAFT : 0) | (r[27] << CALENDAR_SHIFT);
     // Many articles share a folder: its path is held once, as a value.
     const cut = full.lastIndexOf('/') + 1;
     this.refs[k + FOLDER] = this.value(full.slice(0, cut));
@@ -277,6 +279,10 @@ export class ArticleTable {
 
   dateGuessed(row: number): boolean {
     return (this.flags[row] & GUESSED) !== 0;
+  }
+
+  calendarDates(row: number): number {
+    return this.flags[row] >> CALENDAR_SHIFT;
   }
 
   draft(row: number): boolean {

@@ -1,9 +1,9 @@
 // An Article whose body and raw front matter stay on disk until something reads them. At 100k
-// files those two fields are most of the corpus (~600 MB as UTF-16 strings); only the article
-// on screen, the inspector and `--print json|markdown` ever look at them. The metadata comes from
-// the on-disk index (src/core/index/) or a parse worker; what a substring search needs from the
-// body is read from the file on first use and kept as folded (text/fold.ts) UTF-8 bytes (`lowerBody`), half
-// the size, outside the JS heap, matched with Buffer.includes.
+// files those two fields are most of the corpus (~600 MB as UTF-16 strings); only the article on
+// screen, the inspector and `--print json|markdown` ever look at them. The metadata comes from the
+// on-disk index (src/core/index/) or a parse worker; what a substring search needs from the body is
+// read on first use and kept as folded (text/fold.ts) UTF-8 bytes (`lowerBody`), half the size,
+// outside the JS heap, matched with Buffer.includes.
 
 import path from 'node:path';
 import type { Article, ArticleMeta, FoldedShortFields, FrontMatterFormat, HashedIdentity, HaystackSlots, HayLists, HayMeta, IdentityField } from '../article.js';
@@ -128,6 +128,10 @@ export class LazyArticle implements Article, FoldedShortFields, HashedIdentity, 
     return this.table.updatedAt(this.row);
   }
 
+  get calendarDates(): number {
+    return this.table.calendarDates(this.row);
+  }
+
   get source(): string {
     return this.table.source(this.row);
   }
@@ -222,8 +226,7 @@ export class LazyArticle implements Article, FoldedShortFields, HashedIdentity, 
 
   /** Folded UTF-8 body, for substring search only (never displayed); read on first use. */
   get lowerBody(): Buffer {
-    if (this.bytes === null) this.bytes = foldedBytes(this.body);
-    return this.bytes;
+    return (this.bytes ??= foldedBytes(this.body));
   }
 
   // A body, front matter or cover image set on the article (tests, a caller that has them), kept
@@ -277,7 +280,7 @@ export class LazyArticle implements Article, FoldedShortFields, HashedIdentity, 
   meta(): ArticleMeta {
     return {
       id: this.id, path: this.path, relPath: this.relPath, title: this.title, description: this.description,
-      publishedAt: this.publishedAt, dateGuessed: this.dateGuessed, updatedAt: this.updatedAt, source: this.source,
+      publishedAt: this.publishedAt, dateGuessed: this.dateGuessed, updatedAt: this.updatedAt, calendarDates: this.calendarDates, source: this.source,
       sourceKey: this.sourceKey, categories: this.categories, tags: this.tags, coinFields: this.coinFields,
       sentiment: this.sentiment, score: this.score, lang: this.lang, draft: this.draft, scheduledAt: this.scheduledAt, expiresAt: this.expiresAt, stickyWeight: this.stickyWeight,
       url: this.url, externalId: this.externalId, format: this.format, size: this.size, mtimeMs: this.mtimeMs, notes: this.notes,

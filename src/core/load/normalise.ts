@@ -5,6 +5,7 @@
 
 import path from 'node:path';
 import type { Article, FrontMatterFormat } from '../article.js';
+import { CALENDAR_DATE } from '../calendar-date.js';
 import { isDraft } from './flags.js';
 import { EXPIRY_KEYS, PUBLISHED_KEYS, SCHEDULE_KEYS, UPDATED_KEYS, publicationWindow, publishedDate, updatedDate } from './dates/published-date.js';
 import { repairMojibake } from './mojibake.js';
@@ -217,7 +218,8 @@ export function normaliseArticle(input: NormaliseInput): Article {
   const published = publishedDate(data, fileName, info.mtimeMs);
   notes.push(...published.notes);
   input.warnings?.push(...published.warnings);
-  const listed = publicationWindow(data, notes);
+  const { scheduled, expires } = publicationWindow(data, notes);
+  const updated = updatedDate(data);
   const url = firstUrl(data);
   const externalId = scalarText(data.externalId);
   const coverImage = readCover(data) ?? (params === null ? null : readCover(params));
@@ -230,7 +232,11 @@ export function normaliseArticle(input: NormaliseInput): Article {
     description: displayOrNull(firstText(data, DESCRIPTION_KEYS) ?? (params === null ? null : firstText(params, DESCRIPTION_KEYS))) ?? '',
     publishedAt: published.at,
     dateGuessed: published.guessed,
-    updatedAt: updatedDate(data),
+    updatedAt: updated?.at ?? null,
+    // Which dates were written as a day with no time (core/calendar-date.ts).
+    calendarDates:
+      (published.dateOnly ? CALENDAR_DATE.publishedAt : 0) | (updated?.dateOnly ? CALENDAR_DATE.updatedAt : 0) |
+      (scheduled?.dateOnly ? CALENDAR_DATE.scheduledAt : 0) | (expires?.dateOnly ? CALENDAR_DATE.expiresAt : 0),
     source: sourceName,
     sourceKey,
     // `category` names one category; Jekyll's `categories` string is space-separated, and one
@@ -255,8 +261,8 @@ export function normaliseArticle(input: NormaliseInput): Article {
     score: toNumber(data.score),
     lang: displayOrNull(scalarText(data.lang)),
     draft: isDraft(data) || inDraftsFolder(info),
-    scheduledAt: listed.scheduledAt, // named, not spread: a spread in the literal made V8 add each later field one by one
-    expiresAt: listed.expiresAt,
+    scheduledAt: scheduled?.at ?? null, // named, not spread: a spread in the literal made V8 add each later field one by one
+    expiresAt: expires?.at ?? null,
     stickyWeight: toNumber(data.stickyWeight) ?? 0,
     url: url === undefined ? null : display(url, false),
     // An identifier, compared byte for byte: only made safe to show, never repaired or decoded.

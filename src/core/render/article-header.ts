@@ -3,17 +3,23 @@
 // that height depends only on the article and the width, never on the clock.
 import { format } from 'date-fns/format';
 import type { Article } from '../article.js';
+import { calendarDay, isCalendarDate } from '../calendar-date.js';
 import { listedFrom, outsideWindow } from '../publication-window.js';
 import { relativeDate, sentimentMark } from '../row-marks/index.js';
 import { sanitizeLine, visibleName } from '../text/index.js';
 import { lineWidth, type Line, type Span } from './spans.js';
 import { cutSpans, wrapSpans } from './wrap.js';
 
-/** `2025-11-14 02:13` in local time, or null when the time is missing or not a real date. */
-export function formatStamp(ms: number | null | undefined): string | null {
+/**
+ * `2025-11-14 02:13` in local time; for a calendar date (written with no time, `ms` its midnight
+ * UTC: core/calendar-date.ts) `2025-11-14`, that day in every zone. Null when the time is missing
+ * or not a real date.
+ */
+export function formatStamp(ms: number | null | undefined, calendar = false): string | null {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return null;
   const d = new Date(ms);
-  return Number.isNaN(d.getTime()) ? null : format(d, 'yyyy-MM-dd HH:mm');
+  if (Number.isNaN(d.getTime())) return null;
+  return calendar ? calendarDay(ms) : format(d, 'yyyy-MM-dd HH:mm');
 }
 
 /**
@@ -29,9 +35,10 @@ export function sentimentLabel(sentiment: string | null): string | null {
 }
 
 // Recent dates read as an age; older ones would repeat the absolute date, so they are left out.
-function age(ms: number, now: number): string | null {
-  const r = relativeDate(ms, now);
+function age(ms: number, now: number, calendar: boolean): string | null {
+  const r = relativeDate(ms, now, calendar);
   if (r === 'now') return 'just now';
+  if (r === 'today') return r;
   return /^\d+[mhd]$/.test(r) ? `${r} ago` : null;
 }
 
@@ -42,20 +49,20 @@ function metaLines(article: Article, width: number, now: number): Line[] {
   // narrow pane shows it on the first row; when it comes or came, at the row's end.
   const outside = outsideWindow(article, now);
   if (outside) spans.push({ ...dot }, { bold: true, text: outside === 'scheduled' ? 'SCHEDULED' : 'EXPIRED' });
-  const published = formatStamp(article.publishedAt);
+  const published = formatStamp(article.publishedAt, isCalendarDate(article, 'publishedAt'));
   spans.push({ ...dot }, { text: published ?? 'undated' });
   if (published && article.dateGuessed) spans.push({ role: 'dim', text: ' (file date)' });
   const ageAt = spans.length;
-  const updated = formatStamp(article.updatedAt);
+  const updated = formatStamp(article.updatedAt, isCalendarDate(article, 'updatedAt'));
   if (updated && updated !== published) spans.push({ ...dot }, { role: 'dim', text: `updated ${updated}` });
   if (article.draft) spans.push({ ...dot }, { bold: true, text: 'DRAFT' });
-  const from = outside === 'scheduled' ? formatStamp(listedFrom(article)) : null;
+  const from = outside === 'scheduled' ? formatStamp(listedFrom(article), isCalendarDate(article, article.scheduledAt === null ? 'publishedAt' : 'scheduledAt')) : null;
   if (from && from !== published) spans.push({ ...dot }, { role: 'dim', text: `publishes ${from}` });
-  const expires = formatStamp(article.expiresAt);
+  const expires = formatStamp(article.expiresAt, isCalendarDate(article, 'expiresAt'));
   if (expires) spans.push({ ...dot }, { role: 'dim', text: `${outside === 'expired' ? 'expired' : 'expires'} ${expires}` });
   // The age changes with the clock: it is shown only where the whole line holds it on one row, so
   // the header's height never depends on the time (scroll bounds are worked out without it).
-  const ago = published && article.publishedAt !== null ? age(article.publishedAt, now) : null;
+  const ago = published && article.publishedAt !== null ? age(article.publishedAt, now, isCalendarDate(article, 'publishedAt')) : null;
   const withAge = ago ? [...spans.slice(0, ageAt), { ...dot }, { role: 'dim' as const, text: ago }, ...spans.slice(ageAt)] : spans;
   if (lineWidth(withAge) <= width) return [cutSpans(withAge, width)];
   if (lineWidth(spans) <= width) return [cutSpans(spans, width)];

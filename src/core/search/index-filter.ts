@@ -193,6 +193,7 @@ class IndexRow implements FoldedBodyOnDisk {
   readonly publishedAt: number | null;
   readonly dateGuessed: boolean;
   readonly updatedAt: number | null;
+  readonly calendarDates: number;
   readonly source: string;
   readonly sourceKey: string;
   readonly categories: string[];
@@ -227,6 +228,7 @@ class IndexRow implements FoldedBodyOnDisk {
     this.publishedAt = r[4];
     this.dateGuessed = r[5];
     this.updatedAt = r[6];
+    this.calendarDates = r[27];
     this.source = r[7];
     this.sourceKey = r[8];
     this.categories = r[9];

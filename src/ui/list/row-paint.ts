@@ -4,6 +4,7 @@
 // string-width, so CJK and emoji never overflow. Rows are memoised per article and look: a
 // keystroke paints only rows whose article, highlights or marks changed.
 import type { Article } from '../../core/article.js';
+import { isCalendarDate } from '../../core/calendar-date.js';
 import { assetOf, coinSymbols } from '../../core/coins/index.js';
 import { relativeDate, sentimentMark } from '../../core/render/index.js';
 import type { Hit } from '../../core/search/index.js';
@@ -62,7 +63,7 @@ export function rowDate(a: Article, now: number): string {
   // A date guessed from the file's modification time is marked `~`: it is not the article's own.
   // A pinned (sticky) article is marked STICKY_GLYPH: it heads the list whatever its date, and
   // unmarked it looked like a broken date order.
-  const date = a.publishedAt === null ? '-' : `${a.dateGuessed ? '~' : ''}${relativeDate(a.publishedAt, now)}`;
+  const date = a.publishedAt === null ? '-' : `${a.dateGuessed ? '~' : ''}${relativeDate(a.publishedAt, now, isCalendarDate(a, 'publishedAt'))}`;
   const text = `${a.stickyWeight > 0 ? STICKY_GLYPH : ''}${date}`;
   dateMemo.set(a, { now, text });
   return text;

@@ -14,7 +14,7 @@ const mem = memoryIndex();
 
 function record(p: string, title: string, fields: Partial<ArticleMeta> = {}): ArticleRecord {
   const meta = {
-    path: p, relPath: p.slice(1), title, description: 'Ethereum fees fall', publishedAt: null, dateGuessed: true, updatedAt: null,
+    path: p, relPath: p.slice(1), title, description: 'Ethereum fees fall', publishedAt: null, dateGuessed: true, updatedAt: null, calendarDates: 0,
     source: 'Wire', sourceKey: 'wire', categories: ['markets'], tags: ['staking'], sentiment: null, score: null, lang: null, draft: false,
     stickyWeight: 0, url: null, format: 'yaml', size: 10, mtimeMs: 1, notes: [], coinFields: [], externalId: null, ...fields,
   } as unknown as ArticleMeta;

@@ -15,7 +15,7 @@ const mem = memoryIndex();
 
 function record(p: string, title: string): ArticleRecord {
   const meta = {
-    path: p, relPath: p.slice(1), title, description: '', publishedAt: null, dateGuessed: true, updatedAt: null,
+    path: p, relPath: p.slice(1), title, description: '', publishedAt: null, dateGuessed: true, updatedAt: null, calendarDates: 0,
     source: 'wire', sourceKey: 'wire', categories: [], tags: [], sentiment: null, score: null, lang: null, draft: false,
     stickyWeight: 0, url: null, format: 'yaml', size: 10, mtimeMs: 1, notes: [], coinFields: [], externalId: null,
   } as unknown as ArticleMeta;

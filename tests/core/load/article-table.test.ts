@@ -16,7 +16,7 @@ describe('ArticleTable behind LazyArticle', () => {
   it('reads every metadata field back as the record holds it', () => {
     const full = {
       id: 0, path: '/news/feed/2026/a.md', relPath: 'feed/2026/a.md', title: 'Ether — up 5%', description: 'Café ünïcode',
-      publishedAt: 1_762_000_000_123, dateGuessed: true, updatedAt: 1_762_000_100_000, source: 'The Block', sourceKey: 'theblock',
+      publishedAt: 1_762_000_000_123, dateGuessed: true, updatedAt: 1_762_000_100_000, calendarDates: 10, source: 'The Block', sourceKey: 'theblock',
       categories: ['MARKETS'], tags: ['ETH', 'defi'], coinFields: ['ETH'], sentiment: 'NEGATIVE', score: -0.25, lang: 'en-GB',
       draft: true, scheduledAt: 1_762_500_000_000, expiresAt: null, stickyWeight: 2.5, url: 'https://example.com/a', externalId: 'feed-1', format: 'toml' as const,
       size: 4096, mtimeMs: 1_762_000_200_000.5, notes: ['date guessed from file time'],
@@ -111,7 +111,7 @@ describe('ArticleTable behind LazyArticle', () => {
     a.coverImage = null;
     const json = JSON.parse(JSON.stringify(a)) as Record<string, unknown>;
     expect(json).toMatchObject({ id: 3, title: 'T', tags: ['x'], body: 'the body', frontMatter: { title: 'T' }, coverImage: null, format: 'yaml' });
-    expect(Object.keys(json)).toHaveLength(29);
+    expect(Object.keys(json)).toHaveLength(30);
   });
 
   it('keeps a body folded on first use in a buffer of its own (not pinning a pooled slab)', () => {

@@ -52,7 +52,7 @@ function pendingIndex(name: string, bodies: readonly string[]): string {
     fs.writeFileSync(p, `---\ntitle: Article ${i}\n---\n${body}\n`);
     const st = fs.statSync(p);
     const meta = {
-      path: p, relPath: `a${i}.md`, title: `Article ${i}`, description: '', publishedAt: null, dateGuessed: true, updatedAt: null,
+      path: p, relPath: `a${i}.md`, title: `Article ${i}`, description: '', publishedAt: null, dateGuessed: true, updatedAt: null, calendarDates: 0,
       source: 'wire', sourceKey: 'wire', categories: [], tags: [], sentiment: null, score: null, lang: null, draft: false,
       stickyWeight: 0, url: null, format: 'yaml', size: st.size, mtimeMs: st.mtimeMs, notes: [], coinFields: [], externalId: null,
     } as unknown as ArticleMeta;

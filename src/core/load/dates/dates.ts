@@ -7,12 +7,19 @@
 //
 // A numeric day and month in either order (`11-04-2025`) is ambiguous: when both readings are
 // real, different dates the value is reported as not understood rather than guessed.
+//
+// A value written as a day with neither a time nor a zone (`2024-04-20`, `4 Nov 2025`, a file
+// name's date, `date: 2024`) is a calendar date, not an instant: its reading says `dateOnly` and
+// its ms is that day's midnight UTC, which core/calendar-date.ts shows as that day in every zone.
 
-import { readLocalDate, readWrittenDate, utcDate, YEAR_MAX, YEAR_MIN } from './written-date-formats.js';
+import { readLocalDate, readWrittenDate, utcDate, YEAR_MAX, YEAR_MIN, type WrittenDate } from './written-date-formats.js';
 
-/** How a date value reads: a time, or why not (`ambiguous` names both readings in epoch ms). */
+/**
+ * How a date value reads: a time (epoch ms; `dateOnly` when written as a calendar day, see
+ * above), or why not (`ambiguous` names both readings in epoch ms).
+ */
 export type DateReading =
-  | { ok: true; ms: number }
+  | { ok: true; ms: number; dateOnly: boolean }
   | { ok: false; why: 'unreadable' }
   | { ok: false; why: 'ambiguous'; readings: [number, number] };
 
@@ -89,25 +96,28 @@ function fromIso(m: RegExpExecArray): number | null {
   return base === null ? null : base - zoneOffsetMinutes(m[8]) * 60_000;
 }
 
+// A reading of epoch ms (null: unreadable); `dateOnly` for a value written with neither a time nor a zone.
+const known = (ms: number | null, dateOnly = false): DateReading => (ms === null ? UNREADABLE : { ok: true, ms, dateOnly });
+const knownWritten = (d: WrittenDate | null): DateReading => (d === null ? UNREADABLE : { ok: true, ms: d.ms, dateOnly: d.dateOnly });
+
 function readString(raw: string): DateReading {
   const utc = isoUtc(raw);
-  if (utc !== undefined) return utc === null ? UNREADABLE : { ok: true, ms: utc };
+  if (utc !== undefined) return known(utc);
   const s = raw.trim();
   if (s === '' || s.length > 100) return UNREADABLE;
-  const known = (ms: number | null): DateReading => (ms === null ? UNREADABLE : { ok: true, ms });
   // Eight or fourteen digits that spell a date are that date (as epoch numbers they would be
   // 1970 in seconds or the year 2611 in ms, which nobody means); other numbers are epochs.
   const basic = /^\d{8}$|^\d{14}$|T|Z|[+-]\d/i.test(s) ? ISO_BASIC.exec(s) : null;
   if (basic) {
     const base = utcDate(+basic[1], +basic[2], +basic[3], basic[4] ? +basic[4] : 0, basic[5] ? +basic[5] : 0, basic[6] ? +basic[6] : 0);
     const ms = base === null ? null : base - zoneOffsetMinutes(basic[7]) * 60_000;
-    if (ms !== null || !/^\d+$/.test(s)) return known(ms);
+    if (ms !== null || !/^\d+$/.test(s)) return known(ms, !basic[4] && !basic[7]);
   }
-  if (/^-?\d+(?:\.\d+)?$/.test(s)) return known(fromEpoch(Number(s)));
+  if (/^-?\d+(?:\.\d+)?$/.test(s)) return epochReading(Number(s));
   const iso = ISO_LIKE.exec(s);
-  if (iso) return known(fromIso(iso));
+  if (iso) return known(fromIso(iso), !iso[4] && !iso[8]);
   const org = s.charCodeAt(0) === 60 /* < */ || s.charCodeAt(0) === 91 /* [ */ ? ORG_STAMP.exec(s) : null;
-  if (org) return known(utcDate(+org[1], +org[2], +org[3], org[4] ? +org[4] : 0, org[5] ? +org[5] : 0));
+  if (org) return orgReading(org);
   const dmy = DAY_MONTH_YEAR.exec(s);
   if (dmy) {
     const dayFirst = utcDate(+dmy[4], +dmy[3], +dmy[1]);
@@ -115,31 +125,35 @@ function readString(raw: string): DateReading {
     if (dayFirst !== null && monthFirst !== null && dayFirst !== monthFirst) {
       return { ok: false, why: 'ambiguous', readings: [dayFirst, monthFirst] };
     }
-    return known(dayFirst ?? monthFirst); // 25-12-2025 can only be day first
+    return known(dayFirst ?? monthFirst, true); // 25-12-2025 can only be day first
   }
-  return known(readWrittenDate(s) ?? readLocalDate(s));
+  return knownWritten(readWrittenDate(s) ?? readLocalDate(s));
+}
+
+// A number: a year alone (`date: 2024`) is its first day, a calendar date; else an epoch time.
+function epochReading(n: number): DateReading {
+  return known(fromEpoch(n), Number.isInteger(n) && n >= YEAR_MIN && n <= YEAR_MAX);
+}
+
+// An Org timestamp's match: a calendar date unless it holds a time.
+function orgReading(org: RegExpExecArray): DateReading {
+  return known(utcDate(+org[1], +org[2], +org[3], org[4] ? +org[4] : 0, org[5] ? +org[5] : 0), !org[4]);
 }
 
 /** How any front-matter date value reads; lists, objects and booleans are unreadable. */
 export function readDate(value: unknown): DateReading {
   if (value instanceof Date) {
     const ms = value.getTime();
-    return Number.isFinite(ms) ? { ok: true, ms } : UNREADABLE;
+    return Number.isFinite(ms) ? { ok: true, ms, dateOnly: false } : UNREADABLE;
   }
-  if (typeof value === 'number') {
-    const ms = fromEpoch(value);
-    return ms === null ? UNREADABLE : { ok: true, ms };
-  }
+  if (typeof value === 'number') return epochReading(value);
   if (typeof value === 'string') return readString(value);
   // Org's inactive timestamp written unquoted in YAML (`date: [2025-11-04 Tue 10:30]`) is a list of
   // one string to YAML; as the timestamp it was meant to be, it is that date. Its day name must be
   // there: a list of a bare date (`[2025-11-04]`) is a list, as before.
   if (Array.isArray(value) && value.length === 1 && typeof value[0] === 'string' && ORG_DAY.test(value[0])) {
     const org = ORG_STAMP.exec(`[${value[0].trim()}]`);
-    if (org) {
-      const ms = utcDate(+org[1], +org[2], +org[3], org[4] ? +org[4] : 0, org[5] ? +org[5] : 0);
-      return ms === null ? UNREADABLE : { ok: true, ms };
-    }
+    if (org) return orgReading(org);
   }
   return UNREADABLE;
 }
@@ -150,7 +164,7 @@ export function parseDate(value: unknown): number | null {
   return reading.ok ? reading.ms : null;
 }
 
-/** Epoch ms (UTC midnight) from a Jekyll `YYYY-MM-DD-slug.md` file name, else null. */
+/** Epoch ms (UTC midnight) from a Jekyll `YYYY-MM-DD-slug.md` file name, else null: always a calendar date. */
 export function dateFromFileName(fileName: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})-/.exec(fileName);
   return m ? utcDate(+m[1], +m[2], +m[3]) : null;

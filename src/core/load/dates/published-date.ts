@@ -18,10 +18,12 @@ export const PUBLISHED_KEYS = ['publishedAt', 'date', 'pubDate', 'published', 'p
 /** Front-matter keys holding the last update (JSON Feed's `date_modified`, API dumps' `updated_at` too). */
 export const UPDATED_KEYS = ['updatedAt', 'updated', 'updatedDate', 'lastmod', 'modified', 'updated_at', 'date_modified'] as const;
 
-/** The chosen time, whether it is a guess, and the warning and inspector notes to record. */
+/** The chosen time, whether it is a guess or a calendar date (dates.ts), and the warning and inspector notes to record. */
 export interface PublishedDate {
   at: number | null;
   guessed: boolean;
+  /** Written as a day with no time (a file name's date is one): `at` is that day's midnight UTC. */
+  dateOnly: boolean;
   /** At most one: reported on stderr as `path: warning`. */
   warnings: string[];
   notes: string[];
@@ -58,8 +60,8 @@ const ELEVENTY_DATE = /^(git )?(last modified|created)$/i;
 function eleventyDate(value: string, mtimeMs: number): PublishedDate | null {
   const m = ELEVENTY_DATE.exec(value.trim().replace(/\s+/g, ' '));
   if (!m || !Number.isFinite(mtimeMs)) return null;
-  if (!m[1] && m[2].toLowerCase() === 'last modified') return { at: mtimeMs, guessed: false, warnings: [], notes: ['date: the file\'s modification time (Eleventy\'s "Last Modified")'] };
-  return { at: mtimeMs, guessed: true, warnings: [], notes: [`date guessed from file time: Eleventy's ${quoted(value.trim())} is not read`] };
+  if (!m[1] && m[2].toLowerCase() === 'last modified') return { at: mtimeMs, guessed: false, dateOnly: false, warnings: [], notes: ['date: the file\'s modification time (Eleventy\'s "Last Modified")'] };
+  return { at: mtimeMs, guessed: true, dateOnly: false, warnings: [], notes: [`date guessed from file time: Eleventy's ${quoted(value.trim())} is not read`] };
 }
 
 /** Picks the publication time from front matter, file name and file time. */
@@ -75,27 +77,33 @@ export function publishedDate(data: Record<string, unknown>, fileName: string, m
     const reading = readDate(value);
     if (reading.ok) {
       if (failed) notes.push(`date from ${key}: ${problem(failed.value, failed.reading)}`);
-      return { at: reading.ms, guessed: false, warnings: [], notes };
+      return { at: reading.ms, guessed: false, dateOnly: reading.dateOnly, warnings: [], notes };
     }
     failed ??= { value, reading };
   }
   const fromName = dateFromFileName(fileName);
   if (fromName !== null) {
-    if (!failed) return { at: fromName, guessed: false, warnings: [], notes };
+    if (!failed) return { at: fromName, guessed: false, dateOnly: true, warnings: [], notes };
     const warning = `date ${quoted(failed.value)} not understood; using the date in the file name`;
-    return { at: fromName, guessed: false, warnings: [warning], notes: [`date from file name: ${problem(failed.value, failed.reading)}`] };
+    return { at: fromName, guessed: false, dateOnly: true, warnings: [warning], notes: [`date from file name: ${problem(failed.value, failed.reading)}`] };
   }
-  if (!Number.isFinite(mtimeMs)) return { at: null, guessed: false, warnings: [], notes };
-  if (!failed) return { at: mtimeMs, guessed: true, warnings: [], notes: ['date guessed from file time'] };
+  if (!Number.isFinite(mtimeMs)) return { at: null, guessed: false, dateOnly: false, warnings: [], notes };
+  if (!failed) return { at: mtimeMs, guessed: true, dateOnly: false, warnings: [], notes: ['date guessed from file time'] };
   const warning = `date ${quoted(failed.value)} not understood; using the file's time`;
-  return { at: mtimeMs, guessed: true, warnings: [warning], notes: [`date guessed from file time: ${problem(failed.value, failed.reading)}`] };
+  return { at: mtimeMs, guessed: true, dateOnly: false, warnings: [warning], notes: [`date guessed from file time: ${problem(failed.value, failed.reading)}`] };
+}
+
+/** A date field's time in epoch ms, and whether it was written as a calendar day (dates.ts). */
+export interface DatedValue {
+  at: number;
+  dateOnly: boolean;
 }
 
 /** The last-update time, or null; an unreadable one only costs a note. */
-export function updatedDate(data: Record<string, unknown>): number | null {
+export function updatedDate(data: Record<string, unknown>): DatedValue | null {
   for (const key of UPDATED_KEYS) {
     const reading = readDate(data[key]);
-    if (reading.ok) return reading.ms;
+    if (reading.ok) return { at: reading.ms, dateOnly: reading.dateOnly };
   }
   return null;
 }
@@ -108,18 +116,18 @@ export const SCHEDULE_KEYS = ['publishDate', 'publishdate', 'publish_date', 'pub
 export const EXPIRY_KEYS = ['expiryDate', 'expirydate', 'expiry_date', 'unpublishDate', 'unpublishdate', 'unpublish_date'] as const;
 
 // The first of `keys` that reads as a date; an unreadable one costs a note (it is not applied).
-function windowDate(data: Record<string, unknown>, keys: readonly string[], notes: string[]): number | null {
+function windowDate(data: Record<string, unknown>, keys: readonly string[], notes: string[]): DatedValue | null {
   for (const key of keys) {
     const value = data[key];
     if (value === undefined || value === null || value === '') continue;
     const reading = readDate(value);
-    if (reading.ok) return reading.ms;
+    if (reading.ok) return { at: reading.ms, dateOnly: reading.dateOnly };
     notes.push(`${key}: ${problem(value, reading)}, not applied`);
   }
   return null;
 }
 
 /** The publish and expiry dates that bound when the article is listed (core/publication-window.ts), each null when absent or unreadable. */
-export function publicationWindow(data: Record<string, unknown>, notes: string[]): { scheduledAt: number | null; expiresAt: number | null } {
-  return { scheduledAt: windowDate(data, SCHEDULE_KEYS, notes), expiresAt: windowDate(data, EXPIRY_KEYS, notes) };
+export function publicationWindow(data: Record<string, unknown>, notes: string[]): { scheduled: DatedValue | null; expires: DatedValue | null } {
+  return { scheduled: windowDate(data, SCHEDULE_KEYS, notes), expires: windowDate(data, EXPIRY_KEYS, notes) };
 }

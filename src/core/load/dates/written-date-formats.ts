@@ -98,8 +98,20 @@ function takeZone(s: string): [string, number] | null {
 // Words that end a date rather than name a zone ("4 Nov", "Tuesday, Nov").
 const DATE_WORD = /^(?:jan|feb|mar|apr|may|jun|june|jul|july|aug|sep|sept|oct|nov|dec)$/i;
 
-/** Epoch ms of a written (non-ISO) date, or null when no format reads it. */
-export function readWrittenDate(value: string): number | null {
+/**
+ * A date read from text: epoch ms, and whether it was written as a calendar day with neither a
+ * time nor a zone (`ms` is then that day's midnight UTC: core/calendar-date.ts).
+ */
+export interface WrittenDate {
+  ms: number;
+  dateOnly: boolean;
+}
+
+// A WrittenDate from utcDate's answer (null: a part out of range).
+const written = (ms: number | null, dateOnly: boolean): WrittenDate | null => (ms === null ? null : { ms, dateOnly });
+
+/** A written (non-ISO) date, or null when no format reads it. */
+export function readWrittenDate(value: string): WrittenDate | null {
   if (!/[a-z./]/i.test(value)) return null;
   let s = value.replace(/\s+/g, ' ').trim().replace(COMMENT, '').replace(WEEKDAY, '');
   s = s.replace(ORDINAL, '$1').replace(MONTH_DOT, '$1').replace(/\bsept\b/i, 'Sep');
@@ -107,6 +119,7 @@ export function readWrittenDate(value: string): number | null {
   if (zone === null) return null;
   let [rest] = zone;
   const offset = zone[1];
+  const zoned = rest !== s;
   let timeMs = 0;
   const time = TIME.exec(rest);
   if (time) {
@@ -120,7 +133,7 @@ export function readWrittenDate(value: string): number | null {
   if (day === null) return null;
   const year = day.getUTCFullYear();
   if (year < YEAR_MIN || year > YEAR_MAX) return null;
-  return day.getTime() + timeMs - offset * 60_000;
+  return { ms: day.getTime() + timeMs - offset * 60_000, dateOnly: !time && !zoned };
 }
 
 // Dates written in other languages: `4. November 2025`, `4 novembre 2025`, `4 de noviembre de
@@ -167,24 +180,25 @@ function monthNames(): ReadonlyMap<string, number> {
   return names;
 }
 
-/** Epoch ms of a date written in another language (see above), or null. */
-export function readLocalDate(value: string): number | null {
+/** A date written in another language (see above), or null. */
+export function readLocalDate(value: string): WrittenDate | null {
   let s = value.normalize('NFC').replace(/\s+/g, ' ').trim();
   let h = 0;
   let mi = 0;
   let sec = 0;
   const time = LOCAL_TIME.exec(s);
-  if (time && time.index > 0) {
+  const timed = time !== null && time.index > 0;
+  if (timed) {
     [h, mi, sec] = [Number(time[1]), Number(time[2] ?? 0), Number(time[3] ?? 0)];
     s = s.slice(0, time.index).replace(/[,\s]+$/, '');
   }
   const cjk = CJK_YMD.exec(s);
-  if (cjk) return utcDate(+cjk[1], +cjk[2], +cjk[3], h, mi, sec);
+  if (cjk) return written(utcDate(+cjk[1], +cjk[2], +cjk[3], h, mi, sec), !timed);
   s = s.replace(LOCAL_WEEKDAY, '');
   const vi = VIETNAMESE_DMY.exec(s);
-  if (vi) return utcDate(+vi[3], +vi[2], +vi[1], h, mi, sec);
+  if (vi) return written(utcDate(+vi[3], +vi[2], +vi[1], h, mi, sec), !timed);
   const dmy = LOCAL_DMY.exec(s);
   if (!dmy) return null;
   const month = (localMonths ??= monthNames()).get(foldText(dmy[2]));
-  return month ? utcDate(+dmy[3], month, +dmy[1], h, mi, sec) : null;
+  return month ? written(utcDate(+dmy[3], month, +dmy[1], h, mi, sec), !timed) : null;
 }

@@ -138,6 +138,11 @@ export interface AppState {
   arrivalsShown: ReadonlySet<number>;
   /** The edits followed so far (AppProps.replaced): old id -> its file's next version's id. */
   replaced: ReadonlyMap<number, number>;
+  /**
+   * Article ids the list keeps whatever their read and saved marks, until the result is asked
+   * again: rows whose marks changed under a query with reading terms (held-rows.ts).
+   */
+  held: ReadonlySet<number>;
   /** What opening and copying need of an article (App passes the index's lookup). */
   describe: (id: number) => ArticleRef;
 }
@@ -169,6 +174,8 @@ export type Action =
   | { type: 'notice'; message: string }
   | { type: 'askOpen'; id: number; url: string | null }
   | { type: 'arrived'; ids: readonly number[] }
+  /** Marks are about to change on these articles (`M`, `u`): their rows stay listed (held-rows.ts). */
+  | { type: 'hold'; ids: readonly number[] }
   /** Files read again while open (AppProps.replaced, all of them so far): the selection and the marks follow each to its new id. */
   | { type: 'replaced'; map: ReadonlyMap<number, number> };
 
@@ -191,6 +198,8 @@ export interface InitOptions {
 const NO_REF = (): ArticleRef => ({ url: null, title: '', path: '' });
 const NONE_SHOWN: ReadonlySet<number> = new Set();
 const NO_EDITS: ReadonlyMap<number, number> = new Map();
+/** No rows held (AppState.held). */
+export const NONE_HELD: ReadonlySet<number> = new Set();
 
 /** The state before the first search result arrives. */
 export function initialState(o: InitOptions): AppState {
@@ -249,6 +258,7 @@ export function initialState(o: InitOptions): AppState {
     arrivals: [],
     arrivalsShown: NONE_SHOWN,
     replaced: NO_EDITS,
+    held: NONE_HELD,
     describe: o.describe ?? NO_REF,
   };
 }

@@ -5,6 +5,7 @@ import { checkOpenable } from '../core/text/index.js';
 import type { Effect, Prompt } from './effects.js';
 import type { Command } from './keymap.js';
 import type { AppState } from './app-state.js';
+import { holdRows, releaseRows } from './held-rows.js';
 import { freshArrivals } from './selectors.js';
 import { foldedMembers } from './story-rows.js';
 import { revealArticles } from './story-transitions.js';
@@ -71,13 +72,14 @@ export function dailyCommand(s: AppState, c: Command): AppState | undefined {
     case 'toggleSaved': {
       const ids = targetIds(s);
       if (ids.length === 0) return { ...s, message: 'nothing selected' };
-      return withEffect(s, { kind: c, ids });
+      return withEffect(holdRows(s, ids), { kind: c, ids });
     }
     case 'markAllRead':
       if (s.total === 0) return { ...s, message: 'nothing to mark' };
       return s.total > MARK_ALL_ASK ? ask(s, { kind: 'markAll', count: s.total }) : withEffect(s, { kind: 'markAllRead' });
     case 'undoMarkAll':
-      return withEffect(s, { kind: 'undoMarkAll' });
+      // The command keeps its name (a `[keys]` entry names it); it undoes any mark change now.
+      return withEffect(s, { kind: 'undo' });
     case 'open':
       return askOpen(s, s.selectedId, ref?.url ?? null);
     case 'openLink': {
@@ -92,7 +94,7 @@ export function dailyCommand(s: AppState, c: Command): AppState | undefined {
       const p = s.prompt;
       const back = { ...s, mode: 'browse' as const, prompt: null };
       // What happened is told when the opener has had its chance (ui/use-effects.ts); until then, that it is under way.
-      if (p?.kind === 'open') return withEffect({ ...back, message: `opening ${p.url}…` }, { kind: 'open', url: p.url, read: [p.id] });
+      if (p?.kind === 'open') return withEffect(holdRows({ ...back, message: `opening ${p.url}…` }, [p.id]), { kind: 'open', url: p.url, read: [p.id] });
       if (p?.kind === 'markAll') return withEffect(back, { kind: 'markAllRead' });
       return back;
     }
@@ -108,12 +110,13 @@ export function dailyCommand(s: AppState, c: Command): AppState | undefined {
       // Shows what the count promised: every arrival the list shows, each on a row of its own (a
       // story it joined unfolded), the last one selected. Arrivals the list would not show stay
       // to be shown when it does.
+      // `r` asks the result again too: rows held for their marks (held-rows.ts) go when they no longer match.
       const fresh = freshArrivals(s);
-      if (fresh.length === 0) return { ...s, message: NOTHING_NEW };
+      if (fresh.length === 0) return { ...releaseRows(s), message: NOTHING_NEW };
       const now = new Set(fresh);
       const arrivalsShown = new Set(s.arrivalsShown);
       s.arrivals.forEach((id, k) => now.has(id) && arrivalsShown.add(k));
-      return revealArticles({ ...s, arrivalsShown }, fresh);
+      return revealArticles({ ...releaseRows(s), arrivalsShown }, fresh);
     }
     case 'historyPrev':
       return recall(s, -1);

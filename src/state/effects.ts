@@ -9,7 +9,8 @@ export type Effect =
   | { kind: 'toggleSaved'; ids: readonly number[] }
   | { kind: 'markRead'; ids: readonly number[] }
   | { kind: 'markAllRead' }
-  | { kind: 'undoMarkAll' }
+  /** `u`: the last change of `m`, `*` or `M` taken back. */
+  | { kind: 'undo' }
   /** `read`: the articles marked read once the URL is open (not when nothing opened it). */
   | { kind: 'open'; url: string; read: readonly number[] }
   | { kind: 'resolveLink'; id: number; n: number }

@@ -131,7 +131,7 @@ export const keymap: readonly Binding[] = [
   { command: 'warnings', keys: ['w'], help: 'show load warnings', modes: BROWSE },
   { command: 'toggleRead', keys: ['m'], help: 'toggle read (every marked one with --multi)', modes: BROWSE },
   { command: 'markAllRead', keys: ['M'], help: 'mark the whole result read (asks above 100)', modes: BROWSE },
-  { command: 'undoMarkAll', keys: ['u'], help: 'undo the last M', modes: BROWSE },
+  { command: 'undoMarkAll', keys: ['u'], help: 'undo the last m, * or M', modes: BROWSE },
   { command: 'toggleSaved', keys: ['*'], help: 'save / unsave (★)', modes: BROWSE },
   { command: 'openLink', keys: ['o'], help: 'body: open link N (o, digits, Enter)', modes: BROWSE, panes: ['body'] },
   { command: 'open', keys: ['o'], help: 'open the article URL in the browser (asks first)', modes: BROWSE, panes: ['list', 'inspector'] },

@@ -12,6 +12,7 @@ import { foldStory, pulseCommand, pulseGoBack, withResults } from './story-trans
 import { choose, click, keptRow, mark, moveCursor, nearestSurvivor, scroll, toBottom } from './transitions.js';
 import { cycleFocus, resized, toggleInspector } from './panes.js';
 import { fold } from './inspector-fold.js';
+import { followHeld, holdRows, releaseOnNewAsk } from './held-rows.js';
 
 export { initialState, type Action, type AppState, type InitOptions, type ListSort, type Outcome } from './app-state.js';
 
@@ -26,7 +27,7 @@ const USER_ACTIONS: ReadonlySet<Action['type']> = new Set(['command', 'insert', 
 /** The UI reducer. Pure; once an outcome is set, user input no longer changes anything. */
 export function reducer(state: AppState, action: Action): AppState {
   if (state.outcome && USER_ACTIONS.has(action.type)) return state;
-  const next = step(state, action);
+  const next = releaseOnNewAsk(state, step(state, action));
   // A focus the user moves themselves (Tab, a click) replaces the one a resize took away: a later
   // resize must not take it back to the pane they have since left (panes.ts resized).
   return next.focusToRestore !== null && next.focus !== state.focus && action.type !== 'resize' ? { ...next, focusToRestore: null } : next;
@@ -116,12 +117,14 @@ function step(state: AppState, action: Action): AppState {
       // them). A story is named by its earliest article: one open stays open when that one is saved.
       const follow = (id: number) => latestVersion(action.map, id);
       const unfolded = state.unfolded.size === 0 ? state.unfolded : new Set([...state.unfolded].map(follow));
-      return { ...state, replaced: action.map, selectedId: state.selectedId === null ? null : follow(state.selectedId), marked: state.marked.map(follow), unfolded };
+      return { ...state, replaced: action.map, selectedId: state.selectedId === null ? null : follow(state.selectedId), marked: state.marked.map(follow), unfolded, held: followHeld(state.held, follow) };
     }
     case 'reindex': {
       const selectedId = state.selectedId === null ? null : action.map(state.selectedId);
-      return { ...state, selectedId, marked: state.marked.flatMap((id) => action.map(id) ?? []) };
+      return { ...state, selectedId, marked: state.marked.flatMap((id) => action.map(id) ?? []), held: followHeld(state.held, action.map) };
     }
+    case 'hold':
+      return holdRows(state, action.ids);
   }
 }
 

@@ -119,7 +119,7 @@ export function App(p: AppProps) {
   const aggregate = useAggregate({
     index: p.index, search, query, sort: engineSort, hot, includeDrafts, now, reading,
     readingVersion: queryReadingVersion, hidden: p.hidden ?? null, facts: p.facts ?? null, counter: p.counter ?? null, progress: p.factsProgress ?? null,
-    partial: partialIndex,
+    partial: partialIndex, held: request.held,
     // The counts reach the reducer with the aggregate (the hot order is listedHits' business: it follows in the render).
     // An aggregate of a search a key has already replaced (its render still pending) is left to that render.
     onCounted: (a) => {
@@ -202,7 +202,7 @@ export function App(p: AppProps) {
   // (held): its render would keep a core busy while the terminal takes the rows in.
   const drawAhead = (before: AppState, next: AppState): boolean => drawCursorMove(lane, before, next) || drawTyped(lane, before, next);
   useKeys(latest, held, p.mouse ?? false, table, keyStep, drawAhead, notYet, (before, next) => planCursorMove(lane, before, next), (s) => answerComing(s, answers.last()));
-  useEffectRunner(state.effects, dispatch, { index: p.index, reading, system: p.system ?? null, query, includeDrafts: p.includeDrafts ?? false, bodyWidth, keyOf: (c) => hintKey(c, table) });
+  useEffectRunner(state.effects, dispatch, { index: p.index, reading, system: p.system ?? null, query, includeDrafts: p.includeDrafts ?? false, held: request.held, bodyWidth, keyOf: (c) => hintKey(c, table) });
 
   // The start notice can come after the load (how many are new is known only then).
   useEffect(() => {
@@ -225,7 +225,7 @@ export function App(p: AppProps) {
   const hits = useMemo(() => visibleHits(state), [state.hits, state.listTop, listRowsShown, state.mode]);
   const marks = useRowMarks(reading, state, p.index);
   // Exact, over every match (searched again for their ids when the list's search does not name them all), after the list (use-unread-count.ts).
-  const again = () => searchWithReading(p.index, query, { sort: engineSort ?? undefined, includeDrafts, now, limit: EVERY_MATCH, idsOnly: true }, reading, queryReadingVersion, p.hidden ?? null);
+  const again = () => searchWithReading(p.index, query, { sort: engineSort ?? undefined, includeDrafts, now, limit: EVERY_MATCH, idsOnly: true }, reading, queryReadingVersion, p.hidden ?? null, request.held);
   const unread = useUnreadCount(reading, readingVersion, { search, partial: partialIndex, again, size: p.index.size }, articleOf);
   const width = Math.max(0, p.width);
   const frameHeight = Math.max(1, p.height - 1);

@@ -5,7 +5,7 @@ import { useEffect, type Dispatch } from 'react';
 import type { Article } from '../core/article.js';
 import { errorMessage } from '../core/error-message.js';
 import { bodyMarkdown, renderMarkdown } from '../core/render/index.js';
-import { searchWithReading, type Reading } from '../core/reading/index.js';
+import { searchWithReading, type Reading, type Undone } from '../core/reading/index.js';
 import { countText, visibleName } from '../core/text/index.js';
 import type { SearchIndex } from '../core/search/index.js';
 import type { Effect } from '../state/effects.js';
@@ -21,9 +21,12 @@ export interface EffectContext {
   index: SearchIndex;
   reading: Reading | null;
   system: SystemActions | null;
-  /** The query in force (view AND typed) and its options, for `M`. */
+  /** The query in force (view AND typed) and its options, for `M`; `held`: the rows the list keeps whatever their marks (AppState.held). */
   query: string;
   includeDrafts: boolean;
+  held?: ReadonlySet<number> | null;
+  /** Keeps these articles' rows listed (the reducer's `hold`), called before their marks change: set by useEffectRunner. */
+  hold?: (ids: readonly number[]) => void;
   /** The body pane's width, which numbers its links. */
   bodyWidth: number;
   /** The key a hint names for a command (keymap-remap.ts hintKey over the keymap in force; absent: the default keymap's). */
@@ -44,12 +47,12 @@ export async function runEffect(e: Effect, ctx: EffectContext): Promise<string |
   switch (e.kind) {
     case 'toggleRead': {
       if (!ctx.reading) return NO_STATE;
-      const read = ctx.reading.toggleRead(articles(e.ids));
+      const read = ctx.reading.toggleRead(articles(e.ids), e.ids);
       return `${e.ids.length > 1 ? plural(e.ids.length, 'article') : 'marked'} ${read ? 'read' : 'unread'}`;
     }
     case 'toggleSaved': {
       if (!ctx.reading) return NO_STATE;
-      const saved = ctx.reading.toggleSaved(articles(e.ids));
+      const saved = ctx.reading.toggleSaved(articles(e.ids), e.ids);
       return `${e.ids.length > 1 ? `${plural(e.ids.length, 'article')} ` : ''}${saved ? 'saved ★' : 'unsaved'}`;
     }
     case 'markRead':
@@ -57,14 +60,19 @@ export async function runEffect(e: Effect, ctx: EffectContext): Promise<string |
       return null;
     case 'markAllRead': {
       if (!ctx.reading) return NO_STATE;
-      const result = searchWithReading(ctx.index, ctx.query, { includeDrafts: ctx.includeDrafts }, ctx.reading, ctx.reading.version);
-      const n = ctx.reading.markAll(articles(result.hits.map((h) => h.id)));
+      // The result the list shows, held rows included; they stay listed, drawn read, until it is asked again.
+      const result = searchWithReading(ctx.index, ctx.query, { includeDrafts: ctx.includeDrafts }, ctx.reading, ctx.reading.version, null, ctx.held ?? null);
+      const ids = result.hits.map((h) => h.id);
+      ctx.hold?.(ids);
+      const n = ctx.reading.markAll(articles(ids), ids);
       return `marked ${plural(n, 'article')} read${hint('undoMarkAll', 'undoes')}`;
     }
-    case 'undoMarkAll': {
+    case 'undo': {
       if (!ctx.reading) return NO_STATE;
-      const n = ctx.reading.undoMarkAll();
-      return n === null ? 'nothing to undo' : `${plural(n, 'article')} unread again`;
+      // The ids are held before the store changes, so no search in between drops their rows.
+      const undone = ctx.reading.undo();
+      if (undone) ctx.hold?.(undone.ids);
+      return undone ? `undone: ${undoneText(undone)}` : 'nothing to undo';
     }
     case 'open':
       if (!ctx.system) return 'opening is not available here';
@@ -94,6 +102,14 @@ export async function runEffect(e: Effect, ctx: EffectContext): Promise<string |
   }
 }
 
+/** What an undo took back, as the status line says it after `undone: ` (`marked read`, `3 articles saved`, `marked 12 articles read`). */
+export function undoneText(u: Undone): string {
+  const what = u.mark === 'read' ? (u.to ? 'read' : 'unread') : u.to ? 'saved' : 'unsaved';
+  if (u.all) return `marked ${plural(u.count, 'article')} read`;
+  if (u.count > 1) return `${plural(u.count, 'article')} ${u.mark === 'read' ? 'marked ' : ''}${what}`;
+  return u.mark === 'read' ? `marked ${what}` : what;
+}
+
 // What `y` says. OSC 52 alone reached a clipboard only if the terminal takes it, so the way is named;
 // a tmux that drops it (clipboard.ts tmuxDropsOsc52) is told with the setting that lets it through.
 // What was copied (a path when there is no URL) is shown with its control bytes as pictures (`␛`),
@@ -111,11 +127,12 @@ export function useEffectRunner(effects: readonly Effect[], dispatch: Dispatch<A
     if (effects.length === 0) return;
     const batch = effects;
     dispatch({ type: 'effectsDone', count: batch.length });
+    const withHold: EffectContext = { ...ctx, hold: (ids) => dispatch({ type: 'hold', ids }) };
     void (async () => {
       for (const e of batch) {
         let notice: string | null;
         try {
-          notice = await runEffect(e, ctx);
+          notice = await runEffect(e, withHold);
         } catch (error) {
           notice = errorMessage(error);
         }

@@ -49,10 +49,15 @@ export interface SearchRequest {
   readingVersion: number;
   /** Articles whose files were removed or replaced while open (live updates); a new Set per change. */
   hidden: ReadonlySet<number> | null;
+  /** Rows kept whatever their marks (AppState.held); only queries with reading terms read it (null otherwise). */
+  held: ReadonlySet<number> | null;
 }
 
-/** A request for `query` with hits to `cursor` and beyond; `readingVersion` counts only for `is:` queries. */
-export function searchRequest(r: Omit<SearchRequest, 'limit' | 'reading' | 'readingVersion' | 'hidden'> & { cursor?: number; reading?: Reading | null; readingVersion?: number; hidden?: ReadonlySet<number> | null }): SearchRequest {
+/** A request for `query` with hits to `cursor` and beyond; `readingVersion` and `held` count only for `is:` queries. */
+export function searchRequest(
+  r: Omit<SearchRequest, 'limit' | 'reading' | 'readingVersion' | 'hidden' | 'held'> & { cursor?: number; reading?: Reading | null; readingVersion?: number; hidden?: ReadonlySet<number> | null; held?: ReadonlySet<number> | null },
+): SearchRequest {
+  const marks = /is:/i.test(r.query);
   return {
     index: r.index,
     version: r.version,
@@ -62,8 +67,9 @@ export function searchRequest(r: Omit<SearchRequest, 'limit' | 'reading' | 'read
     now: r.now,
     limit: listLimit(r.cursor ?? 0),
     reading: r.reading ?? null,
-    readingVersion: /is:/i.test(r.query) ? (r.readingVersion ?? 0) : 0,
+    readingVersion: marks ? (r.readingVersion ?? 0) : 0,
     hidden: r.hidden ?? null,
+    held: marks && r.held?.size ? r.held : null,
   };
 }
 
@@ -78,14 +84,15 @@ function sameRequest(a: SearchRequest, b: SearchRequest): boolean {
     a.limit === b.limit &&
     a.reading === b.reading &&
     a.readingVersion === b.readingVersion &&
-    a.hidden === b.hidden
+    a.hidden === b.hidden &&
+    a.held === b.held
   );
 }
 
 /** Runs one search; never throws. */
 export function runSearch(r: SearchRequest): AnsweredSearch {
   try {
-    const result = searchWithReading(r.index, r.query, { sort: r.sort ?? undefined, includeDrafts: r.includeDrafts, now: r.now, limit: r.limit }, r.reading, r.readingVersion, r.hidden);
+    const result = searchWithReading(r.index, r.query, { sort: r.sort ?? undefined, includeDrafts: r.includeDrafts, now: r.now, limit: r.limit }, r.reading, r.readingVersion, r.hidden, r.held);
     return { ok: true, result, query: r.query, sort: r.sort, size: r.index.size, limit: r.limit };
   } catch (err) {
     // QueryError carries a message naming the bad term; anything else must not crash the UI either.
@@ -228,6 +235,6 @@ export function useSearch(request: SearchRequest, cache?: SearchCache, onAnswer?
     };
     // The request's fields are the dependencies; `request` itself is a new object every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [current, request.index, request.version, request.query, request.sort, request.includeDrafts, request.now, request.limit, request.reading, request.readingVersion, request.hidden]);
+  }, [current, request.index, request.version, request.query, request.sort, request.includeDrafts, request.now, request.limit, request.reading, request.readingVersion, request.hidden, request.held]);
   return answer ?? last!;
 }

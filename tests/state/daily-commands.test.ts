@@ -44,7 +44,7 @@ describe('read and saved commands', () => {
     expect(no.effects).toEqual([]);
     expect(no.mode).toBe('browse');
     expect(no.cursor).toBe(0);
-    expect(run(base(), cmd('undoMarkAll')).effects).toEqual([{ kind: 'undoMarkAll' }]);
+    expect(run(base(), cmd('undoMarkAll')).effects).toEqual([{ kind: 'undo' }]);
   });
 });
 

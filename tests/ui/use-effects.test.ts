@@ -1,10 +1,16 @@
 // What the status line says after `o y`, and what is marked: `opened` and the article read only
 // when the browser took the URL; when nothing opened it, the remedy, the other way to the URL (y
 // copies it) and what happened, the article left unread. Once said `opened` whatever happened.
-import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/article.js';
+import { Reading as ReadingImpl } from '../../src/core/reading/reading.js';
 import type { Reading } from '../../src/core/reading/index.js';
 import type { SearchIndex } from '../../src/core/search/index.js';
+import { SearchIndex as SearchIndexImpl } from '../../src/core/search/search.js';
+import { article } from './factory.js';
 import { OpenFailed, type CopyOutcome, type SystemActions } from '../../src/system/system-actions.js';
 import { runEffect, type EffectContext } from '../../src/ui/use-effects.js';
 import { hintKey, remapKeymap } from '../../src/state/keymap-remap.js';
@@ -84,5 +90,54 @@ describe('the copy effect says where the text went', () => {
   });
   it('inside a tmux that drops OSC 52: not copied, and the setting that lets it through', async () => {
     expect(await runEffect({ kind: 'copy', text: URL }, context(noBrowser, 'dropped').ctx)).toBe('not copied: tmux drops OSC 52 (set -s set-clipboard on)');
+  });
+});
+
+// Found by a tester: `u` undid only `M` (`nothing to undo` after an `m`). It takes back the last
+// `m`, `*` or `M` and says which; `M` and `u` hold the rows they change before they change them.
+describe('marks and their undo', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  });
+  function marking(query = 'is:unread'): { ctx: EffectContext; reading: Reading; holds: number[][] } {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-undo-effects-'));
+    dirs.push(dir);
+    const reading = ReadingImpl.open(dir);
+    const holds: number[][] = [];
+    const index = new SearchIndexImpl(Array.from({ length: 3 }, (_, id) => article(id, { url: `https://u.test/${id}` })));
+    const ctx: EffectContext = { index, reading, system: null, query, includeDrafts: false, bodyWidth: 80, hold: (ids) => holds.push([...ids]) };
+    return { ctx, reading, holds };
+  }
+
+  it('u after m, *, a multi m and M says what it undid; nothing left: nothing to undo', async () => {
+    const { ctx, reading } = marking();
+    expect(await runEffect({ kind: 'undo' }, ctx)).toBe('nothing to undo');
+    expect(await runEffect({ kind: 'toggleRead', ids: [0] }, ctx)).toBe('marked read');
+    expect(await runEffect({ kind: 'toggleRead', ids: [0] }, ctx)).toBe('marked unread');
+    expect(await runEffect({ kind: 'toggleSaved', ids: [1] }, ctx)).toBe('saved ★');
+    expect(await runEffect({ kind: 'toggleRead', ids: [1, 2] }, ctx)).toBe('2 articles read');
+    expect(await runEffect({ kind: 'undo' }, ctx)).toBe('undone: 2 articles marked read');
+    expect(await runEffect({ kind: 'undo' }, ctx)).toBe('undone: saved');
+    expect(await runEffect({ kind: 'undo' }, ctx)).toBe('undone: marked unread');
+    expect(reading.isRead(ctx.index.article(0))).toBe(true);
+    expect(await runEffect({ kind: 'undo' }, ctx)).toBe('undone: marked read');
+    expect(reading.isRead(ctx.index.article(0))).toBe(false);
+    expect(await runEffect({ kind: 'markAllRead' }, ctx)).toBe('marked 3 articles read · u undoes');
+    expect(await runEffect({ kind: 'undo' }, ctx)).toBe('undone: marked 3 articles read');
+    expect([0, 1, 2].some((id) => reading.isRead(ctx.index.article(id)))).toBe(false);
+    reading.close();
+  });
+
+  it('M marks the rows the list holds too, and holds every row it marks; u holds the rows it changes', async () => {
+    const { ctx, reading, holds } = marking();
+    await runEffect({ kind: 'toggleRead', ids: [0] }, ctx);
+    // Row 0 is read and held: M marks the other two, and holds all three.
+    expect(await runEffect({ kind: 'markAllRead' }, { ...ctx, held: new Set([0]) })).toBe('marked 2 articles read · u undoes');
+    expect(holds).toEqual([[0, 1, 2]]);
+    await runEffect({ kind: 'undo' }, ctx);
+    await runEffect({ kind: 'undo' }, ctx);
+    expect(holds).toEqual([[0, 1, 2], [0, 1, 2], [0]]);
+    reading.close();
   });
 });

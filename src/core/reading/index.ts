@@ -1,7 +1,7 @@
 // Reading state's public face: the read, saved and new marks kept in the state folder (Reading),
 // the is:unread/is:read/is:saved/is:new query terms, searching with them, the start message, and
 // what is said when the state cannot be used.
-export { Reading, splitReadingTerms, type ReadingTerm } from './reading.js';
+export { Reading, splitReadingTerms, type ReadingTerm, type Undone } from './reading.js';
 export { searchWithReading } from './reading-search.js';
 export { newSinceMessage } from './new-since.js';
 export { readingUnavailableMessage } from './unavailable.js';

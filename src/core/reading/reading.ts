@@ -1,34 +1,25 @@
 // The reading subsystem's public face: read, saved and new for articles (not keys), the undo of
-// the last mark-all, the search history, and the session end. Everything persists through
-// ReadingStore; everything here is in memory and synchronous, so the list can ask per row.
-import type { Article } from '../article.js';
+// the last mark changes (mark-history.ts), the search history, and the session end. Everything
+// persists through ReadingStore; everything here is in memory and synchronous, so the list can
+// ask per row.
 import { articleKey, earlierKeys, type Identified } from './identity.js';
+import { MarkHistory, type MarkChange, type MarkKind, type Undone } from './mark-history.js';
 import { ReadProbe } from './read-probe.js';
+import { nextSlice, SCAN_FROM, SLICE_MS } from './see-slices.js';
 import { READ_PAGE, ReadingStore } from './store.js';
 
 export { articleKey } from './identity.js';
 export { HISTORY_SIZE, ReadingStore, STATE_FILE } from './store.js';
+export { UNDO_DEPTH, type Undone } from './mark-history.js';
+export { SCAN_FROM, SLICE_MS } from './see-slices.js';
 export { readingPredicate, splitReadingTerms, type ReadingLookup, type ReadingTerm } from './terms.js';
 
 type A = Identified;
 
-/** Articles from which a first sight reads the state's rows in order when they are not many more (seeInSlices). */
-export const SCAN_FROM = 10_000;
-
-/** The time a first sight's slice aims at, in ms: a key typed meanwhile waits at most about this long. */
-export const SLICE_MS = 15;
-
-// The next slice's size after `done` articles took `ms`: as many as SLICE_MS holds at that pace, at
-// most `max`. Articles never seen cost an insert each (~20-30 us: 2,000 took ~45-60 ms at a first
-// run's million), those seen before a lookup (~2-5 us).
-function nextSlice(done: number, ms: number, max: number): number {
-  return ms <= SLICE_MS ? max : Math.max(1, Math.min(max, Math.floor((done * SLICE_MS) / ms)));
-}
-
 /** Reading state for a session; `version` grows with every change so views can memoise on it. */
 export class Reading {
   version = 0;
-  private lastMarkAll: string[] | null = null;
+  private readonly changes = new MarkHistory();
 
   constructor(readonly store: ReadingStore) {}
 
@@ -172,22 +163,31 @@ export class Reading {
     return fresh;
   }
 
-  /** `m`: when any of them is unread they all become read, else all unread. Returns the new value. */
-  toggleRead(articles: readonly A[]): boolean {
-    const keys = this.own(articles);
-    const read = keys.some((k) => !this.store.isRead(k));
-    this.store.setRead(keys, read);
-    this.version += 1;
-    return read;
+  /**
+   * `m`: when any of them is unread they all become read, else all unread. Returns the new value.
+   * `ids` (the caller's names for the articles) come back from the `undo` that takes it back.
+   */
+  toggleRead(articles: readonly A[], ids: readonly number[] = []): boolean {
+    return this.toggle('read', this.own(articles), ids);
   }
 
-  /** `*`: saves them all unless all are saved already. Returns the new value. */
-  toggleSaved(articles: readonly A[]): boolean {
-    const keys = this.own(articles);
-    const saved = keys.some((k) => !this.store.isSaved(k));
-    this.store.setSaved(keys, saved);
+  /** `*`: saves them all unless all are saved already. Returns the new value; `ids` as for toggleRead. */
+  toggleSaved(articles: readonly A[], ids: readonly number[] = []): boolean {
+    return this.toggle('saved', this.own(articles), ids);
+  }
+
+  private toggle(mark: MarkKind, keys: string[], ids: readonly number[]): boolean {
+    const before = keys.map((k) => (mark === 'read' ? this.store.isRead(k) : this.store.isSaved(k)));
+    const to = before.some((b) => !b);
+    if (mark === 'read') this.store.setRead(keys, to);
+    else this.store.setSaved(keys, to);
+    this.changed({ mark, to, all: false, keys, before, ids });
+    return to;
+  }
+
+  private changed(change: MarkChange): void {
+    this.changes.push(change);
     this.version += 1;
-    return saved;
   }
 
   /**
@@ -228,23 +228,22 @@ export class Reading {
     this.version += 1;
   }
 
-  /** `M`: marks every one read and remembers which were unread for `undoMarkAll`. Returns how many changed. */
-  markAll(articles: readonly A[]): number {
+  /** `M`: marks every one read, to be taken back by `undo`. Returns how many changed; `ids` as for toggleRead. */
+  markAll(articles: readonly A[], ids: readonly number[] = []): number {
     const keys = [...new Set(this.own(articles))].filter((k) => !this.store.isRead(k));
     this.store.setRead(keys, true);
-    this.lastMarkAll = keys;
-    this.version += 1;
+    this.changed({ mark: 'read', to: true, all: true, keys, before: keys.map(() => false), ids });
     return keys.length;
   }
 
-  /** `u`: the articles the last markAll changed become unread again; null when there is nothing to undo. */
-  undoMarkAll(): number | null {
-    const keys = this.lastMarkAll;
-    if (keys === null) return null;
-    this.store.setRead(keys, false);
-    this.lastMarkAll = null;
-    this.version += 1;
-    return keys.length;
+  /**
+   * `u`: the last change of `m`, `*` or `M` still remembered (UNDO_DEPTH) is taken back, each
+   * article's mark as it was before it; null when there is nothing to undo. An undo is not undone.
+   */
+  undo(): Undone | null {
+    const undone = this.changes.undo(this.store);
+    if (undone) this.version += 1;
+    return undone;
   }
 
   get previousEnd(): number | null {

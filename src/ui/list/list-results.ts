@@ -37,6 +37,7 @@ export function listSearch(p: AppProps, state: AppState, now: number): ListSearc
     reading: p.reading ?? null,
     readingVersion: p.reading?.version ?? 0,
     hidden: p.hidden ?? null,
+    held: state.held,
   });
   return { request, query, hot, engineSort };
 }

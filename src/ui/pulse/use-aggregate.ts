@@ -49,6 +49,8 @@ export interface AggregateRequest {
   reading: Reading | null;
   readingVersion: number;
   hidden: ReadonlySet<number> | null;
+  /** Rows the list keeps whatever their marks (SearchRequest.held); absent: none. */
+  held?: ReadonlySet<number> | null;
   facts: Facts | null;
   /** Where the counting runs (the facts worker); null: here, over `facts`. */
   counter: FactsCounter | null;
@@ -74,7 +76,7 @@ export interface AggregateRequest {
 /** The aggregate of the current search once counted, else null (the previous one stays drawn meanwhile). */
 export function useAggregate(r: AggregateRequest): Aggregate | null {
   const [aggregate, keep] = useState<Aggregate | null>(null);
-  const { index, search, query, sort, hot, includeDrafts, now, reading, readingVersion, hidden, facts, counter, partial = false, progress = null } = r;
+  const { index, search, query, sort, hot, includeDrafts, now, reading, readingVersion, hidden, held = null, facts, counter, partial = false, progress = null } = r;
   const counted = useRef(r.onCounted);
   counted.current = r.onCounted;
   // A newer progress counts again only once the count asked at the last one has answered: under
@@ -108,7 +110,7 @@ export function useAggregate(r: AggregateRequest): Aggregate | null {
         // queries, the empty query), or a list that holds them all, needs no second search; nor
         // one the unread count has searched again already (every-match.ts).
         try {
-          all = everyMatchOf(search, () => searchWithReading(index, query, { sort: sort ?? undefined, includeDrafts, now, limit: EVERY_MATCH, idsOnly: true }, reading, readingVersion, hidden));
+          all = everyMatchOf(search, () => searchWithReading(index, query, { sort: sort ?? undefined, includeDrafts, now, limit: EVERY_MATCH, idsOnly: true }, reading, readingVersion, hidden, held));
         } catch {
           return;
         }
@@ -131,7 +133,7 @@ export function useAggregate(r: AggregateRequest): Aggregate | null {
       cancel();
       clearTimeout(timer);
     };
-  }, [search, facts, counter, hot, index, query, sort, includeDrafts, now, reading, readingVersion, hidden, partial, counting]);
+  }, [search, facts, counter, hot, index, query, sort, includeDrafts, now, reading, readingVersion, hidden, held, partial, counting]);
   return aggregate && aggregate.search === search ? aggregate : null;
 }
 

@@ -79,8 +79,9 @@ function blockquote(token: Tokens.Blockquote, width: number, ctx: BlockContext, 
 // A callout's kind (and its author's title) in bold on the quote's first rows, underlined as an
 // h2 is, so it reads as a title without colour or bold (NO_COLOR drops both); its text below.
 function calloutLines(callout: Callout, width: number, ctx: BlockContext, depth: number): Line[] {
-  const kind: Span = { role: 'quote', bold: true, text: callout.title.length > 0 ? `${callout.kind}: ` : callout.kind };
-  const title = wrapSpans([kind, ...inlineSpans(callout.title, { role: 'quote', bold: true }, ctx.notes)], width, ctx.remaining);
+  const label = callout.kind && callout.title.length > 0 ? `${callout.kind}: ` : callout.kind;
+  const kind: Span[] = label ? [{ role: 'quote', bold: true, text: label }] : [];
+  const title = wrapSpans([...kind, ...inlineSpans(callout.title, { role: 'quote', bold: true }, ctx.notes)], width, ctx.remaining);
   const rule = Math.min(width, Math.max(1, ...title.map((line) => lineWidth(line))));
   const head = spend(ctx, [...title, [{ role: 'quote', text: '─'.repeat(rule) }]]);
   return [...head, ...renderBlocks(callout.body, width, ctx, depth + 1)];

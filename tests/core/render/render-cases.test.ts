@@ -548,6 +548,37 @@ const SHOWS: readonly Shows[] = [
     hides: ['image_path', 'caption=', 'toc.html', '{{', 'assign', 'asset_img', '600', 'blockquote', 'endquote', 'quote %'],
     links: ['https://example.com/hashdesk/status/42', 'https://example.com/pools/notice'],
   },
+  {
+    what: "Hugo's escaped shortcodes (`{{</* x */>}}`, `{{%/* x */%}}`) shown as the shortcode, as Hugo prints them, in prose and code; one not escaped still read",
+    file: 'more-hugo-escaped-shortcodes.md', width: 200, join: '\n',
+    rows: [
+      'To embed a tweet write {{< tweet user="SanDiegoZoo" id="1453110110599868418" >}} in your post.',
+      'Themes draw notices: {{% notice tip %}} Fees are lower on weekends. {{% /notice %}}',
+      'Written tight, a figure stays as written: {{<figure src="/chart.png" alt="a_b_c">}} here.',
+      'Hugo reads them in code too: {{< youtube w7Ft2ymGmfc >}} and', '  {{< gist spf13 7896402 >}}',
+      'A shortcode not escaped is still a player: [embed][1]',
+    ],
+    shows: [],
+    hides: ['/*', '*/'],
+    links: ['https://x.com/SanDiegoZoo/status/1453110110599868418'],
+  },
+  {
+    what: "Obsidian: an image's size after `|` is no name (`![[chart.png|300]]`, `|100x145`, `![BTC|250](x)`); any `[!type]` is a callout, titled by its title, else its type",
+    file: 'more-obsidian-image-sizes.md', width: 58, join: '\n',
+    rows: [
+      'The weekly chart at a width: [image: chart.png]', 'At a width and height: [image: chart.png]', 'With alt text and a width: [image: BTC]',
+      'An alias is still words: [image: Weekly flows]', '│ Custom type', '│ ───────────', '│ Halving math for the next epoch.', '│ Btc alert', '│ Info: Built in',
+    ],
+    shows: [],
+    hides: ['300', '145', '250', '[!', 'Bitcoin'],
+  },
+  {
+    what: 'Liquid: a list item left with nothing once its output is gone is dropped (no setext heading above it); a one-line capture shows nothing where it stands and its text where its variable is output',
+    file: 'more-liquid-loops.md', width: 58, join: '\n',
+    rows: ['Read these next:', 'Archive by title:', 'Nothing shows where a capture stands.', 'The maker fee is 0.1 percent for everyone.'],
+    shows: [],
+    hides: ['────', '•', 'captured', '{'],
+  },
 ];
 
 describe('what each case shows', () => {

@@ -8,18 +8,19 @@
 // legitimately show template syntax (a post about Jekyll).
 
 import { hasWordPressShortcode, readWordPressShortcodes } from './wordpress-shortcodes.js';
-import { hasHugoShortcode, readHugoShortcodes } from './hugo-shortcodes.js';
+import { hasHugoShortcode, literalShortcode, readHugoShortcodes, unescapeShortcodes } from './hugo-shortcodes.js';
 import { dedentComponents, hasMdxSyntax, isMdxStatement, readMdx } from './mdx-syntax.js';
 import { hasObsidianSyntax, InlineNotes, openComment, readObsidian, withoutBlockId } from './obsidian.js';
-import { opensLiquidTag, readLiquidTags } from './liquid-tags.js';
+import { LiquidCaptures, opensLiquidTag, readLiquidTags } from './liquid-tags.js';
 
 // Every pattern excludes braces inside and is length-bounded, so a line of 1 MiB of `{{{{` costs
 // one short attempt per position instead of a scan to the end of the line.
 const SHORTCODE = /\{\{[<%][^{}]{0,500}[>%]\}\}/g;
-const LIQUID_OUTPUT = /\{\{[^{}]{0,500}\}\}/g;
 const KRAMDOWN_ATTRS = /\{:[^{}]{0,500}\}/g;
 const HEADING_ATTRS = /^(\s{0,3}#{1,6}\s.*?)\s*\{[#.][^{}]{0,200}\}\s*$/;
+// Inline code, and Hugo's escaped shortcodes (`{{</* x */>}}`, shown as written: hugo-shortcodes.ts).
 const INLINE_CODE = /(`[^`]*`)/;
+const CODE_OR_ESCAPED = /(`[^`]*`|\{\{[<%]\/\*[^{}]{0,500}?\*\/[>%]\}\})/;
 // A Pandoc fenced div's opener (`::: {.callout-note}`): its braces are attributes, not an MDX
 // expression (a Quarto file's code chunks may hold `import` lines, which make a body look like MDX).
 const DIV_FENCE = /^\s{0,3}:{3,}/;
@@ -27,6 +28,9 @@ const DIV_FENCE = /^\s{0,3}:{3,}/;
 // post's teaser, a line of markup to a reader here.
 const TEASER_END = /^\.\. TEASER_END(?::.*)?\s*$/;
 const ONE_LINE_COMMENT = /\{%-?\s*comment\s*-?%\}[^{}]{0,2000}?\{%-?\s*endcomment\s*-?%\}/g;
+
+// A line with no words: a list marker or heading mark at most, then brackets, emphasis marks, quotes.
+const NOTHING_LEFT = /^[ \t>]*(?:[-*+]|\d{1,9}[.)]|#{1,6})?[\s[\]()*_~"'`]*$/;
 
 const FENCE_OPEN = /^\s*(`{3,}|~{3,})/;
 const INDENTED = /^(?: {4}|\t)/;
@@ -54,13 +58,21 @@ interface Syntaxes {
 // line) is read from at most this many lines.
 const MAX_TAG_LINES = 20;
 
-/** Removes template tags from the prose parts of one line, keeping inline code spans; Obsidian's inline footnotes go to `notes`. */
-function cleanLine(line: string, keepOutput: boolean, has: Syntaxes, notes: InlineNotes | null): string {
+/** What cleanLine keeps from line to line: Liquid's captured variables, Obsidian's inline footnotes. */
+interface Kept {
+  captures: LiquidCaptures;
+  notes: InlineNotes | null;
+}
+
+/** Removes template tags from the prose parts of one line, keeping inline code spans. */
+function cleanLine(line: string, keepOutput: boolean, has: Syntaxes, { captures, notes }: Kept): string {
   if (has.mdx && isMdxStatement(line)) return '';
-  const parts = line.split(INLINE_CODE);
+  const parts = line.split(has.hugo ? CODE_OR_ESCAPED : INLINE_CODE);
+  // Hugo reads shortcodes before Markdown, so an escaped one prints as the shortcode in code too.
+  if (has.hugo) for (let i = 1; i < parts.length; i += 2) parts[i] = parts[i].startsWith('`') ? unescapeShortcodes(parts[i]) : literalShortcode(parts[i]);
   for (let i = 0; i < parts.length; i += 2) {
-    let p = readLiquidTags((has.hugo ? readHugoShortcodes(parts[i]).replace(SHORTCODE, '') : parts[i]).replace(ONE_LINE_COMMENT, '')).replace(KRAMDOWN_ATTRS, '');
-    if (!keepOutput) p = p.replace(LIQUID_OUTPUT, '');
+    let p = readLiquidTags(captures.read((has.hugo ? readHugoShortcodes(parts[i]).replace(SHORTCODE, '') : parts[i]).replace(ONE_LINE_COMMENT, ''))).replace(KRAMDOWN_ATTRS, '');
+    if (!keepOutput) p = captures.output(p);
     if (has.wordpress) p = readWordPressShortcodes(p);
     if (has.mdx && !DIV_FENCE.test(line)) p = readMdx(p);
     if (has.obsidian) {
@@ -86,6 +98,7 @@ export function stripTemplateNoise(markdown: string): string {
   let hidden = false;
   // Obsidian's and Pandoc's inline footnotes, listed after the body under labels no author wrote.
   const notes = has.obsidian && markdown.includes('^[') ? new InlineNotes(markdown.includes('[^inline-note-') ? 'inline-note-x' : 'inline-note-') : null;
+  const kept: Kept = { captures: new LiquidCaptures(), notes };
   const lines = has.mdx ? dedentComponents(markdown.split('\n')) : markdown.split('\n');
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i];
@@ -97,7 +110,7 @@ export function stripTemplateNoise(markdown: string): string {
       if (line.trim() === '') continue;
     }
     if (fence) {
-      out.push(line);
+      out.push(has.hugo ? unescapeShortcodes(line) : line);
       if (closesFence(line, fence)) fence = null;
     } else if (highlight) {
       // `{% highlight %}` blocks are code; they become a fence so they render as code.
@@ -111,7 +124,7 @@ export function stripTemplateNoise(markdown: string): string {
       fence = FENCE_OPEN.exec(line)![1];
       out.push(line);
     } else if (INDENTED.test(line)) {
-      out.push(line);
+      out.push(has.hugo ? unescapeShortcodes(line) : line);
     } else if (HIGHLIGHT_OPEN.test(line)) {
       const m = HIGHLIGHT_OPEN.exec(line)!;
       out.push('```' + (m[1] ?? m[2] ?? ''));
@@ -137,15 +150,17 @@ export function stripTemplateNoise(markdown: string): string {
       if (RAW_OPEN.test(line)) raw = true;
       const keep = raw;
       if (RAW_CLOSE.test(line)) raw = false;
-      let cleaned = cleanLine(line, keep, has, notes);
+      let cleaned = cleanLine(line, keep, has, kept);
       // A `%%` with no `%%` after it anywhere (a typo, `5%%`) hides nothing.
       const comment = has.obsidian ? openComment(cleaned) : -1;
       if (comment >= 0 && lines.slice(i + 1).some((l) => l.includes('%%'))) {
         hidden = true;
         cleaned = cleaned.slice(0, comment);
       }
-      // A line that held nothing but a tag disappears, so it cannot split a paragraph in two.
-      if (cleaned.trim() === '' && line.trim() !== '') continue;
+      // A line that held nothing but a tag disappears, so it cannot split a paragraph in two; so
+      // does one left with only a list marker or an empty link (`- [{{ p.title }}]({{ p.url }})`
+      // in a `{% for %}` loop), which made the paragraph above it a setext heading.
+      if (line.trim() !== '' && (cleaned.trim() === '' || (cleaned !== line && NOTHING_LEFT.test(cleaned)))) continue;
       out.push(cleaned);
     }
   }

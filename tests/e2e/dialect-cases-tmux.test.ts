@@ -1,0 +1,48 @@
+// Site dialects' syntax as a person sees it in the body pane, in a real terminal at 120x40 and
+// 80x24 (NO_COLOR): Hugo's escaped shortcodes shown as the shortcode, Obsidian's image sizes not
+// taken for names and a callout of the vault's own type titled, a Liquid loop's emptied list
+// item gone (no heading made of the line above). The frame in place throughout.
+import { afterEach, describe, expect, it } from 'vitest';
+import { bodyPane, FolderDashboard } from './folder-dashboard.js';
+
+const CASES = 'tests/fixtures/cases/render';
+
+const dashboard = new FolderDashboard();
+afterEach(() => dashboard.close());
+
+// The body pane's rows joined, runs of blanks squashed: a wrapped sentence reads whole.
+const squashed = (screen: string): string => bodyPane(screen).replace(/\s+/g, ' ');
+
+async function open(width: number, height: number, file: string, text: string, env: Record<string, string>): Promise<string> {
+  const { s, screen } = await dashboard.openAt(width, height, `${CASES}/${file}`, 1, text, env);
+  s.send('q');
+  await s.waitFor((t) => t.includes('exit=130'), 'the exit');
+  return screen;
+}
+
+describe.each<{ width: number; height: number; env: Record<string, string> }>([
+  { width: 120, height: 40, env: {} },
+  { width: 80, height: 24, env: { NO_COLOR: '1' } },
+])('dialect cases at $width x $height', ({ width, height, env }) => {
+  it("shows Hugo's escaped shortcodes as Hugo prints them", async () => {
+    const body = squashed(await open(width, height, 'more-hugo-escaped-shortcodes.md', 'SanDiegoZoo', env));
+    expect(body).toContain('write {{< tweet user="SanDiegoZoo" id="1453110110599868418" >}} in your post.');
+    expect(body).toContain('notices: {{% notice tip %}} Fees are lower');
+    expect(body).not.toContain('/*');
+  });
+
+  it("names Obsidian's sized images by their file and titles a custom callout", async () => {
+    const screen = await open(width, height, 'more-obsidian-image-sizes.md', 'Custom type', env);
+    const body = squashed(screen);
+    expect(body).toContain('at a width: [image: chart.png]');
+    expect(body).toContain('a width: [image: BTC]');
+    expect(body).not.toMatch(/\[image: (?:300|100x145|BTC\|)/);
+    expect(bodyPane(screen)).toMatch(/│ Custom type\n *│ ─{11}\n/);
+  });
+
+  it("drops a Liquid loop's emptied list item: the line above stays a paragraph", async () => {
+    const screen = await open(width, height, 'more-liquid-loops.md', 'Read these next:', env);
+    expect(bodyPane(screen)).toMatch(/Read these next:\n *\n *Archive by title:/);
+    expect(squashed(screen)).not.toContain('captured');
+  });
+});

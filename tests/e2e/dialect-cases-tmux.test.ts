@@ -1,7 +1,8 @@
 // Site dialects' syntax as a person sees it in the body pane, in a real terminal at 120x40 and
 // 80x24 (NO_COLOR): Hugo's escaped shortcodes shown as the shortcode, Obsidian's image sizes not
-// taken for names and a callout of the vault's own type titled, a Liquid loop's emptied list
-// item gone (no heading made of the line above). The frame in place throughout.
+// taken for names and a callout of the vault's own type titled, kramdown's extras hidden or read,
+// a Liquid loop's emptied list item gone (no heading made of the line above). The frame in place
+// throughout.
 import { afterEach, describe, expect, it } from 'vitest';
 import { bodyPane, FolderDashboard } from './folder-dashboard.js';
 
@@ -38,6 +39,14 @@ describe.each<{ width: number; height: number; env: Record<string, string> }>([
     expect(body).toContain('a width: [image: BTC]');
     expect(body).not.toMatch(/\[image: (?:300|100x145|BTC\|)/);
     expect(bodyPane(screen)).toMatch(/│ Custom type\n *│ ─{11}\n/);
+  });
+
+  it("hides kramdown's table of contents item, comments and abbreviations; reads a markdown=\"1\" block as Markdown", async () => {
+    const screen = await open(width, height, 'more-kramdown-extras.md', 'Flows this week', env);
+    const body = squashed(screen);
+    expect(body).toContain('Outflows were small on Tuesday.');
+    expect(bodyPane(screen)).toMatch(/\n *bold inside div *\n/);
+    expect(body).not.toMatch(/TOC|Editor|private|Exchange-Traded|\*\*bold|\{:/);
   });
 
   it("drops a Liquid loop's emptied list item: the line above stays a paragraph", async () => {

@@ -579,6 +579,13 @@ const SHOWS: readonly Shows[] = [
     shows: [],
     hides: ['────', '•', 'captured', '{'],
   },
+  {
+    what: "kramdown: the `{:toc}` item, `{::comment}`s and abbreviation definitions hidden, an HTML block marked `markdown=\"1\"` read as Markdown (`markdown=\"0\"` stays HTML), attribute lists gone",
+    file: 'more-kramdown-extras.md', width: 58, join: '\n',
+    rows: ['Flows this week', 'The ETF story continues with a third week of inflows.', 'Outflows were small on Tuesday.', 'bold inside div', 'Issuers now hold record AUM.', '• spot funds', '**raw inside div**', 'End of flows.'],
+    shows: [],
+    hides: ['TOC', 'Contents', '{:', 'Editor', 'private', 'Exchange-Traded', 'Assets Under', '*[', '**bold', '*record*', 'markdown='],
+  },
 ];
 
 describe('what each case shows', () => {

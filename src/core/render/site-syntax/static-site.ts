@@ -1,17 +1,20 @@
 // Jekyll and Hugo posts carry template syntax that means nothing outside the site generator:
 // Liquid tags and output (`{% if x %}`, `{{ page.title }}`; image includes are read:
 // liquid-tags.ts; a tag spread over lines is read as one), a theme's Hugo shortcodes
-// (Hugo's figures and players are read: hugo-shortcodes.ts) and kramdown attribute lists (`{:.lead}`, `{: #id}`). They are removed before lexing so they
-// do not show as noise. WordPress exports carry shortcodes (wordpress-shortcodes.ts), MDX files
-// JavaScript (mdx-syntax.ts) and Obsidian notes wiki links and comments (obsidian.ts), read the
-// same way. Code is left untouched: fenced blocks, indented lines and `inline code` may
-// legitimately show template syntax (a post about Jekyll).
+// (Hugo's figures and players are read, its escaped ones shown: hugo-shortcodes.ts) and kramdown
+// attribute lists (`{:.lead}`, `{: #id}`; its comments, abbreviations, `{:toc}` and `markdown="1"`
+// blocks: kramdown.ts). They are removed before lexing so they do not show as noise. WordPress
+// exports carry shortcodes (wordpress-shortcodes.ts), MDX files JavaScript (mdx-syntax.ts) and
+// Obsidian notes wiki links and comments (obsidian.ts), read the same way. Code is left untouched
+// (but for Hugo's escaped shortcodes, which Hugo reads before Markdown): fenced blocks, indented
+// lines and `inline code` may legitimately show template syntax (a post about Jekyll).
 
 import { hasWordPressShortcode, readWordPressShortcodes } from './wordpress-shortcodes.js';
 import { hasHugoShortcode, literalShortcode, readHugoShortcodes, unescapeShortcodes } from './hugo-shortcodes.js';
 import { dedentComponents, hasMdxSyntax, isMdxStatement, readMdx } from './mdx-syntax.js';
 import { hasObsidianSyntax, InlineNotes, openComment, readObsidian, withoutBlockId } from './obsidian.js';
 import { LiquidCaptures, opensLiquidTag, readLiquidTags } from './liquid-tags.js';
+import * as kramdown from './kramdown.js';
 
 // Every pattern excludes braces inside and is length-bounded, so a line of 1 MiB of `{{{{` costs
 // one short attempt per position instead of a scan to the end of the line.
@@ -52,6 +55,7 @@ interface Syntaxes {
   wordpress: boolean;
   mdx: boolean;
   obsidian: boolean;
+  kramdown: boolean;
 }
 
 // A Liquid tag spread over lines (Minimal Mistakes' `{% include figure.html` with one parameter a
@@ -71,7 +75,8 @@ function cleanLine(line: string, keepOutput: boolean, has: Syntaxes, { captures,
   // Hugo reads shortcodes before Markdown, so an escaped one prints as the shortcode in code too.
   if (has.hugo) for (let i = 1; i < parts.length; i += 2) parts[i] = parts[i].startsWith('`') ? unescapeShortcodes(parts[i]) : literalShortcode(parts[i]);
   for (let i = 0; i < parts.length; i += 2) {
-    let p = readLiquidTags(captures.read((has.hugo ? readHugoShortcodes(parts[i]).replace(SHORTCODE, '') : parts[i]).replace(ONE_LINE_COMMENT, ''))).replace(KRAMDOWN_ATTRS, '');
+    const prose = has.kramdown ? kramdown.withoutComments(parts[i]) : parts[i];
+    let p = readLiquidTags(captures.read((has.hugo ? readHugoShortcodes(prose).replace(SHORTCODE, '') : prose).replace(ONE_LINE_COMMENT, ''))).replace(KRAMDOWN_ATTRS, '');
     if (!keepOutput) p = captures.output(p);
     if (has.wordpress) p = readWordPressShortcodes(p);
     if (has.mdx && !DIV_FENCE.test(line)) p = readMdx(p);
@@ -87,13 +92,15 @@ function cleanLine(line: string, keepOutput: boolean, has: Syntaxes, { captures,
 
 /** The Markdown with Liquid, Hugo shortcode, kramdown, MDX and Obsidian noise removed outside code, WordPress shortcodes read. */
 export function stripTemplateNoise(markdown: string): string {
-  const has: Syntaxes = { hugo: hasHugoShortcode(markdown), wordpress: hasWordPressShortcode(markdown), mdx: hasMdxSyntax(markdown), obsidian: hasObsidianSyntax(markdown) };
-  if (!has.wordpress && !has.mdx && !has.obsidian && !markdown.includes('{') && !markdown.includes('TEASER_END')) return markdown;
+  const has: Syntaxes = { hugo: hasHugoShortcode(markdown), wordpress: hasWordPressShortcode(markdown), mdx: hasMdxSyntax(markdown), obsidian: hasObsidianSyntax(markdown), kramdown: kramdown.hasKramdownSyntax(markdown) };
+  if (!has.wordpress && !has.mdx && !has.obsidian && !has.kramdown && !markdown.includes('{') && !markdown.includes('TEASER_END')) return markdown;
   const out: string[] = [];
   let fence: string | null = null;
   let highlight = false;
-  let comment = false;
+  // Inside a Liquid or kramdown comment spread over lines: what ends it.
+  let comment: ((line: string) => boolean) | null = null;
   let raw = false;
+  const htmlBlocks = new kramdown.MarkdownInHtml();
   // Inside an Obsidian `%%` comment spread over lines.
   let hidden = false;
   // Obsidian's and Pandoc's inline footnotes, listed after the body under labels no author wrote.
@@ -119,7 +126,7 @@ export function stripTemplateNoise(markdown: string): string {
         highlight = false;
       } else out.push(line);
     } else if (comment) {
-      if (COMMENT_CLOSE.test(line)) comment = false;
+      if (comment(line)) comment = null;
     } else if (FENCE_OPEN.test(line)) {
       fence = FENCE_OPEN.exec(line)![1];
       out.push(line);
@@ -130,9 +137,13 @@ export function stripTemplateNoise(markdown: string): string {
       out.push('```' + (m[1] ?? m[2] ?? ''));
       highlight = true;
     } else if (COMMENT_OPEN.test(line) && !COMMENT_CLOSE.test(line)) {
-      comment = true;
-    } else if (TEASER_END.test(line)) {
+      comment = (l) => COMMENT_CLOSE.test(l);
+    } else if (has.kramdown && kramdown.opensComment(line)) {
+      comment = kramdown.closesComment;
+    } else if (TEASER_END.test(line) || (has.kramdown && kramdown.isAbbreviation(line))) {
       continue;
+    } else if (has.kramdown && kramdown.isTableOfContents(line, out[out.length - 1])) {
+      out.pop();
     } else {
       if (opensLiquidTag(line) && !raw) {
         // A tag that goes on over the next lines is read as one line, when it ends within a few.
@@ -151,6 +162,7 @@ export function stripTemplateNoise(markdown: string): string {
       const keep = raw;
       if (RAW_CLOSE.test(line)) raw = false;
       let cleaned = cleanLine(line, keep, has, kept);
+      if (has.kramdown) cleaned = htmlBlocks.read(cleaned);
       // A `%%` with no `%%` after it anywhere (a typo, `5%%`) hides nothing.
       const comment = has.obsidian ? openComment(cleaned) : -1;
       if (comment >= 0 && lines.slice(i + 1).some((l) => l.includes('%%'))) {

@@ -1,8 +1,8 @@
 // Site dialects' syntax as a person sees it in the body pane, in a real terminal at 120x40 and
 // 80x24 (NO_COLOR): Hugo's escaped shortcodes shown as the shortcode, Obsidian's image sizes not
 // taken for names and a callout of the vault's own type titled, kramdown's extras hidden or read,
-// a Liquid loop's emptied list item gone (no heading made of the line above). The frame in place
-// throughout.
+// a Liquid loop's emptied list item gone (no heading made of the line above), a nested HTML list
+// indented and an HTML table drawn as a Markdown table. The frame in place throughout.
 import { afterEach, describe, expect, it } from 'vitest';
 import { bodyPane, FolderDashboard } from './folder-dashboard.js';
 
@@ -47,6 +47,17 @@ describe.each<{ width: number; height: number; env: Record<string, string> }>([
     expect(body).toContain('Outflows were small on Tuesday.');
     expect(bodyPane(screen)).toMatch(/\n *bold inside div *\n/);
     expect(body).not.toMatch(/TOC|Editor|private|Exchange-Traded|\*\*bold|\{:/);
+  });
+
+  it('indents a nested HTML list under its item and draws an HTML table as a Markdown table', async () => {
+    const screen = await open(width, height, 'more-html-nested.md', 'nested item', env);
+    const body = bodyPane(screen);
+    expect(body).toMatch(/• Resistance at \$93K *\n *◦ nested item/);
+    expect(body).toMatch(/^ *• Resistance/m);
+    expect(body.split('\n').find((r) => r.includes('◦ nested item'))?.indexOf('◦')).toBe((body.split('\n').find((r) => r.includes('• Resistance')) ?? '').indexOf('•') + 2);
+    if (height >= 40) {
+      expect(body).toMatch(/Asset │ Price *\n *──────┼──────── *\n *BTC   │ \$89,500/);
+    }
   });
 
   it("drops a Liquid loop's emptied list item: the line above stays a paragraph", async () => {

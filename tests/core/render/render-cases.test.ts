@@ -290,7 +290,7 @@ const SHOWS: readonly Shows[] = [
   {
     what: 'HTML blocks: cells apart, images, link notes, details, no script or style',
     file: 'html-blocks.md', width: 58, join: '\n',
-    shows: ['[image: Listing banner]', '[image: Exchange logo]', 'Trading pairs: ABC/USDT & ABC/BTC', 'Fee schedule (click to expand)', 'Pair │ Min order', 'ABC/USDT │ 10 USDT', 'Deposits open at 10:00\u00a0UTC.\nWithdrawals open at 12:00\u00a0UTC.', 'terms link[1]'],
+    shows: ['[image: Listing banner]', '[image: Exchange logo]', 'Trading pairs: ABC/USDT & ABC/BTC', 'Fee schedule (click to expand)', 'Pair     │ Min order', 'ABC/USDT │ 10 USDT', 'Deposits open at 10:00\u00a0UTC.\nWithdrawals open at 12:00\u00a0UTC.', 'terms link[1]'],
     hides: ['alert', 'tracking', 'color: red', 'editor note', '<'],
     links: ['https://example.org/terms'],
   },
@@ -299,7 +299,7 @@ const SHOWS: readonly Shows[] = [
     file: 'more-html.md', width: 58, join: '\n',
     shows: ['Inline [image: inline icon] and a bad link[2]'],
     hides: ['tracker', 'Enable scripts'],
-    rows: ['• First listed item', '• Second listed item with the desk[1]', '3. Third', '4. Fourth', 'BTC │ 97,000 │ new high', '• The Senate vote on Thursday.', '• Redemptions at the largest issuer.',
+    rows: ['• First listed item', '• Second listed item with the desk[1]', '3. Third', '4. Fourth', 'Asset │ Price  │ Note', 'BTC   │ 97,000 │ new high', 'ETH   │ 3,100  │ flat', '• The Senate vote on Thursday.', '• Redemptions at the largest issuer.',
       '[image: Stablecoin supply] [3]', 'Supply, in billions of dollars', '[image] [4]'],
   },
   {
@@ -585,6 +585,23 @@ const SHOWS: readonly Shows[] = [
     rows: ['Flows this week', 'The ETF story continues with a third week of inflows.', 'Outflows were small on Tuesday.', 'bold inside div', 'Issuers now hold record AUM.', '• spot funds', '**raw inside div**', 'End of flows.'],
     shows: [],
     hides: ['TOC', 'Contents', '{:', 'Editor', 'private', 'Exchange-Traded', 'Assets Under', '*[', '**bold', '*record*', 'markdown='],
+  },
+  {
+    what: 'HTML lists nested: an inner list under its item, indented, its wrapped rows under their first word, no blank row; HTML tables drawn as Markdown tables (padded columns, header rule, alignment, a caption above)',
+    file: 'more-html-nested.md', width: 58, join: '\n',
+    rows: [
+      '• Support at $88K', '• Resistance at $93K', '  ◦ nested item', '  ◦ a nested item long enough to wrap onto a second row of', '    the pane', '• Back at the top',
+      '1. First step', '   1. Sub step one', '2. Second step',
+      'Asset │ Price', '──────┼────────', 'BTC   │ $89,500', 'ETH   │ $3,020',
+      'Funding by venue', 'Venue   │    Rate', 'Binance │   0.01%', 'OKX     │ -0.005%', 'no header │ just cells', 'second    │ row',
+    ],
+    shows: ['Resistance at $93K\n  ◦ nested item'],
+  },
+  {
+    what: 'HTML tables narrow: cells wrap in their column as a Markdown table\'s do, nested items keep their indent',
+    file: 'more-html-nested.md', width: 20, join: '\n',
+    rows: ['  ◦ a nested item', '    long enough to', 'no header │ just', '          │ cells', 'BTC   │ $89,500'],
+    shows: [],
   },
 ];
 

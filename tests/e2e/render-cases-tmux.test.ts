@@ -42,10 +42,11 @@ function wordsOf(file: string): string[] {
     .replace(/^:{3,} *(?:\{[^}\n]*\}|callout-[a-z]+)/gm, ' ')
     .replace(/^(?:!!!|\?\?\?\+?) +(?:warning|note|tip|info)\b/gm, ' ')
     // Liquid tags and output are not shown, but an image include's alt, caption, title or description (site-syntax/liquid-tags.ts).
-    // kramdown's comments, abbreviation definitions and `{:toc}` item are hidden (site-syntax/kramdown.ts).
+    // kramdown's comments, abbreviation definitions and `{:toc}` item are hidden (site-syntax/kramdown.ts), its attribute lists too (static-site.ts).
     .replace(/\{::comment\}[\s\S]*?\{:\/(?:comment)?\}/g, ' ')
     .replace(/^ {0,3}\*\[[^\]\n]+\]:.*$/gm, ' ')
     .replace(/^ {0,3}(?:[-*+]|\d+[.)]) .*\n\{:toc\}$/gm, ' ')
+    .replace(/\{:[^{}\n]*\}/g, ' ')
     // A one-line capture shows nothing where it stands (site-syntax/liquid-tags.ts).
     .replace(/\{%-?\s*capture\b[^\n]*?endcapture\s*-?%\}/g, ' ')
     .replace(/\{%[\s\S]*?%\}/g, (tag) => ` ${[...tag.matchAll(/(?:alt|caption|title|description)="([^"]*)"/g)].map((m) => m[1]).join(' ')} `)

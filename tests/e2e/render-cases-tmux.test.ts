@@ -35,13 +35,20 @@ function wordsOf(file: string): string[] {
     .replace(/%%[\s\S]*?%%/g, ' ')
     .replace(/\[\[[^\]|]*\|/g, ' ')
     // A callout's marker is markup: its kind shows as a word ("Warning"), checked below.
-    .replace(/^> \[![A-Za-z]+\][+-]?/gm, ' ')
+    .replace(/^> \[![A-Za-z][\w-]*\][+-]?/gm, ' ')
     // VuePress's and VitePress's containers too (`::: details Title`, `::: code-group`): the title shows, the kind as a word.
     .replace(/^:{3,} ?[a-z]+(?:-[a-z]+)*/gm, ' ')
     // Pandoc's fenced divs' attributes and MkDocs' admonition markers are markup too (site-syntax/admonitions.ts, python-admonitions.ts).
     .replace(/^:{3,} *(?:\{[^}\n]*\}|callout-[a-z]+)/gm, ' ')
     .replace(/^(?:!!!|\?\?\?\+?) +(?:warning|note|tip|info)\b/gm, ' ')
     // Liquid tags and output are not shown, but an image include's alt, caption, title or description (site-syntax/liquid-tags.ts).
+    // kramdown's comments, abbreviation definitions and `{:toc}` item are hidden (site-syntax/kramdown.ts), its attribute lists too (static-site.ts).
+    .replace(/\{::comment\}[\s\S]*?\{:\/(?:comment)?\}/g, ' ')
+    .replace(/^ {0,3}\*\[[^\]\n]+\]:.*$/gm, ' ')
+    .replace(/^ {0,3}(?:[-*+]|\d+[.)]) .*\n\{:toc\}$/gm, ' ')
+    .replace(/\{:[^{}\n]*\}/g, ' ')
+    // A one-line capture shows nothing where it stands (site-syntax/liquid-tags.ts).
+    .replace(/\{%-?\s*capture\b[^\n]*?endcapture\s*-?%\}/g, ' ')
     .replace(/\{%[\s\S]*?%\}/g, (tag) => ` ${[...tag.matchAll(/(?:alt|caption|title|description)="([^"]*)"/g)].map((m) => m[1]).join(' ')} `)
     .replace(/\{\{[\s-][^}]*\}\}/g, ' ')
     // pandas' scoped CSS before a DataFrame and R Markdown's page breaks are hidden (site-syntax/exports/).

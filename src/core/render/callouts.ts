@@ -4,8 +4,8 @@
 // legible without colour.
 import type { Token, Tokens } from 'marked';
 
-// GitHub's five alerts and Obsidian's callout kinds with their aliases. Only these: a quote that
-// merely starts with `[!something]` is left as written.
+// GitHub's five alerts and Obsidian's callout kinds with their aliases: drawn with their kind as a
+// word. Any other `[!type]` is a callout too (calloutOf).
 const KINDS = new Set([
   'note', 'tip', 'important', 'warning', 'caution',
   'abstract', 'summary', 'tldr', 'info', 'todo', 'hint', 'success', 'check', 'done', 'question', 'help', 'faq',
@@ -23,9 +23,13 @@ export function isCalloutKind(name: string): boolean {
 const SHOWN_AS: Readonly<Record<string, string>> = { faq: 'FAQ', tldr: 'TL;DR', todo: 'To do' };
 
 // `[!KIND]`, an optional fold sign, then the title (or nothing) to the end of the first line.
-const MARKER = /^\[!([A-Za-z]+)\][+-]?(?:[ \t]+|(?=\n)|$)/;
+// A custom type may hold digits, dashes and underscores after its first letter (`[!btc-alert]`).
+const MARKER = /^\[!([A-Za-z][\w-]{0,40})\][+-]?(?:[ \t]+|(?=\n)|$)/;
 
-/** A quote read as a callout: the kind as the reader sees it ("Warning"), the title's inline tokens (may be empty), the body's blocks. */
+/**
+ * A quote read as a callout: the kind as the reader sees it ("Warning"; empty for a custom type
+ * given a title, which is shown alone), the title's inline tokens (may be empty), the body's blocks.
+ */
 export interface Callout {
   kind: string;
   title: Token[];
@@ -54,7 +58,7 @@ function splitFirstLine(tokens: readonly Token[]): [Token[], Token[]] {
   return [[...tokens], []];
 }
 
-/** The quote as a callout, or null when its first line is no known marker. */
+/** The quote as a callout, or null when its first line is no `[!type]` marker. */
 export function calloutOf(quote: Tokens.Blockquote): Callout | null {
   const [first, ...blocks] = quote.tokens ?? [];
   if (first?.type !== 'paragraph') return null;
@@ -62,11 +66,16 @@ export function calloutOf(quote: Tokens.Blockquote): Callout | null {
   const lead = inline[0];
   if (lead?.type !== 'text') return null;
   const m = MARKER.exec((lead as Tokens.Text).text);
-  if (!m || !KINDS.has(m[1].toLowerCase())) return null;
+  if (!m) return null;
   const rest = (lead as Tokens.Text).text.slice(m[0].length);
   const [title, body] = splitFirstLine([...(rest ? [{ type: 'text', raw: rest, text: rest } as Token] : []), ...inline.slice(1)]);
   const name = m[1].toLowerCase();
-  const kind = SHOWN_AS[name] ?? name[0].toUpperCase() + name.slice(1);
+  // Obsidian draws a type it does not know (`[!bitcoin]`) as its default note callout, titled by
+  // the author's title, else the type in title case (Obsidian Help, "Callouts": "Supported types"
+  // and "Change the title"; https://help.obsidian.md/Editing+and+formatting/Callouts). Before,
+  // such a quote showed its marker as words, its title run into its text.
+  const custom = !KINDS.has(name);
+  const kind = custom && title.length > 0 ? '' : (SHOWN_AS[name] ?? name[0].toUpperCase() + name.slice(1).replace(/[-_]+/g, ' '));
   const paragraph: Token[] = body.length > 0 ? [{ ...first, tokens: body } as Token] : [];
   return { kind, title, body: [...paragraph, ...blocks] };
 }

@@ -5,18 +5,17 @@
 import type { Token, Tokens } from 'marked';
 import type { LinkNotes } from './link-notes.js';
 import { inlineSpans } from './markdown-inline.js';
-import { renderTable } from './markdown-table.js';
+import { renderSpanTable, renderTable } from './markdown-table.js';
 import { codeLineRows } from './code-block.js';
-import { htmlParts } from './html/html-spans.js';
+import { htmlParts, type HtmlItem } from './html/html-spans.js';
 import { calloutOf, type Callout } from './callouts.js';
 import { definitionItems, type DefinitionListToken } from './site-syntax/index.js';
 import { sanitizeLine, sanitizeText } from '../text/index.js';
-import { lineWidth, withDefaultRole, type Line, type Span } from './spans.js';
+import { BULLETS, lineWidth, withDefaultRole, type Line, type Span } from './spans.js';
 import { cutSpans, wrapSpans } from './wrap.js';
 
 /** Children narrower than this are drawn without their container's indent, so text stays readable. */
 const MIN_INNER = 8;
-const BULLETS = ['•', '◦', '▪'];
 /** How far a definition is indented under its term (Pandoc's plain text writes four). */
 const DEFINITION_INDENT = 4;
 
@@ -79,8 +78,9 @@ function blockquote(token: Tokens.Blockquote, width: number, ctx: BlockContext, 
 // A callout's kind (and its author's title) in bold on the quote's first rows, underlined as an
 // h2 is, so it reads as a title without colour or bold (NO_COLOR drops both); its text below.
 function calloutLines(callout: Callout, width: number, ctx: BlockContext, depth: number): Line[] {
-  const kind: Span = { role: 'quote', bold: true, text: callout.title.length > 0 ? `${callout.kind}: ` : callout.kind };
-  const title = wrapSpans([kind, ...inlineSpans(callout.title, { role: 'quote', bold: true }, ctx.notes)], width, ctx.remaining);
+  const label = callout.kind && callout.title.length > 0 ? `${callout.kind}: ` : callout.kind;
+  const kind: Span[] = label ? [{ role: 'quote', bold: true, text: label }] : [];
+  const title = wrapSpans([...kind, ...inlineSpans(callout.title, { role: 'quote', bold: true }, ctx.notes)], width, ctx.remaining);
   const rule = Math.min(width, Math.max(1, ...title.map((line) => lineWidth(line))));
   const head = spend(ctx, [...title, [{ role: 'quote', text: '─'.repeat(rule) }]]);
   return [...head, ...renderBlocks(callout.body, width, ctx, depth + 1)];
@@ -114,15 +114,33 @@ function list(token: Tokens.List, width: number, ctx: BlockContext, depth: numbe
 }
 
 // An HTML block, read by a real parser (render/html/html-spans.ts); '\n\n' in its spans is a blank
-// line. A `<pre>` in it is code, as a fenced block is: its indentation kept, nothing reflowed.
+// line. A `<pre>` in it is code, as a fenced block is: its indentation kept, nothing reflowed; a
+// `<table>` is drawn as a Markdown table is; a list's items follow each other with no blank row.
 function html(token: Tokens.HTML, width: number, ctx: BlockContext): Line[] {
   const out: Line[] = [];
+  let inList = false;
   for (const part of htmlParts(token.text ?? '', ctx.notes)) {
     if (ctx.remaining <= 0) break;
-    if (out.length > 0 && ctx.remaining > 1) out.push(...spend(ctx, [[]]));
-    out.push(...(part.kind === 'pre' ? code(part.text, width, ctx) : paragraph(part.spans, width, ctx)));
+    const item = part.kind === 'text' && part.item !== undefined;
+    if (out.length > 0 && ctx.remaining > 1 && !(item && inList)) out.push(...spend(ctx, [[]]));
+    inList = item;
+    if (part.kind === 'pre') out.push(...code(part.text, width, ctx));
+    else if (part.kind === 'table') out.push(...spend(ctx, renderSpanTable(part.table, width, ctx.remaining)));
+    else if (part.item) out.push(...htmlItem(part.spans, part.item, width, ctx));
+    else out.push(...paragraph(part.spans, width, ctx));
   }
   return out;
+}
+
+// A run of an HTML list item's text at its column, under its marker on the item's first run, its
+// wrapped rows under its first word, as Markdown's items are; nested deeper than the pane allows,
+// the indent stops where MIN_INNER columns are left.
+function htmlItem(spans: Span[], { indent, marker = '' }: HtmlItem, width: number, ctx: BlockContext): Line[] {
+  const at = Math.min(indent, Math.max(marker.length, width - MIN_INNER));
+  if (at >= width) return paragraph(spans, width, ctx);
+  const rows = spans.length > 0 ? paragraph(spans, width - at, ctx) : spend(ctx, [[]]);
+  const lead = ' '.repeat(at - marker.length) + marker;
+  return rows.map((l, j) => [{ text: j === 0 ? lead : ' '.repeat(at) }, ...l]);
 }
 
 // Each term on a row of its own in bold, its definitions below it indented (the indent keeps them

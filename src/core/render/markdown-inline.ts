@@ -8,7 +8,7 @@ import { embedNote, parseInlineTag } from './html/html-tags.js';
 import { pairedInlineTags } from './html/closed-elements.js';
 import { sanitizeLine, decodeEntities } from '../text/index.js';
 import { HIGHLIGHT_MARK, imageGap, markOf, STRIKE_MARK, SUPERSCRIPT_MARK, type Span, type SpanStyle } from './spans.js';
-import { isJoplinLink, JOPLIN_LINK_NOTE } from './site-syntax/index.js';
+import { isJoplinLink, JOPLIN_LINK_NOTE, withoutImageSize } from './site-syntax/index.js';
 
 export { LinkNotes };
 
@@ -171,7 +171,7 @@ function tokenSpans(token: Token, base: SpanStyle, state: InlineState): Span[] {
       return linkSpans(token as Tokens.Link, style, state);
     case 'image': {
       state.imageGap = true;
-      const alt = cleanInline(String(token.text ?? '')).trim();
+      const alt = withoutImageSize(cleanInline(String(token.text ?? ''))).trim();
       return [{ ...style, role: 'dim', text: alt ? `[image: ${alt}]` : '[image]' }];
     }
     case 'html':

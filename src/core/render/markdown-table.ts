@@ -7,15 +7,13 @@
 import type { Tokens } from 'marked';
 import type { LinkNotes } from './link-notes.js';
 import { inlineSpans } from './markdown-inline.js';
-import { lineWidth, type Line, type Span } from './spans.js';
+import { lineWidth, type CellAlign, type Line, type Span, type SpanTable } from './spans.js';
 import { displayText, textWidth } from '../width/index.js';
 import { wrapSpans } from './wrap.js';
 
 const SEPARATOR = ' │ ';
 /** Words up to this many columns are never broken inside a cell. */
 const SHORT_WORD = 16;
-
-type Align = 'left' | 'right' | 'center' | null;
 
 function cellSpans(cell: Tokens.TableCell, bold: boolean, notes: LinkNotes): Span[] {
   // A table cell is one row of source: hard breaks inside it become spaces.
@@ -65,7 +63,7 @@ export function fitColumns(natural: readonly number[], floor: readonly number[],
   return widths;
 }
 
-function aligned(line: Line, width: number, align: Align): Line {
+function aligned(line: Line, width: number, align: CellAlign): Line {
   const free = Math.max(0, width - lineWidth(line));
   const left = align === 'right' ? free : align === 'center' ? Math.floor(free / 2) : 0;
   const out: Line = left > 0 ? [{ text: ' '.repeat(left) }] : [];
@@ -87,7 +85,7 @@ function joinCells(cells: Line[]): Line {
 }
 
 // One table row, its cells wrapped to their columns, as many terminal rows as its tallest cell.
-function rowLines(cells: Span[][], widths: readonly number[], align: (i: number) => Align): Line[] {
+function rowLines(cells: Span[][], widths: readonly number[], align: (i: number) => CellAlign): Line[] {
   const wrapped = cells.map((c, i) => (c.length === 0 ? [[]] : wrapSpans(c, widths[i])));
   const height = Math.max(...wrapped.map((w) => w.length));
   const out: Line[] = [];
@@ -95,11 +93,16 @@ function rowLines(cells: Span[][], widths: readonly number[], align: (i: number)
   return out;
 }
 
-function keyValueRows(header: Span[][], rows: Span[][][], width: number, maxLines: number): Line[] {
+// With no header (an HTML table of `<td>`s only), each cell on lines of its own.
+function keyValueRows(header: Span[][] | null, rows: Span[][][], width: number, maxLines: number): Line[] {
   const out: Line[] = [];
   for (const row of rows) {
     if (out.length > 0) out.push([]);
     row.forEach((cell, i) => {
+      if (!header) {
+        if (cell.length > 0) out.push(...wrapSpans(cell, width, maxLines - out.length));
+        return;
+      }
       const key = header[i]?.map((s) => s.text).join('') || `${i + 1}`;
       out.push(...wrapSpans([{ bold: true, text: `${key}: ` }, ...cell], width, maxLines - out.length));
     });
@@ -108,29 +111,38 @@ function keyValueRows(header: Span[][], rows: Span[][][], width: number, maxLine
   return out.slice(0, maxLines);
 }
 
-/** A table as lines no wider than `width`, at most `maxLines` of them. */
+/** A GFM table as lines no wider than `width`, at most `maxLines` of them (cells beyond the header's count dropped, as GFM says). */
 export function renderTable(table: Tokens.Table, width: number, notes: LinkNotes, maxLines: number): Line[] {
-  const header = table.header.map((c) => cellSpans(c, true, notes));
-  const n = header.length;
-  if (n === 0) return [];
+  const n = table.header.length;
   const rows: Span[][][] = [];
   for (const r of table.rows) {
     if (rows.length >= maxLines) break;
     rows.push(Array.from({ length: n }, (_, i) => (r[i] ? cellSpans(r[i], false, notes) : [])));
   }
-  const all = [header, ...rows];
+  return renderSpanTable({ header: table.header.map((c) => cellSpans(c, true, notes)), rows, align: table.align }, width, maxLines);
+}
+
+/** A table of styled cells (a GFM table's, an HTML table's) as lines no wider than `width`, at most `maxLines` of them. */
+export function renderSpanTable(table: SpanTable, width: number, maxLines: number): Line[] {
+  const n = Math.max(table.header?.length ?? 0, ...table.rows.map((r) => r.length));
+  if (n === 0) return [];
+  const full = (r: Span[][]): Span[][] => Array.from({ length: n }, (_, i) => r[i] ?? []);
+  const header = table.header ? full(table.header) : null;
+  const rows = table.rows.slice(0, maxLines).map(full);
+  const all = header ? [header, ...rows] : rows;
   const avail = width - SEPARATOR.length * (n - 1);
   // Measured only up to the pane width: a wider cell wraps anyway.
-  const natural = header.map((_, i) => Math.min(width, Math.max(...all.map((r) => lineWidth(r[i], width)))));
-  const floor = header.map((_, i) => Math.max(...all.map((r) => unbreakableWidth(r[i]))));
+  const columns = Array.from({ length: n }, (_, i) => i);
+  const natural = columns.map((i) => Math.min(width, Math.max(...all.map((r) => lineWidth(r[i], width)))));
+  const floor = columns.map((i) => Math.max(...all.map((r) => unbreakableWidth(r[i]))));
   const widths = avail > 0 ? fitColumns(natural, floor, avail) : null;
   if (!widths) return keyValueRows(header, rows, width, maxLines);
 
-  const align = (i: number): Align => table.align[i] ?? null;
+  const align = (i: number): CellAlign => table.align[i] ?? null;
   const rule: Line = [{ role: 'dim', text: widths.map((w) => '─'.repeat(w)).join('─┼─') }];
   const body = rows.map((r) => rowLines(r, widths, align));
   const between = body.some((b) => b.length > 1);
-  const out: Line[] = [...rowLines(header, widths, align), rule];
+  const out: Line[] = header ? [...rowLines(header, widths, align), rule] : [];
   body.forEach((b, i) => {
     if (i > 0 && between) out.push(rule);
     out.push(...b);

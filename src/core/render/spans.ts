@@ -44,6 +44,23 @@ export const SUPERSCRIPT_MARK = '^';
 /** One terminal row; the total string-width of its spans never exceeds the width it was made for. */
 export type Line = Span[];
 
+/** A list item's bullet by its depth (0: top level), Markdown's lists and HTML's alike. */
+export const BULLETS = ['•', '◦', '▪'] as const;
+
+/** How a table column's cells sit in it; null: as text runs (left). */
+export type CellAlign = 'left' | 'right' | 'center' | null;
+
+/**
+ * A table as styled cells, from a Markdown table or an HTML `<table>` alike, so both are drawn by
+ * one renderer (markdown-table.ts). `header` is null for a table with no header row (an HTML table
+ * of `<td>`s only); rows may hold fewer cells than the widest row (the rest drawn empty).
+ */
+export interface SpanTable {
+  header: Span[][] | null;
+  rows: Span[][][];
+  align: CellAlign[];
+}
+
 // An image stands between words: its placeholder (`[image: alt]`), or the gap a decorative one
 // (`alt=""`) leaves, keeps them apart as the picture does on the page, where exports glue them
 // (`Prices<img alt="">moved`, Ghost's `<img class="kg-bookmark-icon">Example`).

@@ -39,7 +39,9 @@ const constructs: Array<{ name: string; md: string; shows: string[]; has?: (l: L
   // GitHub alerts and Obsidian callouts: the kind as a bold, underlined word (and the author's title), no marker.
   { name: 'alert', md: '> [!WARNING]\n> Funds at risk.', shows: ['│ Warning', '│ ───────', '│ Funds at risk.'], has: (l) => !text(l).join('').includes('[!') && spansOf(l).some((s) => s.bold && s.text === 'Warning') },
   { name: 'callout with a title', md: '> [!tldr]- Why **now**\n> Because.', shows: ['│ TL;DR: Why now', '│ Because.'], has: (l) => !text(l).join('').includes('[!') && spansOf(l).some((s) => s.bold && s.text.includes('Why now')) },
-  { name: 'no callout kind', md: '> [!nonsense] words\n> more', shows: ['│ [!nonsense] words more'] },
+  // Obsidian draws a type it does not know as its default callout (callouts.ts).
+  { name: 'a custom callout type', md: '> [!nonsense] words\n> more', shows: ['│ words', '│ more'], has: (l) => !text(l).join('').includes('[!') },
+  { name: 'a custom callout type with no title', md: '> [!my_type]\n> more', shows: ['│ My type', '│ more'] },
   { name: 'nested list', md: '- top\n  - sub', shows: ['• top', '  ◦ sub'] },
   { name: 'tasks', md: '- [ ] todo\n- [x] done', shows: ['• [ ] todo', '• [x] done'] },
   { name: 'hr', md: 'a\n\n---\n\nb', shows: ['a', '──────────', 'b'] },

@@ -290,7 +290,7 @@ const SHOWS: readonly Shows[] = [
   {
     what: 'HTML blocks: cells apart, images, link notes, details, no script or style',
     file: 'html-blocks.md', width: 58, join: '\n',
-    shows: ['[image: Listing banner]', '[image: Exchange logo]', 'Trading pairs: ABC/USDT & ABC/BTC', 'Fee schedule (click to expand)', 'Pair │ Min order', 'ABC/USDT │ 10 USDT', 'Deposits open at 10:00\u00a0UTC.\nWithdrawals open at 12:00\u00a0UTC.', 'terms link[1]'],
+    shows: ['[image: Listing banner]', '[image: Exchange logo]', 'Trading pairs: ABC/USDT & ABC/BTC', 'Fee schedule (click to expand)', 'Pair     │ Min order', 'ABC/USDT │ 10 USDT', 'Deposits open at 10:00\u00a0UTC.\nWithdrawals open at 12:00\u00a0UTC.', 'terms link[1]'],
     hides: ['alert', 'tracking', 'color: red', 'editor note', '<'],
     links: ['https://example.org/terms'],
   },
@@ -299,7 +299,7 @@ const SHOWS: readonly Shows[] = [
     file: 'more-html.md', width: 58, join: '\n',
     shows: ['Inline [image: inline icon] and a bad link[2]'],
     hides: ['tracker', 'Enable scripts'],
-    rows: ['• First listed item', '• Second listed item with the desk[1]', '3. Third', '4. Fourth', 'BTC │ 97,000 │ new high', '• The Senate vote on Thursday.', '• Redemptions at the largest issuer.',
+    rows: ['• First listed item', '• Second listed item with the desk[1]', '3. Third', '4. Fourth', 'Asset │ Price  │ Note', 'BTC   │ 97,000 │ new high', 'ETH   │ 3,100  │ flat', '• The Senate vote on Thursday.', '• Redemptions at the largest issuer.',
       '[image: Stablecoin supply] [3]', 'Supply, in billions of dollars', '[image] [4]'],
   },
   {
@@ -547,6 +547,61 @@ const SHOWS: readonly Shows[] = [
     shows: ['Written about, not used: {% include figure.html %} stays as written.', 'End of report.'],
     hides: ['image_path', 'caption=', 'toc.html', '{{', 'assign', 'asset_img', '600', 'blockquote', 'endquote', 'quote %'],
     links: ['https://example.com/hashdesk/status/42', 'https://example.com/pools/notice'],
+  },
+  {
+    what: "Hugo's escaped shortcodes (`{{</* x */>}}`, `{{%/* x */%}}`) shown as the shortcode, as Hugo prints them, in prose and code; one not escaped still read",
+    file: 'more-hugo-escaped-shortcodes.md', width: 200, join: '\n',
+    rows: [
+      'To embed a tweet write {{< tweet user="SanDiegoZoo" id="1453110110599868418" >}} in your post.',
+      'Themes draw notices: {{% notice tip %}} Fees are lower on weekends. {{% /notice %}}',
+      'Written tight, a figure stays as written: {{<figure src="/chart.png" alt="a_b_c">}} here.',
+      'Hugo reads them in code too: {{< youtube w7Ft2ymGmfc >}} and', '  {{< gist spf13 7896402 >}}',
+      'A shortcode not escaped is still a player: [embed][1]',
+    ],
+    shows: [],
+    hides: ['/*', '*/'],
+    links: ['https://x.com/SanDiegoZoo/status/1453110110599868418'],
+  },
+  {
+    what: "Obsidian: an image's size after `|` is no name (`![[chart.png|300]]`, `|100x145`, `![BTC|250](x)`); any `[!type]` is a callout, titled by its title, else its type",
+    file: 'more-obsidian-image-sizes.md', width: 58, join: '\n',
+    rows: [
+      'The weekly chart at a width: [image: chart.png]', 'At a width and height: [image: chart.png]', 'With alt text and a width: [image: BTC]',
+      'An alias is still words: [image: Weekly flows]', '│ Custom type', '│ ───────────', '│ Halving math for the next epoch.', '│ Btc alert', '│ Info: Built in',
+    ],
+    shows: [],
+    hides: ['300', '145', '250', '[!', 'Bitcoin'],
+  },
+  {
+    what: 'Liquid: a list item left with nothing once its output is gone is dropped (no setext heading above it); a one-line capture shows nothing where it stands and its text where its variable is output',
+    file: 'more-liquid-loops.md', width: 58, join: '\n',
+    rows: ['Read these next:', 'Archive by title:', 'Nothing shows where a capture stands.', 'The maker fee is 0.1 percent for everyone.'],
+    shows: [],
+    hides: ['────', '•', 'captured', '{'],
+  },
+  {
+    what: "kramdown: the `{:toc}` item, `{::comment}`s and abbreviation definitions hidden, an HTML block marked `markdown=\"1\"` read as Markdown (`markdown=\"0\"` stays HTML), attribute lists gone",
+    file: 'more-kramdown-extras.md', width: 58, join: '\n',
+    rows: ['Flows this week', 'The ETF story continues with a third week of inflows.', 'Outflows were small on Tuesday.', 'bold inside div', 'Issuers now hold record AUM.', '• spot funds', '**raw inside div**', 'End of flows.'],
+    shows: [],
+    hides: ['TOC', 'Contents', '{:', 'Editor', 'private', 'Exchange-Traded', 'Assets Under', '*[', '**bold', '*record*', 'markdown='],
+  },
+  {
+    what: 'HTML lists nested: an inner list under its item, indented, its wrapped rows under their first word, no blank row; HTML tables drawn as Markdown tables (padded columns, header rule, alignment, a caption above)',
+    file: 'more-html-nested.md', width: 58, join: '\n',
+    rows: [
+      '• Support at $88K', '• Resistance at $93K', '  ◦ nested item', '  ◦ a nested item long enough to wrap onto a second row of', '    the pane', '• Back at the top',
+      '1. First step', '   1. Sub step one', '2. Second step',
+      'Asset │ Price', '──────┼────────', 'BTC   │ $89,500', 'ETH   │ $3,020',
+      'Funding by venue', 'Venue   │    Rate', 'Binance │   0.01%', 'OKX     │ -0.005%', 'no header │ just cells', 'second    │ row',
+    ],
+    shows: ['Resistance at $93K\n  ◦ nested item'],
+  },
+  {
+    what: 'HTML tables narrow: cells wrap in their column as a Markdown table\'s do, nested items keep their indent',
+    file: 'more-html-nested.md', width: 20, join: '\n',
+    rows: ['  ◦ a nested item', '    long enough to', 'no header │ just', '          │ cells', 'BTC   │ $89,500'],
+    shows: [],
   },
 ];
 

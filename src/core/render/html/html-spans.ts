@@ -1,28 +1,28 @@
 // HTML inside Markdown is shown, never interpreted: htmlparser2 (a real, forgiving HTML parser)
-// reads it, and its structure becomes styled spans: table cells stay apart, list items and
-// paragraphs get their own lines, `<img alt>` shows as `[image: alt]`, `<a href>` gets a link note
-// like a Markdown link, `<details>`/`<summary>` show their text, `<script>`/`<style>` vanish, an
+// reads it, and its structure becomes styled spans: a table is read into the table model Markdown's
+// use (html-table.ts), list items are runs of their own at their depth (html-parts.ts), paragraphs
+// get their own lines, `<img alt>` shows as `[image: alt]`, `<a href>` gets a link note like a Markdown link, `<details>`/`<summary>` show their text, `<script>`/`<style>` vanish, an
 // embedded player (`<iframe>`, `<video>`, `<audio>`) is named with a link note, and a `<pre>` is
 // handed back as code. Text is sanitised here, because an entity such as `&#27;` decodes to a control character.
 import { Parser } from 'htmlparser2';
 import type { LinkNotes } from '../link-notes.js';
+import type { HtmlPart } from './html-parts.js';
 import { sanitizeLine } from '../../text/index.js';
 import { BLOCK, embedNote, HIDDEN, inlineStyle, LINE } from './html-tags.js';
 import { RAW_TEXT, unclosedHiddenElements } from './closed-elements.js';
-import { HtmlNotes } from './html-notes.js';
-import { markOf, SUPERSCRIPT_MARK, type Span, type SpanStyle } from '../spans.js';
+import { HtmlParts } from './html-parts.js';
+import { cellAlign, HtmlTable } from './html-table.js';
+import { BULLETS, markOf, SUPERSCRIPT_MARK, type CellAlign, type SpanStyle } from '../spans.js';
 
 // A block that may hold a hidden element, or a raw-text element, left open (closed-elements.ts).
 const HIDDEN_TAG = new RegExp(`<(?:${[...HIDDEN, ...RAW_TEXT].join('|')})\\b`, 'i');
 
 const CELL_SEPARATOR = ' │ ';
 
-/** A run of an HTML block: text laid out as prose, or a `<pre>` element's text, laid out as code. */
-export type HtmlPart = { kind: 'text'; spans: Span[] } | { kind: 'pre'; text: string };
+export type { HtmlItem, HtmlPart } from './html-parts.js';
 
-/** Builds spans from parser events, on the line rules of HtmlLines, links and players noted as HtmlNotes notes them. */
-class SpanWriter extends HtmlNotes {
-  readonly parts: HtmlPart[] = [];
+/** Builds spans from parser events, on the line rules of HtmlLines, links and players noted as HtmlNotes notes them, in parts as HtmlParts cuts them. */
+class SpanWriter extends HtmlParts {
   private hidden = 0;
   // One entry per open element of HIDDEN: whether it counts in `hidden` (its author closed it).
   private readonly hiddenOpen: boolean[] = [];
@@ -31,9 +31,13 @@ class SpanWriter extends HtmlNotes {
   // highlighting `<span>`s) dropped, `<br>` a line break.
   private preText = '';
   private readonly lists: Array<{ ordered: boolean; next: number }> = [];
+  // The outermost `<table>` open, read into the table model; a table inside one of its cells is
+  // written into that cell, its cells apart by CELL_SEPARATOR as before.
+  private table: HtmlTable | null = null;
+  private tables = 0;
+  private inHead = false;
+  private cell: { at: number; head: boolean; align: CellAlign } | null = null;
   private cellInRow = 0;
-  // How many spans there were just after the last list item's bullet.
-  private bulletAt = -1;
 
   /** `closed`: false for an element left open by its author, which hides nothing (closed-elements.ts). */
   open(name: string, attribs: Record<string, string>, closed = true): void {
@@ -52,10 +56,9 @@ class SpanWriter extends HtmlNotes {
       return;
     }
     // Substack and Ghost write each list item's text as a paragraph (`<li><p>...</p></li>`): it
-    // follows its bullet on the same line, and items stay a line apart, as Markdown's lists do.
-    if (name === 'p' && this.spans.length === this.bulletAt) {
-      // The bullet's line goes on.
-    } else if (BLOCK.has(name)) this.breakLine(!(name === 'p' && this.lists.length > 0));
+    // follows its bullet on the same line (an item starts a run of its own, so the break before
+    // the `<p>` has nothing to end), and items stay a line apart, as Markdown's lists do.
+    if (BLOCK.has(name)) this.breakLine(!(name === 'p' && this.lists.length > 0));
     else if (LINE.has(name)) this.breakLine(false);
     const style = this.style;
     switch (name) {
@@ -80,21 +83,35 @@ class SpanWriter extends HtmlNotes {
         return;
       case 'ul':
       case 'ol':
+        // A list inside an item starts on a run of its own, under the item's text.
+        if (this.inItem() && !this.cell) this.flushText();
         this.lists.push({ ordered: name === 'ol', next: Number.parseInt(attribs.start ?? '1', 10) || 1 });
         return;
       case 'li': {
         const list = this.lists[this.lists.length - 1];
-        const indent = '  '.repeat(Math.max(0, this.lists.length - 1));
-        this.push(`${indent}${list?.ordered ? `${list.next++}.` : '•'} `, {});
-        this.bulletAt = this.spans.length;
+        const marker = `${list?.ordered ? `${list.next++}.` : BULLETS[Math.max(0, this.lists.length - 1) % BULLETS.length]} `;
+        // Inside a table cell an item stays in the cell's text, as a bullet.
+        if (this.cell) this.push(marker, {});
+        else this.openItem(marker);
         return;
       }
+      case 'table':
+        if (this.tables++ === 0) {
+          this.flushText();
+          this.table = new HtmlTable();
+        }
+        return;
+      case 'thead':
+        this.inHead = true;
+        return;
       case 'tr':
+        if (this.tables === 1) this.table?.openRow(this.inHead);
         this.cellInRow = 0;
         return;
       case 'td':
       case 'th':
-        if (this.cellInRow++ > 0) this.push(CELL_SEPARATOR, { role: 'dim' });
+        if (this.tables === 1 && !this.cell) this.cell = { at: this.spans.length, head: name === 'th', align: cellAlign(attribs) };
+        else if (this.cellInRow++ > 0) this.push(CELL_SEPARATOR, { role: 'dim' });
         this.styles.push(name === 'th' ? { ...style, bold: true } : style);
         return;
       case 'pre':
@@ -130,9 +147,25 @@ class SpanWriter extends HtmlNotes {
       case 'ol':
         this.lists.pop();
         break;
+      case 'li':
+        if (!this.cell) this.closeItem();
+        break;
+      case 'thead':
+        this.inHead = false;
+        break;
+      case 'tr':
+        if (this.tables === 1) this.table?.closeRow();
+        break;
       case 'td':
       case 'th':
         this.styles.pop();
+        if (this.tables === 1 && this.cell) {
+          this.table?.addCell(this.spans.splice(this.cell.at), this.cell.head, this.cell.align);
+          this.cell = null;
+        }
+        break;
+      case 'table':
+        if (this.tables > 0 && --this.tables === 0) this.closeTable();
         break;
       case 'a':
         this.closeLink();
@@ -168,9 +201,14 @@ class SpanWriter extends HtmlNotes {
     if (text.trim() !== '') this.parts.push({ kind: 'pre', text });
   }
 
-  private flushText(): void {
-    const spans = this.takeSpans();
-    if (spans) this.parts.push({ kind: 'text', spans });
+  // The table's rows become a part; words in it outside any cell (a `<caption>`) go before it.
+  private closeTable(): void {
+    const table = this.table?.table();
+    this.table = null;
+    this.cell = null;
+    this.inHead = false;
+    this.flushText();
+    if (table) this.parts.push({ kind: 'table', table });
   }
 
   finish(): HtmlPart[] {
@@ -179,6 +217,13 @@ class SpanWriter extends HtmlNotes {
       this.pre = 0;
       this.closePre();
     }
+    if (this.tables > 0) {
+      // A table left open ends with the block, as in a browser; its open cell with it.
+      if (this.cell) this.table?.addCell(this.spans.splice(this.cell.at), this.cell.head, this.cell.align);
+      this.tables = 0;
+      this.closeTable();
+    }
+    this.closeItems();
     this.flushText();
     return this.parts;
   }

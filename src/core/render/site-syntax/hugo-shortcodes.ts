@@ -52,6 +52,29 @@ function figure(named: Map<string, string>): string {
 
 const PLAYERS = new Set(['youtube', 'vimeo', 'tweet', 'x', 'instagram', 'gist']);
 
+/**
+ * An escaped shortcode, `{{</* tweet id="1" *\/>}}` or `{{%/* notice tip *\/%}}` (`*\/` stands for
+ * star-slash, which would end this comment): Hugo prints it as the shortcode itself
+ * (`{{< tweet id="1" >}}`), not run. Hugo's docs, "Shortcodes" > "Escaping":
+ * https://gohugo.io/content-management/shortcodes/#escaping. Bounded, no braces inside.
+ */
+export const ESCAPED_SHORTCODE = /\{\{([<%])\/\*([^{}]{0,500}?)\*\/([>%])\}\}/g;
+
+/** Escaped shortcodes as Hugo prints them (`{{</* x *\/>}}` -> `{{< x >}}`); for code, where Markdown is not read. */
+export function unescapeShortcodes(code: string): string {
+  return code.includes('/*') ? code.replace(ESCAPED_SHORTCODE, '{{$1$2$3}}') : code;
+}
+
+/**
+ * An escaped shortcode as Hugo prints it, written as Markdown that shows it literally: every ASCII
+ * punctuation mark backslash-escaped (CommonMark, "Backslash escapes"), so neither marked (`<x>`
+ * read as an HTML tag) nor the template passes after this one (`{{ }}` removed as Liquid output)
+ * take it for markup. Before, it was removed as any other shortcode: "write  in your post".
+ */
+export function literalShortcode(escaped: string): string {
+  return unescapeShortcodes(escaped).replace(/[!-/:-@[-`{-~]/g, '\\$&');
+}
+
 /** Whether `markdown` may hold a Hugo shortcode (a cheap test before reading line by line). */
 export function hasHugoShortcode(markdown: string): boolean {
   return markdown.includes('{{<') || markdown.includes('{{%');

@@ -24,6 +24,7 @@ export { emojiShortcode, emojiShortcodesLoaded, loadEmojiShortcodes, mayHoldShor
 export { highlight, mayHoldHighlights, type HighlightToken } from './highlight.js';
 export { bearHighlight, mayHoldBearHighlights } from './exports/bear-highlights.js';
 export { isJoplinLink, JOPLIN_LINK_NOTE } from './exports/joplin-links.js';
+export { withoutImageSize } from './obsidian.js';
 export { definitionItems, mayHoldDefinitionLists, readDefinitionLists, type DefinitionListToken } from './definition-lists.js';
 
 /** The Markdown with its site syntax read: noise removed, shortcodes and admonitions as Markdown. */

@@ -22,6 +22,37 @@ const HEXO_IMAGE = /^\{%-?\s*(?:asset_img|asset_image|img)\s+([\s\S]*?)-?%\}$/;
 // A file or an address among Hexo's arguments (class names and sizes come before or after it).
 const PATH_LIKE = /^(?:\/|https?:\/\/|\.{0,2}\/)|\.[A-Za-z0-9]{2,5}$/;
 
+// Liquid output, `{{ page.title }}`, bounded with no braces inside; its first word the variable.
+const OUTPUT = /\{\{-?\s*([\w.-]{0,100})([^{}]{0,500})\}\}/g;
+// `{% capture name %}...{% endcapture %}` on one line; tags and outputs inside, not other braces.
+const ONE_LINE_CAPTURE = /\{%-?\s*capture\s+([\w-]{1,100})\s*-?%\}((?:[^{}]|\{\{[^{}]{0,500}\}\}|\{%[^{}]{0,500}%\}){0,2000}?)\{%-?\s*endcapture\s*-?%\}/g;
+
+/**
+ * The one-line captures of a post: `{% capture x %}text{% endcapture %}` outputs nothing where it
+ * stands and sets `x` to its text, which `{{ x }}` (filters and all) outputs later (Liquid's docs,
+ * "Variable" > "capture": https://shopify.github.io/liquid/tags/variable/#capture). Shown as
+ * written, its text appeared where the capture was. A capture over several lines still shows its
+ * text in place: themes write notices so (Minimal Mistakes' `{% capture notice %}` ... `{{ notice
+ * | markdownify }}` a line later), and that text is the notice a reader should see.
+ */
+export class LiquidCaptures {
+  private readonly values = new Map<string, string>();
+
+  /** Prose (no code) with its one-line captures removed and remembered. */
+  read(prose: string): string {
+    if (!prose.includes('capture')) return prose;
+    return prose.replace(ONE_LINE_CAPTURE, (_all, name: string, text: string) => {
+      this.values.set(name, readLiquidTags(text).replace(OUTPUT, (o, v: string) => this.values.get(v) ?? ''));
+      return '';
+    });
+  }
+
+  /** Prose with its Liquid outputs replaced: a captured variable by its text, any other by nothing. */
+  output(prose: string): string {
+    return prose.includes('{{') ? prose.replace(OUTPUT, (_all, name: string) => this.values.get(name) ?? '') : prose;
+  }
+}
+
 /** Whether a line holds the start of a Liquid tag that does not end on it (`{%` with no `%}` after it). */
 export function opensLiquidTag(line: string): boolean {
   const open = line.lastIndexOf('{%');

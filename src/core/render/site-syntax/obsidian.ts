@@ -74,9 +74,23 @@ function closingBracket(text: string, open: number): number {
   return -1;
 }
 
+// An image's size after its name or alt text: `|300` (width) or `|100x145` (width x height).
+const IMAGE_SIZE = /\|[ \t]*\d{1,5}(?:[ \t]*x[ \t]*\d{1,5})?[ \t]*$/;
+
+/**
+ * An image's alt text without Obsidian's size (`BTC|250` -> `BTC`, `BTC|100x145` -> `BTC`): in
+ * `![[chart.png|300]]` and `![BTC|250](chart.png)` a number or WxH after `|` is the size it is
+ * drawn at, not words (Obsidian Help, "Embed files" > "Embed an image in a note":
+ * https://help.obsidian.md/Linking+notes+and+files/Embed+files). Shown as written, the size was
+ * taken for the image's name (`[image: 300]`).
+ */
+export function withoutImageSize(alt: string): string {
+  return alt.includes('|') ? alt.replace(IMAGE_SIZE, '') : alt;
+}
+
 function shown(embed: string, target: string, alias: string | undefined): string {
   const name = target.trim();
-  if (embed) return IMAGE.test(name) ? `![${alias?.trim() || name}](<${name}>)` : `[embed: ${name.replace(/#/g, ' > ').replace(/^ > /, '')}]`;
+  if (embed) return IMAGE.test(name) ? `![${withoutImageSize(`|${alias ?? ''}`).slice(1).trim() || name}](<${name}>)` : `[embed: ${name.replace(/#/g, ' > ').replace(/^ > /, '')}]`;
   // `[[toc]]` is VuePress's (markdown-it's) table of contents, drawn by the site: not a note's name.
   if (!embed && alias === undefined && /^toc$/i.test(name)) return '';
   // A link into the same note (`[[#Outlook]]`, `[[#^id]]`) names only the heading, as Obsidian shows it.

@@ -25,6 +25,16 @@ describe('stripTemplateNoise', () => {
     ['unbalanced braces stay', '{{{{ {% oops', '{{{{ {% oops'],
     ["Nikola's teaser mark gone", 'Teaser.\n\n.. TEASER_END\n\nRest.\n.. TEASER_END: Read more', 'Teaser.\n\n\nRest.'],
     ["Nikola's teaser mark in code stays", '```\n.. TEASER_END\n```', '```\n.. TEASER_END\n```'],
+    // kramdown (site-syntax/kramdown.ts).
+    ["kramdown's table of contents item gone", 'a\n\n* TOC\n{:toc}\n\n## H', 'a\n\n\n## H'],
+    ['a {:toc} under no list item just goes', 'a\n{:toc}', 'a'],
+    ['kramdown comment over lines', 'a\n{::comment}\nhidden\n{:/comment}\nb', 'a\nb'],
+    ['kramdown comment on one line, short close', 'a {::comment}hidden{:/} b', 'a  b'],
+    ['abbreviation definitions gone', 'The ETF.\n\n*[ETF]: Exchange-Traded Fund\n  *[AUM]: Assets', 'The ETF.\n'],
+    ['markdown="1" sets the inside apart', '<div class="x" markdown="1">**b**</div>', '<div class="x">\n\n**b**\n\n</div>'],
+    ['only its own closing tag, nested ones counted', "<div markdown='block'>\n<div>x</div>\ny\n</div>", '<div>\n\n\n<div>x</div>\ny\n\n\n</div>'],
+    ['markdown="0" stays HTML', '<div markdown="0">**b**</div>', '<div markdown="0">**b**</div>'],
+    ['kramdown in code stays', '```\n*[ETF]: x\n{::comment}\n```', '```\n*[ETF]: x\n{::comment}\n```'],
   ])('%s', (_n, input, expected) => {
     expect(stripTemplateNoise(input)).toBe(expected);
   });
@@ -49,6 +59,6 @@ describe('html text', () => {
 
   it('strips tags, comments and scripts', () => {
     const parts = htmlParts('<p>Hi <b>you</b></p><!-- x --><script>alert(1)</script><style>p{}</style>done', new LinkNotes());
-    expect(parts.map((p) => (p.kind === 'text' ? p.spans.map((s) => s.text).join('') : p.text))).toEqual(['Hi you\n\ndone']);
+    expect(parts.map((p) => (p.kind === 'text' ? p.spans.map((s) => s.text).join('') : p.kind === 'pre' ? p.text : ''))).toEqual(['Hi you\n\ndone']);
   });
 });

@@ -1,0 +1,65 @@
+// How an HTML block's spans are cut into parts (html-spans.ts reads the tags): prose, a `<pre>`'s
+// code, a table, and a list item's text at its place. An item's text is a run of its own, at the
+// column after its marker and after its parents' markers, so a nested list is drawn indented under
+// its item and an item's wrapped rows under its first word, as Markdown's items are
+// (../markdown-blocks.ts). Before, items were lines of one run of prose: a nested list came out
+// flush left after a blank line.
+import { HtmlNotes } from './html-notes.js';
+import type { Span, SpanTable } from '../spans.js';
+
+/** Where a run of a list item's text sits: the column its text starts at, and the item's marker (`• `, `2. `) ending there, on its first run only. */
+export interface HtmlItem {
+  indent: number;
+  marker?: string;
+}
+
+/**
+ * A run of an HTML block: text laid out as prose (a list item's at its place), a `<pre>` element's
+ * text laid out as code, or a `<table>` laid out as Markdown's tables are.
+ */
+export type HtmlPart = { kind: 'text'; spans: Span[]; item?: HtmlItem } | { kind: 'pre'; text: string } | { kind: 'table'; table: SpanTable };
+
+/** HtmlNotes whose spans are cut into HtmlParts, list items apart. */
+export class HtmlParts extends HtmlNotes {
+  readonly parts: HtmlPart[] = [];
+  // The column each open `<li>`'s text starts at, and the marker of the one just opened until its first run is written.
+  private readonly items: number[] = [];
+  private marker: string | undefined;
+
+  /** Whether an `<li>` is open. */
+  protected inItem(): boolean {
+    return this.items.length > 0;
+  }
+
+  /** The text so far becomes a part: a list item's at the item's column, its marker on its first. */
+  protected flushText(): void {
+    const spans = this.takeSpans();
+    const indent = this.items[this.items.length - 1];
+    if (indent === undefined) {
+      if (spans) this.parts.push({ kind: 'text', spans });
+      return;
+    }
+    if (!spans && this.marker === undefined) return;
+    this.parts.push({ kind: 'text', spans: spans ?? [], item: this.marker === undefined ? { indent } : { indent, marker: this.marker } });
+    this.marker = undefined;
+  }
+
+  /** An `<li>` opens with `marker` (`• `, `3. `): its text starts a run of its own, after the marker. */
+  protected openItem(marker: string): void {
+    this.flushText();
+    this.marker = marker;
+    this.items.push((this.items[this.items.length - 1] ?? 0) + marker.length);
+  }
+
+  /** An `</li>`: its text so far is its last run. */
+  protected closeItem(): void {
+    if (this.items.length === 0) return;
+    this.flushText();
+    this.items.pop();
+  }
+
+  /** Every item left open ends (the block ended inside one). */
+  protected closeItems(): void {
+    while (this.items.length > 0) this.closeItem();
+  }
+}

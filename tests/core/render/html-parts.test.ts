@@ -1,0 +1,54 @@
+// HTML tables read into the table model Markdown's tables use (html/html-table.ts) and list items
+// cut into runs at their place (html/html-parts.ts), as htmlParts hands them to the block renderer.
+import { describe, expect, it } from 'vitest';
+import { LinkNotes } from '../../../src/core/render/link-notes.js';
+import { htmlParts, type HtmlPart } from '../../../src/core/render/html/html-spans.js';
+import { renderMarkdown } from '../../../src/core/render/markdown.js';
+import { lineText, type Span } from '../../../src/core/render/spans.js';
+
+const words = (cells: Span[][]): string[] => cells.map((c) => c.map((s) => s.text).join(''));
+// Each part in brief: a table as its header and rows of words, a run of text as its item place and words.
+function brief(part: HtmlPart): unknown {
+  if (part.kind === 'table') return { header: part.table.header && words(part.table.header), rows: part.table.rows.map(words), align: part.table.align };
+  if (part.kind === 'pre') return { pre: part.text };
+  return { ...(part.item ?? {}), text: part.spans.map((s) => s.text).join('') };
+}
+const parts = (html: string): unknown[] => htmlParts(html, new LinkNotes()).map(brief);
+
+describe('HTML tables as the table model', () => {
+  it.each([
+    ['a first row of <th>s is the header', '<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>', { header: ['A', 'B'], rows: [['1', '2']], align: [null, null] }],
+    ['a <thead> row is the header, whatever its cells', '<table><thead><tr><td>A</td></tr></thead><tbody><tr><td>1</td></tr></tbody></table>', { header: ['A'], rows: [['1']], align: [null] }],
+    ['<td>s only: no header', '<table><tr><td>a</td><td>b</td></tr></table>', { header: null, rows: [['a', 'b']], align: [null, null] }],
+    ['align and text-align', '<table><tr><th align="right">A</th><th style="text-align:center">B</th></tr></table>', { header: ['A', 'B'], rows: [], align: ['right', 'center'] }],
+    ['breaks in a cell are spaces, blanks at its ends gone', '<table><tr><td>\n <p>a</p><p>b</p>c<br>d </td></tr></table>', { header: null, rows: [['a b c d']], align: [null] }],
+    ['cells with no <tr>, cells implied closed', '<table><td>a<td>b</table>', { header: null, rows: [['a', 'b']], align: [null, null] }],
+    ['a table inside a cell is that cell\'s text', '<table><tr><td><table><tr><td>x</td><td>y</td></tr></table></td></tr></table>', { header: null, rows: [['x │ y']], align: [null] }],
+  ])('%s', (_what, html, table) => {
+    expect(parts(html)).toEqual([table]);
+  });
+
+  it('puts a caption, and prose around the table, in parts of their own in order', () => {
+    expect(parts('<p>Before</p><table><caption>Funding</caption><tr><td>a</td></tr></table><p>After</p>')).toEqual([
+      { text: 'Before' }, { text: 'Funding' }, { header: null, rows: [['a']], align: [null] }, { text: 'After' },
+    ]);
+  });
+
+  it('ends a table left open with the block', () => {
+    expect(parts('<table><tr><th>A</th></tr><tr><td>1')).toEqual([{ header: ['A'], rows: [['1']], align: [null] }]);
+  });
+});
+
+describe('HTML list items at their place', () => {
+  it('cuts nested items into runs, each at the column after its markers', () => {
+    expect(parts('<ul><li>a<ul><li>b</li></ul>c</li><li>d</li></ul>')).toEqual([
+      { indent: 2, marker: '• ', text: 'a' }, { indent: 4, marker: '◦ ', text: 'b' }, { indent: 2, text: 'c' }, { indent: 2, marker: '• ', text: 'd' },
+    ]);
+    expect(parts('<ol start="9"><li><p>x</p></li><li>y</li></ol>')).toEqual([{ indent: 3, marker: '9. ', text: 'x' }, { indent: 4, marker: '10. ', text: 'y' }]);
+  });
+
+  it('draws them under their item with no blank row, and a table like a Markdown table', () => {
+    const rows = renderMarkdown('<ul><li>Support</li><li>Resistance<ul><li>nested item</li></ul></li></ul>\n\n<table><tr><th>Asset</th><th>Price</th></tr><tr><td>BTC</td><td>$89,500</td></tr></table>', 40).lines.map(lineText);
+    expect(rows).toEqual(['• Support', '• Resistance', '  ◦ nested item', '', 'Asset │ Price', '──────┼────────', 'BTC   │ $89,500']);
+  });
+});

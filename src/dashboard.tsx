@@ -151,7 +151,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
         storiesComing: storiesComing({ group: options.group, stories, listWhole: !!warm || !loading || loading.what === 'text', progress: factsProgress }),
         warnings, loading, width: size.columns, height: size.rows,
         reading, views: setup.config.views, initialView: setup.view, keymap: setup.keymap, system, startMessage,
-        arrivals: liveView.arrivals, hidden: liveView.hidden, replaced: liveView.replaced,
+        arrivals: liveView.arrivals, hidden: liveView.hidden, replaced: liveView.replaced, liveNotice: liveView.notice,
         onDone: (result) =>
           finish(
             result.kind === 'chosen'
@@ -274,6 +274,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
               update();
               factsOf.changed(gone); // counted at once: only the new articles' facts and stories are computed
             },
+            onRoot: (root, gone) => void (finished || (liveView.root(root, gone), update())),
             onWarnings: (more, settled) => {
               const next = warningsAfter(warnings, more, settled);
               if (next !== warnings) ((warnings = next), update());

@@ -6,6 +6,7 @@
 // updated too (rows and text of new and changed files written, rows of removed ones deleted), so
 // the next run starts warm with what changed while this one ran.
 import fs from 'node:fs';
+import path from 'node:path';
 import type { IdsByPath } from './ids-by-path.js';
 import type { Article, LoadWarning } from './core/article.js';
 import { errorMessage } from './core/error-message.js';
@@ -40,6 +41,28 @@ export interface LiveOptions {
   onWarnings(warnings: readonly LoadWarning[], settled?: ReadonlySet<string>): void;
   /** Absolute paths the load reported as broken or skipped: not new when the watch starts. */
   skipped: ReadonlySet<string>;
+  /** A folder given (absolute) went away (`gone`), or a folder is back under its name (its articles follow in a batch). */
+  onRoot?(root: string, gone: boolean): void;
+}
+
+/**
+ * For the roots a batch renewed (WatchBatch.renewed: `listed` is all there is under them now): the
+ * articles shown under them that are not listed (gone with the old folder), and, by path, the
+ * last article under them of each path not shown after this batch (a file that left with the old
+ * folder, now or before, and may be back). One pass over the index: a root is renewed seldom.
+ */
+export function underRenewed(o: Pick<LiveOptions, 'index' | 'hidden'>, roots: readonly string[], listed: ReadonlySet<string>): { gone: string[]; left: Map<string, number> } {
+  const [gone, shown] = [[] as string[], [] as string[]];
+  const left = new Map<string, number>();
+  for (let id = 0; id < o.index.size; id++) {
+    const file = o.index.article(id).path;
+    if (!roots.some((root) => file.startsWith(root + path.sep))) continue;
+    // Ids grow with each version: a path's last one is its latest.
+    if (o.hidden.has(id) || !listed.has(file)) left.set(file, id);
+    if (!o.hidden.has(id)) (listed.has(file) ? shown : gone).push(file);
+  }
+  for (const file of shown) left.delete(file);
+  return { gone, left };
 }
 
 /**
@@ -94,7 +117,13 @@ export function startLiveUpdates(o: LiveOptions): FolderWatch {
       return null;
     }
   };
-  const merge = async (batch: WatchBatch) => {
+  // The last article hidden at each path under a renewed root, until a file there is read again.
+  const leftWithRoot = new Map<string, number>();
+  const merge = async (given: WatchBatch) => {
+    // A root renewed (another folder under its name): what it listed is all there is; the rest shown under it is gone.
+    const renewed = given.renewed ? underRenewed(o, given.renewed, new Set(given.added)) : null;
+    const batch = renewed ? { ...given, removed: [...given.removed, ...renewed.gone] } : given;
+    if (renewed) for (const [file, id] of renewed.left) leftWithRoot.set(file, id);
     const files = [...batch.added, ...batch.changed].filter((f) => fs.existsSync(f));
     const present = new Set(files);
     const gone = [...batch.removed, ...batch.added, ...batch.changed].filter((f) => !present.has(f));
@@ -131,6 +160,15 @@ export function startLiveUpdates(o: LiveOptions): FolderWatch {
     }
     const fresh = articles.filter((a) => {
       if (shown.has(a.path)) return false;
+      // Back with its root's new folder (moved away and back, cloned again: in this batch or a
+      // later one, the clone still writing): the same file as before, as an edit is (a path shown
+      // when the root was swapped whole is one: `shown`), no arrival.
+      const back = leftWithRoot.get(a.path);
+      if (back !== undefined) {
+        leftWithRoot.delete(a.path);
+        replaced.set(back, a.id);
+        return false;
+      }
       const key = renamedFrom.size > 0 ? sameArticleKey(a) : '';
       const old = renamedFrom.get(key);
       if (old === undefined) return true;
@@ -167,6 +205,8 @@ export function startLiveUpdates(o: LiveOptions): FolderWatch {
     // The load walked after this process started: a file the watch's walk finds in a folder
     // unchanged since then was there for the load to see.
     performance.timeOrigin,
+    // Told in turn with the batches: a root's articles are merged before its notice goes.
+    (root, gone) => void (queue = queue.then(() => o.onRoot?.(root, gone)).catch(() => {})),
   );
 }
 
@@ -180,6 +220,16 @@ export class LiveView {
   arrivals: readonly number[] = [];
   /** Every edited or renamed article's old id -> its file's next version's id (AppProps.replaced). */
   replaced: ReadonlyMap<number, number> = new Map();
+  /** What the status line says while folders given are gone (AppProps.liveNotice), else null. */
+  notice: string | null = null;
+  private gone: string[] = [];
+
+  /** Takes in LiveOptions.onRoot: `root` gone, or back. */
+  root(root: string, gone: boolean): void {
+    this.gone = [...this.gone.filter((r) => r !== root), ...(gone ? [root] : [])];
+    const [first, ...more] = this.gone;
+    this.notice = first === undefined ? null : more.length === 0 ? `${first} is gone; waiting for it` : `${first} and ${more.length} more are gone; waiting for them`;
+  }
 
   /** Takes in a merged batch (LiveOptions.onMerged's `fresh` and `replaced`, and the updater's `hidden` now); returns the ids it hid. */
   merged(hiddenNow: ReadonlySet<number>, fresh: readonly Article[], replaced: ReadonlyMap<number, number>): number[] {

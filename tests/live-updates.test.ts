@@ -11,9 +11,10 @@ import { indexFile } from '../src/core/index/location.js';
 import { loadCorpus } from '../src/core/load/load.js';
 import type { FolderWatch } from '../src/core/watch/watcher.js';
 import { eventually } from './helpers/eventually.js';
-import { LiveView, sameArticleKey, warningsAfter } from '../src/live-updates.js';
+import { LiveView, sameArticleKey, underRenewed, warningsAfter } from '../src/live-updates.js';
+import type { SearchIndex } from '../src/core/search/index.js';
 import { makeArticle } from './helpers/make-article.js';
-import { watchLoaded } from './helpers/live-watch.js';
+import { watchLoaded, type LiveWatch } from './helpers/live-watch.js';
 
 let root: string;
 let live: FolderWatch | undefined;
@@ -163,6 +164,17 @@ describe('sameArticleKey', () => {
   });
 });
 
+describe('underRenewed', () => {
+  it('names the rows shown under a renewed root that it no longer lists, and each path\'s last row not shown after, under that root only', () => {
+    // Ids 0-5: a.md shown; b.md edited (1 hidden, 2 shown); c.md deleted before (3 hidden); d.md shown, not listed; elsewhere/e.md shown.
+    const paths = ['/r/news/a.md', '/r/news/b.md', '/r/news/b.md', '/r/news/c.md', '/r/news/sub/d.md', '/r/newsroom/e.md'];
+    const index = { size: paths.length, article: (id: number) => ({ path: paths[id] }) } as unknown as SearchIndex;
+    const got = underRenewed({ index, hidden: new Set([1, 3]) }, ['/r/news'], new Set(['/r/news/a.md', '/r/news/b.md']));
+    expect(got.gone).toEqual(['/r/news/sub/d.md']);
+    expect(got.left).toEqual(new Map([['/r/news/c.md', 3], ['/r/news/sub/d.md', 4]]));
+  });
+});
+
 describe('warningsAfter', () => {
   const w = (path: string) => ({ path, reason: 'invalid YAML' });
   it('drops the warnings of the files a batch settled and adds its own, the same list when nothing changed', () => {
@@ -192,6 +204,19 @@ describe('LiveView', () => {
     expect(view.replaced).toEqual(new Map([[1, 3]]));
   });
 
+  it('says which folders given are gone while they are (AppProps.liveNotice), nothing once they are back', () => {
+    const view = new LiveView();
+    expect(view.notice).toBeNull();
+    view.root('/n/news', true);
+    expect(view.notice).toBe('/n/news is gone; waiting for it');
+    view.root('/n/more', true);
+    expect(view.notice).toBe('/n/news and 1 more are gone; waiting for them');
+    view.root('/n/news', false);
+    expect(view.notice).toBe('/n/more is gone; waiting for it');
+    view.root('/n/more', false);
+    expect(view.notice).toBeNull();
+  });
+
   it('keeps a renamed arrival new under its new id, in its place, through a later edit', () => {
     const view = new LiveView();
     view.merged(new Set(), [makeArticle({ id: 1, path: '/n/new.md' }), makeArticle({ id: 2, path: '/n/other.md' })], new Map());
@@ -205,4 +230,55 @@ describe('LiveView', () => {
     view.merged(new Set([1, 3, 4]), [], new Map());
     expect(view.arrivals).toEqual([-1, 2, 5]);
   });
+});
+
+describe('a folder given that is replaced under its name', () => {
+  // Found by a tester: `mv news news.old` and another folder moved in left the list at 0/0 for good.
+  const titles = (w: LiveWatch) => Array.from({ length: w.index.size }, (_, id) => id).filter((id) => !w.hidden.has(id)).map((id) => w.index.article(id).title).sort();
+
+  it('lists the new folder\'s articles: those back under their path follow their old rows (no arrival), only a file new to it arrives', async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-live-root-'));
+    const corpus = path.join(root, 'news');
+    const cacheDir = path.join(root, 'cache');
+    fs.mkdirSync(corpus);
+    fs.writeFileSync(path.join(corpus, 'a.md'), post('Alpha', 'First.'));
+    fs.writeFileSync(path.join(corpus, 'b.md'), post('Beta', 'Second.'));
+    const first = await loadCorpus([corpus], { cacheDir });
+    const watch = watchLoaded(first.articles, corpus, cacheDir);
+    live = watch.live;
+    await live.ready;
+    const old = ['a.md', 'b.md'].map((name) => watch.ids.get(path.join(corpus, name))!);
+    fs.renameSync(corpus, path.join(root, 'news.old'));
+    await eventually(() => expect({ titles: titles(watch), roots: watch.roots }).toEqual({ titles: [], roots: [[corpus, true]] }), 30_000);
+    const next = path.join(root, 'news.new');
+    fs.mkdirSync(next);
+    fs.writeFileSync(path.join(next, 'a.md'), post('Alpha', 'First, edited.'));
+    fs.writeFileSync(path.join(next, 'b.md'), post('Beta', 'Second.'));
+    fs.writeFileSync(path.join(next, 'd.md'), post('Delta', 'New here.'));
+    fs.renameSync(next, corpus);
+    await eventually(() => expect({ titles: titles(watch), roots: watch.roots }).toEqual({ titles: ['Alpha', 'Beta', 'Delta'], roots: [[corpus, true], [corpus, false]] }), 30_000);
+    expect(watch.newFiles).toBe(1);
+    const idOf = (name: string) => watch.ids.get(path.join(corpus, name));
+    expect(watch.replaced).toEqual(new Map([[old[0], idOf('a.md')], [old[1], idOf('b.md')]]));
+  }, 60_000);
+
+  it('a link pointed at another folder: the rows the new one lacks go with no event of their own, those it shares are edits', async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-live-root-'));
+    const cacheDir = path.join(root, 'cache');
+    for (const [release, names] of [['1', ['a', 'b']], ['2', ['b', 'c']]] as const) {
+      fs.mkdirSync(path.join(root, release));
+      for (const n of names) fs.writeFileSync(path.join(root, release, `${n}.md`), post(`${n} of ${release}`, 'Body.'));
+    }
+    const corpus = path.join(root, 'current');
+    fs.symlinkSync('1', corpus);
+    const first = await loadCorpus([corpus], { cacheDir });
+    const watch = watchLoaded(first.articles, corpus, cacheDir);
+    live = watch.live;
+    await live.ready;
+    fs.symlinkSync('2', path.join(root, 'next'));
+    fs.renameSync(path.join(root, 'next'), corpus);
+    await eventually(() => expect(titles(watch)).toEqual(['b of 2', 'c of 2']), 30_000);
+    expect(watch.newFiles).toBe(1);
+    expect(watch.roots).toEqual([[corpus, false]]);
+  }, 60_000);
 });

@@ -282,7 +282,7 @@ export function App(p: AppProps) {
         unreadIsLowerBound={unread?.lowerBound ?? false}
         total={p.warmTotal?.total ?? p.index.size - (p.hidden?.size ?? 0)}
         loading={p.loading}
-        warnings={p.warnings.length}
+        warnings={p.warnings.length} notice={p.liveNotice ?? null}
         width={width}
         unread={unread?.n ?? null} hints={keyHints(table)}
         lane={lane}

@@ -41,6 +41,8 @@ export interface StatusBarProps {
   warnings: number;
   marked: number;
   message: string | null;
+  /** A notice that holds until what it says changes (a watched folder gone: AppProps.liveNotice); never dropped. */
+  notice?: string | null;
   width: number;
   /** The status line's question (`open https://… ? y/n`); shown first, never dropped. */
   prompt?: string | null;
@@ -91,6 +93,7 @@ export function statusPieces(p: StatusBarProps): Piece[] {
   if (p.prompt) return [{ text: sanitizeLine(p.prompt), priority: 0, role: 'warning' }];
   if (p.fresh) pieces.push({ text: freshText(p.fresh, p.freshInStories, (p.hints ?? DEFAULT_HINTS).showNew), priority: 1, role: 'unread' });
   if (p.unread !== undefined && p.unread !== null) pieces.push({ text: `${countText(p.unread)}${p.unreadIsLowerBound ? '+' : ''} unread`, priority: 3, role: 'unread' });
+  if (p.notice) pieces.push({ text: sanitizeLine(p.notice), priority: 1, role: 'warning', keep: true });
   if (p.message) pieces.push({ text: sanitizeLine(p.message), priority: 1, role: 'warning', keep: true });
   if (p.loading) {
     // Before the walk has counted the files there is no total to show yet.

@@ -60,5 +60,7 @@ export interface AppProps {
   hidden?: ReadonlySet<number> | null;
   /** Live updates: every edited article's old id -> its file's next version's id; a new Map when it changes. The selection and the marks follow an edit (the body keeps its scroll, the inspector its cursor). */
   replaced?: ReadonlyMap<number, number> | null;
+  /** Live updates: what the status line says while a folder given is gone (`/x/news is gone; waiting for it`), else null. */
+  liveNotice?: string | null;
   onDone(result: { kind: 'chosen'; articles: Article[] } | { kind: 'cancelled' }): void;
 }

@@ -20,6 +20,8 @@ export interface LiveWatch {
   newFiles: number;
   /** Every edited article's old id -> its new version's id, as the batches reported them. */
   replaced: Map<number, number>;
+  /** The roots told gone (true) or back (false), in order. */
+  roots: Array<[string, boolean]>;
 }
 
 /** Watches `corpus` (loaded as `articles`, its index under `cacheDir`) with live updates. */
@@ -27,7 +29,7 @@ export function watchLoaded(articles: readonly Article[], corpus: string, cacheD
   const index = new SearchIndex(articles);
   const ids = new IdsByPath((id) => index.article(id).path);
   for (const a of articles) ids.set(a.path, a.id);
-  const watch: Omit<LiveWatch, 'live'> = { index, ids, hidden: new Set(), merged: [], warned: [], newFiles: 0, replaced: new Map() };
+  const watch: Omit<LiveWatch, 'live'> = { index, ids, hidden: new Set(), merged: [], warned: [], newFiles: 0, replaced: new Map(), roots: [] };
   const live = startLiveUpdates({
     paths: [corpus],
     index,
@@ -42,6 +44,7 @@ export function watchLoaded(articles: readonly Article[], corpus: string, cacheD
       for (const [old, now] of replaced) watch.replaced.set(old, now);
     },
     onWarnings: (more) => void watch.warned.push(...more),
+    onRoot: (root, gone) => void watch.roots.push([root, gone]),
   });
   return Object.assign(watch, { live });
 }

@@ -27,6 +27,12 @@ describe('StatusBar', () => {
     expect(out.endsWith('? help')).toBe(true);
   });
 
+  it('keeps a lasting notice (a folder given gone) at 80 columns, where the sort and focus give way', () => {
+    const out = line({ width: 80, query: '', shown: 0, total: 0, unread: 0, notice: '/tmp/h4/live3 is gone; waiting for it' });
+    expect(out).toContain('0/0 · 0 unread · /tmp/h4/live3 is gone; waiting for it');
+    expect(line({ width: 80 })).not.toContain('gone');
+  });
+
   it('shows loading progress with thousands separators and the warnings count', () => {
     const out = line({ loading: { done: 43_210, total: 100_000 }, warnings: 3, query: '' });
     expect(out).toContain('loading 43,210 / 100,000');

@@ -23,15 +23,19 @@ export type OnEvents = (error: Error | null, events: WatchEvent[]) => void;
 /** The error a subscription ends with when the watch process ended under it (killed, crashed). */
 export class WatchProcessEnded extends Error {}
 
+/** Ends one subscription: its events stop at once, its watches are removed soon after; never rejects. */
+export type Unsubscribe = () => Promise<void>;
+
 /** Makes and ends the watch's subscriptions. */
 export interface Subscriber {
   /**
    * Watches `dir` (absolute) and everything under it but `ignore` (@parcel/watcher's); resolves once the
    * watch is in place (the crawl done). Rejects as @parcel/watcher's subscribe does (an Error,
    * with `code` when the system gave one), or when the subscriber is closed first; with
-   * WatchUnavailable when the system leaves no room for a watch (watch-limits.ts).
+   * WatchUnavailable when the system leaves no room for a watch (watch-limits.ts). Resolves to
+   * what ends this subscription alone (its folder replaced under its name: watch-here.ts).
    */
-  subscribe(dir: string, ignore: readonly WatchIgnore[], onEvents: OnEvents): Promise<void>;
+  subscribe(dir: string, ignore: readonly WatchIgnore[], onEvents: OnEvents): Promise<Unsubscribe>;
   /** Ends every subscription; from the watch's own process at once, crawl or not. */
   close(): Promise<void>;
 }
@@ -76,10 +80,21 @@ export function subscribeHere(): Subscriber {
         // before that look lists it would take its files along untold).
         .then(async (sub) => (await guard.looked, sub))
         .then(
-          async (sub) => {
-            if (!closed) return void made.push(Object.assign(sub, { release }));
+          async (sub): Promise<Unsubscribe> => {
+            const held = Object.assign(sub, { release });
+            if (!closed) {
+              made.push(held);
+              return async () => {
+                guard.close();
+                const at = made.indexOf(held);
+                if (at < 0) return;
+                made.splice(at, 1);
+                await held.unsubscribe().catch(() => {}).finally(release);
+              };
+            }
             await sub.unsubscribe();
             release();
+            return async () => {};
           },
           (error: unknown) => {
             release();
@@ -155,7 +170,7 @@ export function subscribeInProcess(script: URL): Subscriber {
   let answered = false;
   let closed = false;
   let here: Subscriber | null = null;
-  const waiting = new Map<number, { resolve: () => void; reject: (error: Error) => void; dir: string; ignore: readonly WatchIgnore[]; onEvents: OnEvents }>();
+  const waiting = new Map<number, { resolve: (end: Unsubscribe) => void; reject: (error: Error) => void; dir: string; ignore: readonly WatchIgnore[]; onEvents: OnEvents }>();
   const listening = new Map<number, OnEvents>();
   let next = 0;
   let frozen: NodeJS.Timeout | undefined;
@@ -212,16 +227,25 @@ export function subscribeInProcess(script: URL): Subscriber {
       const w = waiting.get(m.id);
       if (!w) return;
       waiting.delete(m.id);
-      if (m.kind === 'subscribed') return w.resolve();
+      if (m.kind === 'subscribed') return w.resolve(unsubscribe(m.id));
       listening.delete(m.id);
       w.reject(m.unavailable ? new WatchUnavailable(m.message) : Object.assign(new Error(m.message), m.code ? { code: m.code } : {}));
     });
   }
+  // Its events dropped here at once; the process told to end it (nothing to tell once it is gone).
+  const unsubscribe = (id: number): Unsubscribe => async () => {
+    if (!listening.delete(id) || ended) return;
+    try {
+      child!.send({ kind: 'unsubscribe', id } satisfies ToWatchProcess);
+    } catch {
+      // The channel closed meanwhile: the process ends with it, and its watches.
+    }
+  };
   return {
     subscribe: (dir, ignore, onEvents) => {
       if (here) return here.subscribe(dir, ignore, onEvents);
       if (ended) return Promise.reject(ended);
-      return new Promise<void>((resolve, reject) => {
+      return new Promise<Unsubscribe>((resolve, reject) => {
         const id = next++;
         waiting.set(id, { resolve, reject, dir, ignore, onEvents });
         listening.set(id, onEvents);

@@ -4,33 +4,22 @@
 // Its subscriptions are made by a Subscriber (subscriber.ts): in the built program a process of
 // their own, which the program kills on its way out instead of waiting for a crawl; never a worker
 // thread, since a native addon torn down with one can take the process with it
-// (parcel-bundler/watcher#264). What they report is sorted here, on the calling thread, and what
-// changed arrives in batches: events are gathered until the folder has been quiet for
-// BATCH_QUIET_MS (or BATCH_MAX_MS has passed), so a burst of thousands of files is one batch, and a file with an event less than
-// SETTLE_MS ago waits for the next round (chokidar's awaitWriteFinish rule, without a stat per
-// file: every write is an event), so one still being written is read whole.
+// (parcel-bundler/watcher#264). What they report is sorted here, on the calling thread, and
+// arrives in settled batches (batches.ts). A root replaced under its name (root-identity.ts) is
+// watched again: the old folder's subscriptions end, the new one is subscribed and walked, and
+// its files are one batch that says the root was renewed.
 import fs, { type Stats } from 'node:fs';
 import path from 'node:path';
 import { errorMessage } from '../error-message.js';
 import { describeFsError, isArticleName, type SiteKind } from '../files/index.js';
-import { subscribeHere, WatchProcessEnded, type Subscriber } from './subscriber.js';
+import { batcher, type WatchBatch } from './batches.js';
+import { pollRoots, type Identity } from './root-identity.js';
+import { subscribeHere, WatchProcessEnded, type Subscriber, type Unsubscribe } from './subscriber.js';
 import { WatchUnavailable } from './watch-limits.js';
 import { IGNORED_FOLDERS, ignoredPath, leadsIntoItself } from './watch-filter.js';
 import type { WatchEvent } from './watch-messages.js';
 
-/** One batch of changes, as absolute paths; a path is in at most one list. */
-export interface WatchBatch {
-  added: string[];
-  changed: string[];
-  removed: string[];
-}
-
-/** Quiet time that ends a batch, in ms. */
-export const BATCH_QUIET_MS = 250;
-/** Longest a batch is held while events keep coming, in ms. */
-export const BATCH_MAX_MS = 1000;
-/** How long a file must go without an event before it counts as written, in ms. */
-export const SETTLE_MS = 300;
+export { BATCH_MAX_MS, BATCH_QUIET_MS, SETTLE_MS, type WatchBatch } from './batches.js';
 
 /**
  * A file or folder the watch will not follow, reported as the start-up walk reports it: `path:
@@ -52,7 +41,6 @@ export interface FolderWatch {
   close(): Promise<void>;
 }
 
-/** The Markdown files under some folders and the folder links followed on the way (files/walk.ts). */
 /**
  * Lists `roots`: their Markdown files (iterated once: a walk on a thread hands them as one string,
  * watch-worker.ts), the folder links followed, the links that lead into themselves (`loops`).
@@ -60,8 +48,6 @@ export interface FolderWatch {
  * files its caller's own walk saw (watcher.ts: those of folders unchanged since, changed-folders.ts).
  */
 export type Walk = (roots: readonly string[], gap?: boolean) => Promise<{ files: Iterable<string>; links: string[]; loops: string[] }>;
-
-type Kind = 'added' | 'changed' | 'removed';
 
 function* unreported(files: Iterable<string>, reported: ReadonlySet<string>): Generator<string> {
   for (const file of files) if (!reported.has(file)) yield file;
@@ -91,7 +77,8 @@ const statOrNull = (file: string): Stats | null => {
  * followed is watched through the link. A link made while the watch runs is followed the same
  * way unless it leads back into its own folder (`symlink loop`, reported once to `onWarning`, as
  * are the paths that cannot be watched). `subscriber` makes the subscriptions (default: in this
- * process); close() closes it.
+ * process); close() closes it. A folder root found gone or replaced (root-identity.ts) is told to
+ * `onRoot` (`gone` true while nothing is there) and reported as a `renewed` batch.
  */
 export function watchHere(
   paths: readonly string[],
@@ -101,6 +88,7 @@ export function watchHere(
   reconcile?: (files: Iterable<string>) => Promise<string[]>,
   onWarning: (warning: WatchWarning) => void = () => {},
   subscriber: Subscriber = subscribeHere(),
+  onRoot: (root: string, gone: boolean) => void = () => {},
 ): FolderWatch {
   const roots = paths.map((p) => path.resolve(p));
   const siteKinds = new Map<string, SiteKind>();
@@ -115,51 +103,11 @@ export function watchHere(
   // Folders watched through a link: the link's path, so events come back under the path shown.
   const throughLinks = new Set<string>();
 
-  // What each file did since the last batch, and when its last event came (Date.now()).
-  const pending = new Map<string, Kind>();
-  const lastEvent = new Map<string, number>();
-  let timer: NodeJS.Timeout | null = null;
-  let first = 0;
-  const schedule = (delay: number): void => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(flush, delay);
-  };
-  const flush = (): void => {
-    timer = null;
-    const batch: WatchBatch = { added: [], changed: [], removed: [] };
-    const now = Date.now();
-    let held = false;
-    // Written a moment ago: it may still be growing (a download, an editor's slow save).
-    const young = (file: string): boolean => now - (lastEvent.get(file) ?? 0) < SETTLE_MS;
-    for (const [file, kind] of pending) if (kind !== 'removed' && young(file)) held = true;
-    for (const [file, kind] of pending) {
-      // A removal as young as a file held waits with it: a rename (`mv a.md b.md`) is a removal and
-      // a creation at once, and only in one batch can the updater tell it is the same article
-      // (live-updates.ts). An older removal is never held, so one waits SETTLE_MS at most.
-      if (young(file) && (kind !== 'removed' || held)) continue;
-      batch[kind].push(file);
-      pending.delete(file);
-      lastEvent.delete(file);
-    }
-    if (held) {
-      first = now;
-      schedule(SETTLE_MS);
-    }
-    if (batch.added.length + batch.changed.length + batch.removed.length > 0) onBatch(batch);
-  };
-  // `quietAgain` false: the caller notes many files at once and restarts the quiet time once.
-  const note = (kind: Kind, abs: string, quietAgain = true): void => {
+  const batches = batcher(onBatch);
+  const note = (kind: 'added' | 'changed' | 'removed', abs: string, quietAgain = true): void => {
     if (closed) return;
     if (kind === 'added') reported.add(abs);
-    const before = pending.get(abs);
-    // Added then changed is still new; added then removed is nothing; removed then added is a change.
-    const now = Date.now();
-    lastEvent.set(abs, now);
-    if (before === 'added' && kind === 'changed') return;
-    if (before === 'added' && kind === 'removed') pending.delete(abs);
-    else pending.set(abs, before === 'removed' && kind === 'added' ? 'changed' : kind);
-    if (timer === null) first = now;
-    if (quietAgain || timer === null) schedule(now - first >= BATCH_MAX_MS ? 0 : BATCH_QUIET_MS);
+    batches.note(kind, abs, quietAgain);
   };
 
   // Files found by a walk of a folder that appeared (made, moved in, or reached through a new
@@ -179,6 +127,8 @@ export function watchHere(
   const onEvent = (file: string, type: WatchEvent['type']): void => {
     const name = path.basename(file);
     if (type === 'delete') {
+      // A root's own folder deleted or moved away: what comes under its name next is another folder.
+      if (roots.includes(file)) poll.lost(file);
       // A path warned of (a loop's link, one that leads nowhere) removed: its warning goes, and it is
       // told again if made again. A root's warning stays (live updates off for all is said under it).
       if (warned.has(file) && !roots.includes(file)) {
@@ -216,11 +166,20 @@ export function watchHere(
     note(type === 'create' ? 'added' : 'changed', file);
   };
 
-  const subscribe = async (dir: string, shownAs: string, only: ReadonlySet<string> | null): Promise<void> => {
+  // Every subscription made or being made, by the path its events are shown under; `ended` once
+  // its folder was replaced (a late event of it tells of the old folder under the root's paths);
+  // `made` settles once it is in place, or ended when `ended` came first.
+  const subs = new Set<{ shownAs: string; ended: boolean; end: Unsubscribe | null; made: Promise<void> }>();
+  const subscribe = (dir: string, shownAs: string, only: ReadonlySet<string> | null): Promise<void> => {
+    const sub = { shownAs, ended: false, end: null as Unsubscribe | null, made: Promise.resolve() };
+    subs.add(sub);
+    return (sub.made = subscribeOne(dir, shownAs, only, sub));
+  };
+  const subscribeOne = async (dir: string, shownAs: string, only: ReadonlySet<string> | null, sub: { ended: boolean; end: Unsubscribe | null }): Promise<void> => {
     const translate = dir === shownAs ? (p: string) => p : (p: string) => shownAs + p.slice(dir.length);
     try {
-      await subscriber.subscribe(dir, IGNORED_FOLDERS, (error, events) => {
-        if (closed) return;
+      sub.end = await subscriber.subscribe(dir, IGNORED_FOLDERS, (error, events) => {
+        if (closed || sub.ended) return;
         // The watch's process killed or crashed: the folder is no longer watched, and says so.
         if (error instanceof WatchProcessEnded) return warn(shownAs, `not watched (${error.message})`);
         if (error instanceof WatchUnavailable) return offForAll(error);
@@ -230,8 +189,9 @@ export function watchHere(
           if (only === null || only.has(file)) onEvent(file, event.type);
         }
       });
+      if (sub.ended) await sub.end();
     } catch (error) {
-      if (closed) return;
+      if (closed || sub.ended) return;
       if (error instanceof WatchUnavailable) return offForAll(error);
       // A folder that cannot be watched (unreadable, gone, the system's watch limit reached) is
       // that folder's warning, as an unreadable one is at start-up.
@@ -266,6 +226,52 @@ export function watchHere(
   }
   for (const [dir, only] of files) started.push(subscribe(dir, dir, only));
 
+  // A root replaced (root-identity.ts): the old folder's subscriptions, and those of the links
+  // followed under it, end at once; a new folder is subscribed and walked, and its files are one
+  // batch (`renewed`: all there is under the root now, none while it is gone). One at a time.
+  const within = (root: string) => (p: string) => p === root || p.startsWith(root + path.sep);
+  const unwatch = async (root: string): Promise<void> => {
+    const under = within(root);
+    for (const link of throughLinks) if (under(link)) throughLinks.delete(link);
+    const ends: Promise<void>[] = [];
+    for (const sub of subs) {
+      if (!under(sub.shownAs)) continue;
+      subs.delete(sub);
+      sub.ended = true;
+      // One still crawling is ended once in place: @parcel/watcher shares a watch by path, and a new
+      // subscription to the root's path made before the old one ends would join the old folder's.
+      ends.push(sub.end ? sub.end().catch(() => {}) : sub.made);
+    }
+    await Promise.all(ends);
+  };
+  const renew = async (root: string, now: Identity): Promise<void> => {
+    await unwatch(root);
+    siteKinds.clear();
+    // The old folder's events still pending are moot; the new one's wait for its batch (a file
+    // written while it is walked is read again after, as an edit, not counted as an arrival).
+    batches.forget(within(root));
+    batches.hold(within(root));
+    try {
+      if (now !== null) await (lstatOrNull(root)?.isSymbolicLink() ? watchThrough(root) : subscribe(root, root, null));
+      const found = now === null ? { files: [], links: [], loops: [] } : await walk([root]).catch(() => null);
+      // Walked while it went again: the next look says so.
+      if (closed || !found) return;
+      for (const loop of found.loops) warn(loop, 'symlink loop');
+      for (const link of found.links) void watchThrough(link);
+      const added: string[] = [];
+      for (const file of found.files) if (!ignoredPath(file, roots, siteKinds, false)) added.push(file);
+      onBatch({ added, changed: [], removed: [], renewed: [root] });
+      onRoot(root, now === null);
+    } finally {
+      batches.hold(null);
+    }
+  };
+  let renewing = Promise.resolve();
+  const poll = pollRoots(
+    roots.filter((root) => statOrNull(root)?.isDirectory()),
+    (root, now) => void (renewing = renewing.then(() => renew(root, now)).catch(() => {})),
+  );
+
   const ready = Promise.all(started)
     .then(() => (closed ? null : walk(roots, reconcile !== undefined)))
     .then(async (found) => {
@@ -286,9 +292,8 @@ export function watchHere(
     ready,
     close: async () => {
       closed = true;
-      if (timer) clearTimeout(timer);
-      pending.clear();
-      lastEvent.clear();
+      poll.close();
+      batches.close();
       await subscriber.close();
     },
   };

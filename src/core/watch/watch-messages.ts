@@ -12,8 +12,8 @@ export interface WatchEvent {
   path: string;
 }
 
-/** To the watch process: subscribe to `dir` (absolute) with @parcel/watcher's `ignore`; `id` names it in the answers. */
-export type ToWatchProcess = { kind: 'subscribe'; id: number; dir: string; ignore: WatchIgnore[] };
+/** To the watch process: subscribe to `dir` (absolute) with @parcel/watcher's `ignore`, `id` naming it in the answers; or end the subscription `id`. */
+export type ToWatchProcess = { kind: 'subscribe'; id: number; dir: string; ignore: WatchIgnore[] } | { kind: 'unsubscribe'; id: number };
 
 /**
  * From the watch process: the subscription `id` is being made (`subscribing`, sent just before

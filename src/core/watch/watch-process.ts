@@ -21,7 +21,10 @@ const send = (message: FromWatchProcess): void => {
 let checked = false;
 let unavailable: string | null = null;
 
-function subscribe({ id, dir, ignore }: ToWatchProcess): void {
+// What ends each subscription made here, by its id (its folder replaced under its name: watch-here.ts).
+const ends = new Map<number, () => void>();
+
+function subscribe({ id, dir, ignore }: Extract<ToWatchProcess, { kind: 'subscribe' }>): void {
   if (!checked) [checked, unavailable] = [true, watchUnavailable()];
   if (unavailable) return send({ kind: 'failed', id, message: unavailable, unavailable: true });
   // The parent hears both at once (an IPC send is written before it returns): no `accepted`
@@ -34,6 +37,17 @@ function subscribe({ id, dir, ignore }: ToWatchProcess): void {
   }, path.resolve(dir));
   const subscribed = parcel.subscribe(dir, guard.onEvents, { ignore });
   send({ kind: 'accepted', id });
+  // Ended in the call that hears of it, not a microtask later: the channel hands the messages of one
+  // read over in one go, and a subscription to the same path right behind it would join this one
+  // (@parcel/watcher shares a watch by path) unless it has unsubscribed by then.
+  let made: { unsubscribe(): Promise<void> } | null = null;
+  let ended = false;
+  ends.set(id, () => {
+    ended = true;
+    guard.close();
+    made?.unsubscribe().catch(() => {});
+  });
+  subscribed.then((sub) => (ended ? sub.unsubscribe() : void (made = sub))).catch(() => {});
   // In place once the guard knows every folder too: a folder moved out before its first look
   // lists it would take its files along untold.
   subscribed.then(
@@ -49,6 +63,10 @@ if (process.argv[2] === WATCH_PROCESS_ROLE && process.send) {
   runInBackground();
   process.on('message', (message: ToWatchProcess) => {
     if (message?.kind === 'subscribe') subscribe(message);
+    else if (message?.kind === 'unsubscribe') {
+      ends.get(message.id)?.();
+      ends.delete(message.id);
+    }
   });
   process.on('disconnect', () => process.kill(process.pid, 'SIGKILL'));
   // Ctrl-C or a hang-up reach the whole process group: the parent decides when this one ends.

@@ -16,6 +16,7 @@ import { watchHere, type FolderWatch, type Walk, type WatchBatch, type WatchWarn
 import { ownPath, walkedPaths, watchWalk, WATCH_WALK_ROLE, type WalkJob, type WalkMessage } from './watch-worker.js';
 
 export { BATCH_MAX_MS, BATCH_QUIET_MS, SETTLE_MS, type FolderWatch, type WatchBatch, type WatchWarning } from './watch-here.js';
+export { ROOT_POLL_MS } from './root-identity.js';
 
 /** The built walk worker next to this module, or null when running from sources. */
 function workerUrl(): URL | null {
@@ -111,7 +112,9 @@ function walkInProcess(url: URL, children: Set<ChildProcess>, orThread: WalkSinc
  * watch being in place: once the watch is ready, every Markdown file under the folders neither
  * known nor already reported is reported as added; with `since` (epoch ms: when the caller's walk
  * began, or earlier), only among the files of folders changed since (changed-folders.ts). `onWarning` hears of the links it will not
- * follow (a symlink loop made while it runs) and the paths it cannot watch, once each.
+ * follow (a symlink loop made while it runs) and the paths it cannot watch, once each. A folder
+ * given that goes away or is replaced under its name is watched again when a folder is back
+ * there (watch-here.ts): `onRoot` hears `gone` true while none is, false once one is back.
  */
 export function watchFolders(
   paths: readonly string[],
@@ -120,6 +123,7 @@ export function watchFolders(
   known?: (file: string) => boolean,
   onWarning: (warning: WatchWarning) => void = () => {},
   since?: number,
+  onRoot?: (root: string, gone: boolean) => void,
 ): FolderWatch {
   const url = workerUrl();
   const workers = new Set<Worker>();
@@ -140,7 +144,7 @@ export function watchFolders(
       }
     : undefined;
   const script = watchProcessScript();
-  const watch = watchHere(paths, onBatch, onError, walk, reconcile, onWarning, script ? subscribeInProcess(script) : subscribeHere());
+  const watch = watchHere(paths, onBatch, onError, walk, reconcile, onWarning, script ? subscribeInProcess(script) : subscribeHere(), onRoot);
   return {
     ready: watch.ready,
     close: async () => {

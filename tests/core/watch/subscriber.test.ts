@@ -156,3 +156,29 @@ describe('subscriptions in the watch process', () => {
     expect(e.errors.filter((error) => !(error instanceof WatchProcessEnded))).toEqual([]);
   });
 });
+
+describe.each([
+  ['in this process', () => subscribeHere()],
+  ['in the watch process', () => subscribeInProcess(scriptUrl)],
+])('one subscription ended %s', (_where, make) => {
+  it('hears nothing more of its folder; a new one to the same path, another folder there now, hears that folder', async () => {
+    // A root moved away and another moved in (watch-here.ts renews it): @parcel/watcher shares a
+    // watch by path, so the new subscription hears the new folder only once the old one has ended.
+    const root = path.join(folder(), 'live');
+    fs.mkdirSync(root);
+    open = make();
+    const old: WatchEvent[] = [];
+    const end = await open.subscribe(root, [], (_error, events) => void old.push(...events));
+    fs.renameSync(root, path.join(dir, 'live.old'));
+    fs.mkdirSync(root);
+    await end();
+    const file = path.join(root, 'new.md');
+    const e = eventsUntil(file);
+    await open.subscribe(root, [], e.onEvents);
+    fs.writeFileSync(path.join(dir, 'live.old', 'ghost.md'), 'x');
+    fs.writeFileSync(file, 'x');
+    expect(await e.seen).toContainEqual({ type: 'create', path: file });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect([...old, ...(await e.seen)].map((ev) => path.basename(ev.path))).not.toContain('ghost.md');
+  });
+});

@@ -192,7 +192,7 @@ describe('folders that appear and links to folders', () => {
     for (const d of outside.splice(0)) fs.rmSync(d, { recursive: true, force: true });
   });
   const settle = () => new Promise((r) => setTimeout(r, 700));
-  const shown = (got: WatchBatch[], kind: keyof WatchBatch) => got.flatMap((b) => b[kind]).map((f) => path.relative(dir, f)).sort();
+  const shown = (got: WatchBatch[], kind: 'added' | 'changed' | 'removed') => got.flatMap((b) => b[kind]).map((f) => path.relative(dir, f)).sort();
 
   it('reports the files of a folder moved in whole, and hears changes through a link that was there at the start', async () => {
     const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-watch-out-'));

@@ -23,6 +23,17 @@ let unavailable: string | null = null;
 
 // What ends each subscription made here, by its id (its folder replaced under its name: watch-here.ts).
 const ends = new Map<number, () => void>();
+// Unsubscribes under way, by folder. @parcel/watcher shares a watch by path and its unsubscribe
+// completes on the thread pool: a subscription to the same path made before then joins the old
+// folder's watch and hears nothing of the new one (seen under load, a test's replaced root).
+const ending = new Map<string, Promise<void>>();
+function endingUnder(key: string, done: Promise<void>): void {
+  const all = (ending.get(key) ?? Promise.resolve()).then(() => done);
+  ending.set(key, all);
+  void all.then(() => {
+    if (ending.get(key) === all) ending.delete(key);
+  });
+}
 
 function subscribe({ id, dir, ignore }: Extract<ToWatchProcess, { kind: 'subscribe' }>): void {
   if (!checked) [checked, unavailable] = [true, watchUnavailable()];
@@ -38,16 +49,18 @@ function subscribe({ id, dir, ignore }: Extract<ToWatchProcess, { kind: 'subscri
   const subscribed = parcel.subscribe(dir, guard.onEvents, { ignore });
   send({ kind: 'accepted', id });
   // Ended in the call that hears of it, not a microtask later: the channel hands the messages of one
-  // read over in one go, and a subscription to the same path right behind it would join this one
-  // (@parcel/watcher shares a watch by path) unless it has unsubscribed by then.
+  // read over in one go, and a subscription to the same path right behind it waits for this one's
+  // unsubscribe (`ending`) instead of joining it (@parcel/watcher shares a watch by path).
   let made: { unsubscribe(): Promise<void> } | null = null;
   let ended = false;
+  let unsubscribed: Promise<void> | null = null;
+  const finish = (sub: { unsubscribe(): Promise<void> }): Promise<void> => (unsubscribed ??= sub.unsubscribe().catch(() => {}));
   ends.set(id, () => {
     ended = true;
     guard.close();
-    made?.unsubscribe().catch(() => {});
+    endingUnder(path.resolve(dir), made ? finish(made) : subscribed.then(finish, () => {}));
   });
-  subscribed.then((sub) => (ended ? sub.unsubscribe() : void (made = sub))).catch(() => {});
+  subscribed.then((sub) => (ended ? finish(sub) : void (made = sub))).catch(() => {});
   // In place once the guard knows every folder too: a folder moved out before its first look
   // lists it would take its files along untold.
   subscribed.then(
@@ -62,7 +75,11 @@ function subscribe({ id, dir, ignore }: Extract<ToWatchProcess, { kind: 'subscri
 if (process.argv[2] === WATCH_PROCESS_ROLE && process.send) {
   runInBackground();
   process.on('message', (message: ToWatchProcess) => {
-    if (message?.kind === 'subscribe') subscribe(message);
+    if (message?.kind === 'subscribe') {
+      const before = ending.get(path.resolve(message.dir));
+      if (before) void before.then(() => subscribe(message));
+      else subscribe(message);
+    }
     else if (message?.kind === 'unsubscribe') {
       ends.get(message.id)?.();
       ends.delete(message.id);

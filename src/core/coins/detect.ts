@@ -4,11 +4,13 @@
 // tickers and names in the title and description.
 // The word/ticker line: a ticker that is also a word (`ONE`, `LINK`, `GAS`; words.ts) counts in
 // prose only written upper-case within a few words of a figure or of another coin; a name that is
-// a word (`Maker`, `Stellar`) only capitalised within a few words of a price or a move (`$`, `%`). Other tickers count written upper-case
-// (`SOL`, not `sol`), other names in any case (`Solana`, `solana`).
+// a word (`Maker`, `Stellar`) only capitalised within a few words of a price or a move (`$1,480`,
+// `12%`; an amount, `$20M`, is neither); either followed by a company word (`Cortex Labs`,
+// `ARK Invest`; words.ts COMPANY_WORDS) is a company's name. Other tickers count written
+// upper-case (`SOL`, not `sol`), other names in any case (`Solana`, `solana`).
 import { assetTable } from './assets.js';
 import { isTitleCase, mayBeCapitals, proseWords, startsUpper, type Token } from './prose-words.js';
-import { isWordTicker, WORD_NAMES } from './words.js';
+import { COMPANY_WORDS, isWordTicker, WORD_NAMES } from './words.js';
 
 /** Where a coin was found, most trusted first. */
 export type CoinSource = 'front matter' | 'tag' | 'cashtag' | 'title' | 'description';
@@ -39,10 +41,23 @@ const HAS_LETTER = /\p{L}/u;
 // "$64,000", "12%", "3.2B", "1,000 BTC": a figure within reach makes a word-ticker a ticker.
 const FIGURE = /[$€£]\s?\d|\d/;
 // A name that is a word needs a price or a move ("Maker rises 12%", "Stellar at $0.12"): a bare
-// number near a capitalised word is most often a company's ("Cortex Agents, 14 of 20 traders").
-const PRICE = /[$€£]\s?\d|\d\s?%|\d\s?(?:percent|per cent)\b/i;
-// How far (in characters) "next to" reaches on either side.
+// number near a capitalised word is most often a company's ("Cortex Agents, 14 of 20 traders"),
+// and so is an amount of money, a sum with a size (`$20M`, `€2bn`, `$40 Million`): a round, a
+// fine, a loss or a debt ("Stellar Capital Left With $53M in Bad Debt"). `K` is no size here:
+// `$95K` is Bitcoin's price. (The lookahead also refuses a shorter match inside the amount.)
+const PRICE = /[$€£]\s?\d[\d,]*(?:\.\d+)?(?![\d.,]*\d|\s?(?:[mbt]n?|mln|million|billion|trillion)\b)|\d\s?%|\d\s?(?:percent|per cent)\b/i;
+// How far (in characters) "next to" reaches on either side; the text after runs on to the end of
+// the word it cuts, so an amount's size is never cut off (`$40 Milli|on` would read as a price).
 const NEAR = 24;
+const REACH_AFTER = new RegExp(`^[\\s\\S]{0,${NEAR}}[\\p{L}\\p{N}]*`, 'u');
+
+// A name or ticker that is a word, followed by a company word, names the company ("Cortex Labs
+// Fined $72M", "ARK Invest Buys", "Quant Funds Lose"): `next` is the token after it, which must
+// be capitalised and follow it across a space only (README "Coins and stories").
+function namesCompany(text: string, tokens: readonly Token[], next: number): boolean {
+  const t = tokens[next];
+  return t !== undefined && COMPANY_WORDS.has(t.text) && /^ +$/.test(text.slice(tokens[next - 1].end, t.start));
+}
 
 // "Next to" stays inside the sentence: in "Fees were cut by 13% for most users. Data for the
 // period come from ..." the figure is the fees', and `Data` opens a sentence of its own.
@@ -195,7 +210,9 @@ export function proseCoins(text: string): string[] {
       let { words } = found;
       const span = { symbol: t.byName.get(name) as string, start: tok.start, end: tokens[i + words - 1].end, ticker: false };
       if (!WORD_NAMES.has(name)) sure.push(span);
-      else if (startsUpper(tok.text) && (!titleCase || CLAUSE_START.test(text.slice(0, span.start)))) maybe.push(span);
+      else if (startsUpper(tok.text) && (!titleCase || CLAUSE_START.test(text.slice(0, span.start)))) {
+        if (!namesCompany(text, tokens, i + words)) maybe.push(span);
+      }
       // Not the name here; written in capitals it may still be the ticker (`DAI`): the ticker rules decide.
       // (mayBeCapitals first: most such words are lower-case prose, `data`, `rise`, and need no upper-cased copy.)
       else if (words === 1 && mayBeCapitals(tok.text) && tok.text === tok.text.toUpperCase()) words = 0;
@@ -207,11 +224,13 @@ export function proseCoins(text: string): string[] {
     if (!mayBeCapitals(tok.text) || tok.text !== tok.text.toUpperCase() || !HAS_LETTER.test(tok.text)) continue;
     const asset = t.bySymbol.get(tok.text);
     if (!asset || isZone(text, tok)) continue;
-    // XBT is the asset's own ticker in another spelling; word-tickers wait for context.
-    (isWordTicker(tok.text) ? maybe : sure).push({ symbol: asset.symbol, start: tok.start, end: tok.end, ticker: true });
+    // XBT is the asset's own ticker in another spelling; word-tickers wait for context (and are a company's before a company word).
+    const span = { symbol: asset.symbol, start: tok.start, end: tok.end, ticker: true };
+    if (!isWordTicker(tok.text)) sure.push(span);
+    else if (!namesCompany(text, tokens, i + 1)) maybe.push(span);
   }
   for (const m of maybe) {
-    const around = `${sentenceTail(text.slice(Math.max(0, m.start - NEAR), m.start))} ${sentenceHead(text.slice(m.end, m.end + NEAR))}`;
+    const around = `${sentenceTail(text.slice(Math.max(0, m.start - NEAR), m.start))} ${sentenceHead((REACH_AFTER.exec(text.slice(m.end)) as RegExpExecArray)[0])}`;
     const listed = sure.some((s) => s.ticker && s.symbol !== m.symbol && LIST_GAP.test(s.end <= m.start ? text.slice(s.end, m.start) : text.slice(m.end, s.start)));
     if ((m.ticker ? FIGURE : PRICE).test(around) || (m.ticker && listed)) sure.push(m);
   }

@@ -27,6 +27,22 @@ export const WORD_NAMES: ReadonlySet<string> = new Set([
   'chips', 'credits', 'fusion', 'vibe', 'iota', 'uma', 'generic',
 ]);
 
+/**
+ * Capitalised words that, right after a name or ticker that is a word, make it the name of
+ * something else: a company, fund, studio or product (`Cortex Labs`, `Stellar Capital`,
+ * `ARK Invest`, `Quant Funds`, `Civic Leaders`). Left out on purpose: the project's own words
+ * (`Protocol`, `Network`, `Foundation`, `DAO`, `Finance`, `Wallet`: `Maker Protocol`, `Stellar
+ * Network`, `Compound Finance` are the coin's project) and `Miners`/`Mining` (`Grin miners`,
+ * `Dash Mining` are the coin's); `Trade` and `Swap` read as nouns of the coin (`Stellar Trade
+ * Volumes Jump 12%`). README "Coins and stories".
+ */
+export const COMPANY_WORDS: ReadonlySet<string> = new Set(
+  ('Labs Lab Capital Invest Investments Studios Studio Partners Health Healthcare Funds Fund Leaders Pay Group Holdings ' +
+    'Ventures Bank Markets Inc Ltd LLC Corp Corporation Technologies Digital Research Analytics Security Securities ' +
+    'Vaults Pro Agents Media Systems Solutions Management Advisors Asset Assets Insurance Energy Industries Consulting ' +
+    'Motors Games Entertainment Pictures Records').split(' '),
+);
+
 /** True when a ticker needs context in prose: a listed word or one or two characters long. */
 export function isWordTicker(symbol: string): boolean {
   return symbol.length <= 2 || WORD_TICKERS.has(symbol);

@@ -14,6 +14,7 @@ import { IdsByPath } from './ids-by-path.js';
 import { dashboardFacts, readWarmFacts, storiesComing } from './dashboard-facts.js';
 import type { DashboardStart } from './dashboard-start.js';
 import { forceColourLevel } from './terminal.js';
+import { NAME } from './output.js';
 
 /** How a dashboard session ended. */
 export type DashboardOutcome =
@@ -84,7 +85,8 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
   }
   process.on('exit', () => {
     try {
-      reading?.endSession();
+      const unsaved = reading?.endSession(); // marks a locked state.db kept out at the last try, said after the terminal is restored (its listener came first)
+      if (unsaved) process.stderr.write(`${NAME}: ${unsaved}\n`);
     } catch {
       // The database went away; the marks already written are safe.
     }

@@ -117,6 +117,8 @@ export interface AppState {
   warningsCount: number;
   /** A one-off notice for the status bar ("nothing to choose"); cleared by the next command. */
   message: string | null;
+  /** Why marks wait to be written (`marks not saved yet: state.db is locked by another program`); shown until they are written. */
+  unsaved: string | null;
   outcome: Outcome | null;
   /** Saved views (config `[[views]]`); `view` is the active one, 1-based, 0 for "All". */
   views: readonly View[];
@@ -172,6 +174,8 @@ export type Action =
   | { type: 'dismissPrompt' }
   | { type: 'effectsDone'; count: number }
   | { type: 'notice'; message: string }
+  /** Marks wait to be written (the status line says `message` until they are: null). */
+  | { type: 'unsaved'; message: string | null }
   | { type: 'askOpen'; id: number; url: string | null }
   | { type: 'arrived'; ids: readonly number[] }
   /** Marks are about to change on these articles (`M`, `u`): their rows stay listed (held-rows.ts). */
@@ -248,6 +252,7 @@ export function initialState(o: InitOptions): AppState {
     height: o.height,
     warningsCount: o.warningsCount ?? 0,
     message: o.message ?? null,
+    unsaved: null,
     outcome: null,
     views: o.views ?? [],
     view: o.view ?? 0,

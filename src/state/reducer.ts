@@ -107,6 +107,8 @@ function step(state: AppState, action: Action): AppState {
       return { ...state, effects: state.effects.slice(action.count) };
     case 'notice':
       return { ...state, message: action.message };
+    case 'unsaved':
+      return { ...state, unsaved: action.message };
     case 'askOpen':
       return askOpen({ ...state, message: null }, action.id, action.url);
     case 'arrived':

@@ -43,6 +43,8 @@ export interface StatusBarProps {
   message: string | null;
   /** A notice that holds until what it says changes (a watched folder gone: AppProps.liveNotice); never dropped. */
   notice?: string | null;
+  /** Why marks are not written yet (AppState.unsaved): kept on the line until they are. */
+  unsaved?: string | null;
   width: number;
   /** The status line's question (`open https://… ? y/n`); shown first, never dropped. */
   prompt?: string | null;
@@ -61,9 +63,9 @@ export interface StatusBarProps {
 }
 
 /** The status line's props that come from the UI state (App adds the counts, the load and the size). */
-export function statusOf(s: AppState): Pick<StatusBarProps, 'shown' | 'shownIsLowerBound' | 'shownCounting' | 'query' | 'sort' | 'focus' | 'mode' | 'marked' | 'message' | 'prompt' | 'fresh' | 'freshInStories'> {
+export function statusOf(s: AppState): Pick<StatusBarProps, 'shown' | 'shownIsLowerBound' | 'shownCounting' | 'query' | 'sort' | 'focus' | 'mode' | 'marked' | 'message' | 'unsaved' | 'prompt' | 'fresh' | 'freshInStories'> {
   const fresh = freshArrivals(s);
-  return { shown: s.total, shownIsLowerBound: s.totalApproximate, shownCounting: s.totalCounting, query: s.query, sort: s.usedSort, focus: s.focus, mode: s.mode, marked: s.marked.length, message: s.message, prompt: promptText(s.prompt), fresh: fresh.length, freshInStories: foldedArrivals(s, fresh) };
+  return { shown: s.total, shownIsLowerBound: s.totalApproximate, shownCounting: s.totalCounting, query: s.query, sort: s.usedSort, focus: s.focus, mode: s.mode, marked: s.marked.length, message: s.message, unsaved: s.unsaved, prompt: promptText(s.prompt), fresh: fresh.length, freshInStories: foldedArrivals(s, fresh) };
 }
 
 /**
@@ -95,6 +97,8 @@ export function statusPieces(p: StatusBarProps): Piece[] {
   if (p.unread !== undefined && p.unread !== null) pieces.push({ text: `${countText(p.unread)}${p.unreadIsLowerBound ? '+' : ''} unread`, priority: 3, role: 'unread' });
   if (p.notice) pieces.push({ text: sanitizeLine(p.notice), priority: 1, role: 'warning', keep: true });
   if (p.message) pieces.push({ text: sanitizeLine(p.message), priority: 1, role: 'warning', keep: true });
+  // Marks not on disk yet must not go unnoticed while they wait (they are lost if the program is killed).
+  if (p.unsaved && p.unsaved !== p.message) pieces.push({ text: sanitizeLine(p.unsaved), priority: 1, role: 'warning', keep: true });
   if (p.loading) {
     // Before the walk has counted the files there is no total to show yet.
     const counts = `${countText(p.loading.done)} / ${countText(p.loading.total)}`;

@@ -5,7 +5,7 @@ import { useEffect, type Dispatch } from 'react';
 import type { Article } from '../core/article.js';
 import { errorMessage } from '../core/error-message.js';
 import { bodyMarkdown, renderMarkdown } from '../core/render/index.js';
-import { searchWithReading, type Reading, type Undone } from '../core/reading/index.js';
+import { SAVED_NOTICE, searchWithReading, unsavedNotice, type Reading, type Undone } from '../core/reading/index.js';
 import { countText, visibleName } from '../core/text/index.js';
 import type { SearchIndex } from '../core/search/index.js';
 import type { Effect } from '../state/effects.js';
@@ -121,8 +121,22 @@ function copiedNotice(outcome: CopyOutcome, copied: string): string {
   return 'not copied: tmux drops OSC 52 (set -s set-clipboard on)';
 }
 
-/** Runs pending effects one after another and reports each outcome to the reducer. */
+/**
+ * Runs pending effects one after another and reports each outcome to the reducer; and keeps the
+ * status line told of marks another program's lock keeps out of state.db (mark-writer.ts): what
+ * waits while it does (AppState.unsaved), then that it was written.
+ */
 export function useEffectRunner(effects: readonly Effect[], dispatch: Dispatch<Action>, ctx: EffectContext): void {
+  const writer = ctx.reading?.store.writer ?? null;
+  useEffect(() => {
+    if (!writer) return;
+    writer.onChange = (state) => {
+      const message = unsavedNotice(state);
+      dispatch({ type: 'unsaved', message });
+      if (message === null) dispatch({ type: 'notice', message: SAVED_NOTICE });
+    };
+    return () => void (writer.onChange = null);
+  }, [writer, dispatch]);
   useEffect(() => {
     if (effects.length === 0) return;
     const batch = effects;

@@ -116,6 +116,14 @@ describe('StatusBar on a narrow terminal', () => {
     expect(stringWidth(out)).toBeLessThanOrEqual(80);
   });
 
+  it('keeps saying marks wait for a locked state.db at 80 columns, beside the notice of the key', () => {
+    const out = line({ width: 80, query: 'bitcoin', message: 'marked read', unsaved: 'marks not saved yet: state.db is locked by another program', unread: 3 });
+    expect(out).toContain('marked read');
+    expect(out).toContain('marks not saved yet: state.db is locked');
+    expect(stringWidth(out)).toBeLessThanOrEqual(80);
+    expect(line({ unsaved: null })).not.toContain('not saved');
+  });
+
   it('keeps the load warnings note before the sort, focus and query', () => {
     const out = line({ width: 80, query: 'bitcoin etf', warnings: 3, unread: 2, fresh: 2 });
     expect(out).toContain('3 warnings — press w');

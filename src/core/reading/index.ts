@@ -4,4 +4,5 @@
 export { Reading, splitReadingTerms, type ReadingTerm, type Undone } from './reading.js';
 export { searchWithReading } from './reading-search.js';
 export { newSinceMessage } from './new-since.js';
-export { readingUnavailableMessage } from './unavailable.js';
+export { readingUnavailableMessage, SAVED_NOTICE, unsavedNotice } from './unavailable.js';
+export type { SaveState } from './mark-writer.js';

@@ -7,6 +7,7 @@ import { MarkHistory, type MarkChange, type MarkKind, type Undone } from './mark
 import { ReadProbe } from './read-probe.js';
 import { nextSlice, SCAN_FROM, SLICE_MS } from './see-slices.js';
 import { READ_PAGE, ReadingStore } from './store.js';
+import { unsavedMessage } from './unavailable.js';
 
 export { articleKey } from './identity.js';
 export { HISTORY_SIZE, ReadingStore, STATE_FILE } from './store.js';
@@ -258,10 +259,12 @@ export class Reading {
     this.store.addHistory(query);
   }
 
-  /** Ends the dashboard session (sets the time `is:new` counts from) and closes the database. */
-  endSession(now = Date.now()): void {
+  /** Ends the session (the time `is:new` counts from), marks still queued tried last (ReadingStore.endSession), and closes; what stayed unwritten, for stderr (null: nothing). */
+  endSession(now = Date.now()): string | null {
     this.store.endSession(now);
-    this.store.close();
+    this.store.close(0); // endSession's try waited already
+    const { unsaved } = this.store.writer.state;
+    return unsaved > 0 ? unsavedMessage(unsaved, this.store.writer.failure, this.store.file) : null;
   }
 
   close(): void {

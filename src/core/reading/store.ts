@@ -2,13 +2,19 @@
 // search history: one SQLite database in the state folder (never the cache). SQLite in WAL mode
 // with every change in a transaction is what makes the guarantees hold: a crash or `kill -9`
 // mid-write leaves the last committed state, and two dashboards writing at once each change only
-// the rows they mean to (row upserts, never a rewrite of the whole state), waiting on each other
-// through the busy timeout instead of failing.
+// the rows they mean to (row upserts, never a rewrite of the whole state). A write never waits
+// long for the lock: marks another program keeps out are queued and retried (mark-writer.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { openDatabase } from '../sqlite.js';
 import { KeyMarks } from './key-marks.js';
+import { EXIT_TRY_MS, isBusy, MarkWriter, TRY_MS, type MarkColumn } from './mark-writer.js';
+import { READ_PAGE, ReadPages } from './read-pages.js';
+import { addQuery, queries } from './search-history.js';
+
+export { HISTORY_SIZE } from './search-history.js';
+export { READ_PAGE } from './read-pages.js';
 
 /** One article's stored marks. */
 export interface Marks {
@@ -18,8 +24,6 @@ export interface Marks {
   firstSeen: number;
 }
 
-/** How many queries the search history keeps. */
-export const HISTORY_SIZE = 100;
 /** The database's file name inside the state folder. */
 export const STATE_FILE = 'state.db';
 
@@ -34,11 +38,6 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS history (id INTEGER PRIMARY KEY AUTOINCREMENT, query TEXT NOT NULL, at INTEGER NOT NULL);
 `;
-// The read rows' keys, in key order: what the read probe pages through. A partial index, so its
-// size and its upkeep follow the read marks (usually few), not the rows. An earlier build opening
-// the database keeps it up to date as SQLite keeps any index: the schema stays the one it wrote.
-const READ_INDEX = 'CREATE INDEX IF NOT EXISTS articles_read ON articles(key) WHERE read = 1';
-
 type Row = { key: string; read: number; saved: number; first_seen: number };
 
 // A key's marks in memory as one small integer: the read and saved bits and the index of its
@@ -48,9 +47,6 @@ type Row = { key: string; read: number; saved: number; first_seen: number };
 const READ = 1;
 const SAVED = 2;
 const NONE = -1;
-
-/** Read keys a page of readKeyPage gives at most (~3 ms of SQLite's time, ~10 ms more to probe them, quiet). */
-export const READ_PAGE = 10_000;
 
 /**
  * The reading-state database. Nothing is read whole: a key's row is looked up by its primary key
@@ -71,8 +67,12 @@ export class ReadingStore {
   readonly previousEnd: number | null;
   /** Told of every key whose read mark this store sets or clears from now on (Reading's ReadProbe). */
   onRead: ((key: string, read: boolean) => void) | null = null;
+  /** The mark changes on their way to the file (queued while another program holds its lock). */
+  readonly writer: MarkWriter;
 
   private constructor(private readonly db: Database.Database) {
+    this.writer = new MarkWriter(db, STATE_FILE);
+    this.readPages = new ReadPages(db);
     this.lookup = db.prepare('SELECT read, saved, first_seen FROM articles WHERE key = ?');
     const end = db.prepare("SELECT value FROM meta WHERE name = 'lastEnded'").get() as { value: number } | undefined;
     this.previousEnd = end ? end.value : null;
@@ -115,6 +115,11 @@ export class ReadingStore {
     return m === NONE ? undefined : this.unpack(m);
   }
 
+  /** The database file's path. */
+  get file(): string {
+    return this.db.name;
+  }
+
   /** How many keys' marks are held in memory (each asked-for key's, and every row loadRowPage read). */
   get heldKeys(): number {
     return this.marks.size + this.loaded.size;
@@ -129,6 +134,9 @@ export class ReadingStore {
     // may lose the last one, and nothing is ever left half-written.
     db.pragma('synchronous = NORMAL');
     db.exec(SCHEMA);
+    // The open may wait (a state being created by another run); every later statement waits
+    // at most TRY_MS on the dashboard's thread (mark-writer.ts).
+    db.pragma(`busy_timeout = ${TRY_MS}`);
     return new ReadingStore(db);
   }
 
@@ -138,20 +146,12 @@ export class ReadingStore {
     return m === NONE ? undefined : this.unpack(m);
   }
 
-  /**
-   * Up to `limit` read keys after `after` (null: from the first), in key order; fewer than
-   * `limit` when they are all given. The first call makes the index of read rows when the
-   * database has none yet (a state written by an earlier build: ~1 s once at a million rows).
-   */
+  /** Up to `limit` read keys after `after` (null: from the first), in key order (ReadPages.page: fewer when they are all given). */
   readKeyPage(after: string | null, limit = READ_PAGE): string[] {
-    if (!this.readPage) {
-      this.db.exec(READ_INDEX);
-      this.readPage = this.db.prepare('SELECT key FROM articles WHERE read = 1 AND key > ? ORDER BY key LIMIT ?').pluck();
-    }
-    return this.readPage.all(after ?? '', limit) as string[];
+    return this.readPages.page(after, limit);
   }
 
-  private readPage: Database.Statement | null = null;
+  private readonly readPages: ReadPages;
 
   /** How many rows the state holds (a count over the table: ~0.1-0.3 s at a million rows). */
   rowCount(): number {
@@ -176,14 +176,8 @@ export class ReadingStore {
   private rowsAfter = '';
 
   /** Every read key, a page at a time (the whole set: for tests and small states; Reading pages it between turns). */
-  *readKeys(): IterableIterator<string> {
-    let after: string | null = null;
-    for (;;) {
-      const keys = this.readKeyPage(after);
-      yield* keys;
-      if (keys.length < READ_PAGE) return;
-      after = keys[keys.length - 1];
-    }
+  readKeys(): IterableIterator<string> {
+    return this.readPages.all();
   }
 
   /** Whether the key has a row. */
@@ -232,13 +226,23 @@ export class ReadingStore {
     // dashboard that saw it first wrote it (nothing inserted): its time and marks are kept.
     const insert = this.db.prepare('INSERT INTO articles (key, read, saved, first_seen, changed) VALUES (?, ?, ?, ?, ?) ON CONFLICT(key) DO NOTHING RETURNING read, saved, first_seen');
     const select = this.db.prepare('SELECT key, read, saved, first_seen FROM articles WHERE key = ?');
-    this.db.transaction(() => {
-      for (const { key, from } of fresh) {
-        const r = (insert.get(key, from?.read ? 1 : 0, from?.saved ? 1 : 0, from?.firstSeen ?? now, now) ?? select.get(key)) as Row;
-        this.marks.set(key, this.pack(r.read === 1, r.saved === 1, r.first_seen));
-        if (r.read === 1) this.onRead?.(key, true);
-      }
-    })();
+    try {
+      if (this.writer.busy) throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+      this.db.transaction(() => {
+        for (const { key, from } of fresh) {
+          const r = (insert.get(key, from?.read ? 1 : 0, from?.saved ? 1 : 0, from?.firstSeen ?? now, now) ?? select.get(key)) as Row;
+          this.marks.set(key, this.pack(r.read === 1, r.saved === 1, r.first_seen));
+          if (r.read === 1) this.onRead?.(key, true);
+        }
+      })();
+    } catch (error) {
+      if (!isBusy(error)) throw error;
+      this.writer.noteFailure(error);
+      // Locked by another program: first sight is held in memory only (a later session sees these
+      // articles again, as new), but marks carried over from an earlier key are marks: queued.
+      for (const { key, from } of fresh) this.marks.set(key, this.pack(false, false, from?.firstSeen ?? now));
+      for (const column of ['read', 'saved'] as const) this.setFlag(column, fresh.filter((f) => f.from?.[column]).map((f) => f.key), true, now);
+    }
     return fresh.length;
   }
 
@@ -252,49 +256,45 @@ export class ReadingStore {
     this.setFlag('saved', keys, saved, now);
   }
 
-  private setFlag(column: 'read' | 'saved', keys: readonly string[], value: boolean, now: number): void {
+  // In memory first, so the change shows at once whatever becomes of the write; then written, or
+  // queued when the lock is held elsewhere (MarkWriter: never thrown, never lost).
+  private setFlag(column: MarkColumn, keys: readonly string[], value: boolean, now: number): void {
     if (keys.length === 0) return;
-    const v = value ? 1 : 0;
-    const upsert = this.db.prepare(
-      `INSERT INTO articles (key, ${column}, first_seen, changed) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET ${column} = excluded.${column}, changed = excluded.changed`,
-    );
-    this.db.transaction(() => {
-      for (const key of keys) upsert.run(key, v, now, now);
-    })();
     const bit = column === 'read' ? READ : SAVED;
     for (const key of keys) {
-      const had = this.marks.get(key) ?? this.loaded.get(key);
-      // Not asked for before (or without a row then): its row as now written, the other mark and first sight included.
-      if (had === undefined || had === NONE) this.marks.set(key, this.row(key));
-      else this.marks.set(key, value ? had | bit : had & ~bit);
+      const had = this.packed(key);
+      const m = had === NONE ? this.pack(false, false, now) : had;
+      this.marks.set(key, value ? m | bit : m & ~bit);
       if (bit === READ) this.onRead?.(key, value);
     }
+    this.writer.set(column, keys, value, (key) => this.times[this.marks.get(key)! >>> 2], now);
   }
 
-  /** Ends a dashboard session at `now`; with two open, the later end wins. */
-  endSession(now = Date.now()): void {
-    this.db
-      .prepare("INSERT INTO meta (name, value) VALUES ('lastEnded', ?) ON CONFLICT(name) DO UPDATE SET value = max(value, excluded.value)")
-      .run(now);
+  /**
+   * Ends a dashboard session at `now` (with two open, the later end wins) in one transaction with
+   * the marks still queued, waiting for the lock up to EXIT_TRY_MS when there are any (else TRY_MS:
+   * the end alone is dropped when locked). Returns how many articles' marks are still not written.
+   */
+  endSession(now = Date.now()): number {
+    const end = this.db.prepare("INSERT INTO meta (name, value) VALUES ('lastEnded', ?) ON CONFLICT(name) DO UPDATE SET value = max(value, excluded.value)");
+    this.writer.flush(this.writer.state.unsaved > 0 ? EXIT_TRY_MS : TRY_MS, () => end.run(now));
+    return this.writer.state.unsaved;
   }
 
-  /** Adds a query to the history (a repeat moves to the end); keeps the last HISTORY_SIZE. */
+  /** Adds a query to the history (a repeat moves to the end); keeps the last HISTORY_SIZE; dropped when locked (search-history.ts). */
   addHistory(query: string, now = Date.now()): void {
-    const q = query.trim();
-    if (!q) return;
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM history WHERE query = ?').run(q);
-      this.db.prepare('INSERT INTO history (query, at) VALUES (?, ?)').run(q, now);
-      this.db.prepare('DELETE FROM history WHERE id NOT IN (SELECT id FROM history ORDER BY id DESC LIMIT ?)').run(HISTORY_SIZE);
-    })();
+    addQuery(this.db, query, now);
   }
 
   /** The history, oldest first. */
   history(): string[] {
-    return (this.db.prepare('SELECT query FROM history ORDER BY id').all() as Array<{ query: string }>).map((r) => r.query);
+    return queries(this.db);
   }
 
-  close(): void {
+  /** Closes the database, marks still queued given a last try first, waiting up to `waitMs` for the lock. */
+  close(waitMs = EXIT_TRY_MS): void {
+    if (this.db.open && this.writer.state.unsaved > 0) this.writer.flush(waitMs);
+    this.writer.stopRetry();
     if (this.db.open) this.db.close();
   }
 }

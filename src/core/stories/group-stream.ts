@@ -12,12 +12,15 @@
 // tokenise it again: about half the first computation's time.)
 import { BUCKET_WINDOW, LINK_COSINE, MIN_SHARED, storiesOfLinksInSteps, TOP_TERMS, WINDOW_MS, type StoryDoc, type Stories } from './group.js';
 import { LinkFinder } from './links/link-finder.js';
-import { storyTerms } from './terms.js';
+import { FLAG_BITS, sameSubject, termFlags } from './similarity/subject.js';
+import { storyTerms } from './similarity/terms.js';
 
 /** One article's TF-IDF vector: terms ascending by id, unit-length weights. */
 interface Vector {
   term: Int32Array;
   weight: Float64Array;
+  /** Each term's flags (similarity/subject.ts). */
+  flags: Uint8Array;
 }
 
 // Bytes per block of packed terms (the store never copies what it holds): 64 MiB, past glibc's
@@ -147,8 +150,10 @@ export class StoryTermCounts {
     const tf = this.frequencies(doc);
     const ids = Int32Array.from(tf.keys()).sort();
     const counts = new Float64Array(ids.length);
+    const flags = termFlags(doc.title, [doc.description, doc.lead]);
     for (let k = 0; k < ids.length; k++) {
-      counts[k] = tf.get(ids[k])!;
+      // The term's flags packed below its count (a varint of a few bits more).
+      counts[k] = tf.get(ids[k])! * 2 ** FLAG_BITS + (flags.get(this.words[ids[k]]) ?? 0);
       this.df[ids[k]]++;
     }
     this.packed.push(ids, counts);
@@ -165,6 +170,11 @@ export class StoryTermCounts {
     const term = new Int32Array(size);
     const weight = new Float64Array(size);
     this.packed.read(i, term, weight);
+    const flags = new Uint8Array(size);
+    for (let k = 0; k < size; k++) {
+      flags[k] = weight[k] % 2 ** FLAG_BITS;
+      weight[k] = Math.floor(weight[k] / 2 ** FLAG_BITS);
+    }
     let norm = 0;
     for (let k = 0; k < term.length; k++) {
       // Smoothed IDF, as vectors() computes it, in the same order of operations.
@@ -174,7 +184,7 @@ export class StoryTermCounts {
     }
     norm = Math.sqrt(norm) || 1;
     for (let k = 0; k < term.length; k++) weight[k] /= norm;
-    return { term, weight };
+    return { term, weight, flags };
   }
 
   // Term id -> weighted count in the article (title twice), ids given on first sight, as vectors() gives them.
@@ -248,7 +258,14 @@ export async function groupStream(counts: StoryTermCounts, time: Float64Array, s
       while (time[j] - time[order[oldest]] > WINDOW_MS) vectors.delete(order[oldest++]);
       const vj = counts.vector(j);
       vectors.set(j, vj);
-      finder.arrive(j, topTerms(vj, counts), (i) => cosine(vectors.get(i)!, vj));
+      const tj = { term: vj.term, flags: vj.flags, from: 0, to: vj.term.length };
+      const word = (id: number): string => counts.word(id);
+      finder.arrive(j, topTerms(vj, counts), (i) => {
+        const vi = vectors.get(i)!;
+        const s = cosine(vi, vj);
+        // group.ts's subject check, for pairs alike enough to link.
+        return s >= linkCosine && sameSubject({ term: vi.term, flags: vi.flags, from: 0, to: vi.term.length }, tj, word) ? s : 0;
+      });
     }
     if (start % (chunk * 25) === 0) finder.dropStale(time[ids[ids.length - 1]]);
     await pause();

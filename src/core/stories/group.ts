@@ -4,11 +4,13 @@
 // (a locality-sensitive bucketing: two reports of one event share their rare names and figures),
 // so the work is bounded by articles x TOP_TERMS x BUCKET_WINDOW, never all pairs. A pair links
 // when its cosine similarity reaches LINK_COSINE over at least MIN_SHARED shared terms, the two come from different outlets and are at
-// most WINDOW_MS apart. Links are applied strongest first; two groups merge only when the result
+// most WINDOW_MS apart, and their titles are about one subject (similarity/subject.ts: names met,
+// figures that agree, a shared title word beside coins and figures; checked only for such pairs). Links are applied strongest first; two groups merge only when the result
 // still spans at most WINDOW_MS and no outlet appears in both (an outlet tells a story once, so a
 // chain of look-alikes cannot weld two stories together).
 import { LinkFinder, type Links } from './links/link-finder.js';
-import { storyTerms } from './terms.js';
+import { sameSubject, termFlags, type FlaggedTerms } from './similarity/subject.js';
+import { storyTerms } from './similarity/terms.js';
 
 /** What grouping reads of an article. */
 export interface StoryDoc {
@@ -47,6 +49,8 @@ interface Vectors {
   start: Int32Array;
   term: Int32Array;
   weight: Float64Array;
+  /** Each term's flags in its article (similarity/subject.ts). */
+  flags: Uint8Array;
   /** Term id -> the term, for ties broken by the term's text. */
   words: string[];
 }
@@ -59,6 +63,7 @@ function vectors(docs: readonly StoryDoc[]): Vectors {
   const start = new Int32Array(n + 1);
   let term = new Int32Array(Math.max(16, n * 16));
   let weight = new Float64Array(term.length);
+  let flags = new Uint8Array(term.length);
   let used = 0;
   for (let i = 0; i < n; i++) {
     const d = docs[i];
@@ -86,11 +91,16 @@ function vectors(docs: readonly StoryDoc[]): Vectors {
       w2.set(weight);
       term = t2;
       weight = w2;
+      const f2 = new Uint8Array(size);
+      f2.set(flags);
+      flags = f2;
     }
+    const flagsOf = termFlags(d.title, [d.description, d.lead]);
     start[i] = used;
     for (const id of [...tf.keys()].sort((x, y) => x - y)) {
       term[used] = id;
       weight[used] = tf.get(id)!;
+      flags[used] = flagsOf.get(words[id]) ?? 0;
       df[id]++;
       used++;
     }
@@ -107,7 +117,7 @@ function vectors(docs: readonly StoryDoc[]): Vectors {
     norm = Math.sqrt(norm) || 1;
     for (let k = start[i]; k < start[i + 1]; k++) weight[k] /= norm;
   }
-  return { start, term: term.subarray(0, used), weight: weight.subarray(0, used), words };
+  return { start, term: term.subarray(0, used), weight: weight.subarray(0, used), flags: flags.subarray(0, used), words };
 }
 
 // Cosine similarity of two unit vectors (a merge of their sorted terms), 0 when they share fewer
@@ -143,7 +153,15 @@ function findLinks(docs: readonly StoryDoc[], vecs: Vectors, time: (i: number) =
   // Dated articles in time order, each compared as it arrives (so no pair set over the whole corpus is kept).
   const order = [...Array(docs.length).keys()].filter((i) => Number.isFinite(time(i))).sort((x, y) => time(x) - time(y) || x - y);
   const finder = new LinkFinder({ time, source: (i) => docs[i].source, linkCosine, windowMs: WINDOW_MS, bucketWindow: BUCKET_WINDOW });
-  for (const j of order) finder.arrive(j, topTerms(vecs, j), (i) => cosine(vecs, i, j));
+  const terms = (i: number): FlaggedTerms => ({ term: vecs.term, flags: vecs.flags, from: vecs.start[i], to: vecs.start[i + 1] });
+  const word = (id: number): string => vecs.words[id];
+  for (const j of order) {
+    finder.arrive(j, topTerms(vecs, j), (i) => {
+      const s = cosine(vecs, i, j);
+      // The subject check only for pairs alike enough to link (it reads their terms again).
+      return s >= linkCosine && sameSubject(terms(i), terms(j), word) ? s : 0;
+    });
+  }
   return finder.links();
 }
 

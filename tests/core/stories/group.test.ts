@@ -2,12 +2,14 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { groupStories, storiesOfLinks, storiesOfLinksInSteps, WINDOW_MS, type StoryDoc } from '../../../src/core/stories/group.js';
 import { LinkStore } from '../../../src/core/stories/links/link-store.js';
-import { storyTerms } from '../../../src/core/stories/terms.js';
+import { storyTerms } from '../../../src/core/stories/similarity/terms.js';
 import { docsOf, loadLabelled, pairwise } from './labelled-corpus.js';
 
 // Another labelled corpus of the same shape can be tried with STORY_CORPUS=/path/to/file.json.
 const file = process.env.STORY_CORPUS ?? fileURLToPath(new URL('../../fixtures/stories/labelled.json', import.meta.url));
 const articles = loadLabelled(file);
+// Same-template headlines about different firms and figures, and paraphrases of one event.
+const templates = loadLabelled(fileURLToPath(new URL('../../fixtures/stories/templates.json', import.meta.url)));
 
 describe('story grouping on the labelled corpus', () => {
   it('is big enough to mean something: >= 40 articles, >= 12 multi-outlet stories, look-alikes', () => {
@@ -26,6 +28,12 @@ describe('story grouping on the labelled corpus', () => {
     const { precision, recall } = pairwise(articles, groupStories(docsOf(articles, false)).story);
     expect(precision).toBeGreaterThanOrEqual(0.9);
     expect(recall).toBeGreaterThanOrEqual(0.85);
+  });
+  it('keeps same-template headlines apart and paraphrases together (templates.json), with and without leads', () => {
+    for (const withLead of [true, false]) {
+      const { precision, recall } = pairwise(templates, groupStories(docsOf(templates, withLead)).story);
+      expect({ withLead, precision, recall }).toEqual({ withLead, precision: expect.toSatisfy((p: number) => p >= 0.9), recall: expect.toSatisfy((r: number) => r >= 0.9) });
+    }
   });
 });
 

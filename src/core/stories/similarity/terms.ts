@@ -2,7 +2,7 @@
 // trimmed, amounts written one way ("$63M", "$63 million" and "63 mln" are all `63m`) and
 // coins written one way ("Bitcoin", "BTC" and "XBT" are all `btc`), so two outlets' paraphrases
 // of one event share their terms. Pure.
-import { resolveCoin, isWordTicker, WORD_NAMES } from '../coins/index.js';
+import { resolveCoin, isWordTicker, WORD_NAMES } from '../../coins/index.js';
 
 // Function words and the newsroom words every crypto headline uses; they say nothing about
 // which event an article reports.
@@ -40,17 +40,49 @@ function coinTerm(word: string): string | null {
   return v;
 }
 
-/** The comparable terms of a text, in order, repeats kept (term frequency counts them). */
-export function storyTerms(text: string): string[] {
+/** One word of a text as grouping reads it: its term and how it was written. */
+export interface StoryWord {
+  term: string;
+  /** The word as written (after amounts were rewritten: `$63 million` is `63m`). */
+  word: string;
+  /** True when the word opens the text or a sentence (its capital says nothing). */
+  opens: boolean;
+}
+
+// Percentages one way ("44%", "44 percent", "44 per cent" are all `44pct`), and digit groups
+// joined ("1,480" is `1480`, not the two terms `1` and `480`).
+const PERCENT = /(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)/gi;
+const GROUPED = /\b(\d{1,3}(?:,\d{3})+)(?!\d)/g;
+
+// True when the word at `at` opens the text or a sentence (a quote or bracket may stand before it).
+function opensSentence(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 6), at);
+  return /[.!?:;]["'’”)]?\s*["'‘“(]?$/.test(before) || (at <= 6 && /^\s*["'‘“(]?$/.test(before));
+}
+
+/** The words of a text with their terms, in order, stop words out. */
+export function storyWords(text: string): StoryWord[] {
   const normalised = text
-    .toLowerCase()
+    .replace(GROUPED, (m) => m.replace(/,/g, ''))
     .replace(AMOUNT, (_m, n: string, unit: string) => ` ${n.replace(',', '.')}${UNIT[unit.toLowerCase()]} `)
-    .replace(/['’]s\b/g, '');
-  const out: string[] = [];
+    .replace(PERCENT, (_m, n: string) => ` ${n}pct `)
+    .replace(/['’]s\b/gi, '');
+  const out: StoryWord[] = [];
   for (const m of normalised.matchAll(/[\p{L}\p{N}][\p{L}\p{N}.]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu)) {
-    const w = m[0];
+    const word = m[0];
+    const w = word.toLowerCase();
     if (w.length < 2 || STOP.has(w)) continue;
-    out.push(coinTerm(w) ?? trim(w));
+    out.push({ term: coinTerm(w) ?? trim(w), word, opens: opensSentence(normalised, m.index) });
   }
   return out;
+}
+
+/** True when `term` is a coin's ticker as storyTerms writes it (`btc` for Bitcoin). */
+export function isCoinTerm(term: string): boolean {
+  return coinTerm(term) === term && term.length >= 3 && !WORD_NAMES.has(term);
+}
+
+/** The comparable terms of a text, in order, repeats kept (term frequency counts them). */
+export function storyTerms(text: string): string[] {
+  return storyWords(text).map((w) => w.term);
 }

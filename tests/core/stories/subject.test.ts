@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { figuresAgree, FIGURE, GENERIC, NAME, termFlags, TITLE } from '../../../src/core/stories/similarity/subject.js';
+import { groupStories, type StoryDoc } from '../../../src/core/stories/group.js';
+
+const doc = (source: string, hours: number, title: string, description = ''): StoryDoc => ({ publishedAt: Date.UTC(2026, 3, 9, hours), source, title, description, lead: '' });
+const sizes = (docs: StoryDoc[]): number[] => [...groupStories(docs).size];
+
+describe('termFlags', () => {
+  it('finds names by capitals, not by the capitals of Title Case or of a sentence start', () => {
+    const f = termFlags('Polaris Labs Drained of $65M in Bridge Exploit', ['Attackers used a signature flaw to drain the Polaris Labs bridge.']);
+    expect(f.get('polari')! & NAME).toBe(NAME);
+    expect(f.get('bridge')! & NAME).toBe(0);
+    expect(f.get('65m')).toBe(TITLE | FIGURE | GENERIC);
+    const s = termFlags('Hackers drain $63 million from Ostrava Markets hot wallets', []);
+    expect(s.get('ostrava')! & NAME).toBe(NAME);
+    expect(s.get('hacker')! & NAME).toBe(0);
+    expect(termFlags('SEC approves spot Ether ETFs', []).get('sec')! & NAME).toBe(NAME);
+    expect(termFlags('Bitcoin ETFs Take In $500M on Tuesday', []).get('tuesday')).toBe(TITLE | GENERIC);
+  });
+});
+
+describe('figuresAgree', () => {
+  it('takes a rounded figure for the precise one, not a different one', () => {
+    expect(figuresAgree('63m', '62.8m')).toBe(true);
+    expect(figuresAgree('5b', '5.1b')).toBe(true);
+    expect(figuresAgree('92k', '95k')).toBe(false);
+    expect(figuresAgree('8pct', '16pct')).toBe(false);
+  });
+});
+
+describe('the subject rule', () => {
+  it("keeps one template's headlines about different firms or figures apart", () => {
+    expect(sizes([
+      doc('blockworks', 0, 'Polaris Labs Drained of $65M in Bridge Exploit', 'Attackers used a signature flaw to drain the Polaris Labs bridge; the team paused deposits.'),
+      doc('cryptoslate', 35, 'Orrery Markets Drained of $37M in Bridge Exploit', 'Orrery Markets lost $37 million when a bridge contract bug let an attacker mint tokens.'),
+    ])).toEqual([1, 1]);
+    expect(sizes([doc('coindesk', 0, 'Bitcoin ETFs Take In $500M on Tuesday'), doc('decrypt', 4, 'Bitcoin Miners Sell $500M of BTC on Tuesday')])).toEqual([1, 1]);
+    expect(sizes([doc('coindesk', 0, 'Weekly Outlook: Bitcoin Holds $92K'), doc('decrypt', 4, 'Weekly Outlook: Bitcoin Holds $95K')])).toEqual([1, 1]);
+    expect(sizes([doc('coindesk', 0, 'Halcyon Pro Cuts 8% of Staff'), doc('decrypt', 4, 'Arbor Asset Management Cuts 16% of Staff')])).toEqual([1, 1]);
+  });
+  it('still links one event told in other words, figures written another way', () => {
+    expect(sizes([
+      doc('theblock', 0, 'Ostrava Markets loses $63M in hot wallet breach; withdrawals paused'),
+      doc('coindesk', 2, 'Hackers drain $63 million from Ostrava Markets hot wallets'),
+    ])).toEqual([2, 2]);
+  });
+});

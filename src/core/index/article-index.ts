@@ -73,10 +73,9 @@ export interface ArticleIndex {
   query(query: IndexQuery): Candidates | null;
   /**
    * The rows holding every one of `words` (free words, folded) that the index answers for, and
-   * the words it leaves to the caller (`rest`); with `typos`, a token a typo away counts too
-   * (`bitconi` finds bitcoin). Null when it answers for none of them.
+   * the words it leaves to the caller (`rest`). Null when it answers for none of them.
    */
-  words(words: readonly string[], typos: boolean): { ids: number[]; rest: string[] } | null;
+  words(words: readonly string[]): { ids: number[]; rest: string[] } | null;
   /** How many articles the index holds, drafts only with `includeDrafts` (exact). */
   count(includeDrafts: boolean): number;
   /** The rows with these ids, in the order the folders' files are walked (a full load's order). */

@@ -12,7 +12,7 @@ export { buildText, isOurIndex, TEXT_BATCH, type TextReader, type TextBuildResul
 export { makeRows, packTexts, pendingText, unpackTexts, type PackedTexts } from './article-text.js';
 export type { ArticleText, HandedBatch, HandedRow, MadeRow, PendingRow } from './store.js';
 export { RowWriter, ROWS_HELD, ROWS_HANDED, ROW_BYTES_HELD } from './text-build.js';
-export { MIN_LENGTH, nearTokens, startVocabulary, WordIndex, type Interim, type ThreadReads, type WordAnswer, type WordSource } from './word-index.js';
+export { MIN_LENGTH, nearestTokens, startVocabulary, WordIndex, type Interim, type ThreadReads, type WordAnswer, type WordSource } from './word-index.js';
 export { INDEX_WORD, MAX_TOKENS, MIN_WORD, planQuery, wordGroup, type QueryPlan } from './query-plan.js';
 export type { ArticleIndex, Candidates, IndexedRow, IndexQuery, IndexTerm } from './article-index.js';
 export { anyMark, ftsString, hasMark, newMarks, setMark, tokenGroup, type Marks } from './fts.js';

@@ -59,36 +59,32 @@ export function tokensContaining(vocabulary: string, word: string, max: number):
   return found;
 }
 
+// The edits a typo of `word` may make (nearestTokens).
+const typoAllowance = (word: string): number => (word.length >= 7 ? 2 : 1);
+
 /**
- * Tokens of the sorted vocabulary a typo away from `word`: within one edit (two from seven
- * letters; a swap of neighbours is one), sharing its first letter (a typo there is rare, and the
- * shared letter bounds the scan to one stretch of the vocabulary). None below four letters: three
- * letters with a typo allowed match noise everywhere. `vocabulary`: the tokens in order, as an
- * array or joined by newlines (the index's own form: splitting 100k articles' vocabulary into an
- * array kept ~5 MB of small strings alive for as long as the dashboard ran).
+ * The typo pass's nearest tokens (search/typos/typo-rule.ts): the tokens of a sorted vocabulary
+ * (newline-joined: the index's own form, and the in-memory one built the same way) at the least
+ * distance from `word` within the typo allowance, ordered by code unit; none when none is that
+ * near. Allowance: optimal string alignment distance (Damerau-Levenshtein, a swap of neighbours
+ * is one edit) of 1 for four to six letters, 2 from seven, proportional to the word as in
+ * Algolia's and Elasticsearch's AUTO fuzziness; the first letter shared (a typo there is rare,
+ * and it bounds the scan to one stretch of the vocabulary, tokens of a fitting length only). None
+ * below four letters: three letters with a typo allowed match noise everywhere.
  */
-export function nearTokens(vocabulary: string | readonly string[], word: string, limit = 16): string[] {
+export function nearestTokens(vocabulary: string, word: string): string[] {
   if (word.length < 4) return [];
-  const max = word.length >= 7 ? 2 : 1;
-  const found: Array<{ token: string; d: number }> = [];
-  const consider = (t: string): void => {
-    if (Math.abs(t.length - word.length) > max || t === word) return;
-    const d = editDistance(word, t, max);
-    if (d <= max) found.push({ token: t, d });
-  };
-  if (typeof vocabulary === 'string') eachWithFirst(vocabulary, word[0], word.length - max, word.length + max, consider);
-  else {
-    const first = word[0];
-    let lo = 0;
-    let hi = vocabulary.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (vocabulary[mid] < first) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < vocabulary.length && vocabulary[i].startsWith(first); i++) consider(vocabulary[i]);
-  }
-  return found.sort((a, b) => a.d - b.d || (a.token < b.token ? -1 : 1)).slice(0, limit).map((f) => f.token);
+  const max = typoAllowance(word);
+  let best = max;
+  let found: string[] = [];
+  eachWithFirst(vocabulary, word[0], word.length - max, word.length + max, (t) => {
+    if (t === word) return;
+    const d = editDistance(word, t, best);
+    if (d > best) return;
+    if (d < best) [best, found] = [d, []];
+    found.push(t);
+  });
+  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 // Calls `take` with each token of a newline-joined sorted vocabulary that starts with `first`

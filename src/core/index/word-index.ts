@@ -16,7 +16,7 @@ import { APPLICATION_ID, INDEX_FORMAT } from './database.js';
 import { ftsString, markRows, marksTogether, newMarks, TokenMarks, type Marks } from './fts.js';
 import { cacheDirectory, indexFile } from './location.js';
 import { INDEX_WORD, MAX_TOKENS, MIN_WORD as MIN_LENGTH } from './query-plan.js';
-import { keptVocabulary, nearTokens, readVocabulary, STAMP_SQL, tokensContaining, type Vocabulary } from './vocabulary.js';
+import { keptVocabulary, nearestTokens, readVocabulary, STAMP_SQL, tokensContaining, type Vocabulary } from './vocabulary.js';
 import { THREAD_READS_FINISH_MS, THREAD_READS_FROM, THREAD_READS_WAIT_MS, type ThreadReads, TokenReads } from './words/token-reads.js';
 import { WideWords } from './words/wide-words.js';
 import type { Interim, WordAnswer, WordSource } from './words/word-source.js';
@@ -32,7 +32,7 @@ export function startVocabulary(file: string): Promise<Vocabulary | null> {
   return readVocabulary(file, createRequire(import.meta.url).resolve('better-sqlite3'));
 }
 
-export { INDEX_WORD, MAX_TOKENS, MIN_LENGTH, nearTokens };
+export { INDEX_WORD, MAX_TOKENS, MIN_LENGTH, nearestTokens };
 
 // Filter terms whose marks are kept (1 bit an article each: 125 kB at a million).
 const HELD_KEPT = 4;
@@ -47,7 +47,8 @@ export class WordIndex implements WordSource {
 
   private constructor(
     private readonly db: Database.Database,
-    private readonly vocabulary: string,
+    /** Its vocabulary (vocabulary.ts), for the typo rule (search/typos/typo-rule.ts). */
+    readonly vocabulary: string,
     indexIds: Int32Array,
     private readonly file: string,
     threadReads: ThreadReads = {},
@@ -166,7 +167,7 @@ export class WordIndex implements WordSource {
   containing(words: readonly string[], interim: Interim | null = null): WordAnswer | null {
     const key = `${interim ? '~' : ''}${[...words].sort().join(' ')}`;
     if (this.memo?.key === key) return this.memo.answer;
-    const answer = this.ask(words, false, interim);
+    const answer = this.ask(words, interim);
     this.memo = { key, answer };
     return answer;
   }
@@ -175,11 +176,6 @@ export class WordIndex implements WordSource {
     if (!this.reads) return false;
     this.containing(words, interim);
     return words.some((w) => this.reads!.coming(w));
-  }
-
-  nearly(words: readonly string[]): Marks | null {
-    const answer = this.ask(words, true);
-    return answer && answer.rest.length === 0 ? answer.marks : null;
   }
 
   holding(term: { kind: 'word' | 'coin'; value: string }): Marks | null {
@@ -192,7 +188,7 @@ export class WordIndex implements WordSource {
     }
     let marks: Marks | null = null;
     if (term.kind === 'word') {
-      const answer = this.ask([term.value], false);
+      const answer = this.ask([term.value]);
       marks = answer && answer.rest.length === 0 ? answer.marks : null;
     } else {
       try {
@@ -239,14 +235,13 @@ export class WordIndex implements WordSource {
     return this.reads.usable && missing.some((t) => this.reads!.has(t));
   }
 
-  private ask(words: readonly string[], typos: boolean, interim: Interim | null = null): WordAnswer | null {
+  private ask(words: readonly string[], interim: Interim | null = null): WordAnswer | null {
     const groups: Array<string[] | Uint32Array> = [];
     const [names, rest]: string[][] = [[], []];
     const read: Array<{ word: string; tokens: string[] }> = [];
     for (const word of new Set(words)) {
       const indexable = INDEX_WORD.test(word);
       let tokens = word.length >= MIN_LENGTH && indexable ? tokensContaining(this.vocabulary, word, MAX_TOKENS) : null;
-      if (tokens !== null && typos) tokens = [...new Set([...tokens, ...nearTokens(this.vocabulary, word)])];
       if (tokens === null) {
         const wide = indexable ? this.wide?.marks(word) : undefined;
         if (wide) {
@@ -254,7 +249,7 @@ export class WordIndex implements WordSource {
           names.push(`*${word}`);
           continue;
         }
-        if (indexable && !typos) this.wide?.want(word);
+        if (indexable) this.wide?.want(word);
         rest.push(word);
         continue;
       }
@@ -263,9 +258,9 @@ export class WordIndex implements WordSource {
     }
     // Tokens read on a thread (a large corpus): a word with tokens not read beside one whose are, all in one MATCH (marksTogether).
     const kept = read.map(({ tokens }) => tokens.every((t) => this.tokens.has(t)));
-    const together = !typos && this.reads !== null && kept.includes(true) && kept.includes(false);
+    const together = this.reads !== null && kept.includes(true) && kept.includes(false);
     for (const { word, tokens } of read) {
-      if (!together && interim && !typos && this.readLater(word, tokens, interim)) {
+      if (!together && interim && this.readLater(word, tokens, interim)) {
         this.reads!.leave(word, tokens);
         rest.push(word);
         continue;

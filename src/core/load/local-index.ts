@@ -3,13 +3,13 @@
 // through plans (index/query-plan.ts) and FTS5, its rows read only when asked for.
 
 import type { LoadWarning } from '../article.js';
-import { type ArticleIndex, type Candidates, type IndexedRow, type IndexQuery, type QueryPlan, planQuery, tokenGroup, wordGroup, MIN_WORD, INDEX_WORD, MAX_TOKENS, tokensContaining, nearTokens, startVocabulary } from '../index/index.js';
+import { type ArticleIndex, type Candidates, type IndexedRow, type IndexQuery, type QueryPlan, planQuery, wordGroup, MIN_WORD, INDEX_WORD, startVocabulary } from '../index/index.js';
 import { isRecord, R } from '../article-record.js';
 import { beginRefresh, type Refreshed, type RefreshOptions } from './refresh.js';
 
 /** The on-disk index of some folders as an ArticleIndex; `update()` before anything else. */
 export class LocalIndex implements ArticleIndex {
-  private state: { r: Refreshed; vocabulary: string; positionOf: (id: number) => number | undefined; sorted: string[] | null } | null = null;
+  private state: { r: Refreshed; vocabulary: string; positionOf: (id: number) => number | undefined } | null = null;
 
   constructor(
     private readonly paths: string[],
@@ -61,7 +61,7 @@ export class LocalIndex implements ArticleIndex {
   private async use(r: Refreshed): Promise<boolean> {
     const vocabulary = r.reader.storedVocabulary(r.changed ? undefined : r.rowsStamp) ?? (await startVocabulary(r.file));
     if (!vocabulary) return false;
-    this.state = { r, vocabulary: vocabulary.text, positionOf: positions(r.rowOf, r.duplicate), sorted: null };
+    this.state = { r, vocabulary: vocabulary.text, positionOf: positions(r.rowOf, r.duplicate) };
     return true;
   }
 
@@ -102,22 +102,23 @@ export class LocalIndex implements ArticleIndex {
     return { plan, passing, decided: plan.decided };
   }
 
-  words(words: readonly string[], typos: boolean): { ids: number[]; rest: string[] } | null {
+  words(words: readonly string[]): { ids: number[]; rest: string[] } | null {
     const s = this.s;
     const groups: string[] = [];
     const rest: string[] = [];
     for (const word of new Set(words)) {
-      let group = wordGroup(s.vocabulary, word);
-      if (group !== null && typos) {
-        const tokens = new Set([...(tokensContaining(s.vocabulary, word, MAX_TOKENS) ?? []), ...nearTokens((s.sorted ??= s.vocabulary.split('\n')), word)]);
-        group = tokens.size === 0 ? '' : tokenGroup(tokens);
-      }
+      const group = wordGroup(s.vocabulary, word);
       if (group === null) rest.push(word);
       else if (group === '') return { ids: [], rest: [] };
       else groups.push(group);
     }
     if (groups.length === 0) return null;
     return { ids: s.r.reader.matching(groups.join(' AND ')), rest };
+  }
+
+  /** The index's vocabulary (index/vocabulary.ts), for the typo rule (search/typos/typo-rule.ts). */
+  get vocabulary(): string {
+    return this.s.vocabulary;
   }
 
   /** The words of `words` the index has no answer for (words() leaves them in `rest`), without running the match. */

@@ -10,7 +10,9 @@
 //   engine which path the whole corpus would take (one pass over everything under CAP);
 // - as a superset (phrases, tags, categories, words the index leaves to memory): every article
 //   that may pass the filters is read, and the index answers for the free words within them, so
-//   the engine sees every article that could matter, typo fallback included.
+//   the engine sees every article that could matter.
+// Either way the query is first corrected by the index's vocabulary (typos/typo-rule.ts), the
+// rule a full load's search applies with its own: `bitconi` is answered as `bitcoin`.
 // Either way the filters the index decided are not checked again (SearchOptions.decided), so a
 // negated word or a coin reads no body; only terms left to memory read them.
 // Null (the caller loads as before) when there is no usable index, or the second way finds
@@ -24,6 +26,7 @@ import { newMarks, setMark, type ArticleIndex, type IndexedRow, type IndexQuery,
 import type { WalkThread } from '../files/index.js';
 import { answersWord, importLoader, LocalIndex } from '../load/index.js';
 import { parseQuery, type ParsedQuery, type SortKey } from './query.js';
+import { correctWith, indexVocabulary } from './typos/typo-rule.js';
 import { SearchIndex } from './search.js';
 import { CAP } from './search-settings.js';
 
@@ -56,11 +59,15 @@ export interface IndexFilterOptions {
  */
 export async function filterFromIndex(paths: string[], query: string, opts: IndexFilterOptions = {}): Promise<IndexFilterResult | null> {
   const now = opts.now ?? Date.now();
-  const q = parseQuery(query, now);
+  parseQuery(query, now);
   const index = new LocalIndex(paths, { maxFileSize: opts.maxFileSize, cacheDir: opts.cacheDir, walk: opts.walk });
   const begun = await index.begin();
   if (!begun) return null;
-  const answer = async (): Promise<Article[] | null> => (await exactly(index, q, query, opts, now)) ?? (await superset(index, q, query, opts, now));
+  const answer = async (): Promise<Article[] | null> => {
+    const fixed = correctWith(query, indexVocabulary(index.vocabulary), now);
+    const q = parseQuery(fixed, now);
+    return (await exactly(index, q, fixed, opts, now)) ?? (await superset(index, q, fixed, opts, now));
+  };
   // The warnings once the check has settled: the walk's own may come after an early answer.
   const result = (articles: Article[]): IndexFilterResult => ({ paths: articles.map((a) => a.path), articles: opts.pathsOnly ? null : articles, warnings: index.warnings() });
   let settled = false;
@@ -114,8 +121,8 @@ async function exactly(index: LocalIndex, q: ParsedQuery, query: string, opts: I
   // A word the index leaves to memory would make the candidates a superset: the second way.
   if (index.leftToMemory(q.words).length > 0) return null;
   const read = candidates.read();
-  // No exact match: the typo fallback ranks the newest articles passing the filters (the second way).
-  if (read.selected === 0) return q.text.length >= 4 ? null : [];
+  // No match (a typo was corrected above): nothing to rank.
+  if (read.selected === 0) return [];
   // Ranking reads no body here (every candidate holds the words), so rows for ranking alone do when only paths are printed.
   const made = await articlesFrom(index, read.rows, opts.pathsOnly ?? false);
   if (!made) return null;
@@ -123,7 +130,7 @@ async function exactly(index: LocalIndex, q: ParsedQuery, query: string, opts: I
   const search = new SearchIndex(articles);
   // FTS5 named exactly the articles holding every word: nothing to read from their bodies.
   const every = newMarks(articles.length, true);
-  search.useWords({ covered: articles.length, containing: () => ({ marks: every, rest: [] }), nearly: () => null });
+  search.useWords({ covered: articles.length, containing: () => ({ marks: every, rest: [] }) });
   return ranked(search, query, opts, now, candidates.passing, candidates.decided);
 }
 
@@ -166,18 +173,14 @@ function wordSource(index: ArticleIndex, rowIds: readonly number[]): WordSource 
   return {
     covered: rowIds.length,
     containing: (words) => {
-      const answer = index.words(words, false);
+      const answer = index.words(words);
       return answer && { marks: marksOf(answer.ids), rest: answer.rest };
-    },
-    nearly: (words) => {
-      const answer = index.words(words, true);
-      return answer && answer.rest.length === 0 ? marksOf(answer.ids) : null;
     },
   };
 }
 
 function ranked(search: SearchIndex, query: string, opts: IndexFilterOptions, now: number, corpusEligible: number | undefined, decided: readonly boolean[]): Article[] {
-  const result = search.search(query, { sort: opts.sort, includeDrafts: opts.includeDrafts ?? false, now, corpusEligible, decided });
+  const result = search.search(query, { sort: opts.sort, includeDrafts: opts.includeDrafts ?? false, now, corpusEligible, decided, typosCorrected: true });
   return result.hits.map((h) => search.article(h.id));
 }
 

@@ -145,7 +145,43 @@ const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\n' ||
 
 /** Parses the search line into terms; `now` anchors relative dates. Throws QueryError naming the bad term. */
 export function parseQuery(input: string, now: number = Date.now()): ParsedQuery {
+  const terms = scanTerms(input.normalize('NFC'), now, []);
+  const words = terms.flatMap((t) => (t.kind === 'word' && !t.negate ? [t.value] : []));
+  const phrases = terms.flatMap((t) => (t.kind === 'phrase' && !t.negate ? [t.value] : []));
+  const text = terms.flatMap((t) => ((t.kind === 'word' || t.kind === 'phrase') && !t.negate ? [t.value] : [])).join(' ');
+  const draftsOnly = terms.some((t) => t.kind === 'is' && t.value === 'draft' && !t.negate);
+  return { terms, words, phrases, text, draftsOnly, now };
+}
+
+/**
+ * `input` (NFC) with each positive free word replaced by `fix` of its folded value where that
+ * differs (the typo pass: search/typos/typo-rule.ts), the rest as typed; `input` itself when no
+ * word changes. Throws QueryError as parseQuery does.
+ */
+export function correctQuery(input: string, fix: (word: string) => string, now: number = Date.now()): string {
   const s = input.normalize('NFC');
+  const spans: WordSpan[] = [];
+  scanTerms(s, now, spans);
+  let out = '';
+  let from = 0;
+  for (const { value, start, end } of spans) {
+    const fixed = fix(value);
+    if (fixed === value) continue;
+    out += s.slice(from, start) + fixed;
+    from = end;
+  }
+  return from === 0 ? input : out + s.slice(from);
+}
+
+// Where a positive free word stands in the (NFC) query, and its folded value.
+interface WordSpan {
+  value: string;
+  start: number;
+  end: number;
+}
+
+// The terms of `s` (NFC), each positive free word's place pushed to `spans`.
+function scanTerms(s: string, now: number, spans: WordSpan[]): Term[] {
   const terms: Term[] = [];
   let i = 0;
   while (i < s.length) {
@@ -172,6 +208,7 @@ export function parseQuery(input: string, now: number = Date.now()): ParsedQuery
     const looksLikeField = /^[a-z]+$/i.test(prefix) && !word.startsWith('/', colon + 1);
     if (!looksLikeField) {
       if (word) terms.push({ kind: 'word', value: foldText(word), negate });
+      if (word && !negate) spans.push({ value: foldText(word), start: i, end: j });
       i = j;
       continue;
     }
@@ -191,11 +228,7 @@ export function parseQuery(input: string, now: number = Date.now()): ParsedQuery
     if (term) terms.push(term);
     i = j;
   }
-  const words = terms.flatMap((t) => (t.kind === 'word' && !t.negate ? [t.value] : []));
-  const phrases = terms.flatMap((t) => (t.kind === 'phrase' && !t.negate ? [t.value] : []));
-  const text = terms.flatMap((t) => ((t.kind === 'word' || t.kind === 'phrase') && !t.negate ? [t.value] : [])).join(' ');
-  const draftsOnly = terms.some((t) => t.kind === 'is' && t.value === 'draft' && !t.negate);
-  return { terms, words, phrases, text, draftsOnly, now };
+  return terms;
 }
 
 /**

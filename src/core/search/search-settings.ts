@@ -39,6 +39,8 @@ export interface SearchOptions {
    * one of them passes it (Candidates.decided); those filter terms are not checked again.
    */
   decided?: readonly boolean[];
+  /** The query's typos are corrected already (typos/typo-rule.ts, by the caller's vocabulary: index-filter.ts): not looked for again. */
+  typosCorrected?: boolean;
 }
 /** One result; score is fuse-style (0 = perfect, 1 = matched exactly but not fuzzily ranked). */
 export interface Hit { id: number; score: number; titleMatches: ReadonlyArray<readonly [number, number]> }

@@ -4,10 +4,9 @@
 //
 // A search applies the exact filters (engine/eligible-lists.ts); for free text it keeps the
 // articles containing every word (newest first) and lets fuse.js rank the newest FUSE_RANK of
-// them, or with no exact hit runs a typo-tolerant fuse over the newest FALLBACK_N (the same rule
-// at every corpus size, so a small folder never lists near misses). Ranking: title equal to the
-// query, title containing it, fuse score, exact-only matches (title, short fields, body); ties
-// newest first.
+// them; a word nothing holds is read as its nearest corpus word first (typos/typo-rule.ts). Ranking:
+// title equal to the query, title containing it, fuse score, exact-only matches (title, short
+// fields, body); ties newest first.
 //
 // With the on-disk index attached (useWords) it names the articles holding the words it answers
 // for and decides negated words and coins (every body, index-terms.ts), so `total` is exact: a
@@ -28,7 +27,8 @@ import { BODY_DEPTH, CAP, COLLECT_PREPARED, type Hit, type SearchOptions, type S
 import { ListOrders } from './order/list-orders.js';
 import { FilterColumns } from './filter-columns.js';
 import { fullScan, shortFind, shortRanks, type Ranked } from './scans.js';
-import { fuseScores, rankTiers, type FirstEligible } from './tiers.js';
+import { fuseScores, rankTiers } from './tiers.js';
+import { correctTypos, MemoryVocabulary } from './typos/typo-rule.js';
 import { denseAmongNewest, indexHolder, listsExactRows, searchDeferred, interimFor, indexTest, wordsComing, wordsLater } from './index-terms.js';
 import { ShortIndex } from './short-index.js';
 import { FuseRanker } from './fuzzy/fuse-ranker.js';
@@ -59,6 +59,8 @@ export class SearchIndex {
   // Field filters by article id (filter-columns.ts).
   private readonly columns = new FilterColumns(this.docs, (id) => this.hay(id));
   private readonly scanner = new ExactScanner();
+  // The articles' own vocabulary, for the typo rule without an index (typos/memory-vocabulary.ts).
+  private readonly vocabulary = new MemoryVocabulary(this.docs, (id) => this.hay(id));
   // Bit masks of titles and tags that answer one- and two-character queries (short-index.ts).
   private readonly shorts = new ShortIndex();
   // Free words answered by the on-disk index (index/word-index.ts), once one is attached.
@@ -140,7 +142,8 @@ export class SearchIndex {
   deferShortCounts(again: (() => void) | null): void { this.shortsAgain = again; }
 
   /** Runs a query (see query.ts for the language); throws QueryError on a malformed one. */
-  search(query: string, opts: SearchOptions = {}): SearchResult {
+  search(typed: string, opts: SearchOptions = {}): SearchResult {
+    const query = opts.typosCorrected ? typed : correctTypos(typed, opts.now, this.words, this.vocabulary);
     const wanted = this.bodiesWanted;
     const later = wordsLater(this.words, query, opts, this.dense);
     if (!wanted && !later) return this.run(query, opts, '');
@@ -174,7 +177,6 @@ export class SearchIndex {
     const listWords = q.terms.some((t) => (t.kind === 'word' && t.negate) || t.kind === 'coin') ? wordsAt : '';
     const listKey = `${filtersNeedHay(q) ? mode : ''}|${this.docs.length}|${listWords}|${filtersPart}`;
     const eligibleNow = (): number[] => this.lists.eligible(listKey, q, includeDrafts, everything, keep);
-    const firstEligible: FirstEligible = (pre, n) => this.lists.firstEligible(listKey, q, includeDrafts, everything, keep, pre, n);
     let ranked: Ranked[], shortRanked: Ranked[] | null = null;
     let approximate = false;
     // Matches counted in full while only the newest `cap` of them are ranked (the index's answer).
@@ -213,19 +215,17 @@ export class SearchIndex {
       const cap = everything ? Infinity : Math.max(CAP, limit);
       const exact = quick ? quick.first : (tried?.rows ?? this.lists.indexedMatches(listKey, q, includeDrafts, everything, keep, indexed, interim));
       counted = quick ? quick.count : exact.length;
-      // Fuse ranks only exact matches here, so they are every match (unless bodies were skipped,
-      // or none matched: the typo fallback's hits are all there is). Without a limit this path
+      // Fuse ranks only exact matches, so they are every match (unless bodies were skipped). Without a limit this path
       // sees at most CAP (more went to fullScan), and the matches are the ranked ones, in their
       // order, as fullScan's are.
       if (exact.length > 0 && skips.n === 0 && !everything && !bounded) [allIds, everyId] = quick ? [null, quick.every] : [exact, null];
-      ranked = opts.idsOnly && allIds ? [] : this.fuzzy(q, [], firstEligible, key, cap, cap < exact.length ? exact.slice(0, cap) : exact);
-      if (exact.length === 0) counted = ranked.length;
+      ranked = opts.idsOnly && allIds ? [] : this.fuzzy(q, [], key, cap, cap < exact.length ? exact.slice(0, cap) : exact);
       approximate = skips.n > 0 || bounded;
       if (interim) this.meanwhileExact = listsExactRows(exact, cap, (!tried || tried.complete) && skips.n === 0, this.hasBody);
     } else {
       const cap = everything ? Infinity : Math.max(CAP, limit);
       const found = { rows: [] as readonly number[] };
-      ranked = this.fuzzy(q, scanned ? [] : eligibleNow(), firstEligible, key, cap, scanned ?? undefined, found);
+      ranked = this.fuzzy(q, scanned ? [] : eligibleNow(), key, cap, scanned ?? undefined, found);
       if (interim) this.meanwhileExact = listsExactRows(found.rows, cap, eligibleNow().length === 0 || this.hasBody(eligibleNow().at(-1)!), this.hasBody);
       approximate = !everything && (ranked.length >= cap || eligibleNow().length > BODY_DEPTH);
     }
@@ -235,13 +235,13 @@ export class SearchIndex {
 
   // `cap`: exact survivors to find at most (Infinity: all, every body read); `scanned`: the exact
   // survivors already found.
-  private fuzzy(q: ParsedQuery, eligible: readonly number[], firstEligible: FirstEligible, key: string, cap: number, scanned?: number[], found = { rows: [] as readonly number[] }): Ranked[] {
+  private fuzzy(q: ParsedQuery, eligible: readonly number[], key: string, cap: number, scanned?: number[], found = { rows: [] as readonly number[] }): Ranked[] {
     const exact = found.rows = scanned ?? (q.words.length && (eligible.length <= CAP || cap === Infinity)
       ? eligible.filter((id) => containsAll(this.hay(id), q.words))
       : !q.words.length
         ? eligible.slice(0, cap)
         : this.scanner.scan(key, eligible, (id) => this.hay(id), q.words, cap, this.hasBody));
-    return rankTiers(fuseScores(this.ranker, this.words, q, exact, firstEligible), exact, q, (id) => this.hay(id), (id) => this.hays.made(id) ?? foldedTitle(this.docs[id]));
+    return rankTiers(fuseScores(this.ranker, q, exact), exact, q, (id) => this.hay(id), (id) => this.hays.made(id) ?? foldedTitle(this.docs[id]));
   }
 
   /**

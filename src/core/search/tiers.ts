@@ -3,33 +3,17 @@
 import { shortIncludes, squashSpaces, titleIncludes, type Hay } from './haystack.js';
 import type { ParsedQuery } from './query.js';
 import type { Ranked } from './scans.js';
-import { FALLBACK_N, FALLBACK_OPTIONS, FUSE_OPTIONS, FUSE_RANK } from './search-settings.js';
-import { wordsHeld } from './index-terms.js';
+import { FUSE_OPTIONS, FUSE_RANK } from './search-settings.js';
 import type { FuseRanker } from './fuzzy/fuse-ranker.js';
-import { hasMark, type WordSource } from '../index/index.js';
-
-/** The first `n` eligible articles (date order) that `pre` keeps too (null: every one). */
-export type FirstEligible = (pre: ((id: number) => boolean) | null, n: number) => number[];
 
 /**
- * fuse's scores of the newest FUSE_RANK exact matches (`exact`); with none, for a query of four
- * characters or more whose words the index holds nowhere, the typo fallback's: the eligible
- * articles holding a token near each word (the index's typo pass), else the newest FALLBACK_N.
+ * fuse's scores of the newest FUSE_RANK exact matches (`exact`). A typo is no longer forgiven
+ * here: the query comes corrected (typos/typo-rule.ts), and a query nothing matches lists nothing.
  */
-export function fuseScores(ranker: FuseRanker, words: WordSource | null, q: ParsedQuery, exact: readonly number[], firstEligible: FirstEligible): Map<number, number> {
+export function fuseScores(ranker: FuseRanker, q: ParsedQuery, exact: readonly number[]): Map<number, number> {
   // Fuse ranks the newest FUSE_RANK survivors, older ones rank as exact matches: at any corpus
   // size (fuse over a small one's every article put `Bitcoin Flash Crash` under `bitcoin etf`).
-  let scores = exact.length ? ranker.scores(exact.slice(0, FUSE_RANK), q.text, FUSE_OPTIONS) : new Map<number, number>();
-  // Three letters with one typo allowed match noise everywhere, so typos are forgiven from four; only for words the index finds nowhere.
-  if (exact.length === 0 && scores.size === 0 && q.text.length >= 4 && !wordsHeld(words, q)) {
-    // With the index, the typo pass first: the articles holding a near token (`bitconi` ->
-    // bitcoin) anywhere in the corpus, not only among the newest.
-    const near = words && q.phrases.length === 0 ? words.nearly(q.words) : null;
-    const covered = words?.covered ?? 0;
-    if (near) scores = ranker.scores(firstEligible((id) => id < covered && hasMark(near, id), FALLBACK_N), q.text, FALLBACK_OPTIONS);
-    if (scores.size === 0) scores = ranker.scores(firstEligible(null, FALLBACK_N), q.text, FALLBACK_OPTIONS);
-  }
-  return scores;
+  return exact.length ? ranker.scores(exact.slice(0, FUSE_RANK), q.text, FUSE_OPTIONS) : new Map<number, number>();
 }
 
 /**

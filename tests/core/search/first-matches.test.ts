@@ -110,7 +110,6 @@ describe('a limited search over more candidates than MOST_TESTS', () => {
   const source: WordSource = {
     covered: N,
     containing: (words) => (words.includes('regulator') ? { marks: newMarks(N, true), rest: words.filter((w) => w !== 'regulator') } : null),
-    nearly: () => null,
     holding: () => null,
   };
   const index = new SearchIndex(articles);

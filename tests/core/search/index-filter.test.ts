@@ -123,6 +123,8 @@ describe('--filter from the index', () => {
     'coin:btc', 'coin:xbt', 'coin:eth', '-coin:btc', 'coin:eth bitcoin', '-coin:sol solana', 'coin:sol',
     '-etf', 'solana -etf -sec', '-bitcoin -solana', 'bitcoin -zzqqxx', '-since:2025-05-01 solana', 'is:sticky -bitcoin',
     // Left to memory beside them: short or accented negated words, negated phrases, negated tags.
+    // Typos (search/typos/typo-rule.ts): read as the nearest word, by the index's vocabulary and by the articles' own alike.
+    'bticoin', 'etherum', 'solanq -etf', 'bitconi since:2025-06-01', 'bitcoin -bitcoin', 'validatros',
     'bitcoin -et', 'solana -café', 'solana -比特币', '-"bitcoin etf"', 'solana -"spot etf"', '"spot etf" -solana', 'tag:btc -tag:eth', '-category:markets solana',
   ];
   it.each(QUERIES)('%s: same articles, order and warnings by relevance, date and title', async (query) => {
@@ -133,6 +135,15 @@ describe('--filter from the index', () => {
     }
     const drafts = await fromIndex(query, undefined, true);
     expect(drafts).toEqual(await withoutIndex(query, undefined, true));
+  }, 120_000);
+
+  it('reads a typo as its nearest word: the same articles as the word, from the index and without it', async () => {
+    for (const [typo, word] of [['bticoin', 'bitcoin'], ['etherum', 'ethereum'], ['validatros', 'validators']]) {
+      const want = await withoutIndex(word);
+      expect(want.paths.length, word).toBeGreaterThan(0);
+      expect(await withoutIndex(typo)).toEqual(want);
+      expect(await fromIndex(typo)).toEqual(want);
+    }
   }, 120_000);
 
   it('the same file through links is listed once, at its first path', async () => {

@@ -18,7 +18,6 @@ const articles = makeCorpus(Array.from({ length: N }, (_, i) => ({ title: `Regul
 const source: WordSource = {
   covered: N,
   containing: (words) => (words.includes('regulator') ? { marks: newMarks(N, true), rest: words.filter((w) => w !== 'regulator') } : null),
-  nearly: () => null,
   holding: (t) => {
     const marks = newMarks(N);
     articles.forEach((a, i) => {
@@ -95,12 +94,12 @@ describe('the index inside the live search', () => {
     expect(some.total).toBe(viaList.total);
   });
 
-  it('runs no typo fallback for words some article holds when the filters leave all of those out, and still does for words none holds', () => {
+  it('corrects no word some article holds when the filters leave all of those out, and reads a word none holds as its nearest', () => {
     const docs = makeCorpus([
       ...Array.from({ length: 5 }, (_, i) => ({ title: `Solana staking ${i}`, tags: ['ETF'], publishedAt: T0 - i * 60_000 })),
       ...Array.from({ length: 5 }, (_, i) => ({ title: `Solano report ${i}`, publishedAt: T0 - (10 + i) * 60_000 })),
     ]);
-    // The index's answer: the articles whose title holds every word.
+    // The index's answer: the articles whose title holds every word; its vocabulary, the titles' tokens.
     const titles: WordSource = {
       covered: docs.length,
       containing: (words) => {
@@ -108,19 +107,21 @@ describe('the index inside the live search', () => {
         docs.forEach((a, id) => words.every((w) => a.title.toLowerCase().includes(w)) && setMark(marks, id));
         return { marks, rest: [] };
       },
-      nearly: () => null,
+      vocabulary: ['0', '1', '2', '3', '4', 'report', 'solana', 'solano', 'staking'].join('\n'),
     };
     const index = new SearchIndex(docs);
     index.useWords(titles);
-    // Every Solana article is tagged ETF: the query lists nothing, not the near miss "Solano".
-    const { total, hits } = index.search('solana -tag:etf', { limit: 50 });
-    expect({ total, hits: hits.map((h) => docs[h.id].title) }).toEqual({ total: 0, hits: [] });
-    // A word no article holds is a typo: the fallback lists near misses, within the filters.
-    const typo = index.search('solanq -tag:etf', { limit: 50 });
-    expect(typo.hits.map((h) => docs[h.id].title).sort()).toEqual(docs.slice(5).map((a) => a.title).sort());
-    // Without the index the same query still falls back (nothing says the words exist).
     const memory = new SearchIndex(docs);
-    expect(memory.search('solana -tag:etf', { limit: 50 }).hits.length).toBeGreaterThan(0);
+    for (const search of [index, memory]) {
+      const titlesOf = (query: string): string[] => search.search(query, { limit: 50 }).hits.map((h) => docs[h.id].title);
+      // Every Solana article is tagged ETF: the query lists nothing, not the near miss "Solano".
+      expect(titlesOf('solana -tag:etf')).toEqual([]);
+      expect(search.search('solana -tag:etf', { limit: 50 }).total).toBe(0);
+      // A word no article holds is read as its nearest token (solana and solano tie: the first), filters and all.
+      expect(titlesOf('solanq')).toEqual(titlesOf('solana'));
+      expect(titlesOf('solanq -tag:etf')).toEqual([]);
+      expect(titlesOf('solnao')).toEqual(titlesOf('solano'));
+    }
   });
 });
 

@@ -30,10 +30,10 @@ export interface WordSource {
    */
   later?(words: readonly string[], interim: Interim): boolean;
   /**
-   * The typo pass: marks the articles holding, for every word, a token that contains it or is a
-   * typo away from it (see nearTokens); null when the index cannot answer.
+   * The index's vocabulary (vocabulary.ts: its tokens sorted, joined by newlines), for the typo
+   * rule (search/typos/typo-rule.ts); absent for a source that answers without one.
    */
-  nearly(words: readonly string[]): Marks | null;
+  readonly vocabulary?: string;
   /**
    * For a filter term that would read bodies in memory: marks (1) the ids below `covered` of the
    * articles holding it (a free word, or a coin by its metadata or a cashtag in its body:

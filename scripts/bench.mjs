@@ -73,7 +73,7 @@ page, before the walk) instead of once the list has filled
 }
 const TYPED = 'bitcoin';
 // Typed queries for the keystroke figure: common words, a multi-word query, a field filter, a
-// typo (fuzzy fallback), a word found nowhere (a full scan), and negations and a coin the index decides.
+// typo (read as its nearest corpus word: the typo rule), a word found nowhere (a full scan), and negations and a coin the index decides.
 const QUERIES = ['bitcoin', 'etf sec', 'solana fees', 'halcyon mining', 'tag:mining bitcoin', 'bitconi', 'zzqx', 'regulator delays decision', 'solana -etf', 'coin:eth -sec'];
 
 if (!fs.existsSync(binOf(repo)) || !fs.existsSync(path.join(repo, 'dist/core/load/load.js'))) {

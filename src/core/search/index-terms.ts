@@ -7,7 +7,7 @@
 // the first matches listed and the rest counted, every match as one list made only when asked for
 // (at 1M, 300-900k ids a keystroke, ~16 ms and most of its garbage); and where finding them reads
 // text, only until the list's rows are found (a lower bound of the count, completed after the list).
-import { anyMark, hasMark, type Interim, type WordSource } from '../index/index.js';
+import { hasMark, type Interim, type WordSource } from '../index/index.js';
 import type { SearchOptions } from './search-settings.js';
 import { parseQuery } from './query.js';
 import type { SearchResult } from './search-settings.js';
@@ -83,17 +83,6 @@ export function indexMarked(source: WordSource | null, q: ParsedQuery, interim: 
   const { marks } = answer;
   const covered = source.covered;
   return (id) => id >= covered || hasMark(marks, id);
-}
-
-/**
- * True when the index answers for every free word of `q` and some article it covers holds them
- * all: a query that then lists nothing was emptied by its filters (`solana -et`), not misspelt, so
- * the search runs no typo fallback for it. False without an index, or for words it leaves to memory.
- */
-export function wordsHeld(source: WordSource | null, q: ParsedQuery): boolean {
-  if (!source || q.words.length === 0 || q.phrases.length > 0) return false;
-  const answer = source.containing(q.words);
-  return answer !== null && answer.rest.length === 0 && anyMark(answer.marks);
 }
 
 // denseAmongNewest: a word held by this share of the newest articles of this sample is answered meanwhile (1,000 rows within ~5k).

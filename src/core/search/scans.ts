@@ -64,7 +64,7 @@ export function shortFind(shorts: ShortIndex, text: string, eligible: readonly n
  * Without a limit: the ids of `docs` passing `test` and holding every free word (`has`: the
  * index's answer, or the haystacks read), in date order,
  * when more than CAP articles pass (the search's large-corpus path; its eligible list is then
- * made only if the typo fallback needs it). Null when CAP or fewer pass: the search then checks them in one pass.
+ * not made). Null when CAP or fewer pass: the search then checks them in one pass.
  * `corpusEligible`: how many pass in the whole corpus when `docs` is a part of it (SearchOptions).
  */
 export function fullScan(docs: readonly Article[], test: Predicate, needHay: boolean, has: (id: number) => boolean, hayOf: (id: number) => Hay, corpusEligible = 0): number[] | null {

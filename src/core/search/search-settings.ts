@@ -93,8 +93,12 @@ export const FUSE_RANK = 300;
  * match on title, description, tags, source and category.
  */
 export const BODY_DEPTH = 10_000;
-/** How many of the newest eligible articles the typo fallback searches. */
-export const FALLBACK_N = 2000;
+/**
+ * How many of the newest articles get their fuse records made ahead of the first keystrokes
+ * (SearchIndex.prepare, engine/prepare-steps.ts): a word's answer ranks the newest articles that
+ * hold it (FUSE_RANK of them), so these are the records the first queries score.
+ */
+export const PREPARED_NEWEST = 2000;
 /**
  * From this many articles, SearchIndex.prepare ends with one full garbage collection: making a
  * million haystacks leaves a heap near V8's next limit, and in every 1M run measured the first
@@ -116,11 +120,3 @@ export const FUSE_KEYS = [
 ];
 /** Options of the main fuzzy ranking; a plain `new Fuse(articles, FUSE_OPTIONS)` is the quality baseline. */
 export const FUSE_OPTIONS: IFuseOptions<Article> = { keys: FUSE_KEYS, threshold: 0.3, includeScore: true };
-// The typo fallback looks anywhere in a field and tolerates more, so `bitconi` finds mid-title
-// "Bitcoin"; looking anywhere costs 2-4x, so it skips the long description to stay in budget.
-export const FALLBACK_OPTIONS: IFuseOptions<Article> = {
-  ...FUSE_OPTIONS,
-  keys: FUSE_KEYS.filter((k) => k.name !== 'description'),
-  threshold: 0.4,
-  ignoreLocation: true,
-};

@@ -41,7 +41,7 @@ import { searchResult } from './engine/search-result.js';
 
 export { QueryError, type SortKey } from './query.js';
 export { bodyWords, indexAnswers, readsBodies } from './query-reads.js';
-export { BODY_DEPTH, CAP, EVERY_MATCH, FALLBACK_N, FUSE_KEYS, FUSE_OPTIONS, FUSE_RANK, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
+export { BODY_DEPTH, CAP, EVERY_MATCH, FUSE_KEYS, FUSE_OPTIONS, FUSE_RANK, PREPARED_NEWEST, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
 
 /** An in-memory index over the loaded articles; `article(id)` resolves hit ids. */
 export class SearchIndex {
@@ -163,8 +163,8 @@ export class SearchIndex {
     const key = `${mode}|${this.docs.length}|${wordsAt}|${filtersPart}`;
     const short = q.phrases.length === 0 && q.text.length <= 2;
     // With a limit, bodies past BODY_DEPTH are not read for words the index leaves to memory
-    // (`skips`). `coming` as indexTest answered: the typo fallback's exact ask (tiers.ts) reads a
-    // word here, no longer coming, the rows still meanwhile's.
+    // (`skips`). `coming` as indexTest answered: a word read later in this search would no longer
+    // be coming while the rows are still meanwhile's.
     const skips = { n: 0 }, interim = everything ? null : interimFor(q, this.dense);
     const indexed = q.text && !short ? indexTest(this.words, q, (id) => this.hay(id), everything ? null : this.hasBody, skips, this.masks, interim) : null, coming = wordsComing(this.words, q);
     // A full scan: matches found in id order, only they sorted by date (same ids, same order).

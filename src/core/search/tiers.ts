@@ -26,9 +26,10 @@ export type TitleOf = (id: number) => Hay | string;
  * Ranks of the fuzzy matches (`scores`, fuse's) and the exact ones fuse did not score: tier 0
  * when the title equals the query, 1 when it contains it, 2 for fuse's that hold every word, 3 for
  * exact-only (rank 0 when every word is in the title, 1 in the short fields, 2 the body), 4 for
- * fuse's that miss a word (only the typo fallback's, when no article holds every word: fuse
- * matches a multi-word query as one string, so it would score `Bitcoin Flash Crash` for
- * `bitcoin etf`, and a near miss must never rank above an article that holds the words).
+ * fuse's that miss a word (none from the search, whose fuse scores only exact matches
+ * (fuseScores); a score for an id outside `exact` lands there: fuse matches a multi-word query as
+ * one string, so it would score `Bitcoin Flash Crash` for `bitcoin etf`, and a near miss must
+ * never rank above an article that holds the words).
  * `titleOf` gives what the title's tier is read from; `hayOf` the haystack, asked only for an
  * exact match whose title holds neither the query nor every word (a `--filter` without a limit
  * makes no haystack for the rest: at 100k, ~8k of them for one word, ~0.1 s).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prepareSteps, stepEnds, type PrepareParts } from '../../../src/core/search/engine/prepare-steps.js';
-import { BODY_DEPTH, FALLBACK_N } from '../../../src/core/search/search-settings.js';
+import { BODY_DEPTH, PREPARED_NEWEST } from '../../../src/core/search/search-settings.js';
 import type { Hay } from '../../../src/core/search/haystack.js';
 
 describe("prepare's steps (stepEnds)", () => {
@@ -51,7 +51,7 @@ describe('prepareSteps', () => {
     expect(made.slice(3).every((ids) => ids.length > 0 && ids.length <= 2_000)).toBe(true);
   });
 
-  it("makes the newest FALLBACK_N articles' fuse records and the scorer right after their haystacks, before the short index's next step", () => {
+  it("makes the newest PREPARED_NEWEST articles' fuse records and the scorer right after their haystacks, before the short index's next step", () => {
     const size = BODY_DEPTH + 5_000;
     const order = Array.from({ length: size }, (_, k) => size - 1 - k);
     // What each step did: 'short' (a short-index step), 'prepare' ids, 'warm'.
@@ -69,15 +69,15 @@ describe('prepareSteps', () => {
       search: () => {},
     } as unknown as PrepareParts;
     const steps = prepareSteps(parts, Infinity);
-    const fallbackSteps = stepEnds(FALLBACK_N).length;
+    const recordSteps = stepEnds(PREPARED_NEWEST).length;
     const from = 3 + stepEnds(BODY_DEPTH).length;
-    const kinds = steps.slice(from, from + fallbackSteps + 2).map((step) => {
+    const kinds = steps.slice(from, from + recordSteps + 2).map((step) => {
       events = [];
       step();
       return [...new Set(events)].join(',');
     });
-    expect(kinds).toEqual([...Array(fallbackSteps).fill('prepare'), 'warm', 'short']);
+    expect(kinds).toEqual([...Array(recordSteps).fill('prepare'), 'warm', 'short']);
     // The newest first, every one once, at most 2,000 a step.
-    expect(prepared).toEqual(order.slice(0, FALLBACK_N));
+    expect(prepared).toEqual(order.slice(0, PREPARED_NEWEST));
   });
 });

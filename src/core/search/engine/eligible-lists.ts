@@ -73,19 +73,6 @@ export class EligibleLists {
     return limitedMatches(indexed, indexed && indexMarked(words, q, interim), listed, this.src.order(), filters.byId, rest && ((id, pos) => rest(this.src.docs[id], hayOf(id), pos < BODY_DEPTH)), cap, wordsComing(words, q));
   }
 
-  /**
-   * The first `n` eligible articles that `pre` keeps too. Without the eligible list at hand, text
-   * filters are tested only on those, until `n` pass (`solana -e`'s typo fallback read 100k
-   * haystacks for a list it takes 2,000 of).
-   */
-  firstEligible(key: string, q: ParsedQuery, includeDrafts: boolean, allBodies: boolean, keep: Keep, pre: ((id: number) => boolean) | null, n: number): number[] {
-    const filters = this.idFilters(q, includeDrafts, keep);
-    const known = filters.rest ? this.memo.get(key) : this.eligible(key, q, includeDrafts, allBodies, keep, filters);
-    if (known) return passing(known, pre ?? (() => true), null, this.src.docs, () => NO_HAY, allBodies, 0, n);
-    const { byId, rest } = filters;
-    return passing(this.src.order(), pre ? (id) => pre(id) && byId(id) : byId, rest, this.src.docs, this.filterHay(q), allBodies, BODY_DEPTH, n);
-  }
-
   private idFilters(q: ParsedQuery, includeDrafts: boolean, keep: Keep): ReturnType<typeof compileIdFilters> {
     const { columns } = this.src;
     return compileIdFilters(q, includeDrafts, this.src.holder(), (t) => columns.holds(t), keep, this.src.masks, (now) => columns.listedAt(now));

@@ -1,11 +1,11 @@
 // What SearchIndex.prepare does ahead of the first keystrokes, as steps a UI can run one per turn
 // between keys: the haystacks and the short index, the field columns, the fuse records of the
-// newest FALLBACK_N articles (what the typo fallback and small corpora rank), the fuzzy scorer
+// newest PREPARED_NEWEST articles (what the first queries' fuse ranking scores), the fuzzy scorer
 // compiled (FuseRanker.warm), each search path once for the JIT (a cold first three-letter query
 // cost ~60 ms at 10k), and last a full garbage collection. Results never depend on it.
 import type { Hay } from '../haystack.js';
 import { hayTitle } from '../haystack.js';
-import { BODY_DEPTH, FALLBACK_N, FALLBACK_OPTIONS, FUSE_OPTIONS } from '../search-settings.js';
+import { BODY_DEPTH, FUSE_OPTIONS, PREPARED_NEWEST } from '../search-settings.js';
 import type { FilterColumns } from '../filter-columns.js';
 import type { ShortIndex } from '../short-index.js';
 import type { FuseRanker } from '../fuzzy/fuse-ranker.js';
@@ -58,7 +58,7 @@ export interface PrepareParts {
 export function prepareSteps(p: PrepareParts, collectFrom: number): Array<() => void> {
   const { order } = p;
   const word = (): string => /\p{L}{4,}/u.exec(order.length ? hayTitle(p.hay(order[0])) : '')?.[0] ?? 'news';
-  // A prefix (exact scan + fuse), the word, and a typo of it (the fuzzy fallback).
+  // A prefix (exact scan + fuse), the word, and a typo of it (read through the typo rule: typos/typo-rule.ts).
   const searches = [(w: string) => w.slice(0, 3), (w: string) => w, (w: string) => `${w.slice(0, -1)}qx`].map((q) => (): void => p.search(q(word())));
   const size = p.size();
   const ends = stepEnds(size);
@@ -72,11 +72,11 @@ export function prepareSteps(p: PrepareParts, collectFrom: number): Array<() => 
   const newest = order.slice(0, BODY_DEPTH);
   const newestHays = stepEnds(newest.length).map((end, k, all) => (): void => newest.slice(all[k - 1] ?? 0, end).forEach((id) => void p.hay(id)));
   const first = FIRST_CHUNKS.length;
-  const warm = (): void => p.ranker.warm(order.slice(0, 100), [FUSE_OPTIONS, FALLBACK_OPTIONS]);
+  const warm = (): void => p.ranker.warm(order.slice(0, 100), [FUSE_OPTIONS]);
   // The newest articles' fuse records and the scorer right after their haystacks, for the same
   // reason: the first word's answer ranks the newest articles that hold it, and at a million the
   // first words typed as the list filled made their records on their keys (the third letter's).
-  const fallbackIds = order.slice(0, FALLBACK_N);
-  const fallback = stepEnds(fallbackIds.length).map((end, k, all) => (): void => fallbackIds.slice(all[k - 1] ?? 0, end).forEach((id) => p.ranker.prepare(id)));
-  return [...hays.slice(0, first), ...newestHays, ...fallback, warm, ...hays.slice(first), () => p.covered(), () => p.completeHays(), () => p.columns.cover(), ...searches, () => void (p.size() >= collectFrom && collectGarbageNow())];
+  const newestIds = order.slice(0, PREPARED_NEWEST);
+  const records = stepEnds(newestIds.length).map((end, k, all) => (): void => newestIds.slice(all[k - 1] ?? 0, end).forEach((id) => p.ranker.prepare(id)));
+  return [...hays.slice(0, first), ...newestHays, ...records, warm, ...hays.slice(first), () => p.covered(), () => p.completeHays(), () => p.columns.cover(), ...searches, () => void (p.size() >= collectFrom && collectGarbageNow())];
 }

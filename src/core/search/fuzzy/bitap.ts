@@ -9,12 +9,14 @@
 // A derivative of fuse.js, Copyright 2017 Kirollos Risk, under the Apache License 2.0
 // (https://www.apache.org/licenses/LICENSE-2.0); changed as said above.
 
-/** The subset of fuse.js options that change a Bitap score. */
+/**
+ * The subset of fuse.js options that change a Bitap score. fuse's `ignoreLocation` is not ported
+ * (no option set of the search sets it): FuseRanker hands options with it to fuse.js itself.
+ */
 export interface BitapOptions {
   location: number;
   distance: number;
   threshold: number;
-  ignoreLocation: boolean;
 }
 
 import { holdsPiece, matchPieces } from './match-pieces.js';
@@ -98,9 +100,8 @@ export class BitapPattern {
 
 // fuse's computeScore. A function of the module, not a closure made per call as fuse's is (~20 MB
 // of closures over the bench's typed queries at 100k: young garbage every keystroke).
-function calcScore(errors: number, currentLocation: number, patternLen: number, expectedLocation: number, distance: number, ignoreLocation: boolean): number {
+function calcScore(errors: number, currentLocation: number, patternLen: number, expectedLocation: number, distance: number): number {
   const accuracy = errors / patternLen;
-  if (ignoreLocation) return accuracy;
   const proximity = Math.abs(expectedLocation - currentLocation);
   if (!distance) return proximity ? 1 : accuracy;
   return accuracy + proximity / distance;
@@ -111,9 +112,8 @@ function calcScore(errors: number, currentLocation: number, patternLen: number, 
 // the two apart; negation is exact, where -(score + 1) lost the score's low bits on the way back
 // (a 34-character query scored 2 ulps off fuse's in a property test).
 function chunkScore(text: string, chunk: Chunk, options: BitapOptions): number {
-  if (options.ignoreLocation) return chunkScoreAnywhere(text, chunk, options.threshold);
   const { pattern, ascii, wide } = chunk;
-  const { distance, threshold, ignoreLocation } = options;
+  const { distance, threshold } = options;
   const location = options.location + chunk.startIndex;
   const patternLen = pattern.length;
   const textLen = text.length;
@@ -122,7 +122,7 @@ function chunkScore(text: string, chunk: Chunk, options: BitapOptions): number {
   let bestLocation = expectedLocation;
   let index: number;
   while ((index = text.indexOf(pattern, bestLocation)) > -1) {
-    const score = calcScore(0, index, patternLen, expectedLocation, distance, ignoreLocation);
+    const score = calcScore(0, index, patternLen, expectedLocation, distance);
     currentThreshold = Math.min(score, currentThreshold);
     bestLocation = index + patternLen;
   }
@@ -182,7 +182,7 @@ function chunkScore(text: string, chunk: Chunk, options: BitapOptions): number {
         }
       }
     }
-    if (calcScore(i + 1, expectedLocation, patternLen, expectedLocation, distance, ignoreLocation) > currentThreshold) break;
+    if (calcScore(i + 1, expectedLocation, patternLen, expectedLocation, distance) > currentThreshold) break;
     // The next level reads this row (never past its end: `finish` only shrinks from level to
     // level); the row before it is free to be cleared and reused.
     const done = bitArr;
@@ -193,76 +193,19 @@ function chunkScore(text: string, chunk: Chunk, options: BitapOptions): number {
   return bestLocation >= 0 ? score : -score;
 }
 
-// One bit row per error level, for chunkScoreAnywhere (a chunk has at most MAX_BITS levels).
-const levelRows = new Int32Array(MAX_BITS + 1);
-
-// chunkScore when the location is ignored (the typo fallback's options), the same number in one
-// pass over the text instead of one per error level. There fuse's score of a level is
-// `errors / patternLen` wherever the match lies, so at every level its window is the whole text
-// (start 1, finish textLen + patternLen), each level is reached only while no lower one matched
-// and `errors / patternLen` is within the threshold, and the first level that matches anywhere
-// is the answer: max(0.001, level / patternLen); with none, -1 (the score 1, not matched). A level's row depends only
-// on its own row and the level below's, column by column, so all the levels run side by side
-// here, each code unit read once, and the scan stops as soon as no lower level can match (level 0
-// is an exact occurrence, which indexOf answers first). ~2x fewer steps for the typo fallback,
-// which scores 2,000 articles' titles, tags, sources and descriptions a keystroke.
-function chunkScoreAnywhere(text: string, chunk: Chunk, threshold: number): number {
-  const { pattern, ascii, wide } = chunk;
-  const patternLen = pattern.length;
-  if (text.indexOf(pattern) > -1) return Math.max(0.001, 0 / patternLen);
-  let levels = 1;
-  while (levels < patternLen && levels / patternLen <= threshold) levels += 1;
-  if (levels === 1) return -1;
-  const rows = levelRows;
-  for (let i = 0; i < levels; i++) rows[i] = (1 << i) - 1;
-  const mask = 1 << (patternLen - 1);
-  const textLen = text.length;
-  // Levels below `best` are still looked for; the lowest that matched so far is `best`.
-  let best = levels;
-  for (let j = textLen + patternLen; j >= 1; j -= 1) {
-    const currentLocation = j - 1;
-    let charMatch = 0;
-    if (currentLocation < textLen) {
-      const c = text.charCodeAt(currentLocation);
-      charMatch = c < 128 ? ascii[c] : (wide.get(c) ?? 0);
-    }
-    // The level below's row at this column (below) and at the previous one (belowBefore).
-    let below = 0;
-    let belowBefore = 0;
-    for (let i = 0; i < best; i++) {
-      const before = rows[i];
-      let row = ((before << 1) | 1) & charMatch;
-      if (i) row |= ((belowBefore | below) << 1) | 1 | belowBefore;
-      rows[i] = row;
-      if (row & mask) {
-        best = i;
-        break;
-      }
-      belowBefore = before;
-      below = row;
-    }
-    // Level 0 never matches here (no exact occurrence): level 1 is the lowest there is.
-    if (best === 1) break;
-  }
-  return best < levels ? Math.max(0.001, best / patternLen) : -1;
-}
-
 /**
  * Runs the matcher over a few made-up fields that take every branch (a field equal to the
- * pattern, exact and fuzzy matches near and far, none, a pattern past 32 characters; with and
- * without location), so V8 compiles it for every kind of number it will meet: compiled from the
+ * pattern, exact and fuzzy matches near and far, none, a pattern past 32 characters), so V8 compiles it for every kind of number it will meet: compiled from the
  * first keystrokes' numbers alone, it was thrown away and rebuilt (~20 ms) at the first field
  * equal to a seven-letter query. Results are discarded; calling it changes no score.
  */
 export function warmBitap(): void {
   const fields = ['bitcoin', 'bitcoin etf flows', 'the bitcoin etf', 'bitcon', 'ethereum staking', 'x'.repeat(120) + ' bitcoin', '', 'é ß 中 ı', 'b'];
   const patterns = ['b', 'bi', 'bit', 'bitcoin', 'bitconi', 'btc', 'zzqx', 'bitcoin etf flows for the week ahead', 'é'];
-  for (const ignoreLocation of [false, true]) {
-    for (const threshold of [0.3, 0.4]) {
-      for (const p of patterns) {
-        const pattern = new BitapPattern(p, { location: 0, distance: 100, threshold, ignoreLocation });
-        for (let round = 0; round < 40; round++) for (const f of fields) pattern.score(f);
-      }
+  for (const threshold of [0.3, 0.4]) {
+    for (const p of patterns) {
+      const pattern = new BitapPattern(p, { location: 0, distance: 100, threshold });
+      for (let round = 0; round < 40; round++) for (const f of fields) pattern.score(f);
     }
   }
 }

@@ -15,10 +15,10 @@ type IndexRecord = FuseIndex<Article>['records'][number];
 // What each of fuse's keys reads from an article, in the index's key order (FUSE_KEYS').
 const GETTERS: ReadonlyArray<FieldGetter<Article>> = FUSE_KEYS.map((k) => k.getFn);
 
-// Options under which fuse's score is what the port computes: a plain Bitap search, no match
-// indices, case and diacritics as fuse's defaults, field norms on.
+// Options under which fuse's score is what the port computes: a plain Bitap search by location
+// (not `ignoreLocation`), no match indices, case and diacritics as fuse's defaults, field norms on.
 function ported(o: IFuseOptions<Article>): boolean {
-  return !o.useExtendedSearch && !o.useTokenSearch && !o.isCaseSensitive && !o.ignoreDiacritics && !o.includeMatches && !o.findAllMatches && !o.ignoreFieldNorm && (o.minMatchCharLength ?? 1) <= 1 && (o.fieldNormWeight ?? 1) === 1 && !o.getFn;
+  return !(o.ignoreLocation ?? Fuse.config.ignoreLocation) && !o.useExtendedSearch && !o.useTokenSearch && !o.isCaseSensitive && !o.ignoreDiacritics && !o.includeMatches && !o.findAllMatches && !o.ignoreFieldNorm && (o.minMatchCharLength ?? 1) <= 1 && (o.fieldNormWeight ?? 1) === 1 && !o.getFn;
 }
 
 /** Fuse scores for subsets of `docs` (article id = position), records kept between searches. */
@@ -48,7 +48,6 @@ export class FuseRanker {
       location: options.location ?? Fuse.config.location,
       distance: options.distance ?? Fuse.config.distance,
       threshold: options.threshold ?? Fuse.config.threshold,
-      ignoreLocation: options.ignoreLocation ?? Fuse.config.ignoreLocation,
     });
     const weights = this.weightsFor(options);
     for (const id of ids) {

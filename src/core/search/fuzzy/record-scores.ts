@@ -71,8 +71,8 @@ export interface WeightedKey {
  * The weight fuse applies to each key of the index (`indexKeys`, in the index's order) under the
  * search's `optionKeys`: a key named in the options gets its weight over the options' total
  * (fuse's KeyStore); a key only the index has keeps the index's own weight, unscaled, as fuse's
- * `_normalizedKeys` falls back to it (so the typo fallback, whose options leave the description
- * out, still scores the description, with weight 1).
+ * `_normalizedKeys` falls back to it (so options that leave a key out, such as the description,
+ * still score that field, with the index's weight).
  */
 export function keyWeights(indexKeys: ReadonlyArray<{ id: string; weight: number }>, optionKeys: readonly WeightedKey[]): number[] {
   let total = 0;

@@ -8,6 +8,7 @@ import type { Article, LoadWarning } from './core/article.js';
 import type { Facts, FactsProgress, StoryInfo, StoryMap } from './core/stories/index.js';
 import type { LoadProgress } from './ui/StatusBar.js';
 import { PathError } from './core/files/index.js';
+import { listedAt } from './core/publication-window.js';
 import { importBodyPreload, importSearchEngine } from './core/search/index.js';
 import { readBodiesAhead } from './body-read-ahead.js';
 import { IdsByPath } from './ids-by-path.js';
@@ -250,7 +251,9 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
         const unseen = (error: unknown): void => ((startMessage = readingUnavailableMessage(error)), update());
         // Not `result` in the closure (see below): the list is handed over once, then let go.
         const sight = [result.articles];
-        void readAhead.prepared.then(() => (finished ? undefined : reading?.seeInSlices(sight.pop() ?? [], () => new Promise((r) => setImmediate(r))).then(seen, unseen)));
+        // "N new" counts what `is:new` lists: drafts and articles outside their window only with --drafts.
+        const listed = options.drafts ? undefined : (a: Article, at = Date.now()) => listedAt(a, at);
+        void readAhead.prepared.then(() => (finished ? undefined : reading?.seeInSlices(sight.pop() ?? [], () => new Promise((r) => setImmediate(r)), undefined, undefined, listed).then(seen, unseen)));
         attachWords(index, paths, result, () => finished, readAhead.attached, readAhead.start, searchAgain, wordsEarly);
         if (!finished) {
           const hiddenNow = new Set<number>();

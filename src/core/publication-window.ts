@@ -23,6 +23,11 @@ export function outsideWindow(a: WindowFields, now: number): 'scheduled' | 'expi
   return null;
 }
 
+/** Whether a list without `--drafts` shows `a` at `now` (epoch ms): not a draft, and inside its window. */
+export function listedAt(a: WindowFields & Pick<ArticleMeta, 'draft'>, now: number): boolean {
+  return !a.draft && outsideWindow(a, now) === null;
+}
+
 /**
  * The first time after `now` (epoch ms) at which `a` may come into or leave its window (its listed
  * from or expiry date), or null when nothing about it changes after `now`: what a running dashboard

@@ -45,6 +45,8 @@ export interface AppState {
   rowInfo: ReadonlyMap<number, RowInfo>;
   /** Per row, the place of its first article among the result's articles (story-rows.ts); null when rows are articles. */
   rowOrdinals: Int32Array | null;
+  /** How many stories every match of the result belongs to (counted on the facts worker); null until counted. */
+  storyTotal: number | null;
   /** Stories (by id) shown unfolded. */
   unfolded: ReadonlySet<number>;
   /** Counts over the current result, drawn in the pulse strip; null until counted. */
@@ -157,7 +159,7 @@ export type Action =
    * `pulse`: the pulse of these results when it is counted in the same step (else a `pulse` action follows), `pulseAt` its AppState.pulseAt.
    * `asked`: the sort they answer (AppState.resultsSort; absent: the one in force), `final` their AppState.resultsFinal (absent: true).
    */
-  | { type: 'results'; hits: readonly Hit[]; total: number; sort: ListSort; query: string; asked?: ListSort | null; final?: boolean; approximate?: boolean; counting?: boolean; bottom?: boolean; stories?: StoryView | null; pulse?: Pulse | null; pulseAt?: number | null }
+  | { type: 'results'; hits: readonly Hit[]; total: number; sort: ListSort; query: string; asked?: ListSort | null; final?: boolean; approximate?: boolean; counting?: boolean; bottom?: boolean; stories?: StoryView | null; pulse?: Pulse | null; pulseAt?: number | null; storyTotal?: number | null }
   /** The index was replaced (the warm start's first page by the loaded one): `map` gives an old id's new id, or null. */
   | { type: 'reindex'; map: (id: number) => number | null }
   /** `at`: the pulse's AppState.pulseAt. */
@@ -221,6 +223,7 @@ export function initialState(o: InitOptions): AppState {
     stories: null,
     rowInfo: new Map(),
     rowOrdinals: null,
+    storyTotal: null,
     unfolded: new Set<number>(),
     pulse: null,
     pulseAt: null,

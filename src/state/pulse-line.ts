@@ -101,14 +101,58 @@ export function addTerm(query: string, e: PulseEntry, negate: boolean): string {
 }
 
 /**
- * The parts of one line of the strip (its entries keep their index in `entries`), scrolled so
- * the cursor's entry shows, with their start columns; parts past `width` are dropped.
+ * The parts of one line of the strip (its entries keep their index in `entries`), with their start
+ * columns; parts past `width` are dropped. The facets line shares its width among the groups
+ * (facetShare) so sources, tags and coins all show; when the cursor's entry is not among those, the
+ * whole line is scrolled so it shows.
  */
 export function pulseParts(entries: readonly PulseEntry[], width: number, cursor = -1, line: PulseLine = 'facets'): PulsePart[] {
+  const onLine = cursor >= 0 && cursor < entries.length && lineOf(entries[cursor]) === line;
+  // With the cursor on the line, a column for its ▸.
+  const shared = line === 'facets' ? facetShare(entries, onLine ? width - 1 : width) : null;
+  if (shared && (!onLine || shared.shown.has(cursor))) {
+    return placed(layout(entries, line, width, cursor, shared.shown, shared.cap), width, cursor);
+  }
+  return placed(layout(entries, line, width, cursor, null, FACET_LABEL_COLUMNS), width, cursor);
+}
+
+/**
+ * The facet entries the line shows and the label width they are cut to, so that every group shows:
+ * laid out group by group, the first five sources filled the list pane (~68 columns at 200) and
+ * tags and coins never showed (found by a tester at 200 and 250 columns). Each group gets its top
+ * entry (labels cut shorter if even those do not fit), then the next of each in turn while they
+ * fit. Null when not even a few columns per top entry fit.
+ */
+function facetShare(entries: readonly PulseEntry[], width: number): { shown: Set<number>; cap: number } | null {
+  const groups: number[][] = [];
+  entries.forEach((e, i) => {
+    if (lineOf(e) !== 'facets') return;
+    if (i === 0 || entries[i - 1].kind !== e.kind) groups.push([]);
+    groups[groups.length - 1].push(i);
+  });
+  if (groups.length === 0) return null;
+  const fits = (shown: Set<number>, cap: number): boolean => lineColumns(layout(entries, 'facets', width, -1, shown, cap)) <= width;
+  const tops = new Set(groups.map((g) => g[0]));
+  let cap = FACET_LABEL_COLUMNS;
+  while (cap > 4 && !fits(tops, cap)) cap--;
+  if (!fits(tops, cap)) return null;
+  const shown = new Set(tops);
+  for (let rank = 1; rank < ENTRIES_PER_FACET; rank++) {
+    for (const g of groups) {
+      if (rank >= g.length || !shown.has(g[rank - 1])) continue;
+      shown.add(g[rank]);
+      if (!fits(shown, cap)) shown.delete(g[rank]);
+    }
+  }
+  return { shown, cap };
+}
+
+// The parts of a line before placing: its entries (those in `only` when given, labels cut to `cap`) and the text between them.
+function layout(entries: readonly PulseEntry[], line: PulseLine, width: number, cursor: number, only: ReadonlySet<number> | null, cap: number): Array<{ text: string; index: number | null }> {
   const all: Array<{ text: string; index: number | null }> = [];
   let group: PulseEntry['kind'] | null = null;
   entries.forEach((e, i) => {
-    if (lineOf(e) !== line) return;
+    if (lineOf(e) !== line || (only && !only.has(i))) return;
     if (e.kind !== group) {
       if (group !== null) all.push({ text: ' │ ', index: null });
       if (e.kind !== 'sentiment') all.push({ text: `${GROUP_LABEL[e.kind]} `, index: null });
@@ -119,15 +163,20 @@ export function pulseParts(entries: readonly PulseEntry[], width: number, cursor
     // The cursor's entry is marked with a glyph, so it reads without colour or inverse too. A
     // label is cut to fit the line with that mark, so the cursor's entry always shows.
     const count = countText(e.count);
-    const label = e.kind === 'sentiment' ? e.label : fitWidth(e.label, Math.max(1, Math.min(FACET_LABEL_COLUMNS, width - columns(count) - 2)));
+    const label = e.kind === 'sentiment' ? e.label : fitWidth(e.label, Math.max(1, Math.min(cap, width - columns(count) - 2)));
     const text = `${label} ${count}`;
     all.push({ text: i === cursor ? `▸${text}` : text, index: i });
   });
-  // Scroll: drop whole leading parts until the cursor's entry ends within the line.
+  return all;
+}
+
+const lineColumns = (parts: ReadonlyArray<{ text: string }>): number => parts.reduce((w, p) => w + columns(p.text), 0);
+
+// Scrolled so the cursor's entry shows (whole leading parts dropped until it ends within the line), then placed; parts past `width` dropped.
+function placed(all: ReadonlyArray<{ text: string; index: number | null }>, width: number, cursor: number): PulsePart[] {
   let from = 0;
-  const widthOf = (k: number, to: number): number => all.slice(k, to + 1).reduce((w, p) => w + columns(p.text), 0);
   const at = all.findIndex((p) => p.index === cursor);
-  while (at >= 0 && from < at && widthOf(from, at) > width) from++;
+  while (at >= 0 && from < at && lineColumns(all.slice(from, at + 1)) > width) from++;
   const out: PulsePart[] = [];
   let col = 0;
   for (const p of all.slice(from)) {

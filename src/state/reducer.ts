@@ -50,6 +50,7 @@ function step(state: AppState, action: Action): AppState {
         total: action.total,
         totalApproximate: action.approximate ?? false,
         totalCounting: action.counting ?? false,
+        storyTotal: action.storyTotal ?? null,
         usedSort: action.sort,
         resultsQuery: action.query,
         resultsSort: action.asked === undefined ? effectiveSort(state) : action.asked,

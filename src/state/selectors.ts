@@ -159,9 +159,9 @@ export function bodyPercent(s: AppState): number | null {
 }
 
 /**
- * The cursor's place for the list's title, counted in articles (the title's total counts
- * articles): the place of the selected row's first article, so with a folded story of three on
- * top the second row is the 4th article and the last row ends at the total; 0 with no rows.
+ * The cursor's place counted in articles, for how deep the list asks (hitDepth; the title counts
+ * rows: list-counts.ts): the place of the selected row's first article, so with a folded story of
+ * three on top the second row is the 4th article; 0 with no rows.
  */
 export function listPosition(s: Pick<AppState, 'hits' | 'cursor' | 'rowOrdinals'>): number {
   if (s.hits.length === 0) return 0;

@@ -8,6 +8,7 @@ import { countText, sanitizeLine } from '../core/text/index.js';
 import { columns, fitWidth } from '../core/width/index.js';
 import type { Hit } from '../core/search/index.js';
 import type { RowInfo } from '../state/story-rows.js';
+import type { ListCounts } from '../state/list-counts.js';
 import { PaintedRows, useSlotBlock } from './Lines.js';
 import type { ListLane } from './list/list-lane.js';
 import { paintedWindow, type PaintedWindow, type RowLook } from './list/painted-window.js';
@@ -49,9 +50,17 @@ export function shownCount(total: number, approximate: boolean, counting = false
   return counting ? COUNTING : `${countText(total)}${approximate ? '+' : ''}`;
 }
 
-/** The list pane's title: `Articles 1/9,889` (the count as shownCount writes it). */
-export function listTitle(position: number, total: number, approximate: boolean, counting = false): string {
-  return `Articles ${countText(position)}/${shownCount(total, approximate, counting)}`;
+/**
+ * The list pane's title: the cursor's row of the rows the reader moves through. `Articles 8/75`
+ * when each row is an article; `Stories 8/71 · 75 articles` when stories fold them into fewer
+ * rows (`Stories 8/counting… · 9,889 articles` until the rows of a result bigger than the list
+ * are counted). Found by a tester: `Articles 12/75` on the 8th of 71 rows.
+ */
+export function listTitle(c: ListCounts): string {
+  const rows = c.rows === null ? COUNTING : `${countText(c.rows)}${c.rowsAtLeast ? '+' : ''}`;
+  if (!c.folds) return `Articles ${countText(c.position)}/${c.rows === null ? shownCount(c.articles, c.approximate, c.counting) : rows}`;
+  const articles = shownCount(c.articles, c.approximate, c.counting);
+  return `Stories ${countText(c.position)}/${rows} · ${articles} ${c.articles === 1 && !c.approximate && !c.counting ? 'article' : 'articles'}`;
 }
 
 /**

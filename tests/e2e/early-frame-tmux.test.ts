@@ -17,7 +17,7 @@ const copy = copiedCorpus('cnt-early-frame-');
 
 // Drawn before the config is read, the entry's frame names no key: `[keys]` may have remapped `/` and `?`.
 const skeleton = (t: string) => /╭─▶ Articles ─*╮/.test(t) && /loading…\s*$/m.test(t) && !/search|help/.test(t);
-const loaded = (t: string) => t.includes('? help') && /Articles 1\/\d+/.test(t) && !/loading|finding files/.test(t);
+const loaded = (t: string) => t.includes('? help') && /(?:Articles|Stories) 1\/\d+/.test(t) && !/loading|finding files/.test(t);
 const status = () => path.join(copy.root, 'status.txt');
 
 /**
@@ -44,7 +44,7 @@ describe('the skeleton from the CLI entry, before the CLI loads', () => {
     const release = path.join(copy.root, 'release');
     const { s, stream } = start(release);
     const held = await s.waitFor(skeleton, 'the skeleton, with the CLI held');
-    expect(held).not.toMatch(/Articles 1\//);
+    expect(held).not.toMatch(/(?:Articles|Stories) 1\//);
     fs.writeFileSync(release, '');
     await s.waitFor(loaded, 'the loaded list after the release');
     // One alternate screen, entered by the entry: the dashboard reused its terminal.
@@ -87,7 +87,7 @@ describe('the skeleton from the CLI entry, before the CLI loads', () => {
       const { s, stream } = start(release);
       await s.waitFor(skeleton, 'the skeleton, with the CLI held');
       fs.writeFileSync(release, '');
-      const screen = await s.waitFor((t) => /Articles 1\/\d+/.test(t) && t.includes('H help') && !/loading|finding files/.test(t), 'the loaded list');
+      const screen = await s.waitFor((t) => /(?:Articles|Stories) 1\/\d+/.test(t) && t.includes('H help') && !/loading|finding files/.test(t), 'the loaded list');
       expect(screen).toContain('press s to search, H for help');
       s.send('q');
       expect(await s.waitForFile(status())).toBe('exit=130\n');
@@ -127,7 +127,7 @@ describe('a low limit of open files', () => {
     s.send('Enter');
     await s.waitFor(loaded, 'the dashboard under ulimit -n 64');
     s.type('/solana');
-    await s.waitFor((t) => /Articles 1\/\d+/.test(t) && t.includes('query: solana'), 'the answer to "solana"');
+    await s.waitFor((t) => /(?:Articles|Stories) 1\/\d+/.test(t) && t.includes('query: solana'), 'the answer to "solana"');
     s.send('Enter');
     s.send('Enter');
     expect(await s.waitForFile(status())).toBe('exit=0\n');

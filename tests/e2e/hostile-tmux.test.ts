@@ -52,7 +52,7 @@ describe('the hostile folder on a real terminal', () => {
     const { s, cache, status, out } = start(160, 40);
     s.type(`XDG_CACHE_HOME=${cache} node ${cli} ${corpus.dir} > ${out}; echo "exit=$?" > ${status}`);
     s.send('Enter');
-    await s.waitFor((t) => t.includes('? help') && /Articles 1\/\d+/.test(t), 'the dashboard', BOUND_MS);
+    await s.waitFor((t) => t.includes('? help') && /(?:Articles|Stories) 1\/\d+/.test(t), 'the dashboard', BOUND_MS);
     for (let i = 0; i < 12; i++) {
       s.send('j');
       s.send('Tab');

@@ -43,8 +43,10 @@ const num = (s: string): number => Number(s.replaceAll(',', ''));
 
 /** The counts on `screen`, or null before the list is drawn. */
 function countsOf(screen: string): Counts | null {
-  const listed = /Articles \d+\/([\d,]+)/.exec(screen);
-  if (!listed) return null;
+  // The articles listed: the title's total, or beside the rows where stories fold them (`Stories 1/6,580 · 9,889 articles`).
+  const title = /Articles \d+\/([\d,]+)|Stories \d+\/\S+ · ([\d,]+) articles?/.exec(screen);
+  if (!title) return null;
+  const listed = [title[0], title[1] ?? title[2]];
   const strip = /│(?:so far (\d+)% )?▲ ([\d,]+) ● ([\d,]+) ▼ ([\d,]+)/.exec(screen);
   const unread = /· ([\d,]+) unread/.exec(screen);
   return {

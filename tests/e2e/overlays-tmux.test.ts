@@ -55,7 +55,7 @@ describe('overlays and the status line at 80x24', () => {
     s.type('/coin:sol');
     s.send('Enter');
     // The list's count, not just the typed query: `y` must land once coin:sol's results are in.
-    await s.waitFor((t) => /coin:sol/.test(t) && /Articles 1\/[1-9]/.test(t) && ready(t), 'the narrowed list');
+    await s.waitFor((t) => /coin:sol/.test(t) && /(?:Articles|Stories) 1\/[1-9]/.test(t) && ready(t), 'the narrowed list');
     s.tmux('set-option', '-s', 'set-clipboard', 'on');
     s.type('y');
     const copied = await s.waitFor((t) => t.split('\n').some((l) => /^\S.*copied by OSC 52: /.test(l)), 'the copy message');

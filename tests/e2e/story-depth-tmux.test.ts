@@ -42,16 +42,16 @@ describe('a list of stories deeper than its first pages', () => {
     started = startCli(100, 30, `--no-config ${folder}`, env);
     const s = started.s;
     // Grouped: the first row is the newest pair's story (`+1`).
-    await s.waitFor((t) => t.includes('? help') && /Articles 1\/3,000/.test(t) && /│▶.*\+1 /.test(t), 'the list grouped into stories', 120_000);
+    await s.waitFor((t) => t.includes('? help') && /Stories 1\/1,500 · 3,000 articles/.test(t) && /│▶.*\+1 /.test(t), 'the list grouped into stories', 120_000);
     s.send('G');
-    const screen = await s.waitFor((t) => /Articles 2,999\/3,000/.test(t) && t.includes('Also reported by 1 other outlet'), 'the last row after one G');
+    const screen = await s.waitFor((t) => /Stories 1,500\/1,500 · 3,000 articles/.test(t) && t.includes('Also reported by 1 other outlet'), 'the last row after one G');
     // The oldest pair's story: amber amber amber, $5M, with its other outlet in the body.
     expect(screen).toMatch(/│▶.*\+1 Protocol amber amber am/);
     expect(screen).toContain('exploited for $5M');
     expectBorderedRows(screen, 100, 30);
     // Back to the top, then the two keys in one write: Enter acts on the last row, not the last loaded.
     s.send('g');
-    await s.waitFor((t) => /Articles 1\/3,000/.test(t), 'the first row again');
+    await s.waitFor((t) => /Stories 1\/1,500/.test(t), 'the first row again');
     s.type('G\r');
     await s.waitFor((t) => fs.existsSync(started!.status) && fs.readFileSync(started!.status, 'utf8').includes('exit=0'), 'the exit');
     // The story's scoop: the first outlet's report of the oldest pair.

@@ -154,7 +154,7 @@ describe('type-ahead', () => {
     // The query can be fixed, and the keys after it act.
     s.send('C-u');
     s.type('bitcoin');
-    await s.waitFor((screen) => /Articles 1\/\d+/.test(screen) && !screen.includes('bad date'), 'the fixed query');
+    await s.waitFor((screen) => /(?:Articles|Stories) 1\/\d+/.test(screen) && !screen.includes('bad date'), 'the fixed query');
     s.send('Enter');
     s.send('Enter');
     expect(await finished(path.join(s.dir, 'bad.status'))).toBe('exit=0');

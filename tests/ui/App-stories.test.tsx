@@ -43,7 +43,7 @@ describe.each([[80, 24], [200, 50]])('stories and the pulse at %dx%d', (width, h
     const app = setup(width, height);
     await eventually(() => expect(app.frame().join('\n')).toContain('+2'));
     const text = app.frame().join('\n');
-    expect(text).toContain('Articles 1/4');
+    expect(text).toContain('Stories 1/2 · 4 articles');
     expect(app.frame().filter((l) => /Quarry|Forged/.test(l) && l.startsWith('│'))).toHaveLength(1);
     await eventually(() => expect(app.frame()[2]).toContain('▲ 1 ● 1 ▼ 2'));
     expect(maxWidth(app.lastFrame())).toBeLessThanOrEqual(width);
@@ -80,7 +80,7 @@ describe('the pulse strip in the dashboard', () => {
     await eventually(() => expect(app.frame()[3]).toContain('▸HACK 3'));
     await app.type('\r');
     await eventually(() => expect(app.frame()[0]).toContain('tag:hack'));
-    await eventually(() => expect(app.frame().join('\n')).toContain('Articles 1/3'));
+    await eventually(() => expect(app.frame().join('\n')).toContain('Stories 1/1 · 3 articles'));
   });
 });
 

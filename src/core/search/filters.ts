@@ -3,7 +3,7 @@
 // haystack built when the article was added.
 
 import type { Article } from '../article.js';
-import { outsideWindow } from '../publication-window.js';
+import { listedAt } from '../publication-window.js';
 import { bodyHasCashtag, coinSymbols } from '../coins/index.js';
 import { bodyOf, compact, containsAll, containsAny, type Hay } from './haystack.js';
 import { letterBits, type HayMasks } from './hay-masks.js';
@@ -95,7 +95,7 @@ function allOf(tests: readonly Predicate[]): Predicate {
 // The drafts rule: not a draft, and inside its publication window at the query's time.
 function listedTest(q: ParsedQuery): Predicate {
   const now = q.now ?? Date.now();
-  return (a) => !a.draft && outsideWindow(a, now) === null;
+  return (a) => listedAt(a, now);
 }
 
 /**

@@ -82,6 +82,30 @@ export class PulseTally {
   }
 }
 
+/**
+ * How many stories the articles `ids` belong to (ids >= f.n left out): the rows a list of them
+ * folds into, for the list's title (one pass over the ids on the facts worker, beside the pulse).
+ */
+export function storiesOf(ids: ArrayLike<number>, f: Facts): number {
+  let n = 0;
+  let seen: Uint8Array | null = null;
+  for (let k = 0; k < ids.length; k++) {
+    const i = ids[k];
+    if (i >= f.n) continue;
+    if (f.size[i] <= 1) {
+      n++;
+      continue;
+    }
+    seen ??= new Uint8Array(f.n);
+    const s = f.story[i];
+    if (seen[s] === 0) {
+      seen[s] = 1;
+      n++;
+    }
+  }
+  return n;
+}
+
 /** The pulse of the articles `ids` (ids of `facts`' corpus; ids >= f.n are left out); facets keep the `topN` biggest entries. */
 export function pulseOfFacts(ids: ArrayLike<number>, f: Facts, topN = TOP_N): Pulse {
   return new PulseTally().add(ids, f).pulse(f, topN);

@@ -5,7 +5,7 @@
 // touch, regroup.ts), and answers the aggregate of a result: the pulse of any set of ids and their
 // hot order. Pure computation; messages and storage are the worker's business.
 import type { Pulse } from '../pulse/index.js';
-import { pulseOfFacts, PulseTally } from './facts-count.js';
+import { pulseOfFacts, PulseTally, storiesOf } from './facts-count.js';
 import { articleFacts, type ArticleFacts, type Facts, type FactsInput } from './facts.js';
 import { copyFacts, FactsBuilder } from './facts-builder.js';
 import { groupStories, type StoryDoc } from './group.js';
@@ -20,6 +20,8 @@ export interface Counted {
   progress?: FactsProgress;
   /** How many of the ids the facts do not hold yet (arrived since they were last updated): left out of the pulse. Absent when none. */
   missing?: number;
+  /** How many stories the ids the facts hold belong to (storiesOf); absent while a first computation runs. */
+  stories?: number;
 }
 
 /**
@@ -49,7 +51,7 @@ export function countFacts(f: Facts, ids: Int32Array, hot: boolean, now: number)
   // pulseOfFacts passes over ids >= f.n itself (no copy of a million ids); only how many is counted here.
   let missing = 0;
   for (let k = 0; k < ids.length; k++) if (ids[k] >= f.n) missing++;
-  const counted: Counted = { pulse: pulseOfFacts(ids, f), hot: hot ? hotOrderOfFacts(ids, f, now) : null };
+  const counted: Counted = { pulse: pulseOfFacts(ids, f), hot: hot ? hotOrderOfFacts(ids, f, now) : null, stories: storiesOf(ids, f) };
   if (missing > 0) counted.missing = missing;
   return counted;
 }

@@ -10,7 +10,8 @@ import { useRef } from 'react';
 import type { Article } from '../../core/article.js';
 import type { AppState } from '../../state/reducer.js';
 import type { Hit } from '../../core/search/index.js';
-import { listPosition, resultsBehind } from '../../state/selectors.js';
+import { resultsBehind } from '../../state/selectors.js';
+import { listCounts, type ListCounts } from '../../state/list-counts.js';
 import { drawPlaced, planPlaced, type PlacedRow } from '../frame/fast-frame.js';
 
 /** The list pane's rows as last rendered: their slot block, where they start in the hits, one row's paint for a cursor, and all rows' for other props. */
@@ -109,7 +110,7 @@ function cursorMoveRows(lane: ListLane, before: AppState, after: AppState): Plac
 }
 
 // What a typed key changes in the state besides the query: its results, and the cursor back on the first.
-const TYPED: ReadonlySet<string> = new Set([...MOVES, 'query', 'message', 'historyAt', 'rawHits', 'hits', 'rowInfo', 'rowOrdinals', 'resultsSeq', 'total', 'totalApproximate', 'totalCounting', 'usedSort', 'resultsQuery', 'pulse', 'stories', 'listTop']);
+const TYPED: ReadonlySet<string> = new Set([...MOVES, 'query', 'message', 'historyAt', 'rawHits', 'hits', 'rowInfo', 'rowOrdinals', 'storyTotal', 'resultsSeq', 'total', 'totalApproximate', 'totalCounting', 'usedSort', 'resultsQuery', 'pulse', 'stories', 'listTop']);
 
 /**
  * Draws the search line, the list's title and rows, and the status line for `after` at once when
@@ -140,6 +141,6 @@ export function drawTyped(lane: ListLane, before: AppState, after: AppState): bo
 }
 
 /** The list title's text for `s`, given the title function (ArticleList's listTitle). */
-export function laneTitle(listTitle: (position: number, total: number, approximate: boolean, counting: boolean) => string): (s: AppState) => string {
-  return (s) => listTitle(listPosition(s), s.total, s.totalApproximate, s.totalCounting);
+export function laneTitle(listTitle: (counts: ListCounts) => string): (s: AppState) => string {
+  return (s) => listTitle(listCounts(s));
 }

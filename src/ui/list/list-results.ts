@@ -141,11 +141,13 @@ export function resultsStep(state: AppState, a: ListedAnswer): Action | null {
     if (state.resultsSeq > 0) return null;
     return { type: 'results', hits: NO_HITS, total: 0, approximate: false, counting: false, sort: state.usedSort, query: search.query, asked, stories: a.stories, pulse: NO_MATCHES, pulseAt: null };
   }
-  const changed = listed !== state.rawHits || a.stories !== state.stories || total !== state.total || counting !== state.totalCounting;
+  // The stories every match belongs to (the list's row total when it does not hold them all), once counted.
+  const storyTotal = aggregate?.stories ?? null;
+  const changed = listed !== state.rawHits || a.stories !== state.stories || total !== state.total || counting !== state.totalCounting || storyTotal !== state.storyTotal;
   // The rows `G` waits for (AppState.bottomWanted) are in: as many, or every match (fewer hits than the search asked for).
   const bottom = state.bottomWanted > 0 && !!listed && (listed.length >= state.bottomWanted || (search.limit !== undefined && search.result.hits.length < search.limit));
   if (listed && (changed || asked !== state.resultsSort || final !== state.resultsFinal || bottom)) {
-    return { type: 'results', hits: listed, total, approximate, counting, bottom, sort: a.hot ? 'hot' : search.result.sort, query: search.query, asked, final, stories: a.stories, pulse, pulseAt };
+    return { type: 'results', hits: listed, total, approximate, counting, bottom, sort: a.hot ? 'hot' : search.result.sort, query: search.query, asked, final, stories: a.stories, pulse, pulseAt, storyTotal };
   }
   if (pulse !== state.pulse) return { type: 'pulse', pulse, at: pulseAt, seq: state.resultsSeq };
   return null;

@@ -31,6 +31,11 @@ export interface Aggregate {
   /** Every match in hot order, when the list sorts by hot; null otherwise. */
   hot: Int32Array | null;
   /**
+   * How many stories the matches belong to (Counted.stories): the rows of the whole list when
+   * folded, for its title. Null when not counted over them all (the facts lack some, or are partial).
+   */
+  stories?: number | null;
+  /**
    * Every match's id (no order), when counted over them all; null when the list's hits were all.
    * Not the array handed to the counter: that one may be transferred to its thread.
    */
@@ -123,7 +128,7 @@ export function useAggregate(r: AggregateRequest): Aggregate | null {
         void answer.then((c) => {
           if (!stale) waiting.current = false;
           // A hot order over only some articles' facts would put the rest last: the list keeps its own until all are in.
-          if (!stale && c) setAggregate({ search, pulse: countedPulse(c, search, index), total, approximate, hot: isPartial(c) ? null : c.hot, ids: all.ids });
+          if (!stale && c) setAggregate({ search, pulse: countedPulse(c, search, index), total, approximate, hot: isPartial(c) ? null : c.hot, ids: all.ids, stories: isPartial(c) ? null : (c.stories ?? null) });
         });
       }, AGGREGATE_IDLE_MS);
     });

@@ -34,6 +34,15 @@ describe('Reading.seeInSlices', () => {
     sliced.close();
   });
 
+  it('counts as new only the articles the caller counts (the dashboard: those is:new lists), and records them all', async () => {
+    const r = Reading.open(stateWithHistory());
+    const odd = (a: (typeof articles)[number]) => articles.indexOf(a) % 2 === 1;
+    // New: articles 3..6; of those the list shows 3 and 5 (a draft is seen, not counted).
+    expect(await r.seeInSlices(articles, async () => undefined, 3, 5000, odd)).toBe(2);
+    for (const a of articles.slice(3)) expect(r.isNew(a)).toBe(true);
+    r.close();
+  });
+
   it('takes fewer articles a slice when a slice takes longer than SLICE_MS, never more than asked', async () => {
     const many = Array.from({ length: 100 }, (_, i) => ({ externalId: `ext-${i}`, url: null, path: `/news/${i}.md` }));
     const r = Reading.open(tmp());

@@ -66,6 +66,18 @@ describe('counting a result', () => {
     expect(whole.missing).toBeUndefined();
   });
 
+  it('counts the stories of the ids (the rows a list of them folds into), every article its own before grouping', () => {
+    const ids = Int32Array.from(articles.map((a) => a.id));
+    const grouped = computeFacts(articles.map(factsInput), true);
+    const stories = new Set(articles.map((a) => grouped.story[a.id])).size;
+    expect(stories).toBeLessThan(articles.length);
+    expect(countFacts(grouped, ids, false, now).stories).toBe(stories);
+    // Half the ids: the stories among them only.
+    const half = ids.filter((_, k) => k % 2 === 0);
+    expect(countFacts(grouped, half, false, now).stories).toBe(new Set([...half].map((i) => grouped.story[i])).size);
+    expect(countFacts(computeFacts(articles.map(factsInput), false), ids, false, now).stories).toBe(articles.length);
+  });
+
   it('answers only the newest of counts asked together; every answer given is right', async () => {
     const service = new FactsService({ worker });
     try {

@@ -39,8 +39,9 @@ describe('a count that is coming', () => {
   });
 
   it('keeps the lower bound mark for a count that is not coming', () => {
-    expect(listTitle(1, 1000, true)).toBe('Articles 1/1,000+');
-    expect(listTitle(1, 1000, true, true)).toBe('Articles 1/counting…');
+    const counts = { position: 1, rows: 1000, articles: 1000, approximate: true, rowsAtLeast: true, counting: false, folds: false };
+    expect(listTitle(counts)).toBe('Articles 1/1,000+');
+    expect(listTitle({ ...counts, rows: null, counting: true })).toBe('Articles 1/counting…');
   });
 });
 

@@ -8,7 +8,6 @@ import type { Article, LoadWarning } from './core/article.js';
 import type { Facts, FactsProgress, StoryInfo, StoryMap } from './core/stories/index.js';
 import type { LoadProgress } from './ui/StatusBar.js';
 import { PathError } from './core/files/index.js';
-import { listedAt } from './core/publication-window.js';
 import { importBodyPreload, importSearchEngine } from './core/search/index.js';
 import { readBodiesAhead } from './body-read-ahead.js';
 import { IdsByPath } from './ids-by-path.js';
@@ -51,7 +50,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
   process.env.NODE_ENV = options.debug ? 'development' : 'production';
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  const [{ render }, { createElement }, { App }, { loadCorpus }, { SearchIndex, indexAnswers }, { Reading, newSinceMessage, readingUnavailableMessage }, { applyTheme }, { systemActions }, { preloadBodies }, { startLiveUpdates, prestartWatchProcess, warningsAfter, LiveView }, { attachWords, openWordsEarly }, { cacheDirectory, indexFile }] = await Promise.all([
+  const [{ render }, { createElement }, { App }, { loadCorpus }, { SearchIndex, indexAnswers }, { Reading, newCounted, newSinceMessage, readingUnavailableMessage }, { applyTheme }, { systemActions }, { preloadBodies }, { startLiveUpdates, prestartWatchProcess, warningsAfter, LiveView }, { attachWords, openWordsEarly }, { cacheDirectory, indexFile }] = await Promise.all([
     import('ink'),
     import('react'),
     import('./ui/App.js'),
@@ -251,9 +250,7 @@ export async function runDashboard(options: Options, paths: string[], setup: Das
         const unseen = (error: unknown): void => ((startMessage = readingUnavailableMessage(error)), update());
         // Not `result` in the closure (see below): the list is handed over once, then let go.
         const sight = [result.articles];
-        // "N new" counts what `is:new` lists: drafts and articles outside their window only with --drafts.
-        const listed = options.drafts ? undefined : (a: Article, at = Date.now()) => listedAt(a, at);
-        void readAhead.prepared.then(() => (finished ? undefined : reading?.seeInSlices(sight.pop() ?? [], () => new Promise((r) => setImmediate(r)), undefined, undefined, listed).then(seen, unseen)));
+        void readAhead.prepared.then(() => (finished ? undefined : reading?.seeInSlices(sight.pop() ?? [], () => new Promise((r) => setImmediate(r)), undefined, undefined, newCounted(options.drafts)).then(seen, unseen)));
         attachWords(index, paths, result, () => finished, readAhead.attached, readAhead.start, searchAgain, wordsEarly);
         if (!finished) {
           const hiddenNow = new Set<number>();

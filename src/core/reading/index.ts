@@ -3,6 +3,6 @@
 // what is said when the state cannot be used.
 export { Reading, splitReadingTerms, type ReadingTerm, type Undone } from './reading.js';
 export { searchWithReading } from './reading-search.js';
-export { newSinceMessage } from './new-since.js';
+export { newCounted, newSinceMessage } from './new-since.js';
 export { readingUnavailableMessage, SAVED_NOTICE, unsavedNotice } from './unavailable.js';
 export type { SaveState } from './mark-writer.js';

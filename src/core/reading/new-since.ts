@@ -1,6 +1,17 @@
 // The notice the dashboard starts with when articles arrived since the last session ended.
 import { format } from 'date-fns';
+import type { Article } from '../article.js';
+import { listedAt } from '../publication-window.js';
 import { countText } from '../text/index.js';
+
+/**
+ * What the "N new" notice counts (Reading.see's `counted`): what `is:new` lists, so drafts and
+ * articles outside their publication window only with `--drafts` (undefined: all). A tester found
+ * `78 new` beside a list of 75: the drafts counted.
+ */
+export function newCounted(includeDrafts: boolean): ((a: Article) => boolean) | undefined {
+  return includeDrafts ? undefined : (a) => listedAt(a, Date.now());
+}
 
 /** `12 new since Nov 28 09:14` (local time), or null when nothing is new. */
 export function newSinceMessage(count: number, since: number | null): string | null {

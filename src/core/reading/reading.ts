@@ -127,11 +127,7 @@ export class Reading {
     return (a) => marks.get(a) ?? { read: this.isRead(a), saved: this.isSaved(a), new: this.isNew(a) };
   }
 
-  /**
-   * Records the articles as seen (first sight at `now`); returns how many of those `counted` accepts
-   * (all without it) are new since the previous session: the dashboard counts what `is:new` lists
-   * (a tester found `78 new` beside a list of 75: the drafts counted).
-   */
+  /** Records the articles as seen (first sight at `now`); returns how many of those `counted` accepts (all without it; the dashboard's: new-since.ts newCounted) are new since the previous session. */
   see<T extends A>(articles: readonly T[], now = Date.now(), counted?: (a: T) => boolean): number {
     const keys = this.own(articles, now);
     return keys.reduce((n, k, i) => n + (this.store.isNew(k) && (!counted || counted(articles[i])) ? 1 : 0), 0);

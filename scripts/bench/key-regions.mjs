@@ -25,8 +25,16 @@ function frameOf(lines) {
   return { border, edge, last };
 }
 
-/** The pane title's row without its count: `╭─▶ Articles 3/#─╮` (the cursor's position stays). */
-const titleRow = (line, edge) => line.slice(0, edge + 1).replace(/\/(?:[\d,]+\+?|counting…)/, '/#').replace(/─+/g, '─');
+/**
+ * The pane title's row without its counts: `╭─▶ Articles 3/#─╮`, or where stories fold the rows
+ * `╭─▶ Stories 3/# · # articles─╮` (the cursor's position stays).
+ */
+const titleRow = (line, edge) =>
+  line
+    .slice(0, edge + 1)
+    .replace(/\/(?:[\d,]+\+?|counting…)/, '/#')
+    .replace(/ · [\d,]+\+? articles?/, ' · # articles')
+    .replace(/─+/g, '─');
 
 /** The status line without the unread piece, its counts masked and its gap closed. */
 const statusRow = (line) => line.replace(UNREAD, '').replace(COUNT, '#').replace(/ {2,}/g, ' ').trimEnd();

@@ -89,7 +89,7 @@ export const dashboardCommand = (repo, dir, env) => `env -u CI ${envWords(env)} 
  * worker done too (key-regions.mjs atRest: no `counting…`, no `so far N%`, the pulse a big folder's
  * first computation draws over the articles done, no `stories N%`, its story rows still to change).
  */
-export const dashboardReady = (text) => /Articles 1\/[\d,]+/.test(text) && atRest(text);
+export const dashboardReady = (text) => /(?:Articles|Stories) 1\/[\d,]+/.test(text) && atRest(text);
 
 /**
  * One program in its own 120x40 tmux window: keys in, screen and byte count out. `region` cuts the

@@ -37,7 +37,7 @@ async function once(n) {
   while (performance.now() - start < 120_000) {
     const text = screen(session);
     const now = performance.now() - start;
-    if (rows === null && /Articles \d/.test(text) && /│▶/.test(text)) rows = now;
+    if (rows === null && /(?:Articles|Stories) \d/.test(text) && /│▶/.test(text)) rows = now;
     if (/ unread/.test(text.split('\n').filter(Boolean).pop() ?? '')) {
       unread = now;
       break;

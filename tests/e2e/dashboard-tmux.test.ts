@@ -91,9 +91,10 @@ describe('dashboard in a real terminal', () => {
     // between must act on the moved cursor, not on the one before it.
     const chosen = (pause: boolean) =>
       chooseAfter(async (s, first) => {
-        const position = Number(/Articles (\d+)\//.exec(first)?.[1]);
+        // The title reads `Stories N/…` once the stories fold the rows, `Articles N/…` before.
+        const position = Number(/(?:Articles|Stories) (\d+)\//.exec(first)?.[1]);
         s.send('j');
-        if (pause) await s.waitFor((t) => Number(/Articles (\d+)\//.exec(t)?.[1]) > position, 'the moved cursor');
+        if (pause) await s.waitFor((t) => Number(/(?:Articles|Stories) (\d+)\//.exec(t)?.[1]) > position, 'the moved cursor');
       });
     const atOnce = await chosen(false);
     const afterPause = await chosen(true);

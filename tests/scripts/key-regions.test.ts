@@ -24,6 +24,12 @@ function screen(o: { query: string; position: number; matches: string; unread: s
 const base = { query: 'bitc', position: 1, matches: '3,059', unread: '3,059', rows: ['▶◆ Nov 14 Blockworks ▲ Bitcoin Developers', ' ◆ Nov 13 CoinDesk ● Bitcoin ETF'], pulse: '▲ 762 ● 1,512 ▼ 785' };
 
 describe('key-to-screen regions', () => {
+  it('a title whose stories fold the rows is masked the same way: position kept, both counts masked', () => {
+    const folded = (t: string) => screen(base).replace(/╭─▶ Articles 1\/3,059─*╮/, (m) => rule(t, '╮', '─').slice(0, m.length));
+    const a = dashboardRegion(folded('╭─▶ Stories 1/2,615 · 3,059 articles'));
+    expect(a).toBe(dashboardRegion(folded('╭─▶ Stories 1/2,600 · 3,040 articles')));
+    expect(a).not.toBe(dashboardRegion(folded('╭─▶ Stories 2/2,615 · 3,059 articles')));
+  });
   it('a key is answered whatever the unread count, the match count or the pulse show', () => {
     const settled = dashboardRegion(screen(base));
     // The lower-bound count over the first hits, one cell wider, then a shorter match count.

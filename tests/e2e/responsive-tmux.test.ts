@@ -47,7 +47,7 @@ afterEach(() => {
 });
 
 const loading = (screen: string) => /finding files|loading \d/.test(screen);
-const listed = (screen: string) => /Articles \d/.test(screen) && /[▲▼●]/.test(screen);
+const listed = (screen: string) => /(?:Articles|Stories) \d/.test(screen) && /[▲▼●]/.test(screen);
 
 async function startWarm(): Promise<{ s: TmuxSession; status: string }> {
   const s = observableSession(120, 35, repo);
@@ -76,7 +76,7 @@ describe('a 20,000-file folder loading', () => {
     s.send('Escape');
     await s.waitFor((t) => !t.includes('Keys — press any key'), 'the help overlay to close', 3_000);
     s.resize(90, 28);
-    await s.waitFor((t) => t.split('\n').every((line) => line.length <= 90) && /Articles \d/.test(t), 'the list redrawn at 90 columns', 3_000);
+    await s.waitFor((t) => t.split('\n').every((line) => line.length <= 90) && /(?:Articles|Stories) \d/.test(t), 'the list redrawn at 90 columns', 3_000);
     s.send('q');
     expect(await s.waitForFile(status, 5_000)).toBe('exit=130\n');
   }, 180_000);
@@ -88,7 +88,7 @@ describe('a 20,000-file folder loading', () => {
     // Not when the load is done: within the hang guard of a few seconds.
     expect(await s.waitForFile(status, 3_000)).toBe('exit=130\n');
     const screen = await cleanPrompt(s);
-    expect(screen).not.toMatch(/Articles \d+\/\d+/);
+    expect(screen).not.toMatch(/(?:Articles|Stories) \d+\/\d+/);
     expect(paneState(s)).toEqual(UNTOUCHED);
     expect(await plainAfterwards(s)).toBe('after-the-program');
   }, 180_000);

@@ -52,7 +52,7 @@ function pidOf(tag: string): number {
 
 async function expectRestored(s: TmuxSession) {
   const screen = await cleanPrompt(s);
-  expect(screen).not.toMatch(/Articles \d+\/\d+|Inspector/);
+  expect(screen).not.toMatch(/(?:Articles|Stories) \d+\/\d+|Inspector/);
   expect(paneState(s)).toEqual(UNTOUCHED);
   expect(await plainAfterwards(s)).toBe('after-the-program');
   return screen;

@@ -16,8 +16,8 @@ const start = (width: number, height: number): TmuxSession => {
 const ready = (screen: string) => screen.includes('? help') && /\d+\/\d+/.test(screen) && screen.includes('focus: list');
 // The screen once drawn at `width` columns (its panes' top border row that wide).
 const drawnAt = (width: number) => (screen: string): boolean => (screen.split('\n')[1] ?? '').length === width && screen.includes('focus:');
-// The titles in the panes' top border row.
-const titles = (screen: string): string[] => [...(screen.split('\n')[1] ?? '').matchAll(/╭─(?:▶ )?([A-Za-z]+)/g)].map((m) => m[1]);
+// The titles in the panes' top border row; the list's is `Articles`, or `Stories` once the stories fold its rows: one name here.
+const titles = (screen: string): string[] => [...(screen.split('\n')[1] ?? '').matchAll(/╭─(?:▶ )?([A-Za-z]+)/g)].map((m) => (m[1] === 'Stories' ? 'Articles' : m[1]));
 // The body pane's title: how far the article has been read.
 const percent = (screen: string): number => Number(/Article · (\d+)%/.exec(screen.split('\n')[1] ?? '')?.[1] ?? NaN);
 // The rows right of the list pane (the body or the inspector), without borders.

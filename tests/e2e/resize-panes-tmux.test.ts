@@ -13,8 +13,8 @@ afterEach(() => dashboard.close());
 
 // The right-most pane's rows, without borders, trailing blanks cut: the inspector when it shows.
 const lastPane = (screen: string): string[] => screen.split('\n').map((row) => row.split('││').slice(1).at(-1)?.replace(/│$/, '').trimEnd() ?? '').filter((r) => r !== '');
-// The titles in the panes' top border row.
-const titles = (screen: string): string[] => [...(screen.split('\n')[1] ?? '').matchAll(/╭─(?:▶ )?([A-Za-z]+)/g)].map((m) => m[1]);
+// The titles in the panes' top border row; the list's is `Articles`, or `Stories` once the stories fold its rows: one name here.
+const titles = (screen: string): string[] => [...(screen.split('\n')[1] ?? '').matchAll(/╭─(?:▶ )?([A-Za-z]+)/g)].map((m) => (m[1] === 'Stories' ? 'Articles' : m[1]));
 // The screen once drawn at `width` columns (its panes' top border row that wide).
 const drawnAt = (width: number) => (screen: string): boolean => (screen.split('\n')[1] ?? '').length === width && screen.includes('focus:');
 

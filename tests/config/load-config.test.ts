@@ -49,9 +49,9 @@ describe('loadConfig', () => {
     expect(source).toEqual({ kind: 'file', file, pathsLine: 1 });
     expect(config.paths).toEqual(['/home/ann/news', '/srv/feeds']);
     // A relative entry, from the config file's folder.
-    const relative = loadConfig({ file: write('paths = ["feeds", "../shared/x", "./y"]\n') }, KEY_CHECKS);
+    const relative = loadConfig({ file: write('paths = ["feeds", "../sibling/x", "./y"]\n') }, KEY_CHECKS);
     const folder = path.dirname((relative.source as { file: string }).file);
-    expect(relative.config.paths).toEqual([path.join(folder, 'feeds'), path.resolve(folder, '../shared/x'), path.join(folder, 'y')]);
+    expect(relative.config.paths).toEqual([path.join(folder, 'feeds'), path.resolve(folder, '../sibling/x'), path.join(folder, 'y')]);
     expect(relative.source).toMatchObject({ kind: 'file', pathsLine: 1 });
     expect(config.theme).toBe('light');
     expect(config.views).toEqual([{ name: 'BTC', query: 'tag:btc', sort: 'date' }, { name: 'Bad news', query: 'sentiment:negative' }]);

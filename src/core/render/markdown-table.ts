@@ -3,23 +3,24 @@
 // rows). The floor of a column is its widest unbreakable piece: a number or any word without
 // letters (`12,345,678`, `+2%`) or a short word, which are never cut; longer words and CJK runs may
 // break between graphemes. When even the floors cannot fit, the table becomes one record per row
-// of `Header: value` lines, which read at any width. Nothing in a cell is ever cut off.
+// of `Header: value` lines, which read at any width. Nothing in a cell is ever cut off. A `<br>` in
+// a cell starts a line of it; a cell spanning columns (an HTML `colspan`) is drawn across them, and
+// one spanning rows leaves its column empty below it (table-grid.ts).
 import type { Tokens } from 'marked';
 import type { LinkNotes } from './link-notes.js';
 import { inlineSpans } from './markdown-inline.js';
-import { lineWidth, type CellAlign, type Line, type Span, type SpanTable } from './spans.js';
+import { lineWidth, type CellAlign, type Covered, type Line, type Span, type SpanTable } from './spans.js';
 import { displayText, textWidth } from '../width/index.js';
 import { wrapSpans } from './wrap.js';
+import { cellLines, cellWidth, columnGroups, groupWidth, ruleText } from './table-grid.js';
 
 const SEPARATOR = ' │ ';
 /** Words up to this many columns are never broken inside a cell. */
 const SHORT_WORD = 16;
 
 function cellSpans(cell: Tokens.TableCell, bold: boolean, notes: LinkNotes): Span[] {
-  // A table cell is one row of source: hard breaks inside it become spaces.
-  return inlineSpans(cell.tokens ?? [], bold ? { bold: true } : {}, notes).map((s) =>
-    s.text === '\n' ? { ...s, text: ' ' } : s,
-  );
+  // A table cell is one row of source, but a `<br>` in it breaks its line, as GitHub shows it.
+  return cellLines(inlineSpans(cell.tokens ?? [], bold ? { bold: true } : {}, notes));
 }
 
 const NO_LETTERS = /^[^\p{L}]+$/u;
@@ -84,30 +85,37 @@ function joinCells(cells: Line[]): Line {
   return line;
 }
 
-// One table row, its cells wrapped to their columns, as many terminal rows as its tallest cell.
-function rowLines(cells: Span[][], widths: readonly number[], align: (i: number) => CellAlign): Line[] {
-  const wrapped = cells.map((c, i) => (c.length === 0 ? [[]] : wrapSpans(c, widths[i])));
+// One table row, its cells wrapped to their columns (a cell spanning columns to all of them, a
+// cell under one spanning rows drawn empty), as many terminal rows as its tallest cell.
+function rowLines(cells: Span[][], covered: readonly Covered[] | undefined, widths: readonly number[], align: (i: number) => CellAlign): Line[] {
+  const groups = columnGroups(covered, widths.length);
+  const wrapped = groups.map(({ start }, k) => {
+    const c = covered?.[start] ? [] : cells[start];
+    return c.length === 0 ? [[]] : wrapSpans(c, groupWidth(widths, groups[k], SEPARATOR.length));
+  });
   const height = Math.max(...wrapped.map((w) => w.length));
   const out: Line[] = [];
-  for (let r = 0; r < height; r++) out.push(joinCells(wrapped.map((w, i) => aligned(w[r] ?? [], widths[i], align(i)))));
+  for (let r = 0; r < height; r++) out.push(joinCells(wrapped.map((w, k) => aligned(w[r] ?? [], groupWidth(widths, groups[k], SEPARATOR.length), align(groups[k].start)))));
   return out;
 }
 
-// With no header (an HTML table of `<td>`s only), each cell on lines of its own.
-function keyValueRows(header: Span[][] | null, rows: Span[][][], width: number, maxLines: number): Line[] {
+// One record per row: each cell as `Header: value` (a value spanning rows repeated in each, the
+// columns a value spans left out); with no header (an HTML table of `<td>`s only), each cell on lines of its own.
+function keyValueRows(header: Span[][] | null, rows: Span[][][], covered: SpanTable['covered'], width: number, maxLines: number): Line[] {
   const out: Line[] = [];
-  for (const row of rows) {
+  rows.forEach((row, r) => {
+    if (out.length >= maxLines) return;
     if (out.length > 0) out.push([]);
     row.forEach((cell, i) => {
+      if (covered?.rows[r]?.[i] === 'right') return;
       if (!header) {
         if (cell.length > 0) out.push(...wrapSpans(cell, width, maxLines - out.length));
         return;
       }
-      const key = header[i]?.map((s) => s.text).join('') || `${i + 1}`;
+      const key = header[i]?.map((s) => (s.text === '\n' ? ' ' : s.text)).join('') || `${i + 1}`;
       out.push(...wrapSpans([{ bold: true, text: `${key}: ` }, ...cell], width, maxLines - out.length));
     });
-    if (out.length >= maxLines) break;
-  }
+  });
   return out.slice(0, maxLines);
 }
 
@@ -130,22 +138,39 @@ export function renderSpanTable(table: SpanTable, width: number, maxLines: numbe
   const header = table.header ? full(table.header) : null;
   const rows = table.rows.slice(0, maxLines).map(full);
   const all = header ? [header, ...rows] : rows;
+  const covered = [...(header ? [table.covered?.header] : []), ...rows.map((_, r) => table.covered?.rows[r])];
   const avail = width - SEPARATOR.length * (n - 1);
-  // Measured only up to the pane width: a wider cell wraps anyway.
+  // Measured only up to the pane width: a wider cell wraps anyway. A cell measures its own column;
+  // one spanning columns is measured over them (widenForSpans), one under another's span not at all.
+  const alone = (k: number, i: number): Span[] => (covered[k]?.[i] || covered[k]?.[i + 1] === 'right' ? [] : all[k][i]);
   const columns = Array.from({ length: n }, (_, i) => i);
-  const natural = columns.map((i) => Math.min(width, Math.max(...all.map((r) => lineWidth(r[i], width)))));
-  const floor = columns.map((i) => Math.max(...all.map((r) => unbreakableWidth(r[i]))));
+  const natural = columns.map((i) => Math.min(width, Math.max(...all.map((_, k) => cellWidth(alone(k, i), width)))));
+  const floor = columns.map((i) => Math.max(...all.map((_, k) => unbreakableWidth(alone(k, i)))));
+  if (table.covered) widenForSpans(all, covered, natural, floor, width);
   const widths = avail > 0 ? fitColumns(natural, floor, avail) : null;
-  if (!widths) return keyValueRows(header, rows, width, maxLines);
+  if (!widths) return keyValueRows(header, rows, table.covered, width, maxLines);
 
   const align = (i: number): CellAlign => table.align[i] ?? null;
-  const rule: Line = [{ role: 'dim', text: widths.map((w) => '─'.repeat(w)).join('─┼─') }];
-  const body = rows.map((r) => rowLines(r, widths, align));
+  const rule = (above: number, below: number): Line => [{ role: 'dim', text: ruleText(widths, covered[above], covered[below]) }];
+  const body = rows.map((r, i) => rowLines(r, covered[all.length - rows.length + i], widths, align));
   const between = body.some((b) => b.length > 1);
-  const out: Line[] = header ? [...rowLines(header, widths, align), rule] : [];
+  const out: Line[] = header ? [...rowLines(header, covered[0], widths, align), rule(0, 1)] : [];
   body.forEach((b, i) => {
-    if (i > 0 && between) out.push(rule);
+    const k = all.length - rows.length + i;
+    if (i > 0 && between) out.push(rule(k - 1, k));
     out.push(...b);
   });
   return out.slice(0, maxLines);
+}
+
+// A cell spanning columns wider than they are together (with their separators) widens the last of them.
+function widenForSpans(all: Span[][][], covered: ReadonlyArray<readonly Covered[] | undefined>, natural: number[], floor: number[], width: number): void {
+  all.forEach((row, k) => {
+    for (const g of columnGroups(covered[k], natural.length)) {
+      if (g.end - g.start < 2 || covered[k]?.[g.start]) continue;
+      const last = g.end - 1;
+      natural[last] = Math.min(width, natural[last] + Math.max(0, cellWidth(row[g.start], width) - groupWidth(natural, g, SEPARATOR.length)));
+      floor[last] += Math.max(0, unbreakableWidth(row[g.start]) - groupWidth(floor, g, SEPARATOR.length));
+    }
+  });
 }

@@ -59,7 +59,18 @@ export interface SpanTable {
   header: Span[][] | null;
   rows: Span[][][];
   align: CellAlign[];
+  /**
+   * The cells another cell spans (an HTML `colspan` or `rowspan`), header and rows alike, where
+   * the grid holds the spanning cell's text: `right` of it in its row, or `below` it in its column.
+   * The table draws a spanning cell across its columns and leaves those below it empty; the
+   * `Header: value` records name a column under a spanning header by it, repeat a value spanning
+   * rows and leave out the columns a value spans. Undefined: no cell spans others.
+   */
+  covered?: { header: Covered[]; rows: Covered[][] };
 }
+
+/** Where a cell of a SpanTable stands under another's span (SpanTable.covered); undefined: it is a cell of its own. */
+export type Covered = 'right' | 'below' | undefined;
 
 // An image stands between words: its placeholder (`[image: alt]`), or the gap a decorative one
 // (`alt=""`) leaves, keeps them apart as the picture does on the page, where exports glue them

@@ -21,7 +21,7 @@ describe('HTML tables as the table model', () => {
     ['a <thead> row is the header, whatever its cells', '<table><thead><tr><td>A</td></tr></thead><tbody><tr><td>1</td></tr></tbody></table>', { header: ['A'], rows: [['1']], align: [null] }],
     ['<td>s only: no header', '<table><tr><td>a</td><td>b</td></tr></table>', { header: null, rows: [['a', 'b']], align: [null, null] }],
     ['align and text-align', '<table><tr><th align="right">A</th><th style="text-align:center">B</th></tr></table>', { header: ['A', 'B'], rows: [], align: ['right', 'center'] }],
-    ['breaks in a cell are spaces, blanks at its ends gone', '<table><tr><td>\n <p>a</p><p>b</p>c<br>d </td></tr></table>', { header: null, rows: [['a b c d']], align: [null] }],
+    ['breaks in a cell start its lines, never piling up, blanks at their ends gone', '<table><tr><td>\n <p>a</p><p>b</p>c <br>d <br><br> e </td></tr></table>', { header: null, rows: [['a\nb\nc\nd\ne']], align: [null] }],
     ['cells with no <tr>, cells implied closed', '<table><td>a<td>b</table>', { header: null, rows: [['a', 'b']], align: [null, null] }],
     ['a table inside a cell is that cell\'s text', '<table><tr><td><table><tr><td>x</td><td>y</td></tr></table></td></tr></table>', { header: null, rows: [['x │ y']], align: [null] }],
   ])('%s', (_what, html, table) => {
@@ -32,6 +32,28 @@ describe('HTML tables as the table model', () => {
     expect(parts('<p>Before</p><table><caption>Funding</caption><tr><td>a</td></tr></table><p>After</p>')).toEqual([
       { text: 'Before' }, { text: 'Funding' }, { header: null, rows: [['a']], align: [null] }, { text: 'After' },
     ]);
+  });
+
+  it('places a colspan cell over its columns and a rowspan cell down its column, marking the cells they cover', () => {
+    const [part] = htmlParts('<table><thead><tr><th colspan="2" align="right">Price</th><th>Change</th></tr></thead><tr><td>BTC</td><td>1</td><td>+5%</td></tr><tr><td rowspan="2">ETH</td><td>2</td><td>-2%</td></tr><tr><td>3</td><td>+1%</td></tr><tr><td colspan="2">Total</td><td>6</td></tr></table>', new LinkNotes());
+    expect(brief(part)).toEqual({
+      header: ['Price', 'Price', 'Change'],
+      rows: [['BTC', '1', '+5%'], ['ETH', '2', '-2%'], ['ETH', '3', '+1%'], ['Total', 'Total', '6']],
+      align: ['right', 'right', null],
+    });
+    expect(part.kind === 'table' && part.table.covered).toEqual({
+      header: [undefined, 'right', undefined],
+      rows: [[undefined, undefined, undefined], [undefined, undefined, undefined], ['below', undefined, undefined], [undefined, 'right', undefined]],
+    });
+  });
+
+  it('lets a rowspan reach past the cells of the rows below, and bounds hostile spans as HTML does', () => {
+    expect(parts('<table><tr><td>a</td><td rowspan="2">b</td></tr><tr><td>c</td></tr><tr><td>d</td><td>e</td></tr></table>')).toEqual([
+      { header: null, rows: [['a', 'b'], ['c', 'b'], ['d', 'e']], align: [null, null] },
+    ]);
+    expect(parts('<table><tr><td rowspan="0">a</td><td>b</td></tr><tr><td>c</td></tr></table>')).toEqual([{ header: null, rows: [['a', 'b'], ['a', 'c']], align: [null, null] }]);
+    const [wide] = htmlParts('<table><tr><td colspan="99999">x</td></tr></table>', new LinkNotes());
+    expect(wide.kind === 'table' && wide.table.rows[0].length).toBe(1000);
   });
 
   it('ends a table left open with the block', () => {

@@ -11,7 +11,7 @@ import { sanitizeLine } from '../../text/index.js';
 import { BLOCK, embedNote, HIDDEN, inlineStyle, LINE } from './html-tags.js';
 import { RAW_TEXT, unclosedHiddenElements } from './closed-elements.js';
 import { HtmlParts } from './html-parts.js';
-import { cellAlign, HtmlTable } from './html-table.js';
+import { cellAlign, cellSpan, HtmlTable } from './html-table.js';
 import { BULLETS, markOf, SUPERSCRIPT_MARK, type CellAlign, type SpanStyle } from '../spans.js';
 
 // A block that may hold a hidden element, or a raw-text element, left open (closed-elements.ts).
@@ -36,7 +36,7 @@ class SpanWriter extends HtmlParts {
   private table: HtmlTable | null = null;
   private tables = 0;
   private inHead = false;
-  private cell: { at: number; head: boolean; align: CellAlign } | null = null;
+  private cell: { at: number; head: boolean; align: CellAlign; span: { cols: number; rows: number } } | null = null;
   private cellInRow = 0;
 
   /** `closed`: false for an element left open by its author, which hides nothing (closed-elements.ts). */
@@ -110,7 +110,7 @@ class SpanWriter extends HtmlParts {
         return;
       case 'td':
       case 'th':
-        if (this.tables === 1 && !this.cell) this.cell = { at: this.spans.length, head: name === 'th', align: cellAlign(attribs) };
+        if (this.tables === 1 && !this.cell) this.cell = { at: this.spans.length, head: name === 'th', align: cellAlign(attribs), span: cellSpan(attribs) };
         else if (this.cellInRow++ > 0) this.push(CELL_SEPARATOR, { role: 'dim' });
         this.styles.push(name === 'th' ? { ...style, bold: true } : style);
         return;
@@ -160,7 +160,7 @@ class SpanWriter extends HtmlParts {
       case 'th':
         this.styles.pop();
         if (this.tables === 1 && this.cell) {
-          this.table?.addCell(this.spans.splice(this.cell.at), this.cell.head, this.cell.align);
+          this.table?.addCell(this.spans.splice(this.cell.at), this.cell.head, this.cell.align, this.cell.span);
           this.cell = null;
         }
         break;
@@ -219,7 +219,7 @@ class SpanWriter extends HtmlParts {
     }
     if (this.tables > 0) {
       // A table left open ends with the block, as in a browser; its open cell with it.
-      if (this.cell) this.table?.addCell(this.spans.splice(this.cell.at), this.cell.head, this.cell.align);
+      if (this.cell) this.table?.addCell(this.spans.splice(this.cell.at), this.cell.head, this.cell.align, this.cell.span);
       this.tables = 0;
       this.closeTable();
     }

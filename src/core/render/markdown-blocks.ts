@@ -37,17 +37,17 @@ function paragraph(spans: Span[], width: number, ctx: BlockContext): Line[] {
   return spend(ctx, wrapSpans(spans, width, ctx.remaining));
 }
 
-// h1/h2 get an underline row; deeper levels a dim `### ` prefix. Both are bold in the heading role.
-function heading(token: Tokens.Heading, width: number, ctx: BlockContext): Line[] {
-  const spans = inlineSpans(token.tokens ?? [], { role: 'heading', bold: true }, ctx.notes);
-  if (token.depth <= 2) {
+// h1/h2 get an underline row; deeper levels a dim `### ` prefix. Both are bold in the heading role
+// (`spans` come styled so), Markdown's and HTML's `<h1>`-`<h6>` alike.
+function heading(spans: Span[], depth: number, width: number, ctx: BlockContext): Line[] {
+  if (depth <= 2) {
     const lines = wrapSpans(spans, width, ctx.remaining);
     // Not `.map(lineWidth)`: map's index would arrive as lineWidth's `limit`, which stops counting
     // a non-ASCII heading after its first character (a 2-column rule under `# 見出し`).
     const rule = Math.max(1, ...lines.map((line) => lineWidth(line)));
-    return spend(ctx, [...lines, [{ role: 'heading', text: (token.depth === 1 ? '━' : '─').repeat(Math.min(rule, width)) }]]);
+    return spend(ctx, [...lines, [{ role: 'heading', text: (depth === 1 ? '━' : '─').repeat(Math.min(rule, width)) }]]);
   }
-  const marker = '#'.repeat(Math.min(6, token.depth)) + ' ';
+  const marker = '#'.repeat(Math.min(6, depth)) + ' ';
   if (width - marker.length < MIN_INNER) return paragraph(spans, width, ctx);
   return prefixed(wrapSpans(spans, width - marker.length, ctx.remaining), [{ role: 'dim', text: marker }], [{ text: ' '.repeat(marker.length) }], ctx);
 }
@@ -115,7 +115,7 @@ function list(token: Tokens.List, width: number, ctx: BlockContext, depth: numbe
 
 // An HTML block, read by a real parser (render/html/html-spans.ts); '\n\n' in its spans is a blank
 // line. A `<pre>` in it is code, as a fenced block is: its indentation kept, nothing reflowed; a
-// `<table>` is drawn as a Markdown table is; a list's items follow each other with no blank row.
+// `<table>` is drawn as a Markdown table is, an `<h2>` as a `## ` heading; a list's items follow each other with no blank row.
 function html(token: Tokens.HTML, width: number, ctx: BlockContext): Line[] {
   const out: Line[] = [];
   let inList = false;
@@ -126,6 +126,7 @@ function html(token: Tokens.HTML, width: number, ctx: BlockContext): Line[] {
     inList = item;
     if (part.kind === 'pre') out.push(...code(part.text, width, ctx));
     else if (part.kind === 'table') out.push(...spend(ctx, renderSpanTable(part.table, width, ctx.remaining)));
+    else if (part.kind === 'heading') out.push(...heading(part.spans, part.depth, width, ctx));
     else if (part.item) out.push(...htmlItem(part.spans, part.item, width, ctx));
     else out.push(...paragraph(part.spans, width, ctx));
   }
@@ -172,7 +173,7 @@ function block(token: Token, width: number, ctx: BlockContext, depth: number): L
       if (Array.isArray(token.tokens)) return paragraph(inlineSpans(token.tokens, {}, ctx.notes), width, ctx);
       return paragraph([{ text: sanitizeLine(String(token.text ?? '')) }], width, ctx);
     case 'heading':
-      return heading(token as Tokens.Heading, width, ctx);
+      return heading(inlineSpans((token as Tokens.Heading).tokens ?? [], { role: 'heading', bold: true }, ctx.notes), (token as Tokens.Heading).depth, width, ctx);
     case 'code':
       return code((token as Tokens.Code).text ?? '', width, ctx);
     case 'blockquote':

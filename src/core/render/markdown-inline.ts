@@ -4,7 +4,7 @@
 // CommonMark says: in text and link targets, never in code spans.
 import type { Token, Tokens } from 'marked';
 import { LinkNotes } from './link-notes.js';
-import { embedNote, parseInlineTag } from './html/html-tags.js';
+import { embedNote, parseInlineTag, quoteMark } from './html/html-tags.js';
 import { pairedInlineTags } from './html/closed-elements.js';
 import { sanitizeLine, decodeEntities } from '../text/index.js';
 import { HIGHLIGHT_MARK, imageGap, markOf, STRIKE_MARK, SUPERSCRIPT_MARK, type Span, type SpanStyle } from './spans.js';
@@ -54,6 +54,8 @@ interface InlineState {
   /** The last span's text, and whether an image stood after it (spans.ts imageGap). */
   tail: string;
   imageGap: boolean;
+  /** How many `<q>`s are open (html-tags.ts quoteMark). */
+  quotes: number;
 }
 
 const HIDDEN_INLINE = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'iframe', 'svg', 'video', 'audio']);
@@ -96,6 +98,10 @@ function htmlTagSpans(token: Token, style: SpanStyle, state: InlineState): Span[
   if (state.hidden > 0) return [];
   if (tag.name === 'br') return [{ text: '\n' }];
   if (tag.name === 'sup') return tag.closing ? [] : [{ ...style, text: SUPERSCRIPT_MARK }];
+  if (tag.name === 'q') {
+    if (tag.closing && state.quotes === 0) return [];
+    return [{ ...style, text: quoteMark(tag.closing ? --state.quotes : state.quotes++, tag.closing) }];
+  }
   if (tag.name === 'img' && !tag.closing) {
     state.imageGap = true;
     // `alt=""` is HTML's mark of a decorative image (an icon, a spacer): nothing to read.
@@ -205,5 +211,5 @@ function spansOf(tokens: readonly Token[], style: SpanStyle, state: InlineState)
 
 /** Styled spans for a run of inline tokens; '\n' spans mark hard line breaks. */
 export function inlineSpans(tokens: readonly Token[], style: SpanStyle, notes: LinkNotes): Span[] {
-  return spansOf(tokens, style, { notes, anchors: [], extra: [], hidden: 0, run: tokens, paired: null, tail: '', imageGap: false });
+  return spansOf(tokens, style, { notes, anchors: [], extra: [], hidden: 0, run: tokens, paired: null, tail: '', imageGap: false, quotes: 0 });
 }

@@ -11,6 +11,7 @@ const words = (cells: Span[][]): string[] => cells.map((c) => c.map((s) => s.tex
 function brief(part: HtmlPart): unknown {
   if (part.kind === 'table') return { header: part.table.header && words(part.table.header), rows: part.table.rows.map(words), align: part.table.align };
   if (part.kind === 'pre') return { pre: part.text };
+  if (part.kind === 'heading') return { depth: part.depth, text: part.spans.map((s) => s.text).join('') };
   return { ...(part.item ?? {}), text: part.spans.map((s) => s.text).join('') };
 }
 const parts = (html: string): unknown[] => htmlParts(html, new LinkNotes()).map(brief);
@@ -58,6 +59,18 @@ describe('HTML tables as the table model', () => {
 
   it('ends a table left open with the block', () => {
     expect(parts('<table><tr><th>A</th></tr><tr><td>1')).toEqual([{ header: ['A'], rows: [['1']], align: [null] }]);
+  });
+});
+
+describe('HTML headings and quotations', () => {
+  it('makes <h1>-<h6> parts of their own at their level; inside a cell or an item they stay in its run', () => {
+    expect(parts('<p>Intro</p><h2>Key <small>takeaways</small></h2><p>Text</p><h3>End</h3>')).toEqual([{ text: 'Intro' }, { depth: 2, text: 'Key takeaways' }, { text: 'Text' }, { depth: 3, text: 'End' }]);
+    expect(parts('<ul><li><h4>In item</h4></li></ul>')).toEqual([{ indent: 2, marker: '• ', text: 'In item' }]);
+    expect(parts('<h2>Left open')).toEqual([{ depth: 2, text: 'Left open' }]);
+  });
+
+  it('draws <q> between quotation marks, a quotation inside one between single marks', () => {
+    expect(parts('<p>He said <q>it is <q>really</q> up</q>.</p>')).toEqual([{ text: 'He said “it is ‘really’ up”.' }]);
   });
 });
 

@@ -1,17 +1,18 @@
-// Tables whose cells span columns or rows (HTML's colspan, rowspan) or hold line breaks (`<br>`, in
-// a GFM cell or an HTML one), as the body pane draws them at a width: every figure under its own
-// header, in the table layout and in the `Header: value` records alike.
+// Tables whose cells span columns or rows (HTML's colspan, rowspan), hold line breaks (`<br>`, in a
+// GFM cell or an HTML one) and HTML headings and quotations, as the body pane draws them at a width:
+// every figure under its own header, in the table layout and in the `Header: value` records alike.
 import fs from 'node:fs';
 import path from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../../src/core/render/markdown.js';
-import { lineText } from '../../../src/core/render/spans.js';
+import { lineText, type Line } from '../../../src/core/render/spans.js';
 import { cellLines, cellWidth, columnGroups, ruleText } from '../../../src/core/render/table-grid.js';
 
 const dir = path.resolve(import.meta.dirname, '..', '..', 'fixtures', 'cases', 'render');
 const body = (name: string): string => fs.readFileSync(path.join(dir, name), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
 const rows = (md: string, width: number): string[] => renderMarkdown(md, width).lines.map(lineText);
+const lines = (md: string, width: number): Line[] => renderMarkdown(md, width).lines;
 
 /** The column `text` starts at in `row` (the table's rules and separators are one column each), -1 when absent. */
 function columnOf(row: string, text: string): number {
@@ -84,6 +85,22 @@ describe('a WordPress export (more-html-wordpress-export.md)', () => {
     expect(r).toContain('Price: $100,000');
     expect(r).toContain('Change: -2%');
   });
+
+  it('draws <h2> and <h3> as Markdown draws ## and ### headings, and <q> with its quotation marks', () => {
+    const md = body('more-html-wordpress-export.md');
+    for (const width of [58, 20]) {
+      const got = lines(md, width);
+      const r = got.map(lineText);
+      expect(r.slice(0, 2), `${width}`).toEqual(rows('## Key takeaways', width));
+      expect(got[0]).toEqual(lines('## Key takeaways', width)[0]);
+      expect(got[1]).toEqual([{ role: 'heading', text: '─'.repeat(13) }]);
+      const end = r.findIndex((row) => row.startsWith('### '));
+      expect(r.slice(end, end + 1)).toEqual(rows('### Conclusion (updated)', width).slice(0, 1));
+      expect(got[end][0]).toEqual({ role: 'dim', text: '### ' });
+      expect(got[end].slice(1).every((s) => s.bold && s.role === 'heading')).toBe(true);
+    }
+    expect(rows(md, 58).join('\n')).toContain('“really”');
+  });
 });
 
 describe('line breaks in table cells (more-table-breaks.md)', () => {
@@ -108,6 +125,12 @@ describe('line breaks in table cells (more-table-breaks.md)', () => {
     expect(rows('<table><tr><th>Date</th><th>Event</th></tr><tr><td>2024-04-20</td><td>Halving<br>Block reward 3.125 BTC</td></tr></table>', 40)).toEqual([
       'Date       │ Event', '───────────┼───────────────────────', '2024-04-20 │ Halving', '           │ Block reward 3.125 BTC',
     ]);
+  });
+});
+
+describe('inline <q>', () => {
+  it('draws quotation marks around it, single ones inside a quotation, a stray end tag as nothing', () => {
+    expect(rows('He said <q>it is <q>really</q> up</q> today.</q>', 60)).toEqual(['He said “it is ‘really’ up” today.']);
   });
 });
 

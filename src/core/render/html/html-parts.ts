@@ -15,9 +15,14 @@ export interface HtmlItem {
 
 /**
  * A run of an HTML block: text laid out as prose (a list item's at its place), a `<pre>` element's
- * text laid out as code, or a `<table>` laid out as Markdown's tables are.
+ * text laid out as code, a `<table>` laid out as Markdown's tables are, or an `<h1>`-`<h6>` drawn
+ * as Markdown's heading of its level (`depth`) is.
  */
-export type HtmlPart = { kind: 'text'; spans: Span[]; item?: HtmlItem } | { kind: 'pre'; text: string } | { kind: 'table'; table: SpanTable };
+export type HtmlPart =
+  | { kind: 'text'; spans: Span[]; item?: HtmlItem }
+  | { kind: 'pre'; text: string }
+  | { kind: 'table'; table: SpanTable }
+  | { kind: 'heading'; depth: number; spans: Span[] };
 
 /** HtmlNotes whose spans are cut into HtmlParts, list items apart. */
 export class HtmlParts extends HtmlNotes {
@@ -25,6 +30,8 @@ export class HtmlParts extends HtmlNotes {
   // The column each open `<li>`'s text starts at, and the marker of the one just opened until its first run is written.
   private readonly items: number[] = [];
   private marker: string | undefined;
+  // The level of the `<h1>`-`<h6>` open as a part of its own; 0: none.
+  private headingDepth = 0;
 
   /** Whether an `<li>` is open. */
   protected inItem(): boolean {
@@ -56,6 +63,32 @@ export class HtmlParts extends HtmlNotes {
     if (this.items.length === 0) return;
     this.flushText();
     this.items.pop();
+  }
+
+  /**
+   * An `<h1>`-`<h6>` opens: its text in the heading style, a part of its own (the text before it
+   * one too) unless `inline` (in a table cell or a list item, where it stays in its run, in bold).
+   */
+  protected openHeading(depth: number, inline: boolean): void {
+    if (!inline && this.headingDepth === 0) {
+      this.flushText();
+      this.headingDepth = depth;
+    }
+    this.styles.push({ ...this.style, role: 'heading', bold: true });
+  }
+
+  /** An `</h1>`-`</h6>`: a heading opened as a part of its own becomes one. */
+  protected closeHeading(): void {
+    if (this.styles.length > 1) this.styles.pop();
+    const depth = this.headingDepth;
+    this.headingDepth = 0;
+    const spans = depth > 0 ? this.takeSpans() : null;
+    if (spans) this.parts.push({ kind: 'heading', depth, spans });
+  }
+
+  /** A heading left open ends with the block, as in a browser. */
+  protected closeOpenHeading(): void {
+    if (this.headingDepth > 0) this.closeHeading();
   }
 
   /** Every item left open ends (the block ended inside one). */

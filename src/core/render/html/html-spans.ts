@@ -1,14 +1,15 @@
 // HTML inside Markdown is shown, never interpreted: htmlparser2 (a real, forgiving HTML parser)
 // reads it, and its structure becomes styled spans: a table is read into the table model Markdown's
 // use (html-table.ts), list items are runs of their own at their depth (html-parts.ts), paragraphs
-// get their own lines, `<img alt>` shows as `[image: alt]`, `<a href>` gets a link note like a Markdown link, `<details>`/`<summary>` show their text, `<script>`/`<style>` vanish, an
+// get their own lines, an `<h1>`-`<h6>` is drawn as Markdown's heading of its level, `<q>` between
+// quotation marks, `<img alt>` shows as `[image: alt]`, `<a href>` gets a link note like a Markdown link, `<details>`/`<summary>` show their text, `<script>`/`<style>` vanish, an
 // embedded player (`<iframe>`, `<video>`, `<audio>`) is named with a link note, and a `<pre>` is
 // handed back as code. Text is sanitised here, because an entity such as `&#27;` decodes to a control character.
 import { Parser } from 'htmlparser2';
 import type { LinkNotes } from '../link-notes.js';
 import type { HtmlPart } from './html-parts.js';
 import { sanitizeLine } from '../../text/index.js';
-import { BLOCK, embedNote, HIDDEN, inlineStyle, LINE } from './html-tags.js';
+import { BLOCK, embedNote, HIDDEN, inlineStyle, LINE, quoteMark } from './html-tags.js';
 import { RAW_TEXT, unclosedHiddenElements } from './closed-elements.js';
 import { HtmlParts } from './html-parts.js';
 import { cellAlign, cellSpan, HtmlTable } from './html-table.js';
@@ -18,6 +19,7 @@ import { BULLETS, markOf, SUPERSCRIPT_MARK, type CellAlign, type SpanStyle } fro
 const HIDDEN_TAG = new RegExp(`<(?:${[...HIDDEN, ...RAW_TEXT].join('|')})\\b`, 'i');
 
 const CELL_SEPARATOR = ' │ ';
+const HEADING = /^h[1-6]$/;
 
 export type { HtmlItem, HtmlPart } from './html-parts.js';
 
@@ -38,6 +40,8 @@ class SpanWriter extends HtmlParts {
   private inHead = false;
   private cell: { at: number; head: boolean; align: CellAlign; span: { cols: number; rows: number } } | null = null;
   private cellInRow = 0;
+  // How many `<q>`s are open: a quotation inside one takes the other marks (html-tags.ts quoteMark).
+  private quotes = 0;
 
   /** `closed`: false for an element left open by its author, which hides nothing (closed-elements.ts). */
   open(name: string, attribs: Record<string, string>, closed = true): void {
@@ -61,12 +65,17 @@ class SpanWriter extends HtmlParts {
     if (BLOCK.has(name)) this.breakLine(!(name === 'p' && this.lists.length > 0));
     else if (LINE.has(name)) this.breakLine(false);
     const style = this.style;
+    // A heading is drawn as Markdown's of its level; in a table cell or a list item it stays in its run.
+    if (HEADING.test(name)) return this.openHeading(Number(name[1]), this.cell !== null || this.inItem());
     switch (name) {
       case 'br':
         this.spans.push({ text: '\n' });
         return;
       case 'sup':
         this.push(SUPERSCRIPT_MARK);
+        return;
+      case 'q':
+        this.push(quoteMark(this.quotes++, false));
         return;
       case 'img': {
         // `alt=""` is HTML's mark of a decorative image (an icon, a spacer): nothing to read.
@@ -142,6 +151,7 @@ class SpanWriter extends HtmlParts {
       if (name === 'pre' && --this.pre === 0) this.closePre();
       return;
     }
+    if (HEADING.test(name)) this.closeHeading();
     switch (name) {
       case 'ul':
       case 'ol':
@@ -169,6 +179,9 @@ class SpanWriter extends HtmlParts {
         break;
       case 'a':
         this.closeLink();
+        break;
+      case 'q':
+        if (this.quotes > 0) this.push(quoteMark(--this.quotes, true));
         break;
       default: {
         const extra = inlineStyle(name);
@@ -223,6 +236,7 @@ class SpanWriter extends HtmlParts {
       this.tables = 0;
       this.closeTable();
     }
+    this.closeOpenHeading();
     this.closeItems();
     this.flushText();
     return this.parts;

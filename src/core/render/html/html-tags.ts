@@ -53,6 +53,15 @@ export function inlineStyle(name: string): SpanStyle | null {
   }
 }
 
+/**
+ * The mark `<q>` is drawn with (HTML's quotation marks are the browser's to add, not text of the
+ * page): “ ” around a quotation, ‘ ’ around one inside it (`depth` 1), as an English browser shows them.
+ */
+export function quoteMark(depth: number, closing: boolean): string {
+  const marks = depth % 2 === 0 ? '“”' : '‘’';
+  return closing ? marks[1] : marks[0];
+}
+
 /** One tag as written inline in Markdown (`<a href=…>`, `</a>`, `<br/>`): its name and attributes. */
 export interface InlineTag {
   name: string;

@@ -17,7 +17,7 @@
 //      are removed, never read as a break; full-width ASCII reads as ASCII (ＥＴＦ -> etf);
 //      ’ ‘ ʼ ′ read as ', “ ” „ « » as ", the hyphen U+2010 and non-breaking U+2011 as -;
 //   3. between words: a run of whitespace (any: line breaks, tabs, no-break and ideographic
-//      spaces), with any inline Markdown markup next to it (`*` `_` `` ` `` `~` `[` `]` and
+//      spaces), with the inline Markdown markup next to it (`*` `_` `` ` `` `~` `[` `]` and
 //      double quotes), reads as one space: `*spot* **etf**` -> `*spot etf**`. A line break is a
 //      space too, so one fold never holds a field's end: fields are joined after (foldJoined).
 // Marks of other scripts (Indic and Thai vowel signs, Japanese dakuten) change the letter rather
@@ -28,11 +28,49 @@
 
 import { foldTable, MAY_FOLD } from './fold-table.js';
 
-// A gap between words: a run of whitespace and markup holding some whitespace, or one whitespace
-// character that is not a plain space. A run of markup alone (`**`, `snake_case`) stays.
-const GAP = /[\s*_`~[\]"]{2,}|[^\S ]/g;
-const HAS_GAP = /[\s*_`~[\]"]{2}|[^\S ]/;
-const SPACE = /\s/;
+// What a character is between words: 1 a plain space, 2 other whitespace, 3 inline markup, 0 a
+// word's. ASCII by table; beyond it, the whitespace of JavaScript's \s (the BOM is removed first).
+const KIND = new Uint8Array(128);
+KIND[32] = 1;
+for (const c of [9, 10, 11, 12, 13]) KIND[c] = 2;
+for (const c of '*_`~[]"') KIND[c.charCodeAt(0)] = 3;
+const kindOf = (c: number): number =>
+  c < 128 ? KIND[c] : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 ? 2 : 0;
+
+/**
+ * Calls `gap(start, end)` for each run of s[start, end) that reads as one space: a maximal run of
+ * whitespace and markup holding some whitespace, unless it is one plain space already. A run of
+ * markup alone (`**`, `snake_case`) is no gap. One pass, no regular expression: a body has a gap a
+ * line, and a pattern that read markup back and forth was 5x the fold's time.
+ */
+function eachGap(s: string, gap: (start: number, end: number) => void): void {
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    if (kindOf(s.charCodeAt(i)) === 0) continue;
+    let j = i;
+    let spaces = 0;
+    let others = 0;
+    for (; j < n; j++) {
+      const k = kindOf(s.charCodeAt(j));
+      if (k === 0) break;
+      if (k === 1) spaces += 1;
+      else if (k === 2) others += 1;
+    }
+    if (others > 0 || (spaces > 0 && j - i > 1)) gap(i, j);
+    i = j;
+  }
+}
+
+// s with each gap (eachGap) read as one space.
+function squashGaps(s: string): string {
+  let out = '';
+  let last = 0;
+  eachGap(s, (start, end) => {
+    out += `${s.slice(last, start)} `;
+    last = end;
+  });
+  return last === 0 ? s : out + s.slice(last);
+}
 
 // Code unit -> its folded form, built on first need (a few ms), so an ASCII corpus never pays.
 let table: Map<number, string> | null = null;
@@ -53,8 +91,6 @@ function foldUnits(lower: string): string {
   return last === 0 ? lower : out + lower.slice(last);
 }
 
-const gapOf = (run: string): string => (run.length === 1 || SPACE.test(run) ? ' ' : run);
-
 /**
  * Text as search compares it (see the rule above). Pure: the same input always gives the same
  * output, whatever the locale. Input is best NFC (articles and queries are normalised on the way
@@ -65,7 +101,7 @@ export function foldText(text: string): string {
   const lower = text.toLowerCase();
   // Most text (ASCII, CJK) only needs lower-casing and its spacing read: one native test each.
   const units = MAY_FOLD.test(lower) ? foldUnits(lower) : lower;
-  return HAS_GAP.test(units) ? units.replace(GAP, gapOf) : units;
+  return squashGaps(units);
 }
 
 /** Each part folded, joined by `\n` (which no fold holds): one flat string, fields kept apart. */
@@ -99,7 +135,7 @@ export interface FoldOffsets {
  */
 export function foldOffsets(text: string): FoldOffsets | null {
   const lower = text.toLowerCase();
-  if (lower.length === text.length && !MAY_FOLD.test(lower) && !HAS_GAP.test(lower)) return null;
+  if (lower.length === text.length && !MAY_FOLD.test(lower) && squashGaps(lower) === lower) return null;
   const from: number[] = [];
   const to: number[] = [];
   let units = '';
@@ -122,18 +158,12 @@ export function foldOffsets(text: string): FoldOffsets | null {
     }
   };
   let last = 0;
-  for (const m of units.matchAll(GAP)) {
-    const at = m.index;
-    const end = at + m[0].length;
+  eachGap(units, (at, end) => {
     keep(last, at);
-    if (gapOf(m[0]) === ' ') {
-      out.from.push(from[at]);
-      out.to.push(to[end - 1]);
-    } else {
-      keep(at, end);
-    }
+    out.from.push(from[at]);
+    out.to.push(to[end - 1]);
     last = end;
-  }
+  });
   keep(last, units.length);
   return out;
 }

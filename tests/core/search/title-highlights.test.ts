@@ -92,3 +92,15 @@ describe('SearchIndex highlights', () => {
     }
   });
 });
+
+describe('titleHits on titles the fold changes the length of', () => {
+  it.each([
+    ['Double  spaced  title', '"spaced title"', 'spaced  title'],
+    ['Die Maßnahmen der Straße', 'strasse', 'Straße'],
+    ['Krypto\u00adwährungs\u00adregulierung kommt', 'kryptowahrungsregulierung', 'Krypto\u00adwährungs\u00adregulierung'],
+    ['Binance’s CEO', "binance's", 'Binance’s'],
+  ])('%s: %s marks %s', (title, query, marked) => {
+    const [hit] = titleHits([{ id: 0, tier: 3, score: 1 }], parseQuery(query), () => foldText(title), () => title);
+    expect(hit.titleMatches.map(([s, e]) => title.slice(s, e + 1))).toEqual([marked]);
+  });
+});

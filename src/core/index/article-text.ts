@@ -6,7 +6,7 @@
 // opens SQLite: a parse thread can load this module.
 
 import { isRecord, R, splitInode, type ArticleRecord } from '../article-record.js';
-import { foldText } from '../text/index.js';
+import { foldJoined, foldText } from '../text/index.js';
 import { articleCoinSymbols, articleFields } from './columns.js';
 import type { ArticleText, HandedBatch, HandedRow, MadeRow } from './store.js';
 
@@ -19,9 +19,9 @@ export function articleText(record: ArticleRecord, foldedBody: string): ArticleT
   return {
     title: foldText(record[2]),
     description: foldText(record[3]),
-    tags: foldText(record[R.tags].join('\n')),
-    source: foldText(`${record[R.source]}\n${record[R.sourceKey]}`),
-    category: foldText(record[R.categories].join('\n')),
+    tags: foldJoined(record[R.tags]),
+    source: foldJoined([record[R.source], record[R.sourceKey]]),
+    category: foldJoined(record[R.categories]),
     body: foldedBody,
     coins: articleCoinSymbols(record, foldedBody),
   };

@@ -58,10 +58,9 @@ function parseOne(job: ParseJob, cap: number, withBody: boolean): FileParse {
   const lead = leadParagraph(article.body);
   if (!withBody) return { outcome: { ok: true, record: toRecord(article, read.inode, 0, parsed.warnings), lead }, folded: null, bytes: 0, ascii: true };
   // Folded as search compares text (text/fold.ts); the index tokenises these bytes for FTS. An
-  // ASCII body (most) folds to its lower case, one byte a character: no scan for accents, no
-  // UTF-8 length to count.
+  // ASCII body (most) folds to ASCII, one byte a character: no UTF-8 length to count.
   const { ascii } = parsed;
-  const folded = ascii ? article.body.toLowerCase() : foldText(article.body);
+  const folded = foldText(article.body);
   const bytes = ascii ? folded.length : Buffer.byteLength(folded, 'utf8');
   return { outcome: { ok: true, record: toRecord(article, read.inode, bytes, parsed.warnings), lead }, folded, bytes, ascii };
 }

@@ -3,7 +3,7 @@
 // checked first (cheap, most hits), the body only when they miss.
 
 import { hasHaystackSlots, keepsBodyOnDisk, type Article, type FoldedBodyOnDisk, type FoldedShortFields, type Haystack, type HayLists, type HayMeta } from '../article.js';
-import { canonicalSentiment, compactText, foldedBytes, foldText } from '../text/index.js';
+import { canonicalSentiment, compactText, foldedBytes, foldJoined, foldText } from '../text/index.js';
 import { charMask, LETTER_BITS, needleMask, partMask } from './hay-masks.js';
 
 /** Inclusive [start, end] UTF-16 range, as in `Hit.titleMatches`. */
@@ -109,7 +109,7 @@ function hayLists(tags: readonly string[], categories: readonly string[]): HayLi
   const shared = Object.isFrozen(tags) && Object.isFrozen(categories);
   const known = shared ? listsMemo.get(tags)?.get(categories) : undefined;
   if (known !== undefined) return known;
-  const made: HayLists = { tags: lowerList(tags), categories: lowerList(categories), text: foldText(`${tags.join('\n')}\n${categories.join('\n')}`) };
+  const made: HayLists = { tags: lowerList(tags), categories: lowerList(categories), text: foldJoined([...tags, ...categories]) };
   if (shared) {
     let byCategories = listsMemo.get(tags);
     if (byCategories === undefined) listsMemo.set(tags, (byCategories = new WeakMap()));
@@ -132,7 +132,7 @@ function hayMeta(a: Pick<Article, 'source' | 'sourceKey' | 'lang' | 'sentiment'>
       sourceKey: compactMemo(a.sourceKey),
       lang: a.lang === null ? '' : lower(a.lang),
       sentiment: a.sentiment === null ? null : sentimentMemo(a.sentiment),
-      text: foldText(`${a.source}\n${a.sourceKey}`),
+      text: foldJoined([a.source, a.sourceKey]),
     };
     bySentiment.set(a.sentiment ?? NULL_PART, meta);
     metaCount += 1;
@@ -152,14 +152,12 @@ export function makeHay(a: Article): Hay {
     // Its slots filled, it is a Haystack (hayLists, hayMeta no longer null).
     return a as unknown as Hay;
   }
-  // Folded in one call, so `foldedShort` is one flat string: two folds joined were kept as a pair
-  // of concatenations over the two parts (~100 bytes more a haystack). Folding maps character by
-  // character and never makes a line break, so the title is what comes before the first one
-  // unless the title holds one itself.
+  // Joined by Array#join, so `foldedShort` is one flat string: two folds concatenated were kept as
+  // a pair over the two parts (~100 bytes more a haystack). A fold never holds a line break, so
+  // the title is what comes before the first one.
   const lists = hayLists(a.tags, a.categories), meta = hayMeta(a);
-  const short = foldText(`${a.title}\n${a.description}`);
-  const titleLength = a.title.includes('\n') ? foldText(a.title).length : short.indexOf('\n');
-  return new OwnHay(short, titleLength, keepsBodyOnDisk(a) ? a : foldedBytes(a.body), lists, meta);
+  const short = foldJoined([a.title, a.description]);
+  return new OwnHay(short, short.indexOf('\n'), keepsBodyOnDisk(a) ? a : foldedBytes(a.body), lists, meta);
 }
 
 /** `a`'s folded title and description: its own when it holds them (HaystackSlots), else `hay()`'s. No haystack is made for the first. */

@@ -295,6 +295,6 @@ export class SearchIndex {
   }
 
   private toHits(ranked: readonly Ranked[], q: ParsedQuery): Hit[] {
-    return titleHits(ranked, q, (id) => hayTitle(this.hay(id)), (id) => this.docs[id].title.length);
+    return titleHits(ranked, q, (id) => hayTitle(this.hay(id)), (id) => this.docs[id].title);
   }
 }

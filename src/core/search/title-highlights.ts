@@ -6,7 +6,8 @@
 // depend only on that string and the pattern), so one title at a time marks exactly what one
 // Fuse over all the fuzzy titles would (a test compares the two).
 import Fuse from 'fuse.js';
-import { occurrences } from './haystack.js';
+import { foldOffsets } from '../text/index.js';
+import { mergeRanges, occurrences } from './haystack.js';
 import type { ParsedQuery } from './query.js';
 import type { Hit } from './search-settings.js';
 
@@ -18,6 +19,18 @@ export const FUZZY_TITLE_OPTIONS = { threshold: 0.4, ignoreLocation: true, inclu
 
 /** A ranked match: `tier` 2 means fuse.js ranked it (see search.ts). */
 export interface RankedMatch { id: number; tier: number; score: number }
+
+/**
+ * The highlights of `title` whose fold is `folded`: titleRanges found in the fold, drawn where
+ * those characters stand in the title (a fold may drop or spell out characters and squash spaces:
+ * text/fold.ts foldOffsets).
+ */
+export function titleRangesOf(title: string, folded: string, q: ParsedQuery, needles: readonly string[], fuseRanked: boolean): Ranges {
+  const offsets = foldOffsets(title);
+  if (offsets === null || offsets.from.length !== folded.length) return titleRanges(folded, title.length, q, needles, fuseRanked);
+  const found = titleRanges(folded, folded.length, q, needles, fuseRanked);
+  return found.length ? mergeRanges(found.map(([s, e]) => [offsets.from[s], offsets.to[e] - 1] as const)) : found;
+}
 
 /** The highlights of one title: exact occurrences, else (for a fuse-ranked title) fuse's marks. */
 export function titleRanges(folded: string, titleLength: number, q: ParsedQuery, needles: readonly string[], fuseRanked: boolean): Ranges {
@@ -31,11 +44,10 @@ export function titleRanges(folded: string, titleLength: number, q: ParsedQuery,
 
 /**
  * Hits for `ranked`, in its order; each hit's `titleMatches` is made on first read and kept.
- * `foldedTitle(id)` is the folded title (the same length as the title, so positions carry over),
- * `titleLength(id)` the title's length.
+ * `foldedTitle(id)` is the folded title, `title(id)` the title (titleRangesOf).
  */
-export function titleHits(ranked: readonly RankedMatch[], q: ParsedQuery, foldedTitle: (id: number) => string, titleLength: (id: number) => number): Hit[] {
-  const titles: Titles = { q, needles: [...q.words, ...q.phrases], foldedTitle, titleLength };
+export function titleHits(ranked: readonly RankedMatch[], q: ParsedQuery, foldedTitle: (id: number) => string, title: (id: number) => string): Hit[] {
+  const titles: Titles = { q, needles: [...q.words, ...q.phrases], foldedTitle, title };
   const hits = new Array<Hit>(ranked.length);
   for (let i = 0; i < ranked.length; i++) {
     const { id, score, tier } = ranked[i];
@@ -49,7 +61,7 @@ interface Titles {
   q: ParsedQuery;
   needles: readonly string[];
   foldedTitle: (id: number) => string;
-  titleLength: (id: number) => number;
+  title: (id: number) => string;
 }
 
 // A hit whose highlights are made when first read. Not an object literal with a getter: each
@@ -61,7 +73,7 @@ class LazyHit implements Hit {
   static readonly #matches: PropertyDescriptor = {
     get(this: LazyHit): Ranges {
       const t = this.#titles;
-      return (this.#ranges ??= titleRanges(t.foldedTitle(this.id), t.titleLength(this.id), t.q, t.needles, this.#fuseRanked));
+      return (this.#ranges ??= titleRangesOf(t.title(this.id), t.foldedTitle(this.id), t.q, t.needles, this.#fuseRanked));
     },
     enumerable: true,
     configurable: true,

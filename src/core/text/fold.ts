@@ -1,73 +1,112 @@
-// The one rule by which search compares text: case and accents are ignored, so `sao paulo`
-// finds "São Paulo", `tag:regulation` finds "Régulation" and `source:"les echos"` finds
-// "Les Échos". Every kind of query term and every searched field goes through `foldText`, the
-// article's side once when it is indexed (haystacks, the bodies read for search) and the
-// query's side once when it is parsed, so the two always agree.
+// The one rule by which search compares text: case, accents, invisible characters, the way
+// punctuation is typed and the spacing and inline markup between words are ignored, so
+// `sao paulo` finds "São Paulo", `tag:steuerrecht` finds "Steuer\u00adrecht", `binance's` finds
+// "Binance’s" and the phrase `"first spot etf"` finds "first *spot*\netf". Every kind of query term
+// and every searched field goes through `foldText`, the article's side once when it is indexed
+// (haystacks, the bodies read for search, the FTS5 table's text) and the query's side once when it
+// is parsed, so the two always agree.
 //
-// The rule, character by character (so a string folds the same wherever it appears):
+// The rule:
 //   1. lower-case (String#toLowerCase, locale-independent);
-//   2. letters of the Latin, Greek and Cyrillic blocks lose their diacritics: the character is
-//      decomposed (NFD) and the combining marks of U+0300-036F, U+1AB0-1AFF, U+1DC0-1DFF,
-//      U+20D0-20FF and U+FE20-FE2F are dropped (é -> e, ñ -> n, ά -> α, ё -> е); a
-//      combining mark from those blocks standing alone (decomposed input) is dropped too;
-//   3. letters with a stroke, and the dotless i, which Unicode does not decompose, read as their
-//      base letter: ł đ ħ ŧ ø ı -> l d h t o i.
-// Marks of other scripts (Indic vowel signs, Hebrew points, Arabic harakat, Japanese dakuten)
-// change the letter rather than accent it, and are kept. Ligatures and ß are not expanded, so
-// every precomposed character folds to exactly one UTF-16 unit (title highlights map back
-// position for position); only a combining mark written separately is dropped.
+//   2. character by character (fold-table.ts): letters of the Latin, Greek and Cyrillic blocks
+//      lose their diacritics (NFD, then the combining marks of U+0300-036F, U+1AB0-1AFF,
+//      U+1DC0-1DFF, U+20D0-20FF and U+FE20-FE2F dropped: é -> e, ά -> α, ё -> е), as do the
+//      stroked letters and the dotless i (ł đ ħ ŧ ø ı -> l d h t o i); ß œ æ ĳ ſ and the ﬁ
+//      ligatures are spelled out (ss oe ae ij s fi); Arabic harakat and Hebrew points are dropped;
+//      format characters (soft hyphen, zero-width space/joiners, word joiner, direction marks, BOM)
+//      are removed, never read as a break; full-width ASCII reads as ASCII (ＥＴＦ -> etf);
+//      ’ ‘ ʼ ′ read as ', “ ” „ « » as ", the hyphen U+2010 and non-breaking U+2011 as -;
+//   3. between words: a run of whitespace (any: line breaks, tabs, no-break and ideographic
+//      spaces), with the inline Markdown markup next to it (`*` `_` `` ` `` `~` `[` `]` and
+//      double quotes), reads as one space: `*spot* **etf**` -> `*spot etf**`. A line break is a
+//      space too, so one fold never holds a field's end: fields are joined after (foldJoined).
+// Marks of other scripts (Indic and Thai vowel signs, Japanese dakuten) change the letter rather
+// than accent it, and are kept.
 //
-// Close to SQLite FTS5's `unicode61` tokenizer with `remove_diacritics 2` on Latin text; an index
-// that must agree exactly should store text already passed through this function.
+// SQLite FTS5's `unicode61 remove_diacritics 2` tokenizer would fold differently (it keeps ł, ß
+// and soft hyphens apart), so the index stores text already passed through this function.
 
-// Blocks whose characters this rule may change after lower-casing: Latin-1 Supplement to Latin
-// Extended-B, the combining marks, Greek and Cyrillic, Latin Extended Additional, Greek Extended.
-const BLOCKS: ReadonlyArray<readonly [number, number]> = [[0xc0, 0x24f], [0x300, 0x4ff], [0x1ab0, 0x1fff], [0x20d0, 0x20ff], [0xfe20, 0xfe2f]];
-const MAY_FOLD = /[\u00c0-\u024f\u0300-\u04ff\u1ab0-\u1fff\u20d0-\u20ff\ufe20-\ufe2f]/;
-const MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
-const STROKES: Readonly<Record<string, string>> = { ł: 'l', đ: 'd', ħ: 'h', ŧ: 't', ø: 'o', ı: 'i' };
+import { foldTable, MAY_FOLD } from './fold-table.js';
 
-// Code unit -> its folded form, for the ~1,100 characters of BLOCKS that change; built on first
-// need (a few ms), so a corpus without accents never pays for it.
-let table: Map<number, string> | null = null;
-
-function foldTable(): Map<number, string> {
-  const t = new Map<number, string>();
-  for (const [from, to] of BLOCKS) {
-    for (let code = from; code <= to; code++) {
-      const ch = String.fromCharCode(code);
-      let out = ch.normalize('NFD').replace(MARKS, '');
-      // A decomposition that keeps a second character used a mark of another script (Balinese
-      // U+1B06 is U+1B05 + a vowel sign): that mark changes the letter, so the letter stays.
-      if (out.length > 1) continue;
-      out = STROKES[out] ?? out;
-      if (out !== ch) t.set(code, out);
-    }
-  }
-  return t;
-}
+// What a character is between words: 1 a plain space, 2 other whitespace, 3 inline markup, 0 a
+// word's. ASCII by table; beyond it, the whitespace of JavaScript's \s (the BOM is removed first).
+const KIND = new Uint8Array(128);
+KIND[32] = 1;
+for (const c of [9, 10, 11, 12, 13]) KIND[c] = 2;
+for (const c of '*_`~[]"') KIND[c.charCodeAt(0)] = 3;
+const kindOf = (c: number): number =>
+  c < 128 ? KIND[c] : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 ? 2 : 0;
 
 /**
- * Text as search compares it: lower-cased, accents dropped (see the rule above). Pure: the same
- * input always gives the same output, whatever the locale. Input is best NFC (articles and
- * queries are normalised on the way in), but decomposed accents fold the same way.
+ * Calls `gap(start, end)` for each run of s[start, end) that reads as one space: a maximal run of
+ * whitespace and markup holding some whitespace, unless it is one plain space already. A run of
+ * markup alone (`**`, `snake_case`) is no gap. One pass, no regular expression: a body has a gap a
+ * line, and a pattern that read markup back and forth was 5x the fold's time.
  */
-export function foldText(text: string): string {
-  const lower = text.toLowerCase();
-  // Most text (ASCII, CJK, punctuation) only needs lower-casing; one native test decides.
-  if (!MAY_FOLD.test(lower)) return lower;
+function eachGap(s: string, gap: (start: number, end: number) => void): void {
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    if (kindOf(s.charCodeAt(i)) === 0) continue;
+    let j = i;
+    let spaces = 0;
+    let others = 0;
+    for (; j < n; j++) {
+      const k = kindOf(s.charCodeAt(j));
+      if (k === 0) break;
+      if (k === 1) spaces += 1;
+      else if (k === 2) others += 1;
+    }
+    if (others > 0 || (spaces > 0 && j - i > 1)) gap(i, j);
+    i = j;
+  }
+}
+
+// s with each gap (eachGap) read as one space.
+function squashGaps(s: string): string {
+  let out = '';
+  let last = 0;
+  eachGap(s, (start, end) => {
+    out += `${s.slice(last, start)} `;
+    last = end;
+  });
+  return last === 0 ? s : out + s.slice(last);
+}
+
+// Code unit -> its folded form, built on first need (a few ms), so an ASCII corpus never pays.
+let table: Map<number, string> | null = null;
+
+// lower (lower-cased) with every unit of the table folded.
+function foldUnits(lower: string): string {
   const t = (table ??= foldTable());
   let out = '';
   let last = 0;
   for (let i = 0; i < lower.length; i++) {
     const code = lower.charCodeAt(i);
-    if (code < 0xc0) continue;
+    if (code < 0xab) continue;
     const folded = t.get(code);
     if (folded === undefined) continue;
     out += lower.slice(last, i) + folded;
     last = i + 1;
   }
   return last === 0 ? lower : out + lower.slice(last);
+}
+
+/**
+ * Text as search compares it (see the rule above). Pure: the same input always gives the same
+ * output, whatever the locale. Input is best NFC (articles and queries are normalised on the way
+ * in), but decomposed accents fold the same way. The result may be shorter or longer than the
+ * input (foldOffsets maps it back).
+ */
+export function foldText(text: string): string {
+  const lower = text.toLowerCase();
+  // Most text (ASCII, CJK) only needs lower-casing and its spacing read: one native test each.
+  const units = MAY_FOLD.test(lower) ? foldUnits(lower) : lower;
+  return squashGaps(units);
+}
+
+/** Each part folded, joined by `\n` (which no fold holds): one flat string, fields kept apart. */
+export function foldJoined(parts: readonly string[]): string {
+  return parts.map(foldText).join('\n');
 }
 
 /**
@@ -81,4 +120,50 @@ export function foldedBytes(text: string): Buffer {
   const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(folded, 'utf8'));
   bytes.write(folded, 'utf8');
   return bytes;
+}
+
+/** Where each unit of foldText(text) came from in `text`: units [from[k], to[k]). */
+export interface FoldOffsets {
+  from: number[];
+  to: number[];
+}
+
+/**
+ * The offsets of foldText(text) in `text` (a title's highlights found in its fold, drawn on the
+ * title), or null when the fold maps unit to unit (nearly every title). Made a code point at a
+ * time, as foldText would fold it alone: lower-casing never changes a length by context.
+ */
+export function foldOffsets(text: string): FoldOffsets | null {
+  const lower = text.toLowerCase();
+  if (lower.length === text.length && !MAY_FOLD.test(lower) && squashGaps(lower) === lower) return null;
+  const from: number[] = [];
+  const to: number[] = [];
+  let units = '';
+  let i = 0;
+  for (const ch of text) {
+    const piece = foldUnits(ch.toLowerCase());
+    for (let k = 0; k < piece.length; k++) {
+      from.push(i);
+      to.push(i + ch.length);
+    }
+    units += piece;
+    i += ch.length;
+  }
+  // The gaps: a run read as one space spans every unit of the run.
+  const out: FoldOffsets = { from: [], to: [] };
+  const keep = (start: number, end: number): void => {
+    for (let k = start; k < end; k++) {
+      out.from.push(from[k]);
+      out.to.push(to[k]);
+    }
+  };
+  let last = 0;
+  eachGap(units, (at, end) => {
+    keep(last, at);
+    out.from.push(from[at]);
+    out.to.push(to[end - 1]);
+    last = end;
+  });
+  keep(last, units.length);
+  return out;
 }

@@ -5,9 +5,9 @@
 // articles the load's table held each title as a string (~80 MB of heap) and each description as
 // UTF-8 bytes (~117 MB), and the haystacks a folded copy of both (~180 MB of heap): the same text
 // three times. A row whose fold did more than lower-case (an accent dropped, a letter whose
-// capital is not one character, a line break in the title) keeps its originals beside it.
+// capital is not one character, a line break or a double space) keeps its originals beside it.
 
-import { foldText } from './fold.js';
+import { foldJoined } from './fold.js';
 import { TextColumn } from './text-column.js';
 
 // Case bits in chunks of bytes (byte-chunks.ts); a row whose bits exceed a chunk, or past the
@@ -45,7 +45,7 @@ export class FoldedTexts {
     const row = this.rows;
     if (row === this.starts.length) this.grow();
     this.rows += 1;
-    const folded = foldText(`${title}\n${description}`);
+    const folded = foldJoined([title, description]);
     this.texts.push(folded);
     const n = folded.length;
     const bytes = (n + 7) >>> 3;
@@ -85,11 +85,7 @@ export class FoldedTexts {
 
   /** Length of the folded title at the start of `folded(row)`. */
   foldedTitleLength(row: number): number {
-    // A title with a line break: its folded length, not the first break's position.
-    if (this.starts[row] === ODD) {
-      const title = this.oddTitles[this.odd.get(row) ?? 0];
-      if (title.includes('\n')) return foldText(title).length;
-    }
+    // No fold holds a line break (fold.ts): the first one ends the title.
     return this.texts[row].indexOf('\n');
   }
 

@@ -4,7 +4,7 @@
 // under it, the hash of its values that a set of strings' hashes can be probed with, and counts and labels written without ICU. Terminal width is width/'s.
 export { sanitizeLine, sanitizeText, visibleName } from './sanitize.js';
 export { SanitizedPieces } from './sanitize-pieces.js';
-export { foldedBytes, foldText } from './fold.js';
+export { foldedBytes, foldJoined, foldOffsets, foldText, type FoldOffsets } from './fold.js';
 export { decodeEntities } from './entities.js';
 export { leadParagraph } from './lead.js';
 export { checkOpenable, type UrlCheck } from './url-policy.js';

@@ -6,7 +6,7 @@ import { toRecord, type ArticleRecord } from '../../../src/core/article-record.j
 import { ArticleTable } from '../../../src/core/load/article-table.js';
 import { LazyArticle } from '../../../src/core/load/lazy-article.js';
 import { makeArticle } from '../../helpers/make-article.js';
-import { foldText } from '../../../src/core/text/index.js';
+import { foldJoined, foldText } from '../../../src/core/text/index.js';
 import { hayTitle, makeHay } from '../../../src/core/search/haystack.js';
 
 const CAP = 1024 * 1024;
@@ -61,7 +61,7 @@ describe('ArticleTable behind LazyArticle', () => {
     const articles = pairs.map(([title, description], i) => LazyArticle.fromRecord(recordOf({ title, description }), i, null, CAP, table));
     articles.forEach((a, i) => {
       expect([a.title, a.description]).toEqual(pairs[i]);
-      expect(a.foldedShort).toBe(foldText(`${pairs[i][0]}\n${pairs[i][1]}`));
+      expect(a.foldedShort).toBe(foldJoined(pairs[i]));
       expect(a.foldedTitleLength).toBe(foldText(pairs[i][0]).length);
       expect(makeHay(a)).toBe(a);
       expect(hayTitle(makeHay(a))).toBe(foldText(pairs[i][0]));

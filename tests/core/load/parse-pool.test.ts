@@ -76,8 +76,8 @@ describe('parseAll', () => {
     expect(lastStats).toEqual({ workerBatches: 15, localBatches: 0 });
     expect(threads).toEqual(here);
     expect(here.filter((r) => (r.outcome as { ok: boolean }).ok)).toHaveLength(40);
-    // The search bytes: folded as search compares text (étf -> etf, text/fold.ts).
-    expect(here[3].body).toBe('# heading\n\nbody 3 mentions etf and solana.\n');
+    // The search bytes: folded as search compares text (étf -> etf, line breaks as spaces: text/fold.ts).
+    expect(here[3].body).toBe('# heading body 3 mentions etf and solana. ');
     const failures = here.slice(40).map((r) => (r.outcome as { reason: string }).reason);
     expect(failures[0]).toBe('binary file');
     expect(failures[1]).toBe('empty file');

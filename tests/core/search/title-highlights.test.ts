@@ -35,6 +35,7 @@ const titles = Array.from({ length: 400 }, (_, i) => {
 });
 const folded = (id: number) => foldText(titles[id]);
 const length = (id: number) => titles[id].length;
+const title = (id: number) => titles[id];
 const QUERIES = ['bitcoin', 'bitconi', 'solana etf', 'etherum', 'sao paulo', '"bit coin"', 'mining whale', 'bi', 'minnig', 'zzqx'];
 
 describe('titleHits', () => {
@@ -42,7 +43,7 @@ describe('titleHits', () => {
     const q = parseQuery(query);
     // Every title, as fuse-ranked (tier 2) and as exact-only (tier 3) in turn.
     const ranked: RankedMatch[] = titles.map((_, id) => ({ id, tier: id % 4 === 3 ? 3 : 2, score: id / titles.length }));
-    const lazy = titleHits(ranked, q, folded, length);
+    const lazy = titleHits(ranked, q, folded, title);
     const eager = atOnce(ranked, q, folded, length);
     expect(lazy.map((h) => [h.id, h.score, h.titleMatches])).toEqual(eager.map((h) => [h.id, h.score, h.titleMatches]));
     // The cases the comparison is about occur: fuzzy-only marks and exact ones.
@@ -56,7 +57,7 @@ describe('titleHits', () => {
       reads.set(id, (reads.get(id) ?? 0) + 1);
       return folded(id);
     };
-    const hits = titleHits(titles.map((_, id) => ({ id, tier: 2, score: 0.5 })), q, counting, length);
+    const hits = titleHits(titles.map((_, id) => ({ id, tier: 2, score: 0.5 })), q, counting, title);
     expect(hits).toHaveLength(titles.length);
     expect(reads.size).toBe(0);
     // The rows a list draws.
@@ -68,7 +69,7 @@ describe('titleHits', () => {
   });
 
   it('gives plain objects: a copy or JSON carries the highlights', () => {
-    const [hit] = titleHits([{ id: 0, tier: 2, score: 0.1 }], parseQuery(titles[0].split(' ')[0]), folded, length);
+    const [hit] = titleHits([{ id: 0, tier: 2, score: 0.1 }], parseQuery(titles[0].split(' ')[0]), folded, title);
     expect({ ...hit }.titleMatches).toEqual(hit.titleMatches);
     expect(JSON.parse(JSON.stringify(hit)).titleMatches).toEqual(hit.titleMatches.map((r) => [...r]));
     expect(hit.titleMatches.length).toBeGreaterThan(0);
@@ -89,5 +90,17 @@ describe('SearchIndex highlights', () => {
         else for (const [s, e] of h.titleMatches) expect(0 <= s && s <= e && e < titles[h.id].length).toBe(true);
       }
     }
+  });
+});
+
+describe('titleHits on titles the fold changes the length of', () => {
+  it.each([
+    ['Double  spaced  title', '"spaced title"', 'spaced  title'],
+    ['Die Maßnahmen der Straße', 'strasse', 'Straße'],
+    ['Krypto\u00adwährungs\u00adregulierung kommt', 'kryptowahrungsregulierung', 'Krypto\u00adwährungs\u00adregulierung'],
+    ['Binance’s CEO', "binance's", 'Binance’s'],
+  ])('%s: %s marks %s', (title, query, marked) => {
+    const [hit] = titleHits([{ id: 0, tier: 3, score: 1 }], parseQuery(query), () => foldText(title), () => title);
+    expect(hit.titleMatches.map(([s, e]) => title.slice(s, e + 1))).toEqual([marked]);
   });
 });

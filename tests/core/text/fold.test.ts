@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldedBytes, foldText } from '../../../src/core/text/fold.js';
+import { foldedBytes, foldJoined, foldOffsets, foldText } from '../../../src/core/text/fold.js';
 
 describe('foldText', () => {
   it.each([
@@ -15,6 +15,30 @@ describe('foldText', () => {
     ['Tiếng Việt', 'tieng viet'],
     ['e\u0301cole', 'ecole'], // decomposed input folds the same
     ['BITCOIN ETF', 'bitcoin etf'],
+    // Letters spelled out.
+    ['Straße Maßnahmen', 'strasse massnahmen'],
+    ['Œuvre Ærø ĳs', 'oeuvre aero ijs'],
+    ['ﬁnance', 'finance'],
+    // Format characters removed, never a break.
+    ['Krypto\u00adwährungs\u00adregulierung', 'kryptowahrungsregulierung'],
+    ['prüft\u200bjetzt \u200cx\u200dy\u2060z \u200ea\u200fb \ufeffbom', 'pruftjetzt xyz ab bom'],
+    // Arabic harakat and tatweel, Hebrew points.
+    ['سِعْرُ الْبِيتْكُوين', 'سعر البيتكوين'],
+    ['بيـــتكوين', 'بيتكوين'],
+    ['בִּיטְקוֹיְן', 'ביטקוין'],
+    // Punctuation typed several ways.
+    ['Binance’s CEO Says It‘s ʼOver′', "binance's ceo says it's 'over'"],
+    ['“spot” „etf“ «sec»', '"spot etf sec"'],
+    ['Layer\u20112 pre\u2010market', 'layer-2 pre-market'],
+    // Full-width forms.
+    ['ＢＴＣ\u3000ＥＴＦ！', 'btc etf!'],
+    // Spacing and inline markup between words.
+    ['first spot\netf', 'first spot etf'],
+    ['Double  spaced\t\ttitle', 'double spaced title'],
+    ['Spot\u00a0ETF', 'spot etf'],
+    ['*spot* **etf** `code` [link] ~~gone~~ _it_', '*spot etf code link gone it_'],
+    ['said “spot etf” now', 'said spot etf now'],
+    ['snake_case **bold** a**b', 'snake_case bold a**b'],
   ])('%s -> %s', (input, expected) => {
     expect(foldText(input)).toBe(expected);
   });
@@ -22,30 +46,64 @@ describe('foldText', () => {
   it.each([
     ['がぎ', 'dakuten make other letters'],
     ['किताब', 'Devanagari vowel signs'],
+    ['ภาษาไทย', 'Thai vowel signs'],
     ['ᬆᬈ', 'Balinese letters that decompose into a letter and a vowel sign'],
-    ['straße', 'ß is not expanded'],
-    ['ﬁnance', 'ligatures are not expanded'],
-    ['比特币 — “etf”…', 'CJK and punctuation'],
+    ['比特币 — etf…', 'CJK and punctuation'],
+    ['spot-etf spot—etf spot–etf', 'hyphens and dashes'],
+    ['א־ב', 'the Hebrew maqaf is punctuation, not a point'],
   ])('%s stays (%s)', (input) => {
     expect(foldText(input)).toBe(input);
   });
 
   // Greek capital sigma lower-cases by context (final ς), the one exception to "per character".
   const text = fc.string({ unit: 'grapheme', maxLength: 40 }).filter((s) => !s.includes('Σ'));
+  // Text with no whitespace nor markup, so no gap runs across where two parts meet.
+  const word = text.map((s) => s.replace(/[\s*_`~[\]"“”„‟″«»\u3000]/g, 'x'));
 
-  it('folds per character: folding a joined string is joining the folded parts', () => {
-    fc.assert(fc.property(text, text, (a, b) => foldText(a + b) === foldText(a) + foldText(b)));
+  it('folds per character between gaps: folding a joined word is joining the folded parts', () => {
+    fc.assert(fc.property(word, word, (a, b) => foldText(a + b) === foldText(a) + foldText(b)));
   });
 
-  it('is idempotent and keeps the length of NFC text without separate combining marks', () => {
+  it('is idempotent and never holds a line break', () => {
     fc.assert(
       fc.property(text, (s) => {
         const folded = foldText(s);
         expect(foldText(folded)).toBe(folded);
-        const nfc = s.normalize('NFC');
-        if (!/[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/.test(nfc) && nfc.toLowerCase().length === nfc.length) {
-          expect(foldText(nfc)).toHaveLength(nfc.length);
-        }
+        expect(folded).not.toMatch(/[\n\r]/);
+      }),
+    );
+  });
+
+  it('foldJoined keeps the parts apart with line breaks', () => {
+    expect(foldJoined(['Spot\nETF', 'Straße'])).toBe('spot etf\nstrasse');
+    fc.assert(fc.property(fc.array(text, { maxLength: 5 }), (parts) => foldJoined(parts).split('\n').length === Math.max(1, parts.length)));
+  });
+});
+
+describe('foldOffsets', () => {
+  it('is null where the fold maps unit to unit', () => {
+    expect(foldOffsets('Bitcoin ETF (a_b) approved by SEC')).toBeNull();
+  });
+
+  it('maps each folded unit to the characters it came from', () => {
+    const title = 'Die  Maß\u00adnahmen';
+    const folded = foldText(title);
+    expect(folded).toBe('die massnahmen');
+    const o = foldOffsets(title)!;
+    const at = folded.indexOf('massnahmen');
+    const end = at + 'massnahmen'.length - 1;
+    expect(title.slice(o.from[at], o.to[end])).toBe('Maß\u00adnahmen');
+    expect(title.slice(o.from[3], o.to[3])).toBe('  ');
+  });
+
+  it('has one entry per folded unit, in order (property)', () => {
+    const text = fc.string({ unit: 'grapheme', maxLength: 40 }).filter((s) => !s.includes('Σ'));
+    fc.assert(
+      fc.property(text, (s) => {
+        const folded = foldText(s);
+        const o = foldOffsets(s);
+        if (o === null) return folded.length === s.length;
+        return o.from.length === folded.length && o.from.every((f, k) => f < o.to[k] && o.to[k] <= s.length && (k === 0 || f >= o.from[k - 1]));
       }),
     );
   });

@@ -3,7 +3,7 @@
 // search's haystack would make (foldText of `title\ndescription`), the title's length at its start.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FoldedTexts, foldText } from '../../../src/core/text/index.js';
+import { FoldedTexts, foldJoined, foldText } from '../../../src/core/text/index.js';
 
 describe('FoldedTexts', () => {
   const pairs: Array<[string, string]> = [
@@ -25,7 +25,7 @@ describe('FoldedTexts', () => {
     pairs.forEach(([t, d], row) => {
       expect(texts.title(row)).toBe(t);
       expect(texts.description(row)).toBe(d);
-      expect(texts.folded(row)).toBe(foldText(`${t}\n${d}`));
+      expect(texts.folded(row)).toBe(foldJoined([t, d]));
       expect(texts.foldedTitleLength(row)).toBe(foldText(t).length);
     });
   });
@@ -39,7 +39,7 @@ describe('FoldedTexts', () => {
         rows.forEach(([t, d], row) => {
           expect(texts.title(row)).toBe(t);
           expect(texts.description(row)).toBe(d);
-          expect(texts.folded(row)).toBe(foldText(`${t}\n${d}`));
+          expect(texts.folded(row)).toBe(foldJoined([t, d]));
           expect(texts.folded(row).slice(0, texts.foldedTitleLength(row))).toBe(foldText(t));
         });
       }),

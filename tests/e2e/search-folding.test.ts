@@ -1,0 +1,42 @@
+// The search fold (text/fold.ts) through the built CLI, on the on-disk index and with
+// `--no-cache`: a query must list the same files both ways (tests/fixtures/cases/README.md).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-child.js';
+
+const repo = path.resolve(import.meta.dirname, '..', '..');
+const folder = 'tests/fixtures/cases/search-folding';
+const home = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-folding-'));
+afterAll(() => fs.rmSync(home, { recursive: true, force: true }));
+
+// The files `query` lists, by name, sorted; `cached` reads and writes the index under `home`.
+async function found(query: string, cached: boolean): Promise<string[]> {
+  const env = { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: path.join(home, 'cache'), XDG_STATE_HOME: path.join(home, 'state'), XDG_CONFIG_HOME: path.join(home, 'config') };
+  const r = await runCli([...(cached ? [] : ['--no-cache']), '-f', query, '-p', 'path', folder], { cwd: repo, env });
+  expect(r.stderr).toBe('');
+  return r.stdout.split('\n').filter(Boolean).map((p) => path.basename(p)).sort();
+}
+
+const CASES: Array<[string, string[]]> = [
+  ['"first spot etf"', ['phrase-linebreak.md']],
+  ['"spot etf"', ['double-space.md', 'nbsp.md', 'phrase-linebreak.md']],
+  ['"double spaced"', ['double-space.md']],
+  ['"binance\'s ceo"', ['apostrophe.md']],
+  ['kryptowahrungsregulierung tag:steuerrecht pruftjetzt', ['shy.md']],
+  ['البيتكوين', ['arabic-harakat.md']],
+  ['ביטקוין', ['hebrew-niqqud.md']],
+  ['strasse massnahmen oeuvre', ['ligature.md']],
+  ['"btc etf"', ['fullwidth.md']],
+  ['layer-2 -pre-market', ['hyphen.md']],
+  ['"sao paulo" tag:regulation source:"les echos"', ['nfd.md']],
+];
+
+// Each case is two CLI runs: seconds on a loaded machine.
+describe('search folding through the CLI', { timeout: 600_000 }, () => {
+  it.each(CASES)('%s lists %j with the index and without', async (query, expected) => {
+    expect(await found(query, true)).toEqual(expected);
+    expect(await found(query, false)).toEqual(expected);
+  });
+});

@@ -64,6 +64,10 @@ describe('normaliseArticle field mapping', () => {
     ['Jekyll: a tags string splits on whitespace, as Jekyll does', { tags: 'bitcoin etf  mining' }, { tags: ['bitcoin', 'etf', 'mining'] }, '', { path: '/sites/myblog/_posts/a.md', folderName: '_posts' }],
     ['Jekyll: commas between tags are dropped', { tags: 'bitcoin, etf,mining' }, { tags: ['bitcoin', 'etf', 'mining'] }, '', { path: '/sites/myblog/_posts/2025/a.md', folderName: '2025' }],
     ['Jekyll: a tags list keeps multi-word tags, keywords stay comma-separated', { tags: ['spot etf'], keywords: 'cold storage, fees' }, { tags: ['spot etf', 'cold storage', 'fees'] }, '', { path: '/sites/myblog/_posts/a.md', folderName: '_posts' }],
+    // Found by a tester: the split was for `_posts` only. A post copied out of its site keeps Jekyll's rule (its name and `layout`).
+    ['Jekyll: a post copied out of its site (dated name, layout) splits its tags string', { layout: 'post', tags: 'etf flows' }, { tags: ['etf', 'flows'] }, '', { path: '/dump/jekyll/2024-12-17-tags-quoted.md', folderName: 'jekyll' }],
+    ['a dated name without Jekyll\'s layout key keeps a tags string whole', { tags: 'spot etf' }, { tags: ['spot etf'] }, '', { path: '/dump/news/2024-12-17-etf.md', folderName: 'news' }],
+    ['a layout key without a Jekyll post\'s name keeps a tags string whole', { layout: 'post', tags: 'spot etf' }, { tags: ['spot etf'] }, '', { path: '/dump/news/etf.md', folderName: 'news' }],
     ['Zola: tags and categories under [taxonomies]', { taxonomies: { tags: ['lightning', 'fees'], categories: ['bitcoin'] } }, { tags: ['lightning', 'fees'], categories: ['bitcoin'] }],
     ['Hugo and Zola: the first of authors names the source', { authors: ['Ana Ruiz', 'Bo Li'] }, { source: 'Ana Ruiz' }],
     ['CryptoPanic: a source object with a title', { source: { title: 'CryptoPanic Wire', domain: 'cryptopanic.com' } }, { source: 'CryptoPanic Wire', sourceKey: 'cryptopanic-wire' }],

@@ -47,8 +47,8 @@ function judgeWord(word: string): number {
     const sigma = word.indexOf('ς');
     if ((sigma !== -1 && sigma < word.length - 1) || (word.length > 1 && word.endsWith('σ'))) return -1;
   }
-  // Latin capitals or a run of 3-4 accents say nothing (`ÍÎÂ` is Cyrillic capitals read as cp1252).
-  if (latin > 0 && ((upper === word.length && word.length > 1) || longestRun >= 3)) return 0;
+  // One letter says nothing (a stray byte reads as one in most encodings), nor do Latin capitals or a run of 3-4 accents (`ÍÎÂ` is Cyrillic capitals read as cp1252).
+  if (word.length === 1 || (latin > 0 && (upper === word.length || longestRun >= 3))) return 0;
   return 1;
 }
 

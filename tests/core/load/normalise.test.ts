@@ -42,6 +42,8 @@ describe('normaliseArticle field mapping', () => {
     ['unparseable date noted then guessed', { date: 'soon' }, { publishedAt: MTIME, dateGuessed: true, notes: ['date guessed from file time: "soon" not understood'] }],
     ['unreadable date, then a readable one', { date: 'soon', pubDate: 'Tue, 04 Nov 2025 10:30:00 GMT' }, { publishedAt: utc('2025-11-04T10:30:00Z'), dateGuessed: false, notes: ['date from pubDate: "soon" not understood'] }],
     ['updatedAt keys', { lastmod: '2024-01-02' }, { updatedAt: utc('2024-01-02T00:00:00Z') }],
+    // Found by a tester: Jekyll's jekyll-last-modified-at plugin (and Minimal Mistakes) was not read.
+    ['Jekyll last_modified_at is the updated date', { date: '2026-01-05', last_modified_at: '2026-01-06T10:00:00Z' }, { updatedAt: utc('2026-01-06T10:00:00Z') }],
     ["Astro's updatedDate", { pubDate: 'Jul 08 2022', updatedDate: 'Jul 10 2022' }, { publishedAt: utc('2022-07-08T00:00:00Z'), updatedAt: utc('2022-07-10T00:00:00Z') }],
     ['no update', {}, { updatedAt: null }],
     ['description', { description: 'D' }, { description: 'D' }],

@@ -15,8 +15,8 @@ import { dateFromFileName, readDate, type DateReading } from './dates.js';
  * `date_published`, `created_at`).
  */
 export const PUBLISHED_KEYS = ['publishedAt', 'date', 'pubDate', 'published', 'publishDate', 'created', 'published_at', 'date_published', 'created_at'] as const;
-/** Front-matter keys holding the last update (JSON Feed's `date_modified`, API dumps' `updated_at` too). */
-export const UPDATED_KEYS = ['updatedAt', 'updated', 'updatedDate', 'lastmod', 'modified', 'updated_at', 'date_modified'] as const;
+/** Front-matter keys holding the last update (JSON Feed's `date_modified`, API dumps' `updated_at`, Jekyll's `last_modified_at` plugin and Minimal Mistakes too). */
+export const UPDATED_KEYS = ['updatedAt', 'updated', 'updatedDate', 'lastmod', 'modified', 'updated_at', 'date_modified', 'last_modified_at'] as const;
 
 /** The chosen time, whether it is a guess or a calendar date (dates.ts), and the warning and inspector notes to record. */
 export interface PublishedDate {

@@ -217,9 +217,10 @@ export function normaliseArticle(input: NormaliseInput): Article {
   const taxonomies = isRecord(data.taxonomies) ? data.taxonomies : null;
   const published = publishedDate(data, fileName, info.mtimeMs);
   notes.push(...published.notes);
-  input.warnings?.push(...published.warnings);
-  const { scheduled, expires } = publicationWindow(data, notes);
-  const updated = updatedDate(data);
+  const warnings = input.warnings ?? [];
+  warnings.push(...published.warnings);
+  const { scheduled, expires } = publicationWindow(data, notes, warnings, published.failedKey);
+  const updated = updatedDate(data, notes, warnings);
   const url = firstUrl(data);
   const externalId = scalarText(data.externalId);
   const coverImage = readCover(data) ?? (params === null ? null : readCover(params));

@@ -1,5 +1,6 @@
-// The tester's files behind the loader's later fixes (tests/fixtures/cases/loader-more: dates
-// other than the publication date) through the built
+// The tester's files behind the loader's later fixes (tests/fixtures/cases/loader-more: legacy
+// one-byte encodings, Jekyll site documents and copied-out posts, front matter after blank
+// lines, zone names and 12-hour times, dates other than the publication date) through the built
 // CLI with stdout piped: `--print json` gives the same fields with the on-disk index as without
 // it (written, then read back), and a date that does not read warns on stderr naming the file,
 // the key and the value.
@@ -74,5 +75,53 @@ describe('the tester\'s loader cases through the CLI', { timeout: 180_000 }, () 
     expect(rows['jekyll-lastmod.md'].updatedAt).toBe('2026-01-06T10:00:00.000Z');
     expect(rows['rfc-expiry.md'].expiresAt).toBe('2027-06-01T00:00:00.000Z');
     expect(rows['written-publish-future.md'].scheduledAt).toBe('2027-03-01T00:00:00.000Z');
+  }, forRuns(3));
+
+  it('one-byte-encodings: Windows-1251, KOI8-R, Windows-1250 and Greek files read in their encoding', async () => {
+    const { rows, stderr } = await agreed('one-byte-encodings');
+    expect(stderr).toEqual([]);
+    expect(Object.fromEntries(Object.entries(rows).map(([f, o]) => [f, o.title]))).toEqual({
+      'cp1251.md': 'Новости биткоина', 'koi8r.md': 'Новости биткоина', 'cp1250.md': 'Rynek kryptowalut w Łodzi', 'greek.md': 'Ελληνικά νέα',
+    });
+    expect(rows['cp1251.md']).toMatchObject({ tags: ['рынок'], publishedAt: '2024-08-02T00:00:00.000Z' });
+    const byTag = await cli(['-f', 'tag:рынок', '-p', 'title', `${more}/one-byte-encodings`], false);
+    expect([byTag.status, byTag.stdout]).toEqual([0, 'Новости биткоина\n']);
+  }, forRuns(4));
+
+  it('jekyll-site: a collection passed by name splits its tags string as posts do; the site root reads only posts and drafts', async () => {
+    const site = await agreed('jekyll-site');
+    expect(Object.keys(site.rows).sort()).toEqual(['2024-01-02-jekyll-offset.md', '2024-12-17-tags-quoted.md', 'a-draft.md']);
+    expect(site.rows['2024-12-17-tags-quoted.md']).toMatchObject({ tags: ['etf', 'flows'], categories: ['us markets'], source: 'jekyll-site' });
+    expect(site.rows['2024-01-02-jekyll-offset.md']).toMatchObject({ tags: ['halving', 'supply'], categories: ['bitcoin', 'mining'], publishedAt: '2024-01-02T02:04:05.000Z' });
+    expect(site.rows['a-draft.md'].draft).toBe(true);
+    const collection = await agreed('jekyll-site/_news');
+    expect(collection.rows['collection.md']).toMatchObject({ tags: ['etf', 'flows'], categories: ['markets', 'us'], publishedAt: '2024-12-18T10:00:00.000Z' });
+  }, forRuns(6));
+
+  it('jekyll-copied: posts copied out of their site (dated name, layout) split a tags string; without layout it stays one tag', async () => {
+    const { rows, stderr } = await agreed('jekyll-copied');
+    expect(stderr).toEqual([]);
+    expect(rows['2024-12-17-tags-quoted.md']).toMatchObject({ tags: ['etf', 'flows'], publishedAt: '2024-12-17T00:00:00.000Z' });
+    expect(rows['2024-01-02-jekyll-offset.md'].tags).toEqual(['halving', 'supply']);
+    expect(rows['2024-03-04-no-date-field.md']).toMatchObject({ title: 'File name date only', publishedAt: '2024-03-04T00:00:00.000Z', dateGuessed: false });
+    expect(rows['2024-12-18-no-layout.md'].tags).toEqual(['spot etf']);
+  }, forRuns(3));
+
+  it('front-matter-edges: front matter after a blank line gives the title and date; a rule after one stays body', async () => {
+    const { rows, stderr } = await agreed('front-matter-edges');
+    expect(stderr).toEqual([]);
+    expect(rows['blank-first.md']).toMatchObject({ title: 'Blank line before front matter', publishedAt: '2024-08-12T00:00:00.000Z', dateGuessed: false, body: '\nBody.\n' });
+    expect(rows['no-blank-first.md']).toMatchObject({ title: 'No blank line before front matter', publishedAt: '2024-08-13T00:00:00.000Z' });
+    expect(rows['blank-then-rule.md']).toMatchObject({ title: 'blank then rule', dateGuessed: true });
+    expect(rows['blank-then-rule.md'].body.startsWith('\n---\n\nStarts with a rule')).toBe(true);
+  }, forRuns(3));
+
+  it('zone-names-12-hour: a zone name (EST, PDT) and a 12-hour time read, with no warning', async () => {
+    const { rows, stderr } = await agreed('zone-names-12-hour');
+    expect(stderr).toEqual([]);
+    expect(Object.fromEntries(Object.entries(rows).map(([f, o]) => [f, [o.publishedAt, o.dateGuessed]]))).toEqual({
+      'named-tz.md': ['2024-01-02T08:04:05.000Z', false], 'twelve-hour.md': ['2024-01-02T15:04:00.000Z', false],
+      'midnight-hour.md': ['2024-01-02T00:30:00.000Z', false], 'pm-with-zone.md': ['2024-07-05T04:15:00.000Z', false],
+    });
   }, forRuns(3));
 });

@@ -7,7 +7,7 @@
 export { PathError, walkPaths, type WalkEntry, type WalkResult } from './walk.js';
 export { isArticleName, isMarkdownName, skippedFolder } from './article-names.js';
 export { describeFsError } from './fs-errors.js';
-export { inDraftsFolder, isJekyllPost, isSectionPage, keepsSiteEntry, siteKind, siteKindOfFolder, sourceFolder, type ListedEntry, type SiteKind, type SitePlace } from './site-layout.js';
+export { inDraftsFolder, isJekyllDocument, isJekyllPost, isSectionPage, keepsSiteEntry, siteKind, siteKindOfFolder, sourceFolder, type ListedEntry, type SiteKind, type SitePlace } from './site-layout.js';
 export { readCappedSync, type SyncRead } from './read-sync.js';
 export { FilePieces } from './read-pieces.js';
 export { STAT_FIELDS, statInto, statPaths, StatWorker, type SharedStat } from './stat-thread.js';

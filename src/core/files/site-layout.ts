@@ -135,6 +135,37 @@ export function isJekyllPost(place: SitePlace): boolean {
   return place.folderName === '_posts' || place.folderName === '_drafts' || jekyllFolders(place) !== null;
 }
 
+// Folder -> whether it or a folder above it (up to JEKYLL_DEPTH) is a Jekyll site root. Asked
+// only of files whose front matter has a Jekyll rule to apply (a `tags` string), so a corpus pays
+// one stat per folder at most; let go when large, as the answer is cheap to find again.
+const jekyllRootAbove = new Map<string, boolean>();
+const JEKYLL_ROOTS_KEPT = 4096;
+
+function underJekyllRoot(dir: string, levels: number): boolean {
+  const known = jekyllRootAbove.get(dir);
+  if (known !== undefined) return known;
+  const up = path.dirname(dir);
+  const found = siteKindOfFolder(dir) === 'jekyll' || (levels > 0 && up !== dir && underJekyllRoot(up, levels - 1));
+  if (jekyllRootAbove.size >= JEKYLL_ROOTS_KEPT) jekyllRootAbove.clear();
+  jekyllRootAbove.set(dir, found);
+  return found;
+}
+
+// A Jekyll post's file name (https://jekyllrb.com/docs/posts/): the date, then the title.
+const JEKYLL_POST_NAME = /^\d{4}-\d{2}-\d{2}-[^/\\]+\.(?:md|markdown)$/i;
+
+/**
+ * Whether the file is a document of a Jekyll site, whose front matter Jekyll's rules read: a post
+ * or draft, a file under a folder holding `_config.yml` (a collection such as `_news`, passed by
+ * name, or a page), or a post copied out of its site (a `YYYY-MM-DD-` name and Jekyll's `layout`
+ * key, which `hasLayout` says the front matter has).
+ */
+export function isJekyllDocument(place: SitePlace, hasLayout: boolean): boolean {
+  if (isJekyllPost(place)) return true;
+  if (hasLayout && JEKYLL_POST_NAME.test(path.basename(place.path))) return true;
+  return underJekyllRoot(path.dirname(place.path), JEKYLL_DEPTH);
+}
+
 /**
  * The folder that names a file's source: its own folder, except that Jekyll's `_posts` and
  * `_drafts` (and the folders under them) stand for the site above them and a page bundle's folder

@@ -3,7 +3,7 @@
 // form so every later step sees one representation (LF, NFC).
 
 import { isAscii } from 'node:buffer';
-import { decodeWindows1252 } from './mojibake.js';
+import { chooseOneByteEncoding, westernReading } from './one-byte-encodings.js';
 import { LIMITS } from './limits.js';
 
 /**
@@ -52,29 +52,6 @@ const FREQUENT_HAN = /[的一是不了人我在有他这這为為之大来來以
 const CJK_TEXT = /[\u3000-\u30ff\u4e00-\u9fff\uac00-\ud7a3\uff01-\uff5e]/g;
 const NON_ASCII = /[^\x00-\x7f]/g;
 
-// What Western text in Windows-1252 is made of past ASCII: Latin-1's letters and punctuation
-// (not its rarer symbols: ¤ ¦ ¨ ¯ ´ ¸ ¹ ² ³ ¼ ½ ¾ × ÷) and cp1252's quotes, dashes, ellipsis, euro,
-// bullet, trade mark and the letters Œ œ Š š Ž ž Ÿ.
-const WESTERN = /[\u00a0-\u00a3\u00a5\u00a7\u00a9-\u00ae\u00b0\u00b1\u00b5-\u00b7\u00ba\u00bb\u00bf-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac\u2122]/;
-
-/**
- * Whether a Windows-1252 reading looks like Western text: its non-ASCII characters mostly (80%)
- * WESTERN ones, and half of them at least between ASCII ones (`café`, `Ärzte`). Shift_JIS read
- * so gives `ƒrƒbƒg` (katakana: a lead byte cp1252 reads as ƒ) or runs like `‚±‚ñ‚É` (hiragana).
- */
-function westernText(text: string): boolean {
-  let wide = 0;
-  let western = 0;
-  let alone = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) < 0x80) continue;
-    wide += 1;
-    if (WESTERN.test(text[i])) western += 1;
-    if ((i === 0 || text.charCodeAt(i - 1) < 0x80) && (i + 1 === text.length || text.charCodeAt(i + 1) < 0x80)) alone += 1;
-  }
-  return wide > 0 && western >= wide * 0.8 && alone >= wide * 0.5;
-}
-
 const decoders = new Map<string, TextDecoder | null>();
 function strictDecoder(encoding: string): TextDecoder | null {
   if (!decoders.has(encoding)) {
@@ -122,7 +99,7 @@ function decodeLegacyCjk(bytes: Uint8Array): { text: string; name: string } | nu
 }
 
 /** Decodes non-UTF-8 bytes the least damaging way, with a note saying which way (`lossy`: characters were replaced). */
-function decodeInvalidUtf8(bytes: Uint8Array): { text: string; note: string; lossy?: boolean } {
+function decodeInvalidUtf8(bytes: Uint8Array): { text: string; note: string; lossy?: boolean; guess?: string } {
   const lossy = utf8Lossy.decode(bytes);
   // Valid multi-byte characters beside the bad bytes mean the file is UTF-8 with a few stray
   // bytes; reading it all as cp1252 would garble every good character. As many at least as there
@@ -130,13 +107,17 @@ function decodeInvalidUtf8(bytes: Uint8Array): { text: string; note: string; los
   const good = lossy.match(/[^\x00-\x7f\ufffd]/g)?.length ?? 0;
   const mostlyUtf8 = good > 0 && good >= (lossy.match(/\ufffd/g)?.length ?? 0);
   if (!mostlyUtf8) {
-    const legacy = decodeWindows1252(bytes);
-    // The five bytes cp1252 leaves unassigned never appear in real cp1252 text.
-    const cp1252 = !/[\u0080-\u009f]/.test(legacy);
+    const { text: legacy, cp1252, western } = westernReading(bytes);
     // Western text first: a CJK decoder may read it too (E9 74, `ét`, is a kanji in Shift_JIS).
-    if (cp1252 && westernText(legacy)) return { text: legacy, note: 'decoded as Windows-1252' };
+    if (western) return { text: legacy, note: 'decoded as Windows-1252' };
     const cjk = decodeLegacyCjk(bytes);
     if (cjk) return { text: cjk.text, note: `decoded as ${cjk.name}` };
+    // Cyrillic, Central European and Greek files: the one-byte encoding whose reading reads best.
+    const oneByte = chooseOneByteEncoding(bytes);
+    if (oneByte) {
+      const guess = oneByte.rival && `encoding guessed as ${oneByte.name} (it could be ${oneByte.rival}); check the text reads right`;
+      return { text: oneByte.text, note: `decoded as ${oneByte.name}`, ...(guess ? { guess } : {}) };
+    }
     if (cp1252) return { text: legacy, note: 'decoded as Windows-1252' };
   }
   return { text: lossy, note: 'invalid UTF-8 bytes replaced', lossy: true };
@@ -166,17 +147,20 @@ export function decodeArticleBytes(raw: Uint8Array, truncated: boolean): DecodeO
   if (isAscii(bytes)) return finish(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'), notes, true);
   let text: string;
   let lossy = false;
+  let guess: string | undefined;
   try {
     text = utf8Strict.decode(bytes);
   } catch {
     const fallback = decodeInvalidUtf8(bytes);
     text = fallback.text;
     lossy = fallback.lossy === true;
+    guess = fallback.guess;
     notes.push(fallback.note);
   }
   const out = finish(text, notes, false);
-  // Characters were lost: said where warnings are (stderr, the warnings list), not only in the inspector.
+  // Characters were lost, or may read wrong: said where warnings are (stderr, the warnings list), not only in the inspector.
   if (lossy && out.ok) out.warning = 'invalid UTF-8 bytes replaced with U+FFFD (not UTF-8, nor an encoding the reader knows)';
+  else if (guess && out.ok) out.warning = guess;
   return out;
 }
 

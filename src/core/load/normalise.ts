@@ -14,7 +14,7 @@ import { bodyHashtags } from './fields/body-hashtags.js';
 import { SITE_PARAM_TABLES, siteParams } from './fields/site-params.js';
 import { firstHeading, titleFromFileName, withoutNotionId } from './fields/titles.js';
 import { COVER_KEYS, coverImage as readCover } from './fields/cover-image.js';
-import { inDraftsFolder, isJekyllPost, sourceFolder } from '../files/index.js';
+import { inDraftsFolder, isJekyllDocument, sourceFolder } from '../files/index.js';
 import { sanitizeLine, decodeEntities } from '../text/index.js';
 
 /** Where a file was found, as the loader saw it on disk (contract shared with load.ts). */
@@ -188,7 +188,7 @@ const single = (v: unknown): unknown => (typeof v === 'string' ? [v] : v);
 export const RECORD_KEYS: ReadonlySet<string> = new Set([
   'title', 'source', 'author', 'authors', 'taxonomies', ...SITE_PARAM_TABLES, ...PUBLISHED_KEYS, ...UPDATED_KEYS, ...SCHEDULE_KEYS, ...EXPIRY_KEYS, ...URL_KEYS, 'externalId',
   ...COVER_KEYS, 'description', 'excerpt', 'summary', 'desc', 'category', 'categories', 'tag', 'tags', 'keywords', ...COIN_KEYS,
-  'sentiment', 'score', 'lang', 'draft', 'published', 'stickyWeight',
+  'sentiment', 'score', 'lang', 'draft', 'published', 'stickyWeight', 'layout',
 ]);
 
 /** RECORD_KEYS for an all-ASCII file (decode.ts) without the cover's: its one effect on a record, a mojibake repair, needs non-ASCII text. */
@@ -217,9 +217,10 @@ export function normaliseArticle(input: NormaliseInput): Article {
   const taxonomies = isRecord(data.taxonomies) ? data.taxonomies : null;
   const published = publishedDate(data, fileName, info.mtimeMs);
   notes.push(...published.notes);
-  input.warnings?.push(...published.warnings);
-  const { scheduled, expires } = publicationWindow(data, notes);
-  const updated = updatedDate(data);
+  const warnings = input.warnings ?? [];
+  warnings.push(...published.warnings);
+  const { scheduled, expires } = publicationWindow(data, notes, warnings, published.failedKey);
+  const updated = updatedDate(data, notes, warnings);
   const url = firstUrl(data);
   const externalId = scalarText(data.externalId);
   const coverImage = readCover(data) ?? (params === null ? null : readCover(params));
@@ -242,13 +243,14 @@ export function normaliseArticle(input: NormaliseInput): Article {
     // `category` names one category; Jekyll's `categories` string is space-separated, and one
     // written with commas (`Crypto, Markets`) means the same two: a tester saw `Crypto,` kept.
     categories: displayList([single(data.category), data.categories, taxonomies?.categories, single(params?.category), params?.categories], JEKYLL_TAGS),
-    // Jekyll splits a `tags` string on whitespace (`tags: bitcoin etf` is two tags) and takes a
-    // `tag` as one; elsewhere a tags string is comma-separated (`tags: spot etf, bitcoin`).
+    // Jekyll splits a `tags` string on whitespace (`tags: bitcoin etf` is two tags) in every
+    // document of a site, posts and collections alike, and takes a `tag` as one; elsewhere a tags
+    // string is comma-separated (`tags: spot etf, bitcoin`). The string test first: the site test may stat folders.
     // `keywords` (an SEO field, not Jekyll's) stays comma-separated everywhere. Obsidian's inline
     // `#tags` in the body come last (body-hashtags.ts).
     tags: displayList([
       single(data.tag),
-      typeof data.tags === 'string' && isJekyllPost(info) ? data.tags.split(JEKYLL_TAGS) : data.tags,
+      typeof data.tags === 'string' && isJekyllDocument(info, data.layout !== undefined) ? data.tags.split(JEKYLL_TAGS) : data.tags,
       data.keywords,
       taxonomies?.tags,
       single(params?.tag),

@@ -5,7 +5,7 @@ import type { Article } from '../article.js';
 import { errorMessage } from '../error-message.js';
 import { decodeArticleBytes } from './decode.js';
 import { findBlock } from './front-matter/block.js';
-import { opensWithRuleThenBlank, readFrontMatter, readUndelimitedHeader } from './front-matter/index.js';
+import { afterLeadingBlankLines, opensWithRuleThenBlank, readFrontMatter, readUndelimitedHeader } from './front-matter/index.js';
 import { LIMITS, formatBytes } from './limits.js';
 import { repairMojibake } from './mojibake.js';
 import { ASCII_RECORD_KEYS, normaliseArticle, RECORD_KEYS, type FileInfo } from './normalise.js';
@@ -93,7 +93,7 @@ export function parseArticle(raw: Buffer, info: FileInfo, id: number, forRecord 
  * then the body gets the same treatment (long lines cut, mojibake repaired). For re-reading a
  * file whose front matter the index already holds (the full-text build): about a quarter of a
  * full parse's work. Null when only a full parse can tell: Hugo's bare `{` form or a `---` line
- * and a blank line (its body depends on whether the block parses) or a file parseArticle refuses. Never throws.
+ * and a blank line, or blank lines before a delimiter (its body depends on whether the block parses), or a file parseArticle refuses. Never throws.
  */
 export function parseBody(raw: Buffer, size: number): string | null {
   try {
@@ -101,7 +101,8 @@ export function parseBody(raw: Buffer, size: number): string | null {
     if (!decoded.ok) return null;
     const block = findBlock(decoded.text);
     // A rule and a blank line first: whether the block is front matter depends on its parse.
-    if (typeof block === 'string' || block?.guessed || opensWithRuleThenBlank(decoded.text)) return null;
+    // Blank lines before a delimiter too: whether the block is front matter depends on its parse.
+    if (typeof block === 'string' || block?.guessed || opensWithRuleThenBlank(decoded.text) || afterLeadingBlankLines(decoded.text) !== null) return null;
     // With no delimited block, metadata lines (MultiMarkdown, Pelican, Notion's) end where readFrontMatter says.
     const lines = cutLongLines(block === null ? (readUndelimitedHeader(decoded.text)?.body ?? decoded.text) : block.body).body;
     const body = size > raw.length ? lines + readCapCut(raw.length) : lines;

@@ -1,7 +1,7 @@
 // text's public face: the small text tools every other subsystem shares. Sanitising what reaches
 // the terminal, accent folding for search, HTML entities, an article's lead paragraph, which URLs
 // may be opened, OSC 8 hyperlinks, a column of strings kept as UTF-8 bytes, the chunked byte store
-// under it, the hash of its values that a set of strings' hashes can be probed with, and counts and labels written without ICU. Terminal width is width/'s.
+// under it, the hash of its values that a set of strings' hashes can be probed with, counts and labels written without ICU, and how plausible a text is as writing (to choose an encoding's reading). Terminal width is width/'s.
 export { sanitizeLine, sanitizeText, visibleName } from './sanitize.js';
 export { SanitizedPieces } from './sanitize-pieces.js';
 export { foldedBytes, foldJoined, foldOffsets, foldText, type FoldOffsets } from './fold.js';
@@ -16,3 +16,4 @@ export { ByteChunks, CHUNK, offsetOf } from './byte-chunks.js';
 export { FoldedTexts } from './folded-texts.js';
 export { RowHashes } from './row-hashes.js';
 export { compareLabels, countText } from './count-text.js';
+export { lettersNoLanguageHas, plausibility } from './plausible-text.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { siteKindOfFolder } from '../../../src/core/files/site-layout.js';
+import { isJekyllDocument, siteKindOfFolder } from '../../../src/core/files/site-layout.js';
 import { walkPaths } from '../../../src/core/files/walk.js';
 import { article, cleanup, makeTempDir, write } from '../load/loader-fs.js';
 
@@ -92,5 +92,30 @@ describe('the walk at a static site root reads its articles, not its machinery',
     } finally {
       cleanup(jekyll);
     }
+  });
+});
+
+describe('isJekyllDocument', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = makeTempDir();
+  });
+  afterEach(() => cleanup(dir));
+
+  // Found by a tester: a collection's `tags: etf flows` stayed one tag, as only `_posts` had Jekyll's rules.
+  it('a file under a folder holding _config.yml is a Jekyll document: collections, pages, folders under them', () => {
+    write(dir, 'site/_config.yml', 'title: Site\n');
+    write(dir, 'site/_news/collection.md', article('Collection post'));
+    write(dir, 'site/_news/2025/deep.md', article('Deep'));
+    write(dir, 'plain/news.md', article('Plain'));
+    const place = (rel: string) => ({ path: path.join(dir, rel), folderName: path.basename(path.dirname(path.join(dir, rel))) });
+    expect(isJekyllDocument(place('site/_news/collection.md'), false)).toBe(true);
+    expect(isJekyllDocument(place('site/_news/2025/deep.md'), false)).toBe(true);
+    expect(isJekyllDocument(place('plain/news.md'), false)).toBe(false);
+    expect(isJekyllDocument(place('plain/news.md'), true)).toBe(false);
+    // Posts and drafts are, wherever they are; a dated name is one with Jekyll's layout key.
+    expect(isJekyllDocument({ path: '/nowhere/_posts/a.md', folderName: '_posts' }, false)).toBe(true);
+    expect(isJekyllDocument({ path: path.join(dir, 'plain/2024-01-02-a.md'), folderName: 'plain' }, true)).toBe(true);
+    expect(isJekyllDocument({ path: path.join(dir, 'plain/2024-01-02-b.md'), folderName: 'plain' }, false)).toBe(false);
   });
 });

@@ -44,6 +44,10 @@ describe('parseDate', () => {
     ['RFC 2822 as RSS writes it', 'Tue, 04 Nov 2025 10:30:00 GMT', iso('2025-11-04T10:30:00Z')],
     ['RFC 2822 with an offset', 'Tue, 04 Nov 2025 10:30:00 +0100', iso('2025-11-04T09:30:00Z')],
     ['RFC 2822 with a US zone name', 'Tue, 4 Nov 2025 10:30 EST', iso('2025-11-04T15:30:00Z')],
+    // Found by a tester: an ISO-like date with a zone name or a 12-hour clock was not read.
+    ['ISO-like date-time with a zone name', '2024-01-02 03:04:05 EST', iso('2024-01-02T08:04:05Z')],
+    ['ISO-like date with a 12-hour time', '2024-01-02 3:04 PM', iso('2024-01-02T15:04:00Z')],
+    ['ISO-like date with a 12-hour time and a zone name', '2024-01-02 3:04 pm PDT', iso('2024-01-02T22:04:00Z')],
     ['JavaScript Date#toString', 'Tue Nov 04 2025 10:30:00 GMT+0100 (Central European Standard Time)', iso('2025-11-04T09:30:00Z')],
     ['day.month.year', '04.11.2025', iso('2025-11-04T00:00:00Z')],
     ['day-month-year when only one order is a date', '25-12-2025', iso('2025-12-25T00:00:00Z')],

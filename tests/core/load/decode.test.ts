@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { decodeArticleBytes } from '../../../src/core/load/decode.js';
 
+// Text in a legacy one-byte encoding, by the same tables iconv uses (TextDecoder's, inverted).
+function legacyBytes(text: string, encoding: string): Uint8Array {
+  const whatwg = ({ cp1251: 'windows-1251', cp1250: 'windows-1250', cp1253: 'windows-1253', cp1252: 'windows-1252' } as Record<string, string>)[encoding] ?? encoding;
+  const table = new Map<string, number>();
+  const decoder = new TextDecoder(whatwg);
+  for (let b = 0x80; b <= 0xff; b++) table.set(decoder.decode(Uint8Array.of(b)), b);
+  return Uint8Array.from([...text].map((c) => (c.charCodeAt(0) < 0x80 ? c.charCodeAt(0) : table.get(c) ?? 0x3f)));
+}
+
 const bytes = (...parts: Array<string | number[]>): Uint8Array =>
   Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));
 
@@ -43,6 +52,32 @@ describe('decodeArticleBytes', () => {
       const out = decodeArticleBytes(Buffer.from(s, 'latin1'), false);
       expect(out).toMatchObject({ ok: true, text: s, notes: ['decoded as Windows-1252'] });
     }
+  });
+
+  // Found by a tester: these loaded as Windows-1252 (`Íîâîñòè áèòêîèíà`) with no warning. The
+  // bytes are iconv's, around an ASCII front matter; each is read in the encoding it reads best in.
+  const oneByte: Array<[string, string, string]> = [
+    ['Windows-1251', 'cp1251', 'Новости биткоина. Текст статьи о рынке.'],
+    ['KOI8-R', 'koi8-r', 'Новости биткоина. Текст статьи о рынке.'],
+    ['Windows-1251', 'cp1251', 'НОВОСТИ РЫНКА. Ціна біткоїна зростає, інвестори радіють.'],
+    ['KOI8-R', 'koi8-r', 'НОВОСТИ РЫНКА И БИРЖИ'],
+    ['Windows-1250', 'cp1250', 'Rynek kryptowalut w Łodzi. Żółć.'],
+    ['ISO-8859-2', 'iso-8859-2', 'Zażółć gęślą jaźń. Rynek kryptowalut w Łodzi rośnie.'],
+    ['Windows-1250', 'cp1250', 'Cena bitcoinu dnes výrazně vzrostla, říkají analytici.'],
+    ['Windows-1250', 'cp1250', 'Árvíztűrő tükörfúrógép. A bitcoin ára emelkedett.'],
+    ['Windows-1253', 'cp1253', 'Ελληνικά νέα. Κείμενο.'],
+    ['Windows-1252', 'cp1252', 'A cotação do bitcoin não subiu, informações à imprensa.'],
+  ];
+  it.each(oneByte)('a %s file (%s) is read in its encoding: %s', (name, iconvName, body) => {
+    const input = bytes('---\ntitle: x\n---\n\n', [...legacyBytes(body, iconvName)], '\n');
+    expect(decodeArticleBytes(input, false)).toEqual({ ok: true, text: `---\ntitle: x\n---\n\n${body}\n`, notes: [`decoded as ${name}`], ascii: false });
+  });
+
+  it('warns when two one-byte encodings read a short text about as well, and still picks one', () => {
+    // `Рынок` alone in cp1251 reads as Greek in cp1253 too (`Πϋνξκ`): too few letters to tell.
+    const out = decodeArticleBytes(bytes('title: ', [...legacyBytes('Рынок', 'cp1251')], '\n'), false);
+    expect(out).toMatchObject({ ok: true, text: 'title: Рынок\n', notes: ['decoded as Windows-1251'] });
+    expect(out.ok && out.warning).toBe('encoding guessed as Windows-1251 (it could be Windows-1253); check the text reads right');
   });
 
   it('reads an ASCII file as UTF-8 would, as a one-byte string, and says it was ASCII', () => {

@@ -269,6 +269,39 @@ describe('dates people write', () => {
     expect(info('git-created.md')).toEqual({ guessed: true, fileTime: true });
   });
 
+  it('more: an updated, publish or expiry date that does not read is not applied, with a note and a warning naming its key and value', async () => {
+    const l = await load('loader-more/other-dates');
+    expect(l.warnings.map((w) => `${path.basename(w.path)}: ${w.reason}`).sort()).toEqual([
+      'ambiguous-expiry.md: expiryDate "12/08/2026" could be 12 August 2026 or 8 December 2026; not applied',
+      'ambiguous-lastmod.md: lastmod "03/04/2026" could be 3 April 2026 or 4 March 2026; not applied',
+      'ambiguous-publish.md: publishDate "12/08/2026" could be 12 August 2026 or 8 December 2026; not applied',
+      'unreadable-lastmod.md: lastmod "yesterday" not understood; not applied',
+    ]);
+    expect(l.byFile['ambiguous-expiry.md']).toMatchObject({ expiresAt: null, notes: ['expiryDate: "12/08/2026" could be 12 August 2026 or 8 December 2026, not applied'] });
+    expect(l.byFile['ambiguous-publish.md']).toMatchObject({ scheduledAt: null, publishedAt: Date.parse('2026-01-05'), dateGuessed: false });
+    expect(l.byFile['ambiguous-lastmod.md']).toMatchObject({ updatedAt: null, notes: ['lastmod: "03/04/2026" could be 3 April 2026 or 4 March 2026, not applied'] });
+    expect(l.byFile['unreadable-lastmod.md']).toMatchObject({ updatedAt: null, notes: ['lastmod: "yesterday" not understood, not applied'] });
+    // The readable ones, under each key.
+    const at = (f: string, field: 'updatedAt' | 'scheduledAt' | 'expiresAt'): string | null => iso(l.byFile[f][field]);
+    expect({
+      jekyll: at('jekyll-lastmod.md', 'updatedAt'), jekyllIso: at('jekyll-lastmod-iso.md', 'updatedAt'), modified: at('modified-key.md', 'updatedAt'),
+      updated: at('updated-key.md', 'updatedAt'), slash: at('slash-lastmod.md', 'updatedAt'), written: at('written-lastmod.md', 'updatedAt'),
+      writtenExpiry: at('written-lastmod.md', 'expiresAt'), rfcExpiry: at('rfc-expiry.md', 'expiresAt'), slashExpiry: at('slash-expiry-past.md', 'expiresAt'),
+      writtenPublish: at('written-publish-future.md', 'scheduledAt'), slashDate: iso(l.byFile['slash-datetime-date.md'].publishedAt),
+    }).toEqual({
+      jekyll: '2026-01-06T10:00:00.000Z', jekyllIso: '2026-01-06T10:00:00.000Z', modified: '2026-01-07T00:00:00.000Z',
+      updated: '2026-01-08T00:00:00.000Z', slash: '2026-03-04T00:00:00.000Z', written: '2026-11-04T00:00:00.000Z',
+      writtenExpiry: '2026-11-04T00:00:00.000Z', rfcExpiry: '2027-06-01T00:00:00.000Z', slashExpiry: '2026-02-01T00:00:00.000Z',
+      writtenPublish: '2027-03-01T00:00:00.000Z', slashDate: '2026-01-06T10:00:00.000Z',
+    });
+    // From the on-disk index: the same warnings and notes.
+    const cold = await load('loader-more/other-dates', true);
+    const warm = await load('loader-more/other-dates', true);
+    expect(warm.warnings).toEqual(l.warnings);
+    expect(cold.warnings).toEqual(l.warnings);
+    expect(warm.articles.map((a) => [a.path, a.notes, a.updatedAt, a.scheduledAt, a.expiresAt])).toEqual(l.articles.map((a) => [a.path, a.notes, a.updatedAt, a.scheduledAt, a.expiresAt]));
+  });
+
   it('a cached run gives the same dates, guesses and warnings', async () => {
     const cold = await load('loader/written-dates', true);
     const warm = await load('loader/written-dates', true);
@@ -322,7 +355,7 @@ describe('publication windows (Hugo publishDate and expiryDate, dates ahead of n
 
   it('more: expired and not-yet-published articles are hidden like drafts, listed with drafts; the publish date governs over the date', async () => {
     const l = await load('loader-more/publication-window');
-    expect(l.warnings).toEqual([]);
+    expect(l.warnings.map((w) => `${path.basename(w.path)}: ${w.reason}`)).toEqual(['unreadable-expiry.md: expiryDate "after the merge" not understood; not applied']);
     expect(titles(l, '')).toEqual(listed);
     expect(titles(l, 'source:hugo')).toEqual(listed.filter((t) => t !== 'Post Dated Far Ahead'));
     expect(titles(l, '', true)).toEqual([...listed, ...outside].sort());

@@ -42,6 +42,8 @@ describe('normaliseArticle field mapping', () => {
     ['unparseable date noted then guessed', { date: 'soon' }, { publishedAt: MTIME, dateGuessed: true, notes: ['date guessed from file time: "soon" not understood'] }],
     ['unreadable date, then a readable one', { date: 'soon', pubDate: 'Tue, 04 Nov 2025 10:30:00 GMT' }, { publishedAt: utc('2025-11-04T10:30:00Z'), dateGuessed: false, notes: ['date from pubDate: "soon" not understood'] }],
     ['updatedAt keys', { lastmod: '2024-01-02' }, { updatedAt: utc('2024-01-02T00:00:00Z') }],
+    // Found by a tester: Jekyll's jekyll-last-modified-at plugin (and Minimal Mistakes) was not read.
+    ['Jekyll last_modified_at is the updated date', { date: '2026-01-05', last_modified_at: '2026-01-06T10:00:00Z' }, { updatedAt: utc('2026-01-06T10:00:00Z') }],
     ["Astro's updatedDate", { pubDate: 'Jul 08 2022', updatedDate: 'Jul 10 2022' }, { publishedAt: utc('2022-07-08T00:00:00Z'), updatedAt: utc('2022-07-10T00:00:00Z') }],
     ['no update', {}, { updatedAt: null }],
     ['description', { description: 'D' }, { description: 'D' }],
@@ -64,6 +66,10 @@ describe('normaliseArticle field mapping', () => {
     ['Jekyll: a tags string splits on whitespace, as Jekyll does', { tags: 'bitcoin etf  mining' }, { tags: ['bitcoin', 'etf', 'mining'] }, '', { path: '/sites/myblog/_posts/a.md', folderName: '_posts' }],
     ['Jekyll: commas between tags are dropped', { tags: 'bitcoin, etf,mining' }, { tags: ['bitcoin', 'etf', 'mining'] }, '', { path: '/sites/myblog/_posts/2025/a.md', folderName: '2025' }],
     ['Jekyll: a tags list keeps multi-word tags, keywords stay comma-separated', { tags: ['spot etf'], keywords: 'cold storage, fees' }, { tags: ['spot etf', 'cold storage', 'fees'] }, '', { path: '/sites/myblog/_posts/a.md', folderName: '_posts' }],
+    // Found by a tester: the split was for `_posts` only. A post copied out of its site keeps Jekyll's rule (its name and `layout`).
+    ['Jekyll: a post copied out of its site (dated name, layout) splits its tags string', { layout: 'post', tags: 'etf flows' }, { tags: ['etf', 'flows'] }, '', { path: '/dump/jekyll/2024-12-17-tags-quoted.md', folderName: 'jekyll' }],
+    ['a dated name without Jekyll\'s layout key keeps a tags string whole', { tags: 'spot etf' }, { tags: ['spot etf'] }, '', { path: '/dump/news/2024-12-17-etf.md', folderName: 'news' }],
+    ['a layout key without a Jekyll post\'s name keeps a tags string whole', { layout: 'post', tags: 'spot etf' }, { tags: ['spot etf'] }, '', { path: '/dump/news/etf.md', folderName: 'news' }],
     ['Zola: tags and categories under [taxonomies]', { taxonomies: { tags: ['lightning', 'fees'], categories: ['bitcoin'] } }, { tags: ['lightning', 'fees'], categories: ['bitcoin'] }],
     ['Hugo and Zola: the first of authors names the source', { authors: ['Ana Ruiz', 'Bo Li'] }, { source: 'Ana Ruiz' }],
     ['CryptoPanic: a source object with a title', { source: { title: 'CryptoPanic Wire', domain: 'cryptopanic.com' } }, { source: 'CryptoPanic Wire', sourceKey: 'cryptopanic-wire' }],

@@ -174,7 +174,7 @@ describe('readRecordYaml', () => {
   });
 
   it('keeps only the keys asked for, nested maps and lists whole', () => {
-    const source = 'title: A\nlayout:\n  url: x\nsource:\n  name: N\n  type: RSS\ntags:\n- a\n- b\nai:\n  v: 1\n# c\n\ndraft: no\n';
+    const source = 'title: A\ntheme:\n  url: x\nsource:\n  name: N\n  type: RSS\ntags:\n- a\n- b\nai:\n  v: 1\n# c\n\ndraft: no\n';
     expect(JSON.parse(JSON.stringify(readRecordYaml(source, RECORD_KEYS)))).toEqual({ title: 'A', source: { name: 'N', type: 'RSS' }, tags: ['a', 'b'], draft: 'no' });
   });
 

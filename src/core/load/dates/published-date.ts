@@ -4,6 +4,9 @@
 // ambiguous `11-04-2025`) is never guessed at: the article falls back to the file's time, is
 // marked `dateGuessed` (shown as `~` in the list), and the load reports one warning per file,
 // `date "next tuesday" not understood; using the file's time`, so the user can fix the file.
+// The other dates (updated, publish, expiry) are not guessed at either: one that is written but
+// not read is not applied, with a note and a warning naming its key,
+// `lastmod "yesterday" not understood; not applied` (a tester saw them dropped without a word).
 
 import { readFlag } from '../flags.js';
 import { sanitizeLine } from '../../text/index.js';
@@ -15,8 +18,8 @@ import { dateFromFileName, readDate, type DateReading } from './dates.js';
  * `date_published`, `created_at`).
  */
 export const PUBLISHED_KEYS = ['publishedAt', 'date', 'pubDate', 'published', 'publishDate', 'created', 'published_at', 'date_published', 'created_at'] as const;
-/** Front-matter keys holding the last update (JSON Feed's `date_modified`, API dumps' `updated_at` too). */
-export const UPDATED_KEYS = ['updatedAt', 'updated', 'updatedDate', 'lastmod', 'modified', 'updated_at', 'date_modified'] as const;
+/** Front-matter keys holding the last update (JSON Feed's `date_modified`, API dumps' `updated_at`, Jekyll's `last_modified_at` plugin and Minimal Mistakes too). */
+export const UPDATED_KEYS = ['updatedAt', 'updated', 'updatedDate', 'lastmod', 'modified', 'updated_at', 'date_modified', 'last_modified_at'] as const;
 
 /** The chosen time, whether it is a guess or a calendar date (dates.ts), and the warning and inspector notes to record. */
 export interface PublishedDate {
@@ -27,6 +30,8 @@ export interface PublishedDate {
   /** At most one: reported on stderr as `path: warning`. */
   warnings: string[];
   notes: string[];
+  /** The key whose value was not read and is warned about (publicationWindow warns about it no second time). */
+  failedKey?: string;
 }
 
 const MAX_SHOWN = 60;
@@ -67,7 +72,7 @@ function eleventyDate(value: string, mtimeMs: number): PublishedDate | null {
 /** Picks the publication time from front matter, file name and file time. */
 export function publishedDate(data: Record<string, unknown>, fileName: string, mtimeMs: number): PublishedDate {
   const notes: string[] = [];
-  let failed: { value: unknown; reading: Exclude<DateReading, { ok: true }> } | null = null;
+  let failed: { key: string; value: unknown; reading: Exclude<DateReading, { ok: true }> } | null = null;
   for (const key of PUBLISHED_KEYS) {
     const value = data[key];
     if (value === undefined || value === null || typeof value === 'boolean') continue;
@@ -76,21 +81,23 @@ export function publishedDate(data: Record<string, unknown>, fileName: string, m
     if (eleventy) return eleventy;
     const reading = readDate(value);
     if (reading.ok) {
-      if (failed) notes.push(`date from ${key}: ${problem(failed.value, failed.reading)}`);
-      return { at: reading.ms, guessed: false, dateOnly: reading.dateOnly, warnings: [], notes };
+      if (!failed) return { at: reading.ms, guessed: false, dateOnly: reading.dateOnly, warnings: [], notes };
+      notes.push(`date from ${key}: ${problem(failed.value, failed.reading)}`);
+      const warning = `${failed.key} ${quoted(failed.value)} not understood; using ${key}`;
+      return { at: reading.ms, guessed: false, dateOnly: reading.dateOnly, warnings: [warning], notes, failedKey: failed.key };
     }
-    failed ??= { value, reading };
+    failed ??= { key, value, reading };
   }
   const fromName = dateFromFileName(fileName);
   if (fromName !== null) {
     if (!failed) return { at: fromName, guessed: false, dateOnly: true, warnings: [], notes };
-    const warning = `date ${quoted(failed.value)} not understood; using the date in the file name`;
-    return { at: fromName, guessed: false, dateOnly: true, warnings: [warning], notes: [`date from file name: ${problem(failed.value, failed.reading)}`] };
+    const warning = `${failed.key} ${quoted(failed.value)} not understood; using the date in the file name`;
+    return { at: fromName, guessed: false, dateOnly: true, warnings: [warning], notes: [`date from file name: ${problem(failed.value, failed.reading)}`], failedKey: failed.key };
   }
   if (!Number.isFinite(mtimeMs)) return { at: null, guessed: false, dateOnly: false, warnings: [], notes };
   if (!failed) return { at: mtimeMs, guessed: true, dateOnly: false, warnings: [], notes: ['date guessed from file time'] };
-  const warning = `date ${quoted(failed.value)} not understood; using the file's time`;
-  return { at: mtimeMs, guessed: true, dateOnly: false, warnings: [warning], notes: [`date guessed from file time: ${problem(failed.value, failed.reading)}`] };
+  const warning = `${failed.key} ${quoted(failed.value)} not understood; using the file's time`;
+  return { at: mtimeMs, guessed: true, dateOnly: false, warnings: [warning], notes: [`date guessed from file time: ${problem(failed.value, failed.reading)}`], failedKey: failed.key };
 }
 
 /** A date field's time in epoch ms, and whether it was written as a calendar day (dates.ts). */
@@ -99,13 +106,29 @@ export interface DatedValue {
   dateOnly: boolean;
 }
 
-/** The last-update time, or null; an unreadable one only costs a note. */
-export function updatedDate(data: Record<string, unknown>): DatedValue | null {
-  for (const key of UPDATED_KEYS) {
-    const reading = readDate(data[key]);
+/**
+ * The first of `keys` whose value reads as a date. One written but not read is not applied: a
+ * note for each such key, and one warning (into `warnings`) for the first unless it is `warned`,
+ * the key publishedDate already warned about (`publishDate` is both the date and the publish date).
+ */
+function firstDate(data: Record<string, unknown>, keys: readonly string[], notes: string[], warnings: string[], warned?: string): DatedValue | null {
+  let warn = true;
+  for (const key of keys) {
+    const value = data[key];
+    if (value === undefined || value === null || value === '' || typeof value === 'boolean') continue;
+    const reading = readDate(value);
     if (reading.ok) return { at: reading.ms, dateOnly: reading.dateOnly };
+    const why = problem(value, reading);
+    notes.push(`${key}: ${why}, not applied`);
+    if (warn && key !== warned) warnings.push(`${key} ${why}; not applied`);
+    warn = false;
   }
   return null;
+}
+
+/** The last-update time, or null; an unreadable one is not applied (a note, and a warning into `warnings`). */
+export function updatedDate(data: Record<string, unknown>, notes: string[] = [], warnings: string[] = []): DatedValue | null {
+  return firstDate(data, UPDATED_KEYS, notes, warnings);
 }
 
 /**
@@ -115,19 +138,13 @@ export function updatedDate(data: Record<string, unknown>): DatedValue | null {
 export const SCHEDULE_KEYS = ['publishDate', 'publishdate', 'publish_date', 'pubDate', 'pubdate'] as const;
 export const EXPIRY_KEYS = ['expiryDate', 'expirydate', 'expiry_date', 'unpublishDate', 'unpublishdate', 'unpublish_date'] as const;
 
-// The first of `keys` that reads as a date; an unreadable one costs a note (it is not applied).
-function windowDate(data: Record<string, unknown>, keys: readonly string[], notes: string[]): DatedValue | null {
-  for (const key of keys) {
-    const value = data[key];
-    if (value === undefined || value === null || value === '') continue;
-    const reading = readDate(value);
-    if (reading.ok) return { at: reading.ms, dateOnly: reading.dateOnly };
-    notes.push(`${key}: ${problem(value, reading)}, not applied`);
-  }
-  return null;
-}
-
-/** The publish and expiry dates that bound when the article is listed (core/publication-window.ts), each null when absent or unreadable. */
-export function publicationWindow(data: Record<string, unknown>, notes: string[]): { scheduled: DatedValue | null; expires: DatedValue | null } {
-  return { scheduled: windowDate(data, SCHEDULE_KEYS, notes), expires: windowDate(data, EXPIRY_KEYS, notes) };
+/**
+ * The publish and expiry dates that bound when the article is listed (core/publication-window.ts),
+ * each null when absent or unreadable (noted and warned about, as updatedDate's; `warned`: the key
+ * publishedDate warned about already).
+ */
+export function publicationWindow(
+  data: Record<string, unknown>, notes: string[], warnings: string[] = [], warned?: string,
+): { scheduled: DatedValue | null; expires: DatedValue | null } {
+  return { scheduled: firstDate(data, SCHEDULE_KEYS, notes, warnings, warned), expires: firstDate(data, EXPIRY_KEYS, notes, warnings, warned) };
 }

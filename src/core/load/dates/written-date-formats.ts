@@ -51,6 +51,8 @@ function daysInMonth(y: number, mo: number): number {
 const DATE_FORMATS = [
   'd MMM yyyy', 'd MMMM yyyy', 'MMM d yyyy', 'MMMM d yyyy', 'MMM d, yyyy', 'MMMM d, yyyy',
   'd MMM, yyyy', 'd MMMM, yyyy', 'd-MMM-yyyy', 'yyyy/M/d', 'yyyy.M.d', 'd.M.yyyy', 'yyyy MMM d', 'yyyy MMMM d',
+  // ISO's year-month-day before a zone name or a 12-hour time ISO has neither of (`2024-01-02 03:04:05 EST`, `2024-01-02 3:04 PM`).
+  'yyyy-M-d',
 ];
 const TIME_FORMATS = ['H:mm', 'H:mm:ss', 'h:mm a', 'h:mm:ss a', 'h a'];
 // RFC 2822's zone names (obsolete but still in feeds) plus the Central European ones feeds use.

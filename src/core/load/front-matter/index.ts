@@ -68,6 +68,18 @@ export function readUndelimitedHeader(text: string): { data: Record<string, unkn
 const RULE_THEN_BLANK = /^---[ \t]*\n[ \t]*(?:\n|$)/;
 /** Whether `text` opens with a `---` line and a blank line: its block is front matter only if it reads as a mapping. */
 export const opensWithRuleThenBlank = (text: string): boolean => RULE_THEN_BLANK.test(text);
+
+// Blank lines before a `---` or `+++` line opening a file: Hugo skips leading white space before
+// front matter (a tester's file began with an empty line and lost its title and date to the body).
+const BLANK_THEN_DELIMITER = /^(?:[ \t]*\n)+(?=(?:---|\+\+\+)[^\n]*\n)/;
+/** The text after the blank lines opening a file before a front-matter delimiter line, or null (nearly every file: one character's test). */
+export function afterLeadingBlankLines(text: string): string | null {
+  const c = text.charCodeAt(0);
+  if (c !== 10 && c !== 32 && c !== 9) return null;
+  const m = BLANK_THEN_DELIMITER.exec(text);
+  return m ? text.slice(m[0].length) : null;
+}
+
 const noFrontMatter = (text: string): FrontMatterOutcome => ({ ok: true, format: 'none', data: Object.create(null), body: text, notes: [] });
 
 /**
@@ -76,6 +88,13 @@ const noFrontMatter = (text: string): FrontMatterOutcome => ({ ok: true, format:
  * (record-yaml.ts): for a caller that reads no other, with the same values and outcome otherwise.
  */
 export function readFrontMatter(text: string, keep?: ReadonlySet<string>): FrontMatterOutcome {
+  const after = afterLeadingBlankLines(text);
+  if (after !== null) {
+    // Only a block that reads as front matter (a `---` line and a blank line need a mapping after
+    // them, as below); a refused block, or none, leaves the blank lines and all as the body.
+    const inner = readFrontMatter(after, keep);
+    if (inner.ok && inner.format !== 'none') return inner;
+  }
   const block = findBlock(text);
   if (block === null) {
     const lines = readUndelimitedHeader(text);

@@ -112,6 +112,25 @@ describe('readFrontMatter: refusals', () => {
     expect(out).toMatchObject({ ok: true, format: 'yaml', data: { title: 'Blank line first' }, body: 'Body.\n' });
   });
 
+  // Found by a tester: a file opening with an empty line lost its title and date to the body. Hugo
+  // skips white space before front matter; what follows must still be a block that reads as one.
+  it.each([
+    ['an empty line', '\n---\ntitle: "Blank line before front matter"\ndate: 2024-08-12\n---\nBody.\n', 'yaml'],
+    ['lines of spaces and tabs', '  \n\t\n\n---\ntitle: "Blank line before front matter"\ndate: 2024-08-12\n...\nBody.\n', 'yaml'],
+    ['an empty line, then TOML', '\n+++\ntitle = "Blank line before front matter"\ndate = "2024-08-12"\n+++\nBody.\n', 'toml'],
+  ])('%s before the block: front matter still', (_name, text, format) => {
+    expect(readFrontMatter(text)).toMatchObject({ ok: true, format, data: { title: 'Blank line before front matter', date: expect.anything() }, body: 'Body.\n' });
+  });
+
+  it.each([
+    ['a rule, a blank line and prose', '\n---\n\nStarts with a rule, then text.\n\n---\n\nMore.\n'],
+    ['a rule and no closing one', '\n\n---\ntitle: x\n'],
+    ['a block YAML cannot read', '\n---\ntitle: [unclosed\n---\nBody.\n'],
+    ['a list, not a mapping', '\n---\n- one\n- two\n---\nBody.\n'],
+  ])('blank lines, then %s: no front matter, the whole file is the body', (_name, text) => {
+    expect(readFrontMatter(text)).toMatchObject({ ok: true, format: 'none', body: text });
+  });
+
   it('accepts limits exactly at the bound', () => {
     expect(readFrontMatter(nested(LIMITS.maxDepth - 1)).ok).toBe(true);
     expect(readFrontMatter(manyKeys(LIMITS.maxKeys)).ok).toBe(true);

@@ -2,7 +2,9 @@
 // that are articles, and the folders never descended into.
 import { isSectionPage } from './site-layout.js';
 
-const MARKDOWN = /\.(?:md|markdown|mdx)$/i;
+// The extensions Jekyll (`markdown_ext`: markdown, mkdown, mkdn, mkd, md) and Hugo (md, markdown,
+// mdown) read as Markdown, and MDX.
+const MARKDOWN = /\.(?:md|markdown|mdx|mdown|mkdown|mkdn|mkd)$/i;
 
 const UNDERSCORE = 0x5f;
 

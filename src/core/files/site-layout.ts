@@ -73,7 +73,7 @@ export function keepsSiteEntry(kind: SiteKind, entry: ListedEntry): boolean {
 
 /** Whether a file name is a Hugo/Zola section page (`_index.md`), which is never an article. */
 export function isSectionPage(name: string): boolean {
-  return /^_index\.(?:md|markdown)$/i.test(name);
+  return /^_index\.(?:md|markdown|mdown)$/i.test(name);
 }
 
 /**
@@ -106,7 +106,7 @@ export interface SitePlace {
 
 // A page bundle (Hugo, Eleventy, Gatsby: `posts/halving/index.md`) is named by its folder, the
 // article's slug; the folder that holds the bundles names the source, as it does for plain files.
-const BUNDLE_PAGE = /^index\.(?:md|markdown|mdx)$/i;
+const BUNDLE_PAGE = /^index\.(?:md|markdown|mdx|mdown)$/i;
 
 // Jekyll reads `_posts` and `_drafts` with every folder under them (`_posts/2025/11/...` is
 // common), so the nearest such folder above the file is looked for this many levels up.

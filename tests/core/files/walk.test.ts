@@ -48,6 +48,12 @@ describe('walkPaths on hostile trees', () => {
     expect(files).toEqual([{ path: file, relPath: 'notes.txt', folderName: path.basename(root) }]);
   });
 
+  it('collects every extension Jekyll and Hugo read as Markdown, and no other', async () => {
+    for (const name of ['a.md', 'b.markdown', 'c.mdx', 'd.mdown', 'e.mkdown', 'f.mkdn', 'g.MKD', 'h.txt', 'i.mdwn.bak', 'j.markdown~']) write(root, `posts/${name}`, article(name));
+    const { files } = await walkPaths([path.join(root, 'posts')]);
+    expect(files.map((f) => f.relPath)).toEqual(['a.md', 'b.markdown', 'c.mdx', 'd.mdown', 'e.mkdown', 'f.mkdn', 'g.MKD']);
+  });
+
   it('keeps argument order and drops a path listed twice', async () => {
     const b = write(root, 'b/x.md', article('B'));
     const a = write(root, 'a/x.md', article('A'));

@@ -10,7 +10,7 @@ import { parseArticle, parseBody } from './parse.js';
 import { readCappedSync, threadRole } from '../files/index.js';
 
 export { STAT_FIELDS, statInto, statPaths } from '../files/index.js';
-import { foldText, leadParagraph } from '../text/index.js';
+import { foldBody, leadParagraph } from '../text/index.js';
 import type { PackedTexts } from '../index/index.js';
 
 /** A file to parse, as the walk found it. */
@@ -57,10 +57,10 @@ function parseOne(job: ParseJob, cap: number, withBody: boolean): FileParse {
   const article = parsed.article;
   const lead = leadParagraph(article.body);
   if (!withBody) return { outcome: { ok: true, record: toRecord(article, read.inode, 0, parsed.warnings), lead }, folded: null, bytes: 0, ascii: true };
-  // Folded as search compares text (text/fold.ts); the index tokenises these bytes for FTS. An
+  // Folded as search holds a body (text/fold.ts foldBody); the index tokenises these bytes for FTS. An
   // ASCII body (most) folds to ASCII, one byte a character: no UTF-8 length to count.
   const { ascii } = parsed;
-  const folded = foldText(article.body);
+  const folded = foldBody(article.body);
   const bytes = ascii ? folded.length : Buffer.byteLength(folded, 'utf8');
   return { outcome: { ok: true, record: toRecord(article, read.inode, bytes, parsed.warnings), lead }, folded, bytes, ascii };
 }
@@ -224,7 +224,7 @@ export function foldedBodyOf(job: BodyJob, cap: number): string | null {
     if (!parsed.ok) return null;
     body = parsed.article.body;
   }
-  return foldText(body);
+  return foldBody(body);
 }
 
 /** A pending row of the index, for its text: the file's stamp and the row's stored article JSON. */

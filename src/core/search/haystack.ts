@@ -3,7 +3,7 @@
 // checked first (cheap, most hits), the body only when they miss.
 
 import { hasHaystackSlots, keepsBodyOnDisk, type Article, type FoldedBodyOnDisk, type FoldedShortFields, type Haystack, type HayLists, type HayMeta } from '../article.js';
-import { canonicalSentiment, compactText, foldedBytes, foldJoined, foldText } from '../text/index.js';
+import { bodyHasPhrase, canonicalSentiment, compactText, foldedBytes, foldJoined, foldText } from '../text/index.js';
 import { charMask, LETTER_BITS, needleMask, partMask } from './hay-masks.js';
 
 /** Inclusive [start, end] UTF-16 range, as in `Hit.titleMatches`. */
@@ -220,8 +220,9 @@ export function bodyOf(hay: Hay): Buffer {
   return b.lowerBody;
 }
 
+// A phrase's spaces stand for the body's gaps (text/phrase-bytes.ts): bodies keep their spacing.
 function bodyIncludes(hay: Hay, needle: string): boolean {
-  return bodyOf(hay).includes(needle);
+  return bodyHasPhrase(bodyOf(hay), needle);
 }
 
 /** True when every needle occurs in the short fields or (unless `withBody` is false) the body. */

@@ -104,19 +104,30 @@ export function foldText(text: string): string {
   return squashGaps(units);
 }
 
+/**
+ * A body as search holds it: foldText's rules 1 and 2 (case, accents, invisible characters,
+ * punctuation), its spacing and markup kept as written. Search matches a phrase in it with a gap
+ * wherever the phrase has a space (phrase-bytes.ts bodyHasPhrase), which reads the spacing as
+ * foldText would; FTS5's tokenizer splits on spacing and markup alike.
+ */
+export function foldBody(text: string): string {
+  const lower = text.toLowerCase();
+  return MAY_FOLD.test(lower) ? foldUnits(lower) : lower;
+}
+
 /** Each part folded, joined by `\n` (which no fold holds): one flat string, fields kept apart. */
 export function foldJoined(parts: readonly string[]): string {
   return parts.map(foldText).join('\n');
 }
 
 /**
- * foldText(text) as UTF-8 bytes in a buffer of their own, for a folded body kept in memory.
+ * foldBody(text) as UTF-8 bytes in a buffer of their own, for a folded body kept in memory.
  * `Buffer.from(string)` cuts strings under 4 KB from Node's shared 8 KB pool, and one kept slice
  * pins its whole slab: the newest 10k bodies (15 MB) read one by one among other allocations held
  * 56 MB of slabs at 100k articles.
  */
 export function foldedBytes(text: string): Buffer {
-  const folded = foldText(text);
+  const folded = foldBody(text);
   const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(folded, 'utf8'));
   bytes.write(folded, 'utf8');
   return bytes;

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseArticle, parseBody } from '../../../src/core/load/parse.js';
 import { foldedBodyOf } from '../../../src/core/load/parse-worker.js';
-import { foldText } from '../../../src/core/text/fold.js';
+import { foldBody } from '../../../src/core/text/fold.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -82,11 +82,11 @@ describe('foldedBodyOf', () => {
     const file = write('a.md', '---\ntitle: Été\n---\nCafé Déjà Vu\n');
     const st = fs.statSync(file);
     const stamp = { path: file, size: st.size, mtime: st.mtimeMs, dev: st.dev, ino: st.ino };
-    expect(foldedBodyOf(stamp, 1 << 20)).toBe(foldText('Café Déjà Vu\n'));
+    expect(foldedBodyOf(stamp, 1 << 20)).toBe(foldBody('Café Déjà Vu\n'));
     // Hugo's JSON form goes through the full parse.
     const json = write('b.md', '{\n"title": "A"\n}\nBody Text\n');
     const sj = fs.statSync(json);
-    expect(foldedBodyOf({ path: json, size: sj.size, mtime: sj.mtimeMs, dev: sj.dev, ino: sj.ino }, 1 << 20)).toBe('body text ');
+    expect(foldedBodyOf({ path: json, size: sj.size, mtime: sj.mtimeMs, dev: sj.dev, ino: sj.ino }, 1 << 20)).toBe('body text\n');
   });
 
   it('gives null for a file that changed, vanished or no longer parses', () => {

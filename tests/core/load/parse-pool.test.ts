@@ -11,7 +11,7 @@ import { nodeOutput } from '../../helpers/run-child.js';
 import { parseAhead, parseAll, ParseThreads, shareWorthIt, StatWorker, workerCount, type ParsedFile, type ParseJob, type PoolStats } from '../../../src/core/load/parse-pool.js';
 import { outcomesJson, parseBatch, parseBatchInPieces, parseFile, STAT_FIELDS, statPaths, type FileOutcome, type HandOverRequest } from '../../../src/core/load/parse-worker.js';
 import { parseArticle } from '../../../src/core/load/parse.js';
-import { foldText } from '../../../src/core/text/index.js';
+import { foldBody } from '../../../src/core/text/index.js';
 import { LIMITS } from '../../../src/core/load/limits.js';
 import { R } from '../../../src/core/article-record.js';
 
@@ -76,8 +76,8 @@ describe('parseAll', () => {
     expect(lastStats).toEqual({ workerBatches: 15, localBatches: 0 });
     expect(threads).toEqual(here);
     expect(here.filter((r) => (r.outcome as { ok: boolean }).ok)).toHaveLength(40);
-    // The search bytes: folded as search compares text (étf -> etf, line breaks as spaces: text/fold.ts).
-    expect(here[3].body).toBe('# heading body 3 mentions etf and solana. ');
+    // The search bytes: folded as search compares text (étf -> etf, text/fold.ts).
+    expect(here[3].body).toBe('# heading\n\nbody 3 mentions etf and solana.\n');
     const failures = here.slice(40).map((r) => (r.outcome as { reason: string }).reason);
     expect(failures[0]).toBe('binary file');
     expect(failures[1]).toBe('empty file');
@@ -363,7 +363,7 @@ describe('parseBatch', () => {
         const parsed = parseArticle(fs.readFileSync(file), { path: file, relPath: batchJobs[k].relPath, size: fs.statSync(file).size, mtimeMs: 0, folderName: 'x' }, 0);
         expect(o.ok).toBe(parsed.ok);
         if (!o.ok || !parsed.ok) return;
-        const folded = Buffer.from(foldText(parsed.article.body), 'utf8');
+        const folded = Buffer.from(foldBody(parsed.article.body), 'utf8');
         expect(o.record[R.bodyLength]).toBe(folded.length);
         expect(bodies.subarray(offset, offset + folded.length).equals(folded)).toBe(true);
         offset += folded.length;
@@ -421,7 +421,7 @@ describe('parseBatch with large bodies', () => {
         reply.outcomes.forEach((o, k) => {
           const parsed = parseArticle(fs.readFileSync(batch[k].path), { path: batch[k].path, relPath: batch[k].relPath, size: fs.statSync(batch[k].path).size, mtimeMs: 0, folderName: 'x' }, 0);
           if (!o.ok || !parsed.ok) throw new Error(`expected ${batch[k].relPath} to parse`);
-          const folded = Buffer.from(foldText(parsed.article.body), 'utf8');
+          const folded = Buffer.from(foldBody(parsed.article.body), 'utf8');
           expect(o.record[R.bodyLength]).toBe(folded.length);
           expect(bodies.subarray(offset, offset + folded.length).equals(folded)).toBe(true);
           offset += folded.length;

@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { foldBody, foldText } from '../../../src/core/text/fold.js';
+import { bodyHasPhrase } from '../../../src/core/text/phrase-bytes.js';
+
+const body = (text: string): Buffer => Buffer.from(foldBody(text), 'utf8');
+const has = (text: string, phrase: string): boolean => bodyHasPhrase(body(text), foldText(phrase));
+
+describe('bodyHasPhrase', () => {
+  it('reads a body gap (line break, double, no-break or ideographic space, markup beside it) as the phrase\'s space', () => {
+    expect(has('The SEC approved the first spot\netf products.', 'first spot etf')).toBe(true);
+    expect(has('flows into *spot* **etf**', 'spot etf')).toBe(true);
+    expect(has('Spot  ETF demand', 'spot etf demand')).toBe(true);
+    expect(has('Spot\u00a0ETF approved by\u00a0SEC', 'approved by sec')).toBe(true);
+    expect(has('Spot\u3000ETF', 'spot etf')).toBe(true);
+    expect(has('Spot\u202fETF', 'spot etf')).toBe(true);
+    expect(has('a [spot](https://x) etf', 'spot etf')).toBe(false);
+    expect(has('a [spot etf](https://x)', 'spot etf')).toBe(true);
+  });
+
+  it('needs a space in the gap: markup alone joins words, as foldText reads it', () => {
+    expect(has('spot**etf', 'spot etf')).toBe(false);
+    expect(has('snake_case here', 'snake case')).toBe(false);
+    expect(has('snake_case here', 'snake_case here')).toBe(true);
+  });
+
+  it('matches inside words as a substring does, and tries every occurrence of the first word', () => {
+    expect(has('spotty etf; spot\netf', 'ot etf')).toBe(true);
+    expect(has('spot bitcoin, spot ether and spot\n\netf', 'spot etf')).toBe(true);
+    expect(has('spot bitcoin, spot ether', 'spot etf')).toBe(false);
+    expect(has('no such words', 'spot etf')).toBe(false);
+  });
+
+  it('is a plain substring test for a phrase of one word, folded as the body is', () => {
+    expect(has('Kryptow\u00e4hrungs\u00adregulierung', 'kryptowahrungsregulierung')).toBe(true);
+    expect(has('Binance\u2019s CEO', "binance's ceo")).toBe(true);
+    expect(has('etf', 'etfs')).toBe(false);
+  });
+
+  it("agrees with foldText's reading of the whole body for phrases of plain words", () => {
+    const text = fc.array(fc.constantFrom('a', 'b', 'x', ' ', ' ', '\n', '\t', '\u00a0', '\u2003', '*', '_', '"', '[', ']', '`'), { maxLength: 40 }).map((c) => c.join(''));
+    const word = fc.array(fc.constantFrom('a', 'b'), { minLength: 1, maxLength: 3 }).map((c) => c.join(''));
+    const phrase = fc.array(word, { minLength: 1, maxLength: 3 }).map((w) => w.join(' '));
+    fc.assert(
+      fc.property(text, phrase, (t, p) => {
+        expect(bodyHasPhrase(body(t), p)).toBe(foldText(t).includes(p));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

@@ -3,8 +3,9 @@
 // `sao paulo` finds "São Paulo", `tag:steuerrecht` finds "Steuer\u00adrecht", `binance's` finds
 // "Binance’s" and the phrase `"first spot etf"` finds "first *spot*\netf". Every kind of query term
 // and every searched field goes through `foldText`, the article's side once when it is indexed
-// (haystacks, the bodies read for search, the FTS5 table's text) and the query's side once when it
-// is parsed, so the two always agree.
+// (haystacks' short fields) and the query's side once when it is parsed, so the two always agree.
+// Bodies (the bytes search reads, the FTS5 table's text) take rules 1 and 2 only (foldBody): rule 3
+// is applied as a phrase is matched in them (phrase-bytes.ts), which costs nothing per body.
 //
 // The rule:
 //   1. lower-case (String#toLowerCase, locale-independent);

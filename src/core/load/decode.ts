@@ -3,7 +3,7 @@
 // form so every later step sees one representation (LF, NFC).
 
 import { isAscii } from 'node:buffer';
-import { chooseOneByteEncoding, westernReading } from './one-byte-encodings.js';
+import { chooseOneByteEncoding, strictDecoder, westernReading } from './one-byte-encodings.js';
 import { LIMITS } from './limits.js';
 
 /**
@@ -52,17 +52,6 @@ const FREQUENT_HAN = /[的一是不了人我在有他这這为為之大来來以
 const CJK_TEXT = /[\u3000-\u30ff\u4e00-\u9fff\uac00-\ud7a3\uff01-\uff5e]/g;
 const NON_ASCII = /[^\x00-\x7f]/g;
 
-const decoders = new Map<string, TextDecoder | null>();
-function strictDecoder(encoding: string): TextDecoder | null {
-  if (!decoders.has(encoding)) {
-    try {
-      decoders.set(encoding, new TextDecoder(encoding, { fatal: true }));
-    } catch {
-      decoders.set(encoding, null); // a Node built without ICU's full data
-    }
-  }
-  return decoders.get(encoding) ?? null;
-}
 
 /**
  * The text of bytes in one of CJK_ENCODINGS, with its name, when one decodes them without an

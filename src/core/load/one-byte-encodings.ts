@@ -26,7 +26,8 @@ const CANDIDATES = [
 const SAMPLE_BYTES = 16 * 1024;
 
 const decoders = new Map<string, TextDecoder | null>();
-function decoder(encoding: string): TextDecoder | null {
+/** A fatal TextDecoder for `encoding`, made once; null where this Node lacks it (no full ICU). */
+export function strictDecoder(encoding: string): TextDecoder | null {
   if (!decoders.has(encoding)) {
     try {
       decoders.set(encoding, new TextDecoder(encoding, { fatal: true }));
@@ -43,7 +44,7 @@ function decodeAs(encoding: string, bytes: Uint8Array): string | null {
   if (encoding === 'windows-1252') text = decodeWindows1252(bytes);
   else {
     try {
-      text = decoder(encoding)?.decode(bytes) ?? '';
+      text = strictDecoder(encoding)?.decode(bytes) ?? '';
     } catch {
       return null;
     }

@@ -31,12 +31,24 @@ import { foldTable, MAY_FOLD } from './fold-table.js';
 
 // What a character is between words: 1 a plain space, 2 other whitespace, 3 inline markup, 0 a
 // word's. ASCII by table; beyond it, the whitespace of JavaScript's \s (the BOM is removed first).
+const MARKUP = '*_`~[]"';
+// The whitespace beyond ASCII, as inclusive code point ranges.
+const UNICODE_SPACES: readonly (readonly [number, number])[] = [[0xa0, 0xa0], [0x1680, 0x1680], [0x2000, 0x200a], [0x2028, 0x2029], [0x202f, 0x202f], [0x205f, 0x205f], [0x3000, 0x3000]];
 const KIND = new Uint8Array(128);
 KIND[32] = 1;
 for (const c of [9, 10, 11, 12, 13]) KIND[c] = 2;
-for (const c of '*_`~[]"') KIND[c.charCodeAt(0)] = 3;
-const kindOf = (c: number): number =>
-  c < 128 ? KIND[c] : c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 ? 2 : 0;
+for (const c of MARKUP) KIND[c.charCodeAt(0)] = 3;
+
+/**
+ * What UTF-16 unit (or code point) `c` is between words, by fold rule 3: 1 a plain space, 2 other
+ * whitespace, 3 inline markup, 0 part of a word. The one definition of a gap (phrase-bytes.ts
+ * reads bodies' bytes by it).
+ */
+export function gapKind(c: number): number {
+  if (c < 128) return KIND[c];
+  for (const [from, to] of UNICODE_SPACES) if (c >= from && c <= to) return 2;
+  return 0;
+}
 
 /**
  * Calls `gap(start, end)` for each run of s[start, end) that reads as one space: a maximal run of
@@ -47,12 +59,12 @@ const kindOf = (c: number): number =>
 function eachGap(s: string, gap: (start: number, end: number) => void): void {
   const n = s.length;
   for (let i = 0; i < n; i++) {
-    if (kindOf(s.charCodeAt(i)) === 0) continue;
+    if (gapKind(s.charCodeAt(i)) === 0) continue;
     let j = i;
     let spaces = 0;
     let others = 0;
     for (; j < n; j++) {
-      const k = kindOf(s.charCodeAt(j));
+      const k = gapKind(s.charCodeAt(j));
       if (k === 0) break;
       if (k === 1) spaces += 1;
       else if (k === 2) others += 1;
@@ -64,7 +76,11 @@ function eachGap(s: string, gap: (start: number, end: number) => void): void {
 
 // Whether s holds a gap that is not one plain space (eachGap calls nothing without one): a
 // whitespace unit other than the space, or a space beside another space or markup.
-const HAS_GAP = /[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]| [ *_`~[\]"]|[*_`~[\]"] /;
+// Built from the kinds above (gapKind), so the test and the loop read the same characters.
+const unit = (c: number): string => `\\u${c.toString(16).padStart(4, '0')}`;
+const OTHER_SPACE_CLASS = `\\t\\n\\v\\f\\r${UNICODE_SPACES.map(([from, to]) => (from === to ? unit(from) : `${unit(from)}-${unit(to)}`)).join('')}`;
+const MARKUP_CLASS = [...MARKUP].map((c) => unit(c.charCodeAt(0))).join('');
+const HAS_GAP = new RegExp(`[${OTHER_SPACE_CLASS}]| [ ${MARKUP_CLASS}]|[${MARKUP_CLASS}] `);
 
 // s with each gap (eachGap) read as one space.
 function squashGaps(s: string): string {

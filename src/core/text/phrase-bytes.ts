@@ -7,25 +7,15 @@
 // (ASCII, no-break and the other Unicode spaces, as UTF-8) and inline markup (`*` `_` `` ` `` `~`
 // `[` `]` `"`) holding at least one whitespace, exactly what foldText reads as one space.
 
-// Byte kinds for the ASCII range: 1 whitespace, 2 markup, 0 anything else.
-const KIND = new Uint8Array(128);
-for (const c of [9, 10, 11, 12, 13, 32]) KIND[c] = 1;
-for (const c of '*_`~[]"') KIND[c.charCodeAt(0)] = 2;
+import { gapKind } from './fold.js';
 
-// The length of a multi-byte UTF-8 space at `at` (U+00A0, U+1680, U+2000-200A, U+2028, U+2029,
-// U+202F, U+205F, U+3000), else 0.
-function unicodeSpace(b: Uint8Array, at: number): number {
+// The code point of the UTF-8 sequence at `at` and its length in bytes (two or three: the spaces
+// gapKind knows lie below U+10000), or a length of 0 for a four-byte sequence or a stray byte.
+function codeAt(b: Uint8Array, at: number): [code: number, length: number] {
   const c = b[at];
-  if (c === 0xc2) return b[at + 1] === 0xa0 ? 2 : 0;
-  if (c === 0xe1) return b[at + 1] === 0x9a && b[at + 2] === 0x80 ? 3 : 0;
-  if (c === 0xe2) {
-    const d = b[at + 1];
-    const e = b[at + 2];
-    if (d === 0x80) return e <= 0x8a || e === 0xa8 || e === 0xa9 || e === 0xaf ? 3 : 0;
-    return d === 0x81 && e === 0x9f ? 3 : 0;
-  }
-  if (c === 0xe3) return b[at + 1] === 0x80 && b[at + 2] === 0x80 ? 3 : 0;
-  return 0;
+  if (c >= 0xc2 && c <= 0xdf) return [((c & 0x1f) << 6) | (b[at + 1] & 0x3f), 2];
+  if (c >= 0xe0 && c <= 0xef) return [((c & 0x0f) << 12) | ((b[at + 1] & 0x3f) << 6) | (b[at + 2] & 0x3f), 3];
+  return [0, 0];
 }
 
 // Where a gap starting at `at` ends (the next word's first byte), or -1 when no gap starts there.
@@ -35,14 +25,14 @@ function gapEnd(b: Uint8Array, at: number): number {
   while (i < b.length) {
     const c = b[i];
     if (c < 128) {
-      const k = KIND[c];
+      const k = gapKind(c);
       if (k === 0) break;
-      if (k === 1) spaced = true;
+      if (k !== 3) spaced = true;
       i++;
       continue;
     }
-    const n = unicodeSpace(b, i);
-    if (n === 0) break;
+    const [code, n] = codeAt(b, i);
+    if (n === 0 || gapKind(code) !== 2) break;
     spaced = true;
     i += n;
   }

@@ -33,7 +33,7 @@ const titleRow = (line, edge) =>
   line
     .slice(0, edge + 1)
     .replace(/\/(?:[\d,]+\+?|counting…)/, '/#')
-    .replace(/ · [\d,]+\+? articles?/, ' · # articles')
+    .replace(/ · (?:[\d,]+\+?|counting…) articles?/, ' · # articles')
     .replace(/─+/g, '─');
 
 /** The status line without the unread piece, its counts masked and its gap closed. */
@@ -49,12 +49,15 @@ export function dashboardRegion(text) {
     .join('\n');
 }
 
-/** The counts and the pulse: the title's count, the pulse strip's row, the status line's match count. */
+/**
+ * The counts and the pulse: the title's counts (its rows', and its articles' where stories fold
+ * them), the pulse strip's row, the status line's match count.
+ */
 export function countsRegion(text) {
   const lines = text.split('\n');
   const f = frameOf(lines);
   if (!f) return '';
-  const title = /\/([\d,]+\+?)/.exec(lines[f.border])?.[1] ?? '';
+  const title = /\/([\d,]+\+?)(?: · ([\d,]+\+?) articles?)?/.exec(lines[f.border])?.slice(1).join(' ') ?? '';
   const shown = /^\s*(\d[\d,]*\+?\/\d[\d,]*)/.exec(lines[f.last])?.[1] ?? '';
   return [title, (lines[f.border + 1] ?? '').slice(0, f.edge + 1), shown].join('\n');
 }

@@ -74,6 +74,16 @@ function eachGap(s: string, gap: (start: number, end: number) => void): void {
   }
 }
 
+/**
+ * The gaps of `s` that foldText reads as one space, as [start, end) pairs of UTF-16 offsets in
+ * order, or [] when none (folded-texts.ts keeps them to give a row's original text back).
+ */
+export function gapRuns(s: string): number[] {
+  const runs: number[] = [];
+  if (HAS_GAP.test(s)) eachGap(s, (start, end) => void runs.push(start, end));
+  return runs;
+}
+
 // Whether s holds a gap that is not one plain space (eachGap calls nothing without one): a
 // whitespace unit other than the space, or a space beside another space or markup.
 // Built from the kinds above (gapKind), so the test and the loop read the same characters.

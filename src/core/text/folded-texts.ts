@@ -4,10 +4,13 @@
 // The originals are made again from those when asked (a new string each time). At a million
 // articles the load's table held each title as a string (~80 MB of heap) and each description as
 // UTF-8 bytes (~117 MB), and the haystacks a folded copy of both (~180 MB of heap): the same text
-// three times. A row whose fold did more than lower-case (an accent dropped, a letter whose
-// capital is not one character, a line break or a double space) keeps its originals beside it.
+// three times. A row whose fold read gaps as one space (`said "overdue"`, a double space) keeps
+// where they were (fold-gaps.ts); a row whose fold did more than lower-case its letters (an
+// accent dropped, a letter whose capital is not one character, a line break in the title) keeps
+// its originals beside it.
 
-import { foldJoined } from './fold.js';
+import { foldBody, foldJoined, gapRuns } from './fold.js';
+import { gapRecordSize, unfoldGaps, writeGapRecord } from './fold-gaps.js';
 import { TextColumn } from './text-column.js';
 
 // Case bits in chunks of bytes (byte-chunks.ts); a row whose bits exceed a chunk, or past the
@@ -23,6 +26,8 @@ export class FoldedTexts {
   private rows = 0;
   private readonly texts: string[] = [];
   private starts: Uint32Array;
+  // A bit a row: its bits follow a record of its gaps (fold-gaps.ts).
+  private gapped: Uint8Array;
   private readonly bits: ByteChunks;
   // Rows that keep their originals: row -> position in oddTitles / oddDescriptions.
   private readonly odd = new Map<number, number>();
@@ -32,6 +37,7 @@ export class FoldedTexts {
   /** `capacity`: the rows expected (the column grows past it by doubling). */
   constructor(capacity = 1024) {
     this.starts = new Uint32Array(Math.max(1, capacity));
+    this.gapped = new Uint8Array((this.starts.length + 7) >>> 3);
     this.bits = new ByteChunks(this.starts.length * 16);
   }
 
@@ -47,26 +53,40 @@ export class FoldedTexts {
     this.rows += 1;
     const folded = foldJoined([title, description]);
     this.texts.push(folded);
-    const n = folded.length;
+    const n = title.length + 1 + description.length;
+    if (title.includes('\n')) return this.keepOdd(row, title, description);
+    // The text the case bits are read against: the fold, or where it read gaps as one space, the
+    // fold with its gaps as written (foldText is foldBody with the gaps read).
+    let written = folded;
+    let runs: number[] | null = null;
+    if (folded.length !== n) {
+      const [t, d] = [foldBody(title), foldBody(description)];
+      written = `${t}\n${d}`;
+      runs = gapRuns(t).concat(gapRuns(d).map((x) => x + t.length + 1));
+      if (written.length !== n || runs.length === 0) return this.keepOdd(row, title, description);
+    }
+    const record = runs === null ? 0 : gapRecordSize(written, runs);
     const bytes = (n + 7) >>> 3;
-    if (n !== title.length + 1 + description.length || bytes > CHUNK || title.includes('\n') || !this.bits.room(bytes)) return this.keepOdd(row, title, description);
-    // The bits are written in place (a new chunk's bytes are zero) and kept only when one is set;
-    // title and description are compared apart (the joined text is a concatenation, slow to index).
+    if (record < 0 || record + bytes > CHUNK || !this.bits.room(record + bytes)) return this.keepOdd(row, title, description);
+    // The record and the bits are written in place (a new chunk's bytes are zero) and kept only
+    // when needed; title and description are compared apart (the joined text is a concatenation,
+    // slow to index).
     const chunk = this.bits.last;
     const at = this.bits.used;
-    const upTitle = caseBits(title, folded, 0, chunk, at);
-    const upDescription = upTitle < 0 ? -1 : caseBits(description, folded, title.length + 1, chunk, at);
+    if (runs !== null) writeGapRecord(written, runs, chunk, at);
+    const upTitle = caseBits(title, written, 0, chunk, at + record);
+    const upDescription = upTitle < 0 ? -1 : caseBits(description, written, title.length + 1, chunk, at + record);
     if (upDescription < 0) {
-      chunk.fill(0, at, at + bytes);
+      chunk.fill(0, at, at + record + bytes);
       return this.keepOdd(row, title, description);
     }
-    const any = upTitle + upDescription > 0;
-    if (!any) {
+    if (upTitle + upDescription === 0 && runs === null) {
       this.starts[row] = LOWER;
       return row;
     }
     this.starts[row] = this.bits.position;
-    this.bits.used += bytes;
+    if (runs !== null) this.gapped[row >>> 3] |= 1 << (row & 7);
+    this.bits.used += record + bytes;
     return row;
   }
 
@@ -92,15 +112,23 @@ export class FoldedTexts {
   title(row: number): string {
     const start = this.starts[row];
     if (start === ODD) return this.oddTitles[this.odd.get(row) ?? 0];
-    const s = this.texts[row];
-    return this.restore(s, start, 0, s.indexOf('\n'));
+    const [s, bitsAt] = this.written(row, start);
+    return this.restore(s, bitsAt, 0, s.indexOf('\n'));
   }
 
   description(row: number): string {
     const start = this.starts[row];
     if (start === ODD) return this.oddDescriptions.get(this.odd.get(row) ?? 0) ?? '';
+    const [s, bitsAt] = this.written(row, start);
+    return this.restore(s, bitsAt, s.indexOf('\n') + 1, s.length);
+  }
+
+  // The row's fold with its gaps as written (the text its case bits are read against), and where its bits start.
+  private written(row: number, start: number): [string, number] {
     const s = this.texts[row];
-    return this.restore(s, start, s.indexOf('\n') + 1, s.length);
+    if ((this.gapped[row >>> 3] & (1 << (row & 7))) === 0) return [s, start];
+    const [text, recordBytes] = unfoldGaps(s, this.bits.chunkOf(start), offsetOf(start));
+    return [text, start + recordBytes];
   }
 
   // s[from, to) with the characters whose bits are set upper-cased again.
@@ -128,6 +156,9 @@ export class FoldedTexts {
     const starts = new Uint32Array(this.starts.length * 2);
     starts.set(this.starts);
     this.starts = starts;
+    const gapped = new Uint8Array((starts.length + 7) >>> 3);
+    gapped.set(this.gapped);
+    this.gapped = gapped;
   }
 }
 

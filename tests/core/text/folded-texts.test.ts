@@ -46,6 +46,39 @@ describe('FoldedTexts', () => {
     );
   });
 
+  it('keeps where a fold read gaps as one space, not the originals: quotes, double spaces, markup, line breaks', () => {
+    const texts = new FoldedTexts(4);
+    const rows: Array<[string, string]> = Array.from({ length: 2_000 }, (_, i) => [
+      i % 2 ? `SEC Calls It  "Overdue" ${i}` : `Title ${i}`,
+      `Caitlin said the decision was "overdue". *Bold*  and\n\twrapped\u00a0${i} _x_ ** y`,
+    ]);
+    for (const [t, d] of rows) texts.push(t, d);
+    rows.forEach(([t, d], row) => {
+      expect(texts.title(row)).toBe(t);
+      expect(texts.description(row)).toBe(d);
+      expect(texts.folded(row)).toBe(foldJoined([t, d]));
+    });
+    // None of these rows needed its originals kept (~300 bytes a row where a gap record is a few).
+    expect((texts as unknown as { odd: Map<number, number> }).odd.size).toBe(0);
+  });
+
+  it('round-trips text dense in gaps, accents and letters whose fold changes length (property)', () => {
+    const unit = fc.constantFrom('a', 'B', ' ', ' ', '"', '*', '_', '`', '~', '[', ']', '\n', '\t', '\u00a0', '\u3000', 'é', 'ß', 'İ', '\u00ad', '’');
+    const text = (max: number) => fc.array(unit, { maxLength: max }).map((u) => u.join(''));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text(30).map((s) => s.replace(/\n/g, ' ')), text(80)), { maxLength: 20 }), (rows) => {
+        const texts = new FoldedTexts(1);
+        for (const [t, d] of rows) texts.push(t, d);
+        rows.forEach(([t, d], row) => {
+          expect(texts.title(row)).toBe(t);
+          expect(texts.description(row)).toBe(d);
+          expect(texts.folded(row)).toBe(foldJoined([t, d]));
+        });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('holds rows across many chunks of case bits and grows past its capacity', () => {
     const texts = new FoldedTexts(1);
     const long = `${'Ab'.repeat(5_000_000)}`;

@@ -260,6 +260,16 @@ function expectExportKinds(texts: string[]) {
   expect(all).not.toMatch(/== Why it matters|=== What the data/);
 }
 
+// Issue 8's kinds, each seen in the real program:
+// - a keycap shown as the keycap (placed at 2 columns by the frame writer: the frame is checked on every page);
+function expectIssue8Kinds(texts: string[]) {
+  const all = texts.join('\n');
+  expect(all).toMatch(/counted\s+down\s+with\s+keycaps\s+5\ufe0f\u20e3\s+4\ufe0f\u20e3\s+3\ufe0f\u20e3/);
+  expect(all).toMatch(/selector\s+7\ufe0f\u20e3\s+8\ufe0f\u20e3\s+9\ufe0f\u20e3/);
+  expect(all).toMatch(/#\ufe0f\u20e3 +│ total/);
+  expect(all).not.toMatch(/keycaps\s+5\s+4|[0-9#*]\u20e3/);
+}
+
 function expectEveryWord(texts: string[]) {
   for (const file of files) {
     const words = wordsOf(file);
@@ -276,6 +286,7 @@ describe('render cases in a real terminal', () => {
     const texts = await readAll(80, 24, { NO_COLOR: '1' });
     expectEveryWord(texts);
     expectExportKinds(texts);
+    expectIssue8Kinds(texts);
     expect(texts.join('\n')).toContain('~~Withdrawals');
     // Callouts titled by their kind's word, ordered lists with the author's delimiter.
     expect(texts.join('\n')).toMatch(/│ Warning +│/);
@@ -304,6 +315,7 @@ describe('render cases in a real terminal', () => {
     const texts = await readAll(120, 40, {});
     expectEveryWord(texts);
     expectExportKinds(texts);
+    expectIssue8Kinds(texts);
     expect(texts.join('\n')).toContain('⚠ Withdrawals pause at 10:30:00 UTC');
     expect(texts.join('\n')).toContain('[image: Line chart of hashrate since the halving] Hashrate, seven-day average');
     expect(texts.join('\n')).toContain('[^2] Across all venues');

@@ -69,6 +69,27 @@ describe('emoji', () => {
   });
 });
 
+describe('keycaps (more-keycap-emoji.md)', () => {
+  const KEYCAP = /[0-9#*]\ufe0f\u20e3/gu;
+  it.each(WIDTHS)('at %i: every keycap shown as the keycap (VS16 added where it was left out), none as its bare digit', (w) => {
+    const rows = render('more-keycap-emoji.md', w);
+    const text = rows.join(' ');
+    // 5 in the heading... 35 in the run: every keycap of the file, the ones without VS16 among them.
+    const written = body('more-keycap-emoji.md').match(/[0-9#*]\ufe0f?\u20e3/gu) ?? [];
+    expect(text.match(KEYCAP)?.length).toBe(written.length);
+    for (const k of ['7\ufe0f\u20e3', '3\ufe0f\u20e3 Solana', '#\ufe0f\u20e3', '*\ufe0f\u20e3']) expect(text).toContain(k);
+    expect(text).not.toMatch(/[0-9#*](?!\ufe0f)\u20e3|with keycaps 5 4|selector 7 8 9/);
+    expect(rows.some((r) => /^Ranking 1\ufe0f\u20e3 to 5\ufe0f\u20e3$/.test(r))).toBe(true);
+  });
+
+  it('counts each at 2 columns: the heading rule is as wide as its words, a row of keycaps fills the pane', () => {
+    const rows = render('more-keycap-emoji.md', 58);
+    expect(rows[rows.indexOf('Ranking 1\ufe0f\u20e3 to 5\ufe0f\u20e3') + 1]).toBe('─'.repeat(16));
+    const run = rows.find((r) => r.startsWith('1\ufe0f\u20e32\ufe0f\u20e3'))!;
+    expect(run.match(KEYCAP)?.length).toBe(29);
+  });
+});
+
 describe('format characters', () => {
   it('breaks a long compound only at its soft hyphens, showing "-" there', () => {
     const rows = render('format-characters.md', 38);

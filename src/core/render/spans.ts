@@ -62,7 +62,7 @@ export interface SpanTable {
   /**
    * The cells another cell spans (an HTML `colspan` or `rowspan`), header and rows alike, where
    * the grid holds the spanning cell's text: `right` of it in its row, or `below` it in its column.
-   * The table draws a spanning cell across its columns and leaves those below it empty; the
+   * The table draws a spanning cell across its columns and repeats it (dim) in the rows below; the
    * `Header: value` records name a column under a spanning header by it, repeat a value spanning
    * rows and leave out the columns a value spans. Undefined: no cell spans others.
    */

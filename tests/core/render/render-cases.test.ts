@@ -316,12 +316,13 @@ const SHOWS: readonly Shows[] = [
     links: ['https://example.org/terms'],
   },
   {
-    what: 'HTML lists: items on their own lines, numbered from start, an item written as a paragraph (Substack) on its bullet\'s line; Substack\'s linked image with its link note on its line (`[image]` for an empty alt); inline scripts gone',
+    what: 'HTML lists: items on their own lines, numbered from start, an item written as a paragraph (Substack) on its bullet\'s line; Substack\'s linked image with its link note on its line (`[image]` for an empty alt); inline scripts gone; a javascript: link is its text alone, the notes after it consecutive',
     file: 'more-html.md', width: 58, join: '\n',
-    shows: ['Inline [image: inline icon] and a bad link[2]'],
-    hides: ['tracker', 'Enable scripts'],
+    shows: ['Inline [image: inline icon] and a bad link in prose.'],
+    hides: ['tracker', 'Enable scripts', 'javascript', 'bad link['],
     rows: ['• First listed item', '• Second listed item with the desk[1]', '3. Third', '4. Fourth', 'Asset │ Price  │ Note', 'BTC   │ 97,000 │ new high', 'ETH   │ 3,100  │ flat', '• The Senate vote on Thursday.', '• Redemptions at the largest issuer.',
-      '[image: Stablecoin supply] [3]', 'Supply, in billions of dollars', '[image] [4]'],
+      '[image: Stablecoin supply] [2]', 'Supply, in billions of dollars', '[image] [3]'],
+    links: ['mailto:desk@example.com', 'https://substackcdn.com/image/fetch/f_auto/supply.png', 'https://substackcdn.com/image/fetch/f_auto/flows.png'],
   },
   {
     what: 'bare URLs, <autolinks>, www. addresses and e-mail addresses are listed under Links too, their note set apart from the address',
@@ -344,9 +345,10 @@ const SHOWS: readonly Shows[] = [
   {
     what: 'embedded players (iframe, video with a source, audio inline) are named with their address as a link note; their fallback text is not shown',
     file: 'more-html-embeds.md', width: 58, join: '\n',
-    shows: ['[embed: CEO interview on the ETF][1]', '[video][2]', 'The podcast, inline: [audio][3] then the rest of the'],
-    hides: ['does not support', 'No audio support'],
-    links: ['https://www.youtube-nocookie.com/embed/abc123', 'https://cdn.example.org/clips/launch.mp4', 'https://cdn.example.org/pod/ep42.mp3', 'javascript:alert(1)'],
+    shows: ['[embed: CEO interview on the ETF][1]', '[video][2]', 'The podcast, inline: [audio][3] then the rest of the', '[embed]\n\nEnd.'],
+    hides: ['does not support', 'No audio support', '[4]'],
+    // A player whose address leads nowhere (javascript:) is named, with no note.
+    links: ['https://www.youtube-nocookie.com/embed/abc123', 'https://cdn.example.org/clips/launch.mp4', 'https://cdn.example.org/pod/ep42.mp3'],
   },
   {
     what: 'a hiding tag left open (inline or in an HTML block) hides nothing: the words after it stay, a player is still named',
@@ -623,6 +625,20 @@ const SHOWS: readonly Shows[] = [
     file: 'more-html-nested.md', width: 20, join: '\n',
     rows: ['  ◦ a nested item', '    long enough to', 'no header │ just', '          │ cells', 'BTC   │ $89,500'],
     shows: [],
+  },
+  {
+    what: 'links that lead nowhere (javascript:, vbscript:, data:, file:; inline, reference-style, an autolink, HTML `<a>` in a block and inline) are their text alone: no note, no Links entry; the other links numbered 1, 2, 3... in order',
+    file: 'more-unopenable-links.md', width: 200, join: '\n',
+    rows: [
+      'Read the full filing[1], then click to subscribe or open the report[2].',
+      'Old exports carry a VBScript link, an inline chart and a local file; the desk[3] still answers.',
+      'A reference link to the tracker and one to the archive[4], then an autolink javascript:void(0) that leads nowhere.',
+      'In an HTML block: Subscribe now, Share and markets page[5].',
+      'Inline HTML: a back button and the newsletter[6].',
+    ],
+    shows: [],
+    hides: ['alert', 'vbscript', 'base64', 'passwd', 'track(', 'doSomething', 'history', '[7]'],
+    links: ['https://example.org/filing', 'https://example.org/report', 'mailto:desk@example.org', 'https://example.org/archive', 'https://example.org/markets', 'https://example.org/newsletter'],
   },
 ];
 

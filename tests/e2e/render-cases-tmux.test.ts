@@ -269,6 +269,7 @@ function expectExportKinds(texts: string[]) {
 // - a keycap shown as the keycap (placed at 2 columns by the frame writer: the frame is checked on every page);
 // - a cell spanning rows repeated in each row it spans;
 // - a link that leads nowhere (javascript:, data:...) its text alone, the other links numbered 1, 2, 3...;
+// - an image's title with its alt (spans.ts imageLabel).
 function expectIssue8Kinds(texts: string[]) {
   const all = texts.join('\n');
   expect(all).toMatch(/counted\s+down\s+with\s+keycaps\s+5\ufe0f\u20e3\s+4\ufe0f\u20e3\s+3\ufe0f\u20e3/);
@@ -282,6 +283,9 @@ function expectIssue8Kinds(texts: string[]) {
   expect(links).toMatch(/In\s+an\s+HTML\s+block:\s+Subscribe\s+now,\s+Share\s+and\s+markets\s+page\[5\]/);
   expect(links).toContain('[6] https://example.org/newsletter');
   expect(links).not.toMatch(/\[7\]|subscribe\[|alert\(|vbscript:|base64|passwd/);
+  expect(all).toMatch(/\[image:\s+Chart\s+—\s+BTC\s+funding\s+rates,\s+30\s+days\]/);
+  expect(all).toMatch(/An\s+icon\s+with\s+only\s+a\s+title\s+\[image:\s+Fear\s+and\s+greed\s+index:\s+72\]/);
+  expect(all).toMatch(/the\s+gauge\s+\[image:\s+Gauge\s+—\s+Miner\s+reserve\s+ratio\]/);
 }
 
 function expectEveryWord(texts: string[]) {

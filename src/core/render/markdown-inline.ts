@@ -7,7 +7,7 @@ import { LinkNotes } from './link-notes.js';
 import { embedNote, parseInlineTag, quoteMark } from './html/html-tags.js';
 import { pairedInlineTags } from './html/closed-elements.js';
 import { sanitizeLine, decodeEntities, isRefusedLink } from '../text/index.js';
-import { HIGHLIGHT_MARK, imageGap, markOf, STRIKE_MARK, SUPERSCRIPT_MARK, type Span, type SpanStyle } from './spans.js';
+import { HIGHLIGHT_MARK, imageGap, imageLabel, markOf, STRIKE_MARK, SUPERSCRIPT_MARK, type Span, type SpanStyle } from './spans.js';
 import { isJoplinLink, JOPLIN_LINK_NOTE, withoutImageSize } from './site-syntax/index.js';
 
 export { LinkNotes };
@@ -106,10 +106,10 @@ function htmlTagSpans(token: Token, style: SpanStyle, state: InlineState): Span[
   }
   if (tag.name === 'img' && !tag.closing) {
     state.imageGap = true;
-    // `alt=""` is HTML's mark of a decorative image (an icon, a spacer): nothing to read.
-    if (tag.attribs.alt !== undefined && tag.attribs.alt.trim() === '') return [];
-    const alt = sanitizeLine(tag.attribs.alt ?? '').trim();
-    return [{ ...style, role: 'dim', text: alt ? `[image: ${alt}]` : '[image]' }];
+    const label = imageLabel(sanitizeLine(tag.attribs.alt ?? ''), sanitizeLine(tag.attribs.title ?? ''));
+    // `alt=""` is HTML's mark of a decorative image (an icon, a spacer): nothing to read, unless a title says what it shows.
+    if (tag.attribs.alt !== undefined && label === null) return [];
+    return [{ ...style, role: 'dim', text: label ?? '[image]' }];
   }
   if (tag.name === 'a') {
     if (!tag.closing) {
@@ -181,8 +181,8 @@ function tokenSpans(token: Token, base: SpanStyle, state: InlineState): Span[] {
       return linkSpans(token as Tokens.Link, style, state);
     case 'image': {
       state.imageGap = true;
-      const alt = withoutImageSize(cleanInline(String(token.text ?? ''))).trim();
-      return [{ ...style, role: 'dim', text: alt ? `[image: ${alt}]` : '[image]' }];
+      const alt = withoutImageSize(cleanInline(String(token.text ?? '')));
+      return [{ ...style, role: 'dim', text: imageLabel(alt, cleanInline(String(token.title ?? ''))) ?? '[image]' }];
     }
     case 'html':
       return htmlTagSpans(token, style, state);

@@ -316,7 +316,7 @@ const SHOWS: readonly Shows[] = [
     links: ['https://example.org/terms'],
   },
   {
-    what: 'HTML lists: items on their own lines, numbered from start, an item written as a paragraph (Substack) on its bullet\'s line; Substack\'s linked image with its link note on its line (`[image]` for an empty alt); inline scripts gone; a javascript: link is its text alone, the notes after it consecutive',
+    what: 'HTML lists: items on their own lines, numbered from start, an item written as a paragraph (Substack) on its bullet\'s line; Substack\'s linked image with its link note on its line (`[image]` for an empty alt, its title shown once when it repeats the alt); inline scripts gone; a javascript: link is its text alone, the notes after it consecutive',
     file: 'more-html.md', width: 58, join: '\n',
     shows: ['Inline [image: inline icon] and a bad link in prose.'],
     hides: ['tracker', 'Enable scripts', 'javascript', 'bad link['],
@@ -462,8 +462,9 @@ const SHOWS: readonly Shows[] = [
   {
     what: 'MDX image components show their alt text as HTML images do; other components go',
     file: 'more-mdx-images.md', width: 58, join: ' ', squash: true,
-    shows: ['[image: Validator queue, weekly]', 'Fees fell [image: Fee chart] after the upgrade.', '[image: The research desk]', 'A spacer is decorative', 'a cover [image] has a title'],
-    hides: ['<Image', '<Picture', 'alt=', 'Chart', 'spacer [image'],
+    shows: ['[image: Validator queue, weekly]', 'Fees fell [image: Fee chart] after the upgrade.', '[image: The research desk]', 'A spacer is decorative', 'a cover [image] has a title',
+      '[image: Stablecoin supply — Billions of dollars, monthly] and [image: Gas tracker] carry titles.'],
+    hides: ['<Image', '<Picture', 'alt=', 'title=', 'Chart', 'spacer [image'],
   },
   {
     what: 'display math keeps its lines and every backslash, drawn as code is',
@@ -563,7 +564,7 @@ const SHOWS: readonly Shows[] = [
     rows: [
       '[image: Line chart of hashrate since the halving] Hashrate, seven-day average', '[image: Fees per block in November]',
       '[image: Difficulty adjustments] Difficulty by epoch', '[image: Miner revenue by pool]', 'Pools reported blocks.',
-      '[image: Exchange reserves since 2020]', '[image: Pie chart of pool shares]',
+      '[image: Exchange reserves since 2020]', '[image: Pie chart of pool shares — Pool shares]',
       '│ A purely peer-to-peer version of electronic cash.', '│ — Satoshi Nakamoto, Bitcoin whitepaper', '│ Difficulty rose for the fifth epoch in a row.',
       '│ — @hashdesk, example.com/hashdesk/status/42 [1]', '│ Payouts resume on Friday.', '│ — Pool operator, Pool notice[2]', '│ A quote with no attribution.',
     ],
@@ -625,6 +626,23 @@ const SHOWS: readonly Shows[] = [
     file: 'more-html-nested.md', width: 20, join: '\n',
     rows: ['  ◦ a nested item', '    long enough to', 'no header │ just', '          │ cells', 'BTC   │ $89,500'],
     shows: [],
+  },
+  {
+    what: "an image's title shown with its alt, `[image: alt — title]`, Markdown's (inline, reference, linked) and HTML's alike; the title alone with an empty alt; once when it repeats the alt; a decorative `alt=\"\"` with no title still hidden",
+    file: 'more-image-titles.md', width: 200, join: '\n',
+    rows: [
+      '[image: Chart — BTC funding rates, 30 days]',
+      'A sparkline [image: Open interest, seven days] sits inside this sentence, and a reference image follows.',
+      '[image: Basis — Quarterly futures basis, annualised]',
+      'An image whose title repeats its alt [image: Hashrate] is named once, and one with no title [image: Volume] as before.',
+      '[image: Liquidations — Liquidations by exchange] [1]',
+      '[image: ETF flows — Net inflows by issuer, USD millions]',
+      'An icon with only a title [image: Fear and greed index: 72] explains itself; a spacer stays out.',
+      'Inline HTML: the gauge [image: Gauge — Miner reserve ratio] closes the report.',
+    ],
+    shows: [],
+    hides: ['spacer.gif', '[image]'],
+    links: ['https://example.org/liquidations'],
   },
   {
     what: 'links that lead nowhere (javascript:, vbscript:, data:, file:; inline, reference-style, an autolink, HTML `<a>` in a block and inline) are their text alone: no note, no Links entry; the other links numbered 1, 2, 3... in order',

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { nameToEmoji } from 'gemoji';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { wcwidth } from '../helpers/wcwidth.js';
+import { FolderDashboard } from './folder-dashboard.js';
 import { drawnWidths, hasTmux, TmuxSession } from './tmux.js';
 
 const repo = path.resolve(import.meta.dirname, '..', '..');
@@ -16,7 +17,11 @@ const folder = 'tests/fixtures/cases/render';
 const files = fs.readdirSync(path.join(repo, folder)).filter((f) => f.endsWith('.md') && f !== 'README.md');
 
 let session: TmuxSession | undefined;
-afterEach(() => session?.close());
+const dashboard = new FolderDashboard();
+afterEach(() => {
+  session?.close();
+  dashboard.close();
+});
 
 /** Words of four or more ASCII letters that the article's prose and code show (a closed player's fallback text is not shown: README, HTML). */
 function wordsOf(file: string): string[] {
@@ -260,6 +265,29 @@ function expectExportKinds(texts: string[]) {
   expect(all).not.toMatch(/== Why it matters|=== What the data/);
 }
 
+// Issue 8's kinds, each seen in the real program:
+// - a keycap shown as the keycap (placed at 2 columns by the frame writer: the frame is checked on every page);
+// - a cell spanning rows repeated in each row it spans;
+// - a link that leads nowhere (javascript:, data:...) its text alone, the other links numbered 1, 2, 3...;
+// - an image's title with its alt (spans.ts imageLabel).
+function expectIssue8Kinds(texts: string[]) {
+  const all = texts.join('\n');
+  expect(all).toMatch(/counted\s+down\s+with\s+keycaps\s+5\ufe0f\u20e3\s+4\ufe0f\u20e3\s+3\ufe0f\u20e3/);
+  expect(all).toMatch(/selector\s+7\ufe0f\u20e3\s+8\ufe0f\u20e3\s+9\ufe0f\u20e3/);
+  expect(all).toMatch(/#\ufe0f\u20e3 +│ total/);
+  expect(all).not.toMatch(/keycaps\s+5\s+4|[0-9#*]\u20e3/);
+  for (const row of ['Binance  │ BTC/USDT │ $12.4B', 'Binance  │ ETH/USDT │ $6.1B', 'Binance  │ SOL/USDT │ $1.9B', 'Coinbase │ ETH/USD  │ $1.4B']) expect(all).toContain(row);
+  const links = texts.find((t) => t.includes('A press release pasted'));
+  expect(links, all).toBeDefined();
+  expect(links).toMatch(/then\s+click\s+to\s+subscribe\s+or\s+open\s+the\s+report\[2\]/);
+  expect(links).toMatch(/In\s+an\s+HTML\s+block:\s+Subscribe\s+now,\s+Share\s+and\s+markets\s+page\[5\]/);
+  expect(links).toContain('[6] https://example.org/newsletter');
+  expect(links).not.toMatch(/\[7\]|subscribe\[|alert\(|vbscript:|base64|passwd/);
+  expect(all).toMatch(/\[image:\s+Chart\s+—\s+BTC\s+funding\s+rates,\s+30\s+days\]/);
+  expect(all).toMatch(/An\s+icon\s+with\s+only\s+a\s+title\s+\[image:\s+Fear\s+and\s+greed\s+index:\s+72\]/);
+  expect(all).toMatch(/the\s+gauge\s+\[image:\s+Gauge\s+—\s+Miner\s+reserve\s+ratio\]/);
+}
+
 function expectEveryWord(texts: string[]) {
   for (const file of files) {
     const words = wordsOf(file);
@@ -276,6 +304,7 @@ describe('render cases in a real terminal', () => {
     const texts = await readAll(80, 24, { NO_COLOR: '1' });
     expectEveryWord(texts);
     expectExportKinds(texts);
+    expectIssue8Kinds(texts);
     expect(texts.join('\n')).toContain('~~Withdrawals');
     // Callouts titled by their kind's word, ordered lists with the author's delimiter.
     expect(texts.join('\n')).toMatch(/│ Warning +│/);
@@ -300,10 +329,30 @@ describe('render cases in a real terminal', () => {
     expect(texts.join('\n')).not.toMatch(/image_path|\{% include figure\.html image/);
   }, 600_000);
 
+  it('80x24: the link key opens link N of the numbers shown, a link that leads nowhere being none of them', async () => {
+    const { s } = await dashboard.openAt(80, 24, `${folder}/more-unopenable-links.md`, 1, 'full filing', { NO_COLOR: '1' });
+    s.send('Tab');
+    await s.waitFor((t) => t.includes('focus: body'), 'body focus');
+    // [2] follows `click to subscribe` (javascript:), [4] the reference-style link after `tracker` (javascript:).
+    for (const [n, url] of [['2', 'https://example.org/report'], ['4', 'https://example.org/archive'], ['6', 'https://example.org/newsletter']]) {
+      s.send('o');
+      s.type(n);
+      s.send('Enter');
+      await s.waitFor((t) => t.includes(`open ${url} ? y/n`), `the question for link ${n}`);
+      s.send('n');
+      await s.waitFor((t) => !t.includes('? y/n'), 'the question dismissed');
+    }
+    s.send('o');
+    s.type('7');
+    s.send('Enter');
+    await s.waitFor((t) => t.includes('no link 7 (1-6)'), 'no link 7');
+  }, 120_000);
+
   it('120x40: the frame never moves, every word is on screen', async () => {
     const texts = await readAll(120, 40, {});
     expectEveryWord(texts);
     expectExportKinds(texts);
+    expectIssue8Kinds(texts);
     expect(texts.join('\n')).toContain('⚠ Withdrawals pause at 10:30:00 UTC');
     expect(texts.join('\n')).toContain('[image: Line chart of hashrate since the halving] Hashrate, seven-day average');
     expect(texts.join('\n')).toContain('[^2] Across all venues');

@@ -1,7 +1,8 @@
 // HTML tables whose cells span columns or rows, in the real program on a real terminal (tmux 80x24
 // with NO_COLOR, and 120x40): every figure stands under its own header in the body pane, a cell
 // spanning columns is drawn across them, and no row of the pane is wider than the pane (the frame
-// stays put). Before, `<td colspan="2">Total</td><td>$700M</td>` put $700M under Ticker.
+// stays put). Before, `<td colspan="2">Total</td><td>$700M</td>` put $700M under Ticker; a
+// `rowspan` cell's column was left empty in the rows it spans, where it is now repeated.
 import { afterEach, describe, expect, it } from 'vitest';
 import { bodyPane, FolderDashboard } from './folder-dashboard.js';
 
@@ -62,13 +63,13 @@ describe.each<{ width: number; height: number; env: Record<string, string> }>([
     expect(rows.find((r) => r.includes('$700M'))).toMatch(/^Total +│ \$700M$/);
   });
 
-  it("keeps the WordPress export's prices under Price and changes under Change, the rowspan coin's column empty below it", async () => {
+  it("keeps the WordPress export's prices under Price and changes under Change, the rowspan coin repeated below it", async () => {
     const screen = await open(width, height, 'more-html-wordpress-export.md', '$4,100', env);
     expectInPane(screen, width);
     const rows = bodyPane(screen).split('\n');
     for (const figure of ['BTC', 'ETH', '$100,000', '$4,000', '$4,100']) expectUnder(rows, 'Price ', 0, figure);
     for (const figure of ['+5%', '-2%', '+1%']) expectUnder(rows, 'Price ', 1, figure);
-    expect(rows.find((r) => r.includes('$4,100'))).toMatch(/^ +│ \$4,100 +│ \+1%$/);
+    expect(rows.find((r) => r.includes('$4,100'))).toMatch(/^ETH │ \$4,100 +│ \+1%$/);
     expect(rows.find((r) => r.startsWith('Key takeaways'))).toBeDefined();
     expect(rows[rows.findIndex((r) => r.startsWith('Key takeaways')) + 1]).toBe('─'.repeat('Key takeaways'.length));
   });

@@ -75,6 +75,19 @@ describe('hints name the keys in force', () => {
   });
 });
 
+// Found by a tester (issue 8): `[click](javascript:...)` took number 2, which the link key then
+// refused. A link that leads nowhere has no number, and `o N Enter` asks to open the Nth one shown.
+describe('the link key resolves the numbers the body shows', () => {
+  const body = fs.readFileSync(path.resolve(import.meta.dirname, '..', 'fixtures', 'cases', 'render', 'more-unopenable-links.md'), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
+  const { ctx } = context(async () => {});
+  const withBody = { ...ctx, index: { article: () => article(7, { body }) } as unknown as SearchIndex };
+  it.each([
+    [1, 'link:https://example.org/filing'], [2, 'link:https://example.org/report'], [3, 'link:mailto:desk@example.org'],
+    [4, 'link:https://example.org/archive'], [5, 'link:https://example.org/markets'], [6, 'link:https://example.org/newsletter'], [7, 'no link 7 (1-6)'],
+  ])('link %i', async (n, said) => {
+    expect(await runEffect({ kind: 'resolveLink', id: 7, n }, withBody)).toBe(said);
+  });
+});
 
 // Found by a tester: `y` said `copied` after writing OSC 52 even where nothing takes it.
 describe('the copy effect says where the text went', () => {

@@ -6,8 +6,8 @@ import type { Token, Tokens } from 'marked';
 import { LinkNotes } from './link-notes.js';
 import { embedNote, parseInlineTag, quoteMark } from './html/html-tags.js';
 import { pairedInlineTags } from './html/closed-elements.js';
-import { sanitizeLine, decodeEntities } from '../text/index.js';
-import { HIGHLIGHT_MARK, imageGap, markOf, STRIKE_MARK, SUPERSCRIPT_MARK, type Span, type SpanStyle } from './spans.js';
+import { sanitizeLine, decodeEntities, isRefusedLink } from '../text/index.js';
+import { HIGHLIGHT_MARK, imageGap, imageLabel, markOf, STRIKE_MARK, SUPERSCRIPT_MARK, type Span, type SpanStyle } from './spans.js';
 import { isJoplinLink, JOPLIN_LINK_NOTE, withoutImageSize } from './site-syntax/index.js';
 
 export { LinkNotes };
@@ -64,6 +64,8 @@ function linkSpans(link: Tokens.Link, style: SpanStyle, state: InlineState): Spa
   const href = linkTarget(link.href ?? '');
   // Joplin's note and attachment ids lead nowhere outside Joplin: named, never numbered nor opened.
   if (isJoplinLink(href)) return [...spansOf(link.tokens ?? [], style, state), { ...style, text: ' ' }, { role: 'dim', text: JOPLIN_LINK_NOTE }];
+  // A target that leads nowhere (`javascript:`, `data:`: url-policy.ts) is no link: its text alone.
+  if (isRefusedLink(href)) return spansOf(link.tokens ?? [], style, state);
   const inner = spansOf(link.tokens ?? [], { ...style, role: 'link', underline: true, ...(href ? { href } : {}) }, state);
   // A link within the page (`#top`, a table of contents' entries) has nowhere to go from here:
   // no note, as for `<a href="#...">`.
@@ -104,14 +106,16 @@ function htmlTagSpans(token: Token, style: SpanStyle, state: InlineState): Span[
   }
   if (tag.name === 'img' && !tag.closing) {
     state.imageGap = true;
-    // `alt=""` is HTML's mark of a decorative image (an icon, a spacer): nothing to read.
-    if (tag.attribs.alt !== undefined && tag.attribs.alt.trim() === '') return [];
-    const alt = sanitizeLine(tag.attribs.alt ?? '').trim();
-    return [{ ...style, role: 'dim', text: alt ? `[image: ${alt}]` : '[image]' }];
+    const label = imageLabel(sanitizeLine(tag.attribs.alt ?? ''), sanitizeLine(tag.attribs.title ?? ''));
+    // `alt=""` is HTML's mark of a decorative image (an icon, a spacer): nothing to read, unless a title says what it shows.
+    if (tag.attribs.alt !== undefined && label === null) return [];
+    return [{ ...style, role: 'dim', text: label ?? '[image]' }];
   }
   if (tag.name === 'a') {
     if (!tag.closing) {
-      const href = sanitizeLine(tag.attribs.href ?? '').trim();
+      // A fragment, or a target that leads nowhere (url-policy.ts), gets no note; only the latter is no link at all.
+      const raw = sanitizeLine(tag.attribs.href ?? '').trim();
+      const href = isRefusedLink(raw) ? '' : raw;
       state.anchors.push(href && !href.startsWith('#') ? href : null);
       state.extra.push(href && !isJoplinLink(href) ? { role: 'link', underline: true, href } : {});
       return [];
@@ -177,8 +181,8 @@ function tokenSpans(token: Token, base: SpanStyle, state: InlineState): Span[] {
       return linkSpans(token as Tokens.Link, style, state);
     case 'image': {
       state.imageGap = true;
-      const alt = withoutImageSize(cleanInline(String(token.text ?? ''))).trim();
-      return [{ ...style, role: 'dim', text: alt ? `[image: ${alt}]` : '[image]' }];
+      const alt = withoutImageSize(cleanInline(String(token.text ?? '')));
+      return [{ ...style, role: 'dim', text: imageLabel(alt, cleanInline(String(token.title ?? ''))) ?? '[image]' }];
     }
     case 'html':
       return htmlTagSpans(token, style, state);

@@ -5,7 +5,8 @@
 // break between graphemes. When even the floors cannot fit, the table becomes one record per row
 // of `Header: value` lines, which read at any width. Nothing in a cell is ever cut off. A `<br>` in
 // a cell starts a line of it; a cell spanning columns (an HTML `colspan`) is drawn across them, and
-// one spanning rows leaves its column empty below it (table-grid.ts).
+// one spanning rows is repeated, dim, in each row it spans (table-grid.ts), as the records repeat it:
+// a row whose first column was left empty read as a row of nothing, its figures under no name.
 import type { Tokens } from 'marked';
 import type { LinkNotes } from './link-notes.js';
 import { inlineSpans } from './markdown-inline.js';
@@ -85,12 +86,16 @@ function joinCells(cells: Line[]): Line {
   return line;
 }
 
+// A spanning cell's text where it reaches into a row below its own: the same words, dim, so the
+// row reads whole and the repeat is told from a value of its own where there is colour.
+const repeated = (cell: readonly Span[]): Span[] => cell.map((s) => (s.text === '\n' ? s : { ...s, role: 'dim' }));
+
 // One table row, its cells wrapped to their columns (a cell spanning columns to all of them, a
-// cell under one spanning rows drawn empty), as many terminal rows as its tallest cell.
+// cell under one spanning rows repeated), as many terminal rows as its tallest cell.
 function rowLines(cells: Span[][], covered: readonly Covered[] | undefined, widths: readonly number[], align: (i: number) => CellAlign): Line[] {
   const groups = columnGroups(covered, widths.length);
   const wrapped = groups.map(({ start }, k) => {
-    const c = covered?.[start] ? [] : cells[start];
+    const c = covered?.[start] === 'below' ? repeated(cells[start]) : cells[start];
     return c.length === 0 ? [[]] : wrapSpans(c, groupWidth(widths, groups[k], SEPARATOR.length));
   });
   const height = Math.max(...wrapped.map((w) => w.length));

@@ -62,7 +62,7 @@ export interface SpanTable {
   /**
    * The cells another cell spans (an HTML `colspan` or `rowspan`), header and rows alike, where
    * the grid holds the spanning cell's text: `right` of it in its row, or `below` it in its column.
-   * The table draws a spanning cell across its columns and leaves those below it empty; the
+   * The table draws a spanning cell across its columns and repeats it (dim) in the rows below; the
    * `Header: value` records name a column under a spanning header by it, repeat a value spanning
    * rows and leave out the columns a value spans. Undefined: no cell spans others.
    */
@@ -81,6 +81,21 @@ const GAP_AFTER = /^[\p{L}\p{N}[]/u;
 /** Whether a space goes between `before` and `after` where an image stood between them. */
 export function imageGap(before: string, after: string): boolean {
   return GAP_BEFORE.test(before) && GAP_AFTER.test(after);
+}
+
+/**
+ * What stands for an image (Markdown's `![alt](src "title")`, HTML's `<img alt title>`): its alt
+ * and its title in one placeholder, `[image: alt — title]`. The title is the picture's tooltip,
+ * often the only words saying what a chart shows; inside the brackets it cannot run into the
+ * sentence around an inline image. With no alt the title names it (`[image: title]`), as a Jekyll
+ * include's caption does; a title repeating the alt is shown once. Null when neither has words
+ * (the caller shows `[image]`, or nothing for HTML's decorative `alt=""`).
+ */
+export function imageLabel(alt: string, title = ''): string | null {
+  const a = alt.trim();
+  const t = title.trim();
+  const words = t === '' || t.toLowerCase() === a.toLowerCase() ? a : a === '' ? t : `${a} — ${t}`;
+  return words === '' ? null : `[image: ${words}]`;
 }
 
 /** A Span's style without its text, for carrying style through nested inline tokens. */

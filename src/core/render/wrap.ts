@@ -142,8 +142,9 @@ class LineBuilder {
           // Line-breaking rules for CJK text (kinsoku shori; UAX #14's CL, EX, IS and NS classes,
           // JIS X 4051): a closing mark or small kana never starts a line, an opening bracket never
           // ends one, so the grapheme before the break goes down with it (found by a tester: a
-          // Chinese line began with `，`).
-          const carry = last !== null && onLine > 1 && last.g !== WIDE_PAD && (NO_LINE_START.test(g) || NO_LINE_END.test(last.g)) ? last : null;
+          // Chinese line began with `，`). Only when the two fit a line together: an emoji that
+          // fills the line alone (👨‍👩‍👧 at 6) after `[` put both on one row wider than the pane.
+          const carry = last !== null && onLine > 1 && last.g !== WIDE_PAD && last.w + w <= this.width && (NO_LINE_START.test(g) || NO_LINE_END.test(last.g)) ? last : null;
           if (carry) {
             popText(this.line, carry.g);
             this.used -= carry.w;

@@ -1,11 +1,12 @@
 // OSC 8 hyperlinks (ESC ] 8 ; ; URI BEL text ESC ] 8 ; ; BEL) let a terminal open a link's text.
-// The URI comes from an article, so it is rebuilt here rather than trusted: only http, https and
-// mailto; parsed and re-serialised by WHATWG URL (which percent-encodes spaces, controls and
-// non-ASCII); and refused unless every byte is printable ASCII, so it can never end the sequence
-// early or carry a byte that drives the terminal. The sequences take no columns: string-width,
-// Ink's tokenizer and the sanitiser's escape pattern all treat them as zero-width escapes.
+// The URI comes from an article, so it is rebuilt here rather than trusted: only the schemes a
+// link may lead to (url-policy.ts: http, https and mailto); parsed and re-serialised by WHATWG URL
+// (which percent-encodes spaces, controls and non-ASCII); and refused unless every byte is
+// printable ASCII, so it can never end the sequence early or carry a byte that drives the terminal.
+// The sequences take no columns: string-width, Ink's tokenizer and the sanitiser's escape pattern
+// all treat them as zero-width escapes.
+import { LINK_SCHEMES } from './url-policy.js';
 
-const ALLOWED = new Set(['http:', 'https:', 'mailto:']);
 const PRINTABLE = /^[\x21-\x7e]+$/;
 const MAX_URI = 2048;
 
@@ -17,7 +18,7 @@ export function hyperlinkTarget(url: string): string | null {
   } catch {
     return null;
   }
-  if (!ALLOWED.has(parsed.protocol)) return null;
+  if (!LINK_SCHEMES.has(parsed.protocol)) return null;
   const href = parsed.href;
   return href.length <= MAX_URI && PRINTABLE.test(href) ? href : null;
 }

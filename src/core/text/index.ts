@@ -8,7 +8,7 @@ export { foldBody, foldedBytes, foldJoined, foldOffsets, foldText, type FoldOffs
 export { bodyHasPhrase } from './phrase-bytes.js';
 export { decodeEntities } from './entities.js';
 export { leadParagraph } from './lead.js';
-export { checkOpenable, type UrlCheck } from './url-policy.js';
+export { checkOpenable, isRefusedLink, type UrlCheck } from './url-policy.js';
 export { hyperlinkTarget, osc8 } from './hyperlink.js';
 export { canonicalSentiment, compactText, type Sentiment } from './fields.js';
 export { TextColumn } from './text-column.js';

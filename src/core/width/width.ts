@@ -16,8 +16,11 @@
 //   never reach the terminal: the frame writer (ui/frame/frame-writer.ts) blanks the reserved cells,
 //   draws the emoji at the first, and moves the cursor past the last, so the rest of the row
 //   starts at the same column in every terminal, whatever width it gave the emoji.
-// - VS16 makes ❤️ 1 or 2 columns and a keycap 1️⃣ 1 or 2: the variation selectors and the keycap
-//   mark are dropped so the base character keeps its one width everywhere.
+// - VS16 makes ❤️ 1 or 2 columns: the variation selectors are dropped so the base character keeps
+//   its one width everywhere. A keycap (1️⃣, #️⃣, *️⃣; 1⃣ written without VS16) is no base character:
+//   dropping its marks left a bare digit, so it is kept whole, written with VS16 (as an emoji), and
+//   placed by the frame writer at string-width's 2 columns, the widest reading (kitty draws it in 2,
+//   tmux 3.3a and xterm in 1): see isPlacedCluster.
 // - A combining mark with no base (after a space, or first in a span) gets U+25CC as its base,
 //   the usual way to show one, instead of merging into whatever cell precedes it on screen.
 // - Each grapheme is then measured as the larger of string-width and the per-code-point wcwidth sum
@@ -55,8 +58,11 @@ const MAY_WIDEN = /[\p{M}\u200d\u0e33\u0eb3\u0d4e\u115f\u{111c2}\u{111c3}\u{113d
 // that string-width counts as nothing; shown as the blanks they are.
 const FILLER = /[\u3164\uffa0]/g;
 const blanks = (f: string): string => (f === '\u3164' ? '  ' : ' ');
-const VARIATION = /[\ufe0e\ufe0f]/g;
-const KEYCAP = /([0-9#*])\u20e3/g;
+// A variation selector, but the one a keycap is written with.
+const VARIATION = /[\ufe0e\ufe0f](?!\u20e3)/g;
+// A keycap as written, with or without VS16 (or with VS15), in the form Unicode's emoji list has it.
+const KEYCAP = /([0-9#*])[\ufe0e\ufe0f]?\u20e3/g;
+const KEYCAP_MARK = '\u20e3';
 // A mark with no letter before it, shown on a dotted circle as Unicode's chapter 2 does; with the
 // Thai and Lao vowel AM, a letter that joins the cluster before it as a mark does: after a space
 // it made one cluster with the space, which a wrap at that space cut from its WIDE_PAD.
@@ -71,7 +77,7 @@ export function displayText(s: string): string {
     .replace(FORMAT, '')
     .replace(FILLER, blanks)
     .replace(VARIATION, '')
-    .replace(KEYCAP, '$1')
+    .replace(KEYCAP, '$1\ufe0f\u20e3')
     .replace(LONE_MARK, '$1\u25cc$2');
   return MAY_WIDEN.test(text) ? padWide(text) : text;
 }
@@ -84,6 +90,20 @@ function padWide(s: string): string {
     if (g.length > 1 && MAY_WIDEN.test(g)) out += WIDE_PAD.repeat(Math.max(0, graphemeWidth(g) - stringWidth(g)));
   }
   return out;
+}
+
+/**
+ * Whether a row of display text holds a cluster that the frame writer places at the columns ink
+ * gave it (ui/frame/frame-writer.ts): one followed by WIDE_PAD marks, or a keycap, which string-
+ * width counts as 2 (the widest reading) and tmux 3.3a draws in 1, so what follows it would move left.
+ */
+export function holdsPlacedCluster(row: string): boolean {
+  return row.includes(WIDE_PAD) || row.includes(KEYCAP_MARK);
+}
+
+/** Whether one cluster with no WIDE_PAD after it is placed all the same (a keycap: see holdsPlacedCluster). */
+export function isPlacedCluster(cluster: string): boolean {
+  return cluster.length > 1 && cluster.includes(KEYCAP_MARK);
 }
 
 function codePointWidth(ch: string): number {

@@ -9,7 +9,7 @@
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import type tty from 'node:tty';
-import { inkWidth, WIDE_PAD } from '../../core/width/index.js';
+import { holdsPlacedCluster, inkWidth, isPlacedCluster, WIDE_PAD } from '../../core/width/index.js';
 import { ESCAPE_AT } from './escape-syntax.js';
 import { rowChange } from './row-diff.js';
 import { screenChanged } from './screen-version.js';
@@ -29,13 +29,15 @@ const at = (row: number) => `\x1b[${row + 1};1H`;
 // cursor to just past the last reserved cell (CHA, `ESC [ n G`). A terminal that draws it narrower
 // leaves blank cells after it; one that draws it at the widest fills them; either way the text after
 // it, and the pane border, start at the column Ink chose. The marks themselves never reach the terminal.
+// A keycap (1️⃣) is placed the same way with no mark: string-width counts it at its widest, 2, and
+// tmux 3.3a draws it in 1 (core/width/width.ts isPlacedCluster).
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const column = (n: number): string => `\x1b[${n + 1}G`;
 
-/** One row of a frame as Ink drew it (from column 0) -> the bytes that draw it with wide clusters placed; unchanged without WIDE_PAD. */
+/** One row of a frame as Ink drew it (from column 0) -> the bytes that draw it with wide clusters placed; unchanged without any (holdsPlacedCluster). */
 export function placeWideClusters(row: string): string {
-  if (!row.includes(WIDE_PAD)) return row;
+  if (!holdsPlacedCluster(row)) return row;
   let out = '';
   let col = 0;
   let i = 0;
@@ -63,7 +65,7 @@ export function placeWideClusters(row: string): string {
       while (graphemes[g + 1 + pads] === WIDE_PAD) pads += 1;
       // Ink's own count for a cell (its output grid), at least 1.
       const width = Math.max(1, inkWidth(cluster));
-      if (pads === 0) {
+      if (pads === 0 && !isPlacedCluster(cluster)) {
         out += cluster;
       } else {
         const reserved = width + pads;
@@ -81,8 +83,8 @@ export function placeWideClusters(row: string): string {
 /**
  * The bytes that turn the screen showing `previous` (null: unknown, redraw everything) into
  * `next`, both as lists of rows from the top of the screen; '' when nothing changed. A changed
- * row is written from its first changed column (row-diff.ts), or whole (a row with WIDE_PAD
- * marks, or one with nothing in common at its start). A whole row is erased before it is
+ * row is written from its first changed column (row-diff.ts), or whole (a row with a placed
+ * cluster, or one with nothing in common at its start). A whole row is erased before it is
  * written: erasing after a row that fills the width would eat its last cell.
  */
 export function frameUpdate(previous: readonly string[] | null, next: readonly string[]): string {
@@ -90,7 +92,7 @@ export function frameUpdate(previous: readonly string[] | null, next: readonly s
   for (let i = 0; i < next.length; i++) {
     const before = previous?.[i];
     if (before === next[i]) continue;
-    const change = before === undefined || before.includes(WIDE_PAD) || next[i].includes(WIDE_PAD) ? null : rowChange(i, before, next[i]);
+    const change = before === undefined || holdsPlacedCluster(before) || holdsPlacedCluster(next[i]) ? null : rowChange(i, before, next[i]);
     out += change ?? at(i) + ERASE_LINE + placeWideClusters(next[i]);
   }
   if (!previous) out += at(next.length) + ERASE_BELOW;

@@ -154,6 +154,27 @@ describe('renderMarkdown links', () => {
     expect(lines[0].some((s) => s.role === 'link' && s.text === 'one')).toBe(true);
   });
 
+  it('gives a link that leads nowhere (javascript:, data:, ...) neither note, entry nor link style, Markdown and HTML alike; the numbers after it stay consecutive', () => {
+    const md = [
+      'A [good](https://a.example) one, a [bad](javascript:alert(1)) one, a [ref][r] and a [last](https://b.example).',
+      '',
+      '<p>Block: <a href="vbscript:x">script</a> and <a href="https://c.example">fine</a>.</p>',
+      '',
+      'Inline <a href="data:text/html,x">data</a> and <a href="https://d.example">ok</a>.',
+      '',
+      '[r]: JavaScript:track()',
+    ].join('\n');
+    const { lines, links } = renderMarkdown(md, 120);
+    expect(links).toEqual(['https://a.example', 'https://b.example', 'https://c.example', 'https://d.example']);
+    expect(text(lines).slice(0, 5)).toEqual(['A good[1] one, a bad one, a ref and a last[2].', '', 'Block: script and fine[3].', '', 'Inline data and ok[4].']);
+    for (const word of ['bad', 'ref', 'script', 'data']) {
+      const span = spansOf(lines).find((s) => s.text.includes(` ${word} `) || s.text === word);
+      expect(span, word).toBeDefined();
+      expect(span!.role, word).toBeUndefined();
+      expect(span!.href, word).toBeUndefined();
+    }
+  });
+
   it('prints a long URL on whole rows of its own, without indentation, so it copies whole', () => {
     const url = `https://example.com/${'p'.repeat(60)}`;
     const { lines } = renderMarkdown(`[x](${url})`, 30);

@@ -69,6 +69,27 @@ describe('emoji', () => {
   });
 });
 
+describe('keycaps (more-keycap-emoji.md)', () => {
+  const KEYCAP = /[0-9#*]\ufe0f\u20e3/gu;
+  it.each(WIDTHS)('at %i: every keycap shown as the keycap (VS16 added where it was left out), none as its bare digit', (w) => {
+    const rows = render('more-keycap-emoji.md', w);
+    const text = rows.join(' ');
+    // 5 in the heading... 35 in the run: every keycap of the file, the ones without VS16 among them.
+    const written = body('more-keycap-emoji.md').match(/[0-9#*]\ufe0f?\u20e3/gu) ?? [];
+    expect(text.match(KEYCAP)?.length).toBe(written.length);
+    for (const k of ['7\ufe0f\u20e3', '3\ufe0f\u20e3 Solana', '#\ufe0f\u20e3', '*\ufe0f\u20e3']) expect(text).toContain(k);
+    expect(text).not.toMatch(/[0-9#*](?!\ufe0f)\u20e3|with keycaps 5 4|selector 7 8 9/);
+    expect(rows.some((r) => /^Ranking 1\ufe0f\u20e3 to 5\ufe0f\u20e3$/.test(r))).toBe(true);
+  });
+
+  it('counts each at 2 columns: the heading rule is as wide as its words, a row of keycaps fills the pane', () => {
+    const rows = render('more-keycap-emoji.md', 58);
+    expect(rows[rows.indexOf('Ranking 1\ufe0f\u20e3 to 5\ufe0f\u20e3') + 1]).toBe('─'.repeat(16));
+    const run = rows.find((r) => r.startsWith('1\ufe0f\u20e32\ufe0f\u20e3'))!;
+    expect(run.match(KEYCAP)?.length).toBe(29);
+  });
+});
+
 describe('format characters', () => {
   it('breaks a long compound only at its soft hyphens, showing "-" there', () => {
     const rows = render('format-characters.md', 38);
@@ -295,12 +316,13 @@ const SHOWS: readonly Shows[] = [
     links: ['https://example.org/terms'],
   },
   {
-    what: 'HTML lists: items on their own lines, numbered from start, an item written as a paragraph (Substack) on its bullet\'s line; Substack\'s linked image with its link note on its line (`[image]` for an empty alt); inline scripts gone',
+    what: 'HTML lists: items on their own lines, numbered from start, an item written as a paragraph (Substack) on its bullet\'s line; Substack\'s linked image with its link note on its line (`[image]` for an empty alt, its title shown once when it repeats the alt); inline scripts gone; a javascript: link is its text alone, the notes after it consecutive',
     file: 'more-html.md', width: 58, join: '\n',
-    shows: ['Inline [image: inline icon] and a bad link[2]'],
-    hides: ['tracker', 'Enable scripts'],
+    shows: ['Inline [image: inline icon] and a bad link in prose.'],
+    hides: ['tracker', 'Enable scripts', 'javascript', 'bad link['],
     rows: ['• First listed item', '• Second listed item with the desk[1]', '3. Third', '4. Fourth', 'Asset │ Price  │ Note', 'BTC   │ 97,000 │ new high', 'ETH   │ 3,100  │ flat', '• The Senate vote on Thursday.', '• Redemptions at the largest issuer.',
-      '[image: Stablecoin supply] [3]', 'Supply, in billions of dollars', '[image] [4]'],
+      '[image: Stablecoin supply] [2]', 'Supply, in billions of dollars', '[image] [3]'],
+    links: ['mailto:desk@example.com', 'https://substackcdn.com/image/fetch/f_auto/supply.png', 'https://substackcdn.com/image/fetch/f_auto/flows.png'],
   },
   {
     what: 'bare URLs, <autolinks>, www. addresses and e-mail addresses are listed under Links too, their note set apart from the address',
@@ -323,9 +345,10 @@ const SHOWS: readonly Shows[] = [
   {
     what: 'embedded players (iframe, video with a source, audio inline) are named with their address as a link note; their fallback text is not shown',
     file: 'more-html-embeds.md', width: 58, join: '\n',
-    shows: ['[embed: CEO interview on the ETF][1]', '[video][2]', 'The podcast, inline: [audio][3] then the rest of the'],
-    hides: ['does not support', 'No audio support'],
-    links: ['https://www.youtube-nocookie.com/embed/abc123', 'https://cdn.example.org/clips/launch.mp4', 'https://cdn.example.org/pod/ep42.mp3', 'javascript:alert(1)'],
+    shows: ['[embed: CEO interview on the ETF][1]', '[video][2]', 'The podcast, inline: [audio][3] then the rest of the', '[embed]\n\nEnd.'],
+    hides: ['does not support', 'No audio support', '[4]'],
+    // A player whose address leads nowhere (javascript:) is named, with no note.
+    links: ['https://www.youtube-nocookie.com/embed/abc123', 'https://cdn.example.org/clips/launch.mp4', 'https://cdn.example.org/pod/ep42.mp3'],
   },
   {
     what: 'a hiding tag left open (inline or in an HTML block) hides nothing: the words after it stay, a player is still named',
@@ -439,8 +462,9 @@ const SHOWS: readonly Shows[] = [
   {
     what: 'MDX image components show their alt text as HTML images do; other components go',
     file: 'more-mdx-images.md', width: 58, join: ' ', squash: true,
-    shows: ['[image: Validator queue, weekly]', 'Fees fell [image: Fee chart] after the upgrade.', '[image: The research desk]', 'A spacer is decorative', 'a cover [image] has a title'],
-    hides: ['<Image', '<Picture', 'alt=', 'Chart', 'spacer [image'],
+    shows: ['[image: Validator queue, weekly]', 'Fees fell [image: Fee chart] after the upgrade.', '[image: The research desk]', 'A spacer is decorative', 'a cover [image] has a title',
+      '[image: Stablecoin supply — Billions of dollars, monthly] and [image: Gas tracker] carry titles.'],
+    hides: ['<Image', '<Picture', 'alt=', 'title=', 'Chart', 'spacer [image'],
   },
   {
     what: 'display math keeps its lines and every backslash, drawn as code is',
@@ -540,7 +564,7 @@ const SHOWS: readonly Shows[] = [
     rows: [
       '[image: Line chart of hashrate since the halving] Hashrate, seven-day average', '[image: Fees per block in November]',
       '[image: Difficulty adjustments] Difficulty by epoch', '[image: Miner revenue by pool]', 'Pools reported blocks.',
-      '[image: Exchange reserves since 2020]', '[image: Pie chart of pool shares]',
+      '[image: Exchange reserves since 2020]', '[image: Pie chart of pool shares — Pool shares]',
       '│ A purely peer-to-peer version of electronic cash.', '│ — Satoshi Nakamoto, Bitcoin whitepaper', '│ Difficulty rose for the fifth epoch in a row.',
       '│ — @hashdesk, example.com/hashdesk/status/42 [1]', '│ Payouts resume on Friday.', '│ — Pool operator, Pool notice[2]', '│ A quote with no attribution.',
     ],
@@ -602,6 +626,37 @@ const SHOWS: readonly Shows[] = [
     file: 'more-html-nested.md', width: 20, join: '\n',
     rows: ['  ◦ a nested item', '    long enough to', 'no header │ just', '          │ cells', 'BTC   │ $89,500'],
     shows: [],
+  },
+  {
+    what: "an image's title shown with its alt, `[image: alt — title]`, Markdown's (inline, reference, linked) and HTML's alike; the title alone with an empty alt; once when it repeats the alt; a decorative `alt=\"\"` with no title still hidden",
+    file: 'more-image-titles.md', width: 200, join: '\n',
+    rows: [
+      '[image: Chart — BTC funding rates, 30 days]',
+      'A sparkline [image: Open interest, seven days] sits inside this sentence, and a reference image follows.',
+      '[image: Basis — Quarterly futures basis, annualised]',
+      'An image whose title repeats its alt [image: Hashrate] is named once, and one with no title [image: Volume] as before.',
+      '[image: Liquidations — Liquidations by exchange] [1]',
+      '[image: ETF flows — Net inflows by issuer, USD millions]',
+      'An icon with only a title [image: Fear and greed index: 72] explains itself; a spacer stays out.',
+      'Inline HTML: the gauge [image: Gauge — Miner reserve ratio] closes the report.',
+    ],
+    shows: [],
+    hides: ['spacer.gif', '[image]'],
+    links: ['https://example.org/liquidations'],
+  },
+  {
+    what: 'links that lead nowhere (javascript:, vbscript:, data:, file:; inline, reference-style, an autolink, HTML `<a>` in a block and inline) are their text alone: no note, no Links entry; the other links numbered 1, 2, 3... in order',
+    file: 'more-unopenable-links.md', width: 200, join: '\n',
+    rows: [
+      'Read the full filing[1], then click to subscribe or open the report[2].',
+      'Old exports carry a VBScript link, an inline chart and a local file; the desk[3] still answers.',
+      'A reference link to the tracker and one to the archive[4], then an autolink javascript:void(0) that leads nowhere.',
+      'In an HTML block: Subscribe now, Share and markets page[5].',
+      'Inline HTML: a back button and the newsletter[6].',
+    ],
+    shows: [],
+    hides: ['alert', 'vbscript', 'base64', 'passwd', 'track(', 'doSomething', 'history', '[7]'],
+    links: ['https://example.org/filing', 'https://example.org/report', 'mailto:desk@example.org', 'https://example.org/archive', 'https://example.org/markets', 'https://example.org/newsletter'],
   },
 ];
 

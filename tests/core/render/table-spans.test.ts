@@ -65,7 +65,7 @@ describe('an HTML table with a colspan total row (more-html-table-spans.md)', ()
 });
 
 describe('a WordPress export (more-html-wordpress-export.md)', () => {
-  it.each([58, 38])('at %i: a header spanning two columns drawn across them, the rowspan coin left empty below it, every price under Price and change under Change', (width) => {
+  it.each([58, 38])('at %i: a header spanning two columns drawn across them, the rowspan coin repeated below it, every price under Price and change under Change', (width) => {
     const r = rows(body('more-html-wordpress-export.md'), width);
     fits(r, width);
     const head = r.find((row) => row.startsWith('Price'))!;
@@ -74,7 +74,7 @@ describe('a WordPress export (more-html-wordpress-export.md)', () => {
     for (const figure of ['BTC', 'ETH', '$100,000', '$4,000', '$4,100']) expectUnder(r, 'Price', 0, figure);
     for (const change of ['+5%', '-2%', '+1%']) expectUnder(r, 'Change', 1, change);
     expect(columnOf(r.find((row) => row.includes('$4,100'))!, '$4,100')).toBe(columnOf(r.find((row) => row.includes('$100,000'))!, '$100,000'));
-    expect(r.find((row) => row.includes('$4,100'))).toMatch(/^ +│ \$4,100 +│ \+1%$/);
+    expect(r.find((row) => row.includes('$4,100'))).toMatch(/^ETH │ \$4,100 +│ \+1%$/);
   });
 
   it('at 20: records name both spanned columns Price and repeat ETH in the row it spans', () => {
@@ -100,6 +100,38 @@ describe('a WordPress export (more-html-wordpress-export.md)', () => {
       expect(got[end].slice(1).every((s) => s.bold && s.role === 'heading')).toBe(true);
     }
     expect(rows(md, 58).join('\n')).toContain('“really”');
+  });
+});
+
+describe('cells spanning rows (more-table-rowspans.md)', () => {
+  const tables = (width: number): string[] => rows(body('more-table-rowspans.md'), width).filter((r) => r.includes('│'));
+
+  it.each([58, 38])('at %i: a venue spanning rows is repeated in each, so no row reads empty; every figure under its header', (width) => {
+    const r = tables(width);
+    fits(r, width);
+    expect(r.slice(0, 6)).toEqual([
+      'Venue    │ Pair     │ Volume', 'Binance  │ BTC/USDT │ $12.4B', 'Binance  │ ETH/USDT │ $6.1B', 'Binance  │ SOL/USDT │ $1.9B', 'Coinbase │ BTC/USD  │ $3.2B', 'Coinbase │ ETH/USD  │ $1.4B',
+    ]);
+    for (const figure of ['$12.4B', '$6.1B', '$1.9B', '$3.2B', '$1.4B']) expectUnder(r, 'Venue', 2, figure);
+  });
+
+  it('draws the repeats dim (the cell of its own row is not), with the rowspan cell spanning columns too', () => {
+    const got = lines(body('more-table-rowspans.md'), 58);
+    const row = (start: string): Line => got.find((l) => lineText(l).startsWith(start))!;
+    expect(row('Binance  │ BTC/USDT')[0]).toMatchObject({ text: 'Binance' });
+    expect(row('Binance  │ BTC/USDT')[0].role).toBeUndefined();
+    expect(row('Binance  │ ETH/USDT')[0]).toMatchObject({ text: 'Binance', role: 'dim' });
+    const r = got.map(lineText).filter((t) => t.includes('│'));
+    expect(r.slice(6)).toEqual(['Date   │ Event    │ BTC │ ETH', 'Jan 10 │ ETF week │ +4% │ +2%', 'Jan 11 │ ETF week │ -6% │ +9%', 'Jan 12 │ Markets closed │ +1%', 'Jan 13 │ Markets closed │ 0%']);
+    expect(row('Jan 13').find((s) => s.text === 'Markets closed')?.role).toBe('dim');
+    for (const [figure, header] of [['+9%', 3], ['+1%', 3], ['0%', 3], ['-6%', 2]] as const) expectUnder(r.slice(6), 'Date', header, figure);
+  });
+
+  it('at 20: one record per row, the spanned value named in each', () => {
+    const r = rows(body('more-table-rowspans.md'), 20);
+    fits(r, 20);
+    expect(r.filter((t) => t === 'Venue: Binance')).toHaveLength(3);
+    expect(r.filter((t) => t === 'Event: Markets')).toHaveLength(2);
   });
 });
 

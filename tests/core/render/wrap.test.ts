@@ -37,6 +37,8 @@ describe('wrapSpans', () => {
     ['a full stop too', 'ビットコインが上昇。今日', 18, ['ビットコインが上', '昇。今日']],
     ['an opening bracket goes down with what it opens', '价格上涨「比特币', 10, ['价格上涨', '「比特币']],
     ['no rule broken: the line is filled', '日本語テキスト', 6, ['日本語', 'テキス', 'ト']],
+    // Found by the property test below: the bracket went down with an emoji that fills a line alone.
+    ['a bracket stays when what follows fills the next line alone', '**[👨\u200d👩\u200d👧', 6, ['**[', `👨\u200d👩\u200d👧${'\ufdd0'.repeat(4)}`]],
   ])('CJK line breaking: %s', (_name, input, width, expected) => {
     const lines = wrapSpans([{ text: input }], width);
     expect(lines.map(lineText)).toEqual(expected);

@@ -3,7 +3,7 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../../src/core/render/markdown.js';
 import { lineText } from '../../../src/core/render/spans.js';
-import { displayText, graphemeWidth, inkWidth, prefixWithin, textWidth, WIDE_PAD } from '../../../src/core/width/width.js';
+import { displayText, graphemeWidth, holdsPlacedCluster, inkWidth, isPlacedCluster, prefixWithin, textWidth, WIDE_PAD } from '../../../src/core/width/width.js';
 import { steadyWidth } from '../../../src/core/width/index.js';
 import { clipLine, wrapSpans } from '../../../src/core/render/wrap.js';
 import { tmuxWidth } from '../../helpers/wcwidth.js';
@@ -15,12 +15,11 @@ describe('displayText', () => {
     expect(displayText(`ab${c}cd`)).toBe('abcd');
   });
 
-  it('keeps ZWJ sequences and skin tones whole, padded to their widest width; drops variation selectors and keycap marks', () => {
+  it('keeps ZWJ sequences and skin tones whole, padded to their widest width; drops variation selectors', () => {
     expect(displayText('👩\u200d🔬')).toBe(`👩\u200d🔬${WIDE_PAD}${WIDE_PAD}`);
     expect(displayText('👍🏽 up')).toBe(`👍🏽${WIDE_PAD}${WIDE_PAD} up`);
     expect(displayText('👨\u200d👩\u200d👧')).toBe(`👨\u200d👩\u200d👧${WIDE_PAD.repeat(4)}`);
     expect(displayText('❤\ufe0f')).toBe('❤');
-    expect(displayText('1\ufe0f\u20e3')).toBe('1');
     // VS16 before the joiner, as Unicode's emoji list writes 🏳️‍🌈, ❤️‍🔥, 🏳️‍⚧️, 👁️‍🗨️: still one emoji.
     expect(displayText('🏳\ufe0f\u200d🌈')).toBe(`🏳\u200d🌈${WIDE_PAD}`);
     expect(displayText('❤\ufe0f\u200d🔥')).toBe(`❤\u200d🔥${WIDE_PAD}`);
@@ -32,8 +31,26 @@ describe('displayText', () => {
     expect(displayText('a\u200db 👩\u200d')).toBe('ab 👩');
   });
 
+  it('keeps a keycap whole as an emoji (VS16 added where it was left out), at 2 columns, placed by the frame writer', () => {
+    // Its marks were dropped: `1️⃣` read as `1`, `#️⃣` as `#`.
+    for (const [written, shown] of [['1\ufe0f\u20e3', '1\ufe0f\u20e3'], ['1\u20e3', '1\ufe0f\u20e3'], ['#\ufe0f\u20e3', '#\ufe0f\u20e3'], ['*\u20e3', '*\ufe0f\u20e3'], ['0\ufe0e\u20e3', '0\ufe0f\u20e3']]) {
+      const d = displayText(`key ${written} up`);
+      expect(d, written).toBe(`key ${shown} up`);
+      // Its widest reading (kitty: 2), the count ink lays it out by; tmux 3.3a draws it in 1, which
+      // the frame writer's placing makes good (tests/ui/frame/frame-writer-wide.test.ts).
+      expect(textWidth(d), written).toBe(9);
+      expect(stringWidth(d), written).toBe(9);
+      expect(tmuxWidth(d), written).toBe(8);
+      expect(holdsPlacedCluster(d) && isPlacedCluster(shown)).toBe(true);
+    }
+    // A variation selector elsewhere still goes; a row with neither a pad nor a keycap is placed as it is.
+    expect(displayText('❤\ufe0f 1\ufe0f\u20e3')).toBe('❤ 1\ufe0f\u20e3');
+    expect(holdsPlacedCluster('plain ❤ row')).toBe(false);
+    expect(isPlacedCluster('1')).toBe(false);
+  });
+
   it('is idempotent, and a WIDE_PAD in the text itself is dropped', () => {
-    for (const s of ['👍🏽 up', '👩\u200d🔬', `x${WIDE_PAD}y`, 'plain']) expect(displayText(displayText(s))).toBe(displayText(s));
+    for (const s of ['👍🏽 up', '👩\u200d🔬', `x${WIDE_PAD}y`, 'plain', '1\u20e3 #\ufe0f\u20e3']) expect(displayText(displayText(s))).toBe(displayText(s));
     expect(displayText(`x${WIDE_PAD}y ü`)).toBe('xy ü');
   });
 
@@ -99,7 +116,7 @@ describe('displayText', () => {
   });
 
   it('measures display text identically to tmux and string-width for the ambiguous cases', () => {
-    for (const s of ['👩\u200d🔬 ok', '👍🏽👍🏽', 'heart ❤️', 'key 1️⃣', '🇯🇵🇺🇸', 'tag 🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}']) {
+    for (const s of ['👩\u200d🔬 ok', '👍🏽👍🏽', 'heart ❤️', '🇯🇵🇺🇸', 'tag 🏴\u{e0067}\u{e0062}\u{e0073}\u{e0063}\u{e0074}\u{e007f}']) {
       const d = displayText(s);
       expect(textWidth(d), s).toBe(tmuxWidth(d));
       expect(textWidth(d), s).toBe(stringWidth(d));

@@ -71,6 +71,25 @@ describe('placeWideClusters', () => {
     }
   });
 
+  it('places a keycap at the 2 columns ink counts, with no mark: tmux 3.3a draws it in 1', () => {
+    const keycap = displayText('1\u20e3');
+    const row = `│key ${keycap} then text│`;
+    expect(row).not.toContain(WIDE_PAD);
+    const bytes = placeWideClusters(row);
+    expect(bytes).toBe(`│key   \x1b[6G${keycap}\x1b[8G then text│`);
+    const narrow = (c: string): number => (c.includes('\u20e3') ? 1 : Math.max(1, stringWidth(c)));
+    for (const terminal of [kitty, narrow]) {
+      const cells = draw(bytes, terminal);
+      expect(columnOf(cells, 'n')).toBe(stringWidth(`│key ${keycap} the`));
+      expect(Math.max(...cells.keys())).toBe(stringWidth(row) - 1);
+      expect(cells.get(5)).toBe(keycap);
+    }
+    // Unplaced, the narrow terminal drew the rest of the row a column left: the border moved.
+    expect(Math.max(...draw(row, narrow).keys())).toBe(stringWidth(row) - 2);
+    // A changed row holding one is written whole, placed.
+    expect(frameUpdate([`│key 1 then text│`], [row])).toContain(`\x1b[6G${keycap}\x1b[8G`);
+  });
+
   it('a mark with no cluster before it keeps its column as a blank', () => {
     expect(placeWideClusters(`${WIDE_PAD}b`)).toBe(' b');
     expect(placeWideClusters(`\x1b[1ma\x1b[22m${WIDE_PAD}b`)).toBe('\x1b[1ma\x1b[22m b');

@@ -23,6 +23,7 @@ describe('titleSegments on titles whose display form differs from the text', () 
     ['a skin-toned emoji before the match', '👍🏽 Bitcoin ETF approved', 'Bitcoin'],
     ['a ZWJ emoji after the match', 'Solana devs 👩‍💻 ship a fix', 'Solana'],
     ['a variation selector dropped', '❤️ Ethereum fans rally', 'Ethereum'],
+    ['a keycap written without VS16 (shown with it)', 'Top 3\u20e3 Ethereum upgrades', 'Ethereum'],
   ])('%s: the matched word is highlighted, the rest is not', (_what, title, word) => {
     expect(displayText(title)).not.toBe(title);
     const segs = titleSegments(title, [range(title, word)], 200);
@@ -34,6 +35,15 @@ describe('titleSegments on titles whose display form differs from the text', () 
     const title = 'Rocket 🚀👍🏽 day';
     const segs = titleSegments(title, [range(title, '👍🏽')], 200);
     expect(segs.filter((s) => s.match).map((s) => s.text)).toEqual([displayText('👍🏽')]);
+  });
+
+  it('shows a keycap as the keycap, not its digit, and cuts the title around it whole', () => {
+    const title = 'Top 1\ufe0f\u20e3 #\ufe0f\u20e3 *\u20e3 ranked';
+    const segs = titleSegments(title, [range(title, 'ranked')], 200);
+    expect(segs.map((s) => s.text).join('')).toBe('Top 1\ufe0f\u20e3 #\ufe0f\u20e3 *\ufe0f\u20e3 ranked');
+    expect(matched(segs)).toEqual(['ranked']);
+    // Each keycap takes 2 columns: `Top ` and one keycap fit 6, a second does not.
+    expect(titleSegments(title, [], 7).map((s) => s.text).join('')).toBe('Top 1\ufe0f\u20e3…');
   });
 
   it('cuts a Hindi title inside a match and still marks the part shown', () => {

@@ -4,7 +4,7 @@
 // ones are (site-syntax/exports/joplin-links.ts), never listed; a player named `[video: title]`
 // with its address as a link note.
 import type { LinkNotes } from '../link-notes.js';
-import { sanitizeLine } from '../../text/index.js';
+import { isRefusedLink, sanitizeLine } from '../../text/index.js';
 import { HtmlLines } from './html-lines.js';
 import { isJoplinLink, JOPLIN_LINK_NOTE } from '../site-syntax/index.js';
 import type { SpanStyle } from '../spans.js';
@@ -21,9 +21,10 @@ export class HtmlNotes extends HtmlLines {
     super(base);
   }
 
-  /** An `<a>` opens: its text is styled as a link to its address, unless that is a fragment or a Joplin id. */
+  /** An `<a>` opens: its text is styled as a link to its address, unless that is a fragment, a Joplin id or leads nowhere (url-policy.ts: then it is plain text). */
   protected openLink(attribs: Record<string, string>): void {
-    const href = sanitizeLine(attribs.href ?? '').trim();
+    const raw = sanitizeLine(attribs.href ?? '').trim();
+    const href = isRefusedLink(raw) ? '' : raw;
     const joplin = isJoplinLink(href);
     this.links.push({ href: href && !href.startsWith('#') && !joplin ? href : null, at: this.spans.length, image: false, joplin });
     this.styles.push(href && !joplin ? { ...this.style, role: 'link', underline: true, href } : this.style);

@@ -2,7 +2,7 @@
 // reads it, and its structure becomes styled spans: a table is read into the table model Markdown's
 // use (html-table.ts), list items are runs of their own at their depth (html-parts.ts), paragraphs
 // get their own lines, an `<h1>`-`<h6>` is drawn as Markdown's heading of its level, `<q>` between
-// quotation marks, `<img alt>` shows as `[image: alt]`, `<a href>` gets a link note like a Markdown link, `<details>`/`<summary>` show their text, `<script>`/`<style>` vanish, an
+// quotation marks, `<img alt title>` shows as `[image: alt — title]`, `<a href>` gets a link note like a Markdown link, `<details>`/`<summary>` show their text, `<script>`/`<style>` vanish, an
 // embedded player (`<iframe>`, `<video>`, `<audio>`) is named with a link note, and a `<pre>` is
 // handed back as code. Text is sanitised here, because an entity such as `&#27;` decodes to a control character.
 import { Parser } from 'htmlparser2';
@@ -13,7 +13,7 @@ import { BLOCK, embedNote, HIDDEN, inlineStyle, LINE, quoteMark } from './html-t
 import { RAW_TEXT, unclosedHiddenElements } from './closed-elements.js';
 import { HtmlParts } from './html-parts.js';
 import { cellAlign, cellSpan, HtmlTable } from './html-table.js';
-import { BULLETS, markOf, SUPERSCRIPT_MARK, type CellAlign, type SpanStyle } from '../spans.js';
+import { BULLETS, imageLabel, markOf, SUPERSCRIPT_MARK, type CellAlign, type SpanStyle } from '../spans.js';
 
 // A block that may hold a hidden element, or a raw-text element, left open (closed-elements.ts).
 const HIDDEN_TAG = new RegExp(`<(?:${[...HIDDEN, ...RAW_TEXT].join('|')})\\b`, 'i');
@@ -78,12 +78,12 @@ class SpanWriter extends HtmlParts {
         this.push(quoteMark(this.quotes++, false));
         return;
       case 'img': {
-        // `alt=""` is HTML's mark of a decorative image (an icon, a spacer): nothing to read.
+        // `alt=""` is HTML's mark of a decorative image (an icon, a spacer): nothing to read, unless a title says what it shows.
         this.imageAt = this.spans.length;
         this.linkHoldsImage();
-        if (attribs.alt !== undefined && attribs.alt.trim() === '') return;
-        const alt = sanitizeLine(attribs.alt ?? '').trim();
-        this.push(alt ? `[image: ${alt}]` : '[image]', { ...style, role: 'dim' });
+        const label = imageLabel(sanitizeLine(attribs.alt ?? ''), sanitizeLine(attribs.title ?? ''));
+        if (attribs.alt !== undefined && label === null) return;
+        this.push(label ?? '[image]', { ...style, role: 'dim' });
         this.imageAt = this.spans.length;
         return;
       }

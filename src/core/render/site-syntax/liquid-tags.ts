@@ -80,14 +80,15 @@ function include(name: string, args: string): string {
 }
 
 // What a Hexo image tag's arguments show: `<img alt>` with the description after the file (a quoted
-// `"title" "alt"` pair: the alt), or a bare `<img>`.
+// `"title" "alt"` pair: the alt, and the title as an `<img>`'s), or a bare `<img>`.
 function hexoImage(args: string): string {
   const words = args.trim().split(/\s+/);
   const file = words.findIndex((w) => PATH_LIKE.test(w));
   const rest = (file < 0 ? '' : words.slice(file + 1).join(' ')).replace(/^(?:\d+%?\s+){0,2}/, '').trim();
   const quotes = [...rest.matchAll(/"([^"]*)"/g)].map((m) => m[1].trim());
   const alt = plain(quotes.length > 0 ? (quotes[quotes.length - 1] || quotes[0]) : rest.replace(/^'|'$/g, ''));
-  return alt ? `<img alt="${quoted(alt)}">` : '<img>';
+  const title = quotes.length > 1 && quotes[quotes.length - 1] ? plain(quotes[0]) : '';
+  return `<img${alt ? ` alt="${quoted(alt)}"` : ''}${title ? ` title="${quoted(title)}"` : ''}>`;
 }
 
 /** Prose (no code in it) with its Liquid tags read: image includes shown as images, the rest gone. */

@@ -41,15 +41,21 @@ function expressionText(whole: string, inner: string): string {
 
 // A component's `alt`: a string (`alt="..."`, `alt='...'`, `alt={"..."}`) or an expression (`alt={post.title}`).
 const ALT = /\salt=(?:"([^"]*)"|'([^']*)'|\{\s*"([^"\\]*)"\s*\}|\{\s*'([^'\\]*)'\s*\}|\{)/;
+// Its `title`, when a string: the tooltip, shown with the alt as HTML's is.
+const TITLE = /\stitle=(?:"([^"]*)"|'([^']*)'|\{\s*"([^"\\]*)"\s*\}|\{\s*'([^'\\]*)'\s*\})/;
+const attribute = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 // A component with an `alt` is an image (Astro's `<Image>` and `<Picture>`, Next.js's `<Image>`,
 // Docusaurus's `<ThemedImage>`): it becomes an HTML `<img>`, shown as HTML's images are (`[image:
-// alt]`, nothing for an empty alt, `[image]` for an alt only the site could compute). Other tags go.
+// alt — title]`, nothing for an empty alt and no title, `[image]` for an alt only the site could
+// compute). Other tags go.
 function componentText(tag: string): string {
   const alt = tag.startsWith('</') ? null : ALT.exec(tag);
   if (!alt) return '';
   const text = alt[1] ?? alt[2] ?? alt[3] ?? alt[4];
-  return text === undefined ? '<img>' : `<img alt="${text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')}">`;
+  const t = TITLE.exec(tag);
+  const title = t ? ` title="${attribute(t[1] ?? t[2] ?? t[3] ?? t[4])}"` : '';
+  return text === undefined ? `<img${title}>` : `<img alt="${attribute(text)}"${title}>`;
 }
 
 // A tab's opening tag (Docusaurus's and Starlight's `<TabItem label="Linux">`, Mintlify's `<Tab

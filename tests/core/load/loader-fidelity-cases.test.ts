@@ -90,3 +90,16 @@ describe('more date forms', () => {
     });
   });
 });
+
+describe('JSON front matter numbers', () => {
+  it.each([false, true])('keep their text in text fields, as YAML and TOML do; dates and scores still read (cached: %s)', async (cached) => {
+    if (cached) await load('loader-more/json-numbers', true);
+    const l = await load('loader-more/json-numbers', cached);
+    expect(l.warnings).toEqual([]);
+    expect(l.byFile['hugo-json.md']).toMatchObject({ title: '1.50', tags: ['2.10', 'x'] });
+    expect(l.byFile['eleventy-json.md'].title).toBe('3.10');
+    expect(l.byFile['semicolon-json.md']).toMatchObject({ description: '1.50', tags: ['2.10', '3.0', 'layer-2'], categories: ['1e3'], score: 0.7 });
+    expect(iso(l.byFile['semicolon-json.md'].publishedAt)).toBe('2025-11-04T10:30:00.000Z');
+    expect(files(l, 'tag:2.10')).toEqual(['hugo-json.md', 'semicolon-json.md']);
+  });
+});

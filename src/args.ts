@@ -66,7 +66,8 @@ Options:
                          sources, tags, coins) instead of articles; JSON with
                          --print json
       --no-group         list every article, not one row per story
-      --drafts           include drafts (draft: true)
+      --drafts           include drafts (draft: true, status: draft) and
+                         articles dated ahead or expired
       --no-mouse         do not capture the mouse
       --no-cache         do not read or write the on-disk index
       --clear-cache      delete the cache kept for these PATHs first (rebuilt

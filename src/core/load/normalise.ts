@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Article, FrontMatterFormat } from '../article.js';
 import { CALENDAR_DATE } from '../calendar-date.js';
-import { isDraft } from './flags.js';
+import { isDraft, STATUS_KEYS } from './flags.js';
 import { EXPIRY_KEYS, PUBLISHED_KEYS, SCHEDULE_KEYS, UPDATED_KEYS, publicationWindow, publishedDate, updatedDate } from './dates/published-date.js';
 import { repairMojibake } from './mojibake.js';
 import { authorName, firstAuthor } from './fields/author-name.js';
@@ -188,7 +188,7 @@ const single = (v: unknown): unknown => (typeof v === 'string' ? [v] : v);
 export const RECORD_KEYS: ReadonlySet<string> = new Set([
   'title', 'source', 'author', 'authors', 'taxonomies', ...SITE_PARAM_TABLES, ...PUBLISHED_KEYS, ...UPDATED_KEYS, ...SCHEDULE_KEYS, ...EXPIRY_KEYS, ...URL_KEYS, 'externalId',
   ...COVER_KEYS, 'description', 'excerpt', 'summary', 'desc', 'category', 'categories', 'tag', 'tags', 'keywords', ...COIN_KEYS,
-  'sentiment', 'score', 'lang', 'draft', 'published', 'stickyWeight', 'layout',
+  'sentiment', 'score', 'lang', 'draft', 'published', ...STATUS_KEYS, 'stickyWeight', 'layout',
 ]);
 
 /** RECORD_KEYS for an all-ASCII file (decode.ts) without the cover's: its one effect on a record, a mojibake repair, needs non-ASCII text. */

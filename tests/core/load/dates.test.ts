@@ -86,7 +86,8 @@ describe('parseDate', () => {
     ['relative words', 'next tuesday', null],
     ['a weekday alone', 'Monday', null],
     ['an unknown zone name', '4 Nov 2025 10:30 XYZ', null],
-    ['month and year only', 'May 2025', null],
+    // A month alone is its first day, as a year alone is its first of January (a tester's `2025-11`).
+    ['month and year only', 'May 2025', iso('2025-05-01T00:00:00Z')],
   ];
   it.each(cases)('%s', (_name, input, expected) => {
     expect(parseDate(input)).toBe(expected);

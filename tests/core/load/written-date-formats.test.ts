@@ -11,8 +11,8 @@ describe('written dates', () => {
   it('are read without making an Intl.DateTimeFormat, as the module loads or as a date is read', async () => {
     const made = vi.spyOn(Intl, 'DateTimeFormat');
     const { readWrittenDate } = await import('../../../src/core/load/dates/written-date-formats.js');
-    expect(readWrittenDate('Tue, 04 Nov 2025 10:30:00 GMT')).toEqual({ ms: Date.UTC(2025, 10, 4, 10, 30), dateOnly: false });
-    expect(readWrittenDate('November 4, 2025 3:05 pm +01:00')).toEqual({ ms: Date.UTC(2025, 10, 4, 14, 5), dateOnly: false });
+    expect(readWrittenDate('Tue, 04 Nov 2025 10:30:00 GMT')).toEqual({ ok: true, ms: Date.UTC(2025, 10, 4, 10, 30), dateOnly: false });
+    expect(readWrittenDate('November 4, 2025 3:05 pm +01:00')).toEqual({ ok: true, ms: Date.UTC(2025, 10, 4, 14, 5), dateOnly: false });
     expect(made).not.toHaveBeenCalled();
   });
 });

@@ -5,31 +5,28 @@
 // numbers are seconds below 1e11, milliseconds above. A time without a zone is read as UTC so a
 // corpus gives the same timestamps on every machine.
 //
-// A numeric day and month in either order (`11-04-2025`) is ambiguous: when both readings are
-// real, different dates the value is reported as not understood rather than guessed.
+// A numeric day and month in either order (`11-04-2025`, `11/4/25`) is ambiguous: when both
+// readings are real, different dates the value is reported as not understood rather than guessed
+// (numeric-dates.ts).
 //
 // A value written as a day with neither a time nor a zone (`2024-04-20`, `4 Nov 2025`, a file
 // name's date, `date: 2024`) is a calendar date, not an instant: its reading says `dateOnly` and
 // its ms is that day's midnight UTC, which core/calendar-date.ts shows as that day in every zone.
 
-import { readLocalDate, readWrittenDate, utcDate, YEAR_MAX, YEAR_MIN, type WrittenDate } from './written-date-formats.js';
+import { known, UNREADABLE, utcDate, YEAR_MAX, YEAR_MIN, type DateReading } from './date-reading.js';
+import { readLocalDate, type WrittenDate } from './local-dates.js';
+import { readWrittenDate } from './written-date-formats.js';
 
-/**
- * How a date value reads: a time (epoch ms; `dateOnly` when written as a calendar day, see
- * above), or why not (`ambiguous` names both readings in epoch ms).
- */
-export type DateReading =
-  | { ok: true; ms: number; dateOnly: boolean }
-  | { ok: false; why: 'unreadable' }
-  | { ok: false; why: 'ambiguous'; readings: [number, number] };
+export type { DateReading } from './date-reading.js';
 
 // Date, optional time (T or spaces), optional fraction, optional zone (Z, UTC, +hh:mm, +hhmm, +hh).
 const ISO_LIKE =
   /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
 // ISO 8601's basic format: 20251104, 20251104T1030, 20251104T103000Z, 20251104103000.
 const ISO_BASIC = /^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
-// Day and month as numbers in an order the value does not say: 11-04-2025, 11/04/2025.
-const DAY_MONTH_YEAR = /^(\d{1,2})([-/])(\d{1,2})\2(\d{4})$/;
+// RFC 9557's zone after an offset (`2025-11-04T10:30:00+01:00[Europe/Berlin]`, Temporal's
+// toString): the offset is the time's, the bracket (and any annotation after it) a label.
+const OFFSET_THEN_PLACE = /(\d(?:Z|[+-]\d{2}(?::?\d{2})?))(?:\[[^\]]*\])+$/i;
 // An Org-mode timestamp, active `<...>` or inactive `[...]` (orgmode.org/manual/Timestamps.html):
 // the date, a day name in any language (`Tue`, `Di.`), a time or a time range (`10:30-11:30`: its
 // start), repeaters and warnings (`+1w`, `-2d`); a range `<...>--<...>` is its start. Org writes
@@ -38,7 +35,6 @@ const ORG_STAMP = /^[<[](\d{4})-(\d{2})-(\d{2})(?:\s+[^\s\d>\]]+)?(?:\s+(\d{1,2}
 const ORG_DAY = /^\s*\d{4}-\d{2}-\d{2}\s+[^\s\d]/;
 // Below this an epoch number is taken as seconds: 1e11 s is the year 5138, 1e11 ms is 1973.
 const SECONDS_BELOW = 1e11;
-const UNREADABLE: DateReading = { ok: false, why: 'unreadable' };
 // The spelling most feeds write (JavaScript's toISOString, whole seconds or milliseconds, UTC):
 // `YYYY-MM-DDTHH:MM:SSZ` or `YYYY-MM-DDTHH:MM:SS.mmmZ`, read before the general patterns, to the
 // same time as ISO_LIKE gives it. Read by character codes, not a RegExp: the match's seven
@@ -96,14 +92,13 @@ function fromIso(m: RegExpExecArray): number | null {
   return base === null ? null : base - zoneOffsetMinutes(m[8]) * 60_000;
 }
 
-// A reading of epoch ms (null: unreadable); `dateOnly` for a value written with neither a time nor a zone.
-const known = (ms: number | null, dateOnly = false): DateReading => (ms === null ? UNREADABLE : { ok: true, ms, dateOnly });
 const knownWritten = (d: WrittenDate | null): DateReading => (d === null ? UNREADABLE : { ok: true, ms: d.ms, dateOnly: d.dateOnly });
 
 function readString(raw: string): DateReading {
   const utc = isoUtc(raw);
   if (utc !== undefined) return known(utc);
-  const s = raw.trim();
+  const trimmed = raw.trim();
+  const s = trimmed.endsWith(']') ? trimmed.replace(OFFSET_THEN_PLACE, '$1') : trimmed;
   if (s === '' || s.length > 100) return UNREADABLE;
   // Eight or fourteen digits that spell a date are that date (as epoch numbers they would be
   // 1970 in seconds or the year 2611 in ms, which nobody means); other numbers are epochs.
@@ -118,16 +113,7 @@ function readString(raw: string): DateReading {
   if (iso) return known(fromIso(iso), !iso[4] && !iso[8]);
   const org = s.charCodeAt(0) === 60 /* < */ || s.charCodeAt(0) === 91 /* [ */ ? ORG_STAMP.exec(s) : null;
   if (org) return orgReading(org);
-  const dmy = DAY_MONTH_YEAR.exec(s);
-  if (dmy) {
-    const dayFirst = utcDate(+dmy[4], +dmy[3], +dmy[1]);
-    const monthFirst = utcDate(+dmy[4], +dmy[1], +dmy[3]);
-    if (dayFirst !== null && monthFirst !== null && dayFirst !== monthFirst) {
-      return { ok: false, why: 'ambiguous', readings: [dayFirst, monthFirst] };
-    }
-    return known(dayFirst ?? monthFirst, true); // 25-12-2025 can only be day first
-  }
-  return knownWritten(readWrittenDate(s) ?? readLocalDate(s));
+  return readWrittenDate(s) ?? knownWritten(readLocalDate(s));
 }
 
 // A number: a year alone (`date: 2024`) is its first day, a calendar date; else an epoch time.

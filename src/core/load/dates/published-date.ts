@@ -14,12 +14,23 @@ import { dateFromFileName, readDate, type DateReading } from './dates.js';
 
 /**
  * Front-matter keys holding the publication date, first found wins: the generators' and feeds'
- * names, then the snake_case ones of API dumps (CryptoPanic's `published_at`, JSON Feed's
- * `date_published`, `created_at`).
+ * names, Obsidian's (`created`, and the Linter plugin's `date created` timestamp), schema.org's
+ * (`datePublished`, `dateCreated`), then the snake_case ones of API dumps (CryptoPanic's
+ * `published_at`, JSON Feed's `date_published`, `created_at`).
  */
-export const PUBLISHED_KEYS = ['publishedAt', 'date', 'pubDate', 'published', 'publishDate', 'created', 'published_at', 'date_published', 'created_at'] as const;
-/** Front-matter keys holding the last update (JSON Feed's `date_modified`, API dumps' `updated_at`, Jekyll's `last_modified_at` plugin and Minimal Mistakes too). */
-export const UPDATED_KEYS = ['updatedAt', 'updated', 'updatedDate', 'lastmod', 'modified', 'updated_at', 'date_modified', 'last_modified_at'] as const;
+export const PUBLISHED_KEYS = [
+  'publishedAt', 'date', 'pubDate', 'published', 'publishDate', 'created', 'date created', 'datePublished', 'dateCreated',
+  'published_at', 'date_published', 'created_at', 'date_created',
+] as const;
+/**
+ * Front-matter keys holding the last update: Obsidian Linter's `date modified` and its users'
+ * `last modified`, schema.org's `dateModified`, JSON Feed's `date_modified`, API dumps'
+ * `updated_at`, Jekyll's `last_modified_at` plugin and Minimal Mistakes too.
+ */
+export const UPDATED_KEYS = [
+  'updatedAt', 'updated', 'updatedDate', 'lastmod', 'modified', 'date modified', 'last modified', 'dateModified', 'lastModified',
+  'updated_at', 'date_modified', 'last_modified', 'last_modified_at', 'modified_at',
+] as const;
 
 /** The chosen time, whether it is a guess or a calendar date (dates.ts), and the warning and inspector notes to record. */
 export interface PublishedDate {

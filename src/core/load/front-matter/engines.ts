@@ -1,5 +1,6 @@
 // The parsers front matter is handed to. Each can only build data: js-yaml 4 `load` with the
-// AS_WRITTEN schema below (no `!!js/*` types), smol-toml and JSON.parse. Nothing here can
+// AS_WRITTEN schema below (no `!!js/*` types), smol-toml and JSON.parse (numbers as written:
+// json-as-written.ts). Nothing here can
 // evaluate code, whatever language tag a file claims; the languages that front-matter tooling
 // would execute are refused by name.
 
@@ -7,6 +8,7 @@ import { createRequire } from 'node:module';
 import type { FrontMatterFormat } from '../../article.js';
 import { errorMessage } from '../../error-message.js';
 import { LIMITS } from '../limits.js';
+import { parseJsonAsWritten } from './json-as-written.js';
 import { rootScalarsAsWritten } from './toml-as-written.js';
 import { parseSimpleYaml } from './simple-yaml.js';
 
@@ -67,7 +69,7 @@ export function parseFrontMatterSource(format: FrontMatterFormat, source: string
       return table;
     }
     default:
-      return JSON.parse(source);
+      return parseJsonAsWritten(source);
   }
 }
 

@@ -81,9 +81,8 @@ export function readMetadataLines(text: string): { data: Record<string, unknown>
   }
   if (!ended || (!('title' in data) && !('date' in data))) return null;
   if (atHeading && !('title' in data) && parseDate(data.date) === null) return null;
-  // Pelican's `Authors: a, b` names several; its `Status: draft` keeps a post unpublished.
+  // Pelican's `Authors: a, b` names several (its `Status: draft` is read as every status is: load/flags.ts).
   if (typeof data.authors === 'string') data.authors = data.authors.split(',').map((a) => a.trim()).filter(Boolean);
-  if (typeof data.status === 'string' && data.status.toLowerCase() === 'draft' && !('draft' in data)) data.draft = 'true';
   const body = text.slice(at).replace(/^\r?\n/, '');
   return { data, body };
 }

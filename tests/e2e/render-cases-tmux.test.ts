@@ -61,6 +61,8 @@ function wordsOf(file: string): string[] {
     // A shortcode gemoji names shows as its emoji (site-syntax/emoji-shortcodes.ts).
     .replace(/:([a-z0-9_+-]+):/g, (code, name: string) => (Object.hasOwn(nameToEmoji, name) ? ' ' : code))
     .replace(/<[^>]+>/g, ' ')
+    // A footnote reference shows its number, not its label (`[^lazy]` as `[^1]`: footnotes.ts).
+    .replace(/\[\^[^\]\s]+\]/g, ' ')
     .replace(/^\[[^\]]+\]:\s*\S+/gm, ' ')
     .replace(/\]\([^)]*\)/g, '] ')
     .replace(/https?:\/\/\S+/g, ' ')
@@ -260,6 +262,13 @@ function expectExportKinds(texts: string[]) {
   expect(all).not.toMatch(/== Why it matters|=== What the data/);
 }
 
+// What a tester's files promise on screen, as their rows in tests/fixtures/cases/README.md say (the
+// frame around the Hangul fillers is checked on every screen, by expectFrame).
+function expectTesterKinds(texts: string[]) {
+  const all = texts.join('\n');
+  expect(all).toMatch(/\[\^1\]\s+This\s+is\s+a\s+long\s+note\s+that\s+continues\s+on\s+the\s+next\s+line\s+without\s+indent\./);
+}
+
 function expectEveryWord(texts: string[]) {
   for (const file of files) {
     const words = wordsOf(file);
@@ -298,6 +307,7 @@ describe('render cases in a real terminal', () => {
     expect(texts.join('\n')).toMatch(/\[\^1\]\s+Measured\s+on\s+the\s+largest/);
     expect(texts.join('\n')).toMatch(/\[image:\s+Difficulty\s+adjustments\]\s+Difficulty\s+by\s+epoch/);
     expect(texts.join('\n')).not.toMatch(/image_path|\{% include figure\.html image/);
+    expectTesterKinds(texts);
   }, 600_000);
 
   it('120x40: the frame never moves, every word is on screen', async () => {

@@ -517,6 +517,18 @@ const SHOWS: readonly Shows[] = [
     hides: [']['],
   },
   {
+    what: "a footnote's unindented next line continues its note (GitHub's lazy continuation); a blank line, a definition or a heading ends it",
+    file: 'more-footnote-lazy-lines.md', width: 200, join: '\n',
+    rows: [
+      '[^1] This is a long note that continues on the next line without indent.', '[^3] Note a ends here.', '[^4] Note b starts its own.',
+      '[^5] Note before a definition.', '[^6] Note before a heading.', '     Second paragraph, indented, lazily continued too.',
+      'Heading after the notes', 'After a blank line, this paragraph is body text again, with a desk link[1].',
+    ],
+    shows: ['[^2] A note with a list:\n     \n     ◦ first point\n     ◦ second point'],
+    hides: ['[desk]:', '[^b]:'],
+    links: ['https://example.com/desk'],
+  },
+  {
     what: "emoji shortcodes (GitHub's names) shown as their emoji in prose, lists and tables; times, a:b:c, unknown names, code and addresses keep their colons",
     file: 'more-emoji-shortcodes.md', width: 200, join: '\n',
     rows: ['Mainnet launch day 🚀 and the team says 👍 to the audit.', '• Fees fell 🎉', 'End 💯', '  deploy --emoji :rocket:'],
@@ -615,6 +627,16 @@ describe('what each case shows', () => {
     for (const r of rows) expect(lines).toContain(r);
     if (links) expect(out.links).toEqual(links);
   });
+});
+
+describe("a tester's cases", () => {
+  it("a lazy line stays out of the body: the body has the note's marker, the Footnotes list its words", () => {
+    const rows = render('more-footnote-lazy-lines.md', 58);
+    const notes = rows.indexOf('Footnotes');
+    expect(rows.slice(0, notes).join(' ')).not.toMatch(/continues|lazily|Second paragraph/);
+    expect(rows.slice(notes).join(' ')).toMatch(/long note that continues on the next line\s+without indent\./);
+  });
+
 });
 
 describe('inline math and highlights', () => {

@@ -9,6 +9,7 @@ import { pairedInlineTags } from './html/closed-elements.js';
 import { sanitizeLine, decodeEntities } from '../text/index.js';
 import { HIGHLIGHT_MARK, imageGap, markOf, STRIKE_MARK, SUPERSCRIPT_MARK, type Span, type SpanStyle } from './spans.js';
 import { isJoplinLink, JOPLIN_LINK_NOTE, withoutImageSize } from './site-syntax/index.js';
+import { withUnresolvedReferences } from './gfm/unresolved-references.js';
 
 export { LinkNotes };
 
@@ -17,12 +18,8 @@ export function cleanInline(text: string): string {
   return sanitizeLine(decodeEntities(text));
 }
 
-// `[text][]` and `[text][ref]` whose definition lives in a file the reader never sees (Jekyll
-// includes): marked leaves them as text; the reader gets the link text without the brackets.
-const UNRESOLVED_REFERENCE = /\[([^\[\]\n]+)\]\[([^\[\]\n]*)\]/g;
-
 function textSpan(text: string, style: SpanStyle): Span {
-  return { ...style, text: cleanInline(text.replace(UNRESOLVED_REFERENCE, '$1')) };
+  return { ...style, text: cleanInline(text) };
 }
 
 // A bare URL or <autolink> whose text is the address itself: its text already shows the address,
@@ -194,7 +191,8 @@ function tokenSpans(token: Token, base: SpanStyle, state: InlineState): Span[] {
 
 function spansOf(tokens: readonly Token[], style: SpanStyle, state: InlineState): Span[] {
   const out: Span[] = [];
-  for (const t of tokens) {
+  // `[BIP125][]` with no definition reads as its label (gfm/unresolved-references.ts).
+  for (const t of withUnresolvedReferences(tokens)) {
     const gapBefore = state.imageGap;
     for (const s of tokenSpans(t, style, state)) {
       if (s.text === '') continue;

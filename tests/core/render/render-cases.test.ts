@@ -517,6 +517,17 @@ const SHOWS: readonly Shows[] = [
     hides: [']['],
   },
   {
+    what: "unresolved references whose label holds markup show the label without brackets; an unresolved image reference shows as an image (a tester's file)",
+    file: 'more-unresolved-refs-markup.md', width: 200, join: '\n',
+    rows: [
+      'Unresolved with markup: BIP125 and OP_RETURN and Taproot upgrade.', 'Image ref: [image: Exchange logo] and missing [image: Chart].',
+      'Words before the markup: The Schnorr signatures, an image with markup in its alt [image: Fee chart], and two labels side by side.',
+      'Escaped brackets stay as written: [not a link][].', 'Heading with Lightning ref', 'CTV      │ BIP119', '[^1] See BIP341.',
+    ],
+    shows: [],
+    hides: ['[BIP125]', '[OP_RETURN]', '][taproot-x]', '!Chart', '[The', '[two', '][schnorr'],
+  },
+  {
     what: "a footnote's unindented next line continues its note (GitHub's lazy continuation); a blank line, a definition or a heading ends it",
     file: 'more-footnote-lazy-lines.md', width: 200, join: '\n',
     rows: [
@@ -630,6 +641,14 @@ describe('what each case shows', () => {
 });
 
 describe("a tester's cases", () => {
+  it("an unresolved reference's label keeps its markup: bold, code, italics", () => {
+    const spans = renderMarkdown(body('more-unresolved-refs-markup.md'), 200).lines.flat();
+    expect(spans.find((x) => x.text === 'BIP125')).toMatchObject({ bold: true });
+    expect(spans.find((x) => x.text === 'OP_RETURN')).toMatchObject({ role: 'code' });
+    expect(spans.find((x) => x.text === 'Taproot')).toMatchObject({ italic: true });
+    expect(spans.find((x) => x.text === '[image: Chart]')).toMatchObject({ role: 'dim' });
+  });
+
   it("a lazy line stays out of the body: the body has the note's marker, the Footnotes list its words", () => {
     const rows = render('more-footnote-lazy-lines.md', 58);
     const notes = rows.indexOf('Footnotes');

@@ -271,6 +271,13 @@ function expectTesterKinds(texts: string[]) {
   expect(all).toMatch(/\[\^1\]\s+This\s+is\s+a\s+long\s+note\s+that\s+continues\s+on\s+the\s+next\s+line\s+without\s+indent\./);
   expect(all).toMatch(/Unresolved\s+with\s+markup:\s+BIP125\s+and\s+OP_RETURN\s+and\s+Taproot\s+upgrade\./);
   expect(all).toMatch(/missing\s+\[image:\s+Chart\]/);
+  expect(all).toMatch(/Substack\s+footnote\[\^1\]\s+in\s+prose\./);
+  expect(all).toMatch(/\[\^1\] Substack's\s+footnote\s+text/);
+  expect(all).not.toMatch(/footnote1|↩/);
+  // Rows are joined by a space: a definition's row starts four columns in.
+  expect(all).toMatch(/HODL {5}Hold on for dear life\./);
+  expect(all).toContain('仮想通貨(かそうつうか)');
+  expect(all).toMatch(/super ?cali ?fragilistic ?expialidocious ?tokenomics ?restructuring ?announcement\./);
 }
 
 function expectEveryWord(texts: string[]) {

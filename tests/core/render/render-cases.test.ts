@@ -540,6 +540,37 @@ const SHOWS: readonly Shows[] = [
     links: ['https://example.com/desk'],
   },
   {
+    what: "HTML footnotes as Substack, WordPress, Jetpack, Ghost, kramdown and Pandoc write them read as Markdown's: `[^1]` in the text, `[^1] The note.` for the note, back-links hidden (a tester's file)",
+    file: 'more-html-footnotes.md', width: 200, join: '\n',
+    rows: [
+      'WordPress footnote[^1] in prose.', 'Substack footnote[^1] in prose.', "[^1] Substack's footnote text, with a source[1].", '[^1] WordPress footnote text.',
+      'WordPress blocks: the halving[^1] cut issuance.', '[^1] Block editor note.',
+      'Ghost card: funding flipped[^1] overnight, kramdown says[^2] too, Pandoc[^3] as well. Powers stay: 2^10, and a jump to the top is a link.',
+      "[^1] Ghost's note text.", "[^2] Kramdown's note text.", "[^3] Pandoc's note text.",
+      "Inline in Markdown: Ghost's funding[^1] flipped, Pandoc's[^3] too, and x^2 stays.",
+    ],
+    shows: [],
+    hides: ['↩', 'footnote1', '^1 ', '^[^', '1.'],
+    links: ['https://example.com/src'],
+  },
+  {
+    what: "HTML footnotes narrow: a note's wrapped rows under its first word, as a Markdown footnote's",
+    file: 'more-html-footnotes.md', width: 20, join: '\n',
+    rows: ["[^1] Substack's", '     footnote text,', '     with a', '     source[1].', '[^1] Block editor', '     note.'],
+    shows: [],
+  },
+  {
+    what: "HTML definition lists drawn as Markdown's (term on its row, definitions indented four, a blank row between groups); ruby in parentheses; a tester's file",
+    file: 'more-html-definitions-ruby-wbr.md', width: 58, join: '\n',
+    rows: ['仮想通貨(かそうつうか) means virtual currency.'],
+    shows: [
+      'HODL\n    Hold on for dear life.\n\nFUD\n    Fear, uncertainty and doubt.',
+      'Staking\n    Locking tokens to secure a network.\n    Also said of restaking.\n\nAPR\nAPY\n    Yearly rates, simple and compounded.',
+      'Inline ruby 漢(kan)字(ji) and inline',
+    ],
+    hides: ['((', '))', 'かそうつうか means'],
+  },
+  {
     what: "emoji shortcodes (GitHub's names) shown as their emoji in prose, lists and tables; times, a:b:c, unknown names, code and addresses keep their colons",
     file: 'more-emoji-shortcodes.md', width: 200, join: '\n',
     rows: ['Mainnet launch day 🚀 and the team says 👍 to the audit.', '• Fees fell 🎉', 'End 💯', '  deploy --emoji :rocket:'],
@@ -654,6 +685,23 @@ describe("a tester's cases", () => {
     const notes = rows.indexOf('Footnotes');
     expect(rows.slice(0, notes).join(' ')).not.toMatch(/continues|lazily|Second paragraph/);
     expect(rows.slice(notes).join(' ')).toMatch(/long note that continues on the next line\s+without indent\./);
+  });
+
+  it('a <dt> is bold, as a Markdown term is', () => {
+    const spans = renderMarkdown(body('more-html-definitions-ruby-wbr.md'), 58).lines.flat();
+    expect(spans.find((x) => x.text === 'HODL')).toMatchObject({ bold: true });
+    expect(spans.find((x) => x.text.includes('Hold on'))?.bold).toBeFalsy();
+  });
+
+  it.each([20, 30, 38])('<wbr> is where a long word breaks at %i columns, never inside a piece', (w) => {
+    const pieces = ['super', 'cali', 'fragilistic', 'expialidocious', 'tokenomics', 'restructuring', 'announcement.'];
+    const rows = render('more-html-definitions-ruby-wbr.md', w);
+    const first = rows.findIndex((r) => r.includes('Long word'));
+    const last = rows.findIndex((r, i) => i >= first && r.endsWith('announcement.'));
+    const word = rows.slice(first, last + 1).join('|').replace(/^.*breaks: ?/, '');
+    expect(word.replace(/\|/g, '')).toBe(pieces.join(''));
+    // Every row break in the word falls between two pieces.
+    for (const part of word.split('|')) expect(part === '' || new RegExp(`^(?:${pieces.map((p) => p.replace('.', '\\.')).join('|')})+$`).test(part), part).toBe(true);
   });
 
 });

@@ -278,6 +278,7 @@ function expectTesterKinds(texts: string[]) {
   expect(all).toMatch(/HODL {5}Hold on for dear life\./);
   expect(all).toContain('仮想通貨(かそうつうか)');
   expect(all).toMatch(/super ?cali ?fragilistic ?expialidocious ?tokenomics ?restructuring ?announcement\./);
+  expect(all).toMatch(/A: \[ {2}\] end\./);
 }
 
 function expectEveryWord(texts: string[]) {

@@ -704,6 +704,14 @@ describe("a tester's cases", () => {
     for (const part of word.split('|')) expect(part === '' || new RegExp(`^(?:${pieces.map((p) => p.replace('.', '\\.')).join('|')})+$`).test(part), part).toBe(true);
   });
 
+  it.each(WIDTHS)('lone Hangul jamo at %i: every row as wide in tmux as ink lays it out (the border stays), fillers as blanks', (w) => {
+    const rows = render('more-hangul-fillers.md', w);
+    for (const r of rows) expect(tmuxWidth(r), r).toBe(stringWidth(r));
+    const text = rows.join(' ');
+    expect(text).toContain('A: [  ] end.');
+    expect(text).toContain('B: [] end.');
+    expect(text).toContain('[\u115f\u1160\u11a8');
+  });
 });
 
 describe('inline math and highlights', () => {

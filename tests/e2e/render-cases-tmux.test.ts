@@ -66,7 +66,11 @@ function wordsOf(file: string): string[] {
     // A shortcode gemoji names shows as its emoji (site-syntax/emoji-shortcodes.ts).
     .replace(/:([a-z0-9_+-]+):/g, (code, name: string) => (Object.hasOwn(nameToEmoji, name) ? ' ' : code))
     .replace(/<[^>]+>/g, ' ')
-    .replace(/^\[[^\]]+\]:\s*\S+/gm, ' ')
+    // A footnote reference shows its number, not its label (`[^lazy]` as `[^1]`: footnotes.ts).
+    .replace(/\[\^[^\]\s]+\]/g, ' ')
+    // A reference's label and a definition (in a quote or a list item too) are not shown.
+    .replace(/\]\[[^\]]*\]/g, '] ')
+    .replace(/^[> ]*\[[^\]]+\]:\s*\S+/gm, ' ')
     .replace(/\]\([^)]*\)/g, '] ')
     .replace(/https?:\/\/\S+/g, ' ')
     .replace(/&[a-zA-Z0-9#]+;/g, ' ');
@@ -288,6 +292,23 @@ function expectIssue8Kinds(texts: string[]) {
   expect(all).toMatch(/the\s+gauge\s+\[image:\s+Gauge\s+—\s+Miner\s+reserve\s+ratio\]/);
 }
 
+// What a tester's files promise on screen, as their rows in tests/fixtures/cases/README.md say (the
+// frame around the Hangul fillers is checked on every screen, by expectFrame).
+function expectTesterKinds(texts: string[]) {
+  const all = texts.join('\n');
+  expect(all).toMatch(/\[\^1\]\s+This\s+is\s+a\s+long\s+note\s+that\s+continues\s+on\s+the\s+next\s+line\s+without\s+indent\./);
+  expect(all).toMatch(/Unresolved\s+with\s+markup:\s+BIP125\s+and\s+OP_RETURN\s+and\s+Taproot\s+upgrade\./);
+  expect(all).toMatch(/missing\s+\[image:\s+Chart\]/);
+  expect(all).toMatch(/Substack\s+footnote\[\^1\]\s+in\s+prose\./);
+  expect(all).toMatch(/\[\^1\] Substack's\s+footnote\s+text/);
+  expect(all).not.toMatch(/footnote1|↩/);
+  // Rows are joined by a space: a definition's row starts four columns in.
+  expect(all).toMatch(/HODL {5}Hold on for dear life\./);
+  expect(all).toContain('仮想通貨(かそうつうか)');
+  expect(all).toMatch(/super ?cali ?fragilistic ?expialidocious ?tokenomics ?restructuring ?announcement\./);
+  expect(all).toMatch(/A: \[ {2}\] end\./);
+}
+
 function expectEveryWord(texts: string[]) {
   for (const file of files) {
     const words = wordsOf(file);
@@ -327,6 +348,7 @@ describe('render cases in a real terminal', () => {
     expect(texts.join('\n')).toMatch(/\[\^1\]\s+Measured\s+on\s+the\s+largest/);
     expect(texts.join('\n')).toMatch(/\[image:\s+Difficulty\s+adjustments\]\s+Difficulty\s+by\s+epoch/);
     expect(texts.join('\n')).not.toMatch(/image_path|\{% include figure\.html image/);
+    expectTesterKinds(texts);
   }, 600_000);
 
   it('80x24: the link key opens link N of the numbers shown, a link that leads nowhere being none of them', async () => {

@@ -3,7 +3,7 @@
 // soft hyphen is 1). Used to check that no row is wider on screen than the app measured it.
 import { eastAsianWidth } from 'get-east-asian-width';
 
-const ZERO = /^[\p{Mn}\p{Me}\p{Cf}\u1160-\u11ff]$/u;
+const ZERO = /^[\p{Mn}\p{Me}\p{Cf}\u1160-\u11ff\ud7b0-\ud7ff]$/u;
 
 /** wcwidth of one code point (glibc's rule: 0 for marks and format characters except U+00AD). */
 export function wcwidth(ch: string): number {

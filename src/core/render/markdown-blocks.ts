@@ -11,13 +11,11 @@ import { htmlParts, type HtmlItem } from './html/html-spans.js';
 import { calloutOf, type Callout } from './callouts.js';
 import { definitionItems, type DefinitionListToken } from './site-syntax/index.js';
 import { sanitizeLine, sanitizeText } from '../text/index.js';
-import { BULLETS, lineWidth, withDefaultRole, type Line, type Span } from './spans.js';
+import { BULLETS, DEFINITION_INDENT, lineWidth, withDefaultRole, type Line, type Span } from './spans.js';
 import { cutSpans, wrapSpans } from './wrap.js';
 
 /** Children narrower than this are drawn without their container's indent, so text stays readable. */
 const MIN_INNER = 8;
-/** How far a definition is indented under its term (Pandoc's plain text writes four). */
-const DEFINITION_INDENT = 4;
 
 /** What the block renderers share: footnotes and how many lines may still be produced. */
 export interface BlockContext {
@@ -115,14 +113,16 @@ function list(token: Tokens.List, width: number, ctx: BlockContext, depth: numbe
 
 // An HTML block, read by a real parser (render/html/html-spans.ts); '\n\n' in its spans is a blank
 // line. A `<pre>` in it is code, as a fenced block is: its indentation kept, nothing reflowed; a
-// `<table>` is drawn as a Markdown table is, an `<h2>` as a `## ` heading; a list's items follow each other with no blank row.
+// `<table>` is drawn as a Markdown table is, an `<h2>` as a `## ` heading; a list's items follow each
+// other with no blank row (a definition list's groups have one, as Markdown's do).
 function html(token: Tokens.HTML, width: number, ctx: BlockContext): Line[] {
   const out: Line[] = [];
   let inList = false;
   for (const part of htmlParts(token.text ?? '', ctx.notes)) {
     if (ctx.remaining <= 0) break;
     const item = part.kind === 'text' && part.item !== undefined;
-    if (out.length > 0 && ctx.remaining > 1 && !(item && inList)) out.push(...spend(ctx, [[]]));
+    const joined = item && inList && !part.item?.apart;
+    if (out.length > 0 && ctx.remaining > 1 && !joined) out.push(...spend(ctx, [[]]));
     inList = item;
     if (part.kind === 'pre') out.push(...code(part.text, width, ctx));
     else if (part.kind === 'table') out.push(...spend(ctx, renderSpanTable(part.table, width, ctx.remaining)));

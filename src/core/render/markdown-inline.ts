@@ -5,10 +5,12 @@
 import type { Token, Tokens } from 'marked';
 import { LinkNotes } from './link-notes.js';
 import { embedNote, parseInlineTag, quoteMark } from './html/html-tags.js';
+import { isNoteSup, noteAnchor } from './html/footnote-anchors.js';
 import { pairedInlineTags } from './html/closed-elements.js';
 import { sanitizeLine, decodeEntities, isRefusedLink } from '../text/index.js';
 import { HIGHLIGHT_MARK, imageGap, imageLabel, markOf, STRIKE_MARK, SUPERSCRIPT_MARK, type Span, type SpanStyle } from './spans.js';
 import { isJoplinLink, JOPLIN_LINK_NOTE, withoutImageSize } from './site-syntax/index.js';
+import { withUnresolvedReferences } from './gfm/unresolved-references.js';
 
 export { LinkNotes };
 
@@ -17,12 +19,8 @@ export function cleanInline(text: string): string {
   return sanitizeLine(decodeEntities(text));
 }
 
-// `[text][]` and `[text][ref]` whose definition lives in a file the reader never sees (Jekyll
-// includes): marked leaves them as text; the reader gets the link text without the brackets.
-const UNRESOLVED_REFERENCE = /\[([^\[\]\n]+)\]\[([^\[\]\n]*)\]/g;
-
 function textSpan(text: string, style: SpanStyle): Span {
-  return { ...style, text: cleanInline(text.replace(UNRESOLVED_REFERENCE, '$1')) };
+  return { ...style, text: cleanInline(text) };
 }
 
 // A bare URL or <autolink> whose text is the address itself: its text already shows the address,
@@ -44,7 +42,10 @@ export function linkTarget(raw: string): string {
 /** What inline HTML tags opened so far in this run of tokens (`<a href>`, `<b>`, ...). */
 interface InlineState {
   notes: LinkNotes;
-  anchors: Array<string | null>;
+  /** Each open `<a>`: its address (null: none to note), false for a footnote reference (html/footnote-anchors.ts). */
+  anchors: Array<string | null | false>;
+  /** Each open `<sup>`: whether it wraps a footnote reference. */
+  sups: boolean[];
   extra: SpanStyle[];
   /** Inside `<script>`, `<style>`, ... written inline: their text is not shown. */
   hidden: number;
@@ -58,7 +59,8 @@ interface InlineState {
   quotes: number;
 }
 
-const HIDDEN_INLINE = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'iframe', 'svg', 'video', 'audio']);
+// `<rp>` too: a ruby annotation is drawn in parentheses of its own (html/html-ruby.ts).
+const HIDDEN_INLINE = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'iframe', 'svg', 'video', 'audio', 'rp']);
 
 function linkSpans(link: Tokens.Link, style: SpanStyle, state: InlineState): Span[] {
   const href = linkTarget(link.href ?? '');
@@ -99,7 +101,20 @@ function htmlTagSpans(token: Token, style: SpanStyle, state: InlineState): Span[
   }
   if (state.hidden > 0) return [];
   if (tag.name === 'br') return [{ text: '\n' }];
-  if (tag.name === 'sup') return tag.closing ? [] : [{ ...style, text: SUPERSCRIPT_MARK }];
+  // A ruby annotation in parentheses after its base, `<wbr>` a break opportunity (html/html-ruby.ts).
+  if (tag.name === 'rt') return [{ ...style, text: tag.closing ? ')' : '(' }];
+  if (tag.name === 'wbr') return [{ text: '\u200b' }];
+  if (tag.name === 'sup') {
+    // A footnote reference reads `[^1]`, as a Markdown footnote's does: its `<sup>` shows no `^`.
+    if (tag.closing) {
+      state.sups.pop();
+      return [];
+    }
+    // Pandoc writes the `<sup>` inside the reference's `<a>`.
+    const note = isNoteSup(tag.attribs) || state.anchors[state.anchors.length - 1] === false;
+    state.sups.push(note);
+    return note ? [] : [{ ...style, text: SUPERSCRIPT_MARK }];
+  }
   if (tag.name === 'q') {
     if (tag.closing && state.quotes === 0) return [];
     return [{ ...style, text: quoteMark(tag.closing ? --state.quotes : state.quotes++, tag.closing) }];
@@ -112,6 +127,11 @@ function htmlTagSpans(token: Token, style: SpanStyle, state: InlineState): Span[
     return [{ ...style, role: 'dim', text: label ?? '[image]' }];
   }
   if (tag.name === 'a') {
+    if (!tag.closing && noteAnchor(tag.attribs, state.sups.includes(true), false) === 'reference') {
+      state.anchors.push(false);
+      state.extra.push({ role: 'dim' });
+      return [{ role: 'dim', text: '[^' }];
+    }
     if (!tag.closing) {
       // A fragment, or a target that leads nowhere (url-policy.ts), gets no note; only the latter is no link at all.
       const raw = sanitizeLine(tag.attribs.href ?? '').trim();
@@ -123,6 +143,7 @@ function htmlTagSpans(token: Token, style: SpanStyle, state: InlineState): Span[
     if (state.anchors.length === 0) return [];
     state.extra.pop();
     const href = state.anchors.pop();
+    if (href === false) return [{ role: 'dim', text: ']' }];
     // Joplin's HTML links by id, as its Markdown ones (linkSpans): named, never numbered nor opened.
     if (href && isJoplinLink(href)) return [{ ...style, text: ' ' }, { role: 'dim', text: JOPLIN_LINK_NOTE }];
     const n = href ? state.notes.number(href) : null;
@@ -147,6 +168,8 @@ function tokenSpans(token: Token, base: SpanStyle, state: InlineState): Span[] {
   switch (token.type) {
     case 'text':
       if ('tokens' in token && token.tokens && token.tokens.length > 0) return spansOf(token.tokens, style, state);
+      // A footnote reference's label as Ghost writes it, `[1]`, inside the reference's own brackets.
+      if (state.anchors[state.anchors.length - 1] === false) return [textSpan(String(token.text ?? '').replace(/[[\]]/g, ''), style)];
       return [textSpan(String(token.text ?? ''), style)];
     case 'escape':
       return [{ ...style, text: sanitizeLine(String(token.text ?? '')) }];
@@ -198,7 +221,8 @@ function tokenSpans(token: Token, base: SpanStyle, state: InlineState): Span[] {
 
 function spansOf(tokens: readonly Token[], style: SpanStyle, state: InlineState): Span[] {
   const out: Span[] = [];
-  for (const t of tokens) {
+  // `[BIP125][]` with no definition reads as its label (gfm/unresolved-references.ts).
+  for (const t of withUnresolvedReferences(tokens)) {
     const gapBefore = state.imageGap;
     for (const s of tokenSpans(t, style, state)) {
       if (s.text === '') continue;
@@ -215,5 +239,5 @@ function spansOf(tokens: readonly Token[], style: SpanStyle, state: InlineState)
 
 /** Styled spans for a run of inline tokens; '\n' spans mark hard line breaks. */
 export function inlineSpans(tokens: readonly Token[], style: SpanStyle, notes: LinkNotes): Span[] {
-  return spansOf(tokens, style, { notes, anchors: [], extra: [], hidden: 0, run: tokens, paired: null, tail: '', imageGap: false, quotes: 0 });
+  return spansOf(tokens, style, { notes, anchors: [], sups: [], extra: [], hidden: 0, run: tokens, paired: null, tail: '', imageGap: false, quotes: 0 });
 }

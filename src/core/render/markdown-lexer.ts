@@ -3,7 +3,7 @@
 // long inline runs are lexed in chunks, and once a time budget is spent the remaining inline text
 // is kept as plain text: the reader still sees every word, only late formatting is lost.
 import { Lexer, Marked, type MarkedOptions, type Token, type TokensList } from 'marked';
-import markedFootnote from 'marked-footnote';
+import { footnotesWithLazyLines } from './gfm/footnote-lazy-lines.js';
 import { bearHighlight, mayHoldBearHighlights, displayMath, emojiShortcode, emojiShortcodesLoaded, highlight, inlineMath, mayHoldDefinitionLists, mayHoldDisplayMath, mayHoldHighlights, mayHoldInlineMath, mayHoldShortcodes, readDefinitionLists } from './site-syntax/index.js';
 
 /** Longest inline source lexed in one piece; longer runs are split at whitespace. */
@@ -68,13 +68,14 @@ class BoundedLexer extends Lexer {
   }
 }
 
-// GFM footnotes come from marked-footnote. Its extension keeps per-document state (the footnotes
-// token it puts first in the list), so every document gets a fresh instance; its `footnotes` token
-// then holds the referenced definitions in order of first reference, and `rawItems` all of them.
+// GFM footnotes come from marked-footnote, read with their lazy lines (gfm/footnote-lazy-lines.ts).
+// Its extension keeps per-document state (the footnotes token it puts first in the list), so every
+// document gets a fresh instance; its `footnotes` token then holds the referenced definitions in
+// order of first reference, and `rawItems` all of them.
 // Display math, inline math, highlights and emoji shortcodes (site-syntax/) only where the body has
 // their marks: an extension's start test runs at every block or inline text of the body.
 function options(markdown: string): MarkedOptions {
-  const marked = new Marked({ gfm: true }).use(markedFootnote());
+  const marked = new Marked({ gfm: true }).use(footnotesWithLazyLines());
   const extensions = [
     ...(mayHoldDisplayMath(markdown) ? [displayMath] : []),
     ...(mayHoldInlineMath(markdown) ? [inlineMath] : []),

@@ -47,6 +47,9 @@ export type Line = Span[];
 /** A list item's bullet by its depth (0: top level), Markdown's lists and HTML's alike. */
 export const BULLETS = ['•', '◦', '▪'] as const;
 
+/** How far a definition is indented under its term (Pandoc's plain text writes four), Markdown's definition lists and HTML's `<dl>` alike. */
+export const DEFINITION_INDENT = 4;
+
 /** How a table column's cells sit in it; null: as text runs (left). */
 export type CellAlign = 'left' | 'right' | 'center' | null;
 

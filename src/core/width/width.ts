@@ -23,6 +23,8 @@
 //   tmux 3.3a and xterm in 1): see isPlacedCluster.
 // - A combining mark with no base (after a space, or first in a span) gets U+25CC as its base,
 //   the usual way to show one, instead of merging into whatever cell precedes it on screen.
+// - Hangul jamo standing alone (hangul-jamo.ts): fillers as the blanks tmux draws, a lone vowel or
+//   final on the fillers Unicode writes it with, one syllable measured as tmux draws it.
 // - Each grapheme is then measured as the larger of string-width and the per-code-point wcwidth sum
 //   that tmux uses, never less than 1.
 // Intl.Segmenter's iterator is quadratic in the string's length on this V8, so long strings are
@@ -30,6 +32,7 @@
 import { eastAsianWidth } from 'get-east-asian-width';
 import stringWidth from 'string-width';
 import { isOneColumnText, isSteadyText, isSteadyWide } from '../steady/index.js';
+import { loneJamoShown, mayHoldLoneJamo } from './hangul-jamo.js';
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const CACHE_LIMIT = 50_000;
@@ -79,7 +82,8 @@ export function displayText(s: string): string {
     .replace(VARIATION, '')
     .replace(KEYCAP, '$1\ufe0f\u20e3')
     .replace(LONE_MARK, '$1\u25cc$2');
-  return MAY_WIDEN.test(text) ? padWide(text) : text;
+  const shown = mayHoldLoneJamo(text) ? loneJamoShown(text) : text;
+  return MAY_WIDEN.test(shown) ? padWide(shown) : shown;
 }
 
 // Each cluster the widest terminal draws wider than string-width counts gets a WIDE_PAD per column.

@@ -541,6 +541,60 @@ const SHOWS: readonly Shows[] = [
     hides: [']['],
   },
   {
+    what: "unresolved references whose label holds markup show the label without brackets; an unresolved image reference shows as an image (a tester's file)",
+    file: 'more-unresolved-refs-markup.md', width: 200, join: '\n',
+    rows: [
+      'Unresolved with markup: BIP125 and OP_RETURN and Taproot upgrade.', 'Image ref: [image: Exchange logo] and missing [image: Chart].',
+      'Words before the markup: The Schnorr signatures, an image with markup in its alt [image: Fee chart], and two labels side by side.',
+      'Escaped brackets stay as written: [not a link][].', 'Heading with Lightning ref', 'CTV      │ BIP119', '[^1] See BIP341.',
+    ],
+    shows: [],
+    hides: ['[BIP125]', '[OP_RETURN]', '][taproot-x]', '!Chart', '[The', '[two', '][schnorr'],
+  },
+  {
+    what: "a footnote's unindented next line continues its note (GitHub's lazy continuation); a blank line, a definition or a heading ends it",
+    file: 'more-footnote-lazy-lines.md', width: 200, join: '\n',
+    rows: [
+      '[^1] This is a long note that continues on the next line without indent.', '[^3] Note a ends here.', '[^4] Note b starts its own.',
+      '[^5] Note before a definition.', '[^6] Note before a heading.', '     Second paragraph, indented, lazily continued too.',
+      'Heading after the notes', 'After a blank line, this paragraph is body text again, with a desk link[1].',
+    ],
+    shows: ['[^2] A note with a list:\n     \n     ◦ first point\n     ◦ second point'],
+    hides: ['[desk]:', '[^b]:'],
+    links: ['https://example.com/desk'],
+  },
+  {
+    what: "HTML footnotes as Substack, WordPress, Jetpack, Ghost, kramdown and Pandoc write them read as Markdown's: `[^1]` in the text, `[^1] The note.` for the note, back-links hidden (a tester's file)",
+    file: 'more-html-footnotes.md', width: 200, join: '\n',
+    rows: [
+      'WordPress footnote[^1] in prose.', 'Substack footnote[^1] in prose.', "[^1] Substack's footnote text, with a source[1].", '[^1] WordPress footnote text.',
+      'WordPress blocks: the halving[^1] cut issuance.', '[^1] Block editor note.',
+      'Ghost card: funding flipped[^1] overnight, kramdown says[^2] too, Pandoc[^3] as well. Powers stay: 2^10, and a jump to the top is a link.',
+      "[^1] Ghost's note text.", "[^2] Kramdown's note text.", "[^3] Pandoc's note text.",
+      "Inline in Markdown: Ghost's funding[^1] flipped, Pandoc's[^3] too, and x^2 stays.",
+    ],
+    shows: [],
+    hides: ['↩', 'footnote1', '^1 ', '^[^', '1.'],
+    links: ['https://example.com/src'],
+  },
+  {
+    what: "HTML footnotes narrow: a note's wrapped rows under its first word, as a Markdown footnote's",
+    file: 'more-html-footnotes.md', width: 20, join: '\n',
+    rows: ["[^1] Substack's", '     footnote text,', '     with a', '     source[1].', '[^1] Block editor', '     note.'],
+    shows: [],
+  },
+  {
+    what: "HTML definition lists drawn as Markdown's (term on its row, definitions indented four, a blank row between groups); ruby in parentheses; a tester's file",
+    file: 'more-html-definitions-ruby-wbr.md', width: 58, join: '\n',
+    rows: ['仮想通貨(かそうつうか) means virtual currency.'],
+    shows: [
+      'HODL\n    Hold on for dear life.\n\nFUD\n    Fear, uncertainty and doubt.',
+      'Staking\n    Locking tokens to secure a network.\n    Also said of restaking.\n\nAPR\nAPY\n    Yearly rates, simple and compounded.',
+      'Inline ruby 漢(kan)字(ji) and inline',
+    ],
+    hides: ['((', '))', 'かそうつうか means'],
+  },
+  {
     what: "emoji shortcodes (GitHub's names) shown as their emoji in prose, lists and tables; times, a:b:c, unknown names, code and addresses keep their colons",
     file: 'more-emoji-shortcodes.md', width: 200, join: '\n',
     rows: ['Mainnet launch day 🚀 and the team says 👍 to the audit.', '• Fees fell 🎉', 'End 💯', '  deploy --emoji :rocket:'],
@@ -669,6 +723,49 @@ describe('what each case shows', () => {
     for (const t of hides) expect(text).not.toContain(t);
     for (const r of rows) expect(lines).toContain(r);
     if (links) expect(out.links).toEqual(links);
+  });
+});
+
+describe("a tester's cases", () => {
+  it("an unresolved reference's label keeps its markup: bold, code, italics", () => {
+    const spans = renderMarkdown(body('more-unresolved-refs-markup.md'), 200).lines.flat();
+    expect(spans.find((x) => x.text === 'BIP125')).toMatchObject({ bold: true });
+    expect(spans.find((x) => x.text === 'OP_RETURN')).toMatchObject({ role: 'code' });
+    expect(spans.find((x) => x.text === 'Taproot')).toMatchObject({ italic: true });
+    expect(spans.find((x) => x.text === '[image: Chart]')).toMatchObject({ role: 'dim' });
+  });
+
+  it("a lazy line stays out of the body: the body has the note's marker, the Footnotes list its words", () => {
+    const rows = render('more-footnote-lazy-lines.md', 58);
+    const notes = rows.indexOf('Footnotes');
+    expect(rows.slice(0, notes).join(' ')).not.toMatch(/continues|lazily|Second paragraph/);
+    expect(rows.slice(notes).join(' ')).toMatch(/long note that continues on the next line\s+without indent\./);
+  });
+
+  it('a <dt> is bold, as a Markdown term is', () => {
+    const spans = renderMarkdown(body('more-html-definitions-ruby-wbr.md'), 58).lines.flat();
+    expect(spans.find((x) => x.text === 'HODL')).toMatchObject({ bold: true });
+    expect(spans.find((x) => x.text.includes('Hold on'))?.bold).toBeFalsy();
+  });
+
+  it.each([20, 30, 38])('<wbr> is where a long word breaks at %i columns, never inside a piece', (w) => {
+    const pieces = ['super', 'cali', 'fragilistic', 'expialidocious', 'tokenomics', 'restructuring', 'announcement.'];
+    const rows = render('more-html-definitions-ruby-wbr.md', w);
+    const first = rows.findIndex((r) => r.includes('Long word'));
+    const last = rows.findIndex((r, i) => i >= first && r.endsWith('announcement.'));
+    const word = rows.slice(first, last + 1).join('|').replace(/^.*breaks: ?/, '');
+    expect(word.replace(/\|/g, '')).toBe(pieces.join(''));
+    // Every row break in the word falls between two pieces.
+    for (const part of word.split('|')) expect(part === '' || new RegExp(`^(?:${pieces.map((p) => p.replace('.', '\\.')).join('|')})+$`).test(part), part).toBe(true);
+  });
+
+  it.each(WIDTHS)('lone Hangul jamo at %i: every row as wide in tmux as ink lays it out (the border stays), fillers as blanks', (w) => {
+    const rows = render('more-hangul-fillers.md', w);
+    for (const r of rows) expect(tmuxWidth(r), r).toBe(stringWidth(r));
+    const text = rows.join(' ');
+    expect(text).toContain('A: [  ] end.');
+    expect(text).toContain('B: [] end.');
+    expect(text).toContain('[\u115f\u1160\u11a8');
   });
 });
 

@@ -83,7 +83,7 @@ describe('displayText', () => {
     // unit by unit below). A joined form is checked only where the code point does join the cluster.
     const grapheme = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
     const joins = (s: string): boolean => [...grapheme.segment(s)].length === 1;
-    const skip = /[\p{Cn}\p{Unified_Ideograph}\p{Script=Tangut}\uac00-\ud7a3\u115f\u1160]/u;
+    const skip = /[\p{Cn}\p{Unified_Ideograph}\p{Script=Tangut}\uac00-\ud7a3]/u;
     const misses: string[] = [];
     for (let cp = from; cp < to; cp++) {
       if (cp >= 0xd800 && cp < 0xe000) continue;
@@ -93,6 +93,32 @@ describe('displayText', () => {
       for (const s of forms) {
         const d = displayText(s);
         if (textWidth(d) !== stringWidth(d)) misses.push(`U+${cp.toString(16)} in ${JSON.stringify(s)}: ${textWidth(d)} vs ${stringWidth(d)}`);
+      }
+    }
+    expect(misses).toEqual([]);
+  });
+
+  it('shows lone Hangul jamo as tmux draws them: fillers as blanks, a lone vowel or final on its fillers (hangul-jamo.ts)', () => {
+    // tmux 3.3a: U+115F 2 columns, a lone vowel or final none of its own; string-width: 0 and 1.
+    expect(displayText('A: [\u115f] end.')).toBe('A: [  ] end.');
+    expect(displayText('[\u1160]')).toBe('[]');
+    expect(displayText('[\u115f\u1160]')).toBe('[  ]');
+    expect(displayText('[\u11a8]')).toBe(`[\u115f\u1160\u11a8${WIDE_PAD}]`);
+    expect(displayText('[\u1161]')).toBe(`[\u115f\u1161${WIDE_PAD}]`);
+    // Jamo that join a syllable stay as written.
+    for (const s of ['\u1100\u1161\u11a8', '\ud55c\u11a8', '\uac00\u1161', '\u115f\u1161']) expect(displayText(s).replace(/\ufdd0/g, ''), s).toBe(s);
+  });
+
+  it('measures every jamo, alone or joined, as tmux draws it and as string-width counts it', () => {
+    const range = (a: number, b: number) => Array.from({ length: b - a }, (_, i) => a + i);
+    const misses: string[] = [];
+    for (const cp of [...range(0x1100, 0x1200), ...range(0xa960, 0xa980), ...range(0xd7b0, 0xd800)]) {
+      const ch = String.fromCodePoint(cp);
+      if (/\p{Cn}/u.test(ch)) continue;
+      for (const s of [`x${ch}y`, `[${ch}]`, `가${ch}`, `각${ch}`, `${ch}${ch}`, `\u1100${ch}`, `\u115f${ch}`, `\u1160${ch}`, `\u1161${ch}`, `\u11a8${ch}`, `${ch}\u1161`, `${ch}\u11a8`, `${ch}가`]) {
+        const d = displayText(s);
+        const widths = [textWidth(d), stringWidth(d), tmuxWidth(d)];
+        if (new Set(widths).size > 1 || displayText(d) !== d) misses.push(`${JSON.stringify(s)} -> ${JSON.stringify(d)}: ${widths.join(', ')}`);
       }
     }
     expect(misses).toEqual([]);

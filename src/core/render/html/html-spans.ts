@@ -11,9 +11,9 @@ import type { HtmlPart } from './html-parts.js';
 import { sanitizeLine } from '../../text/index.js';
 import { BLOCK, embedNote, HIDDEN, inlineStyle, LINE, quoteMark } from './html-tags.js';
 import { RAW_TEXT, unclosedHiddenElements } from './closed-elements.js';
-import { HtmlParts } from './html-parts.js';
+import { HtmlRuby } from './html-ruby.js';
 import { cellAlign, cellSpan, HtmlTable } from './html-table.js';
-import { BULLETS, imageLabel, markOf, SUPERSCRIPT_MARK, type CellAlign, type SpanStyle } from '../spans.js';
+import { imageLabel, markOf, type CellAlign, type SpanStyle } from '../spans.js';
 
 // A block that may hold a hidden element, or a raw-text element, left open (closed-elements.ts).
 const HIDDEN_TAG = new RegExp(`<(?:${[...HIDDEN, ...RAW_TEXT].join('|')})\\b`, 'i');
@@ -24,7 +24,7 @@ const HEADING = /^h[1-6]$/;
 export type { HtmlItem, HtmlPart } from './html-parts.js';
 
 /** Builds spans from parser events, on the line rules of HtmlLines, links and players noted as HtmlNotes notes them, in parts as HtmlParts cuts them. */
-class SpanWriter extends HtmlParts {
+class SpanWriter extends HtmlRuby {
   private hidden = 0;
   // One entry per open element of HIDDEN: whether it counts in `hidden` (its author closed it).
   private readonly hiddenOpen: boolean[] = [];
@@ -32,7 +32,6 @@ class SpanWriter extends HtmlParts {
   // The text of the `<pre>` element open now, as written: its tags (Rouge's and Pygments'
   // highlighting `<span>`s) dropped, `<br>` a line break.
   private preText = '';
-  private readonly lists: Array<{ ordered: boolean; next: number }> = [];
   // The outermost `<table>` open, read into the table model; a table inside one of its cells is
   // written into that cell, its cells apart by CELL_SEPARATOR as before.
   private table: HtmlTable | null = null;
@@ -62,17 +61,15 @@ class SpanWriter extends HtmlParts {
     // Substack and Ghost write each list item's text as a paragraph (`<li><p>...</p></li>`): it
     // follows its bullet on the same line (an item starts a run of its own, so the break before
     // the `<p>` has nothing to end), and items stay a line apart, as Markdown's lists do.
-    if (BLOCK.has(name)) this.breakLine(!(name === 'p' && this.lists.length > 0));
+    if (BLOCK.has(name)) this.breakLine(!(name === 'p' && this.inList()));
     else if (LINE.has(name)) this.breakLine(false);
     const style = this.style;
     // A heading is drawn as Markdown's of its level; in a table cell or a list item it stays in its run.
     if (HEADING.test(name)) return this.openHeading(Number(name[1]), this.cell !== null || this.inItem());
+    if (this.openNoteElement(name, attribs) || this.openRuby(name)) return;
     switch (name) {
       case 'br':
         this.spans.push({ text: '\n' });
-        return;
-      case 'sup':
-        this.push(SUPERSCRIPT_MARK);
         return;
       case 'q':
         this.push(quoteMark(this.quotes++, false));
@@ -92,13 +89,17 @@ class SpanWriter extends HtmlParts {
         return;
       case 'ul':
       case 'ol':
-        // A list inside an item starts on a run of its own, under the item's text.
-        if (this.inItem() && !this.cell) this.flushText();
-        this.lists.push({ ordered: name === 'ol', next: Number.parseInt(attribs.start ?? '1', 10) || 1 });
+        this.openList(name === 'ol', attribs, this.cell !== null);
+        return;
+      case 'dl':
+        this.openDefinitionList();
+        return;
+      case 'dt':
+      case 'dd':
+        if (!this.cell) this.openDefinition(name === 'dt');
         return;
       case 'li': {
-        const list = this.lists[this.lists.length - 1];
-        const marker = `${list?.ordered ? `${list.next++}.` : BULLETS[Math.max(0, this.lists.length - 1) % BULLETS.length]} `;
+        const marker = this.itemMarker(attribs);
         // Inside a table cell an item stays in the cell's text, as a bullet.
         if (this.cell) this.push(marker, {});
         else this.openItem(marker);
@@ -155,10 +156,14 @@ class SpanWriter extends HtmlParts {
     switch (name) {
       case 'ul':
       case 'ol':
-        this.lists.pop();
+        this.closeList();
         break;
       case 'li':
         if (!this.cell) this.closeItem();
+        break;
+      case 'dt':
+      case 'dd':
+        if (!this.cell) this.closeDefinition(name === 'dt');
         break;
       case 'thead':
         this.inHead = false;
@@ -178,7 +183,15 @@ class SpanWriter extends HtmlParts {
         if (this.tables > 0 && --this.tables === 0) this.closeTable();
         break;
       case 'a':
-        this.closeLink();
+        if (!this.closeNoteAnchor()) this.closeLink();
+        break;
+      case 'sup':
+      case 'div':
+        this.closeNoteElement(name);
+        break;
+      case 'rt':
+      case 'rp':
+        this.closeRuby(name);
         break;
       case 'q':
         if (this.quotes > 0) this.push(quoteMark(--this.quotes, true));
@@ -192,12 +205,12 @@ class SpanWriter extends HtmlParts {
         }
       }
     }
-    if (BLOCK.has(name)) this.breakLine(!(name === 'p' && this.lists.length > 0));
+    if (BLOCK.has(name)) this.breakLine(!(name === 'p' && this.inList()));
     else if (LINE.has(name)) this.breakLine(false);
   }
 
   text(raw: string): void {
-    if (this.hidden > 0) return;
+    if (this.hidden > 0 || this.inRubyParenthesis()) return;
     if (this.pre > 0) {
       this.preText += raw;
       return;

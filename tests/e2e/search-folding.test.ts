@@ -21,6 +21,9 @@ async function found(query: string, cached: boolean): Promise<string[]> {
 
 const CASES: Array<[string, string[]]> = [
   ['"first spot etf"', ['phrase-linebreak.md']],
+  // Markup beside a space opens the phrase: it folded to ` first spot etf` and the search never returned.
+  ['"* first spot etf"', ['phrase-linebreak.md']],
+  ['\u00a0first\u00a0spot', ['phrase-linebreak.md']],
   ['"spot etf"', ['double-space.md', 'nbsp.md', 'phrase-linebreak.md']],
   ['"double spaced"', ['double-space.md']],
   ['"binance\'s ceo"', ['apostrophe.md']],

@@ -39,6 +39,9 @@ function gapEnd(b: Uint8Array, at: number): number {
   return spaced ? i : -1;
 }
 
+// Spaces opening or closing a phrase.
+const EDGE_SPACES = /^ +| +$/g;
+
 // Whether `word` (bytes) is at b[at..].
 function wordAt(b: Uint8Array, at: number, word: Uint8Array): boolean {
   if (at + word.length > b.length) return false;
@@ -49,10 +52,13 @@ function wordAt(b: Uint8Array, at: number, word: Uint8Array): boolean {
 /**
  * Whether `body` (folded UTF-8 bytes, foldBody) holds `phrase` (folded: foldText, its words apart
  * by single spaces), each space of the phrase standing for a gap of the body. A phrase with no
- * space is a plain substring test.
+ * space is a plain substring test. A space at either end asks nothing more (the query trims them):
+ * an empty first word was found at every byte again and again, and the search never returned.
  */
 export function bodyHasPhrase(body: Buffer, phrase: string): boolean {
   if (!phrase.includes(' ')) return body.includes(phrase);
+  const trimmed = phrase.replace(EDGE_SPACES, '');
+  if (trimmed !== phrase) return bodyHasPhrase(body, trimmed);
   const words = phrase.split(' ').map((w) => Buffer.from(w, 'utf8'));
   const first = words[0];
   for (let at = body.indexOf(first); at >= 0; at = body.indexOf(first, at + 1)) {

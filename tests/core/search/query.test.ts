@@ -50,6 +50,14 @@ describe('parseQuery terms', () => {
     ['-', []],
     ['   ', []],
     ['""', []],
+    // Markup beside a space is a gap: trimmed after the fold, never a phrase opening with a space.
+    ['"* spot etf"', [{ kind: 'phrase', value: 'spot etf', negate: false }]],
+    ['"spot **"', [{ kind: 'phrase', value: 'spot', negate: false }]],
+    ['"* *"', []],
+    // A no-break space (or another the fold reads as one) separates words as a space does.
+    ['\u00a0spot\u00a0etf\u2003sec', [{ kind: 'word', value: 'spot', negate: false }, { kind: 'word', value: 'etf', negate: false }, { kind: 'word', value: 'sec', negate: false }]],
+    ['-\u00a0bitcoin', [{ kind: 'word', value: 'bitcoin', negate: false }]],
+    ['tag:"* mining"', [{ kind: 'tag', value: 'mining', negate: false }]],
   ];
   it.each(cases)('%s', (input, terms) => {
     expect(parseQuery(input, NOW).terms).toEqual(terms);

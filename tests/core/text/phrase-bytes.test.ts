@@ -49,3 +49,11 @@ describe('bodyHasPhrase', () => {
     );
   });
 });
+
+describe('bodyHasPhrase with a space at an end', () => {
+  it('returns, reading the phrase without it (an empty first word was looked for forever)', () => {
+    expect(bodyHasPhrase(body('the spot market'), ' spot')).toBe(true);
+    expect(bodyHasPhrase(body('the spot market'), 'spot market ')).toBe(true);
+    expect(bodyHasPhrase(body('the spot market'), ' etf ')).toBe(false);
+  });
+});

@@ -208,8 +208,10 @@ function scanTerms(s: string, now: number, spans: WordSpan[]): Term[] {
     let j = i;
     while (j < s.length && !isSpace(s[j]) && s[j] !== '"') j++;
     const word = s.slice(i, j);
-    // `--bitcoin` negated `-bitcoin`, which no article holds, and so listed every article.
-    if (negate && word.startsWith('-')) throw new QueryError(`one - negates a term: "${s.slice(start, j)}"`, s.slice(start, j));
+    // `--bitcoin` negated `-bitcoin`, which no article holds, and so listed every article; `-–bitcoin`
+    // the same once its en dash is read as `-`. Only `-` negates: a term typed after another dash
+    // (`–bitcoin`, `−5%`) is a word holding that dash, found as `-bitcoin` (`pro–bitcoin`).
+    if (negate && foldText(word).startsWith('-')) throw new QueryError(`one - negates a term: "${s.slice(start, j)}"`, s.slice(start, j));
     const colon = word.indexOf(':');
     const prefix = colon > 0 ? word.slice(0, colon) : '';
     const looksLikeField = /^[a-z]+$/i.test(prefix) && !word.startsWith('/', colon + 1);

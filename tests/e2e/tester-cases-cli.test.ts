@@ -98,13 +98,16 @@ describe('the tester\'s loader cases through the CLI', { timeout: 180_000 }, () 
     expect(collection.rows['collection.md']).toMatchObject({ tags: ['etf', 'flows'], categories: ['markets', 'us'], publishedAt: '2024-12-18T10:00:00.000Z' });
   }, forRuns(6));
 
-  it('jekyll-copied: posts copied out of their site (dated name, layout) split a tags string; without layout it stays one tag', async () => {
+  it('jekyll-copied: posts copied out of their site (dated name with any Markdown extension, layout) split a tags string; without layout it stays one tag', async () => {
     const { rows, stderr } = await agreed('jekyll-copied');
     expect(stderr).toEqual([]);
     expect(rows['2024-12-17-tags-quoted.md']).toMatchObject({ tags: ['etf', 'flows'], publishedAt: '2024-12-17T00:00:00.000Z' });
     expect(rows['2024-01-02-jekyll-offset.md'].tags).toEqual(['halving', 'supply']);
     expect(rows['2024-03-04-no-date-field.md']).toMatchObject({ title: 'File name date only', publishedAt: '2024-03-04T00:00:00.000Z', dateGuessed: false });
     expect(rows['2024-12-18-no-layout.md'].tags).toEqual(['spot etf']);
+    // Every extension the walk reads as Markdown is a post's: `.mdown` and `.mkd` were not.
+    expect(rows['2024-12-19-tags-mdown.mdown']).toMatchObject({ tags: ['etf', 'flows'], publishedAt: '2024-12-19T00:00:00.000Z' });
+    expect(rows['2024-12-20-tags-mkd.mkd']).toMatchObject({ tags: ['spot', 'market'], publishedAt: '2024-12-20T00:00:00.000Z' });
   }, forRuns(3));
 
   it('front-matter-edges: front matter after a blank line gives the title and date; a rule after one stays body', async () => {

@@ -1,10 +1,10 @@
 // Which names the walk takes (walk.ts) and the folder watch follows (watch/): the Markdown files
 // that are articles, and the folders never descended into.
+import { markdownName } from './markdown-extensions.js';
 import { isSectionPage } from './site-layout.js';
 
-// The extensions Jekyll (`markdown_ext`: markdown, mkdown, mkdn, mkd, md) and Hugo (md, markdown,
-// mdown) read as Markdown, and MDX.
-const MARKDOWN = /\.(?:md|markdown|mdx|mdown|mkdown|mkdn|mkd)$/i;
+// Any name with a Markdown extension (markdown-extensions.ts).
+const MARKDOWN = markdownName();
 
 const UNDERSCORE = 0x5f;
 

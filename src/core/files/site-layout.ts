@@ -17,6 +17,7 @@
 
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { markdownName } from './markdown-extensions.js';
 
 /** The generator whose root a folder is, told from its entries; null for an ordinary folder. */
 export type SiteKind = 'hugo' | 'jekyll' | null;
@@ -71,9 +72,12 @@ export function keepsSiteEntry(kind: SiteKind, entry: ListedEntry): boolean {
   return true;
 }
 
+// A section's list page: `_index` with any Markdown extension the walk reads.
+const SECTION_PAGE = markdownName('_index');
+
 /** Whether a file name is a Hugo/Zola section page (`_index.md`), which is never an article. */
 export function isSectionPage(name: string): boolean {
-  return /^_index\.(?:md|markdown|mdown)$/i.test(name);
+  return SECTION_PAGE.test(name);
 }
 
 /**
@@ -106,7 +110,7 @@ export interface SitePlace {
 
 // A page bundle (Hugo, Eleventy, Gatsby: `posts/halving/index.md`) is named by its folder, the
 // article's slug; the folder that holds the bundles names the source, as it does for plain files.
-const BUNDLE_PAGE = /^index\.(?:md|markdown|mdx|mdown)$/i;
+const BUNDLE_PAGE = markdownName('index');
 
 // Jekyll reads `_posts` and `_drafts` with every folder under them (`_posts/2025/11/...` is
 // common), so the nearest such folder above the file is looked for this many levels up.
@@ -152,7 +156,7 @@ function underJekyllRoot(dir: string, levels: number): boolean {
 }
 
 // A Jekyll post's file name (https://jekyllrb.com/docs/posts/): the date, then the title.
-const JEKYLL_POST_NAME = /^\d{4}-\d{2}-\d{2}-[^/\\]+\.(?:md|markdown)$/i;
+const JEKYLL_POST_NAME = markdownName('\\d{4}-\\d{2}-\\d{2}-[^/\\\\]+');
 
 /**
  * Whether the file is a document of a Jekyll site, whose front matter Jekyll's rules read: a post

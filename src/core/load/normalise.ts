@@ -208,13 +208,17 @@ export function normaliseArticle(input: NormaliseInput): Article {
 
   // Hugo's `[params]` and Zola's `[extra]` (site-params.ts): read where the top level is silent.
   const params = siteParams(data);
-  const sourceName = namedSource(data) ?? (params === null ? null : namedSource(params)) ?? display(withoutNotionId(sourceFolder(info)), false);
+  // Zola keeps a page's taxonomies under `[taxonomies]`: its tags and categories, and its authors
+  // (`authors = ["..."]`, the taxonomy Zola's docs and themes name so), read as a top-level
+  // `authors` is, before `[extra]`'s. Hugo's taxonomies are top-level keys, read as such.
+  const taxonomies = isRecord(data.taxonomies) ? data.taxonomies : null;
+  const sourceName =
+    namedSource(data) ?? (taxonomies === null ? null : namedSource(taxonomies)) ?? (params === null ? null : namedSource(params)) ??
+    display(withoutNotionId(sourceFolder(info)), false);
   const source = isRecord(data.source) ? data.source : params?.source;
   const sourceKey =
     (isRecord(source) ? displayOrNull(scalarText(source.key))?.toLowerCase() : undefined) ?? slugify(sourceName);
 
-  // Zola keeps a page's tags and categories under `[taxonomies]`.
-  const taxonomies = isRecord(data.taxonomies) ? data.taxonomies : null;
   const published = publishedDate(data, fileName, info.mtimeMs);
   notes.push(...published.notes);
   const warnings = input.warnings ?? [];

@@ -11,7 +11,7 @@
 // The per-function entry point: the package index costs ~60 ms of start-up to import.
 import { sub } from 'date-fns/sub';
 import { resolveCoin } from '../coins/index.js';
-import { canonicalSentiment, foldText, type Sentiment } from '../text/index.js';
+import { canonicalSentiment, foldText, gapKind, type Sentiment } from '../text/index.js';
 
 export { canonicalSentiment, type Sentiment };
 
@@ -133,7 +133,7 @@ function fieldTerm(kind: FieldKind, value: string, negate: boolean, raw: string,
       if (v !== 'draft' && v !== 'sticky') throw new QueryError(`unknown value in "${raw}" (use is:draft, is:sticky, is:unread, is:read, is:saved or is:new)`, raw);
       return { kind, value: v, negate };
     default:
-      return { kind, value: foldText(value.trim()), negate };
+      return { kind, value: foldText(value.trim()).trim(), negate };
   }
 }
 
@@ -141,7 +141,13 @@ function fieldTerm(kind: FieldKind, value: string, negate: boolean, raw: string,
 // message quoted the term, so `spot"` read as three quotes in a row.
 const unclosedQuote = (term: string): string => `unclosed quote (a phrase needs its closing "): ${term}`;
 
-const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u3000';
+// Whitespace as the fold reads it (text/fold.ts gapKind): a no-break space pasted into the query
+// separates words as it does in the articles. A word holding one folded to `spot etf` (a phrase
+// of a word) and one starting with it to ` spot`, which froze the body search (phrase-bytes.ts).
+const isSpace = (c: string): boolean => {
+  const kind = gapKind(c.charCodeAt(0));
+  return kind === 1 || kind === 2;
+};
 
 /** Parses the search line into terms; `now` anchors relative dates. Throws QueryError naming the bad term. */
 export function parseQuery(input: string, now: number = Date.now()): ParsedQuery {
@@ -193,7 +199,8 @@ function scanTerms(s: string, now: number, spans: WordSpan[]): Term[] {
     if (s[i] === '"') {
       const close = s.indexOf('"', i + 1);
       if (close < 0) throw new QueryError(unclosedQuote(s.slice(start)), s.slice(start));
-      const phrase = foldText(s.slice(i + 1, close).replace(/\s+/g, ' ').trim());
+      // Trimmed after the fold too: markup beside a space is a gap (`"* spot"` folds to ` spot`).
+      const phrase = foldText(s.slice(i + 1, close).replace(/\s+/g, ' ').trim()).trim();
       if (phrase) terms.push({ kind: 'phrase', value: phrase, negate });
       i = close + 1;
       continue;
@@ -201,8 +208,10 @@ function scanTerms(s: string, now: number, spans: WordSpan[]): Term[] {
     let j = i;
     while (j < s.length && !isSpace(s[j]) && s[j] !== '"') j++;
     const word = s.slice(i, j);
-    // `--bitcoin` negated `-bitcoin`, which no article holds, and so listed every article.
-    if (negate && word.startsWith('-')) throw new QueryError(`one - negates a term: "${s.slice(start, j)}"`, s.slice(start, j));
+    // `--bitcoin` negated `-bitcoin`, which no article holds, and so listed every article; `-–bitcoin`
+    // the same once its en dash is read as `-`. Only `-` negates: a term typed after another dash
+    // (`–bitcoin`, `−5%`) is a word holding that dash, found as `-bitcoin` (`pro–bitcoin`).
+    if (negate && foldText(word).startsWith('-')) throw new QueryError(`one - negates a term: "${s.slice(start, j)}"`, s.slice(start, j));
     const colon = word.indexOf(':');
     const prefix = colon > 0 ? word.slice(0, colon) : '';
     const looksLikeField = /^[a-z]+$/i.test(prefix) && !word.startsWith('/', colon + 1);

@@ -21,15 +21,20 @@ const REMOVED: ReadonlyArray<readonly [number, number]> = [
 ];
 
 // Punctuation written several ways, read as one: apostrophes and primes as `'`, typographic
-// double quotes as `"`, the hyphen and non-breaking hyphen as `-`, the ideographic space as ` `.
+// double quotes as `"`, the dashes as `-` (the hyphen, non-breaking hyphen, figure, en and em
+// dashes, the horizontal bar, the minus sign and the small hyphen-minus and em dash; the
+// full-width hyphen-minus is full-width ASCII, below), the ideographic space as ` `. A range typed
+// `2024-2025` is written `2024–2025` by typographers and word processors, `layer-2` comes out of
+// some editors as `layer‑2`: a reader sees one dash, and search reads one.
 const SAME: Readonly<Record<string, string>> = {
   '\u2018': "'", '\u2019': "'", '\u201b': "'", '\u02bc': "'", '\u2032': "'", '\u00b4': "'",
   '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u201f': '"', '\u2033': '"', '\u00ab': '"', '\u00bb': '"',
-  '\u2010': '-', '\u2011': '-', '\u3000': ' ',
+  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-', '\ufe58': '-', '\ufe63': '-',
+  '\u3000': ' ',
 };
 
 /** Every unit that may fold to something else than itself once lower-cased: a test before the table is read. */
-export const MAY_FOLD = /[\u00ab\u00ad\u00b4\u00bb-\u024f\u02bc\u0300-\u04ff\u0591-\u05c7\u061c\u0640\u064b-\u065f\u0670\u180e\u1ab0-\u1fff\u200b-\u2011\u2018-\u201f\u202a-\u202e\u2032\u2033\u2060-\u206f\u20d0-\u20ff\u3000\ufb00-\ufb06\ufe20-\ufe2f\ufeff\uff01-\uff5e]/;
+export const MAY_FOLD = /[\u00ab\u00ad\u00b4\u00bb-\u024f\u02bc\u0300-\u04ff\u0591-\u05c7\u061c\u0640\u064b-\u065f\u0670\u180e\u1ab0-\u1fff\u200b-\u2015\u2018-\u201f\u202a-\u202e\u2032\u2033\u2060-\u206f\u20d0-\u20ff\u2212\u3000\ufb00-\ufb06\ufe20-\ufe2f\ufe58\ufe63\ufeff\uff01-\uff5e]/;
 
 /** Code unit (lower-cased) -> its folded form ('' when removed), for every unit that changes. */
 export function foldTable(): Map<number, string> {

@@ -16,11 +16,15 @@
 //      ligatures are spelled out (ss oe ae ij s fi); Arabic harakat and Hebrew points are dropped;
 //      format characters (soft hyphen, zero-width space/joiners, word joiner, direction marks, BOM)
 //      are removed, never read as a break; full-width ASCII reads as ASCII (ＥＴＦ -> etf);
-//      ’ ‘ ʼ ′ read as ', “ ” „ « » as ", the hyphen U+2010 and non-breaking U+2011 as -;
+//      ’ ‘ ʼ ′ read as ', “ ” „ « » as ", the dashes (hyphen, non-breaking hyphen, figure, en and
+//      em dash, horizontal bar, minus sign, small and full-width hyphen-minus) as -;
 //   3. between words: a run of whitespace (any: line breaks, tabs, no-break and ideographic
-//      spaces), with the inline Markdown markup next to it (`*` `_` `` ` `` `~` `[` `]` and
-//      double quotes), reads as one space: `*spot* **etf**` -> `*spot etf**`. A line break is a
-//      space too, so one fold never holds a field's end: fields are joined after (foldJoined).
+//      spaces), with the inline Markdown markup next to it (`*` `_` `` ` `` `~` `[` `]` `<` `>`
+//      and double quotes, and the hidden tail of a link after its `]`: `(url "title")` or a
+//      reference's `[1]`, link-tail.ts), reads as one space: `*spot* **etf**` -> `*spot etf**`,
+//      `[first spot](https://x.com/a) etf` -> `[first spot etf`, `see <https://x.com> now` ->
+//      `see https://x.com now`. A line break is a space too, so one fold never holds a field's
+//      end: fields are joined after (foldJoined).
 // Marks of other scripts (Indic and Thai vowel signs, Japanese dakuten) change the letter rather
 // than accent it, and are kept.
 //
@@ -28,10 +32,13 @@
 // and soft hyphens apart), so the index stores text already passed through this function.
 
 import { foldTable, MAY_FOLD } from './fold-table.js';
+import { linkTailEnd } from './link-tail.js';
 
 // What a character is between words: 1 a plain space, 2 other whitespace, 3 inline markup, 0 a
 // word's. ASCII by table; beyond it, the whitespace of JavaScript's \s (the BOM is removed first).
-const MARKUP = '*_`~[]"';
+// `<` and `>` are an autolink's (`<https://x.com>`) and a quote's continued line's (`> `).
+const MARKUP = '*_`~[]<>"';
+const CLOSE_BRACKET = 0x5d;
 // The whitespace beyond ASCII, as inclusive code point ranges.
 const UNICODE_SPACES: readonly (readonly [number, number])[] = [[0xa0, 0xa0], [0x1680, 0x1680], [0x2000, 0x200a], [0x2028, 0x2029], [0x202f, 0x202f], [0x205f, 0x205f], [0x3000, 0x3000]];
 const KIND = new Uint8Array(128);
@@ -58,16 +65,23 @@ export function gapKind(c: number): number {
  */
 function eachGap(s: string, gap: (start: number, end: number) => void): void {
   const n = s.length;
+  const unit = (k: number): number => s.charCodeAt(k);
   for (let i = 0; i < n; i++) {
     if (gapKind(s.charCodeAt(i)) === 0) continue;
     let j = i;
     let spaces = 0;
     let others = 0;
     for (; j < n; j++) {
-      const k = gapKind(s.charCodeAt(j));
+      const c = s.charCodeAt(j);
+      const k = gapKind(c);
       if (k === 0) break;
       if (k === 1) spaces += 1;
       else if (k === 2) others += 1;
+      else if (c === CLOSE_BRACKET) {
+        // A link's hidden tail is markup: its spaces (a title's) are not the gap's.
+        const tail = linkTailEnd(unit, n, j);
+        if (tail > 0) j = tail - 1;
+      }
     }
     if (others > 0 || (spaces > 0 && j - i > 1)) gap(i, j);
     i = j;
@@ -84,13 +98,14 @@ export function gapRuns(s: string): number[] {
   return runs;
 }
 
-// Whether s holds a gap that is not one plain space (eachGap calls nothing without one): a
-// whitespace unit other than the space, or a space beside another space or markup.
-// Built from the kinds above (gapKind), so the test and the loop read the same characters.
+// Whether s may hold a gap that is not one plain space (eachGap calls nothing without one): a
+// whitespace unit other than the space, a space beside another space or markup, or a link's
+// tail (`](`, `][`), which may end beside a space. Built from the kinds above (gapKind), so the
+// test and the loop read the same characters.
 const unit = (c: number): string => `\\u${c.toString(16).padStart(4, '0')}`;
 const OTHER_SPACE_CLASS = `\\t\\n\\v\\f\\r${UNICODE_SPACES.map(([from, to]) => (from === to ? unit(from) : `${unit(from)}-${unit(to)}`)).join('')}`;
 const MARKUP_CLASS = [...MARKUP].map((c) => unit(c.charCodeAt(0))).join('');
-const HAS_GAP = new RegExp(`[${OTHER_SPACE_CLASS}]| [ ${MARKUP_CLASS}]|[${MARKUP_CLASS}] `);
+const HAS_GAP = new RegExp(`[${OTHER_SPACE_CLASS}]| [ ${MARKUP_CLASS}]|[${MARKUP_CLASS}] |\\][(\\[]`);
 
 // s with each gap (eachGap) read as one space.
 function squashGaps(s: string): string {

@@ -4,7 +4,7 @@
 // under it, the hash of its values that a set of strings' hashes can be probed with, counts and labels written without ICU, and how plausible a text is as writing (to choose an encoding's reading). Terminal width is width/'s.
 export { sanitizeLine, sanitizeText, visibleName } from './sanitize.js';
 export { SanitizedPieces } from './sanitize-pieces.js';
-export { foldBody, foldedBytes, foldJoined, foldOffsets, foldText, type FoldOffsets } from './fold.js';
+export { foldBody, foldedBytes, foldJoined, foldOffsets, foldText, gapKind, type FoldOffsets } from './fold.js';
 export { bodyHasPhrase } from './phrase-bytes.js';
 export { decodeEntities } from './entities.js';
 export { leadParagraph } from './lead.js';

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isJekyllDocument, siteKindOfFolder } from '../../../src/core/files/site-layout.js';
+import { isArticleName } from '../../../src/core/files/article-names.js';
+import { MARKDOWN_EXTENSIONS } from '../../../src/core/files/markdown-extensions.js';
+import { isJekyllDocument, isSectionPage, siteKindOfFolder, sourceFolder } from '../../../src/core/files/site-layout.js';
 import { walkPaths } from '../../../src/core/files/walk.js';
 import { article, cleanup, makeTempDir, write } from '../load/loader-fs.js';
 
@@ -117,5 +119,37 @@ describe('isJekyllDocument', () => {
     expect(isJekyllDocument({ path: '/nowhere/_posts/a.md', folderName: '_posts' }, false)).toBe(true);
     expect(isJekyllDocument({ path: path.join(dir, 'plain/2024-01-02-a.md'), folderName: 'plain' }, true)).toBe(true);
     expect(isJekyllDocument({ path: path.join(dir, 'plain/2024-01-02-b.md'), folderName: 'plain' }, false)).toBe(false);
+  });
+
+  // Found by a tester: the dated name knew only `.md` and `.markdown`, so a copied `.mdown` post kept `tags: "etf flows"` one tag.
+  it.each(MARKDOWN_EXTENSIONS)('a dated name with the layout key is a Jekyll post with any Markdown extension: .%s', (ext) => {
+    expect(isJekyllDocument({ path: path.join(dir, `plain/2024-01-02-a.${ext}`), folderName: 'plain' }, true)).toBe(true);
+    expect(isJekyllDocument({ path: path.join(dir, `plain/2024-01-02-a.${ext.toUpperCase()}`), folderName: 'plain' }, true)).toBe(true);
+    expect(isJekyllDocument({ path: path.join(dir, `plain/2024-01-02-a.${ext}.bak`), folderName: 'plain' }, true)).toBe(false);
+  });
+});
+
+describe('one list of Markdown extensions (markdown-extensions.ts) for every name the walk and the sites read', () => {
+  it.each(MARKDOWN_EXTENSIONS)('.%s: an article, a section page as _index, a bundle as index', (ext) => {
+    expect(isArticleName(`post.${ext}`)).toBe(true);
+    expect(isSectionPage(`_index.${ext}`)).toBe(true);
+    expect(isArticleName(`_index.${ext}`)).toBe(false);
+    expect(sourceFolder({ path: `/news/bundles/halving/index.${ext}`, folderName: 'halving' })).toBe('bundles');
+    expect(sourceFolder({ path: `/news/bundles/halving/other.${ext}`, folderName: 'halving' })).toBe('halving');
+  });
+
+  it('a Jekyll site passed at its root: a `.mkd` post under _posts is read, a `.mkd` page at the root is not', async () => {
+    const root = makeTempDir();
+    try {
+      write(root, '_config.yml', 'title: Site\n');
+      write(root, 'about.mkd', article('About'));
+      write(root, '_posts/2024-01-02-flows.mkd', article('Flows'));
+      write(root, '_posts/2024-01-03-fees.mdown', article('Fees'));
+      write(root, 'content/_index.mkdn', article('Section'));
+      const { files } = await walkPaths([root]);
+      expect(files.map((f) => f.relPath).sort()).toEqual([path.join('_posts/2024-01-02-flows.mkd'), path.join('_posts/2024-01-03-fees.mdown')]);
+    } finally {
+      cleanup(root);
+    }
   });
 });

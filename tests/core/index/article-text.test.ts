@@ -6,8 +6,9 @@ import { toRecord, type ArticleRecord } from '../../../src/core/article-record.j
 import type { ArticleMeta } from '../../../src/core/article.js';
 import { articleText, packTexts, pendingText, unpackTexts } from '../../../src/core/index/article-text.js';
 import { articleFields } from '../../../src/core/index/columns.js';
-import { matchingIds } from '../../../src/core/index/fts.js';
+import { ftsTokens, matchingIds } from '../../../src/core/index/fts.js';
 import type { ArticleText } from '../../../src/core/index/store.js';
+import { foldText } from '../../../src/core/text/fold.js';
 import { memoryIndex } from '../../helpers/memory-index.js';
 
 const mem = memoryIndex();
@@ -99,5 +100,23 @@ describe('articleText coins', () => {
     expect(articleText(r, 'no cashtag here').coins).toEqual(['BTC', 'XRP', 'ETH', 'SOL', 'ADA']);
     // A cashtag only in the description is found as in the title.
     expect(articleText(record('/d.md', 'Quiet day', { description: 'Fees paid in $SOL' }), '').coins).toEqual(['SOL']);
+  });
+});
+
+describe('dashes as unicode61 reads them', () => {
+  it('split tokens, written or folded, as ftsTokens splits a query: the index narrows `2024-2025` to the articles holding `2024–2025`', () => {
+    // The index holds folded text (every dash a `-`), but what it holds is only ever compared
+    // through unicode61's tokens: a dash must separate there as it does in ftsTokens.
+    mem.db.exec("CREATE VIRTUAL TABLE temp.dashes USING fts5 (x, tokenize = 'unicode61 remove_diacritics 2'); CREATE VIRTUAL TABLE temp.dashes_vocab USING fts5vocab (temp, dashes, 'instance')");
+    const dashes = ['-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\ufe58', '\ufe63', '\uff0d'];
+    const texts = dashes.flatMap((d) => [`layer${d}2 2024${d}2025`, foldText(`layer${d}2 2024${d}2025`)]);
+    const insert = mem.db.prepare('INSERT INTO temp.dashes (rowid, x) VALUES (?, ?)');
+    texts.forEach((t, i) => insert.run(i + 1, t));
+    const tokens = (doc: number): string[] => mem.db.prepare('SELECT term FROM temp.dashes_vocab WHERE doc = ? ORDER BY offset').pluck().all(doc) as string[];
+    texts.forEach((t, i) => {
+      expect(tokens(i + 1), t).toEqual(['layer', '2', '2024', '2025']);
+      expect(ftsTokens(t), t).toEqual(['layer', '2', '2024', '2025']);
+    });
+    expect(new Set(texts.filter((_, i) => i % 2 === 1))).toEqual(new Set(['layer-2 2024-2025']));
   });
 });

@@ -50,6 +50,20 @@ describe('parseQuery terms', () => {
     ['-', []],
     ['   ', []],
     ['""', []],
+    // Markup beside a space is a gap: trimmed after the fold, never a phrase opening with a space.
+    ['"* spot etf"', [{ kind: 'phrase', value: 'spot etf', negate: false }]],
+    ['"spot **"', [{ kind: 'phrase', value: 'spot', negate: false }]],
+    ['"* *"', []],
+    // A no-break space (or another the fold reads as one) separates words as a space does.
+    ['\u00a0spot\u00a0etf\u2003sec', [{ kind: 'word', value: 'spot', negate: false }, { kind: 'word', value: 'etf', negate: false }, { kind: 'word', value: 'sec', negate: false }]],
+    ['-\u00a0bitcoin', [{ kind: 'word', value: 'bitcoin', negate: false }]],
+    ['tag:"* mining"', [{ kind: 'tag', value: 'mining', negate: false }]],
+    // Every dash folds to `-`, but only `-` negates: a term after an en dash or a minus sign is a word.
+    ['\u2013bitcoin \u22125% 2024\u20132025 tag:layer\u20142', [
+      { kind: 'word', value: '-bitcoin', negate: false }, { kind: 'word', value: '-5%', negate: false },
+      { kind: 'word', value: '2024-2025', negate: false }, { kind: 'tag', value: 'layer-2', negate: false },
+    ]],
+    ['"2024\u20132025" -"layer\u20112"', [{ kind: 'phrase', value: '2024-2025', negate: false }, { kind: 'phrase', value: 'layer-2', negate: true }]],
   ];
   it.each(cases)('%s', (input, terms) => {
     expect(parseQuery(input, NOW).terms).toEqual(terms);
@@ -89,6 +103,8 @@ describe('parseQuery errors name the bad term', () => {
     // Found by a tester: `--bitcoin` listed every article (not `-bitcoin`).
     ['--bitcoin', 'one - negates a term: "--bitcoin"', '--bitcoin'],
     ['etf --', 'one - negates a term: "--"', '--'],
+    // An en dash after the `-` is a dash too (both fold to `-`).
+    ['-\u2013bitcoin', 'one - negates a term: "-\u2013bitcoin"', '-\u2013bitcoin'],
   ];
   it.each(cases)('%s', (input, message, term) => {
     let caught: unknown;

@@ -50,7 +50,7 @@ describe('FoldedTexts', () => {
     const texts = new FoldedTexts(4);
     const rows: Array<[string, string]> = Array.from({ length: 2_000 }, (_, i) => [
       i % 2 ? `SEC Calls It  "Overdue" ${i}` : `Title ${i}`,
-      `Caitlin said the decision was "overdue". *Bold*  and\n\twrapped\u00a0${i} _x_ ** y`,
+      `Caitlin said the decision was "overdue". *Bold*  and\n\twrapped\u00a0${i} _x_ ** y, [a link](https://example.com/${i} "A title") here`,
     ]);
     for (const [t, d] of rows) texts.push(t, d);
     rows.forEach(([t, d], row) => {
@@ -63,7 +63,7 @@ describe('FoldedTexts', () => {
   });
 
   it('round-trips text dense in gaps, accents and letters whose fold changes length (property)', () => {
-    const unit = fc.constantFrom('a', 'B', ' ', ' ', '"', '*', '_', '`', '~', '[', ']', '\n', '\t', '\u00a0', '\u3000', 'é', 'ß', 'İ', '\u00ad', '’');
+    const unit = fc.constantFrom('a', 'B', ' ', ' ', '"', '*', '_', '`', '~', '[', ']', '\n', '\t', '\u00a0', '\u3000', 'é', 'ß', 'İ', '\u00ad', '’', '](https://x.io/a "T t")', '][1]', '(', ')', '<', '>', '–');
     const text = (max: number) => fc.array(unit, { maxLength: max }).map((u) => u.join(''));
     fc.assert(
       fc.property(fc.array(fc.tuple(text(30).map((s) => s.replace(/\n/g, ' ')), text(80)), { maxLength: 20 }), (rows) => {

@@ -70,6 +70,18 @@ describe.each([false, true])('site params and RSS authors (on-disk index: %s)', 
     expect(titles(l, 'category:bitcoin')).toEqual(['Lightning Capacity Falls as Large Nodes Close Channels']);
   });
 
+  it("Zola's [taxonomies] authors are the source, as a top-level `authors` is; the top level's own win, and they win over [extra]'s", async () => {
+    const l = await load('loader-more/zola-taxonomies', cache);
+    expect(l.warnings).toEqual([]);
+    expect(shown(l, 'taxonomies-authors.md')).toMatchObject({ source: 'Ama Owusu', sourceKey: 'ama-owusu', tags: ['ordinals', 'fees'], categories: ['Bitcoin'] });
+    expect(shown(l, 'taxonomies-over-extra.md')).toMatchObject({ source: 'Sofia Brandt', description: 'The queue emptied in under a day.' });
+    expect(shown(l, 'top-level-authors-win.md')).toMatchObject({ source: 'Rin Sato', tags: ['zola'] });
+    expect(shown(l, 'taxonomies-yaml.md')).toMatchObject({ source: 'Lea Moreau', tags: ['base', 'outage'] });
+    expect(titles(l, 'source:"ama owusu"')).toEqual(['Ordinals Fees Fall as Inscriptions Slow']);
+    expect(titles(l, 'source:brandt')).toEqual(['Lido Withdrawal Queue Clears']);
+    expect(titles(l, 'source:zola-taxonomies')).toEqual([]);
+  });
+
   it('RSS and mail authors: the name is the source, the address stays in the front matter', async () => {
     const l = await load('loader-more/rss-authors', cache);
     expect(l.warnings).toEqual([]);

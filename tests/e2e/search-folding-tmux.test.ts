@@ -29,16 +29,16 @@ const listRows = (screen: string): string[] => screen.split('\n').filter((r) => 
 describe('search folding in a real terminal', () => {
   it('typing "first spot etf" lists the hard-wrapped article; "binance\'s" the curly one', async () => {
     const s = dashboard.start(120, 30, FOLDER, { NO_COLOR: '1' });
-    let screen = await s.waitFor((t) => t.includes('15/15') && t.includes('focus: list'), 'the dashboard');
+    let screen = await s.waitFor((t) => t.includes('16/16') && t.includes('focus: list'), 'the dashboard');
     s.send('/');
     s.type('"first spot etf"');
-    screen = await s.waitFor((t) => /\b1\/15\b/.test(t) && t.includes('query: "first spot etf"'), 'the one match');
+    screen = await s.waitFor((t) => /\b1\/16\b/.test(t) && t.includes('query: "first spot etf"'), 'the one match');
     expect(listRows(screen).filter((r) => /Phrase across line break/.test(r))).toHaveLength(1);
     expect(listRows(screen).some((r) => /Double|Spot ETF|Binance|Phrases across links/.test(r))).toBe(false);
     expectBorderedRows(screen, 120, 30);
     s.send('C-u');
     s.type("binance's");
-    screen = await s.waitFor((t) => /\b1\/15\b/.test(t) && t.includes("query: binance's"), 'the curly apostrophe');
+    screen = await s.waitFor((t) => /\b1\/16\b/.test(t) && t.includes("query: binance's"), 'the curly apostrophe');
     expect(listRows(screen).some((r) => r.includes('Binance’s CEO'))).toBe(true);
     s.send('C-c');
     await s.waitFor((t) => t.includes('exit=130'), 'the exit');
@@ -54,17 +54,17 @@ describe('search folding in a real terminal', () => {
     session = s;
     s.type(`node ${path.join(repo, 'dist', 'cli.js')} ${FOLDER}; echo "exit=$?"`);
     s.send('Enter');
-    let screen = await s.waitFor((t) => t.includes('15/15') && t.includes('focus: list'), 'the dashboard');
+    let screen = await s.waitFor((t) => t.includes('16/16') && t.includes('focus: list'), 'the dashboard');
     s.send('/');
     // The reader sees "approved the first spot ether funds"; the Markdown holds the link's address
     // and title between `spot` and `ether`.
     s.type('"first spot ether funds"');
-    screen = await s.waitFor((t) => /\b1\/15\b/.test(t) && t.includes('"first spot ether funds"'), 'the article with the link');
+    screen = await s.waitFor((t) => /\b1\/16\b/.test(t) && t.includes('"first spot ether funds"'), 'the article with the link');
     expect(listRows(screen).filter((r) => /Phrases across links/.test(r))).toHaveLength(1);
     expectBorderedRows(screen, 80, 24);
     s.send('C-u');
     s.type('"2024-2025"');
-    screen = await s.waitFor((t) => /\b1\/15\b/.test(t) && t.includes('"2024-2025"'), 'the en-dash range');
+    screen = await s.waitFor((t) => /\b1\/16\b/.test(t) && t.includes('"2024-2025"'), 'the en-dash range');
     expect(listRows(screen).filter((r) => r.includes('Bitcoin 2024–20'))).toHaveLength(1);
     expectBorderedRows(screen, 80, 24);
     s.send('C-c');

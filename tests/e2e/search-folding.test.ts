@@ -44,6 +44,8 @@ const CASES: Array<[string, string[]]> = [
   // The address stays a body's text for a word, as before.
   ['example.com/custody', ['links.md']],
   ['"sao paulo" tag:regulation source:"les echos"', ['nfd.md']],
+  // Þ and ð as Icelandic is written in ASCII.
+  ['thingvellir tag:thing godafoss althingi', ['thorn.md']],
 ];
 
 // Each case is two CLI runs: seconds on a loaded machine.

@@ -12,8 +12,8 @@
 //   2. character by character (fold-table.ts): letters of the Latin, Greek and Cyrillic blocks
 //      lose their diacritics (NFD, then the combining marks of U+0300-036F, U+1AB0-1AFF,
 //      U+1DC0-1DFF, U+20D0-20FF and U+FE20-FE2F dropped: é -> e, ά -> α, ё -> е), as do the
-//      stroked letters and the dotless i (ł đ ħ ŧ ø ı -> l d h t o i); ß œ æ ĳ ſ and the ﬁ
-//      ligatures are spelled out (ss oe ae ij s fi); Arabic harakat and Hebrew points are dropped;
+//      stroked letters and the dotless i (ł đ ħ ŧ ø ı -> l d h t o i); ß œ æ ĳ ſ þ ð and the ﬁ
+//      ligatures are spelled out (ss oe ae ij s th d fi); Arabic harakat and Hebrew points are dropped;
 //      format characters (soft hyphen, zero-width space/joiners, word joiner, direction marks, BOM)
 //      are removed, never read as a break; full-width ASCII reads as ASCII (ＥＴＦ -> etf);
 //      ’ ‘ ʼ ′ read as ', “ ” „ « » as ", the dashes (hyphen, non-breaking hyphen, figure, en and

@@ -115,10 +115,10 @@ describe('openIndex', () => {
   it('changes with the fold of the text it stores (text/fold.ts): an index folded by an older rule is rebuilt, not read', () => {
     // The FTS table and the rows hold folded text, so a change of the fold must bump the format
     // (and this pin with it): an old index kept `2024–2025` where the search now looks for `2024-2025`.
-    const probes = ['2024\u20132025 layer\u20112 \u2212x', '[first spot](https://x.com/a) etf', 'see <https://x.com> now'];
+    const probes = ['2024\u20132025 layer\u20112 \u2212x', '[first spot](https://x.com/a) etf', 'see <https://x.com> now', 'Þingvellir Goðafoss'];
     expect({ format: INDEX_FORMAT, folds: probes.map(foldText) }).toEqual({
-      format: 9,
-      folds: ['2024-2025 layer-2 -x', '[first spot etf', 'see https://x.com now'],
+      format: 10,
+      folds: ['2024-2025 layer-2 -x', '[first spot etf', 'see https://x.com now', 'thingvellir godafoss'],
     });
   });
 

@@ -24,7 +24,8 @@ const CASES: Array<[string, string[]]> = [
   // Markup beside a space opens the phrase: it folded to ` first spot etf` and the search never returned.
   ['"* first spot etf"', ['phrase-linebreak.md']],
   ['\u00a0first\u00a0etf', ['phrase-linebreak.md']],
-  ['"spot etf"', ['double-space.md', 'nbsp.md', 'phrase-linebreak.md']],
+  // `&#8220;spot ETF&#8221;` in a WordPress export reads as the reader sees it: “spot ETF”.
+  ['"spot etf"', ['double-space.md', 'entities-wordpress.md', 'nbsp.md', 'phrase-linebreak.md']],
   ['"double spaced"', ['double-space.md']],
   ['"binance\'s ceo"', ['apostrophe.md']],
   ['kryptowahrungsregulierung tag:steuerrecht pruftjetzt', ['shy.md']],
@@ -44,6 +45,31 @@ const CASES: Array<[string, string[]]> = [
   // The address stays a body's text for a word, as before.
   ['example.com/custody', ['links.md']],
   ['"sao paulo" tag:regulation source:"les echos"', ['nfd.md']],
+  // A body as the reader sees it: Markdown's escapes without their backslashes, as the same words
+  // written plainly are found.
+  ['eth_getbalance "starred words" c++ "us$100"', ['escapes-literal.md', 'escapes.md']],
+  // Character references decoded, as the literal text is found; the references' names and numbers are no words.
+  ['"s&p 500" at&t what\'s €90 "90 000"', ['entities-everywhere.md', 'entities-literal.md', 'entities.md']],
+  ['bitcoin\'s "sec\'s spot etf"', ['entities-wordpress.md']],
+  ['8217', []],
+  ['rsquo', []],
+  ['nbsp', []],
+  ['hellip', []],
+  // In code, a reference is shown as written, and found so.
+  ['"&lt;b&gt;"', ['entities-everywhere.md']],
+  // HTML's tags and attributes are not shown; an inline tag does not split a word; a hidden element's text is not shown.
+  ['kg-image', []],
+  ['lazy', []],
+  ['tabindex', []],
+  ['pre-wrap', []],
+  ['"type your email"', []],
+  ['"enable javascript"', []],
+  ['h2o', ['escapes-literal.md', 'escapes.md', 'html-export.md']],
+  ['"ctrl+c"', ['html-export.md']],
+  // What is shown of attributes stays: an image's alt text, a link's address (its link note), a phrase across the link.
+  ['"btc chart" tradingview "source: tradingview"', ['html-export.md']],
+  // Þ and ð as Icelandic is written in ASCII.
+  ['thingvellir tag:thing godafoss althingi', ['thorn.md']],
 ];
 
 // Each case is two CLI runs: seconds on a loaded machine.

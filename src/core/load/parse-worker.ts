@@ -10,7 +10,7 @@ import { parseArticle, parseBody } from './parse.js';
 import { readCappedSync, threadRole } from '../files/index.js';
 
 export { STAT_FIELDS, statInto, statPaths } from '../files/index.js';
-import { foldBody, leadParagraph } from '../text/index.js';
+import { foldBody, foldBodyAscii, leadParagraph } from '../text/index.js';
 import type { PackedTexts } from '../index/index.js';
 
 /** A file to parse, as the walk found it. */
@@ -59,8 +59,7 @@ function parseOne(job: ParseJob, cap: number, withBody: boolean): FileParse {
   if (!withBody) return { outcome: { ok: true, record: toRecord(article, read.inode, 0, parsed.warnings), lead }, folded: null, bytes: 0, ascii: true };
   // Folded as search holds a body (text/fold.ts foldBody); the index tokenises these bytes for FTS. An
   // ASCII body (most) folds to ASCII, one byte a character: no UTF-8 length to count.
-  const { ascii } = parsed;
-  const folded = foldBody(article.body);
+  const { folded, ascii } = foldBodyAscii(article.body, parsed.ascii);
   const bytes = ascii ? folded.length : Buffer.byteLength(folded, 'utf8');
   return { outcome: { ok: true, record: toRecord(article, read.inode, bytes, parsed.warnings), lead }, folded, bytes, ascii };
 }

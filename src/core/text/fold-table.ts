@@ -6,8 +6,10 @@
 const ACCENTED: ReadonlyArray<readonly [number, number]> = [[0xc0, 0x24f], [0x300, 0x4ff], [0x1ab0, 0x1fff], [0x20d0, 0x20ff], [0xfe20, 0xfe2f]];
 const MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
 // Letters Unicode does not decompose, read as their base letter(s): the stroked letters and the
-// dotless i, the long s, and ß and the ligatures spelled out (`strasse` finds Straße).
-const SPELLED: Readonly<Record<string, string>> = { ł: 'l', đ: 'd', ħ: 'h', ŧ: 't', ø: 'o', ı: 'i', ſ: 's', ß: 'ss', œ: 'oe', æ: 'ae', ĳ: 'ij' };
+// dotless i, the long s, and ß and the ligatures spelled out (`strasse` finds Straße); the
+// Icelandic and Old English eth and thorn as Icelandic is written in ASCII (ð -> d, þ -> th:
+// `thingvellir` finds Þingvellir, `godafoss` Goðafoss).
+const SPELLED: Readonly<Record<string, string>> = { ł: 'l', đ: 'd', ħ: 'h', ŧ: 't', ø: 'o', ı: 'i', ſ: 's', ß: 'ss', œ: 'oe', æ: 'ae', ĳ: 'ij', ð: 'd', þ: 'th' };
 
 // Characters that are not there for search: the soft hyphen, zero-width space, non-joiner and
 // joiner, direction marks and embeddings, word joiner and invisible operators, the BOM, the Arabic

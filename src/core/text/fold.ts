@@ -4,16 +4,18 @@
 // "Binance’s" and the phrase `"first spot etf"` finds "first *spot*\netf". Every kind of query term
 // and every searched field goes through `foldText`, the article's side once when it is indexed
 // (haystacks' short fields) and the query's side once when it is parsed, so the two always agree.
-// Bodies (the bytes search reads, the FTS5 table's text) take rules 1 and 2 only (foldBody): rule 3
-// is applied as a phrase is matched in them (phrase-bytes.ts), which costs nothing per body.
+// Bodies (the bytes search reads, the FTS5 table's text) are first read as their reader is shown
+// them (escapes, character references and HTML: shown/shown-text.ts), then take rules 1 and 2 only
+// (foldBody): rule 3 is applied as a phrase is matched in them (phrase-bytes.ts), which costs
+// nothing per body.
 //
 // The rule:
 //   1. lower-case (String#toLowerCase, locale-independent);
 //   2. character by character (fold-table.ts): letters of the Latin, Greek and Cyrillic blocks
 //      lose their diacritics (NFD, then the combining marks of U+0300-036F, U+1AB0-1AFF,
 //      U+1DC0-1DFF, U+20D0-20FF and U+FE20-FE2F dropped: é -> e, ά -> α, ё -> е), as do the
-//      stroked letters and the dotless i (ł đ ħ ŧ ø ı -> l d h t o i); ß œ æ ĳ ſ and the ﬁ
-//      ligatures are spelled out (ss oe ae ij s fi); Arabic harakat and Hebrew points are dropped;
+//      stroked letters and the dotless i (ł đ ħ ŧ ø ı -> l d h t o i); ß œ æ ĳ ſ þ ð and the ﬁ
+//      ligatures are spelled out (ss oe ae ij s th d fi); Arabic harakat and Hebrew points are dropped;
 //      format characters (soft hyphen, zero-width space/joiners, word joiner, direction marks, BOM)
 //      are removed, never read as a break; full-width ASCII reads as ASCII (ＥＴＦ -> etf);
 //      ’ ‘ ʼ ′ read as ', “ ” „ « » as ", the dashes (hyphen, non-breaking hyphen, figure, en and
@@ -33,6 +35,7 @@
 
 import { foldTable, MAY_FOLD } from './fold-table.js';
 import { linkTailEnd } from './link-tail.js';
+import { shownText } from './shown/shown-text.js';
 
 // What a character is between words: 1 a plain space, 2 other whitespace, 3 inline markup, 0 a
 // word's. ASCII by table; beyond it, the whitespace of JavaScript's \s (the BOM is removed first).
@@ -151,15 +154,35 @@ export function foldText(text: string): string {
   return HAS_GAP.test(units) ? squashGaps(units) : units;
 }
 
-/**
- * A body as search holds it: foldText's rules 1 and 2 (case, accents, invisible characters,
- * punctuation), its spacing and markup kept as written. Search matches a phrase in it with a gap
- * wherever the phrase has a space (phrase-bytes.ts bodyHasPhrase), which reads the spacing as
- * foldText would; FTS5's tokenizer splits on spacing and markup alike.
- */
-export function foldBody(text: string): string {
+/** foldText's rules 1 and 2 (case, accents, invisible characters, punctuation), its spacing and markup kept as written. */
+export function foldLetters(text: string): string {
   const lower = text.toLowerCase();
   return MAY_FOLD.test(lower) ? foldUnits(lower) : lower;
+}
+
+/**
+ * A body as search holds it: its text as the reader is shown it (shown/shown-text.ts: escapes,
+ * character references and HTML read as the renderer reads them), then foldLetters. Search matches
+ * a phrase in it with a gap wherever the phrase has a space (phrase-bytes.ts bodyHasPhrase), which
+ * reads the spacing as foldText would; FTS5's tokenizer splits on spacing and markup alike. Every
+ * body search reads comes from here: the parse threads', the index's, one read back from its file.
+ */
+export function foldBody(text: string): string {
+  return foldLetters(shownText(text));
+}
+
+// A character beyond ASCII.
+const NOT_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * foldBody(text), and whether it is ASCII given whether `text` is (`ascii`): a body shown as
+ * written folds to ASCII when it is ASCII, and one whose references were decoded (`&euro;`) is
+ * looked at again. The parse threads write an ASCII fold's bytes without encoding them.
+ */
+export function foldBodyAscii(text: string, ascii: boolean): { folded: string; ascii: boolean } {
+  const shown = shownText(text);
+  const folded = foldLetters(shown);
+  return { folded, ascii: ascii && (shown === text || !NOT_ASCII.test(folded)) };
 }
 
 /** Each part folded, joined by `\n` (which no fold holds): one flat string, fields kept apart. */

@@ -9,7 +9,7 @@
 // accent dropped, a letter whose capital is not one character, a line break in the title) keeps
 // its originals beside it.
 
-import { foldBody, foldJoined, gapRuns } from './fold.js';
+import { foldJoined, foldLetters, gapRuns } from './fold.js';
 import { gapRecordSize, unfoldGaps, writeGapRecord } from './fold-gaps.js';
 import { TextColumn } from './text-column.js';
 
@@ -56,11 +56,11 @@ export class FoldedTexts {
     const n = title.length + 1 + description.length;
     if (title.includes('\n')) return this.keepOdd(row, title, description);
     // The text the case bits are read against: the fold, or where it read gaps as one space, the
-    // fold with its gaps as written (foldText is foldBody with the gaps read).
+    // fold with its gaps as written (foldText is foldLetters with the gaps read).
     let written = folded;
     let runs: number[] | null = null;
     if (folded.length !== n) {
-      const [t, d] = [foldBody(title), foldBody(description)];
+      const [t, d] = [foldLetters(title), foldLetters(description)];
       written = `${t}\n${d}`;
       runs = gapRuns(t).concat(gapRuns(d).map((x) => x + t.length + 1));
       if (written.length !== n || runs.length === 0) return this.keepOdd(row, title, description);

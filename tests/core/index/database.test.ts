@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { APPLICATION_ID, INDEX_FORMAT, indexFile, openIndex, removeIndex } from '../../../src/core/index/database.js';
 import { walkListingFile } from '../../../src/core/index/location.js';
 import { ArticleStore, type IndexedArticle } from '../../../src/core/index/store.js';
-import { foldText } from '../../../src/core/text/fold.js';
+import { foldBody, foldText } from '../../../src/core/text/fold.js';
 
 let dir: string;
 let file: string;
@@ -114,11 +114,14 @@ describe('openIndex', () => {
 
   it('changes with the fold of the text it stores (text/fold.ts): an index folded by an older rule is rebuilt, not read', () => {
     // The FTS table and the rows hold folded text, so a change of the fold must bump the format
-    // (and this pin with it): an old index kept `2024–2025` where the search now looks for `2024-2025`.
-    const probes = ['2024\u20132025 layer\u20112 \u2212x', '[first spot](https://x.com/a) etf', 'see <https://x.com> now'];
-    expect({ format: INDEX_FORMAT, folds: probes.map(foldText) }).toEqual({
-      format: 9,
-      folds: ['2024-2025 layer-2 -x', '[first spot etf', 'see https://x.com now'],
+    // (and this pin with it): an old index kept `2024–2025` where the search now looks for `2024-2025`,
+    // and bodies as written (`S&amp;P`, `H<sub>2</sub>O`) where it now looks for what the reader sees.
+    const probes = ['2024\u20132025 layer\u20112 \u2212x', '[first spot](https://x.com/a) etf', 'see <https://x.com> now', 'Þingvellir Goðafoss'];
+    const bodies = ['S&amp;P what&#8217;s eth\\_call `&amp;`', 'H<sub>2</sub>O <img class="kg-image" alt="BTC chart"><script>x()</script>'];
+    expect({ format: INDEX_FORMAT, folds: probes.map(foldText), bodies: bodies.map(foldBody) }).toEqual({
+      format: 11,
+      folds: ['2024-2025 layer-2 -x', '[first spot etf', 'see https://x.com now', 'thingvellir godafoss'],
+      bodies: ["s&p what's eth_call `&amp;`", 'h2o [btc chart]'],
     });
   });
 

@@ -19,6 +19,8 @@ describe('foldText', () => {
     // Letters spelled out.
     ['Straße Maßnahmen', 'strasse massnahmen'],
     ['Œuvre Ærø ĳs', 'oeuvre aero ijs'],
+    // Thorn and eth as Icelandic is written in ASCII.
+    ['Þingvellir Goðafoss Alþingi ÐÞ', 'thingvellir godafoss althingi dth'],
     ['ﬁnance', 'finance'],
     // Format characters removed, never a break.
     ['Krypto\u00adwährungs\u00adregulierung', 'kryptowahrungsregulierung'],

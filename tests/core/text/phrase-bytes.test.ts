@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldBody, foldText } from '../../../src/core/text/fold.js';
 import { bodyHasPhrase } from '../../../src/core/text/phrase-bytes.js';
+import { shownText } from '../../../src/core/text/shown/shown-text.js';
 
 const body = (text: string): Buffer => Buffer.from(foldBody(text), 'utf8');
 const has = (text: string, phrase: string): boolean => bodyHasPhrase(body(text), foldText(phrase));
@@ -30,6 +31,15 @@ describe('bodyHasPhrase', () => {
     // Not a tail: a destination with a space, a `(` apart from the `]`.
     expect(has('[spot](a b) etf', 'spot etf')).toBe(false);
     expect(has('[spot] (a) etf', 'spot etf')).toBe(false);
+  });
+
+  it('reads the body as its reader is shown it: references decoded, escapes read, HTML links as Markdown ones', () => {
+    expect(has('The SEC&#8217;s &#8220;spot ETF&#8221; decision', "sec's spot etf decision")).toBe(true);
+    expect(has('the S&amp;P&nbsp;500', 's&p 500')).toBe(true);
+    expect(has('\\*starred\\* words', 'starred words')).toBe(true);
+    expect(has('<p>first spot</p><p>etf</p>', 'first spot etf')).toBe(true);
+    expect(has('Source: <a href="https://x.com/a?b=1&amp;c=2">first spot</a> etf', 'source: first spot etf')).toBe(true);
+    expect(has('<input placeholder="Type your email">', 'type your email')).toBe(false);
   });
 
   it('needs a space in the gap: markup alone joins words, as foldText reads it', () => {
@@ -70,7 +80,8 @@ describe('bodyHasPhrase', () => {
     const phrase = fc.array(word, { minLength: 2, maxLength: 3 }).map((w) => w.join(' '));
     fc.assert(
       fc.property(text, phrase, (t, p) => {
-        expect(bodyHasPhrase(body(t), p)).toBe(foldText(t).includes(p));
+        // The body as shown (its escapes read: `\\*`), as search folds it.
+        expect(bodyHasPhrase(body(t), p)).toBe(foldText(shownText(t)).includes(p));
       }),
       { numRuns: 5000 },
     );

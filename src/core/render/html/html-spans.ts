@@ -8,15 +8,11 @@
 import { Parser } from 'htmlparser2';
 import type { LinkNotes } from '../link-notes.js';
 import type { HtmlPart } from './html-parts.js';
-import { sanitizeLine } from '../../text/index.js';
+import { sanitizeLine, unclosedHiddenElements } from '../../text/index.js';
 import { BLOCK, embedNote, HIDDEN, inlineStyle, LINE, quoteMark } from './html-tags.js';
-import { RAW_TEXT, unclosedHiddenElements } from './closed-elements.js';
 import { HtmlRuby } from './html-ruby.js';
 import { cellAlign, cellSpan, HtmlTable } from './html-table.js';
 import { imageLabel, markOf, type CellAlign, type SpanStyle } from '../spans.js';
-
-// A block that may hold a hidden element, or a raw-text element, left open (closed-elements.ts).
-const HIDDEN_TAG = new RegExp(`<(?:${[...HIDDEN, ...RAW_TEXT].join('|')})\\b`, 'i');
 
 const CELL_SEPARATOR = ' │ ';
 const HEADING = /^h[1-6]$/;
@@ -42,7 +38,7 @@ class SpanWriter extends HtmlRuby {
   // How many `<q>`s are open: a quotation inside one takes the other marks (html-tags.ts quoteMark).
   private quotes = 0;
 
-  /** `closed`: false for an element left open by its author, which hides nothing (closed-elements.ts). */
+  /** `closed`: false for an element left open by its author, which hides nothing (text/shown/hidden-elements.ts). */
   open(name: string, attribs: Record<string, string>, closed = true): void {
     const embed = this.hidden === 0 && this.pre === 0 ? embedNote(name, attribs) : null;
     if (embed) this.embed(embed);
@@ -262,7 +258,7 @@ class SpanWriter extends HtmlRuby {
  */
 export function htmlParts(html: string, notes: LinkNotes, base: SpanStyle = {}): HtmlPart[] {
   const writer = new SpanWriter(notes, base);
-  const ready = HIDDEN_TAG.test(html) ? unclosedHiddenElements(html, HIDDEN) : { html, open: new Set<number>() };
+  const ready = unclosedHiddenElements(html);
   const parser = new Parser(
     {
       onopentag: (name, attribs) => writer.open(name, attribs, !ready.open.has(parser.startIndex)),

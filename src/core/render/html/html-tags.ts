@@ -2,19 +2,12 @@
 // inline in Markdown (markdown-inline.ts) alike: an inline tag read on its own, the style a
 // formatting tag gives, how an embedded player is named, and which elements are hidden, blocks or lines.
 import { Parser } from 'htmlparser2';
-import { sanitizeLine } from '../../text/index.js';
+import { EMBED_LABEL, sanitizeLine } from '../../text/index.js';
 import type { SpanStyle } from '../spans.js';
 
-/** Elements whose content is never shown (code, styling, metadata; a player's fallback text). */
-export const HIDDEN: ReadonlySet<string> = new Set(['script', 'style', 'template', 'head', 'title', 'noscript', 'iframe', 'object', 'svg', 'math', 'video', 'audio']);
-/** Elements with a blank line before and after them. */
-export const BLOCK: ReadonlySet<string> = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'ul', 'ol', 'blockquote', 'pre', 'figure', 'details', 'section', 'article', 'aside', 'header', 'footer', 'dl', 'hr', 'center']);
-/** Elements on a line of their own. */
-export const LINE: ReadonlySet<string> = new Set(['div', 'summary', 'li', 'tr', 'dt', 'dd', 'figcaption', 'caption', 'thead', 'tbody', 'tfoot', 'address']);
-
-// Embedded players (a YouTube interview, a podcast): never run, but named, with their address as
-// a link note, so the reader knows they are there and can open them.
-const EMBED_LABEL: Readonly<Record<string, string>> = { iframe: 'embed', video: 'video', audio: 'audio' };
+// Which elements hide their content, make a block or a line, or embed a player is text's
+// (text/shown/html-elements.ts): the text search reads in a body follows the same sets.
+export { BLOCK, HIDDEN, LINE } from '../../text/index.js';
 
 /** How an embedded player's tag shows (`[video: title]`) and its address as written (may be ''); null for any other tag. */
 export function embedNote(name: string, attribs: Record<string, string>): { text: string; src: string } | null {

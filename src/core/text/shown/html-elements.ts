@@ -1,0 +1,16 @@
+// What HTML elements mean to a reader of an article, for the renderer (render/html/) and for the
+// text search reads in a body (shown-text.ts) alike, so what is drawn and what is found agree.
+
+/** Elements whose content is never shown (code, styling, metadata; a player's fallback text). */
+export const HIDDEN: ReadonlySet<string> = new Set(['script', 'style', 'template', 'head', 'title', 'noscript', 'iframe', 'object', 'svg', 'math', 'video', 'audio']);
+/** Elements with a blank line before and after them. */
+export const BLOCK: ReadonlySet<string> = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'ul', 'ol', 'blockquote', 'pre', 'figure', 'details', 'section', 'article', 'aside', 'header', 'footer', 'dl', 'hr', 'center']);
+/** Elements on a line of their own. */
+export const LINE: ReadonlySet<string> = new Set(['div', 'summary', 'li', 'tr', 'dt', 'dd', 'figcaption', 'caption', 'thead', 'tbody', 'tfoot', 'address']);
+/**
+ * Elements whose content htmlparser2 reads as raw text to their end tag (as HTML does): left
+ * open, the rest of the block would be text of theirs, tags and all, hidden or not.
+ */
+export const RAW_TEXT: ReadonlySet<string> = new Set(['script', 'style', 'title', 'textarea', 'xmp']);
+/** Embedded players: never run, but named (`[video: title]`) with their address as a link note. */
+export const EMBED_LABEL: Readonly<Record<string, string>> = { iframe: 'embed', video: 'video', audio: 'audio' };

@@ -5,6 +5,19 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FoldedTexts, foldJoined, foldText } from '../../../src/core/text/index.js';
 
+/** `rows` pushed into a new FoldedTexts: each reads back as written, folded as the haystack folds it. */
+function expectRoundTrip(rows: ReadonlyArray<readonly [string, string]>, capacity = 1): FoldedTexts {
+  const texts = new FoldedTexts(capacity);
+  for (const [t, d] of rows) texts.push(t, d);
+  rows.forEach(([t, d], row) => {
+    expect(texts.title(row)).toBe(t);
+    expect(texts.description(row)).toBe(d);
+    expect(texts.folded(row)).toBe(foldJoined([t, d]));
+    expect(texts.folded(row).slice(0, texts.foldedTitleLength(row))).toBe(foldText(t));
+  });
+  return texts;
+}
+
 describe('FoldedTexts', () => {
   const pairs: Array<[string, string]> = [
     ['Bitcoin ETF Approval Delayed By SEC', 'The U.S. regulator pushed its decision to March.'],
@@ -33,31 +46,16 @@ describe('FoldedTexts', () => {
   it('round-trips any text (property)', () => {
     const line = fc.string({ unit: 'grapheme', maxLength: 60 }).map((s) => s.replace(/\n/g, ' '));
     fc.assert(
-      fc.property(fc.array(fc.tuple(line, fc.string({ unit: 'grapheme', maxLength: 200 })), { maxLength: 20 }), (rows) => {
-        const texts = new FoldedTexts(1);
-        for (const [t, d] of rows) texts.push(t, d);
-        rows.forEach(([t, d], row) => {
-          expect(texts.title(row)).toBe(t);
-          expect(texts.description(row)).toBe(d);
-          expect(texts.folded(row)).toBe(foldJoined([t, d]));
-          expect(texts.folded(row).slice(0, texts.foldedTitleLength(row))).toBe(foldText(t));
-        });
-      }),
+      fc.property(fc.array(fc.tuple(line, fc.string({ unit: 'grapheme', maxLength: 200 })), { maxLength: 20 }), (rows) => void expectRoundTrip(rows)),
     );
   });
 
   it('keeps where a fold read gaps as one space, not the originals: quotes, double spaces, markup, line breaks', () => {
-    const texts = new FoldedTexts(4);
     const rows: Array<[string, string]> = Array.from({ length: 2_000 }, (_, i) => [
       i % 2 ? `SEC Calls It  "Overdue" ${i}` : `Title ${i}`,
       `Caitlin said the decision was "overdue". *Bold*  and\n\twrapped\u00a0${i} _x_ ** y, [a link](https://example.com/${i} "A title") here`,
     ]);
-    for (const [t, d] of rows) texts.push(t, d);
-    rows.forEach(([t, d], row) => {
-      expect(texts.title(row)).toBe(t);
-      expect(texts.description(row)).toBe(d);
-      expect(texts.folded(row)).toBe(foldJoined([t, d]));
-    });
+    const texts = expectRoundTrip(rows, 4);
     // None of these rows needed its originals kept (~300 bytes a row where a gap record is a few).
     expect((texts as unknown as { odd: Map<number, number> }).odd.size).toBe(0);
   });
@@ -66,15 +64,7 @@ describe('FoldedTexts', () => {
     const unit = fc.constantFrom('a', 'B', ' ', ' ', '"', '*', '_', '`', '~', '[', ']', '\n', '\t', '\u00a0', '\u3000', 'é', 'ß', 'İ', '\u00ad', '’', '](https://x.io/a "T t")', '][1]', '(', ')', '<', '>', '–');
     const text = (max: number) => fc.array(unit, { maxLength: max }).map((u) => u.join(''));
     fc.assert(
-      fc.property(fc.array(fc.tuple(text(30).map((s) => s.replace(/\n/g, ' ')), text(80)), { maxLength: 20 }), (rows) => {
-        const texts = new FoldedTexts(1);
-        for (const [t, d] of rows) texts.push(t, d);
-        rows.forEach(([t, d], row) => {
-          expect(texts.title(row)).toBe(t);
-          expect(texts.description(row)).toBe(d);
-          expect(texts.folded(row)).toBe(foldJoined([t, d]));
-        });
-      }),
+      fc.property(fc.array(fc.tuple(text(30).map((s) => s.replace(/\n/g, ' ')), text(80)), { maxLength: 20 }), (rows) => void expectRoundTrip(rows)),
       { numRuns: 500 },
     );
   });

@@ -2,6 +2,7 @@
 // draw them: a Line is one terminal row made of Spans. Kept apart from markdown.ts so the wrapper
 // and the block renderers can use it without importing the renderer itself.
 import { displayText, textWidth } from '../width/index.js';
+import { imageWords } from '../text/index.js';
 
 /** A run of text with one style; `role` names a theme colour role. */
 export interface Span {
@@ -95,9 +96,7 @@ export function imageGap(before: string, after: string): boolean {
  * (the caller shows `[image]`, or nothing for HTML's decorative `alt=""`).
  */
 export function imageLabel(alt: string, title = ''): string | null {
-  const a = alt.trim();
-  const t = title.trim();
-  const words = t === '' || t.toLowerCase() === a.toLowerCase() ? a : a === '' ? t : `${a} — ${t}`;
+  const words = imageWords(alt, title);
   return words === '' ? null : `[image: ${words}]`;
 }
 

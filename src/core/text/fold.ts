@@ -147,9 +147,7 @@ function foldUnits(lower: string): string {
  * input (foldOffsets maps it back).
  */
 export function foldText(text: string): string {
-  const lower = text.toLowerCase();
-  // Most text (ASCII, CJK) only needs lower-casing and its spacing read: one native test each.
-  const units = MAY_FOLD.test(lower) ? foldUnits(lower) : lower;
+  const units = foldLetters(text);
   // Most fields have no gap but single spaces: one native test spares the loop over every unit.
   return HAS_GAP.test(units) ? squashGaps(units) : units;
 }
@@ -157,6 +155,7 @@ export function foldText(text: string): string {
 /** foldText's rules 1 and 2 (case, accents, invisible characters, punctuation), its spacing and markup kept as written. */
 export function foldLetters(text: string): string {
   const lower = text.toLowerCase();
+  // Most text (ASCII, CJK) only needs lower-casing: one native test spares the table.
   return MAY_FOLD.test(lower) ? foldUnits(lower) : lower;
 }
 

@@ -6,7 +6,7 @@
 export { sanitizeLine, sanitizeText, visibleName } from './sanitize.js';
 export { SanitizedPieces } from './sanitize-pieces.js';
 export { foldBody, foldBodyAscii, foldedBytes, foldJoined, foldOffsets, foldText, gapKind, type FoldOffsets } from './fold.js';
-export { BLOCK, EMBED_LABEL, HIDDEN, LINE } from './shown/html-elements.js';
+export { BLOCK, EMBED_LABEL, HIDDEN, imageWords, LINE } from './shown/html-elements.js';
 export { unclosedHiddenElements } from './shown/hidden-elements.js';
 export { bodyHasPhrase } from './phrase-bytes.js';
 export { decodeEntities } from './entities.js';

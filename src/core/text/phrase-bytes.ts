@@ -28,20 +28,18 @@ function codeAt(b: Uint8Array, at: number): [code: number, length: number] {
   return [0, 0];
 }
 
-// Whether the run runEnd read last held whitespace (a run of markup alone is no gap).
-let spacedRun = false;
-
-// Where the run of whitespace and markup (links' tails included) starting at `at` ends: `at`
-// itself when a word's byte is there. Sets spacedRun.
-function runEnd(b: Uint8Array, at: number): number {
-  spacedRun = false;
+// Where a gap starting at `at` ends (the next word's first byte), or -1 when no gap starts there:
+// a run of whitespace and markup (links' tails included) holding some whitespace (a run of markup
+// alone is no gap).
+function gapEnd(b: Uint8Array, at: number): number {
+  let spaced = false;
   let i = at;
   while (i < b.length) {
     const c = b[i];
     if (c < 128) {
       const k = gapKind(c);
       if (k === 0) break;
-      if (k !== 3) spacedRun = true;
+      if (k !== 3) spaced = true;
       else if (c === CLOSE_BRACKET) {
         const tail = linkTailEnd((x) => b[x], b.length, i);
         if (tail > 0) {
@@ -54,16 +52,10 @@ function runEnd(b: Uint8Array, at: number): number {
     }
     const [code, n] = codeAt(b, i);
     if (n === 0 || gapKind(code) !== 2) break;
-    spacedRun = true;
+    spaced = true;
     i += n;
   }
-  return i;
-}
-
-// Where a gap starting at `at` ends (the next word's first byte), or -1 when no gap starts there.
-function gapEnd(b: Uint8Array, at: number): number {
-  const end = runEnd(b, at);
-  return spacedRun ? end : -1;
+  return spaced ? i : -1;
 }
 
 /**

@@ -14,3 +14,14 @@ export const LINE: ReadonlySet<string> = new Set(['div', 'summary', 'li', 'tr', 
 export const RAW_TEXT: ReadonlySet<string> = new Set(['script', 'style', 'title', 'textarea', 'xmp']);
 /** Embedded players: never run, but named (`[video: title]`) with their address as a link note. */
 export const EMBED_LABEL: Readonly<Record<string, string>> = { iframe: 'embed', video: 'video', audio: 'audio' };
+
+/**
+ * The words an image is shown by: its alt text and, when it says something else, its title
+ * (`alt — title`), the title alone with no alt; '' when neither has words. The renderer draws them
+ * as `[image: words]` (render/spans.ts imageLabel) and search reads them (html-text.ts).
+ */
+export function imageWords(alt: string, title: string): string {
+  const a = alt.trim();
+  const t = title.trim();
+  return t === '' || t.toLowerCase() === a.toLowerCase() ? a : a === '' ? t : `${a} — ${t}`;
+}

@@ -9,7 +9,7 @@
 // address, a word of it is found: fold.ts, link-tail.ts). Entities are decoded as CommonMark
 // decodes them (entities.ts: each with its `;`), in text and attributes, once.
 import { decodeEntities } from '../entities.js';
-import { BLOCK, EMBED_LABEL, HIDDEN, LINE, RAW_TEXT } from './html-elements.js';
+import { BLOCK, EMBED_LABEL, HIDDEN, imageWords, LINE, RAW_TEXT } from './html-elements.js';
 import { htmlParser } from './html-parser.js';
 import { unclosedHiddenElements } from './hidden-elements.js';
 
@@ -92,9 +92,7 @@ class TextWriter {
 
   // As the renderer labels it (render/spans.ts imageLabel): alt text, and a title unlike it.
   private image(attribs: Record<string, string>): void {
-    const alt = attribute(attribs, 'alt');
-    const title = attribute(attribs, 'title');
-    const words = title === '' || title.toLowerCase() === alt.toLowerCase() ? alt : alt === '' ? title : `${alt} — ${title}`;
+    const words = imageWords(attribute(attribs, 'alt'), attribute(attribs, 'title'));
     if (words !== '') this.put(`[${words}]`);
   }
 

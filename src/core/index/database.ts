@@ -16,7 +16,7 @@ export { cacheDirectory, indexFile } from './location.js';
 /** SQLite's application_id for this program's index files: "CNTI". */
 export const APPLICATION_ID = 0x434e5449;
 /** Bump when the schema or what is stored per article changes; older files are rebuilt. */
-export const INDEX_FORMAT = 11;
+export const INDEX_FORMAT = 12;
 
 /**
  * How long a statement waits for another connection's write lock before failing, in ms: a second

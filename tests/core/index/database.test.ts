@@ -115,13 +115,18 @@ describe('openIndex', () => {
   it('changes with the fold of the text it stores (text/fold.ts): an index folded by an older rule is rebuilt, not read', () => {
     // The FTS table and the rows hold folded text, so a change of the fold must bump the format
     // (and this pin with it): an old index kept `2024–2025` where the search now looks for `2024-2025`,
-    // and bodies as written (`S&amp;P`, `H<sub>2</sub>O`) where it now looks for what the reader sees.
+    // and bodies as written (`S&amp;P`, `H<sub>2</sub>O`) where it now looks for what the reader sees;
+    // indented code and an HTML block's lines as they are shown, not read as prose.
     const probes = ['2024\u20132025 layer\u20112 \u2212x', '[first spot](https://x.com/a) etf', 'see <https://x.com> now', 'Þingvellir Goðafoss'];
-    const bodies = ['S&amp;P what&#8217;s eth\\_call `&amp;`', 'H<sub>2</sub>O <img class="kg-image" alt="BTC chart"><script>x()</script>'];
+    const bodies = [
+      'S&amp;P what&#8217;s eth\\_call `&amp;`',
+      'H<sub>2</sub>O <img class="kg-image" alt="BTC chart"><script>x()</script>',
+      'Run:\n\n    x &amp;&amp; eth\\_call\n\n<div>a\\_b\n```\n</div>\n\nS&amp;P',
+    ];
     expect({ format: INDEX_FORMAT, folds: probes.map(foldText), bodies: bodies.map(foldBody) }).toEqual({
-      format: 11,
+      format: 12,
       folds: ['2024-2025 layer-2 -x', '[first spot etf', 'see https://x.com now', 'thingvellir godafoss'],
-      bodies: ["s&p what's eth_call `&amp;`", 'h2o [btc chart]'],
+      bodies: ["s&p what's eth_call `&amp;`", 'h2o [btc chart]', 'run:\n\n    x &amp;&amp; eth\\_call\n\n\na\\_b\n```\n\n\n\ns&p'],
     });
   });
 

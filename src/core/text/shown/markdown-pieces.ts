@@ -1,9 +1,12 @@
 // Where a body's Markdown shows its source as written and where it reads it, for the text search
-// reads in a body (shown-text.ts). CommonMark (spec 0.31) shows code as written: a fenced block's
-// lines and a code span's (`` `&amp;` `` shows `&amp;`, `` `<b>` `` shows `<b>`), and an escaped
-// character (`\*`, `\_`, `\&`) as the character alone. Everywhere else it reads character
-// references (`&amp;` shows `&`) and raw HTML (`<sub>`, `<!-- -->`), whose tags are not shown. A
-// `<` that opens no tag as CommonMark reads tags (`a < b`, the autolink `<https://x.com>`) is text.
+// reads in a body (shown-text.ts). CommonMark (spec 0.31) shows code as written: a fenced or an
+// indented block's lines and a code span's (`` `&amp;` `` shows `&amp;`, `` `<b>` `` shows `<b>`),
+// and an escaped character (`\*`, `\_`, `\&`) as the character alone. An HTML block's lines are
+// HTML: no escape in them (`<div>a\_b</div>` shows `a\_b`), no fence nor code span (the blocks:
+// markdown-blocks.ts). Everywhere else it reads character references (`&amp;` shows `&`) and raw
+// HTML (`<sub>`, `<!-- -->`), whose tags are not shown. A `<` that opens no tag as CommonMark
+// reads tags (`a < b`, the autolink `<https://x.com>`) is text.
+import { markdownBlocks, mayHoldBlocks } from './markdown-blocks.js';
 
 /** A body cut into pieces in order: prose, whose references and HTML are read, and literal pieces, shown as written. */
 export interface MarkdownPieces {
@@ -18,8 +21,6 @@ const BACKTICK = 0x60;
 const LINE_FEED = 0x0a;
 const BANG = 0x21;
 const QUESTION = 0x3f;
-// A fence line: three or more backticks or tildes indented at most three spaces, and the rest of its line.
-const FENCE = /^ {0,3}(`{3,}|~{3,})([^\n]*)$/gm;
 // A blank line, which ends a paragraph and so any code span in it.
 const BLANK_LINE = /\n[ \t]*\n/g;
 // Raw HTML where a `<` is, as CommonMark reads it ("Raw HTML"): an open tag with its attributes,
@@ -30,10 +31,10 @@ const RAW_HTML = new RegExp(
   'y',
 );
 
-// Where `c` is next in s[from, to), or `to`.
-function nextOf(s: string, c: string, from: number, to: number): number {
+// Where `c` is next in `s` from `from` on, or the text's end.
+function nextOf(s: string, c: string, from: number): number {
   const at = s.indexOf(c, from);
-  return at < 0 || at > to ? to : at;
+  return at < 0 ? s.length : at;
 }
 
 // ASCII punctuation: what a backslash escapes.
@@ -45,8 +46,13 @@ class Cutter implements MarkdownPieces {
   readonly texts: string[] = [];
   readonly literal: boolean[] = [];
   html = false;
-  // Where the paragraph holding the last code span opener looked at ends (a blank line or `to`).
-  private paragraphEnd = -1;
+  // Where the next `\`, backtick, `<` and blank line are from the last look for each (the text's
+  // end: none). Prose is read in order, a block at a time (markdown-blocks.ts), and each look goes
+  // on from where the last one ended, not to the end of the text again for each block.
+  private slash = -1;
+  private tick = -1;
+  private angle = -1;
+  private blank = -1;
   // Run length -> the paragraph end up to which no closing run of that length is left: a later
   // opener of that length in the paragraph is text at once (many lone backticks stay linear).
   private readonly noCloser = new Map<number, number>();
@@ -67,16 +73,13 @@ class Cutter implements MarkdownPieces {
     const s = this.s;
     let start = from;
     let i = from;
-    let slash = -1;
-    let tick = -1;
-    let angle = -1;
     while (i < to) {
-      if (slash < i) slash = nextOf(s, '\\', i, to);
-      if (tick < i) tick = nextOf(s, '`', i, to);
-      if (angle < i) angle = nextOf(s, '<', i, to);
-      const at = Math.min(slash, tick, angle);
+      if (this.slash < i) this.slash = nextOf(s, '\\', i);
+      if (this.tick < i) this.tick = nextOf(s, '`', i);
+      if (this.angle < i) this.angle = nextOf(s, '<', i);
+      const at = Math.min(this.slash, this.tick, this.angle);
       if (at >= to) break;
-      if (at === slash) {
+      if (at === this.slash) {
         const next = at + 1 < to ? s.charCodeAt(at + 1) : -1;
         // An escaped character shows alone; a backslash ending a line is a line break's mark.
         if (isPunctuation(next) || next === LINE_FEED) {
@@ -85,7 +88,7 @@ class Cutter implements MarkdownPieces {
           this.push(at + 1, start, true);
         }
         i = Math.max(start, at + 1);
-      } else if (at === tick) {
+      } else if (at === this.tick) {
         let run = at;
         while (run < to && s.charCodeAt(run) === BACKTICK) run++;
         const end = this.codeSpanEnd(run, run - at, to);
@@ -136,11 +139,11 @@ class Cutter implements MarkdownPieces {
   // Past the run of exactly `n` backticks closing a code span opened before `from`, within its paragraph; -1 when none.
   private codeSpanEnd(from: number, n: number, to: number): number {
     const s = this.s;
-    if (this.paragraphEnd < from) {
+    if (this.blank < from) {
       BLANK_LINE.lastIndex = from;
-      this.paragraphEnd = Math.min(to, BLANK_LINE.exec(s)?.index ?? to);
+      this.blank = BLANK_LINE.exec(s)?.index ?? s.length;
     }
-    const limit = Math.min(to, this.paragraphEnd);
+    const limit = Math.min(to, this.blank);
     if (this.noCloser.get(n) === limit) return -1;
     for (let k = from; ; ) {
       const at = s.indexOf('`', k);
@@ -159,33 +162,17 @@ class Cutter implements MarkdownPieces {
 /** `markdown` cut into prose and literal pieces (see the header); their texts joined are `markdown` less its escaping backslashes. */
 export function markdownPieces(markdown: string): MarkdownPieces {
   const cut = new Cutter(markdown);
-  let from = 0;
-  if (markdown.includes('```') || markdown.includes('~~~')) {
-    // Each fenced block, fences included, as written; an unclosed one runs to the end (CommonMark).
-    let open: string | null = null;
-    let blockStart = 0;
-    FENCE.lastIndex = 0;
-    for (let m = FENCE.exec(markdown); m !== null; m = FENCE.exec(markdown)) {
-      const [line, marks, rest] = m;
-      if (open === null) {
-        // A backtick fence's info string holds no backtick (else the line is a code span).
-        if (marks[0] === '`' && rest.includes('`')) continue;
-        open = marks;
-        blockStart = m.index;
-      } else if (marks[0] === open[0] && marks.length >= open.length && rest.trim() === '') {
-        const end = Math.min(markdown.length, m.index + line.length + 1);
-        cut.prose(from, blockStart);
-        cut.push(blockStart, end, true);
-        from = end;
-        open = null;
-      }
-    }
-    if (open !== null) {
-      cut.prose(from, blockStart);
-      cut.push(blockStart, markdown.length, true);
-      return cut;
-    }
+  if (!mayHoldBlocks(markdown)) {
+    cut.prose(0, markdown.length);
+    return cut;
   }
-  cut.prose(from, markdown.length);
+  markdownBlocks(markdown, (from, to, kind) => {
+    if (kind === 'prose') cut.prose(from, to);
+    else if (to > from) {
+      // An HTML block's text is read as HTML, its backslashes and backticks as written.
+      cut.push(from, to, kind === 'code');
+      if (kind === 'html') cut.html = true;
+    }
+  });
   return cut;
 }

@@ -68,6 +68,20 @@ const CASES: Array<[string, string[]]> = [
   ['"ctrl+c"', ['html-export.md']],
   // What is shown of attributes stays: an image's alt text, a link's address (its link note), a phrase across the link.
   ['"btc chart" tradingview "source: tradingview"', ['html-export.md']],
+  // Indented code (CommonMark 4.4) is shown as written: its references, tags and backslashes are
+  // found as written, not decoded; a list item's indented paragraph and nested list, and a lazy
+  // continuation line, are read as Markdown.
+  ['"chain=zeta&amp;method" "<b>raw</b>" "method=eth\\_call"', ['indented-code.md']],
+  ['"chain=zeta&method"', []],
+  ['"method=eth_call"', []],
+  ['eth_getlogs "q&a notes" "first step & the zorblax" eth_feehistory', ['indented-code.md']],
+  // An HTML block's backslashes are no escapes (CommonMark 4.6): shown, and found, as written.
+  ['eth\\_sendrawtransaction "sendrawtransaction & wait"', ['html-block-escapes.md']],
+  ['eth_sendrawtransaction', []],
+  ['eth_estimategas', ['html-block-escapes.md']],
+  // A fence line inside an HTML block (to its blank line, or inside `<pre>`) opens no code block:
+  // the article after it is still read as prose.
+  ['"q&a futures" eth_chainid "eth_syncing call & the mempool"', ['html-block-fences.md']],
   // Þ and ð as Icelandic is written in ASCII.
   ['thingvellir tag:thing godafoss althingi', ['thorn.md']],
 ];

@@ -18,8 +18,10 @@ const MAY_OPEN = new Uint8Array(128);
 for (const c of '-+*0123456789[!?') MAY_OPEN[c.charCodeAt(0)] = 1;
 // A list item that may interrupt a paragraph: a bullet or `1.` (`1)`) and a space or tab (CommonMark 5.2; marked alike).
 const INTERRUPTING_ITEM = /(?:[*+-]|1[.)])[ \t]/y;
+/** An ATX heading's opening or a thematic break's whole line (CommonMark 4.1, 4.2), as a pattern's source, read at its first mark. */
+export const HEADING_OR_RULE = String.raw`#{1,6}(?=[ \t\n]|$)|(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:-[ \t]*){3,})(?:\n|$)`;
 // A line that ends a list item in marked (a fence, a heading, an open tag or comment, an item, a rule), read at its start.
-const ITEM_END = /[ ]{0,3}(?:`{3,}|~{3,}|#{1,6}(?=[ \t\n]|$)|<(?:[a-z][^\n]*>|!--)|(?:[*+-]|\d{1,9}[.)])(?=[ \t\n]|$)|(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:-[ \t]*){3,})(?:\n|$))/iy;
+const ITEM_END = new RegExp(String.raw`[ ]{0,3}(?:\x60{3,}|~{3,}|<(?:[a-z][^\n]*>|!--)|(?:[*+-]|\d{1,9}[.)])(?=[ \t\n]|$)|${HEADING_OR_RULE})`, 'iy');
 
 /** The containers open before a line, read a line at a time. */
 export class Containers {

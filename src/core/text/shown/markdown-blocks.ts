@@ -11,7 +11,7 @@
 // list) and any MDX component, which the renderer dedents (render/site-syntax/mdx-syntax.ts). An
 // indented line after a paragraph's is a lazy continuation line. Where a line's place is unsure
 // (a block quote's content, a tab in a list item's indentation) it is left prose, as before.
-import { Containers, itemEnd } from './containers.js';
+import { Containers, HEADING_OR_RULE, itemEnd } from './containers.js';
 import { htmlBlockEnd } from './html-blocks.js';
 
 /** What a block of a body is: Markdown to read, code shown as written, or HTML. */
@@ -34,12 +34,29 @@ const FENCE_AT = /(`{3,}|~{3,})([^\n]*)/y;
 const FENCE = /^ {0,3}(`{3,}|~{3,})([^\n]*)$/gm;
 // An ATX heading's or a thematic break's line, read at its first mark (after a paragraph a `---` is
 // a setext heading's underline: a paragraph ends there too).
-const BREAK_LINE = /(?:#{1,6}(?=[ \t\n]|$)|(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:-[ \t]*){3,})(?:\n|$))/y;
+const BREAK_LINE = new RegExp(`(?:${HEADING_OR_RULE})`, 'y');
 // MDX's component tags (a capital, a lower-case letter after it: render/site-syntax/mdx-syntax.ts).
 const COMPONENT = /<\/?[A-Z][\w.]{0,100}[a-z]/y;
 // Elements the renderer reads as Markdown before marked sees them (render/site-syntax/: HTML
 // quotes, kramdown's `markdown="1"`): a block holding one is left prose, as it was.
 const AS_MARKDOWN = ['<blockquote', '<BLOCKQUOTE', 'markdown='];
+
+// Where the spaces and tabs from `from` end (`end` at most): the line's first other character.
+function indentEnd(s: string, from: number, end: number): number {
+  let i = from;
+  for (; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== SPACE && c !== TAB) break;
+  }
+  return i;
+}
+
+// The columns the spaces and tabs of s[from, to) fill, a tab to the next multiple of four (CommonMark 2.2).
+function columnsOf(s: string, from: number, to: number): number {
+  let col = 0;
+  for (let k = from; k < to; k++) col += s.charCodeAt(k) === TAB ? 4 - (col % 4) : 1;
+  return col;
+}
 
 /**
  * Whether a `c` of `s` stands on a line indented four columns or more (which may be indented
@@ -64,14 +81,8 @@ export function blockLineHolds(s: string, c: string): boolean {
       }
       start = nl + 1;
     }
-    let i = start;
-    let col = 0;
-    for (; col < 4; i++) {
-      const k = s.charCodeAt(i);
-      if (k === SPACE) col++;
-      else if (k === TAB) col += 4 - (col % 4);
-      else break;
-    }
+    const i = indentEnd(s, start, lineEnd);
+    const col = columnsOf(s, start, i);
     if (col >= 4 || (c === '<' && i === at && col === i - start)) return true;
   }
   return false;
@@ -114,14 +125,8 @@ export function markdownBlocks(s: string, visit: (from: number, to: number, kind
   for (let pos = 0; pos < n; ) {
     const nl = s.indexOf('\n', pos);
     const end = nl < 0 ? n : nl;
-    let i = pos;
-    let col = 0;
-    for (; i < end; i++) {
-      const c = s.charCodeAt(i);
-      if (c === SPACE) col++;
-      else if (c === TAB) col += 4 - (col % 4);
-      else break;
-    }
+    const i = indentEnd(s, pos, end);
+    const col = columnsOf(s, pos, i);
     if (i === end) {
       blank = true;
       paragraph = quote = false;
@@ -214,16 +219,9 @@ function indentedCodeEnd(s: string, end: number): number {
   for (let pos = end + 1; pos < n; ) {
     const nl = s.indexOf('\n', pos);
     const lineEnd = nl < 0 ? n : nl;
-    let i = pos;
-    let col = 0;
-    for (; i < lineEnd; i++) {
-      const c = s.charCodeAt(i);
-      if (c === SPACE) col++;
-      else if (c === TAB) col += 4 - (col % 4);
-      else break;
-    }
+    const i = indentEnd(s, pos, lineEnd);
     if (i < lineEnd) {
-      if (col < 4) break;
+      if (columnsOf(s, pos, i) < 4) break;
       last = lineEnd;
     }
     pos = lineEnd + 1;

@@ -125,20 +125,23 @@ export function listsExactRows(rows: readonly number[], cap: number, complete: b
  * row jumps once the read is in. With `meanwhile` false (the newest bodies not in memory: no
  * answer meanwhile could list the exact rows) the key waits for the thread at once, no run made
  * beside its read. A body missed is still asked for: with the newest in memory, later keys can be
- * answered meanwhile.
+ * answered meanwhile. With `wait` false the thread is never waited for: the answer meanwhile is
+ * given whatever it lists (prepare's warm-up searches, which nobody sees: at 1M the warm-up's
+ * three letters held the UI thread ~200 ms for their tokens just as the list filled).
  */
-export function searchDeferred(source: WordSource | null, later: boolean, wanted: ((query: string) => void) | null, query: string, run: (mode: '' | 'unread') => SearchResult, exactRows: () => boolean, meanwhile = true): SearchResult {
+export function searchDeferred(source: WordSource | null, later: boolean, wanted: ((query: string) => void) | null, query: string, run: (mode: '' | 'unread') => SearchResult, exactRows: () => boolean, meanwhile = true, wait = true): SearchResult {
   let missed = false;
+  const thread = wait ? source : null;
   const unread = (): SearchResult => withUnreadBodies(() => (missed = true), () => run('unread'));
-  if (later && !meanwhile && source?.finishLater) {
-    source.finishLater();
+  if (later && !meanwhile && thread?.finishLater) {
+    thread.finishLater();
     if (!wanted) return run('');
     later = false;
   }
   let result = unread();
   const bodiesMissed = missed;
-  if (later && result.counting && (missed || !exactRows()) && source?.finishLater) {
-    source.finishLater();
+  if (later && result.counting && (missed || !exactRows()) && thread?.finishLater) {
+    thread.finishLater();
     if (!wanted) return run('');
     missed = false;
     result = unread();

@@ -63,8 +63,7 @@ export class SearchIndex {
   private readonly vocabulary = new MemoryVocabulary(this.docs, (id) => this.hay(id));
   // Bit masks of titles and tags that answer one- and two-character queries (short-index.ts).
   private readonly shorts = new ShortIndex();
-  // Free words answered by the on-disk index (index/word-index.ts), once one is attached.
-  private words: WordSource | null = null;
+  private words: WordSource | null = null; // free words answered by the on-disk index (index/word-index.ts), once attached
   private bodiesWanted: ((query: string) => void) | null = null;
   // deferShortCounts's callback, and whether an answer with its count coming was given since.
   private shortsAgain: (() => void) | null = null;
@@ -77,6 +76,7 @@ export class SearchIndex {
   private readonly newestBodyRead = (): boolean => bodyInMemory(this.docs[this.order()[0] ?? -1]);
   // Set by each run(): false when an answer meanwhile may list other rows than the exact one's.
   private meanwhileExact = true;
+  private quiet = false; // prepare's warm-up search under way (searchQuietly)
   // The articles passing a search's exact filters (engine/eligible-lists.ts).
   private readonly lists = new EligibleLists({ docs: this.docs, order: () => this.order(), hay: (id) => this.hay(id), columns: this.columns, masks: this.masks, holder: () => this.holder(), words: () => this.words });
 
@@ -147,7 +147,7 @@ export class SearchIndex {
     const wanted = this.bodiesWanted;
     const later = wordsLater(this.words, query, opts, this.dense);
     if (!wanted && !later) return this.run(query, opts, '');
-    return searchDeferred(this.words, later, wanted, query, (mode) => this.run(query, opts, mode), () => this.meanwhileExact, !later || this.newestBodyRead());
+    return searchDeferred(this.words, later, wanted, query, (mode) => this.run(query, opts, mode), () => this.meanwhileExact, !later || this.newestBodyRead(), !this.quiet);
   }
 
   // `mode` keeps the scanner's and the eligible list's memory of deferred searches apart.
@@ -267,14 +267,14 @@ export class SearchIndex {
     again?.();
   }
 
-  // A search for a list of 50 that never asks for bodies to be read ahead (prepare's warm-up).
+  // A list of 50 that asks for no body read ahead and waits for no word's thread (prepare's warm-up: code for the JIT, answer dropped).
   private searchQuietly(query: string): void {
     const wanted = this.bodiesWanted;
-    this.bodiesWanted = wanted && ((): void => {});
+    [this.bodiesWanted, this.quiet] = [wanted && ((): void => {}), true];
     try {
       this.search(query, { limit: 50 });
     } finally {
-      this.bodiesWanted = wanted;
+      [this.bodiesWanted, this.quiet] = [wanted, false];
     }
   }
 

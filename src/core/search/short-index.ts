@@ -41,6 +41,20 @@ const EMPTY = new Int32Array(0);
 // Bytes per allocation of sets (ShortIndex.newSet): ~80 sets at 100k articles, 8 at a million
 // (what a last slab leaves unused is at most this).
 const SLAB_BYTES = 1 << 20;
+// Bytes per allocation once a set is this big (a corpus of ~500k articles and more): glibc maps a
+// request of 32 MB or more on its own (its mmap threshold's ceiling), so the slab's pages are the
+// kernel's zero pages until a set first marks them, faulted in a few at a time across prepare's
+// steps. A slab of 1 MB came from memory the load had freed and malloc_trim had given back:
+// zeroing it faulted every page in at once, ~75 MB in the first step at a million articles
+// (~180 ms, as the list filled, where the first key typed waited). Pages never marked stay out of
+// the resident set.
+const BIG_SET_BYTES = 64 << 10;
+const MAPPED_SLAB_BYTES = 48 << 20;
+
+/** Bytes of each allocation the sets are cut from, for sets of `setBytes` each (see above). */
+export function slabBytesFor(setBytes: number): number {
+  return setBytes >= BIG_SET_BYTES ? MAPPED_SLAB_BYTES : SLAB_BYTES;
+}
 // The matches of the search running (find), kept between searches.
 let found = new Int32Array(0);
 const has = (set: Int32Array, id: number): boolean => (id >>> 5 < set.length ? (set[id >>> 5] & (1 << (id & 31))) !== 0 : false);
@@ -100,7 +114,7 @@ export class ShortIndex {
   private slabUsed = 0;
 
   private newSet(): Int32Array {
-    if (this.slabUsed + this.words > this.slab.length) [this.slab, this.slabUsed] = [new Int32Array(Math.max(1, Math.floor(SLAB_BYTES / 4 / this.words)) * this.words), 0];
+    if (this.slabUsed + this.words > this.slab.length) [this.slab, this.slabUsed] = [new Int32Array(Math.max(1, Math.floor(slabBytesFor(this.words * 4) / 4 / this.words)) * this.words), 0];
     this.slabUsed += this.words;
     return this.slab.subarray(this.slabUsed - this.words, this.slabUsed);
   }

@@ -2,7 +2,7 @@
 // folded title and tag gives: the masks only skip articles that cannot match.
 import { describe, expect, it } from 'vitest';
 import { hayTitle, makeHay, type Hay } from '../../../src/core/search/haystack.js';
-import { ShortIndex } from '../../../src/core/search/short-index.js';
+import { ShortIndex, slabBytesFor } from '../../../src/core/search/short-index.js';
 import { SearchIndex } from '../../../src/core/search/search.js';
 import { foldText } from '../../../src/core/text/fold.js';
 import { makeCorpus } from '../../helpers/make-article.js';
@@ -56,6 +56,25 @@ describe('ShortIndex', () => {
     for (const text of ['b', 'br', 'e', 'so', 'x', 'q']) expect(reserved.find(text, all, size, hayOf)).toEqual(whole.find(text, all, size, hayOf));
     // Without reserve, each step past the first grew the sets by half again: room left over.
     expect(stepped(false).bytes).toBeGreaterThan(whole.bytes);
+  });
+
+  it('sized for a million articles, cuts its sets from slabs glibc maps on their own (32 MB and more), and gives the same matches', () => {
+    // A set over a million ids is 125,000 bytes: its slab must be at least glibc's mmap threshold
+    // ceiling (32 MB), so its pages stay the kernel's zero pages until marked; small sets share 1 MB slabs.
+    expect(slabBytesFor(4 * Math.ceil(1_000_000 / 32))).toBeGreaterThanOrEqual(32 << 20);
+    expect(slabBytesFor(4 * Math.ceil(10_000 / 32))).toBe(1 << 20);
+    const size = 300;
+    const hayOf = (id: number): Hay => hays[id % hays.length];
+    const all = Array.from({ length: size }, (_, id) => size - 1 - id);
+    const big = new ShortIndex();
+    big.reserve(1_000_000);
+    for (let end = 100; end <= size; end += 100) big.cover(end, hayOf);
+    expect(big.bytes % (4 * Math.ceil(1_000_000 / 32))).toBe(0);
+    for (const text of ['b', 'br', 'e', 'so', 'x', 'q', '9']) {
+      const inTitle = all.filter((id) => hayTitle(hayOf(id)).includes(text));
+      const inTags = all.filter((id) => !hayTitle(hayOf(id)).includes(text) && hayOf(id).hayLists.tags.some((t) => t.startsWith(text)));
+      expect(big.find(text, all, size, hayOf), text).toEqual({ inTitle, inTags, titles: inTitle.length, tags: inTags.length, whole: true });
+    }
   });
 
   it('found early (sets still being made): the same rows listed, the walk stopped at `most` title matches, nothing covered', () => {

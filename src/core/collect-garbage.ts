@@ -9,7 +9,7 @@
 // `--expose-gc` flag, so the flag is set for the one moment V8 needs it to hand out `gc`.
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { returnFreeMemoryOffThread } from './malloc-trim.js';
+import { returnFreeMemory } from './malloc-trim.js';
 
 // V8 frees the memory of the array buffers a collection found dead on a background task after it
 // (its array buffer sweeper): the C heap is trimmed this long after, once they are back in it.
@@ -22,7 +22,7 @@ function returnFreeMemorySoon(): void {
   trimQueued = true;
   setTimeout(() => {
     trimQueued = false;
-    returnFreeMemoryOffThread();
+    returnFreeMemory();
   }, TRIM_AFTER_MS).unref();
 }
 

@@ -34,33 +34,19 @@ function trimmer(): Trim | null {
 }
 
 /**
- * Gives the C heap's free pages back to the system (glibc's `malloc_trim(0)`): ~1-5 ms at 100k
- * articles, 25-50 ms at a million, on the calling thread, for every thread's arena. Call it after
- * work that freed much (a full collection after a load). Returns false where the C library has no
- * such call. Never throws.
+ * Gives the C heap's free pages back to the system (glibc's `malloc_trim(0)`, for every thread's
+ * arena) on a thread of libuv's pool, so this thread goes on meanwhile: ~1-5 ms at 100k articles,
+ * 25-50 ms at a million (the dashboard's ~1 GB: every arena walked), and the trim after the load's
+ * collection came just as the list filled, where the first key typed waited for it on this thread.
+ * Call it after work that freed much (a full collection after a load). `done` is called here once
+ * the pages are back. Returns false (and never calls `done`) where the C library has no such call.
+ * Never throws.
  */
-export function returnFreeMemory(): boolean {
+export function returnFreeMemory(done: () => void = () => {}): boolean {
   const t = trimmer();
   if (t === null) return false;
   try {
-    t(0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * returnFreeMemory on a thread of libuv's pool, so this thread goes on meanwhile: at a million
- * articles the call takes 25-50 ms (the dashboard's ~1 GB: every arena walked), and the one after
- * the load's collection ran just as the list filled, where the first key typed waited for it.
- * Returns false where the C library has no such call. Never throws.
- */
-export function returnFreeMemoryOffThread(): boolean {
-  const t = trimmer();
-  if (t === null) return false;
-  try {
-    t.async(0, () => {});
+    t.async(0, () => done());
     return true;
   } catch {
     return false;

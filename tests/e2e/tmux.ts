@@ -128,8 +128,11 @@ export class TmuxSession {
    */
   close(waitMs = 20_000): void {
     let pids: number[] = [];
+    let shells: number[] = [];
     try {
-      pids = programsOf(this.tmux('list-panes', '-a', '-F', '#{pane_pid}'));
+      const panes = this.tmux('list-panes', '-a', '-F', '#{pane_pid}');
+      shells = panes.split('\n').map(Number).filter((pid) => pid > 0);
+      pids = programsOf(panes);
       for (const pid of pids) hangUp(pid);
       this.tmux('kill-server');
     } catch {
@@ -138,6 +141,12 @@ export class TmuxSession {
     const deadline = Date.now() + waitMs;
     // An orphan that exited stays a zombie until init (here a VM's own) reaps it, ~1-1.7 s later: ended is what counts.
     while (!pids.every(processEnded) && Date.now() < deadline) sleepSync(50);
+    // The shell itself goes on once its program ended (startCli's `echo "exit=$?" > status.txt`
+    // writes into this folder) until the closed terminal hangs it up ~1 s later: in CI that write
+    // landed while the folder was being removed (ENOTEMPTY after every retry). So it is hung up now
+    // and waited for too.
+    for (const pid of shells) hangUp(pid);
+    while (!shells.every(processEnded) && Date.now() < deadline) sleepSync(20);
     // Retried (Node retries ENOTEMPTY itself when asked): in CI once a file appeared in the folder
     // while it was being removed (ENOTEMPTY), the program's last write landing after the walk.
     fs.rmSync(this.dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });

@@ -14,8 +14,8 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
-// The call, and the same call run on libuv's thread pool (koffi's `async`: its callback comes back here).
-type Trim = ((pad: number) => number) & { async: (pad: number, done: (error: unknown, result: number) => void) => void };
+// The call as it is made: run on libuv's thread pool (koffi's `async`: its callback comes back here).
+type Trim = { async: (pad: number, done: (error: unknown, result: number) => void) => void };
 let trim: Trim | null | undefined;
 
 function trimmer(): Trim | null {

@@ -130,9 +130,8 @@ export class TmuxSession {
     let pids: number[] = [];
     let shells: number[] = [];
     try {
-      const panes = this.tmux('list-panes', '-a', '-F', '#{pane_pid}');
-      shells = panes.split('\n').map(Number).filter((pid) => pid > 0);
-      pids = programsOf(panes);
+      shells = this.tmux('list-panes', '-a', '-F', '#{pane_pid}').split('\n').map(Number).filter((pid) => pid > 0);
+      pids = programsOf(shells);
       for (const pid of pids) hangUp(pid);
       this.tmux('kill-server');
     } catch {
@@ -153,8 +152,8 @@ export class TmuxSession {
   }
 }
 
-/** Every descendant of the pane processes (shells) listed one per line in `panePids`, from `ps`. */
-function programsOf(panePids: string): number[] {
+/** Every descendant of the pane processes (`shells`), from `ps`. */
+function programsOf(shells: readonly number[]): number[] {
   const children = new Map<number, number[]>();
   for (const line of execFileSync('ps', ['-e', '-o', 'pid=,ppid='], { encoding: 'utf8' }).split('\n')) {
     const [pid, ppid] = line.trim().split(/\s+/).map(Number);
@@ -164,7 +163,7 @@ function programsOf(panePids: string): number[] {
     else children.set(ppid, [pid]);
   }
   const found: number[] = [];
-  const todo = panePids.split('\n').map(Number).filter((pid) => pid > 0).flatMap((pid) => children.get(pid) ?? []);
+  const todo = shells.flatMap((pid) => children.get(pid) ?? []);
   while (todo.length > 0) {
     const pid = todo.pop()!;
     found.push(pid);

@@ -1,5 +1,6 @@
 // The article the body and inspector show. It follows the list's selection BODY_FOLLOW_MS after
-// the list's rows are out (drawn ahead of React or by it), once no key is waiting: holding `j`
+// the list's rows are out (drawn ahead of React or by it), once no key is waiting (and once typing
+// pauses when a key came meanwhile that left the selection as it was: afterSettled): holding `j`
 // moves the cursor at the keyboard's pace, only the article it stops on is laid out, and the
 // terminal shows the moved cursor while this process is idle rather than busy laying out the body. When it follows, the new article's
 // measurements (body rows, inspector rows: the reducer's scroll bounds) reach the reducer in the
@@ -12,7 +13,7 @@ import type { StoryMap } from '../core/stories/index.js';
 import type { Action, AppState } from '../state/reducer.js';
 import { inspectorRowsOf } from '../state/inspector-fold.js';
 import { bodyLineCount, type StoryOther } from './ArticleBody.js';
-import { afterQuiet, BODY_FOLLOW_MS } from './input/after-input.js';
+import { afterSettled, BODY_FOLLOW_MS } from './input/after-input.js';
 
 /** What the body and inspector panes show, and the measurements the reducer holds of it. */
 export interface ShownArticle {
@@ -116,7 +117,7 @@ export function useShownArticle(state: AppState, latest: { current: AppState }, 
     () =>
       (current && shown.id === selectedId) || overlay
         ? undefined
-        : afterQuiet(follow.current, () => {
+        : afterSettled(follow.current, () => {
             // Both updates in one turn of the event loop: React renders App once for them.
             const step = measureStep(latest.current, measure(now.current, selectedId, drawnNow.current));
             if (step) dispatch(step);

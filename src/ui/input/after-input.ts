@@ -89,3 +89,21 @@ export function afterTyping(fn: () => void): () => void {
   check();
   return () => cancel();
 }
+
+/**
+ * Calls `fn` after `ms` (as afterQuiet) unless input is read meanwhile: then once no input was
+ * read for KEYS_FIRST_MS (as afterTyping). For work that a key typed meanwhile may make needless
+ * and that must not hold that key's answer: the selected article's body follows its selection, but
+ * a letter typed into the search line leaves the selection as it is until the search answers, and
+ * at a million articles the body's follow (its story's members, its front matter read back) took
+ * 60-70 ms of the UI thread ahead of the letter's search.
+ */
+export function afterSettled(ms: number, fn: () => void): () => void {
+  const askedAt = performance.now();
+  let cancel = (): void => {};
+  const timer = setTimeout(() => {
+    cancel = lastInputAt > askedAt ? afterTyping(fn) : afterPendingInput(fn);
+  }, ms);
+  cancel = () => clearTimeout(timer);
+  return () => cancel();
+}

@@ -86,6 +86,43 @@ export function sameArticleKey(a: Pick<Article, 'externalId' | 'url' | 'title' |
   return `same:${a.size}:${a.publishedAt ?? ''}:${a.title}`;
 }
 
+/** How long a removed article can still be paired with a file added later (a rename), in ms. */
+export const RENAME_WINDOW_MS = 10_000;
+
+/**
+ * Removed articles an added file may be the same article as (sameArticleKey), by key, each kept
+ * RENAME_WINDOW_MS. A rename's removal and creation usually share a batch (batches.ts), but a
+ * watch process starved on a loaded machine can hand them over in two (seen in CI), and a file
+ * deleted and written back (a `git stash` and its pop) is the same article too.
+ */
+export class RecentRemovals {
+  private readonly byKey = new Map<string, { id: number; at: number }>();
+  constructor(private readonly now: () => number = Date.now) {}
+
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  /** Notes article `id` (key `key`) removed now. */
+  add(key: string, id: number): void {
+    this.byKey.delete(key);
+    this.byKey.set(key, { id, at: this.now() });
+  }
+
+  /** The id of the article removed under `key` within the window, taken (each pairs once), or undefined. */
+  take(key: string): number | undefined {
+    const cutoff = this.now() - RENAME_WINDOW_MS;
+    // Kept in the order noted: the oldest go first.
+    for (const [k, { at }] of this.byKey) {
+      if (at >= cutoff) break;
+      this.byKey.delete(k);
+    }
+    const found = this.byKey.get(key);
+    this.byKey.delete(key);
+    return found?.id;
+  }
+}
+
 /** Starts watching; the returned watch's close() stops it. */
 export function startLiveUpdates(o: LiveOptions): FolderWatch {
   let queue = Promise.resolve();
@@ -119,6 +156,7 @@ export function startLiveUpdates(o: LiveOptions): FolderWatch {
   };
   // The last article hidden at each path under a renewed root, until a file there is read again.
   const leftWithRoot = new Map<string, number>();
+  const removals = new RecentRemovals();
   const merge = async (given: WatchBatch) => {
     // A root renewed (another folder under its name): what it listed is all there is; the rest shown under it is gone.
     const renewed = given.renewed ? underRenewed(o, given.renewed, new Set(given.added)) : null;
@@ -151,12 +189,11 @@ export function startLiveUpdates(o: LiveOptions): FolderWatch {
       const old = shown.get(a.path);
       if (old !== undefined) replaced.set(old, a.id);
     }
-    // A file renamed (`mv a.md b.md`: a.md removed, b.md added in one batch, watch-here.ts) is the
-    // same article under another name: no arrival, followed like an edit.
-    const renamedFrom = new Map<string, number>();
+    // A file renamed (`mv a.md b.md`: a.md removed, b.md added, in this batch or an earlier one) is
+    // the same article under another name: no arrival, followed like an edit.
     for (const file of batch.removed) {
       const old = shown.get(file);
-      if (old !== undefined) renamedFrom.set(sameArticleKey(o.index.article(old)), old);
+      if (old !== undefined) removals.add(sameArticleKey(o.index.article(old)), old);
     }
     const fresh = articles.filter((a) => {
       if (shown.has(a.path)) return false;
@@ -169,10 +206,8 @@ export function startLiveUpdates(o: LiveOptions): FolderWatch {
         replaced.set(back, a.id);
         return false;
       }
-      const key = renamedFrom.size > 0 ? sameArticleKey(a) : '';
-      const old = renamedFrom.get(key);
+      const old = removals.size > 0 ? removals.take(sameArticleKey(a)) : undefined;
       if (old === undefined) return true;
-      renamedFrom.delete(key);
       replaced.set(old, a.id);
       return false;
     });

@@ -11,7 +11,7 @@ import { indexFile } from '../src/core/index/location.js';
 import { loadCorpus } from '../src/core/load/load.js';
 import type { FolderWatch } from '../src/core/watch/watcher.js';
 import { eventually } from './helpers/eventually.js';
-import { LiveView, sameArticleKey, underRenewed, warningsAfter } from '../src/live-updates.js';
+import { LiveView, RecentRemovals, RENAME_WINDOW_MS, sameArticleKey, underRenewed, warningsAfter } from '../src/live-updates.js';
 import type { SearchIndex } from '../src/core/search/index.js';
 import { makeArticle } from './helpers/make-article.js';
 import { watchLoaded, type LiveWatch } from './helpers/live-watch.js';
@@ -123,6 +123,47 @@ describe('a file renamed while the dashboard runs', () => {
     expect(watch.replaced).toEqual(new Map([[old[0], idOf('a-renamed.md')], [old[1], idOf('b-renamed.md')]]));
     expect(watch.newFiles).toBe(1);
   }, 180_000);
+});
+
+describe('a removed article paired with a file added in a later batch', () => {
+  it('is the same article when deleted and written back under any name: no arrival, its old id followed', async () => {
+    // The watch can hand a rename's two halves over in two batches (a watch process starved on a
+    // loaded machine: seen in CI); a file deleted and written back (`git stash`, then its pop) is the
+    // same case, made certain here by waiting for the removal's batch before the write.
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'cnt-live-later-'));
+    const corpus = path.join(root, 'news');
+    const cacheDir = path.join(root, 'cache');
+    fs.mkdirSync(corpus);
+    const alpha = post('Alpha', 'Validators vote.');
+    fs.writeFileSync(path.join(corpus, 'a.md'), alpha);
+    fs.writeFileSync(path.join(corpus, 'b.md'), post('Beta', 'Miners sell.'));
+    const first = await loadCorpus([corpus], { cacheDir });
+    const watch = watchLoaded(first.articles, corpus, cacheDir);
+    live = watch.live;
+    await live.ready;
+    const old = watch.ids.get(path.join(corpus, 'a.md'))!;
+    fs.rmSync(path.join(corpus, 'a.md'));
+    await eventually(() => expect([...watch.hidden]).toEqual([old]), 60_000);
+    fs.writeFileSync(path.join(corpus, 'a-back.md'), alpha);
+    await eventually(() => expect(watch.merged.map((a) => a.relPath)).toEqual(['a-back.md']), 60_000);
+    expect(watch.replaced).toEqual(new Map([[old, watch.merged[0]!.id]]));
+    expect(watch.newFiles).toBe(0);
+  }, 180_000);
+
+  it('pairs each removal once, within RENAME_WINDOW_MS', () => {
+    let now = 0;
+    const removals = new RecentRemovals(() => now);
+    removals.add('url:https://example.com/a', 3);
+    removals.add('url:https://example.com/b', 4);
+    now = RENAME_WINDOW_MS / 2;
+    removals.add('url:https://example.com/c', 5);
+    expect(removals.take('url:https://example.com/a')).toBe(3);
+    expect(removals.take('url:https://example.com/a')).toBeUndefined();
+    now = RENAME_WINDOW_MS + 1;
+    expect(removals.take('url:https://example.com/b')).toBeUndefined();
+    expect(removals.take('url:https://example.com/c')).toBe(5);
+    expect(removals.size).toBe(0);
+  });
 });
 
 describe('a file that loads for the first time', () => {

@@ -2,7 +2,7 @@
 // have been quiet for BATCH_QUIET_MS (or BATCH_MAX_MS has passed), so a burst of thousands of
 // files is one batch, and a file with an event less than SETTLE_MS ago waits for the next round
 // (chokidar's awaitWriteFinish rule, without a stat per file: every write is an event), so one
-// still being written is read whole.
+// still being written is read whole; a removal waits with it, so a rename's halves share a batch.
 
 /** One batch of changes, as absolute paths; a path is in at most one list. */
 export interface WatchBatch {
@@ -23,6 +23,9 @@ export const BATCH_QUIET_MS = 250;
 export const BATCH_MAX_MS = 1000;
 /** How long a file must go without an event before it counts as written, in ms. */
 export const SETTLE_MS = 300;
+
+/** Longest a removal waits for the creation that would make it a rename, in ms. */
+export const PAIR_MS = 1000;
 
 /** What an event did to a file. */
 export type Kind = 'added' | 'changed' | 'removed';
@@ -56,20 +59,30 @@ export function batcher(onBatch: (batch: WatchBatch) => void): Batcher {
     timer = null;
     const batch: WatchBatch = { added: [], changed: [], removed: [] };
     const now = Date.now();
-    let held = false;
+    const age = (file: string): number => now - (lastEvent.get(file) ?? 0);
     // Written a moment ago: it may still be growing (a download, an editor's slow save).
-    const young = (file: string): boolean => now - (lastEvent.get(file) ?? 0) < SETTLE_MS;
-    for (const [file, kind] of pending) if (kind !== 'removed' && young(file)) held = true;
+    const young = (file: string): boolean => age(file) < SETTLE_MS;
+    const paired = (file: string): boolean => age(file) < PAIR_MS;
+    let [growing, removing] = [false, false];
     for (const [file, kind] of pending) {
-      // A removal as young as a file held waits with it: a rename (`mv a.md b.md`) is a removal and
-      // a creation at once, and only in one batch can the updater tell it is the same article
-      // (live-updates.ts). An older removal is never held, so one waits SETTLE_MS at most.
-      if ((young(file) && (kind !== 'removed' || held)) || holding?.(file)) continue;
+      if (young(file)) kind === 'removed' ? (removing = true) : (growing = true);
+    }
+    let again = false;
+    for (const [file, kind] of pending) {
+      // A rename (`mv a.md b.md`) is a removal and a creation at once, and in one batch the updater
+      // can tell it is the same article (live-updates.ts) while the UI keeps it selected. So a
+      // removal waits while it is young or a file grows, and a creation while a removal is young,
+      // each PAIR_MS at most: the two events can come apart (a watch process starved on a loaded
+      // machine), in either order.
+      const waits =
+        kind === 'removed' ? paired(file) && (young(file) || growing) : young(file) || (kind === 'added' && removing && paired(file));
+      again ||= waits;
+      if (waits || holding?.(file)) continue;
       batch[kind].push(file);
       pending.delete(file);
       lastEvent.delete(file);
     }
-    if (held) {
+    if (again) {
       first = now;
       schedule(SETTLE_MS);
     }

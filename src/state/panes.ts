@@ -7,15 +7,23 @@ import { layoutOf, visiblePanes } from './selectors.js';
 import type { AppState } from './app-state.js';
 import { moveCursor } from './transitions.js';
 
-/** Tab / Shift-Tab: the next or previous pane that can hold focus. */
+/**
+ * Tab / Shift-Tab: the next or previous pane that can hold focus. Narrow layouts (body and
+ * inspector share one place): from the list to the pane in that place, then list -> body ->
+ * inspector -> list, the pane focused taking the place.
+ */
 export function cycleFocus(s: AppState, dir: 1 | -1): AppState {
   const order: PaneId[] = ['list', 'body', 'inspector'];
   const layout = layoutOf(s);
   // Wide: every visible pane takes a turn. Narrow: body and inspector share a place, so landing
   // on one of them shows it there.
   const candidates = layout.kind === 'wide' ? visiblePanes(layout) : layout.body || layout.inspector ? order : ['list' as const];
+  // From the list, either way, the pane on screen beside it takes the focus: after `i` put the
+  // inspector there, Tab focuses the inspector, not a body it would have to swap back first (a
+  // tester's `i Tab j Enter` chose the article from the body instead of folding a row).
+  const onScreen = layout.kind === 'wide' || s.focus !== 'list' ? null : layout.inspector ? 'inspector' : layout.body ? 'body' : null;
   const at = candidates.indexOf(s.focus);
-  const focus = candidates[(at + dir + candidates.length) % candidates.length];
+  const focus = onScreen ?? candidates[(at + dir + candidates.length) % candidates.length];
   if (layout.kind === 'wide' || focus === 'list') return { ...s, focus };
   return withSlot({ ...s, focus }, focus);
 }

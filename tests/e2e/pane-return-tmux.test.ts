@@ -69,15 +69,36 @@ describe('a pane that comes back', () => {
     expect(percent(back)).toBe(percent(at));
     expect(rightPane(back)).toBe(rightPane(at));
 
-    // The same through Tab: body -> inspector (in the place) -> list -> body.
+    // The same through Tab: body -> inspector (in the place) -> list; `i` puts the body back in
+    // the place and Tab focuses it (from the list, Tab focuses the pane on screen).
     s.send('Tab');
     await s.waitFor((t) => t.includes('focus: inspector'), 'the inspector by Tab');
     s.send('Tab');
     await s.waitFor((t) => t.includes('focus: list'), 'the list by Tab');
+    s.send('i');
+    await s.waitFor((t) => t.includes('focus: list') && /Article · \d+%/.test(t.split('\n')[1]), 'the body back in the place');
     s.send('Tab');
     const again = await s.waitFor((t) => t.includes('focus: body') && /Article · \d+%/.test(t.split('\n')[1]), 'the body by Tab');
     expect(percent(again)).toBe(percent(at));
     expect(rightPane(again)).toBe(rightPane(at));
+    s.send('q');
+  }, 120_000);
+
+  it('80x24: i, then Tab focuses the inspector on screen; j Enter there folds a row and the program runs on', async () => {
+    // Found by a tester: Tab after `i` swapped the body back and focused it, and the Enter meant
+    // for the inspector chose the article (the program printed its path and ended).
+    const s = start(80, 24);
+    await s.waitFor(ready, 'the dashboard');
+    s.send('i');
+    await s.waitFor((t) => t.includes('focus: list') && titles(t).includes('Inspector'), 'the inspector in the body\'s place');
+    s.send('Tab');
+    await s.waitFor((t) => t.includes('focus: inspector') && titles(t).includes('Inspector'), 'the inspector focused by Tab');
+    const before = s.screen();
+    s.send('j');
+    s.send('Enter');
+    const after = await s.waitFor((t) => t.includes('focus: inspector') && rightPane(t) !== rightPane(before) && /[▸▾]/.test(rightPane(t)), 'a row of the inspector moved to and folded or unfolded');
+    expectBorderedRows(after, 80, 24);
+    expect(titles(after)).toEqual(['Articles', 'Inspector']);
     s.send('q');
   }, 120_000);
 });

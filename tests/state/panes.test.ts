@@ -153,8 +153,24 @@ describe("the body's scroll while another pane has its place", () => {
   it('80 columns, Tab round the panes (the inspector takes the place, then the body again): the scroll is kept', () => {
     const inspector = run(read, cmd('focusNext'), measure(0));
     expect(shown(inspector)).toEqual(['list', 'inspector']);
-    const back = run(inspector, cmd('focusNext'), cmd('focusNext'), measure(200));
+    const back = run(inspector, cmd('focusPrev'), measure(200));
     expect([back.focus, back.bodyScroll]).toEqual(['body', read.bodyScroll]);
+    // Round to the list, `i` puts the body back in the place, and Tab focuses it there.
+    const listed = run(inspector, cmd('focusNext'), cmd('toggleInspector'), cmd('focusNext'), measure(200));
+    expect([listed.focus, listed.bodyScroll]).toEqual(['body', read.bodyScroll]);
+  });
+
+  it('80 columns, `i` then Tab: the focus goes to the inspector on screen, either way round; Tab again back to the list', () => {
+    const toggled = run(at(80, 24), cmd('toggleInspector'));
+    expect([shown(toggled), toggled.focus]).toEqual([['list', 'inspector'], 'list']);
+    for (const way of ['focusNext', 'focusPrev'] as const) {
+      const tabbed = run(toggled, cmd(way));
+      expect([shown(tabbed), tabbed.focus], way).toEqual([['list', 'inspector'], 'inspector']);
+    }
+    expect(run(toggled, cmd('focusNext'), cmd('focusNext')).focus).toBe('list');
+    // The body in the place (the default): Tab, Tab shows the inspector as before, Shift-Tab from the list the body.
+    expect(run(at(80, 24), cmd('focusNext'), cmd('focusNext')).focus).toBe('inspector');
+    expect(run(at(80, 24), cmd('focusPrev')).focus).toBe('body');
   });
 
   it('too short for the body and back: kept; bounded by the rows measured when it shows again', () => {

@@ -8,9 +8,10 @@ export type Effect =
   | { kind: 'toggleRead'; ids: readonly number[] }
   | { kind: 'toggleSaved'; ids: readonly number[] }
   | { kind: 'markRead'; ids: readonly number[] }
-  | { kind: 'markAllRead' }
-  /** `u`: the last change of `m`, `*` or `M` taken back. */
-  | { kind: 'undo' }
+  /** `hold` false: the result was asked again (`r`, another query) before it ran: its rows are not held (held-rows.ts). */
+  | { kind: 'markAllRead'; hold?: false }
+  /** `u`: the last change of `m`, `*` or `M` taken back; `hold` as markAllRead's. */
+  | { kind: 'undo'; hold?: false }
   /** `read`: the articles marked read once the URL is open (not when nothing opened it). */
   | { kind: 'open'; url: string; read: readonly number[] }
   | { kind: 'resolveLink'; id: number; n: number }

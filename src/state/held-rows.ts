@@ -18,14 +18,20 @@ export function holdRows(s: AppState, ids: readonly number[]): AppState {
   return { ...s, held: new Set([...s.held, ...ids]) };
 }
 
-/** `s` with no rows held: the result is asked again (`r`). */
+// An `M` or `u` not run yet holds its rows when it runs (ui/use-effects.ts: only then are its ids
+// known); one asked again before that (`M r` typed at once) must not hold them after the `r`.
+const holdsLater = (s: AppState): boolean => s.effects.some((e) => (e.kind === 'markAllRead' || e.kind === 'undo') && e.hold !== false);
+
+/** `s` with no rows held, nor any held by an effect still to run: the result is asked again (`r`). */
 export function releaseRows(s: AppState): AppState {
-  return s.held.size === 0 ? s : { ...s, held: NONE_HELD };
+  const effects = holdsLater(s) ? s.effects.map((e) => (e.kind === 'markAllRead' || e.kind === 'undo' ? { ...e, hold: false as const } : e)) : s.effects;
+  if (s.held.size === 0 && effects === s.effects) return s;
+  return { ...s, held: NONE_HELD, effects };
 }
 
 /** `next` with no rows held when it asks another result than `before`: another query in force or another sort. */
 export function releaseOnNewAsk(before: AppState, next: AppState): AppState {
-  if (next.held.size === 0 || before === next) return next;
+  if (before === next || (next.held.size === 0 && !holdsLater(next))) return next;
   return effectiveQuery(before) !== effectiveQuery(next) || effectiveSort(before) !== effectiveSort(next) ? releaseRows(next) : next;
 }
 

@@ -63,7 +63,7 @@ export async function runEffect(e: Effect, ctx: EffectContext): Promise<string |
       // The result the list shows, held rows included; they stay listed, drawn read, until it is asked again.
       const result = searchWithReading(ctx.index, ctx.query, { includeDrafts: ctx.includeDrafts }, ctx.reading, ctx.reading.version, null, ctx.held ?? null);
       const ids = result.hits.map((h) => h.id);
-      ctx.hold?.(ids);
+      if (e.hold !== false) ctx.hold?.(ids);
       const n = ctx.reading.markAll(articles(ids), ids);
       return `marked ${plural(n, 'article')} read${hint('undoMarkAll', 'undoes')}`;
     }
@@ -71,7 +71,7 @@ export async function runEffect(e: Effect, ctx: EffectContext): Promise<string |
       if (!ctx.reading) return NO_STATE;
       // The ids are held before the store changes, so no search in between drops their rows.
       const undone = ctx.reading.undo();
-      if (undone) ctx.hold?.(undone.ids);
+      if (undone && e.hold !== false) ctx.hold?.(undone.ids);
       return undone ? `undone: ${undoneText(undone)}` : 'nothing to undo';
     }
     case 'open':

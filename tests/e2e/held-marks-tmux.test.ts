@@ -67,4 +67,17 @@ describe('m, * and u in a list of unread articles (80x24)', () => {
     const read = await runNode([cli, '--filter', 'is:read', '-p', 'title', news], { env: { ...process.env, ...env } });
     expect([read.status, read.stdout]).toEqual([1, '']);
   });
+
+  it('-q is:unread: M and r typed at once mark every row read and ask the result again (no row left)', async () => {
+    // Found by a tester: `M r` sent together left the read rows listed; `r` alone a moment later worked.
+    const { env, news } = daily.makeHome(null, ARTICLES);
+    const { s, status } = daily.start(env, { args: `-q is:unread ${news}`, width: 80, height: 24 });
+    await s.waitFor((t) => t.includes('3 unread') && listRow(t, 'Gamma Miner').startsWith('│▶◆'), 'the unread list');
+    s.send('M', 'r');
+    const asked = await s.waitFor((t) => t.includes('0 unread') && /Articles 0\/0|0\/3/.test(t) && listRow(t, 'Gamma Miner') === '', 'every row gone');
+    expect(listRow(asked, 'Beta Exchange')).toBe('');
+    await daily.quit({ s, status });
+    const filter = (q: string) => nodeOutput([cli, '--filter', q, '-p', 'title', news], { env: { ...process.env, ...env } });
+    expect((await filter('is:read')).split('\n').filter(Boolean).sort()).toEqual(['Alpha Bitcoin Rally', 'Beta Exchange Hack', 'Gamma Miner Sells']);
+  });
 });

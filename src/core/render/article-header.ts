@@ -39,7 +39,7 @@ function age(ms: number, now: number, calendar: boolean): string | null {
   const r = relativeDate(ms, now, calendar);
   if (r === 'now') return 'just now';
   if (r === 'today') return r;
-  return /^\d+[mhd]$/.test(r) ? `${r} ago` : null;
+  return /^\d+(?:min|h|d)$/.test(r) ? `${r} ago` : null;
 }
 
 function metaLines(article: Article, width: number, now: number): Line[] {

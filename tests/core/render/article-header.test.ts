@@ -17,6 +17,12 @@ describe('headerLines', () => {
     expect(rows[3]).toBe('─'.repeat(80));
   });
 
+  it('gives every recent age the same way: minutes, hours, days, and just now', () => {
+    // Found by a tester: 27 minutes showed no age while an hour showed `1h ago` (the list writes minutes `27min`).
+    const ageOf = (ms: number) => lineText(headerLines(article, 80, published + ms)[1]).split(' · ').slice(2).join(' · ');
+    expect([ageOf(20_000), ageOf(27 * 60_000), ageOf(3_600_000), ageOf(4 * 86_400_000), ageOf(30 * 86_400_000)]).toEqual(['just now', '27min ago', '1h ago', '4d ago', '']);
+  });
+
   it('titles an untitled article by its path, control bytes shown as pictures, not dropped', () => {
     const untitled = makeArticle({ title: '', relPath: 'x/name-\x1b[31mred.md' });
     expect(lineText(headerLines(untitled, 80, published)[0])).toBe('x/name-␛[31mred.md');

@@ -58,6 +58,11 @@ function packageFile(relative: string): string {
 // `origin`: the config file and line the paths come from (a message about one names them as every config error does: `config.toml:2: "paths": …`), null for the command line's.
 function checkPaths(paths: readonly string[], origin: { file: string; line: number | null } | null): boolean {
   for (const p of paths) {
+    // An empty argument (`"$DIR"` with DIR unset) names nothing; told so, not as `: no such file`.
+    if (p === '') {
+      fail(origin === null ? 'an empty path argument names no file or folder' : `${origin.file}${origin.line === null ? '' : `:${origin.line}`}: "paths": an empty path names no file or folder`);
+      return false;
+    }
     try {
       fs.statSync(p);
     } catch (error) {

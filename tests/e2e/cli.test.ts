@@ -134,6 +134,14 @@ describe('crypto-news-tui CLI', () => {
     expect(r.stderr).toContain('no/such/folder: no such file or directory');
   });
 
+  it('an empty path argument (an unset variable quoted): exit 2 and a message saying so, the dashboard and --filter alike', async () => {
+    // Found by a tester: `crypto-news-tui ''` said `: no such file or directory`.
+    for (const args of [[''], ['-f', 'x', ''], ['-f', 'x', 'data', '']]) {
+      const r = await run(args);
+      expect([r.code, r.stdout, r.stderr.trim()], JSON.stringify(args)).toEqual([2, '', 'crypto-news-tui: an empty path argument names no file or folder']);
+    }
+  });
+
   it('a malformed query: exit 2 and a message naming the bad term', async () => {
     const r = await run(['--filter', 'bitcoin foo:bar']);
     expect(r.code).toBe(2);

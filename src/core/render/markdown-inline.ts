@@ -57,6 +57,9 @@ interface InlineState {
   imageGap: boolean;
   /** How many `<q>`s are open (html-tags.ts quoteMark). */
   quotes: number;
+  /** A table written inline (inside a paragraph): rows begun in it, cells begun in its row. */
+  rows: number;
+  cells: number;
 }
 
 // `<rp>` too: a ruby annotation is drawn in parentheses of its own (html/html-ruby.ts).
@@ -78,6 +81,21 @@ function linkSpans(link: Tokens.Link, style: SpanStyle, state: InlineState): Spa
   // the address does not take `[n]` with it.
   const bare = isBareLink(link.text, href) || isBareLink(link.text, link.href ?? '');
   return bare ? [...inner, { ...style, text: ' ' }, { role: 'dim', text: `[${n}]` }] : [...inner, { role: 'dim', text: `[${n}]` }];
+}
+
+const INLINE_TABLE = new Set(['table', 'tr', 'td', 'th']);
+
+function inlineTableSpans(name: string, closing: boolean, state: InlineState): Span[] {
+  if (name === 'table') {
+    if (!closing) [state.rows, state.cells] = [0, 0];
+    return [{ text: '\n' }];
+  }
+  if (closing) return [];
+  if (name === 'tr') {
+    state.cells = 0;
+    return state.rows++ > 0 ? [{ text: '\n' }] : [];
+  }
+  return state.cells++ > 0 ? [{ role: 'dim', text: ' │ ' }] : [];
 }
 
 const TAG_STYLE: Record<string, SpanStyle> = {
@@ -115,6 +133,9 @@ function htmlTagSpans(token: Token, style: SpanStyle, state: InlineState): Span[
     state.sups.push(note);
     return note ? [] : [{ ...style, text: SUPERSCRIPT_MARK }];
   }
+  // A table written inside a paragraph keeps its rows on lines of their own and its cells apart,
+  // as html-spans.ts draws a table nested in a cell (not `AB12` for a row of A, B and one of 1, 2).
+  if (INLINE_TABLE.has(tag.name)) return inlineTableSpans(tag.name, tag.closing, state);
   if (tag.name === 'q') {
     if (tag.closing && state.quotes === 0) return [];
     return [{ ...style, text: quoteMark(tag.closing ? --state.quotes : state.quotes++, tag.closing) }];
@@ -239,5 +260,5 @@ function spansOf(tokens: readonly Token[], style: SpanStyle, state: InlineState)
 
 /** Styled spans for a run of inline tokens; '\n' spans mark hard line breaks. */
 export function inlineSpans(tokens: readonly Token[], style: SpanStyle, notes: LinkNotes): Span[] {
-  return spansOf(tokens, style, { notes, anchors: [], sups: [], extra: [], hidden: 0, run: tokens, paired: null, tail: '', imageGap: false, quotes: 0 });
+  return spansOf(tokens, style, { notes, anchors: [], sups: [], extra: [], hidden: 0, run: tokens, paired: null, tail: '', imageGap: false, quotes: 0, rows: 0, cells: 0 });
 }

@@ -304,6 +304,13 @@ const SHOWS: readonly Shows[] = [
     shows: ['~~approved~~ rejected', '~~bullish~~ bearish', '~~passed~~ failed', '~~resumed~~ paused', '~~closed~~ open', '~~Live~~ Halted', 'stray closing tag'],
   },
   {
+    what: 'a table written inside a paragraph: its rows on lines of their own, its cells apart, the prose around it kept',
+    file: 'more-html-inline-table.md', width: 58, join: '\n',
+    shows: ['Fees per pair, as the listing wrote them:'],
+    rows: ['Pair │ Fee', 'ABC/USDT │ 0.1%', 'and then the prose goes on.'],
+    hides: ['PairFee', 'ABC/USDT0.1%', '<'],
+  },
+  {
     what: 'superscripts written as <sup>, inline or in an HTML block, keep a ^ so 10^-6 does not read as 10-6',
     file: 'more-html-superscript.md', width: 58, join: ' ', squash: true,
     shows: ['10^-6 per block', 'as x^2 for', '2^10 times', 'note^3 explains'],

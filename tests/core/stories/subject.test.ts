@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { figuresAgree, FIGURE, GENERIC, NAME, termFlags, TITLE } from '../../../src/core/stories/similarity/subject.js';
+import { figuresAgree, FIGURE, GENERIC, NAME, PROPER, termFlags, TITLE } from '../../../src/core/stories/similarity/subject.js';
 import { groupStories, type StoryDoc } from '../../../src/core/stories/group.js';
 
 const doc = (source: string, hours: number, title: string, description = ''): StoryDoc => ({ publishedAt: Date.UTC(2026, 3, 9, hours), source, title, description, lead: '' });
@@ -38,6 +38,19 @@ describe('the subject rule', () => {
     expect(sizes([doc('coindesk', 0, 'Weekly Outlook: Bitcoin Holds $92K'), doc('decrypt', 4, 'Weekly Outlook: Bitcoin Holds $95K')])).toEqual([1, 1]);
     expect(sizes([doc('coindesk', 0, 'Halcyon Pro Cuts 8% of Staff'), doc('decrypt', 4, 'Arbor Asset Management Cuts 16% of Staff')])).toEqual([1, 1]);
   });
+  it('keeps apart a template whose one differing word is a name its capital cannot show, and titles naming different coins', () => {
+    // Found by a tester: the firm opening a Title Case (or sentence case) headline is capitalised
+    // as any first word is, so no name rule held and the two linked as one story.
+    const cut = (firm: string, source: string, hours: number, title = `${firm} Lays Off 15% of Staff`) => doc(source, hours, title, `${firm} cut about 15% of its staff across teams on Friday.`);
+    expect(sizes([cut('Ripple', 'blockworks', 0), cut('Kraken', 'cointelegraph', 1)])).toEqual([1, 1]);
+    expect(sizes([cut('Ripple', 'blockworks', 0, 'Ripple lays off 15% of staff'), cut('Kraken', 'cointelegraph', 1, 'Kraken lays off 15% of staff')])).toEqual([1, 1]);
+    expect(termFlags('Ripple Lays Off 15% of Staff', ['Ripple cut about 15% of its staff.']).get('staff')! & PROPER).toBe(0);
+    expect(sizes([doc('theblock', 0, 'BlackRock files for spot XRP ETF'), doc('coindesk', 1, 'BlackRock files for spot Solana ETF')])).toEqual([1, 1]);
+    // The same event with the coin written two ways, and one firm's news told twice, still link.
+    expect(sizes([doc('theblock', 0, 'BlackRock files for spot XRP ETF'), doc('coindesk', 1, 'BlackRock files for spot Ripple ETF')])).toEqual([2, 2]);
+    expect(sizes([cut('Ripple', 'blockworks', 0), cut('Ripple', 'cointelegraph', 1, 'Ripple cuts 15% of staff')])).toEqual([2, 2]);
+  });
+
   it('still links one event told in other words, figures written another way', () => {
     expect(sizes([
       doc('theblock', 0, 'Ostrava Markets loses $63M in hot wallet breach; withdrawals paused'),

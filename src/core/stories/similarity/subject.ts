@@ -4,6 +4,10 @@
 // events at different firms. So a link also needs (the rule in README's "Coins and stories"):
 // - one subject: when both titles name someone (a word written with a capital where a capital is
 //   not just the start of a sentence or of a Title Case headline), one's name appears in the other;
+// - two subjects when each title has one word the other's lacks and both are likely names (PROPER:
+//   capitalised, never written in lower case by their article), as in a template's firm opening a
+//   Title Case headline, where no capital tells a name;
+// - a shared coin when both titles name coins;
 // - figures that agree: when both titles state amounts, percentages or counts of one kind, at
 //   least one pair of them agrees (`$63M` = `$62.8 million` at the coarser one's precision);
 // - a shared title word that is neither a coin, a figure nor a day or month: "Bitcoin ETFs take
@@ -19,8 +23,14 @@ export const FIGURE = 2;
 export const TITLE = 4;
 /** Term flag: a coin, a figure or a day or month: shared, it does not make two titles one subject. */
 export const GENERIC = 8;
+/**
+ * Term flag: a capitalised title word that the article never writes in lower case (in its title,
+ * description or lead): likely a name, where the rules for NAME cannot read its capital (the
+ * first word, or any word of a Title Case headline: `Ripple Lays Off 15% of Staff`).
+ */
+export const PROPER = 16;
 /** Bits the flags take. */
-export const FLAG_BITS = 4;
+export const FLAG_BITS = 5;
 
 const CALENDAR = new Set(
   'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december q1 q2 q3 q4 h1 h2'.split(' '),
@@ -82,12 +92,14 @@ export function termFlags(title: string, rest: readonly string[]): Map<string, n
   const namedElsewhere = new Set(restWords.filter((w) => capital(w) && !w.opens).map((w) => w.term));
   const words = storyWords(title);
   const cased = !titleCase(words) && !words.every(capitals);
+  const lower = new Set([...words, ...restWords].filter((w) => !capital(w)).map((w) => w.term));
   for (let k = 0; k < words.length; k++) {
     const w = words[k];
     const generic = CALENDAR.has(w.term) || figureKind(w.term) !== null || isCoinTerm(w.term);
     let name = capitals(w) || namedElsewhere.has(w.term);
     if (cased && capital(w)) name ||= !w.opens || (k + 1 < words.length && capital(words[k + 1]) && !words[k + 1].opens);
-    set(w.term, TITLE | (generic ? GENERIC : 0) | (figureKind(w.term) ? FIGURE : 0) | (name && !generic ? NAME : 0));
+    const proper = capital(w) && !generic && !lower.has(w.term);
+    set(w.term, TITLE | (generic ? GENERIC : 0) | (figureKind(w.term) ? FIGURE : 0) | (name && !generic ? NAME : 0) | (proper ? PROPER : 0));
   }
   for (const w of restWords) {
     const generic = CALENDAR.has(w.term) || figureKind(w.term) !== null || isCoinTerm(w.term);
@@ -115,6 +127,12 @@ export function sameSubject(a: FlaggedTerms, b: FlaggedTerms, word: (id: number)
   let namesB = false;
   let nameMet = false;
   let titleShared = false;
+  // Title words of one not in the other's title (coins, figures and days aside), and whether they
+  // are PROPER: one each, both proper, is one template about two subjects (`Ripple Lays Off 15% of
+  // Staff`, `Kraken Lays Off 15% of Staff`). And the coins each title names: none shared, two
+  // subjects (`BlackRock files for spot XRP ETF`, `... spot Solana ETF`).
+  let [onlyA, onlyB, properA, properB] = [0, 0, true, true];
+  let [coinsA, coinsB, coinMet] = [false, false, false];
   const figuresA: string[] = [];
   const figuresB: string[] = [];
   while (x < a.to || y < b.to) {
@@ -126,6 +144,12 @@ export function sameSubject(a: FlaggedTerms, b: FlaggedTerms, word: (id: number)
     if (fb & NAME) namesB = true;
     if (fa & FIGURE) figuresA.push(word(tx));
     if (fb & FIGURE) figuresB.push(word(ty));
+    if (fa & TITLE && !(fa & GENERIC) && !(fb & TITLE)) [onlyA, properA] = [onlyA + 1, properA && (fa & PROPER) !== 0];
+    if (fb & TITLE && !(fb & GENERIC) && !(fa & TITLE)) [onlyB, properB] = [onlyB + 1, properB && (fb & PROPER) !== 0];
+    const coinA = (fa & TITLE) !== 0 && (fa & GENERIC) !== 0 && isCoinTerm(word(tx));
+    const coinB = (fb & TITLE) !== 0 && (fb & GENERIC) !== 0 && isCoinTerm(word(ty));
+    [coinsA, coinsB] = [coinsA || coinA, coinsB || coinB];
+    if (tx === ty && coinA && coinB) coinMet = true;
     if (tx === ty) {
       if ((fa | fb) & NAME) nameMet = true;
       if (fa & fb & TITLE && !((fa | fb) & GENERIC)) titleShared = true;
@@ -135,6 +159,8 @@ export function sameSubject(a: FlaggedTerms, b: FlaggedTerms, word: (id: number)
     else y++;
   }
   if (namesA && namesB && !nameMet) return false;
+  if (onlyA === 1 && onlyB === 1 && properA && properB) return false;
+  if (coinsA && coinsB && !coinMet) return false;
   if (!titleShared) return false;
   if (figuresA.length > 0 && figuresB.length > 0) {
     for (const kind of new Set(figuresA.map(figureKind))) {

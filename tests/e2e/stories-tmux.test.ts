@@ -122,4 +122,27 @@ describe('an article that arrives while the dashboard is open', () => {
     expect(after).toContain('1 new');
     s.send('q');
   });
+
+  it('one template about two firms, or two coins, is two rows; the same news from two outlets is one', async () => {
+    // Found by a tester: `Ripple Lays Off 15% of Staff` and `Kraken Lays Off 15% of Staff` were one story.
+    const s = new TmuxSession(120, 30, repo, {});
+    session = s;
+    const folder = path.join(s.dir, 'news');
+    fs.mkdirSync(folder);
+    const post = (name: string, source: string, hour: number, title: string, description: string) =>
+      fs.writeFileSync(path.join(folder, `${name}.md`), `---\ntitle: "${title}"\nsource: ${source}\npublishedAt: 2026-12-05T${String(hour).padStart(2, '0')}:00:00Z\ndescription: "${description}"\n---\n${description}\n`);
+    post('a', 'Blockworks', 10, 'Ripple Lays Off 15% of Staff', 'Ripple cut about 15% of its staff across teams on Friday.');
+    post('b', 'Cointelegraph', 11, 'Kraken Lays Off 15% of Staff', 'Kraken cut about 15% of its staff across teams on Friday.');
+    post('c', 'Decrypt', 12, 'Ripple cuts 15% of staff', 'Ripple cut about 15% of its staff across teams on Friday.');
+    post('d', 'The Block', 8, 'BlackRock files for spot XRP ETF', 'BlackRock filed for a spot XRP exchange-traded fund.');
+    post('e', 'CoinDesk', 9, 'BlackRock files for spot Solana ETF', 'BlackRock filed for a spot Solana exchange-traded fund.');
+    s.type(`XDG_CACHE_HOME=${path.join(s.dir, 'cache')} NO_COLOR=1 node ${cli} ${folder} > /dev/null`);
+    s.send('Enter');
+    const screen = await s.waitFor((t) => t.includes('? help') && /Stories 1\/4 · 5 articles/.test(t), 'four stories of five articles');
+    const rows = screen.split('\n').filter((l) => l.startsWith('│'));
+    expect(rows.filter((l) => /\+1 Ripple cuts|\+1 Ripple Lays/.test(l))).toHaveLength(1);
+    expect(rows.filter((l) => /Kraken Lays/.test(l) && !/\+\d/.test(l))).toHaveLength(1);
+    expect(rows.filter((l) => /BlackRock files/.test(l) && !/\+\d/.test(l))).toHaveLength(2);
+    s.send('q');
+  });
 });

@@ -20,8 +20,9 @@ const worker = new URL('../../../dist/core/stories/facts-worker.js', import.meta
 const OUTLETS = ['Decrypt', 'CoinDesk', 'The Block', 'Cointelegraph', 'Blockworks', 'CryptoSlate'];
 // One boilerplate lead, as the generator writes them: the same sentences under unrelated news.
 const LEAD = 'Northwind surprised the market on Friday with the announcement. Data for the period come from public on-chain records. The team published a detailed report alongside the news, and analysts said the numbers were better than expected.';
-// Their titles share one word ("Update"), as a link needs a shared title word besides coins and figures.
-const UNRELATED = ['Quarry Vaults Halts Withdrawals: Update', 'Zephyr Miners Orders Rigs: Update', 'Kestria Taxes Staking Rewards: Update', 'Lumen Wallet Hires Auditor: Update', 'Basalt Exchange Lists Memecoins: Update', 'Halcyon Fund Sells Ether: Update'];
+// Their titles share one word ("Update"), as a link needs a shared title word besides coins and
+// figures; it opens them, as titles opening with different names are two subjects (subject.ts OPENER).
+const UNRELATED = ['Update: Quarry Vaults Halts Withdrawals', 'Update: Zephyr Miners Orders Rigs', 'Update: Kestria Taxes Staking Rewards', 'Update: Lumen Wallet Hires Auditor', 'Update: Basalt Exchange Lists Memecoins', 'Update: Halcyon Fund Sells Ether'];
 const WORDS = 'amber birch cedar delta ember fjord garnet harbor indigo jasper kiln lagoon mesa nectar onyx prairie quartz russet sierra tundra umber violet willow yarrow zinnia'.split(' ');
 
 let root = '';

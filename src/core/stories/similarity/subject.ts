@@ -7,6 +7,7 @@
 // - two subjects when each title has one word the other's lacks and both are likely names (PROPER:
 //   capitalised, never written in lower case by their article), as in a template's firm opening a
 //   Title Case headline, where no capital tells a name;
+// - two subjects when the titles open with different likely names (OPENER) neither article shares;
 // - a shared coin when both titles name coins;
 // - figures that agree: when both titles state amounts, percentages or counts of one kind, at
 //   least one pair of them agrees (`$63M` = `$62.8 million` at the coarser one's precision);
@@ -29,8 +30,10 @@ export const GENERIC = 8;
  * first word, or any word of a Title Case headline: `Ripple Lays Off 15% of Staff`).
  */
 export const PROPER = 16;
+/** Term flag: the title's first word, PROPER: the subject a template's headline opens with. */
+export const OPENER = 32;
 /** Bits the flags take. */
-export const FLAG_BITS = 5;
+export const FLAG_BITS = 6;
 
 const CALENDAR = new Set(
   'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december q1 q2 q3 q4 h1 h2'.split(' '),
@@ -99,7 +102,8 @@ export function termFlags(title: string, rest: readonly string[]): Map<string, n
     let name = capitals(w) || namedElsewhere.has(w.term);
     if (cased && capital(w)) name ||= !w.opens || (k + 1 < words.length && capital(words[k + 1]) && !words[k + 1].opens);
     const proper = capital(w) && !generic && !lower.has(w.term);
-    set(w.term, TITLE | (generic ? GENERIC : 0) | (figureKind(w.term) ? FIGURE : 0) | (name && !generic ? NAME : 0) | (proper ? PROPER : 0));
+    const flagsNow = TITLE | (generic ? GENERIC : 0) | (figureKind(w.term) ? FIGURE : 0) | (name && !generic ? NAME : 0);
+    set(w.term, flagsNow | (proper ? PROPER : 0) | (proper && k === 0 ? OPENER : 0));
   }
   for (const w of restWords) {
     const generic = CALENDAR.has(w.term) || figureKind(w.term) !== null || isCoinTerm(w.term);
@@ -133,6 +137,9 @@ export function sameSubject(a: FlaggedTerms, b: FlaggedTerms, word: (id: number)
   // subjects (`BlackRock files for spot XRP ETF`, `... spot Solana ETF`).
   let [onlyA, onlyB, properA, properB] = [0, 0, true, true];
   let [coinsA, coinsB, coinMet] = [false, false, false];
+  // Each title's OPENER, and whether the other article writes it anywhere: two openers that neither
+  // article shares are two subjects (`Kraken Lays Off 15% of Staff`, `Ripple cuts 15% of staff`).
+  let [openerA, openerB, openerShared] = [false, false, false];
   const figuresA: string[] = [];
   const figuresB: string[] = [];
   while (x < a.to || y < b.to) {
@@ -150,6 +157,8 @@ export function sameSubject(a: FlaggedTerms, b: FlaggedTerms, word: (id: number)
     const coinB = (fb & TITLE) !== 0 && (fb & GENERIC) !== 0 && isCoinTerm(word(ty));
     [coinsA, coinsB] = [coinsA || coinA, coinsB || coinB];
     if (tx === ty && coinA && coinB) coinMet = true;
+    if (fa & OPENER) [openerA, openerShared] = [true, openerShared || tx === ty];
+    if (fb & OPENER) [openerB, openerShared] = [true, openerShared || tx === ty];
     if (tx === ty) {
       if ((fa | fb) & NAME) nameMet = true;
       if (fa & fb & TITLE && !((fa | fb) & GENERIC)) titleShared = true;
@@ -161,6 +170,7 @@ export function sameSubject(a: FlaggedTerms, b: FlaggedTerms, word: (id: number)
   if (namesA && namesB && !nameMet) return false;
   if (onlyA === 1 && onlyB === 1 && properA && properB) return false;
   if (coinsA && coinsB && !coinMet) return false;
+  if (openerA && openerB && !openerShared) return false;
   if (!titleShared) return false;
   if (figuresA.length > 0 && figuresB.length > 0) {
     for (const kind of new Set(figuresA.map(figureKind))) {

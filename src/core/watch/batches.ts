@@ -63,19 +63,19 @@ export function batcher(onBatch: (batch: WatchBatch) => void): Batcher {
     // Written a moment ago: it may still be growing (a download, an editor's slow save).
     const young = (file: string): boolean => age(file) < SETTLE_MS;
     const paired = (file: string): boolean => age(file) < PAIR_MS;
-    let [growing, removing] = [false, false];
-    for (const [file, kind] of pending) {
-      if (young(file)) kind === 'removed' ? (removing = true) : (growing = true);
-    }
+    let growing = false;
+    for (const [file, kind] of pending) if (kind !== 'removed' && young(file)) growing = true;
+    // A rename (`mv a.md b.md`) is a removal and a creation at once, and in one batch the updater
+    // can tell it is the same article (live-updates.ts) while the UI keeps it selected. So a
+    // removal waits while it is young or a file grows, and while any removal waits every creation
+    // does too, each PAIR_MS at most: the two events can come apart (a watch process starved on a
+    // loaded machine), in either order, and another file written meanwhile must not part them.
+    const removalWaits = (file: string): boolean => paired(file) && (young(file) || growing);
+    let removing = false;
+    for (const [file, kind] of pending) if (kind === 'removed' && removalWaits(file)) removing = true;
     let again = false;
     for (const [file, kind] of pending) {
-      // A rename (`mv a.md b.md`) is a removal and a creation at once, and in one batch the updater
-      // can tell it is the same article (live-updates.ts) while the UI keeps it selected. So a
-      // removal waits while it is young or a file grows, and a creation while a removal is young,
-      // each PAIR_MS at most: the two events can come apart (a watch process starved on a loaded
-      // machine), in either order.
-      const waits =
-        kind === 'removed' ? paired(file) && (young(file) || growing) : young(file) || (kind === 'added' && removing && paired(file));
+      const waits = kind === 'removed' ? removalWaits(file) : young(file) || (kind === 'added' && removing && paired(file));
       again ||= waits;
       if (waits || holding?.(file)) continue;
       batch[kind].push(file);

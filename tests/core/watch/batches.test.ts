@@ -50,6 +50,22 @@ describe('batcher', () => {
       expect(got).toEqual([{ added: ['/n/a-renamed.md'], changed: [], removed: ['/n/a.md'] }]);
     });
 
+    it('keeps the halves together when another file is written right after them', () => {
+      // A rename and, a moment later, an arrival (live-arrivals-tmux.test.ts): the removal waited
+      // for the new file while the rename's creation, settled, went on alone.
+      vi.useFakeTimers();
+      const got: WatchBatch[] = [];
+      const b = batcher((batch) => void got.push(batch));
+      b.note('added', '/n/alpha-renamed.md');
+      b.note('removed', '/n/alpha.md');
+      vi.advanceTimersByTime(SETTLE_MS - 10);
+      b.note('added', '/n/gamma.md');
+      vi.advanceTimersByTime(PAIR_MS * 3);
+      b.close();
+      const withRename = got.find((batch) => batch.added.includes('/n/alpha-renamed.md'));
+      expect(withRename?.removed).toEqual(['/n/alpha.md']);
+    });
+
     it('holds a lone removal SETTLE_MS at most, and one beside a growing file PAIR_MS at most', () => {
       vi.useFakeTimers();
       const got: WatchBatch[] = [];

@@ -81,7 +81,9 @@ function fold(hits: readonly Hit[], stories: StoryView | null, unfolded: Readonl
     if (g[0] !== h) continue;
     // The scoop: the story's earliest article when it is in the result, else its best-ranked one.
     const lead = g.find((m) => m.id === s) ?? h;
-    const open = unfolded.has(s);
+    // Open only with articles to show under it: a story unfolded, then a query that leaves only
+    // its lead, reads `+2` as any folded story does, not `▾2` over nothing (found by a tester).
+    const open = unfolded.has(s) && g.length > 1;
     ordinals[out.length] = articles + 1;
     // A folded row stands for all of its story's articles in the result; an open one for its lead.
     articles += open ? 1 : g.length;

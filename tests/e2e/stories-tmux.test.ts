@@ -123,6 +123,26 @@ describe('an article that arrives while the dashboard is open', () => {
     s.send('q');
   });
 
+  it('an unfolded story whose query leaves only its scoop reads +2, not ▾2 over nothing', async () => {
+    // Found by a tester: `▾2` stood on a row with no `└` rows under it.
+    const s = new TmuxSession(120, 30, repo, {});
+    session = s;
+    s.type(`XDG_CACHE_HOME=${path.join(s.dir, 'cache')} NO_COLOR=1 node ${cli} > /dev/null`);
+    s.send('Enter');
+    await s.waitFor((t) => t.includes('? help') && /▶.*\+2 Ostrava/.test(t), 'the folded Ostrava story selected');
+    s.send('l');
+    await s.waitFor((t) => /▶.*▾2 Ostrava/.test(t) && (t.match(/ └ /g) ?? []).length === 2, 'the story unfolded');
+    s.send('/');
+    s.type('"wallet breach"');
+    s.send('Enter');
+    const narrowed = await s.waitFor((t) => /Stories 1\/1|Articles 1\/1/.test(t) && /▶.*Ostrava Markets Loses/.test(t), 'only the scoop matching');
+    const row = narrowed.split('\n').find((l) => /▶.*Ostrava Markets Loses/.test(l)) ?? '';
+    expect(row).toContain('+2 Ostrava');
+    expect(narrowed).not.toContain('▾2');
+    expect(narrowed).not.toContain(' └ ');
+    s.send('q');
+  });
+
   it('one template about two firms, or two coins, is two rows; the same news from two outlets is one', async () => {
     // Found by a tester: `Ripple Lays Off 15% of Staff` and `Kraken Lays Off 15% of Staff` were one story.
     const s = new TmuxSession(120, 30, repo, {});

@@ -29,6 +29,13 @@ describe('foldRows', () => {
     expect(f.hits.map((h) => h.id)).toEqual([0, 3, 1, 4, 5]);
     expect(f.info.get(1)).toMatchObject({ child: true, story: 3 });
   });
+  it('shows an unfolded story whose query leaves only its lead as folded (+2), open again when more match', () => {
+    // Found by a tester: `▾2` stood over nothing once a query left only the story's lead.
+    const only = foldRows([hit(0), hit(3)], stories, new Set([3]));
+    expect(only.info.get(3)).toEqual({ story: 3, others: 2, open: false, child: false });
+    expect(foldRows(raw, stories, new Set([3])).info.get(3)).toMatchObject({ open: true });
+  });
+
   it('folds any result as grouping every hit by story in result order would', () => {
     // The plain statement of the rule: a group per story (an article alone in its story is its
     // own), in the order each group first appears; an article of a bigger story is a row for the
@@ -51,7 +58,8 @@ describe('foldRows', () => {
           continue;
         }
         const lead = g.find((h) => h.id === key) ?? g[0];
-        const open = unfolded.has(key);
+        // Open only with another of its articles in the result to show under it.
+        const open = unfolded.has(key) && g.length > 1;
         ids.push(lead.id);
         ordinals.push(articles + 1);
         articles += open ? 1 : g.length;

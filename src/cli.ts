@@ -57,19 +57,18 @@ function packageFile(relative: string): string {
 // `origin` says where the paths came from when the user did not type them (the config's `paths`).
 // `origin`: the config file and line the paths come from (a message about one names them as every config error does: `config.toml:2: "paths": …`), null for the command line's.
 function checkPaths(paths: readonly string[], origin: { file: string; line: number | null } | null): boolean {
+  const refuse = (reason: string): false => {
+    fail(origin === null ? reason : `${origin.file}${origin.line === null ? '' : `:${origin.line}`}: "paths": ${reason}`);
+    return false;
+  };
   for (const p of paths) {
     // An empty argument (`"$DIR"` with DIR unset) names nothing; told so, not as `: no such file`.
-    if (p === '') {
-      fail(origin === null ? 'an empty path argument names no file or folder' : `${origin.file}${origin.line === null ? '' : `:${origin.line}`}: "paths": an empty path names no file or folder`);
-      return false;
-    }
+    if (p === '') return refuse(origin === null ? 'an empty path argument names no file or folder' : 'an empty path names no file or folder');
     try {
       fs.statSync(p);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const reason = `${p}: ${code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : String(code)}`;
-      fail(origin === null ? reason : `${origin.file}${origin.line === null ? '' : `:${origin.line}`}: "paths": ${reason}`);
-      return false;
+      return refuse(`${p}: ${code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : String(code)}`);
     }
   }
   return true;

@@ -6,6 +6,7 @@
 // under the cursor for a file that arrived). Only the reading terms are waived for a held row
 // (core/reading/reading-search.ts): the rest of the query still applies.
 import { NONE_HELD, type AppState } from './app-state.js';
+import type { Effect } from './effects.js';
 import { effectiveQuery, effectiveSort } from './selectors.js';
 
 // Only a query with reading terms can drop a row for its marks (the same test the list's search
@@ -20,11 +21,12 @@ export function holdRows(s: AppState, ids: readonly number[]): AppState {
 
 // An `M` or `u` not run yet holds its rows when it runs (ui/use-effects.ts: only then are its ids
 // known); one asked again before that (`M r` typed at once) must not hold them after the `r`.
-const holdsLater = (s: AppState): boolean => s.effects.some((e) => (e.kind === 'markAllRead' || e.kind === 'undo') && e.hold !== false);
+const holds = (e: Effect): e is Extract<Effect, { kind: 'markAllRead' | 'undo' }> => e.kind === 'markAllRead' || e.kind === 'undo';
+const holdsLater = (s: AppState): boolean => s.effects.some((e) => holds(e) && e.hold !== false);
 
 /** `s` with no rows held, nor any held by an effect still to run: the result is asked again (`r`). */
 export function releaseRows(s: AppState): AppState {
-  const effects = holdsLater(s) ? s.effects.map((e) => (e.kind === 'markAllRead' || e.kind === 'undo' ? { ...e, hold: false as const } : e)) : s.effects;
+  const effects = holdsLater(s) ? s.effects.map((e) => (holds(e) ? { ...e, hold: false as const } : e)) : s.effects;
   if (s.held.size === 0 && effects === s.effects) return s;
   return { ...s, held: NONE_HELD, effects };
 }

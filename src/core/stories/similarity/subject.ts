@@ -32,8 +32,10 @@ export const GENERIC = 8;
 export const PROPER = 16;
 /** Term flag: the title's first word, PROPER: the subject a template's headline opens with. */
 export const OPENER = 32;
+/** Term flag: a coin named in the title (with GENERIC): two titles naming coins must share one. */
+export const COIN = 64;
 /** Bits the flags take. */
-export const FLAG_BITS = 6;
+export const FLAG_BITS = 7;
 
 const CALENDAR = new Set(
   'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december q1 q2 q3 q4 h1 h2'.split(' '),
@@ -98,12 +100,13 @@ export function termFlags(title: string, rest: readonly string[]): Map<string, n
   const lower = new Set([...words, ...restWords].filter((w) => !capital(w)).map((w) => w.term));
   for (let k = 0; k < words.length; k++) {
     const w = words[k];
-    const generic = CALENDAR.has(w.term) || figureKind(w.term) !== null || isCoinTerm(w.term);
     let name = capitals(w) || namedElsewhere.has(w.term);
     if (cased && capital(w)) name ||= !w.opens || (k + 1 < words.length && capital(words[k + 1]) && !words[k + 1].opens);
+    const coin = isCoinTerm(w.term);
+    const generic = CALENDAR.has(w.term) || figureKind(w.term) !== null || coin;
     const proper = capital(w) && !generic && !lower.has(w.term);
-    const flagsNow = TITLE | (generic ? GENERIC : 0) | (figureKind(w.term) ? FIGURE : 0) | (name && !generic ? NAME : 0);
-    set(w.term, flagsNow | (proper ? PROPER : 0) | (proper && k === 0 ? OPENER : 0));
+    const kinds = (generic ? GENERIC : 0) | (coin ? COIN : 0) | (figureKind(w.term) ? FIGURE : 0);
+    set(w.term, TITLE | kinds | (name && !generic ? NAME : 0) | (proper ? PROPER : 0) | (proper && k === 0 ? OPENER : 0));
   }
   for (const w of restWords) {
     const generic = CALENDAR.has(w.term) || figureKind(w.term) !== null || isCoinTerm(w.term);
@@ -153,10 +156,8 @@ export function sameSubject(a: FlaggedTerms, b: FlaggedTerms, word: (id: number)
     if (fb & FIGURE) figuresB.push(word(ty));
     if (fa & TITLE && !(fa & GENERIC) && !(fb & TITLE)) [onlyA, properA] = [onlyA + 1, properA && (fa & PROPER) !== 0];
     if (fb & TITLE && !(fb & GENERIC) && !(fa & TITLE)) [onlyB, properB] = [onlyB + 1, properB && (fb & PROPER) !== 0];
-    const coinA = (fa & TITLE) !== 0 && (fa & GENERIC) !== 0 && isCoinTerm(word(tx));
-    const coinB = (fb & TITLE) !== 0 && (fb & GENERIC) !== 0 && isCoinTerm(word(ty));
-    [coinsA, coinsB] = [coinsA || coinA, coinsB || coinB];
-    if (tx === ty && coinA && coinB) coinMet = true;
+    [coinsA, coinsB] = [coinsA || (fa & COIN) !== 0, coinsB || (fb & COIN) !== 0];
+    if (tx === ty && fa & fb & COIN) coinMet = true;
     if (fa & OPENER) [openerA, openerShared] = [true, openerShared || tx === ty];
     if (fb & OPENER) [openerB, openerShared] = [true, openerShared || tx === ty];
     if (tx === ty) {

@@ -9,8 +9,8 @@
 // `ARK Invest`; words.ts COMPANY_WORDS) is a company's name. Other tickers count written
 // upper-case (`SOL`, not `sol`), other names in any case (`Solana`, `solana`).
 import { assetTable } from './assets.js';
-import { isTitleCase, mayBeCapitals, proseWords, startsUpper, type Token } from './prose-words.js';
-import { COMPANY_WORDS, isWordTicker, WORD_NAMES } from './words.js';
+import { isAllCaps, isTitleCase, mayBeCapitals, proseWords, startsUpper, type Token } from './prose-words.js';
+import { COMPANY_WORDS, isWordTicker, NOUN_WORDS, WORD_NAMES } from './words.js';
 
 /** Where a coin was found, most trusted first. */
 export type CoinSource = 'front matter' | 'tag' | 'cashtag' | 'title' | 'description';
@@ -57,6 +57,14 @@ const REACH_AFTER = new RegExp(`^[\\s\\S]{0,${NEAR}}[\\p{L}\\p{N}]*`, 'u');
 function namesCompany(text: string, tokens: readonly Token[], next: number): boolean {
   const t = tokens[next];
   return t !== undefined && COMPANY_WORDS.has(t.text) && /^ +$/.test(text.slice(tokens[next - 1].end, t.start));
+}
+
+// A name or ticker that is a word, followed by an everyday noun, is part of that noun's phrase
+// ("Gas fees spike 40%", "Data centers", "Safe haven"): `next` is the token after it, in any
+// case, across a space only (words.ts NOUN_WORDS).
+function opensNounPhrase(text: string, tokens: readonly Token[], next: number): boolean {
+  const t = tokens[next];
+  return t !== undefined && NOUN_WORDS.has(t.text.toLowerCase()) && /^ +$/.test(text.slice(tokens[next - 1].end, t.start));
 }
 
 // "Next to" stays inside the sentence: in "Fees were cut by 13% for most users. Data for the
@@ -197,6 +205,9 @@ export function proseCoins(text: string): string[] {
   const sure: Span[] = [];
   const maybe: Span[] = [];
   const titleCase = isTitleCase(tokens);
+  // In a headline written all in capitals ("DÍA DE SOL EN MADRID") a capital says nothing: every
+  // ticker there waits for a figure or another ticker next to it, as a word-ticker does.
+  const allCaps = isAllCaps(text, tokens);
   for (const m of MAY_HOLD_CASHTAG.test(text) ? text.matchAll(CASHTAG) : []) {
     const asset = t.bySymbol.get(m[1].toUpperCase());
     if (asset) sure.push({ symbol: asset.symbol, start: m.index, end: m.index + m[0].length, ticker: true });
@@ -211,7 +222,7 @@ export function proseCoins(text: string): string[] {
       const span = { symbol: t.byName.get(name) as string, start: tok.start, end: tokens[i + words - 1].end, ticker: false };
       if (!WORD_NAMES.has(name)) sure.push(span);
       else if (startsUpper(tok.text) && (!titleCase || CLAUSE_START.test(text.slice(0, span.start)))) {
-        if (!namesCompany(text, tokens, i + words)) maybe.push(span);
+        if (!namesCompany(text, tokens, i + words) && !opensNounPhrase(text, tokens, i + words)) maybe.push(span);
       }
       // Not the name here; written in capitals it may still be the ticker (`DAI`): the ticker rules decide.
       // (mayBeCapitals first: most such words are lower-case prose, `data`, `rise`, and need no upper-cased copy.)
@@ -226,12 +237,14 @@ export function proseCoins(text: string): string[] {
     if (!asset || isZone(text, tok)) continue;
     // XBT is the asset's own ticker in another spelling; word-tickers wait for context (and are a company's before a company word).
     const span = { symbol: asset.symbol, start: tok.start, end: tok.end, ticker: true };
-    if (!isWordTicker(tok.text)) sure.push(span);
-    else if (!namesCompany(text, tokens, i + 1)) maybe.push(span);
+    if (!isWordTicker(tok.text) && !allCaps) sure.push(span);
+    else if (!namesCompany(text, tokens, i + 1) && !opensNounPhrase(text, tokens, i + 1)) maybe.push(span);
   }
   for (const m of maybe) {
     const around = `${sentenceTail(text.slice(Math.max(0, m.start - NEAR), m.start))} ${sentenceHead((REACH_AFTER.exec(text.slice(m.end)) as RegExpExecArray)[0])}`;
-    const listed = sure.some((s) => s.ticker && s.symbol !== m.symbol && LIST_GAP.test(s.end <= m.start ? text.slice(s.end, m.start) : text.slice(m.end, s.start)));
+    // In capitals a list's other tickers wait too ("BTC, ETH AND LINK RALLY"): any that is no word counts as the list's.
+    const listedBy = (s: Span): boolean => s !== m && s.ticker && s.symbol !== m.symbol && LIST_GAP.test(s.end <= m.start ? text.slice(s.end, m.start) : text.slice(m.end, s.start));
+    const listed = sure.some(listedBy) || (allCaps && maybe.some((s) => listedBy(s) && !isWordTicker(text.slice(s.start, s.end))));
     if ((m.ticker ? FIGURE : PRICE).test(around) || (m.ticker && listed)) sure.push(m);
   }
   sure.sort((a, b) => a.start - b.start);

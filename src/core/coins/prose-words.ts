@@ -110,3 +110,15 @@ export function mayBeCapitals(word: string): boolean {
 export function startsUpper(word: string): boolean {
   return word.length > 0 && letterClass(word.codePointAt(0) as number) === 2;
 }
+
+/**
+ * True when `text` is written all in capitals: no lower-case letter in any script, and at least
+ * three words of two or more letters (so a bare `BTC ETH` is not a headline).
+ */
+export function isAllCaps(text: string, tokens: readonly Token[]): boolean {
+  // Most texts hold an a-z and leave here; the Unicode test runs only on the rest.
+  if (!mayBeCapitals(text) || text !== text.toUpperCase()) return false;
+  let words = 0;
+  for (const t of tokens) if (t.text.length >= 2 && letterClass(t.text.codePointAt(0) as number) === 2) words += 1;
+  return words >= 3;
+}

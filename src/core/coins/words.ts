@@ -43,6 +43,19 @@ export const COMPANY_WORDS: ReadonlySet<string> = new Set(
     'Motors Games Entertainment Pictures Records').split(' '),
 );
 
+/**
+ * Lower-case words that, right after a name or ticker that is a word, make it part of an
+ * everyday noun phrase: `Gas fees spike 40%` is about fees (Ethereum's gas), `Data centers`,
+ * `Safe haven`, `Ripple effect`, `Status quo`, `Compound interest`, `Storm warning`. Matched in
+ * any case (`GAS FEES`, `Gas Fees`). `price` is left out on purpose: `Stellar price jumps 12%`
+ * is the coin's price (README "Coins and stories").
+ */
+export const NOUN_WORDS: ReadonlySet<string> = new Set(
+  ('fees fee costs cost limit limits usage prices station stations center centers centre centres haven harbor harbour ' +
+    'effect effects quo interest clouds warning warnings bill bills tax taxes pipeline pipelines shortage shortages ' +
+    'war wars breach breaches leak leaks').split(' '),
+);
+
 /** True when a ticker needs context in prose: a listed word or one or two characters long. */
 export function isWordTicker(symbol: string): boolean {
   return symbol.length <= 2 || WORD_TICKERS.has(symbol);

@@ -12,7 +12,7 @@
 // tokenise it again: about half the first computation's time.)
 import { BUCKET_WINDOW, LINK_COSINE, MIN_SHARED, storiesOfLinksInSteps, TOP_TERMS, WINDOW_MS, type StoryDoc, type Stories } from './group.js';
 import { LinkFinder } from './links/link-finder.js';
-import { FLAG_BITS, sameSubject, termFlags } from './similarity/subject.js';
+import { FLAG_BITS, sameSubject, termFlags, type FlaggedTerms } from './similarity/subject.js';
 import { storyTerms } from './similarity/terms.js';
 
 /** One article's TF-IDF vector: terms ascending by id, unit-length weights. */
@@ -164,6 +164,17 @@ export class StoryTermCounts {
     return this.words[id];
   }
 
+  /** Article `i`'s terms and their flags (no weights), for the subject check between groups at merge. */
+  flagged(i: number): FlaggedTerms {
+    const size = this.packed.size(i);
+    const term = new Int32Array(size);
+    const counts = new Float64Array(size);
+    this.packed.read(i, term, counts);
+    const flags = new Uint8Array(size);
+    for (let k = 0; k < size; k++) flags[k] = counts[k] % 2 ** FLAG_BITS;
+    return { term, flags, from: 0, to: size };
+  }
+
   /** Article `i`'s vector (from its terms as added in the first pass), weighted as group.ts's vectors() weighs it. */
   vector(i: number): Vector {
     const size = this.packed.size(i);
@@ -271,5 +282,6 @@ export async function groupStream(counts: StoryTermCounts, time: Float64Array, s
     await pause();
   }
   const links = finder.links();
-  return storiesOfLinksInSteps(n, (i) => time[i], (i) => source[i], links, pause);
+  // group.ts's subject check between the members of two groups reads their terms again from the packed store.
+  return storiesOfLinksInSteps(n, (i) => time[i], (i) => source[i], links, pause, undefined, { terms: (i) => counts.flagged(i), word: (id) => counts.word(id) });
 }

@@ -6,10 +6,12 @@
 // when its cosine similarity reaches LINK_COSINE over at least MIN_SHARED shared terms, the two come from different outlets and are at
 // most WINDOW_MS apart, and their titles are about one subject (similarity/subject.ts: names met,
 // figures that agree, a shared title word beside coins and figures; checked only for such pairs). Links are applied strongest first; two groups merge only when the result
-// still spans at most WINDOW_MS and no outlet appears in both (an outlet tells a story once, so a
-// chain of look-alikes cannot weld two stories together).
+// still spans at most WINDOW_MS, no outlet appears in both (an outlet tells a story once) and no
+// member of one clashes in subject with a member of the other (subject.ts subjectsClash: a third
+// outlet alike to two look-alikes, `Coinbase to List Zorkal Token` and `... Vintar Token`, links
+// to both, and without this check would weld the two stories into one).
 import { LinkFinder, type Links } from './links/link-finder.js';
-import { sameSubject, termFlags, type FlaggedTerms } from './similarity/subject.js';
+import { sameSubject, subjectsClash, termFlags, type FlaggedTerms } from './similarity/subject.js';
 import { storyTerms } from './similarity/terms.js';
 
 /** What grouping reads of an article. */
@@ -149,11 +151,14 @@ function topTerms(v: Vectors, i: number): number[] {
   return ks.slice(0, TOP_TERMS).map((k) => v.term[k]);
 }
 
+// Article i's terms and flags as the subject rules read them.
+const flaggedTerms = (vecs: Vectors, i: number): FlaggedTerms => ({ term: vecs.term, flags: vecs.flags, from: vecs.start[i], to: vecs.start[i + 1] });
+
 function findLinks(docs: readonly StoryDoc[], vecs: Vectors, time: (i: number) => number, linkCosine: number): Links {
   // Dated articles in time order, each compared as it arrives (so no pair set over the whole corpus is kept).
   const order = [...Array(docs.length).keys()].filter((i) => Number.isFinite(time(i))).sort((x, y) => time(x) - time(y) || x - y);
   const finder = new LinkFinder({ time, source: (i) => docs[i].source, linkCosine, windowMs: WINDOW_MS, bucketWindow: BUCKET_WINDOW });
-  const terms = (i: number): FlaggedTerms => ({ term: vecs.term, flags: vecs.flags, from: vecs.start[i], to: vecs.start[i + 1] });
+  const terms = (i: number): FlaggedTerms => flaggedTerms(vecs, i);
   const word = (id: number): string => vecs.words[id];
   for (const j of order) {
     finder.arrive(j, topTerms(vecs, j), (i) => {
@@ -168,15 +173,27 @@ function findLinks(docs: readonly StoryDoc[], vecs: Vectors, time: (i: number) =
 /** Groups `docs` into stories (see the file comment for the rule). */
 export function groupStories(docs: readonly StoryDoc[], linkCosine = LINK_COSINE): Stories {
   const time = (i: number): number => docs[i].publishedAt ?? Number.NaN;
-  return storiesOfLinks(docs.length, time, (i) => docs[i].source, findLinks(docs, vectors(docs), time, linkCosine));
+  const vecs = vectors(docs);
+  const clash: Clash = { terms: (i) => flaggedTerms(vecs, i), word: (id) => vecs.words[id] };
+  return storiesOfLinks(docs.length, time, (i) => docs[i].source, findLinks(docs, vecs, time, linkCosine), clash);
+}
+
+/**
+ * What the merge's subject check reads: article i's flagged terms, and a term's text. Two articles
+ * may not be in one story, whatever links them, when subject.ts subjectsClash says so.
+ */
+export interface Clash {
+  terms: (i: number) => FlaggedTerms;
+  word: (id: number) => string;
 }
 
 /**
  * The stories of articles 0..n-1 from their candidate links (strongest first), by the file
- * comment's merge rule; `time(i)` is article i's date (NaN undated), `source(i)` its outlet.
+ * comment's merge rule; `time(i)` is article i's date (NaN undated), `source(i)` its outlet,
+ * `clash` the subject check between members (none: no check).
  */
-export function storiesOfLinks(n: number, time: (i: number) => number, source: (i: number) => string | number, links: Links): Stories {
-  const merge = storyMerge(n, time, source);
+export function storiesOfLinks(n: number, time: (i: number) => number, source: (i: number) => string | number, links: Links, clash?: Clash): Stories {
+  const merge = storyMerge(n, time, source, clash);
   links.each(merge.link);
   return merge.stories();
 }
@@ -186,21 +203,34 @@ export function storiesOfLinks(n: number, time: (i: number) => number, source: (
  * counts meanwhile: at a million articles the links took ~80 s to apply, and the counts asked
  * for then waited as long).
  */
-export async function storiesOfLinksInSteps(n: number, time: (i: number) => number, source: (i: number) => string | number, links: Links, pause: () => Promise<void>, every = 1 << 18): Promise<Stories> {
-  const merge = storyMerge(n, time, source);
+export async function storiesOfLinksInSteps(n: number, time: (i: number) => number, source: (i: number) => string | number, links: Links, pause: () => Promise<void>, every = 1 << 18, clash?: Clash): Promise<Stories> {
+  const merge = storyMerge(n, time, source, clash);
   const step = links.inSteps(merge.link);
   while (step(every)) await pause();
   return merge.stories();
 }
 
 // The merge rule over links given strongest first (link), and the stories it leaves (stories).
-function storyMerge(n: number, time: (i: number) => number, source: (i: number) => string | number): { link: (a: number, b: number) => void; stories: () => Stories } {
-  // Union-find whose roots carry the group's time span and outlets (a set only once a group has two).
+function storyMerge(n: number, time: (i: number) => number, source: (i: number) => string | number, clash?: Clash): { link: (a: number, b: number) => void; stories: () => Stories } {
+  // Union-find whose roots carry the group's time span, outlets (a set only once a group has two)
+  // and, when members are checked for clashes, members (a list only once a group has two).
   const parent = Int32Array.from({ length: n }, (_, i) => i);
   const first = Float64Array.from({ length: n }, (_, i) => time(i));
   const last = Float64Array.from(first);
   const outlets: Array<Set<string | number> | undefined> = new Array(n);
   const outletsOf = (r: number): Set<string | number> => (outlets[r] ??= new Set([source(r)]));
+  const members: Array<number[] | undefined> = new Array(clash ? n : 0);
+  const membersOf = (r: number): number[] => (members[r] ??= [r]);
+  // Groups hold one article per outlet, so a check is at most outlets x outlets pairs; each
+  // member's terms are read once a check.
+  const clashes = (ra: number, rb: number): boolean => {
+    if (!clash) return false;
+    const bs = membersOf(rb).map(clash.terms);
+    return membersOf(ra).some((a) => {
+      const ta = clash.terms(a);
+      return bs.some((tb) => subjectsClash(ta, tb, clash.word));
+    });
+  };
   const root = (i: number): number => {
     while (parent[i] !== i) {
       parent[i] = parent[parent[i]];
@@ -217,8 +247,12 @@ function storyMerge(n: number, time: (i: number) => number, source: (i: number) 
     if (to - from > WINDOW_MS) return;
     const oa = outletsOf(ra);
     const ob = outletsOf(rb);
-    if ([...ob].some((s) => oa.has(s))) return;
+    if ([...ob].some((s) => oa.has(s)) || clashes(ra, rb)) return;
     parent[rb] = ra;
+    if (clash) {
+      for (const m of membersOf(rb)) membersOf(ra).push(m);
+      members[rb] = undefined;
+    }
     first[ra] = from;
     last[ra] = to;
     for (const s of ob) oa.add(s);

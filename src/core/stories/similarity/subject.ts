@@ -128,6 +128,21 @@ export interface FlaggedTerms {
  * shared title word); `word(id)` is a term's text. Linear in their terms.
  */
 export function sameSubject(a: FlaggedTerms, b: FlaggedTerms, word: (id: number) => string): boolean {
+  return judge(a, b, word, true);
+}
+
+/**
+ * True when two articles' titles say they are about different things by the file comment's rules
+ * (names, one differing likely name each, openers, coins, figures), whatever else they share. Two
+ * articles of one story need not share a title word, but none may clash with another: group.ts
+ * checks this between every member of two groups before merging them, so that a third outlet
+ * alike to both cannot weld two look-alike stories into one.
+ */
+export function subjectsClash(a: FlaggedTerms, b: FlaggedTerms, word: (id: number) => string): boolean {
+  return !judge(a, b, word, false);
+}
+
+function judge(a: FlaggedTerms, b: FlaggedTerms, word: (id: number) => string, needSharedWord: boolean): boolean {
   let x = a.from;
   let y = b.from;
   let namesA = false;
@@ -172,7 +187,7 @@ export function sameSubject(a: FlaggedTerms, b: FlaggedTerms, word: (id: number)
   if (onlyA === 1 && onlyB === 1 && properA && properB) return false;
   if (coinsA && coinsB && !coinMet) return false;
   if (openerA && openerB && !openerShared) return false;
-  if (!titleShared) return false;
+  if (needSharedWord && !titleShared) return false;
   if (figuresA.length > 0 && figuresB.length > 0) {
     for (const kind of new Set(figuresA.map(figureKind))) {
       const theirs = figuresB.filter((f) => figureKind(f) === kind);

@@ -87,7 +87,8 @@ function field(t: IndexTerm, vocabulary: string): Condition | null {
     case 'lang':
       return { sql: '(lang = ? OR instr(lang, ?) = 1 OR instr(lang, ?) = 1)', params: [t.value, `${t.value}-`, `${t.value}_`], exact: true };
     case 'sentiment':
-      return { sql: 'sentiment = ?', params: [t.value], exact: true };
+      // The column holds '' for none (index/columns.ts).
+      return { sql: 'sentiment = ?', params: [t.value === 'none' ? '' : t.value], exact: true };
     case 'coin':
       return { sql: 'id IN (SELECT id FROM article_coins WHERE symbol = ?)', params: [t.value], exact: true };
     case 'word': {

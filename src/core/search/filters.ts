@@ -33,7 +33,7 @@ export function termTest(t: Term): Predicate {
       return (_a, hay) =>
         hay.hayMeta.lang === t.value || hay.hayMeta.lang.startsWith(`${t.value}-`) || hay.hayMeta.lang.startsWith(`${t.value}_`);
     case 'sentiment':
-      return (_a, hay) => hay.hayMeta.sentiment === t.value;
+      return (_a, hay) => (hay.hayMeta.sentiment ?? 'none') === t.value;
     case 'since':
       return (a) => a.publishedAt !== null && a.publishedAt >= t.at;
     case 'until':

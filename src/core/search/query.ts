@@ -22,7 +22,7 @@ export type SortKey = 'relevance' | 'date' | 'title' | 'score';
 export type Term =
   | { kind: 'word' | 'phrase'; value: string; negate: boolean }
   | { kind: 'tag' | 'category' | 'source' | 'lang'; value: string; negate: boolean }
-  | { kind: 'sentiment'; value: Sentiment; negate: boolean }
+  | { kind: 'sentiment'; value: Sentiment | 'none'; negate: boolean }
   | { kind: 'since' | 'until'; at: number; negate: boolean }
   | { kind: 'is'; value: 'draft' | 'sticky'; negate: boolean }
   /** `coin:` with the ticker it resolved to (`coin:bitcoin` -> BTC). */
@@ -113,8 +113,9 @@ function fieldTerm(kind: FieldKind, value: string, negate: boolean, raw: string,
   const v = value.trim().toLowerCase();
   switch (kind) {
     case 'sentiment': {
-      const s = canonicalSentiment(v);
-      if (!s) throw new QueryError(`unknown sentiment in "${raw}" (use positive, negative or neutral)`, raw);
+      // `none`: no sentiment, or one the canonical names do not cover (text/fields.ts).
+      const s = v === 'none' ? v : canonicalSentiment(v);
+      if (!s) throw new QueryError(`unknown sentiment in "${raw}" (use positive, negative, neutral or none)`, raw);
       return { kind, value: s, negate };
     }
     case 'since':

@@ -72,6 +72,7 @@ beforeAll(async () => {
   bundled('fields-1.md', '---\ntitle: Solana desk note\ndate: 2025-03-01\nlang: en-US\nsentiment: neg\nsource:\n  name: Café Crème News\n  key: the-block\n---\nTraders bought $SOL and $xbt, not $solar or x$eth.\n');
   bundled('fields-2.md', '---\ntitle: Mercado de bitcoin\ndate: 2025-04-01\nlang: pt_BR\nsentiment: Positive\nsource: Decrypt\ncoins: [ETH]\n---\nO ETF de bitcoin e $PAC5 e $$PAC.\n');
   bundled('fields-3.md', '---\ntitle: Marktbericht Solana ETF\ndate: 2025-05-01\nlang: de\nsentiment: bullish\nsource: The Block\ntags: [SOL]\n---\nKein Cashtag hier, nur $5 und $.\n');
+  bundled('fields-5.md', '---\ntitle: Solana desk mood\ndate: 2025-07-01\nsentiment: meh\n---\nNo sentiment the language knows.\n');
   bundled('fields-4.md', '---\ntitle: Ether fees fall\ndate: 2025-06-01\nsentiment: NEUTRAL\n---\nSpot etf flows and $eth.\n');
   hostile = writeHostileCorpus();
   roots = [corpus, hostile.dir];
@@ -119,7 +120,7 @@ describe('--filter from the index', () => {
     '"solana fees"', 'solana -etf', 'bitconi', 'zzqqxx', 'until:2025-06-01 bitcoin', 'lang:en mining', 'since:2026-01-01', 'ab', '',
     // Field filters and negations SQL decides (index/query-plan.ts), alone, negated and mixed.
     'lang:en', '-lang:en', 'lang:pt', 'lang:de solana', '-lang:en solana', 'sentiment:positive', '-sentiment:neutral bitcoin',
-    'sentiment:negative -etf', 'source:"the block"', 'source:cafe', '-source:decrypt', '-source:decrypt solana', 'source:"--"', '-source:"--" solana',
+    'sentiment:negative -etf', 'sentiment:none', '-sentiment:none', 'sentiment:none bitcoin', 'source:"the block"', 'source:cafe', '-source:decrypt', '-source:decrypt solana', 'source:"--"', '-source:"--" solana',
     'coin:btc', 'coin:xbt', 'coin:eth', '-coin:btc', 'coin:eth bitcoin', '-coin:sol solana', 'coin:sol',
     '-etf', 'solana -etf -sec', '-bitcoin -solana', 'bitcoin -zzqqxx', '-since:2025-05-01 solana', 'is:sticky -bitcoin',
     // Left to memory beside them: short or accented negated words, negated phrases, negated tags.
@@ -135,6 +136,14 @@ describe('--filter from the index', () => {
     }
     const drafts = await fromIndex(query, undefined, true);
     expect(drafts).toEqual(await withoutIndex(query, undefined, true));
+  }, 120_000);
+
+  it('sentiment:none finds the articles with no sentiment or one the language does not know, from the index and without it', async () => {
+    const want = await withoutIndex('sentiment:none');
+    const names = want.paths.map((p) => path.basename(p));
+    expect(names).toEqual(expect.arrayContaining(['fields-5.md', 'guessed-date.md']));
+    expect(names).not.toContain('fields-4.md');
+    expect(await fromIndex('sentiment:none')).toEqual(want);
   }, 120_000);
 
   it('reads a typo as its nearest word: the same articles as the word, from the index and without it', async () => {

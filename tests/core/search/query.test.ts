@@ -26,6 +26,7 @@ describe('parseQuery terms', () => {
     ['sentiment:NEGATIVE', [{ kind: 'sentiment', value: 'negative', negate: false }]],
     ['sentiment:pos', [{ kind: 'sentiment', value: 'positive', negate: false }]],
     ['-sentiment:neu', [{ kind: 'sentiment', value: 'neutral', negate: true }]],
+    ['sentiment:None', [{ kind: 'sentiment', value: 'none', negate: false }]],
     ['lang:EN', [{ kind: 'lang', value: 'en', negate: false }]],
     ['since:2025-11-01', [{ kind: 'since', at: Date.UTC(2025, 10, 1), negate: false }]],
     ['until:2025-11-30', [{ kind: 'until', at: Date.UTC(2025, 10, 30) + DAY - 1, negate: false }]],

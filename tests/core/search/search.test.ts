@@ -42,6 +42,8 @@ describe('filters', () => {
     ['sentiment:POSITIVE', [1]],
     ['sentiment:neutral', [2]],
     ['-sentiment:negative', [1, 2, 4, 5, 6, 8]],
+    ['sentiment:none', [4, 5, 6, 8]],
+    ['-sentiment:none', [0, 1, 2, 7]],
     ['lang:en', [0, 1, 4, 5, 6, 7, 8]],
     ['lang:de', [2]],
     ['since:2025-11-14', [0, 1, 7]],

@@ -60,7 +60,8 @@ describe('-q with a query that does not parse', () => {
   it('stops before the dashboard with --filter\'s message and exit 2', async () => {
     // Found by a tester: `-q 'foo:bar'` opened the dashboard on `Articles 0/0` and `no matches for "foo:bar"`.
     const { env } = home(null);
-    for (const query of ['foo:bar', 'bitcoin since:yesterday', 'etf "spot']) {
+    // Found by a tester: `-f -` listed every article (a lone `-` negated nothing).
+    for (const query of ['foo:bar', 'bitcoin since:yesterday', 'etf "spot', '-', 'bitcoin -']) {
       const filtered = await runCli(['-f', query, news], { env, cwd: repo });
       expect(filtered.status).toBe(2);
       expect(filtered.stderr).toMatch(/^crypto-news-tui: bad query: /);
@@ -70,6 +71,7 @@ describe('-q with a query that does not parse', () => {
       expect(dashboard.stderr).toBe(filtered.stderr);
     }
     expect((await runCli(['-q', 'foo:bar', news], { env, cwd: repo })).stderr).toBe('crypto-news-tui: bad query: unknown field "foo" in "foo:bar" (fields: tag, source, category, sentiment, lang, since, until, is, coin)\n');
+    expect((await runCli(['-f', '-', news], { env, cwd: repo })).stderr).toBe('crypto-news-tui: bad query: a lone - negates nothing (write -word to leave out the articles holding a word)\n');
     // A query that parses goes on to the dashboard (here: no terminal to draw it on).
     const fine = await runCli(['-q', 'is:unread bitcoin', news], { env, cwd: repo });
     expect(fine.status).toBe(2);

@@ -242,10 +242,21 @@ function scanTerms(s: string, now: number, spans: WordSpan[]): Term[] {
 }
 
 /**
+ * Why a query given whole (`--filter`, `-q`, a view's) is not finished, or null: a lone `-` negates
+ * nothing. The dashboard's search box reads one as a negation still being typed, so parseQuery
+ * skips it; given whole it would list every article (found by a tester: `-f -`).
+ */
+export function incompleteQueryError(input: string): string | null {
+  return /(?:^|\s)-(?=\s|$)/u.test(input) ? 'a lone - negates nothing (write -word to leave out the articles holding a word)' : null;
+}
+
+/**
  * Why `input` would be refused (QueryError's message), or null when it parses: what the CLI checks a
  * view's query and `-q`'s with before the dashboard, as `--filter` stops on it.
  */
 export function queryErrorOf(input: string): string | null {
+  const incomplete = incompleteQueryError(input);
+  if (incomplete !== null) return incomplete;
   try {
     parseQuery(input);
     return null;

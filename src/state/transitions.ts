@@ -6,6 +6,7 @@ import { paneAt, innerWidth } from './layout.js';
 import { addTerm, entryAt, markColumns, pulseEntries, pulseParts } from './pulse-line.js';
 import { clamp, keepInView, layoutOf, listRows, maxBodyScroll, pulseRows } from './selectors.js';
 import type { AppState } from './app-state.js';
+import { foldedMembers } from './story-rows.js';
 import { tabAt } from './view-tabs.js';
 
 /** Moves whatever the pane scrolls: the list cursor, the body text, or the inspector cursor. */
@@ -107,12 +108,19 @@ function storyRow(s: Pick<AppState, 'selectedId' | 'rawHits' | 'stories' | 'rowI
   return -1;
 }
 
-/** Multi mode: marks or unmarks the selected article, then moves down. */
+/**
+ * Multi mode: marks or unmarks the selected article, then moves down. A folded story row stands
+ * for every article of its story in the result (as for `m` and `*`): all are marked, or, when all
+ * already are, all unmarked.
+ */
 export function mark(s: AppState): AppState {
   if (!s.multi) return { ...s, message: 'marking needs --multi' };
   if (s.selectedId === null) return { ...s, message: 'nothing to mark' };
   const id = s.selectedId;
-  const marked = s.marked.includes(id) ? s.marked.filter((m) => m !== id) : [...s.marked, id];
+  const row = s.rowInfo.get(id);
+  const ids = row && !row.child && !row.open ? (foldedMembers(s.rawHits, s.stories, s.rowInfo).get(id) ?? [id]) : [id];
+  const all = ids.every((m) => s.marked.includes(m));
+  const marked = all ? s.marked.filter((m) => !ids.includes(m)) : [...s.marked, ...ids.filter((m) => !s.marked.includes(m))];
   // Marking moves down like fzf's Tab, so a run of rows can be marked quickly.
   return moveCursor({ ...s, marked }, s.cursor + 1);
 }

@@ -166,3 +166,24 @@ describe('an article that arrives while the dashboard is open', () => {
     s.send('q');
   });
 });
+
+describe('--multi on a folded story row', () => {
+  it('Space marks every article of the story, Enter prints them all', async () => {
+    // Found by a tester: Space marked the story's scoop alone, and Enter printed one path of three.
+    if (!hasTmux()) throw new Error('tmux is required for the terminal end-to-end tests (.ci/run installs it)');
+    const s = new TmuxSession(80, 24, repo, {});
+    session = s;
+    const out = path.join(s.dir, 'chosen.txt');
+    s.type(`XDG_CACHE_HOME=${path.join(s.dir, 'cache')} node ${cli} -m > ${out}; echo "rc=$?"`);
+    s.send('Enter');
+    await s.waitFor((t) => t.includes('? help') && /▶.*\+2 /.test(t), 'the folded Ostrava story on the first row');
+    s.send('Space');
+    s.send('Enter');
+    await s.waitFor((t) => /rc=0/.test(t), 'the exit');
+    const paths = fs.readFileSync(out, 'utf8').trim().split('\n');
+    expect(paths).toHaveLength(3);
+    // The three are the story the first row folds: the same as the story's articles --filter finds.
+    const ostrava = await runNode([cli, '--filter', 'ostrava', '-p', 'path'], { cwd: repo, env: { ...process.env, XDG_CACHE_HOME: path.join(s.dir, 'cache') } });
+    for (const p of paths) expect(ostrava.stdout).toContain(p);
+  });
+});

@@ -268,6 +268,19 @@ describe('m and * on a folded story row', () => {
     s = reducer(s, { type: 'command', command: 'mark' });
     expect(effectOf(s, 'toggleRead')).toEqual([{ kind: 'toggleRead', ids: [0, 3, 1, 4] }]);
   });
+  it('with --multi Space on a folded row marks every article of its story in the result, and again unmarks them', () => {
+    // Found by a tester: Space marked the scoop alone, and Enter printed one path of a story of three.
+    let s = reducer(withResults({ multi: true }), { type: 'command', command: 'down' });
+    s = reducer(s, { type: 'command', command: 'mark' });
+    expect(s.marked).toEqual([3, 1, 4]);
+    expect(reducer(s, { type: 'command', command: 'choose' }).outcome).toEqual({ kind: 'chosen', ids: [3, 1, 4] });
+    s = reducer(s, { type: 'command', command: 'up' });
+    s = reducer(s, { type: 'command', command: 'mark' });
+    expect(s.marked).toEqual([]);
+    // Once open, a row is one article again.
+    s = reducer(reducer(reducer(s, { type: 'command', command: 'up' }), { type: 'command', command: 'unfold' }), { type: 'command', command: 'mark' });
+    expect(s.marked).toEqual([3]);
+  });
   it('Enter on a folded row chooses the lead article', () => {
     const s = reducer(reducer(withResults(), { type: 'command', command: 'down' }), { type: 'command', command: 'choose' });
     expect(s.effects).toEqual([{ kind: 'markRead', ids: [3] }]);

@@ -46,7 +46,10 @@ export const PulseStrip = memo(function PulseStrip({ pulse, width, rows, focused
   const markW = columns(mark);
   const counts = pulseParts(entries, width - markW, at, 'summary');
   const countsW = markW + counts.reduce((w, p) => w + columns(p.text), 0);
-  const barW = width >= countsW + 1 + 6 + 4 ? barColumns(width) : 0;
+  // The cursor's ▸ on this line takes its column from the bar, not from the sparkline: found by a
+  // tester, focusing the strip at 80 columns dropped the oldest day's bar.
+  const cursorW = at >= 0 ? countsW - markW - pulseParts(entries, width - markW, -1, 'summary').reduce((w, p) => w + columns(p.text), 0) : 0;
+  const barW = width >= countsW - cursorW + 1 + 6 + 4 ? barColumns(width) - cursorW : 0;
   const [pos, neu, neg] = barWidths(pulse.sentiment.positive, pulse.sentiment.neutral, pulse.sentiment.negative, barW);
   const used = countsW + (barW ? barW + 2 : 1);
   const spark = sparkline(pulse.days.map((d) => d.count), Math.max(0, width - used));

@@ -30,6 +30,18 @@ describe('PulseStrip', () => {
     expect(line).toContain('▂▃▅█▄');
     expect(maxWidth(frame)).toBeLessThanOrEqual(width);
   });
+  it('keeps every sparkline bar when focused: the cursor\'s column comes from the sentiment bar (found by a tester at 80 columns)', () => {
+    // Thirty days: more than fit, so the sparkline fills what the row leaves it.
+    const month: Pulse = { ...PULSE, days: Array.from({ length: 30 }, (_, i) => ({ day: `2026-11-${String(i + 1).padStart(2, '0')}`, count: (i * 7) % 9 })) };
+    const spark = (frame: string | undefined): string => /[▁▂▃▄▅▆▇█]+$/.exec(rows(frame)[0].trimEnd())![0];
+    const bar = (frame: string | undefined): string => /[█▒░]+(?= )/.exec(rows(frame)[0])![0];
+    const still = render(<PulseStrip pulse={month} width={38} rows={2} focused={false} cursor={0} />).lastFrame();
+    const focused = render(<PulseStrip pulse={month} width={38} rows={2} focused cursor={0} />).lastFrame();
+    expect(rows(focused)[0]).toContain('▸▲ 34');
+    expect(spark(focused)).toBe(spark(still));
+    expect(bar(focused).length).toBe(bar(still).length - 1);
+    expect(maxWidth(focused)).toBeLessThanOrEqual(38);
+  });
   it('adds the facets row with counts, the focused entry marked', () => {
     const frame = render(<PulseStrip pulse={PULSE} width={68} rows={2} focused cursor={4} />).lastFrame();
     expect(rows(frame)[1]).toContain('src Decrypt 40');

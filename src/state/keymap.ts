@@ -33,6 +33,7 @@ export type Command =
   | 'endSearch'
   | 'cycleSort'
   | 'toggleInspector'
+  | 'toggleListAlone'
   | 'choose'
   | 'quit'
   | 'cancel'
@@ -122,6 +123,7 @@ export const keymap: readonly Binding[] = [
   { command: 'pulseExclude', keys: ['-'], help: 'pulse: add entry negated', modes: PULSE },
   { command: 'leavePulse', keys: ['esc', 'f'], help: 'pulse: back to the list', modes: PULSE },
   { command: 'toggleInspector', keys: ['i'], help: 'show / hide the inspector', modes: BROWSE },
+  { command: 'toggleListAlone', keys: ['z'], help: 'zoom: the list alone, the whole width (again: panes back)', modes: BROWSE },
   { command: 'choose', keys: ['enter'], help: 'choose: print the article (marked ones in --multi)', modes: BROWSE, panes: ['list', 'body'] },
   { command: 'quit', keys: ['q'], help: 'quit without choosing', modes: ['browse', 'pulse'] },
   // Esc backs out one step: right after a pulse entry was added, back to the strip; else cancel.

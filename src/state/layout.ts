@@ -37,6 +37,8 @@ export const CHROME_ROWS = 3;
 export interface PaneChoice {
   inspectorHidden: boolean;
   slot: 'body' | 'inspector';
+  /** `z`: the list alone, the whole width, in any layout (the other choices kept for `z` again). */
+  listAlone?: boolean;
 }
 
 /** Every pane the layout has room for, the body in the narrow layouts' second place. */
@@ -52,6 +54,8 @@ export function computeLayout(width: number, height: number, panes: PaneChoice =
   // With saved views, their tab row sits between the search line and the panes.
   const paneHeight = Math.max(0, Math.floor(height) - CHROME_ROWS - (tabs ? 1 : 0));
   const y = tabs ? 2 : 1;
+  const kind = w >= WIDE_MIN ? 'wide' : w >= SPLIT_MIN ? 'split' : 'stacked';
+  if (panes.listAlone) return { kind, list: rect(0, y, w, paneHeight), body: null, inspector: null, paneHeight };
   if (w >= WIDE_MIN) {
     const listW = Math.round(w * 0.35);
     if (panes.inspectorHidden) {

@@ -13,6 +13,8 @@ import { moveCursor } from './transitions.js';
  * inspector -> list, the pane focused taking the place.
  */
 export function cycleFocus(s: AppState, dir: 1 | -1): AppState {
+  // The list alone (`z`): Tab brings the other panes back and goes on to them.
+  if (s.panes.listAlone) s = { ...s, panes: { ...s.panes, listAlone: false } };
   const order: PaneId[] = ['list', 'body', 'inspector'];
   const layout = layoutOf(s);
   // Wide: every visible pane takes a turn. Narrow: body and inspector share a place, so landing
@@ -28,8 +30,24 @@ export function cycleFocus(s: AppState, dir: 1 | -1): AppState {
   return withSlot({ ...s, focus }, focus);
 }
 
-/** `i`: hides or shows the wide layout's inspector; in a narrow layout, swaps body and inspector in their shared place. */
+/**
+ * `z`: the list alone, the whole width (its titles whole: a terminal tool's zoom, tmux's
+ * prefix-z), or the panes back as they were. The list takes the focus.
+ */
+export function toggleListAlone(s: AppState): AppState {
+  return { ...s, panes: { ...s.panes, listAlone: !s.panes.listAlone }, focus: 'list', focusToRestore: null };
+}
+
+/**
+ * `i`: hides or shows the wide layout's inspector; in a narrow layout, swaps body and inspector in
+ * their shared place. With the list alone (`z`), the panes come back with the inspector on screen.
+ */
 export function toggleInspector(s: AppState): AppState {
+  if (s.panes.listAlone) {
+    const back = { ...s, panes: { ...s.panes, listAlone: false } };
+    const layout = layoutOf(back);
+    return layout.inspector || (layout.kind === 'wide' && !back.panes.inspectorHidden) ? back : toggleInspector(back);
+  }
   if (layoutOf(s).kind === 'wide') return fixFocus({ ...s, panes: { ...s.panes, inspectorHidden: !s.panes.inspectorHidden } });
   const slot = s.panes.slot === 'inspector' ? 'body' : 'inspector';
   // The pane taking the place takes the focus it had too.

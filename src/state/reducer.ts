@@ -10,7 +10,7 @@ import { paneAt } from './layout.js';
 import { bodyRows, clamp, effectiveQuery, effectiveSort, freshArrivals, hasFreeText, resultsBehind, inspectorRowsVisible, layoutOf, listRows, maxBodyScroll } from './selectors.js';
 import { foldStory, pulseCommand, pulseGoBack, withResults } from './story-transitions.js';
 import { choose, click, keptRow, mark, moveCursor, nearestSurvivor, scroll, toBottom } from './transitions.js';
-import { cycleFocus, resized, toggleInspector } from './panes.js';
+import { cycleFocus, resized, toggleInspector, toggleListAlone } from './panes.js';
 import { fold } from './inspector-fold.js';
 import { followHeld, holdRows, releaseOnNewAsk } from './held-rows.js';
 
@@ -200,6 +200,8 @@ function command(s: AppState, c: Command): AppState {
       return { ...s, sort: nextSort(s) };
     case 'toggleInspector':
       return toggleInspector(s);
+    case 'toggleListAlone':
+      return toggleListAlone(s);
     case 'choose': {
       // Choosing an article reads it.
       const next = choose(s);

@@ -22,7 +22,7 @@ export function layoutOf(s: Pick<AppState, 'width' | 'height' | 'panes'> & { vie
 
 // A choice made again with the same values (`i` pressed twice) lays the panes out the same.
 function samePanes(a: PaneChoice, b: PaneChoice): boolean {
-  return a === b || (a.inspectorHidden === b.inspectorHidden && a.slot === b.slot);
+  return a === b || (a.inspectorHidden === b.inspectorHidden && a.slot === b.slot && (a.listAlone ?? false) === (b.listAlone ?? false));
 }
 
 /** The query the search runs: the active view's query AND the typed one. */

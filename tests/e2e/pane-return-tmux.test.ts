@@ -2,6 +2,7 @@
 // after a resize that left room for the list alone (the list kept it once the terminal grew
 // again), and the body's scroll after the inspector had its place at 80 columns (the body came
 // back at the article's top).
+import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCli, type TmuxSession } from './tmux.js';
 import { expectBorderedRows } from './bordered-rows.js';
@@ -101,4 +102,29 @@ describe('a pane that comes back', () => {
     expect(titles(after)).toEqual(['Articles', 'Inspector']);
     s.send('q');
   }, 120_000);
+});
+
+describe('z: the list alone', () => {
+  it.each([[80, 24], [200, 50]])('at %dx%d: z gives the list the whole width (its titles longer), z again brings the panes back', async (width, height) => {
+    const s = start(width, height);
+    let screen = await s.waitFor(ready, 'the dashboard');
+    const panes = titles(screen);
+    expect(panes.length).toBeGreaterThan(1);
+    // The list's first row before: cut to the list's half or third of the width.
+    const firstRow = (t: string): string => t.split('\n').find((l) => l.startsWith('│▶'))!.split('│')[1];
+    const narrow = firstRow(screen);
+    s.send('z');
+    screen = await s.waitFor((t) => titles(t).length === 1 && t.includes('focus: list'), 'the list alone');
+    // Every pane row the terminal's width (an emoji in a title takes two columns), one pane's borders at its ends.
+    for (const row of screen.split('\n').slice(1, height - 2)) {
+      expect(stringWidth(row), row).toBe(width);
+      expect(row, row).not.toMatch(/││|╮╭|╯╰/);
+    }
+    expect(stringWidth(firstRow(screen))).toBe(width - 2);
+    expect(firstRow(screen).trimEnd().length).toBeGreaterThan(narrow.trimEnd().length);
+    s.send('z');
+    screen = await s.waitFor((t) => titles(t).length === panes.length, 'the panes back');
+    expect(titles(screen)).toEqual(panes);
+    s.send('q');
+  });
 });

@@ -189,3 +189,26 @@ describe("the body's scroll while another pane has its place", () => {
     expect(run(swapped, cmd('toggleInspector'), measure(200)).bodyScroll).toBe(0);
   });
 });
+
+describe('z: the list alone', () => {
+  it.each([[200, 50], [100, 30], [60, 30]])('at %dx%d the list takes the whole width, the focus with it; z again gives back the panes as they were', (width, height) => {
+    const before = run(at(width, height), cmd('focusNext'));
+    const alone = run(before, cmd('toggleListAlone'));
+    expect(shown(alone)).toEqual(['list']);
+    expect(layoutOf(alone).list.width).toBe(width);
+    expect(layoutOf(alone).list.height).toBe(layoutOf(before).paneHeight);
+    expect(alone.focus).toBe('list');
+    const back = run(alone, cmd('toggleListAlone'));
+    expect(shown(back)).toEqual(shown(before));
+    // A resize keeps the list alone.
+    expect(shown(run(alone, resize(120, 40)))).toEqual(['list']);
+  });
+  it('Tab brings the panes back and moves on to the next; i brings them back with the inspector on screen', () => {
+    const alone = run(at(80, 24), cmd('toggleListAlone'));
+    const tabbed = run(alone, cmd('focusNext'));
+    expect(shown(tabbed)).toEqual(['list', 'body']);
+    expect(tabbed.focus).toBe('body');
+    expect(shown(run(alone, cmd('toggleInspector')))).toEqual(['list', 'inspector']);
+    expect(shown(run(at(200, 50), cmd('toggleListAlone'), cmd('toggleInspector')))).toEqual(['list', 'body', 'inspector']);
+  });
+});

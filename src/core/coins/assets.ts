@@ -42,6 +42,23 @@ const EXTRA_ASSETS: readonly Asset[] = [
   { symbol: 'ACE', name: 'Fusionist', color: null },
   { symbol: 'SUN', name: 'Sun Token', color: null },
   { symbol: 'PYUSD', name: 'PayPal USD', color: null },
+  // Found missing by a tester (2026-12): coins of the news of 2024-2026.
+  { symbol: 'KAS', name: 'Kaspa', color: '#70c7ba' },
+  { symbol: 'WLD', name: 'Worldcoin', color: null },
+  { symbol: 'JUP', name: 'Jupiter', color: null },
+  { symbol: 'LDO', name: 'Lido DAO', color: '#00a3ff' },
+  { symbol: 'SEI', name: 'Sei', color: null },
+  { symbol: 'PYTH', name: 'Pyth Network', color: null },
+  { symbol: 'BONK', name: 'Bonk', color: null },
+  { symbol: 'WIF', name: 'dogwifhat', color: null },
+  { symbol: 'STRK', name: 'Starknet', color: null },
+  { symbol: 'ENA', name: 'Ethena', color: null },
+  { symbol: 'ONDO', name: 'Ondo', color: null },
+  { symbol: 'TAO', name: 'Bittensor', color: null },
+  { symbol: 'RENDER', name: 'Render', color: null },
+  { symbol: 'HBAR', name: 'Hedera', color: null },
+  { symbol: 'IMX', name: 'Immutable', color: null },
+  { symbol: 'RUNE', name: 'THORChain', color: null },
 ];
 
 // The project's own aliases: other names and tickers people write for an asset.
@@ -64,6 +81,8 @@ const ALIASES: Readonly<Record<string, string>> = {
   'usd coin': 'USDC',
   'bnb chain': 'BNB',
   polygon: 'MATIC',
+  lido: 'LDO',
+  pyth: 'PYTH',
 };
 
 /** Ticker aliases (written upper-case in text): XBT is how some exchanges write Bitcoin. */

@@ -10,7 +10,7 @@
 // upper-case (`SOL`, not `sol`), other names in any case (`Solana`, `solana`).
 import { assetTable } from './assets.js';
 import { isAllCaps, isTitleCase, mayBeCapitals, proseWords, startsUpper, type Token } from './prose-words.js';
-import { COMPANY_WORDS, isWordTicker, NOUN_WORDS, WORD_NAMES } from './words.js';
+import { ACRONYM_TICKERS, COMPANY_WORDS, isWordTicker, NOUN_WORDS, OTHER_LANGUAGE_TICKERS, PHRASE_NAMES, PROJECT_WORDS, WORD_NAMES } from './words.js';
 
 /** Where a coin was found, most trusted first. */
 export type CoinSource = 'front matter' | 'tag' | 'cashtag' | 'title' | 'description';
@@ -67,16 +67,26 @@ function opensNounPhrase(text: string, tokens: readonly Token[], next: number): 
   return t !== undefined && NOUN_WORDS.has(t.text.toLowerCase()) && /^ +$/.test(text.slice(tokens[next - 1].end, t.start));
 }
 
+// A word after its owner is the owner's thing, not a coin: `Cathie Wood's ARK sells 5%`.
+const owned = (text: string, start: number): boolean => /['\u2019]s\s+$/.test(text.slice(Math.max(0, start - 4), start));
+
+// The token at `next` is a project's word (words.ts PROJECT_WORDS), in any case; `Development` may come first (`Stellar Development Foundation`).
+const namesProject = (tokens: readonly Token[], next: number): boolean => {
+  const word = (k: number): string => tokens[k]?.text.toLowerCase() ?? '';
+  return PROJECT_WORDS.has(word(next)) || (word(next) === 'development' && word(next + 1) === 'foundation');
+};
+
 // "Next to" stays inside the sentence: in "Fees were cut by 13% for most users. Data for the
 // period come from ..." the figure is the fees', and `Data` opens a sentence of its own.
-const SENTENCE_END = /[.!?;](?:\s|$)/g;
+// A colon ends a clause as far as "next to" goes: in "Dash to safety: BTC falls 6%" the move is BTC's.
+const SENTENCE_END = /[.!?;:](?:\s|$)/g;
 const sentenceTail = (before: string): string => {
   let from = 0;
   for (const m of before.matchAll(SENTENCE_END)) from = m.index + m[0].length;
   return before.slice(from);
 };
 const sentenceHead = (after: string): string => {
-  const end = after.search(/[.!?;](?:\s|$)/);
+  const end = after.search(/[.!?;:](?:\s|$)/);
   return end < 0 ? after : after.slice(0, end);
 };
 
@@ -184,12 +194,23 @@ function nameTree(t: ReturnType<typeof assetTable>): ReadonlyMap<string, NameNod
   return tree;
 }
 
-// The longest asset name that starts at tokens[i] (its words lower-cased), and how many tokens it takes; null for none.
-function nameAt(tree: ReadonlyMap<string, NameNode>, tokens: readonly Token[], i: number, lower: string): { name: string; words: number } | null {
+// A name of several words read as one: a phrase name only written as a name (words.ts
+// PHRASE_NAMES), and no name whose last word goes on as a compound (`Bitcoin Cash-Out Scam`).
+function nameHolds(text: string, tokens: readonly Token[], i: number, name: string, words: number): boolean {
+  if (words === 1) return true;
+  const last = tokens[i + words - 1];
+  if (text[last.end] === '-' && /\p{L}/u.test(text[last.end + 1] ?? '')) return false;
+  if (!PHRASE_NAMES.has(name)) return true;
+  for (let k = i; k < i + words; k++) if (!startsUpper(tokens[k].text) && !/^(?:of|the)$/.test(tokens[k].text)) return false;
+  return true;
+}
+
+// The longest asset name that starts at tokens[i] (its words lower-cased) and holds there (nameHolds), and how many tokens it takes; null for none.
+function nameAt(tree: ReadonlyMap<string, NameNode>, text: string, tokens: readonly Token[], i: number, lower: string): { name: string; words: number } | null {
   let node = tree.get(lower);
   let found: { name: string; words: number } | null = null;
   for (let k = 1; node !== undefined; k++) {
-    if (node.name !== null) found = { name: node.name, words: k };
+    if (node.name !== null && nameHolds(text, tokens, i, node.name, k)) found = { name: node.name, words: k };
     if (node.next === null || i + k >= tokens.length) break;
     node = node.next.get(tokens[i + k].text.toLowerCase());
   }
@@ -205,8 +226,9 @@ export function proseCoins(text: string): string[] {
   const sure: Span[] = [];
   const maybe: Span[] = [];
   const titleCase = isTitleCase(tokens);
-  // In a headline written all in capitals ("DÍA DE SOL EN MADRID") a capital says nothing: every
-  // ticker there waits for a figure or another ticker next to it, as a word-ticker does.
+  // In a headline written all in capitals a capital says nothing: a word-ticker there waits for a
+  // list of tickers (`BITCOIN HOLDS NEAR $100,000`), and a word of another language for a figure
+  // or a list, as a word-ticker does elsewhere (`DÍA DE SOL EN MADRID`).
   const allCaps = isAllCaps(text, tokens);
   for (const m of MAY_HOLD_CASHTAG.test(text) ? text.matchAll(CASHTAG) : []) {
     const asset = t.bySymbol.get(m[1].toUpperCase());
@@ -215,14 +237,16 @@ export function proseCoins(text: string): string[] {
   for (let i = 0; i < tokens.length; i++) {
     // Longest name first: "Bitcoin Cash" is BCH, not BTC.
     const tok = tokens[i];
-    const found = nameAt(tree, tokens, i, tok.text.toLowerCase());
+    const found = nameAt(tree, text, tokens, i, tok.text.toLowerCase());
     if (found) {
       const { name } = found;
       let { words } = found;
       const span = { symbol: t.byName.get(name) as string, start: tok.start, end: tokens[i + words - 1].end, ticker: false };
       if (!WORD_NAMES.has(name)) sure.push(span);
+      // Its project's word after it: the coin, whatever the headline's case (`Stellar Development Foundation`).
+      else if (startsUpper(tok.text) && namesProject(tokens, i + words)) sure.push(span);
       else if (startsUpper(tok.text) && (!titleCase || CLAUSE_START.test(text.slice(0, span.start)))) {
-        if (!namesCompany(text, tokens, i + words) && !opensNounPhrase(text, tokens, i + words)) maybe.push(span);
+        if (!namesCompany(text, tokens, i + words) && !opensNounPhrase(text, tokens, i + words) && !owned(text, tok.start)) maybe.push(span);
       }
       // Not the name here; written in capitals it may still be the ticker (`DAI`): the ticker rules decide.
       // (mayBeCapitals first: most such words are lower-case prose, `data`, `rise`, and need no upper-cased copy.)
@@ -237,15 +261,18 @@ export function proseCoins(text: string): string[] {
     if (!asset || isZone(text, tok)) continue;
     // XBT is the asset's own ticker in another spelling; word-tickers wait for context (and are a company's before a company word).
     const span = { symbol: asset.symbol, start: tok.start, end: tok.end, ticker: true };
-    if (!isWordTicker(tok.text) && !allCaps) sure.push(span);
-    else if (!namesCompany(text, tokens, i + 1) && !opensNounPhrase(text, tokens, i + 1)) maybe.push(span);
+    if (namesCompany(text, tokens, i + 1)) continue;
+    if (!isWordTicker(tok.text) && !(allCaps && OTHER_LANGUAGE_TICKERS.has(tok.text))) sure.push(span);
+    else if (namesProject(tokens, i + 1)) sure.push(span);
+    else if (!opensNounPhrase(text, tokens, i + 1) && !owned(text, tok.start)) maybe.push(span);
   }
   for (const m of maybe) {
     const around = `${sentenceTail(text.slice(Math.max(0, m.start - NEAR), m.start))} ${sentenceHead((REACH_AFTER.exec(text.slice(m.end)) as RegExpExecArray)[0])}`;
-    // In capitals a list's other tickers wait too ("BTC, ETH AND LINK RALLY"): any that is no word counts as the list's.
-    const listedBy = (s: Span): boolean => s !== m && s.ticker && s.symbol !== m.symbol && LIST_GAP.test(s.end <= m.start ? text.slice(s.end, m.start) : text.slice(m.end, s.start));
-    const listed = sure.some(listedBy) || (allCaps && maybe.some((s) => listedBy(s) && !isWordTicker(text.slice(s.start, s.end))));
-    if ((m.ticker ? FIGURE : PRICE).test(around) || (m.ticker && listed)) sure.push(m);
+    const listed = sure.some((s) => s.ticker && s.symbol !== m.symbol && LIST_GAP.test(s.end <= m.start ? text.slice(s.end, m.start) : text.slice(m.end, s.start)));
+    const byFigure = !m.ticker ? PRICE.test(around)
+      : ACRONYM_TICKERS.has(m.symbol) ? CLAUSE_START.test(text.slice(0, m.start)) && PRICE.test(around)
+      : !(allCaps && isWordTicker(m.symbol)) && FIGURE.test(around);
+    if (byFigure || (m.ticker && listed)) sure.push(m);
   }
   sure.sort((a, b) => a.start - b.start);
   const out: string[] = [];

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { assetOf, cashtags, detectCoins, proseCoins, resolveCoin } from '../../../src/core/coins/index.js';
 import { assetTable } from '../../../src/core/coins/assets.js';
 import { proseWords } from '../../../src/core/coins/prose-words.js';
-import { WORD_NAMES } from '../../../src/core/coins/words.js';
+import { PHRASE_NAMES, WORD_NAMES } from '../../../src/core/coins/words.js';
 
 interface Cases { coins: Array<[string, string[]]>; words: Array<[string, string[]]> }
 const cases = JSON.parse(readFileSync(new URL('../../fixtures/coins/prose.json', import.meta.url), 'utf8')) as Cases;
@@ -22,6 +22,13 @@ describe('coins in prose', () => {
       // Names prose cannot hold as its words (`shiba-inu`) and names that are words are out of this rule.
       if (WORD_NAMES.has(name) || proseWords(name).map((w) => w.text).join(' ') !== name) continue;
       names += 1;
+      // A phrase name counts written as a name only (`Bitcoin Gold`, not `bitcoin gold correlation`).
+      if (PHRASE_NAMES.has(name)) {
+        const written = name.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+        expect(proseCoins(`Traders bought ${written} on Monday`), name).toContain(symbol);
+        expect(proseCoins(`Traders bought ${name} on Monday`), name).not.toContain(symbol);
+        continue;
+      }
       expect(proseCoins(`Traders bought ${name} on Monday`), name).toContain(symbol);
       expect(proseCoins(`${name.toUpperCase()} falls`.replace(/^./, (c) => c.toUpperCase())), name).toContain(symbol);
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { figuresAgree, FIGURE, GENERIC, NAME, PROPER, termFlags, TITLE } from '../../../src/core/stories/similarity/subject.js';
 import { groupStories, type StoryDoc } from '../../../src/core/stories/group.js';
+import { storyTerms } from '../../../src/core/stories/similarity/terms.js';
 
 const doc = (source: string, hours: number, title: string, description = ''): StoryDoc => ({ publishedAt: Date.UTC(2026, 3, 9, hours), source, title, description, lead: '' });
 const sizes = (docs: StoryDoc[]): number[] => [...groupStories(docs).size];
@@ -49,6 +50,23 @@ describe('the subject rule', () => {
     // The same event with the coin written two ways, and one firm's news told twice, still link.
     expect(sizes([doc('theblock', 0, 'BlackRock files for spot XRP ETF'), doc('coindesk', 1, 'BlackRock files for spot Ripple ETF')])).toEqual([2, 2]);
     expect(sizes([cut('Ripple', 'blockworks', 0), cut('Ripple', 'cointelegraph', 1, 'Ripple cuts 15% of staff')])).toEqual([2, 2]);
+  });
+
+  it('keeps apart one template whose differing words include a likely name each article alone writes (found by a tester)', () => {
+    expect(sizes([
+      doc('coindesk', 0, 'SEC Sues Kraken Over Staking Program', 'The regulator says Kraken sold unregistered securities through its staking program.'),
+      doc('theblock', 3, 'SEC Sues Gemini Over Earn Program', 'The regulator says Gemini sold unregistered securities through its earn program.'),
+    ])).toEqual([1, 1]);
+    // The same suit told by two outlets still links.
+    expect(sizes([
+      doc('coindesk', 0, 'SEC Sues Kraken Over Staking Program', 'The regulator says Kraken sold unregistered securities through its staking program.'),
+      doc('decrypt', 2, 'Kraken hit with SEC lawsuit over crypto staking program', 'The SEC says Kraken sold unregistered securities through its staking program.'),
+    ])).toEqual([2, 2]);
+  });
+
+  it('reads exchange-traded funds as ETFs', () => {
+    expect(storyTerms('Regulator approves spot exchange-traded funds')).toEqual(storyTerms('Regulator approves spot ETFs'));
+    expect(storyTerms('an exchange traded product')).toEqual(storyTerms('an ETP'));
   });
 
   it('still links one event told in other words, figures written another way', () => {

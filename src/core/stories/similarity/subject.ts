@@ -158,6 +158,10 @@ function judge(a: FlaggedTerms, b: FlaggedTerms, word: (id: number) => string, n
   // Each title's OPENER, and whether the other article writes it anywhere: two openers that neither
   // article shares are two subjects (`Kraken Lays Off 15% of Staff`, `Ripple cuts 15% of staff`).
   let [openerA, openerB, openerShared] = [false, false, false];
+  // Whether each title has a likely name (PROPER) the other article never writes: both, in titles
+  // of one template (at most two words of each not in the other), two subjects (`SEC Sues Kraken
+  // Over Staking Program`, `SEC Sues Gemini Over Earn Program`).
+  let [strangerA, strangerB] = [false, false];
   const figuresA: string[] = [];
   const figuresB: string[] = [];
   while (x < a.to || y < b.to) {
@@ -175,6 +179,8 @@ function judge(a: FlaggedTerms, b: FlaggedTerms, word: (id: number) => string, n
     if (tx === ty && fa & fb & COIN) coinMet = true;
     if (fa & OPENER) [openerA, openerShared] = [true, openerShared || tx === ty];
     if (fb & OPENER) [openerB, openerShared] = [true, openerShared || tx === ty];
+    if (tx < ty && (fa & (PROPER | TITLE | GENERIC)) === (PROPER | TITLE)) strangerA = true;
+    if (ty < tx && (fb & (PROPER | TITLE | GENERIC)) === (PROPER | TITLE)) strangerB = true;
     if (tx === ty) {
       if ((fa | fb) & NAME) nameMet = true;
       if (fa & fb & TITLE && !((fa | fb) & GENERIC)) titleShared = true;
@@ -185,6 +191,7 @@ function judge(a: FlaggedTerms, b: FlaggedTerms, word: (id: number) => string, n
   }
   if (namesA && namesB && !nameMet) return false;
   if (onlyA === 1 && onlyB === 1 && properA && properB) return false;
+  if (strangerA && strangerB && onlyA <= 2 && onlyB <= 2) return false;
   if (coinsA && coinsB && !coinMet) return false;
   if (openerA && openerB && !openerShared) return false;
   if (needSharedWord && !titleShared) return false;

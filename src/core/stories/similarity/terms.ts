@@ -1,5 +1,6 @@
 // The words a story is compared by: lower-cased, stop words out, plural and tense endings
-// trimmed, amounts written one way ("$63M", "$63 million" and "63 mln" are all `63m`) and
+// trimmed, amounts written one way ("$63M", "$63 million" and "63 mln" are all `63m`), funds too
+// ("exchange-traded funds" are `ETFs`), and
 // coins written one way ("Bitcoin", "BTC" and "XBT" are all `btc`), so two outlets' paraphrases
 // of one event share their terms. Pure.
 import { resolveCoin, isWordTicker, WORD_NAMES } from '../../coins/index.js';
@@ -53,6 +54,9 @@ export interface StoryWord {
 // joined ("1,480" is `1480`, not the two terms `1` and `480`).
 const PERCENT = /(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)/gi;
 const GROUPED = /\b(\d{1,3}(?:,\d{3})+)(?!\d)/g;
+// A fund spelled out as its acronym ("exchange-traded funds" is `ETFs`), so a paraphrase meets it.
+const TRADED = /\bexchange[- ]traded (fund|product|note)(s?)\b/gi;
+const TRADED_ACRONYM: Readonly<Record<string, string>> = { fund: 'ETF', product: 'ETP', note: 'ETN' };
 
 // True when the word at `at` opens the text or a sentence (a quote or bracket may stand before it).
 function opensSentence(text: string, at: number): boolean {
@@ -64,6 +68,7 @@ function opensSentence(text: string, at: number): boolean {
 export function storyWords(text: string): StoryWord[] {
   const normalised = text
     .replace(GROUPED, (m) => m.replace(/,/g, ''))
+    .replace(TRADED, (_m, kind: string, plural: string) => `${TRADED_ACRONYM[kind.toLowerCase()]}${plural}`)
     .replace(AMOUNT, (_m, n: string, unit: string) => ` ${n.replace(',', '.')}${UNIT[unit.toLowerCase()]} `)
     .replace(PERCENT, (_m, n: string) => ` ${n}pct `)
     .replace(/['’]s\b/gi, '');

@@ -61,7 +61,8 @@ describe('-q with a query that does not parse', () => {
     // Found by a tester: `-q 'foo:bar'` opened the dashboard on `Articles 0/0` and `no matches for "foo:bar"`.
     const { env } = home(null);
     // Found by a tester: `-f -` listed every article (a lone `-` negated nothing).
-    for (const query of ['foo:bar', 'bitcoin since:yesterday', 'etf "spot', '-', 'bitcoin -']) {
+    // And `hack OR drained` read OR as a word (no operators in the language).
+    for (const query of ['foo:bar', 'bitcoin since:yesterday', 'etf "spot', '-', 'bitcoin -', 'hack OR drained', 'bitcoin | ether', 'NOT etf']) {
       const filtered = await runCli(['-f', query, news], { env, cwd: repo });
       expect(filtered.status).toBe(2);
       expect(filtered.stderr).toMatch(/^crypto-news-tui: bad query: /);

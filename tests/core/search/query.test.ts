@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuery, QueryError, queryErrorOf, type Term } from '../../../src/core/search/query.js';
+import { parseQuery, QueryError, queryErrorOf, wholeQueryError, type Term } from '../../../src/core/search/query.js';
 
 const NOW = Date.UTC(2025, 10, 30, 12, 0, 0); // 2025-11-30T12:00:00Z
 const DAY = 86_400_000;
@@ -122,5 +122,22 @@ describe('parseQuery errors name the bad term', () => {
   });
   it('queryErrorOf is null for a query that parses, reading terms included', () => {
     for (const q of ['', 'bitcoin', 'is:unread sentiment:negative', 'tag:btc -source:decrypt since:7d']) expect(queryErrorOf(q)).toBeNull();
+  });
+});
+
+describe('wholeQueryError: what a query given whole may not hold though it parses', () => {
+  it.each([
+    ['-', /lone -/],
+    ['bitcoin -', /lone -/],
+    ['hack OR drained', /^OR is no operator/],
+    ['bitcoin | ether', /^\| is no operator/],
+    ['bitcoin || ether', /^\|\| is no operator/],
+    ['NOT etf', /^NOT is no operator.*-word/],
+  ])('%j is refused', (query, message) => {
+    expect(wholeQueryError(query)).toMatch(message);
+    expect(queryErrorOf(query)).toMatch(message);
+  });
+  it.each(['-bitcoin', 'or', 'Or', '"this OR that"', 'tag:OR', 'bitcoin -etf', 'x|y'])('%j is taken', (query) => {
+    expect(wholeQueryError(query)).toBeNull();
   });
 });

@@ -19,6 +19,11 @@ export interface RowInfo {
   others: number;
   open: boolean;
   child: boolean;
+  /**
+   * The article whose place in the result's order the row takes (the story's first there): in a
+   * date sort its date, not the scoop's, is the row's, so the dates read in order.
+   */
+  placedBy: number;
 }
 
 /** The rows to show and what each is; `info` has an entry only for rows of multi-article stories. */
@@ -90,13 +95,13 @@ function fold(hits: readonly Hit[], stories: StoryView | null, unfolded: Readonl
     out.push(lead);
     // The badge counts the story as grouped, not the hits: with the list's window of the newest
     // 1,000 matches, counting hits gave a story +1 or +3 depending on how far one had scrolled.
-    info.set(lead.id, { story: s, others: Math.max(size, g.length) - 1, open, child: false });
+    info.set(lead.id, { story: s, others: Math.max(size, g.length) - 1, open, child: false, placedBy: h.id });
     if (!open) continue;
     for (const m of g) {
       if (m === lead) continue;
       ordinals[out.length] = ++articles;
       out.push(m);
-      info.set(m.id, { story: s, others: 0, open, child: true });
+      info.set(m.id, { story: s, others: 0, open, child: true, placedBy: m.id });
     }
   }
   return { hits: out, info, ordinals: out.length === hits.length ? null : ordinals.subarray(0, out.length) };

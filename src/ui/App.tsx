@@ -256,6 +256,7 @@ export function App(p: AppProps) {
               <PulseStrip pulse={state.pulse} width={innerWidth(layout.list)} rows={pulseRows(state)} focused={state.mode === 'pulse'} cursor={state.pulseCursor} grouping={state.grouping} />
               <ArticleList
                 rowInfo={state.rowInfo}
+                byDate={state.usedSort === 'date'}
                 hits={hits}
                 start={state.listTop}
                 cursor={state.cursor}

@@ -34,6 +34,8 @@ export interface ArticleListProps {
   emptyMessage: string;
   /** Rows of multi-article stories: `+3` on a folded story, its articles indented when open. */
   rowInfo?: ReadonlyMap<number, RowInfo>;
+  /** The rows are in date order: a folded story row shows the date of the article placing it (RowInfo.placedBy). */
+  byDate?: boolean;
   /** Read and saved per row (its article, or a folded story's articles), when reading state is available; adds the ◆ / ★ column. */
   marks?: ((article: Article, id: number) => { unread: boolean; saved: boolean }) | null;
   /** Changes whenever marks change, so a memoised list redraws. */
@@ -74,7 +76,7 @@ export const ArticleList = memo(function ArticleList(p: ArticleListProps) {
     () => windowOf(p),
     // The props a row's look is made of; the cursor and focus are applied below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [p.hits, p.height, p.article, p.now, p.width, p.multi, p.marked, p.rowInfo, p.marks, p.marksVersion],
+    [p.hits, p.height, p.article, p.now, p.width, p.multi, p.marked, p.rowInfo, p.byDate, p.marks, p.marksVersion],
   );
   const { looks } = window;
   const painted = useMemo(() => window.rows(p.start, p.cursor, p.focused), [window, p.start, p.cursor, p.focused]);
@@ -107,7 +109,7 @@ export const ArticleList = memo(function ArticleList(p: ArticleListProps) {
 
 // The window of rows `p` shows, its looks made once per answer (list/painted-window.ts).
 function windowOf(p: ArticleListProps): PaintedWindow {
-  return paintedWindow(p.hits, [p.height, p.article, p.now, p.width, p.multi, p.marked, p.rowInfo, p.marks, p.marksVersion], () => rowLooks(p));
+  return paintedWindow(p.hits, [p.height, p.article, p.now, p.width, p.multi, p.marked, p.rowInfo, p.byDate, p.marks, p.marksVersion], () => rowLooks(p));
 }
 
 // Each visible row's props but the cursor and focus, with its look key made once.
@@ -115,7 +117,12 @@ function rowLooks(p: ArticleListProps): RowLook[] {
   const rows = p.hits.slice(0, Math.max(0, p.height));
   if (rows.length === 0) return [];
   const articles = rows.map((h) => p.article(h.id));
-  const dates = articles.map((a) => rowDate(a, p.now));
+  // In a date sort a folded story stands at its newest matching report: that report's date is the
+  // row's, so the column reads in order (a tester took the scoop's older date for a sorting bug).
+  const dates = articles.map((a, i) => {
+    const info = p.byDate ? p.rowInfo?.get(rows[i].id) : undefined;
+    return rowDate(info && !info.open && info.placedBy !== rows[i].id ? p.article(info.placedBy) : a, p.now);
+  });
   const dateW = Math.max(...dates.map((d) => columns(d)));
   // The source column gives way first on narrow panes: the title is what a reader scans, and the
   // source is repeated in the body header.

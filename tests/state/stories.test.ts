@@ -16,7 +16,7 @@ describe('foldRows', () => {
   it('gives a story one row, its earliest article, where its best-ranked article was', () => {
     const f = foldRows(raw, stories, new Set());
     expect(f.hits.map((h) => h.id)).toEqual([0, 3, 5]);
-    expect(f.info.get(3)).toEqual({ story: 3, others: 2, open: false, child: false });
+    expect(f.info.get(3)).toEqual({ story: 3, others: 2, open: false, child: false, placedBy: 1 });
     expect(f.info.has(0)).toBe(false);
     // The row after the folded story of three stands at the fifth of the six articles.
     expect([...f.ordinals!]).toEqual([1, 2, 5]);
@@ -32,7 +32,7 @@ describe('foldRows', () => {
   it('shows an unfolded story whose query leaves only its lead as folded (+2), open again when more match', () => {
     // Found by a tester: `▾2` stood over nothing once a query left only the story's lead.
     const only = foldRows([hit(0), hit(3)], stories, new Set([3]));
-    expect(only.info.get(3)).toEqual({ story: 3, others: 2, open: false, child: false });
+    expect(only.info.get(3)).toEqual({ story: 3, others: 2, open: false, child: false, placedBy: 3 });
     expect(foldRows(raw, stories, new Set([3])).info.get(3)).toMatchObject({ open: true });
   });
 
@@ -49,7 +49,7 @@ describe('foldRows', () => {
       const ids: number[] = [];
       const ordinals: number[] = [];
       let articles = 0;
-      const info: Array<[number, { story: number; others: number; open: boolean; child: boolean }]> = [];
+      const info: Array<[number, { story: number; others: number; open: boolean; child: boolean; placedBy: number }]> = [];
       for (const [key, g] of groups) {
         const size = view.size[g[0].id] ?? 1;
         if (size <= 1) {
@@ -63,8 +63,8 @@ describe('foldRows', () => {
         ids.push(lead.id);
         ordinals.push(articles + 1);
         articles += open ? 1 : g.length;
-        info.push([lead.id, { story: key, others: Math.max(size, g.length) - 1, open, child: false }]);
-        if (open) for (const h of g.filter((m) => m !== lead)) (ids.push(h.id), ordinals.push(++articles), info.push([h.id, { story: key, others: 0, open, child: true }]));
+        info.push([lead.id, { story: key, others: Math.max(size, g.length) - 1, open, child: false, placedBy: g[0].id }]);
+        if (open) for (const h of g.filter((m) => m !== lead)) (ids.push(h.id), ordinals.push(++articles), info.push([h.id, { story: key, others: 0, open, child: true, placedBy: h.id }]));
       }
       return { ids, info: new Map(info), ordinals, articles };
     };

@@ -125,3 +125,19 @@ describe('read marks on a folded story row', () => {
     reading.store.close();
   });
 });
+
+describe('a folded story row in a date sort', () => {
+  it('shows the date of its newest matching report, where it stands, not the scoop\'s (found by a tester)', async () => {
+    const app = setup(120, 30);
+    const storyRow = (): string => app.frame().find((l) => l.includes('+2'))!;
+    await eventually(() => expect(app.frame().join('\n')).toContain('+2'));
+    // The scoop (The Block, 9 hours old) is the row's title; it stands at the Decrypt report 3 hours old.
+    expect(storyRow()).toContain('Quarry bridge exploited');
+    expect(storyRow()).toMatch(/ 3h /);
+    expect(storyRow()).not.toMatch(/ 9h /);
+    // Sorted by title, the row shows its scoop's own date.
+    await app.type('s');
+    await eventually(() => expect(app.frame().join('\n')).toMatch(/sort: title/));
+    await eventually(() => expect(storyRow()).toMatch(/ 9h /));
+  });
+});

@@ -255,8 +255,7 @@ export function App(p: AppProps) {
             <Pane title={lane.titleOf(state)} width={layout.list.width} height={layout.list.height} focused={state.focus === 'list'} lane={lane}>
               <PulseStrip pulse={state.pulse} width={innerWidth(layout.list)} rows={pulseRows(state)} focused={state.mode === 'pulse'} cursor={state.pulseCursor} grouping={state.grouping} />
               <ArticleList
-                rowInfo={state.rowInfo}
-                byDate={state.usedSort === 'date'}
+                rowInfo={state.rowInfo} byDate={state.usedSort === 'date'}
                 hits={hits}
                 start={state.listTop}
                 cursor={state.cursor}

@@ -60,7 +60,7 @@ Options:
   -s, --sort KEY         relevance | date | title | score | hot
                          (default: relevance with free words, else date;
                          hot: recent stories told by many outlets first)
-  -n, --limit N          print at most N results (with --filter)
+  -n, --limit N          print at most N results (--filter; with --multi, the first N marked)
   -m, --multi            mark several articles with Space; Enter prints all
       --stats            with --filter: print counts (sentiment, per day, top
                          sources, tags, coins) instead of articles; JSON with

@@ -183,7 +183,8 @@ async function main(command: Command | Error, walk: Promise<WalkThread | null> |
     } else if (outcome.articles.length === 0) {
       process.exitCode = EXIT.noMatch;
     } else {
-      await printArticles(outcome.articles, options, outcome.marks, outcome.storyOf);
+      // `-n` caps what is printed here too: the first N chosen, in marking order (found by a tester: ignored with --multi).
+      await printArticles(options.limit === undefined ? outcome.articles : outcome.articles.slice(0, options.limit), options, outcome.marks, outcome.storyOf);
       process.exitCode = EXIT.ok;
     }
     // A load, a text build or a facts worker may still be under way: the user is done, so the

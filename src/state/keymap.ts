@@ -123,11 +123,11 @@ export const keymap: readonly Binding[] = [
   { command: 'pulseExclude', keys: ['-'], help: 'pulse: add entry negated', modes: PULSE },
   { command: 'leavePulse', keys: ['esc', 'f'], help: 'pulse: back to the list', modes: PULSE },
   { command: 'toggleInspector', keys: ['i'], help: 'show / hide the inspector', modes: BROWSE },
-  { command: 'toggleListAlone', keys: ['z'], help: 'zoom: the list alone, the whole width (again: panes back)', modes: BROWSE },
+  { command: 'toggleListAlone', keys: ['z'], help: 'zoom: the list alone (again: panes back)', modes: BROWSE },
   { command: 'choose', keys: ['enter'], help: 'choose: print the article (marked ones in --multi)', modes: BROWSE, panes: ['list', 'body'] },
   { command: 'quit', keys: ['q'], help: 'quit without choosing', modes: ['browse', 'pulse'] },
   // Esc backs out one step: right after a pulse entry was added, back to the strip; else cancel.
-  { command: 'back', keys: ['esc'], help: 'cancel (just after a pulse entry was added: back to the strip)', modes: BROWSE },
+  { command: 'back', keys: ['esc'], help: 'cancel (zoomed: panes back; after a pulse entry: strip)', modes: BROWSE },
   { command: 'cancel', keys: ['ctrl+c'], help: 'cancel (anywhere)' },
   { command: 'help', keys: ['?'], help: 'toggle this help (any key closes it)', modes: BROWSE },
   { command: 'warnings', keys: ['w'], help: 'show load warnings', modes: BROWSE },

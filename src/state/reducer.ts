@@ -211,6 +211,8 @@ function command(s: AppState, c: Command): AppState {
     case 'back':
       // Esc right after adding a pulse entry goes back to the strip, not out of the program.
       if (s.pulseBack && s.pulseBack.after === s.query) return pulseGoBack(s);
+      // Esc with the list alone (`z`) backs out of the zoom first, as from the strip.
+      if (s.panes.listAlone) return toggleListAlone(s);
       return { ...s, outcome: { kind: 'cancelled' } };
     case 'quit':
     case 'cancel':

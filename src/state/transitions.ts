@@ -142,7 +142,9 @@ export function click(s: AppState, x: number, y: number): AppState {
   const layout = layoutOf(s);
   const pane = paneAt(layout, x, y);
   if (!pane) return s;
-  const focused = { ...s, focus: pane, message: null };
+  // A click away from the focused pulse strip leaves it: the keys go to the pane clicked (found by
+  // a tester: the body took the focus while the status line and the keys stayed the strip's).
+  const focused: AppState = { ...s, focus: pane, message: null, mode: s.mode === 'pulse' ? 'browse' : s.mode };
   const rect = layout.list;
   const strip = pulseRows(s);
   const row = y - rect.y - 1 - strip;

@@ -36,6 +36,8 @@ export interface StatusBarProps {
   /** The list's sort (the engine's, or `hot`). */
   sort: string;
   focus: PaneId;
+  /** The list alone (`z`): said beside the focus, the other panes being off screen. */
+  zoomed?: boolean;
   mode: Mode;
   loading: LoadProgress | null;
   warnings: number;
@@ -63,9 +65,9 @@ export interface StatusBarProps {
 }
 
 /** The status line's props that come from the UI state (App adds the counts, the load and the size). */
-export function statusOf(s: AppState): Pick<StatusBarProps, 'shown' | 'shownIsLowerBound' | 'shownCounting' | 'query' | 'sort' | 'focus' | 'mode' | 'marked' | 'message' | 'unsaved' | 'prompt' | 'fresh' | 'freshInStories'> {
+export function statusOf(s: AppState): Pick<StatusBarProps, 'shown' | 'shownIsLowerBound' | 'shownCounting' | 'query' | 'sort' | 'focus' | 'zoomed' | 'mode' | 'marked' | 'message' | 'unsaved' | 'prompt' | 'fresh' | 'freshInStories'> {
   const fresh = freshArrivals(s);
-  return { shown: s.total, shownIsLowerBound: s.totalApproximate, shownCounting: s.totalCounting, query: s.query, sort: s.usedSort, focus: s.focus, mode: s.mode, marked: s.marked.length, message: s.message, unsaved: s.unsaved, prompt: promptText(s.prompt), fresh: fresh.length, freshInStories: foldedArrivals(s, fresh) };
+  return { shown: s.total, shownIsLowerBound: s.totalApproximate, shownCounting: s.totalCounting, query: s.query, sort: s.usedSort, focus: s.focus, zoomed: s.panes.listAlone ?? false, mode: s.mode, marked: s.marked.length, message: s.message, unsaved: s.unsaved, prompt: promptText(s.prompt), fresh: fresh.length, freshInStories: foldedArrivals(s, fresh) };
 }
 
 /**
@@ -110,7 +112,7 @@ export function statusPieces(p: StatusBarProps): Piece[] {
   pieces.push({ text: `sort: ${p.sort}`, priority: 4 });
   // The pulse strip's keys are the only way to know how to use it: at 80 columns they outlast the sort and the unread count (found by a tester: the line showed neither them nor a focus).
   if (p.mode === 'pulse') pieces.push({ text: 'pulse: ←/→ move, Enter add, - exclude, Esc back', priority: 2 });
-  else pieces.push({ text: p.mode === 'search' ? 'typing' : `focus: ${p.focus}`, priority: 6 });
+  else pieces.push({ text: p.mode === 'search' ? 'typing' : `focus: ${p.focus}${p.zoomed ? ' · zoomed (z: panes back)' : ''}`, priority: 6 });
   if (p.marked > 0) pieces.push({ text: `${countText(p.marked)} marked`, priority: 3, role: 'marked' });
   if (p.warnings > 0) {
     // Files that failed to load must not go unnoticed: this outlasts the sort, the focus and the query.

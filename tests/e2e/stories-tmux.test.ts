@@ -187,3 +187,32 @@ describe('--multi on a folded story row', () => {
     for (const p of paths) expect(ostrava.stdout).toContain(p);
   });
 });
+
+describe('-n with --multi', () => {
+  it('prints the first N marked, in marking order', async () => {
+    // Found by a tester: `-m -n 2` printed every marked article.
+    if (!hasTmux()) throw new Error('tmux is required for the terminal end-to-end tests (.ci/run installs it)');
+    const s = new TmuxSession(120, 35, repo, {});
+    session = s;
+    const out = path.join(s.dir, 'chosen.txt');
+    s.type(`XDG_CACHE_HOME=${path.join(s.dir, 'cache')} node ${cli} --no-group -m -n 2 > ${out}; echo "rc=$?"`);
+    s.send('Enter');
+    await s.waitFor((t) => t.includes('? help') && /Articles 1\//.test(t) && t.includes('focus: list'), 'the list');
+    s.send('j');
+    await s.waitFor((t) => /Articles 2\//.test(t), 'the second row');
+    s.send('Space');
+    await s.waitFor((t) => t.includes('1 marked'), 'one marked');
+    // Space moves down: the first row marked, the second (marked) passed over, the third marked.
+    s.send('g');
+    s.send('Space');
+    s.send('j');
+    s.send('Space');
+    await s.waitFor((t) => t.includes('3 marked'), 'three marked');
+    s.send('Enter');
+    await s.waitFor((t) => /rc=0/.test(t), 'the exit');
+    const paths = fs.readFileSync(out, 'utf8').trim().split('\n');
+    const all = (await runNode([cli, '--no-group', '--filter', '', '-p', 'path'], { cwd: repo, env: { ...process.env, XDG_CACHE_HOME: path.join(s.dir, 'cache') } })).stdout.trim().split('\n');
+    // Marked second row first, then the first and third: the first two of them printed.
+    expect(paths).toEqual([all[1], all[0]]);
+  });
+});

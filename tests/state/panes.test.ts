@@ -212,3 +212,13 @@ describe('z: the list alone', () => {
     expect(shown(run(at(200, 50), cmd('toggleListAlone'), cmd('toggleInspector')))).toEqual(['list', 'body', 'inspector']);
   });
 });
+
+describe('Esc with the list alone', () => {
+  it('brings the panes back instead of quitting; Esc again quits (found by a tester)', () => {
+    const alone = run(at(80, 24), cmd('toggleListAlone'));
+    const back = run(alone, cmd('back'));
+    expect(shown(back)).toEqual(['list', 'body']);
+    expect(back.outcome).toBeNull();
+    expect(run(back, cmd('back')).outcome).toEqual({ kind: 'cancelled' });
+  });
+});

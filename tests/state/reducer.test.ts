@@ -229,6 +229,12 @@ describe('mouse', () => {
   it('wheel over the list moves the cursor', () => {
     expect(run(make(), { type: 'wheel', x: 5, y: 10, delta: 3 })).toMatchObject({ cursor: 3, selectedId: 3 });
   });
+  it('a click on the body while the pulse strip is focused leaves the strip: the body takes the keys (found by a tester)', () => {
+    const s = run(make({ mode: 'pulse' }), { type: 'click', x: 60, y: 10 });
+    expect(s).toMatchObject({ focus: 'body', mode: 'browse' });
+    // Focused, the strip takes two rows: the list's row 4 is one lower.
+    expect(run(make({ mode: 'pulse' }), { type: 'click', x: 5, y: 4 + 4 })).toMatchObject({ focus: 'list', mode: 'browse', cursor: 4 });
+  });
   it('clicks outside every pane change nothing', () => {
     const s = make();
     expect(reducer(s, { type: 'click', x: 5, y: 0 })).toBe(s);

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SearchIndex } from '../../src/core/search/search.js';
-import { answerBytes, LIST_PAGE, listLimit, RECENT_ANSWERS, RECENT_BYTES, SearchCache, searchRequest, type AnsweredSearch } from '../../src/ui/use-search.js';
+import { answerBytes, LIST_PAGE, listLimit, RECENT_ANSWERS, RECENT_BYTES, runSearch, SearchCache, searchRequest, type AnsweredSearch } from '../../src/ui/use-search.js';
+import { operatorError } from '../../src/core/search/query.js';
 import { makeArticle } from '../helpers/make-article.js';
 
 describe('listLimit', () => {
@@ -110,5 +111,18 @@ describe('SearchCache byte budget', () => {
     expect(cache.recall(ask('b'))).toBeNull();
     expect(cache.recall(ask('bi'))).toBe(next);
     expect(small.ok).toBe(true);
+  });
+});
+
+describe('runSearch and operators of other query languages', () => {
+  it('answers NOT, OR, | and !word with the message --filter gives, not with the opposite articles (found by a tester)', () => {
+    const NOW = Date.UTC(2025, 10, 14, 12);
+    const index = new SearchIndex(['bitcoin etf', 'ether'].map((title, id) => makeArticle({ id, title, publishedAt: NOW - id })));
+    for (const query of ['NOT bitcoin', 'bitcoin OR ether', 'bitcoin | ether', '!bitcoin']) {
+      const answer = runSearch(searchRequest({ index, version: 1, query, sort: null, includeDrafts: false, now: NOW }));
+      expect(answer.ok, query).toBe(false);
+      if (!answer.ok) expect(answer.error).toBe(operatorError(query));
+    }
+    expect(runSearch(searchRequest({ index, version: 1, query: 'bitcoin -ether', sort: null, includeDrafts: false, now: NOW })).ok).toBe(true);
   });
 });

@@ -242,32 +242,41 @@ function scanTerms(s: string, now: number, spans: WordSpan[]): Term[] {
 }
 
 /**
- * Why a query given whole (`--filter`, `-q`, a view's) is refused though it parses, or null:
- * - a lone `-` negates nothing: the dashboard's search box reads one as a negation still being
- *   typed, so parseQuery skips it; given whole it would list every article (a tester's `-f -`);
- * - `OR`, `NOT` or `|` between terms: the language has no such operators, and read as words they
- *   found next to nothing (a tester's `hack OR drained`: 2 articles where `hack` alone found 7).
+ * Why `input` holds an operator of another query language, or null: `OR`, `NOT`, `|` or `||`
+ * between terms, or fzf's `!word`. The language has none of them, and read as words they found
+ * next to nothing or the opposite (a tester's `hack OR drained`: 2 articles where `hack` alone
+ * found 7; `NOT bitcoin` listed the articles holding bitcoin). Quoted phrases are left alone.
  */
-export function wholeQueryError(input: string): string | null {
-  if (/(?:^|\s)-(?=\s|$)/u.test(input)) return 'a lone - negates nothing (write -word to leave out the articles holding a word)';
-  const operator = /(?:^|\s)(OR|NOT|\|\|?)(?=\s|$)/u.exec(input.replace(/"[^"]*"/g, '""'))?.[1];
+export function operatorError(input: string): string | null {
+  const outside = input.replace(/"[^"]*"/g, '""');
+  const operator = /(?:^|\s)(OR|NOT|\|\|?)(?=\s|$)/u.exec(outside)?.[1];
   if (operator === 'NOT') return 'NOT is no operator here: write -word to leave out the articles holding a word';
-  if (operator !== undefined) return `${operator} is no operator here: every term must match (run one query per word, or save each as a view)`;
+  if (operator !== undefined) return `${operator} is no operator here: every term must match (run one query per term)`;
+  if (/(?:^|\s)!(?=[\p{L}\p{N}"])/u.test(outside)) return '! does not negate here: write -word to leave out the articles holding a word';
   return null;
 }
 
 /**
- * Why `input` would be refused (QueryError's message), or null when it parses: what the CLI checks a
- * view's query and `-q`'s with before the dashboard, as `--filter` stops on it.
+ * Why a query given whole (`--filter`, `-q`, a view's) is refused, or null: its QueryError, then a
+ * lone `-` (it negates nothing: the dashboard's search box reads one as a negation still being
+ * typed, so parseQuery skips it; given whole it would list every article, a tester's `-f -`), then
+ * an operator of another language (operatorError).
  */
-export function queryErrorOf(input: string): string | null {
-  const refused = wholeQueryError(input);
-  if (refused !== null) return refused;
+export function wholeQueryError(input: string): string | null {
   try {
     parseQuery(input);
-    return null;
   } catch (error) {
     if (error instanceof QueryError) return error.message;
     throw error;
   }
+  if (/(?:^|\s)-(?=\s|$)/u.test(input)) return 'a lone - negates nothing (write -word to leave out the articles holding a word)';
+  return operatorError(input);
+}
+
+/**
+ * Why `input` would be refused, or null: what the CLI checks a view's query and `-q`'s with
+ * before the dashboard, as `--filter` stops on it (wholeQueryError).
+ */
+export function queryErrorOf(input: string): string | null {
+  return wholeQueryError(input);
 }

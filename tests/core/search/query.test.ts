@@ -133,11 +133,15 @@ describe('wholeQueryError: what a query given whole may not hold though it parse
     ['bitcoin | ether', /^\| is no operator/],
     ['bitcoin || ether', /^\|\| is no operator/],
     ['NOT etf', /^NOT is no operator.*-word/],
+    ['!bitcoin', /^! does not negate here.*-word/],
+    ['etf !"spot etf"', /^! does not negate/],
+    // A query that does not parse says why first (found by a tester: an OR after an unclosed quote).
+    ['"spot etf OR', /^unclosed quote/],
   ])('%j is refused', (query, message) => {
     expect(wholeQueryError(query)).toMatch(message);
     expect(queryErrorOf(query)).toMatch(message);
   });
-  it.each(['-bitcoin', 'or', 'Or', '"this OR that"', 'tag:OR', 'bitcoin -etf', 'x|y'])('%j is taken', (query) => {
+  it.each(['-bitcoin', 'or', 'Or', '"this OR that"', 'tag:OR', 'bitcoin -etf', 'x|y', 'wow!', '"hello !world"'])('%j is taken', (query) => {
     expect(wholeQueryError(query)).toBeNull();
   });
 });

@@ -183,6 +183,8 @@ export function groupStories(docs: readonly StoryDoc[], linkCosine = LINK_COSINE
  * may not be in one story, whatever links them, when subject.ts subjectsClash says so.
  */
 export interface Clash {
+  /** Called before each check's `terms` calls: what they returned for an earlier check may be reused. */
+  begin?: () => void;
   terms: (i: number) => FlaggedTerms;
   word: (id: number) => string;
 }
@@ -225,6 +227,7 @@ function storyMerge(n: number, time: (i: number) => number, source: (i: number) 
   // member's terms are read once a check.
   const clashes = (ra: number, rb: number): boolean => {
     if (!clash) return false;
+    clash.begin?.();
     const bs = membersOf(rb).map(clash.terms);
     return membersOf(ra).some((a) => {
       const ta = clash.terms(a);

@@ -96,6 +96,14 @@ describe('grouping a chunk at a time', () => {
       return [...ids, -1, ...counts].join(' ');
     });
     expect(read).toEqual(articles.map((a) => [...a.ids, -1, ...a.counts].join(' ')));
+    // The ids and the low bits of each count (the subject flags) read at an offset, without the counts.
+    const flagged = articles.slice(0, 200).map((_, i) => {
+      const ids = new Int32Array(packed.size(i) + 3);
+      const flags = new Uint8Array(packed.size(i) + 3);
+      packed.readFlags(i, ids, flags, 3, 7);
+      return [...ids.subarray(3), -1, ...flags.subarray(3)].join(' ');
+    });
+    expect(flagged).toEqual(articles.slice(0, 200).map((a) => [...a.ids, -1, ...a.counts.map((c) => c % 128)].join(' ')));
   });
 
   it('reads each input once: the stories come from the terms the first pass kept', async () => {

@@ -18,7 +18,8 @@ import { FactsEngine } from '../../../src/core/stories/facts-engine.js';
 import { computeInChunks } from '../../../src/core/stories/facts-stream.js';
 import type { FactsInput } from '../../../src/core/stories/facts.js';
 import { BUCKET_WINDOW, groupStories, WINDOW_MS } from '../../../src/core/stories/group.js';
-import { groupStream, PackedTerms, StoryTermCounts } from '../../../src/core/stories/group-stream.js';
+import { groupStream, StoryTermCounts } from '../../../src/core/stories/group-stream.js';
+import { PackedTerms } from '../../../src/core/stories/packed-terms.js';
 
 const data = fileURLToPath(new URL('../../../data', import.meta.url));
 const HOUR = 3_600_000;

@@ -2,6 +2,7 @@
 // earliest article in the result, the scoop, at the place of the story's best-ranked article),
 // unfolded stories followed by their other articles. Pure; the reducer applies it to each result.
 import type { Hit } from '../core/search/index.js';
+import { countText } from '../core/text/index.js';
 
 /** The story of each article id (`story[id]` names the story by its earliest article) and its size. */
 export interface StoryView {
@@ -105,6 +106,25 @@ function fold(hits: readonly Hit[], stories: StoryView | null, unfolded: Readonl
     }
   }
   return { hits: out, info, ordinals: out.length === hits.length ? null : ordinals.subarray(0, out.length) };
+}
+
+/**
+ * How many of the story of row `id`'s other articles (as grouped: RowInfo.others) are not among
+ * the rows loaded while the result has more to load (the list holds its first rows only; in a
+ * title or score sort a story's articles lie far apart): 0 when all are, or when all rows are
+ * loaded (those missing then do not match the query). What unfolding or marking the row could
+ * not reach, for the status line to say.
+ */
+export function othersNotLoaded(hits: readonly Hit[], total: number, stories: StoryView | null, info: RowInfo | undefined): number {
+  if (!stories || !info || info.child || hits.length >= total) return 0;
+  let loaded = 0;
+  for (const h of hits) if (stories.story[h.id] === info.story && (stories.size[h.id] ?? 1) > 1) loaded++;
+  return Math.max(0, info.others + 1 - loaded);
+}
+
+/** What the status line says of a story's articles the rows loaded do not hold (othersNotLoaded). */
+export function notLoaded(missing: number, loaded: number): string {
+  return `${missing === 1 ? '1 of the story\'s articles is' : `${missing} of the story's articles are`} not among the ${countText(loaded)} rows loaded (G loads every row)`;
 }
 
 /**

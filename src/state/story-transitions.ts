@@ -5,7 +5,7 @@ import type { Command } from './keymap.js';
 import { pulseEntries } from './pulse-line.js';
 import { countText } from '../core/text/index.js';
 import type { AppState } from './app-state.js';
-import { foldRows, type StoryView } from './story-rows.js';
+import { foldRows, notLoaded, othersNotLoaded, type StoryView } from './story-rows.js';
 import { clamp } from './selectors.js';
 import { applyEntry, moveCursor } from './transitions.js';
 
@@ -74,7 +74,9 @@ export function foldStory(s: AppState, c: 'unfold' | 'fold'): AppState {
       const where = s.rawHits.length < s.total ? `not among the ${countText(s.rawHits.length)} rows loaded` : 'not in this result';
       return { ...s, message: `the story's other ${info.others === 1 ? 'article is' : `${info.others} articles are`} ${where} (the body lists them)` };
     }
-    return refold(s, new Set(s.unfolded).add(info.story), id);
+    const open = refold(s, new Set(s.unfolded).add(info.story), id);
+    const missing = othersNotLoaded(s.rawHits, s.total, s.stories, info);
+    return missing > 0 ? { ...open, message: notLoaded(missing, s.rawHits.length) } : open;
   }
   if (!info.open) return s;
   const unfolded = new Set(s.unfolded);

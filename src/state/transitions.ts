@@ -6,7 +6,7 @@ import { paneAt, innerWidth } from './layout.js';
 import { addTerm, entryAt, markColumns, pulseEntries, pulseParts } from './pulse-line.js';
 import { clamp, keepInView, layoutOf, listRows, maxBodyScroll, pulseRows } from './selectors.js';
 import type { AppState } from './app-state.js';
-import { foldedMembers } from './story-rows.js';
+import { foldedMembers, notLoaded, othersNotLoaded } from './story-rows.js';
 import { tabAt } from './view-tabs.js';
 
 /** Moves whatever the pane scrolls: the list cursor, the body text, or the inspector cursor. */
@@ -121,6 +121,9 @@ export function mark(s: AppState): AppState {
   const ids = row && !row.child && !row.open ? (foldedMembers(s.rawHits, s.stories, s.rowInfo).get(id) ?? [id]) : [id];
   const all = ids.every((m) => s.marked.includes(m));
   const marked = all ? s.marked.filter((m) => !ids.includes(m)) : [...s.marked, ...ids.filter((m) => !s.marked.includes(m))];
+  // A folded story whose other articles lie past the rows loaded: said, not marked silently short.
+  const missing = row && !row.child && !row.open ? othersNotLoaded(s.rawHits, s.total, s.stories, row) : 0;
+  if (missing > 0) return { ...moveCursor({ ...s, marked }, s.cursor + 1), message: notLoaded(missing, s.rawHits.length) };
   // Marking moves down like fzf's Tab, so a run of rows can be marked quickly.
   return moveCursor({ ...s, marked }, s.cursor + 1);
 }

@@ -290,3 +290,24 @@ describe('m and * on a folded story row', () => {
     expect(foldedMembers([hit(1), hit(4), hit(0)], stories, f.info)).toEqual(new Map([[1, [1, 4]]]));
   });
 });
+
+describe('a folded story whose other articles lie past the rows loaded', () => {
+  // Articles 0..5 as above, the result holding 12 matches of which 3 rows are loaded: 0, 1 (story 3's) and 5 (story 5's).
+  const loaded = (over: Partial<AppState> = {}) =>
+    reducer(initialState({ width: 120, height: 40, ...over }), { type: 'results', hits: [hit(0), hit(1), hit(5)], total: 12, sort: 'date', query: '', stories });
+  it('Space marks what is loaded and says how many are not (found by a tester on a big folder)', () => {
+    let s = reducer(loaded({ multi: true }), { type: 'command', command: 'down' });
+    s = reducer(s, { type: 'command', command: 'mark' });
+    expect(s.marked).toEqual([1]);
+    expect(s.message).toBe("2 of the story's articles are not among the 3 rows loaded (G loads every row)");
+  });
+  it('unfolding says the same', () => {
+    let s = reducer(loaded(), { type: 'command', command: 'down' });
+    s = reducer(s, { type: 'command', command: 'unfold' });
+    expect(s.message).toMatch(/articles are not among the 3 rows loaded/);
+  });
+  it('says nothing once every row is loaded', () => {
+    const all = reducer(initialState({ width: 120, height: 40, multi: true }), { type: 'results', hits: [hit(0), hit(1), hit(5)], total: 3, sort: 'date', query: '', stories });
+    expect(reducer(reducer(all, { type: 'command', command: 'down' }), { type: 'command', command: 'mark' }).message).toBeNull();
+  });
+});

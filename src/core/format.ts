@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Article } from './article.js';
 import { isCalendarDate } from './calendar-date.js';
 import { articleCoinsWithBody } from './coins/index.js';
-import { sanitizeLine, visibleName } from './text/index.js';
+import { canonicalSentiment, sanitizeLine, visibleName } from './text/index.js';
 
 /** The `--print` formats. */
 export type PrintFormat = 'path' | 'title' | 'json' | 'markdown';
@@ -62,7 +62,11 @@ export function articleJson(article: Article, cwd: string, marks?: ReadingMarks,
     categories: article.categories,
     tags: article.tags,
     coins: articleCoinsWithBody(article).map((c) => c.symbol),
-    sentiment: article.sentiment,
+    // As `sentiment:` reads it (positive, negative, neutral, or null for none or one not
+    // understood), so `jq 'select(.sentiment == "positive")'` finds what the query finds; the
+    // front matter's own value beside it.
+    sentiment: canonicalSentiment(article.sentiment),
+    sentimentAsWritten: article.sentiment,
     score: article.score,
     lang: article.lang,
     url: article.url,

@@ -69,7 +69,8 @@ describe('formatArticle', () => {
       source: 'Decrypt',
       category: 'BTC',
       tags: ['BTC', 'MINING'],
-      sentiment: 'NEGATIVE',
+      sentiment: 'negative',
+      sentimentAsWritten: 'NEGATIVE',
       body: 'body \u202e text \x9b',
     });
   });

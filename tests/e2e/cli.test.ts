@@ -62,7 +62,8 @@ describe('crypto-news-tui CLI', () => {
     const first = JSON.parse(r.stdout.split('\n')[0]);
     expect(first.title).toBe("Bitfarms Will 'Wind Down' Bitcoin Mining and Pivot to AI After $46 Million Loss");
     expect(first.publishedAt).toBe('2025-11-14T02:13:55.000Z');
-    expect(first.sentiment).toBe('NEGATIVE');
+    expect(first.sentiment).toBe('negative');
+    expect(first.sentimentAsWritten).toBe('NEGATIVE');
     expect(first.path).toBe('data/news/bitfarms-wind-down.md');
   });
 

@@ -293,7 +293,7 @@ describe('m and * on a folded story row', () => {
 
 describe('a folded story whose other articles lie past the rows loaded', () => {
   // Articles 0..5 as above, the result holding 12 matches of which 3 rows are loaded: 0, 1 (story 3's) and 5 (story 5's).
-  const loaded = (over: Partial<AppState> = {}) =>
+  const loaded = (over: { multi?: boolean } = {}) =>
     reducer(initialState({ width: 120, height: 40, ...over }), { type: 'results', hits: [hit(0), hit(1), hit(5)], total: 12, sort: 'date', query: '', stories });
   it('Space marks what is loaded and says how many are not (found by a tester on a big folder)', () => {
     let s = reducer(loaded({ multi: true }), { type: 'command', command: 'down' });

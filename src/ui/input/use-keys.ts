@@ -108,7 +108,14 @@ export function inputStep(
         push(page ? { type: 'overlayPage', delta: page } : { type: 'closeOverlay' });
         continue;
       }
-      const command = lookup(name, s.mode, s.focus, s.multi, table);
+      let command = lookup(name, s.mode, s.focus, s.multi, table);
+      // A key the focused pulse strip does not take but the list does (`/`, `s`, `?`, `z`, a view's
+      // digit) leaves the strip and acts: found by a tester, they did nothing there.
+      const outside = command === undefined && s.mode === 'pulse' ? lookup(name, 'browse', s.focus, s.multi, table) : undefined;
+      if (outside !== undefined) {
+        push({ type: 'command', command: 'leavePulse' });
+        command = outside;
+      }
       // A question in the status line: its answer, Ctrl-C, or any other key says no.
       if (s.mode === 'confirm' && command !== 'confirmYes' && command !== 'cancel') push({ type: 'dismissPrompt' });
       else if (command && !push({ type: 'command', command })) {

@@ -24,6 +24,10 @@ describe('inputActions', () => {
     // Row 6 (1-based): search line, top border, pulse strip, then list row 3 (0-based 2).
     ['a mouse click selects a row', {}, '[<0;3;6M', {}, { cursor: 2 }],
     ['a mouse report in search mode is not typed', { mode: 'search' }, '[<0;3;6M', {}, { query: '' }],
+    // Found by a tester: in the focused pulse strip `/`, `s`, `z` and `?` did nothing.
+    ['the focused pulse strip leaves for / and the rest is typed', { mode: 'pulse' }, '/sol', {}, { mode: 'search', query: 'sol' }],
+    ['the focused pulse strip leaves for ?', { mode: 'pulse' }, '?', {}, { mode: 'browse', overlay: 'help' }],
+    ['the focused pulse strip keeps its own keys', { mode: 'pulse', pulseCursor: 0 }, 'l', {}, { mode: 'pulse' }],
   ];
   it.each(cases)('%s', (_l, over, input, key, want) => {
     expect(apply({ ...base, ...over }, input, key)).toMatchObject(want);

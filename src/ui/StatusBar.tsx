@@ -112,7 +112,9 @@ export function statusPieces(p: StatusBarProps): Piece[] {
   pieces.push({ text: `sort: ${p.sort}`, priority: 4 });
   // The pulse strip's keys are the only way to know how to use it: at 80 columns they outlast the sort and the unread count (found by a tester: the line showed neither them nor a focus).
   if (p.mode === 'pulse') pieces.push({ text: 'pulse: ←/→ move, Enter add, - exclude, Esc back', priority: 2 });
-  else pieces.push({ text: p.mode === 'search' ? 'typing' : `focus: ${p.focus}${p.zoomed ? ' · zoomed (z: panes back)' : ''}`, priority: 6 });
+  else pieces.push({ text: p.mode === 'search' ? 'typing' : `focus: ${p.focus}`, priority: 6 });
+  // The other panes are off screen: said where the focus would be dropped at 80 columns.
+  if (p.zoomed) pieces.push({ text: 'zoomed (z: panes back)', priority: 3 });
   if (p.marked > 0) pieces.push({ text: `${countText(p.marked)} marked`, priority: 3, role: 'marked' });
   if (p.warnings > 0) {
     // Files that failed to load must not go unnoticed: this outlasts the sort, the focus and the query.

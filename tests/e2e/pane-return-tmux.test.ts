@@ -107,14 +107,15 @@ describe('a pane that comes back', () => {
 describe('z: the list alone', () => {
   it.each([[80, 24], [200, 50]])('at %dx%d: z gives the list the whole width (its titles longer), z again brings the panes back', async (width, height) => {
     const s = start(width, height);
-    let screen = await s.waitFor(ready, 'the dashboard');
+    // The rows may come a frame after the status line: waited for too.
+    let screen = await s.waitFor((t) => ready(t) && /^│▶/m.test(t), 'the dashboard');
     const panes = titles(screen);
     expect(panes.length).toBeGreaterThan(1);
     // The list's first row before: cut to the list's half or third of the width.
     const firstRow = (t: string): string => t.split('\n').find((l) => l.startsWith('│▶'))!.split('│')[1];
     const narrow = firstRow(screen);
     s.send('z');
-    screen = await s.waitFor((t) => titles(t).length === 1 && t.includes('focus: list'), 'the list alone');
+    screen = await s.waitFor((t) => titles(t).length === 1 && t.includes('zoomed') && /^│▶/m.test(t), 'the list alone');
     // Every pane row the terminal's width (an emoji in a title takes two columns), one pane's borders at its ends.
     for (const row of screen.split('\n').slice(1, height - 2)) {
       expect(stringWidth(row), row).toBe(width);

@@ -216,3 +216,21 @@ describe('-n with --multi', () => {
     expect(paths).toEqual([all[1], all[0]]);
   });
 });
+
+describe('the focused pulse strip and the keys it does not take', () => {
+  it('f, then / leaves the strip and starts a search; f, then z zooms the list', async () => {
+    // Found by a tester: `/`, `s`, `z`, `?` did nothing while the strip had the focus.
+    const s = start(80, 24);
+    await s.waitFor((t) => t.includes('? help') && /▲ \d+/.test(t), 'the pulse strip');
+    s.send('f');
+    await s.waitFor((t) => t.includes('▸▲'), 'the focused strip');
+    s.type('/sol');
+    await s.waitFor((t) => /^\/ ?sol/m.test(t) && !t.includes('▸▲'), 'the search typed');
+    s.send('Enter');
+    s.send('f');
+    await s.waitFor((t) => t.includes('▸▲'), 'the strip focused again');
+    s.send('z');
+    await s.waitFor((t) => t.includes('zoomed') && !t.includes('▸▲'), 'the list zoomed');
+    s.send('q');
+  });
+});

@@ -191,3 +191,4 @@ export function keepInView(top: number, cursor: number, rows: number, count: num
   if (cursor >= t + rows) t = cursor - rows + 1;
   return Math.max(0, Math.min(t, count - rows));
 }
+export { partlyMarked } from './story-rows.js';

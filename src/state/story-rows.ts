@@ -122,6 +122,21 @@ export function othersNotLoaded(hits: readonly Hit[], total: number, stories: St
   return Math.max(0, info.others + 1 - loaded);
 }
 
+/**
+ * The folded rows whose story is marked in part (`--multi`): some of its articles in the result
+ * marked, not all (found by a tester: a story with one article unmarked looked wholly marked).
+ */
+export function partlyMarked(s: { marked: readonly number[]; rawHits: readonly Hit[]; stories: StoryView | null; rowInfo: ReadonlyMap<number, RowInfo> }): ReadonlySet<number> {
+  const out = new Set<number>();
+  if (s.marked.length === 0) return out;
+  const marked = new Set(s.marked);
+  for (const [lead, members] of foldedMembers(s.rawHits, s.stories, s.rowInfo)) {
+    const n = members.filter((m) => marked.has(m)).length;
+    if (n > 0 && n < members.length) out.add(lead);
+  }
+  return out;
+}
+
 /** What the status line says of a story's articles the rows loaded do not hold (othersNotLoaded). */
 export function notLoaded(missing: number, loaded: number): string {
   return `${missing === 1 ? '1 of the story\'s articles is' : `${missing} of the story's articles are`} not among the ${countText(loaded)} rows loaded (G loads every row)`;

@@ -13,7 +13,7 @@ import { keymap as defaultKeymap } from '../state/keymap.js';
 import { hintKey, keyHints } from '../state/keymap-remap.js';
 import { innerHeight, innerWidth } from '../state/layout.js';
 import { initialState, reducer, type Action, type AppState } from '../state/reducer.js';
-import { bodyPercent, hitDepth, layoutOf, listRows, pulseRows, visibleHits } from '../state/selectors.js';
+import { bodyPercent, hitDepth, layoutOf, listRows, partlyMarked, pulseRows, visibleHits } from '../state/selectors.js';
 import { groupingPercent } from '../state/pulse-line.js';
 import { ArticleBody, bodyTitle } from './ArticleBody.js';
 import { ArticleList, listTitle } from './ArticleList.js';
@@ -218,7 +218,7 @@ export function App(p: AppProps) {
     else p.onDone({ kind: 'chosen', articles: outcome.ids.map((id) => p.index.article(id)) });
   }, [outcome, p]);
 
-  const marked = useMemo(() => new Set(state.marked), [state.marked]);
+  const [marked, partly] = useMemo(() => [new Set(state.marked), partlyMarked(state)] as const, [state.marked, state.rawHits, state.rowInfo, state.stories]);
   const articleOf = useCallback((id: number) => p.index.article(id), [p.index]);
   const listRowsShown = layout.list.height;
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -264,7 +264,7 @@ export function App(p: AppProps) {
                 height={Math.min(innerHeight(layout.list), listRows(state))}
                 now={now}
                 multi={state.multi}
-                marked={marked}
+                marked={marked} partlyMarked={partly}
                 focused={state.focus === 'list'}
                 emptyMessage={emptyMessage}
                 marks={marks}

@@ -29,6 +29,8 @@ export interface ArticleListProps {
   now: number;
   multi: boolean;
   marked: ReadonlySet<number>;
+  /** Folded story rows whose story is marked in part: `◐` (state/story-rows.ts partlyMarked). */
+  partlyMarked?: ReadonlySet<number>;
   focused: boolean;
   /** Shown dim when there are no hits ("no matches for …"). */
   emptyMessage: string;
@@ -76,7 +78,7 @@ export const ArticleList = memo(function ArticleList(p: ArticleListProps) {
     () => windowOf(p),
     // The props a row's look is made of; the cursor and focus are applied below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [p.hits, p.height, p.article, p.now, p.width, p.multi, p.marked, p.rowInfo, p.byDate, p.marks, p.marksVersion],
+    [p.hits, p.height, p.article, p.now, p.width, p.multi, p.marked, p.partlyMarked, p.rowInfo, p.byDate, p.marks, p.marksVersion],
   );
   const { looks } = window;
   const painted = useMemo(() => window.rows(p.start, p.cursor, p.focused), [window, p.start, p.cursor, p.focused]);
@@ -109,7 +111,7 @@ export const ArticleList = memo(function ArticleList(p: ArticleListProps) {
 
 // The window of rows `p` shows, its looks made once per answer (list/painted-window.ts).
 function windowOf(p: ArticleListProps): PaintedWindow {
-  return paintedWindow(p.hits, [p.height, p.article, p.now, p.width, p.multi, p.marked, p.rowInfo, p.byDate, p.marks, p.marksVersion], () => rowLooks(p));
+  return paintedWindow(p.hits, [p.height, p.article, p.now, p.width, p.multi, p.marked, p.partlyMarked, p.rowInfo, p.byDate, p.marks, p.marksVersion], () => rowLooks(p));
 }
 
 // Each visible row's props but the cursor and focus, with its look key made once.
@@ -135,7 +137,7 @@ function rowLooks(p: ArticleListProps): RowLook[] {
       dateW,
       sourceW,
       width: p.width,
-      marked: p.marked.has(hit.id),
+      marked: p.partlyMarked?.has(hit.id) ? ('part' as const) : p.marked.has(hit.id),
       multi: p.multi,
       story: p.rowInfo?.get(hit.id),
       reading: p.marks ? p.marks(articles[i], hit.id) : null,

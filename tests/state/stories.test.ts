@@ -5,7 +5,7 @@ import type { Hit } from '../../src/core/search/search.js';
 import { addTerm, entryAt, entryTerm, groupingPercent, partialMark, pulseEntries, pulseParts } from '../../src/state/pulse-line.js';
 import { initialState, reducer, type AppState } from '../../src/state/reducer.js';
 import { listPosition } from '../../src/state/selectors.js';
-import { foldedMembers, foldRows, type StoryView } from '../../src/state/story-rows.js';
+import { foldedMembers, foldRows, partlyMarked, type StoryView } from '../../src/state/story-rows.js';
 
 const hit = (id: number): Hit => ({ id, score: 0, titleMatches: [] });
 // Articles 0..5: 1, 3 and 4 are one story (named by 3, its earliest); 2 and 5 another (named 5).
@@ -309,5 +309,16 @@ describe('a folded story whose other articles lie past the rows loaded', () => {
   it('says nothing once every row is loaded', () => {
     const all = reducer(initialState({ width: 120, height: 40, multi: true }), { type: 'results', hits: [hit(0), hit(1), hit(5)], total: 3, sort: 'date', query: '', stories });
     expect(reducer(reducer(all, { type: 'command', command: 'down' }), { type: 'command', command: 'mark' }).message).toBeNull();
+  });
+});
+
+describe('partlyMarked', () => {
+  it('names the folded rows whose story is marked in part, not wholly or not at all (found by a tester)', () => {
+    const f = foldRows(raw, stories, new Set());
+    const of = (marked: number[]) => [...partlyMarked({ marked, rawHits: raw, stories, rowInfo: f.info })];
+    expect(of([1])).toEqual([3]);
+    expect(of([3, 1, 4])).toEqual([]);
+    expect(of([0])).toEqual([]);
+    expect(of([3, 5])).toEqual([3, 5]);
   });
 });

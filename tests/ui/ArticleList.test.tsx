@@ -71,6 +71,12 @@ describe('ArticleList', () => {
     expect(out[0].slice(0, 2)).toBe('  ');
   });
 
+  it('shows a folded story marked in part with ◐', () => {
+    const out = rows(render(<ArticleList {...props({ multi: true, marked: new Set([2]), partlyMarked: new Set([0]), cursor: 1 })} />).lastFrame());
+    expect(out[0].slice(0, 2)).toBe(' ◐');
+    expect(out[2].slice(0, 2)).toBe(' ●');
+  });
+
   it('shows the empty message dimmed when there are no hits', () => {
     const out = rows(render(<ArticleList {...props({ hits: [] })} />).lastFrame());
     expect(out[0]).toBe('no matches for "xyz"');

@@ -33,7 +33,8 @@ export interface RowProps {
   sourceW: number;
   width: number;
   selected: boolean;
-  marked: boolean;
+  /** Marked with --multi; `part`: a folded story some of whose articles are marked (`◐`). */
+  marked: boolean | 'part';
   multi: boolean;
   focused: boolean;
   reading: { unread: boolean; saved: boolean } | null;
@@ -77,7 +78,7 @@ export function lookOf(p: Omit<RowProps, 'selected' | 'focused'>): string {
 // What a row shows around its title (marks, date, source, sentiment, story marker, chips), as a key.
 function frameOf(p: Omit<RowProps, 'selected' | 'focused'>): string {
   return [
-    p.multi ? (p.marked ? 2 : 1) : 0,
+    p.multi ? (p.marked === 'part' ? 3 : p.marked ? 2 : 1) : 0,
     p.reading ? (p.reading.unread ? 2 : 1) + (p.reading.saved ? 4 : 0) : 0,
     p.story ? storyMarker(p.story) : '',
     p.date,
@@ -135,7 +136,7 @@ function rowFrame(p: RowProps, used: number): RowFrame {
   const sentiment = sentimentMark(p.article.sentiment);
   const cells: Array<{ text: string; color?: string }> = [
     // The mark; unread and saved read without colour: their own glyphs, and unread titles are bold.
-    ...(p.multi ? [{ text: p.marked ? '●' : ' ', color: theme.marked }] : []),
+    ...(p.multi ? [{ text: p.marked === 'part' ? '◐' : p.marked ? '●' : ' ', color: theme.marked }] : []),
     ...(p.reading ? [{ text: p.reading.unread ? UNREAD_GLYPH : ' ', color: theme.unread }, { text: p.reading.saved ? SAVED_GLYPH : ' ', color: theme.saved }] : []),
     { text: ' ' },
     { text: ' '.repeat(Math.max(0, p.dateW - columns(p.date))) + p.date + ' ', color: theme.dim },

@@ -67,6 +67,12 @@ function opensNounPhrase(text: string, tokens: readonly Token[], next: number): 
   return t !== undefined && NOUN_WORDS.has(t.text.toLowerCase()) && /^ +$/.test(text.slice(tokens[next - 1].end, t.start));
 }
 
+// Words that after a ticker no word can name only a firm or a school (a subset of COMPANY_WORDS).
+const INSTITUTION_WORDS: ReadonlySet<string> = new Set('Zurich University Institute Labs Capital Holdings Ventures Inc Ltd LLC Corp Corporation Partners Invest Investments'.split(' '));
+function namesInstitution(text: string, tokens: readonly Token[], next: number): boolean {
+  return tokens[next] !== undefined && INSTITUTION_WORDS.has(tokens[next].text) && namesCompany(text, tokens, next);
+}
+
 // A word after its owner is the owner's thing, not a coin: `Cathie Wood's ARK sells 5%`.
 const owned = (text: string, start: number): boolean => /['\u2019]s\s+$/.test(text.slice(Math.max(0, start - 4), start));
 
@@ -261,7 +267,9 @@ export function proseCoins(text: string): string[] {
     if (!asset || isZone(text, tok)) continue;
     // XBT is the asset's own ticker in another spelling; word-tickers wait for context (and are a company's before a company word).
     const span = { symbol: asset.symbol, start: tok.start, end: tok.end, ticker: true };
-    if (namesCompany(text, tokens, i + 1)) continue;
+    // A ticker that is no word names a firm or a school only before the words that can say nothing
+    // else (`ETH Zurich`, `BTC Labs`): `BTC Energy Use Climbs 5%` is Bitcoin's.
+    if (isWordTicker(tok.text) ? namesCompany(text, tokens, i + 1) : namesInstitution(text, tokens, i + 1)) continue;
     if (!isWordTicker(tok.text) && !(allCaps && OTHER_LANGUAGE_TICKERS.has(tok.text))) sure.push(span);
     else if (namesProject(tokens, i + 1)) sure.push(span);
     else if (!opensNounPhrase(text, tokens, i + 1) && !owned(text, tok.start)) maybe.push(span);

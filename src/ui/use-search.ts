@@ -8,7 +8,7 @@ import { useLayoutEffect, useReducer, useRef, useState } from 'react';
 import { errorMessage } from '../core/error-message.js';
 import { type Reading, searchWithReading } from '../core/reading/index.js';
 import { sanitizeLine } from '../core/text/index.js';
-import { listedMatches, operatorError, type SearchIndex, type SearchResult, type SortKey } from '../core/search/index.js';
+import { listedMatches, typedQueryError, type SearchIndex, type SearchResult, type SortKey } from '../core/search/index.js';
 import { afterPendingInput, inputIsBehind } from './input/after-input.js';
 
 /** A search's result, or the message of a malformed query (the caller keeps the last good results). */
@@ -92,8 +92,8 @@ function sameRequest(a: SearchRequest, b: SearchRequest): boolean {
 /** Runs one search; never throws. */
 export function runSearch(r: SearchRequest): AnsweredSearch {
   // `NOT bitcoin` would list the articles holding bitcoin: said as --filter says it, the list left as it was.
-  const operator = operatorError(r.query);
-  if (operator !== null) return { ok: false, error: operator, query: r.query, sort: r.sort };
+  const refused = typedQueryError(r.query);
+  if (refused !== null) return { ok: false, error: refused, query: r.query, sort: r.sort };
   try {
     const result = searchWithReading(r.index, r.query, { sort: r.sort ?? undefined, includeDrafts: r.includeDrafts, now: r.now, limit: r.limit }, r.reading, r.readingVersion, r.hidden, r.held);
     return { ok: true, result, query: r.query, sort: r.sort, size: r.index.size, limit: r.limit };

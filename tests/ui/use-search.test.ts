@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SearchIndex } from '../../src/core/search/search.js';
 import { answerBytes, LIST_PAGE, listLimit, RECENT_ANSWERS, RECENT_BYTES, runSearch, SearchCache, searchRequest, type AnsweredSearch } from '../../src/ui/use-search.js';
-import { operatorError } from '../../src/core/search/query.js';
+import { operatorError, typedQueryError } from '../../src/core/search/query.js';
 import { makeArticle } from '../helpers/make-article.js';
 
 describe('listLimit', () => {
@@ -124,5 +124,11 @@ describe('runSearch and operators of other query languages', () => {
       if (!answer.ok) expect(answer.error).toBe(operatorError(query));
     }
     expect(runSearch(searchRequest({ index, version: 1, query: 'bitcoin -ether', sort: null, includeDrafts: false, now: NOW })).ok).toBe(true);
+    // An unclosed quote holding OR is named as the unclosed quote (found by a tester).
+    const quote = runSearch(searchRequest({ index, version: 1, query: '"spot etf OR', sort: null, includeDrafts: false, now: NOW }));
+    expect(quote.ok ? null : quote.error).toMatch(/^unclosed quote/);
+    expect(typedQueryError('"spot etf OR"')).toBeNull();
+    // Every message fits the search line's half of 80 columns with its ✗.
+    for (const query of ['NOT bitcoin', 'bitcoin OR ether', 'a || b', '!bitcoin']) expect(operatorError(query)!.length + 2).toBeLessThanOrEqual(40);
   });
 });

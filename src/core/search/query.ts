@@ -250,10 +250,25 @@ function scanTerms(s: string, now: number, spans: WordSpan[]): Term[] {
 export function operatorError(input: string): string | null {
   const outside = input.replace(/"[^"]*"/g, '""');
   const operator = /(?:^|\s)(OR|NOT|\|\|?)(?=\s|$)/u.exec(outside)?.[1];
-  if (operator === 'NOT') return 'NOT is no operator here: write -word to leave out the articles holding a word';
-  if (operator !== undefined) return `${operator} is no operator here: every term must match (run one query per term)`;
-  if (/(?:^|\s)!(?=[\p{L}\p{N}"])/u.test(outside)) return '! does not negate here: write -word to leave out the articles holding a word';
+  // Short enough for the search line's half of 80 columns, the advice included.
+  if (operator === 'NOT') return 'no NOT operator: write -word';
+  if (operator !== undefined) return `no ${operator} operator: all terms must match`;
+  if (/(?:^|\s)!(?=[\p{L}\p{N}"])/u.test(outside)) return '! does not negate: write -word';
   return null;
+}
+
+/**
+ * Why the search box's query is refused, or null: its QueryError first (an unclosed quote is
+ * named as such, not the OR inside it), then an operator of another language (operatorError).
+ */
+export function typedQueryError(input: string): string | null {
+  try {
+    parseQuery(input);
+  } catch (error) {
+    if (error instanceof QueryError) return error.message;
+    throw error;
+  }
+  return operatorError(input);
 }
 
 /**

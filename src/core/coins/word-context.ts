@@ -26,6 +26,7 @@ export function opensNounPhrase(text: string, tokens: readonly Token[], next: nu
 
 // Words that after a ticker no word can name only a firm or a school (a subset of COMPANY_WORDS).
 const INSTITUTION_WORDS: ReadonlySet<string> = new Set('Zurich University Institute Labs Capital Holdings Ventures Inc Ltd LLC Corp Corporation Partners Invest Investments'.split(' '));
+/** A ticker that is no word, followed by a word that names only a firm or a school (`ETH Zurich`, `BTC Labs`), across a space only. */
 export function namesInstitution(text: string, tokens: readonly Token[], next: number): boolean {
   return tokens[next] !== undefined && INSTITUTION_WORDS.has(tokens[next].text) && namesCompany(text, tokens, next);
 }

@@ -123,7 +123,7 @@ function rowLooks(p: ArticleListProps): RowLook[] {
   // row's, so the column reads in order (a tester took the scoop's older date for a sorting bug).
   const dates = articles.map((a, i) => {
     const info = p.byDate ? p.rowInfo?.get(rows[i].id) : undefined;
-    return rowDate(info && !info.open && info.placedBy !== rows[i].id ? p.article(info.placedBy) : a, p.now);
+    return rowDate(info && !info.child && info.placedBy !== rows[i].id ? p.article(info.placedBy) : a, p.now);
   });
   const dateW = Math.max(...dates.map((d) => columns(d)));
   // The source column gives way first on narrow panes: the title is what a reader scans, and the

@@ -135,6 +135,14 @@ describe('a folded story row in a date sort', () => {
     expect(storyRow()).toContain('Quarry bridge exploited');
     expect(storyRow()).toMatch(/ 3h /);
     expect(storyRow()).not.toMatch(/ 9h /);
+    // Unfolded, the story's row keeps that date, its articles under it in date order.
+    await app.type('j');
+    await app.type('l');
+    await eventually(() => expect(app.frame().filter((l) => l.includes('└'))).toHaveLength(2));
+    const listRowsNow = app.frame().filter((l) => l.startsWith('│')).map((l) => l.split('│')[1]);
+    const dates = listRowsNow.filter((l) => /▾|└/.test(l)).map((l) => / (\d+)h /.exec(l)?.[1]);
+    expect(dates).toEqual(['3', '3', '6']);
+    await app.type('h');
     // Sorted by title, the row shows its scoop's own date.
     await app.type('s');
     await eventually(() => expect(app.frame().join('\n')).toMatch(/sort: title/));

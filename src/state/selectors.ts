@@ -191,4 +191,6 @@ export function keepInView(top: number, cursor: number, rows: number, count: num
   if (cursor >= t + rows) t = cursor - rows + 1;
   return Math.max(0, Math.min(t, count - rows));
 }
+
+// The folded rows marked in part (`◐`), beside the other selectors the list's props come from.
 export { partlyMarked } from './story-rows.js';

@@ -6,7 +6,7 @@ import { indexMayAnswer, type Options } from './args.js';
 import type { Article } from './core/article.js';
 import type { WalkThread } from './core/files/index.js';
 import { compileWithoutInliningOnce } from './core/jit-flags.js';
-import { wholeQueryError, QueryError } from './core/search/index.js';
+import { queryErrorOf, QueryError } from './core/search/index.js';
 import { limitHeapGrowth } from './heap-growth.js';
 import { drained, EXIT, fail, importFormat, NAME, printArticles, printPaths, reportWarnings } from './output.js';
 import { startWalk } from './walk-start.js';
@@ -96,7 +96,7 @@ async function filterFromIndex(options: Options, paths: string[], started: Promi
  * are made here: walk-start.ts), taken or ended here.
  */
 export async function runFilter(options: Options, paths: string[], stateDir: string, walk: Promise<WalkThread | null> | null = null): Promise<void> {
-  const refused = wholeQueryError(options.filter ?? '');
+  const refused = queryErrorOf(options.filter ?? '');
   if (refused !== null) {
     (await walk?.catch(() => null))?.cancel();
     return fail(`bad query: ${refused}`);

@@ -3,7 +3,7 @@
 // lookups, reading bodies) is behind importSearchEngine and importBodyPreload, so that the CLI
 // can check a view's query, and the facts worker read sentiments, without loading it; the
 // index-only `--filter` (importIndexFilter) likewise.
-export { canonicalSentiment, operatorError, typedQueryError, wholeQueryError, parseQuery, QueryError, queryErrorOf, type ParsedQuery, type Sentiment, type SortKey, type Term } from './query.js';
+export { canonicalSentiment, operatorError, typedQueryError, parseQuery, QueryError, queryErrorOf, type ParsedQuery, type Sentiment, type SortKey, type Term } from './query.js';
 export { BODY_DEPTH, EVERY_MATCH, listedMatches, type Hit, type SearchOptions, type SearchResult } from './search-settings.js';
 export type { SearchIndex } from './search.js';
 

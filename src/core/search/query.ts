@@ -257,41 +257,32 @@ export function operatorError(input: string): string | null {
   return null;
 }
 
+// QueryError's message for `input`, or null when it parses.
+function parseError(input: string): string | null {
+  try {
+    parseQuery(input);
+    return null;
+  } catch (error) {
+    if (error instanceof QueryError) return error.message;
+    throw error;
+  }
+}
+
 /**
  * Why the search box's query is refused, or null: its QueryError first (an unclosed quote is
  * named as such, not the OR inside it), then an operator of another language (operatorError).
  */
 export function typedQueryError(input: string): string | null {
-  try {
-    parseQuery(input);
-  } catch (error) {
-    if (error instanceof QueryError) return error.message;
-    throw error;
-  }
-  return operatorError(input);
+  return parseError(input) ?? operatorError(input);
 }
 
 /**
- * Why a query given whole (`--filter`, `-q`, a view's) is refused, or null: its QueryError, then a
- * lone `-` (it negates nothing: the dashboard's search box reads one as a negation still being
- * typed, so parseQuery skips it; given whole it would list every article, a tester's `-f -`), then
- * an operator of another language (operatorError).
- */
-export function wholeQueryError(input: string): string | null {
-  try {
-    parseQuery(input);
-  } catch (error) {
-    if (error instanceof QueryError) return error.message;
-    throw error;
-  }
-  if (/(?:^|\s)-(?=\s|$)/u.test(input)) return 'a lone - negates nothing (write -word to leave out the articles holding a word)';
-  return operatorError(input);
-}
-
-/**
- * Why `input` would be refused, or null: what the CLI checks a view's query and `-q`'s with
- * before the dashboard, as `--filter` stops on it (wholeQueryError).
+ * Why a query given whole (`--filter`, `-q`, a view's) is refused, or null: what the CLI checks
+ * before the dashboard or the filter. As typedQueryError, and a lone `-` between the two (it
+ * negates nothing: the search box reads one as a negation still being typed, so parseQuery skips
+ * it; given whole it would list every article, a tester's `-f -`).
  */
 export function queryErrorOf(input: string): string | null {
-  return wholeQueryError(input);
+  const loneDash = /(?:^|\s)-(?=\s|$)/u.test(input) ? 'a lone - negates nothing (write -word to leave out the articles holding a word)' : null;
+  return parseError(input) ?? loneDash ?? operatorError(input);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseQuery, QueryError, queryErrorOf, wholeQueryError, type Term } from '../../../src/core/search/query.js';
+import { parseQuery, QueryError, queryErrorOf, type Term } from '../../../src/core/search/query.js';
 
 const NOW = Date.UTC(2025, 10, 30, 12, 0, 0); // 2025-11-30T12:00:00Z
 const DAY = 86_400_000;
@@ -125,7 +125,7 @@ describe('parseQuery errors name the bad term', () => {
   });
 });
 
-describe('wholeQueryError: what a query given whole may not hold though it parses', () => {
+describe('queryErrorOf: what a query given whole may not hold though it parses', () => {
   it.each([
     ['-', /lone -/],
     ['bitcoin -', /lone -/],
@@ -138,10 +138,9 @@ describe('wholeQueryError: what a query given whole may not hold though it parse
     // A query that does not parse says why first (found by a tester: an OR after an unclosed quote).
     ['"spot etf OR', /^unclosed quote/],
   ])('%j is refused', (query, message) => {
-    expect(wholeQueryError(query)).toMatch(message);
     expect(queryErrorOf(query)).toMatch(message);
   });
   it.each(['-bitcoin', 'or', 'Or', '"this OR that"', 'tag:OR', 'bitcoin -etf', 'x|y', 'wow!', '"hello !world"'])('%j is taken', (query) => {
-    expect(wholeQueryError(query)).toBeNull();
+    expect(queryErrorOf(query)).toBeNull();
   });
 });

@@ -2,7 +2,13 @@
 // after it, an everyday noun after it, its project's word after it, an owner before it, a clock
 // time or an offset around a time zone. Each reads the text's tokens (prose-words.ts) only.
 import type { Token } from './prose-words.js';
-import { COMPANY_WORDS, NOUN_WORDS, PROJECT_WORDS } from './words.js';
+import { COMPANY_WORDS, INSTITUTION_WORDS, NOUN_WORDS, PROJECT_WORDS } from './words.js';
+
+// The word at `next` when it follows the word before across spaces only ('' when none does).
+function wordAfter(text: string, tokens: readonly Token[], next: number): string {
+  const t = tokens[next];
+  return t !== undefined && /^ +$/.test(text.slice(tokens[next - 1].end, t.start)) ? t.text : '';
+}
 
 /**
  * A name or ticker that is a word, followed by a company word, names the company ("Cortex Labs
@@ -10,8 +16,7 @@ import { COMPANY_WORDS, NOUN_WORDS, PROJECT_WORDS } from './words.js';
  * be capitalised and follow it across a space only (README "Coins and stories").
  */
 export function namesCompany(text: string, tokens: readonly Token[], next: number): boolean {
-  const t = tokens[next];
-  return t !== undefined && COMPANY_WORDS.has(t.text) && /^ +$/.test(text.slice(tokens[next - 1].end, t.start));
+  return COMPANY_WORDS.has(wordAfter(text, tokens, next));
 }
 
 /**
@@ -20,15 +25,12 @@ export function namesCompany(text: string, tokens: readonly Token[], next: numbe
  * case, across a space only (words.ts NOUN_WORDS).
  */
 export function opensNounPhrase(text: string, tokens: readonly Token[], next: number): boolean {
-  const t = tokens[next];
-  return t !== undefined && NOUN_WORDS.has(t.text.toLowerCase()) && /^ +$/.test(text.slice(tokens[next - 1].end, t.start));
+  return NOUN_WORDS.has(wordAfter(text, tokens, next).toLowerCase());
 }
 
-// Words that after a ticker no word can name only a firm or a school (a subset of COMPANY_WORDS).
-const INSTITUTION_WORDS: ReadonlySet<string> = new Set('Zurich University Institute Labs Capital Holdings Ventures Inc Ltd LLC Corp Corporation Partners Invest Investments'.split(' '));
 /** A ticker that is no word, followed by a word that names only a firm or a school (`ETH Zurich`, `BTC Labs`), across a space only. */
 export function namesInstitution(text: string, tokens: readonly Token[], next: number): boolean {
-  return tokens[next] !== undefined && INSTITUTION_WORDS.has(tokens[next].text) && namesCompany(text, tokens, next);
+  return INSTITUTION_WORDS.has(wordAfter(text, tokens, next));
 }
 
 /**

@@ -61,6 +61,14 @@ export const COMPANY_WORDS: ReadonlySet<string> = new Set(
 );
 
 /**
+ * Of COMPANY_WORDS, those that after a ticker that is no word can name only a firm or a school
+ * (`ETH Zurich`, `BTC Labs`; not `BTC Energy Use Climbs 5%`, which is Bitcoin's).
+ */
+export const INSTITUTION_WORDS: ReadonlySet<string> = new Set(
+  'Zurich University Institute Labs Capital Holdings Ventures Inc Ltd LLC Corp Corporation Partners Invest Investments'.split(' '),
+);
+
+/**
  * Lower-case words that, right after a name or ticker that is a word, make it part of an
  * everyday noun phrase: `Gas fees spike 40%` is about fees (Ethereum's gas), `Data centers`,
  * `Safe haven`, `Ripple effect`, `Status quo`, `Compound interest`, `Storm warning`. Matched in

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { assetOf, cashtags, detectCoins, proseCoins, resolveCoin } from '../../../src/core/coins/index.js';
 import { assetTable } from '../../../src/core/coins/assets.js';
 import { proseWords } from '../../../src/core/coins/prose-words.js';
-import { PHRASE_NAMES, WORD_NAMES } from '../../../src/core/coins/words.js';
+import { COMPANY_WORDS, INSTITUTION_WORDS, PHRASE_NAMES, WORD_NAMES } from '../../../src/core/coins/words.js';
 
 interface Cases { coins: Array<[string, string[]]>; words: Array<[string, string[]]> }
 const cases = JSON.parse(readFileSync(new URL('../../fixtures/coins/prose.json', import.meta.url), 'utf8')) as Cases;
@@ -33,6 +33,9 @@ describe('coins in prose', () => {
       expect(proseCoins(`${name.toUpperCase()} falls`.replace(/^./, (c) => c.toUpperCase())), name).toContain(symbol);
     }
     expect(names).toBeGreaterThan(300);
+  });
+  it('reads a firm or a school after a ticker that is no word only from the company words', () => {
+    for (const w of INSTITUTION_WORDS) expect(COMPANY_WORDS.has(w), w).toBe(true);
   });
   it('takes the longest name at a place, and a name cut short by the end of the text as the shorter one', () => {
     expect(proseCoins('Bitcoin Cash and Bitcoin')).toEqual(['BCH', 'BTC']);

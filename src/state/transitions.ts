@@ -117,12 +117,13 @@ export function mark(s: AppState): AppState {
   if (!s.multi) return { ...s, message: 'marking needs --multi' };
   if (s.selectedId === null) return { ...s, message: 'nothing to mark' };
   const id = s.selectedId;
-  const row = s.rowInfo.get(id);
-  const ids = row && !row.child && !row.open ? (foldedMembers(s.rawHits, s.stories, s.rowInfo).get(id) ?? [id]) : [id];
+  const info = s.rowInfo.get(id);
+  const folded = info && !info.child && !info.open ? info : undefined;
+  const ids = folded ? (foldedMembers(s.rawHits, s.stories, s.rowInfo).get(id) ?? [id]) : [id];
   const all = ids.every((m) => s.marked.includes(m));
   const marked = all ? s.marked.filter((m) => !ids.includes(m)) : [...s.marked, ...ids.filter((m) => !s.marked.includes(m))];
   // A folded story whose other articles lie past the rows loaded: said, not marked silently short.
-  const missing = row && !row.child && !row.open ? othersNotLoaded(s.rawHits, s.total, s.stories, row) : 0;
+  const missing = othersNotLoaded(s.rawHits, s.total, s.stories, folded);
   if (missing > 0) return { ...moveCursor({ ...s, marked }, s.cursor + 1), message: notLoaded(missing, s.rawHits.length) };
   // Marking moves down like fzf's Tab, so a run of rows can be marked quickly.
   return moveCursor({ ...s, marked }, s.cursor + 1);

@@ -7,7 +7,7 @@ import { Box, Text } from 'ink';
 import { memo } from 'react';
 import { barWidths, sparkline, type Pulse } from '../../core/pulse/index.js';
 import { sanitizeLine } from '../../core/text/index.js';
-import { markText, pulseEntries, pulseParts, type PulsePart } from '../../state/pulse-line.js';
+import { lineOf, markText, pulseEntries, pulseParts, type PulsePart } from '../../state/pulse-line.js';
 import { columns } from '../../core/width/index.js';
 import { paint } from '../frame/paint.js';
 import { PaintedRows } from '../Lines.js';
@@ -48,7 +48,7 @@ export const PulseStrip = memo(function PulseStrip({ pulse, width, rows, focused
   const countsW = markW + counts.reduce((w, p) => w + columns(p.text), 0);
   // The cursor's ▸ on this line takes its column from the bar, not from the sparkline: found by a
   // tester, focusing the strip at 80 columns dropped the oldest day's bar.
-  const cursorW = at >= 0 ? countsW - markW - pulseParts(entries, width - markW, -1, 'summary').reduce((w, p) => w + columns(p.text), 0) : 0;
+  const cursorW = at >= 0 && at < entries.length && lineOf(entries[at]) === 'summary' ? columns('▸') : 0;
   const barW = width >= countsW - cursorW + 1 + 6 + 4 ? barColumns(width) - cursorW : 0;
   const [pos, neu, neg] = barWidths(pulse.sentiment.positive, pulse.sentiment.neutral, pulse.sentiment.negative, barW);
   const used = countsW + (barW ? barW + 2 : 1);

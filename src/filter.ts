@@ -6,7 +6,7 @@ import { indexMayAnswer, type Options } from './args.js';
 import type { Article } from './core/article.js';
 import type { WalkThread } from './core/files/index.js';
 import { compileWithoutInliningOnce } from './core/jit-flags.js';
-import { queryErrorOf, QueryError } from './core/search/index.js';
+import { queryErrorOf } from './core/search/index.js';
 import { limitHeapGrowth } from './heap-growth.js';
 import { drained, EXIT, fail, importFormat, NAME, printArticles, printPaths, reportWarnings } from './output.js';
 import { startWalk } from './walk-start.js';
@@ -64,10 +64,6 @@ async function filterFromIndex(options: Options, paths: string[], started: Promi
   } catch (error) {
     walk?.cancel();
     inliningBack();
-    if (error instanceof QueryError) {
-      fail(`bad query: ${error.message}`);
-      return true;
-    }
     throw error;
   }
   if (!found) {
@@ -96,6 +92,7 @@ async function filterFromIndex(options: Options, paths: string[], started: Promi
  * are made here: walk-start.ts), taken or ended here.
  */
 export async function runFilter(options: Options, paths: string[], stateDir: string, walk: Promise<WalkThread | null> | null = null): Promise<void> {
+  // Every QueryError the search could throw is found here, before the walk's and the index's work.
   const refused = queryErrorOf(options.filter ?? '');
   if (refused !== null) {
     (await walk?.catch(() => null))?.cancel();
@@ -138,7 +135,6 @@ export async function runFilter(options: Options, paths: string[], stateDir: str
   try {
     result = searchWithReading(index, options.filter ?? '', { sort: options.sort === 'hot' ? 'date' : options.sort, includeDrafts: options.drafts, limit }, reading);
   } catch (error) {
-    if (error instanceof QueryError) return fail(`bad query: ${error.message}`);
     if (error instanceof Error && /need the reading state/.test(error.message)) return fail(error.message);
     throw error;
   }
